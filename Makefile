@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run demo test lint typecheck bench package clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
+
+run: $(STAMP)
+	$(BIN)/doancoso
+
+demo: $(STAMP)
+	@test -f demo-data/doancoso.sqlite || $(BIN)/doancoso --data-dir demo-data demo --members 800
+	$(BIN)/doancoso --data-dir demo-data
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
+
+test: $(TEST_STAMP) lint typecheck
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+bench: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,38 @@
+"""Entry point: ``doancoso`` (GUI) and ``doancoso SUBCOMMAND`` (headless)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from .cli import EXIT_ERROR, run
+from .logs import setup_logging
+from .paths import default_data_dir
+
+
+def _gui(data_dir: Path | None) -> int:
+    from .ui.app import run_app  # Qt is imported only when the GUI opens
+
+    return run_app(data_dir or default_data_dir())
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        return run(args, gui=_gui)
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
+    except Exception:  # a bug, not a user error: log it and say where the log is
+        data_dir = default_data_dir()
+        for i, arg in enumerate(args[:-1]):
+            if arg == "--data-dir":
+                data_dir = Path(args[i + 1])
+        log_path = setup_logging(data_dir)
+        logging.getLogger("doancoso").exception("unexpected error running %s", args)
+        print(f"Lỗi không mong đợi. Chi tiết đã ghi vào {log_path}.", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""Chi đoàn (branches): create, rename, merge two into one, move members between them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.orm import Session
+
+from .context import WorkspaceContext
+from .errors import ConflictError, NotFoundError, ValidationError
+from .models import Branch, Member, utc_now
+from .text import collation_key, fold, nfc
+
+
+@dataclass(frozen=True)
+class BranchInfo:
+    """A chi đoàn with the number of members on its roster (tombstones not counted)."""
+
+    id: str
+    name: str
+    member_count: int
+
+
+class BranchService:
+    """Branches of the workspace's organisation, sorted by Vietnamese collation."""
+
+    def __init__(self, ctx: WorkspaceContext) -> None:
+        self._ctx = ctx
+
+    def list(self) -> list[BranchInfo]:
+        org = self._ctx.organization_id
+        counts = (
+            select(Member.branch_id, func.count().label("n"))
+            .where(Member.organization_id == org, Member.deleted_at.is_(None))
+            .group_by(Member.branch_id)
+            .subquery()
+        )
+        stmt = (
+            select(Branch.id, Branch.name, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.branch_id == Branch.id)
+            .where(Branch.organization_id == org, Branch.deleted_at.is_(None))
+        )
+        with self._ctx.db.read() as session:
+            rows = [BranchInfo(id, name, int(n)) for id, name, n in session.execute(stmt)]
+        return sorted(rows, key=lambda b: collation_key(b.name))
+
+    def find(self, name: str) -> BranchInfo | None:
+        """The branch named ``name``, ignoring case and tones."""
+        key = fold(name)
+        return next((b for b in self.list() if fold(b.name) == key), None)
+
+    def _clean_name(self, name: str, exclude_id: str | None = None) -> str:
+        clean = nfc(name)
+        if not clean:
+            raise ValidationError({"name": "Cần nhập tên chi đoàn."})
+        existing = self.find(clean)
+        if existing is not None and existing.id != exclude_id:
+            raise ValidationError({"name": f"Đã có chi đoàn tên “{existing.name}”."})
+        return clean
+
+    def create(self, name: str) -> BranchInfo:
+        clean = self._clean_name(name)
+        with self._ctx.db.transaction() as session:
+            row = Branch(organization_id=self._ctx.organization_id, name=clean, name_fold=fold(clean))
+            session.add(row)
+            session.flush()
+            return BranchInfo(row.id, row.name, 0)
+
+    def rename(self, branch_id: str, name: str) -> None:
+        clean = self._clean_name(name, exclude_id=branch_id)
+        with self._ctx.db.transaction() as session:
+            row = self._get(session, branch_id)
+            row.name, row.name_fold = clean, fold(clean)
+        self._ctx.roster_changed()  # the order by chi đoàn follows names
+
+    def merge(self, source_id: str, target_id: str) -> int:
+        """Move every member of ``source`` into ``target`` and remove ``source``.
+
+        Returns the number of members moved. One transaction: all or nothing.
+        """
+        if source_id == target_id:
+            raise ConflictError("Không thể gộp một chi đoàn vào chính nó.")
+        with self._ctx.db.transaction() as session:
+            source = self._get(session, source_id)
+            self._get(session, target_id)
+            moved = self._move(session, select(Member.id).where(Member.branch_id == source_id), target_id)
+            source.deleted_at = utc_now()
+        self._ctx.roster_changed()
+        return moved
+
+    def move_members(self, member_ids: Sequence[str], target_id: str | None) -> int:
+        """Put the given members into ``target_id`` (None: no chi đoàn). Returns how many moved."""
+        with self._ctx.db.transaction() as session:
+            if target_id is not None:
+                self._get(session, target_id)
+            moved = 0
+            for start in range(0, len(member_ids), 500):
+                chunk = list(member_ids[start : start + 500])
+                moved += self._move(session, chunk, target_id)
+        self._ctx.roster_changed()
+        return moved
+
+    def _move(
+        self, session: Session, which: Select[tuple[str]] | list[str], target_id: str | None
+    ) -> int:
+        stmt = (
+            update(Member)
+            .where(
+                Member.organization_id == self._ctx.organization_id,
+                Member.deleted_at.is_(None),
+                Member.id.in_(which),
+                Member.branch_id.is_distinct_from(target_id),
+            )
+            .values(branch_id=target_id, revision=Member.revision + 1, updated_at=utc_now())
+        )
+        return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+
+    def delete(self, branch_id: str) -> None:
+        """Remove an empty chi đoàn (one with members must be merged instead)."""
+        with self._ctx.db.transaction() as session:
+            row = self._get(session, branch_id)
+            members = session.scalar(
+                select(func.count()).where(Member.branch_id == branch_id, Member.deleted_at.is_(None))
+            )
+            if members:
+                raise ConflictError(
+                    f"Chi đoàn “{row.name}” còn {members} đoàn viên: hãy chuyển họ đi hoặc gộp chi đoàn."
+                )
+            row.deleted_at = utc_now()
+
+    def _get(self, session: Session, branch_id: str) -> Branch:
+        row = session.get(Branch, branch_id)
+        if row is None or row.deleted_at is not None or row.organization_id != self._ctx.organization_id:
+            raise NotFoundError("Không tìm thấy chi đoàn (có thể đã bị gộp hoặc xóa).")
+        return row

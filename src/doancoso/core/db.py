@@ -1,0 +1,206 @@
+"""The SQLite database: opening, durability pragmas, migrations and revision stamping.
+
+Opening follows DESIGN.md "Storage rules":
+- a new (absent or empty) file is created from the models and stamped at the Alembic head;
+- an older schema is first copied with the SQLite backup API into ``backups/``, then upgraded;
+- a schema this version does not know (made by a newer app) is refused and left untouched:
+  it is inspected through a read-only connection before any pragma can write to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import StorageError
+from .models import AppMeta, Base, Travelling, utc_now
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BACKUP_FOLDER = "backups"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    # WAL: the GUI thread keeps reading while the single writer worker commits, and a crash
+    # mid-write never corrupts the main file. synchronous=FULL makes every commit durable in WAL
+    # mode too (NORMAL could lose the last commits on power loss, which old shared PCs see).
+    # The live file stays on local disk; copies for other machines use the backup API.
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+def stored_revision(path: Path) -> str | None:
+    """The schema revision of an existing file, read without changing it (None if not ours)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables:
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return str(row[0]) if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(
+            f"Không đọc được tệp dữ liệu {path.name}: tệp bị hỏng hoặc không phải dữ liệu của "
+            "ứng dụng.",
+            str(exc),
+        ) from exc
+
+
+def _is_empty_file(path: Path) -> bool:
+    return not path.exists() or path.stat().st_size == 0
+
+
+def backup_to(source: Path, target: Path) -> Path:
+    """Copy a live database consistently with the SQLite backup API (never a file copy)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+class Database:
+    """One open SQLite file with its engine and session factory."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine: Engine = create_engine(f"sqlite:///{path}")
+        event.listen(self.engine, "connect", _set_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", self._stamp_rows)
+        self.installation_id = ""
+
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        """Open ``path``, creating or upgrading it as DESIGN.md describes."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if _is_empty_file(path):
+            db = cls(path)
+            db._create_new()
+        else:
+            revision = stored_revision(path)
+            if revision is None:
+                raise StorageError(
+                    f"Tệp {path.name} không phải dữ liệu của ứng dụng Đoàn cơ sở; "
+                    "ứng dụng không mở và không sửa tệp này."
+                )
+            if revision not in known_revisions():
+                raise StorageError(
+                    "Dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài phiên bản mới "
+                    "nhất để mở; dữ liệu được giữ nguyên, không bị thay đổi.",
+                    f"stored revision {revision} unknown to this version",
+                )
+            if revision != head_revision():
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                backup_to(path, path.parent / BACKUP_FOLDER / f"truoc-nang-cap-{revision}-{stamp}.sqlite")
+                db = cls(path)
+                db._upgrade()
+            else:
+                db = cls(path)
+        db.installation_id = db._ensure_installation_id()
+        return db
+
+    def _create_new(self) -> None:
+        with self.engine.begin() as conn:
+            Base.metadata.create_all(conn)
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.stamp(cfg, "head")
+
+    def _upgrade(self) -> None:
+        log.info("upgrading %s to %s", self.path, head_revision())
+        with self.engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def _ensure_installation_id(self) -> str:
+        with self.transaction() as session:
+            row = session.get(AppMeta, "installation_id")
+            if row is None:
+                row = AppMeta(key="installation_id", value=str(uuid.uuid4()))
+                session.add(row)
+            return row.value
+
+    def get_meta(self, key: str) -> str | None:
+        with self.read() as session:
+            return session.scalar(select(AppMeta.value).where(AppMeta.key == key))
+
+    def _stamp_rows(self, session: Session, _context: Any, _instances: Any) -> None:
+        """Fill origin on new rows; bump revision and updated_at on changed ones."""
+        now = utc_now()
+        for obj in session.new:
+            if isinstance(obj, Travelling):
+                obj.origin = obj.origin or self.installation_id
+                obj.created_at = obj.created_at or now
+                obj.updated_at = obj.updated_at or now
+                obj.revision = obj.revision or 1
+        if session.info.get("keep_revisions"):
+            return  # merging rows from a bundle keeps their revisions
+        for obj in session.dirty:
+            if isinstance(obj, Travelling) and session.is_modified(obj):
+                obj.revision = (obj.revision or 0) + 1
+                obj.updated_at = now
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: everything commits together or nothing does."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception), self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.engine.dispose()

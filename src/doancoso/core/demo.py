@@ -1,0 +1,174 @@
+"""A realistic demo organisation: for trying the app, screenshots and benchmarks.
+
+Chi đoàn named after hamlets of a Cà Mau commune; names in realistic proportions (Nguyễn,
+Trần, Lê, Phạm, Huỳnh, Võ...), some Khmer and Hoa members, ages 16–30, varied statuses.
+The same seed always gives the same data.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from sqlalchemy import insert
+
+from .context import WorkspaceContext
+from .dates import add_years
+from .models import Branch, Member, new_id, utc_now
+from .organization import OrganizationInfo, OrganizationService
+from .roster import derived_columns
+from .text import fold
+
+HAMLETS = (
+    "Tân Hưng", "Tân Thành", "Kênh Xáng", "Rạch Ráng", "Bào Sen", "Giồng Kè", "Thạnh Điền",
+    "Cái Đôi", "Xóm Mới", "Lung Tràm", "Đất Sét", "Tân Điền", "Bà Điều", "Ông Muộn", "Cây Dương",
+)  # fmt: skip
+
+_KINH_FAMILY = (
+    ("Nguyễn", 35), ("Trần", 11), ("Lê", 9), ("Phạm", 6), ("Huỳnh", 6), ("Võ", 5), ("Phan", 4),
+    ("Trương", 2), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 1.5), ("Hồ", 1.5), ("Ngô", 1.3), ("Dương", 1),
+    ("Lý", 0.8), ("Đinh", 0.8), ("Tô", 0.6), ("Hà", 0.6), ("Châu", 0.6), ("Mai", 0.5),
+)  # fmt: skip
+_MALE_MIDDLE = ("Văn", "Văn", "Văn", "Minh", "Thanh", "Hoàng", "Quốc", "Đức", "Hữu", "Công", "Tấn", "Chí")
+_FEMALE_MIDDLE = ("Thị", "Thị", "Thị", "Ngọc", "Thanh", "Thùy", "Mỹ", "Kim", "Hồng", "Bảo", "Thị Như", "Thị Kim")
+_MALE_GIVEN = (
+    "An", "Ân", "Bình", "Cường", "Dũng", "Đạt", "Duy", "Hải", "Hậu", "Hiếu", "Hòa", "Hoàng", "Hùng",
+    "Huy", "Khang", "Khánh", "Khoa", "Kiệt", "Lâm", "Lộc", "Long", "Luân", "Minh", "Nam", "Nghĩa",
+    "Nhân", "Phát", "Phong", "Phúc", "Quân", "Quang", "Sơn", "Tài", "Tâm", "Thắng", "Thành",
+    "Thịnh", "Toàn", "Trí", "Trung", "Tuấn", "Vinh", "Vũ", "Ẩn", "Ơn", "Đông",
+)  # fmt: skip
+_FEMALE_GIVEN = (
+    "Anh", "Ánh", "Châu", "Diễm", "Dung", "Duyên", "Giang", "Hà", "Hằng", "Hạnh", "Hiền", "Hoa",
+    "Hương", "Huyền", "Kiều", "Lan", "Liên", "Linh", "Loan", "Mai", "My", "Nga", "Ngân", "Ngọc",
+    "Nhi", "Nhung", "Oanh", "Phương", "Quyên", "Quỳnh", "Thảo", "Thu", "Thủy", "Thuỷ", "Trang",
+    "Trâm", "Trinh", "Tuyết", "Uyên", "Vân", "Vy", "Xuân", "Yến", "Ưng", "Ái",
+)  # fmt: skip
+_KHMER_FAMILY = ("Thạch", "Danh", "Sơn", "Kim", "Lâm", "Châu", "Tăng")
+_KHMER_GIVEN_MALE = ("Sóc", "Sa Rươl", "Pha", "Thươl", "Sà Rết", "Khol", "Ny", "Sang")
+_KHMER_GIVEN_FEMALE = ("Sa Rây", "Sà Phia", "Sô Phết", "Thi Đa", "Ly Na", "Mây", "Sóc Khá")
+_HOA_FAMILY = ("Lâm", "Quách", "Trương", "Lưu", "Tăng", "Diệp", "Hứa", "Mã")
+_RELIGIONS = (("Không", 74), ("Phật giáo", 19), ("Công giáo", 3), ("Cao Đài", 3), ("Hòa Hảo", 1))
+_STATUSES = (("active", 86), ("temporary", 5), ("transferred_out", 4), ("matured", 3), ("removed", 2))
+_OCCUPATIONS = ("Nông dân", "Nuôi tôm", "Công nhân", "Học sinh", "Sinh viên", "Buôn bán", "Lao động tự do")
+_EDUCATION = ("9/12", "12/12", "12/12", "12/12", "Đại học", "Cao đẳng", "Trung cấp")
+
+DEMO_ORGANIZATION = OrganizationInfo(
+    name="Đoàn xã Tân Hưng",
+    superior_name="Tỉnh đoàn Cà Mau",
+    superior_short="TĐ",
+    commune="Tân Hưng",
+    province="Cà Mau",
+    secretary_name="Nguyễn Thị Như Quỳnh",
+)
+
+
+def _weighted(rng: random.Random, pairs: tuple[tuple[str, float], ...]) -> str:
+    return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
+
+
+def _person(rng: random.Random) -> tuple[str, str, str, str | None]:
+    """(full name, gender, ethnicity, religion) of one young person of the commune."""
+    gender = rng.choice(("male", "female"))
+    roll = rng.random()
+    if roll < 0.07:  # Khmer
+        given = rng.choice(_KHMER_GIVEN_MALE if gender == "male" else _KHMER_GIVEN_FEMALE)
+        middle = "" if gender == "male" else "Thị "
+        name = f"{rng.choice(_KHMER_FAMILY)} {middle}{given}"
+        return name, gender, "Khmer", rng.choice(("Phật giáo", "Phật giáo", "Không"))
+    if roll < 0.10:  # Hoa
+        family, ethnicity = rng.choice(_HOA_FAMILY), "Hoa"
+    else:
+        family, ethnicity = _weighted(rng, _KINH_FAMILY), "Kinh"
+    middle = rng.choice(_MALE_MIDDLE if gender == "male" else _FEMALE_MIDDLE)
+    given = rng.choice(_MALE_GIVEN if gender == "male" else _FEMALE_GIVEN)
+    return f"{family} {middle} {given}", gender, ethnicity, _weighted(rng, _RELIGIONS)
+
+
+def generate(
+    ctx: WorkspaceContext,
+    members: int = 300,
+    seed: int = 1,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Add ``members`` demo members (and branches, and the organisation if there is none)."""
+    rng = random.Random(seed)
+    today = today or date.today()
+    if not ctx.has_organization:
+        OrganizationService(ctx).create(DEMO_ORGANIZATION)
+    org = ctx.organization_id
+    now = utc_now()
+    base = {"organization_id": org, "created_at": now, "updated_at": now, "revision": 1,
+            "origin": ctx.db.installation_id}  # fmt: skip
+    hamlets = HAMLETS[: max(3, min(len(HAMLETS), members // 40 or 3))]
+    branches = [dict(base, id=new_id(), name=f"Chi đoàn ấp {h}", name_fold=fold(f"Chi đoàn ấp {h}"))
+                for h in hamlets]  # fmt: skip
+    used_ids: set[str] = set()
+    rows: list[dict[str, object]] = []
+    leaders: set[str] = set()
+    with ctx.db.transaction() as session:
+        session.execute(insert(Branch), branches)
+        for index in range(members):
+            rows.append(_member(rng, base, branches, hamlets, today, used_ids, leaders))
+            if len(rows) == 5000 or index == members - 1:
+                session.execute(insert(Member), rows)
+                rows = []
+                if progress:
+                    progress(index + 1, members)
+    ctx.roster_changed()
+    return members
+
+
+def _member(
+    rng: random.Random,
+    base: dict[str, object],
+    branches: list[dict[str, object]],
+    hamlets: tuple[str, ...],
+    today: date,
+    used_ids: set[str],
+    leaders: set[str],
+) -> dict[str, object]:
+    name, gender, ethnicity, religion = _person(rng)
+    branch_index = rng.randrange(len(branches))
+    branch_id = str(branches[branch_index]["id"])
+    birth = today - timedelta(days=rng.randint(16 * 365 + 5, 31 * 365 - 5))
+    admitted = add_years(birth, 16) + timedelta(days=rng.randint(1, 4 * 365))
+    admitted = min(admitted, today)
+    national_id = None
+    if rng.random() < 0.85:
+        century = (0 if birth.year < 2000 else 2) + (1 if gender == "female" else 0)
+        while national_id is None or national_id in used_ids:
+            national_id = f"096{century}{birth.year % 100:02d}{rng.randrange(10**6):06d}"
+        used_ids.add(national_id)
+    phone = f"0{rng.choice('398')}{rng.randrange(10**8):08d}" if rng.random() < 0.7 else None
+    position = "Đoàn viên"
+    if branch_id not in leaders:
+        leaders.add(branch_id)
+        position = "Bí thư"
+    elif rng.random() < 0.04:
+        position = rng.choice(("Phó Bí thư", "Ủy viên BCH"))
+    row = dict(
+        base,
+        id=new_id(),
+        branch_id=branch_id,
+        full_name=name,
+        gender=gender,
+        birth_date=birth,
+        birth_precision="day",
+        ethnicity=ethnicity,
+        religion=religion,
+        national_id=national_id,
+        phone=phone,
+        address_hamlet=f"Ấp {hamlets[branch_index]}",
+        address_commune="Tân Hưng",
+        address_province="Cà Mau",
+        occupation=rng.choice(_OCCUPATIONS),
+        education=rng.choice(_EDUCATION),
+        admission_date=admitted,
+        admission_place="Đoàn xã Tân Hưng",
+        position=position,
+        status=_weighted(rng, _STATUSES),
+    )
+    row.update(derived_columns(name, None, national_id, phone))
+    return row

@@ -1,0 +1,148 @@
+"""Database tables (SQLAlchemy 2.0 typed ORM).
+
+Every table whose rows travel between machines mixes in :class:`Travelling` (DESIGN.md,
+"Records that travel"): a UUID text id born where the row is born, UTC timestamps, a
+revision bumped on every change (see :mod:`doancoso.core.db`), the installation that made
+the row, a tombstone, and the organisation it belongs to.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class AppMeta(Base):
+    """Facts about this installation and database (not travelling): installation id, own org."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Travelling:
+    """Columns shared by every travelling table."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    origin: Mapped[str] = mapped_column(String(36), default="")
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+class Organization(Travelling, Base):
+    """A Đoàn cơ sở. The superior body is a setting: never assumed to be a district."""
+
+    __tablename__ = "organizations"
+
+    name: Mapped[str] = mapped_column(String(200))
+    commune: Mapped[str | None] = mapped_column(String(200))
+    province: Mapped[str | None] = mapped_column(String(200))
+    superior_name: Mapped[str] = mapped_column(String(200))
+    superior_short: Mapped[str | None] = mapped_column(String(50))
+    secretary_name: Mapped[str | None] = mapped_column(String(200))
+
+
+class Branch(Travelling, Base):
+    """A chi đoàn of an organisation."""
+
+    __tablename__ = "branches"
+    __table_args__ = (Index("ix_branches_org_name", "organization_id", "name_fold"),)
+
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    name_fold: Mapped[str] = mapped_column(String(200))
+
+
+class Member(Travelling, Base):
+    """An đoàn viên and the fields of the sổ đoàn viên (DOMAIN.md §4).
+
+    ``sort_key`` and ``search_text`` are derived from the name (and ids) on every write so that
+    the roster sorts and searches in SQL with an index.
+    """
+
+    __tablename__ = "members"
+    __table_args__ = (
+        # Covers the roster snapshot (core.roster_index): name order plus what it filters on.
+        Index(
+            "ix_members_org_sort",
+            "organization_id", "deleted_at", "sort_key", "birth_date", "id",
+            "branch_id", "status", "gender", "search_text",
+        ),  # fmt: skip
+        Index("ix_members_branch", "branch_id"),
+        Index(
+            "uq_members_org_national_id",
+            "organization_id",
+            "national_id",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL AND national_id IS NOT NULL"),
+        ),
+    )
+
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"))
+    branch_id: Mapped[str | None] = mapped_column(ForeignKey("branches.id"))
+
+    full_name: Mapped[str] = mapped_column(String(200))
+    sort_key: Mapped[str] = mapped_column(String(300))
+    search_text: Mapped[str] = mapped_column(Text)
+    other_name: Mapped[str | None] = mapped_column(String(200))
+    gender: Mapped[str | None] = mapped_column(String(10))
+    birth_date: Mapped[date] = mapped_column(Date)
+    # "day" or "year": old rosters often give only the birth year; it is kept as such.
+    birth_precision: Mapped[str] = mapped_column(String(5), default="day")
+    hometown: Mapped[str | None] = mapped_column(String(300))
+    address_hamlet: Mapped[str | None] = mapped_column(String(200))
+    address_commune: Mapped[str | None] = mapped_column(String(200))
+    address_province: Mapped[str | None] = mapped_column(String(200))
+    ethnicity: Mapped[str | None] = mapped_column(String(100))
+    religion: Mapped[str | None] = mapped_column(String(100))
+    national_id: Mapped[str | None] = mapped_column(String(12))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    occupation: Mapped[str | None] = mapped_column(String(200))
+    education: Mapped[str | None] = mapped_column(String(50))
+    qualification: Mapped[str | None] = mapped_column(String(200))
+    political_theory: Mapped[str | None] = mapped_column(String(100))
+    foreign_language: Mapped[str | None] = mapped_column(String(100))
+    admission_date: Mapped[date | None] = mapped_column(Date)
+    admission_place: Mapped[str | None] = mapped_column(String(300))
+    card_number: Mapped[str | None] = mapped_column(String(50))
+    book_number: Mapped[str | None] = mapped_column(String(50))
+    book_status: Mapped[str | None] = mapped_column(String(20))
+    position: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(30), default="active")
+    party_date: Mapped[date | None] = mapped_column(Date)
+    father_name: Mapped[str | None] = mapped_column(String(200))
+    father_birth_year: Mapped[int | None] = mapped_column(Integer)
+    father_occupation: Mapped[str | None] = mapped_column(String(200))
+    mother_name: Mapped[str | None] = mapped_column(String(200))
+    mother_birth_year: Mapped[int | None] = mapped_column(Integer)
+    mother_occupation: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+TRAVELLING_TABLES: tuple[type[Travelling], ...] = (Organization, Branch, Member)

@@ -1,0 +1,103 @@
+"""The organisation's own settings: name, place, superior body, secretary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import OWN_ORGANIZATION_KEY, WorkspaceContext
+from .errors import ConflictError, ValidationError
+from .models import AppMeta, Organization
+from .text import nfc, nfc_or_none
+
+
+@dataclass(frozen=True)
+class OrganizationInfo:
+    """The settings of a Đoàn cơ sở as the setup dialog and the settings page edit them."""
+
+    name: str
+    superior_name: str
+    superior_short: str | None = None
+    commune: str | None = None
+    province: str | None = None
+    secretary_name: str | None = None
+    id: str = ""
+
+
+def _validated(info: OrganizationInfo) -> OrganizationInfo:
+    name, superior = nfc(info.name), nfc(info.superior_name)
+    errors = {}
+    if not name:
+        errors["name"] = "Cần nhập tên Đoàn cơ sở."
+    if not superior:
+        errors["superior_name"] = "Cần nhập tên cấp bộ Đoàn cấp trên trực tiếp."
+    if errors:
+        raise ValidationError(errors)
+    return OrganizationInfo(
+        name=name,
+        superior_name=superior,
+        superior_short=nfc_or_none(info.superior_short),
+        commune=nfc_or_none(info.commune),
+        province=nfc_or_none(info.province),
+        secretary_name=nfc_or_none(info.secretary_name),
+        id=info.id,
+    )
+
+
+def _info(row: Organization) -> OrganizationInfo:
+    return OrganizationInfo(
+        name=row.name,
+        superior_name=row.superior_name,
+        superior_short=row.superior_short,
+        commune=row.commune,
+        province=row.province,
+        secretary_name=row.secretary_name,
+        id=row.id,
+    )
+
+
+class OrganizationService:
+    """Create (once) and edit the organisation this installation works for."""
+
+    def __init__(self, ctx: WorkspaceContext) -> None:
+        self._ctx = ctx
+
+    def get(self) -> OrganizationInfo | None:
+        if not self._ctx.has_organization:
+            return None
+        with self._ctx.db.read() as session:
+            row = session.get(Organization, self._ctx.organization_id)
+            return _info(row) if row else None
+
+    def create(self, info: OrganizationInfo) -> OrganizationInfo:
+        if self._ctx.has_organization:
+            raise ConflictError("Dữ liệu này đã có thông tin Đoàn cơ sở; hãy sửa trong phần Thiết lập.")
+        clean = _validated(info)
+        with self._ctx.db.transaction() as session:
+            row = Organization(
+                name=clean.name,
+                superior_name=clean.superior_name,
+                superior_short=clean.superior_short,
+                commune=clean.commune,
+                province=clean.province,
+                secretary_name=clean.secretary_name,
+            )
+            session.add(row)
+            session.flush()
+            session.add(AppMeta(key=OWN_ORGANIZATION_KEY, value=row.id))
+            created = _info(row)
+        self._ctx.set_organization_id(created.id)
+        return created
+
+    def update(self, info: OrganizationInfo) -> OrganizationInfo:
+        clean = _validated(info)
+        with self._ctx.db.transaction() as session:
+            row = session.get(Organization, self._ctx.organization_id)
+            assert row is not None
+            row.name = clean.name
+            row.superior_name = clean.superior_name
+            row.superior_short = clean.superior_short
+            row.commune = clean.commune
+            row.province = clean.province
+            row.secretary_name = clean.secretary_name
+            session.flush()
+            return _info(row)

@@ -1,0 +1,245 @@
+"""The member roster: search, filter, Vietnamese order, add and edit with validation, soft delete.
+
+The roster scales to 100,000 members by keeping the work in SQLite: the name's collation key
+and a folded search text are stored on each row at write time, so ordering is an index scan
+and a keystroke is one query returning ids. Views fetch the rows they show by id, in blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from .context import WorkspaceContext
+from .roster_index import RosterSnapshot, load_snapshot
+from .errors import ConflictError, NotFoundError, ValidationError
+from .models import Branch, Member, utc_now
+from .text import collation_key, fold, name_sort_key
+from .validation import MemberFields, parse_member
+from .vocab import POSITIONS, STATUSES
+
+SORT_COLUMNS = ("name", "birth_date", "gender", "branch", "position", "status", "national_id", "phone")
+
+
+@dataclass(frozen=True)
+class MemberFilter:
+    """What the roster shows: a search (tones and case ignored) and exact filters, combined."""
+
+    search: str = ""
+    branch_id: str | None = None
+    status: str | None = None
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One line of the roster table."""
+
+    id: str
+    full_name: str
+    birth_date: date
+    birth_precision: str
+    gender: str | None
+    branch_id: str | None
+    branch_name: str | None
+    position: str | None
+    status: str
+    national_id: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    """A member with every field of the form, for editing or showing in full."""
+
+    id: str
+    revision: int
+    branch_name: str | None
+    fields: MemberFields
+
+
+def derived_columns(full_name: str, other_name: str | None, national_id: str | None,
+                    phone: str | None) -> dict[str, str]:
+    """The stored sort key and search text of a member (see the module docstring)."""
+    searchable = " ".join(p for p in (fold(full_name), fold(other_name), national_id, phone) if p)
+    return {"sort_key": name_sort_key(full_name), "search_text": searchable}
+
+
+_ROW_COLUMNS = (
+    Member.id, Member.full_name, Member.birth_date, Member.birth_precision, Member.gender,
+    Member.branch_id, Branch.name, Member.position, Member.status, Member.national_id, Member.phone,
+)  # fmt: skip
+
+
+class MemberService:
+    """Members of the workspace's organisation."""
+
+    def __init__(self, ctx: WorkspaceContext) -> None:
+        self._ctx = ctx
+        self._index: RosterSnapshot | None = None
+
+    # Reading -----------------------------------------------------------------------------
+
+    def _snapshot(self) -> RosterSnapshot:
+        if self._index is None or self._index.generation != self._ctx.roster_generation:
+            self._index = load_snapshot(self._ctx)
+        return self._index
+
+    def _rank(self, sort: str) -> Callable[[str | None], object] | None:
+        """How values of column ``sort`` compare, where plain text order is wrong."""
+        if sort not in SORT_COLUMNS:
+            raise ValueError(f"unknown sort column {sort!r}")
+        if sort == "branch":
+            ordered = sorted(self._ctx_branches(), key=lambda r: collation_key(r[1]))
+            ranks = {branch_id: i for i, (branch_id, _) in enumerate(ordered)}
+            return lambda v: ranks.get(v, -1)
+        if sort == "position":
+            positions = {p: i for i, p in enumerate(POSITIONS)}
+            return lambda v: positions.get(v, len(positions))  # type: ignore[arg-type]
+        if sort == "status":
+            statuses = {s: i for i, s in enumerate(STATUSES)}
+            return lambda v: statuses.get(v, len(statuses))  # type: ignore[arg-type]
+        return None
+
+    def _ctx_branches(self) -> list[tuple[str, str]]:
+        with self._ctx.db.read() as session:
+            stmt = select(Branch.id, Branch.name).where(Branch.organization_id == self._ctx.organization_id)
+            return [(branch_id, name) for branch_id, name in session.execute(stmt)]
+
+    def ids(self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False) -> list[str]:
+        """Ids of the members shown by ``flt``, in order. Default: Vietnamese name order.
+
+        Any other column sorts with name order breaking ties.
+        """
+        flt = flt or MemberFilter()
+        snapshot = self._snapshot()
+        column = {"branch": "branch_id"}.get(sort, sort)
+        order = snapshot.order(column, descending, self._rank(sort) if sort != "name" else None)
+        filters = {"branch_id": flt.branch_id, "status": flt.status, "gender": flt.gender}
+        return snapshot.select(order, fold(flt.search).split(), filters)
+
+    def count(self, flt: MemberFilter | None = None) -> int:
+        return len(self.ids(flt))
+
+    def rows(self, ids: Sequence[str]) -> list[MemberRow]:
+        """Rows for ``ids``, in the same order; ids that no longer exist are left out."""
+        found: dict[str, MemberRow] = {}
+        with self._ctx.db.read() as session:
+            for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+                stmt = (
+                    select(*_ROW_COLUMNS)
+                    .outerjoin(Branch, Branch.id == Member.branch_id)
+                    .where(Member.id.in_(ids[start : start + 900]))
+                )
+                for values in session.execute(stmt):
+                    found[values[0]] = MemberRow(*values)
+        return [found[i] for i in ids if i in found]
+
+    def list(self, flt: MemberFilter | None = None, sort: str = "name") -> list[MemberRow]:
+        return self.rows(self.ids(flt, sort))
+
+    def get(self, member_id: str) -> MemberRecord:
+        with self._ctx.db.read() as session:
+            row = self._get(session, member_id)
+            branch = session.get(Branch, row.branch_id) if row.branch_id else None
+            values = {name: getattr(row, name) for name in MemberFields.__dataclass_fields__}
+            return MemberRecord(row.id, row.revision, branch.name if branch else None, MemberFields(**values))
+
+    def _get(self, session: Session, member_id: str) -> Member:
+        row = session.get(Member, member_id)
+        if row is None or row.deleted_at is not None or row.organization_id != self._ctx.organization_id:
+            raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
+        return row
+
+    # Writing -----------------------------------------------------------------------------
+
+    def validate(self, raw: Mapping[str, str], member_id: str | None = None) -> MemberFields:
+        """Every check of the form, including those that need the database."""
+        errors: dict[str, str] = {}
+        try:
+            fields = parse_member(raw)
+        except ValidationError as exc:
+            errors.update(exc.field_errors)
+            fields = None
+        with self._ctx.db.read() as session:
+            national_id = (raw.get("national_id") or "").replace(" ", "")
+            if national_id and "national_id" not in errors:
+                other = session.scalar(
+                    select(Member.full_name).where(
+                        Member.organization_id == self._ctx.organization_id,
+                        Member.deleted_at.is_(None),
+                        Member.national_id == national_id,
+                        Member.id != (member_id or ""),
+                    )
+                )
+                if other:
+                    errors["national_id"] = f"Số CCCD này đã dùng cho đoàn viên {other}."
+            branch_id = raw.get("branch_id") or None
+            if branch_id:
+                branch = session.get(Branch, branch_id)
+                if branch is None or branch.deleted_at is not None:
+                    errors["branch_id"] = "Chi đoàn không còn tồn tại."
+        if errors:
+            raise ValidationError(errors)
+        assert fields is not None
+        return fields
+
+    def save(self, raw: Mapping[str, str], member_id: str | None = None) -> str:
+        """Validate and write one member (new when ``member_id`` is None); returns its id.
+
+        Nothing is written unless every field is valid.
+        """
+        fields = self.validate(raw, member_id)
+        values = asdict(fields)
+        values.update(derived_columns(fields.full_name, fields.other_name, fields.national_id, fields.phone))
+        try:
+            with self._ctx.db.transaction() as session:
+                if member_id is None:
+                    row = Member(organization_id=self._ctx.organization_id, **values)
+                    session.add(row)
+                else:
+                    row = self._get(session, member_id)
+                    for name, value in values.items():
+                        if getattr(row, name) != value:
+                            setattr(row, name, value)
+                session.flush()
+                member_id = row.id
+        except IntegrityError as exc:  # a CCCD taken between the check and the write
+            raise ValidationError({"national_id": "Số CCCD này đã dùng cho một đoàn viên khác."}) from exc
+        self._ctx.roster_changed()
+        return member_id
+
+    def delete(self, member_ids: Sequence[str]) -> int:
+        """Soft-delete (tombstone) members; returns how many. Undone by :meth:`restore`."""
+        return self._set_deleted(member_ids, utc_now())
+
+    def restore(self, member_ids: Sequence[str]) -> int:
+        """Bring back soft-deleted members (the "Hoàn tác" of a delete)."""
+        try:
+            return self._set_deleted(member_ids, None)
+        except IntegrityError as exc:
+            raise ConflictError(
+                "Không thể khôi phục: số CCCD của đoàn viên này đã được dùng cho người khác."
+            ) from exc
+
+    def _set_deleted(self, member_ids: Sequence[str], when: object) -> int:
+        changed = 0
+        with self._ctx.db.transaction() as session:
+            for start in range(0, len(member_ids), 900):
+                stmt = (
+                    update(Member)
+                    .where(
+                        Member.organization_id == self._ctx.organization_id,
+                        Member.id.in_(member_ids[start : start + 900]),
+                        Member.deleted_at.is_(None) if when is not None else Member.deleted_at.is_not(None),
+                    )
+                    .values(deleted_at=when, revision=Member.revision + 1, updated_at=utc_now())
+                )
+                changed += int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+        self._ctx.roster_changed()
+        return changed

@@ -1,0 +1,152 @@
+"""Vietnamese text: NFC normalisation, search folding, name splitting and collation.
+
+Everything here is pure Python so the core can sort and search without Qt.
+The collation follows DOMAIN.md §6: letters a < ă < â, d < đ, e < ê, o < ô < ơ,
+u < ư are distinct at the primary level; tones (none < huyền < hỏi < ngã < sắc <
+nặng) only break ties, then case. Keys are encoded as strings whose plain
+code-point order equals the collation order, so SQLite can sort them with an index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SPACES = re.compile(r"\s+")
+
+# Combining marks that change the letter itself (primary differences).
+_BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
+# Tone marks in the order of the Vietnamese collation (none < huyền < hỏi < ngã < sắc < nặng).
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+# Primary alphabet. Foreign letters (f, j, w, z) sit where Latin puts them.
+_ALPHABET = [
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m",
+    "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+]  # fmt: skip
+# Code points used in encoded keys: digits first, then letters, all above the separators and
+# all ASCII, so a stored key takes one byte a letter.
+_PRIMARY_CODE = {letter: chr(0x30 + 10 + i) for i, letter in enumerate(_ALPHABET)}
+_PRIMARY_CODE.update({str(d): chr(0x30 + d) for d in range(10)})
+_WORD_SEP = "\u0020"  # between words inside one name part
+_LEVEL_SEP = "\u0002"  # between the primary, tone and case levels of one part
+_PART_SEP = "\u0001"  # between name parts (given, middle, family)
+
+
+def nfc(value: str | None) -> str:
+    """Return ``value`` in NFC with surrounding whitespace removed and inner runs collapsed.
+
+    Every string that enters the database goes through here (keyboard, paste, Excel, CLI).
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    return _SPACES.sub(" ", text).strip()
+
+
+def nfc_or_none(value: str | None) -> str | None:
+    """Like :func:`nfc`, but an empty result becomes ``None``."""
+    text = nfc(value)
+    return text or None
+
+
+def fold(value: str | None) -> str:
+    """Search key: no tones, no diacritics, no case, đ/Đ as d.
+
+    "Nguyễn Văn Đạt" -> "nguyen van dat"; "Thuỷ" and "Thủy" both -> "thuy".
+    """
+    if not value:
+        return ""
+    decomposed = unicodedata.normalize("NFD", value)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")
+    return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+def name_case(full_name: str) -> str:
+    """A person's name as written on documents: each word capitalised ("NGUYỄN văn an" ->
+    "Nguyễn Văn An"). The sổ đoàn viên prints it in capitals itself when it needs to."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in nfc(full_name).split(" "))
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A Vietnamese full name split as written: family, middle(s), given."""
+
+    family: str
+    middle: str
+    given: str
+
+
+def split_name(full_name: str) -> NameParts:
+    """Split "Nguyễn Thị Như Quỳnh" into family "Nguyễn", middle "Thị Như", given "Quỳnh".
+
+    One word is taken as the given name alone.
+    """
+    words = nfc(full_name).split(" ")
+    words = [w for w in words if w]
+    if not words:
+        return NameParts("", "", "")
+    if len(words) == 1:
+        return NameParts("", "", words[0])
+    return NameParts(words[0], " ".join(words[1:-1]), words[-1])
+
+
+def _letter_levels(ch: str) -> tuple[str, int, int] | None:
+    """Return (primary code, tone, case) for one character, or None if it is ignorable."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    is_upper = 1 if base.isupper() else 0
+    lower = base.lower()
+    if lower in ("đ", "ð"):
+        letter = "đ"
+    else:
+        letter = lower
+        if _BREVE in marks and lower == "a":
+            letter = "ă"
+        elif _CIRCUMFLEX in marks and lower in "aeo":
+            letter = {"a": "â", "e": "ê", "o": "ô"}[lower]
+        elif _HORN in marks and lower in "ou":
+            letter = {"o": "ơ", "u": "ư"}[lower]
+    tone = 0
+    for mark in marks:
+        tone = _TONES.get(mark, tone)
+    code = _PRIMARY_CODE.get(letter)
+    if code is None:
+        if not lower.isalnum():
+            return None  # punctuation and symbols do not take part in ordering
+        # Any other letter (foreign scripts, accented Latin): after the alphabet, by code point.
+        code = chr(0x100 + ord(unicodedata.normalize("NFD", lower)[0]))
+    return code, tone, is_upper
+
+
+def collation_key(text: str) -> str:
+    """Encode one name part (one or several words) as a string ordered like Vietnamese.
+
+    Primary letters first for the whole part, then tones, then case, so that tones
+    only decide between names whose letters are equal.
+    """
+    primary: list[str] = []
+    tones: list[str] = []
+    cases: list[str] = []
+    for word_index, word in enumerate(nfc(text).split(" ")):
+        if word_index:
+            primary.append(_WORD_SEP)
+        for ch in word:
+            levels = _letter_levels(ch)
+            if levels is None:
+                continue
+            code, tone, case = levels
+            primary.append(code)
+            tones.append(chr(0x30 + tone))
+            cases.append(chr(0x30 + case))
+    return "".join(primary) + _LEVEL_SEP + "".join(tones) + _LEVEL_SEP + "".join(cases)
+
+
+def name_sort_key(full_name: str) -> str:
+    """Roster order: given name, then middle names, then family name (DOMAIN.md §6)."""
+    parts = split_name(full_name)
+    return _PART_SEP.join(
+        (collation_key(parts.given), collation_key(parts.middle), collation_key(parts.family))
+    )
