@@ -1,0 +1,55 @@
+"""Shared fixtures. Tests never touch the real user folder: HOME and the XDG folders point to a
+temporary folder for the whole session, and each test gets its own data folder."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # set by the tests themselves, before Qt loads
+_SANDBOX = Path(tempfile.mkdtemp(prefix="doancoso-test-home-"))
+for _var in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = str(_SANDBOX / _var.lower())
+
+from doancoso.core.organization import OrganizationInfo  # noqa: E402
+from doancoso.core.workspace import Workspace  # noqa: E402
+
+TAN_HUNG = OrganizationInfo(
+    name="Đoàn xã Tân Hưng",
+    superior_name="Tỉnh đoàn Cà Mau",
+    superior_short="TĐ",
+    commune="Tân Hưng",
+    province="Cà Mau",
+    secretary_name="Nguyễn Thị Như Quỳnh",
+)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def empty_ws(data_dir: Path) -> Iterator[Workspace]:
+    """A new workspace with no organisation yet (first start)."""
+    ws = Workspace.open(data_dir)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def ws(empty_ws: Workspace) -> Workspace:
+    """A workspace with the Tân Hưng organisation set up and no members."""
+    empty_ws.organization.create(TAN_HUNG)
+    return empty_ws
+
+
+@pytest.fixture
+def demo_ws(empty_ws: Workspace) -> Workspace:
+    """A workspace with 300 demo members (seed 1)."""
+    empty_ws.generate_demo(members=300, seed=1)
+    return empty_ws
