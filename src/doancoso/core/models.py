@@ -11,7 +11,18 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -145,4 +156,77 @@ class Member(Travelling, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
-TRAVELLING_TABLES: tuple[type[Travelling], ...] = (Organization, Branch, Member)
+class MemberEvent(Travelling, Base):
+    """One event of a member's standing (DOMAIN.md §4): admission, transfer, coming of age...
+
+    ``kind`` is a code of :data:`doancoso.core.lifecycle.EVENT_KINDS`; the kind-specific
+    columns are empty for the other kinds. ``status_before`` keeps the member's status as it was
+    before the first event ever recorded, so the status can be replayed when an event is deleted
+    (see :mod:`doancoso.core.lifecycle`).
+    """
+
+    __tablename__ = "member_events"
+    __table_args__ = (
+        Index("ix_member_events_member", "member_id", "event_date"),
+        Index("ix_member_events_org_kind", "organization_id", "kind", "event_date"),
+    )
+
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"))
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    event_date: Mapped[date] = mapped_column(Date)
+    number: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+    status_before: Mapped[str] = mapped_column(String(30))
+    # admission: where, and who introduced the new member (a member of the roster, or a name).
+    place: Mapped[str | None] = mapped_column(String(300))
+    introducer_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
+    introducer_name: Mapped[str | None] = mapped_column(String(200))
+    # transfer_out / transfer_in: the organisation the member goes to or comes from.
+    other_organization: Mapped[str | None] = mapped_column(String(300))
+    # temporary: the member's home organisation and the period of temporary activity here.
+    home_organization: Mapped[str | None] = mapped_column(String(300))
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    # discipline: reprimand (khiển trách), warning (cảnh cáo), expulsion (khai trừ).
+    discipline_level: Mapped[str | None] = mapped_column(String(20))
+
+
+class Youth(Travelling, Base):
+    """A young person of the locality in the youth register (sổ theo dõi thanh niên).
+
+    ``sort_key`` and ``search_text`` are derived from the name like the members'. Once admitted
+    to the union the record stays, linked to the new member by ``admitted_member_id``.
+    """
+
+    __tablename__ = "youths"
+    __table_args__ = (Index("ix_youths_org_sort", "organization_id", "deleted_at", "sort_key"),)
+
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"))
+    full_name: Mapped[str] = mapped_column(String(200))
+    sort_key: Mapped[str] = mapped_column(String(300))
+    search_text: Mapped[str] = mapped_column(Text)
+    birth_date: Mapped[date] = mapped_column(Date)
+    birth_precision: Mapped[str] = mapped_column(String(5), default="day")
+    gender: Mapped[str | None] = mapped_column(String(10))
+    hamlet: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    occupation: Mapped[str | None] = mapped_column(String(200))
+    working_away: Mapped[bool] = mapped_column(Boolean, default=False)
+    away_place: Mapped[str | None] = mapped_column(String(300))
+    away_since: Mapped[date | None] = mapped_column(Date)
+    in_hardship: Mapped[bool] = mapped_column(Boolean, default=False)
+    hardship_kind: Mapped[str | None] = mapped_column(String(200))
+    hardship_support: Mapped[str | None] = mapped_column(Text)
+    ethnicity: Mapped[str | None] = mapped_column(String(100))
+    religion: Mapped[str | None] = mapped_column(String(100))
+    disability: Mapped[str | None] = mapped_column(String(200))
+    contact: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    notes: Mapped[str | None] = mapped_column(Text)
+    # The "1+1" drive: the member who follows this young person up.
+    follow_up_member_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
+    admitted_member_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
+
+
+TRAVELLING_TABLES: tuple[type[Travelling], ...] = (Organization, Branch, Member, MemberEvent, Youth)

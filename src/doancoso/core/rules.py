@@ -17,3 +17,13 @@ def admission_window(birth: date) -> tuple[date, date]:
     first = add_years(birth, ADMISSION_MIN_AGE - 1).toordinal() + 1
     last = add_years(birth, ADMISSION_MAX_AGE + 1).toordinal() - 1
     return date.fromordinal(first), date.fromordinal(last)
+
+
+# Coming of age (trưởng thành Đoàn): members leave the union in the year they reach this age.
+# DOMAIN.md §4 asks to verify it: configurable, this is the default until settings carry it.
+COMING_OF_AGE = 30
+
+
+def coming_of_age_year(birth: date, age: int = COMING_OF_AGE) -> int:
+    """The year in which someone born on ``birth`` reaches the coming-of-age limit."""
+    return birth.year + age
