@@ -61,6 +61,8 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> Parser:
     parser = Parser(prog="doancoso", description="Quản lý Đoàn cơ sở 3 chủ động.")
     parser.add_argument("--version", action="version", version=f"doancoso {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="tự kiểm tra ứng dụng (không giao diện) rồi thoát")  # fmt: skip
     _data_dir_option(parser)
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="LỆNH")
 
@@ -225,6 +227,10 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     """Run the command line; returns the exit code. With no subcommand, ``gui`` opens the app."""
     out, err = out or sys.stdout, err or sys.stderr
     args = build_parser().parse_args(list(argv))
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test(out)
     if args.command is None:
         if gui is None:
             raise RuntimeError("no GUI entry point given")

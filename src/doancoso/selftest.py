@@ -1,0 +1,244 @@
+"""``doancoso --self-test``: a headless end-to-end check, from source or inside the frozen bundle.
+
+It works in a temporary data folder (never the user's), runs every step in :data:`STEPS` in order
+and prints ONE line saying what passed and what failed; the exit code is non-zero on any failure.
+A step is a function taking the shared :class:`Run` and raising on failure (``SelfTestFailure``
+for a failed check, anything else for a crash). Every later feature adds its step to ``STEPS``:
+a step that needs the workspace reads ``run.ws``.
+
+The checks matter most inside the PyInstaller bundle, where a missing resource (migrations,
+fonts, Qt plugins, reportlab's data modules) only shows at run time.
+
+This module also holds the launch-time probe used by ``make package`` (see
+:func:`install_exit_after_show`): it is installed by ``packaging/launcher.py`` only when the
+environment variable ``DOANCOSO_EXIT_AFTER_SHOW`` is set, and never by the app itself.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from .core.workspace import Workspace
+
+DEMO_MEMBERS = 2000
+EXIT_AFTER_SHOW_ENV = "DOANCOSO_EXIT_AFTER_SHOW"
+SHOWN_MARKER = "doancoso-startup: main window shown"
+
+
+class SelfTestFailure(Exception):
+    """A check that did not hold."""
+
+
+def check(condition: bool, message: str) -> None:
+    if not condition:
+        raise SelfTestFailure(message)
+
+
+@dataclass
+class Run:
+    """State shared by the steps of one self-test run."""
+
+    folder: Path
+    _ws: Workspace | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ws(self) -> Workspace:
+        if self._ws is None:
+            raise SelfTestFailure("no workspace (the migrate step failed)")
+        return self._ws
+
+
+# Steps ------------------------------------------------------------------------------------------
+
+
+def step_migrate(run: Run) -> None:
+    """A new data folder opens at the Alembic head, and the migration scripts (loaded from the
+    file system, so they must be in the bundle) build the same tables from an empty database."""
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+
+    from .core.db import alembic_config, head_revision, known_revisions
+    from .core.models import Base
+    from .core.workspace import Workspace
+
+    run._ws = Workspace.open(run.folder / "data")
+    head = head_revision()
+    check(run.ws.db.current_revision() == head, f"new database not at head {head}")
+    engine = create_engine(f"sqlite:///{run.folder / 'from-empty.sqlite'}")
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+            version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    finally:
+        engine.dispose()
+    check(version == head, f"upgrade from empty stopped at {version}, head is {head}")
+    missing = set(Base.metadata.tables) - tables
+    check(not missing, f"tables missing after upgrade from empty: {sorted(missing)}")
+    run.notes["migrate"] = f"{len(known_revisions())} revisions"
+
+
+def step_demo(run: Run) -> None:
+    from .core.roster import MemberFilter
+
+    run.ws.generate_demo(members=DEMO_MEMBERS, seed=1)
+    count = run.ws.members.count(MemberFilter())
+    check(count == DEMO_MEMBERS, f"{count} members after demo, expected {DEMO_MEMBERS}")
+
+
+def step_search(run: Run) -> None:
+    from .core.roster import MemberFilter
+    from .core.text import fold
+
+    rows = run.ws.members.list(MemberFilter(search="nguyen"))
+    check(len(rows) > 0, "search “nguyen” found nothing")
+    check(len(rows) < DEMO_MEMBERS, "search “nguyen” found everyone")
+    wrong = [r.full_name for r in rows if "nguyen" not in fold(r.full_name)]
+    check(not wrong, f"search “nguyen” found {wrong[:3]}")
+    toned = run.ws.members.count(MemberFilter(search="NGUYỄN"))
+    check(toned == len(rows), "search ignores neither case nor tones")
+
+
+def step_sort(run: Run) -> None:
+    from .core.text import name_sort_key
+
+    names = [r.full_name for r in run.ws.members.list(sort="name")]
+    check(names == sorted(names, key=name_sort_key), "roster not in Vietnamese name order")
+    births = [r.birth_date for r in run.ws.members.list(sort="birth_date")]
+    check(births == sorted(births), "roster not in birth date order")
+
+
+def step_qt(run: Run) -> None:
+    """Qt loads headless (platform plugin, widgets) and renders text with the bundled fonts."""
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from .paths import resource
+
+    app = QApplication.instance() or QApplication(["doancoso-self-test"])
+    fonts = sorted(resource("fonts").glob("*.ttf")) if resource("fonts").is_dir() else []
+    families: list[str] = []
+    for font in fonts:
+        font_id = QFontDatabase.addApplicationFont(str(font))
+        check(font_id >= 0, f"Qt cannot load font {font.name}")
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    label = QLabel("Đoàn Thanh niên Cộng sản Hồ Chí Minh — Nguyễn Thị Như Quỳnh")
+    if families:
+        label.setStyleSheet(f"font-family: '{families[0]}'")
+    label.adjustSize()
+    image = label.grab().toImage()
+    check(not image.isNull() and image.width() > 100, "Qt rendered nothing")
+    inked = any(image.pixelColor(x, image.height() // 2) != image.pixelColor(0, 0)
+                for x in range(image.width()))  # fmt: skip
+    check(inked, "Qt drew no text")
+    label.deleteLater()
+    app.processEvents()
+    run.notes["qt"] = f"{app.platformName()}, {len(fonts)} fonts"
+
+
+Step = Callable[[Run], None]
+
+# In order; a step may use what an earlier one made. Add the step of each new feature here.
+STEPS: list[tuple[str, Step]] = [
+    ("migrate", step_migrate),
+    ("demo", step_demo),
+    ("search", step_search),
+    ("sort", step_sort),
+    ("qt", step_qt),
+]
+
+
+# Running --------------------------------------------------------------------------------------
+
+
+def _headless() -> None:
+    """No window may open: Qt draws offscreen (unless the caller chose a platform)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _short(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    if not isinstance(error, SelfTestFailure):
+        text = f"{type(error).__name__}: {text}"
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def run_self_test(out: TextIO | None = None, steps: list[tuple[str, Step]] | None = None) -> int:
+    """Run ``steps`` (default :data:`STEPS`); print one line; return the exit code (0 = all passed)."""
+    out = out or sys.stdout
+    _headless()
+    from . import __version__
+
+    started = time.perf_counter()
+    passed: list[str] = []
+    failed: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="doancoso-selftest-") as tmp:
+        run = Run(Path(tmp))
+        try:
+            for name, step in steps if steps is not None else STEPS:
+                try:
+                    step(run)
+                except Exception as error:  # every failure is reported, the run goes on
+                    failed.append(f"{name} ({_short(error)})")
+                else:
+                    note = run.notes.get(name)
+                    passed.append(f"{name} ({note})" if note else name)
+        finally:
+            if run._ws is not None:
+                run._ws.close()
+    seconds = time.perf_counter() - started
+    frozen = "frozen" if getattr(sys, "frozen", False) else "source"
+    head = f"doancoso {__version__} self-test ({frozen}, {seconds:.1f} s):"
+    if failed:
+        print(f"{head} FAILED {'; '.join(failed)} | passed: {', '.join(passed) or 'nothing'}", file=out)
+        return 1
+    print(f"{head} OK {', '.join(passed)}", file=out)
+    return 0
+
+
+# Launch-time probe ----------------------------------------------------------------------------
+
+
+def install_exit_after_show() -> bool:
+    """If ``DOANCOSO_EXIT_AFTER_SHOW`` is set, make the GUI print :data:`SHOWN_MARKER` and exit
+    as soon as its event loop runs with a main window shown. Returns whether it was installed.
+
+    It wraps ``QApplication.exec`` (the GUI shows its window, then enters the loop): the first
+    turn of the loop after a top-level window is visible counts as "shown". Used by
+    ``packaging/check_bundle.py`` to time the frozen app against the source one.
+    """
+    if not os.environ.get(EXIT_AFTER_SHOW_ENV):
+        return False
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    original = QApplication.exec
+
+    def exec_then_exit(self: QApplication) -> int:
+        def poll() -> None:
+            shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+            if not shown:
+                QTimer.singleShot(10, poll)
+                return
+            names = ",".join(type(w).__name__ for w in shown)
+            print(f"{SHOWN_MARKER} ({names})", flush=True)
+            sys.stderr.flush()
+            os._exit(0)  # skip teardown: only the launch is timed
+
+        QTimer.singleShot(0, poll)
+        return original(self)
+
+    QApplication.exec = exec_then_exit  # type: ignore[method-assign]
+    return True
