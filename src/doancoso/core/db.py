@@ -66,11 +66,18 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def stored_revision(path: Path) -> str | None:
     """The schema revision of an existing file, read without changing it (None if not ours)."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    # A read-only connection to a WAL-mode file still creates -wal and -shm beside it; with
+    # immutable=1 SQLite creates nothing. That is only right when no WAL holds commits not yet in
+    # the main file (a clean close leaves none); otherwise read through the WAL.
+    wal = Path(f"{path}-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if "alembic_version" not in tables:
                 return None
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -135,7 +142,9 @@ class Database:
                 )
             if revision != head_revision():
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                backup_to(path, path.parent / BACKUP_FOLDER / f"truoc-nang-cap-{revision}-{stamp}.sqlite")
+                backup_to(
+                    path, path.parent / BACKUP_FOLDER / f"truoc-nang-cap-{revision}-{stamp}.sqlite"
+                )
                 db = cls(path)
                 db._upgrade()
             else:
