@@ -9,7 +9,9 @@ from pathlib import Path
 
 def main() -> None:
     folder = Path(__file__).parent
-    for module in sorted(m.name for m in pkgutil.iter_modules([str(folder)]) if m.name.startswith("bench_")):
+    for module in sorted(
+        m.name for m in pkgutil.iter_modules([str(folder)]) if m.name.startswith("bench_")
+    ):
         print(f"== {module}", flush=True)
         importlib.import_module(f"benchmarks.{module}").run()
 

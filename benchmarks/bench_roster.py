@@ -20,12 +20,19 @@ def run() -> None:
             ws._ctx.roster_changed()  # force the snapshot to be rebuilt, as after a write
             return members.ids()
 
-        report("roster: name-ordered ids, cold (100k)", best_of(5, cold_ids), "part of page open <= 0.5 s")
+        report(
+            "roster: name-ordered ids, cold (100k)",
+            best_of(5, cold_ids),
+            "part of page open <= 0.5 s",
+        )
         report("roster: name-ordered ids, warm (100k)", best_of(5, members.ids))
         keystrokes = ["n", "ng", "ngu", "nguy", "nguye", "nguyen", "nguyen v", "nguyen van a"]
-        per_key = [best_of(3, functools.partial(members.ids, MemberFilter(search=k))) for k in keystrokes]
+        per_key = [
+            best_of(3, functools.partial(members.ids, MemberFilter(search=k))) for k in keystrokes
+        ]
         report("roster: search keystroke, worst of 'nguyen van a'", max(per_key), "<= 50 ms")
         for column in ("birth_date", "branch", "status", "national_id"):
+
             def sort_cold(column: str = column) -> object:
                 ws._ctx.roster_changed()
                 members.ids()

@@ -31,7 +31,9 @@ def demo_folder(members: int) -> Path:
     return folder
 
 
-def report(name: str, seconds: float, target: str = "", baseline: tuple[str, float] | None = None) -> None:
+def report(
+    name: str, seconds: float, target: str = "", baseline: tuple[str, float] | None = None
+) -> None:
     line = f"{name:<52} {seconds * 1000:9.1f} ms"
     if baseline:
         label, base = baseline

@@ -63,7 +63,9 @@ class BranchService:
     def create(self, name: str) -> BranchInfo:
         clean = self._clean_name(name)
         with self._ctx.db.transaction() as session:
-            row = Branch(organization_id=self._ctx.organization_id, name=clean, name_fold=fold(clean))
+            row = Branch(
+                organization_id=self._ctx.organization_id, name=clean, name_fold=fold(clean)
+            )
             session.add(row)
             session.flush()
             return BranchInfo(row.id, row.name, 0)
@@ -85,7 +87,9 @@ class BranchService:
         with self._ctx.db.transaction() as session:
             source = self._get(session, source_id)
             self._get(session, target_id)
-            moved = self._move(session, select(Member.id).where(Member.branch_id == source_id), target_id)
+            moved = self._move(
+                session, select(Member.id).where(Member.branch_id == source_id), target_id
+            )
             source.deleted_at = utc_now()
         self._ctx.roster_changed()
         return moved
@@ -103,7 +107,10 @@ class BranchService:
         return moved
 
     def _move(
-        self, session: Session, which: Select[tuple[str]] | list[str], target_id: str | None
+        self,
+        session: Session,
+        which: Select[tuple[str]] | Select[str] | Sequence[str],
+        target_id: str | None,
     ) -> int:
         stmt = (
             update(Member)
@@ -122,16 +129,23 @@ class BranchService:
         with self._ctx.db.transaction() as session:
             row = self._get(session, branch_id)
             members = session.scalar(
-                select(func.count()).where(Member.branch_id == branch_id, Member.deleted_at.is_(None))
+                select(func.count()).where(
+                    Member.branch_id == branch_id, Member.deleted_at.is_(None)
+                )
             )
             if members:
                 raise ConflictError(
-                    f"Chi đoàn “{row.name}” còn {members} đoàn viên: hãy chuyển họ đi hoặc gộp chi đoàn."
+                    f"Chi đoàn “{row.name}” còn {members} đoàn viên: "
+                    "hãy chuyển họ sang chi đoàn khác hoặc gộp chi đoàn."
                 )
             row.deleted_at = utc_now()
 
     def _get(self, session: Session, branch_id: str) -> Branch:
         row = session.get(Branch, branch_id)
-        if row is None or row.deleted_at is not None or row.organization_id != self._ctx.organization_id:
+        if (
+            row is None
+            or row.deleted_at is not None
+            or row.organization_id != self._ctx.organization_id
+        ):
             raise NotFoundError("Không tìm thấy chi đoàn (có thể đã bị gộp hoặc xóa).")
         return row

@@ -30,8 +30,34 @@ _KINH_FAMILY = (
     ("Trương", 2), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 1.5), ("Hồ", 1.5), ("Ngô", 1.3), ("Dương", 1),
     ("Lý", 0.8), ("Đinh", 0.8), ("Tô", 0.6), ("Hà", 0.6), ("Châu", 0.6), ("Mai", 0.5),
 )  # fmt: skip
-_MALE_MIDDLE = ("Văn", "Văn", "Văn", "Minh", "Thanh", "Hoàng", "Quốc", "Đức", "Hữu", "Công", "Tấn", "Chí")
-_FEMALE_MIDDLE = ("Thị", "Thị", "Thị", "Ngọc", "Thanh", "Thùy", "Mỹ", "Kim", "Hồng", "Bảo", "Thị Như", "Thị Kim")
+_MALE_MIDDLE = (
+    "Văn",
+    "Văn",
+    "Văn",
+    "Minh",
+    "Thanh",
+    "Hoàng",
+    "Quốc",
+    "Đức",
+    "Hữu",
+    "Công",
+    "Tấn",
+    "Chí",
+)
+_FEMALE_MIDDLE = (
+    "Thị",
+    "Thị",
+    "Thị",
+    "Ngọc",
+    "Thanh",
+    "Thùy",
+    "Mỹ",
+    "Kim",
+    "Hồng",
+    "Bảo",
+    "Thị Như",
+    "Thị Kim",
+)
 _MALE_GIVEN = (
     "An", "Ân", "Bình", "Cường", "Dũng", "Đạt", "Duy", "Hải", "Hậu", "Hiếu", "Hòa", "Hoàng", "Hùng",
     "Huy", "Khang", "Khánh", "Khoa", "Kiệt", "Lâm", "Lộc", "Long", "Luân", "Minh", "Nam", "Nghĩa",
@@ -49,8 +75,22 @@ _KHMER_GIVEN_MALE = ("Sóc", "Sa Rươl", "Pha", "Thươl", "Sà Rết", "Khol",
 _KHMER_GIVEN_FEMALE = ("Sa Rây", "Sà Phia", "Sô Phết", "Thi Đa", "Ly Na", "Mây", "Sóc Khá")
 _HOA_FAMILY = ("Lâm", "Quách", "Trương", "Lưu", "Tăng", "Diệp", "Hứa", "Mã")
 _RELIGIONS = (("Không", 74), ("Phật giáo", 19), ("Công giáo", 3), ("Cao Đài", 3), ("Hòa Hảo", 1))
-_STATUSES = (("active", 86), ("temporary", 5), ("transferred_out", 4), ("matured", 3), ("removed", 2))
-_OCCUPATIONS = ("Nông dân", "Nuôi tôm", "Công nhân", "Học sinh", "Sinh viên", "Buôn bán", "Lao động tự do")
+_STATUSES = (
+    ("active", 86),
+    ("temporary", 5),
+    ("transferred_out", 4),
+    ("matured", 3),
+    ("removed", 2),
+)
+_OCCUPATIONS = (
+    "Nông dân",
+    "Nuôi tôm",
+    "Công nhân",
+    "Học sinh",
+    "Sinh viên",
+    "Buôn bán",
+    "Lao động tự do",
+)
 _EDUCATION = ("9/12", "12/12", "12/12", "12/12", "Đại học", "Cao đẳng", "Trung cấp")
 
 DEMO_ORGANIZATION = OrganizationInfo(

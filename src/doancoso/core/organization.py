@@ -70,7 +70,9 @@ class OrganizationService:
 
     def create(self, info: OrganizationInfo) -> OrganizationInfo:
         if self._ctx.has_organization:
-            raise ConflictError("Dữ liệu này đã có thông tin Đoàn cơ sở; hãy sửa trong phần Thiết lập.")
+            raise ConflictError(
+                "Dữ liệu này đã có thông tin Đoàn cơ sở; hãy sửa trong phần Thiết lập."
+            )
         clean = _validated(info)
         with self._ctx.db.transaction() as session:
             row = Organization(

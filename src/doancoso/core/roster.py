@@ -10,20 +10,30 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .context import WorkspaceContext
-from .roster_index import RosterSnapshot, load_snapshot
 from .errors import ConflictError, NotFoundError, ValidationError
 from .models import Branch, Member, utc_now
+from .roster_index import RosterSnapshot, load_snapshot
 from .text import collation_key, fold, name_sort_key
 from .validation import MemberFields, parse_member
 from .vocab import POSITIONS, STATUSES
 
-SORT_COLUMNS = ("name", "birth_date", "gender", "branch", "position", "status", "national_id", "phone")
+SORT_COLUMNS = (
+    "name",
+    "birth_date",
+    "gender",
+    "branch",
+    "position",
+    "status",
+    "national_id",
+    "phone",
+)
 
 
 @dataclass(frozen=True)
@@ -63,8 +73,9 @@ class MemberRecord:
     fields: MemberFields
 
 
-def derived_columns(full_name: str, other_name: str | None, national_id: str | None,
-                    phone: str | None) -> dict[str, str]:
+def derived_columns(
+    full_name: str, other_name: str | None, national_id: str | None, phone: str | None
+) -> dict[str, str]:
     """The stored sort key and search text of a member (see the module docstring)."""
     searchable = " ".join(p for p in (fold(full_name), fold(other_name), national_id, phone) if p)
     return {"sort_key": name_sort_key(full_name), "search_text": searchable}
@@ -90,14 +101,14 @@ class MemberService:
             self._index = load_snapshot(self._ctx)
         return self._index
 
-    def _rank(self, sort: str) -> Callable[[str | None], object] | None:
+    def _rank(self, sort: str) -> Callable[[str | None], Any] | None:
         """How values of column ``sort`` compare, where plain text order is wrong."""
         if sort not in SORT_COLUMNS:
             raise ValueError(f"unknown sort column {sort!r}")
         if sort == "branch":
             ordered = sorted(self._ctx_branches(), key=lambda r: collation_key(r[1]))
             ranks = {branch_id: i for i, (branch_id, _) in enumerate(ordered)}
-            return lambda v: ranks.get(v, -1)
+            return lambda v: ranks.get(v or "", -1)
         if sort == "position":
             positions = {p: i for i, p in enumerate(POSITIONS)}
             return lambda v: positions.get(v, len(positions))  # type: ignore[arg-type]
@@ -108,10 +119,14 @@ class MemberService:
 
     def _ctx_branches(self) -> list[tuple[str, str]]:
         with self._ctx.db.read() as session:
-            stmt = select(Branch.id, Branch.name).where(Branch.organization_id == self._ctx.organization_id)
+            stmt = select(Branch.id, Branch.name).where(
+                Branch.organization_id == self._ctx.organization_id
+            )
             return [(branch_id, name) for branch_id, name in session.execute(stmt)]
 
-    def ids(self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False) -> list[str]:
+    def ids(
+        self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False
+    ) -> list[str]:
         """Ids of the members shown by ``flt``, in order. Default: Vietnamese name order.
 
         Any other column sorts with name order breaking ties.
@@ -148,11 +163,17 @@ class MemberService:
             row = self._get(session, member_id)
             branch = session.get(Branch, row.branch_id) if row.branch_id else None
             values = {name: getattr(row, name) for name in MemberFields.__dataclass_fields__}
-            return MemberRecord(row.id, row.revision, branch.name if branch else None, MemberFields(**values))
+            return MemberRecord(
+                row.id, row.revision, branch.name if branch else None, MemberFields(**values)
+            )
 
     def _get(self, session: Session, member_id: str) -> Member:
         row = session.get(Member, member_id)
-        if row is None or row.deleted_at is not None or row.organization_id != self._ctx.organization_id:
+        if (
+            row is None
+            or row.deleted_at is not None
+            or row.organization_id != self._ctx.organization_id
+        ):
             raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
         return row
 
@@ -196,7 +217,9 @@ class MemberService:
         """
         fields = self.validate(raw, member_id)
         values = asdict(fields)
-        values.update(derived_columns(fields.full_name, fields.other_name, fields.national_id, fields.phone))
+        values.update(
+            derived_columns(fields.full_name, fields.other_name, fields.national_id, fields.phone)
+        )
         try:
             with self._ctx.db.transaction() as session:
                 if member_id is None:
@@ -210,7 +233,9 @@ class MemberService:
                 session.flush()
                 member_id = row.id
         except IntegrityError as exc:  # a CCCD taken between the check and the write
-            raise ValidationError({"national_id": "Số CCCD này đã dùng cho một đoàn viên khác."}) from exc
+            raise ValidationError(
+                {"national_id": "Số CCCD này đã dùng cho một đoàn viên khác."}
+            ) from exc
         self._ctx.roster_changed()
         return member_id
 
@@ -236,7 +261,9 @@ class MemberService:
                     .where(
                         Member.organization_id == self._ctx.organization_id,
                         Member.id.in_(member_ids[start : start + 900]),
-                        Member.deleted_at.is_(None) if when is not None else Member.deleted_at.is_not(None),
+                        Member.deleted_at.is_(None)
+                        if when is not None
+                        else Member.deleted_at.is_not(None),
                     )
                     .values(deleted_at=when, revision=Member.revision + 1, updated_at=utc_now())
                 )

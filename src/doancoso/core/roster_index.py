@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .context import WorkspaceContext
 
@@ -39,7 +40,9 @@ class RosterSnapshot:
     def size(self) -> int:
         return len(self.columns["id"])
 
-    def order(self, sort: str, descending: bool, rank: Callable[[str | None], object] | None) -> list[int]:
+    def order(
+        self, sort: str, descending: bool, rank: Callable[[str | None], Any] | None
+    ) -> list[int]:
         """Positions in the order of column ``sort`` ("name": the default order).
 
         ``rank`` maps a column value to its sort key (e.g. a chi đoàn to its collation rank);
@@ -52,7 +55,7 @@ class RosterSnapshot:
                 self.orders[key] = list(reversed(positions)) if descending else list(positions)
             else:
                 values = self.column(sort)
-                by: Callable[[int], object] = (
+                by: Callable[[int], Any] = (
                     (lambda i: rank(values[i])) if rank else (lambda i: values[i] or "")
                 )
                 self.orders[key] = sorted(positions, key=by, reverse=descending)
@@ -67,7 +70,9 @@ class RosterSnapshot:
             self.columns[name] = [by_id.get(i) for i in self.columns["id"]]  # type: ignore[arg-type]
         return self.columns[name]
 
-    def select(self, candidates: Sequence[int], tokens: list[str], filters: dict[str, str | None]) -> list[str]:
+    def select(
+        self, candidates: Sequence[int], tokens: list[str], filters: dict[str, str | None]
+    ) -> list[str]:
         """Ids at ``candidates`` containing every search token and matching every filter."""
         texts = self.columns["search_text"]
         kept = list(candidates)
@@ -86,7 +91,7 @@ def _fetch(ctx: WorkspaceContext, sql: str) -> list[tuple[str | None, ...]]:
     try:
         cursor = raw.cursor()
         cursor.execute(sql, (ctx.organization_id,))
-        rows: list[tuple[str | None, ...]] = cursor.fetchall()
+        rows = list(cursor.fetchall())
         cursor.close()
         return rows
     finally:

@@ -190,7 +190,9 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
     if text["phone"]:
         values["phone"] = normalize_phone(text["phone"])
         if values["phone"] is None:
-            errors["phone"] = "Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0, ví dụ 0912345678)."
+            errors["phone"] = (
+                "Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0, ví dụ 0912345678)."
+            )
 
     if errors:
         raise ValidationError(errors)
