@@ -1,0 +1,82 @@
+"""Start of the desktop app: Qt application, workspace, logging, first-start setup, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from ..core.errors import AppError
+from ..core.workspace import Workspace
+from ..logs import setup_logging
+from .dialogs.setup_dialog import SetupDialog
+from .main_window import MainWindow
+from .prompts import Prompts
+from .signals import DataChanged
+from .state import UiState
+
+log = logging.getLogger("doancoso.ui")
+
+ExceptHook = type(sys.excepthook)
+
+
+def make_excepthook(log_path: Path, prompts: Prompts) -> ExceptHook:
+    """A sys.excepthook that logs an unexpected error and tells the user where the log is.
+
+    An :class:`AppError` that escaped a slot is a user error: its message is shown as is.
+    """
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, AppError):
+            log.warning("unhandled user error: %s (%s)", exc.message, exc.details)
+            prompts.error(None, "Không thực hiện được", exc.message)
+            return
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        prompts.error(
+            None,
+            "Lỗi không mong đợi",
+            "Đã xảy ra lỗi không mong đợi. Dữ liệu đã lưu không bị ảnh hưởng.\n\n"
+            f"Chi tiết đã được ghi vào tệp nhật ký:\n{log_path}\n\n"
+            "Hãy gửi tệp này cho người hỗ trợ nếu lỗi lặp lại.",
+        )
+
+    return hook
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("doancoso")
+    app.setOrganizationName("doancoso")
+    app.setApplicationDisplayName("Đoàn cơ sở 3 chủ động")
+    return app
+
+
+def run_app(data_dir: Path) -> int:
+    """Open the GUI on ``data_dir``; returns the process exit code."""
+    log_path = setup_logging(data_dir)
+    app = _application()
+    prompts = Prompts()
+    sys.excepthook = make_excepthook(log_path, prompts)
+    try:
+        ws = Workspace.open(data_dir)
+    except AppError as exc:
+        log.error("cannot open workspace %s: %s (%s)", data_dir, exc.message, exc.details)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Không mở được dữ liệu", exc.message)
+        box.addButton("Thoát", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return 1
+    try:
+        if not ws.has_organization:
+            setup = SetupDialog(ws.organization, prompts)
+            if setup.exec() != QDialog.DialogCode.Accepted:
+                return 0
+        window = MainWindow(ws, DataChanged(), UiState(data_dir), prompts)
+        window.show()
+        return app.exec()
+    finally:
+        ws.close()

@@ -1,0 +1,254 @@
+"""The member form (add or edit): every field of the sổ đoàn viên, in tabs, validated by the core.
+
+The form only collects text: on "Lưu" it builds the raw dict of strings that
+``MemberService.save`` validates. Each message of a ValidationError is shown under its field,
+the first invalid field's tab is brought forward, and nothing is saved until all are valid.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.dates import format_vn_date
+from ...core.errors import AppError, ValidationError
+from ...core.roster import MemberRecord
+from ...core.validation import MEMBER_FIELD_NAMES, MemberFields
+from ...core.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
+from ...core.workspace import Workspace
+from ..prompts import Prompts
+from ..widgets.fields import FieldErrors
+
+DATE_HINT = "dd/mm/yyyy"
+
+# Tabs: (title, [(field, label, placeholder)]). Choice fields are combos (see _combo_items).
+TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
+    ("Thông tin chung", (
+        ("full_name", "Họ và tên", "Ví dụ: Nguyễn Thị Như Quỳnh"),
+        ("other_name", "Tên gọi khác", ""),
+        ("birth_date", "Ngày sinh", "dd/mm/yyyy (hoặc chỉ năm sinh)"),
+        ("gender", "Giới tính", ""),
+        ("ethnicity", "Dân tộc", "Ví dụ: Kinh"),
+        ("religion", "Tôn giáo", "Ví dụ: Không"),
+        ("national_id", "Số CCCD", "12 chữ số"),
+        ("hometown", "Quê quán", ""),
+    )),
+    ("Địa chỉ – liên hệ", (
+        ("address_hamlet", "Ấp/thôn/khóm", ""),
+        ("address_commune", "Xã/phường", ""),
+        ("address_province", "Tỉnh/thành phố", ""),
+        ("phone", "Điện thoại", "Ví dụ: 0912345678"),
+    )),
+    ("Học vấn – nghề nghiệp", (
+        ("occupation", "Nghề nghiệp", ""),
+        ("education", "Trình độ học vấn", "Ví dụ: 12/12"),
+        ("qualification", "Trình độ chuyên môn", "Ví dụ: Trung cấp"),
+        ("political_theory", "Lý luận chính trị", "Ví dụ: Sơ cấp"),
+        ("foreign_language", "Ngoại ngữ", "Ví dụ: Tiếng Anh B1"),
+    )),
+    ("Đoàn – Đảng", (
+        ("branch_id", "Chi đoàn", ""),
+        ("position", "Chức vụ", ""),
+        ("status", "Trạng thái", ""),
+        ("admission_date", "Ngày vào Đoàn", DATE_HINT),
+        ("admission_place", "Nơi vào Đoàn", ""),
+        ("card_number", "Số thẻ đoàn viên", ""),
+        ("book_number", "Số sổ đoàn viên", ""),
+        ("book_status", "Tình trạng sổ đoàn viên", ""),
+        ("party_date", "Ngày vào Đảng", DATE_HINT),
+    )),
+    ("Gia đình", (
+        ("father_name", "Họ tên cha", ""),
+        ("father_birth_year", "Năm sinh của cha", "Ví dụ: 1975"),
+        ("father_occupation", "Nghề nghiệp của cha", ""),
+        ("mother_name", "Họ tên mẹ", ""),
+        ("mother_birth_year", "Năm sinh của mẹ", "Ví dụ: 1978"),
+        ("mother_occupation", "Nghề nghiệp của mẹ", ""),
+    )),
+    ("Ghi chú", (("notes", "Ghi chú", ""),)),
+)  # fmt: skip
+
+REQUIRED = ("full_name", "birth_date")
+DATE_FIELDS = ("birth_date", "admission_date", "party_date")
+# Fields the form edits (birth_precision follows from what is typed as the birth date).
+FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precision")
+
+
+def _combo_items(ws: Workspace) -> dict[str, list[tuple[str, str]]]:
+    """(label, value) pairs of each choice field; an empty value first where it is optional."""
+    return {
+        "gender": [("", "")] + [(label, code) for code, label in GENDERS.items()],
+        "status": [(label, code) for code, label in STATUSES.items()],
+        "book_status": [("", "")] + [(label, code) for code, label in BOOK_STATUSES.items()],
+        "position": [("", "")] + [(p, p) for p in POSITIONS],
+        "branch_id": [("(Chưa thuộc chi đoàn)", "")] + [(b.name, b.id) for b in ws.branches.list()],
+    }
+
+
+class MemberFormDialog(QDialog):
+    """Add (``member_id`` None) or edit a member. ``saved_id`` is set after a successful save."""
+
+    def __init__(
+        self, ws: Workspace, member_id: str | None = None, prompts: Prompts | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self._prompts = prompts or Prompts()
+        self.member_id = member_id
+        self.saved_id: str | None = None
+        self.editors: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
+        self.errors = FieldErrors()
+        self.errors.on_shown = self._reveal
+        self._tab_of: dict[str, int] = {}
+        self.setWindowTitle("Sửa thông tin đoàn viên" if member_id else "Thêm đoàn viên")
+        self._build()
+        if member_id is not None:
+            self._load(ws.members.get(member_id))
+        self._initial = self.raw()
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        choices = _combo_items(self._ws)
+        for tab_index, (title, fields) in enumerate(TABS):
+            page = QWidget()
+            form = QFormLayout(page)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for name, label, placeholder in fields:
+                editor = self._editor(name, placeholder, choices.get(name))
+                self.editors[name] = editor
+                self._tab_of[name] = tab_index
+                self.errors.add_row(form, name, label, editor, required=name in REQUIRED)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, title)
+        layout.addWidget(self.tabs)
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet("color: #c62828;")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        layout.addWidget(self.general_error)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(780, 560)
+
+    @staticmethod
+    def _editor(
+        name: str, placeholder: str, items: list[tuple[str, str]] | None
+    ) -> QLineEdit | QComboBox | QPlainTextEdit:
+        if items is not None:
+            combo = QComboBox()
+            combo.setMinimumContentsLength(18)
+            for label, value in items:
+                combo.addItem(label, value)
+            return combo
+        if name == "notes":
+            notes = QPlainTextEdit()
+            notes.setTabChangesFocus(True)
+            return notes
+        line = QLineEdit()
+        line.setPlaceholderText(placeholder)
+        return line
+
+    # Values -------------------------------------------------------------------------------
+
+    def raw(self) -> dict[str, str]:
+        """The form as the raw dict of strings the core validates (dates as typed)."""
+        values: dict[str, str] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                values[name] = str(editor.currentData() or "")
+            elif isinstance(editor, QPlainTextEdit):
+                values[name] = editor.toPlainText()
+            else:
+                values[name] = editor.text()
+        return values
+
+    def set_value(self, name: str, value: str) -> None:
+        """Put ``value`` (a combo's stored value, or text) into the field ``name``."""
+        editor = self.editors[name]
+        if isinstance(editor, QComboBox):
+            index = editor.findData(value)
+            if index < 0 and value:  # a value outside the list (e.g. an old position name)
+                editor.addItem(value, value)
+                index = editor.count() - 1
+            editor.setCurrentIndex(max(index, 0))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(value)
+        else:
+            editor.setText(value)
+
+    def _load(self, record: MemberRecord) -> None:
+        fields: MemberFields = record.fields
+        for name in FORM_FIELDS:
+            value = getattr(fields, name)
+            if name == "birth_date":
+                text = format_vn_date(value, fields.birth_precision)
+            elif name in DATE_FIELDS:
+                text = format_vn_date(value)
+            else:
+                text = "" if value is None else str(value)
+            self.set_value(name, text)
+
+    @property
+    def is_modified(self) -> bool:
+        return self.raw() != self._initial
+
+    # Saving -------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Save through the core; on invalid input show each message under its field."""
+        self.general_error.hide()
+        try:
+            self.saved_id = self._ws.members.save(self.raw(), self.member_id)
+        except ValidationError as exc:
+            self.errors.show(exc.field_errors)
+            extra = self.errors.unknown(exc.field_errors)
+            if extra:
+                self.general_error.setText(" ".join(extra.values()))
+                self.general_error.show()
+            return
+        except AppError as exc:
+            self._prompts.error(self, "Không lưu được", exc.message)
+            return
+        self.accept()
+
+    def _reveal(self, editor: QWidget) -> None:
+        for name, widget in self.editors.items():
+            if widget is editor:
+                self.tabs.setCurrentIndex(self._tab_of[name])
+
+    def reject(self) -> None:
+        """Esc / Hủy: ask before throwing away changes."""
+        if (
+            self.saved_id is None
+            and self.is_modified
+            and not self._prompts.confirm(
+                self, "Bỏ thay đổi?", "Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"
+            )
+        ):
+            return
+        super().reject()

@@ -1,0 +1,176 @@
+"""The main window: a side bar of areas (Đoàn viên, Chi đoàn, Thiết lập) and their pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QListWidget,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from ..core.workspace import Workspace
+from .pages.branches_page import BranchesPage
+from .pages.roster_page import RosterPage
+from .pages.settings_page import SettingsPage
+from .prompts import Prompts
+from .signals import ORGANIZATION, DataChanged
+from .state import UiState
+from .undo import UndoHistory
+
+TITLE = "Đoàn cơ sở 3 chủ động"
+AREAS = ("Đoàn viên", "Chi đoàn", "Thiết lập")
+ROSTER, BRANCHES_AREA, SETTINGS = range(3)
+MESSAGE_MS = 15000
+SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
+
+
+class MainWindow(QMainWindow):
+    """Holds the pages, the menus and shortcuts, the undo history and the remembered state."""
+
+    def __init__(
+        self, ws: Workspace, data_changed: DataChanged, state: UiState,
+        prompts: Prompts | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self._state = state
+        self.prompts = prompts or Prompts()
+        self.data_changed = data_changed
+        self.history = UndoHistory(data_changed)
+        self.history.on_error = self._undo_failed
+
+        self.roster = RosterPage(ws, data_changed, self.history, self.prompts)
+        self.branches = BranchesPage(ws, data_changed, self.prompts)
+        self.settings = SettingsPage(ws, data_changed, self.prompts)
+        self.sidebar = QListWidget()
+        self.sidebar.addItems(list(AREAS))
+        self.sidebar.setMinimumWidth(120)
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.stack = QStackedWidget()
+        for page in (self.roster, self.branches, self.settings):
+            self.stack.addWidget(page)
+            page.status_message.connect(self._show_message)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([150, 1200])
+        self.setCentralWidget(self.splitter)
+        self._make_status_bar()
+        self._make_menus()
+        self.sidebar.setCurrentRow(ROSTER)
+        self.update_title()
+        data_changed.changed.connect(self._on_data_changed)
+        self.resize(1280, 720)
+        self.restore_state()
+
+    # Building -----------------------------------------------------------------------------
+
+    def _make_status_bar(self) -> None:
+        self.undo_button = QToolButton()
+        # Own actions rather than createUndoAction: its text would read "Hoàn tác Xóa ...".
+        self.undo_action = QAction("Hoàn tác", self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.history.undo)
+        self.history.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.history.undoTextChanged.connect(
+            lambda text: self.undo_action.setToolTip(f"Hoàn tác: {text}" if text else "Hoàn tác")
+        )
+        self.undo_button.setDefaultAction(self.undo_action)
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.undo_action.triggered.connect(self._after_undo)
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        quit_action = QAction("Thoát", self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Sửa")
+        edit_menu.addAction(self.undo_action)
+        self.redo_action = QAction("Làm lại", self)
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.redo_action.setEnabled(False)
+        self.redo_action.triggered.connect(self.history.redo)
+        self.history.canRedoChanged.connect(self.redo_action.setEnabled)
+        edit_menu.addAction(self.redo_action)
+
+        members_menu = self.menuBar().addMenu("Đoàn &viên")
+        self.new_member_action = QAction("Thêm đoàn viên…", self)
+        self.new_member_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_member_action.triggered.connect(self.new_member)
+        self.find_action = QAction("Tìm kiếm", self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.find)
+        window_wide = (self.new_member_action, self.find_action, self.undo_action, self.redo_action)
+        for action in window_wide:
+            self.addAction(action)
+        members_menu.addAction(self.new_member_action)
+        members_menu.addAction(self.roster.edit_action)
+        members_menu.addAction(self.roster.delete_action)
+        members_menu.addAction(self.roster.move_action)
+        members_menu.addSeparator()
+        members_menu.addAction(self.find_action)
+
+    # Behaviour ----------------------------------------------------------------------------
+
+    def update_title(self) -> None:
+        info = self._ws.organization.get()
+        self.setWindowTitle(f"{TITLE} — {info.name}" if info else TITLE)
+
+    def show_area(self, area: int) -> None:
+        self.sidebar.setCurrentRow(area)
+
+    def new_member(self) -> None:
+        self.show_area(ROSTER)
+        self.roster.add_member()
+
+    def find(self) -> None:
+        self.show_area(ROSTER)
+        self.roster.focus_search()
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def _on_data_changed(self, what: str) -> None:
+        if what == ORGANIZATION:
+            self.update_title()
+
+    def _undo_failed(self, message: str) -> None:
+        self.prompts.error(self, "Không hoàn tác được", message)
+
+    def _after_undo(self) -> None:
+        self._show_message("Đã hoàn tác.")
+
+    # State --------------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry = self._state.geometry("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self._state.geometry("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        widths = self._state.widths("roster/columns")
+        if widths:
+            self.roster.set_column_widths(widths)
+
+    def save_state(self) -> None:
+        self._state.set_geometry("main/geometry", self.saveGeometry())
+        self._state.set_geometry("main/splitter", self.splitter.saveState())
+        self._state.set_widths("roster/columns", self.roster.column_widths())
+        self._state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        event.accept()

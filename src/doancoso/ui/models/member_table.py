@@ -1,0 +1,187 @@
+"""The roster table model: an ordered list of member ids, with rows fetched lazily in blocks.
+
+Only ids live in the model (100,000 ids is a few MB); the rows a view paints are fetched from
+the core ``BLOCK`` at a time and kept in a small LRU cache. Sorting and filtering are done by the
+core (``MemberService.ids``), never by a proxy model over every row.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ...core.dates import format_vn_date
+from ...core.roster import MemberFilter, MemberRow, MemberService
+from ...core.vocab import GENDERS, STATUSES
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The raw value of a cell (codes, ISO dates), as the core sorts on it."""
+MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The id of the member on a row."""
+
+BLOCK = 200
+MAX_BLOCKS = 40
+
+# (header, core sort key, default width in pixels)
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("STT", "name", 60),
+    ("Họ và tên", "name", 210),
+    ("Ngày sinh", "birth_date", 95),
+    ("Giới tính", "gender", 75),
+    ("Chi đoàn", "branch", 170),
+    ("Chức vụ", "position", 110),
+    ("Trạng thái", "status", 145),
+    ("CCCD", "national_id", 115),
+    ("Điện thoại", "phone", 105),
+)
+COL_STT, COL_NAME, COL_BIRTH = 0, 1, 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _display(row: MemberRow, column: int) -> str:
+    if column == 1:
+        return row.full_name
+    if column == 2:
+        return format_vn_date(row.birth_date, row.birth_precision)
+    if column == 3:
+        return GENDERS.get(row.gender or "", "")
+    if column == 4:
+        return row.branch_name or ""
+    if column == 5:
+        return row.position or ""
+    if column == 6:
+        return STATUSES.get(row.status, row.status)
+    if column == 7:
+        return row.national_id or ""
+    return row.phone or ""
+
+
+def _raw(row: MemberRow, column: int) -> str:
+    values = (
+        row.full_name, row.full_name, row.birth_date.isoformat(), row.gender, row.branch_name,
+        row.position, row.status, row.national_id, row.phone,
+    )  # fmt: skip
+    return values[column] or ""
+
+
+class MemberTableModel(QAbstractTableModel):
+    """Members shown by a :class:`MemberFilter`, in the order of a core sort."""
+
+    reloaded = Signal()
+    """Emitted after the ids were queried again (filter, sort or data changed)."""
+
+    def __init__(self, members: MemberService, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._members = members
+        self._ids: list[str] = []
+        self._blocks: OrderedDict[int, dict[str, MemberRow]] = OrderedDict()
+        self._filter = MemberFilter()
+        self._sort = "name"
+        self._descending = False
+        self.total = 0
+
+    # Query --------------------------------------------------------------------------------
+
+    @property
+    def member_filter(self) -> MemberFilter:
+        return self._filter
+
+    @property
+    def sort_key(self) -> tuple[str, bool]:
+        return self._sort, self._descending
+
+    def set_filter(self, flt: MemberFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the core by the column's sort key (STT: Vietnamese name order)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = COLUMNS[column][1]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask the core again for the ids (after a filter, a sort or a change of the data)."""
+        self.beginResetModel()
+        self._ids = self._members.ids(self._filter, self._sort, self._descending)
+        self._blocks.clear()
+        self.total = self._members.count()
+        self.endResetModel()
+        self.reloaded.emit()
+
+    # Lookup -------------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> Sequence[str]:
+        return self._ids
+
+    def member_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, member_id: str) -> int | None:
+        try:
+            return self._ids.index(member_id)
+        except ValueError:
+            return None
+
+    def member_row(self, row: int) -> MemberRow | None:
+        """The fetched row at ``row`` (None if the member vanished since the ids were read)."""
+        block = row // BLOCK
+        rows = self._blocks.get(block)
+        if rows is None:
+            chunk = self._ids[block * BLOCK : (block + 1) * BLOCK]
+            rows = {r.id: r for r in self._members.rows(chunk)}
+            self._blocks[block] = rows
+            if len(self._blocks) > MAX_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(block)
+        return rows.get(self._ids[row])
+
+    # Qt model -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == MEMBER_ID_ROLE:
+            return self._ids[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (COL_STT, COL_BIRTH):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
+            return None
+        if column == COL_STT:
+            return row + 1 if role == SORT_ROLE else f"{row + 1:,}".replace(",", ".")
+        member = self.member_row(row)
+        if member is None:
+            return ""
+        if role == SORT_ROLE:
+            return _raw(member, column)
+        return _display(member, column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][0]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

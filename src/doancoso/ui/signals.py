@@ -1,0 +1,23 @@
+"""The application-wide "data changed" signal, passed to every page by its constructor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+MEMBERS = "members"
+BRANCHES = "branches"
+ORGANIZATION = "organization"
+
+
+class DataChanged(QObject):
+    """Emitted after every write: ``changed`` names what changed (see the constants above).
+
+    Each view decides whether the change concerns it and refreshes itself.
+    """
+
+    changed = Signal(str)
+
+    def notify(self, *what: str) -> None:
+        """Emit ``changed`` once for each name in ``what``."""
+        for name in what:
+            self.changed.emit(name)
