@@ -1,7 +1,8 @@
 """The facade over one data folder: the GUI and the CLI reach the core only through it.
 
 ``Workspace.open(data_dir)`` opens (creating or upgrading) the database and exposes the
-services: ``ws.organization``, ``ws.branches``, ``ws.members``. Services take and return
+services: ``ws.organization``, ``ws.branches``, ``ws.members``, ``ws.events`` (member
+lifecycle), ``ws.youth`` (youth register), ``ws.statistics``. Services take and return
 plain values; no database session leaves the core.
 """
 
@@ -15,8 +16,11 @@ from . import demo
 from .branches import BranchService
 from .context import WorkspaceContext
 from .db import Database
+from .lifecycle import EventService
 from .organization import OrganizationService
 from .roster import MemberService
+from .statistics import StatisticsService
+from .youth import YouthService
 
 DATABASE_FILE = "doancoso.sqlite"
 
@@ -31,6 +35,9 @@ class Workspace:
         self.organization = OrganizationService(self._ctx)
         self.branches = BranchService(self._ctx)
         self.members = MemberService(self._ctx)
+        self.events = EventService(self._ctx, self.members)
+        self.youth = YouthService(self._ctx, self.members, self.events)
+        self.statistics = StatisticsService(self._ctx)
 
     @classmethod
     def open(cls, data_dir: Path) -> Workspace:
