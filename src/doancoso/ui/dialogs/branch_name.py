@@ -52,4 +52,5 @@ class BranchNameDialog(QDialog):
         except AppError as exc:
             self.errors.show({"name": exc.message})
             return
+        self.errors.clear()
         self.accept()

@@ -234,6 +234,7 @@ class MemberFormDialog(QDialog):
         except AppError as exc:
             self._prompts.error(self, "Không lưu được", exc.message)
             return
+        self.errors.clear()
         self.accept()
 
     def _reveal(self, editor: QWidget) -> None:

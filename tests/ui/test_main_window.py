@@ -1,0 +1,46 @@
+"""The main window: title, areas, and window state kept in the data folder."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.main_window import MainWindow
+from doancoso.ui.signals import DataChanged
+from doancoso.ui.state import STATE_FILE, UiState
+
+
+def _window(qtbot: QtBot, ws: Workspace) -> MainWindow:
+    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_title_and_areas(qtbot: QtBot, ws: Workspace) -> None:
+    window = _window(qtbot, ws)
+    assert window.windowTitle() == "Đoàn cơ sở 3 chủ động — Đoàn xã Tân Hưng"
+    areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert areas == ["Đoàn viên", "Chi đoàn", "Thiết lập"]
+    assert window.stack.count() == 3
+    window.sidebar.setCurrentRow(2)
+    assert window.stack.currentWidget() is window.settings
+    window.settings.form.editors["name"].setText("Đoàn xã Tân Hưng Đông")
+    window.settings.save_button.click()
+    assert window.windowTitle() == "Đoàn cơ sở 3 chủ động — Đoàn xã Tân Hưng Đông"
+    window.find_action.trigger()
+    assert window.stack.currentWidget() is window.roster
+
+
+def test_window_state_is_saved_in_the_data_folder(qtbot: QtBot, ws: Workspace) -> None:
+    window = _window(qtbot, ws)
+    window.resize(720, 510)
+    window.roster.set_column_widths([50, 333, 99])
+    window.close()
+    path = ws.data_dir / STATE_FILE
+    assert path.is_file()
+    text = path.read_text(encoding="utf-8")
+    assert "geometry" in text and "333" in text
+
+    again = _window(qtbot, ws)
+    assert again.roster.column_widths()[:3] == [50, 333, 99]
+    assert (again.width(), again.height()) == (720, 510)
