@@ -1,0 +1,320 @@
+"""The union's document frame (thể thức văn bản, DOMAIN.md §5), shared by every printed document.
+
+    doc = UnionDocument(org, kind="BÁO CÁO", title="Kết quả công tác năm 2026",
+                        number="12-BC/ĐTN", issued_on=date(2026, 11, 26))
+    doc.build(path, [Paragraph(..., styles()["body"]), ...])
+
+The frame lays out, on A4 portrait or landscape with margins 20/20/30/20 mm (top, bottom,
+left, right): the issuing bodies at top left (superior body, then the issuer in bold, then
+``***`` and the number), "ĐOÀN TNCS HỒ CHÍ MINH" at top right with a rule under it and the
+place and date in italic; the type name and summary centred; the body; the signature block at
+right and "Nơi nhận:" at left; "Trang n/N" at the foot of every page. Everything is set in
+Liberation Serif and every string is NFC. The superior body's name comes from the
+organisation's settings, never from the code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from reportlab.lib.pagesizes import A4, landscape, portrait
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..core.errors import AppError
+from ..core.organization import OrganizationInfo
+from ..core.text import nfc
+from .fonts import BOLD, REGULAR, register_fonts, string_width
+from .styles import markup, styles
+
+Orientation = Literal["portrait", "landscape"]
+
+UNION_NAME = "ĐOÀN TNCS HỒ CHÍ MINH"
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 20 * mm
+PAGE_NUMBER_SIZE = 11
+_PLACE_PREFIXES = ("xã ", "phường ", "thị trấn ", "đặc khu ", "thị xã ", "thành phố ")
+
+
+def issuing_body(org_name: str) -> str:
+    """The issuer line: "Đoàn xã Tân Hưng" -> "BCH ĐOÀN XÃ TÂN HƯNG" (kept if it names a BCH)."""
+    upper = nfc(org_name).upper()
+    if upper.startswith(("BCH ", "BAN CHẤP HÀNH", "BAN THƯỜNG VỤ", "BTV ")):
+        return upper
+    return f"BCH {upper}"
+
+
+def place_name(org: OrganizationInfo) -> str:
+    """The place written before the date: the commune without "xã"/"phường", else the province."""
+    place = nfc(org.commune or org.province)
+    for prefix in _PLACE_PREFIXES:
+        if place.lower().startswith(prefix):
+            return place[len(prefix) :].strip()
+    return place
+
+
+def place_and_date(place: str, day: date) -> str:
+    """Place and date: "Tân Hưng, ngày 26 tháng 11 năm 2026".
+
+    Days under 10 and the months 1 and 2 are written with a leading zero ("ngày 05 tháng 02").
+    """
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    dated = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return nfc(f"{place}, {dated}" if place else dated)
+
+
+def document_number(number: str | None) -> str:
+    """The number line: "12-BC/ĐTN" -> "Số: 12-BC/ĐTN"; empty when there is no number."""
+    text = nfc(number)
+    if not text:
+        return ""
+    return text if text.lower().startswith("số") else f"Số: {text}"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs: "TM. BAN CHẤP HÀNH" / "BÍ THƯ" / (signature and seal) / the name."""
+
+    name: str = ""
+    title: str = "BÍ THƯ"
+    on_behalf: str = "TM. BAN CHẤP HÀNH"
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """The two header blocks: issuing bodies and number at left, union name and date at right."""
+
+    superior: str
+    issuer: str
+    number: str = ""
+    place_date: str = ""
+
+    @classmethod
+    def for_organization(cls, org: OrganizationInfo, number: str | None, issued_on: date,
+                         issuer: str | None = None) -> DocumentHeader:  # fmt: skip
+        return cls(
+            superior=nfc(org.superior_name).upper(),
+            issuer=nfc(issuer) if issuer else issuing_body(org.name),
+            number=document_number(number),
+            place_date=place_and_date(place_name(org), issued_on),
+        )
+
+    def flowables(self, width: float) -> list[Flowable]:
+        st = styles()
+        left_w = min(width * 0.45, 100 * mm)
+        right_w = min(width * 0.55, 105 * mm)
+        rule_w = string_width(UNION_NAME, BOLD, 15) * 0.6
+        left = [
+            Paragraph(markup(self.superior), st["superior"]),
+            Paragraph(markup(self.issuer), st["issuer"]),
+            Paragraph("***", st["stars"]),
+        ]
+        right = [
+            Paragraph(markup(UNION_NAME), st["union"]),
+            HRFlowable(width=rule_w, thickness=0.8, color="black", spaceBefore=1, spaceAfter=0),
+        ]
+        number = Paragraph(markup(self.number), st["number"]) if self.number else ""
+        when = Paragraph(markup(self.place_date), st["date"]) if self.place_date else ""
+        table = Table(
+            [[left, "", right], [number, "", when]],
+            colWidths=[left_w, width - left_w - right_w, right_w],
+            hAlign="CENTER",
+        )
+        table.setStyle(
+            TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
+            ])
+        )  # fmt: skip
+        return [table]
+
+
+class _NumberedCanvas(Canvas):
+    """A canvas that writes "Trang n/N" on every page once N is known, in Liberation Serif."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = REGULAR  # reportlab's default would pull in Helvetica
+        super().__init__(*args, **kwargs)
+        self._page_states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._page_states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._page_states)
+        for state in self._page_states:
+            self.__dict__.update(state)
+            width = self._pagesize[0]
+            self.setFont(REGULAR, PAGE_NUMBER_SIZE)
+            self.drawCentredString(
+                MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2,
+                MARGIN_BOTTOM / 2,
+                f"Trang {self._pageNumber}/{total}",
+            )
+            super().showPage()
+        super().save()
+
+
+@contextlib.contextmanager
+def written_atomically(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step,
+    on failure it is removed, so a half-written file never takes the target's place."""
+    target = Path(target)
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+        os.close(handle)
+    except OSError as exc:
+        message = f"Không ghi được tệp “{target}”: thư mục không tồn tại hoặc không có quyền ghi."
+        raise AppError(message, details=repr(exc)) from exc
+    temp = Path(temp_name)
+    try:
+        yield temp
+        os.replace(temp, target)
+    except OSError as exc:
+        raise AppError(
+            f"Không ghi được tệp “{target}”: {exc.strerror or exc}.", details=repr(exc)
+        ) from exc
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class UnionDocument:
+    """One document of the union: header blocks, title, body, signature and recipients.
+
+    ``kind`` is the type name printed in capitals ("BÁO CÁO", "DANH SÁCH ĐOÀN VIÊN"); ``title``
+    the summary under it; ``number`` e.g. "12-BC/ĐTN" (None: no number); ``issued_on`` the date
+    written at top right (default: today); ``recipients`` the "Nơi nhận" lines, to which
+    "Lưu VP." is added unless the list already ends with a "Lưu" line; ``signer`` defaults to
+    the organisation's secretary.
+    """
+
+    org: OrganizationInfo
+    kind: str
+    title: str = ""
+    number: str | None = None
+    issued_on: date | None = None
+    orientation: Orientation = "portrait"
+    recipients: Sequence[str] = ()
+    signer: Signer | None = None
+    subtitle: str = ""
+    issuer: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return landscape(A4) if self.orientation == "landscape" else portrait(A4)
+
+    @property
+    def frame_width(self) -> float:
+        """Width of the text area in points (the page less the left and right margins)."""
+        return self.page_size[0] - MARGIN_LEFT - MARGIN_RIGHT
+
+    def header(self) -> DocumentHeader:
+        return DocumentHeader.for_organization(
+            self.org, self.number, self.issued_on or date.today(), self.issuer
+        )
+
+    def heading(self) -> list[Flowable]:
+        """The header blocks and the centred type name, summary and subtitle."""
+        st = styles()
+        parts: list[Flowable] = [*self.header().flowables(self.frame_width), Spacer(1, 8 * mm)]
+        if self.kind:
+            parts.append(Paragraph(markup(self.kind.upper()), st["kind"]))
+        if self.title:
+            parts.append(Paragraph(markup(self.title), st["title"]))
+        if self.subtitle:
+            parts.append(Paragraph(markup(self.subtitle), st["subtitle"]))
+        parts.append(Spacer(1, 6 * mm))
+        return parts
+
+    def closing(self, lead: Sequence[Flowable] = ()) -> Flowable:
+        """The recipients ("Nơi nhận:") at left and the signature block at right, kept on one
+        page with ``lead`` (e.g. a total line), so the signature never stands alone on a page."""
+        st = styles()
+        lines = [nfc(r).lstrip("- ").strip() for r in self.recipients if nfc(r)]
+        if not lines or not lines[-1].lower().startswith("lưu"):
+            lines.append("Lưu VP.")
+        received = [Paragraph(markup("Nơi nhận:"), st["recipients_head"])]
+        received += [Paragraph(markup(f"- {line}"), st["recipients"]) for line in lines]
+        signer = self.signer or Signer(name=self.org.secretary_name or "")
+        signature = [
+            Paragraph(markup(signer.on_behalf), st["sign"]),
+            Paragraph(markup(signer.title), st["sign"]),
+            Spacer(1, 24 * mm),
+            Paragraph(markup(signer.name), st["sign"]),
+        ]
+        width = self.frame_width
+        sign_w = min(width * 0.5, 95 * mm)
+        table = Table([[received, signature]], colWidths=[width - sign_w, sign_w])
+        table.setStyle(
+            TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (0, 0), 8),
+            ])
+        )  # fmt: skip
+        return KeepTogether([*lead, Spacer(1, 6 * mm), table])
+
+    def build(self, path: Path | str, body: Sequence[Flowable], *,
+              closing_lead: Sequence[Flowable] = ()) -> Path:  # fmt: skip
+        """Write the PDF to ``path`` (atomically) and return the path.
+
+        ``closing_lead`` flowables come after the body and stay on the signature's page.
+
+        Raises AppError (Vietnamese message) when the file cannot be written.
+        """
+        register_fonts()
+        target = Path(path)
+        story = [*self.heading(), *body, self.closing(closing_lead)]
+        with written_atomically(target) as temp:
+            template = BaseDocTemplate(
+                str(temp),
+                pagesize=self.page_size,
+                topMargin=MARGIN_TOP,
+                bottomMargin=MARGIN_BOTTOM,
+                leftMargin=MARGIN_LEFT,
+                rightMargin=MARGIN_RIGHT,
+                title=nfc(
+                    self.metadata.get("title") or " ".join(p for p in (self.kind, self.title) if p)
+                ),
+                author=nfc(self.metadata.get("author") or self.org.name),
+                subject=nfc(self.metadata.get("subject", "")),
+                creator="doancoso",
+                lang="vi",
+            )
+            # No frame padding: the text area is exactly the page less the margins of §5.
+            frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, self.frame_width,
+                          self.page_size[1] - MARGIN_TOP - MARGIN_BOTTOM, leftPadding=0,
+                          rightPadding=0, topPadding=0, bottomPadding=0, id="text")  # fmt: skip
+            template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+            template.build(story, canvasmaker=_NumberedCanvas)
+        return target

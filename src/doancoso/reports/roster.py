@@ -1,0 +1,108 @@
+"""The printed roster (danh sách đoàn viên): A4 landscape inside the union's document frame.
+
+Rows come in the core's Vietnamese name order (given name, middle, family), filtered like the
+roster view; the header row repeats on every page; a total line and the signature block close
+the list.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Paragraph
+
+from ..core.dates import format_vn_date
+from ..core.errors import AppError
+from ..core.roster import MemberFilter, MemberRow
+from ..core.vocab import GENDERS, STATUSES
+from ..core.workspace import Workspace
+from .document import UnionDocument
+from .styles import markup, styles
+from .tables import Column, build_table_document
+
+KIND = "DANH SÁCH ĐOÀN VIÊN"
+NO_ORGANIZATION = "Chưa có thông tin Đoàn cơ sở. Hãy thiết lập trước (lệnh “doancoso init”)."
+
+
+def _columns(with_branch: bool) -> list[Column]:
+    # Shares in millimetres of the 247 mm text width, sized for the longest usual values
+    # ("Chi đoàn ấp Thạnh Điền", "Đã trưởng thành Đoàn", 12-digit CCCD) at 10.5 pt.
+    columns = [
+        Column("STT", 10, "CENTER"),
+        Column("Họ và tên", 48),
+        Column("Ngày sinh", 21, "CENTER"),
+        Column("Giới tính", 17, "CENTER"),
+        Column("Chi đoàn", 41),
+        Column("Chức vụ", 24),
+        Column("CCCD/CMND", 27, "CENTER"),
+        Column("Điện thoại", 22, "CENTER"),
+        Column("Trạng thái", 37),
+    ]
+    return columns if with_branch else [c for c in columns if c.title != "Chi đoàn"]
+
+
+def _cells(number: int, row: MemberRow, with_branch: bool) -> tuple[object, ...]:
+    cells = (
+        number,
+        row.full_name,
+        format_vn_date(row.birth_date, row.birth_precision),
+        GENDERS.get(row.gender or "", ""),
+        row.branch_name or "",
+        row.position or "",
+        row.national_id or "",
+        row.phone or "",
+        STATUSES.get(row.status, row.status),
+    )
+    return cells if with_branch else cells[:4] + cells[5:]
+
+
+def thousands(value: int) -> str:
+    """5000 -> "5.000" (Vietnamese groups thousands with a dot)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _filter_note(flt: MemberFilter) -> str:
+    notes = []
+    if flt.status:
+        notes.append(f"trạng thái: {STATUSES.get(flt.status, flt.status)}")
+    if flt.gender:
+        notes.append(f"giới tính: {GENDERS.get(flt.gender, flt.gender)}")
+    if flt.search.strip():
+        notes.append(f"tìm: “{flt.search.strip()}”")
+    return f"({'; '.join(notes)})" if notes else ""
+
+
+def total_line(count: int, women: int) -> str:
+    return f"Tổng số: {thousands(count)} đoàn viên (nữ: {thousands(women)})."
+
+
+def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = None, *,
+                 issued_on: date | None = None, number: str | None = None) -> Path:  # fmt: skip
+    """Write the roster shown by ``flt`` to the PDF ``path`` (atomically) and return the path.
+
+    Raises AppError when there is no organisation yet or the file cannot be written.
+    """
+    org = ws.organization.get()
+    if org is None:
+        raise AppError(NO_ORGANIZATION)
+    flt = flt or MemberFilter()
+    branch_name = None
+    if flt.branch_id:
+        branch_name = next((b.name for b in ws.branches.list() if b.id == flt.branch_id), None)
+    with_branch = branch_name is None
+    rows = ws.members.rows(ws.members.ids(flt))
+    women = sum(1 for r in rows if r.gender == "female")
+    table_rows = [_cells(i, row, with_branch) for i, row in enumerate(rows, start=1)]
+    doc = UnionDocument(
+        org,
+        kind=KIND,
+        title=f"{branch_name} – {org.name}" if branch_name else org.name,
+        subtitle=_filter_note(flt),
+        number=number,
+        issued_on=issued_on,
+        orientation="landscape",
+        recipients=(f"{org.superior_name} (b/c)",),
+    )
+    total = Paragraph(markup(total_line(len(rows), women)), styles()["total"])
+    return build_table_document(doc, path, _columns(with_branch), table_rows, after=[total])
