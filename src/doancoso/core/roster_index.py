@@ -74,10 +74,13 @@ class RosterSnapshot:
         self, candidates: Sequence[int], tokens: list[str], filters: dict[str, str | None]
     ) -> list[str]:
         """Ids at ``candidates`` containing every search token and matching every filter."""
-        texts = self.columns["search_text"]
+        texts = self.columns["search_text"]  # each begins with a space: see load_snapshot
         kept = list(candidates)
         for token in sorted(tokens, key=len, reverse=True):  # the rarest (longest) token first
-            kept = [i for i in kept if token in texts[i]]  # type: ignore[operator]
+            # Words match from their start ("an" finds An, Anh, not Văn); digits match anywhere,
+            # so the last digits of a CCCD or a phone number find the member.
+            needle = token if token.isdigit() else " " + token
+            kept = [i for i in kept if needle in texts[i]]  # type: ignore[operator]
         for name, wanted in filters.items():
             if wanted is not None:
                 values = self.columns[name]
@@ -108,4 +111,5 @@ def load_snapshot(ctx: WorkspaceContext) -> RosterSnapshot:
         return {str(member_id): value for member_id, value in _fetch(ctx, sql)}
 
     columns = {n: list(v) for n, v in zip(_INDEXED, data, strict=True)}
+    columns["search_text"] = [" " + str(t) for t in columns["search_text"]]  # word starts
     return RosterSnapshot(ctx.roster_generation, columns, load_column)
