@@ -1,0 +1,46 @@
+"""``doancoso members print``: the printed roster as a PDF, from the command line.
+
+Registered under ``members`` by :func:`doancoso.cli.build_parser`; the PDF itself is made by
+:mod:`doancoso.reports.roster` (imported only when the command runs, so other commands start
+without loading reportlab).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from .core.errors import AppError
+from .core.roster import MemberFilter
+from .core.workspace import Workspace
+from .paths import default_data_dir
+
+
+def add_print_command(members_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``print`` to the ``members`` subcommands."""
+    printing = members_sub.add_parser("print", help="in danh sách đoàn viên ra tệp PDF")
+    data_help = "thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)"
+    printing.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=data_help)
+    printing.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF cần ghi")
+    printing.add_argument("--branch", help="chỉ in một chi đoàn (tên chi đoàn)")
+    printing.add_argument("--search", default="", help="chỉ in đoàn viên khớp từ tìm kiếm")
+    printing.add_argument("--number", help="số văn bản, ví dụ 15-DS/ĐTN")
+    printing.set_defaults(handler=members_print)
+
+
+def members_print(args: argparse.Namespace, out: TextIO) -> int:
+    from .reports.roster import print_roster
+
+    with Workspace.open(getattr(args, "data_dir", None) or default_data_dir()) as ws:
+        branch_id = None
+        if args.branch:
+            branch = ws.branches.find(args.branch)
+            if branch is None:
+                raise AppError(f"Không có chi đoàn “{args.branch}”.")
+            branch_id = branch.id
+        flt = MemberFilter(search=args.search, branch_id=branch_id)
+        count = ws.members.count(flt)
+        path = print_roster(ws, args.output, flt, number=args.number)
+    print(f"Đã in danh sách {count} đoàn viên ra tệp {path}.", file=out)
+    return 0
