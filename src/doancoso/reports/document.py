@@ -16,6 +16,7 @@ organisation's settings, never from the code.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -179,6 +180,16 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
+def _reason(error: OSError) -> str:
+    if isinstance(error, IsADirectoryError):
+        return "đó là một thư mục"
+    if isinstance(error, PermissionError):
+        return "không có quyền ghi (tệp có thể đang mở trong chương trình khác)"
+    if error.errno == errno.ENOSPC:
+        return "ổ đĩa đã đầy"
+    return "lỗi ghi tệp"
+
+
 @contextlib.contextmanager
 def written_atomically(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step,
@@ -197,9 +208,8 @@ def written_atomically(target: Path) -> Iterator[Path]:
         yield temp
         os.replace(temp, target)
     except OSError as exc:
-        raise AppError(
-            f"Không ghi được tệp “{target}”: {exc.strerror or exc}.", details=repr(exc)
-        ) from exc
+        message = f"Không ghi được tệp “{target}”: {_reason(exc)}."
+        raise AppError(message, details=repr(exc)) from exc
     finally:
         temp.unlink(missing_ok=True)
 
