@@ -110,6 +110,9 @@ def build_parser() -> Parser:
     add.add_argument("--format", choices=("table", "json"), default="table")
     add.set_defaults(handler=_members_add)
     # Further subcommands register here, each from its own module (handlers live there).
+    from .cli_spreadsheets import register as add_spreadsheet_commands  # members import/export
+
+    add_spreadsheet_commands(members_sub, _data_dir_option)
     from .cli_print import add_print_command  # members print (PDF)
 
     add_print_command(members_sub)

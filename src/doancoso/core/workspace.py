@@ -19,6 +19,7 @@ from .db import Database
 from .lifecycle import EventService
 from .organization import OrganizationService
 from .roster import MemberService
+from .spreadsheets import SpreadsheetService
 from .statistics import StatisticsService
 from .youth import YouthService
 
@@ -35,6 +36,7 @@ class Workspace:
         self.organization = OrganizationService(self._ctx)
         self.branches = BranchService(self._ctx)
         self.members = MemberService(self._ctx)
+        self.spreadsheets = SpreadsheetService(self._ctx, self.members)
         self.events = EventService(self._ctx, self.members)
         self.youth = YouthService(self._ctx, self.members, self.events)
         self.statistics = StatisticsService(self._ctx)

@@ -1,0 +1,27 @@
+"""Roster import from Excel/CSV (with a preview) and export to .xlsx/.csv: ``ws.spreadsheets``.
+
+Modules: :mod:`.workbook` reads cells (.xlsx, .xls, .csv), :mod:`.legacy` converts TCVN3/VNI
+text, :mod:`.headers` finds the header row and guesses columns, :mod:`.rows` parses one row,
+:mod:`.preview` matches rows to the roster, :mod:`.apply` writes them, :mod:`.export` writes files.
+"""
+
+from .apply import ImportResult
+from .headers import IMPORT_FIELDS
+from .preview import NEW, REJECTED, UNCHANGED, UPDATE, ImportPreview, ImportRow
+from .rows import ERROR, WARNING, Problem
+from .service import SpreadsheetService
+
+__all__ = [
+    "ERROR",
+    "IMPORT_FIELDS",
+    "NEW",
+    "REJECTED",
+    "UNCHANGED",
+    "UPDATE",
+    "WARNING",
+    "ImportPreview",
+    "ImportResult",
+    "ImportRow",
+    "Problem",
+    "SpreadsheetService",
+]
