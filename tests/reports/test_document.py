@@ -1,0 +1,158 @@
+"""The union's document frame: header blocks, dates, numbers, signature, fonts, atomic writes."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from reportlab.platypus import Flowable, Paragraph
+
+from doancoso.core.errors import AppError
+from doancoso.core.organization import OrganizationInfo
+from doancoso.reports.document import (
+    Signer,
+    UnionDocument,
+    document_number,
+    issuing_body,
+    place_and_date,
+    place_name,
+)
+from doancoso.reports.styles import styles
+
+MM = 72 / 25.4
+
+ORG = OrganizationInfo(
+    name="Đoàn xã Tân Hưng",
+    superior_name="Tỉnh đoàn Cà Mau",
+    commune="Tân Hưng",
+    province="Cà Mau",
+    secretary_name="Nguyễn Thị Như Quỳnh",
+)
+DAY = date(2026, 11, 26)
+
+
+def _report(tmp_path: Path, org: OrganizationInfo = ORG, **kwargs: object) -> Path:
+    options: dict[str, object] = {
+        "kind": "Báo cáo",
+        "title": "Kết quả công tác Đoàn năm 2026",
+        "number": "12-BC/ĐTN",
+        "issued_on": DAY,
+        "recipients": ["Tỉnh đoàn Cà Mau (b/c)", "Đảng ủy xã (b/c)"],
+    }
+    options.update(kwargs)
+    body = [Paragraph("Ban Chấp hành Đoàn xã Tân Hưng báo cáo như sau.", styles()["body"])]
+    return UnionDocument(org, **options).build(tmp_path / "bc.pdf", body)  # type: ignore[arg-type]
+
+
+def test_header_title_signature_and_page_number(tmp_path, read_pdf):
+    pdf = read_pdf(_report(tmp_path))
+    lines = [line.strip() for line in pdf.text().splitlines()]
+    for expected in (
+        "TỈNH ĐOÀN CÀ MAU",
+        "BCH ĐOÀN XÃ TÂN HƯNG",
+        "***",
+        "Số: 12-BC/ĐTN",
+        "ĐOÀN TNCS HỒ CHÍ MINH",
+        "Tân Hưng, ngày 26 tháng 11 năm 2026",
+        "BÁO CÁO",
+        "Kết quả công tác Đoàn năm 2026",
+        "Nơi nhận:",
+        "- Tỉnh đoàn Cà Mau (b/c)",
+        "- Đảng ủy xã (b/c)",
+        "- Lưu VP.",
+        "TM. BAN CHẤP HÀNH",
+        "BÍ THƯ",
+        "Nguyễn Thị Như Quỳnh",
+        "Trang 1/1",
+    ):
+        assert any(expected in line for line in lines), expected
+    assert "huyện" not in pdf.text().lower()
+
+
+def test_layout_fonts_and_positions(tmp_path, read_pdf):
+    pdf = read_pdf(_report(tmp_path))
+    page = pdf.pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    runs = {run.text: run for run in pdf.runs(0)}
+    union, superior = runs["ĐOÀN TNCS HỒ CHÍ MINH"], runs["TỈNH ĐOÀN CÀ MAU"]
+    assert union.font == "LiberationSerif-Bold"
+    assert superior.font == "LiberationSerif"
+    assert runs["BCH ĐOÀN XÃ TÂN HƯNG"].font == "LiberationSerif-Bold"
+    assert runs["Tân Hưng, ngày 26 tháng 11 năm 2026"].font == "LiberationSerif-Italic"
+    assert abs(union.y - superior.y) < 3  # the two header blocks start on one line
+    assert union.x > superior.x + 60 * MM  # left block at left, union name at right
+    signature = runs["TM. BAN CHẤP HÀNH"]
+    assert signature.x > runs["Nơi nhận:"].x + 60 * MM  # signature at right
+    assert all(run.x >= 30 * MM - 0.5 for run in pdf.runs(0))  # left margin 30 mm
+    assert all(run.y >= 8 * MM for run in pdf.runs(0))
+
+
+def test_only_liberation_serif_and_every_font_embedded(tmp_path, read_pdf):
+    fonts = read_pdf(_report(tmp_path)).fonts()
+    assert set(fonts) <= {
+        "LiberationSerif",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+        "LiberationSerif-BoldItalic",
+    }
+    assert fonts and all(fonts.values())
+
+
+def test_superior_body_comes_from_the_settings(tmp_path, read_pdf):
+    org = replace(ORG, superior_name="Thành đoàn Cần Thơ", commune="phường Ninh Kiều")
+    text = read_pdf(_report(tmp_path, org)).text()
+    assert "THÀNH ĐOÀN CẦN THƠ" in text
+    assert "Ninh Kiều, ngày 26 tháng 11 năm 2026" in text
+
+
+def test_text_is_printed_in_nfc(tmp_path, read_pdf):
+    title = unicodedata.normalize("NFD", "Kế hoạch tổ chức “Ngày Chủ nhật xanh”")
+    text = read_pdf(_report(tmp_path, title=title, number=None)).text()
+    assert "Kế hoạch tổ chức “Ngày Chủ nhật xanh”" in text
+    assert "Số:" not in text
+
+
+def test_signer_and_recipients_can_be_given(tmp_path, read_pdf):
+    signer = Signer(name="Trần Văn Bình", title="PHÓ BÍ THƯ", on_behalf="TM. BAN THƯỜNG VỤ")
+    path = _report(tmp_path, signer=signer, recipients=["- Chi đoàn ấp Tân Hưng", "- Lưu."])
+    lines = [line.strip() for line in read_pdf(path).text().splitlines()]
+    assert {"TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Trần Văn Bình", "- Lưu."} <= set(lines)
+    assert "- Lưu VP." not in lines
+
+
+def test_helpers():
+    assert issuing_body("Đoàn xã Tân Hưng") == "BCH ĐOÀN XÃ TÂN HƯNG"
+    assert issuing_body("Ban Chấp hành Đoàn phường 5") == "BAN CHẤP HÀNH ĐOÀN PHƯỜNG 5"
+    assert place_and_date("Tân Hưng", date(2026, 2, 5)) == "Tân Hưng, ngày 05 tháng 02 năm 2026"
+    assert place_and_date("Tân Hưng", date(2026, 3, 1)) == "Tân Hưng, ngày 01 tháng 3 năm 2026"
+    assert document_number("07-KH/ĐTN") == "Số: 07-KH/ĐTN"
+    assert document_number(None) == ""
+    assert place_name(replace(ORG, commune="xã Tân Hưng")) == "Tân Hưng"
+    assert place_name(replace(ORG, commune=None)) == "Cà Mau"
+
+
+class _Broken(Flowable):
+    def wrap(self, *args: object) -> tuple[float, float]:
+        raise RuntimeError("boom")
+
+
+def test_failed_build_leaves_the_old_file_and_no_temporary(tmp_path):
+    target = tmp_path / "bc.pdf"
+    target.write_bytes(b"old")
+    doc = UnionDocument(ORG, kind="Báo cáo", issued_on=DAY)
+    with pytest.raises(RuntimeError):
+        doc.build(target, [_Broken()])
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bc.pdf"]
+
+
+def test_unwritable_target_is_an_app_error(tmp_path):
+    doc = UnionDocument(ORG, kind="Báo cáo", issued_on=DAY)
+    with pytest.raises(AppError, match="Không ghi được tệp"):
+        doc.build(tmp_path / "missing" / "bc.pdf", [])
+    with pytest.raises(AppError, match="đó là một thư mục"):
+        doc.build(tmp_path, [])
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,64 @@
+"""``doancoso members print`` writes the roster PDF; user errors exit 1 in Vietnamese."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from doancoso.cli import run
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_print_whole_roster(demo_ws, data_dir, tmp_path, read_pdf):
+    target = tmp_path / "ds.pdf"
+    code, out, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(target))
+    assert (code, err) == (0, "")
+    assert out == f"Đã in danh sách 300 đoàn viên ra tệp {target}.\n"
+    pdf = read_pdf(target)
+    text = pdf.text()
+    assert "DANH SÁCH ĐOÀN VIÊN" in text and "Tổng số: 300 đoàn viên" in text
+    assert all(pdf.fonts().values())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "ds.pdf"]
+
+
+def test_print_one_branch_with_search(demo_ws, data_dir, tmp_path, read_pdf):
+    branch = demo_ws.branches.list()[0]
+    target = tmp_path / "ds.pdf"
+    code, _, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(target),
+                        "--branch", branch.name.upper(), "--search", "nguyen", "--number",
+                        "15-DS/ĐTN")  # fmt: skip
+    assert (code, err) == (0, "")
+    text = read_pdf(target).text()
+    assert f"{branch.name} – " in text and "(tìm: “nguyen”)" in text and "Số: 15-DS/ĐTN" in text
+
+
+def test_no_organization(data_dir, tmp_path):
+    target = tmp_path / "ds.pdf"
+    code, out, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(target))
+    assert code == 1 and out == ""
+    assert err.startswith("Lỗi: ") and "Đoàn cơ sở" in err
+    assert not target.exists()
+
+
+def test_unknown_branch_and_unwritable_path(ws, data_dir, tmp_path):
+    code, _, err = _run("members", "print", "--data-dir", str(data_dir), "-o",
+                        str(tmp_path / "ds.pdf"), "--branch", "Ấp Không Có")  # fmt: skip
+    assert code == 1 and err == "Lỗi: Không có chi đoàn “Ấp Không Có”.\n"
+    target = tmp_path / "no-such-folder" / "ds.pdf"
+    code, _, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(target))
+    assert code == 1 and err.startswith(f"Lỗi: Không ghi được tệp “{target}”")
+    assert not target.parent.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_output_is_required(data_dir, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        _run("members", "print", "--data-dir", str(data_dir))
+    assert exit_.value.code == 2
+    assert "-o" in capsys.readouterr().err
