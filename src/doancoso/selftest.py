@@ -17,6 +17,7 @@ environment variable ``DOANCOSO_EXIT_AFTER_SHOW`` is set, and never by the app i
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 import time
@@ -120,6 +121,53 @@ def step_sort(run: Run) -> None:
     check(births == sorted(births), "roster not in birth date order")
 
 
+def step_excel(run: Run) -> None:
+    """Export the roster to .xlsx; reading it back changes nothing here and recreates every
+    member in a new data folder."""
+    from .core.spreadsheets.preview import NEW, UNCHANGED
+    from .core.workspace import Workspace
+
+    path = run.folder / "doan-vien.xlsx"
+    written = run.ws.spreadsheets.export_members(path)
+    check(written == DEMO_MEMBERS, f"exported {written} members, expected {DEMO_MEMBERS}")
+    same = run.ws.spreadsheets.preview_import(path)
+    check(same.count(UNCHANGED) == DEMO_MEMBERS, f"re-reading the export: {_actions(same)}")
+    org = run.ws.organization.get()
+    check(org is not None, "demo data has no organisation")
+    assert org is not None
+    with Workspace.open(run.folder / "reimport") as other:
+        other.organization.create(org)
+        preview = other.spreadsheets.preview_import(path)
+        check(preview.count(NEW) == DEMO_MEMBERS, f"importing the export: {_actions(preview)}")
+        result = other.spreadsheets.apply_import(preview)
+        check(result.created == DEMO_MEMBERS, f"import created {result.created} members")
+        names = sorted(r.full_name for r in other.members.list())
+    check(names == sorted(r.full_name for r in run.ws.members.list()), "names differ after import")
+
+
+def _actions(preview: object) -> str:
+    from .core.spreadsheets.preview import NEW, REJECTED, UNCHANGED, UPDATE, ImportPreview
+
+    assert isinstance(preview, ImportPreview)
+    counts = {a: preview.count(a) for a in (NEW, UPDATE, UNCHANGED, REJECTED)}
+    return ", ".join(f"{n} {a}" for a, n in counts.items() if n)
+
+
+def step_pdf(run: Run) -> None:
+    """Print the roster to PDF with the bundled fonts, embedded."""
+    from .reports.fonts import REGULAR
+    from .reports.roster import print_roster
+
+    path = print_roster(run.ws, run.folder / "danh-sach.pdf")
+    data = Path(path).read_bytes()
+    check(data.startswith(b"%PDF-"), "the roster PDF is not a PDF")
+    check(b"/FontFile2" in data and REGULAR.encode() in data, "bundled font not embedded")
+    check(b"/Helvetica" not in data, "a built-in font without Vietnamese was used")
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    check(pages > 10, f"{pages} pages for {DEMO_MEMBERS} members")
+    run.notes["pdf"] = f"{pages} pages"
+
+
 def step_qt(run: Run) -> None:
     """Qt loads headless (platform plugin, widgets) and renders text with the bundled fonts."""
     from PySide6.QtGui import QFontDatabase
@@ -156,6 +204,8 @@ STEPS: list[tuple[str, Step]] = [
     ("demo", step_demo),
     ("search", step_search),
     ("sort", step_sort),
+    ("excel", step_excel),
+    ("pdf", step_pdf),
     ("qt", step_qt),
 ]
 
@@ -176,7 +226,7 @@ def _short(error: BaseException) -> str:
 
 
 def run_self_test(out: TextIO | None = None, steps: list[tuple[str, Step]] | None = None) -> int:
-    """Run ``steps`` (default :data:`STEPS`); print one line; return the exit code (0 = all passed)."""
+    """Run ``steps`` (default :data:`STEPS`), print one line, return the exit code (0: passed)."""
     out = out or sys.stdout
     _headless()
     from . import __version__
@@ -188,13 +238,16 @@ def run_self_test(out: TextIO | None = None, steps: list[tuple[str, Step]] | Non
         run = Run(Path(tmp))
         try:
             for name, step in steps if steps is not None else STEPS:
+                step_started = time.perf_counter()
                 try:
                     step(run)
                 except Exception as error:  # every failure is reported, the run goes on
                     failed.append(f"{name} ({_short(error)})")
-                else:
-                    note = run.notes.get(name)
-                    passed.append(f"{name} ({note})" if note else name)
+                    continue
+                took = time.perf_counter() - step_started
+                notes = [run.notes[name]] if name in run.notes else []
+                notes += [f"{took:.1f} s"] if took >= 1 else []
+                passed.append(f"{name} ({', '.join(notes)})" if notes else name)
         finally:
             if run._ws is not None:
                 run._ws.close()
@@ -202,7 +255,8 @@ def run_self_test(out: TextIO | None = None, steps: list[tuple[str, Step]] | Non
     frozen = "frozen" if getattr(sys, "frozen", False) else "source"
     head = f"doancoso {__version__} self-test ({frozen}, {seconds:.1f} s):"
     if failed:
-        print(f"{head} FAILED {'; '.join(failed)} | passed: {', '.join(passed) or 'nothing'}", file=out)
+        summary = f"FAILED {'; '.join(failed)} | passed: {', '.join(passed) or 'nothing'}"
+        print(f"{head} {summary}", file=out)
         return 1
     print(f"{head} OK {', '.join(passed)}", file=out)
     return 0
