@@ -28,7 +28,9 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 _ARGPARSE_VI = {
     "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
     "unrecognized arguments: %s": "tham số không nhận ra: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)"
+    ),
     "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
     "expected one argument": "cần một giá trị",
     "usage: ": "cách dùng: ",
@@ -54,15 +56,20 @@ class Parser(argparse.ArgumentParser):
 
 
 def _data_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
-                        help="thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)")  # fmt: skip
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)",
+    )
 
 
 def build_parser() -> Parser:
     parser = Parser(prog="doancoso", description="Quản lý Đoàn cơ sở 3 chủ động.")
     parser.add_argument("--version", action="version", version=f"doancoso {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="tự kiểm tra ứng dụng (không giao diện) rồi thoát")  # fmt: skip
+    parser.add_argument(
+        "--self-test", action="store_true", help="tự kiểm tra ứng dụng (không giao diện) rồi thoát"
+    )
     _data_dir_option(parser)
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="LỆNH")
 
@@ -83,10 +90,14 @@ def build_parser() -> Parser:
     demo.set_defaults(handler=_demo)
 
     members = sub.add_parser("members", help="danh sách đoàn viên")
-    members_sub = members.add_subparsers(dest="members_command", parser_class=Parser, metavar="LỆNH", required=True)
+    members_sub = members.add_subparsers(
+        dest="members_command", parser_class=Parser, metavar="LỆNH", required=True
+    )
     listing = members_sub.add_parser("list", help="liệt kê đoàn viên")
     _data_dir_option(listing)
-    listing.add_argument("--search", default="", help="tìm theo tên, CCCD, điện thoại (không dấu cũng được)")
+    listing.add_argument(
+        "--search", default="", help="tìm theo tên, CCCD, điện thoại (không dấu cũng được)"
+    )
     listing.add_argument("--branch", help="tên chi đoàn")
     listing.add_argument("--status", help="trạng thái: " + ", ".join(STATUSES.values()))
     listing.add_argument("--gender", help="giới tính: Nam, Nữ")
@@ -153,7 +164,9 @@ def _row_json(row: MemberRow) -> dict[str, object]:
     return {
         "id": row.id,
         "full_name": row.full_name,
-        "birth_date": row.birth_date.isoformat() if row.birth_precision == "day" else str(row.birth_date.year),
+        "birth_date": row.birth_date.isoformat()
+        if row.birth_precision == "day"
+        else str(row.birth_date.year),
         "gender": row.gender,
         "branch": row.branch_name,
         "position": row.position,
@@ -174,15 +187,23 @@ def _members_list(args: argparse.Namespace, out: TextIO) -> int:
             branch_id = branch.id
         status = _choice(STATUSES, args.status, "trạng thái")
         gender = _choice(GENDERS, args.gender, "giới tính")
-        rows = ws.members.list(MemberFilter(search=args.search, branch_id=branch_id, status=status, gender=gender))
+        rows = ws.members.list(
+            MemberFilter(search=args.search, branch_id=branch_id, status=status, gender=gender)
+        )
     if args.format == "json":
         json.dump([_row_json(r) for r in rows], out, ensure_ascii=False, indent=1)
         out.write("\n")
         return EXIT_OK
     for number, row in enumerate(rows, start=1):
-        cells = (str(number), row.full_name, format_vn_date(row.birth_date, row.birth_precision),
-                 GENDERS.get(row.gender or "", ""), row.branch_name or "", STATUSES.get(row.status, ""),
-                 row.national_id or "")  # fmt: skip
+        cells = (
+            str(number),
+            row.full_name,
+            format_vn_date(row.birth_date, row.birth_precision),
+            GENDERS.get(row.gender or "", ""),
+            row.branch_name or "",
+            STATUSES.get(row.status, ""),
+            row.national_id or "",
+        )
         print("\t".join(cells), file=out)
     print(f"Tổng cộng: {len(rows)} đoàn viên.", file=out)
     return EXIT_OK
@@ -193,13 +214,25 @@ def _choice(vocabulary: dict[str, str], raw: str | None, what: str) -> str | Non
         return None
     code = choice_code(vocabulary, raw)
     if code is None:
-        raise AppError(f"Không hiểu {what} “{raw}”: chọn một trong {', '.join(vocabulary.values())}.")
+        raise AppError(
+            f"Không hiểu {what} “{raw}”: chọn một trong {', '.join(vocabulary.values())}."
+        )
     return code
 
 
-_ADD_FIELDS = {"name": "full_name", "birth": "birth_date", "gender": "gender", "national_id": "national_id",
-               "phone": "phone", "admission_date": "admission_date", "admission_place": "admission_place",
-               "position": "position", "status": "status", "ethnicity": "ethnicity", "religion": "religion"}  # fmt: skip
+_ADD_FIELDS = {
+    "name": "full_name",
+    "birth": "birth_date",
+    "gender": "gender",
+    "national_id": "national_id",
+    "phone": "phone",
+    "admission_date": "admission_date",
+    "admission_place": "admission_place",
+    "position": "position",
+    "status": "status",
+    "ethnicity": "ethnicity",
+    "religion": "religion",
+}
 _FIELD_LABELS = {"full_name": "--name", "birth_date": "--birth", "branch_id": "--branch"}
 
 
@@ -223,13 +256,20 @@ def _members_add(args: argparse.Namespace, out: TextIO) -> int:
 
 def _describe(error: AppError) -> str:
     if isinstance(error, ValidationError) and error.field_errors:
-        lines = [f"  {_FIELD_LABELS.get(k, '--' + k.replace('_', '-'))}: {v}" for k, v in error.field_errors.items()]
+        lines = [
+            f"  {_FIELD_LABELS.get(k, '--' + k.replace('_', '-'))}: {v}"
+            for k, v in error.field_errors.items()
+        ]
         return "Dữ liệu không hợp lệ:\n" + "\n".join(lines)
     return error.message
 
 
-def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None,
-        gui: Callable[[Path | None], int] | None = None) -> int:  # fmt: skip
+def run(
+    argv: Sequence[str],
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    gui: Callable[[Path | None], int] | None = None,
+) -> int:
     """Run the command line; returns the exit code. With no subcommand, ``gui`` opens the app."""
     out, err = out or sys.stdout, err or sys.stderr
     args = build_parser().parse_args(list(argv))
