@@ -12,7 +12,10 @@ ORGANIZATION = "organization"
 class DataChanged(QObject):
     """Emitted after every write: ``changed`` names what changed (see the constants above).
 
-    Each view decides whether the change concerns it and refreshes itself.
+    Each view decides whether the change concerns it and refreshes itself. A change of
+    members (added, edited, deleted, moved between chi đoàn) is announced as ``members`` only:
+    views showing member counts per chi đoàn listen to it too. ``branches`` means the chi
+    đoàn themselves changed (created, renamed, merged, deleted).
     """
 
     changed = Signal(str)

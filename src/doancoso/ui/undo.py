@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.errors import AppError
 from ..core.roster import MemberService
-from .signals import BRANCHES, MEMBERS, DataChanged
+from .signals import MEMBERS, DataChanged
 
 
 def members_phrase(count: int, first_name: str = "") -> str:
@@ -37,7 +37,7 @@ class DeleteMembersCommand(QUndoCommand):
 
     def redo(self) -> None:
         self._members.delete(self._ids)
-        self._data_changed.notify(MEMBERS, BRANCHES)
+        self._data_changed.notify(MEMBERS)
 
     def undo(self) -> None:
         try:
@@ -46,7 +46,7 @@ class DeleteMembersCommand(QUndoCommand):
             self.setObsolete(True)
             self._on_error(exc.message)
             return
-        self._data_changed.notify(MEMBERS, BRANCHES)
+        self._data_changed.notify(MEMBERS)
 
 
 class UndoHistory(QUndoStack):

@@ -115,6 +115,13 @@ class MemberTableModel(QAbstractTableModel):
         self.endResetModel()
         self.reloaded.emit()
 
+    def refresh_rows(self) -> None:
+        """Fetch the shown rows again (same ids, e.g. after a chi đoàn was renamed)."""
+        self._blocks.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     # Lookup -------------------------------------------------------------------------------
 
     @property

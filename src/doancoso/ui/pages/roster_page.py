@@ -128,6 +128,10 @@ class RosterPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
+        # The header asks "is this whole column selected?" on each paint, a scan of every row:
+        # 10 s per repaint once 100,000 rows are selected. It gets a selection of its own
+        # (always empty); sorting by clicking it is unaffected.
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicator(COL_STT, Qt.SortOrder.AscendingOrder)
@@ -190,7 +194,7 @@ class RosterPage(QWidget):
         self.count_label.setText(f"Đang hiển thị {vn_number(shown)} / {vn_number(total)} đoàn viên")
 
     def _update_buttons(self) -> None:
-        selected = len(self.table.selectionModel().selectedRows())
+        selected = self.selected_count()
         self.edit_button.setEnabled(selected == 1)
         self.delete_button.setEnabled(selected > 0)
         self.move_button.setEnabled(selected > 0)
@@ -198,7 +202,18 @@ class RosterPage(QWidget):
     # Selection ----------------------------------------------------------------------------
 
     def selected_rows(self) -> list[int]:
-        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        """Selected rows, read from the selection's ranges.
+
+        ``selectedRows()`` builds one index per row and checks every column: seconds for a
+        "select all" of 100,000 rows. Ranges are few whatever their size.
+        """
+        rows: set[int] = set()
+        for selection_range in self.table.selectionModel().selection():
+            rows.update(range(selection_range.top(), selection_range.bottom() + 1))
+        return sorted(rows)
+
+    def selected_count(self) -> int:
+        return len(self.selected_rows())
 
     def selected_ids(self) -> list[str]:
         return [self.model.member_id(row) for row in self.selected_rows()]
@@ -223,17 +238,22 @@ class RosterPage(QWidget):
             self.select_member(member_id)
 
     def _on_data_changed(self, what: str) -> None:
-        if what == BRANCHES:
-            self.refresh_branches()
-        if what in (MEMBERS, BRANCHES):
+        if what == MEMBERS:
             self._reload_keeping_current()
+        elif what == BRANCHES:
+            # Branch names (and their order) may have changed; membership changes come as MEMBERS.
+            self.refresh_branches()
+            if self.model.sort_key[0] == "branch":
+                self._reload_keeping_current()
+            else:
+                self.model.refresh_rows()
 
     # Actions ------------------------------------------------------------------------------
 
     def add_member(self) -> None:
         dialog = MemberFormDialog(self._ws, None, self.prompts, self)
         if self.prompts.run(dialog) and dialog.saved_id:
-            self._data_changed.notify(MEMBERS, BRANCHES)
+            self._data_changed.notify(MEMBERS)
             self.select_member(dialog.saved_id)
             self.status_message.emit(f"Đã thêm đoàn viên {dialog.raw()['full_name'].strip()}.")
 
@@ -247,7 +267,7 @@ class RosterPage(QWidget):
             self.prompts.error(self, "Không mở được", exc.message)
             return
         if self.prompts.run(dialog) and dialog.saved_id:
-            self._data_changed.notify(MEMBERS, BRANCHES)
+            self._data_changed.notify(MEMBERS)
             self.select_member(dialog.saved_id)
             self.status_message.emit("Đã lưu thông tin đoàn viên.")
 
@@ -306,7 +326,7 @@ class RosterPage(QWidget):
         except AppError as exc:
             self.prompts.error(self, "Không chuyển được", exc.message)
             return
-        self._data_changed.notify(MEMBERS, BRANCHES)
+        self._data_changed.notify(MEMBERS)
         self.status_message.emit(f"Đã chuyển {members_phrase(moved)} sang {target.name}.")
 
     # Window state -------------------------------------------------------------------------
