@@ -90,7 +90,7 @@ def _branches(
         select(Branch.id, Branch.name).where(
             Branch.organization_id == ctx.organization_id, Branch.deleted_at.is_(None)
         )
-    ).tuples()
+    ).all()
     ids = {fold(name): branch_id for branch_id, name in existing}
     created: list[str] = []
     missing: list[dict[str, Any]] = []

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ..text import fold
+from ..text import fold, nfc
+from .legacy import decode_cell
 from .workbook import Cell
 
 # Target fields of an import and their labels (for the wizard's column chooser).
@@ -105,7 +106,7 @@ _SCAN_ROWS = 25
 
 
 def _clean(text: str) -> str:
-    folded = fold(_PARENS.sub(" ", text))
+    folded = fold(_PARENS.sub(" ", decode_cell(text).text))  # headers may be TCVN3/VNI too
     return _NON_WORD.sub(" ", folded).strip()
 
 
@@ -139,6 +140,10 @@ def _text(value: Cell) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def _header_text(value: Cell) -> str:
+    return nfc(decode_cell(_text(value)).text)
 
 
 def _row_fields(values: list[Cell]) -> dict[int, str]:
@@ -185,7 +190,7 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
         return None
     _, index, by_column = best
     width = max((len(v) for _, v in rows), default=0)
-    headers = [_text(v) for v in rows[index][1]] + [""] * width
+    headers = [_header_text(v) for v in rows[index][1]] + [""] * width
     headers = headers[:width]
     last = index
     if index + 1 < len(rows) and rows[index + 1][0] == rows[index][0] + 1:
@@ -197,7 +202,7 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
             for col, target in sub.items():
                 by_column[col] = target
             for col, value in enumerate(below):
-                text = _text(value)
+                text = _header_text(value)
                 if text and col < width:
                     headers[col] = f"{headers[col]} / {text}" if headers[col] else text
     start = last + 1

@@ -142,8 +142,11 @@ def _allowed_marks(base: str) -> str:
 
 def plausible_vietnamese(text: str) -> bool:
     """Every word looks like a Vietnamese syllable: one tone at most, at most three vowels,
-    only Vietnamese letters, no capital after a small letter."""
-    for word in _WORD.findall(text):
+    only Vietnamese letters, no capital after a small letter; at least one real word."""
+    words = _WORD.findall(text)
+    if not any(len(word) > 1 for word in words):
+        return False
+    for word in words:
         decomposed = unicodedata.normalize("NFD", word)
         tones = sum(1 for ch in decomposed if ch in _TONE_ONLY)
         if tones > 1:
@@ -158,6 +161,8 @@ def plausible_vietnamese(text: str) -> bool:
         for prev, cur in zip(letters, letters[1:], strict=False):
             if prev.islower() and cur.isupper():
                 return False
+            if prev.lower() == cur.lower() and prev.lower() in "aeiuy":
+                return False  # "aa", "ee"...: a VNI mark read as a letter, or the reverse
     return True
 
 
@@ -171,17 +176,20 @@ def decode_cell(text: str) -> Decoded:
     vni_evidence = any(ch in _VNI_EVIDENCE for ch in text) or bool(_VNI_PAIR.search(text))
     if not (tcvn3_evidence or vni_evidence):
         return Decoded(text)
-    candidates: list[Decoded] = []
+    candidates: list[tuple[int, Decoded]] = []
     if tcvn3_evidence:
         converted = tcvn3_to_unicode(text)
         if converted != text and plausible_vietnamese(converted):
-            candidates.append(Decoded(converted, Encoding.TCVN3))
+            weight = sum(1 for ch in text if ch in _TCVN3_EVIDENCE)
+            candidates.append((weight, Decoded(converted, Encoding.TCVN3)))
     if vni_evidence:
         converted = vni_to_unicode(text)
         if converted != text and plausible_vietnamese(converted):
-            candidates.append(Decoded(converted, Encoding.VNI))
-    if len(candidates) == 1:
-        return candidates[0]
+            weight = sum(1 for ch in text if ch in _VNI_EVIDENCE) + len(_VNI_PAIR.findall(text))
+            candidates.append((weight, Decoded(converted, Encoding.VNI)))
+    candidates.sort(key=lambda item: -item[0])
+    if len(candidates) == 1 or (len(candidates) == 2 and candidates[0][0] > candidates[1][0]):
+        return candidates[0][1]
     return Decoded(text, unsure=True)
 
 

@@ -91,15 +91,12 @@ class Matcher:
 
     def __init__(self, ctx: WorkspaceContext) -> None:
         with ctx.db.read() as session:
-            branches = dict(
-                session.execute(
-                    select(Branch.id, Branch.name).where(
-                        Branch.organization_id == ctx.organization_id, Branch.deleted_at.is_(None)
-                    )
+            branch_rows = session.execute(
+                select(Branch.id, Branch.name).where(
+                    Branch.organization_id == ctx.organization_id, Branch.deleted_at.is_(None)
                 )
-                .tuples()
-                .all()
-            )
+            ).all()
+            branches = {branch_id: name for branch_id, name in branch_rows}
             columns = [getattr(Member, name) for name in _LOADED]
             stmt = select(*columns).where(
                 Member.organization_id == ctx.organization_id, Member.deleted_at.is_(None)

@@ -190,6 +190,9 @@ class RowParser:
         for target in TEXT_FIELDS + ("address", "branch"):
             if target in self.mapping:
                 text = self._text(values, target, parsed)
+                if text and target == "branch":
+                    # a proper name; TCVN3 has no capital toned letters ("Êp" reads "ấp")
+                    text = text[:1].upper() + text[1:]
                 if text:
                     out[target] = text
         self._choices(values, parsed)

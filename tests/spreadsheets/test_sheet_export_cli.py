@@ -1,0 +1,176 @@
+"""Export to .xlsx/.csv (layout, print setup, round trip) and the members import/export commands."""
+
+from __future__ import annotations
+
+import csv
+import json
+from io import StringIO
+from pathlib import Path
+
+from openpyxl import load_workbook
+from sheetfiles import write_xlsx
+
+from doancoso.cli import run
+from doancoso.core.dates import format_vn_date
+from doancoso.core.roster import MemberFilter
+from doancoso.core.spreadsheets import UNCHANGED
+from doancoso.core.workspace import Workspace
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    code = run(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_xlsx_export_layout_and_round_trip(demo_ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "xuat.xlsx"
+    assert demo_ws.spreadsheets.export_members(path) == 300
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    assert sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN"
+    org = demo_ws.organization.get()
+    assert org is not None and sheet["A2"].value == org.name
+    header = [c.value for c in sheet[3]]
+    assert header[:13] == [
+        "STT",
+        "Họ và tên",
+        "Ngày sinh",
+        "Giới tính",
+        "Dân tộc",
+        "Tôn giáo",
+        "CCCD",
+        "Điện thoại",
+        "Chi đoàn",
+        "Chức vụ",
+        "Ngày vào Đoàn",
+        "Trạng thái",
+        "Địa chỉ",
+    ]
+    assert sheet.freeze_panes == "C4"
+    assert sheet.print_title_rows == "$3:$3"
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
+    rows = demo_ws.members.list()
+    first = rows[0]
+    assert sheet["B4"].value == first.full_name
+    assert sheet["C4"].value == format_vn_date(first.birth_date, first.birth_precision)
+    assert all(
+        len(str(c.value)) == 10 and str(c.value)[2] == "/"
+        for c in sheet["C"][3:]
+        if c.value and len(str(c.value)) > 4
+    )
+    assert [sheet.cell(row=4 + i, column=2).value for i in range(len(rows))] == [
+        r.full_name for r in rows
+    ]
+    book.close()
+
+    preview = demo_ws.spreadsheets.preview_import(path)
+    assert preview.header_row == 3
+    assert len(preview.rows) == 300
+    assert {r.action for r in preview.rows} == {UNCHANGED}, [
+        (r.row, r.changed, r.problems) for r in preview.rows if r.action != UNCHANGED
+    ][:5]
+
+
+def test_csv_export_has_a_bom_and_reads_back(demo_ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "xuat.csv"
+    branch = demo_ws.branches.list()[0]
+    count = demo_ws.spreadsheets.export_members(path, MemberFilter(branch_id=branch.id))
+    assert count == branch.member_count
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    rows = demo_ws.members.list(MemberFilter(branch_id=branch.id))
+    assert lines[0][:3] == ["STT", "Họ và tên", "Ngày sinh"]
+    assert [line[1] for line in lines[1:]] == [r.full_name for r in rows]
+    assert [line[8] for line in lines[1:]] == [branch.name] * count
+    assert [line[6] for line in lines[1:]] == [r.national_id or "" for r in rows]
+    preview = demo_ws.spreadsheets.preview_import(path)
+    assert {r.action for r in preview.rows} == {UNCHANGED}
+
+
+def test_export_replaces_atomically_and_refuses_other_formats(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    (tmp_path / "ra").mkdir()
+    path = tmp_path / "ra" / "xuat.xlsx"
+    path.write_bytes(b"old")
+    demo_ws.spreadsheets.export_members(path, MemberFilter(search="nguyen"))
+    assert path.read_bytes().startswith(b"PK")
+    assert [p.name for p in path.parent.iterdir()] == ["xuat.xlsx"]  # no temporary file left
+    code, _, err = cli(
+        "members", "export", str(tmp_path / "x.pdf"), "--data-dir", str(demo_ws.data_dir)
+    )
+    assert code == 1 and "chỉ xuất ra tệp .xlsx hoặc .csv" in err
+
+
+def test_cli_import_json_is_exact(ws: Workspace, tmp_path: Path) -> None:
+    data_dir = str(ws.data_dir)
+    ws.close()
+    path = write_xlsx(
+        tmp_path / "nhap.xlsx",
+        [
+            ["DANH SÁCH ĐOÀN VIÊN"],
+            ["STT", "Họ và tên", "Ngày sinh", "CCCD", "Chi đoàn"],
+            [1, "Nguyễn Văn An", "05/03/2001", "086201000001", "Ấp 1"],
+            [2, None, "01/01/2002", None, "Ấp 1"],
+            [3, "Trần Thị Bé", "1/2/2003", "12ab", "Ấp 2"],
+        ],
+    )
+    code, out, err = cli(
+        "members", "import", str(path), "--dry-run", "--format", "json", "--data-dir", data_dir
+    )
+    expected = {
+        "new": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "rejected": 1,
+        "problems": [
+            {"row": 4, "reason": "Thiếu họ và tên."},
+            {
+                "row": 5,
+                "reason": "Số CCCD “12ab” không hợp lệ: phải gồm 12 chữ số (CMND cũ: 9 chữ số).",
+            },
+        ],
+        "applied": False,
+    }
+    assert (code, err) == (0, "")
+    assert json.loads(out) == expected
+    code, out, _ = cli("members", "list", "--format", "json", "--data-dir", data_dir)
+    assert json.loads(out) == []  # dry run: nothing written
+
+    code, out, _ = cli("members", "import", str(path), "--format", "json", "--data-dir", data_dir)
+    assert code == 0 and json.loads(out) == {**expected, "applied": True}
+    code, out, _ = cli("members", "import", str(path), "--format", "json", "--data-dir", data_dir)
+    again = json.loads(out)
+    assert (code, again["new"], again["unchanged"], again["rejected"]) == (0, 0, 2, 1)
+    code, out, _ = cli("members", "list", "--format", "json", "--data-dir", data_dir)
+    assert [m["full_name"] for m in json.loads(out)] == ["Nguyễn Văn An", "Trần Thị Bé"]
+
+
+def test_cli_import_text_report_and_exit_codes(ws: Workspace, tmp_path: Path) -> None:
+    data_dir = str(ws.data_dir)
+    ws.close()
+    bad = write_xlsx(tmp_path / "hong.xlsx", [["Họ và tên", "Ngày sinh"], ["Ai Đó", "không rõ"]])
+    code, out, _ = cli("members", "import", str(bad), "--data-dir", data_dir)
+    assert code == 1
+    assert "Dòng 2 [bị loại]: Ngày sinh không đọc được: “không rõ”." in out
+    assert "Mới: 0, cập nhật: 0, không đổi: 0, bị loại: 1." in out
+    not_excel = tmp_path / "doi.xlsx"
+    not_excel.write_text("Họ và tên,Ngày sinh\n", encoding="utf-8")
+    code, out, err = cli("members", "import", str(not_excel), "--data-dir", data_dir)
+    assert code == 1 and out == ""
+    assert err.startswith("Lỗi: Tệp doi.xlsx không phải tệp Excel hợp lệ")
+    good = write_xlsx(
+        tmp_path / "tot.xlsx", [["Họ và tên", "Ngày sinh", "Chi đoàn"], ["Ai Đó", "2001", "Ấp 9"]]
+    )
+    code, out, _ = cli("members", "import", str(good), "--data-dir", data_dir)
+    assert code == 0 and "Đã nhập vào danh sách đoàn viên." in out
+    export = tmp_path / "ra.csv"
+    code, out, _ = cli("members", "export", str(export), "--branch", "ấp 9", "--data-dir", data_dir)
+    assert code == 0 and out == f"Đã xuất 1 đoàn viên ra {export}.\n"
+    assert export.read_text(encoding="utf-8-sig").splitlines()[1].startswith("1,Ai Đó,2001,")
