@@ -373,3 +373,13 @@ def test_installation_id_persists_across_reopen(data_dir: Path, reopen: list[Wor
     other = Workspace.open(data_dir.parent / "elsewhere")
     reopen.append(other)
     assert other.db.installation_id != installation
+
+
+def test_revision_ids_read_from_files_match_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from doancoso.core.db import known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    assert head_revision() == script.get_current_head()

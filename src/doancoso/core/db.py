@@ -11,22 +11,22 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import StorageError
 from .models import AppMeta, Base, Travelling, utc_now
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -34,21 +34,44 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BACKUP_FOLDER = "backups"
 
 
+# Alembic takes about 0.7 s to import (it loads every dialect), so it is imported only to
+# create or upgrade a database. Opening a current one only needs the revision ids, read from
+# the migration files themselves (a test checks this reading against Alembic's own).
+_REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN_REVISION = re.compile(
+    r"^down_revision(?:\s*:[^=]*)?=\s*(?:None|[\"']([^\"']+)[\"'])", re.MULTILINE
+)
+
+
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+def _revision_graph() -> dict[str, str | None]:
+    """Each migration's revision id mapped to the one it follows (None for the first)."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if revision and down:
+            graph[revision.group(1)] = down.group(1)
+    return graph
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_graph())
+
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    heads = set(graph) - set(graph.values())
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -155,18 +178,24 @@ class Database:
     def _create_new(self) -> None:
         with self.engine.begin() as conn:
             Base.metadata.create_all(conn)
+            from alembic import command
+
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
             command.stamp(cfg, "head")
 
     def _upgrade(self) -> None:
         log.info("upgrading %s to %s", self.path, head_revision())
+        from alembic import command
+
         with self.engine.begin() as conn:
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
 
     def current_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
