@@ -126,9 +126,7 @@ class EventService:
         if not include_overdue:
             stmt = stmt.where(Member.birth_date >= dt.date(last_birth_year, 1, 1))
         with self._ctx.db.read() as session:
-            births = dict(
-                session.execute(stmt.order_by(Member.sort_key, Member.birth_date)).tuples().all()
-            )
+            births = dict(session.execute(stmt.order_by(Member.sort_key, Member.birth_date)).all())
         rows = self._members.rows(list(births))
         return [
             ComingOfAge(row, births[row.id].year + age, births[row.id].year + age < year)
@@ -161,7 +159,7 @@ class EventService:
                     member.party_date,
                     member.status,
                 )  # fmt: skip
-                for event, member, branch_name in session.execute(stmt).tuples()
+                for event, member, branch_name in session.execute(stmt)
             ]
 
     # Writing -----------------------------------------------------------------------------

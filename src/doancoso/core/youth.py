@@ -197,7 +197,7 @@ class YouthService:
         tokens = fold(flt.search).split()
         hamlet = fold(flt.hamlet) if flt.hamlet else None
         with self._ctx.db.read() as session:
-            rows = session.execute(stmt).tuples().all()
+            rows = session.execute(stmt).all()
         ids = [
             youth_id
             for youth_id, text, place in rows
@@ -230,7 +230,7 @@ class YouthService:
                     .outerjoin(follow, follow.id == Youth.follow_up_member_id)
                     .where(Youth.id.in_(ids[start : start + 900]))
                 )
-                for y, follow_name in session.execute(stmt).tuples():
+                for y, follow_name in session.execute(stmt):
                     found[y.id] = YouthRow(
                         y.id, y.full_name, y.birth_date, y.birth_precision, y.gender, y.hamlet,
                         y.occupation, y.phone, y.working_away, y.away_place, y.in_hardship,
