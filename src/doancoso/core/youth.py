@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from .context import WorkspaceContext
@@ -24,7 +24,7 @@ from .lifecycle import EventService
 from .lifecycle_rules import parse_day
 from .models import Member, Youth, utc_now
 from .roster import MemberService, derived_columns
-from .text import fold, name_case, name_sort_key, nfc, nfc_or_none
+from .text import collation_key, fold, name_case, name_sort_key, nfc, nfc_or_none
 from .validation import (
     _parse_birth,  # the member form's birth-date rules, shared
     normalize_phone,
@@ -206,18 +206,28 @@ class YouthService:
         return ids[::-1] if descending else ids
 
     def hamlets(self) -> list[str]:
-        """The hamlets used in the register, for the filter's choices."""
+        """The hamlets used in the register, for the filter's choices, in Vietnamese order.
+
+        Spellings that differ only by case or tones are one hamlet (the filter ignores them
+        too), shown as its most used spelling (on a tie, a capitalised one).
+        """
         stmt = (
-            select(Youth.hamlet)
-            .distinct()
+            select(Youth.hamlet, func.count())
             .where(
                 Youth.organization_id == self._ctx.organization_id,
                 Youth.deleted_at.is_(None),
                 Youth.hamlet.is_not(None),
             )
+            .group_by(Youth.hamlet)
         )
         with self._ctx.db.read() as session:
-            return sorted((h for h in session.scalars(stmt) if h), key=name_sort_key)
+            used = [(h, int(n)) for h, n in session.execute(stmt) if h]
+        best: dict[str, str] = {}
+        for hamlet, _ in sorted(
+            used, key=lambda r: (-r[1], r[0] == r[0].lower(), collation_key(r[0]))
+        ):
+            best.setdefault(fold(hamlet), hamlet)
+        return sorted(best.values(), key=collation_key)
 
     def rows(self, ids: Sequence[str]) -> list[YouthRow]:
         """Rows for ``ids`` in the same order; ids that no longer exist are left out."""
