@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -44,3 +46,32 @@ def test_window_state_is_saved_in_the_data_folder(qtbot: QtBot, ws: Workspace) -
     again = _window(qtbot, ws)
     assert again.roster.column_widths()[:3] == [50, 333, 99]
     assert (again.width(), again.height()) == (720, 510)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_keyboard_shortcuts(qtbot: QtBot, demo_ws: Workspace, prompts) -> None:
+    window = MainWindow(demo_ws, DataChanged(), UiState(demo_ws.data_dir), prompts)
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    table = window.roster.table
+    table.setFocus()
+    assert table.hasFocus()
+    table.selectRow(0)
+    opened: list[str] = []
+    prompts.dialog_script = lambda dialog: opened.append(dialog.windowTitle())
+
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["Sửa thông tin đoàn viên", "Thêm đoàn viên"]
+
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert demo_ws.members.count() == 299
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert demo_ws.members.count() == 300
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.roster.search.hasFocus()
+    qtbot.keyClick(window.roster.search, Qt.Key.Key_Delete)  # edits the text, deletes nobody
+    assert demo_ws.members.count() == 300

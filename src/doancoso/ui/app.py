@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from ..core.errors import AppError
 from ..core.workspace import Workspace
@@ -52,8 +52,20 @@ def _application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("doancoso")
     app.setOrganizationName("doancoso")
-    app.setApplicationDisplayName("Đoàn cơ sở 3 chủ động")
     return app
+
+
+def open_workspace(data_dir: Path, prompts: Prompts) -> Workspace | None:
+    """The workspace of ``data_dir``, or None after telling the user why it cannot be opened.
+
+    E.g. a database written by a newer version of the app is refused, untouched.
+    """
+    try:
+        return Workspace.open(data_dir)
+    except AppError as exc:
+        log.error("cannot open workspace %s: %s (%s)", data_dir, exc.message, exc.details)
+        prompts.error(None, "Không mở được dữ liệu", exc.message)
+        return None
 
 
 def run_app(data_dir: Path) -> int:
@@ -62,13 +74,8 @@ def run_app(data_dir: Path) -> int:
     app = _application()
     prompts = Prompts()
     sys.excepthook = make_excepthook(log_path, prompts)
-    try:
-        ws = Workspace.open(data_dir)
-    except AppError as exc:
-        log.error("cannot open workspace %s: %s (%s)", data_dir, exc.message, exc.details)
-        box = QMessageBox(QMessageBox.Icon.Critical, "Không mở được dữ liệu", exc.message)
-        box.addButton("Thoát", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+    ws = open_workspace(data_dir, prompts)
+    if ws is None:
         return 1
     try:
         if not ws.has_organization:

@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self._state = state
         self.prompts = prompts or Prompts()
         self.data_changed = data_changed
-        self.history = UndoHistory(data_changed)
+        self.history = UndoHistory(data_changed, self)
         self.history.on_error = self._undo_failed
 
         self.roster = RosterPage(ws, data_changed, self.history, self.prompts)
@@ -81,9 +81,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self.history.undo)
         self.history.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.history.undoTextChanged.connect(
-            lambda text: self.undo_action.setToolTip(f"Hoàn tác: {text}" if text else "Hoàn tác")
-        )
+        self.history.undoTextChanged.connect(self._undo_text_changed)
         self.undo_button.setDefaultAction(self.undo_action)
         self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.statusBar().addPermanentWidget(self.undo_button)
@@ -145,6 +143,9 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, what: str) -> None:
         if what == ORGANIZATION:
             self.update_title()
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setToolTip(f"Hoàn tác: {text}" if text else "Hoàn tác")
 
     def _undo_failed(self, message: str) -> None:
         self.prompts.error(self, "Không hoàn tác được", message)

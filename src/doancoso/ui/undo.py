@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.errors import AppError
@@ -52,8 +53,8 @@ class DeleteMembersCommand(QUndoCommand):
 class UndoHistory(QUndoStack):
     """The app's undo stack; ``error`` reports a failed undo with the core's message."""
 
-    def __init__(self, data_changed: DataChanged) -> None:
-        super().__init__()
+    def __init__(self, data_changed: DataChanged, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._data_changed = data_changed
         self.on_error: Callable[[str], None] = lambda message: None
 
