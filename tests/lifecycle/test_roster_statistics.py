@@ -1,0 +1,185 @@
+"""Roster statistics: every count on a small fixture with known members, and on demo data every
+breakdown checked against the roster itself (``ws.members.ids``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from doancoso.core.dates import age_on
+from doancoso.core.lifecycle import ACTIVE_STATUSES
+from doancoso.core.roster import MemberFilter
+from doancoso.core.statistics import UNKNOWN, RosterStats, age_band
+from doancoso.core.text import fold
+from doancoso.core.vocab import GENDERS, STATUSES
+from doancoso.core.workspace import Workspace
+
+AddMember = Callable[..., str]
+TODAY = date(2025, 6, 15)
+TL, CR, BD = "Chi đoàn ấp Tân Long", "Chi đoàn ấp Cái Rắn", "Chi đoàn ấp Bà Điều"
+
+
+@pytest.fixture
+def stats(ws: Workspace, add_member: AddMember) -> RosterStats:
+    m = {}
+
+    def add(key: str, name: str, birth: str, branch: str | None, **fields: str) -> None:
+        m[key] = add_member(name, birth, branch, **fields)
+
+    add("an", "Nguyễn Văn An", "01/01/2008", TL, gender="Nam", ethnicity="Kinh", religion="Không",
+        education="12/12")  # fmt: skip
+    add("be", "Trần Thị Bé", "20/06/2006", TL, gender="Nữ", ethnicity="kinh", religion="Phật giáo",
+        education="12/12")  # fmt: skip
+    add("cuong", "Lê Văn Cường", "15/06/2006", CR, gender="Nam", ethnicity="Khmer",
+        religion="Phật giáo", education="9/12")  # fmt: skip
+    add(
+        "dung",
+        "Phạm Thị Dung",
+        "01/01/2000",
+        CR,
+        gender="Nữ",
+        ethnicity="Kinh",
+        education="Đại học",
+    )
+    add(
+        "em",
+        "Huỳnh Văn Em",
+        "16/06/1995",
+        None,
+        gender="Nam",
+        ethnicity="Hoa",
+        religion="Công giáo",
+    )
+    add("phuong", "Võ Thị Phương", "01/01/1994", TL)
+    add("giau", "Đặng Văn Giàu", "01/01/2001", TL, gender="Nam")
+    add("hoa", "Bùi Thị Hoa", "01/01/1995", CR, gender="Nữ")
+    add("ich", "Đỗ Văn Ích", "01/01/2001", CR, gender="Nam")
+    add("khai", "Hồ Văn Khải", "01/01/2002", CR, gender="Nam")
+    add("loc", "Ngô Văn Lộc", "01/01/2003", TL, gender="Nam")
+    add("mai", "Dương Thị Mai", "01/01/2009", TL, gender="Nữ", ethnicity="Kinh", religion="Không")
+    add("nam", "Lý Văn Nam", "01/01/2004", TL, gender="Nam", ethnicity="Kinh", religion="Không")
+    ws.branches.create(BD)  # a chi đoàn with nobody yet
+
+    record = ws.events.record
+    record(m["an"], "admission", "01/03/2024")  # last year: not counted
+    record(m["cuong"], "discipline", "01/03/2025", level="Khiển trách")  # not a departure
+    record(m["dung"], "temporary", "01/02/2025", home_organization="Đoàn xã Khánh An")
+    record(m["giau"], "transfer_out", "01/03/2025", other_organization="Đoàn phường 5")
+    record(m["hoa"], "matured", "10/01/2025")
+    record(m["ich"], "struck_off", "01/05/2024")  # last year
+    record(m["khai"], "discipline", "01/04/2025", level="Khai trừ")
+    record(m["loc"], "admission", "01/02/2025")
+    ws.members.delete([m["loc"]])  # deleted: counted nowhere
+    record(m["mai"], "admission", "01/02/2025")
+    record(m["nam"], "transfer_in", "01/05/2025", other_organization="Đoàn xã Khánh An")
+
+    def youth(name: str, **fields: str) -> str:
+        return ws.youth.save({"full_name": name, "birth_date": "01/01/2007", **fields})
+
+    youth("Lâm Thị Nghèo", hardship_kind="Hộ nghèo")
+    youth("Lâm Văn Xa", away_place="Bình Dương")
+    ws.youth.delete([youth("Lâm Văn Xóa", in_hardship="x")])
+    admitted = youth("Châu Văn Tư", gender="Nam", ethnicity="Kinh", religion="Không",
+                     in_hardship="x", away_place="Cà Mau")  # fmt: skip
+    branch_cr = ws.branches.find(CR)
+    assert branch_cr is not None
+    ws.youth.admit(admitted, "01/03/2025", "Đoàn xã Tân Hưng", branch_cr.id)  # a new member
+    return ws.statistics.roster(TODAY)
+
+
+def test_every_count_on_known_members(ws: Workspace, stats: RosterStats) -> None:
+    assert (stats.today, stats.total, stats.all_members) == (TODAY, 9, 13)
+    assert list(stats.by_branch.items()) == [(BD, 0), (CR, 3), (TL, 5), (UNKNOWN, 1)]
+    assert list(stats.by_status.items()) == [
+        ("Đang sinh hoạt", 8), ("Sinh hoạt tạm", 1), ("Đã chuyển sinh hoạt", 1),
+        ("Đã trưởng thành Đoàn", 1), ("Bị khai trừ", 1), ("Đã xóa tên", 1),
+    ]  # fmt: skip
+    assert list(stats.by_gender.items()) == [("Nam", 5), ("Nữ", 3), (UNKNOWN, 1)]
+    # An 17, Bé 18 (birthday not yet), Mai 16, Tư 18 | Cường 19 (birthday today), Nam 21 |
+    # Dung 25, Em 29 (turns 30 tomorrow) | Phương 31.
+    assert list(stats.by_age_band.items()) == [
+        ("16–18", 4), ("19–24", 2), ("25–30", 2), ("Ngoài độ tuổi", 1),
+    ]  # fmt: skip
+    assert list(stats.by_ethnicity.items()) == [("Kinh", 6), ("Hoa", 1), ("Khmer", 1), (UNKNOWN, 1)]
+    assert list(stats.by_religion.items()) == [
+        ("Không", 4), ("Phật giáo", 2), ("Công giáo", 1), (UNKNOWN, 2),
+    ]  # fmt: skip
+    assert list(stats.by_education.items()) == [
+        ("12/12", 2), ("9/12", 1), ("Đại học", 1), (UNKNOWN, 5),
+    ]  # fmt: skip
+    assert stats.coming_of_age == 2  # Em (reaches 30 in 2025) and Phương (overdue)
+    assert stats.coming_of_age == len(ws.events.coming_of_age(TODAY.year))
+    assert (stats.admissions, stats.transfers_in) == (2, 1)  # Mai and Tư; Nam
+    assert stats.departures == {
+        "Chuyển sinh hoạt đi": 1, "Trưởng thành Đoàn": 1, "Khai trừ": 1, "Xóa tên": 0,
+    }  # fmt: skip
+    assert stats.departures_total == 3
+    assert (stats.youth_total, stats.youth_in_hardship, stats.youth_working_away) == (2, 1, 1)
+
+
+def test_breakdowns_sum_to_the_active_roster(ws: Workspace, stats: RosterStats) -> None:
+    active = sum(len(ws.members.ids(MemberFilter(status=s))) for s in ACTIVE_STATUSES)
+    assert active == stats.total == len(ws.events.active_roster_ids())
+    for breakdown in (
+        stats.by_branch, stats.by_gender, stats.by_age_band, stats.by_ethnicity,
+        stats.by_religion, stats.by_education,
+    ):  # fmt: skip
+        assert sum(breakdown.values()) == active
+    assert sum(stats.by_status.values()) == len(ws.members.ids()) == stats.all_members
+
+
+def test_the_same_year_later_counts_differently(ws: Workspace, stats: RosterStats) -> None:
+    later = ws.statistics.roster(date(2025, 6, 20))  # Bé turns 19, Em is 30: still 25–30
+    assert later.by_age_band == {"16–18": 3, "19–24": 3, "25–30": 2, "Ngoài độ tuổi": 1}
+    next_year = ws.statistics.roster(date(2026, 1, 2))
+    assert next_year.admissions == 0
+    assert sum(next_year.departures.values()) == 0
+
+
+def test_statistics_match_the_roster_on_demo_data(demo_ws: Workspace) -> None:
+    ws = demo_ws
+    today = date.today()
+    # Some events of this year on top of the demo's statuses.
+    roster = ws.events.active_roster_ids()
+    ws.events.record(roster[0], "transfer_out", today, other_organization="Đoàn phường 5")
+    ws.events.record(roster[1], "discipline", today, level="Khai trừ")
+    ws.events.confirm_coming_of_age(
+        [c.row.id for c in ws.events.coming_of_age(today.year)][:3], today
+    )
+    stats = ws.statistics.roster(today)
+
+    active_ids = ws.events.active_roster_ids()
+    assert stats.total == len(active_ids)
+    for code, label in STATUSES.items():
+        assert stats.by_status[label] == len(ws.members.ids(MemberFilter(status=code))), label
+    assert stats.all_members == len(ws.members.ids())
+
+    def active_count(**flt: str) -> int:
+        return sum(len(ws.members.ids(MemberFilter(status=s, **flt))) for s in ACTIVE_STATUSES)
+
+    for branch in ws.branches.list():
+        assert stats.by_branch[branch.name] == active_count(branch_id=branch.id), branch.name
+    assert UNKNOWN not in stats.by_branch
+    for code, label in GENDERS.items():
+        assert stats.by_gender[label] == active_count(gender=code)
+
+    rows = ws.members.rows(active_ids)
+    ages = Counter(age_band(age_on(r.birth_date, today)) for r in rows)
+    assert stats.by_age_band == {band: ages[band] for band in stats.by_age_band}
+    records = [ws.members.get(i).fields for i in active_ids]
+    for breakdown, field in (
+        (stats.by_ethnicity, "ethnicity"), (stats.by_religion, "religion"),
+        (stats.by_education, "education"),
+    ):  # fmt: skip
+        expected = Counter(getattr(f, field) or UNKNOWN for f in records)
+        assert {fold(k): v for k, v in breakdown.items()} == {
+            fold(k): v for k, v in expected.items()
+        }
+        assert sum(breakdown.values()) == stats.total
+    assert stats.coming_of_age == len(ws.events.coming_of_age(today.year))
+    assert stats.departures["Chuyển sinh hoạt đi"] == 1
+    assert stats.departures["Khai trừ"] == 1
+    assert stats.departures["Trưởng thành Đoàn"] == 3
