@@ -280,7 +280,9 @@ def install_exit_after_show() -> bool:
 
     original = QApplication.exec
 
-    def exec_then_exit(self: QApplication) -> int:
+    def exec_then_exit(
+        *_args: object,
+    ) -> int:  # exec() is static: app.exec() or QApplication.exec()
         def poll() -> None:
             shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
             if not shown:
@@ -292,7 +294,7 @@ def install_exit_after_show() -> bool:
             os._exit(0)  # skip teardown: only the launch is timed
 
         QTimer.singleShot(0, poll)
-        return original(self)
+        return original()
 
-    QApplication.exec = exec_then_exit  # type: ignore[method-assign]
+    QApplication.exec = exec_then_exit  # type: ignore[method-assign,assignment]
     return True
