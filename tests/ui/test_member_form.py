@@ -57,7 +57,12 @@ def test_admission_error_brings_its_tab_forward(qtbot: QtBot, ws: Workspace) -> 
     dialog.set_value("birth_date", "05/03/2001")
     dialog.set_value("admission_date", "05/03/2013")
     dialog.save_button.click()
-    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Đoàn – Đảng"
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Đoàn – Đảng (!)"
+    assert dialog.tabs.tabText(0) == "Thông tin chung"
+    dialog.set_value("admission_date", "05/03/2019")
+    dialog.save_button.click()
+    assert dialog.tabs.tabText(3) == "Đoàn – Đảng"
+    assert dialog.saved_id is not None
 
 
 def test_valid_input_saves_and_editing_round_trips(qtbot: QtBot, ws: Workspace) -> None:

@@ -145,3 +145,22 @@ def test_add_and_edit_through_the_page(qtbot: QtBot, ws: Workspace, prompts) -> 
     window.roster.table.setFocus()
     window.roster.edit_action.trigger()
     assert window.roster.model.data(window.roster.model.index(0, 1)) == "Phạm Văn Đông"
+
+
+def test_renamed_branch_shows_in_the_roster(qtbot: QtBot, demo_ws: Workspace, prompts) -> None:
+    window = _window(qtbot, demo_ws, prompts)
+    page = window.roster
+    first = demo_ws.members.rows(list(page.model.ids[:1]))[0]
+    assert first.branch_id is not None
+    page.branch_combo.setCurrentIndex(page.branch_combo.findData(first.branch_id))
+    window.branches.select_branch(first.branch_id)
+
+    def rename(dialog) -> None:
+        dialog.name_edit.setText("Chi đoàn ấp Mới Đổi Tên")
+        dialog.try_accept()
+
+    prompts.dialog_script = rename
+    window.branches.rename_button.click()
+    assert page.model.data(page.model.index(0, 4)) == "Chi đoàn ấp Mới Đổi Tên"
+    assert page.branch_combo.currentText() == "Chi đoàn ấp Mới Đổi Tên"  # filter kept
+    assert list(page.model.ids) == demo_ws.members.ids(MemberFilter(branch_id=first.branch_id))

@@ -83,7 +83,10 @@ def run_app(data_dir: Path) -> int:
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return 0
         window = MainWindow(ws, DataChanged(), UiState(data_dir), prompts)
-        window.show()
+        if window.has_saved_geometry:
+            window.show()
+        else:  # first start: use the whole (often 1366×768) screen
+            window.showMaximized()
         return app.exec()
     finally:
         ws.close()

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         data_changed.changed.connect(self._on_data_changed)
         self.resize(1280, 720)
+        self.has_saved_geometry = False
         self.restore_state()
 
     # Building -----------------------------------------------------------------------------
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         geometry = self._state.geometry("main/geometry")
+        self.has_saved_geometry = geometry is not None
         if geometry is not None:
             self.restoreGeometry(geometry)
         splitter = self._state.geometry("main/splitter")

@@ -7,7 +7,10 @@ the first invalid field's tab is brought forward, and nothing is saved until all
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -226,6 +229,7 @@ class MemberFormDialog(QDialog):
             self.saved_id = self._ws.members.save(self.raw(), self.member_id)
         except ValidationError as exc:
             self.errors.show(exc.field_errors)
+            self._mark_tabs(exc.field_errors.keys())
             extra = self.errors.unknown(exc.field_errors)
             if extra:
                 self.general_error.setText(" ".join(extra.values()))
@@ -235,7 +239,16 @@ class MemberFormDialog(QDialog):
             self._prompts.error(self, "Không lưu được", exc.message)
             return
         self.errors.clear()
+        self._mark_tabs(())
         self.accept()
+
+    def _mark_tabs(self, invalid: Iterable[str]) -> None:
+        """Tabs holding an invalid field get a red title and a "(!)" so none is overlooked."""
+        bad = {self._tab_of[name] for name in invalid if name in self._tab_of}
+        bar = self.tabs.tabBar()
+        for index, (title, _) in enumerate(TABS):
+            self.tabs.setTabText(index, f"{title} (!)" if index in bad else title)
+            bar.setTabTextColor(index, QColor("#c62828") if index in bad else QColor())
 
     def _reveal(self, editor: QWidget) -> None:
         for name, widget in self.editors.items():

@@ -142,8 +142,6 @@ class RosterPage(QWidget):
 
     def _make_actions(self) -> None:
         """Actions the main window puts in its menu; Enter and Delete act on the table only."""
-        self.add_action = QAction("Thêm đoàn viên…", self)
-        self.add_action.triggered.connect(self.add_member)
         self.edit_action = QAction("Sửa đoàn viên…", self)
         self.edit_action.setShortcuts(
             [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
