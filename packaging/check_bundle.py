@@ -77,7 +77,8 @@ def check_size(bundle: Path, files: list[tuple[str, int]]) -> float:
     by_top: dict[str, int] = {}
     for name, size in files:
         parts = name.split("/")
-        top = "/".join(parts[:3]) if parts[0] == "_internal" and len(parts) > 2 else "/".join(parts[:2])
+        depth = 3 if parts[0] == "_internal" and len(parts) > 2 else 2
+        top = "/".join(parts[:depth])
         by_top[top] = by_top.get(top, 0) + size
     for top, size in sorted(by_top.items(), key=lambda kv: -kv[1])[:12]:
         print(f"  {size / 1e6:7.1f} MB  {top}")
@@ -163,8 +164,9 @@ def check_launch(bundle: Path, runs: int) -> tuple[float, float] | None:
         data = Path(tmp) / "data"
         for var in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
             env[var] = str(Path(tmp) / var.lower())
-        demo = [sys.executable, "-m", "doancoso", "--data-dir", str(data), "demo", "--members", "2000"]
-        subprocess.run(demo, env=env, check=True, capture_output=True)
+        demo = ["demo", "--members", "2000"]
+        subprocess.run([sys.executable, "-m", "doancoso", "--data-dir", str(data), *demo],
+                       env=env, check=True, capture_output=True)  # fmt: skip
         source = [sys.executable, str(ROOT / "packaging" / "launcher.py"), "--data-dir", str(data)]
         frozen = [str(bundle / EXE_NAME), "--data-dir", str(data)]
         times: dict[str, list[float]] = {"source": [], "frozen": []}
@@ -181,8 +183,9 @@ def check_launch(bundle: Path, runs: int) -> tuple[float, float] | None:
     ratio = frz / src
     verdict = "within" if ratio <= LAUNCH_TARGET else "OVER"
     print(f"Launch to main window shown (median of {runs}, 2000 members, offscreen):")
-    print(f"  frozen {frz:.2f} s, source {src:.2f} s: {ratio:.2f}x, {verdict} the {LAUNCH_TARGET}x target")
-    print(f"  runs: frozen {[round(t, 2) for t in times['frozen']]}, source {[round(t, 2) for t in times['source']]}")
+    print(f"  frozen {frz:.2f} s, source {src:.2f} s: {ratio:.2f}x, {verdict} the {LAUNCH_TARGET}x")
+    for side, values in times.items():
+        print(f"  {side} runs: {', '.join(f'{t:.2f}' for t in values)} s")
     return frz, src
 
 

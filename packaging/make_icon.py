@@ -32,9 +32,10 @@ def draw() -> Image.Image:
     d.rounded_rectangle((16, 16, SIZE - 16, SIZE - 16), radius=96, fill=BLUE)
     # an open book: two pages meeting at the spine
     spine_x, top, bottom = SIZE / 2, 300, 430
-    d.polygon([(88, top - 20), (spine_x - 6, top), (spine_x - 6, bottom), (88, bottom - 20)], fill=WHITE)
-    d.polygon([(SIZE - 88, top - 20), (spine_x + 6, top), (spine_x + 6, bottom), (SIZE - 88, bottom - 20)],
-              fill=WHITE)  # fmt: skip
+    for edge, inner in ((88, spine_x - 6), (SIZE - 88, spine_x + 6)):
+        d.polygon(
+            [(edge, top - 20), (inner, top), (inner, bottom), (edge, bottom - 20)], fill=WHITE
+        )
     for k in range(3):  # lines of text on the pages
         y = top + 25 + k * 30
         d.line([(118, y - 14), (spine_x - 30, y)], fill=SHADE, width=10)
