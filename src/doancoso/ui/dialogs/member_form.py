@@ -85,6 +85,8 @@ TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
 
 REQUIRED = ("full_name", "birth_date")
 DATE_FIELDS = ("birth_date", "admission_date", "party_date")
+SHORT_FIELDS = (*DATE_FIELDS, "national_id", "phone", "education", "father_birth_year",
+                "mother_birth_year")  # fmt: skip
 # Fields the form edits (birth_precision follows from what is typed as the birth date).
 FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precision")
 
@@ -174,6 +176,8 @@ class MemberFormDialog(QDialog):
             return notes
         line = QLineEdit()
         line.setPlaceholderText(placeholder)
+        if name in SHORT_FIELDS:  # a date or a number reads better in a short box
+            line.setMaximumWidth(260)
         return line
 
     # Values -------------------------------------------------------------------------------
