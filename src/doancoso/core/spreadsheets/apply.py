@@ -20,8 +20,8 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError
 from ..models import Branch, Member, new_id, utc_now
 from ..roster import derived_columns
-from ..text import fold
 from .preview import NEW, REJECTED, UNCHANGED, UPDATE, ImportPreview, ImportRow
+from .rows import cached_fold
 
 _MEMBERS = cast(Table, Member.__table__)
 _BRANCHES = cast(Table, Branch.__table__)
@@ -91,17 +91,17 @@ def _branches(
             Branch.organization_id == ctx.organization_id, Branch.deleted_at.is_(None)
         )
     ).all()
-    ids = {fold(name): branch_id for branch_id, name in existing}
+    ids = {cached_fold(name): branch_id for branch_id, name in existing}
     created: list[str] = []
     missing: list[dict[str, Any]] = []
     for row in rows:
         name = row.values.get("branch")
-        if isinstance(name, str) and fold(name) not in ids:
+        if isinstance(name, str) and cached_fold(name) not in ids:
             branch_id = new_id()
-            ids[fold(name)] = branch_id
+            ids[cached_fold(name)] = branch_id
             created.append(name)
             missing.append({"id": branch_id, "organization_id": ctx.organization_id, "name": name,
-                            "name_fold": fold(name), **_stamp(ctx)})  # fmt: skip
+                            "name_fold": cached_fold(name), **_stamp(ctx)})  # fmt: skip
     if missing:
         session.execute(_BRANCHES.insert(), missing)
     return ids, created
@@ -131,7 +131,7 @@ def _insert(
         if "address" in values:
             record.update(_address(values))
         if isinstance(values.get("branch"), str):
-            record["branch_id"] = branch_ids[fold(str(values["branch"]))]
+            record["branch_id"] = branch_ids[cached_fold(str(values["branch"]))]
         record.update(
             derived_columns(
                 record["full_name"], record["other_name"], record["national_id"], record["phone"]
@@ -157,7 +157,7 @@ def _update(
             if name == "address":
                 changes.update(_address(values))
             elif name == "branch":
-                changes["branch_id"] = branch_ids[fold(str(values["branch"]))]
+                changes["branch_id"] = branch_ids[cached_fold(str(values["branch"]))]
             elif name == "birth_date":
                 changes["birth_date"] = values["birth_date"]
                 changes["birth_precision"] = values.get("birth_precision", "day")

@@ -18,8 +18,7 @@ from sqlalchemy import select
 from ..context import WorkspaceContext
 from ..dates import DAY, YEAR, format_vn_date
 from ..models import Branch, Member
-from ..text import fold
-from .rows import ERROR, TEXT_FIELDS, ParsedRow, Problem
+from .rows import ERROR, TEXT_FIELDS, ParsedRow, Problem, cached_fold
 
 NEW, UPDATE, UNCHANGED, REJECTED = "new", "update", "unchanged", "rejected"
 # Fields compared one to one with the stored member.
@@ -111,7 +110,7 @@ class Matcher:
             self.members[member_id] = _Stored(values, branches.get(values["branch_id"] or ""))
             if values["national_id"]:
                 self.by_national_id[values["national_id"]] = member_id
-            key = (fold(values["full_name"]), values["birth_date"].year)
+            key = (cached_fold(values["full_name"]), values["birth_date"].year)
             self.by_name_year.setdefault(key, []).append(member_id)
 
     def find(self, values: dict[str, object]) -> tuple[str | None, Problem | None]:
@@ -122,7 +121,7 @@ class Matcher:
         if isinstance(national_id, str) and national_id in self.by_national_id:
             member_id = self.by_national_id[national_id]
             stored = self.members[member_id].values
-            if fold(stored["full_name"]) == fold(name) or _same_birth(
+            if cached_fold(stored["full_name"]) == cached_fold(name) or _same_birth(
                 stored["birth_date"], stored["birth_precision"], birth, precision
             ):
                 return member_id, None
@@ -134,7 +133,7 @@ class Matcher:
             )
         candidates = [
             member_id
-            for member_id in self.by_name_year.get((fold(name), birth.year), [])
+            for member_id in self.by_name_year.get((cached_fold(name), birth.year), [])
             if _same_birth(self.members[member_id].values["birth_date"],
                            self.members[member_id].values["birth_precision"], birth, precision)
             and not (national_id and self.members[member_id].values["national_id"])
@@ -156,7 +155,7 @@ class Matcher:
         stored = self.members[member_id]
         old = stored.values
         changed: list[str] = []
-        if fold(str(values["full_name"])) != fold(old["full_name"]):
+        if cached_fold(str(values["full_name"])) != cached_fold(old["full_name"]):
             changed.append("full_name")
         birth, precision = values["birth_date"], values.get("birth_precision", DAY)
         if precision == YEAR:
@@ -172,7 +171,7 @@ class Matcher:
         if address is not None and address not in (stored_address(old), old["address_hamlet"]):
             changed.append("address")
         branch = values.get("branch")
-        if branch is not None and fold(str(branch)) != fold(stored.branch_name):
+        if branch is not None and cached_fold(str(branch)) != cached_fold(stored.branch_name):
             changed.append("branch")
         return changed
 
@@ -186,7 +185,7 @@ def mark_duplicates(parsed: list[ParsedRow]) -> None:
         if not values.get("full_name") or "birth_date" not in values:
             continue
         person = (
-            fold(str(values["full_name"])),
+            cached_fold(str(values["full_name"])),
             values["birth_date"],
             values.get("birth_precision"),
         )
@@ -195,7 +194,7 @@ def mark_duplicates(parsed: list[ParsedRow]) -> None:
             first = by_id.get(national_id)
             if first is not None:
                 same_person = person == (
-                    fold(str(first.values["full_name"])),
+                    cached_fold(str(first.values["full_name"])),
                     first.values["birth_date"],
                     first.values.get("birth_precision"),
                 )

@@ -9,6 +9,7 @@ or warnings (the row is imported without the bad value).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -36,6 +37,15 @@ _FOOTER = re.compile(
     r"^(tong|cong|nguoi lap|tm |t m |bi thu|pho bi thu|xac nhan|danh sach (nay )?co|an dinh"
     r"|.*ngay \S* thang \S* nam)"
 )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def cached_fold(value: str | None) -> str:
+    """:func:`core.text.fold`, remembered: the same names and labels recur on every row."""
+    return fold(value)
+
+
+_POSITIONS = {fold(p): p for p in POSITIONS}
 # Plain text fields of the member record reachable from a column.
 TEXT_FIELDS = ("other_name", "ethnicity", "religion", "hometown", "occupation", "education",
                "qualification", "political_theory", "foreign_language", "admission_place",
@@ -161,7 +171,7 @@ class RowParser:
             for t in ("birth_date", "male", "female", "national_id")
         ):
             return None
-        texts = [fold(shown(v)) for v in values if v is not None and shown(v)]
+        texts = [cached_fold(shown(v)) for v in values if v is not None and shown(v)]
         if texts and (_FOOTER.match(texts[0]) or len(texts) == 1 and texts[0].isdigit()):
             return "dòng tổng cộng hoặc chữ ký"
         return None
@@ -213,7 +223,9 @@ class RowParser:
     def _birth_and_gender(self, values: list[Cell], parsed: ParsedRow) -> None:
         out = parsed.values
         birth_cell = self._cell(values, "birth_date")
-        gender_text = fold(self._text(values, "gender", parsed)) if "gender" in self.mapping else ""
+        gender_text = (
+            cached_fold(self._text(values, "gender", parsed)) if "gender" in self.mapping else ""
+        )
         if gender_text in _MALE:
             out["gender"] = "male"
         elif gender_text in _FEMALE:
@@ -229,14 +241,16 @@ class RowParser:
         if len(marked) == 1:
             code, value = marked[0]
             out["gender"] = code
-            if birth_cell is None and fold(shown(value)) not in _MARKS:
+            if birth_cell is None and cached_fold(shown(value)) not in _MARKS:
                 birth_cell = value  # the year or date written in the Nam/Nữ column
         elif len(marked) == 2:
             parsed.problems.append(
                 Problem("Cả hai cột Nam và Nữ đều có giá trị.", WARNING, "gender")
             )
             if birth_cell is None:
-                birth_cell = next((v for _, v in marked if fold(shown(v)) not in _MARKS), None)
+                birth_cell = next(
+                    (v for _, v in marked if cached_fold(shown(v)) not in _MARKS), None
+                )
         if birth_cell is None:
             parsed.problems.append(Problem("Thiếu ngày sinh.", ERROR, "birth_date"))
             return
@@ -268,7 +282,7 @@ class RowParser:
         if "position" in self.mapping:
             text = self._text(values, "position", parsed)
             if text:
-                out["position"] = next((p for p in POSITIONS if fold(p) == fold(text)), text)
+                out["position"] = _POSITIONS.get(cached_fold(text), text)
 
     def _identity(self, values: list[Cell], parsed: ParsedRow) -> None:
         out = parsed.values

@@ -51,7 +51,6 @@ class SpreadsheetService:
             unknown = sorted(set(mapping) - set(IMPORT_FIELDS))
             if unknown or any(not isinstance(c, int) or c < 0 for c in mapping.values()):
                 raise ValueError(f"bad column mapping: {dict(mapping)!r}")
-        names = sheet_names(path)
         found: tuple[SheetRows, HeaderGuess] | None = None
         first_with_rows: SheetRows | None = None
         with closing(read_sheets(path, sheet)) as sheets:
@@ -94,7 +93,7 @@ class SpreadsheetService:
         return ImportPreview(
             path=path,
             sheet=sheet_rows.name,
-            sheets=names,
+            sheets=sheet_rows.book_sheets,
             header_row=guess.row,
             headers=guess.headers,
             mapping=columns,

@@ -32,6 +32,7 @@ class SheetRows:
 
     name: str
     rows: list[tuple[int, list[Cell]]]
+    book_sheets: list[str]  # every sheet of the workbook
 
 
 def _kind(path: Path) -> str:
@@ -108,21 +109,21 @@ def read_sheets(path: Path, sheet: str | None = None) -> Generator[SheetRows, No
         if kind == "csv":
             if sheet not in (None, path.stem):
                 raise _no_sheet(path, sheet, [path.stem])
-            yield SheetRows(path.stem, _read_csv(path))
+            yield SheetRows(path.stem, _read_csv(path), [path.stem])
         elif kind == "xlsx":
             with _openpyxl(path) as book:
                 names = list(book.sheetnames)
                 if sheet is not None and sheet not in names:
                     raise _no_sheet(path, sheet, names)
                 for name in names if sheet is None else [sheet]:
-                    yield SheetRows(name, _xlsx_rows(book[name]))
+                    yield SheetRows(name, _xlsx_rows(book[name]), names)
         else:
             book = _xlrd(path)
             names = list(book.sheet_names())
             if sheet is not None and sheet not in names:
                 raise _no_sheet(path, sheet, names)
             for name in names if sheet is None else [sheet]:
-                yield SheetRows(name, _xls_rows(book, book.sheet_by_name(name)))
+                yield SheetRows(name, _xls_rows(book, book.sheet_by_name(name)), names)
     except ImportFileError:
         raise
     except Exception as exc:
