@@ -183,3 +183,19 @@ def test_statistics_match_the_roster_on_demo_data(demo_ws: Workspace) -> None:
     assert stats.departures["Chuyển sinh hoạt đi"] == 1
     assert stats.departures["Khai trừ"] == 1
     assert stats.departures["Trưởng thành Đoàn"] == 3
+
+
+def test_statistics_follow_every_write(ws: Workspace, stats: RosterStats) -> None:
+    assert ws.statistics.roster(TODAY) == stats  # kept until the roster changes
+    an = ws.members.ids(MemberFilter(search="nguyen van an"))[0]
+    event_id = ws.events.record(an, "transfer_out", "01/06/2025", other_organization="Đoàn X")
+    after = ws.statistics.roster(TODAY)
+    assert (after.total, after.departures["Chuyển sinh hoạt đi"]) == (8, 2)
+    assert after.by_branch[TL] == 4
+    ws.events.delete(event_id)
+    assert ws.statistics.roster(TODAY) == stats
+    ws.youth.save({"full_name": "Lâm Văn Mới", "birth_date": "2008", "in_hardship": "x"})
+    ws.branches.create("Chi đoàn ấp Mới")
+    fresh = ws.statistics.roster(TODAY)
+    assert (fresh.youth_total, fresh.youth_in_hardship) == (3, 2)
+    assert fresh.by_branch["Chi đoàn ấp Mới"] == 0

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import text
 
@@ -114,14 +115,19 @@ def _by_text(counts: Iterable[tuple[str | None, int]]) -> dict[str, int]:
 
 
 class StatisticsService:
-    """``ws.statistics``: counts computed on demand (about 0.1 s at 100,000 members)."""
+    """``ws.statistics``: counts computed on demand.
+
+    At 100,000 members the member queries take a few tenths of a second (their GROUP BY sorts
+    dominate), so their results are kept until the roster changes
+    (:meth:`WorkspaceContext.roster_changed`, called by every member, branch and event write)
+    or ``today`` changes. Chi đoàn names and the youth register are always read fresh (cheap).
+    """
 
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
+        self._cache: tuple[tuple[int, str, dt.date], dict[str, list[Any]]] | None = None
 
-    def roster(self, today: dt.date | None = None) -> RosterStats:
-        """The roster's statistics on ``today`` (see :class:`RosterStats` for what counts)."""
-        today = today or dt.date.today()
+    def _query(self, today: dt.date) -> dict[str, list[Any]]:
         year = today.year
         params = {
             "org": self._ctx.organization_id,
@@ -130,10 +136,20 @@ class StatisticsService:
             "last": dt.date(year, 12, 31).isoformat(),
             "coming": f"{year - COMING_OF_AGE:04d}",
         }
+        key = (self._ctx.roster_generation, self._ctx.organization_id, today)
         with self._ctx.db.read() as session:
-            rows = {
-                name: session.execute(text(sql), params).all() for name, sql in _QUERIES.items()
-            }
+            if self._cache is None or self._cache[0] != key:
+                cached = {n: list(session.execute(text(_QUERIES[n]), params)) for n in _CACHED}
+                self._cache = (key, cached)
+            fresh = {n: list(session.execute(text(sql), params)) for n, sql in _QUERIES.items()
+                     if n not in _CACHED}  # fmt: skip
+        return self._cache[1] | fresh
+
+    def roster(self, today: dt.date | None = None) -> RosterStats:
+        """The roster's statistics on ``today`` (see :class:`RosterStats` for what counts)."""
+        today = today or dt.date.today()
+        year = today.year
+        rows = self._query(today)
         shape, branch_rows = rows["shape"], rows["branch_names"]
         youth_total, hardship, away = rows["youth"][0]
 
@@ -210,6 +226,7 @@ class StatisticsService:
 _LIVE = "organization_id = :org AND deleted_at IS NULL"
 _ACTIVE = f"{_LIVE} AND status IN ({', '.join(repr(s) for s in ACTIVE_STATUSES)})"
 _KINDS = ", ".join(repr(k) for k in ("admission", "transfer_in", *DEPARTURE_KINDS))
+_CACHED = ("shape", "branches", "people", "events")
 _QUERIES = {
     "shape": f"""
         SELECT status, gender,
