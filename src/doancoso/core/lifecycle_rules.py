@@ -25,7 +25,10 @@ party_introduction  (unchanged)
 
 Members who left (transferred out, expelled, struck off) stay on record, read-only, outside the
 active roster (:data:`ACTIVE_STATUSES`); only a transfer back in can be recorded for them. A
-matured member can only still have a Party admission recorded.
+matured member can only still have a Party admission recorded. A transfer in is refused for an
+active member who already has events, but allowed as the first event of a member whose record
+was just added for the arrival. An admission must be the member's first event, and only one.
+Temporary activity does not end by itself at ``period_end``: a transfer in (or out) ends it.
 """
 
 from __future__ import annotations
