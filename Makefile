@@ -37,5 +37,13 @@ test: $(TEST_STAMP) lint typecheck
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
+# The desktop bundle in dist/doancoso/ (PyInstaller onedir), then its checks: size, excluded Qt
+# modules, run-time files, launch time frozen vs source (packaging/check_bundle.py). Not in `test`.
+package: $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
+		packaging/doancoso.spec
+	$(BIN)/python packaging/check_bundle.py dist/doancoso
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
