@@ -278,3 +278,37 @@ def test_demo_is_reproducible_by_seed(tmp_path: Path) -> None:
     first = _demo_names(tmp_path / "a", seed=3)
     assert _demo_names(tmp_path / "b", seed=3) == first
     assert _demo_names(tmp_path / "c", seed=4) != first
+
+
+def test_index_follows_single_writes_without_reloading(roster: Workspace) -> None:
+    """Saves, deletes, restores and moves patch the in-memory index in place; the result is the
+    same as a full reload from the database."""
+    members = roster.members
+    assert names(roster) == names(roster)  # index built
+    snapshot = members._index
+    an = members.ids(MemberFilter(search="nguyen van an"))[0]
+    members.save({"full_name": "Nguyễn Văn Bảo", "birth_date": "01/01/2000"}, an)
+    new_id = members.save({"full_name": "Đỗ Thị Ánh", "birth_date": "02/02/2002", "gender": "Nữ"})
+    dat = members.ids(MemberFilter(search="dat"))[0]
+    members.delete([dat])
+    members.restore([dat])
+    members.delete([new_id])
+    roster.branches.move_members([dat], roster.branches.list()[0].id)
+    patched = names(roster)
+    by_gender = members.ids(MemberFilter(gender="female"), sort="birth_date")
+    assert members._index is snapshot  # patched, not rebuilt
+    roster._ctx.roster_changed()  # force a full reload and compare
+    assert (
+        names(roster)
+        == patched
+        == [
+            "Phạm Văn Anh",
+            "Hồ Thị Ánh",
+            "Nguyễn Văn Bảo",
+            "Nguyễn Văn Đạt",
+            "Lê Thị Thuỷ",
+            "Trần Thị Thủy",
+        ]
+    )
+    assert members.ids(MemberFilter(gender="female"), sort="birth_date") == by_gender
+    assert members._index is not snapshot

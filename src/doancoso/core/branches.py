@@ -75,7 +75,7 @@ class BranchService:
         with self._ctx.db.transaction() as session:
             row = self._get(session, branch_id)
             row.name, row.name_fold = clean, fold(clean)
-        self._ctx.roster_changed()  # the order by chi đoàn follows names
+        self._ctx.roster_changed([])  # no member changed, but the order by chi đoàn did
 
     def merge(self, source_id: str, target_id: str) -> int:
         """Move every member of ``source`` into ``target`` and remove ``source``.
@@ -103,7 +103,7 @@ class BranchService:
             for start in range(0, len(member_ids), 500):
                 chunk = list(member_ids[start : start + 500])
                 moved += self._move(session, chunk, target_id)
-        self._ctx.roster_changed()
+        self._ctx.roster_changed(member_ids)
         return moved
 
     def _move(

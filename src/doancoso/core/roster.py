@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from .context import WorkspaceContext
 from .errors import ConflictError, NotFoundError, ValidationError
 from .models import Branch, Member, utc_now
-from .roster_index import RosterSnapshot, load_snapshot
+from .roster_index import RosterSnapshot, refreshed
 from .text import collation_key, fold, name_sort_key
 from .validation import MemberFields, parse_member
 from .vocab import POSITIONS, STATUSES
@@ -97,8 +97,7 @@ class MemberService:
     # Reading -----------------------------------------------------------------------------
 
     def _snapshot(self) -> RosterSnapshot:
-        if self._index is None or self._index.generation != self._ctx.roster_generation:
-            self._index = load_snapshot(self._ctx)
+        self._index = refreshed(self._ctx, self._index)
         return self._index
 
     def _rank(self, sort: str) -> Callable[[str | None], Any] | None:
@@ -236,7 +235,7 @@ class MemberService:
             raise ValidationError(
                 {"national_id": "Số CCCD này đã dùng cho một đoàn viên khác."}
             ) from exc
-        self._ctx.roster_changed()
+        self._ctx.roster_changed([member_id])
         return member_id
 
     def delete(self, member_ids: Sequence[str]) -> int:
@@ -268,5 +267,5 @@ class MemberService:
                     .values(deleted_at=when, revision=Member.revision + 1, updated_at=utc_now())
                 )
                 changed += int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
-        self._ctx.roster_changed()
+        self._ctx.roster_changed(member_ids)
         return changed
