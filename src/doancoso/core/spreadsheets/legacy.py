@@ -80,15 +80,17 @@ _TCVN3_EVIDENCE = set(_TCVN3) - _VIET_LATIN1
 _VNI_EVIDENCE = (set(_VNI_MARKS_LOWER) | set(_VNI_MARKS_UPPER) | set(_VNI_LETTERS)) - _VIET_LATIN1
 # Vowel + mark pairs of VNI. "oà", "oá", "oã" are left out: Unicode with the old tone placement
 # ("Hoà", "Toàn", "Khoá") writes exactly those.
+# A mark has the case of its vowel ("aø", "AØ"), which tells VNI from TCVN3's "yÕu" (yếu).
 _VNI_PAIR = re.compile(
-    "[aA][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]"
-    "|[eE][ùøûõïâáàåãäÙØÛÕÏÂÁÀÅÃÄ]|[oO][ùøûõïâåäÙØÛÕÏÂÅÄ]"
-    "|[uUyYôöÔÖ][ùøûõïÙØÛÕÏ]"
+    "a[ùøûõïâáàåãäêéèúüë]|A[ÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]"
+    "|e[ùøûõïâáàåãä]|E[ÙØÛÕÏÂÁÀÅÃÄ]|o[ùøûõïâåä]|O[ÙØÛÕÏÂÅÄ]"
+    "|[uyôö][ùøûõï]|[UYÔÖ][ÙØÛÕÏ]"
 )
 _VNI_BASES = set("aeouyAEOUYôöÔÖ")
 _MID_WORD_CAPITAL = re.compile("[a-z][ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]")
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = set("aeiouy")
+_QU = re.compile("qu[aeiouy]")
 
 
 class Encoding(Enum):
@@ -132,19 +134,21 @@ def vni_to_unicode(text: str) -> str:
 def _allowed_marks(base: str) -> str:
     lower = base.lower()
     if lower == "a":
-        return "ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË"
-    if lower in "eo":
-        return "ùøûõïâáàåãäÙØÛÕÏÂÁÀÅÃÄ"
-    if lower in "uyôö":
-        return "ùøûõïÙØÛÕÏ"
-    return ""
+        marks = "ùøûõïâáàåãäêéèúüë"
+    elif lower in "eo":
+        marks = "ùøûõïâáàåãä"
+    elif lower in "uyôö":
+        marks = "ùøûõï"
+    else:
+        return ""
+    return marks.upper() if base.isupper() else marks
 
 
 def plausible_vietnamese(text: str) -> bool:
     """Every word looks like a Vietnamese syllable: one tone at most, at most three vowels,
     only Vietnamese letters, no capital after a small letter; at least one real word."""
     words = _WORD.findall(text)
-    if not any(len(word) > 1 for word in words):
+    if not words:
         return False
     for word in words:
         decomposed = unicodedata.normalize("NFD", word)
@@ -155,7 +159,12 @@ def plausible_vietnamese(text: str) -> bool:
         for ch in letters:
             if not ("a" <= ch.lower() <= "z" or ch in "đĐ"):
                 return False
-        vowels = sum(1 for ch in letters if ch.lower() in _VOWELS)
+        lower = "".join(letters).lower()
+        if "q" in lower and not _QU.search(lower):
+            return False  # q is always "qu" + a vowel
+        if lower.startswith("gi") and len(lower) > 2 and lower[2] in _VOWELS:
+            lower = "g" + lower[2:]  # the i of "gi" is part of the consonant ("giường")
+        vowels = sum(1 for ch in lower if ch in _VOWELS)
         if vowels > 3:
             return False
         for prev, cur in zip(letters, letters[1:], strict=False):
@@ -166,8 +175,12 @@ def plausible_vietnamese(text: str) -> bool:
     return True
 
 
-def decode_cell(text: str) -> Decoded:
-    """Detect TCVN3 or VNI in one cell's text and convert it; Unicode text is returned as is."""
+def decode_cell(text: str, prefer: Encoding | None = None) -> Decoded:
+    """Detect TCVN3 or VNI in one cell's text and convert it; Unicode text is returned as is.
+
+    When both readings are plausible and equally supported, ``prefer`` (the encoding the rest of
+    the sheet was found in) decides; without it the cell is reported unsure.
+    """
     if text.isascii() or any(ord(ch) > 0xFF and ch not in _CP1252_EXTRA for ch in text):
         return Decoded(text)  # plain ASCII, or real Unicode Vietnamese (ă, ơ, ư, đ, ạ...)
     tcvn3_evidence = any(ch in _TCVN3_EVIDENCE for ch in text) or bool(
@@ -187,6 +200,8 @@ def decode_cell(text: str) -> Decoded:
         if converted != text and plausible_vietnamese(converted):
             weight = sum(1 for ch in text if ch in _VNI_EVIDENCE) + len(_VNI_PAIR.findall(text))
             candidates.append((weight, Decoded(converted, Encoding.VNI)))
+    if prefer is not None and len(candidates) == 2:
+        return next(d for _, d in candidates if d.encoding is prefer)
     candidates.sort(key=lambda item: -item[0])
     if len(candidates) == 1 or (len(candidates) == 2 and candidates[0][0] > candidates[1][0]):
         return candidates[0][1]

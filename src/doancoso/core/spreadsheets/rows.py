@@ -129,6 +129,22 @@ class RowParser:
         self.mapping = mapping
         self.headers = headers
         self.today = today
+        self.prefer: Encoding | None = None
+
+    def learn_encoding(self, rows: list[tuple[int, list[Cell]]], sample: int = 2000) -> None:
+        """Find which legacy encoding the sheet's unambiguous cells use, to settle the rest."""
+        votes = {Encoding.TCVN3: 0, Encoding.VNI: 0}
+        columns = sorted(set(self.mapping.values()))
+        for _, values in rows[:sample]:
+            for col in columns:
+                value = values[col] if col < len(values) else None
+                if isinstance(value, str) and not value.isascii():
+                    found = decode_cell(value).encoding
+                    if found is not Encoding.UNICODE:
+                        votes[found] += 1
+        tcvn3, vni = votes[Encoding.TCVN3], votes[Encoding.VNI]
+        if tcvn3 != vni:
+            self.prefer = Encoding.TCVN3 if tcvn3 > vni else Encoding.VNI
 
     def _cell(self, values: list[Cell], target: str) -> Cell:
         col = self.mapping.get(target)
@@ -146,7 +162,7 @@ class RowParser:
             return ""
         if not isinstance(value, str):
             return shown(value)
-        decoded: Decoded = decode_cell(value)
+        decoded: Decoded = decode_cell(value, self.prefer)
         if decoded.unsure:
             header = (
                 self.headers[self.mapping[target]]

@@ -73,6 +73,7 @@ class SpreadsheetService:
         sheet_rows, guess = found
         columns = dict(mapping) if mapping is not None else dict(guess.mapping)
         parser = RowParser(columns, guess.headers, self.today())
+        parser.learn_encoding(sheet_rows.rows[guess.data_start :])
         parsed = []
         skipped: list[tuple[int, str]] = []
         legacy: dict[str, int] = {}
