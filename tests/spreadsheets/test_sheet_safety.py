@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sheetfiles import write_csv, write_xlsx
+from sheetfiles import write_csv, write_xls, write_xlsx
 
 from doancoso.core.errors import AppError, ImportFileError
 from doancoso.core.roster import MemberFilter
@@ -74,6 +74,11 @@ def test_sheet_without_header_is_a_clear_error(sws: Workspace, tmp_path: Path) -
             "bị đổi đuôi).",
         ),
         (
+            "matkhau.xls",
+            bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 64 + "EncryptionInfo".encode("utf-16-le"),
+            "Tệp matkhau.xls được bảo vệ bằng mật khẩu.",
+        ),
+        (
             "hong.xls",
             bytes.fromhex("D0CF11E0A1B11AE1") + b"\x01" * 600,
             "Không đọc được tệp hong.xls: tệp bị hỏng hoặc không phải tệp Excel.",
@@ -92,6 +97,15 @@ def test_unreadable_files_change_nothing(
     assert info.value.message.startswith(expected)
     assert _state(filled) == before
     assert filled.members.count() == 3
+
+
+def test_an_xls_renamed_xlsx_is_read(sws: Workspace, tmp_path: Path) -> None:
+    path = write_xls(
+        tmp_path / "cu.xls", [["Họ và tên", "Ngày sinh"], ["Tăng Văn Cũ", "01/01/1999"]]
+    )
+    renamed = path.rename(tmp_path / "cu.xlsx")
+    preview = sws.spreadsheets.preview_import(renamed)
+    assert [r.values["full_name"] for r in preview.rows] == ["Tăng Văn Cũ"]
 
 
 def test_missing_file(sws: Workspace, tmp_path: Path) -> None:

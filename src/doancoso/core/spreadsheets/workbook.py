@@ -47,14 +47,11 @@ def _kind(path: Path) -> str:
     if head.startswith(_ZIP):
         return "xlsx"
     if head.startswith(_OLE):
-        if suffix in (".xlsx", ".xlsm") or _ENCRYPTION_INFO in path.read_bytes():
-            raise ImportFileError(
-                f"Tệp {path.name} được bảo vệ bằng mật khẩu. Hãy mở tệp trong Excel, gỡ mật khẩu "
-                "(Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu: để trống), lưu lại "
-                "rồi nhập lại.",
-                "OLE container with an .xlsx name or an EncryptionInfo stream",
-            )
-        return "xls"
+        # Excel saves a password-protected workbook, .xlsx included, as an OLE container
+        # holding an EncryptionInfo stream; an .xls is an OLE container too.
+        if _ENCRYPTION_INFO in path.read_bytes():
+            raise _password(path, "EncryptionInfo stream")
+        return "ole-xlsx" if suffix in (".xlsx", ".xlsm") else "xls"
     if suffix == ".csv":
         return "csv"
     if suffix in (".xlsx", ".xlsm", ".xls"):
@@ -71,6 +68,15 @@ def _kind(path: Path) -> str:
     raise ImportFileError(
         f"Không nhập được tệp {path.name}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc CSV (.csv).",
         f"suffix {suffix!r}",
+    )
+
+
+def _password(path: Path, details: str) -> ImportFileError:
+    return ImportFileError(
+        f"Tệp {path.name} được bảo vệ bằng mật khẩu. Hãy mở tệp trong Excel, gỡ mật khẩu "
+        "(Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu: để trống), lưu lại "
+        "rồi nhập lại.",
+        details,
     )
 
 
@@ -95,7 +101,7 @@ def sheet_names(path: Path) -> list[str]:
         if kind == "xlsx":
             with _openpyxl(path) as book:
                 return list(book.sheetnames)
-        return list(_xlrd(path).sheet_names())
+        return list(_xlrd(path, kind).sheet_names())
     except ImportFileError:
         raise
     except Exception as exc:  # any library failure on outside data is a bad file
@@ -118,7 +124,7 @@ def read_sheets(path: Path, sheet: str | None = None) -> Generator[SheetRows, No
                 for name in names if sheet is None else [sheet]:
                     yield SheetRows(name, _xlsx_rows(book[name]), names)
         else:
-            book = _xlrd(path)
+            book = _xlrd(path, kind)
             names = list(book.sheet_names())
             if sheet is not None and sheet not in names:
                 raise _no_sheet(path, sheet, names)
@@ -167,18 +173,16 @@ def _xlsx_rows(sheet: Any) -> list[tuple[int, list[Cell]]]:
     return rows
 
 
-def _xlrd(path: Path) -> Any:
+def _xlrd(path: Path, kind: str) -> Any:
+    """An .xls workbook; an OLE file named .xlsx is an .xls renamed or, far more often, an
+    encrypted workbook whose encryption stream we could not see."""
     import xlrd
 
     try:
         return xlrd.open_workbook(str(path), on_demand=False)
-    except xlrd.XLRDError as exc:
-        if "encrypt" in str(exc).lower():
-            raise ImportFileError(
-                f"Tệp {path.name} được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu trong Excel "
-                "rồi nhập lại.",
-                str(exc),
-            ) from exc
+    except Exception as exc:
+        if kind == "ole-xlsx" or "encrypt" in str(exc).lower():
+            raise _password(path, f"{type(exc).__name__}: {exc}") from exc
         raise _unreadable(path, exc) from exc
 
 
