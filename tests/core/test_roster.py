@@ -272,6 +272,10 @@ def test_demo_organisation(empty_ws: Workspace) -> None:
     assert len({r.national_id for r in rows if r.national_id}) == sum(
         1 for r in rows if r.national_id
     )
+    youths = ws.youth.rows(ws.youth.ids())
+    assert len(youths) == 50  # one young non-member for ten members
+    stats = ws.statistics.roster()
+    assert 0 < stats.youth_in_hardship < 50 and 0 < stats.youth_working_away < 50
 
 
 def test_demo_is_reproducible_by_seed(tmp_path: Path) -> None:

@@ -1,5 +1,8 @@
 """A realistic demo organisation: for trying the app, screenshots and benchmarks.
 
+Members and a local youth register (some working away, some in hardship, some followed up by
+a member under the 1+1 drive); no lifecycle events, so statuses are given directly.
+
 Chi đoàn named after hamlets of a Cà Mau commune; names in realistic proportions (Nguyễn,
 Trần, Lê, Phạm, Huỳnh, Võ...), some Khmer and Hoa members, ages 16–30, varied statuses.
 The same seed always gives the same data.
@@ -15,10 +18,10 @@ from sqlalchemy import insert
 
 from .context import WorkspaceContext
 from .dates import add_years
-from .models import Branch, Member, new_id, utc_now
+from .models import Branch, Member, Youth, new_id, utc_now
 from .organization import OrganizationInfo, OrganizationService
 from .roster import derived_columns
-from .text import fold
+from .text import fold, name_sort_key
 
 HAMLETS = (
     "Tân Hưng", "Tân Thành", "Kênh Xáng", "Rạch Ráng", "Bào Sen", "Giồng Kè", "Thạnh Điền",
@@ -147,17 +150,66 @@ def generate(
     used_ids: set[str] = set()
     rows: list[dict[str, object]] = []
     leaders: set[str] = set()
+    member_ids: list[str] = []
     with ctx.db.transaction() as session:
         session.execute(insert(Branch), branches)
         for index in range(members):
             rows.append(_member(rng, base, branches, hamlets, today, used_ids, leaders))
+            member_ids.append(str(rows[-1]["id"]))
             if len(rows) == 5000 or index == members - 1:
                 session.execute(insert(Member), rows)
                 rows = []
                 if progress:
                     progress(index + 1, members)
+        # The youth register: about one young non-member for ten members (at most 500).
+        youth_rng = random.Random(seed + 7919)  # its own stream: members stay seed-stable
+        count = min(500, max(10, members // 10))
+        youths = [_youth(youth_rng, base, hamlets, today, member_ids) for _ in range(count)]
+        session.execute(insert(Youth), youths)
     ctx.roster_changed()
     return members
+
+
+_AWAY_PLACES = ("TP. Hồ Chí Minh", "Bình Dương", "Đồng Nai", "Long An", "Cần Thơ")
+_HARDSHIPS = ("Hộ nghèo", "Hộ cận nghèo", "Mồ côi cha/mẹ", "Khuyết tật", "Bệnh hiểm nghèo")
+
+
+def _youth(
+    rng: random.Random,
+    base: dict[str, object],
+    hamlets: tuple[str, ...],
+    today: date,
+    member_ids: list[str],
+) -> dict[str, object]:
+    """A young person of the commune who is not (yet) a member."""
+    name, gender, ethnicity, religion = _person(rng)
+    birth = today - timedelta(days=rng.randint(15 * 365, 30 * 365))
+    phone = f"0{rng.choice('398')}{rng.randrange(10**8):08d}" if rng.random() < 0.6 else None
+    away = rng.random() < 0.25
+    hardship = rng.random() < 0.15
+    hamlet = rng.choice(hamlets)
+    return dict(
+        base,
+        id=new_id(),
+        full_name=name,
+        sort_key=name_sort_key(name),
+        search_text=" ".join(p for p in (fold(name), phone) if p),
+        birth_date=birth,
+        birth_precision="day",
+        gender=gender,
+        hamlet=f"Ấp {hamlet}",
+        address=f"Ấp {hamlet}, xã Tân Hưng",
+        occupation=rng.choice(_OCCUPATIONS),
+        working_away=away,
+        away_place=rng.choice(_AWAY_PLACES) if away else None,
+        away_since=today - timedelta(days=rng.randint(30, 3 * 365)) if away else None,
+        in_hardship=hardship,
+        hardship_kind=rng.choice(_HARDSHIPS) if hardship else None,
+        ethnicity=ethnicity,
+        religion=religion,
+        phone=phone,
+        follow_up_member_id=rng.choice(member_ids) if member_ids and rng.random() < 0.4 else None,
+    )
 
 
 def _member(
