@@ -159,8 +159,9 @@ def write_xlsx(
         )
         for line in lines:
             # Plain values: a styled cell costs ~10x more to write; every value is text except
-            # the STT, so CCCD and phone keep their leading zero without a "@" format.
-            sheet.append([int(line[0]), *line[1:]])
+            # the STT, so CCCD and phone keep their leading zero without a "@" format. Empty
+            # fields are no cell at all (openpyxl's XML writer is the cost here).
+            sheet.append([int(line[0]), *(value or None for value in line[1:])])
             count += 1
         book.save(temp)
 
