@@ -202,6 +202,20 @@ def test_text_dates_and_year_only(sws: Workspace, roster, tmp_path: Path) -> Non
     assert shown["Bùi Văn Bảy"] == "03/04/1998"
 
 
+def test_education_that_excel_turned_into_a_date(sws: Workspace, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "hocvan.xlsx",
+        [
+            ["Họ và tên", "Ngày sinh", "Trình độ văn hóa", "Nghề nghiệp"],
+            ["Sơn Thị Út", "01/01/2001", datetime(2026, 12, 12), "Làm ruộng"],
+            ["Sơn Văn Hai", "01/01/2002", "9/12", None],
+        ],
+    )
+    preview = sws.spreadsheets.preview_import(path)
+    assert [r.values.get("education") for r in preview.rows] == ["12/12", "9/12"]
+    assert preview.rows[0].values["occupation"] == "Làm ruộng"
+
+
 def test_old_xls_file_with_real_dates(sws: Workspace, roster, tmp_path: Path) -> None:
     path = write_xls(
         tmp_path / "cu.xls",

@@ -160,6 +160,8 @@ class RowParser:
         value = self._cell(values, target)
         if value is None:
             return ""
+        if target == "education" and isinstance(value, date):
+            return f"{value.day}/{value.month}"  # "12/12" typed and turned into a date by Excel
         if not isinstance(value, str):
             return shown(value)
         decoded: Decoded = decode_cell(value, self.prefer)
