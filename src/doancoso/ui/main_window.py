@@ -1,4 +1,4 @@
-"""The main window: a side bar of areas (Đoàn viên, Chi đoàn, Thiết lập) and their pages."""
+"""The main window: a side bar of areas (Đoàn viên, Thanh niên, Chi đoàn, …) and their pages."""
 
 from __future__ import annotations
 
@@ -17,14 +17,15 @@ from ..core.workspace import Workspace
 from .pages.branches_page import BranchesPage
 from .pages.roster_page import RosterPage
 from .pages.settings_page import SettingsPage
+from .pages.youth_page import YouthPage
 from .prompts import Prompts
 from .signals import ORGANIZATION, DataChanged
 from .state import UiState
 from .undo import UndoHistory
 
 TITLE = "Đoàn cơ sở 3 chủ động"
-AREAS = ("Đoàn viên", "Chi đoàn", "Thiết lập")
-ROSTER, BRANCHES_AREA, SETTINGS = range(3)
+AREAS = ("Đoàn viên", "Thanh niên", "Chi đoàn", "Thiết lập")
+ROSTER, YOUTH_AREA, BRANCHES_AREA, SETTINGS = range(4)
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
 
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.history.on_error = self._undo_failed
 
         self.roster = RosterPage(ws, data_changed, self.history, self.prompts)
+        self.youth = YouthPage(ws, data_changed, self.history, self.prompts)
         self.branches = BranchesPage(ws, data_changed, self.prompts)
         self.settings = SettingsPage(ws, data_changed, self.prompts)
         self.sidebar = QListWidget()
@@ -52,7 +54,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(120)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.stack = QStackedWidget()
-        for page in (self.roster, self.branches, self.settings):
+        for page in (self.roster, self.youth, self.branches, self.settings):
             self.stack.addWidget(page)
             page.status_message.connect(self._show_message)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)

@@ -17,6 +17,7 @@ from ..context import WorkspaceContext
 from ..errors import AppError, ImportFileError
 from ..models import Organization
 from ..roster import MemberFilter, MemberService
+from ..youth import YouthFilter
 from .apply import ImportResult, apply_preview
 from .export import member_lines, write_csv, write_xlsx
 from .headers import IMPORT_FIELDS, HeaderGuess, guess_header
@@ -124,3 +125,10 @@ class SpreadsheetService:
             org = session.get(Organization, self._ctx.organization_id)
             organization = org.name if org else ""
         return write_xlsx(path, lines, organization)
+
+    def export_youth(self, path: Path, flt: YouthFilter | None = None) -> int:
+        """Write the youth register shown by ``flt`` (name order) to .xlsx or .csv; returns how
+        many young people were written (see :mod:`.youth_export`)."""
+        from .youth_export import export_youth
+
+        return export_youth(self._ctx, self._members, Path(path), flt)

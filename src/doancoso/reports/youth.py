@@ -1,0 +1,87 @@
+"""The printed youth register (danh sách thanh niên địa phương): A4 landscape in the union's
+document frame, rows in the core's Vietnamese name order filtered like the register view, the
+header row repeated on every page, a total line and the signature block at the end.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Paragraph
+
+from ..core.errors import AppError
+from ..core.spreadsheets.youth_export import TITLE, youth_cells
+from ..core.workspace import Workspace
+from ..core.youth import YouthFilter, YouthRow
+from .document import UnionDocument
+from .roster import NO_ORGANIZATION, thousands
+from .styles import markup, styles
+from .tables import Column, build_table_document
+
+# Shares in millimetres of the 247 mm text width, at 10 pt.
+COLUMNS = (
+    Column("STT", 10, "CENTER"),
+    Column("Họ và tên", 42),
+    Column("Ngày sinh", 20, "CENTER"),
+    Column("Giới tính", 16, "CENTER"),
+    Column("Ấp/khu phố", 24),
+    Column("Nghề nghiệp", 24),
+    Column("Đi làm ăn xa (nơi)", 30),
+    Column("Hoàn cảnh khó khăn", 26),
+    Column("Đoàn viên theo dõi (1+1)", 35),
+    Column("Điện thoại", 22, "CENTER"),
+)
+
+
+def _filter_note(flt: YouthFilter) -> str:
+    notes = []
+    if flt.hamlet:
+        notes.append(f"ấp/khu phố: {flt.hamlet}")
+    if flt.hardship_only:
+        notes.append("hoàn cảnh khó khăn")
+    if flt.working_away_only:
+        notes.append("đi làm ăn xa")
+    if flt.include_admitted:
+        notes.append("kể cả người đã kết nạp Đoàn")
+    if flt.search.strip():
+        notes.append(f"tìm: “{flt.search.strip()}”")
+    return f"({'; '.join(notes)})" if notes else ""
+
+
+def total_line(rows: list[YouthRow]) -> str:
+    women = sum(1 for r in rows if r.gender == "female")
+    hardship = sum(1 for r in rows if r.in_hardship)
+    away = sum(1 for r in rows if r.working_away)
+    followed = sum(1 for r in rows if r.follow_up_member_id)
+    return (
+        f"Tổng số: {thousands(len(rows))} thanh niên (nữ: {thousands(women)}; hoàn cảnh khó "
+        f"khăn: {thousands(hardship)}; đi làm ăn xa: {thousands(away)}; có đoàn viên theo dõi: "
+        f"{thousands(followed)})."
+    )
+
+
+def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None, *,
+                issued_on: date | None = None, number: str | None = None) -> Path:  # fmt: skip
+    """Write the youth register shown by ``flt`` to the PDF ``path`` (atomically); returns it.
+
+    Raises AppError when there is no organisation yet or the file cannot be written.
+    """
+    org = ws.organization.get()
+    if org is None:
+        raise AppError(NO_ORGANIZATION)
+    flt = flt or YouthFilter()
+    rows = ws.youth.rows(ws.youth.ids(flt))
+    table_rows = [(i, *youth_cells(row)) for i, row in enumerate(rows, start=1)]
+    doc = UnionDocument(
+        org,
+        kind=TITLE,
+        title=org.name,
+        subtitle=_filter_note(flt),
+        number=number,
+        issued_on=issued_on,
+        orientation="landscape",
+        recipients=(f"{org.superior_name} (b/c)",),
+    )
+    total = Paragraph(markup(total_line(rows)), styles()["total"])
+    return build_table_document(doc, path, COLUMNS, table_rows, after=[total], font_size=10)

@@ -1,0 +1,104 @@
+"""Youth register GUI tests: scripted prompts, a small register, PDF fonts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QWidget
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.prompts import Prompts
+
+
+class YouthPrompts(Prompts):
+    """Answers questions from attributes and records every message shown."""
+
+    def __init__(self) -> None:
+        self.answer = True
+        self.dialog_script: Callable[[QDialog], None] | None = None
+        self.asked: list[str] = []
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.answer
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.errors.append(text)
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.infos.append(text)
+
+    def choose(self, parent: QWidget | None, title: str, label: str,
+               items: Sequence[str]) -> int | None:  # fmt: skip
+        return None
+
+    def run(self, dialog: QDialog) -> int:
+        if self.dialog_script is not None:
+            self.dialog_script(dialog)
+        return dialog.result()
+
+
+@pytest.fixture
+def prompts() -> YouthPrompts:
+    return YouthPrompts()
+
+
+YOUTHS = (
+    # name, birth, gender, hamlet, extra
+    (
+        "Nguyễn Thị Thủy",
+        "12/03/2004",
+        "Nữ",
+        "Ấp Tân Hưng",
+        {"in_hardship": "1", "hardship_kind": "Hộ nghèo"},
+    ),
+    ("Trần Thị Thuỷ", "2005", "Nữ", "Ấp Kênh Xáng", {"away_place": "TP. Hồ Chí Minh"}),
+    ("Lê Văn An", "01/01/2003", "Nam", "Ấp Tân Hưng", {"phone": "0912345678"}),
+    ("Phạm Minh Bảo", "20/10/2006", "Nam", "ấp tân hưng", {}),
+    ("Đặng Thu Hà", "05/05/2002", "Nữ", "Ấp Kênh Xáng", {"working_away": "1"}),
+)
+
+
+@pytest.fixture
+def youth_ws(ws: Workspace) -> Workspace:
+    """Tân Hưng with one chi đoàn, two members and five young people."""
+    branch = ws.branches.create("Chi đoàn ấp Tân Hưng").id
+    quynh = ws.members.save({"full_name": "Nguyễn Thị Như Quỳnh", "birth_date": "05/03/1996",
+                             "gender": "Nữ", "branch_id": branch})  # fmt: skip
+    ws.members.save({"full_name": "Võ Văn Tùng", "birth_date": "01/02/1998", "gender": "Nam"})
+    for name, birth, gender, hamlet, extra in YOUTHS:
+        raw = {"full_name": name, "birth_date": birth, "gender": gender, "hamlet": hamlet, **extra}
+        if name == "Nguyễn Thị Thủy":
+            raw["follow_up_member_id"] = quynh
+        ws.youth.save(raw)
+    return ws
+
+
+def pdf_fonts(path: Path) -> dict[str, bool]:
+    """Every font of the PDF: base name -> embedded (FontFile2)."""
+    from pypdf import PdfReader
+
+    found: dict[str, bool] = {}
+    for page in PdfReader(str(path)).pages:
+        resources = page.get("/Resources") or {}
+        fonts = resources.get_object().get("/Font") or {}
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            holder = font
+            if font.get("/Subtype") == "/Type0":
+                holder = font["/DescendantFonts"][0].get_object()
+            descriptor = holder.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            name = str(font["/BaseFont"]).lstrip("/").split("+")[-1]
+            found[name] = found.get(name, True) and "/FontFile2" in descriptor
+    return found
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
