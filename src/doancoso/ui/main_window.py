@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.workspace import Workspace
+from .dialogs.coming_of_age import ComingOfAgeDialog
 from .pages.branches_page import BranchesPage
+from .pages.party_page import PartyIntroductionsDialog
 from .pages.roster_page import RosterPage
 from .pages.settings_page import SettingsPage
 from .pages.youth_page import YouthPage
@@ -121,6 +123,14 @@ class MainWindow(QMainWindow):
         members_menu.addAction(self.roster.delete_action)
         members_menu.addAction(self.roster.move_action)
         members_menu.addSeparator()
+        members_menu.addAction(self.roster.event_action)
+        self.coming_of_age_action = QAction("Trưởng thành Đoàn…", self)
+        self.coming_of_age_action.triggered.connect(self.coming_of_age)
+        members_menu.addAction(self.coming_of_age_action)
+        self.party_action = QAction("Đoàn viên ưu tú giới thiệu cho Đảng…", self)
+        self.party_action.triggered.connect(self.party_introductions)
+        members_menu.addAction(self.party_action)
+        members_menu.addSeparator()
         members_menu.addAction(self.find_action)
 
     # Behaviour ----------------------------------------------------------------------------
@@ -139,6 +149,15 @@ class MainWindow(QMainWindow):
     def find(self) -> None:
         self.show_area(ROSTER)
         self.roster.focus_search()
+
+    def coming_of_age(self) -> None:
+        dialog = ComingOfAgeDialog(self._ws, self.prompts, self.data_changed, parent=self)
+        self.prompts.run(dialog)
+        if dialog.confirmed:
+            self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {dialog.confirmed} đoàn viên.")
+
+    def party_introductions(self) -> None:
+        self.prompts.run(PartyIntroductionsDialog(self._ws, self))
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import format_vn_date
 from ...core.errors import AppError, ValidationError
+from ...core.lifecycle import is_read_only
 from ...core.roster import MemberRecord
 from ...core.validation import MEMBER_FIELD_NAMES, MemberFields
 from ...core.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
 from ..prompts import Prompts
 from ..widgets.fields import FieldErrors
+from ..widgets.timeline import TimelineWidget
 
 DATE_HINT = "dd/mm/yyyy"
 
@@ -89,6 +91,15 @@ SHORT_FIELDS = (*DATE_FIELDS, "national_id", "phone", "education", "father_birth
                 "mother_birth_year")  # fmt: skip
 # Fields the form edits (birth_precision follows from what is typed as the birth date).
 FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precision")
+# Fields the member's events decide (refreshed after an event is recorded or deleted).
+EVENT_FIELDS = ("status", "admission_date", "admission_place", "party_date")
+STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuyển sinh hoạt…): tab “Quá trình”."
+READ_ONLY_REASONS = {
+    "transferred_out": "đã chuyển sinh hoạt đi",
+    "expelled": "đã bị khai trừ",
+    "removed": "đã bị xóa tên",
+    "matured": "đã trưởng thành Đoàn",
+}
 
 
 def _combo_items(ws: Workspace) -> dict[str, list[tuple[str, str]]]:
@@ -114,6 +125,9 @@ class MemberFormDialog(QDialog):
         self._prompts = prompts or Prompts()
         self.member_id = member_id
         self.saved_id: str | None = None
+        self.events_changed = False
+        self.read_only = False
+        self.timeline: TimelineWidget | None = None
         self.editors: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
         self.errors = FieldErrors()
         self.errors.on_shown = self._reveal
@@ -122,12 +136,23 @@ class MemberFormDialog(QDialog):
         self._build()
         if member_id is not None:
             self._load(ws.members.get(member_id))
+            self.timeline = TimelineWidget(ws, member_id, self._prompts)
+            self.timeline.changed.connect(self._on_events_changed)
+            self.tabs.addTab(self.timeline, "Quá trình")
         self._initial = self.raw()
+        self._apply_standing()
 
     # Building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fff3e0; color: #6d4c00; border: 1px solid #ffb74d; padding: 6px;"
+        )
+        self.banner.hide()
+        layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         choices = _combo_items(self._ws)
         for tab_index, (title, fields) in enumerate(TABS):
@@ -140,6 +165,14 @@ class MemberFormDialog(QDialog):
                 self.editors[name] = editor
                 self._tab_of[name] = tab_index
                 self.errors.add_row(form, name, label, editor, required=name in REQUIRED)
+                if name == "status":  # status follows from the events: shown, not edited
+                    editor.setEnabled(False)
+                    hint = QLabel(STATUS_HINT)
+                    hint.setWordWrap(True)
+                    hint.setStyleSheet("color: #616161;")
+                    box_layout = editor.parentWidget().layout()
+                    if isinstance(box_layout, QVBoxLayout):
+                        box_layout.insertWidget(1, hint)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -153,7 +186,7 @@ class MemberFormDialog(QDialog):
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -220,6 +253,37 @@ class MemberFormDialog(QDialog):
                 text = "" if value is None else str(value)
             self.set_value(name, text)
 
+    def _apply_standing(self) -> None:
+        """A member who left or came of age is shown read-only, with a banner saying why."""
+        status = str(self.editors["status"].currentData() or "") if self.member_id else ""
+        self.read_only = is_read_only(status)
+        for name, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                editor.setEnabled(not self.read_only and name != "status")
+            else:
+                editor.setReadOnly(self.read_only)
+        self.save_button.setVisible(not self.read_only)
+        self.cancel_button.setText("Đóng" if self.read_only else "Hủy")
+        if self.read_only:
+            back = "“Vào Đảng”" if status == "matured" else "“Chuyển sinh hoạt đến”"
+            self.banner.setText(
+                f"Đoàn viên này {READ_ONLY_REASONS.get(status, status)}: hồ sơ chỉ để xem, "
+                f"không sửa được. Trong tab “Quá trình” vẫn có thể ghi nhận {back}."
+            )
+        self.banner.setVisible(self.read_only)
+
+    def _on_events_changed(self) -> None:
+        """An event changed the member: show the fields the events decide as they are now."""
+        self.events_changed = True
+        assert self.member_id is not None
+        fields = self._ws.members.get(self.member_id).fields
+        for name in EVENT_FIELDS:
+            value = getattr(fields, name)
+            text = format_vn_date(value) if name in DATE_FIELDS else (value or "")
+            self.set_value(name, str(text))
+            self._initial[name] = self.raw()[name]
+        self._apply_standing()
+
     @property
     def is_modified(self) -> bool:
         return self.raw() != self._initial
@@ -229,6 +293,8 @@ class MemberFormDialog(QDialog):
     def submit(self) -> None:
         """Save through the core; on invalid input show each message under its field."""
         self.general_error.hide()
+        if self.read_only:
+            return
         try:
             self.saved_id = self._ws.members.save(self.raw(), self.member_id)
         except ValidationError as exc:

@@ -5,6 +5,9 @@ Every core call of this page goes through this module (and the table model it ow
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AppError
-from ...core.roster import MemberFilter
+from ...core.roster import MemberFilter, MemberRow
 from ...core.vocab import GENDERS, STATUSES
 from ...core.workspace import Workspace
+from ..dialogs.event_dialog import EventDialog
 from ..dialogs.member_form import MemberFormDialog
 from ..models.member_table import COL_STT, COLUMNS, MemberTableModel
 from ..prompts import Prompts
@@ -32,6 +36,32 @@ from ..undo import UndoHistory, members_phrase
 
 SEARCH_DELAY_MS = 150
 NAMES_IN_CONFIRMATION = 8
+ACTIVE_ROSTER = "*active"
+"""Status filter value of the default view: the active roster (ACTIVE_STATUSES)."""
+
+
+class _RosterQuery:
+    """What the table model asks the core, with one more status filter: the active roster.
+
+    ``MemberFilter`` takes one status; the active roster (sinh hoạt + sinh hoạt tạm) is read
+    through ``ws.events.active_roster_ids``.
+    """
+
+    def __init__(self, ws: Workspace) -> None:
+        self._ws = ws
+
+    def ids(
+        self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False
+    ) -> list[str]:
+        if flt is not None and flt.status == ACTIVE_ROSTER:
+            return self._ws.events.active_roster_ids(replace(flt, status=None), sort, descending)
+        return self._ws.members.ids(flt, sort, descending)
+
+    def count(self) -> int:
+        return self._ws.members.count()
+
+    def rows(self, ids: Sequence[str]) -> list[MemberRow]:
+        return self._ws.members.rows(ids)
 
 
 def vn_number(value: int) -> str:
@@ -54,7 +84,7 @@ class RosterPage(QWidget):
         self._data_changed = data_changed
         self._history = history
         self.prompts = prompts or Prompts()
-        self.model = MemberTableModel(ws.members, self)
+        self.model = MemberTableModel(_RosterQuery(ws), self)  # type: ignore[arg-type]
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -64,6 +94,7 @@ class RosterPage(QWidget):
         self.refresh_branches()
         self.model.reloaded.connect(self._update_count)
         self.model.reloaded.connect(self._update_buttons)
+        self.model.set_filter(self.current_filter())  # the active roster by default
         self.table.setSortingEnabled(True)  # sorts once by the indicator: name order
         data_changed.changed.connect(self._on_data_changed)
 
@@ -80,6 +111,7 @@ class RosterPage(QWidget):
         self.branch_combo = QComboBox()
         self.branch_combo.setMinimumContentsLength(14)
         self.status_combo = QComboBox()
+        self.status_combo.addItem("Đang sinh hoạt và sinh hoạt tạm", ACTIVE_ROSTER)
         self.status_combo.addItem("Tất cả trạng thái", None)
         for code, label in STATUSES.items():
             self.status_combo.addItem(label, code)
@@ -104,11 +136,13 @@ class RosterPage(QWidget):
         self.edit_button = QPushButton("Sửa")
         self.delete_button = QPushButton("Xóa")
         self.move_button = QPushButton("Chuyển chi đoàn…")
+        self.event_button = QPushButton("Ghi sự kiện…")
         for button, slot in (
             (self.add_button, self.add_member),
             (self.edit_button, self.edit_member),
             (self.delete_button, self.delete_selected),
             (self.move_button, self.move_selected),
+            (self.event_button, self.record_event),
         ):
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -152,6 +186,8 @@ class RosterPage(QWidget):
         self.delete_action.triggered.connect(self.delete_selected)
         self.move_action = QAction("Chuyển chi đoàn…", self)
         self.move_action.triggered.connect(self.move_selected)
+        self.event_action = QAction("Ghi sự kiện…", self)
+        self.event_action.triggered.connect(self.record_event)
         for action in (self.edit_action, self.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.table.addAction(action)
@@ -196,6 +232,7 @@ class RosterPage(QWidget):
         self.edit_button.setEnabled(selected == 1)
         self.delete_button.setEnabled(selected > 0)
         self.move_button.setEnabled(selected > 0)
+        self.event_button.setEnabled(selected == 1)
 
     # Selection ----------------------------------------------------------------------------
 
@@ -264,10 +301,30 @@ class RosterPage(QWidget):
         except AppError as exc:  # deleted meanwhile
             self.prompts.error(self, "Không mở được", exc.message)
             return
-        if self.prompts.run(dialog) and dialog.saved_id:
+        accepted = self.prompts.run(dialog)
+        if (accepted and dialog.saved_id) or dialog.events_changed:
             self._data_changed.notify(MEMBERS)
-            self.select_member(dialog.saved_id)
+            self.select_member(ids[0])
+        if accepted and dialog.saved_id:
             self.status_message.emit("Đã lưu thông tin đoàn viên.")
+
+    def record_event(self) -> None:
+        """Record an event (kết nạp, chuyển sinh hoạt…) for the selected member."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        try:
+            dialog = EventDialog(self._ws, ids[0], self.prompts, parent=self)
+        except AppError as exc:  # deleted meanwhile
+            self.prompts.error(self, "Không mở được", exc.message)
+            return
+        self.prompts.run(dialog)
+        if dialog.event_id is not None:
+            self._data_changed.notify(MEMBERS)
+            self.select_member(ids[0])
+            self.status_message.emit(
+                f"Đã ghi “{dialog.kind_combo.currentText()}” cho {dialog.member.fields.full_name}."
+            )
 
     def _names(self, rows: list[int]) -> list[str]:
         names = []
