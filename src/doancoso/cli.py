@@ -66,7 +66,12 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> Parser:
     parser = Parser(prog="doancoso", description="Quản lý Đoàn cơ sở 3 chủ động.")
-    parser.add_argument("--version", action="version", version=f"doancoso {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"doancoso {__version__}",
+        help="hiện số phiên bản rồi thoát",
+    )
     parser.add_argument(
         "--self-test", action="store_true", help="tự kiểm tra ứng dụng (không giao diện) rồi thoát"
     )
