@@ -19,6 +19,7 @@ from .pages.branches_page import BranchesPage
 from .pages.party_page import PartyIntroductionsDialog
 from .pages.roster_page import RosterPage
 from .pages.settings_page import SettingsPage
+from .pages.statistics_page import StatisticsPage
 from .pages.youth_page import YouthPage
 from .prompts import Prompts
 from .signals import ORGANIZATION, DataChanged
@@ -26,8 +27,8 @@ from .state import UiState
 from .undo import UndoHistory
 
 TITLE = "Đoàn cơ sở 3 chủ động"
-AREAS = ("Đoàn viên", "Thanh niên", "Chi đoàn", "Thiết lập")
-ROSTER, YOUTH_AREA, BRANCHES_AREA, SETTINGS = range(4)
+AREAS = ("Đoàn viên", "Thanh niên", "Chi đoàn", "Thống kê", "Thiết lập")
+ROSTER, YOUTH_AREA, BRANCHES_AREA, STATISTICS, SETTINGS = range(5)
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
 
@@ -50,13 +51,14 @@ class MainWindow(QMainWindow):
         self.roster = RosterPage(ws, data_changed, self.history, self.prompts)
         self.youth = YouthPage(ws, data_changed, self.history, self.prompts)
         self.branches = BranchesPage(ws, data_changed, self.prompts)
+        self.statistics = StatisticsPage(ws, data_changed, self.prompts)
         self.settings = SettingsPage(ws, data_changed, self.prompts)
         self.sidebar = QListWidget()
         self.sidebar.addItems(list(AREAS))
         self.sidebar.setMinimumWidth(120)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.stack = QStackedWidget()
-        for page in (self.roster, self.youth, self.branches, self.settings):
+        for page in (self.roster, self.youth, self.branches, self.statistics, self.settings):
             self.stack.addWidget(page)
             page.status_message.connect(self._show_message)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)

@@ -132,3 +132,10 @@ class SpreadsheetService:
         from .youth_export import export_youth
 
         return export_youth(self._ctx, self._members, Path(path), flt)
+
+    def export_statistics(self, path: Path, today: date | None = None) -> None:
+        """Write the roster's statistics on ``today`` to the .xlsx ``path`` (see
+        :mod:`.stats_export`)."""
+        from .stats_export import export_statistics
+
+        export_statistics(self._ctx, Path(path), today or self.today())

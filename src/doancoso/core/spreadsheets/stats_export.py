@@ -1,0 +1,167 @@
+"""The roster's statistics as an .xlsx sheet (and the figures shared by the page and the PDF).
+
+:func:`summary_figures` and :func:`breakdowns` name, in Vietnamese and in display order, what
+the statistics page, the printed report and this sheet show, so the three always agree. The
+sheet holds a title, the organisation, the summary figures and one small table per breakdown
+(label, count, share); it is set up for A4 portrait and written atomically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..context import WorkspaceContext
+from ..dates import format_vn_date
+from ..models import Organization
+from ..statistics import RosterStats, StatisticsService
+from .export import _atomic
+
+TITLE = "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN"
+SHEET = "Thống kê"
+COUNT = "Số lượng"
+SHARE = "Tỷ lệ (%)"
+TOTAL = "Cộng"
+WOMEN = "Nữ"
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One breakdown: its heading ("Theo chi đoàn"), the label column's header and the counts."""
+
+    heading: str
+    column: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def share(count: int, total: int) -> float:
+    """``count`` as a percentage of ``total``, rounded to one decimal (0 when total is 0)."""
+    return round(100.0 * count / total, 1) if total else 0.0
+
+
+def share_text(count: int, total: int) -> str:
+    """The share written the Vietnamese way: "33,3"."""
+    return f"{share(count, total):.1f}".replace(".", ",")
+
+
+def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
+    """The headline figures, labelled for ``stats.today``'s year."""
+    year = stats.today.year
+    return [
+        ("Tổng số đoàn viên đang sinh hoạt", stats.total),
+        ("Trong đó: đoàn viên nữ", stats.by_gender.get(WOMEN, 0)),
+        (f"Đến tuổi trưởng thành Đoàn năm {year}", stats.coming_of_age),
+        (f"Kết nạp đoàn viên mới năm {year}", stats.admissions),
+        (f"Chuyển sinh hoạt đến năm {year}", stats.transfers_in),
+        (f"Chuyển đi, ra khỏi Đoàn năm {year}", stats.departures_total),
+        ("Thanh niên chưa vào Đoàn", stats.youth_total),
+        ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),
+        ("Thanh niên đi làm ăn xa", stats.youth_working_away),
+    ]
+
+
+def breakdowns(stats: RosterStats) -> list[Breakdown]:
+    """The breakdowns shown as charts and tables, in display order."""
+    return [
+        Breakdown("Theo chi đoàn", "Chi đoàn", stats.by_branch),
+        Breakdown("Theo trạng thái (mọi đoàn viên)", "Trạng thái", stats.by_status),
+        Breakdown("Theo giới tính", "Giới tính", stats.by_gender),
+        Breakdown("Theo độ tuổi", "Độ tuổi", stats.by_age_band),
+        Breakdown("Theo dân tộc", "Dân tộc", stats.by_ethnicity),
+        Breakdown("Theo tôn giáo", "Tôn giáo", stats.by_religion),
+        Breakdown("Theo trình độ học vấn", "Trình độ học vấn", stats.by_education),
+    ]
+
+
+def organization_name(ctx: WorkspaceContext) -> str:
+    with ctx.db.read() as session:
+        org = session.get(Organization, ctx.organization_id)
+        return org.name if org else ""
+
+
+def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> None:
+    """Write ``stats`` to the .xlsx ``path`` (one sheet, A4 portrait), atomically."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    def write(temp: Path) -> None:
+        book = Workbook()
+        sheet: Any = book.active
+        sheet.title = SHEET
+        for letter, width in (("A", 6), ("B", 46), ("C", 13), ("D", 13)):
+            sheet.column_dimensions[letter].width = width
+        sheet.page_setup.orientation = "portrait"
+        sheet.page_setup.paperSize = 9  # A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_options.horizontalCentered = True
+        sheet.page_margins.left = sheet.page_margins.right = 0.6
+
+        center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+        thin = Side(style="thin")
+        box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        bold = Font(bold=True)
+        head_fill = PatternFill("solid", fgColor="DDE7F3")
+        row = 1
+
+        def merged(text: str, font: Font, align: Alignment = center) -> None:
+            nonlocal row
+            sheet.cell(row, 1, text).font = font
+            sheet.cell(row, 1).alignment = align
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+            row += 1
+
+        def table(header: tuple[str, ...], lines: list[tuple[Any, ...]],
+                  footer: tuple[Any, ...] | None) -> None:  # fmt: skip
+            nonlocal row
+            for col, text in enumerate(header, start=1):
+                cell = sheet.cell(row, col, text)
+                cell.font, cell.alignment, cell.border, cell.fill = bold, center, box, head_fill
+            row += 1
+            for values in [*lines, *([footer] if footer else [])]:
+                for col, value in enumerate(values, start=1):
+                    cell = sheet.cell(row, col, value)
+                    cell.border = box
+                    cell.alignment = left if col == 2 else center
+                    if col == 4 and isinstance(value, float):
+                        cell.number_format = "0.0"
+                    if footer is not None and values is footer:
+                        cell.font = bold
+                row += 1
+            row += 1
+
+        merged(organization.upper(), Font(bold=True, size=12))
+        merged(f"{TITLE} NĂM {stats.today.year}", Font(bold=True, size=14))
+        merged(f"(Số liệu đến ngày {format_vn_date(stats.today)})",
+               Font(italic=True, size=11))  # fmt: skip
+        row += 1
+        merged("I. SỐ LIỆU CHUNG", bold, left)
+        figures = summary_figures(stats)
+        table(("STT", "Chỉ tiêu", COUNT),
+              [(i, label, n) for i, (label, n) in enumerate(figures, start=1)], None)  # fmt: skip
+        merged("II. CƠ CẤU ĐOÀN VIÊN", bold, left)
+        for number, part in enumerate(breakdowns(stats), start=1):
+            merged(f"{number}. {part.heading}", bold, left)
+            lines = [
+                (i, label, n, share(n, part.total))
+                for i, (label, n) in enumerate(part.counts.items(), start=1)
+            ]
+            total = 100.0 if part.total else 0.0
+            table(("STT", part.column, COUNT, SHARE), lines, ("", TOTAL, part.total, total))
+        book.save(temp)
+
+    _atomic(Path(path), write)
+
+
+def export_statistics(ctx: WorkspaceContext, path: Path, today: date | None = None) -> None:
+    """Compute the statistics on ``today`` and write them to the .xlsx ``path``."""
+    stats = StatisticsService(ctx).roster(today)
+    write_statistics_xlsx(Path(path), stats, organization_name(ctx))

@@ -1,0 +1,157 @@
+"""The printed statistics (báo cáo thống kê tình hình đoàn viên): A4 portrait, union frame.
+
+The summary figures, then one table per breakdown (label, count, share) with a bar drawn in
+each row. Bars are reportlab graphics shapes without any text, and every string is set in
+Liberation Serif, so no other font ever reaches the PDF.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ..core.dates import format_vn_date
+from ..core.errors import AppError
+from ..core.spreadsheets.stats_export import (
+    COUNT,
+    TOTAL,
+    breakdowns,
+    share_text,
+    summary_figures,
+)
+from ..core.statistics import RosterStats
+from ..core.workspace import Workspace
+from .document import UnionDocument
+from .fonts import BOLD, REGULAR
+from .roster import NO_ORGANIZATION, thousands
+from .styles import markup, styles
+
+KIND = "BÁO CÁO"
+TITLE = "Thống kê tình hình đoàn viên"
+SHARE = "Tỷ lệ %"
+FONT_SIZE = 11.5
+BAR_COLOR = colors.HexColor("#1565C0")
+# Column widths (mm) of the 160 mm text width: STT, label, count, share, bar.
+WIDTHS_MM = (13, 63, 22, 20, 42)
+
+
+def title_for(year: int) -> str:
+    return f"{TITLE} năm {year}"
+
+
+class Bar(Flowable):
+    """A filled bar ``count / biggest`` of ``width`` long: canvas rectangles only, no text (a
+    reportlab Drawing would set Helvetica on the canvas)."""
+
+    def __init__(self, count: int, biggest: int, width: float, height: float) -> None:
+        super().__init__()
+        self.count, self.biggest = count, biggest
+        self.width, self.height = width, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if not (self.count and self.biggest):
+            return
+        self.canv.setFillColor(BAR_COLOR)
+        length = max(1.0, self.width * self.count / self.biggest)
+        self.canv.rect(0, 1.5, length, self.height - 3, stroke=0, fill=1)
+
+
+def _table(header: list[str], rows: list[list[Any]], widths: list[float],
+           total_row: bool) -> Table:  # fmt: skip
+    st = styles()
+    head = [Paragraph(markup(h), st["cell_head"]) for h in header]
+    table = Table([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),
+        ("LEADING", (0, 0), (-1, -1), FONT_SIZE * 1.2),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if total_row:
+        commands.append(("FONTNAME", (0, -1), (-1, -1), BOLD))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _label(text: str, width: float) -> object:
+    """A plain string when it fits on one line, else a wrapping Paragraph."""
+    from .fonts import string_width
+
+    if string_width(text, REGULAR, FONT_SIZE) <= width - 8:
+        return text
+    style = styles()["cell"].clone("stat-cell", fontSize=FONT_SIZE, leading=FONT_SIZE * 1.2)
+    return Paragraph(markup(text), style)
+
+
+def statistics_body(stats: RosterStats) -> list[Flowable]:
+    st = styles()
+    widths = [w * mm for w in WIDTHS_MM]
+    body: list[Flowable] = [Paragraph(markup("I. SỐ LIỆU CHUNG"), st["total"]), Spacer(1, 2 * mm)]
+    summary_widths = [widths[0], widths[1] + widths[4], widths[2] + widths[3]]
+    figures = [
+        [str(i), _label(label, summary_widths[1]), thousands(n)]
+        for i, (label, n) in enumerate(summary_figures(stats), start=1)
+    ]
+    body.append(_table(["STT", "Chỉ tiêu", COUNT], figures, summary_widths, total_row=False))
+    body += [Spacer(1, 4 * mm), Paragraph(markup("II. CƠ CẤU ĐOÀN VIÊN"), st["total"])]
+    for number, part in enumerate(breakdowns(stats), start=1):
+        biggest = max(part.counts.values(), default=0)
+        rows: list[list[Any]] = [
+            [str(i), _label(label, widths[1]), thousands(n), share_text(n, part.total),
+             Bar(n, biggest, widths[4] - 12, FONT_SIZE * 1.2)]
+            for i, (label, n) in enumerate(part.counts.items(), start=1)
+        ]  # fmt: skip
+        rows.append(["", TOTAL, thousands(part.total), "100,0" if part.total else "0,0", ""])
+        header = ["STT", part.column, COUNT, SHARE, "Biểu đồ"]
+        heading = Paragraph(markup(f"{number}. {part.heading}"), st["body_left"])
+        table = _table(header, rows, widths, total_row=True)
+        # A short table stays with its heading; a long one (many chi đoàn) may run on.
+        if len(rows) <= 12:
+            body.append(KeepTogether([Spacer(1, 3 * mm), heading, table]))
+        else:
+            body += [Spacer(1, 3 * mm), heading, table]
+    return body
+
+
+def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
+                     issued_on: date | None = None) -> Path:  # fmt: skip
+    """Write the statistics on ``today`` to the PDF ``path`` (atomically) and return the path.
+
+    Raises AppError when there is no organisation yet or the file cannot be written.
+    """
+    org = ws.organization.get()
+    if org is None:
+        raise AppError(NO_ORGANIZATION)
+    stats = ws.statistics.roster(today)
+    return print_statistics_of(ws, stats, path, issued_on=issued_on)
+
+
+def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
+                        issued_on: date | None = None) -> Path:  # fmt: skip
+    """Like :func:`print_statistics` with statistics already computed (e.g. by the page)."""
+    org = ws.organization.get()
+    if org is None:
+        raise AppError(NO_ORGANIZATION)
+    doc = UnionDocument(
+        org,
+        kind=KIND,
+        title=title_for(stats.today.year),
+        subtitle=f"(Số liệu đến ngày {format_vn_date(stats.today)})",
+        issued_on=issued_on or stats.today,
+        orientation="portrait",
+        recipients=(f"{org.superior_name} (b/c)",),
+    )
+    return doc.build(path, statistics_body(stats))

@@ -1,0 +1,63 @@
+"""The printed statistics: title, labels and counts in the text; only embedded Liberation Serif."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from doancoso.core.errors import AppError
+from doancoso.core.workspace import Workspace
+from doancoso.reports.statistics import print_statistics
+
+from .conftest import BA_DIEU, TODAY, XOM_MOI
+
+
+def _fonts(reader: PdfReader) -> dict[str, bool]:  # as in tests/reports/conftest.py
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        resources: Any = page.get("/Resources") or {}
+        fonts: Any = resources.get_object().get("/Font") or {}
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            holder = font["/DescendantFonts"][0].get_object() if font.get("/Subtype") == "/Type0" \
+                else font  # fmt: skip
+            descriptor = holder.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            name = str(font["/BaseFont"]).lstrip("/").split("+")[-1]
+            found[name] = found.get(name, True) and "/FontFile2" in descriptor
+    return found
+
+
+def test_text_and_fonts(known_ws: Workspace, tmp_path: Path) -> None:
+    path = print_statistics(known_ws, tmp_path / "tk.pdf", TODAY, issued_on=date(2026, 6, 2))
+    reader = PdfReader(str(path))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    for expected in ("BÁO CÁO", "Thống kê tình hình đoàn viên năm 2026",
+                     "(Số liệu đến ngày 01/06/2026)", "Tân Hưng, ngày 02 tháng 6 năm 2026",
+                     "I. SỐ LIỆU CHUNG", "II. CƠ CẤU ĐOÀN VIÊN", "1. Theo chi đoàn",
+                     "3. Theo giới tính", "Nguyễn Thị Như Quỳnh"):  # fmt: skip
+        assert expected in lines, expected
+    flat = " ".join(line for line in lines if line)  # table cells are extracted one per line
+    assert "1 Tổng số đoàn viên đang sinh hoạt 5" in flat
+    assert "2 Trong đó: đoàn viên nữ 2" in flat
+    assert "1 Nam 3 60,0" in flat and "2 Nữ 2 40,0" in flat
+    assert f"1 {BA_DIEU} 3 60,0" in flat and f"2 {XOM_MOI} 2 40,0" in flat
+    assert "1 16–18 2 40,0" in flat and "3 25–30 2 40,0" in flat
+    assert "1 Kinh 4 80,0" in flat and "2 Khmer 1 20,0" in flat
+    assert "Cộng 6 100,0" in flat and "Cộng 5 100,0" in flat
+    fonts = _fonts(reader)
+    assert fonts and all(name.startswith("LiberationSerif") for name in fonts), fonts
+    assert all(fonts.values()), fonts  # every font embedded
+    assert reader.pages[0].mediabox.width < reader.pages[0].mediabox.height  # A4 portrait
+    assert round(float(reader.pages[0].mediabox.width)) == 595
+
+
+def test_no_organization(empty_ws: Workspace, tmp_path: Path) -> None:
+    with pytest.raises(AppError, match="Chưa có thông tin Đoàn cơ sở"):
+        print_statistics(empty_ws, tmp_path / "tk.pdf")
+    assert not (tmp_path / "tk.pdf").exists()

@@ -1,0 +1,51 @@
+"""The statistics sheet: exact counts and shares, title, A4 portrait, written atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from doancoso.core.errors import AppError
+from doancoso.core.workspace import Workspace
+
+from .conftest import BA_DIEU, TODAY, XOM_MOI
+
+
+def _rows(path: Path) -> list[tuple[object, ...]]:
+    sheet = load_workbook(path).active
+    return [tuple(c for c in row if c is not None) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_counts_and_layout(known_ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    path = out / "tk.xlsx"
+    known_ws.spreadsheets.export_statistics(path, TODAY)
+    rows = _rows(path)
+    assert rows[0] == ("ĐOÀN XÃ TÂN HƯNG",)
+    assert rows[1] == ("THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN NĂM 2026",)
+    assert rows[2] == ("(Số liệu đến ngày 01/06/2026)",)
+    assert (1, "Tổng số đoàn viên đang sinh hoạt", 5) in rows
+    assert (2, "Trong đó: đoàn viên nữ", 2) in rows
+    assert (3, "Đến tuổi trưởng thành Đoàn năm 2026", 1) in rows
+    assert ("1. Theo chi đoàn",) in rows
+    assert (1, BA_DIEU, 3, 60.0) in rows and (2, XOM_MOI, 2, 40.0) in rows
+    assert (1, "Nam", 3, 60.0) in rows and (2, "Nữ", 2, 40.0) in rows
+    assert (1, "Kinh", 4, 80.0) in rows and (2, "Khmer", 1, 20.0) in rows
+    assert ("Cộng", 6, 100.0) in rows  # by status: every member
+    assert rows.count(("Cộng", 5, 100.0)) == 6  # the other breakdowns: the active roster
+    sheet = load_workbook(path).active
+    assert sheet.title == "Thống kê"
+    assert sheet.page_setup.orientation == "portrait" and str(sheet.page_setup.paperSize) == "9"
+    assert [p.name for p in out.iterdir()] == ["tk.xlsx"]  # no temporary file left
+
+
+def test_unwritable_target(known_ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    target = out / "open.xlsx"
+    target.mkdir(parents=True)  # a folder where the file should go
+    with pytest.raises((AppError, OSError)):
+        known_ws.spreadsheets.export_statistics(target, TODAY)
+    assert sorted(p.name for p in out.iterdir()) == ["open.xlsx"]
