@@ -105,6 +105,7 @@ class EventDialog(QDialog):
         who.setTextFormat(Qt.TextFormat.RichText)
         who.setWordWrap(True)
         layout.addWidget(who)
+        layout.addSpacing(6)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)

@@ -94,6 +94,9 @@ FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precis
 # Fields the member's events decide (refreshed after an event is recorded or deleted).
 EVENT_FIELDS = ("status", "admission_date", "admission_place", "party_date")
 STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuyển sinh hoạt…): tab “Quá trình”."
+READ_ONLY_STYLE = (
+    'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
+)
 READ_ONLY_REASONS = {
     "transferred_out": "đã chuyển sinh hoạt đi",
     "expelled": "đã bị khai trừ",
@@ -168,7 +171,6 @@ class MemberFormDialog(QDialog):
                 if name == "status":  # status follows from the events: shown, not edited
                     editor.setEnabled(False)
                     hint = QLabel(STATUS_HINT)
-                    hint.setWordWrap(True)
                     hint.setStyleSheet("color: #616161;")
                     box_layout = editor.parentWidget().layout()
                     if isinstance(box_layout, QVBoxLayout):
@@ -263,6 +265,8 @@ class MemberFormDialog(QDialog):
             else:
                 editor.setReadOnly(self.read_only)
         self.save_button.setVisible(not self.read_only)
+        # Read-only boxes look read-only (grey), not like fields waiting for input.
+        self.tabs.setStyleSheet(READ_ONLY_STYLE if self.read_only else "")
         self.cancel_button.setText("Đóng" if self.read_only else "Hủy")
         if self.read_only:
             back = "“Vào Đảng”" if status == "matured" else "“Chuyển sinh hoạt đến”"

@@ -87,6 +87,8 @@ class TimelineWidget(QWidget):
             if column == COL_DETAILS:
                 mode = QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(column, mode)
+        # Wrapped details need the final column widths: measure rows again once they change.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel("Chưa có sự kiện nào được ghi nhận cho đoàn viên này.")
