@@ -62,6 +62,7 @@ def test_transfer_out_leaves_the_active_roster_and_the_form_turns_read_only(
     assert not form.banner.isHidden()
     assert "đã chuyển sinh hoạt đi" in form.banner.text()
     assert form.save_button.isHidden()
+    assert form.windowTitle() == "Thông tin đoàn viên (chỉ xem)"
     assert form.editors["full_name"].isReadOnly()  # type: ignore[union-attr]
     assert not form.editors["branch_id"].isEnabled()
     assert form.tabs.tabText(form.tabs.count() - 1) == "Quá trình"

@@ -268,6 +268,9 @@ class MemberFormDialog(QDialog):
         # Read-only boxes look read-only (grey), not like fields waiting for input.
         self.tabs.setStyleSheet(READ_ONLY_STYLE if self.read_only else "")
         self.cancel_button.setText("Đóng" if self.read_only else "Hủy")
+        if self.member_id is not None:
+            title = "Thông tin đoàn viên (chỉ xem)" if self.read_only else "Sửa thông tin đoàn viên"
+            self.setWindowTitle(title)
         if self.read_only:
             back = "“Vào Đảng”" if status == "matured" else "“Chuyển sinh hoạt đến”"
             self.banner.setText(
