@@ -31,6 +31,7 @@ from ..dialogs.event_dialog import EventDialog
 from ..dialogs.member_form import MemberFormDialog
 from ..models.member_table import COL_STT, COLUMNS, MemberTableModel
 from ..prompts import Prompts
+from ..roster_io import RosterIO
 from ..signals import BRANCHES, MEMBERS, DataChanged
 from ..undo import UndoHistory, members_phrase
 
@@ -89,6 +90,7 @@ class RosterPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
+        self.io = RosterIO(self, ws, data_changed, self.prompts)
         self._build()
         self._make_actions()
         self.refresh_branches()
@@ -146,6 +148,7 @@ class RosterPage(QWidget):
         ):
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        self.io.add_buttons(buttons)
         buttons.addStretch(1)
         self.count_label = QLabel()
         buttons.addWidget(self.count_label)
