@@ -26,12 +26,17 @@ def add_print_command(members_sub: argparse._SubParsersAction) -> None:  # type:
     printing.add_argument("--branch", help="chỉ in một chi đoàn (tên chi đoàn)")
     printing.add_argument("--search", default="", help="chỉ in đoàn viên khớp từ tìm kiếm")
     printing.add_argument("--number", help="số văn bản, ví dụ 15-DS/ĐTN")
+    printing.add_argument(
+        "--youth", action="store_true", help="in danh sách thanh niên địa phương (sổ theo dõi)"
+    )
     printing.set_defaults(handler=members_print)
 
 
 def members_print(args: argparse.Namespace, out: TextIO) -> int:
     from .reports.roster import print_roster
 
+    if getattr(args, "youth", False):
+        return youth_print(args, out)
     with Workspace.open(getattr(args, "data_dir", None) or default_data_dir()) as ws:
         branch_id = None
         if args.branch:
@@ -43,4 +48,21 @@ def members_print(args: argparse.Namespace, out: TextIO) -> int:
         count = ws.members.count(flt)
         path = print_roster(ws, args.output, flt, number=args.number)
     print(f"Đã in danh sách {count} đoàn viên ra tệp {path}.", file=out)
+    return 0
+
+
+def youth_print(args: argparse.Namespace, out: TextIO) -> int:
+    """``members print --youth``: the local youth register (young people not yet admitted)."""
+    from .core.youth import YouthFilter
+    from .reports.youth import print_youth
+
+    if args.branch:
+        raise AppError(
+            "Danh sách thanh niên không chia theo chi đoàn: bỏ --branch khi dùng --youth."
+        )
+    with Workspace.open(getattr(args, "data_dir", None) or default_data_dir()) as ws:
+        flt = YouthFilter(search=args.search)
+        count = ws.youth.count(flt)
+        path = print_youth(ws, args.output, flt, number=args.number)
+    print(f"Đã in danh sách {count} thanh niên ra tệp {path}.", file=out)
     return 0

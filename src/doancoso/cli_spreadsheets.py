@@ -50,6 +50,9 @@ def register(members_sub: Any, data_dir_option: Callable[[argparse.ArgumentParse
     exporting.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx hoặc .csv sẽ ghi")
     exporting.add_argument("--branch", help="chỉ chi đoàn này")
     exporting.add_argument("--search", default="", help="chỉ những đoàn viên khớp từ tìm kiếm")
+    exporting.add_argument(
+        "--youth", action="store_true", help="xuất danh sách thanh niên địa phương (sổ theo dõi)"
+    )
     exporting.set_defaults(handler=members_export)
 
 
@@ -128,6 +131,13 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def members_export(args: argparse.Namespace, out: TextIO) -> int:
+    if getattr(args, "youth", False):
+        from .core.youth import YouthFilter
+
+        with _open(args) as ws:
+            count = ws.spreadsheets.export_youth(args.file, YouthFilter(search=args.search))
+        print(f"Đã xuất {count} thanh niên ra {args.file}.", file=out)
+        return EXIT_OK
     with _open(args) as ws:
         branch_id = None
         if args.branch:

@@ -78,7 +78,7 @@ def youth_ws(ws: Workspace) -> Workspace:
     return ws
 
 
-def pdf_fonts(path: Path) -> dict[str, bool]:
+def _pdf_fonts(path: Path) -> dict[str, bool]:
     """Every font of the PDF: base name -> embedded (FontFile2)."""
     from pypdf import PdfReader
 
@@ -98,7 +98,17 @@ def pdf_fonts(path: Path) -> dict[str, bool]:
     return found
 
 
-def pdf_text(path: Path) -> str:
+def _pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+@pytest.fixture
+def pdf_fonts() -> Callable[[Path], dict[str, bool]]:
+    return _pdf_fonts
+
+
+@pytest.fixture
+def pdf_text() -> Callable[[Path], str]:
+    return _pdf_text

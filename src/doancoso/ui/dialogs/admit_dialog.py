@@ -60,6 +60,7 @@ class AdmitDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addSpacing(8)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -88,6 +89,7 @@ class AdmitDialog(QDialog):
         ):
             self.errors.add_row(form, name, label, editor, required=required)
         layout.addLayout(form)
+        layout.addStretch(1)
         self.general_error = QLabel()
         self.general_error.setStyleSheet("color: #c62828;")
         self.general_error.setWordWrap(True)
@@ -100,7 +102,7 @@ class AdmitDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(620, 340)
+        self.resize(640, 270)
 
     def _guess_branch(self, hamlet: str | None) -> int:
         """The chi đoàn named after the young person's hamlet ("Chi đoàn ấp Tân Hưng"), if any."""

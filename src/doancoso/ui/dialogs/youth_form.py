@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -85,9 +86,10 @@ class MemberPicker(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm đoàn viên…")
+        self.search.setPlaceholderText("Tìm tên…")
+        self.search.setToolTip("Gõ tên đoàn viên (không cần dấu) để lọc danh sách bên cạnh")
         self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(150)
+        self.search.setFixedWidth(110)
         self.combo = QComboBox()
         self.combo.setMinimumContentsLength(22)
         self.combo.setSizeAdjustPolicy(
@@ -214,7 +216,7 @@ class YouthFormDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(1000, 560)
+        self.resize(1040, 470)
 
     def _editor(self, name: str, placeholder: str) -> Editor:
         if name == "gender":
@@ -232,6 +234,7 @@ class YouthFormDialog(QDialog):
             text.setTabChangesFocus(True)
             text.setPlaceholderText(placeholder)
             text.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+            text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             return text
         line = QLineEdit()
         line.setPlaceholderText(placeholder)

@@ -29,9 +29,9 @@ COLUMNS: tuple[tuple[str, str | None, int], ...] = (
     ("Ngày sinh", "birth_date", 85),
     ("Giới tính", None, 65),
     ("Ấp/khu phố", "hamlet", 110),
-    ("Nghề nghiệp", None, 115),
-    ("Đi làm ăn xa (nơi)", None, 140),
-    ("Hoàn cảnh khó khăn", None, 140),
+    ("Nghề nghiệp", None, 110),
+    ("Đi làm ăn xa (nơi)", None, 135),
+    ("Hoàn cảnh khó khăn", None, 150),
     ("Đoàn viên theo dõi (1+1)", None, 175),
     ("Điện thoại", None, 95),
 )
