@@ -167,8 +167,9 @@ class ImportWizard(QDialog):
             self.mapping_table.setCellWidget(i, 1, combo)
         header = self.mapping_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.mapping_table.setColumnWidth(0, 260)
+        self.mapping_table.setColumnWidth(1, 420)  # a full-width combo reads as one bar
         self.mapping_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         layout.addWidget(self.mapping_table, 1)
         self.mapping_error = QLabel()
