@@ -22,15 +22,15 @@ from .tables import Column, build_table_document
 # Shares in millimetres of the 247 mm text width, at 10 pt.
 COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Họ và tên", 42),
+    Column("Họ và tên", 40),
     Column("Ngày sinh", 20, "CENTER"),
-    Column("Giới tính", 16, "CENTER"),
-    Column("Ấp/khu phố", 24),
-    Column("Nghề nghiệp", 24),
+    Column("Giới tính", 15, "CENTER"),
+    Column("Ấp/khu phố", 27),
+    Column("Nghề nghiệp", 26),
     Column("Đi làm ăn xa (nơi)", 30),
-    Column("Hoàn cảnh khó khăn", 26),
-    Column("Đoàn viên theo dõi (1+1)", 35),
-    Column("Điện thoại", 22, "CENTER"),
+    Column("Hoàn cảnh khó khăn", 30),
+    Column("Đoàn viên theo dõi (1+1)", 32),
+    Column("Điện thoại", 20, "CENTER"),
 )
 
 
