@@ -130,3 +130,17 @@ def test_import_action_opens_the_wizard_with_the_page_runner(
         "Xuất Excel/CSV…",
         "In danh sách…",
     ]
+
+
+def test_export_of_the_default_view_holds_only_the_active_roster(
+    qtbot: QtBot, demo_ws: Workspace, fake_prompts: FakePrompts, tmp_path: Path
+) -> None:
+    page = _page(qtbot, demo_ws, fake_prompts)
+    shown = [page.model.member_row(i).full_name for i in range(page.model.rowCount())]  # type: ignore[union-attr]
+    target = tmp_path / "active.xlsx"
+    page.io.ask_save_path = lambda *_args: target
+    page.io.export_action.trigger()
+    statuses = {r.status for r in demo_ws.members.rows(page.model.ids)}
+    assert statuses == {"active", "temporary"}  # the demo has departed members too
+    assert demo_ws.members.count() > len(shown)
+    assert _sheet_names(target) == shown

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -98,14 +98,9 @@ class EventService:
     ) -> list[str]:
         """Roster ids like ``ws.members.ids`` but only members of the active roster
         (statuses :data:`ACTIVE_STATUSES`). ``flt.status`` narrows further when given."""
-        flt = flt or MemberFilter()
-        shown = self._members.ids(flt, sort, descending)
-        if flt.status is not None:
-            return shown if flt.status in ACTIVE_STATUSES else []
-        wanted: set[str] = set()
-        for status in ACTIVE_STATUSES:
-            wanted.update(self._members.ids(MemberFilter(status=status)))
-        return [i for i in shown if i in wanted]
+        return self._members.ids(
+            replace(flt or MemberFilter(), statuses=ACTIVE_STATUSES), sort, descending
+        )
 
     def coming_of_age(
         self, year: int, include_overdue: bool = True, age: int = COMING_OF_AGE

@@ -44,6 +44,8 @@ class MemberFilter:
     branch_id: str | None = None
     status: str | None = None
     gender: str | None = None
+    statuses: tuple[str, ...] = ()
+    """Any of these statuses (e.g. the active roster: active and temporary); empty: any."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,13 @@ class MemberService:
         snapshot = self._snapshot()
         column = {"branch": "branch_id"}.get(sort, sort)
         order = snapshot.order(column, descending, self._rank(sort) if sort != "name" else None)
-        filters = {"branch_id": flt.branch_id, "status": flt.status, "gender": flt.gender}
+        filters: dict[str, str | frozenset[str] | None] = {
+            "branch_id": flt.branch_id,
+            "status": flt.status,
+            "gender": flt.gender,
+        }
+        if flt.statuses:
+            filters["statuses"] = frozenset(flt.statuses)
         return snapshot.select(order, fold(flt.search).split(), filters)
 
     def count(self, flt: MemberFilter | None = None) -> int:

@@ -111,7 +111,10 @@ class RosterSnapshot:
         return self.columns[name]
 
     def select(
-        self, candidates: Sequence[int], tokens: list[str], filters: dict[str, str | None]
+        self,
+        candidates: Sequence[int],
+        tokens: list[str],
+        filters: dict[str, str | frozenset[str] | None],
     ) -> list[str]:
         """Ids at ``candidates`` containing every search token and matching every filter."""
         texts = self.columns["search_text"]  # each begins with a space: see load_snapshot
@@ -122,7 +125,10 @@ class RosterSnapshot:
             needle = token if token.isdigit() else " " + token
             kept = [i for i in kept if needle in texts[i]]  # type: ignore[operator]
         for name, wanted in filters.items():
-            if wanted is not None:
+            if isinstance(wanted, frozenset):  # any of several values
+                values = self.columns["status" if name == "statuses" else name]
+                kept = [i for i in kept if values[i] in wanted]
+            elif wanted is not None:
                 values = self.columns[name]
                 kept = [i for i in kept if values[i] == wanted]
         ids = self.columns["id"]

@@ -66,6 +66,9 @@ def _filter_note(flt: MemberFilter) -> str:
     notes = []
     if flt.status:
         notes.append(f"trạng thái: {STATUSES.get(flt.status, flt.status)}")
+    if flt.statuses:
+        labels = [STATUSES.get(s, s).lower() for s in flt.statuses]
+        notes.append("trạng thái: " + " và ".join(labels))
     if flt.gender:
         notes.append(f"giới tính: {GENDERS.get(flt.gender, flt.gender)}")
     if flt.search.strip():

@@ -9,7 +9,6 @@ and :meth:`open_file`, which tests replace.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,15 +70,9 @@ class RosterIO(QObject):
             action.setToolTip(tip)
 
     def core_filter(self) -> MemberFilter:
-        """The page's filter as the core's export and print take it.
-
-        The page's default "active roster" status (two statuses) has no MemberFilter form yet:
-        it is widened to every status rather than exporting nothing.
-        """
-        flt = self._page.current_filter()
-        if flt.status is not None and flt.status.startswith("*"):
-            flt = replace(flt, status=None)
-        return flt
+        """The page's filter, as the core's export and print take it: the file holds the list
+        shown on screen, no more and no less."""
+        return self._page.current_filter()
 
     def actions(self) -> list[QAction]:
         return [self.import_action, self.export_action, self.print_action]

@@ -5,9 +5,6 @@ Every core call of this page goes through this module (and the table model it ow
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AppError
-from ...core.roster import MemberFilter, MemberRow
+from ...core.lifecycle import ACTIVE_STATUSES
+from ...core.roster import MemberFilter
 from ...core.vocab import GENDERS, STATUSES
 from ...core.workspace import Workspace
 from ..dialogs.event_dialog import EventDialog
@@ -38,31 +36,7 @@ from ..undo import UndoHistory, members_phrase
 SEARCH_DELAY_MS = 150
 NAMES_IN_CONFIRMATION = 8
 ACTIVE_ROSTER = "*active"
-"""Status filter value of the default view: the active roster (ACTIVE_STATUSES)."""
-
-
-class _RosterQuery:
-    """What the table model asks the core, with one more status filter: the active roster.
-
-    ``MemberFilter`` takes one status; the active roster (sinh hoạt + sinh hoạt tạm) is read
-    through ``ws.events.active_roster_ids``.
-    """
-
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
-
-    def ids(
-        self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False
-    ) -> list[str]:
-        if flt is not None and flt.status == ACTIVE_ROSTER:
-            return self._ws.events.active_roster_ids(replace(flt, status=None), sort, descending)
-        return self._ws.members.ids(flt, sort, descending)
-
-    def count(self) -> int:
-        return self._ws.members.count()
-
-    def rows(self, ids: Sequence[str]) -> list[MemberRow]:
-        return self._ws.members.rows(ids)
+"""Status combo value of the default view: the active roster (ACTIVE_STATUSES)."""
 
 
 def vn_number(value: int) -> str:
@@ -85,7 +59,7 @@ class RosterPage(QWidget):
         self._data_changed = data_changed
         self._history = history
         self.prompts = prompts or Prompts()
-        self.model = MemberTableModel(_RosterQuery(ws), self)  # type: ignore[arg-type]
+        self.model = MemberTableModel(ws.members, self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -210,11 +184,14 @@ class RosterPage(QWidget):
         self.branch_combo.blockSignals(False)
 
     def current_filter(self) -> MemberFilter:
+        status = self.status_combo.currentData()
+        active = status == ACTIVE_ROSTER
         return MemberFilter(
             search=self.search.text(),
             branch_id=self.branch_combo.currentData(),
-            status=self.status_combo.currentData(),
+            status=None if active else status,
             gender=self.gender_combo.currentData(),
+            statuses=ACTIVE_STATUSES if active else (),
         )
 
     def apply_filter(self) -> None:
