@@ -102,8 +102,15 @@ class Member(Travelling, Base):
         # Covers the roster snapshot (core.roster_index): name order plus what it filters on.
         Index(
             "ix_members_org_sort",
-            "organization_id", "deleted_at", "sort_key", "birth_date", "id",
-            "branch_id", "status", "gender", "search_text",
+            "organization_id",
+            "deleted_at",
+            "sort_key",
+            "birth_date",
+            "id",
+            "branch_id",
+            "status",
+            "gender",
+            "search_text",
         ),  # fmt: skip
         Index("ix_members_branch", "branch_id"),
         Index(
