@@ -170,7 +170,7 @@ def step_pdf(run: Run) -> None:
 
 def step_qt(run: Run) -> None:
     """Qt loads headless (platform plugin, widgets) and renders text with the bundled fonts."""
-    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
     from PySide6.QtWidgets import QApplication, QLabel
 
     from .paths import resource
@@ -193,7 +193,7 @@ def step_qt(run: Run) -> None:
     check(inked, "Qt drew no text")
     label.deleteLater()
     app.processEvents()
-    run.notes["qt"] = f"{app.platformName()}, {len(fonts)} fonts"
+    run.notes["qt"] = f"{QGuiApplication.platformName()}, {len(fonts)} fonts"
 
 
 Step = Callable[[Run], None]
@@ -296,5 +296,5 @@ def install_exit_after_show() -> bool:
         QTimer.singleShot(0, poll)
         return original()
 
-    QApplication.exec = exec_then_exit  # type: ignore[method-assign,assignment]
+    QApplication.exec = exec_then_exit  # type: ignore[method-assign]
     return True
