@@ -143,9 +143,11 @@ class MemberService:
         }
         if flt.statuses:
             filters["statuses"] = frozenset(flt.statuses)
-        return snapshot.select(order, fold(flt.search).split(), filters)
+        return snapshot.select((sort, descending), order, fold(flt.search).split(), filters)
 
     def count(self, flt: MemberFilter | None = None) -> int:
+        if flt is None or flt == MemberFilter():
+            return self._snapshot().size  # the whole live roster: no list to build
         return len(self.ids(flt))
 
     def rows(self, ids: Sequence[str]) -> list[MemberRow]:

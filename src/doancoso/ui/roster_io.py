@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QBoxLayout, QFileDialog, QPushButton
 
 from ..core.roster import MemberFilter
 from ..core.workspace import Workspace
-from ..reports.roster import print_roster
 from .dialogs.import_wizard import ImportWizard
 from .prompts import Prompts
 from .signals import DataChanged
@@ -132,6 +131,8 @@ class RosterIO(QObject):
                 f"Đã lưu danh sách vào tệp:\n{written}\n\nMở tệp để xem và in?",
             ):  # fmt: skip
                 self.open_file(written)
+
+        from ..reports.roster import print_roster  # reportlab loads only when printing
 
         self.runner.run(lambda: print_roster(ws, path, flt), done, label="Đang tạo tệp PDF…")
 
