@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 MEMBERS = "members"
 BRANCHES = "branches"
 ORGANIZATION = "organization"
+YOUTH = "youth"
 
 
 class DataChanged(QObject):
@@ -15,7 +16,7 @@ class DataChanged(QObject):
     Each view decides whether the change concerns it and refreshes itself. A change of
     members (added, edited, deleted, moved between chi đoàn) is announced as ``members`` only:
     views showing member counts per chi đoàn listen to it too. ``branches`` means the chi
-    đoàn themselves changed (created, renamed, merged, deleted).
+    đoàn themselves changed (created, renamed, merged, deleted). ``youth`` is the youth register.
     """
 
     changed = Signal(str)

@@ -7,11 +7,10 @@ announced as ``youth`` on the app's data-changed signal (and ``members`` after a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,16 +28,14 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError
 from ...core.workspace import Workspace
-from ...core.youth import YouthFilter, YouthService
+from ...core.youth import YouthFilter
 from ..dialogs.admit_dialog import AdmitDialog
 from ..dialogs.youth_form import YouthFormDialog
 from ..models.youth_table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
 from ..prompts import Prompts
-from ..signals import MEMBERS, DataChanged
+from ..signals import MEMBERS, YOUTH, DataChanged
 from ..undo import UndoHistory
 
-YOUTH = "youth"
-"""The data-changed name of the youth register."""
 SEARCH_DELAY_MS = 150
 NAMES_IN_CONFIRMATION = 8
 
@@ -48,31 +45,6 @@ def youth_phrase(count: int, first_name: str = "") -> str:
     if count == 1 and first_name:
         return f"thanh niên {first_name}"
     return f"{count:,} thanh niên".replace(",", ".")
-
-
-class DeleteYouthCommand(QUndoCommand):
-    """Soft-delete young people on redo, restore them on undo."""
-
-    def __init__(self, youth: YouthService, ids: Sequence[str], label: str,
-                 data_changed: DataChanged, on_error: Callable[[str], None]) -> None:  # fmt: skip
-        super().__init__(label)
-        self._youth = youth
-        self._ids = list(ids)
-        self._data_changed = data_changed
-        self._on_error = on_error
-
-    def redo(self) -> None:
-        self._youth.delete(self._ids)
-        self._data_changed.notify(YOUTH)
-
-    def undo(self) -> None:
-        try:
-            self._youth.restore(self._ids)
-        except AppError as exc:
-            self.setObsolete(True)
-            self._on_error(exc.message)
-            return
-        self._data_changed.notify(YOUTH)
 
 
 class YouthPage(QWidget):
@@ -316,10 +288,8 @@ class YouthPage(QWidget):
         if not self.prompts.confirm(self, "Xóa thanh niên", text):
             return
         ids = [self.model.youth_id(row) for row in rows]
-        command = DeleteYouthCommand(self._ws.youth, ids, f"Xóa {phrase}", self._data_changed,
-                                     lambda message: self._history.on_error(message))  # fmt: skip
         try:
-            self._history.push(command)
+            self._history.delete(self._ws.youth, ids, f"Xóa {phrase}", YOUTH)
         except AppError as exc:
             self.prompts.error(self, "Không xóa được", exc.message)
             return
