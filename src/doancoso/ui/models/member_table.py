@@ -7,7 +7,6 @@ core (``MemberService.ids``), never by a proxy model over every row.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ...core.dates import format_vn_date
 from ...core.roster import MemberFilter, MemberRow, MemberService
 from ...core.vocab import GENDERS, STATUSES
+from .lazy_rows import LazyRows
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """The raw value of a cell (codes, ISO dates), as the core sorts on it."""
@@ -77,8 +77,7 @@ class MemberTableModel(QAbstractTableModel):
     def __init__(self, members: MemberService, parent: Any = None) -> None:
         super().__init__(parent)
         self._members = members
-        self._ids: list[str] = []
-        self._blocks: OrderedDict[int, dict[str, MemberRow]] = OrderedDict()
+        self._rows: LazyRows[MemberRow] = LazyRows(self._members.rows, BLOCK, MAX_BLOCKS)
         self._filter = MemberFilter()
         self._sort = "name"
         self._descending = False
@@ -109,52 +108,38 @@ class MemberTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Ask the core again for the ids (after a filter, a sort or a change of the data)."""
         self.beginResetModel()
-        self._ids = self._members.ids(self._filter, self._sort, self._descending)
-        self._blocks.clear()
+        self._rows.reset(self._members.ids(self._filter, self._sort, self._descending))
         self.total = self._members.count()
         self.endResetModel()
         self.reloaded.emit()
 
     def refresh_rows(self) -> None:
         """Fetch the shown rows again (same ids, e.g. after a chi đoàn was renamed)."""
-        self._blocks.clear()
-        if self._ids:
-            last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+        self._rows.forget_rows()
+        if self._rows.ids:
+            last = self.index(len(self._rows.ids) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
     # Lookup -------------------------------------------------------------------------------
 
     @property
     def ids(self) -> Sequence[str]:
-        return self._ids
+        return self._rows.ids
 
     def member_id(self, row: int) -> str:
-        return self._ids[row]
+        return self._rows.ids[row]
 
     def row_of(self, member_id: str) -> int | None:
-        try:
-            return self._ids.index(member_id)
-        except ValueError:
-            return None
+        return self._rows.position_of(member_id)
 
     def member_row(self, row: int) -> MemberRow | None:
         """The fetched row at ``row`` (None if the member vanished since the ids were read)."""
-        block = row // BLOCK
-        rows = self._blocks.get(block)
-        if rows is None:
-            chunk = self._ids[block * BLOCK : (block + 1) * BLOCK]
-            rows = {r.id: r for r in self._members.rows(chunk)}
-            self._blocks[block] = rows
-            if len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(block)
-        return rows.get(self._ids[row])
+        return self._rows.row(row)
 
     # Qt model -----------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows.ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -164,7 +149,7 @@ class MemberTableModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == MEMBER_ID_ROLE:
-            return self._ids[row]
+            return self._rows.ids[row]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (COL_STT, COL_BIRTH):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

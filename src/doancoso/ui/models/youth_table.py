@@ -7,7 +7,6 @@ small LRU cache, sorting and filtering done by the core (``YouthService.ids``).
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ...core.spreadsheets.youth_export import youth_cells
 from ...core.youth import YouthFilter, YouthRow, YouthService
+from .lazy_rows import LazyRows
 
 YOUTH_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """The id of the young person on a row."""
@@ -50,8 +50,7 @@ class YouthTableModel(QAbstractTableModel):
     def __init__(self, youth: YouthService, parent: Any = None) -> None:
         super().__init__(parent)
         self._youth = youth
-        self._ids: list[str] = []
-        self._blocks: OrderedDict[int, dict[str, YouthRow]] = OrderedDict()
+        self._rows: LazyRows[YouthRow] = LazyRows(self._youth.rows, BLOCK, MAX_BLOCKS)
         self._filter = YouthFilter()
         self._sort = "name"
         self._descending = False
@@ -82,8 +81,7 @@ class YouthTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Ask the core again for the ids (after a filter, a sort or a change of the data)."""
         self.beginResetModel()
-        self._ids = self._youth.ids(self._filter, self._sort, self._descending)
-        self._blocks.clear()
+        self._rows.reset(self._youth.ids(self._filter, self._sort, self._descending))
         self.total = self._youth.count(YouthFilter(include_admitted=self._filter.include_admitted))
         self.endResetModel()
         self.reloaded.emit()
@@ -92,35 +90,22 @@ class YouthTableModel(QAbstractTableModel):
 
     @property
     def ids(self) -> Sequence[str]:
-        return self._ids
+        return self._rows.ids
 
     def youth_id(self, row: int) -> str:
-        return self._ids[row]
+        return self._rows.ids[row]
 
     def row_of(self, youth_id: str) -> int | None:
-        try:
-            return self._ids.index(youth_id)
-        except ValueError:
-            return None
+        return self._rows.position_of(youth_id)
 
     def youth_row(self, row: int) -> YouthRow | None:
         """The fetched row at ``row`` (None if the young person was deleted since)."""
-        block = row // BLOCK
-        rows = self._blocks.get(block)
-        if rows is None:
-            chunk = self._ids[block * BLOCK : (block + 1) * BLOCK]
-            rows = {r.id: r for r in self._youth.rows(chunk)}
-            self._blocks[block] = rows
-            if len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(block)
-        return rows.get(self._ids[row])
+        return self._rows.row(row)
 
     # Qt model -----------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows.ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -130,7 +115,7 @@ class YouthTableModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == YOUTH_ID_ROLE:
-            return self._ids[row]
+            return self._rows.ids[row]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (COL_STT, COL_BIRTH):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
