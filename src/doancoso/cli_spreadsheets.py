@@ -10,21 +10,15 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .core.errors import AppError
 from .core.roster import MemberFilter
-from .core.spreadsheets import (
-    ERROR,
-    IMPORT_FIELDS,
-    NEW,
-    REJECTED,
-    UNCHANGED,
-    UPDATE,
-    ImportPreview,
-)
 from .core.workspace import Workspace
 from .paths import default_data_dir
+
+if TYPE_CHECKING:  # the spreadsheet code loads when a command runs, not with the parser
+    from .core.spreadsheets import ImportPreview
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
@@ -70,6 +64,8 @@ def _column_name(index: int) -> str:
 
 
 def _report(preview: ImportPreview, out: TextIO) -> None:
+    from .core.spreadsheets import ERROR, IMPORT_FIELDS, NEW, REJECTED, UNCHANGED, UPDATE
+
     print(
         f"Tệp {preview.path.name}, trang tính “{preview.sheet}”, "
         f"dòng tiêu đề {preview.header_row}.",
@@ -101,6 +97,8 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
 
 
 def members_import(args: argparse.Namespace, out: TextIO) -> int:
+    from .core.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
+
     with _open(args) as ws:
         preview = ws.spreadsheets.preview_import(args.file, sheet=args.sheet)
         usable = len(preview.rows) - preview.count(REJECTED)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -234,6 +233,8 @@ def run_self_test(out: TextIO | None = None, steps: list[tuple[str, Step]] | Non
     started = time.perf_counter()
     passed: list[str] = []
     failed: list[str] = []
+    import tempfile  # not at import: the launch probe below must not slow the launch it times
+
     with tempfile.TemporaryDirectory(prefix="doancoso-selftest-") as tmp:
         run = Run(Path(tmp))
         try:

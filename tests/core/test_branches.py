@@ -119,3 +119,13 @@ def test_delete_only_when_empty(ws: Workspace) -> None:
     ws.members.delete([a])  # a deleted member does not keep a branch alive
     ws.branches.delete(long_.id)
     assert listing(ws) == []
+
+
+def test_names_are_the_listing_without_counts(ws: Workspace) -> None:
+    dat_set = ws.branches.create("Chi đoàn ấp Đất Sét")
+    dua = ws.branches.create("Chi đoàn ấp Dừa")
+    ws.members.save({"full_name": "Lê Văn Tám", "birth_date": "01/02/2001", "branch_id": dua.id})
+    assert ws.branches.names() == [(dua.id, "Chi đoàn ấp Dừa"), (dat_set.id, "Chi đoàn ấp Đất Sét")]
+    assert listing(ws) == [("Chi đoàn ấp Dừa", 1), ("Chi đoàn ấp Đất Sét", 0)]
+    ws.branches.merge(dat_set.id, dua.id)
+    assert ws.branches.names() == [(dua.id, "Chi đoàn ấp Dừa")]  # a merged branch is gone

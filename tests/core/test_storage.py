@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, select
 from doancoso.core.db import BACKUP_FOLDER, Database, alembic_config, head_revision, stored_revision
 from doancoso.core.errors import StorageError
 from doancoso.core.models import Base, Branch, Member, Organization
+from doancoso.core.organization import OrganizationInfo
 from doancoso.core.roster import MemberFilter
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
@@ -383,3 +384,29 @@ def test_revision_ids_read_from_files_match_alembic() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
     assert head_revision() == script.get_current_head()
+
+
+def test_plain_reads_see_every_commit_from_any_thread(data_dir: Path) -> None:
+    """The start-up reads (plain sqlite3, one connection per thread) and the SQLAlchemy writes
+    see the same data, and closing ends every connection, leaving a checkpointed file."""
+    import threading
+
+    ws = Workspace.open(data_dir)
+    ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn"))
+    first = ws.members.save(member("Nguyễn Văn An"))
+    assert [row.full_name for row in ws.members.list()] == ["Nguyễn Văn An"]
+    seen: list[list[str]] = []
+    worker = threading.Thread(
+        target=lambda: seen.append([row.full_name for row in ws.members.rows([first])])
+    )
+    worker.start()
+    worker.join()
+    assert seen == [["Nguyễn Văn An"]]
+    second = ws.members.save(member("Trần Thị Bình"))
+    assert ws.members.ids() == [first, second]  # a new commit, seen by the same connection
+    ws.close()
+    wal = data_dir / f"{DATABASE_FILE}-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+        assert conn.execute("SELECT count(*) FROM members").fetchone() == (2,)
+    conn.close()

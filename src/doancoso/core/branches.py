@@ -1,17 +1,35 @@
-"""Chi đoàn (branches): create, rename, merge two into one, move members between them."""
+"""Chi đoàn (branches): create, rename, merge two into one, move members between them.
+
+The list is read with plain ``sqlite3`` (the roster's filter shows it at start-up); the writes
+import SQLAlchemy and the models when called (see core/db.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from sqlalchemy import Select, func, select, update
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from .context import WorkspaceContext
 from .errors import ConflictError, NotFoundError, ValidationError
-from .models import Branch, Member, utc_now
 from .text import collation_key, fold, nfc
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select
+    from sqlalchemy.orm import Session
+
+    from .models import Branch
+
+_LIST = """
+    SELECT b.id, b.name, coalesce(counts.n, 0)
+    FROM branches AS b LEFT JOIN (
+        SELECT branch_id, count(*) AS n FROM members
+        WHERE organization_id = :org AND deleted_at IS NULL GROUP BY branch_id
+    ) AS counts ON counts.branch_id = b.id
+    WHERE b.organization_id = :org AND b.deleted_at IS NULL
+"""
+BranchNames = list[tuple[str, str]]
+_NAMES = "SELECT id, name FROM branches WHERE organization_id = ? AND deleted_at IS NULL"
 
 
 @dataclass(frozen=True)
@@ -30,21 +48,17 @@ class BranchService:
         self._ctx = ctx
 
     def list(self) -> list[BranchInfo]:
-        org = self._ctx.organization_id
-        counts = (
-            select(Member.branch_id, func.count().label("n"))
-            .where(Member.organization_id == org, Member.deleted_at.is_(None))
-            .group_by(Member.branch_id)
-            .subquery()
-        )
-        stmt = (
-            select(Branch.id, Branch.name, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.branch_id == Branch.id)
-            .where(Branch.organization_id == org, Branch.deleted_at.is_(None))
-        )
-        with self._ctx.db.read() as session:
-            rows = [BranchInfo(id, name, int(n)) for id, name, n in session.execute(stmt)]
+        with self._ctx.db.raw() as cursor:
+            cursor.execute(_LIST, {"org": self._ctx.organization_id})
+            rows = [BranchInfo(str(i), str(name), int(n)) for i, name, n in cursor.fetchall()]
         return sorted(rows, key=lambda b: collation_key(b.name))
+
+    def names(self) -> BranchNames:
+        """(id, name) of each chi đoàn in Vietnamese order, without counting members."""
+        with self._ctx.db.raw() as cursor:
+            cursor.execute(_NAMES, (self._ctx.organization_id,))
+            rows = [(str(i), str(name)) for i, name in cursor.fetchall()]
+        return sorted(rows, key=lambda r: collation_key(r[1]))
 
     def find(self, name: str) -> BranchInfo | None:
         """The branch named ``name``, ignoring case and tones."""
@@ -61,6 +75,8 @@ class BranchService:
         return clean
 
     def create(self, name: str) -> BranchInfo:
+        from .models import Branch
+
         clean = self._clean_name(name)
         with self._ctx.db.transaction() as session:
             row = Branch(
@@ -82,6 +98,10 @@ class BranchService:
 
         Returns the number of members moved. One transaction: all or nothing.
         """
+        from sqlalchemy import select
+
+        from .models import Member, utc_now
+
         if source_id == target_id:
             raise ConflictError("Không thể gộp một chi đoàn vào chính nó.")
         with self._ctx.db.transaction() as session:
@@ -112,6 +132,10 @@ class BranchService:
         which: Select[tuple[str]] | Select[str] | Sequence[str],
         target_id: str | None,
     ) -> int:
+        from sqlalchemy import update
+
+        from .models import Member, utc_now
+
         stmt = (
             update(Member)
             .where(
@@ -126,6 +150,10 @@ class BranchService:
 
     def delete(self, branch_id: str) -> None:
         """Remove an empty chi đoàn (one with members must be merged instead)."""
+        from sqlalchemy import func, select
+
+        from .models import Member, utc_now
+
         with self._ctx.db.transaction() as session:
             row = self._get(session, branch_id)
             members = session.scalar(
@@ -141,6 +169,8 @@ class BranchService:
             row.deleted_at = utc_now()
 
     def _get(self, session: Session, branch_id: str) -> Branch:
+        from .models import Branch
+
         row = session.get(Branch, branch_id)
         if (
             row is None

@@ -5,6 +5,11 @@ Opening follows DESIGN.md "Storage rules":
 - an older schema is first copied with the SQLite backup API into ``backups/``, then upgraded;
 - a schema this version does not know (made by a newer app) is refused and left untouched:
   it is inspected through a read-only connection before any pragma can write to it.
+
+SQLAlchemy takes longer to import (~0.35 s) than Qt takes to show a window, so it is imported on
+first use: a database already at the head is opened with plain ``sqlite3``, and the reads of the
+first screen (organisation, chi đoàn, roster) go through :meth:`Database.raw`. The GUI shows its
+window first and loads the rest right after (``ui/app.py``).
 """
 
 from __future__ import annotations
@@ -13,20 +18,18 @@ import contextlib
 import logging
 import re
 import sqlite3
-import uuid
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.orm import Session, sessionmaker
-
 from .errors import StorageError
-from .models import AppMeta, Base, Travelling, utc_now
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -133,15 +136,17 @@ def backup_to(source: Path, target: Path) -> Path:
 
 
 class Database:
-    """One open SQLite file with its engine and session factory."""
+    """One open SQLite file: plain ``sqlite3`` connections for reads that must not wait for
+    SQLAlchemy (:meth:`raw`), and the SQLAlchemy engine and sessions, made on first use."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.engine: Engine = create_engine(f"sqlite:///{path}")
-        event.listen(self.engine, "connect", _set_pragmas)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        event.listen(self._sessions, "before_flush", self._stamp_rows)
         self.installation_id = ""
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._lock = threading.Lock()
+        self._local = threading.local()  # one plain connection per thread
+        self._raw_connections: list[sqlite3.Connection] = []
 
     @classmethod
     def open(cls, path: Path) -> Database:
@@ -175,7 +180,27 @@ class Database:
         db.installation_id = db._ensure_installation_id()
         return db
 
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        with self._lock:
+            if self._engine is None:
+                self._engine, self._sessions = self._make_engine()
+            return self._engine
+
+    def _make_engine(self) -> tuple[Engine, sessionmaker[Session]]:
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.orm import sessionmaker
+
+        engine = create_engine(f"sqlite:///{self.path}")
+        event.listen(engine, "connect", _set_pragmas)
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(sessions, "before_flush", self._stamp_rows)
+        return engine, sessions
+
     def _create_new(self) -> None:
+        from .models import Base
+
         with self.engine.begin() as conn:
             Base.metadata.create_all(conn)
             from alembic import command
@@ -200,19 +225,44 @@ class Database:
             return MigrationContext.configure(conn).get_current_revision()
 
     def _ensure_installation_id(self) -> str:
-        with self.transaction() as session:
-            row = session.get(AppMeta, "installation_id")
-            if row is None:
-                row = AppMeta(key="installation_id", value=str(uuid.uuid4()))
-                session.add(row)
-            return row.value
+        value = self.get_meta("installation_id")
+        if value is None:
+            import uuid  # only once per database
+
+            value = str(uuid.uuid4())
+            with self.raw() as cursor:
+                cursor.execute(
+                    "INSERT INTO app_meta (key, value) VALUES ('installation_id', ?)", (value,)
+                )
+        return value
 
     def get_meta(self, key: str) -> str | None:
-        with self.read() as session:
-            return session.scalar(select(AppMeta.value).where(AppMeta.key == key))
+        with self.raw() as cursor:
+            row = cursor.execute("SELECT value FROM app_meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @contextlib.contextmanager
+    def raw(self) -> Iterator[sqlite3.Cursor]:
+        """A plain ``sqlite3`` cursor, for reads that must be fast or must not wait for
+        SQLAlchemy to load. Autocommit: each statement sees every committed write."""
+        conn: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if conn is None:
+            # check_same_thread=False only so that close() may close it from another thread.
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            _set_pragmas(conn, None)
+            with self._lock:
+                self._raw_connections.append(conn)
+            self._local.connection = conn
+        cursor = conn.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()  # also ends the statement, so no read snapshot stays open
 
     def _stamp_rows(self, session: Session, _context: Any, _instances: Any) -> None:
         """Fill origin on new rows; bump revision and updated_at on changed ones."""
+        from .models import Travelling, utc_now
+
         now = utc_now()
         for obj in session.new:
             if isinstance(obj, Travelling):
@@ -227,18 +277,29 @@ class Database:
                 obj.revision = (obj.revision or 0) + 1
                 obj.updated_at = now
 
+    def _session(self) -> Session:
+        self.engine  # noqa: B018 - makes the session factory on first use
+        assert self._sessions is not None
+        return self._sessions()
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action: everything commits together or nothing does."""
-        with self._sessions() as session, session.begin():
+        with self._session() as session, session.begin():
             yield session
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with self._session() as session:
             yield session
 
     def close(self) -> None:
-        with contextlib.suppress(Exception), self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+        with contextlib.suppress(sqlite3.Error), self.raw() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with self._lock:
+            for conn in self._raw_connections:
+                conn.close()
+            self._raw_connections.clear()
+        self._local = threading.local()

@@ -35,12 +35,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from .dates import DAY, DateFormatError, format_vn_date, parse_vn_date
 from .errors import ConflictError
-from .models import Member, MemberEvent
 from .rules import ADMISSION_MAX_AGE, ADMISSION_MIN_AGE, admission_window
 from .vocab import STATUSES
+
+if TYPE_CHECKING:
+    from .models import Member, MemberEvent
 
 EVENT_KINDS: dict[str, str] = {
     "admission": "Kết nạp Đoàn",

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .context import OWN_ORGANIZATION_KEY, WorkspaceContext
 from .errors import ConflictError, ValidationError
-from .models import AppMeta, Organization
 from .text import nfc, nfc_or_none
+
+if TYPE_CHECKING:
+    from .models import Organization
+
+_FIELDS = ("name", "superior_name", "superior_short", "commune", "province", "secretary_name", "id")
 
 
 @dataclass(frozen=True)
@@ -64,15 +69,21 @@ class OrganizationService:
     def get(self) -> OrganizationInfo | None:
         if not self._ctx.has_organization:
             return None
-        with self._ctx.db.read() as session:
-            row = session.get(Organization, self._ctx.organization_id)
-            return _info(row) if row else None
+        with self._ctx.db.raw() as cursor:
+            cursor.execute(
+                f"SELECT {', '.join(_FIELDS)} FROM organizations WHERE id = ?",
+                (self._ctx.organization_id,),
+            )
+            row = cursor.fetchone()
+        return OrganizationInfo(**dict(zip(_FIELDS, row, strict=True))) if row else None
 
     def create(self, info: OrganizationInfo) -> OrganizationInfo:
         if self._ctx.has_organization:
             raise ConflictError(
                 "Dữ liệu này đã có thông tin Đoàn cơ sở; hãy sửa trong phần Thiết lập."
             )
+        from .models import AppMeta, Organization
+
         clean = _validated(info)
         with self._ctx.db.transaction() as session:
             row = Organization(
@@ -91,6 +102,8 @@ class OrganizationService:
         return created
 
     def update(self, info: OrganizationInfo) -> OrganizationInfo:
+        from .models import Organization
+
         clean = _validated(info)
         with self._ctx.db.transaction() as session:
             row = session.get(Organization, self._ctx.organization_id)

@@ -3,6 +3,9 @@
 The roster scales to 100,000 members by keeping the work in SQLite: the name's collation key
 and a folded search text are stored on each row at write time, so ordering is an index scan
 and a keystroke is one query returning ids. Views fetch the rows they show by id, in blocks.
+
+Reading (ids, counts, rows) uses plain ``sqlite3``; SQLAlchemy and the models are imported by the
+methods that need them, so the roster shows before they load (see core/db.py).
 """
 
 from __future__ import annotations
@@ -10,19 +13,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
-
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from .context import WorkspaceContext
 from .errors import ConflictError, NotFoundError, ValidationError
-from .models import Branch, Member, utc_now
 from .roster_index import RosterSnapshot, refreshed
 from .text import collation_key, fold, name_sort_key
 from .validation import MemberFields, parse_member
 from .vocab import POSITIONS, STATUSES
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from .models import Member
 
 SORT_COLUMNS = (
     "name",
@@ -83,10 +86,12 @@ def derived_columns(
     return {"sort_key": name_sort_key(full_name), "search_text": searchable}
 
 
-_ROW_COLUMNS = (
-    Member.id, Member.full_name, Member.birth_date, Member.birth_precision, Member.gender,
-    Member.branch_id, Branch.name, Member.position, Member.status, Member.national_id, Member.phone,
-)  # fmt: skip
+_ROWS = """
+    SELECT m.id, m.full_name, m.birth_date, m.birth_precision, m.gender, m.branch_id, b.name,
+           m.position, m.status, m.national_id, m.phone
+    FROM members AS m LEFT JOIN branches AS b ON b.id = m.branch_id
+    WHERE m.id IN ({marks})
+"""
 
 
 class MemberService:
@@ -119,11 +124,12 @@ class MemberService:
         return None
 
     def _ctx_branches(self) -> list[tuple[str, str]]:
-        with self._ctx.db.read() as session:
-            stmt = select(Branch.id, Branch.name).where(
-                Branch.organization_id == self._ctx.organization_id
+        with self._ctx.db.raw() as cursor:
+            cursor.execute(
+                "SELECT id, name FROM branches WHERE organization_id = ?",
+                (self._ctx.organization_id,),
             )
-            return [(branch_id, name) for branch_id, name in session.execute(stmt)]
+            return [(str(branch_id), str(name)) for branch_id, name in cursor.fetchall()]
 
     def ids(
         self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False
@@ -153,21 +159,20 @@ class MemberService:
     def rows(self, ids: Sequence[str]) -> list[MemberRow]:
         """Rows for ``ids``, in the same order; ids that no longer exist are left out."""
         found: dict[str, MemberRow] = {}
-        with self._ctx.db.read() as session:
+        with self._ctx.db.raw() as cursor:
             for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
-                stmt = (
-                    select(*_ROW_COLUMNS)
-                    .outerjoin(Branch, Branch.id == Member.branch_id)
-                    .where(Member.id.in_(ids[start : start + 900]))
-                )
-                for values in session.execute(stmt):
-                    found[values[0]] = MemberRow(*values)
+                chunk = list(ids[start : start + 900])
+                cursor.execute(_ROWS.format(marks=", ".join("?" * len(chunk))), chunk)
+                for member_id, name, birth, *rest in cursor.fetchall():
+                    found[member_id] = MemberRow(member_id, name, date.fromisoformat(birth), *rest)
         return [found[i] for i in ids if i in found]
 
     def list(self, flt: MemberFilter | None = None, sort: str = "name") -> list[MemberRow]:
         return self.rows(self.ids(flt, sort))
 
     def get(self, member_id: str) -> MemberRecord:
+        from .models import Branch
+
         with self._ctx.db.read() as session:
             row = self._get(session, member_id)
             branch = session.get(Branch, row.branch_id) if row.branch_id else None
@@ -177,6 +182,8 @@ class MemberService:
             )
 
     def _get(self, session: Session, member_id: str) -> Member:
+        from .models import Member
+
         row = session.get(Member, member_id)
         if (
             row is None
@@ -190,6 +197,10 @@ class MemberService:
 
     def validate(self, raw: Mapping[str, str], member_id: str | None = None) -> MemberFields:
         """Every check of the form, including those that need the database."""
+        from sqlalchemy import select
+
+        from .models import Branch, Member
+
         errors: dict[str, str] = {}
         try:
             fields = parse_member(raw)
@@ -224,6 +235,10 @@ class MemberService:
 
         Nothing is written unless every field is valid.
         """
+        from sqlalchemy.exc import IntegrityError
+
+        from .models import Member
+
         fields = self.validate(raw, member_id)
         values = asdict(fields)
         values.update(
@@ -250,10 +265,14 @@ class MemberService:
 
     def delete(self, member_ids: Sequence[str]) -> int:
         """Soft-delete (tombstone) members; returns how many. Undone by :meth:`restore`."""
+        from .models import utc_now
+
         return self._set_deleted(member_ids, utc_now())
 
     def restore(self, member_ids: Sequence[str]) -> int:
         """Bring back soft-deleted members (the "Hoàn tác" of a delete)."""
+        from sqlalchemy.exc import IntegrityError
+
         try:
             return self._set_deleted(member_ids, None)
         except IntegrityError as exc:
@@ -262,6 +281,10 @@ class MemberService:
             ) from exc
 
     def _set_deleted(self, member_ids: Sequence[str], when: object) -> int:
+        from sqlalchemy import update
+
+        from .models import Member, utc_now
+
         changed = 0
         with self._ctx.db.transaction() as session:
             for start in range(0, len(member_ids), 900):

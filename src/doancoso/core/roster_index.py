@@ -158,23 +158,15 @@ class RosterSnapshot:
 
 
 def _fetch(ctx: WorkspaceContext, sql: str) -> list[tuple[str | None, ...]]:
-    raw = ctx.db.engine.raw_connection()  # a plain cursor: ORM rows cost 3x more here
-    try:
-        cursor = raw.cursor()
+    with ctx.db.raw() as cursor:  # a plain cursor: ORM rows cost 3x more here
         cursor.execute(sql, (ctx.organization_id,))
-        rows = list(cursor.fetchall())
-        cursor.close()
-        return rows
-    finally:
-        raw.close()
+        return list(cursor.fetchall())
 
 
 def _patch(ctx: WorkspaceContext, snapshot: RosterSnapshot, member_ids: Sequence[str]) -> None:
     """Bring the rows of ``member_ids`` in ``snapshot`` up to date with the database."""
     fresh: dict[str, dict[str, str | None] | None] = dict.fromkeys(member_ids)
-    raw = ctx.db.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
+    with ctx.db.raw() as cursor:
         for start in range(0, len(member_ids), 500):
             chunk = list(member_ids[start : start + 500])
             marks = ", ".join("?" * len(chunk))
@@ -192,9 +184,6 @@ def _patch(ctx: WorkspaceContext, snapshot: RosterSnapshot, member_ids: Sequence
             return int(count)
 
         snapshot.patch(ctx.roster_generation, fresh, position)
-        cursor.close()
-    finally:
-        raw.close()
 
 
 def refreshed(ctx: WorkspaceContext, snapshot: RosterSnapshot | None) -> RosterSnapshot:

@@ -4,24 +4,31 @@
 services: ``ws.organization``, ``ws.branches``, ``ws.members``, ``ws.events`` (member
 lifecycle), ``ws.youth`` (youth register), ``ws.statistics``. Services take and return
 plain values; no database session leaves the core.
+
+The services the first screen needs (organisation, branches, members) are made at once; the
+others, and the SQLAlchemy models behind them, on first use (:meth:`Workspace.load_everything`
+loads them ahead of time, e.g. once the GUI's window is shown).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from . import demo
 from .branches import BranchService
 from .context import WorkspaceContext
 from .db import Database
-from .lifecycle import EventService
 from .organization import OrganizationService
 from .roster import MemberService
-from .spreadsheets import SpreadsheetService
-from .statistics import StatisticsService
-from .youth import YouthService
+
+if TYPE_CHECKING:
+    from .lifecycle import EventService
+    from .spreadsheets import SpreadsheetService
+    from .statistics import StatisticsService
+    from .youth import YouthService
 
 DATABASE_FILE = "doancoso.sqlite"
 
@@ -36,10 +43,37 @@ class Workspace:
         self.organization = OrganizationService(self._ctx)
         self.branches = BranchService(self._ctx)
         self.members = MemberService(self._ctx)
-        self.spreadsheets = SpreadsheetService(self._ctx, self.members)
-        self.events = EventService(self._ctx, self.members)
-        self.youth = YouthService(self._ctx, self.members, self.events)
-        self.statistics = StatisticsService(self._ctx)
+
+    @cached_property
+    def spreadsheets(self) -> SpreadsheetService:
+        from .spreadsheets import SpreadsheetService
+
+        return SpreadsheetService(self._ctx, self.members)
+
+    @cached_property
+    def events(self) -> EventService:
+        from .lifecycle import EventService
+
+        return EventService(self._ctx, self.members)
+
+    @cached_property
+    def youth(self) -> YouthService:
+        from .youth import YouthService
+
+        return YouthService(self._ctx, self.members, self.events)
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        from .statistics import StatisticsService
+
+        return StatisticsService(self._ctx)
+
+    def load_everything(self) -> None:
+        """Import and make everything that is otherwise made on first use (SQLAlchemy, the
+        models, every service), so that no later action waits for it."""
+        self.db.engine  # noqa: B018 - makes the engine
+        for service in ("events", "youth", "statistics", "spreadsheets"):
+            getattr(self, service)
 
     @classmethod
     def open(cls, data_dir: Path) -> Workspace:
@@ -54,6 +88,8 @@ class Workspace:
         self, members: int = 300, seed: int = 1, progress: Callable[[int, int], None] | None = None
     ) -> int:
         """Fill the workspace with a realistic demo organisation (see :mod:`.demo`)."""
+        from . import demo
+
         return demo.generate(self._ctx, members=members, seed=seed, progress=progress)
 
     def close(self) -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ..core.errors import AppError
 from ..core.workspace import Workspace
 from ..logs import setup_logging
-from .dialogs.setup_dialog import SetupDialog
 from .main_window import MainWindow
 from .prompts import Prompts
 from .signals import DataChanged
@@ -44,6 +45,25 @@ def make_excepthook(log_path: Path, prompts: Prompts) -> ExceptHook:
         )
 
     return hook
+
+
+class _AfterFirstPaint(QObject):
+    """Runs an action once a window has been painted for the first time (see :func:`run_app`)."""
+
+    def __init__(self, window: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._action: Callable[[], None] | None = action
+        handle = window.windowHandle()
+        assert handle is not None, "call after show()"
+        handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and self._action is not None:
+            # The window paints while handling this event; the action runs on the next turn.
+            QTimer.singleShot(0, self._action)
+            self._action = None
+            watched.removeEventFilter(self)
+        return False
 
 
 def _application() -> QApplication:
@@ -79,6 +99,8 @@ def run_app(data_dir: Path) -> int:
         return 1
     try:
         if not ws.has_organization:
+            from .dialogs.setup_dialog import SetupDialog  # first start only
+
             setup = SetupDialog(ws.organization, prompts)
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return 0
@@ -87,6 +109,9 @@ def run_app(data_dir: Path) -> int:
             window.show()
         else:  # first start: use the whole (often 1366×768) screen
             window.showMaximized()
+        # The window shows without SQLAlchemy and the other pages (~0.5 s of imports); they
+        # load right after its first paint, before the user can reach for them.
+        _AfterFirstPaint(window, window.load_rest)
         return app.exec()
     finally:
         ws.close()

@@ -1,6 +1,12 @@
-"""The main window: a side bar of areas (Đoàn viên, Thanh niên, Chi đoàn, …) and their pages."""
+"""The main window: a side bar of areas (Đoàn viên, Thanh niên, Chi đoàn, …) and their pages.
+
+Only the roster is built before the window shows; every other page is built, and its module
+imported, on its first visit (see :meth:`MainWindow.page`), so the window opens quickly.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -14,17 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.workspace import Workspace
-from .dialogs.coming_of_age import ComingOfAgeDialog
-from .pages.branches_page import BranchesPage
-from .pages.party_page import PartyIntroductionsDialog
 from .pages.roster_page import RosterPage
-from .pages.settings_page import SettingsPage
-from .pages.statistics_page import StatisticsPage
-from .pages.youth_page import YouthPage
 from .prompts import Prompts
 from .signals import ORGANIZATION, DataChanged
 from .state import UiState
 from .undo import UndoHistory
+
+if TYPE_CHECKING:
+    from .pages.branches_page import BranchesPage
+    from .pages.settings_page import SettingsPage
+    from .pages.statistics_page import StatisticsPage
+    from .pages.youth_page import YouthPage
 
 TITLE = "Đoàn cơ sở 3 chủ động"
 AREAS = ("Đoàn viên", "Thanh niên", "Chi đoàn", "Thống kê", "Thiết lập")
@@ -49,19 +55,17 @@ class MainWindow(QMainWindow):
         self.history.on_error = self._undo_failed
 
         self.roster = RosterPage(ws, data_changed, self.history, self.prompts)
-        self.youth = YouthPage(ws, data_changed, self.history, self.prompts)
-        self.branches = BranchesPage(ws, data_changed, self.prompts)
-        self.statistics = StatisticsPage(ws, data_changed, self.prompts)
-        self.settings = SettingsPage(ws, data_changed, self.prompts)
+        self.roster.status_message.connect(self._show_message)
+        self._built: dict[int, QWidget] = {ROSTER: self.roster}
         self.sidebar = QListWidget()
         self.sidebar.addItems(list(AREAS))
         self.sidebar.setMinimumWidth(120)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.stack = QStackedWidget()
-        for page in (self.roster, self.youth, self.branches, self.statistics, self.settings):
-            self.stack.addWidget(page)
-            page.status_message.connect(self._show_message)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.addWidget(self.roster)
+        for _area in AREAS[1:]:
+            self.stack.addWidget(QWidget())  # stands in until the page's first visit
+        self.sidebar.currentRowChanged.connect(self._area_chosen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
@@ -79,6 +83,65 @@ class MainWindow(QMainWindow):
         self.restore_state()
 
     # Building -----------------------------------------------------------------------------
+
+    def page(self, area: int) -> QWidget:
+        """The page of ``area``, built on first use."""
+        page = self._built.get(area)
+        if page is None:
+            page = self._build_page(area)
+            page.status_message.connect(self._show_message)  # type: ignore[attr-defined]
+            stand_in = self.stack.widget(area)
+            self.stack.insertWidget(area, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[area] = page
+        return page
+
+    def _build_page(self, area: int) -> QWidget:
+        ws, changed, prompts = self._ws, self.data_changed, self.prompts
+        if area == YOUTH_AREA:
+            from .pages.youth_page import YouthPage
+
+            return YouthPage(ws, changed, self.history, prompts)
+        if area == BRANCHES_AREA:
+            from .pages.branches_page import BranchesPage
+
+            return BranchesPage(ws, changed, prompts)
+        if area == STATISTICS:
+            from .pages.statistics_page import StatisticsPage
+
+            return StatisticsPage(ws, changed, prompts)
+        if area == SETTINGS:
+            from .pages.settings_page import SettingsPage
+
+            return SettingsPage(ws, changed, prompts)
+        raise ValueError(f"no page for area {area}")
+
+    def _area_chosen(self, area: int) -> None:
+        self.stack.setCurrentWidget(self.page(area))
+
+    @property
+    def youth(self) -> YouthPage:
+        return self.page(YOUTH_AREA)  # type: ignore[return-value]
+
+    @property
+    def branches(self) -> BranchesPage:
+        return self.page(BRANCHES_AREA)  # type: ignore[return-value]
+
+    @property
+    def statistics(self) -> StatisticsPage:
+        return self.page(STATISTICS)  # type: ignore[return-value]
+
+    @property
+    def settings(self) -> SettingsPage:
+        return self.page(SETTINGS)  # type: ignore[return-value]
+
+    def load_rest(self) -> None:
+        """What the first screen did not need: SQLAlchemy, the services and the other pages'
+        code. Called once the window is shown, so no later click waits for it."""
+        self._ws.load_everything()
+        from .dialogs import event_dialog, import_wizard, member_form  # noqa: F401
+        from .pages import branches_page, settings_page, statistics_page, youth_page  # noqa: F401
 
     def _make_status_bar(self) -> None:
         self.undo_button = QToolButton()
@@ -155,12 +218,16 @@ class MainWindow(QMainWindow):
         self.roster.focus_search()
 
     def coming_of_age(self) -> None:
+        from .dialogs.coming_of_age import ComingOfAgeDialog
+
         dialog = ComingOfAgeDialog(self._ws, self.prompts, self.data_changed, parent=self)
         self.prompts.run(dialog)
         if dialog.confirmed:
             self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {dialog.confirmed} đoàn viên.")
 
     def party_introductions(self) -> None:
+        from .pages.party_page import PartyIntroductionsDialog
+
         self.prompts.run(PartyIntroductionsDialog(self._ws, self))
 
     def _show_message(self, text: str) -> None:

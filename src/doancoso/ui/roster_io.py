@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QBoxLayout, QFileDialog, QPushButton
 
 from ..core.roster import MemberFilter
 from ..core.workspace import Workspace
-from .dialogs.import_wizard import ImportWizard
 from .prompts import Prompts
 from .signals import DataChanged
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from .dialogs.import_wizard import ImportWizard
     from .pages.roster_page import RosterPage
 
 EXPORT_NAME = "danh-sach-doan-vien.xlsx"
@@ -87,6 +87,8 @@ class RosterIO(QObject):
     # Actions ------------------------------------------------------------------------------
 
     def make_wizard(self) -> ImportWizard:
+        from .dialogs.import_wizard import ImportWizard
+
         return ImportWizard(self._ws, self._data_changed, self.prompts, self.runner, self._page)
 
     def import_file(self) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import format_vn_date
 from ...core.errors import AppError, ConflictError, ValidationError
-from ...core.lifecycle import DISCIPLINE_LEVELS, EVENT_KINDS, LEFT_STATUSES
+from ...core.lifecycle_rules import DISCIPLINE_LEVELS, EVENT_KINDS, LEFT_STATUSES
 from ...core.roster import MemberFilter
 from ...core.vocab import STATUSES
 from ...core.workspace import Workspace

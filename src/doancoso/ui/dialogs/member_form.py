@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import format_vn_date
 from ...core.errors import AppError, ValidationError
-from ...core.lifecycle import is_read_only
+from ...core.lifecycle_rules import is_read_only
 from ...core.roster import MemberRecord
 from ...core.validation import MEMBER_FIELD_NAMES, MemberFields
 from ...core.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES

@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AppError
-from ...core.lifecycle import ACTIVE_STATUSES
+from ...core.lifecycle_rules import ACTIVE_STATUSES
 from ...core.roster import MemberFilter
 from ...core.vocab import GENDERS, STATUSES
 from ...core.workspace import Workspace
-from ..dialogs.event_dialog import EventDialog
-from ..dialogs.member_form import MemberFormDialog
 from ..models.member_table import COL_STT, COLUMNS, MemberTableModel
 from ..prompts import Prompts
 from ..roster_io import RosterIO
@@ -177,8 +175,8 @@ class RosterPage(QWidget):
         self.branch_combo.blockSignals(True)
         self.branch_combo.clear()
         self.branch_combo.addItem("Tất cả chi đoàn", None)
-        for branch in self._ws.branches.list():
-            self.branch_combo.addItem(branch.name, branch.id)
+        for branch_id, name in self._ws.branches.names():
+            self.branch_combo.addItem(name, branch_id)
         index = self.branch_combo.findData(current) if current else 0
         self.branch_combo.setCurrentIndex(max(index, 0))
         self.branch_combo.blockSignals(False)
@@ -266,6 +264,8 @@ class RosterPage(QWidget):
     # Actions ------------------------------------------------------------------------------
 
     def add_member(self) -> None:
+        from ..dialogs.member_form import MemberFormDialog  # dialogs load after the first screen
+
         dialog = MemberFormDialog(self._ws, None, self.prompts, self)
         if self.prompts.run(dialog) and dialog.saved_id:
             self._data_changed.notify(MEMBERS)
@@ -273,6 +273,8 @@ class RosterPage(QWidget):
             self.status_message.emit(f"Đã thêm đoàn viên {dialog.raw()['full_name'].strip()}.")
 
     def edit_member(self) -> None:
+        from ..dialogs.member_form import MemberFormDialog
+
         ids = self.selected_ids()
         if len(ids) != 1:
             return
@@ -290,6 +292,8 @@ class RosterPage(QWidget):
 
     def record_event(self) -> None:
         """Record an event (kết nạp, chuyển sinh hoạt…) for the selected member."""
+        from ..dialogs.event_dialog import EventDialog
+
         ids = self.selected_ids()
         if len(ids) != 1:
             return

@@ -5,6 +5,8 @@ The status shown after each event is the one the core replayed (``EventInfo.stat
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import format_vn_date
 from ...core.errors import AppError
-from ...core.lifecycle import EventInfo
 from ...core.vocab import STATUSES
 from ...core.workspace import Workspace
 from ..dialogs.event_dialog import EventDialog, allowed_kinds
 from ..prompts import Prompts
+
+if TYPE_CHECKING:
+    from ...core.lifecycle import EventInfo
 
 HEADERS = ("Ngày", "Sự kiện", "Số quyết định", "Chi tiết", "Trạng thái sau")
 COL_DETAILS = 3
