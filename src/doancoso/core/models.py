@@ -112,6 +112,20 @@ class Member(Travelling, Base):
             "gender",
             "search_text",
         ),  # fmt: skip
+        # Covers the statistics (core.statistics): the rows come ordered by what is counted,
+        # so SQLite counts each group as it streams past instead of sorting 100,000 rows.
+        Index(
+            "ix_members_org_stats",
+            "organization_id",
+            "deleted_at",
+            "status",
+            "branch_id",
+            "gender",
+            "ethnicity",
+            "religion",
+            "education",
+            "birth_date",
+        ),  # fmt: skip
         Index("ix_members_branch", "branch_id"),
         Index(
             "uq_members_org_national_id",
