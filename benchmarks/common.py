@@ -22,6 +22,26 @@ def best_of(repeat: int, action: Callable[[], object]) -> float:
     return statistics.median(times)
 
 
+def worst_keystroke(
+    keystrokes: list[str], type_text: Callable[[str], object], runs: int = 5
+) -> float:
+    """Type ``keystrokes`` one after another from an empty search box, as a user types; the
+    slowest keystroke of each run, the median over ``runs`` runs, in seconds.
+
+    (Repeating one keystroke would measure a search that only narrows the one before it.)
+    """
+    worst = []
+    for _ in range(runs):
+        type_text("")
+        slowest = 0.0
+        for text in keystrokes:
+            start = time.perf_counter()
+            type_text(text)
+            slowest = max(slowest, time.perf_counter() - start)
+        worst.append(slowest)
+    return statistics.median(worst)
+
+
 def demo_folder(members: int) -> Path:
     """A data folder with ``members`` demo members (seed 1), made once and reused."""
     folder = BENCH_DATA / f"demo-{members}"

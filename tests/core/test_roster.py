@@ -316,3 +316,27 @@ def test_index_follows_single_writes_without_reloading(roster: Workspace) -> Non
     )
     assert members.ids(MemberFilter(gender="female"), sort="birth_date") == by_gender
     assert members._index is not snapshot
+
+
+def test_typing_narrows_and_backspace_widens_again(roster: Workspace) -> None:
+    """Each keystroke gives the same rows as a fresh search, whether it narrows the last search
+    (which reuses its rows), widens it again, changes a filter or follows a write."""
+    temporary = MemberFilter(status="temporary")
+    steps = [
+        ("a", None, {"Nguyễn Văn An", "Phạm Văn Anh", "Hồ Thị Ánh"}),
+        ("an", None, {"Nguyễn Văn An", "Phạm Văn Anh", "Hồ Thị Ánh"}),
+        ("anh", None, {"Phạm Văn Anh", "Hồ Thị Ánh"}),
+        ("an", None, {"Nguyễn Văn An", "Phạm Văn Anh", "Hồ Thị Ánh"}),  # backspace
+        ("anh", temporary, {"Phạm Văn Anh"}),
+        ("anh t", temporary, set()),  # "t" starts no word of Phạm Văn Anh
+        ("anh", None, {"Phạm Văn Anh", "Hồ Thị Ánh"}),
+        ("anh van", None, {"Phạm Văn Anh"}),
+        ("09", None, {"Nguyễn Văn An", "Nguyễn Văn Đạt"}),  # digits anywhere
+        ("096", None, {"Nguyễn Văn An"}),
+    ]
+    for search, base, expected in steps:
+        flt = MemberFilter(search=search, status=base.status if base else None)
+        assert set(names(roster, flt)) == expected, search
+    add(roster, "Võ Thị Ánh", "02/02/2002", phone="0961234567")
+    assert set(names(roster, MemberFilter(search="096"))) == {"Nguyễn Văn An", "Võ Thị Ánh"}
+    assert set(names(roster, MemberFilter(search="0961"))) == {"Võ Thị Ánh"}

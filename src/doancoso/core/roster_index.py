@@ -15,7 +15,8 @@ import contextlib
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import compress
+from typing import Any, cast
 
 from .context import WorkspaceContext
 
@@ -40,7 +41,8 @@ class RosterSnapshot:
     columns: dict[str, list[str | None]]
     load_column: Callable[[str], dict[str, str | None]]
     orders: dict[tuple[str, bool], Sequence[int]] = field(default_factory=dict)
-    filtered: dict[object, Sequence[int]] = field(default_factory=dict)
+    filtered: dict[object, tuple[Sequence[int], Sequence[str]]] = field(default_factory=dict)
+    last_search: tuple[object, tuple[str, ...], Sequence[int], Sequence[str]] | None = None
 
     @property
     def size(self) -> int:
@@ -78,6 +80,7 @@ class RosterSnapshot:
                 values.insert(index, row[name])
         self.orders.clear()
         self.filtered.clear()
+        self.last_search = None
         self.generation = generation
 
     def order(
@@ -120,32 +123,40 @@ class RosterSnapshot:
         """Ids at ``candidates`` (the order ``order_key``) containing every search token and
         matching every filter.
 
-        The filters rarely change between two keystrokes, so the positions they keep are cached
-        per order; a keystroke then only scans those positions for the search words.
+        The filters rarely change between two keystrokes, so the rows they keep (positions and
+        search texts side by side) are cached per order. A keystroke that only adds to the last
+        search ("ng" after "n") scans just the rows the last search found.
         """
         wanted = tuple(sorted((k, v) for k, v in filters.items() if v is not None))
         cache_key = (order_key, wanted)
         kept = self.filtered.get(cache_key)
         if kept is None:
-            kept = candidates
+            positions = candidates
             for name, value in wanted:
                 values = self.columns["status" if name == "statuses" else name]
-                pairs = self._pairs(kept, values)
+                pairs = self._pairs(positions, values)
                 if isinstance(value, frozenset):  # any of several values
-                    kept = [i for i, v in pairs if v in value]
+                    positions = [i for i, v in pairs if v in value]
                 else:
-                    kept = [i for i, v in pairs if v == value]
+                    positions = [i for i, v in pairs if v == value]
+            every_text = cast("list[str]", self.columns["search_text"])  # never NULL
+            kept = (positions, [every_text[i] for i in positions])
             if len(self.filtered) > 32:
                 self.filtered.clear()
             self.filtered[cache_key] = kept
-        texts = self.columns["search_text"]  # each begins with a space: see load_snapshot
-        for token in sorted(tokens, key=len, reverse=True):  # the rarest (longest) token first
+        positions, texts = kept
+        searched = tuple(tokens)
+        last = self.last_search
+        if last is not None and last[0] == cache_key and _narrows(last[1], searched):
+            positions, texts = last[2], last[3]  # every match of this search is among those
+        for token in sorted(set(searched), key=len, reverse=True):  # rarest (longest) first
             # Words match from their start ("an" finds An, Anh, not Văn); digits match anywhere,
             # so the last digits of a CCCD or a phone number find the member.
-            needle = token if token.isdigit() else " " + token
-            kept = [i for i, text in self._pairs(kept, texts) if needle in text]  # type: ignore[operator]
-        ids = self.columns["id"]
-        return [ids[i] for i in kept]  # type: ignore[misc]
+            needle = token if token.isdigit() else " " + token  # texts begin with a space
+            found = [needle in text for text in texts]
+            positions, texts = list(compress(positions, found)), list(compress(texts, found))
+        self.last_search = (cache_key, searched, positions, texts)
+        return list(map(self.columns["id"].__getitem__, positions))  # type: ignore[arg-type]
 
     @staticmethod
     def _pairs(
@@ -155,6 +166,12 @@ class RosterSnapshot:
         if isinstance(positions, range) and positions == range(len(values)):
             return enumerate(values)
         return ((i, values[i]) for i in positions)
+
+
+def _narrows(before: tuple[str, ...], now: tuple[str, ...]) -> bool:
+    """Whether every match of search ``now`` also matches ``before``: each earlier word is the
+    start of a word searched now (a word start, or digits anywhere, then still matches)."""
+    return all(any(word.startswith(old) for word in now) for old in before)
 
 
 def _fetch(ctx: WorkspaceContext, sql: str) -> list[tuple[str | None, ...]]:

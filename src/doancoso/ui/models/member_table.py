@@ -41,6 +41,15 @@ COL_STT, COL_NAME, COL_BIRTH = 0, 1, 2
 
 Index = QModelIndex | QPersistentModelIndex
 
+# data() runs for every role of every painted cell (~1,500 calls a repaint): plain ints compare
+# faster than Qt enum members, and the flag values are combined once.
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SORT, _MEMBER_ID = int(SORT_ROLE), int(MEMBER_ID_ROLE)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
 
 def _display(row: MemberRow, column: int) -> str:
     if column == 1:
@@ -145,23 +154,19 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in (_DISPLAY, _TOOLTIP, _ALIGNMENT, _SORT, _MEMBER_ID) or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == MEMBER_ID_ROLE:
+        if role == _ALIGNMENT:
+            return _RIGHT if column in (COL_STT, COL_BIRTH) else _LEFT
+        if role == _MEMBER_ID:
             return self._rows.ids[row]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (COL_STT, COL_BIRTH):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
-            return None
         if column == COL_STT:
-            return row + 1 if role == SORT_ROLE else f"{row + 1:,}".replace(",", ".")
+            return row + 1 if role == _SORT else f"{row + 1:,}".replace(",", ".")
         member = self.member_row(row)
         if member is None:
             return ""
-        if role == SORT_ROLE:
+        if role == _SORT:
             return _raw(member, column)
         return _display(member, column)
 
@@ -176,4 +181,4 @@ class MemberTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _CELL_FLAGS
