@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ...core.dates import format_vn_date
 from ...core.roster import MemberFilter, MemberRow, MemberService
 from ...core.vocab import GENDERS, STATUSES
+from .cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 from .lazy_rows import LazyRows
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,15 +41,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 COL_STT, COL_NAME, COL_BIRTH = 0, 1, 2
 
 Index = QModelIndex | QPersistentModelIndex
-
-# data() runs for every role of every painted cell (~1,500 calls a repaint): plain ints compare
-# faster than Qt enum members, and the flag values are combined once.
-_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _SORT, _MEMBER_ID = int(SORT_ROLE), int(MEMBER_ID_ROLE)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _display(row: MemberRow, column: int) -> str:
@@ -154,11 +147,11 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in (_DISPLAY, _TOOLTIP, _ALIGNMENT, _SORT, _MEMBER_ID) or not index.isValid():
+        if role not in (DISPLAY, TOOLTIP, ALIGNMENT, _SORT, _MEMBER_ID) or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == _ALIGNMENT:
-            return _RIGHT if column in (COL_STT, COL_BIRTH) else _LEFT
+        if role == ALIGNMENT:
+            return ALIGN_RIGHT if column in (COL_STT, COL_BIRTH) else ALIGN_LEFT
         if role == _MEMBER_ID:
             return self._rows.ids[row]
         if column == COL_STT:
@@ -181,4 +174,4 @@ class MemberTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return _CELL_FLAGS
+        return CELL_FLAGS

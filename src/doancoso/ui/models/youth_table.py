@@ -14,10 +14,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ...core.spreadsheets.youth_export import youth_cells
 from ...core.youth import YouthFilter, YouthRow, YouthService
+from .cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 from .lazy_rows import LazyRows
 
 YOUTH_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """The id of the young person on a row."""
+_YOUTH_ID = int(YOUTH_ID_ROLE)
 
 BLOCK = 200
 MAX_BLOCKS = 20
@@ -111,17 +113,13 @@ class YouthTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in (DISPLAY, TOOLTIP, ALIGNMENT, _YOUTH_ID) or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == YOUTH_ID_ROLE:
+        if role == _YOUTH_ID:
             return self._rows.ids[row]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (COL_STT, COL_BIRTH):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
+        if role == ALIGNMENT:
+            return ALIGN_RIGHT if column in (COL_STT, COL_BIRTH) else ALIGN_LEFT
         if column == COL_STT:
             return str(row + 1)
         youth = self.youth_row(row)
@@ -143,4 +141,4 @@ class YouthTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return CELL_FLAGS
