@@ -22,8 +22,7 @@ from doancoso.ui.dialogs.import_wizard import (
 from doancoso.ui.models.import_preview_table import COL_ACTION, COL_PROBLEMS, COL_ROW
 from doancoso.ui.signals import DataChanged
 from doancoso.ui.tasks import TaskRunner
-
-from .conftest import FakePrompts
+from scripted import ScriptedPrompts
 
 
 def make_roster(path: Path) -> Path:
@@ -47,7 +46,7 @@ def _names(ws: Workspace) -> list[str]:
 
 
 @pytest.fixture
-def wizard(qtbot: QtBot, ws: Workspace, fake_prompts: FakePrompts) -> ImportWizard:
+def wizard(qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts) -> ImportWizard:
     runner = TaskRunner(None, fake_prompts, synchronous=True)
     dialog = ImportWizard(ws, DataChanged(), fake_prompts, runner)
     qtbot.addWidget(dialog)

@@ -14,12 +14,11 @@ from doancoso.ui.pages.roster_page import RosterPage
 from doancoso.ui.signals import DataChanged
 from doancoso.ui.state import UiState
 from doancoso.ui.tasks import TaskRunner
-
-from .conftest import FakePrompts
+from scripted import ScriptedPrompts
 
 
 def _page(
-    qtbot: QtBot, ws: Workspace, prompts: FakePrompts, synchronous: bool = True
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, synchronous: bool = True
 ) -> RosterPage:
     window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
     qtbot.addWidget(window)
@@ -49,7 +48,7 @@ def _sheet_names(path: Path) -> list[str]:
 
 
 def test_export_writes_the_filtered_roster(
-    qtbot: QtBot, demo_ws: Workspace, fake_prompts: FakePrompts, tmp_path: Path
+    qtbot: QtBot, demo_ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     page = _page(qtbot, demo_ws, fake_prompts)
     _filtered(page)
@@ -65,7 +64,7 @@ def test_export_writes_the_filtered_roster(
 
 
 def test_export_runs_on_the_worker_thread(
-    qtbot: QtBot, demo_ws: Workspace, fake_prompts: FakePrompts, tmp_path: Path
+    qtbot: QtBot, demo_ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     page = _page(qtbot, demo_ws, fake_prompts, synchronous=False)
     page.status_combo.setCurrentIndex(page.status_combo.findData(None))
@@ -80,7 +79,7 @@ def test_export_runs_on_the_worker_thread(
 
 
 def test_cancelled_save_dialog_does_nothing(
-    qtbot: QtBot, demo_ws: Workspace, fake_prompts: FakePrompts
+    qtbot: QtBot, demo_ws: Workspace, fake_prompts: ScriptedPrompts
 ) -> None:
     page = _page(qtbot, demo_ws, fake_prompts)
     page.io.ask_save_path = lambda *_args: None
@@ -90,7 +89,7 @@ def test_cancelled_save_dialog_does_nothing(
 
 
 def test_print_writes_a_pdf_and_offers_to_open_it(
-    qtbot: QtBot, demo_ws: Workspace, fake_prompts: FakePrompts, tmp_path: Path
+    qtbot: QtBot, demo_ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     page = _page(qtbot, demo_ws, fake_prompts)
     _filtered(page)
@@ -106,7 +105,7 @@ def test_print_writes_a_pdf_and_offers_to_open_it(
 
 
 def test_import_action_opens_the_wizard_with_the_page_runner(
-    qtbot: QtBot, ws: Workspace, fake_prompts: FakePrompts, tmp_path: Path
+    qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     from .test_import_wizard import make_roster
 
@@ -133,7 +132,7 @@ def test_import_action_opens_the_wizard_with_the_page_runner(
 
 
 def test_export_of_the_default_view_holds_only_the_active_roster(
-    qtbot: QtBot, demo_ws: Workspace, fake_prompts: FakePrompts, tmp_path: Path
+    qtbot: QtBot, demo_ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     page = _page(qtbot, demo_ws, fake_prompts)
     shown = [page.model.member_row(i).full_name for i in range(page.model.rowCount())]  # type: ignore[union-attr]

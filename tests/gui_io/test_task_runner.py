@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.errors import AppError, ImportFileError
 from doancoso.ui.tasks import Report, TaskRunner
-
-from .conftest import FakePrompts
+from scripted import ScriptedPrompts
 
 
 def _parent(qtbot: QtBot) -> QWidget:
@@ -34,7 +33,7 @@ def test_synchronous_mode_runs_inline_with_the_same_callbacks(qtbot: QtBot, fake
     assert fake_prompts.errors == []  # on_failure took it
 
 
-def test_app_error_message_goes_to_prompts(qtbot: QtBot, fake_prompts: FakePrompts) -> None:
+def test_app_error_message_goes_to_prompts(qtbot: QtBot, fake_prompts: ScriptedPrompts) -> None:
     runner = TaskRunner(_parent(qtbot), fake_prompts, synchronous=True)
 
     def fail() -> None:
@@ -45,7 +44,7 @@ def test_app_error_message_goes_to_prompts(qtbot: QtBot, fake_prompts: FakePromp
 
 
 def test_unexpected_error_is_logged_and_reported_in_vietnamese(
-    qtbot: QtBot, fake_prompts: FakePrompts, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, fake_prompts: ScriptedPrompts, caplog: pytest.LogCaptureFixture
 ) -> None:
     runner = TaskRunner(_parent(qtbot), fake_prompts, synchronous=True)
     with caplog.at_level(logging.ERROR, logger="doancoso.ui.tasks"):

@@ -13,8 +13,9 @@ from doancoso.ui.main_window import MainWindow
 from doancoso.ui.pages.party_page import PartyIntroductionsDialog
 from doancoso.ui.signals import DataChanged
 from doancoso.ui.state import UiState
+from scripted import ScriptedPrompts
 
-from .conftest import AddMember, LifePrompts
+from .conftest import AddMember
 
 
 def _fixture(ws: Workspace, add_member: AddMember) -> dict[str, str]:
@@ -31,7 +32,7 @@ def _fixture(ws: Workspace, add_member: AddMember) -> dict[str, str]:
 
 
 def test_lists_exactly_the_members_reaching_30(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     _fixture(ws, add_member)
     dialog = ComingOfAgeDialog(ws, prompts, year=2025)
@@ -52,7 +53,7 @@ def test_lists_exactly_the_members_reaching_30(
 
 
 def test_confirming_records_the_checked_members(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     ids = _fixture(ws, add_member)
     window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
@@ -84,7 +85,7 @@ def test_confirming_records_the_checked_members(
 
 
 def test_unchecked_members_are_left_out(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     ids = _fixture(ws, add_member)
     dialog = ComingOfAgeDialog(ws, prompts, year=2025)
@@ -99,7 +100,7 @@ def test_unchecked_members_are_left_out(
 
 
 def test_party_list_shows_an_introduction(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     hoa = add_member("Lê Thị Hoa", "10/06/1998", branch="Chi đoàn ấp Tân Phú")
     empty = PartyIntroductionsDialog(ws)

@@ -11,24 +11,25 @@ from doancoso.ui.dialogs.member_form import MemberFormDialog
 from doancoso.ui.main_window import MainWindow
 from doancoso.ui.signals import DataChanged
 from doancoso.ui.state import UiState
+from scripted import ScriptedPrompts
 
-from .conftest import AddMember, LifePrompts
+from .conftest import AddMember
 
 
-def _window(qtbot: QtBot, ws: Workspace, prompts: LifePrompts) -> MainWindow:
+def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
     window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
     qtbot.addWidget(window)
     return window
 
 
-def _dialog(qtbot: QtBot, ws: Workspace, member_id: str, prompts: LifePrompts) -> EventDialog:
+def _dialog(qtbot: QtBot, ws: Workspace, member_id: str, prompts: ScriptedPrompts) -> EventDialog:
     dialog = EventDialog(ws, member_id, prompts)
     qtbot.addWidget(dialog)
     return dialog
 
 
 def test_transfer_out_leaves_the_active_roster_and_the_form_turns_read_only(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Nguyễn Văn An", "01/01/2000", branch="Chi đoàn ấp Tân Phú")
     binh = add_member("Trần Văn Bình", "02/02/2001", branch="Chi đoàn ấp Tân Phú")
@@ -73,7 +74,7 @@ def test_transfer_out_leaves_the_active_roster_and_the_form_turns_read_only(
 
 
 def test_read_only_form_can_still_record_a_transfer_in(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Nguyễn Văn An", "01/01/2000")
     ws.events.record(an, "transfer_out", "15/03/2024", other_organization="Đoàn xã Tân Lộc")
@@ -105,7 +106,7 @@ def test_read_only_form_can_still_record_a_transfer_in(
 
 
 def test_refused_transition_shows_the_core_message_and_records_nothing(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Nguyễn Văn An", "01/01/2000")
     ws.events.record(an, "admission", "26/03/2017", place="Chi đoàn ấp Tân Phú")
@@ -124,7 +125,7 @@ def test_refused_transition_shows_the_core_message_and_records_nothing(
 
 
 def test_missing_required_field_is_shown_next_to_it(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Nguyễn Văn An", "01/01/2000")
     dialog = _dialog(qtbot, ws, an, prompts)
@@ -156,7 +157,7 @@ def test_missing_required_field_is_shown_next_to_it(
 
 
 def test_admission_with_an_introducer_from_the_roster(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Nguyễn Văn An", "01/01/2000")
     quynh = add_member("Nguyễn Thị Như Quỳnh", "05/03/1996")

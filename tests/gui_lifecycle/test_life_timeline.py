@@ -7,12 +7,13 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.dialogs.member_form import MemberFormDialog
 from doancoso.ui.widgets.timeline import TimelineWidget
+from scripted import ScriptedPrompts
 
-from .conftest import AddMember, LifePrompts
+from .conftest import AddMember
 
 
 def test_timeline_lists_events_oldest_first(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Nguyễn Văn An", "01/01/2000")
     # Recorded out of date order: shown in date order.
@@ -38,7 +39,7 @@ def test_timeline_lists_events_oldest_first(
 
 
 def test_deleting_an_event_restores_the_status(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Nguyễn Văn An", "01/01/2000")
     ws.events.record(an, "admission", "26/03/2017")
@@ -62,7 +63,7 @@ def test_deleting_an_event_restores_the_status(
 
 
 def test_refused_delete_shows_the_core_message(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Nguyễn Văn An", "01/01/2000")
     ws.events.record(an, "admission", "26/03/2017")
@@ -80,7 +81,7 @@ def test_refused_delete_shows_the_core_message(
 
 
 def test_new_member_form_has_no_timeline_and_status_is_not_editable(
-    qtbot: QtBot, ws: Workspace, prompts: LifePrompts
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     form = MemberFormDialog(ws, None, prompts)
     qtbot.addWidget(form)

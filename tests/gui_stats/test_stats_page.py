@@ -7,17 +7,16 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.spreadsheets.stats_export import breakdowns, summary_figures
 from doancoso.core.workspace import Workspace
 from doancoso.ui.main_window import STATISTICS, MainWindow
 from doancoso.ui.pages.statistics_page import PDF_NAME, XLSX_NAME, StatisticsPage
-from doancoso.ui.prompts import Prompts
 from doancoso.ui.signals import MEMBERS, DataChanged
 from doancoso.ui.state import UiState
 from doancoso.ui.tasks import TaskRunner
+from scripted import ScriptedPrompts
 
 from .conftest import BA_DIEU, TODAY, XOM_MOI, add_member
 
@@ -25,19 +24,11 @@ from .conftest import BA_DIEU, TODAY, XOM_MOI, add_member
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-class _Prompts(Prompts):
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-
-    def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.errors.append(text)
-
-
 def _page(
     qtbot: QtBot, ws: Workspace, today: date | None = None
 ) -> tuple[StatisticsPage, DataChanged]:
     changed = DataChanged()
-    prompts = _Prompts()
+    prompts = ScriptedPrompts()
     page = StatisticsPage(ws, changed, prompts, TaskRunner(None, prompts, synchronous=True),
                           today=(lambda: today) if today else None)  # fmt: skip
     qtbot.addWidget(page)
@@ -145,7 +136,7 @@ def test_export_error_is_shown(qtbot: QtBot, known_ws: Workspace, tmp_path: Path
     page, _ = _page(qtbot, known_ws, TODAY)
     page.ask_save_path = lambda *args: tmp_path / "missing" / "x.pdf"  # type: ignore[method-assign]
     page.pdf_button.click()
-    assert isinstance(page.prompts, _Prompts)
+    assert isinstance(page.prompts, ScriptedPrompts)
     assert page.prompts.errors and "Không ghi được tệp" in page.prompts.errors[0]
 
 

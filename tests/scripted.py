@@ -1,0 +1,44 @@
+"""Prompts that answer from attributes instead of showing modal message boxes (GUI tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from doancoso.ui.prompts import Prompts
+
+
+class ScriptedPrompts(Prompts):
+    """Answers questions from attributes and records every message shown."""
+
+    def __init__(self) -> None:
+        self.answer = True
+        self.choice: str | None = None
+        self.dialog_script: Callable[[QDialog], None] | None = None
+        self.asked: list[str] = []
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.choices_offered: list[list[str]] = []
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.answer
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.errors.append(text)
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.infos.append(text)
+
+    def choose(
+        self, parent: QWidget | None, title: str, label: str, items: Sequence[str]
+    ) -> int | None:
+        self.choices_offered.append(list(items))
+        return None if self.choice is None else list(items).index(self.choice)
+
+    def run(self, dialog: QDialog) -> int:
+        """Run ``dialog_script`` on the dialog instead of showing it modally."""
+        if self.dialog_script is not None:
+            self.dialog_script(dialog)
+        return dialog.result()
