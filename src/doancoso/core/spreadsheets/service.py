@@ -79,13 +79,14 @@ class SpreadsheetService:
         skipped: list[tuple[int, str]] = []
         legacy: dict[str, int] = {}
         for number, values in sheet_rows.rows[guess.data_start :]:
-            if parser.is_blank(values):
+            cells = parser.cells(values)
+            if not cells:
                 continue
-            reason = parser.footer_reason(values)
+            reason = parser.footer_reason(values, cells)
             if reason is not None:
                 skipped.append((number, reason))
                 continue
-            row = parser.parse(number, values)
+            row = parser.parse(number, cells)
             for encoding in row.legacy:
                 legacy[encoding.value] = legacy.get(encoding.value, 0) + 1
             parsed.append(row)
