@@ -32,7 +32,11 @@ _DIRECT = (
     "occupation", "education", "qualification", "political_theory", "foreign_language",
     "admission_place", "card_number", "notes",
 )  # fmt: skip
-_CHUNK = 500
+# Columns an imported row may fill; the others keep the values of the template in _insert.
+_ROW_COLUMNS = ("id",) + _DIRECT + (
+    "address_hamlet", "address_commune", "address_province", "branch_id", "sort_key", "search_text",
+)  # fmt: skip
+_CHUNK = 1000
 
 
 @dataclass(frozen=True)
@@ -115,35 +119,56 @@ def _address(values: dict[str, object]) -> dict[str, object]:
 def _insert(
     ctx: WorkspaceContext, session: Session, rows: list[ImportRow], branch_ids: dict[str, str]
 ) -> None:
-    stamp = _stamp(ctx)
+    """One executemany of plain tuples: SQLAlchemy's per-row parameter handling would cost as
+    much as SQLite's own work. Values still go through each column type's bind processor (dates
+    stored as SQLAlchemy stores them), taken from the table, so the stored rows are the same."""
+    if not rows:
+        return
+    connection = session.connection()
+    compiled = _MEMBERS.insert().compile(dialect=connection.dialect)
+    order: list[str] = list(compiled.positiontup or ())
+    assert sorted(order) == sorted(_MEMBER_COLUMNS)
+    position = {name: index for index, name in enumerate(order)}
+    processors = {
+        c.key: p for c in _MEMBERS.columns if (p := c.type.bind_processor(connection.dialect))
+    }
     template: dict[str, Any] = dict.fromkeys(_MEMBER_COLUMNS)
     template.update(
-        stamp, organization_id=ctx.organization_id, birth_precision="day", status="active"
+        _stamp(ctx), organization_id=ctx.organization_id, birth_precision="day", status="active"
     )
-    batch: list[dict[str, Any]] = []
+    base = [processors[n](template[n]) if n in processors else template[n] for n in order]
+    # (position, column, bind processor or None) of the columns a row fills in
+    filled = [(position[n], n, processors.get(n)) for n in _ROW_COLUMNS]
+    batch: list[tuple[Any, ...]] = []
     for row in rows:
         values = row.values
-        record = dict(template)
-        record["id"] = new_id()
+        record: dict[str, Any] = {"id": new_id()}
         for name in _DIRECT:
-            if values.get(name) is not None:
-                record[name] = values[name]
+            value = values.get(name)
+            if value is not None:
+                record[name] = value
         if "address" in values:
             record.update(_address(values))
-        if isinstance(values.get("branch"), str):
-            record["branch_id"] = branch_ids[cached_fold(str(values["branch"]))]
+        branch = values.get("branch")
+        if isinstance(branch, str):
+            record["branch_id"] = branch_ids[cached_fold(branch)]
         record.update(
             derived_columns(
-                record["full_name"], record["other_name"], record["national_id"], record["phone"]
+                record["full_name"],
+                record.get("other_name"),
+                record.get("national_id"),
+                record.get("phone"),
             )
         )
-        batch.append(record)
+        line = list(base)
+        for index, name, processor in filled:
+            if name in record:
+                value = record[name]
+                line[index] = value if processor is None else processor(value)
+        batch.append(tuple(line))
         row.member_id = record["id"]
-        if len(batch) >= _CHUNK:
-            session.execute(_MEMBERS.insert(), batch)
-            batch = []
-    if batch:
-        session.execute(_MEMBERS.insert(), batch)
+    for first in range(0, len(batch), _CHUNK):
+        connection.exec_driver_sql(compiled.string, batch[first : first + _CHUNK])
 
 
 def _update(
