@@ -125,13 +125,18 @@ def _insert(
     if not rows:
         return
     connection = session.connection()
-    compiled = _MEMBERS.insert().compile(dialect=connection.dialect)
+    dialect = connection.dialect
+    compiled = _MEMBERS.insert().compile(dialect=dialect)
     order: list[str] = list(compiled.positiontup or ())
     assert sorted(order) == sorted(_MEMBER_COLUMNS)
     position = {name: index for index, name in enumerate(order)}
     processors = {
-        c.key: p for c in _MEMBERS.columns if (p := c.type.bind_processor(connection.dialect))
+        c.key: p
+        for c in _MEMBERS.columns
+        if (p := c.type.dialect_impl(dialect).bind_processor(dialect)) is not None
     }
+    # sqlite3 would otherwise store dates with its own (deprecated) adapters, in another format
+    assert {"birth_date", "created_at"} <= processors.keys()
     template: dict[str, Any] = dict.fromkeys(_MEMBER_COLUMNS)
     template.update(
         _stamp(ctx), organization_id=ctx.organization_id, birth_precision="day", status="active"
