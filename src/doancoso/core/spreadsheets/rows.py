@@ -87,7 +87,10 @@ def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[dat
         if 10_000 <= value < 80_000:  # a date typed in a cell formatted as a number
             return _EXCEL_EPOCH + timedelta(days=int(value)), DAY
         raise DateFormatError(str(value))
-    text = nfc(str(value)) if value is not None else ""
+    if isinstance(value, str) and _DATE.match(value):
+        text = value  # already clean: normalising would change nothing the pattern reads
+    else:
+        text = nfc(str(value)) if value is not None else ""
     match = _DATE.match(text)
     if match:
         day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
@@ -348,9 +351,12 @@ class RowParser:
         out = parsed.values
         value = cells.get("national_id")
         if value is not None:
-            raw = _digits_of_number(value, (11, 8)) or shown(value).replace(" ", "").replace(
-                ".", ""
-            )
+            if isinstance(value, str) and value.isascii() and value.isdigit():
+                raw = value  # the usual case, already as shown
+            else:
+                raw = _digits_of_number(value, (11, 8)) or shown(value).replace(" ", "").replace(
+                    ".", ""
+                )
             if check_national_id(raw):
                 parsed.problems.append(Problem(
                     f"Số CCCD “{shown(value)}” không hợp lệ: phải gồm 12 chữ số "
@@ -360,7 +366,10 @@ class RowParser:
                 out["national_id"] = raw
         value = cells.get("phone")
         if value is not None:
-            raw = _digits_of_number(value, (9, 10)) or shown(value)
+            if isinstance(value, str) and value.isascii() and value.isdigit():
+                raw = value
+            else:
+                raw = _digits_of_number(value, (9, 10)) or shown(value)
             phone = normalize_phone(raw)
             if phone is None:
                 parsed.problems.append(
