@@ -32,10 +32,6 @@ _DIRECT = (
     "occupation", "education", "qualification", "political_theory", "foreign_language",
     "admission_place", "card_number", "notes",
 )  # fmt: skip
-# Columns an imported row may fill; the others keep the values of the template in _insert.
-_ROW_COLUMNS = ("id",) + _DIRECT + (
-    "address_hamlet", "address_commune", "address_province", "branch_id", "sort_key", "search_text",
-)  # fmt: skip
 _CHUNK = 1000
 
 
@@ -142,36 +138,33 @@ def _insert(
         _stamp(ctx), organization_id=ctx.organization_id, birth_precision="day", status="active"
     )
     base = [processors[n](template[n]) if n in processors else template[n] for n in order]
-    # (position, column, bind processor or None) of the columns a row fills in
-    filled = [(position[n], n, processors.get(n)) for n in _ROW_COLUMNS]
+    # (column, position, bind processor or None) of the columns copied from the row's values
+    direct = [(n, position[n], processors.get(n)) for n in _DIRECT]
+    at = {n: position[n] for n in ("id", "address_hamlet", "branch_id", "sort_key", "search_text",
+                                   "full_name", "other_name", "national_id", "phone")}  # fmt: skip
+    assert not processors.keys() & at.keys()  # plain text columns, stored as given
     batch: list[tuple[Any, ...]] = []
     for row in rows:
         values = row.values
-        record: dict[str, Any] = {"id": new_id()}
-        for name in _DIRECT:
+        line = list(base)
+        line[at["id"]] = row.member_id = new_id()
+        for name, index, processor in direct:
             value = values.get(name)
             if value is not None:
-                record[name] = value
+                line[index] = value if processor is None else processor(value)
         if "address" in values:
-            record.update(_address(values))
+            line[at["address_hamlet"]] = values["address"]  # commune and province stay empty
         branch = values.get("branch")
         if isinstance(branch, str):
-            record["branch_id"] = branch_ids[cached_fold(branch)]
-        record.update(
-            derived_columns(
-                record["full_name"],
-                record.get("other_name"),
-                record.get("national_id"),
-                record.get("phone"),
-            )
+            line[at["branch_id"]] = branch_ids[cached_fold(branch)]
+        derived = derived_columns(
+            line[at["full_name"]],
+            line[at["other_name"]],
+            line[at["national_id"]],
+            line[at["phone"]],
         )
-        line = list(base)
-        for index, name, processor in filled:
-            if name in record:
-                value = record[name]
-                line[index] = value if processor is None else processor(value)
+        line[at["sort_key"]], line[at["search_text"]] = derived["sort_key"], derived["search_text"]
         batch.append(tuple(line))
-        row.member_id = record["id"]
     for first in range(0, len(batch), _CHUNK):
         connection.exec_driver_sql(compiled.string, batch[first : first + _CHUNK])
 
