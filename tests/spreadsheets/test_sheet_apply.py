@@ -8,8 +8,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sheetfiles import write_xlsx
 
+from doancoso.core.errors import ConflictError
 from doancoso.core.models import utc_now
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.spreadsheets import NEW, UPDATE
@@ -132,3 +134,38 @@ def test_updates_change_only_what_the_file_changes(sws: Workspace, tmp_path: Pat
     new_member = next(r for r in rows.values() if r["full_name"] == "Lê Văn Mới")
     assert (new_member["revision"], new_member["branch"]) == (1, "Ấp 3")
     assert new_member["created_at"] == new_member["updated_at"]
+
+
+@pytest.mark.parametrize(
+    ("name", "edit", "row"),
+    [
+        ("Trần Thị Bích", "revision = revision + 1, notes = 'sửa ở máy khác'", 3),
+        ("Nguyễn Văn An", "deleted_at = '2026-11-26 08:00:00.000000'", 2),
+    ],
+)
+def test_a_member_changed_elsewhere_since_the_preview_fails_the_whole_import(
+    sws: Workspace, tmp_path: Path, name: str, edit: str, row: int
+) -> None:
+    sws.spreadsheets.apply_import(
+        sws.spreadsheets.preview_import(write_xlsx(tmp_path / "a.xlsx", [HEADER, *ROWS]))
+    )
+    changed = [list(r) for r in ROWS]
+    changed[0][6] = "0987654321"
+    changed[1][11] = "Công nhân"
+    changed.append([3, "Lê Văn Mới", "01/01/2005", "Nam", "Kinh", None, None, "Ấp 3", None, None,
+                    None, None])  # fmt: skip
+    preview = sws.spreadsheets.preview_import(write_xlsx(tmp_path / "b.xlsx", [HEADER, *changed]))
+    assert [r.action for r in preview.rows] == [UPDATE, UPDATE, NEW]
+    # Another program (the command line, a second copy of the app) writes to the same data
+    # folder meanwhile: this workspace's roster generation cannot know, the revisions do.
+    with sqlite3.connect(sws.data_dir / DATABASE_FILE) as conn:
+        conn.execute(f"UPDATE members SET {edit} WHERE full_name = ?", (name,))
+    before = _stored(sws)
+    with pytest.raises(ConflictError) as info:
+        sws.spreadsheets.apply_import(preview)
+    assert info.value.message == (
+        f"Đoàn viên ở dòng {row} đã bị sửa hoặc xóa sau khi xem trước. Hãy xem trước lại; chưa "
+        "có gì được ghi."
+    )
+    assert _stored(sws) == before
+    assert sws.branches.find("Ấp 3") is None
