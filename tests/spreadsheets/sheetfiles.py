@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import re
+import zipfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -25,6 +27,25 @@ def write_xlsx(path: Path, rows: Rows, merges: Sequence[str] = (), title: str = 
     for cells in merges:
         sheet.merge_cells(cells)
     book.save(path)
+    return path
+
+
+def with_dimension(path: Path, ref: str | None) -> Path:
+    """``path`` with the size its sheets declare (``<dimension ref=...>``) set to ``ref``, or
+    removed when ``ref`` is None, as other programs write it."""
+    pattern = re.compile(rb"<dimension ref=\"[^\"]*\"\s*/>")
+    replacement = b"" if ref is None else f'<dimension ref="{ref}"/>'.encode()
+    data = {}
+    with zipfile.ZipFile(path) as book:
+        for item in book.infolist():
+            content = book.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                content, count = pattern.subn(replacement, content)
+                assert count == 1
+            data[item.filename] = content
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, content in data.items():
+            book.writestr(name, content)
     return path
 
 

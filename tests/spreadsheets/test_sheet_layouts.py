@@ -421,3 +421,33 @@ def test_existing_member_updated_only_where_the_file_differs(
         "0912345678",
         "Phật giáo",
     )
+
+
+def test_repeated_cells_give_every_row_its_own_problems(sws: Workspace, tmp_path: Path) -> None:
+    """Each distinct cell is decoded once per sheet; every row holding it still gets the result."""
+    unsure = (
+        "Cột “Nghề nghiệp”: chữ “Ng©©©” có thể gõ bằng bảng mã cũ (TCVN3/VNI) nhưng không "
+        "chuyển được chắc chắn; hãy kiểm tra."
+    )
+    path = write_xlsx(
+        tmp_path / "lap.xlsx",
+        [
+            ["Họ và tên", "Ngày sinh", "Nghề nghiệp", "Dân tộc", "Ngày vào Đoàn"],
+            ["Lò Văn Một", "01/02/2001", "Ng©©©", "Kinh", "30/02/2019"],
+            ["Lò Văn Hai", "01/02/2002", "Ng©©©", "Kinh", "30/02/2019"],
+            ["Lò Văn 3", "01/02/2003", "Lµm ruéng", None, None],
+            ["lò văn 3", "01/02/2004", "Lµm ruéng", None, None],
+        ],
+    )
+    preview = sws.spreadsheets.preview_import(path)
+    assert [
+        (r.row, r.action, r.values["full_name"], r.values.get("occupation"),
+         [p.message for p in r.problems])
+        for r in preview.rows
+    ] == [
+        (2, NEW, "Lò Văn Một", "Ng©©©", [unsure, "Ngày vào Đoàn không đọc được: “30/02/2019”."]),
+        (3, NEW, "Lò Văn Hai", "Ng©©©", [unsure, "Ngày vào Đoàn không đọc được: “30/02/2019”."]),
+        (4, REJECTED, "Lò Văn 3", "Làm ruộng", ["Họ và tên “Lò Văn 3” có chữ số."]),
+        (5, REJECTED, "Lò Văn 3", "Làm ruộng", ["Họ và tên “Lò Văn 3” có chữ số."]),
+    ]  # fmt: skip
+    assert preview.legacy_cells == {"tcvn3": 2}

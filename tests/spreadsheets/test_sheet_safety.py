@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sheetfiles import write_csv, write_xls, write_xlsx
+from sheetfiles import with_dimension, write_csv, write_xls, write_xlsx
 
 from doancoso.core.errors import AppError, ImportFileError
 from doancoso.core.roster import MemberFilter
@@ -106,6 +106,21 @@ def test_an_xls_renamed_xlsx_is_read(sws: Workspace, tmp_path: Path) -> None:
     renamed = path.rename(tmp_path / "cu.xlsx")
     preview = sws.spreadsheets.preview_import(renamed)
     assert [r.values["full_name"] for r in preview.rows] == ["Tăng Văn Cũ"]
+
+
+@pytest.mark.parametrize("ref", ["A1:A1", "A1:XFD1048576", None])
+def test_the_declared_sheet_size_is_not_trusted(sws: Workspace, tmp_path: Path, ref: str) -> None:
+    """A stale size ("A1:A1") used to cut the rows off, a bloated one padded every row to 16,384
+    cells; neither, nor no size at all, changes what is read."""
+    path = with_dimension(write_xlsx(tmp_path / "co.xlsx", ROWS), ref)
+    preview = sws.spreadsheets.preview_import(path)
+    assert preview.headers == ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "CCCD", "Chi đoàn",
+                               "Điện thoại"]  # fmt: skip
+    assert [(r.row, r.values["full_name"], r.action) for r in preview.rows] == [
+        (3, "Nguyễn Văn An", NEW),
+        (4, "Trần Thị Bích", NEW),
+        (5, "Lê Hoàng Phúc", NEW),
+    ]
 
 
 def test_missing_file(sws: Workspace, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ code-point order equals the collation order, so SQLite can sort them with an ind
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -121,6 +122,7 @@ def _letter_levels(ch: str) -> tuple[str, int, int] | None:
     return code, tone, is_upper
 
 
+@functools.lru_cache(maxsize=1 << 13)  # name parts recur: sort keys of a roster or an import
 def collation_key(text: str) -> str:
     """Encode one name part (one or several words) as a string ordered like Vietnamese.
 

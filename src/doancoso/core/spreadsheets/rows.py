@@ -87,7 +87,10 @@ def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[dat
         if 10_000 <= value < 80_000:  # a date typed in a cell formatted as a number
             return _EXCEL_EPOCH + timedelta(days=int(value)), DAY
         raise DateFormatError(str(value))
-    text = nfc(str(value)) if value is not None else ""
+    if isinstance(value, str) and _DATE.match(value):
+        text = value  # already clean: normalising would change nothing the pattern reads
+    else:
+        text = nfc(str(value)) if value is not None else ""
     match = _DATE.match(text)
     if match:
         day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
@@ -123,114 +126,159 @@ def shown(value: Cell) -> str:
 
 
 class RowParser:
-    """Parses the rows of one sheet with one column mapping."""
+    """Parses the rows of one sheet with one column mapping.
+
+    A row is first reduced to its mapped cells (:meth:`cells`). The same texts and dates recur
+    down a roster (the same "Kinh", "Ấp 3", given names, birth dates), so each distinct cell is
+    decoded, normalised or read as a date once per sheet and remembered.
+    """
 
     def __init__(self, mapping: dict[str, int], headers: list[str], today: date) -> None:
         self.mapping = mapping
         self.headers = headers
         self.today = today
         self.prefer: Encoding | None = None
+        self._columns = list(mapping.items())
+        self._text_targets = [t for t in TEXT_FIELDS + ("address", "branch") if t in mapping]
+        self._texts: dict[tuple[str, str], tuple[str, Problem | None, Encoding | None]] = {}
+        self._dates: dict[tuple[str, bool], tuple[date, str] | None] = {}
+        self._names: dict[str, tuple[str, Problem | None]] = {}
+        self._windows: dict[date, tuple[date, date]] = {}
 
     def learn_encoding(self, rows: list[tuple[int, list[Cell]]], sample: int = 2000) -> None:
         """Find which legacy encoding the sheet's unambiguous cells use, to settle the rest."""
-        votes = {Encoding.TCVN3: 0, Encoding.VNI: 0}
+        votes = {Encoding.TCVN3: 0, Encoding.VNI: 0, Encoding.UNICODE: 0}
+        found: dict[str, Encoding] = {}
         columns = sorted(set(self.mapping.values()))
         for _, values in rows[:sample]:
             for col in columns:
                 value = values[col] if col < len(values) else None
                 if isinstance(value, str) and not value.isascii():
-                    found = decode_cell(value).encoding
-                    if found is not Encoding.UNICODE:
-                        votes[found] += 1
+                    encoding = found.get(value)
+                    if encoding is None:
+                        encoding = found[value] = decode_cell(value).encoding
+                    votes[encoding] += 1
         tcvn3, vni = votes[Encoding.TCVN3], votes[Encoding.VNI]
         if tcvn3 != vni:
             self.prefer = Encoding.TCVN3 if tcvn3 > vni else Encoding.VNI
+        self._texts.clear()  # decoded before the encoding was known
 
-    def _cell(self, values: list[Cell], target: str) -> Cell:
-        col = self.mapping.get(target)
-        if col is None or col >= len(values):
-            return None
-        value = values[col]
-        if isinstance(value, str):
-            value = value.strip()
-            return value or None
-        return value
+    def cells(self, values: list[Cell]) -> dict[str, Cell]:
+        """The mapped cells of a row that hold something: text stripped, empty text left out.
+        No cells means a blank row (a row holding only an STT counts as blank)."""
+        found: dict[str, Cell] = {}
+        width = len(values)
+        for target, col in self._columns:
+            if col < width:
+                value = values[col]
+                if isinstance(value, str):
+                    value = value.strip()
+                    if value:
+                        found[target] = value
+                elif value is not None:
+                    found[target] = value
+        return found
 
-    def _text(self, values: list[Cell], target: str, parsed: ParsedRow) -> str:
-        value = self._cell(values, target)
+    def _text(self, cells: dict[str, Cell], target: str, parsed: ParsedRow) -> str:
+        value = cells.get(target)
         if value is None:
             return ""
-        if target == "education" and isinstance(value, date):
-            return f"{value.day}/{value.month}"  # "12/12" typed and turned into a date by Excel
         if not isinstance(value, str):
+            if target == "education" and isinstance(value, date):
+                return f"{value.day}/{value.month}"  # "12/12" typed and turned into a date
             return shown(value)
+        known = self._texts.get((target, value))
+        if known is None:
+            known = self._texts[(target, value)] = self._decode(target, value)
+        text, problem, encoding = known
+        if problem is not None:
+            parsed.problems.append(problem)
+        elif encoding is not None:
+            parsed.legacy.append(encoding)
+        return text
+
+    def _decode(self, target: str, value: str) -> tuple[str, Problem | None, Encoding | None]:
         decoded: Decoded = decode_cell(value, self.prefer)
         if decoded.unsure:
-            header = (
-                self.headers[self.mapping[target]]
-                if self.mapping[target] < len(self.headers)
-                else ""
-            )
-            parsed.problems.append(Problem(
+            col = self.mapping[target]
+            header = self.headers[col] if col < len(self.headers) else ""
+            return nfc(decoded.text), Problem(
                 f"Cột “{header}”: chữ “{nfc(value)}” có thể gõ bằng bảng mã cũ (TCVN3/VNI) nhưng "
-                "không chuyển được chắc chắn; hãy kiểm tra.", WARNING, target))  # fmt: skip
-        elif decoded.encoding is not Encoding.UNICODE:
-            parsed.legacy.append(decoded.encoding)
-        return nfc(decoded.text)
+                "không chuyển được chắc chắn; hãy kiểm tra.", WARNING, target), None  # fmt: skip
+        if decoded.encoding is not Encoding.UNICODE:
+            return nfc(decoded.text), None, decoded.encoding
+        return nfc(decoded.text), None, None
 
-    def is_blank(self, values: list[Cell]) -> bool:
-        """No value in any mapped column (a row holding only an STT counts as blank)."""
-        return all(self._cell(values, t) is None for t in self.mapping)
+    def _date(self, value: Cell, *, allow_year: bool) -> tuple[date, str]:
+        """:func:`parse_date_value`, remembered for text cells."""
+        if not isinstance(value, str):
+            return parse_date_value(value, self.today, allow_year=allow_year)
+        key = (value, allow_year)
+        if key not in self._dates:
+            try:
+                self._dates[key] = parse_date_value(value, self.today, allow_year=allow_year)
+            except DateFormatError:
+                self._dates[key] = None
+        known = self._dates[key]
+        if known is None:
+            raise DateFormatError(value)
+        return known
 
-    def footer_reason(self, values: list[Cell]) -> str | None:
+    @staticmethod
+    def _name(text: str) -> tuple[str, Problem | None]:
+        name = name_case(text)
+        if not name:
+            return name, Problem("Thiếu họ và tên.", ERROR, "full_name")
+        if any(ch.isdigit() for ch in name):
+            return name, Problem(f"Họ và tên “{name}” có chữ số.", ERROR, "full_name")
+        return name, None
+
+    def footer_reason(self, values: list[Cell], cells: dict[str, Cell]) -> str | None:
         """Why a row is a total or signature line rather than a member, or None."""
-        if any(
-            self._cell(values, t) is not None
-            for t in ("birth_date", "male", "female", "national_id")
-        ):
+        if any(t in cells for t in ("birth_date", "male", "female", "national_id")):
             return None
         texts = [cached_fold(shown(v)) for v in values if v is not None and shown(v)]
         if texts and (_FOOTER.match(texts[0]) or len(texts) == 1 and texts[0].isdigit()):
             return "dòng tổng cộng hoặc chữ ký"
         return None
 
-    def parse(self, number: int, values: list[Cell]) -> ParsedRow:
+    def parse(self, number: int, cells: dict[str, Cell]) -> ParsedRow:
+        """The member values of a row from its :meth:`cells`."""
         parsed = ParsedRow(number)
         out = parsed.values
         if "full_name" in self.mapping:
-            name = self._text(values, "full_name", parsed)
+            name = self._text(cells, "full_name", parsed)
         else:
             name = " ".join(
                 p
                 for p in (
-                    self._text(values, "family_middle", parsed),
-                    self._text(values, "given_name", parsed),
+                    self._text(cells, "family_middle", parsed),
+                    self._text(cells, "given_name", parsed),
                 )
                 if p
             )
-        name = name_case(name)
-        if not name:
-            parsed.problems.append(Problem("Thiếu họ và tên.", ERROR, "full_name"))
-        elif any(ch.isdigit() for ch in name):
-            parsed.problems.append(Problem(f"Họ và tên “{name}” có chữ số.", ERROR, "full_name"))
-        out["full_name"] = name
-        self._birth_and_gender(values, parsed)
-        for target in TEXT_FIELDS + ("address", "branch"):
-            if target in self.mapping:
-                text = self._text(values, target, parsed)
-                if text and target == "branch":
+        known = self._names.get(name)
+        if known is None:
+            known = self._names[name] = self._name(name)
+        out["full_name"], problem = known
+        if problem is not None:
+            parsed.problems.append(problem)
+        self._birth_and_gender(cells, parsed)
+        for target in self._text_targets:
+            text = self._text(cells, target, parsed)
+            if text:
+                if target == "branch":
                     # a proper name; TCVN3 has no capital toned letters ("Êp" reads "ấp")
                     text = text[:1].upper() + text[1:]
-                if text:
-                    out[target] = text
-        self._choices(values, parsed)
-        self._identity(values, parsed)
+                out[target] = text
+        self._choices(cells, parsed)
+        self._identity(cells, parsed)
         for target, label in (("admission_date", "Ngày vào Đoàn"), ("party_date", "Ngày vào Đảng")):
-            value = self._cell(values, target)
+            value = cells.get(target)
             if value is None:
                 continue
             try:
-                out[target] = parse_date_value(value, self.today, allow_year=False)[0]
+                out[target] = self._date(value, allow_year=False)[0]
             except DateFormatError:
                 parsed.problems.append(
                     Problem(f"{label} không đọc được: “{shown(value)}”.", WARNING, target)
@@ -238,11 +286,11 @@ class RowParser:
         self._check_admission(parsed)
         return parsed
 
-    def _birth_and_gender(self, values: list[Cell], parsed: ParsedRow) -> None:
+    def _birth_and_gender(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
         out = parsed.values
-        birth_cell = self._cell(values, "birth_date")
+        birth_cell = cells.get("birth_date")
         gender_text = (
-            cached_fold(self._text(values, "gender", parsed)) if "gender" in self.mapping else ""
+            cached_fold(self._text(cells, "gender", parsed)) if "gender" in self.mapping else ""
         )
         if gender_text in _MALE:
             out["gender"] = "male"
@@ -250,12 +298,9 @@ class RowParser:
             out["gender"] = "female"
         elif gender_text:
             parsed.problems.append(Problem(
-                f"Giới tính không rõ: “{self._text(values, 'gender', parsed)}” (cần Nam hoặc Nữ).",
+                f"Giới tính không rõ: “{self._text(cells, 'gender', parsed)}” (cần Nam hoặc Nữ).",
                 WARNING, "gender"))  # fmt: skip
-        marked = [
-            (code, self._cell(values, t)) for code, t in (("male", "male"), ("female", "female"))
-        ]
-        marked = [(code, v) for code, v in marked if v is not None]
+        marked = [(code, cells[code]) for code in ("male", "female") if code in cells]
         if len(marked) == 1:
             code, value = marked[0]
             out["gender"] = code
@@ -273,7 +318,7 @@ class RowParser:
             parsed.problems.append(Problem("Thiếu ngày sinh.", ERROR, "birth_date"))
             return
         try:
-            birth, precision = parse_date_value(birth_cell, self.today, allow_year=True)
+            birth, precision = self._date(birth_cell, allow_year=True)
         except DateFormatError:
             parsed.problems.append(
                 Problem(f"Ngày sinh không đọc được: “{shown(birth_cell)}”.", ERROR, "birth_date")
@@ -285,10 +330,10 @@ class RowParser:
             parsed.problems.append(Problem("Năm sinh không hợp lý.", ERROR, "birth_date"))
         out["birth_date"], out["birth_precision"] = birth, precision
 
-    def _choices(self, values: list[Cell], parsed: ParsedRow) -> None:
+    def _choices(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
         out = parsed.values
         if "status" in self.mapping:
-            text = self._text(values, "status", parsed)
+            text = self._text(cells, "status", parsed)
             if text:
                 code = choice_code(STATUSES, text)
                 if code is None:
@@ -298,17 +343,20 @@ class RowParser:
                 else:
                     out["status"] = code
         if "position" in self.mapping:
-            text = self._text(values, "position", parsed)
+            text = self._text(cells, "position", parsed)
             if text:
                 out["position"] = _POSITIONS.get(cached_fold(text), text)
 
-    def _identity(self, values: list[Cell], parsed: ParsedRow) -> None:
+    def _identity(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
         out = parsed.values
-        value = self._cell(values, "national_id")
+        value = cells.get("national_id")
         if value is not None:
-            raw = _digits_of_number(value, (11, 8)) or shown(value).replace(" ", "").replace(
-                ".", ""
-            )
+            if isinstance(value, str) and value.isascii() and value.isdigit():
+                raw = value  # the usual case, already as shown
+            else:
+                raw = _digits_of_number(value, (11, 8)) or shown(value).replace(" ", "").replace(
+                    ".", ""
+                )
             if check_national_id(raw):
                 parsed.problems.append(Problem(
                     f"Số CCCD “{shown(value)}” không hợp lệ: phải gồm 12 chữ số "
@@ -316,9 +364,12 @@ class RowParser:
                     WARNING, "national_id"))  # fmt: skip
             else:
                 out["national_id"] = raw
-        value = self._cell(values, "phone")
+        value = cells.get("phone")
         if value is not None:
-            raw = _digits_of_number(value, (9, 10)) or shown(value)
+            if isinstance(value, str) and value.isascii() and value.isdigit():
+                raw = value
+            else:
+                raw = _digits_of_number(value, (9, 10)) or shown(value)
             phone = normalize_phone(raw)
             if phone is None:
                 parsed.problems.append(
@@ -333,7 +384,10 @@ class RowParser:
         if not isinstance(birth, date) or not isinstance(admitted, date):
             return
         if out.get("birth_precision") == DAY:
-            first, last = admission_window(birth)
+            window = self._windows.get(birth)
+            if window is None:
+                window = self._windows[birth] = admission_window(birth)
+            first, last = window
             ok = first <= admitted <= last
         else:
             ok = ADMISSION_MIN_AGE <= admitted.year - birth.year <= ADMISSION_MAX_AGE + 1

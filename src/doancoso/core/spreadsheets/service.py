@@ -8,8 +8,9 @@ writes the accepted rows in one transaction. A file that cannot be read raises
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from contextlib import closing
+import gc
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,23 @@ from .headers import IMPORT_FIELDS, HeaderGuess, guess_header
 from .preview import ImportPreview, Matcher, decide, mark_duplicates
 from .rows import RowParser
 from .workbook import SheetRows, read_sheets, sheet_names
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a sheet is read and its rows are parsed.
+
+    The rows kept for the preview (lists, dicts, dates: no cycles among them) grow to hundreds
+    of thousands of objects, and the collector would walk them again and again for nothing: a
+    tenth of the preview's time (the same reasoning as the roster's snapshot load).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class SpreadsheetService:
@@ -47,7 +65,12 @@ class SpreadsheetService:
         Without ``sheet`` the first sheet with a recognisable header is used. ``mapping`` (field
         name of :data:`IMPORT_FIELDS` -> 0-based column) replaces the guessed columns.
         """
-        path = Path(path)
+        with _paused_gc():
+            return self._preview(Path(path), sheet, mapping)
+
+    def _preview(
+        self, path: Path, sheet: str | None, mapping: Mapping[str, int] | None
+    ) -> ImportPreview:
         if mapping is not None:
             unknown = sorted(set(mapping) - set(IMPORT_FIELDS))
             if unknown or any(not isinstance(c, int) or c < 0 for c in mapping.values()):
@@ -79,13 +102,14 @@ class SpreadsheetService:
         skipped: list[tuple[int, str]] = []
         legacy: dict[str, int] = {}
         for number, values in sheet_rows.rows[guess.data_start :]:
-            if parser.is_blank(values):
+            cells = parser.cells(values)
+            if not cells:
                 continue
-            reason = parser.footer_reason(values)
+            reason = parser.footer_reason(values, cells)
             if reason is not None:
                 skipped.append((number, reason))
                 continue
-            row = parser.parse(number, values)
+            row = parser.parse(number, cells)
             for encoding in row.legacy:
                 legacy[encoding.value] = legacy.get(encoding.value, 0) + 1
             parsed.append(row)

@@ -8,6 +8,7 @@ of a library's traceback. Every failure is an :class:`ImportFileError`; nothing 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import warnings
 from collections.abc import Generator
@@ -147,12 +148,12 @@ class _openpyxl:
     """A read-only workbook that is closed (its zip file released) on exit."""
 
     def __init__(self, path: Path) -> None:
-        import openpyxl
-
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no default style" and similar: harmless here
             try:
-                self.book: Any = openpyxl.load_workbook(path, read_only=True, data_only=True)
+                reader = _unsized_reader()(path, read_only=True, data_only=True)
+                reader.read()
+                self.book: Any = reader.wb
             except Exception as exc:  # BadZipFile, KeyError, InvalidFileException...
                 raise _unreadable(path, exc) from exc
 
@@ -161,6 +162,41 @@ class _openpyxl:
 
     def __exit__(self, *_: object) -> None:
         self.book.close()
+
+
+@functools.cache
+def _unsized_reader() -> Any:
+    """openpyxl's read-only loader, with sheets that ignore the size the file declares.
+
+    A read-only sheet trusts the file's ``<dimension>``: a stale one ("A1:A1", written by some
+    generators) cuts the rows off, a bloated one ("A1:XFD1048576") pads every row to 16,384
+    cells. openpyxl's documented remedy is ``reset_dimensions()``; this goes one step further
+    and never reads the size, because a sheet without ``<dimension>`` (openpyxl writes none in
+    write-only mode, our own export included) is otherwise parsed in full at open just to size
+    it, and that pass is a fifth of the whole read. Rows then come as long as their last
+    cell, which the readers below already allow for.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class UnsizedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            self.reset_dimensions()
+
+    class UnsizedReader(ExcelReader):  # type: ignore[misc]
+        def read_worksheets(self) -> None:
+            # ExcelReader.read_worksheets for read_only=True, with UnsizedSheet.
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                ws = UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+    return UnsizedReader
 
 
 def _xlsx_rows(sheet: Any) -> list[tuple[int, list[Cell]]]:
