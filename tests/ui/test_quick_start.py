@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.lifecycle_rules import ACTIVE_STATUSES
 from doancoso.core.roster import MemberFilter
 from doancoso.core.workspace import Workspace
-from doancoso.ui.app import _AfterFirstPaint
+from doancoso.ui.app import AfterFirstPaint
 
 # The steps of doancoso.ui.app.run_app up to the shown window, then load_rest().
 _START = """
@@ -83,7 +83,7 @@ def test_action_runs_once_after_the_first_paint(qtbot: QtBot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
-    _AfterFirstPaint(window, lambda: calls.append(window.isVisible()))
+    AfterFirstPaint(window, lambda: calls.append(window.isVisible()))
     assert calls == []  # not before the event loop has painted the window
     window.hide()
     window.show()  # exposed again: the action must not run twice

@@ -47,7 +47,7 @@ def make_excepthook(log_path: Path, prompts: Prompts) -> ExceptHook:
     return hook
 
 
-class _AfterFirstPaint(QObject):
+class AfterFirstPaint(QObject):
     """Runs an action once a window has been painted for the first time (see :func:`run_app`)."""
 
     def __init__(self, window: QWidget, action: Callable[[], None]) -> None:
@@ -111,7 +111,7 @@ def run_app(data_dir: Path) -> int:
             window.showMaximized()
         # The window shows without SQLAlchemy and the other pages (~0.5 s of imports); they
         # load right after its first paint, before the user can reach for them.
-        _AfterFirstPaint(window, window.load_rest)
+        AfterFirstPaint(window, window.load_rest)
         return app.exec()
     finally:
         ws.close()
