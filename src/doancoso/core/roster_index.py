@@ -11,13 +11,12 @@ Other sort orders are stable sorts of the name order, so name order breaks their
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any, cast
 
+from .bulk import paused_gc
 from .context import WorkspaceContext
 
 # Columns loaded when the snapshot is built, through the covering index ix_members_org_sort:
@@ -214,24 +213,8 @@ def refreshed(ctx: WorkspaceContext, snapshot: RosterSnapshot | None) -> RosterS
     return snapshot
 
 
-@contextlib.contextmanager
-def _without_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building large lists of plain values.
-
-    100,000 rows make half a million tuples and strings; the collector would walk them dozens of
-    times for nothing (none of them can hold a cycle): a third of the load time.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def load_snapshot(ctx: WorkspaceContext) -> RosterSnapshot:
-    with _without_gc():
+    with paused_gc():
         rows = _fetch(ctx, _LOAD)
         data = list(zip(*rows, strict=True)) if rows else [() for _ in _INDEXED]
         columns = {n: list(v) for n, v in zip(_INDEXED, data, strict=True)}
@@ -241,7 +224,7 @@ def load_snapshot(ctx: WorkspaceContext) -> RosterSnapshot:
     def load_column(name: str) -> dict[str, str | None]:
         assert name in SORTABLE  # the name goes into SQL
         sql = f"SELECT id, {name} FROM members WHERE {_LIVE}"
-        with _without_gc():
+        with paused_gc():
             rows = _fetch(ctx, sql)
             values = {str(member_id): value for member_id, value in rows}
             del rows
