@@ -1,7 +1,9 @@
 """A realistic demo organisation: for trying the app, screenshots and benchmarks.
 
-Members and a local youth register (some working away, some in hardship, some followed up by
-a member under the 1+1 drive); no lifecycle events, so statuses are given directly.
+Members with their history (admission, and for some a transfer out, temporary activity, coming
+of age, striking off, discipline, introduction to the Party and Party admission: see
+:mod:`.demo_events`), and a local youth register (some working away, some in hardship, some
+followed up by a member under the 1+1 drive).
 
 Chi đoàn named after hamlets of a Cà Mau commune; names in realistic proportions (Nguyễn,
 Trần, Lê, Phạm, Huỳnh, Võ...), some Khmer and Hoa members, ages 16–30, varied statuses.
@@ -18,7 +20,8 @@ from sqlalchemy import insert
 
 from .context import WorkspaceContext
 from .dates import add_years
-from .models import Branch, Member, Youth, new_id, utc_now
+from .demo_events import history
+from .models import Branch, Member, MemberEvent, Youth, new_id, utc_now
 from .organization import OrganizationInfo, OrganizationService
 from .roster import derived_columns
 from .text import fold, name_sort_key
@@ -149,16 +152,21 @@ def generate(
                 for h in hamlets]  # fmt: skip
     used_ids: set[str] = set()
     rows: list[dict[str, object]] = []
+    events: list[dict[str, object]] = []
     leaders: set[str] = set()
     member_ids: list[str] = []
+    # The histories draw from a stream of their own, so the members stay the same per seed.
+    event_rng = random.Random(seed + 104_729)
     with ctx.db.transaction() as session:
         session.execute(insert(Branch), branches)
         for index in range(members):
             rows.append(_member(rng, base, branches, hamlets, today, used_ids, leaders))
+            events.extend(history(event_rng, base, rows[-1], today))
             member_ids.append(str(rows[-1]["id"]))
             if len(rows) == 5000 or index == members - 1:
                 session.execute(insert(Member), rows)
-                rows = []
+                session.execute(insert(MemberEvent), events)
+                rows, events = [], []
                 if progress:
                     progress(index + 1, members)
         # The youth register: about one young non-member for ten members (at most 500).
