@@ -233,8 +233,11 @@ def _member(
     branch_index = rng.randrange(len(branches))
     branch_id = str(branches[branch_index]["id"])
     birth = today - timedelta(days=rng.randint(16 * 365 + 5, 31 * 365 - 5))
-    admitted = add_years(birth, 16) + timedelta(days=rng.randint(1, 4 * 365))
-    admitted = min(admitted, today)
+    sixteen = add_years(birth, 16)
+    offset = rng.randint(1, 4 * 365)
+    if sixteen + timedelta(days=offset) > today:  # admitted since turning 16, spread evenly
+        offset = 1 + offset % max(1, (today - sixteen).days)
+    admitted = min(sixteen + timedelta(days=offset), today)
     national_id = None
     if rng.random() < 0.85:
         century = (0 if birth.year < 2000 else 2) + (1 if gender == "female" else 0)
