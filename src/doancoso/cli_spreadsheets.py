@@ -119,7 +119,9 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         _report(preview, out)
-        if applied:
+        if applied and not preview.count(NEW) + preview.count(UPDATE):
+            print("Không có gì thay đổi: mọi dòng đã có trong danh sách đoàn viên.", file=out)
+        elif applied:
             print("Đã nhập vào danh sách đoàn viên.", file=out)
         elif usable:
             print("Chạy thử: chưa ghi gì.", file=out)

@@ -170,6 +170,9 @@ def test_cli_import_text_report_and_exit_codes(ws: Workspace, tmp_path: Path) ->
     )
     code, out, _ = cli("members", "import", str(good), "--data-dir", data_dir)
     assert code == 0 and "Đã nhập vào danh sách đoàn viên." in out
+    code, out, _ = cli("members", "import", str(good), "--data-dir", data_dir)
+    assert code == 0 and "Mới: 0, cập nhật: 0, không đổi: 1, bị loại: 0." in out
+    assert out.endswith("Không có gì thay đổi: mọi dòng đã có trong danh sách đoàn viên.\n")
     export = tmp_path / "ra.csv"
     code, out, _ = cli("members", "export", str(export), "--branch", "ấp 9", "--data-dir", data_dir)
     assert code == 0 and out == f"Đã xuất 1 đoàn viên ra {export}.\n"
