@@ -17,6 +17,7 @@ from doancoso.core.text import (
     name_sort_key,
     nfc,
     split_name,
+    vn_number,
 )
 
 
@@ -228,3 +229,7 @@ def test_icelandic_eth_typed_for_d_stroke_sorts_as_d_stroke() -> None:
     # "Ð" (U+00D0) looks like "Đ" and comes from some keyboards; it is treated as đ.
     assert fold("Ðinh") == "dinh"
     assert collation_key("Ðinh") == collation_key("Đinh")
+
+
+def test_vn_number_groups_thousands_with_dots() -> None:
+    assert [vn_number(n) for n in (0, 300, 5000, 1234567)] == ["0", "300", "5.000", "1.234.567"]

@@ -9,7 +9,7 @@ import pytest
 
 from doancoso.core.errors import AppError
 from doancoso.core.roster import MemberFilter
-from doancoso.reports.roster import print_roster, thousands
+from doancoso.reports.roster import print_roster
 from doancoso.reports.tables import Column, PagedTable
 
 DAY = date(2026, 11, 26)
@@ -141,8 +141,3 @@ def test_paged_table_wraps_long_cells_and_keeps_every_row(ws, tmp_path, read_pdf
     assert all(f"Ghi chú {i}" in text for i in range(1, 121))
     assert all("Nội dung" in page for page in pdf.page_texts()[:-1])
     assert isinstance(PagedTable(columns, rows), PagedTable)
-
-
-def test_thousands():
-    assert thousands(5000) == "5.000"
-    assert thousands(300) == "300"

@@ -152,3 +152,8 @@ def name_sort_key(full_name: str) -> str:
     return _PART_SEP.join(
         (collation_key(parts.given), collation_key(parts.middle), collation_key(parts.family))
     )
+
+
+def vn_number(value: int) -> str:
+    """1234567 -> "1.234.567" (Vietnamese groups thousands with a dot)."""
+    return f"{value:,}".replace(",", ".")

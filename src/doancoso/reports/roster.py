@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph
 from ..core.dates import format_vn_date
 from ..core.errors import AppError
 from ..core.roster import MemberFilter, MemberRow
+from ..core.text import vn_number
 from ..core.vocab import GENDERS, STATUSES
 from ..core.workspace import Workspace
 from .document import UnionDocument
@@ -57,11 +58,6 @@ def _cells(number: int, row: MemberRow, with_branch: bool) -> tuple[object, ...]
     return cells if with_branch else cells[:4] + cells[5:]
 
 
-def thousands(value: int) -> str:
-    """5000 -> "5.000" (Vietnamese groups thousands with a dot)."""
-    return f"{value:,}".replace(",", ".")
-
-
 def _filter_note(flt: MemberFilter) -> str:
     notes = []
     if flt.status:
@@ -77,7 +73,7 @@ def _filter_note(flt: MemberFilter) -> str:
 
 
 def total_line(count: int, women: int) -> str:
-    return f"Tổng số: {thousands(count)} đoàn viên (nữ: {thousands(women)})."
+    return f"Tổng số: {vn_number(count)} đoàn viên (nữ: {vn_number(women)})."
 
 
 def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = None, *,

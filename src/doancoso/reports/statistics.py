@@ -25,10 +25,11 @@ from ..core.spreadsheets.stats_export import (
     summary_figures,
 )
 from ..core.statistics import RosterStats
+from ..core.text import vn_number
 from ..core.workspace import Workspace
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR
-from .roster import NO_ORGANIZATION, thousands
+from .roster import NO_ORGANIZATION
 from .styles import markup, styles
 
 KIND = "BÁO CÁO"
@@ -102,7 +103,7 @@ def statistics_body(stats: RosterStats) -> list[Flowable]:
     body: list[Flowable] = [Paragraph(markup("I. SỐ LIỆU CHUNG"), st["total"]), Spacer(1, 2 * mm)]
     summary_widths = [widths[0], widths[1] + widths[4], widths[2] + widths[3]]
     figures = [
-        [str(i), _label(label, summary_widths[1]), thousands(n)]
+        [str(i), _label(label, summary_widths[1]), vn_number(n)]
         for i, (label, n) in enumerate(summary_figures(stats), start=1)
     ]
     body.append(_table(["STT", "Chỉ tiêu", COUNT], figures, summary_widths, total_row=False))
@@ -110,11 +111,11 @@ def statistics_body(stats: RosterStats) -> list[Flowable]:
     for number, part in enumerate(breakdowns(stats), start=1):
         biggest = max(part.counts.values(), default=0)
         rows: list[list[Any]] = [
-            [str(i), _label(label, widths[1]), thousands(n), share_text(n, part.total),
+            [str(i), _label(label, widths[1]), vn_number(n), share_text(n, part.total),
              Bar(n, biggest, widths[4] - 12, FONT_SIZE * 1.2)]
             for i, (label, n) in enumerate(part.counts.items(), start=1)
         ]  # fmt: skip
-        rows.append(["", TOTAL, thousands(part.total), "100,0" if part.total else "0,0", ""])
+        rows.append(["", TOTAL, vn_number(part.total), "100,0" if part.total else "0,0", ""])
         header = ["STT", part.column, COUNT, SHARE, "Biểu đồ"]
         heading = Paragraph(markup(f"{number}. {part.heading}"), st["body_left"])
         table = _table(header, rows, widths, total_row=True)

@@ -12,10 +12,11 @@ from reportlab.platypus import Paragraph
 
 from ..core.errors import AppError
 from ..core.spreadsheets.youth_export import TITLE, youth_cells
+from ..core.text import vn_number
 from ..core.workspace import Workspace
 from ..core.youth import YouthFilter, YouthRow
 from .document import UnionDocument
-from .roster import NO_ORGANIZATION, thousands
+from .roster import NO_ORGANIZATION
 from .styles import markup, styles
 from .tables import Column, build_table_document
 
@@ -55,9 +56,9 @@ def total_line(rows: list[YouthRow]) -> str:
     away = sum(1 for r in rows if r.working_away)
     followed = sum(1 for r in rows if r.follow_up_member_id)
     return (
-        f"Tổng số: {thousands(len(rows))} thanh niên (nữ: {thousands(women)}; hoàn cảnh khó "
-        f"khăn: {thousands(hardship)}; đi làm ăn xa: {thousands(away)}; có đoàn viên theo dõi: "
-        f"{thousands(followed)})."
+        f"Tổng số: {vn_number(len(rows))} thanh niên (nữ: {vn_number(women)}; hoàn cảnh khó "
+        f"khăn: {vn_number(hardship)}; đi làm ăn xa: {vn_number(away)}; có đoàn viên theo dõi: "
+        f"{vn_number(followed)})."
     )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from ..core.roster import MemberFilter
 from ..core.workspace import Workspace
@@ -76,13 +76,15 @@ class RosterIO(QObject):
     def actions(self) -> list[QAction]:
         return [self.import_action, self.export_action, self.print_action]
 
-    def add_buttons(self, layout: QBoxLayout) -> None:
-        """One button per action, at the end of ``layout``."""
+    def buttons(self) -> list[QPushButton]:
+        """One button per action, for the page's row of buttons."""
+        made = []
         for action in self.actions():
             button = QPushButton(action.text())
             button.setToolTip(action.toolTip())
             button.clicked.connect(action.trigger)
-            layout.addWidget(button)
+            made.append(button)
+        return made
 
     # Actions ------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.errors import AppError
+from ..core.text import vn_number
 from .signals import MEMBERS, DataChanged
 
 
@@ -28,7 +29,7 @@ def members_phrase(count: int, first_name: str = "") -> str:
     """ "đoàn viên Nguyễn Văn An" (one, named) or "3 đoàn viên", for messages."""
     if count == 1 and first_name:
         return f"đoàn viên {first_name}"
-    return f"{count:,} đoàn viên".replace(",", ".")
+    return f"{vn_number(count)} đoàn viên"
 
 
 class DeleteCommand(QUndoCommand):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ...core.dates import format_vn_date
 from ...core.roster import MemberFilter, MemberRow, MemberService
+from ...core.text import vn_number
 from ...core.vocab import GENDERS, STATUSES
 from .cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 from .lazy_rows import LazyRows
@@ -155,7 +156,7 @@ class MemberTableModel(QAbstractTableModel):
         if role == _MEMBER_ID:
             return self._rows.ids[row]
         if column == COL_STT:
-            return row + 1 if role == _SORT else f"{row + 1:,}".replace(",", ".")
+            return row + 1 if role == _SORT else vn_number(row + 1)
         member = self.member_row(row)
         if member is None:
             return ""

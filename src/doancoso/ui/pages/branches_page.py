@@ -15,15 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AppError
+from ...core.text import vn_number
 from ...core.workspace import Workspace
 from ..dialogs.branch_name import BranchNameDialog
 from ..models.branch_table import BranchTableModel
 from ..prompts import Prompts
 from ..signals import BRANCHES, MEMBERS, DataChanged
-
-
-def _count(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 class BranchesPage(QWidget):
@@ -87,7 +84,9 @@ class BranchesPage(QWidget):
         branches = self._ws.branches.list()
         self.model.set_branches(branches)
         members = sum(b.member_count for b in branches)
-        self.count_label.setText(f"{_count(len(branches))} chi đoàn, {_count(members)} đoàn viên")
+        self.count_label.setText(
+            f"{vn_number(len(branches))} chi đoàn, {vn_number(members)} đoàn viên"
+        )
         if current is not None:
             self.select_branch(current)
         self._update_buttons()
@@ -157,7 +156,7 @@ class BranchesPage(QWidget):
         target = targets[choice]
         text = (
             f"Gộp “{source.name}” vào “{target.name}”?\n\n"
-            f"{_count(source.member_count)} đoàn viên sẽ chuyển sang “{target.name}” "
+            f"{vn_number(source.member_count)} đoàn viên sẽ chuyển sang “{target.name}” "
             f"và chi đoàn “{source.name}” sẽ không còn."
         )
         if not self.prompts.confirm(self, "Gộp chi đoàn", text):
@@ -170,7 +169,7 @@ class BranchesPage(QWidget):
         self._data_changed.notify(BRANCHES, MEMBERS)
         self.select_branch(target.id)
         self.status_message.emit(
-            f"Đã gộp “{source.name}” vào “{target.name}” ({_count(moved)} đoàn viên)."
+            f"Đã gộp “{source.name}” vào “{target.name}” ({vn_number(moved)} đoàn viên)."
         )
 
     def delete_selected(self) -> None:

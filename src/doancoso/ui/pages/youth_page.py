@@ -9,24 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.errors import AppError
+from ...core.text import vn_number
 from ...core.workspace import Workspace
 from ...core.youth import YouthFilter
 from ..dialogs.admit_dialog import AdmitDialog
@@ -35,39 +31,29 @@ from ..models.youth_table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
 from ..prompts import Prompts
 from ..signals import MEMBERS, YOUTH, DataChanged
 from ..undo import UndoHistory
-
-SEARCH_DELAY_MS = 150
-NAMES_IN_CONFIRMATION = 8
+from .list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
 
 
 def youth_phrase(count: int, first_name: str = "") -> str:
     """ "thanh niên Nguyễn Thị Thủy" (one, named) or "3 thanh niên", for messages."""
     if count == 1 and first_name:
         return f"thanh niên {first_name}"
-    return f"{count:,} thanh niên".replace(",", ".")
+    return f"{vn_number(count)} thanh niên"
 
 
-class YouthPage(QWidget):
+class YouthPage(ListPage):
     """The young people of the locality who are not (yet) members, backed by YouthTableModel."""
-
-    status_message = Signal(str)
-    """A short message for the status bar (what was just done)."""
 
     def __init__(
         self, ws: Workspace, data_changed: DataChanged, history: UndoHistory,
         prompts: Prompts | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
-        super().__init__(parent)
+        super().__init__(YouthTableModel(ws.youth), prompts, parent)
+        self.model.setParent(self)
         self._ws = ws
         self._data_changed = data_changed
         self._history = history
-        self.prompts = prompts or Prompts()
-        self.model = YouthTableModel(ws.youth, self)
         self._sort_column = COL_STT
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
         self._build()
         self._make_actions()
         self.refresh_hamlets()
@@ -81,11 +67,7 @@ class YouthPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm theo họ tên, số điện thoại…")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        filters.addWidget(self.search, 3)
+        filters.addWidget(self.make_search("Tìm theo họ tên, số điện thoại…"), 3)
         hamlet_label = QLabel("Ấp/khu phố:")
         self.hamlet_combo = QComboBox()
         self.hamlet_combo.setMinimumContentsLength(12)
@@ -101,60 +83,32 @@ class YouthPage(QWidget):
             filters.addWidget(box)
         layout.addLayout(filters)
 
-        buttons = QHBoxLayout()
         self.add_button = QPushButton("Thêm")
         self.edit_button = QPushButton("Sửa")
         self.delete_button = QPushButton("Xóa")
         self.admit_button = QPushButton("Kết nạp vào Đoàn…")
         self.export_button = QPushButton("Xuất Excel/CSV…")
         self.print_button = QPushButton("In danh sách…")
-        for button, slot in (
-            (self.add_button, self.add_youth),
-            (self.edit_button, self.edit_youth),
-            (self.delete_button, self.delete_selected),
-            (self.admit_button, self.admit_selected),
-            (self.export_button, self.export),
-            (self.print_button, self.print_list),
-        ):
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.count_label = QLabel()
-        buttons.addWidget(self.count_label)
+        buttons = self.button_row(
+            [
+                (self.add_button, self.add_youth),
+                (self.edit_button, self.edit_youth),
+                (self.delete_button, self.delete_selected),
+                (self.admit_button, self.admit_selected),
+                (self.export_button, self.export),
+                (self.print_button, self.print_list),
+            ]
+        )
         layout.addLayout(buttons)
-
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(COL_STT, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
-        self.set_column_widths([width for _, _, width in COLUMNS])
-        self.table.doubleClicked.connect(lambda _index: self.edit_youth())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        layout.addWidget(self.table, 1)
+        table = self.make_table([width for _, _, width in COLUMNS], self.edit_youth)
+        table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+        layout.addWidget(table, 1)
 
     def _make_actions(self) -> None:
-        """Enter edits and Delete deletes, on the table only."""
-        self.edit_action = QAction("Sửa thông tin thanh niên…", self)
-        self.edit_action.setShortcuts(
-            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        self.edit_action, self.delete_action = self.table_actions(
+            ("Sửa thông tin thanh niên…", self.edit_youth),
+            ("Xóa thanh niên…", self.delete_selected),
         )
-        self.edit_action.triggered.connect(self.edit_youth)
-        self.delete_action = QAction("Xóa thanh niên…", self)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.triggered.connect(self.delete_selected)
-        for action in (self.edit_action, self.delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.table.addAction(action)
 
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
         """Columns the core cannot sort on keep the previous order (and its indicator)."""
@@ -192,18 +146,11 @@ class YouthPage(QWidget):
             include_admitted=self.admitted_check.isChecked(),
         )
 
-    def apply_filter(self) -> None:
-        """Query the core with the search text and the filters (the search is debounced)."""
-        self._search_timer.stop()
-        self.model.set_filter(self.current_filter())
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        self.count_label.setText(f"Đang hiển thị {shown} / {total} thanh niên")
+        self.count_label.setText(
+            f"Đang hiển thị {vn_number(shown)} / {vn_number(total)} thanh niên"
+        )
 
     def _update_buttons(self) -> None:
         selected = self.selected_rows()
@@ -214,30 +161,15 @@ class YouthPage(QWidget):
 
     # Selection ----------------------------------------------------------------------------
 
-    def selected_rows(self) -> list[int]:
-        rows: set[int] = set()
-        for selection_range in self.table.selectionModel().selection():
-            rows.update(range(selection_range.top(), selection_range.bottom() + 1))
-        return sorted(rows)
-
     def selected_ids(self) -> list[str]:
         return [self.model.youth_id(row) for row in self.selected_rows()]
 
     def select_youth(self, youth_id: str) -> None:
-        row = self.model.row_of(youth_id)
-        if row is None:
-            return
-        index = self.model.index(row, 1)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        self.select_row(self.model.row_of(youth_id))
 
     def _reload_keeping_current(self) -> None:
-        current = self.table.currentIndex()
-        youth_id = self.model.youth_id(current.row()) if current.isValid() else None
+        current = self.current_row()
+        youth_id = self.model.youth_id(current) if current is not None else None
         self.refresh_hamlets()
         self.model.reload()
         if youth_id is not None:
@@ -279,12 +211,7 @@ class YouthPage(QWidget):
         names = [r.full_name for row in rows[:NAMES_IN_CONFIRMATION]
                  if (r := self.model.youth_row(row)) is not None]  # fmt: skip
         phrase = youth_phrase(len(rows), names[0] if names else "")
-        text = f"Xóa {phrase} khỏi sổ theo dõi?"
-        if len(rows) > 1:
-            more = len(rows) - len(names)
-            text += "\n\n" + "\n".join(f"• {name}" for name in names)
-            text += f"\n… và {more} người khác" if more else ""
-        text += "\n\nCó thể lấy lại bằng “Hoàn tác” (Ctrl+Z) cho đến khi đóng chương trình."
+        text = delete_question(f"Xóa {phrase} khỏi sổ theo dõi?", names, len(rows))
         if not self.prompts.confirm(self, "Xóa thanh niên", text):
             return
         ids = [self.model.youth_id(row) for row in rows]
@@ -347,13 +274,3 @@ class YouthPage(QWidget):
             self.prompts.error(self, "Không in được", exc.message)
             return
         self.status_message.emit(f"Đã in danh sách thanh niên ra tệp {path.name}.")
-
-    # Window state -------------------------------------------------------------------------
-
-    def column_widths(self) -> list[int]:
-        return [self.table.columnWidth(i) for i in range(len(COLUMNS))]
-
-    def set_column_widths(self, widths: list[int]) -> None:
-        for i, width in enumerate(widths[: len(COLUMNS)]):
-            if width > 0:
-                self.table.setColumnWidth(i, width)

@@ -13,14 +13,11 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ...core.text import vn_number
+
 BAR_COLOR = QColor(21, 101, 192)  # the union's blue
 EMPTY_TEXT = "Chưa có số liệu"
 LABEL_SHARE = 0.38  # at most this share of the width for the labels
-
-
-def vn_number(value: int) -> str:
-    """1234 -> "1.234"."""
-    return f"{value:,}".replace(",", ".")
 
 
 def percent(count: int, total: int) -> str:
