@@ -29,6 +29,9 @@ _FIELDS = (
 # is admitted from 16 to 30, so a limit far from 30 would empty or flood the list) while leaving
 # room for a rule that changes by a few years.
 COMING_OF_AGE_MIN, COMING_OF_AGE_MAX = 25, 35
+COMING_OF_AGE_MESSAGE = (
+    f"Tuổi trưởng thành Đoàn phải là số nguyên từ {COMING_OF_AGE_MIN} đến {COMING_OF_AGE_MAX}."
+)
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,7 @@ def _validated(info: OrganizationInfo) -> OrganizationInfo:
         or not isinstance(age, int)
         or not COMING_OF_AGE_MIN <= age <= COMING_OF_AGE_MAX
     ):
-        errors["coming_of_age"] = (
-            f"Tuổi trưởng thành Đoàn phải là số nguyên từ {COMING_OF_AGE_MIN} đến "
-            f"{COMING_OF_AGE_MAX}."
-        )
+        errors["coming_of_age"] = COMING_OF_AGE_MESSAGE
     if errors:
         raise ValidationError(errors)
     return OrganizationInfo(
