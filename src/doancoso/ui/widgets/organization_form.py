@@ -54,7 +54,8 @@ class OrganizationForm(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.age_spin)
         self.age_hint = QLabel(AGE_HINT)
-        self.age_hint.setEnabled(False)  # greyed, like a placeholder
+        self.age_hint.setStyleSheet("color: #616161;")  # the grey of the other hints
+        self.age_hint.setWordWrap(True)
         row.addWidget(self.age_hint, 1)
         age_row.setFocusProxy(self.age_spin)  # the label's buddy and error focus reach the spin
         self.errors.add_row(form, "coming_of_age", AGE_LABEL, age_row)
