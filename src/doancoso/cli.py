@@ -17,8 +17,9 @@ from typing import NoReturn, TextIO
 from . import __version__
 from .core.dates import format_vn_date
 from .core.errors import AppError, ValidationError
-from .core.organization import OrganizationInfo
+from .core.organization import COMING_OF_AGE_MESSAGE, OrganizationInfo
 from .core.roster import MemberFilter, MemberRow
+from .core.rules import COMING_OF_AGE
 from .core.vocab import GENDERS, STATUSES, choice_code
 from .core.workspace import Workspace
 from .paths import default_data_dir
@@ -86,6 +87,11 @@ def build_parser() -> Parser:
     init.add_argument("--commune", help="xã/phường")
     init.add_argument("--province", help="tỉnh/thành phố")
     init.add_argument("--secretary", help="họ tên Bí thư")
+    init.add_argument(
+        "--coming-of-age",
+        metavar="N",
+        help=f"tuổi trưởng thành Đoàn (mặc định {COMING_OF_AGE})",
+    )
     init.set_defaults(handler=_init)
 
     demo = sub.add_parser("demo", help="tạo dữ liệu mẫu để dùng thử")
@@ -139,18 +145,29 @@ def _open(args: argparse.Namespace) -> Workspace:
     return Workspace.open(getattr(args, "data_dir", None) or default_data_dir())
 
 
+def _coming_of_age(value: str | None) -> int:
+    """The ``--coming-of-age`` option: a bad value is bad data (exit 1, the core's message),
+    like an age out of range, not bad usage."""
+    if value is None:
+        return COMING_OF_AGE
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise ValidationError({"coming_of_age": COMING_OF_AGE_MESSAGE}) from None
+
+
 def _init(args: argparse.Namespace, out: TextIO) -> int:
+    info = OrganizationInfo(
+        name=args.name,
+        superior_name=args.superior,
+        superior_short=args.superior_short,
+        commune=args.commune,
+        province=args.province,
+        secretary_name=args.secretary,
+        coming_of_age=_coming_of_age(args.coming_of_age),
+    )
     with _open(args) as ws:
-        info = ws.organization.create(
-            OrganizationInfo(
-                name=args.name,
-                superior_name=args.superior,
-                superior_short=args.superior_short,
-                commune=args.commune,
-                province=args.province,
-                secretary_name=args.secretary,
-            )
-        )
+        info = ws.organization.create(info)
     print(f"Đã thiết lập {info.name} (cấp trên: {info.superior_name}).", file=out)
     return EXIT_OK
 

@@ -19,9 +19,15 @@ OLD_TABLES = ("organizations", "branches", "members")
 
 
 def _rows(path: Path, table: str) -> list[tuple[object, ...]]:
+    """The rows of ``table``, in the columns it had at 0001 (later migrations add some)."""
+    conn = sqlite3.connect(SCHEMA_0001)
+    try:
+        columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
+    finally:
+        conn.close()
     conn = sqlite3.connect(path)
     try:
-        return sorted(conn.execute(f"SELECT * FROM {table}"), key=repr)
+        return sorted(conn.execute(f"SELECT {columns or '*'} FROM {table}"), key=repr)
     finally:
         conn.close()
 

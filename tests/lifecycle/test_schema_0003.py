@@ -16,22 +16,32 @@ TABLES = ("organizations", "branches", "members", "member_events", "youths")
 
 
 def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of ``TABLES``, in the columns they had at 0002 (later migrations add some)."""
+    conn = sqlite3.connect(SCHEMA_0002)
+    try:
+        columns = {
+            t: ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({t})")) for t in TABLES
+        }
+    finally:
+        conn.close()
     conn = sqlite3.connect(path)
     try:
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}"), key=repr) for t in TABLES}
+        return {t: sorted(conn.execute(f"SELECT {columns[t]} FROM {t}"), key=repr) for t in TABLES}
     finally:
         conn.close()
 
 
 def _schema(path: Path) -> list[tuple[str, str, str]]:
-    """Every table and index as SQLite stores its definition."""
+    """Every table and index as SQLite stores its definition, whitespace aside (a column added
+    later by ALTER TABLE ADD COLUMN is written on the line of the one before it)."""
     conn = sqlite3.connect(path)
     try:
         return sorted(
-            conn.execute(
+            (kind, name, " ".join(sql.split()))
+            for kind, name, sql in conn.execute(
                 "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name != ?",
                 ("alembic_version",),
-            )  # fmt: skip
+            )
         )
     finally:
         conn.close()

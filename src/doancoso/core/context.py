@@ -57,3 +57,14 @@ class WorkspaceContext:
 
     def set_organization_id(self, organization_id: str) -> None:
         self._organization_id = organization_id
+
+    def coming_of_age(self) -> int:
+        """The organisation's coming-of-age age (a setting, 30 by default), read fresh: one
+        indexed row, so the lists and counts that depend on it follow a change at once."""
+        with self.db.raw() as cursor:
+            row = cursor.execute(
+                "SELECT coming_of_age FROM organizations WHERE id = ?", (self.organization_id,)
+            ).fetchone()
+        if row is None:
+            raise ConflictError("Chưa thiết lập thông tin Đoàn cơ sở. Hãy chạy thiết lập trước.")
+        return int(row[0])

@@ -25,7 +25,6 @@ from .lifecycle_rules import READ_ONLY_STATUSES as READ_ONLY_STATUSES
 from .lifecycle_rules import is_read_only as is_read_only
 from .models import Branch, Member, MemberEvent, utc_now
 from .roster import MemberFilter, MemberRow, MemberService
-from .rules import COMING_OF_AGE
 from .text import nfc_or_none
 from .vocab import choice_code
 
@@ -103,14 +102,18 @@ class EventService:
         )
 
     def coming_of_age(
-        self, year: int, include_overdue: bool = True, age: int = COMING_OF_AGE
+        self, year: int, include_overdue: bool = True, age: int | None = None
     ) -> list[ComingOfAge]:
-        """Members of the active roster who reach ``age`` (30) in ``year``, in name order.
+        """Members of the active roster who reach ``age`` in ``year``, in name order; ``age``
+        defaults to the organisation's setting (:attr:`OrganizationInfo.coming_of_age`, 30
+        unless the secretary changed it).
 
         With ``include_overdue`` (default) those who reached it in an earlier year and are still
         active are listed too (``overdue``): they still need their coming-of-age decision.
         A birth known only by its year counts by that year.
         """
+        if age is None:
+            age = self._ctx.coming_of_age()
         last_birth_year = year - age
         stmt = select(Member.id, Member.birth_date).where(
             Member.organization_id == self._ctx.organization_id,

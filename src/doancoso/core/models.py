@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from .rules import COMING_OF_AGE
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -77,6 +79,14 @@ class Organization(Travelling, Base):
     superior_name: Mapped[str] = mapped_column(String(200))
     superior_short: Mapped[str | None] = mapped_column(String(50))
     secretary_name: Mapped[str | None] = mapped_column(String(200))
+    # The age at which members come of age (trưởng thành Đoàn): a setting, since DOMAIN.md §4
+    # could not verify it (see core/organization.py). Added by migration 0004, which appends it
+    # to the table (ALTER TABLE ADD COLUMN): sort_order puts it last in a new database too, after
+    # the travelling columns, so that new and upgraded databases list the same columns in the
+    # same order.
+    coming_of_age: Mapped[int] = mapped_column(
+        Integer, default=COMING_OF_AGE, server_default=str(COMING_OF_AGE), sort_order=1
+    )
 
 
 class Branch(Travelling, Base):

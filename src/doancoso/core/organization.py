@@ -1,4 +1,4 @@
-"""The organisation's own settings: name, place, superior body, secretary."""
+"""The organisation's own settings: name, place, superior body, secretary, coming-of-age age."""
 
 from __future__ import annotations
 
@@ -7,12 +7,31 @@ from typing import TYPE_CHECKING
 
 from .context import OWN_ORGANIZATION_KEY, WorkspaceContext
 from .errors import ConflictError, ValidationError
+from .rules import COMING_OF_AGE
 from .text import nfc, nfc_or_none
 
 if TYPE_CHECKING:
     from .models import Organization
 
-_FIELDS = ("name", "superior_name", "superior_short", "commune", "province", "secretary_name", "id")
+_FIELDS = (
+    "name",
+    "superior_name",
+    "superior_short",
+    "commune",
+    "province",
+    "secretary_name",
+    "id",
+    "coming_of_age",
+)
+
+# The coming-of-age age (trưởng thành Đoàn) is a setting because DOMAIN.md §4 could not verify
+# it: 30 is the rule in use and the default. The range only keeps out typing mistakes (a member
+# is admitted from 16 to 30, so a limit far from 30 would empty or flood the list) while leaving
+# room for a rule that changes by a few years.
+COMING_OF_AGE_MIN, COMING_OF_AGE_MAX = 25, 35
+COMING_OF_AGE_MESSAGE = (
+    f"Tuổi trưởng thành Đoàn phải là số nguyên từ {COMING_OF_AGE_MIN} đến {COMING_OF_AGE_MAX}."
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +45,7 @@ class OrganizationInfo:
     province: str | None = None
     secretary_name: str | None = None
     id: str = ""
+    coming_of_age: int = COMING_OF_AGE
 
 
 def _validated(info: OrganizationInfo) -> OrganizationInfo:
@@ -35,6 +55,13 @@ def _validated(info: OrganizationInfo) -> OrganizationInfo:
         errors["name"] = "Cần nhập tên Đoàn cơ sở."
     if not superior:
         errors["superior_name"] = "Cần nhập tên cấp bộ Đoàn cấp trên trực tiếp."
+    age = info.coming_of_age
+    if (
+        isinstance(age, bool)
+        or not isinstance(age, int)
+        or not COMING_OF_AGE_MIN <= age <= COMING_OF_AGE_MAX
+    ):
+        errors["coming_of_age"] = COMING_OF_AGE_MESSAGE
     if errors:
         raise ValidationError(errors)
     return OrganizationInfo(
@@ -45,6 +72,7 @@ def _validated(info: OrganizationInfo) -> OrganizationInfo:
         province=nfc_or_none(info.province),
         secretary_name=nfc_or_none(info.secretary_name),
         id=info.id,
+        coming_of_age=age,
     )
 
 
@@ -57,6 +85,7 @@ def _info(row: Organization) -> OrganizationInfo:
         province=row.province,
         secretary_name=row.secretary_name,
         id=row.id,
+        coming_of_age=row.coming_of_age,
     )
 
 
@@ -93,6 +122,7 @@ class OrganizationService:
                 commune=clean.commune,
                 province=clean.province,
                 secretary_name=clean.secretary_name,
+                coming_of_age=clean.coming_of_age,
             )
             session.add(row)
             session.flush()
@@ -114,5 +144,6 @@ class OrganizationService:
             row.commune = clean.commune
             row.province = clean.province
             row.secretary_name = clean.secretary_name
+            row.coming_of_age = clean.coming_of_age
             session.flush()
             return _info(row)

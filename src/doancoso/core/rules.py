@@ -20,7 +20,8 @@ def admission_window(birth: date) -> tuple[date, date]:
 
 
 # Coming of age (trưởng thành Đoàn): members leave the union in the year they reach this age.
-# DOMAIN.md §4 asks to verify it: configurable, this is the default until settings carry it.
+# DOMAIN.md §4 asks to verify it, so it is a setting of the organisation
+# (OrganizationInfo.coming_of_age, column organizations.coming_of_age); this is only its default.
 COMING_OF_AGE = 30
 
 

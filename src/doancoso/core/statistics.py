@@ -17,7 +17,6 @@ from sqlalchemy import text
 
 from .context import WorkspaceContext
 from .lifecycle_rules import ACTIVE_STATUSES, DEPARTURE_KINDS, DISCIPLINE_LEVELS, EVENT_KINDS
-from .rules import COMING_OF_AGE
 from .text import collation_key, fold
 from .vocab import GENDERS, STATUSES
 
@@ -61,8 +60,9 @@ class RosterStats:
     - ``by_ethnicity``/``by_religion``/``by_education``: the stored text, grouped ignoring case
       and tones (shown as the most common spelling; on a tie, the first in code point order),
       most frequent first; "Không" (no religion) is a value, not unknown;
-    - ``coming_of_age``: active-roster members who reach 30 in ``today``'s year or already did
-      (the list of ``ws.events.coming_of_age(year)``);
+    - ``coming_of_age``: active-roster members who reach the organisation's coming-of-age age
+      (a setting, 30 by default) in ``today``'s year or already did (the list of
+      ``ws.events.coming_of_age(year)``);
     - ``admissions``, ``transfers_in`` and ``departures``: events (not deleted, of members not
       deleted) dated in ``today``'s year; departures are transfers out, coming of age, expulsions
       (discipline "khai trừ") and strikings off;
@@ -131,28 +131,30 @@ class StatisticsService:
 
     At 100,000 members the member counts take about 0.1 s, so they are kept until the roster
     changes (:meth:`WorkspaceContext.roster_changed`, called by every member, branch and event
-    write) or ``today`` changes. Chi đoàn names and the youth register are always read fresh
-    (cheap).
+    write), ``today`` changes or the organisation's coming-of-age age changes (read fresh on
+    every call, and part of the cache key). Chi đoàn names and the youth register are always
+    read fresh (cheap).
     """
 
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
-        self._cache: tuple[tuple[int, str, dt.date], _MemberTally, list[Any]] | None = None
+        self._cache: tuple[tuple[int, str, dt.date, int], _MemberTally, list[Any]] | None = None
 
     def roster(self, today: dt.date | None = None) -> RosterStats:
         """The roster's statistics on ``today`` (see :class:`RosterStats` for what counts)."""
         today = today or dt.date.today()
         year, md = today.year, f"{today.month:02d}-{today.day:02d}"
+        coming_of_age = self._ctx.coming_of_age()
         params = {
             "org": self._ctx.organization_id,
             "first": dt.date(year, 1, 1).isoformat(),
             "last": dt.date(year, 12, 31).isoformat(),
-            "coming_before": dt.date(year - COMING_OF_AGE + 1, 1, 1).isoformat(),
+            "coming_before": dt.date(year - coming_of_age + 1, 1, 1).isoformat(),
             # Born on or before this day k years ago: aged k or more. As text, so that on 29
             # February the bound of a year without one still compares like (year, month, day).
             **{f"aged_{k}": f"{year - k:04d}-{md}" for k in _AGE_EDGES},
         }
-        key = (self._ctx.roster_generation, self._ctx.organization_id, today)
+        key = (self._ctx.roster_generation, self._ctx.organization_id, today, coming_of_age)
         with self._ctx.db.read() as session:
             if self._cache is None or self._cache[0] != key:
                 tally = _MemberTally()
@@ -271,7 +273,8 @@ def _events(rows: list[Any]) -> tuple[int, int, dict[str, int]]:
 # (at 100,000 members, about 0.1 s), where a GROUP BY in any other order sorts every row first
 # (0.3 to 0.4 s). The birth date is not grouped by (thousands of dates would make too many
 # groups): each group counts its members aged at least each edge of the age bands on ``today``,
-# comparing ISO dates as text, and those who reach 30 this year or already did.
+# comparing ISO dates as text, and those who reach the coming-of-age age this year or already
+# did.
 _LIVE = "organization_id = :org AND deleted_at IS NULL"
 _GROUPS = "status, branch_id, gender, ethnicity, religion, education"
 _KINDS = ", ".join(repr(k) for k in ("admission", "transfer_in", *DEPARTURE_KINDS))

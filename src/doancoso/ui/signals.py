@@ -17,6 +17,8 @@ class DataChanged(QObject):
     members (added, edited, deleted, moved between chi đoàn) is announced as ``members`` only:
     views showing member counts per chi đoàn listen to it too. ``branches`` means the chi
     đoàn themselves changed (created, renamed, merged, deleted). ``youth`` is the youth register.
+    ``organization`` means the organisation's settings changed, its coming-of-age age among
+    them: views counting members who come of age (statistics) listen to it too.
     """
 
     changed = Signal(str)

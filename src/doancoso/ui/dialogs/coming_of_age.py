@@ -1,7 +1,9 @@
-"""Trưởng thành Đoàn (coming of age): members reaching 30 in a year, confirmed in one decision.
+"""Trưởng thành Đoàn (coming of age): members reaching the organisation's coming-of-age age
+(a setting, 30 by default) in a year, confirmed in one decision.
 
-The list comes from ``ws.events.coming_of_age(year)`` (members of the active roster; those
-who reached the age in an earlier year and still wait for their decision are marked "quá
+The age is read from the settings when the dialog opens and shown in its texts; the list comes
+from ``ws.events.coming_of_age(year, age=...)`` with that age (members of the active roster;
+those who reached it in an earlier year and still wait for their decision are marked "quá
 hạn"). "Xác nhận" records ``matured`` for the checked ones in one call, all or none.
 """
 
@@ -31,12 +33,17 @@ from PySide6.QtWidgets import (
 from ...core.dates import format_vn_date
 from ...core.errors import AppError, ValidationError
 from ...core.lifecycle import ComingOfAge
+from ...core.rules import COMING_OF_AGE
 from ...core.workspace import Workspace
 from ..prompts import Prompts
 from ..signals import MEMBERS, DataChanged
 from ..widgets.fields import FieldErrors
 
-HEADERS = ("Họ và tên", "Ngày sinh", "Chi đoàn", "Đủ 30 tuổi năm")
+
+def headers(age: int) -> tuple[str, ...]:
+    return ("Họ và tên", "Ngày sinh", "Chi đoàn", f"Đủ {age} tuổi năm")
+
+
 OVERDUE_COLOR = "#c62828"
 
 
@@ -55,6 +62,8 @@ class ComingOfAgeDialog(QDialog):
         self.entries: list[ComingOfAge] = []
         self.confirmed = 0
         self.errors = FieldErrors()
+        info = ws.organization.get()
+        self.age = info.coming_of_age if info is not None else COMING_OF_AGE
         self.setWindowTitle("Trưởng thành Đoàn")
         self._build(year or dt.date.today().year)
         self.reload()
@@ -62,7 +71,7 @@ class ComingOfAgeDialog(QDialog):
     def _build(self, year: int) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        caption = QLabel("Đoàn viên đủ 30 tuổi trong năm:")
+        self.caption = caption = QLabel(f"Đoàn viên đủ {self.age} tuổi trong năm:")
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1950, 2100)
         self.year_spin.setValue(year)
@@ -79,8 +88,8 @@ class ComingOfAgeDialog(QDialog):
         top.addWidget(self.check_none_button)
         layout.addLayout(top)
 
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table = QTableWidget(0, len(headers(self.age)))
+        self.table.setHorizontalHeaderLabels(list(headers(self.age)))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -126,7 +135,7 @@ class ComingOfAgeDialog(QDialog):
         return self.year_spin.value()
 
     def reload(self) -> None:
-        self.entries = self._ws.events.coming_of_age(self.year)
+        self.entries = self._ws.events.coming_of_age(self.year, age=self.age)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
@@ -175,9 +184,9 @@ class ComingOfAgeDialog(QDialog):
         overdue = sum(entry.overdue for entry in self.entries)
         checked = len(self.checked_ids())
         if total == 0:
-            text = f"Không có đoàn viên nào đủ 30 tuổi trong năm {self.year} cần xác nhận."
+            text = f"Không có đoàn viên nào đủ {self.age} tuổi trong năm {self.year} cần xác nhận."
         else:
-            text = f"{total} đoàn viên đủ 30 tuổi"
+            text = f"{total} đoàn viên đủ {self.age} tuổi"
             if overdue:
                 text += f" (trong đó {overdue} quá hạn, từ các năm trước)"
             text += f" — đã chọn {checked}."

@@ -35,7 +35,7 @@ from ...core.spreadsheets.stats_export import (
 from ...core.statistics import RosterStats
 from ...core.workspace import Workspace
 from ..prompts import Prompts
-from ..signals import BRANCHES, MEMBERS, DataChanged
+from ..signals import BRANCHES, MEMBERS, ORGANIZATION, DataChanged
 from ..tasks import TaskRunner
 from ..widgets.bar_chart import BarChart, vn_number
 
@@ -170,7 +170,8 @@ class StatisticsPage(QWidget):
             self.refresh()
 
     def _on_data_changed(self, what: str) -> None:
-        if what not in (MEMBERS, BRANCHES):
+        # The organisation's settings hold the coming-of-age age that one figure counts by.
+        if what not in (MEMBERS, BRANCHES, ORGANIZATION):
             return
         self._stale = True
         if self.isVisible():

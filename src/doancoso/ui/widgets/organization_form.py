@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ...core.errors import ValidationError
-from ...core.organization import OrganizationInfo
+from ...core.organization import COMING_OF_AGE_MAX, COMING_OF_AGE_MIN, OrganizationInfo
+from ...core.rules import COMING_OF_AGE
 from .fields import FieldErrors
 
 # (field, label, placeholder, required)
@@ -17,10 +18,13 @@ _FIELDS: tuple[tuple[str, str, str, bool], ...] = (
     ("superior_short", "Tên viết tắt của cấp trên", "Ví dụ: TĐ", False),
     ("secretary_name", "Họ tên Bí thư", "Ví dụ: Nguyễn Thị Như Quỳnh", False),
 )
+AGE_LABEL = "Tuổi trưởng thành Đoàn"
+AGE_HINT = f"Mặc định {COMING_OF_AGE}. Dùng cho danh sách trưởng thành Đoàn và thống kê."
 
 
 class OrganizationForm(QWidget):
-    """Line edits for :class:`OrganizationInfo`, with messages next to invalid fields."""
+    """Line edits for :class:`OrganizationInfo`, and a spin box for its coming-of-age age, with
+    messages next to invalid fields."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,16 +39,37 @@ class OrganizationForm(QWidget):
             editor.setMinimumWidth(320)
             self.editors[name] = editor
             self.errors.add_row(form, name, label, editor, required)
+        # The age is a setting because DOMAIN.md §4 could not verify it; the spin box only
+        # offers the range the core accepts.
+        self.age_spin = QSpinBox()
+        self.age_spin.setRange(COMING_OF_AGE_MIN, COMING_OF_AGE_MAX)
+        self.age_spin.setValue(COMING_OF_AGE)
+        self.age_spin.setSuffix(" tuổi")
+        self.age_spin.setAccessibleName(AGE_LABEL)
+        self.age_spin.setToolTip(
+            "Đoàn viên đủ tuổi này trong năm được đưa vào danh sách trưởng thành Đoàn."
+        )
+        age_row = QWidget()
+        row = QHBoxLayout(age_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.age_spin)
+        self.age_hint = QLabel(AGE_HINT)
+        self.age_hint.setStyleSheet("color: #616161;")  # the grey of the other hints
+        self.age_hint.setWordWrap(True)
+        row.addWidget(self.age_hint, 1)
+        age_row.setFocusProxy(self.age_spin)  # the label's buddy and error focus reach the spin
+        self.errors.add_row(form, "coming_of_age", AGE_LABEL, age_row)
 
     def info(self) -> OrganizationInfo:
         """What is typed, as an :class:`OrganizationInfo` (validated by the core, not here)."""
         values = {name: editor.text() for name, editor in self.editors.items()}
-        return OrganizationInfo(id=self._id, **values)
+        return OrganizationInfo(id=self._id, coming_of_age=self.age_spin.value(), **values)
 
     def set_info(self, info: OrganizationInfo) -> None:
         self._id = info.id
         for name, editor in self.editors.items():
             editor.setText(getattr(info, name) or "")
+        self.age_spin.setValue(info.coming_of_age)
         self.errors.clear()
 
     def show_errors(self, error: ValidationError) -> None:
