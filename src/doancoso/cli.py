@@ -255,7 +255,14 @@ _ADD_FIELDS = {
     "ethnicity": "ethnicity",
     "religion": "religion",
 }
-_FIELD_LABELS = {"full_name": "--name", "birth_date": "--birth", "branch_id": "--branch"}
+# Field names of the core whose option is not the field name with dashes.
+_FIELD_LABELS = {
+    "full_name": "--name",
+    "birth_date": "--birth",
+    "branch_id": "--branch",
+    "superior_name": "--superior",
+    "secretary_name": "--secretary",
+}
 
 
 def _members_add(args: argparse.Namespace, out: TextIO) -> int:

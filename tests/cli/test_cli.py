@@ -74,6 +74,18 @@ def test_init_sets_up_the_organisation(data_dir: Path) -> None:
         assert org is not None and org.secretary_name == "Nguyễn Thị Như Quỳnh"
 
 
+def test_init_names_the_option_of_a_bad_value(data_dir: Path) -> None:
+    result = cli("init", "--data-dir", str(data_dir), "--name", " ", "--superior", "  ")
+    assert result.code == 1 and result.out == ""
+    assert result.err == (
+        "Lỗi: Dữ liệu không hợp lệ:\n"
+        "  --name: Cần nhập tên Đoàn cơ sở.\n"
+        "  --superior: Cần nhập tên cấp bộ Đoàn cấp trên trực tiếp.\n"
+    )
+    with Workspace.open(data_dir) as ws:
+        assert ws.organization.get() is None
+
+
 def test_init_twice_is_refused(folder: str) -> None:
     result = cli(
         "init", "--data-dir", folder, "--name", "Đoàn phường 5", "--superior", "Thành đoàn"

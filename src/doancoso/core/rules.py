@@ -23,8 +23,3 @@ def admission_window(birth: date) -> tuple[date, date]:
 # DOMAIN.md §4 asks to verify it, so it is a setting of the organisation
 # (OrganizationInfo.coming_of_age, column organizations.coming_of_age); this is only its default.
 COMING_OF_AGE = 30
-
-
-def coming_of_age_year(birth: date, age: int = COMING_OF_AGE) -> int:
-    """The year in which someone born on ``birth`` reaches the coming-of-age limit."""
-    return birth.year + age
