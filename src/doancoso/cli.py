@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import __version__
+from .cli_filters import add_member_filter_options, member_filter
 from .core.dates import format_vn_date
 from .core.errors import AppError, ValidationError
 from .core.organization import COMING_OF_AGE_MESSAGE, OrganizationInfo
-from .core.roster import MemberFilter, MemberRow
+from .core.roster import MemberRow
 from .core.rules import COMING_OF_AGE
-from .core.vocab import GENDERS, STATUSES, choice_code
+from .core.vocab import GENDERS, STATUSES
 from .core.workspace import Workspace
 from .paths import default_data_dir
 
@@ -106,12 +107,7 @@ def build_parser() -> Parser:
     )
     listing = members_sub.add_parser("list", help="liệt kê đoàn viên")
     _data_dir_option(listing)
-    listing.add_argument(
-        "--search", default="", help="tìm theo tên, CCCD, điện thoại (không dấu cũng được)"
-    )
-    listing.add_argument("--branch", help="tên chi đoàn")
-    listing.add_argument("--status", help="trạng thái: " + ", ".join(STATUSES.values()))
-    listing.add_argument("--gender", help="giới tính: Nam, Nữ")
+    add_member_filter_options(listing, "liệt kê")
     listing.add_argument("--format", choices=("table", "json"), default="table")
     listing.set_defaults(handler=_members_list)
 
@@ -201,17 +197,7 @@ def _row_json(row: MemberRow) -> dict[str, object]:
 
 def _members_list(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as ws:
-        branch_id = None
-        if args.branch:
-            branch = ws.branches.find(args.branch)
-            if branch is None:
-                raise AppError(f"Không có chi đoàn “{args.branch}”.")
-            branch_id = branch.id
-        status = _choice(STATUSES, args.status, "trạng thái")
-        gender = _choice(GENDERS, args.gender, "giới tính")
-        rows = ws.members.list(
-            MemberFilter(search=args.search, branch_id=branch_id, status=status, gender=gender)
-        )
+        rows = ws.members.list(member_filter(ws, args))
     if args.format == "json":
         json.dump([_row_json(r) for r in rows], out, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -229,17 +215,6 @@ def _members_list(args: argparse.Namespace, out: TextIO) -> int:
         print("\t".join(cells), file=out)
     print(f"Tổng cộng: {len(rows)} đoàn viên.", file=out)
     return EXIT_OK
-
-
-def _choice(vocabulary: dict[str, str], raw: str | None, what: str) -> str | None:
-    if not raw:
-        return None
-    code = choice_code(vocabulary, raw)
-    if code is None:
-        raise AppError(
-            f"Không hiểu {what} “{raw}”: chọn một trong {', '.join(vocabulary.values())}."
-        )
-    return code
 
 
 _ADD_FIELDS = {

@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from .cli_filters import add_member_filter_options, member_filter
 from .core.errors import AppError
-from .core.roster import MemberFilter
 from .core.workspace import Workspace
 from .paths import default_data_dir
 
@@ -23,8 +23,7 @@ def add_print_command(members_sub: argparse._SubParsersAction) -> None:  # type:
     data_help = "thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)"
     printing.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=data_help)
     printing.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF cần ghi")
-    printing.add_argument("--branch", help="chỉ in một chi đoàn (tên chi đoàn)")
-    printing.add_argument("--search", default="", help="chỉ in đoàn viên khớp từ tìm kiếm")
+    add_member_filter_options(printing, "in")
     printing.add_argument("--number", help="số văn bản, ví dụ 15-DS/ĐTN")
     printing.add_argument(
         "--youth", action="store_true", help="in danh sách thanh niên địa phương (sổ theo dõi)"
@@ -38,13 +37,7 @@ def members_print(args: argparse.Namespace, out: TextIO) -> int:
     if getattr(args, "youth", False):
         return youth_print(args, out)
     with Workspace.open(getattr(args, "data_dir", None) or default_data_dir()) as ws:
-        branch_id = None
-        if args.branch:
-            branch = ws.branches.find(args.branch)
-            if branch is None:
-                raise AppError(f"Không có chi đoàn “{args.branch}”.")
-            branch_id = branch.id
-        flt = MemberFilter(search=args.search, branch_id=branch_id)
+        flt = member_filter(ws, args)
         count = ws.members.count(flt)
         path = print_roster(ws, args.output, flt, number=args.number)
     print(f"Đã in danh sách {count} đoàn viên ra tệp {path}.", file=out)

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .core.errors import AppError
-from .core.roster import MemberFilter
+from .cli_filters import add_member_filter_options, member_filter
 from .core.workspace import Workspace
 from .paths import default_data_dir
 
@@ -42,8 +41,7 @@ def register(members_sub: Any, data_dir_option: Callable[[argparse.ArgumentParse
     )
     data_dir_option(exporting)
     exporting.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx hoặc .csv sẽ ghi")
-    exporting.add_argument("--branch", help="chỉ chi đoàn này")
-    exporting.add_argument("--search", default="", help="chỉ những đoàn viên khớp từ tìm kiếm")
+    add_member_filter_options(exporting, "xuất")
     exporting.add_argument(
         "--youth", action="store_true", help="xuất danh sách thanh niên địa phương (sổ theo dõi)"
     )
@@ -139,14 +137,6 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Đã xuất {count} thanh niên ra {args.file}.", file=out)
         return EXIT_OK
     with _open(args) as ws:
-        branch_id = None
-        if args.branch:
-            branch = ws.branches.find(args.branch)
-            if branch is None:
-                raise AppError(f"Không có chi đoàn “{args.branch}”.")
-            branch_id = branch.id
-        count = ws.spreadsheets.export_members(
-            args.file, MemberFilter(search=args.search, branch_id=branch_id)
-        )
+        count = ws.spreadsheets.export_members(args.file, member_filter(ws, args))
     print(f"Đã xuất {count} đoàn viên ra {args.file}.", file=out)
     return EXIT_OK

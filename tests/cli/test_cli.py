@@ -103,8 +103,11 @@ def test_init_twice_is_refused(folder: str) -> None:
 
 
 def test_demo_list_json_is_in_vietnamese_name_order(demo_folder: str) -> None:
-    rows = listing(demo_folder)
-    assert len(rows) == 500
+    active = listing(demo_folder)
+    assert {r["status"] for r in active} == {"active", "temporary"}
+    rows = listing(demo_folder, "--status", "tất cả")
+    assert len(rows) == 500 and len(active) < 500
+    assert [r for r in rows if r["status"] in ("active", "temporary")] == active
     assert {"id", "full_name", "birth_date", "gender", "branch", "status", "national_id"} <= set(
         rows[0]
     )

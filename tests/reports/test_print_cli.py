@@ -7,6 +7,7 @@ import io
 import pytest
 
 from doancoso.cli import run
+from doancoso.core.roster import MemberFilter
 
 
 def _run(*argv: str) -> tuple[int, str, str]:
@@ -16,15 +17,28 @@ def _run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_print_whole_roster(demo_ws, data_dir, tmp_path, read_pdf):
+    active = len(demo_ws.events.active_roster_ids())
+    assert 200 < active < 300  # the demo has members who left: they are not printed
     target = tmp_path / "ds.pdf"
     code, out, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(target))
     assert (code, err) == (0, "")
-    assert out == f"Đã in danh sách 300 đoàn viên ra tệp {target}.\n"
+    assert out == f"Đã in danh sách {active} đoàn viên ra tệp {target}.\n"
     pdf = read_pdf(target)
     text = pdf.text()
-    assert "DANH SÁCH ĐOÀN VIÊN" in text and "Tổng số: 300 đoàn viên" in text
+    assert "DANH SÁCH ĐOÀN VIÊN" in text and f"Tổng số: {active} đoàn viên" in text
+    assert "Đã xóa tên" not in text and "trạng thái" not in text
     assert all(pdf.fonts().values())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "ds.pdf"]
+    every = tmp_path / "tat-ca.pdf"
+    code, out, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(every),
+                          "--status", "Tất cả")  # fmt: skip
+    assert (code, err, out) == (0, "", f"Đã in danh sách 300 đoàn viên ra tệp {every}.\n")
+    left = tmp_path / "xoa-ten.pdf"
+    code, out, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(left),
+                          "--status", "da xoa ten")  # fmt: skip
+    removed = len(demo_ws.members.ids(MemberFilter(status="removed")))
+    assert (code, err) == (0, "") and f"danh sách {removed} đoàn viên" in out
+    assert "(trạng thái: Đã xóa tên)" in read_pdf(left).text()
 
 
 def test_print_one_branch_with_search(demo_ws, data_dir, tmp_path, read_pdf):

@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph
 
 from ..core.dates import format_vn_date
 from ..core.errors import AppError
+from ..core.lifecycle_rules import ACTIVE_STATUSES
 from ..core.roster import MemberFilter, MemberRow
 from ..core.text import vn_number
 from ..core.vocab import GENDERS, STATUSES
@@ -62,7 +63,7 @@ def _filter_note(flt: MemberFilter) -> str:
     notes = []
     if flt.status:
         notes.append(f"trạng thái: {STATUSES.get(flt.status, flt.status)}")
-    if flt.statuses:
+    if flt.statuses and set(flt.statuses) != set(ACTIVE_STATUSES):  # the usual list: no note
         labels = [STATUSES.get(s, s).lower() for s in flt.statuses]
         notes.append("trạng thái: " + " và ".join(labels))
     if flt.gender:
