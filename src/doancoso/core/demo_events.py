@@ -69,10 +69,11 @@ def history(
     status = member["status"]
     if status == "temporary":
         home = rng.choice(_ORGANIZATIONS)
-        start = _between(rng, max(admitted, today - timedelta(days=300)), today)
+        start = _between(rng, max(admitted, today - timedelta(days=540)), today)
+        end = start + timedelta(days=rng.choice((183, 365, 365)))  # some have ended by today
         member["admission_place"] = home
         made.add("temporary", start, None, home_organization=home, period_start=start,
-                 period_end=start + timedelta(days=365))  # fmt: skip
+                 period_end=end)  # fmt: skip
         return made.events
 
     made.add("admission", admitted, place=member["admission_place"])

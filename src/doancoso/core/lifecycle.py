@@ -62,6 +62,21 @@ class ComingOfAge:
 
 
 @dataclass(frozen=True)
+class TemporaryStay:
+    """A member on temporary activity here, with the period of their latest "temporary" event;
+    ``ended``: the period ended before the day asked about."""
+
+    row: MemberRow
+    home_organization: str | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+    ended: bool
+
+
+END_OF_STAY_NOTE = "Hết thời hạn sinh hoạt tạm, trở về sinh hoạt tại đơn vị gốc."
+
+
+@dataclass(frozen=True)
 class PartyIntroduction:
     """A member introduced to the Party, with the date; ``party_date`` once admitted."""
 
@@ -130,6 +145,76 @@ class EventService:
             ComingOfAge(row, births[row.id].year + age, births[row.id].year + age < year)
             for row in rows
         ]
+
+    def temporary_stays(
+        self, today: dt.date | None = None, ended_only: bool = False
+    ) -> list[TemporaryStay]:
+        """Members on temporary activity (status "temporary"), in name order, each with the
+        period of their latest temporary event; ``ended_only``: those whose period ended before
+        ``today``. Temporary activity does not end by itself: the secretary ends it
+        (:meth:`end_temporary`) or records a new period."""
+        today = today or dt.date.today()
+        stmt = (
+            select(Member.id, MemberEvent)
+            .join(MemberEvent, MemberEvent.member_id == Member.id)
+            .where(
+                Member.organization_id == self._ctx.organization_id,
+                Member.deleted_at.is_(None),
+                Member.status == "temporary",
+                MemberEvent.kind == "temporary",
+                MemberEvent.deleted_at.is_(None),
+            )
+            .order_by(Member.sort_key, Member.birth_date)
+        )
+        latest: dict[str, MemberEvent] = {}
+        with self._ctx.db.read() as session:
+            for member_id, event in session.execute(stmt):
+                if member_id not in latest or event_order(event) > event_order(latest[member_id]):
+                    latest[member_id] = event
+        stays = []
+        for row in self._members.rows(list(latest)):
+            event = latest[row.id]
+            ended = event.period_end is not None and event.period_end < today
+            if ended or not ended_only:
+                stays.append(
+                    TemporaryStay(
+                        row, event.home_organization, event.period_start, event.period_end, ended
+                    )
+                )
+        return stays
+
+    def end_temporary(
+        self,
+        member_ids: Sequence[str],
+        date: dt.date | str,
+        number: str | None = None,
+        note: str | None = END_OF_STAY_NOTE,
+    ) -> list[str]:
+        """End the temporary activity of every member of ``member_ids`` in one transaction (all
+        or none): a transfer out back to the home organisation of their latest temporary event.
+
+        A member who is not on temporary activity, or whose home organisation was never
+        recorded, is refused with a :class:`ConflictError` naming them; nothing is written then.
+        """
+        stays = {stay.row.id: stay for stay in self.temporary_stays()}
+        with self._ctx.db.transaction() as session:
+            ids = []
+            for member_id in member_ids:
+                stay = stays.get(member_id)
+                if stay is None:
+                    name = self._member(session, member_id).full_name
+                    raise ConflictError(f"Đoàn viên {name} không đang sinh hoạt tạm tại đơn vị.")
+                if not stay.home_organization:
+                    raise ConflictError(
+                        f"Chưa ghi đơn vị gốc của đoàn viên {stay.row.full_name}: hãy ghi "
+                        "“Chuyển sinh hoạt đi” cho đoàn viên này trong tab “Quá trình”."
+                    )
+                details = {"other_organization": stay.home_organization}
+                ids.append(
+                    self.record_in(session, member_id, "transfer_out", date, number, note, details)
+                )
+        self._ctx.roster_changed(member_ids)
+        return ids
 
     def party_introductions(self) -> list[PartyIntroduction]:
         """Members introduced to the Party (oldest introduction first), with the date."""

@@ -28,7 +28,8 @@ active roster (:data:`ACTIVE_STATUSES`); only a transfer back in can be recorded
 matured member can only still have a Party admission recorded. A transfer in is refused for an
 active member who already has events, but allowed as the first event of a member whose record
 was just added for the arrival. An admission must be the member's first event, and only one.
-Temporary activity does not end by itself at ``period_end``: a transfer in (or out) ends it.
+Temporary activity does not end by itself at ``period_end``: a transfer in (or out) ends it
+(``EventService.end_temporary`` records the transfer out back to the home organisation).
 """
 
 from __future__ import annotations

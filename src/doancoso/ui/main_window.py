@@ -143,6 +143,18 @@ class MainWindow(QMainWindow):
         from .dialogs import event_dialog, import_wizard, member_form  # noqa: F401
         from .pages import branches_page, settings_page, statistics_page, youth_page  # noqa: F401
 
+        self.remind_ended_stays()
+
+    def remind_ended_stays(self) -> None:
+        """Say in the status bar how many stays of temporary activity have ended (they do not
+        end by themselves), and where to end them."""
+        ended = len(self._ws.events.temporary_stays(ended_only=True))
+        if ended:
+            self._show_message(
+                f"Có {ended} đoàn viên đã hết thời hạn sinh hoạt tạm: xem ở Đoàn viên → "
+                "Sinh hoạt tạm…"
+            )
+
     def _make_status_bar(self) -> None:
         self.undo_button = QToolButton()
         # Own actions rather than createUndoAction: its text would read "Hoàn tác Xóa ...".
@@ -194,6 +206,9 @@ class MainWindow(QMainWindow):
         self.coming_of_age_action = QAction("Trưởng thành Đoàn…", self)
         self.coming_of_age_action.triggered.connect(self.coming_of_age)
         members_menu.addAction(self.coming_of_age_action)
+        self.temporary_action = QAction("Sinh hoạt tạm…", self)
+        self.temporary_action.triggered.connect(self.temporary_stays)
+        members_menu.addAction(self.temporary_action)
         self.party_action = QAction("Đoàn viên ưu tú giới thiệu cho Đảng…", self)
         self.party_action.triggered.connect(self.party_introductions)
         members_menu.addAction(self.party_action)
@@ -224,6 +239,14 @@ class MainWindow(QMainWindow):
         self.prompts.run(dialog)
         if dialog.confirmed:
             self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {dialog.confirmed} đoàn viên.")
+
+    def temporary_stays(self) -> None:
+        from .dialogs.temporary_stays import TemporaryStaysDialog
+
+        dialog = TemporaryStaysDialog(self._ws, self.prompts, self.data_changed, parent=self)
+        self.prompts.run(dialog)
+        if dialog.confirmed:
+            self._show_message(f"Đã kết thúc sinh hoạt tạm cho {dialog.confirmed} đoàn viên.")
 
     def party_introductions(self) -> None:
         from .pages.party_page import PartyIntroductionsDialog
