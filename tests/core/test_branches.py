@@ -129,3 +129,14 @@ def test_names_are_the_listing_without_counts(ws: Workspace) -> None:
     assert listing(ws) == [("Chi đoàn ấp Dừa", 1), ("Chi đoàn ấp Đất Sét", 0)]
     ws.branches.merge(dat_set.id, dua.id)
     assert ws.branches.names() == [(dua.id, "Chi đoàn ấp Dừa")]  # a merged branch is gone
+
+
+def test_counts_the_active_roster_apart_from_every_record(ws: Workspace) -> None:
+    branch = ws.branches.create("Chi đoàn ấp Tân Phú")
+    ids = [add(ws, name, branch.id) for name in ("Lê Văn An", "Trần Thị Bình", "Võ Văn Cường")]
+    ws.events.record(ids[0], "transfer_out", "01/02/2025", other_organization="Đoàn xã Tân Lộc")
+    ws.events.record(ids[1], "temporary", "01/03/2025", home_organization="Đoàn phường 5")
+    [info] = ws.branches.list()
+    assert (info.member_count, info.active_count) == (3, 2)
+    with pytest.raises(ConflictError):
+        ws.branches.delete(branch.id)  # a member who left still belongs to its record

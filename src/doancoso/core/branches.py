@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .context import WorkspaceContext
 from .errors import ConflictError, NotFoundError, ValidationError
+from .lifecycle_rules import ACTIVE_STATUSES
 from .text import collation_key, fold, nfc
 
 if TYPE_CHECKING:
@@ -21,24 +22,26 @@ if TYPE_CHECKING:
     from .models import Branch
 
 _LIST = """
-    SELECT b.id, b.name, coalesce(counts.n, 0)
+    SELECT b.id, b.name, coalesce(counts.n, 0), coalesce(counts.active, 0)
     FROM branches AS b LEFT JOIN (
-        SELECT branch_id, count(*) AS n FROM members
+        SELECT branch_id, count(*) AS n, sum(status IN ({active})) AS active FROM members
         WHERE organization_id = :org AND deleted_at IS NULL GROUP BY branch_id
     ) AS counts ON counts.branch_id = b.id
     WHERE b.organization_id = :org AND b.deleted_at IS NULL
-"""
+""".format(active=", ".join(f"'{status}'" for status in ACTIVE_STATUSES))
 BranchNames = list[tuple[str, str]]
 _NAMES = "SELECT id, name FROM branches WHERE organization_id = ? AND deleted_at IS NULL"
 
 
 @dataclass(frozen=True)
 class BranchInfo:
-    """A chi đoàn with the number of members on its roster (tombstones not counted)."""
+    """A chi đoàn with the number of members on its record (tombstones not counted), and of
+    those the ones on the active roster (who did not leave)."""
 
     id: str
     name: str
     member_count: int
+    active_count: int = 0
 
 
 class BranchService:
@@ -50,7 +53,8 @@ class BranchService:
     def list(self) -> list[BranchInfo]:
         with self._ctx.db.raw() as cursor:
             cursor.execute(_LIST, {"org": self._ctx.organization_id})
-            rows = [BranchInfo(str(i), str(name), int(n)) for i, name, n in cursor.fetchall()]
+            rows = [BranchInfo(str(i), str(name), int(n), int(active))
+                    for i, name, n, active in cursor.fetchall()]  # fmt: skip
         return sorted(rows, key=lambda b: collation_key(b.name))
 
     def names(self) -> BranchNames:

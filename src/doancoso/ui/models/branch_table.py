@@ -11,7 +11,13 @@ from ...core.text import vn_number
 
 BRANCH_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADERS = ("Chi đoàn", "Số đoàn viên")
+HEADERS = ("Chi đoàn", "Đang sinh hoạt", "Tổng số hồ sơ")
+COUNT_TIPS = (
+    "",
+    "Đoàn viên đang sinh hoạt và sinh hoạt tạm",
+    "Mọi đoàn viên có hồ sơ trong chi đoàn, cả những người đã chuyển đi, trưởng thành Đoàn "
+    "hoặc bị xóa tên",
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -46,13 +52,13 @@ class BranchTableModel(QAbstractTableModel):
         branch = self._branches[index.row()]
         if role == BRANCH_ID_ROLE:
             return branch.id
+        column = index.column()
+        counts = (branch.active_count, branch.member_count)
         if role == SORT_ROLE:
-            return branch.name if index.column() == 0 else branch.member_count
+            return branch.name if column == 0 else counts[column - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return branch.name
-            return vn_number(branch.member_count)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return branch.name if column == 0 else vn_number(counts[column - 1])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -60,8 +66,11 @@ class BranchTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+        if horizontal and 0 <= section < len(HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return HEADERS[section]
+            if role == Qt.ItemDataRole.ToolTipRole and COUNT_TIPS[section]:
+                return COUNT_TIPS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

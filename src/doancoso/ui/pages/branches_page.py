@@ -44,8 +44,9 @@ class BranchesPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Các chi đoàn trực thuộc. Chỉ xóa được chi đoàn không còn đoàn viên; "
-            "chi đoàn còn đoàn viên thì gộp vào chi đoàn khác."
+            "Các chi đoàn trực thuộc. Chỉ xóa được chi đoàn không còn hồ sơ đoàn viên nào (kể "
+            "cả người đã chuyển đi, trưởng thành Đoàn); chi đoàn còn đoàn viên thì gộp vào chi "
+            "đoàn khác."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -75,6 +76,7 @@ class BranchesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.rename_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.table, 1)
@@ -83,9 +85,9 @@ class BranchesPage(QWidget):
         current = self.selected_branch_id()
         branches = self._ws.branches.list()
         self.model.set_branches(branches)
-        members = sum(b.member_count for b in branches)
+        active = sum(b.active_count for b in branches)
         self.count_label.setText(
-            f"{vn_number(len(branches))} chi đoàn, {vn_number(members)} đoàn viên"
+            f"{vn_number(len(branches))} chi đoàn, {vn_number(active)} đoàn viên đang sinh hoạt"
         )
         if current is not None:
             self.select_branch(current)
