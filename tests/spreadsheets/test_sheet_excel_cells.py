@@ -5,6 +5,7 @@ text...) with the exact result, and the guards that run before calamine sees a f
 from __future__ import annotations
 
 import sqlite3
+import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -246,3 +247,27 @@ def test_a_rust_panic_is_an_unreadable_file(
     monkeypatch.setattr(workbook, "_sheet_grid", interrupted)
     with pytest.raises(KeyboardInterrupt):
         sws.spreadsheets.preview_import(path)
+
+
+def test_an_xlsx_named_xls_is_read_by_its_content(sws: Workspace, tmp_path: Path) -> None:
+    path = write_excel_xlsx(tmp_path / "ds.xls", ROWS)
+    assert sws.spreadsheets.sheets(path) == ["Sheet1"]
+    preview = sws.spreadsheets.preview_import(path)
+    assert [r.values["full_name"] for r in preview.rows] == ["Lý Văn Xa"]
+
+
+@pytest.mark.parametrize("name", ["ds.ods", "ds.xlsx"])
+def test_a_zip_that_is_no_excel_workbook_is_unreadable(
+    sws: Workspace, tmp_path: Path, name: str
+) -> None:
+    """An .ods, an .xlsb or any zip: only .xlsx/.xlsm go to calamine, whose grid is checked."""
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", "<office:document-content/>")
+    for action in (sws.spreadsheets.sheets, sws.spreadsheets.preview_import):
+        with pytest.raises(ImportFileError) as info:
+            action(path)
+        assert info.value.message.startswith(
+            f"Không đọc được tệp {name}: tệp bị hỏng hoặc không phải tệp Excel."
+        )

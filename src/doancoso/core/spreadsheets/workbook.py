@@ -45,6 +45,7 @@ _MAX_CSV_BYTES = 200 * 1024 * 1024
 _MAX_PART_BYTES = 256 * 1024 * 1024
 _MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
 _MAX_PARTS = 10_000
+_WORKBOOK_PART = "xl/workbook.xml"  # where Excel, LibreOffice and calamine put it
 # The largest grid (rows x columns, counted from A1) a sheet may span: 100,000 rows of 100
 # columns. calamine allocates the whole grid, empty cells included.
 _MAX_GRID_CELLS = 10_000_000
@@ -203,9 +204,12 @@ def _calamine(path: Path, action: Callable[[], _T]) -> _T:
 
 
 def _open_calamine(path: Path) -> Any:
+    """The workbook, told apart by its content rather than its name (calamine picks its reader
+    from the extension when given a path: an .xlsx saved as "ds.xls" would fail)."""
     from python_calamine import CalamineWorkbook
 
-    return CalamineWorkbook.from_path(str(path))
+    with path.open("rb") as handle:
+        return CalamineWorkbook.from_filelike(handle)
 
 
 def _sheet_grid(book: Any, name: str) -> list[list[Any]]:
@@ -257,6 +261,10 @@ def _check_zip(path: Path, *, sheets: bool) -> None:
             largest = max((i.file_size for i in infos), default=0)
             if len(infos) > _MAX_PARTS or total > _MAX_UNZIPPED_BYTES or largest > _MAX_PART_BYTES:
                 raise _too_big(path, f"{len(infos)} parts, {total} bytes, largest {largest}")
+            if _WORKBOOK_PART not in {i.filename for i in infos}:
+                # not an .xlsx/.xlsm (an .xlsb, an .ods, any zip): calamine would try its other
+                # readers, which the grid check below does not cover
+                raise _unreadable(path, ValueError(f"no {_WORKBOOK_PART} in the zip"))
             if not sheets:
                 return
             for info in infos:
