@@ -174,13 +174,14 @@ def test_a_value_far_from_the_table_is_refused_before_calamine(
     """calamine builds the sheet as one grid from A1: a value at XFD1048576 would need some
     500 GB and abort the process. The refusal says where the far cell is."""
     path = with_sheet_xml(write_excel_xlsx(tmp_path / "xa.xlsx", ROWS), extra)
-    with pytest.raises(ImportFileError) as info:
-        sws.spreadsheets.preview_import(path)
-    assert info.value.message == (
-        f"Tệp xa.xlsx có trang tính quá rộng để nhập: có ô dữ liệu ở tới dòng {rows} và cột thứ "
-        f"{columns}. Hãy xóa các ô thừa nằm xa bảng danh sách (hoặc chép bảng sang một tệp mới), "
-        "lưu lại rồi nhập lại."
-    )
+    for action in (sws.spreadsheets.sheets, sws.spreadsheets.preview_import):
+        with pytest.raises(ImportFileError) as info:
+            action(path)
+        assert info.value.message == (
+            f"Tệp xa.xlsx có trang tính quá rộng để nhập: có ô dữ liệu ở tới dòng {rows} và cột "
+            f"thứ {columns}. Hãy xóa các ô thừa nằm xa bảng danh sách (hoặc chép bảng sang một "
+            "tệp mới), lưu lại rồi nhập lại."
+        )
     assert sws.members.count() == 0
 
 
@@ -271,3 +272,26 @@ def test_a_zip_that_is_no_excel_workbook_is_unreadable(
         assert info.value.message.startswith(
             f"Không đọc được tệp {name}: tệp bị hỏng hoặc không phải tệp Excel."
         )
+
+
+def test_a_chart_sheet_is_passed_over(sws: Workspace, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Đoàn viên"
+    for row in ROWS:
+        sheet.append(row)
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=2))
+    book.create_chartsheet("Biểu đồ", 0).add_chart(chart)
+    path = tmp_path / "bieudo.xlsx"
+    book.save(path)
+    assert sws.spreadsheets.sheets(path) == ["Biểu đồ", "Đoàn viên"]
+    preview = sws.spreadsheets.preview_import(path)
+    assert (preview.sheet, [r.values["full_name"] for r in preview.rows]) == (
+        "Đoàn viên",
+        ["Lý Văn Xa"],
+    )

@@ -142,7 +142,7 @@ def sheet_names(path: Path) -> list[str]:
         return [path.stem]
     try:
         if kind == "xlsx":
-            _check_zip(path, sheets=False)
+            _check_zip(path)
             book = _calamine(path, lambda: _open_calamine(path))
             try:
                 return list(book.sheet_names)
@@ -218,7 +218,7 @@ def _sheet_grid(book: Any, name: str) -> list[list[Any]]:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Generator[SheetRows, None, None]:
-    _check_zip(path, sheets=True)
+    _check_zip(path)
     book = _calamine(path, lambda: _open_calamine(path))
     try:
         names = list(book.sheet_names)
@@ -251,9 +251,10 @@ def _grid_rows(grid: list[list[Any]]) -> list[tuple[int, list[Cell]]]:
     return rows
 
 
-def _check_zip(path: Path, *, sheets: bool) -> None:
-    """Refuse a zip bomb (declared sizes, and actual ones for the parts read here) and, with
-    ``sheets``, a sheet whose cells span more than :data:`_MAX_GRID_CELLS` from A1."""
+def _check_zip(path: Path) -> None:
+    """Refuse a zip bomb (declared sizes, then actual ones), a zip that is no .xlsx/.xlsm, and
+    a workbook with a sheet whose cells span more than :data:`_MAX_GRID_CELLS` from A1 (the
+    whole workbook: calamine may place a sheet in any part, so every part is checked)."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -265,8 +266,6 @@ def _check_zip(path: Path, *, sheets: bool) -> None:
                 # not an .xlsx/.xlsm (an .xlsb, an .ods, any zip): calamine would try its other
                 # readers, which the grid check below does not cover
                 raise _unreadable(path, ValueError(f"no {_WORKBOOK_PART} in the zip"))
-            if not sheets:
-                return
             for info in infos:
                 # Every part, not only xl/worksheets/: the workbook's relationships may place a
                 # sheet anywhere. zipfile stops at the declared size and checks the CRC.
