@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
-from sheetfiles import TODAY
+from sheetfiles import TODAY, write_excel_xlsx, write_xlsx
 
 from doancoso.core.workspace import Workspace
 
@@ -29,3 +30,10 @@ def roster(sws: Workspace) -> Callable[[], list[tuple[str, str, str | None]]]:
         ]
 
     return read
+
+
+@pytest.fixture(params=["openpyxl", "excel"])
+def xlsx(request: pytest.FixtureRequest) -> Callable[..., Any]:
+    """The .xlsx writer of a test run twice: as openpyxl writes (inline strings) and as Excel
+    saves (shared strings, cell references, date styles). The expectations are the same."""
+    return write_xlsx if request.param == "openpyxl" else write_excel_xlsx

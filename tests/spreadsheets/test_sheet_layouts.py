@@ -7,15 +7,17 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from sheetfiles import write_csv, write_xls, write_xlsx
+from sheetfiles import write_csv, write_xls
 
 from doancoso.core.errors import ImportFileError
 from doancoso.core.spreadsheets import NEW, REJECTED, UPDATE
 from doancoso.core.workspace import Workspace
 
 
-def test_title_rows_merged_header_and_numbering_row(sws: Workspace, roster, tmp_path: Path) -> None:
-    path = write_xlsx(
+def test_title_rows_merged_header_and_numbering_row(
+    sws: Workspace, roster, tmp_path: Path, xlsx
+) -> None:
+    path = xlsx(
         tmp_path / "ds.xlsx",
         [
             ["DANH SÁCH ĐOÀN VIÊN ĐOÀN XÃ TÂN HƯNG NĂM 2026"],
@@ -74,8 +76,8 @@ def test_title_rows_merged_header_and_numbering_row(sws: Workspace, roster, tmp_
     )
 
 
-def test_split_name_columns(sws: Workspace, roster, tmp_path: Path) -> None:
-    path = write_xlsx(
+def test_split_name_columns(sws: Workspace, roster, tmp_path: Path, xlsx) -> None:
+    path = xlsx(
         tmp_path / "tach.xlsx",
         [
             ["ĐOÀN TNCS HỒ CHÍ MINH"],
@@ -101,8 +103,10 @@ def test_split_name_columns(sws: Workspace, roster, tmp_path: Path) -> None:
     assert (tam.ethnicity, tam.religion) == ("Khmer", "Phật giáo")
 
 
-def test_split_name_under_merged_parent_header(sws: Workspace, roster, tmp_path: Path) -> None:
-    path = write_xlsx(
+def test_split_name_under_merged_parent_header(
+    sws: Workspace, roster, tmp_path: Path, xlsx
+) -> None:
+    path = xlsx(
         tmp_path / "tach2.xlsx",
         [
             ["STT", "Họ và tên", None, "Ngày sinh"],
@@ -118,8 +122,10 @@ def test_split_name_under_merged_parent_header(sws: Workspace, roster, tmp_path:
     assert roster() == [("Võ Văn Kiệt", "02/09/1998", None)]
 
 
-def test_gender_columns_holding_the_birth_year(sws: Workspace, roster, tmp_path: Path) -> None:
-    path = write_xlsx(
+def test_gender_columns_holding_the_birth_year(
+    sws: Workspace, roster, tmp_path: Path, xlsx
+) -> None:
+    path = xlsx(
         tmp_path / "namnu.xlsx",
         [
             ["DANH SÁCH ĐOÀN VIÊN CHI ĐOÀN ẤP 3"],
@@ -154,8 +160,8 @@ def test_gender_columns_holding_the_birth_year(sws: Workspace, roster, tmp_path:
     assert (hung.address_hamlet, hung.birth_precision) == ("Ấp 3, Tân Hưng", "year")
 
 
-def test_text_dates_and_year_only(sws: Workspace, roster, tmp_path: Path) -> None:
-    path = write_xlsx(
+def test_text_dates_and_year_only(sws: Workspace, roster, tmp_path: Path, xlsx) -> None:
+    path = xlsx(
         tmp_path / "ngay.xlsx",
         [
             ["Họ tên", "Ngày sinh", "SĐT"],
@@ -202,8 +208,8 @@ def test_text_dates_and_year_only(sws: Workspace, roster, tmp_path: Path) -> Non
     assert shown["Bùi Văn Bảy"] == "03/04/1998"
 
 
-def test_education_that_excel_turned_into_a_date(sws: Workspace, tmp_path: Path) -> None:
-    path = write_xlsx(
+def test_education_that_excel_turned_into_a_date(sws: Workspace, tmp_path: Path, xlsx) -> None:
+    path = xlsx(
         tmp_path / "hocvan.xlsx",
         [
             ["Họ và tên", "Ngày sinh", "Trình độ văn hóa", "Nghề nghiệp"],
@@ -264,8 +270,8 @@ def test_nfd_text_is_stored_nfc(sws: Workspace, tmp_path: Path) -> None:
     )
 
 
-def test_tcvn3_and_vni_cells_are_converted(sws: Workspace, roster, tmp_path: Path) -> None:
-    path = write_xlsx(
+def test_tcvn3_and_vni_cells_are_converted(sws: Workspace, roster, tmp_path: Path, xlsx) -> None:
+    path = xlsx(
         tmp_path / "vntime.xlsx",
         [
             ["Hä vµ tªn", "Ngµy sinh", "Chi ®oµn", "T«n gi¸o", "D©n téc"],  # header in TCVN3 too
@@ -291,9 +297,9 @@ def test_tcvn3_and_vni_cells_are_converted(sws: Workspace, roster, tmp_path: Pat
 
 
 def test_duplicates_and_bad_rows_are_reported_by_row(
-    sws: Workspace, roster, tmp_path: Path
+    sws: Workspace, roster, tmp_path: Path, xlsx
 ) -> None:
-    path = write_xlsx(
+    path = xlsx(
         tmp_path / "loi.xlsx",
         [
             ["DANH SÁCH ĐOÀN VIÊN"],
@@ -335,11 +341,11 @@ def test_duplicates_and_bad_rows_are_reported_by_row(
     assert son.national_id is None  # the malformed CCCD is not imported
 
 
-def test_cccd_of_another_member_rejects_the_row(sws: Workspace, tmp_path: Path) -> None:
+def test_cccd_of_another_member_rejects_the_row(sws: Workspace, tmp_path: Path, xlsx) -> None:
     sws.members.save(
         {"full_name": "Quách Văn Nam", "birth_date": "01/01/2000", "national_id": "086200000009"}
     )
-    path = write_xlsx(
+    path = xlsx(
         tmp_path / "cccd.xlsx",
         [["Họ và tên", "Ngày sinh", "CCCD"], ["Ông Văn Khác", "05/05/2005", "086200000009"]],
     )
@@ -350,8 +356,8 @@ def test_cccd_of_another_member_rejects_the_row(sws: Workspace, tmp_path: Path) 
     ]
 
 
-def test_user_mapping_replaces_the_guess(sws: Workspace, roster, tmp_path: Path) -> None:
-    path = write_xlsx(
+def test_user_mapping_replaces_the_guess(sws: Workspace, roster, tmp_path: Path, xlsx) -> None:
+    path = xlsx(
         tmp_path / "map.xlsx",
         [
             ["Họ và tên", "Ngày sinh", "Ghi chú", "Sinh nhật thật"],
@@ -391,7 +397,7 @@ def test_sheet_is_chosen_by_name_or_by_header(sws: Workspace, tmp_path: Path) ->
 
 
 def test_existing_member_updated_only_where_the_file_differs(
-    sws: Workspace, tmp_path: Path
+    sws: Workspace, tmp_path: Path, xlsx
 ) -> None:
     member_id = sws.members.save(
         {
@@ -402,7 +408,7 @@ def test_existing_member_updated_only_where_the_file_differs(
             "gender": "Nam",
         }
     )
-    path = write_xlsx(
+    path = xlsx(
         tmp_path / "capnhat.xlsx",
         [
             ["Họ và tên", "Ngày sinh", "Điện thoại", "Dân tộc", "Tôn giáo", "Giới tính"],
@@ -423,13 +429,15 @@ def test_existing_member_updated_only_where_the_file_differs(
     )
 
 
-def test_repeated_cells_give_every_row_its_own_problems(sws: Workspace, tmp_path: Path) -> None:
+def test_repeated_cells_give_every_row_its_own_problems(
+    sws: Workspace, tmp_path: Path, xlsx
+) -> None:
     """Each distinct cell is decoded once per sheet; every row holding it still gets the result."""
     unsure = (
         "Cột “Nghề nghiệp”: chữ “Ng©©©” có thể gõ bằng bảng mã cũ (TCVN3/VNI) nhưng không "
         "chuyển được chắc chắn; hãy kiểm tra."
     )
-    path = write_xlsx(
+    path = xlsx(
         tmp_path / "lap.xlsx",
         [
             ["Họ và tên", "Ngày sinh", "Nghề nghiệp", "Dân tộc", "Ngày vào Đoàn"],

@@ -79,8 +79,8 @@ def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[dat
         return value.date(), DAY
     if isinstance(value, date):
         return value, DAY
-    if isinstance(value, (bool, time)):
-        raise DateFormatError(str(value))
+    if isinstance(value, (bool, time, timedelta)):  # a time or a duration is no day
+        raise DateFormatError(shown(value))
     if isinstance(value, (int, float)):
         if float(value).is_integer() and 1900 <= value <= today.year and allow_year:
             return date(int(value), 1, 1), YEAR
@@ -122,6 +122,10 @@ def shown(value: Cell) -> str:
         return format_vn_date(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, timedelta):  # a duration, as Excel's "[h]:mm:ss" shows it
+        minutes, seconds = divmod(round(value.total_seconds()), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}"
     return nfc(str(value)) if value is not None else ""
 
 
