@@ -97,7 +97,7 @@ def fold(value: str | None) -> str:
     """
     if not value:
         return ""
-    decomposed = unicodedata.normalize("NFD", value)
+    decomposed = unicodedata.normalize("NFD", clean_controls(value))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")
     return _SPACES.sub(" ", stripped.lower()).strip()
