@@ -27,7 +27,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Ngày vào Đoàn", 13), ("Trạng thái", 16), ("Địa chỉ", 28), ("Quê quán", 20),
     ("Nghề nghiệp", 14), ("Trình độ văn hóa", 10), ("Ghi chú", 20),
 )  # fmt: skip
-ROSTER = ListLayout(TITLE, "Đoàn viên", COLUMNS)
+ROSTER = ListLayout(TITLE, "Đoàn viên", COLUMNS, multiline=frozenset({"Ghi chú"}))
 _FIELDS = (
     Member.id, Member.full_name, Member.birth_date, Member.birth_precision, Member.gender,
     Member.ethnicity, Member.religion, Member.national_id, Member.phone, Branch.name,

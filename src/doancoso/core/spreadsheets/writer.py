@@ -19,14 +19,13 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import AppError
-from ..text import clean_controls
+from ..text import nfc, nfc_multiline
 
 EXCEL_CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one cell
 TRUNCATED = "…"  # ends a text cut to the limit
@@ -36,11 +35,14 @@ HEADER_ROW = 3  # title, organisation, then the header
 FORMATS = (".xlsx", ".csv")
 
 
-def cell_text(value: str) -> str:
-    """``value`` as it may be written to a file: NFC, control characters dropped and line breaks
-    as ``\\n`` (:func:`..text.clean_controls`), at most :data:`EXCEL_CELL_LIMIT` characters (a
-    longer text is cut and ends with "…")."""
-    text = unicodedata.normalize("NFC", clean_controls(value))
+def cell_text(value: str, multiline: bool = False) -> str:
+    """``value`` as it may be written to a file: cleaned the way the field is cleaned on entry
+    (:func:`..text.nfc` for one line, :func:`..text.nfc_multiline` for notes: NFC, no control
+    characters), then cut to :data:`EXCEL_CELL_LIMIT` characters (a longer text ends with "…").
+
+    Text that entered through this version is unchanged; only text stored by older versions or
+    merged from other machines can differ."""
+    text = nfc_multiline(value) if multiline else nfc(value)
     if len(text) > EXCEL_CELL_LIMIT // 2:  # only then can it pass the limit in UTF-16 units
         units = text.encode("utf-16-le")
         if len(units) > 2 * EXCEL_CELL_LIMIT:
@@ -66,10 +68,15 @@ class ListLayout:
     title: str
     sheet: str
     columns: tuple[tuple[str, int], ...]
+    multiline: frozenset[str] = frozenset()  # headers of the columns that keep line breaks
 
     @property
     def headers(self) -> list[str]:
         return [header for header, _ in self.columns]
+
+    def cleaners(self) -> list[bool]:
+        """For each column, whether its text keeps line breaks (see :func:`cell_text`)."""
+        return [header in self.multiline for header, _ in self.columns]
 
 
 def export_format(path: Path) -> str:
@@ -136,8 +143,9 @@ def write_list_csv(path: Path, layout: ListLayout, lines: Iterable[Sequence[str]
         with temp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(layout.headers)
+            multiline = layout.cleaners()
             for line in lines:
-                writer.writerow([cell_text(value) for value in line])
+                writer.writerow([cell_text(v, m) for v, m in zip(line, multiline, strict=True)])
                 count += 1
 
     atomic_write(path, write)
@@ -189,11 +197,13 @@ def write_list_xlsx(
         sheet.append(
             [styled(h, font=header_font, alignment=center, border=box) for h in layout.headers]
         )
+        multiline = layout.cleaners()[1:]
         for line in lines:
             # Plain values: a styled cell costs ~10x more to write; every value is text except
             # the STT, so CCCD and phone keep their leading zero without a "@" format. Empty
             # fields are no cell at all (openpyxl's XML writer is the cost here).
-            sheet.append([int(line[0]), *(cell_text(value) or None for value in line[1:])])
+            texts = [cell_text(v, m) or None for v, m in zip(line[1:], multiline, strict=True)]
+            sheet.append([int(line[0]), *texts])
             count += 1
         book.save(temp)
 
