@@ -44,6 +44,18 @@ def test_nfc_is_one_line_without_control_characters(raw: str, expected: str) -> 
     assert nfc_or_none(raw) == (expected or None)
 
 
+WHITESPACE = [chr(i) for i in range(0x3001) if chr(i).isspace()]
+
+
+@pytest.mark.parametrize("space", WHITESPACE, ids=[f"U+{ord(c):04X}" for c in WHITESPACE])
+def test_nfc_collapses_every_kind_of_whitespace(space: str) -> None:
+    # The information separators U+001C..U+001F count as whitespace in Python but are control
+    # characters: dropped like the others.
+    joined = "Nôngdân" if "\x1c" <= space <= "\x1f" else "Nông dân"
+    assert nfc(f"Nông{space}dân") == joined
+    assert nfc(f"{space}Nông{space}{space}dân{space} ") == joined
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

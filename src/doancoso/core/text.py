@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 
 _SPACES = re.compile(r"\s+")
+# Whitespace other than a space left after clean_controls(): with "  ", what _SPACES changes.
+_OTHER_SPACES = re.compile("[\n\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Line breaks of every kind, control characters (C0, DEL, C1), lone surrogates and the two
 # non-characters that XML 1.0 forbids. See clean_controls().
 _NEEDS_CLEANING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
@@ -66,7 +68,9 @@ def nfc(value: str | None) -> str:
         return ""
     # Controls go first: one between a letter and its mark would keep them apart in NFC.
     text = unicodedata.normalize("NFC", clean_controls(str(value)))
-    return _SPACES.sub(" ", text).strip()
+    if "  " in text or _OTHER_SPACES.search(text):  # a scan is cheaper than a substitution
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def nfc_or_none(value: str | None) -> str | None:
