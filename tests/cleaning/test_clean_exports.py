@@ -68,6 +68,11 @@ def test_roster_xlsx(dirty_ws: Workspace, tmp_path: Path) -> None:
         "Trình độ văn hóa": None, "Ghi chú": AN["notes"],
     }  # fmt: skip
     assert rows[4][16] == CUT_NOTE  # capped at Excel's limit
+    sheet = load_workbook(path).active
+    assert sheet["Q4"].alignment.wrap_text and sheet["Q4"].alignment.vertical == "top"
+    assert sheet.row_dimensions[4].height == 45  # three lines of notes
+    assert sheet.row_dimensions[5].height is None  # one line: Excel's default height
+    assert sheet.row_dimensions[3].height == 30  # the header: two lines
 
 
 def test_roster_csv(dirty_ws: Workspace, tmp_path: Path) -> None:

@@ -32,6 +32,8 @@ TRUNCATED = "…"  # ends a text cut to the limit
 SHEET_NAME_LIMIT = 31
 SHEET_NAME_FORBIDDEN = frozenset("[]:*?/\\")
 HEADER_ROW = 3  # title, organisation, then the header
+LINE_HEIGHT = 15.0  # points, one line of the default font (Calibri 11)
+ROW_HEIGHT_LIMIT = 409.0  # points, the tallest row Excel allows
 FORMATS = (".xlsx", ".csv")
 
 
@@ -179,8 +181,8 @@ def write_list_xlsx(
         sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
         print_setup(sheet, "landscape", 0.4)
 
-        def styled(value: str, **style: Any) -> Any:
-            cell = WriteOnlyCell(sheet, value=cell_text(value))
+        def styled(text: str, **style: Any) -> Any:  # ``text`` already cleaned
+            cell = WriteOnlyCell(sheet, value=text)
             for key, item in style.items():
                 setattr(cell, key, item)
             return cell
@@ -188,21 +190,38 @@ def write_list_xlsx(
         center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         thin = Side(style="thin")
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
-        title = f"{layout.title} {subtitle}".strip()
+        title = cell_text(f"{layout.title} {subtitle}")
         sheet.append([styled(title, font=Font(bold=True, size=14), alignment=center)])
-        sheet.append([styled(organization, font=Font(bold=True, size=12), alignment=center)])
+        org = cell_text(organization)
+        sheet.append([styled(org, font=Font(bold=True, size=12), alignment=center)])
         sheet.merged_cells.add(f"A1:{last}1")
         sheet.merged_cells.add(f"A2:{last}2")
         header_font = Font(bold=True)
+        sheet.row_dimensions[HEADER_ROW].height = 2 * LINE_HEIGHT  # "Trình độ văn hóa" wraps
         sheet.append(
-            [styled(h, font=header_font, alignment=center, border=box) for h in layout.headers]
+            [
+                styled(cell_text(h), font=header_font, alignment=center, border=box)
+                for h in layout.headers
+            ]
         )
         multiline = layout.cleaners()[1:]
+        lines_wrap = Alignment(vertical="top", wrap_text=True)
         for line in lines:
             # Plain values: a styled cell costs ~10x more to write; every value is text except
             # the STT, so CCCD and phone keep their leading zero without a "@" format. Empty
-            # fields are no cell at all (openpyxl's XML writer is the cost here).
-            texts = [cell_text(v, m) or None for v, m in zip(line[1:], multiline, strict=True)]
+            # fields are no cell at all (openpyxl's XML writer is the cost here). Only a text
+            # of several lines (notes) is styled, so that it shows them.
+            texts: list[Any] = [
+                cell_text(v, m) or None for v, m in zip(line[1:], multiline, strict=True)
+            ]
+            height = 0
+            for index, text in enumerate(texts):
+                if text is not None and "\n" in text:
+                    texts[index] = styled(text, alignment=lines_wrap)
+                    height = max(height, LINE_HEIGHT * (text.count("\n") + 1))
+            if height:  # neither Excel nor LibreOffice fits a row to its lines on opening
+                row = HEADER_ROW + count + 1
+                sheet.row_dimensions[row].height = min(height, ROW_HEIGHT_LIMIT)
             sheet.append([int(line[0]), *texts])
             count += 1
         book.save(temp)
