@@ -8,11 +8,18 @@ import csv
 import re
 from pathlib import Path
 
+import pytest
 from dirty_data import BRANCH, LONG_NOTE, MEMBER, ORGANIZATION, TODAY, YOUTH
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from doancoso.core.spreadsheets.writer import EXCEL_CELL_LIMIT, cell_text
+from doancoso.core.errors import AppError
+from doancoso.core.spreadsheets.writer import (
+    EXCEL_CELL_LIMIT,
+    cell_text,
+    export_format,
+    sheet_title,
+)
 from doancoso.core.workspace import Workspace
 from doancoso.reports.roster import print_roster
 from doancoso.reports.statistics import print_statistics
@@ -136,3 +143,13 @@ def test_statistics_pdf(dirty_ws: Workspace, tmp_path: Path) -> None:
     assert lines[start + 6 : start + 10] == ["1", BRANCH[1], "2", "100,0"]
     start = lines.index("5. Theo dân tộc")
     assert lines[start + 6 : start + 10] == ["1", AN["ethnicity"], "1", "50,0"]
+
+
+def test_sheet_names_and_formats() -> None:
+    assert sheet_title("Đoàn viên") == "Đoàn viên"
+    for bad in ("", "x" * 32, "Đoàn viên [2026]", "a/b", "a:b", "'a'"):
+        with pytest.raises(ValueError):
+            sheet_title(bad)
+    assert export_format(Path("DS.XLSX")) == ".xlsx" and export_format(Path("a.csv")) == ".csv"
+    with pytest.raises(AppError, match="chỉ xuất ra tệp .xlsx hoặc .csv"):
+        export_format(Path("a.xls"))
