@@ -25,7 +25,7 @@ from .lifecycle_rules import READ_ONLY_STATUSES as READ_ONLY_STATUSES
 from .lifecycle_rules import is_read_only as is_read_only
 from .models import Branch, Member, MemberEvent, utc_now
 from .roster import MemberFilter, MemberRow, MemberService
-from .text import nfc_or_none
+from .text import nfc_multiline_or_none, nfc_or_none
 from .vocab import choice_code
 
 
@@ -373,7 +373,7 @@ class EventService:
             member_id=member.id,
             kind=kind,
             number=nfc_or_none(number),
-            note=(note or "").strip() or None,
+            note=nfc_multiline_or_none(note),
             created_at=utc_now(),
         )
         if when is not None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .context import WorkspaceContext
 from .errors import ConflictError, NotFoundError, ValidationError
 from .roster_index import RosterSnapshot, refreshed
-from .text import collation_key, fold, name_sort_key
+from .text import collation_key, fold, name_sort_key, nfc
 from .validation import MemberFields, parse_member
 from .vocab import POSITIONS, STATUSES
 
@@ -208,7 +208,7 @@ class MemberService:
             errors.update(exc.field_errors)
             fields = None
         with self._ctx.db.read() as session:
-            national_id = (raw.get("national_id") or "").replace(" ", "")
+            national_id = nfc(raw.get("national_id")).replace(" ", "")  # as parse_member
             if national_id and "national_id" not in errors:
                 other = session.scalar(
                     select(Member.full_name).where(

@@ -15,6 +15,13 @@ import unicodedata
 from dataclasses import dataclass
 
 _SPACES = re.compile(r"\s+")
+# Whitespace other than a space left after clean_controls(): with "  ", what _SPACES changes.
+_OTHER_SPACES = re.compile("[\n\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Line breaks of every kind, control characters (C0, DEL, C1), lone surrogates and the two
+# non-characters that XML 1.0 forbids. See clean_controls().
+_NEEDS_CLEANING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Combining marks that change the letter itself (primary differences).
 _BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
@@ -35,20 +42,55 @@ _LEVEL_SEP = "\u0002"  # between the primary, tone and case levels of one part
 _PART_SEP = "\u0001"  # between name parts (given, middle, family)
 
 
-def nfc(value: str | None) -> str:
-    """Return ``value`` in NFC with surrounding whitespace removed and inner runs collapsed.
+def clean_controls(text: str) -> str:
+    """``text`` without the characters that break files and screens, line breaks kept as ``\n``.
 
-    Every string that enters the database goes through here (keyboard, paste, Excel, CLI).
+    Line breaks of every kind (``\r\n``, ``\r``, the vertical tab ``\x0b`` that Word uses for
+    a line break, form feed, NEL, U+2028/U+2029) become ``\n``; a tab becomes a space; every
+    other control character (C0, DEL, C1), lone surrogates and the non-characters U+FFFE/U+FFFF
+    are dropped. Text pasted from other programs carries them, and an .xlsx cannot hold them
+    (Excel refuses the file, openpyxl raises). Nothing else changes, not even NFC.
+    """
+    if _NEEDS_CLEANING.search(text) is None:
+        return text  # the usual case, decided by one scan
+    text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
+    return _DROPPED.sub("", text)
+
+
+def nfc(value: str | None) -> str:
+    """Return ``value`` as one line: NFC, control characters dropped (:func:`clean_controls`),
+    line breaks and tabs as spaces, surrounding whitespace removed and inner runs collapsed.
+
+    Every one-line string that enters the database goes through here (keyboard, paste, Excel,
+    CLI); multi-line fields (notes) go through :func:`nfc_multiline`.
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
-    return _SPACES.sub(" ", text).strip()
+    # Controls go first: one between a letter and its mark would keep them apart in NFC.
+    text = unicodedata.normalize("NFC", clean_controls(str(value)))
+    if "  " in text or _OTHER_SPACES.search(text):  # a scan is cheaper than a substitution
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def nfc_or_none(value: str | None) -> str | None:
     """Like :func:`nfc`, but an empty result becomes ``None``."""
     text = nfc(value)
+    return text or None
+
+
+def nfc_multiline(value: str | None) -> str:
+    """Return ``value`` in NFC with its line breaks as ``\n`` (:func:`clean_controls`) and
+    surrounding whitespace removed; spaces inside are kept. For notes and other multi-line fields.
+    """
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", clean_controls(str(value))).strip()
+
+
+def nfc_multiline_or_none(value: str | None) -> str | None:
+    """Like :func:`nfc_multiline`, but an empty result becomes ``None``."""
+    text = nfc_multiline(value)
     return text or None
 
 
@@ -59,7 +101,7 @@ def fold(value: str | None) -> str:
     """
     if not value:
         return ""
-    decomposed = unicodedata.normalize("NFD", value)
+    decomposed = unicodedata.normalize("NFD", clean_controls(value))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")
     return _SPACES.sub(" ", stripped.lower()).strip()

@@ -8,7 +8,6 @@ so the form can show every problem next to its field at once.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
@@ -16,7 +15,7 @@ from datetime import date
 from .dates import DAY, DateFormatError, format_vn_date, parse_vn_date
 from .errors import ValidationError
 from .rules import ADMISSION_MAX_AGE, ADMISSION_MIN_AGE, admission_window
-from .text import name_case, nfc, nfc_or_none
+from .text import name_case, nfc, nfc_multiline_or_none, nfc_or_none
 from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code
 
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
@@ -161,8 +160,7 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
     birth, precision = _parse_birth(text["birth_date"], today, errors)
 
     values: dict[str, object] = {name: nfc_or_none(text[name]) for name in _TEXT_FIELDS}
-    notes = unicodedata.normalize("NFC", raw.get("notes", "")).replace("\r\n", "\n").strip()
-    values["notes"] = notes or None  # keeps its line breaks, unlike one-line fields
+    values["notes"] = nfc_multiline_or_none(raw.get("notes"))  # keeps its line breaks
     for name in _DATE_FIELDS:
         values[name] = _parse_date(text[name], errors, name)
     _check_admission(birth, precision, values["admission_date"], today, errors)  # type: ignore[arg-type]

@@ -10,7 +10,6 @@ record is kept for history and leaves the active list.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 
@@ -24,7 +23,15 @@ from .lifecycle import EventService
 from .lifecycle_rules import parse_day
 from .models import Member, Youth, utc_now
 from .roster import MemberService, derived_columns
-from .text import collation_key, fold, name_case, name_sort_key, nfc, nfc_or_none
+from .text import (
+    collation_key,
+    fold,
+    name_case,
+    name_sort_key,
+    nfc,
+    nfc_multiline_or_none,
+    nfc_or_none,
+)
 from .validation import (
     _parse_birth,  # the member form's birth-date rules, shared
     normalize_phone,
@@ -135,8 +142,7 @@ def parse_youth(raw: Mapping[str, str], today: dt.date | None = None) -> YouthFi
     birth, precision = _parse_birth(text["birth_date"], today, errors)
     values: dict[str, object] = {name: nfc_or_none(text[name]) for name in _TEXT_FIELDS}
     for name in ("hardship_support", "notes"):
-        value = unicodedata.normalize("NFC", raw.get(name, "")).replace("\r\n", "\n").strip()
-        values[name] = value or None  # keeps its line breaks, unlike one-line fields
+        values[name] = nfc_multiline_or_none(raw.get(name))  # keeps its line breaks
     values["gender"] = choice_code(GENDERS, text["gender"]) if text["gender"] else None
     if text["gender"] and values["gender"] is None:
         errors["gender"] = "Giá trị không hợp lệ: " + ", ".join(GENDERS.values()) + "."

@@ -25,7 +25,7 @@ from ..core.spreadsheets.stats_export import (
     summary_figures,
 )
 from ..core.statistics import RosterStats
-from ..core.text import vn_number
+from ..core.text import nfc, vn_number
 from ..core.workspace import Workspace
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR
@@ -88,9 +88,11 @@ def _table(header: list[str], rows: list[list[Any]], widths: list[float],
 
 
 def _label(text: str, width: float) -> object:
-    """A plain string when it fits on one line, else a wrapping Paragraph."""
+    """A plain string when it fits on one line, else a wrapping Paragraph; either way in NFC
+    without control characters (labels come from the data: chi đoàn, dân tộc...)."""
     from .fonts import string_width
 
+    text = nfc(text)
     if string_width(text, REGULAR, FONT_SIZE) <= width - 8:
         return text
     style = styles()["cell"].clone("stat-cell", fontSize=FONT_SIZE, leading=FONT_SIZE * 1.2)

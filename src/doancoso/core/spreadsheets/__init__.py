@@ -2,7 +2,9 @@
 
 Modules: :mod:`.workbook` reads cells (.xlsx, .xls, .csv), :mod:`.legacy` converts TCVN3/VNI
 text, :mod:`.headers` finds the header row and guesses columns, :mod:`.rows` parses one row,
-:mod:`.preview` matches rows to the roster, :mod:`.apply` writes them, :mod:`.export` writes files.
+:mod:`.preview` matches rows to the roster, :mod:`.apply` writes them; :mod:`.writer` writes the
+exported lists (:mod:`.export` the roster, :mod:`.youth_export` the youth register) and shares
+its print setup and file handling with :mod:`.stats_export`.
 """
 
 from .apply import ImportResult

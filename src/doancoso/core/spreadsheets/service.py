@@ -15,16 +15,17 @@ from pathlib import Path
 
 from ..bulk import paused_gc
 from ..context import WorkspaceContext
-from ..errors import AppError, ImportFileError
+from ..errors import ImportFileError
 from ..models import Organization
 from ..roster import MemberFilter, MemberService
 from ..youth import YouthFilter
 from .apply import ImportResult, apply_preview
-from .export import member_lines, write_csv, write_xlsx
+from .export import ROSTER, member_lines
 from .headers import IMPORT_FIELDS, HeaderGuess, guess_header
 from .preview import ImportPreview, Matcher, decide, mark_duplicates
 from .rows import RowParser
 from .workbook import SheetRows, read_sheets, sheet_names
+from .writer import export_format, write_list
 
 
 class SpreadsheetService:
@@ -119,19 +120,12 @@ class SpreadsheetService:
     def export_members(self, path: Path, flt: MemberFilter | None = None) -> int:
         """Write the members shown by ``flt`` (default order) to .xlsx or .csv; returns how many."""
         path = Path(path)
-        suffix = path.suffix.lower()
-        if suffix not in (".xlsx", ".csv"):
-            raise AppError(
-                f"Không xuất được ra “{path.name}”: chỉ xuất ra tệp .xlsx hoặc .csv.", suffix
-            )
-        ids = self._members.ids(flt)
-        lines = member_lines(self._ctx, ids)
-        if suffix == ".csv":
-            return write_csv(path, lines)
+        export_format(path)  # refused before any work
+        lines = member_lines(self._ctx, self._members.ids(flt))
         with self._ctx.db.read() as session:
             org = session.get(Organization, self._ctx.organization_id)
             organization = org.name if org else ""
-        return write_xlsx(path, lines, organization)
+        return write_list(path, ROSTER, lines, organization)
 
     def export_youth(self, path: Path, flt: YouthFilter | None = None) -> int:
         """Write the youth register shown by ``flt`` (name order) to .xlsx or .csv; returns how

@@ -3,7 +3,8 @@
 :func:`summary_figures` and :func:`breakdowns` name, in Vietnamese and in display order, what
 the statistics page, the printed report and this sheet show, so the three always agree. The
 sheet holds a title, the organisation, the summary figures and one small table per breakdown
-(label, count, share); it is set up for A4 portrait and written atomically.
+(label, count, share); it is set up for A4 portrait and written atomically, with the print
+setup, file handling and text cleaning of the exported lists (:mod:`.writer`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..context import WorkspaceContext
 from ..dates import format_vn_date
 from ..models import Organization
 from ..statistics import RosterStats, StatisticsService
-from .export import _atomic
+from .writer import atomic_write, cell_text, print_setup, sheet_title
 
 TITLE = "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN"
 SHEET = "Thống kê"
@@ -93,16 +94,10 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
     def write(temp: Path) -> None:
         book = Workbook()
         sheet: Any = book.active
-        sheet.title = SHEET
+        sheet.title = sheet_title(SHEET)
         for letter, width in (("A", 6), ("B", 46), ("C", 13), ("D", 13)):
             sheet.column_dimensions[letter].width = width
-        sheet.page_setup.orientation = "portrait"
-        sheet.page_setup.paperSize = 9  # A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.print_options.horizontalCentered = True
-        sheet.page_margins.left = sheet.page_margins.right = 0.6
+        print_setup(sheet, "portrait", 0.6)
 
         center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         left = Alignment(horizontal="left", vertical="center", wrap_text=True)
@@ -114,7 +109,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
 
         def merged(text: str, font: Font, align: Alignment = center) -> None:
             nonlocal row
-            sheet.cell(row, 1, text).font = font
+            sheet.cell(row, 1, cell_text(text)).font = font
             sheet.cell(row, 1).alignment = align
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
             row += 1
@@ -123,11 +118,13 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
                   footer: tuple[Any, ...] | None) -> None:  # fmt: skip
             nonlocal row
             for col, text in enumerate(header, start=1):
-                cell = sheet.cell(row, col, text)
+                cell = sheet.cell(row, col, cell_text(text))
                 cell.font, cell.alignment, cell.border, cell.fill = bold, center, box, head_fill
             row += 1
             for values in [*lines, *([footer] if footer else [])]:
                 for col, value in enumerate(values, start=1):
+                    if isinstance(value, str):  # labels come from the data (chi đoàn, dân tộc)
+                        value = cell_text(value) or None  # "" would be an empty typed cell
                     cell = sheet.cell(row, col, value)
                     cell.border = box
                     cell.alignment = left if col == 2 else center
@@ -158,7 +155,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
             table(("STT", part.column, COUNT, SHARE), lines, ("", TOTAL, part.total, total))
         book.save(temp)
 
-    _atomic(Path(path), write)
+    atomic_write(Path(path), write)
 
 
 def export_statistics(ctx: WorkspaceContext, path: Path, today: date | None = None) -> None:

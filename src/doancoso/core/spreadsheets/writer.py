@@ -1,0 +1,230 @@
+"""The one writer of exported lists (.xlsx and .csv) and the pieces the other sheets share.
+
+A list is the roster or the youth register: a title and the organisation above a bordered header
+row, then one line per person. :class:`ListLayout` names what differs between lists (title, sheet
+name, columns and their widths); :func:`write_list_xlsx` and :func:`write_list_csv` do the rest
+the same way for every list: STT as a number and every other value as text (dates dd/mm/yyyy,
+CCCD and phone keep their leading zero), frozen header and names, A4 landscape fitted to the
+width with the header row repeated on every printed page, CSV in UTF-8 with a BOM.
+
+Every text written goes through :func:`cell_text` first: databases made by older versions, or
+merged from other machines, may hold control characters that an .xlsx cannot contain (Excel
+then refuses or "repairs" the file) and cells longer than Excel's 32,767 characters. Files are
+written beside the target and renamed over it (:func:`atomic_write`), so a failure never leaves
+half a file where the old one was.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import AppError
+from ..text import nfc, nfc_multiline
+
+EXCEL_CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one cell
+TRUNCATED = "…"  # ends a text cut to the limit
+SHEET_NAME_LIMIT = 31
+SHEET_NAME_FORBIDDEN = frozenset("[]:*?/\\")
+HEADER_ROW = 3  # title, organisation, then the header
+LINE_HEIGHT = 15.0  # points, one line of the default font (Calibri 11)
+ROW_HEIGHT_LIMIT = 409.0  # points, the tallest row Excel allows
+FORMATS = (".xlsx", ".csv")
+
+
+def cell_text(value: str, multiline: bool = False) -> str:
+    """``value`` as it may be written to a file: cleaned the way the field is cleaned on entry
+    (:func:`..text.nfc` for one line, :func:`..text.nfc_multiline` for notes: NFC, no control
+    characters), then cut to :data:`EXCEL_CELL_LIMIT` characters (a longer text ends with "…").
+
+    Text that entered through this version is unchanged; only text stored by older versions or
+    merged from other machines can differ."""
+    text = nfc_multiline(value) if multiline else nfc(value)
+    if len(text) > EXCEL_CELL_LIMIT // 2:  # only then can it pass the limit in UTF-16 units
+        units = text.encode("utf-16-le")
+        if len(units) > 2 * EXCEL_CELL_LIMIT:
+            keep = units[: 2 * (EXCEL_CELL_LIMIT - len(TRUNCATED))]
+            text = keep.decode("utf-16-le", errors="ignore") + TRUNCATED  # no half a pair
+    return text
+
+
+def sheet_title(name: str) -> str:
+    """``name`` checked as a sheet name Excel accepts (raises ValueError otherwise)."""
+    if not name or len(name) > SHEET_NAME_LIMIT or SHEET_NAME_FORBIDDEN & set(name):
+        raise ValueError(f"sheet name {name!r} is not valid in Excel")
+    if name.startswith("'") or name.endswith("'"):
+        raise ValueError(f"sheet name {name!r} may not start or end with an apostrophe")
+    return name
+
+
+@dataclass(frozen=True)
+class ListLayout:
+    """What one exported list names: its title ("DANH SÁCH ĐOÀN VIÊN"), the sheet's name and
+    the columns as (Vietnamese header, width in characters), STT first."""
+
+    title: str
+    sheet: str
+    columns: tuple[tuple[str, int], ...]
+    multiline: frozenset[str] = frozenset()  # headers of the columns that keep line breaks
+
+    @property
+    def headers(self) -> list[str]:
+        return [header for header, _ in self.columns]
+
+    def cleaners(self) -> list[bool]:
+        """For each column, whether its text keeps line breaks (see :func:`cell_text`)."""
+        return [header in self.multiline for header, _ in self.columns]
+
+
+def export_format(path: Path) -> str:
+    """The lower-case suffix of ``path`` (".xlsx" or ".csv"), or AppError for any other."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise AppError(
+            f"Không xuất được ra “{path.name}”: chỉ xuất ra tệp .xlsx hoặc .csv.", suffix
+        )
+    return suffix
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write`` with a temporary path beside ``path``, then rename it over ``path``."""
+    path = path.resolve()
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent
+    )
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write(temp)
+        os.replace(temp, path)
+    except PermissionError as exc:
+        temp.unlink(missing_ok=True)
+        raise AppError(
+            f"Không ghi được tệp {path.name}: tệp đang mở trong chương trình khác (Excel?) "
+            "hoặc thư mục không cho phép ghi. Hãy đóng tệp rồi thử lại.",
+            str(exc),
+        ) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def print_setup(sheet: Any, orientation: str, side_margin: float) -> None:
+    """A4 in ``orientation``, fitted to one page wide, centred, ``side_margin`` inches left and
+    right (the statistics sheet shares this with the lists)."""
+    sheet.page_setup.orientation = orientation
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = side_margin
+
+
+def write_list(
+    path: Path, layout: ListLayout, lines: Iterable[Sequence[str]], organization: str
+) -> int:
+    """Write ``lines`` to ``path`` as .xlsx or .csv by its suffix; returns how many lines."""
+    if export_format(path) == ".csv":
+        return write_list_csv(path, layout, lines)
+    return write_list_xlsx(path, layout, lines, organization)
+
+
+def write_list_csv(path: Path, layout: ListLayout, lines: Iterable[Sequence[str]]) -> int:
+    """The header and ``lines`` in UTF-8 with a BOM (utf-8-sig), so Excel opens the Vietnamese
+    correctly; returns how many lines were written."""
+    count = 0
+
+    def write(temp: Path) -> None:
+        nonlocal count
+        with temp.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(layout.headers)
+            multiline = layout.cleaners()
+            for line in lines:
+                writer.writerow([cell_text(v, m) for v, m in zip(line, multiline, strict=True)])
+                count += 1
+
+    atomic_write(path, write)
+    return count
+
+
+def write_list_xlsx(
+    path: Path,
+    layout: ListLayout,
+    lines: Iterable[Sequence[str]],
+    organization: str,
+    subtitle: str = "",
+) -> int:
+    """Title, organisation, header; frozen header, A4 landscape fitted to width, header repeated
+    on every printed page. Returns how many lines were written."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    count = 0
+
+    def write(temp: Path) -> None:
+        nonlocal count
+        book = Workbook(write_only=True)
+        sheet: Any = book.create_sheet(sheet_title(layout.sheet))
+        last = get_column_letter(len(layout.columns))
+        for index, (_, width) in enumerate(layout.columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width + 2
+        sheet.freeze_panes = f"C{HEADER_ROW + 1}"  # header and the names stay in view
+        sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        print_setup(sheet, "landscape", 0.4)
+
+        def styled(text: str, **style: Any) -> Any:  # ``text`` already cleaned
+            cell = WriteOnlyCell(sheet, value=text)
+            for key, item in style.items():
+                setattr(cell, key, item)
+            return cell
+
+        center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        thin = Side(style="thin")
+        box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        title = cell_text(f"{layout.title} {subtitle}")
+        sheet.append([styled(title, font=Font(bold=True, size=14), alignment=center)])
+        org = cell_text(organization)
+        sheet.append([styled(org, font=Font(bold=True, size=12), alignment=center)])
+        sheet.merged_cells.add(f"A1:{last}1")
+        sheet.merged_cells.add(f"A2:{last}2")
+        header_font = Font(bold=True)
+        sheet.row_dimensions[HEADER_ROW].height = 2 * LINE_HEIGHT  # "Trình độ văn hóa" wraps
+        sheet.append(
+            [
+                styled(cell_text(h), font=header_font, alignment=center, border=box)
+                for h in layout.headers
+            ]
+        )
+        multiline = layout.cleaners()[1:]
+        lines_wrap = Alignment(vertical="top", wrap_text=True)
+        for line in lines:
+            # Plain values: a styled cell costs ~10x more to write; every value is text except
+            # the STT, so CCCD and phone keep their leading zero without a "@" format. Empty
+            # fields are no cell at all (openpyxl's XML writer is the cost here). Only a text
+            # of several lines (notes) is styled, so that it shows them.
+            texts: list[Any] = [
+                cell_text(v, m) or None for v, m in zip(line[1:], multiline, strict=True)
+            ]
+            height = 0
+            for index, text in enumerate(texts):
+                if text is not None and "\n" in text:
+                    texts[index] = styled(text, alignment=lines_wrap)
+                    height = max(height, LINE_HEIGHT * (text.count("\n") + 1))
+            if height:  # neither Excel nor LibreOffice fits a row to its lines on opening
+                row = HEADER_ROW + count + 1
+                sheet.row_dimensions[row].height = min(height, ROW_HEIGHT_LIMIT)
+            sheet.append([int(line[0]), *texts])
+            count += 1
+        book.save(temp)
+
+    atomic_write(path, write)
+    return count
