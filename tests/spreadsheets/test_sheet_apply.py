@@ -169,3 +169,22 @@ def test_a_member_changed_elsewhere_since_the_preview_fails_the_whole_import(
     )
     assert _stored(sws) == before
     assert sws.branches.find("Ấp 3") is None
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_notes_keep_their_line_breaks_through_export_and_import(
+    sws: Workspace, tmp_path: Path, suffix: str
+) -> None:
+    member = sws.members.save(
+        {"full_name": "Lê Thị Hoa", "birth_date": "10/06/2001", "notes": "Dòng 1\r\nDòng  2"}
+    )
+    assert sws.members.get(member).fields.notes == "Dòng 1\nDòng  2"
+    path = tmp_path / f"ra{suffix}"
+    sws.spreadsheets.export_members(path)
+    preview = sws.spreadsheets.preview_import(path)
+    assert [r.values["notes"] for r in preview.rows] == ["Dòng 1\nDòng  2"]
+    assert preview.count("unchanged") == 1
+    rows = [["Họ và tên", "Ngày sinh", "Ghi chú"], ["Trần Văn Bình", "01/02/2000", "a\nb\tc\r\nd"]]
+    other = write_xlsx(tmp_path / "moi.xlsx", rows)
+    preview = sws.spreadsheets.preview_import(other)
+    assert [r.values["notes"] for r in preview.rows] == ["a\nb c\nd"]

@@ -185,6 +185,22 @@ def test_a_value_far_from_the_table_is_refused_before_calamine(
     assert sws.members.count() == 0
 
 
+@pytest.mark.parametrize(
+    "extra",
+    ['<row r="1048576"><c r="&#88;FD1048576" t="s"><v>0</v></c></row>',
+     "<row r='&#49;048576'><c t='s'><v>0</v></c></row>"],
+)  # fmt: skip
+def test_references_spelt_with_character_references_are_refused(
+    sws: Workspace, tmp_path: Path, extra: str
+) -> None:
+    """No spreadsheet program writes them, and they could hide a far cell from the size check."""
+    path = with_sheet_xml(write_excel_xlsx(tmp_path / "la.xlsx", ROWS), extra)
+    with pytest.raises(ImportFileError) as info:
+        sws.spreadsheets.preview_import(path)
+    assert info.value.message.startswith("Không đọc được tệp la.xlsx: tệp bị hỏng")
+    assert sws.members.count() == 0
+
+
 def test_far_rows_without_values_and_long_rosters_are_read(sws: Workspace, tmp_path: Path) -> None:
     """An empty last row with a height (as Excel writes a formatted row) holds no cell; a long,
     narrow sheet is no huge grid."""

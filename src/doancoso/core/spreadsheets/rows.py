@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..dates import DAY, YEAR, DateFormatError, format_vn_date
 from ..rules import ADMISSION_MAX_AGE, ADMISSION_MIN_AGE, admission_window
-from ..text import fold, name_case, nfc
+from ..text import fold, name_case, nfc, nfc_multiline
 from ..validation import check_national_id, normalize_phone
 from ..vocab import POSITIONS, STATUSES, choice_code
 from .legacy import Decoded, Encoding, decode_cell
@@ -50,6 +50,9 @@ _POSITIONS = {fold(p): p for p in POSITIONS}
 TEXT_FIELDS = ("other_name", "ethnicity", "religion", "hometown", "occupation", "education",
                "qualification", "political_theory", "foreign_language", "admission_place",
                "card_number", "notes")  # fmt: skip
+
+
+MULTILINE_FIELDS = ("notes",)
 
 
 @dataclass(frozen=True)
@@ -203,15 +206,17 @@ class RowParser:
 
     def _decode(self, target: str, value: str) -> tuple[str, Problem | None, Encoding | None]:
         decoded: Decoded = decode_cell(value, self.prefer)
+        # Notes keep their line breaks, as the member form keeps them (and the export writes them).
+        clean = nfc_multiline if target in MULTILINE_FIELDS else nfc
         if decoded.unsure:
             col = self.mapping[target]
             header = self.headers[col] if col < len(self.headers) else ""
-            return nfc(decoded.text), Problem(
+            return clean(decoded.text), Problem(
                 f"Cột “{header}”: chữ “{nfc(value)}” có thể gõ bằng bảng mã cũ (TCVN3/VNI) nhưng "
                 "không chuyển được chắc chắn; hãy kiểm tra.", WARNING, target), None  # fmt: skip
         if decoded.encoding is not Encoding.UNICODE:
-            return nfc(decoded.text), None, decoded.encoding
-        return nfc(decoded.text), None, None
+            return clean(decoded.text), None, decoded.encoding
+        return clean(decoded.text), None, None
 
     def _date(self, value: Cell, *, allow_year: bool) -> tuple[date, str]:
         """:func:`parse_date_value`, remembered for text cells."""

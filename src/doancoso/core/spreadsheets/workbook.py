@@ -56,6 +56,9 @@ _ODD_REF = re.compile(rb"r\s+=|r=\s")
 _ANY_REF = re.compile(rb"\sr\s*=\s*[\"']\s*([A-Z]*)(\d+)")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>][^>]*")
 _HAS_REF = re.compile(rb"\sr\s*=")
+# A reference spelt with character references (r="&#88;FD1048576"): no spreadsheet program
+# writes one, and the patterns above could not size it.
+_ESCAPED_REF = re.compile(rb"\sr\s*=\s*[\"'][^\"'>]*&")
 _PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit)
 _T = TypeVar("_T")
 
@@ -270,6 +273,8 @@ def _check_zip(path: Path) -> None:
                 # Every part, not only xl/worksheets/: the workbook's relationships may place a
                 # sheet anywhere. zipfile stops at the declared size and checks the CRC.
                 data = archive.read(info)
+                if _ESCAPED_REF.search(data):
+                    raise _unreadable(path, ValueError(f"escaped reference in {info.filename}"))
                 if _FAR_REF.search(data) or _ODD_REF.search(data):
                     rows, columns = _grid_size(data)
                     if rows * columns > _MAX_GRID_CELLS:
