@@ -236,4 +236,4 @@ def test_import_from_csv(ws: Workspace, tmp_path: Path) -> None:
         "Nôngdân",
         "Ấp Tân Hưng",
     )
-    assert fields.notes == "Dòng 1 Dòng 2"  # the import reads every column as one line
+    assert fields.notes == "Dòng 1\nDòng 2"  # notes keep their line breaks, as in the form
