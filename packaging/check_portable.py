@@ -3,7 +3,8 @@
     python packaging/check_portable.py [dist/doancoso]
 
 Copies the bundle into a temporary folder, adds the ``doancoso.portable`` marker, and runs real
-headless commands (``demo --members 50``, ``members list --format json``) WITHOUT ``--data-dir``,
+headless commands (``demo --members 50``, ``members list --status "tat ca" --format json``: every
+member, those who left included) WITHOUT ``--data-dir``,
 with HOME, the XDG folders, TMPDIR (and the Windows profile variables) and the working directory
 all pointing to empty temporary folders. Passes when those stay empty, the data landed in
 ``doancoso-data/`` beside the executable, and nothing else in the app folder changed.
@@ -70,7 +71,7 @@ def main() -> int:
             return done.stdout
 
         print(doancoso("demo", "--members", "50").strip())
-        listed = doancoso("members", "list", "--format", "json")
+        listed = doancoso("members", "list", "--status", "tat ca", "--format", "json")
         try:
             count = len(json.loads(listed))
         except ValueError:

@@ -107,6 +107,7 @@ def test_demo_list_json_is_in_vietnamese_name_order(demo_folder: str) -> None:
     assert {r["status"] for r in active} == {"active", "temporary"}
     rows = listing(demo_folder, "--status", "tất cả")
     assert len(rows) == 500 and len(active) < 500
+    assert listing(demo_folder, "--status", "TAT CA") == rows  # tones and case ignored
     assert [r for r in rows if r["status"] in ("active", "temporary")] == active
     assert {"id", "full_name", "birth_date", "gender", "branch", "status", "national_id"} <= set(
         rows[0]
