@@ -27,7 +27,7 @@ from ...core.errors import AppError, ValidationError
 from ...core.text import fold
 from ...core.workspace import Workspace
 from ..prompts import Prompts
-from ..widgets.fields import FieldErrors
+from ..widgets.fields import ErrorLabel, FieldErrors
 from .youth_form import MemberPicker
 
 NO_BRANCH = "(Chưa thuộc chi đoàn)"
@@ -90,10 +90,7 @@ class AdmitDialog(QDialog):
             self.errors.add_row(form, name, label, editor, required=required)
         layout.addLayout(form)
         layout.addStretch(1)
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet("color: #c62828;")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
         self.admit_button = buttons.addButton("Kết nạp", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -126,14 +123,10 @@ class AdmitDialog(QDialog):
                 self.introducer.member_id() or None,
             )
         except ValidationError as exc:
-            self.errors.show(exc.field_errors)
-            extra = self.errors.unknown(exc.field_errors)
-            if extra:
-                self.general_error.setText(
-                    "Chưa kết nạp được: " + " ".join(extra.values())
-                    + " Hãy sửa thông tin thanh niên rồi thử lại."
-                )  # fmt: skip
-                self.general_error.show()
+            self.errors.show_all(
+                exc.field_errors, self.general_error,
+                "Chưa kết nạp được: {} Hãy sửa thông tin thanh niên rồi thử lại.",
+            )  # fmt: skip
             return
         except AppError as exc:
             self._prompts.error(self, "Không kết nạp được", exc.message)

@@ -35,7 +35,7 @@ from ...core.errors import AppError, ValidationError
 from ...core.workspace import Workspace
 from ..prompts import Prompts
 from ..signals import MEMBERS, DataChanged
-from ..widgets.fields import FieldErrors
+from ..widgets.fields import ErrorLabel, FieldErrors
 
 ALERT_COLOR = "#c62828"
 
@@ -124,10 +124,7 @@ class DecisionListDialog(QDialog):
         self.errors.add_row(form, "date", "Ngày quyết định", self.date_edit, required=True)
         self.errors.add_row(form, "number", "Số quyết định", self.number_edit)
         layout.addLayout(form)
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(f"color: {ALERT_COLOR};")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
 
         buttons = QDialogButtonBox()
@@ -195,11 +192,7 @@ class DecisionListDialog(QDialog):
         try:
             self.record(ids, self.date_edit.text().strip(), self.number_edit.text())
         except ValidationError as exc:
-            self.errors.show(exc.field_errors)
-            extra = self.errors.unknown(exc.field_errors)
-            if extra:
-                self.general_error.setText(" ".join(extra.values()))
-                self.general_error.show()
+            self.errors.show_all(exc.field_errors, self.general_error)
             return
         except AppError as exc:
             self._prompts.error(self, "Không ghi nhận được", exc.message)

@@ -32,7 +32,7 @@ from ...core.vocab import STATUSES
 from ...core.workspace import Workspace
 from ..prompts import Prompts
 from ..signals import MEMBERS, DataChanged
-from ..widgets.fields import FieldErrors
+from ..widgets.fields import ErrorLabel, FieldErrors
 
 DATE_HINT = "dd/mm/yyyy"
 INTRODUCER_SUGGESTIONS = 20
@@ -140,10 +140,7 @@ class EventDialog(QDialog):
         self._add("note", "Ghi chú", self.note_edit)
         layout.addLayout(self.form)
 
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet("color: #c62828;")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         layout.addStretch(1)
         buttons = QDialogButtonBox()
@@ -291,11 +288,7 @@ class EventDialog(QDialog):
             errors = dict(exc.field_errors)
             if "introducer_id" in errors:
                 errors["introducer"] = errors.pop("introducer_id")
-            self.errors.show(errors)
-            extra = self.errors.unknown(errors)
-            if extra:
-                self.general_error.setText(" ".join(extra.values()))
-                self.general_error.show()
+            self.errors.show_all(errors, self.general_error)
             return
         except ConflictError as exc:
             self.errors.clear()

@@ -33,7 +33,7 @@ from ...core.validation import MEMBER_FIELD_NAMES, MemberFields
 from ...core.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
 from ..prompts import Prompts
-from ..widgets.fields import FieldErrors
+from ..widgets.fields import ErrorLabel, FieldErrors
 from ..widgets.timeline import TimelineWidget
 
 DATE_HINT = "dd/mm/yyyy"
@@ -181,10 +181,7 @@ class MemberFormDialog(QDialog):
             scroll.setWidget(page)
             self.tabs.addTab(scroll, title)
         layout.addWidget(self.tabs)
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet("color: #c62828;")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -305,12 +302,8 @@ class MemberFormDialog(QDialog):
         try:
             self.saved_id = self._ws.members.save(self.raw(), self.member_id)
         except ValidationError as exc:
-            self.errors.show(exc.field_errors)
+            self.errors.show_all(exc.field_errors, self.general_error)
             self._mark_tabs(exc.field_errors.keys())
-            extra = self.errors.unknown(exc.field_errors)
-            if extra:
-                self.general_error.setText(" ".join(extra.values()))
-                self.general_error.show()
             return
         except AppError as exc:
             self._prompts.error(self, "Không lưu được", exc.message)

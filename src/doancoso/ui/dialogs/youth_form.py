@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -32,7 +31,7 @@ from ...core.vocab import GENDERS
 from ...core.workspace import Workspace
 from ...core.youth import YouthRecord
 from ..prompts import Prompts
-from ..widgets.fields import FieldErrors
+from ..widgets.fields import ErrorLabel, FieldErrors
 
 DATE_HINT = "dd/mm/yyyy"
 PICKER_LIMIT = 50
@@ -204,10 +203,7 @@ class YouthFormDialog(QDialog):
             line, box = self.editors[text_field], self.editors[flag]
             assert isinstance(line, QLineEdit) and isinstance(box, QCheckBox)
             line.textEdited.connect(lambda text, box=box: box.setChecked(True) if text else None)
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet("color: #c62828;")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -301,11 +297,7 @@ class YouthFormDialog(QDialog):
         try:
             self.saved_id = self._ws.youth.save(self.raw(), self.youth_id)
         except ValidationError as exc:
-            self.errors.show(exc.field_errors)
-            extra = self.errors.unknown(exc.field_errors)
-            if extra:
-                self.general_error.setText(" ".join(extra.values()))
-                self.general_error.show()
+            self.errors.show_all(exc.field_errors, self.general_error)
             return
         except AppError as exc:
             self._prompts.error(self, "Không lưu được", exc.message)

@@ -89,6 +89,13 @@ class FieldErrors:
             first.setFocus()
         return first
 
+    def show_all(self, errors: Mapping[str, str], general: ErrorLabel, around: str = "{}") -> None:
+        """Show each message under its field and the ones that name no field of this form in
+        ``general`` (``around`` frames them, e.g. "Chưa kết nạp được: {}")."""
+        self.show(errors)
+        extra = self.unknown(errors)
+        general.set_message(around.format(" ".join(extra.values())) if extra else "")
+
     def unknown(self, errors: Mapping[str, str]) -> dict[str, str]:
         """The errors that name no field of this form (to show in a general message)."""
         return {name: msg for name, msg in errors.items() if name not in self._fields}
