@@ -70,7 +70,7 @@ def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> 
     cards = dict(_cards(page))
     assert cards["Tổng số đoàn viên đang sinh hoạt"] == 5
     assert cards["Trong đó: đoàn viên nữ"] == 2
-    assert cards["Đến tuổi trưởng thành Đoàn năm 2026"] == 1  # Võ Thị Em, born 1996
+    assert cards["Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2026"] == 1  # Võ Thị Em, born 1996
     assert page.as_of.text() == "(số liệu đến ngày 01/06/2026)"
     assert charts["Theo giới tính"].row_text(0) == "Nam: 3 (60,0%)"
 

@@ -27,7 +27,7 @@ from scripted import ScriptedPrompts
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 MESSAGE = "Tuổi trưởng thành Đoàn phải là số nguyên từ 25 đến 35."
-CARD = "Đến tuổi trưởng thành Đoàn năm 2026"
+CARD = "Đến tuổi trưởng thành Đoàn ({} tuổi) năm 2026"
 
 
 def _members(ws: Workspace) -> None:
@@ -183,8 +183,9 @@ def test_the_statistics_page_recounts_after_the_age_is_saved(qtbot: QtBot, ws: W
     stats.resize(1200, 700)
     stats.show()
 
-    def card() -> int:
-        [value] = [int(c.value.text()) for c in stats.cards if c.caption.text() == CARD]
+    def card(age: int = 30) -> int:
+        caption = CARD.format(age)
+        [value] = [int(c.value.text()) for c in stats.cards if c.caption.text() == caption]
         return value
 
     assert card() == 2  # Mười (30 in 2026) and Chín (overdue)
@@ -193,9 +194,9 @@ def test_the_statistics_page_recounts_after_the_age_is_saved(qtbot: QtBot, ws: W
     settings.form.age_spin.setValue(31)
     with qtbot.wait_signal(stats.refreshed, timeout=2000):
         settings.save_button.click()
-    assert card() == 1  # Chín only
+    assert card(31) == 1  # Chín only
     stats.hide()
     settings.form.age_spin.setValue(29)
     settings.save_button.click()
     stats.show()  # a hidden page counts again when shown
-    assert card() == 2  # An is 21: Chín and Mười, both overdue
+    assert card(29) == 2  # An is 21: Chín and Mười, both overdue

@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from .context import WorkspaceContext
 from .lifecycle_rules import ACTIVE_STATUSES, DEPARTURE_KINDS, DISCIPLINE_LEVELS, EVENT_KINDS
+from .rules import COMING_OF_AGE
 from .text import collation_key, fold
 from .vocab import GENDERS, STATUSES
 
@@ -86,6 +87,8 @@ class RosterStats:
     youth_total: int
     youth_in_hardship: int
     youth_working_away: int
+    coming_of_age_age: int = COMING_OF_AGE
+    """The organisation's coming-of-age age these figures were counted with."""
 
     @property
     def departures_total(self) -> int:
@@ -183,6 +186,7 @@ class StatisticsService:
             youth_total=int(youth_total or 0),
             youth_in_hardship=int(hardship or 0),
             youth_working_away=int(away or 0),
+            coming_of_age_age=coming_of_age,
         )
 
 

@@ -57,7 +57,10 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
     return [
         ("Tổng số đoàn viên đang sinh hoạt", stats.total),
         ("Trong đó: đoàn viên nữ", stats.by_gender.get(WOMEN, 0)),
-        (f"Đến tuổi trưởng thành Đoàn năm {year}", stats.coming_of_age),
+        (
+            f"Đến tuổi trưởng thành Đoàn ({stats.coming_of_age_age} tuổi) năm {year}",
+            stats.coming_of_age,
+        ),
         (f"Kết nạp đoàn viên mới năm {year}", stats.admissions),
         (f"Chuyển sinh hoạt đến năm {year}", stats.transfers_in),
         (f"Chuyển đi, ra khỏi Đoàn năm {year}", stats.departures_total),
