@@ -186,6 +186,8 @@ def _update(
         values = row.values
         changes: dict[str, Any] = {}
         for name in row.changed:
+            if name == "status":
+                continue  # a member's status changes only through events (see .preview)
             if name == "address":
                 changes.update(_address(values))
             elif name == "branch":

@@ -54,7 +54,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "full_name": ("ho va ten", "ho ten", "ho va ten doan vien", "ho ten doan vien",
                   "ho va ten khai sinh", "ho va ten dang dung", "ten doan vien"),
     "family_middle": ("ho chu lot", "ho va chu lot", "ho dem", "ho va dem", "ho va ten dem",
-                      "ho lot", "ho"),
+                      "ho lot", "ho", "ho ten dem", "ho ten lot", "ho va ten lot", "ho chu dem",
+                      "ho va chu dem", "ho va lot"),
     "given_name": ("ten",),
     "birth_date": ("ngay sinh", "ngay thang nam sinh", "nam sinh", "sinh ngay",
                    "ngay sinh nam sinh", "ngay thang sinh"),
@@ -132,6 +133,7 @@ class HeaderGuess:
     data_start: int  # index into the sheet's rows of the first data row
     headers: list[str]  # header text of each column ("" where none)
     mapping: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
+    warnings: list[str] = field(default_factory=list)  # about the layout, for the preview
 
 
 def _text(value: Cell) -> str:
@@ -215,4 +217,73 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
             mapping[target] = col
     if "full_name" in mapping and ("given_name" in mapping and "family_middle" in mapping):
         del mapping["full_name"]  # a merged "Họ và tên" over "Họ đệm" | "Tên"
-    return HeaderGuess(rows[last][0], start, headers, mapping)
+    guess = HeaderGuess(rows[last][0], start, headers, mapping)
+    _headerless_after_name(guess, rows[start : start + _SAMPLE_ROWS], set(by_column))
+    return guess
+
+
+_SAMPLE_ROWS = 200
+_GENDER_WORDS = frozenset({"nam", "nu", "x", "v"})
+_GIVEN = re.compile(r"^[^\W\d_]{1,12}$")  # one word of letters: "An", "Quỳnh"
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of the 0-based column ``index``: A, B, ..., Z, AA, ..."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _headerless_after_name(
+    guess: HeaderGuess, rows: list[tuple[int, list[Cell]]], headed: set[int]
+) -> None:
+    """A name column followed by a column with no header that holds text on most rows.
+
+    When that column holds one word on (nearly) every row, it is the given name under a "Họ và
+    tên" merged over two columns: the two are joined. Otherwise the preview warns, rather than
+    silently leaving part of the names behind.
+    """
+    mapping = guess.mapping
+    if "given_name" in mapping:
+        return
+    target = "full_name" if "full_name" in mapping else "family_middle"
+    col = mapping.get(target)
+    if col is None:
+        return
+    nxt = col + 1
+    if nxt in headed or nxt in mapping.values():
+        return
+    if nxt < len(guess.headers) and guess.headers[nxt]:
+        return
+    named = given = texts = 0
+    seen: set[str] = set()
+    for _number, values in rows:
+        name = values[col] if col < len(values) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        named += 1
+        value = values[nxt] if nxt < len(values) else None
+        text = _header_text(value) if value is not None else ""
+        if text:
+            texts += 1
+            if _GIVEN.match(text):
+                given += 1
+            seen.add(fold(text))
+    if not named or texts * 2 <= named:
+        return
+    if seen <= _GENDER_WORDS:  # a Nam/Nữ column left without its header is no given name
+        given = 0
+    if given * 10 >= named * 9:
+        mapping.pop("full_name", None)
+        mapping["family_middle"] = col
+        mapping["given_name"] = nxt
+        return
+    header = guess.headers[col] if col < len(guess.headers) else ""
+    guess.warnings.append(
+        f"Cột {column_letter(nxt)} ngay sau cột “{header}” không có tiêu đề nhưng có chữ ở "
+        f"{texts}/{named} dòng: cột này không được nhập. Nếu đó là một phần của họ tên, hãy chọn "
+        "lại cột ở bước ghép cột."
+    )

@@ -4,10 +4,18 @@ Rows are matched to the roster by CCCD first, then by folded name and birth date
 matches any date in that year). A matched row updates only the fields whose cell holds a
 different value: an empty cell never blanks a stored value, and a name that differs only in
 accents or case (a file typed without tones) is not a change.
+
+A member's status changes only through events (:mod:`core.lifecycle_rules`): the import never
+changes the status of an existing member (a differing "Trạng thái" cell is a warning), and a
+member who left or came of age (read-only) is not updated at all. A new member takes the file's
+status as its starting status. A chi đoàn named in the file is matched to an existing one
+ignoring case, tones, "Chi đoàn"/"CĐ" and place words ("ấp", "khóm", ...) where that leaves a
+single match; the others will be created, and the preview lists them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,8 +25,10 @@ from sqlalchemy import select
 
 from ..context import WorkspaceContext
 from ..dates import DAY, YEAR, format_vn_date
+from ..lifecycle_rules import ACTIVE_STATUSES, READ_ONLY_STATUSES
 from ..models import Branch, Member
-from .rows import ERROR, TEXT_FIELDS, ParsedRow, Problem, cached_fold
+from ..vocab import STATUSES
+from .rows import ERROR, TEXT_FIELDS, WARNING, ParsedRow, Problem, cached_fold
 
 NEW, UPDATE, UNCHANGED, REJECTED = "new", "update", "unchanged", "rejected"
 # Fields compared one to one with the stored member.
@@ -55,6 +65,8 @@ class ImportPreview:
     skipped: list[tuple[int, str]] = field(default_factory=list)
     legacy_cells: dict[str, int] = field(default_factory=dict)
     generation: int = 0
+    warnings: list[str] = field(default_factory=list)  # about the sheet as a whole
+    new_branches: list[str] = field(default_factory=list)  # chi đoàn the import would create
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -79,6 +91,64 @@ def stored_address(values: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p)
 
 
+_ORG_PREFIX = re.compile(r"^(chi doan|c\.?\s?d)(\s*[.:\-]\s*|\s+)")
+_PLACE_PREFIX = re.compile(r"^(ap|khom|thon|khu pho|kp|to)(\s*[.:\-]\s*|\s+)")
+
+
+def branch_keys(name: str) -> tuple[str, str, str]:
+    """Ever looser keys of a chi đoàn's name: folded; without "Chi đoàn"/"CĐ"/"C.Đ"; also
+    without a place word ("ấp", "khóm", "thôn", "khu phố", "tổ") unless only a number is left
+    ("Tổ 5" and "Khóm 5" stay apart)."""
+    folded = cached_fold(name)
+    bare = _ORG_PREFIX.sub("", folded, count=1).strip() or folded
+    place = _PLACE_PREFIX.sub("", bare, count=1).strip()
+    loose = place if place and not place.isdigit() else bare
+    return folded, bare, loose
+
+
+class BranchResolver:
+    """The existing chi đoàn a name in the file means, else the spelling to create."""
+
+    def __init__(self, names: list[str]) -> None:
+        self._levels: list[dict[str, list[str]]] = [{}, {}, {}]
+        for name in names:
+            self._add(name, self._levels)
+        self._new: list[dict[str, list[str]]] = [{}, {}, {}]
+        self.created: list[str] = []
+        self._known: dict[str, tuple[str, bool]] = {}
+
+    @staticmethod
+    def _add(name: str, levels: list[dict[str, list[str]]]) -> None:
+        for level, key in zip(levels, branch_keys(name), strict=True):
+            level.setdefault(key, []).append(name)
+
+    @staticmethod
+    def _find(name: str, levels: list[dict[str, list[str]]]) -> str | None:
+        for level, key in zip(levels, branch_keys(name), strict=True):
+            found = level.get(key, [])
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return None  # ambiguous: looser keys would only be more so
+        return None
+
+    def resolve(self, name: str) -> tuple[str, bool]:
+        """(the name to store, whether it is a chi đoàn the import creates)."""
+        known = self._known.get(name)
+        if known is not None:
+            return known
+        existing = self._find(name, self._levels)
+        if existing is not None:
+            known = (existing, False)
+        else:
+            first = self._find(name, self._new) or name
+            if first == name and cached_fold(name) not in self._new[0]:
+                self._add(name, self._new)
+            known = (first, True)
+        self._known[name] = known
+        return known
+
+
 def _same_birth(a: date, a_precision: str, b: date, b_precision: str) -> bool:
     if a_precision == DAY and b_precision == DAY:
         return a == b
@@ -96,6 +166,7 @@ class Matcher:
                 )
             ).all()
             branches = {branch_id: name for branch_id, name in branch_rows}
+            self.branch_names = list(branches.values())
             columns = [getattr(Member, name) for name in _LOADED]
             stmt = select(*columns).where(
                 Member.organization_id == ctx.organization_id, Member.deleted_at.is_(None)
@@ -237,10 +308,32 @@ def mark_duplicates(parsed: list[ParsedRow]) -> None:
         by_person.setdefault(person, row)
 
 
-def decide(parsed: list[ParsedRow], matcher: Matcher) -> list[ImportRow]:
-    """The action of every row; a member claimed by two rows rejects the second."""
+def _label(status: object) -> str:
+    return STATUSES.get(str(status), str(status))
+
+
+def _over_age(values: dict[str, object], status: object, today: date, age: int) -> Problem | None:
+    """Past the coming-of-age year (counted by birth year, like the coming-of-age list)."""
+    birth = values.get("birth_date")
+    if status not in ACTIVE_STATUSES or not isinstance(birth, date):
+        return None
+    years = today.year - birth.year
+    if years <= age:
+        return None
+    return Problem(
+        f"Đã quá tuổi Đoàn ({years} tuổi): cần xét trưởng thành Đoàn.", WARNING, "birth_date"
+    )
+
+
+def decide(
+    parsed: list[ParsedRow], matcher: Matcher, today: date, coming_of_age: int
+) -> tuple[list[ImportRow], list[str]]:
+    """The action of every row, and the chi đoàn the import would create (in the order first
+    met); a member claimed by two rows rejects the second."""
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
+    branches = BranchResolver(matcher.branch_names)
+    created: list[str] = []
     for row in parsed:
         item = ImportRow(row.row, row.values, row.problems, REJECTED)
         result.append(item)
@@ -250,8 +343,18 @@ def decide(parsed: list[ParsedRow], matcher: Matcher) -> list[ImportRow]:
         if problem is not None:
             row.problems.append(problem)
             continue
+        branch, new_branch = None, False
+        if isinstance(row.values.get("branch"), str):
+            branch, new_branch = branches.resolve(str(row.values["branch"]))
+            row.values["branch"] = branch
         if member_id is None:
             item.action = NEW
+            if new_branch and branch not in created:
+                created.append(str(branch))
+            status = row.values.get("status", "active")
+            problem = _over_age(row.values, status, today, coming_of_age)
+            if problem is not None:
+                row.problems.append(problem)
             continue
         if member_id in claimed:
             row.problems.append(
@@ -262,7 +365,29 @@ def decide(parsed: list[ParsedRow], matcher: Matcher) -> list[ImportRow]:
             continue
         claimed[member_id] = row.row
         item.member_id = member_id
-        item.member_revision = int(matcher.members[member_id].values["revision"])
-        item.changed = matcher.changes(member_id, row.values)
-        item.action = UPDATE if item.changed else UNCHANGED
-    return result
+        stored = matcher.members[member_id].values
+        item.member_revision = int(stored["revision"])
+        changed = matcher.changes(member_id, row.values)
+        status = stored["status"]
+        if status in READ_ONLY_STATUSES:
+            if changed:
+                label = _label(status)
+                row.problems.append(Problem(
+                    f"Hồ sơ đoàn viên {label[:1].lower()}{label[1:]} chỉ để xem: không cập nhật "
+                    "từ tệp.", WARNING, "status"))  # fmt: skip
+            item.action = UNCHANGED
+            continue
+        if "status" in changed:
+            changed.remove("status")
+            row.problems.append(Problem(
+                f"Trạng thái trong tệp (“{_label(row.values['status'])}”) khác với quá trình của "
+                f"đoàn viên (“{_label(status)}”): giữ nguyên; muốn đổi hãy ghi sự kiện.",
+                WARNING, "status"))  # fmt: skip
+        problem = _over_age(row.values, status, today, coming_of_age)
+        if problem is not None:
+            row.problems.append(problem)
+        item.changed = changed
+        item.action = UPDATE if changed else UNCHANGED
+        if new_branch and branch not in created:
+            created.append(str(branch))
+    return result, created

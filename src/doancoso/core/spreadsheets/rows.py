@@ -33,10 +33,20 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 _MARKS = {"x", "v", "1", "co", "\u2713", "\u2714", "+", "*"}
 _MALE = {"nam", "m", "male", "trai"}
 _FEMALE = {"nu", "f", "female", "gai"}
-_FOOTER = re.compile(
-    r"^(tong|cong|nguoi lap|tm |t m |bi thu|pho bi thu|xac nhan|danh sach (nay )?co|an dinh"
+# Totals under the table: "Tổng cộng: 25", "Cộng 25", "Tổng số 25 đoàn viên" (not the names
+# "Công Văn Minh" or "Tống Thị Lan": a word after "cộng"/"tổng" must be a number or "cộng"/"số").
+_TOTAL = re.compile(
+    r"^(tong cong|tong so|tong|cong)(\s*[:.]|\s+\d|$)|^danh sach (nay )?co|^an dinh"
+)
+# The signature and date block: "Tân Hưng, ngày 26 tháng 11 năm 2026", "TM. BAN CHẤP HÀNH",
+# "BÍ THƯ", "Người lập biểu", "(Ký tên, đóng dấu)"; the signer's name follows it alone.
+_SIGNATURE = re.compile(
+    r"^(nguoi lap|t\.?\s?m[.\s]|bi thu|pho bi thu|xac nhan|\(?ky,? (ten|ghi)|thu truong"
     r"|.*ngay \S* thang \S* nam)"
 )
+_FOOTER_REASON = "dòng tổng cộng hoặc chữ ký"
+# Places whose text converted from TCVN3/VNI starts in lower case ("ấp Tân Lập").
+_PLACE_FIELDS = ("address", "hometown", "admission_place", "branch")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -151,6 +161,7 @@ class RowParser:
         self._dates: dict[tuple[str, bool], tuple[date, str] | None] = {}
         self._names: dict[str, tuple[str, Problem | None]] = {}
         self._windows: dict[date, tuple[date, date]] = {}
+        self._signed = False  # a signature line was seen: a name alone after it is the signer
 
     def learn_encoding(self, rows: list[tuple[int, list[Cell]]], sample: int = 2000) -> None:
         """Find which legacy encoding the sheet's unambiguous cells use, to settle the rest."""
@@ -243,13 +254,38 @@ class RowParser:
         return name, None
 
     def footer_reason(self, values: list[Cell], cells: dict[str, Cell]) -> str | None:
-        """Why a row is a total or signature line rather than a member, or None."""
-        if any(t in cells for t in ("birth_date", "male", "female", "national_id")):
+        """Why a row is a total or signature line rather than a member, or None.
+
+        A row with a birth date (or a CCCD, or a Nam/Nữ cell that is not text) is a member. The
+        signer's name alone on a row counts as footer only after a signature line: a member
+        with neither STT nor birth date elsewhere is rejected ("Thiếu ngày sinh."), not skipped.
+        """
+        if any(
+            t in cells and not isinstance(cells[t], str) for t in ("male", "female", "national_id")
+        ) or self._has_date(cells.get("birth_date")):
+            return None
+        if "national_id" in cells and any(ch.isdigit() for ch in str(cells["national_id"])):
             return None
         texts = [cached_fold(shown(v)) for v in values if v is not None and shown(v)]
-        if texts and (_FOOTER.match(texts[0]) or len(texts) == 1 and texts[0].isdigit()):
-            return "dòng tổng cộng hoặc chữ ký"
+        if not texts:
+            return None
+        if _SIGNATURE.match(texts[0]):
+            self._signed = True
+            return _FOOTER_REASON
+        if _TOTAL.match(texts[0]) or len(texts) == 1 and texts[0].isdigit():
+            return _FOOTER_REASON
+        if self._signed and len(texts) == 1:
+            return _FOOTER_REASON
         return None
+
+    def _has_date(self, value: Cell) -> bool:
+        if value is None:
+            return False
+        try:
+            self._date(value, allow_year=True)
+        except DateFormatError:
+            return False
+        return True
 
     def parse(self, number: int, cells: dict[str, Cell]) -> ParsedRow:
         """The member values of a row from its :meth:`cells`."""
@@ -257,6 +293,9 @@ class RowParser:
         out = parsed.values
         if "full_name" in self.mapping:
             name = self._text(cells, "full_name", parsed)
+            given = self._text(cells, "given_name", parsed) if "given_name" in self.mapping else ""
+            if given and cached_fold(name).rsplit(" ", 1)[-1] != cached_fold(given):
+                name = f"{name} {given}"  # "Họ và tên" over the family and middle names only
         else:
             name = " ".join(
                 p
@@ -274,9 +313,12 @@ class RowParser:
             parsed.problems.append(problem)
         self._birth_and_gender(cells, parsed)
         for target in self._text_targets:
+            converted = len(parsed.legacy)
             text = self._text(cells, target, parsed)
             if text:
-                if target == "branch":
+                if target == "branch" or (
+                    target in _PLACE_FIELDS and len(parsed.legacy) > converted
+                ):
                     # a proper name; TCVN3 has no capital toned letters ("Êp" reads "ấp")
                     text = text[:1].upper() + text[1:]
                 out[target] = text
@@ -287,11 +329,17 @@ class RowParser:
             if value is None:
                 continue
             try:
-                out[target] = self._date(value, allow_year=False)[0]
+                day = self._date(value, allow_year=False)[0]
             except DateFormatError:
                 parsed.problems.append(
                     Problem(f"{label} không đọc được: “{shown(value)}”.", WARNING, target)
                 )
+                continue
+            if day > self.today:  # the member form refuses it too (core.validation)
+                parsed.problems.append(
+                    Problem(f"{label} không thể sau ngày hôm nay.", ERROR, target)
+                )
+            out[target] = day
         self._check_admission(parsed)
         return parsed
 
@@ -337,7 +385,26 @@ class RowParser:
             parsed.problems.append(Problem("Ngày sinh sau ngày hôm nay.", ERROR, "birth_date"))
         elif birth.year < 1900:
             parsed.problems.append(Problem("Năm sinh không hợp lý.", ERROR, "birth_date"))
+        else:
+            self._check_too_young(birth, precision, parsed)
         out["birth_date"], out["birth_precision"] = birth, precision
+
+    def _check_too_young(self, birth: date, precision: str, parsed: ParsedRow) -> None:
+        """Too young to be admitted today (15 years + 1 day; a bare year counts by the year)."""
+        if precision == DAY:
+            window = self._windows.get(birth)
+            if window is None:
+                window = self._windows[birth] = admission_window(birth)
+            if self.today < window[0]:
+                parsed.problems.append(Problem(
+                    f"Chưa đủ tuổi vào Đoàn: sinh {format_vn_date(birth)}, đủ "
+                    f"{ADMISSION_MIN_AGE - 1} tuổi + 1 ngày vào {format_vn_date(window[0])}.",
+                    ERROR, "birth_date"))  # fmt: skip
+        elif self.today.year - birth.year < ADMISSION_MIN_AGE:
+            parsed.problems.append(Problem(
+                f"Chưa đủ tuổi vào Đoàn: sinh năm {birth.year}, đủ {ADMISSION_MIN_AGE} tuổi vào "
+                f"năm {birth.year + ADMISSION_MIN_AGE}.",
+                ERROR, "birth_date"))  # fmt: skip
 
     def _choices(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
         out = parsed.values
@@ -390,7 +457,7 @@ class RowParser:
     def _check_admission(self, parsed: ParsedRow) -> None:
         out = parsed.values
         birth, admitted = out.get("birth_date"), out.get("admission_date")
-        if not isinstance(birth, date) or not isinstance(admitted, date):
+        if not isinstance(birth, date) or not isinstance(admitted, date) or admitted > self.today:
             return
         if out.get("birth_precision") == DAY:
             window = self._windows.get(birth)

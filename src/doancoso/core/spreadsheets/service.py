@@ -99,7 +99,9 @@ class SpreadsheetService:
             parsed.append(row)
         mark_duplicates(parsed)
         generation = self._ctx.roster_generation
-        decided = decide(parsed, Matcher(self._ctx))
+        decided, new_branches = decide(
+            parsed, Matcher(self._ctx), parser.today, self._ctx.coming_of_age()
+        )
         return ImportPreview(
             path=path,
             sheet=sheet_rows.name,
@@ -111,6 +113,8 @@ class SpreadsheetService:
             skipped=skipped,
             legacy_cells=legacy,
             generation=generation,
+            warnings=list(guess.warnings) if mapping is None else [],
+            new_branches=new_branches,
         )
 
     def apply_import(self, preview: ImportPreview) -> ImportResult:
