@@ -87,6 +87,10 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
             print(f"Dòng {row.row}: cập nhật {row.values.get('full_name')} ({fields}).", file=out)
     for number, reason in preview.skipped:
         print(f"Dòng {number}: bỏ qua ({reason}).", file=out)
+    for warning in preview.warnings:
+        print(warning, file=out)
+    if preview.new_branches:
+        print(f"Sẽ tạo chi đoàn mới: {', '.join(preview.new_branches)}.", file=out)
     print(
         f"Mới: {preview.count(NEW)}, cập nhật: {preview.count(UPDATE)}, "
         f"không đổi: {preview.count(UNCHANGED)}, bị loại: {preview.count(REJECTED)}.",
@@ -111,6 +115,8 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
             "unchanged": preview.count(UNCHANGED),
             "rejected": preview.count(REJECTED),
             "problems": [{"row": row, "reason": reason} for row, reason in preview.problems],
+            "new_branches": list(preview.new_branches),
+            "warnings": list(preview.warnings),
             "applied": applied,
         }
         json.dump(report, out, ensure_ascii=False, indent=1)

@@ -80,7 +80,7 @@ def test_mapping_preview_and_import(
     assert list(rows) == ["5", "6", "7"]
     assert rows["5"] == ("Thêm mới", "")
     assert rows["6"] == ("Thêm mới", "")
-    assert rows["7"][0] == "Bỏ qua" and "ngày sinh" in rows["7"][1].lower()
+    assert rows["7"][0] == "Bị loại" and "ngày sinh" in rows["7"][1].lower()
     assert wizard.summary.text() == "Thêm mới 2 · Cập nhật 0 · Không đổi 0 · Bị loại 1"
     wizard.problems_only.setChecked(True)
     assert model.rowCount() == 1 and model.data(model.index(0, COL_ROW)) == "7"

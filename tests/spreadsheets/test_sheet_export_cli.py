@@ -136,6 +136,8 @@ def test_cli_import_json_is_exact(ws: Workspace, tmp_path: Path) -> None:
                 "reason": "Số CCCD “12ab” không hợp lệ: phải gồm 12 chữ số (CMND cũ: 9 chữ số).",
             },
         ],
+        "new_branches": ["Ấp 1", "Ấp 2"],
+        "warnings": [],
         "applied": False,
     }
     assert (code, err) == (0, "")

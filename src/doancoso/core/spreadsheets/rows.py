@@ -35,9 +35,8 @@ _MALE = {"nam", "m", "male", "trai"}
 _FEMALE = {"nu", "f", "female", "gai"}
 # Totals under the table: "Tổng cộng: 25", "Cộng 25", "Tổng số 25 đoàn viên" (not the names
 # "Công Văn Minh" or "Tống Thị Lan": a word after "cộng"/"tổng" must be a number or "cộng"/"số").
-_TOTAL = re.compile(
-    r"^(tong cong|tong so|tong|cong)(\s*[:.]|\s+\d|$)|^danh sach (nay )?co|^an dinh"
-)
+_TOTAL = re.compile(r"^(tong cong|tong so|danh sach (nay )?co|an dinh)|^(tong|cong)(\s*[:.]|\s+\d)")
+_TOTAL_WORD = frozenset({"tong", "cong"})  # alone, a total only with a number beside it
 # The signature and date block: "Tân Hưng, ngày 26 tháng 11 năm 2026", "TM. BAN CHẤP HÀNH",
 # "BÍ THƯ", "Người lập biểu", "(Ký tên, đóng dấu)"; the signer's name follows it alone.
 _SIGNATURE = re.compile(
@@ -272,7 +271,11 @@ class RowParser:
         if _SIGNATURE.match(texts[0]):
             self._signed = True
             return _FOOTER_REASON
-        if _TOTAL.match(texts[0]) or len(texts) == 1 and texts[0].isdigit():
+        if _TOTAL.match(texts[0]) or (
+            texts[0] in _TOTAL_WORD and any(t.isdigit() for t in texts[1:])
+        ):
+            return _FOOTER_REASON
+        if len(texts) == 1 and texts[0].isdigit():
             return _FOOTER_REASON
         if self._signed and len(texts) == 1:
             return _FOOTER_REASON

@@ -396,6 +396,9 @@ class ImportWizard(QDialog):
             rows = ", ".join(str(number) for number, _reason in preview.skipped[:10])
             notices.append(f"Bỏ qua {len(preview.skipped)} dòng không phải đoàn viên "
                            f"(tổng cộng, chữ ký…): dòng {rows}.")  # fmt: skip
+        notices.extend(preview.warnings)
+        if preview.new_branches:
+            notices.append(f"Sẽ tạo chi đoàn mới: {', '.join(preview.new_branches)}.")
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
         if self.importable() == 0:
@@ -405,7 +408,7 @@ class ImportWizard(QDialog):
             )
         elif preview.count("rejected"):
             self.nothing_label.setText(
-                "Các dòng “Bỏ qua” sẽ không được nhập; các dòng còn lại được nhập cùng lúc."
+                "Các dòng “Bị loại” sẽ không được nhập; các dòng còn lại được nhập cùng lúc."
             )
         else:
             self.nothing_label.clear()

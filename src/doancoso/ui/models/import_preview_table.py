@@ -37,7 +37,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 )
 COL_ROW, COL_NAME, COL_BIRTH, COL_ID, COL_BRANCH, COL_ACTION, COL_PROBLEMS = range(len(COLUMNS))
 
-ACTION_LABELS = {NEW: "Thêm mới", UPDATE: "Cập nhật", UNCHANGED: "Không đổi", REJECTED: "Bỏ qua"}
+ACTION_LABELS = {NEW: "Thêm mới", UPDATE: "Cập nhật", UNCHANGED: "Không đổi", REJECTED: "Bị loại"}
 ACTION_COLOURS = {
     NEW: QColor("#1b6e20"),
     UPDATE: QColor("#0d47a1"),
@@ -55,7 +55,7 @@ def field_label(name: str) -> str:
 
 
 def action_text(row: ImportRow) -> str:
-    """ "Thêm mới", "Cập nhật (ngày sinh, chi đoàn)", "Không đổi", "Bỏ qua"."""
+    """ "Thêm mới", "Cập nhật (ngày sinh, chi đoàn)", "Không đổi", "Bị loại"."""
     text = ACTION_LABELS.get(row.action, row.action)
     if row.action == UPDATE and row.changed:
         text += f" ({', '.join(field_label(name) for name in row.changed)})"
@@ -63,7 +63,11 @@ def action_text(row: ImportRow) -> str:
 
 
 def problems_text(row: ImportRow) -> str:
-    return "; ".join(p.message for p in row.problems)
+    """The row's problems as sentences: "Thiếu ngày sinh. Số CCCD “12” không hợp lệ: …"."""
+    return " ".join(
+        p.message if p.message.endswith((".", "!", "?", "…")) else f"{p.message}."
+        for p in row.problems
+    )
 
 
 def summary_text(preview: ImportPreview) -> str:
