@@ -133,7 +133,8 @@ class HeaderGuess:
     data_start: int  # index into the sheet's rows of the first data row
     headers: list[str]  # header text of each column ("" where none)
     mapping: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
-    warnings: list[str] = field(default_factory=list)  # about the layout, for the preview
+    # Warnings about the layout for the preview, each with the unmapped column it is about
+    warnings: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _text(value: Cell) -> str:
@@ -283,7 +284,10 @@ def _headerless_after_name(
         return
     header = guess.headers[col] if col < len(guess.headers) else ""
     guess.warnings.append(
-        f"Cột {column_letter(nxt)} ngay sau cột “{header}” không có tiêu đề nhưng có chữ ở "
-        f"{texts}/{named} dòng: cột này không được nhập. Nếu đó là một phần của họ tên, hãy chọn "
-        "lại cột ở bước ghép cột."
+        (
+            nxt,
+            f"Cột {column_letter(nxt)} ngay sau cột “{header}” không có tiêu đề nhưng có chữ ở "
+            f"{texts}/{named} dòng: cột này không được nhập. Nếu đó là một phần của họ tên, "
+            "hãy chọn lại cột ở bước ghép cột.",
+        )
     )

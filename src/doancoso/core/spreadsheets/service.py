@@ -113,7 +113,8 @@ class SpreadsheetService:
             skipped=skipped,
             legacy_cells=legacy,
             generation=generation,
-            warnings=list(guess.warnings) if mapping is None else [],
+            # a chosen mapping that takes the column in silences its warning
+            warnings=[text for col, text in guess.warnings if col not in columns.values()],
             new_branches=new_branches,
         )
 
