@@ -5,6 +5,10 @@ the legacy encodings and NFC-normalised; dates are read whether real Excel dates
 numbers, dd/mm/yyyy (also d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd) or a bare year, which is
 kept as a year (``birth_precision`` "year"). Problems are either errors (the row is rejected)
 or warnings (the row is imported without the bad value).
+
+Someone too young to be admitted on the day of the import (15 years + 1 day; a bare year counts
+by the year) and an admission or Party date after today are errors, as in the member form; being
+past the coming-of-age year is a warning decided with the member's status (:mod:`.preview`).
 """
 
 from __future__ import annotations
@@ -259,10 +263,13 @@ class RowParser:
         signer's name alone on a row counts as footer only after a signature line: a member
         with neither STT nor birth date elsewhere is rejected ("Thiếu ngày sinh."), not skipped.
         """
-        if any(
-            t in cells and not isinstance(cells[t], str) for t in ("male", "female", "national_id")
-        ) or self._has_date(cells.get("birth_date")):
-            return None
+        birth = cells.get("birth_date")
+        if birth is not None and (isinstance(birth, date) or self._has_date(birth)):
+            return None  # the usual row: checked first, cheaply
+        for target in ("male", "female", "national_id"):
+            value = cells.get(target)
+            if value is not None and not isinstance(value, str):
+                return None
         if "national_id" in cells and any(ch.isdigit() for ch in str(cells["national_id"])):
             return None
         texts = [cached_fold(shown(v)) for v in values if v is not None and shown(v)]
@@ -282,8 +289,6 @@ class RowParser:
         return None
 
     def _has_date(self, value: Cell) -> bool:
-        if value is None:
-            return False
         try:
             self._date(value, allow_year=True)
         except DateFormatError:
