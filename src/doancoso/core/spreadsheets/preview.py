@@ -114,7 +114,6 @@ class BranchResolver:
         for name in names:
             self._add(name, self._levels)
         self._new: list[dict[str, list[str]]] = [{}, {}, {}]
-        self.created: list[str] = []
         self._known: dict[str, tuple[str, bool]] = {}
 
     @staticmethod
