@@ -71,7 +71,16 @@ LEFT_STATUSES: tuple[str, ...] = ("transferred_out", "expelled", "removed")
 """Members who left: kept on record, read-only; only a transfer back in can be recorded."""
 
 READ_ONLY_STATUSES: tuple[str, ...] = (*LEFT_STATUSES, "matured")
-"""Statuses whose member form the GUI shows read-only."""
+"""Statuses whose member record is read-only: the roster refuses to save it, the GUI shows it
+read-only."""
+
+READ_ONLY_REASONS: dict[str, str] = {
+    "transferred_out": "đã chuyển sinh hoạt đi",
+    "expelled": "đã bị khai trừ",
+    "removed": "đã bị xóa tên",
+    "matured": "đã trưởng thành Đoàn",
+}
+"""Why a member with a :data:`READ_ONLY_STATUSES` status is read-only, in words."""
 
 # Kinds that take a member off the active roster (statistics: "departures").
 DEPARTURE_KINDS: tuple[str, ...] = ("transfer_out", "struck_off", "matured", "discipline")
