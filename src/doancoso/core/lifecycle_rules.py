@@ -38,9 +38,15 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .dates import DAY, DateFormatError, format_vn_date, parse_vn_date
+from .dates import DAY, DateFormatError, age_on, format_vn_date, parse_vn_date
 from .errors import ConflictError
-from .rules import ADMISSION_MAX_AGE, ADMISSION_MIN_AGE, admission_window
+from .rules import (
+    ADMISSION_MAX_AGE,
+    ADMISSION_MIN_AGE,
+    COMING_OF_AGE,
+    PARTY_MIN_AGE,
+    admission_window,
+)
 from .vocab import STATUSES
 
 if TYPE_CHECKING:
@@ -179,15 +185,27 @@ def replay(
 
 
 def check_date(
-    member: Member, kind: str, when: dt.date, today: dt.date, errors: dict[str, str]
+    member: Member,
+    kind: str,
+    when: dt.date,
+    today: dt.date,
+    errors: dict[str, str],
+    coming_of_age: int = COMING_OF_AGE,
 ) -> None:
+    """Refuse (in ``errors["date"]``) a date the member's age does not allow for ``kind``.
+
+    Admission: from 16 to 30 (:func:`~doancoso.core.rules.admission_window`). Coming of age: in
+    the year the member reaches ``coming_of_age`` (the organisation's setting) or later. Party
+    admission: from 18 full years. A birth known only by its year counts by the year.
+    """
     birth, precision = member.birth_date, member.birth_precision
+    born = format_vn_date(birth, precision)
     if when > today:
         errors["date"] = "Ngày của sự kiện không thể sau ngày hôm nay."
     elif (when < birth) if precision == DAY else (when.year < birth.year):
         errors["date"] = (
             f"Ngày của sự kiện ({format_vn_date(when)}) không thể trước ngày sinh của "
-            f"đoàn viên ({format_vn_date(birth, precision)})."
+            f"đoàn viên ({born})."
         )
     elif kind == "admission":
         if precision == DAY:
@@ -198,7 +216,25 @@ def check_date(
         if not ok:
             errors["date"] = (
                 f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE}: "
-                f"sinh {format_vn_date(birth, precision)}, vào Đoàn {format_vn_date(when)}."
+                f"sinh {born}, vào Đoàn {format_vn_date(when)}."
+            )
+    elif kind == "matured":
+        reached = birth.year + coming_of_age
+        if when.year < reached:
+            errors["date"] = (
+                f"Đoàn viên {member.full_name} chưa đến tuổi trưởng thành Đoàn "
+                f"({coming_of_age} tuổi): sinh {born}, đến năm {reached} mới tròn "
+                f"{coming_of_age} tuổi."
+            )
+    elif kind == "party_admission":
+        if precision == DAY:
+            ok = age_on(birth, when) >= PARTY_MIN_AGE
+        else:
+            ok = when.year - birth.year >= PARTY_MIN_AGE
+        if not ok:
+            errors["date"] = (
+                f"Tuổi vào Đảng phải từ đủ {PARTY_MIN_AGE} tuổi: "
+                f"sinh {born}, vào Đảng {format_vn_date(when)}."
             )
 
 

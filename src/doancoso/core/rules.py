@@ -23,3 +23,6 @@ def admission_window(birth: date) -> tuple[date, date]:
 # DOMAIN.md §4 asks to verify it, so it is a setting of the organisation
 # (OrganizationInfo.coming_of_age, column organizations.coming_of_age); this is only its default.
 COMING_OF_AGE = 30
+
+# Party admission (vào Đảng): from 18 full years of age.
+PARTY_MIN_AGE = 18
