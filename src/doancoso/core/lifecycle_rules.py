@@ -38,14 +38,14 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .dates import DAY, DateFormatError, age_on, format_vn_date, parse_vn_date
+from .dates import DAY, DateFormatError, format_vn_date, parse_vn_date
 from .errors import ConflictError
 from .rules import (
     ADMISSION_MAX_AGE,
     ADMISSION_MIN_AGE,
     COMING_OF_AGE,
-    PARTY_MIN_AGE,
     admission_window,
+    party_age_error,
 )
 from .vocab import STATUSES
 
@@ -227,15 +227,9 @@ def check_date(
                 f"{coming_of_age} tuổi."
             )
     elif kind == "party_admission":
-        if precision == DAY:
-            ok = age_on(birth, when) >= PARTY_MIN_AGE
-        else:
-            ok = when.year - birth.year >= PARTY_MIN_AGE
-        if not ok:
-            errors["date"] = (
-                f"Tuổi vào Đảng phải từ đủ {PARTY_MIN_AGE} tuổi: "
-                f"sinh {born}, vào Đảng {format_vn_date(when)}."
-            )
+        message = party_age_error(birth, precision, when)
+        if message:
+            errors["date"] = message
 
 
 def baseline_status(member: Member, events: Iterable[MemberEvent]) -> str:
