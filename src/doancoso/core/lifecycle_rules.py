@@ -29,7 +29,12 @@ matured member can only still have a Party admission recorded. A transfer in is 
 active member who already has events, but allowed as the first event of a member whose record
 was just added for the arrival. An admission must be the member's first event, and only one.
 Temporary activity does not end by itself at ``period_end``: a transfer in (or out) ends it
-(``EventService.end_temporary`` records the transfer out back to the home organisation).
+(``EventService.end_temporary`` records the transfer out back to the home organisation), so a
+temporary event needs the home organisation.
+
+Dates are checked against the member's age (:func:`check_date`): admission from 16 to 30,
+coming of age from the year the member reaches the organisation's coming-of-age age, Party
+admission from 18 full years; a birth known only by its year counts by the year.
 """
 
 from __future__ import annotations
