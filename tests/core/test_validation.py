@@ -233,6 +233,30 @@ def test_admission_in_the_future_is_refused() -> None:
     }
 
 
+def _party_error(birth: str, joined: str) -> dict[str, str]:
+    return errors_of({"full_name": "Lê Văn An", "birth_date": birth, "party_date": joined})
+
+
+def test_party_admission_on_the_eve_of_the_18th_birthday_is_refused() -> None:
+    assert _party_error("05/03/2001", "04/03/2019") == {
+        "party_date": "Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 05/03/2001, vào Đảng 04/03/2019."
+    }
+    assert valid(party_date="05/03/2019").party_date == date(2019, 3, 5)  # the birthday
+
+
+def test_party_admission_of_a_birth_known_by_its_year() -> None:
+    assert _party_error("2001", "31/12/2018") == {
+        "party_date": "Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 2001, vào Đảng 31/12/2018."
+    }
+    assert valid(birth_date="2001", party_date="01/01/2019").party_date == date(2019, 1, 1)
+
+
+def test_party_admission_in_the_future_is_refused() -> None:
+    assert _party_error("05/03/2001", "02/06/2025") == {
+        "party_date": "Ngày vào Đảng không thể sau ngày hôm nay."
+    }
+
+
 @pytest.mark.parametrize("typed", ["12345678901", "1234567890123", "09620100123A", "12345678"])
 def test_national_id_must_be_12_or_9_digits(typed: str) -> None:
     assert errors_of(

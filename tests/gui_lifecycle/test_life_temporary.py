@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.models import MemberEvent
 from doancoso.core.workspace import Workspace
 from doancoso.ui.dialogs.temporary_stays import TemporaryStaysDialog
 from doancoso.ui.main_window import MainWindow
@@ -15,6 +16,18 @@ from doancoso.ui.state import UiState
 from scripted import ScriptedPrompts
 
 from .conftest import AddMember
+
+
+def record_stay_without_home(ws: Workspace, member_id: str, when: str, **details: str) -> str:
+    """A temporary stay with no home organisation, as recorded before it was required: recorded
+    with one, then blanked in the database."""
+    event_id = ws.events.record(member_id, "temporary", when, home_organization="?", **details)
+    with ws.db.transaction() as session:
+        event = session.get(MemberEvent, event_id)
+        assert event is not None
+        event.home_organization = None
+    ws._ctx.roster_changed([member_id])
+    return event_id
 
 
 def _stays(ws: Workspace, add_member: AddMember) -> dict[str, str]:
@@ -91,7 +104,7 @@ def test_a_stay_without_home_is_refused_and_nothing_changes(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     ids = _stays(ws, add_member)
-    ws.events.record(ids["an"], "temporary", "01/01/2025", period_end="31/05/2025")
+    record_stay_without_home(ws, ids["an"], "01/01/2025", period_end="31/05/2025")
     dialog = TemporaryStaysDialog(ws, prompts, today=date(2025, 7, 1))
     qtbot.addWidget(dialog)
     assert dialog.names() == ["Lê Văn An", "Nguyễn Thị Hạnh"]

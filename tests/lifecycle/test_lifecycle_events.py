@@ -25,8 +25,8 @@ AN = "Nguyễn Văn An"
 
 @pytest.fixture
 def an(add_member: AddMember) -> str:
-    """An active member born 01/01/2000, admitted 10/05/2018 (recorded in the form)."""
-    return add_member(AN, "01/01/2000", branch="Chi đoàn ấp Tân Long", admission_date="10/05/2018")
+    """An active member born 01/01/1995 (30 in 2025), admitted 10/05/2013 (recorded in the form)."""
+    return add_member(AN, "01/01/1995", branch="Chi đoàn ấp Tân Long", admission_date="10/05/2013")
 
 
 def status(ws: Workspace, member_id: str) -> str:
@@ -182,9 +182,12 @@ def test_only_a_transfer_in_after_leaving(
         f"Đoàn viên Nguyễn Văn An {label}: chỉ có thể ghi nhận “Chuyển sinh hoạt đến”, "
         "không thể ghi nhận “Kỷ luật”."
     )
-    for kind in ("temporary", "matured", "struck_off", "party_introduction", "party_admission"):
+    for kind, more in (
+        ("temporary", {"home_organization": "Đoàn phường 5"}), ("matured", {}),
+        ("struck_off", {}), ("party_introduction", {}), ("party_admission", {}),
+    ):  # fmt: skip
         with pytest.raises(ConflictError):
-            ws.events.record(an, kind, "03/02/2025")
+            ws.events.record(an, kind, "03/02/2025", **more)
     ws.events.record(an, "transfer_in", "04/02/2025", other_organization="Đoàn phường 5")
     assert status(ws, an) == "active"
 
@@ -238,9 +241,9 @@ def test_admission_only_once_and_first(ws: Workspace, add_member: AddMember) -> 
 
 
 def test_dates_are_checked(ws: Workspace, an: str) -> None:
-    assert invalid(ws, an, "matured", "31/12/1999") == {
-        "date": "Ngày của sự kiện (31/12/1999) không thể trước ngày sinh của đoàn viên "
-        "(01/01/2000)."
+    assert invalid(ws, an, "matured", "31/12/1994") == {
+        "date": "Ngày của sự kiện (31/12/1994) không thể trước ngày sinh của đoàn viên "
+        "(01/01/1995)."
     }
     assert invalid(ws, an, "matured", "01/01/2999") == {
         "date": "Ngày của sự kiện không thể sau ngày hôm nay."
@@ -264,7 +267,10 @@ def test_kind_specific_fields_are_checked(ws: Workspace, an: str) -> None:
     }
     assert invalid(
         ws, an, "temporary", "01/01/2025", period_start="01/09/2025", period_end="01/06/2025"
-    ) == {"period_end": "Ngày kết thúc sinh hoạt tạm phải sau ngày bắt đầu."}
+    ) == {
+        "home_organization": "Cần nhập tên đơn vị gốc của đoàn viên.",
+        "period_end": "Ngày kết thúc sinh hoạt tạm phải sau ngày bắt đầu.",
+    }
     assert invalid(ws, an, "admission", "01/01/2018", introducer_id="no-such-id") == {
         "introducer_id": "Người giới thiệu không có trong danh sách đoàn viên."
     }

@@ -4,11 +4,13 @@ breakdown checked against the roster itself (``ws.members.ids``)."""
 from __future__ import annotations
 
 import contextlib
+import csv
 import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -185,7 +187,11 @@ def test_statistics_match_the_roster_on_demo_data(demo_ws: Workspace) -> None:
         }
         assert sum(breakdown.values()) == stats.total
     assert stats.coming_of_age == len(ws.events.coming_of_age(today.year))
-    assert stats.admissions == before.admissions
+    # Admissions of the year: the roster's dates of admission (every member not deleted, whatever
+    # the status now), not the events; the demo has some of this year.
+    admitted = [ws.members.get(i).fields.admission_date for i in ws.members.ids()]
+    this_year = sum(d is not None and d.year == today.year for d in admitted)
+    assert stats.admissions == this_year == before.admissions
     for label, added in (("Chuyển sinh hoạt đi", 1), ("Khai trừ", 1), ("Trưởng thành Đoàn", 3)):
         assert stats.departures[label] == before.departures[label] + added, label
 
@@ -255,3 +261,43 @@ def test_the_members_are_counted_in_index_order_without_sorting(ws: Workspace) -
         plan = " | ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
     assert "USING COVERING INDEX ix_members_org_stats" in plan
     assert "TEMP B-TREE" not in plan, plan
+
+
+def _three_admitted_on_26_march(add: Callable[[str, str], object]) -> None:
+    for name, birth in (
+        ("Nguyễn Văn An", "01/01/2008"),
+        ("Trần Thị Bé", "20/06/2008"),
+        ("Lê Văn Cường", "2009"),
+    ):
+        add(name, birth)
+
+
+def test_admissions_entered_through_the_form_count(ws: Workspace, add_member: AddMember) -> None:
+    """Members entered with their Ngày vào Đoàn (no admission event) are admissions of that year,
+    even after they left; deleted members and other years are not."""
+    ids: list[str] = []
+    _three_admitted_on_26_march(
+        lambda name, birth: ids.append(add_member(name, birth, TL, admission_date="26/03/2025"))
+    )
+    stats = ws.statistics.roster(TODAY)
+    assert (stats.admissions, stats.transfers_in, stats.departures_total) == (3, 0, 0)
+    ws.events.record(ids[0], "transfer_out", "01/05/2025", other_organization="Đoàn phường 5")
+    add_member("Phạm Văn Dũng", "01/01/2007", TL, admission_date="31/12/2024")  # last year
+    ws.members.delete([add_member("Võ Văn Xóa", "01/01/2007", admission_date="01/01/2025")])
+    event_admitted = add_member("Huỳnh Thị Em", "01/01/2008", TL)
+    ws.events.record(event_admitted, "admission", "01/06/2025")  # the event sets the date too
+    stats = ws.statistics.roster(TODAY)
+    assert (stats.admissions, stats.departures_total) == (4, 1)
+    assert ws.statistics.roster(date(2024, 12, 31)).admissions == 1
+    assert ws.statistics.roster(date(2026, 1, 1)).admissions == 0
+
+
+def test_admissions_imported_from_a_roster_count(ws: Workspace, tmp_path: Path) -> None:
+    rows = [["Họ và tên", "Ngày sinh", "Chi đoàn", "Ngày vào Đoàn"]]
+    _three_admitted_on_26_march(lambda name, birth: rows.append([name, birth, TL, "26/03/2025"]))
+    path = tmp_path / "ds.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    ws.spreadsheets.apply_import(ws.spreadsheets.preview_import(path))
+    assert ws.members.count() == 3
+    assert ws.statistics.roster(TODAY).admissions == 3

@@ -10,11 +10,24 @@ import pytest
 
 from doancoso.core.errors import ConflictError, ValidationError
 from doancoso.core.lifecycle import END_OF_STAY_NOTE
+from doancoso.core.models import MemberEvent
 from doancoso.core.roster import MemberFilter
 from doancoso.core.workspace import Workspace
 
 TODAY = date(2025, 7, 1)
 AddMember = Callable[..., str]
+
+
+def record_stay_without_home(ws: Workspace, member_id: str, when: str, **details: str) -> str:
+    """A temporary stay with no home organisation, as recorded before it was required (by an
+    older version, or merged from a bundle): recorded with one, then blanked in the database."""
+    event_id = ws.events.record(member_id, "temporary", when, home_organization="?", **details)
+    with ws.db.transaction() as session:
+        event = session.get(MemberEvent, event_id)
+        assert event is not None
+        event.home_organization = None
+    ws._ctx.roster_changed([member_id])
+    return event_id
 
 
 @pytest.fixture
@@ -33,7 +46,7 @@ def stays(ws: Workspace, add_member: AddMember) -> dict[str, str]:
            period_start="01/09/2024", period_end="30/06/2025")  # fmt: skip
     record(ids["running"], "temporary", "15/01/2025", home_organization="Đoàn xã Khánh An",
            period_start="15/01/2025", period_end="15/01/2026")  # fmt: skip
-    record(ids["open"], "temporary", "01/03/2025")
+    record_stay_without_home(ws, ids["open"], "01/03/2025")  # recorded before it was required
     # A stay that ended and was renewed: the latest period counts.
     record(ids["renewed"], "temporary", "01/01/2024", home_organization="Đoàn xã Tân Lộc",
            period_start="01/01/2024", period_end="31/12/2024")  # fmt: skip

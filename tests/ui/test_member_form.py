@@ -135,3 +135,33 @@ def test_escape_asks_before_discarding_changes(qtbot: QtBot, ws: Workspace, prom
     with qtbot.wait_signal(dialog.rejected, timeout=1000):
         dialog.reject()
     assert ws.members.count() == 0
+
+
+def test_editing_keeps_the_status_the_events_gave(qtbot: QtBot, ws: Workspace) -> None:
+    an = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
+    ws.events.record(an, "temporary", "01/02/2025", home_organization="Đoàn xã Khánh An")
+    dialog = _form(qtbot, ws, an)
+    assert not dialog.editors["status"].isEnabled()
+    dialog.set_value("status", "active")  # even if the shown status were changed somehow
+    dialog.set_value("phone", "0912345678")
+    dialog.save_button.click()
+    assert dialog.saved_id == an
+    fields = ws.members.get(an).fields
+    assert (fields.status, fields.phone) == ("temporary", "0912345678")
+
+
+def test_a_member_who_left_while_the_form_was_open_is_not_saved(
+    qtbot: QtBot, ws: Workspace, prompts
+) -> None:
+    an = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
+    dialog = _form(qtbot, ws, an, prompts)
+    assert not dialog.read_only
+    ws.events.record(an, "transfer_out", "01/03/2025", other_organization="Đoàn phường 5")
+    dialog.set_value("phone", "0912345678")
+    dialog.save_button.click()
+    assert prompts.errors == [
+        "Hồ sơ đoàn viên Nguyễn Văn An chỉ để xem (đã chuyển sinh hoạt đi): không sửa được."
+    ]
+    assert dialog.saved_id is None
+    fields = ws.members.get(an).fields
+    assert (fields.status, fields.phone) == ("transferred_out", None)

@@ -23,8 +23,9 @@ from .lifecycle_rules import EVENT_KINDS as EVENT_KINDS
 from .lifecycle_rules import LEFT_STATUSES as LEFT_STATUSES
 from .lifecycle_rules import READ_ONLY_STATUSES as READ_ONLY_STATUSES
 from .lifecycle_rules import is_read_only as is_read_only
-from .models import Branch, Member, MemberEvent, utc_now
+from .models import Branch, Member, MemberEvent, Organization, utc_now
 from .roster import MemberFilter, MemberRow, MemberService
+from .rules import COMING_OF_AGE
 from .text import nfc_multiline_or_none, nfc_or_none
 from .vocab import choice_code
 
@@ -260,10 +261,11 @@ class EventService:
 
         ``details`` by kind: admission ``place``, ``introducer_id`` (a member) or
         ``introducer_name``; transfer_in/transfer_out ``other_organization`` (required);
-        temporary ``home_organization``, ``period_start``, ``period_end``; discipline ``level``
-        (required: a code or label of :data:`DISCIPLINE_LEVELS`). Dates may be ``date`` objects or
-        dd/mm/yyyy text. Raises :class:`ValidationError` (bad input, keyed by field) or
-        :class:`ConflictError` (the member's standing does not allow it); nothing is written then.
+        temporary ``home_organization`` (required), ``period_start``, ``period_end``;
+        discipline ``level`` (required: a code or label of :data:`DISCIPLINE_LEVELS`). Dates may
+        be ``date`` objects or dd/mm/yyyy text. Raises :class:`ValidationError` (bad input, keyed
+        by field) or :class:`ConflictError` (the member's standing does not allow it); nothing is
+        written then.
         """
         with self._ctx.db.transaction() as session:
             event_id = self.record_in(session, member_id, kind, date, number, note, details)
@@ -378,7 +380,17 @@ class EventService:
         )
         if when is not None:
             event.event_date = when
-            check_date(member, kind, when, today, errors)
+            age = COMING_OF_AGE
+            if kind == "matured":  # the organisation's setting, read in this transaction
+                age = (
+                    session.scalar(
+                        select(Organization.coming_of_age).where(
+                            Organization.id == self._ctx.organization_id
+                        )
+                    )
+                    or COMING_OF_AGE
+                )
+            check_date(member, kind, when, today, errors, age)
         if kind == "admission":
             event.place = text.get("place")
             event.introducer_name = text.get("introducer_name")
@@ -396,6 +408,8 @@ class EventService:
                 errors["other_organization"] = f"Cần nhập tên đơn vị {way}."
         elif kind == "temporary":
             event.home_organization = text.get("home_organization")
+            if not event.home_organization:  # ending the stay sends the member back there
+                errors["home_organization"] = "Cần nhập tên đơn vị gốc của đoàn viên."
             event.period_start = parse_day(details.get("period_start"), "period_start", errors)
             event.period_end = parse_day(details.get("period_end"), "period_end", errors)
             if event.period_start and event.period_end and event.period_end < event.period_start:

@@ -29,7 +29,12 @@ matured member can only still have a Party admission recorded. A transfer in is 
 active member who already has events, but allowed as the first event of a member whose record
 was just added for the arrival. An admission must be the member's first event, and only one.
 Temporary activity does not end by itself at ``period_end``: a transfer in (or out) ends it
-(``EventService.end_temporary`` records the transfer out back to the home organisation).
+(``EventService.end_temporary`` records the transfer out back to the home organisation), so a
+temporary event needs the home organisation.
+
+Dates are checked against the member's age (:func:`check_date`): admission from 16 to 30,
+coming of age from the year the member reaches the organisation's coming-of-age age, Party
+admission from 18 full years; a birth known only by its year counts by the year.
 """
 
 from __future__ import annotations
@@ -40,7 +45,13 @@ from typing import TYPE_CHECKING
 
 from .dates import DAY, DateFormatError, format_vn_date, parse_vn_date
 from .errors import ConflictError
-from .rules import ADMISSION_MAX_AGE, ADMISSION_MIN_AGE, admission_window
+from .rules import (
+    ADMISSION_MAX_AGE,
+    ADMISSION_MIN_AGE,
+    COMING_OF_AGE,
+    admission_window,
+    party_age_error,
+)
 from .vocab import STATUSES
 
 if TYPE_CHECKING:
@@ -71,7 +82,16 @@ LEFT_STATUSES: tuple[str, ...] = ("transferred_out", "expelled", "removed")
 """Members who left: kept on record, read-only; only a transfer back in can be recorded."""
 
 READ_ONLY_STATUSES: tuple[str, ...] = (*LEFT_STATUSES, "matured")
-"""Statuses whose member form the GUI shows read-only."""
+"""Statuses whose member record is read-only: the roster refuses to save it, the GUI shows it
+read-only."""
+
+READ_ONLY_REASONS: dict[str, str] = {
+    "transferred_out": "đã chuyển sinh hoạt đi",
+    "expelled": "đã bị khai trừ",
+    "removed": "đã bị xóa tên",
+    "matured": "đã trưởng thành Đoàn",
+}
+"""Why a member with a :data:`READ_ONLY_STATUSES` status is read-only, in words."""
 
 # Kinds that take a member off the active roster (statistics: "departures").
 DEPARTURE_KINDS: tuple[str, ...] = ("transfer_out", "struck_off", "matured", "discipline")
@@ -170,15 +190,27 @@ def replay(
 
 
 def check_date(
-    member: Member, kind: str, when: dt.date, today: dt.date, errors: dict[str, str]
+    member: Member,
+    kind: str,
+    when: dt.date,
+    today: dt.date,
+    errors: dict[str, str],
+    coming_of_age: int = COMING_OF_AGE,
 ) -> None:
+    """Refuse (in ``errors["date"]``) a date the member's age does not allow for ``kind``.
+
+    Admission: from 16 to 30 (:func:`~doancoso.core.rules.admission_window`). Coming of age: in
+    the year the member reaches ``coming_of_age`` (the organisation's setting) or later. Party
+    admission: from 18 full years. A birth known only by its year counts by the year.
+    """
     birth, precision = member.birth_date, member.birth_precision
+    born = format_vn_date(birth, precision)
     if when > today:
         errors["date"] = "Ngày của sự kiện không thể sau ngày hôm nay."
     elif (when < birth) if precision == DAY else (when.year < birth.year):
         errors["date"] = (
             f"Ngày của sự kiện ({format_vn_date(when)}) không thể trước ngày sinh của "
-            f"đoàn viên ({format_vn_date(birth, precision)})."
+            f"đoàn viên ({born})."
         )
     elif kind == "admission":
         if precision == DAY:
@@ -189,8 +221,20 @@ def check_date(
         if not ok:
             errors["date"] = (
                 f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE}: "
-                f"sinh {format_vn_date(birth, precision)}, vào Đoàn {format_vn_date(when)}."
+                f"sinh {born}, vào Đoàn {format_vn_date(when)}."
             )
+    elif kind == "matured":
+        reached = birth.year + coming_of_age
+        if when.year < reached:
+            errors["date"] = (
+                f"Đoàn viên {member.full_name} chưa đến tuổi trưởng thành Đoàn "
+                f"({coming_of_age} tuổi): sinh {born}, đến năm {reached} mới tròn "
+                f"{coming_of_age} tuổi."
+            )
+    elif kind == "party_admission":
+        message = party_age_error(birth, precision, when)
+        if message:
+            errors["date"] = message
 
 
 def baseline_status(member: Member, events: Iterable[MemberEvent]) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .context import WorkspaceContext
 from .errors import ConflictError, NotFoundError, ValidationError
+from .lifecycle_rules import READ_ONLY_REASONS, is_read_only
 from .roster_index import RosterSnapshot, refreshed
 from .text import collation_key, fold, name_sort_key, nfc
 from .validation import MemberFields, parse_member
@@ -233,12 +234,20 @@ class MemberService:
     def save(self, raw: Mapping[str, str], member_id: str | None = None) -> str:
         """Validate and write one member (new when ``member_id`` is None); returns its id.
 
-        Nothing is written unless every field is valid.
+        Nothing is written unless every field is valid. A member's status changes only through
+        events (``ws.events``): a new member may be given a starting status (the baseline before
+        any event, e.g. when entering an existing roster), but saving an existing member keeps
+        the stored status whatever ``raw["status"]`` says. A member who left or came of age
+        (:data:`~doancoso.core.lifecycle_rules.READ_ONLY_STATUSES`) cannot be saved at all:
+        :class:`ConflictError`.
         """
         from sqlalchemy.exc import IntegrityError
 
         from .models import Member
 
+        if member_id is not None:
+            with self._ctx.db.read() as session:
+                _check_editable(self._get(session, member_id))
         fields = self.validate(raw, member_id)
         values = asdict(fields)
         values.update(
@@ -251,6 +260,8 @@ class MemberService:
                     session.add(row)
                 else:
                     row = self._get(session, member_id)
+                    _check_editable(row)  # again: an event may have been recorded meanwhile
+                    del values["status"]  # decided by the member's events only
                     for name, value in values.items():
                         if getattr(row, name) != value:
                             setattr(row, name, value)
@@ -302,3 +313,12 @@ class MemberService:
                 changed += int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
         self._ctx.roster_changed(member_ids)
         return changed
+
+
+def _check_editable(row: Member) -> None:
+    """Refuse to edit a member who left or came of age: their record is only kept to be read."""
+    if is_read_only(row.status):
+        reason = READ_ONLY_REASONS.get(row.status, STATUSES.get(row.status, row.status))
+        raise ConflictError(
+            f"Hồ sơ đoàn viên {row.full_name} chỉ để xem ({reason}): không sửa được."
+        )

@@ -64,9 +64,12 @@ class RosterStats:
     - ``coming_of_age``: active-roster members who reach the organisation's coming-of-age age
       (a setting, 30 by default) in ``today``'s year or already did (the list of
       ``ws.events.coming_of_age(year)``);
-    - ``admissions``, ``transfers_in`` and ``departures``: events (not deleted, of members not
-      deleted) dated in ``today``'s year; departures are transfers out, coming of age, expulsions
-      (discipline "khai trừ") and strikings off;
+    - ``admissions``: members not deleted, whatever their status now, whose date of admission
+      (ngày vào Đoàn) is in ``today``'s year: entered through the form, imported or set by an
+      admission event alike (an admission of the year stays one even if the member left since);
+    - ``transfers_in`` and ``departures``: events (not deleted, of members not deleted) dated in
+      ``today``'s year; departures are transfers out, coming of age, expulsions (discipline
+      "khai trừ") and strikings off;
     - youth: the register's young people not deleted and not yet admitted.
     """
 
@@ -163,11 +166,12 @@ class StatisticsService:
                 tally = _MemberTally()
                 for row in session.execute(text(_MEMBERS), params):
                     tally.add(*row)
+                tally.admissions = int(session.execute(text(_ADMISSIONS), params).scalar_one())
                 self._cache = (key, tally, list(session.execute(text(_EVENTS), params)))
             branch_rows = list(session.execute(text(_BRANCHES), params))
             youth_total, hardship, away = session.execute(text(_YOUTH), params).one()
         _, tally, event_rows = self._cache
-        admissions, transfers_in, departures = _events(event_rows)
+        transfers_in, departures = _events(event_rows)
         return RosterStats(
             today=today,
             total=tally.total,
@@ -180,7 +184,7 @@ class StatisticsService:
             by_religion=_by_text(tally.religions.items()),
             by_education=_by_text(tally.educations.items()),
             coming_of_age=tally.coming_of_age,
-            admissions=admissions,
+            admissions=tally.admissions,
             transfers_in=transfers_in,
             departures=departures,
             youth_total=int(youth_total or 0),
@@ -197,6 +201,7 @@ class _MemberTally:
     all_members: int = 0
     total: int = 0  # the active roster; every count below is of it, except ``statuses``
     coming_of_age: int = 0
+    admissions: int = 0  # of any status: not from the groups, see _ADMISSIONS
     statuses: Counter[str] = field(default_factory=Counter)
     branches: Counter[str | None] = field(default_factory=Counter)
     genders: Counter[str | None] = field(default_factory=Counter)
@@ -255,21 +260,19 @@ def _by_branch(counts: Counter[str | None], branches: list[Any]) -> dict[str, in
     return result
 
 
-def _events(rows: list[Any]) -> tuple[int, int, dict[str, int]]:
-    """Admissions, transfers in and departures by label, from the events query."""
+def _events(rows: list[Any]) -> tuple[int, dict[str, int]]:
+    """Transfers in and departures by label, from the events query."""
     departures = dict.fromkeys(DEPARTURE_LABELS.values(), 0)
-    admissions = transfers_in = 0
+    transfers_in = 0
     for kind, level, n in rows:
-        if kind == "admission":
-            admissions += n
-        elif kind == "transfer_in":
+        if kind == "transfer_in":
             transfers_in += n
         elif kind == "discipline":
             if level == "expulsion":
                 departures[DEPARTURE_LABELS["expelled"]] += n
         else:
             departures[DEPARTURE_LABELS[kind]] += n
-    return admissions, transfers_in, departures
+    return transfers_in, departures
 
 
 # The queries, in SQL. The members query groups by every column a breakdown needs, in the order
@@ -281,11 +284,17 @@ def _events(rows: list[Any]) -> tuple[int, int, dict[str, int]]:
 # did.
 _LIVE = "organization_id = :org AND deleted_at IS NULL"
 _GROUPS = "status, branch_id, gender, ethnicity, religion, education"
-_KINDS = ", ".join(repr(k) for k in ("admission", "transfer_in", *DEPARTURE_KINDS))
+_KINDS = ", ".join(repr(k) for k in ("transfer_in", *DEPARTURE_KINDS))
 _MEMBERS = f"""
     SELECT {_GROUPS}, count(*), count(*) FILTER (WHERE birth_date < :coming_before),
            {", ".join(f"count(*) FILTER (WHERE birth_date <= :aged_{k})" for k in _AGE_EDGES)}
     FROM members WHERE {_LIVE} GROUP BY {_GROUPS}"""
+# Admissions of the year, from the members' date of admission. No index holds that date, and
+# going through one on organization_id and deleted_at fetches every member's row by its rowid
+# (about 0.17 s at 100,000 members); reading the table straight through is about 0.03 s.
+_ADMISSIONS = f"""
+    SELECT count(*) FROM members NOT INDEXED
+    WHERE {_LIVE} AND admission_date BETWEEN :first AND :last"""
 _BRANCHES = "SELECT id, name, deleted_at FROM branches WHERE organization_id = :org"
 _EVENTS = f"""
     SELECT e.kind, e.discipline_level, count(*)

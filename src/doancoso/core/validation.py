@@ -14,7 +14,7 @@ from datetime import date
 
 from .dates import DAY, DateFormatError, format_vn_date, parse_vn_date
 from .errors import ValidationError
-from .rules import ADMISSION_MAX_AGE, ADMISSION_MIN_AGE, admission_window
+from .rules import ADMISSION_MAX_AGE, ADMISSION_MIN_AGE, admission_window, party_age_error
 from .text import name_case, nfc, nfc_multiline_or_none, nfc_or_none
 from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code
 
@@ -142,6 +142,19 @@ def _check_admission(
         )
 
 
+def _check_party(
+    birth: date | None, precision: str, joined: date | None, today: date, errors: dict[str, str]
+) -> None:
+    if joined is None:
+        return
+    if joined > today:
+        errors["party_date"] = "Ngày vào Đảng không thể sau ngày hôm nay."
+    elif birth is not None:
+        message = party_age_error(birth, precision, joined)
+        if message:
+            errors["party_date"] = message
+
+
 def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFields:
     """Validate the raw text of a member form; every problem is reported at once.
 
@@ -164,6 +177,7 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
     for name in _DATE_FIELDS:
         values[name] = _parse_date(text[name], errors, name)
     _check_admission(birth, precision, values["admission_date"], today, errors)  # type: ignore[arg-type]
+    _check_party(birth, precision, values["party_date"], today, errors)  # type: ignore[arg-type]
     for name in _YEAR_FIELDS:
         values[name] = None
         if text[name]:

@@ -39,6 +39,8 @@ from .validation import (
 from .vocab import GENDERS, choice_code
 
 SORT_COLUMNS = ("name", "birth_date", "hamlet")
+ADMITTED_FROM_REGISTER = "Kết nạp từ sổ theo dõi thanh niên."
+"""The note of the admission event of a member admitted from the register (:meth:`admit`)."""
 _YES = {"1", "x", "co", "true", "yes", "y"}
 
 
@@ -163,6 +165,39 @@ def parse_youth(raw: Mapping[str, str], today: dt.date | None = None) -> YouthFi
         raise ValidationError(errors)
     assert birth is not None
     return YouthFields(full_name=full_name, birth_date=birth, birth_precision=precision, **values)  # type: ignore[arg-type]
+
+
+def _member_address(youth: Youth) -> str | None:
+    """The member's "Ấp/thôn/khóm" line: the young person's address (house, group) then hamlet,
+    the hamlet left out when the address already names it."""
+    parts = [youth.address, youth.hamlet]
+    if youth.address and youth.hamlet and fold(youth.hamlet) in fold(youth.address):
+        parts = [youth.address]
+    return ", ".join(p for p in parts if p) or None
+
+
+def _member_notes(youth: Youth) -> str | None:
+    """What the member record has no field for, in readable lines for the member's notes:
+    disability, hardship (and the support received), work away from home, other contacts, then
+    the register's own notes."""
+    lines = []
+    if youth.disability:
+        lines.append(f"Khuyết tật: {youth.disability}")
+    support = "; ".join(
+        line.strip() for line in (youth.hardship_support or "").splitlines() if line.strip()
+    )  # on one line, in the brackets
+    if youth.in_hardship or youth.hardship_kind or support:
+        line = "Hoàn cảnh khó khăn" + (f": {youth.hardship_kind}" if youth.hardship_kind else "")
+        lines.append(line + (f" (đã hỗ trợ: {support})" if support else ""))
+    if youth.working_away or youth.away_place:
+        line = "Đi làm ăn xa" + (f": {youth.away_place}" if youth.away_place else "")
+        since = f" (từ {format_vn_date(youth.away_since)})" if youth.away_since else ""
+        lines.append(line + since)
+    if youth.contact:
+        lines.append(f"Liên hệ khác: {youth.contact}")
+    if youth.notes:
+        lines.append(youth.notes)
+    return "\n".join(lines) or None
 
 
 def _search_text(fields_: YouthFields) -> str:
@@ -317,8 +352,14 @@ class YouthService:
         introducer_id: str | None = None,
     ) -> str:
         """Admit a young person into the union: one transaction creates the member (checked by
-        the roster's rules), records the admission event, and links the youth record to the
-        member (kept, hidden from the active list). Returns the new member's id.
+        the roster's rules), records the admission event (noted :data:`ADMITTED_FROM_REGISTER`),
+        and links the youth record to the member (kept, hidden from the active list). Returns
+        the new member's id.
+
+        The member gets the young person's gender, ethnicity, religion, phone, occupation and
+        address (address then hamlet, in "Ấp/thôn/khóm"); what the member record has no field for
+        (disability, hardship and the support received, work away, other contacts, the
+        register's notes) goes into the member's notes, one readable line each.
 
         ``introducer_id`` defaults to the member who followed the young person up (1+1).
         """
@@ -336,7 +377,7 @@ class YouthService:
                 "full_name": youth.full_name,
                 "birth_date": format_vn_date(youth.birth_date, youth.birth_precision),
                 "gender": youth.gender or "",
-                "address_hamlet": youth.hamlet or "",
+                "address_hamlet": _member_address(youth) or "",
                 "ethnicity": youth.ethnicity or "",
                 "religion": youth.religion or "",
                 "occupation": youth.occupation or "",
@@ -345,6 +386,7 @@ class YouthService:
                 "admission_date": format_vn_date(day),
                 "admission_place": place or "",
                 "position": "Đoàn viên",
+                "notes": _member_notes(youth) or "",
             }
             introducer_id = introducer_id or youth.follow_up_member_id
         fields_ = self._members.validate(raw)  # the roster's rules, including the age window
@@ -357,7 +399,9 @@ class YouthService:
             details: dict[str, object] = {"place": place}
             if introducer_id:
                 details["introducer_id"] = introducer_id
-            self._events.record_in(session, member.id, "admission", day, number, None, details)
+            self._events.record_in(
+                session, member.id, "admission", day, number, ADMITTED_FROM_REGISTER, details
+            )
             youth = self._get(session, youth_id)
             youth.admitted_member_id = member.id
             member_id = member.id

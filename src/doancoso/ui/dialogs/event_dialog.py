@@ -44,7 +44,7 @@ KIND_FIELDS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
      ("admission",), False),
     ("other_organization", "Tổ chức Đoàn", "Tên đơn vị", ("transfer_in", "transfer_out"), True),
     ("home_organization", "Tổ chức Đoàn gốc", "Nơi đoàn viên sinh hoạt chính thức",
-     ("temporary",), False),
+     ("temporary",), True),  # required: ending the stay sends the member back there
     ("period_start", "Sinh hoạt tạm từ ngày", DATE_HINT, ("temporary",), False),
     ("period_end", "Đến ngày", DATE_HINT, ("temporary",), False),
     ("level", "Hình thức kỷ luật", "", ("discipline",), True),

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import format_vn_date
 from ...core.errors import AppError, ValidationError
-from ...core.lifecycle_rules import is_read_only
+from ...core.lifecycle_rules import READ_ONLY_REASONS, is_read_only
 from ...core.roster import MemberRecord
 from ...core.validation import MEMBER_FIELD_NAMES, MemberFields
 from ...core.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
@@ -97,12 +97,6 @@ STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuy
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
 )
-READ_ONLY_REASONS = {
-    "transferred_out": "đã chuyển sinh hoạt đi",
-    "expelled": "đã bị khai trừ",
-    "removed": "đã bị xóa tên",
-    "matured": "đã trưởng thành Đoàn",
-}
 
 
 def _combo_items(ws: Workspace) -> dict[str, list[tuple[str, str]]]:
