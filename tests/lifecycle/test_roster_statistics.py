@@ -187,10 +187,19 @@ def test_statistics_match_the_roster_on_demo_data(demo_ws: Workspace) -> None:
         }
         assert sum(breakdown.values()) == stats.total
     assert stats.coming_of_age == len(ws.events.coming_of_age(today.year))
+
     # Admissions of the year: the roster's dates of admission (every member not deleted, whatever
-    # the status now), not the events; the demo has some of this year.
-    admitted = [ws.members.get(i).fields.admission_date for i in ws.members.ids()]
-    this_year = sum(d is not None and d.year == today.year for d in admitted)
+    # the status now), not the events, leaving out members admitted elsewhere who arrived here
+    # (a transfer in or temporary activity, no admission here); the demo has some of this year.
+    def admitted_here(member_id: str) -> bool:
+        kinds = {e.kind for e in ws.events.history(member_id)}
+        return "admission" in kinds or not kinds & {"transfer_in", "temporary"}
+
+    admitted = [(i, ws.members.get(i).fields.admission_date) for i in ws.members.ids()]
+    this_year = sum(
+        d is not None and d.year == today.year and admitted_here(i) for i, d in admitted
+    )
+    assert this_year > 0
     assert stats.admissions == this_year == before.admissions
     for label, added in (("Chuyển sinh hoạt đi", 1), ("Khai trừ", 1), ("Trưởng thành Đoàn", 3)):
         assert stats.departures[label] == before.departures[label] + added, label
@@ -288,6 +297,17 @@ def test_admissions_entered_through_the_form_count(ws: Workspace, add_member: Ad
     ws.events.record(event_admitted, "admission", "01/06/2025")  # the event sets the date too
     stats = ws.statistics.roster(TODAY)
     assert (stats.admissions, stats.departures_total) == (4, 1)
+    # Admitted elsewhere this year, then arrived: admissions of another organisation.
+    arrived = add_member("Đỗ Văn Đến", "01/01/2006", TL, admission_date="02/02/2025")
+    ws.events.record(arrived, "transfer_in", "01/04/2025", other_organization="Đoàn xã Tân Lộc")
+    visitor = add_member("Lý Thị Tạm", "01/01/2006", TL, admission_date="03/02/2025")
+    ws.events.record(visitor, "temporary", "01/04/2025", home_organization="Đoàn phường 5")
+    stats = ws.statistics.roster(TODAY)
+    assert (stats.admissions, stats.transfers_in) == (4, 1)
+    # One who left and came back, admitted here by an event, still counts.
+    ws.events.record(event_admitted, "transfer_out", "02/06/2025", other_organization="Đoàn X")
+    ws.events.record(event_admitted, "transfer_in", "03/06/2025", other_organization="Đoàn X")
+    assert ws.statistics.roster(TODAY).admissions == 4
     assert ws.statistics.roster(date(2024, 12, 31)).admissions == 1
     assert ws.statistics.roster(date(2026, 1, 1)).admissions == 0
 

@@ -66,7 +66,9 @@ class RosterStats:
       ``ws.events.coming_of_age(year)``);
     - ``admissions``: members not deleted, whatever their status now, whose date of admission
       (ngày vào Đoàn) is in ``today``'s year: entered through the form, imported or set by an
-      admission event alike (an admission of the year stays one even if the member left since);
+      admission event alike (an admission of the year stays one even if the member left since),
+      except those who came from another organisation (a transfer in or temporary activity
+      here) and were not admitted here (no admission event);
     - ``transfers_in`` and ``departures``: events (not deleted, of members not deleted) dated in
       ``today``'s year; departures are transfers out, coming of age, expulsions (discipline
       "khai trừ") and strikings off;
@@ -292,9 +294,17 @@ _MEMBERS = f"""
 # Admissions of the year, from the members' date of admission. No index holds that date, and
 # going through one on organization_id and deleted_at fetches every member's row by its rowid
 # (about 0.17 s at 100,000 members); reading the table straight through is about 0.03 s.
+# A member who came from elsewhere (a transfer in or temporary activity here) and has no
+# admission event here was admitted by another organisation: not one of ours. The events of
+# the few members admitted this year are looked up through ix_member_events_member.
+_ARRIVED = "e.member_id = m.id AND e.deleted_at IS NULL AND e.kind"
 _ADMISSIONS = f"""
-    SELECT count(*) FROM members NOT INDEXED
-    WHERE {_LIVE} AND admission_date BETWEEN :first AND :last"""
+    SELECT count(*) FROM members AS m NOT INDEXED
+    WHERE m.{_LIVE.replace(" AND ", " AND m.")} AND m.admission_date BETWEEN :first AND :last
+      AND NOT (EXISTS (SELECT 1 FROM member_events AS e
+                       WHERE {_ARRIVED} IN ('transfer_in', 'temporary'))
+               AND NOT EXISTS (SELECT 1 FROM member_events AS e
+                               WHERE {_ARRIVED} = 'admission'))"""
 _BRANCHES = "SELECT id, name, deleted_at FROM branches WHERE organization_id = :org"
 _EVENTS = f"""
     SELECT e.kind, e.discipline_level, count(*)
