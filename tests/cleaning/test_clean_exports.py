@@ -99,13 +99,15 @@ def test_roster_csv(dirty_ws: Workspace, tmp_path: Path) -> None:
 
 
 def test_youth_xlsx_and_csv(dirty_ws: Workspace, tmp_path: Path) -> None:
-    expected = ["Trần Thị Bích", "12/10/2003", "Nữ", BICH["hamlet"], BICH["occupation"], None,
-                BICH["hardship_kind"], None, None]  # fmt: skip
+    expected = ["Trần Thị Bích", datetime(2003, 10, 12), "Nữ", None, None, None,
+                BICH["hamlet"], None, BICH["occupation"], None, None, BICH["hardship_kind"],
+                None, None, None, None, None]  # fmt: skip
     assert dirty_ws.spreadsheets.export_youth(tmp_path / "tn.xlsx") == 1
     rows = _sheet_rows(tmp_path / "tn.xlsx")
     assert rows[1][0] == ORGANIZATION[1]
     assert rows[3] == [1, *expected]
     assert dirty_ws.spreadsheets.export_youth(tmp_path / "tn.csv") == 1
+    expected[1] = "12/10/2003"
     assert _csv_rows(tmp_path / "tn.csv")[1] == ["1", *(v or "" for v in expected)]
 
 
