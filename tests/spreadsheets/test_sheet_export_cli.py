@@ -81,6 +81,63 @@ def test_xlsx_export_layout_and_round_trip(demo_ws: Workspace, tmp_path: Path) -
     ][:5]
 
 
+def test_xlsx_export_borders_filter_and_column_widths(sws: Workspace, tmp_path: Path) -> None:
+    branch = sws.branches.create("Chi đoàn ấp Thạnh Điền").id
+    sws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/02/2000",
+                      "branch_id": branch, "admission_date": "26/03/2016"})  # fmt: skip
+    sws.members.save({"full_name": "Lê Thị Bé", "birth_date": "2001", "branch_id": branch,
+                      "notes": "x" * 200})  # fmt: skip
+    path = tmp_path / "ds.xlsx"
+    assert sws.spreadsheets.export_members(path) == 2
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    widths = {c: sheet.column_dimensions[c].width for c in "ABCDEFIKQ"}
+    assert widths == {
+        "A": 5,  # "STT": three characters, plus two
+        "B": 15,  # "Nguyễn Văn An"
+        "C": 12,  # dd/mm/yyyy
+        "D": 6,  # "Giới" / "tính": the header wraps
+        "E": 5,  # an empty column: its header's longest word ("Dân tộc")
+        "F": 6,  # "Tôn giáo"
+        "I": 24,  # "Chi đoàn ấp Thạnh Điền" is not clipped
+        "K": 12,  # "Ngày vào Đoàn" wraps; the date is 10 wide
+        "Q": 32,  # a long note: capped
+    }
+    assert sheet["K4"].value == datetime(2016, 3, 26) and sheet["K4"].number_format == "dd/mm/yyyy"
+    assert (sheet["C5"].value, sheet["C5"].data_type) == ("2001", "s")
+    assert sheet.auto_filter.ref == "A3:Q5"
+    (rules,) = sheet.conditional_formatting
+    assert str(rules.sqref) == "A4:Q5"
+    (rule,) = rules.rules
+    assert rule.formula == ["TRUE"]
+    assert {rule.dxf.border.left.style, rule.dxf.border.bottom.style} == {"thin"}
+    margins = sheet.page_margins
+    assert (margins.left, margins.right, margins.top, margins.bottom) == (0.25, 0.25, 0.5, 0.5)
+    assert sheet.print_options.horizontalCentered
+
+
+def test_a_filtered_xlsx_export_says_which_filter(demo_ws: Workspace, tmp_path: Path) -> None:
+    from doancoso.core.spreadsheets.export import export_members, filter_note
+
+    branch = demo_ws.branches.list()[0]
+    flt = MemberFilter(branch_id=branch.id, status="transferred_out", search=" An ")
+    path = tmp_path / "ds.xlsx"
+    export_members(demo_ws._ctx, demo_ws.members, path, flt)
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    assert sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN (trạng thái: Đã chuyển sinh hoạt; tìm: “An”)"
+    org = demo_ws.organization.get()
+    assert org is not None and sheet["A2"].value == f"{branch.name} – {org.name}"
+    assert filter_note(None) == filter_note(MemberFilter()) == ""
+    assert filter_note(MemberFilter(statuses=("active", "temporary"))) == ""  # the usual list
+    assert filter_note(MemberFilter(statuses=("active",), gender="female")) == (
+        "(trạng thái: đang sinh hoạt; giới tính: Nữ)"
+    )
+    export_members(demo_ws._ctx, demo_ws.members, path)
+    sheet = load_workbook(path).active
+    assert sheet is not None and sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN"
+
+
 def test_csv_export_has_a_bom_and_reads_back(demo_ws: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "xuat.csv"
     branch = demo_ws.branches.list()[0]
