@@ -270,11 +270,11 @@ def write_list_xlsx(
         dated = WriteOnlyCell(sheet)
         dated.number_format = DATE_FORMAT
         dated.alignment = Alignment(horizontal="center")
-        date_style = dated._style  # looked up once: styling each date cell doubled its cost
+        date_style = dated._style  # looked up once, not through the setters for every date
 
         def as_date(day: date) -> Any:
-            """A date as Excel stores one, the day's serial number in a cell formatted as a date
-            (what openpyxl would write for ``day``, at a quarter of the cost)."""
+            """A date as Excel stores one: the day's serial number in a cell formatted as a date
+            (what openpyxl writes for ``day``; its setters cost 0.1-0.4 s per 10,000 rows)."""
             cell = WriteOnlyCell(sheet, value=day.toordinal() - EXCEL_DAY_ZERO)
             cell._style = date_style  # shared, never changed
             return cell
