@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -67,14 +68,15 @@ def test_roster_xlsx(dirty_ws: Workspace, tmp_path: Path) -> None:
     assert rows[1][0] == ORGANIZATION[1]
     an = dict(zip(rows[2], rows[3], strict=True))
     assert an == {
-        "STT": 1, "Họ và tên": AN["full_name"], "Ngày sinh": "01/02/2000", "Giới tính": "Nam",
-        "Dân tộc": AN["ethnicity"], "Tôn giáo": None, "CCCD": "086201000123",
+        "STT": 1, "Họ và tên": AN["full_name"], "Ngày sinh": datetime(2000, 2, 1),
+        "Giới tính": "Nam", "Dân tộc": AN["ethnicity"], "Tôn giáo": None, "CCCD": "086201000123",
         "Điện thoại": None, "Chi đoàn": BRANCH[1], "Chức vụ": AN["position"],
         "Ngày vào Đoàn": None, "Trạng thái": "Đang sinh hoạt", "Địa chỉ": None,
         "Quê quán": AN["hometown"], "Nghề nghiệp": AN["occupation"],
         "Trình độ văn hóa": None, "Ghi chú": AN["notes"],
     }  # fmt: skip
     assert rows[4][16] == CUT_NOTE  # capped at Excel's limit
+    assert rows[4][2] == "2001"  # a birth known by its year alone stays its text
     sheet = load_workbook(path).active
     assert sheet["Q4"].alignment.wrap_text and sheet["Q4"].alignment.vertical == "top"
     assert sheet.row_dimensions[4].height == 45  # three lines of notes
@@ -97,13 +99,15 @@ def test_roster_csv(dirty_ws: Workspace, tmp_path: Path) -> None:
 
 
 def test_youth_xlsx_and_csv(dirty_ws: Workspace, tmp_path: Path) -> None:
-    expected = ["Trần Thị Bích", "12/10/2003", "Nữ", BICH["hamlet"], BICH["occupation"], None,
-                BICH["hardship_kind"], None, None]  # fmt: skip
+    expected = ["Trần Thị Bích", datetime(2003, 10, 12), "Nữ", None, None, None,
+                BICH["hamlet"], None, BICH["occupation"], None, None, BICH["hardship_kind"],
+                None, None, None, None, None]  # fmt: skip
     assert dirty_ws.spreadsheets.export_youth(tmp_path / "tn.xlsx") == 1
     rows = _sheet_rows(tmp_path / "tn.xlsx")
     assert rows[1][0] == ORGANIZATION[1]
     assert rows[3] == [1, *expected]
     assert dirty_ws.spreadsheets.export_youth(tmp_path / "tn.csv") == 1
+    expected[1] = "12/10/2003"
     assert _csv_rows(tmp_path / "tn.csv")[1] == ["1", *(v or "" for v in expected)]
 
 

@@ -103,6 +103,8 @@ FAULTS = [
      "<mergeCells> after <pageSetup> (schema order)"),
     (SHEET, lambda x: x.replace('topLeftCell="C4"', 'topLeftCell="B2"'), "frozen pane 2x3"),
     (SHEET, lambda x: x.replace('<row r="4">', '<row r="2">'), "row 2 after row 3"),
+    (SHEET, lambda x: x.replace('t="inlineStr"><is><t>Nguyễn Văn An</t></is>', "><f>A1</f>"),
+     "cell B4 holds a formula"),
 ]  # fmt: skip
 
 

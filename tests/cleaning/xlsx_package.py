@@ -6,8 +6,10 @@ a part that is not well-formed XML or has no content type, a relationship to a m
 a sheet name Excel refuses, a print-titles name that is malformed or points at another sheet,
 overlapping or malformed merged ranges, text longer than a cell holds or with characters XML
 forbids, a ``<dimension>`` that does not cover the cells, rows or cells out of order, a style
-index past the style table, a frozen pane whose top-left cell does not match its split, and
-child elements of the worksheet and workbook out of the order the schema requires.
+index past the style table, a frozen pane whose top-left cell does not match its split, child
+elements of the worksheet and workbook out of the order the schema requires, and any formula:
+our exports hold values only, so a formula is a text that was written as one ("=> chuyển về
+ấp 3" shows Err:509 or #NAME? and is lost on re-import).
 """
 
 from __future__ import annotations
@@ -153,6 +155,8 @@ def _worksheet_problems(name: str, root: ET.Element, styles: int, shared: list[s
             if kind not in CELL_TYPES:
                 found.append(f"{name}: cell {ref} has type {kind!r}")
             value = cell.find(_q("v"))
+            if cell.find(_q("f")) is not None:
+                found.append(f"{name}: cell {ref} holds a formula (our exports hold values only)")
             if kind == "s":
                 if value is None or not (value.text or "").isdigit():
                     found.append(f"{name}: cell {ref} is a shared string without an index")

@@ -121,11 +121,18 @@ def test_admit_creates_the_member_and_hides_the_youth(
 def test_export_and_print_use_the_filter(page: YouthPage, tmp_path: Path, monkeypatch) -> None:
     page.away_check.setChecked(True)
     target = tmp_path / "tn"
-    monkeypatch.setattr(page, "ask_save_path", lambda *args: target)
+    asked: list[tuple[str, ...]] = []
+    monkeypatch.setattr(page, "ask_save_path", lambda *args: asked.append(args) or target)
     messages: list[str] = []
     page.status_message.connect(messages.append)
     page.export_button.click()
     assert (tmp_path / "tn.xlsx").exists()
+    # The dialog says which file is for Excel and which for other programs.
+    assert asked[0][2] == (
+        "Excel – để mở bằng Excel, in, sắp xếp, lọc (*.xlsx);;"
+        "CSV UTF-8 – để nhập vào chương trình khác; mở bằng Excel sẽ mất số 0 đầu của CCCD, "
+        "điện thoại (*.csv)"
+    )
     page.print_button.click()
     assert (tmp_path / "tn.pdf").exists()
     assert messages == ["Đã xuất 2 thanh niên ra tệp tn.xlsx.",

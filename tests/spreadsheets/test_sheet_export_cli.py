@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import datetime, time
 from io import StringIO
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from openpyxl import load_workbook
 from sheetfiles import write_xlsx
 
 from doancoso.cli import run
-from doancoso.core.dates import format_vn_date
+from doancoso.core.dates import DAY, format_vn_date
 from doancoso.core.roster import MemberFilter
 from doancoso.core.spreadsheets import UNCHANGED
 from doancoso.core.workspace import Workspace
@@ -56,12 +57,17 @@ def test_xlsx_export_layout_and_round_trip(demo_ws: Workspace, tmp_path: Path) -
     rows = demo_ws.members.list()
     first = rows[0]
     assert sheet["B4"].value == first.full_name
-    assert sheet["C4"].value == format_vn_date(first.birth_date, first.birth_precision)
-    assert all(
-        len(str(c.value)) == 10 and str(c.value)[2] == "/"
-        for c in sheet["C"][3:]
-        if c.value and len(str(c.value)) > 4
-    )
+    # Full dates are real dates shown dd/mm/yyyy; a birth known by its year alone is its text.
+    births = [c for c in sheet["C"][3:] if c.value is not None]
+    assert len(births) == len(rows)
+    for cell, row in zip(births, rows, strict=True):
+        if row.birth_precision == DAY:
+            assert cell.value == datetime.combine(row.birth_date, time())
+            assert cell.number_format == "dd/mm/yyyy"
+        else:
+            assert cell.value == format_vn_date(row.birth_date, row.birth_precision)
+    assert "d" in {c.data_type for c in births}  # openpyxl reads a dated number as a date
+    assert first.full_name in [c.value for c in sheet["B"]]
     assert [sheet.cell(row=4 + i, column=2).value for i in range(len(rows))] == [
         r.full_name for r in rows
     ]
@@ -73,6 +79,63 @@ def test_xlsx_export_layout_and_round_trip(demo_ws: Workspace, tmp_path: Path) -
     assert {r.action for r in preview.rows} == {UNCHANGED}, [
         (r.row, r.changed, r.problems) for r in preview.rows if r.action != UNCHANGED
     ][:5]
+
+
+def test_xlsx_export_borders_filter_and_column_widths(sws: Workspace, tmp_path: Path) -> None:
+    branch = sws.branches.create("Chi đoàn ấp Thạnh Điền").id
+    sws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/02/2000",
+                      "branch_id": branch, "admission_date": "26/03/2016"})  # fmt: skip
+    sws.members.save({"full_name": "Lê Thị Bé", "birth_date": "2001", "branch_id": branch,
+                      "notes": "x" * 200})  # fmt: skip
+    path = tmp_path / "ds.xlsx"
+    assert sws.spreadsheets.export_members(path) == 2
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    widths = {c: sheet.column_dimensions[c].width for c in "ABCDEFIKQ"}
+    assert widths == {
+        "A": 5,  # "STT": three characters, plus two
+        "B": 15,  # "Nguyễn Văn An"
+        "C": 12,  # dd/mm/yyyy
+        "D": 6,  # "Giới" / "tính": the header wraps
+        "E": 5,  # an empty column: its header's longest word ("Dân tộc")
+        "F": 6,  # "Tôn giáo"
+        "I": 24,  # "Chi đoàn ấp Thạnh Điền" is not clipped
+        "K": 12,  # "Ngày vào Đoàn" wraps; the date is 10 wide
+        "Q": 32,  # a long note: capped
+    }
+    assert sheet["K4"].value == datetime(2016, 3, 26) and sheet["K4"].number_format == "dd/mm/yyyy"
+    assert (sheet["C5"].value, sheet["C5"].data_type) == ("2001", "s")
+    assert sheet.auto_filter.ref == "A3:Q5"
+    (rules,) = sheet.conditional_formatting
+    assert str(rules.sqref) == "A4:Q5"
+    (rule,) = rules.rules
+    assert rule.formula == ["TRUE"]
+    assert {rule.dxf.border.left.style, rule.dxf.border.bottom.style} == {"thin"}
+    margins = sheet.page_margins
+    assert (margins.left, margins.right, margins.top, margins.bottom) == (0.25, 0.25, 0.5, 0.5)
+    assert sheet.print_options.horizontalCentered
+
+
+def test_a_filtered_xlsx_export_says_which_filter(demo_ws: Workspace, tmp_path: Path) -> None:
+    from doancoso.core.spreadsheets.export import export_members, filter_note
+
+    branch = demo_ws.branches.list()[0]
+    flt = MemberFilter(branch_id=branch.id, status="transferred_out", search=" An ")
+    path = tmp_path / "ds.xlsx"
+    export_members(demo_ws._ctx, demo_ws.members, path, flt)
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    assert sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN (trạng thái: Đã chuyển sinh hoạt; tìm: “An”)"
+    org = demo_ws.organization.get()
+    assert org is not None and sheet["A2"].value == f"{branch.name} – {org.name}"
+    assert filter_note(None) == filter_note(MemberFilter()) == ""
+    assert filter_note(MemberFilter(statuses=("active", "temporary"))) == ""  # the usual list
+    assert filter_note(MemberFilter(statuses=("active",), gender="female")) == (
+        "(trạng thái: đang sinh hoạt; giới tính: Nữ)"
+    )
+    export_members(demo_ws._ctx, demo_ws.members, path)
+    sheet = load_workbook(path).active
+    assert sheet is not None and sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN"
 
 
 def test_csv_export_has_a_bom_and_reads_back(demo_ws: Workspace, tmp_path: Path) -> None:

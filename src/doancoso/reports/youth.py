@@ -1,6 +1,11 @@
 """The printed youth register (danh sách thanh niên địa phương): A4 landscape in the union's
 document frame, rows in the core's Vietnamese name order filtered like the register view, the
 header row repeated on every page, a total line and the signature block at the end.
+
+The PDF keeps the ten columns of the register's table (:func:`youth_cells`): the exported file
+holds every field (ethnicity, religion, disability, address, support received, contact,
+notes...), but eighteen columns on A4 landscape at a readable size would not fit. Lists of a
+part of the register (in hardship, working away) are printed through the register's filters.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from pathlib import Path
 from reportlab.platypus import Paragraph
 
 from ..core.errors import AppError
-from ..core.spreadsheets.youth_export import TITLE, youth_cells
+from ..core.spreadsheets.youth_export import TITLE, filter_note, youth_cells
 from ..core.text import vn_number
 from ..core.workspace import Workspace
 from ..core.youth import YouthFilter, YouthRow
@@ -33,21 +38,6 @@ COLUMNS = (
     Column("Đoàn viên theo dõi (1+1)", 32),
     Column("Điện thoại", 20, "CENTER"),
 )
-
-
-def _filter_note(flt: YouthFilter) -> str:
-    notes = []
-    if flt.hamlet:
-        notes.append(f"ấp/khu phố: {flt.hamlet}")
-    if flt.hardship_only:
-        notes.append("hoàn cảnh khó khăn")
-    if flt.working_away_only:
-        notes.append("đi làm ăn xa")
-    if flt.include_admitted:
-        notes.append("kể cả người đã kết nạp Đoàn")
-    if flt.search.strip():
-        notes.append(f"tìm: “{flt.search.strip()}”")
-    return f"({'; '.join(notes)})" if notes else ""
 
 
 def total_line(rows: list[YouthRow]) -> str:
@@ -78,7 +68,7 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
         org,
         kind=TITLE,
         title=org.name,
-        subtitle=_filter_note(flt),
+        subtitle=filter_note(flt),
         number=number,
         issued_on=issued_on,
         orientation="landscape",

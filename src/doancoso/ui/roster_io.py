@@ -28,7 +28,14 @@ if TYPE_CHECKING:
 
 EXPORT_NAME = "danh-sach-doan-vien.xlsx"
 PRINT_NAME = "danh-sach-doan-vien.pdf"
-EXPORT_FILTERS = "Excel (*.xlsx);;CSV (*.csv)"
+# The .xlsx is the file to open in Excel (to print, sort, filter): every text stays text and
+# dates are dates. The CSV is for other programs and for importing again: Excel, opening it,
+# drops the leading 0 of CCCD and phone numbers and turns "9/12" into a date.
+EXPORT_FILTERS = (
+    "Excel – để mở bằng Excel, in, sắp xếp, lọc (*.xlsx);;"
+    "CSV UTF-8 – để nhập vào chương trình khác; mở bằng Excel sẽ mất số 0 đầu của CCCD, "
+    "điện thoại (*.csv)"
+)
 PDF_FILTER = "PDF (*.pdf)"
 
 

@@ -110,9 +110,17 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
         head_fill = PatternFill("solid", fgColor="DDE7F3")
         row = 1
 
+        def put(col: int, value: Any) -> Any:
+            """The cell at (row, ``col``) holding ``value``; a text starting with "=" (a chi
+            đoàn or dân tộc named so) stays a text, never a formula."""
+            cell = sheet.cell(row, col, value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"
+            return cell
+
         def merged(text: str, font: Font, align: Alignment = center) -> None:
             nonlocal row
-            sheet.cell(row, 1, cell_text(text)).font = font
+            put(1, cell_text(text)).font = font
             sheet.cell(row, 1).alignment = align
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
             row += 1
@@ -121,14 +129,14 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
                   footer: tuple[Any, ...] | None) -> None:  # fmt: skip
             nonlocal row
             for col, text in enumerate(header, start=1):
-                cell = sheet.cell(row, col, cell_text(text))
+                cell = put(col, cell_text(text))
                 cell.font, cell.alignment, cell.border, cell.fill = bold, center, box, head_fill
             row += 1
             for values in [*lines, *([footer] if footer else [])]:
                 for col, value in enumerate(values, start=1):
                     if isinstance(value, str):  # labels come from the data (chi đoàn, dân tộc)
                         value = cell_text(value) or None  # "" would be an empty typed cell
-                    cell = sheet.cell(row, col, value)
+                    cell = put(col, value)
                     cell.border = box
                     cell.alignment = left if col == 2 else center
                     if col == 4 and isinstance(value, float):

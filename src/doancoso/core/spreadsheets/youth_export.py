@@ -1,34 +1,46 @@
 """The local youth register (sổ theo dõi thanh niên) as an exported list (.xlsx or CSV).
 
-Written by :mod:`.writer` exactly like the roster (:mod:`.export`): dates and phone numbers as
-text (a birth year alone stays "2003"), title and organisation above a bordered header row,
-frozen header, A4 landscape fitted to the width with the header repeated on every printed page,
-CSV in UTF-8 with a BOM, and every file written beside its target then renamed over it.
+The file holds the whole register (:data:`COLUMNS`), so that the lists criterion 1 asks for can
+be made from it by sorting or filtering in Excel: young people in hardship (kind and support
+received), ethnic-minority and religious youth, those working away (where, since when). The
+register's table on screen and the printed PDF keep the shorter list of :func:`youth_cells`.
+
+Written by :mod:`.writer` exactly like the roster (:mod:`.export`): full dates as real dates
+(a birth year alone stays "2003"), phone numbers as text, title and organisation above a
+bordered header row, frozen header, A4 landscape fitted to the width with the header repeated on
+every printed page, CSV in UTF-8 with a BOM, and every file written beside its target then
+renamed over it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from ..context import WorkspaceContext
 from ..dates import format_vn_date
 from ..lifecycle import EventService
-from ..models import Organization
+from ..models import Member, Organization, Youth
 from ..roster import MemberService
 from ..vocab import GENDERS
 from ..youth import YouthFilter, YouthRow, YouthService
-from .writer import ListLayout, export_format, write_list
+from .export import date_value
+from .writer import ListLayout, Value, export_format, write_list
 
 TITLE = "DANH SÁCH THANH NIÊN ĐỊA PHƯƠNG"
 SHEET = "Thanh niên"
-# Header, width (characters) of each exported column.
+# Header, widest width (characters) of each exported column.
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("STT", 5), ("Họ và tên", 26), ("Ngày sinh", 11), ("Giới tính", 8), ("Ấp/khu phố", 16),
-    ("Nghề nghiệp", 16), ("Đi làm ăn xa (nơi)", 20), ("Hoàn cảnh khó khăn", 22),
-    ("Đoàn viên theo dõi (1+1)", 24), ("Điện thoại", 12),
+    ("STT", 6), ("Họ và tên", 26), ("Ngày sinh", 10), ("Giới tính", 9), ("Dân tộc", 12),
+    ("Tôn giáo", 14), ("Khuyết tật", 16), ("Ấp/khu phố", 18), ("Địa chỉ", 30),
+    ("Nghề nghiệp", 18), ("Đi làm ăn xa (nơi)", 20), ("Từ ngày", 10),
+    ("Hoàn cảnh khó khăn", 22), ("Hỗ trợ đã nhận", 26), ("Đoàn viên theo dõi (1+1)", 22),
+    ("Điện thoại", 11), ("Liên hệ", 22), ("Ghi chú", 30),
 )  # fmt: skip
-YOUTH = ListLayout(TITLE, SHEET, COLUMNS)
+YOUTH = ListLayout(TITLE, SHEET, COLUMNS, multiline=frozenset({"Hỗ trợ đã nhận", "Ghi chú"}))
 
 
 def away_text(row: YouthRow) -> str:
@@ -60,21 +72,65 @@ def youth_cells(row: YouthRow) -> list[str]:
     ]
 
 
-def youth_lines(rows: Iterable[YouthRow]) -> Iterator[list[str]]:
-    """One list of cell texts per young person, STT first."""
-    for number, row in enumerate(rows, start=1):
-        yield [str(number), *youth_cells(row)]
+def youth_lines(ctx: WorkspaceContext, ids: Sequence[str]) -> Iterator[list[Value]]:
+    """One list of cell values per young person (every column of :data:`COLUMNS`), in the order
+    of ``ids``; ids that no longer exist are left out."""
+    follow = aliased(Member)
+    found: dict[str, tuple[Youth, str | None]] = {}
+    with ctx.db.read() as session:
+        for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+            stmt = (
+                select(Youth, follow.full_name)
+                .outerjoin(follow, follow.id == Youth.follow_up_member_id)
+                .where(Youth.id.in_(ids[start : start + 900]))
+            )
+            for youth, name in session.execute(stmt):
+                found[youth.id] = (youth, name)
+        number = 0
+        for youth_id in ids:
+            if youth_id not in found:
+                continue
+            y, follow_name = found[youth_id]
+            number += 1
+            away = y.away_place or ("Có" if y.working_away else "")
+            hardship = y.hardship_kind or ("Có" if y.in_hardship else "")
+            yield [
+                str(number), y.full_name, date_value(y.birth_date, y.birth_precision),
+                GENDERS.get(y.gender or "", ""), y.ethnicity or "", y.religion or "",
+                y.disability or "", y.hamlet or "", y.address or "", y.occupation or "", away,
+                date_value(y.away_since), hardship, y.hardship_support or "", follow_name or "",
+                y.phone or "", y.contact or "", y.notes or "",
+            ]  # fmt: skip
 
 
 def export_youth(
     ctx: WorkspaceContext, members: MemberService, path: Path, flt: YouthFilter | None = None
 ) -> int:
-    """Write the young people shown by ``flt`` (name order) to .xlsx or .csv; returns how many."""
+    """Write the young people shown by ``flt`` (name order) to .xlsx or .csv; returns how many.
+    The .xlsx title names the filter, as the printed register does (:func:`filter_note`)."""
     path = Path(path)
     export_format(path)  # refused before any work
     youth = YouthService(ctx, members, EventService(ctx, members))
-    rows: Sequence[YouthRow] = youth.rows(youth.ids(flt))
+    ids = youth.ids(flt)
     with ctx.db.read() as session:
         org = session.get(Organization, ctx.organization_id)
         organization = org.name if org else ""
-    return write_list(path, YOUTH, youth_lines(rows), organization)
+    return write_list(path, YOUTH, youth_lines(ctx, ids), organization, filter_note(flt))
+
+
+def filter_note(flt: YouthFilter | None) -> str:
+    """What ``flt`` shows: "(ấp/khu phố: Ấp Tân Hưng; hoàn cảnh khó khăn; tìm: “An”)", or ""."""
+    if flt is None:
+        return ""
+    notes = []
+    if flt.hamlet:
+        notes.append(f"ấp/khu phố: {flt.hamlet}")
+    if flt.hardship_only:
+        notes.append("hoàn cảnh khó khăn")
+    if flt.working_away_only:
+        notes.append("đi làm ăn xa")
+    if flt.include_admitted:
+        notes.append("kể cả người đã kết nạp Đoàn")
+    if flt.search.strip():
+        notes.append(f"tìm: “{flt.search.strip()}”")
+    return f"({'; '.join(notes)})" if notes else ""

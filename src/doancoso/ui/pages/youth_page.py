@@ -29,6 +29,7 @@ from ..dialogs.admit_dialog import AdmitDialog
 from ..dialogs.youth_form import YouthFormDialog
 from ..models.youth_table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
 from ..prompts import Prompts
+from ..roster_io import EXPORT_FILTERS
 from ..signals import MEMBERS, YOUTH, DataChanged
 from ..undo import UndoHistory
 from .list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
@@ -244,9 +245,8 @@ class YouthPage(ListPage):
 
     def export(self) -> None:
         path = self.ask_save_path(
-            "Xuất danh sách thanh niên", "Danh sach thanh nien.xlsx",
-            "Excel (*.xlsx);;CSV UTF-8 (*.csv)",
-        )  # fmt: skip
+            "Xuất danh sách thanh niên", "Danh sach thanh nien.xlsx", EXPORT_FILTERS
+        )  # the .xlsx to open in Excel, the CSV for other programs (see roster_io)
         if path is None:
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
