@@ -117,12 +117,12 @@ def test_xlsx_export_borders_filter_and_column_widths(sws: Workspace, tmp_path: 
 
 
 def test_a_filtered_xlsx_export_says_which_filter(demo_ws: Workspace, tmp_path: Path) -> None:
-    from doancoso.core.spreadsheets.export import export_members, filter_note
+    from doancoso.core.spreadsheets.export import filter_note
 
     branch = demo_ws.branches.list()[0]
     flt = MemberFilter(branch_id=branch.id, status="transferred_out", search=" An ")
     path = tmp_path / "ds.xlsx"
-    export_members(demo_ws._ctx, demo_ws.members, path, flt)
+    demo_ws.spreadsheets.export_members(path, flt)
     sheet = load_workbook(path).active
     assert sheet is not None
     assert sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN (trạng thái: Đã chuyển sinh hoạt; tìm: “An”)"
@@ -133,9 +133,16 @@ def test_a_filtered_xlsx_export_says_which_filter(demo_ws: Workspace, tmp_path: 
     assert filter_note(MemberFilter(statuses=("active",), gender="female")) == (
         "(trạng thái: đang sinh hoạt; giới tính: Nữ)"
     )
-    export_members(demo_ws._ctx, demo_ws.members, path)
+    demo_ws.spreadsheets.export_members(path)
     sheet = load_workbook(path).active
     assert sheet is not None and sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN"
+    data_dir = str(demo_ws.data_dir)
+    demo_ws.close()
+    code, out, _ = cli("members", "export", str(path), "--status", "tất cả", "--gender", "nữ",
+                       "--data-dir", data_dir)  # fmt: skip
+    sheet = load_workbook(path).active
+    assert code == 0 and sheet is not None
+    assert sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN (giới tính: Nữ)"
 
 
 def test_csv_export_has_a_bom_and_reads_back(demo_ws: Workspace, tmp_path: Path) -> None:

@@ -16,16 +16,13 @@ from pathlib import Path
 from ..bulk import paused_gc
 from ..context import WorkspaceContext
 from ..errors import ImportFileError
-from ..models import Organization
 from ..roster import MemberFilter, MemberService
 from ..youth import YouthFilter
 from .apply import ImportResult, apply_preview
-from .export import ROSTER, member_lines
 from .headers import IMPORT_FIELDS, HeaderGuess, guess_header
 from .preview import ImportPreview, Matcher, decide, mark_duplicates
 from .rows import RowParser
 from .workbook import SheetRows, read_sheets, sheet_names
-from .writer import export_format, write_list
 
 
 class SpreadsheetService:
@@ -124,13 +121,9 @@ class SpreadsheetService:
 
     def export_members(self, path: Path, flt: MemberFilter | None = None) -> int:
         """Write the members shown by ``flt`` (default order) to .xlsx or .csv; returns how many."""
-        path = Path(path)
-        export_format(path)  # refused before any work
-        lines = member_lines(self._ctx, self._members.ids(flt))
-        with self._ctx.db.read() as session:
-            org = session.get(Organization, self._ctx.organization_id)
-            organization = org.name if org else ""
-        return write_list(path, ROSTER, lines, organization)
+        from .export import export_members
+
+        return export_members(self._ctx, self._members, Path(path), flt)
 
     def export_youth(self, path: Path, flt: YouthFilter | None = None) -> int:
         """Write the youth register shown by ``flt`` (name order) to .xlsx or .csv; returns how
