@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .context import WorkspaceContext
+from .dates import format_vn_date
 from .errors import ConflictError, NotFoundError, ValidationError
 from .lifecycle_rules import READ_ONLY_REASONS, is_read_only
 from .roster_index import RosterSnapshot, refreshed
@@ -261,6 +262,7 @@ class MemberService:
                 else:
                     row = self._get(session, member_id)
                     _check_editable(row)  # again: an event may have been recorded meanwhile
+                    _check_event_dates(session, row.id, values)
                     del values["status"]  # decided by the member's events only
                     for name, value in values.items():
                         if getattr(row, name) != value:
@@ -313,6 +315,37 @@ class MemberService:
                 changed += int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
         self._ctx.roster_changed(member_ids)
         return changed
+
+
+# Dates of the record that an event decides: the field, the event kind, what the event is called.
+_EVENT_DATES = (
+    ("admission_date", "admission", "Ngày vào Đoàn", "quyết định kết nạp"),
+    ("party_date", "party_admission", "Ngày vào Đảng", "sự kiện “Vào Đảng”"),
+)
+
+
+def _check_event_dates(session: Session, member_id: str, values: Mapping[str, Any]) -> None:
+    """Refuse a date of admission (to the union, to the Party) that differs from the event that
+    recorded it: the event decides it (and the statistics count it), so it is changed there."""
+    from sqlalchemy import select
+
+    from .models import MemberEvent
+
+    kinds = [kind for _, kind, _, _ in _EVENT_DATES]
+    stmt = select(MemberEvent.kind, MemberEvent.event_date).where(
+        MemberEvent.member_id == member_id,
+        MemberEvent.deleted_at.is_(None),
+        MemberEvent.kind.in_(kinds),
+    )
+    decided: dict[str, date] = {kind: when for kind, when in session.execute(stmt)}
+    errors = {
+        field: f"{label} theo {event} là {format_vn_date(decided[kind])}: muốn sửa, hãy sửa sự "
+        "kiện trong tab “Quá trình”."
+        for field, kind, label, event in _EVENT_DATES
+        if kind in decided and values.get(field) != decided[kind]
+    }
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check_editable(row: Member) -> None:
