@@ -99,6 +99,29 @@ def test_unreadable_files_change_nothing(
     assert filled.members.count() == 3
 
 
+def test_a_workbook_encrypted_by_excel_asks_to_remove_the_password(
+    filled: Workspace, tmp_path: Path
+) -> None:
+    """A real password-protected workbook, encrypted as Excel does (ECMA-376 agile encryption,
+    by msoffcrypto-tool), not only a file that looks like one."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = write_xlsx(tmp_path / "ro.xlsx", [["Họ và tên", "Ngày sinh"], ["Lê Văn Mật", "2001"]])
+    locked = tmp_path / "matkhau-that.xlsx"
+    with plain.open("rb") as source, locked.open("wb") as target:
+        OOXMLFile(source).encrypt("1234", target)
+    before = _state(filled)
+    for action in (filled.spreadsheets.sheets, filled.spreadsheets.preview_import):
+        with pytest.raises(ImportFileError) as info:
+            action(locked)
+        assert info.value.message == (
+            "Tệp matkhau-that.xlsx được bảo vệ bằng mật khẩu. Hãy mở tệp trong Excel, gỡ mật khẩu "
+            "(Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu: để trống), lưu lại "
+            "rồi nhập lại."
+        )
+    assert _state(filled) == before
+
+
 def test_an_xls_renamed_xlsx_is_read(sws: Workspace, tmp_path: Path) -> None:
     path = write_xls(
         tmp_path / "cu.xls", [["Họ và tên", "Ngày sinh"], ["Tăng Văn Cũ", "01/01/1999"]]
