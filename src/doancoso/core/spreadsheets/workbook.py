@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import ImportFileError
+from ..text import vn_number
 
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
 
@@ -49,13 +50,13 @@ _WORKBOOK_PART = "xl/workbook.xml"  # where Excel, LibreOffice and calamine put 
 # The largest grid (rows x columns, counted from A1) a sheet may span: 100,000 rows of 100
 # columns. calamine allocates the whole grid, empty cells included.
 _MAX_GRID_CELLS = 10_000_000
-# A cell or row reference beyond column CZ (104) or row 99,999, or a reference written in an
-# unusual way (spaces around "="): only then are all references read to size the grid exactly.
+# A cell or row reference beyond column CZ (104) or row 99,999, a reference written in an
+# unusual way (spaces around "="), or a cell without a reference (calamine places it after the
+# one before): only then is the sheet scanned to size its grid exactly (:func:`_grid_size`).
 _FAR_REF = re.compile(rb"r=[\"'](?:[A-Z]{3}|[D-Z][A-Z]|[A-Z]*\d{6})")
 _ODD_REF = re.compile(rb"r\s+=|r=\s")
-_ANY_REF = re.compile(rb"\sr\s*=\s*[\"']\s*([A-Z]*)(\d+)")
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>][^>]*")
-_HAS_REF = re.compile(rb"\sr\s*=")
+_ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+_REF = re.compile(rb"(?:^|\s)r\s*=\s*[\"']\s*([A-Za-z]*)\s*(\d*)")
 # A reference spelt with character references (r="&#88;FD1048576"): no spreadsheet program
 # writes one, and the patterns above could not size it.
 _ESCAPED_REF = re.compile(rb"\sr\s*=\s*[\"'][^\"'>]*&")
@@ -275,7 +276,10 @@ def _check_zip(path: Path) -> None:
                 data = archive.read(info)
                 if _ESCAPED_REF.search(data):
                     raise _unreadable(path, ValueError(f"escaped reference in {info.filename}"))
-                if _FAR_REF.search(data) or _ODD_REF.search(data):
+                if _needs_sizing(data):
+                    cells = _cell_count(data)
+                    if cells > _MAX_GRID_CELLS:  # no need to place them: too many already
+                        raise _huge_sheet(path, 0, 0, info.filename, cells)
                     rows, columns = _grid_size(data)
                     if rows * columns > _MAX_GRID_CELLS:
                         raise _huge_sheet(path, rows, columns, info.filename)
@@ -285,29 +289,59 @@ def _check_zip(path: Path) -> None:
         raise _unreadable(path, exc) from exc
 
 
+def _needs_sizing(data: bytes) -> bool:
+    """Whether a part may hold a grid larger than the fast checks can bound: a far or oddly
+    written reference, or a cell without a reference of its own."""
+    if _FAR_REF.search(data) or _ODD_REF.search(data):
+        return True
+    # Counted as bytes, not with a pattern: 10,000 rows are 7 MB of XML. Excel, LibreOffice
+    # and openpyxl write every cell as <c r="..." ...>; anything else is sized exactly.
+    placed = data.count(b'<c r="') + data.count(b"<c r='")
+    return _cell_count(data) != placed or b":c " in data or b":c>" in data  # <x:c ...>
+
+
+def _cell_count(data: bytes) -> int:
+    """The cell tags of a part without a namespace prefix (an upper bound of its cells)."""
+    return data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
+
+
 def _grid_size(data: bytes) -> tuple[int, int]:
-    """(last row, last column) that calamine's grid of an XML part would reach: the references
-    of its cells, and of its rows only where a cell has no reference of its own (calamine then
-    places it by its row). An empty row with a height ("<row r='1048576' ht='20'/>") is no cell."""
-    refs = set(_ANY_REF.findall(data))
-    unplaced = any(not _HAS_REF.search(tag) for tag in _CELL_TAG.findall(data))
-    rows, columns = 0, 1
-    for letters, digits in refs:
-        if letters or unplaced:
-            rows = max(rows, int(digits))
-        column = 0
-        for letter in letters:
-            column = column * 26 + letter - 64
-        columns = max(columns, column)
+    """(last row, last column) of the cells with content that calamine's grid of an XML part
+    would reach. As calamine does, a cell goes where its reference says, or else after the cell
+    before it in its row; a row goes where its reference says, or else after the row before.
+    A cell with no content (``<c r="L1048576" s="3"/>``, a border on an empty cell) and an empty
+    row with a height are no data: calamine leaves them out of its grid."""
+    row = column = rows = columns = 0
+    for match in _ROW_OR_CELL.finditer(data):
+        kind, attributes = match.group(1), match.group(2)
+        ref = _REF.search(attributes)
+        if kind == b"row":
+            row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+            column = 0
+            continue
+        cell_row = row
+        if ref and ref.group(1):
+            column = 0
+            for letter in ref.group(1).upper():
+                column = column * 26 + letter - 64
+            cell_row = int(ref.group(2)) if ref.group(2) else row
+        else:
+            column += 1
+        if not attributes.rstrip().endswith(b"/"):  # not self-closing: it has content
+            rows, columns = max(rows, cell_row), max(columns, column)
     return rows, columns
 
 
-def _huge_sheet(path: Path, rows: int, columns: int, part: str) -> ImportFileError:
+def _huge_sheet(path: Path, rows: int, columns: int, part: str, cells: int = 0) -> ImportFileError:
+    where = (
+        f"có hơn {vn_number(_MAX_GRID_CELLS)} ô"
+        if cells
+        else f"có ô dữ liệu ở tới dòng {rows} và cột thứ {columns}"
+    )
     return ImportFileError(
-        f"Tệp {path.name} có trang tính quá rộng để nhập: có ô dữ liệu ở tới dòng {rows} và cột "
-        f"thứ {columns}. Hãy xóa các ô thừa nằm xa bảng danh sách (hoặc chép bảng sang một tệp "
-        "mới), lưu lại rồi nhập lại.",
-        f"{part}: {rows} rows x {columns} columns",
+        f"Tệp {path.name} có trang tính quá rộng để nhập: {where}. Hãy xóa các ô thừa nằm xa "
+        "bảng danh sách (hoặc chép bảng sang một tệp mới), lưu lại rồi nhập lại.",
+        f"{part}: {cells} cells" if cells else f"{part}: {rows} rows x {columns} columns",
     )
 
 
