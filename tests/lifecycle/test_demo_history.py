@@ -75,3 +75,19 @@ def test_statistics_and_new_events_build_on_the_demo_history(tmp_path: Path) -> 
         assert ws.events.history(active.id)[0].kind == "admission"
         left = next(r for r in ws.members.list() if r.status in LEFT_STATUSES)
         assert ws.events.history(left.id)[-1].status_after == left.status
+
+
+def test_the_demo_follows_the_coming_of_age_setting(tmp_path: Path) -> None:
+    """With the age set to 26 first, the demo's matured members all reached 26 (some are under
+    30, so the setting was used, not the default)."""
+    from dataclasses import replace
+
+    from doancoso.core import demo
+
+    ws = Workspace.open(tmp_path)
+    ws.organization.create(replace(demo.DEMO_ORGANIZATION, coming_of_age=26))
+    demo.generate(ws._ctx, members=800, seed=4, today=TODAY)
+    with ws, ws.db.read() as session:
+        births = session.scalars(select(Member.birth_date).where(Member.status == "matured")).all()
+    assert births and all(b.year + 26 <= TODAY.year for b in births)
+    assert any(b.year + 30 > TODAY.year for b in births)

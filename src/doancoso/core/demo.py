@@ -157,11 +157,12 @@ def generate(
     member_ids: list[str] = []
     # The histories draw from a stream of their own, so the members stay the same per seed.
     event_rng = random.Random(seed + 104_729)
+    coming_of_age = ctx.coming_of_age()
     with ctx.db.transaction() as session:
         session.execute(insert(Branch), branches)
         for index in range(members):
             rows.append(_member(rng, base, branches, hamlets, today, used_ids, leaders))
-            events.extend(history(event_rng, base, rows[-1], today))
+            events.extend(history(event_rng, base, rows[-1], today, coming_of_age))
             member_ids.append(str(rows[-1]["id"]))
             if len(rows) == 5000 or index == members - 1:
                 session.execute(insert(Member), rows)

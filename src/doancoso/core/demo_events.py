@@ -60,7 +60,11 @@ class _History:
 
 
 def history(
-    rng: random.Random, base: dict[str, object], member: dict[str, object], today: date
+    rng: random.Random,
+    base: dict[str, object],
+    member: dict[str, object],
+    today: date,
+    coming_of_age: int = COMING_OF_AGE,
 ) -> list[dict[str, object]]:
     """Rows of ``member_events`` for one demo ``member`` row; may settle its status first."""
     birth, admitted = member["birth_date"], member["admission_date"]
@@ -78,7 +82,7 @@ def history(
 
     made.add("admission", admitted, place=member["admission_place"])
     later = admitted + timedelta(days=1)  # nothing may share the admission's day
-    reached = birth.year + COMING_OF_AGE
+    reached = birth.year + coming_of_age  # the organisation's setting
     if later > today or (status == "matured" and reached > today.year):
         status = member["status"] = "active"
     if status == "transferred_out":
