@@ -14,8 +14,8 @@ from reportlab.platypus import Paragraph
 
 from ..core.dates import format_vn_date
 from ..core.errors import AppError
-from ..core.lifecycle_rules import ACTIVE_STATUSES
 from ..core.roster import MemberFilter, MemberRow
+from ..core.spreadsheets.export import filter_note
 from ..core.text import vn_number
 from ..core.vocab import GENDERS, STATUSES
 from ..core.workspace import Workspace
@@ -59,20 +59,6 @@ def _cells(number: int, row: MemberRow, with_branch: bool) -> tuple[object, ...]
     return cells if with_branch else cells[:4] + cells[5:]
 
 
-def _filter_note(flt: MemberFilter) -> str:
-    notes = []
-    if flt.status:
-        notes.append(f"trạng thái: {STATUSES.get(flt.status, flt.status)}")
-    if flt.statuses and set(flt.statuses) != set(ACTIVE_STATUSES):  # the usual list: no note
-        labels = [STATUSES.get(s, s).lower() for s in flt.statuses]
-        notes.append("trạng thái: " + " và ".join(labels))
-    if flt.gender:
-        notes.append(f"giới tính: {GENDERS.get(flt.gender, flt.gender)}")
-    if flt.search.strip():
-        notes.append(f"tìm: “{flt.search.strip()}”")
-    return f"({'; '.join(notes)})" if notes else ""
-
-
 def total_line(count: int, women: int) -> str:
     return f"Tổng số: {vn_number(count)} đoàn viên (nữ: {vn_number(women)})."
 
@@ -98,7 +84,7 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
         org,
         kind=KIND,
         title=f"{branch_name} – {org.name}" if branch_name else org.name,
-        subtitle=_filter_note(flt),
+        subtitle=filter_note(flt),
         number=number,
         issued_on=issued_on,
         orientation="landscape",
