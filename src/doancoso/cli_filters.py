@@ -61,3 +61,14 @@ def _choice(vocabulary: dict[str, str], raw: str | None, what: str) -> str | Non
             f"Không hiểu {what} “{raw}”: chọn một trong {', '.join(vocabulary.values())}."
         )
     return code
+
+
+def refuse_member_filters_for_youth(args: argparse.Namespace) -> None:
+    """``--youth`` lists the youth register, which has no chi đoàn, status or gender filter
+    here: say so rather than ignore the option."""
+    given = [f"--{name}" for name in ("branch", "status", "gender") if getattr(args, name, None)]
+    if given:
+        raise AppError(
+            f"Danh sách thanh niên không lọc theo chi đoàn, trạng thái hay giới tính: bỏ "
+            f"{', '.join(given)} khi dùng --youth."
+        )

@@ -11,8 +11,11 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from .cli_filters import add_member_filter_options, member_filter
-from .core.errors import AppError
+from .cli_filters import (
+    add_member_filter_options,
+    member_filter,
+    refuse_member_filters_for_youth,
+)
 from .core.workspace import Workspace
 from .paths import default_data_dir
 
@@ -49,10 +52,7 @@ def youth_print(args: argparse.Namespace, out: TextIO) -> int:
     from .core.youth import YouthFilter
     from .reports.youth import print_youth
 
-    if args.branch:
-        raise AppError(
-            "Danh sách thanh niên không chia theo chi đoàn: bỏ --branch khi dùng --youth."
-        )
+    refuse_member_filters_for_youth(args)
     with Workspace.open(getattr(args, "data_dir", None) or default_data_dir()) as ws:
         flt = YouthFilter(search=args.search)
         count = ws.youth.count(flt)

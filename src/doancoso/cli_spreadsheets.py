@@ -12,7 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .cli_filters import add_member_filter_options, member_filter
+from .cli_filters import (
+    add_member_filter_options,
+    member_filter,
+    refuse_member_filters_for_youth,
+)
 from .core.workspace import Workspace
 from .paths import default_data_dir
 
@@ -138,6 +142,7 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
     if getattr(args, "youth", False):
         from .core.youth import YouthFilter
 
+        refuse_member_filters_for_youth(args)
         with _open(args) as ws:
             count = ws.spreadsheets.export_youth(args.file, YouthFilter(search=args.search))
         print(f"Đã xuất {count} thanh niên ra {args.file}.", file=out)

@@ -50,6 +50,13 @@ def test_cli_print_and_export_youth(youth_ws, data_dir, tmp_path, pdf_text) -> N
                         "--youth", "--branch", "Chi đoàn ấp Tân Hưng")  # fmt: skip
     assert code == 1 and "bỏ --branch khi dùng --youth" in err
     sheet = tmp_path / "tn.csv"
+    code, out, err = _run("members", "export", "--data-dir", str(data_dir), str(sheet), "--youth",
+                          "--status", "tất cả", "--gender", "Nữ")  # fmt: skip
+    assert (code, out) == (1, "") and not sheet.exists()
+    assert err == (
+        "Lỗi: Danh sách thanh niên không lọc theo chi đoàn, trạng thái hay giới tính: bỏ "
+        "--status, --gender khi dùng --youth.\n"
+    )
     code, out, err = _run("members", "export", "--data-dir", str(data_dir), str(sheet), "--youth")
     assert (code, err, out) == (0, "", f"Đã xuất 5 thanh niên ra {sheet}.\n")
     assert sheet.read_bytes().startswith(b"\xef\xbb\xbf")
