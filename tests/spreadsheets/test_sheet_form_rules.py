@@ -1,0 +1,240 @@
+"""The import obeys the member form's rules: every member it writes can be saved by the form.
+
+Dates an event recorded stay; a birth date that makes the events or stored dates impossible is
+not written; admission and Party dates the form refuses for the age are left out with the form's
+message; our own export of the demo roster comes back unchanged, without a word."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sheetfiles import write_xlsx
+
+from doancoso.core.dates import format_vn_date
+from doancoso.core.spreadsheets import NEW, UNCHANGED, UPDATE, ImportPreview
+from doancoso.core.validation import MEMBER_FIELD_NAMES, MemberFields
+from doancoso.core.workspace import Workspace
+
+HEADER = ["STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Điện thoại", "Ngày vào Đoàn",
+          "Ngày vào Đảng", "Nghề nghiệp"]  # fmt: skip
+AN_ID, BINH_ID = "086200000001", "086200000002"
+KEEP_ADMISSION = (
+    "Ngày vào Đoàn theo quyết định kết nạp là 31/12/2023: giữ nguyên; muốn sửa, hãy sửa sự kiện "
+    "trong tab “Quá trình”."
+)
+KEEP_PARTY = (
+    "Ngày vào Đảng theo sự kiện “Vào Đảng” là 01/06/2024: giữ nguyên; muốn sửa, hãy sửa sự kiện "
+    "trong tab “Quá trình”."
+)
+
+
+def _preview(ws: Workspace, path: Path, rows: list[list[Any]]) -> ImportPreview:
+    return ws.spreadsheets.preview_import(write_xlsx(path, [HEADER, *rows]))
+
+
+def _rows(preview: ImportPreview) -> list[tuple[int, str, list[str], list[str]]]:
+    return [(r.row, r.action, r.changed, [p.message for p in r.problems]) for r in preview.rows]
+
+
+def _add(ws: Workspace, **raw: str) -> str:
+    return ws.members.save(raw)
+
+
+def _fields(ws: Workspace) -> dict[str, MemberFields]:
+    return {r.full_name: ws.members.get(r.id).fields for r in ws.members.list()}
+
+
+def _form_raw(fields: MemberFields) -> dict[str, str]:
+    """The member as the form shows it (member_form._load), to save it again unchanged."""
+    raw: dict[str, str] = {}
+    for name in MEMBER_FIELD_NAMES:
+        value = getattr(fields, name)
+        if name == "birth_date":
+            raw[name] = format_vn_date(value, fields.birth_precision)
+        elif isinstance(value, date):
+            raw[name] = format_vn_date(value)
+        else:
+            raw[name] = "" if value is None else str(value)
+    return raw
+
+
+def _form_saves_everyone(ws: Workspace) -> None:
+    for row in ws.members.list():
+        ws.members.save(_form_raw(ws.members.get(row.id).fields), row.id)
+
+
+def test_dates_recorded_by_events_are_kept(sws: Workspace, tmp_path: Path) -> None:
+    an = _add(sws, full_name="Nguyễn Văn An", birth_date="01/01/2000", national_id=AN_ID)
+    sws.events.record(an, "admission", "31/12/2023")
+    sws.events.record(an, "party_admission", "01/06/2024")
+    _add(sws, full_name="Trần Văn Bình", birth_date="01/01/2000", national_id=BINH_ID,
+         admission_date="31/12/2023", party_date="01/06/2024")  # fmt: skip
+    before = _fields(sws)
+
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "01/01/2000", AN_ID, None, "01/01/2024", "02/06/2024", "Công nhân"],
+        [2, "Trần Văn Bình", "01/01/2000", BINH_ID, None, "01/01/2024", "02/06/2024", None],
+    ])  # fmt: skip
+    assert _rows(preview) == [
+        (2, UPDATE, ["occupation"], [KEEP_ADMISSION, KEEP_PARTY]),
+        (3, UPDATE, ["admission_date", "party_date"], []),  # no event: the file may change them
+    ]
+    result = sws.spreadsheets.apply_import(preview)
+    assert (result.created, result.updated) == (0, 2)
+    assert _fields(sws) == {
+        "Nguyễn Văn An": replace(before["Nguyễn Văn An"], occupation="Công nhân"),
+        "Trần Văn Bình": replace(before["Trần Văn Bình"], admission_date=date(2024, 1, 1),
+                                 party_date=date(2024, 6, 2)),
+    }  # fmt: skip
+    _form_saves_everyone(sws)
+
+
+def test_only_the_event_date_is_kept_when_nothing_else_changes(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    an = _add(sws, full_name="Nguyễn Văn An", birth_date="01/01/2000", national_id=AN_ID)
+    sws.events.record(an, "admission", "31/12/2023")
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "01/01/2000", AN_ID, None, "01/01/2024", None, None],
+    ])  # fmt: skip
+    assert _rows(preview) == [(2, UNCHANGED, [], [KEEP_ADMISSION])]
+    assert "admission_date" not in preview.rows[0].values
+
+
+def test_a_birth_date_that_makes_the_events_impossible_is_not_written(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    an = _add(sws, full_name="Nguyễn Văn An", birth_date="01/01/2000", national_id=AN_ID)
+    sws.events.record(an, "admission", "01/06/2017")
+    binh = _add(sws, full_name="Trần Văn Bình", birth_date="01/01/2000", national_id=BINH_ID)
+    sws.events.record(binh, "party_admission", "01/06/2019")
+    # No event, but an admission date stored by the form: the same rule.
+    _add(sws, full_name="Lê Văn Cường", birth_date="01/01/2000", national_id="086200000003",
+         admission_date="01/06/2017")  # fmt: skip
+    _add(sws, full_name="Phạm Văn Dũng", birth_date="01/01/2000", national_id="086200000004",
+         admission_date="01/06/2017")  # fmt: skip
+    before = _fields(sws)
+
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "01/01/2005", AN_ID, "0912345678", "01/06/2017", None, None],
+        [2, "Trần Văn Bình", "01/01/2002", BINH_ID, None, None, None, "Công nhân"],
+        [3, "Lê Văn Cường", "2005", "086200000003", None, None, None, None],
+        [4, "Phạm Văn Dũng", "01/02/2000", "086200000004", None, None, None, None],  # fine
+    ])  # fmt: skip
+    assert _rows(preview) == [
+        (2, UPDATE, ["phone"], [
+            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2005, vào Đoàn 01/06/2017. Ngày sinh "
+            "trong tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000."]),
+        (3, UPDATE, ["occupation"], [
+            "Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 01/01/2002, vào Đảng 01/06/2019. Ngày sinh "
+            "trong tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000."]),
+        (4, UNCHANGED, [], [
+            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 2005, vào Đoàn 01/06/2017. Ngày sinh trong "
+            "tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000."]),
+        (5, UPDATE, ["birth_date"], []),
+    ]  # fmt: skip
+    sws.spreadsheets.apply_import(preview)
+    assert _fields(sws) == {
+        "Nguyễn Văn An": replace(before["Nguyễn Văn An"], phone="0912345678"),
+        "Trần Văn Bình": replace(before["Trần Văn Bình"], occupation="Công nhân"),
+        "Lê Văn Cường": before["Lê Văn Cường"],
+        "Phạm Văn Dũng": replace(before["Phạm Văn Dũng"], birth_date=date(2000, 2, 1)),
+    }
+    _form_saves_everyone(sws)
+
+
+def test_a_birth_date_before_an_event_is_not_written(sws: Workspace, tmp_path: Path) -> None:
+    an = _add(sws, full_name="Nguyễn Văn An", birth_date="01/01/2000", national_id=AN_ID)
+    sws.events.record(an, "transfer_in", "01/06/2010", other_organization="Đoàn xã Tân Lộc")
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "01/01/2011", AN_ID, None, None, None, None],
+    ])  # fmt: skip
+    assert _rows(preview) == [(2, UNCHANGED, [], [
+        "Ngày của sự kiện (01/06/2010) không thể trước ngày sinh của đoàn viên (01/01/2011). "
+        "Ngày sinh trong tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh "
+        "01/01/2000."])]  # fmt: skip
+
+
+def test_a_new_birth_date_is_checked_with_the_new_dates_of_the_file(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    _add(sws, full_name="Nguyễn Văn An", birth_date="01/01/2000", national_id=AN_ID,
+         admission_date="01/06/2017")  # fmt: skip
+    before = _fields(sws)["Nguyễn Văn An"]
+    # Born later and admitted later: both written, the record stays consistent.
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "01/01/2005", AN_ID, None, "01/06/2021", None, None],
+    ])  # fmt: skip
+    assert _rows(preview) == [(2, UPDATE, ["birth_date", "admission_date"], [])]
+    sws.spreadsheets.apply_import(preview)
+    assert _fields(sws) == {"Nguyễn Văn An": replace(
+        before, birth_date=date(2005, 1, 1), admission_date=date(2021, 6, 1))}  # fmt: skip
+    _form_saves_everyone(sws)
+
+
+def test_party_date_before_eighteen_is_left_out(sws: Workspace, tmp_path: Path) -> None:
+    _add(sws, full_name="Trần Văn Bình", birth_date="01/01/2000", national_id=BINH_ID)
+    before = _fields(sws)["Trần Văn Bình"]
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "01/01/2000", AN_ID, None, "01/06/2017", "31/12/2017", "Công nhân"],
+        [2, "Lê Văn Cường", "2000", None, None, None, "01/06/2017", None],
+        [3, "Trần Văn Bình", "01/01/2000", BINH_ID, None, None, "31/12/2017", None],
+        [4, "Phạm Văn Dũng", "01/01/2000", None, None, None, "01/01/2018", None],  # 18 that day
+    ])  # fmt: skip
+    assert _rows(preview) == [
+        (2, NEW, [], ["Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 01/01/2000, vào Đảng 31/12/2017."]),
+        (3, NEW, [], ["Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 2000, vào Đảng 01/06/2017."]),
+        (4, UNCHANGED, [], [
+            "Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 01/01/2000, vào Đảng 31/12/2017."]),
+        (5, NEW, [], []),
+    ]  # fmt: skip
+    sws.spreadsheets.apply_import(preview)
+    fields = _fields(sws)
+    assert fields["Trần Văn Bình"] == before
+    assert fields["Nguyễn Văn An"] == MemberFields(
+        full_name="Nguyễn Văn An", birth_date=date(2000, 1, 1), national_id=AN_ID,
+        admission_date=date(2017, 6, 1), occupation="Công nhân")  # fmt: skip
+    assert fields["Lê Văn Cường"] == MemberFields(
+        full_name="Lê Văn Cường", birth_date=date(2000, 1, 1), birth_precision="year"
+    )
+    assert fields["Phạm Văn Dũng"].party_date == date(2018, 1, 1)
+    _form_saves_everyone(sws)
+
+
+def test_admission_date_outside_the_age_window_is_left_out(sws: Workspace, tmp_path: Path) -> None:
+    _add(sws, full_name="Trần Văn Bình", birth_date="04/04/2004", national_id=BINH_ID,
+         admission_date="05/04/2019")  # fmt: skip
+    before = _fields(sws)["Trần Văn Bình"]
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "04/04/2004", AN_ID, "0912345678", "01/01/2015", None, None],
+        [2, "Trần Văn Bình", "04/04/2004", BINH_ID, None, "04/04/2019", None, "Công nhân"],
+    ])  # fmt: skip
+    assert _rows(preview) == [
+        (2, NEW, [], ["Tuổi vào Đoàn phải từ 16 đến 30: sinh 04/04/2004, vào Đoàn 01/01/2015."]),
+        (3, UPDATE, ["occupation"], [
+            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 04/04/2004, vào Đoàn 04/04/2019."]),
+    ]  # fmt: skip
+    assert "admission_date" not in preview.rows[0].values
+    sws.spreadsheets.apply_import(preview)
+    assert _fields(sws) == {
+        "Nguyễn Văn An": MemberFields(full_name="Nguyễn Văn An", birth_date=date(2004, 4, 4),
+                                      national_id=AN_ID, phone="0912345678"),
+        "Trần Văn Bình": replace(before, occupation="Công nhân"),
+    }  # fmt: skip
+    _form_saves_everyone(sws)
+
+
+def test_our_export_of_the_demo_roster_comes_back_unchanged_without_problems(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "ds.xlsx"
+    assert demo_ws.spreadsheets.export_members(path) == 300
+    preview = demo_ws.spreadsheets.preview_import(path)
+    assert len(preview.rows) == 300
+    assert [
+        (r.row, r.action, r.problems) for r in preview.rows if r.action != UNCHANGED or r.problems
+    ] == []
+    assert preview.warnings == []
