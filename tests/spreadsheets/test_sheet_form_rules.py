@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sheetfiles import write_xlsx
 
 from doancoso.core.dates import format_vn_date
@@ -238,3 +239,26 @@ def test_our_export_of_the_demo_roster_comes_back_unchanged_without_problems(
         (r.row, r.action, r.problems) for r in preview.rows if r.action != UNCHANGED or r.problems
     ] == []
     assert preview.warnings == []
+
+
+# Name columns -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("last", ["Lan", None])  # filled on every row, or on most
+def test_a_headerless_column_repeating_the_given_name_is_a_sort_helper(
+    sws: Workspace, tmp_path: Path, last: str | None
+) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", [
+        ["STT", "Họ và tên", None, "Ngày sinh"],
+        [1, "Nguyễn Thị Như Quỳnh", "Quỳnh", "05/03/2001"],
+        [2, "Trần Văn An", "An", "12/10/2003"],
+        [3, "Lê Văn Cường", "Cường", "01/01/2004"],
+        [4, "Phạm Thị Lan", last, "01/02/2004"],
+    ])  # fmt: skip
+    preview = sws.spreadsheets.preview_import(path)
+    assert preview.mapping == {"full_name": 1, "birth_date": 3}
+    assert preview.warnings == []
+    assert [(r.values["full_name"], r.problems) for r in preview.rows] == [
+        ("Nguyễn Thị Như Quỳnh", []), ("Trần Văn An", []), ("Lê Văn Cường", []),
+        ("Phạm Thị Lan", []),
+    ]  # fmt: skip

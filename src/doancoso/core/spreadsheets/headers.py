@@ -243,9 +243,11 @@ def _headerless_after_name(
 ) -> None:
     """A name column followed by a column with no header that holds text on most rows.
 
-    When that column holds one word on (nearly) every row, it is the given name under a "Họ và
-    tên" merged over two columns: the two are joined. Otherwise the preview warns, rather than
-    silently leaving part of the names behind.
+    When the name already ends with that column's word on most rows, the column repeats the
+    given name (a helper to sort by it): it is left alone, without a warning. When it holds one
+    word on (nearly) every row, it is the given name under a "Họ và tên" merged over two
+    columns: the two are joined. Otherwise the preview warns, rather than silently leaving part
+    of the names behind.
     """
     mapping = guess.mapping
     if "given_name" in mapping:
@@ -259,7 +261,7 @@ def _headerless_after_name(
         return
     if nxt < len(guess.headers) and guess.headers[nxt]:
         return
-    named = given = texts = 0
+    named = given = texts = repeated = 0
     seen: set[str] = set()
     for _number, values in rows:
         name = values[col] if col < len(values) else None
@@ -272,8 +274,13 @@ def _headerless_after_name(
             texts += 1
             if _GIVEN.match(text):
                 given += 1
-            seen.add(fold(text))
+            folded = fold(text)
+            seen.add(folded)
+            if fold(name).rsplit(None, 1)[-1] == folded:
+                repeated += 1
     if not named or texts * 2 <= named:
+        return
+    if repeated * 2 > texts:  # "Nguyễn Thị Như Quỳnh" | "Quỳnh": a sort helper
         return
     if seen <= _GENDER_WORDS:  # a Nam/Nữ column left without its header is no given name
         given = 0
