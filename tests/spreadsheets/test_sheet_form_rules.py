@@ -15,7 +15,7 @@ import pytest
 from sheetfiles import write_xlsx
 
 from doancoso.core.dates import format_vn_date
-from doancoso.core.spreadsheets import NEW, UNCHANGED, UPDATE, ImportPreview
+from doancoso.core.spreadsheets import IMPORT_FIELDS, NEW, UNCHANGED, UPDATE, ImportPreview
 from doancoso.core.validation import MEMBER_FIELD_NAMES, MemberFields
 from doancoso.core.workspace import Workspace
 
@@ -262,3 +262,64 @@ def test_a_headerless_column_repeating_the_given_name_is_a_sort_helper(
         ("Nguyễn Thị Như Quỳnh", []), ("Trần Văn An", []), ("Lê Văn Cường", []),
         ("Phạm Thị Lan", []),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("family", "middle"),
+    [("Họ", "Đệm"), ("Họ", "Tên đệm"), ("Họ", "Chữ đệm"), ("Họ", "Tên lót"), ("Họ", "Chữ lót"),
+     ("Họ", "Họ đệm"), ("Họ", "Họ và tên đệm"), ("HỌ", "ĐỆM")],
+)  # fmt: skip
+def test_family_middle_and_given_names_in_three_columns(
+    sws: Workspace, tmp_path: Path, family: str, middle: str
+) -> None:
+    preview = sws.spreadsheets.preview_import(write_xlsx(tmp_path / "a.xlsx", [
+        ["STT", family, middle, "Tên", "Ngày sinh"],
+        [1, "Nguyễn", "Thị Như", "Quỳnh", "05/03/2001"],
+        [2, "Lê", None, "Quỳnh", "12/10/2003"],
+    ]))  # fmt: skip
+    assert preview.mapping == {
+        "family_middle": 1, "middle_name": 2, "given_name": 3, "birth_date": 4}  # fmt: skip
+    assert [r.values["full_name"] for r in preview.rows] == ["Nguyễn Thị Như Quỳnh", "Lê Quỳnh"]
+    assert preview.warnings == []
+
+
+def test_full_name_merged_over_three_columns(sws: Workspace, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", [
+        ["STT", "Họ và tên", None, None, "Ngày sinh"],
+        [None, "Họ", "Đệm", "Tên", None],
+        [1, "Nguyễn", "Thị Như", "Quỳnh", "05/03/2001"],
+        [2, "Trần", "Văn", "An", "12/10/2003"],
+    ], merges=["B1:D1"])  # fmt: skip
+    preview = sws.spreadsheets.preview_import(path)
+    assert preview.mapping == {
+        "family_middle": 1, "middle_name": 2, "given_name": 3, "birth_date": 4}  # fmt: skip
+    assert [r.values["full_name"] for r in preview.rows] == ["Nguyễn Thị Như Quỳnh", "Trần Văn An"]
+    sws.spreadsheets.apply_import(preview)
+    assert [r.full_name for r in sws.members.list()] == ["Trần Văn An", "Nguyễn Thị Như Quỳnh"]
+
+
+@pytest.mark.parametrize("header", ["Họ đệm", "Họ và tên đệm"])
+def test_family_and_middle_header_without_a_family_column_keeps_its_meaning(
+    sws: Workspace, tmp_path: Path, header: str
+) -> None:
+    preview = sws.spreadsheets.preview_import(write_xlsx(tmp_path / "a.xlsx", [
+        ["STT", header, "Tên", "Ngày sinh"],
+        [1, "Nguyễn Thị Như", "Quỳnh", "05/03/2001"],
+    ]))  # fmt: skip
+    assert preview.mapping == {"family_middle": 1, "given_name": 2, "birth_date": 3}
+    assert [r.values["full_name"] for r in preview.rows] == ["Nguyễn Thị Như Quỳnh"]
+
+
+def test_a_middle_name_column_chosen_in_the_wizard(sws: Workspace, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", [
+        ["STT", "Họ và tên", None, None, "Ngày sinh"],
+        [1, "Nguyễn", "Thị Như", "Quỳnh", "05/03/2001"],
+    ])  # fmt: skip
+    mapping = {"family_middle": 1, "middle_name": 2, "given_name": 3, "birth_date": 4}
+    preview = sws.spreadsheets.preview_import(path, mapping=mapping)
+    assert [r.values["full_name"] for r in preview.rows] == ["Nguyễn Thị Như Quỳnh"]
+    # "Họ và tên" holding the family name only, with the middle and given names beside it
+    mapping = {"full_name": 1, "middle_name": 2, "given_name": 3, "birth_date": 4}
+    preview = sws.spreadsheets.preview_import(path, mapping=mapping)
+    assert [r.values["full_name"] for r in preview.rows] == ["Nguyễn Thị Như Quỳnh"]
+    assert IMPORT_FIELDS["middle_name"] == "Tên đệm / chữ lót"

@@ -305,16 +305,16 @@ class RowParser:
             name = self._text(cells, "full_name", parsed)
             given = self._text(cells, "given_name", parsed) if "given_name" in self.mapping else ""
             if given and cached_fold(name).rsplit(" ", 1)[-1] != cached_fold(given):
-                name = f"{name} {given}"  # "Họ và tên" over the family and middle names only
-        else:
-            name = " ".join(
-                p
-                for p in (
-                    self._text(cells, "family_middle", parsed),
-                    self._text(cells, "given_name", parsed),
-                )
-                if p
+                # "Họ và tên" over the family (and middle) names only
+                middle = self._text(cells, "middle_name", parsed)
+                name = " ".join(p for p in (name, middle, given) if p)
+        else:  # "Họ" | "Đệm" | "Tên", or "Họ đệm" | "Tên": family, middle, given names
+            parts = (
+                self._text(cells, "family_middle", parsed),
+                self._text(cells, "middle_name", parsed),
+                self._text(cells, "given_name", parsed),
             )
+            name = " ".join(p for p in parts if p)
         known = self._names.get(name)
         if known is None:
             known = self._names[name] = self._name(name)
