@@ -323,3 +323,21 @@ def test_a_middle_name_column_chosen_in_the_wizard(sws: Workspace, tmp_path: Pat
     preview = sws.spreadsheets.preview_import(path, mapping=mapping)
     assert [r.values["full_name"] for r in preview.rows] == ["Nguyễn Thị Như Quỳnh"]
     assert IMPORT_FIELDS["middle_name"] == "Tên đệm / chữ lót"
+
+
+# Over age -----------------------------------------------------------------------------------
+
+
+def test_the_over_age_warning_states_the_age_reached_in_the_year(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    sws.spreadsheets.today = lambda: date(2026, 11, 30)  # still 30 until 01/12/2026
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "01/12/1995", None, None, None, None, None],
+        [2, "Trần Văn Bình", "01/01/1996", None, None, None, None, None],
+    ])  # fmt: skip
+    assert _rows(preview) == [
+        (2, NEW, [], ["Đã quá tuổi Đoàn (tròn 31 tuổi trong năm 2026): cần xét trưởng thành "
+                      "Đoàn."]),
+        (3, NEW, [], []),
+    ]  # fmt: skip
