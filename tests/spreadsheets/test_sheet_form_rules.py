@@ -341,3 +341,15 @@ def test_the_over_age_warning_states_the_age_reached_in_the_year(
                       "Đoàn."]),
         (3, NEW, [], []),
     ]  # fmt: skip
+
+
+def test_an_event_recorded_after_the_previews_today_allows_a_good_birth_date(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    an = _add(sws, full_name="Nguyễn Văn An", birth_date="01/01/2000", national_id=AN_ID)
+    sws.events.record(an, "transfer_in", date.today(), other_organization="Đoàn xã Tân Lộc")
+    sws.spreadsheets.today = lambda: date(2026, 1, 1)
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "02/01/2000", AN_ID, None, None, None, None],
+    ])  # fmt: skip
+    assert _rows(preview) == [(2, UPDATE, ["birth_date"], [])]

@@ -437,7 +437,9 @@ def _settle_update(
         member = Member(full_name=full_name, birth_date=new_birth, birth_precision=new_precision)
         for kind, when in events:
             found: dict[str, str] = {}
-            check_date(member, kind, when, rules.today, found, coming_of_age)
+            # Only the age rules: an event is never "after today" here (the preview's today
+            # may be behind the day it was recorded).
+            check_date(member, kind, when, max(rules.today, when), found, coming_of_age)
             if "date" in found and found["date"] not in messages:
                 messages.append(found["date"])
         if messages:
