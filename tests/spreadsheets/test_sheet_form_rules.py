@@ -353,3 +353,24 @@ def test_an_event_recorded_after_the_previews_today_allows_a_good_birth_date(
         [1, "Nguyễn Văn An", "02/01/2000", AN_ID, None, None, None, None],
     ])  # fmt: skip
     assert _rows(preview) == [(2, UPDATE, ["birth_date"], [])]
+
+
+def test_a_new_birth_date_is_checked_with_the_stored_date_a_refused_one_leaves(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    _add(sws, full_name="Nguyễn Văn An", birth_date="01/01/2000", national_id=AN_ID,
+         admission_date="01/06/2017")  # fmt: skip
+    before = _fields(sws)["Nguyễn Văn An"]
+    # The file's admission date is refused with either birth date, so 01/06/2017 stays: the
+    # new birth date would make it an admission at 12.
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "01/01/2005", AN_ID, None, "01/01/2015", None, None],
+    ])  # fmt: skip
+    assert _rows(preview) == [(2, UNCHANGED, [], [
+        "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2005, vào Đoàn 01/06/2017. Ngày sinh trong "
+        "tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000.",
+        "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2000, vào Đoàn 01/01/2015.",
+    ])]  # fmt: skip
+    sws.spreadsheets.apply_import(preview)
+    assert _fields(sws) == {"Nguyễn Văn An": before}
+    _form_saves_everyone(sws)

@@ -432,7 +432,11 @@ def _settle_update(
         new_birth = values["birth_date"]
         new_precision = str(values.get("birth_precision", DAY))
         assert isinstance(new_birth, date)
-        kept = {name: stored[name] for name in _DATES if name not in changed}
+        # The stored dates that stay next to the new birth date: those the file leaves alone,
+        # and those whose new value in the file would be left out (refused with it).
+        mine = {name: values.get(name) for name in _DATES if name in changed}
+        refused = rules.errors(full_name, new_birth, new_precision, mine)  # type: ignore[arg-type]
+        kept = {name: stored[name] for name in _DATES if name not in changed or name in refused}
         messages = list(rules.errors(full_name, new_birth, new_precision, kept).values())
         member = Member(full_name=full_name, birth_date=new_birth, birth_precision=new_precision)
         for kind, when in events:
