@@ -187,8 +187,9 @@ AGE_HEADER = ["STT", "Họ và tên", "Ngày sinh", "Ngày vào Đoàn", "Ngày 
          ["Chưa đủ tuổi vào Đoàn: sinh năm 2011, đủ 16 tuổi vào năm 2027."]),
         ("01/01/1996", None, None, NEW, []),  # reaches 30 this year: not past it yet
         ("31/12/1995", None, None, NEW,
-         ["Đã quá tuổi Đoàn (31 tuổi): cần xét trưởng thành Đoàn."]),
-        ("1995", None, None, NEW, ["Đã quá tuổi Đoàn (31 tuổi): cần xét trưởng thành Đoàn."]),
+         ["Đã quá tuổi Đoàn (tròn 31 tuổi trong năm 2026): cần xét trưởng thành Đoàn."]),
+        ("1995", None, None, NEW,
+         ["Đã quá tuổi Đoàn (tròn 31 tuổi trong năm 2026): cần xét trưởng thành Đoàn."]),
         ("27/11/2026", None, None, REJECTED, ["Ngày sinh sau ngày hôm nay."]),
         ("31/12/1899", None, None, REJECTED, ["Năm sinh không hợp lý."]),
         ("01/01/2000", "26/11/2026", "26/11/2026", NEW, []),
@@ -225,7 +226,12 @@ def test_over_age_follows_the_organisation_setting(sws: Workspace, tmp_path: Pat
     ])  # fmt: skip
     assert _rows(preview) == [
         (2, NEW, [], []),
-        (3, NEW, [], ["Đã quá tuổi Đoàn (36 tuổi): cần xét trưởng thành Đoàn."]),
+        (
+            3,
+            NEW,
+            [],
+            ["Đã quá tuổi Đoàn (tròn 36 tuổi trong năm 2026): cần xét trưởng thành Đoàn."],
+        ),
         (4, NEW, [], []),
     ]
 

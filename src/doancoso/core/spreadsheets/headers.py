@@ -2,9 +2,10 @@
 
 Rosters start with title rows ("DANH SÁCH ĐOÀN VIÊN", the organisation's name, blank rows) and
 often a two-row header (a merged "Ngày sinh" over "Nam" | "Nữ", a merged "Họ và tên" over
-"Họ đệm" | "Tên"). The first rows are scored by how many cells are known headers; the best one
-is the header, and the row under it is merged in when it holds sub-headers. Headers are compared
-folded (no tones, no case, đ as d), so "HỌ VÀ TÊN", "Họ và tên" and "Ho va ten" are the same.
+"Họ đệm" | "Tên", or over "Họ" | "Đệm" | "Tên"). The first rows are scored by how many cells are
+known headers; the best one is the header, and the row under it is merged in when it holds
+sub-headers. Headers are compared folded (no tones, no case, đ as d), so "HỌ VÀ TÊN", "Họ và
+tên" and "Ho va ten" are the same.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .workbook import Cell
 IMPORT_FIELDS: dict[str, str] = {
     "full_name": "Họ và tên",
     "family_middle": "Họ và chữ lót",
+    "middle_name": "Tên đệm / chữ lót",
     "given_name": "Tên",
     "birth_date": "Ngày sinh",
     "male": "Nam (đánh dấu hoặc năm sinh)",
@@ -56,6 +58,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "family_middle": ("ho chu lot", "ho va chu lot", "ho dem", "ho va dem", "ho va ten dem",
                       "ho lot", "ho", "ho ten dem", "ho ten lot", "ho va ten lot", "ho chu dem",
                       "ho va chu dem", "ho va lot"),
+    # With a separate "Họ" column, a "Họ đệm" column holds the middle names (see guess_header).
+    "middle_name": ("dem", "ten dem", "chu dem", "lot", "ten lot", "chu lot", "ten dem lot"),
     "given_name": ("ten",),
     "birth_date": ("ngay sinh", "ngay thang nam sinh", "nam sinh", "sinh ngay",
                    "ngay sinh nam sinh", "ngay thang sinh"),
@@ -183,7 +187,7 @@ def _is_subheader(values: list[Cell], found: dict[int, str]) -> bool:
 
 def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
     """The header of a sheet, or None when no row looks like one."""
-    best: tuple[int, int, dict[int, str]] | None = None
+    best: tuple[int, int, dict[int, str]] | None = None  # score, index, field by column
     for index, (_number, values) in enumerate(rows[:_SCAN_ROWS]):
         found = _row_fields(values)
         score = _score(found)
@@ -192,6 +196,7 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
     if best is None:
         return None
     _, index, by_column = best
+    keys = {col: _clean(v) for col, v in enumerate(rows[index][1]) if isinstance(v, str)}
     width = max((len(v) for _, v in rows), default=0)
     headers = [_header_text(v) for v in rows[index][1]] + [""] * width
     headers = headers[:width]
@@ -204,6 +209,7 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
             by_column = dict(by_column)
             for col, target in sub.items():
                 by_column[col] = target
+                keys[col] = _clean(str(below[col]))
             for col, value in enumerate(below):
                 text = _header_text(value)
                 if text and col < width:
@@ -216,11 +222,26 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
         target = by_column[col]
         if target != "stt" and target not in mapping:
             mapping[target] = col
+    _family_then_middle(mapping, by_column, keys)
     if "full_name" in mapping and ("given_name" in mapping and "family_middle" in mapping):
         del mapping["full_name"]  # a merged "Họ và tên" over "Họ đệm" | "Tên"
     guess = HeaderGuess(rows[last][0], start, headers, mapping)
     _headerless_after_name(guess, rows[start : start + _SAMPLE_ROWS], set(by_column))
     return guess
+
+
+def _family_then_middle(
+    mapping: dict[str, int], by_column: dict[int, str], keys: dict[int, str]
+) -> None:
+    """ "Họ" | "Họ đệm" | "Tên": beside a column headed "Họ" alone, another column taken for the
+    family and middle names ("Họ đệm", "Họ và tên đệm") holds the middle names only. Without a
+    "Họ" column such a header keeps its meaning."""
+    family = [col for col in sorted(by_column) if by_column[col] == "family_middle"]
+    alone = [col for col in family if keys.get(col) == "ho"]
+    if len(family) < 2 or not alone or "middle_name" in mapping:
+        return
+    mapping["family_middle"] = alone[0]
+    mapping["middle_name"] = next(col for col in family if col != alone[0])
 
 
 _SAMPLE_ROWS = 200
@@ -243,9 +264,11 @@ def _headerless_after_name(
 ) -> None:
     """A name column followed by a column with no header that holds text on most rows.
 
-    When that column holds one word on (nearly) every row, it is the given name under a "Họ và
-    tên" merged over two columns: the two are joined. Otherwise the preview warns, rather than
-    silently leaving part of the names behind.
+    When the name already ends with that column's word on most rows, the column repeats the
+    given name (a helper to sort by it): it is left alone, without a warning. When it holds one
+    word on (nearly) every row, it is the given name under a "Họ và tên" merged over two
+    columns: the two are joined. Otherwise the preview warns, rather than silently leaving part
+    of the names behind.
     """
     mapping = guess.mapping
     if "given_name" in mapping:
@@ -259,7 +282,7 @@ def _headerless_after_name(
         return
     if nxt < len(guess.headers) and guess.headers[nxt]:
         return
-    named = given = texts = 0
+    named = given = texts = repeated = 0
     seen: set[str] = set()
     for _number, values in rows:
         name = values[col] if col < len(values) else None
@@ -272,8 +295,13 @@ def _headerless_after_name(
             texts += 1
             if _GIVEN.match(text):
                 given += 1
-            seen.add(fold(text))
+            folded = fold(text)
+            seen.add(folded)
+            if fold(name).rsplit(None, 1)[-1] == folded:
+                repeated += 1
     if not named or texts * 2 <= named:
+        return
+    if repeated * 2 > texts:  # "Nguyễn Thị Như Quỳnh" | "Quỳnh": a sort helper
         return
     if seen <= _GENDER_WORDS:  # a Nam/Nữ column left without its header is no given name
         given = 0

@@ -5,6 +5,11 @@ matches any date in that year). A matched row updates only the fields whose cell
 different value: an empty cell never blanks a stored value, and a name that differs only in
 accents or case (a file typed without tones) is not a change.
 
+The values a row would leave on the member (a new member's, or the stored record with the
+row's changes) pass the member form's own date checks (:class:`DateRules`), so that every
+imported member can be saved by the form afterwards: see :func:`decide` for what happens to a
+value the form would refuse.
+
 A member's status changes only through events (:mod:`core.lifecycle_rules`): the import never
 changes the status of an existing member (a differing "Trạng thái" cell is a warning), and a
 member who left or came of age (read-only) is not updated at all. A new member takes the file's
@@ -25,8 +30,12 @@ from sqlalchemy import select
 
 from ..context import WorkspaceContext
 from ..dates import DAY, YEAR, format_vn_date
-from ..lifecycle_rules import ACTIVE_STATUSES, READ_ONLY_STATUSES
-from ..models import Branch, Member
+from ..errors import ValidationError
+from ..lifecycle_rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
+from ..models import Branch, Member, MemberEvent
+from ..roster import _EVENT_DATES  # the dates an event decides, with the form's wording
+from ..rules import admission_window, party_age_error
+from ..validation import parse_member
 from ..vocab import STATUSES
 from .rows import ERROR, TEXT_FIELDS, WARNING, ParsedRow, Problem, cached_fold
 
@@ -158,6 +167,7 @@ class Matcher:
     """The roster as the import compares against it, loaded once per preview."""
 
     def __init__(self, ctx: WorkspaceContext) -> None:
+        self._ctx = ctx
         with ctx.db.read() as session:
             branch_rows = session.execute(
                 select(Branch.id, Branch.name).where(
@@ -219,6 +229,21 @@ class Matcher:
                 "full_name",
             )
         return (candidates[0] if candidates else None), None
+
+    def events(self, member_ids: list[str]) -> dict[str, list[tuple[str, date]]]:
+        """(kind, date) of the live events of each of ``member_ids``, read in one go."""
+        found: dict[str, list[tuple[str, date]]] = {member_id: [] for member_id in member_ids}
+        with self._ctx.db.read() as session:
+            for first in range(0, len(member_ids), 900):
+                stmt = select(
+                    MemberEvent.member_id, MemberEvent.kind, MemberEvent.event_date
+                ).where(
+                    MemberEvent.member_id.in_(member_ids[first : first + 900]),
+                    MemberEvent.deleted_at.is_(None),
+                )
+                for member_id, kind, when in session.execute(stmt):
+                    found[member_id].append((kind, when))
+        return found
 
     def changes(self, member_id: str, values: dict[str, object]) -> list[str]:
         """Fields of ``values`` that differ from the stored member (empty values never count)."""
@@ -311,16 +336,142 @@ def _label(status: object) -> str:
     return STATUSES.get(str(status), str(status))
 
 
-def _over_age(values: dict[str, object], status: object, today: date, age: int) -> Problem | None:
-    """Past the coming-of-age year (counted by birth year, like the coming-of-age list)."""
-    birth = values.get("birth_date")
+_DATES = ("admission_date", "party_date")
+_BIRTH_AFFECTED = frozenset(("birth_date", *_DATES))
+
+
+class DateRules:
+    """The member form's checks of the dates of a record against the birth date.
+
+    The verdict and the message are those of :func:`core.validation.parse_member` (the form's
+    own validation), run on the record as the import would leave it. Most rows are fine, and
+    parsing a whole record costs about as much as reading the row, so a quick pass with the same
+    rule functions the form uses (:func:`core.rules.admission_window`,
+    :func:`core.rules.party_age_error`) lets plainly good dates through first; anything else
+    (and a birth known only by its year) goes to the form's validation.
+    """
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self._windows: dict[date, tuple[date, date]] = {}
+
+    def _plainly_good(self, birth: date, precision: str, dates: dict[str, date]) -> bool:
+        if precision != DAY:
+            return False
+        for name, when in dates.items():
+            if name == "admission_date":
+                window = self._windows.get(birth)
+                if window is None:
+                    window = self._windows[birth] = admission_window(birth)
+                if not window[0] <= when <= window[1]:
+                    return False
+            elif party_age_error(birth, precision, when) is not None:
+                return False
+        return True
+
+    def errors(
+        self, name: str, birth: date, precision: str, dates: dict[str, date | None]
+    ) -> dict[str, str]:
+        """The form's message for each of ``dates`` (admission, Party) that it would refuse
+        next to this birth date; dates after today are refused earlier (:mod:`.rows`)."""
+        given = {field: when for field, when in dates.items() if when is not None}
+        if not given or self._plainly_good(birth, precision, given):
+            return {}
+        raw = {"full_name": name, "birth_date": format_vn_date(birth, precision)}
+        raw.update({field: format_vn_date(when) for field, when in given.items()})
+        try:
+            parse_member(raw, self.today)
+        except ValidationError as exc:
+            return {f: exc.field_errors[f] for f in _DATES if f in given and f in exc.field_errors}
+        return {}
+
+
+def _drop_bad_dates(row: ParsedRow, errors: dict[str, str], changed: list[str] | None) -> None:
+    """Leave out the dates the form would refuse, each with the form's message as a warning."""
+    for name in _DATES:
+        if name in errors:
+            row.values.pop(name, None)
+            if changed is not None and name in changed:
+                changed.remove(name)
+            row.problems.append(Problem(errors[name], WARNING, name))
+
+
+def _settle_update(
+    row: ParsedRow,
+    changed: list[str],
+    stored: dict[str, Any],
+    events: list[tuple[str, date]],
+    rules: DateRules,
+    coming_of_age: int,
+) -> tuple[date, str]:
+    """Make the dates an update leaves on a member acceptable to the member form; returns the
+    birth date (and precision) the member keeps.
+
+    - A date of admission (to the union, to the Party) recorded by an event is kept: the form
+      refuses to change it (:func:`core.roster._check_event_dates`), it is changed through the
+      event. Warning; the rest of the row is imported.
+    - A new birth date that makes the events or the stored dates impossible (admitted at 12) is
+      not written: the events were recorded from decisions, the file is the likelier mistake,
+      and the member stays identified by the birth date it has. Warning (the form's message);
+      the rest of the row is imported.
+    - A date of the file that the form refuses next to the birth date kept (admitted at 40,
+      Party before 18) is left out, as every warning of the import leaves its value out.
+    """
+    values = row.values
+    decided = {kind: when for kind, when in events}
+    for name, kind, label, event in _EVENT_DATES:
+        if name in changed and kind in decided:
+            changed.remove(name)
+            values.pop(name, None)
+            row.problems.append(Problem(
+                f"{label} theo {event} là {format_vn_date(decided[kind])}: giữ nguyên; muốn "
+                "sửa, hãy sửa sự kiện trong tab “Quá trình”.", WARNING, name))  # fmt: skip
+    full_name = str(values["full_name"])
+    birth, precision = stored["birth_date"], str(stored["birth_precision"])
+    if "birth_date" in changed:
+        new_birth = values["birth_date"]
+        new_precision = str(values.get("birth_precision", DAY))
+        assert isinstance(new_birth, date)
+        # The stored dates that stay next to the new birth date: those the file leaves alone,
+        # and those whose new value in the file would be left out (refused with it).
+        mine = {name: values.get(name) for name in _DATES if name in changed}
+        refused = rules.errors(full_name, new_birth, new_precision, mine)  # type: ignore[arg-type]
+        kept = {name: stored[name] for name in _DATES if name not in changed or name in refused}
+        messages = list(rules.errors(full_name, new_birth, new_precision, kept).values())
+        member = Member(full_name=full_name, birth_date=new_birth, birth_precision=new_precision)
+        for kind, when in events:
+            found: dict[str, str] = {}
+            # Only the age rules: an event is never "after today" here (the preview's today
+            # may be behind the day it was recorded).
+            check_date(member, kind, when, max(rules.today, when), found, coming_of_age)
+            if "date" in found and found["date"] not in messages:
+                messages.append(found["date"])
+        if messages:
+            changed.remove("birth_date")
+            kept_birth = format_vn_date(birth, precision)
+            row.problems.append(Problem(
+                f"{messages[0]} Ngày sinh trong tệp không khớp với hồ sơ của đoàn viên: giữ "
+                f"nguyên ngày sinh {kept_birth}.", WARNING, "birth_date"))  # fmt: skip
+        else:
+            birth, precision = new_birth, new_precision
+    mine = {name: values.get(name) for name in _DATES if name in changed}
+    _drop_bad_dates(row, rules.errors(full_name, birth, precision, mine), changed)  # type: ignore[arg-type]
+    return birth, precision
+
+
+def _over_age(birth: object, status: object, today: date, age: int) -> Problem | None:
+    """Past the coming-of-age year (counted by birth year, like the coming-of-age list): the
+    member turns ``age + 1`` or more this year, though maybe not yet on ``today``, so the age is
+    stated as the one reached in the year."""
     if status not in ACTIVE_STATUSES or not isinstance(birth, date):
         return None
     years = today.year - birth.year
     if years <= age:
         return None
     return Problem(
-        f"Đã quá tuổi Đoàn ({years} tuổi): cần xét trưởng thành Đoàn.", WARNING, "birth_date"
+        f"Đã quá tuổi Đoàn (tròn {years} tuổi trong năm {today.year}): cần xét trưởng thành Đoàn.",
+        WARNING,
+        "birth_date",
     )
 
 
@@ -328,11 +479,19 @@ def decide(
     parsed: list[ParsedRow], matcher: Matcher, today: date, coming_of_age: int
 ) -> tuple[list[ImportRow], list[str]]:
     """The action of every row, and the chi đoàn the import would create (in the order first
-    met); a member claimed by two rows rejects the second."""
+    met); a member claimed by two rows rejects the second.
+
+    The values a row leaves on a member pass the member form's date checks: a new member's
+    admission or Party date that the form refuses is left out with a warning (the member is
+    still worth importing; the date can be entered later), and an update is settled against the
+    stored record and its events (:func:`_settle_update`).
+    """
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
     branches = BranchResolver(matcher.branch_names)
+    rules = DateRules(today)
     created: list[str] = []
+    settle: list[tuple[ImportRow, ParsedRow, str]] = []  # updates touching dates: see below
     for row in parsed:
         item = ImportRow(row.row, row.values, row.problems, REJECTED)
         result.append(item)
@@ -350,8 +509,18 @@ def decide(
             item.action = NEW
             if new_branch and branch not in created:
                 created.append(str(branch))
+            birth = row.values["birth_date"]
+            assert isinstance(birth, date)
+            dates = {name: row.values.get(name) for name in _DATES}
+            errors = rules.errors(
+                str(row.values["full_name"]),
+                birth,
+                str(row.values.get("birth_precision", DAY)),
+                dates,  # type: ignore[arg-type]
+            )
+            _drop_bad_dates(row, errors, None)
             status = row.values.get("status", "active")
-            problem = _over_age(row.values, status, today, coming_of_age)
+            problem = _over_age(birth, status, today, coming_of_age)
             if problem is not None:
                 row.problems.append(problem)
             continue
@@ -382,11 +551,24 @@ def decide(
                 f"Trạng thái trong tệp (“{_label(row.values['status'])}”) khác với quá trình của "
                 f"đoàn viên (“{_label(status)}”): giữ nguyên; muốn đổi hãy ghi sự kiện.",
                 WARNING, "status"))  # fmt: skip
-        problem = _over_age(row.values, status, today, coming_of_age)
-        if problem is not None:
-            row.problems.append(problem)
         item.changed = changed
         item.action = UPDATE if changed else UNCHANGED
         if new_branch and branch not in created:
             created.append(str(branch))
+        if _BIRTH_AFFECTED.intersection(changed):
+            settle.append((item, row, member_id))  # with the events, read for all at once
+            continue
+        problem = _over_age(stored["birth_date"], status, today, coming_of_age)
+        if problem is not None:
+            row.problems.append(problem)
+    events = matcher.events([member_id for _, _, member_id in settle]) if settle else {}
+    for item, row, member_id in settle:
+        stored = matcher.members[member_id].values
+        birth, _ = _settle_update(
+            row, item.changed, stored, events[member_id], rules, coming_of_age
+        )
+        item.action = UPDATE if item.changed else UNCHANGED
+        problem = _over_age(birth, stored["status"], today, coming_of_age)
+        if problem is not None:
+            row.problems.append(problem)
     return result, created

@@ -7,8 +7,10 @@ kept as a year (``birth_precision`` "year"). Problems are either errors (the row
 or warnings (the row is imported without the bad value).
 
 Someone too young to be admitted on the day of the import (15 years + 1 day; a bare year counts
-by the year) and an admission or Party date after today are errors, as in the member form; being
-past the coming-of-age year is a warning decided with the member's status (:mod:`.preview`).
+by the year) and an admission or Party date after today are errors, as in the member form; the
+ages at admission and at the Party admission, the dates that events decided, and being past the
+coming-of-age year are checked once the row's values are decided, against the stored record and
+its events for an update (:mod:`.preview`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from ..dates import DAY, YEAR, DateFormatError, format_vn_date
-from ..rules import ADMISSION_MAX_AGE, ADMISSION_MIN_AGE, admission_window
+from ..rules import ADMISSION_MIN_AGE, admission_window
 from ..text import fold, name_case, nfc, nfc_multiline
 from ..validation import check_national_id, normalize_phone
 from ..vocab import POSITIONS, STATUSES, choice_code
@@ -303,16 +305,16 @@ class RowParser:
             name = self._text(cells, "full_name", parsed)
             given = self._text(cells, "given_name", parsed) if "given_name" in self.mapping else ""
             if given and cached_fold(name).rsplit(" ", 1)[-1] != cached_fold(given):
-                name = f"{name} {given}"  # "Họ và tên" over the family and middle names only
-        else:
-            name = " ".join(
-                p
-                for p in (
-                    self._text(cells, "family_middle", parsed),
-                    self._text(cells, "given_name", parsed),
-                )
-                if p
+                # "Họ và tên" over the family (and middle) names only
+                middle = self._text(cells, "middle_name", parsed)
+                name = " ".join(p for p in (name, middle, given) if p)
+        else:  # "Họ" | "Đệm" | "Tên", or "Họ đệm" | "Tên": family, middle, given names
+            parts = (
+                self._text(cells, "family_middle", parsed),
+                self._text(cells, "middle_name", parsed),
+                self._text(cells, "given_name", parsed),
             )
+            name = " ".join(p for p in parts if p)
         known = self._names.get(name)
         if known is None:
             known = self._names[name] = self._name(name)
@@ -348,7 +350,6 @@ class RowParser:
                     Problem(f"{label} không thể sau ngày hôm nay.", ERROR, target)
                 )
             out[target] = day
-        self._check_admission(parsed)
         return parsed
 
     def _birth_and_gender(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
@@ -461,26 +462,6 @@ class RowParser:
                 )
             else:
                 out["phone"] = phone
-
-    def _check_admission(self, parsed: ParsedRow) -> None:
-        out = parsed.values
-        birth, admitted = out.get("birth_date"), out.get("admission_date")
-        if not isinstance(birth, date) or not isinstance(admitted, date) or admitted > self.today:
-            return
-        if out.get("birth_precision") == DAY:
-            window = self._windows.get(birth)
-            if window is None:
-                window = self._windows[birth] = admission_window(birth)
-            first, last = window
-            ok = first <= admitted <= last
-        else:
-            ok = ADMISSION_MIN_AGE <= admitted.year - birth.year <= ADMISSION_MAX_AGE + 1
-        if not ok:
-            parsed.problems.append(Problem(
-                f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE}: sinh "
-                f"{format_vn_date(birth, str(out['birth_precision']))}, "
-                f"vào Đoàn {format_vn_date(admitted)}.",
-                WARNING, "admission_date"))  # fmt: skip
 
 
 def _digits_of_number(value: Cell, pad: tuple[int, ...]) -> str | None:
