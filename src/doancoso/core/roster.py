@@ -318,7 +318,7 @@ class MemberService:
 
 
 # Dates of the record that an event decides: the field, the event kind, what the event is called.
-_EVENT_DATES = (
+EVENT_DECIDED_DATES = (
     ("admission_date", "admission", "Ngày vào Đoàn", "quyết định kết nạp"),
     ("party_date", "party_admission", "Ngày vào Đảng", "sự kiện “Vào Đảng”"),
 )
@@ -331,7 +331,7 @@ def _check_event_dates(session: Session, member_id: str, values: Mapping[str, An
 
     from .models import MemberEvent
 
-    kinds = [kind for _, kind, _, _ in _EVENT_DATES]
+    kinds = [kind for _, kind, _, _ in EVENT_DECIDED_DATES]
     stmt = select(MemberEvent.kind, MemberEvent.event_date).where(
         MemberEvent.member_id == member_id,
         MemberEvent.deleted_at.is_(None),
@@ -341,7 +341,7 @@ def _check_event_dates(session: Session, member_id: str, values: Mapping[str, An
     errors = {
         field: f"{label} theo {event} là {format_vn_date(decided[kind])}: muốn sửa, hãy sửa sự "
         "kiện trong tab “Quá trình”."
-        for field, kind, label, event in _EVENT_DATES
+        for field, kind, label, event in EVENT_DECIDED_DATES
         if kind in decided and values.get(field) != decided[kind]
     }
     if errors:

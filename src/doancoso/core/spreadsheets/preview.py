@@ -33,7 +33,7 @@ from ..dates import DAY, YEAR, format_vn_date
 from ..errors import ValidationError
 from ..lifecycle_rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
 from ..models import Branch, Member, MemberEvent
-from ..roster import _EVENT_DATES  # the dates an event decides, with the form's wording
+from ..roster import EVENT_DECIDED_DATES
 from ..rules import admission_window, party_age_error
 from ..validation import parse_member
 from ..vocab import STATUSES
@@ -419,7 +419,7 @@ def _settle_update(
     """
     values = row.values
     decided = {kind: when for kind, when in events}
-    for name, kind, label, event in _EVENT_DATES:
+    for name, kind, label, event in EVENT_DECIDED_DATES:
         if name in changed and kind in decided:
             changed.remove(name)
             values.pop(name, None)
