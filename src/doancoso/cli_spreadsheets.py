@@ -56,17 +56,16 @@ def _open(args: argparse.Namespace) -> Workspace:
     return Workspace.open(getattr(args, "data_dir", None) or default_data_dir())
 
 
-def _column_name(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
 def _report(preview: ImportPreview, out: TextIO) -> None:
-    from .core.spreadsheets import ERROR, IMPORT_FIELDS, NEW, REJECTED, UNCHANGED, UPDATE
+    from .core.spreadsheets import (
+        ERROR,
+        IMPORT_FIELDS,
+        NEW,
+        REJECTED,
+        UNCHANGED,
+        UPDATE,
+        column_letter,
+    )
 
     print(
         f"Tệp {preview.path.name}, trang tính “{preview.sheet}”, "
@@ -76,7 +75,7 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
     columns = []
     for target, col in sorted(preview.mapping.items(), key=lambda item: item[1]):
         header = preview.headers[col] if col < len(preview.headers) else ""
-        columns.append(f"{_column_name(col)} “{header}” → {IMPORT_FIELDS.get(target, target)}")
+        columns.append(f"{column_letter(col)} “{header}” → {IMPORT_FIELDS.get(target, target)}")
     print("Cột nhận ra: " + "; ".join(columns) + ".", file=out)
     if preview.legacy_cells:
         names = {"tcvn3": "TCVN3", "vni": "VNI"}

@@ -8,7 +8,7 @@ its print setup and file handling with :mod:`.stats_export`.
 """
 
 from .apply import ImportResult
-from .headers import IMPORT_FIELDS
+from .headers import IMPORT_FIELDS, column_letter
 from .preview import NEW, REJECTED, UNCHANGED, UPDATE, ImportPreview, ImportRow
 from .rows import ERROR, WARNING, Problem
 from .service import SpreadsheetService
@@ -26,4 +26,5 @@ __all__ = [
     "ImportRow",
     "Problem",
     "SpreadsheetService",
+    "column_letter",
 ]

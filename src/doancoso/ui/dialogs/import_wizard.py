@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AppError
-from ...core.spreadsheets import IMPORT_FIELDS, NEW, UPDATE, ImportPreview, ImportResult
+from ...core.spreadsheets import (
+    IMPORT_FIELDS,
+    NEW,
+    UPDATE,
+    ImportPreview,
+    ImportResult,
+    column_letter,
+)
 from ...core.workspace import Workspace
 from ..models.import_preview_table import COLUMNS, ImportPreviewModel, summary_text
 from ..prompts import Prompts
@@ -52,16 +59,6 @@ NOT_IMPORTED = "— không nhập —"
 ERROR_STYLE = "color: #b71c1c;"
 NOTICE_STYLE = "background: #fff8e1; border: 1px solid #ffe082; padding: 6px;"
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
-
-
-def column_letter(index: int) -> str:
-    """0 → "A", 25 → "Z", 26 → "AA" (the column names Excel shows)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 class ImportWizard(QDialog):
