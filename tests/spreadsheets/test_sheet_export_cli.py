@@ -8,6 +8,7 @@ from datetime import datetime, time
 from io import StringIO
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sheetfiles import write_xlsx
 
@@ -249,3 +250,18 @@ def test_cli_import_text_report_and_exit_codes(ws: Workspace, tmp_path: Path) ->
     code, out, _ = cli("members", "export", str(export), "--branch", "ấp 9", "--data-dir", data_dir)
     assert code == 0 and out == f"Đã xuất 1 đoàn viên ra {export}.\n"
     assert export.read_text(encoding="utf-8-sig").splitlines()[1].startswith("1,Ai Đó,2001,")
+
+
+@pytest.mark.parametrize("name", ["ds.xlsx", "ds.csv"])
+def test_export_to_a_missing_folder_is_a_clear_error(
+    demo_ws: Workspace, tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / "khong-co" / name
+    data_dir = str(demo_ws.data_dir)
+    demo_ws.close()
+    code, out, err = cli("members", "export", str(target), "--data-dir", data_dir)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Lỗi: Không ghi được tệp “{target}”: thư mục không tồn tại hoặc không có quyền ghi.\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]

@@ -15,11 +15,7 @@ organisation's settings, never from the code.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,7 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..core.errors import AppError
+from ..core.files import written_atomically
 from ..core.organization import OrganizationInfo
 from ..core.text import nfc
 from .fonts import BOLD, REGULAR, register_fonts, string_width
@@ -178,40 +174,6 @@ class _NumberedCanvas(Canvas):
             )
             super().showPage()
         super().save()
-
-
-def _reason(error: OSError) -> str:
-    if isinstance(error, IsADirectoryError):
-        return "đó là một thư mục"
-    if isinstance(error, PermissionError):
-        return "không có quyền ghi (tệp có thể đang mở trong chương trình khác)"
-    if error.errno == errno.ENOSPC:
-        return "ổ đĩa đã đầy"
-    return "lỗi ghi tệp"
-
-
-@contextlib.contextmanager
-def written_atomically(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step,
-    on failure it is removed, so a half-written file never takes the target's place."""
-    target = Path(target)
-    try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-        os.close(handle)
-    except OSError as exc:
-        message = f"Không ghi được tệp “{target}”: thư mục không tồn tại hoặc không có quyền ghi."
-        raise AppError(message, details=repr(exc)) from exc
-    temp = Path(temp_name)
-    try:
-        yield temp
-        os.replace(temp, target)
-    except OSError as exc:
-        message = f"Không ghi được tệp “{target}”: {_reason(exc)}."
-        raise AppError(message, details=repr(exc)) from exc
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,6 @@ half a file where the old one was.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +27,7 @@ from typing import Any
 
 from ..dates import format_vn_date
 from ..errors import AppError
+from ..files import written_atomically
 from ..text import nfc, nfc_multiline
 
 EXCEL_CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one cell
@@ -103,26 +102,10 @@ def export_format(path: Path) -> str:
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write`` with a temporary path beside ``path``, then rename it over ``path``."""
-    path = path.resolve()
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent
-    )
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    """Call ``write`` with a temporary path beside ``path``, then rename it over ``path``
+    (:func:`..files.written_atomically`: failures are Vietnamese AppErrors)."""
+    with written_atomically(path) as temp:
         write(temp)
-        os.replace(temp, path)
-    except PermissionError as exc:
-        temp.unlink(missing_ok=True)
-        raise AppError(
-            f"Không ghi được tệp {path.name}: tệp đang mở trong chương trình khác (Excel?) "
-            "hoặc thư mục không cho phép ghi. Hãy đóng tệp rồi thử lại.",
-            str(exc),
-        ) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def print_setup(sheet: Any, orientation: str, side_margin: float) -> None:
