@@ -324,6 +324,17 @@ EVENT_DECIDED_DATES = (
 )
 
 
+def event_date_message(field: str, when: date, kept: bool = False) -> str:
+    """Why ``field`` (a date of :data:`EVENT_DECIDED_DATES`) is not changed here: the event that
+    recorded it on ``when`` decides it. ``kept``: said where the other value is left out."""
+    label, event = next((lab, ev) for name, _, lab, ev in EVENT_DECIDED_DATES if name == field)
+    keep = " giữ nguyên;" if kept else ""
+    return (
+        f"{label} theo {event} là {format_vn_date(when)}:{keep} muốn sửa, hãy sửa sự kiện trong "
+        "tab “Quá trình”."
+    )
+
+
 def _check_event_dates(session: Session, member_id: str, values: Mapping[str, Any]) -> None:
     """Refuse a date of admission (to the union, to the Party) that differs from the event that
     recorded it: the event decides it (and the statistics count it), so it is changed there."""
@@ -339,9 +350,8 @@ def _check_event_dates(session: Session, member_id: str, values: Mapping[str, An
     )
     decided: dict[str, date] = {kind: when for kind, when in session.execute(stmt)}
     errors = {
-        field: f"{label} theo {event} là {format_vn_date(decided[kind])}: muốn sửa, hãy sửa sự "
-        "kiện trong tab “Quá trình”."
-        for field, kind, label, event in EVENT_DECIDED_DATES
+        field: event_date_message(field, decided[kind])
+        for field, kind, _, _ in EVENT_DECIDED_DATES
         if kind in decided and values.get(field) != decided[kind]
     }
     if errors:

@@ -33,7 +33,7 @@ from ..dates import DAY, YEAR, format_vn_date
 from ..errors import ValidationError
 from ..lifecycle_rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
 from ..models import Branch, Member, MemberEvent
-from ..roster import EVENT_DECIDED_DATES
+from ..roster import EVENT_DECIDED_DATES, event_date_message
 from ..rules import admission_window, party_age_error
 from ..validation import parse_member
 from ..vocab import STATUSES
@@ -408,7 +408,7 @@ def _settle_update(
     birth date (and precision) the member keeps.
 
     - A date of admission (to the union, to the Party) recorded by an event is kept: the form
-      refuses to change it (:func:`core.roster._check_event_dates`), it is changed through the
+      refuses to change it (:func:`core.roster.event_date_message`), it is changed through the
       event. Warning; the rest of the row is imported.
     - A new birth date that makes the events or the stored dates impossible (admitted at 12) is
       not written: the events were recorded from decisions, the file is the likelier mistake,
@@ -419,13 +419,12 @@ def _settle_update(
     """
     values = row.values
     decided = {kind: when for kind, when in events}
-    for name, kind, label, event in EVENT_DECIDED_DATES:
+    for name, kind, _, _ in EVENT_DECIDED_DATES:
         if name in changed and kind in decided:
             changed.remove(name)
             values.pop(name, None)
-            row.problems.append(Problem(
-                f"{label} theo {event} là {format_vn_date(decided[kind])}: giữ nguyên; muốn "
-                "sửa, hãy sửa sự kiện trong tab “Quá trình”.", WARNING, name))  # fmt: skip
+            message = event_date_message(name, decided[kind], kept=True)
+            row.problems.append(Problem(message, WARNING, name))
     full_name = str(values["full_name"])
     birth, precision = stored["birth_date"], str(stored["birth_precision"])
     if "birth_date" in changed:
