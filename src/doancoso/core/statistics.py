@@ -300,7 +300,8 @@ _MEMBERS = f"""
 _ARRIVED = "e.member_id = m.id AND e.deleted_at IS NULL AND e.kind"
 _ADMISSIONS = f"""
     SELECT count(*) FROM members AS m NOT INDEXED
-    WHERE m.{_LIVE.replace(" AND ", " AND m.")} AND m.admission_date BETWEEN :first AND :last
+    WHERE m.organization_id = :org AND m.deleted_at IS NULL
+      AND m.admission_date BETWEEN :first AND :last
       AND NOT (EXISTS (SELECT 1 FROM member_events AS e
                        WHERE {_ARRIVED} IN ('transfer_in', 'temporary'))
                AND NOT EXISTS (SELECT 1 FROM member_events AS e
