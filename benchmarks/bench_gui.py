@@ -57,10 +57,10 @@ def run() -> None:
     from PySide6.QtWidgets import QApplication
 
     from doancoso.core.workspace import Workspace
-    from doancoso.ui.models.member_table import COL_BIRTH, COL_NAME
-    from doancoso.ui.pages.roster_page import RosterPage
-    from doancoso.ui.signals import DataChanged
-    from doancoso.ui.undo import UndoHistory
+    from doancoso.ui.roster.member_table import COL_BIRTH, COL_NAME
+    from doancoso.ui.roster.page import RosterPage
+    from doancoso.ui.shell.signals import DataChanged
+    from doancoso.ui.shell.undo import UndoHistory
 
     small = demo_folder(5_000)
     bare, app_launch = _launches(["-c", _BARE], [str(_LAUNCHER), "--data-dir", str(small)])

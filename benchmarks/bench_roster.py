@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from doancoso.core.roster import MemberFilter
-from doancoso.core.text import name_sort_key
+from doancoso.core.lang.text import name_sort_key
+from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 
 from .common import best_of, demo_folder, report, worst_keystroke

@@ -26,7 +26,8 @@ from python_calamine import CalamineWorkbook
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "spreadsheets"))
+SHEETFILES = Path(__file__).resolve().parents[1] / "tests" / "core" / "roster" / "spreadsheets"
+sys.path.insert(0, str(SHEETFILES))
 from sheetfiles import write_excel_xlsx  # noqa: E402  (the tests' writer, not a package)
 
 ROWS = 10_000

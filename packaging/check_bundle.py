@@ -112,11 +112,11 @@ def check_excluded(files: list[tuple[str, int]]) -> None:
 def check_present(bundle: Path, files: list[tuple[str, int]]) -> None:
     names = {name for name, _ in files}
     internal = "_internal/" if any(n.startswith("_internal/") for n in names) else ""
-    wanted = [f"{internal}doancoso/core/migrations/env.py",
-              f"{internal}doancoso/core/migrations/script.py.mako"]  # fmt: skip
+    wanted = [f"{internal}doancoso/core/storage/migrations/env.py",
+              f"{internal}doancoso/core/storage/migrations/script.py.mako"]  # fmt: skip
     wanted += [
         f"{internal}doancoso/{p.relative_to(SRC).as_posix()}"
-        for folder in (SRC / "resources", SRC / "core" / "migrations" / "versions")
+        for folder in (SRC / "resources", SRC / "core" / "storage" / "migrations" / "versions")
         for p in folder.rglob("*")
         if p.is_file() and "__pycache__" not in p.parts
     ]

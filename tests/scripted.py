@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from doancoso.ui.prompts import Prompts
+from doancoso.ui.shell.prompts import Prompts
 
 
 class ScriptedPrompts(Prompts):

@@ -6,13 +6,13 @@ import logging
 import sys
 from pathlib import Path
 
-from .cli import EXIT_ERROR, run
+from .cli.main import EXIT_ERROR, run
 from .logs import setup_logging
 from .paths import default_data_dir
 
 
 def _gui(data_dir: Path | None) -> int:
-    from .ui.app import run_app  # Qt is imported only when the GUI opens
+    from .ui.shell.app import run_app  # Qt is imported only when the GUI opens
 
     return run_app(data_dir or default_data_dir())
 

@@ -66,8 +66,8 @@ def step_migrate(run: Run) -> None:
     from alembic import command
     from sqlalchemy import create_engine, inspect
 
-    from .core.db import alembic_config, head_revision, known_revisions
-    from .core.models import Base
+    from .core.storage.db import alembic_config, head_revision, known_revisions
+    from .core.storage.models import Base
     from .core.workspace import Workspace
 
     run._ws = Workspace.open(run.folder / "data")
@@ -91,7 +91,7 @@ def step_migrate(run: Run) -> None:
 
 
 def step_demo(run: Run) -> None:
-    from .core.roster import MemberFilter
+    from .core.roster.service import MemberFilter
 
     run.ws.generate_demo(members=DEMO_MEMBERS, seed=1)
     count = run.ws.members.count(MemberFilter())
@@ -99,8 +99,8 @@ def step_demo(run: Run) -> None:
 
 
 def step_search(run: Run) -> None:
-    from .core.roster import MemberFilter
-    from .core.text import fold
+    from .core.lang.text import fold
+    from .core.roster.service import MemberFilter
 
     rows = run.ws.members.list(MemberFilter(search="nguyen"))
     check(len(rows) > 0, "search “nguyen” found nothing")
@@ -112,7 +112,7 @@ def step_search(run: Run) -> None:
 
 
 def step_sort(run: Run) -> None:
-    from .core.text import name_sort_key
+    from .core.lang.text import name_sort_key
 
     names = [r.full_name for r in run.ws.members.list(sort="name")]
     check(names == sorted(names, key=name_sort_key), "roster not in Vietnamese name order")
@@ -123,7 +123,7 @@ def step_sort(run: Run) -> None:
 def step_excel(run: Run) -> None:
     """Export the roster to .xlsx; reading it back changes nothing here and recreates every
     member in a new data folder."""
-    from .core.spreadsheets.preview import NEW, UNCHANGED
+    from .core.roster.spreadsheets.preview import NEW, UNCHANGED
     from .core.workspace import Workspace
 
     path = run.folder / "doan-vien.xlsx"
@@ -145,7 +145,7 @@ def step_excel(run: Run) -> None:
 
 
 def _actions(preview: object) -> str:
-    from .core.spreadsheets.preview import NEW, REJECTED, UNCHANGED, UPDATE, ImportPreview
+    from .core.roster.spreadsheets.preview import NEW, REJECTED, UNCHANGED, UPDATE, ImportPreview
 
     assert isinstance(preview, ImportPreview)
     counts = {a: preview.count(a) for a in (NEW, UPDATE, UNCHANGED, REJECTED)}

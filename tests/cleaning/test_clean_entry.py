@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from doancoso.cli import run
+from doancoso.cli.main import run
 from doancoso.core.errors import ValidationError
-from doancoso.core.organization import OrganizationInfo
-from doancoso.core.text import (
+from doancoso.core.lang.text import (
     clean_controls,
     fold,
     nfc,
@@ -20,6 +19,7 @@ from doancoso.core.text import (
     nfc_multiline_or_none,
     nfc_or_none,
 )
+from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 
 # -- text.py ---------------------------------------------------------------------------------

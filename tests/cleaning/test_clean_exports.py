@@ -15,13 +15,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from doancoso.core.errors import AppError
-from doancoso.core.spreadsheets.writer import (
+from doancoso.core.workspace import Workspace
+from doancoso.core.xlsx.writer import (
     EXCEL_CELL_LIMIT,
     cell_text,
     export_format,
     sheet_title,
 )
-from doancoso.core.workspace import Workspace
 from doancoso.reports.roster import print_roster
 from doancoso.reports.statistics import print_statistics
 from doancoso.reports.youth import print_youth

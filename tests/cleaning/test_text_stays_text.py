@@ -14,7 +14,7 @@ from dirty_data import TODAY
 from openpyxl import load_workbook
 from xlsx_package import package_problems
 
-from doancoso.core.spreadsheets import UNCHANGED
+from doancoso.core.roster.spreadsheets import UNCHANGED
 from doancoso.core.workspace import Workspace
 
 NOTE = "=> chuyển về ấp 3"

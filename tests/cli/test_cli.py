@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from doancoso.cli import run
-from doancoso.core.text import name_sort_key
+from doancoso.cli.main import run
+from doancoso.core.lang.text import name_sort_key
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from doancoso.cli import run
+from doancoso.cli.main import run
 from doancoso.core.workspace import Workspace
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau"]

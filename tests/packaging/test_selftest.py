@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 
 from doancoso import selftest
-from doancoso.cli import run
+from doancoso.cli.main import run
 from doancoso.selftest import Run, SelfTestFailure, check, run_self_test
 
 

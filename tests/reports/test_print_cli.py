@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from doancoso.cli import run
-from doancoso.core.roster import MemberFilter
+from doancoso.cli.main import run
+from doancoso.core.roster.service import MemberFilter
 
 
 def _run(*argv: str) -> tuple[int, str, str]:

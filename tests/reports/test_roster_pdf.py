@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from doancoso.core.errors import AppError
-from doancoso.core.roster import MemberFilter
+from doancoso.core.roster.service import MemberFilter
 from doancoso.reports.roster import print_roster
 from doancoso.reports.tables import Column, PagedTable
 

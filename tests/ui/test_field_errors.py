@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from doancoso.ui.widgets.fields import ErrorLabel, FieldErrors
+from doancoso.ui.common.fields import ErrorLabel, FieldErrors
 
 
 def test_show_all_puts_the_messages_without_a_field_in_the_general_label(qtbot: QtBot) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .db import Database
 from .errors import ConflictError
+from .storage.db import Database
 
 OWN_ORGANIZATION_KEY = "organization_id"
 

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from .context import OWN_ORGANIZATION_KEY, WorkspaceContext
 from .errors import ConflictError, ValidationError
-from .rules import COMING_OF_AGE
-from .text import nfc, nfc_or_none
+from .lang.text import nfc, nfc_or_none
+from .roster.rules import COMING_OF_AGE
 
 if TYPE_CHECKING:
-    from .models import Organization
+    from .storage.models import Organization
 
 _FIELDS = (
     "name",
@@ -111,7 +111,7 @@ class OrganizationService:
             raise ConflictError(
                 "Dữ liệu này đã có thông tin Đoàn cơ sở; hãy sửa trong phần Thiết lập."
             )
-        from .models import AppMeta, Organization
+        from .storage.models import AppMeta, Organization
 
         clean = _validated(info)
         with self._ctx.db.transaction() as session:
@@ -132,7 +132,7 @@ class OrganizationService:
         return created
 
     def update(self, info: OrganizationInfo) -> OrganizationInfo:
-        from .models import Organization
+        from .storage.models import Organization
 
         clean = _validated(info)
         with self._ctx.db.transaction() as session:

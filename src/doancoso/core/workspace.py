@@ -18,17 +18,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from .branches import BranchService
 from .context import WorkspaceContext
-from .db import Database
 from .organization import OrganizationService
-from .roster import MemberService
+from .roster.branches import BranchService
+from .roster.service import MemberService
+from .storage.db import Database
 
 if TYPE_CHECKING:
-    from .lifecycle import EventService
-    from .spreadsheets import SpreadsheetService
-    from .statistics import StatisticsService
-    from .youth import YouthService
+    from .lifecycle.service import EventService
+    from .roster.spreadsheets import SpreadsheetService
+    from .statistics.service import StatisticsService
+    from .youth.service import YouthService
 
 DATABASE_FILE = "doancoso.sqlite"
 
@@ -46,25 +46,25 @@ class Workspace:
 
     @cached_property
     def spreadsheets(self) -> SpreadsheetService:
-        from .spreadsheets import SpreadsheetService
+        from .roster.spreadsheets import SpreadsheetService
 
         return SpreadsheetService(self._ctx, self.members)
 
     @cached_property
     def events(self) -> EventService:
-        from .lifecycle import EventService
+        from .lifecycle.service import EventService
 
         return EventService(self._ctx, self.members)
 
     @cached_property
     def youth(self) -> YouthService:
-        from .youth import YouthService
+        from .youth.service import YouthService
 
         return YouthService(self._ctx, self.members, self.events)
 
     @cached_property
     def statistics(self) -> StatisticsService:
-        from .statistics import StatisticsService
+        from .statistics.service import StatisticsService
 
         return StatisticsService(self._ctx)
 
@@ -87,8 +87,8 @@ class Workspace:
     def generate_demo(
         self, members: int = 300, seed: int = 1, progress: Callable[[int, int], None] | None = None
     ) -> int:
-        """Fill the workspace with a realistic demo organisation (see :mod:`.demo`)."""
-        from . import demo
+        """Fill the workspace with a realistic demo organisation (see :mod:`.demo.generator`)."""
+        from .demo import generator as demo
 
         return demo.generate(self._ctx, members=members, seed=seed, progress=progress)
 

@@ -37,9 +37,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..core.files import written_atomically
+from ..core.lang.text import nfc
 from ..core.organization import OrganizationInfo
-from ..core.text import nfc
+from ..core.storage.files import written_atomically
 from .fonts import BOLD, REGULAR, register_fonts, string_width
 from .styles import markup, styles
 

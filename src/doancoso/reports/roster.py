@@ -12,12 +12,12 @@ from pathlib import Path
 
 from reportlab.platypus import Paragraph
 
-from ..core.dates import format_vn_date
 from ..core.errors import AppError
-from ..core.roster import MemberFilter, MemberRow
-from ..core.spreadsheets.export import filter_note
-from ..core.text import vn_number
-from ..core.vocab import GENDERS, STATUSES
+from ..core.lang.dates import format_vn_date
+from ..core.lang.text import vn_number
+from ..core.roster.service import MemberFilter, MemberRow
+from ..core.roster.spreadsheets.export import filter_note
+from ..core.roster.vocab import GENDERS, STATUSES
 from ..core.workspace import Workspace
 from .document import UnionDocument
 from .styles import markup, styles

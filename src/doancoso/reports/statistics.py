@@ -15,17 +15,17 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..core.dates import format_vn_date
 from ..core.errors import AppError
-from ..core.spreadsheets.stats_export import (
+from ..core.lang.dates import format_vn_date
+from ..core.lang.text import nfc, vn_number
+from ..core.statistics.export import (
     COUNT,
     TOTAL,
     breakdowns,
     share_text,
     summary_figures,
 )
-from ..core.statistics import RosterStats
-from ..core.text import nfc, vn_number
+from ..core.statistics.service import RosterStats
 from ..core.workspace import Workspace
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR

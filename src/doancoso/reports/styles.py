@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from ..core.text import nfc
+from ..core.lang.text import nfc
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
 
 

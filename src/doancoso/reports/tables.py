@@ -18,7 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from ..core.text import nfc
+from ..core.lang.text import nfc
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR, char_widths
 from .styles import markup

@@ -16,10 +16,10 @@ from pathlib import Path
 from reportlab.platypus import Paragraph
 
 from ..core.errors import AppError
-from ..core.spreadsheets.youth_export import TITLE, filter_note, youth_cells
-from ..core.text import vn_number
+from ..core.lang.text import vn_number
 from ..core.workspace import Workspace
-from ..core.youth import YouthFilter, YouthRow
+from ..core.youth.export import TITLE, filter_note, youth_cells
+from ..core.youth.service import YouthFilter, YouthRow
 from .document import UnionDocument
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles

@@ -1,0 +1,74 @@
+"""Which members a command lists, exports or prints: the options and the filter they make.
+
+Like the roster page, the commands show the **active roster** (members taking part here:
+active and on temporary activity) unless ``--status`` asks for one status or for every member
+("tất cả"), so a printed "danh sách đoàn viên" never carries those who left.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ..core.errors import AppError
+from ..core.lang.text import fold
+from ..core.lifecycle.rules import ACTIVE_STATUSES
+from ..core.roster.service import MemberFilter
+from ..core.roster.vocab import GENDERS, STATUSES, choice_code
+from ..core.workspace import Workspace
+
+EVERY_STATUS = "tất cả"
+
+
+def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> None:
+    """``--search``, ``--branch``, ``--status`` and ``--gender``; ``verb``: "in", "xuất"..."""
+    parser.add_argument(
+        "--search", default="", help=f"chỉ {verb} đoàn viên khớp từ tìm kiếm (không dấu cũng được)"
+    )
+    parser.add_argument("--branch", help=f"chỉ {verb} một chi đoàn (tên chi đoàn)")
+    parser.add_argument(
+        "--status",
+        help="trạng thái: " + ", ".join(STATUSES.values()) + f", hoặc “{EVERY_STATUS}” "
+        "(mặc định: đang sinh hoạt và sinh hoạt tạm)",
+    )
+    parser.add_argument("--gender", help="giới tính: " + ", ".join(GENDERS.values()))
+
+
+def member_filter(ws: Workspace, args: argparse.Namespace) -> MemberFilter:
+    """The filter the options of :func:`add_member_filter_options` ask for."""
+    branch_id = None
+    if args.branch:
+        branch = ws.branches.find(args.branch)
+        if branch is None:
+            raise AppError(f"Không có chi đoàn “{args.branch}”.")
+        branch_id = branch.id
+    everyone = args.status is not None and fold(args.status) == fold(EVERY_STATUS)
+    status = None if everyone else _choice(STATUSES, args.status, "trạng thái")
+    return MemberFilter(
+        search=args.search,
+        branch_id=branch_id,
+        status=status,
+        gender=_choice(GENDERS, args.gender, "giới tính"),
+        statuses=() if everyone or status else ACTIVE_STATUSES,
+    )
+
+
+def _choice(vocabulary: dict[str, str], raw: str | None, what: str) -> str | None:
+    if not raw:
+        return None
+    code = choice_code(vocabulary, raw)
+    if code is None:
+        raise AppError(
+            f"Không hiểu {what} “{raw}”: chọn một trong {', '.join(vocabulary.values())}."
+        )
+    return code
+
+
+def refuse_member_filters_for_youth(args: argparse.Namespace) -> None:
+    """``--youth`` lists the youth register, which has no chi đoàn, status or gender filter
+    here: say so rather than ignore the option."""
+    given = [f"--{name}" for name in ("branch", "status", "gender") if getattr(args, name, None)]
+    if given:
+        raise AppError(
+            f"Danh sách thanh niên không lọc theo chi đoàn, trạng thái hay giới tính: bỏ "
+            f"{', '.join(given)} khi dùng --youth."
+        )

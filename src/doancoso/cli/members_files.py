@@ -1,0 +1,152 @@
+"""``doancoso members import`` and ``doancoso members export``: the roster to and from Excel/CSV.
+
+Registered by :func:`doancoso.cli.build_parser`; like every handler, these return the exit code
+and let :class:`AppError` reach :func:`doancoso.cli.run`, which prints it and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ..core.workspace import Workspace
+from ..paths import default_data_dir
+from .filters import (
+    add_member_filter_options,
+    member_filter,
+    refuse_member_filters_for_youth,
+)
+
+if TYPE_CHECKING:  # the spreadsheet code loads when a command runs, not with the parser
+    from ..core.roster.spreadsheets import ImportPreview
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def register(members_sub: Any, data_dir_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add ``import`` and ``export`` under ``members``."""
+    importing = members_sub.add_parser(
+        "import", help="nhập đoàn viên từ tệp Excel (.xlsx, .xls) hoặc CSV"
+    )
+    data_dir_option(importing)
+    importing.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx, .xls hoặc .csv")
+    importing.add_argument(
+        "--sheet", help="tên trang tính (mặc định: trang đầu tiên có dòng tiêu đề)"
+    )
+    importing.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    importing.add_argument("--format", choices=("table", "json"), default="table")
+    importing.set_defaults(handler=members_import)
+
+    exporting = members_sub.add_parser(
+        "export", help="xuất danh sách đoàn viên ra tệp .xlsx hoặc .csv"
+    )
+    data_dir_option(exporting)
+    exporting.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx hoặc .csv sẽ ghi")
+    add_member_filter_options(exporting, "xuất")
+    exporting.add_argument(
+        "--youth", action="store_true", help="xuất danh sách thanh niên địa phương (sổ theo dõi)"
+    )
+    exporting.set_defaults(handler=members_export)
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    return Workspace.open(getattr(args, "data_dir", None) or default_data_dir())
+
+
+def _report(preview: ImportPreview, out: TextIO) -> None:
+    from ..core.roster.spreadsheets import (
+        ERROR,
+        IMPORT_FIELDS,
+        NEW,
+        REJECTED,
+        UNCHANGED,
+        UPDATE,
+        column_letter,
+    )
+
+    print(
+        f"Tệp {preview.path.name}, trang tính “{preview.sheet}”, "
+        f"dòng tiêu đề {preview.header_row}.",
+        file=out,
+    )
+    columns = []
+    for target, col in sorted(preview.mapping.items(), key=lambda item: item[1]):
+        header = preview.headers[col] if col < len(preview.headers) else ""
+        columns.append(f"{column_letter(col)} “{header}” → {IMPORT_FIELDS.get(target, target)}")
+    print("Cột nhận ra: " + "; ".join(columns) + ".", file=out)
+    if preview.legacy_cells:
+        names = {"tcvn3": "TCVN3", "vni": "VNI"}
+        done = ", ".join(f"{n} ô {names.get(k, k)}" for k, n in preview.legacy_cells.items())
+        print(f"Đã chuyển chữ từ bảng mã cũ sang Unicode: {done}.", file=out)
+    for row in preview.rows:
+        for problem in row.problems:
+            mark = " [bị loại]" if problem.severity == ERROR else ""
+            print(f"Dòng {row.row}{mark}: {problem.message}", file=out)
+        if row.action == UPDATE:
+            fields = ", ".join(IMPORT_FIELDS.get(f, f) for f in row.changed)
+            print(f"Dòng {row.row}: cập nhật {row.values.get('full_name')} ({fields}).", file=out)
+    for number, reason in preview.skipped:
+        print(f"Dòng {number}: bỏ qua ({reason}).", file=out)
+    for warning in preview.warnings:
+        print(warning, file=out)
+    if preview.new_branches:
+        print(f"Sẽ tạo chi đoàn mới: {', '.join(preview.new_branches)}.", file=out)
+    print(
+        f"Mới: {preview.count(NEW)}, cập nhật: {preview.count(UPDATE)}, "
+        f"không đổi: {preview.count(UNCHANGED)}, bị loại: {preview.count(REJECTED)}.",
+        file=out,
+    )
+
+
+def members_import(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.roster.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
+
+    with _open(args) as ws:
+        preview = ws.spreadsheets.preview_import(args.file, sheet=args.sheet)
+        usable = len(preview.rows) - preview.count(REJECTED)
+        applied = False
+        if usable and not args.dry_run:
+            ws.spreadsheets.apply_import(preview)
+            applied = True
+    if args.format == "json":
+        report = {
+            "new": preview.count(NEW),
+            "updated": preview.count(UPDATE),
+            "unchanged": preview.count(UNCHANGED),
+            "rejected": preview.count(REJECTED),
+            "problems": [{"row": row, "reason": reason} for row, reason in preview.problems],
+            "new_branches": list(preview.new_branches),
+            "warnings": list(preview.warnings),
+            "applied": applied,
+        }
+        json.dump(report, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        _report(preview, out)
+        if applied and not preview.count(NEW) + preview.count(UPDATE):
+            print("Không có gì thay đổi: mọi dòng đã có trong danh sách đoàn viên.", file=out)
+        elif applied:
+            print("Đã nhập vào danh sách đoàn viên.", file=out)
+        elif usable:
+            print("Chạy thử: chưa ghi gì.", file=out)
+        else:
+            print("Không có dòng nào nhập được.", file=out)
+    return EXIT_OK if usable else EXIT_ERROR
+
+
+def members_export(args: argparse.Namespace, out: TextIO) -> int:
+    if getattr(args, "youth", False):
+        from ..core.youth.service import YouthFilter
+
+        refuse_member_filters_for_youth(args)
+        with _open(args) as ws:
+            count = ws.spreadsheets.export_youth(args.file, YouthFilter(search=args.search))
+        print(f"Đã xuất {count} thanh niên ra {args.file}.", file=out)
+        return EXIT_OK
+    with _open(args) as ws:
+        count = ws.spreadsheets.export_members(args.file, member_filter(ws, args))
+    print(f"Đã xuất {count} đoàn viên ra {args.file}.", file=out)
+    return EXIT_OK

@@ -1,0 +1,61 @@
+"""``doancoso members print``: the printed roster as a PDF, from the command line.
+
+Registered under ``members`` by :func:`doancoso.cli.build_parser`; the PDF itself is made by
+:mod:`doancoso.reports.roster` (imported only when the command runs, so other commands start
+without loading reportlab).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from ..core.workspace import Workspace
+from ..paths import default_data_dir
+from .filters import (
+    add_member_filter_options,
+    member_filter,
+    refuse_member_filters_for_youth,
+)
+
+
+def add_print_command(members_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``print`` to the ``members`` subcommands."""
+    printing = members_sub.add_parser("print", help="in danh sách đoàn viên ra tệp PDF")
+    data_help = "thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)"
+    printing.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=data_help)
+    printing.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF cần ghi")
+    add_member_filter_options(printing, "in")
+    printing.add_argument("--number", help="số văn bản, ví dụ 15-DS/ĐTN")
+    printing.add_argument(
+        "--youth", action="store_true", help="in danh sách thanh niên địa phương (sổ theo dõi)"
+    )
+    printing.set_defaults(handler=members_print)
+
+
+def members_print(args: argparse.Namespace, out: TextIO) -> int:
+    from ..reports.roster import print_roster
+
+    if getattr(args, "youth", False):
+        return youth_print(args, out)
+    with Workspace.open(getattr(args, "data_dir", None) or default_data_dir()) as ws:
+        flt = member_filter(ws, args)
+        count = ws.members.count(flt)
+        path = print_roster(ws, args.output, flt, number=args.number)
+    print(f"Đã in danh sách {count} đoàn viên ra tệp {path}.", file=out)
+    return 0
+
+
+def youth_print(args: argparse.Namespace, out: TextIO) -> int:
+    """``members print --youth``: the local youth register (young people not yet admitted)."""
+    from ..core.youth.service import YouthFilter
+    from ..reports.youth import print_youth
+
+    refuse_member_filters_for_youth(args)
+    with Workspace.open(getattr(args, "data_dir", None) or default_data_dir()) as ws:
+        flt = YouthFilter(search=args.search)
+        count = ws.youth.count(flt)
+        path = print_youth(ws, args.output, flt, number=args.number)
+    print(f"Đã in danh sách {count} thanh niên ra tệp {path}.", file=out)
+    return 0

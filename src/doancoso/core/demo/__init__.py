@@ -1,0 +1,1 @@
+"""A realistic demo organisation, with members' histories."""

@@ -1,0 +1,1 @@
+"""Vietnamese text and dates: NFC, folding, collation, legacy encodings, dd/mm/yyyy."""

@@ -1,0 +1,1 @@
+"""A member's standing over time: the events and the rules that replay them."""

@@ -1,0 +1,245 @@
+"""The rules of a member's standing over time: admission, transfers, temporary activity,
+coming of age, discipline, striking off, the Party (DOMAIN.md §4).
+
+Each change is a :class:`~doancoso.core.storage.models.MemberEvent` with a date and usually a
+decision number.
+**The member's status follows from the events**: it is replayed from the events in date
+order (ties: order of recording) starting from the status the member had before its first event
+(kept on every event as ``status_before``), checked at every step, and stored in
+``members.status`` in the same transaction. Deleting an event (a tombstone) replays the rest.
+
+Effects of each kind on the status (anything not listed keeps it):
+
+==================  ==================  ======================================================
+kind                status after        also
+==================  ==================  ======================================================
+admission           active              sets ``admission_date`` (and ``admission_place``)
+transfer_in         active
+transfer_out        transferred_out
+temporary           temporary
+matured             matured
+discipline          expelled            only for "khai trừ" (expulsion)
+struck_off          removed
+party_admission     (unchanged)         sets ``party_date``
+party_introduction  (unchanged)
+==================  ==================  ======================================================
+
+Members who left (transferred out, expelled, struck off) stay on record, read-only, outside the
+active roster (:data:`ACTIVE_STATUSES`); only a transfer back in can be recorded for them. A
+matured member can only still have a Party admission recorded. A transfer in is refused for an
+active member who already has events, but allowed as the first event of a member whose record
+was just added for the arrival. An admission must be the member's first event, and only one.
+Temporary activity does not end by itself at ``period_end``: a transfer in (or out) ends it
+(``EventService.end_temporary`` records the transfer out back to the home organisation), so a
+temporary event needs the home organisation.
+
+Dates are checked against the member's age (:func:`check_date`): admission from 16 to 30,
+coming of age from the year the member reaches the organisation's coming-of-age age, Party
+admission from 18 full years; a birth known only by its year counts by the year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from ..errors import ConflictError
+from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
+from ..roster.rules import (
+    ADMISSION_MAX_AGE,
+    ADMISSION_MIN_AGE,
+    COMING_OF_AGE,
+    admission_window,
+    party_age_error,
+)
+from ..roster.vocab import STATUSES
+
+if TYPE_CHECKING:
+    from ..storage.models import Member, MemberEvent
+
+EVENT_KINDS: dict[str, str] = {
+    "admission": "Kết nạp Đoàn",
+    "transfer_in": "Chuyển sinh hoạt đến",
+    "transfer_out": "Chuyển sinh hoạt đi",
+    "temporary": "Sinh hoạt tạm",
+    "discipline": "Kỷ luật",
+    "struck_off": "Xóa tên",
+    "matured": "Trưởng thành Đoàn",
+    "party_introduction": "Giới thiệu đoàn viên ưu tú cho Đảng",
+    "party_admission": "Vào Đảng",
+}
+
+DISCIPLINE_LEVELS: dict[str, str] = {
+    "reprimand": "Khiển trách",
+    "warning": "Cảnh cáo",
+    "expulsion": "Khai trừ",
+}
+
+ACTIVE_STATUSES: tuple[str, ...] = ("active", "temporary")
+"""The active roster: members who take part in the life of the union here."""
+
+LEFT_STATUSES: tuple[str, ...] = ("transferred_out", "expelled", "removed")
+"""Members who left: kept on record, read-only; only a transfer back in can be recorded."""
+
+READ_ONLY_STATUSES: tuple[str, ...] = (*LEFT_STATUSES, "matured")
+"""Statuses whose member record is read-only: the roster refuses to save it, the GUI shows it
+read-only."""
+
+READ_ONLY_REASONS: dict[str, str] = {
+    "transferred_out": "đã chuyển sinh hoạt đi",
+    "expelled": "đã bị khai trừ",
+    "removed": "đã bị xóa tên",
+    "matured": "đã trưởng thành Đoàn",
+}
+"""Why a member with a :data:`READ_ONLY_STATUSES` status is read-only, in words."""
+
+# Kinds that take a member off the active roster (statistics: "departures").
+DEPARTURE_KINDS: tuple[str, ...] = ("transfer_out", "struck_off", "matured", "discipline")
+
+_STATUS_AFTER = {
+    "admission": "active",
+    "transfer_in": "active",
+    "transfer_out": "transferred_out",
+    "temporary": "temporary",
+    "matured": "matured",
+    "struck_off": "removed",
+}
+
+# Keyword details accepted by :meth:`EventService.record`, per kind.
+DETAILS: dict[str, tuple[str, ...]] = {
+    "admission": ("place", "introducer_id", "introducer_name"),
+    "transfer_in": ("other_organization",),
+    "transfer_out": ("other_organization",),
+    "temporary": ("home_organization", "period_start", "period_end"),
+    "discipline": ("level",),
+}
+
+
+def is_read_only(status: str) -> bool:
+    """Whether a member with ``status`` is shown read-only (left the union or came of age)."""
+    return status in READ_ONLY_STATUSES
+
+
+def parse_day(value: object, field: str, errors: dict[str, str]) -> dt.date | None:
+    """A date given as a ``date`` or as dd/mm/yyyy text; a bad one is noted in ``errors``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return parse_vn_date(str(value))[0]
+    except DateFormatError as exc:
+        errors[field] = str(exc)
+        return None
+
+
+def event_order(event: MemberEvent) -> tuple[dt.date, dt.datetime, str]:
+    return event.event_date, event.created_at or dt.datetime.min, event.id or ""
+
+
+def check_transition(
+    status: str, event: MemberEvent, index: int, member: Member, seen: set[str]
+) -> None:
+    """Refuse ``event`` when the member's ``status`` (after ``index`` events) does not allow it."""
+    name, kind = member.full_name, event.kind
+    label = EVENT_KINDS[kind]
+    if status in LEFT_STATUSES and kind != "transfer_in":
+        left = STATUSES.get(status, status).lower()
+        if kind == "transfer_out":
+            raise ConflictError(f"Đoàn viên {name} {left}: không thể chuyển sinh hoạt đi lần nữa.")
+        raise ConflictError(
+            f"Đoàn viên {name} {left}: chỉ có thể ghi nhận “Chuyển sinh hoạt đến”, "
+            f"không thể ghi nhận “{label}”."
+        )
+    if status == "matured" and kind != "party_admission":
+        raise ConflictError(f"Đoàn viên {name} đã trưởng thành Đoàn: không thể ghi nhận “{label}”.")
+    if kind == "transfer_in" and status == "active" and index > 0:
+        raise ConflictError(
+            f"Đoàn viên {name} đang sinh hoạt tại đơn vị: không thể ghi nhận chuyển sinh hoạt đến."
+        )
+    if kind == "admission" and "admission" in seen:
+        raise ConflictError(f"Đoàn viên {name} đã có quyết định kết nạp Đoàn.")
+    if kind == "admission" and index > 0:
+        raise ConflictError(
+            f"Ngày kết nạp Đoàn của {name} phải trước mọi sự kiện khác của đoàn viên này."
+        )
+    if kind == "party_admission" and "party_admission" in seen:
+        raise ConflictError(f"Đoàn viên {name} đã được ghi nhận vào Đảng.")
+
+
+def replay(
+    member: Member, events: Sequence[MemberEvent], baseline: str, strict: bool = True
+) -> list[str]:
+    """The status after each of ``events`` (in timeline order), starting from ``baseline``.
+
+    ``strict``: refuse an impossible transition with a :class:`ConflictError`; otherwise (to
+    show a history merged from elsewhere) apply every event as it comes.
+    """
+    status, seen, after = baseline, set[str](), []
+    for index, event in enumerate(events):
+        if strict:
+            check_transition(status, event, index, member, seen)
+        seen.add(event.kind)
+        if event.kind == "discipline":
+            if event.discipline_level == "expulsion":
+                status = "expelled"
+        else:
+            status = _STATUS_AFTER.get(event.kind, status)
+        after.append(status)
+    return after
+
+
+def check_date(
+    member: Member,
+    kind: str,
+    when: dt.date,
+    today: dt.date,
+    errors: dict[str, str],
+    coming_of_age: int = COMING_OF_AGE,
+) -> None:
+    """Refuse (in ``errors["date"]``) a date the member's age does not allow for ``kind``.
+
+    Admission: from 16 to 30 (:func:`~doancoso.core.roster.rules.admission_window`).
+    Coming of age: in
+    the year the member reaches ``coming_of_age`` (the organisation's setting) or later. Party
+    admission: from 18 full years. A birth known only by its year counts by the year.
+    """
+    birth, precision = member.birth_date, member.birth_precision
+    born = format_vn_date(birth, precision)
+    if when > today:
+        errors["date"] = "Ngày của sự kiện không thể sau ngày hôm nay."
+    elif (when < birth) if precision == DAY else (when.year < birth.year):
+        errors["date"] = (
+            f"Ngày của sự kiện ({format_vn_date(when)}) không thể trước ngày sinh của "
+            f"đoàn viên ({born})."
+        )
+    elif kind == "admission":
+        if precision == DAY:
+            first, last = admission_window(birth)
+            ok = first <= when <= last
+        else:
+            ok = ADMISSION_MIN_AGE <= when.year - birth.year <= ADMISSION_MAX_AGE + 1
+        if not ok:
+            errors["date"] = (
+                f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE}: "
+                f"sinh {born}, vào Đoàn {format_vn_date(when)}."
+            )
+    elif kind == "matured":
+        reached = birth.year + coming_of_age
+        if when.year < reached:
+            errors["date"] = (
+                f"Đoàn viên {member.full_name} chưa đến tuổi trưởng thành Đoàn "
+                f"({coming_of_age} tuổi): sinh {born}, đến năm {reached} mới tròn "
+                f"{coming_of_age} tuổi."
+            )
+    elif kind == "party_admission":
+        message = party_age_error(birth, precision, when)
+        if message:
+            errors["date"] = message
+
+
+def baseline_status(member: Member, events: Iterable[MemberEvent]) -> str:
+    """The member's status before any event: kept on the first event ever recorded."""
+    first = min(events, key=lambda e: (e.created_at or dt.datetime.min, e.id or ""), default=None)
+    return first.status_before if first is not None else member.status

@@ -1,0 +1,477 @@
+"""Recording and reading a member's events: the service behind ``ws.events``.
+
+The rules (which events are allowed, how the status follows from them) are in
+:mod:`doancoso.core.lifecycle.rules`; the vocabularies are re-exported here for the GUI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..context import WorkspaceContext
+from ..errors import ConflictError, NotFoundError, ValidationError
+from ..lang.text import nfc_multiline_or_none, nfc_or_none
+from ..roster.rules import COMING_OF_AGE
+from ..roster.service import MemberFilter, MemberRow, MemberService
+from ..roster.vocab import choice_code
+from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
+from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
+from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
+from .rules import DETAILS, baseline_status, check_date, event_order, parse_day, replay
+from .rules import DISCIPLINE_LEVELS as DISCIPLINE_LEVELS
+from .rules import EVENT_KINDS as EVENT_KINDS
+from .rules import LEFT_STATUSES as LEFT_STATUSES
+from .rules import READ_ONLY_STATUSES as READ_ONLY_STATUSES
+from .rules import is_read_only as is_read_only
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    """One line of a member's timeline; ``status_after`` is the status that followed it."""
+
+    id: str
+    member_id: str
+    kind: str
+    kind_label: str
+    event_date: dt.date
+    number: str | None
+    note: str | None
+    status_after: str
+    place: str | None = None
+    introducer_id: str | None = None
+    introducer_name: str | None = None
+    other_organization: str | None = None
+    home_organization: str | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    discipline_level: str | None = None
+    discipline_label: str | None = None
+
+
+@dataclass(frozen=True)
+class ComingOfAge:
+    """A member who reaches the age limit in ``year_reached`` (``overdue``: in an earlier year)."""
+
+    row: MemberRow
+    year_reached: int
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class TemporaryStay:
+    """A member on temporary activity here, with the period of their latest "temporary" event;
+    ``ended``: the period ended before the day asked about."""
+
+    row: MemberRow
+    home_organization: str | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+    ended: bool
+
+
+END_OF_STAY_NOTE = "Hết thời hạn sinh hoạt tạm, trở về sinh hoạt tại đơn vị gốc."
+
+
+@dataclass(frozen=True)
+class PartyIntroduction:
+    """A member introduced to the Party, with the date; ``party_date`` once admitted."""
+
+    event_id: str
+    member_id: str
+    full_name: str
+    branch_name: str | None
+    introduced_on: dt.date
+    number: str | None
+    party_date: dt.date | None
+    status: str
+
+
+class EventService:
+    """Recording and reading the events of members of the workspace's organisation."""
+
+    def __init__(self, ctx: WorkspaceContext, members: MemberService) -> None:
+        self._ctx = ctx
+        self._members = members
+
+    # Reading -----------------------------------------------------------------------------
+
+    def history(self, member_id: str) -> list[EventInfo]:
+        """The member's timeline, oldest first (deleted events left out)."""
+        with self._ctx.db.read() as session:
+            member = self._member(session, member_id)
+            events = self._live_events(session, member_id)
+            after = replay(member, events, baseline_status(member, events), strict=False)
+            return [_info(event, status) for event, status in zip(events, after, strict=True)]
+
+    def active_roster_ids(
+        self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False
+    ) -> list[str]:
+        """Roster ids like ``ws.members.ids`` but only members of the active roster
+        (statuses :data:`ACTIVE_STATUSES`). ``flt.status`` narrows further when given."""
+        return self._members.ids(
+            replace(flt or MemberFilter(), statuses=ACTIVE_STATUSES), sort, descending
+        )
+
+    def coming_of_age(
+        self, year: int, include_overdue: bool = True, age: int | None = None
+    ) -> list[ComingOfAge]:
+        """Members of the active roster who reach ``age`` in ``year``, in name order; ``age``
+        defaults to the organisation's setting (:attr:`OrganizationInfo.coming_of_age`, 30
+        unless the secretary changed it).
+
+        With ``include_overdue`` (default) those who reached it in an earlier year and are still
+        active are listed too (``overdue``): they still need their coming-of-age decision.
+        A birth known only by its year counts by that year.
+        """
+        if age is None:
+            age = self._ctx.coming_of_age()
+        last_birth_year = year - age
+        stmt = select(Member.id, Member.birth_date).where(
+            Member.organization_id == self._ctx.organization_id,
+            Member.deleted_at.is_(None),
+            Member.status.in_(ACTIVE_STATUSES),
+            Member.birth_date < dt.date(last_birth_year + 1, 1, 1),
+        )
+        if not include_overdue:
+            stmt = stmt.where(Member.birth_date >= dt.date(last_birth_year, 1, 1))
+        with self._ctx.db.read() as session:
+            births = dict(session.execute(stmt.order_by(Member.sort_key, Member.birth_date)).all())
+        rows = self._members.rows(list(births))
+        return [
+            ComingOfAge(row, births[row.id].year + age, births[row.id].year + age < year)
+            for row in rows
+        ]
+
+    def temporary_stays(
+        self, today: dt.date | None = None, ended_only: bool = False
+    ) -> list[TemporaryStay]:
+        """Members on temporary activity (status "temporary"), in name order, each with the
+        period of their latest temporary event; ``ended_only``: those whose period ended before
+        ``today``. Temporary activity does not end by itself: the secretary ends it
+        (:meth:`end_temporary`) or records a new period."""
+        today = today or dt.date.today()
+        stmt = (
+            select(Member.id, MemberEvent)
+            .join(MemberEvent, MemberEvent.member_id == Member.id)
+            .where(
+                Member.organization_id == self._ctx.organization_id,
+                Member.deleted_at.is_(None),
+                Member.status == "temporary",
+                MemberEvent.kind == "temporary",
+                MemberEvent.deleted_at.is_(None),
+            )
+            .order_by(Member.sort_key, Member.birth_date)
+        )
+        latest: dict[str, MemberEvent] = {}
+        with self._ctx.db.read() as session:
+            for member_id, event in session.execute(stmt):
+                if member_id not in latest or event_order(event) > event_order(latest[member_id]):
+                    latest[member_id] = event
+        stays = []
+        for row in self._members.rows(list(latest)):
+            event = latest[row.id]
+            ended = event.period_end is not None and event.period_end < today
+            if ended or not ended_only:
+                stays.append(
+                    TemporaryStay(
+                        row, event.home_organization, event.period_start, event.period_end, ended
+                    )
+                )
+        return stays
+
+    def end_temporary(
+        self,
+        member_ids: Sequence[str],
+        date: dt.date | str,
+        number: str | None = None,
+        note: str | None = END_OF_STAY_NOTE,
+    ) -> list[str]:
+        """End the temporary activity of every member of ``member_ids`` in one transaction (all
+        or none): a transfer out back to the home organisation of their latest temporary event.
+
+        A member who is not on temporary activity, or whose home organisation was never
+        recorded, is refused with a :class:`ConflictError` naming them; nothing is written then.
+        """
+        stays = {stay.row.id: stay for stay in self.temporary_stays()}
+        with self._ctx.db.transaction() as session:
+            ids = []
+            for member_id in member_ids:
+                stay = stays.get(member_id)
+                if stay is None:
+                    name = self._member(session, member_id).full_name
+                    raise ConflictError(f"Đoàn viên {name} không đang sinh hoạt tạm tại đơn vị.")
+                if not stay.home_organization:
+                    raise ConflictError(
+                        f"Chưa ghi đơn vị gốc của đoàn viên {stay.row.full_name}: hãy ghi "
+                        "“Chuyển sinh hoạt đi” cho đoàn viên này trong tab “Quá trình”."
+                    )
+                details = {"other_organization": stay.home_organization}
+                ids.append(
+                    self.record_in(session, member_id, "transfer_out", date, number, note, details)
+                )
+        self._ctx.roster_changed(member_ids)
+        return ids
+
+    def party_introductions(self) -> list[PartyIntroduction]:
+        """Members introduced to the Party (oldest introduction first), with the date."""
+        stmt = (
+            select(MemberEvent, Member, Branch.name)
+            .join(Member, Member.id == MemberEvent.member_id)
+            .outerjoin(Branch, Branch.id == Member.branch_id)
+            .where(
+                MemberEvent.organization_id == self._ctx.organization_id,
+                MemberEvent.kind == "party_introduction",
+                MemberEvent.deleted_at.is_(None),
+                Member.deleted_at.is_(None),
+            )
+            .order_by(MemberEvent.event_date, Member.sort_key)
+        )
+        with self._ctx.db.read() as session:
+            return [
+                PartyIntroduction(
+                    event.id,
+                    member.id,
+                    member.full_name,
+                    branch_name,
+                    event.event_date,
+                    event.number,
+                    member.party_date,
+                    member.status,
+                )  # fmt: skip
+                for event, member, branch_name in session.execute(stmt)
+            ]
+
+    # Writing -----------------------------------------------------------------------------
+
+    def record(
+        self,
+        member_id: str,
+        kind: str,
+        date: dt.date | str,
+        number: str | None = None,
+        note: str | None = None,
+        **details: object,
+    ) -> str:
+        """Record one event and update the member's status; returns the event's id.
+
+        ``details`` by kind: admission ``place``, ``introducer_id`` (a member) or
+        ``introducer_name``; transfer_in/transfer_out ``other_organization`` (required);
+        temporary ``home_organization`` (required), ``period_start``, ``period_end``;
+        discipline ``level`` (required: a code or label of :data:`DISCIPLINE_LEVELS`). Dates may
+        be ``date`` objects or dd/mm/yyyy text. Raises :class:`ValidationError` (bad input, keyed
+        by field) or :class:`ConflictError` (the member's standing does not allow it); nothing is
+        written then.
+        """
+        with self._ctx.db.transaction() as session:
+            event_id = self.record_in(session, member_id, kind, date, number, note, details)
+        self._ctx.roster_changed([member_id])
+        return event_id
+
+    def confirm_coming_of_age(
+        self,
+        member_ids: Sequence[str],
+        date: dt.date | str,
+        number: str | None = None,
+        note: str | None = None,
+    ) -> list[str]:
+        """Record "matured" for every member of ``member_ids`` in one transaction (all or none)."""
+        with self._ctx.db.transaction() as session:
+            ids = [
+                self.record_in(session, m, "matured", date, number, note, {}) for m in member_ids
+            ]
+        self._ctx.roster_changed(member_ids)
+        return ids
+
+    def delete(self, event_id: str) -> None:
+        """Soft-delete an event and replay the member's status without it.
+
+        Refused (:class:`ConflictError`) when the remaining events would not make sense, e.g.
+        deleting a transfer in that later events depend on.
+        """
+        with self._ctx.db.transaction() as session:
+            event = session.get(MemberEvent, event_id)
+            if (
+                event is None
+                or event.deleted_at is not None
+                or event.organization_id != self._ctx.organization_id
+            ):
+                raise NotFoundError("Không tìm thấy sự kiện (có thể đã bị xóa).")
+            member = self._member(session, event.member_id)
+            events = self._live_events(session, member.id)
+            baseline = baseline_status(member, events)
+            remaining = [e for e in events if e.id != event.id]
+            try:
+                statuses = replay(member, remaining, baseline)
+            except ConflictError as exc:
+                raise ConflictError(
+                    f"Không thể xóa sự kiện “{EVENT_KINDS.get(event.kind, event.kind)}”: "
+                    f"{exc.message}"
+                ) from exc
+            event.deleted_at = utc_now()
+            if event.kind == "admission" and member.admission_date == event.event_date:
+                member.admission_date = None
+            if event.kind == "party_admission" and member.party_date == event.event_date:
+                member.party_date = None
+            _apply(member, remaining, statuses[-1] if statuses else baseline)
+            member_id = member.id
+        self._ctx.roster_changed([member_id])
+
+    def record_in(
+        self,
+        session: Session,
+        member_id: str,
+        kind: str,
+        date: dt.date | str,
+        number: str | None,
+        note: str | None,
+        details: Mapping[str, object],
+        today: dt.date | None = None,
+    ) -> str:
+        """:meth:`record` inside the caller's transaction (used by the youth register too)."""
+        if kind not in EVENT_KINDS:
+            raise ValueError(f"unknown event kind {kind!r}")
+        unknown = set(details) - set(DETAILS.get(kind, ()))
+        if unknown:
+            raise ValueError(f"details {sorted(unknown)} do not apply to {kind!r}")
+        member = self._member(session, member_id)
+        event = self._build(session, member, kind, date, number, note, details, today)
+        events = self._live_events(session, member.id)
+        baseline = baseline_status(member, events)
+        event.status_before = baseline
+        timeline = sorted([*events, event], key=event_order)
+        statuses = replay(member, timeline, baseline)
+        session.add(event)
+        _apply(member, timeline, statuses[-1])
+        session.flush()
+        return event.id
+
+    # Helpers ------------------------------------------------------------------------------
+
+    def _build(
+        self,
+        session: Session,
+        member: Member,
+        kind: str,
+        date: dt.date | str,
+        number: str | None,
+        note: str | None,
+        details: Mapping[str, object],
+        today: dt.date | None,
+    ) -> MemberEvent:
+        """A new event from the arguments, every input checked (ValidationError by field)."""
+        today = today or dt.date.today()
+        errors: dict[str, str] = {}
+        when = parse_day(date, "date", errors)
+        if when is None and "date" not in errors:
+            errors["date"] = "Cần nhập ngày của sự kiện."
+        text = {k: nfc_or_none(str(v)) if v is not None else None for k, v in details.items()}
+        event = MemberEvent(
+            organization_id=self._ctx.organization_id,
+            member_id=member.id,
+            kind=kind,
+            number=nfc_or_none(number),
+            note=nfc_multiline_or_none(note),
+            created_at=utc_now(),
+        )
+        if when is not None:
+            event.event_date = when
+            age = COMING_OF_AGE
+            if kind == "matured":  # the organisation's setting, read in this transaction
+                age = (
+                    session.scalar(
+                        select(Organization.coming_of_age).where(
+                            Organization.id == self._ctx.organization_id
+                        )
+                    )
+                    or COMING_OF_AGE
+                )
+            check_date(member, kind, when, today, errors, age)
+        if kind == "admission":
+            event.place = text.get("place")
+            event.introducer_name = text.get("introducer_name")
+            event.introducer_id = text.get("introducer_id")
+            if event.introducer_id:
+                introducer = session.get(Member, event.introducer_id)
+                if introducer is None or introducer.deleted_at is not None:
+                    errors["introducer_id"] = "Người giới thiệu không có trong danh sách đoàn viên."
+                else:
+                    event.introducer_name = event.introducer_name or introducer.full_name
+        elif kind in ("transfer_in", "transfer_out"):
+            event.other_organization = text.get("other_organization")
+            if not event.other_organization:
+                way = "chuyển đến" if kind == "transfer_out" else "chuyển đi"
+                errors["other_organization"] = f"Cần nhập tên đơn vị {way}."
+        elif kind == "temporary":
+            event.home_organization = text.get("home_organization")
+            if not event.home_organization:  # ending the stay sends the member back there
+                errors["home_organization"] = "Cần nhập tên đơn vị gốc của đoàn viên."
+            event.period_start = parse_day(details.get("period_start"), "period_start", errors)
+            event.period_end = parse_day(details.get("period_end"), "period_end", errors)
+            if event.period_start and event.period_end and event.period_end < event.period_start:
+                errors["period_end"] = "Ngày kết thúc sinh hoạt tạm phải sau ngày bắt đầu."
+        elif kind == "discipline":
+            level = choice_code(DISCIPLINE_LEVELS, text.get("level") or "")
+            if level is None:
+                errors["level"] = "Cần chọn hình thức kỷ luật: " + ", ".join(
+                    DISCIPLINE_LEVELS.values()
+                ) + "."  # fmt: skip
+            event.discipline_level = level
+        if errors:
+            raise ValidationError(errors)
+        return event
+
+    def _member(self, session: Session, member_id: str) -> Member:
+        row = session.get(Member, member_id)
+        if (
+            row is None
+            or row.deleted_at is not None
+            or row.organization_id != self._ctx.organization_id
+        ):
+            raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
+        return row
+
+    def _live_events(self, session: Session, member_id: str) -> list[MemberEvent]:
+        stmt = select(MemberEvent).where(
+            MemberEvent.member_id == member_id, MemberEvent.deleted_at.is_(None)
+        )
+        return sorted(session.scalars(stmt), key=event_order)
+
+
+def _apply(member: Member, timeline: Sequence[MemberEvent], status: str) -> None:
+    """Store what the events say on the member row; always a new revision of the member."""
+    member.status = status
+    for event in timeline:
+        if event.kind == "admission":
+            member.admission_date = event.event_date
+            member.admission_place = event.place or member.admission_place
+        elif event.kind == "party_admission":
+            member.party_date = event.event_date
+    member.updated_at = utc_now()  # the stamping hook then bumps the revision
+
+
+def _info(event: MemberEvent, status_after: str) -> EventInfo:
+    level = event.discipline_level
+    return EventInfo(
+        id=event.id,
+        member_id=event.member_id,
+        kind=event.kind,
+        kind_label=EVENT_KINDS.get(event.kind, event.kind),
+        event_date=event.event_date,
+        number=event.number,
+        note=event.note,
+        status_after=status_after,
+        place=event.place,
+        introducer_id=event.introducer_id,
+        introducer_name=event.introducer_name,
+        other_organization=event.other_organization,
+        home_organization=event.home_organization,
+        period_start=event.period_start,
+        period_end=event.period_end,
+        discipline_level=level,
+        discipline_label=DISCIPLINE_LEVELS.get(level) if level else None,
+    )

@@ -1,0 +1,1 @@
+"""The member roster: members, chi đoàn, validation, the search index, Excel import/export."""

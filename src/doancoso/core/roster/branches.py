@@ -1,0 +1,185 @@
+"""Chi đoàn (branches): create, rename, merge two into one, move members between them.
+
+The list is read with plain ``sqlite3`` (the roster's filter shows it at start-up); the writes
+import SQLAlchemy and the models when called (see core/db.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..context import WorkspaceContext
+from ..errors import ConflictError, NotFoundError, ValidationError
+from ..lang.text import collation_key, fold, nfc
+from ..lifecycle.rules import ACTIVE_STATUSES
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select
+    from sqlalchemy.orm import Session
+
+    from ..storage.models import Branch
+
+_LIST = """
+    SELECT b.id, b.name, coalesce(counts.n, 0), coalesce(counts.active, 0)
+    FROM branches AS b LEFT JOIN (
+        SELECT branch_id, count(*) AS n, sum(status IN ({active})) AS active FROM members
+        WHERE organization_id = :org AND deleted_at IS NULL GROUP BY branch_id
+    ) AS counts ON counts.branch_id = b.id
+    WHERE b.organization_id = :org AND b.deleted_at IS NULL
+""".format(active=", ".join(f"'{status}'" for status in ACTIVE_STATUSES))
+BranchNames = list[tuple[str, str]]
+_NAMES = "SELECT id, name FROM branches WHERE organization_id = ? AND deleted_at IS NULL"
+
+
+@dataclass(frozen=True)
+class BranchInfo:
+    """A chi đoàn with the number of members on its record (tombstones not counted), and of
+    those the ones on the active roster (who did not leave)."""
+
+    id: str
+    name: str
+    member_count: int
+    active_count: int = 0
+
+
+class BranchService:
+    """Branches of the workspace's organisation, sorted by Vietnamese collation."""
+
+    def __init__(self, ctx: WorkspaceContext) -> None:
+        self._ctx = ctx
+
+    def list(self) -> list[BranchInfo]:
+        with self._ctx.db.raw() as cursor:
+            cursor.execute(_LIST, {"org": self._ctx.organization_id})
+            rows = [BranchInfo(str(i), str(name), int(n), int(active))
+                    for i, name, n, active in cursor.fetchall()]  # fmt: skip
+        return sorted(rows, key=lambda b: collation_key(b.name))
+
+    def names(self) -> BranchNames:
+        """(id, name) of each chi đoàn in Vietnamese order, without counting members."""
+        with self._ctx.db.raw() as cursor:
+            cursor.execute(_NAMES, (self._ctx.organization_id,))
+            rows = [(str(i), str(name)) for i, name in cursor.fetchall()]
+        return sorted(rows, key=lambda r: collation_key(r[1]))
+
+    def find(self, name: str) -> BranchInfo | None:
+        """The branch named ``name``, ignoring case and tones."""
+        key = fold(name)
+        return next((b for b in self.list() if fold(b.name) == key), None)
+
+    def _clean_name(self, name: str, exclude_id: str | None = None) -> str:
+        clean = nfc(name)
+        if not clean:
+            raise ValidationError({"name": "Cần nhập tên chi đoàn."})
+        existing = self.find(clean)
+        if existing is not None and existing.id != exclude_id:
+            raise ValidationError({"name": f"Đã có chi đoàn tên “{existing.name}”."})
+        return clean
+
+    def create(self, name: str) -> BranchInfo:
+        from ..storage.models import Branch
+
+        clean = self._clean_name(name)
+        with self._ctx.db.transaction() as session:
+            row = Branch(
+                organization_id=self._ctx.organization_id, name=clean, name_fold=fold(clean)
+            )
+            session.add(row)
+            session.flush()
+            return BranchInfo(row.id, row.name, 0)
+
+    def rename(self, branch_id: str, name: str) -> None:
+        clean = self._clean_name(name, exclude_id=branch_id)
+        with self._ctx.db.transaction() as session:
+            row = self._get(session, branch_id)
+            row.name, row.name_fold = clean, fold(clean)
+        self._ctx.roster_changed([])  # no member changed, but the order by chi đoàn did
+
+    def merge(self, source_id: str, target_id: str) -> int:
+        """Move every member of ``source`` into ``target`` and remove ``source``.
+
+        Returns the number of members moved. One transaction: all or nothing.
+        """
+        from sqlalchemy import select
+
+        from ..storage.models import Member, utc_now
+
+        if source_id == target_id:
+            raise ConflictError("Không thể gộp một chi đoàn vào chính nó.")
+        with self._ctx.db.transaction() as session:
+            source = self._get(session, source_id)
+            self._get(session, target_id)
+            moved = self._move(
+                session, select(Member.id).where(Member.branch_id == source_id), target_id
+            )
+            source.deleted_at = utc_now()
+        self._ctx.roster_changed()
+        return moved
+
+    def move_members(self, member_ids: Sequence[str], target_id: str | None) -> int:
+        """Put the given members into ``target_id`` (None: no chi đoàn). Returns how many moved."""
+        with self._ctx.db.transaction() as session:
+            if target_id is not None:
+                self._get(session, target_id)
+            moved = 0
+            for start in range(0, len(member_ids), 500):
+                chunk = list(member_ids[start : start + 500])
+                moved += self._move(session, chunk, target_id)
+        self._ctx.roster_changed(member_ids)
+        return moved
+
+    def _move(
+        self,
+        session: Session,
+        which: Select[tuple[str]] | Select[str] | Sequence[str],
+        target_id: str | None,
+    ) -> int:
+        from sqlalchemy import update
+
+        from ..storage.models import Member, utc_now
+
+        stmt = (
+            update(Member)
+            .where(
+                Member.organization_id == self._ctx.organization_id,
+                Member.deleted_at.is_(None),
+                Member.id.in_(which),
+                Member.branch_id.is_distinct_from(target_id),
+            )
+            .values(branch_id=target_id, revision=Member.revision + 1, updated_at=utc_now())
+        )
+        return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+
+    def delete(self, branch_id: str) -> None:
+        """Remove an empty chi đoàn (one with members must be merged instead)."""
+        from sqlalchemy import func, select
+
+        from ..storage.models import Member, utc_now
+
+        with self._ctx.db.transaction() as session:
+            row = self._get(session, branch_id)
+            members = session.scalar(
+                select(func.count()).where(
+                    Member.branch_id == branch_id, Member.deleted_at.is_(None)
+                )
+            )
+            if members:
+                raise ConflictError(
+                    f"Chi đoàn “{row.name}” còn {members} đoàn viên: "
+                    "hãy chuyển họ sang chi đoàn khác hoặc gộp chi đoàn."
+                )
+            row.deleted_at = utc_now()
+
+    def _get(self, session: Session, branch_id: str) -> Branch:
+        from ..storage.models import Branch
+
+        row = session.get(Branch, branch_id)
+        if (
+            row is None
+            or row.deleted_at is not None
+            or row.organization_id != self._ctx.organization_id
+        ):
+            raise NotFoundError("Không tìm thấy chi đoàn (có thể đã bị gộp hoặc xóa).")
+        return row

@@ -1,0 +1,45 @@
+"""Rules of the union that the roster checks. Values marked configurable in DOMAIN.md live here
+as defaults until the organisation settings carry them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..lang.dates import DAY, add_years, age_on, format_vn_date
+
+# Admission from 16 ("15 years + 1 day", i.e. in the 16th year) to 30 (before the 31st birthday).
+ADMISSION_MIN_AGE = 16
+ADMISSION_MAX_AGE = 30
+
+
+def admission_window(birth: date) -> tuple[date, date]:
+    """First and last day on which someone born on ``birth`` can be admitted."""
+    first = add_years(birth, ADMISSION_MIN_AGE - 1).toordinal() + 1
+    last = add_years(birth, ADMISSION_MAX_AGE + 1).toordinal() - 1
+    return date.fromordinal(first), date.fromordinal(last)
+
+
+# Coming of age (trưởng thành Đoàn): members leave the union in the year they reach this age.
+# DOMAIN.md §4 asks to verify it, so it is a setting of the organisation
+# (OrganizationInfo.coming_of_age, column organizations.coming_of_age); this is only its default.
+COMING_OF_AGE = 30
+
+# Party admission (vào Đảng): from 18 full years of age.
+PARTY_MIN_AGE = 18
+
+
+def party_age_error(birth: date, precision: str, joined: date) -> str | None:
+    """The message refusing a Party admission on ``joined`` before 18 full years, else None.
+
+    A birth known only by its year counts by the year (as for the admission to the union).
+    """
+    if precision == DAY:
+        ok = age_on(birth, joined) >= PARTY_MIN_AGE
+    else:
+        ok = joined.year - birth.year >= PARTY_MIN_AGE
+    if ok:
+        return None
+    return (
+        f"Tuổi vào Đảng phải từ đủ {PARTY_MIN_AGE} tuổi: "
+        f"sinh {format_vn_date(birth, precision)}, vào Đảng {format_vn_date(joined)}."
+    )

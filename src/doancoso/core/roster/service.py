@@ -1,0 +1,367 @@
+"""The member roster: search, filter, Vietnamese order, add and edit with validation, soft delete.
+
+The roster scales to 100,000 members by keeping the work in SQLite: the name's collation key
+and a folded search text are stored on each row at write time, so ordering is an index scan
+and a keystroke is one query returning ids. Views fetch the rows they show by id, in blocks.
+
+Reading (ids, counts, rows) uses plain ``sqlite3``; SQLAlchemy and the models are imported by the
+methods that need them, so the roster shows before they load (see core/storage/db.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..context import WorkspaceContext
+from ..errors import ConflictError, NotFoundError, ValidationError
+from ..lang.dates import format_vn_date
+from ..lang.text import collation_key, fold, name_sort_key, nfc
+from ..lifecycle.rules import READ_ONLY_REASONS, is_read_only
+from .index import RosterSnapshot, refreshed
+from .validation import MemberFields, parse_member
+from .vocab import POSITIONS, STATUSES
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..storage.models import Member
+
+SORT_COLUMNS = (
+    "name",
+    "birth_date",
+    "gender",
+    "branch",
+    "position",
+    "status",
+    "national_id",
+    "phone",
+)
+
+
+@dataclass(frozen=True)
+class MemberFilter:
+    """What the roster shows: a search (tones and case ignored) and exact filters, combined."""
+
+    search: str = ""
+    branch_id: str | None = None
+    status: str | None = None
+    gender: str | None = None
+    statuses: tuple[str, ...] = ()
+    """Any of these statuses (e.g. the active roster: active and temporary); empty: any."""
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One line of the roster table."""
+
+    id: str
+    full_name: str
+    birth_date: date
+    birth_precision: str
+    gender: str | None
+    branch_id: str | None
+    branch_name: str | None
+    position: str | None
+    status: str
+    national_id: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    """A member with every field of the form, for editing or showing in full."""
+
+    id: str
+    revision: int
+    branch_name: str | None
+    fields: MemberFields
+
+
+def derived_columns(
+    full_name: str, other_name: str | None, national_id: str | None, phone: str | None
+) -> dict[str, str]:
+    """The stored sort key and search text of a member (see the module docstring)."""
+    searchable = " ".join(p for p in (fold(full_name), fold(other_name), national_id, phone) if p)
+    return {"sort_key": name_sort_key(full_name), "search_text": searchable}
+
+
+_ROWS = """
+    SELECT m.id, m.full_name, m.birth_date, m.birth_precision, m.gender, m.branch_id, b.name,
+           m.position, m.status, m.national_id, m.phone
+    FROM members AS m LEFT JOIN branches AS b ON b.id = m.branch_id
+    WHERE m.id IN ({marks})
+"""
+
+
+class MemberService:
+    """Members of the workspace's organisation."""
+
+    def __init__(self, ctx: WorkspaceContext) -> None:
+        self._ctx = ctx
+        self._index: RosterSnapshot | None = None
+
+    # Reading -----------------------------------------------------------------------------
+
+    def _snapshot(self) -> RosterSnapshot:
+        self._index = refreshed(self._ctx, self._index)
+        return self._index
+
+    def _rank(self, sort: str) -> Callable[[str | None], Any] | None:
+        """How values of column ``sort`` compare, where plain text order is wrong."""
+        if sort not in SORT_COLUMNS:
+            raise ValueError(f"unknown sort column {sort!r}")
+        if sort == "branch":
+            ordered = sorted(self._ctx_branches(), key=lambda r: collation_key(r[1]))
+            ranks = {branch_id: i for i, (branch_id, _) in enumerate(ordered)}
+            return lambda v: ranks.get(v or "", -1)
+        if sort == "position":
+            positions = {p: i for i, p in enumerate(POSITIONS)}
+            return lambda v: positions.get(v, len(positions))  # type: ignore[arg-type]
+        if sort == "status":
+            statuses = {s: i for i, s in enumerate(STATUSES)}
+            return lambda v: statuses.get(v, len(statuses))  # type: ignore[arg-type]
+        return None
+
+    def _ctx_branches(self) -> list[tuple[str, str]]:
+        with self._ctx.db.raw() as cursor:
+            cursor.execute(
+                "SELECT id, name FROM branches WHERE organization_id = ?",
+                (self._ctx.organization_id,),
+            )
+            return [(str(branch_id), str(name)) for branch_id, name in cursor.fetchall()]
+
+    def ids(
+        self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False
+    ) -> list[str]:
+        """Ids of the members shown by ``flt``, in order. Default: Vietnamese name order.
+
+        Any other column sorts with name order breaking ties.
+        """
+        flt = flt or MemberFilter()
+        snapshot = self._snapshot()
+        column = {"branch": "branch_id"}.get(sort, sort)
+        order = snapshot.order(column, descending, self._rank(sort) if sort != "name" else None)
+        filters: dict[str, str | frozenset[str] | None] = {
+            "branch_id": flt.branch_id,
+            "status": flt.status,
+            "gender": flt.gender,
+        }
+        if flt.statuses:
+            filters["statuses"] = frozenset(flt.statuses)
+        return snapshot.select((sort, descending), order, fold(flt.search).split(), filters)
+
+    def count(self, flt: MemberFilter | None = None) -> int:
+        if flt is None or flt == MemberFilter():
+            return self._snapshot().size  # the whole live roster: no list to build
+        return len(self.ids(flt))
+
+    def rows(self, ids: Sequence[str]) -> list[MemberRow]:
+        """Rows for ``ids``, in the same order; ids that no longer exist are left out."""
+        found: dict[str, MemberRow] = {}
+        with self._ctx.db.raw() as cursor:
+            for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+                chunk = list(ids[start : start + 900])
+                cursor.execute(_ROWS.format(marks=", ".join("?" * len(chunk))), chunk)
+                for member_id, name, birth, *rest in cursor.fetchall():
+                    found[member_id] = MemberRow(member_id, name, date.fromisoformat(birth), *rest)
+        return [found[i] for i in ids if i in found]
+
+    def list(self, flt: MemberFilter | None = None, sort: str = "name") -> list[MemberRow]:
+        return self.rows(self.ids(flt, sort))
+
+    def get(self, member_id: str) -> MemberRecord:
+        from ..storage.models import Branch
+
+        with self._ctx.db.read() as session:
+            row = self._get(session, member_id)
+            branch = session.get(Branch, row.branch_id) if row.branch_id else None
+            values = {name: getattr(row, name) for name in MemberFields.__dataclass_fields__}
+            return MemberRecord(
+                row.id, row.revision, branch.name if branch else None, MemberFields(**values)
+            )
+
+    def _get(self, session: Session, member_id: str) -> Member:
+        from ..storage.models import Member
+
+        row = session.get(Member, member_id)
+        if (
+            row is None
+            or row.deleted_at is not None
+            or row.organization_id != self._ctx.organization_id
+        ):
+            raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
+        return row
+
+    # Writing -----------------------------------------------------------------------------
+
+    def validate(self, raw: Mapping[str, str], member_id: str | None = None) -> MemberFields:
+        """Every check of the form, including those that need the database."""
+        from sqlalchemy import select
+
+        from ..storage.models import Branch, Member
+
+        errors: dict[str, str] = {}
+        try:
+            fields = parse_member(raw)
+        except ValidationError as exc:
+            errors.update(exc.field_errors)
+            fields = None
+        with self._ctx.db.read() as session:
+            national_id = nfc(raw.get("national_id")).replace(" ", "")  # as parse_member
+            if national_id and "national_id" not in errors:
+                other = session.scalar(
+                    select(Member.full_name).where(
+                        Member.organization_id == self._ctx.organization_id,
+                        Member.deleted_at.is_(None),
+                        Member.national_id == national_id,
+                        Member.id != (member_id or ""),
+                    )
+                )
+                if other:
+                    errors["national_id"] = f"Số CCCD này đã dùng cho đoàn viên {other}."
+            branch_id = raw.get("branch_id") or None
+            if branch_id:
+                branch = session.get(Branch, branch_id)
+                if branch is None or branch.deleted_at is not None:
+                    errors["branch_id"] = "Chi đoàn không còn tồn tại."
+        if errors:
+            raise ValidationError(errors)
+        assert fields is not None
+        return fields
+
+    def save(self, raw: Mapping[str, str], member_id: str | None = None) -> str:
+        """Validate and write one member (new when ``member_id`` is None); returns its id.
+
+        Nothing is written unless every field is valid. A member's status changes only through
+        events (``ws.events``): a new member may be given a starting status (the baseline before
+        any event, e.g. when entering an existing roster), but saving an existing member keeps
+        the stored status whatever ``raw["status"]`` says. A member who left or came of age
+        (:data:`~doancoso.core.lifecycle.rules.READ_ONLY_STATUSES`) cannot be saved at all:
+        :class:`ConflictError`.
+        """
+        from sqlalchemy.exc import IntegrityError
+
+        from ..storage.models import Member
+
+        if member_id is not None:
+            with self._ctx.db.read() as session:
+                _check_editable(self._get(session, member_id))
+        fields = self.validate(raw, member_id)
+        values = asdict(fields)
+        values.update(
+            derived_columns(fields.full_name, fields.other_name, fields.national_id, fields.phone)
+        )
+        try:
+            with self._ctx.db.transaction() as session:
+                if member_id is None:
+                    row = Member(organization_id=self._ctx.organization_id, **values)
+                    session.add(row)
+                else:
+                    row = self._get(session, member_id)
+                    _check_editable(row)  # again: an event may have been recorded meanwhile
+                    _check_event_dates(session, row.id, values)
+                    del values["status"]  # decided by the member's events only
+                    for name, value in values.items():
+                        if getattr(row, name) != value:
+                            setattr(row, name, value)
+                session.flush()
+                member_id = row.id
+        except IntegrityError as exc:  # a CCCD taken between the check and the write
+            raise ValidationError(
+                {"national_id": "Số CCCD này đã dùng cho một đoàn viên khác."}
+            ) from exc
+        self._ctx.roster_changed([member_id])
+        return member_id
+
+    def delete(self, member_ids: Sequence[str]) -> int:
+        """Soft-delete (tombstone) members; returns how many. Undone by :meth:`restore`."""
+        from ..storage.models import utc_now
+
+        return self._set_deleted(member_ids, utc_now())
+
+    def restore(self, member_ids: Sequence[str]) -> int:
+        """Bring back soft-deleted members (the "Hoàn tác" of a delete)."""
+        from sqlalchemy.exc import IntegrityError
+
+        try:
+            return self._set_deleted(member_ids, None)
+        except IntegrityError as exc:
+            raise ConflictError(
+                "Không thể khôi phục: số CCCD của đoàn viên này đã được dùng cho người khác."
+            ) from exc
+
+    def _set_deleted(self, member_ids: Sequence[str], when: object) -> int:
+        from sqlalchemy import update
+
+        from ..storage.models import Member, utc_now
+
+        changed = 0
+        with self._ctx.db.transaction() as session:
+            for start in range(0, len(member_ids), 900):
+                stmt = (
+                    update(Member)
+                    .where(
+                        Member.organization_id == self._ctx.organization_id,
+                        Member.id.in_(member_ids[start : start + 900]),
+                        Member.deleted_at.is_(None)
+                        if when is not None
+                        else Member.deleted_at.is_not(None),
+                    )
+                    .values(deleted_at=when, revision=Member.revision + 1, updated_at=utc_now())
+                )
+                changed += int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+        self._ctx.roster_changed(member_ids)
+        return changed
+
+
+# Dates of the record that an event decides: the field, the event kind, what the event is called.
+EVENT_DECIDED_DATES = (
+    ("admission_date", "admission", "Ngày vào Đoàn", "quyết định kết nạp"),
+    ("party_date", "party_admission", "Ngày vào Đảng", "sự kiện “Vào Đảng”"),
+)
+
+
+def event_date_message(field: str, when: date, kept: bool = False) -> str:
+    """Why ``field`` (a date of :data:`EVENT_DECIDED_DATES`) is not changed here: the event that
+    recorded it on ``when`` decides it. ``kept``: said where the other value is left out."""
+    label, event = next((lab, ev) for name, _, lab, ev in EVENT_DECIDED_DATES if name == field)
+    keep = " giữ nguyên;" if kept else ""
+    return (
+        f"{label} theo {event} là {format_vn_date(when)}:{keep} muốn sửa, hãy sửa sự kiện trong "
+        "tab “Quá trình”."
+    )
+
+
+def _check_event_dates(session: Session, member_id: str, values: Mapping[str, Any]) -> None:
+    """Refuse a date of admission (to the union, to the Party) that differs from the event that
+    recorded it: the event decides it (and the statistics count it), so it is changed there."""
+    from sqlalchemy import select
+
+    from ..storage.models import MemberEvent
+
+    kinds = [kind for _, kind, _, _ in EVENT_DECIDED_DATES]
+    stmt = select(MemberEvent.kind, MemberEvent.event_date).where(
+        MemberEvent.member_id == member_id,
+        MemberEvent.deleted_at.is_(None),
+        MemberEvent.kind.in_(kinds),
+    )
+    decided: dict[str, date] = {kind: when for kind, when in session.execute(stmt)}
+    errors = {
+        field: event_date_message(field, decided[kind])
+        for field, kind, _, _ in EVENT_DECIDED_DATES
+        if kind in decided and values.get(field) != decided[kind]
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_editable(row: Member) -> None:
+    """Refuse to edit a member who left or came of age: their record is only kept to be read."""
+    if is_read_only(row.status):
+        reason = READ_ONLY_REASONS.get(row.status, STATUSES.get(row.status, row.status))
+        raise ConflictError(
+            f"Hồ sơ đoàn viên {row.full_name} chỉ để xem ({reason}): không sửa được."
+        )

@@ -1,0 +1,117 @@
+"""The roster as an exported list (.xlsx in the layout a superior body expects, or CSV).
+
+A full date (birth, admission) is a real date in the .xlsx, shown dd/mm/yyyy, so that Excel
+sorts and filters by it; a birth date known only by its year stays the text "2001" (never
+01/01/2001), which our own import reads back as a year. In the CSV every date is dd/mm/yyyy
+text. CCCD and phone numbers are always text (a number would lose the leading zero). The file
+itself is written by :mod:`.writer`, the same way as the youth register; a filtered export says
+in its title which filter was used, like the printed roster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ...context import WorkspaceContext
+from ...lang.dates import DAY, format_vn_date
+from ...lifecycle.rules import ACTIVE_STATUSES
+from ...storage.models import Branch, Member, Organization
+from ...xlsx.writer import ListLayout, Value, export_format, write_list
+from ..service import MemberFilter, MemberService
+from ..vocab import GENDERS, STATUSES
+
+TITLE = "DANH SÁCH ĐOÀN VIÊN"
+# Header, widest width (characters) of each exported column: narrower when no value needs it.
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("STT", 6), ("Họ và tên", 28), ("Ngày sinh", 10), ("Giới tính", 9), ("Dân tộc", 12),
+    ("Tôn giáo", 14), ("CCCD", 12), ("Điện thoại", 11), ("Chi đoàn", 28), ("Chức vụ", 16),
+    ("Ngày vào Đoàn", 10), ("Trạng thái", 22), ("Địa chỉ", 36), ("Quê quán", 26),
+    ("Nghề nghiệp", 18), ("Trình độ văn hóa", 10), ("Ghi chú", 30),
+)  # fmt: skip
+ROSTER = ListLayout(TITLE, "Đoàn viên", COLUMNS, multiline=frozenset({"Ghi chú"}))
+_FIELDS = (
+    Member.id, Member.full_name, Member.birth_date, Member.birth_precision, Member.gender,
+    Member.ethnicity, Member.religion, Member.national_id, Member.phone, Branch.name,
+    Member.position, Member.admission_date, Member.status, Member.address_hamlet,
+    Member.address_commune, Member.address_province, Member.hometown, Member.occupation,
+    Member.education, Member.notes,
+)  # fmt: skip
+
+
+def date_value(value: date | None, precision: str = DAY) -> Value:
+    """A full date as itself (a real date in the .xlsx), a year alone as its text, or ""."""
+    if value is not None and precision == DAY:
+        return value
+    return format_vn_date(value, precision)
+
+
+def member_lines(ctx: WorkspaceContext, ids: Sequence[str]) -> Iterator[list[Value]]:
+    """One list of cell values per member, in the order of ``ids`` (STT first)."""
+    with ctx.db.read() as session:
+        for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+            chunk = ids[start : start + 900]
+            stmt = (
+                select(*_FIELDS)
+                .outerjoin(Branch, Branch.id == Member.branch_id)
+                .where(Member.id.in_(chunk))
+            )
+            found = {row[0]: row for row in session.execute(stmt)}
+            for offset, member_id in enumerate(chunk):
+                row = found.get(member_id)
+                if row is None:
+                    continue
+                (_, name, birth, precision, gender, ethnicity, religion, national_id, phone, branch,
+                 position, admitted, status, hamlet, commune, province, hometown, occupation,
+                 education, notes) = row  # fmt: skip
+                address = ", ".join(p for p in (hamlet, commune, province) if p)
+                yield [
+                    str(start + offset + 1), name, date_value(birth, precision),
+                    GENDERS.get(gender or "", ""), ethnicity or "", religion or "",
+                    national_id or "", phone or "", branch or "", position or "",
+                    date_value(admitted),
+                    STATUSES.get(status, status or ""), address, hometown or "", occupation or "",
+                    education or "", notes or "",
+                ]  # fmt: skip
+
+
+def filter_note(flt: MemberFilter | None) -> str:
+    """What ``flt`` shows, as the printed roster says it: "(trạng thái: Đã chuyển đi; tìm:
+    “An”)"; empty for the whole list or the usual active roster. The chi đoàn is not named
+    here: :func:`export_members` puts it before the organisation."""
+    if flt is None:
+        return ""
+    notes = []
+    if flt.status:
+        notes.append(f"trạng thái: {STATUSES.get(flt.status, flt.status)}")
+    if flt.statuses and set(flt.statuses) != set(ACTIVE_STATUSES):  # the usual list: no note
+        labels = [STATUSES.get(s, s).lower() for s in flt.statuses]
+        notes.append("trạng thái: " + " và ".join(labels))
+    if flt.gender:
+        notes.append(f"giới tính: {GENDERS.get(flt.gender, flt.gender)}")
+    if flt.search.strip():
+        notes.append(f"tìm: “{flt.search.strip()}”")
+    return f"({'; '.join(notes)})" if notes else ""
+
+
+def export_members(
+    ctx: WorkspaceContext, members: MemberService, path: Path, flt: MemberFilter | None = None
+) -> int:
+    """Write the members shown by ``flt`` (default order) to .xlsx or .csv; returns how many.
+
+    The .xlsx title names the filter (:func:`filter_note`) and, for one chi đoàn, the second
+    line reads "Chi đoàn ấp Thạnh Điền – Đoàn xã Tân Hưng", as on the printed roster."""
+    path = Path(path)
+    export_format(path)  # refused before any work
+    lines = member_lines(ctx, members.ids(flt))
+    with ctx.db.read() as session:
+        org = session.get(Organization, ctx.organization_id)
+        organization = org.name if org else ""
+        if flt is not None and flt.branch_id:
+            branch = session.get(Branch, flt.branch_id)
+            if branch is not None:
+                organization = f"{branch.name} – {organization}" if organization else branch.name
+    return write_list(path, ROSTER, lines, organization, filter_note(flt))

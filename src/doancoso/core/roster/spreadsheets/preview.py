@@ -1,0 +1,573 @@
+"""The import preview: every row of the sheet with its values, problems and what would happen.
+
+Rows are matched to the roster by CCCD first, then by folded name and birth date (a birth year
+matches any date in that year). A matched row updates only the fields whose cell holds a
+different value: an empty cell never blanks a stored value, and a name that differs only in
+accents or case (a file typed without tones) is not a change.
+
+The values a row would leave on the member (a new member's, or the stored record with the
+row's changes) pass the member form's own date checks (:class:`DateRules`), so that every
+imported member can be saved by the form afterwards: see :func:`decide` for what happens to a
+value the form would refuse.
+
+A member's status changes only through events (:mod:`core.lifecycle_rules`): the import never
+changes the status of an existing member (a differing "Trạng thái" cell is a warning), and a
+member who left or came of age (read-only) is not updated at all. A new member takes the file's
+status as its starting status. A chi đoàn named in the file is matched to an existing one
+ignoring case, tones, "Chi đoàn"/"CĐ" and place words ("ấp", "khóm", ...) where that leaves a
+single match; the others will be created, and the preview lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ...context import WorkspaceContext
+from ...errors import ValidationError
+from ...lang.dates import DAY, YEAR, format_vn_date
+from ...lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
+from ...storage.models import Branch, Member, MemberEvent
+from ..rules import admission_window, party_age_error
+from ..service import EVENT_DECIDED_DATES, event_date_message
+from ..validation import parse_member
+from ..vocab import STATUSES
+from .rows import ERROR, TEXT_FIELDS, WARNING, ParsedRow, Problem, cached_fold
+
+NEW, UPDATE, UNCHANGED, REJECTED = "new", "update", "unchanged", "rejected"
+# Fields compared one to one with the stored member.
+_PLAIN_FIELDS = ("gender", "national_id", "phone", "position", "status", "admission_date",
+                 "party_date") + TEXT_FIELDS  # fmt: skip
+_LOADED = ("id", "revision", "full_name", "birth_date", "birth_precision", "branch_id",
+           "address_hamlet", "address_commune", "address_province") + _PLAIN_FIELDS  # fmt: skip
+
+
+@dataclass
+class ImportRow:
+    """One row of the sheet. ``changed`` names the fields an update writes."""
+
+    row: int
+    values: dict[str, object]
+    problems: list[Problem]
+    action: str
+    changed: list[str] = field(default_factory=list)
+    member_id: str | None = None
+    member_revision: int | None = None
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do; :meth:`SpreadsheetService.apply_import` carries it out."""
+
+    path: Path
+    sheet: str
+    sheets: list[str]
+    header_row: int
+    headers: list[str]
+    mapping: dict[str, int]
+    rows: list[ImportRow]
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    legacy_cells: dict[str, int] = field(default_factory=dict)
+    generation: int = 0
+    warnings: list[str] = field(default_factory=list)  # about the sheet as a whole
+    new_branches: list[str] = field(default_factory=list)  # chi đoàn the import would create
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def problems(self) -> list[tuple[int, str]]:
+        return [(r.row, p.message) for r in self.rows for p in r.problems]
+
+
+@dataclass(frozen=True)
+class _Stored:
+    values: dict[str, Any]
+    branch_name: str | None
+
+
+def stored_address(values: dict[str, Any]) -> str:
+    parts = (
+        values.get("address_hamlet"),
+        values.get("address_commune"),
+        values.get("address_province"),
+    )
+    return ", ".join(p for p in parts if p)
+
+
+_ORG_PREFIX = re.compile(r"^(chi doan|c\.?\s?d)(\s*[.:\-]\s*|\s+)")
+_PLACE_PREFIX = re.compile(r"^(ap|khom|thon|khu pho|kp|to)(\s*[.:\-]\s*|\s+)")
+
+
+def branch_keys(name: str) -> tuple[str, str, str]:
+    """Ever looser keys of a chi đoàn's name: folded; without "Chi đoàn"/"CĐ"/"C.Đ"; also
+    without a place word ("ấp", "khóm", "thôn", "khu phố", "tổ") unless only a number is left
+    ("Tổ 5" and "Khóm 5" stay apart)."""
+    folded = cached_fold(name)
+    bare = _ORG_PREFIX.sub("", folded, count=1).strip() or folded
+    place = _PLACE_PREFIX.sub("", bare, count=1).strip()
+    loose = place if place and not place.isdigit() else bare
+    return folded, bare, loose
+
+
+class BranchResolver:
+    """The existing chi đoàn a name in the file means, else the spelling to create."""
+
+    def __init__(self, names: list[str]) -> None:
+        self._levels: list[dict[str, list[str]]] = [{}, {}, {}]
+        for name in names:
+            self._add(name, self._levels)
+        self._new: list[dict[str, list[str]]] = [{}, {}, {}]
+        self._known: dict[str, tuple[str, bool]] = {}
+
+    @staticmethod
+    def _add(name: str, levels: list[dict[str, list[str]]]) -> None:
+        for level, key in zip(levels, branch_keys(name), strict=True):
+            level.setdefault(key, []).append(name)
+
+    @staticmethod
+    def _find(name: str, levels: list[dict[str, list[str]]]) -> str | None:
+        for level, key in zip(levels, branch_keys(name), strict=True):
+            found = level.get(key, [])
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return None  # ambiguous: looser keys would only be more so
+        return None
+
+    def resolve(self, name: str) -> tuple[str, bool]:
+        """(the name to store, whether it is a chi đoàn the import creates)."""
+        known = self._known.get(name)
+        if known is not None:
+            return known
+        existing = self._find(name, self._levels)
+        if existing is not None:
+            known = (existing, False)
+        else:
+            first = self._find(name, self._new) or name
+            if first == name and cached_fold(name) not in self._new[0]:
+                self._add(name, self._new)
+            known = (first, True)
+        self._known[name] = known
+        return known
+
+
+def _same_birth(a: date, a_precision: str, b: date, b_precision: str) -> bool:
+    if a_precision == DAY and b_precision == DAY:
+        return a == b
+    return a.year == b.year
+
+
+class Matcher:
+    """The roster as the import compares against it, loaded once per preview."""
+
+    def __init__(self, ctx: WorkspaceContext) -> None:
+        self._ctx = ctx
+        with ctx.db.read() as session:
+            branch_rows = session.execute(
+                select(Branch.id, Branch.name).where(
+                    Branch.organization_id == ctx.organization_id, Branch.deleted_at.is_(None)
+                )
+            ).all()
+            branches = {branch_id: name for branch_id, name in branch_rows}
+            self.branch_names = list(branches.values())
+            columns = [getattr(Member, name) for name in _LOADED]
+            stmt = select(*columns).where(
+                Member.organization_id == ctx.organization_id, Member.deleted_at.is_(None)
+            )
+            rows = session.execute(stmt).all()
+        self.members: dict[str, _Stored] = {}
+        self.by_national_id: dict[str, str] = {}
+        self.by_name_year: dict[tuple[str, int], list[str]] = {}
+        for row in rows:
+            values = dict(zip(_LOADED, row, strict=True))
+            member_id = values["id"]
+            self.members[member_id] = _Stored(values, branches.get(values["branch_id"] or ""))
+            if values["national_id"]:
+                self.by_national_id[values["national_id"]] = member_id
+            key = (cached_fold(values["full_name"]), values["birth_date"].year)
+            self.by_name_year.setdefault(key, []).append(member_id)
+
+    def find(self, values: dict[str, object]) -> tuple[str | None, Problem | None]:
+        name, birth = str(values["full_name"]), values["birth_date"]
+        precision = str(values.get("birth_precision", DAY))
+        assert isinstance(birth, date)
+        national_id = values.get("national_id")
+        if isinstance(national_id, str) and national_id in self.by_national_id:
+            member_id = self.by_national_id[national_id]
+            stored = self.members[member_id].values
+            if cached_fold(stored["full_name"]) == cached_fold(name) or _same_birth(
+                stored["birth_date"], stored["birth_precision"], birth, precision
+            ):
+                return member_id, None
+            when = format_vn_date(stored["birth_date"], stored["birth_precision"])
+            return None, Problem(
+                f"Số CCCD {national_id} đã dùng cho đoàn viên {stored['full_name']} (sinh {when}).",
+                ERROR,
+                "national_id",
+            )
+        candidates = [
+            member_id
+            for member_id in self.by_name_year.get((cached_fold(name), birth.year), [])
+            if _same_birth(self.members[member_id].values["birth_date"],
+                           self.members[member_id].values["birth_precision"], birth, precision)
+            and not (national_id and self.members[member_id].values["national_id"])
+        ]  # fmt: skip
+        if len(candidates) > 1:
+            exact = [m for m in candidates if self.members[m].values["birth_date"] == birth]
+            candidates = exact if len(exact) == 1 else candidates
+        if len(candidates) > 1:
+            return None, Problem(
+                f"Có {len(candidates)} đoàn viên cùng họ tên {name} và năm sinh {birth.year}; "
+                "không biết cập nhật ai (hãy ghi thêm số CCCD).",
+                ERROR,
+                "full_name",
+            )
+        return (candidates[0] if candidates else None), None
+
+    def events(self, member_ids: list[str]) -> dict[str, list[tuple[str, date]]]:
+        """(kind, date) of the live events of each of ``member_ids``, read in one go."""
+        found: dict[str, list[tuple[str, date]]] = {member_id: [] for member_id in member_ids}
+        with self._ctx.db.read() as session:
+            for first in range(0, len(member_ids), 900):
+                stmt = select(
+                    MemberEvent.member_id, MemberEvent.kind, MemberEvent.event_date
+                ).where(
+                    MemberEvent.member_id.in_(member_ids[first : first + 900]),
+                    MemberEvent.deleted_at.is_(None),
+                )
+                for member_id, kind, when in session.execute(stmt):
+                    found[member_id].append((kind, when))
+        return found
+
+    def changes(self, member_id: str, values: dict[str, object]) -> list[str]:
+        """Fields of ``values`` that differ from the stored member (empty values never count)."""
+        stored = self.members[member_id]
+        old = stored.values
+        changed: list[str] = []
+        if cached_fold(str(values["full_name"])) != cached_fold(old["full_name"]):
+            changed.append("full_name")
+        birth, precision = values["birth_date"], values.get("birth_precision", DAY)
+        if precision == YEAR:
+            if not isinstance(birth, date) or birth.year != old["birth_date"].year:
+                changed.append("birth_date")
+        elif (birth, precision) != (old["birth_date"], old["birth_precision"]):
+            changed.append("birth_date")
+        for name in _PLAIN_FIELDS:
+            value = values.get(name)
+            if value is not None and value != old[name]:
+                changed.append(name)
+        address = values.get("address")
+        if address is not None and address not in (stored_address(old), old["address_hamlet"]):
+            changed.append("address")
+        branch = values.get("branch")
+        if branch is not None and cached_fold(str(branch)) != cached_fold(stored.branch_name):
+            changed.append("branch")
+        return changed
+
+
+def mark_duplicates(parsed: list[ParsedRow]) -> None:
+    """Rows of the file that repeat a CCCD or a person (same folded name and birth date)."""
+    by_id: dict[str, ParsedRow] = {}
+    by_person: dict[tuple[str, object, object], ParsedRow] = {}
+    for row in parsed:
+        values = row.values
+        if not values.get("full_name") or "birth_date" not in values:
+            continue
+        person = (
+            cached_fold(str(values["full_name"])),
+            values["birth_date"],
+            values.get("birth_precision"),
+        )
+        national_id = values.get("national_id")
+        if isinstance(national_id, str):
+            first = by_id.get(national_id)
+            if first is not None:
+                same_person = person == (
+                    cached_fold(str(first.values["full_name"])),
+                    first.values["birth_date"],
+                    first.values.get("birth_precision"),
+                )
+                if same_person:
+                    row.problems.append(
+                        Problem(f"Trùng với dòng {first.row}.", ERROR, "national_id")
+                    )
+                else:
+                    row.problems.append(
+                        Problem(
+                            f"Số CCCD {national_id} trùng với dòng {first.row}.",
+                            ERROR,
+                            "national_id",
+                        )
+                    )
+                    if not any(
+                        p.field == "national_id" and p.severity == ERROR for p in first.problems
+                    ):
+                        first.problems.append(
+                            Problem(
+                                f"Số CCCD {national_id} trùng với dòng {row.row}.",
+                                ERROR,
+                                "national_id",
+                            )
+                        )
+                continue
+            by_id[national_id] = row
+        first = by_person.get(person)
+        if first is not None:
+            other_id = first.values.get("national_id")
+            if not (national_id and other_id and national_id != other_id):
+                row.problems.append(
+                    Problem(
+                        f"Trùng với dòng {first.row} (cùng họ tên và ngày sinh).",
+                        ERROR,
+                        "full_name",
+                    )
+                )
+                continue
+        by_person.setdefault(person, row)
+
+
+def _label(status: object) -> str:
+    return STATUSES.get(str(status), str(status))
+
+
+_DATES = ("admission_date", "party_date")
+_BIRTH_AFFECTED = frozenset(("birth_date", *_DATES))
+
+
+class DateRules:
+    """The member form's checks of the dates of a record against the birth date.
+
+    The verdict and the message are those of :func:`core.validation.parse_member` (the form's
+    own validation), run on the record as the import would leave it. Most rows are fine, and
+    parsing a whole record costs about as much as reading the row, so a quick pass with the same
+    rule functions the form uses (:func:`core.rules.admission_window`,
+    :func:`core.rules.party_age_error`) lets plainly good dates through first; anything else
+    (and a birth known only by its year) goes to the form's validation.
+    """
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self._windows: dict[date, tuple[date, date]] = {}
+
+    def _plainly_good(self, birth: date, precision: str, dates: dict[str, date]) -> bool:
+        if precision != DAY:
+            return False
+        for name, when in dates.items():
+            if name == "admission_date":
+                window = self._windows.get(birth)
+                if window is None:
+                    window = self._windows[birth] = admission_window(birth)
+                if not window[0] <= when <= window[1]:
+                    return False
+            elif party_age_error(birth, precision, when) is not None:
+                return False
+        return True
+
+    def errors(
+        self, name: str, birth: date, precision: str, dates: dict[str, date | None]
+    ) -> dict[str, str]:
+        """The form's message for each of ``dates`` (admission, Party) that it would refuse
+        next to this birth date; dates after today are refused earlier (:mod:`.rows`)."""
+        given = {field: when for field, when in dates.items() if when is not None}
+        if not given or self._plainly_good(birth, precision, given):
+            return {}
+        raw = {"full_name": name, "birth_date": format_vn_date(birth, precision)}
+        raw.update({field: format_vn_date(when) for field, when in given.items()})
+        try:
+            parse_member(raw, self.today)
+        except ValidationError as exc:
+            return {f: exc.field_errors[f] for f in _DATES if f in given and f in exc.field_errors}
+        return {}
+
+
+def _drop_bad_dates(row: ParsedRow, errors: dict[str, str], changed: list[str] | None) -> None:
+    """Leave out the dates the form would refuse, each with the form's message as a warning."""
+    for name in _DATES:
+        if name in errors:
+            row.values.pop(name, None)
+            if changed is not None and name in changed:
+                changed.remove(name)
+            row.problems.append(Problem(errors[name], WARNING, name))
+
+
+def _settle_update(
+    row: ParsedRow,
+    changed: list[str],
+    stored: dict[str, Any],
+    events: list[tuple[str, date]],
+    rules: DateRules,
+    coming_of_age: int,
+) -> tuple[date, str]:
+    """Make the dates an update leaves on a member acceptable to the member form; returns the
+    birth date (and precision) the member keeps.
+
+    - A date of admission (to the union, to the Party) recorded by an event is kept: the form
+      refuses to change it (:func:`core.roster.event_date_message`), it is changed through the
+      event. Warning; the rest of the row is imported.
+    - A new birth date that makes the events or the stored dates impossible (admitted at 12) is
+      not written: the events were recorded from decisions, the file is the likelier mistake,
+      and the member stays identified by the birth date it has. Warning (the form's message);
+      the rest of the row is imported.
+    - A date of the file that the form refuses next to the birth date kept (admitted at 40,
+      Party before 18) is left out, as every warning of the import leaves its value out.
+    """
+    values = row.values
+    decided = {kind: when for kind, when in events}
+    for name, kind, _, _ in EVENT_DECIDED_DATES:
+        if name in changed and kind in decided:
+            changed.remove(name)
+            values.pop(name, None)
+            message = event_date_message(name, decided[kind], kept=True)
+            row.problems.append(Problem(message, WARNING, name))
+    full_name = str(values["full_name"])
+    birth, precision = stored["birth_date"], str(stored["birth_precision"])
+    if "birth_date" in changed:
+        new_birth = values["birth_date"]
+        new_precision = str(values.get("birth_precision", DAY))
+        assert isinstance(new_birth, date)
+        # The stored dates that stay next to the new birth date: those the file leaves alone,
+        # and those whose new value in the file would be left out (refused with it).
+        mine = {name: values.get(name) for name in _DATES if name in changed}
+        refused = rules.errors(full_name, new_birth, new_precision, mine)  # type: ignore[arg-type]
+        kept = {name: stored[name] for name in _DATES if name not in changed or name in refused}
+        messages = list(rules.errors(full_name, new_birth, new_precision, kept).values())
+        member = Member(full_name=full_name, birth_date=new_birth, birth_precision=new_precision)
+        for kind, when in events:
+            found: dict[str, str] = {}
+            # Only the age rules: an event is never "after today" here (the preview's today
+            # may be behind the day it was recorded).
+            check_date(member, kind, when, max(rules.today, when), found, coming_of_age)
+            if "date" in found and found["date"] not in messages:
+                messages.append(found["date"])
+        if messages:
+            changed.remove("birth_date")
+            kept_birth = format_vn_date(birth, precision)
+            row.problems.append(Problem(
+                f"{messages[0]} Ngày sinh trong tệp không khớp với hồ sơ của đoàn viên: giữ "
+                f"nguyên ngày sinh {kept_birth}.", WARNING, "birth_date"))  # fmt: skip
+        else:
+            birth, precision = new_birth, new_precision
+    mine = {name: values.get(name) for name in _DATES if name in changed}
+    _drop_bad_dates(row, rules.errors(full_name, birth, precision, mine), changed)  # type: ignore[arg-type]
+    return birth, precision
+
+
+def _over_age(birth: object, status: object, today: date, age: int) -> Problem | None:
+    """Past the coming-of-age year (counted by birth year, like the coming-of-age list): the
+    member turns ``age + 1`` or more this year, though maybe not yet on ``today``, so the age is
+    stated as the one reached in the year."""
+    if status not in ACTIVE_STATUSES or not isinstance(birth, date):
+        return None
+    years = today.year - birth.year
+    if years <= age:
+        return None
+    return Problem(
+        f"Đã quá tuổi Đoàn (tròn {years} tuổi trong năm {today.year}): cần xét trưởng thành Đoàn.",
+        WARNING,
+        "birth_date",
+    )
+
+
+def decide(
+    parsed: list[ParsedRow], matcher: Matcher, today: date, coming_of_age: int
+) -> tuple[list[ImportRow], list[str]]:
+    """The action of every row, and the chi đoàn the import would create (in the order first
+    met); a member claimed by two rows rejects the second.
+
+    The values a row leaves on a member pass the member form's date checks: a new member's
+    admission or Party date that the form refuses is left out with a warning (the member is
+    still worth importing; the date can be entered later), and an update is settled against the
+    stored record and its events (:func:`_settle_update`).
+    """
+    claimed: dict[str, int] = {}
+    result: list[ImportRow] = []
+    branches = BranchResolver(matcher.branch_names)
+    rules = DateRules(today)
+    created: list[str] = []
+    settle: list[tuple[ImportRow, ParsedRow, str]] = []  # updates touching dates: see below
+    for row in parsed:
+        item = ImportRow(row.row, row.values, row.problems, REJECTED)
+        result.append(item)
+        if row.rejected:
+            continue
+        member_id, problem = matcher.find(row.values)
+        if problem is not None:
+            row.problems.append(problem)
+            continue
+        branch, new_branch = None, False
+        if isinstance(row.values.get("branch"), str):
+            branch, new_branch = branches.resolve(str(row.values["branch"]))
+            row.values["branch"] = branch
+        if member_id is None:
+            item.action = NEW
+            if new_branch and branch not in created:
+                created.append(str(branch))
+            birth = row.values["birth_date"]
+            assert isinstance(birth, date)
+            dates = {name: row.values.get(name) for name in _DATES}
+            errors = rules.errors(
+                str(row.values["full_name"]),
+                birth,
+                str(row.values.get("birth_precision", DAY)),
+                dates,  # type: ignore[arg-type]
+            )
+            _drop_bad_dates(row, errors, None)
+            status = row.values.get("status", "active")
+            problem = _over_age(birth, status, today, coming_of_age)
+            if problem is not None:
+                row.problems.append(problem)
+            continue
+        if member_id in claimed:
+            row.problems.append(
+                Problem(
+                    f"Dòng {claimed[member_id]} đã ứng với cùng đoàn viên này.", ERROR, "full_name"
+                )
+            )
+            continue
+        claimed[member_id] = row.row
+        item.member_id = member_id
+        stored = matcher.members[member_id].values
+        item.member_revision = int(stored["revision"])
+        changed = matcher.changes(member_id, row.values)
+        status = stored["status"]
+        if status in READ_ONLY_STATUSES:
+            if changed:
+                label = _label(status)
+                row.problems.append(Problem(
+                    f"Hồ sơ đoàn viên {label[:1].lower()}{label[1:]} chỉ để xem: không cập nhật "
+                    "từ tệp.", WARNING, "status"))  # fmt: skip
+            item.action = UNCHANGED
+            continue
+        if "status" in changed:
+            changed.remove("status")
+            row.problems.append(Problem(
+                f"Trạng thái trong tệp (“{_label(row.values['status'])}”) khác với quá trình của "
+                f"đoàn viên (“{_label(status)}”): giữ nguyên; muốn đổi hãy ghi sự kiện.",
+                WARNING, "status"))  # fmt: skip
+        item.changed = changed
+        item.action = UPDATE if changed else UNCHANGED
+        if new_branch and branch not in created:
+            created.append(str(branch))
+        if _BIRTH_AFFECTED.intersection(changed):
+            settle.append((item, row, member_id))  # with the events, read for all at once
+            continue
+        problem = _over_age(stored["birth_date"], status, today, coming_of_age)
+        if problem is not None:
+            row.problems.append(problem)
+    events = matcher.events([member_id for _, _, member_id in settle]) if settle else {}
+    for item, row, member_id in settle:
+        stored = matcher.members[member_id].values
+        birth, _ = _settle_update(
+            row, item.changed, stored, events[member_id], rules, coming_of_age
+        )
+        item.action = UPDATE if item.changed else UNCHANGED
+        problem = _over_age(birth, stored["status"], today, coming_of_age)
+        if problem is not None:
+            row.problems.append(problem)
+    return result, created

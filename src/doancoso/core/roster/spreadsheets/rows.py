@@ -1,0 +1,474 @@
+"""Turning one spreadsheet row into member values and the problems found on the way.
+
+Cell values arrive as the readers give them: text, numbers, real dates. Text is converted from
+the legacy encodings and NFC-normalised; dates are read whether real Excel dates, serial
+numbers, dd/mm/yyyy (also d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd) or a bare year, which is
+kept as a year (``birth_precision`` "year"). Problems are either errors (the row is rejected)
+or warnings (the row is imported without the bad value).
+
+Someone too young to be admitted on the day of the import (15 years + 1 day; a bare year counts
+by the year) and an admission or Party date after today are errors, as in the member form; the
+ages at admission and at the Party admission, the dates that events decided, and being past the
+coming-of-age year are checked once the row's values are decided, against the stored record and
+its events for an update (:mod:`.preview`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from ...lang.dates import DAY, YEAR, DateFormatError, format_vn_date
+from ...lang.legacy import Decoded, Encoding, decode_cell
+from ...lang.text import fold, name_case, nfc, nfc_multiline
+from ...xlsx.workbook import Cell
+from ..rules import ADMISSION_MIN_AGE, admission_window
+from ..validation import check_national_id, normalize_phone
+from ..vocab import POSITIONS, STATUSES, choice_code
+
+ERROR, WARNING = "error", "warning"
+
+_DATE = re.compile(
+    r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_YEAR = re.compile(r"^(\d{4})$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+_MARKS = {"x", "v", "1", "co", "\u2713", "\u2714", "+", "*"}
+_MALE = {"nam", "m", "male", "trai"}
+_FEMALE = {"nu", "f", "female", "gai"}
+# Totals under the table: "Tổng cộng: 25", "Cộng 25", "Tổng số 25 đoàn viên" (not the names
+# "Công Văn Minh" or "Tống Thị Lan": a word after "cộng"/"tổng" must be a number or "cộng"/"số").
+_TOTAL = re.compile(r"^(tong cong|tong so|danh sach (nay )?co|an dinh)|^(tong|cong)(\s*[:.]|\s+\d)")
+_TOTAL_WORD = frozenset({"tong", "cong"})  # alone, a total only with a number beside it
+# The signature and date block: "Tân Hưng, ngày 26 tháng 11 năm 2026", "TM. BAN CHẤP HÀNH",
+# "BÍ THƯ", "Người lập biểu", "(Ký tên, đóng dấu)"; the signer's name follows it alone.
+_SIGNATURE = re.compile(
+    r"^(nguoi lap|t\.?\s?m[.\s]|bi thu|pho bi thu|xac nhan|\(?ky,? (ten|ghi)|thu truong"
+    r"|.*ngay \S* thang \S* nam)"
+)
+_FOOTER_REASON = "dòng tổng cộng hoặc chữ ký"
+# Places whose text converted from TCVN3/VNI starts in lower case ("ấp Tân Lập").
+_PLACE_FIELDS = ("address", "hometown", "admission_place", "branch")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def cached_fold(value: str | None) -> str:
+    """:func:`core.text.fold`, remembered: the same names and labels recur on every row."""
+    return fold(value)
+
+
+_POSITIONS = {fold(p): p for p in POSITIONS}
+# Plain text fields of the member record reachable from a column.
+TEXT_FIELDS = ("other_name", "ethnicity", "religion", "hometown", "occupation", "education",
+               "qualification", "political_theory", "foreign_language", "admission_place",
+               "card_number", "notes")  # fmt: skip
+
+
+MULTILINE_FIELDS = ("notes",)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a row: ``message`` in Vietnamese; an error rejects the row."""
+
+    message: str
+    severity: str = ERROR
+    field: str | None = None
+
+
+@dataclass
+class ParsedRow:
+    row: int
+    values: dict[str, object] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    legacy: list[Encoding] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> bool:
+        return any(p.severity == ERROR for p in self.problems)
+
+
+def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[date, str]:
+    """A date from a cell; raises DateFormatError when it cannot be read."""
+    if isinstance(value, datetime):
+        return value.date(), DAY
+    if isinstance(value, date):
+        return value, DAY
+    if isinstance(value, (bool, time, timedelta)):  # a time or a duration is no day
+        raise DateFormatError(shown(value))
+    if isinstance(value, (int, float)):
+        if float(value).is_integer() and 1900 <= value <= today.year and allow_year:
+            return date(int(value), 1, 1), YEAR
+        if 10_000 <= value < 80_000:  # a date typed in a cell formatted as a number
+            return _EXCEL_EPOCH + timedelta(days=int(value)), DAY
+        raise DateFormatError(str(value))
+    if isinstance(value, str) and _DATE.match(value):
+        text = value  # already clean: normalising would change nothing the pattern reads
+    else:
+        text = nfc(str(value)) if value is not None else ""
+    match = _DATE.match(text)
+    if match:
+        day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
+        full_year = int(year)
+        if len(year) == 2:  # members are young: 05 -> 2005, 98 -> 1998
+            full_year += 2000 if full_year <= today.year % 100 else 1900
+        return _real_date(full_year, month, day, text), DAY
+    match = _ISO.match(text)
+    if match:
+        return _real_date(int(match.group(1)), int(match.group(2)), int(match.group(3)), text), DAY
+    match = _YEAR.match(text)
+    if match and allow_year:
+        return date(int(match.group(1)), 1, 1), YEAR
+    raise DateFormatError(text)
+
+
+def _real_date(year: int, month: int, day: int, text: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise DateFormatError(text) from exc
+
+
+def shown(value: Cell) -> str:
+    """A cell as the user sees it, for messages."""
+    if isinstance(value, datetime):
+        return format_vn_date(value.date())
+    if isinstance(value, date):
+        return format_vn_date(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, timedelta):  # a duration, as Excel's "[h]:mm:ss" shows it
+        minutes, seconds = divmod(round(value.total_seconds()), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}"
+    return nfc(str(value)) if value is not None else ""
+
+
+class RowParser:
+    """Parses the rows of one sheet with one column mapping.
+
+    A row is first reduced to its mapped cells (:meth:`cells`). The same texts and dates recur
+    down a roster (the same "Kinh", "Ấp 3", given names, birth dates), so each distinct cell is
+    decoded, normalised or read as a date once per sheet and remembered.
+    """
+
+    def __init__(self, mapping: dict[str, int], headers: list[str], today: date) -> None:
+        self.mapping = mapping
+        self.headers = headers
+        self.today = today
+        self.prefer: Encoding | None = None
+        self._columns = list(mapping.items())
+        self._text_targets = [t for t in TEXT_FIELDS + ("address", "branch") if t in mapping]
+        self._texts: dict[tuple[str, str], tuple[str, Problem | None, Encoding | None]] = {}
+        self._dates: dict[tuple[str, bool], tuple[date, str] | None] = {}
+        self._names: dict[str, tuple[str, Problem | None]] = {}
+        self._windows: dict[date, tuple[date, date]] = {}
+        self._signed = False  # a signature line was seen: a name alone after it is the signer
+
+    def learn_encoding(self, rows: list[tuple[int, list[Cell]]], sample: int = 2000) -> None:
+        """Find which legacy encoding the sheet's unambiguous cells use, to settle the rest."""
+        votes = {Encoding.TCVN3: 0, Encoding.VNI: 0, Encoding.UNICODE: 0}
+        found: dict[str, Encoding] = {}
+        columns = sorted(set(self.mapping.values()))
+        for _, values in rows[:sample]:
+            for col in columns:
+                value = values[col] if col < len(values) else None
+                if isinstance(value, str) and not value.isascii():
+                    encoding = found.get(value)
+                    if encoding is None:
+                        encoding = found[value] = decode_cell(value).encoding
+                    votes[encoding] += 1
+        tcvn3, vni = votes[Encoding.TCVN3], votes[Encoding.VNI]
+        if tcvn3 != vni:
+            self.prefer = Encoding.TCVN3 if tcvn3 > vni else Encoding.VNI
+        self._texts.clear()  # decoded before the encoding was known
+
+    def cells(self, values: list[Cell]) -> dict[str, Cell]:
+        """The mapped cells of a row that hold something: text stripped, empty text left out.
+        No cells means a blank row (a row holding only an STT counts as blank)."""
+        found: dict[str, Cell] = {}
+        width = len(values)
+        for target, col in self._columns:
+            if col < width:
+                value = values[col]
+                if isinstance(value, str):
+                    value = value.strip()
+                    if value:
+                        found[target] = value
+                elif value is not None:
+                    found[target] = value
+        return found
+
+    def _text(self, cells: dict[str, Cell], target: str, parsed: ParsedRow) -> str:
+        value = cells.get(target)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            if target == "education" and isinstance(value, date):
+                return f"{value.day}/{value.month}"  # "12/12" typed and turned into a date
+            return shown(value)
+        known = self._texts.get((target, value))
+        if known is None:
+            known = self._texts[(target, value)] = self._decode(target, value)
+        text, problem, encoding = known
+        if problem is not None:
+            parsed.problems.append(problem)
+        elif encoding is not None:
+            parsed.legacy.append(encoding)
+        return text
+
+    def _decode(self, target: str, value: str) -> tuple[str, Problem | None, Encoding | None]:
+        decoded: Decoded = decode_cell(value, self.prefer)
+        # Notes keep their line breaks, as the member form keeps them (and the export writes them).
+        clean = nfc_multiline if target in MULTILINE_FIELDS else nfc
+        if decoded.unsure:
+            col = self.mapping[target]
+            header = self.headers[col] if col < len(self.headers) else ""
+            return clean(decoded.text), Problem(
+                f"Cột “{header}”: chữ “{nfc(value)}” có thể gõ bằng bảng mã cũ (TCVN3/VNI) nhưng "
+                "không chuyển được chắc chắn; hãy kiểm tra.", WARNING, target), None  # fmt: skip
+        if decoded.encoding is not Encoding.UNICODE:
+            return clean(decoded.text), None, decoded.encoding
+        return clean(decoded.text), None, None
+
+    def _date(self, value: Cell, *, allow_year: bool) -> tuple[date, str]:
+        """:func:`parse_date_value`, remembered for text cells."""
+        if not isinstance(value, str):
+            return parse_date_value(value, self.today, allow_year=allow_year)
+        key = (value, allow_year)
+        if key not in self._dates:
+            try:
+                self._dates[key] = parse_date_value(value, self.today, allow_year=allow_year)
+            except DateFormatError:
+                self._dates[key] = None
+        known = self._dates[key]
+        if known is None:
+            raise DateFormatError(value)
+        return known
+
+    @staticmethod
+    def _name(text: str) -> tuple[str, Problem | None]:
+        name = name_case(text)
+        if not name:
+            return name, Problem("Thiếu họ và tên.", ERROR, "full_name")
+        if any(ch.isdigit() for ch in name):
+            return name, Problem(f"Họ và tên “{name}” có chữ số.", ERROR, "full_name")
+        return name, None
+
+    def footer_reason(self, values: list[Cell], cells: dict[str, Cell]) -> str | None:
+        """Why a row is a total or signature line rather than a member, or None.
+
+        A row with a birth date (or a CCCD, or a Nam/Nữ cell that is not text) is a member. The
+        signer's name alone on a row counts as footer only after a signature line: a member
+        with neither STT nor birth date elsewhere is rejected ("Thiếu ngày sinh."), not skipped.
+        """
+        birth = cells.get("birth_date")
+        if birth is not None and (isinstance(birth, date) or self._has_date(birth)):
+            return None  # the usual row: checked first, cheaply
+        for target in ("male", "female", "national_id"):
+            value = cells.get(target)
+            if value is not None and not isinstance(value, str):
+                return None
+        if "national_id" in cells and any(ch.isdigit() for ch in str(cells["national_id"])):
+            return None
+        texts = [cached_fold(shown(v)) for v in values if v is not None and shown(v)]
+        if not texts:
+            return None
+        if _SIGNATURE.match(texts[0]):
+            self._signed = True
+            return _FOOTER_REASON
+        if _TOTAL.match(texts[0]) or (
+            texts[0] in _TOTAL_WORD and any(t.isdigit() for t in texts[1:])
+        ):
+            return _FOOTER_REASON
+        if len(texts) == 1 and texts[0].isdigit():
+            return _FOOTER_REASON
+        if self._signed and len(texts) == 1:
+            return _FOOTER_REASON
+        return None
+
+    def _has_date(self, value: Cell) -> bool:
+        try:
+            self._date(value, allow_year=True)
+        except DateFormatError:
+            return False
+        return True
+
+    def parse(self, number: int, cells: dict[str, Cell]) -> ParsedRow:
+        """The member values of a row from its :meth:`cells`."""
+        parsed = ParsedRow(number)
+        out = parsed.values
+        if "full_name" in self.mapping:
+            name = self._text(cells, "full_name", parsed)
+            given = self._text(cells, "given_name", parsed) if "given_name" in self.mapping else ""
+            if given and cached_fold(name).rsplit(" ", 1)[-1] != cached_fold(given):
+                # "Họ và tên" over the family (and middle) names only
+                middle = self._text(cells, "middle_name", parsed)
+                name = " ".join(p for p in (name, middle, given) if p)
+        else:  # "Họ" | "Đệm" | "Tên", or "Họ đệm" | "Tên": family, middle, given names
+            parts = (
+                self._text(cells, "family_middle", parsed),
+                self._text(cells, "middle_name", parsed),
+                self._text(cells, "given_name", parsed),
+            )
+            name = " ".join(p for p in parts if p)
+        known = self._names.get(name)
+        if known is None:
+            known = self._names[name] = self._name(name)
+        out["full_name"], problem = known
+        if problem is not None:
+            parsed.problems.append(problem)
+        self._birth_and_gender(cells, parsed)
+        for target in self._text_targets:
+            converted = len(parsed.legacy)
+            text = self._text(cells, target, parsed)
+            if text:
+                if target == "branch" or (
+                    target in _PLACE_FIELDS and len(parsed.legacy) > converted
+                ):
+                    # a proper name; TCVN3 has no capital toned letters ("Êp" reads "ấp")
+                    text = text[:1].upper() + text[1:]
+                out[target] = text
+        self._choices(cells, parsed)
+        self._identity(cells, parsed)
+        for target, label in (("admission_date", "Ngày vào Đoàn"), ("party_date", "Ngày vào Đảng")):
+            value = cells.get(target)
+            if value is None:
+                continue
+            try:
+                day = self._date(value, allow_year=False)[0]
+            except DateFormatError:
+                parsed.problems.append(
+                    Problem(f"{label} không đọc được: “{shown(value)}”.", WARNING, target)
+                )
+                continue
+            if day > self.today:  # the member form refuses it too (core.validation)
+                parsed.problems.append(
+                    Problem(f"{label} không thể sau ngày hôm nay.", ERROR, target)
+                )
+            out[target] = day
+        return parsed
+
+    def _birth_and_gender(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
+        out = parsed.values
+        birth_cell = cells.get("birth_date")
+        gender_text = (
+            cached_fold(self._text(cells, "gender", parsed)) if "gender" in self.mapping else ""
+        )
+        if gender_text in _MALE:
+            out["gender"] = "male"
+        elif gender_text in _FEMALE:
+            out["gender"] = "female"
+        elif gender_text:
+            parsed.problems.append(Problem(
+                f"Giới tính không rõ: “{self._text(cells, 'gender', parsed)}” (cần Nam hoặc Nữ).",
+                WARNING, "gender"))  # fmt: skip
+        marked = [(code, cells[code]) for code in ("male", "female") if code in cells]
+        if len(marked) == 1:
+            code, value = marked[0]
+            out["gender"] = code
+            if birth_cell is None and cached_fold(shown(value)) not in _MARKS:
+                birth_cell = value  # the year or date written in the Nam/Nữ column
+        elif len(marked) == 2:
+            parsed.problems.append(
+                Problem("Cả hai cột Nam và Nữ đều có giá trị.", WARNING, "gender")
+            )
+            if birth_cell is None:
+                birth_cell = next(
+                    (v for _, v in marked if cached_fold(shown(v)) not in _MARKS), None
+                )
+        if birth_cell is None:
+            parsed.problems.append(Problem("Thiếu ngày sinh.", ERROR, "birth_date"))
+            return
+        try:
+            birth, precision = self._date(birth_cell, allow_year=True)
+        except DateFormatError:
+            parsed.problems.append(
+                Problem(f"Ngày sinh không đọc được: “{shown(birth_cell)}”.", ERROR, "birth_date")
+            )
+            return
+        if birth > self.today:
+            parsed.problems.append(Problem("Ngày sinh sau ngày hôm nay.", ERROR, "birth_date"))
+        elif birth.year < 1900:
+            parsed.problems.append(Problem("Năm sinh không hợp lý.", ERROR, "birth_date"))
+        else:
+            self._check_too_young(birth, precision, parsed)
+        out["birth_date"], out["birth_precision"] = birth, precision
+
+    def _check_too_young(self, birth: date, precision: str, parsed: ParsedRow) -> None:
+        """Too young to be admitted today (15 years + 1 day; a bare year counts by the year)."""
+        if precision == DAY:
+            window = self._windows.get(birth)
+            if window is None:
+                window = self._windows[birth] = admission_window(birth)
+            if self.today < window[0]:
+                parsed.problems.append(Problem(
+                    f"Chưa đủ tuổi vào Đoàn: sinh {format_vn_date(birth)}, đủ "
+                    f"{ADMISSION_MIN_AGE - 1} tuổi + 1 ngày vào {format_vn_date(window[0])}.",
+                    ERROR, "birth_date"))  # fmt: skip
+        elif self.today.year - birth.year < ADMISSION_MIN_AGE:
+            parsed.problems.append(Problem(
+                f"Chưa đủ tuổi vào Đoàn: sinh năm {birth.year}, đủ {ADMISSION_MIN_AGE} tuổi vào "
+                f"năm {birth.year + ADMISSION_MIN_AGE}.",
+                ERROR, "birth_date"))  # fmt: skip
+
+    def _choices(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
+        out = parsed.values
+        if "status" in self.mapping:
+            text = self._text(cells, "status", parsed)
+            if text:
+                code = choice_code(STATUSES, text)
+                if code is None:
+                    parsed.problems.append(
+                        Problem(f"Trạng thái không rõ: “{text}”.", WARNING, "status")
+                    )
+                else:
+                    out["status"] = code
+        if "position" in self.mapping:
+            text = self._text(cells, "position", parsed)
+            if text:
+                out["position"] = _POSITIONS.get(cached_fold(text), text)
+
+    def _identity(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
+        out = parsed.values
+        value = cells.get("national_id")
+        if value is not None:
+            if isinstance(value, str) and value.isascii() and value.isdigit():
+                raw = value  # the usual case, already as shown
+            else:
+                raw = _digits_of_number(value, (11, 8)) or shown(value).replace(" ", "").replace(
+                    ".", ""
+                )
+            if check_national_id(raw):
+                parsed.problems.append(Problem(
+                    f"Số CCCD “{shown(value)}” không hợp lệ: phải gồm 12 chữ số "
+                    "(CMND cũ: 9 chữ số).",
+                    WARNING, "national_id"))  # fmt: skip
+            else:
+                out["national_id"] = raw
+        value = cells.get("phone")
+        if value is not None:
+            if isinstance(value, str) and value.isascii() and value.isdigit():
+                raw = value
+            else:
+                raw = _digits_of_number(value, (9, 10)) or shown(value)
+            phone = normalize_phone(raw)
+            if phone is None:
+                parsed.problems.append(
+                    Problem(f"Số điện thoại không hợp lệ: “{shown(value)}”.", WARNING, "phone")
+                )
+            else:
+                out["phone"] = phone
+
+
+def _digits_of_number(value: Cell, pad: tuple[int, ...]) -> str | None:
+    """A CCCD or phone typed as a number lost its leading zero: put it back."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    digits = str(int(value))
+    return "0" + digits if len(digits) in pad else digits

@@ -1,0 +1,212 @@
+"""Validation of a member as typed in the form or given on the command line.
+
+:func:`parse_member` turns raw text fields into a :class:`MemberFields` or raises a
+:class:`ValidationError` whose ``field_errors`` name each field with its Vietnamese message,
+so the form can show every problem next to its field at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import date
+
+from ..errors import ValidationError
+from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
+from ..lang.text import name_case, nfc, nfc_multiline_or_none, nfc_or_none
+from .rules import ADMISSION_MAX_AGE, ADMISSION_MIN_AGE, admission_window, party_age_error
+from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code
+
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
+_DIGITS = re.compile(r"^\d+$")
+
+
+@dataclass(frozen=True)
+class MemberFields:
+    """Everything the member form edits, already validated and normalised (NFC)."""
+
+    full_name: str
+    birth_date: date
+    birth_precision: str = DAY
+    other_name: str | None = None
+    gender: str | None = None
+    branch_id: str | None = None
+    position: str | None = None
+    status: str = "active"
+    hometown: str | None = None
+    address_hamlet: str | None = None
+    address_commune: str | None = None
+    address_province: str | None = None
+    ethnicity: str | None = None
+    religion: str | None = None
+    national_id: str | None = None
+    phone: str | None = None
+    occupation: str | None = None
+    education: str | None = None
+    qualification: str | None = None
+    political_theory: str | None = None
+    foreign_language: str | None = None
+    admission_date: date | None = None
+    admission_place: str | None = None
+    card_number: str | None = None
+    book_number: str | None = None
+    book_status: str | None = None
+    party_date: date | None = None
+    father_name: str | None = None
+    father_birth_year: int | None = None
+    father_occupation: str | None = None
+    mother_name: str | None = None
+    mother_birth_year: int | None = None
+    mother_occupation: str | None = None
+    notes: str | None = None
+
+
+MEMBER_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(MemberFields))
+_DATE_FIELDS = ("admission_date", "party_date")
+_YEAR_FIELDS = ("father_birth_year", "mother_birth_year")
+_CHOICE_FIELDS = {"gender": GENDERS, "status": STATUSES, "book_status": BOOK_STATUSES}
+_SPECIAL = {"full_name", "birth_date", "birth_precision", "national_id", "phone", "notes"}
+_SPECIAL |= set(_DATE_FIELDS) | set(_YEAR_FIELDS) | set(_CHOICE_FIELDS)
+_TEXT_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name not in _SPECIAL)
+
+
+def normalize_phone(raw: str) -> str | None:
+    """Digits of a plausible Vietnamese phone number (0 + 9–10 digits), else None.
+
+    "+84 912 345 678" and "0912.345.678" both give "0912345678".
+    """
+    digits = _PHONE_SEPARATORS.sub("", raw)
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    if _DIGITS.match(digits) and digits.startswith("0") and 10 <= len(digits) <= 11:
+        return digits
+    return None
+
+
+def check_national_id(raw: str) -> str | None:
+    """An error message for a malformed CCCD/CMND, or None when it is 12 (or 9) digits."""
+    value = raw.replace(" ", "")
+    if not _DIGITS.match(value) or len(value) not in (9, 12):
+        return "Số CCCD phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số)."
+    return None
+
+
+def _parse_date(raw: str, errors: dict[str, str], name: str) -> date | None:
+    if not raw:
+        return None
+    try:
+        return parse_vn_date(raw)[0]
+    except DateFormatError as exc:
+        errors[name] = str(exc)
+        return None
+
+
+def _parse_birth(raw: str, today: date, errors: dict[str, str]) -> tuple[date | None, str]:
+    if not raw:
+        errors["birth_date"] = "Cần nhập ngày sinh."
+        return None, DAY
+    try:
+        birth, precision = parse_vn_date(raw, allow_year=True)
+    except DateFormatError as exc:
+        errors["birth_date"] = str(exc)
+        return None, DAY
+    if birth > today:
+        errors["birth_date"] = "Ngày sinh không thể sau ngày hôm nay."
+    elif birth.year < 1900:
+        errors["birth_date"] = "Năm sinh không hợp lý."
+    return birth, precision
+
+
+def _check_admission(
+    birth: date | None, precision: str, admitted: date | None, today: date, errors: dict[str, str]
+) -> None:
+    if admitted is None:
+        return
+    if admitted > today:
+        errors["admission_date"] = "Ngày vào Đoàn không thể sau ngày hôm nay."
+        return
+    if birth is None:
+        return
+    if precision == DAY:
+        first, last = admission_window(birth)
+        ok = first <= admitted <= last
+    else:  # only the year is known: judge by the year
+        ok = ADMISSION_MIN_AGE <= admitted.year - birth.year <= ADMISSION_MAX_AGE + 1
+    if not ok:
+        errors["admission_date"] = (
+            f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE}: "
+            f"sinh {format_vn_date(birth, precision)}, vào Đoàn {format_vn_date(admitted)}."
+        )
+
+
+def _check_party(
+    birth: date | None, precision: str, joined: date | None, today: date, errors: dict[str, str]
+) -> None:
+    if joined is None:
+        return
+    if joined > today:
+        errors["party_date"] = "Ngày vào Đảng không thể sau ngày hôm nay."
+    elif birth is not None:
+        message = party_age_error(birth, precision, joined)
+        if message:
+            errors["party_date"] = message
+
+
+def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFields:
+    """Validate the raw text of a member form; every problem is reported at once.
+
+    Keys are the names of :class:`MemberFields`; missing keys count as empty. Checks that need
+    the database (CCCD unique in the organisation, branch exists) are done by the roster.
+    """
+    today = today or date.today()
+    text = {name: nfc(raw.get(name, "")) for name in MEMBER_FIELD_NAMES}
+    errors: dict[str, str] = {}
+
+    full_name = name_case(text["full_name"])
+    if not full_name:
+        errors["full_name"] = "Cần nhập họ và tên."
+    elif any(ch.isdigit() for ch in full_name):
+        errors["full_name"] = "Họ và tên không được chứa chữ số."
+    birth, precision = _parse_birth(text["birth_date"], today, errors)
+
+    values: dict[str, object] = {name: nfc_or_none(text[name]) for name in _TEXT_FIELDS}
+    values["notes"] = nfc_multiline_or_none(raw.get("notes"))  # keeps its line breaks
+    for name in _DATE_FIELDS:
+        values[name] = _parse_date(text[name], errors, name)
+    _check_admission(birth, precision, values["admission_date"], today, errors)  # type: ignore[arg-type]
+    _check_party(birth, precision, values["party_date"], today, errors)  # type: ignore[arg-type]
+    for name in _YEAR_FIELDS:
+        values[name] = None
+        if text[name]:
+            if _DIGITS.match(text[name]) and 1900 <= int(text[name]) <= today.year:
+                values[name] = int(text[name])
+            else:
+                errors[name] = "Năm sinh phải là số có 4 chữ số, ví dụ 1975."
+    for name, vocabulary in _CHOICE_FIELDS.items():
+        values[name] = choice_code(vocabulary, text[name]) if text[name] else None
+        if text[name] and values[name] is None:
+            errors[name] = "Giá trị không hợp lệ: " + ", ".join(vocabulary.values()) + "."
+    values["status"] = values["status"] or "active"
+
+    values["national_id"] = None
+    if text["national_id"]:
+        message = check_national_id(text["national_id"])
+        if message:
+            errors["national_id"] = message
+        else:
+            values["national_id"] = text["national_id"].replace(" ", "")
+    values["phone"] = None
+    if text["phone"]:
+        values["phone"] = normalize_phone(text["phone"])
+        if values["phone"] is None:
+            errors["phone"] = (
+                "Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0, ví dụ 0912345678)."
+            )
+
+    if errors:
+        raise ValidationError(errors)
+    assert birth is not None
+    return MemberFields(full_name=full_name, birth_date=birth, birth_precision=precision, **values)  # type: ignore[arg-type]

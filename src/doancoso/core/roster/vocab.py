@@ -1,0 +1,34 @@
+"""Fixed vocabularies of the roster: codes stored in the database, Vietnamese labels shown.
+
+Codes are English and stable; labels may be refined without a migration.
+"""
+
+from __future__ import annotations
+
+from ..lang.text import fold
+
+GENDERS: dict[str, str] = {"male": "Nam", "female": "Nữ"}
+
+STATUSES: dict[str, str] = {
+    "active": "Đang sinh hoạt",
+    "temporary": "Sinh hoạt tạm",
+    "transferred_out": "Đã chuyển sinh hoạt",
+    "matured": "Đã trưởng thành Đoàn",
+    "expelled": "Bị khai trừ",
+    "removed": "Đã xóa tên",
+}
+
+POSITIONS: tuple[str, ...] = ("Bí thư", "Phó Bí thư", "Ủy viên BCH", "Đoàn viên")
+
+BOOK_STATUSES: dict[str, str] = {"held": "Chi đoàn đang giữ", "withdrawn": "Đã rút sổ"}
+
+
+def choice_code(vocabulary: dict[str, str], raw: str) -> str | None:
+    """The code for ``raw`` given as a code or as its label (tones and case ignored)."""
+    key = fold(raw)
+    if not key:
+        return None
+    for code, label in vocabulary.items():
+        if key in (code, fold(label)):
+            return code
+    return None

@@ -1,0 +1,1 @@
+"""Statistics of the roster and the youth register, and their export."""

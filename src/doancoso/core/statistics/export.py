@@ -1,0 +1,175 @@
+"""The roster's statistics as an .xlsx sheet (and the figures shared by the page and the PDF).
+
+:func:`summary_figures` and :func:`breakdowns` name, in Vietnamese and in display order, what
+the statistics page, the printed report and this sheet show, so the three always agree. The
+sheet holds a title, the organisation, the summary figures and one small table per breakdown
+(label, count, share); it is set up for A4 portrait and written atomically, with the print
+setup, file handling and text cleaning of the exported lists (:mod:`doancoso.core.xlsx.writer`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..context import WorkspaceContext
+from ..lang.dates import format_vn_date
+from ..storage.models import Organization
+from ..xlsx.writer import atomic_write, cell_text, print_setup, sheet_title
+from .service import RosterStats, StatisticsService
+
+TITLE = "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN"
+SHEET = "Thống kê"
+COUNT = "Số lượng"
+SHARE = "Tỷ lệ (%)"
+TOTAL = "Cộng"
+WOMEN = "Nữ"
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One breakdown: its heading ("Theo chi đoàn"), the label column's header and the counts."""
+
+    heading: str
+    column: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def share(count: int, total: int) -> float:
+    """``count`` as a percentage of ``total``, rounded to one decimal (0 when total is 0)."""
+    return round(100.0 * count / total, 1) if total else 0.0
+
+
+def share_text(count: int, total: int) -> str:
+    """The share written the Vietnamese way: "33,3"."""
+    return f"{share(count, total):.1f}".replace(".", ",")
+
+
+def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
+    """The headline figures, labelled for ``stats.today``'s year."""
+    year = stats.today.year
+    return [
+        ("Tổng số đoàn viên đang sinh hoạt", stats.total),
+        ("Trong đó: đoàn viên nữ", stats.by_gender.get(WOMEN, 0)),
+        (
+            f"Đến tuổi trưởng thành Đoàn ({stats.coming_of_age_age} tuổi) năm {year}",
+            stats.coming_of_age,
+        ),
+        (f"Kết nạp đoàn viên mới năm {year}", stats.admissions),
+        (f"Chuyển sinh hoạt đến năm {year}", stats.transfers_in),
+        (f"Chuyển đi, ra khỏi Đoàn năm {year}", stats.departures_total),
+        ("Thanh niên chưa vào Đoàn", stats.youth_total),
+        ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),
+        ("Thanh niên đi làm ăn xa", stats.youth_working_away),
+    ]
+
+
+def breakdowns(stats: RosterStats) -> list[Breakdown]:
+    """The breakdowns shown as charts and tables, in display order."""
+    return [
+        Breakdown("Theo chi đoàn", "Chi đoàn", stats.by_branch),
+        Breakdown("Theo trạng thái (mọi đoàn viên)", "Trạng thái", stats.by_status),
+        Breakdown("Theo giới tính", "Giới tính", stats.by_gender),
+        Breakdown("Theo độ tuổi", "Độ tuổi", stats.by_age_band),
+        Breakdown("Theo dân tộc", "Dân tộc", stats.by_ethnicity),
+        Breakdown("Theo tôn giáo", "Tôn giáo", stats.by_religion),
+        Breakdown("Theo trình độ học vấn", "Trình độ học vấn", stats.by_education),
+    ]
+
+
+def organization_name(ctx: WorkspaceContext) -> str:
+    with ctx.db.read() as session:
+        org = session.get(Organization, ctx.organization_id)
+        return org.name if org else ""
+
+
+def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> None:
+    """Write ``stats`` to the .xlsx ``path`` (one sheet, A4 portrait), atomically."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    def write(temp: Path) -> None:
+        book = Workbook()
+        sheet: Any = book.active
+        sheet.title = sheet_title(SHEET)
+        for letter, width in (("A", 6), ("B", 46), ("C", 13), ("D", 13)):
+            sheet.column_dimensions[letter].width = width
+        print_setup(sheet, "portrait", 0.6)
+
+        center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+        thin = Side(style="thin")
+        box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        bold = Font(bold=True)
+        head_fill = PatternFill("solid", fgColor="DDE7F3")
+        row = 1
+
+        def put(col: int, value: Any) -> Any:
+            """The cell at (row, ``col``) holding ``value``; a text starting with "=" (a chi
+            đoàn or dân tộc named so) stays a text, never a formula."""
+            cell = sheet.cell(row, col, value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"
+            return cell
+
+        def merged(text: str, font: Font, align: Alignment = center) -> None:
+            nonlocal row
+            put(1, cell_text(text)).font = font
+            sheet.cell(row, 1).alignment = align
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+            row += 1
+
+        def table(header: tuple[str, ...], lines: list[tuple[Any, ...]],
+                  footer: tuple[Any, ...] | None) -> None:  # fmt: skip
+            nonlocal row
+            for col, text in enumerate(header, start=1):
+                cell = put(col, cell_text(text))
+                cell.font, cell.alignment, cell.border, cell.fill = bold, center, box, head_fill
+            row += 1
+            for values in [*lines, *([footer] if footer else [])]:
+                for col, value in enumerate(values, start=1):
+                    if isinstance(value, str):  # labels come from the data (chi đoàn, dân tộc)
+                        value = cell_text(value) or None  # "" would be an empty typed cell
+                    cell = put(col, value)
+                    cell.border = box
+                    cell.alignment = left if col == 2 else center
+                    if col == 4 and isinstance(value, float):
+                        cell.number_format = "0.0"
+                    if footer is not None and values is footer:
+                        cell.font = bold
+                row += 1
+            row += 1
+
+        merged(organization.upper(), Font(bold=True, size=12))
+        merged(f"{TITLE} NĂM {stats.today.year}", Font(bold=True, size=14))
+        merged(f"(Số liệu đến ngày {format_vn_date(stats.today)})",
+               Font(italic=True, size=11))  # fmt: skip
+        row += 1
+        merged("I. SỐ LIỆU CHUNG", bold, left)
+        figures = summary_figures(stats)
+        table(("STT", "Chỉ tiêu", COUNT),
+              [(i, label, n) for i, (label, n) in enumerate(figures, start=1)], None)  # fmt: skip
+        merged("II. CƠ CẤU ĐOÀN VIÊN", bold, left)
+        for number, part in enumerate(breakdowns(stats), start=1):
+            merged(f"{number}. {part.heading}", bold, left)
+            lines = [
+                (i, label, n, share(n, part.total))
+                for i, (label, n) in enumerate(part.counts.items(), start=1)
+            ]
+            total = 100.0 if part.total else 0.0
+            table(("STT", part.column, COUNT, SHARE), lines, ("", TOTAL, part.total, total))
+        book.save(temp)
+
+    atomic_write(Path(path), write)
+
+
+def export_statistics(ctx: WorkspaceContext, path: Path, today: date | None = None) -> None:
+    """Compute the statistics on ``today`` and write them to the .xlsx ``path``."""
+    stats = StatisticsService(ctx).roster(today)
+    write_statistics_xlsx(Path(path), stats, organization_name(ctx))

@@ -1,0 +1,305 @@
+"""The SQLite database: opening, durability pragmas, migrations and revision stamping.
+
+Opening follows DESIGN.md "Storage rules":
+- a new (absent or empty) file is created from the models and stamped at the Alembic head;
+- an older schema is first copied with the SQLite backup API into ``backups/``, then upgraded;
+- a schema this version does not know (made by a newer app) is refused and left untouched:
+  it is inspected through a read-only connection before any pragma can write to it.
+
+SQLAlchemy takes longer to import (~0.35 s) than Qt takes to show a window, so it is imported on
+first use: a database already at the head is opened with plain ``sqlite3``, and the reads of the
+first screen (organisation, chi đoàn, roster) go through :meth:`Database.raw`. The GUI shows its
+window first and loads the rest right after (``ui/shell/app.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import StorageError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BACKUP_FOLDER = "backups"
+
+
+# Alembic takes about 0.7 s to import (it loads every dialect), so it is imported only to
+# create or upgrade a database. Opening a current one only needs the revision ids, read from
+# the migration files themselves (a test checks this reading against Alembic's own).
+_REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN_REVISION = re.compile(
+    r"^down_revision(?:\s*:[^=]*)?=\s*(?:None|[\"']([^\"']+)[\"'])", re.MULTILINE
+)
+
+
+def alembic_config() -> Config:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def _revision_graph() -> dict[str, str | None]:
+    """Each migration's revision id mapped to the one it follows (None for the first)."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if revision and down:
+            graph[revision.group(1)] = down.group(1)
+    return graph
+
+
+def known_revisions() -> set[str]:
+    return set(_revision_graph())
+
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    heads = set(graph) - set(graph.values())
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    # WAL: the GUI thread keeps reading while the single writer worker commits, and a crash
+    # mid-write never corrupts the main file. synchronous=FULL makes every commit durable in WAL
+    # mode too (NORMAL could lose the last commits on power loss, which old shared PCs see).
+    # The live file stays on local disk; copies for other machines use the backup API.
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+def stored_revision(path: Path) -> str | None:
+    """The schema revision of an existing file, read without changing it (None if not ours)."""
+    # A read-only connection to a WAL-mode file still creates -wal and -shm beside it; with
+    # immutable=1 SQLite creates nothing. That is only right when no WAL holds commits not yet in
+    # the main file (a clean close leaves none); otherwise read through the WAL.
+    wal = Path(f"{path}-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "alembic_version" not in tables:
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return str(row[0]) if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(
+            f"Không đọc được tệp dữ liệu {path.name}: tệp bị hỏng hoặc không phải dữ liệu của "
+            "ứng dụng.",
+            str(exc),
+        ) from exc
+
+
+def _is_empty_file(path: Path) -> bool:
+    return not path.exists() or path.stat().st_size == 0
+
+
+def backup_to(source: Path, target: Path) -> Path:
+    """Copy a live database consistently with the SQLite backup API (never a file copy)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+class Database:
+    """One open SQLite file: plain ``sqlite3`` connections for reads that must not wait for
+    SQLAlchemy (:meth:`raw`), and the SQLAlchemy engine and sessions, made on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.installation_id = ""
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._lock = threading.Lock()
+        self._local = threading.local()  # one plain connection per thread
+        self._raw_connections: list[sqlite3.Connection] = []
+
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        """Open ``path``, creating or upgrading it as DESIGN.md describes."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if _is_empty_file(path):
+            db = cls(path)
+            db._create_new()
+        else:
+            revision = stored_revision(path)
+            if revision is None:
+                raise StorageError(
+                    f"Tệp {path.name} không phải dữ liệu của ứng dụng Đoàn cơ sở; "
+                    "ứng dụng không mở và không sửa tệp này."
+                )
+            if revision not in known_revisions():
+                raise StorageError(
+                    "Dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài phiên bản mới "
+                    "nhất để mở; dữ liệu được giữ nguyên, không bị thay đổi.",
+                    f"stored revision {revision} unknown to this version",
+                )
+            if revision != head_revision():
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                backup_to(
+                    path, path.parent / BACKUP_FOLDER / f"truoc-nang-cap-{revision}-{stamp}.sqlite"
+                )
+                db = cls(path)
+                db._upgrade()
+            else:
+                db = cls(path)
+        db.installation_id = db._ensure_installation_id()
+        return db
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        with self._lock:
+            if self._engine is None:
+                self._engine, self._sessions = self._make_engine()
+            return self._engine
+
+    def _make_engine(self) -> tuple[Engine, sessionmaker[Session]]:
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.orm import sessionmaker
+
+        engine = create_engine(f"sqlite:///{self.path}")
+        event.listen(engine, "connect", _set_pragmas)
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(sessions, "before_flush", self._stamp_rows)
+        return engine, sessions
+
+    def _create_new(self) -> None:
+        from .models import Base
+
+        with self.engine.begin() as conn:
+            Base.metadata.create_all(conn)
+            from alembic import command
+
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.stamp(cfg, "head")
+
+    def _upgrade(self) -> None:
+        log.info("upgrading %s to %s", self.path, head_revision())
+        from alembic import command
+
+        with self.engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def current_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def _ensure_installation_id(self) -> str:
+        value = self.get_meta("installation_id")
+        if value is None:
+            import uuid  # only once per database
+
+            value = str(uuid.uuid4())
+            with self.raw() as cursor:
+                cursor.execute(
+                    "INSERT INTO app_meta (key, value) VALUES ('installation_id', ?)", (value,)
+                )
+        return value
+
+    def get_meta(self, key: str) -> str | None:
+        with self.raw() as cursor:
+            row = cursor.execute("SELECT value FROM app_meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @contextlib.contextmanager
+    def raw(self) -> Iterator[sqlite3.Cursor]:
+        """A plain ``sqlite3`` cursor, for reads that must be fast or must not wait for
+        SQLAlchemy to load. Autocommit: each statement sees every committed write."""
+        conn: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if conn is None:
+            # check_same_thread=False only so that close() may close it from another thread.
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            _set_pragmas(conn, None)
+            with self._lock:
+                self._raw_connections.append(conn)
+            self._local.connection = conn
+        cursor = conn.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()  # also ends the statement, so no read snapshot stays open
+
+    def _stamp_rows(self, session: Session, _context: Any, _instances: Any) -> None:
+        """Fill origin on new rows; bump revision and updated_at on changed ones."""
+        from .models import Travelling, utc_now
+
+        now = utc_now()
+        for obj in session.new:
+            if isinstance(obj, Travelling):
+                obj.origin = obj.origin or self.installation_id
+                obj.created_at = obj.created_at or now
+                obj.updated_at = obj.updated_at or now
+                obj.revision = obj.revision or 1
+        if session.info.get("keep_revisions"):
+            return  # merging rows from a bundle keeps their revisions
+        for obj in session.dirty:
+            if isinstance(obj, Travelling) and session.is_modified(obj):
+                obj.revision = (obj.revision or 0) + 1
+                obj.updated_at = now
+
+    def _session(self) -> Session:
+        self.engine  # noqa: B018 - makes the session factory on first use
+        assert self._sessions is not None
+        return self._sessions()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: everything commits together or nothing does."""
+        with self._session() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._session() as session:
+            yield session
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        with contextlib.suppress(sqlite3.Error), self.raw() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with self._lock:
+            for conn in self._raw_connections:
+                conn.close()
+            self._raw_connections.clear()
+        self._local = threading.local()

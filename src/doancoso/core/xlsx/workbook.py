@@ -1,0 +1,417 @@
+"""Reading the cells of a roster file: .xlsx (python-calamine), old .xls (xlrd) and .csv.
+
+The kind of file is decided from its first bytes, not its name, so a CSV renamed ".xlsx" or a
+password-protected workbook (an OLE container, like an old .xls) gets a clear message instead
+of a library's traceback. Every failure is an :class:`ImportFileError`; nothing is written.
+
+.xlsx/.xlsm go through python-calamine (Rust): about seven times faster than openpyxl's
+read-only mode on a file saved by Excel. Before calamine sees a file, :func:`_check_zip` refuses
+a zip bomb and a sheet whose cells span a huge area: calamine builds each sheet as one dense
+grid, so a single value at XFD1048576 would ask for hundreds of gigabytes and abort the process.
+Old .xls stay with xlrd: they are small legacy files, xlrd reads them as the tests expect, and a
+BIFF file gives no cheap way to bound calamine's grid before it is built.
+
+What calamine gives, and what the readers downstream rely on (the :data:`Cell` types): numbers
+are floats (1999.0 for 1999; xlrd does the same); a date cell is a ``date`` at midnight, a
+``datetime`` otherwise; times are ``time``, durations ("[h]:mm:ss") ``timedelta``; booleans are
+``bool``; a formula gives its cached value; error cells ("#N/A"), formulas never calculated and
+empty cells read as empty (None); rich text comes joined, without its phonetic runs; text keeps
+its spaces. Rows are as long as their last non-empty cell, whatever the sheet's ``<dimension>``
+says.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+import zipfile
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..errors import ImportFileError
+from ..lang.text import vn_number
+
+Cell = str | int | float | bool | date | datetime | time | timedelta | None
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+_MAX_CSV_BYTES = 200 * 1024 * 1024
+# Zip bombs: a 100,000-row roster sheet is about 75 MB of XML.
+_MAX_PART_BYTES = 256 * 1024 * 1024
+_MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
+_MAX_PARTS = 10_000
+_WORKBOOK_PART = "xl/workbook.xml"  # where Excel, LibreOffice and calamine put it
+# The largest grid (rows x columns, counted from A1) a sheet may span: 100,000 rows of 100
+# columns. calamine allocates the whole grid, empty cells included.
+_MAX_GRID_CELLS = 10_000_000
+# A cell or row reference beyond column CZ (104) or row 99,999, a reference written in an
+# unusual way (spaces around "="), or a cell without a reference (calamine places it after the
+# one before): only then is the sheet scanned to size its grid exactly (:func:`_grid_size`).
+_FAR_REF = re.compile(rb"r=[\"'](?:[A-Z]{3}|[D-Z][A-Z]|[A-Z]*\d{6})")
+_ODD_REF = re.compile(rb"r\s+=|r=\s")
+_ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+_REF = re.compile(rb"(?:^|\s)r\s*=\s*[\"']\s*([A-Za-z]*)\s*(\d*)")
+# A reference spelt with character references (r="&#88;FD1048576"): no spreadsheet program
+# writes one, and the patterns above could not size it.
+_ESCAPED_REF = re.compile(rb"\sr\s*=\s*[\"'][^\"'>]*&")
+_PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit)
+_T = TypeVar("_T")
+
+
+@dataclass
+class SheetRows:
+    """The non-empty rows of one sheet: (1-based sheet row number, cell values)."""
+
+    name: str
+    rows: list[tuple[int, list[Cell]]]
+    book_sheets: list[str]  # every sheet of the workbook
+
+
+def _kind(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError as exc:
+        raise ImportFileError(f"Không tìm thấy tệp {path.name}.", str(exc)) from exc
+    except OSError as exc:
+        raise ImportFileError(f"Không mở được tệp {path.name}: {exc.strerror}.", str(exc)) from exc
+    suffix = path.suffix.lower()
+    if head.startswith(_ZIP):
+        return "xlsx"
+    if head.startswith(_OLE):
+        # Excel saves a password-protected workbook, .xlsx included, as an OLE container
+        # holding an EncryptionInfo stream; an .xls is an OLE container too.
+        if _ENCRYPTION_INFO in path.read_bytes():
+            raise _password(path, "EncryptionInfo stream")
+        return "ole-xlsx" if suffix in (".xlsx", ".xlsm") else "xls"
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        kind = (
+            "CSV hoặc văn bản bị đổi đuôi"
+            if _looks_like_text(head + path.read_bytes()[:4096])
+            else "hỏng"
+        )
+        raise ImportFileError(
+            f"Tệp {path.name} không phải tệp Excel hợp lệ (có thể là tệp {kind}). Hãy mở tệp "
+            "trong Excel và lưu lại dạng “Excel Workbook (.xlsx)”.",
+            f"first bytes {head!r}",
+        )
+    raise ImportFileError(
+        f"Không nhập được tệp {path.name}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc CSV (.csv).",
+        f"suffix {suffix!r}",
+    )
+
+
+def _password(path: Path, details: str) -> ImportFileError:
+    return ImportFileError(
+        f"Tệp {path.name} được bảo vệ bằng mật khẩu. Hãy mở tệp trong Excel, gỡ mật khẩu "
+        "(Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu: để trống), lưu lại "
+        "rồi nhập lại.",
+        details,
+    )
+
+
+def _looks_like_text(data: bytes) -> bool:
+    return b"\x00" not in data and sum(1 for b in data if b < 9) == 0
+
+
+def _unreadable(path: Path, exc: BaseException) -> ImportFileError:
+    return ImportFileError(
+        f"Không đọc được tệp {path.name}: tệp bị hỏng hoặc không phải tệp Excel. Hãy mở tệp trong "
+        "Excel và lưu lại rồi thử lại.",
+        f"{type(exc).__name__}: {exc}",
+    )
+
+
+def _too_big(path: Path, details: str) -> ImportFileError:
+    return ImportFileError(
+        f"Tệp {path.name} quá lớn để nhập: khi giải nén, nội dung vượt quá "
+        f"{_MAX_UNZIPPED_BYTES // (1024 * 1024)} MB (có thể tệp bị hỏng hoặc là tệp nén độc hại). "
+        "Hãy mở tệp trong Excel, kiểm tra và lưu lại rồi thử lại.",
+        details,
+    )
+
+
+def sheet_names(path: Path) -> list[str]:
+    """Names of the sheets of a workbook (a CSV has one, named after the file)."""
+    kind = _kind(path)
+    if kind == "csv":
+        return [path.stem]
+    try:
+        if kind == "xlsx":
+            _check_zip(path)
+            book = _calamine(path, lambda: _open_calamine(path))
+            try:
+                return list(book.sheet_names)
+            finally:
+                book.close()
+        return list(_xlrd(path, kind).sheet_names())
+    except ImportFileError:
+        raise
+    except Exception as exc:  # any library failure on outside data is a bad file
+        raise _unreadable(path, exc) from exc
+
+
+def read_sheets(path: Path, sheet: str | None = None) -> Generator[SheetRows, None, None]:
+    """The sheets of ``path`` (only ``sheet`` when given), one at a time, with their rows."""
+    kind = _kind(path)
+    try:
+        if kind == "csv":
+            if sheet not in (None, path.stem):
+                raise _no_sheet(path, sheet, [path.stem])
+            yield SheetRows(path.stem, _read_csv(path), [path.stem])
+        elif kind == "xlsx":
+            yield from _read_xlsx(path, sheet)
+        else:
+            book = _xlrd(path, kind)
+            names = list(book.sheet_names())
+            if sheet is not None and sheet not in names:
+                raise _no_sheet(path, sheet, names)
+            for name in names if sheet is None else [sheet]:
+                yield SheetRows(name, _xls_rows(book, book.sheet_by_name(name)), names)
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _no_sheet(path: Path, sheet: str, names: list[str]) -> ImportFileError:
+    return ImportFileError(
+        f"Tệp {path.name} không có trang tính “{sheet}”. Các trang tính: {', '.join(names)}.",
+        f"sheet {sheet!r} not in {names!r}",
+    )
+
+
+def _calamine(path: Path, action: Callable[[], _T]) -> _T:
+    """``action`` (a call into calamine) with every failure turned into an ImportFileError.
+
+    A Rust panic reaches Python as pyo3's PanicException, which derives from BaseException,
+    not Exception: it is caught too, but an interrupt or exit passes through.
+    """
+    from python_calamine import PasswordError
+
+    try:
+        return action()
+    except PasswordError as exc:
+        raise _password(path, f"{type(exc).__name__}: {exc}") from exc
+    except BaseException as exc:
+        if isinstance(exc, _PASS_THROUGH):
+            raise
+        raise _unreadable(path, exc) from exc
+
+
+def _open_calamine(path: Path) -> Any:
+    """The workbook, told apart by its content rather than its name (calamine picks its reader
+    from the extension when given a path: an .xlsx saved as "ds.xls" would fail)."""
+    from python_calamine import CalamineWorkbook
+
+    with path.open("rb") as handle:
+        return CalamineWorkbook.from_filelike(handle)
+
+
+def _sheet_grid(book: Any, name: str) -> list[list[Any]]:
+    grid: list[list[Any]] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    return grid
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Generator[SheetRows, None, None]:
+    _check_zip(path)
+    book = _calamine(path, lambda: _open_calamine(path))
+    try:
+        names = list(book.sheet_names)
+        if sheet is not None and sheet not in names:
+            raise _no_sheet(path, sheet, names)
+        for name in names if sheet is None else [sheet]:
+            grid = _calamine(path, functools.partial(_sheet_grid, book, name))
+            yield SheetRows(name, _grid_rows(grid), names)
+    finally:
+        _calamine(path, book.close)
+
+
+def _grid_rows(grid: list[list[Any]]) -> list[tuple[int, list[Cell]]]:
+    """The non-empty rows of calamine's grid (which starts at A1 and is as wide as the widest
+    row): each cut after its last non-empty cell, with empty cells as None."""
+    rows: list[tuple[int, list[Cell]]] = []
+    append = rows.append
+    for number, values in enumerate(grid, start=1):
+        end = len(values)
+        if end and values[-1] == "":
+            end -= 1
+            while end and values[end - 1] == "":
+                end -= 1
+            if not end:
+                continue
+            values = values[:end]
+        elif not end:
+            continue
+        append((number, [None if v == "" else v for v in values]))
+    return rows
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a zip bomb (declared sizes, then actual ones), a zip that is no .xlsx/.xlsm, and
+    a workbook with a sheet whose cells span more than :data:`_MAX_GRID_CELLS` from A1 (the
+    whole workbook: calamine may place a sheet in any part, so every part is checked)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            total = sum(i.file_size for i in infos)
+            largest = max((i.file_size for i in infos), default=0)
+            if len(infos) > _MAX_PARTS or total > _MAX_UNZIPPED_BYTES or largest > _MAX_PART_BYTES:
+                raise _too_big(path, f"{len(infos)} parts, {total} bytes, largest {largest}")
+            if _WORKBOOK_PART not in {i.filename for i in infos}:
+                # not an .xlsx/.xlsm (an .xlsb, an .ods, any zip): calamine would try its other
+                # readers, which the grid check below does not cover
+                raise _unreadable(path, ValueError(f"no {_WORKBOOK_PART} in the zip"))
+            for info in infos:
+                # Every part, not only xl/worksheets/: the workbook's relationships may place a
+                # sheet anywhere. zipfile stops at the declared size and checks the CRC.
+                data = archive.read(info)
+                if _ESCAPED_REF.search(data):
+                    raise _unreadable(path, ValueError(f"escaped reference in {info.filename}"))
+                if _needs_sizing(data):
+                    cells = _cell_count(data)
+                    if cells > _MAX_GRID_CELLS:  # no need to place them: too many already
+                        raise _huge_sheet(path, 0, 0, info.filename, cells)
+                    rows, columns = _grid_size(data)
+                    if rows * columns > _MAX_GRID_CELLS:
+                        raise _huge_sheet(path, rows, columns, info.filename)
+    except ImportFileError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _needs_sizing(data: bytes) -> bool:
+    """Whether a part may hold a grid larger than the fast checks can bound: a far or oddly
+    written reference, or a cell without a reference of its own."""
+    if _FAR_REF.search(data) or _ODD_REF.search(data):
+        return True
+    # Counted as bytes, not with a pattern: 10,000 rows are 7 MB of XML. Excel, LibreOffice
+    # and openpyxl write every cell as <c r="..." ...>; anything else is sized exactly.
+    placed = data.count(b'<c r="') + data.count(b"<c r='")
+    return _cell_count(data) != placed or b":c " in data or b":c>" in data  # <x:c ...>
+
+
+def _cell_count(data: bytes) -> int:
+    """The cell tags of a part without a namespace prefix (an upper bound of its cells)."""
+    return data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
+
+
+def _grid_size(data: bytes) -> tuple[int, int]:
+    """(last row, last column) of the cells with content that calamine's grid of an XML part
+    would reach. As calamine does, a cell goes where its reference says, or else after the cell
+    before it in its row; a row goes where its reference says, or else after the row before.
+    A cell with no content (``<c r="L1048576" s="3"/>``, a border on an empty cell) and an empty
+    row with a height are no data: calamine leaves them out of its grid."""
+    row = column = rows = columns = 0
+    for match in _ROW_OR_CELL.finditer(data):
+        kind, attributes = match.group(1), match.group(2)
+        ref = _REF.search(attributes)
+        if kind == b"row":
+            row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+            column = 0
+            continue
+        cell_row = row
+        if ref and ref.group(1):
+            column = 0
+            for letter in ref.group(1).upper():
+                column = column * 26 + letter - 64
+            cell_row = int(ref.group(2)) if ref.group(2) else row
+        else:
+            column += 1
+        if not attributes.rstrip().endswith(b"/"):  # not self-closing: it has content
+            rows, columns = max(rows, cell_row), max(columns, column)
+    return rows, columns
+
+
+def _huge_sheet(path: Path, rows: int, columns: int, part: str, cells: int = 0) -> ImportFileError:
+    where = (
+        f"có hơn {vn_number(_MAX_GRID_CELLS)} ô"
+        if cells
+        else f"có ô dữ liệu ở tới dòng {rows} và cột thứ {columns}"
+    )
+    return ImportFileError(
+        f"Tệp {path.name} có trang tính quá rộng để nhập: {where}. Hãy xóa các ô thừa nằm xa "
+        "bảng danh sách (hoặc chép bảng sang một tệp mới), lưu lại rồi nhập lại.",
+        f"{part}: {cells} cells" if cells else f"{part}: {rows} rows x {columns} columns",
+    )
+
+
+def _xlrd(path: Path, kind: str) -> Any:
+    """An .xls workbook; an OLE file named .xlsx is an .xls renamed or, far more often, an
+    encrypted workbook whose encryption stream we could not see."""
+    import xlrd
+
+    try:
+        return xlrd.open_workbook(str(path), on_demand=False)
+    except Exception as exc:
+        if kind == "ole-xlsx" or "encrypt" in str(exc).lower():
+            raise _password(path, f"{type(exc).__name__}: {exc}") from exc
+        raise _unreadable(path, exc) from exc
+
+
+def _xls_rows(book: Any, sheet: Any) -> list[tuple[int, list[Cell]]]:
+    import xlrd
+
+    rows: list[tuple[int, list[Cell]]] = []
+    for r in range(sheet.nrows):
+        values: list[Cell] = []
+        for cell in sheet.row(r):
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                try:
+                    value: Cell = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+                except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+                    value = cell.value
+            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                value = None
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                value = bool(cell.value)
+            else:
+                value = cell.value
+            values.append(value)
+        if any(v is not None and v != "" for v in values):
+            rows.append((r + 1, values))
+    return rows
+
+
+def _read_csv(path: Path) -> list[tuple[int, list[Cell]]]:
+    data = path.read_bytes()
+    if len(data) > _MAX_CSV_BYTES:
+        raise ImportFileError(f"Tệp {path.name} quá lớn để nhập.", f"{len(data)} bytes")
+    if b"\x00" in data[:4096]:
+        raise ImportFileError(
+            f"Tệp {path.name} không phải tệp CSV dạng văn bản (có thể là UTF-16). Hãy lưu lại dạng "
+            "“CSV UTF-8”.",
+            "NUL bytes in a CSV",
+        )
+    text = decode_csv_bytes(data)
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows: list[tuple[int, list[Cell]]] = []
+    for number, values in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
+        if any(v.strip() for v in values):
+            rows.append((number, list(values)))
+    return rows
+
+
+def decode_csv_bytes(data: bytes) -> str:
+    """UTF-8 (with or without BOM); otherwise Windows-1252, so legacy TCVN3/VNI cells come out
+    as the same characters Excel would show and the legacy detection converts them."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1").translate(_CP1252_ROW)
+
+
+# Latin-1 decodes every byte; this puts Windows-1252's letters in its 0x80-0x9F row.
+_CP1252_ROW = {b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xA0)}

@@ -1,0 +1,342 @@
+"""The one writer of exported lists (.xlsx and .csv) and the pieces the other sheets share.
+
+A list is the roster or the youth register: a title and the organisation above a bordered header
+row, then one line per person. :class:`ListLayout` names what differs between lists (title, sheet
+name, columns and their widest widths); :func:`write_list_xlsx` and :func:`write_list_csv` do
+the rest the same way for every list: STT as a number, full dates as real dates shown dd/mm/yyyy
+(a date known by its year alone is the text "2001"), every other value as text (CCCD and phone
+keep their leading zero; a text starting with "=" stays a text, never a formula), frozen header
+and names, thin borders, A4 landscape fitted to the width with the header row repeated on every
+printed page, CSV in UTF-8 with a BOM.
+
+Every text written goes through :func:`cell_text` first: databases made by older versions, or
+merged from other machines, may hold control characters that an .xlsx cannot contain (Excel
+then refuses or "repairs" the file) and cells longer than Excel's 32,767 characters. Files are
+written beside the target and renamed over it (:func:`atomic_write`), so a failure never leaves
+half a file where the old one was.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import AppError
+from ..lang.dates import format_vn_date
+from ..lang.text import nfc, nfc_multiline
+from ..storage.files import written_atomically
+
+EXCEL_CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one cell
+TRUNCATED = "…"  # ends a text cut to the limit
+SHEET_NAME_LIMIT = 31
+SHEET_NAME_FORBIDDEN = frozenset("[]:*?/\\")
+HEADER_ROW = 3  # title, organisation, then the header
+LINE_HEIGHT = 15.0  # points, one line of the default font (Calibri 11)
+ROW_HEIGHT_LIMIT = 409.0  # points, the tallest row Excel allows
+FORMATS = (".xlsx", ".csv")
+DATE_FORMAT = "dd/mm/yyyy"  # the number format of full dates in the .xlsx lists
+# Excel's day 0 in the 1900 date system, as an ordinal: right for every date from 1 March 1900
+# (Excel counts a 29 February 1900 that never was).
+EXCEL_DAY_ZERO = date(1899, 12, 30).toordinal()
+
+Value = str | date  # a cell of an exported list: a text, or a full date
+
+
+def cell_text(value: str, multiline: bool = False) -> str:
+    """``value`` as it may be written to a file: cleaned the way the field is cleaned on entry
+    (:func:`..text.nfc` for one line, :func:`..text.nfc_multiline` for notes: NFC, no control
+    characters), then cut to :data:`EXCEL_CELL_LIMIT` characters (a longer text ends with "…").
+
+    Text that entered through this version is unchanged; only text stored by older versions or
+    merged from other machines can differ."""
+    text = nfc_multiline(value) if multiline else nfc(value)
+    if len(text) > EXCEL_CELL_LIMIT // 2:  # only then can it pass the limit in UTF-16 units
+        units = text.encode("utf-16-le")
+        if len(units) > 2 * EXCEL_CELL_LIMIT:
+            keep = units[: 2 * (EXCEL_CELL_LIMIT - len(TRUNCATED))]
+            text = keep.decode("utf-16-le", errors="ignore") + TRUNCATED  # no half a pair
+    return text
+
+
+def sheet_title(name: str) -> str:
+    """``name`` checked as a sheet name Excel accepts (raises ValueError otherwise)."""
+    if not name or len(name) > SHEET_NAME_LIMIT or SHEET_NAME_FORBIDDEN & set(name):
+        raise ValueError(f"sheet name {name!r} is not valid in Excel")
+    if name.startswith("'") or name.endswith("'"):
+        raise ValueError(f"sheet name {name!r} may not start or end with an apostrophe")
+    return name
+
+
+@dataclass(frozen=True)
+class ListLayout:
+    """What one exported list names: its title ("DANH SÁCH ĐOÀN VIÊN"), the sheet's name and
+    the columns as (Vietnamese header, widest width in characters), STT first: each column is
+    as wide as its longest value, up to that width (see :func:`column_widths`)."""
+
+    title: str
+    sheet: str
+    columns: tuple[tuple[str, int], ...]
+    multiline: frozenset[str] = frozenset()  # headers of the columns that keep line breaks
+
+    @property
+    def headers(self) -> list[str]:
+        return [header for header, _ in self.columns]
+
+    def cleaners(self) -> list[bool]:
+        """For each column, whether its text keeps line breaks (see :func:`cell_text`)."""
+        return [header in self.multiline for header, _ in self.columns]
+
+
+def export_format(path: Path) -> str:
+    """The lower-case suffix of ``path`` (".xlsx" or ".csv"), or AppError for any other."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise AppError(
+            f"Không xuất được ra “{path.name}”: chỉ xuất ra tệp .xlsx hoặc .csv.", suffix
+        )
+    return suffix
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write`` with a temporary path beside ``path``, then rename it over ``path``
+    (:func:`..files.written_atomically`: failures are Vietnamese AppErrors)."""
+    with written_atomically(path) as temp:
+        write(temp)
+
+
+def print_setup(sheet: Any, orientation: str, side_margin: float) -> None:
+    """A4 in ``orientation``, fitted to one page wide, centred, ``side_margin`` inches left and
+    right (the statistics sheet shares this with the lists)."""
+    sheet.page_setup.orientation = orientation
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = side_margin
+
+
+def write_list(
+    path: Path,
+    layout: ListLayout,
+    lines: Iterable[Sequence[Value]],
+    organization: str,
+    subtitle: str = "",
+) -> int:
+    """Write ``lines`` to ``path`` as .xlsx or .csv by its suffix; returns how many lines.
+    ``subtitle`` follows the title in the .xlsx (the filter used: "(tìm: “An”)")."""
+    if export_format(path) == ".csv":
+        return write_list_csv(path, layout, lines)
+    return write_list_xlsx(path, layout, lines, organization, subtitle)
+
+
+def csv_value(value: Value, multiline: bool = False) -> str:
+    """One CSV field: a date as dd/mm/yyyy, a text cleaned by :func:`cell_text`.
+
+    A text is written as it is, even one that starts with "=", "+", "-" or "@", which Excel
+    would read as a formula when it opens a CSV ("CSV injection"). The usual defence, a leading
+    apostrophe, changes the data: every program that re-imports the file (ours included) then
+    reads "'=> chuyển về ấp 3" and "'-" where the secretary wrote "=> chuyển về ấp 3" and "-".
+    The CSV exists to carry the data to other programs and back intact; the file meant for Excel
+    is the .xlsx (which stores every text as text), and the save dialogs say so."""
+    if isinstance(value, date):
+        return format_vn_date(value)
+    return cell_text(value, multiline)
+
+
+def write_list_csv(path: Path, layout: ListLayout, lines: Iterable[Sequence[Value]]) -> int:
+    """The header and ``lines`` in UTF-8 with a BOM (utf-8-sig), so Excel opens the Vietnamese
+    correctly; returns how many lines were written (see :func:`csv_value`)."""
+    count = 0
+
+    def write(temp: Path) -> None:
+        nonlocal count
+        with temp.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(layout.headers)
+            multiline = layout.cleaners()
+            for line in lines:
+                writer.writerow([csv_value(v, m) for v, m in zip(line, multiline, strict=True)])
+                count += 1
+
+    atomic_write(path, write)
+    return count
+
+
+def text_width(text: str) -> int:
+    """How many characters wide ``text`` shows: its longest line."""
+    if "\n" in text:
+        return max(len(part) for part in text.split("\n"))
+    return len(text)
+
+
+def header_width(header: str, lines: int = 2) -> int:
+    """The fewest characters a column needs to show ``header`` wrapped on ``lines`` lines at
+    most ("Hoàn cảnh khó khăn": 9, for "Hoàn cảnh" / "khó khăn")."""
+    words = header.split()
+    width = max(len(word) for word in words)
+    while True:
+        used, line = 1, -1
+        for word in words:
+            if line >= 0 and line + 1 + len(word) <= width:
+                line += 1 + len(word)
+            else:
+                used, line = used + (line >= 0), len(word)
+        if used <= lines:
+            return width
+        width += 1
+
+
+def column_widths(layout: ListLayout, rows: Sequence[Sequence[int | Value]]) -> list[float]:
+    """Each column's width in characters: its longest value (a date is 10 wide) or what its
+    header needs on two lines (:func:`header_width`), whichever is wider, capped at the layout's
+    width; plus a margin of two."""
+    widths = [header_width(header) for header in layout.headers]
+    caps = [width for _, width in layout.columns]
+    for row in rows:
+        for index, value in enumerate(row):
+            if isinstance(value, str):
+                size = text_width(value)
+            elif isinstance(value, date):
+                size = 10
+            else:  # the STT
+                size = len(str(value))
+            if size > widths[index]:
+                widths[index] = size
+    return [min(width, cap) + 2 for width, cap in zip(widths, caps, strict=True)]
+
+
+def write_list_xlsx(
+    path: Path,
+    layout: ListLayout,
+    lines: Iterable[Sequence[Value]],
+    organization: str,
+    subtitle: str = "",
+) -> int:
+    """Title (and the filter used), organisation, header; then one row per line. Frozen header
+    and names, an autofilter on the header, thin borders around every cell of the list, columns
+    as wide as their values (capped), full dates as real dates shown dd/mm/yyyy (a year alone
+    stays the text "2001"); A4 landscape, narrow margins, fitted to the width, the header
+    repeated on every printed page. Returns how many lines were written."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    count = 0
+
+    def write(temp: Path) -> None:
+        nonlocal count
+        book = Workbook(write_only=True)
+        sheet: Any = book.create_sheet(sheet_title(layout.sheet))
+
+        def styled(text: str, **style: Any) -> Any:  # ``text`` already cleaned
+            cell = WriteOnlyCell(sheet, value=text)
+            if text.startswith("="):
+                cell.data_type = "s"  # text, never a formula (see :func:`as_text`)
+            for key, item in style.items():
+                setattr(cell, key, item)
+            return cell
+
+        def as_text(text: str) -> Any:
+            """A text starting with "=" as a text cell: openpyxl would write it as a formula
+            (Err:509 or #NAME? on screen, the note lost on re-import)."""
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.data_type = "s"
+            return cell
+
+        dated = WriteOnlyCell(sheet)
+        dated.number_format = DATE_FORMAT
+        dated.alignment = Alignment(horizontal="center")
+        date_style = dated._style  # looked up once, not through the setters for every date
+
+        def as_date(day: date) -> Any:
+            """A date as Excel stores one: the day's serial number in a cell formatted as a date
+            (what openpyxl writes for ``day``; its setters cost 0.1-0.4 s per 10,000 rows)."""
+            cell = WriteOnlyCell(sheet, value=day.toordinal() - EXCEL_DAY_ZERO)
+            cell._style = date_style  # shared, never changed
+            return cell
+
+        # Plain values: a styled cell costs ~10x more to write; every value is text except the
+        # STT and full dates, so CCCD and phone keep their leading zero without a "@" format.
+        # Empty fields are no cell at all (openpyxl's XML writer is the cost here). Only a text
+        # of several lines (notes) is styled, so that it shows them, and a date, so that it
+        # reads dd/mm/yyyy. All rows are made before writing: the widths come from the values.
+        multiline = layout.cleaners()[1:]
+        lines_wrap = Alignment(vertical="top", wrap_text=True)
+        rows: list[list[Any]] = []  # STT, then cleaned texts ("" for none) and dates
+        heights: dict[int, float] = {}
+        for line in lines:
+            values: list[Any] = [int(str(line[0]))]
+            height = 0.0
+            for value, keep_lines in zip(line[1:], multiline, strict=True):
+                if isinstance(value, date):
+                    values.append(value)
+                    continue
+                text = cell_text(value, keep_lines)
+                values.append(text)
+                if "\n" in text:
+                    height = max(height, LINE_HEIGHT * (text.count("\n") + 1))
+            if height:  # neither Excel nor LibreOffice fits a row to its lines on opening
+                heights[HEADER_ROW + len(rows) + 1] = min(height, ROW_HEIGHT_LIMIT)
+            rows.append(values)
+        count = len(rows)
+
+        last = get_column_letter(len(layout.columns))
+        for index, width in enumerate(column_widths(layout, rows), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        for row_number, height in heights.items():
+            sheet.row_dimensions[row_number].height = height
+        sheet.freeze_panes = f"C{HEADER_ROW + 1}"  # header and the names stay in view
+        sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        print_setup(sheet, "landscape", 0.25)
+        sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+        sheet.page_margins.header = sheet.page_margins.footer = 0.2
+
+        center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        thin = Side(style="thin")
+        box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        title = cell_text(f"{layout.title} {subtitle}".strip())
+        sheet.append([styled(title, font=Font(bold=True, size=14), alignment=center)])
+        org = cell_text(organization)
+        sheet.append([styled(org, font=Font(bold=True, size=12), alignment=center)])
+        sheet.merged_cells.add(f"A1:{last}1")
+        sheet.merged_cells.add(f"A2:{last}2")
+        header_font = Font(bold=True)
+        sheet.row_dimensions[HEADER_ROW].height = 2 * LINE_HEIGHT  # "Trình độ văn hóa" wraps
+        sheet.append(
+            [
+                styled(cell_text(h), font=header_font, alignment=center, border=box)
+                for h in layout.headers
+            ]
+        )
+        for values in rows:
+            cells: list[Any] = [values[0]]  # plain: centring it costs 15% of the export
+            for value in values[1:]:
+                if not value:
+                    cells.append(None)
+                elif isinstance(value, date):
+                    cells.append(as_date(value))
+                elif "\n" in value:
+                    cells.append(styled(value, alignment=lines_wrap))
+                elif value[0] == "=":
+                    cells.append(as_text(value))
+                else:
+                    cells.append(value)
+            sheet.append(cells)
+        if rows:
+            # Borders on the data through one conditional format (always true) rather than a
+            # bordered style on every cell: the same lines on screen and on paper, in Excel
+            # and LibreOffice, at no cost per cell (empty fields stay no cell at all).
+            area = f"A{HEADER_ROW + 1}:{last}{HEADER_ROW + count}"
+            sheet.conditional_formatting.add(area, FormulaRule(formula=["TRUE"], border=box))
+        sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + count}"
+        book.save(temp)
+
+    atomic_write(path, write)
+    return count

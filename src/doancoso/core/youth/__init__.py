@@ -1,0 +1,1 @@
+"""The local youth register and its export."""

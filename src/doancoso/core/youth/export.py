@@ -1,0 +1,137 @@
+"""The local youth register (sổ theo dõi thanh niên) as an exported list (.xlsx or CSV).
+
+The file holds the whole register (:data:`COLUMNS`), so that the lists criterion 1 asks for can
+be made from it by sorting or filtering in Excel: young people in hardship (kind and support
+received), ethnic-minority and religious youth, those working away (where, since when). The
+register's table on screen and the printed PDF keep the shorter list of :func:`youth_cells`.
+
+Written by :mod:`doancoso.core.xlsx.writer` exactly like the roster
+(:mod:`doancoso.core.roster.spreadsheets.export`): full dates as real dates
+(a birth year alone stays "2003"), phone numbers as text, title and organisation above a
+bordered header row, frozen header, A4 landscape fitted to the width with the header repeated on
+every printed page, CSV in UTF-8 with a BOM, and every file written beside its target then
+renamed over it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from ..context import WorkspaceContext
+from ..lang.dates import format_vn_date
+from ..lifecycle.service import EventService
+from ..roster.service import MemberService
+from ..roster.spreadsheets.export import date_value
+from ..roster.vocab import GENDERS
+from ..storage.models import Member, Organization, Youth
+from ..xlsx.writer import ListLayout, Value, export_format, write_list
+from .service import YouthFilter, YouthRow, YouthService
+
+TITLE = "DANH SÁCH THANH NIÊN ĐỊA PHƯƠNG"
+SHEET = "Thanh niên"
+# Header, widest width (characters) of each exported column.
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("STT", 6), ("Họ và tên", 26), ("Ngày sinh", 10), ("Giới tính", 9), ("Dân tộc", 12),
+    ("Tôn giáo", 14), ("Khuyết tật", 16), ("Ấp/khu phố", 18), ("Địa chỉ", 30),
+    ("Nghề nghiệp", 18), ("Đi làm ăn xa (nơi)", 20), ("Từ ngày", 10),
+    ("Hoàn cảnh khó khăn", 22), ("Hỗ trợ đã nhận", 26), ("Đoàn viên theo dõi (1+1)", 22),
+    ("Điện thoại", 11), ("Liên hệ", 22), ("Ghi chú", 30),
+)  # fmt: skip
+YOUTH = ListLayout(TITLE, SHEET, COLUMNS, multiline=frozenset({"Hỗ trợ đã nhận", "Ghi chú"}))
+
+
+def away_text(row: YouthRow) -> str:
+    """Where the young person works away ("TP. Hồ Chí Minh"), "Có" (place unknown) or ""."""
+    if row.away_place:
+        return row.away_place
+    return "Có" if row.working_away else ""
+
+
+def hardship_text(row: YouthRow) -> str:
+    """The kind of hardship, "Có" when only flagged, or ""."""
+    if row.hardship_kind:
+        return row.hardship_kind
+    return "Có" if row.in_hardship else ""
+
+
+def youth_cells(row: YouthRow) -> list[str]:
+    """The cell texts of one young person after the STT (shared by the table, files and PDF)."""
+    return [
+        row.full_name,
+        format_vn_date(row.birth_date, row.birth_precision),
+        GENDERS.get(row.gender or "", ""),
+        row.hamlet or "",
+        row.occupation or "",
+        away_text(row),
+        hardship_text(row),
+        row.follow_up_name or "",
+        row.phone or "",
+    ]
+
+
+def youth_lines(ctx: WorkspaceContext, ids: Sequence[str]) -> Iterator[list[Value]]:
+    """One list of cell values per young person (every column of :data:`COLUMNS`), in the order
+    of ``ids``; ids that no longer exist are left out."""
+    follow = aliased(Member)
+    found: dict[str, tuple[Youth, str | None]] = {}
+    with ctx.db.read() as session:
+        for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+            stmt = (
+                select(Youth, follow.full_name)
+                .outerjoin(follow, follow.id == Youth.follow_up_member_id)
+                .where(Youth.id.in_(ids[start : start + 900]))
+            )
+            for youth, name in session.execute(stmt):
+                found[youth.id] = (youth, name)
+        number = 0
+        for youth_id in ids:
+            if youth_id not in found:
+                continue
+            y, follow_name = found[youth_id]
+            number += 1
+            away = y.away_place or ("Có" if y.working_away else "")
+            hardship = y.hardship_kind or ("Có" if y.in_hardship else "")
+            yield [
+                str(number), y.full_name, date_value(y.birth_date, y.birth_precision),
+                GENDERS.get(y.gender or "", ""), y.ethnicity or "", y.religion or "",
+                y.disability or "", y.hamlet or "", y.address or "", y.occupation or "", away,
+                date_value(y.away_since), hardship, y.hardship_support or "", follow_name or "",
+                y.phone or "", y.contact or "", y.notes or "",
+            ]  # fmt: skip
+
+
+def export_youth(
+    ctx: WorkspaceContext, members: MemberService, path: Path, flt: YouthFilter | None = None
+) -> int:
+    """Write the young people shown by ``flt`` (name order) to .xlsx or .csv; returns how many.
+    The .xlsx title names the filter, as the printed register does (:func:`filter_note`)."""
+    path = Path(path)
+    export_format(path)  # refused before any work
+    youth = YouthService(ctx, members, EventService(ctx, members))
+    ids = youth.ids(flt)
+    with ctx.db.read() as session:
+        org = session.get(Organization, ctx.organization_id)
+        organization = org.name if org else ""
+    return write_list(path, YOUTH, youth_lines(ctx, ids), organization, filter_note(flt))
+
+
+def filter_note(flt: YouthFilter | None) -> str:
+    """What ``flt`` shows: "(ấp/khu phố: Ấp Tân Hưng; hoàn cảnh khó khăn; tìm: “An”)", or ""."""
+    if flt is None:
+        return ""
+    notes = []
+    if flt.hamlet:
+        notes.append(f"ấp/khu phố: {flt.hamlet}")
+    if flt.hardship_only:
+        notes.append("hoàn cảnh khó khăn")
+    if flt.working_away_only:
+        notes.append("đi làm ăn xa")
+    if flt.include_admitted:
+        notes.append("kể cả người đã kết nạp Đoàn")
+    if flt.search.strip():
+        notes.append(f"tìm: “{flt.search.strip()}”")
+    return f"({'; '.join(notes)})" if notes else ""

@@ -1,0 +1,437 @@
+"""The local youth register (sổ theo dõi thanh niên): young people of the locality who are not
+(yet) members, their situation, and the member who follows each up (the "1+1" drive).
+
+The register is small (hundreds to a few thousand): search is done in memory over the stored
+folded text, like the roster's. Admitting a young person (:meth:`YouthService.admit`) creates the
+member, records the admission event and links the youth record to it, in one transaction; the
+record is kept for history and leaves the active list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, aliased
+
+from ..context import WorkspaceContext
+from ..errors import ConflictError, NotFoundError, ValidationError
+from ..lang.dates import DAY, format_vn_date
+from ..lang.text import (
+    collation_key,
+    fold,
+    name_case,
+    name_sort_key,
+    nfc,
+    nfc_multiline_or_none,
+    nfc_or_none,
+)
+from ..lifecycle.rules import parse_day
+from ..lifecycle.service import EventService
+from ..roster.service import MemberService, derived_columns
+from ..roster.validation import (
+    _parse_birth,  # the member form's birth-date rules, shared
+    normalize_phone,
+)
+from ..roster.vocab import GENDERS, choice_code
+from ..storage.models import Member, Youth, utc_now
+
+SORT_COLUMNS = ("name", "birth_date", "hamlet")
+ADMITTED_FROM_REGISTER = "Kết nạp từ sổ theo dõi thanh niên."
+"""The note of the admission event of a member admitted from the register (:meth:`admit`)."""
+_YES = {"1", "x", "co", "true", "yes", "y"}
+
+
+@dataclass(frozen=True)
+class YouthFields:
+    """Everything the youth form edits, validated and normalised (NFC)."""
+
+    full_name: str
+    birth_date: dt.date
+    birth_precision: str = DAY
+    gender: str | None = None
+    hamlet: str | None = None
+    address: str | None = None
+    occupation: str | None = None
+    working_away: bool = False
+    away_place: str | None = None
+    away_since: dt.date | None = None
+    in_hardship: bool = False
+    hardship_kind: str | None = None
+    hardship_support: str | None = None
+    ethnicity: str | None = None
+    religion: str | None = None
+    disability: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    notes: str | None = None
+    follow_up_member_id: str | None = None
+
+
+YOUTH_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(YouthFields))
+_TEXT_FIELDS = (
+    "hamlet", "address", "occupation", "away_place", "hardship_kind", "ethnicity", "religion",
+    "disability", "contact",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class YouthFilter:
+    """What the register shows: a search (tones and case ignored) and filters, combined.
+
+    Admitted young people (now members) are hidden unless ``include_admitted``.
+    """
+
+    search: str = ""
+    hamlet: str | None = None
+    hardship_only: bool = False
+    working_away_only: bool = False
+    include_admitted: bool = False
+
+
+@dataclass(frozen=True)
+class YouthRow:
+    """One line of the youth register table."""
+
+    id: str
+    full_name: str
+    birth_date: dt.date
+    birth_precision: str
+    gender: str | None
+    hamlet: str | None
+    occupation: str | None
+    phone: str | None
+    working_away: bool
+    away_place: str | None
+    in_hardship: bool
+    hardship_kind: str | None
+    follow_up_member_id: str | None
+    follow_up_name: str | None
+    admitted_member_id: str | None
+
+
+@dataclass(frozen=True)
+class YouthRecord:
+    """A young person with every field of the form."""
+
+    id: str
+    revision: int
+    fields: YouthFields
+    follow_up_name: str | None
+    admitted_member_id: str | None
+
+
+def _flag(raw: str) -> bool:
+    return fold(raw) in _YES
+
+
+def parse_youth(raw: Mapping[str, str], today: dt.date | None = None) -> YouthFields:
+    """Validate the raw text of the youth form; every problem is reported at once.
+
+    Flags (``working_away``, ``in_hardship``) are true for "1", "x", "có", "true"; a hardship
+    kind or a place of work away implies its flag.
+    """
+    today = today or dt.date.today()
+    text = {name: nfc(raw.get(name, "")) for name in YOUTH_FIELD_NAMES}
+    errors: dict[str, str] = {}
+    full_name = name_case(text["full_name"])
+    if not full_name:
+        errors["full_name"] = "Cần nhập họ và tên."
+    elif any(ch.isdigit() for ch in full_name):
+        errors["full_name"] = "Họ và tên không được chứa chữ số."
+    birth, precision = _parse_birth(text["birth_date"], today, errors)
+    values: dict[str, object] = {name: nfc_or_none(text[name]) for name in _TEXT_FIELDS}
+    for name in ("hardship_support", "notes"):
+        values[name] = nfc_multiline_or_none(raw.get(name))  # keeps its line breaks
+    values["gender"] = choice_code(GENDERS, text["gender"]) if text["gender"] else None
+    if text["gender"] and values["gender"] is None:
+        errors["gender"] = "Giá trị không hợp lệ: " + ", ".join(GENDERS.values()) + "."
+    values["away_since"] = parse_day(text["away_since"], "away_since", errors)
+    if values["away_since"] and values["away_since"] > today:  # type: ignore[operator]
+        errors["away_since"] = "Ngày đi làm ăn xa không thể sau ngày hôm nay."
+    values["working_away"] = _flag(text["working_away"]) or bool(values["away_place"])
+    values["in_hardship"] = _flag(text["in_hardship"]) or bool(values["hardship_kind"])
+    values["phone"] = None
+    if text["phone"]:
+        values["phone"] = normalize_phone(text["phone"])
+        if values["phone"] is None:
+            errors["phone"] = (
+                "Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0, ví dụ 0912345678)."
+            )
+    values["follow_up_member_id"] = text["follow_up_member_id"] or None
+    if errors:
+        raise ValidationError(errors)
+    assert birth is not None
+    return YouthFields(full_name=full_name, birth_date=birth, birth_precision=precision, **values)  # type: ignore[arg-type]
+
+
+def _member_address(youth: Youth) -> str | None:
+    """The member's "Ấp/thôn/khóm" line: the young person's address (house, group) then hamlet,
+    the hamlet left out when the address already names it."""
+    parts = [youth.address, youth.hamlet]
+    if youth.address and youth.hamlet and fold(youth.hamlet) in fold(youth.address):
+        parts = [youth.address]
+    return ", ".join(p for p in parts if p) or None
+
+
+def _member_notes(youth: Youth) -> str | None:
+    """What the member record has no field for, in readable lines for the member's notes:
+    disability, hardship (and the support received), work away from home, other contacts, then
+    the register's own notes."""
+    lines = []
+    if youth.disability:
+        lines.append(f"Khuyết tật: {youth.disability}")
+    support = "; ".join(
+        line.strip() for line in (youth.hardship_support or "").splitlines() if line.strip()
+    )  # on one line, in the brackets
+    if youth.in_hardship or youth.hardship_kind or support:
+        line = "Hoàn cảnh khó khăn" + (f": {youth.hardship_kind}" if youth.hardship_kind else "")
+        lines.append(line + (f" (đã hỗ trợ: {support})" if support else ""))
+    if youth.working_away or youth.away_place:
+        line = "Đi làm ăn xa" + (f": {youth.away_place}" if youth.away_place else "")
+        since = f" (từ {format_vn_date(youth.away_since)})" if youth.away_since else ""
+        lines.append(line + since)
+    if youth.contact:
+        lines.append(f"Liên hệ khác: {youth.contact}")
+    if youth.notes:
+        lines.append(youth.notes)
+    return "\n".join(lines) or None
+
+
+def _search_text(fields_: YouthFields) -> str:
+    return " ".join(p for p in (fold(fields_.full_name), fields_.phone) if p)
+
+
+class YouthService:
+    """The youth register of the workspace's organisation."""
+
+    def __init__(self, ctx: WorkspaceContext, members: MemberService, events: EventService) -> None:
+        self._ctx = ctx
+        self._members = members
+        self._events = events
+
+    # Reading -----------------------------------------------------------------------------
+
+    def ids(
+        self, flt: YouthFilter | None = None, sort: str = "name", descending: bool = False
+    ) -> list[str]:
+        """Ids of the young people shown by ``flt``, in order (default: Vietnamese name order)."""
+        if sort not in SORT_COLUMNS:
+            raise ValueError(f"unknown sort column {sort!r}")
+        flt = flt or YouthFilter()
+        stmt = select(Youth.id, Youth.search_text, Youth.hamlet).where(
+            Youth.organization_id == self._ctx.organization_id, Youth.deleted_at.is_(None)
+        )
+        if not flt.include_admitted:
+            stmt = stmt.where(Youth.admitted_member_id.is_(None))
+        if flt.hardship_only:
+            stmt = stmt.where(Youth.in_hardship.is_(True))
+        if flt.working_away_only:
+            stmt = stmt.where(Youth.working_away.is_(True))
+        if sort == "birth_date":
+            stmt = stmt.order_by(Youth.birth_date)
+        elif sort == "hamlet":
+            stmt = stmt.order_by(Youth.hamlet)
+        stmt = stmt.order_by(Youth.sort_key, Youth.birth_date, Youth.id)
+        tokens = fold(flt.search).split()
+        hamlet = fold(flt.hamlet) if flt.hamlet else None
+        with self._ctx.db.read() as session:
+            rows = session.execute(stmt).all()
+        ids = [
+            youth_id
+            for youth_id, text, place in rows
+            if all(t in text for t in tokens) and (hamlet is None or fold(place) == hamlet)
+        ]
+        return ids[::-1] if descending else ids
+
+    def hamlets(self) -> list[str]:
+        """The hamlets used in the register, for the filter's choices, in Vietnamese order.
+
+        Spellings that differ only by case or tones are one hamlet (the filter ignores them
+        too), shown as its most used spelling (on a tie, a capitalised one).
+        """
+        stmt = (
+            select(Youth.hamlet, func.count())
+            .where(
+                Youth.organization_id == self._ctx.organization_id,
+                Youth.deleted_at.is_(None),
+                Youth.hamlet.is_not(None),
+            )
+            .group_by(Youth.hamlet)
+        )
+        with self._ctx.db.read() as session:
+            used = [(h, int(n)) for h, n in session.execute(stmt) if h]
+        best: dict[str, str] = {}
+        for hamlet, _ in sorted(
+            used, key=lambda r: (-r[1], r[0] == r[0].lower(), collation_key(r[0]))
+        ):
+            best.setdefault(fold(hamlet), hamlet)
+        return sorted(best.values(), key=collation_key)
+
+    def rows(self, ids: Sequence[str]) -> list[YouthRow]:
+        """Rows for ``ids`` in the same order; ids that no longer exist are left out."""
+        follow = aliased(Member)
+        found: dict[str, YouthRow] = {}
+        with self._ctx.db.read() as session:
+            for start in range(0, len(ids), 900):
+                stmt = (
+                    select(Youth, follow.full_name)
+                    .outerjoin(follow, follow.id == Youth.follow_up_member_id)
+                    .where(Youth.id.in_(ids[start : start + 900]))
+                )
+                for y, follow_name in session.execute(stmt):
+                    found[y.id] = YouthRow(
+                        y.id, y.full_name, y.birth_date, y.birth_precision, y.gender, y.hamlet,
+                        y.occupation, y.phone, y.working_away, y.away_place, y.in_hardship,
+                        y.hardship_kind, y.follow_up_member_id, follow_name, y.admitted_member_id,
+                    )  # fmt: skip
+        return [found[i] for i in ids if i in found]
+
+    def list(self, flt: YouthFilter | None = None, sort: str = "name") -> list[YouthRow]:
+        return self.rows(self.ids(flt, sort))
+
+    def count(self, flt: YouthFilter | None = None) -> int:
+        return len(self.ids(flt))
+
+    def get(self, youth_id: str) -> YouthRecord:
+        with self._ctx.db.read() as session:
+            row = self._get(session, youth_id)
+            values = {name: getattr(row, name) for name in YOUTH_FIELD_NAMES}
+            follow = (
+                session.get(Member, row.follow_up_member_id) if row.follow_up_member_id else None
+            )
+            return YouthRecord(
+                row.id, row.revision, YouthFields(**values),
+                follow.full_name if follow else None, row.admitted_member_id,
+            )  # fmt: skip
+
+    # Writing -----------------------------------------------------------------------------
+
+    def save(self, raw: Mapping[str, str], youth_id: str | None = None) -> str:
+        """Validate and write one young person (new when ``youth_id`` is None); returns the id."""
+        values = asdict(parse_youth(raw))
+        with self._ctx.db.transaction() as session:
+            follow_id = values["follow_up_member_id"]
+            if follow_id:
+                member = session.get(Member, follow_id)
+                if member is None or member.deleted_at is not None:
+                    raise ValidationError(
+                        {"follow_up_member_id": "Đoàn viên theo dõi không có trong danh sách."}
+                    )
+            values["sort_key"] = name_sort_key(values["full_name"])
+            values["search_text"] = _search_text(
+                YouthFields(**{n: values[n] for n in YOUTH_FIELD_NAMES})
+            )
+            if youth_id is None:
+                row = Youth(organization_id=self._ctx.organization_id, **values)
+                session.add(row)
+            else:
+                row = self._get(session, youth_id)
+                for name, value in values.items():
+                    if getattr(row, name) != value:
+                        setattr(row, name, value)
+            session.flush()
+            return row.id
+
+    def delete(self, youth_ids: Sequence[str]) -> int:
+        """Soft-delete (tombstone) young people; returns how many. Undone by :meth:`restore`."""
+        return self._set_deleted(youth_ids, utc_now())
+
+    def restore(self, youth_ids: Sequence[str]) -> int:
+        return self._set_deleted(youth_ids, None)
+
+    def admit(
+        self,
+        youth_id: str,
+        admission_date: dt.date | str,
+        place: str | None,
+        branch_id: str | None,
+        number: str | None = None,
+        introducer_id: str | None = None,
+    ) -> str:
+        """Admit a young person into the union: one transaction creates the member (checked by
+        the roster's rules), records the admission event (noted :data:`ADMITTED_FROM_REGISTER`),
+        and links the youth record to the member (kept, hidden from the active list). Returns
+        the new member's id.
+
+        The member gets the young person's gender, ethnicity, religion, phone, occupation and
+        address (address then hamlet, in "Ấp/thôn/khóm"); what the member record has no field for
+        (disability, hardship and the support received, work away, other contacts, the
+        register's notes) goes into the member's notes, one readable line each.
+
+        ``introducer_id`` defaults to the member who followed the young person up (1+1).
+        """
+        with self._ctx.db.read() as session:
+            youth = self._get(session, youth_id)
+            if youth.admitted_member_id:
+                raise ConflictError(f"{youth.full_name} đã được kết nạp Đoàn.")
+            errors: dict[str, str] = {}
+            day = parse_day(admission_date, "admission_date", errors)
+            if errors:
+                raise ValidationError(errors)
+            if day is None:
+                raise ValidationError({"admission_date": "Cần nhập ngày kết nạp."})
+            raw = {
+                "full_name": youth.full_name,
+                "birth_date": format_vn_date(youth.birth_date, youth.birth_precision),
+                "gender": youth.gender or "",
+                "address_hamlet": _member_address(youth) or "",
+                "ethnicity": youth.ethnicity or "",
+                "religion": youth.religion or "",
+                "occupation": youth.occupation or "",
+                "phone": youth.phone or "",
+                "branch_id": branch_id or "",
+                "admission_date": format_vn_date(day),
+                "admission_place": place or "",
+                "position": "Đoàn viên",
+                "notes": _member_notes(youth) or "",
+            }
+            introducer_id = introducer_id or youth.follow_up_member_id
+        fields_ = self._members.validate(raw)  # the roster's rules, including the age window
+        values = asdict(fields_)
+        values.update(derived_columns(fields_.full_name, None, None, fields_.phone))
+        with self._ctx.db.transaction() as session:
+            member = Member(organization_id=self._ctx.organization_id, **values)
+            session.add(member)
+            session.flush()
+            details: dict[str, object] = {"place": place}
+            if introducer_id:
+                details["introducer_id"] = introducer_id
+            self._events.record_in(
+                session, member.id, "admission", day, number, ADMITTED_FROM_REGISTER, details
+            )
+            youth = self._get(session, youth_id)
+            youth.admitted_member_id = member.id
+            member_id = member.id
+        self._ctx.roster_changed([member_id])
+        return member_id
+
+    def _set_deleted(self, youth_ids: Sequence[str], when: dt.datetime | None) -> int:
+        changed = 0
+        with self._ctx.db.transaction() as session:
+            for start in range(0, len(youth_ids), 900):
+                stmt = (
+                    update(Youth)
+                    .where(
+                        Youth.organization_id == self._ctx.organization_id,
+                        Youth.id.in_(youth_ids[start : start + 900]),
+                        Youth.deleted_at.is_(None)
+                        if when is not None
+                        else Youth.deleted_at.is_not(None),
+                    )
+                    .values(deleted_at=when, revision=Youth.revision + 1, updated_at=utc_now())
+                )
+                changed += int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+        return changed
+
+    def _get(self, session: Session, youth_id: str) -> Youth:
+        row = session.get(Youth, youth_id)
+        if (
+            row is None
+            or row.deleted_at is not None
+            or row.organization_id != self._ctx.organization_id
+        ):
+            raise NotFoundError("Không tìm thấy thanh niên trong sổ theo dõi (có thể đã bị xóa).")
+        return row

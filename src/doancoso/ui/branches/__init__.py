@@ -1,0 +1,1 @@
+"""The chi đoàn area: page, table, name dialog."""

@@ -1,0 +1,190 @@
+"""The chi đoàn page: list with member counts; add, rename, merge into another, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import AppError
+from ...core.lang.text import vn_number
+from ...core.workspace import Workspace
+from ..shell.prompts import Prompts
+from ..shell.signals import BRANCHES, MEMBERS, DataChanged
+from .name_dialog import BranchNameDialog
+from .table import BranchTableModel
+
+
+class BranchesPage(QWidget):
+    """Every core call about branches made by the GUI is in this class."""
+
+    status_message = Signal(str)
+
+    def __init__(
+        self, ws: Workspace, data_changed: DataChanged, prompts: Prompts | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self._data_changed = data_changed
+        self.prompts = prompts or Prompts()
+        self.model = BranchTableModel(self)
+        self._build()
+        self.refresh()
+        data_changed.changed.connect(self._on_data_changed)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Các chi đoàn trực thuộc. Chỉ xóa được chi đoàn không còn hồ sơ đoàn viên nào (kể "
+            "cả người đã chuyển đi, trưởng thành Đoàn); chi đoàn còn đoàn viên thì gộp vào chi "
+            "đoàn khác."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Thêm")
+        self.rename_button = QPushButton("Đổi tên")
+        self.merge_button = QPushButton("Gộp vào…")
+        self.delete_button = QPushButton("Xóa")
+        for button, slot in (
+            (self.add_button, self.add_branch),
+            (self.rename_button, self.rename_selected),
+            (self.merge_button, self.merge_selected),
+            (self.delete_button, self.delete_selected),
+        ):
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        buttons.addWidget(self.count_label)
+        layout.addLayout(buttons)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _index: self.rename_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        current = self.selected_branch_id()
+        branches = self._ws.branches.list()
+        self.model.set_branches(branches)
+        active = sum(b.active_count for b in branches)
+        self.count_label.setText(
+            f"{vn_number(len(branches))} chi đoàn, {vn_number(active)} đoàn viên đang sinh hoạt"
+        )
+        if current is not None:
+            self.select_branch(current)
+        self._update_buttons()
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in (BRANCHES, MEMBERS):
+            self.refresh()
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_branch_id() is not None
+        for button in (self.rename_button, self.merge_button, self.delete_button):
+            button.setEnabled(selected)
+
+    def selected_branch_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.branch(rows[0].row()).id if rows else None
+
+    def select_branch(self, branch_id: str) -> None:
+        row = self.model.row_of(branch_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    # Actions ------------------------------------------------------------------------------
+
+    def add_branch(self) -> None:
+        created: list[str] = []
+
+        def submit(name: str) -> None:
+            created.append(self._ws.branches.create(name).id)
+
+        dialog = BranchNameDialog("Thêm chi đoàn", submit, parent=self)
+        if self.prompts.run(dialog) and created:
+            self._data_changed.notify(BRANCHES)
+            self.select_branch(created[0])
+            self.status_message.emit(f"Đã thêm {dialog.name_edit.text().strip()}.")
+
+    def rename_selected(self) -> None:
+        branch_id = self.selected_branch_id()
+        if branch_id is None:
+            return
+        branch = self.model.branch(self.model.row_of(branch_id) or 0)
+
+        def submit(name: str) -> None:
+            self._ws.branches.rename(branch_id, name)
+
+        dialog = BranchNameDialog("Đổi tên chi đoàn", submit, branch.name, parent=self)
+        if self.prompts.run(dialog):
+            self._data_changed.notify(BRANCHES)
+            new_name = dialog.name_edit.text().strip()
+            self.status_message.emit(f"Đã đổi tên “{branch.name}” thành “{new_name}”.")
+
+    def merge_selected(self) -> None:
+        """Merge the selected branch into another one the user picks, after confirmation."""
+        branch_id = self.selected_branch_id()
+        if branch_id is None:
+            return
+        source = self.model.branch(self.model.row_of(branch_id) or 0)
+        targets = [b for b in self._ws.branches.list() if b.id != branch_id]
+        if not targets:
+            self.prompts.information(self, "Gộp chi đoàn", "Cần có ít nhất hai chi đoàn để gộp.")
+            return
+        choice = self.prompts.choose(
+            self, "Gộp chi đoàn", f"Gộp “{source.name}” vào chi đoàn:", [b.name for b in targets]
+        )
+        if choice is None:
+            return
+        target = targets[choice]
+        text = (
+            f"Gộp “{source.name}” vào “{target.name}”?\n\n"
+            f"{vn_number(source.member_count)} đoàn viên sẽ chuyển sang “{target.name}” "
+            f"và chi đoàn “{source.name}” sẽ không còn."
+        )
+        if not self.prompts.confirm(self, "Gộp chi đoàn", text):
+            return
+        try:
+            moved = self._ws.branches.merge(branch_id, target.id)
+        except AppError as exc:
+            self.prompts.error(self, "Không gộp được", exc.message)
+            return
+        self._data_changed.notify(BRANCHES, MEMBERS)
+        self.select_branch(target.id)
+        self.status_message.emit(
+            f"Đã gộp “{source.name}” vào “{target.name}” ({vn_number(moved)} đoàn viên)."
+        )
+
+    def delete_selected(self) -> None:
+        branch_id = self.selected_branch_id()
+        if branch_id is None:
+            return
+        branch = self.model.branch(self.model.row_of(branch_id) or 0)
+        if not self.prompts.confirm(self, "Xóa chi đoàn", f"Xóa chi đoàn “{branch.name}”?"):
+            return
+        try:
+            self._ws.branches.delete(branch_id)
+        except AppError as exc:
+            self.prompts.error(self, "Không xóa được", exc.message)
+            return
+        self._data_changed.notify(BRANCHES)
+        self.status_message.emit(f"Đã xóa chi đoàn “{branch.name}”.")

@@ -1,0 +1,79 @@
+"""A small table model of the chi đoàn list with member counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ...core.lang.text import vn_number
+from ...core.roster.branches import BranchInfo
+
+BRANCH_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADERS = ("Chi đoàn", "Đang sinh hoạt", "Tổng số hồ sơ")
+COUNT_TIPS = (
+    "",
+    "Đoàn viên đang sinh hoạt và sinh hoạt tạm",
+    "Mọi đoàn viên có hồ sơ trong chi đoàn, cả những người đã chuyển đi, trưởng thành Đoàn "
+    "hoặc bị xóa tên",
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BranchTableModel(QAbstractTableModel):
+    """Branches in Vietnamese order (as the core lists them) with their member counts."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._branches: list[BranchInfo] = []
+
+    def set_branches(self, branches: list[BranchInfo]) -> None:
+        self.beginResetModel()
+        self._branches = list(branches)
+        self.endResetModel()
+
+    def branch(self, row: int) -> BranchInfo:
+        return self._branches[row]
+
+    def row_of(self, branch_id: str) -> int | None:
+        return next((i for i, b in enumerate(self._branches) if b.id == branch_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._branches)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        branch = self._branches[index.row()]
+        if role == BRANCH_ID_ROLE:
+            return branch.id
+        column = index.column()
+        counts = (branch.active_count, branch.member_count)
+        if role == SORT_ROLE:
+            return branch.name if column == 0 else counts[column - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return branch.name if column == 0 else vn_number(counts[column - 1])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and 0 <= section < len(HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return HEADERS[section]
+            if role == Qt.ItemDataRole.ToolTipRole and COUNT_TIPS[section]:
+                return COUNT_TIPS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

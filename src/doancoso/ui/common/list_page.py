@@ -1,0 +1,185 @@
+"""What the roster and youth register pages share: a debounced search box, a row of buttons
+with a count at its end, a large lazily filled table, its selection, and the delete
+confirmation that lists the names.
+
+A page subclasses :class:`ListPage`, builds its own filters and buttons with the helpers
+below, and implements :meth:`ListPage.current_filter`; its model must offer ``set_filter`` and
+``reload`` (see :mod:`doancoso.ui.common.lazy_rows`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from ..shell.prompts import Prompts
+
+SEARCH_DELAY_MS = 150
+NAMES_IN_CONFIRMATION = 8
+UNDO_HINT = "Có thể lấy lại bằng “Hoàn tác” (Ctrl+Z) cho đến khi đóng chương trình."
+
+
+def vn_number(value: int) -> str:
+    """1234567 → "1.234.567" (Vietnamese thousands separator)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def delete_question(question: str, names: Sequence[str], count: int) -> str:
+    """The text asking to delete ``count`` rows: the question, the first names, the undo hint."""
+    text = question
+    if count > 1:
+        more = count - len(names)
+        text += "\n\n" + "\n".join(f"• {name}" for name in names)
+        text += f"\n… và {vn_number(more)} người khác" if more else ""
+    return f"{text}\n\n{UNDO_HINT}"
+
+
+class ListPage(QWidget):
+    """A page over one large table: search, filters, buttons, table, selection."""
+
+    status_message = Signal(str)
+    """A short message for the status bar (what was just done)."""
+
+    def __init__(self, model: Any, prompts: Prompts | None, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.prompts = prompts or Prompts()
+        self.model = model
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+
+    # Building -----------------------------------------------------------------------------
+
+    def make_search(self, placeholder: str) -> QLineEdit:
+        """The search box; typing refreshes the table once the user pauses."""
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(placeholder)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        return self.search
+
+    def button_row(
+        self, buttons: Sequence[tuple[QPushButton, Callable[[], None]]], *extra: QWidget
+    ) -> QHBoxLayout:
+        """The buttons (each wired to its slot), then ``extra`` widgets, then the count."""
+        row = QHBoxLayout()
+        for button, slot in buttons:
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        for widget in extra:
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.count_label = QLabel()
+        row.addWidget(self.count_label)
+        return row
+
+    def make_table(self, widths: Sequence[int], on_activated: Callable[[], None]) -> QTableView:
+        """The table over the model: whole rows selected, fixed row heights, sortable header."""
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: the view never measures 100,000 rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        # The header asks "is this whole column selected?" on each paint, a scan of every row:
+        # 10 s per repaint once 100,000 rows are selected. It gets a selection of its own
+        # (always empty); sorting by clicking it is unaffected.
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self._widths = list(widths)
+        self.set_column_widths(self._widths)
+        self.table.doubleClicked.connect(lambda _index: on_activated())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        return self.table
+
+    def table_actions(
+        self, edit: tuple[str, Callable[[], None]], delete: tuple[str, Callable[[], None]]
+    ) -> tuple[QAction, QAction]:
+        """Enter edits and Delete deletes, on the table only; the actions, for menus."""
+        edit_action = QAction(edit[0], self)
+        edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        edit_action.triggered.connect(edit[1])
+        delete_action = QAction(delete[0], self)
+        delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_action.triggered.connect(delete[1])
+        for action in (edit_action, delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.table.addAction(action)
+        return edit_action, delete_action
+
+    # Filters ------------------------------------------------------------------------------
+
+    def current_filter(self) -> Any:
+        raise NotImplementedError
+
+    def apply_filter(self) -> None:
+        """Query the core with the search text and the filters (the search is debounced)."""
+        self._search_timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _update_buttons(self) -> None:
+        """Enable the buttons that fit the selection (pages override)."""
+
+    # Selection ----------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        """Selected rows, read from the selection's ranges.
+
+        ``selectedRows()`` builds one index per row and checks every column: seconds for a
+        "select all" of 100,000 rows. Ranges are few whatever their size.
+        """
+        rows: set[int] = set()
+        for selection_range in self.table.selectionModel().selection():
+            rows.update(range(selection_range.top(), selection_range.bottom() + 1))
+        return sorted(rows)
+
+    def select_row(self, row: int | None) -> None:
+        """Make ``row`` the current, only selected row and scroll to it."""
+        if row is None:
+            return
+        index = self.model.index(row, 1)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def current_row(self) -> int | None:
+        current = self.table.currentIndex()
+        return current.row() if current.isValid() else None
+
+    # Window state -------------------------------------------------------------------------
+
+    def column_widths(self) -> list[int]:
+        return [self.table.columnWidth(i) for i in range(len(self._widths))]
+
+    def set_column_widths(self, widths: list[int]) -> None:
+        for i, width in enumerate(widths[: len(self._widths)]):
+            if width > 0:
+                self.table.setColumnWidth(i, width)

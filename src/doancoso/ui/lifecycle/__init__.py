@@ -1,0 +1,1 @@
+"""Members' events: the event dialog, timeline, coming of age, temporary stays, Party."""

@@ -1,0 +1,93 @@
+"""Trưởng thành Đoàn (coming of age): members reaching the organisation's coming-of-age age
+(a setting, 30 by default) in a year, confirmed in one decision.
+
+The age is read from the settings when the dialog opens and shown in its texts; the list comes
+from ``ws.events.coming_of_age(year, age=...)`` with that age (members of the active roster;
+those who reached it in an earlier year and still wait for their decision are marked "quá
+hạn"). "Xác nhận" records ``matured`` for the checked ones in one call, all or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from ...core.lang.dates import format_vn_date
+from ...core.lifecycle.service import ComingOfAge
+from ...core.roster.rules import COMING_OF_AGE
+from ...core.workspace import Workspace
+from ..shell.prompts import Prompts
+from ..shell.signals import DataChanged
+from .decision_list import DecisionListDialog
+
+
+def headers(age: int) -> tuple[str, ...]:
+    return ("Họ và tên", "Ngày sinh", "Chi đoàn", f"Đủ {age} tuổi năm")
+
+
+class ComingOfAgeDialog(DecisionListDialog):
+    """Pick a year, check the members, confirm their coming of age with one decision."""
+
+    title = "Trưởng thành Đoàn"
+
+    def __init__(
+        self, ws: Workspace, prompts: Prompts | None = None,
+        data_changed: DataChanged | None = None, year: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        info = ws.organization.get()
+        self.age = info.coming_of_age if info is not None else COMING_OF_AGE
+        super().__init__(ws, prompts, data_changed, headers(self.age), parent)
+        self.entries: list[ComingOfAge] = []
+        top = QHBoxLayout()
+        self.caption = caption = QLabel(f"Đoàn viên đủ {self.age} tuổi trong năm:")
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1950, 2100)
+        self.year_spin.setValue(year or dt.date.today().year)
+        caption.setBuddy(self.year_spin)
+        self.year_spin.valueChanged.connect(self.reload)
+        top.addWidget(caption)
+        top.addWidget(self.year_spin)
+        self.build(top, stretch_column=2)
+        self.reload()
+
+    @property
+    def year(self) -> int:
+        return self.year_spin.value()
+
+    def load(self) -> list[Any]:
+        return list(self._ws.events.coming_of_age(self.year, age=self.age))
+
+    def cells(self, entry: ComingOfAge) -> tuple[str, ...]:
+        member = entry.row
+        reached = str(entry.year_reached) + (" (quá hạn)" if entry.overdue else "")
+        return (
+            member.full_name,
+            format_vn_date(member.birth_date, member.birth_precision),
+            member.branch_name or "",
+            reached,
+        )
+
+    def alert_column(self, entry: ComingOfAge) -> int | None:
+        return 3 if entry.overdue else None
+
+    def summary_text(self, checked: int) -> str:
+        total = len(self.entries)
+        if total == 0:
+            return f"Không có đoàn viên nào đủ {self.age} tuổi trong năm {self.year} cần xác nhận."
+        overdue = sum(entry.overdue for entry in self.entries)
+        text = f"{total} đoàn viên đủ {self.age} tuổi"
+        if overdue:
+            text += f" (trong đó {overdue} quá hạn, từ các năm trước)"
+        return text + f" — đã chọn {checked}."
+
+    def record(self, ids: list[str], date: str, number: str) -> None:
+        self._ws.events.confirm_coming_of_age(ids, date, number)
+
+    def done_text(self, count: int) -> str:
+        return (
+            f"Đã ghi nhận trưởng thành Đoàn cho {count} đoàn viên. "
+            "Các đoàn viên này không còn trong danh sách đang sinh hoạt."
+        )

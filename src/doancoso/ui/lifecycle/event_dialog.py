@@ -1,0 +1,303 @@
+"""Recording one event of a member (kết nạp, chuyển sinh hoạt, kỷ luật…) through the core.
+
+The dialog only collects text; ``ws.events.record`` checks it. A ValidationError's messages are
+shown under their fields; a ConflictError (the member's standing does not allow the event) in a
+message box with the core's own words. Nothing is written until the core accepts the event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import AppError, ConflictError, ValidationError
+from ...core.lang.dates import format_vn_date
+from ...core.lifecycle.rules import DISCIPLINE_LEVELS, EVENT_KINDS, LEFT_STATUSES
+from ...core.roster.service import MemberFilter
+from ...core.roster.vocab import STATUSES
+from ...core.workspace import Workspace
+from ..common.fields import ErrorLabel, FieldErrors
+from ..shell.prompts import Prompts
+from ..shell.signals import MEMBERS, DataChanged
+
+DATE_HINT = "dd/mm/yyyy"
+INTRODUCER_SUGGESTIONS = 20
+
+# Kind-specific fields: (field, label, placeholder, kinds showing it, required).
+KIND_FIELDS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
+    ("place", "Nơi kết nạp", "Ví dụ: Chi đoàn ấp Tân Phú", ("admission",), False),
+    ("introducer", "Người giới thiệu", "Gõ tên để tìm trong danh sách, hoặc nhập tự do",
+     ("admission",), False),
+    ("other_organization", "Tổ chức Đoàn", "Tên đơn vị", ("transfer_in", "transfer_out"), True),
+    ("home_organization", "Tổ chức Đoàn gốc", "Nơi đoàn viên sinh hoạt chính thức",
+     ("temporary",), True),  # required: ending the stay sends the member back there
+    ("period_start", "Sinh hoạt tạm từ ngày", DATE_HINT, ("temporary",), False),
+    ("period_end", "Đến ngày", DATE_HINT, ("temporary",), False),
+    ("level", "Hình thức kỷ luật", "", ("discipline",), True),
+)  # fmt: skip
+OTHER_ORGANIZATION_LABELS = {"transfer_in": "Chuyển đến từ", "transfer_out": "Chuyển đi đến"}
+
+
+def allowed_kinds(status: str) -> tuple[str, ...]:
+    """The kinds worth offering for a member with ``status`` (the core still checks each one).
+
+    A member who left can only come back (transfer in); a matured member can only still join
+    the Party. Anyone else is offered every kind: the core refuses what does not fit.
+    """
+    if status in LEFT_STATUSES:
+        return ("transfer_in",)
+    if status == "matured":
+        return ("party_admission",)
+    return tuple(EVENT_KINDS)
+
+
+class EventDialog(QDialog):
+    """Record one event for ``member_id``; ``event_id`` is set once the core accepted it."""
+
+    def __init__(
+        self, ws: Workspace, member_id: str, prompts: Prompts | None = None,
+        kinds: Sequence[str] | None = None, data_changed: DataChanged | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self._prompts = prompts or Prompts()
+        self._data_changed = data_changed
+        self.member_id = member_id
+        self.event_id: str | None = None
+        self.member = ws.members.get(member_id)
+        status = self.member.fields.status
+        self.kinds = tuple(kinds) if kinds is not None else allowed_kinds(status)
+        self.errors = FieldErrors()
+        self.editors: dict[str, QWidget] = {}
+        self._rows: dict[str, int] = {}
+        self._introducers: dict[str, str] = {}  # suggestion text → member id
+        self.introducer_id: str | None = None
+        self.setWindowTitle(f"Ghi sự kiện — {self.member.fields.full_name}")
+        self._build(status)
+        self._on_kind_changed()
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self, status: str) -> None:
+        layout = QVBoxLayout(self)
+        fields = self.member.fields
+        who = QLabel(
+            f"<b>{fields.full_name}</b> — sinh "
+            f"{format_vn_date(fields.birth_date, fields.birth_precision)}"
+            f" — {self.member.branch_name or 'chưa thuộc chi đoàn'}<br>"
+            f"Trạng thái hiện tại: <b>{STATUSES.get(status, status)}</b>"
+        )
+        who.setTextFormat(Qt.TextFormat.RichText)
+        who.setWordWrap(True)
+        layout.addWidget(who)
+        layout.addSpacing(6)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.kind_combo = QComboBox()
+        for kind in self.kinds:
+            self.kind_combo.addItem(EVENT_KINDS[kind], kind)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        self._add("kind", "Loại sự kiện", self.kind_combo, required=True)
+        self.date_edit = self._line(DATE_HINT, short=True)
+        self.date_edit.setText(format_vn_date(dt.date.today()))
+        self._add("date", "Ngày", self.date_edit, required=True)
+        self.number_edit = self._line("Ví dụ: 15-QĐ/ĐTN", short=True)
+        self._add("number", "Số quyết định", self.number_edit)
+
+        for name, label, placeholder, _kinds, required in KIND_FIELDS:
+            editor: QWidget
+            if name == "level":
+                combo = QComboBox()
+                combo.addItem("(Chọn hình thức)", "")
+                for code, text in DISCIPLINE_LEVELS.items():
+                    combo.addItem(text, code)
+                editor = combo
+            else:
+                editor = self._line(placeholder, short=name.startswith("period_"))
+            self._add(name, label, editor, required=required)
+        self._make_introducer_search()
+
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self._add("note", "Ghi chú", self.note_edit)
+        layout.addLayout(self.form)
+
+        self.general_error = ErrorLabel()
+        layout.addWidget(self.general_error)
+        layout.addStretch(1)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Ghi sự kiện", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    @staticmethod
+    def _line(placeholder: str, short: bool = False) -> QLineEdit:
+        line = QLineEdit()
+        line.setPlaceholderText(placeholder)
+        if short:
+            line.setMaximumWidth(220)
+        return line
+
+    def _add(self, name: str, label: str, editor: QWidget, required: bool = False) -> None:
+        self._rows[name] = self.form.rowCount()
+        self.editors[name] = editor
+        self.errors.add_row(self.form, name, label, editor, required=required)
+
+    def _make_introducer_search(self) -> None:
+        """Names typed in "Người giới thiệu" suggest members; anything else stays free text."""
+        line = self.editors["introducer"]
+        assert isinstance(line, QLineEdit)
+        self._suggestions = QStringListModel(self)
+        completer = QCompleter(self._suggestions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.activated[str].connect(self._introducer_chosen)
+        line.setCompleter(completer)
+        line.textEdited.connect(self._search_introducers)
+        self.introducer_hint = QLabel()
+        self.introducer_hint.setStyleSheet("color: #2e7d32;")
+        box = line.parentWidget()
+        box_layout = box.layout() if box is not None else None
+        if isinstance(box_layout, QVBoxLayout):
+            box_layout.insertWidget(1, self.introducer_hint)
+        self.introducer_hint.hide()
+
+    def _search_introducers(self, text: str) -> None:
+        self.introducer_id = None
+        self.introducer_hint.hide()
+        self._introducers = {}
+        if len(text.strip()) >= 2:
+            ids = self._ws.members.ids(MemberFilter(search=text))
+            ids = [i for i in ids if i != self.member_id][:INTRODUCER_SUGGESTIONS]
+            for row in self._ws.members.rows(ids):
+                born = format_vn_date(row.birth_date, row.birth_precision)
+                where = f", {row.branch_name}" if row.branch_name else ""
+                self._introducers[f"{row.full_name} (sinh {born}{where})"] = row.id
+        self._suggestions.setStringList(list(self._introducers))
+
+    def _introducer_chosen(self, suggestion: str) -> None:
+        member_id = self._introducers.get(suggestion)
+        if member_id is not None:
+            self.choose_introducer(member_id)
+
+    def choose_introducer(self, member_id: str) -> None:
+        """Take the member ``member_id`` as the introducer (picked from the suggestions)."""
+        name = self._ws.members.get(member_id).fields.full_name
+        line = self.editors["introducer"]
+        assert isinstance(line, QLineEdit)
+        line.setText(name)
+        self.introducer_id = member_id
+        self.introducer_hint.setText("✓ Đoàn viên trong danh sách")
+        self.introducer_hint.show()
+
+    # Behaviour ----------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+
+    def set_value(self, name: str, value: str) -> None:
+        """Put ``value`` (a combo's stored value, or text) into the field ``name``."""
+        editor = self.editors[name]
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(value)
+        elif isinstance(editor, QLineEdit):
+            editor.setText(value)
+            if name == "introducer":
+                self._search_introducers(value)
+
+    def field_shown(self, name: str) -> bool:
+        return self.form.isRowVisible(self._rows[name])
+
+    def _on_kind_changed(self) -> None:
+        kind = self.kind
+        for name, _label, _placeholder, kinds, _required in KIND_FIELDS:
+            self.form.setRowVisible(self._rows[name], kind in kinds)
+        if kind in OTHER_ORGANIZATION_LABELS:
+            caption = self.form.itemAt(
+                self._rows["other_organization"], QFormLayout.ItemRole.LabelRole
+            ).widget()
+            if isinstance(caption, QLabel):
+                caption.setText(
+                    OTHER_ORGANIZATION_LABELS[kind] + ' <span style="color:#c62828">*</span>'
+                )
+        self.errors.clear()
+        self.general_error.hide()
+        self.adjustSize()
+
+    def details(self) -> dict[str, str]:
+        """The kind-specific values the core takes for the chosen kind."""
+        text = {
+            name: (editor.currentData() if isinstance(editor, QComboBox) else editor.text())
+            for name, editor in self.editors.items()
+            if isinstance(editor, QLineEdit | QComboBox)
+        }
+        kind = self.kind
+        if kind == "admission":
+            values = {"place": text["place"]}
+            if self.introducer_id is not None:
+                values["introducer_id"] = self.introducer_id
+            else:
+                values["introducer_name"] = text["introducer"]
+            return values
+        if kind in ("transfer_in", "transfer_out"):
+            return {"other_organization": text["other_organization"]}
+        if kind == "temporary":
+            return {k: text[k] for k in ("home_organization", "period_start", "period_end")}
+        if kind == "discipline":
+            return {"level": str(text["level"] or "")}
+        return {}
+
+    def submit(self) -> None:
+        """Record the event through the core; show its messages where they belong."""
+        self.general_error.hide()
+        details = self.details()
+        try:
+            self.event_id = self._ws.events.record(
+                self.member_id, self.kind, self.date_edit.text().strip(),
+                self.number_edit.text(), self.note_edit.toPlainText(), **details,
+            )  # fmt: skip
+        except ValidationError as exc:
+            errors = dict(exc.field_errors)
+            if "introducer_id" in errors:
+                errors["introducer"] = errors.pop("introducer_id")
+            self.errors.show_all(errors, self.general_error)
+            return
+        except ConflictError as exc:
+            self.errors.clear()
+            self._prompts.error(self, "Không ghi được sự kiện", exc.message)
+            return
+        except AppError as exc:
+            self._prompts.error(self, "Không ghi được sự kiện", exc.message)
+            return
+        self.errors.clear()
+        if self._data_changed is not None:
+            self._data_changed.notify(MEMBERS)
+        self.accept()

@@ -1,0 +1,182 @@
+"""A member's history ("Quá trình"): the events oldest first, record one, delete one.
+
+The status shown after each event is the one the core replayed (``EventInfo.status_after``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import AppError
+from ...core.lang.dates import format_vn_date
+from ...core.roster.vocab import STATUSES
+from ...core.workspace import Workspace
+from ..shell.prompts import Prompts
+from .event_dialog import EventDialog, allowed_kinds
+
+if TYPE_CHECKING:
+    from ...core.lifecycle.service import EventInfo
+
+HEADERS = ("Ngày", "Sự kiện", "Số quyết định", "Chi tiết", "Trạng thái sau")
+COL_DETAILS = 3
+
+
+def describe(event: EventInfo) -> str:
+    """The kind-specific details and the note of ``event``, one per line."""
+    lines: list[str] = []
+    if event.place:
+        lines.append(f"Nơi kết nạp: {event.place}")
+    if event.introducer_name:
+        lines.append(f"Người giới thiệu: {event.introducer_name}")
+    if event.other_organization:
+        way = "Chuyển đến từ" if event.kind == "transfer_in" else "Chuyển đi đến"
+        lines.append(f"{way}: {event.other_organization}")
+    if event.home_organization:
+        lines.append(f"Tổ chức Đoàn gốc: {event.home_organization}")
+    if event.period_start or event.period_end:
+        start = format_vn_date(event.period_start) or "…"
+        end = format_vn_date(event.period_end) or "…"
+        lines.append(f"Thời gian: {start} – {end}")
+    if event.discipline_label:
+        lines.append(f"Hình thức: {event.discipline_label}")
+    if event.note:
+        lines.append(f"Ghi chú: {event.note}")
+    return "\n".join(lines)
+
+
+class TimelineWidget(QWidget):
+    """The events of one member, with "Ghi sự kiện…" and "Xóa sự kiện"."""
+
+    changed = Signal()
+    """An event was recorded or deleted (the member's status may have changed)."""
+
+    def __init__(
+        self, ws: Workspace, member_id: str, prompts: Prompts | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self._prompts = prompts or Prompts()
+        self.member_id = member_id
+        self.events: list[EventInfo] = []
+        self._build()
+        self.reload()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(len(HEADERS)):
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            if column == COL_DETAILS:
+                mode = QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(column, mode)
+        # Wrapped details need the final column widths: measure rows again once they change.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.table, 1)
+        self.empty_label = QLabel("Chưa có sự kiện nào được ghi nhận cho đoàn viên này.")
+        self.empty_label.setStyleSheet("color: #616161;")
+        layout.addWidget(self.empty_label)
+        buttons = QHBoxLayout()
+        self.record_button = QPushButton("Ghi sự kiện…")
+        self.delete_button = QPushButton("Xóa sự kiện")
+        self.record_button.clicked.connect(self.record_event)
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    # Reading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.events = self._ws.events.history(self.member_id)
+        self.table.setRowCount(len(self.events))
+        for row, event in enumerate(self.events):
+            cells = (
+                format_vn_date(event.event_date),
+                event.kind_label,
+                event.number or "",
+                describe(event),
+                STATUSES.get(event.status_after, event.status_after),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, event.id)
+                align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                item.setTextAlignment(align)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.empty_label.setVisible(not self.events)
+        self._update_buttons()
+
+    def rows(self) -> list[tuple[str, ...]]:
+        """The table as text, row by row (what the user reads)."""
+        return [
+            tuple(self.table.item(r, c).text() for c in range(len(HEADERS)))
+            for r in range(self.table.rowCount())
+        ]
+
+    def selected_event(self) -> EventInfo | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return self.events[min(rows)] if rows else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        self.delete_button.setEnabled(self.selected_event() is not None)
+
+    # Writing ------------------------------------------------------------------------------
+
+    def record_event(self) -> None:
+        try:
+            status = self._ws.members.get(self.member_id).fields.status
+            dialog = EventDialog(self._ws, self.member_id, self._prompts, allowed_kinds(status),
+                                 parent=self)  # fmt: skip
+        except AppError as exc:
+            self._prompts.error(self, "Không mở được", exc.message)
+            return
+        self._prompts.run(dialog)
+        if dialog.event_id is not None:
+            self.reload()
+            self.changed.emit()
+
+    def delete_selected(self) -> None:
+        event = self.selected_event()
+        if event is None:
+            return
+        text = (
+            f"Xóa sự kiện “{event.kind_label}” ngày {format_vn_date(event.event_date)}?\n\n"
+            "Trạng thái của đoàn viên sẽ được tính lại từ các sự kiện còn lại."
+        )
+        if not self._prompts.confirm(self, "Xóa sự kiện", text):
+            return
+        try:
+            self._ws.events.delete(event.id)
+        except AppError as exc:
+            self._prompts.error(self, "Không xóa được sự kiện", exc.message)
+            return
+        self.reload()
+        self.changed.emit()

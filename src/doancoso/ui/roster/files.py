@@ -1,0 +1,164 @@
+"""The roster's file actions: "Nhập Excel…", "Xuất Excel/CSV…", "In danh sách…".
+
+Owned by :class:`RosterPage` (``page.io``); the main window puts the same actions in its "Tệp"
+menu. Export and print use the roster's current filter, so the file holds what the list shows.
+Every core call runs as a task (:mod:`..shell.tasks`). File choices go through :meth:`ask_save_path`
+and :meth:`open_file`, which tests replace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QPushButton
+
+from ...core.roster.service import MemberFilter
+from ...core.workspace import Workspace
+from ..shell.prompts import Prompts
+from ..shell.signals import DataChanged
+from ..shell.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from .import_wizard import ImportWizard
+    from .page import RosterPage
+
+EXPORT_NAME = "danh-sach-doan-vien.xlsx"
+PRINT_NAME = "danh-sach-doan-vien.pdf"
+# The .xlsx is the file to open in Excel (to print, sort, filter): every text stays text and
+# dates are dates. The CSV is for other programs and for importing again: Excel, opening it,
+# drops the leading 0 of CCCD and phone numbers and turns "9/12" into a date.
+EXPORT_FILTERS = (
+    "Excel – để mở bằng Excel, in, sắp xếp, lọc (*.xlsx);;"
+    "CSV UTF-8 – để nhập vào chương trình khác; mở bằng Excel sẽ mất số 0 đầu của CCCD, "
+    "điện thoại (*.csv)"
+)
+PDF_FILTER = "PDF (*.pdf)"
+
+
+def documents_folder() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+class RosterIO(QObject):
+    """Import, export and print for one roster page."""
+
+    def __init__(self, page: RosterPage, ws: Workspace, data_changed: DataChanged,
+                 prompts: Prompts) -> None:  # fmt: skip
+        super().__init__(page)
+        self._page = page
+        self._ws = ws
+        self._data_changed = data_changed
+        self.prompts = prompts
+        self.runner = TaskRunner(page, prompts)
+        self.last_folder: Path | None = None
+        self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
+        self.open_file: Callable[[Path], object] = self._open_file
+
+        self.import_action = QAction("Nhập Excel…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_file)
+        self.export_action = QAction("Xuất Excel/CSV…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export)
+        self.print_action = QAction("In danh sách…", self)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.triggered.connect(self.print_list)
+        for action, tip in (
+            (self.import_action, "Nhập đoàn viên từ tệp Excel/CSV, có xem trước (Ctrl+I)"),
+            (self.export_action, "Xuất danh sách đang hiển thị ra Excel hoặc CSV (Ctrl+E)"),
+            (self.print_action, "Lưu danh sách đang hiển thị thành tệp PDF để in (Ctrl+P)"),
+        ):
+            action.setToolTip(tip)
+
+    def core_filter(self) -> MemberFilter:
+        """The page's filter, as the core's export and print take it: the file holds the list
+        shown on screen, no more and no less."""
+        return self._page.current_filter()
+
+    def actions(self) -> list[QAction]:
+        return [self.import_action, self.export_action, self.print_action]
+
+    def buttons(self) -> list[QPushButton]:
+        """One button per action, for the page's row of buttons."""
+        made = []
+        for action in self.actions():
+            button = QPushButton(action.text())
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            made.append(button)
+        return made
+
+    # Actions ------------------------------------------------------------------------------
+
+    def make_wizard(self) -> ImportWizard:
+        from .import_wizard import ImportWizard
+
+        return ImportWizard(self._ws, self._data_changed, self.prompts, self.runner, self._page)
+
+    def import_file(self) -> None:
+        wizard = self.make_wizard()
+        self.prompts.run(wizard)
+        result = wizard.result_
+        if result is not None:
+            self._page.status_message.emit(
+                f"Đã nhập: thêm mới {result.created}, cập nhật {result.updated} đoàn viên."
+            )
+        wizard.deleteLater()
+
+    def export(self) -> None:
+        path = self.ask_save_path("Xuất danh sách đoàn viên", EXPORT_NAME, EXPORT_FILTERS)
+        if path is None:
+            return
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_name(path.name + ".xlsx")
+        flt = self.core_filter()
+        spreadsheets = self._ws.spreadsheets
+
+        def done(count: int) -> None:
+            self._page.status_message.emit(f"Đã xuất {count} đoàn viên ra {path}.")
+
+        self.runner.run(
+            lambda: spreadsheets.export_members(path, flt), done, label="Đang xuất danh sách…"
+        )
+
+    def print_list(self) -> None:
+        path = self.ask_save_path("Lưu danh sách để in (PDF)", PRINT_NAME, PDF_FILTER)
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        flt = self.core_filter()
+        ws = self._ws
+
+        def done(written: Path) -> None:
+            self._page.status_message.emit(f"Đã lưu danh sách để in: {written}.")
+            if self.prompts.confirm(
+                self._page, "In danh sách",
+                f"Đã lưu danh sách vào tệp:\n{written}\n\nMở tệp để xem và in?",
+            ):  # fmt: skip
+                self.open_file(written)
+
+        from ...reports.roster import print_roster  # reportlab loads only when printing
+
+        self.runner.run(lambda: print_roster(ws, path, flt), done, label="Đang tạo tệp PDF…")
+
+    # Outside the app ----------------------------------------------------------------------
+
+    def _ask_save_path(self, title: str, default_name: str, filters: str) -> Path | None:
+        folder = self.last_folder or documents_folder()
+        name, _selected = QFileDialog.getSaveFileName(
+            self._page, title, str(folder / default_name), filters
+        )
+        if not name:
+            return None
+        self.last_folder = Path(name).parent
+        return Path(name)
+
+    @staticmethod
+    def _open_file(path: Path) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

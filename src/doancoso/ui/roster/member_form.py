@@ -1,0 +1,332 @@
+"""The member form (add or edit): every field of the sổ đoàn viên, in tabs, validated by the core.
+
+The form only collects text: on "Lưu" it builds the raw dict of strings that
+``MemberService.save`` validates. Each message of a ValidationError is shown under its field,
+the first invalid field's tab is brought forward, and nothing is saved until all are valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import AppError, ValidationError
+from ...core.lang.dates import format_vn_date
+from ...core.lifecycle.rules import READ_ONLY_REASONS, is_read_only
+from ...core.roster.service import MemberRecord
+from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields
+from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
+from ...core.workspace import Workspace
+from ..common.fields import ErrorLabel, FieldErrors
+from ..lifecycle.timeline import TimelineWidget
+from ..shell.prompts import Prompts
+
+DATE_HINT = "dd/mm/yyyy"
+
+# Tabs: (title, [(field, label, placeholder)]). Choice fields are combos (see _combo_items).
+TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
+    ("Thông tin chung", (
+        ("full_name", "Họ và tên", "Ví dụ: Nguyễn Thị Như Quỳnh"),
+        ("other_name", "Tên gọi khác", ""),
+        ("birth_date", "Ngày sinh", "dd/mm/yyyy (hoặc chỉ năm sinh)"),
+        ("gender", "Giới tính", ""),
+        ("ethnicity", "Dân tộc", "Ví dụ: Kinh"),
+        ("religion", "Tôn giáo", "Ví dụ: Không"),
+        ("national_id", "Số CCCD", "12 chữ số"),
+        ("hometown", "Quê quán", ""),
+    )),
+    ("Địa chỉ – liên hệ", (
+        ("address_hamlet", "Ấp/thôn/khóm", ""),
+        ("address_commune", "Xã/phường", ""),
+        ("address_province", "Tỉnh/thành phố", ""),
+        ("phone", "Điện thoại", "Ví dụ: 0912345678"),
+    )),
+    ("Học vấn – nghề nghiệp", (
+        ("occupation", "Nghề nghiệp", ""),
+        ("education", "Trình độ học vấn", "Ví dụ: 12/12"),
+        ("qualification", "Trình độ chuyên môn", "Ví dụ: Trung cấp"),
+        ("political_theory", "Lý luận chính trị", "Ví dụ: Sơ cấp"),
+        ("foreign_language", "Ngoại ngữ", "Ví dụ: Tiếng Anh B1"),
+    )),
+    ("Đoàn – Đảng", (
+        ("branch_id", "Chi đoàn", ""),
+        ("position", "Chức vụ", ""),
+        ("status", "Trạng thái", ""),
+        ("admission_date", "Ngày vào Đoàn", DATE_HINT),
+        ("admission_place", "Nơi vào Đoàn", ""),
+        ("card_number", "Số thẻ đoàn viên", ""),
+        ("book_number", "Số sổ đoàn viên", ""),
+        ("book_status", "Tình trạng sổ đoàn viên", ""),
+        ("party_date", "Ngày vào Đảng", DATE_HINT),
+    )),
+    ("Gia đình", (
+        ("father_name", "Họ tên cha", ""),
+        ("father_birth_year", "Năm sinh của cha", "Ví dụ: 1975"),
+        ("father_occupation", "Nghề nghiệp của cha", ""),
+        ("mother_name", "Họ tên mẹ", ""),
+        ("mother_birth_year", "Năm sinh của mẹ", "Ví dụ: 1978"),
+        ("mother_occupation", "Nghề nghiệp của mẹ", ""),
+    )),
+    ("Ghi chú", (("notes", "Ghi chú", ""),)),
+)  # fmt: skip
+
+REQUIRED = ("full_name", "birth_date")
+DATE_FIELDS = ("birth_date", "admission_date", "party_date")
+SHORT_FIELDS = (*DATE_FIELDS, "national_id", "phone", "education", "father_birth_year",
+                "mother_birth_year")  # fmt: skip
+# Fields the form edits (birth_precision follows from what is typed as the birth date).
+FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precision")
+# Fields the member's events decide (refreshed after an event is recorded or deleted).
+EVENT_FIELDS = ("status", "admission_date", "admission_place", "party_date")
+STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuyển sinh hoạt…): tab “Quá trình”."
+READ_ONLY_STYLE = (
+    'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
+)
+
+
+def _combo_items(ws: Workspace) -> dict[str, list[tuple[str, str]]]:
+    """(label, value) pairs of each choice field; an empty value first where it is optional."""
+    return {
+        "gender": [("", "")] + [(label, code) for code, label in GENDERS.items()],
+        "status": [(label, code) for code, label in STATUSES.items()],
+        "book_status": [("", "")] + [(label, code) for code, label in BOOK_STATUSES.items()],
+        "position": [("", "")] + [(p, p) for p in POSITIONS],
+        "branch_id": [("(Chưa thuộc chi đoàn)", "")] + [(b.name, b.id) for b in ws.branches.list()],
+    }
+
+
+class MemberFormDialog(QDialog):
+    """Add (``member_id`` None) or edit a member. ``saved_id`` is set after a successful save."""
+
+    def __init__(
+        self, ws: Workspace, member_id: str | None = None, prompts: Prompts | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self._prompts = prompts or Prompts()
+        self.member_id = member_id
+        self.saved_id: str | None = None
+        self.events_changed = False
+        self.read_only = False
+        self.timeline: TimelineWidget | None = None
+        self.editors: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
+        self.errors = FieldErrors()
+        self.errors.on_shown = self._reveal
+        self._tab_of: dict[str, int] = {}
+        self.setWindowTitle("Sửa thông tin đoàn viên" if member_id else "Thêm đoàn viên")
+        self._build()
+        if member_id is not None:
+            self._load(ws.members.get(member_id))
+            self.timeline = TimelineWidget(ws, member_id, self._prompts)
+            self.timeline.changed.connect(self._on_events_changed)
+            self.tabs.addTab(self.timeline, "Quá trình")
+        self._initial = self.raw()
+        self._apply_standing()
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fff3e0; color: #6d4c00; border: 1px solid #ffb74d; padding: 6px;"
+        )
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        choices = _combo_items(self._ws)
+        for tab_index, (title, fields) in enumerate(TABS):
+            page = QWidget()
+            form = QFormLayout(page)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for name, label, placeholder in fields:
+                editor = self._editor(name, placeholder, choices.get(name))
+                self.editors[name] = editor
+                self._tab_of[name] = tab_index
+                self.errors.add_row(form, name, label, editor, required=name in REQUIRED)
+                if name == "status":  # status follows from the events: shown, not edited
+                    editor.setEnabled(False)
+                    hint = QLabel(STATUS_HINT)
+                    hint.setStyleSheet("color: #616161;")
+                    box_layout = editor.parentWidget().layout()
+                    if isinstance(box_layout, QVBoxLayout):
+                        box_layout.insertWidget(1, hint)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, title)
+        layout.addWidget(self.tabs)
+        self.general_error = ErrorLabel()
+        layout.addWidget(self.general_error)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(780, 560)
+
+    @staticmethod
+    def _editor(
+        name: str, placeholder: str, items: list[tuple[str, str]] | None
+    ) -> QLineEdit | QComboBox | QPlainTextEdit:
+        if items is not None:
+            combo = QComboBox()
+            combo.setMinimumContentsLength(18)
+            for label, value in items:
+                combo.addItem(label, value)
+            return combo
+        if name == "notes":
+            notes = QPlainTextEdit()
+            notes.setTabChangesFocus(True)
+            return notes
+        line = QLineEdit()
+        line.setPlaceholderText(placeholder)
+        if name in SHORT_FIELDS:  # a date or a number reads better in a short box
+            line.setMaximumWidth(260)
+        return line
+
+    # Values -------------------------------------------------------------------------------
+
+    def raw(self) -> dict[str, str]:
+        """The form as the raw dict of strings the core validates (dates as typed)."""
+        values: dict[str, str] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                values[name] = str(editor.currentData() or "")
+            elif isinstance(editor, QPlainTextEdit):
+                values[name] = editor.toPlainText()
+            else:
+                values[name] = editor.text()
+        return values
+
+    def set_value(self, name: str, value: str) -> None:
+        """Put ``value`` (a combo's stored value, or text) into the field ``name``."""
+        editor = self.editors[name]
+        if isinstance(editor, QComboBox):
+            index = editor.findData(value)
+            if index < 0 and value:  # a value outside the list (e.g. an old position name)
+                editor.addItem(value, value)
+                index = editor.count() - 1
+            editor.setCurrentIndex(max(index, 0))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(value)
+        else:
+            editor.setText(value)
+
+    def _load(self, record: MemberRecord) -> None:
+        fields: MemberFields = record.fields
+        for name in FORM_FIELDS:
+            value = getattr(fields, name)
+            if name == "birth_date":
+                text = format_vn_date(value, fields.birth_precision)
+            elif name in DATE_FIELDS:
+                text = format_vn_date(value)
+            else:
+                text = "" if value is None else str(value)
+            self.set_value(name, text)
+
+    def _apply_standing(self) -> None:
+        """A member who left or came of age is shown read-only, with a banner saying why."""
+        status = str(self.editors["status"].currentData() or "") if self.member_id else ""
+        self.read_only = is_read_only(status)
+        for name, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                editor.setEnabled(not self.read_only and name != "status")
+            else:
+                editor.setReadOnly(self.read_only)
+        self.save_button.setVisible(not self.read_only)
+        # Read-only boxes look read-only (grey), not like fields waiting for input.
+        self.tabs.setStyleSheet(READ_ONLY_STYLE if self.read_only else "")
+        self.cancel_button.setText("Đóng" if self.read_only else "Hủy")
+        if self.member_id is not None:
+            title = "Thông tin đoàn viên (chỉ xem)" if self.read_only else "Sửa thông tin đoàn viên"
+            self.setWindowTitle(title)
+        if self.read_only:
+            back = "“Vào Đảng”" if status == "matured" else "“Chuyển sinh hoạt đến”"
+            self.banner.setText(
+                f"Đoàn viên này {READ_ONLY_REASONS.get(status, status)}: hồ sơ chỉ để xem, "
+                f"không sửa được. Trong tab “Quá trình” vẫn có thể ghi nhận {back}."
+            )
+        self.banner.setVisible(self.read_only)
+
+    def _on_events_changed(self) -> None:
+        """An event changed the member: show the fields the events decide as they are now."""
+        self.events_changed = True
+        assert self.member_id is not None
+        fields = self._ws.members.get(self.member_id).fields
+        for name in EVENT_FIELDS:
+            value = getattr(fields, name)
+            text = format_vn_date(value) if name in DATE_FIELDS else (value or "")
+            self.set_value(name, str(text))
+            self._initial[name] = self.raw()[name]
+        self._apply_standing()
+
+    @property
+    def is_modified(self) -> bool:
+        return self.raw() != self._initial
+
+    # Saving -------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Save through the core; on invalid input show each message under its field."""
+        self.general_error.hide()
+        if self.read_only:
+            return
+        try:
+            self.saved_id = self._ws.members.save(self.raw(), self.member_id)
+        except ValidationError as exc:
+            self.errors.show_all(exc.field_errors, self.general_error)
+            self._mark_tabs(exc.field_errors.keys())
+            return
+        except AppError as exc:
+            self._prompts.error(self, "Không lưu được", exc.message)
+            return
+        self.errors.clear()
+        self._mark_tabs(())
+        self.accept()
+
+    def _mark_tabs(self, invalid: Iterable[str]) -> None:
+        """Tabs holding an invalid field get a red title and a "(!)" so none is overlooked."""
+        bad = {self._tab_of[name] for name in invalid if name in self._tab_of}
+        bar = self.tabs.tabBar()
+        for index, (title, _) in enumerate(TABS):
+            self.tabs.setTabText(index, f"{title} (!)" if index in bad else title)
+            bar.setTabTextColor(index, QColor("#c62828") if index in bad else QColor())
+
+    def _reveal(self, editor: QWidget) -> None:
+        for name, widget in self.editors.items():
+            if widget is editor:
+                self.tabs.setCurrentIndex(self._tab_of[name])
+
+    def reject(self) -> None:
+        """Esc / Hủy: ask before throwing away changes."""
+        if (
+            self.saved_id is None
+            and self.is_modified
+            and not self._prompts.confirm(
+                self, "Bỏ thay đổi?", "Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"
+            )
+        ):
+            return
+        super().reject()

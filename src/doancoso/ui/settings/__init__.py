@@ -1,0 +1,1 @@
+"""The settings area and the first-start setup."""

@@ -1,0 +1,54 @@
+"""First start: ask for the organisation's settings before anything else can be done."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from ...core.errors import AppError, ValidationError
+from ...core.organization import OrganizationInfo, OrganizationService
+from ..shell.prompts import Prompts
+from .organization_form import OrganizationForm
+
+
+class SetupDialog(QDialog):
+    """Creates the organisation; stays open until the input is valid. Cancel creates nothing."""
+
+    def __init__(
+        self, organization: OrganizationService, prompts: Prompts | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._organization = organization
+        self._prompts = prompts or Prompts()
+        self.created: OrganizationInfo | None = None
+        self.setWindowTitle("Thiết lập Đoàn cơ sở")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "<b>Chào mừng!</b> Trước khi bắt đầu, hãy nhập thông tin Đoàn cơ sở của mình. "
+            "Các mục có dấu <span style='color:#c62828'>*</span> là bắt buộc; "
+            "có thể sửa lại sau trong mục Thiết lập."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.form = OrganizationForm()
+        layout.addWidget(self.form)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Bắt đầu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton("Thoát", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def submit(self) -> None:
+        """Create the organisation from the form, or show what is wrong next to each field."""
+        try:
+            self.created = self._organization.create(self.form.info())
+        except ValidationError as exc:
+            self.form.show_errors(exc)
+            return
+        except AppError as exc:
+            self._prompts.error(self, "Không lưu được", exc.message)
+            return
+        self.accept()

@@ -1,0 +1,117 @@
+"""Start of the desktop app: Qt application, workspace, logging, first-start setup, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from ...core.errors import AppError
+from ...core.workspace import Workspace
+from ...logs import setup_logging
+from .main_window import MainWindow
+from .prompts import Prompts
+from .signals import DataChanged
+from .state import UiState
+
+log = logging.getLogger("doancoso.ui")
+
+ExceptHook = type(sys.excepthook)
+
+
+def make_excepthook(log_path: Path, prompts: Prompts) -> ExceptHook:
+    """A sys.excepthook that logs an unexpected error and tells the user where the log is.
+
+    An :class:`AppError` that escaped a slot is a user error: its message is shown as is.
+    """
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, AppError):
+            log.warning("unhandled user error: %s (%s)", exc.message, exc.details)
+            prompts.error(None, "Không thực hiện được", exc.message)
+            return
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        prompts.error(
+            None,
+            "Lỗi không mong đợi",
+            "Đã xảy ra lỗi không mong đợi. Dữ liệu đã lưu không bị ảnh hưởng.\n\n"
+            f"Chi tiết đã được ghi vào tệp nhật ký:\n{log_path}\n\n"
+            "Hãy gửi tệp này cho người hỗ trợ nếu lỗi lặp lại.",
+        )
+
+    return hook
+
+
+class AfterFirstPaint(QObject):
+    """Runs an action once a window has been painted for the first time (see :func:`run_app`)."""
+
+    def __init__(self, window: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._action: Callable[[], None] | None = action
+        handle = window.windowHandle()
+        assert handle is not None, "call after show()"
+        handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and self._action is not None:
+            # The window paints while handling this event; the action runs on the next turn.
+            QTimer.singleShot(0, self._action)
+            self._action = None
+            watched.removeEventFilter(self)
+        return False
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("doancoso")
+    app.setOrganizationName("doancoso")
+    return app
+
+
+def open_workspace(data_dir: Path, prompts: Prompts) -> Workspace | None:
+    """The workspace of ``data_dir``, or None after telling the user why it cannot be opened.
+
+    E.g. a database written by a newer version of the app is refused, untouched.
+    """
+    try:
+        return Workspace.open(data_dir)
+    except AppError as exc:
+        log.error("cannot open workspace %s: %s (%s)", data_dir, exc.message, exc.details)
+        prompts.error(None, "Không mở được dữ liệu", exc.message)
+        return None
+
+
+def run_app(data_dir: Path) -> int:
+    """Open the GUI on ``data_dir``; returns the process exit code."""
+    log_path = setup_logging(data_dir)
+    app = _application()
+    prompts = Prompts()
+    sys.excepthook = make_excepthook(log_path, prompts)
+    ws = open_workspace(data_dir, prompts)
+    if ws is None:
+        return 1
+    try:
+        if not ws.has_organization:
+            from ..settings.setup_dialog import SetupDialog  # first start only
+
+            setup = SetupDialog(ws.organization, prompts)
+            if setup.exec() != QDialog.DialogCode.Accepted:
+                return 0
+        window = MainWindow(ws, DataChanged(), UiState(data_dir), prompts)
+        if window.has_saved_geometry:
+            window.show()
+        else:  # first start: use the whole (often 1366×768) screen
+            window.showMaximized()
+        # The window shows without SQLAlchemy and the other pages (~0.5 s of imports); they
+        # load right after its first paint, before the user can reach for them.
+        AfterFirstPaint(window, window.load_rest)
+        return app.exec()
+    finally:
+        ws.close()

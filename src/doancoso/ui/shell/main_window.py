@@ -1,0 +1,298 @@
+"""The main window: a side bar of areas (Đoàn viên, Thanh niên, Chi đoàn, …) and their pages.
+
+Only the roster is built before the window shows; every other page is built, and its module
+imported, on its first visit (see :meth:`MainWindow.page`), so the window opens quickly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QListWidget,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from ...core.workspace import Workspace
+from ..roster.page import RosterPage
+from .prompts import Prompts
+from .signals import ORGANIZATION, DataChanged
+from .state import UiState
+from .undo import UndoHistory
+
+if TYPE_CHECKING:
+    from ..branches.page import BranchesPage
+    from ..settings.page import SettingsPage
+    from ..statistics.page import StatisticsPage
+    from ..youth.page import YouthPage
+
+TITLE = "Đoàn cơ sở 3 chủ động"
+AREAS = ("Đoàn viên", "Thanh niên", "Chi đoàn", "Thống kê", "Thiết lập")
+ROSTER, YOUTH_AREA, BRANCHES_AREA, STATISTICS, SETTINGS = range(5)
+MESSAGE_MS = 15000
+SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
+
+
+class MainWindow(QMainWindow):
+    """Holds the pages, the menus and shortcuts, the undo history and the remembered state."""
+
+    def __init__(
+        self, ws: Workspace, data_changed: DataChanged, state: UiState,
+        prompts: Prompts | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self._state = state
+        self.prompts = prompts or Prompts()
+        self.data_changed = data_changed
+        self.history = UndoHistory(data_changed, self)
+        self.history.on_error = self._undo_failed
+
+        self.roster = RosterPage(ws, data_changed, self.history, self.prompts)
+        self.roster.status_message.connect(self._show_message)
+        self._built: dict[int, QWidget] = {ROSTER: self.roster}
+        self.sidebar = QListWidget()
+        self.sidebar.addItems(list(AREAS))
+        self.sidebar.setMinimumWidth(120)
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.roster)
+        for _area in AREAS[1:]:
+            self.stack.addWidget(QWidget())  # stands in until the page's first visit
+        self.sidebar.currentRowChanged.connect(self._area_chosen)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([150, 1200])
+        self.setCentralWidget(self.splitter)
+        self._make_status_bar()
+        self._make_menus()
+        self.sidebar.setCurrentRow(ROSTER)
+        self.update_title()
+        data_changed.changed.connect(self._on_data_changed)
+        self.resize(1280, 720)
+        self.has_saved_geometry = False
+        self.restore_state()
+
+    # Building -----------------------------------------------------------------------------
+
+    def page(self, area: int) -> QWidget:
+        """The page of ``area``, built on first use."""
+        page = self._built.get(area)
+        if page is None:
+            page = self._build_page(area)
+            page.status_message.connect(self._show_message)  # type: ignore[attr-defined]
+            stand_in = self.stack.widget(area)
+            self.stack.insertWidget(area, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[area] = page
+        return page
+
+    def _build_page(self, area: int) -> QWidget:
+        ws, changed, prompts = self._ws, self.data_changed, self.prompts
+        if area == YOUTH_AREA:
+            from ..youth.page import YouthPage
+
+            return YouthPage(ws, changed, self.history, prompts)
+        if area == BRANCHES_AREA:
+            from ..branches.page import BranchesPage
+
+            return BranchesPage(ws, changed, prompts)
+        if area == STATISTICS:
+            from ..statistics.page import StatisticsPage
+
+            return StatisticsPage(ws, changed, prompts)
+        if area == SETTINGS:
+            from ..settings.page import SettingsPage
+
+            return SettingsPage(ws, changed, prompts)
+        raise ValueError(f"no page for area {area}")
+
+    def _area_chosen(self, area: int) -> None:
+        self.stack.setCurrentWidget(self.page(area))
+
+    @property
+    def youth(self) -> YouthPage:
+        return self.page(YOUTH_AREA)  # type: ignore[return-value]
+
+    @property
+    def branches(self) -> BranchesPage:
+        return self.page(BRANCHES_AREA)  # type: ignore[return-value]
+
+    @property
+    def statistics(self) -> StatisticsPage:
+        return self.page(STATISTICS)  # type: ignore[return-value]
+
+    @property
+    def settings(self) -> SettingsPage:
+        return self.page(SETTINGS)  # type: ignore[return-value]
+
+    def load_rest(self) -> None:
+        """What the first screen did not need: SQLAlchemy, the services and the other pages'
+        code. Called once the window is shown, so no later click waits for it."""
+        self._ws.load_everything()
+        from ..branches import page as _branches  # noqa: F401
+        from ..lifecycle import event_dialog  # noqa: F401
+        from ..roster import import_wizard, member_form  # noqa: F401
+        from ..settings import page as _settings  # noqa: F401
+        from ..statistics import page as _statistics  # noqa: F401
+        from ..youth import page as _youth  # noqa: F401
+
+        self.remind_ended_stays()
+
+    def remind_ended_stays(self) -> None:
+        """Say in the status bar how many stays of temporary activity have ended (they do not
+        end by themselves), and where to end them."""
+        ended = len(self._ws.events.temporary_stays(ended_only=True))
+        if ended:
+            self._show_message(
+                f"Có {ended} đoàn viên đã hết thời hạn sinh hoạt tạm: xem ở Đoàn viên → "
+                "Sinh hoạt tạm…"
+            )
+
+    def _make_status_bar(self) -> None:
+        self.undo_button = QToolButton()
+        # Own actions rather than createUndoAction: its text would read "Hoàn tác Xóa ...".
+        self.undo_action = QAction("Hoàn tác", self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.history.undo)
+        self.history.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.history.undoTextChanged.connect(self._undo_text_changed)
+        self.undo_button.setDefaultAction(self.undo_action)
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.undo_action.triggered.connect(self._after_undo)
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        file_menu.addActions(self.roster.io.actions())
+        file_menu.addSeparator()
+        quit_action = QAction("Thoát", self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Sửa")
+        edit_menu.addAction(self.undo_action)
+        self.redo_action = QAction("Làm lại", self)
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.redo_action.setEnabled(False)
+        self.redo_action.triggered.connect(self.history.redo)
+        self.history.canRedoChanged.connect(self.redo_action.setEnabled)
+        edit_menu.addAction(self.redo_action)
+
+        members_menu = self.menuBar().addMenu("Đoàn &viên")
+        self.new_member_action = QAction("Thêm đoàn viên…", self)
+        self.new_member_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_member_action.triggered.connect(self.new_member)
+        self.find_action = QAction("Tìm kiếm", self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.find)
+        window_wide = (self.new_member_action, self.find_action, self.undo_action, self.redo_action)
+        for action in window_wide:
+            self.addAction(action)
+        members_menu.addAction(self.new_member_action)
+        members_menu.addAction(self.roster.edit_action)
+        members_menu.addAction(self.roster.delete_action)
+        members_menu.addAction(self.roster.move_action)
+        members_menu.addSeparator()
+        members_menu.addAction(self.roster.event_action)
+        self.coming_of_age_action = QAction("Trưởng thành Đoàn…", self)
+        self.coming_of_age_action.triggered.connect(self.coming_of_age)
+        members_menu.addAction(self.coming_of_age_action)
+        self.temporary_action = QAction("Sinh hoạt tạm…", self)
+        self.temporary_action.triggered.connect(self.temporary_stays)
+        members_menu.addAction(self.temporary_action)
+        self.party_action = QAction("Đoàn viên ưu tú giới thiệu cho Đảng…", self)
+        self.party_action.triggered.connect(self.party_introductions)
+        members_menu.addAction(self.party_action)
+        members_menu.addSeparator()
+        members_menu.addAction(self.find_action)
+
+    # Behaviour ----------------------------------------------------------------------------
+
+    def update_title(self) -> None:
+        info = self._ws.organization.get()
+        self.setWindowTitle(f"{TITLE} — {info.name}" if info else TITLE)
+
+    def show_area(self, area: int) -> None:
+        self.sidebar.setCurrentRow(area)
+
+    def new_member(self) -> None:
+        self.show_area(ROSTER)
+        self.roster.add_member()
+
+    def find(self) -> None:
+        self.show_area(ROSTER)
+        self.roster.focus_search()
+
+    def coming_of_age(self) -> None:
+        from ..lifecycle.coming_of_age import ComingOfAgeDialog
+
+        dialog = ComingOfAgeDialog(self._ws, self.prompts, self.data_changed, parent=self)
+        self.prompts.run(dialog)
+        if dialog.confirmed:
+            self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {dialog.confirmed} đoàn viên.")
+
+    def temporary_stays(self) -> None:
+        from ..lifecycle.temporary_stays import TemporaryStaysDialog
+
+        dialog = TemporaryStaysDialog(self._ws, self.prompts, self.data_changed, parent=self)
+        self.prompts.run(dialog)
+        if dialog.confirmed:
+            self._show_message(f"Đã kết thúc sinh hoạt tạm cho {dialog.confirmed} đoàn viên.")
+
+    def party_introductions(self) -> None:
+        from ..lifecycle.party_page import PartyIntroductionsDialog
+
+        self.prompts.run(PartyIntroductionsDialog(self._ws, self))
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def _on_data_changed(self, what: str) -> None:
+        if what == ORGANIZATION:
+            self.update_title()
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setToolTip(f"Hoàn tác: {text}" if text else "Hoàn tác")
+
+    def _undo_failed(self, message: str) -> None:
+        self.prompts.error(self, "Không hoàn tác được", message)
+
+    def _after_undo(self) -> None:
+        self._show_message("Đã hoàn tác.")
+
+    # State --------------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry = self._state.geometry("main/geometry")
+        self.has_saved_geometry = geometry is not None
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self._state.geometry("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        widths = self._state.widths("roster/columns")
+        if widths:
+            self.roster.set_column_widths(widths)
+
+    def save_state(self) -> None:
+        self._state.set_geometry("main/geometry", self.saveGeometry())
+        self._state.set_geometry("main/splitter", self.splitter.saveState())
+        self._state.set_widths("roster/columns", self.roster.column_widths())
+        self._state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        event.accept()

@@ -1,0 +1,301 @@
+"""Background work for the GUI: run a core call off the GUI thread, get the result back on it.
+
+Modelled on Anki's task manager and progress window (``aqt/taskman.py``, ``aqt/progress.py``)::
+
+    runner = TaskRunner(self, self.prompts)
+    runner.run(
+        lambda: ws.spreadsheets.apply_import(preview),
+        on_success=self._imported,          # called on the GUI thread with the result
+        label="Đang nhập dữ liệu…",
+    )
+
+Design:
+
+- **One worker thread for every job.** All runners share one single-thread pool, so jobs run
+  one after another in the order they were started. SQLite has one writer; serialising every
+  job (reads too) keeps the core free of locking and makes "import, then refresh" ordered.
+- **Results come back by signal.** The worker emits a queued signal of a :class:`Task` that
+  lives on the GUI thread; the callbacks (``on_success(result)``, ``on_failure(exc)``) always
+  run on the GUI thread, so they may touch widgets.
+- **Errors.** An :class:`AppError` is a user error: its Vietnamese ``message`` is shown through
+  :class:`Prompts` (or handed to ``on_failure``). Any other exception is a bug: it is logged with
+  its traceback and the user is told "Lỗi không mong đợi…" and where the log file is (or
+  ``on_failure`` gets it, after logging).
+- **Progress.** A progress dialog appears only if the job is still running after ``delay_ms``
+  (500 ms): quick jobs never flash a window. It is a busy indicator unless the job reports
+  progress: with ``with_report=True`` the job is called as ``fn(report)`` and may call
+  ``report(done, total)`` from the worker (thread-safe: it emits a queued signal). With
+  ``cancellable=True`` the dialog has a "Hủy" button; the job sees ``report.cancelled`` and the
+  next ``report(...)`` call raises :class:`TaskCancelled`, which ends the job silently (only
+  ``on_cancelled`` is called). Only jobs that can stop safely (before their transaction commits,
+  or read-only ones) should be cancellable.
+- **Synchronous mode** (``TaskRunner(parent, prompts, synchronous=True)``) runs the job inline
+  with the same callbacks and error handling and no dialog: GUI tests use it to stay
+  deterministic. :meth:`TaskRunner.wait` waits for the worker in threaded mode.
+
+Views are refreshed by the caller after a write (``DataChanged.notify(MEMBERS, ...)`` in
+``on_success``), never by the worker.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
+
+from ...core.errors import AppError
+from .prompts import Prompts
+
+log = logging.getLogger("doancoso.ui.tasks")
+
+DELAY_MS = 500
+"""How long a job runs before its progress dialog appears."""
+FAILED_TITLE = "Không thực hiện được"
+UNEXPECTED_TITLE = "Lỗi không mong đợi"
+
+_pool: QThreadPool | None = None
+_in_flight: set[Task] = set()  # owned here until delivered, whatever happens to the runner
+
+
+def worker_pool() -> QThreadPool:
+    """The one worker thread shared by every :class:`TaskRunner` (created on first use)."""
+    global _pool
+    if _pool is None or not isValid(_pool):
+        _pool = QThreadPool(QCoreApplication.instance())
+        _pool.setMaxThreadCount(1)
+        _pool.setObjectName("doancoso-worker")
+    return _pool
+
+
+@atexit.register
+def _drain() -> None:
+    """At exit: ask reporting jobs to stop and let the worker finish before Python goes away."""
+    for task in list(_in_flight):
+        task.report.cancel()
+    if _pool is not None and isValid(_pool):
+        _pool.waitForDone(10000)
+
+
+def log_file() -> Path | None:
+    """The rotating log file the app writes to, if logging was set up (see ``logs.py``)."""
+    for handler in logging.getLogger().handlers:
+        name = getattr(handler, "baseFilename", None)
+        if name:
+            return Path(name)
+    return None
+
+
+def unexpected_message() -> str:
+    where = log_file()
+    text = "Đã xảy ra lỗi không mong đợi. Dữ liệu đã lưu không bị ảnh hưởng."
+    if where is not None:
+        text += f"\n\nChi tiết đã được ghi vào tệp nhật ký:\n{where}"
+    return text + "\n\nHãy gửi tệp này cho người hỗ trợ nếu lỗi lặp lại."
+
+
+class TaskCancelled(Exception):
+    """Raised by :class:`Report` inside a job after the user pressed "Hủy"."""
+
+
+class Report:
+    """Given to a job run with ``with_report=True``: ``report(done, total)`` from any thread."""
+
+    def __init__(self, emit: Callable[[int, int], None]) -> None:
+        self._emit = emit
+        self._cancel = threading.Event()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise TaskCancelled
+        self._emit(done, total)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class Task(QObject):
+    """One job: lives on the GUI thread; the worker talks to it through queued signals."""
+
+    progressed = Signal(int, int)
+    finished = Signal(bool, object)  # ok, result or exception
+
+    def __init__(self, fn: Callable[..., Any], with_report: bool) -> None:
+        super().__init__()
+        self.fn = fn
+        self.with_report = with_report
+        self.report = Report(self.progressed.emit)
+        self.done = False
+        self.last_progress: tuple[int, int] | None = None
+        self.on_done: Callable[[bool, object], None] | None = None
+        self.on_progress: Callable[[int, int], None] | None = None
+        self.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.last_progress = (done, total)
+        if self.on_progress is not None:
+            self.on_progress(done, total)
+
+    def _finish(self, ok: bool, value: object) -> None:
+        # A bound method of an object of the GUI thread: the queued call runs there.
+        if self.on_done is not None:
+            self.on_done(ok, value)
+
+    def execute(self) -> tuple[bool, object]:
+        """Run the job (on whichever thread calls this); never raises."""
+        try:
+            result = self.fn(self.report) if self.with_report else self.fn()
+        except Exception as exc:  # handed to the GUI thread
+            return False, exc
+        return True, result
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self.task = task
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        task = self.task
+        ok, value = task.execute()
+        if isValid(task):
+            task.finished.emit(ok, value)
+
+
+class TaskRunner(QObject):
+    """Runs jobs for one window or dialog; see the module docstring."""
+
+    def __init__(
+        self, parent: QWidget | None = None, prompts: Prompts | None = None, *,
+        synchronous: bool = False, delay_ms: int = DELAY_MS,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._widget = parent
+        self.prompts = prompts or Prompts()
+        self.synchronous = synchronous
+        self.delay_ms = delay_ms
+        self._active: set[Task] = set()
+        self.dialog: QProgressDialog | None = None
+        """The progress dialog of the running job once it is shown (tests look at it)."""
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._active)
+
+    def run(
+        self, fn: Callable[..., Any], on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None, *,
+        label: str = "Đang xử lý…", cancellable: bool = False, progress: bool = True,
+        with_report: bool = False, on_cancelled: Callable[[], None] | None = None,
+    ) -> Task:  # fmt: skip
+        """Run ``fn()`` (``fn(report)`` with ``with_report``) on the worker; see the module doc."""
+        task = Task(fn, with_report)
+        callbacks = (on_success, on_failure, on_cancelled)
+        if self.synchronous:
+            ok, value = task.execute()
+            self._deliver(task, ok, value, callbacks)
+            return task
+        self._active.add(task)
+        _in_flight.add(task)
+        timer = QTimer(task)
+        timer.setSingleShot(True)
+        if progress:
+            timer.timeout.connect(lambda: self._show_dialog(task, label, cancellable))
+        task.on_progress = self._progressed
+        task.on_done = lambda ok, value: self._finished(task, timer, ok, value, callbacks)
+        task.finished.connect(task._finish, Qt.ConnectionType.QueuedConnection)
+        timer.start(self.delay_ms)
+        worker_pool().start(_Runnable(task))
+        return task
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the worker is idle (tests, shutdown); queued results still need events."""
+        return worker_pool().waitForDone(msecs)
+
+    # GUI thread ---------------------------------------------------------------------------
+
+    def _show_dialog(self, task: Task, label: str, cancellable: bool) -> None:
+        if task.done:
+            return
+        if self.dialog is not None:  # another job of this runner still shows its dialog
+            self.dialog.setLabelText(label)
+            return
+        parent = self._widget if self._widget is not None and isValid(self._widget) else None
+        dialog = QProgressDialog(parent)
+        dialog.setWindowTitle("Xin chờ")
+        dialog.setLabelText(label)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(360)
+        dialog.setRange(0, 0)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        if cancellable:
+            dialog.setCancelButtonText("Hủy")
+            dialog.canceled.connect(task.report.cancel)
+            dialog.canceled.connect(lambda: dialog.setLabelText("Đang dừng…"))
+        else:
+            dialog.setCancelButton(None)
+        self.dialog = dialog
+        dialog.show()
+        if task.last_progress is not None:
+            self._progressed(*task.last_progress)
+
+    def _progressed(self, done: int, total: int) -> None:
+        dialog = self.dialog
+        if dialog is None or total <= 0:
+            return
+        if dialog.maximum() != total:
+            dialog.setRange(0, total)
+        dialog.setValue(min(done, total))
+
+    def _finished(self, task: Task, timer: QTimer, ok: bool, value: object,
+                  callbacks: tuple[Any, Any, Any]) -> None:  # fmt: skip
+        timer.stop()
+        self._active.discard(task)
+        _in_flight.discard(task)
+        if self.dialog is not None and isValid(self.dialog):
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self._deliver(task, ok, value, callbacks)
+        task.deleteLater()
+
+    def _deliver(self, task: Task, ok: bool, value: object,
+                 callbacks: tuple[Any, Any, Any]) -> None:  # fmt: skip
+        task.done = True
+        on_success, on_failure, on_cancelled = callbacks
+        if ok:
+            if on_success is not None:
+                on_success(value)
+            return
+        assert isinstance(value, BaseException)
+        if isinstance(value, TaskCancelled):
+            if on_cancelled is not None:
+                on_cancelled()
+            return
+        if not isinstance(value, AppError):
+            log.error("unexpected error in a background task", exc_info=value)
+        if on_failure is not None:
+            on_failure(value)
+        else:
+            self.show_error(value)
+
+    def show_error(self, exc: BaseException, title: str = FAILED_TITLE) -> None:
+        """Tell the user about a failed job: the message of an AppError, else "unexpected"."""
+        parent = self._widget if self._widget is not None and isValid(self._widget) else None
+        if isinstance(exc, AppError):
+            self.prompts.error(parent, title, exc.message)
+        else:
+            self.prompts.error(parent, UNEXPECTED_TITLE, unexpected_message())

@@ -1,0 +1,259 @@
+"""The statistics ("Thống kê"): headline figures and bar charts of the roster, PDF/Excel export.
+
+The counts come from ``ws.statistics.roster()`` (cached in the core until the roster changes),
+computed through a :class:`~doancoso.ui.tasks.TaskRunner` so a 100,000-member count never
+freezes the window. The page refreshes lazily: a "members"/"branches" change refreshes it at
+once when it is visible, otherwise the next time it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.lang.dates import format_vn_date
+from ...core.statistics.export import (
+    breakdowns,
+    summary_figures,
+    write_statistics_xlsx,
+)
+from ...core.statistics.service import RosterStats
+from ...core.workspace import Workspace
+from ..shell.prompts import Prompts
+from ..shell.signals import BRANCHES, MEMBERS, ORGANIZATION, DataChanged
+from ..shell.tasks import TaskRunner
+from .bar_chart import BarChart, vn_number
+
+PDF_NAME = "thong-ke-doan-vien.pdf"
+XLSX_NAME = "thong-ke-doan-vien.xlsx"
+HEADING = "Thống kê tình hình đoàn viên"
+SUMMARY_COLUMNS = 5
+CHART_COLUMNS = 2
+CARD_STYLE = (
+    "QFrame#card { border: 1px solid palette(mid); border-radius: 4px; background: palette(base); }"
+)
+
+
+class _Card(QFrame):
+    """One headline figure: the number in large type over its caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(2)
+        self.value = QLabel("–")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption, 1)
+
+    def set(self, caption: str, value: int) -> None:
+        self.caption.setText(caption)
+        self.value.setText(vn_number(value))
+
+
+class StatisticsPage(QWidget):
+    """Figures and charts of :class:`~doancoso.core.statistics.service.RosterStats`, with export."""
+
+    status_message = Signal(str)
+    refreshed = Signal()
+    """Emitted each time new figures are shown (tests wait for it)."""
+
+    def __init__(
+        self, ws: Workspace, data_changed: DataChanged, prompts: Prompts | None = None,
+        tasks: TaskRunner | None = None, today: Callable[[], date | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self.prompts = prompts or Prompts()
+        self.tasks = tasks or TaskRunner(self, self.prompts)
+        self.today: Callable[[], date | None] = today or (lambda: None)
+        self.stats: RosterStats | None = None
+        self._stale = True
+        self._loading = False
+        self._build()
+        data_changed.changed.connect(self._on_data_changed)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        heading = QLabel(HEADING)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        top.addWidget(heading)
+        self.as_of = QLabel()
+        top.addWidget(self.as_of)
+        top.addStretch(1)
+        self.refresh_button = QPushButton("Làm mới")
+        self.pdf_button = QPushButton("Xuất PDF…")
+        self.xlsx_button = QPushButton("Xuất Excel…")
+        for button, slot in (
+            (self.refresh_button, self.refresh),
+            (self.pdf_button, self.export_pdf),
+            (self.xlsx_button, self.export_xlsx),
+        ):
+            button.clicked.connect(slot)
+            top.addWidget(button)
+        layout.addLayout(top)
+
+        content = QWidget()
+        content.setStyleSheet(CARD_STYLE)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 8, 8)
+        summary = QGridLayout()
+        summary.setSpacing(8)
+        self.cards: list[_Card] = []
+        for index in range(len(summary_figures(_EMPTY))):
+            card = _Card("")
+            self.cards.append(card)
+            summary.addWidget(card, index // SUMMARY_COLUMNS, index % SUMMARY_COLUMNS)
+        for column in range(SUMMARY_COLUMNS):
+            summary.setColumnStretch(column, 1)
+        inner.addLayout(summary)
+
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.charts: dict[str, BarChart] = {}
+        for index, part in enumerate(breakdowns(_EMPTY)):
+            chart = BarChart(part.heading)
+            frame = QFrame()
+            frame.setObjectName("card")
+            box = QVBoxLayout(frame)
+            box.setContentsMargins(6, 4, 6, 6)
+            box.addWidget(chart)
+            box.addStretch(1)
+            self.charts[part.heading] = chart
+            grid.addWidget(frame, index // CHART_COLUMNS, index % CHART_COLUMNS)
+        for column in range(CHART_COLUMNS):
+            grid.setColumnStretch(column, 1)
+        inner.addLayout(grid)
+        inner.addStretch(1)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        layout.addWidget(self.scroll_area, 1)
+
+    # Refreshing ---------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _on_data_changed(self, what: str) -> None:
+        # The organisation's settings hold the coming-of-age age that one figure counts by.
+        if what not in (MEMBERS, BRANCHES, ORGANIZATION):
+            return
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Count again (on the worker) and show the new figures when they arrive."""
+        if self._loading:
+            self._stale = True  # counted again once the running count is shown
+            return
+        self._stale = False
+        self._loading = True
+        today = self.today()
+        self.tasks.run(
+            lambda: self._ws.statistics.roster(today),
+            on_success=self._show,
+            on_failure=self._failed,
+            label="Đang thống kê…",
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.tasks.show_error(exc)
+
+    def _show(self, stats: object) -> None:
+        assert isinstance(stats, RosterStats)
+        self._loading = False
+        self.stats = stats
+        self.as_of.setText(f"(số liệu đến ngày {format_vn_date(stats.today)})")
+        for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):
+            card.set(caption, value)
+        for part in breakdowns(stats):
+            self.charts[part.heading].set_data(part.counts)
+        self.refreshed.emit()
+        if self._stale and self.isVisible():
+            self.refresh()
+
+    # Export -------------------------------------------------------------------------------
+
+    def ask_save_path(self, caption: str, name: str, filter_text: str) -> Path | None:
+        """The file chosen in a save dialog (None when cancelled); tests replace this."""
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(Path.home() / name),
+                                                filter_text)  # fmt: skip
+        if not chosen:
+            return None
+        path = Path(chosen)
+        suffix = Path(name).suffix
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def export_pdf(self) -> None:
+        path = self.ask_save_path("Xuất thống kê ra PDF", PDF_NAME, "Tệp PDF (*.pdf)")
+        if path is None:
+            return
+        ws, today = self._ws, self.today()
+
+        def job() -> Path:
+            from ...reports.statistics import print_statistics
+
+            return print_statistics(ws, path, today)
+
+        self.tasks.run(job, on_success=self._exported, label="Đang xuất PDF…")
+
+    def export_xlsx(self) -> None:
+        path = self.ask_save_path("Xuất thống kê ra Excel", XLSX_NAME, "Tệp Excel (*.xlsx)")
+        if path is None:
+            return
+        ws, today = self._ws, self.today()
+
+        def job() -> Path:
+            org = ws.organization.get()
+            write_statistics_xlsx(path, ws.statistics.roster(today), org.name if org else "")
+            return path
+
+        self.tasks.run(job, on_success=self._exported, label="Đang xuất Excel…")
+
+    def _exported(self, path: object) -> None:
+        self.status_message.emit(f"Đã xuất thống kê ra tệp {path}.")
+
+
+_EMPTY = RosterStats(
+    today=date(2000, 1, 1), total=0, all_members=0, by_branch={}, by_status={}, by_gender={},
+    by_age_band={}, by_ethnicity={}, by_religion={}, by_education={}, coming_of_age=0,
+    admissions=0, transfers_in=0, departures={}, youth_total=0, youth_in_hardship=0,
+    youth_working_away=0,
+)  # fmt: skip

@@ -1,0 +1,1 @@
+"""The youth register area: page, form, table, admission into the union."""

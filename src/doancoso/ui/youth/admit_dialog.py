@@ -1,0 +1,135 @@
+"""Admitting a young person of the local register into the union ("Kết nạp vào Đoàn").
+
+The dialog asks for the admission date, the place, the chi đoàn, the decision number and the
+introducer (by default the member who followed the young person up, the "1+1" drive), then calls
+``YouthService.admit``: the member is created with the admission event in one transaction and
+the young person leaves the active list of the register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import AppError, ValidationError
+from ...core.lang.dates import format_vn_date
+from ...core.lang.text import fold
+from ...core.workspace import Workspace
+from ..common.fields import ErrorLabel, FieldErrors
+from ..shell.prompts import Prompts
+from .form import MemberPicker
+
+NO_BRANCH = "(Chưa thuộc chi đoàn)"
+
+
+class AdmitDialog(QDialog):
+    """Admit the young person ``youth_id``; ``member_id`` is set after a successful admission."""
+
+    def __init__(
+        self, ws: Workspace, youth_id: str, prompts: Prompts | None = None,
+        parent: QWidget | None = None, today: dt.date | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self._prompts = prompts or Prompts()
+        self.youth_id = youth_id
+        self.member_id: str | None = None
+        self.record = ws.youth.get(youth_id)
+        self.errors = FieldErrors()
+        self.setWindowTitle("Kết nạp vào Đoàn")
+        self._build(today or dt.date.today())
+
+    def _build(self, today: dt.date) -> None:
+        layout = QVBoxLayout(self)
+        fields = self.record.fields
+        intro = QLabel(
+            f"Kết nạp <b>{fields.full_name}</b> (sinh "
+            f"{format_vn_date(fields.birth_date, fields.birth_precision)}) vào Đoàn TNCS Hồ Chí "
+            "Minh. Người này sẽ có trong danh sách đoàn viên và rời sổ theo dõi thanh niên."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.date_edit = QLineEdit(format_vn_date(today))
+        self.date_edit.setPlaceholderText("dd/mm/yyyy")
+        self.date_edit.setMaximumWidth(160)
+        org = self._ws.organization.get()
+        self.place_edit = QLineEdit(org.name if org else "")
+        self.branch_combo = QComboBox()
+        self.branch_combo.addItem(NO_BRANCH, "")
+        for branch in self._ws.branches.list():
+            self.branch_combo.addItem(branch.name, branch.id)
+        self.branch_combo.setCurrentIndex(self._guess_branch(fields.hamlet))
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText("Ví dụ: 12-QĐ/ĐTN")
+        self.number_edit.setMaximumWidth(220)
+        self.introducer = MemberPicker(self._ws, "(Không ghi)")
+        self.introducer.set_member(self.record.fields.follow_up_member_id,
+                                   self.record.follow_up_name)  # fmt: skip
+        for name, label, editor, required in (
+            ("admission_date", "Ngày kết nạp", self.date_edit, True),
+            ("admission_place", "Nơi kết nạp", self.place_edit, False),
+            ("branch_id", "Chi đoàn", self.branch_combo, False),
+            ("number", "Số quyết định", self.number_edit, False),
+            ("introducer_id", "Người giới thiệu", self.introducer, False),
+        ):
+            self.errors.add_row(form, name, label, editor, required=required)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.general_error = ErrorLabel()
+        layout.addWidget(self.general_error)
+        buttons = QDialogButtonBox()
+        self.admit_button = buttons.addButton("Kết nạp", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.admit_button.setDefault(True)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 270)
+
+    def _guess_branch(self, hamlet: str | None) -> int:
+        """The chi đoàn named after the young person's hamlet ("Chi đoàn ấp Tân Hưng"), if any."""
+        key = fold(hamlet).removeprefix("ap ").removeprefix("khu pho ").strip()
+        if not key:
+            return 0
+        for index in range(1, self.branch_combo.count()):
+            if fold(self.branch_combo.itemText(index)).endswith(key):
+                return index
+        return 0
+
+    def submit(self) -> None:
+        self.general_error.hide()
+        try:
+            self.member_id = self._ws.youth.admit(
+                self.youth_id,
+                self.date_edit.text(),
+                self.place_edit.text().strip() or None,
+                self.branch_combo.currentData() or None,
+                self.number_edit.text().strip() or None,
+                self.introducer.member_id() or None,
+            )
+        except ValidationError as exc:
+            self.errors.show_all(
+                exc.field_errors, self.general_error,
+                "Chưa kết nạp được: {} Hãy sửa thông tin thanh niên rồi thử lại.",
+            )  # fmt: skip
+            return
+        except AppError as exc:
+            self._prompts.error(self, "Không kết nạp được", exc.message)
+            return
+        self.errors.clear()
+        self.accept()

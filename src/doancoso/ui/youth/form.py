@@ -1,0 +1,318 @@
+"""The youth form (add or edit a young person of the local register), validated by the core.
+
+Like the member form it only collects text: on "Lưu" the raw dict of strings goes to
+``YouthService.save``; each message of a ValidationError is shown under its field and nothing is
+saved until every field is valid. The form fits a 1366×768 screen in two columns.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import AppError, ValidationError
+from ...core.lang.dates import format_vn_date
+from ...core.roster.service import MemberFilter
+from ...core.roster.vocab import GENDERS
+from ...core.workspace import Workspace
+from ...core.youth.service import YouthRecord
+from ..common.fields import ErrorLabel, FieldErrors
+from ..shell.prompts import Prompts
+
+DATE_HINT = "dd/mm/yyyy"
+PICKER_LIMIT = 50
+SEARCH_DELAY_MS = 150
+
+# (group title, [(field, label, placeholder)])
+GROUPS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
+    ("Thông tin cá nhân", (
+        ("full_name", "Họ và tên", "Ví dụ: Nguyễn Thị Thủy"),
+        ("birth_date", "Ngày sinh", "dd/mm/yyyy (hoặc chỉ năm sinh)"),
+        ("gender", "Giới tính", ""),
+        ("ethnicity", "Dân tộc", "Ví dụ: Kinh"),
+        ("religion", "Tôn giáo", "Ví dụ: Không"),
+        ("hamlet", "Ấp/khu phố", "Ví dụ: Ấp Tân Hưng"),
+        ("address", "Địa chỉ", "Số nhà, tổ…"),
+        ("phone", "Điện thoại", "Ví dụ: 0912345678"),
+        ("contact", "Liên hệ khác", "Zalo, Facebook, người thân…"),
+        ("notes", "Ghi chú", ""),
+    )),
+    ("Hoàn cảnh – theo dõi", (
+        ("occupation", "Nghề nghiệp", "Ví dụ: Nuôi tôm"),
+        ("working_away", "Đi làm ăn xa", ""),
+        ("away_place", "Nơi làm ăn xa", "Ví dụ: TP. Hồ Chí Minh"),
+        ("away_since", "Đi từ ngày", DATE_HINT),
+        ("in_hardship", "Hoàn cảnh khó khăn", ""),
+        ("hardship_kind", "Loại hoàn cảnh", "Ví dụ: Hộ nghèo, mồ côi"),
+        ("hardship_support", "Đã/cần hỗ trợ", ""),
+        ("disability", "Khuyết tật", ""),
+        ("follow_up_member_id", "Đoàn viên theo dõi (1+1)", ""),
+    )),
+)  # fmt: skip
+
+REQUIRED = ("full_name", "birth_date")
+FLAGS = {"working_away": "Có, đang đi làm ăn xa", "in_hardship": "Có hoàn cảnh khó khăn"}
+MULTILINE = ("notes", "hardship_support")
+SHORT_FIELDS = ("birth_date", "away_since", "phone")
+FORM_FIELDS = tuple(name for _, fields in GROUPS for name, _, _ in fields)
+
+Editor = QLineEdit | QComboBox | QPlainTextEdit | QCheckBox
+
+
+class MemberPicker(QWidget):
+    """Choose a member by name: a search box (tones ignored, by the core) and a combo of the
+    first matches; the first item is "no one". ``member_id()`` is "" when no one is chosen."""
+
+    def __init__(self, ws: Workspace, none_label: str = "(Chưa có)",
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self._none_label = none_label
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm tên…")
+        self.search.setToolTip("Gõ tên đoàn viên (không cần dấu) để lọc danh sách bên cạnh")
+        self.search.setClearButtonEnabled(True)
+        self.search.setFixedWidth(110)
+        self.combo = QComboBox()
+        self.combo.setMinimumContentsLength(22)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        layout.addWidget(self.search)
+        layout.addWidget(self.combo, 1)
+        self.setFocusProxy(self.search)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.refresh()
+
+    def refresh(self) -> None:
+        """List the members matching the search (the chosen one is kept at the top)."""
+        self._timer.stop()
+        current, current_text = self.member_id(), self.combo.currentText()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(self._none_label, "")
+        if current:
+            self.combo.addItem(current_text, current)
+        ids = self._ws.members.ids(MemberFilter(search=self.search.text()))[:PICKER_LIMIT]
+        first_match = 0
+        for row in self._ws.members.rows(ids):
+            if row.id == current:
+                first_match = first_match or 1
+                continue
+            self.combo.addItem(self._label(row.full_name, row.branch_name), row.id)
+            first_match = first_match or self.combo.count() - 1
+        if self.search.text().strip() and first_match:
+            self.combo.setCurrentIndex(first_match)  # typing a name picks the first match
+        else:
+            self.combo.setCurrentIndex(1 if current else 0)
+        self.combo.blockSignals(False)
+
+    @staticmethod
+    def _label(name: str, branch: str | None) -> str:
+        return f"{name} – {branch}" if branch else name
+
+    def member_id(self) -> str:
+        return str(self.combo.currentData() or "")
+
+    def set_member(self, member_id: str | None, name: str | None = None) -> None:
+        """Choose ``member_id`` (None or "": no one); ``name`` is shown when it is not listed."""
+        if not member_id:
+            self.combo.setCurrentIndex(0)
+            return
+        index = self.combo.findData(member_id)
+        if index < 0:
+            branch = None
+            try:
+                record = self._ws.members.get(member_id)
+                name, branch = record.fields.full_name, record.branch_name
+            except AppError:
+                pass
+            self.combo.insertItem(1, self._label(name or "?", branch), member_id)
+            index = 1
+        self.combo.setCurrentIndex(index)
+
+
+class YouthFormDialog(QDialog):
+    """Add (``youth_id`` None) or edit a young person; ``saved_id`` is set after a save."""
+
+    def __init__(
+        self, ws: Workspace, youth_id: str | None = None, prompts: Prompts | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ws = ws
+        self._prompts = prompts or Prompts()
+        self.youth_id = youth_id
+        self.saved_id: str | None = None
+        self.editors: dict[str, Editor] = {}
+        self.picker = MemberPicker(ws)
+        self.errors = FieldErrors()
+        self.setWindowTitle(
+            "Sửa thông tin thanh niên" if youth_id else "Thêm thanh niên vào sổ theo dõi"
+        )
+        self._build()
+        if youth_id is not None:
+            self._load(ws.youth.get(youth_id))
+        self._initial = self.raw()
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        columns = QHBoxLayout()
+        for title, fields in GROUPS:
+            group = QGroupBox(title)
+            form = QFormLayout(group)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for name, label, placeholder in fields:
+                editor = self._editor(name, placeholder)
+                self.editors[name] = editor
+                widget = self.picker if name == "follow_up_member_id" else editor
+                self.errors.add_row(form, name, label, widget, required=name in REQUIRED)
+            columns.addWidget(group, 1)
+        layout.addLayout(columns, 1)
+        hamlets = QCompleter(self._ws.youth.hamlets(), self)
+        hamlets.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        hamlets.setFilterMode(Qt.MatchFlag.MatchContains)
+        hamlet = self.editors["hamlet"]
+        assert isinstance(hamlet, QLineEdit)
+        hamlet.setCompleter(hamlets)
+        # Typing a place or a kind of hardship ticks its box (the core implies it too).
+        for text_field, flag in (("away_place", "working_away"), ("hardship_kind", "in_hardship")):
+            line, box = self.editors[text_field], self.editors[flag]
+            assert isinstance(line, QLineEdit) and isinstance(box, QCheckBox)
+            line.textEdited.connect(lambda text, box=box: box.setChecked(True) if text else None)
+        self.general_error = ErrorLabel()
+        layout.addWidget(self.general_error)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(1040, 470)
+
+    def _editor(self, name: str, placeholder: str) -> Editor:
+        if name == "gender":
+            combo = QComboBox()
+            combo.addItem("", "")
+            for code, label in GENDERS.items():
+                combo.addItem(label, code)
+            return combo
+        if name == "follow_up_member_id":
+            return self.picker.combo
+        if name in FLAGS:
+            return QCheckBox(FLAGS[name])
+        if name in MULTILINE:
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setPlaceholderText(placeholder)
+            text.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+            text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            return text
+        line = QLineEdit()
+        line.setPlaceholderText(placeholder)
+        if name in SHORT_FIELDS:
+            line.setMaximumWidth(220)
+        return line
+
+    # Values -------------------------------------------------------------------------------
+
+    def raw(self) -> dict[str, str]:
+        """The form as the raw dict of strings the core validates (dates as typed)."""
+        values: dict[str, str] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                values[name] = str(editor.currentData() or "")
+            elif isinstance(editor, QCheckBox):
+                values[name] = "1" if editor.isChecked() else ""
+            elif isinstance(editor, QPlainTextEdit):
+                values[name] = editor.toPlainText()
+            else:
+                values[name] = editor.text()
+        return values
+
+    def set_value(self, name: str, value: str) -> None:
+        """Put ``value`` (text, a combo's stored value, "1"/"" for a box) into field ``name``."""
+        editor = self.editors[name]
+        if name == "follow_up_member_id":
+            self.picker.set_member(value)
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, QCheckBox):
+            editor.setChecked(value not in ("", "0"))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(value)
+        else:
+            editor.setText(value)
+
+    def _load(self, record: YouthRecord) -> None:
+        fields = record.fields
+        for name in FORM_FIELDS:
+            value = getattr(fields, name)
+            if name == "birth_date":
+                text = format_vn_date(value, fields.birth_precision)
+            elif name == "away_since":
+                text = format_vn_date(value)
+            elif name in FLAGS:
+                text = "1" if value else ""
+            elif name == "follow_up_member_id":
+                self.picker.set_member(value, record.follow_up_name)
+                continue
+            else:
+                text = "" if value is None else str(value)
+            self.set_value(name, text)
+
+    @property
+    def is_modified(self) -> bool:
+        return self.raw() != self._initial
+
+    # Saving -------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Save through the core; on invalid input show each message under its field."""
+        self.general_error.hide()
+        try:
+            self.saved_id = self._ws.youth.save(self.raw(), self.youth_id)
+        except ValidationError as exc:
+            self.errors.show_all(exc.field_errors, self.general_error)
+            return
+        except AppError as exc:
+            self._prompts.error(self, "Không lưu được", exc.message)
+            return
+        self.errors.clear()
+        self.accept()
+
+    def reject(self) -> None:
+        """Esc / Hủy: ask before throwing away changes."""
+        if (
+            self.saved_id is None
+            and self.is_modified
+            and not self._prompts.confirm(
+                self, "Bỏ thay đổi?", "Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"
+            )
+        ):
+            return
+        super().reject()

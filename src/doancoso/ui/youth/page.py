@@ -1,0 +1,276 @@
+"""The local youth register ("Thanh niên"): search, filters, the table, add/edit/delete, admit
+into the union, export and print.
+
+Every core call of this page goes through this module (and the table model it owns). Writes are
+announced as ``youth`` on the app's data-changed signal (and ``members`` after an admission).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import AppError
+from ...core.lang.text import vn_number
+from ...core.workspace import Workspace
+from ...core.youth.service import YouthFilter
+from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
+from ..roster.files import EXPORT_FILTERS
+from ..shell.prompts import Prompts
+from ..shell.signals import MEMBERS, YOUTH, DataChanged
+from ..shell.undo import UndoHistory
+from .admit_dialog import AdmitDialog
+from .form import YouthFormDialog
+from .table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
+
+
+def youth_phrase(count: int, first_name: str = "") -> str:
+    """ "thanh niên Nguyễn Thị Thủy" (one, named) or "3 thanh niên", for messages."""
+    if count == 1 and first_name:
+        return f"thanh niên {first_name}"
+    return f"{vn_number(count)} thanh niên"
+
+
+class YouthPage(ListPage):
+    """The young people of the locality who are not (yet) members, backed by YouthTableModel."""
+
+    def __init__(
+        self, ws: Workspace, data_changed: DataChanged, history: UndoHistory,
+        prompts: Prompts | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(YouthTableModel(ws.youth), prompts, parent)
+        self.model.setParent(self)
+        self._ws = ws
+        self._data_changed = data_changed
+        self._history = history
+        self._sort_column = COL_STT
+        self._build()
+        self._make_actions()
+        self.refresh_hamlets()
+        self.model.reloaded.connect(self._update_count)
+        self.model.reloaded.connect(self._update_buttons)
+        self.table.setSortingEnabled(True)  # sorts once by the indicator: name order
+        data_changed.changed.connect(self._on_data_changed)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        filters.addWidget(self.make_search("Tìm theo họ tên, số điện thoại…"), 3)
+        hamlet_label = QLabel("Ấp/khu phố:")
+        self.hamlet_combo = QComboBox()
+        self.hamlet_combo.setMinimumContentsLength(12)
+        hamlet_label.setBuddy(self.hamlet_combo)
+        self.hamlet_combo.currentIndexChanged.connect(self.apply_filter)
+        filters.addWidget(hamlet_label)
+        filters.addWidget(self.hamlet_combo, 1)
+        self.hardship_check = QCheckBox("Chỉ hoàn cảnh khó khăn")
+        self.away_check = QCheckBox("Chỉ đi làm ăn xa")
+        self.admitted_check = QCheckBox("Hiện cả người đã kết nạp")
+        for box in (self.hardship_check, self.away_check, self.admitted_check):
+            box.toggled.connect(self.apply_filter)
+            filters.addWidget(box)
+        layout.addLayout(filters)
+
+        self.add_button = QPushButton("Thêm")
+        self.edit_button = QPushButton("Sửa")
+        self.delete_button = QPushButton("Xóa")
+        self.admit_button = QPushButton("Kết nạp vào Đoàn…")
+        self.export_button = QPushButton("Xuất Excel/CSV…")
+        self.print_button = QPushButton("In danh sách…")
+        buttons = self.button_row(
+            [
+                (self.add_button, self.add_youth),
+                (self.edit_button, self.edit_youth),
+                (self.delete_button, self.delete_selected),
+                (self.admit_button, self.admit_selected),
+                (self.export_button, self.export),
+                (self.print_button, self.print_list),
+            ]
+        )
+        layout.addLayout(buttons)
+        table = self.make_table([width for _, _, width in COLUMNS], self.edit_youth)
+        table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+        layout.addWidget(table, 1)
+
+    def _make_actions(self) -> None:
+        self.edit_action, self.delete_action = self.table_actions(
+            ("Sửa thông tin thanh niên…", self.edit_youth),
+            ("Xóa thanh niên…", self.delete_selected),
+        )
+
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        """Columns the core cannot sort on keep the previous order (and its indicator)."""
+        if column in SORTABLE:
+            self._sort_column = column
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        _, descending = self.model.sort_key
+        previous = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(self._sort_column, previous)
+        header.blockSignals(False)
+        self.status_message.emit("Chỉ sắp xếp được theo họ tên, ngày sinh hoặc ấp/khu phố.")
+
+    # Filters ------------------------------------------------------------------------------
+
+    def refresh_hamlets(self) -> None:
+        """Reload the hamlet filter's choices, keeping the chosen one if it is still used."""
+        current = self.hamlet_combo.currentData()
+        self.hamlet_combo.blockSignals(True)
+        self.hamlet_combo.clear()
+        self.hamlet_combo.addItem("Tất cả", None)
+        for hamlet in self._ws.youth.hamlets():
+            self.hamlet_combo.addItem(hamlet, hamlet)
+        index = self.hamlet_combo.findData(current) if current else 0
+        self.hamlet_combo.setCurrentIndex(max(index, 0))
+        self.hamlet_combo.blockSignals(False)
+
+    def current_filter(self) -> YouthFilter:
+        return YouthFilter(
+            search=self.search.text(),
+            hamlet=self.hamlet_combo.currentData(),
+            hardship_only=self.hardship_check.isChecked(),
+            working_away_only=self.away_check.isChecked(),
+            include_admitted=self.admitted_check.isChecked(),
+        )
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        self.count_label.setText(
+            f"Đang hiển thị {vn_number(shown)} / {vn_number(total)} thanh niên"
+        )
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_rows()
+        self.edit_button.setEnabled(len(selected) == 1)
+        self.delete_button.setEnabled(bool(selected))
+        row = self.model.youth_row(selected[0]) if len(selected) == 1 else None
+        self.admit_button.setEnabled(row is not None and row.admitted_member_id is None)
+
+    # Selection ----------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        return [self.model.youth_id(row) for row in self.selected_rows()]
+
+    def select_youth(self, youth_id: str) -> None:
+        self.select_row(self.model.row_of(youth_id))
+
+    def _reload_keeping_current(self) -> None:
+        current = self.current_row()
+        youth_id = self.model.youth_id(current) if current is not None else None
+        self.refresh_hamlets()
+        self.model.reload()
+        if youth_id is not None:
+            self.select_youth(youth_id)
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in (YOUTH, MEMBERS):  # members: a follow-up member renamed or deleted
+            self._reload_keeping_current()
+
+    # Actions ------------------------------------------------------------------------------
+
+    def add_youth(self) -> None:
+        dialog = YouthFormDialog(self._ws, None, self.prompts, self)
+        if self.prompts.run(dialog) and dialog.saved_id:
+            self._data_changed.notify(YOUTH)
+            self.select_youth(dialog.saved_id)
+            name = dialog.raw()["full_name"].strip()
+            self.status_message.emit(f"Đã thêm {name} vào sổ theo dõi thanh niên.")
+
+    def edit_youth(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        try:
+            dialog = YouthFormDialog(self._ws, ids[0], self.prompts, self)
+        except AppError as exc:  # deleted meanwhile
+            self.prompts.error(self, "Không mở được", exc.message)
+            return
+        if self.prompts.run(dialog) and dialog.saved_id:
+            self._data_changed.notify(YOUTH)
+            self.select_youth(dialog.saved_id)
+            self.status_message.emit("Đã lưu thông tin thanh niên.")
+
+    def delete_selected(self) -> None:
+        """Ask, then soft-delete the selected young people through the undo history."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        names = [r.full_name for row in rows[:NAMES_IN_CONFIRMATION]
+                 if (r := self.model.youth_row(row)) is not None]  # fmt: skip
+        phrase = youth_phrase(len(rows), names[0] if names else "")
+        text = delete_question(f"Xóa {phrase} khỏi sổ theo dõi?", names, len(rows))
+        if not self.prompts.confirm(self, "Xóa thanh niên", text):
+            return
+        ids = [self.model.youth_id(row) for row in rows]
+        try:
+            self._history.delete(self._ws.youth, ids, f"Xóa {phrase}", YOUTH)
+        except AppError as exc:
+            self.prompts.error(self, "Không xóa được", exc.message)
+            return
+        self.status_message.emit(f"Đã xóa {phrase} — bấm Hoàn tác (Ctrl+Z) để lấy lại.")
+
+    def admit_selected(self) -> None:
+        """Admit the selected young person into the union (a member with its admission event)."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        try:
+            dialog = AdmitDialog(self._ws, ids[0], self.prompts, self)
+        except AppError as exc:
+            self.prompts.error(self, "Không mở được", exc.message)
+            return
+        if self.prompts.run(dialog) and dialog.member_id:
+            self._data_changed.notify(MEMBERS, YOUTH)
+            name = dialog.record.fields.full_name
+            self.status_message.emit(f"Đã kết nạp {name} vào Đoàn (có trong danh sách đoàn viên).")
+
+    def ask_save_path(self, title: str, suggested: str, filters: str) -> Path | None:
+        """The file the user chooses to write (None when cancelled); tests replace this."""
+        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), filters)
+        return Path(name) if name else None
+
+    def export(self) -> None:
+        path = self.ask_save_path(
+            "Xuất danh sách thanh niên", "Danh sach thanh nien.xlsx", EXPORT_FILTERS
+        )  # the .xlsx to open in Excel, the CSV for other programs (see ui.roster.files)
+        if path is None:
+            return
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_name(path.name + ".xlsx")
+        try:
+            count = self._ws.spreadsheets.export_youth(path, self.current_filter())
+        except AppError as exc:
+            self.prompts.error(self, "Không xuất được", exc.message)
+            return
+        self.status_message.emit(f"Đã xuất {youth_phrase(count)} ra tệp {path.name}.")
+
+    def print_list(self) -> None:
+        from ...reports.youth import print_youth  # reportlab loads only when printing
+
+        path = self.ask_save_path(
+            "In danh sách thanh niên (PDF)", "Danh sach thanh nien.pdf", "PDF (*.pdf)"
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            print_youth(self._ws, path, self.current_filter())
+        except AppError as exc:
+            self.prompts.error(self, "Không in được", exc.message)
+            return
+        self.status_message.emit(f"Đã in danh sách thanh niên ra tệp {path.name}.")

@@ -1,0 +1,94 @@
+"""Migration 0004 (the organisation's coming-of-age age): a database at 0003 is backed up, then
+upgraded with every row intact; its organisation comes of age at 30, like before; its schema is
+a new database's."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from doancoso.core.storage.db import head_revision
+from doancoso.core.workspace import DATABASE_FILE, Workspace
+
+SCHEMA_0003 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0003.sqlite"
+TABLES = ("organizations", "branches", "members", "member_events", "youths", "app_meta")
+
+
+def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}"), key=repr) for t in TABLES}
+    finally:
+        conn.close()
+
+
+def _columns(path: Path, table: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return [tuple(r) for r in conn.execute(f"PRAGMA table_info({table})")]
+    finally:
+        conn.close()
+
+
+def _schema(path: Path) -> list[tuple[str, str, str]]:
+    """Every table and index as SQLite stores its definition, whitespace aside (ALTER TABLE ADD
+    COLUMN writes the new column on the line of the one before it)."""
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(
+            (kind, name, " ".join(sql.split()))
+            for kind, name, sql in conn.execute(
+                "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name != ?",
+                ("alembic_version",),
+            )
+        )
+    finally:
+        conn.close()
+
+
+def _upgraded(data_dir: Path) -> Path:
+    data_dir.mkdir(parents=True)
+    target = data_dir / DATABASE_FILE
+    shutil.copyfile(SCHEMA_0003, target)
+    return target
+
+
+def test_upgrade_from_0003_keeps_every_row_and_the_organisation_comes_of_age_at_30(
+    tmp_path: Path,
+) -> None:
+    target = _upgraded(tmp_path / "old")
+    before = _rows(target)
+    assert "coming_of_age" not in [c[1] for c in _columns(target, "organizations")]
+    with Workspace.open(target.parent) as ws:
+        assert ws.db.current_revision() == head_revision() == "0004"
+        after = _rows(target)
+        # Every row is kept; the organisation's only gains the new column, at 30.
+        assert {t: r for t, r in after.items() if t != "organizations"} == {
+            t: r for t, r in before.items() if t != "organizations"
+        }
+        assert after["organizations"] == [(*row, 30) for row in before["organizations"]]
+        org = ws.organization.get()
+        assert org is not None
+        assert (org.name, org.coming_of_age) == ("Đoàn xã Tân Hưng", 30)
+        # Võ Thị Mười (born 1996) reaches 30 in 2026; Đặng Văn Quá (1995) did in 2025.
+        listed = [
+            (c.row.full_name, c.year_reached, c.overdue) for c in ws.events.coming_of_age(2026)
+        ]
+        assert listed == [("Võ Thị Mười", 2026, False), ("Đặng Văn Quá", 2025, True)]
+    backups = list((target.parent / "backups").glob("truoc-nang-cap-0003-*.sqlite"))
+    assert len(backups) == 1
+    # The backup is the database as it was: still at 0003, without the column.
+    assert _rows(backups[0]) == before
+    assert "coming_of_age" not in [c[1] for c in _columns(backups[0], "organizations")]
+
+
+def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None:
+    old = _upgraded(tmp_path / "old")
+    Workspace.open(old.parent).close()
+    Workspace.open(tmp_path / "new").close()
+    new = tmp_path / "new" / DATABASE_FILE
+    assert _schema(old) == _schema(new)
+    # Same columns in the same order, down to the default and NOT NULL of the new one.
+    assert _columns(old, "organizations") == _columns(new, "organizations")
+    assert _columns(new, "organizations")[-1] == (12, "coming_of_age", "INTEGER", 1, "'30'", 0)

@@ -1,0 +1,238 @@
+"""The youth register: saving with validation, search without tones, filters, soft delete, and
+admitting a young person into the union."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from doancoso.core.errors import ConflictError, NotFoundError, ValidationError
+from doancoso.core.roster.service import MemberFilter
+from doancoso.core.workspace import Workspace
+from doancoso.core.youth.service import YouthFilter
+
+AddMember = Callable[..., str]
+
+
+def youth(ws: Workspace, name: str, birth: str = "01/01/2007", **fields: str) -> str:
+    return ws.youth.save({"full_name": name, "birth_date": birth, **fields})
+
+
+def names(ws: Workspace, flt: YouthFilter | None = None, sort: str = "name") -> list[str]:
+    return [row.full_name for row in ws.youth.list(flt, sort)]
+
+
+def test_save_normalises_and_get_returns_every_field(ws: Workspace, add_member: AddMember) -> None:
+    sponsor = add_member("Lê Thị Hồng", "02/02/1998")
+    youth_id = ws.youth.save(
+        {
+            "full_name": "  trần   THỊ thuỷ ",
+            "birth_date": "5/3/2007",
+            "gender": "nữ",
+            "hamlet": "Ấp Tân Long",
+            "address": "Số 12, ấp Tân Long",
+            "occupation": "Công nhân",
+            "away_place": "KCN Tân Tạo, TP. Hồ Chí Minh",
+            "away_since": "01/02/2024",
+            "hardship_kind": "Hộ nghèo",
+            "hardship_support": "Học bổng 2024\r\nXe đạp",
+            "ethnicity": "Khmer",
+            "religion": "Phật giáo",
+            "disability": "",
+            "contact": "Mẹ: Trần Thị Lan",
+            "phone": "+84 912 345 678",
+            "notes": "Cần thăm hỏi",
+            "follow_up_member_id": sponsor,
+        }
+    )
+    record = ws.youth.get(youth_id)
+    f = record.fields
+    assert (f.full_name, f.birth_date, f.birth_precision, f.gender) == (
+        "Trần Thị Thuỷ", date(2007, 3, 5), "day", "female",
+    )  # fmt: skip
+    assert (f.working_away, f.away_place, f.away_since) == (
+        True, "KCN Tân Tạo, TP. Hồ Chí Minh", date(2024, 2, 1),
+    )  # fmt: skip
+    assert (f.in_hardship, f.hardship_kind, f.hardship_support) == (
+        True,
+        "Hộ nghèo",
+        "Học bổng 2024\nXe đạp",
+    )
+    assert (f.phone, f.disability, f.follow_up_member_id) == ("0912345678", None, sponsor)
+    assert (record.follow_up_name, record.admitted_member_id, record.revision) == (
+        "Lê Thị Hồng",
+        None,
+        1,
+    )
+    (row,) = ws.youth.list()
+    assert (row.follow_up_name, row.hamlet, row.in_hardship, row.working_away) == (
+        "Lê Thị Hồng", "Ấp Tân Long", True, True,
+    )  # fmt: skip
+
+
+def test_flags_without_details(ws: Workspace) -> None:
+    youth_id = youth(ws, "Ngô Văn Xa", "2006", working_away="x", in_hardship="có")
+    f = ws.youth.get(youth_id).fields
+    assert (f.working_away, f.in_hardship, f.birth_precision) == (True, True, "year")
+    f = ws.youth.get(youth(ws, "Ngô Văn Gần")).fields
+    assert (f.working_away, f.in_hardship) == (False, False)
+
+
+def test_edit_bumps_the_revision(ws: Workspace) -> None:
+    youth_id = youth(ws, "Ngô Văn Gần", hamlet="Ấp A")
+    ws.youth.save(
+        {"full_name": "Ngô Văn Gần", "birth_date": "01/01/2007", "hamlet": "Ấp B"}, youth_id
+    )
+    record = ws.youth.get(youth_id)
+    assert (record.fields.hamlet, record.revision) == ("Ấp B", 2)
+
+
+def test_validation_messages(ws: Workspace) -> None:
+    with pytest.raises(ValidationError) as info:
+        ws.youth.save({"full_name": "", "birth_date": ""})
+    assert info.value.field_errors == {
+        "full_name": "Cần nhập họ và tên.",
+        "birth_date": "Cần nhập ngày sinh.",
+    }
+    with pytest.raises(ValidationError) as info:
+        ws.youth.save(
+            {
+                "full_name": "Nguyễn Văn 2",
+                "birth_date": "31/02/2007",
+                "phone": "12345",
+                "away_since": "2024",
+                "gender": "khác",
+            }
+        )
+    assert info.value.field_errors == {
+        "full_name": "Họ và tên không được chứa chữ số.",
+        "birth_date": "Ngày 31/02/2007 không có trên lịch.",
+        "phone": "Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0, ví dụ 0912345678).",
+        "away_since": "Ngày phải viết dạng dd/mm/yyyy, ví dụ 05/03/2001.",
+        "gender": "Giá trị không hợp lệ: Nam, Nữ.",
+    }
+    with pytest.raises(ValidationError) as info:
+        youth(ws, "Nguyễn Văn Ba", follow_up_member_id="no-such-member")
+    assert info.value.field_errors == {
+        "follow_up_member_id": "Đoàn viên theo dõi không có trong danh sách."
+    }
+    assert ws.youth.ids() == []
+
+
+def test_search_ignores_tones_and_where_the_tone_mark_sits(ws: Workspace) -> None:
+    youth(ws, "Trần Thị Thủy")
+    youth(ws, unicodedata.normalize("NFD", "Lê Thị Thuỷ"))  # decomposed, old-style tone placement
+    youth(ws, "Phạm Thị Thúy")
+    youth(ws, "Nguyễn Văn Đạt", phone="0912345678")
+    # Name order: tones break ties letter by letter (Thuỷ, Thủy, then Thúy).
+    assert names(ws, YouthFilter(search="thuy")) == [
+        "Lê Thị Thuỷ",
+        "Trần Thị Thủy",
+        "Phạm Thị Thúy",
+    ]
+    assert names(ws, YouthFilter(search="THỦY")) == names(ws, YouthFilter(search="thuy"))
+    assert names(ws, YouthFilter(search="tran thuy")) == ["Trần Thị Thủy"]
+    assert names(ws, YouthFilter(search="dat")) == ["Nguyễn Văn Đạt"]
+    assert names(ws, YouthFilter(search="0912345")) == ["Nguyễn Văn Đạt"]
+    assert names(ws, YouthFilter(search="xyz")) == []
+
+
+def test_filters_and_sorts(ws: Workspace) -> None:
+    youth(ws, "Trần Văn Bình", "03/03/2005", hamlet="Ấp Tân Long", hardship_kind="Hộ nghèo")
+    youth(ws, "Lê Văn An", "01/01/2008", hamlet="ấp tân long", away_place="Bình Dương")
+    youth(
+        ws, "Phạm Thị Cúc", "02/02/2006", hamlet="Ấp Cái Rắn", in_hardship="1", away_place="Cà Mau"
+    )
+    assert names(ws) == ["Lê Văn An", "Trần Văn Bình", "Phạm Thị Cúc"]
+    assert names(ws, sort="birth_date") == ["Trần Văn Bình", "Phạm Thị Cúc", "Lê Văn An"]
+    assert ws.youth.ids(sort="birth_date", descending=True) == list(
+        reversed(ws.youth.ids(sort="birth_date"))
+    )
+    assert names(ws, YouthFilter(hamlet="Ấp Tân Long")) == ["Lê Văn An", "Trần Văn Bình"]
+    assert names(ws, YouthFilter(hardship_only=True)) == ["Trần Văn Bình", "Phạm Thị Cúc"]
+    assert names(ws, YouthFilter(working_away_only=True)) == ["Lê Văn An", "Phạm Thị Cúc"]
+    assert names(ws, YouthFilter(hardship_only=True, working_away_only=True)) == ["Phạm Thị Cúc"]
+    assert ws.youth.count(YouthFilter(search="van")) == 2
+    assert ws.youth.hamlets() == ["Ấp Cái Rắn", "Ấp Tân Long"]
+    with pytest.raises(ValueError):
+        ws.youth.ids(sort="phone")
+
+
+def test_delete_and_restore(ws: Workspace) -> None:
+    keep, gone = youth(ws, "Lê Văn An"), youth(ws, "Trần Văn Bình")
+    assert ws.youth.delete([gone]) == 1
+    assert ws.youth.ids() == [keep]
+    with pytest.raises(NotFoundError):
+        ws.youth.get(gone)
+    assert ws.youth.restore([gone]) == 1
+    assert ws.youth.ids() == [keep, gone]
+    assert ws.youth.get(gone).revision == 3
+
+
+def test_admit_creates_the_member_and_the_admission(ws: Workspace, add_member: AddMember) -> None:
+    sponsor = add_member("Lê Thị Hồng", "02/02/1998")
+    branch = ws.branches.create("Chi đoàn ấp Tân Long")
+    youth_id = youth(
+        ws, "Trần Thị Thủy", "05/03/2007", gender="Nữ", hamlet="Ấp Tân Long", ethnicity="Kinh",
+        religion="Không", occupation="Học sinh", phone="0912345678", follow_up_member_id=sponsor,
+    )  # fmt: skip
+    generation = ws._ctx.roster_generation
+    member_id = ws.youth.admit(youth_id, "26/03/2025", "Đoàn xã Tân Hưng", branch.id, "45-QĐ/ĐTN")
+    assert ws._ctx.roster_generation > generation
+    member = ws.members.get(member_id)
+    f = member.fields
+    assert (f.full_name, f.birth_date, f.gender, f.branch_id, f.status) == (
+        "Trần Thị Thủy", date(2007, 3, 5), "female", branch.id, "active",
+    )  # fmt: skip
+    assert (f.admission_date, f.admission_place, f.address_hamlet, f.phone) == (
+        date(2025, 3, 26), "Đoàn xã Tân Hưng", "Ấp Tân Long", "0912345678",
+    )  # fmt: skip
+    assert (f.ethnicity, f.religion, f.occupation, f.position) == (
+        "Kinh",
+        "Không",
+        "Học sinh",
+        "Đoàn viên",
+    )
+    (event,) = ws.events.history(member_id)
+    assert (event.kind, event.event_date, event.number) == (
+        "admission",
+        date(2025, 3, 26),
+        "45-QĐ/ĐTN",
+    )
+    assert (event.introducer_id, event.introducer_name) == (sponsor, "Lê Thị Hồng")
+    assert member_id in ws.members.ids(MemberFilter(search="thuy", status="active"))
+    # The youth record is kept, linked, and hidden from the active list.
+    assert ws.youth.ids() == []
+    (row,) = ws.youth.list(YouthFilter(include_admitted=True))
+    assert (row.id, row.admitted_member_id) == (youth_id, member_id)
+    with pytest.raises(ConflictError) as info:
+        ws.youth.admit(youth_id, "27/03/2025", None, None)
+    assert info.value.message == "Trần Thị Thủy đã được kết nạp Đoàn."
+
+
+def test_admit_under_sixteen_is_refused_and_nothing_is_written(ws: Workspace) -> None:
+    youth_id = youth(ws, "Trần Văn Nhỏ", "01/06/2010")
+    with pytest.raises(ValidationError) as info:
+        ws.youth.admit(youth_id, "01/01/2025", "Đoàn xã Tân Hưng", None)
+    assert info.value.field_errors == {
+        "admission_date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/06/2010, vào Đoàn 01/01/2025."
+    }
+    with pytest.raises(ValidationError) as info:
+        ws.youth.admit(youth_id, "2025", "Đoàn xã Tân Hưng", None)
+    assert info.value.field_errors == {
+        "admission_date": "Ngày phải viết dạng dd/mm/yyyy, ví dụ 05/03/2001."
+    }
+    assert ws.members.ids() == []
+    assert ws.youth.ids() == [youth_id]
+    assert ws.youth.get(youth_id).admitted_member_id is None
+
+
+def test_admit_into_a_missing_branch_is_refused(ws: Workspace) -> None:
+    youth_id = youth(ws, "Trần Văn Lớn", "01/06/2005")
+    with pytest.raises(ValidationError) as info:
+        ws.youth.admit(youth_id, "01/01/2025", None, "no-such-branch")
+    assert info.value.field_errors == {"branch_id": "Chi đoàn không còn tồn tại."}
+    assert ws.members.ids() == []

@@ -1,0 +1,142 @@
+"""Chi đoàn: create, rename, merge, move members, delete only when empty."""
+
+from __future__ import annotations
+
+import pytest
+
+from doancoso.core.errors import ConflictError, NotFoundError, ValidationError
+from doancoso.core.roster.service import MemberFilter
+from doancoso.core.workspace import Workspace
+
+
+def add(ws: Workspace, name: str, branch_id: str | None = None) -> str:
+    return ws.members.save(
+        {"full_name": name, "birth_date": "05/03/2001", "branch_id": branch_id or ""}
+    )
+
+
+def listing(ws: Workspace) -> list[tuple[str, int]]:
+    return [(b.name, b.member_count) for b in ws.branches.list()]
+
+
+def test_create_lists_in_vietnamese_order(ws: Workspace) -> None:
+    for name in (
+        "Chi đoàn ấp Đất Sét",
+        "Chi đoàn ấp Dừa",
+        "  Chi đoàn   ấp Bào Sen ",
+        "Chi đoàn ấp Ông Muộn",
+    ):
+        ws.branches.create(name)
+    assert listing(ws) == [
+        ("Chi đoàn ấp Bào Sen", 0),
+        ("Chi đoàn ấp Dừa", 0),
+        ("Chi đoàn ấp Đất Sét", 0),
+        ("Chi đoàn ấp Ông Muộn", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "duplicate", ["Chi đoàn ấp Tân Long", "chi doan ap tan long", "CHI ĐOÀN ẤP TÂN LONG"]
+)
+def test_duplicate_name_ignoring_tones_and_case_is_refused(ws: Workspace, duplicate: str) -> None:
+    ws.branches.create("Chi đoàn ấp Tân Long")
+    with pytest.raises(ValidationError) as info:
+        ws.branches.create(duplicate)
+    assert info.value.field_errors == {"name": "Đã có chi đoàn tên “Chi đoàn ấp Tân Long”."}
+    assert len(ws.branches.list()) == 1
+
+
+def test_empty_name_is_refused(ws: Workspace) -> None:
+    with pytest.raises(ValidationError) as info:
+        ws.branches.create("   ")
+    assert info.value.field_errors == {"name": "Cần nhập tên chi đoàn."}
+
+
+def test_rename(ws: Workspace) -> None:
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    ran = ws.branches.create("Chi đoàn ấp Cái Rắn")
+    ws.branches.rename(long_.id, "chi đoàn ấp tân long")  # its own name, other case: allowed
+    ws.branches.rename(long_.id, "Chi đoàn ấp Tân Long A")
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Cái Rắn", "Chi đoàn ấp Tân Long A"]
+    with pytest.raises(ValidationError):
+        ws.branches.rename(ran.id, "Chi doan ap Tan Long A")
+    member = add(ws, "Nguyễn Văn An", long_.id)
+    assert ws.members.rows([member])[0].branch_name == "Chi đoàn ấp Tân Long A"
+
+
+def test_merge_moves_members_and_removes_the_source(ws: Workspace) -> None:
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    ran = ws.branches.create("Chi đoàn ấp Cái Rắn")
+    a = add(ws, "Nguyễn Văn An", long_.id)
+    b = add(ws, "Trần Văn Bình", long_.id)
+    c = add(ws, "Lê Văn Cường", ran.id)
+    gone = add(ws, "Võ Văn Dũng", long_.id)
+    ws.members.delete([gone])
+
+    assert ws.branches.merge(long_.id, ran.id) == 2
+    assert listing(ws) == [("Chi đoàn ấp Cái Rắn", 3)]
+    assert set(ws.members.ids(MemberFilter(branch_id=ran.id))) == {a, b, c}
+    assert ws.members.ids(MemberFilter(branch_id=long_.id)) == []
+    assert ws.branches.find("Chi đoàn ấp Tân Long") is None
+    ws.branches.create("Chi đoàn ấp Tân Long")  # the name is free again
+    with pytest.raises(NotFoundError):
+        ws.branches.merge(long_.id, ran.id)
+
+
+def test_merge_into_itself_is_refused(ws: Workspace) -> None:
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    add(ws, "Nguyễn Văn An", long_.id)
+    with pytest.raises(ConflictError):
+        ws.branches.merge(long_.id, long_.id)
+    assert listing(ws) == [("Chi đoàn ấp Tân Long", 1)]
+
+
+def test_move_members(ws: Workspace) -> None:
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    ran = ws.branches.create("Chi đoàn ấp Cái Rắn")
+    a = add(ws, "Nguyễn Văn An", long_.id)
+    b = add(ws, "Trần Văn Bình", long_.id)
+    c = add(ws, "Lê Văn Cường")
+    assert ws.branches.move_members([a, c], ran.id) == 2
+    assert listing(ws) == [("Chi đoàn ấp Cái Rắn", 2), ("Chi đoàn ấp Tân Long", 1)]
+    assert ws.members.ids(MemberFilter(branch_id=ran.id)) == [a, c]
+    assert ws.branches.move_members([b], None) == 1  # out of any chi đoàn
+    assert ws.members.rows([b])[0].branch_id is None
+    assert listing(ws) == [("Chi đoàn ấp Cái Rắn", 2), ("Chi đoàn ấp Tân Long", 0)]
+    with pytest.raises(NotFoundError):
+        ws.branches.move_members([a], "no-such-branch")
+
+
+def test_delete_only_when_empty(ws: Workspace) -> None:
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    ran = ws.branches.create("Chi đoàn ấp Cái Rắn")
+    a = add(ws, "Nguyễn Văn An", long_.id)
+    with pytest.raises(ConflictError) as info:
+        ws.branches.delete(long_.id)
+    assert info.value.message.startswith("Chi đoàn “Chi đoàn ấp Tân Long” còn 1 đoàn viên")
+    ws.branches.delete(ran.id)
+    assert listing(ws) == [("Chi đoàn ấp Tân Long", 1)]
+    ws.members.delete([a])  # a deleted member does not keep a branch alive
+    ws.branches.delete(long_.id)
+    assert listing(ws) == []
+
+
+def test_names_are_the_listing_without_counts(ws: Workspace) -> None:
+    dat_set = ws.branches.create("Chi đoàn ấp Đất Sét")
+    dua = ws.branches.create("Chi đoàn ấp Dừa")
+    ws.members.save({"full_name": "Lê Văn Tám", "birth_date": "01/02/2001", "branch_id": dua.id})
+    assert ws.branches.names() == [(dua.id, "Chi đoàn ấp Dừa"), (dat_set.id, "Chi đoàn ấp Đất Sét")]
+    assert listing(ws) == [("Chi đoàn ấp Dừa", 1), ("Chi đoàn ấp Đất Sét", 0)]
+    ws.branches.merge(dat_set.id, dua.id)
+    assert ws.branches.names() == [(dua.id, "Chi đoàn ấp Dừa")]  # a merged branch is gone
+
+
+def test_counts_the_active_roster_apart_from_every_record(ws: Workspace) -> None:
+    branch = ws.branches.create("Chi đoàn ấp Tân Phú")
+    ids = [add(ws, name, branch.id) for name in ("Lê Văn An", "Trần Thị Bình", "Võ Văn Cường")]
+    ws.events.record(ids[0], "transfer_out", "01/02/2025", other_organization="Đoàn xã Tân Lộc")
+    ws.events.record(ids[1], "temporary", "01/03/2025", home_organization="Đoàn phường 5")
+    [info] = ws.branches.list()
+    assert (info.member_count, info.active_count) == (3, 2)
+    with pytest.raises(ConflictError):
+        ws.branches.delete(branch.id)  # a member who left still belongs to its record

@@ -1,0 +1,308 @@
+"""Dates and the member form's validation: what is accepted, normalised, and the exact messages."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from doancoso.core.errors import ValidationError
+from doancoso.core.lang.dates import (
+    DAY,
+    YEAR,
+    DateFormatError,
+    add_years,
+    format_vn_date,
+    parse_vn_date,
+)
+from doancoso.core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
+
+TODAY = date(2025, 6, 1)
+BAD_FORMAT = "Ngày phải viết dạng dd/mm/yyyy, ví dụ 05/03/2001."
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def errors_of(raw: dict[str, str]) -> dict[str, str]:
+    with pytest.raises(ValidationError) as info:
+        parse_member(raw, today=TODAY)
+    return info.value.field_errors
+
+
+def valid(**extra: str) -> MemberFields:
+    return parse_member(
+        {"full_name": "Nguyễn Văn Đạt", "birth_date": "05/03/2001", **extra}, today=TODAY
+    )
+
+
+# -- Dates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("05/03/2001", date(2001, 3, 5)),
+        ("5/3/2001", date(2001, 3, 5)),
+        ("05-03-2001", date(2001, 3, 5)),
+        ("05.03.2001", date(2001, 3, 5)),
+        (" 29/02/2004 ", date(2004, 2, 29)),
+    ],
+)
+def test_parse_vn_date_reads_day_first(text: str, expected: date) -> None:
+    assert parse_vn_date(text) == (expected, DAY)
+
+
+def test_parse_vn_date_year_only_when_allowed() -> None:
+    assert parse_vn_date("2003", allow_year=True) == (date(2003, 1, 1), YEAR)
+    with pytest.raises(DateFormatError, match="dd/mm/yyyy"):
+        parse_vn_date("2003")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31/02/2001", "Ngày 31/02/2001 không có trên lịch."),
+        ("29/02/2001", "Ngày 29/02/2001 không có trên lịch."),
+        ("2001-03-05", BAD_FORMAT),  # ISO is not how dates are written here
+        ("03/05/01", BAD_FORMAT),
+        ("mùng 5 tháng 3", BAD_FORMAT),
+        ("", BAD_FORMAT),
+    ],
+)
+def test_parse_vn_date_errors(text: str, message: str) -> None:
+    with pytest.raises(DateFormatError) as info:
+        parse_vn_date(text, allow_year=True)
+    assert str(info.value) == message
+
+
+def test_format_vn_date() -> None:
+    assert format_vn_date(date(2001, 3, 5)) == "05/03/2001"
+    assert format_vn_date(date(2003, 1, 1), YEAR) == "2003"
+    assert format_vn_date(None) == ""
+
+
+def test_add_years_from_29_february() -> None:
+    assert add_years(date(2004, 2, 29), 15) == date(2019, 2, 28)
+    assert add_years(date(2004, 2, 29), 16) == date(2020, 2, 29)
+
+
+# -- A valid member ----------------------------------------------------------------------------
+
+
+def test_minimal_member_is_name_and_birth_date() -> None:
+    fields = valid()
+    assert fields.full_name == "Nguyễn Văn Đạt"
+    assert fields.birth_date == date(2001, 3, 5)
+    assert fields.birth_precision == DAY
+    assert fields.status == "active"
+    assert fields.gender is None and fields.national_id is None and fields.phone is None
+
+
+def test_birth_year_only_is_kept_as_year_precision() -> None:
+    fields = valid(birth_date="2003")
+    assert (fields.birth_date, fields.birth_precision) == (date(2003, 1, 1), YEAR)
+
+
+def test_name_is_written_with_capitalised_words() -> None:
+    assert valid(full_name="  NGUYỄN   văn  đạt ").full_name == "Nguyễn Văn Đạt"
+
+
+def test_choices_accept_labels_and_codes() -> None:
+    assert valid(gender="Nữ").gender == "female"
+    assert valid(gender="nu").gender == "female"
+    assert valid(gender="male").gender == "male"
+    assert valid(status="Sinh hoạt tạm").status == "temporary"
+    assert valid(book_status="Đã rút sổ").book_status == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    "typed", ["0912345678", "+84 912 345 678", "0912.345.678", "84912345678", "(091) 234-5678"]
+)
+def test_phone_is_normalised_to_digits(typed: str) -> None:
+    assert valid(phone=typed).phone == "0912345678"
+
+
+def test_national_id_12_or_9_digits_spaces_removed() -> None:
+    assert valid(national_id="096 201 001 234").national_id == "096201001234"
+    assert valid(national_id="381234567").national_id == "381234567"
+
+
+def test_year_fields_are_integers() -> None:
+    fields = valid(father_birth_year="1975", mother_birth_year=" 1978 ")
+    assert (fields.father_birth_year, fields.mother_birth_year) == (1975, 1978)
+
+
+def test_every_text_field_is_stored_in_nfc() -> None:
+    decomposed = {
+        "full_name": nfd("Thạch Thị Sa Rây"),
+        "birth_date": "29/02/2004",
+        "other_name": nfd("Út Rây"),
+        "gender": nfd("Nữ"),
+        "hometown": nfd("Trần Đề, Sóc Trăng"),
+        "address_hamlet": nfd("Ấp Kênh Xáng"),
+        "address_commune": nfd("Tân Hưng"),
+        "address_province": nfd("Cà Mau"),
+        "ethnicity": nfd("Khmer"),
+        "religion": nfd("Phật giáo"),
+        "occupation": nfd("Nuôi tôm"),
+        "education": "12/12",
+        "qualification": nfd("Trung cấp nông nghiệp"),
+        "political_theory": nfd("Sơ cấp"),
+        "foreign_language": nfd("Tiếng Anh"),
+        "admission_place": nfd("Đoàn xã Tân Hưng"),
+        "card_number": nfd("TĐ-001"),
+        "book_number": nfd("Sổ 12"),
+        "position": nfd("Ủy viên BCH"),
+        "father_name": nfd("Thạch Sóc"),
+        "mother_name": nfd("Danh Thị Mây"),
+        "father_occupation": nfd("Làm ruộng"),
+        "mother_occupation": nfd("Buôn bán"),
+        "notes": nfd("Dòng một\r\nDòng hai"),
+    }
+    fields = parse_member(decomposed, today=TODAY)
+    for name in MEMBER_FIELD_NAMES:
+        value = getattr(fields, name)
+        if isinstance(value, str):
+            assert unicodedata.is_normalized("NFC", value), name
+    assert fields.full_name == "Thạch Thị Sa Rây"
+    assert fields.address_hamlet == "Ấp Kênh Xáng"
+    assert fields.gender == "female"
+    assert fields.notes == "Dòng một\nDòng hai"  # notes keep their line breaks
+    texts = [n for n in decomposed if isinstance(getattr(fields, n), str) and n != "gender"]
+    assert len(texts) >= 20
+
+
+# -- Errors with their exact messages ----------------------------------------------------------
+
+
+def test_empty_name_and_birth_date() -> None:
+    assert errors_of({"full_name": "   ", "birth_date": ""}) == {
+        "full_name": "Cần nhập họ và tên.",
+        "birth_date": "Cần nhập ngày sinh.",
+    }
+
+
+def test_name_with_digits() -> None:
+    assert errors_of({"full_name": "Nguyễn Văn 2", "birth_date": "05/03/2001"}) == {
+        "full_name": "Họ và tên không được chứa chữ số."
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("31/02/2001", "Ngày 31/02/2001 không có trên lịch."),
+        ("2001-03-05", BAD_FORMAT),
+        ("02/06/2025", "Ngày sinh không thể sau ngày hôm nay."),
+        ("1850", "Năm sinh không hợp lý."),
+    ],
+)
+def test_bad_birth_date(typed: str, message: str) -> None:
+    assert errors_of({"full_name": "Lê Văn An", "birth_date": typed}) == {"birth_date": message}
+
+
+def test_birth_today_is_accepted() -> None:
+    assert valid(birth_date="01/06/2025").birth_date == TODAY
+
+
+def _admission_error(birth: str, admitted: str) -> dict[str, str]:
+    return errors_of({"full_name": "Lê Văn An", "birth_date": birth, "admission_date": admitted})
+
+
+def test_admission_at_exactly_15_years_is_refused() -> None:
+    assert _admission_error("05/03/2001", "05/03/2016") == {
+        "admission_date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/2001, vào Đoàn 05/03/2016."
+    }
+
+
+def test_admission_at_15_years_and_one_day_is_accepted() -> None:
+    assert valid(admission_date="06/03/2016").admission_date == date(2016, 3, 6)
+
+
+def test_admission_on_the_eve_of_the_31st_birthday_is_accepted() -> None:
+    assert valid(birth_date="05/03/1993", admission_date="04/03/2024").admission_date == date(
+        2024, 3, 4
+    )
+
+
+def test_admission_at_31_is_refused() -> None:
+    assert _admission_error("05/03/1993", "05/03/2024") == {
+        "admission_date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/1993, vào Đoàn 05/03/2024."
+    }
+
+
+def test_admission_in_the_future_is_refused() -> None:
+    assert _admission_error("05/03/2001", "02/06/2025") == {
+        "admission_date": "Ngày vào Đoàn không thể sau ngày hôm nay."
+    }
+
+
+def _party_error(birth: str, joined: str) -> dict[str, str]:
+    return errors_of({"full_name": "Lê Văn An", "birth_date": birth, "party_date": joined})
+
+
+def test_party_admission_on_the_eve_of_the_18th_birthday_is_refused() -> None:
+    assert _party_error("05/03/2001", "04/03/2019") == {
+        "party_date": "Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 05/03/2001, vào Đảng 04/03/2019."
+    }
+    assert valid(party_date="05/03/2019").party_date == date(2019, 3, 5)  # the birthday
+
+
+def test_party_admission_of_a_birth_known_by_its_year() -> None:
+    assert _party_error("2001", "31/12/2018") == {
+        "party_date": "Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 2001, vào Đảng 31/12/2018."
+    }
+    assert valid(birth_date="2001", party_date="01/01/2019").party_date == date(2019, 1, 1)
+
+
+def test_party_admission_in_the_future_is_refused() -> None:
+    assert _party_error("05/03/2001", "02/06/2025") == {
+        "party_date": "Ngày vào Đảng không thể sau ngày hôm nay."
+    }
+
+
+@pytest.mark.parametrize("typed", ["12345678901", "1234567890123", "09620100123A", "12345678"])
+def test_national_id_must_be_12_or_9_digits(typed: str) -> None:
+    assert errors_of(
+        {"full_name": "Lê Văn An", "birth_date": "05/03/2001", "national_id": typed}
+    ) == {"national_id": "Số CCCD phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số)."}
+
+
+@pytest.mark.parametrize("typed", ["12", "912345678", "09123456789012", "0912abc678"])
+def test_bad_phone(typed: str) -> None:
+    assert errors_of({"full_name": "Lê Văn An", "birth_date": "05/03/2001", "phone": typed}) == {
+        "phone": "Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0, ví dụ 0912345678)."
+    }
+
+
+@pytest.mark.parametrize("typed", ["75", "1899", "2026", "năm 1975"])
+def test_bad_parent_birth_year(typed: str) -> None:
+    assert errors_of(
+        {"full_name": "Lê Văn An", "birth_date": "05/03/2001", "mother_birth_year": typed}
+    ) == {"mother_birth_year": "Năm sinh phải là số có 4 chữ số, ví dụ 1975."}
+
+
+def test_unknown_choice_lists_the_labels() -> None:
+    assert errors_of({"full_name": "Lê Văn An", "birth_date": "05/03/2001", "gender": "Khác"}) == {
+        "gender": "Giá trị không hợp lệ: Nam, Nữ."
+    }
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    errors = errors_of(
+        {
+            "full_name": "",
+            "birth_date": "31/02/2001",
+            "national_id": "123",
+            "phone": "12",
+            "gender": "X",
+            "party_date": "2020-01-01",
+            "father_birth_year": "19x5",
+        }
+    )
+    expected = {"full_name", "birth_date", "national_id", "phone", "gender", "party_date"}
+    assert set(errors) == expected | {"father_birth_year"}
+    assert errors["party_date"] == BAD_FORMAT

@@ -1,0 +1,93 @@
+"""The chi đoàn page: create, rename, merge, delete, with inline messages."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.errors import ConflictError
+from doancoso.core.workspace import Workspace
+from doancoso.ui.branches.name_dialog import BranchNameDialog
+from doancoso.ui.branches.page import BranchesPage
+from doancoso.ui.shell.signals import BRANCHES, DataChanged
+
+
+def _page(qtbot: QtBot, ws: Workspace, prompts) -> tuple[BranchesPage, DataChanged]:
+    changed = DataChanged()
+    page = BranchesPage(ws, changed, prompts)
+    qtbot.addWidget(page)
+    return page, changed
+
+
+def _type_name(*names: str):
+    """A dialog script trying each name in turn, recording the messages shown."""
+    shown: list[str] = []
+
+    def script(dialog: BranchNameDialog) -> None:
+        for name in names:
+            dialog.name_edit.setText(name)
+            dialog.try_accept()
+            shown.append(dialog.errors.message("name"))
+
+    return script, shown
+
+
+def test_create_with_inline_validation(qtbot: QtBot, ws: Workspace, prompts) -> None:
+    ws.branches.create("Chi đoàn ấp Tân Phú")
+    page, changed = _page(qtbot, ws, prompts)
+    prompts.dialog_script, shown = _type_name("", "chi doan ap tan phu", "Chi đoàn ấp Xóm Mới")
+    with qtbot.wait_signal(changed.changed) as blocker:
+        page.add_button.click()
+    assert blocker.args == [BRANCHES]
+    assert shown == ["Cần nhập tên chi đoàn.", "Đã có chi đoàn tên “Chi đoàn ấp Tân Phú”.", ""]
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Tân Phú", "Chi đoàn ấp Xóm Mới"]
+    assert page.model.rowCount() == 2
+    assert page.model.branch(page.table.currentIndex().row()).name == "Chi đoàn ấp Xóm Mới"
+
+
+def test_rename(qtbot: QtBot, ws: Workspace, prompts) -> None:
+    branch = ws.branches.create("Chi đoàn ấp 1")
+    page, _ = _page(qtbot, ws, prompts)
+    page.select_branch(branch.id)
+    prompts.dialog_script, shown = _type_name("Chi đoàn ấp Cái Đôi")
+    page.rename_button.click()
+    assert shown == [""]
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Cái Đôi"]
+    assert page.model.data(page.model.index(0, 0)) == "Chi đoàn ấp Cái Đôi"
+
+
+def test_merge_moves_members_after_confirmation(qtbot: QtBot, demo_ws: Workspace, prompts) -> None:
+    page, _ = _page(qtbot, demo_ws, prompts)
+    count = len(demo_ws.branches.list())
+    source, target = demo_ws.branches.list()[:2]
+    page.select_branch(source.id)
+    prompts.choice = target.name
+    prompts.answer = False
+    page.merge_button.click()
+    assert len(demo_ws.branches.list()) == count
+    assert f"{source.member_count} đoàn viên sẽ chuyển sang “{target.name}”" in prompts.asked[0]
+    prompts.answer = True
+    page.merge_button.click()
+    branches = {b.id: b for b in demo_ws.branches.list()}
+    assert source.id not in branches
+    assert branches[target.id].member_count == source.member_count + target.member_count
+    assert page.model.rowCount() == count - 1
+
+
+def test_delete_only_empty_branches(qtbot: QtBot, demo_ws: Workspace, prompts) -> None:
+    page, _ = _page(qtbot, demo_ws, prompts)
+    count = len(demo_ws.branches.list())
+    full = demo_ws.branches.list()[0]
+    with pytest.raises(ConflictError) as refused:
+        demo_ws.branches.delete(full.id)
+    page.select_branch(full.id)
+    page.delete_button.click()
+    assert prompts.asked == [f"Xóa chi đoàn “{full.name}”?"]
+    assert prompts.errors == [refused.value.message]
+    assert f"còn {full.member_count} đoàn viên" in prompts.errors[0]
+    empty = demo_ws.branches.create("Chi đoàn ấp Mới")
+    page.refresh()
+    page.select_branch(empty.id)
+    page.delete_button.click()
+    assert demo_ws.branches.find("Chi đoàn ấp Mới") is None
+    assert page.model.rowCount() == count

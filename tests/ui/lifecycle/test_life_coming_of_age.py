@@ -1,0 +1,127 @@
+"""Trưởng thành Đoàn: who reaches 30 in a year, confirming them together; Party introductions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
+from doancoso.ui.lifecycle.event_dialog import EventDialog
+from doancoso.ui.lifecycle.party_page import PartyIntroductionsDialog
+from doancoso.ui.shell.main_window import MainWindow
+from doancoso.ui.shell.signals import DataChanged
+from doancoso.ui.shell.state import UiState
+from scripted import ScriptedPrompts
+
+from .conftest import AddMember
+
+
+def _fixture(ws: Workspace, add_member: AddMember) -> dict[str, str]:
+    ids = {
+        "hoa": add_member("Lê Thị Hoa", "10/06/1995", branch="Chi đoàn ấp Tân Phú"),
+        "binh": add_member("Trần Văn Bình", "1994", branch="Chi đoàn ấp Tân Phú"),
+        "an": add_member("Nguyễn Văn An", "01/01/1996", branch="Chi đoàn ấp Tân Phú"),
+        "cuong": add_member("Phạm Văn Cường", "03/03/1995"),
+    }
+    ws.events.record(
+        ids["cuong"], "transfer_out", "01/02/2024", other_organization="Đoàn xã Tân Lộc"
+    )
+    return ids
+
+
+def test_lists_exactly_the_members_reaching_30(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    _fixture(ws, add_member)
+    dialog = ComingOfAgeDialog(ws, prompts, year=2025)
+    qtbot.addWidget(dialog)
+    assert dialog.names() == ["Trần Văn Bình", "Lê Thị Hoa"]  # Vietnamese name order
+    assert [dialog.table.item(r, 3).text() for r in range(2)] == ["2024 (quá hạn)", "2025"]
+    assert dialog.table.item(0, 1).text() == "1994"
+    assert (
+        dialog.summary.text()
+        == "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước) — đã chọn 2."
+    )
+    dialog.year_spin.setValue(2024)
+    assert dialog.names() == ["Trần Văn Bình"]
+    assert dialog.table.item(0, 3).text() == "2024"
+    dialog.year_spin.setValue(2020)
+    assert dialog.names() == []
+    assert not dialog.confirm_button.isEnabled()
+
+
+def test_confirming_records_the_checked_members(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    ids = _fixture(ws, add_member)
+    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
+    qtbot.addWidget(window)
+    assert set(window.roster.model.ids) == {ids["hoa"], ids["binh"], ids["an"]}
+
+    def confirm(dialog: QDialog) -> None:
+        assert isinstance(dialog, ComingOfAgeDialog)
+        dialog.year_spin.setValue(2025)
+        assert dialog.checked_ids() == [ids["binh"], ids["hoa"]]  # all checked by default
+        dialog.date_edit.setText("31/02/2025")
+        dialog.confirm_button.click()
+        assert dialog.errors.messages() == {"date": "Ngày 31/02/2025 không có trên lịch."}
+        dialog.date_edit.setText("15/12/2025")
+        dialog.number_edit.setText("20-QĐ/ĐTN")
+        dialog.confirm_button.click()
+
+    prompts.dialog_script = confirm
+    window.coming_of_age_action.trigger()
+    assert prompts.infos == [
+        "Đã ghi nhận trưởng thành Đoàn cho 2 đoàn viên. "
+        "Các đoàn viên này không còn trong danh sách đang sinh hoạt."
+    ]
+    assert ws.members.get(ids["hoa"]).fields.status == "matured"
+    assert ws.members.get(ids["binh"]).fields.status == "matured"
+    [event] = ws.events.history(ids["hoa"])
+    assert (event.kind, event.number) == ("matured", "20-QĐ/ĐTN")
+    assert list(window.roster.model.ids) == [ids["an"]]  # they left the active roster
+
+
+def test_unchecked_members_are_left_out(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    ids = _fixture(ws, add_member)
+    dialog = ComingOfAgeDialog(ws, prompts, year=2025)
+    qtbot.addWidget(dialog)
+    dialog.set_checked(ids["binh"], False)
+    assert dialog.table.item(0, 0).checkState() == Qt.CheckState.Unchecked
+    dialog.date_edit.setText("15/12/2025")
+    dialog.confirm_button.click()
+    assert dialog.confirmed == 1
+    assert ws.members.get(ids["binh"]).fields.status == "active"
+    assert ws.members.get(ids["hoa"]).fields.status == "matured"
+
+
+def test_party_list_shows_an_introduction(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    hoa = add_member("Lê Thị Hoa", "10/06/1998", branch="Chi đoàn ấp Tân Phú")
+    empty = PartyIntroductionsDialog(ws)
+    qtbot.addWidget(empty)
+    assert empty.rows() == []
+    assert empty.summary.text() == "Chưa có đoàn viên nào được giới thiệu cho Đảng."
+
+    dialog = EventDialog(ws, hoa, prompts)
+    qtbot.addWidget(dialog)
+    dialog.set_kind("party_introduction")
+    dialog.set_value("date", "19/05/2024")
+    dialog.set_value("number", "05-GT/ĐTN")
+    dialog.save_button.click()
+    assert dialog.event_id is not None
+    ws.events.record(hoa, "party_admission", "03/02/2025")
+
+    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
+    qtbot.addWidget(window)
+    shown: list[list[tuple[str, ...]]] = []
+    prompts.dialog_script = lambda d: shown.append(d.rows())  # type: ignore[attr-defined]
+    window.party_action.trigger()
+    assert shown == [
+        [("Lê Thị Hoa", "Chi đoàn ấp Tân Phú", "19/05/2024", "05-GT/ĐTN", "03/02/2025")]
+    ]

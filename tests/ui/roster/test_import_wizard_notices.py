@@ -1,0 +1,72 @@
+"""What the import wizard tells before "Nhập": chi đoàn to be created, a headerless column after
+the name, and each row's problems as sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.roster.spreadsheets import ImportRow, Problem
+from doancoso.core.workspace import Workspace
+from doancoso.ui.roster.import_preview_table import (
+    COL_ACTION,
+    COL_BRANCH,
+    COL_PROBLEMS,
+    problems_text,
+)
+from doancoso.ui.roster.import_wizard import PREVIEW_PAGE, ImportWizard
+from doancoso.ui.shell.signals import DataChanged
+from doancoso.ui.shell.tasks import TaskRunner
+from scripted import ScriptedPrompts
+
+
+def _roster(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Họ và tên", None, "Ngày sinh", "CCCD", "Chi đoàn"])
+    sheet.append([1, "Nguyễn Văn An", "ấp Tân Phú", "05/03/2001", None, "Ấp Bào Sen"])
+    sheet.append([2, "Trần Thị Bình", "ấp Tân Lập", "12/11/2003", None, "Ấp Mới"])
+    sheet.append([3, "Lê Văn Cường", None, None, "12", "CĐ ấp Mới"])
+    book.save(path)
+    return path
+
+
+def test_preview_names_new_branches_and_layout_warnings(
+    qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    ws.branches.create("Chi đoàn ấp Bào Sen")
+    runner = TaskRunner(None, fake_prompts, synchronous=True)
+    wizard = ImportWizard(ws, DataChanged(), fake_prompts, runner)
+    qtbot.addWidget(wizard)
+    wizard.set_file(_roster(tmp_path / "ds.xlsx"))
+    wizard.next()
+    wizard.next()
+    assert wizard.page == PREVIEW_PAGE
+    assert wizard.notice.text() == (
+        "Cột C ngay sau cột “Họ và tên” không có tiêu đề nhưng có chữ ở 2/3 dòng: cột này không "
+        "được nhập. Nếu đó là một phần của họ tên, hãy chọn lại cột ở bước ghép cột.\n"
+        "Sẽ tạo chi đoàn mới: Ấp Mới."
+    )
+    model = wizard.model
+    cells = [
+        tuple(model.data(model.index(r, c)) for c in (COL_BRANCH, COL_ACTION, COL_PROBLEMS))
+        for r in range(model.rowCount())
+    ]
+    assert cells == [
+        ("Chi đoàn ấp Bào Sen", "Thêm mới", ""),
+        ("Ấp Mới", "Thêm mới", ""),
+        ("CĐ ấp Mới", "Bị loại", "Thiếu ngày sinh. Số CCCD “12” không hợp lệ: phải gồm 12 chữ số "
+                                 "(CMND cũ: 9 chữ số)."),
+    ]  # fmt: skip
+    assert wizard.summary.text() == "Thêm mới 2 · Cập nhật 0 · Không đổi 0 · Bị loại 1"
+    assert wizard.nothing_label.text() == (
+        "Các dòng “Bị loại” sẽ không được nhập; các dòng còn lại được nhập cùng lúc."
+    )
+
+
+def test_problems_read_as_sentences() -> None:
+    row = ImportRow(2, {}, [Problem("Thiếu ngày sinh."), Problem("Cần xem lại")], "rejected")
+    assert problems_text(row) == "Thiếu ngày sinh. Cần xem lại."

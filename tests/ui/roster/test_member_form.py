@@ -1,0 +1,167 @@
+"""The member form: messages next to fields, nothing saved until valid, editing round-trips."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.roster.member_form import MemberFormDialog
+from doancoso.ui.shell.prompts import Prompts
+
+
+def _form(
+    qtbot: QtBot, ws: Workspace, member_id: str | None = None, prompts: Prompts | None = None
+) -> MemberFormDialog:
+    dialog = MemberFormDialog(ws, member_id, prompts)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_invalid_input_shows_each_message_and_saves_nothing(qtbot: QtBot, ws: Workspace) -> None:
+    ws.members.save({"full_name": "Trần Văn Bình", "birth_date": "01/01/2000",
+                     "national_id": "096201000001"})  # fmt: skip
+    before = ws.members.count()
+    dialog = _form(qtbot, ws)
+    dialog.set_value("birth_date", "31/02/2001")
+    dialog.set_value("national_id", "123")
+    dialog.set_value("phone", "12")
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "full_name": "Cần nhập họ và tên.",
+        "birth_date": "Ngày 31/02/2001 không có trên lịch.",
+        "national_id": "Số CCCD phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số).",
+        "phone": "Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0, ví dụ 0912345678).",
+    }
+    assert dialog.tabs.currentIndex() == 0  # the first invalid field's tab
+    assert dialog.saved_id is None
+    assert ws.members.count() == before
+
+    dialog.set_value("full_name", "nguyễn văn an")
+    dialog.set_value("birth_date", "05/03/2001")
+    dialog.set_value("national_id", "096201000001")  # Bình's
+    dialog.set_value("phone", "0912345678")
+    dialog.set_value("admission_date", "05/03/2013")  # aged 12
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "national_id": "Số CCCD này đã dùng cho đoàn viên Trần Văn Bình.",
+        "admission_date": (
+            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/2001, vào Đoàn 05/03/2013."
+        ),
+    }
+    assert ws.members.count() == before
+
+
+def test_admission_error_brings_its_tab_forward(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _form(qtbot, ws)
+    dialog.set_value("full_name", "Lê Thị Hoa")
+    dialog.set_value("birth_date", "05/03/2001")
+    dialog.set_value("admission_date", "05/03/2013")
+    dialog.save_button.click()
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Đoàn – Đảng (!)"
+    assert dialog.tabs.tabText(0) == "Thông tin chung"
+    dialog.set_value("admission_date", "05/03/2019")
+    dialog.save_button.click()
+    assert dialog.tabs.tabText(3) == "Đoàn – Đảng"
+    assert dialog.saved_id is not None
+
+
+def test_valid_input_saves_and_editing_round_trips(qtbot: QtBot, ws: Workspace) -> None:
+    branch = ws.branches.create("Chi đoàn ấp Tân Phú")
+    values = {
+        "full_name": "Nguyễn Thị Như Quỳnh",
+        "other_name": "Quỳnh",
+        "birth_date": "05/03/2001",
+        "gender": "female",
+        "ethnicity": "Kinh",
+        "religion": "Không",
+        "national_id": "096301000123",
+        "hometown": "Tân Hưng, Cái Nước, Cà Mau",
+        "address_hamlet": "Ấp Tân Phú",
+        "address_commune": "Tân Hưng",
+        "address_province": "Cà Mau",
+        "phone": "0912345678",
+        "occupation": "Giáo viên",
+        "education": "12/12",
+        "qualification": "Đại học",
+        "political_theory": "Sơ cấp",
+        "foreign_language": "Tiếng Anh B1",
+        "branch_id": branch.id,
+        "position": "Phó Bí thư",
+        "status": "temporary",
+        "admission_date": "26/03/2017",
+        "admission_place": "Chi đoàn ấp Tân Phú",
+        "card_number": "TĐV-0123",
+        "book_number": "SĐV-45",
+        "book_status": "held",
+        "party_date": "19/05/2023",
+        "father_name": "Nguyễn Văn Hùng",
+        "father_birth_year": "1975",
+        "father_occupation": "Làm ruộng",
+        "mother_name": "Lê Thị Lan",
+        "mother_birth_year": "1978",
+        "mother_occupation": "Nội trợ",
+        "notes": "Dòng một\nDòng hai",
+    }
+    dialog = _form(qtbot, ws)
+    for name, value in values.items():
+        dialog.set_value(name, value)
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {}
+    assert dialog.saved_id is not None
+    assert ws.members.count() == 1
+
+    edit = _form(qtbot, ws, dialog.saved_id)
+    assert edit.raw() == values
+    assert not edit.is_modified
+    edit.set_value("birth_date", "2001")  # only the year known
+    edit.save_button.click()
+    record = ws.members.get(dialog.saved_id)
+    assert record.fields.birth_precision == "year"
+    again = _form(qtbot, ws, dialog.saved_id)
+    assert again.raw()["birth_date"] == "2001"
+
+
+def test_escape_asks_before_discarding_changes(qtbot: QtBot, ws: Workspace, prompts) -> None:
+    dialog = _form(qtbot, ws, prompts=prompts)
+    dialog.reject()  # unchanged: closes without asking
+    assert prompts.asked == []
+    dialog = _form(qtbot, ws, prompts=prompts)
+    dialog.set_value("full_name", "Lê Văn Tám")
+    prompts.answer = False
+    with qtbot.assert_not_emitted(dialog.rejected):
+        dialog.reject()
+    assert prompts.asked == ["Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"]
+    prompts.answer = True
+    with qtbot.wait_signal(dialog.rejected, timeout=1000):
+        dialog.reject()
+    assert ws.members.count() == 0
+
+
+def test_editing_keeps_the_status_the_events_gave(qtbot: QtBot, ws: Workspace) -> None:
+    an = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
+    ws.events.record(an, "temporary", "01/02/2025", home_organization="Đoàn xã Khánh An")
+    dialog = _form(qtbot, ws, an)
+    assert not dialog.editors["status"].isEnabled()
+    dialog.set_value("status", "active")  # even if the shown status were changed somehow
+    dialog.set_value("phone", "0912345678")
+    dialog.save_button.click()
+    assert dialog.saved_id == an
+    fields = ws.members.get(an).fields
+    assert (fields.status, fields.phone) == ("temporary", "0912345678")
+
+
+def test_a_member_who_left_while_the_form_was_open_is_not_saved(
+    qtbot: QtBot, ws: Workspace, prompts
+) -> None:
+    an = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
+    dialog = _form(qtbot, ws, an, prompts)
+    assert not dialog.read_only
+    ws.events.record(an, "transfer_out", "01/03/2025", other_organization="Đoàn phường 5")
+    dialog.set_value("phone", "0912345678")
+    dialog.save_button.click()
+    assert prompts.errors == [
+        "Hồ sơ đoàn viên Nguyễn Văn An chỉ để xem (đã chuyển sinh hoạt đi): không sửa được."
+    ]
+    assert dialog.saved_id is None
+    fields = ws.members.get(an).fields
+    assert (fields.status, fields.phone) == ("transferred_out", None)

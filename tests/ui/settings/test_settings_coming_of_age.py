@@ -1,0 +1,202 @@
+"""The coming-of-age age in the organisation form: a keyboard-usable spin box on the settings
+page and the setup dialog; after saving, the coming-of-age dialog and the statistics follow."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.errors import ValidationError
+from doancoso.core.workspace import Workspace
+from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
+from doancoso.ui.settings.page import SettingsPage
+from doancoso.ui.settings.setup_dialog import SetupDialog
+from doancoso.ui.shell.main_window import MainWindow
+from doancoso.ui.shell.signals import ORGANIZATION, DataChanged
+from doancoso.ui.shell.state import UiState
+from doancoso.ui.shell.tasks import TaskRunner
+from doancoso.ui.statistics.page import StatisticsPage
+from scripted import ScriptedPrompts
+
+# Showing a top-level window on the offscreen platform logs this harmless warning.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+MESSAGE = "Tuổi trưởng thành Đoàn phải là số nguyên từ 25 đến 35."
+CARD = "Đến tuổi trưởng thành Đoàn ({} tuổi) năm 2026"
+
+
+def _members(ws: Workspace) -> None:
+    branch = ws.branches.create("Chi đoàn ấp Tân Long").id
+    for name, birth in (
+        ("Võ Thị Mười", "14/07/1996"),  # 30 in 2026, 31 in 2027
+        ("Trần Văn Chín", "1995"),  # 30 in 2025, 31 in 2026
+        ("Nguyễn Văn An", "01/01/2005"),
+    ):
+        ws.members.save({"full_name": name, "birth_date": birth, "branch_id": branch})
+
+
+def _age(ws: Workspace) -> int:
+    info = ws.organization.get()
+    assert info is not None
+    return info.coming_of_age
+
+
+def test_settings_page_shows_saves_and_reloads_the_age(qtbot: QtBot, ws: Workspace) -> None:
+    changed = DataChanged()
+    page = SettingsPage(ws, changed)
+    qtbot.addWidget(page)
+    spin = page.form.age_spin
+    assert (spin.value(), spin.suffix(), spin.minimum(), spin.maximum()) == (30, " tuổi", 25, 35)
+    assert spin.text() == "30 tuổi"
+    row = spin.parentWidget()  # the spin and its hint, in the box that holds the error label
+    label = page.form.layout().labelForField(row.parentWidget())  # type: ignore[attr-defined]
+    assert isinstance(label, QLabel) and label.text() == "Tuổi trưởng thành Đoàn"
+    assert label.buddy() is row and row.focusProxy() is spin  # focus from the label and on error
+    assert page.form.age_hint.text() == (
+        "Mặc định 30. Dùng cho danh sách trưởng thành Đoàn và thống kê."
+    )
+
+    qtbot.keyClick(spin, Qt.Key.Key_Up)  # keyboard only
+    assert spin.value() == 31
+    with qtbot.wait_signal(changed.changed) as blocker:
+        page.save_button.click()
+    assert blocker.args == [ORGANIZATION]
+    assert (page.saved_label.text(), _age(ws)) == ("Đã lưu.", 31)
+
+    again = SettingsPage(ws, DataChanged())
+    qtbot.addWidget(again)
+    assert again.form.age_spin.value() == 31
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "28")
+    assert spin.value() == 28
+    qtbot.keyClick(spin, Qt.Key.Key_Down)
+    page.save_button.click()
+    assert _age(ws) == 27
+    # "again" listens to another DataChanged: call what ORGANIZATION would make it call.
+    again.load()
+    assert again.form.age_spin.value() == 27
+    # The spin box cannot go past the range the core accepts.
+    spin.setValue(40)
+    assert spin.value() == 35
+
+
+def test_saving_other_fields_keeps_the_age(qtbot: QtBot, ws: Workspace) -> None:
+    page = SettingsPage(ws, DataChanged())
+    qtbot.addWidget(page)
+    page.form.age_spin.setValue(32)
+    page.save_button.click()
+    page.form.editors["secretary_name"].setText("Lê Văn Tám")
+    page.save_button.click()
+    info = ws.organization.get()
+    assert info is not None and (info.secretary_name, info.coming_of_age) == ("Lê Văn Tám", 32)
+
+
+def test_a_core_message_about_the_age_is_shown_under_it(qtbot: QtBot, ws: Workspace) -> None:
+    page = SettingsPage(ws, DataChanged())
+    qtbot.addWidget(page)
+    page.form.show_errors(ValidationError({"coming_of_age": MESSAGE}))
+    assert page.form.errors.messages() == {"coming_of_age": MESSAGE}
+
+
+def test_setup_dialog_creates_the_organisation_with_the_age(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    dialog = SetupDialog(empty_ws.organization)
+    qtbot.addWidget(dialog)
+    assert dialog.form.age_spin.value() == 30
+    dialog.form.editors["name"].setText("Đoàn phường 5")
+    dialog.form.editors["superior_name"].setText("Thành đoàn Cần Thơ")
+    dialog.form.age_spin.setValue(29)
+    dialog.save_button.click()
+    assert dialog.result() == SetupDialog.DialogCode.Accepted
+    assert _age(empty_ws) == 29
+
+
+def test_the_coming_of_age_dialog_follows_the_saved_age(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    _members(ws)
+    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
+    qtbot.addWidget(window)
+    seen: list[tuple[str, str, list[str], list[str], str]] = []
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, ComingOfAgeDialog)
+        dialog.year_spin.setValue(2026)
+        seen.append(
+            (
+                dialog.caption.text(),
+                dialog.table.horizontalHeaderItem(3).text(),
+                dialog.names(),
+                [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())],
+                dialog.summary.text(),
+            )
+        )
+
+    prompts.dialog_script = look
+    window.coming_of_age_action.trigger()
+    window.settings.form.age_spin.setValue(31)
+    window.settings.save_button.click()
+    window.coming_of_age_action.trigger()
+    assert seen == [
+        (
+            "Đoàn viên đủ 30 tuổi trong năm:",
+            "Đủ 30 tuổi năm",
+            ["Trần Văn Chín", "Võ Thị Mười"],
+            ["2025 (quá hạn)", "2026"],
+            "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước) — đã chọn 2.",
+        ),
+        (
+            "Đoàn viên đủ 31 tuổi trong năm:",
+            "Đủ 31 tuổi năm",
+            ["Trần Văn Chín"],
+            ["2026"],
+            "1 đoàn viên đủ 31 tuổi — đã chọn 1.",
+        ),
+    ]
+
+
+def test_an_empty_year_names_the_age_in_force(qtbot: QtBot, ws: Workspace) -> None:
+    _members(ws)
+    info = ws.organization.get()
+    assert info is not None
+    ws.organization.update(replace(info, coming_of_age=33))
+    dialog = ComingOfAgeDialog(ws, ScriptedPrompts(), year=2026)
+    qtbot.addWidget(dialog)
+    assert dialog.names() == []
+    assert dialog.summary.text() == (
+        "Không có đoàn viên nào đủ 33 tuổi trong năm 2026 cần xác nhận."
+    )
+
+
+def test_the_statistics_page_recounts_after_the_age_is_saved(qtbot: QtBot, ws: Workspace) -> None:
+    _members(ws)
+    changed, prompts = DataChanged(), ScriptedPrompts()
+    stats = StatisticsPage(ws, changed, prompts, TaskRunner(None, prompts, synchronous=True),
+                           today=lambda: date(2026, 6, 1))  # fmt: skip
+    qtbot.addWidget(stats)
+    stats.resize(1200, 700)
+    stats.show()
+
+    def card(age: int = 30) -> int:
+        caption = CARD.format(age)
+        [value] = [int(c.value.text()) for c in stats.cards if c.caption.text() == caption]
+        return value
+
+    assert card() == 2  # Mười (30 in 2026) and Chín (overdue)
+    settings = SettingsPage(ws, changed)
+    qtbot.addWidget(settings)
+    settings.form.age_spin.setValue(31)
+    with qtbot.wait_signal(stats.refreshed, timeout=2000):
+        settings.save_button.click()
+    assert card(31) == 1  # Chín only
+    stats.hide()
+    settings.form.age_spin.setValue(29)
+    settings.save_button.click()
+    stats.show()  # a hidden page counts again when shown
+    assert card(29) == 2  # An is 21: Chín and Mười, both overdue

@@ -1,0 +1,64 @@
+"""The first-start setup dialog and the settings page share the organisation form."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.settings.page import SettingsPage
+from doancoso.ui.settings.setup_dialog import SetupDialog
+from doancoso.ui.shell.signals import ORGANIZATION, DataChanged
+
+
+def test_empty_required_fields_show_messages_and_create_nothing(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    dialog = SetupDialog(empty_ws.organization)
+    qtbot.addWidget(dialog)
+    dialog.form.editors["commune"].setText("Tân Hưng")
+    dialog.save_button.click()
+    assert dialog.form.errors.messages() == {
+        "name": "Cần nhập tên Đoàn cơ sở.",
+        "superior_name": "Cần nhập tên cấp bộ Đoàn cấp trên trực tiếp.",
+    }
+    assert dialog.result() == 0
+    assert not empty_ws.has_organization
+
+
+def test_filled_form_creates_the_organisation(qtbot: QtBot, empty_ws: Workspace) -> None:
+    dialog = SetupDialog(empty_ws.organization)
+    qtbot.addWidget(dialog)
+    values = {
+        "name": "Đoàn xã Tân Hưng",
+        "commune": "Tân Hưng",
+        "province": "Cà Mau",
+        "superior_name": "Tỉnh đoàn Cà Mau",
+        "superior_short": "TĐ",
+        "secretary_name": "Nguyễn Thị Như Quỳnh",
+    }
+    for name, value in values.items():
+        dialog.form.editors[name].setText(value)
+    dialog.save_button.click()
+    assert dialog.result() == SetupDialog.DialogCode.Accepted
+    info = empty_ws.organization.get()
+    assert info is not None
+    assert {name: getattr(info, name) for name in values} == values
+    assert dialog.form.editors["superior_name"].placeholderText() == "Ví dụ: Tỉnh đoàn Cà Mau"
+
+
+def test_settings_page_saves_and_announces(qtbot: QtBot, ws: Workspace) -> None:
+    changed = DataChanged()
+    page = SettingsPage(ws, changed)
+    qtbot.addWidget(page)
+    assert page.form.editors["name"].text() == "Đoàn xã Tân Hưng"
+    page.form.editors["name"].setText("")
+    with qtbot.assert_not_emitted(changed.changed):
+        page.save_button.click()
+    assert page.form.errors.message("name") == "Cần nhập tên Đoàn cơ sở."
+    page.form.editors["name"].setText("Đoàn phường Tân Thành")
+    with qtbot.wait_signal(changed.changed) as blocker:
+        page.save_button.click()
+    assert blocker.args == [ORGANIZATION]
+    assert page.form.errors.messages() == {}
+    info = ws.organization.get()
+    assert info is not None and info.name == "Đoàn phường Tân Thành"

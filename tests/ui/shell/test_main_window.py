@@ -1,0 +1,77 @@
+"""The main window: title, areas, and window state kept in the data folder."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.shell.main_window import MainWindow
+from doancoso.ui.shell.signals import DataChanged
+from doancoso.ui.shell.state import STATE_FILE, UiState
+
+
+def _window(qtbot: QtBot, ws: Workspace) -> MainWindow:
+    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_title_and_areas(qtbot: QtBot, ws: Workspace) -> None:
+    window = _window(qtbot, ws)
+    assert window.windowTitle() == "Đoàn cơ sở 3 chủ động — Đoàn xã Tân Hưng"
+    areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert areas == ["Đoàn viên", "Thanh niên", "Chi đoàn", "Thống kê", "Thiết lập"]
+    assert window.stack.count() == 5
+    window.sidebar.setCurrentRow(4)
+    assert window.stack.currentWidget() is window.settings
+    window.settings.form.editors["name"].setText("Đoàn xã Tân Hưng Đông")
+    window.settings.save_button.click()
+    assert window.windowTitle() == "Đoàn cơ sở 3 chủ động — Đoàn xã Tân Hưng Đông"
+    window.find_action.trigger()
+    assert window.stack.currentWidget() is window.roster
+
+
+def test_window_state_is_saved_in_the_data_folder(qtbot: QtBot, ws: Workspace) -> None:
+    window = _window(qtbot, ws)
+    window.resize(720, 510)
+    window.roster.set_column_widths([50, 333, 99])
+    window.close()
+    path = ws.data_dir / STATE_FILE
+    assert path.is_file()
+    text = path.read_text(encoding="utf-8")
+    assert "geometry" in text and "333" in text
+
+    again = _window(qtbot, ws)
+    assert again.roster.column_widths()[:3] == [50, 333, 99]
+    assert (again.width(), again.height()) == (720, 510)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_keyboard_shortcuts(qtbot: QtBot, demo_ws: Workspace, prompts) -> None:
+    window = MainWindow(demo_ws, DataChanged(), UiState(demo_ws.data_dir), prompts)
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    table = window.roster.table
+    table.setFocus()
+    assert table.hasFocus()
+    table.selectRow(0)
+    opened: list[str] = []
+    prompts.dialog_script = lambda dialog: opened.append(dialog.windowTitle())
+
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["Sửa thông tin đoàn viên", "Thêm đoàn viên"]
+
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert demo_ws.members.count() == 299
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert demo_ws.members.count() == 300
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.roster.search.hasFocus()
+    qtbot.keyClick(window.roster.search, Qt.Key.Key_Delete)  # edits the text, deletes nobody
+    assert demo_ws.members.count() == 300

@@ -1,0 +1,153 @@
+"""The statistics page: figures equal to the core's, exact counts, refresh, export, side bar."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.statistics.export import breakdowns, summary_figures
+from doancoso.core.workspace import Workspace
+from doancoso.ui.shell.main_window import STATISTICS, MainWindow
+from doancoso.ui.shell.signals import MEMBERS, DataChanged
+from doancoso.ui.shell.state import UiState
+from doancoso.ui.shell.tasks import TaskRunner
+from doancoso.ui.statistics.page import PDF_NAME, XLSX_NAME, StatisticsPage
+from scripted import ScriptedPrompts
+
+from .conftest import BA_DIEU, TODAY, XOM_MOI, add_member
+
+# Showing a top-level window on the offscreen platform logs this harmless warning.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _page(
+    qtbot: QtBot, ws: Workspace, today: date | None = None
+) -> tuple[StatisticsPage, DataChanged]:
+    changed = DataChanged()
+    prompts = ScriptedPrompts()
+    page = StatisticsPage(ws, changed, prompts, TaskRunner(None, prompts, synchronous=True),
+                          today=(lambda: today) if today else None)  # fmt: skip
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    return page, changed
+
+
+def _cards(page: StatisticsPage) -> list[tuple[str, int]]:
+    return [(c.caption.text(), int(c.value.text().replace(".", ""))) for c in page.cards]
+
+
+def test_figures_match_the_core(qtbot: QtBot, demo_ws: Workspace) -> None:
+    page, _ = _page(qtbot, demo_ws)
+    page.show()
+    stats = demo_ws.statistics.roster()
+    assert page.stats == stats
+    assert _cards(page) == summary_figures(stats)
+    for part in breakdowns(stats):
+        assert page.charts[part.heading].data() == list(part.counts.items())
+        assert sum(n for _, n in page.charts[part.heading].data()) == part.total
+    assert stats.total > 0 and page.cards[0].value.text() == f"{stats.total:,}".replace(",", ".")
+
+
+def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> None:
+    page, _ = _page(qtbot, known_ws, TODAY)
+    page.show()
+    charts = page.charts
+    assert charts["Theo giới tính"].data() == [("Nam", 3), ("Nữ", 2)]
+    assert charts["Theo chi đoàn"].data() == [(BA_DIEU, 3), (XOM_MOI, 2)]
+    assert charts["Theo độ tuổi"].data() == [("16–18", 2), ("19–24", 1), ("25–30", 2),
+                                             ("Ngoài độ tuổi", 0)]  # fmt: skip
+    assert charts["Theo dân tộc"].data() == [("Kinh", 4), ("Khmer", 1)]
+    assert charts["Theo tôn giáo"].data() == [("Không", 3), ("Phật giáo", 2)]
+    assert charts["Theo trình độ học vấn"].data() == [("12/12", 2), ("Đại học", 2),
+                                                      ("Chưa rõ", 1)]  # fmt: skip
+    status = dict(charts["Theo trạng thái (mọi đoàn viên)"].data())
+    assert status["Đang sinh hoạt"] == 4 and status["Sinh hoạt tạm"] == 1
+    assert status["Đã chuyển sinh hoạt"] == 1 and sum(status.values()) == 6
+    cards = dict(_cards(page))
+    assert cards["Tổng số đoàn viên đang sinh hoạt"] == 5
+    assert cards["Trong đó: đoàn viên nữ"] == 2
+    assert cards["Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2026"] == 1  # Võ Thị Em, born 1996
+    assert page.as_of.text() == "(số liệu đến ngày 01/06/2026)"
+    assert charts["Theo giới tính"].row_text(0) == "Nam: 3 (60,0%)"
+
+
+def test_refreshes_after_a_member_is_added(qtbot: QtBot, known_ws: Workspace) -> None:
+    page, changed = _page(qtbot, known_ws, TODAY)
+    page.show()
+    add_member(known_ws, "Huỳnh Thị Giang", "03/03/2005", "Nữ", XOM_MOI, "Hoa", "Công giáo")
+    with qtbot.wait_signal(page.refreshed, timeout=2000):
+        changed.notify(MEMBERS)
+    assert dict(page.charts["Theo giới tính"].data()) == {"Nam": 3, "Nữ": 3}
+    assert dict(page.charts["Theo chi đoàn"].data())[XOM_MOI] == 3
+    assert dict(_cards(page))["Tổng số đoàn viên đang sinh hoạt"] == 6
+
+
+def test_hidden_page_refreshes_when_shown(qtbot: QtBot, known_ws: Workspace) -> None:
+    page, changed = _page(qtbot, known_ws, TODAY)
+    assert page.stats is None  # nothing counted before the page is first shown
+    page.show()
+    page.hide()
+    add_member(known_ws, "Huỳnh Văn Hải", "03/03/2005", "Nam", BA_DIEU, "Kinh", "Không")
+    changed.notify(MEMBERS)
+    assert dict(page.charts["Theo giới tính"].data())["Nam"] == 3  # not yet
+    page.show()
+    assert dict(page.charts["Theo giới tính"].data())["Nam"] == 4
+
+
+def test_export_buttons_write_pdf_and_xlsx(qtbot: QtBot, known_ws: Workspace,
+                                           tmp_path: Path) -> None:  # fmt: skip
+    page, _ = _page(qtbot, known_ws, TODAY)
+    page.show()
+    asked: list[str] = []
+
+    def choose(caption: str, name: str, filter_text: str) -> Path:
+        asked.append(name)
+        return tmp_path / name
+
+    page.ask_save_path = choose  # type: ignore[method-assign]
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.pdf_button.click()
+    page.xlsx_button.click()
+    assert asked == [PDF_NAME, XLSX_NAME] == ["thong-ke-doan-vien.pdf", "thong-ke-doan-vien.xlsx"]
+    assert (tmp_path / PDF_NAME).read_bytes().startswith(b"%PDF")
+    sheet = load_workbook(tmp_path / XLSX_NAME).active
+    values = [c for row in sheet.iter_rows(values_only=True) for c in row]
+    assert "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN NĂM 2026" in values
+    assert messages == [f"Đã xuất thống kê ra tệp {tmp_path / PDF_NAME}.",
+                        f"Đã xuất thống kê ra tệp {tmp_path / XLSX_NAME}."]  # fmt: skip
+
+
+def test_export_cancelled_writes_nothing(qtbot: QtBot, known_ws: Workspace) -> None:
+    page, _ = _page(qtbot, known_ws, TODAY)
+    page.ask_save_path = lambda *args: None  # type: ignore[method-assign]
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.pdf_button.click()
+    page.xlsx_button.click()
+    assert messages == []
+
+
+def test_export_error_is_shown(qtbot: QtBot, known_ws: Workspace, tmp_path: Path) -> None:
+    page, _ = _page(qtbot, known_ws, TODAY)
+    page.ask_save_path = lambda *args: tmp_path / "missing" / "x.pdf"  # type: ignore[method-assign]
+    page.pdf_button.click()
+    assert isinstance(page.prompts, ScriptedPrompts)
+    assert page.prompts.errors and "Không ghi được tệp" in page.prompts.errors[0]
+
+
+@pytest.mark.parametrize("area", [STATISTICS])
+def test_side_bar_opens_the_statistics(qtbot: QtBot, known_ws: Workspace, area: int) -> None:
+    window = MainWindow(known_ws, DataChanged(), UiState(known_ws.data_dir))
+    qtbot.addWidget(window)
+    page = window.statistics
+    page.tasks.synchronous = True
+    assert window.sidebar.item(area).text() == "Thống kê"
+    window.show()
+    window.show_area(area)
+    assert window.stack.currentWidget() is page
+    assert dict(page.charts["Theo giới tính"].data()) == {"Nam": 3, "Nữ": 2}

@@ -1,0 +1,64 @@
+"""The admit dialog: errors next to the fields, and a young person admitted only once."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.roster.member_form import MemberFormDialog
+from doancoso.ui.youth.admit_dialog import AdmitDialog
+
+
+def _youth_id(ws: Workspace, name: str) -> str:
+    return next(r.id for r in ws.youth.list() if r.full_name == name)
+
+
+def test_bad_date_is_shown_next_to_the_field(qtbot: QtBot, youth_ws: Workspace, prompts) -> None:
+    dialog = AdmitDialog(youth_ws, _youth_id(youth_ws, "Lê Văn An"), prompts)
+    qtbot.addWidget(dialog)
+    assert dialog.introducer.member_id() == ""  # no follow-up member: no introducer
+    dialog.date_edit.setText("")
+    dialog.admit_button.click()
+    assert dialog.errors.messages() == {"admission_date": "Cần nhập ngày kết nạp."}
+    dialog.date_edit.setText("31/02/2025")
+    dialog.admit_button.click()
+    assert set(dialog.errors.messages()) == {"admission_date"}
+    assert dialog.member_id is None and youth_ws.members.count() == 2
+
+
+def test_admitted_twice_is_refused(qtbot: QtBot, youth_ws: Workspace, prompts) -> None:
+    youth_id = _youth_id(youth_ws, "Lê Văn An")
+    first = AdmitDialog(youth_ws, youth_id, prompts)
+    second = AdmitDialog(youth_ws, youth_id, prompts)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    first.date_edit.setText("02/09/2025")
+    first.admit_button.click()
+    assert first.member_id
+    second.date_edit.setText("02/09/2025")
+    second.admit_button.click()
+    assert prompts.errors == ["Lê Văn An đã được kết nạp Đoàn."]
+    assert second.member_id is None and youth_ws.members.count() == 3
+
+
+def test_the_new_member_carries_the_register_and_shows_where_from(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    dialog = AdmitDialog(youth_ws, _youth_id(youth_ws, "Nguyễn Thị Thủy"), prompts)
+    qtbot.addWidget(dialog)
+    assert dialog.introducer.member_id() != ""  # the member who followed her up
+    dialog.date_edit.setText("02/09/2025")
+    dialog.admit_button.click()
+    assert dialog.member_id is not None and prompts.errors == []
+    form = MemberFormDialog(youth_ws, dialog.member_id, prompts)
+    qtbot.addWidget(form)
+    assert (form.raw()["address_hamlet"], form.raw()["gender"]) == ("Ấp Tân Hưng", "female")
+    assert form.raw()["notes"] == "Hoàn cảnh khó khăn: Hộ nghèo"
+    assert form.timeline is not None
+    (row,) = form.timeline.rows()
+    assert row[:2] == ("02/09/2025", "Kết nạp Đoàn")
+    assert row[3].splitlines() == [
+        "Nơi kết nạp: Đoàn xã Tân Hưng",
+        "Người giới thiệu: Nguyễn Thị Như Quỳnh",
+        "Ghi chú: Kết nạp từ sổ theo dõi thanh niên.",
+    ]

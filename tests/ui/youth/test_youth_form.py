@@ -1,0 +1,75 @@
+"""The youth form: Vietnamese messages under the fields, nothing saved until valid, edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.youth.form import YouthFormDialog
+
+
+def _form(qtbot: QtBot, ws: Workspace, prompts, youth_id: str | None = None) -> YouthFormDialog:
+    dialog = YouthFormDialog(ws, youth_id, prompts)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_messages_under_the_fields_and_nothing_saved(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    dialog = _form(qtbot, youth_ws, prompts)
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "full_name": "Cần nhập họ và tên.",
+        "birth_date": "Cần nhập ngày sinh.",
+    }
+    future = (dt.date.today() + dt.timedelta(days=3)).strftime("%d/%m/%Y")
+    for name, value in (("full_name", "Lê Văn 2"), ("birth_date", "12/03/2004"),
+                        ("phone", "12345"), ("away_since", future)):  # fmt: skip
+        dialog.set_value(name, value)
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "full_name": "Họ và tên không được chứa chữ số.",
+        "phone": "Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0, ví dụ 0912345678).",
+        "away_since": "Ngày đi làm ăn xa không thể sau ngày hôm nay.",
+    }
+    assert dialog.saved_id is None and youth_ws.youth.count() == 5
+
+
+def test_save_new_with_follow_up_member(qtbot: QtBot, youth_ws: Workspace, prompts) -> None:
+    dialog = _form(qtbot, youth_ws, prompts)
+    dialog.set_value("full_name", "  huỳnh thị mai ")
+    dialog.set_value("birth_date", "2004")
+    dialog.set_value("gender", "female")
+    dialog.editors["hardship_kind"].setText("Mồ côi")
+    dialog.editors["hardship_kind"].textEdited.emit("Mồ côi")
+    assert dialog.editors["in_hardship"].isChecked()
+    dialog.picker.search.setText("tung")
+    dialog.picker.refresh()
+    assert dialog.picker.combo.currentText() == "Võ Văn Tùng"
+    dialog.save_button.click()
+    assert dialog.saved_id and dialog.result() == dialog.DialogCode.Accepted
+    record = youth_ws.youth.get(dialog.saved_id)
+    assert record.fields.full_name == "Huỳnh Thị Mai"
+    assert record.fields.birth_precision == "year"
+    assert record.fields.in_hardship and record.fields.hardship_kind == "Mồ côi"
+    assert record.follow_up_name == "Võ Văn Tùng"
+
+
+def test_edit_loads_every_field(qtbot: QtBot, youth_ws: Workspace, prompts) -> None:
+    thuy = next(r for r in youth_ws.youth.list() if r.full_name == "Nguyễn Thị Thủy")
+    dialog = _form(qtbot, youth_ws, prompts, thuy.id)
+    raw = dialog.raw()
+    assert raw["full_name"] == "Nguyễn Thị Thủy" and raw["birth_date"] == "12/03/2004"
+    assert raw["in_hardship"] == "1" and raw["hardship_kind"] == "Hộ nghèo"
+    assert raw["follow_up_member_id"] == thuy.follow_up_member_id
+    assert dialog.picker.combo.currentText().startswith("Nguyễn Thị Như Quỳnh")
+    assert not dialog.is_modified
+    dialog.set_value("occupation", "Thợ may")
+    prompts.answer = False
+    dialog.reject()  # asks first: the change is kept
+    assert prompts.asked and dialog.isVisible() is False and dialog.result() == 0
+    dialog.save_button.click()
+    assert youth_ws.youth.get(thuy.id).fields.occupation == "Thợ may"

@@ -1,0 +1,139 @@
+"""The youth register page: search, filters, delete with undo, admit, export and print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.shell.signals import DataChanged
+from doancoso.ui.shell.undo import UndoHistory
+from doancoso.ui.youth.admit_dialog import AdmitDialog
+from doancoso.ui.youth.page import YouthPage
+
+
+@pytest.fixture
+def page(qtbot: QtBot, youth_ws: Workspace, prompts) -> YouthPage:
+    changed = DataChanged()
+    page = YouthPage(youth_ws, changed, UndoHistory(changed), prompts)
+    qtbot.addWidget(page)
+    return page
+
+
+def _names(page: YouthPage) -> list[str]:
+    return [page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())]
+
+
+def _select(page: YouthPage, *names: str) -> None:
+    selection = page.table.selectionModel()
+    selection.clearSelection()
+    for name in names:
+        row = _names(page).index(name)
+        selection.select(
+            page.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+
+def test_search_ignores_tones_and_both_spellings(page: YouthPage, qtbot: QtBot) -> None:
+    assert page.count_label.text() == "Đang hiển thị 5 / 5 thanh niên"
+    page.search.setText("thuy")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert sorted(_names(page)) == ["Nguyễn Thị Thủy", "Trần Thị Thuỷ"]
+    assert page.count_label.text() == "Đang hiển thị 2 / 5 thanh niên"
+    page.search.setText("THỦY trần")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert _names(page) == ["Trần Thị Thuỷ"]
+
+
+def test_filters_combine(page: YouthPage) -> None:
+    hamlets = [page.hamlet_combo.itemText(i) for i in range(page.hamlet_combo.count())]
+    assert hamlets == ["Tất cả", "Ấp Kênh Xáng", "Ấp Tân Hưng"]
+    page.hamlet_combo.setCurrentIndex(2)
+    assert sorted(_names(page)) == ["Lê Văn An", "Nguyễn Thị Thủy", "Phạm Minh Bảo"]
+    page.hardship_check.setChecked(True)
+    assert _names(page) == ["Nguyễn Thị Thủy"]
+    page.hamlet_combo.setCurrentIndex(0)
+    page.hardship_check.setChecked(False)
+    page.away_check.setChecked(True)
+    assert sorted(_names(page)) == ["Trần Thị Thuỷ", "Đặng Thu Hà"]
+
+
+def test_header_click_sorts_in_the_core(page: YouthPage, youth_ws: Workspace) -> None:
+    header = page.table.horizontalHeader()
+    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+    assert page.model.sort_key == ("birth_date", False)
+    assert _names(page)[0] == "Đặng Thu Hà"
+    header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)  # not sortable: stays
+    assert page.model.sort_key == ("birth_date", False)
+    assert header.sortIndicatorSection() == 2
+
+
+def test_delete_asks_and_can_be_undone(page: YouthPage, prompts) -> None:
+    _select(page, "Lê Văn An", "Phạm Minh Bảo")
+    prompts.answer = False
+    page.delete_button.click()
+    assert "Xóa 2 thanh niên khỏi sổ theo dõi?" in prompts.asked[0]
+    assert page.model.rowCount() == 5
+    prompts.answer = True
+    page.delete_button.click()
+    assert sorted(_names(page)) == ["Nguyễn Thị Thủy", "Trần Thị Thuỷ", "Đặng Thu Hà"]
+    page._history.undo()
+    assert page.model.rowCount() == 5
+
+
+def test_admit_creates_the_member_and_hides_the_youth(
+    page: YouthPage, youth_ws: Workspace, prompts
+) -> None:
+    _select(page, "Nguyễn Thị Thủy")
+    assert page.admit_button.isEnabled()
+    seen: list[AdmitDialog] = []
+
+    def fill(dialog) -> None:
+        seen.append(dialog)
+        assert dialog.place_edit.text() == "Đoàn xã Tân Hưng"
+        assert dialog.branch_combo.currentText() == "Chi đoàn ấp Tân Hưng"  # from the hamlet
+        assert dialog.introducer.combo.currentText().startswith("Nguyễn Thị Như Quỳnh")
+        dialog.date_edit.setText("26/03/2025")
+        dialog.number_edit.setText("12-QĐ/ĐTN")
+        dialog.admit_button.click()
+
+    prompts.dialog_script = fill
+    page.admit_button.click()
+    member_id = seen[0].member_id
+    assert member_id
+    assert "Nguyễn Thị Thủy" not in _names(page)
+    member = youth_ws.members.get(member_id)
+    assert member.fields.full_name == "Nguyễn Thị Thủy"
+    assert member.branch_name == "Chi đoàn ấp Tân Hưng"
+    events = youth_ws.events.history(member_id)
+    assert [(e.kind, e.number) for e in events] == [("admission", "12-QĐ/ĐTN")]
+    assert events[0].introducer_name == "Nguyễn Thị Như Quỳnh"
+    page.admitted_check.setChecked(True)
+    assert "Nguyễn Thị Thủy (đã kết nạp)" in _names(page)
+    _select(page, "Nguyễn Thị Thủy (đã kết nạp)")
+    assert not page.admit_button.isEnabled()
+
+
+def test_export_and_print_use_the_filter(page: YouthPage, tmp_path: Path, monkeypatch) -> None:
+    page.away_check.setChecked(True)
+    target = tmp_path / "tn"
+    asked: list[tuple[str, ...]] = []
+    monkeypatch.setattr(page, "ask_save_path", lambda *args: asked.append(args) or target)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.export_button.click()
+    assert (tmp_path / "tn.xlsx").exists()
+    # The dialog says which file is for Excel and which for other programs.
+    assert asked[0][2] == (
+        "Excel – để mở bằng Excel, in, sắp xếp, lọc (*.xlsx);;"
+        "CSV UTF-8 – để nhập vào chương trình khác; mở bằng Excel sẽ mất số 0 đầu của CCCD, "
+        "điện thoại (*.csv)"
+    )
+    page.print_button.click()
+    assert (tmp_path / "tn.pdf").exists()
+    assert messages == ["Đã xuất 2 thanh niên ra tệp tn.xlsx.",
+                        "Đã in danh sách thanh niên ra tệp tn.pdf."]  # fmt: skip
