@@ -56,6 +56,7 @@ def run() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from doancoso.core.changes import EVERYTHING
     from doancoso.core.workspace import Workspace
     from doancoso.ui.roster.member_table import COL_BIRTH, COL_NAME
     from doancoso.ui.roster.page import RosterPage
@@ -72,7 +73,7 @@ def run() -> None:
         changed = DataChanged()
 
         def open_page() -> RosterPage:
-            ws._ctx.roster_changed()  # cold, as after a write or at start
+            ws.db.changes.record(EVERYTHING)  # cold, as after a write or at start
             page = RosterPage(ws, changed, UndoHistory(changed))
             page.resize(1200, 650)
             page.show()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from doancoso.core.changes import EVERYTHING
 from doancoso.core.lang.text import name_sort_key
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
@@ -15,7 +16,7 @@ def run() -> None:
         members = ws.members
 
         def cold_ids() -> object:
-            ws._ctx.roster_changed()  # force the snapshot to be rebuilt, as after a write
+            ws.db.changes.record(EVERYTHING)  # force the snapshot to be rebuilt, as after a write
             return members.ids()
 
         report(
@@ -30,7 +31,7 @@ def run() -> None:
         for column in ("birth_date", "branch", "status", "national_id"):
 
             def sort_cold(column: str = column) -> object:
-                ws._ctx.roster_changed()
+                ws.db.changes.record(EVERYTHING)
                 members.ids()
                 return members.ids(sort=column)
 

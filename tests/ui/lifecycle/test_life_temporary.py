@@ -26,7 +26,6 @@ def record_stay_without_home(ws: Workspace, member_id: str, when: str, **details
         event = session.get(MemberEvent, event_id)
         assert event is not None
         event.home_organization = None
-    ws._ctx.roster_changed([member_id])
     return event_id
 
 

@@ -175,7 +175,6 @@ def generate(
         count = min(500, max(10, members // 10))
         youths = [_youth(youth_rng, base, hamlets, today, member_ids) for _ in range(count)]
         session.execute(insert(Youth), youths)
-    ctx.roster_changed()
     return members
 
 

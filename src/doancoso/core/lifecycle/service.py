@@ -214,7 +214,6 @@ class EventService:
                 ids.append(
                     self.record_in(session, member_id, "transfer_out", date, number, note, details)
                 )
-        self._ctx.roster_changed(member_ids)
         return ids
 
     def party_introductions(self) -> list[PartyIntroduction]:
@@ -269,7 +268,6 @@ class EventService:
         """
         with self._ctx.db.transaction() as session:
             event_id = self.record_in(session, member_id, kind, date, number, note, details)
-        self._ctx.roster_changed([member_id])
         return event_id
 
     def confirm_coming_of_age(
@@ -284,7 +282,6 @@ class EventService:
             ids = [
                 self.record_in(session, m, "matured", date, number, note, {}) for m in member_ids
             ]
-        self._ctx.roster_changed(member_ids)
         return ids
 
     def delete(self, event_id: str) -> None:
@@ -318,8 +315,6 @@ class EventService:
             if event.kind == "party_admission" and member.party_date == event.event_date:
                 member.party_date = None
             _apply(member, remaining, statuses[-1] if statuses else baseline)
-            member_id = member.id
-        self._ctx.roster_changed([member_id])
 
     def record_in(
         self,

@@ -95,7 +95,6 @@ class BranchService:
         with self._ctx.db.transaction() as session:
             row = self._get(session, branch_id)
             row.name, row.name_fold = clean, fold(clean)
-        self._ctx.roster_changed([])  # no member changed, but the order by chi đoàn did
 
     def merge(self, source_id: str, target_id: str) -> int:
         """Move every member of ``source`` into ``target`` and remove ``source``.
@@ -115,7 +114,6 @@ class BranchService:
                 session, select(Member.id).where(Member.branch_id == source_id), target_id
             )
             source.deleted_at = utc_now()
-        self._ctx.roster_changed()
         return moved
 
     def move_members(self, member_ids: Sequence[str], target_id: str | None) -> int:
@@ -127,7 +125,6 @@ class BranchService:
             for start in range(0, len(member_ids), 500):
                 chunk = list(member_ids[start : start + 500])
                 moved += self._move(session, chunk, target_id)
-        self._ctx.roster_changed(member_ids)
         return moved
 
     def _move(

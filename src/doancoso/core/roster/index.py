@@ -4,8 +4,9 @@ A SQL scan with ``instr`` costs about 0.3 s per keystroke at 100,000 rows (the t
 visited in index order); filtering a list of folded strings in Python costs about 15 ms. The
 index holds, in Vietnamese name order, each member's id, folded search text and the values the
 roster filters and sorts on. It is loaded with one plain cursor (no ORM rows: 4x faster).
-After a write that names its members (see :meth:`WorkspaceContext.roster_changed`) only those
-rows are re-read and moved to their place; any other write reloads the whole index.
+After a write whose changes name their members (see :mod:`doancoso.core.changes`) only those
+rows are re-read and moved to their place; a write to members the storage could not name reloads
+the whole index. Callers serialise access (``MemberService`` holds a lock).
 Other sort orders are stable sorts of the name order, so name order breaks their ties.
 """
 
@@ -179,7 +180,9 @@ def _fetch(ctx: WorkspaceContext, sql: str) -> list[tuple[str | None, ...]]:
         return list(cursor.fetchall())
 
 
-def _patch(ctx: WorkspaceContext, snapshot: RosterSnapshot, member_ids: Sequence[str]) -> None:
+def _patch(
+    ctx: WorkspaceContext, snapshot: RosterSnapshot, member_ids: Sequence[str], generation: int
+) -> None:
     """Bring the rows of ``member_ids`` in ``snapshot`` up to date with the database."""
     fresh: dict[str, dict[str, str | None] | None] = dict.fromkeys(member_ids)
     with ctx.db.raw() as cursor:
@@ -199,21 +202,34 @@ def _patch(ctx: WorkspaceContext, snapshot: RosterSnapshot, member_ids: Sequence
             (count,) = cursor.execute(_POSITION, key).fetchone()
             return int(count)
 
-        snapshot.patch(ctx.roster_generation, fresh, position)
+        snapshot.patch(generation, fresh, position)
 
 
 def refreshed(ctx: WorkspaceContext, snapshot: RosterSnapshot | None) -> RosterSnapshot:
-    """``snapshot`` brought up to date: patched where the changes are known, else reloaded."""
-    if snapshot is not None and snapshot.generation == ctx.roster_generation:
-        return snapshot
-    changed = None if snapshot is None else ctx.roster_changes_since(snapshot.generation)
-    if snapshot is None or changed is None or len(changed) > _PATCH_LIMIT:
+    """``snapshot`` brought up to date: patched where the changes are known, else reloaded.
+
+    The generation is read before the rows: a commit in between is applied again next time
+    (patching is idempotent), never missed.
+    """
+    log = ctx.db.changes
+    generation = log.generation
+    if snapshot is None:
         return load_snapshot(ctx)
-    _patch(ctx, snapshot, sorted(changed))
+    if snapshot.generation == generation:
+        return snapshot
+    changes = log.since(snapshot.generation)
+    if not changes.touches("members", "branches"):
+        snapshot.generation = generation  # events change a status through their member's row
+        return snapshot
+    changed = changes.ids("members")
+    if changed is None or len(changed) > _PATCH_LIMIT:
+        return load_snapshot(ctx)
+    _patch(ctx, snapshot, sorted(changed), generation)  # none: a chi đoàn renamed, orders reset
     return snapshot
 
 
 def load_snapshot(ctx: WorkspaceContext) -> RosterSnapshot:
+    generation = ctx.db.changes.generation  # before the rows: see refreshed()
     with paused_gc():
         rows = _fetch(ctx, _LOAD)
         data = list(zip(*rows, strict=True)) if rows else [() for _ in _INDEXED]
@@ -230,4 +246,4 @@ def load_snapshot(ctx: WorkspaceContext) -> RosterSnapshot:
             del rows
         return values
 
-    return RosterSnapshot(ctx.roster_generation, columns, load_column)
+    return RosterSnapshot(generation, columns, load_column)

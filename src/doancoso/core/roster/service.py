@@ -10,6 +10,7 @@ methods that need them, so the roster shows before they load (see core/storage/d
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -102,6 +103,9 @@ class MemberService:
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
         self._index: RosterSnapshot | None = None
+        # The index is read by the GUI thread (the table paints) and by the worker (exports,
+        # imports): one at a time, since refreshing patches it in place.
+        self._index_lock = threading.RLock()
 
     # Reading -----------------------------------------------------------------------------
 
@@ -141,9 +145,8 @@ class MemberService:
         Any other column sorts with name order breaking ties.
         """
         flt = flt or MemberFilter()
-        snapshot = self._snapshot()
         column = {"branch": "branch_id"}.get(sort, sort)
-        order = snapshot.order(column, descending, self._rank(sort) if sort != "name" else None)
+        rank = self._rank(sort) if sort != "name" else None
         filters: dict[str, str | frozenset[str] | None] = {
             "branch_id": flt.branch_id,
             "status": flt.status,
@@ -151,11 +154,15 @@ class MemberService:
         }
         if flt.statuses:
             filters["statuses"] = frozenset(flt.statuses)
-        return snapshot.select((sort, descending), order, fold(flt.search).split(), filters)
+        with self._index_lock:
+            snapshot = self._snapshot()
+            order = snapshot.order(column, descending, rank)
+            return snapshot.select((sort, descending), order, fold(flt.search).split(), filters)
 
     def count(self, flt: MemberFilter | None = None) -> int:
         if flt is None or flt == MemberFilter():
-            return self._snapshot().size  # the whole live roster: no list to build
+            with self._index_lock:
+                return self._snapshot().size  # the whole live roster: no list to build
         return len(self.ids(flt))
 
     def rows(self, ids: Sequence[str]) -> list[MemberRow]:
@@ -273,7 +280,6 @@ class MemberService:
             raise ValidationError(
                 {"national_id": "Số CCCD này đã dùng cho một đoàn viên khác."}
             ) from exc
-        self._ctx.roster_changed([member_id])
         return member_id
 
     def delete(self, member_ids: Sequence[str]) -> int:
@@ -313,7 +319,6 @@ class MemberService:
                     .values(deleted_at=when, revision=Member.revision + 1, updated_at=utc_now())
                 )
                 changed += int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
-        self._ctx.roster_changed(member_ids)
         return changed
 
 

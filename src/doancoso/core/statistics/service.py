@@ -8,6 +8,7 @@ groups into the breakdowns shown.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from ..context import WorkspaceContext
+from ..context import ROSTER_TABLES, WorkspaceContext
 from ..lang.text import collation_key, fold
 from ..lifecycle.rules import ACTIVE_STATUSES, DEPARTURE_KINDS, DISCIPLINE_LEVELS, EVENT_KINDS
 from ..roster.rules import COMING_OF_AGE
@@ -138,8 +139,8 @@ class StatisticsService:
     """``ws.statistics``: counts computed on demand.
 
     At 100,000 members the member counts take about 0.1 s, so they are kept until the roster
-    changes (:meth:`WorkspaceContext.roster_changed`, called by every member, branch and event
-    write), ``today`` changes or the organisation's coming-of-age age changes (read fresh on
+    or the youth register changes (the storage's change log, :mod:`doancoso.core.changes`),
+    ``today`` changes or the organisation's coming-of-age age changes (read fresh on
     every call, and part of the cache key). Chi đoàn names and the youth register are always
     read fresh (cheap).
     """
@@ -147,6 +148,7 @@ class StatisticsService:
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
         self._cache: tuple[tuple[int, str, dt.date, int], _MemberTally, list[Any]] | None = None
+        self._cache_lock = threading.Lock()  # the worker and the GUI thread may both ask
 
     def roster(self, today: dt.date | None = None) -> RosterStats:
         """The roster's statistics on ``today`` (see :class:`RosterStats` for what counts)."""
@@ -162,8 +164,9 @@ class StatisticsService:
             # February the bound of a year without one still compares like (year, month, day).
             **{f"aged_{k}": f"{year - k:04d}-{md}" for k in _AGE_EDGES},
         }
-        key = (self._ctx.roster_generation, self._ctx.organization_id, today, coming_of_age)
-        with self._ctx.db.read() as session:
+        changed = self._ctx.db.changes.last_touch(*ROSTER_TABLES, "youths")
+        key = (changed, self._ctx.organization_id, today, coming_of_age)
+        with self._cache_lock, self._ctx.db.read() as session:
             if self._cache is None or self._cache[0] != key:
                 tally = _MemberTally()
                 for row in session.execute(text(_MEMBERS), params):
@@ -172,7 +175,7 @@ class StatisticsService:
                 self._cache = (key, tally, list(session.execute(text(_EVENTS), params)))
             branch_rows = list(session.execute(text(_BRANCHES), params))
             youth_total, hardship, away = session.execute(text(_YOUTH), params).one()
-        _, tally, event_rows = self._cache
+            _, tally, event_rows = self._cache
         transfers_in, departures = _events(event_rows)
         return RosterStats(
             today=today,

@@ -24,12 +24,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..changes import EVERYTHING, ChangeLog
 from ..errors import StorageError
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+    from ..changes import Changes
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +150,11 @@ class Database:
         self._lock = threading.Lock()
         self._local = threading.local()  # one plain connection per thread
         self._raw_connections: list[sqlite3.Connection] = []
+        self.changes = ChangeLog()
+        """What each committed transaction changed (see :mod:`doancoso.core.changes`)."""
+        self._watch_lock = threading.RLock()
+        self._watch: sqlite3.Connection | None = None
+        self._seen_version = 0
 
     @classmethod
     def open(cls, path: Path) -> Database:
@@ -178,6 +186,7 @@ class Database:
             else:
                 db = cls(path)
         db.installation_id = db._ensure_installation_id()
+        db._seen_version = db._data_version()
         return db
 
     @property
@@ -192,10 +201,21 @@ class Database:
         from sqlalchemy import create_engine, event
         from sqlalchemy.orm import sessionmaker
 
+        from . import tracking
+
         engine = create_engine(f"sqlite:///{self.path}")
         event.listen(engine, "connect", _set_pragmas)
+        event.listen(engine, "before_cursor_execute", tracking.note_statement)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        event.listen(sessions, "before_flush", self._stamp_rows)
+        event.listen(
+            sessions,
+            "before_flush",
+            lambda s, _c, _i: tracking.stamp_flush(self.installation_id, s),
+        )
+        event.listen(sessions, "after_flush", tracking.track_flush)
+        event.listen(
+            sessions, "do_orm_execute", lambda st: tracking.on_orm_execute(self.installation_id, st)
+        )
         return engine, sessions
 
     def _create_new(self) -> None:
@@ -259,24 +279,6 @@ class Database:
         finally:
             cursor.close()  # also ends the statement, so no read snapshot stays open
 
-    def _stamp_rows(self, session: Session, _context: Any, _instances: Any) -> None:
-        """Fill origin on new rows; bump revision and updated_at on changed ones."""
-        from .models import Travelling, utc_now
-
-        now = utc_now()
-        for obj in session.new:
-            if isinstance(obj, Travelling):
-                obj.origin = obj.origin or self.installation_id
-                obj.created_at = obj.created_at or now
-                obj.updated_at = obj.updated_at or now
-                obj.revision = obj.revision or 1
-        if session.info.get("keep_revisions"):
-            return  # merging rows from a bundle keeps their revisions
-        for obj in session.dirty:
-            if isinstance(obj, Travelling) and session.is_modified(obj):
-                obj.revision = (obj.revision or 0) + 1
-                obj.updated_at = now
-
     def _session(self) -> Session:
         self.engine  # noqa: B018 - makes the session factory on first use
         assert self._sessions is not None
@@ -284,9 +286,51 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: everything commits together or nothing does."""
-        with self._session() as session, session.begin():
-            yield session
+        """One user action: everything commits together or nothing does.
+
+        What it wrote is collected as it goes (:mod:`.tracking`) and, once committed, recorded
+        in :attr:`changes`: writers never announce their changes themselves.
+        """
+        from .tracking import COLLECTOR, Collector, collecting
+
+        collector = Collector()
+        with self._session() as session, collecting(collector):
+            session.info[COLLECTOR] = collector
+            with session.begin():
+                yield session
+                session.flush()
+                written = collector.changes()
+            self._committed(written)
+
+    def _committed(self, written: Changes) -> None:
+        with self._watch_lock:
+            self.changes.record(written)
+            self._seen_version = self._data_version()
+
+    def _data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` on a connection that never writes: it changes when
+        any other connection (this process's included) commits."""
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = sqlite3.connect(
+                    self.path, isolation_level=None, check_same_thread=False
+                )
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    def check_external(self) -> bool:
+        """Whether another process (the CLI while the GUI is open) committed since the last
+        check or the last commit of ours; if so, :attr:`changes` records that anything may have
+        changed, so every cache reloads. A commit of another process made in the instant
+        between one of ours and the read that follows it is seen only at its next write; a check
+        made in that instant from another thread takes our own commit for another process's,
+        which costs one needless reload."""
+        with self._watch_lock:
+            version = self._data_version()
+            if version == self._seen_version:
+                return False
+            self._seen_version = version
+            self.changes.record(EVERYTHING)
+            return True
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -302,4 +346,8 @@ class Database:
             for conn in self._raw_connections:
                 conn.close()
             self._raw_connections.clear()
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self._local = threading.local()

@@ -405,7 +405,6 @@ class YouthService:
             youth = self._get(session, youth_id)
             youth.admitted_member_id = member.id
             member_id = member.id
-        self._ctx.roster_changed([member_id])
         return member_id
 
     def _set_deleted(self, youth_ids: Sequence[str], when: dt.datetime | None) -> int:

@@ -67,8 +67,6 @@ def apply_preview(ctx: WorkspaceContext, preview: ImportPreview) -> ImportResult
             "dùng cho đoàn viên khác). Không có thay đổi nào được ghi.",
             str(exc.orig),
         ) from exc
-    if new_rows or updates:
-        ctx.roster_changed()
     return ImportResult(
         created=len(new_rows),
         updated=len(updates),

@@ -1,0 +1,135 @@
+"""What a write changed, collected by the storage itself, and the log of changes readers follow.
+
+Writers do not announce their changes: every transaction (``Database.transaction``) collects
+the tables it wrote to, and the ids of the rows where it knows them, from the SQLAlchemy session
+and the statements it ran (see :mod:`doancoso.core.storage.tracking`). When the transaction
+commits, its :class:`Changes` are appended to the workspace's :class:`ChangeLog`. Caches (the
+roster index, the statistics) compare the generation they were built at with the log's and patch
+or drop themselves; the GUI's one "data changed" signal carries the changes of each operation.
+
+Table names are the database's (``members``, ``branches``, ``member_events``, ``youths``,
+``organizations``...), so a new table is tracked by construction.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+Ids = frozenset[str] | None
+"""The ids of the rows changed in one table, or None when not known (any row may have)."""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The tables (and rows) some writes changed; ``everything``: anything may have changed
+    (another process wrote to the database, or the log no longer reaches back far enough)."""
+
+    tables: Mapping[str, Ids] = field(default_factory=lambda: MappingProxyType({}))
+    everything: bool = False
+
+    def __bool__(self) -> bool:
+        return self.everything or bool(self.tables)
+
+    def touches(self, *tables: str) -> bool:
+        """Whether any of ``tables`` may have changed."""
+        return self.everything or any(t in self.tables for t in tables)
+
+    def ids(self, table: str) -> Ids:
+        """The rows of ``table`` that changed: an empty set if the table did not change, None
+        if it did and which rows is not known."""
+        if self.everything:
+            return None
+        if table not in self.tables:
+            return frozenset()
+        return self.tables[table]
+
+    def merged(self, other: Changes) -> Changes:
+        """These changes and ``other``'s together."""
+        if self.everything or other.everything:
+            return EVERYTHING
+        if not other.tables:
+            return self
+        if not self.tables:
+            return other
+        tables = dict(self.tables)
+        for table, ids in other.tables.items():
+            tables[table] = _union(tables[table], ids) if table in tables else ids
+        return Changes(MappingProxyType(tables))
+
+    @classmethod
+    def of(cls, tables: Mapping[str, Iterable[str] | None]) -> Changes:
+        """Changes built from plain values, e.g. ``Changes.of({"members": [member_id]})``."""
+        return cls(
+            MappingProxyType(
+                {t: None if ids is None else frozenset(ids) for t, ids in tables.items()}
+            )
+        )
+
+    def __repr__(self) -> str:
+        if self.everything:
+            return "Changes(everything)"
+        parts = [
+            f"{t}: {'?' if ids is None else len(ids)}" for t, ids in sorted(self.tables.items())
+        ]
+        return f"Changes({', '.join(parts)})"
+
+
+def _union(a: Ids, b: Ids) -> Ids:
+    return None if a is None or b is None else a | b
+
+
+NOTHING = Changes()
+EVERYTHING = Changes(everything=True)
+
+
+class ChangeLog:
+    """The changes committed in this workspace, numbered by generation (thread-safe).
+
+    A reader remembers the generation it last saw and asks :meth:`since` for what changed
+    after it; the log keeps the last :attr:`KEEP` entries, older readers get ``EVERYTHING``.
+    """
+
+    KEEP = 256
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._entries: list[tuple[int, Changes]] = []
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def record(self, changes: Changes) -> int:
+        """Append ``changes`` (if any) and return the generation after them."""
+        with self._lock:
+            if changes:
+                self._generation += 1
+                self._entries.append((self._generation, changes))
+                del self._entries[: -self.KEEP]
+            return self._generation
+
+    def since(self, generation: int) -> Changes:
+        """Everything committed after ``generation``."""
+        with self._lock:
+            if generation >= self._generation:
+                return NOTHING
+            if not self._entries or self._entries[0][0] > generation + 1:
+                return EVERYTHING  # the log no longer reaches back that far
+            result = NOTHING
+            for gen, changes in self._entries:
+                if gen > generation:
+                    result = result.merged(changes)
+            return result
+
+    def last_touch(self, *tables: str) -> int:
+        """The generation of the last change that may have touched any of ``tables`` (0 when
+        none is known; a generation older than the log counts as a change)."""
+        with self._lock:
+            for gen, changes in reversed(self._entries):
+                if changes.touches(*tables):
+                    return gen
+            return self._entries[0][0] - 1 if self._entries else 0
