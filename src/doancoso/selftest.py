@@ -195,6 +195,32 @@ def step_qt(run: Run) -> None:
     run.notes["qt"] = f"{QGuiApplication.platformName()}, {len(fonts)} fonts"
 
 
+SOAK_COUNTS = {"emits": 5000, "set_texts": 5000, "filter_changes": 500, "form_openings": 50}
+"""Fewer than the soak's own defaults, to stay quick; a leak of one reference per call shows
+within its first hundred (see ``doancoso.ui.soak``)."""
+
+
+def step_soak(run: Run) -> None:
+    """Qt keeps Python's reference counts of None, True and False (issue #9: PySide6 6.12.0 on
+    Python 3.11 lost one per signal emitted or per Qt call returning nothing, until Python
+    aborted). The soak runs in a new process of this program: it must start from few references."""
+    import subprocess
+
+    from .ui.soak import soak_command
+
+    done = subprocess.run(
+        soak_command(run.folder / "soak", **SOAK_COUNTS),
+        capture_output=True, encoding="utf-8", errors="replace", timeout=600,
+    )  # fmt: skip
+    line = (done.stdout.strip().splitlines() or [""])[-1]
+    if done.returncode != 0:
+        fatal = [text for text in done.stderr.splitlines() if text.startswith("Fatal Python")]
+        reason = line or (fatal or [done.stderr.strip()[-120:]])[0]
+        raise SelfTestFailure(f"exit code {done.returncode}: {reason}")
+    check(line.startswith("soak OK"), f"the soak said: {line or done.stderr.strip()[-120:]}")
+    run.notes["soak"] = f"{SOAK_COUNTS['emits']} emits, references kept"
+
+
 Step = Callable[[Run], None]
 
 # In order; a step may use what an earlier one made. Add the step of each new feature here.
@@ -206,6 +232,7 @@ STEPS: list[tuple[str, Step]] = [
     ("excel", step_excel),
     ("pdf", step_pdf),
     ("qt", step_qt),
+    ("soak", step_soak),
 ]
 
 

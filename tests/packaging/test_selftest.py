@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from io import StringIO
 
 import pytest
@@ -74,3 +75,18 @@ def test_launch_probe_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None
 def test_failure_type() -> None:
     with pytest.raises(SelfTestFailure):
         check(False, "no")
+
+
+def test_the_soak_is_a_step() -> None:
+    assert ("soak", selftest.step_soak) in selftest.STEPS
+
+
+def test_a_soak_that_aborts_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A leaking Qt binding may make the soak's process abort before it prints its line."""
+    from doancoso.ui import soak
+
+    abort = "import sys; sys.stderr.write('Fatal Python error: bool_dealloc\\n'); sys.exit(134)"
+    monkeypatch.setattr(soak, "soak_command", lambda *_a, **_k: [sys.executable, "-c", abort])
+    out = StringIO()
+    assert run_self_test(out, steps=[("soak", selftest.step_soak)]) == 1
+    assert "FAILED soak (exit code 134: Fatal Python error: bool_dealloc)" in out.getvalue()
