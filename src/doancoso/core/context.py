@@ -32,6 +32,10 @@ class WorkspaceContext:
             raise ConflictError("Chưa thiết lập thông tin Đoàn cơ sở. Hãy chạy thiết lập trước.")
         return self._organization_id
 
+    def reload_organization(self) -> None:
+        """Read which organisation is ours again (another process may have run ``init``)."""
+        self._organization_id = self.db.get_meta(OWN_ORGANIZATION_KEY)
+
     def set_organization_id(self, organization_id: str) -> None:
         self._organization_id = organization_id
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from .changes import EVERYTHING, NOTHING, ChangeLog, Changes
 from .context import WorkspaceContext
 from .organization import OrganizationService
 from .roster.branches import BranchService
@@ -83,6 +84,20 @@ class Workspace:
     @property
     def has_organization(self) -> bool:
         return self._ctx.has_organization
+
+    @property
+    def changes(self) -> ChangeLog:
+        """What every committed write changed, by generation (see :mod:`.changes`)."""
+        return self.db.changes
+
+    def check_external(self) -> Changes:
+        """What another process (the CLI while the GUI is open) may have changed since the last
+        check: ``EVERYTHING`` if it committed anything (every cache then reloads), else
+        ``NOTHING``. Cheap (one pragma): call it before each operation and on focus."""
+        if self.db.check_external():
+            self._ctx.reload_organization()
+            return EVERYTHING
+        return NOTHING
 
     def generate_demo(
         self, members: int = 300, seed: int = 1, progress: Callable[[int, int], None] | None = None

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
     from ..core.workspace import Workspace
-    from .main_window import MainWindow
+    from .shell.main_window import MainWindow
 
 WATCHED = (("None", None), ("True", True), ("False", False))
 IMMORTAL = sys.version_info >= (3, 12)
@@ -279,9 +279,9 @@ def _open_main_window(
     app: QApplication, ws: Workspace, data_dir: Path, problems: list[str]
 ) -> MainWindow:
     """The app's main window as ``run_app`` opens it, with :class:`SoakPrompts`."""
-    from .main_window import MainWindow
-    from .signals import DataChanged
-    from .state import UiState
+    from .shell.main_window import MainWindow
+    from .shell.signals import DataChanged
+    from .shell.state import UiState
 
     prompts = SoakPrompts(app, problems)
     window = MainWindow(ws, DataChanged(), UiState(data_dir), prompts)  # type: ignore[arg-type]
