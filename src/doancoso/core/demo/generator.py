@@ -23,7 +23,7 @@ from ..lang.dates import add_years
 from ..lang.text import fold, name_sort_key
 from ..organization import OrganizationInfo, OrganizationService
 from ..roster.service import derived_columns
-from ..storage.models import Branch, Member, MemberEvent, Youth, new_id, utc_now
+from ..storage.models import Branch, Member, MemberEvent, Youth, new_id
 from .history import history
 
 HAMLETS = (
@@ -144,9 +144,7 @@ def generate(
     if not ctx.has_organization:
         OrganizationService(ctx).create(DEMO_ORGANIZATION)
     org = ctx.organization_id
-    now = utc_now()
-    base = {"organization_id": org, "created_at": now, "updated_at": now, "revision": 1,
-            "origin": ctx.db.installation_id}  # fmt: skip
+    base: dict[str, object] = {"organization_id": org}  # the storage stamps the rest
     hamlets = HAMLETS[: max(3, min(len(HAMLETS), members // 40 or 3))]
     branches = [dict(base, id=new_id(), name=f"Chi đoàn ấp {h}", name_fold=fold(f"Chi đoàn ấp {h}"))
                 for h in hamlets]  # fmt: skip

@@ -14,11 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
-from ..errors import ConflictError, NotFoundError, ValidationError
+from ..errors import ConflictError, ValidationError
 from ..lang.text import nfc_multiline_or_none, nfc_or_none
 from ..roster.rules import COMING_OF_AGE
-from ..roster.service import MemberFilter, MemberRow, MemberService
+from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberService
 from ..roster.vocab import choice_code
+from ..storage.live import get_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
 from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
 from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
@@ -291,13 +292,10 @@ class EventService:
         deleting a transfer in that later events depend on.
         """
         with self._ctx.db.transaction() as session:
-            event = session.get(MemberEvent, event_id)
-            if (
-                event is None
-                or event.deleted_at is not None
-                or event.organization_id != self._ctx.organization_id
-            ):
-                raise NotFoundError("Không tìm thấy sự kiện (có thể đã bị xóa).")
+            event = get_live(
+                session, MemberEvent, event_id, self._ctx.organization_id,
+                "Không tìm thấy sự kiện (có thể đã bị xóa).",
+            )  # fmt: skip
             member = self._member(session, event.member_id)
             events = self._live_events(session, member.id)
             baseline = baseline_status(member, events)
@@ -421,14 +419,7 @@ class EventService:
         return event
 
     def _member(self, session: Session, member_id: str) -> Member:
-        row = session.get(Member, member_id)
-        if (
-            row is None
-            or row.deleted_at is not None
-            or row.organization_id != self._ctx.organization_id
-        ):
-            raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
-        return row
+        return get_live(session, Member, member_id, self._ctx.organization_id, MEMBER_MISSING)
 
     def _live_events(self, session: Session, member_id: str) -> list[MemberEvent]:
         stmt = select(MemberEvent).where(

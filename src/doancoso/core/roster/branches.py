@@ -1,7 +1,7 @@
 """Chi đoàn (branches): create, rename, merge two into one, move members between them.
 
 The list is read with plain ``sqlite3`` (the roster's filter shows it at start-up); the writes
-import SQLAlchemy and the models when called (see core/db.py).
+import SQLAlchemy and the models when called (see core/storage/db.py).
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..context import WorkspaceContext
-from ..errors import ConflictError, NotFoundError, ValidationError
+from ..errors import ConflictError, ValidationError
 from ..lang.text import collation_key, fold, nfc
 from ..lifecycle.rules import ACTIVE_STATUSES
+from ..storage.live import get_live
 
 if TYPE_CHECKING:
     from sqlalchemy import Select
@@ -135,7 +136,7 @@ class BranchService:
     ) -> int:
         from sqlalchemy import update
 
-        from ..storage.models import Member, utc_now
+        from ..storage.models import Member
 
         stmt = (
             update(Member)
@@ -145,7 +146,7 @@ class BranchService:
                 Member.id.in_(which),
                 Member.branch_id.is_distinct_from(target_id),
             )
-            .values(branch_id=target_id, revision=Member.revision + 1, updated_at=utc_now())
+            .values(branch_id=target_id)
         )
         return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
 
@@ -172,11 +173,7 @@ class BranchService:
     def _get(self, session: Session, branch_id: str) -> Branch:
         from ..storage.models import Branch
 
-        row = session.get(Branch, branch_id)
-        if (
-            row is None
-            or row.deleted_at is not None
-            or row.organization_id != self._ctx.organization_id
-        ):
-            raise NotFoundError("Không tìm thấy chi đoàn (có thể đã bị gộp hoặc xóa).")
-        return row
+        return get_live(
+            session, Branch, branch_id, self._ctx.organization_id,
+            "Không tìm thấy chi đoàn (có thể đã bị gộp hoặc xóa).",
+        )  # fmt: skip

@@ -17,10 +17,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..context import WorkspaceContext
-from ..errors import ConflictError, NotFoundError, ValidationError
+from ..errors import ConflictError, ValidationError
 from ..lang.dates import format_vn_date
 from ..lang.text import collation_key, fold, name_sort_key, nfc
 from ..lifecycle.rules import READ_ONLY_REASONS, is_read_only
+from ..storage.live import find_live, get_live, set_deleted
 from .index import RosterSnapshot, refreshed
 from .validation import MemberFields, parse_member
 from .vocab import POSITIONS, STATUSES
@@ -95,6 +96,9 @@ _ROWS = """
     FROM members AS m LEFT JOIN branches AS b ON b.id = m.branch_id
     WHERE m.id IN ({marks})
 """
+
+
+MEMBER_MISSING = "Không tìm thấy đoàn viên (có thể đã bị xóa)."
 
 
 class MemberService:
@@ -193,14 +197,7 @@ class MemberService:
     def _get(self, session: Session, member_id: str) -> Member:
         from ..storage.models import Member
 
-        row = session.get(Member, member_id)
-        if (
-            row is None
-            or row.deleted_at is not None
-            or row.organization_id != self._ctx.organization_id
-        ):
-            raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
-        return row
+        return get_live(session, Member, member_id, self._ctx.organization_id, MEMBER_MISSING)
 
     # Writing -----------------------------------------------------------------------------
 
@@ -230,10 +227,11 @@ class MemberService:
                 if other:
                     errors["national_id"] = f"Số CCCD này đã dùng cho đoàn viên {other}."
             branch_id = raw.get("branch_id") or None
-            if branch_id:
-                branch = session.get(Branch, branch_id)
-                if branch is None or branch.deleted_at is not None:
-                    errors["branch_id"] = "Chi đoàn không còn tồn tại."
+            if (
+                branch_id
+                and find_live(session, Branch, branch_id, self._ctx.organization_id) is None
+            ):
+                errors["branch_id"] = "Chi đoàn không còn tồn tại."
         if errors:
             raise ValidationError(errors)
         assert fields is not None
@@ -284,42 +282,24 @@ class MemberService:
 
     def delete(self, member_ids: Sequence[str]) -> int:
         """Soft-delete (tombstone) members; returns how many. Undone by :meth:`restore`."""
-        from ..storage.models import utc_now
-
-        return self._set_deleted(member_ids, utc_now())
+        return self._set_deleted(member_ids, deleted=True)
 
     def restore(self, member_ids: Sequence[str]) -> int:
         """Bring back soft-deleted members (the "Hoàn tác" of a delete)."""
         from sqlalchemy.exc import IntegrityError
 
         try:
-            return self._set_deleted(member_ids, None)
+            return self._set_deleted(member_ids, deleted=False)
         except IntegrityError as exc:
             raise ConflictError(
                 "Không thể khôi phục: số CCCD của đoàn viên này đã được dùng cho người khác."
             ) from exc
 
-    def _set_deleted(self, member_ids: Sequence[str], when: object) -> int:
-        from sqlalchemy import update
+    def _set_deleted(self, member_ids: Sequence[str], deleted: bool) -> int:
+        from ..storage.models import Member
 
-        from ..storage.models import Member, utc_now
-
-        changed = 0
         with self._ctx.db.transaction() as session:
-            for start in range(0, len(member_ids), 900):
-                stmt = (
-                    update(Member)
-                    .where(
-                        Member.organization_id == self._ctx.organization_id,
-                        Member.id.in_(member_ids[start : start + 900]),
-                        Member.deleted_at.is_(None)
-                        if when is not None
-                        else Member.deleted_at.is_not(None),
-                    )
-                    .values(deleted_at=when, revision=Member.revision + 1, updated_at=utc_now())
-                )
-                changed += int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
-        return changed
+            return set_deleted(session, Member, member_ids, self._ctx.organization_id, deleted)
 
 
 # Dates of the record that an event decides: the field, the event kind, what the event is called.

@@ -13,11 +13,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..context import WorkspaceContext
-from ..errors import ConflictError, NotFoundError, ValidationError
+from ..errors import ConflictError, ValidationError
 from ..lang.dates import DAY, format_vn_date
 from ..lang.text import (
     collation_key,
@@ -36,7 +36,8 @@ from ..roster.validation import (
     normalize_phone,
 )
 from ..roster.vocab import GENDERS, choice_code
-from ..storage.models import Member, Youth, utc_now
+from ..storage.live import find_live, get_live, set_deleted
+from ..storage.models import Member, Youth
 
 SORT_COLUMNS = ("name", "birth_date", "hamlet")
 ADMITTED_FROM_REGISTER = "Kết nạp từ sổ theo dõi thanh niên."
@@ -314,12 +315,11 @@ class YouthService:
         values = asdict(parse_youth(raw))
         with self._ctx.db.transaction() as session:
             follow_id = values["follow_up_member_id"]
-            if follow_id:
-                member = session.get(Member, follow_id)
-                if member is None or member.deleted_at is not None:
-                    raise ValidationError(
-                        {"follow_up_member_id": "Đoàn viên theo dõi không có trong danh sách."}
-                    )
+            org = self._ctx.organization_id
+            if follow_id and find_live(session, Member, follow_id, org) is None:
+                raise ValidationError(
+                    {"follow_up_member_id": "Đoàn viên theo dõi không có trong danh sách."}
+                )
             values["sort_key"] = name_sort_key(values["full_name"])
             values["search_text"] = _search_text(
                 YouthFields(**{n: values[n] for n in YOUTH_FIELD_NAMES})
@@ -337,10 +337,10 @@ class YouthService:
 
     def delete(self, youth_ids: Sequence[str]) -> int:
         """Soft-delete (tombstone) young people; returns how many. Undone by :meth:`restore`."""
-        return self._set_deleted(youth_ids, utc_now())
+        return self._set_deleted(youth_ids, deleted=True)
 
     def restore(self, youth_ids: Sequence[str]) -> int:
-        return self._set_deleted(youth_ids, None)
+        return self._set_deleted(youth_ids, deleted=False)
 
     def admit(
         self,
@@ -407,30 +407,12 @@ class YouthService:
             member_id = member.id
         return member_id
 
-    def _set_deleted(self, youth_ids: Sequence[str], when: dt.datetime | None) -> int:
-        changed = 0
+    def _set_deleted(self, youth_ids: Sequence[str], deleted: bool) -> int:
         with self._ctx.db.transaction() as session:
-            for start in range(0, len(youth_ids), 900):
-                stmt = (
-                    update(Youth)
-                    .where(
-                        Youth.organization_id == self._ctx.organization_id,
-                        Youth.id.in_(youth_ids[start : start + 900]),
-                        Youth.deleted_at.is_(None)
-                        if when is not None
-                        else Youth.deleted_at.is_not(None),
-                    )
-                    .values(deleted_at=when, revision=Youth.revision + 1, updated_at=utc_now())
-                )
-                changed += int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
-        return changed
+            return set_deleted(session, Youth, youth_ids, self._ctx.organization_id, deleted)
 
     def _get(self, session: Session, youth_id: str) -> Youth:
-        row = session.get(Youth, youth_id)
-        if (
-            row is None
-            or row.deleted_at is not None
-            or row.organization_id != self._ctx.organization_id
-        ):
-            raise NotFoundError("Không tìm thấy thanh niên trong sổ theo dõi (có thể đã bị xóa).")
-        return row
+        return get_live(
+            session, Youth, youth_id, self._ctx.organization_id,
+            "Không tìm thấy thanh niên trong sổ theo dõi (có thể đã bị xóa).",
+        )  # fmt: skip

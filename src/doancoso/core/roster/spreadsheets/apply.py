@@ -1,11 +1,11 @@
 """Writing an import preview: one transaction, bulk statements, all or nothing.
 
 New members go in with one executemany of INSERTs (ORM objects cost several times more at
-10,000 rows), so the columns the ORM would fill are set here: UUID id, origin, timestamps,
-revision 1, and the stored sort key and search text (:func:`core.roster.derived_columns`).
-Updates change only the listed fields, bump the revision, and are guarded by the revision seen
-at preview time (one executemany per set of changed fields): a member edited since makes the
-whole import fail, untouched.
+10,000 rows), so the columns the ORM would fill are set here: UUID id, the storage's stamps
+(:func:`~doancoso.core.storage.tracking.new_row_stamps`), and the stored sort key and search text
+(:func:`doancoso.core.roster.service.derived_columns`). Updates change only the listed fields and
+are guarded by the revision seen at preview time (one executemany per set of changed fields; the
+storage bumps the revision): a member edited since makes the whole import fail, untouched.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from ...context import WorkspaceContext
 from ...errors import ConflictError
-from ...storage.models import Branch, Member, new_id, utc_now
+from ...storage.models import Branch, Member, new_id
+from ...storage.tracking import new_row_stamps, transaction_time
 from ..service import derived_columns
 from .preview import NEW, REJECTED, UNCHANGED, UPDATE, ImportPreview, ImportRow
 from .rows import cached_fold
@@ -76,10 +77,10 @@ def apply_preview(ctx: WorkspaceContext, preview: ImportPreview) -> ImportResult
     )
 
 
-def _stamp(ctx: WorkspaceContext) -> dict[str, Any]:
-    now = utc_now()
-    return {"created_at": now, "updated_at": now, "revision": 1, "origin": ctx.db.installation_id,
-            "deleted_at": None}  # fmt: skip
+def _stamp(ctx: WorkspaceContext, session: Session) -> dict[str, Any]:
+    """The stamps of a new row, for the inserts sent as driver SQL (which no hook sees)."""
+    stamps = new_row_stamps(ctx.db.installation_id, transaction_time(session))
+    return {**stamps, "deleted_at": None}
 
 
 def _branches(
@@ -101,7 +102,7 @@ def _branches(
             ids[cached_fold(name)] = branch_id
             created.append(name)
             missing.append({"id": branch_id, "organization_id": ctx.organization_id, "name": name,
-                            "name_fold": cached_fold(name), **_stamp(ctx)})  # fmt: skip
+                            "name_fold": cached_fold(name), **_stamp(ctx, session)})  # fmt: skip
     if missing:
         session.execute(_BRANCHES.insert(), missing)
     return ids, created
@@ -135,7 +136,10 @@ def _insert(
     assert {"birth_date", "created_at"} <= processors.keys()
     template: dict[str, Any] = dict.fromkeys(_MEMBER_COLUMNS)
     template.update(
-        _stamp(ctx), organization_id=ctx.organization_id, birth_precision="day", status="active"
+        _stamp(ctx, session),
+        organization_id=ctx.organization_id,
+        birth_precision="day",
+        status="active",
     )
     base = [processors[n](template[n]) if n in processors else template[n] for n in order]
     # (column, position, bind processor or None) of the columns copied from the row's values
@@ -175,7 +179,7 @@ def _update(
     """The updates as one executemany per set of changed columns, each row guarded by its
     revision; the stored name, ids and phone of the members whose sort key or search text must
     be recomputed are read in one query."""
-    now = utc_now()
+    now = transaction_time(session)  # the storage stamps each update with it
     current = _current_identity(
         session, [str(r.member_id) for r in rows if _DERIVED_FROM.intersection(r.changed)]
     )
@@ -201,8 +205,7 @@ def _update(
             changes.update(derived_columns(*merged))
         assert row.member_revision is not None
         line = {f"v_{name}": value for name, value in changes.items()}
-        line.update(b_id=row.member_id, b_revision=row.member_revision,
-                    v_revision=row.member_revision + 1)  # fmt: skip
+        line.update(b_id=row.member_id, b_revision=row.member_revision)
         groups.setdefault(tuple(changes), []).append(line)
     written = 0
     for columns, lines in groups.items():
@@ -214,10 +217,7 @@ def _update(
                 _MEMBERS.c.deleted_at.is_(None),
                 _MEMBERS.c.revision == bindparam("b_revision"),
             )
-            .values(
-                {name: bindparam(f"v_{name}") for name in columns}
-                | {"revision": bindparam("v_revision"), "updated_at": now}
-            )
+            .values({name: bindparam(f"v_{name}") for name in columns})
         )
         written += session.execute(stmt, lines).rowcount  # type: ignore[attr-defined]
     if written != len(rows):
