@@ -12,6 +12,7 @@ Other sort orders are stable sorts of the name order, so name order breaks their
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
@@ -181,55 +182,64 @@ def _fetch(ctx: WorkspaceContext, sql: str) -> list[tuple[str | None, ...]]:
 
 
 def _patch(
-    ctx: WorkspaceContext, snapshot: RosterSnapshot, member_ids: Sequence[str], generation: int
+    ctx: WorkspaceContext,
+    cursor: sqlite3.Cursor,
+    snapshot: RosterSnapshot,
+    member_ids: Sequence[str],
+    generation: int,
 ) -> None:
-    """Bring the rows of ``member_ids`` in ``snapshot`` up to date with the database."""
+    """Bring the rows of ``member_ids`` in ``snapshot`` up to date with the database as
+    ``cursor`` reads it (at ``generation``: positions are counted in the same state)."""
     fresh: dict[str, dict[str, str | None] | None] = dict.fromkeys(member_ids)
-    with ctx.db.raw() as cursor:
-        for start in range(0, len(member_ids), 500):
-            chunk = list(member_ids[start : start + 500])
-            marks = ", ".join("?" * len(chunk))
-            columns = ", ".join(_PATCH_COLUMNS)
-            sql = f"SELECT {columns} FROM members WHERE {_LIVE} AND id IN ({marks})"
-            cursor.execute(sql, (ctx.organization_id, *chunk))
-            for values in cursor.fetchall():
-                row = dict(zip(_PATCH_COLUMNS, values, strict=True))
-                row["search_text"] = " " + str(row["search_text"])
-                fresh[str(row["id"])] = row
+    for start in range(0, len(member_ids), 500):
+        chunk = list(member_ids[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        columns = ", ".join(_PATCH_COLUMNS)
+        sql = f"SELECT {columns} FROM members WHERE {_LIVE} AND id IN ({marks})"
+        cursor.execute(sql, (ctx.organization_id, *chunk))
+        for values in cursor.fetchall():
+            row = dict(zip(_PATCH_COLUMNS, values, strict=True))
+            row["search_text"] = " " + str(row["search_text"])
+            fresh[str(row["id"])] = row
 
-        def position(row: dict[str, str | None]) -> int:
-            key = (ctx.organization_id, row["sort_key"], row["birth_date"], row["id"])
-            (count,) = cursor.execute(_POSITION, key).fetchone()
-            return int(count)
+    def position(row: dict[str, str | None]) -> int:
+        key = (ctx.organization_id, row["sort_key"], row["birth_date"], row["id"])
+        (count,) = cursor.execute(_POSITION, key).fetchone()
+        return int(count)
 
-        snapshot.patch(generation, fresh, position)
+    snapshot.patch(generation, fresh, position)
 
 
 def refreshed(ctx: WorkspaceContext, snapshot: RosterSnapshot | None) -> RosterSnapshot:
     """``snapshot`` brought up to date: patched where the changes are known, else reloaded.
 
-    The generation is read before the rows: a commit in between is applied again next time
-    (patching is idempotent), never missed.
+    Patching counts each row's position among the rows in the database, so the database must be
+    read exactly at the generation the patch brings the snapshot to, while the worker may be
+    committing: the reads run in one read transaction begun at a known generation
+    (:meth:`~doancoso.core.storage.db.Database.consistent_read`). The changes taken may include
+    later ones; patching them again later is harmless (a row is replaced, not added twice).
     """
     log = ctx.db.changes
-    generation = log.generation
-    if snapshot is None:
-        return load_snapshot(ctx)
-    if snapshot.generation == generation:
+    if snapshot is not None and snapshot.generation == log.generation:
         return snapshot
-    changes = log.since(snapshot.generation)
-    if not changes.touches("members", "branches"):
-        snapshot.generation = generation  # events change a status through their member's row
+    with ctx.db.consistent_read() as (cursor, generation):
+        if snapshot is None:
+            return load_snapshot(ctx, generation)
+        changes = log.since(snapshot.generation)
+        if not changes.touches("members", "branches"):
+            snapshot.generation = generation  # events change a status through their member's row
+            return snapshot
+        changed = changes.ids("members")
+        if changed is None or len(changed) > _PATCH_LIMIT:
+            return load_snapshot(ctx, generation)
+        # No member named: a chi đoàn was renamed, so only the cached orders are reset.
+        _patch(ctx, cursor, snapshot, sorted(changed), generation)
         return snapshot
-    changed = changes.ids("members")
-    if changed is None or len(changed) > _PATCH_LIMIT:
-        return load_snapshot(ctx)
-    _patch(ctx, snapshot, sorted(changed), generation)  # none: a chi đoàn renamed, orders reset
-    return snapshot
 
 
-def load_snapshot(ctx: WorkspaceContext) -> RosterSnapshot:
-    generation = ctx.db.changes.generation  # before the rows: see refreshed()
+def load_snapshot(ctx: WorkspaceContext, generation: int) -> RosterSnapshot:
+    """The whole roster as the database holds it at ``generation`` (read on the thread's raw
+    connection, inside :meth:`~doancoso.core.storage.db.Database.consistent_read`)."""
     with paused_gc():
         rows = _fetch(ctx, _LOAD)
         data = list(zip(*rows, strict=True)) if rows else [() for _ in _INDEXED]

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-    from ..changes import Changes
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +151,7 @@ class Database:
         self._raw_connections: list[sqlite3.Connection] = []
         self.changes = ChangeLog()
         """What each committed transaction changed (see :mod:`doancoso.core.changes`)."""
-        self._watch_lock = threading.RLock()
+        self._watch_lock = threading.RLock()  # our commits, their log entry, data_version
         self._watch: sqlite3.Connection | None = None
         self._seen_version = 0
 
@@ -296,16 +295,35 @@ class Database:
         collector = Collector()
         with self._session() as session, collecting(collector):
             session.info[COLLECTOR] = collector
-            with session.begin():
+            session.begin()
+            try:
                 yield session
                 session.flush()
                 written = collector.changes()
-            self._committed(written)
+                # The commit and its entry in the log land together: a reader that takes this
+                # lock (consistent_read) sees the database exactly at the log's generation.
+                with self._watch_lock:
+                    session.commit()
+                    self.changes.record(written)
+                    self._seen_version = self._data_version()
+            except BaseException:
+                session.rollback()
+                raise
 
-    def _committed(self, written: Changes) -> None:
-        with self._watch_lock:
-            self.changes.record(written)
-            self._seen_version = self._data_version()
+    @contextlib.contextmanager
+    def consistent_read(self) -> Iterator[tuple[sqlite3.Cursor, int]]:
+        """A plain cursor reading the database exactly as it was at the returned generation of
+        :attr:`changes`, however many commits land meanwhile (a WAL read transaction begun
+        while no commit can be recorded)."""
+        with self.raw() as cursor:
+            with self._watch_lock:
+                generation = self.changes.generation
+                cursor.execute("BEGIN")
+                cursor.execute("SELECT 1 FROM app_meta LIMIT 1").fetchall()  # the snapshot
+            try:
+                yield cursor, generation
+            finally:
+                cursor.execute("COMMIT")
 
     def _data_version(self) -> int:
         """SQLite's ``PRAGMA data_version`` on a connection that never writes: it changes when
@@ -320,10 +338,8 @@ class Database:
     def check_external(self) -> bool:
         """Whether another process (the CLI while the GUI is open) committed since the last
         check or the last commit of ours; if so, :attr:`changes` records that anything may have
-        changed, so every cache reloads. A commit of another process made in the instant
-        between one of ours and the read that follows it is seen only at its next write; a check
-        made in that instant from another thread takes our own commit for another process's,
-        which costs one needless reload."""
+        changed, so every cache reloads. (A commit of another process that lands in the instant
+        between one of ours and the read that follows it is seen with the next one.)"""
         with self._watch_lock:
             version = self._data_version()
             if version == self._seen_version:
