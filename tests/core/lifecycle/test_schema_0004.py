@@ -61,12 +61,15 @@ def test_upgrade_from_0003_keeps_every_row_and_the_organisation_comes_of_age_at_
     before = _rows(target)
     assert "coming_of_age" not in [c[1] for c in _columns(target, "organizations")]
     with Workspace.open(target.parent) as ws:
-        assert ws.db.current_revision() == head_revision() == "0004"
+        assert ws.db.current_revision() == head_revision()
         after = _rows(target)
-        # Every row is kept; the organisation's only gains the new column, at 30.
-        assert {t: r for t, r in after.items() if t != "organizations"} == {
-            t: r for t, r in before.items() if t != "organizations"
+        # Every row is kept; the organisation's only gains the new column, at 30 (and each event
+        # its place in its member's history, from 0005).
+        changed = ("organizations", "member_events")
+        assert {t: r for t, r in after.items() if t not in changed} == {
+            t: r for t, r in before.items() if t not in changed
         }
+        assert sorted(r[:-1] for r in after["member_events"]) == before["member_events"]
         assert after["organizations"] == [(*row, 30) for row in before["organizations"]]
         org = ws.organization.get()
         assert org is not None

@@ -55,6 +55,7 @@ class _History:
                 event_date=when,
                 number=f"{next(self._numbers)}-{doc}/ĐTN" if doc else None,
                 status_before="active",
+                sequence=len(self.events) + 1,
                 **details,
             )
         )

@@ -134,8 +134,10 @@ def parse_day(value: object, field: str, errors: dict[str, str]) -> dt.date | No
         return None
 
 
-def event_order(event: MemberEvent) -> tuple[dt.date, dt.datetime, str]:
-    return event.event_date, event.created_at or dt.datetime.min, event.id or ""
+def event_order(event: MemberEvent) -> tuple[dt.date, int, str]:
+    """Events replay by date, then in the order they were recorded for the member (their
+    ``sequence``, which travels with them): never by a machine's clock."""
+    return event.event_date, event.sequence or 0, event.id or ""
 
 
 def check_transition(
@@ -241,5 +243,5 @@ def check_date(
 
 def baseline_status(member: Member, events: Iterable[MemberEvent]) -> str:
     """The member's status before any event: kept on the first event ever recorded."""
-    first = min(events, key=lambda e: (e.created_at or dt.datetime.min, e.id or ""), default=None)
+    first = min(events, key=lambda e: (e.sequence or 0, e.id or ""), default=None)
     return first.status_before if first is not None else member.status

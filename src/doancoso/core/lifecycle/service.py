@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
@@ -336,6 +336,12 @@ class EventService:
         events = self._live_events(session, member.id)
         baseline = baseline_status(member, events)
         event.status_before = baseline
+        event.sequence = 1 + (
+            session.scalar(
+                select(func.max(MemberEvent.sequence)).where(MemberEvent.member_id == member.id)
+            )
+            or 0
+        )  # tombstoned events count: a number is never given twice
         timeline = sorted([*events, event], key=event_order)
         statuses = replay(member, timeline, baseline)
         session.add(event)
@@ -369,7 +375,6 @@ class EventService:
             kind=kind,
             number=nfc_or_none(number),
             note=nfc_multiline_or_none(note),
-            created_at=utc_now(),
         )
         if when is not None:
             event.event_date = when

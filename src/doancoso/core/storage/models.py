@@ -221,6 +221,10 @@ class MemberEvent(Travelling, Base):
     period_end: Mapped[date | None] = mapped_column(Date)
     # discipline: reprimand (khiển trách), warning (cảnh cáo), expulsion (khai trừ).
     discipline_level: Mapped[str | None] = mapped_column(String(20))
+    # The event's place in its member's history when it was recorded (1, 2, …): events of one day
+    # are replayed in this order, which travels with the row, never by clock (machines' clocks
+    # differ). Added by migration 0005, last in the table as in an upgraded database.
+    sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0", sort_order=1)
 
 
 class Youth(Travelling, Base):
