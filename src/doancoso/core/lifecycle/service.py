@@ -19,7 +19,7 @@ from ..lang.text import nfc_multiline_or_none, nfc_or_none
 from ..roster.rules import COMING_OF_AGE
 from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberService
 from ..roster.vocab import choice_code
-from ..storage.live import get_live
+from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
 from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
 from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
@@ -133,8 +133,7 @@ class EventService:
             age = self._ctx.coming_of_age()
         last_birth_year = year - age
         stmt = select(Member.id, Member.birth_date).where(
-            Member.organization_id == self._ctx.organization_id,
-            Member.deleted_at.is_(None),
+            is_live(Member, self._ctx.organization_id),
             Member.status.in_(ACTIVE_STATUSES),
             Member.birth_date < dt.date(last_birth_year + 1, 1, 1),
         )
@@ -160,11 +159,10 @@ class EventService:
             select(Member.id, MemberEvent)
             .join(MemberEvent, MemberEvent.member_id == Member.id)
             .where(
-                Member.organization_id == self._ctx.organization_id,
-                Member.deleted_at.is_(None),
+                is_live(Member, self._ctx.organization_id),
                 Member.status == "temporary",
                 MemberEvent.kind == "temporary",
-                MemberEvent.deleted_at.is_(None),
+                is_live(MemberEvent),
             )
             .order_by(Member.sort_key, Member.birth_date)
         )
@@ -226,8 +224,8 @@ class EventService:
             .where(
                 MemberEvent.organization_id == self._ctx.organization_id,
                 MemberEvent.kind == "party_introduction",
-                MemberEvent.deleted_at.is_(None),
-                Member.deleted_at.is_(None),
+                is_live(MemberEvent),
+                is_live(Member),
             )
             .order_by(MemberEvent.event_date, Member.sort_key)
         )
@@ -427,9 +425,7 @@ class EventService:
         return get_live(session, Member, member_id, self._ctx.organization_id, MEMBER_MISSING)
 
     def _live_events(self, session: Session, member_id: str) -> list[MemberEvent]:
-        stmt = select(MemberEvent).where(
-            MemberEvent.member_id == member_id, MemberEvent.deleted_at.is_(None)
-        )
+        stmt = select(MemberEvent).where(MemberEvent.member_id == member_id, is_live(MemberEvent))
         return sorted(session.scalars(stmt), key=event_order)
 
 

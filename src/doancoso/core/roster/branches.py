@@ -14,7 +14,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
 from ..lang.text import collation_key, fold, nfc
 from ..lifecycle.rules import ACTIVE_STATUSES
-from ..storage.live import get_live
+from ..storage.live import get_live, is_live
 
 if TYPE_CHECKING:
     from sqlalchemy import Select
@@ -141,8 +141,7 @@ class BranchService:
         stmt = (
             update(Member)
             .where(
-                Member.organization_id == self._ctx.organization_id,
-                Member.deleted_at.is_(None),
+                is_live(Member, self._ctx.organization_id),
                 Member.id.in_(which),
                 Member.branch_id.is_distinct_from(target_id),
             )
@@ -159,9 +158,7 @@ class BranchService:
         with self._ctx.db.transaction() as session:
             row = self._get(session, branch_id)
             members = session.scalar(
-                select(func.count()).where(
-                    Member.branch_id == branch_id, Member.deleted_at.is_(None)
-                )
+                select(func.count()).where(Member.branch_id == branch_id, is_live(Member))
             )
             if members:
                 raise ConflictError(

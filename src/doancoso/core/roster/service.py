@@ -21,7 +21,7 @@ from ..errors import ConflictError, ValidationError
 from ..lang.dates import format_vn_date
 from ..lang.text import collation_key, fold, name_sort_key, nfc
 from ..lifecycle.rules import READ_ONLY_REASONS, is_read_only
-from ..storage.live import find_live, get_live, set_deleted
+from ..storage.live import find_live, get_live, is_live, set_deleted
 from .index import RosterSnapshot, refreshed
 from .validation import MemberFields, parse_member
 from .vocab import POSITIONS, STATUSES
@@ -218,8 +218,7 @@ class MemberService:
             if national_id and "national_id" not in errors:
                 other = session.scalar(
                     select(Member.full_name).where(
-                        Member.organization_id == self._ctx.organization_id,
-                        Member.deleted_at.is_(None),
+                        is_live(Member, self._ctx.organization_id),
                         Member.national_id == national_id,
                         Member.id != (member_id or ""),
                     )
@@ -330,7 +329,7 @@ def _check_event_dates(session: Session, member_id: str, values: Mapping[str, An
     kinds = [kind for _, kind, _, _ in EVENT_DECIDED_DATES]
     stmt = select(MemberEvent.kind, MemberEvent.event_date).where(
         MemberEvent.member_id == member_id,
-        MemberEvent.deleted_at.is_(None),
+        is_live(MemberEvent),
         MemberEvent.kind.in_(kinds),
     )
     decided: dict[str, date] = {kind: when for kind, when in session.execute(stmt)}

@@ -36,7 +36,7 @@ from ..roster.validation import (
     normalize_phone,
 )
 from ..roster.vocab import GENDERS, choice_code
-from ..storage.live import find_live, get_live, set_deleted
+from ..storage.live import find_live, get_live, is_live, set_deleted
 from ..storage.models import Member, Youth
 
 SORT_COLUMNS = ("name", "birth_date", "hamlet")
@@ -223,7 +223,7 @@ class YouthService:
             raise ValueError(f"unknown sort column {sort!r}")
         flt = flt or YouthFilter()
         stmt = select(Youth.id, Youth.search_text, Youth.hamlet).where(
-            Youth.organization_id == self._ctx.organization_id, Youth.deleted_at.is_(None)
+            is_live(Youth, self._ctx.organization_id)
         )
         if not flt.include_admitted:
             stmt = stmt.where(Youth.admitted_member_id.is_(None))
@@ -256,8 +256,7 @@ class YouthService:
         stmt = (
             select(Youth.hamlet, func.count())
             .where(
-                Youth.organization_id == self._ctx.organization_id,
-                Youth.deleted_at.is_(None),
+                is_live(Youth, self._ctx.organization_id),
                 Youth.hamlet.is_not(None),
             )
             .group_by(Youth.hamlet)

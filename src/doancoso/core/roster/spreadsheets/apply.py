@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ...context import WorkspaceContext
 from ...errors import ConflictError
+from ...storage.live import is_live
 from ...storage.models import Branch, Member, new_id
 from ...storage.tracking import new_row_stamps, transaction_time
 from ..service import derived_columns
@@ -88,9 +89,7 @@ def _branches(
 ) -> tuple[dict[str, str], list[str]]:
     """Branch ids by folded name; chi đoàn named in the file and missing are created."""
     existing = session.execute(
-        select(Branch.id, Branch.name).where(
-            Branch.organization_id == ctx.organization_id, Branch.deleted_at.is_(None)
-        )
+        select(Branch.id, Branch.name).where(is_live(Branch, ctx.organization_id))
     ).all()
     ids = {cached_fold(name): branch_id for branch_id, name in existing}
     created: list[str] = []

@@ -32,6 +32,7 @@ from ...context import WorkspaceContext
 from ...errors import ValidationError
 from ...lang.dates import DAY, YEAR, format_vn_date
 from ...lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
+from ...storage.live import is_live
 from ...storage.models import Branch, Member, MemberEvent
 from ..rules import admission_window, party_age_error
 from ..service import EVENT_DECIDED_DATES, event_date_message
@@ -170,16 +171,12 @@ class Matcher:
         self._ctx = ctx
         with ctx.db.read() as session:
             branch_rows = session.execute(
-                select(Branch.id, Branch.name).where(
-                    Branch.organization_id == ctx.organization_id, Branch.deleted_at.is_(None)
-                )
+                select(Branch.id, Branch.name).where(is_live(Branch, ctx.organization_id))
             ).all()
             branches = {branch_id: name for branch_id, name in branch_rows}
             self.branch_names = list(branches.values())
             columns = [getattr(Member, name) for name in _LOADED]
-            stmt = select(*columns).where(
-                Member.organization_id == ctx.organization_id, Member.deleted_at.is_(None)
-            )
+            stmt = select(*columns).where(is_live(Member, ctx.organization_id))
             rows = session.execute(stmt).all()
         self.members: dict[str, _Stored] = {}
         self.by_national_id: dict[str, str] = {}
@@ -239,7 +236,7 @@ class Matcher:
                     MemberEvent.member_id, MemberEvent.kind, MemberEvent.event_date
                 ).where(
                     MemberEvent.member_id.in_(member_ids[first : first + 900]),
-                    MemberEvent.deleted_at.is_(None),
+                    is_live(MemberEvent),
                 )
                 for member_id, kind, when in session.execute(stmt):
                     found[member_id].append((kind, when))
