@@ -13,14 +13,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
-from doancoso.core.lang.dates import age_on
+from doancoso.core.lang.dates import DAY, age_on
 from doancoso.core.lang.text import fold
 from doancoso.core.lifecycle.service import ACTIVE_STATUSES
+from doancoso.core.roster.rules import too_young_message
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.roster.vocab import GENDERS, STATUSES
 from doancoso.core.statistics import service as statistics
 from doancoso.core.statistics.service import UNKNOWN, RosterStats, age_band
+from doancoso.core.storage.models import Member
 from doancoso.core.workspace import Workspace
 
 AddMember = Callable[..., str]
@@ -235,7 +238,19 @@ def test_age_bands_and_coming_of_age_at_their_boundaries(
             birth = date(year, month, day)
             text = str(year) if (month, day) == (1, 1) else birth.strftime("%d/%m/%Y")
             name = "Nguyễn Văn " + "".join(chr(ord("A") + int(d)) for d in str(len(births)))
-            add_member(name, text, "Chi đoàn ấp Tân Long")
+            precision = DAY if "/" in text else "year"
+            if too_young_message(birth, precision, date.today()) is None:
+                add_member(name, text, "Chi đoàn ấp Tân Long")
+            else:  # too young to be entered today: a record kept from before, written as such
+                member_id = add_member(name, "01/01/2000", "Chi đoàn ấp Tân Long")
+                with ws.db.transaction() as session:
+                    session.execute(
+                        update(Member)
+                        .where(Member.id == member_id)
+                        .values(
+                            birth_date=birth, birth_precision="year" if text == str(year) else DAY
+                        )
+                    )
             births.append(birth)
     gone = add_member("Lê Văn Đi", "15/06/2009", "Chi đoàn ấp Tân Long")
     ws.events.record(gone, "transfer_out", "01/01/2024", other_organization="Đoàn phường 5")

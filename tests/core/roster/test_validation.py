@@ -204,8 +204,20 @@ def test_bad_birth_date(typed: str, message: str) -> None:
     assert errors_of({"full_name": "Lê Văn An", "birth_date": typed}) == {"birth_date": message}
 
 
-def test_birth_today_is_accepted() -> None:
-    assert valid(birth_date="01/06/2025").birth_date == TODAY
+def test_members_must_be_old_enough_to_be_admitted_today() -> None:
+    """The rule of the import, in the form and on the command line: from 15 years and 1 day
+    (today is 01/06/2025); a birth known by its year counts by the year."""
+    assert errors_of({"full_name": "Lê Văn An", "birth_date": "01/06/2025"}) == {
+        "birth_date": "Chưa đủ tuổi vào Đoàn: sinh 01/06/2025, đủ 15 tuổi + 1 ngày vào 02/06/2040."
+    }
+    assert errors_of({"full_name": "Lê Văn An", "birth_date": "01/06/2010"}) == {
+        "birth_date": "Chưa đủ tuổi vào Đoàn: sinh 01/06/2010, đủ 15 tuổi + 1 ngày vào 02/06/2025."
+    }
+    assert valid(birth_date="31/05/2010").birth_date == date(2010, 5, 31)
+    assert errors_of({"full_name": "Lê Văn An", "birth_date": "2010"}) == {
+        "birth_date": "Chưa đủ tuổi vào Đoàn: sinh năm 2010, đủ 16 tuổi vào năm 2026."
+    }
+    assert valid(birth_date="2009").birth_date == date(2009, 1, 1)
 
 
 def _admission_error(birth: str, admitted: str) -> dict[str, str]:

@@ -19,6 +19,38 @@ def admission_window(birth: date) -> tuple[date, date]:
     return date.fromordinal(first), date.fromordinal(last)
 
 
+def too_young_message(birth: date, precision: str, today: date) -> str | None:
+    """Why someone born on ``birth`` cannot be a member on ``today`` (younger than 15 years and
+    1 day; a birth known by its year alone counts by the year), or None. The one wording of the
+    member form, the command line, the admission from the youth register and the import."""
+    if precision == DAY:
+        first = admission_window(birth)[0]
+        if today >= first:
+            return None
+        return (
+            f"Chưa đủ tuổi vào Đoàn: sinh {format_vn_date(birth)}, đủ "
+            f"{ADMISSION_MIN_AGE - 1} tuổi + 1 ngày vào {format_vn_date(first)}."
+        )
+    if today.year - birth.year >= ADMISSION_MIN_AGE:
+        return None
+    return (
+        f"Chưa đủ tuổi vào Đoàn: sinh năm {birth.year}, đủ {ADMISSION_MIN_AGE} tuổi vào "
+        f"năm {birth.year + ADMISSION_MIN_AGE}."
+    )
+
+
+def over_age_message(birth: date, today: date, coming_of_age: int) -> str | None:
+    """A warning (allowed, but unusual) for an active member past the coming-of-age year:
+    counted by birth year, like the coming-of-age list, so the age is the one reached this year.
+    The one wording of the form, the command line, the admission and the import."""
+    years = today.year - birth.year
+    if years <= coming_of_age:
+        return None
+    return (
+        f"Đã quá tuổi Đoàn (tròn {years} tuổi trong năm {today.year}): cần xét trưởng thành Đoàn."
+    )
+
+
 # Coming of age (trưởng thành Đoàn): members leave the union in the year they reach this age.
 # DOMAIN.md §4 asks to verify it, so it is a setting of the organisation
 # (OrganizationInfo.coming_of_age, column organizations.coming_of_age); this is only its default.

@@ -15,7 +15,13 @@ from datetime import date
 from ..errors import ValidationError
 from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
 from ..lang.text import name_case, nfc, nfc_multiline_or_none, nfc_or_none
-from .rules import ADMISSION_MAX_AGE, ADMISSION_MIN_AGE, admission_window, party_age_error
+from .rules import (
+    ADMISSION_MAX_AGE,
+    ADMISSION_MIN_AGE,
+    admission_window,
+    party_age_error,
+    too_young_message,
+)
 from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code
 
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
@@ -171,6 +177,10 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
     elif any(ch.isdigit() for ch in full_name):
         errors["full_name"] = "Họ và tên không được chứa chữ số."
     birth, precision = _parse_birth(text["birth_date"], today, errors)
+    if birth is not None and "birth_date" not in errors:
+        too_young = too_young_message(birth, precision, today)  # the import's rule and words
+        if too_young is not None:
+            errors["birth_date"] = too_young
 
     values: dict[str, object] = {name: nfc_or_none(text[name]) for name in _TEXT_FIELDS}
     values["notes"] = nfc_multiline_or_none(raw.get("notes"))  # keeps its line breaks

@@ -34,7 +34,7 @@ from ...lang.dates import DAY, YEAR, format_vn_date
 from ...lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
 from ...storage.live import is_live
 from ...storage.models import Branch, Member, MemberEvent
-from ..rules import admission_window, party_age_error
+from ..rules import admission_window, over_age_message, party_age_error
 from ..service import EVENT_DECIDED_DATES, event_date_message
 from ..validation import parse_member
 from ..vocab import STATUSES
@@ -456,19 +456,11 @@ def _settle_update(
 
 
 def _over_age(birth: object, status: object, today: date, age: int) -> Problem | None:
-    """Past the coming-of-age year (counted by birth year, like the coming-of-age list): the
-    member turns ``age + 1`` or more this year, though maybe not yet on ``today``, so the age is
-    stated as the one reached in the year."""
+    """Past the coming-of-age year: the warning of the member form (:func:`over_age_message`)."""
     if status not in ACTIVE_STATUSES or not isinstance(birth, date):
         return None
-    years = today.year - birth.year
-    if years <= age:
-        return None
-    return Problem(
-        f"Đã quá tuổi Đoàn (tròn {years} tuổi trong năm {today.year}): cần xét trưởng thành Đoàn.",
-        WARNING,
-        "birth_date",
-    )
+    message = over_age_message(birth, today, age)
+    return None if message is None else Problem(message, WARNING, "birth_date")
 
 
 def decide(

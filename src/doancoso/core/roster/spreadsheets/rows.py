@@ -24,7 +24,7 @@ from ...lang.dates import DAY, YEAR, DateFormatError, format_vn_date
 from ...lang.legacy import Decoded, Encoding, decode_cell
 from ...lang.text import fold, name_case, nfc, nfc_multiline
 from ...xlsx.workbook import Cell
-from ..rules import ADMISSION_MIN_AGE, admission_window
+from ..rules import too_young_message
 from ..validation import check_national_id, normalize_phone
 from ..vocab import POSITIONS, STATUSES, choice_code
 
@@ -165,7 +165,7 @@ class RowParser:
         self._texts: dict[tuple[str, str], tuple[str, Problem | None, Encoding | None]] = {}
         self._dates: dict[tuple[str, bool], tuple[date, str] | None] = {}
         self._names: dict[str, tuple[str, Problem | None]] = {}
-        self._windows: dict[date, tuple[date, date]] = {}
+        self._too_young: dict[tuple[date, str], str | None] = {}
         self._signed = False  # a signature line was seen: a name alone after it is the signer
 
     def learn_encoding(self, rows: list[tuple[int, list[Cell]]], sample: int = 2000) -> None:
@@ -399,21 +399,13 @@ class RowParser:
         out["birth_date"], out["birth_precision"] = birth, precision
 
     def _check_too_young(self, birth: date, precision: str, parsed: ParsedRow) -> None:
-        """Too young to be admitted today (15 years + 1 day; a bare year counts by the year)."""
-        if precision == DAY:
-            window = self._windows.get(birth)
-            if window is None:
-                window = self._windows[birth] = admission_window(birth)
-            if self.today < window[0]:
-                parsed.problems.append(Problem(
-                    f"Chưa đủ tuổi vào Đoàn: sinh {format_vn_date(birth)}, đủ "
-                    f"{ADMISSION_MIN_AGE - 1} tuổi + 1 ngày vào {format_vn_date(window[0])}.",
-                    ERROR, "birth_date"))  # fmt: skip
-        elif self.today.year - birth.year < ADMISSION_MIN_AGE:
-            parsed.problems.append(Problem(
-                f"Chưa đủ tuổi vào Đoàn: sinh năm {birth.year}, đủ {ADMISSION_MIN_AGE} tuổi vào "
-                f"năm {birth.year + ADMISSION_MIN_AGE}.",
-                ERROR, "birth_date"))  # fmt: skip
+        """Too young to be a member today: the rule and wording of the member form."""
+        key = (birth, precision)
+        if key not in self._too_young:  # many rows share a birth date: computed once each
+            self._too_young[key] = too_young_message(birth, precision, self.today)
+        message = self._too_young[key]
+        if message is not None:
+            parsed.problems.append(Problem(message, ERROR, "birth_date"))
 
     def _choices(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
         out = parsed.values
