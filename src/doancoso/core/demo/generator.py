@@ -191,7 +191,8 @@ def _youth(
     name, gender, ethnicity, religion = _person(rng)
     birth = today - timedelta(days=rng.randint(15 * 365, 30 * 365))
     phone = f"0{rng.choice('398')}{rng.randrange(10**8):08d}" if rng.random() < 0.6 else None
-    away = rng.random() < 0.25
+    grown = add_years(birth, 16)  # nobody works away from home before 16
+    away = rng.random() < 0.25 and grown < today - timedelta(days=30)
     hardship = rng.random() < 0.15
     hamlet = rng.choice(hamlets)
     return dict(
@@ -208,7 +209,7 @@ def _youth(
         occupation=rng.choice(_OCCUPATIONS),
         working_away=away,
         away_place=rng.choice(_AWAY_PLACES) if away else None,
-        away_since=today - timedelta(days=rng.randint(30, 3 * 365)) if away else None,
+        away_since=max(today - timedelta(days=rng.randint(30, 3 * 365)), grown) if away else None,
         in_hardship=hardship,
         hardship_kind=rng.choice(_HARDSHIPS) if hardship else None,
         ethnicity=ethnicity,

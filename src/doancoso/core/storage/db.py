@@ -120,6 +120,12 @@ def stored_revision(path: Path) -> str | None:
         ) from exc
 
 
+def _quiet_alembic() -> None:
+    """Alembic logs each step at INFO (ten lines for a new database): the log file keeps what a
+    user or a maintainer needs, our own line about an upgrade among it."""
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
 def _is_empty_file(path: Path) -> bool:
     return not path.exists() or path.stat().st_size == 0
 
@@ -218,6 +224,7 @@ class Database:
         return engine, sessions
 
     def _create_new(self) -> None:
+        _quiet_alembic()
         from .models import Base
 
         with self.engine.begin() as conn:
@@ -230,6 +237,7 @@ class Database:
 
     def _upgrade(self) -> None:
         log.info("upgrading %s to %s", self.path, head_revision())
+        _quiet_alembic()
         from alembic import command
 
         with self.engine.begin() as conn:

@@ -28,6 +28,12 @@ def _reason(error: OSError) -> str:
     return "lỗi ghi tệp"
 
 
+def _umask() -> int:
+    mask = os.umask(0)  # reading the umask means setting it: put it straight back
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def written_atomically(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step,
@@ -44,6 +50,8 @@ def written_atomically(target: Path) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
+        # mkstemp makes the file private (0600); the user's file gets the usual permissions.
+        os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, target)
     except OSError as exc:
         message = f"Không ghi được tệp “{target}”: {_reason(exc)}."
