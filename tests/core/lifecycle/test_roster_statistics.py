@@ -22,7 +22,7 @@ from doancoso.core.roster.rules import too_young_message
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.roster.vocab import GENDERS, STATUSES
 from doancoso.core.statistics import service as statistics
-from doancoso.core.statistics.service import UNKNOWN, RosterStats, age_band
+from doancoso.core.statistics.service import UNKNOWN, RosterStats, age_band, education_order
 from doancoso.core.storage.models import Member
 from doancoso.core.workspace import Workspace
 
@@ -117,8 +117,11 @@ def test_every_count_on_known_members(ws: Workspace, stats: RosterStats) -> None
         ("Không", 4), ("Phật giáo", 2), ("Công giáo", 1), (UNKNOWN, 2),
     ]  # fmt: skip
     assert list(stats.by_education.items()) == [
-        ("12/12", 2), ("9/12", 1), ("Đại học", 1), (UNKNOWN, 5),
-    ]  # fmt: skip
+        ("9/12", 1),
+        ("12/12", 2),
+        ("Đại học", 1),
+        (UNKNOWN, 5),
+    ]  # fmt: skip  (general education in the order of its levels, then the rest)
     assert stats.coming_of_age == 2  # Em (reaches 30 in 2025) and Phương (overdue)
     assert stats.coming_of_age == len(ws.events.coming_of_age(TODAY.year))
     assert (stats.admissions, stats.transfers_in) == (2, 1)  # Mai and Tư; Nam
@@ -266,6 +269,19 @@ def test_age_bands_and_coming_of_age_at_their_boundaries(
         overdue_or_due = sum(birth.year <= today.year - 30 for birth in births)
         assert stats.coming_of_age == overdue_or_due == len(ws.events.coming_of_age(today.year))
         assert (stats.total, stats.all_members) == (len(births), len(births) + 1)
+
+
+def test_education_levels_in_their_order() -> None:
+    assert sorted(
+        ["12/12", "Đại học", "9/12", "10/12", "7/10", "Cao đẳng"], key=education_order
+    ) == [
+        "7/10",
+        "9/12",
+        "10/12",
+        "12/12",
+        "Cao đẳng",
+        "Đại học",
+    ]  # fmt: skip  (7/10 of the old 10-year system is about 8/12)
 
 
 def test_a_tie_between_spellings_shows_the_first_in_code_point_order(

@@ -62,7 +62,7 @@ def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> 
                                              ("Ngoài độ tuổi", 0)]  # fmt: skip
     assert charts["Theo dân tộc"].data() == [("Kinh", 4), ("Khmer", 1)]
     assert charts["Theo tôn giáo"].data() == [("Không", 3), ("Phật giáo", 2)]
-    assert charts["Theo trình độ học vấn"].data() == [("12/12", 2), ("Đại học", 2),
+    assert charts["Theo trình độ văn hóa"].data() == [("12/12", 2), ("Đại học", 2),
                                                       ("Chưa rõ", 1)]  # fmt: skip
     status = dict(charts["Theo trạng thái (mọi đoàn viên)"].data())
     assert status["Đang sinh hoạt"] == 4 and status["Sinh hoạt tạm"] == 1

@@ -97,7 +97,7 @@ _OCCUPATIONS = (
     "Buôn bán",
     "Lao động tự do",
 )
-_EDUCATION = ("9/12", "12/12", "12/12", "12/12", "Đại học", "Cao đẳng", "Trung cấp")
+_EDUCATION = ("9/12", "12/12", "12/12", "12/12", "12/12", "11/12", "10/12")
 
 DEMO_ORGANIZATION = OrganizationInfo(
     name="Đoàn xã Tân Hưng",

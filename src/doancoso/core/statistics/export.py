@@ -79,7 +79,7 @@ def breakdowns(stats: RosterStats) -> list[Breakdown]:
         Breakdown("Theo độ tuổi", "Độ tuổi", stats.by_age_band),
         Breakdown("Theo dân tộc", "Dân tộc", stats.by_ethnicity),
         Breakdown("Theo tôn giáo", "Tôn giáo", stats.by_religion),
-        Breakdown("Theo trình độ học vấn", "Trình độ học vấn", stats.by_education),
+        Breakdown("Theo trình độ văn hóa", "Trình độ văn hóa", stats.by_education),
     ]
 
 

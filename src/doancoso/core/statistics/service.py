@@ -8,9 +8,10 @@ groups into the breakdowns shown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,7 +62,8 @@ class RosterStats:
       January); outside 16–30: "Ngoài độ tuổi";
     - ``by_ethnicity``/``by_religion``/``by_education``: the stored text, grouped ignoring case
       and tones (shown as the most common spelling; on a tie, the first in code point order),
-      most frequent first; "Không" (no religion) is a value, not unknown;
+      most frequent first, except education, in the order of its levels ("9/12", "10/12"…,
+      then other text); "Không" (no religion) is a value, not unknown;
     - ``coming_of_age``: active-roster members who reach the organisation's coming-of-age age
       (a setting, 30 by default) in ``today``'s year or already did (the list of
       ``ws.events.coming_of_age(year)``);
@@ -115,8 +117,26 @@ def _most_common_first(spelling: tuple[str, int]) -> tuple[int, str]:
     return -n, value
 
 
-def _by_text(counts: Iterable[tuple[str | None, int]]) -> dict[str, int]:
-    """Free-text values grouped ignoring case and tones; most frequent first, "Chưa rõ" last."""
+_GRADE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$")
+
+
+def education_order(label: str) -> tuple[int, int, int, str]:
+    """Levels of general education in their order ("9/12" before "10/12" before "12/12", the
+    old 10-year system's "7/10" by its share), then any other text, by collation."""
+    match = _GRADE.match(label)
+    if match is not None:
+        grade, of = int(match.group(1)), int(match.group(2))
+        if 0 < grade <= of:
+            return (0, grade * 12 // of, grade, "")
+    return (1, 0, 0, collation_key(label))
+
+
+def _by_text(
+    counts: Iterable[tuple[str | None, int]],
+    order: Callable[[str], Any] | None = None,
+) -> dict[str, int]:
+    """Free-text values grouped ignoring case and tones; most frequent first (or in ``order``
+    of their labels), "Chưa rõ" last."""
     totals: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = {}
     unknown = 0
@@ -128,7 +148,10 @@ def _by_text(counts: Iterable[tuple[str | None, int]]) -> dict[str, int]:
         totals[key] += n
         spellings.setdefault(key, Counter())[value or ""] += n
     labels = {key: min(spellings[key].items(), key=_most_common_first)[0] for key in totals}
-    ordered = sorted(totals, key=lambda k: (-totals[k], collation_key(labels[k])))
+    if order is None:
+        ordered = sorted(totals, key=lambda k: (-totals[k], collation_key(labels[k])))
+    else:
+        ordered = sorted(totals, key=lambda k: order(labels[k]))
     result = {labels[k]: totals[k] for k in ordered}
     if unknown:
         result[UNKNOWN] = unknown
@@ -187,7 +210,7 @@ class StatisticsService:
             by_age_band=tally.age_bands(),
             by_ethnicity=_by_text(tally.ethnicities.items()),
             by_religion=_by_text(tally.religions.items()),
-            by_education=_by_text(tally.educations.items()),
+            by_education=_by_text(tally.educations.items(), education_order),
             coming_of_age=tally.coming_of_age,
             admissions=tally.admissions,
             transfers_in=transfers_in,
