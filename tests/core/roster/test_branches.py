@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from doancoso.core.errors import ConflictError, NotFoundError, ValidationError
+from doancoso.core.lifecycle.rules import ACTIVE_STATUSES
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 
@@ -140,3 +141,20 @@ def test_counts_the_active_roster_apart_from_every_record(ws: Workspace) -> None
     assert (info.member_count, info.active_count) == (3, 2)
     with pytest.raises(ConflictError):
         ws.branches.delete(branch.id)  # a member who left still belongs to its record
+
+
+def test_members_without_a_chi_doan_are_counted_apart(ws: Workspace) -> None:
+    """The Chi đoàn page shows them as "Chưa có chi đoàn", so its counts add up to the roster's."""
+    branch = ws.branches.create("Chi đoàn ấp 1")
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                     "branch_id": branch.id})  # fmt: skip
+    ws.members.save({"full_name": "Trần Thị Bích", "birth_date": "02/02/2001"})
+    gone = ws.members.save({"full_name": "Lê Văn Cường", "birth_date": "03/03/2002"})
+    ws.events.record(gone, "transfer_out", "01/06/2025", other_organization="Đoàn xã B")
+    unassigned = ws.branches.unassigned()
+    assert (unassigned.id, unassigned.name) == ("", "Chưa có chi đoàn")
+    assert (unassigned.member_count, unassigned.active_count) == (2, 1)
+    listed = [*ws.branches.list(), unassigned]
+    active = MemberFilter(statuses=tuple(ACTIVE_STATUSES))  # the roster page's default
+    assert sum(b.active_count for b in listed) == ws.members.count(active) == 2
+    assert sum(b.member_count for b in listed) == ws.members.count() == 3

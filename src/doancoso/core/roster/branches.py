@@ -30,6 +30,12 @@ _LIST = """
     ) AS counts ON counts.branch_id = b.id
     WHERE b.organization_id = :org AND b.deleted_at IS NULL
 """.format(active=", ".join(f"'{status}'" for status in ACTIVE_STATUSES))
+_UNASSIGNED = """
+    SELECT count(*), coalesce(sum(status IN ({active})), 0) FROM members
+    WHERE organization_id = :org AND deleted_at IS NULL AND branch_id IS NULL
+""".format(active=", ".join(f"'{status}'" for status in ACTIVE_STATUSES))
+UNASSIGNED = "Chưa có chi đoàn"
+"""How the members without a chi đoàn are named where chi đoàn are listed with their counts."""
 BranchNames = list[tuple[str, str]]
 _NAMES = "SELECT id, name FROM branches WHERE organization_id = ? AND deleted_at IS NULL"
 
@@ -57,6 +63,14 @@ class BranchService:
             rows = [BranchInfo(str(i), str(name), int(n), int(active))
                     for i, name, n, active in cursor.fetchall()]  # fmt: skip
         return sorted(rows, key=lambda b: collation_key(b.name))
+
+    def unassigned(self) -> BranchInfo:
+        """The members in no chi đoàn, counted like a chi đoàn's (id "" and the name
+        :data:`UNASSIGNED`), so that the chi đoàn and the roster give the same totals."""
+        with self._ctx.db.raw() as cursor:
+            cursor.execute(_UNASSIGNED, {"org": self._ctx.organization_id})
+            n, active = cursor.fetchone()
+        return BranchInfo("", UNASSIGNED, int(n), int(active))
 
     def names(self) -> BranchNames:
         """(id, name) of each chi đoàn in Vietnamese order, without counting members."""
