@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .errors import ConflictError
 from .storage.db import Database
+from .storage.folder import SETUP_HINT
 
 OWN_ORGANIZATION_KEY = "organization_id"
 ROSTER_TABLES = ("members", "branches", "member_events")
@@ -29,7 +30,7 @@ class WorkspaceContext:
     @property
     def organization_id(self) -> str:
         if self._organization_id is None:
-            raise ConflictError("Chưa thiết lập thông tin Đoàn cơ sở. Hãy chạy thiết lập trước.")
+            raise ConflictError(f"Chưa thiết lập thông tin Đoàn cơ sở. {SETUP_HINT}")
         return self._organization_id
 
     def reload_organization(self) -> None:
@@ -47,5 +48,5 @@ class WorkspaceContext:
                 "SELECT coming_of_age FROM organizations WHERE id = ?", (self.organization_id,)
             ).fetchone()
         if row is None:
-            raise ConflictError("Chưa thiết lập thông tin Đoàn cơ sở. Hãy chạy thiết lập trước.")
+            raise ConflictError(f"Chưa thiết lập thông tin Đoàn cơ sở. {SETUP_HINT}")
         return int(row[0])

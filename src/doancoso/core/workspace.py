@@ -24,14 +24,13 @@ from .organization import OrganizationService
 from .roster.branches import BranchService
 from .roster.service import MemberService
 from .storage.db import Database
+from .storage.folder import DATABASE_FILE, check_data_folder
 
 if TYPE_CHECKING:
     from .lifecycle.service import EventService
     from .roster.spreadsheets import SpreadsheetService
     from .statistics.service import StatisticsService
     from .youth.service import YouthService
-
-DATABASE_FILE = "doancoso.sqlite"
 
 
 class Workspace:
@@ -77,8 +76,11 @@ class Workspace:
             getattr(self, service)
 
     @classmethod
-    def open(cls, data_dir: Path) -> Workspace:
-        data_dir.mkdir(parents=True, exist_ok=True)
+    def open(cls, data_dir: Path, *, create: bool = True) -> Workspace:
+        """Open the data folder ``data_dir``; ``create``: make the folder and the database if
+        they are missing (the app, ``init``, ``demo``). Without it (a command that only reads),
+        a folder with no data is refused with the way to set it up, and nothing is created."""
+        check_data_folder(data_dir, create=create)
         return cls(data_dir, Database.open(data_dir / DATABASE_FILE))
 
     @property

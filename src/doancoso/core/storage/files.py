@@ -9,23 +9,19 @@ Vietnamese message, never a traceback.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import AppError
+from .folder import os_reason
 
 
 def _reason(error: OSError) -> str:
-    if isinstance(error, IsADirectoryError):
-        return "đó là một thư mục"
     if isinstance(error, PermissionError):
         return "không có quyền ghi (tệp có thể đang mở trong chương trình khác)"
-    if error.errno == errno.ENOSPC:
-        return "ổ đĩa đã đầy"
-    return "lỗi ghi tệp"
+    return os_reason(error)
 
 
 def _umask() -> int:
