@@ -7,12 +7,13 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.shell.prompts import Prompts
+from scripted import synchronous_core
 
 
 def _form(
     qtbot: QtBot, ws: Workspace, member_id: str | None = None, prompts: Prompts | None = None
 ) -> MemberFormDialog:
-    dialog = MemberFormDialog(ws, member_id, prompts)
+    dialog = MemberFormDialog(synchronous_core(ws, prompts), member_id)
     qtbot.addWidget(dialog)
     return dialog
 
