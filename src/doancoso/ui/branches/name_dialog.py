@@ -33,6 +33,8 @@ class BranchNameDialog(QDialog):
         super().__init__(parent)
         self._core = core
         self._write = write
+        # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
+        # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
         self.written: object = None
         self.setWindowTitle(title)
@@ -46,32 +48,28 @@ class BranchNameDialog(QDialog):
         layout.addLayout(form)
         self.buttons = QDialogButtonBox()
         ok = self.buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
         self.buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        ok.setDefault(True)  # once in the dialog, or lost with the focus
 
     def try_accept(self) -> None:
         if self._saving:
             return
         name, write = self.name_edit.text(), self._write
-        self._set_saving(True)
+        self._saving = True
         op = CoreOp(self, lambda ws: write(ws, name), self._core)
         op.success(self._written).failure(self._refused).run()
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.buttons.setEnabled(not saving)
-
     def _written(self, value: object) -> None:
-        self._set_saving(False)
+        self._saving = False
         self.written = value
         self.errors.clear()
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
-        self._set_saving(False)
+        self._saving = False
         if isinstance(exc, ValidationError):
             self.errors.show(exc.field_errors)
         elif isinstance(exc, AppError):

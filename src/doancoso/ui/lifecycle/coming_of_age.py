@@ -78,10 +78,10 @@ class ComingOfAgeDialog(DecisionListDialog):
         if total == 0:
             return f"Không có đoàn viên nào đủ {self.age} tuổi trong năm {self.year} cần xác nhận."
         overdue = sum(entry.overdue for entry in self.entries)
-        text = f"{total} đoàn viên đủ {self.age} tuổi"
+        text = f"{vn_number(total)} đoàn viên đủ {self.age} tuổi"
         if overdue:
-            text += f" (trong đó {overdue} quá hạn, từ các năm trước)"
-        return text + f" — đã chọn {checked}."
+            text += f" (trong đó {vn_number(overdue)} quá hạn, từ các năm trước)"
+        return text + f" — đã chọn {vn_number(checked)}."
 
     def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> object:
         return ws.events.confirm_coming_of_age(ids, date, number)
@@ -91,6 +91,6 @@ class ComingOfAgeDialog(DecisionListDialog):
 
     def done_text(self, count: int) -> str:
         return (
-            f"Đã ghi nhận trưởng thành Đoàn cho {count} đoàn viên. "
+            f"Đã ghi nhận trưởng thành Đoàn cho {vn_number(count)} đoàn viên. "
             "Các đoàn viên này không còn trong danh sách đang sinh hoạt."
         )

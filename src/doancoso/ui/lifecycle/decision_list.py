@@ -174,6 +174,8 @@ class DecisionListDialog(QDialog):
         self._prompts = core.prompts
         self.entries: list[Any] = []
         self.confirmed = 0
+        # While the decision is written, Confirm and Close wait for it. They stay enabled: a
+        # disabled button that had the focus would pass it, and the Enter key, on.
         self._busy = False
         self.errors = FieldErrors()
         self.setWindowTitle(self.title)
@@ -254,13 +256,13 @@ class DecisionListDialog(QDialog):
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
 
-        self.buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole.AcceptRole
-        self.confirm_button = self.buttons.addButton(self.confirm_text, role)
-        self.buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.confirm)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.confirm_button = buttons.addButton(self.confirm_text, role)
+        buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.confirm)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
         self.resize(760, 520)
 
     # Reading ------------------------------------------------------------------------------
@@ -296,7 +298,7 @@ class DecisionListDialog(QDialog):
 
     def _update_summary(self, checked: int) -> None:
         self.summary.setText(self.summary_text(checked))
-        self.confirm_button.setEnabled(checked > 0 and not self._busy)
+        self.confirm_button.setEnabled(checked > 0)
 
     # Writing ------------------------------------------------------------------------------
 
@@ -307,25 +309,20 @@ class DecisionListDialog(QDialog):
             return
         self.general_error.hide()
         date, number = self.date_edit.text().strip(), self.number_edit.text()
-        self._set_busy(True)
+        self._busy = True
         op = CoreOp(self, lambda ws: self.record(ws, ids, date, number), self._core,
                     label=self.progress_text(len(ids)))  # fmt: skip
         op.success(lambda _result: self._recorded(len(ids))).failure(self._refused).run()
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.buttons.setEnabled(not busy)
-        self.confirm_button.setEnabled(not busy and self.model.checked_count > 0)
-
     def _recorded(self, count: int) -> None:
-        self._set_busy(False)
+        self._busy = False
         self.errors.clear()
         self.confirmed = count
         self._prompts.information(self, self.title, self.done_text(count))
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
-        self._set_busy(False)
+        self._busy = False
         if isinstance(exc, ValidationError):
             self.errors.show_all(exc.field_errors, self.general_error)
             return

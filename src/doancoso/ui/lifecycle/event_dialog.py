@@ -76,6 +76,8 @@ class EventDialog(QDialog):
         self._prompts = core.prompts
         self.member_id = member_id
         self.event_id: str | None = None
+        # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
+        # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
         self.member = self._ws.members.get(member_id)
         status = self.member.fields.status
@@ -141,13 +143,13 @@ class EventDialog(QDialog):
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         layout.addStretch(1)
-        self.buttons = buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Ghi sự kiện", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.setMinimumWidth(560)
 
     @staticmethod
@@ -278,25 +280,21 @@ class EventDialog(QDialog):
         member_id, kind, details = self.member_id, self.kind, self.details()
         date, number = self.date_edit.text().strip(), self.number_edit.text()
         note = self.note_edit.toPlainText()
-        self._set_saving(True)
+        self._saving = True
         op = CoreOp(
             self, lambda ws: ws.events.record(member_id, kind, date, number, note, **details),
             self._core, label="Đang ghi sự kiện…",
         )  # fmt: skip
         op.success(self._recorded).failure(self._refused).run()
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.buttons.setEnabled(not saving)
-
     def _recorded(self, event_id: str) -> None:
-        self._set_saving(False)
+        self._saving = False
         self.event_id = event_id
         self.errors.clear()
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
-        self._set_saving(False)
+        self._saving = False
         if isinstance(exc, ValidationError):
             errors = dict(exc.field_errors)
             if "introducer_id" in errors:

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from ...core.lang.dates import format_vn_date
+from ...core.lang.text import vn_number
 from ...core.lifecycle.service import TemporaryStay
 from ...core.workspace import Workspace
 from ..shell.operations import Core
@@ -73,14 +74,14 @@ class TemporaryStaysDialog(DecisionListDialog):
                 return "Không có đoàn viên nào đã hết thời hạn sinh hoạt tạm."
             return "Không có đoàn viên nào đang sinh hoạt tạm tại đơn vị."
         ended = sum(entry.ended for entry in self.entries)
-        text = f"{len(self.entries)} đoàn viên sinh hoạt tạm"
+        text = f"{vn_number(len(self.entries))} đoàn viên sinh hoạt tạm"
         if ended and not self.ended_check.isChecked():
-            text += f" (trong đó {ended} đã hết hạn)"
+            text += f" (trong đó {vn_number(ended)} đã hết hạn)"
         elif self.ended_check.isChecked():
             text += " đã hết hạn"
         return (
-            text + f" — đã chọn {checked}. Kết thúc sinh hoạt tạm ghi “Chuyển sinh hoạt đi” về "
-            "đơn vị gốc; để gia hạn, ghi “Sinh hoạt tạm” mới trong quá trình của đoàn viên."
+            text + f" — đã chọn {vn_number(checked)}. Kết thúc sinh hoạt tạm ghi “Chuyển sinh hoạt "
+            "đi” về đơn vị gốc; để gia hạn, ghi “Sinh hoạt tạm” mới trong quá trình của đoàn viên."
         )
 
     def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> object:
@@ -88,6 +89,6 @@ class TemporaryStaysDialog(DecisionListDialog):
 
     def done_text(self, count: int) -> str:
         return (
-            f"Đã kết thúc sinh hoạt tạm cho {count} đoàn viên (chuyển sinh hoạt về đơn vị gốc). "
-            "Các đoàn viên này không còn trong danh sách đang sinh hoạt."
+            f"Đã kết thúc sinh hoạt tạm cho {vn_number(count)} đoàn viên (chuyển sinh hoạt về đơn "
+            "vị gốc). Các đoàn viên này không còn trong danh sách đang sinh hoạt."
         )

@@ -125,6 +125,8 @@ class MemberFormDialog(QDialog):
         self.member_id = member_id
         self.saved_id: str | None = None
         self.events_changed = False
+        # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
+        # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
         self.read_only = False
         self.timeline: TimelineWidget | None = None
@@ -184,10 +186,10 @@ class MemberFormDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.resize(780, 560)
 
     @staticmethod
@@ -299,25 +301,20 @@ class MemberFormDialog(QDialog):
         if self.read_only or self._saving:
             return
         values, member_id = self.raw(), self.member_id
-        self._set_saving(True)
+        self._saving = True
         op = CoreOp(self, lambda ws: ws.members.save(values, member_id), self._core,
                     label="Đang lưu thông tin đoàn viên…")  # fmt: skip
         op.success(self._saved).failure(self._not_saved).run()
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.save_button.setEnabled(not saving)
-        self.cancel_button.setEnabled(not saving)
-
     def _saved(self, saved_id: str) -> None:
-        self._set_saving(False)
+        self._saving = False
         self.saved_id = saved_id
         self.errors.clear()
         self._mark_tabs(())
         self.accept()
 
     def _not_saved(self, exc: BaseException) -> None:
-        self._set_saving(False)
+        self._saving = False
         if isinstance(exc, ValidationError):
             self.errors.show_all(exc.field_errors, self.general_error)
             self._mark_tabs(exc.field_errors.keys())

@@ -60,18 +60,15 @@ class SettingsPage(QWidget):
         """Save on the worker; the fields keep what was typed until the core accepts it."""
         self.saved_label.clear()
         info = self.form.info()
-        self.save_button.setEnabled(False)
         op = CoreOp(self, lambda ws: ws.organization.update(info), self._core)
         op.success(self._saved).failure(self._not_saved).run()
 
     def _saved(self, _info: OrganizationInfo) -> None:
-        self.save_button.setEnabled(True)
         self.form.errors.clear()
         self.saved_label.setText("Đã lưu.")
         self.status_message.emit("Đã lưu thông tin Đoàn cơ sở.")
 
     def _not_saved(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.form.show_errors(exc)
             return

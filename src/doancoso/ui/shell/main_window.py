@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.changes import Changes
+from ...core.lang.text import vn_number
 from ..roster.page import RosterPage
 from .operations import Core, QueryOp
 from .state import UiState
@@ -161,8 +162,8 @@ class MainWindow(QMainWindow):
         def counted(ended: int) -> None:
             if ended:
                 self._show_message(
-                    f"Có {ended} đoàn viên đã hết thời hạn sinh hoạt tạm: xem ở Đoàn viên → "
-                    "Sinh hoạt tạm…"
+                    f"Có {vn_number(ended)} đoàn viên đã hết thời hạn sinh hoạt tạm: xem ở Đoàn "
+                    "viên → Sinh hoạt tạm…"
                 )
 
         op = QueryOp(self, lambda ws: len(ws.events.temporary_stays(ended_only=True)), self.core,
@@ -252,7 +253,8 @@ class MainWindow(QMainWindow):
         dialog = ComingOfAgeDialog(self.core, parent=self)
         self.prompts.run(dialog)
         if dialog.confirmed:
-            self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {dialog.confirmed} đoàn viên.")
+            confirmed = vn_number(dialog.confirmed)
+            self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {confirmed} đoàn viên.")
         dialog.deleteLater()
 
     def temporary_stays(self) -> None:
@@ -261,7 +263,8 @@ class MainWindow(QMainWindow):
         dialog = TemporaryStaysDialog(self.core, parent=self)
         self.prompts.run(dialog)
         if dialog.confirmed:
-            self._show_message(f"Đã kết thúc sinh hoạt tạm cho {dialog.confirmed} đoàn viên.")
+            ended = vn_number(dialog.confirmed)
+            self._show_message(f"Đã kết thúc sinh hoạt tạm cho {ended} đoàn viên.")
         dialog.deleteLater()
 
     def party_introductions(self) -> None:

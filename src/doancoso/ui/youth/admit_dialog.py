@@ -46,6 +46,8 @@ class AdmitDialog(QDialog):
         self._prompts = core.prompts
         self.youth_id = youth_id
         self.member_id: str | None = None
+        # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
+        # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
         self.record = self._ws.youth.get(youth_id)
         self.errors = FieldErrors()
@@ -94,13 +96,13 @@ class AdmitDialog(QDialog):
         layout.addStretch(1)
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
-        self.buttons = buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox()
         self.admit_button = buttons.addButton("Kết nạp", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        self.admit_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.admit_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.resize(640, 270)
 
     def _guess_branch(self, hamlet: str | None) -> int:
@@ -126,22 +128,18 @@ class AdmitDialog(QDialog):
             self.number_edit.text().strip() or None,
             self.introducer.member_id() or None,
         )
-        self._set_saving(True)
+        self._saving = True
         op = CoreOp(self, lambda ws: ws.youth.admit(*values), self._core, label="Đang kết nạp…")
         op.success(self._admitted).failure(self._refused).run()
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.buttons.setEnabled(not saving)
-
     def _admitted(self, member_id: str) -> None:
-        self._set_saving(False)
+        self._saving = False
         self.member_id = member_id
         self.errors.clear()
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
-        self._set_saving(False)
+        self._saving = False
         if isinstance(exc, ValidationError):
             self.errors.show_all(
                 exc.field_errors, self.general_error,

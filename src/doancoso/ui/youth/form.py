@@ -165,6 +165,8 @@ class YouthFormDialog(QDialog):
         self._prompts = core.prompts
         self.youth_id = youth_id
         self.saved_id: str | None = None
+        # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
+        # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
         self.editors: dict[str, Editor] = {}
         self.picker = MemberPicker(ws)
@@ -207,13 +209,13 @@ class YouthFormDialog(QDialog):
             line.textEdited.connect(lambda text, box=box: box.setChecked(True) if text else None)
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
-        self.buttons = buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.resize(1040, 470)
 
     def _editor(self, name: str, placeholder: str) -> Editor:
@@ -300,23 +302,19 @@ class YouthFormDialog(QDialog):
             return
         self.general_error.hide()
         values, youth_id = self.raw(), self.youth_id
-        self._set_saving(True)
+        self._saving = True
         op = CoreOp(self, lambda ws: ws.youth.save(values, youth_id), self._core,
                     label="Đang lưu thông tin thanh niên…")  # fmt: skip
         op.success(self._saved).failure(self._not_saved).run()
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.buttons.setEnabled(not saving)
-
     def _saved(self, saved_id: str) -> None:
-        self._set_saving(False)
+        self._saving = False
         self.saved_id = saved_id
         self.errors.clear()
         self.accept()
 
     def _not_saved(self, exc: BaseException) -> None:
-        self._set_saving(False)
+        self._saving = False
         if isinstance(exc, ValidationError):
             self.errors.show_all(exc.field_errors, self.general_error)
             return
