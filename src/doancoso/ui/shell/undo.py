@@ -16,6 +16,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
@@ -52,10 +53,11 @@ class DeleteCommand(QUndoCommand):
 
     def __init__(
         self, core: Core, service: Service, ids: Sequence[str], label: str,
-        on_error: Callable[[str], None],
+        on_error: Callable[[str], None], window: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(label)
         self._core = core
+        self._window = window  # where a slow undo or redo shows its progress
         self._service = service
         self._ids = list(ids)
         self._on_error = on_error
@@ -66,18 +68,21 @@ class DeleteCommand(QUndoCommand):
             self._pushed = True
             return
         service, ids = self._service, self._ids
-        CoreOp(None, lambda ws: service(ws).delete(ids), self._core, label="Đang xóa…").run()
+        op = CoreOp(self._window, lambda ws: service(ws).delete(ids), self._core, label="Đang xóa…")
+        op.run()
 
     def undo(self) -> None:
         service, ids = self._service, self._ids
-        op = CoreOp(None, lambda ws: service(ws).restore(ids), self._core, label="Đang khôi phục…")
+        op = CoreOp(self._window, lambda ws: service(ws).restore(ids), self._core,
+                    label="Đang khôi phục…")  # fmt: skip
         op.failure(self._restore_failed).run()
 
     def _restore_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, AppError):
-            self._core.runner.show_error(exc)
+            self._core.runner.show_error(exc, parent=self._window)
             return
-        self.setObsolete(True)  # dropped by the stack when this happens inside undo()
+        if isValid(self):  # the stack may have dropped this command while the worker ran
+            self.setObsolete(True)  # dropped by the stack when this happens inside undo()
         self._on_error(exc.message)
 
 
@@ -87,6 +92,7 @@ class UndoHistory(QUndoStack):
     def __init__(self, core: Core, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._core = core
+        self._window = parent if isinstance(parent, QWidget) else None
         self.on_error: Callable[[str], None] = lambda message: None
 
     def _on_error(self, message: str) -> None:
@@ -102,7 +108,8 @@ class UndoHistory(QUndoStack):
         kept = list(ids)
 
         def deleted(_count: int) -> None:
-            self.push(DeleteCommand(self._core, service, kept, label, self._on_error))
+            command = DeleteCommand(self._core, service, kept, label, self._on_error, self._window)
+            self.push(command)
             if done is not None:
                 done()
 
