@@ -60,7 +60,7 @@ def run() -> None:
     from doancoso.core.workspace import Workspace
     from doancoso.ui.roster.member_table import COL_BIRTH, COL_NAME
     from doancoso.ui.roster.page import RosterPage
-    from doancoso.ui.shell.signals import DataChanged
+    from doancoso.ui.shell.operations import Core
     from doancoso.ui.shell.undo import UndoHistory
 
     small = demo_folder(5_000)
@@ -70,11 +70,11 @@ def run() -> None:
 
     app = QApplication.instance() or QApplication([])
     with Workspace.open(demo_folder(100_000)) as ws:
-        changed = DataChanged()
+        core = Core(ws)
 
         def open_page() -> RosterPage:
             ws.db.changes.record(EVERYTHING)  # cold, as after a write or at start
-            page = RosterPage(ws, changed, UndoHistory(changed))
+            page = RosterPage(core, UndoHistory(core))
             page.resize(1200, 650)
             page.show()
             app.processEvents()

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from doancoso.core.workspace import Workspace
+from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.prompts import Prompts
 
 
@@ -42,3 +44,9 @@ class ScriptedPrompts(Prompts):
         if self.dialog_script is not None:
             self.dialog_script(dialog)
         return dialog.result()
+
+
+def synchronous_core(ws: Workspace, prompts: Prompts | None = None) -> Core:
+    """The GUI's handle on ``ws`` with a synchronous runner: every operation runs inline, so a
+    test sees its result (and its data-changed signal) as soon as the action returns."""
+    return Core(ws, prompts or ScriptedPrompts(), synchronous=True)

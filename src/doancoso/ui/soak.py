@@ -280,14 +280,18 @@ def _open_main_window(
 ) -> MainWindow:
     """The app's main window as ``run_app`` opens it, with :class:`SoakPrompts`."""
     from .shell.main_window import MainWindow
-    from .shell.signals import DataChanged
+    from .shell.operations import Core
     from .shell.state import UiState
 
     prompts = SoakPrompts(app, problems)
-    window = MainWindow(ws, DataChanged(), UiState(data_dir), prompts)  # type: ignore[arg-type]
+    window = MainWindow(Core(ws, prompts), UiState(data_dir))  # type: ignore[arg-type]
     window.show()
     app.processEvents()
     window.load_rest()  # what run_app does after the first paint
+    app.processEvents()
+    # What the start left on the worker (the reminder of ended stays, the check for another
+    # process's writes) is delivered now, not during a phase whose counts it would move.
+    window.core.runner.wait()
     app.processEvents()
     return window
 

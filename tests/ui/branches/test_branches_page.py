@@ -9,14 +9,15 @@ from doancoso.core.errors import ConflictError
 from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.name_dialog import BranchNameDialog
 from doancoso.ui.branches.page import BranchesPage
-from doancoso.ui.shell.signals import BRANCHES, DataChanged
+from doancoso.ui.shell.signals import DataChanged
+from scripted import synchronous_core
 
 
 def _page(qtbot: QtBot, ws: Workspace, prompts) -> tuple[BranchesPage, DataChanged]:
-    changed = DataChanged()
-    page = BranchesPage(ws, changed, prompts)
+    core = synchronous_core(ws, prompts)
+    page = BranchesPage(core)
     qtbot.addWidget(page)
-    return page, changed
+    return page, core.data_changed
 
 
 def _type_name(*names: str):
@@ -38,7 +39,10 @@ def test_create_with_inline_validation(qtbot: QtBot, ws: Workspace, prompts) -> 
     prompts.dialog_script, shown = _type_name("", "chi doan ap tan phu", "Chi đoàn ấp Xóm Mới")
     with qtbot.wait_signal(changed.changed) as blocker:
         page.add_button.click()
-    assert blocker.args == [BRANCHES]
+    [changes] = blocker.args
+    created = ws.branches.find("Chi đoàn ấp Xóm Mới")
+    assert created is not None and changes.ids("branches") == {created.id}
+    assert not changes.touches("members")
     assert shown == ["Cần nhập tên chi đoàn.", "Đã có chi đoàn tên “Chi đoàn ấp Tân Phú”.", ""]
     assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Tân Phú", "Chi đoàn ấp Xóm Mới"]
     assert page.model.rowCount() == 2

@@ -11,9 +11,8 @@ from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.party_page import PartyIntroductionsDialog
 from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.signals import DataChanged
 from doancoso.ui.shell.state import UiState
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import AddMember
 
@@ -35,18 +34,18 @@ def test_lists_exactly_the_members_reaching_30(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     _fixture(ws, add_member)
-    dialog = ComingOfAgeDialog(ws, prompts, year=2025)
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025)
     qtbot.addWidget(dialog)
     assert dialog.names() == ["Trần Văn Bình", "Lê Thị Hoa"]  # Vietnamese name order
-    assert [dialog.table.item(r, 3).text() for r in range(2)] == ["2024 (quá hạn)", "2025"]
-    assert dialog.table.item(0, 1).text() == "1994"
+    assert [dialog.model.index(r, 3).data() for r in range(2)] == ["2024 (quá hạn)", "2025"]
+    assert dialog.model.index(0, 1).data() == "1994"
     assert (
         dialog.summary.text()
         == "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước) — đã chọn 2."
     )
     dialog.year_spin.setValue(2024)
     assert dialog.names() == ["Trần Văn Bình"]
-    assert dialog.table.item(0, 3).text() == "2024"
+    assert dialog.model.index(0, 3).data() == "2024"
     dialog.year_spin.setValue(2020)
     assert dialog.names() == []
     assert not dialog.confirm_button.isEnabled()
@@ -56,7 +55,7 @@ def test_confirming_records_the_checked_members(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     ids = _fixture(ws, add_member)
-    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
     qtbot.addWidget(window)
     assert set(window.roster.model.ids) == {ids["hoa"], ids["binh"], ids["an"]}
 
@@ -88,10 +87,10 @@ def test_unchecked_members_are_left_out(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     ids = _fixture(ws, add_member)
-    dialog = ComingOfAgeDialog(ws, prompts, year=2025)
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025)
     qtbot.addWidget(dialog)
     dialog.set_checked(ids["binh"], False)
-    assert dialog.table.item(0, 0).checkState() == Qt.CheckState.Unchecked
+    assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     dialog.date_edit.setText("15/12/2025")
     dialog.confirm_button.click()
     assert dialog.confirmed == 1
@@ -100,15 +99,15 @@ def test_unchecked_members_are_left_out(
 
 
 def test_party_list_shows_an_introduction(
-    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember, qtmodeltester
 ) -> None:
     hoa = add_member("Lê Thị Hoa", "10/06/1998", branch="Chi đoàn ấp Tân Phú")
-    empty = PartyIntroductionsDialog(ws)
+    empty = PartyIntroductionsDialog(synchronous_core(ws))
     qtbot.addWidget(empty)
     assert empty.rows() == []
     assert empty.summary.text() == "Chưa có đoàn viên nào được giới thiệu cho Đảng."
 
-    dialog = EventDialog(ws, hoa, prompts)
+    dialog = EventDialog(synchronous_core(ws, prompts), hoa)
     qtbot.addWidget(dialog)
     dialog.set_kind("party_introduction")
     dialog.set_value("date", "19/05/2024")
@@ -117,10 +116,16 @@ def test_party_list_shows_an_introduction(
     assert dialog.event_id is not None
     ws.events.record(hoa, "party_admission", "03/02/2025")
 
-    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
     qtbot.addWidget(window)
     shown: list[list[tuple[str, ...]]] = []
-    prompts.dialog_script = lambda d: shown.append(d.rows())  # type: ignore[attr-defined]
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, PartyIntroductionsDialog)
+        qtmodeltester.check(dialog.model)
+        shown.append(dialog.rows())
+
+    prompts.dialog_script = look
     window.party_action.trigger()
     assert shown == [
         [("Lê Thị Hoa", "Chi đoàn ấp Tân Phú", "19/05/2024", "05-GT/ĐTN", "03/02/2025")]

@@ -8,13 +8,13 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.lifecycle.event_dialog import EventDialog
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import AddMember
 
 
 def _dialog(qtbot: QtBot, ws: Workspace, member_id: str, prompts: ScriptedPrompts) -> EventDialog:
-    dialog = EventDialog(ws, member_id, prompts)
+    dialog = EventDialog(synchronous_core(ws, prompts), member_id)
     qtbot.addWidget(dialog)
     return dialog
 

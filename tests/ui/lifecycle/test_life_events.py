@@ -9,21 +9,20 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.signals import DataChanged
 from doancoso.ui.shell.state import UiState
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import AddMember
 
 
 def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
-    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
     qtbot.addWidget(window)
     return window
 
 
 def _dialog(qtbot: QtBot, ws: Workspace, member_id: str, prompts: ScriptedPrompts) -> EventDialog:
-    dialog = EventDialog(ws, member_id, prompts)
+    dialog = EventDialog(synchronous_core(ws, prompts), member_id)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -57,7 +56,7 @@ def test_transfer_out_leaves_the_active_roster_and_the_form_turns_read_only(
     page.status_combo.setCurrentIndex(page.status_combo.findText("Tất cả trạng thái"))
     assert set(page.model.ids) == {an, binh}
 
-    form = MemberFormDialog(ws, an, prompts)
+    form = MemberFormDialog(synchronous_core(ws, prompts), an)
     qtbot.addWidget(form)
     assert form.read_only
     assert not form.banner.isHidden()
@@ -70,7 +69,7 @@ def test_transfer_out_leaves_the_active_roster_and_the_form_turns_read_only(
     assert form.timeline is not None
     assert form.timeline.rows()[0][:3] == ("15/03/2025", "Chuyển sinh hoạt đi", "12-QĐ/ĐTN")
     # Only a transfer back in is offered.
-    assert EventDialog(ws, an, prompts).kinds == ("transfer_in",)
+    assert EventDialog(synchronous_core(ws, prompts), an).kinds == ("transfer_in",)
 
 
 def test_read_only_form_can_still_record_a_transfer_in(
@@ -78,7 +77,7 @@ def test_read_only_form_can_still_record_a_transfer_in(
 ) -> None:
     an = add_member("Nguyễn Văn An", "01/01/2000")
     ws.events.record(an, "transfer_out", "15/03/2024", other_organization="Đoàn xã Tân Lộc")
-    form = MemberFormDialog(ws, an, prompts)
+    form = MemberFormDialog(synchronous_core(ws, prompts), an)
     qtbot.addWidget(form)
     assert form.read_only and form.timeline is not None
 

@@ -11,9 +11,8 @@ from doancoso.core.storage.models import MemberEvent
 from doancoso.core.workspace import Workspace
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
 from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.signals import DataChanged
 from doancoso.ui.shell.state import UiState
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import AddMember
 
@@ -46,17 +45,17 @@ def test_lists_the_ended_stays_then_every_stay(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     _stays(ws, add_member)
-    dialog = TemporaryStaysDialog(ws, prompts, today=date(2025, 7, 1))
+    dialog = TemporaryStaysDialog(synchronous_core(ws, prompts), today=date(2025, 7, 1))
     qtbot.addWidget(dialog)
     assert dialog.names() == ["Nguyễn Thị Hạnh"]
-    assert [dialog.table.item(0, c).text() for c in range(5)] == [
+    assert [dialog.model.index(0, c).data() for c in range(5)] == [
         "Nguyễn Thị Hạnh", "Chi đoàn ấp Tân Phú", "Đoàn phường 5", "01/09/2024",
         "30/06/2025 (hết hạn)",
     ]  # fmt: skip
     assert dialog.summary.text().startswith("1 đoàn viên sinh hoạt tạm đã hết hạn — đã chọn 1.")
     dialog.ended_check.setChecked(False)
     assert dialog.names() == ["Trần Văn Bảo", "Nguyễn Thị Hạnh"]  # Vietnamese name order
-    assert dialog.table.item(0, 4).text() == "15/01/2100"
+    assert dialog.model.index(0, 4).data() == "15/01/2100"
     assert dialog.summary.text().startswith(
         "2 đoàn viên sinh hoạt tạm (trong đó 1 đã hết hạn) — đã chọn 2."
     )
@@ -68,7 +67,7 @@ def test_ending_the_checked_stays_from_the_menu(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     ids = _stays(ws, add_member)
-    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
     qtbot.addWidget(window)
     window.load_rest()
     assert window.statusBar().currentMessage() == (
@@ -104,7 +103,7 @@ def test_a_stay_without_home_is_refused_and_nothing_changes(
 ) -> None:
     ids = _stays(ws, add_member)
     record_stay_without_home(ws, ids["an"], "01/01/2025", period_end="31/05/2025")
-    dialog = TemporaryStaysDialog(ws, prompts, today=date(2025, 7, 1))
+    dialog = TemporaryStaysDialog(synchronous_core(ws, prompts), today=date(2025, 7, 1))
     qtbot.addWidget(dialog)
     assert dialog.names() == ["Lê Văn An", "Nguyễn Thị Hạnh"]
     dialog.confirm_button.click()

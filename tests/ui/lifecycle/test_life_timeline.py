@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.lifecycle.timeline import TimelineWidget
 from doancoso.ui.roster.member_form import MemberFormDialog
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import AddMember
 
@@ -23,7 +23,7 @@ def test_timeline_lists_events_oldest_first(
                      introducer_name="Lê Văn Cường")  # fmt: skip
     ws.events.record(an, "transfer_in", "01/02/2025", other_organization="Đoàn xã Tân Lộc",
                      note="Về địa phương")  # fmt: skip
-    timeline = TimelineWidget(ws, an, prompts)
+    timeline = TimelineWidget(synchronous_core(ws, prompts), an)
     qtbot.addWidget(timeline)
     assert timeline.rows() == [
         ("26/03/2017", "Kết nạp Đoàn", "03-QĐ/ĐTN",
@@ -44,7 +44,7 @@ def test_deleting_an_event_restores_the_status(
     an = add_member("Nguyễn Văn An", "01/01/2000")
     ws.events.record(an, "admission", "26/03/2017")
     ws.events.record(an, "transfer_out", "15/03/2025", other_organization="Đoàn xã Tân Lộc")
-    form = MemberFormDialog(ws, an, prompts)
+    form = MemberFormDialog(synchronous_core(ws, prompts), an)
     qtbot.addWidget(form)
     assert form.read_only and form.timeline is not None
     form.timeline.select_row(1)
@@ -69,7 +69,7 @@ def test_refused_delete_shows_the_core_message(
     ws.events.record(an, "admission", "26/03/2017")
     ws.events.record(an, "transfer_out", "15/03/2024", other_organization="Đoàn xã Tân Lộc")
     ws.events.record(an, "transfer_in", "01/02/2025", other_organization="Đoàn xã Tân Lộc")
-    timeline = TimelineWidget(ws, an, prompts)
+    timeline = TimelineWidget(synchronous_core(ws, prompts), an)
     qtbot.addWidget(timeline)
     timeline.select_row(1)
     timeline.delete_button.click()
@@ -83,7 +83,7 @@ def test_refused_delete_shows_the_core_message(
 def test_new_member_form_has_no_timeline_and_status_is_not_editable(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
-    form = MemberFormDialog(ws, None, prompts)
+    form = MemberFormDialog(synchronous_core(ws, prompts), None)
     qtbot.addWidget(form)
     assert form.timeline is None and not form.read_only
     assert not form.editors["status"].isEnabled()

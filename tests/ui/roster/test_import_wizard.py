@@ -20,9 +20,7 @@ from doancoso.ui.roster.import_wizard import (
     RESULT_PAGE,
     ImportWizard,
 )
-from doancoso.ui.shell.signals import DataChanged
-from doancoso.ui.shell.tasks import TaskRunner
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, synchronous_core
 
 
 def make_roster(path: Path) -> Path:
@@ -47,8 +45,7 @@ def _names(ws: Workspace) -> list[str]:
 
 @pytest.fixture
 def wizard(qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts) -> ImportWizard:
-    runner = TaskRunner(None, fake_prompts, synchronous=True)
-    dialog = ImportWizard(ws, DataChanged(), fake_prompts, runner)
+    dialog = ImportWizard(synchronous_core(ws, fake_prompts))
     qtbot.addWidget(dialog)
     return dialog
 
@@ -85,12 +82,14 @@ def test_mapping_preview_and_import(
     wizard.problems_only.setChecked(True)
     assert model.rowCount() == 1 and model.data(model.index(0, COL_ROW)) == "7"
     assert wizard.import_button.isEnabled()
-    changed = []
-    wizard._data_changed.changed.connect(changed.append)
-    wizard.apply()
+    with qtbot.wait_signal(wizard._core.data_changed.changed) as blocker:
+        wizard.apply()
     assert wizard.page == RESULT_PAGE
     assert _names(ws) == ["Nguyễn Văn An", "Trần Thị Bình"]
-    assert "members" in changed and "branches" in changed
+    [changes] = blocker.args
+    members = changes.ids("members")  # None: the core's bulk insert does not name them
+    assert changes.touches("members") and (members is None or members == set(ws.members.ids()))
+    assert changes.ids("branches") == {b.id for b in ws.branches.list()}
     assert wizard.result_ is not None and wizard.result_.created == 2
     assert "Thêm mới: 2" in wizard.result_label.text()
 

@@ -17,9 +17,7 @@ from doancoso.ui.roster.import_preview_table import (
     problems_text,
 )
 from doancoso.ui.roster.import_wizard import PREVIEW_PAGE, ImportWizard
-from doancoso.ui.shell.signals import DataChanged
-from doancoso.ui.shell.tasks import TaskRunner
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, synchronous_core
 
 
 def _roster(path: Path) -> Path:
@@ -38,8 +36,7 @@ def test_preview_names_new_branches_and_layout_warnings(
     qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     ws.branches.create("Chi đoàn ấp Bào Sen")
-    runner = TaskRunner(None, fake_prompts, synchronous=True)
-    wizard = ImportWizard(ws, DataChanged(), fake_prompts, runner)
+    wizard = ImportWizard(synchronous_core(ws, fake_prompts))
     qtbot.addWidget(wizard)
     wizard.set_file(_roster(tmp_path / "ds.xlsx"))
     wizard.next()

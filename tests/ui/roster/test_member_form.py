@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.shell.prompts import Prompts
+from scripted import ScriptedPrompts, synchronous_core
 
 
 def _form(
     qtbot: QtBot, ws: Workspace, member_id: str | None = None, prompts: Prompts | None = None
 ) -> MemberFormDialog:
-    dialog = MemberFormDialog(ws, member_id, prompts)
+    dialog = MemberFormDialog(synchronous_core(ws, prompts), member_id)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -165,3 +168,25 @@ def test_a_member_who_left_while_the_form_was_open_is_not_saved(
     assert dialog.saved_id is None
     fields = ws.members.get(an).fields
     assert (fields.status, fields.phone) == ("transferred_out", None)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_enter_after_a_refused_save_saves_again(qtbot: QtBot, ws: Workspace) -> None:
+    """The Save button clicked (so holding the focus) while the save runs, then refused: Enter
+    still means Save, not Cancel (which would ask to throw the typed text away)."""
+    prompts = ScriptedPrompts()
+    dialog = _form(qtbot, ws, prompts=prompts)
+    with qtbot.wait_active(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.set_value("full_name", "Phạm Văn Đồng")
+    dialog.save_button.setFocus()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.message("birth_date") == "Cần nhập ngày sinh."
+    assert dialog.save_button.isEnabled() and dialog.cancel_button.isEnabled()
+    dialog.set_value("birth_date", "02/09/2000")
+    focused = dialog.focusWidget()
+    assert focused is not None and focused is not dialog.cancel_button
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert prompts.asked == []  # no "Bỏ thay đổi?"
+    assert dialog.saved_id is not None and ws.members.count() == 1

@@ -11,21 +11,17 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.page import RosterPage
 from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.signals import DataChanged
+from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.state import UiState
-from doancoso.ui.shell.tasks import TaskRunner
 from scripted import ScriptedPrompts
 
 
 def _page(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, synchronous: bool = True
 ) -> RosterPage:
-    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
+    window = MainWindow(Core(ws, prompts, synchronous=synchronous), UiState(ws.data_dir))
     qtbot.addWidget(window)
-    page = window.roster
-    if synchronous:
-        page.io.runner = TaskRunner(page, prompts, synchronous=True)
-    return page
+    return window.roster
 
 
 def _filtered(page: RosterPage) -> None:

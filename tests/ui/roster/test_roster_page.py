@@ -10,12 +10,12 @@ from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.page import RosterPage
 from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.signals import DataChanged
 from doancoso.ui.shell.state import UiState
+from scripted import synchronous_core
 
 
 def _window(qtbot: QtBot, ws: Workspace, prompts) -> MainWindow:
-    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
     qtbot.addWidget(window)
     # These tests compare with the whole roster; the active-roster default: tests/gui_lifecycle.
     combo = window.roster.status_combo

@@ -17,11 +17,9 @@ from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.settings.page import SettingsPage
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.signals import ORGANIZATION, DataChanged
 from doancoso.ui.shell.state import UiState
-from doancoso.ui.shell.tasks import TaskRunner
 from doancoso.ui.statistics.page import StatisticsPage
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, synchronous_core
 
 # Showing a top-level window on the offscreen platform logs this harmless warning.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -47,8 +45,8 @@ def _age(ws: Workspace) -> int:
 
 
 def test_settings_page_shows_saves_and_reloads_the_age(qtbot: QtBot, ws: Workspace) -> None:
-    changed = DataChanged()
-    page = SettingsPage(ws, changed)
+    core = synchronous_core(ws)
+    page = SettingsPage(core)
     qtbot.addWidget(page)
     spin = page.form.age_spin
     assert (spin.value(), spin.suffix(), spin.minimum(), spin.maximum()) == (30, " tuổi", 25, 35)
@@ -63,12 +61,12 @@ def test_settings_page_shows_saves_and_reloads_the_age(qtbot: QtBot, ws: Workspa
 
     qtbot.keyClick(spin, Qt.Key.Key_Up)  # keyboard only
     assert spin.value() == 31
-    with qtbot.wait_signal(changed.changed) as blocker:
+    with qtbot.wait_signal(core.data_changed.changed) as blocker:
         page.save_button.click()
-    assert blocker.args == [ORGANIZATION]
+    assert blocker.args[0].touches("organizations")
     assert (page.saved_label.text(), _age(ws)) == ("Đã lưu.", 31)
 
-    again = SettingsPage(ws, DataChanged())
+    again = SettingsPage(synchronous_core(ws))
     qtbot.addWidget(again)
     assert again.form.age_spin.value() == 31
     spin.lineEdit().selectAll()
@@ -77,7 +75,7 @@ def test_settings_page_shows_saves_and_reloads_the_age(qtbot: QtBot, ws: Workspa
     qtbot.keyClick(spin, Qt.Key.Key_Down)
     page.save_button.click()
     assert _age(ws) == 27
-    # "again" listens to another DataChanged: call what ORGANIZATION would make it call.
+    # "again" listens to another Core's signal: call what a change of organizations would.
     again.load()
     assert again.form.age_spin.value() == 27
     # The spin box cannot go past the range the core accepts.
@@ -86,7 +84,7 @@ def test_settings_page_shows_saves_and_reloads_the_age(qtbot: QtBot, ws: Workspa
 
 
 def test_saving_other_fields_keeps_the_age(qtbot: QtBot, ws: Workspace) -> None:
-    page = SettingsPage(ws, DataChanged())
+    page = SettingsPage(synchronous_core(ws))
     qtbot.addWidget(page)
     page.form.age_spin.setValue(32)
     page.save_button.click()
@@ -97,7 +95,7 @@ def test_saving_other_fields_keeps_the_age(qtbot: QtBot, ws: Workspace) -> None:
 
 
 def test_a_core_message_about_the_age_is_shown_under_it(qtbot: QtBot, ws: Workspace) -> None:
-    page = SettingsPage(ws, DataChanged())
+    page = SettingsPage(synchronous_core(ws))
     qtbot.addWidget(page)
     page.form.show_errors(ValidationError({"coming_of_age": MESSAGE}))
     assert page.form.errors.messages() == {"coming_of_age": MESSAGE}
@@ -121,7 +119,7 @@ def test_the_coming_of_age_dialog_follows_the_saved_age(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     _members(ws)
-    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir), prompts)
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
     qtbot.addWidget(window)
     seen: list[tuple[str, str, list[str], list[str], str]] = []
 
@@ -131,9 +129,9 @@ def test_the_coming_of_age_dialog_follows_the_saved_age(
         seen.append(
             (
                 dialog.caption.text(),
-                dialog.table.horizontalHeaderItem(3).text(),
+                dialog.model.headerData(3, Qt.Orientation.Horizontal),
                 dialog.names(),
-                [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())],
+                [dialog.model.index(r, 3).data() for r in range(dialog.model.rowCount())],
                 dialog.summary.text(),
             )
         )
@@ -166,7 +164,7 @@ def test_an_empty_year_names_the_age_in_force(qtbot: QtBot, ws: Workspace) -> No
     info = ws.organization.get()
     assert info is not None
     ws.organization.update(replace(info, coming_of_age=33))
-    dialog = ComingOfAgeDialog(ws, ScriptedPrompts(), year=2026)
+    dialog = ComingOfAgeDialog(synchronous_core(ws, ScriptedPrompts()), year=2026)
     qtbot.addWidget(dialog)
     assert dialog.names() == []
     assert dialog.summary.text() == (
@@ -176,9 +174,8 @@ def test_an_empty_year_names_the_age_in_force(qtbot: QtBot, ws: Workspace) -> No
 
 def test_the_statistics_page_recounts_after_the_age_is_saved(qtbot: QtBot, ws: Workspace) -> None:
     _members(ws)
-    changed, prompts = DataChanged(), ScriptedPrompts()
-    stats = StatisticsPage(ws, changed, prompts, TaskRunner(None, prompts, synchronous=True),
-                           today=lambda: date(2026, 6, 1))  # fmt: skip
+    core = synchronous_core(ws)
+    stats = StatisticsPage(core, today=lambda: date(2026, 6, 1))
     qtbot.addWidget(stats)
     stats.resize(1200, 700)
     stats.show()
@@ -189,7 +186,7 @@ def test_the_statistics_page_recounts_after_the_age_is_saved(qtbot: QtBot, ws: W
         return value
 
     assert card() == 2  # Mười (30 in 2026) and Chín (overdue)
-    settings = SettingsPage(ws, changed)
+    settings = SettingsPage(core)
     qtbot.addWidget(settings)
     settings.form.age_spin.setValue(31)
     with qtbot.wait_signal(stats.refreshed, timeout=2000):

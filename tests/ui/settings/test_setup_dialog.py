@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.page import SettingsPage
 from doancoso.ui.settings.setup_dialog import SetupDialog
-from doancoso.ui.shell.signals import ORGANIZATION, DataChanged
+from scripted import synchronous_core
 
 
 def test_empty_required_fields_show_messages_and_create_nothing(
@@ -47,8 +47,9 @@ def test_filled_form_creates_the_organisation(qtbot: QtBot, empty_ws: Workspace)
 
 
 def test_settings_page_saves_and_announces(qtbot: QtBot, ws: Workspace) -> None:
-    changed = DataChanged()
-    page = SettingsPage(ws, changed)
+    core = synchronous_core(ws)
+    changed = core.data_changed
+    page = SettingsPage(core)
     qtbot.addWidget(page)
     assert page.form.editors["name"].text() == "Đoàn xã Tân Hưng"
     page.form.editors["name"].setText("")
@@ -58,7 +59,8 @@ def test_settings_page_saves_and_announces(qtbot: QtBot, ws: Workspace) -> None:
     page.form.editors["name"].setText("Đoàn phường Tân Thành")
     with qtbot.wait_signal(changed.changed) as blocker:
         page.save_button.click()
-    assert blocker.args == [ORGANIZATION]
-    assert page.form.errors.messages() == {}
     info = ws.organization.get()
     assert info is not None and info.name == "Đoàn phường Tân Thành"
+    [changes] = blocker.args
+    assert changes.ids("organizations") == {info.id} and not changes.touches("members")
+    assert page.form.errors.messages() == {}

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.signals import DataChanged
 from doancoso.ui.shell.state import STATE_FILE, UiState
+from scripted import synchronous_core
 
 
 def _window(qtbot: QtBot, ws: Workspace) -> MainWindow:
-    window = MainWindow(ws, DataChanged(), UiState(ws.data_dir))
+    window = MainWindow(synchronous_core(ws), UiState(ws.data_dir))
     qtbot.addWidget(window)
     return window
 
@@ -50,7 +51,7 @@ def test_window_state_is_saved_in_the_data_folder(qtbot: QtBot, ws: Workspace) -
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_keyboard_shortcuts(qtbot: QtBot, demo_ws: Workspace, prompts) -> None:
-    window = MainWindow(demo_ws, DataChanged(), UiState(demo_ws.data_dir), prompts)
+    window = MainWindow(synchronous_core(demo_ws, prompts), UiState(demo_ws.data_dir))
     qtbot.addWidget(window)
     with qtbot.wait_active(window):
         window.show()
@@ -75,3 +76,32 @@ def test_keyboard_shortcuts(qtbot: QtBot, demo_ws: Workspace, prompts) -> None:
     assert window.roster.search.hasFocus()
     qtbot.keyClick(window.roster.search, Qt.Key.Key_Delete)  # edits the text, deletes nobody
     assert demo_ws.members.count() == 300
+
+
+def test_dialogs_are_deleted_after_use(qtbot: QtBot, demo_ws: Workspace, prompts) -> None:
+    """Ten openings of each form leave no hidden dialog behind (each was parented to its page)."""
+    window = MainWindow(synchronous_core(demo_ws, prompts), UiState(demo_ws.data_dir))
+    qtbot.addWidget(window)
+    roster, youth = window.roster, window.youth
+    opened: list[str] = []
+
+    def close(dialog: QDialog) -> None:
+        opened.append(type(dialog).__name__)
+        dialog.reject()
+
+    prompts.dialog_script = close
+    for _ in range(10):
+        roster.select_row(0)
+        roster.edit_member()
+        roster.add_member()
+        roster.record_event()
+        youth.select_row(0)
+        youth.edit_youth()
+        youth.add_youth()
+        youth.admit_selected()
+        window.coming_of_age()
+        window.temporary_stays()
+        window.party_introductions()
+    assert len(opened) == 90 and len(set(opened)) == 7  # add and edit share their form
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(QDialog) == []

@@ -28,14 +28,14 @@ from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.app import _application
 from doancoso.ui.shell.main_window import YOUTH_AREA, MainWindow
+from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.prompts import Prompts
-from doancoso.ui.shell.signals import DataChanged
 from doancoso.ui.shell.state import UiState
 
 data_dir = Path(sys.argv[1])
 app = _application()
 ws = Workspace.open(data_dir)
-window = MainWindow(ws, DataChanged(), UiState(data_dir), Prompts())
+window = MainWindow(Core(ws, Prompts()), UiState(data_dir))
 window.show()
 app.processEvents()
 model = window.roster.model
@@ -52,6 +52,7 @@ after = {"sqlalchemy": "sqlalchemy" in sys.modules}
 window.show_area(YOUTH_AREA)
 after["youth_rows"] = window.youth.model.rowCount()
 print(json.dumps({"shown": shown, "after": after}, ensure_ascii=False))
+window.core.runner.wait()
 ws.close()
 """
 

@@ -12,11 +12,10 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.statistics.export import breakdowns, summary_figures
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.main_window import STATISTICS, MainWindow
-from doancoso.ui.shell.signals import MEMBERS, DataChanged
+from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.state import UiState
-from doancoso.ui.shell.tasks import TaskRunner
 from doancoso.ui.statistics.page import PDF_NAME, XLSX_NAME, StatisticsPage
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import BA_DIEU, TODAY, XOM_MOI, add_member
 
@@ -24,16 +23,12 @@ from .conftest import BA_DIEU, TODAY, XOM_MOI, add_member
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-def _page(
-    qtbot: QtBot, ws: Workspace, today: date | None = None
-) -> tuple[StatisticsPage, DataChanged]:
-    changed = DataChanged()
-    prompts = ScriptedPrompts()
-    page = StatisticsPage(ws, changed, prompts, TaskRunner(None, prompts, synchronous=True),
-                          today=(lambda: today) if today else None)  # fmt: skip
+def _page(qtbot: QtBot, ws: Workspace, today: date | None = None) -> tuple[StatisticsPage, Core]:
+    core = synchronous_core(ws)
+    page = StatisticsPage(core, today=(lambda: today) if today else None)
     qtbot.addWidget(page)
     page.resize(1200, 700)
-    return page, changed
+    return page, core
 
 
 def _cards(page: StatisticsPage) -> list[tuple[str, int]]:
@@ -76,23 +71,24 @@ def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> 
 
 
 def test_refreshes_after_a_member_is_added(qtbot: QtBot, known_ws: Workspace) -> None:
-    page, changed = _page(qtbot, known_ws, TODAY)
+    page, core = _page(qtbot, known_ws, TODAY)
     page.show()
-    add_member(known_ws, "Huỳnh Thị Giang", "03/03/2005", "Nữ", XOM_MOI, "Hoa", "Công giáo")
+    add = CoreOp(None, lambda ws: add_member(ws, "Huỳnh Thị Giang", "03/03/2005", "Nữ", XOM_MOI,
+                                             "Hoa", "Công giáo"), core)  # fmt: skip
     with qtbot.wait_signal(page.refreshed, timeout=2000):
-        changed.notify(MEMBERS)
+        add.run()
     assert dict(page.charts["Theo giới tính"].data()) == {"Nam": 3, "Nữ": 3}
     assert dict(page.charts["Theo chi đoàn"].data())[XOM_MOI] == 3
     assert dict(_cards(page))["Tổng số đoàn viên đang sinh hoạt"] == 6
 
 
 def test_hidden_page_refreshes_when_shown(qtbot: QtBot, known_ws: Workspace) -> None:
-    page, changed = _page(qtbot, known_ws, TODAY)
+    page, core = _page(qtbot, known_ws, TODAY)
     assert page.stats is None  # nothing counted before the page is first shown
     page.show()
     page.hide()
-    add_member(known_ws, "Huỳnh Văn Hải", "03/03/2005", "Nam", BA_DIEU, "Kinh", "Không")
-    changed.notify(MEMBERS)
+    CoreOp(None, lambda ws: add_member(ws, "Huỳnh Văn Hải", "03/03/2005", "Nam", BA_DIEU, "Kinh",
+                                       "Không"), core).run()  # fmt: skip
     assert dict(page.charts["Theo giới tính"].data())["Nam"] == 3  # not yet
     page.show()
     assert dict(page.charts["Theo giới tính"].data())["Nam"] == 4
@@ -142,10 +138,9 @@ def test_export_error_is_shown(qtbot: QtBot, known_ws: Workspace, tmp_path: Path
 
 @pytest.mark.parametrize("area", [STATISTICS])
 def test_side_bar_opens_the_statistics(qtbot: QtBot, known_ws: Workspace, area: int) -> None:
-    window = MainWindow(known_ws, DataChanged(), UiState(known_ws.data_dir))
+    window = MainWindow(synchronous_core(known_ws), UiState(known_ws.data_dir))
     qtbot.addWidget(window)
     page = window.statistics
-    page.tasks.synchronous = True
     assert window.sidebar.item(area).text() == "Thống kê"
     window.show()
     window.show_area(area)

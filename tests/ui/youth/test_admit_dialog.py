@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.youth.admit_dialog import AdmitDialog
+from scripted import synchronous_core
 
 
 def _youth_id(ws: Workspace, name: str) -> str:
@@ -14,7 +15,7 @@ def _youth_id(ws: Workspace, name: str) -> str:
 
 
 def test_bad_date_is_shown_next_to_the_field(qtbot: QtBot, youth_ws: Workspace, prompts) -> None:
-    dialog = AdmitDialog(youth_ws, _youth_id(youth_ws, "Lê Văn An"), prompts)
+    dialog = AdmitDialog(synchronous_core(youth_ws, prompts), _youth_id(youth_ws, "Lê Văn An"))
     qtbot.addWidget(dialog)
     assert dialog.introducer.member_id() == ""  # no follow-up member: no introducer
     dialog.date_edit.setText("")
@@ -28,8 +29,8 @@ def test_bad_date_is_shown_next_to_the_field(qtbot: QtBot, youth_ws: Workspace, 
 
 def test_admitted_twice_is_refused(qtbot: QtBot, youth_ws: Workspace, prompts) -> None:
     youth_id = _youth_id(youth_ws, "Lê Văn An")
-    first = AdmitDialog(youth_ws, youth_id, prompts)
-    second = AdmitDialog(youth_ws, youth_id, prompts)
+    first = AdmitDialog(synchronous_core(youth_ws, prompts), youth_id)
+    second = AdmitDialog(synchronous_core(youth_ws, prompts), youth_id)
     qtbot.addWidget(first)
     qtbot.addWidget(second)
     first.date_edit.setText("02/09/2025")
@@ -44,13 +45,15 @@ def test_admitted_twice_is_refused(qtbot: QtBot, youth_ws: Workspace, prompts) -
 def test_the_new_member_carries_the_register_and_shows_where_from(
     qtbot: QtBot, youth_ws: Workspace, prompts
 ) -> None:
-    dialog = AdmitDialog(youth_ws, _youth_id(youth_ws, "Nguyễn Thị Thủy"), prompts)
+    dialog = AdmitDialog(
+        synchronous_core(youth_ws, prompts), _youth_id(youth_ws, "Nguyễn Thị Thủy")
+    )
     qtbot.addWidget(dialog)
     assert dialog.introducer.member_id() != ""  # the member who followed her up
     dialog.date_edit.setText("02/09/2025")
     dialog.admit_button.click()
     assert dialog.member_id is not None and prompts.errors == []
-    form = MemberFormDialog(youth_ws, dialog.member_id, prompts)
+    form = MemberFormDialog(synchronous_core(youth_ws, prompts), dialog.member_id)
     qtbot.addWidget(form)
     assert (form.raw()["address_hamlet"], form.raw()["gender"]) == ("Ấp Tân Hưng", "female")
     assert form.raw()["notes"] == "Hoàn cảnh khó khăn: Hộ nghèo"

@@ -8,10 +8,11 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.youth.form import YouthFormDialog
+from scripted import synchronous_core
 
 
 def _form(qtbot: QtBot, ws: Workspace, prompts, youth_id: str | None = None) -> YouthFormDialog:
-    dialog = YouthFormDialog(ws, youth_id, prompts)
+    dialog = YouthFormDialog(synchronous_core(ws, prompts), youth_id)
     qtbot.addWidget(dialog)
     return dialog
 

@@ -9,16 +9,16 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.shell.signals import DataChanged
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.page import YouthPage
+from scripted import synchronous_core
 
 
 @pytest.fixture
 def page(qtbot: QtBot, youth_ws: Workspace, prompts) -> YouthPage:
-    changed = DataChanged()
-    page = YouthPage(youth_ws, changed, UndoHistory(changed), prompts)
+    core = synchronous_core(youth_ws, prompts)
+    page = YouthPage(core, UndoHistory(core))
     qtbot.addWidget(page)
     return page
 

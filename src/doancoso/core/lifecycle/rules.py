@@ -121,6 +121,21 @@ def is_read_only(status: str) -> bool:
     return status in READ_ONLY_STATUSES
 
 
+def allowed_kinds(status: str) -> tuple[str, ...]:
+    """The kinds of event worth offering for a member with ``status``: those
+    :func:`check_transition` can accept from it, whatever the member's history.
+
+    A member who left can only come back (transfer in); a matured member can only still join
+    the Party. Anyone else is offered every kind: the member's history decides the rest, and the
+    core still checks each event.
+    """
+    if status in LEFT_STATUSES:
+        return ("transfer_in",)
+    if status == "matured":
+        return ("party_admission",)
+    return tuple(EVENT_KINDS)
+
+
 def parse_day(value: object, field: str, errors: dict[str, str]) -> dt.date | None:
     """A date given as a ``date`` or as dd/mm/yyyy text; a bad one is noted in ``errors``."""
     if value is None or value == "":

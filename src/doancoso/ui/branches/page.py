@@ -1,4 +1,8 @@
-"""The chi đoàn page: list with member counts; add, rename, merge into another, delete."""
+"""The chi đoàn page: list with member counts; add, rename, merge into another, delete.
+
+Every write is an operation on the worker (:mod:`..shell.operations`); the list refreshes when
+the app's data-changed signal says chi đoàn or members changed.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import AppError
+from ...core.changes import Changes
 from ...core.lang.text import vn_number
-from ...core.workspace import Workspace
-from ..shell.prompts import Prompts
-from ..shell.signals import BRANCHES, MEMBERS, DataChanged
+from ...core.roster.branches import BranchInfo
+from ..shell.operations import Core, CoreOp
 from .name_dialog import BranchNameDialog
 from .table import BranchTableModel
 
@@ -28,18 +31,15 @@ class BranchesPage(QWidget):
 
     status_message = Signal(str)
 
-    def __init__(
-        self, ws: Workspace, data_changed: DataChanged, prompts: Prompts | None = None,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ws = ws
-        self._data_changed = data_changed
-        self.prompts = prompts or Prompts()
+        self._core = core
+        self._ws = core.ws
+        self.prompts = core.prompts
         self.model = BranchTableModel(self)
         self._build()
         self.refresh()
-        data_changed.changed.connect(self._on_data_changed)
+        core.data_changed.changed.connect(self._on_data_changed)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -93,8 +93,8 @@ class BranchesPage(QWidget):
             self.select_branch(current)
         self._update_buttons()
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in (BRANCHES, MEMBERS):
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches("branches", "members"):
             self.refresh()
 
     def _update_buttons(self) -> None:
@@ -114,31 +114,27 @@ class BranchesPage(QWidget):
     # Actions ------------------------------------------------------------------------------
 
     def add_branch(self) -> None:
-        created: list[str] = []
-
-        def submit(name: str) -> None:
-            created.append(self._ws.branches.create(name).id)
-
-        dialog = BranchNameDialog("Thêm chi đoàn", submit, parent=self)
-        if self.prompts.run(dialog) and created:
-            self._data_changed.notify(BRANCHES)
-            self.select_branch(created[0])
+        dialog = BranchNameDialog(
+            self._core, "Thêm chi đoàn", lambda ws, name: ws.branches.create(name), parent=self
+        )
+        if self.prompts.run(dialog) and isinstance(dialog.written, BranchInfo):
+            self.select_branch(dialog.written.id)  # the list was refreshed when it changed
             self.status_message.emit(f"Đã thêm {dialog.name_edit.text().strip()}.")
+        dialog.deleteLater()
 
     def rename_selected(self) -> None:
         branch_id = self.selected_branch_id()
         if branch_id is None:
             return
         branch = self.model.branch(self.model.row_of(branch_id) or 0)
-
-        def submit(name: str) -> None:
-            self._ws.branches.rename(branch_id, name)
-
-        dialog = BranchNameDialog("Đổi tên chi đoàn", submit, branch.name, parent=self)
+        dialog = BranchNameDialog(
+            self._core, "Đổi tên chi đoàn", lambda ws, name: ws.branches.rename(branch_id, name),
+            branch.name, parent=self,
+        )  # fmt: skip
         if self.prompts.run(dialog):
-            self._data_changed.notify(BRANCHES)
             new_name = dialog.name_edit.text().strip()
             self.status_message.emit(f"Đã đổi tên “{branch.name}” thành “{new_name}”.")
+        dialog.deleteLater()
 
     def merge_selected(self) -> None:
         """Merge the selected branch into another one the user picks, after confirmation."""
@@ -163,16 +159,16 @@ class BranchesPage(QWidget):
         )
         if not self.prompts.confirm(self, "Gộp chi đoàn", text):
             return
-        try:
-            moved = self._ws.branches.merge(branch_id, target.id)
-        except AppError as exc:
-            self.prompts.error(self, "Không gộp được", exc.message)
-            return
-        self._data_changed.notify(BRANCHES, MEMBERS)
-        self.select_branch(target.id)
-        self.status_message.emit(
-            f"Đã gộp “{source.name}” vào “{target.name}” ({vn_number(moved)} đoàn viên)."
-        )
+
+        def merged(moved: int) -> None:
+            self.select_branch(target.id)
+            self.status_message.emit(
+                f"Đã gộp “{source.name}” vào “{target.name}” ({vn_number(moved)} đoàn viên)."
+            )
+
+        op = CoreOp(self, lambda ws: ws.branches.merge(branch_id, target.id), self._core,
+                    label="Đang gộp chi đoàn…")  # fmt: skip
+        op.success(merged).failure(self._core.reporter(self, "Không gộp được")).run()
 
     def delete_selected(self) -> None:
         branch_id = self.selected_branch_id()
@@ -181,10 +177,9 @@ class BranchesPage(QWidget):
         branch = self.model.branch(self.model.row_of(branch_id) or 0)
         if not self.prompts.confirm(self, "Xóa chi đoàn", f"Xóa chi đoàn “{branch.name}”?"):
             return
-        try:
-            self._ws.branches.delete(branch_id)
-        except AppError as exc:
-            self.prompts.error(self, "Không xóa được", exc.message)
-            return
-        self._data_changed.notify(BRANCHES)
-        self.status_message.emit(f"Đã xóa chi đoàn “{branch.name}”.")
+
+        def deleted(_result: object) -> None:
+            self.status_message.emit(f"Đã xóa chi đoàn “{branch.name}”.")
+
+        op = CoreOp(self, lambda ws: ws.branches.delete(branch_id), self._core, label="Đang xóa…")
+        op.success(deleted).failure(self._core.reporter(self, "Không xóa được")).run()

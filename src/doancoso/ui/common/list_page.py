@@ -154,7 +154,9 @@ class ListPage(QWidget):
         "select all" of 100,000 rows. Ranges are few whatever their size.
         """
         rows: set[int] = set()
-        for selection_range in self.table.selectionModel().selection():
+        selection = self.table.selectionModel().selection()
+        for i in range(selection.count()):  # (a QItemSelection is a list of ranges)
+            selection_range = selection.at(i)
             rows.update(range(selection_range.top(), selection_range.bottom() + 1))
         return sorted(rows)
 

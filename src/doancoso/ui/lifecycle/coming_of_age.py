@@ -4,22 +4,25 @@
 The age is read from the settings when the dialog opens and shown in its texts; the list comes
 from ``ws.events.coming_of_age(year, age=...)`` with that age (members of the active roster;
 those who reached it in an earlier year and still wait for their decision are marked "quá
-hạn"). "Xác nhận" records ``matured`` for the checked ones in one call, all or none.
+hạn"). "Xác nhận" records ``matured`` for the checked ones in one operation, all or none; the
+list is read, and the decision recorded, on the worker (a progress dialog shows when it takes
+more than half a second: a thousand members of a large roster do).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from ...core.lang.dates import format_vn_date
+from ...core.lang.text import vn_number
 from ...core.lifecycle.service import ComingOfAge
 from ...core.roster.rules import COMING_OF_AGE
 from ...core.workspace import Workspace
-from ..shell.prompts import Prompts
-from ..shell.signals import DataChanged
+from ..shell.operations import Core
 from .decision_list import DecisionListDialog
 
 
@@ -32,14 +35,10 @@ class ComingOfAgeDialog(DecisionListDialog):
 
     title = "Trưởng thành Đoàn"
 
-    def __init__(
-        self, ws: Workspace, prompts: Prompts | None = None,
-        data_changed: DataChanged | None = None, year: int | None = None,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
-        info = ws.organization.get()
+    def __init__(self, core: Core, year: int | None = None, parent: QWidget | None = None) -> None:
+        info = core.ws.organization.get()
         self.age = info.coming_of_age if info is not None else COMING_OF_AGE
-        super().__init__(ws, prompts, data_changed, headers(self.age), parent)
+        super().__init__(core, headers(self.age), parent)
         self.entries: list[ComingOfAge] = []
         top = QHBoxLayout()
         self.caption = caption = QLabel(f"Đoàn viên đủ {self.age} tuổi trong năm:")
@@ -57,8 +56,9 @@ class ComingOfAgeDialog(DecisionListDialog):
     def year(self) -> int:
         return self.year_spin.value()
 
-    def load(self) -> list[Any]:
-        return list(self._ws.events.coming_of_age(self.year, age=self.age))
+    def query(self) -> Callable[[Workspace], list[Any]]:
+        year, age = self.year, self.age
+        return lambda ws: list(ws.events.coming_of_age(year, age=age))
 
     def cells(self, entry: ComingOfAge) -> tuple[str, ...]:
         member = entry.row
@@ -78,16 +78,19 @@ class ComingOfAgeDialog(DecisionListDialog):
         if total == 0:
             return f"Không có đoàn viên nào đủ {self.age} tuổi trong năm {self.year} cần xác nhận."
         overdue = sum(entry.overdue for entry in self.entries)
-        text = f"{total} đoàn viên đủ {self.age} tuổi"
+        text = f"{vn_number(total)} đoàn viên đủ {self.age} tuổi"
         if overdue:
-            text += f" (trong đó {overdue} quá hạn, từ các năm trước)"
-        return text + f" — đã chọn {checked}."
+            text += f" (trong đó {vn_number(overdue)} quá hạn, từ các năm trước)"
+        return text + f" — đã chọn {vn_number(checked)}."
 
-    def record(self, ids: list[str], date: str, number: str) -> None:
-        self._ws.events.confirm_coming_of_age(ids, date, number)
+    def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> object:
+        return ws.events.confirm_coming_of_age(ids, date, number)
+
+    def progress_text(self, count: int) -> str:
+        return f"Đang ghi nhận trưởng thành Đoàn cho {vn_number(count)} đoàn viên…"
 
     def done_text(self, count: int) -> str:
         return (
-            f"Đã ghi nhận trưởng thành Đoàn cho {count} đoàn viên. "
+            f"Đã ghi nhận trưởng thành Đoàn cho {vn_number(count)} đoàn viên. "
             "Các đoàn viên này không còn trong danh sách đang sinh hoạt."
         )

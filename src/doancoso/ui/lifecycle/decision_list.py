@@ -1,18 +1,27 @@
 """A list of members to check, then one decision (date and number) recorded for the checked
 ones, all or none: the frame of the coming-of-age and end-of-temporary-activity dialogs.
 
-A subclass gives the rows (:meth:`DecisionListDialog.load`), the cells of a row, the summary
-and the core call that records the decision (:meth:`DecisionListDialog.record`); the lists are
-short (a year's coming of age, a handful of stays), so a ``QTableWidget`` holds them.
+A subclass gives the query that lists the rows (:meth:`DecisionListDialog.query`), the cells of
+a row, the summary and the core call that records the decision (:meth:`DecisionListDialog.record`).
+The list is read and the decision recorded on the worker (:mod:`..shell.operations`): a coming
+of age can concern more than a thousand members of a large roster. The rows sit in a
+:class:`DecisionModel` whose check states are one list: ticking every row is one pass and one
+``dataChanged``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,20 +33,129 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core.errors import AppError, ValidationError
+from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
+from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ..common.fields import ErrorLabel, FieldErrors
-from ..shell.prompts import Prompts
-from ..shell.signals import MEMBERS, DataChanged
+from ..shell.operations import Core, CoreOp, QueryOp
 
 ALERT_COLOR = "#c62828"
+LOADING = "Đang lập danh sách…"
+CHECK_ROLE = Qt.ItemDataRole.CheckStateRole
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DecisionModel(QAbstractTableModel):
+    """Rows of text with a check box in the first column; ``ids`` name the rows' members.
+
+    The check states are a list of booleans and their count is kept, so that the summary, a
+    "tick all" and the list of checked ids each take one pass, whatever the list's length.
+    """
+
+    checks_changed = Signal(int)
+    """The number of checked rows, after any change of a check box."""
+
+    def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._ids: list[str] = []
+        self._cells: list[tuple[str, ...]] = []
+        self._alerts: list[int | None] = []
+        self._checked: list[bool] = []
+        self.checked_count = 0
+
+    def set_rows(
+        self, ids: Sequence[str], cells: Sequence[tuple[str, ...]], alerts: Sequence[int | None]
+    ) -> None:
+        """New rows, every one checked."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._cells = list(cells)
+        self._alerts = list(alerts)
+        self._checked = [True] * len(self._ids)
+        self.checked_count = len(self._ids)
+        self.endResetModel()
+        self.checks_changed.emit(self.checked_count)
+
+    # Checks -------------------------------------------------------------------------------
+
+    def is_checked(self, row: int) -> bool:
+        return self._checked[row]
+
+    def checked_ids(self) -> list[str]:
+        return [i for i, checked in zip(self._ids, self._checked, strict=True) if checked]
+
+    def set_checked(self, row: int, checked: bool) -> None:
+        if self._checked[row] == checked:
+            return
+        self._checked[row] = checked
+        self.checked_count += 1 if checked else -1
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index, [CHECK_ROLE])
+        self.checks_changed.emit(self.checked_count)
+
+    def set_all_checked(self, checked: bool) -> None:
+        """Tick (or untick) every row: one pass, one ``dataChanged`` for the column."""
+        if not self._ids:
+            return
+        self._checked = [checked] * len(self._ids)
+        self.checked_count = len(self._ids) if checked else 0
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0), [CHECK_ROLE])
+        self.checks_changed.emit(self.checked_count)
+
+    def row_of(self, member_id: str) -> int | None:
+        try:
+            return self._ids.index(member_id)
+        except ValueError:
+            return None
+
+    # Qt model -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells[row][column]
+        if role == CHECK_ROLE and column == 0:
+            return Qt.CheckState.Checked if self._checked[row] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole and column == self._alerts[row]:
+            return QColor(ALERT_COLOR)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 0 or role != CHECK_ROLE:
+            return False
+        self.set_checked(index.row(), Qt.CheckState(value) == Qt.CheckState.Checked)
+        return True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
 
 
 class DecisionListDialog(QDialog):
@@ -48,23 +166,26 @@ class DecisionListDialog(QDialog):
     number_example = "20-QĐ/ĐTN"
 
     def __init__(
-        self, ws: Workspace, prompts: Prompts | None, data_changed: DataChanged | None,
-        headers: Sequence[str], parent: QWidget | None,
+        self, core: Core, headers: Sequence[str], parent: QWidget | None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self._ws = ws
-        self._prompts = prompts or Prompts()
-        self._data_changed = data_changed
+        self._core = core
+        self._ws = core.ws
+        self._prompts = core.prompts
         self.entries: list[Any] = []
         self.confirmed = 0
+        # While the decision is written, Confirm and Close wait for it. They stay enabled: a
+        # disabled button that had the focus would pass it, and the Enter key, on.
+        self._busy = False
         self.errors = FieldErrors()
         self.setWindowTitle(self.title)
-        self._headers = list(headers)
+        self.model = DecisionModel(headers, self)
 
     # To give by the subclass -------------------------------------------------------------
 
-    def load(self) -> list[Any]:
-        """The rows to list, each with ``.row`` (a :class:`MemberRow`)."""
+    def query(self) -> Callable[[Workspace], list[Any]]:
+        """The read (run on the worker) of the rows to list, each with ``.row`` (a
+        :class:`MemberRow`); it takes what it needs from the widgets now."""
         raise NotImplementedError
 
     def cells(self, entry: Any) -> tuple[str, ...]:
@@ -77,9 +198,13 @@ class DecisionListDialog(QDialog):
     def summary_text(self, checked: int) -> str:
         raise NotImplementedError
 
-    def record(self, ids: list[str], date: str, number: str) -> None:
-        """Record the decision for ``ids`` through the core, all or none."""
+    def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> object:
+        """Record the decision for ``ids`` through the core, all or none. Runs on the worker:
+        it touches no widget."""
         raise NotImplementedError
+
+    def progress_text(self, count: int) -> str:
+        return f"Đang ghi nhận cho {vn_number(count)} đoàn viên…"
 
     def done_text(self, count: int) -> str:
         raise NotImplementedError
@@ -98,16 +223,20 @@ class DecisionListDialog(QDialog):
         top.addWidget(self.check_none_button)
         layout.addLayout(top)
 
-        self.table = QTableWidget(0, len(self._headers))
-        self.table.setHorizontalHeaderLabels(self._headers)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measures each row
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-        self.table.itemChanged.connect(lambda _item: self._update_summary())
+        self.model.checks_changed.connect(self._update_summary)
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -139,67 +268,66 @@ class DecisionListDialog(QDialog):
     # Reading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.entries = self.load()
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(self.entries):
-            alert = self.alert_column(entry)
-            for column, text in enumerate(self.cells(entry)):
-                item = QTableWidgetItem(text)
-                if column == 0:
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    item.setCheckState(Qt.CheckState.Checked)
-                    item.setData(Qt.ItemDataRole.UserRole, entry.row.id)
-                if column == alert:
-                    item.setForeground(QColor(ALERT_COLOR))
-                self.table.setItem(row, column, item)
-        self.table.blockSignals(False)
-        self._update_summary()
+        """List the rows again (read on the worker; the table fills when they arrive)."""
+        self.summary.setText(LOADING)
+        self.confirm_button.setEnabled(False)
+        op = QueryOp(self, self.query(), self._core, label=LOADING)
+        op.success(self._loaded).run()
+
+    def _loaded(self, entries: list[Any]) -> None:
+        self.entries = list(entries)
+        self.model.set_rows(
+            [entry.row.id for entry in self.entries],
+            [self.cells(entry) for entry in self.entries],
+            [self.alert_column(entry) for entry in self.entries],
+        )
 
     def names(self) -> list[str]:
         return [entry.row.full_name for entry in self.entries]
 
     def checked_ids(self) -> list[str]:
-        return [
-            self.entries[row].row.id
-            for row in range(self.table.rowCount())
-            if self.table.item(row, 0).checkState() == Qt.CheckState.Checked
-        ]
+        return self.model.checked_ids()
 
     def set_checked(self, member_id: str, checked: bool) -> None:
-        for row, entry in enumerate(self.entries):
-            if entry.row.id == member_id:
-                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                self.table.item(row, 0).setCheckState(state)
+        row = self.model.row_of(member_id)
+        if row is not None:
+            self.model.set_checked(row, checked)
 
     def set_all_checked(self, checked: bool) -> None:
-        for entry in self.entries:
-            self.set_checked(entry.row.id, checked)
+        self.model.set_all_checked(checked)
 
-    def _update_summary(self) -> None:
-        checked = len(self.checked_ids())
+    def _update_summary(self, checked: int) -> None:
         self.summary.setText(self.summary_text(checked))
         self.confirm_button.setEnabled(checked > 0)
 
     # Writing ------------------------------------------------------------------------------
 
     def confirm(self) -> None:
-        """Record the decision for the checked members, in one call (all or none)."""
+        """Record the decision for the checked members, in one operation (all or none)."""
         ids = self.checked_ids()
-        if not ids:
+        if not ids or self._busy:
             return
         self.general_error.hide()
-        try:
-            self.record(ids, self.date_edit.text().strip(), self.number_edit.text())
-        except ValidationError as exc:
+        date, number = self.date_edit.text().strip(), self.number_edit.text()
+        self._busy = True
+        op = CoreOp(self, lambda ws: self.record(ws, ids, date, number), self._core,
+                    label=self.progress_text(len(ids)))  # fmt: skip
+        op.success(lambda _result: self._recorded(len(ids))).failure(self._refused).run()
+
+    def _recorded(self, count: int) -> None:
+        self._busy = False
+        self.errors.clear()
+        self.confirmed = count
+        self._prompts.information(self, self.title, self.done_text(count))
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._busy = False
+        if isinstance(exc, ValidationError):
             self.errors.show_all(exc.field_errors, self.general_error)
             return
-        except AppError as exc:
-            self._prompts.error(self, "Không ghi nhận được", exc.message)
-            return
-        self.errors.clear()
-        self.confirmed = len(ids)
-        if self._data_changed is not None:
-            self._data_changed.notify(MEMBERS)
-        self._prompts.information(self, self.title, self.done_text(self.confirmed))
-        self.accept()
+        self._core.runner.show_error(exc, "Không ghi nhận được", self)
+
+    def reject(self) -> None:
+        if not self._busy:  # the decision is being written: wait for it
+            super().reject()

@@ -1,8 +1,11 @@
 """Recording one event of a member (kết nạp, chuyển sinh hoạt, kỷ luật…) through the core.
 
-The dialog only collects text; ``ws.events.record`` checks it. A ValidationError's messages are
-shown under their fields; a ConflictError (the member's standing does not allow the event) in a
-message box with the core's own words. Nothing is written until the core accepts the event.
+The dialog only collects text; ``ws.events.record`` checks it, on the worker (an operation, see
+:mod:`..shell.operations`). A ValidationError's messages are shown under their fields; a
+ConflictError (the member's standing does not allow the event) in a message box with the core's
+own words; the dialog stays open with what was typed. Nothing is written until the core accepts
+the event. The kinds offered and the details each kind takes are the core's
+(:func:`~doancoso.core.lifecycle.rules.allowed_kinds`, ``DETAILS``).
 """
 
 from __future__ import annotations
@@ -24,62 +27,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import AppError, ConflictError, ValidationError
+from ...core.errors import ConflictError, ValidationError
 from ...core.lang.dates import format_vn_date
-from ...core.lifecycle.rules import DISCIPLINE_LEVELS, EVENT_KINDS, LEFT_STATUSES
+from ...core.lifecycle.rules import DETAILS, DISCIPLINE_LEVELS, EVENT_KINDS, allowed_kinds
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import STATUSES
-from ...core.workspace import Workspace
 from ..common.fields import ErrorLabel, FieldErrors
-from ..shell.prompts import Prompts
-from ..shell.signals import MEMBERS, DataChanged
+from ..shell.operations import Core, CoreOp
 
 DATE_HINT = "dd/mm/yyyy"
 INTRODUCER_SUGGESTIONS = 20
 
+INTRODUCER_DETAILS = ("introducer_id", "introducer_name")
+"""The two ways the core takes an admission's introducer: a member of the roster, or a name."""
+
+
+def kinds_taking(*details: str) -> tuple[str, ...]:
+    """The kinds of event whose details (the core's ``DETAILS``) include any of ``details``."""
+    return tuple(kind for kind, names in DETAILS.items() if set(details) & set(names))
+
+
 # Kind-specific fields: (field, label, placeholder, kinds showing it, required).
 KIND_FIELDS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
-    ("place", "Nơi kết nạp", "Ví dụ: Chi đoàn ấp Tân Phú", ("admission",), False),
+    ("place", "Nơi kết nạp", "Ví dụ: Chi đoàn ấp Tân Phú", kinds_taking("place"), False),
     ("introducer", "Người giới thiệu", "Gõ tên để tìm trong danh sách, hoặc nhập tự do",
-     ("admission",), False),
-    ("other_organization", "Tổ chức Đoàn", "Tên đơn vị", ("transfer_in", "transfer_out"), True),
+     kinds_taking(*INTRODUCER_DETAILS), False),
+    ("other_organization", "Tổ chức Đoàn", "Tên đơn vị", kinds_taking("other_organization"),
+     True),
     ("home_organization", "Tổ chức Đoàn gốc", "Nơi đoàn viên sinh hoạt chính thức",
-     ("temporary",), True),  # required: ending the stay sends the member back there
-    ("period_start", "Sinh hoạt tạm từ ngày", DATE_HINT, ("temporary",), False),
-    ("period_end", "Đến ngày", DATE_HINT, ("temporary",), False),
-    ("level", "Hình thức kỷ luật", "", ("discipline",), True),
+     kinds_taking("home_organization"), True),  # required: ending the stay sends the member back
+    ("period_start", "Sinh hoạt tạm từ ngày", DATE_HINT, kinds_taking("period_start"), False),
+    ("period_end", "Đến ngày", DATE_HINT, kinds_taking("period_end"), False),
+    ("level", "Hình thức kỷ luật", "", kinds_taking("level"), True),
 )  # fmt: skip
 OTHER_ORGANIZATION_LABELS = {"transfer_in": "Chuyển đến từ", "transfer_out": "Chuyển đi đến"}
-
-
-def allowed_kinds(status: str) -> tuple[str, ...]:
-    """The kinds worth offering for a member with ``status`` (the core still checks each one).
-
-    A member who left can only come back (transfer in); a matured member can only still join
-    the Party. Anyone else is offered every kind: the core refuses what does not fit.
-    """
-    if status in LEFT_STATUSES:
-        return ("transfer_in",)
-    if status == "matured":
-        return ("party_admission",)
-    return tuple(EVENT_KINDS)
 
 
 class EventDialog(QDialog):
     """Record one event for ``member_id``; ``event_id`` is set once the core accepted it."""
 
     def __init__(
-        self, ws: Workspace, member_id: str, prompts: Prompts | None = None,
-        kinds: Sequence[str] | None = None, data_changed: DataChanged | None = None,
+        self, core: Core, member_id: str, kinds: Sequence[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self._ws = ws
-        self._prompts = prompts or Prompts()
-        self._data_changed = data_changed
+        self._core = core
+        self._ws = core.ws
+        self._prompts = core.prompts
         self.member_id = member_id
         self.event_id: str | None = None
-        self.member = ws.members.get(member_id)
+        # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
+        # button that had the focus would pass it, and the Enter key, on to Cancel.
+        self._saving = False
+        self.member = self._ws.members.get(member_id)
         status = self.member.fields.status
         self.kinds = tuple(kinds) if kinds is not None else allowed_kinds(status)
         self.errors = FieldErrors()
@@ -146,10 +146,10 @@ class EventDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Ghi sự kiện", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.setMinimumWidth(560)
 
     @staticmethod
@@ -173,7 +173,7 @@ class EventDialog(QDialog):
         completer = QCompleter(self._suggestions, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        completer.activated[str].connect(self._introducer_chosen)
+        completer.activated.connect(self._introducer_chosen)  # the text of the suggestion
         line.setCompleter(completer)
         line.textEdited.connect(self._search_introducers)
         self.introducer_hint = QLabel()
@@ -241,9 +241,9 @@ class EventDialog(QDialog):
         for name, _label, _placeholder, kinds, _required in KIND_FIELDS:
             self.form.setRowVisible(self._rows[name], kind in kinds)
         if kind in OTHER_ORGANIZATION_LABELS:
-            caption = self.form.itemAt(
-                self._rows["other_organization"], QFormLayout.ItemRole.LabelRole
-            ).widget()
+            row = self._rows["other_organization"]
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            caption = item.widget() if item is not None else None
             if isinstance(caption, QLabel):
                 caption.setText(
                     OTHER_ORGANIZATION_LABELS[kind] + ' <span style="color:#c62828">*</span>'
@@ -259,45 +259,52 @@ class EventDialog(QDialog):
             for name, editor in self.editors.items()
             if isinstance(editor, QLineEdit | QComboBox)
         }
-        kind = self.kind
-        if kind == "admission":
-            values = {"place": text["place"]}
-            if self.introducer_id is not None:
-                values["introducer_id"] = self.introducer_id
+        values: dict[str, str] = {}
+        for name in DETAILS.get(self.kind, ()):
+            if name == "introducer_id":  # a member picked from the suggestions...
+                if self.introducer_id is not None:
+                    values[name] = self.introducer_id
+            elif name == "introducer_name":  # ...or a name typed freely
+                if self.introducer_id is None:
+                    values[name] = str(text["introducer"] or "")
             else:
-                values["introducer_name"] = text["introducer"]
-            return values
-        if kind in ("transfer_in", "transfer_out"):
-            return {"other_organization": text["other_organization"]}
-        if kind == "temporary":
-            return {k: text[k] for k in ("home_organization", "period_start", "period_end")}
-        if kind == "discipline":
-            return {"level": str(text["level"] or "")}
-        return {}
+                values[name] = str(text[name] or "")
+        return values
 
     def submit(self) -> None:
-        """Record the event through the core; show its messages where they belong."""
+        """Record the event through the core (on the worker); its messages are shown where they
+        belong and the dialog stays open until the core accepts the event."""
+        if self._saving:
+            return
         self.general_error.hide()
-        details = self.details()
-        try:
-            self.event_id = self._ws.events.record(
-                self.member_id, self.kind, self.date_edit.text().strip(),
-                self.number_edit.text(), self.note_edit.toPlainText(), **details,
-            )  # fmt: skip
-        except ValidationError as exc:
+        member_id, kind, details = self.member_id, self.kind, self.details()
+        date, number = self.date_edit.text().strip(), self.number_edit.text()
+        note = self.note_edit.toPlainText()
+        self._saving = True
+        op = CoreOp(
+            self, lambda ws: ws.events.record(member_id, kind, date, number, note, **details),
+            self._core, label="Đang ghi sự kiện…",
+        )  # fmt: skip
+        op.success(self._recorded).failure(self._refused).run()
+
+    def _recorded(self, event_id: str) -> None:
+        self._saving = False
+        self.event_id = event_id
+        self.errors.clear()
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._saving = False
+        if isinstance(exc, ValidationError):
             errors = dict(exc.field_errors)
             if "introducer_id" in errors:
                 errors["introducer"] = errors.pop("introducer_id")
             self.errors.show_all(errors, self.general_error)
             return
-        except ConflictError as exc:
+        if isinstance(exc, ConflictError):
             self.errors.clear()
-            self._prompts.error(self, "Không ghi được sự kiện", exc.message)
-            return
-        except AppError as exc:
-            self._prompts.error(self, "Không ghi được sự kiện", exc.message)
-            return
-        self.errors.clear()
-        if self._data_changed is not None:
-            self._data_changed.notify(MEMBERS)
-        self.accept()
+        self._core.runner.show_error(exc, "Không ghi được sự kiện", self)
+
+    def reject(self) -> None:
+        if not self._saving:  # the event is being written: wait for it
+            super().reject()

@@ -10,15 +10,16 @@ stay that goes on is renewed by recording a new "Sinh hoạt tạm" in the membe
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from ...core.lang.dates import format_vn_date
+from ...core.lang.text import vn_number
 from ...core.lifecycle.service import TemporaryStay
 from ...core.workspace import Workspace
-from ..shell.prompts import Prompts
-from ..shell.signals import DataChanged
+from ..shell.operations import Core
 from .decision_list import DecisionListDialog
 
 HEADERS = ("Họ và tên", "Chi đoàn", "Đơn vị gốc", "Từ ngày", "Đến ngày")
@@ -37,11 +38,9 @@ class TemporaryStaysDialog(DecisionListDialog):
     number_example = "12-GT/ĐTN"
 
     def __init__(
-        self, ws: Workspace, prompts: Prompts | None = None,
-        data_changed: DataChanged | None = None, today: dt.date | None = None,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
-        super().__init__(ws, prompts, data_changed, HEADERS, parent)
+        self, core: Core, today: dt.date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(core, HEADERS, parent)
         self.today = today or dt.date.today()
         self.entries: list[TemporaryStay] = []
         top = QHBoxLayout()
@@ -52,8 +51,9 @@ class TemporaryStaysDialog(DecisionListDialog):
         self.build(top, stretch_column=2)
         self.reload()
 
-    def load(self) -> list[Any]:
-        return list(self._ws.events.temporary_stays(self.today, self.ended_check.isChecked()))
+    def query(self) -> Callable[[Workspace], list[Any]]:
+        today, ended_only = self.today, self.ended_check.isChecked()
+        return lambda ws: list(ws.events.temporary_stays(today, ended_only))
 
     def cells(self, entry: TemporaryStay) -> tuple[str, ...]:
         end = _day(entry.period_end) + (" (hết hạn)" if entry.ended else "")
@@ -74,21 +74,21 @@ class TemporaryStaysDialog(DecisionListDialog):
                 return "Không có đoàn viên nào đã hết thời hạn sinh hoạt tạm."
             return "Không có đoàn viên nào đang sinh hoạt tạm tại đơn vị."
         ended = sum(entry.ended for entry in self.entries)
-        text = f"{len(self.entries)} đoàn viên sinh hoạt tạm"
+        text = f"{vn_number(len(self.entries))} đoàn viên sinh hoạt tạm"
         if ended and not self.ended_check.isChecked():
-            text += f" (trong đó {ended} đã hết hạn)"
+            text += f" (trong đó {vn_number(ended)} đã hết hạn)"
         elif self.ended_check.isChecked():
             text += " đã hết hạn"
         return (
-            text + f" — đã chọn {checked}. Kết thúc sinh hoạt tạm ghi “Chuyển sinh hoạt đi” về "
-            "đơn vị gốc; để gia hạn, ghi “Sinh hoạt tạm” mới trong quá trình của đoàn viên."
+            text + f" — đã chọn {vn_number(checked)}. Kết thúc sinh hoạt tạm ghi “Chuyển sinh hoạt "
+            "đi” về đơn vị gốc; để gia hạn, ghi “Sinh hoạt tạm” mới trong quá trình của đoàn viên."
         )
 
-    def record(self, ids: list[str], date: str, number: str) -> None:
-        self._ws.events.end_temporary(ids, date, number)
+    def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> object:
+        return ws.events.end_temporary(ids, date, number)
 
     def done_text(self, count: int) -> str:
         return (
-            f"Đã kết thúc sinh hoạt tạm cho {count} đoàn viên (chuyển sinh hoạt về đơn vị gốc). "
-            "Các đoàn viên này không còn trong danh sách đang sinh hoạt."
+            f"Đã kết thúc sinh hoạt tạm cho {vn_number(count)} đoàn viên (chuyển sinh hoạt về đơn "
+            "vị gốc). Các đoàn viên này không còn trong danh sách đang sinh hoạt."
         )

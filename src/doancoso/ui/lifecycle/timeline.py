@@ -1,6 +1,8 @@
 """A member's history ("Quá trình"): the events oldest first, record one, delete one.
 
 The status shown after each event is the one the core replayed (``EventInfo.status_after``).
+A member's history is short: its events sit in table items. Recording and deleting are
+operations on the worker (:mod:`..shell.operations`).
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError
 from ...core.lang.dates import format_vn_date
+from ...core.lifecycle.rules import allowed_kinds
 from ...core.roster.vocab import STATUSES
-from ...core.workspace import Workspace
-from ..shell.prompts import Prompts
-from .event_dialog import EventDialog, allowed_kinds
+from ..shell.operations import Core, CoreOp
+from .event_dialog import EventDialog
 
 if TYPE_CHECKING:
     from ...core.lifecycle.service import EventInfo
@@ -63,13 +65,11 @@ class TimelineWidget(QWidget):
     changed = Signal()
     """An event was recorded or deleted (the member's status may have changed)."""
 
-    def __init__(
-        self, ws: Workspace, member_id: str, prompts: Prompts | None = None,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    def __init__(self, core: Core, member_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ws = ws
-        self._prompts = prompts or Prompts()
+        self._core = core
+        self._ws = core.ws
+        self._prompts = core.prompts
         self.member_id = member_id
         self.events: list[EventInfo] = []
         self._build()
@@ -133,10 +133,12 @@ class TimelineWidget(QWidget):
 
     def rows(self) -> list[tuple[str, ...]]:
         """The table as text, row by row (what the user reads)."""
-        return [
-            tuple(self.table.item(r, c).text() for c in range(len(HEADERS)))
-            for r in range(self.table.rowCount())
-        ]
+        columns = range(len(HEADERS))
+        return [tuple(self._text(r, c) for c in columns) for r in range(self.table.rowCount())]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
 
     def selected_event(self) -> EventInfo | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -153,13 +155,14 @@ class TimelineWidget(QWidget):
     def record_event(self) -> None:
         try:
             status = self._ws.members.get(self.member_id).fields.status
-            dialog = EventDialog(self._ws, self.member_id, self._prompts, allowed_kinds(status),
-                                 parent=self)  # fmt: skip
+            dialog = EventDialog(self._core, self.member_id, allowed_kinds(status), parent=self)
         except AppError as exc:
             self._prompts.error(self, "Không mở được", exc.message)
             return
         self._prompts.run(dialog)
-        if dialog.event_id is not None:
+        recorded = dialog.event_id is not None
+        dialog.deleteLater()
+        if recorded:
             self.reload()
             self.changed.emit()
 
@@ -173,10 +176,13 @@ class TimelineWidget(QWidget):
         )
         if not self._prompts.confirm(self, "Xóa sự kiện", text):
             return
-        try:
-            self._ws.events.delete(event.id)
-        except AppError as exc:
-            self._prompts.error(self, "Không xóa được sự kiện", exc.message)
-            return
+        event_id = event.id
+        op = CoreOp(self, lambda ws: ws.events.delete(event_id), self._core, label="Đang xóa…")
+        op.success(self._deleted).failure(self._not_deleted).run()
+
+    def _deleted(self, _result: object) -> None:
         self.reload()
         self.changed.emit()
+
+    def _not_deleted(self, exc: BaseException) -> None:
+        self._core.runner.show_error(exc, "Không xóa được sự kiện", self)

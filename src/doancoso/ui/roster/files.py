@@ -2,8 +2,8 @@
 
 Owned by :class:`RosterPage` (``page.io``); the main window puts the same actions in its "Tệp"
 menu. Export and print use the roster's current filter, so the file holds what the list shows.
-Every core call runs as a task (:mod:`..shell.tasks`). File choices go through :meth:`ask_save_path`
-and :meth:`open_file`, which tests replace.
+Every core call runs on the worker as an operation (:mod:`..shell.operations`). File choices go
+through :meth:`ask_save_path` and :meth:`open_file`, which tests replace.
 """
 
 from __future__ import annotations
@@ -17,10 +17,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from ...core.roster.service import MemberFilter
-from ...core.workspace import Workspace
-from ..shell.prompts import Prompts
-from ..shell.signals import DataChanged
-from ..shell.tasks import TaskRunner
+from ..shell.operations import Core, QueryOp
 
 if TYPE_CHECKING:
     from .import_wizard import ImportWizard
@@ -47,14 +44,11 @@ def documents_folder() -> Path:
 class RosterIO(QObject):
     """Import, export and print for one roster page."""
 
-    def __init__(self, page: RosterPage, ws: Workspace, data_changed: DataChanged,
-                 prompts: Prompts) -> None:  # fmt: skip
+    def __init__(self, page: RosterPage, core: Core) -> None:
         super().__init__(page)
         self._page = page
-        self._ws = ws
-        self._data_changed = data_changed
-        self.prompts = prompts
-        self.runner = TaskRunner(page, prompts)
+        self._core = core
+        self.prompts = core.prompts
         self.last_folder: Path | None = None
         self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
         self.open_file: Callable[[Path], object] = self._open_file
@@ -98,7 +92,7 @@ class RosterIO(QObject):
     def make_wizard(self) -> ImportWizard:
         from .import_wizard import ImportWizard
 
-        return ImportWizard(self._ws, self._data_changed, self.prompts, self.runner, self._page)
+        return ImportWizard(self._core, self._page)
 
     def import_file(self) -> None:
         wizard = self.make_wizard()
@@ -117,14 +111,13 @@ class RosterIO(QObject):
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
         flt = self.core_filter()
-        spreadsheets = self._ws.spreadsheets
 
         def done(count: int) -> None:
             self._page.status_message.emit(f"Đã xuất {count} đoàn viên ra {path}.")
 
-        self.runner.run(
-            lambda: spreadsheets.export_members(path, flt), done, label="Đang xuất danh sách…"
-        )
+        op = QueryOp(self._page, lambda ws: ws.spreadsheets.export_members(path, flt), self._core,
+                     label="Đang xuất danh sách…")  # fmt: skip
+        op.success(done).run()
 
     def print_list(self) -> None:
         path = self.ask_save_path("Lưu danh sách để in (PDF)", PRINT_NAME, PDF_FILTER)
@@ -133,7 +126,6 @@ class RosterIO(QObject):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         flt = self.core_filter()
-        ws = self._ws
 
         def done(written: Path) -> None:
             self._page.status_message.emit(f"Đã lưu danh sách để in: {written}.")
@@ -145,7 +137,9 @@ class RosterIO(QObject):
 
         from ...reports.roster import print_roster  # reportlab loads only when printing
 
-        self.runner.run(lambda: print_roster(ws, path, flt), done, label="Đang tạo tệp PDF…")
+        op = QueryOp(self._page, lambda ws: print_roster(ws, path, flt), self._core,
+                     label="Đang tạo tệp PDF…")  # fmt: skip
+        op.success(done).run()
 
     # Outside the app ----------------------------------------------------------------------
 

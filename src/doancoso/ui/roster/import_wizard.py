@@ -2,10 +2,10 @@
 
 Four pages in a stack: 1. the file and its sheet; 2. which column of the file holds which field
 (prefilled from the core's guess, correctable); 3. the preview of every row with what would
-happen to it; 4. the result. Reading the file and writing the roster run as tasks
-(:mod:`..shell.tasks`); a file that cannot be read shows its Vietnamese message on the first page
-and changes nothing. Rejected rows are never written (the core skips them); when no row can be
-imported the wizard says so and "Nhập" stays disabled.
+happen to it; 4. the result. Reading the file and writing the roster are operations on the
+worker (:mod:`..shell.operations`); a file that cannot be read shows its Vietnamese message on
+the first page and changes nothing. Rejected rows are never written (the core skips them); when
+no row can be imported the wizard says so and "Nhập" stays disabled.
 """
 
 from __future__ import annotations
@@ -42,9 +42,7 @@ from ...core.roster.spreadsheets import (
     column_letter,
 )
 from ...core.workspace import Workspace
-from ..shell.prompts import Prompts
-from ..shell.signals import BRANCHES, MEMBERS, DataChanged
-from ..shell.tasks import TaskRunner
+from ..shell.operations import Core, CoreOp, QueryOp
 from .import_preview_table import COLUMNS, ImportPreviewModel, summary_text
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(4)
@@ -64,15 +62,10 @@ LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 class ImportWizard(QDialog):
     """Import members from a spreadsheet; ``result`` holds the :class:`ImportResult` once done."""
 
-    def __init__(
-        self, ws: Workspace, data_changed: DataChanged, prompts: Prompts | None = None,
-        runner: TaskRunner | None = None, parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ws = ws
-        self._data_changed = data_changed
-        self.prompts = prompts or Prompts()
-        self.runner = runner or TaskRunner(self, self.prompts)
+        self._core = core
+        self.prompts = core.prompts
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
         self.result_: ImportResult | None = None
@@ -287,9 +280,9 @@ class ImportWizard(QDialog):
               with_sheets: bool = False) -> None:  # fmt: skip
         path = self.path
         assert path is not None
-        spreadsheets = self._ws.spreadsheets
 
-        def job() -> tuple[list[str] | None, ImportPreview]:
+        def job(ws: Workspace) -> tuple[list[str] | None, ImportPreview]:
+            spreadsheets = ws.spreadsheets
             names = spreadsheets.sheets(path) if with_sheets else None
             return names, spreadsheets.preview_import(path, sheet, mapping)
 
@@ -301,7 +294,7 @@ class ImportWizard(QDialog):
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, AppError):
-                self.runner.show_error(exc)
+                self._core.runner.show_error(exc, parent=self)
                 return
             if self.page == MAPPING_PAGE:
                 self.mapping_error.setText(exc.message)
@@ -316,7 +309,7 @@ class ImportWizard(QDialog):
 
         self.file_error.clear()
         self.mapping_error.clear()
-        self.runner.run(job, done, failed, label="Đang đọc tệp…")
+        QueryOp(self, job, self._core, label="Đang đọc tệp…").success(done).failure(failed).run()
 
     def _fill_sheets(self, names: list[str], current: str | None) -> None:
         self.sheet_combo.blockSignals(True)
@@ -416,22 +409,17 @@ class ImportWizard(QDialog):
         preview = self.preview
         if preview is None or self.importable() == 0:
             return
-        spreadsheets = self._ws.spreadsheets
         self.import_button.setEnabled(False)
-        self.runner.run(
-            lambda: spreadsheets.apply_import(preview),
-            self._applied,
-            self._apply_failed,
-            label=f"Đang nhập {self.importable()} đoàn viên…",
-        )
+        op = CoreOp(self, lambda ws: ws.spreadsheets.apply_import(preview), self._core,
+                    label=f"Đang nhập {self.importable()} đoàn viên…")  # fmt: skip
+        op.success(self._applied).failure(self._apply_failed).run()
 
     def _apply_failed(self, exc: BaseException) -> None:
-        self.runner.show_error(exc, "Không nhập được")
+        self._core.runner.show_error(exc, "Không nhập được", self)
         self._show_page(PREVIEW_PAGE)
 
     def _applied(self, result: ImportResult) -> None:
         self.result_ = result
-        self._data_changed.notify(MEMBERS, BRANCHES)
         self.result_label.setText(result_text(result))
         self._show_page(RESULT_PAGE)
 

@@ -1,8 +1,10 @@
 """The member form (add or edit): every field of the sổ đoàn viên, in tabs, validated by the core.
 
 The form only collects text: on "Lưu" it builds the raw dict of strings that
-``MemberService.save`` validates. Each message of a ValidationError is shown under its field,
-the first invalid field's tab is brought forward, and nothing is saved until all are valid.
+``MemberService.save`` validates, on the worker (an operation, see :mod:`..shell.operations`).
+Each message of a ValidationError is shown under its field, the first invalid field's tab is
+brought forward, the form stays open with everything typed, and nothing is saved until all are
+valid.
 """
 
 from __future__ import annotations
@@ -25,16 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import AppError, ValidationError
+from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
-from ...core.lifecycle.rules import READ_ONLY_REASONS, is_read_only
+from ...core.lifecycle.rules import EVENT_KINDS, READ_ONLY_REASONS, allowed_kinds, is_read_only
 from ...core.roster.service import MemberRecord
 from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields
 from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
 from ..common.fields import ErrorLabel, FieldErrors
 from ..lifecycle.timeline import TimelineWidget
-from ..shell.prompts import Prompts
+from ..shell.operations import Core, CoreOp
 
 DATE_HINT = "dd/mm/yyyy"
 
@@ -114,15 +116,18 @@ class MemberFormDialog(QDialog):
     """Add (``member_id`` None) or edit a member. ``saved_id`` is set after a successful save."""
 
     def __init__(
-        self, ws: Workspace, member_id: str | None = None, prompts: Prompts | None = None,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+        self, core: Core, member_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._ws = ws
-        self._prompts = prompts or Prompts()
+        self._core = core
+        self._ws = ws = core.ws
+        self._prompts = core.prompts
         self.member_id = member_id
         self.saved_id: str | None = None
         self.events_changed = False
+        # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
+        # button that had the focus would pass it, and the Enter key, on to Cancel.
+        self._saving = False
         self.read_only = False
         self.timeline: TimelineWidget | None = None
         self.editors: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
@@ -133,7 +138,7 @@ class MemberFormDialog(QDialog):
         self._build()
         if member_id is not None:
             self._load(ws.members.get(member_id))
-            self.timeline = TimelineWidget(ws, member_id, self._prompts)
+            self.timeline = TimelineWidget(core, member_id)
             self.timeline.changed.connect(self._on_events_changed)
             self.tabs.addTab(self.timeline, "Quá trình")
         self._initial = self.raw()
@@ -166,7 +171,8 @@ class MemberFormDialog(QDialog):
                     editor.setEnabled(False)
                     hint = QLabel(STATUS_HINT)
                     hint.setStyleSheet("color: #616161;")
-                    box_layout = editor.parentWidget().layout()
+                    box = editor.parentWidget()
+                    box_layout = box.layout() if box is not None else None
                     if isinstance(box_layout, QVBoxLayout):
                         box_layout.insertWidget(1, hint)
             scroll = QScrollArea()
@@ -180,10 +186,10 @@ class MemberFormDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.resize(780, 560)
 
     @staticmethod
@@ -248,7 +254,7 @@ class MemberFormDialog(QDialog):
 
     def _apply_standing(self) -> None:
         """A member who left or came of age is shown read-only, with a banner saying why."""
-        status = str(self.editors["status"].currentData() or "") if self.member_id else ""
+        status = self.raw()["status"] if self.member_id else ""
         self.read_only = is_read_only(status)
         for name, editor in self.editors.items():
             if isinstance(editor, QComboBox):
@@ -263,7 +269,7 @@ class MemberFormDialog(QDialog):
             title = "Thông tin đoàn viên (chỉ xem)" if self.read_only else "Sửa thông tin đoàn viên"
             self.setWindowTitle(title)
         if self.read_only:
-            back = "“Vào Đảng”" if status == "matured" else "“Chuyển sinh hoạt đến”"
+            back = " hoặc ".join(f"“{EVENT_KINDS[kind]}”" for kind in allowed_kinds(status))
             self.banner.setText(
                 f"Đoàn viên này {READ_ONLY_REASONS.get(status, status)}: hồ sơ chỉ để xem, "
                 f"không sửa được. Trong tab “Quá trình” vẫn có thể ghi nhận {back}."
@@ -289,22 +295,31 @@ class MemberFormDialog(QDialog):
     # Saving -------------------------------------------------------------------------------
 
     def submit(self) -> None:
-        """Save through the core; on invalid input show each message under its field."""
+        """Save through the core, on the worker; the form closes once saved, and stays open
+        with each message under its field when the input is not valid."""
         self.general_error.hide()
-        if self.read_only:
+        if self.read_only or self._saving:
             return
-        try:
-            self.saved_id = self._ws.members.save(self.raw(), self.member_id)
-        except ValidationError as exc:
-            self.errors.show_all(exc.field_errors, self.general_error)
-            self._mark_tabs(exc.field_errors.keys())
-            return
-        except AppError as exc:
-            self._prompts.error(self, "Không lưu được", exc.message)
-            return
+        values, member_id = self.raw(), self.member_id
+        self._saving = True
+        op = CoreOp(self, lambda ws: ws.members.save(values, member_id), self._core,
+                    label="Đang lưu thông tin đoàn viên…")  # fmt: skip
+        op.success(self._saved).failure(self._not_saved).run()
+
+    def _saved(self, saved_id: str) -> None:
+        self._saving = False
+        self.saved_id = saved_id
         self.errors.clear()
         self._mark_tabs(())
         self.accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self._saving = False
+        if isinstance(exc, ValidationError):
+            self.errors.show_all(exc.field_errors, self.general_error)
+            self._mark_tabs(exc.field_errors.keys())
+            return
+        self._core.runner.show_error(exc, "Không lưu được", self)
 
     def _mark_tabs(self, invalid: Iterable[str]) -> None:
         """Tabs holding an invalid field get a red title and a "(!)" so none is overlooked."""
@@ -320,7 +335,9 @@ class MemberFormDialog(QDialog):
                 self.tabs.setCurrentIndex(self._tab_of[name])
 
     def reject(self) -> None:
-        """Esc / Hủy: ask before throwing away changes."""
+        """Esc / Hủy: ask before throwing away changes (not while saving: wait for it)."""
+        if self._saving:
+            return
         if (
             self.saved_id is None
             and self.is_modified

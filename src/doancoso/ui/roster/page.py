@@ -1,6 +1,8 @@
 """The roster ("Đoàn viên"): search, filters, the member table, add/edit/delete/move.
 
-Every core call of this page goes through this module (and the table model it owns).
+Every core call of this page goes through this module (and the table model it owns). Writes are
+operations on the worker (:mod:`..shell.operations`); the page refreshes itself when the app's
+data-changed signal says members or chi đoàn changed, whoever changed them.
 """
 
 from __future__ import annotations
@@ -8,15 +10,14 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS, STATUSES
-from ...core.workspace import Workspace
 from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
-from ..shell.prompts import Prompts
-from ..shell.signals import BRANCHES, MEMBERS, DataChanged
+from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory, members_phrase
 from .files import RosterIO
 from .member_table import COLUMNS, MemberTableModel
@@ -28,16 +29,13 @@ ACTIVE_ROSTER = "*active"
 class RosterPage(ListPage):
     """The member list of the organisation, backed by :class:`MemberTableModel`."""
 
-    def __init__(
-        self, ws: Workspace, data_changed: DataChanged, history: UndoHistory,
-        prompts: Prompts | None = None, parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
-        super().__init__(MemberTableModel(ws.members), prompts, parent)
+    def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
+        super().__init__(MemberTableModel(core.ws.members), core.prompts, parent)
         self.model.setParent(self)
-        self._ws = ws
-        self._data_changed = data_changed
+        self._core = core
+        self._ws = core.ws
         self._history = history
-        self.io = RosterIO(self, ws, data_changed, self.prompts)
+        self.io = RosterIO(self, core)
         self._build()
         self._make_actions()
         self.refresh_branches()
@@ -45,7 +43,7 @@ class RosterPage(ListPage):
         self.model.reloaded.connect(self._update_buttons)
         self.model.set_filter(self.current_filter())  # the active roster by default
         self.table.setSortingEnabled(True)  # sorts once by the indicator: name order
-        data_changed.changed.connect(self._on_data_changed)
+        core.data_changed.changed.connect(self._on_data_changed)
 
     # Building -----------------------------------------------------------------------------
 
@@ -69,9 +67,9 @@ class RosterPage(ListPage):
             ("Trạng thái:", self.status_combo),
             ("Giới tính:", self.gender_combo),
         ):
-            label = QLabel(caption)
-            label.setBuddy(combo)
-            filters.addWidget(label)
+            buddy = QLabel(caption)
+            buddy.setBuddy(combo)
+            filters.addWidget(buddy)
             filters.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self.apply_filter)
         layout.addLayout(filters)
@@ -159,27 +157,31 @@ class RosterPage(ListPage):
         if member_id is not None:
             self.select_member(member_id)
 
-    def _on_data_changed(self, what: str) -> None:
-        if what == MEMBERS:
-            self._reload_keeping_current()
-        elif what == BRANCHES:
-            # Branch names (and their order) may have changed; membership changes come as MEMBERS.
+    def _on_data_changed(self, changes: Changes) -> None:
+        reload = changes.touches("members")
+        if changes.touches("branches"):
+            # Names (and their order) may have changed, or the chosen one may be gone (merged,
+            # deleted): then the list shows every chi đoàn, as the filter now says.
             self.refresh_branches()
-            if self.model.sort_key[0] == "branch":
-                self._reload_keeping_current()
-            else:
+            if self.model.member_filter.branch_id != self.branch_combo.currentData():
+                self.model.set_filter(self.current_filter())
+                return
+            reload = reload or self.model.sort_key[0] == "branch"
+            if not reload:
                 self.model.refresh_rows()
+        if reload:
+            self._reload_keeping_current()
 
     # Actions ------------------------------------------------------------------------------
 
     def add_member(self) -> None:
         from .member_form import MemberFormDialog  # dialogs load after the first screen
 
-        dialog = MemberFormDialog(self._ws, None, self.prompts, self)
+        dialog = MemberFormDialog(self._core, None, self)
         if self.prompts.run(dialog) and dialog.saved_id:
-            self._data_changed.notify(MEMBERS)
-            self.select_member(dialog.saved_id)
+            self.select_member(dialog.saved_id)  # the list was reloaded when it changed
             self.status_message.emit(f"Đã thêm đoàn viên {dialog.raw()['full_name'].strip()}.")
+        dialog.deleteLater()
 
     def edit_member(self) -> None:
         from .member_form import MemberFormDialog
@@ -188,16 +190,16 @@ class RosterPage(ListPage):
         if len(ids) != 1:
             return
         try:
-            dialog = MemberFormDialog(self._ws, ids[0], self.prompts, self)
+            dialog = MemberFormDialog(self._core, ids[0], self)
         except AppError as exc:  # deleted meanwhile
             self.prompts.error(self, "Không mở được", exc.message)
             return
-        accepted = self.prompts.run(dialog)
-        if (accepted and dialog.saved_id) or dialog.events_changed:
-            self._data_changed.notify(MEMBERS)
+        saved = bool(self.prompts.run(dialog)) and dialog.saved_id is not None
+        if saved or dialog.events_changed:
             self.select_member(ids[0])
-        if accepted and dialog.saved_id:
+        if saved:
             self.status_message.emit("Đã lưu thông tin đoàn viên.")
+        dialog.deleteLater()
 
     def record_event(self) -> None:
         """Record an event (kết nạp, chuyển sinh hoạt…) for the selected member."""
@@ -207,17 +209,17 @@ class RosterPage(ListPage):
         if len(ids) != 1:
             return
         try:
-            dialog = EventDialog(self._ws, ids[0], self.prompts, parent=self)
+            dialog = EventDialog(self._core, ids[0], parent=self)
         except AppError as exc:  # deleted meanwhile
             self.prompts.error(self, "Không mở được", exc.message)
             return
         self.prompts.run(dialog)
         if dialog.event_id is not None:
-            self._data_changed.notify(MEMBERS)
             self.select_member(ids[0])
             self.status_message.emit(
                 f"Đã ghi “{dialog.kind_combo.currentText()}” cho {dialog.member.fields.full_name}."
             )
+        dialog.deleteLater()
 
     def _names(self, rows: list[int]) -> list[str]:
         names = []
@@ -238,12 +240,10 @@ class RosterPage(ListPage):
         if not self.prompts.confirm(self, "Xóa đoàn viên", text):
             return
         ids = [self.model.member_id(row) for row in rows]
-        try:
-            self._history.delete_members(self._ws.members, ids, f"Xóa {phrase}")
-        except AppError as exc:
-            self.prompts.error(self, "Không xóa được", exc.message)
-            return
-        self.status_message.emit(f"Đã xóa {phrase} — bấm Hoàn tác (Ctrl+Z) để lấy lại.")
+        undo_hint = f"Đã xóa {phrase} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
+        self._history.delete_members(
+            self, ids, f"Xóa {phrase}", lambda: self.status_message.emit(undo_hint)
+        )
 
     def move_selected(self) -> None:
         """Move the selected members to a chi đoàn the user picks."""
@@ -264,10 +264,10 @@ class RosterPage(ListPage):
         if choice is None:
             return
         target = branches[choice]
-        try:
-            moved = self._ws.branches.move_members(ids, target.id)
-        except AppError as exc:
-            self.prompts.error(self, "Không chuyển được", exc.message)
-            return
-        self._data_changed.notify(MEMBERS)
-        self.status_message.emit(f"Đã chuyển {members_phrase(moved)} sang {target.name}.")
+
+        def moved(count: int) -> None:
+            self.status_message.emit(f"Đã chuyển {members_phrase(count)} sang {target.name}.")
+
+        op = CoreOp(self, lambda ws: ws.branches.move_members(ids, target.id), self._core,
+                    label=f"Đang chuyển {members_phrase(len(ids))}…")  # fmt: skip
+        op.success(moved).failure(self._core.reporter(self, "Không chuyển được")).run()

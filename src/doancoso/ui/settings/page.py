@@ -1,30 +1,28 @@
-"""The settings page ("Thiết lập"): the organisation's own fields, saved through the core."""
+"""The settings page ("Thiết lập"): the organisation's own fields, saved through the core (an
+operation on the worker, see :mod:`..shell.operations`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...core.errors import AppError, ValidationError
-from ...core.workspace import Workspace
-from ..shell.prompts import Prompts
-from ..shell.signals import ORGANIZATION, DataChanged
+from ...core.changes import Changes
+from ...core.errors import ValidationError
+from ...core.organization import OrganizationInfo
+from ..shell.operations import Core, CoreOp
 from .organization_form import OrganizationForm
 
 
 class SettingsPage(QWidget):
-    """Edits the organisation; emits ``organization`` on the data-changed signal after saving."""
+    """Edits the organisation; reloads when the data-changed signal says it changed."""
 
     status_message = Signal(str)
 
-    def __init__(
-        self, ws: Workspace, data_changed: DataChanged, prompts: Prompts | None = None,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ws = ws
-        self._data_changed = data_changed
-        self.prompts = prompts or Prompts()
+        self._core = core
+        self._ws = core.ws
+        self.prompts = core.prompts
         layout = QVBoxLayout(self)
         title = QLabel("<b>Thông tin Đoàn cơ sở</b>")
         layout.addWidget(title)
@@ -47,7 +45,11 @@ class SettingsPage(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
         self.load()
-        data_changed.changed.connect(lambda what: self.load() if what == ORGANIZATION else None)
+        core.data_changed.changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches("organizations"):
+            self.load()
 
     def load(self) -> None:
         info = self._ws.organization.get()
@@ -55,16 +57,19 @@ class SettingsPage(QWidget):
             self.form.set_info(info)
 
     def save(self) -> None:
+        """Save on the worker; the fields keep what was typed until the core accepts it."""
         self.saved_label.clear()
-        try:
-            self._ws.organization.update(self.form.info())
-        except ValidationError as exc:
-            self.form.show_errors(exc)
-            return
-        except AppError as exc:
-            self.prompts.error(self, "Không lưu được", exc.message)
-            return
+        info = self.form.info()
+        op = CoreOp(self, lambda ws: ws.organization.update(info), self._core)
+        op.success(self._saved).failure(self._not_saved).run()
+
+    def _saved(self, _info: OrganizationInfo) -> None:
         self.form.errors.clear()
         self.saved_label.setText("Đã lưu.")
-        self._data_changed.notify(ORGANIZATION)
         self.status_message.emit("Đã lưu thông tin Đoàn cơ sở.")
+
+    def _not_saved(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.form.show_errors(exc)
+            return
+        self._core.runner.show_error(exc, "Không lưu được", self)

@@ -35,10 +35,10 @@ class SetupDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Bắt đầu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton("Thoát", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.setMinimumWidth(560)
 
     def submit(self) -> None:

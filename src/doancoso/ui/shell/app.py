@@ -15,13 +15,13 @@ from ...core.errors import AppError
 from ...core.workspace import Workspace
 from ...logs import setup_logging
 from .main_window import MainWindow
+from .operations import Core
 from .prompts import Prompts
-from .signals import DataChanged
 from .state import UiState
 
 log = logging.getLogger("doancoso.ui")
 
-ExceptHook = type(sys.excepthook)
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
 def make_excepthook(log_path: Path, prompts: Prompts) -> ExceptHook:
@@ -104,7 +104,7 @@ def run_app(data_dir: Path) -> int:
             setup = SetupDialog(ws.organization, prompts)
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return 0
-        window = MainWindow(ws, DataChanged(), UiState(data_dir), prompts)
+        window = MainWindow(Core(ws, prompts), UiState(data_dir))
         if window.has_saved_geometry:
             window.show()
         else:  # first start: use the whole (often 1366×768) screen

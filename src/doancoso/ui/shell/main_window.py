@@ -2,6 +2,10 @@
 
 Only the roster is built before the window shows; every other page is built, and its module
 imported, on its first visit (see :meth:`MainWindow.page`), so the window opens quickly.
+
+Each time the application becomes active again (the user comes back from another program, e.g.
+a terminal where ``doancoso members add`` ran), the window asks the core whether another process
+wrote to the data folder; if so, the changes are announced and every view refreshes.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
@@ -19,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.workspace import Workspace
+from ...core.changes import Changes
+from ...core.lang.text import vn_number
 from ..roster.page import RosterPage
-from .prompts import Prompts
-from .signals import ORGANIZATION, DataChanged
+from .operations import Core, QueryOp
 from .state import UiState
 from .undo import UndoHistory
 
@@ -42,19 +46,17 @@ SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8
 class MainWindow(QMainWindow):
     """Holds the pages, the menus and shortcuts, the undo history and the remembered state."""
 
-    def __init__(
-        self, ws: Workspace, data_changed: DataChanged, state: UiState,
-        prompts: Prompts | None = None, parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    def __init__(self, core: Core, state: UiState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ws = ws
+        self.core = core
+        self._ws = core.ws
         self._state = state
-        self.prompts = prompts or Prompts()
-        self.data_changed = data_changed
-        self.history = UndoHistory(data_changed, self)
+        self.prompts = core.prompts
+        self.data_changed = core.data_changed
+        self.history = UndoHistory(core, self)
         self.history.on_error = self._undo_failed
 
-        self.roster = RosterPage(ws, data_changed, self.history, self.prompts)
+        self.roster = RosterPage(core, self.history)
         self.roster.status_message.connect(self._show_message)
         self._built: dict[int, QWidget] = {ROSTER: self.roster}
         self.sidebar = QListWidget()
@@ -77,7 +79,10 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.sidebar.setCurrentRow(ROSTER)
         self.update_title()
-        data_changed.changed.connect(self._on_data_changed)
+        self.data_changed.changed.connect(self._on_data_changed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._application_state_changed)
         self.resize(1280, 720)
         self.has_saved_geometry = False
         self.restore_state()
@@ -92,29 +97,30 @@ class MainWindow(QMainWindow):
             page.status_message.connect(self._show_message)  # type: ignore[attr-defined]
             stand_in = self.stack.widget(area)
             self.stack.insertWidget(area, page)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
             self._built[area] = page
         return page
 
     def _build_page(self, area: int) -> QWidget:
-        ws, changed, prompts = self._ws, self.data_changed, self.prompts
+        core = self.core
         if area == YOUTH_AREA:
             from ..youth.page import YouthPage
 
-            return YouthPage(ws, changed, self.history, prompts)
+            return YouthPage(core, self.history)
         if area == BRANCHES_AREA:
             from ..branches.page import BranchesPage
 
-            return BranchesPage(ws, changed, prompts)
+            return BranchesPage(core)
         if area == STATISTICS:
             from ..statistics.page import StatisticsPage
 
-            return StatisticsPage(ws, changed, prompts)
+            return StatisticsPage(core)
         if area == SETTINGS:
             from ..settings.page import SettingsPage
 
-            return SettingsPage(ws, changed, prompts)
+            return SettingsPage(core)
         raise ValueError(f"no page for area {area}")
 
     def _area_chosen(self, area: int) -> None:
@@ -151,13 +157,18 @@ class MainWindow(QMainWindow):
 
     def remind_ended_stays(self) -> None:
         """Say in the status bar how many stays of temporary activity have ended (they do not
-        end by themselves), and where to end them."""
-        ended = len(self._ws.events.temporary_stays(ended_only=True))
-        if ended:
-            self._show_message(
-                f"Có {ended} đoàn viên đã hết thời hạn sinh hoạt tạm: xem ở Đoàn viên → "
-                "Sinh hoạt tạm…"
-            )
+        end by themselves), and where to end them (counted on the worker)."""
+
+        def counted(ended: int) -> None:
+            if ended:
+                self._show_message(
+                    f"Có {vn_number(ended)} đoàn viên đã hết thời hạn sinh hoạt tạm: xem ở Đoàn "
+                    "viên → Sinh hoạt tạm…"
+                )
+
+        op = QueryOp(self, lambda ws: len(ws.events.temporary_stays(ended_only=True)), self.core,
+                     progress=False)  # fmt: skip
+        op.success(counted).run()
 
     def _make_status_bar(self) -> None:
         self.undo_button = QToolButton()
@@ -197,7 +208,7 @@ class MainWindow(QMainWindow):
         self.new_member_action.triggered.connect(self.new_member)
         self.find_action = QAction("Tìm kiếm", self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.triggered.connect(self.find)
+        self.find_action.triggered.connect(self.start_search)
         window_wide = (self.new_member_action, self.find_action, self.undo_action, self.redo_action)
         for action in window_wide:
             self.addAction(action)
@@ -232,37 +243,47 @@ class MainWindow(QMainWindow):
         self.show_area(ROSTER)
         self.roster.add_member()
 
-    def find(self) -> None:
+    def start_search(self) -> None:
         self.show_area(ROSTER)
         self.roster.focus_search()
 
     def coming_of_age(self) -> None:
         from ..lifecycle.coming_of_age import ComingOfAgeDialog
 
-        dialog = ComingOfAgeDialog(self._ws, self.prompts, self.data_changed, parent=self)
+        dialog = ComingOfAgeDialog(self.core, parent=self)
         self.prompts.run(dialog)
         if dialog.confirmed:
-            self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {dialog.confirmed} đoàn viên.")
+            confirmed = vn_number(dialog.confirmed)
+            self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {confirmed} đoàn viên.")
+        dialog.deleteLater()
 
     def temporary_stays(self) -> None:
         from ..lifecycle.temporary_stays import TemporaryStaysDialog
 
-        dialog = TemporaryStaysDialog(self._ws, self.prompts, self.data_changed, parent=self)
+        dialog = TemporaryStaysDialog(self.core, parent=self)
         self.prompts.run(dialog)
         if dialog.confirmed:
-            self._show_message(f"Đã kết thúc sinh hoạt tạm cho {dialog.confirmed} đoàn viên.")
+            ended = vn_number(dialog.confirmed)
+            self._show_message(f"Đã kết thúc sinh hoạt tạm cho {ended} đoàn viên.")
+        dialog.deleteLater()
 
     def party_introductions(self) -> None:
         from ..lifecycle.party_page import PartyIntroductionsDialog
 
-        self.prompts.run(PartyIntroductionsDialog(self._ws, self))
+        dialog = PartyIntroductionsDialog(self.core, self)
+        self.prompts.run(dialog)
+        dialog.deleteLater()
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
 
-    def _on_data_changed(self, what: str) -> None:
-        if what == ORGANIZATION:
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches("organizations"):
             self.update_title()
+
+    def _application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.core.check_external()
 
     def _undo_text_changed(self, text: str) -> None:
         self.undo_action.setToolTip(f"Hoàn tác: {text}" if text else "Hoàn tác")
@@ -295,4 +316,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        # A write still on the worker commits (or rolls back) before the workspace closes.
+        self.core.runner.wait()
         event.accept()

@@ -1,8 +1,9 @@
 """Background work for the GUI: run a core call off the GUI thread, get the result back on it.
 
-Modelled on Anki's task manager and progress window (``aqt/taskman.py``, ``aqt/progress.py``)::
+Modelled on Anki's task manager and progress window (``aqt/taskman.py``, ``aqt/progress.py``).
+Pages do not call it directly: every write and every long read is an operation
+(:mod:`.operations`: ``CoreOp``, ``QueryOp``) run by this module's runner::
 
-    runner = TaskRunner(self, self.prompts)
     runner.run(
         lambda: ws.spreadsheets.apply_import(preview),
         on_success=self._imported,          # called on the GUI thread with the result
@@ -13,7 +14,13 @@ Design:
 
 - **One worker thread for every job.** All runners share one single-thread pool, so jobs run
   one after another in the order they were started. SQLite has one writer; serialising every
-  job (reads too) keeps the core free of locking and makes "import, then refresh" ordered.
+  job (reads too) keeps writes in the order the user made them ("import, then refresh").
+- **What stays on the GUI thread.** The table models' synchronous reads for painting
+  (``ws.members.ids/rows/count``, the youth register's ``ids/rows``) and the short reads of a
+  dialog that opens (one member, the chi đoàn list) stay on the GUI thread while the worker
+  writes: they are served behind the core's locks (``MemberService`` holds its ``_index_lock``
+  around the roster index, ``StatisticsService`` a lock around its cache; every thread reads
+  SQLite through its own connection, which WAL lets read while the worker commits).
 - **Results come back by signal.** The worker emits a queued signal of a :class:`Task` that
   lives on the GUI thread; the callbacks (``on_success(result)``, ``on_failure(exc)``) always
   run on the GUI thread, so they may touch widgets.
@@ -22,19 +29,21 @@ Design:
   its traceback and the user is told "Lỗi không mong đợi…" and where the log file is (or
   ``on_failure`` gets it, after logging).
 - **Progress.** A progress dialog appears only if the job is still running after ``delay_ms``
-  (500 ms): quick jobs never flash a window. It is a busy indicator unless the job reports
-  progress: with ``with_report=True`` the job is called as ``fn(report)`` and may call
-  ``report(done, total)`` from the worker (thread-safe: it emits a queued signal). With
-  ``cancellable=True`` the dialog has a "Hủy" button; the job sees ``report.cancelled`` and the
-  next ``report(...)`` call raises :class:`TaskCancelled`, which ends the job silently (only
+  (500 ms): quick jobs never flash a window. It is window-modal over ``parent`` (the dialog or
+  page the job was started from; the runner's own widget by default). It is a busy indicator
+  unless the job reports progress: with ``with_report=True`` the job is called as ``fn(report)``
+  and may call ``report(done, total)`` from the worker (thread-safe: it emits a queued signal).
+  With ``cancellable=True`` the dialog has a "Hủy" button; the job sees ``report.cancelled`` and
+  the next ``report(...)`` call raises :class:`TaskCancelled`, which ends the job silently (only
   ``on_cancelled`` is called). Only jobs that can stop safely (before their transaction commits,
   or read-only ones) should be cancellable.
 - **Synchronous mode** (``TaskRunner(parent, prompts, synchronous=True)``) runs the job inline
   with the same callbacks and error handling and no dialog: GUI tests use it to stay
   deterministic. :meth:`TaskRunner.wait` waits for the worker in threaded mode.
 
-Views are refreshed by the caller after a write (``DataChanged.notify(MEMBERS, ...)`` in
-``on_success``), never by the worker.
+Views are never refreshed by the caller of a write, nor by the worker: the operation emits the
+app's one "data changed" signal with the changes the core's storage collected (see
+:mod:`.operations`), and each view decides from them whether to refresh.
 """
 
 from __future__ import annotations
@@ -139,6 +148,7 @@ class Task(QObject):
         self.last_progress: tuple[int, int] | None = None
         self.on_done: Callable[[bool, object], None] | None = None
         self.on_progress: Callable[[int, int], None] | None = None
+        self.parent_widget: QWidget | None = None
         self.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
 
     def _progress(self, done: int, total: int) -> None:
@@ -198,9 +208,14 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException], None] | None = None, *,
         label: str = "Đang xử lý…", cancellable: bool = False, progress: bool = True,
         with_report: bool = False, on_cancelled: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
     ) -> Task:  # fmt: skip
-        """Run ``fn()`` (``fn(report)`` with ``with_report``) on the worker; see the module doc."""
+        """Run ``fn()`` (``fn(report)`` with ``with_report``) on the worker; see the module doc.
+
+        ``parent``: the widget the progress dialog and error messages belong to (the runner's
+        own widget when None)."""
         task = Task(fn, with_report)
+        task.parent_widget = parent
         callbacks = (on_success, on_failure, on_cancelled)
         if self.synchronous:
             ok, value = task.execute()
@@ -231,8 +246,7 @@ class TaskRunner(QObject):
         if self.dialog is not None:  # another job of this runner still shows its dialog
             self.dialog.setLabelText(label)
             return
-        parent = self._widget if self._widget is not None and isValid(self._widget) else None
-        dialog = QProgressDialog(parent)
+        dialog = QProgressDialog(self._parent_of(task.parent_widget))
         dialog.setWindowTitle("Xin chờ")
         dialog.setLabelText(label)
         dialog.setAutoClose(False)
@@ -285,16 +299,33 @@ class TaskRunner(QObject):
             if on_cancelled is not None:
                 on_cancelled()
             return
-        if not isinstance(value, AppError):
-            log.error("unexpected error in a background task", exc_info=value)
-        if on_failure is not None:
-            on_failure(value)
-        else:
-            self.show_error(value)
+        self.fail(value, on_failure, task.parent_widget)
 
-    def show_error(self, exc: BaseException, title: str = FAILED_TITLE) -> None:
+    def fail(
+        self, exc: BaseException, on_failure: Callable[[BaseException], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        """Deliver a job's error: a bug is logged first; then ``on_failure(exc)``, or the
+        message shown to the user (see :meth:`show_error`)."""
+        if not isinstance(exc, AppError):
+            log.error("unexpected error in a background task", exc_info=exc)
+        if on_failure is not None:
+            on_failure(exc)
+        else:
+            self.show_error(exc, parent=parent)
+
+    def _parent_of(self, widget: QWidget | None) -> QWidget | None:
+        """``widget`` if still alive, else the runner's own widget if alive, else None."""
+        for candidate in (widget, self._widget):
+            if candidate is not None and isValid(candidate):
+                return candidate
+        return None
+
+    def show_error(
+        self, exc: BaseException, title: str = FAILED_TITLE, parent: QWidget | None = None
+    ) -> None:
         """Tell the user about a failed job: the message of an AppError, else "unexpected"."""
-        parent = self._widget if self._widget is not None and isValid(self._widget) else None
+        parent = self._parent_of(parent)
         if isinstance(exc, AppError):
             self.prompts.error(parent, title, exc.message)
         else:

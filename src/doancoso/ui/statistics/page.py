@@ -1,9 +1,10 @@
 """The statistics ("Thống kê"): headline figures and bar charts of the roster, PDF/Excel export.
 
 The counts come from ``ws.statistics.roster()`` (cached in the core until the roster changes),
-computed through a :class:`~doancoso.ui.tasks.TaskRunner` so a 100,000-member count never
-freezes the window. The page refreshes lazily: a "members"/"branches" change refreshes it at
-once when it is visible, otherwise the next time it is shown.
+computed on the worker (a :class:`~doancoso.ui.shell.operations.QueryOp`) so a 100,000-member
+count never freezes the window; the exports too. The page refreshes lazily: a change of what it
+counts (members, chi đoàn, events, the youth register, the organisation's coming-of-age age)
+refreshes it at once when it is visible, otherwise the next time it is shown.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.changes import Changes
 from ...core.lang.dates import format_vn_date
+from ...core.lang.text import vn_number
 from ...core.statistics.export import (
     breakdowns,
     summary_figures,
@@ -34,14 +37,14 @@ from ...core.statistics.export import (
 )
 from ...core.statistics.service import RosterStats
 from ...core.workspace import Workspace
-from ..shell.prompts import Prompts
-from ..shell.signals import BRANCHES, MEMBERS, ORGANIZATION, DataChanged
-from ..shell.tasks import TaskRunner
-from .bar_chart import BarChart, vn_number
+from ..shell.operations import Core, QueryOp
+from .bar_chart import BarChart
 
 PDF_NAME = "thong-ke-doan-vien.pdf"
 XLSX_NAME = "thong-ke-doan-vien.xlsx"
 HEADING = "Thống kê tình hình đoàn viên"
+COUNTED = ("members", "branches", "member_events", "youths", "organizations")
+"""The tables the figures count (the organisation holds the coming-of-age age)."""
 SUMMARY_COLUMNS = 5
 CHART_COLUMNS = 2
 CARD_STYLE = (
@@ -82,20 +85,18 @@ class StatisticsPage(QWidget):
     """Emitted each time new figures are shown (tests wait for it)."""
 
     def __init__(
-        self, ws: Workspace, data_changed: DataChanged, prompts: Prompts | None = None,
-        tasks: TaskRunner | None = None, today: Callable[[], date | None] | None = None,
+        self, core: Core, today: Callable[[], date | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self._ws = ws
-        self.prompts = prompts or Prompts()
-        self.tasks = tasks or TaskRunner(self, self.prompts)
+        self._core = core
+        self.prompts = core.prompts
         self.today: Callable[[], date | None] = today or (lambda: None)
         self.stats: RosterStats | None = None
         self._stale = True
         self._loading = False
         self._build()
-        data_changed.changed.connect(self._on_data_changed)
+        core.data_changed.changed.connect(self._on_data_changed)
 
     # Building -----------------------------------------------------------------------------
 
@@ -169,9 +170,8 @@ class StatisticsPage(QWidget):
         if self._stale:
             self.refresh()
 
-    def _on_data_changed(self, what: str) -> None:
-        # The organisation's settings hold the coming-of-age age that one figure counts by.
-        if what not in (MEMBERS, BRANCHES, ORGANIZATION):
+    def _on_data_changed(self, changes: Changes) -> None:
+        if not changes.touches(*COUNTED):
             return
         self._stale = True
         if self.isVisible():
@@ -185,16 +185,13 @@ class StatisticsPage(QWidget):
         self._stale = False
         self._loading = True
         today = self.today()
-        self.tasks.run(
-            lambda: self._ws.statistics.roster(today),
-            on_success=self._show,
-            on_failure=self._failed,
-            label="Đang thống kê…",
-        )
+        op = QueryOp(self, lambda ws: ws.statistics.roster(today), self._core,
+                     label="Đang thống kê…")  # fmt: skip
+        op.success(self._show).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
-        self.tasks.show_error(exc)
+        self._core.runner.show_error(exc, parent=self)
 
     def _show(self, stats: object) -> None:
         assert isinstance(stats, RosterStats)
@@ -225,27 +222,27 @@ class StatisticsPage(QWidget):
         path = self.ask_save_path("Xuất thống kê ra PDF", PDF_NAME, "Tệp PDF (*.pdf)")
         if path is None:
             return
-        ws, today = self._ws, self.today()
+        today = self.today()
 
-        def job() -> Path:
+        def job(ws: Workspace) -> Path:
             from ...reports.statistics import print_statistics
 
             return print_statistics(ws, path, today)
 
-        self.tasks.run(job, on_success=self._exported, label="Đang xuất PDF…")
+        QueryOp(self, job, self._core, label="Đang xuất PDF…").success(self._exported).run()
 
     def export_xlsx(self) -> None:
         path = self.ask_save_path("Xuất thống kê ra Excel", XLSX_NAME, "Tệp Excel (*.xlsx)")
         if path is None:
             return
-        ws, today = self._ws, self.today()
+        today = self.today()
 
-        def job() -> Path:
+        def job(ws: Workspace) -> Path:
             org = ws.organization.get()
             write_statistics_xlsx(path, ws.statistics.roster(today), org.name if org else "")
             return path
 
-        self.tasks.run(job, on_success=self._exported, label="Đang xuất Excel…")
+        QueryOp(self, job, self._core, label="Đang xuất Excel…").success(self._exported).run()
 
     def _exported(self, path: object) -> None:
         self.status_message.emit(f"Đã xuất thống kê ra tệp {path}.")

@@ -2,8 +2,9 @@
 
 The dialog asks for the admission date, the place, the chi đoàn, the decision number and the
 introducer (by default the member who followed the young person up, the "1+1" drive), then calls
-``YouthService.admit``: the member is created with the admission event in one transaction and
-the young person leaves the active list of the register.
+``YouthService.admit`` on the worker (an operation, see :mod:`..shell.operations`): the member is
+created with the admission event in one transaction and the young person leaves the active list
+of the register.
 """
 
 from __future__ import annotations
@@ -22,12 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import AppError, ValidationError
+from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import fold
-from ...core.workspace import Workspace
 from ..common.fields import ErrorLabel, FieldErrors
-from ..shell.prompts import Prompts
+from ..shell.operations import Core, CoreOp
 from .form import MemberPicker
 
 NO_BRANCH = "(Chưa thuộc chi đoàn)"
@@ -37,15 +37,19 @@ class AdmitDialog(QDialog):
     """Admit the young person ``youth_id``; ``member_id`` is set after a successful admission."""
 
     def __init__(
-        self, ws: Workspace, youth_id: str, prompts: Prompts | None = None,
-        parent: QWidget | None = None, today: dt.date | None = None,
+        self, core: Core, youth_id: str, parent: QWidget | None = None,
+        today: dt.date | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self._ws = ws
-        self._prompts = prompts or Prompts()
+        self._core = core
+        self._ws = core.ws
+        self._prompts = core.prompts
         self.youth_id = youth_id
         self.member_id: str | None = None
-        self.record = ws.youth.get(youth_id)
+        # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
+        # button that had the focus would pass it, and the Enter key, on to Cancel.
+        self._saving = False
+        self.record = self._ws.youth.get(youth_id)
         self.errors = FieldErrors()
         self.setWindowTitle("Kết nạp vào Đoàn")
         self._build(today or dt.date.today())
@@ -95,10 +99,10 @@ class AdmitDialog(QDialog):
         buttons = QDialogButtonBox()
         self.admit_button = buttons.addButton("Kết nạp", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        self.admit_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.admit_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.resize(640, 270)
 
     def _guess_branch(self, hamlet: str | None) -> int:
@@ -112,24 +116,38 @@ class AdmitDialog(QDialog):
         return 0
 
     def submit(self) -> None:
+        """Admit through the core, on the worker; the dialog closes once done."""
+        if self._saving:
+            return
         self.general_error.hide()
-        try:
-            self.member_id = self._ws.youth.admit(
-                self.youth_id,
-                self.date_edit.text(),
-                self.place_edit.text().strip() or None,
-                self.branch_combo.currentData() or None,
-                self.number_edit.text().strip() or None,
-                self.introducer.member_id() or None,
-            )
-        except ValidationError as exc:
+        values = (
+            self.youth_id,
+            self.date_edit.text(),
+            self.place_edit.text().strip() or None,
+            self.branch_combo.currentData() or None,
+            self.number_edit.text().strip() or None,
+            self.introducer.member_id() or None,
+        )
+        self._saving = True
+        op = CoreOp(self, lambda ws: ws.youth.admit(*values), self._core, label="Đang kết nạp…")
+        op.success(self._admitted).failure(self._refused).run()
+
+    def _admitted(self, member_id: str) -> None:
+        self._saving = False
+        self.member_id = member_id
+        self.errors.clear()
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._saving = False
+        if isinstance(exc, ValidationError):
             self.errors.show_all(
                 exc.field_errors, self.general_error,
                 "Chưa kết nạp được: {} Hãy sửa thông tin thanh niên rồi thử lại.",
             )  # fmt: skip
             return
-        except AppError as exc:
-            self._prompts.error(self, "Không kết nạp được", exc.message)
-            return
-        self.errors.clear()
-        self.accept()
+        self._core.runner.show_error(exc, "Không kết nạp được", self)
+
+    def reject(self) -> None:
+        if not self._saving:  # the admission is being written: wait for it
+            super().reject()

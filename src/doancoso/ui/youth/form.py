@@ -1,8 +1,9 @@
 """The youth form (add or edit a young person of the local register), validated by the core.
 
 Like the member form it only collects text: on "Lưu" the raw dict of strings goes to
-``YouthService.save``; each message of a ValidationError is shown under its field and nothing is
-saved until every field is valid. The form fits a 1366×768 screen in two columns.
+``YouthService.save``, on the worker (an operation, see :mod:`..shell.operations`); each message
+of a ValidationError is shown under its field, the form stays open, and nothing is saved until
+every field is valid. The form fits a 1366×768 screen in two columns.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthRecord
 from ..common.fields import ErrorLabel, FieldErrors
-from ..shell.prompts import Prompts
+from ..shell.operations import Core, CoreOp
 
 DATE_HINT = "dd/mm/yyyy"
 PICKER_LIMIT = 50
@@ -156,14 +157,17 @@ class YouthFormDialog(QDialog):
     """Add (``youth_id`` None) or edit a young person; ``saved_id`` is set after a save."""
 
     def __init__(
-        self, ws: Workspace, youth_id: str | None = None, prompts: Prompts | None = None,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+        self, core: Core, youth_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._ws = ws
-        self._prompts = prompts or Prompts()
+        self._core = core
+        self._ws = ws = core.ws
+        self._prompts = core.prompts
         self.youth_id = youth_id
         self.saved_id: str | None = None
+        # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
+        # button that had the focus would pass it, and the Enter key, on to Cancel.
+        self._saving = False
         self.editors: dict[str, Editor] = {}
         self.picker = MemberPicker(ws)
         self.errors = FieldErrors()
@@ -208,10 +212,10 @@ class YouthFormDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.resize(1040, 470)
 
     def _editor(self, name: str, placeholder: str) -> Editor:
@@ -292,21 +296,34 @@ class YouthFormDialog(QDialog):
     # Saving -------------------------------------------------------------------------------
 
     def submit(self) -> None:
-        """Save through the core; on invalid input show each message under its field."""
+        """Save through the core, on the worker; the form closes once saved, and stays open
+        with each message under its field when the input is not valid."""
+        if self._saving:
+            return
         self.general_error.hide()
-        try:
-            self.saved_id = self._ws.youth.save(self.raw(), self.youth_id)
-        except ValidationError as exc:
-            self.errors.show_all(exc.field_errors, self.general_error)
-            return
-        except AppError as exc:
-            self._prompts.error(self, "Không lưu được", exc.message)
-            return
+        values, youth_id = self.raw(), self.youth_id
+        self._saving = True
+        op = CoreOp(self, lambda ws: ws.youth.save(values, youth_id), self._core,
+                    label="Đang lưu thông tin thanh niên…")  # fmt: skip
+        op.success(self._saved).failure(self._not_saved).run()
+
+    def _saved(self, saved_id: str) -> None:
+        self._saving = False
+        self.saved_id = saved_id
         self.errors.clear()
         self.accept()
 
+    def _not_saved(self, exc: BaseException) -> None:
+        self._saving = False
+        if isinstance(exc, ValidationError):
+            self.errors.show_all(exc.field_errors, self.general_error)
+            return
+        self._core.runner.show_error(exc, "Không lưu được", self)
+
     def reject(self) -> None:
-        """Esc / Hủy: ask before throwing away changes."""
+        """Esc / Hủy: ask before throwing away changes (not while saving: wait for it)."""
+        if self._saving:
+            return
         if (
             self.saved_id is None
             and self.is_modified

@@ -1,8 +1,10 @@
 """The local youth register ("Thanh niên"): search, filters, the table, add/edit/delete, admit
 into the union, export and print.
 
-Every core call of this page goes through this module (and the table model it owns). Writes are
-announced as ``youth`` on the app's data-changed signal (and ``members`` after an admission).
+Every core call of this page goes through this module (and the table model it owns). Writes,
+the export and the printed list are operations on the worker (:mod:`..shell.operations`), as on
+the roster; the page refreshes itself when the app's data-changed signal says the register or
+the members changed (a follow-up member renamed or deleted), whoever changed them.
 """
 
 from __future__ import annotations
@@ -21,18 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
 from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
 from ..roster.files import EXPORT_FILTERS
-from ..shell.prompts import Prompts
-from ..shell.signals import MEMBERS, YOUTH, DataChanged
-from ..shell.undo import UndoHistory
+from ..shell.operations import Core, QueryOp
+from ..shell.undo import SoftDeleting, UndoHistory
 from .admit_dialog import AdmitDialog
 from .form import YouthFormDialog
 from .table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
+
+
+def youth_service(ws: Workspace) -> SoftDeleting:
+    return ws.youth
 
 
 def youth_phrase(count: int, first_name: str = "") -> str:
@@ -45,14 +51,11 @@ def youth_phrase(count: int, first_name: str = "") -> str:
 class YouthPage(ListPage):
     """The young people of the locality who are not (yet) members, backed by YouthTableModel."""
 
-    def __init__(
-        self, ws: Workspace, data_changed: DataChanged, history: UndoHistory,
-        prompts: Prompts | None = None, parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
-        super().__init__(YouthTableModel(ws.youth), prompts, parent)
+    def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
+        super().__init__(YouthTableModel(core.ws.youth), core.prompts, parent)
         self.model.setParent(self)
-        self._ws = ws
-        self._data_changed = data_changed
+        self._core = core
+        self._ws = core.ws
         self._history = history
         self._sort_column = COL_STT
         self._build()
@@ -61,7 +64,7 @@ class YouthPage(ListPage):
         self.model.reloaded.connect(self._update_count)
         self.model.reloaded.connect(self._update_buttons)
         self.table.setSortingEnabled(True)  # sorts once by the indicator: name order
-        data_changed.changed.connect(self._on_data_changed)
+        core.data_changed.changed.connect(self._on_data_changed)
 
     # Building -----------------------------------------------------------------------------
 
@@ -176,33 +179,33 @@ class YouthPage(ListPage):
         if youth_id is not None:
             self.select_youth(youth_id)
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in (YOUTH, MEMBERS):  # members: a follow-up member renamed or deleted
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches("youths", "members"):  # members: a follow-up member renamed, deleted
             self._reload_keeping_current()
 
     # Actions ------------------------------------------------------------------------------
 
     def add_youth(self) -> None:
-        dialog = YouthFormDialog(self._ws, None, self.prompts, self)
+        dialog = YouthFormDialog(self._core, None, self)
         if self.prompts.run(dialog) and dialog.saved_id:
-            self._data_changed.notify(YOUTH)
-            self.select_youth(dialog.saved_id)
+            self.select_youth(dialog.saved_id)  # the list was reloaded when it changed
             name = dialog.raw()["full_name"].strip()
             self.status_message.emit(f"Đã thêm {name} vào sổ theo dõi thanh niên.")
+        dialog.deleteLater()
 
     def edit_youth(self) -> None:
         ids = self.selected_ids()
         if len(ids) != 1:
             return
         try:
-            dialog = YouthFormDialog(self._ws, ids[0], self.prompts, self)
+            dialog = YouthFormDialog(self._core, ids[0], self)
         except AppError as exc:  # deleted meanwhile
             self.prompts.error(self, "Không mở được", exc.message)
             return
         if self.prompts.run(dialog) and dialog.saved_id:
-            self._data_changed.notify(YOUTH)
             self.select_youth(dialog.saved_id)
             self.status_message.emit("Đã lưu thông tin thanh niên.")
+        dialog.deleteLater()
 
     def delete_selected(self) -> None:
         """Ask, then soft-delete the selected young people through the undo history."""
@@ -216,12 +219,10 @@ class YouthPage(ListPage):
         if not self.prompts.confirm(self, "Xóa thanh niên", text):
             return
         ids = [self.model.youth_id(row) for row in rows]
-        try:
-            self._history.delete(self._ws.youth, ids, f"Xóa {phrase}", YOUTH)
-        except AppError as exc:
-            self.prompts.error(self, "Không xóa được", exc.message)
-            return
-        self.status_message.emit(f"Đã xóa {phrase} — bấm Hoàn tác (Ctrl+Z) để lấy lại.")
+        undo_hint = f"Đã xóa {phrase} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
+        self._history.delete(
+            self, youth_service, ids, f"Xóa {phrase}", lambda: self.status_message.emit(undo_hint)
+        )
 
     def admit_selected(self) -> None:
         """Admit the selected young person into the union (a member with its admission event)."""
@@ -229,14 +230,14 @@ class YouthPage(ListPage):
         if len(ids) != 1:
             return
         try:
-            dialog = AdmitDialog(self._ws, ids[0], self.prompts, self)
+            dialog = AdmitDialog(self._core, ids[0], self)
         except AppError as exc:
             self.prompts.error(self, "Không mở được", exc.message)
             return
         if self.prompts.run(dialog) and dialog.member_id:
-            self._data_changed.notify(MEMBERS, YOUTH)
             name = dialog.record.fields.full_name
             self.status_message.emit(f"Đã kết nạp {name} vào Đoàn (có trong danh sách đoàn viên).")
+        dialog.deleteLater()
 
     def ask_save_path(self, title: str, suggested: str, filters: str) -> Path | None:
         """The file the user chooses to write (None when cancelled); tests replace this."""
@@ -251,12 +252,14 @@ class YouthPage(ListPage):
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
-        try:
-            count = self._ws.spreadsheets.export_youth(path, self.current_filter())
-        except AppError as exc:
-            self.prompts.error(self, "Không xuất được", exc.message)
-            return
-        self.status_message.emit(f"Đã xuất {youth_phrase(count)} ra tệp {path.name}.")
+        flt, written = self.current_filter(), path
+
+        def done(count: int) -> None:
+            self.status_message.emit(f"Đã xuất {youth_phrase(count)} ra tệp {written.name}.")
+
+        op = QueryOp(self, lambda ws: ws.spreadsheets.export_youth(written, flt), self._core,
+                     label="Đang xuất danh sách…")  # fmt: skip
+        op.success(done).failure(self._core.reporter(self, "Không xuất được")).run()
 
     def print_list(self) -> None:
         from ...reports.youth import print_youth  # reportlab loads only when printing
@@ -268,9 +271,11 @@ class YouthPage(ListPage):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        try:
-            print_youth(self._ws, path, self.current_filter())
-        except AppError as exc:
-            self.prompts.error(self, "Không in được", exc.message)
-            return
-        self.status_message.emit(f"Đã in danh sách thanh niên ra tệp {path.name}.")
+        flt, written = self.current_filter(), path
+
+        def done(_result: object) -> None:
+            self.status_message.emit(f"Đã in danh sách thanh niên ra tệp {written.name}.")
+
+        op = QueryOp(self, lambda ws: print_youth(ws, written, flt), self._core,
+                     label="Đang tạo tệp PDF…")  # fmt: skip
+        op.success(done).failure(self._core.reporter(self, "Không in được")).run()

@@ -1,0 +1,203 @@
+"""One way into the core: every write of the GUI, and every long read, is an operation run on
+the single worker (after Anki's ``aqt/operations``: ``CollectionOp`` and ``QueryOp``)::
+
+    CoreOp(self, lambda ws: ws.members.save(values, member_id), core, label="Đang lưu…")
+        .success(self._saved)          # GUI thread, with what the function returned
+        .failure(self._not_saved)      # GUI thread, with the exception (e.g. ValidationError)
+        .run()
+
+On the worker an operation asks the workspace whether another process (the command line while
+the GUI is open) committed meanwhile (``ws.check_external()``), remembers the generation of the
+workspace's change log, runs its function, and takes what the log recorded since, with what the
+check found. Back on the GUI thread it emits the app's one ``DataChanged.changed`` with those
+:class:`~doancoso.core.changes.Changes` (when there are any), then calls ``success`` (or
+``failure``). Writers never announce anything themselves: the core's storage collects what each
+transaction wrote. Changes are emitted even when the function failed (an earlier transaction of
+it, or another process, may have changed something).
+
+A :class:`QueryOp` is the same for a long read (an export, a printed list, the statistics): it
+changes nothing itself, but still emits what another process changed, so that what it read and
+what the views show agree.
+
+No global application object: pages and dialogs receive the :class:`Core` (workspace, runner,
+data-changed signal, prompts) through their constructors and hand it to the operations they
+start. ``success`` and ``failure`` are skipped when the widget that started the operation was
+deleted meanwhile (the data changed all the same, and is announced).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
+
+from ...core.changes import Changes
+from ...core.errors import AppError
+from ...core.workspace import Workspace
+from .prompts import Prompts
+from .signals import DataChanged
+from .tasks import DELAY_MS, TaskRunner
+
+log = logging.getLogger("doancoso.ui.operations")
+
+T = TypeVar("T")
+
+SAVING = "Đang lưu…"
+WORKING = "Đang xử lý…"
+
+
+class Core:
+    """What the GUI's operations need, passed to every page and dialog by its constructor: the
+    open workspace, the runner of the single worker, the app's one data-changed signal and the
+    prompts that report errors.
+
+    ``synchronous=True`` runs every operation inline (GUI tests that need determinism).
+    Reads that must be quick (a table's rows as it paints, the record a dialog opens on) may use
+    ``core.ws`` directly on the GUI thread (see :mod:`.tasks`); writes go through operations.
+    """
+
+    def __init__(
+        self, ws: Workspace, prompts: Prompts | None = None, *, synchronous: bool = False,
+        delay_ms: int = DELAY_MS,
+    ) -> None:  # fmt: skip
+        self.ws = ws
+        self.prompts = prompts or Prompts()
+        self.data_changed = DataChanged()
+        self.runner = TaskRunner(None, self.prompts, synchronous=synchronous, delay_ms=delay_ms)
+
+    def announce(self, changes: Changes) -> None:
+        """Emit ``changes`` on the data-changed signal, if there are any (operations only)."""
+        if changes:
+            self.data_changed.changed.emit(changes)
+
+    def reporter(self, parent: QWidget | None, title: str) -> Callable[[BaseException], None]:
+        """A failure callback showing the core's message under ``title`` (a bug: "Lỗi không
+        mong đợi" and where the log is)."""
+
+        def report(exc: BaseException) -> None:
+            self.runner.show_error(exc, title, parent)
+
+        return report
+
+    def check_external(self) -> None:
+        """Announce what another process wrote since the last check (an operation that only
+        checks; it runs on the worker after whatever runs there now). Called whenever the
+        application becomes active again."""
+        QueryOp(None, _nothing, self, progress=False).run()
+
+
+def _nothing(_ws: Workspace) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What the worker hands back: the function's value or error, and the changes."""
+
+    changes: Changes
+    value: Any = None
+    error: BaseException | None = None
+
+
+class _Operation(Generic[T]):
+    """The mechanics shared by :class:`CoreOp` and :class:`QueryOp`."""
+
+    default_label = WORKING
+
+    def __init__(
+        self, parent: QWidget | None, op: Callable[[Workspace], T], core: Core, *,
+        label: str | None = None, progress: bool = True,
+    ) -> None:  # fmt: skip
+        self._parent = parent
+        self._op = op
+        self._core = core
+        self._label = label or self.default_label
+        self._progress = progress
+        self._success: Callable[[T], object] | None = None
+        self._failure: Callable[[BaseException], object] | None = None
+
+    def success(self, callback: Callable[[T], object]) -> _Operation[T]:
+        """Called on the GUI thread with the function's value, after the changes were emitted."""
+        self._success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], object]) -> _Operation[T]:
+        """Called on the GUI thread with the exception (the core's AppError, ValidationError…);
+        without it, the error's message is shown (a bug: logged, "Lỗi không mong đợi")."""
+        self._failure = callback
+        return self
+
+    def run(self) -> None:
+        """Start the operation on the worker (inline with a synchronous runner)."""
+        self._core.runner.run(
+            self._work,
+            self._finished,
+            self._crashed,
+            label=self._label,
+            progress=self._progress,
+            parent=self._parent,
+        )
+
+    # Worker ---------------------------------------------------------------------------------
+
+    def _work(self) -> _Outcome:
+        ws = self._core.ws
+        external = ws.check_external()
+        start = ws.changes.generation
+        try:
+            value = self._op(ws)
+        except Exception as exc:  # handed to the GUI thread with the changes made before it
+            return _Outcome(ws.changes.since(start).merged(external), error=exc)
+        return _Outcome(ws.changes.since(start).merged(external), value)
+
+    # GUI thread -----------------------------------------------------------------------------
+
+    def _alive(self) -> bool:
+        return self._parent is None or isValid(self._parent)
+
+    def _finished(self, outcome: _Outcome) -> None:
+        self._core.announce(outcome.changes)
+        if outcome.error is not None:
+            self._crashed(outcome.error)
+            return
+        if self._success is not None and self._alive():
+            self._success(outcome.value)
+
+    def _crashed(self, exc: BaseException) -> None:
+        """The function failed (or the check before it did): the failure callback or a message."""
+        if self._alive():
+            self._core.runner.fail(exc, self._failure, self._parent)
+        elif not isinstance(exc, AppError):
+            log.error("unexpected error in an operation of a closed window", exc_info=exc)
+
+
+class CoreOp(_Operation[T]):
+    """A write: the function changes the workspace; the changes are announced before
+    ``success``. See the module docstring."""
+
+    default_label = SAVING
+
+    def success(self, callback: Callable[[T], object]) -> CoreOp[T]:
+        super().success(callback)
+        return self
+
+    def failure(self, callback: Callable[[BaseException], object]) -> CoreOp[T]:
+        super().failure(callback)
+        return self
+
+
+class QueryOp(_Operation[T]):
+    """A long read (export, print, statistics) on the worker; it announces only what another
+    process changed. See the module docstring."""
+
+    def success(self, callback: Callable[[T], object]) -> QueryOp[T]:
+        super().success(callback)
+        return self
+
+    def failure(self, callback: Callable[[BaseException], object]) -> QueryOp[T]:
+        super().failure(callback)
+        return self
