@@ -10,15 +10,18 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO, TypeAlias
+from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from ..core.workspace import Workspace
 from ..paths import default_data_dir
 
+if TYPE_CHECKING:
+    from .parser import Parser
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
-Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
-"""What ``add_subparsers`` returns: a command group adds its subcommands to it."""
+Subparsers: TypeAlias = "argparse._SubParsersAction[Parser]"
+"""What ``add_subparsers(parser_class=Parser)`` returns: a group adds its subcommands to it."""
 
 Handler: TypeAlias = Callable[[argparse.Namespace, TextIO], int]
 """A subcommand: its parsed options and the output stream in, the exit code out."""
