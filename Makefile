@@ -7,7 +7,7 @@ TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run demo test lint typecheck bench package clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .

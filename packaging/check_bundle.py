@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "doancoso"
+RESOURCES = ROOT / "resources"  # installed as doancoso/resources
 EXE_NAME = "doancoso.exe" if sys.platform == "win32" else "doancoso"
 LIMIT_MB = float(os.environ.get("DOANCOSO_BUNDLE_LIMIT_MB", "150"))
 SHOWN_MARKER = "doancoso-startup: main window shown"
@@ -116,9 +117,13 @@ def check_present(bundle: Path, files: list[tuple[str, int]]) -> None:
               f"{internal}doancoso/core/storage/migrations/script.py.mako"]  # fmt: skip
     wanted += [
         f"{internal}doancoso/{p.relative_to(SRC).as_posix()}"
-        for folder in (SRC / "resources", SRC / "core" / "storage" / "migrations" / "versions")
-        for p in folder.rglob("*")
+        for p in (SRC / "core" / "storage" / "migrations" / "versions").rglob("*")
         if p.is_file() and "__pycache__" not in p.parts
+    ]
+    wanted += [
+        f"{internal}doancoso/resources/{p.relative_to(RESOURCES).as_posix()}"
+        for p in RESOURCES.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"
     ]
     missing = [w for w in wanted if w not in names]
     if missing:

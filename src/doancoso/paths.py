@@ -29,13 +29,23 @@ def app_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def resources_dir() -> Path:
-    """The ``resources`` folder inside the package.
+RESOURCES_PACKAGE = "doancoso.resources"
 
-    Kept inside the package (not at the repository root) so that one lookup works from a source
-    checkout, an installed wheel and the frozen bundle (the spec copies it to the same place).
+
+def resources_dir() -> Path:
+    """The folder of the app's resources: ``resources/`` at the top of the repository, installed
+    as the package ``doancoso.resources``.
+
+    Found through the import system, so one lookup works from a source checkout (the editable
+    install maps the package to ``resources/``), an installed wheel and the frozen bundle (the
+    spec ships the package and its files as ``doancoso/resources``).
     """
-    return Path(__file__).resolve().parent / "resources"
+    import importlib.resources  # not at import: ~20 ms the start of the GUI does not need
+
+    folder = importlib.resources.files(RESOURCES_PACKAGE)
+    if not isinstance(folder, Path):  # e.g. a zip import: never how the app is installed
+        raise RuntimeError(f"the resources are not a folder on disk: {folder!r}")
+    return folder
 
 
 def resource(*parts: str) -> Path:

@@ -175,7 +175,8 @@ def step_qt(run: Run) -> None:
     from .paths import resource
 
     app = QApplication.instance() or QApplication(["doancoso-self-test"])
-    fonts = sorted(resource("fonts").glob("*.ttf")) if resource("fonts").is_dir() else []
+    fonts = sorted(resource("fonts").glob("*.ttf"))
+    check(bool(fonts), f"no bundled fonts in {resource('fonts')}")
     families: list[str] = []
     for font in fonts:
         font_id = QFontDatabase.addApplicationFont(str(font))

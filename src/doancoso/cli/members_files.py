@@ -1,19 +1,17 @@
 """``doancoso members import`` and ``doancoso members export``: the roster to and from Excel/CSV.
 
-Registered by :func:`doancoso.cli.build_parser`; like every handler, these return the exit code
-and let :class:`AppError` reach :func:`doancoso.cli.run`, which prints it and exits 1.
+Registered under ``members`` by :mod:`doancoso.cli.members`; like every handler, these return
+the exit code and let :class:`AppError` reach :func:`doancoso.cli.main.run` (exit 1).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..core.workspace import Workspace
-from ..paths import default_data_dir
+from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
 from .filters import (
     add_member_filter_options,
     member_filter,
@@ -23,10 +21,8 @@ from .filters import (
 if TYPE_CHECKING:  # the spreadsheet code loads when a command runs, not with the parser
     from ..core.roster.spreadsheets import ImportPreview
 
-EXIT_OK, EXIT_ERROR = 0, 1
 
-
-def register(members_sub: Any, data_dir_option: Callable[[argparse.ArgumentParser], None]) -> None:
+def register(members_sub: Subparsers) -> None:
     """Add ``import`` and ``export`` under ``members``."""
     importing = members_sub.add_parser(
         "import", help="nhập đoàn viên từ tệp Excel (.xlsx, .xls) hoặc CSV"
@@ -50,10 +46,6 @@ def register(members_sub: Any, data_dir_option: Callable[[argparse.ArgumentParse
         "--youth", action="store_true", help="xuất danh sách thanh niên địa phương (sổ theo dõi)"
     )
     exporting.set_defaults(handler=members_export)
-
-
-def _open(args: argparse.Namespace) -> Workspace:
-    return Workspace.open(getattr(args, "data_dir", None) or default_data_dir())
 
 
 def _report(preview: ImportPreview, out: TextIO) -> None:
@@ -104,7 +96,7 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
 def members_import(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.roster.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         preview = ws.spreadsheets.preview_import(args.file, sheet=args.sheet)
         usable = len(preview.rows) - preview.count(REJECTED)
         applied = False
@@ -142,11 +134,11 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
         from ..core.youth.service import YouthFilter
 
         refuse_member_filters_for_youth(args)
-        with _open(args) as ws:
+        with open_workspace(args) as ws:
             count = ws.spreadsheets.export_youth(args.file, YouthFilter(search=args.search))
         print(f"Đã xuất {count} thanh niên ra {args.file}.", file=out)
         return EXIT_OK
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         count = ws.spreadsheets.export_members(args.file, member_filter(ws, args))
     print(f"Đã xuất {count} đoàn viên ra {args.file}.", file=out)
     return EXIT_OK

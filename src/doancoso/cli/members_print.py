@@ -1,6 +1,6 @@
 """``doancoso members print``: the printed roster as a PDF, from the command line.
 
-Registered under ``members`` by :func:`doancoso.cli.build_parser`; the PDF itself is made by
+Registered under ``members`` by :mod:`doancoso.cli.members`; the PDF itself is made by
 :mod:`doancoso.reports.roster` (imported only when the command runs, so other commands start
 without loading reportlab).
 """
@@ -11,8 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from ..core.workspace import Workspace
-from ..paths import default_data_dir
+from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 from .filters import (
     add_member_filter_options,
     member_filter,
@@ -20,11 +19,10 @@ from .filters import (
 )
 
 
-def add_print_command(members_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(members_sub: Subparsers) -> None:
     """Add ``print`` to the ``members`` subcommands."""
     printing = members_sub.add_parser("print", help="in danh sách đoàn viên ra tệp PDF")
-    data_help = "thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)"
-    printing.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=data_help)
+    data_dir_option(printing)
     printing.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF cần ghi")
     add_member_filter_options(printing, "in")
     printing.add_argument("--number", help="số văn bản, ví dụ 15-DS/ĐTN")
@@ -39,12 +37,12 @@ def members_print(args: argparse.Namespace, out: TextIO) -> int:
 
     if getattr(args, "youth", False):
         return youth_print(args, out)
-    with Workspace.open(getattr(args, "data_dir", None) or default_data_dir()) as ws:
+    with open_workspace(args) as ws:
         flt = member_filter(ws, args)
         count = ws.members.count(flt)
         path = print_roster(ws, args.output, flt, number=args.number)
     print(f"Đã in danh sách {count} đoàn viên ra tệp {path}.", file=out)
-    return 0
+    return EXIT_OK
 
 
 def youth_print(args: argparse.Namespace, out: TextIO) -> int:
@@ -53,9 +51,9 @@ def youth_print(args: argparse.Namespace, out: TextIO) -> int:
     from ..reports.youth import print_youth
 
     refuse_member_filters_for_youth(args)
-    with Workspace.open(getattr(args, "data_dir", None) or default_data_dir()) as ws:
+    with open_workspace(args) as ws:
         flt = YouthFilter(search=args.search)
         count = ws.youth.count(flt)
         path = print_youth(ws, args.output, flt, number=args.number)
     print(f"Đã in danh sách {count} thanh niên ra tệp {path}.", file=out)
-    return 0
+    return EXIT_OK

@@ -159,18 +159,18 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._page_states.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's page reset (not in stubs)
 
     def save(self) -> None:
         total = len(self._page_states)
         for state in self._page_states:
             self.__dict__.update(state)
-            width = self._pagesize[0]
+            width = state["_pagesize"][0]
             self.setFont(REGULAR, PAGE_NUMBER_SIZE)
             self.drawCentredString(
                 MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2,
                 MARGIN_BOTTOM / 2,
-                f"Trang {self._pageNumber}/{total}",
+                f"Trang {self.getPageNumber()}/{total}",
             )
             super().showPage()
         super().save()

@@ -59,5 +59,8 @@ def char_widths(font: str) -> tuple[dict[int, int], int]:
     tables measure every cell.
     """
     register_fonts()
-    face = pdfmetrics.getFont(font).face
+    registered = pdfmetrics.getFont(font)
+    if not isinstance(registered, TTFont):  # every font of ours is one (see register_fonts)
+        raise TypeError(f"{font} is not a TrueType font")
+    face = registered.face
     return face.charWidths, int(face.defaultWidth)

@@ -7,6 +7,7 @@ font explicitly, so nothing can fall back to reportlab's Helvetica.
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -15,12 +16,30 @@ from reportlab.lib.styles import ParagraphStyle
 from ..core.lang.text import nfc
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
 
+Alignment: TypeAlias = Literal[0, 1, 2, 4]
+"""A paragraph's alignment: one of reportlab's ``TA_LEFT``, ``TA_CENTER``, ``TA_RIGHT``,
+``TA_JUSTIFY``."""
+
 
 def _style(
-    name: str, font: str, size: float, align: int = TA_LEFT, **extra: object
+    name: str,
+    font: str,
+    size: float,
+    align: Alignment = TA_LEFT,
+    *,
+    space_before: float = 0,
+    space_after: float = 0,
+    first_line_indent: float = 0,
 ) -> ParagraphStyle:
     return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=round(size * 1.2, 1), alignment=align, **extra
+        name,
+        fontName=font,
+        fontSize=size,
+        leading=round(size * 1.2, 1),
+        alignment=align,
+        spaceBefore=space_before,
+        spaceAfter=space_after,
+        firstLineIndent=first_line_indent,
     )
 
 
@@ -35,12 +54,12 @@ def styles() -> dict[str, ParagraphStyle]:
         "number": _style("number", REGULAR, 14, TA_CENTER),
         "union": _style("union", BOLD, 15, TA_CENTER),
         "date": _style("date", ITALIC, 14, TA_CENTER),
-        "kind": _style("kind", BOLD, 15, TA_CENTER, spaceBefore=0),
+        "kind": _style("kind", BOLD, 15, TA_CENTER, space_before=0),
         "title": _style("title", BOLD, 14, TA_CENTER),
         "subtitle": _style("subtitle", ITALIC, 13, TA_CENTER),
-        "body": _style("body", REGULAR, 13, TA_JUSTIFY, firstLineIndent=28, spaceAfter=6),
-        "body_left": _style("body_left", REGULAR, 13, TA_LEFT, spaceAfter=3),
-        "total": _style("total", BOLD, 13, TA_LEFT, spaceBefore=6),
+        "body": _style("body", REGULAR, 13, TA_JUSTIFY, first_line_indent=28, space_after=6),
+        "body_left": _style("body_left", REGULAR, 13, TA_LEFT, space_after=3),
+        "total": _style("total", BOLD, 13, TA_LEFT, space_before=6),
         "sign": _style("sign", BOLD, 14, TA_CENTER),
         "sign_note": _style("sign_note", ITALIC, 13, TA_CENTER),
         "recipients_head": _style("recipients_head", BOLD_ITALIC, 12, TA_LEFT),

@@ -21,10 +21,10 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from ..core.lang.text import nfc
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR, char_widths
-from .styles import markup
+from .styles import Alignment, markup
 
 Align = Literal["LEFT", "CENTER", "RIGHT"]
-_ALIGNMENT = {"LEFT": TA_LEFT, "CENTER": TA_CENTER, "RIGHT": TA_RIGHT}
+_ALIGNMENT: dict[str, Alignment] = {"LEFT": TA_LEFT, "CENTER": TA_CENTER, "RIGHT": TA_RIGHT}
 PADDING = 3.0
 
 
@@ -145,7 +145,9 @@ class PagedTable(Flowable):
         parts = table.split(availWidth, availHeight)
         if not parts:
             return []
-        placed = parts[0]._nrows - 1  # without the header row
+        # Rows of the part that fits, less the header row (reportlab's Table keeps its row count
+        # in _nrows, which its stubs do not declare).
+        placed = parts[0]._nrows - 1  # type: ignore[attr-defined]
         if placed <= 0:
             return []
         rest = self._start + placed

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ...core.errors import AppError
+from ...core.storage.lock import DataFolderLock
 from ...core.workspace import Workspace
 from ...logs import setup_logging
 from .main_window import MainWindow
@@ -88,14 +89,29 @@ def open_workspace(data_dir: Path, prompts: Prompts) -> Workspace | None:
         return None
 
 
-def run_app(data_dir: Path) -> int:
+def lock_data_folder(data_dir: Path, prompts: Prompts) -> DataFolderLock | None:
+    """The lock of ``data_dir`` (one GUI per data folder), or None after telling the user why
+    not, e.g. the folder is open in another window of the app."""
+    try:
+        return DataFolderLock.acquire(data_dir)
+    except AppError as exc:
+        log.warning("cannot lock data folder %s: %s (%s)", data_dir, exc.message, exc.details)
+        prompts.error(None, "Không mở được dữ liệu", exc.message)
+        return None
+
+
+def run_app(data_dir: Path, prompts: Prompts | None = None) -> int:
     """Open the GUI on ``data_dir``; returns the process exit code."""
     log_path = setup_logging(data_dir)
     app = _application()
-    prompts = Prompts()
+    prompts = Prompts() if prompts is None else prompts
     sys.excepthook = make_excepthook(log_path, prompts)
+    lock = lock_data_folder(data_dir, prompts)
+    if lock is None:
+        return 1
     ws = open_workspace(data_dir, prompts)
     if ws is None:
+        lock.release()
         return 1
     try:
         if not ws.has_organization:
@@ -115,3 +131,4 @@ def run_app(data_dir: Path) -> int:
         return app.exec()
     finally:
         ws.close()
+        lock.release()

@@ -1,0 +1,42 @@
+"""What every command group shares: exit codes, the ``--data-dir`` option, the data folder.
+
+A command group registers its subcommands with ``register(subparsers)``; each subcommand sets a
+``handler`` (see :data:`Handler`) that returns the exit code and lets an :class:`AppError` reach
+:func:`doancoso.cli.main.run`, which prints it and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, TypeAlias
+
+from ..core.workspace import Workspace
+from ..paths import default_data_dir
+
+if TYPE_CHECKING:
+    from .parser import Parser
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+Subparsers: TypeAlias = "argparse._SubParsersAction[Parser]"
+"""What ``add_subparsers(parser_class=Parser)`` returns: a group adds its subcommands to it."""
+
+Handler: TypeAlias = Callable[[argparse.Namespace, TextIO], int]
+"""A subcommand: its parsed options and the output stream in, the exit code out."""
+
+
+def data_dir_option(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir DIR``, on the subcommand as well as before it."""
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)",
+    )
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    """The workspace of ``--data-dir``, or of the default data folder."""
+    return Workspace.open(getattr(args, "data_dir", None) or default_data_dir())

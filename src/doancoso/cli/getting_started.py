@@ -1,0 +1,73 @@
+"""``doancoso init`` and ``doancoso demo``: what a new data folder starts with (the organisation,
+or demo data to try the app)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from ..core.errors import AppError, ValidationError
+from ..core.organization import COMING_OF_AGE_MESSAGE, OrganizationInfo
+from ..core.roster.rules import COMING_OF_AGE
+from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add ``init`` and ``demo``."""
+    init = subparsers.add_parser("init", help="thiết lập thông tin Đoàn cơ sở")
+    data_dir_option(init)
+    init.add_argument("--name", required=True, help="tên Đoàn cơ sở, ví dụ “Đoàn xã Tân Hưng”")
+    init.add_argument("--superior", required=True, help="cấp bộ Đoàn cấp trên trực tiếp")
+    init.add_argument("--superior-short", help="tên viết tắt của cấp trên")
+    init.add_argument("--commune", help="xã/phường")
+    init.add_argument("--province", help="tỉnh/thành phố")
+    init.add_argument("--secretary", help="họ tên Bí thư")
+    init.add_argument(
+        "--coming-of-age",
+        metavar="N",
+        help=f"tuổi trưởng thành Đoàn (mặc định {COMING_OF_AGE})",
+    )
+    init.set_defaults(handler=init_organization)
+
+    demo = subparsers.add_parser("demo", help="tạo dữ liệu mẫu để dùng thử")
+    data_dir_option(demo)
+    demo.add_argument("--members", type=int, default=300, help="số đoàn viên (mặc định 300)")
+    demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên")
+    demo.set_defaults(handler=make_demo)
+
+
+def _coming_of_age(value: str | None) -> int:
+    """The ``--coming-of-age`` option: a bad value is bad data (exit 1, the core's message),
+    like an age out of range, not bad usage."""
+    if value is None:
+        return COMING_OF_AGE
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise ValidationError({"coming_of_age": COMING_OF_AGE_MESSAGE}) from None
+
+
+def init_organization(args: argparse.Namespace, out: TextIO) -> int:
+    info = OrganizationInfo(
+        name=args.name,
+        superior_name=args.superior,
+        superior_short=args.superior_short,
+        commune=args.commune,
+        province=args.province,
+        secretary_name=args.secretary,
+        coming_of_age=_coming_of_age(args.coming_of_age),
+    )
+    with open_workspace(args) as ws:
+        info = ws.organization.create(info)
+    print(f"Đã thiết lập {info.name} (cấp trên: {info.superior_name}).", file=out)
+    return EXIT_OK
+
+
+def make_demo(args: argparse.Namespace, out: TextIO) -> int:
+    if not 0 < args.members <= 1_000_000:
+        raise AppError("Số đoàn viên mẫu phải từ 1 đến 1.000.000.")
+    with open_workspace(args) as ws:
+        ws.generate_demo(members=args.members, seed=args.seed)
+        name = ws.organization.get()
+    print(f"Đã tạo {args.members} đoàn viên mẫu cho {name.name if name else ''}.", file=out)
+    return EXIT_OK

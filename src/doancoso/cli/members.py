@@ -1,0 +1,127 @@
+"""``doancoso members``: the roster from the command line.
+
+``list`` and ``add`` live here; ``import``/``export`` (:mod:`.members_files`) and ``print``
+(:mod:`.members_print`) register themselves from their own modules, which load the spreadsheet
+and PDF code only when their command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TextIO
+
+from ..core.errors import AppError
+from ..core.lang.dates import format_vn_date
+from ..core.roster.service import MemberRow
+from ..core.roster.vocab import GENDERS, STATUSES
+from . import members_files, members_print
+from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .filters import add_member_filter_options, member_filter
+from .parser import Parser
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add the ``members`` group and its subcommands."""
+    members = subparsers.add_parser("members", help="danh sách đoàn viên")
+    members_sub = members.add_subparsers(
+        dest="members_command", parser_class=Parser, metavar="LỆNH", required=True
+    )
+    listing = members_sub.add_parser("list", help="liệt kê đoàn viên")
+    data_dir_option(listing)
+    add_member_filter_options(listing, "liệt kê")
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing.set_defaults(handler=members_list)
+
+    add = members_sub.add_parser("add", help="thêm một đoàn viên")
+    data_dir_option(add)
+    add.add_argument("--name", required=True, help="họ và tên")
+    add.add_argument("--birth", required=True, help="ngày sinh dd/mm/yyyy")
+    add.add_argument("--gender", default="", help="Nam hoặc Nữ")
+    add.add_argument("--branch", help="tên chi đoàn (phải có sẵn)")
+    add.add_argument("--national-id", default="", help="số CCCD (12 chữ số) hoặc CMND (9 chữ số)")
+    add.add_argument("--phone", default="", help="số điện thoại")
+    add.add_argument("--admission-date", default="", help="ngày vào Đoàn dd/mm/yyyy")
+    add.add_argument("--admission-place", default="", help="nơi vào Đoàn")
+    add.add_argument("--position", default="", help="chức vụ")
+    add.add_argument("--status", default="", help="trạng thái")
+    add.add_argument("--ethnicity", default="", help="dân tộc")
+    add.add_argument("--religion", default="", help="tôn giáo")
+    add.add_argument("--format", choices=("table", "json"), default="table")
+    add.set_defaults(handler=members_add)
+
+    members_files.register(members_sub)  # import, export
+    members_print.register(members_sub)  # print
+
+
+def _row_json(row: MemberRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "full_name": row.full_name,
+        "birth_date": row.birth_date.isoformat()
+        if row.birth_precision == "day"
+        else str(row.birth_date.year),
+        "gender": row.gender,
+        "branch": row.branch_name,
+        "position": row.position,
+        "status": row.status,
+        "status_label": STATUSES.get(row.status, row.status),
+        "national_id": row.national_id,
+        "phone": row.phone,
+    }
+
+
+def members_list(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        rows = ws.members.list(member_filter(ws, args))
+    if args.format == "json":
+        json.dump([_row_json(r) for r in rows], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return EXIT_OK
+    for number, row in enumerate(rows, start=1):
+        cells = (
+            str(number),
+            row.full_name,
+            format_vn_date(row.birth_date, row.birth_precision),
+            GENDERS.get(row.gender or "", ""),
+            row.branch_name or "",
+            STATUSES.get(row.status, ""),
+            row.national_id or "",
+        )
+        print("\t".join(cells), file=out)
+    print(f"Tổng cộng: {len(rows)} đoàn viên.", file=out)
+    return EXIT_OK
+
+
+# The options of ``members add`` and the fields of the core they fill.
+_ADD_FIELDS = {
+    "name": "full_name",
+    "birth": "birth_date",
+    "gender": "gender",
+    "national_id": "national_id",
+    "phone": "phone",
+    "admission_date": "admission_date",
+    "admission_place": "admission_place",
+    "position": "position",
+    "status": "status",
+    "ethnicity": "ethnicity",
+    "religion": "religion",
+}
+
+
+def members_add(args: argparse.Namespace, out: TextIO) -> int:
+    raw = {field: getattr(args, option) or "" for option, field in _ADD_FIELDS.items()}
+    with open_workspace(args) as ws:
+        if args.branch:
+            branch = ws.branches.find(args.branch)
+            if branch is None:
+                raise AppError(f"Không có chi đoàn “{args.branch}”. Hãy tạo chi đoàn trước.")
+            raw["branch_id"] = branch.id
+        member_id = ws.members.save(raw)
+        record = ws.members.get(member_id)
+    if args.format == "json":
+        json.dump({"id": member_id, "full_name": record.fields.full_name}, out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        print(f"Đã thêm đoàn viên {record.fields.full_name}.", file=out)
+    return EXIT_OK

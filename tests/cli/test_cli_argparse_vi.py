@@ -1,0 +1,173 @@
+"""argparse speaks Vietnamese in our commands, and only there: help, usage and the errors a user
+meets, with exit code 2; argparse itself (``argparse._``) is left as the standard library made
+it."""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+from io import StringIO
+
+import pytest
+
+from doancoso.cli.main import build_parser, run
+from doancoso.cli.parser import vietnamese_error
+
+TOP_USAGE = "cách dùng: doancoso [-h] [--version] [--self-test] [--data-dir DATA_DIR] LỆNH ...\n"
+LIST_USAGE = (
+    "cách dùng: doancoso members list [-h] [--data-dir DATA_DIR] [--search SEARCH] "
+    "[--branch BRANCH]\n"
+    "                                 [--status STATUS] [--gender GENDER] [--format {table,json}]\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")  # argparse wraps help to the terminal's width
+
+
+def _exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as info:
+        run(list(argv), out=StringIO(), err=StringIO())
+    captured = capsys.readouterr()
+    assert isinstance(info.value.code, int)
+    return info.value.code, captured.out, captured.err
+
+
+def test_argparse_itself_is_left_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    build_parser()
+    assert argparse._ is gettext.gettext
+    plain = argparse.ArgumentParser(prog="plain")
+    plain.add_argument("--name", required=True)
+    with pytest.raises(SystemExit):
+        plain.parse_args([])
+    assert capsys.readouterr().err == (
+        "usage: plain [-h] --name NAME\n"
+        "plain: error: the following arguments are required: --name\n"
+    )
+
+
+def test_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _exit(capsys, "--help")
+    assert (code, err) == (0, "")
+    assert out == TOP_USAGE + (
+        "\n"
+        "Quản lý Đoàn cơ sở 3 chủ động.\n"
+        "\n"
+        "tham số:\n"
+        "  LỆNH\n"
+        "    init               thiết lập thông tin Đoàn cơ sở\n"
+        "    demo               tạo dữ liệu mẫu để dùng thử\n"
+        "    members            danh sách đoàn viên\n"
+        "\n"
+        "tùy chọn:\n"
+        "  -h, --help           hiện trợ giúp này rồi thoát\n"
+        "  --version            hiện số phiên bản rồi thoát\n"
+        "  --self-test          tự kiểm tra ứng dụng (không giao diện) rồi thoát\n"
+        "  --data-dir DATA_DIR  thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)\n"
+    )
+
+
+def test_group_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _exit(capsys, "members", "-h")
+    assert (code, err) == (0, "")
+    assert out == (
+        "cách dùng: doancoso members [-h] LỆNH ...\n"
+        "\n"
+        "tham số:\n"
+        "  LỆNH\n"
+        "    list      liệt kê đoàn viên\n"
+        "    add       thêm một đoàn viên\n"
+        "    import    nhập đoàn viên từ tệp Excel (.xlsx, .xls) hoặc CSV\n"
+        "    export    xuất danh sách đoàn viên ra tệp .xlsx hoặc .csv\n"
+        "    print     in danh sách đoàn viên ra tệp PDF\n"
+        "\n"
+        "tùy chọn:\n"
+        "  -h, --help  hiện trợ giúp này rồi thoát\n"
+    )
+
+
+def test_missing_required_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _exit(capsys, "init", "--commune", "Tân Hưng")
+    assert (code, out) == (2, "")
+    assert err == (
+        "cách dùng: doancoso init [-h] [--data-dir DATA_DIR] --name NAME --superior SUPERIOR\n"
+        "                         [--superior-short SUPERIOR_SHORT] [--commune COMMUNE]\n"
+        "                         [--province PROVINCE] [--secretary SECRETARY] "
+        "[--coming-of-age N]\n"
+        "Lỗi cú pháp lệnh: thiếu tham số bắt buộc: --name, --superior\n"
+    )
+
+
+def test_unknown_argument(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _exit(capsys, "members", "list", "--bogus", "x")
+    assert (code, out) == (2, "")
+    assert err == TOP_USAGE + "Lỗi cú pháp lệnh: tham số không nhận ra: --bogus x\n"
+
+
+def test_invalid_choice(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _exit(capsys, "members", "list", "--format", "xml")
+    assert (code, out) == (2, "")
+    assert err == LIST_USAGE + (
+        "Lỗi cú pháp lệnh: tùy chọn --format: lựa chọn không hợp lệ “xml” "
+        "(chọn một trong: table, json)\n"
+    )
+
+
+def test_unknown_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _exit(capsys, "memebers")
+    assert code == 2
+    assert err == TOP_USAGE + (
+        "Lỗi cú pháp lệnh: tham số LỆNH: lựa chọn không hợp lệ “memebers” "
+        "(chọn một trong: init, demo, members)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ("demo", "--members", "ba"),
+            "tùy chọn --members: giá trị không hợp lệ “ba” (cần một số nguyên)",
+        ),
+        (("demo", "--members"), "tùy chọn --members: cần một giá trị"),
+        (
+            ("members", "add", "--na", "An", "--birth", "2001"),
+            "tùy chọn “--na” chưa rõ: có thể là --name, --national-id",
+        ),
+        (("members",), "thiếu tham số bắt buộc: LỆNH"),
+        (("members", "import"), "thiếu tham số bắt buộc: TỆP"),
+        (("members", "print"), "thiếu tham số bắt buộc: -o/--output"),
+    ],
+)
+def test_bad_usage_in_vietnamese(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str
+) -> None:
+    code, out, err = _exit(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith("cách dùng: doancoso ")
+    assert err.endswith(f"\nLỗi cú pháp lệnh: {message}\n")
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [  # the templates of other Python versions: choices quoted or not, a suggestion (3.14)
+        (
+            "argument --format: invalid choice: 'xml' (choose from table, json)",
+            "tùy chọn --format: lựa chọn không hợp lệ “xml” (chọn một trong: table, json)",
+        ),
+        (
+            "argument --format: invalid choice: 'jsn', maybe you meant 'json'? "
+            "(choose from 'table', 'json')",
+            "tùy chọn --format: lựa chọn không hợp lệ “jsn” (chọn một trong: table, json)",
+        ),
+        (
+            "argument --self-test: ignored explicit argument 'yes'",
+            "tùy chọn --self-test: không nhận giá trị “yes”",
+        ),
+        ("argument -x: not allowed with argument -y", "tùy chọn -x: not allowed with argument -y"),
+        ("something new", "something new"),
+    ],
+)
+def test_messages_of_other_versions(english: str, vietnamese: str) -> None:
+    assert vietnamese_error(english) == vietnamese

@@ -1,0 +1,111 @@
+"""One GUI per data folder: a second start on a folder already open is refused with a message
+and opens no window; the GUI holds the lock while it runs and releases it on close."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.storage.lock import LOCK_FILE, LOCKED_MESSAGE, LockOwner, read_owner
+from doancoso.core.workspace import DATABASE_FILE, Workspace
+from doancoso.ui.shell.app import run_app
+from doancoso.ui.shell.main_window import MainWindow
+from scripted import ScriptedPrompts
+
+# The first window: another process that holds the lock of the folder until killed.
+_FIRST_WINDOW = """
+import sys, time
+from pathlib import Path
+from doancoso.core.storage.lock import DataFolderLock
+
+lock = DataFolderLock.acquire(Path(sys.argv[1]))
+print("locked", flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.fixture(autouse=True)
+def _app_globals(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> Iterator[None]:
+    """run_app sets the excepthook and adds a log handler: both undone after the test."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    handlers = list(logging.getLogger().handlers)
+    yield
+    for handler in logging.getLogger().handlers:
+        if handler not in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+
+@pytest.fixture
+def first_window(data_dir: Path) -> Iterator[int]:
+    """The process id of a first app holding the lock of ``data_dir``."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _FIRST_WINDOW, str(data_dir)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == "locked\n"
+        yield proc.pid
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+        assert proc.stdout is not None
+        proc.stdout.close()
+
+
+def _main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def test_a_second_start_is_refused(ws: Workspace, first_window: int) -> None:
+    before = _main_windows()  # windows of earlier tests may not be deleted yet
+    prompts = ScriptedPrompts()
+    assert run_app(ws.data_dir, prompts) == 1
+    assert prompts.errors == [LOCKED_MESSAGE]
+    assert _main_windows() == before  # no window opened
+    owner = read_owner(ws.data_dir)
+    assert owner is not None and owner.pid == first_window  # the first one keeps its lock
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen: no maximising
+def test_the_lock_is_held_while_the_window_runs(qtbot: QtBot, ws: Workspace) -> None:
+    seen: list[LockOwner | None] = []
+
+    before = _main_windows()
+
+    def look_then_close() -> None:
+        if _main_windows() == before:
+            QTimer.singleShot(10, look_then_close)
+            return
+        seen.append(read_owner(ws.data_dir))
+        for window in _main_windows():
+            if window not in before:
+                qtbot.addWidget(window)  # closed and deleted at the end of the test
+        QApplication.exit(0)
+
+    QTimer.singleShot(0, look_then_close)
+    prompts = ScriptedPrompts()
+    assert run_app(ws.data_dir, prompts) == 0
+    assert prompts.errors == []
+    assert len(seen) == 1 and seen[0] is not None and seen[0].pid == os.getpid()
+    assert not (ws.data_dir / LOCK_FILE).exists()  # released on close
+
+
+def test_the_lock_is_released_when_the_data_cannot_be_opened(data_dir: Path) -> None:
+    Workspace.open(data_dir).close()
+    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
+    conn.close()
+    prompts = ScriptedPrompts()
+    assert run_app(data_dir, prompts) == 1
+    assert prompts.errors[0].startswith("Dữ liệu được tạo bởi phiên bản mới hơn")
+    assert not (data_dir / LOCK_FILE).exists()
