@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
                 data_dir = Path(args[i + 1])
         log_path = setup_logging(data_dir)
         logging.getLogger("doancoso").exception("unexpected error running %s", args)
-        print(f"Lỗi không mong đợi. Chi tiết đã ghi vào {log_path}.", file=sys.stderr)
+        where = f"Chi tiết đã ghi vào {log_path}." if log_path else "Không ghi được nhật ký."
+        print(f"Lỗi không mong đợi. {where}", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -38,3 +38,13 @@ def test_every_resource_is_declared_for_the_wheel() -> None:
     declared = {p for pattern in globs for p in RESOURCES.glob(pattern) if p.is_file()}
     missing = sorted(str(p.relative_to(RESOURCES)) for p in _files(RESOURCES) - declared)
     assert not missing, f"add a glob to package-data for {missing}"
+
+
+def test_the_licence_is_declared_in_the_current_form() -> None:
+    """An SPDX string (PEP 639): the old table form made setuptools print a deprecation banner
+    three times on every install."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["license"] == "MIT"
+    assert "setuptools>=77" in project["build-system"]["requires"]

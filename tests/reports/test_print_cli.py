@@ -56,8 +56,11 @@ def test_no_organization(data_dir, tmp_path):
     target = tmp_path / "ds.pdf"
     code, out, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(target))
     assert code == 1 and out == ""
-    assert err.startswith("Lỗi: ") and "Đoàn cơ sở" in err
-    assert not target.exists()
+    assert err == (
+        f"Lỗi: Chưa có dữ liệu ở thư mục “{data_dir}”. Hãy mở ứng dụng để thiết lập, hoặc chạy "
+        'lệnh: doancoso init --name "Đoàn xã …" --superior "Tỉnh đoàn …"\n'
+    )
+    assert not target.exists() and not data_dir.exists()  # reading created nothing
 
 
 def test_unknown_branch_and_unwritable_path(ws, data_dir, tmp_path):

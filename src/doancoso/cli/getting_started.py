@@ -57,7 +57,7 @@ def init_organization(args: argparse.Namespace, out: TextIO) -> int:
         secretary_name=args.secretary,
         coming_of_age=_coming_of_age(args.coming_of_age),
     )
-    with open_workspace(args) as ws:
+    with open_workspace(args, create=True) as ws:
         info = ws.organization.create(info)
     print(f"Đã thiết lập {info.name} (cấp trên: {info.superior_name}).", file=out)
     return EXIT_OK
@@ -66,7 +66,7 @@ def init_organization(args: argparse.Namespace, out: TextIO) -> int:
 def make_demo(args: argparse.Namespace, out: TextIO) -> int:
     if not 0 < args.members <= 1_000_000:
         raise AppError("Số đoàn viên mẫu phải từ 1 đến 1.000.000.")
-    with open_workspace(args) as ws:
+    with open_workspace(args, create=True) as ws:
         ws.generate_demo(members=args.members, seed=args.seed)
         name = ws.organization.get()
     print(f"Đã tạo {args.members} đoàn viên mẫu cho {name.name if name else ''}.", file=out)

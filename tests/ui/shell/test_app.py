@@ -27,6 +27,7 @@ def test_database_from_a_newer_version_is_refused(data_dir: Path, prompts) -> No
 def test_unexpected_error_is_logged_and_reported(
     data_dir: Path, prompts, caplog: pytest.LogCaptureFixture
 ) -> None:
+    data_dir.mkdir()
     log_path = setup_logging(data_dir)
     handler = next(
         h for h in logging.getLogger().handlers if getattr(h, "baseFilename", "") == str(log_path)

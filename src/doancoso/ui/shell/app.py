@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ...core.errors import AppError
+from ...core.storage.folder import check_data_folder
 from ...core.storage.lock import DataFolderLock
 from ...core.workspace import Workspace
 from ...logs import setup_logging
@@ -25,7 +26,7 @@ log = logging.getLogger("doancoso.ui")
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
-def make_excepthook(log_path: Path, prompts: Prompts) -> ExceptHook:
+def make_excepthook(log_path: Path | None, prompts: Prompts) -> ExceptHook:
     """A sys.excepthook that logs an unexpected error and tells the user where the log is.
 
     An :class:`AppError` that escaped a slot is a user error: its message is shown as is.
@@ -37,12 +38,16 @@ def make_excepthook(log_path: Path, prompts: Prompts) -> ExceptHook:
             prompts.error(None, "Không thực hiện được", exc.message)
             return
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        where = (
+            f"Chi tiết đã được ghi vào tệp nhật ký:\n{log_path}\n\n"
+            if log_path is not None
+            else "Không ghi được tệp nhật ký vào thư mục dữ liệu.\n\n"
+        )
         prompts.error(
             None,
             "Lỗi không mong đợi",
             "Đã xảy ra lỗi không mong đợi. Dữ liệu đã lưu không bị ảnh hưởng.\n\n"
-            f"Chi tiết đã được ghi vào tệp nhật ký:\n{log_path}\n\n"
-            "Hãy gửi tệp này cho người hỗ trợ nếu lỗi lặp lại.",
+            f"{where}Hãy gửi tệp này cho người hỗ trợ nếu lỗi lặp lại.",
         )
 
     return hook
@@ -102,9 +107,14 @@ def lock_data_folder(data_dir: Path, prompts: Prompts) -> DataFolderLock | None:
 
 def run_app(data_dir: Path, prompts: Prompts | None = None) -> int:
     """Open the GUI on ``data_dir``; returns the process exit code."""
-    log_path = setup_logging(data_dir)
     app = _application()
     prompts = Prompts() if prompts is None else prompts
+    try:  # a file, a read-only stick, a path that cannot exist: said before anything else
+        check_data_folder(data_dir, create=True)
+    except AppError as exc:
+        prompts.error(None, "Không mở được dữ liệu", exc.message)
+        return 1
+    log_path = setup_logging(data_dir)
     sys.excepthook = make_excepthook(log_path, prompts)
     lock = lock_data_folder(data_dir, prompts)
     if lock is None:

@@ -1,0 +1,67 @@
+"""A data folder that cannot be used, from the command line as a secretary types it: one
+Vietnamese line, exit 1, no traceback, nothing created (#10)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+from doancoso.cli.main import run
+
+
+def _doancoso(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "doancoso", *args],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_a_file_given_as_data_folder(tmp_path: Path) -> None:
+    plain = tmp_path / "ds.txt"
+    plain.write_text("x")
+    done = _doancoso("--data-dir", str(plain), "members", "list")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"Lỗi: Thư mục dữ liệu “{plain}” là một tệp, không phải thư mục. "
+        "Hãy chọn một thư mục để chứa dữ liệu.\n"
+    )
+
+
+def test_a_path_that_cannot_exist() -> None:
+    done = _doancoso("--data-dir", "/proc/nope", "init", "--name", "Đoàn xã A", "--superior", "B")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("Lỗi: Không tạo được thư mục dữ liệu “/proc/nope”: ")
+    assert done.stderr.endswith(". Hãy chọn một thư mục khác.\n")
+
+
+def test_listing_a_missing_folder_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "chua-co"
+    done = _doancoso("--data-dir", str(missing), "members", "list")
+    assert done.returncode == 1 and "doancoso init" in done.stderr
+    assert not missing.exists()
+
+
+def test_adding_an_old_member_warns(tmp_path: Path) -> None:
+    data = ["--data-dir", str(tmp_path / "d")]
+    out, err = StringIO(), StringIO()
+    assert run(["init", *data, "--name", "Đoàn xã A", "--superior", "Tỉnh đoàn B"], out, err) == 0
+    out = StringIO()
+    code = run(["members", "add", *data, "--name", "Lê Văn Già", "--birth", "05/03/1970"], out, err)
+    year = date.today().year
+    assert code == 0 and err.getvalue() == ""
+    assert out.getvalue() == (
+        "Đã thêm đoàn viên Lê Văn Già.\n"
+        f"Cảnh báo: Đã quá tuổi Đoàn (tròn {year - 1970} tuổi trong năm {year}): "
+        "cần xét trưởng thành Đoàn.\n"
+    )
+    out = StringIO()
+    code = run(["members", "add", *data, "--name", "Lê Văn Trẻ", "--birth", "05/03/2000",
+                "--format", "json"], out, err)  # fmt: skip
+    assert code == 0 and json.loads(out.getvalue())["warnings"] == []
+    code = run(["members", "add", *data, "--name", "Lê Văn Nhỏ", "--birth", "2016"], out, err)
+    assert code == 1
+    assert err.getvalue().startswith("Lỗi: ") and "Chưa đủ tuổi vào Đoàn" in err.getvalue()
