@@ -23,7 +23,7 @@ from .context import WorkspaceContext
 from .organization import OrganizationService
 from .roster.branches import BranchService
 from .roster.service import MemberService
-from .storage.db import Database
+from .storage.db import DamagedDatabaseError, Database
 from .storage.folder import DATABASE_FILE, check_data_folder
 
 if TYPE_CHECKING:
@@ -81,7 +81,15 @@ class Workspace:
         they are missing (the app, ``init``, ``demo``). Without it (a command that only reads),
         a folder with no data is refused with the way to set it up, and nothing is created."""
         check_data_folder(data_dir, create=create)
-        return cls(data_dir, Database.open(data_dir / DATABASE_FILE))
+        try:
+            return cls(data_dir, Database.open(data_dir / DATABASE_FILE))
+        except DamagedDatabaseError as exc:
+            from .backup.store import BACKUP_FOLDER, recovery_advice
+
+            advice, exc.backup = recovery_advice(data_dir / BACKUP_FOLDER)
+            exc.message = f"{exc.message} {advice}"
+            exc.args = (exc.message,)
+            raise
 
     @property
     def has_organization(self) -> bool:

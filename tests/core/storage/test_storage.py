@@ -239,14 +239,17 @@ def test_newer_schema_in_wal_mode_is_refused_and_left_untouched(data_dir: Path) 
     ],
     ids=["random-bytes", "text-file", "damaged-header"],
 )
-def test_a_file_that_is_not_a_database_is_refused_untouched(data_dir: Path, content: bytes) -> None:
+def test_a_file_that_is_not_a_database_is_moved_aside_whole(data_dir: Path, content: bytes) -> None:
+    """Never replaced, never written to: the damaged file is kept, byte for byte, under a dated
+    name, and the message says so (and what to restore: see test_damage.py)."""
     data_dir.mkdir()
     (data_dir / DATABASE_FILE).write_bytes(content)
-    before = fingerprint(data_dir)
     with pytest.raises(StorageError) as info:
         Workspace.open(data_dir)
-    assert DATABASE_FILE in info.value.message
-    assert fingerprint(data_dir) == before
+    assert info.value.message.startswith("Tệp dữ liệu bị hỏng (")
+    (moved,) = data_dir.glob("doancoso-hong-*.sqlite")
+    assert moved.read_bytes() == content and moved.name in info.value.message
+    assert not (data_dir / DATABASE_FILE).exists()
 
 
 def test_another_apps_database_is_refused_untouched(data_dir: Path) -> None:

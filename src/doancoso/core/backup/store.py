@@ -1,0 +1,256 @@
+"""The backups of a data folder: taken with SQLite's backup API, checked before they count, named
+by why and when they were taken, kept by rotation.
+
+A backup is one SQLite file in ``backups/`` of the data folder, named
+``<reason>-<yyyymmdd>-<hhmmss>.sqlite`` (the pre-upgrade copies keep their older name,
+``truoc-nang-cap-<revision>-<yyyymmdd>-<hhmmss>.sqlite``). It is written under a temporary name,
+checked with ``PRAGMA integrity_check``, flushed to disk, then renamed: a backup under its final
+name is whole and sound. Never a copy of the live file (its WAL may hold the latest commits).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..errors import StorageError
+from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
+from ..storage.folder import os_reason
+
+REASONS = {
+    "thu-cong": "Sao lưu theo yêu cầu",
+    "hang-ngay": "Sao lưu hằng ngày",
+    "khi-dong": "Khi đóng ứng dụng sau khi có thay đổi",
+    "truoc-nhap": "Trước khi nhập danh sách",
+    "truoc-khoi-phuc": "Trước khi khôi phục một bản sao lưu",
+    "truoc-kiem-tra": "Trước khi kiểm tra dữ liệu",
+    "truoc-nang-cap": "Trước khi nâng cấp dữ liệu",
+}
+"""Why a backup was taken: the code in its file name and the words shown to the secretary."""
+
+_NAME = re.compile(
+    r"^(?P<reason>[a-z-]+?)(?:-(?P<revision>\d{4}))?-(?P<stamp>\d{8}-\d{6})\.sqlite$"
+)
+
+KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
+SIZE_BUDGET = 2 * 1024**3
+"""Backups beyond the rotation are dropped, oldest first, while they take more than this."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: when and why it was taken, its size, and what it holds."""
+
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+    members: int | None  # live members in it; None when it cannot be read
+    ok: bool  # passes SQLite's quick check
+
+    @property
+    def reason_label(self) -> str:
+        return REASONS.get(self.reason, self.reason)
+
+
+def backup_name(reason: str, when: datetime) -> str:
+    return f"{reason}-{when:%Y%m%d-%H%M%S}.sqlite"
+
+
+def parse_name(path: Path) -> tuple[str, datetime] | None:
+    """(reason, time taken) from a backup's file name, or None if it is not one of ours."""
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        when = datetime.strptime(match.group("stamp"), "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+    return match.group("reason"), when
+
+
+def soundness(path: Path, *, full: bool = False) -> str | None:
+    """None if ``path`` is a sound SQLite database of this app, else what is wrong (English,
+    for the log). ``full``: ``integrity_check`` (every page and index) instead of the quick one."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return f"cannot open: {exc}"
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+        if rows != ["ok"]:
+            return f"{pragma}: {'; '.join(map(str, rows[:5]))}"
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"alembic_version", "members", "organizations"} <= tables:
+            return "not a database of this app"
+        return None
+    except sqlite3.Error as exc:
+        return f"unreadable: {exc}"
+    finally:
+        conn.close()
+
+
+def _members(path: Path) -> int | None:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT count(*) FROM members WHERE deleted_at IS NULL").fetchone()
+            return int(row[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def describe(path: Path) -> BackupInfo | None:
+    parsed = parse_name(path)
+    if parsed is None or not path.is_file():
+        return None
+    reason, when = parsed
+    return BackupInfo(
+        path, when, reason, path.stat().st_size, _members(path), soundness(path) is None
+    )
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [info for p in folder.glob("*.sqlite") if (info := describe(p)) is not None]
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def newest_sound(folder: Path) -> BackupInfo | None:
+    """The newest backup that passes the check (the one to offer when the data are damaged)."""
+    return next((b for b in list_backups(folder) if b.ok), None)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """``source`` copied into ``target`` with SQLite's backup API, checked in full and flushed to
+    disk under a temporary name, then renamed: ``target`` is whole or absent."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(temp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        problem = soundness(temp, full=True)
+        if problem is not None:
+            raise StorageError(
+                "Bản sao lưu vừa tạo không vượt qua bước kiểm tra nên không được giữ lại. "
+                "Dữ liệu đang dùng có thể đã bị hỏng: hãy chạy “Kiểm tra dữ liệu”.",
+                problem,
+            )
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except sqlite3.Error as exc:
+        raise StorageError(
+            f"Không sao lưu được dữ liệu: {exc}. Dữ liệu đang dùng không bị thay đổi.", repr(exc)
+        ) from exc
+    except OSError as exc:
+        raise StorageError(
+            f"Không ghi được bản sao lưu vào “{target.parent}”: {os_reason(exc)}. "
+            "Dữ liệu đang dùng không bị thay đổi.",
+            repr(exc),
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def take_backup(
+    database: Path, folder: Path, reason: str, now: datetime | None = None
+) -> BackupInfo:
+    """A checked backup of ``database`` in ``folder`` for ``reason`` (a code of
+    :data:`REASONS`), then the rotation; returns the new backup."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")
+    now = now or datetime.now()
+    target = folder / backup_name(reason, now)
+    copy_database(database, target)
+    rotate(folder, now)
+    info = describe(target)
+    assert info is not None
+    return info
+
+
+def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]:
+    """Drop the backups the rotation does not keep; returns what was removed.
+
+    Kept: the newest of each of the last :data:`KEEP_DAYS` days, of each of the last
+    :data:`KEEP_WEEKS` weeks and of each of the last :data:`KEEP_MONTHS` months, every
+    pre-upgrade copy, and everything of the last hour (a backup just taken before an action is
+    never the one dropped). Then, while the rest takes more than ``budget``, the oldest go first
+    (pre-upgrade copies and the newest backup last of all).
+    """
+    backups = list_backups(folder)
+    keep: set[Path] = set()
+    buckets: dict[tuple[str, object], Path] = {}
+    for info in backups:  # newest first: the first of each bucket is its newest
+        day = info.taken_at.date()
+        age = now - info.taken_at
+        if info.reason == "truoc-nang-cap" or age < timedelta(hours=1):
+            keep.add(info.path)
+            continue
+        for kind, key, limit in (
+            ("day", day, timedelta(days=KEEP_DAYS)),
+            ("week", tuple(day.isocalendar())[:2], timedelta(weeks=KEEP_WEEKS)),
+            ("month", (day.year, day.month), timedelta(days=31 * KEEP_MONTHS)),
+        ):
+            if age <= limit and (kind, key) not in buckets:
+                buckets[(kind, key)] = info.path
+                keep.add(info.path)
+    removed = [b.path for b in backups if b.path not in keep]
+    kept = [b for b in backups if b.path in keep]
+    total = sum(b.size for b in kept)
+    newest = backups[0].path if backups else None
+    for info in sorted(kept, key=lambda b: (b.reason == "truoc-nang-cap", b.taken_at)):
+        if total <= budget:
+            break
+        if info.path == newest:
+            continue
+        removed.append(info.path)
+        total -= info.size
+    for path in removed:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return removed
+
+
+def _age(then: datetime, now: datetime) -> str:
+    minutes = int((now - then).total_seconds() // 60)
+    if minutes < 60:
+        return f"{max(minutes, 0)} phút trước"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} giờ trước"
+    return f"{minutes // (24 * 60)} ngày trước"
+
+
+def recovery_advice(folder: Path, now: datetime | None = None) -> tuple[str, BackupInfo | None]:
+    """What to tell a secretary whose data are damaged: the newest sound backup (when, how old,
+    what it holds) and the command that restores it; and that backup, if any."""
+    best = newest_sound(folder)
+    if best is None:
+        return "Không có bản sao lưu nào còn dùng được trong thư mục “backups”.", None
+    now = now or datetime.now()
+    held = f", {best.members} đoàn viên" if best.members is not None else ""
+    text = (
+        f"Bản sao lưu gần nhất còn tốt: lúc {best.taken_at:%H:%M} ngày {best.taken_at:%d/%m/%Y} "
+        f"({_age(best.taken_at, now)}{held}; {best.reason_label.lower()}). Để khôi phục: mở ứng "
+        f'dụng và chọn “Khôi phục”, hoặc chạy lệnh: doancoso restore "{best.path}"'
+    )
+    return text, best
