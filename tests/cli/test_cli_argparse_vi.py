@@ -59,6 +59,10 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
         "    init               thiết lập thông tin Đoàn cơ sở\n"
         "    demo               tạo dữ liệu mẫu để dùng thử\n"
         "    members            danh sách đoàn viên\n"
+        "    backup             sao lưu dữ liệu ngay\n"
+        "    backups            danh sách các bản sao lưu\n"
+        "    check              sao lưu rồi kiểm tra dữ liệu\n"
+        "    restore            khôi phục dữ liệu từ một bản sao lưu\n"
         "\n"
         "tùy chọn:\n"
         "  -h, --help           hiện trợ giúp này rồi thoát\n"
@@ -119,7 +123,7 @@ def test_unknown_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2
     assert err == TOP_USAGE + (
         "Lỗi cú pháp lệnh: tham số LỆNH: lựa chọn không hợp lệ “memebers” "
-        "(chọn một trong: init, demo, members)\n"
+        "(chọn một trong: init, demo, members, backup, backups, check, restore)\n"
     )
 
 

@@ -27,6 +27,8 @@ from .storage.db import DamagedDatabaseError, Database
 from .storage.folder import DATABASE_FILE, check_data_folder
 
 if TYPE_CHECKING:
+    from .backup.check import CheckReport
+    from .backup.service import BackupService
     from .lifecycle.service import EventService
     from .roster.spreadsheets import SpreadsheetService
     from .statistics.service import StatisticsService
@@ -67,6 +69,18 @@ class Workspace:
         from .statistics.service import StatisticsService
 
         return StatisticsService(self._ctx)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from .backup.service import BackupService
+
+        return BackupService(self._ctx, self.data_dir)
+
+    def check(self, *, repair: bool = False) -> CheckReport:
+        """Back up, then check the data (and repair the derived columns when asked)."""
+        from .backup.check import check_data
+
+        return check_data(self._ctx, self.data_dir, repair=repair)
 
     def load_everything(self) -> None:
         """Import and make everything that is otherwise made on first use (SQLAlchemy, the

@@ -108,21 +108,26 @@ def _members(path: Path) -> int | None:
         return None
 
 
-def describe(path: Path) -> BackupInfo | None:
+def describe(path: Path, *, inspect: bool = True) -> BackupInfo | None:
+    """The backup ``path`` (None if it is not one); ``inspect``: open it to count its members
+    and check it (else ``members`` is None and ``ok`` True, for the rotation's quick listing)."""
     parsed = parse_name(path)
     if parsed is None or not path.is_file():
         return None
     reason, when = parsed
-    return BackupInfo(
-        path, when, reason, path.stat().st_size, _members(path), soundness(path) is None
-    )
+    size = path.stat().st_size
+    if not inspect:
+        return BackupInfo(path, when, reason, size, None, True)
+    return BackupInfo(path, when, reason, size, _members(path), soundness(path) is None)
 
 
-def list_backups(folder: Path) -> list[BackupInfo]:
-    """The backups in ``folder``, newest first."""
+def list_backups(folder: Path, *, inspect: bool = True) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first (see :func:`describe` for ``inspect``)."""
     if not folder.is_dir():
         return []
-    found = [info for p in folder.glob("*.sqlite") if (info := describe(p)) is not None]
+    found = [
+        info for p in folder.glob("*.sqlite") if (info := describe(p, inspect=inspect)) is not None
+    ]
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
@@ -143,6 +148,8 @@ def copy_database(source: Path, target: Path) -> None:
             dst = sqlite3.connect(temp)
             try:
                 src.backup(dst)
+                # A file on its own: no WAL beside it (the live database's mode is copied too).
+                dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
         finally:
@@ -180,7 +187,10 @@ def take_backup(
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
     now = now or datetime.now()
-    target = folder / backup_name(reason, now)
+    stamp = now
+    while (folder / backup_name(reason, stamp)).exists():  # two in one second: the next one
+        stamp += timedelta(seconds=1)
+    target = folder / backup_name(reason, stamp)
     copy_database(database, target)
     rotate(folder, now)
     info = describe(target)
@@ -197,7 +207,7 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
     never the one dropped). Then, while the rest takes more than ``budget``, the oldest go first
     (pre-upgrade copies and the newest backup last of all).
     """
-    backups = list_backups(folder)
+    backups = list_backups(folder, inspect=False)
     keep: set[Path] = set()
     buckets: dict[tuple[str, object], Path] = {}
     for info in backups:  # newest first: the first of each bucket is its newest

@@ -1,0 +1,136 @@
+"""``doancoso backup | backups | check | restore``: keeping the data safe from the command line.
+
+``backup`` takes a checked backup (``--to FOLDER``: onto a USB stick); ``backups`` lists them;
+``check`` backs up, then verifies the data (exit 0 when nothing is wrong, 1 when it found a
+problem; ``--repair`` fixes what is safe to fix); ``restore BACKUP_FILE`` puts a backup in place
+of the data, after backing up (or setting aside, if damaged) what it replaces.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TextIO
+
+from ..core.backup.store import BackupInfo
+from ..paths import default_data_dir
+from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add ``backup``, ``backups``, ``check`` and ``restore``."""
+    backup = subparsers.add_parser("backup", help="sao lưu dữ liệu ngay")
+    data_dir_option(backup)
+    backup.add_argument(
+        "--to", type=Path, metavar="THƯ_MỤC", help="ghi bản sao lưu ra thư mục này (USB)"
+    )
+    _format_option(backup)
+    backup.set_defaults(handler=take_backup)
+
+    listing = subparsers.add_parser("backups", help="danh sách các bản sao lưu")
+    data_dir_option(listing)
+    _format_option(listing)
+    listing.set_defaults(handler=list_backups)
+
+    check = subparsers.add_parser("check", help="sao lưu rồi kiểm tra dữ liệu")
+    data_dir_option(check)
+    check.add_argument("--repair", action="store_true", help="sửa những lỗi sửa được an toàn")
+    _format_option(check)
+    check.set_defaults(handler=check_data)
+
+    restore = subparsers.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu")
+    data_dir_option(restore)
+    restore.add_argument("backup", type=Path, metavar="TỆP_SAO_LƯU", help="tệp sao lưu (.sqlite)")
+    restore.set_defaults(handler=restore_backup)
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="dạng kết quả")
+
+
+def _as_json(info: BackupInfo) -> dict[str, object]:
+    return {
+        "file": str(info.path),
+        "date": info.taken_at.strftime("%d/%m/%Y %H:%M:%S"),
+        "reason": info.reason_label,
+        "size": info.size,
+        "members": info.members,
+        "ok": info.ok,
+    }
+
+
+def _line(info: BackupInfo) -> str:
+    members = "?" if info.members is None else str(info.members)
+    state = "tốt" if info.ok else "HỎNG"
+    return (
+        f"{info.taken_at:%d/%m/%Y %H:%M}  {info.reason_label}  {info.size / 1024**2:.1f} MB  "
+        f"{members} đoàn viên  {state}  {info.path}"
+    )
+
+
+def take_backup(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        info = ws.backups.to_folder(args.to) if args.to else ws.backups.take("thu-cong")
+    if args.format == "json":
+        json.dump(_as_json(info), out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        print(f"Đã sao lưu: {info.path}", file=out)
+    return EXIT_OK
+
+
+def list_backups(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        backups = ws.backups.list()
+    if args.format == "json":
+        json.dump([_as_json(b) for b in backups], out, ensure_ascii=False)
+        out.write("\n")
+    elif not backups:
+        print("Chưa có bản sao lưu nào.", file=out)
+    else:
+        for info in backups:
+            print(_line(info), file=out)
+    return EXIT_OK
+
+
+def check_data(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        report = ws.check(repair=args.repair)
+    if args.format == "json":
+        problems = [
+            {"kind": p.kind, "table": p.table, "id": p.id, "message": p.message}
+            for p in report.problems
+        ]
+        json.dump({"ok": report.ok, "problems": problems, "repaired": report.repaired}, out,
+                  ensure_ascii=False)  # fmt: skip
+        out.write("\n")
+    else:
+        print(f"Đã sao lưu trước khi kiểm tra: {report.backup}", file=out)
+        for problem in report.problems:
+            print(f"- {problem.message}", file=out)
+        if report.repaired:
+            print(f"Đã sửa {report.repaired} lỗi.", file=out)
+        print("Dữ liệu tốt, không có lỗi." if report.ok else
+              f"Có {len(report.problems)} vấn đề cần xem.", file=out)  # fmt: skip
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.backup.restore import restore_backup as restore
+    from ..core.storage.lock import DataFolderLock
+
+    data_dir = getattr(args, "data_dir", None) or default_data_dir()
+    lock = DataFolderLock.acquire(data_dir)  # refused while the app has the folder open
+    try:
+        result = restore(data_dir, args.backup.resolve())
+    finally:
+        lock.release()
+    with open_workspace(args) as ws:  # upgrades an older backup, as any older database
+        members = ws.members.count()
+    print(f"Đã khôi phục {args.backup.name} ({members} đoàn viên).", file=out)
+    if result.safety_copy is not None:
+        print(f"Dữ liệu trước khi khôi phục đã được sao lưu: {result.safety_copy}", file=out)
+    if result.set_aside is not None:
+        print(f"Tệp dữ liệu hỏng đã được giữ lại: {result.set_aside}", file=out)
+    return EXIT_OK

@@ -1,0 +1,118 @@
+"""Checking the data, like Anki's "Check Database": back up first, then verify, repair only what
+is safe and only when asked.
+
+Verified: SQLite's integrity and foreign keys; every travelling row has an id and a revision of
+at least 1; each member's status equals the replay of their events; the derived columns (sort
+key, search text) equal what the current code derives; no live member is in a deleted chi đoàn.
+Repaired on request: the derived columns (recomputed). Everything else is reported with what to
+do, never changed behind the secretary's back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..context import WorkspaceContext
+from ..lifecycle.rules import EVENT_KINDS, baseline_status, event_order, replay
+from ..roster.service import derived_columns
+from ..roster.vocab import STATUSES
+from ..storage.live import is_live
+from ..storage.models import Base, Branch, Member, MemberEvent
+from .store import BACKUP_FOLDER, take_backup
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing found wrong: ``kind`` (a code), the table and row, a Vietnamese message."""
+
+    kind: str
+    table: str
+    id: str
+    message: str
+
+
+@dataclass
+class CheckReport:
+    problems: list[Problem] = field(default_factory=list)
+    repaired: int = 0
+    backup: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_data(ctx: WorkspaceContext, data_dir: Path, *, repair: bool = False) -> CheckReport:
+    """Back up, then check the open workspace's data; ``repair``: fix the derived columns."""
+    report = CheckReport()
+    report.backup = take_backup(ctx.db.path, data_dir / BACKUP_FOLDER, "truoc-kiem-tra").path
+    _sqlite(ctx, report)
+    _travelling(ctx, report)
+    _members(ctx, report, repair)
+    return report
+
+
+def _sqlite(ctx: WorkspaceContext, report: CheckReport) -> None:
+    add = report.problems.append
+    with ctx.db.raw() as cursor:
+        rows = [str(r[0]) for r in cursor.execute("PRAGMA integrity_check")]
+        for row in rows[:20] if rows != ["ok"] else []:
+            message = f"SQLite báo tệp dữ liệu bị hỏng: {row}."
+            add(Problem("integrity", "", "", f"{message} Hãy khôi phục bản sao lưu còn tốt."))
+        for table, rowid, parent, _ in cursor.execute("PRAGMA foreign_key_check").fetchall():
+            message = f"Một dòng của bảng {table} trỏ tới dòng không có trong bảng {parent}."
+            add(Problem("foreign_key", str(table), str(rowid), message))
+
+
+def _travelling(ctx: WorkspaceContext, report: CheckReport) -> None:
+    tables = [t.name for t in Base.metadata.sorted_tables if "revision" in t.c and "origin" in t.c]
+    with ctx.db.raw() as cursor:
+        for table in tables:
+            sql = f"SELECT id, revision FROM {table} WHERE id IS NULL OR id = '' OR revision < 1"
+            for row_id, revision in cursor.execute(sql).fetchall():
+                message = (
+                    f"Một dòng của bảng {table} thiếu mã định danh hoặc có số phiên bản "
+                    f"{revision} (phải từ 1): dòng này không thể chuyển sang máy khác."
+                )
+                report.problems.append(Problem("travelling", table, str(row_id or ""), message))
+
+
+def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
+    org = ctx.organization_id
+
+    def add(kind: str, member: Member, message: str) -> None:
+        report.problems.append(Problem(kind, "members", member.id, message))
+
+    with ctx.db.transaction() as session:
+        members = session.scalars(select(Member).where(is_live(Member, org))).all()
+        events: dict[str, list[MemberEvent]] = {}
+        for event in session.scalars(select(MemberEvent).where(is_live(MemberEvent, org))):
+            events.setdefault(event.member_id, []).append(event)
+        gone = set(session.scalars(select(Branch.id).where(Branch.deleted_at.is_not(None))))
+        for member in members:
+            name = member.full_name
+            history = sorted(events.get(member.id, []), key=event_order)
+            if history:
+                after = replay(member, history, baseline_status(member, history), strict=False)
+                if after[-1] != member.status:
+                    stored = STATUSES.get(member.status, member.status)
+                    expected = STATUSES.get(after[-1], after[-1])
+                    last = EVENT_KINDS.get(history[-1].kind, history[-1].kind)
+                    add("status", member, f"Trạng thái của {name} là “{stored}” nhưng theo quá "
+                        f"trình (sự kiện cuối: {last}) phải là “{expected}”. Hãy xem lại quá "
+                        "trình của đoàn viên này.")  # fmt: skip
+            derived = derived_columns(name, member.other_name, member.national_id, member.phone)
+            if {"sort_key": member.sort_key, "search_text": member.search_text} != derived:
+                if repair:
+                    member.sort_key = derived["sort_key"]
+                    member.search_text = derived["search_text"]
+                    report.repaired += 1
+                else:
+                    add("derived", member, f"Khóa sắp xếp hoặc tìm kiếm của {name} đã cũ "
+                        "(sửa bằng: doancoso check --repair).")  # fmt: skip
+            if member.branch_id in gone:
+                add("branch", member, f"{name} thuộc một chi đoàn đã bị xóa: hãy chuyển sang "
+                    "chi đoàn khác.")  # fmt: skip

@@ -1,0 +1,69 @@
+"""``ws.backups``: the backups of the open data folder, taken when the app's actions call for one.
+
+Taken automatically before an import (in the core, so the GUI and the command line alike) and,
+by the GUI, when the app closes after a change and at most once a day while it stays open;
+before a restore by :func:`.restore.restore_backup`. A backup can also be written to another
+folder, a USB stick: written under a temporary name, flushed, renamed, then read back and
+checked before it counts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..context import WorkspaceContext
+from .store import (
+    BACKUP_FOLDER,
+    BackupInfo,
+    backup_name,
+    copy_database,
+    describe,
+    list_backups,
+    take_backup,
+)
+
+DAILY = timedelta(days=1)
+
+
+class BackupService:
+    """The backups of one open workspace."""
+
+    def __init__(self, ctx: WorkspaceContext, data_dir: Path) -> None:
+        self._ctx = ctx
+        self.folder = data_dir / BACKUP_FOLDER
+
+    def take(self, reason: str = "thu-cong") -> BackupInfo:
+        """A checked backup now (see :data:`.store.REASONS` for ``reason``)."""
+        return take_backup(self._ctx.db.path, self.folder, reason)
+
+    def list(self) -> list[BackupInfo]:
+        """Every backup of this data folder, newest first."""
+        return list_backups(self.folder)
+
+    def latest(self) -> BackupInfo | None:
+        backups = self.list()
+        return backups[0] if backups else None
+
+    def daily_if_due(self, now: datetime | None = None) -> BackupInfo | None:
+        """A backup if none was taken in the last day (called after the app's writes)."""
+        now = now or datetime.now()
+        latest = self.latest()
+        if latest is not None and now - latest.taken_at < DAILY:
+            return None
+        return take_backup(self._ctx.db.path, self.folder, "hang-ngay", now)
+
+    def to_folder(self, target: Path) -> BackupInfo:
+        """A backup written to ``target`` (a USB stick): temporary name, flushed, renamed, then
+        read back and checked in full before it is reported as done."""
+        path = target / backup_name("thu-cong", datetime.now())
+        copy_database(self._ctx.db.path, path)  # checks the copy before the rename
+        info = describe(path)
+        if info is None or not info.ok:  # read back from the stick, as it is there now
+            from ..errors import StorageError
+
+            raise StorageError(
+                f"Bản sao lưu ghi ra “{target}” không đọc lại được đúng: USB có thể bị lỗi. "
+                "Hãy thử lại với USB khác."
+            )
+        return info

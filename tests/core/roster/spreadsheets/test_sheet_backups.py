@@ -1,0 +1,158 @@
+"""Backups (#12): checked before they count, named by why and when, kept by rotation; taken
+before an import; written to a stick; restored after backing up what they replace."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from sheetfiles import write_xlsx
+from sqlalchemy import update
+
+from doancoso.cli.main import run
+from doancoso.core.backup.restore import restore_backup
+from doancoso.core.backup.store import BACKUP_FOLDER, list_backups, rotate, take_backup
+from doancoso.core.errors import StorageError
+from doancoso.core.storage.models import Member
+from doancoso.core.workspace import DATABASE_FILE, Workspace
+
+NOW = datetime(2026, 12, 4, 19, 0, 0)
+
+
+def test_a_backup_is_checked_named_and_listed(demo_ws: Workspace) -> None:
+    info = demo_ws.backups.take()
+    assert info.path.name.startswith("thu-cong-") and info.path.parent.name == BACKUP_FOLDER
+    assert (info.ok, info.members, info.reason_label) == (True, 300, "Sao lưu theo yêu cầu")
+    again = demo_ws.backups.take()  # in the same second: its own file
+    assert again.path != info.path
+    assert [b.path for b in demo_ws.backups.list()] == [again.path, info.path]
+    assert [p.name for p in info.path.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_rotation_keeps_days_weeks_months_and_every_pre_upgrade_copy(ws: Workspace) -> None:
+    folder = ws.data_dir / BACKUP_FOLDER
+    db = ws.db.path
+    taken = [NOW - timedelta(days=d, hours=h) for d in range(0, 400, 9) for h in (2, 5)]
+    for when in taken:
+        take_backup(db, folder, "hang-ngay", when)
+    take_backup(db, folder, "truoc-nang-cap", NOW - timedelta(days=900))
+    rotate(folder, NOW)
+    kept = [b.taken_at for b in list_backups(folder)]
+    assert NOW - timedelta(days=900) in kept  # pre-upgrade copies are never dropped
+    days = {t.date() for t in kept if NOW - t <= timedelta(days=7)}
+    assert len(days) == len([t for t in kept if NOW - t <= timedelta(days=7)])  # one a day
+    assert max(kept) == NOW - timedelta(hours=2)  # the newest of each day kept
+    older = [t for t in kept if timedelta(weeks=5) < NOW - t < timedelta(days=800)]
+    assert len({(t.year, t.month) for t in older}) == len(older)  # one a month
+    assert len(kept) < 30
+
+
+def test_daily_backup_at_most_once_a_day(ws: Workspace) -> None:
+    first = ws.backups.daily_if_due(NOW)
+    assert first is not None and first.reason == "hang-ngay"
+    assert ws.backups.daily_if_due(NOW + timedelta(hours=20)) is None
+    assert ws.backups.daily_if_due(NOW + timedelta(days=1, minutes=1)) is not None
+
+
+def test_an_import_is_preceded_by_a_backup(ws: Workspace, tmp_path: Path) -> None:
+    rows = [["STT", "Họ và tên", "Ngày sinh"], [1, "Nguyễn Văn An", "01/01/2000"]]
+    preview = ws.spreadsheets.preview_import(write_xlsx(tmp_path / "ds.xlsx", rows))
+    ws.spreadsheets.apply_import(preview)
+    (backup,) = ws.backups.list()
+    assert (backup.reason, backup.members) == ("truoc-nhap", 0)  # the data before the import
+    assert ws.members.count() == 1
+
+
+def test_backup_to_a_stick_is_read_back(demo_ws: Workspace, tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    info = demo_ws.backups.to_folder(stick)
+    assert info.path.parent == stick and info.ok and info.members == 300
+
+
+def test_restore_puts_the_backup_back_and_keeps_what_it_replaced(demo_ws: Workspace) -> None:
+    folder = demo_ws.data_dir
+    backup = demo_ws.backups.take()
+    demo_ws.members.delete(demo_ws.members.ids()[:10])
+    demo_ws.close()
+    result = restore_backup(folder, backup.path)
+    assert result.safety_copy is not None and result.safety_copy.name.startswith("truoc-khoi-")
+    with Workspace.open(folder, create=False) as ws:
+        assert ws.members.count() == 300
+    (safety,) = [b for b in list_backups(folder / BACKUP_FOLDER) if b.reason == "truoc-khoi-phuc"]
+    assert safety.members == 290  # what was replaced is kept
+
+
+def test_a_damaged_backup_is_refused_and_nothing_changes(demo_ws: Workspace) -> None:
+    folder = demo_ws.data_dir
+    backup = demo_ws.backups.take()
+    demo_ws.close()
+    data = backup.path.read_bytes()
+    backup.path.write_bytes(data[:4096] + b"\0" * (len(data) - 4096))
+    before = (folder / DATABASE_FILE).read_bytes()
+    with pytest.raises(StorageError) as info:
+        restore_backup(folder, backup.path)
+    assert info.value.message == (
+        f"Bản sao lưu “{backup.path.name}” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
+        "được khôi phục. Dữ liệu hiện tại giữ nguyên."
+    )
+    assert (folder / DATABASE_FILE).read_bytes() == before
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    return run(list(args), out, err), out.getvalue(), err.getvalue()
+
+
+def test_check_finds_reports_and_repairs(demo_ws: Workspace) -> None:
+    folder = str(demo_ws.data_dir)
+    code, out, err = _cli("check", "--data-dir", folder, "--format", "json")
+    assert (code, json.loads(out), err) == (0, {"ok": True, "problems": [], "repaired": 0}, "")
+    first, second = demo_ws.members.list()[:2]
+    with demo_ws.db.transaction() as session:  # as an older version might have left them
+        session.execute(update(Member).where(Member.id == first.id).values(sort_key="zzz"))
+        session.execute(update(Member).where(Member.id == second.id).values(status="expelled"))
+    code, out, _ = _cli("check", "--data-dir", folder, "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and report["ok"] is False and report["repaired"] == 0
+    kinds = sorted((p["kind"], p["id"]) for p in report["problems"])
+    assert kinds == sorted([("derived", first.id), ("status", second.id)])
+    code, out, _ = _cli("check", "--data-dir", folder, "--repair", "--format", "json")
+    report = json.loads(out)
+    assert report["repaired"] == 1 and [p["kind"] for p in report["problems"]] == ["status"]
+    code, out, _ = _cli("check", "--data-dir", folder, "--format", "json")
+    assert [p["kind"] for p in json.loads(out)["problems"]] == ["status"]  # never "repaired"
+    reasons = [b.reason for b in demo_ws.backups.list()]
+    assert reasons.count("truoc-kiem-tra") == 4  # every check backs up first
+
+
+def test_cli_backup_backups_and_restore(demo_ws: Workspace) -> None:
+    folder = str(demo_ws.data_dir)
+    code, out, _ = _cli("backup", "--data-dir", folder, "--format", "json")
+    taken = json.loads(out)
+    assert code == 0 and taken["ok"] is True and taken["members"] == 300
+    assert taken["reason"] == "Sao lưu theo yêu cầu"
+    code, out, _ = _cli("backups", "--data-dir", folder, "--format", "json")
+    assert [b["file"] for b in json.loads(out)] == [taken["file"]]
+    demo_ws.close()
+    code, out, err = _cli("restore", "--data-dir", folder, taken["file"])
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Đã khôi phục {Path(taken['file']).name} (300 đoàn viên).\n")
+
+
+def test_restore_is_refused_while_the_app_has_the_folder(demo_ws: Workspace) -> None:
+    from doancoso.core.storage.lock import DataFolderLock
+
+    backup = demo_ws.backups.take()
+    lock = DataFolderLock.acquire(demo_ws.data_dir)  # as the open app holds it
+    try:
+        code, out, err = _cli("restore", "--data-dir", str(demo_ws.data_dir), str(backup.path))
+    finally:
+        lock.release()
+    assert code == 1 and out == "" and err.startswith("Lỗi: ")
+    with sqlite3.connect(demo_ws.db.path) as conn:
+        assert conn.execute("SELECT count(*) FROM members").fetchone()[0] == 300
+    conn.close()
