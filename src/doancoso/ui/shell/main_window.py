@@ -10,6 +10,7 @@ wrote to the data folder; if so, the changes are announced and every view refres
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.changes import Changes
+from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ..roster.page import RosterPage
 from .operations import Core, QueryOp
@@ -41,6 +43,9 @@ AREAS = ("Đoàn viên", "Thanh niên", "Chi đoàn", "Thống kê", "Thiết l�
 ROSTER, YOUTH_AREA, BRANCHES_AREA, STATISTICS, SETTINGS = range(5)
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
+
+
+log = logging.getLogger("doancoso.ui.main_window")
 
 
 class MainWindow(QMainWindow):
@@ -318,4 +323,9 @@ class MainWindow(QMainWindow):
         self.save_state()
         # A write still on the worker commits (or rolls back) before the workspace closes.
         self.core.runner.wait()
+        if self.core.wrote:  # a backup of the day's work when the app closes after a change
+            try:
+                self.core.ws.backups.take("khi-dong")
+            except AppError as exc:  # the data themselves are saved: only the copy failed
+                log.warning("backup at closing failed: %s (%s)", exc.message, exc.details)
         event.accept()

@@ -68,6 +68,8 @@ class Core:
         self.prompts = prompts or Prompts()
         self.data_changed = DataChanged()
         self.runner = TaskRunner(None, self.prompts, synchronous=synchronous, delay_ms=delay_ms)
+        self.wrote = False
+        """Whether an operation changed the data since the app opened (a backup at closing)."""
 
     def announce(self, changes: Changes) -> None:
         """Emit ``changes`` on the data-changed signal, if there are any (operations only)."""
@@ -144,6 +146,9 @@ class _Operation(Generic[T]):
 
     # Worker ---------------------------------------------------------------------------------
 
+    writes = False
+    """A write is followed by the day's backup if none was taken in the last day."""
+
     def _work(self) -> _Outcome:
         ws = self._core.ws
         external = ws.check_external()
@@ -152,7 +157,14 @@ class _Operation(Generic[T]):
             value = self._op(ws)
         except Exception as exc:  # handed to the GUI thread with the changes made before it
             return _Outcome(ws.changes.since(start).merged(external), error=exc)
-        return _Outcome(ws.changes.since(start).merged(external), value)
+        own = ws.changes.since(start)
+        if self.writes and own:
+            self._core.wrote = True
+            try:
+                ws.backups.daily_if_due()
+            except AppError as exc:  # the write is done; the backup is tried again next time
+                log.warning("daily backup failed: %s (%s)", exc.message, exc.details)
+        return _Outcome(own.merged(external), value)
 
     # GUI thread -----------------------------------------------------------------------------
 
@@ -180,6 +192,7 @@ class CoreOp(_Operation[T]):
     ``success``. See the module docstring."""
 
     default_label = SAVING
+    writes = True
 
     def success(self, callback: Callable[[T], object]) -> CoreOp[T]:
         super().success(callback)
