@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
+from doancoso.core.workspace import DATABASE_FILE, Workspace
 from doancoso.ui.shell.app import run_app
 from scripted import ScriptedPrompts
 
@@ -21,3 +25,53 @@ def test_a_file_as_data_folder_is_explained(tmp_path: Path, qapp: QApplication) 
     ]
     assert [w for w in qapp.topLevelWidgets() if w.isVisible()] == []
     assert plain.read_text() == "x"
+
+
+def _damaged_with_a_backup(data_dir: Path) -> Path:
+    with Workspace.open(data_dir) as ws:
+        ws.generate_demo(members=40, seed=2)
+        backup = ws.backups.take().path
+    with open(data_dir / DATABASE_FILE, "r+b") as handle:
+        handle.write(b"not a database any more")
+    return backup
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen: no maximising
+def test_damaged_data_are_restored_from_the_newest_backup_when_asked(
+    data_dir: Path, qapp: QApplication, qtbot: QtBot
+) -> None:
+    backup = _damaged_with_a_backup(data_dir)
+    prompts = ScriptedPrompts()
+    prompts.answer = True
+    before = set(qapp.topLevelWidgets())
+    shown: list[QWidget] = []
+
+    def close_the_window() -> None:
+        opened = [w for w in qapp.topLevelWidgets() if w not in before and w.isVisible()]
+        if not opened:
+            QTimer.singleShot(10, close_the_window)
+            return
+        for window in opened:
+            shown.append(window)
+            qtbot.addWidget(window)
+        QApplication.exit(0)
+
+    QTimer.singleShot(0, close_the_window)
+    assert run_app(data_dir, prompts) == 0 and shown  # the window opened on the backup
+    (question,) = prompts.asked
+    assert question.startswith("Tệp dữ liệu bị hỏng (không còn là tệp cơ sở dữ liệu).")
+    assert question.endswith("Khôi phục bản sao lưu này ngay?") and str(backup) in question
+    assert prompts.infos == [f"Đã khôi phục dữ liệu từ bản sao lưu “{backup.name}”."]
+    with Workspace.open(data_dir, create=False) as ws:
+        assert ws.members.count() == 40
+    assert len(list(data_dir.glob("doancoso-hong-*.sqlite"))) == 1  # the damaged file is kept
+
+
+def test_damaged_data_left_alone_when_the_secretary_declines(
+    data_dir: Path, qapp: QApplication
+) -> None:
+    _damaged_with_a_backup(data_dir)
+    prompts = ScriptedPrompts()
+    prompts.answer = False
+    assert run_app(data_dir, prompts) == 1
+    assert not (data_dir / DATABASE_FILE).exists()  # no empty database put in its place

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ...core.errors import AppError
+from ...core.storage.db import DamagedDatabaseError
 from ...core.storage.folder import check_data_folder
 from ...core.storage.lock import DataFolderLock
 from ...core.workspace import Workspace
@@ -88,10 +89,36 @@ def open_workspace(data_dir: Path, prompts: Prompts) -> Workspace | None:
     """
     try:
         return Workspace.open(data_dir)
+    except DamagedDatabaseError as exc:
+        log.error("damaged database in %s: %s (%s)", data_dir, exc.message, exc.details)
+        if exc.backup is None:
+            prompts.error(None, "Dữ liệu bị hỏng", exc.message)
+            return None
+        question = f"{exc.message}\n\nKhôi phục bản sao lưu này ngay?"
+        if not prompts.confirm(None, "Dữ liệu bị hỏng", question):
+            return None
+        return _restore_and_open(data_dir, exc.backup.path, prompts)
     except AppError as exc:
         log.error("cannot open workspace %s: %s (%s)", data_dir, exc.message, exc.details)
         prompts.error(None, "Không mở được dữ liệu", exc.message)
         return None
+
+
+def _restore_and_open(data_dir: Path, backup: Path, prompts: Prompts) -> Workspace | None:
+    """Put ``backup`` in place of the damaged data (the caller holds the folder's lock)."""
+    from ...core.backup.restore import restore_backup
+
+    try:
+        restore_backup(data_dir, backup)
+        ws = Workspace.open(data_dir)
+    except AppError as exc:
+        log.error("restore of %s failed: %s (%s)", backup, exc.message, exc.details)
+        prompts.error(None, "Không khôi phục được", exc.message)
+        return None
+    prompts.information(
+        None, "Đã khôi phục", f"Đã khôi phục dữ liệu từ bản sao lưu “{backup.name}”."
+    )
+    return ws
 
 
 def lock_data_folder(data_dir: Path, prompts: Prompts) -> DataFolderLock | None:
