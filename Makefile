@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test lint typecheck bench package clean
+.PHONY: run demo test lint typecheck bench torture package clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ typecheck: $(TEST_STAMP)
 
 test: $(TEST_STAMP) lint typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+# The long run of the tests that break things on purpose (kills, fuzzing): RELIABILITY.md.
+torture: $(TEST_STAMP)
+	DOANCOSO_KILLS=500 DOANCOSO_FUZZ=10000 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -s -m slow
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
