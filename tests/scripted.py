@@ -34,8 +34,9 @@ class ScriptedPrompts(Prompts):
         self.infos.append(text)
 
     def choose(
-        self, parent: QWidget | None, title: str, label: str, items: Sequence[str]
-    ) -> int | None:
+        self, parent: QWidget | None, title: str, label: str, items: Sequence[str], *,
+        placeholder: str = "",
+    ) -> int | None:  # fmt: skip
         self.choices_offered.append(list(items))
         return None if self.choice is None else list(items).index(self.choice)
 

@@ -259,7 +259,7 @@ class RosterPage(ListPage):
         choice = self.prompts.choose(
             self, "Chuyển chi đoàn",
             f"Chuyển {members_phrase(len(ids))} đã chọn sang chi đoàn:",
-            [b.name for b in branches],
+            [b.name for b in branches], placeholder="— Chọn chi đoàn —",
         )  # fmt: skip
         if choice is None:
             return

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from ..common.choice_dialog import PLACEHOLDER, ChoiceDialog
 
 
 class Prompts:
@@ -37,21 +39,18 @@ class Prompts:
         box.exec()
 
     def choose(
-        self, parent: QWidget | None, title: str, label: str, items: Sequence[str]
-    ) -> int | None:
-        """Index of the item the user picked, or None when cancelled."""
+        self, parent: QWidget | None, title: str, label: str, items: Sequence[str], *,
+        placeholder: str = PLACEHOLDER,
+    ) -> int | None:  # fmt: skip
+        """Index of the item the user picked, or None when cancelled. Nothing is picked at
+        first: "Đồng ý" waits for a choice (:class:`ChoiceDialog`)."""
         if not items:
             return None
-        dialog = QInputDialog(parent)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setComboBoxItems(list(items))
-        dialog.setComboBoxEditable(False)
-        dialog.setOkButtonText("Đồng ý")
-        dialog.setCancelButtonText("Hủy")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return list(items).index(dialog.textValue())
+        dialog = ChoiceDialog(parent, title, label, items, placeholder)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = dialog.chosen()
+        dialog.deleteLater()
+        return chosen if accepted else None
 
     def run(self, dialog: QDialog) -> int:
         """Show a dialog modally; returns its result code."""
