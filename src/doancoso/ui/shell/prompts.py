@@ -16,14 +16,18 @@ from ..common.choice_dialog import PLACEHOLDER, ChoiceDialog
 class Prompts:
     """Modal questions (confirm, choose, run a dialog) and messages (error, information)."""
 
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+    def confirm(
+        self, parent: QWidget | None, title: str, text: str, *, yes: str = "Đồng ý",
+        no: str = "Không",
+    ) -> bool:  # fmt: skip
+        """Ask ``text``; True for ``yes``. ``no`` is the default button and Esc."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-        yes = box.addButton("Đồng ý", QMessageBox.ButtonRole.YesRole)
-        no = box.addButton("Không", QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+        no_button = box.addButton(no, QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no_button)
+        box.setEscapeButton(no_button)
         box.exec()
-        return box.clickedButton() is yes
+        return box.clickedButton() is yes_button
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self._message(parent, QMessageBox.Icon.Warning, title, text)
