@@ -241,9 +241,13 @@ class RosterPage(ListPage):
             return
         ids = [self.model.member_id(row) for row in rows]
         undo_hint = f"Đã xóa {phrase} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
-        self._history.delete_members(
-            self, ids, f"Xóa {phrase}", lambda: self.status_message.emit(undo_hint)
-        )
+
+        def deleted() -> None:
+            self.status_message.emit(undo_hint)
+            if self.isVisible():  # the "Xóa" button is now disabled: keep on with the list
+                self.table.setFocus()
+
+        self._history.delete_members(self, ids, f"Xóa {phrase}", deleted)
 
     def move_selected(self) -> None:
         """Move the selected members to a chi đoàn the user picks."""

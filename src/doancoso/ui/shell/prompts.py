@@ -2,13 +2,20 @@
 
 Pages never call ``QMessageBox`` directly: they ask their :class:`Prompts`, so a test passes a
 scripted subclass instead of patching Qt.
+
+When a question or dialog closes, its window gets back its activation and the widget that had
+the focus gets it back (:func:`give_back_focus`): some window managers, and none at all (Xvfb),
+activate no window after a modal one closes, and until a click the window's shortcuts
+(Ctrl+Z right after confirming a deletion) did nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from ..common.choice_dialog import PLACEHOLDER, ChoiceDialog
 
@@ -26,8 +33,10 @@ class Prompts:
         no_button = box.addButton(no, QMessageBox.ButtonRole.NoRole)
         box.setDefaultButton(no_button)
         box.setEscapeButton(no_button)
-        box.exec()
-        return box.clickedButton() is yes_button
+        shown(box)
+        answer = box.clickedButton() is yes_button
+        box.deleteLater()
+        return answer
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self._message(parent, QMessageBox.Icon.Warning, title, text)
@@ -40,7 +49,8 @@ class Prompts:
         # Qt ships no Vietnamese translation here: button texts are set explicitly.
         box = QMessageBox(icon, title, text, parent=parent)
         box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+        shown(box)
+        box.deleteLater()
 
     def choose(
         self, parent: QWidget | None, title: str, label: str, items: Sequence[str], *,
@@ -51,11 +61,44 @@ class Prompts:
         if not items:
             return None
         dialog = ChoiceDialog(parent, title, label, items, placeholder)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = shown(dialog) == QDialog.DialogCode.Accepted
         chosen = dialog.chosen()
         dialog.deleteLater()
         return chosen if accepted else None
 
     def run(self, dialog: QDialog) -> int:
         """Show a dialog modally; returns its result code."""
-        return dialog.exec()
+        return shown(dialog)
+
+
+def shown(dialog: QDialog) -> int:
+    """``dialog.exec()``, then the focus given back (:func:`give_back_focus`)."""
+    focus = QApplication.focusWidget()
+    owner = dialog.parentWidget()
+    code = dialog.exec()
+    give_back_focus(owner, focus)
+    return code
+
+
+def give_back_focus(owner: QWidget | None, focus: QWidget | None) -> None:
+    """After a modal dialog over ``owner`` closed: activate ``owner``'s window, and give the
+    focus back to ``focus`` (the widget that had it before) if it can still take it.
+
+    The window is activated whether or not the platform will: right after ``exec()`` returns,
+    the closed dialog may still be the focus window until pending events run, so "is another
+    window active?" cannot be told yet; activating the active window changes nothing."""
+    if owner is None or not isValid(owner):
+        return
+    window = owner.window()
+    if not window.isVisible():
+        return
+    if not window.isActiveWindow():
+        window.activateWindow()
+    if (
+        focus is not None
+        and isValid(focus)
+        and focus.window() is window
+        and focus.isVisible()
+        and focus.isEnabled()
+    ):
+        focus.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
