@@ -40,6 +40,7 @@ def _roster(path: Path) -> Path:
     sheet.append([1, "Nguyễn Văn An", "05/03/2001", "096201000123", "Chi đoàn ấp 1"])
     sheet.append([2, "Võ Văn Em", "01/01/1990", None, "Chi đoàn ấp 1"])
     sheet.append([3, "Phạm Thị Dung", "01/02/2020", None, "Chi đoàn ấp 2"])
+    sheet.append([4, "Huỳnh Minh Tú", "12/12/2004", "12345", "Chi đoàn ấp 2"])
     book.save(path)
     return path
 
@@ -71,6 +72,7 @@ def test_rows_with_warnings_are_marked_and_problems_shown_in_full(
         ("Nguyễn Văn An", "Thêm mới"),
         ("Võ Văn Em", "Thêm mới (có cảnh báo)"),
         ("Phạm Thị Dung", "Bị loại"),
+        ("Huỳnh Minh Tú", "Thêm mới (có cảnh báo)"),
     ]
     icons = [model.index(r, COL_ACTION).data(Qt.ItemDataRole.DecorationRole) for r in range(3)]
     assert icons[0] is None and not icons[1].isNull() and not icons[2].isNull()
@@ -78,7 +80,7 @@ def test_rows_with_warnings_are_marked_and_problems_shown_in_full(
     background = model.index(1, COL_PROBLEMS).data(Qt.ItemDataRole.BackgroundRole)
     assert isinstance(background, QBrush) and background.color() == WARNING_BACKGROUND
     assert wizard.summary.text() == (
-        "Thêm mới 2 · Cập nhật 0 · Không đổi 0 · Bị loại 1 — 1 dòng có cảnh báo"
+        "Thêm mới 3 · Cập nhật 0 · Không đổi 0 · Bị loại 1 — 2 dòng có cảnh báo"
     )
 
     assert wizard.details.text() == DETAILS_HINT
@@ -91,6 +93,12 @@ def test_rows_with_warnings_are_marked_and_problems_shown_in_full(
     wizard.select_row(2)
     assert wizard.details.text() == (
         f"Dòng 4 — Phạm Thị Dung: Bị loại, không được nhập.\n• {TOO_YOUNG}"
+    )
+    wizard.select_row(3)  # imported without the CCCD, and it says so
+    assert wizard.details.text() == (
+        "Dòng 5 — Huỳnh Minh Tú: Thêm mới (có cảnh báo): vẫn được nhập, hãy xem lại.\n"
+        "• Số CCCD “12345” không hợp lệ: phải gồm 12 chữ số (CMND cũ: 9 chữ số). Bỏ qua số "
+        "CCCD/CMND."
     )
     wizard.select_row(0)
     assert wizard.details.text() == "Dòng 2 — Nguyễn Văn An: Thêm mới.\nKhông có vấn đề."
@@ -131,7 +139,14 @@ def test_rejected_rows_are_saved_from_the_result_page(
     assert sheet is not None
     assert [tuple(r) for r in sheet.iter_rows(values_only=True)] == [
         ("STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Chi đoàn", "Lý do"),
-        (3, "Phạm Thị Dung", "01/02/2020", None, "Chi đoàn ấp 2", TOO_YOUNG),
+        (
+            3,
+            "Phạm Thị Dung",
+            "01/02/2020",
+            None,
+            "Chi đoàn ấp 2",
+            f"{TOO_YOUNG} (Dòng 4 của tệp đã nhập.)",
+        ),
     ]
     fake_prompts.answer = True
     wizard.save_rejected_button.click()

@@ -32,14 +32,16 @@ from ...core.roster.spreadsheets.rejected import reasons_text
 
 Index = QModelIndex | QPersistentModelIndex
 
+# Widths in pixels; "Vấn đề" takes what is left (one line: the panel under the table shows
+# the selected row's problems in full).
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("Dòng", 50),
-    ("Họ và tên", 190),
-    ("Ngày sinh", 90),
-    ("CCCD", 110),
+    ("Họ và tên", 180),
+    ("Ngày sinh", 85),
+    ("CCCD", 105),
     ("Chi đoàn", 150),
-    ("Kết quả", 230),
-    ("Vấn đề", 400),
+    ("Kết quả", 205),
+    ("Vấn đề", 250),
 )
 COL_ROW, COL_NAME, COL_BIRTH, COL_ID, COL_BRANCH, COL_ACTION, COL_PROBLEMS = range(len(COLUMNS))
 
@@ -113,9 +115,14 @@ def row_details(row: ImportRow) -> str:
     warnings = [p for p in row.problems if p.severity != ERROR]
     for problem in errors:
         lines.append(f"• {problem.message}")
+    imported = row.action in (NEW, UPDATE)
     for problem in warnings:
         prefix = "Cảnh báo: " if errors else ""
-        lines.append(f"• {prefix}{problem.message}")
+        text = problem.message
+        if imported and problem.field is not None and problem.field not in row.values:
+            ended = text if text.endswith((".", "!", "?", "…")) else f"{text}."
+            text = f"{ended} Bỏ qua {field_label(problem.field)}."  # imported without it
+        lines.append(f"• {prefix}{text}")
     if not row.problems:
         lines.append("Không có vấn đề.")
     return "\n".join(lines)

@@ -238,7 +238,7 @@ class ImportWizard(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, (_title, width) in enumerate(COLUMNS):
+        for i, (_title, width) in enumerate(COLUMNS[:-1]):  # the last one stretches
             self.table.setColumnWidth(i, width)
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.model.modelReset.connect(self._show_details)
@@ -261,7 +261,7 @@ class ImportWizard(QDialog):
         """What the marks of the table mean (the icons are the table's own)."""
         legend = QHBoxLayout()
         for kind, text in (
-            (WARNING_KIND, "Có cảnh báo: vẫn được nhập, hãy xem lại"),
+            (WARNING_KIND, "Có cảnh báo: vẫn được nhập (trừ giá trị sai), hãy xem lại"),
             (REJECTED, "Bị loại: không được nhập"),
         ):
             icon = QLabel()

@@ -47,16 +47,18 @@ def test_rejected_rows_are_written_with_their_reasons(sws: Workspace, tmp_path: 
     assert _read(out) == [
         (*HEADER, "Lý do"),
         (2, "Lê Văn Cường", "không rõ", "Nam", "096201000124", None, "Ấp 1", "Chuyển về ấp 3",
-         "Ngày sinh không đọc được: “không rõ”."),
+         "Ngày sinh không đọc được: “không rõ”. (Dòng 6 của tệp đã nhập.)"),
         (3, "Phạm Thị Dung", datetime(2015, 2, 1), "Nữ", "096315000125", None, "Ấp 2", None,
-         "Chưa đủ tuổi vào Đoàn: sinh 01/02/2015, đủ 15 tuổi + 1 ngày vào 02/02/2030."),
+         "Chưa đủ tuổi vào Đoàn: sinh 01/02/2015, đủ 15 tuổi + 1 ngày vào 02/02/2030. (Dòng 7 "
+         "của tệp đã nhập.)"),
         (5, "Nguyễn Văn An", "05/03/2001", "Nam", "096201000123", "0912345678", "Ấp 1", None,
-         "Trùng với dòng 5."),
+         "Trùng với dòng 5. (Dòng 9 của tệp đã nhập.)"),
     ]  # fmt: skip
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None
     assert sheet["C3"].number_format == "dd/mm/yyyy"  # a date stays a date
     assert sheet.freeze_panes == "A2"
+    assert (sheet.page_setup.orientation, sheet.page_setup.fitToWidth) == ("landscape", 1)
 
 
 def test_the_fixed_file_imports(sws: Workspace, roster, tmp_path: Path) -> None:
@@ -100,8 +102,10 @@ def test_rejected_again_keeps_one_column_of_reasons(sws: Workspace, tmp_path: Pa
     sws.spreadsheets.save_rejected(sws.spreadsheets.preview_import(first), second)
     rows = _read(second)
     assert rows[0] == (*HEADER, "Lý do")
-    assert rows[1][2:] == ("31/02/2001", "Nam", "096201000124", None, "Ấp 1", "Chuyển về ấp 3",
-                           "Ngày sinh không đọc được: “31/02/2001”.")  # fmt: skip
+    assert rows[1][2:] == (
+        "31/02/2001", "Nam", "096201000124", None, "Ấp 1", "Chuyển về ấp 3",
+        "Ngày sinh không đọc được: “31/02/2001”. (Dòng 2 của tệp đã nhập.)",
+    )  # fmt: skip
 
 
 def test_a_two_row_header_is_written_back_as_it_was(sws: Workspace, roster, tmp_path: Path) -> None:
@@ -122,7 +126,7 @@ def test_a_two_row_header_is_written_back_as_it_was(sws: Workspace, roster, tmp_
     assert _read(out) == [
         ("STT", "Họ và tên", "Năm sinh", None, "Chỗ ở hiện nay", "Lý do"),
         (None, None, "Nam", "Nữ", None, None),
-        (2, "Lý Thị Mai", None, "x", None, "Thiếu ngày sinh."),
+        (2, "Lý Thị Mai", None, "x", None, "Thiếu ngày sinh. (Dòng 5 của tệp đã nhập.)"),
     ]
     book = openpyxl.load_workbook(out)
     sheet = book.active
@@ -149,7 +153,13 @@ def test_text_in_an_old_encoding_is_written_converted(sws: Workspace, tmp_path: 
     sws.spreadsheets.save_rejected(preview, out)
     assert _read(out) == [
         ("STT", "Họ và tên", "Ngày sinh", "Chi đoàn", "Lý do"),
-        (2, "Lê Thị Hoa", None, "Chi đoàn ấp Tân Phú", "Thiếu ngày sinh."),
+        (
+            2,
+            "Lê Thị Hoa",
+            None,
+            "Chi đoàn ấp Tân Phú",
+            "Thiếu ngày sinh. (Dòng 3 của tệp đã nhập.)",
+        ),
     ]
 
 

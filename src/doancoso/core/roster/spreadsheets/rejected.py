@@ -2,10 +2,12 @@
 
 The file holds the sheet's header row (both rows of a two-row header) as it was, with a column
 "Lý do" added after the last one, then every rejected row with its cells as they were read and
-its reasons. Text the preview converted from TCVN3/VNI is written converted, so the file reads
-in any font. The import reads the file back as it read the original: the same headers, and
-"Lý do" names no field (it is not imported). Dates stay real dates (shown dd/mm/yyyy), numbers
-stay numbers and text stays text, so a CCCD typed as text keeps its leading zero.
+its reasons, followed by the row's number in the imported file (a reason may name another row
+of it: "Trùng với dòng 5."). Text the preview converted from TCVN3/VNI is written converted, so
+the file reads in any font. The import reads the file back as it read the original: the same
+headers, and "Lý do" names no field (it is not imported). Dates stay real dates (shown
+dd/mm/yyyy), numbers stay numbers and text stays text, so a CCCD typed as text keeps its
+leading zero. It prints on A4 landscape, one page wide.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from ...errors import AppError
 from ...lang.legacy import Encoding, decode_cell
 from ...lang.text import fold
 from ...xlsx.workbook import Cell
-from ...xlsx.writer import DATE_FORMAT, LINE_HEIGHT, ROW_HEIGHT_LIMIT, atomic_write, cell_text
+from ...xlsx.writer import (
+    DATE_FORMAT,
+    LINE_HEIGHT,
+    ROW_HEIGHT_LIMIT,
+    atomic_write,
+    cell_text,
+    print_setup,
+)
 from .rows import ERROR, Problem, shown
 
 if TYPE_CHECKING:
@@ -80,6 +89,12 @@ def reasons_text(problems: Sequence[Problem]) -> str:
     )
 
 
+def row_reason(number: int, problems: Sequence[Problem]) -> str:
+    """The "Lý do" of a rejected row: its reasons, then where it was in the imported file (a
+    reason may name another row of that file: "Trùng với dòng 5.")."""
+    return f"{reasons_text(problems)} (Dòng {number} của tệp đã nhập.)"
+
+
 def write_rejected(preview: ImportPreview, path: Path) -> int:
     """Write the rejected rows of ``preview`` with their reasons to the .xlsx ``path`` (see the
     module docstring); returns how many rows were written."""
@@ -97,7 +112,7 @@ def write_rejected(preview: ImportPreview, path: Path) -> int:
         + [len(values) for values in source.header]
         + [len(source.rows.get(row.row, [])) for row in rejected]
     )
-    lines = [(source.rows.get(row.row, []), reasons_text(row.problems)) for row in rejected]
+    lines = [(source.rows.get(row.row, []), row_reason(row.row, row.problems)) for row in rejected]
 
     def write(temp: Path) -> None:
         _write_book(temp, source.header, lines, width)
@@ -138,6 +153,7 @@ def _write_book(
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
     wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
     widths = [_NARROWEST] * width
 
     def put(row: int, column: int, value: Cell) -> Any:
@@ -165,7 +181,7 @@ def _write_book(
         number = first + offset
         for column, value in enumerate(values, start=1):
             if column != reason_column:
-                put(number, column, value)
+                put(number, column, value).alignment = top  # level with the wrapped reason
         cell = sheet.cell(row=number, column=reason_column, value=cell_text(reason))
         cell.font, cell.alignment, cell.fill = red, wrap, fill
         lines_needed = max(1, math.ceil(len(reason) / REASON_WIDTH))
@@ -175,4 +191,5 @@ def _write_book(
         sheet.column_dimensions[get_column_letter(index)].width = min(size, _WIDEST) + 2
     sheet.column_dimensions[get_column_letter(reason_column)].width = REASON_WIDTH + 2
     sheet.freeze_panes = sheet.cell(row=first, column=1)
+    print_setup(sheet, "landscape", 0.25)
     book.save(temp)
