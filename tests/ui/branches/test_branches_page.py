@@ -93,8 +93,9 @@ def test_delete_only_empty_branches(qtbot: QtBot, demo_ws: Workspace, prompts) -
     assert prompts.asked == []  # refused before asking anything
     assert prompts.errors == [refused.value.message]
     assert prompts.errors == [
-        f"Chi đoàn “{full.name}” còn {full.member_count} đoàn viên: hãy chuyển họ sang chi đoàn "
-        "khác hoặc gộp chi đoàn."
+        f"Không xóa được “{full.name}”: chi đoàn còn {full.member_count} hồ sơ đoàn viên (kể cả "
+        "người đã chuyển đi, trưởng thành Đoàn). Hãy chuyển họ sang chi đoàn khác, hoặc gộp chi "
+        "đoàn này vào chi đoàn khác."
     ]
     assert len(demo_ws.branches.list()) == count
     empty = demo_ws.branches.create("Chi đoàn ấp Mới")

@@ -43,13 +43,14 @@ def test_lists_exactly_the_members_reaching_30(
     _fixture(ws, add_member)
     dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025)
     qtbot.addWidget(dialog)
-    assert dialog.names() == ["Trần Văn Bình", "Lê Thị Hoa"]  # Vietnamese name order
-    assert dialog.model.index(0, 1).data() == "1994"
+    # the Bí thư first (her post must be filled again), then Vietnamese name order
+    assert dialog.names() == ["Lê Thị Hoa", "Trần Văn Bình"]
+    assert dialog.model.index(1, 1).data() == "1994"
     assert dialog.checked_ids() == [] and not dialog.confirm_button.isEnabled()
     assert (
         dialog.summary.text()
         == "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước); 1 người đang giữ "
-        "chức vụ (Bí thư): cần kiện toàn trước khi trưởng thành Đoàn — đã chọn 0."
+        "chức vụ (Bí thư), ở đầu danh sách: cần kiện toàn trước khi trưởng thành Đoàn — đã chọn 0."
     )
     dialog.year_spin.setValue(2024)
     assert dialog.names() == ["Trần Văn Bình"]
@@ -69,14 +70,14 @@ def test_each_member_shows_the_post_to_fill_again(
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["Họ và tên", "Ngày sinh", "Chi đoàn", "Chức vụ", "Đủ 30 tuổi năm"]
     assert [[model.index(r, c).data() for c in range(5)] for r in range(2)] == [
-        ["Trần Văn Bình", "1994", "Chi đoàn ấp Tân Phú", "Đoàn viên", "2024 (quá hạn)"],
         ["Lê Thị Hoa", "10/06/1995", "Chi đoàn ấp Tân Phú", "Bí thư", "2025"],
+        ["Trần Văn Bình", "1994", "Chi đoàn ấp Tân Phú", "Đoàn viên", "2024 (quá hạn)"],
     ]
     red = QColor(ALERT_COLOR)
     colours = [
         [model.index(r, c).data(Qt.ItemDataRole.ForegroundRole) for c in (3, 4)] for r in range(2)
     ]
-    assert colours == [[None, red], [red, None]]  # Bình is overdue, Hoa's post must be filled
+    assert colours == [[red, None], [None, red]]  # Hoa's post must be filled, Bình is overdue
 
 
 def test_confirming_records_the_checked_members(
@@ -92,7 +93,7 @@ def test_confirming_records_the_checked_members(
         dialog.year_spin.setValue(2025)
         assert dialog.checked_ids() == []  # nobody is ticked at first
         dialog.check_all_button.click()
-        assert dialog.checked_ids() == [ids["binh"], ids["hoa"]]
+        assert dialog.checked_ids() == [ids["hoa"], ids["binh"]]
         dialog.date_edit.setText("31/02/2025")
         dialog.confirm_button.click()
         assert dialog.errors.messages() == {"date": "Ngày 31/02/2025 không có trên lịch."}
@@ -120,8 +121,8 @@ def test_unchecked_members_are_left_out(
     dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025)
     qtbot.addWidget(dialog)
     dialog.set_checked(ids["hoa"], True)
-    assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
-    assert dialog.model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert dialog.model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     dialog.year_spin.setValue(2026)  # the list read again: Hoa still ticked
     assert dialog.checked_ids() == [ids["hoa"]]
     dialog.date_edit.setText("15/12/2025")

@@ -44,8 +44,9 @@ def undeletable_message(name: str, members: int) -> str:
     """Why the chi đoàn ``name`` with ``members`` records cannot be deleted (the page says it
     before asking; :meth:`BranchService.delete` refuses with the same words)."""
     return (
-        f"Chi đoàn “{name}” còn {vn_number(members)} đoàn viên: "
-        "hãy chuyển họ sang chi đoàn khác hoặc gộp chi đoàn."
+        f"Không xóa được “{name}”: chi đoàn còn {vn_number(members)} hồ sơ đoàn viên (kể cả "
+        "người đã chuyển đi, trưởng thành Đoàn). Hãy chuyển họ sang chi đoàn khác, hoặc gộp chi "
+        "đoàn này vào chi đoàn khác."
     )
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 PLACEHOLDER = "— Chọn —"
+MIN_WIDTH = 420
 
 
 class ChoiceDialog(QDialog):
@@ -50,6 +51,8 @@ class ChoiceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # The question on one or two lines, not wrapped word by word.
+        self.setMinimumWidth(MIN_WIDTH)
         self.ok_button.setEnabled(False)
         self.combo.currentIndexChanged.connect(lambda index: self.ok_button.setEnabled(index >= 0))
 

@@ -4,11 +4,12 @@
 The age is read from the settings when the dialog opens and shown in its texts; the list comes
 from ``ws.events.coming_of_age(year, age=...)`` with that age (members of the active roster;
 those who reached it in an earlier year and still wait for their decision are marked "quá
-hạn"). Each member's union position is shown, in red when they hold one (Bí thư, Phó Bí thư,
-Ủy viên BCH…): that post must be filled again before they leave. The list opens with no one
-ticked (see :mod:`.decision_list`). "Xác nhận" records ``matured`` for the checked ones in one
-operation, all or none; the list is read, and the decision recorded, on the worker (a progress
-dialog shows when it takes more than half a second: a thousand members of a large roster do).
+hạn"). Each member's union position is shown; those who hold one (Bí thư, Phó Bí thư, Ủy viên
+BCH…) come first, in red: that post must be filled again before they leave. The list opens
+with no one ticked (see :mod:`.decision_list`). "Xác nhận" records ``matured`` for the checked
+ones in one operation, all or none; the list is read, and the decision recorded, on the worker
+(a progress dialog shows when it takes more than half a second: a thousand members of a large
+roster do).
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def holds_post(entry: ComingOfAge) -> bool:
     return bool(position) and fold(position) != MEMBER
 
 
+def _post_last(entry: ComingOfAge) -> bool:
+    return not holds_post(entry)
+
+
 class ComingOfAgeDialog(DecisionListDialog):
     """Pick a year, check the members, confirm their coming of age with one decision."""
 
@@ -69,7 +74,8 @@ class ComingOfAgeDialog(DecisionListDialog):
 
     def query(self) -> Callable[[Workspace], list[Any]]:
         year, age = self.year, self.age
-        return lambda ws: list(ws.events.coming_of_age(year, age=age))
+        # Those holding a post first (their post must be filled again), each group in name order.
+        return lambda ws: sorted(ws.events.coming_of_age(year, age=age), key=_post_last)
 
     def cells(self, entry: ComingOfAge) -> tuple[str, ...]:
         member = entry.row
@@ -98,8 +104,8 @@ class ComingOfAgeDialog(DecisionListDialog):
         if posts:
             names = ", ".join(dict.fromkeys(p for p in posts if p))
             text += (
-                f"; {vn_number(len(posts))} người đang giữ chức vụ ({names}): cần kiện toàn "
-                "trước khi trưởng thành Đoàn"
+                f"; {vn_number(len(posts))} người đang giữ chức vụ ({names}), ở đầu danh sách: "
+                "cần kiện toàn trước khi trưởng thành Đoàn"
             )
         return text + f" — đã chọn {vn_number(checked)}."
 

@@ -260,9 +260,10 @@ class RosterPage(ListPage):
                 self, "Chuyển chi đoàn", "Chưa có chi đoàn nào. Hãy thêm chi đoàn trước."
             )
             return
+        names = self._names(self.selected_rows()[:1])
+        who = members_phrase(len(ids), names[0] if names else "")
         choice = self.prompts.choose(
-            self, "Chuyển chi đoàn",
-            f"Chuyển {members_phrase(len(ids))} đã chọn sang chi đoàn:",
+            self, "Chuyển chi đoàn", f"Chuyển {who} sang chi đoàn:",
             [b.name for b in branches], placeholder="— Chọn chi đoàn —",
         )  # fmt: skip
         if choice is None:
