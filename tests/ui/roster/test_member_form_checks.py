@@ -86,8 +86,7 @@ def test_the_add_form_points_to_what_exists(qtbot: QtBot, ws: Workspace) -> None
     hints = [label.text() for label in add.findChildren(QLabel)]
     assert NEW_STATUS_HINT in hints and STATUS_HINT not in hints
     assert NEW_STATUS_HINT == (
-        "Hồ sơ mới ở trạng thái “Đang sinh hoạt”. Trạng thái thay đổi qua các sự kiện (kết nạp, "
-        "chuyển sinh hoạt…): lưu hồ sơ, rồi ghi sự kiện ở tab “Quá trình” khi sửa."
+        "Trạng thái thay đổi qua các sự kiện, ghi ở tab “Quá trình” khi sửa hồ sơ đã lưu."
     )
     an = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
     edit = _form(qtbot, ws, prompts, an)

@@ -105,10 +105,7 @@ FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precis
 EVENT_FIELDS = ("status", "admission_date", "admission_place", "party_date")
 STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuyển sinh hoạt…): tab “Quá trình”."
 # The add form has no "Quá trình" tab: the events are recorded once the member is saved.
-NEW_STATUS_HINT = (
-    "Hồ sơ mới ở trạng thái “Đang sinh hoạt”. Trạng thái thay đổi qua các sự kiện (kết nạp, "
-    "chuyển sinh hoạt…): lưu hồ sơ, rồi ghi sự kiện ở tab “Quá trình” khi sửa."
-)
+NEW_STATUS_HINT = "Trạng thái thay đổi qua các sự kiện, ghi ở tab “Quá trình” khi sửa hồ sơ đã lưu."
 WARNING_TITLE = "Kiểm tra lại trước khi lưu"
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
@@ -184,7 +181,6 @@ class MemberFormDialog(QDialog):
                 if name == "status":  # status follows from the events: shown, not edited
                     editor.setEnabled(False)
                     hint = QLabel(STATUS_HINT if self.member_id else NEW_STATUS_HINT)
-                    hint.setWordWrap(True)
                     hint.setStyleSheet("color: #616161;")
                     box = editor.parentWidget()
                     box_layout = box.layout() if box is not None else None
