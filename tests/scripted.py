@@ -19,12 +19,17 @@ class ScriptedPrompts(Prompts):
         self.choice: str | None = None
         self.dialog_script: Callable[[QDialog], None] | None = None
         self.asked: list[str] = []
+        self.buttons: list[tuple[str, str]] = []  # the answers offered by each question
         self.errors: list[str] = []
         self.infos: list[str] = []
         self.choices_offered: list[list[str]] = []
 
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+    def confirm(
+        self, parent: QWidget | None, title: str, text: str, *, yes: str = "Đồng ý",
+        no: str = "Không",
+    ) -> bool:  # fmt: skip
         self.asked.append(text)
+        self.buttons.append((yes, no))
         return self.answer
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -34,8 +39,9 @@ class ScriptedPrompts(Prompts):
         self.infos.append(text)
 
     def choose(
-        self, parent: QWidget | None, title: str, label: str, items: Sequence[str]
-    ) -> int | None:
+        self, parent: QWidget | None, title: str, label: str, items: Sequence[str], *,
+        placeholder: str = "",
+    ) -> int | None:  # fmt: skip
         self.choices_offered.append(list(items))
         return None if self.choice is None else list(items).index(self.choice)
 

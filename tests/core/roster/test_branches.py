@@ -114,7 +114,9 @@ def test_delete_only_when_empty(ws: Workspace) -> None:
     a = add(ws, "Nguyễn Văn An", long_.id)
     with pytest.raises(ConflictError) as info:
         ws.branches.delete(long_.id)
-    assert info.value.message.startswith("Chi đoàn “Chi đoàn ấp Tân Long” còn 1 đoàn viên")
+    assert info.value.message.startswith(
+        "Không xóa được “Chi đoàn ấp Tân Long”: chi đoàn còn 1 hồ sơ đoàn viên"
+    )
     ws.branches.delete(ran.id)
     assert listing(ws) == [("Chi đoàn ấp Tân Long", 1)]
     ws.members.delete([a])  # a deleted member does not keep a branch alive

@@ -1,8 +1,12 @@
-"""The chi đoàn page: create, rename, merge, delete, with inline messages."""
+"""The chi đoàn page: create, rename, merge, delete, with inline messages; the members in no chi
+đoàn counted on their own row."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.errors import ConflictError
@@ -86,12 +90,73 @@ def test_delete_only_empty_branches(qtbot: QtBot, demo_ws: Workspace, prompts) -
         demo_ws.branches.delete(full.id)
     page.select_branch(full.id)
     page.delete_button.click()
-    assert prompts.asked == [f"Xóa chi đoàn “{full.name}”?"]
+    assert prompts.asked == []  # refused before asking anything
     assert prompts.errors == [refused.value.message]
-    assert f"còn {full.member_count} đoàn viên" in prompts.errors[0]
+    assert prompts.errors == [
+        f"Không xóa được “{full.name}”: chi đoàn còn {full.member_count} hồ sơ đoàn viên (kể cả "
+        "người đã chuyển đi, trưởng thành Đoàn). Hãy chuyển họ sang chi đoàn khác, hoặc gộp chi "
+        "đoàn này vào chi đoàn khác."
+    ]
+    assert len(demo_ws.branches.list()) == count
     empty = demo_ws.branches.create("Chi đoàn ấp Mới")
     page.refresh()
     page.select_branch(empty.id)
     page.delete_button.click()
+    assert prompts.asked == ["Xóa chi đoàn “Chi đoàn ấp Mới”?"]
     assert demo_ws.branches.find("Chi đoàn ấp Mới") is None
     assert page.model.rowCount() == count
+
+
+def test_members_in_no_chi_doan_have_a_row_and_the_totals_match_the_roster(
+    qtbot: QtBot, demo_ws: Workspace, prompts, qtmodeltester: Any
+) -> None:
+    branches = demo_ws.branches.list()
+    first = demo_ws.members.ids()[:7]
+    demo_ws.branches.move_members(first, None)
+    page, _ = _page(qtbot, demo_ws, prompts)
+    model = page.model
+    last = model.rowCount() - 1
+    assert model.rowCount() == len(branches) + 1
+    unassigned = demo_ws.branches.unassigned()
+    assert unassigned.member_count == 7
+    assert [model.index(last, c).data() for c in range(3)] == [
+        "Chưa có chi đoàn", str(unassigned.active_count), "7",
+    ]  # fmt: skip
+    assert model.index(last, 0).data(Qt.ItemDataRole.FontRole).italic()
+    qtmodeltester.check(model)
+    active = len(demo_ws.events.active_roster_ids())
+    records = sum(model.branch(r).member_count for r in range(model.rowCount()))
+    actives = sum(model.branch(r).active_count for r in range(model.rowCount()))
+    assert (records, actives) == (demo_ws.members.count(), active)
+    assert page.count_label.text() == (
+        f"{len(branches)} chi đoàn, {active} đoàn viên đang sinh hoạt "
+        f"({unassigned.active_count} chưa có chi đoàn)"
+    )
+
+    page.table.selectRow(last)  # nothing can be done to it
+    assert page.selected_branch_id() == ""
+    buttons = (page.rename_button, page.merge_button, page.delete_button)
+    assert [b.isEnabled() for b in buttons] == [False, False, False]
+    opened: list[object] = []
+    prompts.dialog_script = opened.append
+    page.rename_selected()
+    page.merge_selected()
+    page.delete_selected()
+    page.table.doubleClicked.emit(model.index(last, 0))
+    assert (opened, prompts.asked, prompts.errors, prompts.choices_offered) == ([], [], [], [])
+
+    demo_ws.branches.move_members(first, branches[0].id)
+    page.refresh()
+    assert model.rowCount() == len(branches)  # none left: no row
+    assert page.count_label.text() == f"{len(branches)} chi đoàn, {active} đoàn viên đang sinh hoạt"
+
+
+def test_the_merge_target_is_chosen_from_the_chi_doan_only(
+    qtbot: QtBot, demo_ws: Workspace, prompts
+) -> None:
+    demo_ws.branches.move_members(demo_ws.members.ids()[:3], None)
+    page, _ = _page(qtbot, demo_ws, prompts)
+    source = demo_ws.branches.list()[0]
+    page.select_branch(source.id)
+    page.merge_button.click()  # declined: prompts.choice is None
+    assert prompts.choices_offered == [[b.name for b in demo_ws.branches.list()[1:]]]

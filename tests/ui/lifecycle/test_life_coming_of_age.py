@@ -1,13 +1,16 @@
-"""Trưởng thành Đoàn: who reaches 30 in a year, confirming them together; Party introductions."""
+"""Trưởng thành Đoàn: who reaches 30 in a year and what post they hold, confirming the ticked
+ones together; Party introductions."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
+from doancoso.ui.lifecycle.decision_list import ALERT_COLOR
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.party_page import PartyIntroductionsDialog
 from doancoso.ui.shell.main_window import MainWindow
@@ -19,8 +22,12 @@ from .conftest import AddMember
 
 def _fixture(ws: Workspace, add_member: AddMember) -> dict[str, str]:
     ids = {
-        "hoa": add_member("Lê Thị Hoa", "10/06/1995", branch="Chi đoàn ấp Tân Phú"),
-        "binh": add_member("Trần Văn Bình", "1994", branch="Chi đoàn ấp Tân Phú"),
+        "hoa": add_member(
+            "Lê Thị Hoa", "10/06/1995", branch="Chi đoàn ấp Tân Phú", position="Bí thư"
+        ),
+        "binh": add_member(
+            "Trần Văn Bình", "1994", branch="Chi đoàn ấp Tân Phú", position="Đoàn viên"
+        ),
         "an": add_member("Nguyễn Văn An", "01/01/1996", branch="Chi đoàn ấp Tân Phú"),
         "cuong": add_member("Phạm Văn Cường", "03/03/1995"),
     }
@@ -36,19 +43,41 @@ def test_lists_exactly_the_members_reaching_30(
     _fixture(ws, add_member)
     dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025)
     qtbot.addWidget(dialog)
-    assert dialog.names() == ["Trần Văn Bình", "Lê Thị Hoa"]  # Vietnamese name order
-    assert [dialog.model.index(r, 3).data() for r in range(2)] == ["2024 (quá hạn)", "2025"]
-    assert dialog.model.index(0, 1).data() == "1994"
+    # the Bí thư first (her post must be filled again), then Vietnamese name order
+    assert dialog.names() == ["Lê Thị Hoa", "Trần Văn Bình"]
+    assert dialog.model.index(1, 1).data() == "1994"
+    assert dialog.checked_ids() == [] and not dialog.confirm_button.isEnabled()
     assert (
         dialog.summary.text()
-        == "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước) — đã chọn 2."
+        == "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước); 1 người đang giữ "
+        "chức vụ (Bí thư), ở đầu danh sách: cần kiện toàn trước khi trưởng thành Đoàn — đã chọn 0."
     )
     dialog.year_spin.setValue(2024)
     assert dialog.names() == ["Trần Văn Bình"]
-    assert dialog.model.index(0, 3).data() == "2024"
+    assert dialog.model.index(0, 4).data() == "2024"
     dialog.year_spin.setValue(2020)
     assert dialog.names() == []
     assert not dialog.confirm_button.isEnabled()
+
+
+def test_each_member_shows_the_post_to_fill_again(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    _fixture(ws, add_member)
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["Họ và tên", "Ngày sinh", "Chi đoàn", "Chức vụ", "Đủ 30 tuổi năm"]
+    assert [[model.index(r, c).data() for c in range(5)] for r in range(2)] == [
+        ["Lê Thị Hoa", "10/06/1995", "Chi đoàn ấp Tân Phú", "Bí thư", "2025"],
+        ["Trần Văn Bình", "1994", "Chi đoàn ấp Tân Phú", "Đoàn viên", "2024 (quá hạn)"],
+    ]
+    red = QColor(ALERT_COLOR)
+    colours = [
+        [model.index(r, c).data(Qt.ItemDataRole.ForegroundRole) for c in (3, 4)] for r in range(2)
+    ]
+    assert colours == [[red, None], [None, red]]  # Hoa's post must be filled, Bình is overdue
 
 
 def test_confirming_records_the_checked_members(
@@ -62,7 +91,9 @@ def test_confirming_records_the_checked_members(
     def confirm(dialog: QDialog) -> None:
         assert isinstance(dialog, ComingOfAgeDialog)
         dialog.year_spin.setValue(2025)
-        assert dialog.checked_ids() == [ids["binh"], ids["hoa"]]  # all checked by default
+        assert dialog.checked_ids() == []  # nobody is ticked at first
+        dialog.check_all_button.click()
+        assert dialog.checked_ids() == [ids["hoa"], ids["binh"]]
         dialog.date_edit.setText("31/02/2025")
         dialog.confirm_button.click()
         assert dialog.errors.messages() == {"date": "Ngày 31/02/2025 không có trên lịch."}
@@ -89,8 +120,11 @@ def test_unchecked_members_are_left_out(
     ids = _fixture(ws, add_member)
     dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025)
     qtbot.addWidget(dialog)
-    dialog.set_checked(ids["binh"], False)
-    assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    dialog.set_checked(ids["hoa"], True)
+    assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert dialog.model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    dialog.year_spin.setValue(2026)  # the list read again: Hoa still ticked
+    assert dialog.checked_ids() == [ids["hoa"]]
     dialog.date_edit.setText("15/12/2025")
     dialog.confirm_button.click()
     assert dialog.confirmed == 1

@@ -52,12 +52,15 @@ def test_lists_the_ended_stays_then_every_stay(
         "Nguyễn Thị Hạnh", "Chi đoàn ấp Tân Phú", "Đoàn phường 5", "01/09/2024",
         "30/06/2025 (hết hạn)",
     ]  # fmt: skip
-    assert dialog.summary.text().startswith("1 đoàn viên sinh hoạt tạm đã hết hạn — đã chọn 1.")
+    assert dialog.summary.text().startswith("1 đoàn viên sinh hoạt tạm đã hết hạn — đã chọn 0.")
+    assert not dialog.confirm_button.isEnabled()  # nobody is ticked at first
+    dialog.check_all_button.click()
     dialog.ended_check.setChecked(False)
     assert dialog.names() == ["Trần Văn Bảo", "Nguyễn Thị Hạnh"]  # Vietnamese name order
     assert dialog.model.index(0, 4).data() == "15/01/2100"
+    # the stay that goes on is not ticked by the change of filter; Hạnh's tick stays
     assert dialog.summary.text().startswith(
-        "2 đoàn viên sinh hoạt tạm (trong đó 1 đã hết hạn) — đã chọn 2."
+        "2 đoàn viên sinh hoạt tạm (trong đó 1 đã hết hạn) — đã chọn 1."
     )
     dialog.check_none_button.click()
     assert not dialog.confirm_button.isEnabled()
@@ -78,7 +81,8 @@ def test_ending_the_checked_stays_from_the_menu(
     def end(dialog: QDialog) -> None:
         assert isinstance(dialog, TemporaryStaysDialog)
         dialog.ended_check.setChecked(False)
-        dialog.set_checked(ids["hanh"], False)
+        assert dialog.checked_ids() == []
+        dialog.set_checked(ids["bao"], True)
         assert dialog.checked_ids() == [ids["bao"]]
         dialog.date_edit.setText("01/07/2025")
         dialog.number_edit.setText("12-GT/ĐTN")
@@ -106,6 +110,7 @@ def test_a_stay_without_home_is_refused_and_nothing_changes(
     dialog = TemporaryStaysDialog(synchronous_core(ws, prompts), today=date(2025, 7, 1))
     qtbot.addWidget(dialog)
     assert dialog.names() == ["Lê Văn An", "Nguyễn Thị Hạnh"]
+    dialog.check_all_button.click()
     dialog.confirm_button.click()
     assert prompts.errors == [
         "Chưa ghi đơn vị gốc của đoàn viên Lê Văn An: hãy ghi “Chuyển sinh hoạt đi” cho đoàn "

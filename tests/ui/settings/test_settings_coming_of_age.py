@@ -129,9 +129,9 @@ def test_the_coming_of_age_dialog_follows_the_saved_age(
         seen.append(
             (
                 dialog.caption.text(),
-                dialog.model.headerData(3, Qt.Orientation.Horizontal),
+                dialog.model.headerData(4, Qt.Orientation.Horizontal),
                 dialog.names(),
-                [dialog.model.index(r, 3).data() for r in range(dialog.model.rowCount())],
+                [dialog.model.index(r, 4).data() for r in range(dialog.model.rowCount())],
                 dialog.summary.text(),
             )
         )
@@ -147,14 +147,14 @@ def test_the_coming_of_age_dialog_follows_the_saved_age(
             "Đủ 30 tuổi năm",
             ["Trần Văn Chín", "Võ Thị Mười"],
             ["2025 (quá hạn)", "2026"],
-            "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước) — đã chọn 2.",
+            "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước) — đã chọn 0.",
         ),
         (
             "Đoàn viên đủ 31 tuổi trong năm:",
             "Đủ 31 tuổi năm",
             ["Trần Văn Chín"],
             ["2026"],
-            "1 đoàn viên đủ 31 tuổi — đã chọn 1.",
+            "1 đoàn viên đủ 31 tuổi — đã chọn 0.",
         ),
     ]
 

@@ -186,6 +186,7 @@ def test_decisions_announce_the_members_and_their_events(
 ) -> None:
     def coming_of_age(dialog: ComingOfAgeDialog) -> None:
         dialog.year_spin.setValue(2025)
+        dialog.check_all_button.click()
         dialog.date_edit.setText("15/12/2025")
         dialog.confirm_button.click()
 
@@ -194,6 +195,7 @@ def test_decisions_announce_the_members_and_their_events(
     assert changes.ids("members") == {people["hoa"]} and changes.touches("member_events")
 
     def end_stays(dialog: TemporaryStaysDialog) -> None:
+        dialog.check_all_button.click()
         dialog.date_edit.setText("01/07/2025")
         dialog.confirm_button.click()
 

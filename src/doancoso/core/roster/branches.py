@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
-from ..lang.text import collation_key, fold, nfc
+from ..lang.text import collation_key, fold, nfc, vn_number
 from ..lifecycle.rules import ACTIVE_STATUSES
 from ..storage.live import get_live, is_live
 
@@ -38,6 +38,16 @@ UNASSIGNED = "Chưa có chi đoàn"
 """How the members without a chi đoàn are named where chi đoàn are listed with their counts."""
 BranchNames = list[tuple[str, str]]
 _NAMES = "SELECT id, name FROM branches WHERE organization_id = ? AND deleted_at IS NULL"
+
+
+def undeletable_message(name: str, members: int) -> str:
+    """Why the chi đoàn ``name`` with ``members`` records cannot be deleted (the page says it
+    before asking; :meth:`BranchService.delete` refuses with the same words)."""
+    return (
+        f"Không xóa được “{name}”: chi đoàn còn {vn_number(members)} hồ sơ đoàn viên (kể cả "
+        "người đã chuyển đi, trưởng thành Đoàn). Hãy chuyển họ sang chi đoàn khác, hoặc gộp chi "
+        "đoàn này vào chi đoàn khác."
+    )
 
 
 @dataclass(frozen=True)
@@ -175,10 +185,7 @@ class BranchService:
                 select(func.count()).where(Member.branch_id == branch_id, is_live(Member))
             )
             if members:
-                raise ConflictError(
-                    f"Chi đoàn “{row.name}” còn {members} đoàn viên: "
-                    "hãy chuyển họ sang chi đoàn khác hoặc gộp chi đoàn."
-                )
+                raise ConflictError(undeletable_message(row.name, members))
             row.deleted_at = utc_now()
 
     def _get(self, session: Session, branch_id: str) -> Branch:

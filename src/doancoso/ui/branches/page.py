@@ -1,7 +1,10 @@
 """The chi đoàn page: list with member counts; add, rename, merge into another, delete.
 
-Every write is an operation on the worker (:mod:`..shell.operations`); the list refreshes when
-the app's data-changed signal says chi đoàn or members changed.
+The members in no chi đoàn are counted on a row of their own ("Chưa có chi đoàn"), so the
+page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
+holds members is refused before anything is asked (the core refuses it too). Every write is an
+operation on the worker (:mod:`..shell.operations`); the list refreshes when the app's
+data-changed signal says chi đoàn or members changed.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.lang.text import vn_number
-from ...core.roster.branches import BranchInfo
+from ...core.roster.branches import BranchInfo, undeletable_message
 from ..shell.operations import Core, CoreOp
 from .name_dialog import BranchNameDialog
 from .table import BranchTableModel
@@ -84,11 +87,13 @@ class BranchesPage(QWidget):
     def refresh(self) -> None:
         current = self.selected_branch_id()
         branches = self._ws.branches.list()
-        self.model.set_branches(branches)
-        active = sum(b.active_count for b in branches)
-        self.count_label.setText(
-            f"{vn_number(len(branches))} chi đoàn, {vn_number(active)} đoàn viên đang sinh hoạt"
-        )
+        unassigned = self._ws.branches.unassigned()
+        self.model.set_branches(branches, unassigned)
+        active = sum(b.active_count for b in branches) + unassigned.active_count
+        text = f"{vn_number(len(branches))} chi đoàn, {vn_number(active)} đoàn viên đang sinh hoạt"
+        if unassigned.active_count:
+            text += f" ({vn_number(unassigned.active_count)} chưa có chi đoàn)"
+        self.count_label.setText(text)
         if current is not None:
             self.select_branch(current)
         self._update_buttons()
@@ -98,11 +103,12 @@ class BranchesPage(QWidget):
             self.refresh()
 
     def _update_buttons(self) -> None:
-        selected = self.selected_branch_id() is not None
+        selected = bool(self.selected_branch_id())  # not the row of those in no chi đoàn
         for button in (self.rename_button, self.merge_button, self.delete_button):
             button.setEnabled(selected)
 
     def selected_branch_id(self) -> str | None:
+        """The selected chi đoàn ("" for the row of the members in no chi đoàn)."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.branch(rows[0].row()).id if rows else None
 
@@ -124,7 +130,7 @@ class BranchesPage(QWidget):
 
     def rename_selected(self) -> None:
         branch_id = self.selected_branch_id()
-        if branch_id is None:
+        if not branch_id:
             return
         branch = self.model.branch(self.model.row_of(branch_id) or 0)
         dialog = BranchNameDialog(
@@ -139,7 +145,7 @@ class BranchesPage(QWidget):
     def merge_selected(self) -> None:
         """Merge the selected branch into another one the user picks, after confirmation."""
         branch_id = self.selected_branch_id()
-        if branch_id is None:
+        if not branch_id:
             return
         source = self.model.branch(self.model.row_of(branch_id) or 0)
         targets = [b for b in self._ws.branches.list() if b.id != branch_id]
@@ -147,8 +153,9 @@ class BranchesPage(QWidget):
             self.prompts.information(self, "Gộp chi đoàn", "Cần có ít nhất hai chi đoàn để gộp.")
             return
         choice = self.prompts.choose(
-            self, "Gộp chi đoàn", f"Gộp “{source.name}” vào chi đoàn:", [b.name for b in targets]
-        )
+            self, "Gộp chi đoàn", f"Gộp “{source.name}” vào chi đoàn:", [b.name for b in targets],
+            placeholder="— Chọn chi đoàn —",
+        )  # fmt: skip
         if choice is None:
             return
         target = targets[choice]
@@ -171,10 +178,16 @@ class BranchesPage(QWidget):
         op.success(merged).failure(self._core.reporter(self, "Không gộp được")).run()
 
     def delete_selected(self) -> None:
+        """Delete the selected chi đoàn if it holds no member, after confirmation; one that
+        holds members is refused at once, without asking first."""
         branch_id = self.selected_branch_id()
-        if branch_id is None:
+        if not branch_id:
             return
         branch = self.model.branch(self.model.row_of(branch_id) or 0)
+        if branch.member_count:
+            message = undeletable_message(branch.name, branch.member_count)
+            self.prompts.error(self, "Không xóa được", message)
+            return
         if not self.prompts.confirm(self, "Xóa chi đoàn", f"Xóa chi đoàn “{branch.name}”?"):
             return
 

@@ -1,10 +1,17 @@
-"""A small table model of the chi đoàn list with member counts."""
+"""A small table model of the chi đoàn list with member counts.
+
+The members in no chi đoàn are counted on a last row, "Chưa có chi đoàn" (the core's
+``ws.branches.unassigned()``, id ""), shown only when there are some and set apart in grey
+italics: it is no chi đoàn, and cannot be renamed, merged or deleted. With it the page's totals
+are the roster's.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 
 from ...core.lang.text import vn_number
 from ...core.roster.branches import BranchInfo
@@ -19,7 +26,18 @@ COUNT_TIPS = (
     "hoặc bị xóa tên",
 )
 
+UNASSIGNED_TIP = (
+    "Đoàn viên chưa được xếp vào chi đoàn nào. Xếp họ vào một chi đoàn ở trang Đoàn viên "
+    "(chọn đoàn viên rồi bấm “Chuyển chi đoàn…”)."
+)
+UNASSIGNED_COLOUR = QColor("#616161")
+
 Index = QModelIndex | QPersistentModelIndex
+
+
+def is_unassigned(branch: BranchInfo) -> bool:
+    """The row of the members in no chi đoàn (not a chi đoàn: nothing can be done to it)."""
+    return branch.id == ""
 
 
 class BranchTableModel(QAbstractTableModel):
@@ -29,9 +47,14 @@ class BranchTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._branches: list[BranchInfo] = []
 
-    def set_branches(self, branches: list[BranchInfo]) -> None:
+    def set_branches(
+        self, branches: list[BranchInfo], unassigned: BranchInfo | None = None
+    ) -> None:
+        """The chi đoàn, then ``unassigned`` (the members in no chi đoàn) when it counts any."""
         self.beginResetModel()
         self._branches = list(branches)
+        if unassigned is not None and unassigned.member_count:
+            self._branches.append(unassigned)
         self.endResetModel()
 
     def branch(self, row: int) -> BranchInfo:
@@ -60,6 +83,15 @@ class BranchTableModel(QAbstractTableModel):
             return branch.name if column == 0 else vn_number(counts[column - 1])
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if is_unassigned(branch):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return UNASSIGNED_COLOUR
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return UNASSIGNED_TIP
         return None
 
     def headerData(

@@ -4,9 +4,12 @@
 The age is read from the settings when the dialog opens and shown in its texts; the list comes
 from ``ws.events.coming_of_age(year, age=...)`` with that age (members of the active roster;
 those who reached it in an earlier year and still wait for their decision are marked "quá
-hạn"). "Xác nhận" records ``matured`` for the checked ones in one operation, all or none; the
-list is read, and the decision recorded, on the worker (a progress dialog shows when it takes
-more than half a second: a thousand members of a large roster do).
+hạn"). Each member's union position is shown; those who hold one (Bí thư, Phó Bí thư, Ủy viên
+BCH…) come first, in red: that post must be filled again before they leave. The list opens
+with no one ticked (see :mod:`.decision_list`). "Xác nhận" records ``matured`` for the checked
+ones in one operation, all or none; the list is read, and the decision recorded, on the worker
+(a progress dialog shows when it takes more than half a second: a thousand members of a large
+roster do).
 """
 
 from __future__ import annotations
@@ -18,16 +21,29 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from ...core.lang.dates import format_vn_date
-from ...core.lang.text import vn_number
+from ...core.lang.text import fold, vn_number
 from ...core.lifecycle.service import ComingOfAge
 from ...core.roster.rules import COMING_OF_AGE
 from ...core.workspace import Workspace
 from ..shell.operations import Core
 from .decision_list import DecisionListDialog
 
+POSITION_COLUMN, YEAR_COLUMN = 3, 4
+MEMBER = fold("Đoàn viên")  # the position of a member who holds none
+
 
 def headers(age: int) -> tuple[str, ...]:
-    return ("Họ và tên", "Ngày sinh", "Chi đoàn", f"Đủ {age} tuổi năm")
+    return ("Họ và tên", "Ngày sinh", "Chi đoàn", "Chức vụ", f"Đủ {age} tuổi năm")
+
+
+def holds_post(entry: ComingOfAge) -> bool:
+    """A member with a union position other than "Đoàn viên" (a post to fill again)."""
+    position = entry.row.position
+    return bool(position) and fold(position) != MEMBER
+
+
+def _post_last(entry: ComingOfAge) -> bool:
+    return not holds_post(entry)
 
 
 class ComingOfAgeDialog(DecisionListDialog):
@@ -58,7 +74,8 @@ class ComingOfAgeDialog(DecisionListDialog):
 
     def query(self) -> Callable[[Workspace], list[Any]]:
         year, age = self.year, self.age
-        return lambda ws: list(ws.events.coming_of_age(year, age=age))
+        # Those holding a post first (their post must be filled again), each group in name order.
+        return lambda ws: sorted(ws.events.coming_of_age(year, age=age), key=_post_last)
 
     def cells(self, entry: ComingOfAge) -> tuple[str, ...]:
         member = entry.row
@@ -67,11 +84,13 @@ class ComingOfAgeDialog(DecisionListDialog):
             member.full_name,
             format_vn_date(member.birth_date, member.birth_precision),
             member.branch_name or "",
+            member.position or "",
             reached,
         )
 
-    def alert_column(self, entry: ComingOfAge) -> int | None:
-        return 3 if entry.overdue else None
+    def alert_columns(self, entry: ComingOfAge) -> tuple[int, ...]:
+        posts = (POSITION_COLUMN,) if holds_post(entry) else ()
+        return posts + ((YEAR_COLUMN,) if entry.overdue else ())
 
     def summary_text(self, checked: int) -> str:
         total = len(self.entries)
@@ -81,6 +100,13 @@ class ComingOfAgeDialog(DecisionListDialog):
         text = f"{vn_number(total)} đoàn viên đủ {self.age} tuổi"
         if overdue:
             text += f" (trong đó {vn_number(overdue)} quá hạn, từ các năm trước)"
+        posts = [entry.row.position for entry in self.entries if holds_post(entry)]
+        if posts:
+            names = ", ".join(dict.fromkeys(p for p in posts if p))
+            text += (
+                f"; {vn_number(len(posts))} người đang giữ chức vụ ({names}), ở đầu danh sách: "
+                "cần kiện toàn trước khi trưởng thành Đoàn"
+            )
         return text + f" — đã chọn {vn_number(checked)}."
 
     def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> object:

@@ -1,6 +1,13 @@
 """A list of members to check, then one decision (date and number) recorded for the checked
 ones, all or none: the frame of the coming-of-age and end-of-temporary-activity dialogs.
 
+Both lists open with no one ticked: a decision is recorded for the members the secretary picks,
+never for a whole list by default ("Chọn tất cả" is one click away). The coming-of-age list
+holds people to replace first (a chi đoàn's Bí thư) and people who will get a decision later;
+the temporary-stay list, once "only ended stays" is off, holds stays that go on; ticked by
+default, either was one click from a wrong decision for everyone. A tick stays on a member while
+the list, read again (another year, another filter), still holds them.
+
 A subclass gives the query that lists the rows (:meth:`DecisionListDialog.query`), the cells of
 a row, the summary and the core call that records the decision (:meth:`DecisionListDialog.record`).
 The list is read and the decision recorded on the worker (:mod:`..shell.operations`): a coming
@@ -12,7 +19,7 @@ of age can concern more than a thousand members of a large roster. The rows sit 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -66,20 +73,25 @@ class DecisionModel(QAbstractTableModel):
         self._headers = list(headers)
         self._ids: list[str] = []
         self._cells: list[tuple[str, ...]] = []
-        self._alerts: list[int | None] = []
+        self._alerts: list[frozenset[int]] = []
         self._checked: list[bool] = []
         self.checked_count = 0
 
     def set_rows(
-        self, ids: Sequence[str], cells: Sequence[tuple[str, ...]], alerts: Sequence[int | None]
+        self,
+        ids: Sequence[str],
+        cells: Sequence[tuple[str, ...]],
+        alerts: Sequence[Collection[int]],
     ) -> None:
-        """New rows, every one checked."""
+        """New rows (``alerts``: the columns shown in red on each), none checked but those
+        that were checked before (see the module docstring)."""
+        kept = set(self.checked_ids())
         self.beginResetModel()
         self._ids = list(ids)
         self._cells = list(cells)
-        self._alerts = list(alerts)
-        self._checked = [True] * len(self._ids)
-        self.checked_count = len(self._ids)
+        self._alerts = [frozenset(columns) for columns in alerts]
+        self._checked = [member_id in kept for member_id in self._ids]
+        self.checked_count = sum(self._checked)
         self.endResetModel()
         self.checks_changed.emit(self.checked_count)
 
@@ -131,7 +143,7 @@ class DecisionModel(QAbstractTableModel):
             return self._cells[row][column]
         if role == CHECK_ROLE and column == 0:
             return Qt.CheckState.Checked if self._checked[row] else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ForegroundRole and column == self._alerts[row]:
+        if role == Qt.ItemDataRole.ForegroundRole and column in self._alerts[row]:
             return QColor(ALERT_COLOR)
         return None
 
@@ -191,9 +203,9 @@ class DecisionListDialog(QDialog):
     def cells(self, entry: Any) -> tuple[str, ...]:
         raise NotImplementedError
 
-    def alert_column(self, entry: Any) -> int | None:
-        """The column shown in red for ``entry`` (overdue, ended), if any."""
-        return None
+    def alert_columns(self, entry: Any) -> tuple[int, ...]:
+        """The columns shown in red for ``entry`` (overdue, ended, a position to fill again)."""
+        return ()
 
     def summary_text(self, checked: int) -> str:
         raise NotImplementedError
@@ -279,7 +291,7 @@ class DecisionListDialog(QDialog):
         self.model.set_rows(
             [entry.row.id for entry in self.entries],
             [self.cells(entry) for entry in self.entries],
-            [self.alert_column(entry) for entry in self.entries],
+            [self.alert_columns(entry) for entry in self.entries],
         )
 
     def names(self) -> list[str]:

@@ -4,7 +4,8 @@ and period, and the end of their stay in one decision.
 Temporary activity does not end by itself; by default the list holds the stays whose period has
 ended, so the secretary sees who should go back. "Kết thúc sinh hoạt tạm" records a transfer out
 back to each checked member's home organisation (``ws.events.end_temporary``), all or none. A
-stay that goes on is renewed by recording a new "Sinh hoạt tạm" in the member's history.
+stay that goes on is renewed by recording a new "Sinh hoạt tạm" in the member's history. Like
+the coming-of-age list, it opens with no one ticked (see :mod:`.decision_list`).
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ class TemporaryStaysDialog(DecisionListDialog):
             end,
         )
 
-    def alert_column(self, entry: TemporaryStay) -> int | None:
-        return END_COLUMN if entry.ended else None
+    def alert_columns(self, entry: TemporaryStay) -> tuple[int, ...]:
+        return (END_COLUMN,) if entry.ended else ()
 
     def summary_text(self, checked: int) -> str:
         if not self.entries:

@@ -2,6 +2,10 @@
 
 A plain list model over :attr:`ImportPreview.rows` (an import file holds a few thousand rows at
 most); "only rows with problems" is a list of visible positions, rebuilt when the switch flips.
+A row imported with a warning says so in its "Kết quả" ("Thêm mới (có cảnh báo)") with a
+warning icon and a yellow background, a rejected row with an error icon and a red background
+(the wizard shows the legend); the "Vấn đề" column is one line, and the wizard shows the
+selected row's problems in full under the table (:func:`row_details`).
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ...core.lang.dates import DAY, format_vn_date
 from ...core.roster.spreadsheets import (
@@ -23,17 +28,20 @@ from ...core.roster.spreadsheets import (
     ImportPreview,
     ImportRow,
 )
+from ...core.roster.spreadsheets.rejected import reasons_text
 
 Index = QModelIndex | QPersistentModelIndex
 
+# Widths in pixels; "Vấn đề" takes what is left (one line: the panel under the table shows
+# the selected row's problems in full).
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("Dòng", 50),
-    ("Họ và tên", 190),
-    ("Ngày sinh", 90),
-    ("CCCD", 110),
+    ("Họ và tên", 180),
+    ("Ngày sinh", 85),
+    ("CCCD", 105),
     ("Chi đoàn", 150),
-    ("Kết quả", 190),
-    ("Vấn đề", 400),
+    ("Kết quả", 205),
+    ("Vấn đề", 250),
 )
 COL_ROW, COL_NAME, COL_BIRTH, COL_ID, COL_BRANCH, COL_ACTION, COL_PROBLEMS = range(len(COLUMNS))
 
@@ -46,6 +54,26 @@ ACTION_COLOURS = {
 }
 REJECTED_BACKGROUND = QColor("#fdecea")
 WARNING_BACKGROUND = QColor("#fff8e1")
+WITH_WARNINGS = "có cảnh báo"
+WARNING_KIND = "warning"
+_ICONS: dict[str, QIcon] = {}
+
+
+def row_icon(kind: str) -> QIcon:
+    """The icon of a rejected row ("rejected") or of a row with warnings ("warning"), as the
+    table and its legend show it."""
+    icon = _ICONS.get(kind)
+    if icon is None:
+        pixmap = QStyle.StandardPixmap
+        which = pixmap.SP_MessageBoxCritical if kind == REJECTED else pixmap.SP_MessageBoxWarning
+        style = QApplication.style()
+        icon = _ICONS[kind] = style.standardIcon(which)
+    return icon
+
+
+def has_warnings(row: ImportRow) -> bool:
+    """A row that will be imported (or left unchanged) although something in it is unusual."""
+    return row.action != REJECTED and any(p.severity != ERROR for p in row.problems)
 
 
 def field_label(name: str) -> str:
@@ -55,27 +83,60 @@ def field_label(name: str) -> str:
 
 
 def action_text(row: ImportRow) -> str:
-    """ "Thêm mới", "Cập nhật (ngày sinh, chi đoàn)", "Không đổi", "Bị loại"."""
+    """ "Thêm mới", "Thêm mới (có cảnh báo)", "Cập nhật (ngày sinh, chi đoàn)", "Cập nhật (ngày
+    sinh; có cảnh báo)", "Không đổi", "Bị loại"."""
     text = ACTION_LABELS.get(row.action, row.action)
+    details = ""
     if row.action == UPDATE and row.changed:
-        text += f" ({', '.join(field_label(name) for name in row.changed)})"
-    return text
+        details = ", ".join(field_label(name) for name in row.changed)
+    if has_warnings(row):
+        details = f"{details}; {WITH_WARNINGS}" if details else WITH_WARNINGS
+    return f"{text} ({details})" if details else text
 
 
 def problems_text(row: ImportRow) -> str:
-    """The row's problems as sentences: "Thiếu ngày sinh. Số CCCD “12” không hợp lệ: …"."""
-    return " ".join(
-        p.message if p.message.endswith((".", "!", "?", "…")) else f"{p.message}."
-        for p in row.problems
-    )
+    """The row's problems as sentences, those that reject it first: "Thiếu ngày sinh. Số CCCD
+    “12” không hợp lệ: …" (the words of the file of rejected rows)."""
+    return reasons_text(row.problems)
+
+
+def row_details(row: ImportRow) -> str:
+    """The selected row in full, for the panel under the table: what happens to it, then each
+    problem on its own line."""
+    name = _text(row.values.get("full_name")) or "(không có họ tên)"
+    if row.action == REJECTED:
+        verdict = "Bị loại, không được nhập"
+    elif has_warnings(row):
+        verdict = f"{action_text(row)}: vẫn được nhập, hãy xem lại"
+    else:
+        verdict = action_text(row)
+    lines = [f"Dòng {row.row} — {name}: {verdict}."]
+    errors = [p for p in row.problems if p.severity == ERROR]
+    warnings = [p for p in row.problems if p.severity != ERROR]
+    for problem in errors:
+        lines.append(f"• {problem.message}")
+    imported = row.action in (NEW, UPDATE)
+    for problem in warnings:
+        prefix = "Cảnh báo: " if errors else ""
+        text = problem.message
+        if imported and problem.field is not None and problem.field not in row.values:
+            ended = text if text.endswith((".", "!", "?", "…")) else f"{text}."
+            text = f"{ended} Bỏ qua {field_label(problem.field)}."  # imported without it
+        lines.append(f"• {prefix}{text}")
+    if not row.problems:
+        lines.append("Không có vấn đề.")
+    return "\n".join(lines)
 
 
 def summary_text(preview: ImportPreview) -> str:
-    """ "Thêm mới 120 · Cập nhật 3 · Không đổi 10 · Bị loại 2"."""
-    return (
+    """ "Thêm mới 120 · Cập nhật 3 · Không đổi 10 · Bị loại 2", then "— 5 dòng có cảnh báo"
+    when some rows will be imported with a warning."""
+    text = (
         f"Thêm mới {preview.count(NEW)} · Cập nhật {preview.count(UPDATE)} · "
         f"Không đổi {preview.count(UNCHANGED)} · Bị loại {preview.count(REJECTED)}"
     )
+    warned = sum(1 for row in preview.rows if has_warnings(row))
+    return f"{text} — {warned} dòng {WITH_WARNINGS}" if warned else text
 
 
 def _birth(values: dict[str, object]) -> str:
@@ -157,10 +218,14 @@ class ImportPreviewModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_ACTION:
             return QBrush(ACTION_COLOURS.get(row.action, QColor("black")))
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_ACTION:
+            if row.action == REJECTED:
+                return row_icon(REJECTED)
+            return row_icon(WARNING_KIND) if has_warnings(row) else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.action == REJECTED:
                 return QBrush(REJECTED_BACKGROUND)
-            if any(p.severity != ERROR for p in row.problems):
+            if has_warnings(row):
                 return QBrush(WARNING_BACKGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -6,13 +6,22 @@ happen to it; 4. the result. Reading the file and writing the roster are operati
 worker (:mod:`..shell.operations`); a file that cannot be read shows its Vietnamese message on
 the first page and changes nothing. Rejected rows are never written (the core skips them); when
 no row can be imported the wizard says so and "Nhập" stays disabled.
+
+The first page can save an example file in the layout the import reads best ("Tải mẫu danh
+sách"). The preview marks the rows imported with a warning, shows the selected row's problems in
+full under the table, and, like the result page, can save the rejected rows with their reasons
+as an .xlsx in the file's own columns, to be fixed in Excel and imported again. Files are chosen
+through :attr:`ImportWizard.ask_save_path` and opened through :attr:`ImportWizard.open_file`,
+which tests replace.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +45,7 @@ from ...core.errors import AppError
 from ...core.roster.spreadsheets import (
     IMPORT_FIELDS,
     NEW,
+    REJECTED,
     UPDATE,
     ImportPreview,
     ImportResult,
@@ -43,7 +53,15 @@ from ...core.roster.spreadsheets import (
 )
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp, QueryOp
-from .import_preview_table import COLUMNS, ImportPreviewModel, summary_text
+from .files import documents_folder
+from .import_preview_table import (
+    COLUMNS,
+    WARNING_KIND,
+    ImportPreviewModel,
+    row_details,
+    row_icon,
+    summary_text,
+)
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(4)
 PAGE_TITLES = (
@@ -57,6 +75,12 @@ NOT_IMPORTED = "— không nhập —"
 ERROR_STYLE = "color: #b71c1c;"
 NOTICE_STYLE = "background: #fff8e1; border: 1px solid #ffe082; padding: 6px;"
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
+XLSX_FILTER = "Excel (*.xlsx)"
+SAMPLE_NAME = "mau-danh-sach-doan-vien.xlsx"
+SAVE_REJECTED = "Lưu các dòng bị loại (.xlsx)…"
+DETAILS_HINT = "Bấm vào một dòng để xem đầy đủ các vấn đề của dòng đó."
+DETAILS_STYLE = "background: #fafafa; border: 1px solid #d0d0d0; padding: 4px 6px;"
+LEGEND_ICON = 16
 
 
 class ImportWizard(QDialog):
@@ -69,6 +93,9 @@ class ImportWizard(QDialog):
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
         self.result_: ImportResult | None = None
+        self.rejected_saved: Path | None = None
+        self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
+        self.open_file: Callable[[Path], object] = self._open_file
         self.model = ImportPreviewModel(self)
         self.setWindowTitle("Nhập danh sách đoàn viên từ Excel")
         self.resize(1100, 640)
@@ -87,6 +114,14 @@ class ImportWizard(QDialog):
             self.stack.addWidget(build())
         layout.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
+        self.save_rejected_button = QPushButton(SAVE_REJECTED)
+        self.save_rejected_button.setToolTip(
+            "Lưu các dòng bị loại, đủ các cột như tệp gốc và thêm cột “Lý do”, để sửa trong "
+            "Excel rồi nhập lại"
+        )
+        self.save_rejected_button.clicked.connect(self.save_rejected)
+        self.save_rejected_button.setAutoDefault(False)
+        buttons.addWidget(self.save_rejected_button)
         self.back_button = QPushButton("< Quay lại")
         self.next_button = QPushButton("Tiếp >")
         self.import_button = QPushButton("Nhập")
@@ -111,6 +146,18 @@ class ImportWizard(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        sample_row = QHBoxLayout()
+        self.sample_button = QPushButton("Tải mẫu danh sách (.xlsx)…")
+        self.sample_button.setAutoDefault(False)
+        self.sample_button.clicked.connect(self.save_sample)
+        sample_hint = QLabel(
+            "Chưa có tệp? Tải tệp mẫu có sẵn các cột chương trình đọc tốt nhất, điền đoàn viên "
+            "của đơn vị thay hai dòng ví dụ, lưu lại rồi chọn tệp đó ở đây."
+        )
+        sample_hint.setWordWrap(True)
+        sample_row.addWidget(self.sample_button)
+        sample_row.addWidget(sample_hint, 1)
+        layout.addLayout(sample_row)
         form = QFormLayout()
         row = QHBoxLayout()
         self.file_edit = QLineEdit()
@@ -191,14 +238,39 @@ class ImportWizard(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, (_title, width) in enumerate(COLUMNS):
+        for i, (_title, width) in enumerate(COLUMNS[:-1]):  # the last one stretches
             self.table.setColumnWidth(i, width)
+        self.table.selectionModel().selectionChanged.connect(self._row_selected)
+        self.model.modelReset.connect(self._show_details)
         layout.addWidget(self.table, 1)
+        layout.addLayout(self._legend())
+        self.details = QLabel(DETAILS_HINT)
+        self.details.setWordWrap(True)
+        self.details.setStyleSheet(DETAILS_STYLE)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setMinimumHeight(3 * self.fontMetrics().lineSpacing() + 12)
+        layout.addWidget(self.details)
         self.nothing_label = QLabel()
         self.nothing_label.setWordWrap(True)
         self.nothing_label.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.nothing_label)
         return page
+
+    def _legend(self) -> QHBoxLayout:
+        """What the marks of the table mean (the icons are the table's own)."""
+        legend = QHBoxLayout()
+        for kind, text in (
+            (WARNING_KIND, "Có cảnh báo: vẫn được nhập (trừ giá trị sai), hãy xem lại"),
+            (REJECTED, "Bị loại: không được nhập"),
+        ):
+            icon = QLabel()
+            icon.setPixmap(row_icon(kind).pixmap(LEGEND_ICON, LEGEND_ICON))
+            legend.addWidget(icon)
+            legend.addWidget(QLabel(text))
+            legend.addSpacing(16)
+        legend.addStretch(1)
+        return legend
 
     def _result_page(self) -> QWidget:
         page = QWidget()
@@ -207,6 +279,10 @@ class ImportWizard(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setStyleSheet("font-size: 11pt;")
         layout.addWidget(self.result_label)
+        self.rejected_hint = QLabel()
+        self.rejected_hint.setWordWrap(True)
+        self.rejected_hint.setStyleSheet(NOTICE_STYLE)
+        layout.addWidget(self.rejected_hint)
         layout.addStretch(1)
         return page
 
@@ -226,6 +302,8 @@ class ImportWizard(QDialog):
         self.import_button.setVisible(page == PREVIEW_PAGE)
         self.import_button.setEnabled(page == PREVIEW_PAGE and self.importable() > 0)
         self.close_button.setText("Đóng" if page == RESULT_PAGE else "Hủy")
+        rejected = self.preview.count(REJECTED) if self.preview is not None else 0
+        self.save_rejected_button.setVisible(page in (PREVIEW_PAGE, RESULT_PAGE) and rejected > 0)
         if page == PREVIEW_PAGE:
             self.import_button.setDefault(True)
         elif page != RESULT_PAGE:
@@ -403,6 +481,77 @@ class ImportWizard(QDialog):
         else:
             self.nothing_label.clear()
 
+    def _row_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_details()
+
+    def _show_details(self) -> None:
+        """The selected row's problems in full under the table (the hint when none is)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.details.setText(DETAILS_HINT)
+            return
+        self.details.setText(row_details(self.model.import_row(rows[0].row())))
+
+    def select_row(self, row: int) -> None:
+        """Select the table's ``row`` (of the rows shown), as a click does."""
+        self.table.selectRow(row)
+
+    # Files of examples and of rejected rows ----------------------------------------------
+
+    def save_sample(self) -> None:
+        """Write the example roster where the user chooses, then offer to open it."""
+        path = self.ask_save_path(
+            "Lưu tệp mẫu danh sách đoàn viên", str(documents_folder() / SAMPLE_NAME), XLSX_FILTER
+        )
+        if path is None:
+            return
+        path = _with_xlsx(path)
+
+        def saved(_none: None) -> None:
+            text = (
+                f"Đã lưu tệp mẫu:\n{path}\n\nMở tệp bằng Excel, thay hai dòng ví dụ bằng đoàn "
+                "viên của đơn vị, lưu lại rồi chọn tệp đó ở bước này.\n\nMở tệp mẫu ngay?"
+            )
+            if self.prompts.confirm(self, "Tệp mẫu", text):
+                self.open_file(path)
+
+        op = QueryOp(self, lambda ws: ws.spreadsheets.write_sample(path), self._core,
+                     label="Đang lưu tệp mẫu…")  # fmt: skip
+        op.success(saved).failure(self._core.reporter(self, "Không lưu được tệp mẫu")).run()
+
+    def save_rejected(self) -> None:
+        """Write the rejected rows with their reasons where the user chooses (beside the
+        imported file by default), then offer to open the file."""
+        preview = self.preview
+        if preview is None or not preview.count(REJECTED):
+            return
+        default = preview.path.with_name(f"{preview.path.stem}-dong-bi-loai.xlsx")
+        path = self.ask_save_path("Lưu các dòng bị loại", str(default), XLSX_FILTER)
+        if path is None:
+            return
+        path = _with_xlsx(path)
+
+        def saved(count: int) -> None:
+            self.rejected_saved = path
+            text = (
+                f"Đã lưu {count} dòng bị loại, kèm lý do ở cột “Lý do”, vào tệp:\n{path}\n\n"
+                "Sửa các dòng này trong Excel, lưu lại rồi nhập lại tệp đó.\n\nMở tệp ngay?"
+            )
+            if self.prompts.confirm(self, "Các dòng bị loại", text):
+                self.open_file(path)
+
+        op = QueryOp(self, lambda ws: ws.spreadsheets.save_rejected(preview, path), self._core,
+                     label="Đang lưu các dòng bị loại…")  # fmt: skip
+        op.success(saved).failure(self._core.reporter(self, "Không lưu được")).run()
+
+    def _ask_save_path(self, title: str, default: str, filters: str) -> Path | None:
+        name, _selected = QFileDialog.getSaveFileName(self, title, default, filters)
+        return Path(name) if name else None
+
+    @staticmethod
+    def _open_file(path: Path) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
     # Step 4: import -----------------------------------------------------------------------
 
     def apply(self) -> None:
@@ -421,7 +570,17 @@ class ImportWizard(QDialog):
     def _applied(self, result: ImportResult) -> None:
         self.result_ = result
         self.result_label.setText(result_text(result))
+        self.rejected_hint.setText(
+            f"Có {result.rejected} dòng bị loại, chưa được nhập. Bấm “{SAVE_REJECTED}” để lưu "
+            "các dòng này kèm lý do vào một tệp Excel cùng các cột như tệp gốc; sửa trong Excel "
+            "rồi nhập lại tệp đó."
+        )
+        self.rejected_hint.setVisible(result.rejected > 0)
         self._show_page(RESULT_PAGE)
+
+
+def _with_xlsx(path: Path) -> Path:
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 def result_text(result: ImportResult) -> str:

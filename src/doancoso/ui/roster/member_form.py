@@ -5,6 +5,14 @@ The form only collects text: on "Lưu" it builds the raw dict of strings that
 Each message of a ValidationError is shown under its field, the first invalid field's tab is
 brought forward, the form stays open with everything typed, and nothing is saved until all are
 valid.
+
+What is allowed but unusual (an active member past the coming-of-age year) is asked about
+before saving: the question must be asked on the GUI thread, between two operations. "Lưu"
+first checks the values on the worker (a read: ``ws.members.validate`` then
+``ws.members.warnings``); a refused value is shown under its field as above; a warning about a
+value the user typed (any, in a new record; one they changed, in an edited one) is asked about,
+"Vẫn lưu" or "Quay lại"; then the save runs as its own operation, which validates again. An
+edited member who was already past the age is not asked about again at every save.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
 from ..common.fields import ErrorLabel, FieldErrors
 from ..lifecycle.timeline import TimelineWidget
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
 
 DATE_HINT = "dd/mm/yyyy"
 
@@ -60,7 +68,7 @@ TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
     )),
     ("Học vấn – nghề nghiệp", (
         ("occupation", "Nghề nghiệp", ""),
-        ("education", "Trình độ học vấn", "Ví dụ: 12/12"),
+        ("education", "Trình độ văn hóa", "Ví dụ: 12/12"),
         ("qualification", "Trình độ chuyên môn", "Ví dụ: Trung cấp"),
         ("political_theory", "Lý luận chính trị", "Ví dụ: Sơ cấp"),
         ("foreign_language", "Ngoại ngữ", "Ví dụ: Tiếng Anh B1"),
@@ -96,6 +104,9 @@ FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precis
 # Fields the member's events decide (refreshed after an event is recorded or deleted).
 EVENT_FIELDS = ("status", "admission_date", "admission_place", "party_date")
 STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuyển sinh hoạt…): tab “Quá trình”."
+# The add form has no "Quá trình" tab: the events are recorded once the member is saved.
+NEW_STATUS_HINT = "Trạng thái thay đổi qua các sự kiện, ghi ở tab “Quá trình” khi sửa hồ sơ đã lưu."
+WARNING_TITLE = "Kiểm tra lại trước khi lưu"
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
 )
@@ -169,7 +180,7 @@ class MemberFormDialog(QDialog):
                 self.errors.add_row(form, name, label, editor, required=name in REQUIRED)
                 if name == "status":  # status follows from the events: shown, not edited
                     editor.setEnabled(False)
-                    hint = QLabel(STATUS_HINT)
+                    hint = QLabel(STATUS_HINT if self.member_id else NEW_STATUS_HINT)
                     hint.setStyleSheet("color: #616161;")
                     box = editor.parentWidget()
                     box_layout = box.layout() if box is not None else None
@@ -295,13 +306,36 @@ class MemberFormDialog(QDialog):
     # Saving -------------------------------------------------------------------------------
 
     def submit(self) -> None:
-        """Save through the core, on the worker; the form closes once saved, and stays open
-        with each message under its field when the input is not valid."""
+        """Check, ask about what is unusual, then save through the core (see the module
+        docstring); the form closes once saved, and stays open with each message under its
+        field when the input is not valid."""
         self.general_error.hide()
         if self.read_only or self._saving:
             return
         values, member_id = self.raw(), self.member_id
         self._saving = True
+
+        def check(ws: Workspace) -> dict[str, str]:
+            ws.members.validate(values, member_id)
+            return ws.members.warnings(values, member_id)
+
+        op = QueryOp(self, check, self._core, label="Đang kiểm tra thông tin đoàn viên…")
+        op.success(lambda found: self._checked(values, found)).failure(self._not_saved).run()
+
+    def _checked(self, values: dict[str, str], warnings: dict[str, str]) -> None:
+        """Ask about the warnings on values the user typed; save unless they go back."""
+        if self.member_id is not None:  # a value left as it was was seen before
+            warnings = {f: m for f, m in warnings.items() if values.get(f) != self._initial.get(f)}
+        if warnings:
+            text = "\n".join(warnings.values()) + "\n\nVẫn lưu hồ sơ này?"
+            if not self._prompts.confirm(self, WARNING_TITLE, text, yes="Vẫn lưu", no="Quay lại"):
+                self._saving = False
+                editor = self.editors.get(next(iter(warnings)))
+                if editor is not None:
+                    self._reveal(editor)
+                    editor.setFocus()
+                return
+        member_id = self.member_id
         op = CoreOp(self, lambda ws: ws.members.save(values, member_id), self._core,
                     label="Đang lưu thông tin đoàn viên…")  # fmt: skip
         op.success(self._saved).failure(self._not_saved).run()

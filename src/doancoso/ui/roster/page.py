@@ -241,9 +241,13 @@ class RosterPage(ListPage):
             return
         ids = [self.model.member_id(row) for row in rows]
         undo_hint = f"Đã xóa {phrase} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
-        self._history.delete_members(
-            self, ids, f"Xóa {phrase}", lambda: self.status_message.emit(undo_hint)
-        )
+
+        def deleted() -> None:
+            self.status_message.emit(undo_hint)
+            if self.isVisible():  # the "Xóa" button is now disabled: keep on with the list
+                self.table.setFocus()
+
+        self._history.delete_members(self, ids, f"Xóa {phrase}", deleted)
 
     def move_selected(self) -> None:
         """Move the selected members to a chi đoàn the user picks."""
@@ -256,10 +260,11 @@ class RosterPage(ListPage):
                 self, "Chuyển chi đoàn", "Chưa có chi đoàn nào. Hãy thêm chi đoàn trước."
             )
             return
+        names = self._names(self.selected_rows()[:1])
+        who = members_phrase(len(ids), names[0] if names else "")
         choice = self.prompts.choose(
-            self, "Chuyển chi đoàn",
-            f"Chuyển {members_phrase(len(ids))} đã chọn sang chi đoàn:",
-            [b.name for b in branches],
+            self, "Chuyển chi đoàn", f"Chuyển {who} sang chi đoàn:",
+            [b.name for b in branches], placeholder="— Chọn chi đoàn —",
         )  # fmt: skip
         if choice is None:
             return

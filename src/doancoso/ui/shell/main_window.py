@@ -180,6 +180,10 @@ class MainWindow(QMainWindow):
         # Own actions rather than createUndoAction: its text would read "Hoàn tác Xóa ...".
         self.undo_action = QAction("Hoàn tác", self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        # Added to the window (see _make_menus), its default context (WindowShortcut) makes
+        # Ctrl+Z work wherever the focus is in the window, but only while the window is active:
+        # Qt matches no shortcut of any context without an active window. The prompts give the
+        # window its activation back after a question (ui/shell/prompts.py).
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self.history.undo)
         self.history.canUndoChanged.connect(self.undo_action.setEnabled)

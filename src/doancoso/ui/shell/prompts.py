@@ -2,26 +2,41 @@
 
 Pages never call ``QMessageBox`` directly: they ask their :class:`Prompts`, so a test passes a
 scripted subclass instead of patching Qt.
+
+When a question or dialog closes, its window gets back its activation and the widget that had
+the focus gets it back (:func:`give_back_focus`): some window managers, and none at all (Xvfb),
+activate no window after a modal one closes, and until a click the window's shortcuts
+(Ctrl+Z right after confirming a deletion) did nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from shiboken6 import isValid
+
+from ..common.choice_dialog import PLACEHOLDER, ChoiceDialog
 
 
 class Prompts:
     """Modal questions (confirm, choose, run a dialog) and messages (error, information)."""
 
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+    def confirm(
+        self, parent: QWidget | None, title: str, text: str, *, yes: str = "Đồng ý",
+        no: str = "Không",
+    ) -> bool:  # fmt: skip
+        """Ask ``text``; True for ``yes``. ``no`` is the default button and Esc."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-        yes = box.addButton("Đồng ý", QMessageBox.ButtonRole.YesRole)
-        no = box.addButton("Không", QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.exec()
-        return box.clickedButton() is yes
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+        no_button = box.addButton(no, QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no_button)
+        box.setEscapeButton(no_button)
+        shown(box)
+        answer = box.clickedButton() is yes_button
+        box.deleteLater()
+        return answer
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self._message(parent, QMessageBox.Icon.Warning, title, text)
@@ -34,25 +49,56 @@ class Prompts:
         # Qt ships no Vietnamese translation here: button texts are set explicitly.
         box = QMessageBox(icon, title, text, parent=parent)
         box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+        shown(box)
+        box.deleteLater()
 
     def choose(
-        self, parent: QWidget | None, title: str, label: str, items: Sequence[str]
-    ) -> int | None:
-        """Index of the item the user picked, or None when cancelled."""
+        self, parent: QWidget | None, title: str, label: str, items: Sequence[str], *,
+        placeholder: str = PLACEHOLDER,
+    ) -> int | None:  # fmt: skip
+        """Index of the item the user picked, or None when cancelled. Nothing is picked at
+        first: "Đồng ý" waits for a choice (:class:`ChoiceDialog`)."""
         if not items:
             return None
-        dialog = QInputDialog(parent)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setComboBoxItems(list(items))
-        dialog.setComboBoxEditable(False)
-        dialog.setOkButtonText("Đồng ý")
-        dialog.setCancelButtonText("Hủy")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return list(items).index(dialog.textValue())
+        dialog = ChoiceDialog(parent, title, label, items, placeholder)
+        accepted = shown(dialog) == QDialog.DialogCode.Accepted
+        chosen = dialog.chosen()
+        dialog.deleteLater()
+        return chosen if accepted else None
 
     def run(self, dialog: QDialog) -> int:
         """Show a dialog modally; returns its result code."""
-        return dialog.exec()
+        return shown(dialog)
+
+
+def shown(dialog: QDialog) -> int:
+    """``dialog.exec()``, then the focus given back (:func:`give_back_focus`)."""
+    focus = QApplication.focusWidget()
+    owner = dialog.parentWidget()
+    code = dialog.exec()
+    give_back_focus(owner, focus)
+    return code
+
+
+def give_back_focus(owner: QWidget | None, focus: QWidget | None) -> None:
+    """After a modal dialog over ``owner`` closed: activate ``owner``'s window, and give the
+    focus back to ``focus`` (the widget that had it before) if it can still take it.
+
+    The window is activated whether or not the platform will: right after ``exec()`` returns,
+    the closed dialog may still be the focus window until pending events run, so "is another
+    window active?" cannot be told yet; activating the active window changes nothing."""
+    if owner is None or not isValid(owner):
+        return
+    window = owner.window()
+    if not window.isVisible():
+        return
+    if not window.isActiveWindow():
+        window.activateWindow()
+    if (
+        focus is not None
+        and isValid(focus)
+        and focus.window() is window
+        and focus.isVisible()
+        and focus.isEnabled()
+    ):
+        focus.setFocus(Qt.FocusReason.ActiveWindowFocusReason)

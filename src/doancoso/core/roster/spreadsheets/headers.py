@@ -139,6 +139,7 @@ class HeaderGuess:
     mapping: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
     # Warnings about the layout for the preview, each with the unmapped column it is about
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    first_row: int = 0  # sheet row number of the first header row (two-row headers)
 
 
 def _text(value: Cell) -> str:
@@ -225,7 +226,7 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
     _family_then_middle(mapping, by_column, keys)
     if "full_name" in mapping and ("given_name" in mapping and "family_middle" in mapping):
         del mapping["full_name"]  # a merged "Họ và tên" over "Họ đệm" | "Tên"
-    guess = HeaderGuess(rows[last][0], start, headers, mapping)
+    guess = HeaderGuess(rows[last][0], start, headers, mapping, first_row=rows[index][0])
     _headerless_after_name(guess, rows[start : start + _SAMPLE_ROWS], set(by_column))
     return guess
 

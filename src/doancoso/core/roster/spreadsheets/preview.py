@@ -38,6 +38,7 @@ from ..rules import admission_window, over_age_message, party_age_error
 from ..service import EVENT_DECIDED_DATES, event_date_message
 from ..validation import parse_member
 from ..vocab import STATUSES
+from .rejected import SourceRows
 from .rows import ERROR, TEXT_FIELDS, WARNING, ParsedRow, Problem, cached_fold
 
 NEW, UPDATE, UNCHANGED, REJECTED = "new", "update", "unchanged", "rejected"
@@ -77,6 +78,7 @@ class ImportPreview:
     generation: int = 0
     warnings: list[str] = field(default_factory=list)  # about the sheet as a whole
     new_branches: list[str] = field(default_factory=list)  # chi đoàn the import would create
+    source: SourceRows | None = None  # the header and rejected rows as read (:mod:`.rejected`)
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)

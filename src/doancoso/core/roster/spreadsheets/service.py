@@ -21,7 +21,8 @@ from ...youth.service import YouthFilter
 from ..service import MemberFilter, MemberService
 from .apply import ImportResult, apply_preview
 from .headers import IMPORT_FIELDS, HeaderGuess, guess_header
-from .preview import ImportPreview, Matcher, decide, mark_duplicates
+from .preview import REJECTED, ImportPreview, Matcher, decide, mark_duplicates
+from .rejected import source_rows, write_rejected
 from .rows import RowParser
 
 
@@ -99,6 +100,12 @@ class SpreadsheetService:
         decided, new_branches = decide(
             parsed, Matcher(self._ctx), parser.today, self._ctx.coming_of_age()
         )
+        rejected = [item.row for item in decided if item.action == REJECTED]
+        source = None
+        if rejected:  # kept to write them back (save_rejected)
+            header_rows = (guess.first_row, guess.row)
+            source = source_rows(sheet_rows.rows, header_rows, rejected, bool(legacy),
+                                 parser.prefer)  # fmt: skip
         return ImportPreview(
             path=path,
             sheet=sheet_rows.name,
@@ -113,6 +120,7 @@ class SpreadsheetService:
             # a chosen mapping that takes the column in silences its warning
             warnings=[text for col, text in guess.warnings if col not in columns.values()],
             new_branches=new_branches,
+            source=source,
         )
 
     def apply_import(self, preview: ImportPreview) -> ImportResult:
@@ -125,6 +133,19 @@ class SpreadsheetService:
         db_path = self._ctx.db.path
         take_backup(db_path, db_path.parent / BACKUP_FOLDER, "truoc-nhap")
         return apply_preview(self._ctx, preview)
+
+    def save_rejected(self, preview: ImportPreview, path: Path) -> int:
+        """Write the rejected rows of ``preview`` with their reasons to the .xlsx ``path``, in
+        the file's own columns, to be fixed and imported again; returns how many rows (see
+        :mod:`.rejected`)."""
+        return write_rejected(preview, Path(path))
+
+    def write_sample(self, path: Path) -> None:
+        """Write an example roster to the .xlsx ``path``: the export's layout, which the import
+        reads best, with two made-up members (see :mod:`.sample`)."""
+        from .sample import write_sample
+
+        write_sample(self._ctx, Path(path), self.today())
 
     def export_members(self, path: Path, flt: MemberFilter | None = None) -> int:
         """Write the members shown by ``flt`` (default order) to .xlsx or .csv; returns how many."""

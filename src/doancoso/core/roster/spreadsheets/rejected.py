@@ -1,0 +1,195 @@
+"""The rejected rows of an import, saved as an .xlsx for the secretary to fix and import again.
+
+The file holds the sheet's header row (both rows of a two-row header) as it was, with a column
+"Lý do" added after the last one, then every rejected row with its cells as they were read and
+its reasons, followed by the row's number in the imported file (a reason may name another row
+of it: "Trùng với dòng 5."). Text the preview converted from TCVN3/VNI is written converted, so
+the file reads in any font. The import reads the file back as it read the original: the same
+headers, and "Lý do" names no field (it is not imported). Dates stay real dates (shown
+dd/mm/yyyy), numbers stay numbers and text stays text, so a CCCD typed as text keeps its
+leading zero. It prints on A4 landscape, one page wide.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ...errors import AppError
+from ...lang.legacy import Encoding, decode_cell
+from ...lang.text import fold
+from ...xlsx.workbook import Cell
+from ...xlsx.writer import (
+    DATE_FORMAT,
+    LINE_HEIGHT,
+    ROW_HEIGHT_LIMIT,
+    atomic_write,
+    cell_text,
+    print_setup,
+)
+from .rows import ERROR, Problem, shown
+
+if TYPE_CHECKING:
+    from .preview import ImportPreview
+
+REASON_HEADER = "Lý do"
+SHEET_NAME = "Dòng bị loại"
+REASON_WIDTH = 60  # characters; the reasons wrap inside
+_WIDEST = 40
+_NARROWEST = 6
+
+
+@dataclass(frozen=True)
+class SourceRows:
+    """What of the sheet a preview keeps to write its rejected rows back: the header row(s)
+    and each rejected row's cells, by sheet row number (text already converted)."""
+
+    header: list[list[Cell]]
+    rows: dict[int, list[Cell]]
+
+
+def source_rows(
+    sheet: Sequence[tuple[int, list[Cell]]],
+    header_rows: tuple[int, int],
+    wanted: Iterable[int],
+    legacy: bool,
+    prefer: Encoding | None = None,
+) -> SourceRows:
+    """The header rows (sheet row numbers ``header_rows``, first and last) and the rows
+    numbered ``wanted`` of ``sheet``; with ``legacy`` (the sheet was typed in TCVN3/VNI),
+    every text converted as the preview converted it (``prefer``: the sheet's encoding)."""
+    keep = set(wanted)
+    first, last = header_rows
+    header: list[list[Cell]] = []
+    rows: dict[int, list[Cell]] = {}
+    for number, values in sheet:
+        if first <= number <= last:
+            header.append(_converted(values, legacy, prefer))
+        elif number in keep:
+            rows[number] = _converted(values, legacy, prefer)
+    return SourceRows(header, rows)
+
+
+def _converted(values: list[Cell], legacy: bool, prefer: Encoding | None) -> list[Cell]:
+    if not legacy:
+        return list(values)
+    return [decode_cell(v, prefer).text if isinstance(v, str) else v for v in values]
+
+
+def reasons_text(problems: Sequence[Problem]) -> str:
+    """A row's problems as sentences, those that reject it first: "Thiếu ngày sinh. …"."""
+    ordered = [p for p in problems if p.severity == ERROR]
+    ordered += [p for p in problems if p.severity != ERROR]
+    return " ".join(
+        p.message if p.message.endswith((".", "!", "?", "…")) else f"{p.message}." for p in ordered
+    )
+
+
+def row_reason(number: int, problems: Sequence[Problem]) -> str:
+    """The "Lý do" of a rejected row: its reasons, then where it was in the imported file (a
+    reason may name another row of that file: "Trùng với dòng 5.")."""
+    return f"{reasons_text(problems)} (Dòng {number} của tệp đã nhập.)"
+
+
+def write_rejected(preview: ImportPreview, path: Path) -> int:
+    """Write the rejected rows of ``preview`` with their reasons to the .xlsx ``path`` (see the
+    module docstring); returns how many rows were written."""
+    from .preview import REJECTED
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise AppError(f"Không lưu được “{path.name}”: chỉ lưu ra tệp .xlsx.", path.suffix)
+    source = preview.source
+    rejected = [row for row in preview.rows if row.action == REJECTED]
+    if source is None or not rejected:
+        raise AppError("Không có dòng nào bị loại để lưu.", "no rejected rows")
+    width = max(
+        [len(preview.headers)]
+        + [len(values) for values in source.header]
+        + [len(source.rows.get(row.row, [])) for row in rejected]
+    )
+    lines = [(source.rows.get(row.row, []), row_reason(row.row, row.problems)) for row in rejected]
+
+    def write(temp: Path) -> None:
+        _write_book(temp, source.header, lines, width)
+
+    atomic_write(path, write)
+    return len(lines)
+
+
+def _value(value: Cell) -> Any:
+    """A cell as openpyxl writes it: text cleaned for .xlsx, a whole float as an integer."""
+    if isinstance(value, str):
+        return cell_text(value, multiline=True)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _reason_column(header: list[list[Cell]]) -> int | None:
+    """The 1-based column already headed "Lý do" (a file of rejected rows imported again and
+    rejected again keeps one column of reasons, the new ones), or None."""
+    for column, value in enumerate(header[0] if header else [], start=1):
+        if isinstance(value, str) and fold(value) == fold(REASON_HEADER):
+            return column
+    return None
+
+
+def _write_book(
+    temp: Path, header: list[list[Cell]], lines: list[tuple[list[Cell], str]], width: int
+) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet: Any = book.active
+    sheet.title = SHEET_NAME
+    reason_column = _reason_column(header) or width + 1
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    widths = [_NARROWEST] * width
+
+    def put(row: int, column: int, value: Cell) -> Any:
+        cell = sheet.cell(row=row, column=column, value=_value(value))
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"  # text, never a formula
+        elif isinstance(value, datetime):
+            cell.number_format = DATE_FORMAT + (" hh:mm" if value.time() else "")
+        elif isinstance(value, date):
+            cell.number_format = DATE_FORMAT
+        if value is not None:
+            size = 10 if isinstance(value, date) else len(shown(value))
+            widths[column - 1] = max(widths[column - 1], size)
+        return cell
+
+    for number, values in enumerate(header, start=1):
+        for column, value in enumerate(values, start=1):
+            put(number, column, value).font = bold
+        if number == 1:  # (written over an old "Lý do")
+            cell = sheet.cell(row=1, column=reason_column, value=REASON_HEADER)
+            cell.font, cell.fill = bold, fill
+    first = len(header) + 1
+    red = Font(color="B71C1C")
+    for offset, (values, reason) in enumerate(lines):
+        number = first + offset
+        for column, value in enumerate(values, start=1):
+            if column != reason_column:
+                put(number, column, value).alignment = top  # level with the wrapped reason
+        cell = sheet.cell(row=number, column=reason_column, value=cell_text(reason))
+        cell.font, cell.alignment, cell.fill = red, wrap, fill
+        lines_needed = max(1, math.ceil(len(reason) / REASON_WIDTH))
+        if lines_needed > 1:  # neither Excel nor LibreOffice fits a row to wrapped text
+            sheet.row_dimensions[number].height = min(LINE_HEIGHT * lines_needed, ROW_HEIGHT_LIMIT)
+    for index, size in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(size, _WIDEST) + 2
+    sheet.column_dimensions[get_column_letter(reason_column)].width = REASON_WIDTH + 2
+    sheet.freeze_panes = sheet.cell(row=first, column=1)
+    print_setup(sheet, "landscape", 0.25)
+    book.save(temp)
