@@ -7,6 +7,9 @@ from datetime import date
 
 from ..lang.dates import DAY, add_years, age_on, format_vn_date
 
+# The union's member code (mã định danh đoàn viên) in its member template: 7 digits.
+MEMBER_CODE_DIGITS = 7
+
 # Admission from 16 ("15 years + 1 day", i.e. in the 16th year) to 30 (before the 31st birthday).
 ADMISSION_MIN_AGE = 16
 ADMISSION_MAX_AGE = 30

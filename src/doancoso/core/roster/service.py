@@ -71,6 +71,7 @@ class MemberRow:
     status: str
     national_id: str | None
     phone: str | None
+    member_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,16 +85,21 @@ class MemberRecord:
 
 
 def derived_columns(
-    full_name: str, other_name: str | None, national_id: str | None, phone: str | None
+    full_name: str,
+    other_name: str | None,
+    national_id: str | None,
+    phone: str | None,
+    member_code: str | None = None,
 ) -> dict[str, str]:
-    """The stored sort key and search text of a member (see the module docstring)."""
-    searchable = " ".join(p for p in (fold(full_name), fold(other_name), national_id, phone) if p)
-    return {"sort_key": name_sort_key(full_name), "search_text": searchable}
+    """The stored sort key and search text of a member (see the module docstring): the name,
+    other name, CCCD, phone and the union's member code are searchable."""
+    parts = (fold(full_name), fold(other_name), national_id, phone, member_code)
+    return {"sort_key": name_sort_key(full_name), "search_text": " ".join(p for p in parts if p)}
 
 
 _ROWS = """
     SELECT m.id, m.full_name, m.birth_date, m.birth_precision, m.gender, m.branch_id, b.name,
-           m.position, m.status, m.national_id, m.phone
+           m.position, m.status, m.national_id, m.phone, m.member_code
     FROM members AS m LEFT JOIN branches AS b ON b.id = m.branch_id
     WHERE m.id IN ({marks})
 """
@@ -215,17 +221,23 @@ class MemberService:
             errors.update(exc.field_errors)
             fields = None
         with self._ctx.db.read() as session:
-            national_id = nfc(raw.get("national_id")).replace(" ", "")  # as parse_member
-            if national_id and "national_id" not in errors:
+            # Identifiers of one member in the organisation, as parse_member cleans them.
+            for field, column, what in (
+                ("national_id", Member.national_id, "Số CCCD"),
+                ("member_code", Member.member_code, "Mã định danh đoàn viên"),
+            ):
+                value = nfc(raw.get(field)).replace(" ", "")
+                if not value or field in errors:
+                    continue
                 other = session.scalar(
                     select(Member.full_name).where(
                         is_live(Member, self._ctx.organization_id),
-                        Member.national_id == national_id,
+                        column == value,
                         Member.id != (member_id or ""),
                     )
                 )
                 if other:
-                    errors["national_id"] = f"Số CCCD này đã dùng cho đoàn viên {other}."
+                    errors[field] = f"{what} này đã dùng cho đoàn viên {other}."
             branch_id = raw.get("branch_id") or None
             if (
                 branch_id
@@ -275,7 +287,13 @@ class MemberService:
         fields = self.validate(raw, member_id)
         values = asdict(fields)
         values.update(
-            derived_columns(fields.full_name, fields.other_name, fields.national_id, fields.phone)
+            derived_columns(
+                fields.full_name,
+                fields.other_name,
+                fields.national_id,
+                fields.phone,
+                fields.member_code,
+            )
         )
         try:
             with self._ctx.db.transaction() as session:
@@ -292,10 +310,12 @@ class MemberService:
                             setattr(row, name, value)
                 session.flush()
                 member_id = row.id
-        except IntegrityError as exc:  # a CCCD taken between the check and the write
-            raise ValidationError(
-                {"national_id": "Số CCCD này đã dùng cho một đoàn viên khác."}
-            ) from exc
+        except IntegrityError as exc:  # an identifier taken between the check and the write
+            if "member_code" in str(exc.orig):
+                field, what = "member_code", "Mã định danh đoàn viên"
+            else:
+                field, what = "national_id", "Số CCCD"
+            raise ValidationError({field: f"{what} này đã dùng cho một đoàn viên khác."}) from exc
         return member_id
 
     def delete(self, member_ids: Sequence[str]) -> int:
@@ -309,8 +329,9 @@ class MemberService:
         try:
             return self._set_deleted(member_ids, deleted=False)
         except IntegrityError as exc:
+            what = "mã định danh" if "member_code" in str(exc.orig) else "số CCCD"
             raise ConflictError(
-                "Không thể khôi phục: số CCCD của đoàn viên này đã được dùng cho người khác."
+                f"Không thể khôi phục: {what} của đoàn viên này đã được dùng cho người khác."
             ) from exc
 
     def _set_deleted(self, member_ids: Sequence[str], deleted: bool) -> int:
