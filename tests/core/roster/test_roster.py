@@ -282,6 +282,25 @@ def test_member_code_is_unique_and_the_message_names_the_other_member(roster: Wo
     assert roster.members.ids(MemberFilter(search="7000123")) == [luc]
 
 
+def test_an_old_admission_outside_todays_ages_is_saved_with_a_warning(roster: Workspace) -> None:
+    raw = {"full_name": "Ngô Văn Lộc", "birth_date": "10/09/1990", "admission_date": "20/05/2005"}
+    assert roster.members.warnings(raw)["admission_date"] == (
+        "Vào Đoàn ngày 20/05/2005 khi chưa đủ 15 tuổi + 1 ngày (sinh 10/09/1990): ngoài độ tuổi "
+        "kết nạp hiện nay (từ 16 đến 30 tuổi, áp dụng từ 28/06/2013). Vẫn giữ ngày này: kết nạp "
+        "trước đó theo quy định thời đó."
+    )
+    loc = roster.members.save(raw)
+    assert roster.members.get(loc).fields.admission_date == date(2005, 5, 20)
+    late = {"full_name": "Đinh Văn Lực", "birth_date": "01/01/1978", "admission_date": "01/01/2010"}
+    assert roster.members.warnings(late)["admission_date"] == (
+        "Vào Đoàn ngày 01/01/2010 khi đã quá 30 tuổi (sinh 01/01/1978): ngoài độ tuổi kết nạp "
+        "hiện nay (từ 16 đến 30 tuổi, áp dụng từ 28/06/2013). Vẫn giữ ngày này: kết nạp trước "
+        "đó theo quy định thời đó."
+    )
+    within = {"full_name": "Hà Văn Hòa", "birth_date": "01/01/2000", "admission_date": "26/03/2016"}
+    assert "admission_date" not in roster.members.warnings(within)
+
+
 # -- Demo data ---------------------------------------------------------------------------------
 
 

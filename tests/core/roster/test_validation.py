@@ -375,3 +375,33 @@ def test_national_id_issue_date_between_birth_and_today() -> None:
     assert errors_of({**base, "national_id_date": "31/02/2020"}) == {
         "national_id_date": "Ngày 31/02/2020 không có trên lịch."
     }
+
+
+# -- Admissions from before today's rules (history, not an error) ------------------------------
+
+
+def test_an_admission_before_todays_rules_outside_todays_ages_is_kept() -> None:
+    """Admitted at 14 in 2005 and at 32 in 2010: under the rules of the time, before those of
+    28/06/2013; the dates are kept (the warning is MemberService.warnings')."""
+    assert valid(birth_date="10/09/1990", admission_date="20/05/2005").admission_date == date(
+        2005, 5, 20
+    )
+    assert valid(birth_date="01/01/1978", admission_date="01/01/2010").admission_date == date(
+        2010, 1, 1
+    )
+    assert valid(birth_date="1990", admission_date="27/06/2013").admission_date == date(2013, 6, 27)
+
+
+def test_todays_ages_apply_from_the_day_todays_rules_took_effect() -> None:
+    assert _admission_error("01/01/2000", "28/06/2013") == {
+        "admission_date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2000, vào Đoàn 28/06/2013."
+    }
+
+
+def test_an_admission_before_the_birth_date_is_refused_whatever_its_date() -> None:
+    assert _admission_error("10/09/1990", "01/01/1990") == {
+        "admission_date": "Ngày vào Đoàn không thể trước ngày sinh."
+    }
+    assert _admission_error("1990", "31/12/1989") == {
+        "admission_date": "Ngày vào Đoàn không thể trước ngày sinh."
+    }

@@ -40,12 +40,12 @@ def test_invalid_input_shows_each_message_and_saves_nothing(qtbot: QtBot, ws: Wo
     dialog.set_value("birth_date", "05/03/2001")
     dialog.set_value("national_id", "096201000001")  # Bình's
     dialog.set_value("phone", "0912345678")
-    dialog.set_value("admission_date", "05/03/2013")  # aged 12
+    dialog.set_value("admission_date", "05/03/2014")  # aged 13, under today's rules
     dialog.save_button.click()
     assert dialog.errors.messages() == {
         "national_id": "Số CCCD này đã dùng cho đoàn viên Trần Văn Bình.",
         "admission_date": (
-            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/2001, vào Đoàn 05/03/2013."
+            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/2001, vào Đoàn 05/03/2014."
         ),
     }
     assert ws.members.count() == before
@@ -55,7 +55,7 @@ def test_admission_error_brings_its_tab_forward(qtbot: QtBot, ws: Workspace) -> 
     dialog = _form(qtbot, ws)
     dialog.set_value("full_name", "Lê Thị Hoa")
     dialog.set_value("birth_date", "05/03/2001")
-    dialog.set_value("admission_date", "05/03/2013")
+    dialog.set_value("admission_date", "05/03/2014")
     dialog.save_button.click()
     assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Đoàn – Đảng (!)"
     assert dialog.tabs.tabText(0) == "Thông tin chung"

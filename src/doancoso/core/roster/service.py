@@ -23,7 +23,7 @@ from ..lang.text import collation_key, fold, name_sort_key, nfc
 from ..lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_REASONS, is_read_only
 from ..storage.live import find_live, get_live, is_live, set_deleted
 from .index import RosterSnapshot, refreshed
-from .rules import over_age_message
+from .rules import admission_history_message, over_age_message
 from .validation import MemberFields, parse_member
 from .vocab import POSITIONS, STATUSES, choice_code
 
@@ -251,21 +251,32 @@ class MemberService:
 
     def warnings(self, raw: Mapping[str, str], member_id: str | None = None) -> dict[str, str]:
         """What is allowed in ``raw`` but unusual, by field: the form asks before saving, the
-        command line saves and says so. Today: an active member past the coming-of-age year
-        (the import warns with the same words)."""
+        command line saves and says so. Today: an active member past the coming-of-age year,
+        and an admission dated before today's rules outside today's ages (kept as history: see
+        :mod:`.validation`). The import warns with the same words."""
         try:
-            birth, _ = parse_vn_date(nfc(raw.get("birth_date", "")), allow_year=True)
+            birth, precision = parse_vn_date(nfc(raw.get("birth_date", "")), allow_year=True)
         except DateFormatError:
             return {}  # an error, which validate() reports
+        found: dict[str, str] = {}
+        try:
+            admitted = parse_vn_date(nfc(raw.get("admission_date", "")))[0]
+        except DateFormatError:
+            admitted = None  # none, or an error that validate() reports
+        if admitted is not None:
+            history = admission_history_message(birth, precision, admitted)
+            if history is not None:
+                found["admission_date"] = history
         if member_id is None:
             status = choice_code(STATUSES, nfc(raw.get("status", ""))) or "active"
         else:
-            found = self.rows([member_id])
-            status = found[0].status if found else "active"
-        if status not in ACTIVE_STATUSES:
-            return {}
-        message = over_age_message(birth, date.today(), self._ctx.coming_of_age())
-        return {} if message is None else {"birth_date": message}
+            rows = self.rows([member_id])
+            status = rows[0].status if rows else "active"
+        if status in ACTIVE_STATUSES:
+            message = over_age_message(birth, date.today(), self._ctx.coming_of_age())
+            if message is not None:
+                found["birth_date"] = message
+        return found
 
     def save(self, raw: Mapping[str, str], member_id: str | None = None) -> str:
         """Validate and write one member (new when ``member_id`` is None); returns its id.

@@ -3,6 +3,14 @@
 :func:`parse_member` turns raw text fields into a :class:`MemberFields` or raises a
 :class:`ValidationError` whose ``field_errors`` name each field with its Vietnamese message,
 so the form can show every problem next to its field at once.
+
+The date of admission (ngày vào Đoàn) is a fact of the member's record, and the record keeps
+history: the age rule of today (from 15 years and 1 day to 30) refuses an admission dated under
+today's rules (:data:`~.rules.ADMISSION_RULES_SINCE`), in the form as on the command line and
+in the import. An older admission outside those ages (admitted at 15 by the rules of the time)
+is kept: :meth:`~.service.MemberService.warnings` (and the import, with the same words) names
+the rule and the date (:func:`~.rules.admission_history_message`). An admission before the
+birth date or after today is refused whatever its date.
 """
 
 from __future__ import annotations
@@ -13,16 +21,9 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from ..errors import ValidationError
-from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
+from ..lang.dates import DAY, DateFormatError, parse_vn_date
 from ..lang.text import name_case, nfc, nfc_multiline_or_none, nfc_or_none
-from .rules import (
-    ADMISSION_MAX_AGE,
-    ADMISSION_MIN_AGE,
-    MEMBER_CODE_DIGITS,
-    admission_window,
-    party_age_error,
-    too_young_message,
-)
+from .rules import MEMBER_CODE_DIGITS, admission_age_error, party_age_error, too_young_message
 from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code
 
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
@@ -158,6 +159,8 @@ def _parse_birth(raw: str, today: date, errors: dict[str, str]) -> tuple[date | 
 def _check_admission(
     birth: date | None, precision: str, admitted: date | None, today: date, errors: dict[str, str]
 ) -> None:
+    """Today's ages for an admission under today's rules; an older one is history (see the
+    module docstring), refused only before the birth date."""
     if admitted is None:
         return
     if admitted > today:
@@ -165,16 +168,12 @@ def _check_admission(
         return
     if birth is None:
         return
-    if precision == DAY:
-        first, last = admission_window(birth)
-        ok = first <= admitted <= last
-    else:  # only the year is known: judge by the year
-        ok = ADMISSION_MIN_AGE <= admitted.year - birth.year <= ADMISSION_MAX_AGE + 1
-    if not ok:
-        errors["admission_date"] = (
-            f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE}: "
-            f"sinh {format_vn_date(birth, precision)}, vào Đoàn {format_vn_date(admitted)}."
-        )
+    if (admitted < birth) if precision == DAY else (admitted.year < birth.year):
+        errors["admission_date"] = "Ngày vào Đoàn không thể trước ngày sinh."
+        return
+    message = admission_age_error(birth, precision, admitted)
+    if message:
+        errors["admission_date"] = message
 
 
 def _check_issue_date(

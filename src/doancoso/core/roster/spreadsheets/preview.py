@@ -34,7 +34,12 @@ from ...lang.dates import DAY, YEAR, format_vn_date
 from ...lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
 from ...storage.live import is_live
 from ...storage.models import Branch, Member, MemberEvent
-from ..rules import admission_window, over_age_message, party_age_error
+from ..rules import (
+    admission_history_message,
+    admission_window,
+    over_age_message,
+    party_age_error,
+)
 from ..service import EVENT_DECIDED_DATES, event_date_message
 from ..validation import parse_member
 from ..vocab import STATUSES
@@ -455,6 +460,16 @@ def _settle_update(
     return birth, precision
 
 
+def _note_history(row: ParsedRow, birth: date, precision: str) -> None:
+    """An admission date of the file from before today's rules, outside today's ages: kept,
+    with the warning of the member form (:func:`~..rules.admission_history_message`)."""
+    admitted = row.values.get("admission_date")
+    if isinstance(admitted, date):
+        message = admission_history_message(birth, precision, admitted)
+        if message is not None:
+            row.problems.append(Problem(message, WARNING, "admission_date"))
+
+
 def _over_age(birth: object, status: object, today: date, age: int) -> Problem | None:
     """Past the coming-of-age year: the warning of the member form (:func:`over_age_message`)."""
     if status not in ACTIVE_STATUSES or not isinstance(birth, date):
@@ -472,7 +487,8 @@ def decide(
     The values a row leaves on a member pass the member form's date checks: a new member's
     admission or Party date that the form refuses is left out with a warning (the member is
     still worth importing; the date can be entered later), and an update is settled against the
-    stored record and its events (:func:`_settle_update`).
+    stored record and its events (:func:`_settle_update`). An admission dated before today's
+    rules outside today's ages is history: written, with the form's warning.
     """
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
@@ -507,6 +523,7 @@ def decide(
                 dates,  # type: ignore[arg-type]
             )
             _drop_bad_dates(row, errors, None)
+            _note_history(row, birth, str(row.values.get("birth_precision", DAY)))
             status = row.values.get("status", "active")
             problem = _over_age(birth, status, today, coming_of_age)
             if problem is not None:
@@ -552,9 +569,11 @@ def decide(
     events = matcher.events([member_id for _, _, member_id in settle]) if settle else {}
     for item, row, member_id in settle:
         stored = matcher.members[member_id].values
-        birth, _ = _settle_update(
+        birth, precision = _settle_update(
             row, item.changed, stored, events[member_id], rules, coming_of_age
         )
+        if "admission_date" in item.changed:
+            _note_history(row, birth, precision)
         item.action = UPDATE if item.changed else UNCHANGED
         problem = _over_age(birth, stored["status"], today, coming_of_age)
         if problem is not None:
