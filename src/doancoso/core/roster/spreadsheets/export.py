@@ -23,6 +23,8 @@ from ...storage.models import Branch, Member, Organization
 from ...xlsx.writer import ListLayout, Value, export_format, write_list
 from ..service import MemberFilter, MemberService
 from ..vocab import GENDERS, STATUSES
+from .member_template import LAYOUT as TEMPLATE_LAYOUT
+from .member_template import template_lines, unit_line, write_member_template
 
 TITLE = "DANH SÁCH ĐOÀN VIÊN"
 # Header, widest width (characters) of each exported column: narrower when no value needs it.
@@ -97,21 +99,40 @@ def filter_note(flt: MemberFilter | None) -> str:
     return f"({'; '.join(notes)})" if notes else ""
 
 
+# The layouts of an exported roster: the app's own list, or the union's member template.
+LIST_LAYOUT = "danh-sach"
+LAYOUTS: dict[str, str] = {
+    LIST_LAYOUT: "Danh sách đoàn viên",
+    TEMPLATE_LAYOUT: "Mẫu danh sách đoàn viên của Đoàn (DSDV)",
+}
+
+
 def export_members(
-    ctx: WorkspaceContext, members: MemberService, path: Path, flt: MemberFilter | None = None
+    ctx: WorkspaceContext,
+    members: MemberService,
+    path: Path,
+    flt: MemberFilter | None = None,
+    layout: str = LIST_LAYOUT,
 ) -> int:
     """Write the members shown by ``flt`` (default order) to .xlsx or .csv; returns how many.
 
     The .xlsx title names the filter (:func:`filter_note`) and, for one chi đoàn, the second
-    line reads "Chi đoàn ấp Thạnh Điền – Đoàn xã Tân Hưng", as on the printed roster."""
+    line reads "Chi đoàn ấp Thạnh Điền – Đoàn xã Tân Hưng", as on the printed roster. Layout
+    ``"mau-dsdv"``: the union's member template, .xlsx only (:mod:`.member_template`)."""
     path = Path(path)
-    export_format(path)  # refused before any work
-    lines = member_lines(ctx, members.ids(flt))
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown roster layout {layout!r}")
+    if layout == LIST_LAYOUT:
+        export_format(path)  # refused before any work
     with ctx.db.read() as session:
         org = session.get(Organization, ctx.organization_id)
         organization = org.name if org else ""
-        if flt is not None and flt.branch_id:
-            branch = session.get(Branch, flt.branch_id)
-            if branch is not None:
-                organization = f"{branch.name} – {organization}" if organization else branch.name
-    return write_list(path, ROSTER, lines, organization, filter_note(flt))
+        branch = session.get(Branch, flt.branch_id) if flt is not None and flt.branch_id else None
+        branch_name = branch.name if branch is not None else None
+    ids = members.ids(flt)
+    if layout == TEMPLATE_LAYOUT:
+        unit = unit_line(branch_name, organization)
+        return write_member_template(path, template_lines(ctx, ids), unit)
+    if branch_name is not None:
+        organization = f"{branch_name} – {organization}" if organization else branch_name
+    return write_list(path, ROSTER, member_lines(ctx, ids), organization, filter_note(flt))
