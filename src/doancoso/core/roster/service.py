@@ -41,6 +41,7 @@ SORT_COLUMNS = (
     "status",
     "national_id",
     "phone",
+    "member_code",
 )
 
 

@@ -31,11 +31,16 @@ PRINT_NAME = "danh-sach-doan-vien.pdf"
 # The .xlsx is the file to open in Excel (to print, sort, filter): every text stays text and
 # dates are dates. The CSV is for other programs and for importing again: Excel, opening it,
 # drops the leading 0 of CCCD and phone numbers and turns "9/12" into a date.
+# The union's member template (sheets DSDV and DATA): to send on or load where it is used.
+TEMPLATE_FILTER = (
+    "Mẫu danh sách đoàn viên của Đoàn (DSDV) – để gửi đi hoặc nạp vào nơi dùng mẫu này (*.xlsx)"
+)
 EXPORT_FILTERS = (
     "Excel – để mở bằng Excel, in, sắp xếp, lọc (*.xlsx);;"
     "CSV UTF-8 – để nhập vào chương trình khác; mở bằng Excel sẽ mất số 0 đầu của CCCD, "
     "điện thoại (*.csv)"
 )
+ROSTER_EXPORT_FILTERS = f"{EXPORT_FILTERS};;{TEMPLATE_FILTER}"  # the youth register has no template
 PDF_FILTER = "PDF (*.pdf)"
 
 
@@ -56,6 +61,7 @@ class RosterIO(QObject):
         self.prompts = prompts
         self.runner = TaskRunner(page, prompts)
         self.last_folder: Path | None = None
+        self.chosen_filter = ""  # the file type chosen in the last save dialog
         self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
         self.open_file: Callable[[Path], object] = self._open_file
 
@@ -111,19 +117,22 @@ class RosterIO(QObject):
         wizard.deleteLater()
 
     def export(self) -> None:
-        path = self.ask_save_path("Xuất danh sách đoàn viên", EXPORT_NAME, EXPORT_FILTERS)
+        path = self.ask_save_path("Xuất danh sách đoàn viên", EXPORT_NAME, ROSTER_EXPORT_FILTERS)
         if path is None:
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
         flt = self.core_filter()
+        layout = "mau-dsdv" if self.chosen_filter == TEMPLATE_FILTER else "danh-sach"
         spreadsheets = self._ws.spreadsheets
 
         def done(count: int) -> None:
             self._page.status_message.emit(f"Đã xuất {count} đoàn viên ra {path}.")
 
         self.runner.run(
-            lambda: spreadsheets.export_members(path, flt), done, label="Đang xuất danh sách…"
+            lambda: spreadsheets.export_members(path, flt, layout),
+            done,
+            label="Đang xuất danh sách…",
         )
 
     def print_list(self) -> None:
@@ -151,9 +160,10 @@ class RosterIO(QObject):
 
     def _ask_save_path(self, title: str, default_name: str, filters: str) -> Path | None:
         folder = self.last_folder or documents_folder()
-        name, _selected = QFileDialog.getSaveFileName(
+        name, selected = QFileDialog.getSaveFileName(
             self._page, title, str(folder / default_name), filters
         )
+        self.chosen_filter = selected
         if not name:
             return None
         self.last_folder = Path(name).parent
