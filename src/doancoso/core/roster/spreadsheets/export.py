@@ -24,7 +24,7 @@ from ...xlsx.writer import ListLayout, Value, export_format, write_list
 from ..service import MemberFilter, MemberService
 from ..vocab import GENDERS, STATUSES
 from .member_template import LAYOUT as TEMPLATE_LAYOUT
-from .member_template import template_lines, unit_line, write_member_template
+from .member_template import check_template_path, template_lines, unit_line, write_template_xlsx
 
 TITLE = "DANH SÁCH ĐOÀN VIÊN"
 # Header, widest width (characters) of each exported column: narrower when no value needs it.
@@ -101,10 +101,7 @@ def filter_note(flt: MemberFilter | None) -> str:
 
 # The layouts of an exported roster: the app's own list, or the union's member template.
 LIST_LAYOUT = "danh-sach"
-LAYOUTS: dict[str, str] = {
-    LIST_LAYOUT: "Danh sách đoàn viên",
-    TEMPLATE_LAYOUT: "Mẫu danh sách đoàn viên của Đoàn (DSDV)",
-}
+LAYOUTS = (LIST_LAYOUT, TEMPLATE_LAYOUT)
 
 
 def export_members(
@@ -122,8 +119,10 @@ def export_members(
     path = Path(path)
     if layout not in LAYOUTS:
         raise ValueError(f"unknown roster layout {layout!r}")
-    if layout == LIST_LAYOUT:
-        export_format(path)  # refused before any work
+    if layout == TEMPLATE_LAYOUT:
+        check_template_path(path)  # refused before any work
+    else:
+        export_format(path)
     with ctx.db.read() as session:
         org = session.get(Organization, ctx.organization_id)
         organization = org.name if org else ""
@@ -132,7 +131,7 @@ def export_members(
     ids = members.ids(flt)
     if layout == TEMPLATE_LAYOUT:
         unit = unit_line(branch_name, organization)
-        return write_member_template(path, template_lines(ctx, ids), unit)
+        return write_template_xlsx(path, template_lines(ctx, ids), unit)
     if branch_name is not None:
         organization = f"{branch_name} – {organization}" if organization else branch_name
     return write_list(path, ROSTER, member_lines(ctx, ids), organization, filter_note(flt))

@@ -127,15 +127,20 @@ def unit_line(branch: str | None, organization: str) -> str:
     return organization.upper()
 
 
-def write_member_template(path: Path, lines: Iterator[list[str]], unit: str) -> int:
-    """Write ``lines`` (:func:`template_lines`) to the .xlsx ``path`` in the template's layout;
-    returns how many members were written."""
+def check_template_path(path: Path) -> None:
+    """Refuse any file but an .xlsx for the template (AppError)."""
     if path.suffix.lower() != ".xlsx":
         raise AppError(
             f"Không xuất được ra “{path.name}”: mẫu danh sách đoàn viên (DSDV) chỉ xuất ra tệp "
             ".xlsx.",
             path.suffix,
         )
+
+
+def write_template_xlsx(path: Path, lines: Iterator[list[str]], unit: str) -> int:
+    """Write ``lines`` (:func:`template_lines`) to the .xlsx ``path`` in the template's layout;
+    returns how many members were written."""
+    check_template_path(path)
     rows = [[cell_text(value) for value in line] for line in lines]
 
     def write(temp: Path) -> None:

@@ -211,12 +211,16 @@ class Matcher:
             _same_birth(stored["birth_date"], stored["birth_precision"], birth, precision)
         )
 
-    def _taken(self, member_id: str, what: str) -> Problem:
+    def _taken(self, member_id: str, field: str, value: object) -> Problem:
+        """The error of a row giving ``member_id``'s member code or CCCD (``field``) to
+        someone else."""
         stored = self.members[member_id].values
         when = format_vn_date(stored["birth_date"], stored["birth_precision"])
-        field = "member_code" if what.startswith("Mã") else "national_id"
+        what = "Mã định danh đoàn viên" if field == "member_code" else "Số CCCD"
         return Problem(
-            f"{what} đã dùng cho đoàn viên {stored['full_name']} (sinh {when}).", ERROR, field
+            f"{what} {value} đã dùng cho đoàn viên {stored['full_name']} (sinh {when}).",
+            ERROR,
+            field,
         )
 
     def find(self, values: dict[str, object]) -> tuple[str | None, Problem | None]:
@@ -225,7 +229,7 @@ class Matcher:
         if problem is None and isinstance(code, str):
             owner = self.by_member_code.get(code)
             if owner is not None and owner != member_id:  # the code is another member's
-                return None, self._taken(owner, f"Mã định danh đoàn viên {code}")
+                return None, self._taken(owner, "member_code", code)
         return member_id, problem
 
     def _find(self, values: dict[str, object]) -> tuple[str | None, Problem | None]:
@@ -237,16 +241,16 @@ class Matcher:
         if isinstance(code, str) and code in self.by_member_code:
             member_id = self.by_member_code[code]
             if not self._same_person(member_id, values):
-                return None, self._taken(member_id, f"Mã định danh đoàn viên {code}")
+                return None, self._taken(member_id, "member_code", code)
             owner = self.by_national_id.get(national_id) if isinstance(national_id, str) else None
             if owner is not None and owner != member_id:
-                return None, self._taken(owner, f"Số CCCD {national_id}")
+                return None, self._taken(owner, "national_id", national_id)
             return member_id, None
         if isinstance(national_id, str) and national_id in self.by_national_id:
             member_id = self.by_national_id[national_id]
             if self._same_person(member_id, values):
                 return member_id, None
-            return None, self._taken(member_id, f"Số CCCD {national_id}")
+            return None, self._taken(member_id, "national_id", national_id)
         candidates = [
             member_id
             for member_id in self.by_name_year.get((cached_fold(name), birth.year), [])

@@ -472,18 +472,16 @@ class RowParser:
         value = cells.get("member_code")
         if value is not None:
             code = _member_code_digits(value)
-            message = check_member_code(code)
-            if message:
-                parsed.problems.append(
-                    Problem(f"{message[:-1]}: “{shown(value)}”.", WARNING, "member_code")
-                )
+            if check_member_code(code):
+                parsed.problems.append(Problem(
+                    f"Mã định danh đoàn viên “{shown(value)}” không hợp lệ: phải gồm đúng "
+                    f"{MEMBER_CODE_DIGITS} chữ số.", WARNING, "member_code"))  # fmt: skip
             else:
                 out["member_code"] = code
         if "email" in self.mapping:
             email = self._text(cells, "email", parsed)
             if email:
-                message = check_email(email)
-                if message:
+                if check_email(email):
                     parsed.problems.append(
                         Problem(f"Email “{email}” không hợp lệ.", WARNING, "email")
                     )
@@ -519,9 +517,9 @@ def _member_code_digits(value: Cell) -> str:
     """A member code as typed: a number cell lost its leading zeros, which are put back."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return shown(value).replace(" ", "")
-    if float(value).is_integer() and 0 <= value < 10**MEMBER_CODE_DIGITS:
-        return str(int(value)).zfill(MEMBER_CODE_DIGITS)
-    return shown(value).replace(" ", "")
+    if value < 0 or not float(value).is_integer():
+        return shown(value)
+    return str(int(value)).zfill(MEMBER_CODE_DIGITS)
 
 
 def _digits_of_number(value: Cell, pad: tuple[int, ...]) -> str | None:
