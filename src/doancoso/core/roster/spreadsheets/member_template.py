@@ -25,8 +25,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from ...context import WorkspaceContext
 from ...errors import AppError
 from ...lang.dates import format_vn_date
@@ -34,10 +32,10 @@ from ...storage.models import Branch, Member
 from ...xlsx.writer import LINE_HEIGHT, ROW_HEIGHT_LIMIT, atomic_write, cell_text, print_setup
 from ..notes import note_values
 from ..vocab import TEMPLATE_POSITIONS
+from .export import rows_in_order
 from .preview import stored_address
 from .template_lists import DATA_LISTS, SUGGESTED_ONLY
 
-LAYOUT = "mau-dsdv"
 SHEET, DATA_SHEET = "DSDV", "DATA"
 TITLE = "DANH SÁCH ĐOÀN VIÊN"
 TITLE_ROW, UNIT_ROW, HEADER_ROW, SUBHEADER_ROW, FIRST_ROW = 2, 3, 5, 6, 7
@@ -103,20 +101,8 @@ def member_cells(row: Sequence[Any], number: int) -> list[str]:
 
 def template_lines(ctx: WorkspaceContext, ids: Sequence[str]) -> Iterator[list[str]]:
     """The cells of each member of ``ids``, in that order."""
-    number = 0
-    with ctx.db.read() as session:
-        for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
-            chunk = ids[start : start + 900]
-            stmt = (
-                select(*_FIELDS)
-                .outerjoin(Branch, Branch.id == Member.branch_id)
-                .where(Member.id.in_(chunk))
-            )
-            found = {row[0]: row for row in session.execute(stmt)}
-            for member_id in chunk:
-                if member_id in found:
-                    number += 1
-                    yield member_cells(found[member_id], number)
+    for number, row in rows_in_order(ctx, _FIELDS, ids):
+        yield member_cells(row, number)
 
 
 def unit_line(branch: str | None, organization: str) -> str:
@@ -137,7 +123,7 @@ def check_template_path(path: Path) -> None:
         )
 
 
-def write_template_xlsx(path: Path, lines: Iterator[list[str]], unit: str) -> int:
+def write_xlsx(path: Path, lines: Iterator[list[str]], unit: str) -> int:
     """Write ``lines`` (:func:`template_lines`) to the .xlsx ``path`` in the template's layout;
     returns how many members were written."""
     check_template_path(path)
