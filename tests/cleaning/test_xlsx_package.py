@@ -17,6 +17,7 @@ from doancoso.core.workspace import Workspace
 
 EXPORTS: dict[str, Callable[[Workspace, Path], object]] = {
     "roster": lambda ws, path: ws.spreadsheets.export_members(path),
+    "member-template": lambda ws, path: ws.spreadsheets.export_members(path, layout="mau-dsdv"),
     "youth": lambda ws, path: ws.spreadsheets.export_youth(path),
     "statistics": lambda ws, path: ws.spreadsheets.export_statistics(path, TODAY),
 }

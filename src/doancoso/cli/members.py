@@ -68,6 +68,7 @@ def _row_json(row: MemberRow) -> dict[str, object]:
         "status_label": STATUSES.get(row.status, row.status),
         "national_id": row.national_id,
         "phone": row.phone,
+        "member_code": row.member_code,
     }
 
 

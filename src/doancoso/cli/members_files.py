@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ..core.errors import AppError
 from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
 from .filters import (
     add_member_filter_options,
@@ -44,6 +45,13 @@ def register(members_sub: Subparsers) -> None:
     add_member_filter_options(exporting, "xuất")
     exporting.add_argument(
         "--youth", action="store_true", help="xuất danh sách thanh niên địa phương (sổ theo dõi)"
+    )
+    exporting.add_argument(
+        "--layout",
+        choices=("danh-sach", "mau-dsdv"),
+        default="danh-sach",
+        help="cách trình bày: danh-sach (mặc định) hoặc mau-dsdv (mẫu danh sách đoàn viên của "
+        "Đoàn: trang DSDV và DATA, chỉ tệp .xlsx)",
     )
     exporting.set_defaults(handler=members_export)
 
@@ -134,11 +142,13 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
         from ..core.youth.service import YouthFilter
 
         refuse_member_filters_for_youth(args)
+        if args.layout != "danh-sach":
+            raise AppError("Danh sách thanh niên không có mẫu DSDV: bỏ --layout khi dùng --youth.")
         with open_workspace(args) as ws:
             count = ws.spreadsheets.export_youth(args.file, YouthFilter(search=args.search))
         print(f"Đã xuất {count} thanh niên ra {args.file}.", file=out)
         return EXIT_OK
     with open_workspace(args) as ws:
-        count = ws.spreadsheets.export_members(args.file, member_filter(ws, args))
+        count = ws.spreadsheets.export_members(args.file, member_filter(ws, args), args.layout)
     print(f"Đã xuất {count} đoàn viên ra {args.file}.", file=out)
     return EXIT_OK

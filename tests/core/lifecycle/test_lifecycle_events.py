@@ -228,6 +228,18 @@ def test_admission_age_window(ws: Workspace, add_member: AddMember) -> None:
     ws.events.record(old, "admission", "31/12/2020")  # the last day before the 31st birthday
 
 
+def test_an_admission_before_todays_rules_is_history(ws: Workspace, add_member: AddMember) -> None:
+    """Admitted at 14 in 2005, under the rules of the time: recorded, and the record's date
+    follows; the same age on 28/06/2013, when today's rules took effect, is refused."""
+    old = add_member("Trần Văn Xưa", "10/09/1990")
+    ws.events.record(old, "admission", "20/05/2005", place="Đoàn trường THCS Tân Hưng")
+    assert ws.members.get(old).fields.admission_date.isoformat() == "2005-05-20"
+    young = add_member("Trần Văn Mới", "01/01/1999")
+    assert invalid(ws, young, "admission", "28/06/2013") == {
+        "date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/1999, vào Đoàn 28/06/2013."
+    }
+
+
 def test_admission_only_once_and_first(ws: Workspace, add_member: AddMember) -> None:
     member = add_member("Trần Văn Một", "01/01/2000")
     ws.events.record(member, "party_introduction", "01/01/2025")

@@ -64,12 +64,15 @@ def test_upgrade_from_0003_keeps_every_row_and_the_organisation_comes_of_age_at_
         assert ws.db.current_revision() == head_revision()
         after = _rows(target)
         # Every row is kept; the organisation's only gains the new column, at 30 (and each event
-        # its place in its member's history, from 0005).
-        changed = ("organizations", "member_events")
+        # its place in its member's history, from 0005; each member the seven empty fields of
+        # the member template, from 0006).
+        changed = ("organizations", "member_events", "members")
         assert {t: r for t, r in after.items() if t not in changed} == {
             t: r for t, r in before.items() if t not in changed
         }
         assert sorted(r[:-1] for r in after["member_events"]) == before["member_events"]
+        assert sorted(r[:-7] for r in after["members"]) == before["members"]
+        assert {r[-7:] for r in after["members"]} == {(None,) * 7}
         assert after["organizations"] == [(*row, 30) for row in before["organizations"]]
         org = ws.organization.get()
         assert org is not None

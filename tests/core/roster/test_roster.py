@@ -242,6 +242,65 @@ def test_restore_is_refused_when_the_national_id_was_reused(roster: Workspace) -
         assert row is not None and row.deleted_at is not None  # still a tombstone
 
 
+# -- The union's member code: searchable, unique within the organisation -----------------------
+
+
+def test_member_code_is_searchable_and_shown_on_the_row(roster: Workspace) -> None:
+    loc = add(roster, "Ngô Văn Lộc", member_code="7000123")
+    assert roster.members.ids(MemberFilter(search="7000123")) == [loc]
+    assert roster.members.ids(MemberFilter(search="0123")) == [loc]  # digits anywhere
+    assert roster.members.rows([loc])[0].member_code == "7000123"
+    roster.members.save({"full_name": "Ngô Văn Lộc", "birth_date": "05/03/2001",
+                         "member_code": "7000456"}, loc)  # fmt: skip
+    assert roster.members.ids(MemberFilter(search="7000123")) == []
+    assert roster.members.ids(MemberFilter(search="7000456")) == [loc]
+
+
+def test_member_code_is_unique_and_the_message_names_the_other_member(roster: Workspace) -> None:
+    loc = add(roster, "Ngô Văn Lộc", member_code="7000123")
+    with pytest.raises(ValidationError) as info:
+        add(roster, "Đinh Văn Lực", member_code="700 0123")
+    assert info.value.field_errors == {
+        "member_code": "Mã định danh đoàn viên này đã dùng cho đoàn viên Ngô Văn Lộc."
+    }
+    roster.members.save(
+        {
+            "full_name": "Ngô Văn Lộc",
+            "birth_date": "05/03/2001",
+            "member_code": "7000123",
+            "phone": "0987654321",
+        },
+        loc,
+    )  # his own
+    roster.members.delete([loc])
+    luc = add(roster, "Đinh Văn Lực", member_code="7000123")  # free again once deleted
+    with pytest.raises(ConflictError) as restore:
+        roster.members.restore([loc])
+    assert restore.value.message == (
+        "Không thể khôi phục: mã định danh của đoàn viên này đã được dùng cho người khác."
+    )
+    assert roster.members.ids(MemberFilter(search="7000123")) == [luc]
+
+
+def test_an_old_admission_outside_todays_ages_is_saved_with_a_warning(roster: Workspace) -> None:
+    raw = {"full_name": "Ngô Văn Lộc", "birth_date": "10/09/1990", "admission_date": "20/05/2005"}
+    assert roster.members.warnings(raw)["admission_date"] == (
+        "Vào Đoàn ngày 20/05/2005 khi chưa đủ 15 tuổi + 1 ngày (sinh 10/09/1990): ngoài độ tuổi "
+        "kết nạp hiện nay (từ 16 đến 30 tuổi, áp dụng từ 28/06/2013). Vẫn giữ ngày này: kết nạp "
+        "trước đó theo quy định thời đó."
+    )
+    loc = roster.members.save(raw)
+    assert roster.members.get(loc).fields.admission_date == date(2005, 5, 20)
+    late = {"full_name": "Đinh Văn Lực", "birth_date": "01/01/1978", "admission_date": "01/01/2010"}
+    assert roster.members.warnings(late)["admission_date"] == (
+        "Vào Đoàn ngày 01/01/2010 khi đã quá 30 tuổi (sinh 01/01/1978): ngoài độ tuổi kết nạp "
+        "hiện nay (từ 16 đến 30 tuổi, áp dụng từ 28/06/2013). Vẫn giữ ngày này: kết nạp trước "
+        "đó theo quy định thời đó."
+    )
+    within = {"full_name": "Hà Văn Hòa", "birth_date": "01/01/2000", "admission_date": "26/03/2016"}
+    assert "admission_date" not in roster.members.warnings(within)
+
+
 # -- Demo data ---------------------------------------------------------------------------------
 
 

@@ -161,6 +161,11 @@ def test_every_text_field_is_stored_in_nfc() -> None:
         "father_occupation": nfd("Làm ruộng"),
         "mother_occupation": nfd("Buôn bán"),
         "notes": nfd("Dòng một\r\nDòng hai"),
+        "email": nfd("thạch@gmail.com"),  # not ASCII, but what was typed is kept (in NFC)
+        "national_id_place": nfd("Cục Cảnh sát quản lý hành chính về trật tự xã hội"),
+        "computer_skills": nfd("Cơ bản"),
+        "admission_decision": nfd("12-NQ/ĐTN"),
+        "association": nfd("Hội Liên hiệp Thanh niên Việt Nam"),
     }
     fields = parse_member(decomposed, today=TODAY)
     for name in MEMBER_FIELD_NAMES:
@@ -172,7 +177,7 @@ def test_every_text_field_is_stored_in_nfc() -> None:
     assert fields.gender == "female"
     assert fields.notes == "Dòng một\nDòng hai"  # notes keep their line breaks
     texts = [n for n in decomposed if isinstance(getattr(fields, n), str) and n != "gender"]
-    assert len(texts) >= 20
+    assert len(texts) >= 25
 
 
 # -- Errors with their exact messages ----------------------------------------------------------
@@ -318,3 +323,85 @@ def test_every_problem_is_reported_at_once() -> None:
     expected = {"full_name", "birth_date", "national_id", "phone", "gender", "party_date"}
     assert set(errors) == expected | {"father_birth_year"}
     assert errors["party_date"] == BAD_FORMAT
+
+
+# -- Fields of the union's member template -----------------------------------------------------
+
+
+def test_member_template_fields_are_kept() -> None:
+    fields = valid(
+        member_code=" 123 4567 ",
+        email="nguyenvandat@gmail.com",
+        national_id_date="10/05/2021",
+        national_id_place="Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+        computer_skills="Cơ bản",
+        admission_decision="12-NQ/ĐTN",
+        association="Hội Liên hiệp Thanh niên Việt Nam",
+    )
+    assert (fields.member_code, fields.email, fields.national_id_date) == (
+        "1234567",
+        "nguyenvandat@gmail.com",
+        date(2021, 5, 10),
+    )
+    assert (fields.computer_skills, fields.admission_decision, fields.association) == (
+        "Cơ bản",
+        "12-NQ/ĐTN",
+        "Hội Liên hiệp Thanh niên Việt Nam",
+    )
+
+
+@pytest.mark.parametrize("typed", ["123456", "12345678", "12345a7", "086201000123"])
+def test_member_code_must_be_7_digits(typed: str) -> None:
+    assert errors_of(
+        {"full_name": "Lê Văn An", "birth_date": "05/03/2001", "member_code": typed}
+    ) == {"member_code": "Mã định danh đoàn viên phải gồm đúng 7 chữ số."}
+
+
+@pytest.mark.parametrize("typed", ["an", "an@gmail", "an @gmail.com", "@gmail.com", "a@b@c.vn"])
+def test_bad_email(typed: str) -> None:
+    assert errors_of({"full_name": "Lê Văn An", "birth_date": "05/03/2001", "email": typed}) == {
+        "email": "Địa chỉ email không hợp lệ (ví dụ: nguyenvanan@gmail.com)."
+    }
+
+
+def test_national_id_issue_date_between_birth_and_today() -> None:
+    base = {"full_name": "Lê Văn An", "birth_date": "05/03/2001"}
+    assert errors_of({**base, "national_id_date": "02/06/2025"}) == {
+        "national_id_date": "Ngày cấp CCCD không thể sau ngày hôm nay."
+    }
+    assert errors_of({**base, "national_id_date": "04/03/2001"}) == {
+        "national_id_date": "Ngày cấp CCCD không thể trước ngày sinh."
+    }
+    assert errors_of({**base, "national_id_date": "31/02/2020"}) == {
+        "national_id_date": "Ngày 31/02/2020 không có trên lịch."
+    }
+
+
+# -- Admissions from before today's rules (history, not an error) ------------------------------
+
+
+def test_an_admission_before_todays_rules_outside_todays_ages_is_kept() -> None:
+    """Admitted at 14 in 2005 and at 32 in 2010: under the rules of the time, before those of
+    28/06/2013; the dates are kept (the warning is MemberService.warnings')."""
+    assert valid(birth_date="10/09/1990", admission_date="20/05/2005").admission_date == date(
+        2005, 5, 20
+    )
+    assert valid(birth_date="01/01/1978", admission_date="01/01/2010").admission_date == date(
+        2010, 1, 1
+    )
+    assert valid(birth_date="1990", admission_date="27/06/2013").admission_date == date(2013, 6, 27)
+
+
+def test_todays_ages_apply_from_the_day_todays_rules_took_effect() -> None:
+    assert _admission_error("01/01/2000", "28/06/2013") == {
+        "admission_date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2000, vào Đoàn 28/06/2013."
+    }
+
+
+def test_an_admission_before_the_birth_date_is_refused_whatever_its_date() -> None:
+    assert _admission_error("10/09/1990", "01/01/1990") == {
+        "admission_date": "Ngày vào Đoàn không thể trước ngày sinh."
+    }
+    assert _admission_error("1990", "31/12/1989") == {
+        "admission_date": "Ngày vào Đoàn không thể trước ngày sinh."
+    }

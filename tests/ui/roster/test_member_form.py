@@ -43,12 +43,12 @@ def test_invalid_input_shows_each_message_and_saves_nothing(qtbot: QtBot, ws: Wo
     dialog.set_value("birth_date", "05/03/2001")
     dialog.set_value("national_id", "096201000001")  # Bình's
     dialog.set_value("phone", "0912345678")
-    dialog.set_value("admission_date", "05/03/2013")  # aged 12
+    dialog.set_value("admission_date", "05/03/2014")  # aged 13, under today's rules
     dialog.save_button.click()
     assert dialog.errors.messages() == {
         "national_id": "Số CCCD này đã dùng cho đoàn viên Trần Văn Bình.",
         "admission_date": (
-            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/2001, vào Đoàn 05/03/2013."
+            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/2001, vào Đoàn 05/03/2014."
         ),
     }
     assert ws.members.count() == before
@@ -58,7 +58,7 @@ def test_admission_error_brings_its_tab_forward(qtbot: QtBot, ws: Workspace) -> 
     dialog = _form(qtbot, ws)
     dialog.set_value("full_name", "Lê Thị Hoa")
     dialog.set_value("birth_date", "05/03/2001")
-    dialog.set_value("admission_date", "05/03/2013")
+    dialog.set_value("admission_date", "05/03/2014")
     dialog.save_button.click()
     assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Đoàn – Đảng (!)"
     assert dialog.tabs.tabText(0) == "Thông tin chung"
@@ -78,25 +78,32 @@ def test_valid_input_saves_and_editing_round_trips(qtbot: QtBot, ws: Workspace) 
         "ethnicity": "Kinh",
         "religion": "Không",
         "national_id": "096301000123",
+        "national_id_date": "10/05/2021",
+        "national_id_place": "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
         "hometown": "Tân Hưng, Cái Nước, Cà Mau",
         "address_hamlet": "Ấp Tân Phú",
         "address_commune": "Tân Hưng",
         "address_province": "Cà Mau",
         "phone": "0912345678",
+        "email": "nhuquynh@gmail.com",
         "occupation": "Giáo viên",
         "education": "12/12",
         "qualification": "Đại học",
         "political_theory": "Sơ cấp",
         "foreign_language": "Tiếng Anh B1",
+        "computer_skills": "Cơ bản",
+        "member_code": "1234567",
         "branch_id": branch.id,
         "position": "Phó Bí thư",
         "status": "temporary",
         "admission_date": "26/03/2017",
         "admission_place": "Chi đoàn ấp Tân Phú",
+        "admission_decision": "12-NQ/ĐTN",
         "card_number": "TĐV-0123",
         "book_number": "SĐV-45",
         "book_status": "held",
         "party_date": "19/05/2023",
+        "association": "Hội Liên hiệp Thanh niên Việt Nam",
         "father_name": "Nguyễn Văn Hùng",
         "father_birth_year": "1975",
         "father_occupation": "Làm ruộng",

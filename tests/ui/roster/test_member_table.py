@@ -26,7 +26,7 @@ def test_cells_are_vietnamese(qtbot: QtBot, demo_ws: Workspace) -> None:
     rows = demo_ws.members.list()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Chức vụ",
-                       "Trạng thái", "CCCD", "Điện thoại"]  # fmt: skip
+                       "Trạng thái", "CCCD", "Điện thoại", "Mã đoàn viên"]  # fmt: skip
     for i in (0, 1, 150, 299):
         row = rows[i]
         cells = [model.data(model.index(i, c)) for c in range(model.columnCount())]
@@ -66,3 +66,19 @@ def test_sorting_follows_the_core(qtbot: QtBot, demo_ws: Workspace) -> None:
     assert list(model.ids) == demo_ws.members.ids(sort="branch")
     model.set_filter(MemberFilter(gender="female"))
     assert list(model.ids) == demo_ws.members.ids(MemberFilter(gender="female"), sort="branch")
+
+
+def test_the_member_code_is_shown_and_sorts(qtbot: QtBot, ws: Workspace) -> None:
+    an = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/03/2001",
+                          "member_code": "8000002"})  # fmt: skip
+    binh = ws.members.save({"full_name": "Trần Văn Bình", "birth_date": "05/03/2001",
+                            "member_code": "8000001"})  # fmt: skip
+    ws.members.save({"full_name": "Lê Văn Cường", "birth_date": "05/03/2001"})
+    model = MemberTableModel(ws.members)
+    model.reload()
+    column = model.columnCount() - 1
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Mã đoàn viên"
+    assert [model.data(model.index(i, column)) for i in range(3)] == ["8000002", "8000001", ""]
+    model.sort(column, Qt.SortOrder.DescendingOrder)
+    assert list(model.ids)[:2] == [an, binh]
+    assert model.data(model.index(0, column), SORT_ROLE) == "8000002"

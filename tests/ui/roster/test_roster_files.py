@@ -59,6 +59,26 @@ def test_export_writes_the_filtered_roster(
     assert messages == [f"Đã xuất {len(expected)} đoàn viên ra {tmp_path / 'ds.xlsx'}."]
 
 
+def test_export_in_the_member_template_is_a_choice_of_the_save_dialog(
+    qtbot: QtBot, demo_ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    from doancoso.ui.roster.files import ROSTER_EXPORT_FILTERS, TEMPLATE_FILTER
+
+    page = _page(qtbot, demo_ws, fake_prompts)
+    _filtered(page)
+    asked: list[tuple[str, ...]] = []
+    page.io.ask_save_path = lambda *args: asked.append(args) or tmp_path / "mau"  # .xlsx added
+    page.io.chosen_filter = TEMPLATE_FILTER  # what the dialog records when it is chosen
+    page.io.export_action.trigger()
+    assert asked[0][2] == ROSTER_EXPORT_FILTERS
+    assert ROSTER_EXPORT_FILTERS.split(";;")[-1] == TEMPLATE_FILTER
+    book = openpyxl.load_workbook(tmp_path / "mau.xlsx", read_only=True)
+    assert book.sheetnames == ["DSDV", "DATA"]
+    rows = list(book["DSDV"].iter_rows(min_row=7, values_only=True))
+    book.close()
+    assert [row[1] for row in rows] == _expected_names(demo_ws, page)
+
+
 def test_export_runs_on_the_worker_thread(
     qtbot: QtBot, demo_ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:

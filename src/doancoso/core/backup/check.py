@@ -104,7 +104,9 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
                     add("status", member, f"Trạng thái của {name} là “{stored}” nhưng theo quá "
                         f"trình (sự kiện cuối: {last}) phải là “{expected}”. Hãy xem lại quá "
                         "trình của đoàn viên này.")  # fmt: skip
-            derived = derived_columns(name, member.other_name, member.national_id, member.phone)
+            derived = derived_columns(
+                name, member.other_name, member.national_id, member.phone, member.member_code
+            )
             if {"sort_key": member.sort_key, "search_text": member.search_text} != derived:
                 if repair:
                     member.sort_key = derived["sort_key"]

@@ -33,9 +33,10 @@ Temporary activity does not end by itself at ``period_end``: a transfer in (or o
 (``EventService.end_temporary`` records the transfer out back to the home organisation), so a
 temporary event needs the home organisation.
 
-Dates are checked against the member's age (:func:`check_date`): admission from 16 to 30,
-coming of age from the year the member reaches the organisation's coming-of-age age, Party
-admission from 18 full years; a birth known only by its year counts by the year.
+Dates are checked against the member's age (:func:`check_date`): admission from 16 to 30 (an
+admission dated before today's rules took effect is history: not refused), coming of age from
+the year the member reaches the organisation's coming-of-age age, Party admission from 18 full
+years; a birth known only by its year counts by the year.
 """
 
 from __future__ import annotations
@@ -46,13 +47,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConflictError
 from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
-from ..roster.rules import (
-    ADMISSION_MAX_AGE,
-    ADMISSION_MIN_AGE,
-    COMING_OF_AGE,
-    admission_window,
-    party_age_error,
-)
+from ..roster.rules import COMING_OF_AGE, admission_age_error, party_age_error
 from ..roster.vocab import STATUSES
 
 if TYPE_CHECKING:
@@ -217,8 +212,8 @@ def check_date(
 ) -> None:
     """Refuse (in ``errors["date"]``) a date the member's age does not allow for ``kind``.
 
-    Admission: from 16 to 30 (:func:`~doancoso.core.roster.rules.admission_window`).
-    Coming of age: in
+    Admission: from 16 to 30 (:func:`~doancoso.core.roster.rules.admission_age_error`: an
+    admission dated before today's rules is history and not refused). Coming of age: in
     the year the member reaches ``coming_of_age`` (the organisation's setting) or later. Party
     admission: from 18 full years. A birth known only by its year counts by the year.
     """
@@ -232,16 +227,9 @@ def check_date(
             f"đoàn viên ({born})."
         )
     elif kind == "admission":
-        if precision == DAY:
-            first, last = admission_window(birth)
-            ok = first <= when <= last
-        else:
-            ok = ADMISSION_MIN_AGE <= when.year - birth.year <= ADMISSION_MAX_AGE + 1
-        if not ok:
-            errors["date"] = (
-                f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE}: "
-                f"sinh {born}, vào Đoàn {format_vn_date(when)}."
-            )
+        message = admission_age_error(birth, precision, when)
+        if message:
+            errors["date"] = message
     elif kind == "matured":
         reached = birth.year + coming_of_age
         if when.year < reached:

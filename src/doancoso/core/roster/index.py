@@ -27,7 +27,8 @@ from ..storage.bulk import paused_gc
 _INDEXED = ("id", "search_text", "branch_id", "status", "gender")
 _LIVE = "organization_id = ? AND deleted_at IS NULL"
 _LOAD = f"SELECT {', '.join(_INDEXED)} FROM members WHERE {_LIVE} ORDER BY sort_key, birth_date, id"
-SORTABLE = ("birth_date", "gender", "branch_id", "position", "status", "national_id", "phone")
+SORTABLE = ("birth_date", "gender", "branch_id", "position", "status", "national_id", "phone",
+            "member_code")  # fmt: skip
 _PATCH_COLUMNS = tuple(dict.fromkeys((*_INDEXED, *SORTABLE, "sort_key")))
 # Where a row goes in name order: how many live rows come before its key (an index range).
 _POSITION = f"SELECT count(*) FROM members WHERE {_LIVE} AND (sort_key, birth_date, id) < (?, ?, ?)"

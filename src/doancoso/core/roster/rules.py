@@ -7,6 +7,9 @@ from datetime import date
 
 from ..lang.dates import DAY, add_years, age_on, format_vn_date
 
+# The union's member code (mã định danh đoàn viên) in its member template: 7 digits.
+MEMBER_CODE_DIGITS = 7
+
 # Admission from 16 ("15 years + 1 day", i.e. in the 16th year) to 30 (before the 31st birthday).
 ADMISSION_MIN_AGE = 16
 ADMISSION_MAX_AGE = 30
@@ -17,6 +20,59 @@ def admission_window(birth: date) -> tuple[date, date]:
     first = add_years(birth, ADMISSION_MIN_AGE - 1).toordinal() + 1
     last = add_years(birth, ADMISSION_MAX_AGE + 1).toordinal() - 1
     return date.fromordinal(first), date.fromordinal(last)
+
+
+# Since when today's admission ages apply: Hướng dẫn 22-HD/TWĐTN of 28/06/2013 (implementing
+# the Điều lệ of December 2012) says "tuổi từ 16 (từ đủ 15 tuổi + 1 ngày) và không quá 30 tuổi".
+# What the earlier rules said could not be verified (DOMAIN.md §4 gives today's rule only), so
+# an admission dated before this day is judged as history: outside today's ages it is kept
+# with a warning (:func:`admission_history_message`), never refused. A default, like the other
+# values here, until the organisation settings carry it.
+ADMISSION_RULES_SINCE = date(2013, 6, 28)
+
+
+def _admission_age_ok(birth: date, precision: str, admitted: date) -> bool:
+    if precision == DAY:
+        first, last = admission_window(birth)
+        return first <= admitted <= last
+    # only the year is known: judged by the year
+    return ADMISSION_MIN_AGE <= admitted.year - birth.year <= ADMISSION_MAX_AGE + 1
+
+
+def admission_age_error(birth: date, precision: str, admitted: date) -> str | None:
+    """Why an admission on ``admitted`` breaks today's ages (from 15 years and 1 day to 30), or
+    None. Only admissions under today's rules (from :data:`ADMISSION_RULES_SINCE`) are refused:
+    the one wording of the member form, the events, the youth admission and the import."""
+    if admitted < ADMISSION_RULES_SINCE or _admission_age_ok(birth, precision, admitted):
+        return None
+    return (
+        f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE}: "
+        f"sinh {format_vn_date(birth, precision)}, vào Đoàn {format_vn_date(admitted)}."
+    )
+
+
+def admission_history_message(birth: date, precision: str, admitted: date) -> str | None:
+    """A warning for an admission dated before today's rules (:data:`ADMISSION_RULES_SINCE`)
+    outside today's ages (a member admitted at 15 by the rules of the time): it names the rule
+    and the date, and says the date is kept. None for any other date."""
+    if admitted >= ADMISSION_RULES_SINCE or _admission_age_ok(birth, precision, admitted):
+        return None
+    if precision == DAY:
+        young = admitted < admission_window(birth)[0]
+    else:
+        young = admitted.year - birth.year < ADMISSION_MIN_AGE
+    when = (
+        f"chưa đủ {ADMISSION_MIN_AGE - 1} tuổi + 1 ngày"
+        if young
+        else f"đã quá {ADMISSION_MAX_AGE} tuổi"
+    )
+    return (
+        f"Vào Đoàn ngày {format_vn_date(admitted)} khi {when} (sinh "
+        f"{format_vn_date(birth, precision)}): ngoài độ tuổi kết nạp hiện nay (từ "
+        f"{ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE} tuổi, áp dụng từ "
+        f"{format_vn_date(ADMISSION_RULES_SINCE)}). Vẫn giữ ngày này: kết nạp trước đó theo "
+        "quy định thời đó."
+    )
 
 
 def too_young_message(birth: date, precision: str, today: date) -> str | None:

@@ -23,7 +23,7 @@ from ..lang.text import collation_key, fold, name_sort_key, nfc
 from ..lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_REASONS, is_read_only
 from ..storage.live import find_live, get_live, is_live, set_deleted
 from .index import RosterSnapshot, refreshed
-from .rules import over_age_message
+from .rules import admission_history_message, over_age_message
 from .validation import MemberFields, parse_member
 from .vocab import POSITIONS, STATUSES, choice_code
 
@@ -41,6 +41,7 @@ SORT_COLUMNS = (
     "status",
     "national_id",
     "phone",
+    "member_code",
 )
 
 
@@ -71,6 +72,7 @@ class MemberRow:
     status: str
     national_id: str | None
     phone: str | None
+    member_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,16 +86,21 @@ class MemberRecord:
 
 
 def derived_columns(
-    full_name: str, other_name: str | None, national_id: str | None, phone: str | None
+    full_name: str,
+    other_name: str | None,
+    national_id: str | None,
+    phone: str | None,
+    member_code: str | None = None,
 ) -> dict[str, str]:
-    """The stored sort key and search text of a member (see the module docstring)."""
-    searchable = " ".join(p for p in (fold(full_name), fold(other_name), national_id, phone) if p)
-    return {"sort_key": name_sort_key(full_name), "search_text": searchable}
+    """The stored sort key and search text of a member (see the module docstring): the name,
+    other name, CCCD, phone and the union's member code are searchable."""
+    parts = (fold(full_name), fold(other_name), national_id, phone, member_code)
+    return {"sort_key": name_sort_key(full_name), "search_text": " ".join(p for p in parts if p)}
 
 
 _ROWS = """
     SELECT m.id, m.full_name, m.birth_date, m.birth_precision, m.gender, m.branch_id, b.name,
-           m.position, m.status, m.national_id, m.phone
+           m.position, m.status, m.national_id, m.phone, m.member_code
     FROM members AS m LEFT JOIN branches AS b ON b.id = m.branch_id
     WHERE m.id IN ({marks})
 """
@@ -215,17 +222,23 @@ class MemberService:
             errors.update(exc.field_errors)
             fields = None
         with self._ctx.db.read() as session:
-            national_id = nfc(raw.get("national_id")).replace(" ", "")  # as parse_member
-            if national_id and "national_id" not in errors:
+            # Identifiers of one member in the organisation, as parse_member cleans them.
+            for field, column, what in (
+                ("national_id", Member.national_id, "Số CCCD"),
+                ("member_code", Member.member_code, "Mã định danh đoàn viên"),
+            ):
+                value = nfc(raw.get(field)).replace(" ", "")
+                if not value or field in errors:
+                    continue
                 other = session.scalar(
                     select(Member.full_name).where(
                         is_live(Member, self._ctx.organization_id),
-                        Member.national_id == national_id,
+                        column == value,
                         Member.id != (member_id or ""),
                     )
                 )
                 if other:
-                    errors["national_id"] = f"Số CCCD này đã dùng cho đoàn viên {other}."
+                    errors[field] = f"{what} này đã dùng cho đoàn viên {other}."
             branch_id = raw.get("branch_id") or None
             if (
                 branch_id
@@ -239,21 +252,32 @@ class MemberService:
 
     def warnings(self, raw: Mapping[str, str], member_id: str | None = None) -> dict[str, str]:
         """What is allowed in ``raw`` but unusual, by field: the form asks before saving, the
-        command line saves and says so. Today: an active member past the coming-of-age year
-        (the import warns with the same words)."""
+        command line saves and says so. Today: an active member past the coming-of-age year,
+        and an admission dated before today's rules outside today's ages (kept as history: see
+        :mod:`.validation`). The import warns with the same words."""
         try:
-            birth, _ = parse_vn_date(nfc(raw.get("birth_date", "")), allow_year=True)
+            birth, precision = parse_vn_date(nfc(raw.get("birth_date", "")), allow_year=True)
         except DateFormatError:
             return {}  # an error, which validate() reports
+        found: dict[str, str] = {}
+        try:
+            admitted = parse_vn_date(nfc(raw.get("admission_date", "")))[0]
+        except DateFormatError:
+            admitted = None  # none, or an error that validate() reports
+        if admitted is not None:
+            history = admission_history_message(birth, precision, admitted)
+            if history is not None:
+                found["admission_date"] = history
         if member_id is None:
             status = choice_code(STATUSES, nfc(raw.get("status", ""))) or "active"
         else:
-            found = self.rows([member_id])
-            status = found[0].status if found else "active"
-        if status not in ACTIVE_STATUSES:
-            return {}
-        message = over_age_message(birth, date.today(), self._ctx.coming_of_age())
-        return {} if message is None else {"birth_date": message}
+            rows = self.rows([member_id])
+            status = rows[0].status if rows else "active"
+        if status in ACTIVE_STATUSES:
+            message = over_age_message(birth, date.today(), self._ctx.coming_of_age())
+            if message is not None:
+                found["birth_date"] = message
+        return found
 
     def save(self, raw: Mapping[str, str], member_id: str | None = None) -> str:
         """Validate and write one member (new when ``member_id`` is None); returns its id.
@@ -275,7 +299,13 @@ class MemberService:
         fields = self.validate(raw, member_id)
         values = asdict(fields)
         values.update(
-            derived_columns(fields.full_name, fields.other_name, fields.national_id, fields.phone)
+            derived_columns(
+                fields.full_name,
+                fields.other_name,
+                fields.national_id,
+                fields.phone,
+                fields.member_code,
+            )
         )
         try:
             with self._ctx.db.transaction() as session:
@@ -292,10 +322,12 @@ class MemberService:
                             setattr(row, name, value)
                 session.flush()
                 member_id = row.id
-        except IntegrityError as exc:  # a CCCD taken between the check and the write
-            raise ValidationError(
-                {"national_id": "Số CCCD này đã dùng cho một đoàn viên khác."}
-            ) from exc
+        except IntegrityError as exc:  # an identifier taken between the check and the write
+            if "member_code" in str(exc.orig):
+                field, what = "member_code", "Mã định danh đoàn viên"
+            else:
+                field, what = "national_id", "Số CCCD"
+            raise ValidationError({field: f"{what} này đã dùng cho một đoàn viên khác."}) from exc
         return member_id
 
     def delete(self, member_ids: Sequence[str]) -> int:
@@ -309,8 +341,9 @@ class MemberService:
         try:
             return self._set_deleted(member_ids, deleted=False)
         except IntegrityError as exc:
+            what = "mã định danh" if "member_code" in str(exc.orig) else "số CCCD"
             raise ConflictError(
-                "Không thể khôi phục: số CCCD của đoàn viên này đã được dùng cho người khác."
+                f"Không thể khôi phục: {what} của đoàn viên này đã được dùng cho người khác."
             ) from exc
 
     def _set_deleted(self, member_ids: Sequence[str], deleted: bool) -> int:

@@ -3,6 +3,14 @@
 :func:`parse_member` turns raw text fields into a :class:`MemberFields` or raises a
 :class:`ValidationError` whose ``field_errors`` name each field with its Vietnamese message,
 so the form can show every problem next to its field at once.
+
+The date of admission (ngày vào Đoàn) is a fact of the member's record, and the record keeps
+history: the age rule of today (from 15 years and 1 day to 30) refuses an admission dated under
+today's rules (:data:`~.rules.ADMISSION_RULES_SINCE`), in the form as on the command line and
+in the import. An older admission outside those ages (admitted at 15 by the rules of the time)
+is kept: :meth:`~.service.MemberService.warnings` (and the import, with the same words) names
+the rule and the date (:func:`~.rules.admission_history_message`). An admission before the
+birth date or after today is refused whatever its date.
 """
 
 from __future__ import annotations
@@ -13,19 +21,16 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from ..errors import ValidationError
-from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
+from ..lang.dates import DAY, DateFormatError, parse_vn_date
 from ..lang.text import name_case, nfc, nfc_multiline_or_none, nfc_or_none
-from .rules import (
-    ADMISSION_MAX_AGE,
-    ADMISSION_MIN_AGE,
-    admission_window,
-    party_age_error,
-    too_young_message,
-)
+from .rules import MEMBER_CODE_DIGITS, admission_age_error, party_age_error, too_young_message
 from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code
 
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
 _DIGITS = re.compile(r"^\d+$")
+# One "@", something before it, a dot in the domain, no spaces: what a form can check of an
+# address without sending mail to it.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
 @dataclass(frozen=True)
@@ -66,13 +71,22 @@ class MemberFields:
     mother_birth_year: int | None = None
     mother_occupation: str | None = None
     notes: str | None = None
+    # Fields of the union's member template (migration 0006).
+    member_code: str | None = None
+    email: str | None = None
+    national_id_date: date | None = None
+    national_id_place: str | None = None
+    computer_skills: str | None = None
+    admission_decision: str | None = None
+    association: str | None = None
 
 
 MEMBER_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(MemberFields))
-_DATE_FIELDS = ("admission_date", "party_date")
+_DATE_FIELDS = ("admission_date", "party_date", "national_id_date")
 _YEAR_FIELDS = ("father_birth_year", "mother_birth_year")
 _CHOICE_FIELDS = {"gender": GENDERS, "status": STATUSES, "book_status": BOOK_STATUSES}
-_SPECIAL = {"full_name", "birth_date", "birth_precision", "national_id", "phone", "notes"}
+_SPECIAL = {"full_name", "birth_date", "birth_precision", "national_id", "phone", "notes",
+            "member_code", "email"}  # fmt: skip
 _SPECIAL |= set(_DATE_FIELDS) | set(_YEAR_FIELDS) | set(_CHOICE_FIELDS)
 _TEXT_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name not in _SPECIAL)
 
@@ -97,6 +111,22 @@ def check_national_id(raw: str) -> str | None:
     value = raw.replace(" ", "")
     if not _DIGITS.match(value) or len(value) not in (9, 12):
         return "Số CCCD phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số)."
+    return None
+
+
+def check_member_code(raw: str) -> str | None:
+    """An error message for a malformed member code (mã định danh đoàn viên), or None when it
+    is :data:`~.rules.MEMBER_CODE_DIGITS` digits (spaces aside)."""
+    value = raw.replace(" ", "")
+    if not _DIGITS.match(value) or len(value) != MEMBER_CODE_DIGITS:
+        return f"Mã định danh đoàn viên phải gồm đúng {MEMBER_CODE_DIGITS} chữ số."
+    return None
+
+
+def check_email(raw: str) -> str | None:
+    """An error message for an e-mail address that cannot be one, or None."""
+    if not _EMAIL.match(raw):
+        return "Địa chỉ email không hợp lệ (ví dụ: nguyenvanan@gmail.com)."
     return None
 
 
@@ -129,6 +159,8 @@ def _parse_birth(raw: str, today: date, errors: dict[str, str]) -> tuple[date | 
 def _check_admission(
     birth: date | None, precision: str, admitted: date | None, today: date, errors: dict[str, str]
 ) -> None:
+    """Today's ages for an admission under today's rules; an older one is history (see the
+    module docstring), refused only before the birth date."""
     if admitted is None:
         return
     if admitted > today:
@@ -136,16 +168,23 @@ def _check_admission(
         return
     if birth is None:
         return
-    if precision == DAY:
-        first, last = admission_window(birth)
-        ok = first <= admitted <= last
-    else:  # only the year is known: judge by the year
-        ok = ADMISSION_MIN_AGE <= admitted.year - birth.year <= ADMISSION_MAX_AGE + 1
-    if not ok:
-        errors["admission_date"] = (
-            f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE}: "
-            f"sinh {format_vn_date(birth, precision)}, vào Đoàn {format_vn_date(admitted)}."
-        )
+    if (admitted < birth) if precision == DAY else (admitted.year < birth.year):
+        errors["admission_date"] = "Ngày vào Đoàn không thể trước ngày sinh."
+        return
+    message = admission_age_error(birth, precision, admitted)
+    if message:
+        errors["admission_date"] = message
+
+
+def _check_issue_date(
+    birth: date | None, precision: str, issued: date | None, today: date, errors: dict[str, str]
+) -> None:
+    if issued is None:
+        return
+    if issued > today:
+        errors["national_id_date"] = "Ngày cấp CCCD không thể sau ngày hôm nay."
+    elif birth is not None and ((issued < birth) if precision == DAY else issued.year < birth.year):
+        errors["national_id_date"] = "Ngày cấp CCCD không thể trước ngày sinh."
 
 
 def _check_party(
@@ -188,6 +227,7 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
         values[name] = _parse_date(text[name], errors, name)
     _check_admission(birth, precision, values["admission_date"], today, errors)  # type: ignore[arg-type]
     _check_party(birth, precision, values["party_date"], today, errors)  # type: ignore[arg-type]
+    _check_issue_date(birth, precision, values["national_id_date"], today, errors)  # type: ignore[arg-type]
     for name in _YEAR_FIELDS:
         values[name] = None
         if text[name]:
@@ -208,6 +248,20 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
             errors["national_id"] = message
         else:
             values["national_id"] = text["national_id"].replace(" ", "")
+    values["member_code"] = None
+    if text["member_code"]:
+        message = check_member_code(text["member_code"])
+        if message:
+            errors["member_code"] = message
+        else:
+            values["member_code"] = text["member_code"].replace(" ", "")
+    values["email"] = None
+    if text["email"]:
+        message = check_email(text["email"])
+        if message:
+            errors["email"] = message
+        else:
+            values["email"] = text["email"]
     values["phone"] = None
     if text["phone"]:
         values["phone"] = normalize_phone(text["phone"])

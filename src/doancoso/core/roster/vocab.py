@@ -20,6 +20,15 @@ STATUSES: dict[str, str] = {
 
 POSITIONS: tuple[str, ...] = ("Bí thư", "Phó Bí thư", "Ủy viên BCH", "Đoàn viên")
 
+# The positions as the union's member template (DSDV) writes them, in its DATA list: the same
+# four, within the chi đoàn. Read back into POSITIONS on import, written so on export.
+TEMPLATE_POSITIONS: dict[str, str] = {
+    "Bí thư": "Bí thư chi đoàn",
+    "Phó Bí thư": "Phó Bí thư chi đoàn",
+    "Ủy viên BCH": "Ủy viên Ban Chấp hành chi đoàn",
+    "Đoàn viên": "Đoàn viên",
+}
+
 BOOK_STATUSES: dict[str, str] = {"held": "Chi đoàn đang giữ", "withdrawn": "Đã rút sổ"}
 
 

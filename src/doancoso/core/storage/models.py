@@ -144,6 +144,16 @@ class Member(Travelling, Base):
             unique=True,
             sqlite_where=text("deleted_at IS NULL AND national_id IS NOT NULL"),
         ),
+        # The union's member code (mã định danh đoàn viên) names one member in an organisation,
+        # like the CCCD. Added by migration 0006.
+        Index(
+            "uq_members_org_member_code",
+            "organization_id",
+            "member_code",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL AND member_code IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NULL AND member_code IS NOT NULL"),
+        ),
     )
 
     organization_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"))
@@ -185,6 +195,16 @@ class Member(Travelling, Base):
     mother_birth_year: Mapped[int | None] = mapped_column(Integer)
     mother_occupation: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
+    # Fields of the union's member template (mẫu danh sách đoàn viên, DSDV), added by migration
+    # 0006, which appends them to the table: sort_order keeps them last in a new database too,
+    # so that new and upgraded databases list the same columns in the same order.
+    member_code: Mapped[str | None] = mapped_column(String(20), sort_order=1)
+    email: Mapped[str | None] = mapped_column(String(200), sort_order=1)
+    national_id_date: Mapped[date | None] = mapped_column(Date, sort_order=1)
+    national_id_place: Mapped[str | None] = mapped_column(String(200), sort_order=1)
+    computer_skills: Mapped[str | None] = mapped_column(String(100), sort_order=1)
+    admission_decision: Mapped[str | None] = mapped_column(String(100), sort_order=1)
+    association: Mapped[str | None] = mapped_column(String(200), sort_order=1)
 
 
 class MemberEvent(Travelling, Base):

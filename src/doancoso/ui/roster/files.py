@@ -28,11 +28,16 @@ PRINT_NAME = "danh-sach-doan-vien.pdf"
 # The .xlsx is the file to open in Excel (to print, sort, filter): every text stays text and
 # dates are dates. The CSV is for other programs and for importing again: Excel, opening it,
 # drops the leading 0 of CCCD and phone numbers and turns "9/12" into a date.
+# The union's member template (sheets DSDV and DATA): to send on or load where it is used.
+TEMPLATE_FILTER = (
+    "Mẫu danh sách đoàn viên của Đoàn (DSDV) – để gửi đi hoặc nạp vào nơi dùng mẫu này (*.xlsx)"
+)
 EXPORT_FILTERS = (
     "Excel – để mở bằng Excel, in, sắp xếp, lọc (*.xlsx);;"
     "CSV UTF-8 – để nhập vào chương trình khác; mở bằng Excel sẽ mất số 0 đầu của CCCD, "
     "điện thoại (*.csv)"
 )
+ROSTER_EXPORT_FILTERS = f"{EXPORT_FILTERS};;{TEMPLATE_FILTER}"  # the youth register has no template
 PDF_FILTER = "PDF (*.pdf)"
 
 
@@ -50,6 +55,7 @@ class RosterIO(QObject):
         self._core = core
         self.prompts = core.prompts
         self.last_folder: Path | None = None
+        self.chosen_filter = ""  # the file type chosen in the last save dialog
         self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
         self.open_file: Callable[[Path], object] = self._open_file
 
@@ -105,18 +111,19 @@ class RosterIO(QObject):
         wizard.deleteLater()
 
     def export(self) -> None:
-        path = self.ask_save_path("Xuất danh sách đoàn viên", EXPORT_NAME, EXPORT_FILTERS)
+        path = self.ask_save_path("Xuất danh sách đoàn viên", EXPORT_NAME, ROSTER_EXPORT_FILTERS)
         if path is None:
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
         flt = self.core_filter()
+        layout = "mau-dsdv" if self.chosen_filter == TEMPLATE_FILTER else "danh-sach"
 
         def done(count: int) -> None:
             self._page.status_message.emit(f"Đã xuất {count} đoàn viên ra {path}.")
 
-        op = QueryOp(self._page, lambda ws: ws.spreadsheets.export_members(path, flt), self._core,
-                     label="Đang xuất danh sách…")  # fmt: skip
+        op = QueryOp(self._page, lambda ws: ws.spreadsheets.export_members(path, flt, layout),
+                     self._core, label="Đang xuất danh sách…")  # fmt: skip
         op.success(done).run()
 
     def print_list(self) -> None:
@@ -145,9 +152,10 @@ class RosterIO(QObject):
 
     def _ask_save_path(self, title: str, default_name: str, filters: str) -> Path | None:
         folder = self.last_folder or documents_folder()
-        name, _selected = QFileDialog.getSaveFileName(
+        name, selected = QFileDialog.getSaveFileName(
             self._page, title, str(folder / default_name), filters
         )
+        self.chosen_filter = selected
         if not name:
             return None
         self.last_folder = Path(name).parent

@@ -58,6 +58,8 @@ TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         ("ethnicity", "Dân tộc", "Ví dụ: Kinh"),
         ("religion", "Tôn giáo", "Ví dụ: Không"),
         ("national_id", "Số CCCD", "12 chữ số"),
+        ("national_id_date", "Ngày cấp CCCD", DATE_HINT),
+        ("national_id_place", "Nơi cấp CCCD", ""),
         ("hometown", "Quê quán", ""),
     )),
     ("Địa chỉ – liên hệ", (
@@ -65,24 +67,29 @@ TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         ("address_commune", "Xã/phường", ""),
         ("address_province", "Tỉnh/thành phố", ""),
         ("phone", "Điện thoại", "Ví dụ: 0912345678"),
+        ("email", "Email", "Ví dụ: nguyenvanan@gmail.com"),
     )),
     ("Học vấn – nghề nghiệp", (
         ("occupation", "Nghề nghiệp", ""),
         ("education", "Trình độ văn hóa", "Ví dụ: 12/12"),
         ("qualification", "Trình độ chuyên môn", "Ví dụ: Trung cấp"),
         ("political_theory", "Lý luận chính trị", "Ví dụ: Sơ cấp"),
+        ("computer_skills", "Tin học", "Ví dụ: Cơ bản"),
         ("foreign_language", "Ngoại ngữ", "Ví dụ: Tiếng Anh B1"),
     )),
     ("Đoàn – Đảng", (
+        ("member_code", "Mã định danh đoàn viên", "7 chữ số"),
         ("branch_id", "Chi đoàn", ""),
         ("position", "Chức vụ", ""),
         ("status", "Trạng thái", ""),
         ("admission_date", "Ngày vào Đoàn", DATE_HINT),
         ("admission_place", "Nơi vào Đoàn", ""),
+        ("admission_decision", "Số nghị quyết chuẩn y kết nạp", ""),
         ("card_number", "Số thẻ đoàn viên", ""),
         ("book_number", "Số sổ đoàn viên", ""),
         ("book_status", "Tình trạng sổ đoàn viên", ""),
         ("party_date", "Ngày vào Đảng", DATE_HINT),
+        ("association", "Hội", "Ví dụ: Hội Liên hiệp Thanh niên Việt Nam"),
     )),
     ("Gia đình", (
         ("father_name", "Họ tên cha", ""),
@@ -96,9 +103,9 @@ TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
 )  # fmt: skip
 
 REQUIRED = ("full_name", "birth_date")
-DATE_FIELDS = ("birth_date", "admission_date", "party_date")
+DATE_FIELDS = ("birth_date", "admission_date", "party_date", "national_id_date")
 SHORT_FIELDS = (*DATE_FIELDS, "national_id", "phone", "education", "father_birth_year",
-                "mother_birth_year")  # fmt: skip
+                "mother_birth_year", "member_code")  # fmt: skip
 # Fields the form edits (birth_precision follows from what is typed as the birth date).
 FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precision")
 # Fields the member's events decide (refreshed after an event is recorded or deleted).

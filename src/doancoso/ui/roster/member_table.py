@@ -38,6 +38,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("Trạng thái", "status", 145),
     ("CCCD", "national_id", 115),
     ("Điện thoại", "phone", 105),
+    ("Mã đoàn viên", "member_code", 95),
 )
 COL_STT, COL_NAME, COL_BIRTH = 0, 1, 2
 
@@ -60,13 +61,15 @@ def _display(row: MemberRow, column: int) -> str:
         return STATUSES.get(row.status, row.status)
     if column == 7:
         return row.national_id or ""
-    return row.phone or ""
+    if column == 8:
+        return row.phone or ""
+    return row.member_code or ""
 
 
 def _raw(row: MemberRow, column: int) -> str:
     values = (
         row.full_name, row.full_name, row.birth_date.isoformat(), row.gender, row.branch_name,
-        row.position, row.status, row.national_id, row.phone,
+        row.position, row.status, row.national_id, row.phone, row.member_code,
     )  # fmt: skip
     return values[column] or ""
 

@@ -50,7 +50,8 @@ class RosterPage(ListPage):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
-        filters.addWidget(self.make_search("Tìm theo họ tên, CCCD, số điện thoại… (Ctrl+F)"), 3)
+        search = self.make_search("Tìm theo họ tên, CCCD, điện thoại, mã đoàn viên… (Ctrl+F)")
+        filters.addWidget(search, 3)
         self.branch_combo = QComboBox()
         self.branch_combo.setMinimumContentsLength(14)
         self.status_combo = QComboBox()

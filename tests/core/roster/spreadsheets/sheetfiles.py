@@ -319,3 +319,126 @@ def _number(value: object) -> tuple[int, str]:
     if isinstance(value, int | float):
         return _GENERAL, repr(value)
     raise TypeError(f"no Excel cell for {value!r}")
+
+
+# -- The union's member template ("DANH SÁCH ĐOÀN VIÊN", sheets DSDV and DATA) -----------------
+
+# The 33 columns of the DSDV sheet as the template spells them, in order (the header row; the
+# birth date spans two columns, "Nam" and "Nữ", under one "Ngày sinh"). Written here on their
+# own, not taken from the app, so that the tests compare the app's export with the template.
+MEMBER_TEMPLATE_HEADERS = (
+    "STT", "Họ và tên", "Mã định danh đoàn viên", "Ngày sinh", None, "Dân tộc", "Tôn giáo",
+    "Quê quán", "Địa chỉ thường trú", "Số CMND/CCCD", "Ngày cấp", "Nơi cấp", "Trình độ văn hóa",
+    "Trình độ chuyên môn", "Trình độ LLCT", "Tin học", "Ngoại ngữ", "Thời gian vào đoàn",
+    "Số Nghị quyết chuẩn y kết nạp đoàn viên", "Số thẻ đoàn", "Thời gian vào Đảng",
+    "Nghề nghiệp hiện nay", "Đối tượng đoàn viên", "Rèn luyện đoàn viên",
+    "Đánh giá, xếp loại đoàn viên", "Khen thưởng", "Kỷ luật", "Chức vụ trong chi đoàn", "Hội",
+    "Đoàn viên danh dự", "Email liên hệ", "Điện thoại liên hệ", "Đơn vị",
+)  # fmt: skip
+MEMBER_TEMPLATE_SUBHEADERS = (None, None, None, "Nam", "Nữ")
+
+# Made-up members of "Chi đoàn 1", one dict each, keyed by the header ("Nam"/"Nữ" for the
+# birth date, written in the column of the member's gender); every cell is text, as in the
+# template. Lê Thị Ngọc Diệp's name is in capitals, as some rosters write it.
+MEMBER_TEMPLATE_PEOPLE: tuple[dict[str, str], ...] = (
+    {
+        "Họ và tên": "LÊ THỊ NGỌC DIỆP", "Mã định danh đoàn viên": "8012345",
+        "Nữ": "14/02/2002", "Dân tộc": "Kinh", "Tôn giáo": "Không",
+        "Quê quán": "Xã Tân Hưng, tỉnh Cà Mau",
+        "Địa chỉ thường trú": "Ấp Tân Long, xã Tân Hưng, tỉnh Cà Mau",
+        "Số CMND/CCCD": "096302001234", "Ngày cấp": "20/04/2021",
+        "Nơi cấp": "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+        "Trình độ văn hóa": "12/12", "Trình độ chuyên môn": "Đại học", "Trình độ LLCT": "Sơ cấp",
+        "Tin học": "Cơ bản", "Ngoại ngữ": "Tiếng Anh B1", "Thời gian vào đoàn": "26/03/2017",
+        "Số Nghị quyết chuẩn y kết nạp đoàn viên": "15-NQ/ĐTN", "Số thẻ đoàn": "TĐ-0456",
+        "Nghề nghiệp hiện nay": "Giáo viên",
+        "Đối tượng đoàn viên": "Đoàn viên công chức, viên chức", "Rèn luyện đoàn viên": "Xuất sắc",
+        "Đánh giá, xếp loại đoàn viên": "Hoàn thành xuất sắc nhiệm vụ",
+        "Khen thưởng": "Giấy khen của Đoàn xã năm 2025",
+        "Chức vụ trong chi đoàn": "Bí thư chi đoàn",
+        "Hội": "Hội Liên hiệp Thanh niên Việt Nam", "Email liên hệ": "ngocdiep.le@gmail.com",
+        "Điện thoại liên hệ": "0912345678", "Đơn vị": "Chi đoàn 1",
+    },
+    {
+        "Họ và tên": "Nguyễn Văn Hậu", "Mã định danh đoàn viên": "8012346", "Nam": "05/11/1998",
+        "Dân tộc": "Kinh", "Tôn giáo": "Công giáo", "Quê quán": "Xã Khánh An, tỉnh Cà Mau",
+        "Địa chỉ thường trú": "Ấp Tân Long, xã Tân Hưng, tỉnh Cà Mau",
+        "Số CMND/CCCD": "096098005678", "Ngày cấp": "02/07/2022",
+        "Nơi cấp": "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+        "Trình độ văn hóa": "12/12", "Trình độ chuyên môn": "Trung cấp", "Tin học": "Cơ bản",
+        "Thời gian vào đoàn": "20/05/2013",  # at 14, under the rules of the time
+        "Số thẻ đoàn": "TĐ-0457", "Nghề nghiệp hiện nay": "Nuôi trồng thủy sản",
+        "Đối tượng đoàn viên": "Đoàn viên nông thôn", "Rèn luyện đoàn viên": "Khá",
+        "Đánh giá, xếp loại đoàn viên": "Hoàn thành tốt nhiệm vụ",
+        "Kỷ luật": "Khiển trách năm 2023",
+        "Chức vụ trong chi đoàn": "Ủy viên Ban Chấp hành chi đoàn",
+        "Hội": "Hội Liên hiệp Thanh niên Việt Nam", "Điện thoại liên hệ": "0987654321",
+        "Đơn vị": "Chi đoàn 1",
+    },
+    {
+        "Họ và tên": "Thạch Thị Sa Rươl", "Mã định danh đoàn viên": "8012347", "Nữ": "29/02/2004",
+        "Dân tộc": "Khmer", "Tôn giáo": "Phật giáo", "Quê quán": "Xã Trần Đề, thành phố Cần Thơ",
+        "Địa chỉ thường trú": "Ấp Cái Rắn, xã Tân Hưng, tỉnh Cà Mau",
+        "Số CMND/CCCD": "094304009876", "Trình độ văn hóa": "12/12",
+        "Thời gian vào đoàn": "26/03/2020", "Số Nghị quyết chuẩn y kết nạp đoàn viên": "07-NQ/ĐTN",
+        "Nghề nghiệp hiện nay": "Sinh viên", "Đối tượng đoàn viên": "Đoàn viên sinh viên",
+        "Chức vụ trong chi đoàn": "Phó Bí thư chi đoàn", "Hội": "Hội Sinh viên Việt Nam",
+        "Email liên hệ": "saruol.thach@gmail.com", "Đơn vị": "Chi đoàn 1",
+    },
+    {
+        "Họ và tên": "Trần Minh Tú", "Mã định danh đoàn viên": "8012348", "Nam": "17/08/1997",
+        "Dân tộc": "Kinh", "Tôn giáo": "Không", "Số CMND/CCCD": "381234567",
+        "Ngày cấp": "12/09/2013", "Nơi cấp": "Công an tỉnh Cà Mau", "Trình độ văn hóa": "12/12",
+        "Trình độ chuyên môn": "Cao đẳng", "Trình độ LLCT": "Trung cấp", "Tin học": "Nâng cao",
+        "Ngoại ngữ": "Tiếng Anh A2", "Thời gian vào đoàn": "26/03/2014",
+        "Thời gian vào Đảng": "03/02/2024", "Nghề nghiệp hiện nay": "Công chức",
+        "Chức vụ trong chi đoàn": "Đoàn viên", "Đoàn viên danh dự": "Không",
+        "Điện thoại liên hệ": "0909123456", "Đơn vị": "Chi đoàn 1",
+    },
+)  # fmt: skip
+
+# Part of the DATA sheet: a list per column, header first (only the lists the tests read).
+MEMBER_TEMPLATE_DATA = (
+    ("Dân tộc", "Kinh", "Tày", "Thái", "Mường", "Khmer", "Hoa"),
+    ("Tôn giáo", "Không", "Phật giáo", "Công giáo", "Cao Đài", "Phật giáo Hòa Hảo"),
+    ("Chức vụ", "Bí thư chi đoàn", "Phó Bí thư chi đoàn", "Ủy viên Ban Chấp hành chi đoàn",
+     "Đoàn viên"),
+)  # fmt: skip
+
+
+def member_template_rows(
+    people: Sequence[dict[str, str]] = MEMBER_TEMPLATE_PEOPLE,
+) -> list[list[Any]]:
+    """The DSDV sheet's rows: title, chi đoàn, header, sub-header, then one row per person."""
+    keys = list(MEMBER_TEMPLATE_HEADERS)
+    keys[3:5] = ["Nam", "Nữ"]
+    rows: list[list[Any]] = [[], ["DANH SÁCH ĐOÀN VIÊN"], ["CHI ĐOÀN 1"], []]
+    rows += [list(MEMBER_TEMPLATE_HEADERS), list(MEMBER_TEMPLATE_SUBHEADERS)]
+    for number, person in enumerate(people, start=1):
+        rows.append([str(number)] + [person.get(key) or None for key in keys[1:]])
+    return rows
+
+
+def member_template_merges() -> list[str]:
+    """The title rows across the table, each header over its two rows, "Ngày sinh" over Nam
+    and Nữ."""
+    last = column_letter(len(MEMBER_TEMPLATE_HEADERS) - 1)
+    merges = [f"A2:{last}2", f"A3:{last}3", "D5:E5"]
+    for index in range(len(MEMBER_TEMPLATE_HEADERS)):
+        if index not in (3, 4):
+            merges.append(f"{column_letter(index)}5:{column_letter(index)}6")
+    return merges
+
+
+def write_member_template(
+    path: Path, people: Sequence[dict[str, str]] = MEMBER_TEMPLATE_PEOPLE
+) -> Path:
+    """A roster in the union's member template, as Excel saves it: the DSDV sheet, then DATA."""
+    width = max(len(column) for column in MEMBER_TEMPLATE_DATA)
+    data = [
+        [column[i] if i < len(column) else None for column in MEMBER_TEMPLATE_DATA]
+        for i in range(width)
+    ]
+    return write_excel_xlsx(
+        path, member_template_rows(people), member_template_merges(), "DSDV", [("DATA", data)]
+    )

@@ -109,6 +109,9 @@ def _cli(*args: str) -> tuple[int, str, str]:
 
 def test_check_finds_reports_and_repairs(demo_ws: Workspace) -> None:
     folder = str(demo_ws.data_dir)
+    demo_ws.members.save(
+        {"full_name": "Lê Văn Mã", "birth_date": "01/01/2000", "member_code": "1234567"}
+    )  # a member code is part of the search text: a sound member, not a problem
     code, out, err = _cli("check", "--data-dir", folder, "--format", "json")
     assert (code, json.loads(out), err) == (0, {"ok": True, "problems": [], "repaired": 0}, "")
     first, second = demo_ws.members.list()[:2]

@@ -374,3 +374,39 @@ def test_a_new_birth_date_is_checked_with_the_stored_date_a_refused_one_leaves(
     sws.spreadsheets.apply_import(preview)
     assert _fields(sws) == {"Nguyễn Văn An": before}
     _form_saves_everyone(sws)
+
+
+HISTORY = (
+    "Vào Đoàn ngày 20/05/2013 khi chưa đủ 15 tuổi + 1 ngày (sinh 10/09/1998): ngoài độ tuổi kết "
+    "nạp hiện nay (từ 16 đến 30 tuổi, áp dụng từ 28/06/2013). Vẫn giữ ngày này: kết nạp trước "
+    "đó theo quy định thời đó."
+)
+
+
+def test_an_admission_before_todays_rules_is_kept_with_a_warning(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    """Admitted at 14 in May 2013 (the rules of the time): the date is written, the warning names
+    the rule and the date; under today's rules the same age is left out, as before."""
+    _add(sws, full_name="Trần Văn Bình", birth_date="10/09/1998", national_id=BINH_ID)
+    preview = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "10/09/1998", AN_ID, None, "20/05/2013", None, None],
+        [2, "Trần Văn Bình", "10/09/1998", BINH_ID, None, "20/05/2013", None, None],
+        [3, "Lê Văn Cường", "01/01/2000", None, None, "28/06/2013", None, None],
+    ])  # fmt: skip
+    assert _rows(preview) == [
+        (2, NEW, [], [HISTORY]),
+        (3, UPDATE, ["admission_date"], [HISTORY]),
+        (4, NEW, [], ["Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2000, vào Đoàn 28/06/2013."]),
+    ]
+    sws.spreadsheets.apply_import(preview)
+    fields = _fields(sws)
+    assert fields["Nguyễn Văn An"].admission_date == date(2013, 5, 20)
+    assert fields["Trần Văn Bình"].admission_date == date(2013, 5, 20)
+    assert fields["Lê Văn Cường"].admission_date is None
+    _form_saves_everyone(sws)
+    # Imported again: nothing changes, nothing to say.
+    again = _preview(sws, tmp_path / "a.xlsx", [
+        [1, "Nguyễn Văn An", "10/09/1998", AN_ID, None, "20/05/2013", None, None],
+    ])  # fmt: skip
+    assert _rows(again) == [(2, UNCHANGED, [], [])]

@@ -34,7 +34,8 @@ _DIRECT = (
     "full_name", "birth_date", "birth_precision", "gender", "national_id", "phone", "position",
     "status", "admission_date", "party_date", "other_name", "ethnicity", "religion", "hometown",
     "occupation", "education", "qualification", "political_theory", "foreign_language",
-    "admission_place", "card_number", "notes",
+    "admission_place", "card_number", "notes", "member_code", "email", "national_id_date",
+    "national_id_place", "computer_skills", "admission_decision", "association",
 )  # fmt: skip
 _CHUNK = 1000
 
@@ -65,8 +66,8 @@ def apply_preview(ctx: WorkspaceContext, preview: ImportPreview) -> ImportResult
             _update(ctx, session, updates, branch_ids)
     except IntegrityError as exc:
         raise ConflictError(
-            "Không nhập được: dữ liệu vi phạm ràng buộc của cơ sở dữ liệu (thường là số CCCD đã "
-            "dùng cho đoàn viên khác). Không có thay đổi nào được ghi.",
+            "Không nhập được: dữ liệu vi phạm ràng buộc của cơ sở dữ liệu (thường là số CCCD hoặc "
+            "mã định danh đã dùng cho đoàn viên khác). Không có thay đổi nào được ghi.",
             str(exc.orig),
         ) from exc
     return ImportResult(
@@ -144,7 +145,7 @@ def _insert(
     # (column, position, bind processor or None) of the columns copied from the row's values
     direct = [(n, position[n], processors.get(n)) for n in _DIRECT]
     at = {n: position[n] for n in ("id", "address_hamlet", "branch_id", "sort_key", "search_text",
-                                   "full_name", "other_name", "national_id", "phone")}  # fmt: skip
+                                   *_IDENTITY)}  # fmt: skip
     assert not processors.keys() & at.keys()  # plain text columns, stored as given
     batch: list[tuple[Any, ...]] = []
     for row in rows:
@@ -160,12 +161,7 @@ def _insert(
         branch = values.get("branch")
         if isinstance(branch, str):
             line[at["branch_id"]] = branch_ids[cached_fold(branch)]
-        derived = derived_columns(
-            line[at["full_name"]],
-            line[at["other_name"]],
-            line[at["national_id"]],
-            line[at["phone"]],
-        )
+        derived = derived_columns(*(line[at[name]] for name in _IDENTITY))
         line[at["sort_key"]], line[at["search_text"]] = derived["sort_key"], derived["search_text"]
         batch.append(tuple(line))
     for first in range(0, len(batch), _CHUNK):
@@ -226,12 +222,12 @@ def _update(
         )
 
 
-_IDENTITY = ("full_name", "other_name", "national_id", "phone")
+_IDENTITY = ("full_name", "other_name", "national_id", "phone", "member_code")
 _DERIVED_FROM = frozenset(_IDENTITY)  # the stored sort key and search text derive from these
 
 
 def _current_identity(session: Session, member_ids: list[str]) -> dict[str, tuple[Any, ...]]:
-    """(full name, other name, CCCD, phone) of each member, as stored."""
+    """(full name, other name, CCCD, phone, member code) of each member, as stored."""
     found: dict[str, tuple[Any, ...]] = {}
     for first in range(0, len(member_ids), _CHUNK):
         chunk = member_ids[first : first + _CHUNK]

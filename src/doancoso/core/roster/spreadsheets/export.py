@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -33,6 +34,10 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Nghề nghiệp", 18), ("Trình độ văn hóa", 10), ("Ghi chú", 30),
 )  # fmt: skip
 ROSTER = ListLayout(TITLE, "Đoàn viên", COLUMNS, multiline=frozenset({"Ghi chú"}))
+# The layouts of an exported roster: the app's own list, or the union's member template
+# (:mod:`.member_template`).
+LIST_LAYOUT, TEMPLATE_LAYOUT = "danh-sach", "mau-dsdv"
+LAYOUTS = (LIST_LAYOUT, TEMPLATE_LAYOUT)
 _FIELDS = (
     Member.id, Member.full_name, Member.birth_date, Member.birth_precision, Member.gender,
     Member.ethnicity, Member.religion, Member.national_id, Member.phone, Branch.name,
@@ -49,33 +54,42 @@ def date_value(value: date | None, precision: str = DAY) -> Value:
     return format_vn_date(value, precision)
 
 
-def member_lines(ctx: WorkspaceContext, ids: Sequence[str]) -> Iterator[list[Value]]:
-    """One list of cell values per member, in the order of ``ids`` (STT first)."""
+def rows_in_order(
+    ctx: WorkspaceContext, columns: Sequence[Any], ids: Sequence[str]
+) -> Iterator[tuple[int, Sequence[Any]]]:
+    """(STT, row of ``columns``) of each member of ``ids`` in that order, the STT being the
+    place in ``ids`` (a member deleted meanwhile is left out). ``columns`` start with
+    ``Member.id`` and may name the chi đoàn's (``Branch``) columns."""
     with ctx.db.read() as session:
         for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
             chunk = ids[start : start + 900]
             stmt = (
-                select(*_FIELDS)
+                select(*columns)
                 .outerjoin(Branch, Branch.id == Member.branch_id)
                 .where(Member.id.in_(chunk))
             )
             found = {row[0]: row for row in session.execute(stmt)}
             for offset, member_id in enumerate(chunk):
                 row = found.get(member_id)
-                if row is None:
-                    continue
-                (_, name, birth, precision, gender, ethnicity, religion, national_id, phone, branch,
-                 position, admitted, status, hamlet, commune, province, hometown, occupation,
-                 education, notes) = row  # fmt: skip
-                address = ", ".join(p for p in (hamlet, commune, province) if p)
-                yield [
-                    str(start + offset + 1), name, date_value(birth, precision),
-                    GENDERS.get(gender or "", ""), ethnicity or "", religion or "",
-                    national_id or "", phone or "", branch or "", position or "",
-                    date_value(admitted),
-                    STATUSES.get(status, status or ""), address, hometown or "", occupation or "",
-                    education or "", notes or "",
-                ]  # fmt: skip
+                if row is not None:
+                    yield start + offset + 1, row
+
+
+def member_lines(ctx: WorkspaceContext, ids: Sequence[str]) -> Iterator[list[Value]]:
+    """One list of cell values per member, in the order of ``ids`` (STT first)."""
+    for number, row in rows_in_order(ctx, _FIELDS, ids):
+        (_, name, birth, precision, gender, ethnicity, religion, national_id, phone, branch,
+         position, admitted, status, hamlet, commune, province, hometown, occupation,
+         education, notes) = row  # fmt: skip
+        address = ", ".join(p for p in (hamlet, commune, province) if p)
+        yield [
+            str(number), name, date_value(birth, precision),
+            GENDERS.get(gender or "", ""), ethnicity or "", religion or "",
+            national_id or "", phone or "", branch or "", position or "",
+            date_value(admitted),
+            STATUSES.get(status, status or ""), address, hometown or "", occupation or "",
+            education or "", notes or "",
+        ]  # fmt: skip
 
 
 def filter_note(flt: MemberFilter | None) -> str:
@@ -98,20 +112,35 @@ def filter_note(flt: MemberFilter | None) -> str:
 
 
 def export_members(
-    ctx: WorkspaceContext, members: MemberService, path: Path, flt: MemberFilter | None = None
+    ctx: WorkspaceContext,
+    members: MemberService,
+    path: Path,
+    flt: MemberFilter | None = None,
+    layout: str = LIST_LAYOUT,
 ) -> int:
     """Write the members shown by ``flt`` (default order) to .xlsx or .csv; returns how many.
 
     The .xlsx title names the filter (:func:`filter_note`) and, for one chi đoàn, the second
-    line reads "Chi đoàn ấp Thạnh Điền – Đoàn xã Tân Hưng", as on the printed roster."""
+    line reads "Chi đoàn ấp Thạnh Điền – Đoàn xã Tân Hưng", as on the printed roster. Layout
+    ``"mau-dsdv"``: the union's member template, .xlsx only (:mod:`.member_template`)."""
+    from .member_template import check_template_path, template_lines, unit_line, write_xlsx
+
     path = Path(path)
-    export_format(path)  # refused before any work
-    lines = member_lines(ctx, members.ids(flt))
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown roster layout {layout!r}")
+    if layout == TEMPLATE_LAYOUT:
+        check_template_path(path)  # refused before any work
+    else:
+        export_format(path)
     with ctx.db.read() as session:
         org = session.get(Organization, ctx.organization_id)
         organization = org.name if org else ""
-        if flt is not None and flt.branch_id:
-            branch = session.get(Branch, flt.branch_id)
-            if branch is not None:
-                organization = f"{branch.name} – {organization}" if organization else branch.name
-    return write_list(path, ROSTER, lines, organization, filter_note(flt))
+        branch = session.get(Branch, flt.branch_id) if flt is not None and flt.branch_id else None
+        branch_name = branch.name if branch is not None else None
+    ids = members.ids(flt)
+    if layout == TEMPLATE_LAYOUT:
+        unit = unit_line(branch_name, organization)
+        return write_xlsx(path, template_lines(ctx, ids), unit)
+    if branch_name is not None:
+        organization = f"{branch_name} – {organization}" if organization else branch_name
+    return write_list(path, ROSTER, member_lines(ctx, ids), organization, filter_note(flt))

@@ -6,6 +6,13 @@ often a two-row header (a merged "Ngày sinh" over "Nam" | "Nữ", a merged "H�
 known headers; the best one is the header, and the row under it is merged in when it holds
 sub-headers. Headers are compared folded (no tones, no case, đ as d), so "HỌ VÀ TÊN", "Họ và
 tên" and "Ho va ten" are the same.
+
+A header names its field exactly (a known spelling), by its head (the words before "trong",
+"của", "tại", "thuộc": "Chức vụ trong chi đoàn" is a position, "Số CCCD của đoàn viên" a CCCD),
+or by a known spelling found inside it. The exact field wins over a look-alike: "Mã định danh
+đoàn viên" is the union's member code, never the CCCD ("Mã định danh" alone is the CCCD's
+personal number). When several columns could fill one field, the best match is imported (the
+first of equals) and the preview says which columns were left out (:attr:`HeaderGuess.warnings`).
 """
 
 from __future__ import annotations
@@ -48,6 +55,21 @@ IMPORT_FIELDS: dict[str, str] = {
     "political_theory": "Lý luận chính trị",
     "foreign_language": "Ngoại ngữ",
     "notes": "Ghi chú",
+    # Columns of the union's member template (mẫu danh sách đoàn viên, DSDV).
+    "member_code": "Mã định danh đoàn viên",
+    "email": "Email",
+    "national_id_date": "Ngày cấp CCCD",
+    "national_id_place": "Nơi cấp CCCD",
+    "computer_skills": "Tin học",
+    "admission_decision": "Số nghị quyết chuẩn y kết nạp",
+    "association": "Hội",
+    # Kept in the notes as "Khen thưởng: …" lines (see core.roster.notes).
+    "member_group": "Đối tượng đoàn viên (vào ghi chú)",
+    "training": "Rèn luyện đoàn viên (vào ghi chú)",
+    "rating": "Đánh giá, xếp loại đoàn viên (vào ghi chú)",
+    "commendation": "Khen thưởng (vào ghi chú)",
+    "discipline": "Kỷ luật (vào ghi chú)",
+    "honorary": "Đoàn viên danh dự (vào ghi chú)",
 }
 
 # Folded header texts (see _clean) for each field. "stt" is recognised only to be ignored.
@@ -73,13 +95,16 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "ethnicity": ("dan toc",),
     "religion": ("ton giao",),
     "branch": ("chi doan", "ten chi doan", "thuoc chi doan", "sinh hoat tai chi doan", "don vi"),
-    "position": ("chuc vu", "chuc vu doan", "chuc vu trong doan", "chuc vu hien nay"),
+    "position": ("chuc vu", "chuc vu doan", "chuc vu trong doan", "chuc vu hien nay",
+                 "chuc vu trong chi doan", "chuc vu chi doan", "chuc danh"),
     "status": ("trang thai", "tinh trang", "tinh trang sinh hoat"),
     "admission_date": ("ngay vao doan", "ngay ket nap", "ngay ket nap doan",
-                       "ngay thang nam vao doan", "vao doan", "ngay vao doan tncs"),
+                       "ngay thang nam vao doan", "vao doan", "ngay vao doan tncs",
+                       "thoi gian vao doan", "ngay thang vao doan", "thoi gian ket nap"),
     "admission_place": ("noi vao doan", "noi ket nap", "noi ket nap doan"),
     "card_number": ("so the doan vien", "so the doan", "so the"),
-    "party_date": ("ngay vao dang", "ngay ket nap dang"),
+    "party_date": ("ngay vao dang", "ngay ket nap dang", "thoi gian vao dang",
+                   "ngay thang vao dang"),
     "phone": ("dien thoai", "sdt", "so dien thoai", "dt", "so dt", "dien thoai lien he", "dtdd"),
     "address": ("cho o", "dia chi", "noi o hien nay", "cho o hien nay", "noi o",
                 "dia chi thuong tru", "thuong tru", "dia chi lien he", "noi cu tru",
@@ -89,9 +114,31 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "education": ("trinh do van hoa", "hoc van", "trinh do hoc van", "van hoa", "tdvh",
                   "trinh do van hoa hoc van", "trinh do"),
     "qualification": ("chuyen mon", "trinh do chuyen mon", "chuyen mon nghiep vu"),
-    "political_theory": ("ly luan chinh tri", "trinh do ly luan chinh tri", "llct"),
+    "political_theory": ("ly luan chinh tri", "trinh do ly luan chinh tri", "llct",
+                         "trinh do llct", "trinh do ly luan", "ly luan"),
     "foreign_language": ("ngoai ngu", "trinh do ngoai ngu"),
     "notes": ("ghi chu",),
+    "member_code": ("ma dinh danh doan vien", "ma doan vien", "ma so doan vien",
+                    "ma dinh danh dv", "ma dv"),
+    "email": ("email", "e mail", "email lien he", "dia chi email", "thu dien tu", "gmail"),
+    "national_id_date": ("ngay cap", "ngay cap cccd", "ngay cap cmnd", "ngay cap cmnd cccd",
+                         "ngay cap cccd cmnd"),
+    "national_id_place": ("noi cap", "noi cap cccd", "noi cap cmnd", "noi cap cmnd cccd",
+                          "noi cap cccd cmnd"),
+    "computer_skills": ("tin hoc", "trinh do tin hoc"),
+    "admission_decision": ("so nghi quyet chuan y ket nap doan vien",
+                           "so nghi quyet chuan y ket nap", "nghi quyet chuan y ket nap",
+                           "so nghi quyet ket nap", "so nq ket nap", "so quyet dinh ket nap",
+                           "so qd ket nap", "quyet dinh ket nap"),
+    "association": ("hoi", "to chuc hoi", "tham gia hoi", "hoi vien"),
+    "member_group": ("doi tuong doan vien", "doi tuong"),
+    "training": ("ren luyen doan vien", "ren luyen", "ket qua ren luyen",
+                 "chuong trinh ren luyen doan vien"),
+    "rating": ("danh gia xep loai doan vien", "danh gia xep loai", "xep loai doan vien",
+               "xep loai", "danh gia"),
+    "commendation": ("khen thuong",),
+    "discipline": ("ky luat", "hinh thuc ky luat"),
+    "honorary": ("doan vien danh du",),
 }  # fmt: skip
 
 _EXACT: dict[str, str] = {syn: target for target, syns in _SYNONYMS.items() for syn in syns}
@@ -104,6 +151,10 @@ _CONTAINED = sorted(
     ),
     key=lambda item: -len(item[0]),
 )
+# Words after which a header names a complement, not its field ("Chức vụ trong chi đoàn").
+_LINK = re.compile(r" (?:trong|cua|tai|thuoc) ")
+# How well a header names its field (see the module docstring): the better match wins.
+EXACT, HEAD, CONTAINED = 2, 1, 0
 _PARENS = re.compile(r"\([^)]*\)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
@@ -115,18 +166,30 @@ def _clean(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
-def match_header(text: str) -> str | None:
-    """The field a header names ("stt" for the number column), or None."""
+def _match(text: str) -> tuple[str, int] | None:
+    """The field a header names and how well (:data:`EXACT`, :data:`HEAD`, :data:`CONTAINED`).
+
+    Only the head of a header with a complement is read: "Chức vụ trong chi đoàn" is looked up
+    as "Chức vụ", never as the "chi đoàn" it is about."""
     key = _clean(text)
     if not key:
         return None
     if key in _EXACT:
-        return _EXACT[key]
-    padded = f" {key} "
+        return _EXACT[key], EXACT
+    head = _LINK.split(key, maxsplit=1)[0]
+    if head != key and head in _EXACT:
+        return _EXACT[head], HEAD
+    padded = f" {head} "
     for syn, target in _CONTAINED:
         if f" {syn} " in padded:
-            return target
+            return target, CONTAINED
     return None
+
+
+def match_header(text: str) -> str | None:
+    """The field a header names ("stt" for the number column), or None."""
+    found = _match(text)
+    return found[0] if found else None
 
 
 @dataclass
@@ -154,18 +217,19 @@ def _header_text(value: Cell) -> str:
     return nfc(decode_cell(_text(value)).text)
 
 
-def _row_fields(values: list[Cell]) -> dict[int, str]:
-    found: dict[int, str] = {}
+def _row_fields(values: list[Cell]) -> dict[int, tuple[str, int]]:
+    """The field (and how well it matched) of each column of a row that names one."""
+    found: dict[int, tuple[str, int]] = {}
     for col, value in enumerate(values):
         if isinstance(value, str):
-            target = match_header(value)
-            if target is not None:
-                found[col] = target
+            match = _match(value)
+            if match is not None:
+                found[col] = match
     return found
 
 
-def _score(found: dict[int, str]) -> int:
-    targets = set(found.values())
+def _score(found: dict[int, tuple[str, int]]) -> int:
+    targets = {target for target, _ in found.values()}
     if not targets & {"full_name", "given_name", "family_middle"}:
         return 0
     return len(targets)
@@ -177,7 +241,7 @@ def _is_numbering(values: list[Cell]) -> bool:
     return len(cells) >= 3 and all(_NUMBERING.match(c) for c in cells)
 
 
-def _is_subheader(values: list[Cell], found: dict[int, str]) -> bool:
+def _is_subheader(values: list[Cell], found: dict[int, tuple[str, int]]) -> bool:
     if not found or any(
         isinstance(v, (date, datetime, int, float)) for v in values if v is not None
     ):
@@ -188,7 +252,7 @@ def _is_subheader(values: list[Cell], found: dict[int, str]) -> bool:
 
 def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
     """The header of a sheet, or None when no row looks like one."""
-    best: tuple[int, int, dict[int, str]] | None = None  # score, index, field by column
+    best: tuple[int, int, dict[int, tuple[str, int]]] | None = None  # score, index, fields
     for index, (_number, values) in enumerate(rows[:_SCAN_ROWS]):
         found = _row_fields(values)
         score = _score(found)
@@ -196,7 +260,9 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
             best = (score, index, found)
     if best is None:
         return None
-    _, index, by_column = best
+    _, index, matched = best
+    by_column = {col: target for col, (target, _) in matched.items()}
+    quality = {col: how for col, (_, how) in matched.items()}
     keys = {col: _clean(v) for col, v in enumerate(rows[index][1]) if isinstance(v, str)}
     width = max((len(v) for _, v in rows), default=0)
     headers = [_header_text(v) for v in rows[index][1]] + [""] * width
@@ -207,9 +273,9 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
         sub = _row_fields(below)
         if _is_subheader(below, sub):
             last = index + 1
-            by_column = dict(by_column)
-            for col, target in sub.items():
+            for col, (target, how) in sub.items():
                 by_column[col] = target
+                quality[col] = how
                 keys[col] = _clean(str(below[col]))
             for col, value in enumerate(below):
                 text = _header_text(value)
@@ -218,17 +284,43 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
     start = last + 1
     while start < len(rows) and _is_numbering(rows[start][1]):
         start += 1
-    mapping: dict[str, int] = {}
+    columns: dict[str, list[int]] = {}  # the columns that could fill each field
     for col in sorted(by_column):
-        target = by_column[col]
-        if target != "stt" and target not in mapping:
-            mapping[target] = col
+        if by_column[col] != "stt":
+            columns.setdefault(by_column[col], []).append(col)
+    mapping: dict[str, int] = {}
+    for target, cols in columns.items():
+        best_quality = max(quality[col] for col in cols)
+        mapping[target] = next(col for col in cols if quality[col] == best_quality)
     _family_then_middle(mapping, by_column, keys)
     if "full_name" in mapping and ("given_name" in mapping and "family_middle" in mapping):
         del mapping["full_name"]  # a merged "Họ và tên" over "Họ đệm" | "Tên"
     guess = HeaderGuess(rows[last][0], start, headers, mapping, first_row=rows[index][0])
+    _left_out(guess, columns)
     _headerless_after_name(guess, rows[start : start + _SAMPLE_ROWS], set(by_column))
     return guess
+
+
+def _left_out(guess: HeaderGuess, columns: dict[str, list[int]]) -> None:
+    """Say which columns could also fill a field but are not imported (the preview's notice
+    instead of a silent choice); ``columns``: every column that names each field."""
+    used = set(guess.mapping.values())
+    for target, cols in columns.items():
+        chosen = guess.mapping.get(target)
+        others = [col for col in cols if col not in used]
+        if chosen is None or not others:
+            continue
+        shown = [f"{column_letter(col)} “{guess.headers[col]}”" for col in [chosen, *others]]
+        listed = ", ".join(shown[:-1]) + " và " + shown[-1]
+        skipped = ", ".join(column_letter(col) for col in others)
+        guess.warnings.append(
+            (
+                others[0],
+                f"Các cột {listed} đều có thể là “{IMPORT_FIELDS.get(target, target)}”: đang "
+                f"nhập cột {column_letter(chosen)}, bỏ qua cột {skipped}. Nếu cần cột khác, hãy "
+                "chọn lại ở bước ghép cột.",
+            )
+        )
 
 
 def _family_then_middle(

@@ -1,9 +1,9 @@
 """The import preview: every row of the sheet with its values, problems and what would happen.
 
-Rows are matched to the roster by CCCD first, then by folded name and birth date (a birth year
-matches any date in that year). A matched row updates only the fields whose cell holds a
-different value: an empty cell never blanks a stored value, and a name that differs only in
-accents or case (a file typed without tones) is not a change.
+Rows are matched to the roster by the union's member code first, then by CCCD, then by folded
+name and birth date (a birth year matches any date in that year). A matched row updates only
+the fields whose cell holds a different value: an empty cell never blanks a stored value, and a
+name that differs only in accents or case (a file typed without tones) is not a change.
 
 The values a row would leave on the member (a new member's, or the stored record with the
 row's changes) pass the member form's own date checks (:class:`DateRules`), so that every
@@ -34,7 +34,13 @@ from ...lang.dates import DAY, YEAR, format_vn_date
 from ...lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
 from ...storage.live import is_live
 from ...storage.models import Branch, Member, MemberEvent
-from ..rules import admission_window, over_age_message, party_age_error
+from ..notes import NOTE_FIELDS, merge_note_lines
+from ..rules import (
+    admission_history_message,
+    admission_window,
+    over_age_message,
+    party_age_error,
+)
 from ..service import EVENT_DECIDED_DATES, event_date_message
 from ..validation import parse_member
 from ..vocab import STATUSES
@@ -44,7 +50,8 @@ from .rows import ERROR, TEXT_FIELDS, WARNING, ParsedRow, Problem, cached_fold
 NEW, UPDATE, UNCHANGED, REJECTED = "new", "update", "unchanged", "rejected"
 # Fields compared one to one with the stored member.
 _PLAIN_FIELDS = ("gender", "national_id", "phone", "position", "status", "admission_date",
-                 "party_date") + TEXT_FIELDS  # fmt: skip
+                 "party_date", "member_code", "email", "national_id_date",
+                 *TEXT_FIELDS)  # fmt: skip
 _LOADED = ("id", "revision", "full_name", "birth_date", "birth_precision", "branch_id",
            "address_hamlet", "address_commune", "address_province") + _PLAIN_FIELDS  # fmt: skip
 
@@ -182,6 +189,7 @@ class Matcher:
             rows = session.execute(stmt).all()
         self.members: dict[str, _Stored] = {}
         self.by_national_id: dict[str, str] = {}
+        self.by_member_code: dict[str, str] = {}
         self.by_name_year: dict[tuple[str, int], list[str]] = {}
         for row in rows:
             values = dict(zip(_LOADED, row, strict=True))
@@ -189,33 +197,69 @@ class Matcher:
             self.members[member_id] = _Stored(values, branches.get(values["branch_id"] or ""))
             if values["national_id"]:
                 self.by_national_id[values["national_id"]] = member_id
+            if values["member_code"]:
+                self.by_member_code[values["member_code"]] = member_id
             key = (cached_fold(values["full_name"]), values["birth_date"].year)
             self.by_name_year.setdefault(key, []).append(member_id)
 
+    def _same_person(self, member_id: str, values: dict[str, object]) -> bool:
+        """Whether a row naming ``member_id``'s code or CCCD is that member: the same folded
+        name or the same birth (one may have been corrected)."""
+        stored = self.members[member_id].values
+        birth = values["birth_date"]
+        assert isinstance(birth, date)
+        precision = str(values.get("birth_precision", DAY))
+        return cached_fold(stored["full_name"]) == cached_fold(str(values["full_name"])) or (
+            _same_birth(stored["birth_date"], stored["birth_precision"], birth, precision)
+        )
+
+    def _taken(self, member_id: str, field: str, value: object) -> Problem:
+        """The error of a row giving ``member_id``'s member code or CCCD (``field``) to
+        someone else."""
+        stored = self.members[member_id].values
+        when = format_vn_date(stored["birth_date"], stored["birth_precision"])
+        what = "Mã định danh đoàn viên" if field == "member_code" else "Số CCCD"
+        return Problem(
+            f"{what} {value} đã dùng cho đoàn viên {stored['full_name']} (sinh {when}).",
+            ERROR,
+            field,
+        )
+
     def find(self, values: dict[str, object]) -> tuple[str | None, Problem | None]:
+        member_id, problem = self._find(values)
+        code = values.get("member_code")
+        if problem is None and isinstance(code, str):
+            owner = self.by_member_code.get(code)
+            if owner is not None and owner != member_id:  # the code is another member's
+                return None, self._taken(owner, "member_code", code)
+        return member_id, problem
+
+    def _find(self, values: dict[str, object]) -> tuple[str | None, Problem | None]:
         name, birth = str(values["full_name"]), values["birth_date"]
         precision = str(values.get("birth_precision", DAY))
         assert isinstance(birth, date)
         national_id = values.get("national_id")
+        code = values.get("member_code")
+        if isinstance(code, str) and code in self.by_member_code:
+            member_id = self.by_member_code[code]
+            if not self._same_person(member_id, values):
+                return None, self._taken(member_id, "member_code", code)
+            owner = self.by_national_id.get(national_id) if isinstance(national_id, str) else None
+            if owner is not None and owner != member_id:
+                return None, self._taken(owner, "national_id", national_id)
+            return member_id, None
         if isinstance(national_id, str) and national_id in self.by_national_id:
             member_id = self.by_national_id[national_id]
-            stored = self.members[member_id].values
-            if cached_fold(stored["full_name"]) == cached_fold(name) or _same_birth(
-                stored["birth_date"], stored["birth_precision"], birth, precision
-            ):
+            if self._same_person(member_id, values):
                 return member_id, None
-            when = format_vn_date(stored["birth_date"], stored["birth_precision"])
-            return None, Problem(
-                f"Số CCCD {national_id} đã dùng cho đoàn viên {stored['full_name']} (sinh {when}).",
-                ERROR,
-                "national_id",
-            )
+            return None, self._taken(member_id, "national_id", national_id)
         candidates = [
             member_id
             for member_id in self.by_name_year.get((cached_fold(name), birth.year), [])
             if _same_birth(self.members[member_id].values["birth_date"],
                            self.members[member_id].values["birth_precision"], birth, precision)
             and not (national_id and self.members[member_id].values["national_id"])
+            and not (code and self.members[member_id].values["member_code"])
         ]  # fmt: skip
         if len(candidates) > 1:
             exact = [m for m in candidates if self.members[m].values["birth_date"] == birth]
@@ -271,7 +315,9 @@ class Matcher:
 
 
 def mark_duplicates(parsed: list[ParsedRow]) -> None:
-    """Rows of the file that repeat a CCCD or a person (same folded name and birth date)."""
+    """Rows of the file that repeat a member code, a CCCD or a person (same folded name and
+    birth date)."""
+    by_code: dict[str, ParsedRow] = {}
     by_id: dict[str, ParsedRow] = {}
     by_person: dict[tuple[str, object, object], ParsedRow] = {}
     for row in parsed:
@@ -283,6 +329,14 @@ def mark_duplicates(parsed: list[ParsedRow]) -> None:
             values["birth_date"],
             values.get("birth_precision"),
         )
+        code = values.get("member_code")
+        if isinstance(code, str):
+            holder = by_code.setdefault(code, row)
+            if holder is not row:
+                row.problems.append(Problem(
+                    f"Mã định danh đoàn viên {code} trùng với dòng {holder.row}.",
+                    ERROR, "member_code"))  # fmt: skip
+                continue
         national_id = values.get("national_id")
         if isinstance(national_id, str):
             first = by_id.get(national_id)
@@ -329,6 +383,16 @@ def mark_duplicates(parsed: list[ParsedRow]) -> None:
                 )
                 continue
         by_person.setdefault(person, row)
+
+
+def carry_note_columns(values: dict[str, object], stored_notes: str | None) -> None:
+    """Fold the row's columns kept in the notes ("Khen thưởng", "Kỷ luật", ...: see
+    :mod:`core.roster.notes`) into ``values["notes"]``: the file's own notes if it has a notes
+    column, else the stored ones, with a line per column replaced or added."""
+    carried = {name: str(values.pop(name)) for name in NOTE_FIELDS if name in values}
+    if carried:
+        base = values.get("notes", stored_notes)
+        values["notes"] = merge_note_lines(base if isinstance(base, str) else None, carried)
 
 
 def _label(status: object) -> str:
@@ -457,6 +521,16 @@ def _settle_update(
     return birth, precision
 
 
+def _note_history(row: ParsedRow, birth: date, precision: str) -> None:
+    """An admission date of the file from before today's rules, outside today's ages: kept,
+    with the warning of the member form (:func:`~..rules.admission_history_message`)."""
+    admitted = row.values.get("admission_date")
+    if isinstance(admitted, date):
+        message = admission_history_message(birth, precision, admitted)
+        if message is not None:
+            row.problems.append(Problem(message, WARNING, "admission_date"))
+
+
 def _over_age(birth: object, status: object, today: date, age: int) -> Problem | None:
     """Past the coming-of-age year: the warning of the member form (:func:`over_age_message`)."""
     if status not in ACTIVE_STATUSES or not isinstance(birth, date):
@@ -474,7 +548,8 @@ def decide(
     The values a row leaves on a member pass the member form's date checks: a new member's
     admission or Party date that the form refuses is left out with a warning (the member is
     still worth importing; the date can be entered later), and an update is settled against the
-    stored record and its events (:func:`_settle_update`).
+    stored record and its events (:func:`_settle_update`). An admission dated before today's
+    rules outside today's ages is history: written, with the form's warning.
     """
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
@@ -491,6 +566,8 @@ def decide(
         if problem is not None:
             row.problems.append(problem)
             continue
+        stored_notes = matcher.members[member_id].values["notes"] if member_id else None
+        carry_note_columns(row.values, stored_notes)
         branch, new_branch = None, False
         if isinstance(row.values.get("branch"), str):
             branch, new_branch = branches.resolve(str(row.values["branch"]))
@@ -509,6 +586,7 @@ def decide(
                 dates,  # type: ignore[arg-type]
             )
             _drop_bad_dates(row, errors, None)
+            _note_history(row, birth, str(row.values.get("birth_precision", DAY)))
             status = row.values.get("status", "active")
             problem = _over_age(birth, status, today, coming_of_age)
             if problem is not None:
@@ -554,9 +632,11 @@ def decide(
     events = matcher.events([member_id for _, _, member_id in settle]) if settle else {}
     for item, row, member_id in settle:
         stored = matcher.members[member_id].values
-        birth, _ = _settle_update(
+        birth, precision = _settle_update(
             row, item.changed, stored, events[member_id], rules, coming_of_age
         )
+        if "admission_date" in item.changed:
+            _note_history(row, birth, precision)
         item.action = UPDATE if item.changed else UNCHANGED
         problem = _over_age(birth, stored["status"], today, coming_of_age)
         if problem is not None:

@@ -24,9 +24,10 @@ from ...lang.dates import DAY, YEAR, DateFormatError, format_vn_date
 from ...lang.legacy import Decoded, Encoding, decode_cell
 from ...lang.text import fold, name_case, nfc, nfc_multiline
 from ...xlsx.workbook import Cell
-from ..rules import too_young_message
-from ..validation import check_national_id, normalize_phone
-from ..vocab import POSITIONS, STATUSES, choice_code
+from ..notes import NOTE_FIELDS
+from ..rules import MEMBER_CODE_DIGITS, too_young_message
+from ..validation import check_email, check_member_code, check_national_id, normalize_phone
+from ..vocab import POSITIONS, STATUSES, TEMPLATE_POSITIONS, choice_code
 
 ERROR, WARNING = "error", "warning"
 
@@ -60,11 +61,16 @@ def cached_fold(value: str | None) -> str:
     return fold(value)
 
 
+# A position as the roster writes it, by its folded spelling: the app's own, the member
+# template's ("Bí thư chi đoàn"), and "Ủy viên Ban Chấp hành" written out.
 _POSITIONS = {fold(p): p for p in POSITIONS}
+_POSITIONS.update({fold(spelt): p for p, spelt in TEMPLATE_POSITIONS.items()})
+_POSITIONS[fold("Ủy viên Ban Chấp hành")] = "Ủy viên BCH"
 # Plain text fields of the member record reachable from a column.
 TEXT_FIELDS = ("other_name", "ethnicity", "religion", "hometown", "occupation", "education",
                "qualification", "political_theory", "foreign_language", "admission_place",
-               "card_number", "notes")  # fmt: skip
+               "card_number", "notes", "national_id_place", "computer_skills",
+               "admission_decision", "association")  # fmt: skip
 
 
 MULTILINE_FIELDS = ("notes",)
@@ -161,7 +167,9 @@ class RowParser:
         self.today = today
         self.prefer: Encoding | None = None
         self._columns = list(mapping.items())
-        self._text_targets = [t for t in TEXT_FIELDS + ("address", "branch") if t in mapping]
+        self._text_targets = [
+            t for t in TEXT_FIELDS + ("address", "branch") + NOTE_FIELDS if t in mapping
+        ]
         self._texts: dict[tuple[str, str], tuple[str, Problem | None, Encoding | None]] = {}
         self._dates: dict[tuple[str, bool], tuple[date, str] | None] = {}
         self._names: dict[str, tuple[str, Problem | None]] = {}
@@ -334,6 +342,8 @@ class RowParser:
                 out[target] = text
         self._choices(cells, parsed)
         self._identity(cells, parsed)
+        self._contact(cells, parsed)
+        self._issue_date(cells, parsed)
         for target, label in (("admission_date", "Ngày vào Đoàn"), ("party_date", "Ngày vào Đảng")):
             value = cells.get(target)
             if value is None:
@@ -454,6 +464,62 @@ class RowParser:
                 )
             else:
                 out["phone"] = phone
+
+    def _contact(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
+        """The union's member code and the e-mail: a malformed one is left out with a warning,
+        as the CCCD is."""
+        out = parsed.values
+        value = cells.get("member_code")
+        if value is not None:
+            code = _member_code_digits(value)
+            if check_member_code(code):
+                parsed.problems.append(Problem(
+                    f"Mã định danh đoàn viên “{shown(value)}” không hợp lệ: phải gồm đúng "
+                    f"{MEMBER_CODE_DIGITS} chữ số.", WARNING, "member_code"))  # fmt: skip
+            else:
+                out["member_code"] = code
+        if "email" in self.mapping:
+            email = self._text(cells, "email", parsed)
+            if email:
+                if check_email(email):
+                    parsed.problems.append(
+                        Problem(f"Email “{email}” không hợp lệ.", WARNING, "email")
+                    )
+                else:
+                    out["email"] = email
+
+    def _issue_date(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
+        """The CCCD's date of issue, between the birth date and today (the form's rule); any
+        other is left out with a warning: a typo there is no reason to leave the member out."""
+        value = cells.get("national_id_date")
+        if value is None:
+            return
+        try:
+            issued = self._date(value, allow_year=False)[0]
+        except DateFormatError:
+            message = f"Ngày cấp CCCD không đọc được: “{shown(value)}”."
+        else:
+            birth = parsed.values.get("birth_date")
+            day_known = parsed.values.get("birth_precision", DAY) == DAY
+            if issued > self.today:
+                message = "Ngày cấp CCCD không thể sau ngày hôm nay."
+            elif isinstance(birth, date) and (
+                issued < birth if day_known else issued.year < birth.year
+            ):
+                message = "Ngày cấp CCCD không thể trước ngày sinh."
+            else:
+                parsed.values["national_id_date"] = issued
+                return
+        parsed.problems.append(Problem(message, WARNING, "national_id_date"))
+
+
+def _member_code_digits(value: Cell) -> str:
+    """A member code as typed: a number cell lost its leading zeros, which are put back."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return shown(value).replace(" ", "")
+    if value < 0 or not float(value).is_integer():
+        return shown(value)
+    return str(int(value)).zfill(MEMBER_CODE_DIGITS)
 
 
 def _digits_of_number(value: Cell, pad: tuple[int, ...]) -> str | None:

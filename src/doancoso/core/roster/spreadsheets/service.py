@@ -147,11 +147,15 @@ class SpreadsheetService:
 
         write_sample(self._ctx, Path(path), self.today())
 
-    def export_members(self, path: Path, flt: MemberFilter | None = None) -> int:
-        """Write the members shown by ``flt`` (default order) to .xlsx or .csv; returns how many."""
+    def export_members(
+        self, path: Path, flt: MemberFilter | None = None, layout: str = "danh-sach"
+    ) -> int:
+        """Write the members shown by ``flt`` (default order) to .xlsx or .csv; returns how many.
+        ``layout`` "mau-dsdv": the union's member template (.xlsx only; see
+        :mod:`.member_template`), which the import reads back unchanged."""
         from .export import export_members
 
-        return export_members(self._ctx, self._members, Path(path), flt)
+        return export_members(self._ctx, self._members, Path(path), flt, layout)
 
     def export_youth(self, path: Path, flt: YouthFilter | None = None) -> int:
         """Write the youth register shown by ``flt`` (name order) to .xlsx or .csv; returns how
