@@ -82,6 +82,28 @@ class Workspace:
 
         return check_data(self._ctx, self.data_dir, repair=repair)
 
+    def restore(self, backup: Path) -> None:
+        """Put ``backup`` in place of this folder's data (see
+        :func:`~.backup.restore.restore_backup`: checked first, what it replaces backed up),
+        then open them again: every service and cache starts afresh and the change log says
+        that anything may have changed."""
+        from .backup.restore import restore_backup
+
+        self.db.close()
+        try:
+            restore_backup(self.data_dir, backup)
+        finally:  # restored or not, the workspace is usable again
+            log = self.db.changes
+            self.db = Database.open(self.data_dir / DATABASE_FILE)
+            self.db.changes = log
+            self.db.changes.record(EVERYTHING)
+            self._ctx = WorkspaceContext(self.db)
+            self.organization = OrganizationService(self._ctx)
+            self.branches = BranchService(self._ctx)
+            self.members = MemberService(self._ctx)
+            for name in ("spreadsheets", "events", "youth", "statistics", "backups"):
+                self.__dict__.pop(name, None)  # made again on first use, over the new data
+
     def load_everything(self) -> None:
         """Import and make everything that is otherwise made on first use (SQLAlchemy, the
         models, every service), so that no later action waits for it."""

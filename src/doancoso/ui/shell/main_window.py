@@ -197,6 +197,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&Tệp")
         file_menu.addActions(self.roster.io.actions())
         file_menu.addSeparator()
+        self.backups_action = QAction("Sao lưu và khôi phục…", self)
+        self.backups_action.triggered.connect(self.show_backups)
+        file_menu.addAction(self.backups_action)
+        file_menu.addSeparator()
         quit_action = QAction("Thoát", self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
@@ -255,6 +259,13 @@ class MainWindow(QMainWindow):
     def start_search(self) -> None:
         self.show_area(ROSTER)
         self.roster.focus_search()
+
+    def show_backups(self) -> None:
+        from ..settings.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.core, self)
+        self.core.prompts.run(dialog)
+        dialog.deleteLater()
 
     def coming_of_age(self) -> None:
         from ..lifecycle.coming_of_age import ComingOfAgeDialog

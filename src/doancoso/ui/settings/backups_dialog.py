@@ -1,0 +1,203 @@
+"""Sao lưu và khôi phục: the backups of the data folder, back up now or onto a USB stick, restore
+one after a confirmation that says what it replaces, and check the data (#12).
+
+Every action is an operation on the worker (:mod:`..shell.operations`); a restore announces that
+anything may have changed, so every page reloads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.backup.check import CheckReport
+from ...core.backup.store import BackupInfo
+from ...core.workspace import Workspace
+from ..shell.operations import Core, CoreOp, QueryOp
+
+HEADERS = ("Thời gian", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BackupsModel(QAbstractTableModel):
+    """The backups, newest first (a short list: a few dozen at most after the rotation)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backups: list[BackupInfo] = []
+
+    def set_backups(self, backups: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self.backups = list(backups)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.backups)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        info = self.backups[index.row()]
+        column = index.column()
+        if column == 0:
+            return f"{info.taken_at:%H:%M %d/%m/%Y}"
+        if column == 1:
+            return info.reason_label
+        if column == 2:
+            return f"{info.size / 1024**2:.1f} MB".replace(".", ",")
+        if column == 3:
+            return "?" if info.members is None else f"{info.members:,}".replace(",", ".")
+        return "Tốt" if info.ok else "Hỏng"
+
+
+def _check_text(report: CheckReport) -> str:
+    lines = [f"Đã sao lưu trước khi kiểm tra: {Path(report.backup).name if report.backup else ''}"]
+    if report.repaired:
+        lines.append(f"Đã sửa {report.repaired} lỗi.")
+    if report.ok:
+        lines.append("Dữ liệu tốt, không có lỗi.")
+    else:
+        lines.append(f"Có {len(report.problems)} vấn đề cần xem:")
+        lines += [f"- {p.message}" for p in report.problems[:20]]
+        if len(report.problems) > 20:
+            lines.append(f"… và {len(report.problems) - 20} vấn đề khác.")
+    return "\n".join(lines)
+
+
+class BackupsDialog(QDialog):
+    """The backups of the open data folder and what can be done with them."""
+
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self.prompts = core.prompts
+        self.setWindowTitle("Sao lưu và khôi phục")
+        self.resize(820, 460)
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            "Ứng dụng tự sao lưu trước khi nhập danh sách, mỗi ngày có thay đổi và khi đóng "
+            f"ứng dụng. Các bản sao lưu nằm trong “{core.ws.data_dir / 'backups'}”."
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.model = BackupsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton("Sao lưu ngay")
+        self.backup_button.clicked.connect(self.back_up)
+        self.stick_button = QPushButton("Sao lưu ra USB…")
+        self.stick_button.clicked.connect(self.back_up_to_folder)
+        self.restore_button = QPushButton("Khôi phục bản đã chọn…")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.check_button = QPushButton("Kiểm tra dữ liệu")
+        self.check_button.clicked.connect(self.check)
+        for button in (self.backup_button, self.stick_button, self.restore_button,
+                       self.check_button):  # fmt: skip
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.reload()
+
+    def reload(self) -> None:
+        QueryOp(self, lambda ws: ws.backups.list(), self._core, progress=False).success(
+            self.model.set_backups
+        ).run()
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.backups[rows[0].row()] if rows else None
+
+    def back_up(self) -> None:
+        def done(info: BackupInfo) -> None:
+            self.prompts.information(self, "Đã sao lưu", f"Đã sao lưu: {info.path.name}")
+            self.reload()
+
+        QueryOp(self, lambda ws: ws.backups.take(), self._core, label="Đang sao lưu…").success(
+            done
+        ).run()
+
+    def back_up_to_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục trên USB để sao lưu")
+        if folder:
+            self.back_up_to(Path(folder))
+
+    def back_up_to(self, folder: Path) -> None:
+        def done(info: BackupInfo) -> None:
+            text = f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng ({info.members} đoàn viên)."
+            self.prompts.information(self, "Đã sao lưu", text)
+
+        QueryOp(self, lambda ws: ws.backups.to_folder(folder), self._core,
+                label="Đang sao lưu ra USB…").success(done).run()  # fmt: skip
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        if info is None:
+            self.prompts.information(self, "Khôi phục", "Hãy chọn một bản sao lưu trong danh sách.")
+            return
+        members = "?" if info.members is None else str(info.members)
+        question = (
+            f"Khôi phục bản sao lưu lúc {info.taken_at:%H:%M ngày %d/%m/%Y} ({members} đoàn viên)?"
+            "\n\nToàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
+            "thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước khi khôi "
+            "phục một bản sao lưu”), nên vẫn lấy lại được."
+        )
+        if not self.prompts.confirm(self, "Khôi phục dữ liệu", question):
+            return
+
+        def restore(ws: Workspace) -> None:
+            ws.restore(info.path)
+
+        def done(_: None) -> None:
+            self.prompts.information(
+                self, "Đã khôi phục", f"Đã khôi phục dữ liệu từ “{info.path.name}”."
+            )
+            self.reload()
+
+        CoreOp(self, restore, self._core, label="Đang khôi phục…").success(done).run()
+
+    def check(self) -> None:
+        def done(report: CheckReport) -> None:
+            if report.ok:
+                self.prompts.information(self, "Kiểm tra dữ liệu", _check_text(report))
+            else:
+                self.prompts.error(self, "Kiểm tra dữ liệu", _check_text(report))
+            self.reload()
+
+        QueryOp(self, lambda ws: ws.check(), self._core, label="Đang kiểm tra dữ liệu…").success(
+            done
+        ).run()

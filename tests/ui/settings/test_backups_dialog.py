@@ -1,0 +1,76 @@
+"""Sao lưu và khôi phục (#12): the list of backups, back up now and onto a stick, restore after
+a confirmation that says what it replaces (every page reloads), check the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.changes import Changes
+from doancoso.core.workspace import Workspace
+from doancoso.ui.settings.backups_dialog import BackupsDialog
+from scripted import ScriptedPrompts, synchronous_core
+
+
+def _dialog(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> BackupsDialog:
+    dialog = BackupsDialog(synchronous_core(ws, prompts))
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_back_up_now_and_see_it_listed(qtbot: QtBot, demo_ws: Workspace, qtmodeltester) -> None:
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, demo_ws, prompts)
+    assert dialog.model.rowCount() == 0
+    dialog.backup_button.click()
+    assert prompts.infos[-1].startswith("Đã sao lưu: thu-cong-")
+    model = dialog.model
+    assert model.rowCount() == 1
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row[1:] == ["Sao lưu theo yêu cầu", row[2], "300", "Tốt"] and row[2].endswith(" MB")
+    qtmodeltester.check(model)
+
+
+def test_back_up_onto_a_stick(qtbot: QtBot, demo_ws: Workspace, tmp_path: Path) -> None:
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, demo_ws, prompts)
+    dialog.back_up_to(tmp_path / "usb")
+    (copy,) = (tmp_path / "usb").glob("thu-cong-*.sqlite")
+    assert prompts.infos == [f"Đã sao lưu ra “{copy}” và đọc lại thấy đúng (300 đoàn viên)."]
+
+
+def test_restore_asks_then_replaces_and_every_view_reloads(
+    qtbot: QtBot, demo_ws: Workspace
+) -> None:
+    prompts = ScriptedPrompts()
+    core = synchronous_core(demo_ws, prompts)
+    dialog = BackupsDialog(core)
+    qtbot.addWidget(dialog)
+    dialog.backup_button.click()
+    demo_ws.members.delete(demo_ws.members.ids()[:5])
+    announced: list[Changes] = []
+    core.data_changed.changed.connect(announced.append)
+    dialog.restore_button.click()
+    assert prompts.infos[-1] == "Hãy chọn một bản sao lưu trong danh sách."
+    dialog.table.selectRow(0)
+    prompts.answer = False
+    dialog.restore_button.click()
+    assert demo_ws.members.count() == 295  # declined: nothing replaced
+    prompts.answer = True
+    dialog.restore_button.click()
+    question = prompts.asked[-1]
+    assert question.startswith("Khôi phục bản sao lưu lúc ") and "(300 đoàn viên)?" in question
+    assert "mọi thay đổi sau thời điểm đó sẽ không còn" in question
+    assert demo_ws.members.count() == 300
+    assert announced and announced[-1].everything
+    reasons = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    assert "Trước khi khôi phục một bản sao lưu" in reasons
+
+
+def test_check_reports_in_words(qtbot: QtBot, demo_ws: Workspace) -> None:
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, demo_ws, prompts)
+    dialog.check_button.click()
+    assert prompts.infos[-1].endswith("Dữ liệu tốt, không có lỗi.")
+    assert prompts.infos[-1].startswith("Đã sao lưu trước khi kiểm tra: truoc-kiem-tra-")
