@@ -8,6 +8,10 @@ of a library's traceback. Every failure is an :class:`ImportFileError`; nothing 
 read-only mode on a file saved by Excel. Before calamine sees a file, :func:`_check_zip` refuses
 a zip bomb and a sheet whose cells span a huge area: calamine builds each sheet as one dense
 grid, so a single value at XFD1048576 would ask for hundreds of gigabytes and abort the process.
+It also refuses a shared strings table that declares more strings than it can hold: calamine
+reserves room for every declared string before reading one (``uniqueCount="4294967295"``:
+100 GB, and an abort). No other count a workbook declares is trusted by calamine 0.37 (each
+numeric attribute of a workbook set to 4294967295 was tried).
 Old .xls stay with xlrd: they are small legacy files, xlrd reads them as the tests expect, and a
 BIFF file gives no cheap way to bound calamine's grid before it is built.
 
@@ -60,6 +64,17 @@ _REF = re.compile(rb"(?:^|\s)r\s*=\s*[\"']\s*([A-Za-z]*)\s*(\d*)")
 # A reference spelt with character references (r="&#88;FD1048576"): no spreadsheet program
 # writes one, and the patterns above could not size it.
 _ESCAPED_REF = re.compile(rb"\sr\s*=\s*[\"'][^\"'>]*&")
+# The shared strings table's root tag, <sst count="..." uniqueCount="...">: calamine reserves
+# 24 bytes for each string ``uniqueCount`` announces before reading any (4294967295: 100 GB, and
+# the process aborts). Every <sst tag of a part is looked at, up to the next "<" (an attribute
+# value cannot hold one), and every count-like attribute in it, however quoted or spaced.
+_SST_TAG = re.compile(rb"<(?:[\w.-]+:)?sst(?=[\s/>])")
+_DECLARED_COUNT = re.compile(rb"(?i)(unique)?count\s*=\s*[\"']?\s*\+?(\d{1,40})")
+_SMALLEST_STRING = len(b"<si/>")  # each declared string takes at least this in the part
+# Declared strings allowed whatever the part's size (a stale count in a small file is harmless:
+# 240 KB reserved), and at most: 100,000 members with 40 distinct texts each; 100 MB reserved.
+_FEW_STRINGS = 10_000
+_MAX_SHARED_STRINGS = 4_000_000
 _PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit)
 _T = TypeVar("_T")
 
@@ -274,6 +289,8 @@ def _check_zip(path: Path) -> None:
                 # Every part, not only xl/worksheets/: the workbook's relationships may place a
                 # sheet anywhere. zipfile stops at the declared size and checks the CRC.
                 data = archive.read(info)
+                if b"sst" in data:
+                    _check_declared_strings(path, info.filename, data, total)
                 if _ESCAPED_REF.search(data):
                     raise _unreadable(path, ValueError(f"escaped reference in {info.filename}"))
                 if _needs_sizing(data):
@@ -287,6 +304,29 @@ def _check_zip(path: Path) -> None:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
         raise _unreadable(path, exc) from exc
+
+
+def _check_declared_strings(path: Path, part: str, data: bytes, total: int) -> None:
+    """Refuse a shared strings table that declares more strings than its part can hold (each is
+    at least ``<si/>``) or more than :data:`_MAX_SHARED_STRINGS`, or more uses of them
+    (``count``) than the workbook has bytes: calamine would reserve room for them all first."""
+    for tag in _SST_TAG.finditer(data):
+        end = data.find(b"<", tag.end())
+        attributes = data[tag.end() : end if end != -1 else len(data)]
+        for match in _DECLARED_COUNT.finditer(attributes):
+            declared = int(match.group(2))
+            if match.group(1):
+                limit = min(max(len(data) // _SMALLEST_STRING, _FEW_STRINGS), _MAX_SHARED_STRINGS)
+                what, holder = "mục", "nội dung của nó"
+            else:
+                limit, what, holder = max(total, _FEW_STRINGS), "lần dùng", "nội dung của tệp"
+            if declared > limit:
+                raise ImportFileError(
+                    f"Tệp {path.name} bị hỏng hoặc đã bị sửa: bảng chữ dùng chung ({part}) khai "
+                    f"báo {vn_number(declared)} {what}, nhiều hơn {holder} có thể chứa. Hãy mở "
+                    "tệp trong Excel, lưu lại rồi nhập lại.",
+                    f"{part}: declared {match.group(0)!r}, at most {limit} ({len(data)} bytes)",
+                )
 
 
 def _needs_sizing(data: bytes) -> bool:
