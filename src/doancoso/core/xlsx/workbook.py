@@ -4,6 +4,12 @@ The kind of file is decided from its first bytes, not its name, so a CSV renamed
 password-protected workbook (an OLE container, like an old .xls) gets a clear message instead
 of a library's traceback. Every failure is an :class:`ImportFileError`; nothing is written.
 
+Before any reading, a file larger than 100 MB (.xlsx, .xls) or 50 MB (.csv) is refused by its
+size: a roster of 100,000 members is about 10 MB as .xlsx and 20 MB as CSV, and a 3 GB file
+would be read whole first. While the rows are read, a row with data beyond column 1,000 or a
+cell longer than Excel's 32,767 characters is refused, naming the row or the cell: a roster has
+a few dozen columns, and the header guess looks at the first rows cell by cell.
+
 .xlsx/.xlsm go through python-calamine (Rust): about seven times faster than openpyxl's
 read-only mode on a file saved by Excel. Before calamine sees a file, :func:`_check_zip` refuses
 a zip bomb and a sheet whose cells span a huge area: calamine builds each sheet as one dense
@@ -27,8 +33,10 @@ says.
 from __future__ import annotations
 
 import csv
+import errno
 import functools
 import io
+import os
 import re
 import zipfile
 from collections.abc import Callable, Generator
@@ -39,13 +47,25 @@ from typing import Any, TypeVar
 
 from ..errors import ImportFileError
 from ..lang.text import vn_number
+from ..storage.folder import os_reason
 
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
-_MAX_CSV_BYTES = 200 * 1024 * 1024
+_MB = 1024 * 1024
+# Files larger than these are refused before any reading: a roster of 100,000 members with
+# every column is about 10 MB as .xlsx (an .xls holds at most 65,536 rows) and 20 MB as CSV.
+# The limits leave room for five to ten times that; a CSV is read whole into memory.
+_MAX_EXCEL_BYTES = 100 * _MB
+_MAX_CSV_BYTES = 50 * _MB
+# A roster has a few dozen columns: a row with data beyond column 1,000 is refused (the header
+# guess reads the first rows cell by cell: 2.5 million cells on one line took a minute), and so
+# is a cell longer than Excel allows (a CSV with an unclosed quote makes the rest one cell).
+_MAX_COLUMNS = 1_000
+_MAX_CELL_CHARS = 32_767
+_SCAN_BYTES = 4096  # the first bytes looked at to tell the kind of a file
 # Zip bombs: a 100,000-row roster sheet is about 75 MB of XML.
 _MAX_PART_BYTES = 256 * 1024 * 1024
 _MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
@@ -89,39 +109,81 @@ class SheetRows:
 
 
 def _kind(path: Path) -> str:
+    """The kind of file ("xlsx", "xls", "ole-xlsx", "csv"), from its first bytes and name, or
+    ImportFileError: for a folder, a file that cannot be opened, one too large to be a roster
+    (from its size alone: nothing more is read) or one that is no spreadsheet."""
     try:
+        if path.is_dir():
+            raise ImportFileError(
+                f"“{path.name}” là một thư mục, không phải tệp. Hãy chọn một tệp Excel (.xlsx, "
+                ".xls) hoặc CSV (.csv).",
+                f"{path} is a directory",
+            )
         with path.open("rb") as handle:
-            head = handle.read(8)
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(_SCAN_BYTES)
     except FileNotFoundError as exc:
-        raise ImportFileError(f"Không tìm thấy tệp {path.name}.", str(exc)) from exc
+        raise ImportFileError(f"Không tìm thấy tệp {path.name}.", repr(exc)) from exc
     except OSError as exc:
-        raise ImportFileError(f"Không mở được tệp {path.name}: {exc.strerror}.", str(exc)) from exc
+        raise ImportFileError(
+            f"Không mở được tệp {path.name}: {os_reason(exc)}.", repr(exc)
+        ) from exc
     suffix = path.suffix.lower()
+    excel = head.startswith((_ZIP, _OLE)) or suffix in (".xlsx", ".xlsm", ".xls")
+    if not excel and suffix != ".csv":
+        raise ImportFileError(
+            f"Không nhập được tệp {path.name}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc CSV (.csv).",
+            f"suffix {suffix!r}",
+        )
+    limit, label = (_MAX_EXCEL_BYTES, "Excel") if excel else (_MAX_CSV_BYTES, "CSV")
+    if size > limit:
+        raise ImportFileError(
+            f"Tệp {path.name} quá lớn để nhập ({_size_text(size)}; tệp {label} nhận tối đa "
+            f"{limit // _MB} MB). Một danh sách đoàn viên, kể cả 100.000 người, nhỏ hơn nhiều: "
+            "hãy kiểm tra lại đã chọn đúng tệp chưa.",
+            f"{size} bytes",
+        )
     if head.startswith(_ZIP):
         return "xlsx"
     if head.startswith(_OLE):
         # Excel saves a password-protected workbook, .xlsx included, as an OLE container
         # holding an EncryptionInfo stream; an .xls is an OLE container too.
-        if _ENCRYPTION_INFO in path.read_bytes():
+        if _holds(path, _ENCRYPTION_INFO):
             raise _password(path, "EncryptionInfo stream")
         return "ole-xlsx" if suffix in (".xlsx", ".xlsm") else "xls"
     if suffix == ".csv":
         return "csv"
-    if suffix in (".xlsx", ".xlsm", ".xls"):
-        kind = (
-            "CSV hoặc văn bản bị đổi đuôi"
-            if _looks_like_text(head + path.read_bytes()[:4096])
-            else "hỏng"
-        )
-        raise ImportFileError(
-            f"Tệp {path.name} không phải tệp Excel hợp lệ (có thể là tệp {kind}). Hãy mở tệp "
-            "trong Excel và lưu lại dạng “Excel Workbook (.xlsx)”.",
-            f"first bytes {head!r}",
-        )
+    kind = "CSV hoặc văn bản bị đổi đuôi" if _looks_like_text(head) else "hỏng"
     raise ImportFileError(
-        f"Không nhập được tệp {path.name}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc CSV (.csv).",
-        f"suffix {suffix!r}",
+        f"Tệp {path.name} không phải tệp Excel hợp lệ (có thể là tệp {kind}). Hãy mở tệp "
+        "trong Excel và lưu lại dạng “Excel Workbook (.xlsx)”.",
+        f"first bytes {head[:8]!r}",
     )
+
+
+def _size_text(size: int) -> str:
+    """3221225472 -> "3,0 GB", 157286400 -> "150,0 MB" (a decimal comma, as Vietnamese writes)."""
+    text = f"{size / 2**30:.1f} GB" if size >= 2**30 else f"{size / _MB:.1f} MB"
+    return text.replace(".", ",")
+
+
+def _holds(path: Path, needle: bytes, chunk: int = _MB) -> bool:
+    """Whether the file holds ``needle``, read a chunk at a time."""
+    try:
+        with path.open("rb") as handle:
+            tail = b""
+            while block := handle.read(chunk):
+                if needle in tail + block:
+                    return True
+                tail = block[-len(needle) + 1 :]
+    except OSError as exc:
+        raise _os_error(path, exc) from exc
+    return False
+
+
+def _os_error(path: Path, exc: OSError) -> ImportFileError:
+    """A file that could not be read to the end (a USB stick pulled out...), in Vietnamese."""
+    return ImportFileError(f"Không đọc được tệp {path.name}: {os_reason(exc)}.", repr(exc))
 
 
 def _password(path: Path, details: str) -> ImportFileError:
@@ -143,6 +205,15 @@ def _unreadable(path: Path, exc: BaseException) -> ImportFileError:
         "Excel và lưu lại rồi thử lại.",
         f"{type(exc).__name__}: {exc}",
     )
+
+
+def _failure(path: Path, exc: Exception) -> ImportFileError:
+    """A reader's failure: the file could not be read (a USB stick pulled out: the system's
+    reason, in Vietnamese), or else it is a bad file. A seek past the start of a file (EINVAL)
+    comes from offsets in a corrupt zip, not from the disk."""
+    if isinstance(exc, OSError) and exc.errno is not None and exc.errno != errno.EINVAL:
+        return _os_error(path, exc)
+    return _unreadable(path, exc)
 
 
 def _too_big(path: Path, details: str) -> ImportFileError:
@@ -171,7 +242,7 @@ def sheet_names(path: Path) -> list[str]:
     except ImportFileError:
         raise
     except Exception as exc:  # any library failure on outside data is a bad file
-        raise _unreadable(path, exc) from exc
+        raise _failure(path, exc) from exc
 
 
 def read_sheets(path: Path, sheet: str | None = None) -> Generator[SheetRows, None, None]:
@@ -190,11 +261,12 @@ def read_sheets(path: Path, sheet: str | None = None) -> Generator[SheetRows, No
             if sheet is not None and sheet not in names:
                 raise _no_sheet(path, sheet, names)
             for name in names if sheet is None else [sheet]:
-                yield SheetRows(name, _xls_rows(book, book.sheet_by_name(name)), names)
+                rows = _xls_rows(book, book.sheet_by_name(name), _RowGuard(path, name))
+                yield SheetRows(name, rows, names)
     except ImportFileError:
         raise
     except Exception as exc:
-        raise _unreadable(path, exc) from exc
+        raise _failure(path, exc) from exc
 
 
 def _no_sheet(path: Path, sheet: str, names: list[str]) -> ImportFileError:
@@ -245,12 +317,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> Generator[SheetRows, None, None
             raise _no_sheet(path, sheet, names)
         for name in names if sheet is None else [sheet]:
             grid = _calamine(path, functools.partial(_sheet_grid, book, name))
-            yield SheetRows(name, _grid_rows(grid), names)
+            yield SheetRows(name, _grid_rows(grid, _RowGuard(path, name)), names)
     finally:
         _calamine(path, book.close)
 
 
-def _grid_rows(grid: list[list[Any]]) -> list[tuple[int, list[Cell]]]:
+def _grid_rows(grid: list[list[Any]], guard: _RowGuard) -> list[tuple[int, list[Cell]]]:
     """The non-empty rows of calamine's grid (which starts at A1 and is as wide as the widest
     row): each cut after its last non-empty cell, with empty cells as None."""
     rows: list[tuple[int, list[Cell]]] = []
@@ -266,8 +338,71 @@ def _grid_rows(grid: list[list[Any]]) -> list[tuple[int, list[Cell]]]:
             values = values[:end]
         elif not end:
             continue
-        append((number, [None if v == "" else v for v in values]))
+        row: list[Cell] = [None if v == "" else v for v in values]
+        guard.check(number, row)
+        append((number, row))
     return rows
+
+
+class _RowGuard:
+    """Checks each row of a sheet as it is read, cut after its last non-empty cell: no more
+    than :data:`_MAX_COLUMNS` cells, none longer than :data:`_MAX_CELL_CHARS` characters, and
+    no more than :data:`_MAX_GRID_CELLS` cells in all (a CSV has no grid check before)."""
+
+    def __init__(self, path: Path, sheet: str | None = None) -> None:
+        self.path = path
+        self.sheet = sheet  # None for a CSV
+        self.cells = 0
+
+    def check(self, number: int, values: list[Cell]) -> None:
+        width = len(values)
+        if width > _MAX_COLUMNS:
+            raise ImportFileError(
+                f"{self._where()} có dòng {number} dài tới {vn_number(width)} cột, quá nhiều cho "
+                f"một danh sách (nhận tối đa {vn_number(_MAX_COLUMNS)} cột). Hãy xóa các cột "
+                "thừa bên phải bảng danh sách, lưu lại rồi nhập lại.",
+                f"row {number}: {width} columns",
+            )
+        self.cells += width
+        if self.cells > _MAX_GRID_CELLS:
+            raise _huge_sheet(self.path, 0, 0, self.sheet or "csv", self.cells)
+        for column, value in enumerate(values):
+            if type(value) is str and len(value) > _MAX_CELL_CHARS:
+                raise self.too_long(number, len(value), column)
+
+    def too_long(self, number: int, length: int, column: int | None = None) -> ImportFileError:
+        """A cell too long: ``column`` None when the CSV reader could not say which one."""
+        sheet = f" (trang tính “{self.sheet}”)" if self.sheet is not None else ""
+        hint = (
+            ' Có thể tệp CSV thiếu một dấu ngoặc kép (") đóng ở ô này.'
+            if self.sheet is None
+            else ""
+        )
+        if column is None:
+            where, size = f"Một ô ở dòng {number}{sheet}", f"dài hơn {vn_number(length)} ký tự"
+        else:
+            where, size = f"Ô {cell_name(number, column)}{sheet}", f"dài {vn_number(length)} ký tự"
+        return ImportFileError(
+            f"{where} của tệp {self.path.name} {size}, vượt giới hạn "
+            f"{vn_number(_MAX_CELL_CHARS)} ký tự của một ô Excel.{hint} Hãy sửa ô này, lưu lại "
+            "rồi nhập lại.",
+            f"row {number}, column {column}: {length} characters",
+        )
+
+    def _where(self) -> str:
+        if self.sheet is None:
+            return f"Tệp {self.path.name}"
+        return f"Trang tính “{self.sheet}” của tệp {self.path.name}"
+
+
+def cell_name(number: int, column: int) -> str:
+    """Excel's name of a cell: row ``number`` (1-based), 0-based ``column``; (3, 1) -> "B3"."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{number}"
 
 
 def _check_zip(path: Path) -> None:
@@ -303,7 +438,7 @@ def _check_zip(path: Path) -> None:
     except ImportFileError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-        raise _unreadable(path, exc) from exc
+        raise _failure(path, exc) from exc
 
 
 def _check_declared_strings(path: Path, part: str, data: bytes, total: int) -> None:
@@ -398,7 +533,7 @@ def _xlrd(path: Path, kind: str) -> Any:
         raise _unreadable(path, exc) from exc
 
 
-def _xls_rows(book: Any, sheet: Any) -> list[tuple[int, list[Cell]]]:
+def _xls_rows(book: Any, sheet: Any, guard: _RowGuard) -> list[tuple[int, list[Cell]]]:
     import xlrd
 
     rows: list[tuple[int, list[Cell]]] = []
@@ -417,16 +552,25 @@ def _xls_rows(book: Any, sheet: Any) -> list[tuple[int, list[Cell]]]:
             else:
                 value = cell.value
             values.append(value)
-        if any(v is not None and v != "" for v in values):
+        end = len(values)
+        while end and (values[end - 1] is None or values[end - 1] == ""):
+            end -= 1
+        if end:
+            del values[end:]
+            guard.check(r + 1, values)
             rows.append((r + 1, values))
     return rows
 
 
 def _read_csv(path: Path) -> list[tuple[int, list[Cell]]]:
-    data = path.read_bytes()
-    if len(data) > _MAX_CSV_BYTES:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(_MAX_CSV_BYTES + 1)
+    except OSError as exc:
+        raise _os_error(path, exc) from exc
+    if len(data) > _MAX_CSV_BYTES:  # grown since its size was checked
         raise ImportFileError(f"Tệp {path.name} quá lớn để nhập.", f"{len(data)} bytes")
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:_SCAN_BYTES]:
         raise ImportFileError(
             f"Tệp {path.name} không phải tệp CSV dạng văn bản (có thể là UTF-16). Hãy lưu lại dạng "
             "“CSV UTF-8”.",
@@ -437,10 +581,28 @@ def _read_csv(path: Path) -> list[tuple[int, list[Cell]]]:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    guard = _RowGuard(path)
     rows: list[tuple[int, list[Cell]]] = []
-    for number, values in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
-        if any(v.strip() for v in values):
-            rows.append((number, list(values)))
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    number = 0
+    try:
+        for number, values in enumerate(reader, start=1):
+            end = len(values)
+            while end and not values[end - 1]:
+                end -= 1
+            if end and any(v.strip() for v in values):
+                row: list[Cell] = list(values[:end])
+                guard.check(number, row)
+                rows.append((number, row))
+    except csv.Error as exc:
+        number += 1  # the record being read
+        if "field limit" in str(exc):  # "field larger than field limit (131072)"
+            raise guard.too_long(number, csv.field_size_limit()) from exc
+        raise ImportFileError(
+            f"Không đọc được tệp {path.name}: tệp CSV bị hỏng ở dòng {number}. Hãy mở tệp, kiểm "
+            "tra rồi lưu lại dạng “CSV UTF-8” và nhập lại.",
+            f"record {number}: {exc}",
+        ) from exc
     return rows
 
 
