@@ -37,6 +37,7 @@ import csv
 import errno
 import functools
 import io
+import math
 import os
 import re
 import unicodedata
@@ -267,8 +268,9 @@ def read_sheets(path: Path, sheet: str | None = None) -> Generator[SheetRows, No
             if sheet is not None and sheet not in names:
                 raise _no_sheet(path, sheet, names)
             for name in names if sheet is None else [sheet]:
-                rows = _xls_rows(book, book.sheet_by_name(name), _RowGuard(path, name))
-                yield SheetRows(name, rows, names)
+                guard = _RowGuard(path, name)
+                rows = _xls_rows(book, book.sheet_by_name(name), guard)
+                yield SheetRows(name, rows, names, guard.notes())
     except ImportFileError:
         raise
     except Exception as exc:
@@ -323,7 +325,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> Generator[SheetRows, None, None
             raise _no_sheet(path, sheet, names)
         for name in names if sheet is None else [sheet]:
             grid = _calamine(path, functools.partial(_sheet_grid, book, name))
-            yield SheetRows(name, _grid_rows(grid, _RowGuard(path, name)), names)
+            guard = _RowGuard(path, name)
+            yield SheetRows(name, _grid_rows(grid, guard), names, guard.notes())
     finally:
         _calamine(path, book.close)
 
@@ -344,23 +347,27 @@ def _grid_rows(grid: list[list[Any]], guard: _RowGuard) -> list[tuple[int, list[
             values = values[:end]
         elif not end:
             continue
-        row: list[Cell] = [None if v == "" else v for v in values]
-        guard.check(number, row)
-        append((number, row))
+        row = guard.check(number, [None if v == "" else v for v in values])
+        if row is not None:
+            append((number, row))
     return rows
 
 
 class _RowGuard:
     """Checks each row of a sheet as it is read, cut after its last non-empty cell: no more
     than :data:`_MAX_COLUMNS` cells, none longer than :data:`_MAX_CELL_CHARS` characters, and
-    no more than :data:`_MAX_GRID_CELLS` cells in all (a CSV has no grid check before)."""
+    no more than :data:`_MAX_GRID_CELLS` cells in all (a CSV has no grid check before). A
+    number cell that is no number (NaN, infinite: no spreadsheet program writes one, and
+    ``str()`` would make it the text "nan") reads as empty, noted for the preview."""
 
     def __init__(self, path: Path, sheet: str | None = None) -> None:
         self.path = path
         self.sheet = sheet  # None for a CSV
         self.cells = 0
+        self.odd_numbers: list[str] = []  # the cells read as empty
 
-    def check(self, number: int, values: list[Cell]) -> None:
+    def check(self, number: int, values: list[Cell]) -> list[Cell] | None:
+        """``values``, checked; None when nothing is left of them."""
         width = len(values)
         if width > _MAX_COLUMNS:
             raise ImportFileError(
@@ -373,8 +380,27 @@ class _RowGuard:
         if self.cells > _MAX_GRID_CELLS:
             raise _huge_sheet(self.path, 0, 0, self.sheet or "csv", self.cells)
         for column, value in enumerate(values):
-            if type(value) is str and len(value) > _MAX_CELL_CHARS:
-                raise self.too_long(number, len(value), column)
+            if isinstance(value, str):
+                if len(value) > _MAX_CELL_CHARS:
+                    raise self.too_long(number, len(value), column)
+            elif isinstance(value, float) and not math.isfinite(value):
+                values[column] = None
+                self.odd_numbers.append(cell_name(number, column))
+        while values and values[-1] is None:
+            values.pop()
+        return values or None
+
+    def notes(self) -> list[str]:
+        """What the preview should say about the cells read as empty."""
+        if not self.odd_numbers:
+            return []
+        cells = ", ".join(self.odd_numbers[:5])
+        if len(self.odd_numbers) > 5:
+            cells += f" và {vn_number(len(self.odd_numbers) - 5)} ô khác"
+        sheet = f" (trang tính “{self.sheet}”)" if self.sheet is not None else ""
+        return [
+            f"Ô {cells}{sheet} có giá trị số không hợp lệ (NaN hoặc vô cực): đã coi là ô trống."
+        ]
 
     def too_long(self, number: int, length: int, column: int | None = None) -> ImportFileError:
         """A cell too long: ``column`` None when the CSV reader could not say which one."""
@@ -561,10 +587,9 @@ def _xls_rows(book: Any, sheet: Any, guard: _RowGuard) -> list[tuple[int, list[C
         end = len(values)
         while end and (values[end - 1] is None or values[end - 1] == ""):
             end -= 1
-        if end:
-            del values[end:]
-            guard.check(r + 1, values)
-            rows.append((r + 1, values))
+        checked = guard.check(r + 1, values[:end]) if end else None
+        if checked is not None:
+            rows.append((r + 1, checked))
     return rows
 
 
@@ -597,9 +622,9 @@ def _read_csv(path: Path) -> tuple[list[tuple[int, list[Cell]]], list[str]]:
             while end and not values[end - 1]:
                 end -= 1
             if end and any(v.strip() for v in values):
-                row: list[Cell] = list(values[:end])
-                guard.check(number, row)
-                rows.append((number, row))
+                row = guard.check(number, list(values[:end]))
+                if row is not None:
+                    rows.append((number, row))
     except csv.Error as exc:
         number += 1  # the record being read
         if "field limit" in str(exc):  # "field larger than field limit (131072)"
