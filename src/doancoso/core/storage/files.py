@@ -9,6 +9,7 @@ Vietnamese message, never a traceback.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -17,10 +18,23 @@ from pathlib import Path
 from ..errors import AppError
 from .folder import os_reason
 
+_NAME_KEPT = 200  # characters of the target's name in the temporary file's name
 
-def _reason(error: OSError) -> str:
+
+def _reason(error: OSError, folder: bool = False) -> str:
+    """Why a file (or a file in a ``folder``) could not be written, in Vietnamese: never the
+    system's English."""
+    if folder and error.errno == errno.ENOENT:
+        return "thư mục không tồn tại"
     if isinstance(error, PermissionError):
+        if folder:
+            return "không có quyền ghi vào thư mục này"
         return "không có quyền ghi (tệp có thể đang mở trong chương trình khác)"
+    if error.errno == errno.EFBIG:
+        return (
+            "tệp vượt quá kích thước lớn nhất mà ổ đĩa cho phép (ổ USB định dạng FAT32 chỉ "
+            "nhận tệp dưới 4 GB)"
+        )
     return os_reason(error)
 
 
@@ -36,12 +50,13 @@ def written_atomically(target: Path) -> Iterator[Path]:
     on failure it is removed, so a half-written file never takes the target's place."""
     target = Path(target)
     try:
+        # the name cut, so that a long name the target may have still fits with the rest
         handle, temp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            prefix=f".{target.name[:_NAME_KEPT]}.", suffix=".tmp", dir=target.parent
         )
         os.close(handle)
     except OSError as exc:
-        message = f"Không ghi được tệp “{target}”: thư mục không tồn tại hoặc không có quyền ghi."
+        message = f"Không ghi được tệp “{target}”: {_reason(exc, folder=True)}."
         raise AppError(message, details=repr(exc)) from exc
     temp = Path(temp_name)
     try:
