@@ -552,13 +552,25 @@ def _huge_sheet(path: Path, rows: int, columns: int, part: str, cells: int = 0) 
     )
 
 
+class _Discarded(io.TextIOBase):
+    """Where xlrd's log goes: nowhere (the book keeps it, so it is never closed)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+_NO_LOG = _Discarded()
+
+
 def _xlrd(path: Path, kind: str) -> Any:
     """An .xls workbook; an OLE file named .xlsx is an .xls renamed or, far more often, an
     encrypted workbook whose encryption stream we could not see."""
     import xlrd
 
     try:
-        return xlrd.open_workbook(str(path), on_demand=False)
+        # xlrd writes its warnings on a damaged file to stdout unless told otherwise: into the
+        # output of `members import --format json`, or the console of the GUI
+        return xlrd.open_workbook(str(path), on_demand=False, logfile=_NO_LOG)
     except Exception as exc:
         if kind == "ole-xlsx" or "encrypt" in str(exc).lower():
             raise _password(path, f"{type(exc).__name__}: {exc}") from exc

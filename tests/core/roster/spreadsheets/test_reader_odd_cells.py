@@ -3,10 +3,12 @@ made a member named "Nan", a boolean one a member named "True", without a word."
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from sheetfiles import with_sheet_xml, write_excel_xlsx, write_xls
+from sheetfiles import with_sheet_xml, write_csv, write_excel_xlsx, write_xls
 
 from doancoso.core.roster.spreadsheets import NEW
 from doancoso.core.workspace import Workspace
@@ -110,3 +112,27 @@ def test_a_boolean_in_another_text_field_is_left_out_with_a_warning(
             "warning",
         )
     ]
+
+
+def test_a_year_zero_is_an_unreadable_birth_date(sws: Workspace, tmp_path: Path) -> None:
+    """Found by the fuzz test: "0000" made a date of year 0 and a ValueError, not a problem."""
+    path = write_csv(tmp_path / "nam.csv", [HEADER, [1, "Chu Văn Không", "0000", "Nam", "Kinh"]])
+    [row] = sws.spreadsheets.preview_import(path).rows
+    assert [(p.message, p.severity) for p in row.problems] == [
+        ("Ngày sinh không đọc được: “0000”.", "error")
+    ]
+
+
+def test_a_damaged_xls_prints_nothing(tmp_path: Path) -> None:
+    """Found by the fuzz test: xlrd wrote its warnings on stdout (into `--format json` output).
+    In a subprocess: xlrd took the stdout of the moment it was imported."""
+    path = write_xls(tmp_path / "le.xls", [HEADER, [1, "Lê Văn Lẻ", "01/01/2001", "Nam", "Kinh"]])
+    path.write_bytes(path.read_bytes() + b"\0" * 100)  # no longer a whole number of sectors
+    code = (
+        "import sys; from pathlib import Path; from doancoso.core.xlsx.workbook import read_sheets;"
+        "[sheet] = read_sheets(Path(sys.argv[1])); assert sheet.rows[1][1][1] == 'Lê Văn Lẻ'"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")

@@ -121,7 +121,7 @@ def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[dat
         return _real_date(int(match.group(1)), int(match.group(2)), int(match.group(3)), text), DAY
     match = _YEAR.match(text)
     if match and allow_year:
-        return date(int(match.group(1)), 1, 1), YEAR
+        return _real_date(int(match.group(1)), 1, 1, text), YEAR  # "0000" is no year
     raise DateFormatError(text)
 
 
