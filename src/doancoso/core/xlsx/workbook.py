@@ -27,7 +27,12 @@ are floats (1999.0 for 1999; xlrd does the same); a date cell is a ``date`` at m
 ``bool``; a formula gives its cached value; error cells ("#N/A"), formulas never calculated and
 empty cells read as empty (None); rich text comes joined, without its phonetic runs; text keeps
 its spaces. Rows are as long as their last non-empty cell, whatever the sheet's ``<dimension>``
-says.
+says. A number that is no number (NaN, infinite: ``str()`` would make it the text "nan") reads
+as empty, and :attr:`SheetRows.notes` says which cells, for the preview's warnings.
+
+A CSV is read as UTF-8 (with or without BOM) when it is; otherwise as the 8-bit encoding a
+Windows PC saves, when that can be told (see :func:`decode_csv_bytes`), or it is refused with
+the line that is not UTF-8 and how to save it again; never as mojibake.
 """
 
 from __future__ import annotations
