@@ -28,10 +28,13 @@ NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 # Reads each file given and prints one JSON line per file: its rows, or the app's message.
 _READER = """
-import json, resource, sys
+import json, sys
 from pathlib import Path
-limit = 3 * 2**30
-resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+try:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
+except ImportError:  # Windows: no such limit, the files are refused all the same
+    pass
 from doancoso.core.errors import AppError
 from doancoso.core.xlsx.workbook import read_sheets
 for name in sys.argv[1:]:
