@@ -488,16 +488,23 @@ def _check_declared_strings(path: Path, part: str, data: bytes, total: int) -> N
         for match in _DECLARED_COUNT.finditer(attributes):
             declared = int(match.group(2))
             if match.group(1):
-                limit = min(max(len(data) // _SMALLEST_STRING, _FEW_STRINGS), _MAX_SHARED_STRINGS)
-                what, holder = "mục", "nội dung của nó"
+                limit, what, holder = max(len(data) // _SMALLEST_STRING, _FEW_STRINGS), "mục", "nó"
             else:
-                limit, what, holder = max(total, _FEW_STRINGS), "lần dùng", "nội dung của tệp"
+                limit, what, holder = max(total, _FEW_STRINGS), "lần dùng", "tệp"
             if declared > limit:
                 raise ImportFileError(
                     f"Tệp {path.name} bị hỏng hoặc đã bị sửa: bảng chữ dùng chung ({part}) khai "
-                    f"báo {vn_number(declared)} {what}, nhiều hơn {holder} có thể chứa. Hãy mở "
-                    "tệp trong Excel, lưu lại rồi nhập lại.",
+                    f"báo {vn_number(declared)} {what}, nhiều hơn nội dung của {holder} có thể "
+                    "chứa. Hãy mở tệp trong Excel, lưu lại rồi nhập lại.",
                     f"{part}: declared {match.group(0)!r}, at most {limit} ({len(data)} bytes)",
+                )
+            if match.group(1) and declared > _MAX_SHARED_STRINGS:
+                raise ImportFileError(
+                    f"Tệp {path.name} có quá nhiều chữ khác nhau để nhập: bảng chữ dùng chung "
+                    f"({part}) có {vn_number(declared)} mục, nhận tối đa "
+                    f"{vn_number(_MAX_SHARED_STRINGS)}. Một danh sách đoàn viên có ít hơn nhiều: "
+                    "hãy kiểm tra lại đã chọn đúng tệp chưa.",
+                    f"{part}: declared {match.group(0)!r}, at most {_MAX_SHARED_STRINGS}",
                 )
 
 

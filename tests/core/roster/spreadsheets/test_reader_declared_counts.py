@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from sheetfiles import write_excel_xlsx
 
+from doancoso.core.errors import ImportFileError
 from doancoso.core.xlsx.workbook import read_sheets
 
 ROWS = [["Họ và tên", "Ngày sinh"], ["Đỗ Văn Đếm", "01/01/2001"]]
@@ -132,3 +133,25 @@ def test_plausible_counts_are_read(tmp_path: Path, root: str) -> None:
         ["Họ và tên", "Ngày sinh"],
         ["Đỗ Văn Đếm", "01/01/2001"],
     ]
+
+
+def test_more_strings_than_any_roster_are_refused_even_when_present(tmp_path: Path) -> None:
+    """4,000,001 strings (empty ones: 20 MB of XML) fit their part, but no roster has that many
+    different texts, and calamine would reserve 100 MB for them before reading one."""
+    path = write_excel_xlsx(tmp_path / "nhieu.xlsx", ROWS)
+    with zipfile.ZipFile(path) as book:
+        parts = {item.filename: book.read(item) for item in book.infolist()}
+    many = 4_000_001
+    parts["xl/sharedStrings.xml"] = (
+        f'<sst xmlns="{NS}" count="4" uniqueCount="{many}">'.encode() + b"<si/>" * many + b"</sst>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:
+        for name, content in parts.items():
+            book.writestr(name, content)
+    with pytest.raises(ImportFileError) as info:
+        list(read_sheets(path))
+    assert info.value.message == (
+        "Tệp nhieu.xlsx có quá nhiều chữ khác nhau để nhập: bảng chữ dùng chung "
+        "(xl/sharedStrings.xml) có 4.000.001 mục, nhận tối đa 4.000.000. Một danh sách đoàn viên "
+        "có ít hơn nhiều: hãy kiểm tra lại đã chọn đúng tệp chưa."
+    )
