@@ -36,7 +36,9 @@ test: $(TEST_STAMP) lint typecheck
 
 # The long run of the tests that break things on purpose (kills, fuzzing): RELIABILITY.md.
 torture: $(TEST_STAMP)
-	DOANCOSO_KILLS=500 DOANCOSO_FUZZ=10000 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -s -m slow
+	DOANCOSO_KILLS=500 DOANCOSO_FUZZ_CASES=3000 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -s \
+		tests/core/roster/spreadsheets/test_sheet_kills.py \
+		tests/core/roster/spreadsheets/test_reader_fuzz.py
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

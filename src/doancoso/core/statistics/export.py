@@ -17,7 +17,7 @@ from typing import Any
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..storage.models import Organization
-from ..xlsx.writer import atomic_write, cell_text, print_setup, sheet_title
+from ..xlsx.writer import atomic_write, cell_text, print_setup, save_workbook, sheet_title
 from .service import RosterStats, StatisticsService
 
 TITLE = "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN"
@@ -164,7 +164,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
             ]
             total = 100.0 if part.total else 0.0
             table(("STT", part.column, COUNT, SHARE), lines, ("", TOTAL, part.total, total))
-        book.save(temp)
+        save_workbook(book, temp)  # nothing left half-written if the disk is full
 
     atomic_write(Path(path), write)
 

@@ -18,8 +18,10 @@ half a file where the old one was.
 
 from __future__ import annotations
 
+import contextlib
 import csv
-from collections.abc import Callable, Iterable, Sequence
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -106,6 +108,52 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     (:func:`..files.written_atomically`: failures are Vietnamese AppErrors)."""
     with written_atomically(path) as temp:
         write(temp)
+
+
+def save_workbook(book: Any, path: Path) -> None:
+    """``book.save(path)``, leaving nothing half-written for Python to finalise if it fails.
+
+    openpyxl's own save opens a zip it keeps no hold of: when the disk fills, the zip stays
+    unclosed, and Python closing it later (at exit, long after the message) fails again and
+    prints "Exception ignored in: ZipFile.__del__" and a traceback. Here the zip is ours: on
+    failure it is closed at once, its errors ignored (the temporary file is thrown away)."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    if book.write_only and not book.worksheets:
+        book.create_sheet()  # as Workbook.save does
+    with path.open("wb") as handle:
+        archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(book, archive).save()  # closes the zip when it is complete
+        except BaseException:
+            with contextlib.suppress(Exception):
+                archive.close()
+            raise
+
+
+@contextlib.contextmanager
+def discarded_on_failure(book: Any) -> Iterator[Any]:
+    """``book`` (an openpyxl write-only workbook) for the block; if the block fails, the rows
+    its sheets were writing are dropped at once, as quietly as they failed.
+
+    openpyxl writes each sheet of such a workbook to a temporary file of its own as rows are
+    appended, through generators that are only finished when the sheet is saved. When that
+    file cannot be written (its disk full, a file-size limit), the generators stay suspended
+    and Python finishes them later, writing again, failing again, and printing "Exception
+    ignored in: <generator object WorksheetWriter.get_stream>" and a traceback."""
+    try:
+        yield book
+    except BaseException:
+        for sheet in book.worksheets:
+            writer = getattr(sheet, "_writer", None)
+            for stream in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+                if stream is not None:
+                    with contextlib.suppress(Exception):
+                        stream.close()
+            if writer is not None:
+                with contextlib.suppress(Exception):
+                    writer.cleanup()  # removes openpyxl's temporary file
+        raise
 
 
 def print_setup(sheet: Any, orientation: str, side_margin: float) -> None:
@@ -231,8 +279,12 @@ def write_list_xlsx(
     count = 0
 
     def write(temp: Path) -> None:
+        with discarded_on_failure(Workbook(write_only=True)) as book:
+            write_sheet(book)
+            save_workbook(book, temp)
+
+    def write_sheet(book: Any) -> None:
         nonlocal count
-        book = Workbook(write_only=True)
         sheet: Any = book.create_sheet(sheet_title(layout.sheet))
 
         def styled(text: str, **style: Any) -> Any:  # ``text`` already cleaned
@@ -336,7 +388,6 @@ def write_list_xlsx(
             area = f"A{HEADER_ROW + 1}:{last}{HEADER_ROW + count}"
             sheet.conditional_formatting.add(area, FormulaRule(formula=["TRUE"], border=box))
         sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + count}"
-        book.save(temp)
 
     atomic_write(path, write)
     return count

@@ -261,7 +261,5 @@ def test_export_to_a_missing_folder_is_a_clear_error(
     demo_ws.close()
     code, out, err = cli("members", "export", str(target), "--data-dir", data_dir)
     assert (code, out) == (1, "")
-    assert err == (
-        f"Lỗi: Không ghi được tệp “{target}”: thư mục không tồn tại hoặc không có quyền ghi.\n"
-    )
+    assert err == (f"Lỗi: Không ghi được tệp “{target}”: thư mục không tồn tại.\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]

@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from ...lang.dates import DAY, YEAR, DateFormatError, format_vn_date
 from ...lang.legacy import Decoded, Encoding, decode_cell
 from ...lang.text import fold, name_case, nfc, nfc_multiline
-from ...xlsx.workbook import Cell
+from ...xlsx.workbook import Cell, cell_name
 from ..notes import NOTE_FIELDS
 from ..rules import MEMBER_CODE_DIGITS, too_young_message
 from ..validation import check_email, check_member_code, check_national_id, normalize_phone
@@ -127,7 +127,7 @@ def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[dat
         return _real_date(int(match.group(1)), int(match.group(2)), int(match.group(3)), text), DAY
     match = _YEAR.match(text)
     if match and allow_year:
-        return date(int(match.group(1)), 1, 1), YEAR
+        return _real_date(int(match.group(1)), 1, 1, text), YEAR  # "0000" is no year
     raise DateFormatError(text)
 
 
@@ -215,6 +215,16 @@ class RowParser:
         if value is None:
             return ""
         if not isinstance(value, str):
+            if isinstance(value, bool):  # a TRUE/FALSE cell is no text: never a name "True"
+                col = self.mapping[target]
+                header = self.headers[col] if col < len(self.headers) else ""
+                name = target in ("full_name", "family_middle", "middle_name", "given_name")
+                severity = ERROR if name else WARNING  # a name without that part is wrong
+                parsed.problems.append(Problem(
+                    f"Ô {cell_name(parsed.row, col)} (cột “{header}”) là giá trị đúng/sai "
+                    f"({'TRUE' if value else 'FALSE'}), không phải chữ: ô này không được nhập.",
+                    severity, target))  # fmt: skip
+                return ""
             if target == "education" and isinstance(value, date):
                 return f"{value.day}/{value.month}"  # "12/12" typed and turned into a date
             return shown(value)

@@ -117,8 +117,10 @@ class SpreadsheetService:
             skipped=skipped,
             legacy_cells=legacy,
             generation=generation,
-            # a chosen mapping that takes the column in silences its warning
-            warnings=[text for col, text in guess.warnings if col not in columns.values()],
+            # what the reader changed (an encoding converted...), then the layout's warnings: a
+            # chosen mapping that takes the column in silences its warning
+            warnings=sheet_rows.notes
+            + [text for col, text in guess.warnings if col not in columns.values()],
             new_branches=new_branches,
             source=source,
         )
