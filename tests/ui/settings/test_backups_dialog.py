@@ -22,9 +22,10 @@ def _dialog(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> BackupsDia
 def test_back_up_now_and_see_it_listed(qtbot: QtBot, demo_ws: Workspace, qtmodeltester) -> None:
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, demo_ws, prompts)
-    assert dialog.model.rowCount() == 0
+    assert dialog.model.rowCount() == 0 and not dialog.empty_label.isHidden()
     dialog.backup_button.click()
-    assert prompts.infos[-1].startswith("Đã sao lưu: thu-cong-")
+    assert prompts.infos[-1].startswith("Đã sao lưu dữ liệu lúc ")
+    assert prompts.infos[-1].endswith(" (300 đoàn viên).") and dialog.empty_label.isHidden()
     model = dialog.model
     assert model.rowCount() == 1
     row = [model.index(0, c).data() for c in range(model.columnCount())]

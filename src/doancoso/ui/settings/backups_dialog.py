@@ -111,8 +111,15 @@ class BackupsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         layout.addWidget(self.table)
+        self.empty_label = QLabel(
+            "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
+        )
+        layout.addWidget(self.empty_label)
         row = QHBoxLayout()
         self.backup_button = QPushButton("Sao lưu ngay")
         self.backup_button.clicked.connect(self.back_up)
@@ -135,8 +142,12 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         QueryOp(self, lambda ws: ws.backups.list(), self._core, progress=False).success(
-            self.model.set_backups
+            self._show
         ).run()
+
+    def _show(self, backups: list[BackupInfo]) -> None:
+        self.model.set_backups(backups)
+        self.empty_label.setVisible(not backups)
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -144,7 +155,9 @@ class BackupsDialog(QDialog):
 
     def back_up(self) -> None:
         def done(info: BackupInfo) -> None:
-            self.prompts.information(self, "Đã sao lưu", f"Đã sao lưu: {info.path.name}")
+            when = f"{info.taken_at:%H:%M ngày %d/%m/%Y}"
+            text = f"Đã sao lưu dữ liệu lúc {when} ({info.members} đoàn viên)."
+            self.prompts.information(self, "Đã sao lưu", text)
             self.reload()
 
         QueryOp(self, lambda ws: ws.backups.take(), self._core, label="Đang sao lưu…").success(
