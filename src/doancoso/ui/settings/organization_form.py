@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from ...core.errors import ValidationError
 from ...core.organization import COMING_OF_AGE_MAX, COMING_OF_AGE_MIN, OrganizationInfo
 from ...core.roster.rules import COMING_OF_AGE
-from ..common.fields import FieldErrors
+from ..common.fields import FieldErrors, WrappedLabel
 
 # (field, label, placeholder, required)
 _FIELDS: tuple[tuple[str, str, str, bool], ...] = (
@@ -53,9 +53,8 @@ class OrganizationForm(QWidget):
         row = QHBoxLayout(age_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.age_spin)
-        self.age_hint = QLabel(AGE_HINT)
+        self.age_hint = WrappedLabel(AGE_HINT)
         self.age_hint.setStyleSheet("color: #616161;")  # the grey of the other hints
-        self.age_hint.setWordWrap(True)
         row.addWidget(self.age_hint, 1)
         age_row.setFocusProxy(self.age_spin)  # the label's buddy and error focus reach the spin
         self.errors.add_row(form, "coming_of_age", AGE_LABEL, age_row)

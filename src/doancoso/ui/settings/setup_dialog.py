@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ...core.errors import AppError, ValidationError
 from ...core.organization import OrganizationInfo, OrganizationService
+from ..common.fields import WrappedLabel
 from ..shell.prompts import Prompts
 from .organization_form import OrganizationForm
 
@@ -23,12 +24,11 @@ class SetupDialog(QDialog):
         self.created: OrganizationInfo | None = None
         self.setWindowTitle("Thiết lập Đoàn cơ sở")
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = WrappedLabel(
             "<b>Chào mừng!</b> Trước khi bắt đầu, hãy nhập thông tin Đoàn cơ sở của mình. "
             "Các mục có dấu <span style='color:#c62828'>*</span> là bắt buộc; "
             "có thể sửa lại sau trong mục Thiết lập."
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.form = OrganizationForm()
         layout.addWidget(self.form)
