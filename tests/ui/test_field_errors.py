@@ -72,9 +72,9 @@ def test_setup_dialog_fields_keep_their_height_with_a_message(
     assert before["name"] >= 20
     dialog.save_button.click()
     _settle(qtbot)
-    assert set(dialog.form.errors.messages()) == {"name", "superior_name"}
+    assert set(dialog.form.errors.messages()) == {"name", "commune", "superior_name"}
     assert _heights(editors) == before
-    for name in ("name", "superior_name"):
+    for name in ("name", "commune", "superior_name"):
         _editor, label = dialog.form.errors._fields[name]
         assert _not_cut(label), name
     # Typing a valid value takes the message away at once, not on the next save.

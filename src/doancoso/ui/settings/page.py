@@ -55,11 +55,15 @@ class SettingsPage(QWidget):
         info = self._ws.organization.get()
         if info is not None:
             self.form.set_info(info)
+            # Set up without a place (``doancoso init``): say at once what the documents lack.
+            self.form.errors.set_message("commune", self.form.place_message())
 
     def save(self) -> None:
         """Save on the worker; the fields keep what was typed until the core accepts it."""
         self.saved_label.clear()
-        info = self.form.info()
+        info = self.form.checked_info()
+        if info is None:
+            return
         op = CoreOp(self, lambda ws: ws.organization.update(info), self._core)
         op.success(self._saved).failure(self._not_saved).run()
 

@@ -43,8 +43,11 @@ class SetupDialog(QDialog):
 
     def submit(self) -> None:
         """Create the organisation from the form, or show what is wrong next to each field."""
+        info = self.form.checked_info()
+        if info is None:
+            return
         try:
-            self.created = self._organization.create(self.form.info())
+            self.created = self._organization.create(info)
         except ValidationError as exc:
             self.form.show_errors(exc)
             return
