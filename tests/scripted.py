@@ -52,6 +52,15 @@ class ScriptedPrompts(Prompts):
         return dialog.result()
 
 
+def accept_print_dialog(dialog: QDialog) -> None:
+    """A ``dialog_script`` accepting the print dialog (number, place, date, recipients) with
+    what it suggests, as pressing Enter would."""
+    from doancoso.ui.common.document_dialog import DocumentDialog
+
+    assert isinstance(dialog, DocumentDialog), dialog
+    dialog.submit()
+
+
 def synchronous_core(ws: Workspace, prompts: Prompts | None = None) -> Core:
     """The GUI's handle on ``ws`` with a synchronous runner: every operation runs inline, so a
     test sees its result (and its data-changed signal) as soon as the action returns."""

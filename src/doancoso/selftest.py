@@ -168,11 +168,13 @@ def step_pdf(run: Run) -> None:
 
 
 def step_qt(run: Run) -> None:
-    """Qt loads headless (platform plugin, widgets) and renders text with the bundled fonts."""
+    """Qt loads headless (platform plugin, widgets), renders text with the bundled fonts and
+    speaks Vietnamese in its own strings (the bundled translations)."""
     from PySide6.QtGui import QFontDatabase, QGuiApplication
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
     from .paths import resource
+    from .ui.shell.translator import install_qt_vietnamese
 
     app = QApplication.instance() or QApplication(["doancoso-self-test"])
     fonts = sorted(resource("fonts").glob("*.ttf"))
@@ -192,6 +194,13 @@ def step_qt(run: Run) -> None:
                 for x in range(image.width()))  # fmt: skip
     check(inked, "Qt drew no text")
     label.deleteLater()
+    install_qt_vietnamese(app)
+    edit = QLineEdit()
+    menu = edit.createStandardContextMenu()
+    undo = menu.actions()[0].text() if menu.actions() else ""
+    check(undo.startswith("&Hoàn tác"), f"Qt's strings are not in Vietnamese: {undo!r}")
+    menu.deleteLater()
+    edit.deleteLater()
     app.processEvents()
     run.notes["qt"] = f"{QGuiApplication.platformName()}, {len(fonts)} fonts"
 

@@ -156,3 +156,13 @@ def test_unwritable_target_is_an_app_error(tmp_path):
     with pytest.raises(AppError, match="đó là một thư mục"):
         doc.build(tmp_path, [])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_place_and_recipients_given_by_the_print_dialog(tmp_path, read_pdf):
+    path = _report(tmp_path, place="Cái Nước", recipients=["Như trên", "Đảng ủy xã (b/c)"])
+    lines = [line.strip() for line in read_pdf(path).text().splitlines()]
+    assert "Cái Nước, ngày 26 tháng 11 năm 2026" in lines
+    start = lines.index("Nơi nhận:")
+    assert lines[start + 1 : start + 4] == ["- Như trên;", "- Đảng ủy xã (b/c);", "- Lưu VP."]
+    text = read_pdf(_report(tmp_path, place="")).text()
+    assert "ngày 26 tháng 11 năm 2026" in text and "Tân Hưng, ngày" not in text

@@ -48,7 +48,14 @@ class OrganizationInfo:
     coming_of_age: int = COMING_OF_AGE
 
 
-def _validated(info: OrganizationInfo) -> OrganizationInfo:
+def validate(info: OrganizationInfo) -> OrganizationInfo:
+    """``info`` checked and cleaned (NFC, empty text as None), or ValidationError.
+
+    Only the name, the superior body and the coming-of-age age are required: the commune and
+    the province are optional here, since scripts set an organisation up without them
+    (``doancoso init``); the GUI's forms ask for one of them (the place printed before a
+    document's date).
+    """
     name, superior = nfc(info.name), nfc(info.superior_name)
     errors = {}
     if not name:
@@ -113,7 +120,7 @@ class OrganizationService:
             )
         from .storage.models import AppMeta, Organization
 
-        clean = _validated(info)
+        clean = validate(info)
         with self._ctx.db.transaction() as session:
             row = Organization(
                 name=clean.name,
@@ -134,7 +141,7 @@ class OrganizationService:
     def update(self, info: OrganizationInfo) -> OrganizationInfo:
         from .storage.models import Organization
 
-        clean = _validated(info)
+        clean = validate(info)
         with self._ctx.db.transaction() as session:
             row = session.get(Organization, self._ctx.organization_id)
             assert row is not None

@@ -37,6 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..core.documents import place_and_date, place_name, printed_recipients
 from ..core.lang.text import nfc
 from ..core.organization import OrganizationInfo
 from ..core.storage.files import written_atomically
@@ -48,7 +49,6 @@ Orientation = Literal["portrait", "landscape"]
 UNION_NAME = "ĐOÀN TNCS HỒ CHÍ MINH"
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 20 * mm
 PAGE_NUMBER_SIZE = 11
-_PLACE_PREFIXES = ("xã ", "phường ", "thị trấn ", "đặc khu ", "thị xã ", "thành phố ")
 
 
 def issuing_body(org_name: str) -> str:
@@ -57,25 +57,6 @@ def issuing_body(org_name: str) -> str:
     if upper.startswith(("BCH ", "BAN CHẤP HÀNH", "BAN THƯỜNG VỤ", "BTV ")):
         return upper
     return f"BCH {upper}"
-
-
-def place_name(org: OrganizationInfo) -> str:
-    """The place written before the date: the commune without "xã"/"phường", else the province."""
-    place = nfc(org.commune or org.province)
-    for prefix in _PLACE_PREFIXES:
-        if place.lower().startswith(prefix):
-            return place[len(prefix) :].strip()
-    return place
-
-
-def place_and_date(place: str, day: date) -> str:
-    """Place and date: "Tân Hưng, ngày 26 tháng 11 năm 2026".
-
-    Days under 10 and the months 1 and 2 are written with a leading zero ("ngày 05 tháng 02").
-    """
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    dated = f"ngày {day.day:02d} tháng {month} năm {day.year}"
-    return nfc(f"{place}, {dated}" if place else dated)
 
 
 def document_number(number: str | None) -> str:
@@ -106,12 +87,15 @@ class DocumentHeader:
 
     @classmethod
     def for_organization(cls, org: OrganizationInfo, number: str | None, issued_on: date,
-                         issuer: str | None = None) -> DocumentHeader:  # fmt: skip
+                         issuer: str | None = None, place: str | None = None,
+                         ) -> DocumentHeader:  # fmt: skip
+        """The header of ``org``'s document; ``place`` None: the organisation's own
+        (:func:`place_name`), "" for none."""
         return cls(
             superior=nfc(org.superior_name).upper(),
             issuer=nfc(issuer) if issuer else issuing_body(org.name),
             number=document_number(number),
-            place_date=place_and_date(place_name(org), issued_on),
+            place_date=place_and_date(place_name(org) if place is None else place, issued_on),
         )
 
     def flowables(self, width: float) -> list[Flowable]:
@@ -182,8 +166,10 @@ class UnionDocument:
 
     ``kind`` is the type name printed in capitals ("BÁO CÁO", "DANH SÁCH ĐOÀN VIÊN"); ``title``
     the summary under it; ``number`` e.g. "12-BC/ĐTN" (None: no number); ``issued_on`` the date
-    written at top right (default: today); ``recipients`` the "Nơi nhận" lines, to which
-    "Lưu VP." is added unless the list already ends with a "Lưu" line; ``signer`` defaults to
+    written at top right (default: today) after ``place`` (None: the organisation's commune,
+    else its province; "": no place); ``recipients`` the "Nơi nhận" lines, printed as
+    :func:`~doancoso.core.documents.printed_recipients` says ("- " before each, ";" or "." after,
+    "Lưu VP." added unless the list already ends with a "Lưu" line); ``signer`` defaults to
     the organisation's secretary.
     """
 
@@ -192,6 +178,7 @@ class UnionDocument:
     title: str = ""
     number: str | None = None
     issued_on: date | None = None
+    place: str | None = None
     orientation: Orientation = "portrait"
     recipients: Sequence[str] = ()
     signer: Signer | None = None
@@ -210,7 +197,7 @@ class UnionDocument:
 
     def header(self) -> DocumentHeader:
         return DocumentHeader.for_organization(
-            self.org, self.number, self.issued_on or date.today(), self.issuer
+            self.org, self.number, self.issued_on or date.today(), self.issuer, self.place
         )
 
     def heading(self) -> list[Flowable]:
@@ -230,11 +217,9 @@ class UnionDocument:
         """The recipients ("Nơi nhận:") at left and the signature block at right, kept on one
         page with ``lead`` (e.g. a total line), so the signature never stands alone on a page."""
         st = styles()
-        lines = [nfc(r).lstrip("- ").strip() for r in self.recipients if nfc(r)]
-        if not lines or not lines[-1].lower().startswith("lưu"):
-            lines.append("Lưu VP.")
         received = [Paragraph(markup("Nơi nhận:"), st["recipients_head"])]
-        received += [Paragraph(markup(f"- {line}"), st["recipients"]) for line in lines]
+        received += [Paragraph(markup(line), st["recipients"])
+                     for line in printed_recipients(self.recipients)]  # fmt: skip
         signer = self.signer or Signer(name=self.org.secretary_name or "")
         signature = [
             Paragraph(markup(signer.on_behalf), st["sign"]),

@@ -7,11 +7,13 @@ the list.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from reportlab.platypus import Paragraph
 
+from ..core.documents import default_recipients
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
@@ -64,8 +66,14 @@ def total_line(count: int, women: int) -> str:
 
 
 def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = None, *,
-                 issued_on: date | None = None, number: str | None = None) -> Path:  # fmt: skip
+                 issued_on: date | None = None, number: str | None = None,
+                 place: str | None = None, recipients: Sequence[str] | None = None,
+                 ) -> Path:  # fmt: skip
     """Write the roster shown by ``flt`` to the PDF ``path`` (atomically) and return the path.
+
+    ``number``, ``place``, ``issued_on`` and ``recipients`` are those of the print dialog
+    (:class:`~doancoso.core.documents.DocumentDetails`); left out: no number, the organisation's
+    place, today, and :func:`~doancoso.core.documents.default_recipients`.
 
     Raises AppError when there is no organisation yet or the file cannot be written.
     """
@@ -87,8 +95,9 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
         subtitle=filter_note(flt),
         number=number,
         issued_on=issued_on,
+        place=place,
         orientation="landscape",
-        recipients=(f"{org.superior_name} (b/c)",),
+        recipients=default_recipients(org) if recipients is None else recipients,
     )
     total = Paragraph(markup(total_line(len(rows), women)), styles()["total"])
     return build_table_document(doc, path, _columns(with_branch), table_rows, after=[total])

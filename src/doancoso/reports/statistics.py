@@ -7,6 +7,7 @@ Liberation Serif, so no other font ever reaches the PDF.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from ..core.documents import default_recipients
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, vn_number
@@ -130,8 +132,13 @@ def statistics_body(stats: RosterStats) -> list[Flowable]:
 
 
 def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
-                     issued_on: date | None = None) -> Path:  # fmt: skip
+                     issued_on: date | None = None, *, number: str | None = None,
+                     place: str | None = None, recipients: Sequence[str] | None = None,
+                     ) -> Path:  # fmt: skip
     """Write the statistics on ``today`` to the PDF ``path`` (atomically) and return the path.
+
+    ``number``, ``place``, ``issued_on`` (default: the day counted) and ``recipients`` as for
+    :func:`~doancoso.reports.roster.print_roster`.
 
     Raises AppError when there is no organisation yet or the file cannot be written.
     """
@@ -139,11 +146,14 @@ def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
     if org is None:
         raise AppError(NO_ORGANIZATION)
     stats = ws.statistics.roster(today)
-    return print_statistics_of(ws, stats, path, issued_on=issued_on)
+    return print_statistics_of(ws, stats, path, issued_on=issued_on, number=number, place=place,
+                               recipients=recipients)  # fmt: skip
 
 
 def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
-                        issued_on: date | None = None) -> Path:  # fmt: skip
+                        issued_on: date | None = None, *, number: str | None = None,
+                        place: str | None = None, recipients: Sequence[str] | None = None,
+                        ) -> Path:  # fmt: skip
     """Like :func:`print_statistics` with statistics already computed (e.g. by the page)."""
     org = ws.organization.get()
     if org is None:
@@ -153,8 +163,10 @@ def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
         kind=KIND,
         title=title_for(stats.today.year),
         subtitle=f"(Số liệu đến ngày {format_vn_date(stats.today)})",
+        number=number,
         issued_on=issued_on or stats.today,
+        place=place,
         orientation="portrait",
-        recipients=(f"{org.superior_name} (b/c)",),
+        recipients=default_recipients(org) if recipients is None else recipients,
     )
     return doc.build(path, statistics_body(stats))

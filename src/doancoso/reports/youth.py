@@ -10,11 +10,13 @@ part of the register (in hardship, working away) are printed through the registe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from reportlab.platypus import Paragraph
 
+from ..core.documents import default_recipients
 from ..core.errors import AppError
 from ..core.lang.text import vn_number
 from ..core.workspace import Workspace
@@ -53,8 +55,13 @@ def total_line(rows: list[YouthRow]) -> str:
 
 
 def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None, *,
-                issued_on: date | None = None, number: str | None = None) -> Path:  # fmt: skip
+                issued_on: date | None = None, number: str | None = None,
+                place: str | None = None, recipients: Sequence[str] | None = None,
+                ) -> Path:  # fmt: skip
     """Write the youth register shown by ``flt`` to the PDF ``path`` (atomically); returns it.
+
+    ``number``, ``place``, ``issued_on`` and ``recipients`` as for
+    :func:`~doancoso.reports.roster.print_roster`.
 
     Raises AppError when there is no organisation yet or the file cannot be written.
     """
@@ -71,8 +78,9 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
         subtitle=filter_note(flt),
         number=number,
         issued_on=issued_on,
+        place=place,
         orientation="landscape",
-        recipients=(f"{org.superior_name} (b/c)",),
+        recipients=default_recipients(org) if recipients is None else recipients,
     )
     total = Paragraph(markup(total_line(rows)), styles()["total"])
     return build_table_document(doc, path, COLUMNS, table_rows, after=[total], font_size=10)

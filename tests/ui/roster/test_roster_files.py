@@ -13,7 +13,7 @@ from doancoso.ui.roster.page import RosterPage
 from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.state import UiState
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, accept_print_dialog
 
 
 def _page(
@@ -99,6 +99,7 @@ def test_cancelled_save_dialog_does_nothing(
 ) -> None:
     page = _page(qtbot, demo_ws, fake_prompts)
     page.io.ask_save_path = lambda *_args: None
+    fake_prompts.dialog_script = accept_print_dialog
     page.io.export()
     page.io.print_list()
     assert fake_prompts.errors == [] and fake_prompts.asked == []
@@ -112,6 +113,7 @@ def test_print_writes_a_pdf_and_offers_to_open_it(
     opened: list[Path] = []
     page.io.open_file = opened.append
     page.io.ask_save_path = lambda *_args: tmp_path / "in.pdf"
+    fake_prompts.dialog_script = accept_print_dialog
     fake_prompts.answer = True
     page.io.print_action.trigger()
     text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "in.pdf").pages)

@@ -109,6 +109,7 @@ def test_setup_dialog_creates_the_organisation_with_the_age(
     assert dialog.form.age_spin.value() == 30
     dialog.form.editors["name"].setText("Đoàn phường 5")
     dialog.form.editors["superior_name"].setText("Thành đoàn Cần Thơ")
+    dialog.form.editors["province"].setText("Cần Thơ")  # the place of its documents
     dialog.form.age_spin.setValue(29)
     dialog.save_button.click()
     assert dialog.result() == SetupDialog.DialogCode.Accepted

@@ -21,7 +21,7 @@ from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.state import UiState
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.form import YouthFormDialog
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 # Showing a top-level window on the offscreen platform logs this harmless warning.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -283,11 +283,13 @@ def test_settings_announce_the_organisation_and_the_title_follows(
 
 
 def test_exports_and_prints_announce_nothing(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, people: dict[str, str]
-) -> None:
+    qtbot: QtBot, window: MainWindow, prompts: ScriptedPrompts, tmp_path: Path,
+    people: dict[str, str],
+) -> None:  # fmt: skip
     youth = window.youth
     paths = iter([tmp_path / "tn.xlsx", tmp_path / "tn.pdf"])
     youth.ask_save_path = lambda *_args: next(paths)  # type: ignore[method-assign]
+    prompts.dialog_script = accept_print_dialog
     with qtbot.assert_not_emitted(window.data_changed.changed):
         youth.export_button.click()
         youth.print_button.click()

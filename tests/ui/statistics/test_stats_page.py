@@ -15,7 +15,7 @@ from doancoso.ui.shell.main_window import STATISTICS, MainWindow
 from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.state import UiState
 from doancoso.ui.statistics.page import PDF_NAME, XLSX_NAME, StatisticsPage
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import BA_DIEU, TODAY, XOM_MOI, add_member
 
@@ -24,7 +24,9 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def _page(qtbot: QtBot, ws: Workspace, today: date | None = None) -> tuple[StatisticsPage, Core]:
-    core = synchronous_core(ws)
+    prompts = ScriptedPrompts()
+    prompts.dialog_script = accept_print_dialog  # the PDF's number, place, date as suggested
+    core = synchronous_core(ws, prompts)
     page = StatisticsPage(core, today=(lambda: today) if today else None)
     qtbot.addWidget(page)
     page.resize(1200, 700)

@@ -12,7 +12,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.page import YouthPage
-from scripted import synchronous_core
+from scripted import accept_print_dialog, synchronous_core
 
 
 @pytest.fixture
@@ -133,6 +133,7 @@ def test_export_and_print_use_the_filter(page: YouthPage, tmp_path: Path, monkey
         "CSV UTF-8 – để nhập vào chương trình khác; mở bằng Excel sẽ mất số 0 đầu của CCCD, "
         "điện thoại (*.csv)"
     )
+    page.prompts.dialog_script = accept_print_dialog  # type: ignore[attr-defined]
     page.print_button.click()
     assert (tmp_path / "tn.pdf").exists()
     assert messages == ["Đã xuất 2 thanh niên ra tệp tn.xlsx.",

@@ -1,18 +1,44 @@
 """Form rows with a validation message under the field, and a registry of them by field name.
 
 Core services raise :class:`~doancoso.core.errors.ValidationError` whose ``field_errors`` map a
-field name to a Vietnamese message; :class:`FieldErrors` shows each message under its field.
+field name to a Vietnamese message; :class:`FieldErrors` shows each message under its field and
+takes it away as soon as the user edits the field into a valid value (not only on the next save).
+
+A message never changes the height of its field. Qt lays out a word-wrapped label by its
+height for a width (``heightForWidth``), but minimum sizes, and so the height a window or a
+page gives a form, ignore it: once a message appeared, the form was given less height than it
+needed and squeezed its tallest rows, the field with the message, down to about 13 px, its text
+cut. :class:`WrappedLabel` (and so :class:`ErrorLabel`) keeps its minimum height at the height
+its text needs at its current width, which every layout honours; other wrapped labels of a
+window that holds a form (an introduction, a hint) should be WrappedLabels too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #c62828;"
 REQUIRED_MARK = ' <span style="color:#c62828">*</span>'
+
+Check = Callable[[], str]
+"""A field's own check, run as the user edits it: its message, or "" when the value is valid."""
 
 
 def field_label(text: str, required: bool = False) -> QLabel:
@@ -22,13 +48,50 @@ def field_label(text: str, required: bool = False) -> QLabel:
     return label
 
 
-class ErrorLabel(QLabel):
+class WrappedLabel(QLabel):
+    """A word-wrapped label sized by the height its text needs at its current width, and
+    without a height-for-width, so that every layout reads one consistent height from it (see
+    the module docstring)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._height = 0
+        self.setWordWrap(True)
+        self._fit()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._fit()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self._with_height(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self._with_height(super().minimumSizeHint())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _with_height(self, size: QSize) -> QSize:
+        return QSize(size.width(), self._height) if self._height else size
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(self.width()) if self.text() else 0
+        if needed != self._height:
+            self._height = needed
+            self.updateGeometry()
+
+
+class ErrorLabel(WrappedLabel):
     """A red, word-wrapped message shown under a field only while it has an error."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setStyleSheet(ERROR_STYLE)
-        self.setWordWrap(True)
         self.hide()
 
     def set_message(self, message: str) -> None:
@@ -36,17 +99,62 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(message))
 
 
+def _input_of(editor: QWidget) -> QWidget:
+    """The widget the user types into: ``editor`` or, for a row of widgets, its focus proxy."""
+    proxy = editor.focusProxy()
+    return proxy if proxy is not None else editor
+
+
+def _connect_edits(editor: QWidget, edited: Callable[[], None]) -> None:
+    """Call ``edited`` whenever the value of ``editor`` changes (typed, picked or set)."""
+    widget = _input_of(editor)
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        widget.textChanged.connect(edited)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(edited)
+        widget.editTextChanged.connect(edited)
+    elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+        widget.valueChanged.connect(edited)
+    elif isinstance(widget, QDateTimeEdit):
+        widget.dateTimeChanged.connect(edited)
+    elif isinstance(widget, QAbstractButton):
+        widget.toggled.connect(edited)
+
+
+def _is_empty(editor: QWidget) -> bool:
+    widget = _input_of(editor)
+    if isinstance(widget, QLineEdit):
+        return not widget.text().strip()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return not widget.toPlainText().strip()
+    if isinstance(widget, QComboBox):
+        return not (widget.currentData() or widget.currentText().strip())
+    return False
+
+
 class FieldErrors:
-    """Error labels of a form, by field name; shows a ValidationError's messages in place."""
+    """Error labels of a form, by field name; shows a ValidationError's messages in place.
+
+    A message goes away as soon as its field is edited into a valid value: the field's own
+    ``check`` says (given to :meth:`add_row`); without one, a required field is valid once it
+    is not empty, and any other field once it is edited (the core checks it again on saving).
+    """
 
     def __init__(self) -> None:
         self._fields: dict[str, tuple[QWidget, ErrorLabel]] = {}
+        self._checks: dict[str, Check] = {}
+        self._required: set[str] = set()
         self.on_shown: Callable[[QWidget], None] | None = None
 
     def add_row(
-        self, form: QFormLayout, name: str, label: str, editor: QWidget, required: bool = False
-    ) -> ErrorLabel:
-        """Add ``editor`` to ``form`` with its error label under it; returns the label."""
+        self, form: QFormLayout, name: str, label: str, editor: QWidget, required: bool = False,
+        check: Check | None = None,
+    ) -> ErrorLabel:  # fmt: skip
+        """Add ``editor`` to ``form`` with its error label under it; returns the label.
+
+        ``check`` (optional) returns the field's message for what is typed ("" when valid); it
+        runs as the user edits a field that shows a message.
+        """
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -58,7 +166,34 @@ class FieldErrors:
         caption.setBuddy(editor)
         form.addRow(caption, box)
         self._fields[name] = (editor, error)
+        if check is not None:
+            self._checks[name] = check
+        if required:
+            self._required.add(name)
+        _connect_edits(editor, lambda: self.recheck(name))
         return error
+
+    def recheck(self, name: str) -> None:
+        """Field ``name`` changed (or one its check reads): its message goes once the value is
+        valid. Does nothing for a field that shows no message."""
+        editor, label = self._fields[name]
+        if label.isHidden():
+            return
+        check = self._checks.get(name)
+        if check is not None:
+            label.set_message(check())
+        elif not (name in self._required and _is_empty(editor)):
+            label.set_message("")
+
+    def set_message(self, name: str, message: str) -> None:
+        """Show ``message`` under field ``name`` ("" clears it), leaving the others as they are."""
+        self._fields[name][1].set_message(message)
+
+    def check(self) -> QWidget | None:
+        """Run every field's own check (before asking the core); show the messages like
+        :meth:`show` and return the editor of the first invalid field, or None."""
+        errors = {name: message for name, check in self._checks.items() if (message := check())}
+        return self.show(errors)
 
     def message(self, name: str) -> str:
         """The message shown for field ``name`` ("" when none)."""

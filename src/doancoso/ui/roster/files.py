@@ -2,8 +2,10 @@
 
 Owned by :class:`RosterPage` (``page.io``); the main window puts the same actions in its "Tệp"
 menu. Export and print use the roster's current filter, so the file holds what the list shows.
-Every core call runs on the worker as an operation (:mod:`..shell.operations`). File choices go
-through :meth:`ask_save_path` and :meth:`open_file`, which tests replace.
+Every core call runs on the worker as an operation (:mod:`..shell.operations`). Printing asks
+first for the document's number, place, date and recipients (the shared print dialog,
+:mod:`..common.document_dialog`). File choices go through :meth:`ask_save_path` and
+:meth:`open_file`, which tests replace.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from ...core.roster.service import MemberFilter
+from ...core.workspace import Workspace
+from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..shell.operations import Core, QueryOp
 
 if TYPE_CHECKING:
@@ -39,6 +43,7 @@ EXPORT_FILTERS = (
 )
 ROSTER_EXPORT_FILTERS = f"{EXPORT_FILTERS};;{TEMPLATE_FILTER}"  # the youth register has no template
 PDF_FILTER = "PDF (*.pdf)"
+ROSTER_LIST = DocumentKind("DS", "In danh sách đoàn viên")
 
 
 def documents_folder() -> Path:
@@ -127,6 +132,9 @@ class RosterIO(QObject):
         op.success(done).run()
 
     def print_list(self) -> None:
+        details = ask_document_details(self._core, ROSTER_LIST, self._page)
+        if details is None:
+            return
         path = self.ask_save_path("Lưu danh sách để in (PDF)", PRINT_NAME, PDF_FILTER)
         if path is None:
             return
@@ -135,6 +143,7 @@ class RosterIO(QObject):
         flt = self.core_filter()
 
         def done(written: Path) -> None:
+            remember_document(self._core, ROSTER_LIST, details)
             self._page.status_message.emit(f"Đã lưu danh sách để in: {written}.")
             if self.prompts.confirm(
                 self._page, "In danh sách",
@@ -144,8 +153,18 @@ class RosterIO(QObject):
 
         from ...reports.roster import print_roster  # reportlab loads only when printing
 
-        op = QueryOp(self._page, lambda ws: print_roster(ws, path, flt), self._core,
-                     label="Đang tạo tệp PDF…")  # fmt: skip
+        def job(ws: Workspace) -> Path:
+            return print_roster(
+                ws,
+                path,
+                flt,
+                number=details.number,
+                place=details.place,
+                issued_on=details.issued_on,
+                recipients=details.recipients,
+            )
+
+        op = QueryOp(self._page, job, self._core, label="Đang tạo tệp PDF…")
         op.success(done).run()
 
     # Outside the app ----------------------------------------------------------------------

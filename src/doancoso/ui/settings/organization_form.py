@@ -1,13 +1,26 @@
-"""The organisation's fields, shared by the first-start setup dialog and the settings page."""
+"""The organisation's fields, shared by the first-start setup dialog and the settings page.
+
+Besides what the core requires (:func:`~doancoso.core.organization.validate`), the form asks for
+a place: the commune, or at least the province. Every printed document starts its date line
+with it ("Tân Hưng, ngày 05 tháng 12 năm 2026", see ``reports.document.place_name``); with
+neither, the line has no place. The rule lives here, in the GUI, and not in the core: scripts
+set an organisation up with ``doancoso init`` and no commune, and must keep working; a secretary
+setting up in the app is asked once, with the reason under the field.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from ...core.errors import ValidationError
-from ...core.organization import COMING_OF_AGE_MAX, COMING_OF_AGE_MIN, OrganizationInfo
+from ...core.organization import (
+    COMING_OF_AGE_MAX,
+    COMING_OF_AGE_MIN,
+    OrganizationInfo,
+    validate,
+)
 from ...core.roster.rules import COMING_OF_AGE
-from ..common.fields import FieldErrors
+from ..common.fields import FieldErrors, WrappedLabel
 
 # (field, label, placeholder, required)
 _FIELDS: tuple[tuple[str, str, str, bool], ...] = (
@@ -17,6 +30,10 @@ _FIELDS: tuple[tuple[str, str, str, bool], ...] = (
     ("superior_name", "Cấp bộ Đoàn cấp trên trực tiếp", "Ví dụ: Tỉnh đoàn Cà Mau", True),
     ("superior_short", "Tên viết tắt của cấp trên", "Ví dụ: TĐ", False),
     ("secretary_name", "Họ tên Bí thư", "Ví dụ: Nguyễn Thị Như Quỳnh", False),
+)
+PLACE_MESSAGE = (
+    "Cần nhập xã/phường, hoặc ít nhất tỉnh/thành phố: địa danh này được in trước ngày tháng "
+    "trên văn bản."
 )
 AGE_LABEL = "Tuổi trưởng thành Đoàn"
 AGE_HINT = f"Mặc định {COMING_OF_AGE}. Dùng cho danh sách trưởng thành Đoàn và thống kê."
@@ -38,7 +55,10 @@ class OrganizationForm(QWidget):
             editor.setPlaceholderText(placeholder)
             editor.setMinimumWidth(320)
             self.editors[name] = editor
-            self.errors.add_row(form, name, label, editor, required)
+            check = self.place_message if name == "commune" else None
+            self.errors.add_row(form, name, label, editor, required, check)
+        # A province typed instead of the commune answers the commune's message too.
+        self.editors["province"].textChanged.connect(lambda: self.errors.recheck("commune"))
         # The age is a setting because DOMAIN.md §4 could not verify it; the spin box only
         # offers the range the core accepts.
         self.age_spin = QSpinBox()
@@ -53,9 +73,8 @@ class OrganizationForm(QWidget):
         row = QHBoxLayout(age_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.age_spin)
-        self.age_hint = QLabel(AGE_HINT)
+        self.age_hint = WrappedLabel(AGE_HINT)
         self.age_hint.setStyleSheet("color: #616161;")  # the grey of the other hints
-        self.age_hint.setWordWrap(True)
         row.addWidget(self.age_hint, 1)
         age_row.setFocusProxy(self.age_spin)  # the label's buddy and error focus reach the spin
         self.errors.add_row(form, "coming_of_age", AGE_LABEL, age_row)
@@ -71,6 +90,28 @@ class OrganizationForm(QWidget):
             editor.setText(getattr(info, name) or "")
         self.age_spin.setValue(info.coming_of_age)
         self.errors.clear()
+
+    def place_message(self) -> str:
+        """The message of the place ("" when the commune or the province is typed)."""
+        if self.editors["commune"].text().strip() or self.editors["province"].text().strip():
+            return ""
+        return PLACE_MESSAGE
+
+    def checked_info(self) -> OrganizationInfo | None:
+        """What is typed when the core and the form's own rule accept it; else None, with every
+        message shown under its field (the core's and the place's at once)."""
+        info = self.info()
+        errors: dict[str, str] = {}
+        try:
+            validate(info)
+        except ValidationError as exc:
+            errors.update(exc.field_errors)
+        if place := self.place_message():
+            errors.setdefault("commune", place)
+        if errors:
+            self.errors.show(errors)
+            return None
+        return info
 
     def show_errors(self, error: ValidationError) -> None:
         self.errors.show(error.field_errors)

@@ -1,16 +1,28 @@
 """The settings page ("Thiết lập"): the organisation's own fields, saved through the core (an
-operation on the worker, see :mod:`..shell.operations`)."""
+operation on the worker, see :mod:`..shell.operations`); where the data are kept, with a button
+opening the folder, and the app's version."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.changes import Changes
 from ...core.errors import ValidationError
 from ...core.organization import OrganizationInfo
+from ..common.fields import WrappedLabel
+from ..shell.about import version_text
 from ..shell.operations import Core, CoreOp
 from .organization_form import OrganizationForm
+
+DATA_HINT = (
+    "Mọi dữ liệu nằm trong thư mục này: tệp doancoso.sqlite, các bản sao trước khi nâng cấp "
+    "(backups) và nhật ký lỗi (logs). Muốn chép sang máy khác, hãy đóng ứng dụng trước."
+)
 
 
 class SettingsPage(QWidget):
@@ -43,9 +55,41 @@ class SettingsPage(QWidget):
         row.addWidget(self.saved_label)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addSpacing(12)
+        self._build_data_section(layout)
         layout.addStretch(1)
         self.load()
         core.data_changed.changed.connect(self._on_data_changed)
+
+    def _build_data_section(self, layout: QVBoxLayout) -> None:
+        """Where the data are, a button opening the folder, and the version."""
+        self.open_folder: Callable[[Path], object] = self._open_folder
+        box = QWidget()
+        box.setMaximumWidth(760)  # as wide as the form above
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel("<b>Dữ liệu</b>"))
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(QLabel("Thư mục dữ liệu:"))
+        self.data_dir_label = QLabel(str(self._ws.data_dir))
+        self.data_dir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder_row.addWidget(self.data_dir_label)
+        self.open_folder_button = QPushButton("Mở thư mục")
+        self.open_folder_button.setToolTip("Mở thư mục dữ liệu trong trình quản lý tệp")
+        self.open_folder_button.clicked.connect(lambda: self.open_folder(self._ws.data_dir))
+        folder_row.addWidget(self.open_folder_button)
+        folder_row.addStretch(1)
+        column.addLayout(folder_row)
+        hint = WrappedLabel(DATA_HINT)
+        hint.setStyleSheet("color: #616161;")
+        column.addWidget(hint)
+        self.version_label = QLabel(version_text())
+        column.addWidget(self.version_label)
+        layout.addWidget(box)
+
+    @staticmethod
+    def _open_folder(path: Path) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.touches("organizations"):
@@ -55,11 +99,15 @@ class SettingsPage(QWidget):
         info = self._ws.organization.get()
         if info is not None:
             self.form.set_info(info)
+            # Set up without a place (``doancoso init``): say at once what the documents lack.
+            self.form.errors.set_message("commune", self.form.place_message())
 
     def save(self) -> None:
         """Save on the worker; the fields keep what was typed until the core accepts it."""
         self.saved_label.clear()
-        info = self.form.info()
+        info = self.form.checked_info()
+        if info is None:
+            return
         op = CoreOp(self, lambda ws: ws.organization.update(info), self._core)
         op.success(self._saved).failure(self._not_saved).run()
 

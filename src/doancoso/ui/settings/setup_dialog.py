@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ...core.errors import AppError, ValidationError
 from ...core.organization import OrganizationInfo, OrganizationService
+from ..common.fields import WrappedLabel
 from ..shell.prompts import Prompts
 from .organization_form import OrganizationForm
 
@@ -23,12 +24,11 @@ class SetupDialog(QDialog):
         self.created: OrganizationInfo | None = None
         self.setWindowTitle("Thiết lập Đoàn cơ sở")
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = WrappedLabel(
             "<b>Chào mừng!</b> Trước khi bắt đầu, hãy nhập thông tin Đoàn cơ sở của mình. "
             "Các mục có dấu <span style='color:#c62828'>*</span> là bắt buộc; "
             "có thể sửa lại sau trong mục Thiết lập."
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.form = OrganizationForm()
         layout.addWidget(self.form)
@@ -43,8 +43,11 @@ class SetupDialog(QDialog):
 
     def submit(self) -> None:
         """Create the organisation from the form, or show what is wrong next to each field."""
+        info = self.form.checked_info()
+        if info is None:
+            return
         try:
-            self.created = self._organization.create(self.form.info())
+            self.created = self._organization.create(info)
         except ValidationError as exc:
             self.form.show_errors(exc)
             return

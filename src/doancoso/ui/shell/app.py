@@ -21,6 +21,7 @@ from .main_window import MainWindow
 from .operations import Core
 from .prompts import Prompts
 from .state import UiState
+from .translator import install_qt_vietnamese
 
 log = logging.getLogger("doancoso.ui")
 
@@ -79,6 +80,7 @@ def _application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("doancoso")
     app.setOrganizationName("doancoso")
+    install_qt_vietnamese(app)  # Qt's own strings (context menus, buttons, key names)
     return app
 
 

@@ -243,6 +243,11 @@ class MainWindow(QMainWindow):
         members_menu.addSeparator()
         members_menu.addAction(self.find_action)
 
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        self.about_action = QAction("Giới thiệu…", self)
+        self.about_action.triggered.connect(self.about)
+        help_menu.addAction(self.about_action)
+
     # Behaviour ----------------------------------------------------------------------------
 
     def update_title(self) -> None:
@@ -293,6 +298,11 @@ class MainWindow(QMainWindow):
         dialog = PartyIntroductionsDialog(self.core, self)
         self.prompts.run(dialog)
         dialog.deleteLater()
+
+    def about(self) -> None:
+        from .about import ABOUT_TITLE, about_text
+
+        self.prompts.information(self, ABOUT_TITLE, about_text(self._ws.data_dir))
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)

@@ -37,12 +37,14 @@ from ...core.statistics.export import (
 )
 from ...core.statistics.service import RosterStats
 from ...core.workspace import Workspace
+from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..shell.operations import Core, QueryOp
 from .bar_chart import BarChart
 
 PDF_NAME = "thong-ke-doan-vien.pdf"
 XLSX_NAME = "thong-ke-doan-vien.xlsx"
 HEADING = "Thống kê tình hình đoàn viên"
+REPORT = DocumentKind("BC", "Xuất báo cáo thống kê (PDF)")
 COUNTED = ("members", "branches", "member_events", "youths", "organizations")
 """The tables the figures count (the organisation holds the coming-of-age age)."""
 SUMMARY_COLUMNS = 5
@@ -219,17 +221,25 @@ class StatisticsPage(QWidget):
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def export_pdf(self) -> None:
+        today = self.today()
+        details = ask_document_details(self._core, REPORT, self, today)
+        if details is None:
+            return
         path = self.ask_save_path("Xuất thống kê ra PDF", PDF_NAME, "Tệp PDF (*.pdf)")
         if path is None:
             return
-        today = self.today()
 
         def job(ws: Workspace) -> Path:
             from ...reports.statistics import print_statistics
 
-            return print_statistics(ws, path, today)
+            return print_statistics(ws, path, today, details.issued_on, number=details.number,
+                                    place=details.place, recipients=details.recipients)  # fmt: skip
 
-        QueryOp(self, job, self._core, label="Đang xuất PDF…").success(self._exported).run()
+        def done(written: object) -> None:
+            remember_document(self._core, REPORT, details)
+            self._exported(written)
+
+        QueryOp(self, job, self._core, label="Đang xuất PDF…").success(done).run()
 
     def export_xlsx(self) -> None:
         path = self.ask_save_path("Xuất thống kê ra Excel", XLSX_NAME, "Tệp Excel (*.xlsx)")

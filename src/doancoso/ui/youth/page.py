@@ -28,6 +28,7 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
+from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
 from ..roster.files import EXPORT_FILTERS
 from ..shell.operations import Core, QueryOp
@@ -35,6 +36,8 @@ from ..shell.undo import SoftDeleting, UndoHistory
 from .admit_dialog import AdmitDialog
 from .form import YouthFormDialog
 from .table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
+
+YOUTH_LIST = DocumentKind("DS", "In danh sách thanh niên")
 
 
 def youth_service(ws: Workspace) -> SoftDeleting:
@@ -264,6 +267,9 @@ class YouthPage(ListPage):
     def print_list(self) -> None:
         from ...reports.youth import print_youth  # reportlab loads only when printing
 
+        details = ask_document_details(self._core, YOUTH_LIST, self)
+        if details is None:
+            return
         path = self.ask_save_path(
             "In danh sách thanh niên (PDF)", "Danh sach thanh nien.pdf", "PDF (*.pdf)"
         )
@@ -274,8 +280,19 @@ class YouthPage(ListPage):
         flt, written = self.current_filter(), path
 
         def done(_result: object) -> None:
+            remember_document(self._core, YOUTH_LIST, details)
             self.status_message.emit(f"Đã in danh sách thanh niên ra tệp {written.name}.")
 
-        op = QueryOp(self, lambda ws: print_youth(ws, written, flt), self._core,
-                     label="Đang tạo tệp PDF…")  # fmt: skip
+        def job(ws: Workspace) -> Path:
+            return print_youth(
+                ws,
+                written,
+                flt,
+                number=details.number,
+                place=details.place,
+                issued_on=details.issued_on,
+                recipients=details.recipients,
+            )
+
+        op = QueryOp(self, job, self._core, label="Đang tạo tệp PDF…")
         op.success(done).failure(self._core.reporter(self, "Không in được")).run()

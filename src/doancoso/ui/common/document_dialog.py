@@ -1,0 +1,253 @@
+"""The print dialog every printed document shares: its number, place and date, recipients.
+
+Shown before the save dialog by every action that writes a document of the union (the roster
+and youth lists, the statistics, later the plan, the ratings and the dossier)::
+
+    details = ask_document_details(core, ROSTER_LIST, parent)    # None: cancelled
+    ... print_roster(ws, path, flt, number=details.number, place=details.place,
+                     issued_on=details.issued_on, recipients=details.recipients)
+    remember_document(core, ROSTER_LIST, details)                 # once the file is written
+
+The dialog runs through the core's :class:`~doancoso.ui.shell.prompts.Prompts` (tests script
+it). Defaults: the number after the last one used for this kind of document (numbers restart
+at 01 in a new year), the organisation's place (its commune, else its province), today, and the
+recipients used last time for this kind (at first: the superior body and "Lưu VP.").
+
+What is remembered (per type code, e.g. "DS" for lists, "BC" for reports) lives in the data
+folder's UI state (``ui-state.ini``, :class:`~doancoso.ui.shell.state.UiState`), not in the
+organisation's settings: it is a suggestion for the next print on this data folder, which the
+secretary can always overwrite, not a record of the union. A register of outgoing documents
+(sổ văn bản đi), if the app keeps one, belongs in the core.
+
+A date ahead of today is accepted: a document is often prepared before the day it is signed.
+One more than a year ahead is refused as a typing mistake in the year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.documents import (
+    DocumentDetails,
+    clean_number,
+    default_recipients,
+    first_number,
+    next_number,
+    place_and_date,
+    place_name,
+    recipient_lines,
+)
+from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
+from ..shell.operations import Core
+from ..shell.state import UiState
+from .fields import FieldErrors, WrappedLabel
+
+HINT_STYLE = "color: #616161;"
+NO_PLACE = "Cần nhập địa danh (tên xã/phường), ví dụ Tân Hưng."
+NO_DATE = "Cần nhập ngày ban hành."
+TOO_FAR = "Ngày ban hành quá xa (sau ngày {}): kiểm tra lại năm."
+PLACE_NOT_SET = "Thiết lập chưa có xã/phường: nhập ở đó để lần sau khỏi gõ lại."
+RECIPIENTS_HINT = (
+    "Mỗi dòng một nơi nhận. Dòng cuối là “- Lưu VP.” (tự thêm nếu thiếu); dấu “;” và “.” "
+    "cuối dòng được đặt khi in."
+)
+RECIPIENT_ROWS = 4
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """A kind of printed document: its type code (numbers are remembered by it: "DS" danh
+    sách, "BC" báo cáo, "KH" kế hoạch...) and the dialog's title."""
+
+    code: str
+    title: str
+
+
+class DocumentMemory:
+    """The last number used per type code, its year, and the recipients, in ``ui-state.ini``."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._state = UiState(data_dir)
+
+    def _key(self, code: str, name: str) -> str:
+        return f"documents/{code}/{name}"
+
+    def last_number(self, code: str) -> str:
+        return self._state.text(self._key(code, "number"))
+
+    def suggested_number(self, code: str, year: int) -> str:
+        """The number after the last one used, or 01 in a year after it; "" at first."""
+        last = self.last_number(code)
+        if not last:
+            return ""
+        if self._state.text(self._key(code, "year")) == str(year):
+            return next_number(last)
+        return first_number(last)
+
+    def recipients(self, code: str) -> tuple[str, ...]:
+        return recipient_lines(self._state.text(self._key(code, "recipients")))
+
+    def remember(self, code: str, details: DocumentDetails) -> None:
+        if details.number:
+            self._state.set_text(self._key(code, "number"), details.number)
+            self._state.set_text(self._key(code, "year"), str(details.issued_on.year))
+        self._state.set_text(self._key(code, "recipients"), "\n".join(details.recipients))
+        self._state.sync()
+
+
+class DocumentDialog(QDialog):
+    """Number, place, date and recipients of one document; ``details`` once accepted."""
+
+    def __init__(
+        self, core: Core, kind: DocumentKind, today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.kind = kind
+        self.today = today or date.today()
+        self.details: DocumentDetails | None = None
+        org = core.ws.organization.get()
+        memory = DocumentMemory(core.ws.data_dir)
+        self.setWindowTitle(kind.title)
+        layout = QVBoxLayout(self)
+        intro = WrappedLabel(
+            "Số, địa danh, ngày tháng và nơi nhận được in trên văn bản. Bấm “Chọn nơi lưu…” "
+            "để chọn tệp PDF."
+        )
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.errors = FieldErrors()
+
+        self.number_edit = QLineEdit(memory.suggested_number(kind.code, self.today.year))
+        self.number_edit.setPlaceholderText(f"Ví dụ: 01-{kind.code}/ĐTN; để trống nếu không ghi số")
+        self.errors.add_row(form, "number", "Số văn bản", self.number_edit)
+        last = memory.last_number(kind.code)
+        self.last_hint = WrappedLabel(f"Số đã dùng lần trước: {last}" if last else "")
+        self._add_hint(self.number_edit, self.last_hint)
+
+        place = place_name(org) if org is not None else ""
+        self.place_edit = QLineEdit(place)
+        self.place_edit.setPlaceholderText("Ví dụ: Tân Hưng")
+        self.errors.add_row(form, "place", "Địa danh", self.place_edit, True, self._place_error)
+        if not place:
+            self._add_hint(self.place_edit, WrappedLabel(PLACE_NOT_SET))
+
+        self.date_edit = QLineEdit(format_vn_date(self.today))
+        self.date_edit.setPlaceholderText("dd/mm/yyyy")
+        self.date_edit.setMaximumWidth(160)
+        self.errors.add_row(form, "date", "Ngày ban hành", self.date_edit, True, self._date_error)
+        self.preview = WrappedLabel()
+        self.preview.setStyleSheet("font-style: italic;")
+        self.preview.setAccessibleName("Dòng địa danh, ngày tháng in trên văn bản")
+        self._add_hint(self.date_edit, self.preview)
+
+        self.recipients_edit = QPlainTextEdit()
+        self.recipients_edit.setTabChangesFocus(True)
+        recipients = memory.recipients(kind.code)
+        if not recipients and org is not None:
+            recipients = default_recipients(org)
+        self.recipients_edit.setPlainText("\n".join(_dashed(line) for line in recipients))
+        line_height = self.recipients_edit.fontMetrics().lineSpacing()
+        self.recipients_edit.setFixedHeight(line_height * RECIPIENT_ROWS + 12)
+        self.errors.add_row(form, "recipients", "Nơi nhận", self.recipients_edit)
+        self._add_hint(self.recipients_edit, WrappedLabel(RECIPIENTS_HINT))
+        layout.addLayout(form)
+
+        buttons = QDialogButtonBox()
+        self.accept_button = buttons.addButton(
+            "Chọn nơi lưu…", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.accept_button.setDefault(True)
+        self.place_edit.textChanged.connect(self._update_preview)
+        self.date_edit.textChanged.connect(self._update_preview)
+        self._update_preview()
+        self.setMinimumWidth(520)
+
+    @staticmethod
+    def _add_hint(editor: QWidget, hint: WrappedLabel) -> None:
+        """A grey line under ``editor``, above its error message."""
+        hint.setStyleSheet(hint.styleSheet() or HINT_STYLE)
+        hint.setVisible(bool(hint.text()))
+        box = editor.parentWidget()
+        box_layout = box.layout() if box is not None else None
+        if isinstance(box_layout, QVBoxLayout):
+            box_layout.insertWidget(box_layout.indexOf(editor) + 1, hint)
+
+    # Checks -------------------------------------------------------------------------------
+
+    def _place_error(self) -> str:
+        return "" if self.place_edit.text().strip() else NO_PLACE
+
+    def _parsed_date(self) -> tuple[date | None, str]:
+        text = self.date_edit.text().strip()
+        if not text:
+            return None, NO_DATE
+        try:
+            day, _precision = parse_vn_date(text)
+        except DateFormatError as exc:
+            return None, str(exc)
+        latest = self.today + timedelta(days=366)
+        if day > latest:
+            return None, TOO_FAR.format(format_vn_date(latest))
+        return day, ""
+
+    def _date_error(self) -> str:
+        return self._parsed_date()[1]
+
+    def _update_preview(self) -> None:
+        day, _error = self._parsed_date()
+        text = place_and_date(self.place_edit.text().strip(), day) if day else ""
+        self.preview.setText(f"In là: {text}" if text else "")
+        self.preview.setVisible(bool(text))
+
+    # Result -------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Accept with :attr:`details`, or show what is wrong under each field."""
+        if self.errors.check() is not None:
+            return
+        day, _error = self._parsed_date()
+        assert day is not None  # checked above
+        self.details = DocumentDetails(
+            number=clean_number(self.number_edit.text()),
+            place=self.place_edit.text().strip(),
+            issued_on=day,
+            recipients=recipient_lines(self.recipients_edit.toPlainText()),
+        )
+        self.accept()
+
+
+def _dashed(line: str) -> str:
+    return line if line.startswith("-") else f"- {line}"
+
+
+def ask_document_details(
+    core: Core, kind: DocumentKind, parent: QWidget | None, today: date | None = None
+) -> DocumentDetails | None:
+    """Run the print dialog; the details chosen, or None when cancelled."""
+    dialog = DocumentDialog(core, kind, today, parent)
+    core.prompts.run(dialog)
+    details = dialog.details if dialog.result() == QDialog.DialogCode.Accepted else None
+    dialog.deleteLater()
+    return details
+
+
+def remember_document(core: Core, kind: DocumentKind, details: DocumentDetails) -> None:
+    """Remember the number and recipients of a document just written (see the module doc)."""
+    DocumentMemory(core.ws.data_dir).remember(kind.code, details)

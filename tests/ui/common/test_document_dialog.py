@@ -1,0 +1,231 @@
+"""The print dialog shared by every printed document: what it suggests and remembers, what it
+refuses, and that the PDF prints exactly what it gives (roster, youth register, statistics)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.common.document_dialog import DocumentDialog, DocumentKind
+from doancoso.ui.roster.files import ROSTER_LIST
+from doancoso.ui.shell.main_window import MainWindow
+from doancoso.ui.shell.state import UiState
+from doancoso.ui.statistics.page import StatisticsPage
+from doancoso.ui.youth.page import YouthPage
+from scripted import ScriptedPrompts, synchronous_core
+
+# Showing a top-level window on the offscreen platform logs this harmless warning.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+DAY = date(2026, 12, 5)
+RECIPIENTS = "- Như trên;\n- Đảng ủy xã Tân Hưng (b/c);\n- Lưu VP."
+
+
+def _lines(path: Path) -> list[str]:
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def _fill(
+    number: str | None = None, place: str | None = None, day: str | None = None,
+    recipients: str | None = None, seen: list[DocumentDialog] | None = None,
+) -> Callable[[QDialog], None]:  # fmt: skip
+    """A dialog script typing what is given and accepting."""
+
+    def script(dialog: QDialog) -> None:
+        assert isinstance(dialog, DocumentDialog)
+        if seen is not None:
+            seen.append(dialog)
+        for edit, value in ((dialog.number_edit, number), (dialog.place_edit, place),
+                            (dialog.date_edit, day)):  # fmt: skip
+            if value is not None:
+                edit.setText(value)
+        if recipients is not None:
+            dialog.recipients_edit.setPlainText(recipients)
+        dialog.accept_button.click()
+
+    return script
+
+
+def _dialog(qtbot: QtBot, ws: Workspace, kind: DocumentKind = ROSTER_LIST,
+            today: date = DAY) -> DocumentDialog:  # fmt: skip
+    dialog = DocumentDialog(synchronous_core(ws), kind, today)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_defaults_from_the_organisation(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _dialog(qtbot, ws)
+    assert dialog.windowTitle() == "In danh sách đoàn viên"
+    assert dialog.number_edit.text() == ""  # nothing used yet: no number invented
+    assert dialog.number_edit.placeholderText() == "Ví dụ: 01-DS/ĐTN; để trống nếu không ghi số"
+    assert dialog.place_edit.text() == "Tân Hưng"
+    assert dialog.date_edit.text() == "05/12/2026"
+    assert dialog.preview.text() == "In là: Tân Hưng, ngày 05 tháng 12 năm 2026"
+    assert dialog.recipients_edit.toPlainText() == "- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP."
+    assert dialog.accept_button.text() == "Chọn nơi lưu…"
+
+
+def test_bad_input_gets_a_message_under_its_field(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _dialog(qtbot, ws)
+    dialog.place_edit.setText("")
+    dialog.date_edit.setText("31/02/2026")
+    dialog.accept_button.click()
+    assert dialog.errors.messages() == {
+        "place": "Cần nhập địa danh (tên xã/phường), ví dụ Tân Hưng.",
+        "date": "Ngày 31/02/2026 không có trên lịch.",
+    }
+    assert dialog.result() == 0 and dialog.details is None
+    dialog.date_edit.setText("5/12")
+    assert dialog.errors.message("date") == "Ngày phải viết dạng dd/mm/yyyy, ví dụ 05/03/2001."
+    dialog.date_edit.setText("05/12/2028")  # a year typed wrong
+    assert dialog.errors.message("date") == (
+        "Ngày ban hành quá xa (sau ngày 06/12/2027): kiểm tra lại năm."
+    )
+    dialog.date_edit.setText("")
+    assert dialog.errors.message("date") == "Cần nhập ngày ban hành."
+    # Fixed as typed, not only on the next click; a date ahead of today is accepted.
+    dialog.date_edit.setText("20/12/2026")
+    dialog.place_edit.setText("Tân Hưng")
+    assert dialog.errors.messages() == {}
+    assert dialog.preview.text() == "In là: Tân Hưng, ngày 20 tháng 12 năm 2026"
+    dialog.number_edit.setText("Số: 15-DS/ĐTN")
+    dialog.accept_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.details is not None
+    assert (dialog.details.number, dialog.details.issued_on) == ("15-DS/ĐTN", date(2026, 12, 20))
+
+
+def test_roster_pdf_prints_what_the_dialog_gives_and_the_next_number_is_suggested(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    prompts = ScriptedPrompts()
+    prompts.answer = False  # do not open the PDF
+    window = _window(qtbot, ws, prompts)
+    io = window.roster.io
+    io.ask_save_path = lambda *_args: tmp_path / "ds.pdf"
+    prompts.dialog_script = _fill("15-DS/ĐTN", None, "05/12/2026", RECIPIENTS)
+    io.print_action.trigger()
+    lines = _lines(tmp_path / "ds.pdf")
+    assert [line for line in lines if line.startswith("Số")] == ["Số: 15-DS/ĐTN"]
+    assert [line for line in lines if "ngày" in line] == ["Tân Hưng, ngày 05 tháng 12 năm 2026"]
+    start = lines.index("Nơi nhận:")
+    assert lines[start + 1 : start + 4] == [
+        "- Như trên;",
+        "- Đảng ủy xã Tân Hưng (b/c);",
+        "- Lưu VP.",
+    ]
+    assert lines[start + 4] == "TM. BAN CHẤP HÀNH"
+
+    # Next time: the number after, the same recipients; a list of the youth register too.
+    seen: list[DocumentDialog] = []
+    prompts.dialog_script = _fill(seen=seen)
+    io.print_action.trigger()
+    assert seen[-1].number_edit.text() == "16-DS/ĐTN"
+    assert seen[-1].last_hint.text() == "Số đã dùng lần trước: 15-DS/ĐTN"
+    assert seen[-1].recipients_edit.toPlainText() == RECIPIENTS
+    assert "Số: 16-DS/ĐTN" in _lines(tmp_path / "ds.pdf")
+    youth = window.youth
+    youth.ask_save_path = lambda *_args: tmp_path / "tn.pdf"  # type: ignore[method-assign]
+    youth.print_list()
+    assert seen[-1].windowTitle() == "In danh sách thanh niên"
+    assert seen[-1].number_edit.text() == "17-DS/ĐTN"  # one numbering for every list (DS)
+    assert "Số: 17-DS/ĐTN" in _lines(tmp_path / "tn.pdf")
+
+
+def test_numbers_restart_in_a_new_year_and_a_cancelled_save_remembers_nothing(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    prompts = ScriptedPrompts()
+    prompts.answer = False
+    window = _window(qtbot, ws, prompts)
+    io = window.roster.io
+    io.ask_save_path = lambda *_args: None  # the save dialog cancelled: nothing printed
+    prompts.dialog_script = _fill("15-DS/ĐTN")
+    io.print_action.trigger()
+    assert _dialog(qtbot, ws).number_edit.text() == ""
+    io.ask_save_path = lambda *_args: tmp_path / "ds.pdf"
+    io.print_action.trigger()
+    assert _dialog(qtbot, ws).number_edit.text() == "16-DS/ĐTN"
+    assert _dialog(qtbot, ws, today=date(2027, 1, 4)).number_edit.text() == "01-DS/ĐTN"
+    assert (ws.data_dir / "ui-state.ini").is_file()  # kept in the data folder
+
+
+def test_cancelling_the_dialog_asks_for_no_file(qtbot: QtBot, ws: Workspace) -> None:
+    prompts = ScriptedPrompts()
+    window = _window(qtbot, ws, prompts)
+    asked: list[object] = []
+    window.roster.io.ask_save_path = lambda *args: asked.append(args)  # type: ignore[func-returns-value]
+    prompts.dialog_script = lambda dialog: dialog.reject()
+    window.roster.io.print_action.trigger()
+    assert asked == []
+
+
+def test_youth_pdf_prints_what_the_dialog_gives(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    from doancoso.ui.shell.undo import UndoHistory
+
+    ws.youth.save({"full_name": "Nguyễn Thị Thủy", "birth_date": "12/03/2004", "gender": "Nữ"})
+    prompts = ScriptedPrompts()
+    core = synchronous_core(ws, prompts)
+    page = YouthPage(core, UndoHistory(core))
+    qtbot.addWidget(page)
+    page.ask_save_path = lambda *_args: tmp_path / "tn.pdf"  # type: ignore[method-assign]
+    prompts.dialog_script = _fill("03-DS/ĐTN", "Cái Nước", "05/12/2026",
+                                  "Ban Thường vụ Tỉnh đoàn (b/c)")  # fmt: skip
+    page.print_list()
+    lines = _lines(tmp_path / "tn.pdf")
+    assert "Số: 03-DS/ĐTN" in lines
+    assert "Cái Nước, ngày 05 tháng 12 năm 2026" in lines
+    start = lines.index("Nơi nhận:")
+    assert lines[start + 1 : start + 3] == ["- Ban Thường vụ Tỉnh đoàn (b/c);", "- Lưu VP."]
+
+
+def test_statistics_pdf_prints_what_the_dialog_gives(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    prompts = ScriptedPrompts()
+    page = StatisticsPage(synchronous_core(ws, prompts), today=lambda: DAY)
+    qtbot.addWidget(page)
+    page.ask_save_path = lambda *_args: tmp_path / "tk.pdf"  # type: ignore[method-assign]
+    seen: list[DocumentDialog] = []
+    prompts.dialog_script = _fill("07-BC/ĐTN", None, None, "Tỉnh đoàn Cà Mau (b/c)\nLưu.",
+                                  seen=seen)  # fmt: skip
+    page.export_pdf()
+    assert seen[0].windowTitle() == "Xuất báo cáo thống kê (PDF)"
+    lines = _lines(tmp_path / "tk.pdf")
+    assert "Số: 07-BC/ĐTN" in lines
+    assert "Tân Hưng, ngày 05 tháng 12 năm 2026" in lines  # the page's today
+    start = lines.index("Nơi nhận:")
+    assert lines[start + 1 : start + 3] == ["- Tỉnh đoàn Cà Mau (b/c);", "- Lưu."]
+    prompts.dialog_script = _fill(seen=seen)
+    page.export_pdf()
+    assert seen[1].number_edit.text() == "08-BC/ĐTN"
+
+
+def test_an_organisation_without_a_place_is_asked_for_one(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    from doancoso.core.organization import OrganizationInfo
+
+    empty_ws.organization.create(OrganizationInfo("Đoàn xã Tân Hưng", "Tỉnh đoàn Cà Mau"))
+    dialog = _dialog(qtbot, empty_ws)
+    assert dialog.place_edit.text() == ""
+    dialog.accept_button.click()
+    assert dialog.errors.messages() == {
+        "place": "Cần nhập địa danh (tên xã/phường), ví dụ Tân Hưng."
+    }
