@@ -75,3 +75,15 @@ def test_check_reports_in_words(qtbot: QtBot, demo_ws: Workspace) -> None:
     dialog.check_button.click()
     assert prompts.infos[-1].endswith("Dữ liệu tốt, không có lỗi.")
     assert prompts.infos[-1].startswith("Đã sao lưu trước khi kiểm tra: truoc-kiem-tra-")
+
+
+def test_thiet_lap_opens_the_backups(qtbot: QtBot, ws: Workspace) -> None:
+    from doancoso.ui.settings.page import SettingsPage
+
+    prompts = ScriptedPrompts()
+    shown: list[str] = []
+    prompts.dialog_script = lambda dialog: shown.append(dialog.windowTitle())
+    page = SettingsPage(synchronous_core(ws, prompts))
+    qtbot.addWidget(page)
+    page.backups_button.click()
+    assert shown == ["Sao lưu và khôi phục"]

@@ -78,6 +78,9 @@ class SettingsPage(QWidget):
         self.open_folder_button.setToolTip("Mở thư mục dữ liệu trong trình quản lý tệp")
         self.open_folder_button.clicked.connect(lambda: self.open_folder(self._ws.data_dir))
         folder_row.addWidget(self.open_folder_button)
+        self.backups_button = QPushButton("Sao lưu và khôi phục…")
+        self.backups_button.clicked.connect(self.show_backups)
+        folder_row.addWidget(self.backups_button)
         folder_row.addStretch(1)
         column.addLayout(folder_row)
         hint = WrappedLabel(DATA_HINT)
@@ -86,6 +89,14 @@ class SettingsPage(QWidget):
         self.version_label = QLabel(version_text())
         column.addWidget(self.version_label)
         layout.addWidget(box)
+
+    def show_backups(self) -> None:
+        """The backups of the data folder (the same dialog as Tệp → Sao lưu và khôi phục…)."""
+        from .backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self._core, self)
+        self.prompts.run(dialog)
+        dialog.deleteLater()
 
     @staticmethod
     def _open_folder(path: Path) -> bool:
