@@ -20,8 +20,9 @@ from ..shell.operations import Core, CoreOp
 from .organization_form import OrganizationForm
 
 DATA_HINT = (
-    "Mọi dữ liệu nằm trong thư mục này: tệp doancoso.sqlite, các bản sao trước khi nâng cấp "
-    "(backups) và nhật ký lỗi (logs). Muốn chép sang máy khác, hãy đóng ứng dụng trước."
+    "Mọi dữ liệu nằm trong thư mục này: tệp doancoso.sqlite, các bản sao lưu tự động "
+    "(backups) và nhật ký lỗi (logs). Muốn chuyển sang máy khác, hãy dùng “Sao lưu và khôi "
+    "phục…” → “Sao lưu ra USB…”, hoặc đóng ứng dụng rồi chép cả thư mục."
 )
 
 
