@@ -57,6 +57,9 @@ def apply_preview(ctx: WorkspaceContext, preview: ImportPreview) -> ImportResult
             "Danh sách đoàn viên đã thay đổi sau khi xem trước. Hãy xem trước lại rồi nhập; "
             "chưa có gì được ghi."
         )
+    from ...backup.store import BACKUP_FOLDER, take_backup
+
+    take_backup(ctx.db.path, ctx.db.path.parent / BACKUP_FOLDER, "truoc-nhap")  # checked first
     new_rows = [r for r in preview.rows if r.action == NEW]
     updates = [r for r in preview.rows if r.action == UPDATE]
     try:

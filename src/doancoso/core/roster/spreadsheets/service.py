@@ -128,12 +128,6 @@ class SpreadsheetService:
     def apply_import(self, preview: ImportPreview) -> ImportResult:
         """Write the new and changed rows of ``preview`` in one transaction (all or nothing),
         after a checked backup of the data ("truoc-nhap")."""
-        from ...backup.store import BACKUP_FOLDER, take_backup
-
-        if preview.generation != self._ctx.roster_generation:  # refused before any backup
-            return apply_preview(self._ctx, preview)
-        db_path = self._ctx.db.path
-        take_backup(db_path, db_path.parent / BACKUP_FOLDER, "truoc-nhap")
         return apply_preview(self._ctx, preview)
 
     def save_rejected(self, preview: ImportPreview, path: Path) -> int:
