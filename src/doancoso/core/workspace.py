@@ -2,7 +2,9 @@
 
 ``Workspace.open(data_dir)`` opens (creating or upgrading) the database and exposes the
 services: ``ws.organization``, ``ws.branches``, ``ws.members``, ``ws.events`` (member
-lifecycle), ``ws.youth`` (youth register), ``ws.statistics``. Services take and return
+lifecycle), ``ws.youth`` (youth register), ``ws.statistics``, ``ws.plans`` (the yearly work
+plan), ``ws.activities`` (the calendar), ``ws.attendance``, ``ws.participation``,
+``ws.evidence`` (attached files), ``ws.backups``. Services take and return
 plain values; no database session leaves the core.
 
 The services the first screen needs (organisation, branches, members) are made at once; the
@@ -27,12 +29,24 @@ from .storage.db import DamagedDatabaseError, Database
 from .storage.folder import DATABASE_FILE, check_data_folder
 
 if TYPE_CHECKING:
+    from .activities.attendance import AttendanceService
+    from .activities.participation import ParticipationService
+    from .activities.service import ActivityService
     from .backup.check import CheckReport
     from .backup.service import BackupService
+    from .evidence.service import EvidenceService
     from .lifecycle.service import EventService
+    from .plans.service import PlanService
     from .roster.spreadsheets import SpreadsheetService
     from .statistics.service import StatisticsService
     from .youth.service import YouthService
+
+
+_LAZY_SERVICES = (
+    "spreadsheets", "events", "youth", "statistics", "backups", "plans", "activities",
+    "attendance", "participation", "evidence",
+)  # fmt: skip
+"""The services made on first use (:meth:`Workspace.load_everything` makes them at once)."""
 
 
 class Workspace:
@@ -71,6 +85,37 @@ class Workspace:
         return StatisticsService(self._ctx)
 
     @cached_property
+    def plans(self) -> PlanService:
+        from .plans.service import PlanService
+
+        return PlanService(self._ctx)
+
+    @cached_property
+    def activities(self) -> ActivityService:
+        from .activities.service import ActivityService
+
+        return ActivityService(self._ctx)
+
+    @cached_property
+    def attendance(self) -> AttendanceService:
+        from .activities.attendance import AttendanceService
+
+        return AttendanceService(self._ctx)
+
+    @cached_property
+    def participation(self) -> ParticipationService:
+        from .activities.participation import ParticipationService
+
+        return ParticipationService(self._ctx)
+
+    @cached_property
+    def evidence(self) -> EvidenceService:
+        from .evidence.service import EvidenceService
+        from .evidence.store import EvidenceStore
+
+        return EvidenceService(self._ctx, EvidenceStore(self.data_dir))
+
+    @cached_property
     def backups(self) -> BackupService:
         from .backup.service import BackupService
 
@@ -101,14 +146,14 @@ class Workspace:
             self.organization = OrganizationService(self._ctx)
             self.branches = BranchService(self._ctx)
             self.members = MemberService(self._ctx)
-            for name in ("spreadsheets", "events", "youth", "statistics", "backups"):
+            for name in _LAZY_SERVICES:
                 self.__dict__.pop(name, None)  # made again on first use, over the new data
 
     def load_everything(self) -> None:
         """Import and make everything that is otherwise made on first use (SQLAlchemy, the
         models, every service), so that no later action waits for it."""
         self.db.engine  # noqa: B018 - makes the engine
-        for service in ("events", "youth", "statistics", "spreadsheets"):
+        for service in _LAZY_SERVICES:
             getattr(self, service)
 
     @classmethod

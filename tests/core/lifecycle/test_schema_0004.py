@@ -73,7 +73,8 @@ def test_upgrade_from_0003_keeps_every_row_and_the_organisation_comes_of_age_at_
         assert sorted(r[:-1] for r in after["member_events"]) == before["member_events"]
         assert sorted(r[:-7] for r in after["members"]) == before["members"]
         assert {r[-7:] for r in after["members"]} == {(None,) * 7}
-        assert after["organizations"] == [(*row, 30) for row in before["organizations"]]
+        # 0004 appends coming_of_age (30); 0007 then appends leave_counts_as_attended (off).
+        assert after["organizations"] == [(*row, 30, 0) for row in before["organizations"]]
         org = ws.organization.get()
         assert org is not None
         assert (org.name, org.coming_of_age) == ("Đoàn xã Tân Hưng", 30)
@@ -97,4 +98,4 @@ def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None
     assert _schema(old) == _schema(new)
     # Same columns in the same order, down to the default and NOT NULL of the new one.
     assert _columns(old, "organizations") == _columns(new, "organizations")
-    assert _columns(new, "organizations")[-1] == (12, "coming_of_age", "INTEGER", 1, "'30'", 0)
+    assert _columns(new, "organizations")[12] == (12, "coming_of_age", "INTEGER", 1, "'30'", 0)

@@ -71,9 +71,11 @@ def test_upgrade_from_0005_keeps_every_value_and_adds_the_template_fields(tmp_pa
     with Workspace.open(target.parent) as ws:
         assert ws.db.current_revision() == head_revision()
         after = _rows(target)
-        assert {t: r for t, r in after.items() if t != "members"} == {
-            t: r for t, r in before.items() if t != "members"
+        assert {t: r for t, r in after.items() if t not in ("members", "organizations")} == {
+            t: r for t, r in before.items() if t not in ("members", "organizations")
         }
+        # 0007 appends the organisation's leave_counts_as_attended (off)
+        assert after["organizations"] == [(*row, 0) for row in before["organizations"]]
         width = len(NEW_COLUMNS)
         assert sorted(r[:-width] for r in after["members"]) == before["members"]
         assert {r[-width:] for r in after["members"]} == {(None,) * width}

@@ -1,71 +1,14 @@
-"""Database tables (SQLAlchemy 2.0 typed ORM).
-
-Every table whose rows travel between machines mixes in :class:`Travelling` (DESIGN.md,
-"Records that travel"): a UUID text id born where the row is born, UTC timestamps, a
-revision bumped on every change (see :mod:`doancoso.core.storage.db`), the installation that made
-the row, a tombstone, and the organisation it belongs to.
-"""
+"""The roster's tables: the organisation, its chi đoàn, members, events, the youth register."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime
+from datetime import date
 
-from sqlalchemy import (
-    Boolean,
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    text,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
 
-from ..roster.rules import COMING_OF_AGE
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-class AppMeta(Base):
-    """Facts about this installation and database (not travelling): installation id, own org."""
-
-    __tablename__ = "app_meta"
-
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-class Travelling:
-    """Columns shared by every travelling table."""
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
-    revision: Mapped[int] = mapped_column(Integer, default=1)
-    origin: Mapped[str] = mapped_column(String(36), default="")
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+from ...roster.rules import COMING_OF_AGE
+from .base import Base, Travelling
 
 
 class Organization(Travelling, Base):
@@ -86,6 +29,11 @@ class Organization(Travelling, Base):
     # same order.
     coming_of_age: Mapped[int] = mapped_column(
         Integer, default=COMING_OF_AGE, server_default=str(COMING_OF_AGE), sort_order=1
+    )
+    # Whether an absence with leave (vắng có phép) counts as attended in the participation rate
+    # (DOMAIN.md §3 leaves it open: a setting, off by default). Added by migration 0007, last.
+    leave_counts_as_attended: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default="0", sort_order=2
     )
 
 
@@ -282,6 +230,3 @@ class Youth(Travelling, Base):
     # The "1+1" drive: the member who follows this young person up.
     follow_up_member_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
     admitted_member_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
-
-
-TRAVELLING_TABLES: tuple[type[Travelling], ...] = (Organization, Branch, Member, MemberEvent, Youth)

@@ -1,0 +1,1 @@
+"""Activities, the calendar and attendance (criterion 2 in action)."""

@@ -1,0 +1,339 @@
+"""Attendance of one date of an activity, and the minutes of a chi đoàn meeting.
+
+The members expected at a date are, by default, those on the active roster that day
+(:mod:`~doancoso.core.lifecycle.periods`) in the organiser's chi đoàn (everybody for the whole
+organisation); the secretary may add or remove some. Saving the attendance stores one row per
+expected member (present, excused or absent) in one transaction, and the date then counts in
+the participation rates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from ..context import WorkspaceContext
+from ..errors import ConflictError, ImportFileError, ValidationError
+from ..lang.text import fold, nfc, nfc_multiline_or_none, nfc_or_none
+from ..lifecycle.periods import active_periods
+from ..storage.live import get_live, is_live
+from ..storage.models import Activity, Attendance, Branch, Member, Minutes, Occurrence, new_id
+from ..storage.tracking import transaction_time
+from .rules import ATTENDANCE_STATES, DONE, PLANNED
+from .service import json_ids
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    member_id: str
+    full_name: str
+    birth_year: int
+    branch: str | None
+    state: str
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class MinutesFields:
+    number: str | None = None
+    chair: str | None = None
+    recorder: str | None = None
+    guests: str | None = None
+    agenda: str | None = None
+    content: str | None = None
+    resolutions: str | None = None
+    closed_at: str | None = None
+
+
+MINUTES_FIELDS = tuple(MinutesFields.__dataclass_fields__)
+_MARKS_PRESENT = {"x", "co", "1", "co mat", "present", "v", "✓", "✔"}
+_MARKS_EXCUSED = {"p", "cp", "co phep", "vang co phep", "excused"}
+_MARKS_ABSENT = {"", "0", "k", "kp", "vang", "khong", "vang khong phep", "absent", "-"}
+
+
+class AttendanceService:
+    """Who was expected at each date and who came."""
+
+    def __init__(self, ctx: WorkspaceContext) -> None:
+        self._ctx = ctx
+
+    def sheet(self, occurrence_id: str) -> list[AttendanceRow]:
+        """The attendance sheet of a date in name order: as saved, or (not yet taken) the
+        default expected members, each marked absent."""
+        with self._ctx.db.read() as session:
+            occ = self._occurrence(session, occurrence_id)
+            if occ.attendance_taken:
+                stmt = select(Attendance.member_id, Attendance.state, Attendance.reason).where(
+                    Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
+                )
+                marks = {m: (s, r) for m, s, r in session.execute(stmt)}
+            else:
+                marks = {m: ("absent", None) for m in self._default_expected(session, occ)}
+            return self._rows(session, marks)
+
+    def expected_by_default(self, occurrence_id: str) -> list[str]:
+        with self._ctx.db.read() as session:
+            return self._default_expected(session, self._occurrence(session, occurrence_id))
+
+    def save(self, occurrence_id: str, marks: Mapping[str, tuple[str, str | None]]) -> int:
+        """Store the attendance of a date: ``marks`` maps every expected member to
+        (state, reason); members no longer listed stop being expected. A date in the future is
+        refused. The date becomes "done" if it was planned. Returns the number of members."""
+        org = self._ctx.organization_id
+        for state, _ in marks.values():
+            if state not in ATTENDANCE_STATES:
+                raise ValidationError({"state": f"Trạng thái điểm danh không hợp lệ: {state}."})
+        with self._ctx.db.transaction() as session:
+            occ = self._occurrence(session, occurrence_id)
+            if occ.day > dt.date.today():
+                raise ConflictError(
+                    f"Hoạt động ngày {occ.day:%d/%m/%Y} chưa diễn ra: chưa thể điểm danh."
+                )
+            if occ.status in ("huy", "hoan"):
+                raise ConflictError("Buổi hoạt động đã hoãn hoặc hủy: không điểm danh được.")
+            ids = list(marks)
+            known: set[str] = set()
+            for start in range(0, len(ids), 900):
+                known.update(
+                    session.scalars(
+                        select(Member.id).where(
+                            is_live(Member, org), Member.id.in_(ids[start : start + 900])
+                        )
+                    )
+                )
+            unknown = [i for i in ids if i not in known]
+            if unknown:
+                raise ValidationError(
+                    {"member_id": f"Không có đoàn viên mã {unknown[0]} trong danh sách."}
+                )
+            existing = {
+                a.member_id: a
+                for a in session.scalars(
+                    select(Attendance).where(
+                        Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
+                    )
+                )
+            }
+            now = transaction_time(session)
+            new_rows = []
+            for member_id, (state, reason) in marks.items():
+                reason = nfc_or_none(reason)
+                row = existing.pop(member_id, None)
+                if row is None:
+                    new_rows.append(
+                        {
+                            "id": new_id(),
+                            "organization_id": org,
+                            "occurrence_id": occ.id,
+                            "member_id": member_id,
+                            "state": state,
+                            "reason": reason,
+                        }
+                    )
+                elif (row.state, row.reason) != (state, reason):
+                    row.state, row.reason = state, reason
+            if new_rows:
+                session.execute(insert(Attendance), new_rows)
+            gone = [row.id for row in existing.values()]
+            for start in range(0, len(gone), 900):
+                session.execute(
+                    update(Attendance)
+                    .where(Attendance.id.in_(gone[start : start + 900]))
+                    .values(deleted_at=now)
+                )
+            occ.attendance_taken = True
+            if occ.status == PLANNED:
+                occ.status = DONE
+            return len(marks)
+
+    def marks_from_sheet(self, occurrence_id: str, path: Path) -> dict[str, tuple[str, str | None]]:
+        """Read attendance from a spreadsheet: one column of names, CCCD or member codes, one
+        column of marks ("x": present, "p"/"cp": excused, empty: absent). Every expected member
+        the sheet does not name is absent. A name that matches nobody, or two members, is
+        refused with its row; nothing is saved here (the caller passes the result to
+        :meth:`save`)."""
+        from ..xlsx.workbook import read_sheets
+
+        sheet = next(iter(read_sheets(path)), None)
+        if sheet is None or not sheet.rows:
+            raise ImportFileError(f"Tệp “{path.name}” không có dòng nào.")
+        with self._ctx.db.read() as session:
+            occ = self._occurrence(session, occurrence_id)
+            expected = (
+                self._default_expected(session, occ)
+                if not occ.attendance_taken
+                else [
+                    m
+                    for m in session.scalars(
+                        select(Attendance.member_id).where(
+                            Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
+                        )
+                    )
+                ]
+            )
+            lookup = self._lookup(session)
+        marks: dict[str, tuple[str, str | None]] = {m: ("absent", None) for m in expected}
+        who_col, mark_col = _columns(sheet.rows, lookup)
+        if who_col is None or mark_col is None:
+            raise ImportFileError(
+                f"Không tìm thấy trong “{path.name}” một cột họ tên (hoặc CCCD) và một cột đánh "
+                "dấu “x” cho người có mặt."
+            )
+        for number, cells in sheet.rows:
+            who = _text(cells, who_col)
+            mark = fold(_text(cells, mark_col)).strip()
+            if not who or _is_header(who):
+                continue
+            matches = lookup.get(fold(who), [])
+            if len(matches) != 1:
+                problem = (
+                    "không có trong danh sách đoàn viên"
+                    if not matches
+                    else ("trùng tên với nhiều đoàn viên: hãy dùng số CCCD")
+                )
+                raise ImportFileError(f"Dòng {number}: “{who}” {problem}. Chưa lưu gì.")
+            if mark in _MARKS_PRESENT:
+                state = "present"
+            elif mark in _MARKS_EXCUSED:
+                state = "excused"
+            elif mark in _MARKS_ABSENT:
+                state = "absent"
+            else:
+                raise ImportFileError(
+                    f"Dòng {number}: không hiểu dấu “{_text(cells, mark_col)}” (dùng “x” cho có "
+                    "mặt, “p” cho vắng có phép, để trống cho vắng). Chưa lưu gì."
+                )
+            marks[matches[0]] = (state, None)
+        return marks
+
+    # Minutes -------------------------------------------------------------------------------
+
+    def minutes(self, occurrence_id: str) -> MinutesFields | None:
+        with self._ctx.db.read() as session:
+            row = self._minutes(session, occurrence_id)
+            if row is None:
+                return None
+            return MinutesFields(**{n: getattr(row, n) for n in MINUTES_FIELDS})
+
+    def save_minutes(self, occurrence_id: str, raw: Mapping[str, str]) -> None:
+        from .rules import parse_time
+
+        values: dict[str, str | None] = {}
+        for name in ("number", "chair", "recorder"):
+            values[name] = nfc_or_none(raw.get(name))
+        for name in ("guests", "agenda", "content", "resolutions"):
+            values[name] = nfc_multiline_or_none(raw.get(name))
+        try:
+            values["closed_at"] = parse_time(raw.get("closed_at"))
+        except ValueError as exc:
+            raise ValidationError({"closed_at": str(exc)}) from exc
+        with self._ctx.db.transaction() as session:
+            occ = self._occurrence(session, occurrence_id)
+            row = self._minutes(session, occ.id)
+            if row is None:
+                session.add(
+                    Minutes(organization_id=occ.organization_id, occurrence_id=occ.id, **values)
+                )
+            else:
+                for name, value in values.items():
+                    if getattr(row, name) != value:
+                        setattr(row, name, value)
+
+    # Helpers -------------------------------------------------------------------------------
+
+    def _default_expected(self, session: Session, occ: Occurrence) -> list[str]:
+        activity = session.get(Activity, occ.activity_id)
+        assert activity is not None
+        branches = set(json_ids(activity.branch_ids))
+        org = self._ctx.organization_id
+        stmt = select(Member.id, Member.branch_id).where(is_live(Member, org))
+        in_branches = [m for m, b in session.execute(stmt) if not branches or b in branches]
+        periods = active_periods(session, org, in_branches)
+        return [m for m in in_branches if any(p.covers(occ.day) for p in periods.get(m, []))]
+
+    def _rows(
+        self, session: Session, marks: Mapping[str, tuple[str, str | None]]
+    ) -> list[AttendanceRow]:
+        ids = list(marks)
+        keyed: list[tuple[str, str, AttendanceRow]] = []
+        for start in range(0, len(ids), 900):
+            stmt = (
+                select(Member.id, Member.full_name, Member.birth_date, Branch.name, Member.sort_key)
+                .outerjoin(Branch, Branch.id == Member.branch_id)
+                .where(Member.id.in_(ids[start : start + 900]))
+            )
+            for member_id, name, birth, branch, key in session.execute(stmt):
+                state, reason = marks[member_id]
+                row = AttendanceRow(member_id, name, birth.year, branch, state, reason)
+                keyed.append((key, member_id, row))
+        keyed.sort(key=lambda k: (k[0], k[1]))
+        return [row for _, _, row in keyed]
+
+    def _lookup(self, session: Session) -> dict[str, list[str]]:
+        """Folded name, CCCD and member code → member ids (live members)."""
+        lookup: dict[str, list[str]] = {}
+        stmt = select(Member.id, Member.full_name, Member.national_id, Member.member_code).where(
+            is_live(Member, self._ctx.organization_id)
+        )
+        for member_id, name, national_id, code in session.execute(stmt):
+            for key in {fold(name), national_id, code} - {None, ""}:
+                lookup.setdefault(str(key), []).append(member_id)
+        return lookup
+
+    def _minutes(self, session: Session, occurrence_id: str) -> Minutes | None:
+        return session.scalar(
+            select(Minutes).where(
+                Minutes.deleted_at.is_(None), Minutes.occurrence_id == occurrence_id
+            )
+        )
+
+    def _occurrence(self, session: Session, occurrence_id: str) -> Occurrence:
+        return get_live(
+            session,
+            Occurrence,
+            occurrence_id,
+            self._ctx.organization_id,
+            "Không tìm thấy buổi hoạt động (có thể đã bị xóa).",
+        )
+
+
+def _text(cells: Sequence[object], column: int) -> str:
+    value = cells[column] if column < len(cells) else None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc("" if value is None else str(value))
+
+
+_HEADER_WORDS = ("ho va ten", "ho ten", "cccd", "can cuoc", "stt", "ma doan vien")
+
+
+def _is_header(text: str) -> bool:
+    return any(word in fold(text) for word in _HEADER_WORDS)
+
+
+def _columns(
+    rows: Sequence[tuple[int, Sequence[object]]], lookup: Mapping[str, list[str]]
+) -> tuple[int | None, int | None]:
+    """The column naming members (the one whose cells match most members) and the column of
+    marks (the one, other than it, with most "x" or "p")."""
+    width = max((len(cells) for _, cells in rows), default=0)
+    hits = [sum(1 for _, c in rows if fold(_text(c, col)) in lookup) for col in range(width)]
+    if not hits or max(hits) == 0:
+        return None, None
+    who = hits.index(max(hits))
+    marked = [
+        0
+        if col == who
+        else sum(
+            1 for _, c in rows if fold(_text(c, col)).strip() in _MARKS_PRESENT | _MARKS_EXCUSED
+        )
+        for col in range(width)
+    ]
+    if max(marked, default=0) == 0:
+        return who, None
+    return who, marked.index(max(marked))

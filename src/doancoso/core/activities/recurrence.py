@@ -1,0 +1,159 @@
+"""Repeating activities: RFC 5545 recurrence rules (python-dateutil's rrule), always finite.
+
+The secretary picks a preset ("ngày 15 hằng tháng", "Chủ nhật cuối tháng", weekly) or types an
+RRULE; :func:`normalize_rule` turns either into one RRULE string with an end (UNTIL or COUNT),
+and :func:`expand` gives its dates. A rule that never ends, or that makes more than
+:data:`MAX_OCCURRENCES` dates, is refused like any bad input: the calendar stays bounded.
+
+"Monthly" on the 29th, 30th or 31st means that day, or the month's last day where the month is
+shorter (``BYMONTHDAY=31,-1;BYSETPOS=1``): a meeting "on the 31st" falls on 30 April and on
+28 or 29 February, as a secretary would expect, instead of skipping those months as a plain
+``BYMONTHDAY=31`` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..errors import ValidationError
+from ..lang.text import fold
+
+MAX_OCCURRENCES = 1000
+PRESETS: dict[str, str] = {
+    "monthly": "Hằng tháng (cùng ngày)",
+    "weekly": "Hằng tuần",
+    "last-sunday": "Chủ nhật cuối tháng",
+}
+"""The repeats a secretary picks from a list (``--repeat`` takes these codes or an RRULE)."""
+_ALLOWED_FREQ = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+_ALLOWED_PARTS = {
+    "FREQ", "INTERVAL", "UNTIL", "COUNT", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS",
+    "BYWEEKNO", "BYYEARDAY", "WKST",
+}  # fmt: skip
+_UNTIL = re.compile(r"^\d{8}(T\d{6}Z?)?$")
+
+
+def _error(message: str) -> ValidationError:
+    return ValidationError({"rule": message})
+
+
+def preset_rule(preset: str, start: dt.date) -> str:
+    """The RRULE (without its end) of a preset for an activity starting on ``start``."""
+    if preset == "weekly":
+        return "FREQ=WEEKLY"
+    if preset == "last-sunday":
+        return "FREQ=MONTHLY;BYDAY=-1SU"
+    if preset == "monthly":
+        if start.day >= 29:
+            return f"FREQ=MONTHLY;BYMONTHDAY={start.day},-1;BYSETPOS=1"
+        return f"FREQ=MONTHLY;BYMONTHDAY={start.day}"
+    raise _error(f"Kiểu lặp lại không hợp lệ: {preset}.")
+
+
+def _parts(rule: str) -> dict[str, str]:
+    text = rule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    parts: dict[str, str] = {}
+    for chunk in filter(None, text.split(";")):
+        name, sep, value = chunk.partition("=")
+        name = name.strip().upper()
+        if not sep or not value.strip():
+            raise _error(f"Quy tắc lặp lại không hợp lệ (phần “{chunk}”).")
+        if name not in _ALLOWED_PARTS:
+            raise _error(f"Quy tắc lặp lại không hỗ trợ phần “{name}”.")
+        if name in parts:
+            raise _error(f"Quy tắc lặp lại có phần “{name}” hai lần.")
+        parts[name] = value.strip().upper()
+    if parts.get("FREQ") not in _ALLOWED_FREQ:
+        raise _error(
+            "Quy tắc lặp lại cần FREQ là DAILY, WEEKLY, MONTHLY hoặc YEARLY "
+            "(ví dụ FREQ=MONTHLY;BYMONTHDAY=15)."
+        )
+    return parts
+
+
+def normalize_rule(rule: str, start: dt.date, until: dt.date | None = None) -> str:
+    """One finite RRULE from a preset code (:data:`PRESETS`, also its Vietnamese name) or an
+    RRULE string, ending at ``until`` when given (which replaces an UNTIL or COUNT of the rule).
+
+    Raises :class:`ValidationError` (field ``rule``) for a rule that cannot be read, never ends,
+    ends before it starts or makes more than :data:`MAX_OCCURRENCES` dates.
+    """
+    key = fold(rule).strip()
+    presets = {fold(name): code for code, name in PRESETS.items()} | {c: c for c in PRESETS}
+    base = preset_rule(presets[key], start) if key in presets else rule
+    parts = _parts(base)
+    if until is not None:
+        if until < start:
+            raise _error("Ngày kết thúc lặp lại không thể trước ngày bắt đầu.")
+        parts.pop("COUNT", None)
+        parts["UNTIL"] = until.strftime("%Y%m%d")
+    if "UNTIL" in parts and "COUNT" in parts:
+        raise _error("Quy tắc lặp lại không được có cả UNTIL và COUNT.")
+    if "UNTIL" not in parts and "COUNT" not in parts:
+        raise _error(
+            "Hoạt động lặp lại cần ngày kết thúc (hoặc số lần): một quy tắc không bao giờ "
+            "kết thúc sẽ làm lịch dài vô hạn."
+        )
+    if "UNTIL" in parts and not _UNTIL.match(parts["UNTIL"]):
+        raise _error("UNTIL trong quy tắc lặp lại phải có dạng YYYYMMDD.")
+    if "COUNT" in parts and not (parts["COUNT"].isdigit() and int(parts["COUNT"]) >= 1):
+        raise _error("COUNT trong quy tắc lặp lại phải là một số nguyên dương.")
+    if "COUNT" in parts and int(parts["COUNT"]) > MAX_OCCURRENCES:
+        raise _error(f"Hoạt động lặp lại tối đa {MAX_OCCURRENCES} lần.")
+    if "UNTIL" in parts:
+        parts["UNTIL"] = parts["UNTIL"][:8]  # dates only: the calendar is by day
+    order = ["FREQ", *sorted(p for p in parts if p not in ("FREQ", "UNTIL", "COUNT"))]
+    order += [p for p in ("UNTIL", "COUNT") if p in parts]
+    normalized = ";".join(f"{p}={parts[p]}" for p in order)
+    expand(normalized, start)  # checks that dateutil reads it and the number of dates
+    return normalized
+
+
+def expand(rule: str, start: dt.date) -> list[dt.date]:
+    """The dates of a finite ``rule`` from ``start`` (the first date is ``start`` itself when
+    the rule matches it). At most :data:`MAX_OCCURRENCES`, else :class:`ValidationError`."""
+    from dateutil.rrule import rrulestr
+
+    try:
+        recurrence = rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise _error(f"Quy tắc lặp lại không hợp lệ: {rule}.") from exc
+    dates: list[dt.date] = []
+    try:
+        for moment in recurrence:
+            dates.append(moment.date())
+            if len(dates) > MAX_OCCURRENCES:
+                raise _error(
+                    f"Quy tắc lặp lại tạo ra hơn {MAX_OCCURRENCES} ngày: "
+                    "hãy chọn ngày kết thúc gần hơn."
+                )
+    except (ValueError, OverflowError) as exc:
+        raise _error(f"Quy tắc lặp lại không hợp lệ: {rule}.") from exc
+    if not dates:
+        raise _error("Quy tắc lặp lại không tạo ra ngày nào trước ngày kết thúc.")
+    return dates
+
+
+def describe(rule: str | None) -> str:
+    """The rule in Vietnamese words, for lists and documents ("" for a one-off activity)."""
+    if not rule:
+        return ""
+    parts = _parts(rule)
+    freq = parts["FREQ"]
+    interval = int(parts.get("INTERVAL", "1") or 1)
+    words = {"DAILY": "ngày", "WEEKLY": "tuần", "MONTHLY": "tháng", "YEARLY": "năm"}[freq]
+    text = f"Hằng {words}" if interval == 1 else f"{interval} {words} một lần"
+    if freq == "MONTHLY" and parts.get("BYDAY") == "-1SU":
+        text = "Chủ nhật cuối tháng"
+    elif freq == "MONTHLY" and "BYMONTHDAY" in parts:
+        day = parts["BYMONTHDAY"].split(",")[0]
+        text = f"Ngày {day} hằng tháng"
+    if "UNTIL" in parts:
+        until = parts["UNTIL"]
+        text += f", đến {until[6:8]}/{until[4:6]}/{until[0:4]}"
+    elif "COUNT" in parts:
+        text += f", {parts['COUNT']} lần"
+    return text

@@ -1,0 +1,562 @@
+"""Activities and their dates (the calendar): add, edit, delete, move or cancel one date,
+record its results; the kinds of activity.
+
+Every date of an activity is an :class:`~doancoso.core.storage.models.Occurrence` row, made when
+the activity is saved (a recurring one has at most
+:data:`~.recurrence.MAX_OCCURRENCES`). Editing a recurring activity keeps every date that has a
+life of its own (moved, given a status other than planned, results, attendance, minutes) and
+lays out the untouched ones again from the new rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from ..context import WorkspaceContext
+from ..errors import ConflictError, ValidationError
+from ..lang.text import fold, nfc, nfc_multiline_or_none, nfc_or_none
+from ..storage.live import find_live, get_live, is_live
+from ..storage.models import (
+    Activity,
+    ActivityKind,
+    Attendance,
+    Branch,
+    EvidenceFile,
+    Minutes,
+    Occurrence,
+    Plan,
+    PlanTarget,
+)
+from ..storage.tracking import transaction_time
+from .fields import ActivityFields, parse_activity
+from .recurrence import expand
+from .rules import BUILTIN_KINDS, DONE, PLANNED, STATUSES, code_of, parse_time
+
+OCCURRENCE_TABLE = "occurrences"
+"""The owner table of an occurrence's evidence files."""
+_COLOURS = ("#00695c", "#5d4037", "#283593", "#9e9d24", "#d84315", "#37474f")
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    id: str
+    revision: int
+    fields: ActivityFields
+    occurrences: int
+
+
+@dataclass(frozen=True)
+class OccurrenceRow:
+    """One date of the calendar."""
+
+    id: str
+    activity_id: str
+    title: str
+    kind: str
+    day: dt.date
+    start_time: str | None
+    end_day: dt.date | None
+    end_time: str | None
+    place: str | None
+    branch_ids: tuple[str, ...]
+    status: str
+    recurring: bool
+    moved: bool
+    attendance_taken: bool
+    expected: int
+    present: int
+    excused: int
+
+
+@dataclass(frozen=True)
+class OccurrenceDetail:
+    row: OccurrenceRow
+    revision: int
+    original_date: dt.date
+    participants: int | None
+    results: str | None
+    resources: str | None
+    has_minutes: bool
+
+
+def json_ids(text: str | None) -> tuple[str, ...]:
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+def _touched(occ: Occurrence, busy: set[str]) -> bool:
+    """Whether a date has a life of its own that re-laying the rule must keep."""
+    return (
+        occ.id in busy
+        or occ.day != occ.original_date
+        or occ.status != PLANNED
+        or occ.attendance_taken
+        or bool(occ.results or occ.resources or occ.participants)
+    )
+
+
+class ActivityService:
+    """The activities of the workspace's organisation."""
+
+    def __init__(self, ctx: WorkspaceContext) -> None:
+        self._ctx = ctx
+
+    # Kinds ---------------------------------------------------------------------------------
+
+    def kinds(self) -> dict[str, tuple[str, str]]:
+        """code → (name, colour): the built-in kinds, then the organisation's own."""
+        stmt = select(ActivityKind).where(is_live(ActivityKind, self._ctx.organization_id))
+        with self._ctx.db.read() as session:
+            own = {
+                k.code: (k.name, k.colour)
+                for k in session.scalars(stmt.order_by(ActivityKind.created_at))
+            }
+        return {**BUILTIN_KINDS, **own}
+
+    def kind_names(self) -> dict[str, str]:
+        return {code: name for code, (name, _) in self.kinds().items()}
+
+    def add_kind(self, name: str) -> str:
+        """Add a kind of activity to the list; returns its code."""
+        name = nfc(name)
+        if not name:
+            raise ValidationError({"name": "Cần nhập tên loại hoạt động."})
+        kinds = self.kinds()
+        if code_of({c: n for c, (n, _) in kinds.items()}, name) is not None:
+            raise ConflictError(f"Loại hoạt động “{name}” đã có trong danh sách.")
+        with self._ctx.db.transaction() as session:
+            row = ActivityKind(
+                organization_id=self._ctx.organization_id,
+                code="",
+                name=name[:200],
+                colour=_COLOURS[(len(kinds) - len(BUILTIN_KINDS)) % len(_COLOURS)],
+            )
+            session.add(row)
+            session.flush()
+            row.code = f"k-{row.id[:8]}"
+            return row.code
+
+    def delete_kind(self, code: str) -> None:
+        """Remove one of the organisation's own kinds; refused while an activity uses it."""
+        if code in BUILTIN_KINDS:
+            raise ConflictError("Không thể xóa loại hoạt động có sẵn.")
+        org = self._ctx.organization_id
+        with self._ctx.db.transaction() as session:
+            used = session.scalar(
+                select(func.count())
+                .select_from(Activity)
+                .where(is_live(Activity, org), Activity.kind == code)
+            )
+            if used:
+                raise ConflictError(
+                    f"Loại hoạt động đang được dùng cho {used} hoạt động: không thể xóa."
+                )
+            row = session.scalar(
+                select(ActivityKind).where(is_live(ActivityKind, org), ActivityKind.code == code)
+            )
+            if row is None:
+                raise ValidationError({"kind": "Không tìm thấy loại hoạt động."})
+            row.deleted_at = transaction_time(session)
+
+    # Activities ----------------------------------------------------------------------------
+
+    def validate(self, raw: Mapping[str, object]) -> ActivityFields:
+        return parse_activity(raw, self.kind_names())
+
+    def save(self, raw: Mapping[str, object], activity_id: str | None = None) -> tuple[str, int]:
+        """Validate and write an activity with its dates (new when ``activity_id`` is None);
+        returns its id and its number of dates."""
+        values = self.validate(raw)
+        dates = expand(values.rule, values.start_date) if values.rule else [values.start_date]
+        org = self._ctx.organization_id
+        with self._ctx.db.transaction() as session:
+            self._check_links(session, values, dates)
+            columns = asdict(values)
+            columns["start_date"] = dates[0]
+            columns["branch_ids"] = json.dumps(list(values.branch_ids))
+            columns["target_ids"] = json.dumps(list(values.target_ids))
+            if activity_id is None:
+                activity = Activity(organization_id=org, **columns)
+                session.add(activity)
+                session.flush()
+                existing: list[Occurrence] = []
+            else:
+                activity = self._get(session, activity_id)
+                for name, value in columns.items():
+                    if getattr(activity, name) != value:
+                        setattr(activity, name, value)
+                existing = list(
+                    session.scalars(
+                        select(Occurrence).where(
+                            is_live(Occurrence, org), Occurrence.activity_id == activity.id
+                        )
+                    )
+                )
+            count = self._lay_out(session, activity, values, dates, existing)
+            return activity.id, count
+
+    def _lay_out(
+        self,
+        session: Session,
+        activity: Activity,
+        values: ActivityFields,
+        dates: list[dt.date],
+        existing: list[Occurrence],
+    ) -> int:
+        """Make the activity's dates match ``dates``, keeping every date with a life of its own."""
+        busy = self._busy(session, [o.id for o in existing])
+        if not values.rule and len(existing) == 1 and len(dates) == 1:  # a one-off: it moves
+            occ = existing[0]
+            occ.original_date = occ.day = dates[0]
+            self._copy_times(occ, values)
+            return 1
+        wanted = set(dates)
+        kept: dict[dt.date, Occurrence] = {}
+        when = transaction_time(session)
+        for occ in existing:
+            if occ.original_date in wanted or _touched(occ, busy):
+                kept[occ.original_date] = occ
+                if not _touched(occ, busy):
+                    self._copy_times(occ, values)
+            else:
+                occ.deleted_at = when
+        for day in dates:
+            if day not in kept:
+                occ = Occurrence(
+                    organization_id=activity.organization_id,
+                    activity_id=activity.id,
+                    original_date=day,
+                    day=day,
+                    status=PLANNED,
+                    attendance_taken=False,
+                )
+                self._copy_times(occ, values)
+                session.add(occ)
+                kept[day] = occ
+        return len(kept)
+
+    @staticmethod
+    def _copy_times(occ: Occurrence, values: ActivityFields) -> None:
+        occ.start_time, occ.end_time, occ.place = values.start_time, values.end_time, values.place
+        occ.end_day = values.end_date
+
+    def _busy(self, session: Session, occurrence_ids: list[str]) -> set[str]:
+        """Occurrences with minutes or evidence files (a life of their own)."""
+        busy: set[str] = set()
+        for start in range(0, len(occurrence_ids), 900):
+            chunk = occurrence_ids[start : start + 900]
+            busy.update(
+                session.scalars(
+                    select(Minutes.occurrence_id).where(
+                        Minutes.deleted_at.is_(None), Minutes.occurrence_id.in_(chunk)
+                    )
+                )
+            )
+            busy.update(
+                session.scalars(
+                    select(EvidenceFile.owner_id).where(
+                        EvidenceFile.deleted_at.is_(None),
+                        EvidenceFile.owner_table == OCCURRENCE_TABLE,
+                        EvidenceFile.owner_id.in_(chunk),
+                    )
+                )
+            )
+        return busy
+
+    def _check_links(self, session: Session, values: ActivityFields, dates: list[dt.date]) -> None:
+        org = self._ctx.organization_id
+        for branch_id in values.branch_ids:
+            if find_live(session, Branch, branch_id, org) is None:
+                raise ValidationError({"branch_ids": "Chi đoàn tổ chức không còn trong danh sách."})
+        for target_id in values.target_ids:
+            target = find_live(session, PlanTarget, target_id, org)
+            plan = find_live(session, Plan, target.plan_id, org) if target else None
+            if target is None or plan is None:
+                raise ValidationError({"target_ids": "Chỉ tiêu không còn trong kế hoạch."})
+            outside = [d for d in dates if d.year != plan.year]
+            if outside:
+                raise ValidationError(
+                    {
+                        "start_date": (
+                            f"Hoạt động phục vụ chỉ tiêu của kế hoạch năm {plan.year} nhưng "
+                            f"có ngày {outside[0]:%d/%m/%Y} ngoài năm {plan.year}."
+                        )
+                    }
+                )
+
+    def get(self, activity_id: str) -> ActivityRecord:
+        with self._ctx.db.read() as session:
+            a = self._get(session, activity_id)
+            count = session.scalar(
+                select(func.count())
+                .select_from(Occurrence)
+                .where(is_live(Occurrence), Occurrence.activity_id == a.id)
+            )
+            fields_ = ActivityFields(
+                title=a.title,
+                kind=a.kind,
+                start_date=a.start_date,
+                start_time=a.start_time,
+                end_date=a.end_date,
+                end_time=a.end_time,
+                place=a.place,
+                branch_ids=json_ids(a.branch_ids),
+                target_ids=json_ids(a.target_ids),
+                partners=a.partners,
+                expected_participants=a.expected_participants,
+                rule=a.rule,
+                notes=a.notes,
+            )
+            return ActivityRecord(a.id, a.revision, fields_, int(count or 0))
+
+    def delete(self, activity_id: str) -> None:
+        """Tombstone an activity with its dates, their attendance, minutes and files (undone by
+        :meth:`restore`)."""
+        self._set_deleted(activity_id, deleted=True)
+
+    def restore(self, activity_id: str) -> None:
+        self._set_deleted(activity_id, deleted=False)
+
+    def _set_deleted(self, activity_id: str, deleted: bool) -> None:
+        org = self._ctx.organization_id
+        with self._ctx.db.transaction() as session:
+            activity = session.get(Activity, activity_id)
+            if activity is None or activity.organization_id != org:
+                raise ValidationError({"activity": "Không tìm thấy hoạt động."})
+            if (activity.deleted_at is not None) != (not deleted):
+                return
+            # What goes with the activity is what was live when it went: restoring brings back
+            # the rows deleted at that very moment, not those removed earlier on their own.
+            mark = transaction_time(session) if deleted else None
+            was = None if deleted else activity.deleted_at
+
+            def gone_with(model: type[Occurrence | Attendance | Minutes | EvidenceFile]) -> Any:
+                return model.deleted_at.is_(None) if deleted else model.deleted_at == was
+
+            occurrences = list(
+                session.scalars(
+                    select(Occurrence).where(
+                        Occurrence.activity_id == activity.id, gone_with(Occurrence)
+                    )
+                )
+            )
+            ids = [o.id for o in occurrences]
+            for start in range(0, len(ids), 900):
+                chunk = ids[start : start + 900]
+                linked: list[Select[Any]] = [
+                    select(Attendance).where(
+                        Attendance.occurrence_id.in_(chunk), gone_with(Attendance)
+                    ),
+                    select(Minutes).where(Minutes.occurrence_id.in_(chunk), gone_with(Minutes)),
+                    select(EvidenceFile).where(
+                        EvidenceFile.owner_table == OCCURRENCE_TABLE,
+                        EvidenceFile.owner_id.in_(chunk),
+                        gone_with(EvidenceFile),
+                    ),
+                ]
+                for stmt in linked:
+                    for row in session.scalars(stmt):
+                        row.deleted_at = mark
+            for occ in occurrences:
+                occ.deleted_at = mark
+            activity.deleted_at = mark
+
+    # Dates ---------------------------------------------------------------------------------
+
+    def occurrences(
+        self, first: dt.date, last: dt.date, branch_id: str | None = None
+    ) -> list[OccurrenceRow]:
+        """The dates from ``first`` to ``last`` (inclusive), by day and time; ``branch_id``:
+        only the activities of that chi đoàn (and of the whole organisation)."""
+        org = self._ctx.organization_id
+        stmt = (
+            select(Occurrence, Activity)
+            .join(Activity, Activity.id == Occurrence.activity_id)
+            .where(is_live(Occurrence, org), Occurrence.day >= first, Occurrence.day <= last)
+            .order_by(Occurrence.day, Occurrence.start_time, Activity.title, Occurrence.id)
+        )
+        with self._ctx.db.read() as session:
+            pairs = list(session.execute(stmt))
+            counts = self._counts(session, [o.id for o, _ in pairs])
+        rows = [self._row(o, a, counts.get(o.id, (0, 0, 0))) for o, a in pairs]
+        if branch_id is not None:
+            rows = [r for r in rows if not r.branch_ids or branch_id in r.branch_ids]
+        return rows
+
+    def occurrence_ids_of(self, activity_id: str) -> list[str]:
+        with self._ctx.db.read() as session:
+            return list(
+                session.scalars(
+                    select(Occurrence.id)
+                    .where(
+                        is_live(Occurrence, self._ctx.organization_id),
+                        Occurrence.activity_id == activity_id,
+                    )
+                    .order_by(Occurrence.day)
+                )
+            )
+
+    def occurrence(self, occurrence_id: str) -> OccurrenceDetail:
+        with self._ctx.db.read() as session:
+            occ = self._occurrence(session, occurrence_id)
+            activity = session.get(Activity, occ.activity_id)
+            assert activity is not None
+            counts = self._counts(session, [occ.id]).get(occ.id, (0, 0, 0))
+            has_minutes = session.scalar(
+                select(func.count())
+                .select_from(Minutes)
+                .where(Minutes.deleted_at.is_(None), Minutes.occurrence_id == occ.id)
+            )
+            return OccurrenceDetail(
+                self._row(occ, activity, counts),
+                occ.revision,
+                occ.original_date,
+                occ.participants,
+                occ.results,
+                occ.resources,
+                bool(has_minutes),
+            )
+
+    def update_occurrence(self, occurrence_id: str, raw: Mapping[str, str]) -> None:
+        """Change one date only: move it (``day``, ``start_time``, ``end_time``, ``place``),
+        set its ``status``, record its results (``participants``, ``results``,
+        ``resources``). Keys that are absent stay as they are."""
+        errors: dict[str, str] = {}
+        changes: dict[str, object] = {}
+        today = dt.date.today()
+        if "day" in raw:
+            from ..lang.dates import DateFormatError, parse_vn_date
+
+            try:
+                changes["day"] = parse_vn_date(raw["day"])[0]
+            except DateFormatError as exc:
+                errors["day"] = str(exc)
+        for name in ("start_time", "end_time"):
+            if name in raw:
+                try:
+                    changes[name] = parse_time(raw[name])
+                except ValueError as exc:
+                    errors[name] = str(exc)
+        if "place" in raw:
+            changes["place"] = nfc_or_none(raw["place"])
+        if "status" in raw:
+            status = code_of(STATUSES, raw["status"])
+            if status is None:
+                errors["status"] = "Trạng thái phải là: " + ", ".join(STATUSES.values()) + "."
+            changes["status"] = status
+        if "participants" in raw:
+            text = nfc(raw["participants"])
+            if text and not (text.isdigit() and int(text) <= 100_000):
+                errors["participants"] = "Số người tham gia phải là số nguyên không âm."
+            changes["participants"] = int(text) if text.isdigit() else None
+        for name in ("results", "resources"):
+            if name in raw:
+                changes[name] = nfc_multiline_or_none(raw[name])
+        with self._ctx.db.transaction() as session:
+            occ = self._occurrence(session, occurrence_id)
+            day = changes.get("day", occ.day)
+            assert isinstance(day, dt.date)
+            if changes.get("status", occ.status) == DONE and day > today and "status" in changes:
+                errors["status"] = (
+                    f"Hoạt động ngày {day:%d/%m/%Y} chưa diễn ra: chưa thể ghi “Đã thực hiện”."
+                )
+            start = changes.get("start_time", occ.start_time)
+            end = changes.get("end_time", occ.end_time)
+            if start and end and occ.end_day is None and str(end) < str(start):
+                errors["end_time"] = "Giờ kết thúc không thể trước giờ bắt đầu."
+            if "day" in changes and occ.end_day is not None:
+                changes["end_day"] = occ.end_day + (day - occ.day)
+            if errors:
+                raise ValidationError(errors)
+            for name, value in changes.items():
+                if getattr(occ, name) != value:
+                    setattr(occ, name, value)
+
+    def upcoming(self, today: dt.date, days: int = 7) -> list[OccurrenceRow]:
+        """Planned dates from ``today`` to ``days`` ahead."""
+        rows = self.occurrences(today, today + dt.timedelta(days=days))
+        return [r for r in rows if r.status == PLANNED]
+
+    def overdue(self, today: dt.date, since_days: int = 366) -> list[OccurrenceRow]:
+        """Past dates still "planned": their results are missing."""
+        rows = self.occurrences(today - dt.timedelta(days=since_days), today - dt.timedelta(days=1))
+        return [r for r in rows if r.status == PLANNED]
+
+    def search(self, text: str, first: dt.date, last: dt.date) -> list[OccurrenceRow]:
+        tokens = fold(text).split()
+        return [
+            r
+            for r in self.occurrences(first, last)
+            if all(t in fold(f"{r.title} {r.place or ''}") for t in tokens)
+        ]
+
+    # Helpers -------------------------------------------------------------------------------
+
+    def _counts(self, session: Session, ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
+        """occurrence id → (expected, present, excused) from its attendance."""
+        counts: dict[str, list[int]] = {}
+        for start in range(0, len(ids), 900):
+            stmt = (
+                select(Attendance.occurrence_id, Attendance.state, func.count())
+                .where(
+                    Attendance.deleted_at.is_(None),
+                    Attendance.occurrence_id.in_(ids[start : start + 900]),
+                )
+                .group_by(Attendance.occurrence_id, Attendance.state)
+            )
+            for occ_id, state, n in session.execute(stmt):
+                c = counts.setdefault(occ_id, [0, 0, 0])
+                c[0] += n
+                if state == "present":
+                    c[1] += n
+                elif state == "excused":
+                    c[2] += n
+        return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
+
+    @staticmethod
+    def _row(o: Occurrence, a: Activity, counts: tuple[int, int, int]) -> OccurrenceRow:
+        return OccurrenceRow(
+            o.id,
+            a.id,
+            a.title,
+            a.kind,
+            o.day,
+            o.start_time,
+            o.end_day,
+            o.end_time,
+            o.place,
+            json_ids(a.branch_ids),
+            o.status,
+            bool(a.rule),
+            o.day != o.original_date,
+            o.attendance_taken,
+            *counts,
+        )
+
+    def _get(self, session: Session, activity_id: str) -> Activity:
+        return get_live(
+            session,
+            Activity,
+            activity_id,
+            self._ctx.organization_id,
+            "Không tìm thấy hoạt động (có thể đã bị xóa).",
+        )
+
+    def _occurrence(self, session: Session, occurrence_id: str) -> Occurrence:
+        return get_live(
+            session,
+            Occurrence,
+            occurrence_id,
+            self._ctx.organization_id,
+            "Không tìm thấy buổi hoạt động (có thể đã bị xóa).",
+        )

@@ -1,0 +1,126 @@
+"""Attaching evidence files to records: the file enters the store, a travelling row
+(:class:`~doancoso.core.storage.models.EvidenceFile`) names it, its caption and its date.
+
+The file is stored before its row is written: a crash in between leaves a file nobody refers
+to (the data check finds it), never a row without its file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..context import WorkspaceContext
+from ..lang.text import nfc, nfc_multiline_or_none
+from ..storage.live import get_live, is_live, set_deleted
+from ..storage.models import EvidenceFile
+from .store import DEFAULT_MAX_SIZE, EvidenceStore
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: str
+    sha256: str
+    original_name: str
+    media_type: str
+    size: int
+    caption: str | None
+    taken_on: dt.date | None
+    path: Path
+
+
+class EvidenceService:
+    """The attachments of the workspace's records."""
+
+    def __init__(self, ctx: WorkspaceContext, store: EvidenceStore) -> None:
+        self._ctx = ctx
+        self.store = store
+        self.max_size = DEFAULT_MAX_SIZE
+
+    def attach(
+        self,
+        owner_table: str,
+        owner_id: str,
+        source: Path,
+        caption: str | None = None,
+        taken_on: dt.date | None = None,
+    ) -> str:
+        """Store ``source`` and attach it to the record; returns the attachment's id."""
+        stored = self.store.add(source, self.max_size)
+        with self._ctx.db.transaction() as session:
+            row = EvidenceFile(
+                organization_id=self._ctx.organization_id,
+                owner_table=owner_table,
+                owner_id=owner_id,
+                sha256=stored.sha256,
+                original_name=nfc(source.name)[:300],
+                media_type=stored.media_type,
+                size=stored.size,
+                caption=nfc_multiline_or_none(caption),
+                taken_on=taken_on,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def attachments(self, owner_table: str, owner_id: str) -> list[Attachment]:
+        """The files attached to one record, in the order they were attached."""
+        stmt = (
+            select(EvidenceFile)
+            .where(
+                is_live(EvidenceFile, self._ctx.organization_id),
+                EvidenceFile.owner_table == owner_table,
+                EvidenceFile.owner_id == owner_id,
+            )
+            .order_by(EvidenceFile.created_at, EvidenceFile.id)
+        )
+        with self._ctx.db.read() as session:
+            return [self._info(row) for row in session.scalars(stmt)]
+
+    def count(self, owner_table: str, owner_ids: list[str]) -> dict[str, int]:
+        """How many files each of ``owner_ids`` has (owners without files left out)."""
+        counts: dict[str, int] = {}
+        with self._ctx.db.read() as session:
+            for start in range(0, len(owner_ids), 900):
+                stmt = select(EvidenceFile.owner_id).where(
+                    is_live(EvidenceFile, self._ctx.organization_id),
+                    EvidenceFile.owner_table == owner_table,
+                    EvidenceFile.owner_id.in_(owner_ids[start : start + 900]),
+                )
+                for (owner,) in session.execute(stmt):
+                    counts[owner] = counts.get(owner, 0) + 1
+        return counts
+
+    def caption(self, attachment_id: str, caption: str | None) -> None:
+        with self._ctx.db.transaction() as session:
+            row = self._get(session, attachment_id)
+            row.caption = nfc_multiline_or_none(caption)
+
+    def detach(self, attachment_ids: list[str]) -> int:
+        """Tombstone attachments (undone by :meth:`reattach`); the stored files stay."""
+        with self._ctx.db.transaction() as session:
+            return set_deleted(
+                session, EvidenceFile, attachment_ids, self._ctx.organization_id, True
+            )
+
+    def reattach(self, attachment_ids: list[str]) -> int:
+        with self._ctx.db.transaction() as session:
+            return set_deleted(
+                session, EvidenceFile, attachment_ids, self._ctx.organization_id, False
+            )
+
+    def _get(self, session: Session, attachment_id: str) -> EvidenceFile:
+        return get_live(
+            session, EvidenceFile, attachment_id, self._ctx.organization_id,
+            "Không tìm thấy tệp minh chứng (có thể đã bị gỡ).",
+        )  # fmt: skip
+
+    def _info(self, row: EvidenceFile) -> Attachment:
+        return Attachment(
+            row.id, row.sha256, row.original_name, row.media_type, row.size, row.caption,
+            row.taken_on, self.store.path(row.sha256),
+        )  # fmt: skip

@@ -1,0 +1,138 @@
+"""The evidence store: ``evidence/`` in the data folder, one file per content, named by its
+SHA-256 (DESIGN.md, "Evidence files").
+
+A file enters the store by :meth:`EvidenceStore.add`: its type is checked by its first bytes
+(PDF, JPEG or PNG: never by the extension), its size against a limit, then it is copied under a
+temporary name while hashed, flushed to disk and renamed to its hash. Adding the same content
+twice stores it once. Stored files are never changed; a file no record refers to any more is
+removed only by the data check, never as a side effect of a detach (an undo may bring the record
+back).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import ImportFileError
+from ..storage.folder import os_reason
+
+EVIDENCE_FOLDER = "evidence"
+DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+MEDIA_TYPES: dict[str, str] = {
+    "application/pdf": "PDF",
+    "image/jpeg": "ảnh JPEG",
+    "image/png": "ảnh PNG",
+}
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    media_type: str
+
+
+def sniff(head: bytes) -> str | None:
+    """The media type of a file from its first bytes, among :data:`MEDIA_TYPES`, else None."""
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    return None
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+class EvidenceStore:
+    """The ``evidence/`` folder of one data folder."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.folder = data_dir / EVIDENCE_FOLDER
+
+    def path(self, sha256: str) -> Path:
+        if not _SHA256.match(sha256):
+            raise ValueError(f"not a SHA-256: {sha256!r}")
+        return self.folder / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def add(self, source: Path, max_size: int = DEFAULT_MAX_SIZE) -> StoredFile:
+        """Copy ``source`` into the store (once per content); refused with an
+        :class:`ImportFileError` when it cannot be read, is too large or is not a PDF, JPEG or
+        PNG. Nothing is left behind on failure."""
+        name = source.name
+        try:
+            size = source.stat().st_size
+            if not source.is_file():
+                raise ImportFileError(f"“{name}” không phải là một tệp.")
+            if size > max_size:
+                raise ImportFileError(
+                    f"Tệp “{name}” nặng {_size_text(size)}, quá giới hạn {_size_text(max_size)} "
+                    "cho một tệp minh chứng. Hãy nén hoặc chụp lại với độ phân giải thấp hơn."
+                )
+            if size == 0:
+                raise ImportFileError(f"Tệp “{name}” rỗng.")
+            with open(source, "rb") as handle:
+                head = handle.read(16)
+                media_type = sniff(head)
+                if media_type is None:
+                    raise ImportFileError(
+                        f"Tệp “{name}” không phải PDF, ảnh JPEG hoặc PNG (kiểm tra theo nội dung "
+                        "tệp, không theo phần mở rộng). Hãy lưu lại ở một trong các dạng đó."
+                    )
+                handle.seek(0)
+                return self._copy(handle, media_type, max_size, name)
+        except OSError as exc:
+            raise ImportFileError(f"Không đọc được tệp “{name}”: {os_reason(exc)}.") from exc
+
+    def _copy(self, handle: BinaryIO, media_type: str, max_size: int, name: str) -> StoredFile:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        fd, temp_name = tempfile.mkstemp(prefix=".evidence.", suffix=".tmp", dir=self.folder)
+        temp = Path(temp_name)
+        try:
+            size = 0
+            with os.fdopen(fd, "wb") as out:
+                while chunk := handle.read(_CHUNK):
+                    size += len(chunk)
+                    if size > max_size:  # the file grew while it was read
+                        raise ImportFileError(f"Tệp “{name}” quá giới hạn {_size_text(max_size)}.")
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha = digest.hexdigest()
+            target = self.path(sha)
+            if target.is_file() and target.stat().st_size == size:
+                temp.unlink()
+            else:
+                os.replace(temp, target)
+            return StoredFile(sha, size, media_type)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+
+    def verify(self, sha256: str) -> bool:
+        """Whether the stored file exists and still has its hash."""
+        path = self.path(sha256)
+        digest = hashlib.sha256()
+        try:
+            with open(path, "rb") as handle:
+                while chunk := handle.read(_CHUNK):
+                    digest.update(chunk)
+        except OSError:
+            return False
+        return digest.hexdigest() == sha256

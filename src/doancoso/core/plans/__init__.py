@@ -1,0 +1,1 @@
+"""The yearly work plan: its targets, their progress, its registration with the superior body."""

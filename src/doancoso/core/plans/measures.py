@@ -1,0 +1,114 @@
+"""What the app knows of a target's achievement, computed from its own records at a day.
+
+- ``admissions``: admissions (kết nạp) recorded in the year;
+- ``activities``: dates carried out in the year, of one kind (``measure_kind``) or of any;
+- ``branch-meetings``: the share (%) of chi đoàn that held a meeting (kind "sinh hoạt chi đoàn
+  định kỳ", by the chi đoàn or the whole organisation) in every month elapsed — a month counts
+  once it is over, and the current month too once its meeting took place;
+- ``participation``: the members' average participation rate (%);
+- ``youth-admitted``: young people of the register admitted in the year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..activities.participation import ParticipationService
+from ..activities.rules import DONE, MEETING_KIND
+from ..activities.service import json_ids
+from ..context import WorkspaceContext
+from ..storage.live import is_live
+from ..storage.models import Activity, Branch, MemberEvent, Occurrence, Youth
+
+
+def _bounds(year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
+
+
+def measure(
+    ctx: WorkspaceContext, session: Session, key: str, kind: str | None, year: int, as_of: dt.date
+) -> float | None:
+    """The achieved figure of ``key`` in ``year`` up to ``as_of`` (None: nothing to measure)."""
+    first, last = _bounds(year, as_of)
+    if last < first:
+        return 0.0
+    org = ctx.organization_id
+    if key == "admissions":
+        stmt = (
+            select(func.count())
+            .select_from(MemberEvent)
+            .where(
+                is_live(MemberEvent, org),
+                MemberEvent.kind == "admission",
+                MemberEvent.event_date >= first,
+                MemberEvent.event_date <= last,
+            )
+        )
+        return float(session.scalar(stmt) or 0)
+    if key == "youth-admitted":
+        stmt = (
+            select(func.count())
+            .select_from(Youth)
+            .join(MemberEvent, MemberEvent.member_id == Youth.admitted_member_id)
+            .where(
+                is_live(Youth, org),
+                is_live(MemberEvent),
+                MemberEvent.kind == "admission",
+                MemberEvent.event_date >= first,
+                MemberEvent.event_date <= last,
+            )
+        )
+        return float(session.scalar(stmt) or 0)
+    if key == "activities":
+        stmt = (
+            select(func.count())
+            .select_from(Occurrence)
+            .join(Activity, Activity.id == Occurrence.activity_id)
+            .where(
+                is_live(Occurrence, org),
+                Occurrence.status == DONE,
+                Occurrence.day >= first,
+                Occurrence.day <= last,
+            )
+        )
+        if kind:
+            stmt = stmt.where(Activity.kind == kind)
+        return float(session.scalar(stmt) or 0)
+    if key == "branch-meetings":
+        return _branch_meetings(session, org, first, last)
+    if key == "participation":
+        average = ParticipationService(ctx).average(year, as_of)
+        return None if average is None else round(average * 100, 1)
+    raise ValueError(f"unknown measure {key!r}")
+
+
+def _branch_meetings(session: Session, org: str, first: dt.date, last: dt.date) -> float | None:
+    branches = list(session.scalars(select(Branch.id).where(is_live(Branch, org))))
+    if not branches:
+        return None
+    month_over = last.day == calendar.monthrange(last.year, last.month)[1]
+    required = list(range(1, last.month + (1 if month_over else 0)))
+    stmt = (
+        select(Occurrence.day, Activity.branch_ids)
+        .join(Activity, Activity.id == Occurrence.activity_id)
+        .where(
+            is_live(Occurrence, org),
+            Occurrence.status == DONE,
+            Activity.kind == MEETING_KIND,
+            Occurrence.day >= first,
+            Occurrence.day <= last,
+        )
+    )
+    met: dict[str, set[int]] = defaultdict(set)
+    for day, branch_ids in session.execute(stmt):
+        for branch in json_ids(branch_ids) or branches:
+            met[branch].add(day.month)
+    if not required:  # in the first month: those that already met
+        required = [last.month]
+    full = sum(1 for b in branches if all(m in met[b] for m in required))
+    return round(100 * full / len(branches), 1)

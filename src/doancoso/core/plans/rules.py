@@ -1,0 +1,30 @@
+"""The words of plans: registration states, criteria, what the app can measure."""
+
+from __future__ import annotations
+
+REGISTRATION_STATES: dict[str, str] = {
+    "chua-dang-ky": "Chưa đăng ký",
+    "da-gui": "Đã gửi",
+    "da-duyet": "Đã được duyệt",
+}
+NOT_REGISTERED = "chua-dang-ky"
+SENT = "da-gui"
+APPROVED = "da-duyet"
+
+CRITERIA: dict[int, str] = {
+    1: "Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên",
+    2: "Chủ động xây dựng và thực hiện kế hoạch công tác",
+    3: "Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể",
+}
+"""The three criteria of "Đoàn cơ sở 3 chủ động" (DOMAIN.md §2), shortened for lists."""
+
+MEASURES: dict[str, tuple[str, str]] = {
+    "admissions": ("Số đoàn viên mới được kết nạp trong năm", "đoàn viên"),
+    "activities": ("Số hoạt động đã thực hiện (theo loại)", "hoạt động"),
+    "branch-meetings": ("Tỉ lệ chi đoàn sinh hoạt đủ hằng tháng", "%"),
+    "participation": ("Tỉ lệ tham gia hoạt động bình quân của đoàn viên", "%"),
+    "youth-admitted": ("Số thanh niên trong sổ theo dõi được kết nạp", "người"),
+}
+"""What the app computes for a target, key → (description, usual unit)."""
+
+DEFAULT_TITLE = "Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm {year}"

@@ -1,0 +1,405 @@
+"""The yearly work plan (kế hoạch công tác năm): one per organisation and year, its targets
+and their progress, its registration with the superior body, a copy of last year's as a start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..context import WorkspaceContext
+from ..errors import ConflictError, NotFoundError, ValidationError
+from ..lang.dates import DateFormatError, parse_vn_date
+from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
+from ..storage.live import get_live, is_live
+from ..storage.models import Plan, PlanTarget
+from ..storage.tracking import transaction_time
+from .measures import measure
+from .rules import (
+    APPROVED,
+    CRITERIA,
+    DEFAULT_TITLE,
+    MEASURES,
+    NOT_REGISTERED,
+    REGISTRATION_STATES,
+    SENT,
+)
+
+PLAN_TEXT_FIELDS = ("grounds", "purposes", "content", "implementation")
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+@dataclass(frozen=True)
+class TargetInfo:
+    id: str
+    position: int
+    text: str
+    criterion: int | None
+    planned: float | None
+    unit: str | None
+    measure: str | None
+    measure_kind: str | None
+    achieved: float | None
+    measured: bool
+
+    @property
+    def share(self) -> float | None:
+        """achieved / planned (1.0 = done), None when either is unknown."""
+        if self.planned and self.achieved is not None:
+            return self.achieved / self.planned
+        return None
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    id: str
+    revision: int
+    year: int
+    number: str | None
+    plan_date: dt.date | None
+    title: str
+    grounds: str | None
+    purposes: str | None
+    content: str | None
+    implementation: str | None
+    registration_state: str
+    registered_on: dt.date | None
+    registration_number: str | None
+    targets: tuple[TargetInfo, ...]
+    as_of: dt.date
+
+
+def _year(year: int) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+    return year
+
+
+def _date(text: str | None, name: str, errors: dict[str, str]) -> dt.date | None:
+    if not text or not str(text).strip():
+        return None
+    try:
+        return parse_vn_date(str(text))[0]
+    except DateFormatError as exc:
+        errors[name] = str(exc)
+        return None
+
+
+def _number(text: str | None, name: str, errors: dict[str, str]) -> float | None:
+    value = nfc(text).replace(",", ".")
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        errors[name] = "Phải là một số, ví dụ 20 hoặc 100."
+        return None
+    if not 0 <= number <= 1_000_000:
+        errors[name] = "Số phải từ 0 đến 1.000.000."
+    return number
+
+
+def parse_target(raw: Mapping[str, str], kinds: Mapping[str, str]) -> dict[str, object]:
+    """The columns of a target from the form's text (every problem at once)."""
+    errors: dict[str, str] = {}
+    text = nfc_multiline_or_none(raw.get("text"))
+    if not text:
+        errors["text"] = "Cần nhập nội dung chỉ tiêu."
+    criterion: int | None = None
+    if nfc(raw.get("criterion")):
+        try:
+            criterion = int(nfc(raw.get("criterion")))
+        except ValueError:
+            criterion = None
+        if criterion not in CRITERIA:
+            errors["criterion"] = "Tiêu chí phải là 1, 2 hoặc 3."
+    planned = _number(raw.get("planned"), "planned", errors)
+    achieved = _number(raw.get("achieved"), "achieved", errors)
+    key = nfc(raw.get("measure")) or None
+    if key is not None and key not in MEASURES:
+        errors["measure"] = "Cách đo không hợp lệ: " + ", ".join(MEASURES) + "."
+    kind = nfc(raw.get("measure_kind")) or None
+    if kind is not None and kind not in kinds:
+        errors["measure_kind"] = "Loại hoạt động không có trong danh sách."
+    if errors:
+        raise ValidationError(errors)
+    unit = nfc_or_none(raw.get("unit"))
+    if unit is None and key is not None and planned is not None:
+        unit = MEASURES[key][1]
+    return {
+        "text": text,
+        "criterion": criterion,
+        "planned": planned,
+        "unit": unit,
+        "measure": key,
+        "measure_kind": kind if key == "activities" else None,
+        "achieved": None if key else achieved,
+    }
+
+
+class PlanService:
+    """The plans of the workspace's organisation."""
+
+    def __init__(self, ctx: WorkspaceContext) -> None:
+        self._ctx = ctx
+
+    def years(self) -> list[int]:
+        stmt = select(Plan.year).where(is_live(Plan, self._ctx.organization_id))
+        with self._ctx.db.read() as session:
+            return sorted(session.scalars(stmt))
+
+    def get(self, year: int, as_of: dt.date | None = None) -> PlanInfo | None:
+        """The plan of ``year`` with each target's progress at ``as_of`` (default: today)."""
+        as_of = as_of or dt.date.today()
+        with self._ctx.db.read() as session:
+            plan = self._find(session, year)
+            if plan is None:
+                return None
+            targets = tuple(
+                self._target_info(session, t, year, as_of) for t in self._targets(session, plan.id)
+            )
+            return PlanInfo(
+                plan.id,
+                plan.revision,
+                plan.year,
+                plan.number,
+                plan.plan_date,
+                plan.title,
+                plan.grounds,
+                plan.purposes,
+                plan.content,
+                plan.implementation,
+                plan.registration_state,
+                plan.registered_on,
+                plan.registration_number,
+                targets,
+                as_of,
+            )
+
+    def create(
+        self,
+        year: int,
+        from_year: int | None = None,
+        number: str | None = None,
+        title: str | None = None,
+    ) -> str:
+        """Make the plan of ``year``, empty or copied from ``from_year``'s (its texts and
+        targets, the year in its title moved on; not its registration nor its results)."""
+        _year(year)
+        org = self._ctx.organization_id
+        with self._ctx.db.transaction() as session:
+            if self._find(session, year) is not None:
+                raise ConflictError(f"Đã có kế hoạch công tác năm {year}.")
+            source = None
+            if from_year is not None:
+                source = self._find(session, from_year)
+                if source is None:
+                    raise NotFoundError(f"Chưa có kế hoạch công tác năm {from_year} để sao chép.")
+            if title is not None and not nfc(title):
+                raise ValidationError({"title": "Cần nhập tên kế hoạch."})
+            default_title = DEFAULT_TITLE.format(year=year)
+            if source is not None:
+                default_title = source.title.replace(str(from_year), str(year))
+            plan = Plan(
+                organization_id=org,
+                year=year,
+                number=nfc_or_none(number),
+                title=nfc(title) if title else default_title,
+                registration_state=NOT_REGISTERED,
+            )
+            if source is not None:
+                for name in PLAN_TEXT_FIELDS:
+                    setattr(plan, name, getattr(source, name))
+            session.add(plan)
+            session.flush()
+            if source is not None:
+                for t in self._targets(session, source.id):
+                    session.add(
+                        PlanTarget(
+                            organization_id=org,
+                            plan_id=plan.id,
+                            position=t.position,
+                            text=t.text,
+                            criterion=t.criterion,
+                            planned=t.planned,
+                            unit=t.unit,
+                            measure=t.measure,
+                            measure_kind=t.measure_kind,
+                        )
+                    )
+            return plan.id
+
+    def save(self, year: int, raw: Mapping[str, str]) -> None:
+        """Change the plan's number, date, title and texts (keys absent stay as they are)."""
+        errors: dict[str, str] = {}
+        values: dict[str, object] = {}
+        if "number" in raw:
+            values["number"] = nfc_or_none(raw["number"])
+        if "plan_date" in raw:
+            values["plan_date"] = _date(raw["plan_date"], "plan_date", errors)
+        if "title" in raw:
+            values["title"] = nfc(raw["title"])
+            if not values["title"]:
+                errors["title"] = "Cần nhập tên kế hoạch."
+        for name in PLAN_TEXT_FIELDS:
+            if name in raw:
+                values[name] = nfc_multiline_or_none(raw[name])
+        if errors:
+            raise ValidationError(errors)
+        with self._ctx.db.transaction() as session:
+            plan = self._get(session, year)
+            for name, value in values.items():
+                if getattr(plan, name) != value:
+                    setattr(plan, name, value)
+
+    def register(
+        self, year: int, state: str, on: str | dt.date | None = None, number: str | None = None
+    ) -> None:
+        """Record the plan's registration: ``state`` (a code or its name), the date it was sent
+        and the registration's number if the superior body gave one."""
+        from ..activities.rules import code_of
+
+        errors: dict[str, str] = {}
+        code = code_of(REGISTRATION_STATES, state)
+        if code is None:
+            errors["registration_state"] = (
+                "Trạng thái phải là: " + ", ".join(REGISTRATION_STATES.values()) + "."
+            )
+        day = on if isinstance(on, dt.date) else _date(on, "registered_on", errors)
+        if code in (SENT, APPROVED) and day is None and "registered_on" not in errors:
+            errors["registered_on"] = "Cần nhập ngày gửi đăng ký."
+        if day is not None and day > dt.date.today():
+            errors["registered_on"] = "Ngày gửi đăng ký không thể sau hôm nay."
+        if errors:
+            raise ValidationError(errors)
+        with self._ctx.db.transaction() as session:
+            plan = self._get(session, year)
+            values = {
+                "registration_state": code,
+                "registered_on": day if code != NOT_REGISTERED else None,
+                "registration_number": nfc_or_none(number) if code != NOT_REGISTERED else None,
+            }
+            for name, value in values.items():
+                if getattr(plan, name) != value:
+                    setattr(plan, name, value)
+
+    def delete(self, year: int) -> None:
+        with self._ctx.db.transaction() as session:
+            plan = self._get(session, year)
+            when = transaction_time(session)
+            for target in self._targets(session, plan.id):
+                target.deleted_at = when
+            plan.deleted_at = when
+
+    # Targets -------------------------------------------------------------------------------
+
+    def add_target(self, year: int, raw: Mapping[str, str], kinds: Mapping[str, str]) -> str:
+        values = parse_target(raw, kinds)
+        with self._ctx.db.transaction() as session:
+            plan = self._get(session, year)
+            last = session.scalar(
+                select(func.max(PlanTarget.position)).where(
+                    is_live(PlanTarget), PlanTarget.plan_id == plan.id
+                )
+            )
+            target = PlanTarget(
+                organization_id=plan.organization_id,
+                plan_id=plan.id,
+                position=(last or 0) + 1,
+                **values,
+            )
+            session.add(target)
+            session.flush()
+            return target.id
+
+    def save_target(self, target_id: str, raw: Mapping[str, str], kinds: Mapping[str, str]) -> None:
+        values = parse_target(raw, kinds)
+        with self._ctx.db.transaction() as session:
+            target = self._target(session, target_id)
+            for name, value in values.items():
+                if getattr(target, name) != value:
+                    setattr(target, name, value)
+
+    def delete_target(self, target_id: str) -> None:
+        with self._ctx.db.transaction() as session:
+            self._target(session, target_id).deleted_at = transaction_time(session)
+
+    def restore_target(self, target_id: str) -> None:
+        with self._ctx.db.transaction() as session:
+            target = session.get(PlanTarget, target_id)
+            if target is None or target.organization_id != self._ctx.organization_id:
+                raise NotFoundError("Không tìm thấy chỉ tiêu.")
+            target.deleted_at = None
+
+    def move_target(self, target_id: str, step: int) -> None:
+        """Move a target up (``step`` -1) or down (+1) in its plan's list."""
+        with self._ctx.db.transaction() as session:
+            target = self._target(session, target_id)
+            targets = self._targets(session, target.plan_id)
+            index = [t.id for t in targets].index(target.id)
+            other = index + step
+            if not 0 <= other < len(targets):
+                return
+            targets[index], targets[other] = targets[other], targets[index]
+            for position, t in enumerate(targets, start=1):
+                if t.position != position:
+                    t.position = position
+
+    def target(self, target_id: str, as_of: dt.date | None = None) -> TargetInfo:
+        with self._ctx.db.read() as session:
+            t = self._target(session, target_id)
+            plan = session.get(Plan, t.plan_id)
+            assert plan is not None
+            return self._target_info(session, t, plan.year, as_of or dt.date.today())
+
+    # Helpers -------------------------------------------------------------------------------
+
+    def _target_info(
+        self, session: Session, t: PlanTarget, year: int, as_of: dt.date
+    ) -> TargetInfo:
+        achieved = t.achieved
+        if t.measure:
+            achieved = measure(self._ctx, session, t.measure, t.measure_kind, year, as_of)
+        return TargetInfo(
+            t.id,
+            t.position,
+            t.text,
+            t.criterion,
+            t.planned,
+            t.unit,
+            t.measure,
+            t.measure_kind,
+            achieved,
+            bool(t.measure),
+        )
+
+    def _targets(self, session: Session, plan_id: str) -> list[PlanTarget]:
+        stmt = (
+            select(PlanTarget)
+            .where(is_live(PlanTarget), PlanTarget.plan_id == plan_id)
+            .order_by(PlanTarget.position, PlanTarget.created_at, PlanTarget.id)
+        )
+        return list(session.scalars(stmt))
+
+    def _find(self, session: Session, year: int) -> Plan | None:
+        stmt = select(Plan).where(is_live(Plan, self._ctx.organization_id), Plan.year == year)
+        return session.scalar(stmt)
+
+    def _get(self, session: Session, year: int) -> Plan:
+        plan = self._find(session, year)
+        if plan is None:
+            raise NotFoundError(f"Chưa có kế hoạch công tác năm {year}.")
+        return plan
+
+    def _target(self, session: Session, target_id: str) -> PlanTarget:
+        return get_live(
+            session,
+            PlanTarget,
+            target_id,
+            self._ctx.organization_id,
+            "Không tìm thấy chỉ tiêu (có thể đã bị xóa).",
+        )

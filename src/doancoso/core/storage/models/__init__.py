@@ -1,0 +1,23 @@
+"""Database tables (SQLAlchemy 2.0 typed ORM): one base (:mod:`.base`), a module per domain.
+
+Every table whose rows travel between machines mixes in :class:`Travelling` (DESIGN.md,
+"Records that travel"); :data:`TRAVELLING_TABLES` lists them.
+"""
+
+from __future__ import annotations
+
+from .base import NAMING_CONVENTION, AppMeta, Base, Travelling, new_id, utc_now
+from .evidence import EvidenceFile
+from .plans import Activity, ActivityKind, Attendance, Minutes, Occurrence, Plan, PlanTarget
+from .roster import Branch, Member, MemberEvent, Organization, Youth
+
+TRAVELLING_TABLES: tuple[type[Travelling], ...] = (
+    Organization, Branch, Member, MemberEvent, Youth, Plan, PlanTarget, ActivityKind, Activity,
+    Occurrence, Attendance, Minutes, EvidenceFile,
+)  # fmt: skip
+
+__all__ = [
+    "NAMING_CONVENTION", "TRAVELLING_TABLES", "Activity", "ActivityKind", "AppMeta", "Attendance",
+    "Base", "Branch", "EvidenceFile", "Member", "MemberEvent", "Minutes", "Occurrence",
+    "Organization", "Plan", "PlanTarget", "Travelling", "Youth", "new_id", "utc_now",
+]  # fmt: skip
