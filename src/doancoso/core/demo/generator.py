@@ -3,7 +3,8 @@
 Members with their history (admission, and for some a transfer out, temporary activity, coming
 of age, striking off, discipline, introduction to the Party and Party admission: see
 :mod:`.history`), and a local youth register (some working away, some in hardship, some
-followed up by a member under the 1+1 drive).
+followed up by a member under the 1+1 drive); the year's work plan and a year of activities with
+their attendance (:mod:`.calendar`).
 
 Chi đoàn named after hamlets of a Cà Mau commune; names in realistic proportions (Nguyễn,
 Trần, Lê, Phạm, Huỳnh, Võ...), some Khmer and Hoa members, ages 16–30, varied statuses.
@@ -16,14 +17,16 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from ..context import WorkspaceContext
 from ..lang.dates import add_years
 from ..lang.text import fold, name_sort_key
 from ..organization import OrganizationInfo, OrganizationService
 from ..roster.service import derived_columns
-from ..storage.models import Branch, Member, MemberEvent, Youth, new_id
+from ..storage.live import is_live
+from ..storage.models import Branch, Member, MemberEvent, Plan, Youth, new_id
+from .calendar import generate_calendar
 from .history import history
 
 HAMLETS = (
@@ -173,6 +176,10 @@ def generate(
         count = min(500, max(10, members // 10))
         youths = [_youth(youth_rng, base, hamlets, today, member_ids) for _ in range(count)]
         session.execute(insert(Youth), youths)
+        # The plan and calendar of the year, once per organisation (a second demo run adds
+        # members only): their own stream too.
+        if not session.scalar(select(Plan.id).where(is_live(Plan, org)).limit(1)):
+            generate_calendar(session, org, branches, members, today, random.Random(seed + 3571))
     return members
 
 

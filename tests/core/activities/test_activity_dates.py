@@ -1,0 +1,180 @@
+"""Activities and their dates: a one-off, a recurring one, one date moved or cancelled without
+touching the others, an edit of the rule that keeps every date with a life of its own, a delete
+undone, and the bad input that changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from doancoso.core.errors import ConflictError, NotFoundError, ValidationError
+from doancoso.core.workspace import Workspace
+
+D = dt.date
+YEAR = (D(2025, 1, 1), D(2025, 12, 31))
+
+
+def _monthly(ws: Workspace, **extra: object) -> str:
+    raw: dict[str, object] = {
+        "title": "Sinh hoạt chi đoàn", "kind": "Sinh hoạt chi đoàn định kỳ",
+        "start_date": "15/01/2025", "start_time": "19:30", "place": "Nhà văn hóa ấp 1",
+        "repeat": "monthly", "until": "31/12/2025", **extra,
+    }  # fmt: skip
+    return ws.activities.save(raw)[0]
+
+
+def test_a_monthly_activity_has_twelve_dates_in_order(ws: Workspace) -> None:
+    activity_id, count = ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/01/2025",
+         "start_time": "19h30", "repeat": "monthly", "until": "31/12/2025"}
+    )  # fmt: skip
+    assert count == 12
+    rows = ws.activities.occurrences(*YEAR)
+    assert [r.day for r in rows] == [D(2025, m, 15) for m in range(1, 13)]
+    assert {(r.activity_id, r.start_time, r.status, r.recurring) for r in rows} == {
+        (activity_id, "19:30", "du-kien", True)
+    }
+    record = ws.activities.get(activity_id)
+    assert record.fields.rule == "FREQ=MONTHLY;BYMONTHDAY=15;UNTIL=20251231"
+    assert record.occurrences == 12
+
+
+def test_one_date_moved_and_one_cancelled_leave_the_others(ws: Workspace) -> None:
+    _monthly(ws)
+    rows = ws.activities.occurrences(*YEAR)
+    ws.activities.update_occurrence(rows[2].id, {"day": "18/03/2025", "start_time": "08:00"})
+    ws.activities.update_occurrence(rows[3].id, {"status": "Hủy"})
+    after = {r.id: r for r in ws.activities.occurrences(*YEAR)}
+    assert (after[rows[2].id].day, after[rows[2].id].start_time, after[rows[2].id].moved) == (
+        D(2025, 3, 18), "08:00", True,
+    )  # fmt: skip
+    assert after[rows[3].id].status == "huy"
+    untouched = [r for r in after.values() if r.id not in (rows[2].id, rows[3].id)]
+    assert {(r.day.day, r.start_time, r.status) for r in untouched} == {(15, "19:30", "du-kien")}
+
+
+def test_editing_the_rule_keeps_dates_with_a_life_of_their_own(
+    ws: Workspace, add_member: Callable[..., str]
+) -> None:
+    add_member("Nguyễn Văn An")
+    activity_id = _monthly(ws)
+    rows = ws.activities.occurrences(*YEAR)
+    ws.attendance.save(
+        rows[0].id, {m.member_id: ("present", None) for m in ws.attendance.sheet(rows[0].id)}
+    )
+    ws.activities.update_occurrence(rows[1].id, {"results": "Đã thảo luận chủ đề tháng 2."})
+    # From now on on the 20th, until June: January and February keep their results and dates.
+    _, count = ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "20/01/2025",
+         "start_time": "19:30", "repeat": "monthly", "until": "30/06/2025"},
+        activity_id,
+    )  # fmt: skip
+    days = [(r.day, r.status) for r in ws.activities.occurrences(*YEAR)]
+    assert days == [
+        (D(2025, 1, 15), "da-thuc-hien"), (D(2025, 1, 20), "du-kien"),
+        (D(2025, 2, 15), "du-kien"), (D(2025, 2, 20), "du-kien"), (D(2025, 3, 20), "du-kien"),
+        (D(2025, 4, 20), "du-kien"), (D(2025, 5, 20), "du-kien"), (D(2025, 6, 20), "du-kien"),
+    ]  # fmt: skip
+    assert count == 8
+    assert ws.activities.occurrence(rows[1].id).results == "Đã thảo luận chủ đề tháng 2."
+
+
+def test_a_one_off_activity_moves_with_its_date(ws: Workspace) -> None:
+    activity_id, _ = ws.activities.save(
+        {"title": "Hiến máu", "kind": "tinh-nguyen", "start_date": "12/07/2025"}
+    )
+    (before,) = ws.activities.occurrences(*YEAR)
+    ws.activities.save(
+        {"title": "Hiến máu tình nguyện", "kind": "tinh-nguyen", "start_date": "19/07/2025",
+         "start_time": "07:00", "place": "Trạm Y tế xã"},
+        activity_id,
+    )  # fmt: skip
+    (after,) = ws.activities.occurrences(*YEAR)
+    assert (after.id, after.day, after.title, after.place, after.moved) == (
+        before.id, D(2025, 7, 19), "Hiến máu tình nguyện", "Trạm Y tế xã", False,
+    )  # fmt: skip
+
+
+def test_delete_and_undo_bring_back_the_dates_and_their_attendance(
+    ws: Workspace, add_member: Callable[..., str]
+) -> None:
+    add_member("Nguyễn Văn An")
+    activity_id = _monthly(ws)
+    first = ws.activities.occurrences(*YEAR)[0]
+    ws.attendance.save(
+        first.id, {m.member_id: ("present", None) for m in ws.attendance.sheet(first.id)}
+    )
+    ws.activities.delete(activity_id)
+    assert ws.activities.occurrences(*YEAR) == []
+    assert ws.participation.year(2025)[0].expected == 0
+    with pytest.raises(NotFoundError, match="Không tìm thấy hoạt động"):
+        ws.activities.get(activity_id)
+    ws.activities.restore(activity_id)
+    rows = ws.activities.occurrences(*YEAR)
+    assert len(rows) == 12
+    assert (rows[0].expected, rows[0].present) == (1, 1)
+    assert ws.participation.year(2025)[0].expected == 1
+
+
+def test_bad_activities_are_refused_with_every_problem_and_nothing_written(ws: Workspace) -> None:
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.save(
+            {"title": " ", "kind": "Bơi lội", "start_date": "31/02/2025", "start_time": "25:00",
+             "end_date": "01/01/2025", "expected_participants": "-3"}
+        )  # fmt: skip
+    assert caught.value.field_errors == {
+        "title": "Cần nhập tên hoạt động.",
+        "kind": caught.value.field_errors["kind"],
+        "start_date": "Ngày 31/02/2025 không có trên lịch.",
+        "start_time": "Giờ 25:00 không hợp lệ.",
+        "expected_participants": "Số người dự kiến phải là số nguyên dương.",
+    }
+    assert caught.value.field_errors["kind"].startswith("Loại hoạt động không có trong danh sách:")
+    with pytest.raises(ValidationError, match="Ngày kết thúc không thể trước ngày bắt đầu."):
+        ws.activities.save(
+            {"title": "Hội trại", "start_date": "10/05/2025", "end_date": "09/05/2025"}
+        )
+    with pytest.raises(ValidationError, match="cần ngày kết thúc"):
+        ws.activities.save({"title": "Sinh hoạt", "start_date": "10/05/2025", "repeat": "weekly"})
+    with pytest.raises(ValidationError, match="Chi đoàn tổ chức không còn trong danh sách."):
+        ws.activities.save({"title": "Sinh hoạt", "start_date": "10/05/2025", "branch_ids": ["x"]})
+    assert ws.activities.occurrences(D(2000, 1, 1), D(2100, 1, 1)) == []
+
+
+def test_an_activity_serving_a_target_must_fall_in_the_plans_year(ws: Workspace) -> None:
+    ws.plans.create(2025)
+    target = ws.plans.add_target(2025, {"text": "4 hoạt động Ngày Chủ nhật xanh"}, {})
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.save(
+            {"title": "Ngày Chủ nhật xanh", "kind": "chu-nhat-xanh", "start_date": "28/12/2025",
+             "repeat": "weekly", "until": "11/01/2026", "target_ids": [target]}
+        )  # fmt: skip
+    assert caught.value.field_errors == {
+        "start_date": "Hoạt động phục vụ chỉ tiêu của kế hoạch năm 2025 nhưng có ngày "
+        "04/01/2026 ngoài năm 2025."
+    }
+    assert ws.activities.occurrences(D(2025, 1, 1), D(2026, 12, 31)) == []
+
+
+def test_a_date_in_the_future_cannot_be_marked_done(ws: Workspace) -> None:
+    later = dt.date.today() + dt.timedelta(days=10)
+    ws.activities.save({"title": "Hội thi", "kind": "hoi-thi", "start_date": f"{later:%d/%m/%Y}"})
+    (row,) = ws.activities.occurrences(later, later)
+    with pytest.raises(ValidationError, match="chưa diễn ra: chưa thể ghi “Đã thực hiện”"):
+        ws.activities.update_occurrence(row.id, {"status": "Đã thực hiện"})
+    assert ws.activities.occurrence(row.id).row.status == "du-kien"
+
+
+def test_kinds_can_be_added_and_removed_while_unused(ws: Workspace) -> None:
+    code = ws.activities.add_kind("Lao động sản xuất")
+    assert ws.activities.kind_names()[code] == "Lao động sản xuất"
+    with pytest.raises(ConflictError, match="đã có trong danh sách"):
+        ws.activities.add_kind("lao dong san xuat")
+    ws.activities.save({"title": "Giúp dân thu hoạch lúa", "kind": "Lao động sản xuất",
+                        "start_date": "05/03/2025"})  # fmt: skip
+    with pytest.raises(ConflictError, match="đang được dùng cho 1 hoạt động"):
+        ws.activities.delete_kind(code)
+    with pytest.raises(ConflictError, match="Không thể xóa loại hoạt động có sẵn."):
+        ws.activities.delete_kind("sinh-hoat")

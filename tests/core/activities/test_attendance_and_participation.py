@@ -1,0 +1,151 @@
+"""Attendance of a date and the participation rate of a year: who is expected (the organiser's
+chi đoàn, members only within their time here), marks saved and changed, a sheet of marks read
+from Excel, the leave setting, and bad input that changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from doancoso.core.errors import ConflictError, ImportFileError, ValidationError
+from doancoso.core.workspace import Workspace
+
+D = dt.date
+AddMember = Callable[..., str]
+
+
+def _activity(ws: Workspace, day: str, branches: list[str] | None = None, **extra: str) -> str:
+    ws.activities.save(
+        {"title": f"Hoạt động {day}", "kind": "sinh-hoat", "start_date": day,
+         "branch_ids": branches or [], **extra}
+    )  # fmt: skip
+    parsed = dt.datetime.strptime(day, "%d/%m/%Y").date()
+    return ws.activities.occurrences(parsed, parsed)[-1].id
+
+
+def test_the_organisers_chi_doan_is_expected_in_name_order(
+    ws: Workspace, add_member: AddMember, branch_ids: dict[str, str]
+) -> None:
+    add_member("Trần Văn Bình")
+    add_member("Nguyễn Thị Ánh")
+    add_member("Lê Văn Cường", branch="Chi đoàn ấp 2")
+    occ = _activity(ws, "10/03/2025", [branch_ids["Chi đoàn ấp 1"]])
+    sheet = ws.attendance.sheet(occ)
+    assert [(r.full_name, r.branch, r.state) for r in sheet] == [
+        ("Nguyễn Thị Ánh", "Chi đoàn ấp 1", "absent"),
+        ("Trần Văn Bình", "Chi đoàn ấp 1", "absent"),
+    ]
+    whole = _activity(ws, "11/03/2025")
+    assert [r.full_name for r in ws.attendance.sheet(whole)] == [
+        "Nguyễn Thị Ánh", "Trần Văn Bình", "Lê Văn Cường",
+    ]  # fmt: skip
+
+
+def test_saving_marks_changes_the_counts_and_the_date_is_done(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    a, b, c = (add_member(n) for n in ("Nguyễn Văn An", "Trần Thị Bé", "Lê Văn Cư"))
+    occ = _activity(ws, "10/03/2025")
+    assert (
+        ws.attendance.save(occ, {a: ("present", None), b: ("excused", "Ốm"), c: ("absent", None)})
+        == 3
+    )
+    row = ws.activities.occurrence(occ).row
+    assert (row.status, row.attendance_taken, row.expected, row.present, row.excused) == (
+        "da-thuc-hien", True, 3, 1, 1,
+    )  # fmt: skip
+    # c is no longer expected (removed from the list); b came after all
+    ws.attendance.save(occ, {a: ("present", None), b: ("present", None)})
+    assert [(r.full_name, r.state, r.reason) for r in ws.attendance.sheet(occ)] == [
+        ("Nguyễn Văn An", "present", None), ("Trần Thị Bé", "present", None),
+    ]  # fmt: skip
+
+
+def test_bad_attendance_is_refused_and_changes_nothing(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    a = add_member("Nguyễn Văn An")
+    occ = _activity(ws, "10/03/2025")
+    with pytest.raises(ValidationError, match="Không có đoàn viên mã nobody trong danh sách."):
+        ws.attendance.save(occ, {a: ("present", None), "nobody": ("present", None)})
+    with pytest.raises(ValidationError, match="Trạng thái điểm danh không hợp lệ: late."):
+        ws.attendance.save(occ, {a: ("late", None)})
+    later = dt.date.today() + dt.timedelta(days=3)
+    future = _activity(ws, f"{later:%d/%m/%Y}")
+    with pytest.raises(ConflictError, match="chưa diễn ra: chưa thể điểm danh."):
+        ws.attendance.save(future, {a: ("present", None)})
+    assert ws.activities.occurrence(occ).row.attendance_taken is False
+    assert ws.participation.year(2025)[0].expected == 0
+
+
+def test_participation_counts_each_member_only_within_their_time_here(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    stays = add_member("Nguyễn Văn An")
+    add_member("Trần Thị Bé", admitted="01/06/2025")  # joins in June
+    leaves = add_member("Lê Văn Cư")
+    ws.events.record(leaves, "transfer_out", "01/07/2025", other_organization="Đoàn xã Khánh An")
+    for month in range(1, 13):
+        occ = _activity(ws, f"15/{month:02d}/2025")
+        marks = {m.member_id: ("present", None) for m in ws.attendance.sheet(occ)}
+        if month in (2, 8):
+            marks[stays] = ("excused", "Ốm")
+        ws.attendance.save(occ, marks)
+    rates = {
+        r.full_name: (r.expected, r.attended, r.excused, r.rate)
+        for r in ws.participation.year(2025)
+    }
+    assert rates == {
+        "Nguyễn Văn An": (12, 10, 2, 10 / 12),
+        "Trần Thị Bé": (7, 7, 0, 1.0),  # June to December
+        "Lê Văn Cư": (6, 6, 0, 1.0),  # January to June
+    }
+    assert ws.participation.year(2025, as_of=D(2025, 3, 31))[0].expected == 3
+    ws.participation.set_leave_counts(True)
+    assert ws.participation.year(2025)[0].attended == 12
+    by_branch = ws.participation.by_branch(2025)
+    assert [(b.branch, b.members, b.expected, b.attended) for b in by_branch] == [
+        ("Chi đoàn ấp 1", 3, 25, 25)
+    ]
+
+
+def test_marks_read_from_a_sheet_by_name_or_cccd(
+    ws: Workspace, add_member: AddMember, tmp_path: Path
+) -> None:
+    a = add_member("Nguyễn Văn An")
+    b = add_member("Trần Thị Bé")
+    c = add_member("Lê Văn Cư")
+    ws.members.save({**_raw(ws, c), "national_id": "096300001234"}, c)
+    occ = _activity(ws, "10/03/2025")
+    path = tmp_path / "diem-danh.xlsx"
+    _sheet(path, [("STT", "Họ và tên", "Có mặt"), (1, "nguyen van an", "x"),
+                  (2, "Trần Thị Bé", "P"), (3, "096300001234", "")])  # fmt: skip
+    assert ws.attendance.marks_from_sheet(occ, path) == {
+        a: ("present", None), b: ("excused", None), c: ("absent", None),
+    }  # fmt: skip
+    _sheet(path, [("Họ và tên", "Có mặt"), ("Nguyễn Văn An", "x"), ("Phạm Văn Lạ", "x")])
+    with pytest.raises(ImportFileError) as caught:
+        ws.attendance.marks_from_sheet(occ, path)
+    assert caught.value.message == (
+        "Dòng 3: “Phạm Văn Lạ” không có trong danh sách đoàn viên. Chưa lưu gì."
+    )
+    assert ws.activities.occurrence(occ).row.attendance_taken is False
+
+
+def _raw(ws: Workspace, member_id: str) -> dict[str, str]:
+    fields = ws.members.get(member_id).fields
+    return {"full_name": fields.full_name, "birth_date": "01/01/2000",
+            "branch_id": fields.branch_id or "", "admission_date": "01/01/2020"}  # fmt: skip
+
+
+def _sheet(path: Path, rows: list[tuple[object, ...]]) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
