@@ -3,9 +3,11 @@ is safe and only when asked.
 
 Verified: SQLite's integrity and foreign keys; every travelling row has an id and a revision of
 at least 1; each member's status equals the replay of their events; the derived columns (sort
-key, search text) equal what the current code derives; no live member is in a deleted chi đoàn.
-Repaired on request: the derived columns (recomputed). Everything else is reported with what to
-do, never changed behind the secretary's back.
+key, search text) equal what the current code derives; no live member is in a deleted chi đoàn;
+every evidence file a record names is in ``evidence/`` with its hash, and every file there is
+named by a record. Repaired on request: the derived columns (recomputed) and the evidence files
+nobody names (moved aside to ``evidence/.orphans/``, never deleted). Everything else is
+reported with what to do, never changed behind the secretary's back.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from ..lifecycle.rules import EVENT_KINDS, baseline_status, event_order, replay
 from ..roster.service import derived_columns
 from ..roster.vocab import STATUSES
 from ..storage.live import is_live
-from ..storage.models import Base, Branch, Member, MemberEvent
+from ..storage.models import Base, Branch, EvidenceFile, Member, MemberEvent
 from .store import BACKUP_FOLDER, take_backup
 
 
@@ -52,6 +54,7 @@ def check_data(ctx: WorkspaceContext, data_dir: Path, *, repair: bool = False) -
     _sqlite(ctx, report)
     _travelling(ctx, report)
     _members(ctx, report, repair)
+    _evidence(ctx, data_dir, report, repair)
     return report
 
 
@@ -118,3 +121,61 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
             if member.branch_id in gone:
                 add("branch", member, f"{name} thuộc một chi đoàn đã bị xóa: hãy chuyển sang "
                     "chi đoàn khác.")  # fmt: skip
+
+
+def _evidence(ctx: WorkspaceContext, data_dir: Path, report: CheckReport, repair: bool) -> None:
+    from ..evidence.store import EvidenceStore
+
+    store = EvidenceStore(data_dir)
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(
+                EvidenceFile.id,
+                EvidenceFile.sha256,
+                EvidenceFile.original_name,
+                EvidenceFile.deleted_at,
+            )
+        ).all()
+    named = {sha for _, sha, _, _ in rows}
+    checked: dict[str, bool] = {}
+    for row_id, sha, name, deleted_at in rows:
+        if deleted_at is not None:
+            continue  # a detached file: kept for an undo, not required
+        if sha not in checked:
+            checked[sha] = _is_sha(sha) and store.verify(sha)
+        if not checked[sha]:
+            report.problems.append(
+                Problem(
+                    "evidence",
+                    "evidence_files",
+                    row_id,
+                    f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: "
+                    "hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc.",
+                )
+            )
+    if not store.folder.is_dir():
+        return
+    for path in sorted(store.folder.iterdir()):
+        if path.is_file() and path.name.startswith(".evidence.") and path.suffix == ".tmp":
+            path.unlink(missing_ok=True)  # a copy that a crash interrupted: ours, never named
+        elif path.is_file() and path.name not in named:
+            if repair:
+                aside = store.folder / ".orphans"
+                aside.mkdir(exist_ok=True)
+                path.replace(aside / path.name)
+                report.repaired += 1
+            else:
+                report.problems.append(
+                    Problem(
+                        "evidence_orphan",
+                        "evidence_files",
+                        path.name,
+                        f"Tệp “{path.name}” trong thư mục minh chứng không thuộc hồ sơ nào "
+                        "(sửa bằng: doancoso check --repair, tệp được chuyển sang "
+                        "evidence/.orphans).",
+                    )
+                )
+
+
+def _is_sha(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)

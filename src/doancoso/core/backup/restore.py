@@ -13,9 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StorageError
+from ..evidence.store import EvidenceStore
 from ..storage.db import damage, known_revisions, move_aside, stored_revision
 from ..storage.folder import DATABASE_FILE
-from .store import BACKUP_FOLDER, BackupInfo, copy_database, describe, soundness, take_backup
+from .store import (
+    BACKUP_FOLDER,
+    BackupInfo,
+    copy_database,
+    describe,
+    evidence_folder,
+    soundness,
+    take_backup,
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,9 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
             set_aside = move_aside(live, "hong")
     temp = data_dir / f".{DATABASE_FILE}.khoi-phuc"
     copy_database(backup, temp)
+    # The evidence files a stick's backup carries beside it join the store (checked by hash;
+    # the store only ever grows, so this is safe even if the restore went no further).
+    EvidenceStore(data_dir).take_in(evidence_folder(backup))
     # The replaced database's WAL must not be applied to the restored file: its commits are in
     # the safety copy just taken.
     for suffix in ("-wal", "-shm"):

@@ -4,7 +4,8 @@ Taken automatically before an import (in the core, so the GUI and the command li
 by the GUI, when the app closes after a change and at most once a day while it stays open;
 before a restore by :func:`.restore.restore_backup`. A backup can also be written to another
 folder, a USB stick: written under a temporary name, flushed, renamed, then read back and
-checked before it counts.
+checked before it counts; the evidence files it names go beside it (:func:`.store.evidence_folder`),
+each read back and checked by its hash.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..context import WorkspaceContext
+from ..errors import StorageError
+from ..storage.folder import os_reason
 from .store import (
     BACKUP_FOLDER,
     BackupInfo,
     backup_name,
     copy_database,
     describe,
+    evidence_folder,
     list_backups,
     take_backup,
 )
@@ -31,6 +35,7 @@ class BackupService:
 
     def __init__(self, ctx: WorkspaceContext, data_dir: Path) -> None:
         self._ctx = ctx
+        self.data_dir = data_dir
         self.folder = data_dir / BACKUP_FOLDER
 
     def take(self, reason: str = "thu-cong") -> BackupInfo:
@@ -60,10 +65,31 @@ class BackupService:
         copy_database(self._ctx.db.path, path)  # checks the copy before the rename
         info = describe(path)
         if info is None or not info.ok:  # read back from the stick, as it is there now
-            from ..errors import StorageError
-
             raise StorageError(
                 f"Bản sao lưu ghi ra “{target}” không đọc lại được đúng: USB có thể bị lỗi. "
                 "Hãy thử lại với USB khác."
             )
+        self._copy_evidence(path)
         return info
+
+    def _copy_evidence(self, backup: Path) -> None:
+        """The evidence files the backup names, beside it in ``<name>.evidence/`` (a stick
+        taken to another PC has no ``evidence/`` folder of this one)."""
+        from sqlalchemy import select
+
+        from ..evidence.store import EvidenceStore
+        from ..storage.models import EvidenceFile
+
+        with self._ctx.db.read() as session:
+            hashes = sorted(set(session.scalars(select(EvidenceFile.sha256))))
+        store = EvidenceStore(self.data_dir)
+        folder = evidence_folder(backup)
+        try:
+            for sha in hashes:
+                if store.has(sha):
+                    store.copy_out(sha, folder)
+        except OSError as exc:
+            raise StorageError(
+                f"Không chép được tệp minh chứng ra “{backup.parent}”: {os_reason(exc)}. "
+                "Bản sao lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh chứng."
+            ) from exc

@@ -58,6 +58,12 @@ class BackupInfo:
         return REASONS.get(self.reason, self.reason)
 
 
+def evidence_folder(backup: Path) -> Path:
+    """Where the evidence files of a backup written to a stick are: beside it, ``<name>.evidence``
+    (a restore takes them in)."""
+    return backup.with_name(backup.name + ".evidence")
+
+
 def backup_name(reason: str, when: datetime) -> str:
     return f"{reason}-{when:%Y%m%d-%H%M%S}.sqlite"
 

@@ -125,14 +125,51 @@ class EvidenceStore:
             temp.unlink(missing_ok=True)
             raise
 
-    def verify(self, sha256: str) -> bool:
-        """Whether the stored file exists and still has its hash."""
-        path = self.path(sha256)
+    def copy_out(self, sha256: str, folder: Path) -> None:
+        """Copy a stored file to ``folder`` under its hash (a backup on a USB stick): temporary
+        name, flushed, renamed, then read back and checked."""
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / sha256
+        if target.is_file() and EvidenceStore.hash_of(target) == sha256:
+            return
+        temp = folder / f".{sha256}.tmp"
+        try:
+            with open(self.path(sha256), "rb") as source, open(temp, "wb") as out:
+                while chunk := source.read(_CHUNK):
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, target)
+        finally:
+            temp.unlink(missing_ok=True)
+        if EvidenceStore.hash_of(target) != sha256:
+            raise OSError(f"{target} does not read back with its hash")
+
+    def take_in(self, folder: Path) -> int:
+        """Add to the store every file of ``folder`` named by its hash whose content has that
+        hash (the evidence beside a backup being restored); others are ignored. Returns how many
+        were added."""
+        added = 0
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if not (_SHA256.match(path.name) and path.is_file()) or self.has(path.name):
+                continue
+            if EvidenceStore.hash_of(path) != path.name:
+                continue
+            stored = self.add(path, max_size=max(path.stat().st_size, 1))
+            added += stored.sha256 == path.name
+        return added
+
+    @staticmethod
+    def hash_of(path: Path) -> str | None:
         digest = hashlib.sha256()
         try:
             with open(path, "rb") as handle:
                 while chunk := handle.read(_CHUNK):
                     digest.update(chunk)
         except OSError:
-            return False
-        return digest.hexdigest() == sha256
+            return None
+        return digest.hexdigest()
+
+    def verify(self, sha256: str) -> bool:
+        """Whether the stored file exists and still has its hash."""
+        return EvidenceStore.hash_of(self.path(sha256)) == sha256
