@@ -105,6 +105,9 @@ def test_participation_counts_each_member_only_within_their_time_here(
         "Lê Văn Cư": (6, 6, 0, 1.0),  # January to June
     }
     assert ws.participation.year(2025, as_of=D(2025, 3, 31))[0].expected == 3
+    assert ws.participation.counts(2025) == {
+        r.member_id: (r.expected, r.attended, r.excused) for r in ws.participation.year(2025)
+    }
     ws.participation.set_leave_counts(True)
     assert ws.participation.year(2025)[0].attended == 12
     by_branch = ws.participation.by_branch(2025)

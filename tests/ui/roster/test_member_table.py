@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -26,7 +28,7 @@ def test_cells_are_vietnamese(qtbot: QtBot, demo_ws: Workspace) -> None:
     rows = demo_ws.members.list()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Chức vụ",
-                       "Trạng thái", "CCCD", "Điện thoại", "Mã đoàn viên"]  # fmt: skip
+                       "Trạng thái", "CCCD", "Điện thoại", "Mã đoàn viên", "Tham gia"]  # fmt: skip
     for i in (0, 1, 150, 299):
         row = rows[i]
         cells = [model.data(model.index(i, c)) for c in range(model.columnCount())]
@@ -76,9 +78,35 @@ def test_the_member_code_is_shown_and_sorts(qtbot: QtBot, ws: Workspace) -> None
     ws.members.save({"full_name": "Lê Văn Cường", "birth_date": "05/03/2001"})
     model = MemberTableModel(ws.members)
     model.reload()
-    column = model.columnCount() - 1
+    column = model.columnCount() - 2
     assert model.headerData(column, Qt.Orientation.Horizontal) == "Mã đoàn viên"
     assert [model.data(model.index(i, column)) for i in range(3)] == ["8000002", "8000001", ""]
     model.sort(column, Qt.SortOrder.DescendingOrder)
     assert list(model.ids)[:2] == [an, binh]
     assert model.data(model.index(0, column), SORT_ROLE) == "8000002"
+
+
+def test_the_participation_column_shows_and_sorts_the_years_rates(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    names = ("Nguyễn Văn An", "Trần Văn Bình", "Lê Văn Cường")
+    born = {"birth_date": "05/03/2001", "admission_date": "01/01/2020"}
+    ids = [ws.members.save({"full_name": n, **born}) for n in names]
+    for day in ("10/03/2025", "10/04/2025"):
+        ws.activities.save({"title": "Sinh hoạt", "kind": "sinh-hoat", "start_date": day})
+    for number, row in enumerate(
+        ws.activities.occurrences(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    ):
+        ws.attendance.save(
+            row.id, {ids[0]: ("present", None), ids[1]: ("present" if number else "excused", None)}
+        )
+    model = MemberTableModel(ws.members)
+    model.reload()
+    column = model.columnCount() - 1
+    model.set_rates(2025, ws.participation.counts(2025))
+    assert [model.data(model.index(i, column)) for i in range(3)] == ["100%", "50%", ""]
+    assert model.data(model.index(1, column), Qt.ItemDataRole.ToolTipRole) == (
+        "Năm 2025: tham gia 1/2 buổi, vắng có phép 1"
+    )
+    model.sort(column, Qt.SortOrder.AscendingOrder)
+    assert list(model.ids) == [ids[1], ids[0], ids[2]]  # Cường has no rate: last

@@ -148,3 +148,26 @@ def test_side_bar_opens_the_statistics(qtbot: QtBot, known_ws: Workspace, area: 
     window.show_area(area)
     assert window.stack.currentWidget() is page
     assert dict(page.charts["Theo giới tính"].data()) == {"Nam": 3, "Nữ": 2}
+
+
+def test_participation_by_chi_doan_is_shown_with_a_total(qtbot: QtBot, known_ws: Workspace) -> None:
+    ws = known_ws
+    ids = {row.full_name: row.id for row in ws.members.list()}
+    for day in ("10/03/2026", "10/04/2026"):
+        ws.activities.save({"title": "Sinh hoạt", "kind": "sinh-hoat", "start_date": day})
+    for row in ws.activities.occurrences(date(2026, 3, 1), date(2026, 4, 30)):
+        marks = {m.member_id: ("absent", None) for m in ws.attendance.sheet(row.id)}
+        marks[ids["Nguyễn Văn An"]] = ("present", None)
+        marks[ids["Lê Văn Cường"]] = ("present", None)
+        ws.attendance.save(row.id, marks)
+    page, _ = _page(qtbot, ws, TODAY)
+    page.show()
+    model = page.participation
+    rows = [[model.data(model.index(r, c)) for c in range(5)] for r in range(model.rowCount())]
+    assert page.participation_title.text() == "Tham gia hoạt động năm 2026 theo chi đoàn"
+    # Bà Điều: An, Bình, Em (temporary) expected twice each; Xóm Mới: Cường and Dung (Phúc left)
+    assert rows == [
+        [BA_DIEU, "3", "6", "2", "33%"],
+        [XOM_MOI, "2", "4", "2", "50%"],
+        ["Toàn Đoàn cơ sở", "5", "10", "4", "40%"],
+    ]

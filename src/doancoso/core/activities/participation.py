@@ -15,12 +15,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
-from ..lifecycle.periods import active_periods
+from ..lifecycle.periods import Period, active_periods
 from ..storage.live import is_live
 from ..storage.models import Attendance, Branch, Member, Occurrence, Organization
 from .rules import DONE
+
+PARTICIPATION_TABLES = ("attendance", "occurrences", "members", "member_events", "organizations")
+"""The tables whose changes may change a participation rate (the leave setting is the
+organisation's)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,10 @@ class BranchParticipation:
         return self.attended / self.expected if self.expected else None
 
 
+def _bounds(year: int, as_of: dt.date | None) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of or dt.date(year, 12, 31))
+
+
 class ParticipationService:
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
@@ -69,8 +78,41 @@ class ParticipationService:
     def year(self, year: int, as_of: dt.date | None = None) -> list[Participation]:
         """Every member on the active roster at some time in ``year`` (until ``as_of``), in name
         order, with their counts."""
-        first = dt.date(year, 1, 1)
-        last = min(dt.date(year, 12, 31), as_of or dt.date(year, 12, 31))
+        first, last = _bounds(year, as_of)
+        org = self._ctx.organization_id
+        members = (
+            select(Member.id, Member.full_name, Member.branch_id)
+            .where(is_live(Member, org))
+            .order_by(Member.sort_key, Member.birth_date, Member.id)
+        )
+        with self._ctx.db.read() as session:
+            periods = active_periods(session, org)
+            counts = self._counts(session, first, last, periods)
+            people = list(session.execute(members))
+        return [
+            Participation(member_id, name, branch_id, *counts.get(member_id, (0, 0, 0)))
+            for member_id, name, branch_id in people
+            if member_id in counts or any(p.overlaps(first, last) for p in periods[member_id])
+        ]
+
+    def counts(self, year: int, as_of: dt.date | None = None) -> dict[str, tuple[int, int, int]]:
+        """member id → (expected, attended, excused) for the members expected at least once in
+        ``year``: what the roster's column shows, without reading every member's history (a
+        roster of 100,000 with no attendance costs one query)."""
+        first, last = _bounds(year, as_of)
+        with self._ctx.db.read() as session:
+            return self._counts(session, first, last, None)
+
+    def _counts(
+        self,
+        session: Session,
+        first: dt.date,
+        last: dt.date,
+        periods: dict[str, list[Period]] | None,
+    ) -> dict[str, tuple[int, int, int]]:
+        """Each member's counts from the attendance of the done dates from ``first`` to
+        ``last``, only within the member's periods (read here for the members concerned when
+        ``periods`` is None)."""
         org = self._ctx.organization_id
         stmt = (
             select(Attendance.member_id, Attendance.state, Occurrence.day)
@@ -84,17 +126,11 @@ class ParticipationService:
                 Occurrence.day <= last,
             )
         )
-        members = (
-            select(Member.id, Member.full_name, Member.branch_id)
-            .where(is_live(Member, org))
-            .order_by(Member.sort_key, Member.birth_date, Member.id)
-        )
-        with self._ctx.db.read() as session:
-            org_row = session.get(Organization, org)
-            leave = bool(org_row and org_row.leave_counts_as_attended)
-            periods = active_periods(session, org)
-            people = list(session.execute(members))
-            marks = session.execute(stmt).all()
+        org_row = session.get(Organization, org)
+        leave = bool(org_row and org_row.leave_counts_as_attended)
+        marks = session.execute(stmt).all()
+        if periods is None:
+            periods = active_periods(session, org, {m for m, _, _ in marks})
         whole_year = {
             m for m, ps in periods.items() if any(p.covers(first) and p.covers(last) for p in ps)
         }
@@ -110,11 +146,7 @@ class ParticipationService:
                 c[1] += 1
             if state == "excused":
                 c[2] += 1
-        return [
-            Participation(member_id, name, branch_id, *counts.get(member_id, (0, 0, 0)))
-            for member_id, name, branch_id in people
-            if member_id in counts or any(p.overlaps(first, last) for p in periods[member_id])
-        ]
+        return {m: (c[0], c[1], c[2]) for m, c in counts.items()}
 
     def by_branch(self, year: int, as_of: dt.date | None = None) -> list[BranchParticipation]:
         """The year's participation summed by chi đoàn (those without one last)."""

@@ -24,6 +24,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """The id of the member on a row."""
 
+PARTICIPATION = "participation"
+"""The sort key of the participation column: sorted here, from the rates the page loaded."""
 BLOCK = 200
 MAX_BLOCKS = 40
 
@@ -39,8 +41,10 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("CCCD", "national_id", 115),
     ("Điện thoại", "phone", 105),
     ("Mã đoàn viên", "member_code", 95),
+    ("Tham gia", PARTICIPATION, 75),
 )
 COL_STT, COL_NAME, COL_BIRTH = 0, 1, 2
+COL_PARTICIPATION = len(COLUMNS) - 1
 
 Index = QModelIndex | QPersistentModelIndex
 _SORT, _MEMBER_ID = int(SORT_ROLE), int(MEMBER_ID_ROLE)
@@ -68,9 +72,17 @@ def _display(row: MemberRow, column: int) -> str:
 
 def _raw(row: MemberRow, column: int) -> str:
     values = (
-        row.full_name, row.full_name, row.birth_date.isoformat(), row.gender, row.branch_name,
-        row.position, row.status, row.national_id, row.phone, row.member_code,
-    )  # fmt: skip
+        row.full_name,
+        row.full_name,
+        row.birth_date.isoformat(),
+        row.gender,
+        row.branch_name,
+        row.position,
+        row.status,
+        row.national_id,
+        row.phone,
+        row.member_code,
+    )
     return values[column] or ""
 
 
@@ -88,6 +100,8 @@ class MemberTableModel(QAbstractTableModel):
         self._sort = "name"
         self._descending = False
         self.total = 0
+        self._rates: dict[str, tuple[int, int, int]] = {}
+        self.rates_year: int | None = None
 
     # Query --------------------------------------------------------------------------------
 
@@ -111,10 +125,39 @@ class MemberTableModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
+    def set_rates(self, year: int, rates: dict[str, tuple[int, int, int]]) -> None:
+        """The participation of ``year`` (member id → expected, attended, excused), loaded by
+        the page off the GUI thread; shown in the last column."""
+        self._rates, self.rates_year = rates, year
+        if self._sort == PARTICIPATION:
+            self.reload()
+        elif self._rows.ids:
+            top, bottom = (
+                self.index(0, COL_PARTICIPATION),
+                self.index(self.rowCount() - 1, COL_PARTICIPATION),
+            )
+            self.dataChanged.emit(top, bottom)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_PARTICIPATION, COL_PARTICIPATION)
+
+    def rate(self, member_id: str) -> float | None:
+        expected, attended, _ = self._rates.get(member_id, (0, 0, 0))
+        return attended / expected if expected else None
+
+    def _ordered_ids(self) -> list[str]:
+        if self._sort != PARTICIPATION:
+            return self._members.ids(self._filter, self._sort, self._descending)
+        ids = self._members.ids(self._filter, "name")  # ties in name order; no rate last
+        rated = sorted(
+            (i for i in ids if self.rate(i) is not None),
+            key=lambda i: self.rate(i) or 0.0,
+            reverse=self._descending,
+        )
+        return rated + [i for i in ids if self.rate(i) is None]
+
     def reload(self) -> None:
         """Ask the core again for the ids (after a filter, a sort or a change of the data)."""
         self.beginResetModel()
-        self._rows.reset(self._members.ids(self._filter, self._sort, self._descending))
+        self._rows.reset(self._ordered_ids())
         self.total = self._members.count()
         self.endResetModel()
         self.reloaded.emit()
@@ -155,9 +198,11 @@ class MemberTableModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == ALIGNMENT:
-            return ALIGN_RIGHT if column in (COL_STT, COL_BIRTH) else ALIGN_LEFT
+            return ALIGN_RIGHT if column in (COL_STT, COL_BIRTH, COL_PARTICIPATION) else ALIGN_LEFT
         if role == _MEMBER_ID:
             return self._rows.ids[row]
+        if column == COL_PARTICIPATION:
+            return self._participation(self._rows.ids[row], role)
         if column == COL_STT:
             return row + 1 if role == _SORT else vn_number(row + 1)
         member = self.member_row(row)
@@ -167,12 +212,26 @@ class MemberTableModel(QAbstractTableModel):
             return _raw(member, column)
         return _display(member, column)
 
+    def _participation(self, member_id: str, role: int) -> Any:
+        expected, attended, excused = self._rates.get(member_id, (0, 0, 0))
+        if role == _SORT:
+            return self.rate(member_id)
+        if not expected:
+            return "" if role == DISPLAY else None
+        if role == TOOLTIP:
+            text = f"Năm {self.rates_year}: tham gia {attended}/{expected} buổi"
+            return text + (f", vắng có phép {excused}" if excused else "")
+        return f"{round(100 * attended / expected)}%"
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
             return COLUMNS[section][0]
+        if horizontal and role == TOOLTIP and section == COL_PARTICIPATION:
+            year = self.rates_year or ""
+            return f"Tỉ lệ tham gia hoạt động năm {year} (buổi có mặt / buổi phải tham gia)"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -7,9 +7,12 @@ data-changed signal says members or chi đoàn changed, whoever changed them.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...core.activities.participation import PARTICIPATION_TABLES
 from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
@@ -17,7 +20,7 @@ from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS, STATUSES
 from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory, members_phrase
 from .files import RosterIO
 from .member_table import COLUMNS, MemberTableModel
@@ -44,6 +47,7 @@ class RosterPage(ListPage):
         self.model.set_filter(self.current_filter())  # the active roster by default
         self.table.setSortingEnabled(True)  # sorts once by the indicator: name order
         core.data_changed.changed.connect(self._on_data_changed)
+        self.load_rates()
 
     # Building -----------------------------------------------------------------------------
 
@@ -158,7 +162,15 @@ class RosterPage(ListPage):
         if member_id is not None:
             self.select_member(member_id)
 
+    def load_rates(self) -> None:
+        """Load this year's participation for the last column, off the GUI thread."""
+        year = dt.date.today().year
+        op = QueryOp(self, lambda ws: ws.participation.counts(year), self._core, progress=False)
+        op.success(lambda rates: self.model.set_rates(year, rates)).run()
+
     def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(*PARTICIPATION_TABLES):
+            self.load_rates()
         reload = changes.touches("members")
         if changes.touches("branches"):
             # Names (and their order) may have changed, or the chosen one may be gone (merged,

@@ -1,6 +1,6 @@
 """The settings page ("Thiết lập"): the organisation's own fields, saved through the core (an
-operation on the worker, see :mod:`..shell.operations`); where the data are kept, with a button
-opening the folder, and the app's version."""
+operation on the worker, see :mod:`..shell.operations`); how participation in activities is
+counted; where the data are kept, with a button opening the folder, and the app's version."""
 
 from __future__ import annotations
 
@@ -9,7 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.changes import Changes
 from ...core.errors import ValidationError
@@ -36,6 +43,7 @@ class SettingsPage(QWidget):
         self._core = core
         self._ws = core.ws
         self.prompts = core.prompts
+        self._loading = False
         layout = QVBoxLayout(self)
         title = QLabel("<b>Thông tin Đoàn cơ sở</b>")
         layout.addWidget(title)
@@ -57,10 +65,30 @@ class SettingsPage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addSpacing(12)
+        self._build_activity_section(layout)
+        layout.addSpacing(12)
         self._build_data_section(layout)
         layout.addStretch(1)
         self.load()
         core.data_changed.changed.connect(self._on_data_changed)
+
+    def _build_activity_section(self, layout: QVBoxLayout) -> None:
+        """How participation in activities is counted (a setting of the organisation)."""
+        layout.addWidget(QLabel("<b>Tham gia hoạt động</b>"))
+        self.leave_box = QCheckBox(
+            "Tính “vắng có phép” là có tham gia khi tính tỉ lệ tham gia hoạt động của đoàn viên"
+        )
+        self.leave_box.setToolTip(
+            "Hướng dẫn chưa quy định rõ; mặc định vắng có phép không được tính là có tham gia."
+        )
+        self.leave_box.toggled.connect(self._leave_toggled)
+        layout.addWidget(self.leave_box)
+
+    def _leave_toggled(self, checked: bool) -> None:
+        if self._loading:
+            return
+        op = CoreOp(self, lambda ws: ws.participation.set_leave_counts(checked), self._core)
+        op.success(lambda _: self.status_message.emit("Đã lưu cách tính tỉ lệ tham gia.")).run()
 
     def _build_data_section(self, layout: QVBoxLayout) -> None:
         """Where the data are, a button opening the folder, and the version."""
@@ -110,6 +138,9 @@ class SettingsPage(QWidget):
     def load(self) -> None:
         info = self._ws.organization.get()
         if info is not None:
+            self._loading = True
+            self.leave_box.setChecked(self._ws.participation.leave_counts())
+            self._loading = False
             self.form.set_info(info)
             # Set up without a place (``doancoso init``): say at once what the documents lack.
             self.form.errors.set_message("commune", self.form.place_message())

@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ...core.activities.participation import PARTICIPATION_TABLES, BranchParticipation
 from ...core.changes import Changes
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
@@ -40,13 +43,15 @@ from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..shell.operations import Core, QueryOp
 from .bar_chart import BarChart
+from .participation import HEADERS, ParticipationModel
 
 PDF_NAME = "thong-ke-doan-vien.pdf"
 XLSX_NAME = "thong-ke-doan-vien.xlsx"
 HEADING = "Thống kê tình hình đoàn viên"
 REPORT = DocumentKind("BC", "Xuất báo cáo thống kê (PDF)")
-COUNTED = ("members", "branches", "member_events", "youths", "organizations")
-"""The tables the figures count (the organisation holds the coming-of-age age)."""
+COUNTED = ("members", "branches", "member_events", "youths", "organizations", *PARTICIPATION_TABLES)
+"""The tables the figures count (the organisation holds the coming-of-age age and the setting
+of leave in participation)."""
 SUMMARY_COLUMNS = 5
 CHART_COLUMNS = 2
 CARD_STYLE = (
@@ -157,6 +162,7 @@ class StatisticsPage(QWidget):
         for column in range(CHART_COLUMNS):
             grid.setColumnStretch(column, 1)
         inner.addLayout(grid)
+        inner.addWidget(self._participation_box())
         inner.addStretch(1)
 
         self.scroll_area = QScrollArea()
@@ -164,6 +170,36 @@ class StatisticsPage(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(content)
         layout.addWidget(self.scroll_area, 1)
+
+    def _participation_box(self) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("card")
+        box = QVBoxLayout(frame)
+        box.setContentsMargins(6, 4, 6, 6)
+        self.participation_title = QLabel()
+        font = QFont(self.participation_title.font())
+        font.setBold(True)
+        self.participation_title.setFont(font)
+        box.addWidget(self.participation_title)
+        self.participation = ParticipationModel(self)
+        self.participation_view = QTableView()
+        self.participation_view.setModel(self.participation)
+        self.participation_view.verticalHeader().hide()
+        self.participation_view.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        self.participation_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        header = self.participation_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.participation_view.setMinimumHeight(220)
+        box.addWidget(self.participation_view)
+        self.participation_note = QLabel(
+            "Tính trên các buổi hoạt động đã thực hiện và đã điểm danh; mỗi đoàn viên chỉ tính "
+            "các buổi trong thời gian sinh hoạt tại đơn vị."
+        )
+        self.participation_note.setWordWrap(True)
+        box.addWidget(self.participation_note)
+        return frame
 
     # Refreshing ---------------------------------------------------------------------------
 
@@ -187,17 +223,26 @@ class StatisticsPage(QWidget):
         self._stale = False
         self._loading = True
         today = self.today()
-        op = QueryOp(self, lambda ws: ws.statistics.roster(today), self._core,
-                     label="Đang thống kê…")  # fmt: skip
+
+        def count(ws: Workspace) -> tuple[RosterStats, int, list[BranchParticipation]]:
+            stats = ws.statistics.roster(today)
+            year = stats.today.year
+            return stats, year, ws.participation.by_branch(year, stats.today)
+
+        op = QueryOp(self, count, self._core, label="Đang thống kê…")
         op.success(self._show).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self._core.runner.show_error(exc, parent=self)
 
-    def _show(self, stats: object) -> None:
+    def _show(self, counted: object) -> None:
+        assert isinstance(counted, tuple)
+        stats, year, by_branch = counted
         assert isinstance(stats, RosterStats)
         self._loading = False
+        self.participation_title.setText(f"Tham gia hoạt động năm {year} theo chi đoàn")
+        self.participation.set_rows(by_branch)
         self.stats = stats
         self.as_of.setText(f"(số liệu đến ngày {format_vn_date(stats.today)})")
         for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):

@@ -1,0 +1,76 @@
+"""Participation in activities by chi đoàn, for the statistics page: a small table model over
+:meth:`~doancoso.core.activities.participation.ParticipationService.by_branch`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ...core.activities.participation import BranchParticipation
+from ...core.lang.text import vn_number
+from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY
+
+HEADERS = ("Chi đoàn", "Đoàn viên", "Lượt phải tham gia", "Lượt có mặt", "Tỉ lệ")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def rate_text(rate: float | None) -> str:
+    return "—" if rate is None else f"{round(100 * rate)}%"
+
+
+class ParticipationModel(QAbstractTableModel):
+    """One row per chi đoàn: members, expected and attended places, the rate; a total last."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, int, int, int, float | None]] = []
+
+    def set_rows(self, rows: Sequence[BranchParticipation]) -> None:
+        self.beginResetModel()
+        self._rows = [(r.branch, r.members, r.expected, r.attended, r.rate) for r in rows]
+        if rows:
+            expected = sum(r.expected for r in rows)
+            attended = sum(r.attended for r in rows)
+            total = (
+                "Toàn Đoàn cơ sở",
+                sum(r.members for r in rows),
+                expected,
+                attended,
+                attended / expected if expected else None,
+            )
+            self._rows.append(total)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == ALIGNMENT:
+            return ALIGN_LEFT if column == 0 else ALIGN_RIGHT
+        if role != DISPLAY:
+            return None
+        if column == 0:
+            return row[0]
+        if column == 4:
+            return rate_text(row[4])
+        value = row[column]
+        assert isinstance(value, int)
+        return vn_number(value)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

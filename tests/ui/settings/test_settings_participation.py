@@ -1,0 +1,32 @@
+"""Thiết lập → Tham gia hoạt động: whether an absence with leave counts as attended, saved at
+once and followed by the participation rates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.settings.page import SettingsPage
+from scripted import synchronous_core
+
+
+def test_leave_counted_as_attended_is_saved_and_changes_the_rate(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/03/2001",
+                              "admission_date": "01/01/2020"})  # fmt: skip
+    ws.activities.save({"title": "Sinh hoạt", "kind": "sinh-hoat", "start_date": "10/03/2025"})
+    (occ,) = ws.activities.occurrences(date(2025, 3, 10), date(2025, 3, 10))
+    ws.attendance.save(occ.id, {member: ("excused", "Ốm")})
+    page = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(page)
+    assert page.leave_box.isChecked() is False
+    assert ws.participation.year(2025)[0].rate == 0.0
+    page.leave_box.setChecked(True)
+    assert ws.participation.leave_counts() is True
+    assert ws.participation.year(2025)[0].rate == 1.0
+    again = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(again)
+    assert again.leave_box.isChecked() is True
