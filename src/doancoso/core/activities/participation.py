@@ -14,7 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
@@ -112,41 +112,62 @@ class ParticipationService:
     ) -> dict[str, tuple[int, int, int]]:
         """Each member's counts from the attendance of the done dates from ``first`` to
         ``last``, only within the member's periods (read here for the members concerned when
-        ``periods`` is None)."""
+        ``periods`` is None).
+
+        SQLite counts by member and mark; only the members whose time here does not cover the
+        whole range have their dates read one by one.
+        """
         org = self._ctx.organization_id
-        stmt = (
-            select(Attendance.member_id, Attendance.state, Occurrence.day)
-            .join(Occurrence, Occurrence.id == Attendance.occurrence_id)
+        done = (
+            select(Occurrence.id)
             .where(
-                Attendance.deleted_at.is_(None),
                 is_live(Occurrence, org),
                 Occurrence.attendance_taken.is_(True),
                 Occurrence.status == DONE,
                 Occurrence.day >= first,
                 Occurrence.day <= last,
             )
+            .scalar_subquery()
+        )
+        live = (Attendance.deleted_at.is_(None), Attendance.occurrence_id.in_(done))
+        grouped = (
+            select(Attendance.member_id, Attendance.state, func.count())
+            .where(*live)
+            .group_by(Attendance.member_id, Attendance.state)
         )
         org_row = session.get(Organization, org)
         leave = bool(org_row and org_row.leave_counts_as_attended)
-        marks = session.execute(stmt).all()
+        totals: dict[str, dict[str, int]] = defaultdict(dict)
+        for member_id, state, n in session.execute(grouped):
+            totals[member_id][state] = int(n)
         if periods is None:
-            periods = active_periods(session, org, {m for m, _, _ in marks})
-        whole_year = {
-            m for m, ps in periods.items() if any(p.covers(first) and p.covers(last) for p in ps)
-        }
-        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for member_id, state, day in marks:
-            if member_id not in whole_year and not any(
-                p.covers(day) for p in periods.get(member_id, [])
-            ):
-                continue  # outside the member's time here
-            c = counts[member_id]
-            c[0] += 1
-            if state == "present" or (leave and state == "excused"):
-                c[1] += 1
-            if state == "excused":
-                c[2] += 1
-        return {m: (c[0], c[1], c[2]) for m, c in counts.items()}
+            periods = active_periods(session, org, list(totals))
+        partial = [
+            m
+            for m in totals
+            if not any(p.covers(first) and p.covers(last) for p in periods.get(m, []))
+        ]
+        for start in range(0, len(partial), 900):
+            chunk = partial[start : start + 900]
+            for m in chunk:
+                totals[m] = {}
+            stmt = (
+                select(Attendance.member_id, Attendance.state, Occurrence.day)
+                .join(Occurrence, Occurrence.id == Attendance.occurrence_id)
+                .where(*live, Attendance.member_id.in_(chunk))
+            )
+            for member_id, state, day in session.execute(stmt):
+                if any(p.covers(day) for p in periods.get(member_id, [])):
+                    marks = totals[member_id]
+                    marks[state] = marks.get(state, 0) + 1
+        counts: dict[str, tuple[int, int, int]] = {}
+        for member_id, marks in totals.items():
+            expected = sum(marks.values())
+            if expected:
+                present, excused = marks.get("present", 0), marks.get("excused", 0)
+                attended = present + (excused if leave else 0)
+                counts[member_id] = (expected, attended, excused)
+        return counts
 
     def by_branch(self, year: int, as_of: dt.date | None = None) -> list[BranchParticipation]:
         """The year's participation summed by chi đoàn (those without one last)."""
