@@ -4,7 +4,8 @@
 services: ``ws.organization``, ``ws.branches``, ``ws.members``, ``ws.events`` (member
 lifecycle), ``ws.youth`` (youth register), ``ws.statistics``, ``ws.plans`` (the yearly work
 plan), ``ws.activities`` (the calendar), ``ws.attendance``, ``ws.participation``,
-``ws.evidence`` (attached files), ``ws.backups``. Services take and return
+``ws.evidence`` (attached files), ``ws.rating`` (the annual rating of members),
+``ws.backups``. Services take and return
 plain values; no database session leaves the core.
 
 The services the first screen needs (organisation, branches, members) are made at once; the
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from .evidence.service import EvidenceService
     from .lifecycle.service import EventService
     from .plans.service import PlanService
+    from .rating.service import RatingService
     from .roster.spreadsheets import SpreadsheetService
     from .statistics.service import StatisticsService
     from .youth.service import YouthService
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
 
 _LAZY_SERVICES = (
     "spreadsheets", "events", "youth", "statistics", "backups", "plans", "activities",
-    "attendance", "participation", "evidence",
+    "attendance", "participation", "evidence", "rating",
 )  # fmt: skip
 """The services made on first use (:meth:`Workspace.load_everything` makes them at once)."""
 
@@ -107,6 +109,12 @@ class Workspace:
         from .activities.participation import ParticipationService
 
         return ParticipationService(self._ctx)
+
+    @cached_property
+    def rating(self) -> RatingService:
+        from .rating.service import RatingService
+
+        return RatingService(self._ctx, self.participation)
 
     @cached_property
     def evidence(self) -> EvidenceService:

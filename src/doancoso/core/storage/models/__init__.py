@@ -9,15 +9,17 @@ from __future__ import annotations
 from .base import NAMING_CONVENTION, AppMeta, Base, Travelling, new_id, utc_now
 from .evidence import EvidenceFile
 from .plans import Activity, ActivityKind, Attendance, Minutes, Occurrence, Plan, PlanTarget
+from .rating import BranchRating, Rating, RatingRound, Setting
 from .roster import Branch, Member, MemberEvent, Organization, Youth
 
 TRAVELLING_TABLES: tuple[type[Travelling], ...] = (
     Organization, Branch, Member, MemberEvent, Youth, Plan, PlanTarget, ActivityKind, Activity,
-    Occurrence, Attendance, Minutes, EvidenceFile,
+    Occurrence, Attendance, Minutes, EvidenceFile, Setting, RatingRound, Rating, BranchRating,
 )  # fmt: skip
 
 __all__ = [
     "NAMING_CONVENTION", "TRAVELLING_TABLES", "Activity", "ActivityKind", "AppMeta", "Attendance",
-    "Base", "Branch", "EvidenceFile", "Member", "MemberEvent", "Minutes", "Occurrence",
-    "Organization", "Plan", "PlanTarget", "Travelling", "Youth", "new_id", "utc_now",
+    "Base", "Branch", "BranchRating", "EvidenceFile", "Member", "MemberEvent", "Minutes",
+    "Occurrence", "Organization", "Plan", "PlanTarget", "Rating", "RatingRound", "Setting",
+    "Travelling", "Youth", "new_id", "utc_now",
 ]  # fmt: skip

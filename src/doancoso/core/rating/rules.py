@@ -1,0 +1,230 @@
+"""The rules of the rating, as data: a JSON file naming the source of each rule (the default in
+``resources/rules/``, editable in Thiết lập, replaceable by a province's file).
+
+A file is read whole or refused: :func:`parse_rules` raises an :class:`ImportFileError` naming
+the line of the problem (JSON's own line for a syntax error, the line of the rule's name for a
+value that breaks its rule), and the rules in force stay. :func:`suggest` turns a member's
+figures into a suggested level with its reason in words; people decide.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ImportFileError
+
+FORMAT = "doancoso-rating-rules"
+DEFAULT_RULES_FILE = "rating-2023-2027.json"
+LEVELS: dict[int, str] = {
+    1: "Hoàn thành xuất sắc nhiệm vụ",
+    2: "Hoàn thành tốt nhiệm vụ",
+    3: "Hoàn thành nhiệm vụ",
+    4: "Không hoàn thành nhiệm vụ",
+}
+TRAINING_RESULTS: dict[str, str] = {
+    "xuat-sac": "Xuất sắc",
+    "kha": "Khá",
+    "dat": "Đạt",
+    "khong-dat": "Không đạt",
+}
+RULE_LABELS: dict[str, str] = {
+    "participation_thresholds": "Tỉ lệ tham gia tối thiểu cho mức 1, 2, 3 (%)",
+    "min_months": "Số tháng sinh hoạt tối thiểu trong năm để được xếp loại",
+    "temporary_remarks_only": "Đoàn viên sinh hoạt tạm: chỉ nhận xét, không xếp loại",
+    "party_members_not_rated": "Đảng viên chính thức: đánh giá, không xếp loại",
+    "reprimand_cap": "Bị khiển trách trong năm: mức cao nhất",
+    "warning_cap": "Bị cảnh cáo trở lên trong năm: mức cao nhất",
+    "training_for_level1": "Kết quả rèn luyện cần cho mức 1",
+    "level1_cap_percent": "Giới hạn tỉ lệ mức 1 (%, để trống: không giới hạn)",
+}
+
+
+@dataclass(frozen=True)
+class RatingRules:
+    name: str
+    thresholds: tuple[float, float, float]  # minimum participation (%) for levels 1, 2, 3
+    min_months: int
+    temporary_remarks_only: bool
+    party_members_not_rated: bool
+    reprimand_cap: int
+    warning_cap: int
+    training_for_level1: str | None
+    level1_cap_percent: float | None
+    sources: dict[str, str]
+    text: str  # the file as read, kept with a round
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line of a rule's ``"value"`` (else of its name) in the file."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if f'"{key}"' in line:
+            for offset, after in enumerate(lines[number - 1 : number + 3]):
+                if '"value"' in after:
+                    return number + offset
+            return number
+    return 1
+
+
+def _refuse(text: str, key: str, problem: str) -> ImportFileError:
+    line = _line_of(text, key)
+    return ImportFileError(f"Tệp quy tắc xếp loại không hợp lệ (dòng {line}, “{key}”): {problem}")
+
+
+def parse_rules(text: str) -> RatingRules:
+    """Read a rules file; :class:`ImportFileError` naming the line of the first problem."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(
+            f"Tệp quy tắc xếp loại không đọc được (dòng {exc.lineno}, cột {exc.colno}): "
+            "không đúng định dạng JSON."
+        ) from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _refuse(text, "format", f"cần “format”: “{FORMAT}”.")
+    if data.get("version") != 1:
+        raise _refuse(text, "version", "ứng dụng này đọc được quy tắc phiên bản 1.")
+    rules = data.get("rules")
+    if not isinstance(rules, dict):
+        raise _refuse(text, "rules", "cần mục “rules” chứa các quy tắc.")
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    for key in RULE_LABELS:
+        entry = rules.get(key)
+        if not isinstance(entry, dict) or "value" not in entry:
+            raise _refuse(text, key if key in text else "rules", f"thiếu quy tắc “{key}”.")
+        source = entry.get("source")
+        if not isinstance(source, str) or not source.strip():
+            raise _refuse(text, key, "mỗi quy tắc cần ghi nguồn (“source”).")
+        values[key], sources[key] = entry["value"], source.strip()
+    unknown = sorted(set(rules) - set(RULE_LABELS))
+    if unknown:
+        raise _refuse(text, unknown[0], "quy tắc không có trong ứng dụng.")
+    thresholds = values["participation_thresholds"]
+    if not (
+        isinstance(thresholds, dict)
+        and set(thresholds) == {"1", "2", "3"}
+        and all(_number(v) and 0 <= v <= 100 for v in thresholds.values())
+    ):
+        raise _refuse(
+            text, "participation_thresholds", "cần ba tỉ lệ từ 0 đến 100 cho “1”, “2”, “3”."
+        )
+    steps = (float(thresholds["1"]), float(thresholds["2"]), float(thresholds["3"]))
+    if not steps[0] >= steps[1] >= steps[2]:
+        raise _refuse(text, "participation_thresholds", "tỉ lệ của mức 1 ≥ mức 2 ≥ mức 3.")
+    months = values["min_months"]
+    if not (isinstance(months, int) and not isinstance(months, bool) and 0 <= months <= 12):
+        raise _refuse(text, "min_months", "cần một số nguyên từ 0 đến 12.")
+    for key in ("temporary_remarks_only", "party_members_not_rated"):
+        if not isinstance(values[key], bool):
+            raise _refuse(text, key, "cần true hoặc false.")
+    for key in ("reprimand_cap", "warning_cap"):
+        if values[key] not in LEVELS or isinstance(values[key], bool):
+            raise _refuse(text, key, "cần một mức từ 1 đến 4.")
+    training = values["training_for_level1"]
+    if training is not None and training not in TRAINING_RESULTS:
+        raise _refuse(
+            text,
+            "training_for_level1",
+            "cần null hoặc một trong: " + ", ".join(TRAINING_RESULTS) + ".",
+        )
+    cap = values["level1_cap_percent"]
+    if cap is not None and not (_number(cap) and 0 < cap <= 100):
+        raise _refuse(text, "level1_cap_percent", "cần null hoặc một tỉ lệ từ 0 đến 100.")
+    name = data.get("name")
+    return RatingRules(
+        name=name.strip() if isinstance(name, str) and name.strip() else "Quy tắc xếp loại",
+        thresholds=steps,
+        min_months=months,
+        temporary_remarks_only=values["temporary_remarks_only"],
+        party_members_not_rated=values["party_members_not_rated"],
+        reprimand_cap=values["reprimand_cap"],
+        warning_cap=values["warning_cap"],
+        training_for_level1=training,
+        level1_cap_percent=None if cap is None else float(cap),
+        sources=sources,
+        text=text,
+    )
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def default_rules() -> RatingRules:
+    from ...paths import resource
+
+    return parse_rules(resource("rules", DEFAULT_RULES_FILE).read_text(encoding="utf-8"))
+
+
+def percent_text(value: float) -> str:
+    """85 → "85%", 89.9 → "89,9%"."""
+    rounded = round(value, 1)
+    text = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}".replace(".", ",")
+    return f"{text}%"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    level: int | None
+    reason: str
+
+
+def suggest(
+    rules: RatingRules,
+    participation: float | None,
+    discipline: str | None,
+    training_result: str | None,
+) -> Suggestion:
+    """The level the rules give for a participation rate (0–1), the heaviest discipline of the
+    year (``reprimand``, ``warning``, ``expulsion``) and the training programme's result, with
+    the reason in words ("Tham gia 85% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ")."""
+    if participation is None:
+        return Suggestion(None, "Chưa có tỉ lệ tham gia hoạt động: hãy điểm danh hoặc nhập tỉ lệ.")
+    rate = participation * 100
+    level, reached = 4, None
+    for candidate, threshold in zip((1, 2, 3), rules.thresholds, strict=True):
+        if rate >= threshold - 1e-9:
+            level, reached = candidate, threshold
+            break
+    parts = [
+        f"Tham gia {percent_text(rate)} hoạt động"
+        + (
+            f" (từ {percent_text(reached)})"
+            if reached is not None
+            else f" (dưới {percent_text(rules.thresholds[2])})"
+        )
+    ]
+    if discipline in ("warning", "expulsion") and level < rules.warning_cap:
+        level = rules.warning_cap
+        parts.append("bị kỷ luật cảnh cáo trở lên trong năm")
+    elif discipline == "reprimand" and level < rules.reprimand_cap:
+        level = rules.reprimand_cap
+        parts.append("bị kỷ luật khiển trách trong năm")
+    if level == 1 and rules.training_for_level1 and training_result != rules.training_for_level1:
+        level = 2
+        wanted = TRAINING_RESULTS[rules.training_for_level1].lower()
+        parts.append(f"chưa có kết quả rèn luyện “{wanted}”")
+    return Suggestion(level, "; ".join(parts) + f" — {LEVELS[level]}")
+
+
+def parse_level(text: str | int | None) -> int | None:
+    """A level from 1–4 or its Vietnamese name (tones and case ignored); None for empty;
+    ValueError otherwise."""
+    from ..lang.text import fold
+
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    if isinstance(text, int) and not isinstance(text, bool):
+        if text in LEVELS:
+            return text
+        raise ValueError
+    key = fold(str(text)).strip().removeprefix("muc ").strip()
+    if key.isdigit() and int(key) in LEVELS:
+        return int(key)
+    for level, name in LEVELS.items():
+        if key == fold(name):
+            return level
+    raise ValueError

@@ -1,0 +1,673 @@
+"""The rating round of a year: who is rated (and why not), each member's figures, the suggested
+level, the self-assessment, the chi đoàn's proposal, the decided level and remark; closing and
+reopening; the chi đoàn's and the organisation's own levels; the results by level.
+
+A round keeps the rules it was opened with (a later change of the rules never rewrites a past
+year). A closed round refuses every change (:class:`ConflictError`) until it is reopened; its
+decided levels then show in each member's history (:meth:`RatingService.member_history`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..activities.participation import ParticipationService
+from ..context import WorkspaceContext
+from ..errors import ConflictError, NotFoundError, ValidationError
+from ..lang.dates import add_years
+from ..lang.text import collation_key, nfc, nfc_multiline_or_none
+from ..lifecycle.periods import Period, active_periods
+from ..lifecycle.rules import ACTIVE_STATUSES
+from ..roster.vocab import STATUSES
+from ..storage.live import is_live
+from ..storage.models import (
+    Branch,
+    BranchRating,
+    Member,
+    MemberEvent,
+    Rating,
+    RatingRound,
+    Setting,
+    utc_now,
+)
+from .rules import (
+    LEVELS,
+    TRAINING_RESULTS,
+    RatingRules,
+    default_rules,
+    parse_level,
+    parse_rules,
+    suggest,
+)
+
+RULES_KEY = "rating_rules"
+OPEN, CLOSED = "open", "closed"
+LEVEL_FIELDS = ("self_level", "proposed_level", "decided_level")
+TEXT_FIELDS = ("self_text", "proposed_remark", "remark")
+RATING_TABLES = ("ratings", "rating_rounds", "branch_ratings", "settings")
+_DISCIPLINE_WEIGHT = {"reprimand": 1, "warning": 2, "expulsion": 3}
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    id: str
+    year: int
+    state: str
+    rules: RatingRules
+    closed_at: dt.datetime | None
+    own_level: int | None
+    own_remark: str | None
+    history: tuple[tuple[str, str], ...]  # (action, dd/mm/yyyy hh:mm) of closings and reopenings
+
+    @property
+    def closed(self) -> bool:
+        return self.state == CLOSED
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    """One member of the round with everything the grid shows."""
+
+    member_id: str
+    full_name: str
+    birth_date: dt.date
+    branch_id: str | None
+    branch: str | None
+    eligible: bool
+    reason: str | None
+    participation: float | None
+    participation_entered: bool
+    expected: int
+    attended: int
+    training_registered: bool | None
+    training_result: str | None
+    discipline: str | None
+    suggested: int | None
+    suggestion: str
+    self_level: int | None
+    self_text: str | None
+    proposed_level: int | None
+    proposed_remark: str | None
+    decided_level: int | None
+    remark: str | None
+
+    @property
+    def differs_from_suggestion(self) -> bool:
+        return (
+            None not in (self.decided_level, self.suggested)
+            and self.decided_level != self.suggested
+        )
+
+    @property
+    def differs_from_proposal(self) -> bool:
+        return None not in (self.decided_level, self.proposed_level) and (
+            self.decided_level != self.proposed_level
+        )
+
+
+@dataclass(frozen=True)
+class LevelCounts:
+    """How many members were decided at each level (eligible members only)."""
+
+    branch_id: str | None
+    branch: str
+    counts: dict[int, int]
+    undecided: int
+    not_rated: int
+    branch_level: int | None = None
+    branch_remark: str | None = None
+
+    @property
+    def rated(self) -> int:
+        return sum(self.counts.values())
+
+    def share(self, level: int) -> float | None:
+        return self.counts.get(level, 0) / self.rated if self.rated else None
+
+
+def parse_participation(text: str | float | None) -> float | None:
+    """A rate given as 85, "85", "85%" or "85,5%" → 0.855; None for empty."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    value = float(str(text).strip().removesuffix("%").strip().replace(",", "."))
+    if not 0 <= value <= 100:
+        raise ValueError
+    return value / 100
+
+
+class RatingService:
+    """The rating rounds of the workspace's organisation."""
+
+    def __init__(self, ctx: WorkspaceContext, participation: ParticipationService) -> None:
+        self._ctx = ctx
+        self._participation = participation
+
+    # Rules ---------------------------------------------------------------------------------
+
+    def rules(self) -> RatingRules:
+        """The rules new rounds open with: the organisation's, else the shipped default."""
+        with self._ctx.db.read() as session:
+            row = self._setting(session)
+            return parse_rules(row.value) if row is not None else default_rules()
+
+    def set_rules(self, text: str) -> RatingRules:
+        """Replace the organisation's rules by ``text`` (a rules file): refused whole, naming the
+        line, if anything is wrong; rounds already open keep theirs."""
+        rules = parse_rules(text)
+        with self._ctx.db.transaction() as session:
+            row = self._setting(session)
+            if row is None:
+                session.add(
+                    Setting(organization_id=self._ctx.organization_id, key=RULES_KEY, value=text)
+                )
+            elif row.value != text:
+                row.value = text
+        return rules
+
+    def reset_rules(self) -> None:
+        """Back to the shipped default rules."""
+        with self._ctx.db.transaction() as session:
+            row = self._setting(session)
+            if row is not None:
+                row.deleted_at = utc_now()
+
+    # The round -----------------------------------------------------------------------------
+
+    def round(self, year: int) -> RoundInfo | None:
+        with self._ctx.db.read() as session:
+            row = self._find(session, year)
+            return self._info(row) if row is not None else None
+
+    def open(self, year: int) -> RoundInfo:
+        """The round of ``year``, made with the rules in force if it does not exist yet."""
+        if not 2000 <= year <= 2100:
+            raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+        rules = self.rules()
+        with self._ctx.db.transaction() as session:
+            row = self._find(session, year)
+            if row is None:
+                row = RatingRound(
+                    organization_id=self._ctx.organization_id,
+                    year=year,
+                    state=OPEN,
+                    rules=rules.text,
+                    history="[]",
+                )
+                session.add(row)
+                session.flush()
+            return self._info(row)
+
+    def rows(
+        self, year: int, branch_id: str | None = None, as_of: dt.date | None = None
+    ) -> list[RatingRow]:
+        """Every member on the active roster at some time in ``year``, in name order (of one
+        chi đoàn when ``branch_id`` is given), with eligibility, figures and levels."""
+        info = self.round(year) or self.open(year)
+        rules = info.rules
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        as_of = min(last, as_of or dt.date.today())
+        counts = self._participation.counts(year, as_of)
+        org = self._ctx.organization_id
+        with self._ctx.db.read() as session:
+            periods = active_periods(session, org)
+            stmt = (
+                select(
+                    Member.id,
+                    Member.full_name,
+                    Member.birth_date,
+                    Member.branch_id,
+                    Member.status,
+                    Member.party_date,
+                    Member.sort_key,
+                )
+                .where(is_live(Member, org))
+                .order_by(Member.sort_key, Member.birth_date, Member.id)
+            )
+            if branch_id is not None:
+                stmt = stmt.where(Member.branch_id == branch_id)
+            members = session.execute(stmt).all()
+            branches = dict(
+                session.execute(select(Branch.id, Branch.name).where(is_live(Branch, org))).all()
+            )
+            saved = {
+                r.member_id: r
+                for r in session.scalars(
+                    select(Rating).where(is_live(Rating), Rating.round_id == info.id)
+                )
+            }
+            discipline = self._discipline(session, first, last)
+        rows = []
+        for m in members:
+            spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
+            if not spans and m.id not in saved:
+                continue
+            reason = _not_rated(rules, m.status, m.party_date, spans, year, as_of)
+            r = saved.get(m.id)
+            expected, attended, _ = counts.get(m.id, (0, 0, 0))
+            entered = r is not None and r.participation is not None
+            rate = (
+                r.participation
+                if entered and r is not None
+                else (attended / expected if expected else None)
+            )
+            training = r.training_result if r else None
+            hint = suggest(rules, rate, discipline.get(m.id), training) if reason is None else None
+            rows.append(
+                RatingRow(
+                    m.id,
+                    m.full_name,
+                    m.birth_date,
+                    m.branch_id,
+                    branches.get(m.branch_id),
+                    reason is None,
+                    reason,
+                    rate,
+                    entered,
+                    expected,
+                    attended,
+                    r.training_registered if r else None,
+                    training,
+                    discipline.get(m.id),
+                    hint.level if hint else None,
+                    hint.reason if hint else (reason or ""),
+                    *(
+                        getattr(r, f) if r else None
+                        for f in (
+                            "self_level",
+                            "self_text",
+                            "proposed_level",
+                            "proposed_remark",
+                            "decided_level",
+                            "remark",
+                        )
+                    ),
+                )
+            )
+        return rows
+
+    def set(self, year: int, member_id: str, raw: Mapping[str, Any]) -> None:
+        """Change one member's figures or levels: keys among ``participation`` (85, "85%",
+        empty to use the attendance), ``training_registered`` (bool), ``training_result``,
+        :data:`LEVEL_FIELDS` (1–4 or a level's name, empty to clear) and :data:`TEXT_FIELDS`.
+        Every problem at once; a closed round refuses."""
+        values = _parse_fields(raw)
+        with self._ctx.db.transaction() as session:
+            round_row = self._editable(session, year)
+            member = session.get(Member, member_id)
+            if (
+                member is None
+                or member.deleted_at is not None
+                or member.organization_id != self._ctx.organization_id
+            ):
+                raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
+            row = self._rating(session, round_row, member_id)
+            for name, value in values.items():
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+
+    def set_levels(self, year: int, field: str, levels: Mapping[str, int | None]) -> int:
+        """Set one level column for many members at once (the grid's bulk actions); returns
+        how many changed."""
+        if field not in LEVEL_FIELDS:
+            raise ValueError(f"not a level field: {field}")
+        for level in levels.values():
+            if level is not None and level not in LEVELS:
+                raise ValidationError({field: "Mức xếp loại phải từ 1 đến 4."})
+        changed = 0
+        with self._ctx.db.transaction() as session:
+            round_row = self._editable(session, year)
+            existing = {
+                r.member_id: r
+                for r in session.scalars(
+                    select(Rating).where(is_live(Rating), Rating.round_id == round_row.id)
+                )
+            }
+            known = set(
+                session.scalars(select(Member.id).where(is_live(Member, self._ctx.organization_id)))
+            )
+            for member_id, level in levels.items():
+                if member_id not in known:
+                    raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
+                row = existing.get(member_id)
+                if row is None:
+                    if level is None:
+                        continue
+                    row = Rating(
+                        organization_id=round_row.organization_id,
+                        round_id=round_row.id,
+                        member_id=member_id,
+                    )
+                    session.add(row)
+                    existing[member_id] = row
+                if getattr(row, field) != level:
+                    setattr(row, field, level)
+                    changed += 1
+        return changed
+
+    def accept(self, year: int, source: str, branch_id: str | None = None) -> int:
+        """Decide the eligible members not decided yet from the chi đoàn's ``proposals`` or
+        the app's ``suggestions``; returns how many were decided."""
+        if source not in ("proposals", "suggestions"):
+            raise ValueError(source)
+        rows = self.rows(year, branch_id)
+        levels = {
+            r.member_id: (r.proposed_level if source == "proposals" else r.suggested)
+            for r in rows
+            if r.eligible and r.decided_level is None
+        }
+        return self.set_levels(
+            year, "decided_level", {m: lv for m, lv in levels.items() if lv is not None}
+        )
+
+    def close_warnings(self, year: int) -> list[str]:
+        """What the secretary should know before closing: members not decided, a share of
+        level 1 over the rules' cap. The app warns; people decide."""
+        info = self.round(year) or self.open(year)
+        rows = [r for r in self.rows(year) if r.eligible]
+        warnings = []
+        undecided = sum(1 for r in rows if r.decided_level is None)
+        if undecided:
+            warnings.append(
+                f"Còn {undecided} đoàn viên chưa có mức xếp loại do Ban Chấp hành quyết định."
+            )
+        cap = info.rules.level1_cap_percent
+        decided = [r for r in rows if r.decided_level is not None]
+        if cap is not None and decided:
+            share = 100 * sum(1 for r in decided if r.decided_level == 1) / len(decided)
+            if share > cap + 1e-9:
+                warnings.append(
+                    f"Tỉ lệ “{LEVELS[1]}” là {share:.0f}%, vượt giới hạn {cap:.0f}% trong quy tắc."
+                )
+        return warnings
+
+    def close(self, year: int) -> None:
+        """Close the round: read-only from now on; the decided levels join the members' history."""
+        with self._ctx.db.transaction() as session:
+            row = self._editable(session, year)
+            row.state = CLOSED
+            row.closed_at = utc_now()
+            row.history = _append(row.history, "close")
+
+    def reopen(self, year: int) -> None:
+        """Reopen a closed round (the GUI asks first; the command is its own confirmation);
+        recorded in the round's history."""
+        with self._ctx.db.transaction() as session:
+            row = self._find(session, year)
+            if row is None:
+                raise NotFoundError(f"Chưa có đợt xếp loại năm {year}.")
+            if row.state != CLOSED:
+                raise ConflictError(f"Đợt xếp loại năm {year} đang mở.")
+            row.state = OPEN
+            row.closed_at = None
+            row.history = _append(row.history, "reopen")
+
+    # The chi đoàn and the organisation -----------------------------------------------------
+
+    def set_branch_level(
+        self, year: int, branch_id: str, level: int | str | None, remark: str | None = None
+    ) -> None:
+        parsed = _level(level, "level")
+        with self._ctx.db.transaction() as session:
+            round_row = self._editable(session, year)
+            row = session.scalar(
+                select(BranchRating).where(
+                    is_live(BranchRating),
+                    BranchRating.round_id == round_row.id,
+                    BranchRating.branch_id == branch_id,
+                )
+            )
+            if row is None:
+                row = BranchRating(
+                    organization_id=round_row.organization_id,
+                    round_id=round_row.id,
+                    branch_id=branch_id,
+                )
+                session.add(row)
+            row.level, row.remark = parsed, nfc_multiline_or_none(remark)
+
+    def set_own_level(self, year: int, level: int | str | None, remark: str | None = None) -> None:
+        parsed = _level(level, "own_level")
+        with self._ctx.db.transaction() as session:
+            row = self._editable(session, year)
+            row.own_level, row.own_remark = parsed, nfc_multiline_or_none(remark)
+
+    def summary(self, year: int) -> list[LevelCounts]:
+        """Decided levels counted by chi đoàn (in Vietnamese order, those without one last),
+        with each chi đoàn's own level; the last entry is the whole organisation."""
+        rows = self.rows(year)
+        info = self.round(year)
+        with self._ctx.db.read() as session:
+            own = {
+                b.branch_id: b
+                for b in session.scalars(
+                    select(BranchRating).where(
+                        is_live(BranchRating), BranchRating.round_id == (info.id if info else "")
+                    )
+                )
+            }
+        groups: dict[str | None, list[RatingRow]] = defaultdict(list)
+        names: dict[str | None, str] = {None: "Chưa xếp chi đoàn"}
+        for r in rows:
+            groups[r.branch_id if r.branch else None].append(r)
+            if r.branch:
+                names[r.branch_id] = r.branch
+        order: list[str | None] = sorted(
+            (k for k in groups if k), key=lambda k: collation_key(names[k])
+        )
+        order += [None] if None in groups else []
+        result = []
+        for key in order:
+            b = own.get(key) if key else None
+            result.append(
+                _counts(
+                    key, names[key], groups[key], b.level if b else None, b.remark if b else None
+                )
+            )
+        result.append(_counts(None, "Toàn Đoàn cơ sở", rows))
+        return result
+
+    def member_history(self, member_id: str) -> list[tuple[int, int, str | None]]:
+        """(year, decided level, remark) of the closed rounds that rated the member, oldest
+        first."""
+        with self._ctx.db.read() as session:
+            stmt = (
+                select(RatingRound.year, Rating.decided_level, Rating.remark)
+                .join(RatingRound, RatingRound.id == Rating.round_id)
+                .where(
+                    is_live(Rating),
+                    is_live(RatingRound, self._ctx.organization_id),
+                    RatingRound.state == CLOSED,
+                    Rating.member_id == member_id,
+                    Rating.decided_level.is_not(None),
+                )
+                .order_by(RatingRound.year)
+            )
+            return [(y, lv, remark) for y, lv, remark in session.execute(stmt) if lv is not None]
+
+    # Helpers -------------------------------------------------------------------------------
+
+    def _discipline(self, session: Session, first: dt.date, last: dt.date) -> dict[str, str]:
+        stmt = select(MemberEvent.member_id, MemberEvent.discipline_level).where(
+            is_live(MemberEvent, self._ctx.organization_id),
+            MemberEvent.kind == "discipline",
+            MemberEvent.event_date >= first,
+            MemberEvent.event_date <= last,
+        )
+        heaviest: dict[str, str] = {}
+        for member_id, level in session.execute(stmt):
+            if level and _DISCIPLINE_WEIGHT.get(level, 0) > _DISCIPLINE_WEIGHT.get(
+                heaviest.get(member_id, ""), 0
+            ):
+                heaviest[member_id] = level
+        return heaviest
+
+    def _setting(self, session: Session) -> Setting | None:
+        return session.scalar(
+            select(Setting).where(
+                is_live(Setting, self._ctx.organization_id), Setting.key == RULES_KEY
+            )
+        )
+
+    def _find(self, session: Session, year: int) -> RatingRound | None:
+        return session.scalar(
+            select(RatingRound).where(
+                is_live(RatingRound, self._ctx.organization_id), RatingRound.year == year
+            )
+        )
+
+    def _editable(self, session: Session, year: int) -> RatingRound:
+        row = self._find(session, year)
+        if row is None:
+            rules = self.rules()
+            row = RatingRound(
+                organization_id=self._ctx.organization_id,
+                year=year,
+                state=OPEN,
+                rules=rules.text,
+                history="[]",
+            )
+            session.add(row)
+            session.flush()
+        if row.state == CLOSED:
+            raise ConflictError(
+                f"Đợt xếp loại năm {year} đã kết thúc: mở lại đợt (“Mở lại”) trước khi sửa."
+            )
+        return row
+
+    @staticmethod
+    def _rating(session: Session, round_row: RatingRound, member_id: str) -> Rating:
+        row = session.scalar(
+            select(Rating).where(
+                is_live(Rating), Rating.round_id == round_row.id, Rating.member_id == member_id
+            )
+        )
+        if row is None:
+            row = Rating(
+                organization_id=round_row.organization_id,
+                round_id=round_row.id,
+                member_id=member_id,
+            )
+            session.add(row)
+        return row
+
+    @staticmethod
+    def _info(row: RatingRound) -> RoundInfo:
+        history = tuple(
+            (str(h.get("action")), str(h.get("at"))) for h in json.loads(row.history or "[]")
+        )
+        return RoundInfo(
+            row.id,
+            row.year,
+            row.state,
+            parse_rules(row.rules),
+            row.closed_at,
+            row.own_level,
+            row.own_remark,
+            history,
+        )
+
+
+def _append(history: str, action: str) -> str:
+    entries = json.loads(history or "[]")
+    entries.append({"action": action, "at": dt.datetime.now().strftime("%d/%m/%Y %H:%M")})
+    return json.dumps(entries, ensure_ascii=False)
+
+
+def _level(value: int | str | None, field: str) -> int | None:
+    try:
+        return parse_level(value)
+    except ValueError:
+        raise ValidationError({field: "Mức xếp loại phải từ 1 đến 4 (hoặc tên mức)."}) from None
+
+
+def _parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name in LEVEL_FIELDS:
+            try:
+                values[name] = parse_level(value)
+            except ValueError:
+                errors[name] = "Mức xếp loại phải từ 1 đến 4 (hoặc tên mức)."
+        elif name in TEXT_FIELDS:
+            values[name] = nfc_multiline_or_none(value)
+        elif name == "participation":
+            try:
+                values[name] = parse_participation(value)
+            except ValueError:
+                errors[name] = "Tỉ lệ tham gia phải là số từ 0 đến 100 (ví dụ 85 hoặc 85%)."
+        elif name == "training_registered":
+            values[name] = None if value is None else bool(value)
+        elif name == "training_result":
+            text = nfc(value)
+            code = next((c for c, n in TRAINING_RESULTS.items() if text in (c, n)), None)
+            if text and code is None:
+                errors[name] = (
+                    "Kết quả rèn luyện phải là: " + ", ".join(TRAINING_RESULTS.values()) + "."
+                )
+            values[name] = code
+        else:
+            raise ValueError(f"unknown rating field {name!r}")
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _not_rated(
+    rules: RatingRules,
+    status: str,
+    party_date: dt.date | None,
+    spans: list[Period],
+    year: int,
+    as_of: dt.date,
+) -> str | None:
+    """Why a member is not rated this year (None: rated)."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if not any(p.covers(as_of) for p in spans):
+        left = STATUSES.get(status, status) if status not in ACTIVE_STATUSES else "Thôi sinh hoạt"
+        return f"{left} trong năm: không xếp loại tại đơn vị."
+    if status == "temporary" and rules.temporary_remarks_only:
+        return "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét."
+    if rules.party_members_not_rated and party_date and add_years(party_date, 1) <= last:
+        return "Đảng viên chính thức: đánh giá, không xếp loại."
+    if rules.min_months:
+        end = dt.date(year + 1, 1, 1)
+        start = _months_before(end, rules.min_months)
+        needed = (end - start).days
+        days = sum((min(end, p.end or end) - max(first, p.start or first)).days for p in spans)
+        if days < needed:
+            return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng trong năm."
+    return None
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _counts(
+    key: str | None,
+    name: str,
+    rows: list[RatingRow],
+    level: int | None = None,
+    remark: str | None = None,
+) -> LevelCounts:
+    eligible = [r for r in rows if r.eligible]
+    decided = Counter(r.decided_level for r in eligible if r.decided_level is not None)
+    return LevelCounts(
+        key,
+        name,
+        {lv: decided.get(lv, 0) for lv in LEVELS},
+        sum(1 for r in eligible if r.decided_level is None),
+        len(rows) - len(eligible),
+        level,
+        remark,
+    )

@@ -1,0 +1,173 @@
+"""The rating round: who is rated and why not (each rule at its edge), the suggestion and its
+words, levels set one by one and in bulk, the chi đoàn's proposals taken, a closed round that
+refuses every change until reopened, and the results by level."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from doancoso.core.errors import ConflictError, ValidationError
+from doancoso.core.rating.service import RatingRow
+from doancoso.core.workspace import Workspace
+
+YEAR = 2025
+
+
+@pytest.fixture
+def branch(ws: Workspace) -> str:
+    return ws.branches.create("Chi đoàn ấp 1").id
+
+
+def _member(
+    ws: Workspace, branch: str, name: str, admitted: str = "01/01/2020", **extra: str
+) -> str:
+    return ws.members.save({"full_name": name, "birth_date": "01/01/2000", "branch_id": branch,
+                            "admission_date": admitted, **extra})  # fmt: skip
+
+
+def _meetings(ws: Workspace, present: dict[str, int], total: int = 10) -> None:
+    """``total`` meetings in 2025 (one a month from January); member → how many attended."""
+    for number in range(total):
+        day = dt.date(YEAR, 1 + number, 10)
+        ws.activities.save({"title": f"Sinh hoạt tháng {day.month}", "kind": "sinh-hoat",
+                            "start_date": f"{day:%d/%m/%Y}"})  # fmt: skip
+        (occ,) = ws.activities.occurrences(day, day)
+        marks = {m.member_id: ("absent", None) for m in ws.attendance.sheet(occ.id)}
+        for member_id, attended in present.items():
+            if number < attended and member_id in marks:
+                marks[member_id] = ("present", None)
+        ws.attendance.save(occ.id, marks)
+
+
+def _rows(ws: Workspace) -> dict[str, RatingRow]:
+    return {r.full_name: r for r in ws.rating.rows(YEAR, as_of=dt.date(YEAR, 12, 31))}
+
+
+def test_who_is_not_rated_and_why(ws: Workspace, branch: str) -> None:
+    _member(ws, branch, "Nguyễn Văn Đủ")
+    _member(ws, branch, "Trần Văn Tháng Bảy", admitted="01/07/2025")  # exactly six months
+    _member(ws, branch, "Lê Văn Mùng Hai", admitted="02/07/2025")  # one day short
+    _member(ws, branch, "Phạm Văn Đảng", party_date="10/12/2024")  # full member in December
+    _member(ws, branch, "Võ Văn Dự Bị", party_date="10/03/2025")  # still on probation
+    gone = _member(ws, branch, "Huỳnh Văn Đi")
+    ws.events.record(gone, "transfer_out", "01/09/2025", other_organization="Đoàn xã Khánh An")
+    guest = ws.members.save(
+        {"full_name": "Đỗ Văn Tạm", "birth_date": "01/01/2000", "branch_id": branch}
+    )
+    ws.events.record(guest, "temporary", "01/02/2025", home_organization="Đoàn phường 5",
+                     period_start="01/02/2025")  # fmt: skip
+    rows = _rows(ws)
+    assert {name: r.reason for name, r in rows.items()} == {
+        "Nguyễn Văn Đủ": None,
+        "Trần Văn Tháng Bảy": None,
+        "Lê Văn Mùng Hai": "Sinh hoạt tại đơn vị chưa đủ 6 tháng trong năm.",
+        "Phạm Văn Đảng": "Đảng viên chính thức: đánh giá, không xếp loại.",
+        "Võ Văn Dự Bị": None,
+        "Huỳnh Văn Đi": "Đã chuyển sinh hoạt trong năm: không xếp loại tại đơn vị.",
+        "Đỗ Văn Tạm": "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.",
+    }
+    assert [r.eligible for r in rows.values()].count(True) == 3
+
+
+def test_the_suggestion_at_the_thresholds_and_its_words(ws: Workspace, branch: str) -> None:
+    ids = {name: _member(ws, branch, name) for name in ("An", "Bình", "Cường", "Dũng", "Em")}
+    _meetings(ws, {ids["An"]: 10, ids["Bình"]: 9, ids["Cường"]: 7, ids["Dũng"]: 5, ids["Em"]: 4})
+    ws.rating.set(YEAR, ids["An"], {"training_result": "Xuất sắc"})
+    ws.rating.set(YEAR, ids["Bình"], {"participation": "89,9%"})
+    rows = _rows(ws)
+    assert [(n, r.suggested, r.suggestion) for n, r in rows.items()] == [
+        ("An", 1, "Tham gia 100% hoạt động (từ 90%) — Hoàn thành xuất sắc nhiệm vụ"),
+        ("Bình", 2, "Tham gia 89,9% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ"),
+        ("Cường", 2, "Tham gia 70% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ"),
+        ("Dũng", 3, "Tham gia 50% hoạt động (từ 50%) — Hoàn thành nhiệm vụ"),
+        ("Em", 4, "Tham gia 40% hoạt động (dưới 50%) — Không hoàn thành nhiệm vụ"),
+    ]
+    assert rows["Bình"].participation_entered and rows["Bình"].participation == pytest.approx(0.899)
+    assert (rows["Cường"].expected, rows["Cường"].attended) == (10, 7)
+
+
+def test_discipline_and_training_cap_the_suggestion(ws: Workspace, branch: str) -> None:
+    ids = {name: _member(ws, branch, name) for name in ("An", "Bình", "Cường")}
+    _meetings(ws, dict.fromkeys(ids.values(), 10))
+    for member_id in ids.values():
+        ws.rating.set(YEAR, member_id, {"training_result": "xuat-sac"})
+    ws.events.record(ids["An"], "discipline", "15/01/2025", level="reprimand")
+    ws.events.record(ids["Bình"], "discipline", "15/06/2025", level="warning")
+    ws.rating.set(YEAR, ids["Cường"], {"training_result": "Khá"})
+    rows = _rows(ws)
+    assert [(n, r.discipline, r.suggested, r.suggestion) for n, r in rows.items()] == [
+        ("An", "reprimand", 2, "Tham gia 100% hoạt động (từ 90%); bị kỷ luật khiển trách trong "
+         "năm — Hoàn thành tốt nhiệm vụ"),
+        ("Bình", "warning", 4, "Tham gia 100% hoạt động (từ 90%); bị kỷ luật cảnh cáo trở lên "
+         "trong năm — Không hoàn thành nhiệm vụ"),
+        ("Cường", None, 2, "Tham gia 100% hoạt động (từ 90%); chưa có kết quả rèn luyện “xuất "
+         "sắc” — Hoàn thành tốt nhiệm vụ"),
+    ]  # fmt: skip
+
+
+def test_levels_set_taken_marked_closed_and_reopened(ws: Workspace, branch: str) -> None:
+    ids = {name: _member(ws, branch, name) for name in ("An", "Bình", "Cường")}
+    _meetings(ws, {ids["An"]: 10, ids["Bình"]: 8, ids["Cường"]: 6})
+    ws.rating.set(
+        YEAR,
+        ids["An"],
+        {
+            "self_level": "1",
+            "self_text": "Tích cực",
+            "proposed_level": 2,
+            "training_result": "xuat-sac",
+        },
+    )
+    ws.rating.set(YEAR, ids["Bình"], {"proposed_level": "Hoàn thành tốt nhiệm vụ"})
+    assert ws.rating.accept(YEAR, "proposals") == 2
+    assert ws.rating.accept(YEAR, "suggestions") == 1  # Cường: the only one left
+    rows = _rows(ws)
+    assert [(n, r.proposed_level, r.decided_level) for n, r in rows.items()] == [
+        ("An", 2, 2), ("Bình", 2, 2), ("Cường", None, 3)
+    ]  # fmt: skip
+    assert rows["An"].differs_from_suggestion and not rows["An"].differs_from_proposal
+    ws.rating.set(YEAR, ids["An"], {"decided_level": 1, "remark": "Gương mẫu, tích cực."})
+    assert _rows(ws)["An"].differs_from_proposal
+    assert ws.rating.close_warnings(YEAR) == []
+    ws.rating.close(YEAR)
+    with pytest.raises(ConflictError, match="Đợt xếp loại năm 2025 đã kết thúc"):
+        ws.rating.set(YEAR, ids["Bình"], {"decided_level": 1})
+    with pytest.raises(ConflictError):
+        ws.rating.set_levels(YEAR, "decided_level", {ids["Bình"]: 1})
+    assert ws.rating.member_history(ids["An"]) == [(2025, 1, "Gương mẫu, tích cực.")]
+    ws.rating.reopen(YEAR)
+    info = ws.rating.round(YEAR)
+    assert info is not None and [a for a, _ in info.history] == ["close", "reopen"]
+    assert ws.rating.member_history(ids["An"]) == []
+    ws.rating.set(YEAR, ids["Bình"], {"decided_level": 1})
+    summary = ws.rating.summary(YEAR)
+    assert [(s.branch, s.counts, s.undecided) for s in summary] == [
+        ("Chi đoàn ấp 1", {1: 2, 2: 0, 3: 1, 4: 0}, 0),
+        ("Toàn Đoàn cơ sở", {1: 2, 2: 0, 3: 1, 4: 0}, 0),
+    ]
+
+
+def test_bad_levels_are_refused_and_change_nothing(ws: Workspace, branch: str) -> None:
+    member = _member(ws, branch, "An")
+    with pytest.raises(ValidationError) as caught:
+        ws.rating.set(YEAR, member, {"decided_level": "5", "participation": "120%",
+                                     "training_result": "Giỏi"})  # fmt: skip
+    assert caught.value.field_errors == {
+        "decided_level": "Mức xếp loại phải từ 1 đến 4 (hoặc tên mức).",
+        "participation": "Tỉ lệ tham gia phải là số từ 0 đến 100 (ví dụ 85 hoặc 85%).",
+        "training_result": "Kết quả rèn luyện phải là: Xuất sắc, Khá, Đạt, Không đạt.",
+    }
+    row = _rows(ws)["An"]
+    assert (row.decided_level, row.participation, row.training_result) == (None, None, None)
+
+
+def test_the_level1_cap_warns_before_closing(ws: Workspace, branch: str) -> None:
+    rules = ws.rating.rules().text.replace('"value": null', '"value": 20')
+    ws.rating.set_rules(rules)
+    ids = [_member(ws, branch, n) for n in ("An", "Bình", "Cường")]
+    ws.rating.set_levels(YEAR, "decided_level", {ids[0]: 1, ids[1]: 1, ids[2]: 2})
+    assert ws.rating.close_warnings(YEAR) == [
+        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 67%, vượt giới hạn 20% trong quy tắc."
+    ]
