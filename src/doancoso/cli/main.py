@@ -17,7 +17,7 @@ from typing import TextIO
 
 from .. import __version__
 from ..core.errors import AppError, ValidationError
-from . import backups, getting_started, members
+from . import backups, checklist, getting_started, members, registers
 from .common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Subparsers, data_dir_option
 from .parser import Parser
 
@@ -27,6 +27,8 @@ COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     getting_started.register,  # init, demo
     members.register,  # members list|add|import|export|print
     backups.register,  # backup, backups, check, restore
+    checklist.register,  # checklist show|set|attach|detach|template
+    registers.register,  # advice add|list, coordination add|list
 )
 
 # Field names of the core whose option is not the field name with dashes.
@@ -36,6 +38,7 @@ _FIELD_LABELS = {
     "branch_id": "--branch",
     "superior_name": "--superior",
     "secretary_name": "--secretary",
+    "day": "--date",
 }
 
 

@@ -24,17 +24,11 @@ from ..storage.live import is_live
 from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Rating, RatingRound
 from ..storage.tracking import transaction_time
 from .indicators import Indicator, compute
+from .rules import NOT_ASSESSED, STATUSES
 from .template import Item, Template, default_template, parse_template
 
 ANSWERS_TABLE = "checklist_answers"
 """The owner table of a checklist item's evidence files."""
-STATUSES: dict[str, str] = {
-    "dat": "Đạt",
-    "chua-dat": "Chưa đạt",
-    "khong-ap-dung": "Không áp dụng",
-    "chua-danh-gia": "Chưa đánh giá",
-}
-NOT_ASSESSED = "chua-danh-gia"
 CHECKLIST_TABLES = (
     "checklists",
     "checklist_answers",
