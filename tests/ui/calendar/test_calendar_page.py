@@ -18,7 +18,7 @@ from scripted import synchronous_core
 
 from .conftest import add_activity, branch_id, first_occurrence, member_id, vn
 
-HEADERS = ["Ngày", "Giờ", "Tên hoạt động", "Loại", "Chi đoàn", "Trạng thái", "Có mặt", "Có phép"]
+HEADERS = ["Ngày", "Giờ", "Tên hoạt động", "Loại", "Chi đoàn", "Trạng thái", "Điểm danh"]
 
 
 def _cells(model: AgendaModel) -> list[list[str]]:
@@ -62,13 +62,13 @@ def test_agenda_lists_the_month_with_attendance(
     marks[member_id(cal_ws, "Lê Văn An")] = ("absent", None)
     cal_ws.attendance.save(occurrence, marks)
     page.month.select_date(dt.date(2026, 3, 12))
-    headers = [page.agenda_model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
+    headers = [page.agenda_model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers == HEADERS
     assert _cells(page.agenda_model) == [
         ["T5 12/03/2026", "19:30–21:00", "Sinh hoạt chi đoàn", "Sinh hoạt chi đoàn định kỳ",
-         "Chi đoàn ấp Tân Hưng", "Đã thực hiện", "3/5", "1"],
+         "Chi đoàn ấp Tân Hưng", "Đã thực hiện", "3/5 · 1 phép"],
         ["CN 29/03/2026", "", "Ngày Chủ nhật xanh", "Ngày Chủ nhật xanh", "Toàn Đoàn cơ sở",
-         "Chưa ghi kết quả", "", ""],
+         "Chưa ghi kết quả", ""],
     ]  # fmt: skip
     late = page.agenda_model.index(1, 5).data(Qt.ItemDataRole.ForegroundRole)
     assert late == QColor("#c62828")

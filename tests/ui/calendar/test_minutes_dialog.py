@@ -31,7 +31,7 @@ def _dialog(qtbot: QtBot, core: Core, occurrence: str) -> MinutesDialog:
 
 def test_without_attendance_it_says_so(qtbot: QtBot, core: Core, meeting: str) -> None:
     dialog = _dialog(qtbot, core, meeting)
-    assert dialog.attendance_label.text() == (
+    assert dialog.attendance_text.toPlainText() == (
         "Chưa điểm danh: hãy điểm danh buổi này để biên bản ghi người có mặt, vắng mặt."
     )
 
@@ -42,7 +42,7 @@ def test_write_and_read_back(qtbot: QtBot, core: Core, cal_ws: Workspace, meetin
     marks[member_id(cal_ws, "Lê Văn An")] = ("absent", None)
     cal_ws.attendance.save(meeting, marks)
     dialog = _dialog(qtbot, core, meeting)
-    assert dialog.attendance_label.text() == (
+    assert dialog.attendance_text.toPlainText() == (
         "Có mặt 3/5 · Vắng có phép 1 · Vắng 1.\n"
         "Vắng có phép: Võ Văn Tùng (Đi làm xa).\n"
         "Vắng không phép: Lê Văn An."

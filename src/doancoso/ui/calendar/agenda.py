@@ -39,18 +39,18 @@ OCCURRENCE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 20
 DECORATION = int(Qt.ItemDataRole.DecorationRole)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 
-COLUMNS: tuple[tuple[str, int], ...] = (
-    ("Ngày", 95),
-    ("Giờ", 82),
-    ("Tên hoạt động", 220),
-    ("Loại", 130),
-    ("Chi đoàn", 130),
-    ("Trạng thái", 112),
-    ("Có mặt", 58),
-    ("Có phép", 62),
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Ngày", "CN 27/12/2026"),
+    ("Giờ", "19:30–21:00"),
+    ("Tên hoạt động", ""),
+    ("Loại", "Sinh hoạt chi đoàn"),
+    ("Chi đoàn", "Chi đoàn ấp Tân"),
+    ("Trạng thái", "Chưa ghi kết quả"),
+    ("Điểm danh", "40/40 · 3 phép"),
 )
-"""(header, default width in pixels); the title's column takes the width left."""
-COL_DATE, COL_TIME, COL_TITLE, COL_KIND, COL_BRANCH, COL_STATUS, COL_PRESENT, COL_EXCUSED = range(8)
+"""(header, the text its default width is measured on); the title's column takes the width
+left, the kind and the chi đoàn are elided (their tooltips say them in full)."""
+COL_DATE, COL_TIME, COL_TITLE, COL_KIND, COL_BRANCH, COL_STATUS, COL_ATTENDANCE = range(7)
 LATE = QColor("#c62828")
 OFF = QColor("#757575")
 
@@ -118,7 +118,7 @@ class AgendaModel(QAbstractTableModel):
         if role == TOOLTIP:
             return _tooltip(row, self._kinds, self._today)
         if role == ALIGNMENT:
-            return ALIGN_RIGHT if column in (COL_PRESENT, COL_EXCUSED) else ALIGN_LEFT
+            return ALIGN_RIGHT if column == COL_ATTENDANCE else ALIGN_LEFT
         if role == DECORATION and column == COL_KIND:
             return colour_icon(kind_colour(self._kinds, row.kind))
         if role == FOREGROUND and column == COL_STATUS:
@@ -141,9 +141,7 @@ class AgendaModel(QAbstractTableModel):
             return branches_text(row.branch_ids, self._branches)
         if column == COL_STATUS:
             return status_text(row, self._today)
-        if column == COL_PRESENT:
-            return attendance_text(row)
-        return str(row.excused) if row.attendance_taken else ""
+        return attendance_text(row)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -25,6 +25,7 @@ class CheckList(QListView):
         self.choices = QStandardItemModel(self)
         self.setModel(self.choices)
         self.setUniformItemSizes(True)
+        self.setSpacing(1)
         self._rows = rows
         self._fit_height()
         self.choices.itemChanged.connect(lambda _item: self.changed.emit())
@@ -60,6 +61,7 @@ class CheckList(QListView):
         line = max(self.fontMetrics().height(), indicator) + 4
         if self.choices.rowCount():
             line = max(line, self.sizeHintForRow(0))
+        line += 2 * self.spacing()
         self.setFixedHeight(line * self._rows + 2 * self.frameWidth() + 2)
 
     def checked_ids(self) -> list[str]:

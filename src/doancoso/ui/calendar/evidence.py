@@ -31,6 +31,9 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QImageReader,
+    QPainter,
+    QPaintEvent,
+    QPalette,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -175,6 +178,25 @@ class EvidenceModel(QAbstractListModel):
         return None if image.isNull() else QIcon(QPixmap.fromImage(image))
 
 
+class EvidenceList(QListView):
+    """The files as icons; an empty list says how to add some."""
+
+    EMPTY = "Chưa có minh chứng.\nBấm “Đính kèm tệp…” hoặc kéo thả ảnh, tệp PDF vào đây."
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 12, -12, -12),
+                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                self.EMPTY,
+            )
+            painter.end()
+
+
 class EvidencePanel(QWidget):
     """The files of one date: list, buttons, drops. ``status`` says what was just done."""
 
@@ -191,7 +213,7 @@ class EvidencePanel(QWidget):
         """How a file is shown (the system's viewer; tests record the address instead)."""
         self.view_folder = Path(tempfile.gettempdir()) / VIEW_FOLDER
         """Where the copies handed to the viewer go."""
-        self.view = QListView()
+        self.view = EvidenceList()
         self.view.setModel(self.model)
         self.view.setViewMode(QListView.ViewMode.IconMode)
         self.view.setIconSize(QSize(THUMB, THUMB))

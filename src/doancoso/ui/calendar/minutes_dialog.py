@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -98,11 +99,17 @@ class MinutesDialog(QDialog):
         left_form = self._form(left)
         for name in ("number", *PEOPLE, "closed_at", "guests"):
             self.errors.add_row(left_form, name, LABELS[name], self._editor(name))
-        self.attendance_label = WrappedLabel(
+        guests_row = self.editors["guests"].parentWidget()  # the row's box (field and message)
+        if guests_row is not None:  # its height fixed: the attendance below takes the rest
+            guests_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Read-only and scrolled: forty names absent must not push the form off the screen.
+        self.attendance_text = QPlainTextEdit(
             attendance_summary(self.sheet, self.detail.row.attendance_taken)
         )
-        self.attendance_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        left_form.addRow("Có mặt, vắng mặt", self.attendance_label)
+        self.attendance_text.setReadOnly(True)
+        self.attendance_text.setTabChangesFocus(True)
+        self.attendance_text.setToolTip("Theo điểm danh của buổi sinh hoạt")
+        left_form.addRow("Có mặt, vắng mặt", self.attendance_text)
         right = QGroupBox("Diễn biến")
         right_form = self._form(right)
         for name in ("agenda", "content", "resolutions"):
@@ -137,6 +144,11 @@ class MinutesDialog(QDialog):
             # Those present first: the chair and the recorder were there.
             ordered = sorted(self.sheet, key=lambda r: r.state != "present")
             combo.addItems([r.full_name for r in ordered])
+            combo.setMinimumContentsLength(24)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             line_edit = combo.lineEdit()
             if line_edit is not None:
                 line_edit.setPlaceholderText("Chọn trong danh sách hoặc gõ họ tên")
@@ -146,7 +158,10 @@ class MinutesDialog(QDialog):
             text.setTabChangesFocus(True)
             text.setPlaceholderText(PLACEHOLDERS[name])
             lines = {"guests": 2, "agenda": 3, "content": 8, "resolutions": 4}[name]
-            text.setMinimumHeight(self.fontMetrics().height() * lines + 12)
+            if name == "guests":
+                text.setFixedHeight(self.fontMetrics().height() * lines + 14)
+            else:
+                text.setMinimumHeight(self.fontMetrics().height() * lines + 12)
             editor = text
         else:
             line = QLineEdit()

@@ -159,7 +159,7 @@ class OccurrenceDialog(QDialog):
         self.errors.add_row(form, "status", LABELS["status"], self.status_combo)
         self.move_note = WrappedLabel()
         self.move_note.setStyleSheet(NOTE_STYLE)
-        form.addRow("", self.move_note)
+        form.addRow(self.move_note)
         return group
 
     def _results_group(self) -> QGroupBox:

@@ -39,7 +39,7 @@ from ...core.workspace import Workspace
 from ..common.list_page import SEARCH_DELAY_MS, UNDO_HINT
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
-from .agenda import COL_TITLE, COLUMNS, OCCURRENCE_ID_ROLE, AgendaModel, ReminderModel
+from .agenda import COL_KIND, COL_TITLE, COLUMNS, OCCURRENCE_ID_ROLE, AgendaModel, ReminderModel
 from .month_model import MonthModel
 from .month_view import MonthView
 from .reminders import CALENDAR_TABLES, Reminders, read_reminders
@@ -48,7 +48,7 @@ from .words import add_months, long_date, matches, month_title, reminder_text, s
 RANGES = (("month", "Tháng đang xem"), ("week", "Tuần của ngày đang chọn"),
           ("year", "Cả năm đang xem"))  # fmt: skip
 ALL_BRANCHES = "Tất cả chi đoàn"
-SIDE_WIDTH = 290
+SIDE_WIDTH = 260
 
 
 class _ActivityDeleting:
@@ -199,8 +199,10 @@ class CalendarPage(QWidget):
         self.agenda.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.agenda.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.agenda.horizontalHeader()
-        for column, (_, width) in enumerate(COLUMNS):
-            self.agenda.setColumnWidth(column, width)
+        metrics = self.agenda.fontMetrics()
+        for column, (title, sample) in enumerate(COLUMNS):
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            self.agenda.setColumnWidth(column, width + 16 + (18 if column == COL_KIND else 0))
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.agenda.doubleClicked.connect(lambda _index: self.open_agenda_row())
         open_action = QAction("Mở buổi hoạt động", self)

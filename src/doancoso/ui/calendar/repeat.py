@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from ...core.activities.recurrence import PRESETS, expand, normalize_rule, preset_rule
 from ...core.errors import ValidationError
@@ -57,6 +57,7 @@ class RepeatFields(QObject):
         self.until_edit.setMaximumWidth(220)
         self.preview = WrappedLabel()
         self.preview.setStyleSheet(PREVIEW_STYLE)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.combo.currentIndexChanged.connect(self._repeat_chosen)
         self.rule_edit.textChanged.connect(self.changed)
         self.until_edit.textChanged.connect(self.changed)

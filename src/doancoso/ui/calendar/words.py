@@ -69,8 +69,12 @@ def branches_text(branch_ids: Sequence[str], names: Mapping[str, str]) -> str:
 
 
 def attendance_text(row: OccurrenceRow) -> str:
-    """ "35/40" once the attendance is taken, else ""."""
-    return f"{row.present}/{row.expected}" if row.attendance_taken else ""
+    """ "35/40 · 3 phép" (present / expected, and absent with leave) once the attendance is
+    taken, else ""."""
+    if not row.attendance_taken:
+        return ""
+    text = f"{row.present}/{row.expected}"
+    return f"{text} · {row.excused} phép" if row.excused else text
 
 
 def counts_text(present: int, excused: int, absent: int) -> str:
