@@ -287,11 +287,15 @@ class CalendarPage(QWidget):
 
     def reload_agenda(self) -> None:
         first, last = self.agenda_range()
-        tokens = search_tokens(self.search.text())
-        rows = [
-            r for r in self._ws.activities.occurrences(first, last, self.month_model.branch_id)
-            if matches(r, tokens)
-        ]  # fmt: skip
+        model = self.month_model
+        if model.first <= first and last <= model.last:  # the weeks shown hold the range
+            rows = [r for r in model.shown() if first <= r.day <= last]
+        else:
+            tokens = search_tokens(model.search)
+            rows = [
+                r for r in self._ws.activities.occurrences(first, last, model.branch_id)
+                if matches(r, tokens)
+            ]  # fmt: skip
         self.agenda_model.set_rows(rows, self.kinds, self.branch_names, dt.date.today())
         self.range_label.setText(
             f"Từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}: {len(rows)} buổi hoạt động"
