@@ -39,6 +39,8 @@ from .fields import ActivityFields, parse_activity
 from .recurrence import expand
 from .rules import BUILTIN_KINDS, DONE, PLANNED, STATUSES, code_of, parse_time
 
+MAX_SPAN_DAYS = 366
+"""The longest an activity may last (a camp, a campaign month): :mod:`.fields` refuses more."""
 OCCURRENCE_TABLE = "occurrences"
 """The owner table of an occurrence's evidence files."""
 _COLOURS = ("#00695c", "#5d4037", "#283593", "#9e9d24", "#d84315", "#37474f")
@@ -382,7 +384,15 @@ class ActivityService:
         stmt = (
             select(Occurrence, Activity)
             .join(Activity, Activity.id == Occurrence.activity_id)
-            .where(is_live(Occurrence, org), Occurrence.day >= first, Occurrence.day <= last)
+            .where(
+                is_live(Occurrence, org),
+                # A date lasting several days shows on each of them: one that started within
+                # the longest span an activity may have (MAX_SPAN_DAYS) before ``first`` and
+                # ends in the range is in it too.
+                Occurrence.day >= first - dt.timedelta(days=MAX_SPAN_DAYS),
+                Occurrence.day <= last,
+                func.coalesce(Occurrence.end_day, Occurrence.day) >= first,
+            )
             .order_by(Occurrence.day, Occurrence.start_time, Activity.title, Occurrence.id)
         )
         with self._ctx.db.read() as session:
@@ -483,8 +493,8 @@ class ActivityService:
                     setattr(occ, name, value)
 
     def upcoming(self, today: dt.date, days: int = 7) -> list[OccurrenceRow]:
-        """Planned dates from ``today`` to ``days`` ahead."""
-        rows = self.occurrences(today, today + dt.timedelta(days=days))
+        """Planned dates of the next ``days`` days, today included."""
+        rows = self.occurrences(today, today + dt.timedelta(days=days - 1))
         return [r for r in rows if r.status == PLANNED]
 
     def overdue(self, today: dt.date, since_days: int = 366) -> list[OccurrenceRow]:
