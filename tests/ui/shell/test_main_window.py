@@ -23,7 +23,7 @@ def test_title_and_areas(qtbot: QtBot, ws: Workspace) -> None:
     window = _window(qtbot, ws)
     assert window.windowTitle() == "Đoàn cơ sở 3 chủ động — Đoàn xã Tân Hưng"
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert areas == ["Đoàn viên", "Thanh niên", "Chi đoàn", "Thống kê", "Thiết lập"]
+    assert areas == ["Đoàn viên", "Thanh niên", "Chi đoàn", "Kế hoạch", "Thống kê", "Thiết lập"]
     assert window.stack.count() == 5
     window.sidebar.setCurrentRow(4)
     assert window.stack.currentWidget() is window.settings
