@@ -41,7 +41,7 @@ def test_a_year_without_a_plan(ws: Workspace, make_page) -> None:
     assert page.copy_button.isHidden()  # no plan of 2025 to copy
     assert "gửi đăng ký với Tỉnh đoàn Cà Mau" in page.empty_hint.text()
     assert not page.print_plan_button.isEnabled() and not page.print_report_button.isEnabled()
-    assert _years(page) == ["2027 (chưa lập)", "2026 (chưa lập)"]
+    assert _years(page) == ["2027 (chưa lập)", "2026 (chưa lập)", "2025 (chưa lập)"]
     messages: list[str] = []
     page.status_message.connect(messages.append)
     page.create_button.click()
@@ -50,7 +50,7 @@ def test_a_year_without_a_plan(ws: Workspace, make_page) -> None:
     assert page.text_form.title_edit.text() == (
         "Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm 2026"
     )
-    assert _years(page) == ["2027 (chưa lập)", "2026"]
+    assert _years(page) == ["2027 (chưa lập)", "2026", "2025 (chưa lập)"]
     assert messages == ["Đã lập kế hoạch công tác năm 2026."]
     assert page.summary_label.text() == "Kế hoạch chưa có chỉ tiêu nào: bấm “Thêm chỉ tiêu…”."
     assert page.print_plan_button.isEnabled() and page.add_button.isEnabled()
@@ -82,7 +82,9 @@ def test_targets_and_progress(ws: Workspace, make_page) -> None:
         "5 chỉ tiêu: 0 đạt, 4 chưa đạt, 1 chưa có số liệu (số liệu đến ngày 30/11/2026). "
         "Cột “Nguồn số liệu”: “Đo tự động” là số ứng dụng tự tính."
     )
-    assert "đã được duyệt" in page.state_label.text()
+    assert page.state_label.text().strip() == (
+        "Đã gửi đăng ký ngày 20/01/2026 (số 15/ĐK-TĐ), đã được duyệt"
+    )
     registration = page.registration
     assert registration.state_combo.currentText() == "Đã được duyệt"
     assert registration.date_edit.text() == "20/01/2026"
@@ -252,6 +254,7 @@ def test_registration_is_checked_then_saved(ws: Workspace, make_page) -> None:
     ws.plans.create(YEAR)
     page = make_page(ws)
     box = page.registration
+    assert page.state_label.text().strip() == "Chưa đăng ký với cấp trên"
     assert not box.date_edit.isEnabled()
     box.state_combo.setCurrentIndex(box.state_combo.findData("da-gui"))
     assert box.date_edit.isEnabled() and box.save_button.isEnabled()
@@ -269,7 +272,7 @@ def test_registration_is_checked_then_saved(ws: Workspace, make_page) -> None:
         "da-gui", date(2025, 11, 10), "12/ĐK"
     )  # fmt: skip
     assert box.errors.messages() == {} and not box.save_button.isEnabled()
-    assert page.state_label.text().endswith("— đã gửi")
+    assert page.state_label.text().strip() == "Đã gửi đăng ký ngày 10/11/2025 (số 12/ĐK)"
 
 
 def test_measured_figures_follow_the_data(ws: Workspace, make_page) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -43,7 +44,7 @@ from ...core.documents import DocumentDetails
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
 from ...core.plans.figures import tally
-from ...core.plans.rules import REGISTRATION_STATES
+from ...core.plans.rules import APPROVED, NOT_REGISTERED
 from ...core.plans.service import PlanInfo
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
@@ -152,6 +153,8 @@ class PlansPage(QWidget):
         heading.setBuddy(self.year_combo)
         top.addWidget(self.year_combo)
         self.state_label = QLabel()
+        # Never wider than the room left: a long text would widen the window past the screen.
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.state_label, 1)
         self.print_plan_button = QPushButton("In kế hoạch (KH)…")
         self.print_report_button = QPushButton("In báo cáo kết quả (BC)…")
@@ -202,6 +205,7 @@ class PlansPage(QWidget):
         row.addStretch(1)
         inner = QWidget()
         inner.setLayout(box)
+        inner.setMinimumWidth(560)
         inner.setMaximumWidth(640)
         row.addWidget(inner, 1)
         row.addStretch(1)
@@ -239,6 +243,10 @@ class PlansPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # Two lines a row: most targets are read whole (the tooltip has the longer ones).
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
         self.table.setItemDelegateForColumn(COL_SHARE, ShareDelegate(self.table))
         header = self.table.horizontalHeader()
         for column, width in enumerate(WIDTHS):
@@ -246,7 +254,6 @@ class PlansPage(QWidget):
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_target())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self.table.resizeRowsToContents)
         left.addWidget(self.table, 1)
         self.summary_label = WrappedLabel()
         left.addWidget(self.summary_label)
@@ -352,8 +359,7 @@ class PlansPage(QWidget):
         self._select_after = None
         self.model.set_targets(plan.targets, kinds)
         self.stack.setCurrentIndex(1)
-        state = REGISTRATION_STATES.get(plan.registration_state, plan.registration_state)
-        self.state_label.setText(f"  {plan.title} — {state.lower()}")
+        self.state_label.setText(f"  {registration_line(plan)}")
         self.state_label.setToolTip(plan.title)
         self.summary_label.setText(summary_text(plan))
         self.text_form.load(plan)
@@ -363,9 +369,9 @@ class PlansPage(QWidget):
             self.select_row(row)
 
     def _fill_years(self, years: Sequence[int]) -> None:
-        """The plans' years and this year and the next (those without a plan marked)."""
+        """The plans' years, last year, this year and the next (those without a plan marked)."""
         this = self.today().year
-        choices = sorted({*years, this, this + 1, self.year}, reverse=True)
+        choices = sorted({*years, this - 1, this, this + 1, self.year}, reverse=True)
         have = set(years)
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -565,6 +571,18 @@ class PlansPage(QWidget):
 
         op = QueryOp(self, job, self._core, label="Đang in ra PDF…")
         op.success(done).failure(self._core.reporter(self, "Không in được")).run()
+
+
+def registration_line(plan: PlanInfo) -> str:
+    """ "Đã gửi đăng ký ngày 20/01/2026 (số 15/ĐK-TĐ)", "Chưa đăng ký với cấp trên"…"""
+    if plan.registration_state == NOT_REGISTERED or plan.registered_on is None:
+        return "Chưa đăng ký với cấp trên"
+    text = f"Đã gửi đăng ký ngày {format_vn_date(plan.registered_on)}"
+    if plan.registration_number:
+        text += f" (số {plan.registration_number})"
+    if plan.registration_state == APPROVED:
+        text += ", đã được duyệt"
+    return text
 
 
 def summary_text(plan: PlanInfo) -> str:

@@ -40,7 +40,7 @@ SHARE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COL_STT, COL_CRITERION, COL_TEXT, COL_PLANNED, COL_ACHIEVED, COL_SHARE, COL_SOURCE = range(7)
 HEADERS = ("STT", "Tiêu chí", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ", "Nguồn số liệu")
-WIDTHS = (44, 64, 380, 110, 110, 110, 120)
+WIDTHS = (40, 62, 380, 100, 100, 100, 112)
 MEASURED = "Đo tự động"
 ENTERED = "Nhập tay"
 NOT_ENTERED = "Chưa nhập"
@@ -115,7 +115,9 @@ class TargetTableModel(QAbstractTableModel):
             return self._display(t, index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(t, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_TEXT:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == COL_TEXT:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_SOURCE and t.measured:
             return MEASURED_COLOUR
@@ -179,8 +181,9 @@ class ShareDelegate(QStyledItemDelegate):
         rect: QRect = opt.rect
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
+        bar_top = rect.center().y() + 4
         if share is not None:
-            track = rect.adjusted(6, rect.height() - 7, -6, -3)
+            track = QRect(rect.left() + 8, bar_top, rect.width() - 16, 5)
             painter.fillRect(track, TRACK_COLOUR)
             filled = QRect(track)
             filled.setWidth(max(1, round(track.width() * min(float(share), 1.0))))
@@ -188,5 +191,7 @@ class ShareDelegate(QStyledItemDelegate):
         palette: QPalette = opt.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(palette.color(role))
-        painter.drawText(rect.adjusted(4, 0, -4, -6), int(Qt.AlignmentFlag.AlignCenter), text)
+        above = QRect(rect.left() + 4, rect.top(), rect.width() - 8, bar_top - rect.top() - 1)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+        painter.drawText(above, int(flags), text)
         painter.restore()
