@@ -59,6 +59,37 @@ def test_share_colours() -> None:
     assert share_colour(0.49) == LOW_COLOUR and share_colour(0) == LOW_COLOUR
 
 
+def test_the_share_is_drawn_as_a_bar(qtbot, ws: Workspace) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    from doancoso.ui.plans.targets import COL_SHARE, ShareDelegate
+
+    model = _model(ws)
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.setItemDelegateForColumn(COL_SHARE, ShareDelegate(table))
+    table.resize(1000, 400)
+    for row in range(model.rowCount()):
+        table.setRowHeight(row, 40)
+    image = table.grab().toImage()
+    rect = table.visualRect(model.index(2, COL_SHARE))  # 25 %: a red bar, a quarter long
+    offset = table.viewport().pos()
+    pixels = {
+        image.pixelColor(x + offset.x(), y + offset.y()).name()
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    }
+    assert LOW_COLOUR.name() in pixels and MET_COLOUR.name() not in pixels
+    rect = table.visualRect(model.index(4, COL_SHARE))  # no share: no bar
+    pixels = {
+        image.pixelColor(x + offset.x(), y + offset.y()).name()
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    }
+    assert not pixels & {LOW_COLOUR.name(), HALF_COLOUR.name(), MET_COLOUR.name()}
+
+
 def test_model_passes_the_model_tester(qtmodeltester, ws: Workspace) -> None:
     qtmodeltester.check(_model(ws))
     empty = TargetTableModel()

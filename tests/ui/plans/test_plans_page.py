@@ -243,11 +243,16 @@ def test_unsaved_texts_survive_a_reload_and_are_asked_about(ws: Workspace, make_
     page.prompts.answer = False
     _choose_year(page, 2027)
     assert page.year == YEAR and page.year_combo.currentData() == YEAR
-    assert page.prompts.asked == [
-        "Nội dung kế hoạch năm 2026 có thay đổi chưa lưu. Bỏ các thay đổi đó?"
-    ]
+    assert page.prompts.asked == ["Kế hoạch năm 2026 có thay đổi chưa lưu. Bỏ các thay đổi đó?"]
     form.revert_button.click()
     assert form.texts["purposes"].toPlainText().startswith("- Nâng cao chất lượng")
+    page.registration.number_edit.setText("16/ĐK-TĐ")  # the registration counts too
+    page.prompts.answer = True
+    _choose_year(page, 2027)
+    assert page.year == 2027 and len(page.prompts.asked) == 2
+    assert page.stack.currentIndex() == 0
+    _choose_year(page, YEAR)  # back: the saved registration, not what was typed
+    assert page.registration.number_edit.text() == "15/ĐK-TĐ"
 
 
 def test_registration_is_checked_then_saved(ws: Workspace, make_page) -> None:

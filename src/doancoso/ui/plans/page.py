@@ -385,9 +385,10 @@ class PlansPage(QWidget):
         year = self.year_combo.currentData()
         if not isinstance(year, int) or year == self.year:
             return
-        if self.text_form.is_dirty() and not self.prompts.confirm(
+        unsaved = self.text_form.is_dirty() or self.registration.is_dirty()
+        if unsaved and not self.prompts.confirm(
             self, "Đổi năm",
-            f"Nội dung kế hoạch năm {self.year} có thay đổi chưa lưu. Bỏ các thay đổi đó?",
+            f"Kế hoạch năm {self.year} có thay đổi chưa lưu. Bỏ các thay đổi đó?",
             yes="Bỏ thay đổi", no="Ở lại",
         ):  # fmt: skip
             self._fill_years(self.snapshot.years if self.snapshot else ())
@@ -396,8 +397,8 @@ class PlansPage(QWidget):
 
     def show_year(self, year: int) -> None:
         self.year = year
-        self.text_form._plan_id = None  # another plan: what was typed is not kept
-        self.registration._plan_id = None
+        self.text_form.forget()  # another plan: what was typed is not kept
+        self.registration.forget()
         self.refresh()
 
     # Selection ----------------------------------------------------------------------------

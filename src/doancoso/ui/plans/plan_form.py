@@ -133,6 +133,10 @@ class PlanTextForm(QWidget):
     def is_dirty(self) -> bool:
         return self._plan_id is not None and self.raw() != self._loaded
 
+    def forget(self) -> None:
+        """The next :meth:`load` shows its plan whatever was typed (another year was chosen)."""
+        self._plan_id = None
+
     def load(self, plan: PlanInfo) -> None:
         """Show ``plan``, unless the secretary is changing this plan (then their text stays)."""
         if plan.id == self._plan_id and self.is_dirty():
@@ -235,7 +239,12 @@ class RegistrationBox(QGroupBox):
     def is_dirty(self) -> bool:
         return self._plan_id is not None and self.values() != self._loaded
 
+    def forget(self) -> None:
+        """The next :meth:`load` shows its plan whatever was typed (another year was chosen)."""
+        self._plan_id = None
+
     def load(self, plan: PlanInfo) -> None:
+        """Show ``plan``'s registration, unless the secretary is changing it."""
         if plan.id == self._plan_id and self.is_dirty():
             return
         self.year, self._plan_id = plan.year, plan.id
