@@ -20,10 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -200,12 +203,15 @@ def report_intro(org: OrganizationInfo, plan: PlanInfo) -> str:
     )
 
 
+@cache
+def _cell_style(align: str) -> ParagraphStyle:
+    aligned = {"LEFT": TA_LEFT, "CENTER": TA_CENTER}[align]
+    return styles()["cell"].clone(f"plan-cell-{align}", fontSize=CELL_SIZE,
+                                  leading=CELL_SIZE * 1.2, alignment=aligned)  # fmt: skip
+
+
 def _cell(text: str, align: str = "LEFT") -> Paragraph:
-    base = styles()["cell"]
-    aligned = {"LEFT": 0, "CENTER": 1, "RIGHT": 2}[align]
-    cell_style = base.clone(f"plan-cell-{align}", fontSize=CELL_SIZE, leading=CELL_SIZE * 1.2,
-                            alignment=aligned)  # fmt: skip
-    return Paragraph(markup(text), cell_style)
+    return Paragraph(markup(text), _cell_style(align))
 
 
 def achieved_text(target: TargetInfo) -> str:

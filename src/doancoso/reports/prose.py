@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -28,9 +29,16 @@ _HEADLINE = re.compile(r"^\d+(\.\d+)*\.\s+\S.*[^.;:,!?]$")
 
 def style(name: str) -> ParagraphStyle:
     """The document styles plus those of running text: ``section`` (I., II. headings),
-    ``headline`` (bold body line), ``lead`` (bold-italic group heading), ``note`` (italic)."""
+    ``headline`` (bold body line), ``lead`` (bold-italic group heading), ``note`` (italic),
+    ``line`` (a line to write on), ``item`` (a list item, not justified)."""
+    extra = _running_styles()
+    return extra[name] if name in extra else styles()[name]
+
+
+@cache
+def _running_styles() -> dict[str, ParagraphStyle]:
     base = styles()
-    extra = {
+    return {
         "section": base["total"].clone("section", spaceBefore=8, spaceAfter=4, keepWithNext=1),
         "headline": base["body"].clone("headline", fontName=BOLD, keepWithNext=1),
         "lead": base["body"].clone("lead", fontName=BOLD_ITALIC, keepWithNext=1),
@@ -38,7 +46,6 @@ def style(name: str) -> ParagraphStyle:
         "line": base["body"].clone("line", firstLineIndent=0, spaceAfter=2, alignment=TA_LEFT),
         "item": base["body"].clone("item", alignment=TA_LEFT),
     }
-    return extra[name] if name in extra else base[name]
 
 
 def section(number: int, title: str) -> Paragraph:

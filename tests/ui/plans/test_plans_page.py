@@ -306,7 +306,7 @@ def test_print_the_plan_and_its_report(ws: Workspace, make_page, script, tmp_pat
         asked.append(name)
         return tmp_path / name
 
-    page.ask_save_path = choose  # type: ignore[method-assign]
+    page.printer.ask_save_path = choose  # type: ignore[method-assign]
     messages: list[str] = []
     page.status_message.connect(messages.append)
     page.print_plan_button.click()
@@ -322,3 +322,14 @@ def test_print_the_plan_and_its_report(ws: Workspace, make_page, script, tmp_pat
         f"Đã in kế hoạch năm 2026 ra tệp {tmp_path / asked[0]}.",
         f"Đã in báo cáo kết quả thực hiện chỉ tiêu năm 2026 ra tệp {tmp_path / asked[1]}.",
     ]
+
+
+def test_a_print_that_cannot_be_written_says_why(ws: Workspace, make_page, tmp_path: Path) -> None:
+    make_plan_data(ws)
+    page = make_page(ws)
+    page.printer.ask_save_path = lambda *args: tmp_path / "missing" / "kh.pdf"  # type: ignore[method-assign]
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.print_plan_button.click()
+    assert messages == [] and not (tmp_path / "missing").exists()
+    assert page.prompts.errors and page.prompts.errors[0].startswith("Không ghi được tệp")

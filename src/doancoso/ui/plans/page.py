@@ -19,14 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,23 +38,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.changes import Changes
-from ...core.documents import DocumentDetails
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
 from ...core.plans.figures import tally
 from ...core.plans.rules import APPROVED, NOT_REGISTERED
 from ...core.plans.service import PlanInfo
 from ...core.workspace import Workspace
-from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .plan_form import PlanTextForm, RegistrationBox
+from .printing import PlanPrinter
 from .target_dialog import TargetDialog
 from .targets import COL_SHARE, COL_TEXT, WIDTHS, ShareDelegate, TargetTableModel
 
-PLAN_DOCUMENT = DocumentKind("KH", "In kế hoạch công tác (PDF)")
-REPORT_DOCUMENT = DocumentKind("BC", "In báo cáo kết quả thực hiện chỉ tiêu (PDF)")
 SHOWN = (
     "plans", "plan_targets", "activities", "occurrences", "attendance", "member_events",
     "members", "branches", "youths", "activity_kinds", "organizations",
@@ -131,6 +126,8 @@ class PlansPage(QWidget):
         self._stale = True
         self._loading = False
         self._select_after: str | None = None
+        self.printer = PlanPrinter(core, self, self.today)
+        self.printer.status_message.connect(self.status_message)
         self._build()
         self._make_actions()
         core.data_changed.changed.connect(self._on_data_changed)
@@ -501,77 +498,15 @@ class PlansPage(QWidget):
 
     # Printing -----------------------------------------------------------------------------
 
-    def ask_save_path(self, caption: str, name: str) -> Path | None:
-        """The PDF chosen in a save dialog (None when cancelled); tests replace this."""
-        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(Path.home() / name),
-                                                "Tệp PDF (*.pdf)")  # fmt: skip
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
-    def ask_details(self, kind: DocumentKind, number: str | None = None,
-                    day: date | None = None) -> DocumentDetails | None:  # fmt: skip
-        """The print dialog, its number and date set to the plan's own when it has them."""
-        dialog = DocumentDialog(self._core, kind, self.today(), self)
-        if number:
-            dialog.number_edit.setText(number)
-        if day:
-            dialog.date_edit.setText(format_vn_date(day))
-        self.prompts.run(dialog)
-        details = dialog.details if dialog.result() == DocumentDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return details
-
     def print_plan(self) -> None:
         plan = self.plan()
-        if plan is None:
-            return
-        details = self.ask_details(PLAN_DOCUMENT, plan.number, plan.plan_date)
-        if details is None:
-            return
-        path = self.ask_save_path("In kế hoạch ra PDF", f"ke-hoach-{plan.year}.pdf")
-        if path is None:
-            return
-
-        def job(ws: Workspace) -> Path:
-            from ...reports.plan import print_plan
-
-            return print_plan(ws, path, plan.year, issued_on=details.issued_on,
-                              number=details.number, place=details.place,
-                              recipients=details.recipients)  # fmt: skip
-
-        self._print(job, PLAN_DOCUMENT, details, f"Đã in kế hoạch năm {plan.year} ra tệp")
+        if plan is not None:
+            self.printer.print_plan(plan)
 
     def print_report(self) -> None:
         plan = self.plan()
-        if plan is None:
-            return
-        details = self.ask_details(REPORT_DOCUMENT)
-        if details is None:
-            return
-        path = self.ask_save_path("In báo cáo kết quả ra PDF", f"bao-cao-ket-qua-{plan.year}.pdf")
-        if path is None:
-            return
-
-        def job(ws: Workspace) -> Path:
-            from ...reports.plan import print_report
-
-            return print_report(ws, path, plan.year, issued_on=details.issued_on,
-                                number=details.number, place=details.place,
-                                recipients=details.recipients)  # fmt: skip
-
-        what = f"Đã in báo cáo kết quả thực hiện chỉ tiêu năm {plan.year} ra tệp"
-        self._print(job, REPORT_DOCUMENT, details, what)
-
-    def _print(self, job: Callable[[Workspace], Path], kind: DocumentKind,
-               details: DocumentDetails, done_text: str) -> None:  # fmt: skip
-        def done(path: object) -> None:
-            remember_document(self._core, kind, details)
-            self.status_message.emit(f"{done_text} {path}.")
-
-        op = QueryOp(self, job, self._core, label="Đang in ra PDF…")
-        op.success(done).failure(self._core.reporter(self, "Không in được")).run()
+        if plan is not None:
+            self.printer.print_report(plan)
 
 
 def registration_line(plan: PlanInfo) -> str:
