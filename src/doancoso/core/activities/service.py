@@ -14,6 +14,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -499,6 +500,13 @@ class ActivityService:
             for r in self.occurrences(first, last)
             if all(t in fold(f"{r.title} {r.place or ''}") for t in tokens)
         ]
+
+    def export_calendar(self, target: Path, first: dt.date, last: dt.date) -> int:
+        """Write the activities with a date from ``first`` to ``last`` to the .ics ``target``
+        (see :mod:`.ics`); returns the number of events written."""
+        from .ics import export_calendar
+
+        return export_calendar(self._ctx, target, first, last, self.kind_names())
 
     # Helpers -------------------------------------------------------------------------------
 
