@@ -14,7 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..context import WorkspaceContext
 from ..lifecycle.periods import active_periods
@@ -68,21 +68,33 @@ class ParticipationService:
 
     def year(self, year: int, as_of: dt.date | None = None) -> list[Participation]:
         """Every member on the active roster at some time in ``year`` (until ``as_of``), in name
-        order, with their counts."""
+        order, with their counts.
+
+        The marks are counted by SQLite, per member and state; only the members whose time
+        here does not cover the whole year have theirs read date by date, to keep those that
+        fall in their periods (reading every mark of a year took most of the time: 90,000
+        rows at 2,000 members and 60 dates)."""
         first = dt.date(year, 1, 1)
         last = min(dt.date(year, 12, 31), as_of or dt.date(year, 12, 31))
         org = self._ctx.organization_id
-        stmt = (
+        counted = (
+            Attendance.deleted_at.is_(None),
+            is_live(Occurrence, org),
+            Occurrence.attendance_taken.is_(True),
+            Occurrence.status == DONE,
+            Occurrence.day >= first,
+            Occurrence.day <= last,
+        )
+        totals = (
+            select(Attendance.member_id, Attendance.state, func.count())
+            .join(Occurrence, Occurrence.id == Attendance.occurrence_id)
+            .where(*counted)
+            .group_by(Attendance.member_id, Attendance.state)
+        )
+        dated = (
             select(Attendance.member_id, Attendance.state, Occurrence.day)
             .join(Occurrence, Occurrence.id == Attendance.occurrence_id)
-            .where(
-                Attendance.deleted_at.is_(None),
-                is_live(Occurrence, org),
-                Occurrence.attendance_taken.is_(True),
-                Occurrence.status == DONE,
-                Occurrence.day >= first,
-                Occurrence.day <= last,
-            )
+            .where(*counted)
         )
         members = (
             select(Member.id, Member.full_name, Member.branch_id)
@@ -94,22 +106,31 @@ class ParticipationService:
             leave = bool(org_row and org_row.leave_counts_as_attended)
             periods = active_periods(session, org)
             people = list(session.execute(members))
-            marks = session.execute(stmt).all()
-        whole_year = {
-            m for m, ps in periods.items() if any(p.covers(first) and p.covers(last) for p in ps)
-        }
+            whole_year = {
+                m
+                for m, ps in periods.items()
+                if any(p.covers(first) and p.covers(last) for p in ps)
+            }
+            by_state = session.execute(totals).all()
+            partial = sorted({m for m, _, _ in by_state if m not in whole_year})
+            marks: list[tuple[str, str, int]] = [
+                (m, state, n) for m, state, n in by_state if m in whole_year
+            ]
+            for start in range(0, len(partial), 900):
+                chunk = partial[start : start + 900]
+                for member_id, state, day in session.execute(
+                    dated.where(Attendance.member_id.in_(chunk))
+                ):
+                    if any(p.covers(day) for p in periods.get(member_id, [])):
+                        marks.append((member_id, state, 1))  # else: outside their time here
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for member_id, state, day in marks:
-            if member_id not in whole_year and not any(
-                p.covers(day) for p in periods.get(member_id, [])
-            ):
-                continue  # outside the member's time here
+        for member_id, state, n in marks:
             c = counts[member_id]
-            c[0] += 1
+            c[0] += n
             if state == "present" or (leave and state == "excused"):
-                c[1] += 1
+                c[1] += n
             if state == "excused":
-                c[2] += 1
+                c[2] += n
         return [
             Participation(member_id, name, branch_id, *counts.get(member_id, (0, 0, 0)))
             for member_id, name, branch_id in people

@@ -12,15 +12,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.live import is_live
 from ..storage.models import Member, MemberEvent
-from .rules import ACTIVE_STATUSES, baseline_status, event_order, replay
+from .rules import (
+    ACTIVE_STATUSES,
+    EventFacts,
+    StatusFacts,
+    baseline_status,
+    event_order,
+    lenient_replay,
+)
 
 _ARRIVALS = ("admission", "transfer_in")
 
@@ -40,7 +48,32 @@ class Period:
         return (self.start is None or self.start <= last) and (self.end is None or first < self.end)
 
 
-def periods_of(member: Member, events: list[MemberEvent]) -> list[Period]:
+class MemberFacts(StatusFacts, Protocol):
+    """What :func:`periods_of` reads of a member."""
+
+    @property
+    def admission_date(self) -> dt.date | None: ...
+
+
+@dataclass(frozen=True)
+class _Member:
+    id: str
+    status: str
+    admission_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class _Event:
+    member_id: str
+    id: str
+    kind: str
+    event_date: dt.date
+    sequence: int
+    status_before: str
+    discipline_level: str | None
+
+
+def periods_of(member: MemberFacts, events: Sequence[EventFacts]) -> list[Period]:
     """The member's periods on the active roster, oldest first (``events`` live, any order)."""
     timeline = sorted(events, key=event_order)
     if not timeline:
@@ -48,7 +81,7 @@ def periods_of(member: Member, events: list[MemberEvent]) -> list[Period]:
             return []
         return [Period(member.admission_date, None)]
     baseline = baseline_status(member, timeline)
-    after = replay(member, timeline, baseline, strict=False)
+    after = lenient_replay(timeline, baseline)
     active = baseline in ACTIVE_STATUSES and timeline[0].kind not in _ARRIVALS
     start = member.admission_date if active else None
     periods: list[Period] = []
@@ -68,20 +101,33 @@ def active_periods(
     session: Session, organization_id: str, member_ids: Collection[str] | None = None
 ) -> dict[str, list[Period]]:
     """Every member's periods (of ``member_ids`` when given), in one read of members and
-    events. Members never on the active roster map to an empty list."""
-    members = select(Member).where(is_live(Member, organization_id))
-    events = select(MemberEvent).where(is_live(MemberEvent, organization_id))
-    by_member: dict[str, list[MemberEvent]] = defaultdict(list)
-    rows: list[Member] = []
+    events. Members never on the active roster map to an empty list.
+
+    Only the columns the replay needs are read (no ORM objects): at 2,000 members this is
+    about half of the time of loading them whole, which the participation rates feel."""
+    members = select(Member.id, Member.status, Member.admission_date).where(
+        is_live(Member, organization_id)
+    )
+    events = select(
+        MemberEvent.member_id,
+        MemberEvent.id,
+        MemberEvent.kind,
+        MemberEvent.event_date,
+        MemberEvent.sequence,
+        MemberEvent.status_before,
+        MemberEvent.discipline_level,
+    ).where(is_live(MemberEvent, organization_id))
+    by_member: dict[str, list[_Event]] = defaultdict(list)
+    rows: list[_Member] = []
     if member_ids is not None:
         ids = list(member_ids)
         for start in range(0, len(ids), 900):
             chunk = ids[start : start + 900]
-            rows += session.scalars(members.where(Member.id.in_(chunk)))
-            for event in session.scalars(events.where(MemberEvent.member_id.in_(chunk))):
-                by_member[event.member_id].append(event)
+            rows += (_Member(*row) for row in session.execute(members.where(Member.id.in_(chunk))))
+            for row in session.execute(events.where(MemberEvent.member_id.in_(chunk))):
+                by_member[row[0]].append(_Event(*row))
     else:
-        rows = list(session.scalars(members))
-        for event in session.scalars(events):
-            by_member[event.member_id].append(event)
+        rows = [_Member(*row) for row in session.execute(members)]
+        for row in session.execute(events):
+            by_member[row[0]].append(_Event(*row))
     return {member.id: periods_of(member, by_member.get(member.id, [])) for member in rows}
