@@ -375,10 +375,15 @@ class ActivityService:
     # Dates ---------------------------------------------------------------------------------
 
     def occurrences(
-        self, first: dt.date, last: dt.date, branch_id: str | None = None
+        self,
+        first: dt.date,
+        last: dt.date,
+        branch_id: str | None = None,
+        status: str | None = None,
     ) -> list[OccurrenceRow]:
         """The dates from ``first`` to ``last`` (inclusive), by day and time; ``branch_id``:
-        only the activities of that chi đoàn (and of the whole organisation)."""
+        only the activities of that chi đoàn (and of the whole organisation); ``status``: only
+        the dates of that status."""
         org = self._ctx.organization_id
         stmt = (
             select(Occurrence, Activity)
@@ -386,6 +391,8 @@ class ActivityService:
             .where(is_live(Occurrence, org), Occurrence.day >= first, Occurrence.day <= last)
             .order_by(Occurrence.day, Occurrence.start_time, Activity.title, Occurrence.id)
         )
+        if status is not None:
+            stmt = stmt.where(Occurrence.status == status)
         with self._ctx.db.read() as session:
             pairs = list(session.execute(stmt))
             counts = self._counts(session, [o.id for o, _ in pairs])
@@ -485,13 +492,13 @@ class ActivityService:
 
     def upcoming(self, today: dt.date, days: int = 7) -> list[OccurrenceRow]:
         """Planned dates from ``today`` to ``days`` ahead."""
-        rows = self.occurrences(today, today + dt.timedelta(days=days))
-        return [r for r in rows if r.status == PLANNED]
+        return self.occurrences(today, today + dt.timedelta(days=days), status=PLANNED)
 
     def overdue(self, today: dt.date, since_days: int = 366) -> list[OccurrenceRow]:
-        """Past dates still "planned": their results are missing."""
-        rows = self.occurrences(today - dt.timedelta(days=since_days), today - dt.timedelta(days=1))
-        return [r for r in rows if r.status == PLANNED]
+        """Past dates still "planned": their results are missing. (Filtered in the query: the
+        attendance of a year's other dates is not counted for nothing, as at every start.)"""
+        first = today - dt.timedelta(days=since_days)
+        return self.occurrences(first, today - dt.timedelta(days=1), status=PLANNED)
 
     def search(self, text: str, first: dt.date, last: dt.date) -> list[OccurrenceRow]:
         tokens = fold(text).split()
