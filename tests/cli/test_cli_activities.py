@@ -50,8 +50,8 @@ def test_one_activity_of_two_branches(ws: Workspace, ids: dict[str, str], data_d
                        "chi doan ap 2", "--place", "Hội trường ấp 1")  # fmt: skip
     assert (result.code, result.err) == (0, "")
     assert result.out == (
-        "Đã thêm hoạt động “Hội thi Thanh niên với pháp luật” (Hội thi, Chi đoàn ấp 1, chi doan "
-        "ap 2) ngày 15/05/2025.\n"
+        "Đã thêm hoạt động “Hội thi Thanh niên với pháp luật” (Hội thi, Chi đoàn ấp 1, Chi đoàn "
+        "ấp 2) ngày 15/05/2025.\n"
     )
     (row,) = listing(data_dir, "--from", "01/05/2025", "--to", "31/05/2025")
     (activity_id,) = {o.activity_id for o in ws.activities.occurrences(*EVERY_DAY)}

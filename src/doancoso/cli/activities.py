@@ -22,6 +22,7 @@ from .values import add_range_options, date_range, dump
 
 if TYPE_CHECKING:  # the core's services load when a command runs, not with the parser
     from ..core.activities.service import OccurrenceRow
+    from ..core.roster.branches import BranchInfo
     from ..core.workspace import Workspace
 
 WHOLE_ORGANIZATION = "Toàn Đoàn cơ sở"
@@ -98,18 +99,20 @@ def register(subparsers: Subparsers) -> None:
 # -- add -----------------------------------------------------------------------------------------
 
 
-def _branch_ids(ws: Workspace, names: list[str] | None) -> list[str]:
-    ids = []
+def _branches(ws: Workspace, names: list[str] | None) -> list[BranchInfo]:
+    """The chi đoàn named by ``--branch`` (tones and case ignored)."""
+    found = []
     for name in names or []:
         branch = ws.branches.find(name)
         if branch is None:
             raise AppError(f"Không có chi đoàn “{name}”.")
-        ids.append(branch.id)
-    return ids
+        found.append(branch)
+    return found
 
 
 def activity_add(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
+        branches = _branches(ws, args.branch)
         raw: dict[str, object] = {
             "title": args.title,
             "kind": args.kind or "",
@@ -117,7 +120,7 @@ def activity_add(args: argparse.Namespace, out: TextIO) -> int:
             "start_time": args.time or "",
             "end_time": args.end_time or "",
             "place": args.place or "",
-            "branch_ids": _branch_ids(ws, args.branch),
+            "branch_ids": [b.id for b in branches],
             "repeat": args.repeat or "",
             "until": args.until or "",
         }
@@ -128,7 +131,7 @@ def activity_add(args: argparse.Namespace, out: TextIO) -> int:
         dump({"id": activity_id, "occurrences": count}, out)
         return EXIT_OK
     fields = record.fields
-    who = ", ".join(args.branch) if args.branch else WHOLE_ORGANIZATION_LOWER
+    who = ", ".join(b.name for b in branches) or WHOLE_ORGANIZATION_LOWER
     text = f"Đã thêm hoạt động “{fields.title}” ({kind}, {who})"
     if fields.rule:
         text += f": {count} buổi theo lịch “{describe(fields.rule)}”"
