@@ -255,4 +255,4 @@ def test_help_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("cách dùng: doancoso plan target add")
     assert "--measure CÁCH_ĐO" in out and "--kind LOẠI" in out
-    assert "admissions (số đoàn viên" in out and "activities (số hoạt động" in out
+    assert "admissions = số đoàn viên" in out and "activities = số hoạt động" in out

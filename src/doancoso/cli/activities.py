@@ -58,7 +58,7 @@ def register(subparsers: Subparsers) -> None:
         "--repeat",
         metavar="QUY_TẮC",
         help="lặp lại: "
-        + ", ".join(f"{code} ({name.lower()})" for code, name in PRESETS.items())
+        + ", ".join(f"{code} = {name}" for code, name in PRESETS.items())
         + ", hoặc một quy tắc RRULE, ví dụ FREQ=MONTHLY;BYDAY=-1SU",
     )
     add.add_argument("--until", metavar="dd/mm/yyyy", help="ngày kết thúc lặp lại")

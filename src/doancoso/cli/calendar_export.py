@@ -47,7 +47,9 @@ def register(subparsers: Subparsers) -> None:
     span = export.add_mutually_exclusive_group()
     span.add_argument("--year", type=int, metavar="NĂM", help="cả một năm (mặc định: năm nay)")
     span.add_argument("--from", dest="date_from", metavar="dd/mm/yyyy", help="từ ngày")
-    export.add_argument("--to", dest="date_to", metavar="dd/mm/yyyy", help="đến ngày")
+    export.add_argument(
+        "--to", dest="date_to", metavar="dd/mm/yyyy", help="đến ngày (mặc định: hết năm của --from)"
+    )
     export.set_defaults(handler=export_calendar, usage_error=export.error)
 
 

@@ -67,7 +67,7 @@ def register(subparsers: Subparsers) -> None:
         "--measure",
         metavar="CÁCH_ĐO",
         help="để ứng dụng tự tính kết quả: "
-        + "; ".join(f"{key} ({name.lower()})" for key, (name, _) in MEASURES.items()),
+        + "; ".join(f"{key} = {name.lower()}" for key, (name, _) in MEASURES.items()),
     )
     add.add_argument(
         "--kind",

@@ -51,9 +51,16 @@ def check_year(year: int) -> int:
     return year
 
 
+_RANGE_DEFAULT = "không có --from và --to: cả năm nay"
+
+
 def add_range_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="date_from", metavar="dd/mm/yyyy", help="từ ngày")
-    parser.add_argument("--to", dest="date_to", metavar="dd/mm/yyyy", help="đến ngày")
+    parser.add_argument(
+        "--from", dest="date_from", metavar="dd/mm/yyyy", help=f"từ ngày ({_RANGE_DEFAULT})"
+    )
+    parser.add_argument(
+        "--to", dest="date_to", metavar="dd/mm/yyyy", help="đến ngày (mặc định: hết năm của --from)"
+    )
 
 
 def number(value: float | None) -> str:
