@@ -222,3 +222,16 @@ def test_bad_usage_exits_2(
     assert err.startswith("cách dùng: doancoso calendar export")
     assert err.endswith(f"Lỗi cú pháp lệnh: {message}\n")
     assert not (tmp_path / "lich.ics").exists()
+
+
+def test_this_year_by_default(ws: Workspace, data_dir: Path, tmp_path: Path) -> None:
+    year = dt.date.today().year
+    for title, day in (("Năm ngoái", f"31/12/{year - 1}"), ("Năm nay", f"01/01/{year}")):
+        ws.activities.save({"title": title, "start_date": day})
+    target = tmp_path / "lich.ics"
+    result = in_folder(data_dir, "calendar", "export", str(target))
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        f"Đã xuất lịch hoạt động từ 01/01/{year} đến 31/12/{year} ra tệp {target} (1 sự kiện).\n"
+    )
+    assert expand(Calendar.from_ical(target.read_bytes())) == {"Năm nay": [dt.date(year, 1, 1)]}
