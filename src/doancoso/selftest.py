@@ -243,6 +243,12 @@ def step_calendar(run: Run) -> None:
     present = rates.get(sheet[1].member_id)
     check(present is not None and present.attended >= 1, "attendance not in the participation")
 
+    from importlib.resources import files
+
+    # Windows has no time zone database of its own: zoneinfo reads the tzdata package, which
+    # the bundle must carry (PyInstaller does not see zoneinfo's lazy import of it).
+    zone = files("tzdata").joinpath("zoneinfo", "Asia", "Ho_Chi_Minh")
+    check(zone.is_file(), "no Asia/Ho_Chi_Minh in the tzdata package")
     path = run.folder / "lich.ics"
     ws.activities.export_calendar(path, dt.date(year, 1, 1), dt.date(year, 12, 31))
     calendar = Calendar.from_ical(path.read_bytes())
