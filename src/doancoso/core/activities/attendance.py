@@ -386,6 +386,15 @@ def _is_header(text: str) -> bool:
     return any(word in fold(text) for word in _HEADER_WORDS)
 
 
+_NUMBERING = ("stt", "tt", "so tt", "so thu tu")
+
+
+def _is_numbering(rows: Sequence[tuple[int, Sequence[object]]], column: int) -> bool:
+    """A column headed STT: the rows' numbers, never the marks — though its "1" reads as
+    present, and would win when the real marks are all of a kind the app does not know."""
+    return any(fold(_text(cells, column)).strip() in _NUMBERING for _, cells in rows)
+
+
 def _columns(
     rows: Sequence[tuple[int, Sequence[object]]], lookup: Mapping[str, list[str]]
 ) -> tuple[int | None, int | None]:
@@ -398,7 +407,7 @@ def _columns(
     who = hits.index(max(hits))
     marked = [
         0
-        if col == who
+        if col == who or _is_numbering(rows, col)
         else sum(
             1 for _, c in rows if fold(_text(c, col)).strip() in _MARKS_PRESENT | _MARKS_EXCUSED
         )

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -376,10 +377,15 @@ class ActivityService:
     # Dates ---------------------------------------------------------------------------------
 
     def occurrences(
-        self, first: dt.date, last: dt.date, branch_id: str | None = None
+        self,
+        first: dt.date,
+        last: dt.date,
+        branch_id: str | None = None,
+        status: str | None = None,
     ) -> list[OccurrenceRow]:
         """The dates from ``first`` to ``last`` (inclusive), by day and time; ``branch_id``:
-        only the activities of that chi đoàn (and of the whole organisation)."""
+        only the activities of that chi đoàn (and of the whole organisation); ``status``: only
+        the dates of that status."""
         org = self._ctx.organization_id
         stmt = (
             select(Occurrence, Activity)
@@ -395,6 +401,8 @@ class ActivityService:
             )
             .order_by(Occurrence.day, Occurrence.start_time, Activity.title, Occurrence.id)
         )
+        if status is not None:
+            stmt = stmt.where(Occurrence.status == status)
         with self._ctx.db.read() as session:
             pairs = list(session.execute(stmt))
             counts = self._counts(session, [o.id for o, _ in pairs])
@@ -494,13 +502,13 @@ class ActivityService:
 
     def upcoming(self, today: dt.date, days: int = 7) -> list[OccurrenceRow]:
         """Planned dates of the next ``days`` days, today included."""
-        rows = self.occurrences(today, today + dt.timedelta(days=days - 1))
-        return [r for r in rows if r.status == PLANNED]
+        return self.occurrences(today, today + dt.timedelta(days=days - 1), status=PLANNED)
 
     def overdue(self, today: dt.date, since_days: int = 366) -> list[OccurrenceRow]:
-        """Past dates still "planned": their results are missing."""
-        rows = self.occurrences(today - dt.timedelta(days=since_days), today - dt.timedelta(days=1))
-        return [r for r in rows if r.status == PLANNED]
+        """Past dates still "planned": their results are missing. (Filtered in the query: the
+        attendance of a year's other dates is not counted for nothing, as at every start.)"""
+        first = today - dt.timedelta(days=since_days)
+        return self.occurrences(first, today - dt.timedelta(days=1), status=PLANNED)
 
     def search(self, text: str, first: dt.date, last: dt.date) -> list[OccurrenceRow]:
         tokens = fold(text).split()
@@ -509,6 +517,13 @@ class ActivityService:
             for r in self.occurrences(first, last)
             if all(t in fold(f"{r.title} {r.place or ''}") for t in tokens)
         ]
+
+    def export_calendar(self, target: Path, first: dt.date, last: dt.date) -> int:
+        """Write the activities with a date from ``first`` to ``last`` to the .ics ``target``
+        (see :mod:`.ics`); returns the number of events written."""
+        from .ics import export_calendar
+
+        return export_calendar(self._ctx, target, first, last, self.kind_names())
 
     # Helpers -------------------------------------------------------------------------------
 
