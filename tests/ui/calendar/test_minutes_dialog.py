@@ -93,3 +93,30 @@ def test_from_the_date_of_the_meeting(
     date.minutes_button.click()
     assert date.message.text() == "Đã lưu biên bản sinh hoạt chi đoàn."
     assert date.attendance_label.text() == "Chưa điểm danh. Đã có biên bản sinh hoạt."
+
+
+def test_save_and_print_the_minutes(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts, tmp_path
+) -> None:
+    from pypdf import PdfReader
+
+    from scripted import accept_print_dialog
+
+    marks = {r.member_id: ("present", None) for r in cal_ws.attendance.sheet(meeting)}
+    marks[member_id(cal_ws, "Võ Văn Tùng")] = ("excused", "Đi làm xa")
+    cal_ws.attendance.save(meeting, marks)
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.set_value("number", "03-BB/CĐ")
+    dialog.set_value("resolutions", "Tổ chức Ngày Chủ nhật xanh ngày 29/3.")
+    target = tmp_path / "bien-ban.pdf"
+    dialog.ask_save_path = lambda _name: target  # type: ignore[method-assign]
+    prompts.dialog_script = accept_print_dialog
+    dialog.print_button.click()
+    minutes = cal_ws.attendance.minutes(meeting)
+    assert minutes is not None and minutes.number == "03-BB/CĐ"  # saved before printing
+    assert dialog.printed_label.text() == f"Đã in biên bản ra tệp {target}."
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "BIÊN BẢN SINH HOẠT CHI ĐOÀN" in text
+    assert "Số: 03-BB/CĐ" in text
+    assert "Võ Văn Tùng (Đi làm xa)" in text
+    assert "Tổ chức Ngày Chủ nhật xanh ngày 29/3." in text

@@ -4,12 +4,15 @@ attendance. Saved through an operation (``AttendanceService.save_minutes``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,15 +26,23 @@ from PySide6.QtWidgets import (
 from ...core.activities.attendance import MINUTES_FIELDS, AttendanceRow
 from ...core.activities.service import OccurrenceDetail
 from ...core.errors import ValidationError
+from ...core.lang.dates import format_vn_date
+from ...core.workspace import Workspace
+from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
 from .words import counts_text, long_date, time_range
 
 LABELS = {
-    "number": "Số biên bản", "chair": "Chủ trì", "recorder": "Thư ký", "closed_at": "Kết thúc lúc",
-    "guests": "Khách mời", "agenda": "Chương trình", "content": "Nội dung, ý kiến",
+    "number": "Số biên bản",
+    "chair": "Chủ trì",
+    "recorder": "Thư ký",
+    "closed_at": "Kết thúc lúc",
+    "guests": "Khách mời",
+    "agenda": "Chương trình",
+    "content": "Nội dung, ý kiến",
     "resolutions": "Kết luận, nghị quyết",
-}  # fmt: skip
+}
 PLACEHOLDERS = {
     "number": "Ví dụ: 01-BB/CĐ",
     "closed_at": "HH:MM",
@@ -61,6 +72,9 @@ def attendance_summary(rows: list[AttendanceRow], taken: bool) -> str:
     if absent:
         lines.append(f"Vắng không phép: {names(absent)}.")
     return "\n".join(lines)
+
+
+MINUTES_DOCUMENT = DocumentKind("BB", "In biên bản (PDF)")
 
 
 class MinutesDialog(QDialog):
@@ -119,7 +133,14 @@ class MinutesDialog(QDialog):
         layout.addLayout(columns, 1)
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
+        self.printed_label = WrappedLabel("")
+        layout.addWidget(self.printed_label)
         buttons = QDialogButtonBox()
+        self.print_button = buttons.addButton(
+            "Lưu và in biên bản…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.print_button.setToolTip("Lưu biên bản rồi in ra PDF theo thể thức văn bản của Đoàn")
+        self.print_button.clicked.connect(self.print_minutes)
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
@@ -197,8 +218,12 @@ class MinutesDialog(QDialog):
         values, occurrence_id = self.raw(), self.occurrence_id
         self._saving = True
         self.general_error.set_message("")
-        op = CoreOp(self, lambda ws: ws.attendance.save_minutes(occurrence_id, values), self._core,
-                    label="Đang lưu biên bản…")  # fmt: skip
+        op = CoreOp(
+            self,
+            lambda ws: ws.attendance.save_minutes(occurrence_id, values),
+            self._core,
+            label="Đang lưu biên bản…",
+        )
         op.success(self._saved).failure(self._not_saved).run()
 
     def _saved(self, _result: object) -> None:
@@ -212,6 +237,70 @@ class MinutesDialog(QDialog):
             self.errors.show_all(exc.field_errors, self.general_error)
             return
         self._core.runner.show_error(exc, "Không lưu được biên bản", self)
+
+    # Printing -----------------------------------------------------------------------------
+
+    def ask_save_path(self, name: str) -> Path | None:
+        """The PDF chosen in a save dialog (None when cancelled); tests replace this."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "In biên bản ra PDF", str(Path.home() / name), "Tệp PDF (*.pdf)"
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def print_minutes(self) -> None:
+        """Save what is typed (the PDF prints the saved minutes), then print."""
+        if self._saving:
+            return
+        values, occurrence_id = self.raw(), self.occurrence_id
+        self._saving = True
+        self.general_error.set_message("")
+        op = CoreOp(
+            self,
+            lambda ws: ws.attendance.save_minutes(occurrence_id, values),
+            self._core,
+            label="Đang lưu biên bản…",
+        )
+        op.success(self._print_saved).failure(self._not_saved).run()
+
+    def _print_saved(self, _result: object) -> None:
+        self._saving = False
+        self.saved = True
+        self._initial = self.raw()
+        dialog = DocumentDialog(self._core, MINUTES_DOCUMENT, None, self)
+        dialog.number_edit.setText(self.raw().get("number", ""))
+        dialog.date_edit.setText(format_vn_date(self.detail.row.day))
+        self._core.prompts.run(dialog)
+        details = dialog.details if dialog.result() == DocumentDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        if details is None:
+            return
+        row = self.detail.row
+        path = self.ask_save_path(f"bien-ban-{row.day:%Y-%m-%d}.pdf")
+        if path is None:
+            return
+        occurrence_id = self.occurrence_id
+
+        def job(ws: Workspace) -> Path:
+            from ...reports.minutes import print_minutes
+
+            return print_minutes(
+                ws,
+                path,
+                occurrence_id,
+                issued_on=details.issued_on,
+                number=details.number,
+                place=details.place,
+            )
+
+        def done(written: object) -> None:
+            remember_document(self._core, MINUTES_DOCUMENT, details)
+            self.printed_label.setText(f"Đã in biên bản ra tệp {written}.")
+
+        op = QueryOp(self, job, self._core, label="Đang in ra PDF…")
+        op.success(done).failure(self._core.reporter(self, "Không in được biên bản")).run()
 
     def reject(self) -> None:
         if self._saving:
