@@ -184,7 +184,8 @@ def _item(text: str, criterion: str, raw: Any, seen: set[str]) -> Item:
     key, threshold, kind = None, None, None
     indicator = raw.get("indicator")
     if indicator is not None:
-        if not isinstance(indicator, dict) or indicator.get("key") not in INDICATORS:
+        key = indicator.get("key") if isinstance(indicator, dict) else None
+        if not isinstance(indicator, dict) or not isinstance(key, str) or key not in INDICATORS:
             raise _refuse(
                 text,
                 where,
