@@ -214,10 +214,11 @@ class RatingService:
         rules = info.rules
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         as_of = min(last, as_of or dt.date.today())
-        counts = self._participation.counts(year, as_of)
         org = self._ctx.organization_id
         with self._ctx.db.read() as session:
             periods = active_periods(session, org)
+        counts = self._participation.counts(year, as_of, periods)
+        with self._ctx.db.read() as session:
             stmt = (
                 select(
                     Member.id,
@@ -355,17 +356,22 @@ class RatingService:
     def accept(self, year: int, source: str, branch_id: str | None = None) -> int:
         """Decide the eligible members not decided yet from the chi đoàn's ``proposals`` or
         the app's ``suggestions``; returns how many were decided."""
+        levels: dict[str, int | None] = dict(self.levels_to_accept(year, source, branch_id))
+        return self.set_levels(year, "decided_level", levels)
+
+    def levels_to_accept(
+        self, year: int, source: str, branch_id: str | None = None
+    ) -> dict[str, int]:
+        """What :meth:`accept` would decide: member → the proposed or suggested level, for the
+        eligible members not decided yet that have one (the GUI keeps them for its undo)."""
         if source not in ("proposals", "suggestions"):
             raise ValueError(source)
-        rows = self.rows(year, branch_id)
         levels = {
             r.member_id: (r.proposed_level if source == "proposals" else r.suggested)
-            for r in rows
+            for r in self.rows(year, branch_id)
             if r.eligible and r.decided_level is None
         }
-        return self.set_levels(
-            year, "decided_level", {m: lv for m, lv in levels.items() if lv is not None}
-        )
+        return {m: lv for m, lv in levels.items() if lv is not None}
 
     def close_warnings(self, year: int) -> list[str]:
         """What the secretary should know before closing: members not decided, a share of
@@ -439,10 +445,11 @@ class RatingService:
             row = self._editable(session, year)
             row.own_level, row.own_remark = parsed, nfc_multiline_or_none(remark)
 
-    def summary(self, year: int) -> list[LevelCounts]:
+    def summary(self, year: int, rows: list[RatingRow] | None = None) -> list[LevelCounts]:
         """Decided levels counted by chi đoàn (in Vietnamese order, those without one last),
-        with each chi đoàn's own level; the last entry is the whole organisation."""
-        rows = self.rows(year)
+        with each chi đoàn's own level; the last entry is the whole organisation. ``rows``: the
+        year's :meth:`rows` when the caller has just read them (not read twice)."""
+        rows = self.rows(year) if rows is None else rows
         info = self.round(year)
         with self._ctx.db.read() as session:
             own = {
