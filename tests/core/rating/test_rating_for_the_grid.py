@@ -43,6 +43,12 @@ def test_levels_to_accept_are_what_accept_decides(ws: Workspace, members: dict[s
     assert ws.rating.levels_to_accept(YEAR, "suggestions", branch.id) == {
         members["An"]: 2, members["Bình"]: 2
     }  # fmt: skip
+    # From rows already read (the grid's), the same.
+    rows = ws.rating.rows(YEAR)
+    assert ws.rating.levels_to_accept(YEAR, "suggestions", None, rows) == suggestions
+    assert ws.rating.levels_to_accept(YEAR, "suggestions", branch.id, rows) == {
+        members["An"]: 2, members["Bình"]: 2
+    }  # fmt: skip
     assert ws.rating.accept(YEAR, "suggestions") == 3
     rows = {r.full_name: r.decided_level for r in ws.rating.rows(YEAR, as_of=AS_OF)}
     assert rows == {"An": 2, "Bình": 2, "Cường": 2, "Dũng": 4}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,7 @@ from ..lang.text import collation_key, nfc, nfc_multiline_or_none
 from ..lifecycle.periods import Period, active_periods
 from ..lifecycle.rules import ACTIVE_STATUSES
 from ..roster.vocab import STATUSES
+from ..storage.bulk import paused_gc
 from ..storage.live import is_live
 from ..storage.models import (
     Branch,
@@ -54,6 +55,9 @@ LEVEL_FIELDS = ("self_level", "proposed_level", "decided_level")
 TEXT_FIELDS = ("self_text", "proposed_remark", "remark")
 RATING_TABLES = ("ratings", "rating_rounds", "branch_ratings", "settings")
 _DISCIPLINE_WEIGHT = {"reprimand": 1, "warning": 2, "expulsion": 3}
+_SAVED_FIELDS = ("self_level", "self_text", "proposed_level", "proposed_remark", "decided_level",
+                 "remark")  # fmt: skip
+"""The fields of a saved rating a :class:`RatingRow` ends with, in its order."""
 
 
 @dataclass(frozen=True)
@@ -211,7 +215,6 @@ class RatingService:
         """Every member on the active roster at some time in ``year``, in name order (of one
         chi đoàn when ``branch_id`` is given), with eligibility, figures and levels."""
         info = self.round(year) or self.open(year)
-        rules = info.rules
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         as_of = min(last, as_of or dt.date.today())
         org = self._ctx.organization_id
@@ -238,13 +241,38 @@ class RatingService:
             branches = dict(
                 session.execute(select(Branch.id, Branch.name).where(is_live(Branch, org))).all()
             )
+            # Plain columns, not ORM objects: a round of thousands is read at every refresh.
             saved = {
                 r.member_id: r
-                for r in session.scalars(
-                    select(Rating).where(is_live(Rating), Rating.round_id == info.id)
+                for r in session.execute(
+                    select(
+                        Rating.member_id,
+                        Rating.participation,
+                        Rating.training_registered,
+                        Rating.training_result,
+                        *(getattr(Rating, f) for f in _SAVED_FIELDS),
+                    ).where(is_live(Rating), Rating.round_id == info.id)
                 )
             }
             discipline = self._discipline(session, first, last)
+        with paused_gc():
+            return self._build_rows(
+                info.rules, year, as_of, members, periods, counts, branches, saved, discipline
+            )
+
+    def _build_rows(
+        self,
+        rules: RatingRules,
+        year: int,
+        as_of: dt.date,
+        members: Sequence[Any],
+        periods: Mapping[str, list[Period]],
+        counts: Mapping[str, tuple[int, int, int]],
+        branches: Mapping[str, str],
+        saved: Mapping[str, Any],
+        discipline: Mapping[str, str],
+    ) -> list[RatingRow]:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
         for m in members:
             spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
@@ -279,17 +307,7 @@ class RatingService:
                     discipline.get(m.id),
                     hint.level if hint else None,
                     hint.reason if hint else (reason or ""),
-                    *(
-                        getattr(r, f) if r else None
-                        for f in (
-                            "self_level",
-                            "self_text",
-                            "proposed_level",
-                            "proposed_remark",
-                            "decided_level",
-                            "remark",
-                        )
-                    ),
+                    *(getattr(r, f) if r else None for f in _SAVED_FIELDS),
                 )
             )
         return rows
@@ -360,15 +378,24 @@ class RatingService:
         return self.set_levels(year, "decided_level", levels)
 
     def levels_to_accept(
-        self, year: int, source: str, branch_id: str | None = None
+        self,
+        year: int,
+        source: str,
+        branch_id: str | None = None,
+        rows: list[RatingRow] | None = None,
     ) -> dict[str, int]:
         """What :meth:`accept` would decide: member → the proposed or suggested level, for the
-        eligible members not decided yet that have one (the GUI keeps them for its undo)."""
+        eligible members not decided yet that have one (the GUI keeps them for its undo).
+        ``rows``: the year's :meth:`rows` when the caller has just read them (not read twice)."""
         if source not in ("proposals", "suggestions"):
             raise ValueError(source)
+        if rows is None:
+            rows = self.rows(year, branch_id)
+        elif branch_id is not None:
+            rows = [r for r in rows if r.branch_id == branch_id]
         levels = {
             r.member_id: (r.proposed_level if source == "proposals" else r.suggested)
-            for r in self.rows(year, branch_id)
+            for r in rows
             if r.eligible and r.decided_level is None
         }
         return {m: lv for m, lv in levels.items() if lv is not None}

@@ -15,7 +15,7 @@ proposal is coloured, with the difference in its tooltip.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -203,13 +203,23 @@ class RatingModel(QAbstractTableModel):
     def patch(self, member_id: str, **values: Any) -> None:
         """Put the values the core saved for one member into its row (the filter is not
         applied again: a row just decided stays in the "not decided" view until reloaded)."""
+        self.patch_many({member_id: values})
+
+    def patch_many(self, values: Mapping[str, Mapping[str, Any]]) -> None:
+        """:meth:`patch` for many members at once (a bulk action): member → field → value."""
         for rows in (self._all, self._rows):
             for position, r in enumerate(rows):
-                if r.member_id == member_id:
-                    rows[position] = replace(r, **values)
-        shown = self.row_of(member_id)
-        if shown is not None:
-            self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(COLUMNS) - 1))
+                new = values.get(r.member_id)
+                if new is not None:
+                    rows[position] = replace(r, **new)
+        if len(values) == 1:
+            shown = self.row_of(next(iter(values)))
+            if shown is not None:
+                last = self.index(shown, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(shown, 0), last)
+        elif self._rows:
+            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     # Editing ------------------------------------------------------------------------------
 

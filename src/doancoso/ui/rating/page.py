@@ -4,10 +4,11 @@ reopening, and the results under the grid.
 
 The rows are read on the worker (a :class:`~doancoso.ui.shell.operations.QueryOp`: they need
 the year's participation), and every change is a :class:`~doancoso.ui.shell.operations.CoreOp`.
-A level or remark typed into the grid is put into its row once saved, without reading the round
-again (:attr:`RatingPage._quiet` counts those edits, whose one-row change the data-changed signal
-then brings); any other change of the round, the roster or the attendance reads it again, at
-once when the page is visible, otherwise when it is next shown.
+A level or remark typed into the grid, and the levels a bulk action decides, are put into their
+rows once saved, without reading the round again (:attr:`RatingPage._quiet` counts those
+operations, whose change of ratings alone the data-changed signal then brings); any other change
+of the round, the roster or the attendance reads it again, at once when the page is visible,
+otherwise when it is next shown.
 """
 
 from __future__ import annotations
@@ -74,12 +75,9 @@ class Loaded:
     summary: list[LevelCounts]
 
 
-def _own_edit_only(changes: Changes) -> bool:
-    """Whether ``changes`` are no more than one member's rating (an edit typed in the grid)."""
-    if changes.everything or set(changes.tables) != {"ratings"}:
-        return False
-    ids = changes.ids("ratings")
-    return ids is not None and len(ids) <= 1
+def _ratings_only(changes: Changes) -> bool:
+    """Whether ``changes`` are no more than members' ratings (the grid's own edits)."""
+    return not changes.everything and set(changes.tables) == {"ratings"}
 
 
 def history_text(info: RoundInfo) -> str:
@@ -210,8 +208,8 @@ class RatingPage(QWidget):
     def _on_data_changed(self, changes: Changes) -> None:
         if not changes.touches(*WATCHED):
             return
-        if self._quiet and _own_edit_only(changes):
-            return  # the edit's row is patched when it is saved
+        if self._quiet and _ratings_only(changes):
+            return  # the rows edited are patched when they are saved
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -443,23 +441,32 @@ class RatingPage(QWidget):
         if self.read_only:
             return
         year, branch = self.year, self.branch_box.currentData()
-        only = {r.member_id for r in self.model.all_rows if not r.branch} if branch == "" else None
+        rows = list(self.model.all_rows)  # as read after the last change: not read again
+        if branch == "":  # the members in no chi đoàn
+            rows = [r for r in rows if not r.branch]
 
         def take(ws: Workspace) -> dict[str, int]:
-            levels = ws.rating.levels_to_accept(year, source, branch or None)
-            if only is not None:  # the members in no chi đoàn
-                levels = {m: lv for m, lv in levels.items() if m in only}
+            levels = ws.rating.levels_to_accept(year, source, branch or None, rows)
             ws.rating.set_levels(year, "decided_level", dict(levels))
             return levels
 
         def taken(levels: dict[str, int]) -> None:
+            self._quiet -= 1
+            self.model.patch_many({m: {"decided_level": lv} for m, lv in levels.items()})
+            self._after_patch()
             if levels and self.history is not None:
                 label = f"{SOURCES[source][0]} ({vn_number(len(levels))} đoàn viên)"
                 self.history.push(AcceptCommand(self._core, self.window(), year, levels, label,
                                                 self._undo_failed))  # fmt: skip
             self.status_message.emit(accepted_message(source, len(levels), year))
 
-        CoreOp(self, take, self._core).success(taken).run()
+        def refused(exc: BaseException) -> None:
+            self._quiet -= 1
+            self._core.runner.show_error(exc, "Không thực hiện được", self)
+            self.refresh()
+
+        self._quiet += 1
+        CoreOp(self, take, self._core).success(taken).failure(refused).run()
 
     def _undo_failed(self, message: str) -> None:
         self.prompts.error(self, "Không hoàn tác được", message)

@@ -198,7 +198,11 @@ class ExcellentModel(QAbstractTableModel):
         return cells[column]
 
 
-def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
+def _table(
+    model: QAbstractTableModel, stretch: int, widths: tuple[int, ...] | None = None
+) -> QTableView:
+    """A read-only looking table; columns fitted to their contents, or of ``widths`` (a list
+    that can hold thousands of rows is not measured row by row)."""
     view = QTableView()
     view.setModel(model)
     view.verticalHeader().hide()
@@ -208,9 +212,12 @@ def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     for column in range(model.columnCount()):
-        mode = QHeaderView.ResizeMode.ResizeToContents
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
-                                    else mode)  # fmt: skip
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        elif widths is not None:
+            view.setColumnWidth(column, widths[column])
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return view
 
 
@@ -247,7 +254,7 @@ class ResultsPanel(QTabWidget):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.excellent_view = _table(self.excellent, 4)
+        self.excellent_view = _table(self.excellent, 4, (40, 180, 85, 150, 0))
         self.excellent_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.excellent_view, 1)
         return box
