@@ -45,15 +45,15 @@ def test_cells_say_what_the_core_read(page: RatingPage, rated: Round) -> None:
     page.refresh()
     model = page.model
     assert [_texts(model, row) for row in range(model.rowCount())] == [
-        ["1", "Nguyễn Văn An", "Chi đoàn ấp 1", "100%", "", "", "2. Tốt", "", "", "", ""],
-        ["2", "Trần Thị Bình", "Chi đoàn ấp 1", "85% (nhập)", "", "", "2. Tốt", "", "3. Hoàn thành",
+        ["1", "Nguyễn Văn An", "ấp 1", "100%", "", "", "2. Tốt", "", "", "", ""],
+        ["2", "Trần Thị Bình", "ấp 1", "85%*", "", "", "2. Tốt", "", "3. Hoàn thành",
          "1. Xuất sắc", "Gương mẫu"],
-        ["3", "Lê Văn Cường", "Chi đoàn ấp 1", "60%", "Khiển trách", "", "3. Hoàn thành", "", "",
+        ["3", "Lê Văn Cường", "ấp 1", "60%", "Khiển trách", "", "3. Hoàn thành", "", "",
          "", ""],
-        ["4", "Phạm Văn Dũng", "Chi đoàn ấp 2", "40%", "", "", "4. Không hoàn thành", "", "", "",
+        ["4", "Phạm Văn Dũng", "ấp 2", "40%", "", "", "4. Không hoàn thành", "", "", "",
          ""],
-        ["5", "Võ Thị Em", "Chi đoàn ấp 2", "90%", "", "", "2. Tốt", "", "", "", ""],
-        ["6", GUEST, "Chi đoàn ấp 2", "", "", "", "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
+        ["5", "Võ Thị Em", "ấp 2", "90%", "", "", "2. Tốt", "", "", "", ""],
+        ["6", GUEST, "ấp 2", "", "", "", "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
          "nhận xét.", None, None, None, ""],
     ]  # fmt: skip
     bình = model.index(1, COL_DECIDED)
@@ -65,7 +65,7 @@ def test_cells_say_what_the_core_read(page: RatingPage, rated: Round) -> None:
     )
     assert model.index(0, COL_DECIDED).data(Qt.ItemDataRole.BackgroundRole) is None
     assert model.index(1, COL_RATE).data(Qt.ItemDataRole.ToolTipRole) == (
-        "Tỉ lệ nhập tay. Xóa ô này (Delete) để tính theo điểm danh (có mặt 8/10 buổi)."
+        "Tỉ lệ nhập tay (*). Xóa ô này (Delete) để tính theo điểm danh (có mặt 8/10 buổi)."
     )
     assert model.index(0, COL_RATE).data(Qt.ItemDataRole.ToolTipRole) == (
         "Có mặt 10/10 buổi hoạt động đã điểm danh."

@@ -171,7 +171,7 @@ def test_participation_typed_as_85_or_refused(
     _type_in_editor(qtbot, page, "85")
     cuong = page.model.row(2)
     assert (cuong.participation, cuong.participation_entered, cuong.suggested) == (0.85, True, 2)
-    assert page.model.index(2, COL_RATE).data() == "85% (nhập)"
+    assert page.model.index(2, COL_RATE).data() == "85%*"
     _at(page, 3, COL_RATE)
     _type_in_editor(qtbot, page, "120")
     assert prompts.errors == ["Tỉ lệ tham gia phải là số từ 0 đến 100 (ví dụ 85 hoặc 85%)."]

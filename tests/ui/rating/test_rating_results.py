@@ -37,7 +37,7 @@ def test_counts_and_shares_by_chi_doan(page: RatingPage, rated: Round, qtmodelte
     ]
     assert summary.index(2, 0).data(Qt.ItemDataRole.FontRole).bold()
     assert page.results.excellent.names == ["Nguyễn Văn An", "Võ Thị Em"]
-    assert page.results.tabText(1) == "Xuất sắc (2)"
+    assert page.results.tabText(1) == "Hoàn thành xuất sắc (2)"
 
 
 def test_chi_doan_and_organisation_levels_are_saved(page: RatingPage, rated: Round) -> None:

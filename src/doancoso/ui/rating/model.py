@@ -38,20 +38,24 @@ _EDIT = int(Qt.ItemDataRole.EditRole)
 SHORT_LEVELS: dict[int, str] = {1: "Xuất sắc", 2: "Tốt", 3: "Hoàn thành", 4: "Không hoàn thành"}
 """The levels as the grid shows them ("2. Tốt"); the full name is in the tooltip."""
 
-# (header, default width in pixels)
+# (header, default width in pixels: the view widens a column to its longest value, FIT_TEXTS)
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("STT", 40),
-    ("Họ và tên", 160),
-    ("Chi đoàn", 115),
-    ("Tham gia", 76),
-    ("Kỷ luật", 72),
-    ("Rèn luyện", 76),
-    ("Gợi ý", 96),
-    ("Tự đánh giá", 96),
-    ("Chi đoàn đề nghị", 116),
-    ("BCH quyết định", 116),
-    ("Nhận xét", 220),
+    ("STT", 38),
+    ("Họ và tên", 145),
+    ("Chi đoàn", 95),
+    ("Tham gia", 56),
+    ("Kỷ luật", 64),
+    ("Rèn luyện", 64),
+    ("Gợi ý", 110),
+    ("Tự đánh giá", 110),
+    ("Chi đoàn đề nghị", 110),
+    ("BCH quyết định", 110),
+    ("Nhận xét", 200),
 )
+HEADER_TIPS: dict[int, str] = {
+    2: "Tên chi đoàn viết gọn (bỏ chữ “Chi đoàn”); tên đầy đủ trong chú thích của ô",
+    3: "Tỉ lệ tham gia hoạt động trong năm; dấu * là tỉ lệ nhập tay (không theo điểm danh)",
+}
 (COL_STT, COL_NAME, COL_BRANCH, COL_RATE, COL_DISCIPLINE, COL_TRAINING, COL_SUGGESTED, COL_SELF,
  COL_PROPOSED, COL_DECIDED, COL_REMARK) = range(len(COLUMNS))  # fmt: skip
 LEVEL_COLUMNS: dict[int, str] = {
@@ -79,7 +83,8 @@ REASON_SPAN = (COL_SUGGESTED, COL_DECIDED - COL_SUGGESTED + 1)
 GREY = QBrush(QColor("#8a8a8a"))
 DIFFERS = QBrush(QColor("#ffe0b2"))
 """The background of a decided level that differs from the suggestion or the proposal."""
-ENTERED_MARK = " (nhập)"
+ENTERED_MARK = "*"
+BRANCH_PREFIX = "chi đoàn "
 TRAINING_TIP = "Kết quả chương trình rèn luyện đoàn viên: gõ " + ", ".join(
     f"{digit} {name}" for digit, name in enumerate(TRAINING_RESULTS.values(), start=1)
 )
@@ -92,6 +97,15 @@ def level_text(level: int | None) -> str:
     return "" if level is None else f"{level}. {SHORT_LEVELS[level]}"
 
 
+def short_branch(name: str | None) -> str:
+    """ "Chi đoàn ấp Giồng Kè" → "ấp Giồng Kè" (the column is headed "Chi đoàn")."""
+    if not name:
+        return ""
+    if name.lower().startswith(BRANCH_PREFIX) and len(name) > len(BRANCH_PREFIX):
+        return name[len(BRANCH_PREFIX) :]
+    return name
+
+
 def rate_text(row: RatingRow) -> str:
     if row.participation is None:
         return "—"
@@ -101,7 +115,7 @@ def rate_text(row: RatingRow) -> str:
 
 def _rate_tooltip(row: RatingRow) -> str:
     if row.participation_entered:
-        return "Tỉ lệ nhập tay. Xóa ô này (Delete) để tính theo điểm danh" + (
+        return "Tỉ lệ nhập tay (*). Xóa ô này (Delete) để tính theo điểm danh" + (
             f" (có mặt {row.attended}/{row.expected} buổi)." if row.expected else "."
         )
     if row.expected:
@@ -259,6 +273,8 @@ class RatingModel(QAbstractTableModel):
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == DISPLAY and 0 <= section < len(COLUMNS):
             return COLUMNS[section][0]
+        if horizontal and role == TOOLTIP:
+            return HEADER_TIPS.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -288,7 +304,7 @@ class RatingModel(QAbstractTableModel):
         if column == COL_NAME:
             return r.full_name
         if column == COL_BRANCH:
-            return r.branch or ""
+            return short_branch(r.branch)
         if column == COL_RATE:
             return rate_text(r) if r.eligible else ""
         if column == COL_DISCIPLINE:
@@ -321,6 +337,8 @@ class RatingModel(QAbstractTableModel):
     def _tooltip(r: RatingRow, column: int) -> str | None:
         if column == COL_NAME:
             return f"Sinh ngày {format_vn_date(r.birth_date)}"
+        if column == COL_BRANCH:
+            return r.branch
         if column == COL_REMARK:
             return r.remark or None
         if not r.eligible:

@@ -9,8 +9,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QCompleter
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QCompleter, QListView
 
 from ...core.lang.text import fold
 
@@ -26,6 +26,7 @@ COMMON_REMARKS: tuple[str, ...] = (
     "Cần khắc phục việc vắng sinh hoạt không có lý do",
 )
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_LIST_WIDTH = 620
 
 
 def remark_phrases(used: Iterable[str | None]) -> list[str]:
@@ -52,13 +53,21 @@ class RemarkCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setMaxVisibleItems(9)
+        self.list = PhraseList()
+        """The list of phrases shown (the completer's popup)."""
+        self.setPopup(self.list)
 
     def set_phrases(self, phrases: Iterable[str]) -> None:
         self._phrases.clear()
+        widest = 0
+        metrics = self.list.fontMetrics()
         for phrase in phrases:
             item = QStandardItem(phrase)
             item.setData(fold(phrase), FOLDED_ROLE)
             self._phrases.appendRow(item)
+            widest = max(widest, metrics.horizontalAdvance(phrase))
+        # The phrases are longer than the remark column: the list is as wide as they need.
+        self.list.setMinimumWidth(min(MAX_LIST_WIDTH, widest + 40))
 
     def phrases(self) -> list[str]:
         return [self._phrases.item(row).text() for row in range(self._phrases.rowCount())]
@@ -71,19 +80,40 @@ class RemarkCompleter(QCompleter):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Enter while the phrases are offered but none is chosen: the text as typed is meant,
-        so the key goes to the editor (which saves it) instead of only closing the list."""
-        popup = self.popup()
-        widget = self.widget()
+        so the key goes to the editor (which saves it) instead of only closing the list.
+
+        Only key events are looked at: this filter also sees the events of the list while
+        it is being made, when asking the completer for its list would make another."""
         if (
-            watched is popup
-            and widget is not None
-            and event.type() == QEvent.Type.KeyPress
+            event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and popup.isVisible()
-            and not popup.currentIndex().isValid()
+            and isinstance(watched, QAbstractItemView)
+            and watched.isVisible()
+            and not watched.currentIndex().isValid()
         ):
-            popup.hide()
-            QApplication.sendEvent(widget, event)
-            return True
+            widget = self.widget()
+            if widget is not None:
+                watched.hide()
+                QApplication.sendEvent(widget, event)
+                return True
         return super().eventFilter(watched, event)
+
+
+class PhraseList(QListView):
+    """The list of phrases: wider than the remark column at the right of the grid, it is
+    moved left to stay on the screen when it shows."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._keep_on_screen()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        area, frame = self.screen().availableGeometry(), self.geometry()
+        width = max(frame.width(), self.minimumWidth())
+        if frame.x() + width - 1 > area.right():
+            self.move(max(area.left(), area.right() + 1 - width), frame.y())

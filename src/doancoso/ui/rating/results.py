@@ -262,12 +262,14 @@ class ResultsPanel(QTabWidget):
     def _own_tab(self) -> QWidget:
         box = QWidget()
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.own_level = QComboBox()
         self.own_level.addItem(NO_LEVEL, None)
         for level, name in LEVELS.items():
             self.own_level.addItem(f"{level}. {name}", level)
         form.addRow("Mức xếp loại:", self.own_level)
         self.own_remark = QLineEdit()
+        self.own_remark.setMinimumWidth(560)
         self.own_remark.setPlaceholderText("Nhận xét chung về Đoàn cơ sở trong năm")
         form.addRow("Nhận xét:", self.own_remark)
         row = QHBoxLayout()
@@ -286,7 +288,7 @@ class ResultsPanel(QTabWidget):
 
     def _set_excellent_title(self) -> None:
         count = self.excellent.rowCount()
-        self.setTabText(1, f"{SHORT_LEVELS[1]} ({vn_number(count)})")
+        self.setTabText(1, f"Hoàn thành xuất sắc ({vn_number(count)})")
 
     def show_results(
         self, summary: Sequence[LevelCounts], rows: Sequence[RatingRow], read_only: bool

@@ -32,17 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.lifecycle.rules import DISCIPLINE_LEVELS
 from ...core.rating.rules import LEVELS, TRAINING_RESULTS
 from .model import (
     CHOICE_COLUMNS,
+    COL_DISCIPLINE,
     COL_RATE,
     COL_REMARK,
+    COL_SUGGESTED,
     COL_TRAINING,
     COLUMNS,
     FIELDS,
     LEVEL_COLUMNS,
     REASON_SPAN,
     RatingModel,
+    level_text,
 )
 from .remarks import RemarkCompleter
 
@@ -56,6 +60,8 @@ _DIGITS = {
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NO_LEVEL = "(chưa có)"
+CELL_PADDING = 5
+"""Pixels on each side of a cell's text (the style's margin and the grid line)."""
 
 
 LEVEL_CHOICES = [(f"{level}. {name}", level) for level, name in LEVELS.items()]
@@ -175,10 +181,24 @@ class RatingView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        for column, (_, width) in enumerate(COLUMNS):
-            self.setColumnWidth(column, width)
+        self.fit_columns()
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         model.modelReset.connect(self.update_spans)
+
+    def fit_columns(self) -> None:
+        """The default widths, widened where the font needs more for the longest value."""
+        cells, header = self.fontMetrics(), self.horizontalHeader().fontMetrics()
+        longest = {
+            COL_RATE: "100%*",
+            COL_DISCIPLINE: max(DISCIPLINE_LEVELS.values(), key=len),
+            COL_TRAINING: max(TRAINING_RESULTS.values(), key=len),
+            **dict.fromkeys((COL_SUGGESTED, *LEVEL_COLUMNS), level_text(4)),
+        }
+        for column, (title, width) in enumerate(COLUMNS):
+            needed = header.horizontalAdvance(title) + 2 * CELL_PADDING
+            if column in longest:
+                needed = max(needed, cells.horizontalAdvance(longest[column]) + 2 * CELL_PADDING)
+            self.setColumnWidth(column, max(width, needed))
 
     def update_spans(self) -> None:
         """Members not rated show their reason across the level columns."""
