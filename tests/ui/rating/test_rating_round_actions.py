@@ -4,12 +4,14 @@ reopening after a question, opening a year's round."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.rating.model import COL_DECIDED, COL_REMARK
+from doancoso.ui.rating.model import COL_DECIDED, COL_RATE, COL_REMARK
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
@@ -173,3 +175,21 @@ def test_the_page_follows_changes_made_elsewhere(
                                              level="warning"), core).run()  # fmt: skip
     assert page.model.row(2).suggested == 4
     assert page.model.index(2, 4).data() == "Cảnh cáo"
+    # Attendance taken at one more meeting: the rates follow.
+    dung = rated.ids["Phạm Văn Dũng"]
+
+    def meeting(ws: Workspace) -> None:
+        ws.activities.save({"title": "Ngày Chủ nhật xanh", "kind": "tinh-nguyen",
+                            "start_date": "23/11/2025"})  # fmt: skip
+        (occ,) = ws.activities.occurrences(dt.date(2025, 11, 23), dt.date(2025, 11, 23))
+        marks = {m.member_id: ("absent", None) for m in ws.attendance.sheet(occ.id)}
+        ws.attendance.save(occ.id, {**marks, dung: ("present", None)})
+
+    CoreOp(None, meeting, core).run()
+    assert page.model.index(3, COL_RATE).data() == "45,5%"
+    # A hidden page reads again only when shown.
+    page.hide()
+    CoreOp(None, lambda ws: ws.rating.set(YEAR, dung, {"participation": 70}), core).run()
+    assert page.model.index(3, COL_RATE).data() == "45,5%"
+    page.show()
+    assert page.model.index(3, COL_RATE).data() == "70%*"
