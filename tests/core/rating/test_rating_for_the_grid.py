@@ -1,17 +1,19 @@
 """What the grid asks of the core beyond the round itself: the levels a bulk action would
 decide (kept for its undo), the results counted from rows already read, the participation
-counted from periods already read, and a bulk write whose changes name every row it wrote
-(the change tracking read the session's dirty set once per object: 1.4 s for 2,000 rows)."""
+counted from periods already read, and a bulk write of levels (now a few bulk statements) whose
+changes name every row it wrote, each row's revision raised."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from doancoso.core.context import OWN_ORGANIZATION_KEY
 from doancoso.core.errors import ConflictError
 from doancoso.core.lifecycle.periods import active_periods
+from doancoso.core.storage.models import Rating
 from doancoso.core.workspace import Workspace
 
 YEAR = 2025
@@ -98,6 +100,21 @@ def test_a_bulk_write_names_every_row_it_wrote(ws: Workspace) -> None:
     assert ws.rating.set_levels(YEAR, "decided_level", dict.fromkeys(ids, 3)) == 300
     changed = ws.changes.since(start).ids("ratings")
     assert changed is not None and len(changed) == 300
+    with ws.db.read() as session:  # each row's revision went up (what bundles merge on)
+        revisions = session.scalars(select(Rating.revision).where(Rating.id.in_(changed)))
+        assert set(revisions) == {2}
+    rated = ws.rating.rows(YEAR, as_of=AS_OF)
+    assert {r.decided_level for r in rated} == {3} and len(rated) == 300
     start = ws.changes.generation
     assert ws.rating.set_levels(YEAR, "decided_level", dict.fromkeys(ids, 3)) == 0
     assert ws.changes.since(start).ids("ratings") == frozenset()
+    # Mixed: some cleared, some set, a new member's row made.
+    newcomer = ws.members.save({"full_name": "Lý Thị Mai", "birth_date": "01/01/2000",
+                                "admission_date": "01/01/2020"})  # fmt: skip
+    mixed: dict[str, int | None] = {ids[0]: None, ids[1]: 1, ids[2]: 3, newcomer: 4}
+    assert ws.rating.set_levels(YEAR, "self_level", mixed) == 3  # no row to clear for ids[0]
+    assert ws.rating.set_levels(YEAR, "decided_level", mixed) == 3  # ids[2] already 3
+    levels = {r.member_id: (r.self_level, r.decided_level) for r in ws.rating.rows(YEAR)}
+    assert [levels[m] for m in (ids[0], ids[1], ids[2], newcomer)] == [
+        (None, None), (1, 1), (3, 3), (4, 4)
+    ]  # fmt: skip
