@@ -344,6 +344,8 @@ class RatingPage(QWidget):
             if not quiet:
                 return
             self._quiet -= 1
+            if year != self.shown_year:  # another year is shown now: its rows are not these
+                return
             text = nfc_multiline_or_none(value) if isinstance(value, str) else value
             self.model.patch(member_id, **{field: text})
             self._after_patch()
@@ -452,8 +454,9 @@ class RatingPage(QWidget):
 
         def taken(levels: dict[str, int]) -> None:
             self._quiet -= 1
-            self.model.patch_many({m: {"decided_level": lv} for m, lv in levels.items()})
-            self._after_patch()
+            if year == self.shown_year:
+                self.model.patch_many({m: {"decided_level": lv} for m, lv in levels.items()})
+                self._after_patch()
             if levels and self.history is not None:
                 label = f"{SOURCES[source][0]} ({vn_number(len(levels))} đoàn viên)"
                 self.history.push(AcceptCommand(self._core, self.window(), year, levels, label,
