@@ -5,6 +5,7 @@ services: ``ws.organization``, ``ws.branches``, ``ws.members``, ``ws.events`` (m
 lifecycle), ``ws.youth`` (youth register), ``ws.statistics``, ``ws.plans`` (the yearly work
 plan), ``ws.activities`` (the calendar), ``ws.attendance``, ``ws.participation``,
 ``ws.evidence`` (attached files), ``ws.rating`` (the annual rating of members),
+``ws.recognition`` (the "3 chủ động" checklist), ``ws.registers`` (advice and coordination),
 ``ws.backups``. Services take and return
 plain values; no database session leaves the core.
 
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from .lifecycle.service import EventService
     from .plans.service import PlanService
     from .rating.service import RatingService
+    from .recognition.registers import RegisterService
+    from .recognition.service import RecognitionService
     from .roster.spreadsheets import SpreadsheetService
     from .statistics.service import StatisticsService
     from .youth.service import YouthService
@@ -46,7 +49,7 @@ if TYPE_CHECKING:
 
 _LAZY_SERVICES = (
     "spreadsheets", "events", "youth", "statistics", "backups", "plans", "activities",
-    "attendance", "participation", "evidence", "rating",
+    "attendance", "participation", "evidence", "rating", "recognition", "registers",
 )  # fmt: skip
 """The services made on first use (:meth:`Workspace.load_everything` makes them at once)."""
 
@@ -115,6 +118,18 @@ class Workspace:
         from .rating.service import RatingService
 
         return RatingService(self._ctx, self.participation)
+
+    @cached_property
+    def recognition(self) -> RecognitionService:
+        from .recognition.service import RecognitionService
+
+        return RecognitionService(self._ctx, self.evidence)
+
+    @cached_property
+    def registers(self) -> RegisterService:
+        from .recognition.registers import RegisterService
+
+        return RegisterService(self._ctx)
 
     @cached_property
     def evidence(self) -> EvidenceService:

@@ -23,8 +23,11 @@ def test_title_and_areas(qtbot: QtBot, ws: Workspace) -> None:
     window = _window(qtbot, ws)
     assert window.windowTitle() == "Đoàn cơ sở 3 chủ động — Đoàn xã Tân Hưng"
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert areas == ["Đoàn viên", "Thanh niên", "Chi đoàn", "Xếp loại", "Thống kê", "Thiết lập"]
-    assert window.stack.count() == 6
+    assert areas == [
+        "Đoàn viên", "Thanh niên", "Chi đoàn", "Kế hoạch", "Lịch hoạt động", "Xếp loại",
+        "Thống kê", "Thiết lập",
+    ]  # fmt: skip
+    assert window.stack.count() == len(areas)
     window.sidebar.setCurrentRow(SETTINGS)
     assert window.stack.currentWidget() is window.settings
     window.settings.form.editors["name"].setText("Đoàn xã Tân Hưng Đông")
