@@ -24,8 +24,8 @@ def test_title_and_areas(qtbot: QtBot, ws: Workspace) -> None:
     assert window.windowTitle() == "Đoàn cơ sở 3 chủ động — Đoàn xã Tân Hưng"
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert areas == [
-        "Đoàn viên", "Thanh niên", "Chi đoàn", "Kế hoạch", "Lịch hoạt động", "Thống kê",
-        "Thiết lập",
+        "Đoàn viên", "Thanh niên", "Chi đoàn", "Kế hoạch", "Lịch hoạt động", "Xếp loại",
+        "Thống kê", "Thiết lập",
     ]  # fmt: skip
     assert window.stack.count() == len(areas)
     window.sidebar.setCurrentRow(SETTINGS)

@@ -93,13 +93,19 @@ class ParticipationService:
             if member_id in counts or any(p.overlaps(first, last) for p in periods[member_id])
         ]
 
-    def counts(self, year: int, as_of: dt.date | None = None) -> dict[str, tuple[int, int, int]]:
+    def counts(
+        self,
+        year: int,
+        as_of: dt.date | None = None,
+        periods: dict[str, list[Period]] | None = None,
+    ) -> dict[str, tuple[int, int, int]]:
         """member id → (expected, attended, excused) for the members expected at least once in
         ``year``: what the roster's column shows, without reading every member's history (a
-        roster of 100,000 with no attendance costs one query)."""
+        roster of 100,000 with no attendance costs one query). A caller that has read every
+        member's ``periods`` already (the rating round) passes them, not to read them twice."""
         first, last = _bounds(year, as_of)
         with self._ctx.db.read() as session:
-            return self._counts(session, first, last, None)
+            return self._counts(session, first, last, periods)
 
     def _counts(
         self,

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ..activities.participation import ParticipationService
@@ -27,6 +27,7 @@ from ..lang.text import collation_key, nfc, nfc_multiline_or_none
 from ..lifecycle.periods import Period, active_periods
 from ..lifecycle.rules import ACTIVE_STATUSES
 from ..roster.vocab import STATUSES
+from ..storage.bulk import paused_gc
 from ..storage.live import is_live
 from ..storage.models import (
     Branch,
@@ -36,6 +37,7 @@ from ..storage.models import (
     Rating,
     RatingRound,
     Setting,
+    new_id,
     utc_now,
 )
 from .rules import (
@@ -54,6 +56,9 @@ LEVEL_FIELDS = ("self_level", "proposed_level", "decided_level")
 TEXT_FIELDS = ("self_text", "proposed_remark", "remark")
 RATING_TABLES = ("ratings", "rating_rounds", "branch_ratings", "settings")
 _DISCIPLINE_WEIGHT = {"reprimand": 1, "warning": 2, "expulsion": 3}
+_SAVED_FIELDS = ("self_level", "self_text", "proposed_level", "proposed_remark", "decided_level",
+                 "remark")  # fmt: skip
+"""The fields of a saved rating a :class:`RatingRow` ends with, in its order."""
 
 
 @dataclass(frozen=True)
@@ -211,13 +216,13 @@ class RatingService:
         """Every member on the active roster at some time in ``year``, in name order (of one
         chi đoàn when ``branch_id`` is given), with eligibility, figures and levels."""
         info = self.round(year) or self.open(year)
-        rules = info.rules
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         as_of = min(last, as_of or dt.date.today())
-        counts = self._participation.counts(year, as_of)
         org = self._ctx.organization_id
         with self._ctx.db.read() as session:
             periods = active_periods(session, org)
+        counts = self._participation.counts(year, as_of, periods)
+        with self._ctx.db.read() as session:
             stmt = (
                 select(
                     Member.id,
@@ -237,13 +242,38 @@ class RatingService:
             branches = dict(
                 session.execute(select(Branch.id, Branch.name).where(is_live(Branch, org))).all()
             )
+            # Plain columns, not ORM objects: a round of thousands is read at every refresh.
             saved = {
                 r.member_id: r
-                for r in session.scalars(
-                    select(Rating).where(is_live(Rating), Rating.round_id == info.id)
+                for r in session.execute(
+                    select(
+                        Rating.member_id,
+                        Rating.participation,
+                        Rating.training_registered,
+                        Rating.training_result,
+                        *(getattr(Rating, f) for f in _SAVED_FIELDS),
+                    ).where(is_live(Rating), Rating.round_id == info.id)
                 )
             }
             discipline = self._discipline(session, first, last)
+        with paused_gc():
+            return self._build_rows(
+                info.rules, year, as_of, members, periods, counts, branches, saved, discipline
+            )
+
+    def _build_rows(
+        self,
+        rules: RatingRules,
+        year: int,
+        as_of: dt.date,
+        members: Sequence[Any],
+        periods: Mapping[str, list[Period]],
+        counts: Mapping[str, tuple[int, int, int]],
+        branches: Mapping[str, str],
+        saved: Mapping[str, Any],
+        discipline: Mapping[str, str],
+    ) -> list[RatingRow]:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
         for m in members:
             spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
@@ -278,17 +308,7 @@ class RatingService:
                     discipline.get(m.id),
                     hint.level if hint else None,
                     hint.reason if hint else (reason or ""),
-                    *(
-                        getattr(r, f) if r else None
-                        for f in (
-                            "self_level",
-                            "self_text",
-                            "proposed_level",
-                            "proposed_remark",
-                            "decided_level",
-                            "remark",
-                        )
-                    ),
+                    *(getattr(r, f) if r else None for f in _SAVED_FIELDS),
                 )
             )
         return rows
@@ -315,57 +335,82 @@ class RatingService:
 
     def set_levels(self, year: int, field: str, levels: Mapping[str, int | None]) -> int:
         """Set one level column for many members at once (the grid's bulk actions); returns
-        how many changed."""
+        how many changed.
+
+        Written as a few bulk statements (one UPDATE per level, one INSERT of the new rows),
+        not ORM objects: 2,000 levels in one action."""
         if field not in LEVEL_FIELDS:
             raise ValueError(f"not a level field: {field}")
         for level in levels.values():
             if level is not None and level not in LEVELS:
                 raise ValidationError({field: "Mức xếp loại phải từ 1 đến 4."})
-        changed = 0
+        column = getattr(Rating, field)
         with self._ctx.db.transaction() as session:
             round_row = self._editable(session, year)
             existing = {
-                r.member_id: r
-                for r in session.scalars(
-                    select(Rating).where(is_live(Rating), Rating.round_id == round_row.id)
+                member_id: (rating_id, value)
+                for member_id, rating_id, value in session.execute(
+                    select(Rating.member_id, Rating.id, column).where(
+                        is_live(Rating), Rating.round_id == round_row.id
+                    )
                 )
             }
             known = set(
                 session.scalars(select(Member.id).where(is_live(Member, self._ctx.organization_id)))
             )
+            changed: dict[int | None, list[str]] = defaultdict(list)
+            new_rows: list[dict[str, Any]] = []
             for member_id, level in levels.items():
                 if member_id not in known:
                     raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
-                row = existing.get(member_id)
-                if row is None:
-                    if level is None:
-                        continue
-                    row = Rating(
-                        organization_id=round_row.organization_id,
-                        round_id=round_row.id,
-                        member_id=member_id,
+                found = existing.get(member_id)
+                if found is None:
+                    if level is not None:
+                        org = round_row.organization_id
+                        new_rows.append({"id": new_id(), "organization_id": org,
+                                         "round_id": round_row.id, "member_id": member_id,
+                                         field: level})  # fmt: skip
+                elif found[1] != level:
+                    changed[level].append(found[0])
+            for level, ids in changed.items():
+                for chunk in range(0, len(ids), 900):
+                    session.execute(
+                        update(Rating)
+                        .where(Rating.id.in_(ids[chunk : chunk + 900]))
+                        .values({field: level})
                     )
-                    session.add(row)
-                    existing[member_id] = row
-                if getattr(row, field) != level:
-                    setattr(row, field, level)
-                    changed += 1
-        return changed
+            if new_rows:
+                session.execute(insert(Rating), new_rows)
+        return len(new_rows) + sum(len(ids) for ids in changed.values())
 
     def accept(self, year: int, source: str, branch_id: str | None = None) -> int:
         """Decide the eligible members not decided yet from the chi đoàn's ``proposals`` or
         the app's ``suggestions``; returns how many were decided."""
+        levels: dict[str, int | None] = dict(self.levels_to_accept(year, source, branch_id))
+        return self.set_levels(year, "decided_level", levels)
+
+    def levels_to_accept(
+        self,
+        year: int,
+        source: str,
+        branch_id: str | None = None,
+        rows: list[RatingRow] | None = None,
+    ) -> dict[str, int]:
+        """What :meth:`accept` would decide: member → the proposed or suggested level, for the
+        eligible members not decided yet that have one (the GUI keeps them for its undo).
+        ``rows``: the year's :meth:`rows` when the caller has just read them (not read twice)."""
         if source not in ("proposals", "suggestions"):
             raise ValueError(source)
-        rows = self.rows(year, branch_id)
+        if rows is None:
+            rows = self.rows(year, branch_id)
+        elif branch_id is not None:
+            rows = [r for r in rows if r.branch_id == branch_id]
         levels = {
             r.member_id: (r.proposed_level if source == "proposals" else r.suggested)
             for r in rows
             if r.eligible and r.decided_level is None
         }
-        return self.set_levels(
-            year, "decided_level", {m: lv for m, lv in levels.items() if lv is not None}
-        )
+        return {m: lv for m, lv in levels.items() if lv is not None}
 
     def close_warnings(self, year: int) -> list[str]:
         """What the secretary should know before closing: members not decided, a share of
@@ -439,10 +484,11 @@ class RatingService:
             row = self._editable(session, year)
             row.own_level, row.own_remark = parsed, nfc_multiline_or_none(remark)
 
-    def summary(self, year: int) -> list[LevelCounts]:
+    def summary(self, year: int, rows: list[RatingRow] | None = None) -> list[LevelCounts]:
         """Decided levels counted by chi đoàn (in Vietnamese order, those without one last),
-        with each chi đoàn's own level; the last entry is the whole organisation."""
-        rows = self.rows(year)
+        with each chi đoàn's own level; the last entry is the whole organisation. ``rows``: the
+        year's :meth:`rows` when the caller has just read them (not read twice)."""
+        rows = self.rows(year) if rows is None else rows
         info = self.round(year)
         with self._ctx.db.read() as session:
             own = {

@@ -1,6 +1,9 @@
 """A member's history ("Quá trình"): the events oldest first, record one, delete one.
 
 The status shown after each event is the one the core replayed (``EventInfo.status_after``).
+The levels decided in the closed rating rounds are listed among the events, at the end of their
+year ("Xếp loại năm 2025: Hoàn thành tốt nhiệm vụ", with the remark); they are changed on the
+rating page (by reopening the round), not deleted from here.
 A member's history is short: its events sit in table items. Recording and deleting are
 operations on the worker (:mod:`..shell.operations`).
 """
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import AppError
 from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import allowed_kinds
+from ...core.rating.rules import LEVELS
 from ...core.roster.vocab import STATUSES
 from ..shell.operations import Core, CoreOp
 from .event_dialog import EventDialog
@@ -34,6 +38,15 @@ if TYPE_CHECKING:
 
 HEADERS = ("Ngày", "Sự kiện", "Số quyết định", "Chi tiết", "Trạng thái sau")
 COL_DETAILS = 3
+RATING_TIP = (
+    "Kết quả xếp loại của đợt đã kết thúc: sửa ở trang Xếp loại (mở lại đợt), không xóa ở đây."
+)
+
+
+def rating_cells(year: int, level: int, remark: str | None) -> tuple[str, ...]:
+    """The row of a closed round's level in the history."""
+    details = f"Nhận xét: {remark}" if remark else ""
+    return (f"Năm {year}", f"Xếp loại năm {year}: {LEVELS[level]}", "", details, "")
 
 
 def describe(event: EventInfo) -> str:
@@ -72,6 +85,7 @@ class TimelineWidget(QWidget):
         self._prompts = core.prompts
         self.member_id = member_id
         self.events: list[EventInfo] = []
+        self._row_events: list[EventInfo | None] = []  # None: a row of a rating
         self._build()
         self.reload()
 
@@ -112,23 +126,32 @@ class TimelineWidget(QWidget):
 
     def reload(self) -> None:
         self.events = self._ws.events.history(self.member_id)
-        self.table.setRowCount(len(self.events))
-        for row, event in enumerate(self.events):
-            cells = (
+        ratings = self._ws.rating.member_history(self.member_id)
+        rows: list[tuple[EventInfo | None, tuple[str, ...]]] = []
+        for event in self.events:
+            while ratings and ratings[0][0] < event.event_date.year:  # a year's end comes first
+                rows.append((None, rating_cells(*ratings.pop(0))))
+            rows.append((event, (
                 format_vn_date(event.event_date),
                 event.kind_label,
                 event.number or "",
                 describe(event),
                 STATUSES.get(event.status_after, event.status_after),
-            )
+            )))  # fmt: skip
+        rows += [(None, rating_cells(*rating)) for rating in ratings]
+        self._row_events = [event for event, _ in rows]
+        self.table.setRowCount(len(rows))
+        for row, (shown, cells) in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, event.id)
+                item.setData(Qt.ItemDataRole.UserRole, shown.id if shown else None)
+                if shown is None:
+                    item.setToolTip(RATING_TIP)
                 align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                 item.setTextAlignment(align)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
-        self.empty_label.setVisible(not self.events)
+        self.empty_label.setVisible(not rows)
         self._update_buttons()
 
     def rows(self) -> list[tuple[str, ...]]:
@@ -142,7 +165,7 @@ class TimelineWidget(QWidget):
 
     def selected_event(self) -> EventInfo | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        return self.events[min(rows)] if rows else None
+        return self._row_events[min(rows)] if rows else None
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)

@@ -1,6 +1,7 @@
 """The settings page ("Thiết lập"): the organisation's own fields, saved through the core (an
 operation on the worker, see :mod:`..shell.operations`); how participation in activities is
-counted; where the data are kept, with a button opening the folder, and the app's version."""
+counted; the rules of the rating (a dialog); where the data are kept, with a button opening the
+folder, and the app's version."""
 
 from __future__ import annotations
 
@@ -67,6 +68,8 @@ class SettingsPage(QWidget):
         layout.addSpacing(12)
         self._build_activity_section(layout)
         layout.addSpacing(12)
+        self._build_rating_section(layout)
+        layout.addSpacing(12)
         self._build_data_section(layout)
         layout.addStretch(1)
         self.load()
@@ -83,6 +86,26 @@ class SettingsPage(QWidget):
         )
         self.leave_box.toggled.connect(self._leave_toggled)
         layout.addWidget(self.leave_box)
+
+    def _build_rating_section(self, layout: QVBoxLayout) -> None:
+        """The rules of the rating, in their own dialog."""
+        layout.addWidget(QLabel("<b>Xếp loại đoàn viên</b>"))
+        row = QHBoxLayout()
+        self.rating_rules_button = QPushButton("Quy tắc xếp loại…")
+        self.rating_rules_button.clicked.connect(self.show_rating_rules)
+        row.addWidget(self.rating_rules_button)
+        hint = QLabel("Tỉ lệ tham gia cho từng mức, kỷ luật, rèn luyện… và nguồn của từng quy tắc")
+        hint.setStyleSheet("color: #616161;")
+        row.addWidget(hint)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def show_rating_rules(self) -> None:
+        from ..rating.rules_dialog import RulesDialog
+
+        dialog = RulesDialog(self._core, self)
+        self.prompts.run(dialog)
+        dialog.deleteLater()
 
     def _leave_toggled(self, checked: bool) -> None:
         if self._loading:

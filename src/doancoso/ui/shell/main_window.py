@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..branches.page import BranchesPage
     from ..calendar.page import CalendarPage
     from ..plans.page import PlansPage
+    from ..rating.page import RatingPage
     from ..settings.page import SettingsPage
     from ..statistics.page import StatisticsPage
     from ..youth.page import YouthPage
@@ -47,10 +48,12 @@ AREAS = (
     "Chi đoàn",
     "Kế hoạch",
     "Lịch hoạt động",
+    "Xếp loại",
     "Thống kê",
     "Thiết lập",
 )
-ROSTER, YOUTH_AREA, BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, STATISTICS, SETTINGS = range(7)
+(ROSTER, YOUTH_AREA, BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, RATING_AREA, STATISTICS,
+ SETTINGS) = range(len(AREAS))  # fmt: skip
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
 
@@ -136,6 +139,10 @@ class MainWindow(QMainWindow):
             from ..calendar.page import CalendarPage
 
             return CalendarPage(core, self.history)
+        if area == RATING_AREA:
+            from ..rating.page import RatingPage
+
+            return RatingPage(core, self.history)
         if area == STATISTICS:
             from ..statistics.page import StatisticsPage
 
@@ -166,6 +173,10 @@ class MainWindow(QMainWindow):
         return self.page(PLANS_AREA)  # type: ignore[return-value]
 
     @property
+    def rating(self) -> RatingPage:
+        return self.page(RATING_AREA)  # type: ignore[return-value]
+
+    @property
     def statistics(self) -> StatisticsPage:
         return self.page(STATISTICS)  # type: ignore[return-value]
 
@@ -181,6 +192,7 @@ class MainWindow(QMainWindow):
         from ..calendar import page as _calendar  # noqa: F401
         from ..lifecycle import event_dialog  # noqa: F401
         from ..plans import page as _plans  # noqa: F401
+        from ..rating import page as _rating  # noqa: F401
         from ..roster import import_wizard, member_form  # noqa: F401
         from ..settings import page as _settings  # noqa: F401
         from ..statistics import page as _statistics  # noqa: F401

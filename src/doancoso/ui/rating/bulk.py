@@ -1,0 +1,96 @@
+"""The grid's bulk actions, "Lấy đề nghị của chi đoàn" and "Lấy mức gợi ý": the members not
+decided yet get the chi đoàn's proposal or the app's suggestion as their decided level
+(``ws.rating.levels_to_accept``, then ``set_levels``), and the action goes onto the app's undo
+history ("Hoàn tác", Ctrl+Z), which clears those levels again.
+
+Undo and redo touch only the members still as the action left them: a level changed by hand
+after "Lấy mức gợi ý" is not cleared by undoing it. A closed round refuses both, with the
+core's message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
+
+from ...core.errors import AppError
+from ...core.lang.text import vn_number
+from ...core.workspace import Workspace
+from ..shell.operations import Core, CoreOp
+
+SOURCES = {
+    "proposals": ("Lấy đề nghị của chi đoàn", "đề nghị của chi đoàn"),
+    "suggestions": ("Lấy mức gợi ý", "mức gợi ý"),
+}
+"""source → (button text, what is taken, in a sentence)."""
+
+
+def _undo_levels(ws: Workspace, year: int, levels: Mapping[str, int]) -> int:
+    """Clear the decided levels that are still those of ``levels``."""
+    current = {r.member_id: r.decided_level for r in ws.rating.rows(year)}
+    back: dict[str, int | None] = {m: None for m, lv in levels.items() if current.get(m) == lv}
+    return ws.rating.set_levels(year, "decided_level", back)
+
+
+def _redo_levels(ws: Workspace, year: int, levels: Mapping[str, int]) -> int:
+    """Decide again the members of ``levels`` that are still undecided."""
+    current = {r.member_id: r.decided_level for r in ws.rating.rows(year)}
+    again: dict[str, int | None] = {
+        m: lv for m, lv in levels.items() if m in current and current[m] is None
+    }
+    return ws.rating.set_levels(year, "decided_level", again)
+
+
+class AcceptCommand(QUndoCommand):
+    """The levels a bulk action decided; pushed once they were saved, so its first ``redo``
+    (the push) does nothing."""
+
+    def __init__(
+        self, core: Core, window: QWidget | None, year: int, levels: Mapping[str, int],
+        label: str, on_error: Callable[[str], None],
+    ) -> None:  # fmt: skip
+        super().__init__(label)
+        self._core = core
+        self._window = window
+        self._year = year
+        self._levels = dict(levels)
+        self._on_error = on_error
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        year, levels = self._year, self._levels
+        op = CoreOp(self._window, lambda ws: _redo_levels(ws, year, levels), self._core)
+        op.failure(self._failed).run()
+
+    def undo(self) -> None:
+        year, levels = self._year, self._levels
+        op = CoreOp(self._window, lambda ws: _undo_levels(ws, year, levels), self._core,
+                    label="Đang hoàn tác…")  # fmt: skip
+        op.failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, AppError):
+            self._core.runner.show_error(exc, parent=self._window)
+            return
+        if isValid(self):
+            self.setObsolete(True)
+        self._on_error(exc.message)
+
+
+def accepted_message(source: str, count: int, year: int) -> str:
+    """What the status bar says after a bulk action."""
+    taken = SOURCES[source][1]
+    if not count:
+        return (
+            f"Không có đoàn viên nào chưa quyết định có {taken} để lấy (đợt xếp loại năm {year})."
+        )
+    return (
+        f"Đã lấy {taken} làm mức quyết định cho {vn_number(count)} đoàn viên chưa quyết định. "
+        "Bấm “Hoàn tác” (Ctrl+Z) để bỏ."
+    )

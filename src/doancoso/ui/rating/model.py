@@ -1,0 +1,358 @@
+"""The grid of a rating round: one row per member of the year (:class:`RatingRow` from
+``ws.rating.rows``), filtered by chi đoàn and by "not decided yet" in memory.
+
+A round holds at most a few thousand members: the rows are read whole on the worker (they need
+the year's participation) and handed to :meth:`RatingModel.set_rows`. The model never writes:
+an edit (a digit typed in a level column, a remark, a participation rate, the training
+programme's result) is handed on through
+:attr:`RatingModel.edit_requested`, the page saves it through the core, and the saved values
+come back with :meth:`RatingModel.patch` or the next :meth:`set_rows`.
+
+Members who are not rated this year are greyed, their reason shown across the level columns
+(the view spans them); a decided level that differs from the suggestion or from the chi đoàn's
+proposal is coloured, with the difference in its tooltip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ...core.lang.dates import format_vn_date
+from ...core.lifecycle.rules import DISCIPLINE_LEVELS
+from ...core.rating.rules import LEVELS, TRAINING_RESULTS, percent_text
+from ...core.rating.service import RatingRow
+from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
+
+MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The id of the member on a row."""
+_MEMBER_ID = int(MEMBER_ID_ROLE)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+
+SHORT_LEVELS: dict[int, str] = {1: "Xuất sắc", 2: "Tốt", 3: "Hoàn thành", 4: "Không hoàn thành"}
+"""The levels as the grid shows them ("2. Tốt"); the full name is in the tooltip."""
+
+# (header, default width in pixels: the view widens a column to its longest value, FIT_TEXTS)
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("STT", 38),
+    ("Họ và tên", 145),
+    ("Chi đoàn", 95),
+    ("Tham gia", 56),
+    ("Kỷ luật", 64),
+    ("Rèn luyện", 64),
+    ("Gợi ý", 110),
+    ("Tự đánh giá", 110),
+    ("Chi đoàn đề nghị", 110),
+    ("BCH quyết định", 110),
+    ("Nhận xét", 200),
+)
+HEADER_TIPS: dict[int, str] = {
+    2: "Tên chi đoàn viết gọn (bỏ chữ “Chi đoàn”); tên đầy đủ trong chú thích của ô",
+    3: "Tỉ lệ tham gia hoạt động trong năm; dấu * là tỉ lệ nhập tay (không theo điểm danh)",
+}
+(COL_STT, COL_NAME, COL_BRANCH, COL_RATE, COL_DISCIPLINE, COL_TRAINING, COL_SUGGESTED, COL_SELF,
+ COL_PROPOSED, COL_DECIDED, COL_REMARK) = range(len(COLUMNS))  # fmt: skip
+LEVEL_COLUMNS: dict[int, str] = {
+    COL_SELF: "self_level",
+    COL_PROPOSED: "proposed_level",
+    COL_DECIDED: "decided_level",
+}
+"""The level columns one types 1–4 into, and the core's field of each."""
+TEXT_COLUMNS: dict[int, str] = {COL_RATE: "participation", COL_REMARK: "remark"}
+"""The columns edited as text (the core parses them)."""
+TRAINING_CODES: tuple[str, ...] = tuple(TRAINING_RESULTS)
+"""The results of the member training programme, as the digits 1–4 choose them."""
+CHOICE_COLUMNS: dict[int, tuple[object, ...]] = {
+    **{column: tuple(LEVELS) for column in LEVEL_COLUMNS},
+    COL_TRAINING: TRAINING_CODES,
+}
+"""The columns one types a digit into: the value each digit 1–4 chooses."""
+FIELDS: dict[int, str] = {**LEVEL_COLUMNS, **TEXT_COLUMNS, COL_TRAINING: "training_result"}
+"""The core's field edited in each editable column."""
+REFRESHING_FIELDS = ("participation", "training_result")
+"""Fields whose change changes the suggestion: the round is read again after them."""
+REASON_SPAN = (COL_SUGGESTED, COL_DECIDED - COL_SUGGESTED + 1)
+"""Where a member who is not rated shows the reason: first column, number of columns."""
+
+GREY = QBrush(QColor("#8a8a8a"))
+DIFFERS = QBrush(QColor("#ffe0b2"))
+"""The background of a decided level that differs from the suggestion or the proposal."""
+ENTERED_MARK = "*"
+BRANCH_PREFIX = "chi đoàn "
+TRAINING_TIP = "Kết quả chương trình rèn luyện đoàn viên: gõ " + ", ".join(
+    f"{digit} {name}" for digit, name in enumerate(TRAINING_RESULTS.values(), start=1)
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def level_text(level: int | None) -> str:
+    """2 → "2. Tốt"; None → ""."""
+    return "" if level is None else f"{level}. {SHORT_LEVELS[level]}"
+
+
+def short_branch(name: str | None) -> str:
+    """ "Chi đoàn ấp Giồng Kè" → "ấp Giồng Kè" (the column is headed "Chi đoàn")."""
+    if not name:
+        return ""
+    if name.lower().startswith(BRANCH_PREFIX) and len(name) > len(BRANCH_PREFIX):
+        return name[len(BRANCH_PREFIX) :]
+    return name
+
+
+def rate_text(row: RatingRow) -> str:
+    if row.participation is None:
+        return "—"
+    text = percent_text(row.participation * 100)
+    return text + ENTERED_MARK if row.participation_entered else text
+
+
+def _rate_tooltip(row: RatingRow) -> str:
+    if row.participation_entered:
+        return "Tỉ lệ nhập tay (*). Xóa ô này (Delete) để tính theo điểm danh" + (
+            f" (có mặt {row.attended}/{row.expected} buổi)." if row.expected else "."
+        )
+    if row.expected:
+        return f"Có mặt {row.attended}/{row.expected} buổi hoạt động đã điểm danh."
+    return "Chưa có buổi hoạt động nào được điểm danh: nhập tỉ lệ (ví dụ 85 hoặc 85%)."
+
+
+def decided_tooltip(row: RatingRow) -> str:
+    """The decided level's full name, and how it differs from the suggestion and proposal."""
+    if row.decided_level is None:
+        return "Chưa quyết định: gõ 1–4."
+    lines = [LEVELS[row.decided_level]]
+    if row.differs_from_suggestion:
+        lines.append(f"Khác mức gợi ý ({level_text(row.suggested)}): {row.suggestion}")
+    if row.differs_from_proposal:
+        lines.append(f"Khác đề nghị của chi đoàn ({level_text(row.proposed_level)}).")
+    return "\n".join(lines)
+
+
+def _level_tooltip(level: int | None, text: str | None) -> str | None:
+    parts = [LEVELS[level]] if level is not None else []
+    if text:
+        parts.append(text)
+    return "\n".join(parts) or None
+
+
+class RatingModel(QAbstractTableModel):
+    """The members of a round; see the module docstring."""
+
+    edit_requested = Signal(str, str, object)
+    """(member id, core field, value): a level (int or None) or the text typed."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[RatingRow] = []
+        self._rows: list[RatingRow] = []
+        self._branch: str | None = None
+        self._undecided = False
+        self.read_only = True
+
+    # Rows and filter ----------------------------------------------------------------------
+
+    @property
+    def all_rows(self) -> Sequence[RatingRow]:
+        return self._all
+
+    @property
+    def rows(self) -> Sequence[RatingRow]:
+        """The rows shown, in order."""
+        return self._rows
+
+    def row(self, row: int) -> RatingRow:
+        return self._rows[row]
+
+    def row_of(self, member_id: str) -> int | None:
+        for number, r in enumerate(self._rows):
+            if r.member_id == member_id:
+                return number
+        return None
+
+    def set_rows(self, rows: Sequence[RatingRow], read_only: bool) -> bool:
+        """Show ``rows`` (the whole round). When the same members are shown in the same order,
+        their cells are updated in place (the current cell, the selection and the scroll stay);
+        otherwise the model is reset. Returns whether it was reset."""
+        self._all = list(rows)
+        shown = self._filtered()
+        same = (
+            [r.member_id for r in shown] == [r.member_id for r in self._rows]
+            and [r.eligible for r in shown] == [r.eligible for r in self._rows]
+            and read_only == self.read_only
+        )
+        if same:
+            self._rows = shown
+            if shown:
+                last = self.index(len(shown) - 1, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+            return False
+        self.beginResetModel()
+        self.read_only = read_only
+        self._rows = shown
+        self.endResetModel()
+        return True
+
+    def set_filter(self, branch: str | None, undecided_only: bool) -> None:
+        """``branch``: a chi đoàn's id, "" for the members in none, None for all."""
+        self.beginResetModel()
+        self._branch, self._undecided = branch, undecided_only
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[RatingRow]:
+        rows = self._all
+        if self._branch is not None:
+            rows = [r for r in rows if (r.branch_id if r.branch else "") == self._branch]
+        if self._undecided:
+            rows = [r for r in rows if r.eligible and r.decided_level is None]
+        return list(rows)
+
+    def patch(self, member_id: str, **values: Any) -> None:
+        """Put the values the core saved for one member into its row (the filter is not
+        applied again: a row just decided stays in the "not decided" view until reloaded)."""
+        self.patch_many({member_id: values})
+
+    def patch_many(self, values: Mapping[str, Mapping[str, Any]]) -> None:
+        """:meth:`patch` for many members at once (a bulk action): member → field → value."""
+        for rows in (self._all, self._rows):
+            for position, r in enumerate(rows):
+                new = values.get(r.member_id)
+                if new is not None:
+                    rows[position] = replace(r, **new)
+        if len(values) == 1:
+            shown = self.row_of(next(iter(values)))
+            if shown is not None:
+                last = self.index(shown, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(shown, 0), last)
+        elif self._rows:
+            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    # Editing ------------------------------------------------------------------------------
+
+    def editable(self, index: Index) -> bool:
+        if self.read_only or not index.isValid():
+            return False
+        column = index.column()
+        if column == COL_REMARK:
+            return True
+        return self._rows[index.row()].eligible and column in FIELDS
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != _EDIT or not self.editable(index):
+            return False
+        field = FIELDS[index.column()]
+        self.edit_requested.emit(self._rows[index.row()].member_id, field, value)
+        return True
+
+    # Qt model -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.editable(index):
+            return CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
+        return CELL_FLAGS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == DISPLAY and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][0]
+        if horizontal and role == TOOLTIP:
+            return HEADER_TIPS.get(section)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r, column = self._rows[index.row()], index.column()
+        if role == DISPLAY:
+            return self._display(r, column, index.row())
+        if role == _EDIT:
+            return self._edit_value(r, column)
+        if role == TOOLTIP:
+            return self._tooltip(r, column)
+        if role == ALIGNMENT:
+            return ALIGN_RIGHT if column in (COL_STT, COL_RATE) else ALIGN_LEFT
+        if role == _FOREGROUND:
+            return GREY if not r.eligible else None
+        if role == _BACKGROUND:
+            differs = r.differs_from_suggestion or r.differs_from_proposal
+            return DIFFERS if column == COL_DECIDED and differs else None
+        if role == _MEMBER_ID:
+            return r.member_id
+        return None
+
+    def _display(self, r: RatingRow, column: int, number: int) -> str | None:
+        if column == COL_STT:
+            return str(number + 1)
+        if column == COL_NAME:
+            return r.full_name
+        if column == COL_BRANCH:
+            return short_branch(r.branch)
+        if column == COL_RATE:
+            return rate_text(r) if r.eligible else ""
+        if column == COL_DISCIPLINE:
+            return DISCIPLINE_LEVELS.get(r.discipline or "", "")
+        if column == COL_TRAINING:
+            return TRAINING_RESULTS.get(r.training_result or "", "") if r.eligible else ""
+        if column == COL_REMARK:
+            return r.remark or ""
+        if not r.eligible:
+            return r.reason if column == COL_SUGGESTED else None
+        if column == COL_SUGGESTED:
+            return level_text(r.suggested) if r.suggested is not None else "—"
+        return level_text(getattr(r, LEVEL_COLUMNS[column]))
+
+    @staticmethod
+    def _edit_value(r: RatingRow, column: int) -> Any:
+        if column in LEVEL_COLUMNS:
+            return getattr(r, LEVEL_COLUMNS[column])
+        if column == COL_TRAINING:
+            return r.training_result
+        if column == COL_RATE:
+            if r.participation is None or not r.participation_entered:
+                return ""
+            return percent_text(r.participation * 100)
+        if column == COL_REMARK:
+            return r.remark or ""
+        return None
+
+    @staticmethod
+    def _tooltip(r: RatingRow, column: int) -> str | None:
+        if column == COL_NAME:
+            return f"Sinh ngày {format_vn_date(r.birth_date)}"
+        if column == COL_BRANCH:
+            return r.branch
+        if column == COL_REMARK:
+            return r.remark or None
+        if not r.eligible:
+            return r.reason if column in range(COL_SUGGESTED, COL_DECIDED + 1) else None
+        if column == COL_RATE:
+            return _rate_tooltip(r)
+        if column == COL_TRAINING:
+            return TRAINING_TIP
+        if column == COL_SUGGESTED:
+            return r.suggestion
+        if column == COL_SELF:
+            return _level_tooltip(r.self_level, r.self_text)
+        if column == COL_PROPOSED:
+            return _level_tooltip(r.proposed_level, r.proposed_remark)
+        if column == COL_DECIDED:
+            return decided_tooltip(r)
+        return None

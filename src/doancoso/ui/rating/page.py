@@ -1,0 +1,495 @@
+"""The rating page ("Xếp loại"): the round of a year (this year, or last year), its state, the
+grid of members filtered by chi đoàn and by "not decided yet", the bulk actions, closing and
+reopening, and the results under the grid.
+
+The rows are read on the worker (a :class:`~doancoso.ui.shell.operations.QueryOp`: they need
+the year's participation), and every change is a :class:`~doancoso.ui.shell.operations.CoreOp`.
+A level or remark typed into the grid, and the levels a bulk action decides, are put into their
+rows once saved, without reading the round again (:attr:`RatingPage._quiet` counts those
+operations, whose change of ratings alone the data-changed signal then brings); any other change
+of the round, the roster or the attendance reads it again, at once when the page is visible,
+otherwise when it is next shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.activities.participation import PARTICIPATION_TABLES
+from ...core.changes import Changes
+from ...core.errors import ConflictError
+from ...core.lang.text import nfc_multiline_or_none, vn_number
+from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
+from ...core.workspace import Workspace
+from ..common.fields import WrappedLabel
+from ..shell.operations import Core, CoreOp, QueryOp
+from ..shell.undo import UndoHistory
+from .bulk import SOURCES, AcceptCommand, accepted_message
+from .model import (
+    CHOICE_COLUMNS,
+    COL_DECIDED,
+    MEMBER_ID_ROLE,
+    REFRESHING_FIELDS,
+    RatingModel,
+)
+from .remarks import remark_phrases
+from .results import ResultsPanel
+from .view import RatingView
+
+WATCHED = (*RATING_TABLES, *PARTICIPATION_TABLES, "branches")
+"""The tables whose changes may change what the page shows."""
+ALL_BRANCHES = "Tất cả chi đoàn"
+KEYS_HINT = (
+    "Bàn phím: ở cột mức, gõ 1–4 để đặt mức (1 Xuất sắc, 2 Tốt, 3 Hoàn thành, 4 Không hoàn "
+    "thành), Delete hoặc 0 để xóa; Enter xuống dòng dưới. Gõ chữ ở cột Nhận xét để viết nhận "
+    "xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác mức gợi ý hoặc đề nghị."
+)
+HISTORY_ACTIONS = {"close": "Kết thúc", "reopen": "Mở lại"}
+OPEN_STYLE = "color: #2e7d32; font-weight: bold;"
+CLOSED_STYLE = "color: #c62828; font-weight: bold;"
+NONE_STYLE = "color: #616161; font-weight: bold;"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What one read of a round brings back from the worker."""
+
+    year: int
+    info: RoundInfo | None
+    rows: list[RatingRow]
+    summary: list[LevelCounts]
+
+
+def _ratings_only(changes: Changes) -> bool:
+    """Whether ``changes`` are no more than members' ratings (the grid's own edits)."""
+    return not changes.everything and set(changes.tables) == {"ratings"}
+
+
+def history_text(info: RoundInfo) -> str:
+    """ "Quy tắc của đợt: …; Kết thúc 10/12/2025 09:30; Mở lại 12/12/2025 14:00"."""
+    parts = [f"Quy tắc của đợt: {info.rules.name}"]
+    parts += [f"{HISTORY_ACTIONS.get(action, action)} {at}" for action, at in info.history]
+    return "; ".join(parts) + "."
+
+
+class RatingPage(QWidget):
+    """See the module docstring."""
+
+    status_message = Signal(str)
+    loaded = Signal()
+    """Emitted each time a round read on the worker is shown (tests wait for it)."""
+
+    def __init__(
+        self, core: Core, history: UndoHistory | None = None,
+        today: Callable[[], date | None] | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._core = core
+        self.prompts = core.prompts
+        self.history = history
+        self.today: Callable[[], date | None] = today or (lambda: None)
+        self.info: RoundInfo | None = None
+        self.shown_year: int | None = None
+        self._stale = True
+        self._loading = False
+        self._quiet = 0
+        self._build()
+        core.data_changed.changed.connect(self._on_data_changed)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        heading = QLabel("Xếp loại đoàn viên")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        top.addWidget(heading)
+        top.addSpacing(12)
+        top.addWidget(QLabel("Năm:"))
+        self.year_box = QComboBox()
+        this_year = (self.today() or date.today()).year
+        for year in (this_year, this_year - 1):
+            self.year_box.addItem(str(year), year)
+        self.year_box.currentIndexChanged.connect(self._year_changed)
+        top.addWidget(self.year_box)
+        self.state_label = QLabel()
+        top.addWidget(self.state_label)
+        top.addStretch(1)
+        self.open_button = QPushButton("Mở đợt xếp loại")
+        self.close_button = QPushButton("Kết thúc đợt xếp loại")
+        self.reopen_button = QPushButton("Mở lại")
+        for button, slot in ((self.open_button, self.open_round),
+                             (self.close_button, self.close_round),
+                             (self.reopen_button, self.reopen_round)):  # fmt: skip
+            button.clicked.connect(slot)
+            button.hide()
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.history_label = QLabel()
+        self.history_label.setStyleSheet("color: #616161;")
+        self.history_label.setWordWrap(True)
+        layout.addWidget(self.history_label)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Chi đoàn:"))
+        self.branch_box = QComboBox()
+        self.branch_box.setMinimumContentsLength(18)
+        self.branch_box.addItem(ALL_BRANCHES, None)
+        self.branch_box.currentIndexChanged.connect(self._filter_changed)
+        filters.addWidget(self.branch_box)
+        self.undecided_box = QCheckBox("Chỉ đoàn viên chưa quyết định")
+        self.undecided_box.toggled.connect(self._filter_changed)
+        filters.addWidget(self.undecided_box)
+        self.count_label = QLabel()
+        filters.addWidget(self.count_label)
+        filters.addStretch(1)
+        self.accept_buttons: dict[str, QPushButton] = {}
+        for source, (text, _) in SOURCES.items():
+            button = QPushButton(text)
+            button.setToolTip("Chỉ cho các đoàn viên chưa có mức quyết định (trong chi đoàn "
+                              "đang chọn); bấm “Hoàn tác” để bỏ.")  # fmt: skip
+            button.clicked.connect(lambda _=False, s=source: self.accept(s))
+            self.accept_buttons[source] = button
+            filters.addWidget(button)
+        layout.addLayout(filters)
+        hint = WrappedLabel(KEYS_HINT)
+        hint.setStyleSheet("color: #616161;")
+        layout.addWidget(hint)
+
+        self.model = RatingModel(self)
+        self.model.edit_requested.connect(self._edit_requested)
+        self.view = RatingView(self.model)
+        self.view.refused.connect(self._refused)
+        self.results = ResultsPanel()
+        self.results.branch_level_requested.connect(self._branch_level)
+        self.results.own_level_requested.connect(self._own_level)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.results)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+        self._show_state()
+
+    @property
+    def year(self) -> int:
+        return int(self.year_box.currentData())
+
+    @property
+    def read_only(self) -> bool:
+        return self.info is None or self.info.closed
+
+    # Loading ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if not changes.touches(*WATCHED):
+            return
+        if self._quiet and _ratings_only(changes):
+            return  # the rows edited are patched when they are saved
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def _year_changed(self) -> None:
+        self.info = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the round of the chosen year again (on the worker) and show it."""
+        if self._loading:
+            self._stale = True  # read again once the running read is shown
+            return
+        self._stale = False
+        self._loading = True
+        year, as_of = self.year, self.today()
+
+        def read(ws: Workspace) -> Loaded:
+            info = ws.rating.round(year)
+            if info is None:
+                return Loaded(year, None, [], [])
+            rows = ws.rating.rows(year, as_of=as_of)
+            return Loaded(year, info, rows, ws.rating.summary(year, rows))
+
+        op = QueryOp(self, read, self._core, label="Đang đọc đợt xếp loại…")
+        op.success(self._show).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._core.runner.show_error(exc, "Không đọc được đợt xếp loại", self)
+
+    def _show(self, loaded: Loaded) -> None:
+        self._loading = False
+        if loaded.year != self.year:  # another year was chosen meanwhile
+            self.refresh()
+            return
+        self.info, self.shown_year = loaded.info, loaded.year
+        current = self.view.currentIndex()
+        member = current.data(MEMBER_ID_ROLE) if current.isValid() else None
+        column = current.column() if current.isValid() else COL_DECIDED
+        scroll = self.view.verticalScrollBar().value()
+        self._fill_branches(loaded.summary)
+        if self.model.set_rows(loaded.rows, self.read_only):
+            row = self.model.row_of(member) if isinstance(member, str) else None
+            if row is None and self.model.rowCount():
+                row = 0 if member is None else min(current.row(), self.model.rowCount() - 1)
+            if row is not None:
+                self.view.setCurrentIndex(self.model.index(row, column))
+            self.view.verticalScrollBar().setValue(scroll)
+        self.view.text_delegate.phrases = remark_phrases(r.remark for r in loaded.rows)
+        self.results.show_results(loaded.summary, loaded.rows, self.read_only)
+        info = loaded.info
+        self.results.show_own(info.own_level if info else None, info.own_remark if info else None,
+                              self.read_only)  # fmt: skip
+        self._show_state()
+        self.loaded.emit()
+        if self._stale and self.isVisible():
+            self.refresh()
+
+    def _fill_branches(self, summary: list[LevelCounts]) -> None:
+        """The chi đoàn of the round in the filter, keeping the one chosen if still there."""
+        chosen = self.branch_box.currentData()
+        entries = [(c.branch, c.branch_id or "") for c in summary[:-1]]
+        have = [(self.branch_box.itemText(i), self.branch_box.itemData(i))
+                for i in range(1, self.branch_box.count())]  # fmt: skip
+        if entries == have:
+            return
+        self.branch_box.blockSignals(True)
+        self.branch_box.clear()
+        self.branch_box.addItem(ALL_BRANCHES, None)
+        for name, key in entries:
+            self.branch_box.addItem(name, key)
+        index = self.branch_box.findData(chosen) if chosen is not None else 0
+        self.branch_box.setCurrentIndex(max(index, 0))
+        self.branch_box.blockSignals(False)
+        self._apply_filter()
+
+    def _filter_changed(self) -> None:
+        self._apply_filter()
+        self._show_counts()
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.branch_box.currentData(), self.undecided_box.isChecked())
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, COL_DECIDED))
+
+    def _show_state(self) -> None:
+        info, year = self.info, self.year
+        if info is None:
+            self.state_label.setText(f"Chưa mở đợt xếp loại năm {year}.")
+            self.state_label.setStyleSheet(NONE_STYLE)
+            self.history_label.setText(
+                "Đợt xếp loại được mở với quy tắc xếp loại đang dùng (Thiết lập → Quy tắc xếp "
+                "loại…) và giữ quy tắc đó đến khi kết thúc."
+            )
+        else:
+            closed = info.closed
+            state = "đã kết thúc: chỉ xem" if closed else "đang mở"
+            self.state_label.setText(f"Đợt xếp loại năm {year}: {state}")
+            self.state_label.setStyleSheet(CLOSED_STYLE if closed else OPEN_STYLE)
+            self.history_label.setText(history_text(info))
+        self.open_button.setVisible(info is None)
+        self.open_button.setText(f"Mở đợt xếp loại năm {year}")
+        self.close_button.setVisible(info is not None and not info.closed)
+        self.reopen_button.setVisible(info is not None and info.closed)
+        for button in self.accept_buttons.values():
+            button.setEnabled(not self.read_only)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        rows = self.model.all_rows
+        if self.info is None:
+            self.count_label.setText("")
+            return
+        eligible = [r for r in rows if r.eligible]
+        decided = sum(1 for r in eligible if r.decided_level is not None)
+        self.count_label.setText(
+            f"Đang hiện {vn_number(self.model.rowCount())}/{vn_number(len(rows))} đoàn viên; "
+            f"{vn_number(len(eligible))} được xếp loại, {vn_number(decided)} đã quyết định"
+        )
+
+    # Editing in the grid ------------------------------------------------------------------
+
+    def _edit_requested(self, member_id: str, field: str, value: object) -> None:
+        year = self.year
+        raw = {field: value}
+        quiet = field not in REFRESHING_FIELDS  # these change the suggestion: read again
+        if quiet:
+            self._quiet += 1
+
+        def saved(_result: object) -> None:
+            if not quiet:
+                return
+            self._quiet -= 1
+            if year != self.shown_year:  # another year is shown now: its rows are not these
+                return
+            text = nfc_multiline_or_none(value) if isinstance(value, str) else value
+            self.model.patch(member_id, **{field: text})
+            self._after_patch()
+
+        def refused(exc: BaseException) -> None:
+            if quiet:
+                self._quiet -= 1
+            self._core.runner.show_error(exc, "Không lưu được", self)
+            if isinstance(exc, ConflictError):  # closed meanwhile (e.g. on the command line)
+                self.refresh()
+
+        op = CoreOp(self, lambda ws: ws.rating.set(year, member_id, raw), self._core)
+        op.success(saved).failure(refused).run()
+
+    def _after_patch(self) -> None:
+        """Count the results again from the rows as they are now (the chi đoàn's own levels
+        are read on the worker)."""
+        self._show_counts()
+        year, rows, read_only = self.year, list(self.model.all_rows), self.read_only
+
+        def shown(summary: list[LevelCounts]) -> None:
+            if year == self.year:
+                self.results.show_results(summary, rows, read_only)
+
+        op = QueryOp(self, lambda ws: ws.rating.summary(year, rows), self._core, progress=False)
+        op.success(shown).run()
+
+    def _refused(self) -> None:
+        if self.info is None:
+            text = f"Chưa mở đợt xếp loại năm {self.year}: bấm “Mở đợt xếp loại năm {self.year}”."
+        elif self.info.closed:
+            text = f"Đợt xếp loại năm {self.year} đã kết thúc: bấm “Mở lại” để sửa."
+        else:
+            index = self.view.currentIndex()
+            row = self.model.row(index.row()) if index.isValid() else None
+            if row is not None and not row.eligible:
+                text = f"{row.full_name} không xếp loại năm nay: {row.reason}"
+            elif index.isValid() and index.column() in CHOICE_COLUMNS:
+                text = "Ở cột này chỉ gõ 1, 2, 3, 4 (hoặc Delete, 0 để xóa)."
+            else:
+                text = "Cột này không sửa được."
+        self.status_message.emit(text)
+
+    # The round ----------------------------------------------------------------------------
+
+    def open_round(self) -> None:
+        year = self.year
+
+        def opened(info: RoundInfo) -> None:
+            self.status_message.emit(
+                f"Đã mở đợt xếp loại năm {year} với quy tắc “{info.rules.name}”."
+            )
+
+        CoreOp(self, lambda ws: ws.rating.open(year), self._core).success(opened).run()
+
+    def close_round(self) -> None:
+        """Show what the core warns about, ask, then close."""
+        year = self.year
+        op = QueryOp(self, lambda ws: ws.rating.close_warnings(year), self._core,
+                     label="Đang kiểm tra đợt xếp loại…")  # fmt: skip
+        op.success(lambda warnings: self._confirm_close(year, warnings)).run()
+
+    def _confirm_close(self, year: int, warnings: list[str]) -> None:
+        text = f"Kết thúc đợt xếp loại năm {year}?"
+        if warnings:
+            text += "\n\nCần lưu ý:\n" + "\n".join(f"• {w}" for w in warnings)
+        text += (
+            "\n\nSau khi kết thúc, bảng xếp loại chỉ để xem; mức quyết định và nhận xét được ghi "
+            "vào quá trình của từng đoàn viên. Muốn sửa phải “Mở lại” đợt xếp loại."
+        )
+        if not self.prompts.confirm(self, "Kết thúc đợt xếp loại", text, yes="Kết thúc đợt",
+                                    no="Quay lại"):  # fmt: skip
+            return
+        op = CoreOp(self, lambda ws: ws.rating.close(year), self._core)
+        op.success(lambda _: self.status_message.emit(
+            f"Đã kết thúc đợt xếp loại năm {year}.")).run()  # fmt: skip
+
+    def reopen_round(self) -> None:
+        year = self.year
+        text = (
+            f"Mở lại đợt xếp loại năm {year}?\n\nCác mức xếp loại sẽ sửa được cho đến khi kết "
+            "thúc lại; việc mở lại được ghi vào lịch sử của đợt."
+        )
+        if not self.prompts.confirm(self, "Mở lại đợt xếp loại", text, yes="Mở lại", no="Không"):
+            return
+        op = CoreOp(self, lambda ws: ws.rating.reopen(year), self._core)
+        op.success(lambda _: self.status_message.emit(
+            f"Đã mở lại đợt xếp loại năm {year}.")).run()  # fmt: skip
+
+    # Bulk actions and the results ---------------------------------------------------------
+
+    def accept(self, source: str) -> None:
+        """Take the proposals or the suggestions for the members not decided yet (of the chi
+        đoàn chosen in the filter), as one action that "Hoàn tác" takes back."""
+        if self.read_only:
+            return
+        year, branch = self.year, self.branch_box.currentData()
+        rows = list(self.model.all_rows)  # as read after the last change: not read again
+        if branch == "":  # the members in no chi đoàn
+            rows = [r for r in rows if not r.branch]
+
+        def take(ws: Workspace) -> dict[str, int]:
+            levels = ws.rating.levels_to_accept(year, source, branch or None, rows)
+            ws.rating.set_levels(year, "decided_level", dict(levels))
+            return levels
+
+        def taken(levels: dict[str, int]) -> None:
+            self._quiet -= 1
+            if year == self.shown_year:
+                self.model.patch_many({m: {"decided_level": lv} for m, lv in levels.items()})
+                self._after_patch()
+            if levels and self.history is not None:
+                label = f"{SOURCES[source][0]} ({vn_number(len(levels))} đoàn viên)"
+                self.history.push(AcceptCommand(self._core, self.window(), year, levels, label,
+                                                self._undo_failed))  # fmt: skip
+            self.status_message.emit(accepted_message(source, len(levels), year))
+
+        def refused(exc: BaseException) -> None:
+            self._quiet -= 1
+            self._core.runner.show_error(exc, "Không thực hiện được", self)
+            self.refresh()
+
+        self._quiet += 1
+        CoreOp(self, take, self._core).success(taken).failure(refused).run()
+
+    def _undo_failed(self, message: str) -> None:
+        self.prompts.error(self, "Không hoàn tác được", message)
+
+    def _branch_level(self, branch_id: str, level: int | None) -> None:
+        year = self.year
+        remark = next((c.branch_remark for c in self.results.summary.rows
+                       if c.branch_id == branch_id), None)  # fmt: skip
+
+        def save(ws: Workspace) -> None:
+            ws.rating.set_branch_level(year, branch_id, level, remark)
+
+        op = CoreOp(self, save, self._core)
+        op.failure(self._core.reporter(self, "Không lưu được")).run()
+
+    def _own_level(self, level: int | None, remark: str) -> None:
+        year = self.year
+
+        def saved(_result: object) -> None:
+            self.status_message.emit(f"Đã lưu xếp loại Đoàn cơ sở năm {year}.")
+
+        op = CoreOp(self, lambda ws: ws.rating.set_own_level(year, level, remark), self._core)
+        op.success(saved).failure(self._core.reporter(self, "Không lưu được")).run()

@@ -1,0 +1,247 @@
+"""The rules of the rating ("Quy tắc xếp loại", from Thiết lập): each rule with its value and
+its source; a province's rules file imported (refused whole, naming the line, the rules in
+force kept), the rules exported to a file, the shipped default taken back.
+
+The rules apply to the rounds opened afterwards: a round keeps the rules it was opened with.
+Reading the rules is a short read done when the dialog opens; every change is an operation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import AppError
+from ...core.rating.rules import (
+    LEVELS,
+    RULE_LABELS,
+    TRAINING_RESULTS,
+    RatingRules,
+    default_rules,
+    percent_text,
+)
+from ...core.storage.files import written_atomically
+from ...core.workspace import Workspace
+from ..common.fields import WrappedLabel
+from ..shell.operations import Core, CoreOp, QueryOp
+
+TITLE = "Quy tắc xếp loại đoàn viên"
+EXPORT_NAME = "quy-tac-xep-loai.json"
+FILE_FILTER = "Tệp quy tắc xếp loại (*.json);;Mọi tệp (*)"
+MAX_BYTES = 1_000_000
+KEEP_NOTE = (
+    "Quy tắc này dùng cho các đợt xếp loại mở sau này. Các đợt đã mở giữ nguyên quy tắc của lúc "
+    "mở, kể cả khi quy tắc ở đây thay đổi."
+)
+UNCHANGED = "Quy tắc đang dùng không thay đổi."
+SOURCE_STYLE = "color: #555555;"
+
+
+def _level(level: int) -> str:
+    return f"Mức {level} — {LEVELS[level]}"
+
+
+def rule_values(rules: RatingRules) -> dict[str, str]:
+    """Each rule's value in words, by its key in :data:`RULE_LABELS`."""
+    first, second, third = rules.thresholds
+    training = rules.training_for_level1
+    cap = rules.level1_cap_percent
+    return {
+        "participation_thresholds": (
+            f"Mức 1: từ {percent_text(first)}; mức 2: từ {percent_text(second)}; "
+            f"mức 3: từ {percent_text(third)}"
+        ),
+        "min_months": f"{rules.min_months} tháng",
+        "temporary_remarks_only": "Có" if rules.temporary_remarks_only else "Không",
+        "party_members_not_rated": "Có" if rules.party_members_not_rated else "Không",
+        "reprimand_cap": _level(rules.reprimand_cap),
+        "warning_cap": _level(rules.warning_cap),
+        "training_for_level1": TRAINING_RESULTS[training] if training else "Không yêu cầu",
+        "level1_cap_percent": percent_text(cap) if cap is not None else "Không giới hạn",
+    }
+
+
+class RulesDialog(QDialog):
+    """See the module docstring. ``ask_open_path`` and ``ask_save_path`` are replaced by tests."""
+
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self.prompts = core.prompts
+        self.setWindowTitle(TITLE)
+        self.rules: RatingRules | None = None
+        self._build()
+        self.load()
+        self.resize(900, 600)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.name_label = WrappedLabel()
+        layout.addWidget(self.name_label)
+        note = WrappedLabel(KEEP_NOTE)
+        note.setStyleSheet("color: #6d4c00;")
+        layout.addWidget(note)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        self.grid = QGridLayout(content)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(10)
+        for column, heading in enumerate(("Quy tắc", "Giá trị", "Nguồn")):
+            self.grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
+        self.value_labels: dict[str, WrappedLabel] = {}
+        self.source_labels: dict[str, WrappedLabel] = {}
+        for row, (key, label) in enumerate(RULE_LABELS.items(), start=1):
+            name = WrappedLabel(label)
+            value = WrappedLabel()
+            value.setStyleSheet("font-weight: bold;")
+            source = WrappedLabel()
+            source.setStyleSheet(SOURCE_STYLE)
+            source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            for column, widget in enumerate((name, value, source)):
+                self.grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignTop)
+            self.value_labels[key], self.source_labels[key] = value, source
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(1, 2)
+        self.grid.setColumnStretch(2, 5)
+        self.grid.setRowStretch(len(RULE_LABELS) + 1, 1)
+        self.scroll_area.setWidget(content)
+        layout.addWidget(self.scroll_area, 1)
+        self.status_label = WrappedLabel()
+        layout.addWidget(self.status_label)
+        actions = QHBoxLayout()
+        self.import_button = QPushButton("Nhập quy tắc của tỉnh…")
+        self.import_button.setToolTip("Thay quy tắc bằng tệp quy tắc (.json) do cấp trên gửi")
+        self.export_button = QPushButton("Xuất quy tắc…")
+        self.export_button.setToolTip("Ghi quy tắc đang dùng ra tệp, để sửa hoặc gửi đơn vị khác")
+        self.reset_button = QPushButton("Dùng quy tắc mặc định")
+        for button, slot in ((self.import_button, self.import_rules),
+                             (self.export_button, self.export_rules),
+                             (self.reset_button, self.reset_rules)):  # fmt: skip
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        close.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        actions.addWidget(buttons)
+        layout.addLayout(actions)
+
+    def load(self) -> None:
+        rules = self._core.ws.rating.rules()
+        self.rules = rules
+        default = rules.text == default_rules().text
+        origin = "mặc định của ứng dụng" if default else "đã nhập"
+        self.name_label.setText(f"<b>Đang dùng:</b> {rules.name} ({origin})")
+        values = rule_values(rules)
+        for key in RULE_LABELS:
+            self.value_labels[key].setText(values[key])
+            self.source_labels[key].setText(rules.sources[key])
+        self.reset_button.setEnabled(not default)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(rule, value, source) as the dialog shows them."""
+        return [
+            (label, self.value_labels[key].text(), self.source_labels[key].text())
+            for key, label in RULE_LABELS.items()
+        ]
+
+    # Files --------------------------------------------------------------------------------
+
+    def ask_open_path(self) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Nhập quy tắc xếp loại", str(Path.home()),
+                                                FILE_FILTER)  # fmt: skip
+        return Path(chosen) if chosen else None
+
+    def ask_save_path(self) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Xuất quy tắc xếp loại", str(Path.home() / EXPORT_NAME), FILE_FILTER
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix else path.with_suffix(".json")
+
+    def import_rules(self) -> None:
+        path = self.ask_open_path()
+        if path is None:
+            return
+        try:
+            text = _read_rules_file(path)
+        except AppError as exc:
+            self.prompts.error(self, "Không nhập được quy tắc", f"{exc.message}\n\n{UNCHANGED}")
+            return
+        op = CoreOp(self, lambda ws: ws.rating.set_rules(text), self._core)
+        op.success(self._imported).failure(self._not_imported).run()
+
+    def _imported(self, rules: RatingRules) -> None:
+        self.load()
+        self.status_label.setText(
+            f"Đã nhập quy tắc “{rules.name}”. Các đợt xếp loại đã mở vẫn giữ quy tắc cũ."
+        )
+
+    def _not_imported(self, exc: BaseException) -> None:
+        if isinstance(exc, AppError):
+            self.prompts.error(self, "Không nhập được quy tắc", f"{exc.message}\n\n{UNCHANGED}")
+        else:
+            self._core.runner.show_error(exc, parent=self)
+
+    def export_rules(self) -> None:
+        path = self.ask_save_path()
+        if path is None:
+            return
+
+        def write(ws: Workspace) -> Path:
+            text = ws.rating.rules().text
+            with written_atomically(path) as temp:
+                temp.write_text(text, encoding="utf-8")
+            return path
+
+        op = QueryOp(self, write, self._core, label="Đang xuất quy tắc…")
+        op.success(lambda written: self.status_label.setText(
+            f"Đã xuất quy tắc ra tệp {written}.")).run()  # fmt: skip
+
+    def reset_rules(self) -> None:
+        text = (
+            "Dùng lại quy tắc xếp loại mặc định của ứng dụng?\n\nQuy tắc đã nhập sẽ được thay "
+            "bằng quy tắc mặc định; các đợt xếp loại đã mở vẫn giữ quy tắc của lúc mở."
+        )
+        if not self.prompts.confirm(self, TITLE, text, yes="Dùng quy tắc mặc định", no="Không"):
+            return
+        op = CoreOp(self, lambda ws: ws.rating.reset_rules(), self._core)
+        op.success(self._reset).run()
+
+    def _reset(self, _result: object) -> None:
+        self.load()
+        self.status_label.setText("Đã dùng lại quy tắc xếp loại mặc định.")
+
+
+def _read_rules_file(path: Path) -> str:
+    """The text of a rules file (UTF-8, with or without the mark Notepad adds)."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise AppError(f"Tệp “{path.name}” quá lớn để là một tệp quy tắc xếp loại.")
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AppError(
+            f"Tệp “{path.name}” không phải văn bản UTF-8: hãy lưu lại tệp với mã hóa UTF-8."
+        ) from exc
+    except OSError as exc:
+        raise AppError(f"Không đọc được tệp “{path}”.", details=repr(exc)) from exc

@@ -1,0 +1,274 @@
+"""The grid's view, driven by the keyboard: in a level column the digits 1–4 set the level and
+Delete (or 0) clears it (in the training programme's column they choose Xuất sắc, Khá, Đạt,
+Không đạt); Enter moves down to the next member the current column can be edited
+for (the column stays); typing in the remark or participation column starts editing it (the
+remark with the common phrases offered), Enter saves and moves down. A double click or F2 on a
+level opens a list of the four levels.
+
+Nothing is saved here: the view asks the model (``setData``), which hands the edit to the page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from ...core.lifecycle.rules import DISCIPLINE_LEVELS
+from ...core.rating.rules import LEVELS, TRAINING_RESULTS
+from .model import (
+    CHOICE_COLUMNS,
+    COL_DISCIPLINE,
+    COL_RATE,
+    COL_REMARK,
+    COL_SUGGESTED,
+    COL_TRAINING,
+    COLUMNS,
+    FIELDS,
+    LEVEL_COLUMNS,
+    REASON_SPAN,
+    RatingModel,
+    level_text,
+)
+from .remarks import RemarkCompleter
+
+Index = QModelIndex | QPersistentModelIndex
+_DIGITS = {
+    Qt.Key.Key_1: 1,
+    Qt.Key.Key_2: 2,
+    Qt.Key.Key_3: 3,
+    Qt.Key.Key_4: 4,
+}
+_CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+NO_LEVEL = "(chưa có)"
+CELL_PADDING = 5
+"""Pixels on each side of a cell's text (the style's margin and the grid line)."""
+
+
+LEVEL_CHOICES = [(f"{level}. {name}", level) for level, name in LEVELS.items()]
+TRAINING_CHOICES = [
+    (f"{digit}. {name}", code)
+    for digit, (code, name) in enumerate(TRAINING_RESULTS.items(), start=1)
+]
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A list of the choices (and none), for the mouse and F2: the four levels by default."""
+
+    def __init__(
+        self, parent: QObject | None = None, choices: list[tuple[str, object]] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._choices = choices if choices is not None else list(LEVEL_CHOICES)
+
+    def createEditor(  # noqa: N802 (Qt's name)
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItem(NO_LEVEL, None)
+        for text, value in self._choices:
+            combo.addItem(text, value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        if editor.currentData() != index.data(Qt.ItemDataRole.EditRole):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class TextDelegate(QStyledItemDelegate):
+    """A line edit; in the remark column with :class:`RemarkCompleter`. Enter in the editor
+    saves and asks the view to move down."""
+
+    def __init__(self, view: RatingView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.phrases: list[str] = []
+        """The phrases offered in the remark column (see :func:`.remarks.remark_phrases`)."""
+
+    def createEditor(  # noqa: N802 (Qt's name)
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
+        line = QLineEdit(parent)
+        if index.column() == COL_REMARK:
+            # One completer per editor: its list goes away with the editor.
+            completer = RemarkCompleter(line)
+            completer.set_phrases(self.phrases)
+            line.setCompleter(completer)
+            line.setPlaceholderText("Gõ nhận xét, hoặc vài chữ để chọn câu thường dùng")
+        else:
+            line.setPlaceholderText("ví dụ 85 hoặc 85%")
+        return line
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        assert isinstance(editor, QLineEdit)
+        if not editor.text():  # not started by a typed key, which the editor already holds
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
+        assert isinstance(editor, QLineEdit)
+        text = editor.text().strip()
+        if text != str(index.data(Qt.ItemDataRole.EditRole) or ""):
+            model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER_KEYS
+        ):
+            self._view.advance_after_edit = True
+        return super().eventFilter(editor, event)
+
+
+class RatingView(QTableView):
+    """The grid; see the module docstring."""
+
+    refused = Signal()
+    """A key asked for a change the round does not allow now (closed, or not rated)."""
+
+    def __init__(self, model: RatingModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.rating_model = model
+        self.advance_after_edit = False
+        self.level_delegate = ChoiceDelegate(self)
+        self.training_delegate = ChoiceDelegate(self, list(TRAINING_CHOICES))
+        self.text_delegate = TextDelegate(self)
+        for column in LEVEL_COLUMNS:
+            self.setItemDelegateForColumn(column, self.level_delegate)
+        self.setItemDelegateForColumn(COL_TRAINING, self.training_delegate)
+        for column in (COL_RATE, COL_REMARK):
+            self.setItemDelegateForColumn(column, self.text_delegate)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the grid, as elsewhere in the app
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        self.fit_columns()
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        model.modelReset.connect(self.update_spans)
+
+    def fit_columns(self) -> None:
+        """The default widths, widened where the font needs more for the longest value."""
+        cells, header = self.fontMetrics(), self.horizontalHeader().fontMetrics()
+        longest = {
+            COL_RATE: "100%*",
+            COL_DISCIPLINE: max(DISCIPLINE_LEVELS.values(), key=len),
+            COL_TRAINING: max(TRAINING_RESULTS.values(), key=len),
+            **dict.fromkeys((COL_SUGGESTED, *LEVEL_COLUMNS), level_text(4)),
+        }
+        for column, (title, width) in enumerate(COLUMNS):
+            needed = header.horizontalAdvance(title) + 2 * CELL_PADDING
+            if column in longest:
+                needed = max(needed, cells.horizontalAdvance(longest[column]) + 2 * CELL_PADDING)
+            self.setColumnWidth(column, max(width, needed))
+
+    def update_spans(self) -> None:
+        """Members not rated show their reason across the level columns."""
+        self.clearSpans()
+        first, width = REASON_SPAN
+        for number, row in enumerate(self.rating_model.rows):
+            if not row.eligible:
+                self.setSpan(number, first, 1, width)
+
+    # Keyboard -----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        index = self.currentIndex()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in _ENTER_KEYS and modifiers == Qt.KeyboardModifier.NoModifier:
+            self.move_down()
+            return
+        if not index.isValid() or modifiers != Qt.KeyboardModifier.NoModifier:
+            super().keyPressEvent(event)
+            return
+        column = index.column()
+        if column in CHOICE_COLUMNS:
+            if key in _DIGITS or key == Qt.Key.Key_0 or key in _CLEAR_KEYS:
+                digit = _DIGITS.get(Qt.Key(key))
+                self._set(index, None if digit is None else CHOICE_COLUMNS[column][digit - 1])
+                return
+            if event.text().strip():  # other printable keys mean nothing in a level column
+                self.refused.emit()
+                return
+        elif column in (COL_RATE, COL_REMARK) and key in _CLEAR_KEYS:
+            self._set(index, "")
+            return
+        elif event.text().strip() and not self.rating_model.editable(index):
+            self.refused.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _set(self, index: QModelIndex, value: object) -> None:
+        if not self.rating_model.editable(index):
+            self.refused.emit()
+            return
+        if index.data(Qt.ItemDataRole.EditRole) != value:
+            self.rating_model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def move_down(self) -> None:
+        """To the next row whose cell in the current column can be edited (the next row when
+        the column is never edited); nowhere when there is none."""
+        index = self.currentIndex()
+        model = self.rating_model
+        if not index.isValid():
+            if model.rowCount():
+                self.setCurrentIndex(model.index(0, 0))
+            return
+        column = index.column()
+        edited = column in FIELDS
+        for number in range(index.row() + 1, model.rowCount()):
+            target = model.index(number, column)
+            if not edited or model.editable(target) or model.read_only:
+                self.setCurrentIndex(target)
+                self.scrollTo(target)
+                return
+
+    def closeEditor(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
+    ) -> None:
+        super().closeEditor(editor, hint)
+        if self.advance_after_edit:
+            self.advance_after_edit = False
+            self.move_down()

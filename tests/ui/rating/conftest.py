@@ -1,0 +1,99 @@
+"""A small round of 2025 made through the core: two chi đoàn, members with known attendance,
+one on temporary activity here (not rated), and the page over it, synchronous."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.rating.page import RatingPage
+from doancoso.ui.shell.operations import Core
+from doancoso.ui.shell.undo import UndoHistory
+from scripted import ScriptedPrompts, synchronous_core
+
+# Showing a top-level window (and the list of phrases) on the offscreen platform logs these
+# harmless warnings.
+SHOWN = pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "does not support grabbing the keyboard"
+)
+YEAR = 2025
+TODAY = dt.date(2025, 12, 20)
+AP_1, AP_2 = "Chi đoàn ấp 1", "Chi đoàn ấp 2"
+# name, chi đoàn, meetings attended out of 10
+MEMBERS = (
+    ("Nguyễn Văn An", AP_1, 10),
+    ("Trần Thị Bình", AP_1, 8),
+    ("Lê Văn Cường", AP_1, 6),
+    ("Phạm Văn Dũng", AP_2, 4),
+    ("Võ Thị Em", AP_2, 9),
+)
+GUEST = "Đỗ Văn Tạm"
+
+
+@dataclass
+class Round:
+    ws: Workspace
+    ids: dict[str, str]
+    branches: dict[str, str]
+
+
+def meetings(ws: Workspace, present: dict[str, int], total: int = 10) -> None:
+    """``total`` meetings in 2025 (one a month from January); member → how many attended."""
+    for number in range(total):
+        day = dt.date(YEAR, 1 + number, 10)
+        ws.activities.save({"title": f"Sinh hoạt tháng {day.month}", "kind": "sinh-hoat",
+                            "start_date": f"{day:%d/%m/%Y}"})  # fmt: skip
+        (occ,) = ws.activities.occurrences(day, day)
+        marks = {m.member_id: ("absent", None) for m in ws.attendance.sheet(occ.id)}
+        for member_id, attended in present.items():
+            if number < attended and member_id in marks:
+                marks[member_id] = ("present", None)
+        ws.attendance.save(occ.id, marks)
+
+
+@pytest.fixture
+def rated(ws: Workspace) -> Round:
+    branches = {name: ws.branches.create(name).id for name in (AP_1, AP_2)}
+    ids = {}
+    for name, branch, _ in MEMBERS:
+        ids[name] = ws.members.save({"full_name": name, "birth_date": "01/01/2000",
+                                     "branch_id": branches[branch],
+                                     "admission_date": "01/01/2020"})  # fmt: skip
+    guest = ws.members.save(
+        {"full_name": GUEST, "birth_date": "01/01/2001", "branch_id": branches[AP_2]}
+    )
+    ws.events.record(guest, "temporary", "01/02/2025", home_organization="Đoàn phường 5",
+                     period_start="01/02/2025")  # fmt: skip
+    ids[GUEST] = guest
+    meetings(ws, {ids[name]: attended for name, _, attended in MEMBERS})
+    ws.rating.open(YEAR)
+    return Round(ws, ids, branches)
+
+
+@pytest.fixture
+def core(ws: Workspace, prompts: ScriptedPrompts) -> Core:
+    return synchronous_core(ws, prompts)
+
+
+@pytest.fixture
+def history(core: Core) -> UndoHistory:
+    return UndoHistory(core)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, rated: Round, core: Core, history: UndoHistory) -> RatingPage:
+    """The page on the round of 2025, shown (and so read)."""
+    page = RatingPage(core, history, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    assert page.year == YEAR and page.info is not None
+    return page
+
+
+def decided(ws: Workspace) -> dict[str, int | None]:
+    return {r.full_name: r.decided_level for r in ws.rating.rows(YEAR, as_of=TODAY)}

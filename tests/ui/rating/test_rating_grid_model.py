@@ -1,0 +1,99 @@
+"""The grid's model: Qt's model tester, what each cell says, the reason of a member not rated
+across the level columns, the colour and tooltip of a decided level that differs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from doancoso.ui.rating.model import (
+    COL_DECIDED,
+    COL_PROPOSED,
+    COL_RATE,
+    COL_SUGGESTED,
+    COLUMNS,
+    DIFFERS,
+    GREY,
+    RatingModel,
+)
+from doancoso.ui.rating.page import RatingPage
+
+from .conftest import GUEST, SHOWN, TODAY, YEAR, Round
+
+pytestmark = SHOWN
+
+
+def _texts(model: RatingModel, row: int) -> list[Any]:
+    return [model.index(row, column).data() for column in range(len(COLUMNS))]
+
+
+def test_model_passes_the_model_tester(qtmodeltester: Any, rated: Round) -> None:
+    model = RatingModel()
+    model.set_rows(rated.ws.rating.rows(YEAR, as_of=TODAY), read_only=False)
+    qtmodeltester.check(model)
+    model.set_filter(rated.branches["Chi đoàn ấp 2"], undecided_only=True)
+    qtmodeltester.check(model)
+
+
+def test_cells_say_what_the_core_read(page: RatingPage, rated: Round) -> None:
+    ws, ids = rated.ws, rated.ids
+    values = {"participation": "85%", "proposed_level": 3, "decided_level": 1,
+              "remark": "Gương mẫu"}  # fmt: skip
+    ws.rating.set(YEAR, ids["Trần Thị Bình"], values)
+    ws.events.record(ids["Lê Văn Cường"], "discipline", "15/06/2025", level="reprimand")
+    page.refresh()
+    model = page.model
+    assert [_texts(model, row) for row in range(model.rowCount())] == [
+        ["1", "Nguyễn Văn An", "ấp 1", "100%", "", "", "2. Tốt", "", "", "", ""],
+        ["2", "Trần Thị Bình", "ấp 1", "85%*", "", "", "2. Tốt", "", "3. Hoàn thành",
+         "1. Xuất sắc", "Gương mẫu"],
+        ["3", "Lê Văn Cường", "ấp 1", "60%", "Khiển trách", "", "3. Hoàn thành", "", "",
+         "", ""],
+        ["4", "Phạm Văn Dũng", "ấp 2", "40%", "", "", "4. Không hoàn thành", "", "", "",
+         ""],
+        ["5", "Võ Thị Em", "ấp 2", "90%", "", "", "2. Tốt", "", "", "", ""],
+        ["6", GUEST, "ấp 2", "", "", "", "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
+         "nhận xét.", None, None, None, ""],
+    ]  # fmt: skip
+    bình = model.index(1, COL_DECIDED)
+    assert bình.data(Qt.ItemDataRole.BackgroundRole) == DIFFERS
+    assert bình.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Hoàn thành xuất sắc nhiệm vụ\n"
+        "Khác mức gợi ý (2. Tốt): Tham gia 85% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ\n"
+        "Khác đề nghị của chi đoàn (3. Hoàn thành)."
+    )
+    assert model.index(0, COL_DECIDED).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.index(1, COL_RATE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Tỉ lệ nhập tay (*). Xóa ô này (Delete) để tính theo điểm danh (có mặt 8/10 buổi)."
+    )
+    assert model.index(0, COL_RATE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Có mặt 10/10 buổi hoạt động đã điểm danh."
+    )
+    assert model.index(0, COL_SUGGESTED).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Tham gia 100% hoạt động (từ 90%); chưa có kết quả rèn luyện “xuất sắc” — Hoàn thành "
+        "tốt nhiệm vụ"
+    )
+    guest = model.index(5, COL_SUGGESTED)
+    assert guest.data(Qt.ItemDataRole.ForegroundRole) == GREY
+    assert page.view.columnSpan(5, COL_SUGGESTED) == 4
+    assert page.view.columnSpan(4, COL_SUGGESTED) == 1
+    # The guest's remark can be written (remarks only); the levels cannot.
+    assert model.flags(model.index(5, 10)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(5, COL_PROPOSED)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_filters_by_chi_doan_and_not_decided(page: RatingPage, rated: Round) -> None:
+    rated.ws.rating.set(YEAR, rated.ids["Võ Thị Em"], {"decided_level": 2})
+    page.refresh()
+    boxes = [page.branch_box.itemText(i) for i in range(page.branch_box.count())]
+    assert boxes == ["Tất cả chi đoàn", "Chi đoàn ấp 1", "Chi đoàn ấp 2"]
+    page.branch_box.setCurrentIndex(2)
+    assert [r.full_name for r in page.model.rows] == ["Phạm Văn Dũng", "Võ Thị Em", GUEST]
+    page.undecided_box.setChecked(True)
+    assert [r.full_name for r in page.model.rows] == ["Phạm Văn Dũng"]
+    assert page.count_label.text() == ("Đang hiện 1/6 đoàn viên; 5 được xếp loại, 1 đã quyết định")
+    page.branch_box.setCurrentIndex(0)
+    assert [r.full_name for r in page.model.rows] == [
+        "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng"
+    ]  # fmt: skip

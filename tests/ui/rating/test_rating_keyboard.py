@@ -1,0 +1,183 @@
+"""The grid driven by the keyboard: digits 1–4 set the level of the current column and are
+saved, Enter moves down (skipping members not rated), Delete and 0 clear, a remark and a
+participation rate typed and saved, a bad rate refused with the core's message."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from doancoso.ui.rating.model import (
+    COL_DECIDED,
+    COL_NAME,
+    COL_PROPOSED,
+    COL_RATE,
+    COL_REMARK,
+    COL_SELF,
+    COL_TRAINING,
+)
+from doancoso.ui.rating.page import RatingPage
+from doancoso.ui.rating.remarks import RemarkCompleter, remark_phrases
+from scripted import ScriptedPrompts
+
+from .conftest import GUEST, SHOWN, TODAY, YEAR, Round, decided
+
+pytestmark = SHOWN
+
+
+def _at(page: RatingPage, row: int, column: int) -> None:
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(row, column))
+
+
+def _key(page: RatingPage, key: Qt.Key) -> None:
+    QTest.keyClick(page.view, key)
+
+
+def _type_in_editor(qtbot: QtBot, page: RatingPage, text: str) -> None:
+    """Type ``text`` into the cell as a user does: the first key (ASCII) opens the editor; the
+    rest arrives as a Vietnamese input method commits it."""
+    QTest.keyClicks(page.view, text[0])
+    # (The offscreen platform does not give the window its activation back when the list of
+    # phrases closes, so the new editor is found as the view's visible line edit.)
+    (editor,) = [e for e in page.view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert editor.text() == text[0]
+    editor.insert(text[1:])
+    popup = editor.completer().popup() if editor.completer() else None
+    # The phrases are offered while typing a remark: Enter reaches the list first.
+    QTest.keyClick(popup if popup is not None and popup.isVisible() else editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.view.state() != page.view.State.EditingState, timeout=1000)
+
+
+def test_digits_and_enter_decide_row_after_row(page: RatingPage, rated: Round) -> None:
+    _at(page, 0, COL_DECIDED)
+    for key in (Qt.Key.Key_2, Qt.Key.Key_Return, Qt.Key.Key_3, Qt.Key.Key_Return, Qt.Key.Key_1,
+                Qt.Key.Key_Return, Qt.Key.Key_4, Qt.Key.Key_Return):  # fmt: skip
+        _key(page, key)
+    assert decided(rated.ws) == {
+        "Nguyễn Văn An": 2, "Trần Thị Bình": 3, "Lê Văn Cường": 1, "Phạm Văn Dũng": 4,
+        "Võ Thị Em": None, GUEST: None,
+    }  # fmt: skip
+    # The column stayed; the last Enter went from Dũng to Em.
+    assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (4, COL_DECIDED)
+    assert page.model.index(2, COL_DECIDED).data() == "1. Xuất sắc"
+    assert page.count_label.text() == "Đang hiện 6/6 đoàn viên; 5 được xếp loại, 4 đã quyết định"
+    # The results follow the saved levels.
+    assert page.results.summary.row_texts()[-1][:6] == (
+        "Toàn Đoàn cơ sở", "1 (25%)", "1 (25%)", "1 (25%)", "1 (25%)", "1"
+    )  # fmt: skip
+    # Enter skips the guest, who is not rated: nowhere to go from Em.
+    _key(page, Qt.Key.Key_Return)
+    assert page.view.currentIndex().row() == 4
+
+
+def test_delete_and_zero_clear_and_other_columns_take_their_digits(
+    page: RatingPage, rated: Round
+) -> None:
+    ws, an = rated.ws, rated.ids["Nguyễn Văn An"]
+    ws.rating.set(YEAR, an, {"self_level": 1, "proposed_level": 2, "decided_level": 2})
+    page.refresh()
+    _at(page, 0, COL_DECIDED)
+    _key(page, Qt.Key.Key_Delete)
+    _at(page, 0, COL_PROPOSED)
+    _key(page, Qt.Key.Key_0)
+    _at(page, 0, COL_SELF)
+    _key(page, Qt.Key.Key_3)
+    (row,) = [r for r in ws.rating.rows(YEAR, as_of=TODAY) if r.member_id == an]
+    assert (row.self_level, row.proposed_level, row.decided_level) == (3, None, None)
+    # The training programme's column: 1 is "Xuất sắc", which makes An's suggestion level 1.
+    _at(page, 0, COL_TRAINING)
+    _key(page, Qt.Key.Key_1)
+    assert page.model.row(0).training_result == "xuat-sac"
+    assert page.model.row(0).suggested == 1
+    # A letter in a level column changes nothing and says what the column takes.
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    _at(page, 0, COL_DECIDED)
+    QTest.keyClicks(page.view, "x")
+    assert messages == ["Ở cột này chỉ gõ 1, 2, 3, 4 (hoặc Delete, 0 để xóa)."]
+    _at(page, 5, COL_NAME)
+    page.view.setCurrentIndex(page.model.index(5, COL_DECIDED))
+    _key(page, Qt.Key.Key_2)
+    assert messages[-1] == (
+        "Đỗ Văn Tạm không xếp loại năm nay: Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét."
+    )
+    assert decided(ws)[GUEST] is None
+
+
+def test_a_remark_typed_is_saved_and_enter_moves_down(
+    qtbot: QtBot, page: RatingPage, rated: Round
+) -> None:
+    _at(page, 0, COL_REMARK)
+    _type_in_editor(qtbot, page, "Gương mẫu, có tinh thần trách nhiệm")
+    assert page.view.currentIndex().row() == 1
+    _type_in_editor(qtbot, page, "Cần cố gắng hơn")
+    remarks = {r.full_name: r.remark for r in rated.ws.rating.rows(YEAR, as_of=TODAY)}
+    assert remarks["Nguyễn Văn An"] == "Gương mẫu, có tinh thần trách nhiệm"
+    assert remarks["Trần Thị Bình"] == "Cần cố gắng hơn"
+    assert page.model.index(1, COL_REMARK).data() == "Cần cố gắng hơn"
+    # A phrase chosen from the list is put in the remark; Enter again saves it.
+    _at(page, 2, COL_REMARK)
+    QTest.keyClicks(page.view, "t")
+    (editor,) = [e for e in page.view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    # (Offscreen, as above: the list shown by the first key keeps the activation; a line edit
+    # takes completions only with the focus.)
+    editor.completer().popup().hide()
+    page.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus, timeout=1000)
+    editor.insert("ich cuc")
+    completer = editor.completer()
+    completer.setCompletionPrefix(editor.text())
+    completer.complete()
+    popup = completer.popup()
+    assert popup.isVisible()
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert editor.text() == "Tích cực tham gia các hoạt động của chi đoàn"
+    assert page.view.state() == page.view.State.EditingState
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.view.state() != page.view.State.EditingState, timeout=1000)
+    assert page.model.row(2).remark == "Tích cực tham gia các hoạt động của chi đoàn"
+    assert page.view.currentIndex().row() == 3
+    # Delete clears a remark.
+    _at(page, 1, COL_REMARK)
+    _key(page, Qt.Key.Key_Delete)
+    assert {r.full_name: r.remark for r in rated.ws.rating.rows(YEAR)}["Trần Thị Bình"] is None
+
+
+def test_the_remark_completer_offers_common_phrases_ignoring_tones() -> None:
+    completer = RemarkCompleter()
+    completer.set_phrases(remark_phrases(["Hăng hái", "Hăng hái", None, "Chăm chỉ"]))
+    phrases = completer.phrases()
+    assert phrases[0] == "Tích cực tham gia các hoạt động của chi đoàn"
+    assert phrases[-2:] == ["Hăng hái", "Chăm chỉ"]  # the round's own, most used first
+    completer.setCompletionPrefix("tich cuc")
+    found = [completer.pathFromIndex(completer.completionModel().index(i, 0))
+             for i in range(completer.completionCount())]  # fmt: skip
+    assert found == [
+        "Tích cực tham gia các hoạt động của chi đoàn",
+        "Cần tích cực hơn trong sinh hoạt chi đoàn",
+    ]
+
+
+def test_participation_typed_as_85_or_refused(
+    qtbot: QtBot, page: RatingPage, rated: Round, prompts: ScriptedPrompts
+) -> None:
+    _at(page, 2, COL_RATE)  # Cường, 60% from the attendance
+    _type_in_editor(qtbot, page, "85")
+    cuong = page.model.row(2)
+    assert (cuong.participation, cuong.participation_entered, cuong.suggested) == (0.85, True, 2)
+    assert page.model.index(2, COL_RATE).data() == "85%*"
+    _at(page, 3, COL_RATE)
+    _type_in_editor(qtbot, page, "120")
+    assert prompts.errors == ["Tỉ lệ tham gia phải là số từ 0 đến 100 (ví dụ 85 hoặc 85%)."]
+    assert page.model.row(3).participation == pytest.approx(0.4)
+    assert not page.model.row(3).participation_entered
+    # Delete goes back to the attendance.
+    _at(page, 2, COL_RATE)
+    _key(page, Qt.Key.Key_Delete)
+    assert page.model.index(2, COL_RATE).data() == "60%"

@@ -1,0 +1,63 @@
+"""The results under the grid: counts and shares by level per chi đoàn and in total, each chi
+đoàn's own level (editable while open), the organisation's own level, the members decided
+level 1."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from doancoso.ui.rating.page import RatingPage
+from doancoso.ui.rating.results import COL_BRANCH_LEVEL, SUMMARY_HEADERS
+
+from .conftest import AP_1, SHOWN, YEAR, Round
+
+pytestmark = SHOWN
+
+
+def _decide(rated: Round, levels: dict[str, int]) -> None:
+    for name, level in levels.items():
+        rated.ws.rating.set(YEAR, rated.ids[name], {"decided_level": level})
+
+
+def test_counts_and_shares_by_chi_doan(page: RatingPage, rated: Round, qtmodeltester: Any) -> None:
+    _decide(rated, {"Nguyễn Văn An": 1, "Trần Thị Bình": 2, "Lê Văn Cường": 2, "Võ Thị Em": 1})
+    page.refresh()
+    summary = page.results.summary
+    qtmodeltester.check(summary)
+    assert SUMMARY_HEADERS == (
+        "Chi đoàn", "Xuất sắc", "Tốt", "Hoàn thành", "Không hoàn thành", "Chưa quyết định",
+        "Không xếp loại", "Xếp loại chi đoàn",
+    )  # fmt: skip
+    assert summary.row_texts() == [
+        ("Chi đoàn ấp 1", "1 (33,3%)", "2 (66,7%)", "0 (0%)", "0 (0%)", "0", "0", ""),
+        ("Chi đoàn ấp 2", "1 (100%)", "0 (0%)", "0 (0%)", "0 (0%)", "1", "1", ""),
+        ("Toàn Đoàn cơ sở", "2 (50%)", "2 (50%)", "0 (0%)", "0 (0%)", "1", "1", ""),
+    ]
+    assert summary.index(2, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert page.results.excellent.names == ["Nguyễn Văn An", "Võ Thị Em"]
+    assert page.results.tabText(1) == "Hoàn thành xuất sắc (2)"
+
+
+def test_chi_doan_and_organisation_levels_are_saved(page: RatingPage, rated: Round) -> None:
+    summary = page.results.summary
+    assert summary.flags(summary.index(0, COL_BRANCH_LEVEL)) & Qt.ItemFlag.ItemIsEditable
+    assert not summary.flags(summary.index(2, COL_BRANCH_LEVEL)) & Qt.ItemFlag.ItemIsEditable
+    rated.ws.rating.set_branch_level(YEAR, rated.branches[AP_1], 3, "Cần cố gắng")
+    page.refresh()
+    summary.setData(summary.index(0, COL_BRANCH_LEVEL), 2)
+    (ap1,) = [c for c in rated.ws.rating.summary(YEAR) if c.branch == AP_1]
+    assert (ap1.branch_level, ap1.branch_remark) == (2, "Cần cố gắng")  # the remark is kept
+    assert summary.row_texts()[0][-1] == "2. Tốt"
+    panel = page.results
+    panel.own_level.setCurrentIndex(panel.own_level.findData(1))
+    panel.own_remark.setText("Đạt “Đoàn cơ sở 3 chủ động”")
+    panel.own_save.click()
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None
+    assert (info.own_level, info.own_remark) == (1, "Đạt “Đoàn cơ sở 3 chủ động”")
+    rated.ws.rating.close(YEAR)
+    page.refresh()
+    assert not summary.flags(summary.index(0, COL_BRANCH_LEVEL)) & Qt.ItemFlag.ItemIsEditable
+    assert panel.own_level.currentData() == 1 and not panel.own_level.isEnabled()

@@ -1,0 +1,195 @@
+"""The round's actions on the page: taking the proposals and the suggestions for the members
+not decided (one action, undone by "Hoàn tác"), closing after the warnings (read-only after),
+reopening after a question, opening a year's round."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.rating.model import COL_DECIDED, COL_RATE, COL_REMARK
+from doancoso.ui.rating.page import RatingPage
+from doancoso.ui.shell.operations import Core
+from doancoso.ui.shell.undo import UndoHistory
+from scripted import ScriptedPrompts
+
+from .conftest import GUEST, SHOWN, TODAY, YEAR, Round, decided
+
+pytestmark = SHOWN
+
+
+def test_take_proposals_then_suggestions_and_undo(
+    page: RatingPage, rated: Round, history: UndoHistory
+) -> None:
+    ws, ids = rated.ws, rated.ids
+    ws.rating.set(YEAR, ids["Nguyễn Văn An"], {"proposed_level": 1})
+    ws.rating.set(YEAR, ids["Phạm Văn Dũng"], {"proposed_level": 3})
+    ws.rating.set(YEAR, ids["Võ Thị Em"], {"proposed_level": 2, "decided_level": 3})
+    page.refresh()
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.accept_buttons["proposals"].click()
+    assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": None, "Lê Văn Cường": None,
+                           "Phạm Văn Dũng": 3, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
+    assert messages == [
+        "Đã lấy đề nghị của chi đoàn làm mức quyết định cho 2 đoàn viên chưa quyết định. "
+        "Bấm “Hoàn tác” (Ctrl+Z) để bỏ."
+    ]
+    assert history.undoText() == "Lấy đề nghị của chi đoàn (2 đoàn viên)"
+    # The grid shows the new levels, the one different from the suggestion coloured.
+    assert page.model.index(0, COL_DECIDED).data() == "1. Xuất sắc"
+    assert page.model.index(0, COL_DECIDED).data(Qt.ItemDataRole.BackgroundRole) is not None
+    # Only in the chi đoàn chosen: ấp 1 gets its suggestions, ấp 2 is left alone.
+    page.branch_box.setCurrentIndex(1)
+    page.accept_buttons["suggestions"].click()
+    assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": 2, "Lê Văn Cường": 3,
+                           "Phạm Văn Dũng": 3, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
+    # Undo the suggestions, but not a level changed by hand since.
+    page.view.setCurrentIndex(page.model.index(1, COL_DECIDED))
+    QTest.keyClick(page.view, Qt.Key.Key_1)
+    history.undo()
+    assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": 1, "Lê Văn Cường": None,
+                           "Phạm Văn Dũng": 3, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
+    history.undo()
+    assert decided(ws) == {"Nguyễn Văn An": None, "Trần Thị Bình": 1, "Lê Văn Cường": None,
+                           "Phạm Văn Dũng": None, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
+    history.redo()
+    assert decided(ws)["Nguyễn Văn An"] == 1 and decided(ws)["Phạm Văn Dũng"] == 3
+    assert page.model.index(0, COL_DECIDED).data() == "1. Xuất sắc"
+
+
+def test_nothing_to_take_says_so(page: RatingPage, history: UndoHistory) -> None:
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.accept_buttons["proposals"].click()
+    assert messages == [
+        "Không có đoàn viên nào chưa quyết định có đề nghị của chi đoàn để lấy (đợt xếp loại năm "
+        "2025)."
+    ]
+    assert history.count() == 0
+
+
+def test_close_shows_the_warnings_then_the_grid_is_read_only(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts
+) -> None:
+    ws = rated.ws
+    ws.rating.set(YEAR, rated.ids["Nguyễn Văn An"], {"decided_level": 2, "remark": "Tốt"})
+    page.refresh()
+    prompts.answer = False
+    page.close_button.click()
+    assert prompts.asked == [
+        "Kết thúc đợt xếp loại năm 2025?\n\nCần lưu ý:\n"
+        "• Còn 4 đoàn viên chưa có mức xếp loại do Ban Chấp hành quyết định.\n\n"
+        "Sau khi kết thúc, bảng xếp loại chỉ để xem; mức quyết định và nhận xét được ghi vào quá "
+        "trình của từng đoàn viên. Muốn sửa phải “Mở lại” đợt xếp loại."
+    ]
+    assert prompts.buttons == [("Kết thúc đợt", "Quay lại")]
+    assert ws.rating.round(YEAR).state == "open"  # type: ignore[union-attr]
+    prompts.answer = True
+    page.close_button.click()
+    info = ws.rating.round(YEAR)
+    assert info is not None and info.closed
+    assert page.state_label.text() == "Đợt xếp loại năm 2025: đã kết thúc: chỉ xem"
+    assert page.history_label.text().startswith(
+        "Quy tắc của đợt: Quy tắc xếp loại đoàn viên mặc định, nhiệm kỳ 2023–2027; Kết thúc "
+    )
+    assert page.reopen_button.isVisibleTo(page) and not page.close_button.isVisibleTo(page)
+    assert not any(b.isEnabled() for b in page.accept_buttons.values())
+    model = page.model
+    assert not any(
+        model.flags(model.index(r, c)) & Qt.ItemFlag.ItemIsEditable
+        for r in range(model.rowCount()) for c in range(model.columnCount())
+    )  # fmt: skip
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.view.setCurrentIndex(model.index(1, COL_DECIDED))
+    QTest.keyClick(page.view, Qt.Key.Key_1)
+    page.view.setCurrentIndex(model.index(1, COL_REMARK))
+    QTest.keyClicks(page.view, "a")
+    assert messages == ["Đợt xếp loại năm 2025 đã kết thúc: bấm “Mở lại” để sửa."] * 2
+    assert decided(ws)["Trần Thị Bình"] is None
+    assert not page.results.own_save.isEnabled()
+
+
+def test_reopen_asks_and_is_recorded(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts
+) -> None:
+    rated.ws.rating.close(YEAR)
+    page.refresh()
+    prompts.answer = False
+    page.reopen_button.click()
+    assert prompts.asked == [
+        "Mở lại đợt xếp loại năm 2025?\n\nCác mức xếp loại sẽ sửa được cho đến khi kết thúc "
+        "lại; việc mở lại được ghi vào lịch sử của đợt."
+    ]
+    assert page.read_only
+    prompts.answer = True
+    page.reopen_button.click()
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None and not info.closed
+    assert [action for action, _ in info.history] == ["close", "reopen"]
+    assert "; Kết thúc " in page.history_label.text() and "; Mở lại " in page.history_label.text()
+    assert page.state_label.text() == "Đợt xếp loại năm 2025: đang mở"
+    page.view.setCurrentIndex(page.model.index(0, COL_DECIDED))
+    QTest.keyClick(page.view, Qt.Key.Key_2)
+    assert decided(rated.ws)["Nguyễn Văn An"] == 2
+
+
+def test_a_year_without_a_round_is_opened_by_its_button(
+    qtbot: QtBot, ws: Workspace, core: Core, history: UndoHistory
+) -> None:
+    ws.branches.create("Chi đoàn ấp 1")
+    page = RatingPage(core, history, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    assert [page.year_box.itemText(i) for i in range(page.year_box.count())] == ["2025", "2024"]
+    assert page.state_label.text() == "Chưa mở đợt xếp loại năm 2025."
+    assert page.open_button.text() == "Mở đợt xếp loại năm 2025"
+    assert ws.rating.round(YEAR) is None  # looking opens nothing
+    page.year_box.setCurrentIndex(1)
+    assert page.state_label.text() == "Chưa mở đợt xếp loại năm 2024."
+    page.open_button.click()
+    assert ws.rating.round(2024) is not None and ws.rating.round(YEAR) is None
+    assert page.state_label.text() == "Đợt xếp loại năm 2024: đang mở"
+    assert not page.open_button.isVisibleTo(page) and page.close_button.isVisibleTo(page)
+
+
+def test_the_page_follows_changes_made_elsewhere(
+    page: RatingPage, rated: Round, core: Core
+) -> None:
+    from doancoso.ui.shell.operations import CoreOp
+
+    member = rated.ids["Lê Văn Cường"]
+    with_attendance = CoreOp(None, lambda ws: ws.rating.set(YEAR, member, {"participation": 95}),
+                             core)  # fmt: skip
+    with_attendance.run()
+    assert page.model.row(2).suggestion == (
+        "Tham gia 95% hoạt động (từ 90%); chưa có kết quả rèn luyện “xuất sắc” — Hoàn thành tốt "
+        "nhiệm vụ"
+    )
+    CoreOp(None, lambda ws: ws.events.record(member, "discipline", "10/10/2025",
+                                             level="warning"), core).run()  # fmt: skip
+    assert page.model.row(2).suggested == 4
+    assert page.model.index(2, 4).data() == "Cảnh cáo"
+    # Attendance taken at one more meeting: the rates follow.
+    dung = rated.ids["Phạm Văn Dũng"]
+
+    def meeting(ws: Workspace) -> None:
+        ws.activities.save({"title": "Ngày Chủ nhật xanh", "kind": "tinh-nguyen",
+                            "start_date": "23/11/2025"})  # fmt: skip
+        (occ,) = ws.activities.occurrences(dt.date(2025, 11, 23), dt.date(2025, 11, 23))
+        marks = {m.member_id: ("absent", None) for m in ws.attendance.sheet(occ.id)}
+        ws.attendance.save(occ.id, {**marks, dung: ("present", None)})
+
+    CoreOp(None, meeting, core).run()
+    assert page.model.index(3, COL_RATE).data() == "45,5%"
+    # A hidden page reads again only when shown.
+    page.hide()
+    CoreOp(None, lambda ws: ws.rating.set(YEAR, dung, {"participation": 70}), core).run()
+    assert page.model.index(3, COL_RATE).data() == "45,5%"
+    page.show()
+    assert page.model.index(3, COL_RATE).data() == "70%*"

@@ -1,0 +1,145 @@
+"""The rules dialog of Thiết lập: each rule with its value and source, a province's file
+imported, a malformed one refused naming its line with nothing changed, the rules exported,
+the default taken back after a question; a round already open keeps its rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.rating.rules import default_rules
+from doancoso.core.workspace import Workspace
+from doancoso.ui.rating.rules_dialog import KEEP_NOTE, RulesDialog
+from doancoso.ui.settings.page import SettingsPage
+from scripted import ScriptedPrompts, synchronous_core
+
+
+def _dialog(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> RulesDialog:
+    dialog = RulesDialog(synchronous_core(ws, prompts))
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _province_rules() -> str:
+    data = json.loads(default_rules().text)
+    data["name"] = "Quy tắc của Tỉnh đoàn Cà Mau"
+    data["rules"]["participation_thresholds"]["value"] = {"1": 95, "2": 80, "3": 50}
+    data["rules"]["participation_thresholds"]["source"] = "Hướng dẫn 12-HD/TĐTN, 2025."
+    data["rules"]["level1_cap_percent"]["value"] = 20
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_each_rule_with_its_value_and_source(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    dialog = _dialog(qtbot, ws, prompts)
+    rows = dialog.rows()
+    assert [(rule, value) for rule, value, _ in rows] == [
+        ("Tỉ lệ tham gia tối thiểu cho mức 1, 2, 3 (%)",
+         "Mức 1: từ 90%; mức 2: từ 70%; mức 3: từ 50%"),
+        ("Số tháng sinh hoạt tối thiểu trong năm để được xếp loại", "6 tháng"),
+        ("Đoàn viên sinh hoạt tạm: chỉ nhận xét, không xếp loại", "Có"),
+        ("Đảng viên chính thức: đánh giá, không xếp loại", "Có"),
+        ("Bị khiển trách trong năm: mức cao nhất", "Mức 2 — Hoàn thành tốt nhiệm vụ"),
+        ("Bị cảnh cáo trở lên trong năm: mức cao nhất", "Mức 4 — Không hoàn thành nhiệm vụ"),
+        ("Kết quả rèn luyện cần cho mức 1", "Xuất sắc"),
+        ("Giới hạn tỉ lệ mức 1 (%, để trống: không giới hạn)", "Không giới hạn"),
+    ]  # fmt: skip
+    assert rows[0][2].startswith("Mức 1 (từ 90% hoạt động): Hướng dẫn 25-HD/TWĐTN-BTC năm 2023")
+    assert all(dialog.source_labels[key].wordWrap() for key in dialog.source_labels)
+    assert dialog.name_label.text() == (
+        "<b>Đang dùng:</b> Quy tắc xếp loại đoàn viên mặc định, nhiệm kỳ 2023–2027 (mặc định của "
+        "ứng dụng)"
+    )
+    assert not dialog.reset_button.isEnabled()
+    assert KEEP_NOTE.endswith("kể cả khi quy tắc ở đây thay đổi.")
+
+
+def test_a_province_file_is_imported_and_open_rounds_keep_theirs(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    ws.rating.open(2025)
+    path = tmp_path / "quy-tac-ca-mau.json"
+    path.write_text(_province_rules(), encoding="utf-8-sig")  # as Notepad may save it
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
+    dialog.import_button.click()
+    assert prompts.errors == []
+    assert ws.rating.rules().name == "Quy tắc của Tỉnh đoàn Cà Mau"
+    assert dialog.rows()[0][1:] == (
+        "Mức 1: từ 95%; mức 2: từ 80%; mức 3: từ 50%", "Hướng dẫn 12-HD/TĐTN, 2025."
+    )  # fmt: skip
+    assert dialog.rows()[-1][1] == "20%"
+    assert dialog.status_label.text() == (
+        "Đã nhập quy tắc “Quy tắc của Tỉnh đoàn Cà Mau”. Các đợt xếp loại đã mở vẫn giữ quy tắc cũ."
+    )
+    assert dialog.reset_button.isEnabled()
+    info = ws.rating.round(2025)
+    assert info is not None and info.rules.thresholds == (90, 70, 50)
+    assert ws.rating.open(2026).rules.thresholds == (95, 80, 50)
+
+
+def test_a_malformed_file_is_refused_naming_its_line(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    text = _province_rules().replace('"value": 20', '"value": 150')
+    line = next(n for n, s in enumerate(text.splitlines(), 1) if '"value": 150' in s)
+    path = tmp_path / "sai.json"
+    path.write_text(text, encoding="utf-8")
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
+    dialog.import_button.click()
+    assert prompts.errors == [
+        f"Tệp quy tắc xếp loại không hợp lệ (dòng {line}, “level1_cap_percent”): cần null hoặc "
+        "một tỉ lệ từ 0 đến 100.\n\nQuy tắc đang dùng không thay đổi."
+    ]
+    assert ws.rating.rules().text == default_rules().text
+    assert dialog.rows()[-1][1] == "Không giới hạn"
+    path.write_text('{\n  "format": "doancoso-rating-rules",\n  oops\n}', encoding="utf-8")
+    dialog.import_button.click()
+    assert prompts.errors[-1] == (
+        "Tệp quy tắc xếp loại không đọc được (dòng 3, cột 3): không đúng định dạng JSON.\n\n"
+        "Quy tắc đang dùng không thay đổi."
+    )
+    path.write_bytes('{"name": "Quy tắc"}'.replace("ắ", "ă").encode("cp1258"))  # Windows-1258
+    dialog.import_button.click()
+    assert prompts.errors[-1] == (
+        "Tệp “sai.json” không phải văn bản UTF-8: hãy lưu lại tệp với mã hóa UTF-8.\n\n"
+        "Quy tắc đang dùng không thay đổi."
+    )
+    assert ws.rating.rules().text == default_rules().text
+
+
+def test_export_then_reset_to_the_default(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    ws.rating.set_rules(_province_rules())
+    dialog = _dialog(qtbot, ws, prompts)
+    target = tmp_path / "xuat.json"
+    dialog.ask_save_path = lambda: target  # type: ignore[method-assign]
+    dialog.export_button.click()
+    assert target.read_text(encoding="utf-8") == _province_rules()
+    assert dialog.status_label.text() == f"Đã xuất quy tắc ra tệp {target}."
+    prompts.answer = False
+    dialog.reset_button.click()
+    assert prompts.asked == [
+        "Dùng lại quy tắc xếp loại mặc định của ứng dụng?\n\nQuy tắc đã nhập sẽ được thay bằng "
+        "quy tắc mặc định; các đợt xếp loại đã mở vẫn giữ quy tắc của lúc mở."
+    ]
+    assert ws.rating.rules().name == "Quy tắc của Tỉnh đoàn Cà Mau"
+    prompts.answer = True
+    dialog.reset_button.click()
+    assert ws.rating.rules().text == default_rules().text
+    assert dialog.rows()[0][1] == "Mức 1: từ 90%; mức 2: từ 70%; mức 3: từ 50%"
+    assert not dialog.reset_button.isEnabled()
+
+
+def test_settings_opens_the_rules(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> None:
+    shown: list[RulesDialog] = []
+    prompts.dialog_script = lambda dialog: shown.append(dialog)  # type: ignore[arg-type]
+    page = SettingsPage(synchronous_core(ws, prompts))
+    qtbot.addWidget(page)
+    page.rating_rules_button.click()
+    assert len(shown) == 1 and shown[0].windowTitle() == "Quy tắc xếp loại đoàn viên"
