@@ -34,13 +34,14 @@ from .undo import UndoHistory
 
 if TYPE_CHECKING:
     from ..branches.page import BranchesPage
+    from ..recognition.page import RecognitionPage
     from ..settings.page import SettingsPage
     from ..statistics.page import StatisticsPage
     from ..youth.page import YouthPage
 
 TITLE = "Đoàn cơ sở 3 chủ động"
-AREAS = ("Đoàn viên", "Thanh niên", "Chi đoàn", "Thống kê", "Thiết lập")
-ROSTER, YOUTH_AREA, BRANCHES_AREA, STATISTICS, SETTINGS = range(5)
+AREAS = ("Đoàn viên", "Thanh niên", "Chi đoàn", "3 chủ động", "Thống kê", "Thiết lập")
+ROSTER, YOUTH_AREA, BRANCHES_AREA, RECOGNITION_AREA, STATISTICS, SETTINGS = range(6)
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
 
@@ -118,6 +119,10 @@ class MainWindow(QMainWindow):
             from ..branches.page import BranchesPage
 
             return BranchesPage(core)
+        if area == RECOGNITION_AREA:
+            from ..recognition.page import RecognitionPage
+
+            return RecognitionPage(core, self.history)
         if area == STATISTICS:
             from ..statistics.page import StatisticsPage
 
@@ -140,6 +145,10 @@ class MainWindow(QMainWindow):
         return self.page(BRANCHES_AREA)  # type: ignore[return-value]
 
     @property
+    def recognition(self) -> RecognitionPage:
+        return self.page(RECOGNITION_AREA)  # type: ignore[return-value]
+
+    @property
     def statistics(self) -> StatisticsPage:
         return self.page(STATISTICS)  # type: ignore[return-value]
 
@@ -153,6 +162,7 @@ class MainWindow(QMainWindow):
         self._ws.load_everything()
         from ..branches import page as _branches  # noqa: F401
         from ..lifecycle import event_dialog  # noqa: F401
+        from ..recognition import page as _recognition  # noqa: F401
         from ..roster import import_wizard, member_form  # noqa: F401
         from ..settings import page as _settings  # noqa: F401
         from ..statistics import page as _statistics  # noqa: F401
