@@ -23,7 +23,10 @@ def test_title_and_areas(qtbot: QtBot, ws: Workspace) -> None:
     window = _window(qtbot, ws)
     assert window.windowTitle() == "Đoàn cơ sở 3 chủ động — Đoàn xã Tân Hưng"
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert areas == ["Đoàn viên", "Thanh niên", "Chi đoàn", "3 chủ động", "Thống kê", "Thiết lập"]
+    assert areas == [
+        "Đoàn viên", "Thanh niên", "Chi đoàn", "Kế hoạch", "Lịch hoạt động", "3 chủ động",
+        "Thống kê", "Thiết lập",
+    ]  # fmt: skip
     assert window.stack.count() == len(areas)
     window.sidebar.setCurrentRow(SETTINGS)
     assert window.stack.currentWidget() is window.settings
