@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ...core.errors import AppError
 from ...core.evidence.service import Attachment
 from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.service import PartyIntroduction
@@ -25,7 +26,7 @@ class Register:
     files: dict[str, list[Attachment]] = field(default_factory=dict)
     """Record id → its files (advice and coordination alike)."""
     activities: dict[str, str] = field(default_factory=dict)
-    """The year's activities that a coordination can be linked to: id → "dd/mm/yyyy – title"."""
+    """The activities the coordination records are linked to: id → "dd/mm/yyyy – title"."""
     introductions: list[PartyIntroduction] = field(default_factory=list)
 
 
@@ -45,10 +46,24 @@ def year_choices(opened: list[int], today: dt.date) -> list[int]:
 
 
 def activities_of(ws: Workspace, year: int) -> dict[str, str]:
-    """The activities with a date in ``year``, each once (its first date of the year)."""
+    """The activities with a date in ``year``, each once (its first date of the year): what a
+    coordination record can be linked to (read when its dialog opens)."""
     found: dict[str, str] = {}
     for row in ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31)):
         found.setdefault(row.activity_id, f"{format_vn_date(row.day)} – {row.title}")
+    return found
+
+
+def linked_activities(ws: Workspace, coordination: list[Coordination]) -> dict[str, str]:
+    """The activities the records are linked to: id → "dd/mm/yyyy – title" (one read each;
+    an activity deleted meanwhile is left out)."""
+    found: dict[str, str] = {}
+    for activity_id in {c.activity_id for c in coordination if c.activity_id}:
+        try:
+            fields = ws.activities.get(activity_id).fields
+        except AppError:
+            continue
+        found[activity_id] = f"{format_vn_date(fields.start_date)} – {fields.title}"
     return found
 
 
@@ -58,7 +73,8 @@ def load_register(ws: Workspace, year: int) -> Register:
     files = ws.evidence.attachments_of(ADVICE_TABLE, [a.id for a in advice])
     files.update(ws.evidence.attachments_of(COORDINATION_TABLE, [c.id for c in coordination]))
     introductions = [i for i in ws.events.party_introductions() if i.introduced_on.year == year]
-    return Register(advice, coordination, files, activities_of(ws, year), introductions)
+    activities = linked_activities(ws, coordination)
+    return Register(advice, coordination, files, activities, introductions)
 
 
 def load(ws: Workspace, year: int, today: dt.date) -> Loaded:

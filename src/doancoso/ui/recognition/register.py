@@ -38,7 +38,7 @@ from ..lifecycle.party_page import HINT as PARTY_HINT
 from ..lifecycle.party_page import IntroductionsModel
 from ..shell.operations import Core
 from ..shell.undo import Service, SoftDeleting, UndoHistory
-from .data import Register
+from .data import Register, activities_of
 from .evidence import EvidencePanel
 from .register_dialogs import RecordDialog, advice_dialog, coordination_dialog
 from .register_models import ADVICE_COLUMNS, COORDINATION_COLUMNS, RecordsModel
@@ -257,7 +257,9 @@ class RegisterTab(QTabWidget):
 
     def _coordination_dialog(self, record: object | None) -> RecordDialog:
         assert record is None or isinstance(record, Coordination)
-        return coordination_dialog(self._core, self.year, record, self.register.activities, self)
+        # A short read as the dialog opens: the year's activities it can be linked to.
+        activities = {**activities_of(self._core.ws, self.year), **self.register.activities}
+        return coordination_dialog(self._core, self.year, record, activities, self)
 
     def set_register(self, year: int, register: Register) -> None:
         self.year, self.register = year, register

@@ -27,6 +27,7 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeView) -> None:
         super().__init__(tree)
         self._tree = tree
+        self._heights: dict[tuple[str, int, bool], int] = {}  # Qt asks again and again
 
     def sizeHint(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -38,9 +39,14 @@ class WrappingDelegate(QStyledItemDelegate):
         width = self._tree.columnWidth(COL_ITEM) - self._tree.indentation() * (depth + 1) - 12
         text = str(index.data() or "")
         font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        flags = int(Qt.TextFlag.TextWordWrap)
-        height = QFontMetrics(font).boundingRect(QRect(0, 0, max(width, 60), 10_000), flags,
-                                                 text).height()  # fmt: skip
+        key = (text, width, font.bold())
+        height = self._heights.get(key)
+        if height is None:
+            bounds = QRect(0, 0, max(width, 60), 10_000)
+            height = (
+                QFontMetrics(font).boundingRect(bounds, Qt.TextFlag.TextWordWrap, text).height()
+            )
+            self._heights[key] = height
         return QSize(hint.width(), max(hint.height(), height + 6))
 
 
