@@ -169,6 +169,8 @@ def test_points_are_checked_under_their_field(
     panel.save_button.click()
     assert panel.errors.message("points") == ""
     assert page.summary.text().startswith("Tổng: 0/14 đạt · 8,5/10 điểm")
+    assert _criterion_cell(page, 0, COL_INDICATOR) == "8,5/10 điểm"
+    assert _criterion_cell(page, 0, COL_STATUS) == "0/7 đạt"
     page.select_item("1.2")
     assert not panel.points.isVisibleTo(panel)  # the template gives 1.2 no points
 

@@ -88,6 +88,7 @@ def test_the_preview_shows_the_template_before_it_is_kept(
             seen.update(
                 name=dialog.name.text(),
                 criteria=[model.index(r, 0).data() for r in range(model.rowCount())],
+                totals=[model.index(r, 1).data() for r in range(model.rowCount())],
                 item=[model.index(0, c, first).data() for c in range(4)],
                 replaces=not dialog.replaces.isHidden(),
             )
@@ -105,6 +106,7 @@ def test_the_preview_shows_the_template_before_it_is_kept(
         "Tiêu chí 3. Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể và các "
         "tổ chức liên quan",
     ]
+    assert seen["totals"] == ["10", "0", "0"]  # the criteria's points
     assert seen["item"] == [
         "1.1  Danh sách đoàn viên được lập đầy đủ, cập nhật thường xuyên",
         "10",

@@ -140,7 +140,9 @@ class ChecklistModel(QAbstractItemModel):
             if column == COL_ITEM:
                 return f"Tiêu chí {criterion.code}. {criterion.title}"
             if column == COL_STATUS:
-                return words.readiness_text(self.view, criterion.code)
+                return words.met_text(self.view, criterion.code)
+            if column == COL_INDICATOR:
+                return words.points_text(self.view, criterion.code)
             if column == COL_FILES:
                 return str(sum(len(v.files) for v in self._items[row]))
             return ""

@@ -65,7 +65,9 @@ def records_service(table: str) -> Service:
     return service
 
 
-def _table(model: Any, stretch: Sequence[int]) -> QTableView:
+def _table(model: Any, stretch: Sequence[int], fixed: dict[int, int] | None = None) -> QTableView:
+    """A read-only table: columns as wide as their contents, those of ``stretch`` sharing what
+    is left, those of ``fixed`` (column → width) at that width."""
     table = QTableView()
     table.setModel(model)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,6 +83,9 @@ def _table(model: Any, stretch: Sequence[int]) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    for column, width in (fixed or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(column, width)
     return table
 
 
@@ -92,7 +97,7 @@ class RecordsSection(QWidget):
     def __init__(
         self, core: Core, history: UndoHistory, table: str, model: RecordsModel[Any],
         what: str, open_dialog: Callable[[object | None], RecordDialog], stretch: Sequence[int],
-        parent: QWidget | None = None,
+        fixed: dict[int, int] | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self._core = core
@@ -115,7 +120,7 @@ class RecordsSection(QWidget):
         buttons.addStretch(1)
         self.count = QLabel()
         buttons.addWidget(self.count)
-        self.table = _table(model, stretch)
+        self.table = _table(model, stretch, fixed)
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.files = EvidencePanel(core, history)
@@ -231,7 +236,7 @@ class RegisterTab(QTabWidget):
         )  # fmt: skip
         self.coordination = RecordsSection(
             core, history, COORDINATION_TABLE, RecordsModel(COORDINATION_COLUMNS),
-            "chương trình phối hợp", self._coordination_dialog, (2, 3),
+            "chương trình phối hợp", self._coordination_dialog, (2, 3), {1: 220, 4: 240},
         )  # fmt: skip
         for section in (self.advice, self.coordination):
             section.status_message.connect(self.status_message)

@@ -180,8 +180,12 @@ class RecordDialog(QDialog):
         self._core.runner.show_error(exc, "Không lưu được", self)
 
     def mark_clean(self) -> None:
-        """What the form holds now is what closing without saving keeps."""
+        """What the form holds now is what closing without saving keeps; the first field's
+        text is selected, so that typing replaces a date filled in for the user."""
         self._initial = self.raw()
+        first = next(iter(self.editors.values()))
+        if isinstance(first, QLineEdit):
+            first.selectAll()
 
     def reject(self) -> None:
         """Esc / Hủy: ask before throwing away what was typed (not while saving)."""

@@ -44,7 +44,11 @@ def preview_model(template: Template) -> QStandardItemModel:
         font = head.font()
         font.setBold(True)
         head.setFont(font)
-        row = [head] + [QStandardItem("") for _ in PREVIEW_HEADERS[1:]]
+        head.setToolTip(head.text())
+        total = sum(item.points or 0 for item in criterion.items)
+        points = QStandardItem(words.number(total) if template.has_points else "")
+        points.setFont(font)
+        row = [head, points] + [QStandardItem("") for _ in PREVIEW_HEADERS[2:]]
         for item in criterion.items:
             indicator = INDICATORS.get(item.indicator or "", "")
             if indicator and item.threshold is not None:
@@ -55,7 +59,10 @@ def preview_model(template: Template) -> QStandardItemModel:
                 indicator,
                 "; ".join(item.evidence),
             )
-            head.appendRow([QStandardItem(text) for text in cells])
+            line = [QStandardItem(text) for text in cells]
+            for cell in line:
+                cell.setToolTip(cell.text())
+            head.appendRow(line)
         model.appendRow(row)
     return model
 
@@ -104,7 +111,7 @@ class TemplatePreview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(980, 600)
+        self.resize(980, 560)
 
 
 class TemplateFiles:

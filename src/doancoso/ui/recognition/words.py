@@ -101,16 +101,26 @@ def status_name(status: str) -> str:
     return STATUSES.get(status, status)
 
 
+def met_text(view: ChecklistView, criterion: str | None = None) -> str:
+    """ "4/7 đạt": items met of those counted."""
+    met, total = view.readiness(criterion)
+    return f"{met}/{total} đạt"
+
+
+def points_text(view: ChecklistView, criterion: str | None = None) -> str:
+    """ "12/20 điểm" given of possible; "" when the template has no points."""
+    if not view.template.has_points:
+        return ""
+    items = [v for v in view.items if criterion is None or v.criterion == criterion]
+    possible = sum(v.item.points or 0 for v in items)
+    given = sum(v.points or 0 for v in items)
+    return f"{number(given)}/{number(possible)} điểm"
+
+
 def readiness_text(view: ChecklistView, criterion: str | None = None) -> str:
     """ "4/7 đạt" (and "· 12/20 điểm" when the template has points)."""
-    met, total = view.readiness(criterion)
-    text = f"{met}/{total} đạt"
-    if view.template.has_points:
-        items = [v for v in view.items if criterion is None or v.criterion == criterion]
-        possible = sum(v.item.points or 0 for v in items)
-        given = sum(v.points or 0 for v in items)
-        text += f" · {number(given)}/{number(possible)} điểm"
-    return text
+    points = points_text(view, criterion)
+    return met_text(view, criterion) + (f" · {points}" if points else "")
 
 
 def summary_text(view: ChecklistView) -> str:
