@@ -134,7 +134,11 @@ def test_the_template_in_use_is_exported(
     ws.recognition.add_template(parse_template(_province_json(tmp_path).read_text("utf-8")))
     ws.recognition.open(2025, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
     page = make_page()
-    assert page.template_label.text() == "Bộ tiêu chí: Bộ tiêu chí của Tỉnh đoàn Cà Mau — Cà Mau"
+    assert page.template_label.full_text == (
+        "Bộ tiêu chí: Bộ tiêu chí của Tỉnh đoàn Cà Mau — Cà Mau (nguồn: Hướng dẫn 12-HD/TĐTN "
+        "ngày 10/01/2025)"
+    )
+    assert page.template_label.toolTip() == page.template_label.full_text
     target = tmp_path / "xuat" / "ban-sao"
     target.parent.mkdir()
     page.templates.ask_save_path = lambda suggested: target  # type: ignore[method-assign]

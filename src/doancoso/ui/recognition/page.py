@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -50,6 +51,30 @@ from .tree import ChecklistTree
 
 MISSING_COLOURS = {"indicator": words.RED, "not-met": words.RED, "not-assessed": words.ORANGE,
                    "no-evidence": words.ORANGE}  # fmt: skip
+
+
+class ElidedLabel(QLabel):
+    """One line of text cut with "…" to the width it is given (the whole text as tooltip),
+    so a long template name and source never widen the page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.setMinimumWidth(120)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
 
 
 class RecognitionPage(QWidget):
@@ -101,8 +126,7 @@ class RecognitionPage(QWidget):
         top.addWidget(year_label)
         top.addWidget(self.year_combo)
         top.addSpacing(12)
-        self.template_label = QLabel()
-        self.template_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.template_label = ElidedLabel()
         top.addWidget(self.template_label, 1)
         self.import_button = QPushButton("Nhập bộ tiêu chí…")
         self.import_button.setToolTip("Nhập bộ tiêu chí của tỉnh từ tệp JSON hoặc Excel")
@@ -217,8 +241,7 @@ class RecognitionPage(QWidget):
             self._show(None)
             self.checklist_stack.setCurrentWidget(self.open_panel)
             self.open_panel.set_year(loaded.year, loaded.templates)
-            self.template_label.setText("Bộ tiêu chí: chưa chọn (năm chưa mở)")
-            self.template_label.setToolTip("")
+            self.template_label.set_full_text("Bộ tiêu chí: chưa chọn (năm chưa mở)")
         else:
             self.checklist_stack.setCurrentIndex(1)
             same = previous is not None and (previous.year, previous.template.text) == (
@@ -293,8 +316,8 @@ class RecognitionPage(QWidget):
             return
         template = view.template
         where = f" — {template.province}" if template.province else ""
-        self.template_label.setText(f"Bộ tiêu chí: {template.name}{where}")
-        self.template_label.setToolTip(f"Nguồn: {template.source or 'không ghi'}")
+        source = f" (nguồn: {template.source})" if template.source else ""
+        self.template_label.set_full_text(f"Bộ tiêu chí: {template.name}{where}{source}")
         self.summary.setText(words.summary_text(view))
         missing = view.missing()
         if not view.computed:
