@@ -265,6 +265,41 @@ def step_calendar(run: Run) -> None:
     run.notes["calendar"] = f"{count} dates, {len(sheet)} members expected"
 
 
+def step_checklist(run: Run) -> None:
+    """The "3 chủ động" checklist of this year (opened by the demo): a photo attached to an item
+    (stored under its SHA-256 and read back), every indicator computed over the demo's records,
+    and the readiness following an item ticked "đạt"."""
+    import datetime as dt
+
+    from .core.demo.checklist import photo_bytes
+
+    ws = run.ws
+    year = dt.date.today().year
+    ws.recognition.open(year)
+    before = ws.recognition.view(year)
+    item = next((v for v in before.items if v.status not in ("dat", "khong-ap-dung")), None)
+    check(item is not None, "every item of the demo's checklist is already met")
+    assert item is not None
+    code = item.item.code
+    photo = run.folder / "minh-chung.png"
+    photo.write_bytes(photo_bytes(2024))
+    ws.recognition.attach(year, code, photo, "Ảnh tự kiểm tra")
+    ws.recognition.set(year, code, {"status": "dat"})
+    after = ws.recognition.view(year)
+    shown = next(v for v in after.items if v.item.code == code)
+    check(len(shown.files) == len(item.files) + 1, f"item {code} has {len(shown.files)} files")
+    check(ws.evidence.store.verify(shown.files[-1].sha256), "the attached file fails its hash")
+    indicators = [v.indicator for v in after.items if v.item.indicator is not None]
+    check(bool(indicators) and all(i is not None for i in indicators), "an indicator is missing")
+    measured = [i for i in indicators if i is not None and i.met is not None]
+    check(len(measured) == len(indicators), f"{len(indicators) - len(measured)} not measured")
+    met, total = before.readiness()
+    check(after.readiness() == (met + 1, total), f"readiness {after.readiness()} after a tick")
+    check(not [m for m in after.missing() if m.code == code and m.kind != "indicator"],
+          f"item {code} still missing after a tick and a file")  # fmt: skip
+    run.notes["checklist"] = f"{met + 1}/{total} đạt, {len(indicators)} indicators"
+
+
 SOAK_COUNTS = {"emits": 5000, "set_texts": 5000, "filter_changes": 500, "form_openings": 50}
 """Fewer than the soak's own defaults, to stay quick; a leak of one reference per call shows
 within its first hundred (see ``doancoso.ui.soak``)."""
@@ -302,6 +337,7 @@ STEPS: list[tuple[str, Step]] = [
     ("excel", step_excel),
     ("pdf", step_pdf),
     ("calendar", step_calendar),
+    ("checklist", step_checklist),
     ("qt", step_qt),
     ("soak", step_soak),
 ]

@@ -56,9 +56,11 @@ def register(subparsers: Subparsers) -> None:
     listing = tsub.add_parser("list", help="danh sách bộ tiêu chí")
     data_dir_option(listing)
     listing.set_defaults(handler=list_templates)
-    importing = tsub.add_parser("import", help="nhập bộ tiêu chí từ tệp JSON")
+    importing = tsub.add_parser("import", help="nhập bộ tiêu chí từ tệp JSON hoặc Excel")
     data_dir_option(importing)
-    importing.add_argument("file", type=Path, metavar="TỆP", help="tệp bộ tiêu chí (.json)")
+    importing.add_argument(
+        "file", type=Path, metavar="TỆP", help="tệp bộ tiêu chí (.json, .xlsx, .xls)"
+    )
     importing.set_defaults(handler=import_template)
     exporting = tsub.add_parser("export", help="xuất một bộ tiêu chí ra tệp JSON")
     data_dir_option(exporting)
@@ -182,9 +184,9 @@ def list_templates(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def import_template(args: argparse.Namespace, out: TextIO) -> int:
-    from ..core.recognition.template import read_template_file
+    from ..core.recognition.template_sheet import read_template
 
-    template = read_template_file(args.file)
+    template = read_template(args.file)
     with open_workspace(args) as ws:
         ws.recognition.add_template(template)
     print(f"Đã nhập bộ tiêu chí “{template.name}” ({len(template.items)} mục).", file=out)

@@ -81,6 +81,25 @@ class EvidenceService:
         with self._ctx.db.read() as session:
             return [self._info(row) for row in session.scalars(stmt)]
 
+    def attachments_of(self, owner_table: str, owner_ids: list[str]) -> dict[str, list[Attachment]]:
+        """The files of many records of one table in one read (records without files left
+        out), each record's in the order they were attached."""
+        found: dict[str, list[Attachment]] = {}
+        with self._ctx.db.read() as session:
+            for start in range(0, len(owner_ids), 900):
+                stmt = (
+                    select(EvidenceFile)
+                    .where(
+                        is_live(EvidenceFile, self._ctx.organization_id),
+                        EvidenceFile.owner_table == owner_table,
+                        EvidenceFile.owner_id.in_(owner_ids[start : start + 900]),
+                    )
+                    .order_by(EvidenceFile.created_at, EvidenceFile.id)
+                )
+                for row in session.scalars(stmt):
+                    found.setdefault(row.owner_id, []).append(self._info(row))
+        return found
+
     def count(self, owner_table: str, owner_ids: list[str]) -> dict[str, int]:
         """How many files each of ``owner_ids`` has (owners without files left out)."""
         counts: dict[str, int] = {}

@@ -3,7 +3,7 @@ SHA-256 (DESIGN.md, "Evidence files").
 
 A file enters the store by :meth:`EvidenceStore.add`: its type is checked by its first bytes
 (PDF, JPEG or PNG: never by the extension), its size against a limit, then it is copied under a
-temporary name while hashed, flushed to disk and renamed to its hash. Adding the same content
+temporary name, hashed, flushed to disk and renamed to its hash. Adding the same content
 twice stores it once. Stored files are never changed; a file no record refers to any more is
 removed only by the data check, never as a side effect of a detach (an undo may bring the record
 back).
@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from ..errors import ImportFileError
 from ..storage.folder import os_reason
@@ -87,33 +87,36 @@ class EvidenceStore:
                 raise ImportFileError(f"Tệp “{name}” rỗng.")
             with open(source, "rb") as handle:
                 head = handle.read(16)
-                media_type = sniff(head)
-                if media_type is None:
-                    raise ImportFileError(
-                        f"Tệp “{name}” không phải PDF, ảnh JPEG hoặc PNG (kiểm tra theo nội dung "
-                        "tệp, không theo phần mở rộng). Hãy lưu lại ở một trong các dạng đó."
-                    )
-                handle.seek(0)
-                return self._copy(handle, media_type, max_size, name)
+            media_type = sniff(head)
+            if media_type is None:
+                raise ImportFileError(
+                    f"Tệp “{name}” không phải PDF, ảnh JPEG hoặc PNG (kiểm tra theo nội dung "
+                    "tệp, không theo phần mở rộng). Hãy lưu lại ở một trong các dạng đó."
+                )
+            return self._copy(source, media_type, max_size, name)
         except OSError as exc:
             raise ImportFileError(f"Không đọc được tệp “{name}”: {os_reason(exc)}.") from exc
 
-    def _copy(self, handle: BinaryIO, media_type: str, max_size: int, name: str) -> StoredFile:
+    def _copy(self, source: Path, media_type: str, max_size: int, name: str) -> StoredFile:
+        """Copy ``source`` under a temporary name, hash the copy, flush it to disk and rename it
+        to its hash. The copy is left to the system (``shutil.copyfile``: the kernel copies on
+        Linux), then the copy itself is hashed: a store file is named by what it holds, even if
+        the source changed meanwhile. About the cost of a bare copy and hash (BENCHMARKS.md)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         fd, temp_name = tempfile.mkstemp(prefix=".evidence.", suffix=".tmp", dir=self.folder)
+        os.close(fd)
         temp = Path(temp_name)
         try:
+            shutil.copyfile(source, temp)
             size = 0
-            with os.fdopen(fd, "wb") as out:
-                while chunk := handle.read(_CHUNK):
+            with open(temp, "r+b") as copied:  # written to: Windows flushes only such handles
+                while chunk := copied.read(_CHUNK):
                     size += len(chunk)
-                    if size > max_size:  # the file grew while it was read
+                    if size > max_size:  # the file grew since its size was checked
                         raise ImportFileError(f"Tệp “{name}” quá giới hạn {_size_text(max_size)}.")
                     digest.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
+                os.fsync(copied.fileno())
             sha = digest.hexdigest()
             target = self.path(sha)
             if target.is_file() and target.stat().st_size == size:

@@ -9,8 +9,9 @@ is flagged (``contradiction``), so the secretary sees it.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -48,6 +49,12 @@ CHECKLIST_TABLES = (
     "settings",
 )
 """The tables whose changes may change what the checklist shows (its indicators read them)."""
+INDICATOR_TABLES = tuple(
+    t
+    for t in CHECKLIST_TABLES
+    if t not in ("checklists", "checklist_answers", "criteria_templates", "evidence_files")
+)
+"""The tables the indicators read: computed indicators are kept until one of them changes."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,14 @@ class ChecklistView:
     template: Template
     items: tuple[ItemView, ...]
     as_of: dt.date
+    computed: bool = True
+    """Whether the indicators are in (a view read without them has every ``indicator`` None
+    until :meth:`with_indicators`)."""
+
+    def with_indicators(self, indicators: Mapping[str, Indicator | None]) -> ChecklistView:
+        """This view with the indicators of :meth:`RecognitionService.indicators`."""
+        items = tuple(replace(v, indicator=indicators.get(v.item.code)) for v in self.items)
+        return replace(self, items=items, computed=True)
 
     def criterion_items(self, code: str) -> list[ItemView]:
         return [v for v in self.items if v.criterion == code]
@@ -108,7 +123,7 @@ class ChecklistView:
                 found.append(Missing(code, "not-assessed", f"Mục {code} chưa tự đánh giá."))
             elif v.status == "chua-dat":
                 found.append(Missing(code, "not-met", f"Mục {code} tự đánh giá “Chưa đạt”."))
-            if not v.files and v.indicator is None:
+            if not v.files and v.item.indicator is None:
                 found.append(Missing(code, "no-evidence", f"Mục {code} chưa có tệp minh chứng."))
             if v.indicator is not None and v.indicator.met is False:
                 found.append(
@@ -127,6 +142,10 @@ class RecognitionService:
     def __init__(self, ctx: WorkspaceContext, evidence: EvidenceService) -> None:
         self._ctx = ctx
         self._evidence = evidence
+        # (year, day, template's text) -> (generation of INDICATOR_TABLES, indicators by code)
+        self._computed: dict[tuple[int, dt.date, str], tuple[int, dict[str, Indicator | None]]]
+        self._computed = {}
+        self._computed_lock = threading.Lock()
 
     # Templates -----------------------------------------------------------------------------
 
@@ -170,6 +189,19 @@ class RecognitionService:
 
     # The checklist of a year ---------------------------------------------------------------
 
+    def opened(self, year: int) -> Template | None:
+        """The template of the year's checklist, or None when the year is not opened yet
+        (nothing is created: the page offers a choice of template first)."""
+        with self._ctx.db.read() as session:
+            existing = self._find(session, year)
+            return None if existing is None else parse_template(existing.template)
+
+    def years(self) -> list[int]:
+        """The years whose checklist is opened, oldest first."""
+        stmt = select(Checklist.year).where(is_live(Checklist, self._ctx.organization_id))
+        with self._ctx.db.read() as session:
+            return sorted(set(session.scalars(stmt)))
+
     def open(self, year: int, template_name: str | None = None) -> Template:
         """The year's checklist, made with ``template_name`` (default: the default template)
         if it does not exist yet; an existing one keeps its template."""
@@ -192,8 +224,13 @@ class RecognitionService:
                 )
         return template
 
-    def view(self, year: int, as_of: dt.date | None = None) -> ChecklistView:
-        """Every item with its answer, files and indicator, computed now from the records."""
+    def view(
+        self, year: int, as_of: dt.date | None = None, *, with_indicators: bool = True
+    ) -> ChecklistView:
+        """Every item with its answer, files and indicator, computed from the records at
+        ``as_of`` (default today). ``with_indicators=False`` leaves the indicators out (a quick
+        read; :meth:`indicators` computes them, :meth:`ChecklistView.with_indicators` adds
+        them)."""
         template = self.open(year)
         as_of = as_of or dt.date.today()
         with self._ctx.db.read() as session:
@@ -207,11 +244,7 @@ class RecognitionService:
                     )
                 )
             }
-            remarks = self._remarks(session, year)
-            indicators = {
-                i.code: compute(self._ctx, session, i, year, as_of, remarks) for i in template.items
-            }
-        files = self._files([a.id for a in answers.values()])
+        files = self._evidence.attachments_of(ANSWERS_TABLE, [a.id for a in answers.values()])
         views = []
         for criterion in template.criteria:
             for item in criterion.items:
@@ -224,10 +257,35 @@ class RecognitionService:
                         a.points if a else None,
                         a.note if a else None,
                         tuple(files.get(a.id, ())) if a else (),
-                        indicators[item.code],
+                        None,
                     )
                 )
-        return ChecklistView(year, template, tuple(views), as_of)
+        view = ChecklistView(year, template, tuple(views), as_of, computed=False)
+        return view.with_indicators(self.indicators(year, as_of)) if with_indicators else view
+
+    def indicators(self, year: int, as_of: dt.date | None = None) -> dict[str, Indicator | None]:
+        """Each item's computed indicator (None for an item without one), by code. Kept until
+        a table the indicators read changes (a tick, a narrative or a file does not)."""
+        template = self.open(year)
+        as_of = as_of or dt.date.today()
+        key = (year, as_of, template.text)
+        generation = self._ctx.db.changes.last_touch(*INDICATOR_TABLES)
+        with self._computed_lock:
+            kept = self._computed.get(key)
+        if kept is not None and kept[0] == generation:
+            return kept[1]
+        computed: dict[str, Indicator | None] = {}
+        same: dict[tuple[str | None, str | None, float | None], Indicator | None] = {}
+        with self._ctx.db.read() as session:
+            remarks = self._remarks(session, year)
+            for item in template.items:
+                alike = (item.indicator, item.kind, item.threshold)
+                if alike not in same:
+                    same[alike] = compute(self._ctx, session, item, year, as_of, remarks)
+                computed[item.code] = same[alike]
+        with self._computed_lock:
+            self._computed = {key: (generation, computed)}
+        return computed
 
     def set(self, year: int, code: str, raw: Mapping[str, str]) -> None:
         """Change an item's ``status`` (a code or its name), ``points`` and ``note``."""
@@ -289,14 +347,6 @@ class RecognitionService:
         return self._evidence.detach(ids)
 
     # Helpers -------------------------------------------------------------------------------
-
-    def _files(self, answer_ids: list[str]) -> dict[str, list[Attachment]]:
-        found: dict[str, list[Attachment]] = {}
-        for answer_id in answer_ids:
-            files = self._evidence.attachments(ANSWERS_TABLE, answer_id)
-            if files:
-                found[answer_id] = files
-        return found
 
     def _remarks(self, session: Session, year: int) -> tuple[int, int] | None:
         round_id = session.scalar(

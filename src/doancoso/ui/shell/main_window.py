@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ..calendar.page import CalendarPage
     from ..plans.page import PlansPage
     from ..rating.page import RatingPage
+    from ..recognition.page import RecognitionPage
     from ..settings.page import SettingsPage
     from ..statistics.page import StatisticsPage
     from ..youth.page import YouthPage
@@ -49,11 +50,12 @@ AREAS = (
     "Kế hoạch",
     "Lịch hoạt động",
     "Xếp loại",
+    "3 chủ động",
     "Thống kê",
     "Thiết lập",
 )
-(ROSTER, YOUTH_AREA, BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, RATING_AREA, STATISTICS,
- SETTINGS) = range(len(AREAS))  # fmt: skip
+(ROSTER, YOUTH_AREA, BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, RATING_AREA, RECOGNITION_AREA,
+ STATISTICS, SETTINGS) = range(len(AREAS))  # fmt: skip
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
 
@@ -143,6 +145,10 @@ class MainWindow(QMainWindow):
             from ..rating.page import RatingPage
 
             return RatingPage(core, self.history)
+        if area == RECOGNITION_AREA:
+            from ..recognition.page import RecognitionPage
+
+            return RecognitionPage(core, self.history)
         if area == STATISTICS:
             from ..statistics.page import StatisticsPage
 
@@ -177,6 +183,10 @@ class MainWindow(QMainWindow):
         return self.page(RATING_AREA)  # type: ignore[return-value]
 
     @property
+    def recognition(self) -> RecognitionPage:
+        return self.page(RECOGNITION_AREA)  # type: ignore[return-value]
+
+    @property
     def statistics(self) -> StatisticsPage:
         return self.page(STATISTICS)  # type: ignore[return-value]
 
@@ -193,6 +203,7 @@ class MainWindow(QMainWindow):
         from ..lifecycle import event_dialog  # noqa: F401
         from ..plans import page as _plans  # noqa: F401
         from ..rating import page as _rating  # noqa: F401
+        from ..recognition import page as _recognition  # noqa: F401
         from ..roster import import_wizard, member_form  # noqa: F401
         from ..settings import page as _settings  # noqa: F401
         from ..statistics import page as _statistics  # noqa: F401

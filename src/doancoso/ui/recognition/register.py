@@ -1,0 +1,284 @@
+"""Criterion 3's register of a year: advice to the Party committee (tham mưu), coordination with
+other bodies (phối hợp), each with its files, and the members introduced to the Party (member
+events, shown here read-only: they are recorded on the roster with "Ghi sự kiện…").
+
+The page reads the register with the checklist (:mod:`.data`) and hands it over with
+:meth:`RegisterTab.set_register`; writes are operations, deletions go through the undo history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.recognition.registers import (
+    ADVICE_TABLE,
+    COORDINATION_TABLE,
+    Advice,
+    Coordination,
+    RegisterService,
+)
+from ...core.workspace import Workspace
+from ..common.list_page import UNDO_HINT
+from ..lifecycle.party_page import HINT as PARTY_HINT
+from ..lifecycle.party_page import IntroductionsModel
+from ..shell.operations import Core
+from ..shell.undo import Service, SoftDeleting, UndoHistory
+from .data import Register, activities_of
+from .evidence import EvidencePanel
+from .register_dialogs import RecordDialog, advice_dialog, coordination_dialog
+from .register_models import ADVICE_COLUMNS, COORDINATION_COLUMNS, RecordsModel
+
+
+class _Records:
+    """The register service seen by the undo history, for one table."""
+
+    def __init__(self, registers: RegisterService, table: str) -> None:
+        self._registers = registers
+        self._table = table
+
+    def delete(self, ids: Sequence[str]) -> int:
+        return self._registers.delete(self._table, list(ids))
+
+    def restore(self, ids: Sequence[str]) -> int:
+        return self._registers.restore(self._table, list(ids))
+
+
+def records_service(table: str) -> Service:
+    def service(ws: Workspace) -> SoftDeleting:
+        return _Records(ws.registers, table)
+
+    return service
+
+
+def _table(model: Any, stretch: Sequence[int], fixed: dict[int, int] | None = None) -> QTableView:
+    """A read-only table: columns as wide as their contents, those of ``stretch`` sharing what
+    is left, those of ``fixed`` (column → width) at that width."""
+    table = QTableView()
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    vertical = table.verticalHeader()
+    vertical.hide()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    for column, width in (fixed or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(column, width)
+    return table
+
+
+class RecordsSection(QWidget):
+    """One kind of record: buttons, the table, and the selected record's files."""
+
+    status_message = Signal(str)
+
+    def __init__(
+        self, core: Core, history: UndoHistory, table: str, model: RecordsModel[Any],
+        what: str, open_dialog: Callable[[object | None], RecordDialog], stretch: Sequence[int],
+        fixed: dict[int, int] | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._core = core
+        self._history = history
+        self.table_name = table
+        self.model = model
+        self.what = what  # "văn bản tham mưu", "chương trình phối hợp"
+        self._open_dialog = open_dialog
+        self.year = 0
+        self.files_of: dict[str, list[Any]] = {}
+        self.add_button = QPushButton("Thêm…")
+        self.edit_button = QPushButton("Sửa…")
+        self.delete_button = QPushButton("Xóa")
+        buttons = QHBoxLayout()
+        for button, slot in ((self.add_button, self.add_record),
+                             (self.edit_button, self.edit_record),
+                             (self.delete_button, self.delete_records)):  # fmt: skip
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.count = QLabel()
+        buttons.addWidget(self.count)
+        self.table = _table(model, stretch, fixed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_record())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.files = EvidencePanel(core, history)
+        self.files.status.connect(self.status_message)
+        self.files.view.empty_text = (
+            f"Chọn một {what} để xem tệp của nó; kéo thả ảnh, PDF vào đây để đính kèm."
+        )
+        self.files_title = QLabel()
+        files_box = QWidget()
+        files_layout = QVBoxLayout(files_box)
+        files_layout.setContentsMargins(0, 0, 0, 0)
+        files_layout.addWidget(self.files_title)
+        files_layout.addWidget(self.files, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(files_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        self._selection_changed()
+
+    def set_records(
+        self, year: int, records: Sequence[Any], files: dict[str, list[Any]],
+        activities: dict[str, str],
+    ) -> None:  # fmt: skip
+        chosen = self.selected_ids()
+        self.year = year
+        self.files_of = files
+        self.model.set_records(records, {k: len(v) for k, v in files.items()}, activities)
+        self.count.setText(f"{len(records)} {self.what} năm {year}")
+        for record_id in chosen:
+            self.select(record_id, add=True)
+        self._selection_changed()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.records[row].id for row in rows if row < len(self.model.records)]
+
+    def select(self, record_id: str, add: bool = False) -> None:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return
+        flags = self.table.selectionModel().SelectionFlag
+        command = (flags.Select if add else flags.ClearAndSelect) | flags.Rows
+        self.table.selectionModel().select(self.model.index(row, 0), command)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        self.edit_button.setEnabled(len(ids) == 1)
+        self.delete_button.setEnabled(bool(ids))
+        if len(ids) != 1:
+            self.files_title.setText("Tệp minh chứng:")
+            self.files.set_target(None, [])
+            return
+        record_id, table = ids[0], self.table_name
+        files = self.files_of.get(record_id, [])
+        self.files_title.setText(f"Tệp minh chứng ({len(files)}):")
+        self.files.set_target(lambda ws, path: ws.evidence.attach(table, record_id, path), files)
+
+    # Actions ------------------------------------------------------------------------------
+
+    def add_record(self) -> None:
+        self._run(self._open_dialog(None), "Đã thêm")
+
+    def edit_record(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        row = self.model.row_of(ids[0])
+        if row is not None:
+            self._run(self._open_dialog(self.model.records[row]), "Đã lưu")
+
+    def _run(self, dialog: RecordDialog, done: str) -> None:
+        if self._core.prompts.run(dialog) and dialog.saved_id:
+            year = dialog.year_saved()
+            self.select(dialog.saved_id)
+            where = f" (thuộc năm {year}: chọn năm {year} để xem)" if year != self.year else ""
+            self.status_message.emit(f"{done} {self.what}{where}.")
+        dialog.deleteLater()
+
+    def delete_records(self) -> None:
+        """Ask, then delete the selected records through the undo history."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        phrase = f"{len(ids)} {self.what}" if len(ids) > 1 else self.what
+        first = self.model.records[self.model.row_of(ids[0]) or 0].title
+        question = f"Xóa {phrase} “{first}”?" if len(ids) == 1 else f"Xóa {phrase}?"
+        if not self._core.prompts.confirm(self, "Xóa", f"{question}\n\n{UNDO_HINT}"):
+            return
+        hint = f"Đã xóa {phrase} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
+        self._history.delete(self, records_service(self.table_name), ids, f"Xóa {phrase}",
+                             lambda: self.status_message.emit(hint))  # fmt: skip
+
+
+class RegisterTab(QTabWidget):
+    """Advice, coordination and Party introductions of the page's year."""
+
+    status_message = Signal(str)
+
+    def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self.year = 0
+        self.register = Register()
+        self.advice = RecordsSection(
+            core, history, ADVICE_TABLE, RecordsModel(ADVICE_COLUMNS),
+            "văn bản tham mưu", self._advice_dialog, (2, 3),
+        )  # fmt: skip
+        self.coordination = RecordsSection(
+            core, history, COORDINATION_TABLE, RecordsModel(COORDINATION_COLUMNS),
+            "chương trình phối hợp", self._coordination_dialog, (2, 3), {1: 220, 4: 240},
+        )  # fmt: skip
+        for section in (self.advice, self.coordination):
+            section.status_message.connect(self.status_message)
+        self.introductions_model = IntroductionsModel(self)
+        introductions = QWidget()
+        box = QVBoxLayout(introductions)
+        self.introductions_count = QLabel()
+        box.addWidget(self.introductions_count)
+        self.introductions_table = _table(self.introductions_model, (1,))
+        self.introductions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        box.addWidget(self.introductions_table, 1)
+        hint = QLabel(PARTY_HINT)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #616161;")
+        box.addWidget(hint)
+        self.addTab(self.advice, "Tham mưu cấp ủy")
+        self.addTab(self.coordination, "Phối hợp")
+        self.addTab(introductions, "Giới thiệu đoàn viên ưu tú cho Đảng")
+
+    def _advice_dialog(self, record: object | None) -> RecordDialog:
+        assert record is None or isinstance(record, Advice)
+        return advice_dialog(self._core, self.year, record, self)
+
+    def _coordination_dialog(self, record: object | None) -> RecordDialog:
+        assert record is None or isinstance(record, Coordination)
+        # A short read as the dialog opens: the year's activities it can be linked to.
+        activities = {**activities_of(self._core.ws, self.year), **self.register.activities}
+        return coordination_dialog(self._core, self.year, record, activities, self)
+
+    def set_register(self, year: int, register: Register) -> None:
+        self.year, self.register = year, register
+        self.advice.set_records(year, register.advice, register.files, register.activities)
+        self.coordination.set_records(
+            year, register.coordination, register.files, register.activities
+        )
+        self.introductions_model.set_introductions(register.introductions)
+        count = len(register.introductions)
+        self.introductions_count.setText(
+            f"{count} lượt giới thiệu đoàn viên ưu tú cho Đảng trong năm {year}."
+            if count
+            else f"Năm {year} chưa có đoàn viên nào được giới thiệu cho Đảng."
+        )
+        self.setTabText(0, f"Tham mưu cấp ủy ({len(register.advice)})")
+        self.setTabText(1, f"Phối hợp ({len(register.coordination)})")
+        self.setTabText(2, f"Giới thiệu đoàn viên ưu tú cho Đảng ({count})")

@@ -1,0 +1,144 @@
+"""Evidence files on the checklist page: a photo dropped on an item is attached to it and shown
+as a thumbnail (turned as the camera held it), a drop on the panel attaches to the item shown,
+a file of another kind is refused with its reason, files open in the system's viewer, captions
+change, and a detached file comes back with "Hoàn tác"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QSize, QUrl
+from PySide6.QtGui import QColor, QIcon, QImage, QImageIOHandler, QImageWriter
+from pytestqt.modeltest import ModelTester
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.recognition.checklist_model import COL_FILES
+from doancoso.ui.recognition.evidence import DECORATION, THUMB
+from doancoso.ui.recognition.page import RecognitionPage
+from doancoso.ui.shell.undo import UndoHistory
+from scripted import ScriptedPrompts
+
+from .conftest import drop_files
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _files(ws: Workspace, code: str) -> list[str]:
+    item = next(v for v in ws.recognition.view(2025).items if v.item.code == code)
+    return [f.original_name for f in item.files]
+
+
+def _thumbnail(page: RecognitionPage, row: int = 0) -> QImage:
+    icon = page.item_panel.files.model.index(row).data(DECORATION)
+    assert isinstance(icon, QIcon)
+    return icon.pixmap(QSize(THUMB, THUMB)).toImage()
+
+
+def test_a_photo_dropped_on_an_item_is_attached_and_shown(
+    page: RecognitionPage, ws: Workspace, photo: Path, qtmodeltester: ModelTester
+) -> None:
+    tree = page.tree
+    target = page.model.item_index("2.4")
+    tree.scrollTo(target)
+    assert drop_files(tree.viewport(), tree.visualRect(target).center(), [photo])
+    assert _files(ws, "2.4") == ["anh-ra-quan.png"]
+    assert tree.currentIndex().siblingAtColumn(0) == page.model.item_index("2.4")
+    assert page.model.data(page.model.item_index("2.4").siblingAtColumn(COL_FILES)) == "1"
+    assert page.item_panel.files_title.text() == "Tệp minh chứng (1):"
+    files = page.item_panel.files.model
+    qtmodeltester.check(files)
+    assert files.index(0).data() == "anh-ra-quan.png"
+    image = _thumbnail(page)
+    assert (image.width(), image.height()) == (96, 64)  # 300 × 200, scaled
+    assert image.pixelColor(48, 32) == QColor("#d32f2f")
+    first = files.index(0).data(DECORATION)
+    page.select_item("2.1")
+    page.item_panel.files.attach([photo])  # the same photo on another item
+    again = page.item_panel.files.model.index(0).data(DECORATION)
+    assert again.cacheKey() == first.cacheKey()  # kept by SHA-256, not read again
+
+
+def test_a_drop_outside_an_item_attaches_nothing(
+    page: RecognitionPage, ws: Workspace, photo: Path
+) -> None:
+    tree = page.tree
+    criterion = tree.visualRect(page.model.index(0, 0)).center()
+    assert not drop_files(tree.viewport(), criterion, [photo])
+    assert all(not v.files for v in ws.recognition.view(2025).items)
+
+
+def test_a_photo_is_turned_as_the_camera_held_it(
+    page: RecognitionPage, ws: Workspace, tmp_path: Path
+) -> None:
+    image = QImage(200, 100, QImage.Format.Format_RGB32)  # landscape pixels...
+    image.fill(QColor("#1565c0"))
+    path = tmp_path / "chup-doc.jpg"
+    writer = QImageWriter(str(path), b"jpeg")
+    writer.setTransformation(
+        QImageIOHandler.Transformation.TransformationRotate90
+    )  # ...held upright
+    assert writer.write(image), writer.errorString()
+    page.select_item("1.5")
+    page.item_panel.files.attach([path])
+    assert _files(ws, "1.5") == ["chup-doc.jpg"]
+    thumb = _thumbnail(page)
+    assert (thumb.width(), thumb.height()) == (48, 96)
+
+
+def test_a_drop_on_the_panel_attaches_to_the_item_shown(
+    page: RecognitionPage, ws: Workspace, photo: Path, tmp_path: Path, prompts: ScriptedPrompts
+) -> None:
+    page.select_item("1.6")
+    panel = page.item_panel
+    fake = tmp_path / "bao-cao.pdf"
+    fake.write_bytes(b"not a pdf at all")
+    drop_files(panel, panel.rect().center(), [photo, fake])
+    assert _files(ws, "1.6") == ["anh-ra-quan.png"]
+    assert prompts.errors == [
+        "Tệp “bao-cao.pdf” không phải PDF, ảnh JPEG hoặc PNG (kiểm tra theo nội dung tệp, không "
+        "theo phần mở rộng). Hãy lưu lại ở một trong các dạng đó."
+    ]
+    messages: list[str] = []
+    panel.status_message.connect(messages.append)
+    drop_files(panel.files, panel.files.rect().center(), [photo])
+    assert _files(ws, "1.6") == ["anh-ra-quan.png", "anh-ra-quan.png"]
+    assert messages == ["Đã đính kèm 1 tệp minh chứng."]
+    assert len(list(ws.evidence.store.folder.iterdir())) == 1  # stored once
+
+
+def test_open_caption_and_detach_with_undo(
+    page: RecognitionPage, ws: Workspace, photo: Path, history: UndoHistory,
+    prompts: ScriptedPrompts, tmp_path: Path,
+) -> None:  # fmt: skip
+    ws.recognition.attach(2025, "3.3", photo, "Ảnh ký kết")
+    page.refresh()
+    page.select_item("3.3")
+    files = page.item_panel.files
+    opened: list[QUrl] = []
+    files.open_url = opened.append
+    files.view_folder = tmp_path / "xem"
+    files.view.setCurrentIndex(files.model.index(0))
+    assert files.open_button.isEnabled()
+    files.open_button.click()
+    shown = Path(opened[0].toLocalFile())
+    assert shown.name == "anh-ra-quan.png" and shown.read_bytes() == photo.read_bytes()
+
+    def caption(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.editor.setText("Lễ ký quy chế phối hợp với Công an xã")
+        dialog.submit()
+
+    prompts.dialog_script = caption
+    files.caption_button.click()
+    item = next(v for v in ws.recognition.view(2025).items if v.item.code == "3.3")
+    assert item.files[0].caption == "Lễ ký quy chế phối hợp với Công an xã"
+    assert files.model.index(0).data() == "Lễ ký quy chế phối hợp với Công an xã"
+
+    files.view.setCurrentIndex(files.model.index(0))
+    files.detach_button.click()
+    assert _files(ws, "3.3") == []
+    assert files.model.rowCount(QModelIndex()) == 0
+    assert history.undoText() == "Gỡ tệp “anh-ra-quan.png”"
+    history.undo()
+    assert _files(ws, "3.3") == ["anh-ra-quan.png"]
+    assert page.item_panel.files_title.text() == "Tệp minh chứng (1):"

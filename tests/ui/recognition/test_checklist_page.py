@@ -1,0 +1,201 @@
+"""The "3 chủ động" page: the tree of criteria and items (checked by qtmodeltester), ticking
+an item and the readiness that follows, the contradiction of a tick against the app's figure
+shown with its explanation, "Còn thiếu" leading to its item, the narrative saved, a year
+opened with its template, and the page following changes made elsewhere."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+
+from doancoso.core.recognition.template import default_template, parse_template
+from doancoso.core.workspace import Workspace
+from doancoso.ui.recognition.checklist_model import (
+    CODE_ROLE,
+    COL_INDICATOR,
+    COL_STATUS,
+    CONTRADICTION_ROLE,
+)
+from doancoso.ui.recognition.page import RecognitionPage
+from doancoso.ui.shell.operations import Core, CoreOp
+from scripted import ScriptedPrompts
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _cell(page: RecognitionPage, code: str, column: int, role: int = 0) -> object:
+    index = page.model.item_index(code)
+    return page.model.data(index.siblingAtColumn(column), role or Qt.ItemDataRole.DisplayRole)
+
+
+def _criterion_cell(page: RecognitionPage, row: int, column: int) -> object:
+    return page.model.data(page.model.index(row, column))
+
+
+def test_the_tree_passes_the_model_tester(
+    page: RecognitionPage, ws: Workspace, qtmodeltester: ModelTester
+) -> None:
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 3
+    assert [page.model.rowCount(page.model.index(r, 0)) for r in range(3)] == [7, 4, 3]
+    assert _criterion_cell(page, 1, 0) == (
+        "Tiêu chí 2. Chủ động xây dựng và thực hiện kế hoạch công tác"
+    )
+    first = page.model.index(0, 0, page.model.index(0, 0))
+    assert first.data() == "1.1  Danh sách đoàn viên được lập đầy đủ, cập nhật thường xuyên"
+    assert first.data(CODE_ROLE) == "1.1"
+    assert page.model.index(0, 0).data(CODE_ROLE) is None
+    ws.recognition.set(2025, "1.1", {"status": "dat"})
+    page.refresh()  # a new view of the same items: cells change in place
+    qtmodeltester.check(page.model)
+    assert _cell(page, "1.1", COL_STATUS) == "Đạt"
+
+
+def test_ticking_an_item_changes_the_readiness(page: RecognitionPage, ws: Workspace) -> None:
+    assert page.summary.text() == (
+        "Tổng: 0/14 đạt   ·   Tiêu chí 1: 0/7 đạt   ·   Tiêu chí 2: 0/4 đạt   ·   "
+        "Tiêu chí 3: 0/3 đạt"
+    )
+    page.select_item("1.3")
+    panel = page.item_panel
+    assert panel.title.text() == (
+        "<b>Mục 1.3.</b> Thực hiện chương trình rèn luyện đoàn viên, dùng kết quả để đánh giá, "
+        "xếp loại cuối năm"
+    )
+    assert panel.status_buttons["chua-danh-gia"].isChecked()
+    panel.status_buttons["dat"].click()
+    assert page.summary.text().startswith("Tổng: 1/14 đạt   ·   Tiêu chí 1: 1/7 đạt")
+    assert _criterion_cell(page, 0, COL_STATUS) == "1/7 đạt"
+    assert _cell(page, "1.3", COL_STATUS) == "Đạt"
+    panel.status_buttons["khong-ap-dung"].click()  # not counted any more
+    assert page.summary.text().startswith("Tổng: 0/13 đạt   ·   Tiêu chí 1: 0/6 đạt")
+    assert next(v for v in ws.recognition.view(2025).items if v.item.code == "1.3").status == (
+        "khong-ap-dung"
+    )
+    assert page.tree.currentIndex().data(CODE_ROLE) == "1.3"  # still on the item
+
+
+def test_a_tick_against_the_apps_figure_is_shown_with_why(
+    page: RecognitionPage, core: Core
+) -> None:
+    page.select_item("3.1")
+    panel = page.item_panel
+    assert panel.contradiction.isHidden()
+    assert _cell(page, "3.1", COL_INDICATOR) == "0 / ≥ 1"
+    panel.status_buttons["dat"].click()
+    assert _cell(page, "3.1", COL_INDICATOR) == "⚠ 0 / ≥ 1"
+    assert _cell(page, "3.1", COL_INDICATOR, CONTRADICTION_ROLE) is True
+    assert _cell(page, "3.1", COL_INDICATOR, Qt.ItemDataRole.BackgroundRole) is not None
+    explanation = (
+        "Mục 3.1 được tự đánh giá “Đạt” nhưng số liệu của ứng dụng chưa đạt: Số văn bản tham mưu "
+        "cấp ủy trong năm: 0 / ≥ 1. 0 văn bản tham mưu trong năm. Hãy kiểm tra lại đánh giá hoặc "
+        "bổ sung số liệu."
+    )
+    assert not panel.contradiction.isHidden()
+    assert panel.contradiction.text() == f"⚠ {explanation}"
+    assert _cell(page, "3.1", COL_INDICATOR, Qt.ItemDataRole.ToolTipRole) == explanation
+    assert "Số liệu: 0 — ngưỡng ≥ 1" in panel.indicator.text()
+    assert "Tính ngày 31/12/2025 từ dữ liệu của ứng dụng." in panel.indicator.text()
+    # An advice record saved anywhere in the app: the page reads again, the flag goes.
+    record = {"day": "15/06/2025", "title": "Tờ trình về công tác thanh niên"}
+    CoreOp(None, lambda ws: ws.registers.save_advice(record), core).run()
+    assert _cell(page, "3.1", COL_INDICATOR) == "1 / ≥ 1"
+    assert panel.contradiction.isHidden()
+
+
+def test_missing_lines_lead_to_their_item(page: RecognitionPage) -> None:
+    lines = [page.missing.item(row).text() for row in range(page.missing.count())]
+    assert lines[:3] == [
+        "Mục 1.1 chưa tự đánh giá.",
+        "Mục 1.1: chỉ số “Danh sách đoàn viên cập nhật trong vòng (tháng)” chưa đạt — Danh sách "
+        "đoàn viên chưa có ai.",
+        "Mục 1.2 chưa tự đánh giá.",
+    ]
+    assert page.missing_title.text() == f"<b>Còn thiếu ({len(lines)})</b>"
+    assert page.verdict.text() == f"<b style='color:#c62828'>Còn thiếu {len(lines)} việc</b>"
+    entry = next(
+        page.missing.item(r)
+        for r in range(page.missing.count())
+        if page.missing.item(r).text() == "Mục 1.5 chưa có tệp minh chứng."
+    )
+    page.tabs.setCurrentIndex(1)
+    page.missing.itemClicked.emit(entry)
+    assert page.tabs.currentIndex() == 0
+    assert page.tree.currentIndex().data(CODE_ROLE) == "1.5"
+    assert page.item_panel.title.text().startswith("<b>Mục 1.5.</b>")
+
+
+def test_the_narrative_is_saved_and_kept_when_switching(
+    page: RecognitionPage, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    page.select_item("1.5")
+    panel = page.item_panel
+    assert not panel.save_button.isEnabled()
+    panel.note.setPlainText("Lập nhóm Zalo cho từng chi đoàn.")
+    assert panel.save_button.isEnabled()
+    panel.save_button.click()
+    item = next(v for v in ws.recognition.view(2025).items if v.item.code == "1.5")
+    assert item.note == "Lập nhóm Zalo cho từng chi đoàn."
+    assert not panel.save_button.isEnabled()
+    panel.note.setPlainText("Lập nhóm Zalo; họp mặt thanh niên dịp Tết.")
+    prompts.answer = True  # "Lưu" before going to another item
+    page.select_item("1.6")
+    assert prompts.asked == ["Nội dung của mục 1.5 chưa được lưu. Lưu lại trước khi chuyển?"]
+    item = next(v for v in ws.recognition.view(2025).items if v.item.code == "1.5")
+    assert item.note == "Lập nhóm Zalo; họp mặt thanh niên dịp Tết."
+    assert panel.title.text().startswith("<b>Mục 1.6.</b>")
+
+
+def test_points_are_checked_under_their_field(
+    ws: Workspace, make_page: Callable[[], RecognitionPage]
+) -> None:
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí có điểm")
+    page = make_page()
+    page.select_item("1.1")
+    panel = page.item_panel
+    assert panel.points.isVisibleTo(panel) and panel.points_max.text() == "/ 10 điểm"
+    panel.points.setText("12")
+    panel.save_button.click()
+    assert panel.errors.message("points") == "Điểm phải từ 0 đến 10."
+    panel.points.setText("8,5")
+    panel.save_button.click()
+    assert panel.errors.message("points") == ""
+    assert page.summary.text().startswith("Tổng: 0/14 đạt · 8,5/10 điểm")
+    assert _criterion_cell(page, 0, COL_INDICATOR) == "8,5/10 điểm"
+    assert _criterion_cell(page, 0, COL_STATUS) == "0/7 đạt"
+    page.select_item("1.2")
+    assert not panel.points.isVisibleTo(panel)  # the template gives 1.2 no points
+
+
+def test_a_year_not_opened_offers_the_templates(
+    ws: Workspace, make_page: Callable[[], RecognitionPage]
+) -> None:
+    page = make_page()
+    assert page.checklist_stack.currentWidget() is page.open_panel
+    assert page.open_panel.title.text() == "Năm 2025 chưa có bảng tự đánh giá “3 chủ động”."
+    assert page.open_panel.contents.text() == "3 tiêu chí, 14 mục"
+    assert [page.year_combo.itemText(i) for i in range(page.year_combo.count())] == [
+        "2026", "2025", "2024",
+    ]  # fmt: skip
+    assert ws.recognition.years() == []  # looking opens nothing
+    page.open_panel.open_button.click()
+    assert ws.recognition.years() == [2025]
+    assert page.checklist_stack.currentIndex() == 1
+    assert page.template_label.full_text == (
+        "Bộ tiêu chí: Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định) (nguồn: Hướng dẫn "
+        "18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh)"
+    )
+    shown = page.template_label.text()  # cut to the width the top bar gives it
+    assert shown.startswith("Bộ tiêu chí: Tiêu chí “Đoàn cơ sở 3 chủ động”")
+    assert shown == page.template_label.full_text or shown.endswith("…")
+    page.set_year(2024)
+    assert page.checklist_stack.currentWidget() is page.open_panel
+    assert page.model.rowCount(QModelIndex()) == 0

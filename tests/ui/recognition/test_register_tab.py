@@ -1,0 +1,183 @@
+"""Criterion 3's register on the page: the advice and coordination dialogs refuse bad input
+under its field and save nothing, then save; records listed by year with their files; delete
+with "Hoàn tác"; the Party introductions of the year shown read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
+from pytestqt.modeltest import ModelTester
+
+from doancoso.core.recognition.registers import ADVICE_TABLE
+from doancoso.core.workspace import Workspace
+from doancoso.ui.recognition.page import RecognitionPage
+from doancoso.ui.recognition.register_dialogs import RecordDialog
+from doancoso.ui.shell.undo import UndoHistory
+from scripted import ScriptedPrompts
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+class Fill:
+    """A dialog script typing ``values``, then pressing "Lưu"; the messages the dialog showed
+    are kept in ``shown``, and a dialog that stayed open is closed as "Hủy" would."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = values
+        self.shown: dict[str, str] = {}
+
+    def __call__(self, dialog: QDialog) -> None:
+        assert isinstance(dialog, RecordDialog)
+        for name, value in self.values.items():
+            dialog.set_value(name, value)
+        dialog.submit()
+        self.shown = dialog.errors.messages()
+        if dialog.result() != QDialog.DialogCode.Accepted:
+            dialog.done(QDialog.DialogCode.Rejected)
+
+
+def test_advice_dialog_refuses_bad_input_then_saves(
+    page: RecognitionPage, ws: Workspace, prompts: ScriptedPrompts,
+    qtmodeltester: ModelTester,
+) -> None:  # fmt: skip
+    section = page.register.advice
+    script = Fill({"day": "31/02/2025", "title": "", "answer_day": "01/01/2025"})
+    prompts.dialog_script = script
+    section.add_button.click()
+    assert script.shown == {
+        "day": "Ngày 31/02/2025 không có trên lịch.",
+        "title": "Cần nhập tên văn bản tham mưu.",
+    }
+    assert ws.registers.advice() == []
+    title = "Tờ trình về công tác thanh niên"
+    script = Fill({"day": "15/06/2025", "number": "05-TTr/ĐTN", "title": title,
+                   "answer_day": "01/06/2025"})  # fmt: skip
+    prompts.dialog_script = script
+    section.add_button.click()
+    assert script.shown == {"answer_day": "Ngày trả lời không thể trước ngày gửi văn bản."}
+    assert ws.registers.advice() == []
+    answered = {"answer": "Đảng ủy đồng ý.", "answer_day": "20/06/2025"}
+    prompts.dialog_script = Fill({**script.values, **answered})
+    section.add_button.click()
+    (record,) = ws.registers.advice(2025)
+    assert (record.number, record.answer) == ("05-TTr/ĐTN", "Đảng ủy đồng ý.")
+    qtmodeltester.check(section.model)
+    row = [section.model.index(0, c).data() for c in range(section.model.columnCount())]
+    assert row == ["15/06/2025", "05-TTr/ĐTN", "Tờ trình về công tác thanh niên",
+                   "Đảng ủy đồng ý.", "20/06/2025", ""]  # fmt: skip
+    assert page.register.tabText(0) == "Tham mưu cấp ủy (1)"
+    assert section.selected_ids() == [record.id]  # the new record is selected
+    assert section.files.attach_button.isEnabled()
+
+
+def test_a_field_message_goes_as_soon_as_the_field_is_fixed(
+    page: RecognitionPage, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    kept: list[RecordDialog] = []
+
+    def script(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecordDialog)
+        dialog.set_value("day", "15/13/2025")
+        dialog.submit()
+        kept.append(dialog)
+
+    prompts.dialog_script = script
+    page.register.coordination.add_button.click()
+    dialog = kept[0]
+    assert dialog.errors.messages() == {
+        "day": "Ngày 15/13/2025 không có trên lịch.",
+        "partner": "Cần nhập cơ quan, đơn vị phối hợp.",
+        "title": "Cần nhập tên chương trình phối hợp.",
+    }
+    day = dialog.editors["day"]
+    assert isinstance(day, QLineEdit)
+    day.setText("15/12/2025")
+    partner = dialog.editors["partner"]
+    assert isinstance(partner, QLineEdit)
+    partner.setText("Công an xã")
+    assert dialog.errors.messages() == {"title": "Cần nhập tên chương trình phối hợp."}
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)
+    prompts.answer = False  # "Hủy" with what was typed: asked, and kept open when refused
+    dialog.reject()
+    assert prompts.asked == ["Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"]
+    assert closed == []
+    prompts.answer = True
+    dialog.reject()
+    assert closed == [QDialog.DialogCode.Rejected.value]
+    assert ws.registers.coordination() == []
+
+
+def test_coordination_linked_to_an_activity_then_deleted_with_undo(
+    page: RecognitionPage, ws: Workspace, prompts: ScriptedPrompts, history: UndoHistory
+) -> None:
+    activity, _ = ws.activities.save({"title": "Tuyên truyền pháp luật", "kind": "tuyen-truyen",
+                                      "start_date": "18/04/2025"})  # fmt: skip
+    page.refresh()
+    section = page.register.coordination
+
+    seen: dict[str, object] = {}
+
+    def script(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecordDialog)
+        combo = dialog.editors["activity_id"]
+        assert isinstance(combo, QComboBox)
+        seen["offered"] = [combo.itemText(i) for i in range(combo.count())]
+        for name, value in {"partner": "Công an xã Tân Hưng", "title": "Quy chế phối hợp",
+                            "day": "01/04/2025", "end_day": "01/03/2025",
+                            "activity_id": activity}.items():  # fmt: skip
+            dialog.set_value(name, value)
+        dialog.submit()
+        seen["first"] = dialog.errors.messages()
+        dialog.set_value("end_day", "31/12/2025")
+        dialog.submit()
+
+    prompts.dialog_script = script
+    section.add_button.click()
+    assert seen["offered"] == ["(Không liên kết)", "18/04/2025 – Tuyên truyền pháp luật"]
+    assert seen["first"] == {"end_day": "Ngày kết thúc không thể trước ngày bắt đầu."}
+    (record,) = ws.registers.coordination(2025)
+    assert record.activity_id == activity
+    assert section.model.index(0, 0).data() == "01/04/2025 – 31/12/2025"
+    assert section.model.index(0, 4).data() == "18/04/2025 – Tuyên truyền pháp luật"
+    section.select(record.id)
+    section.delete_button.click()
+    assert prompts.asked[-1] == (
+        "Xóa chương trình phối hợp “Quy chế phối hợp”?\n\nCó thể lấy lại bằng “Hoàn tác” "
+        "(Ctrl+Z) cho đến khi đóng chương trình."
+    )
+    assert ws.registers.coordination() == [] and section.model.rowCount() == 0
+    assert history.undoText() == "Xóa chương trình phối hợp"
+    history.undo()
+    assert [c.id for c in ws.registers.coordination()] == [record.id]
+    assert section.model.rowCount() == 1
+
+
+def test_records_of_the_year_with_their_files_and_introductions(
+    ws: Workspace, page: RecognitionPage, photo: Path
+) -> None:
+    this = ws.registers.save_advice({"day": "10/03/2025", "title": "Tờ trình năm nay"})
+    ws.registers.save_advice({"day": "10/03/2024", "title": "Tờ trình năm trước"})
+    ws.evidence.attach(ADVICE_TABLE, this, photo, "Bản chụp tờ trình")
+    member = ws.members.save({"full_name": "Lê Thị Hoa", "birth_date": "01/01/2000"})
+    ws.events.record(member, "party_introduction", "05/09/2025", number="12-GT/ĐTN")
+    page.refresh()
+    section = page.register.advice
+    assert [r.title for r in section.model.records] == ["Tờ trình năm nay"]
+    assert section.count.text() == "1 văn bản tham mưu năm 2025"
+    assert section.model.index(0, 5).data() == "1"
+    section.select(this)
+    assert section.files.model.rowCount() == 1
+    assert section.files_title.text() == "Tệp minh chứng (1):"
+    intro = page.register.introductions_model
+    assert intro.rows() == [("Lê Thị Hoa", "", "05/09/2025", "12-GT/ĐTN", "")]
+    assert page.register.introductions_count.text() == (
+        "1 lượt giới thiệu đoàn viên ưu tú cho Đảng trong năm 2025."
+    )
+    page.set_year(2024)
+    assert [r.title for r in section.model.records] == ["Tờ trình năm trước"]
+    assert page.register.introductions_count.text() == (
+        "Năm 2024 chưa có đoàn viên nào được giới thiệu cho Đảng."
+    )
