@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import StorageError
 from ..storage.db import damage, known_revisions, move_aside, stored_revision
-from ..storage.folder import DATABASE_FILE
+from ..storage.folder import DATABASE_FILE, check_data_folder
 from .store import BACKUP_FOLDER, BackupInfo, copy_database, describe, soundness, take_backup
 
 
@@ -28,7 +28,11 @@ class RestoreResult:
 
 def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     """Put ``backup`` in place of ``data_dir``'s database; the caller holds the data folder
-    (no workspace open on it: the GUI closes its own, the command line checks the lock)."""
+    (no workspace open on it: the GUI closes its own, the command line checks the lock).
+    Data that can only be read are refused before anything else, and stay as they are."""
+    read_only = check_data_folder(data_dir, create=True)
+    if read_only is not None:
+        raise read_only.error(f"restore of {backup} refused")
     if not backup.is_file():
         raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
     problem = soundness(backup, full=True)

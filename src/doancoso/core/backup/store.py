@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import StorageError
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
+from ..storage.disk import disk_error
 from ..storage.folder import os_reason
 
 REASONS = {
@@ -136,14 +137,16 @@ def newest_sound(folder: Path) -> BackupInfo | None:
     return next((b for b in list_backups(folder) if b.ok), None)
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, *, source_uri: str | None = None) -> None:
     """``source`` copied into ``target`` with SQLite's backup API, checked in full and flushed to
-    disk under a temporary name, then renamed: ``target`` is whole or absent."""
+    disk under a temporary name, then renamed: ``target`` is whole or absent. ``source_uri``:
+    how to open ``source`` when it is not simply ``mode=ro`` (read-only data, see
+    :attr:`Database.source_uri <doancoso.core.storage.db.Database.source_uri>`)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp")
     temp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(source_uri or f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(temp)
             try:
@@ -165,8 +168,13 @@ def copy_database(source: Path, target: Path) -> None:
             os.fsync(handle.fileno())
         os.replace(temp, target)
     except sqlite3.Error as exc:
+        full = disk_error(exc, target.parent)
+        if full is not None:
+            raise StorageError(f"Không sao lưu được dữ liệu. {full.message}", full.details) from exc
         raise StorageError(
-            f"Không sao lưu được dữ liệu: {exc}. Dữ liệu đang dùng không bị thay đổi.", repr(exc)
+            "Không sao lưu được dữ liệu: SQLite không đọc hoặc ghi được tệp. Dữ liệu đang dùng "
+            "không bị thay đổi.",
+            repr(exc),
         ) from exc
     except OSError as exc:
         raise StorageError(

@@ -4,7 +4,12 @@ Opening follows DESIGN.md "Storage rules":
 - a new (absent or empty) file is created from the models and stamped at the Alembic head;
 - an older schema is first copied with the SQLite backup API into ``backups/``, then upgraded;
 - a schema this version does not know (made by a newer app) is refused and left untouched:
-  it is inspected through a read-only connection before any pragma can write to it.
+  it is inspected through a read-only connection before any pragma can write to it;
+- data that can only be read (a write-protected stick, a read-only folder or file: see
+  :func:`.folder.check_data_folder`) are opened read-only (:meth:`Database.open_read_only`):
+  no creation, upgrade, backup or WAL is attempted, and every write is refused with a message;
+- a full disk or a file-size limit met while opening is said in Vietnamese (:mod:`.disk`), and
+  the ``-wal`` and ``-shm`` files the attempt made are removed again.
 
 SQLAlchemy takes longer to import (~0.35 s) than Qt takes to show a window, so it is imported on
 first use: a database already at the head is opened with plain ``sqlite3``, and the reads of the
@@ -27,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..changes import EVERYTHING, ChangeLog
 from ..errors import StorageError
+from .disk import disk_errors
+from .folder import ReadOnlyData, os_reason
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -95,6 +102,17 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """For data that can only be read: no journal mode or durability to set (nothing is
+    written), and ``query_only`` so that a write that slipped past the app's own refusal fails
+    in SQLite too."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
+
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -120,6 +138,45 @@ def _read_only_uri(path: Path) -> str:
     wal = Path(f"{path}-wal")
     pending = wal.exists() and wal.stat().st_size > 0
     return f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
+
+
+# What SQLite says when a read-only connection cannot set up the WAL index (-shm) beside a
+# WAL-mode file: the folder cannot hold it.
+_NO_WAL_INDEX = ("SQLITE_READONLY", "SQLITE_CANTOPEN")
+
+
+def reading_uri(path: Path) -> str:
+    """The URI that opens ``path`` for reading only, for as long as the data stay open.
+
+    ``mode=ro`` reads through the WAL and sees the commits of any other process. In a folder
+    that cannot hold the WAL index (a write-protected stick, a folder without write permission)
+    SQLite cannot open a WAL-mode file that way; then no process can be writing it either, and
+    ``immutable=1`` reads it without any WAL, lock or file of its own. If a WAL still holds
+    commits (the app was not closed properly before the stick was write-protected), they cannot
+    be read that way: refused, with what to do.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return uri
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        name = str(getattr(exc, "sqlite_errorname", ""))
+        if not name.startswith(_NO_WAL_INDEX):
+            return uri  # a damaged file: damage() says what is wrong with it
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StorageError(
+                f"Không đọc được tệp dữ liệu “{path}”: lần trước ứng dụng chưa được đóng đúng "
+                "cách nên còn thay đổi nằm trong tệp “-wal” bên cạnh, và thư mục chỉ cho phép "
+                "đọc nên không đọc được chúng. Hãy gạt khóa ghi của USB (hoặc chép cả thư mục dữ "
+                "liệu sang máy tính) rồi mở lại; dữ liệu không bị thay đổi.",
+                f"{name}: {exc}; a -wal of {wal.stat().st_size} bytes",
+            ) from exc
+        return f"{uri}&immutable=1"
 
 
 def stored_revision(path: Path) -> str | None:
@@ -200,6 +257,22 @@ def move_aside(path: Path, label: str) -> Path:
     return target
 
 
+def _companions(path: Path) -> set[str]:
+    """Which of ``path``'s ``-wal`` and ``-shm`` exist now."""
+    return {suffix for suffix in ("-wal", "-shm") if Path(f"{path}{suffix}").exists()}
+
+
+def _remove_new_companions(path: Path, before: set[str]) -> None:
+    """Remove the ``-wal`` and ``-shm`` an open that failed made (a full disk): only ones that
+    did not exist before and hold no commit (an empty WAL; the index is rebuilt from the WAL)."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    with contextlib.suppress(OSError):
+        if "-wal" not in before and wal.exists() and wal.stat().st_size == 0:
+            wal.unlink()
+        if "-shm" not in before and shm.exists() and not wal.exists():
+            shm.unlink()
+
+
 def _quiet_alembic() -> None:
     """Alembic logs each step at INFO (ten lines for a new database): the log file keeps what a
     user or a maintainer needs, our own line about an upgrade among it."""
@@ -210,8 +283,12 @@ class Database:
     """One open SQLite file: plain ``sqlite3`` connections for reads that must not wait for
     SQLAlchemy (:meth:`raw`), and the SQLAlchemy engine and sessions, made on first use."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: ReadOnlyData | None = None) -> None:
         self.path = path
+        self.read_only = read_only
+        """Why the data can only be read (None when they can be written): every write is then
+        refused with its message (:meth:`require_writable`)."""
+        self._uri = reading_uri(path) if read_only is not None else ""
         self.installation_id = ""
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -225,15 +302,36 @@ class Database:
         self._seen_version = 0
 
     @classmethod
-    def open(cls, path: Path) -> Database:
-        """Open ``path``, creating or upgrading it as DESIGN.md describes.
+    def open(cls, path: Path, read_only: ReadOnlyData | None = None) -> Database:
+        """Open ``path``, creating or upgrading it as DESIGN.md describes; ``read_only``: the
+        data can only be read (see :meth:`open_read_only`).
 
         A new database is built under a temporary name and renamed into place, so a creation
         killed half-way leaves nothing under the real name. A damaged file (empty, not a
         database, failing SQLite's quick check) is moved aside and :class:`DamagedDatabaseError`
-        raised: it is never replaced by an empty database, never written to.
+        raised: it is never replaced by an empty database, never written to. A full disk (or a
+        file-size limit) raises :class:`StorageError` and leaves the folder as it was.
         """
+        if read_only is not None:
+            return cls.open_read_only(path, read_only)
         path.parent.mkdir(parents=True, exist_ok=True)
+        before = _companions(path)
+        try:
+            with disk_errors(path.parent):
+                return cls._open(path)
+        except OSError as exc:
+            _remove_new_companions(path, before)
+            raise StorageError(
+                f"Không ghi được dữ liệu vào thư mục “{path.parent}”: {os_reason(exc)}. "
+                "Dữ liệu đã lưu không bị thay đổi.",
+                repr(exc),
+            ) from exc
+        except BaseException:
+            _remove_new_companions(path, before)
+            raise
+
+    @classmethod
+    def _open(cls, path: Path) -> Database:
         if path.exists() and unfinished_creation(path):
             moved = move_aside(path, "chua-tao-xong")
             log.warning("an unfinished database creation was moved aside to %s", moved)
@@ -268,9 +366,87 @@ class Database:
                 db._upgrade()
             else:
                 db = cls(path)
-        db.installation_id = db._ensure_installation_id()
-        db._seen_version = db._data_version()
+        try:
+            db.installation_id = db._ensure_installation_id()
+            db._seen_version = db._data_version()
+        except BaseException:
+            db.close()
+            raise
         return db
+
+    @classmethod
+    def open_read_only(cls, path: Path, read_only: ReadOnlyData) -> Database:
+        """Open ``path`` for reading only: nothing is created, moved, upgraded or backed up, no
+        WAL is set, and every write is refused with ``read_only``'s message. A file that would
+        need any of those to open is refused with what to do (copy the folder to the PC)."""
+        copy_it = (
+            "Hãy chép cả thư mục dữ liệu sang máy tính (hoặc gạt khóa ghi của USB) rồi mở lại; "
+            "dữ liệu không bị thay đổi."
+        )
+        if not path.is_file():
+            raise StorageError(f"Chưa có dữ liệu ở “{path.parent}”. {read_only.message}")
+        reading_uri(path)  # a WAL that cannot be read is said before anything else
+        found = damage(path)
+        if found is not None:
+            raise StorageError(
+                f"Tệp dữ liệu bị hỏng ({found[0]}), và dữ liệu chỉ đọc nên ứng dụng không chuyển "
+                f"được tệp hỏng sang bên để khôi phục bản sao lưu. {copy_it}",
+                found[1],
+            )
+        revision = stored_revision(path)
+        if revision is None:
+            raise StorageError(
+                f"Tệp {path.name} không phải dữ liệu của ứng dụng Đoàn cơ sở; "
+                "ứng dụng không mở và không sửa tệp này."
+            )
+        if revision not in known_revisions():
+            raise StorageError(
+                "Dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài phiên bản mới "
+                "nhất để mở; dữ liệu được giữ nguyên, không bị thay đổi.",
+                f"stored revision {revision} unknown to this version",
+            )
+        if revision != head_revision():
+            raise StorageError(
+                "Dữ liệu được tạo bởi phiên bản cũ hơn của ứng dụng và cần được nâng cấp, nhưng "
+                f"dữ liệu chỉ đọc nên không nâng cấp được ({read_only.reason}). {copy_it}",
+                f"stored revision {revision}, read-only",
+            )
+        db = cls(path, read_only)
+        try:
+            db.installation_id = db.get_meta("installation_id") or ""
+            db._seen_version = db._data_version()
+        except BaseException:
+            db.close()
+            raise
+        log.info("opened %s read-only: %s", path, read_only.reason)
+        return db
+
+    def require_writable(self) -> None:
+        """Raise the read-only data's error (see :attr:`read_only`) before any write."""
+        if self.read_only is not None:
+            raise self.read_only.error(f"write refused: {self.path} is read-only")
+
+    @property
+    def source_uri(self) -> str:
+        """The URI a copy (a backup to a USB stick) reads this database through."""
+        return self._uri or f"{self.path.resolve().as_uri()}?mode=ro"
+
+    def _connect(self) -> sqlite3.Connection:
+        """A plain connection with this database's pragmas (read-only ones when it is)."""
+        if self.read_only is not None:
+            conn = sqlite3.connect(
+                self._uri, uri=True, isolation_level=None, check_same_thread=False
+            )
+            _set_read_only_pragmas(conn, None)
+            return conn
+        # check_same_thread=False only so that close() may close it from another thread.
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            _set_pragmas(conn, None)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     @property
     def engine(self) -> Engine:
@@ -286,8 +462,16 @@ class Database:
 
         from . import tracking
 
-        engine = create_engine(f"sqlite:///{self.path}")
-        event.listen(engine, "connect", _set_pragmas)
+        if self.read_only is not None:
+            uri = self._uri
+            engine = create_engine(
+                f"sqlite:///{self.path}",
+                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            )
+            event.listen(engine, "connect", _set_read_only_pragmas)
+        else:
+            engine = create_engine(f"sqlite:///{self.path}")
+            event.listen(engine, "connect", _set_pragmas)
         event.listen(engine, "before_cursor_execute", tracking.note_statement)
         sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(
@@ -310,20 +494,26 @@ class Database:
             Path(f"{temp}{suffix}").unlink(missing_ok=True)
         building = cls(temp)
         try:
-            from alembic import command
+            try:
+                from alembic import command
 
-            from .models import Base
+                from .models import Base
 
-            with building.engine.begin() as conn:
-                Base.metadata.create_all(conn)
-                cfg = alembic_config()
-                cfg.attributes["connection"] = conn
-                command.stamp(cfg, "head")
-        finally:
-            building.close()  # checkpoints the WAL into the file
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
+                with building.engine.begin() as conn:
+                    Base.metadata.create_all(conn)
+                    cfg = alembic_config()
+                    cfg.attributes["connection"] = conn
+                    command.stamp(cfg, "head")
+            finally:
+                building.close()  # checkpoints the WAL into the file
+            with open(temp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except BaseException:  # a full disk: the half-made file is not left behind
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(OSError):
+                    Path(f"{temp}{suffix}").unlink(missing_ok=True)
+            raise
         for suffix in ("-wal", "-shm"):  # empty after the checkpoint; never the new file's
             Path(f"{temp}{suffix}").unlink(missing_ok=True)
         return cls(path)
@@ -367,9 +557,7 @@ class Database:
         SQLAlchemy to load. Autocommit: each statement sees every committed write."""
         conn: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if conn is None:
-            # check_same_thread=False only so that close() may close it from another thread.
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            _set_pragmas(conn, None)
+            conn = self._connect()
             with self._lock:
                 self._raw_connections.append(conn)
             self._local.connection = conn
@@ -393,8 +581,9 @@ class Database:
         """
         from .tracking import COLLECTOR, Collector, collecting
 
+        self.require_writable()
         collector = Collector()
-        with self._session() as session, collecting(collector):
+        with disk_errors(self.path.parent), self._session() as session, collecting(collector):
             session.info[COLLECTOR] = collector
             session.begin()
             try:
@@ -430,7 +619,11 @@ class Database:
         """SQLite's ``PRAGMA data_version`` on a connection that never writes: it changes when
         any other connection (this process's included) commits."""
         with self._watch_lock:
-            if self._watch is None:
+            if self._watch is None and self.read_only is not None:
+                self._watch = sqlite3.connect(
+                    self._uri, uri=True, isolation_level=None, check_same_thread=False
+                )
+            elif self._watch is None:
                 self._watch = sqlite3.connect(
                     self.path, isolation_level=None, check_same_thread=False
                 )
@@ -457,8 +650,9 @@ class Database:
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
-        with contextlib.suppress(sqlite3.Error), self.raw() as cursor:
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if self.read_only is None:
+            with contextlib.suppress(sqlite3.Error), self.raw() as cursor:
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         with self._lock:
             for conn in self._raw_connections:
                 conn.close()

@@ -1,0 +1,107 @@
+"""Ways to make a data folder unwritable for real in tests that run as root, for whom permission
+bits do not apply (#12):
+
+- :func:`read_only_mount`: the folder bind-mounted over itself read-only. Every write then fails
+  with ``EROFS``, for root too, exactly as on a write-protected USB stick; the test process itself
+  sees it (the core, the CLI in-process, the GUI). Needs ``mount`` (CAP_SYS_ADMIN).
+- :func:`run_as_nobody`: a command run in a subprocess as the unprivileged user 65534 through
+  ``setpriv``, so that a folder's or file's permission bits apply (``EACCES``).
+- :func:`limited_file_size`: a ``preexec_fn`` setting ``RLIMIT_FSIZE`` (SIGXFSZ ignored, so that
+  a write past the limit fails with ``EFBIG`` instead of killing the process).
+
+Each skips the test with the reason when the machine does not allow it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+NOBODY = 65534
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, timeout=60)
+
+
+@contextlib.contextmanager
+def read_only_mount(folder: Path) -> Iterator[Path]:
+    """``folder`` made read-only (a read-only bind mount of itself) for the block's duration."""
+    if shutil.which("mount") is None or shutil.which("umount") is None:
+        pytest.skip("no mount command on this machine: a read-only mount cannot be made")
+    done = _run("mount", "--bind", str(folder), str(folder))
+    if done.returncode != 0:
+        pytest.skip(f"mount is not permitted here ({done.stderr.strip()})")
+    try:
+        done = _run("mount", "-o", "remount,bind,ro", str(folder), str(folder))
+        if done.returncode != 0:
+            pytest.skip(f"a read-only remount is not permitted here ({done.stderr.strip()})")
+        yield folder
+    finally:
+        if _run("umount", str(folder)).returncode != 0:
+            _run("umount", "-l", str(folder))  # a file still open in it: detach it anyway
+
+
+def shared_folder() -> Path:
+    """A new folder the unprivileged user can reach (pytest's own are root's alone)."""
+    folder = Path(tempfile.mkdtemp(prefix="doancoso-nobody-"))
+    folder.chmod(0o755)
+    return folder
+
+
+def _nobody_env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "HOME": tempfile.gettempdir(),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "TMPDIR": tempfile.gettempdir(),
+    }
+
+
+def run_as_nobody(args: Sequence[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m doancoso ARGS`` run as user 65534 (permission bits then apply)."""
+    if os.geteuid() != 0:
+        pytest.skip("not root: cannot run a command as another user")
+    if shutil.which("setpriv") is None:
+        pytest.skip("no setpriv on this machine: cannot run a command as another user")
+    prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    probe = subprocess.run(
+        [*prefix, sys.executable, "-c", "import doancoso.cli.main"],
+        capture_output=True, text=True, timeout=120, env=_nobody_env(), cwd=cwd or "/",
+    )  # fmt: skip
+    if probe.returncode != 0:
+        pytest.skip(f"the app cannot run as user {NOBODY} here: {probe.stderr.strip()[-200:]}")
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "doancoso", *args],
+        capture_output=True, text=True, timeout=120, env=_nobody_env(), cwd=cwd or "/",
+    )  # fmt: skip
+
+
+def limited_file_size(limit: int) -> Callable[[], None]:
+    """A ``preexec_fn``: no file of the child may grow past ``limit`` bytes."""
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (relative path) with the SHA-256 of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
