@@ -6,6 +6,7 @@ bits do not apply (#12):
   sees it (the core, the CLI in-process, the GUI). Needs ``mount`` (CAP_SYS_ADMIN).
 - :func:`run_as_nobody`: a command run in a subprocess as the unprivileged user 65534 through
   ``setpriv``, so that a folder's or file's permission bits apply (``EACCES``).
+- :func:`small_disk`: a small tmpfs mounted on the folder, to be filled up: a full disk.
 - :func:`limited_file_size`: a ``preexec_fn`` setting ``RLIMIT_FSIZE`` (SIGXFSZ ignored, so that
   a write past the limit fails with ``EFBIG`` instead of killing the process).
 
@@ -51,6 +52,30 @@ def read_only_mount(folder: Path) -> Iterator[Path]:
     finally:
         if _run("umount", str(folder)).returncode != 0:
             _run("umount", "-l", str(folder))  # a file still open in it: detach it anyway
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size_kib: int) -> Iterator[Path]:
+    """A tmpfs of ``size_kib`` KiB mounted on ``folder`` for the block's duration."""
+    if shutil.which("mount") is None or shutil.which("umount") is None:
+        pytest.skip("no mount command on this machine: a small disk cannot be made")
+    done = _run("mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs", str(folder))
+    if done.returncode != 0:
+        pytest.skip(f"mount is not permitted here ({done.stderr.strip()})")
+    try:
+        yield folder
+    finally:
+        if _run("umount", str(folder)).returncode != 0:
+            _run("umount", "-l", str(folder))
+
+
+def fill(folder: Path) -> Path:
+    """Fill the disk of ``folder`` up with one file; returns it (remove it to free the space)."""
+    filler = folder / "day-o-dia.bin"
+    with open(filler, "wb", buffering=0) as handle, contextlib.suppress(OSError):
+        while handle.write(b"\0" * 4096):
+            pass
+    return filler
 
 
 def shared_folder() -> Path:

@@ -1,0 +1,76 @@
+"""A full disk, or a file-size limit, when the data are opened (#12): one Vietnamese line saying
+the disk is full and what to do, exit 1, no traceback and no "Lỗi không mong đợi", and the data
+folder left byte for byte as it was (not even an empty ``-wal`` or ``-shm`` left behind).
+
+SQLite opening a WAL-mode file must make its 32 KiB WAL index (``-shm``): under a file-size limit
+below that, or on a full disk, it cannot, and says "disk I/O error". The limit is set in a
+subprocess (``RLIMIT_FSIZE``, SIGXFSZ ignored); the full disk is a small tmpfs, filled up, where
+the machine allows mounting one.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from breakage import fill, limited_file_size, small_disk, snapshot
+from doancoso.cli.main import run
+from doancoso.core.workspace import Workspace
+
+ADD = ["members", "add", "--name", "Lê Văn Tám", "--birth", "01/01/2000", "--gender", "Nam"]
+
+
+def _full(folder: Path) -> str:
+    return (
+        f"Lỗi: Không ghi được dữ liệu vào thư mục “{folder}”: ổ đĩa đã đầy hoặc bị lỗi đọc ghi "
+        "(USB có thể đã bị rút ra). Hãy giải phóng chỗ trống trên ổ đĩa hoặc cắm lại USB, rồi "
+        "thử lại. Dữ liệu đã lưu không bị thay đổi.\n"
+    )
+
+
+@pytest.fixture
+def roster(tmp_path: Path) -> Path:
+    folder = tmp_path / "du-lieu"
+    with Workspace.open(folder) as ws:
+        ws.generate_demo(members=20, seed=5)
+    return folder
+
+
+@pytest.mark.parametrize("limit", [0, 4096, 30000])
+def test_a_file_size_limit_at_open(roster: Path, limit: int) -> None:
+    before = snapshot(roster)
+    for args in (["members", "list"], ADD, ["check"], ["backup"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "doancoso", "--data-dir", str(roster), *args],
+            capture_output=True, text=True, timeout=120, preexec_fn=limited_file_size(limit),
+        )  # fmt: skip
+        assert (done.returncode, done.stdout, done.stderr) == (1, "", _full(roster)), args
+        assert snapshot(roster) == before, args
+    with Workspace.open(roster) as ws:  # nothing lost, the folder works once there is room
+        assert ws.members.count() == 20
+
+
+def test_a_full_disk_at_open(roster: Path, tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with small_disk(stick, 400):
+        data = stick / "du-lieu"
+        data.mkdir()
+        for path in roster.iterdir():
+            (data / path.name).write_bytes(path.read_bytes())
+        filler = fill(stick)
+        before = snapshot(data)
+        for args in (["members", "list"], ADD):
+            out, err = StringIO(), StringIO()
+            assert run(["--data-dir", str(data), *args], out, err) == 1, args
+            assert (out.getvalue(), err.getvalue()) == ("", _full(data)), args
+            assert snapshot(data) == before, args
+        filler.unlink()
+        out, err = StringIO(), StringIO()
+        assert run(["--data-dir", str(data), *ADD], out, err) == 0, err.getvalue()
+        with Workspace.open(data) as ws:
+            assert ws.members.count() == 21
