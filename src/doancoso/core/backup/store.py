@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import StorageError
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
+from ..storage.db import UNREADABLE, inspecting
 from ..storage.disk import disk_error
 from ..storage.folder import os_reason
 
@@ -77,11 +78,25 @@ def parse_name(path: Path) -> tuple[str, datetime] | None:
 
 def soundness(path: Path, *, full: bool = False) -> str | None:
     """None if ``path`` is a sound SQLite database of this app, else what is wrong (English,
-    for the log). ``full``: ``integrity_check`` (every page and index) instead of the quick one."""
+    for the log). ``full``: ``integrity_check`` (every page and index) instead of the quick one.
+
+    Its header must also say what this app always writes: a file SQLite may write (format
+    versions 1 or 2: a higher one opens read-only, and a restored copy could never be changed
+    again) holding UTF-8 text."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return f"cannot open: {exc}"
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        return f"cannot read: {exc!r}"
+    if len(header) == 100:  # a shorter file is refused by SQLite below
+        if header[18] not in (1, 2) or header[19] not in (1, 2):
+            return f"file format versions {header[18]}/{header[19]}: not writable by SQLite"
+        if int.from_bytes(header[56:60], "big") not in (0, 1):
+            return f"text encoding {int.from_bytes(header[56:60], 'big')}, not UTF-8"
+    try:
+        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
+    except UNREADABLE as exc:
+        return f"cannot open: {exc!r}"
     try:
         pragma = "integrity_check" if full else "quick_check"
         rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
@@ -91,21 +106,21 @@ def soundness(path: Path, *, full: bool = False) -> str | None:
         if not {"alembic_version", "members", "organizations"} <= tables:
             return "not a database of this app"
         return None
-    except sqlite3.Error as exc:
-        return f"unreadable: {exc}"
+    except UNREADABLE as exc:
+        return f"unreadable: {exc!r}"
     finally:
         conn.close()
 
 
 def _members(path: Path) -> int | None:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
         try:
             row = conn.execute("SELECT count(*) FROM members WHERE deleted_at IS NULL").fetchone()
             return int(row[0])
         finally:
             conn.close()
-    except sqlite3.Error:
+    except UNREADABLE:
         return None
 
 
@@ -167,7 +182,7 @@ def copy_database(source: Path, target: Path, *, source_uri: str | None = None) 
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, target)
-    except sqlite3.Error as exc:
+    except UNREADABLE as exc:
         full = disk_error(exc, target.parent)
         if full is not None:
             raise StorageError(f"Không sao lưu được dữ liệu. {full.message}", full.details) from exc

@@ -131,6 +131,20 @@ class DamagedDatabaseError(StorageError):
         self.backup: BackupInfo | None = None  # the backup to restore, found by the workspace
 
 
+UNREADABLE = (sqlite3.Error, UnicodeDecodeError)
+"""What reading a damaged file can raise: SQLite's errors, and ``UnicodeDecodeError`` when
+SQLite's message quotes damaged bytes (Python decodes every message as UTF-8)."""
+
+
+def inspecting(uri: str) -> sqlite3.Connection:
+    """A connection (``uri`` is a ``file:`` URI) for looking at a file that may be damaged or
+    foreign: text that is not UTF-8 (a damaged name, SQLite's own report of a damaged page) is
+    read with replacement characters rather than raising ``UnicodeDecodeError``."""
+    conn = sqlite3.connect(uri, uri=True)
+    conn.text_factory = lambda data: data.decode("utf-8", "replace")
+    return conn
+
+
 def _read_only_uri(path: Path) -> str:
     # A read-only connection to a WAL-mode file still creates -wal and -shm beside it; with
     # immutable=1 SQLite creates nothing. That is only right when no WAL holds commits not yet in
@@ -157,13 +171,13 @@ def reading_uri(path: Path) -> str:
     """
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = inspecting(uri)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return uri
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except UNREADABLE as exc:
         name = str(getattr(exc, "sqlite_errorname", ""))
         if not name.startswith(_NO_WAL_INDEX):
             return uri  # a damaged file: damage() says what is wrong with it
@@ -182,7 +196,7 @@ def reading_uri(path: Path) -> str:
 def stored_revision(path: Path) -> str | None:
     """The schema revision of an existing file, read without changing it (None if not ours)."""
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = inspecting(_read_only_uri(path))
         try:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -193,7 +207,7 @@ def stored_revision(path: Path) -> str | None:
             return str(row[0]) if row else None
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except UNREADABLE as exc:
         raise StorageError(
             f"Không đọc được tệp dữ liệu {path.name}: tệp bị hỏng hoặc không phải dữ liệu của "
             "ứng dụng.",
@@ -213,12 +227,12 @@ def damage(path: Path) -> tuple[str, str] | None:
     if header != SQLITE_HEADER:
         return "không còn là tệp cơ sở dữ liệu", f"header {header!r}"
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = inspecting(_read_only_uri(path))
         try:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except UNREADABLE as exc:
         return "không đọc được", str(exc)
     if rows != ["ok"]:
         return "không vượt qua bước kiểm tra của SQLite", "; ".join(rows[:5])
@@ -229,7 +243,7 @@ def unfinished_creation(path: Path) -> bool:
     """A database an older version began to create and never finished (killed during ``init``):
     some of our tables, no schema version, not one organisation or member."""
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = inspecting(_read_only_uri(path))
         try:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -242,7 +256,7 @@ def unfinished_creation(path: Path) -> bool:
             )
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except UNREADABLE:
         return False
 
 
@@ -517,6 +531,19 @@ class Database:
         for suffix in ("-wal", "-shm"):  # empty after the checkpoint; never the new file's
             Path(f"{temp}{suffix}").unlink(missing_ok=True)
         return cls(path)
+
+    @classmethod
+    def upgrade_copy(cls, path: Path) -> None:
+        """Upgrade ``path``, a copy that is not live (a backup being restored), to the head
+        schema; without the pre-upgrade copy of :meth:`open`, since the original stays where it
+        was. Leaves no ``-wal`` beside it."""
+        db = cls(path)
+        try:
+            db._upgrade()
+        finally:
+            db.close()
+        for suffix in ("-wal", "-shm"):  # empty after the checkpoint of close()
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
     def _upgrade(self) -> None:
         log.info("upgrading %s to %s", self.path, head_revision())
