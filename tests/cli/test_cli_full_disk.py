@@ -10,6 +10,8 @@ the machine allows mounting one.
 
 from __future__ import annotations
 
+import csv
+import itertools
 import subprocess
 import sys
 from io import StringIO
@@ -52,6 +54,27 @@ def test_a_file_size_limit_at_open(roster: Path, limit: int) -> None:
         assert snapshot(roster) == before, args
     with Workspace.open(roster) as ws:  # nothing lost, the folder works once there is room
         assert ws.members.count() == 20
+
+
+def test_an_import_that_outgrows_a_file_size_limit(roster: Path, tmp_path: Path) -> None:
+    """The data open, then the import's transaction outgrows the limit: refused whole."""
+    names = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Lâm", "Minh", "Nam"]
+    sheet = tmp_path / "moi.csv"
+    with open(sheet, "w", newline="", encoding="utf-8-sig") as handle:
+        rows = csv.writer(handle)
+        rows.writerow(["Họ và tên", "Ngày sinh", "Giới tính"])
+        for a, b, c in itertools.product(names, names, names):
+            rows.writerow([f"Trần {a} {b} {c}", "02/02/2002", "Nam"])
+    database = snapshot(roster)["doancoso.sqlite"]
+    done = subprocess.run(
+        [sys.executable, "-m", "doancoso", "--data-dir", str(roster), "members", "import",
+         str(sheet)],
+        capture_output=True, text=True, timeout=120, preexec_fn=limited_file_size(200_000),
+    )  # fmt: skip
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", _full(roster))
+    assert snapshot(roster)["doancoso.sqlite"] == database  # the backup before it is kept
+    with Workspace.open(roster) as ws:
+        assert ws.members.count() == 20 and ws.check().ok
 
 
 def test_a_full_disk_at_open(roster: Path, tmp_path: Path) -> None:
