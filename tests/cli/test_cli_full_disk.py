@@ -97,3 +97,17 @@ def test_a_full_disk_at_open(roster: Path, tmp_path: Path) -> None:
         assert run(["--data-dir", str(data), *ADD], out, err) == 0, err.getvalue()
         with Workspace.open(data) as ws:
             assert ws.members.count() == 21
+
+
+def test_a_backup_to_a_full_stick(roster: Path, tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with small_disk(stick, 100):
+        out, err = StringIO(), StringIO()
+        assert run(["--data-dir", str(roster), "backup", "--to", str(stick)], out, err) == 1
+        assert err.getvalue() == (
+            f"Lỗi: Không sao lưu được dữ liệu. Không ghi được dữ liệu: ổ đĩa chứa thư mục "
+            f"“{stick}” đã đầy. Hãy giải phóng chỗ trống (xóa bớt tệp không cần, dọn Thùng rác) "
+            "rồi thử lại. Dữ liệu đã lưu không bị thay đổi.\n"
+        )
+        assert list(stick.iterdir()) == []  # no partial or temporary file left

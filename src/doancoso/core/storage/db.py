@@ -164,8 +164,9 @@ def reading_uri(path: Path) -> str:
 
     ``mode=ro`` reads through the WAL and sees the commits of any other process. In a folder
     that cannot hold the WAL index (a write-protected stick, a folder without write permission)
-    SQLite cannot open a WAL-mode file that way; then no process can be writing it either, and
-    ``immutable=1`` reads it without any WAL, lock or file of its own. If a WAL still holds
+    SQLite cannot open a WAL-mode file that way; ``immutable=1`` then reads it without any WAL,
+    lock or file of its own: right for a write-protected stick, which nothing can change (for a
+    folder read-only to this account only, see RELIABILITY.md's known gaps). If a WAL still holds
     commits (the app was not closed properly before the stick was write-protected), they cannot
     be read that way: refused, with what to do.
     """
