@@ -7,6 +7,7 @@ bits do not apply (#12):
 - :func:`run_as_nobody`: a command run in a subprocess as the unprivileged user 65534 through
   ``setpriv``, so that a folder's or file's permission bits apply (``EACCES``).
 - :func:`small_disk`: a small tmpfs mounted on the folder, to be filled up: a full disk.
+- :func:`hot_journal`: a data folder as a writer killed mid-transaction leaves it.
 - :func:`limited_file_size`: a ``preexec_fn`` setting ``RLIMIT_FSIZE`` (SIGXFSZ ignored, so that
   a write past the limit fails with ``EFBIG`` instead of killing the process).
 
@@ -21,6 +22,7 @@ import os
 import resource
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -130,3 +132,22 @@ def snapshot(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def hot_journal(source: Path, target: Path) -> None:
+    """``target`` made as a writer killed mid-transaction in rollback-journal mode leaves a
+    database: pages of the transaction already in the file, the originals in a hot
+    ``-journal`` beside it (copied while the transaction is open, as a kill would freeze them)."""
+    target.mkdir()
+    conn = sqlite3.connect(source / "doancoso.sqlite", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA cache_size = 1")  # the changed pages spill into the file at once
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("UPDATE members SET search_text = search_text || hex(randomblob(300))")
+    conn.execute("DELETE FROM member_events")
+    for suffix in ("", "-journal"):
+        (target / f"doancoso.sqlite{suffix}").write_bytes(
+            (source / f"doancoso.sqlite{suffix}").read_bytes()
+        )
+    conn.execute("ROLLBACK")
+    conn.close()

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from breakage import hot_journal
 from doancoso.core.backup.restore import restore_backup
 from doancoso.core.backup.store import BACKUP_FOLDER, soundness
 from doancoso.core.errors import StorageError
@@ -130,3 +131,28 @@ def test_a_file_without_schema_version(folders: tuple[Path, Path]) -> None:
     data, backup = folders
     _edit(backup, "DELETE FROM alembic_version")
     _refused(data, backup, f"Bản sao lưu “{backup.name}” không phải dữ liệu của ứng dụng")
+
+
+def test_the_restored_database_is_in_wal_mode_before_it_is_live(
+    folders: tuple[Path, Path],
+) -> None:
+    """A backup is a rollback-journal file; restored as such, the next open switched it to WAL
+    through a journal, and a kill in that instant (met by `make torture`) left a hot journal."""
+    data, backup = folders
+    restore_backup(data, backup)
+    assert (data / DATABASE_FILE).read_bytes()[18:20] == b"\x02\x02"  # WAL, in SQLite's header
+    assert sorted(p.name for p in data.glob(f"{DATABASE_FILE}*")) == [DATABASE_FILE]
+
+
+def test_a_restore_over_data_a_killed_writer_left(folders: tuple[Path, Path]) -> None:
+    """The journal is rolled back first: the data replaced are backed up as sound, not set
+    aside as damaged, and the journal is never applied to the restored file."""
+    data, backup = folders
+    killed = data.parent / "killed"
+    hot_journal(data, killed)
+    result = restore_backup(killed, backup)
+    assert result.set_aside is None and result.safety_copy is not None
+    assert soundness(result.safety_copy, full=True) is None
+    assert sorted(p.name for p in killed.glob(f"{DATABASE_FILE}*")) == [DATABASE_FILE]
+    with Workspace.open(killed) as ws:
+        assert ws.members.count() == 20 and ws.check().ok

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from breakage import read_only_mount, snapshot
+from breakage import hot_journal, read_only_mount, snapshot
 from doancoso.core.errors import StorageError
 from doancoso.core.storage.db import Database, head_revision
 from doancoso.core.storage.folder import ReadOnlyData, ReadOnlyDataError
@@ -142,6 +142,20 @@ def test_commits_left_in_a_wal_on_a_stick_are_said_not_lost(stick: Path, tmp_pat
     with Workspace.open(folder) as ws:  # once writable again, the last commit is there
         info_ = ws.organization.get()
         assert info_ is not None and info_.name == "Đoàn xã Sau Cùng"
+
+
+def test_a_transaction_killed_on_a_stick_is_said_not_read_half_done(
+    stick: Path, tmp_path: Path
+) -> None:
+    """A hot -journal (a writer killed mid-transaction) cannot be rolled back on a stick:
+    reading the file without it would read half a transaction; refused with what to do."""
+    folder = tmp_path / "dang-ghi"
+    hot_journal(stick, folder)
+    before = snapshot(folder)
+    with read_only_mount(folder), pytest.raises(StorageError) as info:
+        Workspace.open(folder)
+    assert "còn thay đổi dở dang nằm trong tệp “-journal” bên cạnh" in info.value.message
+    assert snapshot(folder) == before
 
 
 # The core path, driven directly: runs on any machine ------------------------------------------

@@ -31,6 +31,7 @@ from ..storage.db import (
     head_revision,
     known_revisions,
     move_aside,
+    roll_back_hot_journal,
     stored_revision,
 )
 from ..storage.folder import DATABASE_FILE, check_data_folder
@@ -69,6 +70,7 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     set_aside: Path | None = None
     try:
         if live.exists():
+            roll_back_hot_journal(live)  # a killed writer's, before it is judged
             if damage(live) is None:
                 safety = take_backup(live, data_dir / BACKUP_FOLDER, "truoc-khoi-phuc")
             else:
@@ -76,9 +78,9 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     except BaseException:
         _remove(temp)
         raise
-    # The replaced database's WAL must not be applied to the restored file: its commits are in
-    # the safety copy just taken.
-    for suffix in ("-wal", "-shm"):
+    # The replaced database's WAL or journal must not be applied to the restored file: its
+    # commits are in the safety copy just taken.
+    for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{live}{suffix}").unlink(missing_ok=True)
     os.replace(temp, live)
     restored = describe(backup)
@@ -126,7 +128,16 @@ def _make_ready(copy: Path, name: str) -> None:
                 f"{type(exc).__name__}: {exc}"[:500],
             ) from exc
     problem = unreadable_value(copy)
-    for suffix in ("-wal", "-shm"):  # the upgraded copy is in WAL mode: what reading it left
+    if problem is None:
+        # In WAL mode before it is live, as a database the app made is: the first open would
+        # otherwise switch it through a rollback journal, and a kill in that instant left a hot
+        # journal that read-only inspection took for damage.
+        conn = sqlite3.connect(copy)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        finally:
+            conn.close()
+    for suffix in ("-wal", "-shm"):  # empty: what reading it and the switch left
         Path(f"{copy}{suffix}").unlink(missing_ok=True)
     if problem is not None:
         raise StorageError(

@@ -145,13 +145,44 @@ def inspecting(uri: str) -> sqlite3.Connection:
     return conn
 
 
+def unfinished_writes(path: Path) -> str | None:
+    """Which file beside ``path`` holds writes not yet in it: a ``-wal`` with commits (a close
+    that did not checkpoint), or a hot ``-journal`` (a writer killed in the middle of a
+    transaction in rollback-journal mode, which SQLite rolls back at its next read-write
+    open); None when there is neither."""
+    for suffix in ("-wal", "-journal"):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists() and companion.stat().st_size > 0:
+            return suffix
+    return None
+
+
 def _read_only_uri(path: Path) -> str:
     # A read-only connection to a WAL-mode file still creates -wal and -shm beside it; with
-    # immutable=1 SQLite creates nothing. That is only right when no WAL holds commits not yet in
-    # the main file (a clean close leaves none); otherwise read through the WAL.
-    wal = Path(f"{path}-wal")
-    pending = wal.exists() and wal.stat().st_size > 0
+    # immutable=1 SQLite creates nothing. That is only right when nothing beside the file holds
+    # writes not yet in it (a clean close leaves nothing): immutable=1 would read the file
+    # without them, half a transaction if a -journal is hot.
+    pending = unfinished_writes(path) is not None
     return f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
+
+
+def roll_back_hot_journal(path: Path) -> None:
+    """SQLite's own crash recovery of a hot ``-journal`` beside ``path``: a read-write
+    connection's first read rolls the killed transaction back; a read-only one cannot (it says
+    "attempt to write a readonly database"), so without this a sound file would be taken for a
+    damaged one. A file SQLite cannot read is left to :func:`damage` to describe."""
+    if unfinished_writes(path) != "-journal":
+        return
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except UNREADABLE as exc:
+        log.warning("could not roll back the journal beside %s: %s", path, exc)
+    else:
+        log.warning("rolled back the transaction a killed writer left in %s-journal", path)
 
 
 # What SQLite says when a read-only connection cannot set up the WAL index (-shm) beside a
@@ -182,14 +213,14 @@ def reading_uri(path: Path) -> str:
         name = str(getattr(exc, "sqlite_errorname", ""))
         if not name.startswith(_NO_WAL_INDEX):
             return uri  # a damaged file: damage() says what is wrong with it
-        wal = Path(f"{path}-wal")
-        if wal.exists() and wal.stat().st_size > 0:
+        pending = unfinished_writes(path)
+        if pending is not None:
             raise StorageError(
                 f"Không đọc được tệp dữ liệu “{path}”: lần trước ứng dụng chưa được đóng đúng "
-                "cách nên còn thay đổi nằm trong tệp “-wal” bên cạnh, và thư mục chỉ cho phép "
-                "đọc nên không đọc được chúng. Hãy gạt khóa ghi của USB (hoặc chép cả thư mục dữ "
-                "liệu sang máy tính) rồi mở lại; dữ liệu không bị thay đổi.",
-                f"{name}: {exc}; a -wal of {wal.stat().st_size} bytes",
+                f"cách nên còn thay đổi dở dang nằm trong tệp “{pending}” bên cạnh, và thư mục "
+                "chỉ cho phép đọc nên không xử lý được chúng. Hãy gạt khóa ghi của USB (hoặc "
+                "chép cả thư mục dữ liệu sang máy tính) rồi mở lại; dữ liệu không bị thay đổi.",
+                f"{name}: {exc}; a non-empty {pending}",
             ) from exc
         return f"{uri}&immutable=1"
 
@@ -347,6 +378,7 @@ class Database:
 
     @classmethod
     def _open(cls, path: Path) -> Database:
+        roll_back_hot_journal(path)  # before anything reads it read-only
         if path.exists() and unfinished_creation(path):
             moved = move_aside(path, "chua-tao-xong")
             log.warning("an unfinished database creation was moved aside to %s", moved)
