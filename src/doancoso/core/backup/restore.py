@@ -25,16 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import AppError, StorageError
-from ..storage.db import (
-    Database,
-    damage,
-    head_revision,
-    known_revisions,
-    move_aside,
-    roll_back_hot_journal,
-    stored_revision,
-)
+from ..storage.db import Database, head_revision, known_revisions
 from ..storage.folder import DATABASE_FILE, check_data_folder
+from ..storage.inspection import damage, move_aside, roll_back_hot_journal, stored_revision
 from .store import BACKUP_FOLDER, BackupInfo, copy_database, describe, soundness, take_backup
 
 KEPT = "Dữ liệu hiện tại giữ nguyên."

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from ..errors import StorageError
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
-from ..storage.db import UNREADABLE, inspecting
 from ..storage.disk import disk_error
 from ..storage.folder import os_reason
+from ..storage.inspection import UNREADABLE, inspecting
 
 REASONS = {
     "thu-cong": "Sao lưu theo yêu cầu",
