@@ -27,13 +27,18 @@ def _own_handlers() -> Iterator[None]:
     root.setLevel(level)
 
 
-def test_a_read_only_data_folder_logs_to_the_temporary_folder(tmp_path: Path) -> None:
+def test_a_read_only_data_folder_logs_to_the_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temporary = tmp_path / "temp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))  # not the machine's own
     data = tmp_path / "usb"
     data.mkdir()
     with read_only_mount(data):
         path = setup_logging(data)
         logging.getLogger("doancoso").error("written somewhere")
-    assert path == Path(tempfile.gettempdir()) / FALLBACK_FOLDER / LOG_FILE
+    assert path == temporary / FALLBACK_FOLDER / LOG_FILE
     assert "written somewhere" in path.read_text(encoding="utf-8")
     assert list(data.iterdir()) == []
 
