@@ -9,6 +9,7 @@ app on a real write-protected folder (a read-only bind mount) where the machine 
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,10 @@ def test_the_window_says_read_only_and_refuses_writes(
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen: no maximising
-def test_the_app_opens_a_write_protected_folder(qtbot: QtBot, stick: Path) -> None:
+def test_the_app_opens_a_write_protected_folder(
+    qtbot: QtBot, stick: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where its log goes, not /tmp
     before = snapshot(stick)
     seen: list[str] = []
     opened = set(QApplication.topLevelWidgets())
@@ -107,3 +111,4 @@ def test_the_app_opens_a_write_protected_folder(qtbot: QtBot, stick: Path) -> No
         f"Dữ liệu chỉ đọc: thư mục dữ liệu “{stick}” nằm trên ổ đĩa chỉ cho phép đọc"
     )
     assert snapshot(stick) == before  # no lock file, no log, no window state
+    assert (tmp_path / "doancoso-logs" / "doancoso.log").is_file()
