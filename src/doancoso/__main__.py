@@ -19,6 +19,10 @@ def _gui(data_dir: Path | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    # The app's own log lines (a damaged file moved aside...) go to the log file once one is
+    # set up, never to the console: with no handler at all Python prints them, in English, on
+    # stderr beside the Vietnamese message.
+    logging.getLogger("doancoso").addHandler(logging.NullHandler())
     if args[:1] == ["--soak"]:  # hidden: the self-test runs the soak in a new process of this exe
         from .ui.soak import main as soak
 

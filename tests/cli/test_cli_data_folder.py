@@ -65,3 +65,15 @@ def test_adding_an_old_member_warns(tmp_path: Path) -> None:
     code = run(["members", "add", *data, "--name", "Lê Văn Nhỏ", "--birth", "2016"], out, err)
     assert code == 1
     assert err.getvalue().startswith("Lỗi: ") and "Chưa đủ tuổi vào Đoàn" in err.getvalue()
+
+
+def test_damaged_data_get_one_vietnamese_message_and_no_log_line(tmp_path: Path) -> None:
+    """The line the core logs when it moves a damaged file aside stays out of the console
+    (it used to print, in English, before the message)."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "doancoso.sqlite").write_bytes(b"not a database" * 100)
+    done = _doancoso("--data-dir", str(folder), "members", "list")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("Lỗi: Tệp dữ liệu bị hỏng (không còn là tệp cơ sở dữ liệu).")
+    assert done.stderr.count("\n") == 1, done.stderr

@@ -106,7 +106,10 @@ def check_data(args: argparse.Namespace, out: TextIO) -> int:
                   ensure_ascii=False)  # fmt: skip
         out.write("\n")
     else:
-        print(f"Đã sao lưu trước khi kiểm tra: {report.backup}", file=out)
+        if report.backup is not None:
+            print(f"Đã sao lưu trước khi kiểm tra: {report.backup}", file=out)
+        else:  # read-only data: nothing can change them, nothing to back up
+            print("Dữ liệu chỉ đọc: kiểm tra mà không sao lưu trước.", file=out)
         for problem in report.problems:
             print(f"- {problem.message}", file=out)
         if report.repaired:
@@ -118,9 +121,13 @@ def check_data(args: argparse.Namespace, out: TextIO) -> int:
 
 def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.backup.restore import restore_backup as restore
+    from ..core.storage.folder import check_data_folder
     from ..core.storage.lock import DataFolderLock
 
     data_dir = getattr(args, "data_dir", None) or default_data_dir()
+    read_only = check_data_folder(data_dir, create=True)  # said before the lock file fails
+    if read_only is not None:
+        raise read_only.error(f"restore of {args.backup} refused")
     lock = DataFolderLock.acquire(data_dir)  # refused while the app has the folder open
     try:
         result = restore(data_dir, args.backup.resolve())

@@ -28,7 +28,7 @@ from .organization import OrganizationService
 from .roster.branches import BranchService
 from .roster.service import MemberService
 from .storage.db import DamagedDatabaseError, Database
-from .storage.folder import DATABASE_FILE, check_data_folder
+from .storage.folder import DATABASE_FILE, ReadOnlyData, check_data_folder
 
 if TYPE_CHECKING:
     from .activities.attendance import AttendanceService
@@ -157,12 +157,13 @@ class Workspace:
         that anything may have changed."""
         from .backup.restore import restore_backup
 
+        self.db.require_writable()
         self.db.close()
         try:
             restore_backup(self.data_dir, backup)
         finally:  # restored or not, the workspace is usable again
             log = self.db.changes
-            self.db = Database.open(self.data_dir / DATABASE_FILE)
+            self.db = Database.open(self.data_dir / DATABASE_FILE, self.db.read_only)
             self.db.changes = log
             self.db.changes.record(EVERYTHING)
             self._ctx = WorkspaceContext(self.db)
@@ -183,10 +184,13 @@ class Workspace:
     def open(cls, data_dir: Path, *, create: bool = True) -> Workspace:
         """Open the data folder ``data_dir``; ``create``: make the folder and the database if
         they are missing (the app, ``init``, ``demo``). Without it (a command that only reads),
-        a folder with no data is refused with the way to set it up, and nothing is created."""
-        check_data_folder(data_dir, create=create)
+        a folder with no data is refused with the way to set it up, and nothing is created.
+
+        Data that can only be read (a write-protected stick, a read-only folder or file) open
+        for reading: :attr:`read_only` says why, and every write is refused with that message."""
+        read_only = check_data_folder(data_dir, create=create)
         try:
-            return cls(data_dir, Database.open(data_dir / DATABASE_FILE))
+            return cls(data_dir, Database.open(data_dir / DATABASE_FILE, read_only))
         except DamagedDatabaseError as exc:
             from .backup.store import BACKUP_FOLDER, recovery_advice
 
@@ -194,6 +198,11 @@ class Workspace:
             exc.message = f"{exc.message} {advice}"
             exc.args = (exc.message,)
             raise
+
+    @property
+    def read_only(self) -> ReadOnlyData | None:
+        """Why the data can only be read, or None when they can be written."""
+        return self.db.read_only
 
     @property
     def has_organization(self) -> bool:

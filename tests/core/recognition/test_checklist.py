@@ -117,3 +117,13 @@ def test_bad_answers_and_records_are_refused(ws: Workspace) -> None:
     with pytest.raises(ValidationError, match="Cần nhập cơ quan, đơn vị phối hợp."):
         ws.registers.save_coordination({"day": "01/04/2025", "title": "Phối hợp"})
     assert ws.registers.advice() == [] and ws.registers.coordination() == []
+
+
+def test_looking_at_a_year_writes_nothing(ws: Workspace) -> None:
+    generation = ws.changes.generation
+    view = ws.recognition.view(2030)
+    assert view.template.name == "Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định)"
+    assert ws.rating.rows(2030) == []
+    assert ws.changes.generation == generation
+    assert ws.recognition.opened(2030) is None
+    assert ws.rating.round(2030) is None

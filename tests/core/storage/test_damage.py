@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from breakage import hot_journal
 from doancoso.core.backup.store import BACKUP_FOLDER, list_backups, take_backup
 from doancoso.core.errors import StorageError
 from doancoso.core.storage.db import DamagedDatabaseError
@@ -91,3 +92,19 @@ def test_a_killed_init_never_leaves_the_folder_unusable(tmp_path: Path) -> None:
             )
         with Workspace.open(folder, create=False) as ws:
             assert ws.organization.get() is not None
+
+
+def test_a_transaction_killed_in_rollback_journal_mode_is_rolled_back_not_taken_for_damage(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    """Found by `make torture` killing restores: the file is half-written until SQLite rolls the
+    journal back, which a read-only inspection cannot do; the sound data were moved aside as
+    damaged. (A restored database is now in WAL mode before it is live.)"""
+    members = demo_ws.members.count()
+    demo_ws.close()
+    killed = tmp_path / "killed"
+    hot_journal(demo_ws.data_dir, killed)
+    with Workspace.open(killed) as ws:
+        assert ws.members.count() == members
+        assert ws.check().ok
+    assert sorted(p.name for p in killed.glob("*.sqlite*")) == [DATABASE_FILE]

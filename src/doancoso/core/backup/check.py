@@ -48,9 +48,13 @@ class CheckReport:
 
 
 def check_data(ctx: WorkspaceContext, data_dir: Path, *, repair: bool = False) -> CheckReport:
-    """Back up, then check the open workspace's data; ``repair``: fix the derived columns."""
+    """Back up, then check the open workspace's data; ``repair``: fix the derived columns.
+    Data that can only be read are checked without the backup (nothing can change them), and
+    a repair is refused."""
     report = CheckReport()
-    report.backup = take_backup(ctx.db.path, data_dir / BACKUP_FOLDER, "truoc-kiem-tra").path
+    if repair or ctx.db.read_only is None:
+        ctx.db.require_writable()
+        report.backup = take_backup(ctx.db.path, data_dir / BACKUP_FOLDER, "truoc-kiem-tra").path
     _sqlite(ctx, report)
     _travelling(ctx, report)
     _members(ctx, report, repair)
@@ -89,7 +93,7 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
     def add(kind: str, member: Member, message: str) -> None:
         report.problems.append(Problem(kind, "members", member.id, message))
 
-    with ctx.db.transaction() as session:
+    with ctx.db.transaction() if repair else ctx.db.read() as session:
         members = session.scalars(select(Member).where(is_live(Member, org))).all()
         events: dict[str, list[MemberEvent]] = {}
         for event in session.scalars(select(MemberEvent).where(is_live(MemberEvent, org))):

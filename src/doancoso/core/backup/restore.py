@@ -1,21 +1,34 @@
 """Restoring a backup in place of the data folder's database.
 
-The backup is checked in full first (a damaged or foreign file is refused and nothing changes);
-the current database is backed up ("truoc-khoi-phuc") or, if damaged, moved aside; then the
-backup is copied with SQLite's backup API under a temporary name, flushed and renamed into
-place. An older backup is upgraded when it is next opened, like any older database.
+A backup is a file from outside (a USB stick, an old PC): it is copied and made ready under a
+temporary name before anything of the data folder changes, and refused with nothing changed
+unless the copy is one the app can use:
+
+1. the backup passes SQLite's full integrity check, has a schema version this app knows, and is
+   not written by a newer version;
+2. it is copied with SQLite's backup API under a temporary name (checked again, flushed), and an
+   older one is upgraded there, as the app would upgrade it when next opened;
+3. every table and column of the app's models is there, and every value reads as the app reads
+   it (a byte changed inside a value passes SQLite's check, since SQLite keeps no checksums,
+   and would make the restored data unreadable to the app).
+
+Only then is the current database backed up ("truoc-khoi-phuc") or, if damaged, moved aside,
+and the copy renamed into place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import StorageError
+from ..errors import AppError, StorageError
 from ..evidence.store import EvidenceStore
-from ..storage.db import damage, known_revisions, move_aside, stored_revision
-from ..storage.folder import DATABASE_FILE
+from ..storage.db import Database, head_revision, known_revisions
+from ..storage.folder import DATABASE_FILE, check_data_folder
+from ..storage.inspection import damage, move_aside, roll_back_hot_journal, stored_revision
 from .store import (
     BACKUP_FOLDER,
     BackupInfo,
@@ -25,6 +38,8 @@ from .store import (
     soundness,
     take_backup,
 )
+
+KEPT = "Dữ liệu hiện tại giữ nguyên."
 
 
 @dataclass(frozen=True)
@@ -37,37 +52,40 @@ class RestoreResult:
 
 def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     """Put ``backup`` in place of ``data_dir``'s database; the caller holds the data folder
-    (no workspace open on it: the GUI closes its own, the command line checks the lock)."""
+    (no workspace open on it: the GUI closes its own, the command line checks the lock).
+    Data that can only be read are refused before anything else, and stay as they are."""
+    read_only = check_data_folder(data_dir, create=True)
+    if read_only is not None:
+        raise read_only.error(f"restore of {backup} refused")
     if not backup.is_file():
         raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
-    problem = soundness(backup, full=True)
-    if problem is not None:
-        raise StorageError(
-            f"Bản sao lưu “{backup.name}” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
-            "được khôi phục. Dữ liệu hiện tại giữ nguyên.",
-            problem,
-        )
-    if stored_revision(backup) not in known_revisions():
-        raise StorageError(
-            f"Bản sao lưu “{backup.name}” được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài "
-            "phiên bản mới nhất rồi khôi phục; dữ liệu hiện tại giữ nguyên."
-        )
-    live = data_dir / DATABASE_FILE
-    safety: BackupInfo | None = None
-    set_aside: Path | None = None
-    if live.exists():
-        if damage(live) is None:
-            safety = take_backup(live, data_dir / BACKUP_FOLDER, "truoc-khoi-phuc")
-        else:
-            set_aside = move_aside(live, "hong")
+    _check_backup(backup)
     temp = data_dir / f".{DATABASE_FILE}.khoi-phuc"
-    copy_database(backup, temp)
+    try:
+        copy_database(backup, temp)
+        _make_ready(temp, backup.name)
+    except BaseException:
+        _remove(temp)
+        raise
     # The evidence files a stick's backup carries beside it join the store (checked by hash;
     # the store only ever grows, so this is safe even if the restore went no further).
     EvidenceStore(data_dir).take_in(evidence_folder(backup))
-    # The replaced database's WAL must not be applied to the restored file: its commits are in
-    # the safety copy just taken.
-    for suffix in ("-wal", "-shm"):
+    live = data_dir / DATABASE_FILE
+    safety: BackupInfo | None = None
+    set_aside: Path | None = None
+    try:
+        if live.exists():
+            roll_back_hot_journal(live)  # a killed writer's, before it is judged
+            if damage(live) is None:
+                safety = take_backup(live, data_dir / BACKUP_FOLDER, "truoc-khoi-phuc")
+            else:
+                set_aside = move_aside(live, "hong")
+    except BaseException:
+        _remove(temp)
+        raise
+    # The replaced database's WAL or journal must not be applied to the restored file: its
+    # commits are in the safety copy just taken.
+    for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{live}{suffix}").unlink(missing_ok=True)
     os.replace(temp, live)
     restored = describe(backup)
@@ -77,3 +95,94 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
         safety.path if safety is not None else None,
         set_aside,
     )
+
+
+def _check_backup(backup: Path) -> None:
+    """Step 1 of the module docstring, on the backup itself (read only)."""
+    problem = soundness(backup, full=True)
+    if problem is not None:
+        raise StorageError(
+            f"Bản sao lưu “{backup.name}” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
+            f"được khôi phục. {KEPT}",
+            problem,
+        )
+    revision = stored_revision(backup)
+    if revision is None:
+        raise StorageError(
+            f"Bản sao lưu “{backup.name}” không phải dữ liệu của ứng dụng (không có phiên bản "
+            f"dữ liệu) nên không được khôi phục. {KEPT}"
+        )
+    if revision not in known_revisions():
+        raise StorageError(
+            f"Bản sao lưu “{backup.name}” được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài "
+            "phiên bản mới nhất rồi khôi phục; dữ liệu hiện tại giữ nguyên."
+        )
+
+
+def _make_ready(copy: Path, name: str) -> None:
+    """Steps 2 and 3 of the module docstring, on the copy under its temporary name."""
+    if stored_revision(copy) != head_revision():
+        try:
+            Database.upgrade_copy(copy)
+        except AppError:
+            raise
+        except Exception as exc:  # a migration meeting a schema it does not expect
+            raise StorageError(
+                f"Bản sao lưu “{name}” được tạo bởi phiên bản cũ hơn và không nâng cấp được "
+                f"(dữ liệu trong đó có thể đã bị hỏng) nên không được khôi phục. {KEPT}",
+                f"{type(exc).__name__}: {exc}"[:500],
+            ) from exc
+    problem = unreadable_value(copy)
+    if problem is None:
+        # In WAL mode before it is live, as a database the app made is: the first open would
+        # otherwise switch it through a rollback journal, and a kill in that instant left a hot
+        # journal that read-only inspection took for damage.
+        conn = sqlite3.connect(copy)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        finally:
+            conn.close()
+    for suffix in ("-wal", "-shm"):  # empty: what reading it and the switch left
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    if problem is not None:
+        raise StorageError(
+            f"Bản sao lưu “{name}” có dữ liệu bị hỏng (thiếu bảng, thiếu cột hoặc có giá trị "
+            f"không đọc được) nên không được khôi phục. {KEPT} Hãy chọn bản sao lưu khác.",
+            problem,
+        )
+
+
+def _remove(temp: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            Path(f"{temp}{suffix}").unlink(missing_ok=True)
+
+
+def unreadable_value(path: Path) -> str | None:
+    """What the app could not read in ``path``, a database at the head schema (English, for
+    the log), or None: a table or column of the app's models that is missing, or a value that
+    does not read with its column's type (the types turn the stored text into dates, times,
+    numbers and flags as every read of the app does)."""
+    from sqlalchemy import create_engine, select
+
+    from ..storage.models import Base
+
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: sqlite3.connect(uri, uri=True))
+    try:
+        with engine.connect() as conn:
+            for table in Base.metadata.sorted_tables:
+                present = {
+                    str(row[1])
+                    for row in conn.exec_driver_sql(f'PRAGMA table_info("{table.name}")')
+                }
+                missing = [c.name for c in table.columns if c.name not in present]
+                if missing:
+                    return f"table {table.name} lacks {', '.join(missing)}"
+                for _row in conn.execute(select(table)):
+                    pass
+        return None
+    except Exception as exc:  # whatever a read of the app would have met
+        return f"{type(exc).__name__}: {exc}"[:500]
+    finally:
+        engine.dispose()

@@ -39,7 +39,9 @@ class BackupService:
         self.folder = data_dir / BACKUP_FOLDER
 
     def take(self, reason: str = "thu-cong") -> BackupInfo:
-        """A checked backup now (see :data:`.store.REASONS` for ``reason``)."""
+        """A checked backup now (see :data:`.store.REASONS` for ``reason``); refused when the
+        data can only be read (the backups folder is in the data folder)."""
+        self._ctx.db.require_writable()
         return take_backup(self._ctx.db.path, self.folder, reason)
 
     def list(self) -> list[BackupInfo]:
@@ -52,6 +54,8 @@ class BackupService:
 
     def daily_if_due(self, now: datetime | None = None) -> BackupInfo | None:
         """A backup if none was taken in the last day (called after the app's writes)."""
+        if self._ctx.db.read_only is not None:
+            return None  # nothing was written, nothing to keep
         now = now or datetime.now()
         latest = self.latest()
         if latest is not None and now - latest.taken_at < DAILY:
@@ -60,9 +64,11 @@ class BackupService:
 
     def to_folder(self, target: Path) -> BackupInfo:
         """A backup written to ``target`` (a USB stick): temporary name, flushed, renamed, then
-        read back and checked in full before it is reported as done."""
+        read back and checked in full before it is reported as done. Works on data that can
+        only be read too: the copy is read through the same read-only connection."""
         path = target / backup_name("thu-cong", datetime.now())
-        copy_database(self._ctx.db.path, path)  # checks the copy before the rename
+        # Checks the copy before the rename.
+        copy_database(self._ctx.db.path, path, source_uri=self._ctx.db.source_uri)
         info = describe(path)
         if info is None or not info.ok:  # read back from the stick, as it is there now
             raise StorageError(

@@ -20,7 +20,9 @@ from pathlib import Path
 
 from ..errors import StorageError
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
+from ..storage.disk import disk_error
 from ..storage.folder import os_reason
+from ..storage.inspection import UNREADABLE, inspecting
 
 REASONS = {
     "thu-cong": "Sao lưu theo yêu cầu",
@@ -82,11 +84,25 @@ def parse_name(path: Path) -> tuple[str, datetime] | None:
 
 def soundness(path: Path, *, full: bool = False) -> str | None:
     """None if ``path`` is a sound SQLite database of this app, else what is wrong (English,
-    for the log). ``full``: ``integrity_check`` (every page and index) instead of the quick one."""
+    for the log). ``full``: ``integrity_check`` (every page and index) instead of the quick one.
+
+    Its header must also say what this app always writes: a file SQLite may write (format
+    versions 1 or 2: a higher one opens read-only, and a restored copy could never be changed
+    again) holding UTF-8 text."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return f"cannot open: {exc}"
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        return f"cannot read: {exc!r}"
+    if len(header) == 100:  # a shorter file is refused by SQLite below
+        if header[18] not in (1, 2) or header[19] not in (1, 2):
+            return f"file format versions {header[18]}/{header[19]}: not writable by SQLite"
+        if int.from_bytes(header[56:60], "big") not in (0, 1):
+            return f"text encoding {int.from_bytes(header[56:60], 'big')}, not UTF-8"
+    try:
+        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
+    except UNREADABLE as exc:
+        return f"cannot open: {exc!r}"
     try:
         pragma = "integrity_check" if full else "quick_check"
         rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
@@ -96,21 +112,21 @@ def soundness(path: Path, *, full: bool = False) -> str | None:
         if not {"alembic_version", "members", "organizations"} <= tables:
             return "not a database of this app"
         return None
-    except sqlite3.Error as exc:
-        return f"unreadable: {exc}"
+    except UNREADABLE as exc:
+        return f"unreadable: {exc!r}"
     finally:
         conn.close()
 
 
 def _members(path: Path) -> int | None:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
         try:
             row = conn.execute("SELECT count(*) FROM members WHERE deleted_at IS NULL").fetchone()
             return int(row[0])
         finally:
             conn.close()
-    except sqlite3.Error:
+    except UNREADABLE:
         return None
 
 
@@ -142,14 +158,16 @@ def newest_sound(folder: Path) -> BackupInfo | None:
     return next((b for b in list_backups(folder) if b.ok), None)
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, *, source_uri: str | None = None) -> None:
     """``source`` copied into ``target`` with SQLite's backup API, checked in full and flushed to
-    disk under a temporary name, then renamed: ``target`` is whole or absent."""
+    disk under a temporary name, then renamed: ``target`` is whole or absent. ``source_uri``:
+    how to open ``source`` when it is not simply ``mode=ro`` (read-only data, see
+    :attr:`Database.source_uri <doancoso.core.storage.db.Database.source_uri>`)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp")
     temp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(source_uri or f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(temp)
             try:
@@ -170,9 +188,14 @@ def copy_database(source: Path, target: Path) -> None:
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, target)
-    except sqlite3.Error as exc:
+    except UNREADABLE as exc:
+        full = disk_error(exc, target.parent)
+        if full is not None:
+            raise StorageError(f"Không sao lưu được dữ liệu. {full.message}", full.details) from exc
         raise StorageError(
-            f"Không sao lưu được dữ liệu: {exc}. Dữ liệu đang dùng không bị thay đổi.", repr(exc)
+            "Không sao lưu được dữ liệu: SQLite không đọc hoặc ghi được tệp. Dữ liệu đang dùng "
+            "không bị thay đổi.",
+            repr(exc),
         ) from exc
     except OSError as exc:
         raise StorageError(

@@ -49,7 +49,9 @@ class EvidenceService:
         caption: str | None = None,
         taken_on: dt.date | None = None,
     ) -> str:
-        """Store ``source`` and attach it to the record; returns the attachment's id."""
+        """Store ``source`` and attach it to the record; returns the attachment's id. Data that
+        can only be read are refused before the file is copied."""
+        self._ctx.db.require_writable()
         stored = self.store.add(source, self.max_size)
         with self._ctx.db.transaction() as session:
             row = EvidenceFile(

@@ -214,8 +214,11 @@ class RatingService:
         self, year: int, branch_id: str | None = None, as_of: dt.date | None = None
     ) -> list[RatingRow]:
         """Every member on the active roster at some time in ``year``, in name order (of one
-        chi đoàn when ``branch_id`` is given), with eligibility, figures and levels."""
-        info = self.round(year) or self.open(year)
+        chi đoàn when ``branch_id`` is given), with eligibility, figures and levels. A year
+        whose round is not opened yet shows with the rules in force; nothing is written."""
+        info = self.round(year)
+        rules = info.rules if info is not None else self.rules()
+        round_id = info.id if info is not None else ""
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         as_of = min(last, as_of or dt.date.today())
         org = self._ctx.organization_id
@@ -252,13 +255,13 @@ class RatingService:
                         Rating.training_registered,
                         Rating.training_result,
                         *(getattr(Rating, f) for f in _SAVED_FIELDS),
-                    ).where(is_live(Rating), Rating.round_id == info.id)
+                    ).where(is_live(Rating), Rating.round_id == round_id)
                 )
             }
             discipline = self._discipline(session, first, last)
         with paused_gc():
             return self._build_rows(
-                info.rules, year, as_of, members, periods, counts, branches, saved, discipline
+                rules, year, as_of, members, periods, counts, branches, saved, discipline
             )
 
     def _build_rows(
@@ -415,7 +418,8 @@ class RatingService:
     def close_warnings(self, year: int) -> list[str]:
         """What the secretary should know before closing: members not decided, a share of
         level 1 over the rules' cap. The app warns; people decide."""
-        info = self.round(year) or self.open(year)
+        info = self.round(year)
+        cap_rules = info.rules if info is not None else self.rules()
         rows = [r for r in self.rows(year) if r.eligible]
         warnings = []
         undecided = sum(1 for r in rows if r.decided_level is None)
@@ -423,7 +427,7 @@ class RatingService:
             warnings.append(
                 f"Còn {undecided} đoàn viên chưa có mức xếp loại do Ban Chấp hành quyết định."
             )
-        cap = info.rules.level1_cap_percent
+        cap = cap_rules.level1_cap_percent
         decided = [r for r in rows if r.decided_level is not None]
         if cap is not None and decided:
             share = 100 * sum(1 for r in decided if r.decided_level == 1) / len(decided)

@@ -230,17 +230,18 @@ class RecognitionService:
         """Every item with its answer, files and indicator, computed from the records at
         ``as_of`` (default today). ``with_indicators=False`` leaves the indicators out (a quick
         read; :meth:`indicators` computes them, :meth:`ChecklistView.with_indicators` adds
-        them)."""
-        template = self.open(year)
+        them). A year not opened yet shows the default template, unanswered; nothing is
+        written."""
         as_of = as_of or dt.date.today()
         with self._ctx.db.read() as session:
             checklist = self._find(session, year)
-            assert checklist is not None
+            template = parse_template(checklist.template) if checklist else default_template()
             answers = {
                 a.code: a
                 for a in session.scalars(
                     select(ChecklistAnswer).where(
-                        is_live(ChecklistAnswer), ChecklistAnswer.checklist_id == checklist.id
+                        is_live(ChecklistAnswer),
+                        ChecklistAnswer.checklist_id == (checklist.id if checklist else ""),
                     )
                 )
             }
@@ -265,8 +266,11 @@ class RecognitionService:
 
     def indicators(self, year: int, as_of: dt.date | None = None) -> dict[str, Indicator | None]:
         """Each item's computed indicator (None for an item without one), by code. Kept until
-        a table the indicators read changes (a tick, a narrative or a file does not)."""
-        template = self.open(year)
+        a table the indicators read changes (a tick, a narrative or a file does not). Nothing
+        is written (a year not opened yet: the default template's)."""
+        with self._ctx.db.read() as session:
+            checklist = self._find(session, year)
+            template = parse_template(checklist.template) if checklist else default_template()
         as_of = as_of or dt.date.today()
         key = (year, as_of, template.text)
         generation = self._ctx.db.changes.last_touch(*INDICATOR_TABLES)

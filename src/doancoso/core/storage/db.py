@@ -4,7 +4,15 @@ Opening follows DESIGN.md "Storage rules":
 - a new (absent or empty) file is created from the models and stamped at the Alembic head;
 - an older schema is first copied with the SQLite backup API into ``backups/``, then upgraded;
 - a schema this version does not know (made by a newer app) is refused and left untouched:
-  it is inspected through a read-only connection before any pragma can write to it.
+  it is inspected through a read-only connection before any pragma can write to it;
+- data that can only be read (a write-protected stick, a read-only folder or file: see
+  :func:`.folder.check_data_folder`) are opened read-only (:meth:`Database.open_read_only`):
+  no creation, upgrade, backup or WAL is attempted, and every write is refused with a message;
+- a full disk or a file-size limit met while opening is said in Vietnamese (:mod:`.disk`), and
+  the ``-wal`` and ``-shm`` files the attempt made are removed again.
+
+How a file is looked at before it is opened (damage, schema version, unfinished writes) is in
+:mod:`.inspection`.
 
 SQLAlchemy takes longer to import (~0.35 s) than Qt takes to show a window, so it is imported on
 first use: a database already at the head is opened with plain ``sqlite3``, and the reads of the
@@ -27,6 +35,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..changes import EVERYTHING, ChangeLog
 from ..errors import StorageError
+from .disk import disk_errors
+from .folder import ReadOnlyData, os_reason
+from .inspection import (
+    damage,
+    move_aside,
+    reading_uri,
+    roll_back_hot_journal,
+    unfinished_creation,
+)
+from .inspection import stored_revision as stored_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -95,7 +113,15 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """For data that can only be read: no journal mode or durability to set (nothing is
+    written), and ``query_only`` so that a write that slipped past the app's own refusal fails
+    in SQLite too."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
 
 
 class DamagedDatabaseError(StorageError):
@@ -113,91 +139,20 @@ class DamagedDatabaseError(StorageError):
         self.backup: BackupInfo | None = None  # the backup to restore, found by the workspace
 
 
-def _read_only_uri(path: Path) -> str:
-    # A read-only connection to a WAL-mode file still creates -wal and -shm beside it; with
-    # immutable=1 SQLite creates nothing. That is only right when no WAL holds commits not yet in
-    # the main file (a clean close leaves none); otherwise read through the WAL.
-    wal = Path(f"{path}-wal")
-    pending = wal.exists() and wal.stat().st_size > 0
-    return f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
+def _companions(path: Path) -> set[str]:
+    """Which of ``path``'s ``-wal`` and ``-shm`` exist now."""
+    return {suffix for suffix in ("-wal", "-shm") if Path(f"{path}{suffix}").exists()}
 
 
-def stored_revision(path: Path) -> str | None:
-    """The schema revision of an existing file, read without changing it (None if not ours)."""
-    try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
-        try:
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if "alembic_version" not in tables:
-                return None
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return str(row[0]) if row else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise StorageError(
-            f"Không đọc được tệp dữ liệu {path.name}: tệp bị hỏng hoặc không phải dữ liệu của "
-            "ứng dụng.",
-            str(exc),
-        ) from exc
-
-
-def damage(path: Path) -> tuple[str, str] | None:
-    """What makes ``path`` unusable as a database (Vietnamese, then details for the log), read
-    without changing it; None when it opens and passes SQLite's quick check (about 10 ms for
-    5,000 members, 0.2 s for 100,000)."""
-    size = path.stat().st_size
-    if size == 0:
-        return "tệp rỗng, 0 byte", "empty file"
-    with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        return "không còn là tệp cơ sở dữ liệu", f"header {header!r}"
-    try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
-        try:
-            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return "không đọc được", str(exc)
-    if rows != ["ok"]:
-        return "không vượt qua bước kiểm tra của SQLite", "; ".join(rows[:5])
-    return None
-
-
-def unfinished_creation(path: Path) -> bool:
-    """A database an older version began to create and never finished (killed during ``init``):
-    some of our tables, no schema version, not one organisation or member."""
-    try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
-        try:
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if "alembic_version" in tables or not tables & {"organizations", "members"}:
-                return False
-            return all(
-                conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] == 0  # noqa: S608
-                for t in tables & {"organizations", "members", "app_meta"}
-            )
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return False
-
-
-def move_aside(path: Path, label: str) -> Path:
-    """Rename ``path`` (and its -wal, -shm, -journal) to a dated name beside it; never deletes."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}-{label}-{stamp}{path.suffix}")
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        source = Path(f"{path}{suffix}")
-        if source.exists():
-            os.replace(source, Path(f"{target}{suffix}"))
-    return target
+def _remove_new_companions(path: Path, before: set[str]) -> None:
+    """Remove the ``-wal`` and ``-shm`` an open that failed made (a full disk): only ones that
+    did not exist before and hold no commit (an empty WAL; the index is rebuilt from the WAL)."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    with contextlib.suppress(OSError):
+        if "-wal" not in before and wal.exists() and wal.stat().st_size == 0:
+            wal.unlink()
+        if "-shm" not in before and shm.exists() and not wal.exists():
+            shm.unlink()
 
 
 def _quiet_alembic() -> None:
@@ -210,8 +165,12 @@ class Database:
     """One open SQLite file: plain ``sqlite3`` connections for reads that must not wait for
     SQLAlchemy (:meth:`raw`), and the SQLAlchemy engine and sessions, made on first use."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: ReadOnlyData | None = None) -> None:
         self.path = path
+        self.read_only = read_only
+        """Why the data can only be read (None when they can be written): every write is then
+        refused with its message (:meth:`require_writable`)."""
+        self._uri = reading_uri(path) if read_only is not None else ""
         self.installation_id = ""
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -225,15 +184,37 @@ class Database:
         self._seen_version = 0
 
     @classmethod
-    def open(cls, path: Path) -> Database:
-        """Open ``path``, creating or upgrading it as DESIGN.md describes.
+    def open(cls, path: Path, read_only: ReadOnlyData | None = None) -> Database:
+        """Open ``path``, creating or upgrading it as DESIGN.md describes; ``read_only``: the
+        data can only be read (see :meth:`open_read_only`).
 
         A new database is built under a temporary name and renamed into place, so a creation
         killed half-way leaves nothing under the real name. A damaged file (empty, not a
         database, failing SQLite's quick check) is moved aside and :class:`DamagedDatabaseError`
-        raised: it is never replaced by an empty database, never written to.
+        raised: it is never replaced by an empty database, never written to. A full disk (or a
+        file-size limit) raises :class:`StorageError` and leaves the folder as it was.
         """
+        if read_only is not None:
+            return cls.open_read_only(path, read_only)
         path.parent.mkdir(parents=True, exist_ok=True)
+        before = _companions(path)
+        try:
+            with disk_errors(path.parent):
+                return cls._open(path)
+        except OSError as exc:
+            _remove_new_companions(path, before)
+            raise StorageError(
+                f"Không ghi được dữ liệu vào thư mục “{path.parent}”: {os_reason(exc)}. "
+                "Dữ liệu đã lưu không bị thay đổi.",
+                repr(exc),
+            ) from exc
+        except BaseException:
+            _remove_new_companions(path, before)
+            raise
+
+    @classmethod
+    def _open(cls, path: Path) -> Database:
+        roll_back_hot_journal(path)  # before anything reads it read-only
         if path.exists() and unfinished_creation(path):
             moved = move_aside(path, "chua-tao-xong")
             log.warning("an unfinished database creation was moved aside to %s", moved)
@@ -268,9 +249,87 @@ class Database:
                 db._upgrade()
             else:
                 db = cls(path)
-        db.installation_id = db._ensure_installation_id()
-        db._seen_version = db._data_version()
+        try:
+            db.installation_id = db._ensure_installation_id()
+            db._seen_version = db._data_version()
+        except BaseException:
+            db.close()
+            raise
         return db
+
+    @classmethod
+    def open_read_only(cls, path: Path, read_only: ReadOnlyData) -> Database:
+        """Open ``path`` for reading only: nothing is created, moved, upgraded or backed up, no
+        WAL is set, and every write is refused with ``read_only``'s message. A file that would
+        need any of those to open is refused with what to do (copy the folder to the PC)."""
+        copy_it = (
+            "Hãy chép cả thư mục dữ liệu sang máy tính (hoặc gạt khóa ghi của USB) rồi mở lại; "
+            "dữ liệu không bị thay đổi."
+        )
+        if not path.is_file():
+            raise StorageError(f"Chưa có dữ liệu ở “{path.parent}”. {read_only.message}")
+        reading_uri(path)  # a WAL that cannot be read is said before anything else
+        found = damage(path)
+        if found is not None:
+            raise StorageError(
+                f"Tệp dữ liệu bị hỏng ({found[0]}), và dữ liệu chỉ đọc nên ứng dụng không chuyển "
+                f"được tệp hỏng sang bên để khôi phục bản sao lưu. {copy_it}",
+                found[1],
+            )
+        revision = stored_revision(path)
+        if revision is None:
+            raise StorageError(
+                f"Tệp {path.name} không phải dữ liệu của ứng dụng Đoàn cơ sở; "
+                "ứng dụng không mở và không sửa tệp này."
+            )
+        if revision not in known_revisions():
+            raise StorageError(
+                "Dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài phiên bản mới "
+                "nhất để mở; dữ liệu được giữ nguyên, không bị thay đổi.",
+                f"stored revision {revision} unknown to this version",
+            )
+        if revision != head_revision():
+            raise StorageError(
+                "Dữ liệu được tạo bởi phiên bản cũ hơn của ứng dụng và cần được nâng cấp, nhưng "
+                f"dữ liệu chỉ đọc nên không nâng cấp được ({read_only.reason}). {copy_it}",
+                f"stored revision {revision}, read-only",
+            )
+        db = cls(path, read_only)
+        try:
+            db.installation_id = db.get_meta("installation_id") or ""
+            db._seen_version = db._data_version()
+        except BaseException:
+            db.close()
+            raise
+        log.info("opened %s read-only: %s", path, read_only.reason)
+        return db
+
+    def require_writable(self) -> None:
+        """Raise the read-only data's error (see :attr:`read_only`) before any write."""
+        if self.read_only is not None:
+            raise self.read_only.error(f"write refused: {self.path} is read-only")
+
+    @property
+    def source_uri(self) -> str:
+        """The URI a copy (a backup to a USB stick) reads this database through."""
+        return self._uri or f"{self.path.resolve().as_uri()}?mode=ro"
+
+    def _connect(self) -> sqlite3.Connection:
+        """A plain connection with this database's pragmas (read-only ones when it is)."""
+        if self.read_only is not None:
+            conn = sqlite3.connect(
+                self._uri, uri=True, isolation_level=None, check_same_thread=False
+            )
+            _set_read_only_pragmas(conn, None)
+            return conn
+        # check_same_thread=False only so that close() may close it from another thread.
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            _set_pragmas(conn, None)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     @property
     def engine(self) -> Engine:
@@ -286,8 +345,16 @@ class Database:
 
         from . import tracking
 
-        engine = create_engine(f"sqlite:///{self.path}")
-        event.listen(engine, "connect", _set_pragmas)
+        if self.read_only is not None:
+            uri = self._uri
+            engine = create_engine(
+                f"sqlite:///{self.path}",
+                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            )
+            event.listen(engine, "connect", _set_read_only_pragmas)
+        else:
+            engine = create_engine(f"sqlite:///{self.path}")
+            event.listen(engine, "connect", _set_pragmas)
         event.listen(engine, "before_cursor_execute", tracking.note_statement)
         sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(
@@ -310,23 +377,42 @@ class Database:
             Path(f"{temp}{suffix}").unlink(missing_ok=True)
         building = cls(temp)
         try:
-            from alembic import command
+            try:
+                from alembic import command
 
-            from .models import Base
+                from .models import Base
 
-            with building.engine.begin() as conn:
-                Base.metadata.create_all(conn)
-                cfg = alembic_config()
-                cfg.attributes["connection"] = conn
-                command.stamp(cfg, "head")
-        finally:
-            building.close()  # checkpoints the WAL into the file
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
+                with building.engine.begin() as conn:
+                    Base.metadata.create_all(conn)
+                    cfg = alembic_config()
+                    cfg.attributes["connection"] = conn
+                    command.stamp(cfg, "head")
+            finally:
+                building.close()  # checkpoints the WAL into the file
+            with open(temp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except BaseException:  # a full disk: the half-made file is not left behind
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(OSError):
+                    Path(f"{temp}{suffix}").unlink(missing_ok=True)
+            raise
         for suffix in ("-wal", "-shm"):  # empty after the checkpoint; never the new file's
             Path(f"{temp}{suffix}").unlink(missing_ok=True)
         return cls(path)
+
+    @classmethod
+    def upgrade_copy(cls, path: Path) -> None:
+        """Upgrade ``path``, a copy that is not live (a backup being restored), to the head
+        schema; without the pre-upgrade copy of :meth:`open`, since the original stays where it
+        was. Leaves no ``-wal`` beside it."""
+        db = cls(path)
+        try:
+            db._upgrade()
+        finally:
+            db.close()
+        for suffix in ("-wal", "-shm"):  # empty after the checkpoint of close()
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
     def _upgrade(self) -> None:
         log.info("upgrading %s to %s", self.path, head_revision())
@@ -367,9 +453,7 @@ class Database:
         SQLAlchemy to load. Autocommit: each statement sees every committed write."""
         conn: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if conn is None:
-            # check_same_thread=False only so that close() may close it from another thread.
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            _set_pragmas(conn, None)
+            conn = self._connect()
             with self._lock:
                 self._raw_connections.append(conn)
             self._local.connection = conn
@@ -393,8 +477,9 @@ class Database:
         """
         from .tracking import COLLECTOR, Collector, collecting
 
+        self.require_writable()
         collector = Collector()
-        with self._session() as session, collecting(collector):
+        with disk_errors(self.path.parent), self._session() as session, collecting(collector):
             session.info[COLLECTOR] = collector
             session.begin()
             try:
@@ -430,7 +515,11 @@ class Database:
         """SQLite's ``PRAGMA data_version`` on a connection that never writes: it changes when
         any other connection (this process's included) commits."""
         with self._watch_lock:
-            if self._watch is None:
+            if self._watch is None and self.read_only is not None:
+                self._watch = sqlite3.connect(
+                    self._uri, uri=True, isolation_level=None, check_same_thread=False
+                )
+            elif self._watch is None:
                 self._watch = sqlite3.connect(
                     self.path, isolation_level=None, check_same_thread=False
                 )
@@ -457,8 +546,9 @@ class Database:
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
-        with contextlib.suppress(sqlite3.Error), self.raw() as cursor:
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if self.read_only is None:
+            with contextlib.suppress(sqlite3.Error), self.raw() as cursor:
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         with self._lock:
             for conn in self._raw_connections:
                 conn.close()

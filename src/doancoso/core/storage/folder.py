@@ -1,13 +1,19 @@
 """The data folder, checked before anything opens it: every way it can be unusable gets a
 Vietnamese message saying what is wrong and what to do, and reading creates nothing.
 
+Data that can be read but not written (a write-protected USB stick in portable mode, a folder
+without write permission, a read-only ``doancoso.sqlite``) still open, for reading only: the
+check returns a :class:`ReadOnlyData` that says why, and every write is refused with its message.
+
 Used by :meth:`doancoso.core.workspace.Workspace.open` (hence by the GUI and every command).
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StorageError
@@ -33,6 +39,8 @@ _REASONS = {
     errno.EINVAL: "tên tệp hoặc đường dẫn không hợp lệ",
     errno.EBUSY: "tệp đang được chương trình khác sử dụng",
     errno.EIO: "lỗi đọc ghi ổ đĩa (USB có thể đã bị rút ra)",
+    errno.EFBIG: "tệp vượt quá kích thước cho phép",
+    errno.EDQUOT: "đã dùng hết dung lượng được cấp trên ổ đĩa",
 }
 
 
@@ -45,8 +53,71 @@ def os_reason(error: OSError) -> str:
     return "lỗi của hệ điều hành" + (f" (mã {error.errno})" if error.errno else "")
 
 
-def check_data_folder(folder: Path, *, create: bool) -> None:
-    """Raise :class:`StorageError` unless ``folder`` can hold the app's data.
+class ReadOnlyDataError(StorageError):
+    """A write asked of data that can only be read (see :class:`ReadOnlyData`)."""
+
+
+@dataclass(frozen=True)
+class ReadOnlyData:
+    """Why the data of a folder can be read but not written, and what the secretary can do.
+
+    The folder still opens: every list, search, export and print works; every write is refused
+    with :attr:`message` before anything is touched (see :meth:`Database.require_writable
+    <doancoso.core.storage.db.Database.require_writable>`).
+    """
+
+    reason: str
+    remedy: str
+
+    @property
+    def message(self) -> str:
+        """What a refused write says (the GUI's banner says the same)."""
+        return f"Dữ liệu chỉ đọc: {self.reason}. Không lưu được thay đổi nào. {self.remedy}"
+
+    def error(self, details: str = "") -> ReadOnlyDataError:
+        return ReadOnlyDataError(self.message, details or "the data folder is read-only")
+
+
+_COPY_TO_THE_PC = "hoặc chép cả thư mục dữ liệu sang máy tính rồi mở bản chép"
+
+
+def read_only_folder(folder: Path, error: OSError) -> ReadOnlyData:
+    """The :class:`ReadOnlyData` of a folder where creating a file failed with ``error``."""
+    if error.errno == errno.EROFS:
+        return ReadOnlyData(
+            f"thư mục dữ liệu “{folder}” nằm trên ổ đĩa chỉ cho phép đọc "
+            "(USB có thể đang bị khóa ghi)",
+            f"Muốn sửa dữ liệu, hãy gạt khóa ghi của USB rồi mở lại, {_COPY_TO_THE_PC}.",
+        )
+    return ReadOnlyData(
+        f"thư mục dữ liệu “{folder}” không cho phép ghi",
+        f"Muốn sửa dữ liệu, hãy nhờ người quản trị máy cấp quyền ghi, {_COPY_TO_THE_PC}.",
+    )
+
+
+def _folder_refuses_writes(folder: Path) -> OSError | None:
+    """Whether a file can be created in ``folder``: the error if not, None if it can.
+
+    A real (empty, at once removed) file rather than ``os.access``: on Windows ``os.access``
+    says every folder is writable, a write-protected stick included. Only the errors that mean
+    "read-only" count; any other (a full disk…) is left to the open, which says it.
+    """
+    probe = folder / f".doancoso-ghi-thu-{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return None  # left by a process killed at this very step: the folder takes files
+    except OSError as exc:
+        return exc if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        probe.unlink()
+    return None
+
+
+def check_data_folder(folder: Path, *, create: bool) -> ReadOnlyData | None:
+    """Raise :class:`StorageError` unless ``folder`` can hold the app's data; returns why the
+    data can only be read (a read-only folder, disk or file), or None when they can be written.
 
     ``create``: make the folder if it is missing (opening the app, ``init``, ``demo``); without
     it (a command that only reads), a missing folder or database is refused and nothing is made.
@@ -73,11 +144,6 @@ def check_data_folder(folder: Path, *, create: bool) -> None:
             f"Không đọc được thư mục dữ liệu {where}: không có quyền truy cập. "
             "Hãy chọn thư mục khác hoặc nhờ người quản trị máy cấp quyền."
         )
-    if not os.access(folder, os.W_OK):
-        raise StorageError(
-            f"Không ghi được vào thư mục dữ liệu {where}: thư mục chỉ cho phép đọc (USB có thể "
-            "đang bị khóa ghi). Hãy mở khóa ghi hoặc chép dữ liệu sang máy rồi mở lại."
-        )
     database = folder / DATABASE_FILE
     if database.exists() and not database.is_file():
         raise StorageError(
@@ -86,8 +152,27 @@ def check_data_folder(folder: Path, *, create: bool) -> None:
         )
     if not create and not database.exists():
         raise StorageError(f"Chưa có dữ liệu ở thư mục {where}. {SETUP_HINT}")
-    if database.exists() and not os.access(database, os.R_OK | os.W_OK):
+    refused = _folder_refuses_writes(folder)
+    if not database.exists():
+        if refused is not None:
+            raise StorageError(
+                f"Thư mục dữ liệu {where} chỉ cho phép đọc ({os_reason(refused)}) và chưa có dữ "
+                "liệu: không tạo được dữ liệu mới ở đây. Hãy chọn thư mục khác, hoặc gạt khóa "
+                "ghi của USB rồi mở lại.",
+                repr(refused),
+            )
+        return None
+    if not os.access(database, os.R_OK):
         raise StorageError(
-            f"Không mở được tệp dữ liệu “{database}”: tệp chỉ cho phép đọc hoặc không có quyền "
-            "truy cập. Hãy bỏ thuộc tính chỉ đọc của tệp rồi mở lại."
+            f"Không mở được tệp dữ liệu “{database}”: không có quyền đọc. Hãy nhờ người quản trị "
+            "máy cấp quyền, hoặc chép dữ liệu sang thư mục khác rồi mở."
         )
+    if refused is not None:
+        return read_only_folder(folder, refused)
+    if not os.access(database, os.W_OK):
+        return ReadOnlyData(
+            f"tệp “{database}” chỉ cho phép đọc",
+            "Muốn sửa dữ liệu, hãy bỏ thuộc tính “Chỉ đọc” của tệp (chuột phải vào tệp, chọn "
+            "Thuộc tính) rồi mở lại.",
+        )
+    return None

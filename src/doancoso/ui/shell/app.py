@@ -138,21 +138,28 @@ def run_app(data_dir: Path, prompts: Prompts | None = None) -> int:
     """Open the GUI on ``data_dir``; returns the process exit code."""
     app = _application()
     prompts = Prompts() if prompts is None else prompts
-    try:  # a file, a read-only stick, a path that cannot exist: said before anything else
-        check_data_folder(data_dir, create=True)
+    try:  # a file, a path that cannot exist: said before anything else
+        read_only = check_data_folder(data_dir, create=True)
     except AppError as exc:
         prompts.error(None, "Không mở được dữ liệu", exc.message)
         return 1
     log_path = setup_logging(data_dir)
     sys.excepthook = make_excepthook(log_path, prompts)
-    lock = lock_data_folder(data_dir, prompts)
-    if lock is None:
+    # Data that can only be read (a write-protected stick) open without the lock, whose file
+    # cannot be made there: no window can write them, so two windows on them do no harm.
+    lock = lock_data_folder(data_dir, prompts) if read_only is None else None
+    if lock is None and read_only is None:
         return 1
     ws = open_workspace(data_dir, prompts)
     if ws is None:
-        lock.release()
+        if lock is not None:
+            lock.release()
         return 1
     try:
+        if not ws.has_organization and ws.read_only is not None:
+            prompts.error(None, "Không mở được dữ liệu", "Dữ liệu chưa được thiết lập. "
+                          f"{ws.read_only.message}")  # fmt: skip
+            return 1
         if not ws.has_organization:
             from ..settings.setup_dialog import SetupDialog  # first start only
 
@@ -170,4 +177,5 @@ def run_app(data_dir: Path, prompts: Prompts | None = None) -> int:
         return app.exec()
     finally:
         ws.close()
-        lock.release()
+        if lock is not None:
+            lock.release()

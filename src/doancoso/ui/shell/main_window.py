@@ -6,6 +6,11 @@ imported, on its first visit (see :meth:`MainWindow.page`), so the window opens 
 Each time the application becomes active again (the user comes back from another program, e.g.
 a terminal where ``doancoso members add`` ran), the window asks the core whether another process
 wrote to the data folder; if so, the changes are announced and every view refreshes.
+
+Data that can only be read (a write-protected USB stick, a read-only folder or file) open with a
+banner above the pages saying so, for as long as the window is open; the actions that only write
+(add, import, the decisions of a whole list) are disabled, and any other write is refused by the
+core with the same message.
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QLabel,
     QListWidget,
     QMainWindow,
     QSplitter,
     QStackedWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -58,6 +65,9 @@ AREAS = (
  STATISTICS, SETTINGS) = range(len(AREAS))  # fmt: skip
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
+READ_ONLY_STYLE = (
+    "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; padding: 6px; }"
+)
 
 
 log = logging.getLogger("doancoso.ui.main_window")
@@ -94,9 +104,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([150, 1200])
-        self.setCentralWidget(self.splitter)
+        self.read_only_banner: QLabel | None = None
+        self.setCentralWidget(self._central())
         self._make_status_bar()
         self._make_menus()
+        self._disable_writes()
         self.sidebar.setCurrentRow(ROSTER)
         self.update_title()
         self.data_changed.changed.connect(self._on_data_changed)
@@ -237,6 +249,33 @@ class MainWindow(QMainWindow):
         self.calendar_summary.open_calendar.connect(lambda: self.show_area(CALENDAR_AREA))
         self.statusBar().insertPermanentWidget(0, self.calendar_summary)
         self.calendar_summary.refresh()
+
+    def _central(self) -> QWidget:
+        """The pages, under a banner when the data can only be read."""
+        read_only = self._ws.read_only
+        if read_only is None:
+            return self.splitter
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.read_only_banner = QLabel(read_only.message)
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(READ_ONLY_STYLE)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.splitter, 1)
+        return central
+
+    def _disable_writes(self) -> None:
+        """On data that can only be read, the actions that can do nothing but write."""
+        if self._ws.read_only is None:
+            return
+        tip = "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
+        for action in (self.new_member_action, self.roster.io.import_action,
+                       self.coming_of_age_action, self.temporary_action):  # fmt: skip
+            action.setEnabled(False)
+            action.setToolTip(tip)
+        self.roster.add_button.setEnabled(False)
+        self.roster.add_button.setToolTip(tip)
 
     def _make_status_bar(self) -> None:
         self.undo_button = QToolButton()
@@ -408,7 +447,8 @@ class MainWindow(QMainWindow):
         self._state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_state()
+        if self._ws.read_only is None:  # the window's state lives in the data folder
+            self.save_state()
         # A write still on the worker commits (or rolls back) before the workspace closes.
         self.core.runner.wait()
         if self.core.wrote:  # a backup of the day's work when the app closes after a change

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 import zipfile
 from collections.abc import Callable
 from datetime import date
@@ -25,6 +24,7 @@ from sheetfiles import ErrorValue, Formula, Rich, write_csv, write_excel_xlsx, w
 
 from doancoso.core.errors import AppError
 from doancoso.core.workspace import Workspace
+from mutations import mutated
 
 CASES = int(os.environ.get("DOANCOSO_FUZZ_CASES", "300"))
 SEED = int(os.environ.get("DOANCOSO_FUZZ_SEED", "12"))
@@ -44,38 +44,6 @@ EXCEL_ROWS = [
 ]
 # An old roster typed with ".VnTime" (TCVN3) and saved as an ANSI CSV
 LEGACY_ROWS = [["STT", "Hä vµ tªn", "Ngµy sinh"], [1, "NguyÔn V¨n Hïng", "1/2/99"]]
-# Bytes that parsers treat specially: markup, quotes, digits, separators, UTF-8 leads.
-INTERESTING = b"\x00\xff\x7f\x80\xc3\xe2<>/\"'=&;,\t\r\n09-+.:eE"
-
-
-_DIGITS = re.compile(rb"\d+")
-HUGE = (2**15, 2**16 + 1, 2**20, 2**31 - 1, 2**31, 2**32 - 1, 2**32, 2**63, 10**20)
-
-
-def _mutated(data: bytes, rnd: random.Random) -> bytes:
-    out = bytearray(data)
-    for _ in range(rnd.randint(1, 4)):
-        if not out:
-            out += bytes([rnd.randrange(256)])
-        at = rnd.randrange(len(out))
-        kind = rnd.randrange(7)
-        digits = _DIGITS.search(out, at) if kind == 6 else None
-        if digits:  # a number made huge: a count, a size, a reference a reader may trust
-            out[digits.start() : digits.end()] = str(rnd.choice(HUGE)).encode()
-        elif kind == 0:  # flip a bit
-            out[at] ^= 1 << rnd.randrange(8)
-        elif kind == 1:  # a byte parsers care about
-            out[at] = rnd.choice(INTERESTING)
-        elif kind == 2:  # delete a run
-            del out[at : at + rnd.randint(1, 64)]
-        elif kind == 3:  # repeat a run
-            run = out[at : at + rnd.randint(1, 64)]
-            out[at:at] = run * rnd.randint(1, 8)
-        elif kind == 4:  # insert random bytes
-            out[at:at] = bytes(rnd.randrange(256) for _ in range(rnd.randint(1, 16)))
-        else:  # cut the file short
-            del out[at:]
-    return bytes(out)
 
 
 def _xml_mutated(path: Path, rnd: random.Random) -> bytes:
@@ -85,7 +53,7 @@ def _xml_mutated(path: Path, rnd: random.Random) -> bytes:
     names = sorted(n for n in parts if n.endswith(".xml") or n.endswith(".rels"))
     sheets = [n for n in names if "worksheets/" in n or "sharedStrings" in n]
     name = rnd.choice(sheets if rnd.random() < 0.6 else names)
-    parts[name] = _mutated(parts[name], rnd)
+    parts[name] = mutated(parts[name], rnd)
     target = path.with_name("xml-" + path.name)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as book:
         for part, content in parts.items():
@@ -128,7 +96,7 @@ def test_damaged_files_read_or_are_refused_with_the_apps_error(
         if kind == "xlsx-xml":
             data = _xml_mutated(sources[which], rnd)
         else:
-            data = _mutated(originals[which], rnd)
+            data = mutated(originals[which], rnd)
         path.write_bytes(data)
         try:
             sws.spreadsheets.sheets(path)

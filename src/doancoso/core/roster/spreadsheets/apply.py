@@ -52,6 +52,7 @@ class ImportResult:
 
 
 def apply_preview(ctx: WorkspaceContext, preview: ImportPreview) -> ImportResult:
+    ctx.db.require_writable()  # before the backup, which could not be written either
     if preview.generation != ctx.roster_generation:
         raise ConflictError(
             "Danh sách đoàn viên đã thay đổi sau khi xem trước. Hãy xem trước lại rồi nhập; "

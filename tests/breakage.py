@@ -1,0 +1,155 @@
+"""Ways to make a data folder unwritable for real in tests that run as root, for whom permission
+bits do not apply (#12):
+
+- :func:`read_only_mount`: the folder bind-mounted over itself read-only. Every write then fails
+  with ``EROFS``, for root too, exactly as on a write-protected USB stick; the test process itself
+  sees it (the core, the CLI in-process, the GUI). Needs ``mount`` (CAP_SYS_ADMIN).
+- :func:`run_as_nobody`: a command run in a subprocess as the unprivileged user 65534 through
+  ``setpriv``, so that a folder's or file's permission bits apply (``EACCES``).
+- :func:`small_disk`: a small tmpfs mounted on the folder, to be filled up: a full disk.
+- :func:`hot_journal`: a data folder as a writer killed mid-transaction leaves it.
+- :func:`limited_file_size`: a ``preexec_fn`` setting ``RLIMIT_FSIZE`` (SIGXFSZ ignored, so that
+  a write past the limit fails with ``EFBIG`` instead of killing the process).
+
+Each skips the test with the reason when the machine does not allow it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+NOBODY = 65534
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, timeout=60)
+
+
+@contextlib.contextmanager
+def read_only_mount(folder: Path) -> Iterator[Path]:
+    """``folder`` made read-only (a read-only bind mount of itself) for the block's duration."""
+    if shutil.which("mount") is None or shutil.which("umount") is None:
+        pytest.skip("no mount command on this machine: a read-only mount cannot be made")
+    done = _run("mount", "--bind", str(folder), str(folder))
+    if done.returncode != 0:
+        pytest.skip(f"mount is not permitted here ({done.stderr.strip()})")
+    try:
+        done = _run("mount", "-o", "remount,bind,ro", str(folder), str(folder))
+        if done.returncode != 0:
+            pytest.skip(f"a read-only remount is not permitted here ({done.stderr.strip()})")
+        yield folder
+    finally:
+        if _run("umount", str(folder)).returncode != 0:
+            _run("umount", "-l", str(folder))  # a file still open in it: detach it anyway
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size_kib: int) -> Iterator[Path]:
+    """A tmpfs of ``size_kib`` KiB mounted on ``folder`` for the block's duration."""
+    if shutil.which("mount") is None or shutil.which("umount") is None:
+        pytest.skip("no mount command on this machine: a small disk cannot be made")
+    done = _run("mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs", str(folder))
+    if done.returncode != 0:
+        pytest.skip(f"mount is not permitted here ({done.stderr.strip()})")
+    try:
+        yield folder
+    finally:
+        if _run("umount", str(folder)).returncode != 0:
+            _run("umount", "-l", str(folder))
+
+
+def fill(folder: Path) -> Path:
+    """Fill the disk of ``folder`` up with one file; returns it (remove it to free the space)."""
+    filler = folder / "day-o-dia.bin"
+    with open(filler, "wb", buffering=0) as handle, contextlib.suppress(OSError):
+        while handle.write(b"\0" * 4096):
+            pass
+    return filler
+
+
+def shared_folder() -> Path:
+    """A new folder the unprivileged user can reach (pytest's own are root's alone)."""
+    folder = Path(tempfile.mkdtemp(prefix="doancoso-nobody-"))
+    folder.chmod(0o755)
+    return folder
+
+
+def _nobody_env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "HOME": tempfile.gettempdir(),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "TMPDIR": tempfile.gettempdir(),
+    }
+
+
+def run_as_nobody(args: Sequence[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m doancoso ARGS`` run as user 65534 (permission bits then apply)."""
+    if os.geteuid() != 0:
+        pytest.skip("not root: cannot run a command as another user")
+    if shutil.which("setpriv") is None:
+        pytest.skip("no setpriv on this machine: cannot run a command as another user")
+    prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    probe = subprocess.run(
+        [*prefix, sys.executable, "-c", "import doancoso.cli.main"],
+        capture_output=True, text=True, timeout=120, env=_nobody_env(), cwd=cwd or "/",
+    )  # fmt: skip
+    if probe.returncode != 0:
+        pytest.skip(f"the app cannot run as user {NOBODY} here: {probe.stderr.strip()[-200:]}")
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "doancoso", *args],
+        capture_output=True, text=True, timeout=120, env=_nobody_env(), cwd=cwd or "/",
+    )  # fmt: skip
+
+
+def limited_file_size(limit: int) -> Callable[[], None]:
+    """A ``preexec_fn``: no file of the child may grow past ``limit`` bytes."""
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (relative path) with the SHA-256 of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def hot_journal(source: Path, target: Path) -> None:
+    """``target`` made as a writer killed mid-transaction in rollback-journal mode leaves a
+    database: pages of the transaction already in the file, the originals in a hot
+    ``-journal`` beside it (copied while the transaction is open, as a kill would freeze them)."""
+    target.mkdir()
+    conn = sqlite3.connect(source / "doancoso.sqlite", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA cache_size = 1")  # the changed pages spill into the file at once
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("UPDATE members SET search_text = search_text || hex(randomblob(300))")
+    conn.execute("DELETE FROM member_events")
+    for suffix in ("", "-journal"):
+        (target / f"doancoso.sqlite{suffix}").write_bytes(
+            (source / f"doancoso.sqlite{suffix}").read_bytes()
+        )
+    conn.execute("ROLLBACK")
+    conn.close()
+    if (source / "evidence").is_dir():  # the files the records name (the demo attaches some)
+        shutil.copytree(source / "evidence", target / "evidence")
