@@ -4,7 +4,8 @@
 services: ``ws.organization``, ``ws.branches``, ``ws.members``, ``ws.events`` (member
 lifecycle), ``ws.youth`` (youth register), ``ws.statistics``, ``ws.plans`` (the yearly work
 plan), ``ws.activities`` (the calendar), ``ws.attendance``, ``ws.participation``,
-``ws.evidence`` (attached files), ``ws.rating`` (the annual rating of members),
+``ws.evidence`` (attached files), ``ws.rating`` (the annual rating of members) and
+``ws.rating_sheets`` (its Excel sheet out and back),
 ``ws.backups``. Services take and return
 plain values; no database session leaves the core.
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from .lifecycle.service import EventService
     from .plans.service import PlanService
     from .rating.service import RatingService
+    from .rating.sheet import RatingSheetService
     from .roster.spreadsheets import SpreadsheetService
     from .statistics.service import StatisticsService
     from .youth.service import YouthService
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 
 _LAZY_SERVICES = (
     "spreadsheets", "events", "youth", "statistics", "backups", "plans", "activities",
-    "attendance", "participation", "evidence", "rating",
+    "attendance", "participation", "evidence", "rating", "rating_sheets",
 )  # fmt: skip
 """The services made on first use (:meth:`Workspace.load_everything` makes them at once)."""
 
@@ -115,6 +117,13 @@ class Workspace:
         from .rating.service import RatingService
 
         return RatingService(self._ctx, self.participation)
+
+    @cached_property
+    def rating_sheets(self) -> RatingSheetService:
+        """The round's Excel sheet out and back (:mod:`.rating.sheet`)."""
+        from .rating.sheet import RatingSheetService
+
+        return RatingSheetService(self._ctx, self.rating)
 
     @cached_property
     def evidence(self) -> EvidenceService:
