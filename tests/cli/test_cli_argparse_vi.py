@@ -63,6 +63,7 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
         "    backups            danh sách các bản sao lưu\n"
         "    check              sao lưu rồi kiểm tra dữ liệu\n"
         "    restore            khôi phục dữ liệu từ một bản sao lưu\n"
+        "    rating             đánh giá, xếp loại đoàn viên hằng năm\n"
         "\n"
         "tùy chọn:\n"
         "  -h, --help           hiện trợ giúp này rồi thoát\n"
@@ -123,7 +124,7 @@ def test_unknown_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2
     assert err == TOP_USAGE + (
         "Lỗi cú pháp lệnh: tham số LỆNH: lựa chọn không hợp lệ “memebers” "
-        "(chọn một trong: init, demo, members, backup, backups, check, restore)\n"
+        "(chọn một trong: init, demo, members, backup, backups, check, restore, rating)\n"
     )
 
 

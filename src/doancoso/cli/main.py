@@ -17,7 +17,7 @@ from typing import TextIO
 
 from .. import __version__
 from ..core.errors import AppError, ValidationError
-from . import backups, getting_started, members
+from . import backups, getting_started, members, rating
 from .common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Subparsers, data_dir_option
 from .parser import Parser
 
@@ -27,6 +27,7 @@ COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     getting_started.register,  # init, demo
     members.register,  # members list|add|import|export|print
     backups.register,  # backup, backups, check, restore
+    rating.register,  # rating list|set|accept|close|reopen|export|import|print
 )
 
 # Field names of the core whose option is not the field name with dashes.
