@@ -249,7 +249,7 @@ class RatingService:
             spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
             if not spans and m.id not in saved:
                 continue
-            reason = _not_rated(rules, m.status, m.party_date, spans, year, as_of)
+            reason = not_rated_reason(rules, m.status, m.party_date, spans, year, as_of)
             r = saved.get(m.id)
             expected, attended, _ = counts.get(m.id, (0, 0, 0))
             entered = r is not None and r.participation is not None
@@ -669,7 +669,7 @@ def _parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _not_rated(
+def not_rated_reason(
     rules: RatingRules,
     status: str,
     party_date: dt.date | None,
