@@ -191,6 +191,9 @@ def test_forms_one_member_per_page(rated: Workspace, tmp_path, read_pdf) -> None
     assert "Kết quả chương trình rèn luyện đoàn viên: ....." in pages[1]
     assert "■" not in pages[2]  # Cường gave no level
     assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
+    # What every form shares is drawn once and placed by reference on each page.
+    shared = [set(page["/Resources"]["/XObject"]) for page in pdf.pages]
+    assert len(set.union(*shared)) == 5 and all(len(names) >= 4 for names in shared)
 
 
 def test_blank_forms_leave_the_self_assessment_to_write(rated: Workspace, tmp_path,
@@ -204,7 +207,7 @@ def test_blank_forms_leave_the_self_assessment_to_write(rated: Workspace, tmp_pa
     assert "Huỳnh Thị Giang; ngày sinh: 1999 Chi đoàn: Chi đoàn ấp Kênh Xáng" in pages[0]
     assert "Gương mẫu" not in pages[1] and "■" not in " ".join(pages)
     assert re.search(
-        r"nơi cư trú\) (\.{20,} ){7}Tham gia sinh hoạt, hoạt động Đoàn trong năm: 95% Kết quả "
+        r"nơi cư trú\) (\.{20,} ){6}Tham gia sinh hoạt, hoạt động Đoàn trong năm: 95% Kết quả "
         r"chương trình rèn luyện đoàn viên: Xuất sắc",
         pages[1],
     )

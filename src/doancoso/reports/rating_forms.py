@@ -16,12 +16,12 @@ A long self-assessment is set smaller so that each form stays on its page.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -65,7 +65,7 @@ SELF_HINT = (
     "(Ưu điểm, khuyết điểm về tư tưởng chính trị, đạo đức, lối sống; thực hiện nhiệm vụ học "
     "tập, lao động, công tác; tham gia sinh hoạt, hoạt động Đoàn và ở nơi cư trú)"
 )
-SELF_LINES = 7  # dotted lines for a self-assessment written by hand
+SELF_LINES = 6  # dotted lines for a self-assessment written by hand (fewer if no room)
 SELF_HEIGHT = 60 * mm  # the most a typed self-assessment takes (set smaller beyond)
 SAFETY = 3 * mm  # left free at the foot of a page, against rounding in the measures
 DATE_TO_FILL = "ngày ...... tháng ...... năm ..........."
@@ -100,7 +100,6 @@ def _styles() -> dict[str, ParagraphStyle]:
         "sign_note": base["sign_note"].clone("form-sign-note", fontSize=12, leading=14.4),
         "name": base["sign"].clone("form-name", fontSize=13, leading=15.6),
         "box": body.clone("form-box", spaceAfter=0, alignment=TA_LEFT),
-        "center": body.clone("form-center", alignment=TA_CENTER),
     }
 
 
@@ -117,12 +116,19 @@ def _labelled(label: str, value: str) -> str:
 
 
 class FormBook:
-    """The forms of one PDF: the organisation, its place, and the header of each chi đoàn."""
+    """The forms of one PDF: the organisation, its place, and the blocks every form shares.
+
+    What is the same on every page (the header of a chi đoàn, the headings, the lines left to
+    fill in, the signature titles) is drawn once into the PDF and placed on each page by
+    reference (:class:`_Static`): 2,000 forms cost little more than their names and figures.
+    """
 
     def __init__(self, org: OrganizationInfo, year: int, blank: bool) -> None:
         self.org, self.year, self.blank = org, year, blank
         self.width = 210 * mm - MARGIN_LEFT - MARGIN_RIGHT
         self.place = place_name(org)
+        self._statics: dict[str, _Static] = {}
+        self._reserves: dict[str, float] = {}
 
     def header(self, branch: str | None) -> list[Flowable]:
         when = f"{self.place}, {DATE_TO_FILL}" if self.place else DATE_TO_FILL
@@ -134,16 +140,19 @@ class FormBook:
                                   issuer=issuing_body(self.org.name), place_date=when)  # fmt: skip
         return head.flowables(self.width)
 
+    def _static(self, key: str, make: Callable[[], list[Flowable]]) -> _Static:
+        """The block ``key`` (made by ``make`` the first time)."""
+        block = self._statics.get(key)
+        if block is None:
+            block = self._statics[key] = _Static(f"Form{len(self._statics)}", make(), self.width)
+        return block
+
     def form(self, member: FormMember) -> list[Flowable]:
         """One member's page."""
         st = _styles()
         row = member.row
         flow: list[Flowable] = [
-            *self.header(row.branch),
-            Spacer(1, 7 * mm),
-            Paragraph(markup(TITLE), st["kind"]),
-            Paragraph(markup(f"Năm {self.year}"), st["year"]),
-            Spacer(1, 5 * mm),
+            self._static(f"head:{row.branch or ''}", lambda: self._heading(row.branch)),
             Paragraph(
                 _labelled("Họ và tên", row.full_name) + "; " + _labelled("ngày sinh", member.birth),
                 st["body"],
@@ -153,19 +162,38 @@ class FormBook:
                 + (f"; {_labelled('chức vụ', member.position)}" if member.position else ""),
                 st["body"],
             ),
-            Paragraph(markup("I. TỰ NHẬN XÉT"), st["section"]),
-            Paragraph(markup(SELF_HINT), st["hint"]),
-        ]
+            self._static("self", lambda: [
+                Paragraph(markup("I. TỰ NHẬN XÉT"), st["section"]),
+                Paragraph(markup(SELF_HINT), st["hint"]),
+            ]),
+        ]  # fmt: skip
         tail = self._tail(row)
         text = "" if self.blank else nfc_multiline(row.self_text).strip()
         if text:
             lines: list[Flowable] = [
                 Paragraph(markup(line), st["text"]) for line in text.splitlines() if line
             ]
-            flow.append(_Shrunk(lines, self.width, self._reserve(tail)))
+            flow.append(_Shrunk(lines, self.width, self._reserve(row.branch or "", tail)))
         else:
-            flow += [Paragraph(_dots(self.width), st["dots"]) for _ in range(SELF_LINES)]
+            flow.append(_Blank(self, self._reserve(row.branch or "", tail)))
         return [*flow, *tail, PageBreak()]
+
+    def blank_lines(self, count: int) -> _Static:
+        """``count`` dotted lines for a self-assessment written by hand."""
+        line = _dots(self.width)
+        return self._static(
+            f"blank:{count}", lambda: [Paragraph(line, _styles()["dots"]) for _ in range(count)]
+        )
+
+    def _heading(self, branch: str | None) -> list[Flowable]:
+        st = _styles()
+        return [
+            *self.header(branch),
+            Spacer(1, 7 * mm),
+            Paragraph(markup(TITLE), st["kind"]),
+            Paragraph(markup(f"Năm {self.year}"), st["year"]),
+            Spacer(1, 5 * mm),
+        ]
 
     def _tail(self, row: RatingRow) -> list[Flowable]:
         """The page after the self-assessment: the facts, the level, the chi đoàn's and the Ban
@@ -174,8 +202,16 @@ class FormBook:
         return [
             Paragraph(self._participation(row), st["body"]),
             Paragraph(self._training(row), st["body"]),
-            Paragraph(markup("II. TỰ XẾP LOẠI"), st["section"]),
-            self._boxes(None if self.blank else row.self_level),
+            self._static("level", lambda: [Paragraph(markup("II. TỰ XẾP LOẠI"), st["section"])]),
+            _Boxes(None if self.blank else row.self_level, self.width),
+            self._static("parts", self._parts),
+            _Signed(row.full_name, self.width),
+        ]
+
+    def _parts(self) -> list[Flowable]:
+        """The chi đoàn's and the Ban Chấp hành's parts and the signature titles."""
+        st = _styles()
+        return [
             Paragraph(markup("III. NHẬN XÉT, ĐỀ NGHỊ CỦA CHI ĐOÀN"), st["section"]),
             *(Paragraph(_dots(self.width), st["dots"]) for _ in range(3)),
             Paragraph(_dots(self.width, "Chi đoàn đề nghị xếp loại: "), st["dots"]),
@@ -183,15 +219,19 @@ class FormBook:
             Paragraph(_dots(self.width, "Nhận xét: "), st["dots"]),
             Paragraph(_dots(self.width, "Xếp loại: "), st["dots"]),
             Spacer(1, 4 * mm),
-            self._signatures(row),
+            self._signatures(),
         ]
 
-    def _reserve(self, tail: list[Flowable]) -> float:
-        """The height ``tail`` takes on the page, with its spaces."""
-        total = SAFETY
-        for flowable in tail:
-            total += flowable.wrap(self.width, 297 * mm)[1]
-            total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    def _reserve(self, branch: str, tail: list[Flowable]) -> float:
+        """The height ``tail`` takes on the page, with its spaces (the same on every page of a
+        chi đoàn: measured once)."""
+        total = self._reserves.get(branch)
+        if total is None:
+            total = SAFETY
+            for flowable in tail:
+                total += flowable.wrap(self.width, 297 * mm)[1]
+                total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            self._reserves[branch] = total
         return total
 
     def _participation(self, row: RatingRow) -> str:
@@ -211,18 +251,7 @@ class FormBook:
             return markup(_dots(self.width, f"{label}: "))
         return _labelled(label, TRAINING_RESULTS[row.training_result])
 
-    def _boxes(self, chosen: int | None) -> Table:
-        st = _styles()
-        cells = [
-            Paragraph(markup(f"{CHECKED if level == chosen else UNCHECKED} {name}"), st["box"])
-            for level, name in LEVELS.items()
-        ]
-        half = self.width / 2
-        table = Table([cells[:2], cells[2:]], colWidths=[half, half], hAlign="LEFT")
-        table.setStyle(_PLAIN)
-        return table
-
-    def _signatures(self, row: RatingRow) -> Table:
+    def _signatures(self) -> Table:
         st = _styles()
         left = [
             Paragraph(markup("TM. BCH CHI ĐOÀN"), st["sign"]),
@@ -233,12 +262,106 @@ class FormBook:
             Paragraph(markup("NGƯỜI TỰ ĐÁNH GIÁ"), st["sign"]),
             Paragraph(markup("(Ký, ghi rõ họ tên)"), st["sign_note"]),
             Spacer(1, 20 * mm),
-            Paragraph(markup(row.full_name), st["name"]),
         ]
         half = self.width / 2
         table = Table([[left, right]], colWidths=[half, half])
         table.setStyle(_PLAIN)
         return table
+
+
+class _Static(Flowable):
+    """Flowables that are the same on many pages: drawn once into a form XObject ``name`` of
+    the PDF, then placed by reference. They are stacked as a frame would stack them (each one's
+    space before and after), left-aligned at the full ``width``."""
+
+    def __init__(self, name: str, content: list[Flowable], width: float) -> None:
+        super().__init__()
+        self.name, self._content, self._width = name, content, width
+        self._places: list[tuple[Flowable, float]] | None = None
+        self._drawn: set[int] = set()  # the canvases it was drawn into
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._places is None:
+            places, y, after = [], 0.0, 0.0
+            for flowable in self._content:
+                y += max(flowable.getSpaceBefore() - after, 0)  # as a frame overlaps them
+                height = flowable.wrap(self._width, 297 * mm)[1]
+                places.append((flowable, y + height))  # distance of its foot from the top
+                after = flowable.getSpaceAfter()
+                y += height + after
+            self._places, self.height = places, y
+        self.width = self._width
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if id(canvas) not in self._drawn:
+            assert self._places is not None
+            canvas.beginForm(self.name, 0, -2, self._width, self.height + 2)
+            for flowable, foot in self._places:
+                flowable.drawOn(canvas, 0, self.height - foot)
+            canvas.endForm()
+            self._drawn.add(id(canvas))
+        canvas.doForm(self.name)
+
+
+class _Blank(Flowable):
+    """The dotted lines of a self-assessment to write by hand: :data:`SELF_LINES`, or as many
+    as the page has room for once ``reserve`` (the rest of the form) is kept."""
+
+    def __init__(self, book: FormBook, reserve: float) -> None:
+        super().__init__()
+        self._book, self._reserve = book, reserve
+        self._lines: _Static | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        leading = _styles()["dots"].leading
+        count = max(1, min(SELF_LINES, int((availHeight - self._reserve) // leading)))
+        self._lines = self._book.blank_lines(count)
+        self.width, self.height = self._lines.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        assert self._lines is not None
+        self._lines.drawOn(self.canv, 0, 0)
+
+
+class _Boxes(Flowable):
+    """The four levels in two columns, a filled box before the ``chosen`` one."""
+
+    def __init__(self, chosen: int | None, width: float) -> None:
+        super().__init__()
+        self._chosen, self.width = chosen, width
+        self._style = _styles()["box"]
+        self.height = 2 * (self._style.leading + 2)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        style, canvas = self._style, self.canv
+        canvas.setFont(style.fontName, style.fontSize)
+        for index, (level, name) in enumerate(LEVELS.items()):
+            x = (index % 2) * self.width / 2
+            y = self.height - (index // 2 + 1) * (style.leading + 2) + 0.25 * style.leading
+            canvas.drawString(x, y, f"{CHECKED if level == self._chosen else UNCHECKED} {name}")
+
+
+class _Signed(Flowable):
+    """The member's name under the signature at right."""
+
+    def __init__(self, name: str, width: float) -> None:
+        super().__init__()
+        self._name, self.width = nfc(name), width
+        self._style = _styles()["name"]
+        self.height = self._style.leading
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFont(self._style.fontName, self._style.fontSize)
+        self.canv.drawCentredString(0.75 * self.width, 0.25 * self.height, self._name)
 
 
 class _Shrunk(Flowable):
