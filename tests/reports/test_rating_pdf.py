@@ -111,6 +111,7 @@ def test_summary_of_one_chi_doan(rated: Workspace, tmp_path, read_pdf) -> None:
     assert "Căn cứ kết quả đánh giá, xếp loại đoàn viên của chi đoàn, Ban Chấp hành" in text
     assert "1 Huỳnh Thị Giang 1999 72,5% Hoàn thành tốt nhiệm vụ" in text
     assert "I. KẾT QUẢ CHUNG" not in text and "Nguyễn Văn An" not in text
+    assert text.count("Chi đoàn ấp Kênh Xáng") == 1  # under the title only
 
 
 def test_decision_with_its_annex(rated: Workspace, tmp_path, read_pdf) -> None:

@@ -148,7 +148,7 @@ def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundRepor
     branch = None
     if branch_id is not None:
         groups = [g for g in groups if g[0].branch_id == branch_id]
-        branch = groups[0][0].branch if groups else ws_branch_name(ws, branch_id)
+        branch = groups[0][0].branch if groups else _branch_name(ws, branch_id)
         total = groups[0][0] if groups else total
     members = [r for _, group in groups for r in group]
     births = {
@@ -158,7 +158,7 @@ def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundRepor
     return RoundReport(org, year, info, groups, total, births, branch)
 
 
-def ws_branch_name(ws: Workspace, branch_id: str) -> str:
+def _branch_name(ws: Workspace, branch_id: str) -> str:
     return next((b.name for b in ws.branches.list() if b.id == branch_id), "")
 
 
@@ -233,7 +233,6 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
         ]
     last: list[Flowable] = []
     for index, (counts, rows) in enumerate(report.groups, start=1):
-        heading = f"{index}. {counts.branch}" if report.branch is None else counts.branch
         lines = [_member_line(i, r, report.births) for i, r in enumerate(rows, start=1)]
         after: list[Flowable] = [
             Paragraph(f"<b>Cộng:</b> {markup(counts_sentence(counts))}",
@@ -244,11 +243,12 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
             if counts.branch_remark:
                 level += f" {counts.branch_remark}"
             after.append(Paragraph(markup(level), st["body_left"]))
-        body += [
-            CondPageBreak(KEEP_WITH_ROWS),
-            Paragraph(markup(heading), branch_heading),
-            PagedTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE),
-        ]
+        if report.branch is None:  # one chi đoàn is named under the title already
+            body += [
+                CondPageBreak(KEEP_WITH_ROWS),
+                Paragraph(markup(f"{index}. {counts.branch}"), branch_heading),
+            ]
+        body.append(PagedTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE))
         if index < len(report.groups):
             body.append(KeepTogether(after))
         else:
@@ -331,14 +331,14 @@ def _article(number: int, text: str) -> Paragraph:
 def annex(report: RoundReport, doc: UnionDocument) -> list[Flowable]:
     st = styles()
     decided = [
-        (counts.branch, r)
+        (counts.branch, r, r.decided_level)
         for counts, rows in report.groups
         for r in rows
         if r.eligible and r.decided_level is not None
     ]
     lines = [
-        (i, r.full_name, report.births.get(r.member_id, ""), branch, LEVELS[r.decided_level or 4])
-        for i, (branch, r) in enumerate(decided, start=1)
+        (i, r.full_name, report.births.get(r.member_id, ""), branch, LEVELS[level])
+        for i, (branch, r, level) in enumerate(decided, start=1)
     ]
     number = nfc(doc.number)
     issued = format_vn_date(doc.issued_on or date.today())
