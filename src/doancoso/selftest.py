@@ -238,6 +238,66 @@ def step_qt(run: Run) -> None:
     run.notes["qt"] = f"{QGuiApplication.platformName()}, {len(fonts)} fonts"
 
 
+CALENDAR_TITLE = "Sinh hoạt chi đoàn định kỳ – tự kiểm tra"
+
+
+def step_calendar(run: Run) -> None:
+    """A monthly meeting of last year (on the 31st: the shorter months' last day), its first
+    date's attendance taken, the participation counted, the .ics exported and read back with
+    icalendar, its dates expanded with dateutil and its time zone's data found (tzdata, which
+    Windows lacks)."""
+    import datetime as dt
+
+    from dateutil.rrule import rrulestr
+    from icalendar import Calendar
+
+    ws = run.ws
+    year = dt.date.today().year - 1
+    branch = ws.branches.list()[0]
+    raw = {"title": CALENDAR_TITLE, "kind": "sinh-hoat", "start_date": f"31/01/{year}",
+           "start_time": "19:30", "branch_ids": [branch.id], "repeat": "monthly",
+           "until": f"31/12/{year}"}  # fmt: skip
+    activity_id, count = ws.activities.save(raw)
+    check(count == 12, f"a monthly meeting over a year has {count} dates")
+    days = [o.day for o in ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31))
+            if o.activity_id == activity_id]  # fmt: skip
+    check(days[1] == dt.date(year, 2, 28 + (year % 4 == 0)), f"February's date is {days[1]}")
+    first = ws.activities.occurrence_ids_of(activity_id)[0]
+    sheet = ws.attendance.sheet(first)
+    check(len(sheet) > 1, f"{len(sheet)} members expected at a meeting of {branch.name}")
+    marks: dict[str, tuple[str, str | None]] = {r.member_id: ("present", None) for r in sheet}
+    marks[sheet[0].member_id] = ("excused", "ốm")
+    ws.attendance.save(first, marks)
+    row = ws.activities.occurrence(first).row
+    expected = (len(sheet), len(sheet) - 1, 1, "da-thuc-hien")
+    got = (row.expected, row.present, row.excused, row.status)
+    check(got == expected, f"attendance saved as {got}, expected {expected}")
+    rates = {p.member_id: p for p in ws.participation.year(year)}
+    present = rates.get(sheet[1].member_id)
+    check(present is not None and present.attended >= 1, "attendance not in the participation")
+
+    from importlib.resources import files
+
+    # Windows has no time zone database of its own: zoneinfo reads the tzdata package, which
+    # the bundle must carry (PyInstaller does not see zoneinfo's lazy import of it).
+    zone = files("tzdata").joinpath("zoneinfo", "Asia", "Ho_Chi_Minh")
+    check(zone.is_file(), "no Asia/Ho_Chi_Minh in the tzdata package")
+    path = run.folder / "lich.ics"
+    ws.activities.export_calendar(path, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    calendar = Calendar.from_ical(path.read_bytes())
+    zones = [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")]
+    check(zones == ["Asia/Ho_Chi_Minh"], f"time zones in the .ics: {zones}")
+    (event,) = [e for e in calendar.walk("VEVENT") if e["UID"] == f"{activity_id}@doancoso"]
+    check(str(event["SUMMARY"]) == CALENDAR_TITLE, f"title read back: {event['SUMMARY']!r}")
+    start = event.decoded("DTSTART")
+    check(start.utcoffset() == dt.timedelta(hours=7), f"start read back as {start}")
+    rule = event["RRULE"].to_ical()
+    back = [m.date() for m in rrulestr(rule.decode() if isinstance(rule, bytes) else rule,
+                                       dtstart=start)]  # fmt: skip
+    check(back == days, f"the .ics gives {len(back)} dates, not the calendar's {len(days)}")
+    run.notes["calendar"] = f"{count} dates, {len(sheet)} members expected"
+
+
 SOAK_COUNTS = {"emits": 5000, "set_texts": 5000, "filter_changes": 500, "form_openings": 50}
 """Fewer than the soak's own defaults, to stay quick; a leak of one reference per call shows
 within its first hundred (see ``doancoso.ui.soak``)."""
@@ -275,6 +335,7 @@ STEPS: list[tuple[str, Step]] = [
     ("excel", step_excel),
     ("rating", step_rating),
     ("pdf", step_pdf),
+    ("calendar", step_calendar),
     ("qt", step_qt),
     ("soak", step_soak),
 ]

@@ -63,6 +63,13 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
         "    backups            danh sách các bản sao lưu\n"
         "    check              sao lưu rồi kiểm tra dữ liệu\n"
         "    restore            khôi phục dữ liệu từ một bản sao lưu\n"
+        "    plan               kế hoạch công tác năm\n"
+        "    activity           hoạt động, lịch và điểm danh\n"
+        "    participation      tỉ lệ tham gia hoạt động của đoàn viên trong năm\n"
+        "    calendar           lịch hoạt động cho điện thoại (.ics)\n"
+        "    checklist          bảng tự đánh giá “3 chủ động”\n"
+        "    advice             văn bản tham mưu cấp ủy\n"
+        "    coordination       chương trình phối hợp\n"
         "    rating             đánh giá, xếp loại đoàn viên hằng năm\n"
         "\n"
         "tùy chọn:\n"
@@ -124,7 +131,8 @@ def test_unknown_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2
     assert err == TOP_USAGE + (
         "Lỗi cú pháp lệnh: tham số LỆNH: lựa chọn không hợp lệ “memebers” "
-        "(chọn một trong: init, demo, members, backup, backups, check, restore, rating)\n"
+        "(chọn một trong: init, demo, members, backup, backups, check, restore, plan, activity, "
+        "participation, calendar, checklist, advice, coordination, rating)\n"
     )
 
 
@@ -170,7 +178,7 @@ def test_bad_usage_in_vietnamese(
             "argument --self-test: ignored explicit argument 'yes'",
             "tùy chọn --self-test: không nhận giá trị “yes”",
         ),
-        ("argument -x: not allowed with argument -y", "tùy chọn -x: not allowed with argument -y"),
+        ("argument -x: not allowed with argument -y", "tùy chọn -x: không dùng cùng với -y"),
         ("something new", "something new"),
     ],
 )

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from .. import __version__
 from ..core.errors import AppError, ValidationError
-from . import backups, getting_started, members, rating
+from . import activities, backups, checklist, getting_started, members, plans, rating, registers
 from .common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Subparsers, data_dir_option
 from .parser import Parser
 
@@ -27,6 +27,10 @@ COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     getting_started.register,  # init, demo
     members.register,  # members list|add|import|export|print
     backups.register,  # backup, backups, check, restore
+    plans.register,  # plan show|new|target add|register
+    activities.register,  # activity add|list|attend, participation, calendar export
+    checklist.register,  # checklist show|set|attach|detach|template
+    registers.register,  # advice add|list, coordination add|list
     rating.register,  # rating list|set|accept|close|reopen|export|import|print
 )
 
@@ -37,6 +41,14 @@ _FIELD_LABELS = {
     "branch_id": "--branch",
     "superior_name": "--superior",
     "secretary_name": "--secretary",
+    "start_date": "--date",
+    "start_time": "--time",
+    "rule": "--repeat",
+    "measure_kind": "--kind",
+    "registered_on": "--date",
+    "member_id": "--present/--excused",
+    "branch_ids": "--branch",
+    "day": "--date",
 }
 
 

@@ -134,6 +134,10 @@ _MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         lambda found: f"tùy chọn “{found['option']}” chưa rõ: có thể là {found['matches']}",
     ),
     (
+        re.compile(r"not allowed with argument (?P<other>.*)"),
+        lambda found: f"không dùng cùng với {found['other']}",
+    ),
+    (
         re.compile(r"ignored explicit argument (?P<value>.*)"),
         lambda found: f"không nhận giá trị “{_unquote(found['value'])}”",
     ),

@@ -4,8 +4,9 @@
 services: ``ws.organization``, ``ws.branches``, ``ws.members``, ``ws.events`` (member
 lifecycle), ``ws.youth`` (youth register), ``ws.statistics``, ``ws.plans`` (the yearly work
 plan), ``ws.activities`` (the calendar), ``ws.attendance``, ``ws.participation``,
-``ws.evidence`` (attached files), ``ws.rating`` (the annual rating of members) and
+``ws.evidence`` (attached files), ``ws.rating`` (the annual rating of members),
 ``ws.rating_sheets`` (its Excel sheet out and back),
+``ws.recognition`` (the "3 chủ động" checklist), ``ws.registers`` (advice and coordination),
 ``ws.backups``. Services take and return
 plain values; no database session leaves the core.
 
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
     from .plans.service import PlanService
     from .rating.service import RatingService
     from .rating.sheet import RatingSheetService
+    from .recognition.registers import RegisterService
+    from .recognition.service import RecognitionService
     from .roster.spreadsheets import SpreadsheetService
     from .statistics.service import StatisticsService
     from .youth.service import YouthService
@@ -48,7 +51,8 @@ if TYPE_CHECKING:
 
 _LAZY_SERVICES = (
     "spreadsheets", "events", "youth", "statistics", "backups", "plans", "activities",
-    "attendance", "participation", "evidence", "rating", "rating_sheets",
+    "attendance", "participation", "evidence", "rating", "rating_sheets", "recognition",
+    "registers",
 )  # fmt: skip
 """The services made on first use (:meth:`Workspace.load_everything` makes them at once)."""
 
@@ -124,6 +128,18 @@ class Workspace:
         from .rating.sheet import RatingSheetService
 
         return RatingSheetService(self._ctx, self.rating)
+
+    @cached_property
+    def recognition(self) -> RecognitionService:
+        from .recognition.service import RecognitionService
+
+        return RecognitionService(self._ctx, self.evidence)
+
+    @cached_property
+    def registers(self) -> RegisterService:
+        from .recognition.registers import RegisterService
+
+        return RegisterService(self._ctx)
 
     @cached_property
     def evidence(self) -> EvidenceService:

@@ -178,3 +178,23 @@ def test_kinds_can_be_added_and_removed_while_unused(ws: Workspace) -> None:
         ws.activities.delete_kind(code)
     with pytest.raises(ConflictError, match="Không thể xóa loại hoạt động có sẵn."):
         ws.activities.delete_kind("sinh-hoat")
+
+
+def test_a_date_lasting_several_days_shows_on_each_of_them(ws: Workspace) -> None:
+    camp = {"title": "Hội trại thanh niên", "kind": "van-hoa", "start_date": "29/03/2025"}
+    ws.activities.save({**camp, "end_date": "02/04/2025"})
+    assert [r.title for r in ws.activities.occurrences(D(2025, 4, 1), D(2025, 4, 30))] == [
+        "Hội trại thanh niên"
+    ]
+    assert ws.activities.occurrences(D(2025, 4, 3), D(2025, 4, 30)) == []
+    with pytest.raises(ValidationError, match="kéo dài tối đa một năm"):
+        ws.activities.save({"title": "Tháng thanh niên", "start_date": "01/01/2025",
+                            "end_date": "05/01/2026"})  # fmt: skip
+
+
+def test_upcoming_means_the_next_seven_days_today_included(ws: Workspace) -> None:
+    today = dt.date.today()
+    for offset in (0, 6, 7):
+        day = today + dt.timedelta(days=offset)
+        ws.activities.save({"title": f"Sau {offset} ngày", "start_date": f"{day:%d/%m/%Y}"})
+    assert [r.title for r in ws.activities.upcoming(today)] == ["Sau 0 ngày", "Sau 6 ngày"]

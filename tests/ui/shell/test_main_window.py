@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.shell.main_window import MainWindow
+from doancoso.ui.shell.main_window import SETTINGS, MainWindow
 from doancoso.ui.shell.state import STATE_FILE, UiState
 from scripted import synchronous_core
 
@@ -23,9 +23,12 @@ def test_title_and_areas(qtbot: QtBot, ws: Workspace) -> None:
     window = _window(qtbot, ws)
     assert window.windowTitle() == "Đoàn cơ sở 3 chủ động — Đoàn xã Tân Hưng"
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert areas == ["Đoàn viên", "Thanh niên", "Chi đoàn", "Thống kê", "Thiết lập"]
-    assert window.stack.count() == 5
-    window.sidebar.setCurrentRow(4)
+    assert areas == [
+        "Đoàn viên", "Thanh niên", "Chi đoàn", "Kế hoạch", "Lịch hoạt động", "Thống kê",
+        "Thiết lập",
+    ]  # fmt: skip
+    assert window.stack.count() == len(areas)
+    window.sidebar.setCurrentRow(SETTINGS)
     assert window.stack.currentWidget() is window.settings
     window.settings.form.editors["name"].setText("Đoàn xã Tân Hưng Đông")
     window.settings.save_button.click()

@@ -51,6 +51,33 @@ class MinutesFields:
 
 
 MINUTES_FIELDS = tuple(MinutesFields.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class MinutesDocument:
+    """Everything the printed minutes (biên bản) of a date need, read at once: the date, time
+    and place, the organiser, the minutes as saved (empty when none), and the attendance —
+    whether it was taken, how many were expected and present, and who was absent with leave
+    (with the reason) or without, in name order."""
+
+    occurrence_id: str
+    title: str
+    kind: str
+    day: dt.date
+    start_time: str | None
+    end_time: str | None
+    place: str | None
+    status: str
+    branches: tuple[str, ...]
+    """The organiser's chi đoàn by name (empty: the whole organisation)."""
+    minutes: MinutesFields
+    attendance_taken: bool
+    expected: int
+    present: int
+    excused: tuple[AttendanceRow, ...]
+    absent: tuple[AttendanceRow, ...]
+
+
 _MARKS_PRESENT = {"x", "co", "1", "co mat", "present", "v", "✓", "✔"}
 _MARKS_EXCUSED = {"p", "cp", "co phep", "vang co phep", "excused"}
 _MARKS_ABSENT = {"", "0", "k", "kp", "vang", "khong", "vang khong phep", "absent", "-"}
@@ -220,6 +247,49 @@ class AttendanceService:
                 return None
             return MinutesFields(**{n: getattr(row, n) for n in MINUTES_FIELDS})
 
+    def minutes_document(self, occurrence_id: str) -> MinutesDocument:
+        """What the printed minutes of a date show (see :class:`MinutesDocument`), in one read."""
+        with self._ctx.db.read() as session:
+            occ = self._occurrence(session, occurrence_id)
+            activity = session.get(Activity, occ.activity_id)
+            assert activity is not None
+            branch_ids = json_ids(activity.branch_ids)
+            names = {
+                b: name
+                for b, name in session.execute(
+                    select(Branch.id, Branch.name).where(Branch.id.in_(branch_ids))
+                )
+            }
+            row = self._minutes(session, occ.id)
+            fields = (
+                MinutesFields(**{n: getattr(row, n) for n in MINUTES_FIELDS})
+                if row is not None
+                else MinutesFields()
+            )
+            rows: list[AttendanceRow] = []
+            if occ.attendance_taken:
+                stmt = select(Attendance.member_id, Attendance.state, Attendance.reason).where(
+                    Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
+                )
+                rows = self._rows(session, {m: (s, r) for m, s, r in session.execute(stmt)})
+            return MinutesDocument(
+                occurrence_id=occ.id,
+                title=activity.title,
+                kind=activity.kind,
+                day=occ.day,
+                start_time=occ.start_time,
+                end_time=occ.end_time,
+                place=occ.place,
+                status=occ.status,
+                branches=tuple(names[b] for b in branch_ids if b in names),
+                minutes=fields,
+                attendance_taken=occ.attendance_taken,
+                expected=len(rows),
+                present=sum(1 for r in rows if r.state == "present"),
+                excused=tuple(r for r in rows if r.state == "excused"),
+                absent=tuple(r for r in rows if r.state == "absent"),
+            )
+
     def save_minutes(self, occurrence_id: str, raw: Mapping[str, str]) -> None:
         from .rules import parse_time
 
@@ -316,6 +386,15 @@ def _is_header(text: str) -> bool:
     return any(word in fold(text) for word in _HEADER_WORDS)
 
 
+_NUMBERING = ("stt", "tt", "so tt", "so thu tu")
+
+
+def _is_numbering(rows: Sequence[tuple[int, Sequence[object]]], column: int) -> bool:
+    """A column headed STT: the rows' numbers, never the marks — though its "1" reads as
+    present, and would win when the real marks are all of a kind the app does not know."""
+    return any(fold(_text(cells, column)).strip() in _NUMBERING for _, cells in rows)
+
+
 def _columns(
     rows: Sequence[tuple[int, Sequence[object]]], lookup: Mapping[str, list[str]]
 ) -> tuple[int | None, int | None]:
@@ -328,7 +407,7 @@ def _columns(
     who = hits.index(max(hits))
     marked = [
         0
-        if col == who
+        if col == who or _is_numbering(rows, col)
         else sum(
             1 for _, c in rows if fold(_text(c, col)).strip() in _MARKS_PRESENT | _MARKS_EXCUSED
         )

@@ -81,6 +81,8 @@ def parse_activity(raw: Mapping[str, object], kinds: Mapping[str, str]) -> Activ
     end_time = _time(text("end_time"), "end_time", errors)
     if start and end and end < start:
         errors["end_date"] = "Ngày kết thúc không thể trước ngày bắt đầu."
+    elif start and end and (end - start).days > 366:
+        errors["end_date"] = "Một hoạt động kéo dài tối đa một năm: hãy chia thành nhiều hoạt động."
     elif start_time and end_time and (end is None or end == start) and end_time < start_time:
         errors["end_time"] = "Giờ kết thúc không thể trước giờ bắt đầu."
     expected: int | None = None

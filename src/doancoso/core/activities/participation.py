@@ -21,11 +21,9 @@ from ..context import WorkspaceContext
 from ..lifecycle.periods import Period, active_periods
 from ..storage.live import is_live
 from ..storage.models import Attendance, Branch, Member, Occurrence, Organization
-from .rules import DONE
+from .rules import DONE, PARTICIPATION_TABLES
 
-PARTICIPATION_TABLES = ("attendance", "occurrences", "members", "member_events", "organizations")
-"""The tables whose changes may change a participation rate (the leave setting is the
-organisation's)."""
+__all__ = ["PARTICIPATION_TABLES", "BranchParticipation", "Participation", "ParticipationService"]
 
 
 @dataclass(frozen=True)

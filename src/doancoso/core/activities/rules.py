@@ -31,6 +31,11 @@ STATUSES: dict[str, str] = {
 DONE = "da-thuc-hien"
 PLANNED = "du-kien"
 
+PARTICIPATION_TABLES = ("attendance", "occurrences", "members", "member_events", "organizations")
+"""The tables whose changes may change a participation rate (the leave setting is the
+organisation's). Here, not in :mod:`.participation`, so that the first screen can name them
+without loading SQLAlchemy."""
+
 ATTENDANCE_STATES: dict[str, str] = {
     "present": "Có mặt",
     "excused": "Vắng có phép",

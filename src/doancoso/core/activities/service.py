@@ -14,6 +14,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -39,6 +40,8 @@ from .fields import ActivityFields, parse_activity
 from .recurrence import expand
 from .rules import BUILTIN_KINDS, DONE, PLANNED, STATUSES, code_of, parse_time
 
+MAX_SPAN_DAYS = 366
+"""The longest an activity may last (a camp, a campaign month): :mod:`.fields` refuses more."""
 OCCURRENCE_TABLE = "occurrences"
 """The owner table of an occurrence's evidence files."""
 _COLOURS = ("#00695c", "#5d4037", "#283593", "#9e9d24", "#d84315", "#37474f")
@@ -374,17 +377,32 @@ class ActivityService:
     # Dates ---------------------------------------------------------------------------------
 
     def occurrences(
-        self, first: dt.date, last: dt.date, branch_id: str | None = None
+        self,
+        first: dt.date,
+        last: dt.date,
+        branch_id: str | None = None,
+        status: str | None = None,
     ) -> list[OccurrenceRow]:
         """The dates from ``first`` to ``last`` (inclusive), by day and time; ``branch_id``:
-        only the activities of that chi đoàn (and of the whole organisation)."""
+        only the activities of that chi đoàn (and of the whole organisation); ``status``: only
+        the dates of that status."""
         org = self._ctx.organization_id
         stmt = (
             select(Occurrence, Activity)
             .join(Activity, Activity.id == Occurrence.activity_id)
-            .where(is_live(Occurrence, org), Occurrence.day >= first, Occurrence.day <= last)
+            .where(
+                is_live(Occurrence, org),
+                # A date lasting several days shows on each of them: one that started within
+                # the longest span an activity may have (MAX_SPAN_DAYS) before ``first`` and
+                # ends in the range is in it too.
+                Occurrence.day >= first - dt.timedelta(days=MAX_SPAN_DAYS),
+                Occurrence.day <= last,
+                func.coalesce(Occurrence.end_day, Occurrence.day) >= first,
+            )
             .order_by(Occurrence.day, Occurrence.start_time, Activity.title, Occurrence.id)
         )
+        if status is not None:
+            stmt = stmt.where(Occurrence.status == status)
         with self._ctx.db.read() as session:
             pairs = list(session.execute(stmt))
             counts = self._counts(session, [o.id for o, _ in pairs])
@@ -483,14 +501,14 @@ class ActivityService:
                     setattr(occ, name, value)
 
     def upcoming(self, today: dt.date, days: int = 7) -> list[OccurrenceRow]:
-        """Planned dates from ``today`` to ``days`` ahead."""
-        rows = self.occurrences(today, today + dt.timedelta(days=days))
-        return [r for r in rows if r.status == PLANNED]
+        """Planned dates of the next ``days`` days, today included."""
+        return self.occurrences(today, today + dt.timedelta(days=days - 1), status=PLANNED)
 
     def overdue(self, today: dt.date, since_days: int = 366) -> list[OccurrenceRow]:
-        """Past dates still "planned": their results are missing."""
-        rows = self.occurrences(today - dt.timedelta(days=since_days), today - dt.timedelta(days=1))
-        return [r for r in rows if r.status == PLANNED]
+        """Past dates still "planned": their results are missing. (Filtered in the query: the
+        attendance of a year's other dates is not counted for nothing, as at every start.)"""
+        first = today - dt.timedelta(days=since_days)
+        return self.occurrences(first, today - dt.timedelta(days=1), status=PLANNED)
 
     def search(self, text: str, first: dt.date, last: dt.date) -> list[OccurrenceRow]:
         tokens = fold(text).split()
@@ -499,6 +517,13 @@ class ActivityService:
             for r in self.occurrences(first, last)
             if all(t in fold(f"{r.title} {r.place or ''}") for t in tokens)
         ]
+
+    def export_calendar(self, target: Path, first: dt.date, last: dt.date) -> int:
+        """Write the activities with a date from ``first`` to ``last`` to the .ics ``target``
+        (see :mod:`.ics`); returns the number of events written."""
+        from .ics import export_calendar
+
+        return export_calendar(self._ctx, target, first, last, self.kind_names())
 
     # Helpers -------------------------------------------------------------------------------
 

@@ -137,7 +137,7 @@ def generate_calendar(
                 "organization_id": org,
                 "year": year,
                 "number": "01-KH/ĐTN",
-                "plan_date": date(year - 1, 12, 5),
+                "plan_date": date(year - 1, 11, 1),
                 "title": f"Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm {year}",
                 "grounds": (
                     f"Căn cứ Chương trình công tác Đoàn và phong trào thanh thiếu nhi năm {year} "
@@ -148,7 +148,7 @@ def generate_calendar(
                 "content": _CONTENT,
                 "implementation": _IMPLEMENTATION,
                 "registration_state": "da-duyet",
-                "registered_on": date(year - 1, 12, 10),
+                "registered_on": date(year - 1, 11, 8),
                 "registration_number": "15-ĐK/TĐ",
             }
         ],

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import ConflictError
 from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
@@ -144,7 +144,32 @@ def parse_day(value: object, field: str, errors: dict[str, str]) -> dt.date | No
         return None
 
 
-def event_order(event: MemberEvent) -> tuple[dt.date, int, str]:
+class EventFacts(Protocol):
+    """What replaying a member's events reads of each: a :class:`MemberEvent`, or the same
+    columns read without the ORM (see :mod:`.periods`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def event_date(self) -> dt.date: ...
+    @property
+    def sequence(self) -> int: ...
+    @property
+    def status_before(self) -> str: ...
+    @property
+    def discipline_level(self) -> str | None: ...
+
+
+class StatusFacts(Protocol):
+    """What :func:`baseline_status` reads of a member without events."""
+
+    @property
+    def status(self) -> str: ...
+
+
+def event_order(event: EventFacts) -> tuple[dt.date, int, str]:
     """Events replay by date, then in the order they were recorded for the member (their
     ``sequence``, which travels with them): never by a machine's clock."""
     return event.event_date, event.sequence or 0, event.id or ""
@@ -188,18 +213,31 @@ def replay(
     ``strict``: refuse an impossible transition with a :class:`ConflictError`; otherwise (to
     show a history merged from elsewhere) apply every event as it comes.
     """
+    if not strict:
+        return lenient_replay(events, baseline)
     status, seen, after = baseline, set[str](), []
     for index, event in enumerate(events):
-        if strict:
-            check_transition(status, event, index, member, seen)
+        check_transition(status, event, index, member, seen)
         seen.add(event.kind)
-        if event.kind == "discipline":
-            if event.discipline_level == "expulsion":
-                status = "expelled"
-        else:
-            status = _STATUS_AFTER.get(event.kind, status)
+        status = _status_after(status, event)
         after.append(status)
     return after
+
+
+def lenient_replay(events: Sequence[EventFacts], baseline: str) -> list[str]:
+    """:func:`replay` without its checks: every event applied as it comes."""
+    after = []
+    status = baseline
+    for event in events:
+        status = _status_after(status, event)
+        after.append(status)
+    return after
+
+
+def _status_after(status: str, event: EventFacts) -> str:
+    if event.kind == "discipline":
+        return "expelled" if event.discipline_level == "expulsion" else status
+    return _STATUS_AFTER.get(event.kind, status)
 
 
 def check_date(
@@ -244,7 +282,7 @@ def check_date(
             errors["date"] = message
 
 
-def baseline_status(member: Member, events: Iterable[MemberEvent]) -> str:
+def baseline_status(member: StatusFacts, events: Iterable[EventFacts]) -> str:
     """The member's status before any event: kept on the first event ever recorded."""
     first = min(events, key=lambda e: (e.sequence or 0, e.id or ""), default=None)
     return first.status_before if first is not None else member.status

@@ -1,6 +1,7 @@
 """What the app knows of a target's achievement, computed from its own records at a day.
 
-- ``admissions``: admissions (kết nạp) recorded in the year;
+- ``admissions``: admissions (kết nạp) in the year, counted as the statistics count them (the
+  members' date of admission);
 - ``activities``: dates carried out in the year, of one kind (``measure_kind``) or of any;
 - ``branch-meetings``: the share (%) of chi đoàn that held a meeting (kind "sinh hoạt chi đoàn
   định kỳ", by the chi đoàn or the whole organisation) in every month elapsed — a month counts
@@ -39,17 +40,9 @@ def measure(
         return 0.0
     org = ctx.organization_id
     if key == "admissions":
-        stmt = (
-            select(func.count())
-            .select_from(MemberEvent)
-            .where(
-                is_live(MemberEvent, org),
-                MemberEvent.kind == "admission",
-                MemberEvent.event_date >= first,
-                MemberEvent.event_date <= last,
-            )
-        )
-        return float(session.scalar(stmt) or 0)
+        from ..statistics.service import count_admissions
+
+        return float(count_admissions(session, org, first, last))
     if key == "youth-admitted":
         stmt = (
             select(func.count())

@@ -121,10 +121,14 @@ def parse_rules(text: str) -> RatingRules:
         if not isinstance(values[key], bool):
             raise _refuse(text, key, "cần true hoặc false.")
     for key in ("reprimand_cap", "warning_cap"):
-        if values[key] not in LEVELS or isinstance(values[key], bool):
+        if (
+            not isinstance(values[key], int)
+            or isinstance(values[key], bool)
+            or values[key] not in LEVELS
+        ):
             raise _refuse(text, key, "cần một mức từ 1 đến 4.")
     training = values["training_for_level1"]
-    if training is not None and training not in TRAINING_RESULTS:
+    if training is not None and not (isinstance(training, str) and training in TRAINING_RESULTS):
         raise _refuse(
             text,
             "training_for_level1",

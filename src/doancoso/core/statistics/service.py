@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from ..context import ROSTER_TABLES, WorkspaceContext
 from ..lang.text import collation_key, fold
@@ -333,6 +334,16 @@ _ADMISSIONS = f"""
                AND NOT EXISTS (SELECT 1 FROM member_events AS e
                                WHERE {_ARRIVED} = 'admission'))"""
 _BRANCHES = "SELECT id, name, deleted_at FROM branches WHERE organization_id = :org"
+
+
+def count_admissions(session: Session, organization_id: str, first: dt.date, last: dt.date) -> int:
+    """The admissions from ``first`` to ``last`` as the statistics count them (the members'
+    date of admission; one who arrived from elsewhere without an admission here is not ours):
+    the plan's measured target and the checklist's indicator use the same count."""
+    params = {"org": organization_id, "first": first, "last": last}
+    return int(session.execute(text(_ADMISSIONS), params).scalar_one())
+
+
 _EVENTS = f"""
     SELECT e.kind, e.discipline_level, count(*)
     FROM member_events e JOIN members m ON m.id = e.member_id

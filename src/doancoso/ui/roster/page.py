@@ -12,7 +12,7 @@ import datetime as dt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...core.activities.participation import PARTICIPATION_TABLES
+from ...core.activities.rules import PARTICIPATION_TABLES
 from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
@@ -47,7 +47,6 @@ class RosterPage(ListPage):
         self.model.set_filter(self.current_filter())  # the active roster by default
         self.table.setSortingEnabled(True)  # sorts once by the indicator: name order
         core.data_changed.changed.connect(self._on_data_changed)
-        self.load_rates()
 
     # Building -----------------------------------------------------------------------------
 
@@ -163,7 +162,8 @@ class RosterPage(ListPage):
             self.select_member(member_id)
 
     def load_rates(self) -> None:
-        """Load this year's participation for the last column, off the GUI thread."""
+        """Load this year's participation for the last column, off the GUI thread (first by the
+        main window once it is shown: the first screen never waits for it)."""
         year = dt.date.today().year
         op = QueryOp(self, lambda ws: ws.participation.counts(year), self._core, progress=False)
         op.success(lambda rates: self.model.set_rates(year, rates)).run()

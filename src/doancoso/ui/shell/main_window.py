@@ -34,13 +34,23 @@ from .undo import UndoHistory
 
 if TYPE_CHECKING:
     from ..branches.page import BranchesPage
+    from ..calendar.page import CalendarPage
+    from ..plans.page import PlansPage
     from ..settings.page import SettingsPage
     from ..statistics.page import StatisticsPage
     from ..youth.page import YouthPage
 
 TITLE = "Đoàn cơ sở 3 chủ động"
-AREAS = ("Đoàn viên", "Thanh niên", "Chi đoàn", "Thống kê", "Thiết lập")
-ROSTER, YOUTH_AREA, BRANCHES_AREA, STATISTICS, SETTINGS = range(5)
+AREAS = (
+    "Đoàn viên",
+    "Thanh niên",
+    "Chi đoàn",
+    "Kế hoạch",
+    "Lịch hoạt động",
+    "Thống kê",
+    "Thiết lập",
+)
+ROSTER, YOUTH_AREA, BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, STATISTICS, SETTINGS = range(7)
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
 
@@ -118,6 +128,14 @@ class MainWindow(QMainWindow):
             from ..branches.page import BranchesPage
 
             return BranchesPage(core)
+        if area == PLANS_AREA:
+            from ..plans.page import PlansPage
+
+            return PlansPage(core, self.history)
+        if area == CALENDAR_AREA:
+            from ..calendar.page import CalendarPage
+
+            return CalendarPage(core, self.history)
         if area == STATISTICS:
             from ..statistics.page import StatisticsPage
 
@@ -140,6 +158,14 @@ class MainWindow(QMainWindow):
         return self.page(BRANCHES_AREA)  # type: ignore[return-value]
 
     @property
+    def calendar(self) -> CalendarPage:
+        return self.page(CALENDAR_AREA)  # type: ignore[return-value]
+
+    @property
+    def plans(self) -> PlansPage:
+        return self.page(PLANS_AREA)  # type: ignore[return-value]
+
+    @property
     def statistics(self) -> StatisticsPage:
         return self.page(STATISTICS)  # type: ignore[return-value]
 
@@ -152,13 +178,17 @@ class MainWindow(QMainWindow):
         code. Called once the window is shown, so no later click waits for it."""
         self._ws.load_everything()
         from ..branches import page as _branches  # noqa: F401
+        from ..calendar import page as _calendar  # noqa: F401
         from ..lifecycle import event_dialog  # noqa: F401
+        from ..plans import page as _plans  # noqa: F401
         from ..roster import import_wizard, member_form  # noqa: F401
         from ..settings import page as _settings  # noqa: F401
         from ..statistics import page as _statistics  # noqa: F401
         from ..youth import page as _youth  # noqa: F401
 
+        self.roster.load_rates()
         self.remind_ended_stays()
+        self.show_calendar_summary()
 
     def remind_ended_stays(self) -> None:
         """Say in the status bar how many stays of temporary activity have ended (they do not
@@ -174,6 +204,16 @@ class MainWindow(QMainWindow):
         op = QueryOp(self, lambda ws: len(ws.events.temporary_stays(ended_only=True)), self.core,
                      progress=False)  # fmt: skip
         op.success(counted).run()
+
+    def show_calendar_summary(self) -> None:
+        """What is coming in the next 7 days and overdue for results, in the status bar (counted
+        on the worker; a click opens the calendar)."""
+        from ..calendar.reminders import CalendarSummary
+
+        self.calendar_summary = CalendarSummary(self.core, self)
+        self.calendar_summary.open_calendar.connect(lambda: self.show_area(CALENDAR_AREA))
+        self.statusBar().insertPermanentWidget(0, self.calendar_summary)
+        self.calendar_summary.refresh()
 
     def _make_status_bar(self) -> None:
         self.undo_button = QToolButton()

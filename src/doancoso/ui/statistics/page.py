@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.activities.participation import PARTICIPATION_TABLES, BranchParticipation
+from ...core.activities.participation import BranchParticipation
+from ...core.activities.rules import PARTICIPATION_TABLES
 from ...core.changes import Changes
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number

@@ -1,0 +1,239 @@
+"""``doancoso activity add | list | attend``: the activity calendar and its attendance.
+
+An activity has one or many dates (``--repeat``); each date is an occurrence with its own id,
+which ``activity list`` prints and ``activity attend`` takes. ``participation`` and
+``calendar export`` (:mod:`.calendar_export`) are registered with this group.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ..core.activities.recurrence import PRESETS, describe
+from ..core.activities.rules import ATTENDANCE_STATES, STATUSES
+from ..core.errors import AppError, ValidationError
+from ..core.lang.dates import format_vn_date
+from . import calendar_export
+from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .parser import Parser
+from .values import add_range_options, date_range, dump
+
+if TYPE_CHECKING:  # the core's services load when a command runs, not with the parser
+    from ..core.activities.service import OccurrenceRow
+    from ..core.roster.branches import BranchInfo
+    from ..core.workspace import Workspace
+
+WHOLE_ORGANIZATION = "Toàn Đoàn cơ sở"
+WHOLE_ORGANIZATION_LOWER = "toàn Đoàn cơ sở"
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add the ``activity`` group, ``participation`` and ``calendar``."""
+    activity = subparsers.add_parser("activity", help="hoạt động, lịch và điểm danh")
+    activity_sub = activity.add_subparsers(
+        dest="activity_command", parser_class=Parser, metavar="LỆNH", required=True
+    )
+
+    add = activity_sub.add_parser("add", help="thêm một hoạt động (một lần hoặc lặp lại)")
+    data_dir_option(add)
+    add.add_argument("--title", required=True, metavar="TÊN", help="tên hoạt động")
+    add.add_argument("--date", required=True, metavar="dd/mm/yyyy", help="ngày diễn ra")
+    add.add_argument("--time", metavar="HH:MM", help="giờ bắt đầu")
+    add.add_argument("--end-time", metavar="HH:MM", help="giờ kết thúc")
+    add.add_argument(
+        "--kind",
+        metavar="LOẠI",
+        help="loại hoạt động (tên, ví dụ “Ngày Chủ nhật xanh”, hoặc mã; mặc định Khác)",
+    )
+    add.add_argument(
+        "--branch",
+        action="append",
+        metavar="TÊN",
+        help="chi đoàn tổ chức (lặp lại cho nhiều chi đoàn; mặc định: toàn Đoàn cơ sở)",
+    )
+    add.add_argument("--place", metavar="ĐỊA_ĐIỂM", help="địa điểm")
+    add.add_argument(
+        "--repeat",
+        metavar="QUY_TẮC",
+        help="lặp lại: "
+        + ", ".join(f"{code} = {name}" for code, name in PRESETS.items())
+        + ", hoặc một quy tắc RRULE, ví dụ FREQ=MONTHLY;BYDAY=-1SU",
+    )
+    add.add_argument("--until", metavar="dd/mm/yyyy", help="ngày kết thúc lặp lại")
+    add.add_argument("--format", choices=("table", "json"), default="table", help="dạng kết quả")
+    add.set_defaults(handler=activity_add)
+
+    listing = activity_sub.add_parser("list", help="liệt kê các buổi hoạt động theo ngày")
+    data_dir_option(listing)
+    add_range_options(listing)
+    listing.add_argument(
+        "--format", choices=("table", "json"), default="table", help="dạng kết quả"
+    )
+    listing.set_defaults(handler=activity_list)
+
+    attend = activity_sub.add_parser("attend", help="điểm danh một buổi hoạt động")
+    data_dir_option(attend)
+    attend.add_argument(
+        "occurrence", metavar="MÃ_BUỔI", help="mã của buổi hoạt động (cột id của activity list)"
+    )
+    attend.add_argument(
+        "--present", nargs="+", default=[], metavar="MÃ_ĐV", help="mã các đoàn viên có mặt"
+    )
+    attend.add_argument(
+        "--excused", nargs="+", default=[], metavar="MÃ_ĐV", help="mã các đoàn viên vắng có phép"
+    )
+    attend.add_argument(
+        "--file",
+        type=Path,
+        metavar="TỆP",
+        help="bảng điểm danh .xlsx/.xls/.csv: một cột họ tên (hoặc CCCD), một cột “x” cho người "
+        "có mặt, “p” cho vắng có phép",
+    )
+    attend.set_defaults(handler=activity_attend)
+
+    calendar_export.register(subparsers)  # participation, calendar export
+
+
+# -- add -----------------------------------------------------------------------------------------
+
+
+def _branches(ws: Workspace, names: list[str] | None) -> list[BranchInfo]:
+    """The chi đoàn named by ``--branch`` (tones and case ignored)."""
+    found = []
+    for name in names or []:
+        branch = ws.branches.find(name)
+        if branch is None:
+            raise AppError(f"Không có chi đoàn “{name}”.")
+        found.append(branch)
+    return found
+
+
+def activity_add(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        branches = _branches(ws, args.branch)
+        raw: dict[str, object] = {
+            "title": args.title,
+            "kind": args.kind or "",
+            "start_date": args.date,
+            "start_time": args.time or "",
+            "end_time": args.end_time or "",
+            "place": args.place or "",
+            "branch_ids": [b.id for b in branches],
+            "repeat": args.repeat or "",
+            "until": args.until or "",
+        }
+        activity_id, count = ws.activities.save(raw)
+        record = ws.activities.get(activity_id)
+        kind = ws.activities.kind_names().get(record.fields.kind, record.fields.kind)
+    if args.format == "json":
+        dump({"id": activity_id, "occurrences": count}, out)
+        return EXIT_OK
+    fields = record.fields
+    who = ", ".join(b.name for b in branches) or WHOLE_ORGANIZATION_LOWER
+    text = f"Đã thêm hoạt động “{fields.title}” ({kind}, {who})"
+    if fields.rule:
+        text += f": {count} buổi theo lịch “{describe(fields.rule)}”"
+    else:
+        text += f" ngày {format_vn_date(fields.start_date)}"
+    print(f"{text}.", file=out)
+    return EXIT_OK
+
+
+# -- list ----------------------------------------------------------------------------------------
+
+
+def _occurrence_json(
+    row: OccurrenceRow, kinds: dict[str, str], branches: dict[str, str]
+) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "activity_id": row.activity_id,
+        "title": row.title,
+        "date": format_vn_date(row.day),
+        "time": row.start_time,
+        "kind": row.kind,
+        "kind_label": kinds.get(row.kind, row.kind),
+        "branches": [branches[b] for b in row.branch_ids if b in branches],
+        "place": row.place,
+        "status": row.status,
+        "status_label": STATUSES.get(row.status, row.status),
+        "expected": row.expected,
+        "present": row.present,
+        "excused": row.excused,
+    }
+
+
+def _occurrence_cells(
+    row: OccurrenceRow, kinds: dict[str, str], branches: dict[str, str]
+) -> tuple[str, ...]:
+    names = [branches[b] for b in row.branch_ids if b in branches]
+    attendance = (
+        f"có mặt {row.present}/{row.expected}, vắng có phép {row.excused}"
+        if row.attendance_taken
+        else "chưa điểm danh"
+    )
+    return (
+        format_vn_date(row.day),
+        row.start_time or "",
+        row.title,
+        kinds.get(row.kind, row.kind),
+        ", ".join(names) or WHOLE_ORGANIZATION,
+        STATUSES.get(row.status, row.status),
+        attendance,
+        row.id,
+    )
+
+
+def activity_list(args: argparse.Namespace, out: TextIO) -> int:
+    first, last = date_range(args)
+    with open_workspace(args) as ws:
+        rows = ws.activities.occurrences(first, last)
+        kinds = ws.activities.kind_names()
+        branches = dict(ws.branches.names())
+    if args.format == "json":
+        dump([_occurrence_json(r, kinds, branches) for r in rows], out)
+        return EXIT_OK
+    for row in rows:
+        print("\t".join(_occurrence_cells(row, kinds, branches)), file=out)
+    print(
+        f"Tổng cộng: {len(rows)} buổi hoạt động từ {format_vn_date(first)} "
+        f"đến {format_vn_date(last)}.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+# -- attend --------------------------------------------------------------------------------------
+
+
+def activity_attend(args: argparse.Namespace, out: TextIO) -> int:
+    both = set(args.present) & set(args.excused)
+    if both:
+        raise ValidationError(
+            {"member_id": f"Đoàn viên mã {sorted(both)[0]} vừa có mặt vừa vắng có phép."}
+        )
+    with open_workspace(args) as ws:
+        if args.file is not None:
+            marks = ws.attendance.marks_from_sheet(args.occurrence, args.file)
+        else:
+            marks = {
+                row.member_id: ("absent", None) for row in ws.attendance.sheet(args.occurrence)
+            }
+        for member_id in args.present:
+            marks[member_id] = ("present", None)
+        for member_id in args.excused:
+            marks[member_id] = ("excused", None)
+        ws.attendance.save(args.occurrence, marks)
+        occurrence = ws.activities.occurrence(args.occurrence).row
+    counts = {state: 0 for state in ATTENDANCE_STATES}
+    for state, _ in marks.values():
+        counts[state] += 1
+    print(
+        f"Đã điểm danh “{occurrence.title}” ngày {format_vn_date(occurrence.day)}: "
+        f"{counts['present']} có mặt, {counts['excused']} vắng có phép, "
+        f"{counts['absent']} vắng không phép ({len(marks)} người).",
+        file=out,
+    )
+    return EXIT_OK

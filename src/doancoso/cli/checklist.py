@@ -1,0 +1,202 @@
+"""``doancoso checklist``: the "3 chủ động" self-assessment of a year from the command line.
+
+``show`` prints every item with its status, evidence and computed indicators (``--format
+json``: the object of issue #15), ``set`` assesses an item, ``attach``/``detach`` manage its
+files (stored once by their SHA-256), ``template list|import|export`` the criteria templates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ..core.recognition.rules import STATUSES
+from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+
+if TYPE_CHECKING:
+    from ..core.recognition.service import ChecklistView, ItemView
+
+STATUS_CHOICES = tuple(STATUSES)
+
+
+def register(subparsers: Subparsers) -> None:
+    checklist = subparsers.add_parser("checklist", help="bảng tự đánh giá “3 chủ động”")
+    sub = checklist.add_subparsers(dest="checklist_command", metavar="LỆNH", required=True)
+
+    show = sub.add_parser("show", help="xem bảng tự đánh giá của một năm")
+    _common(show)
+    show.add_argument("--format", choices=("table", "json"), default="table", help="dạng kết quả")
+    show.set_defaults(handler=show_checklist)
+
+    setting = sub.add_parser("set", help="tự đánh giá một mục")
+    setting.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
+    _common(setting)
+    setting.add_argument("--status", choices=STATUS_CHOICES, help="đánh giá của mục")
+    setting.add_argument("--points", metavar="ĐIỂM", help="điểm tự chấm (nếu bộ tiêu chí có điểm)")
+    setting.add_argument("--note", metavar="NỘI_DUNG", help="những việc đã làm")
+    setting.set_defaults(handler=set_item)
+
+    attach = sub.add_parser("attach", help="đính kèm tệp minh chứng vào một mục")
+    attach.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
+    _common(attach)
+    attach.add_argument("file", type=Path, metavar="TỆP", help="tệp PDF, ảnh JPEG hoặc PNG")
+    attach.add_argument("--caption", metavar="CHÚ_THÍCH", help="chú thích của minh chứng")
+    attach.set_defaults(handler=attach_file)
+
+    detach = sub.add_parser("detach", help="gỡ tệp minh chứng khỏi một mục")
+    detach.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
+    _common(detach)
+    detach.add_argument("sha256", metavar="SHA256", help="mã SHA-256 của tệp (xem bằng show)")
+    detach.set_defaults(handler=detach_file)
+
+    template = sub.add_parser("template", help="các bộ tiêu chí")
+    tsub = template.add_subparsers(dest="template_command", metavar="LỆNH", required=True)
+    listing = tsub.add_parser("list", help="danh sách bộ tiêu chí")
+    data_dir_option(listing)
+    listing.set_defaults(handler=list_templates)
+    importing = tsub.add_parser("import", help="nhập bộ tiêu chí từ tệp JSON")
+    data_dir_option(importing)
+    importing.add_argument("file", type=Path, metavar="TỆP", help="tệp bộ tiêu chí (.json)")
+    importing.set_defaults(handler=import_template)
+    exporting = tsub.add_parser("export", help="xuất một bộ tiêu chí ra tệp JSON")
+    data_dir_option(exporting)
+    exporting.add_argument("name", metavar="TÊN", help="tên bộ tiêu chí")
+    exporting.add_argument("file", type=Path, metavar="TỆP", help="tệp sẽ ghi (.json)")
+    exporting.set_defaults(handler=export_template)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    data_dir_option(parser)
+    parser.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của bảng")
+
+
+def _item_json(view: ItemView) -> dict[str, object]:
+    indicator = view.indicator
+    return {
+        "code": view.item.code,
+        "criterion": view.criterion,
+        "text": view.item.text,
+        "status": view.status,
+        "points": view.points,
+        "note": view.note,
+        "evidence": [
+            {"sha256": f.sha256, "name": f.original_name, "caption": f.caption, "size": f.size}
+            for f in view.files
+        ],
+        "indicators": []
+        if indicator is None
+        else [
+            {
+                "key": indicator.key,
+                "label": indicator.label,
+                "value": indicator.value,
+                "threshold": indicator.threshold,
+                "met": indicator.met,
+            }
+        ],
+    }
+
+
+def checklist_json(view: ChecklistView) -> dict[str, object]:
+    met, total = view.readiness()
+    return {
+        "year": view.year,
+        "template": {"name": view.template.name, "source": view.template.source},
+        "summary": {"met": met, "total": total, "missing": [m.message for m in view.missing()]},
+        "items": [_item_json(v) for v in view.items],
+    }
+
+
+def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        view = ws.recognition.view(args.year)
+    if args.format == "json":
+        json.dump(checklist_json(view), out, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    met, total = view.readiness()
+    print(f"Bảng tự đánh giá năm {view.year} — {view.template.name}", file=out)
+    for criterion in view.template.criteria:
+        c_met, c_total = view.readiness(criterion.code)
+        print(f"\nTiêu chí {criterion.code}. {criterion.title} ({c_met}/{c_total} đạt)", file=out)
+        for v in view.criterion_items(criterion.code):
+            flag = "  ⚠ mâu thuẫn với số liệu" if v.contradiction else ""
+            print(f"  {v.item.code}  [{STATUSES[v.status]}]  {v.item.text}{flag}", file=out)
+            if v.indicator is not None:
+                state = {True: "đạt", False: "chưa đạt", None: "chưa đo"}[v.indicator.met]
+                print(
+                    f"        Chỉ số: {v.indicator.label}: {v.indicator.text} ({state})", file=out
+                )
+            for f in v.files:
+                print(
+                    f"        Minh chứng: {f.original_name} — {f.caption or ''} [{f.sha256[:12]}]",
+                    file=out,
+                )
+    print(f"\nĐạt {met}/{total} mục.", file=out)
+    missing = view.missing()
+    if missing:
+        print("Còn thiếu:", file=out)
+        for m in missing:
+            print(f"  - {m.message}", file=out)
+    return EXIT_OK
+
+
+def set_item(args: argparse.Namespace, out: TextIO) -> int:
+    raw = {
+        name: getattr(args, name)
+        for name in ("status", "points", "note")
+        if getattr(args, name) is not None
+    }
+    with open_workspace(args) as ws:
+        ws.recognition.set(args.year, args.code, raw)
+    print(f"Đã cập nhật mục {args.code} năm {args.year}.", file=out)
+    return EXIT_OK
+
+
+def attach_file(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        ws.recognition.attach(args.year, args.code, args.file, args.caption)
+    print(f"Đã đính kèm “{args.file.name}” vào mục {args.code} năm {args.year}.", file=out)
+    return EXIT_OK
+
+
+def detach_file(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        count = ws.recognition.detach(args.year, args.code, args.sha256)
+    print(f"Đã gỡ {count} tệp minh chứng khỏi mục {args.code} năm {args.year}.", file=out)
+    return EXIT_OK
+
+
+def list_templates(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        for template in ws.recognition.templates():
+            where = f" — {template.province}" if template.province else ""
+            source = template.source or "không ghi nguồn"
+            print(
+                f"{template.name}{where} ({len(template.items)} mục; {source})",
+                file=out,
+            )
+    return EXIT_OK
+
+
+def import_template(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.recognition.template import read_template_file
+
+    template = read_template_file(args.file)
+    with open_workspace(args) as ws:
+        ws.recognition.add_template(template)
+    print(f"Đã nhập bộ tiêu chí “{template.name}” ({len(template.items)} mục).", file=out)
+    return EXIT_OK
+
+
+def export_template(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.storage.files import written_atomically
+
+    with open_workspace(args) as ws:
+        template = ws.recognition.template(args.name)
+    with written_atomically(args.file) as temp:
+        temp.write_text(template.text, encoding="utf-8")
+    print(f"Đã xuất bộ tiêu chí “{template.name}” ra {args.file}.", file=out)
+    return EXIT_OK

@@ -1,0 +1,70 @@
+"""``doancoso plan print``: the yearly plan (KH) or, with ``--report``, the report of its
+results against targets (BC), as a PDF.
+
+Registered under ``plan`` by the ``plan`` group (``plans_print.register(plan_sub)``); the PDF
+itself is made by :mod:`doancoso.reports.plan` (imported only when the command runs).
+
+``--number``, ``--place`` and ``--date`` are what the print dialog asks in the app: the plan
+prints its own number and date unless others are given; the report has no number unless one is
+given, is dated today by default, and counts the figures the app measures up to its date.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from ..core.errors import ValidationError
+from ..core.lang.dates import DateFormatError, parse_vn_date
+from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+
+
+def register(plan_sub: Subparsers) -> None:
+    """Add ``print`` to the ``plan`` subcommands."""
+    printing = plan_sub.add_parser(
+        "print", help="in kế hoạch công tác năm (hoặc báo cáo kết quả) ra tệp PDF"
+    )
+    data_dir_option(printing)
+    printing.add_argument("--year", type=int, required=True, help="năm của kế hoạch")
+    printing.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF cần ghi")
+    printing.add_argument(
+        "--report",
+        action="store_true",
+        help="in báo cáo kết quả thực hiện chỉ tiêu (BC) thay cho kế hoạch (KH)",
+    )
+    printing.add_argument(
+        "--number", help="số văn bản, ví dụ 07-KH/ĐTN (mặc định: số của kế hoạch)"
+    )
+    printing.add_argument(
+        "--place", help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)"
+    )
+    printing.add_argument(
+        "--date",
+        help="ngày ban hành dd/mm/yyyy (mặc định: ngày của kế hoạch; báo cáo: hôm nay, số liệu "
+        "tính đến ngày này)",
+    )
+    printing.set_defaults(handler=plan_print)
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_vn_date(text)[0]
+    except DateFormatError as exc:
+        raise ValidationError({"date": str(exc)}) from exc
+
+
+def plan_print(args: argparse.Namespace, out: TextIO) -> int:
+    from ..reports.plan import print_plan, print_report
+
+    issued_on = _date(args.date)
+    write = print_report if args.report else print_plan
+    with open_workspace(args) as ws:
+        path = write(ws, args.output, args.year, issued_on=issued_on, number=args.number,
+                     place=args.place)  # fmt: skip
+    what = "báo cáo kết quả thực hiện chỉ tiêu" if args.report else "kế hoạch công tác"
+    print(f"Đã in {what} năm {args.year} ra tệp {path}.", file=out)
+    return EXIT_OK

@@ -1,0 +1,84 @@
+"""``doancoso advice`` and ``doancoso coordination``: the register of criterion 3 (documents and
+proposals to the Party committee; coordination with other bodies)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from ..core.lang.dates import format_vn_date
+from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+
+
+def register(subparsers: Subparsers) -> None:
+    advice = subparsers.add_parser("advice", help="văn bản tham mưu cấp ủy")
+    asub = advice.add_subparsers(dest="advice_command", metavar="LỆNH", required=True)
+    add = asub.add_parser("add", help="ghi một văn bản tham mưu")
+    data_dir_option(add)
+    add.add_argument("--date", required=True, metavar="dd/mm/yyyy", help="ngày văn bản")
+    add.add_argument("--title", required=True, metavar="TÊN", help="tên, trích yếu văn bản")
+    add.add_argument("--number", metavar="SỐ", help="số, ký hiệu văn bản")
+    add.add_argument("--answer", metavar="NỘI_DUNG", help="ý kiến trả lời của cấp ủy")
+    add.set_defaults(handler=add_advice)
+    listing = asub.add_parser("list", help="danh sách văn bản tham mưu")
+    data_dir_option(listing)
+    listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
+    listing.set_defaults(handler=list_advice)
+
+    coordination = subparsers.add_parser("coordination", help="chương trình phối hợp")
+    csub = coordination.add_subparsers(dest="coordination_command", metavar="LỆNH", required=True)
+    add = csub.add_parser("add", help="ghi một chương trình phối hợp")
+    data_dir_option(add)
+    add.add_argument("--date", required=True, metavar="dd/mm/yyyy", help="ngày bắt đầu")
+    add.add_argument("--partner", required=True, metavar="ĐƠN_VỊ", help="cơ quan, đơn vị phối hợp")
+    add.add_argument("--title", required=True, metavar="TÊN", help="tên chương trình, quy chế")
+    add.set_defaults(handler=add_coordination)
+    listing = csub.add_parser("list", help="danh sách chương trình phối hợp")
+    data_dir_option(listing)
+    listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
+    listing.set_defaults(handler=list_coordination)
+
+
+def add_advice(args: argparse.Namespace, out: TextIO) -> int:
+    raw = {
+        "day": args.date,
+        "title": args.title,
+        "number": args.number or "",
+        "answer": args.answer or "",
+    }
+    with open_workspace(args) as ws:
+        ws.registers.save_advice(raw)
+    print(f"Đã ghi văn bản tham mưu “{args.title}”.", file=out)
+    return EXIT_OK
+
+
+def list_advice(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        rows = ws.registers.advice(args.year)
+    if not rows:
+        print("Chưa có văn bản tham mưu nào.", file=out)
+    for r in rows:
+        answer = f" — trả lời: {r.answer}" if r.answer else ""
+        print(
+            f"{format_vn_date(r.day)}  {r.number or ''}  {r.title}{answer}".replace("    ", "  "),
+            file=out,
+        )
+    return EXIT_OK
+
+
+def add_coordination(args: argparse.Namespace, out: TextIO) -> int:
+    raw = {"day": args.date, "partner": args.partner, "title": args.title}
+    with open_workspace(args) as ws:
+        ws.registers.save_coordination(raw)
+    print(f"Đã ghi chương trình phối hợp “{args.title}” với {args.partner}.", file=out)
+    return EXIT_OK
+
+
+def list_coordination(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        rows = ws.registers.coordination(args.year)
+    if not rows:
+        print("Chưa có chương trình phối hợp nào.", file=out)
+    for r in rows:
+        print(f"{format_vn_date(r.day)}  {r.partner}: {r.title}", file=out)
+    return EXIT_OK

@@ -1,0 +1,118 @@
+"""How a plan's targets read, the same on the page and in print: quantities with their unit,
+the share achieved, whether a target is met, and the targets grouped by criterion.
+
+    quantity_text(20, "đoàn viên")   -> "20 đoàn viên"
+    quantity_text(100, "%")          -> "100%"
+    share_text(0.905)                -> "90,5"
+    outcome(target)                  -> MET, NOT_MET or UNKNOWN
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..lang.text import nfc, nfc_multiline, vn_number
+from .rules import CRITERIA
+from .service import TargetInfo
+
+MET, NOT_MET, UNKNOWN = "met", "not-met", "unknown"
+OTHER_TARGETS = "Chỉ tiêu khác"
+
+
+def number_text(value: float) -> str:
+    """20.0 -> "20", 1500 -> "1.500", 12.5 -> "12,5", 33.333 -> "33,3" (one decimal at most)."""
+    rounded = round(float(value), 1)
+    if rounded.is_integer():
+        return vn_number(int(rounded))
+    whole, _, decimal = f"{rounded:.1f}".partition(".")
+    return f"{vn_number(int(whole))},{decimal}"
+
+
+def quantity_text(value: float | None, unit: str | None) -> str:
+    """A figure with its unit ("" when there is no figure); "%" follows without a space."""
+    if value is None:
+        return ""
+    unit = nfc(unit)
+    number = number_text(value)
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def share_text(share: float | None) -> str:
+    """A share as a percentage with one decimal, without the sign: 0.5 -> "50,0" ("" if None)."""
+    if share is None:
+        return ""
+    return f"{share * 100:.1f}".replace(".", ",")
+
+
+def outcome(target: TargetInfo) -> str:
+    """:data:`MET` once achieved reaches planned, :data:`NOT_MET` below it, :data:`UNKNOWN`
+    when either figure is missing (no planned quantity, or nothing entered yet)."""
+    share = target.share
+    if share is None:
+        return UNKNOWN
+    return MET if share >= 1 else NOT_MET
+
+
+@dataclass(frozen=True)
+class TargetGroup:
+    """The targets of one criterion (``criterion`` None: those without one), in plan order;
+    ``heading`` is the criterion's name (or "Chỉ tiêu khác")."""
+
+    criterion: int | None
+    heading: str
+    targets: tuple[TargetInfo, ...]
+
+
+def criterion_heading(criterion: int) -> str:
+    return f"Tiêu chí {criterion}: {CRITERIA[criterion]}"
+
+
+def grouped(targets: Iterable[TargetInfo]) -> list[TargetGroup]:
+    """The targets by criterion 1, 2, 3, then those without one under "Chỉ tiêu khác"; when no
+    target names a criterion, one group with every target and no heading."""
+    items = list(targets)
+    if not any(t.criterion for t in items):
+        return [TargetGroup(None, "", tuple(items))] if items else []
+    groups = [
+        TargetGroup(c, CRITERIA[c], tuple(t for t in items if t.criterion == c)) for c in CRITERIA
+    ]
+    rest = tuple(t for t in items if t.criterion not in CRITERIA)
+    if rest:
+        groups.append(TargetGroup(None, OTHER_TARGETS, rest))
+    return [g for g in groups if g.targets]
+
+
+def target_sentence(target: TargetInfo) -> str:
+    """A target as the plan states it: its text, then its planned quantity unless the text
+    already gives that number ("Tổ chức 4 hoạt động…"), ending with a full stop."""
+    text = " ".join(nfc_multiline(target.text).split()).rstrip(" .;,:")
+    planned = quantity_text(target.planned, target.unit)
+    if planned and target.planned is not None:
+        number = number_text(target.planned)
+        if number not in text.replace("%", " ").split():
+            text = f"{text}: {planned}"
+    return f"{text}."
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many targets are met, not met, and cannot be judged yet."""
+
+    met: tuple[TargetInfo, ...]
+    not_met: tuple[TargetInfo, ...]
+    unknown: tuple[TargetInfo, ...]
+
+    @property
+    def total(self) -> int:
+        return len(self.met) + len(self.not_met) + len(self.unknown)
+
+
+def tally(targets: Sequence[TargetInfo]) -> Tally:
+    return Tally(
+        tuple(t for t in targets if outcome(t) == MET),
+        tuple(t for t in targets if outcome(t) == NOT_MET),
+        tuple(t for t in targets if outcome(t) == UNKNOWN),
+    )

@@ -1,0 +1,211 @@
+"""What the app proves from its own records for a checklist item: an indicator's value, its
+threshold, whether it is met, where the figure comes from and the day it was computed.
+
+Each indicator reads the records it names at the moment it is computed (never a copy); a missing
+source (no plan, no rating round) gives no value and says what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..activities.rules import BUILTIN_KINDS
+from ..context import WorkspaceContext
+from ..lang.dates import format_vn_date
+from ..plans.measures import measure
+from ..plans.rules import NOT_REGISTERED
+from ..storage.live import is_live
+from ..storage.models import (
+    AdviceRecord,
+    CoordinationRecord,
+    Member,
+    MemberEvent,
+    Plan,
+    PlanTarget,
+    Setting,
+    Youth,
+)
+from .template import INDICATORS, Item
+
+PLAN_DEADLINE_KEY = "plan_deadline"
+DEFAULT_PLAN_DEADLINE = (10, 11)
+"""The superior body's deadline for next year's plan: day and month of the year before (a
+setting; one city's was 10 November, DOMAIN.md §2)."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: str
+    value: float | None
+    text: str  # the value in words, with where it comes from
+    threshold: float | None
+    met: bool | None  # None: nothing to measure yet
+    computed_on: dt.date
+
+
+def plan_deadline(session: Session, org: str, year: int) -> dt.date:
+    """The deadline to register the plan of ``year`` (in the year before)."""
+    row = session.scalar(
+        select(Setting.value).where(is_live(Setting, org), Setting.key == PLAN_DEADLINE_KEY)
+    )
+    day, month = DEFAULT_PLAN_DEADLINE
+    if row:
+        try:
+            day, month = (int(p) for p in row.split("/"))
+            dt.date(year - 1, month, day)
+        except ValueError:
+            day, month = DEFAULT_PLAN_DEADLINE
+    return dt.date(year - 1, month, day)
+
+
+def compute(
+    ctx: WorkspaceContext,
+    session: Session,
+    item: Item,
+    year: int,
+    as_of: dt.date,
+    remarks: tuple[int, int] | None,
+) -> Indicator | None:
+    """The indicator of ``item`` (None if it has none). ``remarks`` is (members with this
+    year's remark, members rated) from the rating round, read by the caller."""
+    if item.indicator is None:
+        return None
+    key, threshold = item.indicator, item.threshold
+    org = ctx.organization_id
+    first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
+    label = INDICATORS[key]
+
+    def result(value: float | None, text: str, met: bool | None = None) -> Indicator:
+        if met is None and value is not None and threshold is not None:
+            met = value >= threshold - 1e-9
+        return Indicator(key, label, value, text, threshold, met, as_of)
+
+    if key == "roster-updated":
+        changed = max(
+            session.scalar(select(func.max(Member.updated_at)).where(Member.organization_id == org))
+            or dt.datetime.min,
+            session.scalar(
+                select(func.max(MemberEvent.updated_at)).where(MemberEvent.organization_id == org)
+            )
+            or dt.datetime.min,
+        )
+        if changed == dt.datetime.min:
+            return result(None, "Danh sách đoàn viên chưa có ai.", False)
+        months = (as_of - changed.date()).days / 30.44
+        met = threshold is None or months <= threshold
+        return result(
+            round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(changed.date())}.", met
+        )
+    if key == "remarks-share":
+        if not remarks or not remarks[1]:
+            return result(None, f"Chưa có đợt xếp loại đoàn viên năm {year}.", False)
+        share = 100 * remarks[0] / remarks[1]
+        return result(
+            round(share, 1),
+            f"{remarks[0]}/{remarks[1]} đoàn viên được xếp loại có nhận xét năm {year}.",
+        )
+    if key == "admissions-vs-plan":
+        planned = session.scalar(
+            select(PlanTarget.planned)
+            .join(Plan, Plan.id == PlanTarget.plan_id)
+            .where(
+                is_live(Plan, org),
+                Plan.year == year,
+                is_live(PlanTarget),
+                PlanTarget.measure == "admissions",
+            )
+        )
+        done = measure(ctx, session, "admissions", None, year, as_of) or 0
+        if not planned:
+            return result(
+                None,
+                f"Đã kết nạp {done:.0f} đoàn viên; kế hoạch năm {year} chưa có chỉ tiêu kết nạp.",
+                False,
+            )
+        return result(
+            round(100 * done / planned, 1),
+            f"Đã kết nạp {done:.0f}/{planned:.0f} đoàn viên theo chỉ tiêu.",
+        )
+    if key == "youth-register":
+        live = (is_live(Youth, org), Youth.admitted_member_id.is_(None))
+        total = session.scalar(select(func.count()).select_from(Youth).where(*live)) or 0
+        hardship = (
+            session.scalar(
+                select(func.count()).select_from(Youth).where(*live, Youth.in_hardship.is_(True))
+            )
+            or 0
+        )
+        return result(
+            float(total), f"{total} thanh niên trong sổ theo dõi, {hardship} có hoàn cảnh khó khăn."
+        )
+    if key == "plan-registered":
+        plan = session.scalar(select(Plan).where(is_live(Plan, org), Plan.year == year))
+        deadline = plan_deadline(session, org, year)
+        if plan is None:
+            return result(None, f"Chưa có kế hoạch công tác năm {year}.", False)
+        if plan.registration_state == NOT_REGISTERED or plan.registered_on is None:
+            return result(
+                None,
+                f"Kế hoạch năm {year} chưa đăng ký với cấp trên (hạn {format_vn_date(deadline)}).",
+                False,
+            )
+        on_time = plan.registered_on <= deadline
+        return result(
+            None,
+            f"Đăng ký ngày {format_vn_date(plan.registered_on)} (hạn {format_vn_date(deadline)}).",
+            on_time,
+        )
+    if key == "targets-met":
+        from ..plans.service import PlanService
+
+        info = PlanService(ctx).get(year, as_of)
+        judged = [t for t in (info.targets if info else ()) if t.share is not None]
+        if not judged:
+            return result(None, f"Kế hoạch năm {year} chưa có chỉ tiêu đo được.", False)
+        reached = sum(1 for t in judged if (t.share or 0) >= 1 - 1e-9)
+        return result(
+            round(100 * reached / len(judged), 1),
+            f"Đạt {reached}/{len(judged)} chỉ tiêu của kế hoạch.",
+        )
+    if key == "branch-meetings":
+        value = measure(ctx, session, "branch-meetings", None, year, as_of)
+        if value is None:
+            return result(None, "Chưa có chi đoàn nào.", False)
+        return result(value, "Theo các buổi “Sinh hoạt chi đoàn định kỳ” đã thực hiện.")
+    if key == "activities-done":
+        value = measure(ctx, session, "activities", item.kind, year, as_of) or 0.0
+        kind = BUILTIN_KINDS.get(item.kind or "", (item.kind or "mọi loại", ""))[0]
+        return result(value, f"{value:.0f} hoạt động “{kind}” đã thực hiện trong năm.")
+    if key == "party-introductions":
+        count = (
+            session.scalar(
+                select(func.count())
+                .select_from(MemberEvent)
+                .where(
+                    is_live(MemberEvent, org),
+                    MemberEvent.kind == "party_introduction",
+                    MemberEvent.event_date >= first,
+                    MemberEvent.event_date <= last,
+                )
+            )
+            or 0
+        )
+        return result(float(count), f"{count} đoàn viên ưu tú được giới thiệu cho Đảng trong năm.")
+    if key in ("advice-count", "coordination-count"):
+        model = AdviceRecord if key == "advice-count" else CoordinationRecord
+        count = (
+            session.scalar(
+                select(func.count())
+                .select_from(model)
+                .where(is_live(model, org), model.day >= first, model.day <= last)
+            )
+            or 0
+        )
+        what = "văn bản tham mưu" if key == "advice-count" else "chương trình phối hợp"
+        return result(float(count), f"{count} {what} trong năm.")
+    raise ValueError(f"unknown indicator {key!r}")

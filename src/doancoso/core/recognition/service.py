@@ -1,0 +1,353 @@
+"""The checklist of a year: each item's self-assessment, points, narrative and evidence (files
+and the app's own records), its computed indicator, and the readiness with what is missing.
+
+A year's checklist keeps a copy of the template it was opened with: importing or changing a
+template never rewrites a past year. An item ticked "đạt" whose indicator misses its threshold
+is flagged (``contradiction``), so the secretary sees it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..context import WorkspaceContext
+from ..errors import ConflictError, NotFoundError, ValidationError
+from ..evidence.service import Attachment, EvidenceService
+from ..lang.text import fold, nfc_multiline_or_none
+from ..storage.live import is_live
+from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Rating, RatingRound
+from ..storage.tracking import transaction_time
+from .indicators import Indicator, compute
+from .rules import NOT_ASSESSED, STATUSES
+from .template import Item, Template, default_template, parse_template
+
+ANSWERS_TABLE = "checklist_answers"
+"""The owner table of a checklist item's evidence files."""
+CHECKLIST_TABLES = (
+    "checklists",
+    "checklist_answers",
+    "criteria_templates",
+    "evidence_files",
+    "advice_records",
+    "coordination_records",
+    "members",
+    "member_events",
+    "youths",
+    "plans",
+    "plan_targets",
+    "occurrences",
+    "attendance",
+    "ratings",
+    "rating_rounds",
+    "settings",
+)
+"""The tables whose changes may change what the checklist shows (its indicators read them)."""
+
+
+@dataclass(frozen=True)
+class ItemView:
+    criterion: str
+    item: Item
+    status: str
+    points: float | None
+    note: str | None
+    files: tuple[Attachment, ...]
+    indicator: Indicator | None
+
+    @property
+    def contradiction(self) -> bool:
+        """Ticked "đạt" while the app's own indicator says the threshold is missed."""
+        return self.status == "dat" and self.indicator is not None and self.indicator.met is False
+
+
+@dataclass(frozen=True)
+class Missing:
+    code: str
+    kind: str  # "not-assessed", "no-evidence", "indicator", "not-met"
+    message: str
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    year: int
+    template: Template
+    items: tuple[ItemView, ...]
+    as_of: dt.date
+
+    def criterion_items(self, code: str) -> list[ItemView]:
+        return [v for v in self.items if v.criterion == code]
+
+    def readiness(self, criterion: str | None = None) -> tuple[int, int]:
+        """(items met, items counted): items "không áp dụng" are not counted."""
+        views = [v for v in self.items if criterion is None or v.criterion == criterion]
+        counted = [v for v in views if v.status != "khong-ap-dung"]
+        return sum(1 for v in counted if v.status == "dat"), len(counted)
+
+    def points(self) -> tuple[float, float] | None:
+        """(points given, points possible) when the template has points."""
+        if not self.template.has_points:
+            return None
+        possible = sum(v.item.points or 0 for v in self.items)
+        given = sum(v.points or 0 for v in self.items)
+        return given, possible
+
+    def missing(self) -> list[Missing]:
+        """What the dossier would lack, item by item ("Còn thiếu")."""
+        found = []
+        for v in self.items:
+            code = v.item.code
+            if v.status == "khong-ap-dung":
+                continue
+            if v.status == NOT_ASSESSED:
+                found.append(Missing(code, "not-assessed", f"Mục {code} chưa tự đánh giá."))
+            elif v.status == "chua-dat":
+                found.append(Missing(code, "not-met", f"Mục {code} tự đánh giá “Chưa đạt”."))
+            if not v.files and v.indicator is None:
+                found.append(Missing(code, "no-evidence", f"Mục {code} chưa có tệp minh chứng."))
+            if v.indicator is not None and v.indicator.met is False:
+                found.append(
+                    Missing(
+                        code,
+                        "indicator",
+                        f"Mục {code}: chỉ số “{v.indicator.label}” chưa đạt — {v.indicator.text}",
+                    )
+                )
+        return found
+
+
+class RecognitionService:
+    """The checklists and criteria templates of the workspace's organisation."""
+
+    def __init__(self, ctx: WorkspaceContext, evidence: EvidenceService) -> None:
+        self._ctx = ctx
+        self._evidence = evidence
+
+    # Templates -----------------------------------------------------------------------------
+
+    def templates(self) -> list[Template]:
+        """The default template, then those imported, by name."""
+        stmt = select(CriteriaTemplate.content).where(
+            is_live(CriteriaTemplate, self._ctx.organization_id)
+        )
+        with self._ctx.db.read() as session:
+            imported = [parse_template(text) for text in session.scalars(stmt)]
+        return [default_template(), *sorted(imported, key=lambda t: fold(t.name))]
+
+    def template(self, name: str) -> Template:
+        for template in self.templates():
+            if fold(template.name) == fold(name):
+                return template
+        raise NotFoundError(f"Không có bộ tiêu chí “{name}”.")
+
+    def add_template(self, template: Template) -> None:
+        """Keep an imported template (replacing one of the same name, never the default)."""
+        if fold(template.name) == fold(default_template().name):
+            raise ConflictError(
+                "Bộ tiêu chí mặc định đã có sẵn: hãy đặt tên khác cho bộ tiêu chí nhập vào."
+            )
+        org = self._ctx.organization_id
+        with self._ctx.db.transaction() as session:
+            for row in session.scalars(
+                select(CriteriaTemplate).where(is_live(CriteriaTemplate, org))
+            ):
+                if fold(row.name) == fold(template.name):
+                    row.deleted_at = transaction_time(session)
+            session.add(
+                CriteriaTemplate(
+                    organization_id=org,
+                    name=template.name,
+                    source=template.source,
+                    province=template.province,
+                    content=template.text,
+                )
+            )
+
+    # The checklist of a year ---------------------------------------------------------------
+
+    def open(self, year: int, template_name: str | None = None) -> Template:
+        """The year's checklist, made with ``template_name`` (default: the default template)
+        if it does not exist yet; an existing one keeps its template."""
+        if not 2000 <= year <= 2100:
+            raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+        with self._ctx.db.read() as session:
+            existing = self._find(session, year)
+            if existing is not None:
+                return parse_template(existing.template)
+        template = self.template(template_name) if template_name else default_template()
+        with self._ctx.db.transaction() as session:
+            if self._find(session, year) is None:
+                session.add(
+                    Checklist(
+                        organization_id=self._ctx.organization_id,
+                        year=year,
+                        template_name=template.name,
+                        template=template.text,
+                    )
+                )
+        return template
+
+    def view(self, year: int, as_of: dt.date | None = None) -> ChecklistView:
+        """Every item with its answer, files and indicator, computed now from the records."""
+        template = self.open(year)
+        as_of = as_of or dt.date.today()
+        with self._ctx.db.read() as session:
+            checklist = self._find(session, year)
+            assert checklist is not None
+            answers = {
+                a.code: a
+                for a in session.scalars(
+                    select(ChecklistAnswer).where(
+                        is_live(ChecklistAnswer), ChecklistAnswer.checklist_id == checklist.id
+                    )
+                )
+            }
+            remarks = self._remarks(session, year)
+            indicators = {
+                i.code: compute(self._ctx, session, i, year, as_of, remarks) for i in template.items
+            }
+        files = self._files([a.id for a in answers.values()])
+        views = []
+        for criterion in template.criteria:
+            for item in criterion.items:
+                a = answers.get(item.code)
+                views.append(
+                    ItemView(
+                        criterion.code,
+                        item,
+                        a.status if a else NOT_ASSESSED,
+                        a.points if a else None,
+                        a.note if a else None,
+                        tuple(files.get(a.id, ())) if a else (),
+                        indicators[item.code],
+                    )
+                )
+        return ChecklistView(year, template, tuple(views), as_of)
+
+    def set(self, year: int, code: str, raw: Mapping[str, str]) -> None:
+        """Change an item's ``status`` (a code or its name), ``points`` and ``note``."""
+        template = self.open(year)
+        item = self._item(template, code)
+        errors: dict[str, str] = {}
+        values: dict[str, object] = {}
+        if "status" in raw:
+            key = fold(raw["status"]).strip()
+            status = next((c for c, n in STATUSES.items() if key in (c, fold(n))), None)
+            if status is None:
+                errors["status"] = "Đánh giá phải là: " + ", ".join(STATUSES.values()) + "."
+            values["status"] = status
+        if "points" in raw:
+            text = str(raw["points"] or "").strip().replace(",", ".")
+            try:
+                points = float(text) if text else None
+            except ValueError:
+                points, errors["points"] = None, "Điểm phải là một số."
+            if points is not None and item.points is None:
+                errors["points"] = "Bộ tiêu chí không chấm điểm mục này."
+            elif points is not None and item.points is not None and not 0 <= points <= item.points:
+                errors["points"] = f"Điểm phải từ 0 đến {item.points:g}."
+            values["points"] = points
+        if "note" in raw:
+            values["note"] = nfc_multiline_or_none(raw["note"])
+        if errors:
+            raise ValidationError(errors)
+        with self._ctx.db.transaction() as session:
+            answer = self._answer(session, year, code)
+            for name, value in values.items():
+                if getattr(answer, name) != value:
+                    setattr(answer, name, value)
+
+    def attach(
+        self,
+        year: int,
+        code: str,
+        source: Path,
+        caption: str | None = None,
+        taken_on: dt.date | None = None,
+    ) -> str:
+        """Attach a file to an item (stored once by its hash); returns the attachment's id."""
+        self._item(self.open(year), code)
+        with self._ctx.db.transaction() as session:
+            answer_id = self._answer(session, year, code).id
+        return self._evidence.attach(ANSWERS_TABLE, answer_id, source, caption, taken_on)
+
+    def detach(self, year: int, code: str, sha256: str) -> int:
+        """Detach the files with ``sha256`` from an item; returns how many (the stored file
+        stays until the data check finds nobody names it)."""
+        with self._ctx.db.transaction() as session:
+            answer_id = self._answer(session, year, code).id
+        ids = [
+            f.id for f in self._evidence.attachments(ANSWERS_TABLE, answer_id) if f.sha256 == sha256
+        ]
+        if not ids:
+            raise NotFoundError(f"Mục {code} không có tệp minh chứng {sha256[:12]}….")
+        return self._evidence.detach(ids)
+
+    # Helpers -------------------------------------------------------------------------------
+
+    def _files(self, answer_ids: list[str]) -> dict[str, list[Attachment]]:
+        found: dict[str, list[Attachment]] = {}
+        for answer_id in answer_ids:
+            files = self._evidence.attachments(ANSWERS_TABLE, answer_id)
+            if files:
+                found[answer_id] = files
+        return found
+
+    def _remarks(self, session: Session, year: int) -> tuple[int, int] | None:
+        round_id = session.scalar(
+            select(RatingRound.id).where(
+                is_live(RatingRound, self._ctx.organization_id), RatingRound.year == year
+            )
+        )
+        if round_id is None:
+            return None
+        rated = [
+            (r.decided_level, r.remark)
+            for r in session.scalars(
+                select(Rating).where(
+                    is_live(Rating), Rating.round_id == round_id, Rating.decided_level.is_not(None)
+                )
+            )
+        ]
+        return sum(1 for _, remark in rated if remark), len(rated)
+
+    @staticmethod
+    def _item(template: Template, code: str) -> Item:
+        for item in template.items:
+            if item.code == code:
+                return item
+        raise NotFoundError(f"Bộ tiêu chí “{template.name}” không có mục {code}.")
+
+    def _find(self, session: Session, year: int) -> Checklist | None:
+        return session.scalar(
+            select(Checklist).where(
+                is_live(Checklist, self._ctx.organization_id), Checklist.year == year
+            )
+        )
+
+    def _answer(self, session: Session, year: int, code: str) -> ChecklistAnswer:
+        checklist = self._find(session, year)
+        if checklist is None:
+            raise NotFoundError(f"Chưa mở bảng tự đánh giá năm {year}.")
+        answer = session.scalar(
+            select(ChecklistAnswer).where(
+                is_live(ChecklistAnswer),
+                ChecklistAnswer.checklist_id == checklist.id,
+                ChecklistAnswer.code == code,
+            )
+        )
+        if answer is None:
+            answer = ChecklistAnswer(
+                organization_id=checklist.organization_id,
+                checklist_id=checklist.id,
+                code=code,
+                status=NOT_ASSESSED,
+            )
+            session.add(answer)
+            session.flush()
+        return answer

@@ -1,0 +1,188 @@
+"""The minutes of a meeting (biên bản, BB), A4 portrait in the union's document frame.
+
+No official template exists (DOMAIN.md §7); this follows the Party cell's form the union
+usually copies: time and place; who chaired, who wrote the minutes, the guests; members present
+out of those expected, and the absent by name with their reason (with leave) or without; the
+agenda, what was said, the conclusions; the time the meeting closed; the signatures of the
+recorder (THƯ KÝ, at left) and of the chair (CHỦ TRÌ, at right). There is no "Nơi nhận".
+
+A meeting of one chi đoàn is issued by that chi đoàn: the header reads the Đoàn cơ sở over the
+chi đoàn ("ĐOÀN XÃ TÂN HƯNG" / "CHI ĐOÀN ẤP BÀ ĐIỀU"), the type name "BIÊN BẢN SINH HOẠT CHI
+ĐOÀN". Any other activity is issued by the BCH of the Đoàn cơ sở, as "BIÊN BẢN" of its title.
+
+What the secretary has not filled in yet (the chair, the attendance, the content…) is printed
+as dotted lines to write on, so the minutes can also be printed before the meeting and filled
+in by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ..core.activities.attendance import AttendanceRow, MinutesDocument
+from ..core.activities.rules import MEETING_KIND
+from ..core.documents import place_and_date
+from ..core.errors import AppError, ConflictError
+from ..core.lang.text import nfc, nfc_multiline, vn_number
+from ..core.workspace import Workspace
+from .document import UnionDocument
+from .fonts import REGULAR
+from .prose import fill_lines, labelled, paragraphs, section, style
+from .roster import NO_ORGANIZATION
+from .styles import markup, styles
+
+MEETING_KIND_NAME = "BIÊN BẢN SINH HOẠT CHI ĐOÀN"
+OTHER_KIND_NAME = "BIÊN BẢN"
+BLANK = "…………………………"
+SHORT_BLANK = "……"
+NOT_HELD = "Buổi hoạt động đã hoãn hoặc hủy: không có biên bản."
+
+
+def spoken_time(hhmm: str | None) -> str:
+    """ "19:30" -> "19 giờ 30 phút"; dotted blanks when unknown."""
+    if not hhmm:
+        return f"{SHORT_BLANK} giờ {SHORT_BLANK} phút"
+    hour, _, minute = hhmm.partition(":")
+    return f"{int(hour)} giờ {minute or '00'} phút"
+
+
+def chi_doan_name(branch: str) -> str:
+    """ "Chi đoàn ấp Bà Điều" -> "CHI ĐOÀN ẤP BÀ ĐIỀU"; "Ấp Bà Điều" -> "CHI ĐOÀN ẤP BÀ ĐIỀU"."""
+    upper = nfc(branch).upper()
+    return upper if upper.startswith("CHI ĐOÀN") else f"CHI ĐOÀN {upper}"
+
+
+def _names(rows: Sequence[AttendanceRow]) -> str:
+    return ", ".join(f"{r.full_name} ({nfc(r.reason)})" if r.reason else r.full_name for r in rows)
+
+
+def attendance_lines(doc: MinutesDocument) -> list[Flowable]:
+    if not doc.attendance_taken:
+        text = (
+            f"có mặt {SHORT_BLANK}/{SHORT_BLANK} đồng chí; vắng {SHORT_BLANK} đồng chí (có phép "
+            f"{SHORT_BLANK}, không phép {SHORT_BLANK})."
+        )
+        return [labelled("- Đoàn viên", text)]
+    away = len(doc.excused) + len(doc.absent)
+    text = f"có mặt {vn_number(doc.present)}/{vn_number(doc.expected)} đồng chí"
+    if away:
+        text += (
+            f"; vắng {vn_number(away)} đồng chí (có phép {vn_number(len(doc.excused))}, "
+            f"không phép {vn_number(len(doc.absent))})."
+        )
+    else:
+        text += ", không có đồng chí nào vắng."
+    lines: list[Flowable] = [labelled("- Đoàn viên", text)]
+    if doc.excused:
+        lines.append(labelled("+ Vắng có phép", _names(doc.excused) + "."))
+    if doc.absent:
+        lines.append(labelled("+ Vắng không phép", _names(doc.absent) + "."))
+    return lines
+
+
+def _text_or_blank(text: str | None) -> list[Flowable]:
+    return paragraphs(text) or fill_lines()
+
+
+def minutes_body(doc: MinutesDocument) -> list[Flowable]:
+    m = doc.minutes
+    start = f"{spoken_time(doc.start_time)}, {place_and_date('', doc.day)}"
+    body: list[Flowable] = [
+        section(1, "Thời gian, địa điểm"),
+        labelled("- Thời gian", f"bắt đầu lúc {start}."),
+        labelled("- Địa điểm", f"{nfc(doc.place)}." if doc.place else BLANK),
+        section(2, "Thành phần"),
+        labelled("- Chủ trì", f"{nfc(m.chair)}." if m.chair else BLANK),
+        labelled("- Thư ký", f"{nfc(m.recorder)}." if m.recorder else BLANK),
+    ]
+    if m.guests:
+        guests = " ".join(nfc_multiline(m.guests).split()).rstrip(".;,")
+        body.append(labelled("- Đại biểu dự", f"{guests}."))
+    body += attendance_lines(doc)
+    body += [
+        section(3, "Nội dung"),
+        Paragraph(markup("1. Chương trình"), style("lead")),
+        *_text_or_blank(m.agenda),
+        Paragraph(markup("2. Diễn biến"), style("lead")),
+        *(paragraphs(m.content) or fill_lines(6)),
+        section(4, "Kết luận, nghị quyết"),
+        *_text_or_blank(m.resolutions),
+    ]
+    closed = f"Buổi sinh hoạt kết thúc lúc {spoken_time(m.closed_at)} cùng ngày."
+    body.append(Paragraph(markup(closed), style("body")))
+    return body
+
+
+@dataclass(frozen=True)
+class MinutesFrame(UnionDocument):
+    """The union's frame with the minutes' own closing: the recorder's signature at left and
+    the chair's at right, each with the name under it; no recipients."""
+
+    chair: str = ""
+    recorder: str = ""
+
+    def closing(self, lead: Sequence[Flowable] = ()) -> Flowable:
+        sign = styles()["sign"]
+
+        def block(title: str, name: str) -> list[Flowable]:
+            return [Paragraph(markup(title), sign), Spacer(1, 24 * mm),
+                    Paragraph(markup(name), sign)]  # fmt: skip
+
+        half = self.frame_width / 2
+        table = Table([[block("THƯ KÝ", self.recorder), block("CHỦ TRÌ", self.chair)]],
+                      colWidths=[half, half])  # fmt: skip
+        table.setStyle(
+            TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ])
+        )  # fmt: skip
+        return KeepTogether([*lead, Spacer(1, 6 * mm), table])
+
+
+def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
+                  issued_on: date | None = None, number: str | None = None,
+                  place: str | None = None) -> Path:  # fmt: skip
+    """Write the minutes of the date ``occurrence_id`` to the PDF ``path``; returns the path.
+
+    ``number`` defaults to the minutes' own, ``issued_on`` to the meeting's day, ``place`` to
+    the organisation's (see :class:`~doancoso.reports.document.UnionDocument`).
+
+    Raises AppError when there is no organisation, the date does not exist or was postponed or
+    cancelled, or the file cannot be written.
+    """
+    org = ws.organization.get()
+    if org is None:
+        raise AppError(NO_ORGANIZATION)
+    doc = ws.attendance.minutes_document(occurrence_id)
+    if doc.status in ("hoan", "huy"):
+        raise ConflictError(NOT_HELD)
+    one_branch = len(doc.branches) == 1
+    if one_branch:
+        # The chi đoàn issues it; the Đoàn cơ sở stands above it in the header.
+        frame_org, issuer = replace(org, superior_name=org.name), chi_doan_name(doc.branches[0])
+    else:
+        frame_org, issuer = org, None
+    meeting = one_branch and doc.kind == MEETING_KIND
+    frame = MinutesFrame(
+        frame_org,
+        kind=MEETING_KIND_NAME if meeting else OTHER_KIND_NAME,
+        title=f"Kỳ sinh hoạt tháng {doc.day.month} năm {doc.day.year}" if meeting else doc.title,
+        number=doc.minutes.number if number is None else number,
+        issued_on=issued_on or doc.day,
+        place=place,
+        issuer=issuer,
+        chair=nfc(doc.minutes.chair),
+        recorder=nfc(doc.minutes.recorder),
+        metadata={"title": f"Biên bản – {nfc(doc.title)} – {doc.day:%d/%m/%Y}"},
+    )
+    body = minutes_body(doc)
+    return frame.build(path, body[:-1], closing_lead=body[-1:])

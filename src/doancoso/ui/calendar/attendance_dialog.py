@@ -1,0 +1,221 @@
+"""Taking the attendance of one date: the expected members (``AttendanceService.sheet``), marked
+from the keyboard, with the counts live; add or remove a member; read marks from an Excel or
+CSV sheet (shown for confirmation, saved only with "Lưu"); saved in one operation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.workspace import Workspace
+from ..common.fields import WrappedLabel
+from ..shell.operations import Core, CoreOp, QueryOp
+from ..youth.form import MemberPicker
+from .attendance_model import (
+    ABSENT,
+    COL_NAME,
+    EXCUSED,
+    PRESENT,
+    AttendanceModel,
+    AttendanceView,
+    Mark,
+)
+from .words import long_date
+
+HINT = (
+    "Phím cách: có mặt ↔ vắng · P: vắng có phép · C: có mặt · V: vắng (rồi sang người sau) · "
+    "↑↓: chuyển người · Enter hoặc nhấn đúp: ghi lý do vắng · Delete: bỏ khỏi danh sách."
+)
+SHEET_FILTERS = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)"
+Marks = dict[str, tuple[str, str | None]]
+
+
+class AttendanceDialog(QDialog):
+    """The attendance sheet of one date; ``saved`` once "Lưu" wrote it."""
+
+    def __init__(self, core: Core, occurrence_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self._ws: Workspace = core.ws
+        self.occurrence_id = occurrence_id
+        self.saved = False
+        self._saving = False
+        detail = self._ws.activities.occurrence(occurrence_id)
+        self.model = AttendanceModel(self._ws.attendance.sheet(occurrence_id), self)
+        self.setWindowTitle("Điểm danh")
+        layout = QVBoxLayout(self)
+        heading = WrappedLabel(f"{detail.row.title} — {long_date(detail.row.day)}")
+        font = QFont(heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 1)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        hint = WrappedLabel(HINT)
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        layout.addLayout(self._tools())
+        self.view = AttendanceView(self.model)
+        self.view.remove_requested.connect(self.remove_row)
+        layout.addWidget(self.view, 1)
+        self.counts_label = QLabel()
+        counts_font = QFont(self.counts_label.font())
+        counts_font.setBold(True)
+        self.counts_label.setFont(counts_font)
+        layout.addLayout(self._bottom())
+        self.model.counts_changed.connect(self._update_counts)
+        self._update_counts()
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, COL_NAME))
+        self.view.setFocus()
+        self.resize(900, 620)
+
+    def _tools(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.all_present_button = QPushButton("Tất cả có mặt")
+        self.all_present_button.setToolTip("Đánh dấu mọi người có mặt, rồi sửa những người vắng")
+        self.all_present_button.clicked.connect(self.all_present)
+        self.import_button = QPushButton("Nhập từ Excel…")
+        self.import_button.setToolTip(
+            "Một cột họ tên (hoặc CCCD), một cột đánh dấu: “x” có mặt, “p” vắng có phép"
+        )
+        self.import_button.clicked.connect(self.import_sheet)
+        row.addWidget(self.all_present_button)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        row.addWidget(QLabel("Thêm người:"))
+        self.picker = MemberPicker(self._ws, "(Chọn đoàn viên)")
+        row.addWidget(self.picker, 2)
+        self.add_button = QPushButton("Thêm vào danh sách")
+        self.add_button.clicked.connect(self.add_member)
+        row.addWidget(self.add_button)
+        return row
+
+    def _bottom(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.remove_button = QPushButton("Bỏ khỏi danh sách")
+        self.remove_button.clicked.connect(self.remove_current)
+        row.addWidget(self.remove_button)
+        row.addSpacing(12)
+        row.addWidget(self.counts_label)
+        row.addStretch(1)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        row.addWidget(buttons)
+        return row
+
+    def _update_counts(self) -> None:
+        self.counts_label.setText(self.model.counts_text())
+
+    # Editing the sheet --------------------------------------------------------------------
+
+    def all_present(self) -> None:
+        self.model.all_present()
+        self.view.setFocus()
+
+    def add_member(self) -> None:
+        member_id = self.picker.member_id()
+        if not member_id:
+            return
+        row = self.model.row_of(member_id)
+        if row is None:
+            rows = self._ws.members.rows([member_id])
+            if not rows:
+                return
+            member = rows[0]
+            row = self.model.add(
+                Mark(member.id, member.full_name, member.birth_date.year, member.branch_name,
+                     ABSENT, None)
+            )  # fmt: skip
+        self.view.setCurrentIndex(self.model.index(row, COL_NAME))
+        self.view.setFocus()
+
+    def remove_row(self, row: int) -> None:
+        self.model.remove(row)
+        self.view.go_to(min(row, self.model.rowCount() - 1))
+
+    def remove_current(self) -> None:
+        row = self.view.current_row()
+        if row is not None:
+            self.remove_row(row)
+
+    # Excel --------------------------------------------------------------------------------
+
+    def ask_open_path(self) -> Path | None:
+        """The sheet the user picks (None when cancelled); tests replace this."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Điểm danh từ tệp Excel", str(Path.home()), SHEET_FILTERS
+        )
+        return Path(name) if name else None
+
+    def import_sheet(self) -> None:
+        path = self.ask_open_path()
+        if path is None:
+            return
+        occurrence_id = self.occurrence_id
+        op = QueryOp(self, lambda ws: ws.attendance.marks_from_sheet(occurrence_id, path),
+                     self._core, label="Đang đọc tệp điểm danh…")  # fmt: skip
+        op.success(lambda marks: self._confirm_sheet(path, marks)).failure(
+            self._core.reporter(self, "Không đọc được tệp điểm danh")
+        ).run()
+
+    def _confirm_sheet(self, path: Path, marks: Marks) -> None:
+        """Say what the sheet holds and, if the user agrees, put it on the sheet (not saved)."""
+        states = [state for state, _ in marks.values()]
+        new_ids = [m for m in marks if self.model.row_of(m) is None]
+        extra = [
+            Mark(r.id, r.full_name, r.birth_date.year, r.branch_name, ABSENT, None)
+            for r in self._ws.members.rows(new_ids)
+        ]
+        text = (
+            f"Tệp “{path.name}”: có mặt {states.count(PRESENT)}, vắng có phép "
+            f"{states.count(EXCUSED)}, vắng {states.count(ABSENT)}."
+        )
+        if extra:
+            text += f" {len(extra)} người chưa có trong danh sách sẽ được thêm."
+        text += "\n\nĐiền vào bảng điểm danh? Kiểm tra lại rồi bấm “Lưu” để lưu."
+        if self._core.prompts.confirm(self, "Điểm danh từ tệp", text, yes="Điền vào bảng"):
+            self.model.apply(marks, extra)
+
+    # Saving -------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if self._saving:
+            return
+        marks, occurrence_id = self.model.marks(), self.occurrence_id
+        self._saving = True
+        op = CoreOp(self, lambda ws: ws.attendance.save(occurrence_id, marks), self._core,
+                    label="Đang lưu điểm danh…")  # fmt: skip
+        op.success(self._saved).failure(self._not_saved).run()
+
+    def _saved(self, _count: int) -> None:
+        self._saving = False
+        self.saved = True
+        self.model.modified = False
+        self.accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self._saving = False
+        self._core.runner.show_error(exc, "Không lưu được điểm danh", self)
+
+    def reject(self) -> None:
+        if self._saving:
+            return
+        if self.model.modified and not self._core.prompts.confirm(
+            self, "Bỏ điểm danh?", "Điểm danh chưa được lưu. Bỏ các thay đổi này?"
+        ):
+            return
+        super().reject()

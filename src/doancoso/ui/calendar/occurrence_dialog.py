@@ -1,0 +1,365 @@
+"""One date of an activity: move it (date, time, place) without touching the other dates, its
+status, its results, its evidence files; from here the attendance and, for a chi đoàn meeting,
+the minutes.
+
+"Lưu" writes only what was changed on this date (``ActivityService.update_occurrence``); the
+attendance, the minutes and the files are saved by their own dialogs and buttons as soon as they
+are done. "Sửa hoạt động…" and "Xóa hoạt động…" close this dialog with ``edit_requested`` or
+``delete_requested`` set: the page opens the activity's form or deletes it (with undo).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.activities.recurrence import describe
+from ...core.activities.rules import MEETING_KIND, STATUSES
+from ...core.activities.service import OccurrenceDetail
+from ...core.errors import ValidationError
+from ...core.lang.dates import format_vn_date
+from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel
+from ..shell.operations import Core, CoreOp
+from ..shell.undo import UndoHistory
+from .evidence import EvidencePanel
+from .words import branches_text, counts_text, kind_name, long_date
+
+LINE_FIELDS = ("day", "start_time", "end_time", "place", "participants")
+TEXT_FIELDS = ("results", "resources")
+LABELS = {
+    "day": "Ngày", "start_time": "Giờ bắt đầu", "end_time": "Giờ kết thúc", "place": "Địa điểm",
+    "status": "Trạng thái", "participants": "Số người tham gia",
+    "results": "Nội dung đã thực hiện", "resources": "Nguồn lực huy động",
+}  # fmt: skip
+PLACEHOLDERS = {
+    "day": "dd/mm/yyyy", "start_time": "HH:MM", "end_time": "HH:MM", "place": "",
+    "participants": "Ví dụ: 35",
+    "results": "Những việc đã làm, kết quả đạt được…",
+    "resources": "Kinh phí, hiện vật, ngày công… đã vận động",
+}  # fmt: skip
+SHORT = ("day", "start_time", "end_time", "participants")
+SUBTITLE_STYLE = "color: #555;"
+NOTE_STYLE = "color: #1565c0;"
+
+
+class OccurrenceDialog(QDialog):
+    """One date; ``saved`` once "Lưu" wrote it."""
+
+    def __init__(
+        self, core: Core, history: UndoHistory, occurrence_id: str,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._core = core
+        self._ws = core.ws
+        self._history = history
+        self.occurrence_id = occurrence_id
+        self.detail: OccurrenceDetail = self._ws.activities.occurrence(occurrence_id)
+        self.activity = self._ws.activities.get(self.detail.row.activity_id)
+        self.saved = False
+        self.edit_requested = False
+        self.delete_requested = False
+        self._saving = False
+        self.errors = FieldErrors()
+        self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
+        self.setWindowTitle("Buổi hoạt động")
+        self._build()
+        self._load()
+        self._initial = self.raw()
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        row = self.detail.row
+        layout = QVBoxLayout(self)
+        self.title_label = WrappedLabel(row.title)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        layout.addWidget(self.title_label)
+        kinds = self._ws.activities.kinds()
+        names = {b.id: b.name for b in self._ws.branches.list()}
+        parts = [kind_name(kinds, row.kind), branches_text(row.branch_ids, names)]
+        if self.activity.fields.rule:
+            parts.append(describe(self.activity.fields.rule))
+        self.subtitle = WrappedLabel(" · ".join(parts))
+        self.subtitle.setStyleSheet(SUBTITLE_STYLE)
+        layout.addWidget(self.subtitle)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self._date_group())
+        left.addWidget(self._results_group(), 1)
+        right = QVBoxLayout()
+        right.addWidget(self._attendance_group())
+        files = QGroupBox("Minh chứng (ảnh, tệp PDF)")
+        files_layout = QVBoxLayout(files)
+        self.evidence = EvidencePanel(self._core, self._history, self.occurrence_id)
+        self.evidence.status.connect(self.show_message)
+        files_layout.addWidget(self.evidence)
+        right.addWidget(files, 1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns, 1)
+        layout.addLayout(self._message_row())
+        self.general_error = ErrorLabel()
+        layout.addWidget(self.general_error)
+        layout.addLayout(self._buttons())
+        self.undo_action = QAction("Hoàn tác", self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.triggered.connect(self._undo)
+        self.addAction(self.undo_action)
+        self.resize(1040, 620)
+
+    def _editor(self, name: str) -> QLineEdit | QPlainTextEdit:
+        if name in TEXT_FIELDS:
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setPlaceholderText(PLACEHOLDERS[name])
+            text.setMinimumHeight(self.fontMetrics().height() * 3 + 12)
+            self.editors[name] = text
+            return text
+        line = QLineEdit()
+        line.setPlaceholderText(PLACEHOLDERS[name])
+        if name in SHORT:
+            line.setMaximumWidth(200)
+        self.editors[name] = line
+        return line
+
+    def _form(self, group: QGroupBox) -> QFormLayout:
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return form
+
+    def _date_group(self) -> QGroupBox:
+        group = QGroupBox("Buổi này")
+        form = self._form(group)
+        for name in ("day", "start_time", "end_time", "place"):
+            self.errors.add_row(form, name, LABELS[name], self._editor(name), name == "day")
+        self.status_combo = QComboBox()
+        for code, label in STATUSES.items():
+            self.status_combo.addItem(label, code)
+        self.editors["status"] = self.status_combo
+        self.errors.add_row(form, "status", LABELS["status"], self.status_combo)
+        self.move_note = WrappedLabel()
+        self.move_note.setStyleSheet(NOTE_STYLE)
+        form.addRow(self.move_note)
+        return group
+
+    def _results_group(self) -> QGroupBox:
+        group = QGroupBox("Kết quả")
+        form = self._form(group)
+        for name in ("participants", *TEXT_FIELDS):
+            self.errors.add_row(form, name, LABELS[name], self._editor(name))
+        return group
+
+    def _attendance_group(self) -> QGroupBox:
+        group = QGroupBox("Điểm danh")
+        layout = QVBoxLayout(group)
+        self.attendance_label = WrappedLabel()
+        layout.addWidget(self.attendance_label)
+        buttons = QHBoxLayout()
+        self.attendance_button = QPushButton("Điểm danh…")
+        self.attendance_button.clicked.connect(self.take_attendance)
+        buttons.addWidget(self.attendance_button)
+        self.minutes_button = QPushButton("Biên bản sinh hoạt…")
+        self.minutes_button.clicked.connect(self.write_minutes)
+        self.minutes_button.setVisible(self.detail.row.kind == MEETING_KIND)
+        buttons.addWidget(self.minutes_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        return group
+
+    def _message_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.message = WrappedLabel()
+        self.message.setStyleSheet(NOTE_STYLE)
+        self.undo_button = QPushButton("Hoàn tác")
+        self.undo_button.clicked.connect(self._undo)
+        self.undo_button.hide()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.undo_button)
+        return row
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.edit_button = QPushButton("Sửa hoạt động…")
+        self.edit_button.setToolTip("Sửa tên, loại, lịch lặp lại… của hoạt động (mọi buổi)")
+        self.edit_button.clicked.connect(self.request_edit)
+        self.delete_button = QPushButton("Xóa hoạt động…")
+        self.delete_button.clicked.connect(self.request_delete)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        row.addWidget(buttons)
+        self.save_button.setDefault(True)
+        return row
+
+    # Values -------------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        detail, row = self.detail, self.detail.row
+        texts = {
+            "day": format_vn_date(row.day),
+            "start_time": row.start_time or "",
+            "end_time": row.end_time or "",
+            "place": row.place or "",
+            "participants": "" if detail.participants is None else str(detail.participants),
+            "results": detail.results or "",
+            "resources": detail.resources or "",
+        }
+        for name, text in texts.items():
+            self.set_value(name, text)
+        self.set_value("status", row.status)
+        if row.moved:
+            self.move_note.setText(f"Đã dời từ ngày {format_vn_date(detail.original_date)}.")
+        elif row.recurring:
+            self.move_note.setText("Dời buổi này không làm thay đổi các buổi khác.")
+        self._show_attendance()
+
+    def _show_attendance(self) -> None:
+        row, today = self.detail.row, dt.date.today()
+        if row.attendance_taken:
+            absent = row.expected - row.present - row.excused
+            text = counts_text(row.present, row.excused, absent)
+        else:
+            text = "Chưa điểm danh."
+        if self.detail.has_minutes:
+            text += " Đã có biên bản sinh hoạt."
+        self.attendance_label.setText(text)
+        reason = ""
+        if row.day > today:
+            reason = f"Buổi ngày {long_date(row.day)} chưa diễn ra: chưa thể điểm danh."
+        elif row.status in ("huy", "hoan"):
+            reason = "Buổi hoạt động đã hoãn hoặc hủy: không điểm danh."
+        self.attendance_button.setEnabled(not reason)
+        self.attendance_button.setToolTip(reason)
+
+    def set_value(self, name: str, value: str) -> None:
+        editor = self.editors[name]
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(value)
+        else:
+            editor.setText(value)
+
+    def raw(self) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                values[name] = str(editor.currentData() or "")
+            elif isinstance(editor, QPlainTextEdit):
+                values[name] = editor.toPlainText()
+            else:
+                values[name] = editor.text()
+        return values
+
+    def changed(self) -> dict[str, str]:
+        """The fields edited since the dialog opened (or last saved)."""
+        return {k: v for k, v in self.raw().items() if v != self._initial.get(k)}
+
+    # Actions ------------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.undo_button.setVisible(self._history.canUndo())
+
+    def _undo(self) -> None:
+        if self._history.canUndo():
+            self._history.undo()
+            self.show_message("Đã hoàn tác.")
+            self.undo_button.hide()
+
+    def submit(self) -> None:
+        if self._saving:
+            return
+        changes, occurrence_id = self.changed(), self.occurrence_id
+        if not changes:
+            self.accept()
+            return
+        self._saving = True
+        self.general_error.set_message("")
+        op = CoreOp(self, lambda ws: ws.activities.update_occurrence(occurrence_id, changes),
+                    self._core, label="Đang lưu buổi hoạt động…")  # fmt: skip
+        op.success(self._saved).failure(self._not_saved).run()
+
+    def _saved(self, _result: object) -> None:
+        self._saving = False
+        self.saved = True
+        self.errors.clear()
+        self.accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self._saving = False
+        if isinstance(exc, ValidationError):
+            self.errors.show_all(exc.field_errors, self.general_error)
+            return
+        self._core.runner.show_error(exc, "Không lưu được", self)
+
+    def _reload_detail(self) -> None:
+        """After the attendance or the minutes: the counts, and the status if untouched."""
+        status_edited = "status" in self.changed()
+        self.detail = self._ws.activities.occurrence(self.occurrence_id)
+        if not status_edited:
+            self.set_value("status", self.detail.row.status)
+            self._initial["status"] = self.detail.row.status
+        self._show_attendance()
+
+    def take_attendance(self) -> None:
+        from .attendance_dialog import AttendanceDialog
+
+        dialog = AttendanceDialog(self._core, self.occurrence_id, self)
+        if self._core.prompts.run(dialog) and dialog.saved:
+            self._reload_detail()
+            self.show_message(f"Đã lưu điểm danh: {dialog.model.counts_text()}.")
+        dialog.deleteLater()
+
+    def write_minutes(self) -> None:
+        from .minutes_dialog import MinutesDialog
+
+        dialog = MinutesDialog(self._core, self.occurrence_id, self)
+        if self._core.prompts.run(dialog) and dialog.saved:
+            self._reload_detail()
+            self.show_message("Đã lưu biên bản sinh hoạt chi đoàn.")
+        dialog.deleteLater()
+
+    def request_edit(self) -> None:
+        if self._leave():
+            self.edit_requested = True
+            super().reject()
+
+    def request_delete(self) -> None:
+        self.delete_requested = True
+        super().reject()
+
+    def _leave(self) -> bool:
+        """Whether unsaved changes of this date may be dropped (asks when there are some)."""
+        return not self.changed() or self._core.prompts.confirm(
+            self, "Bỏ thay đổi?", "Thay đổi của buổi này chưa được lưu. Bỏ các thay đổi này?"
+        )
+
+    def reject(self) -> None:
+        if not self._saving and self._leave():
+            super().reject()

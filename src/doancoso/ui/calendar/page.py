@@ -1,0 +1,431 @@
+"""The calendar page ("Lịch hoạt động"): the month grid or the agenda of a range, filtered by chi
+đoàn and by a search; beside them what is coming in the next 7 days and what is overdue for
+results. Every dialog of the calendar opens from here.
+
+The month and the agenda are short reads done on the GUI thread (a month is one query); the
+reminders are read on the worker (:class:`~.reminders.Reminders`). Writes are the dialogs'
+operations; the page follows the app's data-changed signal for every table the calendar shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.activities.service import ActivityService, OccurrenceRow
+from ...core.changes import Changes
+from ...core.errors import AppError
+from ...core.workspace import Workspace
+from ..common.list_page import SEARCH_DELAY_MS, UNDO_HINT
+from ..shell.operations import Core, QueryOp
+from ..shell.undo import SoftDeleting, UndoHistory
+from .agenda import COL_KIND, COL_TITLE, COLUMNS, OCCURRENCE_ID_ROLE, AgendaModel, ReminderModel
+from .month_model import MonthModel
+from .month_view import MonthView
+from .reminders import CALENDAR_TABLES, Reminders, read_reminders
+from .words import add_months, long_date, matches, month_title, reminder_text, search_tokens
+
+RANGES = (("month", "Tháng đang xem"), ("week", "Tuần của ngày đang chọn"),
+          ("year", "Cả năm đang xem"))  # fmt: skip
+ALL_BRANCHES = "Tất cả chi đoàn"
+SIDE_WIDTH = 260
+
+
+class _ActivityDeleting:
+    """The activities seen by the undo history (one activity at a time in practice)."""
+
+    def __init__(self, activities: ActivityService) -> None:
+        self._activities = activities
+
+    def delete(self, ids: Sequence[str]) -> int:
+        for activity_id in ids:
+            self._activities.delete(activity_id)
+        return len(ids)
+
+    def restore(self, ids: Sequence[str]) -> int:
+        for activity_id in ids:
+            self._activities.restore(activity_id)
+        return len(ids)
+
+
+def activities_service(ws: Workspace) -> SoftDeleting:
+    return _ActivityDeleting(ws.activities)
+
+
+class CalendarPage(QWidget):
+    """Month, agenda, reminders; see the module docstring."""
+
+    status_message = Signal(str)
+
+    def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self._ws = core.ws
+        self._history = history
+        self.prompts = core.prompts
+        self.kinds = self._ws.activities.kinds()
+        self.branch_names: dict[str, str] = {}
+        self.month_model = MonthModel(self._ws.activities, self)
+        self.agenda_model = AgendaModel(self)
+        self.upcoming_model = ReminderModel(self)
+        self.overdue_model = ReminderModel(self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self._build()
+        self.reload_branches()
+        self.month_model.kinds = self.month.chips.kinds = self.kinds
+        self.month_model.reloaded.connect(self._month_reloaded)
+        self.month_model.reload()
+        self.refresh_reminders()
+        core.data_changed.changed.connect(self._on_data_changed)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._top_bar())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.tabs = QTabWidget()
+        self.month = MonthView(self.month_model)
+        self.month.day_selected.connect(self._day_selected)
+        self.month.open_day.connect(self.open_day)
+        self.month.open_occurrence.connect(self.open_occurrence)
+        self.month.new_activity.connect(self.new_activity)
+        self.tabs.addTab(self.month, "Lịch tháng")
+        self.tabs.addTab(self._agenda_tab(), "Danh sách")
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self._side_panel())
+        splitter.setStretchFactor(0, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([900, SIDE_WIDTH])
+        self.splitter = splitter
+        layout.addWidget(splitter, 1)
+        self.setFocusProxy(self.month)
+
+    def _top_bar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        style = self.style()
+        self.previous_button = QToolButton()
+        self.previous_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowLeft))
+        self.previous_button.setToolTip("Tháng trước (Page Up)")
+        self.previous_button.clicked.connect(lambda: self.move_months(-1))
+        self.today_button = QPushButton("Hôm nay")
+        self.today_button.setToolTip("Về ngày hôm nay (Home)")
+        self.today_button.clicked.connect(self.go_today)
+        self.next_button = QToolButton()
+        self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight))
+        self.next_button.setToolTip("Tháng sau (Page Down)")
+        self.next_button.clicked.connect(lambda: self.move_months(1))
+        self.title_label = QLabel()
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() + 4)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setMinimumWidth(self.title_label.fontMetrics().horizontalAdvance(
+            "Tháng 12 năm 2026") + 24)  # fmt: skip
+        for widget in (self.previous_button, self.today_button, self.next_button):
+            row.addWidget(widget)
+        row.addSpacing(8)
+        row.addWidget(self.title_label)
+        row.addStretch(1)
+        branch_label = QLabel("Chi đoàn:")
+        self.branch_combo = QComboBox()
+        self.branch_combo.setMinimumContentsLength(16)
+        self.branch_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        branch_label.setBuddy(self.branch_combo)
+        self.branch_combo.currentIndexChanged.connect(self.apply_filter)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm tên hoạt động, địa điểm…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.new_button = QPushButton("Thêm hoạt động…")
+        self.new_button.setToolTip("Thêm hoạt động vào ngày đang chọn (phím N trên lịch)")
+        self.new_button.clicked.connect(lambda: self.new_activity(self.month.selected))
+        row.addWidget(branch_label)
+        row.addWidget(self.branch_combo)
+        row.addWidget(self.search)
+        row.addWidget(self.new_button)
+        return row
+
+    def _agenda_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        range_label = QLabel("Hiện:")
+        self.range_combo = QComboBox()
+        for code, label in RANGES:
+            self.range_combo.addItem(label, code)
+        range_label.setBuddy(self.range_combo)
+        self.range_combo.currentIndexChanged.connect(lambda _i: self.reload_agenda())
+        self.range_label = QLabel()
+        row.addWidget(range_label)
+        row.addWidget(self.range_combo)
+        row.addSpacing(12)
+        row.addWidget(self.range_label)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.agenda = QTableView()
+        self.agenda.setModel(self.agenda_model)
+        self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agenda.setAlternatingRowColors(True)
+        self.agenda.setWordWrap(False)
+        self.agenda.verticalHeader().hide()
+        self.agenda.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.agenda.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.agenda.horizontalHeader()
+        metrics = self.agenda.fontMetrics()
+        for column, (title, sample) in enumerate(COLUMNS):
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            self.agenda.setColumnWidth(column, width + 16 + (18 if column == COL_KIND else 0))
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.agenda.doubleClicked.connect(lambda _index: self.open_agenda_row())
+        open_action = QAction("Mở buổi hoạt động", self)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.triggered.connect(self.open_agenda_row)
+        delete_action = QAction("Xóa hoạt động…", self)
+        delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_action.triggered.connect(self.delete_agenda_row)
+        for action in (open_action, delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.agenda.addAction(action)
+        layout.addWidget(self.agenda, 1)
+        return tab
+
+    def _reminder_list(self, model: ReminderModel) -> QListView:
+        view = QListView()
+        view.setModel(model)
+        view.setUniformItemSizes(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.activated.connect(lambda index: self.open_occurrence(index.data(OCCURRENCE_ID_ROLE)))
+        return view
+
+    def _side_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.upcoming_label = QLabel()
+        self.upcoming_list = self._reminder_list(self.upcoming_model)
+        self.overdue_label = QLabel()
+        self.overdue_list = self._reminder_list(self.overdue_model)
+        for label in (self.upcoming_label, self.overdue_label):
+            font = QFont(label.font())
+            font.setBold(True)
+            label.setFont(font)
+        self.upcoming_label.setBuddy(self.upcoming_list)
+        self.overdue_label.setBuddy(self.overdue_list)
+        layout.addWidget(self.upcoming_label)
+        layout.addWidget(self.upcoming_list, 1)
+        layout.addWidget(self.overdue_label)
+        layout.addWidget(self.overdue_list, 1)
+        panel.setMinimumWidth(220)
+        return panel
+
+    # Loading ------------------------------------------------------------------------------
+
+    def reload_branches(self) -> None:
+        branches = self._ws.branches.list()
+        self.branch_names = {b.id: b.name for b in branches}
+        current = self.branch_combo.currentData()
+        self.branch_combo.blockSignals(True)
+        self.branch_combo.clear()
+        self.branch_combo.addItem(ALL_BRANCHES, None)
+        for branch in branches:
+            self.branch_combo.addItem(branch.name, branch.id)
+        index = self.branch_combo.findData(current) if current else 0
+        self.branch_combo.setCurrentIndex(max(index, 0))
+        self.branch_combo.blockSignals(False)
+        self.month_model.branch_id = self.branch_combo.currentData()
+
+    def apply_filter(self) -> None:
+        """The chi đoàn and the search, applied to the month and the agenda."""
+        self._search_timer.stop()
+        self.month_model.set_filter(self.branch_combo.currentData(), self.search.text())
+
+    def _month_reloaded(self) -> None:
+        model = self.month_model
+        self.title_label.setText(month_title(model.year, model.month))
+        self.reload_agenda()
+
+    def agenda_range(self) -> tuple[dt.date, dt.date]:
+        """The days the agenda lists (the range chosen above it)."""
+        model, code = self.month_model, self.range_combo.currentData()
+        if code == "week":
+            first = self.month.selected - dt.timedelta(days=self.month.selected.weekday())
+            return first, first + dt.timedelta(days=6)
+        if code == "year":
+            return dt.date(model.year, 1, 1), dt.date(model.year, 12, 31)
+        first = dt.date(model.year, model.month, 1)
+        following = dt.date(model.year + model.month // 12, model.month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+
+    def reload_agenda(self) -> None:
+        first, last = self.agenda_range()
+        model = self.month_model
+        if model.first <= first and last <= model.last:  # the weeks shown hold the range
+            rows = [r for r in model.shown() if first <= r.day <= last]
+        else:
+            tokens = search_tokens(model.search)
+            rows = [
+                r for r in self._ws.activities.occurrences(first, last, model.branch_id)
+                if matches(r, tokens)
+            ]  # fmt: skip
+        self.agenda_model.set_rows(rows, self.kinds, self.branch_names, dt.date.today())
+        self.range_label.setText(
+            f"Từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}: {len(rows)} buổi hoạt động"
+        )
+
+    def refresh_reminders(self) -> None:
+        op = QueryOp(self, read_reminders, self._core, progress=False)
+        op.success(self._show_reminders).run()
+
+    def _show_reminders(self, found: Reminders) -> None:
+        self.upcoming_model.set_rows(found.upcoming, self.kinds, found.today)
+        self.overdue_model.set_rows(found.overdue, self.kinds, found.today)
+        self.upcoming_label.setText(f"Sắp diễn ra (7 ngày tới): {len(found.upcoming)}")
+        self.overdue_label.setText(f"Quá hạn chưa ghi kết quả: {len(found.overdue)}")
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if not changes.touches(*CALENDAR_TABLES):
+            return
+        if changes.touches("activity_kinds"):
+            self.kinds = self._ws.activities.kinds()
+            self.month_model.kinds = self.month.chips.kinds = self.kinds
+        if changes.touches("branches"):
+            self.reload_branches()
+        self.month_model.reload()
+        self.refresh_reminders()
+
+    # Navigation ---------------------------------------------------------------------------
+
+    def _day_selected(self, _day: dt.date) -> None:
+        if self.range_combo.currentData() == "week":
+            self.reload_agenda()
+
+    def move_months(self, step: int) -> None:
+        self.month.select_date(add_months(self.month.selected, step))
+
+    def go_today(self) -> None:
+        self.month.select_date(dt.date.today())
+
+    def show_date(self, day: dt.date) -> None:
+        self.tabs.setCurrentWidget(self.month)
+        self.month.select_date(day)
+
+    # Opening ------------------------------------------------------------------------------
+
+    def open_day(self, day: dt.date) -> None:
+        """The day's activity: none → a new one that day; several → which one."""
+        rows = self.month_model.occurrences_on(day)
+        if not rows:
+            self.new_activity(day)
+        elif len(rows) == 1:
+            self.open_occurrence(rows[0].id)
+        else:
+            chosen = self.prompts.choose(
+                self, "Mở hoạt động", f"Hoạt động ngày {long_date(day)}:",
+                [reminder_text(r) for r in rows], placeholder="Chọn một hoạt động…",
+            )  # fmt: skip
+            if chosen is not None:
+                self.open_occurrence(rows[chosen].id)
+
+    def open_agenda_row(self) -> None:
+        index = self.agenda.currentIndex()
+        if index.isValid():
+            self.open_occurrence(self.agenda_model.occurrence_id(index.row()))
+
+    def delete_agenda_row(self) -> None:
+        index = self.agenda.currentIndex()
+        if index.isValid():
+            row: OccurrenceRow = self.agenda_model.rows[index.row()]
+            self.delete_activity(row.activity_id, row.title)
+
+    def open_occurrence(self, occurrence_id: str) -> None:
+        from .occurrence_dialog import OccurrenceDialog
+
+        try:
+            dialog = OccurrenceDialog(self._core, self._history, occurrence_id, self)
+        except AppError as exc:  # deleted meanwhile
+            self.prompts.error(self, "Không mở được", exc.message)
+            return
+        self.prompts.run(dialog)
+        activity_id, title = dialog.detail.row.activity_id, dialog.detail.row.title
+        if dialog.saved:
+            self.status_message.emit(f"Đã lưu buổi “{title}” ngày {dialog.raw()['day']}.")
+        edit, delete = dialog.edit_requested, dialog.delete_requested
+        dialog.deleteLater()
+        if edit:
+            self.edit_activity(activity_id)
+        elif delete:
+            self.delete_activity(activity_id, title)
+
+    def new_activity(self, day: dt.date | None = None) -> None:
+        from .activity_dialog import ActivityDialog
+
+        dialog = ActivityDialog(self._core, None, day or self.month.selected, self)
+        if self.prompts.run(dialog) and dialog.saved_id:
+            title = str(dialog.raw()["title"]).strip()
+            self.status_message.emit(f"Đã thêm hoạt động “{title}” ({dialog.saved_count} buổi).")
+            self.show_date(self._ws.activities.get(dialog.saved_id).fields.start_date)
+        dialog.deleteLater()
+
+    def edit_activity(self, activity_id: str) -> None:
+        from .activity_dialog import ActivityDialog
+
+        try:
+            dialog = ActivityDialog(self._core, activity_id, parent=self)
+        except AppError as exc:
+            self.prompts.error(self, "Không mở được", exc.message)
+            return
+        self.prompts.run(dialog)
+        title = str(dialog.raw()["title"]).strip()
+        if dialog.saved_id:
+            self.status_message.emit(f"Đã lưu hoạt động “{title}” ({dialog.saved_count} buổi).")
+        delete = dialog.delete_requested
+        dialog.deleteLater()
+        if delete:
+            self.delete_activity(activity_id, title)
+
+    def delete_activity(self, activity_id: str, title: str) -> None:
+        """Ask, then delete the activity with its dates (undone by "Hoàn tác")."""
+        try:
+            count = self._ws.activities.get(activity_id).occurrences
+        except AppError as exc:
+            self.prompts.error(self, "Không xóa được", exc.message)
+            return
+        dates = f" cùng {count} buổi" if count > 1 else ""
+        question = (
+            f"Xóa hoạt động “{title}”{dates}? Điểm danh, biên bản và minh chứng của hoạt động "
+            f"cũng bị xóa theo.\n\n{UNDO_HINT}"
+        )
+        if not self.prompts.confirm(self, "Xóa hoạt động", question):
+            return
+        hint = f"Đã xóa hoạt động “{title}” — bấm Hoàn tác (Ctrl+Z) để lấy lại."
+        self._history.delete(self, activities_service, [activity_id], f"Xóa hoạt động “{title}”",
+                             lambda: self.status_message.emit(hint))  # fmt: skip

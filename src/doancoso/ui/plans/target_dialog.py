@@ -1,0 +1,187 @@
+"""Add or edit one target of the plan: its text, criterion, planned quantity and unit, and how
+its result is known — entered by the secretary, or measured by the app (admissions, activities
+of a kind, chi đoàn meeting every month, participation, youth admitted).
+
+The dialog only collects text; the core validates it (``PlanService.add_target`` /
+``save_target``, on the worker) and each message is shown under its field, the dialog staying
+open until the target is saved. A measured target has no achieved figure to type: the dialog
+says what the app counts, and for an existing target what it counts today.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import ValidationError
+from ...core.plans.figures import number_text, quantity_text
+from ...core.plans.rules import CRITERIA, MEASURES
+from ...core.plans.service import TargetInfo
+from ...core.workspace import Workspace
+from ..common.fields import FieldErrors, WrappedLabel
+from ..shell.operations import Core, CoreOp
+
+NO_CRITERION = "(Không gắn tiêu chí)"
+ENTERED_BY_HAND = "Bí thư nhập kết quả"
+ANY_KIND = "(Mọi loại hoạt động)"
+HINT_STYLE = "color: #616161;"
+MEASURED_HINT = "Ứng dụng tự tính từ dữ liệu (sổ đoàn viên, lịch hoạt động, điểm danh)."
+
+
+class TargetDialog(QDialog):
+    """Add (``target`` None) or edit a target of the plan of ``year``; ``saved_id`` once saved."""
+
+    def __init__(
+        self, core: Core, year: int, target: TargetInfo | None = None,
+        as_of_text: str = "", parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._core = core
+        self.year = year
+        self.target = target
+        self.saved_id: str | None = None
+        self._saving = False
+        self._as_of_text = as_of_text
+        self.kinds = core.ws.activities.kind_names()
+        self.setWindowTitle("Sửa chỉ tiêu" if target else f"Thêm chỉ tiêu – kế hoạch năm {year}")
+        self._build()
+        if target is not None:
+            self._load(target)
+        self._measure_changed()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.errors = FieldErrors()
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText("Ví dụ: Kết nạp đoàn viên mới")
+        self.text_edit.setFixedHeight(self.text_edit.fontMetrics().lineSpacing() * 3 + 14)
+        self.errors.add_row(form, "text", "Nội dung chỉ tiêu", self.text_edit, required=True)
+
+        self.criterion_combo = QComboBox()
+        self.criterion_combo.addItem(NO_CRITERION, "")
+        for number, name in CRITERIA.items():
+            self.criterion_combo.addItem(f"{number}. {name}", str(number))
+        self.errors.add_row(form, "criterion", "Tiêu chí", self.criterion_combo)
+
+        self.planned_edit = QLineEdit()
+        self.planned_edit.setPlaceholderText("Ví dụ: 20 (để trống nếu không định lượng)")
+        self.errors.add_row(form, "planned", "Số lượng kế hoạch", self.planned_edit)
+        self.unit_edit = QLineEdit()
+        self.unit_edit.setPlaceholderText("Ví dụ: đoàn viên, hoạt động, %")
+        self.errors.add_row(form, "unit", "Đơn vị tính", self.unit_edit)
+
+        self.measure_combo = QComboBox()
+        self.measure_combo.addItem(ENTERED_BY_HAND, "")
+        for key, (description, _unit) in MEASURES.items():
+            self.measure_combo.addItem(f"Tự tính: {description}", key)
+        self.errors.add_row(form, "measure", "Kết quả", self.measure_combo)
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(ANY_KIND, "")
+        for code, name in self.kinds.items():
+            self.kind_combo.addItem(name, code)
+        self.errors.add_row(form, "measure_kind", "Loại hoạt động", self.kind_combo)
+
+        self.achieved_edit = QLineEdit()
+        self.achieved_edit.setPlaceholderText("Số đã đạt được đến nay")
+        self.errors.add_row(form, "achieved", "Đạt được", self.achieved_edit)
+        self.measure_hint = WrappedLabel()
+        self.measure_hint.setStyleSheet(HINT_STYLE)
+        form.addRow("", self.measure_hint)
+        layout.addLayout(form)
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._last_measure = ""
+        self.measure_combo.currentIndexChanged.connect(lambda _i: self._measure_changed())
+        self.setMinimumWidth(560)
+
+    def _load(self, target: TargetInfo) -> None:
+        self.text_edit.setPlainText(target.text)
+        self.criterion_combo.setCurrentIndex(
+            max(0, self.criterion_combo.findData(str(target.criterion or "")))
+        )
+        self.planned_edit.setText(number_text(target.planned) if target.planned is not None else "")
+        self.unit_edit.setText(target.unit or "")
+        self.measure_combo.setCurrentIndex(
+            max(0, self.measure_combo.findData(target.measure or ""))
+        )
+        self._last_measure = target.measure or ""
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(target.measure_kind or "")))
+        if not target.measured and target.achieved is not None:
+            self.achieved_edit.setText(number_text(target.achieved))
+
+    def _measure_changed(self) -> None:
+        """Achieved is typed only for a target the app does not measure; the kind of activity
+        only matters for "activities"; the unit follows the measure while it was its default."""
+        key = str(self.measure_combo.currentData() or "")
+        self.kind_combo.setEnabled(key == "activities")
+        self.achieved_edit.setEnabled(not key)
+        unit = self.unit_edit.text().strip()
+        previous = MEASURES[self._last_measure][1] if self._last_measure else ""
+        if key and (not unit or unit == previous):
+            self.unit_edit.setText(MEASURES[key][1])
+        self._last_measure = key
+        if not key:
+            self.measure_hint.setText("")
+        elif self.target is not None and self.target.measure == key and self.target.measured:
+            counted = quantity_text(self.target.achieved, self.target.unit) or "chưa có số liệu"
+            when = f" đến ngày {self._as_of_text}" if self._as_of_text else ""
+            self.measure_hint.setText(f"{MEASURED_HINT} Hiện tính được{when}: {counted}.")
+        else:
+            self.measure_hint.setText(MEASURED_HINT)
+        self.measure_hint.setVisible(bool(key))
+
+    def raw(self) -> dict[str, str]:
+        key = str(self.measure_combo.currentData() or "")
+        return {
+            "text": self.text_edit.toPlainText(),
+            "criterion": str(self.criterion_combo.currentData() or ""),
+            "planned": self.planned_edit.text(),
+            "unit": self.unit_edit.text(),
+            "measure": key,
+            "measure_kind": str(self.kind_combo.currentData() or "") if key == "activities" else "",
+            "achieved": "" if key else self.achieved_edit.text(),
+        }
+
+    def save(self) -> None:
+        """Validate and save on the worker; close once saved, else show the messages."""
+        if self._saving:
+            return
+        raw, kinds, year = self.raw(), self.kinds, self.year
+        target_id = self.target.id if self.target else None
+
+        def write(ws: Workspace) -> str:
+            if target_id is None:
+                return ws.plans.add_target(year, raw, kinds)
+            ws.plans.save_target(target_id, raw, kinds)
+            return target_id
+
+        def saved(new_id: str) -> None:
+            self._saving = False
+            self.saved_id = new_id
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self._saving = False
+            if isinstance(exc, ValidationError):
+                self.errors.show(exc.field_errors)
+            else:
+                self._core.runner.show_error(exc, "Không lưu được chỉ tiêu", self)
+
+        self._saving = True
+        CoreOp(self, write, self._core).success(saved).failure(failed).run()

@@ -1,0 +1,126 @@
+"""``doancoso checklist`` and the register of advice and coordination from the command line:
+the JSON of issue #15, evidence attached once and refused by content, templates in and out."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from doancoso.cli.main import run
+
+INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    code = run(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def folder(data_dir: Path) -> str:
+    assert cli("init", "--data-dir", str(data_dir), *INIT)[0] == 0
+    return str(data_dir)
+
+
+def _show(folder: str) -> dict[str, object]:
+    code, out, _ = cli(
+        "checklist", "show", "--year", "2025", "--format", "json", "--data-dir", folder
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert isinstance(data, dict)
+    return data
+
+
+def test_set_attach_detach_and_the_json(folder: str, tmp_path: Path) -> None:
+    photo = tmp_path / "anh-ra-quan.png"
+    photo.write_bytes(PNG)
+    assert cli("checklist", "set", "1.3", "--year", "2025", "--status", "dat", "--note",
+               "Đã triển khai chương trình rèn luyện.", "--data-dir", folder)[0] == 0  # fmt: skip
+    for _ in range(2):  # the same file twice: stored once, attached twice
+        code, out, _ = cli("checklist", "attach", "1.3", "--year", "2025", str(photo), "--caption",
+                           "Ảnh ra quân", "--data-dir", folder)  # fmt: skip
+        assert (code, out) == (0, "Đã đính kèm “anh-ra-quan.png” vào mục 1.3 năm 2025.\n")
+    data = _show(folder)
+    assert data["year"] == 2025
+    assert data["template"] == {
+        "name": "Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định)",
+        "source": "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh",
+    }
+    items = {i["code"]: i for i in data["items"]}  # type: ignore[attr-defined]
+    item = items["1.3"]
+    assert (item["criterion"], item["status"], item["note"], item["points"]) == (
+        "1", "dat", "Đã triển khai chương trình rèn luyện.", None,
+    )  # fmt: skip
+    assert [(f["name"], f["caption"], f["size"]) for f in item["evidence"]] == [
+        ("anh-ra-quan.png", "Ảnh ra quân", len(PNG)), ("anh-ra-quan.png", "Ảnh ra quân", len(PNG)),
+    ]  # fmt: skip
+    assert items["3.1"]["indicators"] == [{"key": "advice-count", "label": "Số văn bản tham mưu "
+        "cấp ủy trong năm", "value": 0.0, "threshold": 1.0, "met": False}]  # fmt: skip
+    summary = data["summary"]
+    assert (summary["met"], summary["total"]) == (1, 14)  # type: ignore[index]
+    assert len(list((Path(folder) / "evidence").iterdir())) == 1
+    sha = item["evidence"][0]["sha256"]
+    code, out, _ = cli("checklist", "detach", "1.3", "--year", "2025", sha, "--data-dir", folder)
+    assert (code, out) == (0, "Đã gỡ 2 tệp minh chứng khỏi mục 1.3 năm 2025.\n")
+
+
+def test_a_file_of_the_wrong_kind_exits_1_and_changes_nothing(folder: str, tmp_path: Path) -> None:
+    fake = tmp_path / "bao-cao.pdf"
+    fake.write_bytes(b"MZ not a pdf")
+    code, out, err = cli(
+        "checklist", "attach", "1.3", "--year", "2025", str(fake), "--data-dir", folder
+    )
+    assert (code, out) == (1, "")
+    assert "Tệp “bao-cao.pdf” không phải PDF, ảnh JPEG hoặc PNG" in err
+    assert not (Path(folder) / "evidence").exists() or not list(
+        (Path(folder) / "evidence").iterdir()
+    )
+    assert [i["evidence"] for i in _show(folder)["items"] if i["code"] == "1.3"] == [[]]  # type: ignore[attr-defined]
+
+
+def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
+    title = "Tờ trình về công tác thanh niên"
+    assert cli("advice", "add", "--date", "15/06/2025", "--title", title,
+               "--number", "05-TTr/ĐTN", "--data-dir", folder)[0] == 0  # fmt: skip
+    assert cli("coordination", "add", "--date", "01/04/2025", "--partner", "Công an xã",
+               "--title", "Quy chế phối hợp", "--data-dir", folder)[0] == 0  # fmt: skip
+    assert cli("advice", "list", "--year", "2025", "--data-dir", folder)[1] == (
+        "15/06/2025  05-TTr/ĐTN  Tờ trình về công tác thanh niên\n"
+    )
+    assert cli("coordination", "list", "--data-dir", folder)[1] == (
+        "01/04/2025  Công an xã: Quy chế phối hợp\n"
+    )
+    items = {i["code"]: i for i in _show(folder)["items"]}  # type: ignore[attr-defined]
+    assert [i["met"] for i in items["3.1"]["indicators"]] == [True]
+    assert [i["met"] for i in items["3.3"]["indicators"]] == [True]
+    code, _, err = cli(
+        "advice", "add", "--date", "31/02/2025", "--title", "X", "--data-dir", folder
+    )
+    assert (code, err.strip()) == (
+        1, "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày 31/02/2025 không có trên lịch."
+    )  # fmt: skip
+
+
+def test_templates_in_and_out(folder: str, tmp_path: Path) -> None:
+    exported = tmp_path / "mac-dinh.json"
+    name = "Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định)"
+    assert cli("checklist", "template", "export", name, str(exported), "--data-dir", folder)[0] == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["name"], data["province"] = "Bộ tiêu chí Cà Mau", "Cà Mau"
+    province = tmp_path / "ca-mau.json"
+    province.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = cli("checklist", "template", "import", str(province), "--data-dir", folder)
+    assert (code, out) == (0, "Đã nhập bộ tiêu chí “Bộ tiêu chí Cà Mau” (14 mục).\n")
+    listed = cli("checklist", "template", "list", "--data-dir", folder)[1].splitlines()
+    source = "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh"
+    assert listed[1] == f"Bộ tiêu chí Cà Mau — Cà Mau (14 mục; {source})"
+    province.write_text('{"format": "doancoso-criteria", "version": 3}', encoding="utf-8")
+    code, _, err = cli("checklist", "template", "import", str(province), "--data-dir", folder)
+    assert code == 1 and "phiên bản 1" in err
+    assert len(cli("checklist", "template", "list", "--data-dir", folder)[1].splitlines()) == 2

@@ -1,0 +1,237 @@
+"""``doancoso calendar export``: the .ics read back with ``icalendar`` and its recurrences
+expanded with dateutil (RRULE, EXDATE, RECURRENCE-ID) as a phone's calendar would — the dates,
+the Vietnamese text, the time zone, and UIDs that stay the same from one export to the next."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from dateutil.rrule import rruleset, rrulestr
+from icalendar import Calendar
+
+from calendar_cli import in_folder, usage_error
+from doancoso.core.workspace import Workspace
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+MEETING = "Sinh hoạt chi đoàn định kỳ – Chi đoàn ấp Tân Hòa, chủ đề “Tuổi trẻ Cà Mau”"
+CLEAN_UP = "Ngày Chủ nhật xanh – dọn vệ sinh kênh Xáng Đứng"
+REHEARSAL = "Tập văn nghệ chào mừng 26/3"
+
+
+def _at(day: int, month: int, hour: int = 19, minute: int = 30) -> dt.datetime:
+    return dt.datetime(2025, month, day, hour, minute, tzinfo=VN)
+
+
+@pytest.fixture
+def calendar_2025(ws: Workspace) -> dict[str, str]:
+    """A monthly meeting on the 31st (30/04 moved to 02/05, 30/06 cancelled), a one-off all-day
+    clean-up, four weekly rehearsals, and an activity of 2024; title → activity id."""
+    save = ws.activities.save
+    ids = {}
+    ids[MEETING], _ = save({"title": MEETING, "kind": "sinh-hoat", "start_date": "31/01/2025",
+                            "start_time": "19:30", "end_time": "21:00",
+                            "place": "Nhà văn hóa ấp Tân Hòa", "repeat": "monthly",
+                            "until": "31/12/2025"})  # fmt: skip
+    ids[CLEAN_UP], _ = save({"title": CLEAN_UP, "kind": "Ngày Chủ nhật xanh",
+                             "start_date": "26/10/2025",
+                             "place": "Kênh Xáng, ấp Tân Lợi"})  # fmt: skip
+    ids[REHEARSAL], _ = save({"title": REHEARSAL, "kind": "van-hoa", "start_date": "03/03/2025",
+                              "start_time": "07:00", "repeat": "weekly",
+                              "until": "24/03/2025"})  # fmt: skip
+    save({"title": "Hội thi năm 2024", "start_date": "15/09/2024"})
+    by_day = {o.day: o.id for o in ws.activities.occurrences(dt.date(2025, 1, 1),
+                                                              dt.date(2025, 12, 31))}  # fmt: skip
+    ws.activities.update_occurrence(by_day[dt.date(2025, 4, 30)], {"day": "02/05/2025"})
+    ws.activities.update_occurrence(by_day[dt.date(2025, 6, 30)], {"status": "Hủy"})
+    return ids
+
+
+def export(folder: Path, target: Path, *options: str) -> Calendar:
+    result = in_folder(folder, "calendar", "export", str(target), *options)
+    assert (result.code, result.err) == (0, ""), result.err
+    return Calendar.from_ical(target.read_bytes())
+
+
+def expand(calendar: Calendar) -> dict[str, list[dt.date | dt.datetime]]:
+    """Every event's dates, as a calendar reading the file shows them: the RRULE's dates less
+    its EXDATEs, each date named by a RECURRENCE-ID replaced by that event's own start."""
+    events: dict[str, list[Any]] = defaultdict(list)
+    for event in calendar.walk("VEVENT"):
+        events[str(event["UID"])].append(event)
+    dates: dict[str, list[dt.date | dt.datetime]] = {}
+    for group in events.values():
+        (master,) = [e for e in group if "RECURRENCE-ID" not in e]
+        start = master.decoded("DTSTART")
+        if "RRULE" in master:
+            recurrence = rruleset()
+            recurrence.rrule(rrulestr(master["RRULE"].to_ical().decode(), dtstart=start))
+            excluded = master.get("EXDATE", [])
+            for line in excluded if isinstance(excluded, list) else [excluded]:
+                for value in line.dts:
+                    recurrence.exdate(value.dt)
+            moments = list(recurrence)
+        else:
+            moments = [start]
+        for moved in (e for e in group if "RECURRENCE-ID" in e):
+            moments.remove(moved.decoded("RECURRENCE-ID"))  # a date the rule made
+            moments.append(moved.decoded("DTSTART"))
+        dates[str(master["SUMMARY"])] = sorted(moments)
+    return dates
+
+
+def test_dates_expanded_back(calendar_2025: dict[str, str], data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "lich-2025.ics"
+    result = in_folder(data_dir, "calendar", "export", str(target), "--year", "2025")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        f"Đã xuất lịch hoạt động từ 01/01/2025 đến 31/12/2025 ra tệp {target} (4 sự kiện).\n"
+    )
+    dates = expand(Calendar.from_ical(target.read_bytes()))
+    assert dates == {
+        MEETING: [_at(31, 1), _at(28, 2), _at(31, 3), _at(2, 5), _at(31, 5), _at(31, 7),
+                  _at(31, 8), _at(30, 9), _at(31, 10), _at(30, 11), _at(31, 12)],
+        CLEAN_UP: [dt.date(2025, 10, 26)],
+        REHEARSAL: [_at(d, 3, 7, 0) for d in (3, 10, 17, 24)],
+    }  # fmt: skip
+
+
+def test_a_range_takes_the_activities_with_a_date_in_it(
+    calendar_2025: dict[str, str], data_dir: Path, tmp_path: Path
+) -> None:
+    march = export(data_dir, tmp_path / "thang-3.ics", "--from", "01/03/2025", "--to", "31/03/2025")
+    assert sorted(expand(march)) == sorted([MEETING, REHEARSAL])  # each with all its dates
+    autumn = export(data_dir, tmp_path / "thu.ics", "--from", "01/10/2025")  # to 31/12/2025
+    assert sorted(expand(autumn)) == sorted([MEETING, CLEAN_UP])
+    older = export(data_dir, tmp_path / "2024.ics", "--year", "2024")
+    assert list(expand(older)) == ["Hội thi năm 2024"]
+
+
+def test_vietnamese_text_and_time_zone(
+    calendar_2025: dict[str, str], data_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "lich.ics"
+    calendar = export(data_dir, target, "--year", "2025")
+    assert str(calendar["X-WR-CALNAME"]) == "Lịch hoạt động – Đoàn xã Tân Hưng"
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Asia/Ho_Chi_Minh"
+    latest = max(zone.walk("STANDARD"), key=lambda part: part.decoded("DTSTART"))
+    assert latest.decoded("TZOFFSETTO") == dt.timedelta(hours=7)
+    texts = {}
+    for event in calendar.walk("VEVENT"):
+        key = (str(event["SUMMARY"]), "RECURRENCE-ID" in event)
+        texts[key] = (str(event.get("LOCATION", "")), str(event["DESCRIPTION"]))
+        if isinstance(event.decoded("DTSTART"), dt.datetime):
+            assert event["DTSTART"].params["TZID"] == "Asia/Ho_Chi_Minh"
+    assert texts == {
+        (MEETING, False): ("Nhà văn hóa ấp Tân Hòa", "Loại: Sinh hoạt chi đoàn định kỳ"),
+        (MEETING, True): ("Nhà văn hóa ấp Tân Hòa", "Loại: Sinh hoạt chi đoàn định kỳ"),
+        (CLEAN_UP, False): ("Kênh Xáng, ấp Tân Lợi", "Loại: Ngày Chủ nhật xanh"),
+        (REHEARSAL, False): ("", "Loại: Văn hóa – văn nghệ – thể dục thể thao"),
+    }
+    raw = target.read_bytes()
+    lines = raw.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)  # RFC 5545 §3.1: folded at 75 octets
+    assert any(line.startswith(b" ") for line in lines)  # the long title was folded...
+    for line in lines:
+        line.decode("utf-8")  # ...between letters, never inside one (§3.1: SHOULD NOT split)
+    unfolded = raw.replace(b"\r\n ", b"").decode("utf-8")
+    escaped = MEETING.replace(",", "\\,")  # RFC 5545 §3.3.11: TEXT escapes its commas
+    assert f"SUMMARY:{escaped}\r\n" in unfolded  # ...and comes back whole, in NFC
+    assert unicodedata.is_normalized("NFC", unfolded)
+
+
+def test_uids_stay_the_same(
+    ws: Workspace, calendar_2025: dict[str, str], data_dir: Path, tmp_path: Path
+) -> None:
+    first = tmp_path / "lan-1.ics"
+    second = tmp_path / "lan-2.ics"
+    export(data_dir, first, "--year", "2025")
+    export(data_dir, second, "--year", "2025")
+    assert first.read_bytes() == second.read_bytes()  # nothing changed: the very same file
+
+    def uids(calendar: Calendar) -> dict[str, tuple[str, int]]:
+        return {
+            str(e["SUMMARY"]): (str(e["UID"]), int(e["SEQUENCE"]))
+            for e in calendar.walk("VEVENT")
+            if "RECURRENCE-ID" not in e
+        }
+
+    before = uids(Calendar.from_ical(first.read_bytes()))
+    assert {uid for uid, _ in before.values()} == {
+        f"{calendar_2025[title]}@doancoso" for title in (MEETING, CLEAN_UP, REHEARSAL)
+    }
+    record = ws.activities.get(calendar_2025[CLEAN_UP])
+    ws.activities.save({"title": "Ngày Chủ nhật xanh tháng 10", "kind": record.fields.kind,
+                        "start_date": "26/10/2025", "place": record.fields.place},
+                       calendar_2025[CLEAN_UP])  # fmt: skip
+    after = uids(export(data_dir, tmp_path / "lan-3.ics", "--year", "2025"))
+    renamed_uid, renamed_sequence = after.pop("Ngày Chủ nhật xanh tháng 10")
+    old_uid, old_sequence = before.pop(CLEAN_UP)
+    assert renamed_uid == old_uid and renamed_sequence > old_sequence  # updated, not duplicated
+    assert after == before
+
+
+# -- refused -------------------------------------------------------------------------------------
+
+
+def test_bad_export_writes_nothing(ws: Workspace, data_dir: Path, tmp_path: Path) -> None:
+    cases = [
+        (("calendar", "export", str(tmp_path / "lich.txt")),
+         "Lỗi: Tệp lịch phải có đuôi .ics: lich.txt\n"),
+        (("calendar", "export", str(tmp_path / "lich.ics"), "--from", "31/12/2025", "--to",
+          "01/01/2025"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --to: Ngày cuối 01/01/2025 trước ngày đầu 31/12/2025.\n"),
+        (("calendar", "export", str(tmp_path / "lich.ics"), "--year", "1999"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 1999 không hợp lệ.\n"),
+        (("calendar", "export", str(tmp_path / "khong-co" / "lich.ics")),
+         f"Lỗi: Không ghi được tệp “{tmp_path / 'khong-co' / 'lich.ics'}”: thư mục không "
+         "tồn tại.\n"),
+    ]  # fmt: skip
+    for argv, message in cases:
+        result = in_folder(data_dir, *argv)
+        assert (result.code, result.out, result.err) == (1, "", message)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (("--year", "2025", "--from", "01/01/2025"), "tùy chọn --from: không dùng cùng với --year"),
+        (("--year", "2025", "--to", "01/01/2025"), "tùy chọn --to: không dùng cùng với --year"),
+        (("--year", "năm nay"),
+         "tùy chọn --year: giá trị không hợp lệ “năm nay” (cần một số nguyên)"),
+        ((), "thiếu tham số bắt buộc: TỆP"),
+    ],
+)  # fmt: skip
+def test_bad_usage_exits_2(
+    ws: Workspace,
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    options: tuple[str, ...],
+    message: str,
+) -> None:
+    target = [] if not options else [str(tmp_path / "lich.ics")]
+    err = usage_error(capsys, "calendar", "export", "--data-dir", str(data_dir), *target, *options)
+    assert err.startswith("cách dùng: doancoso calendar export")
+    assert err.endswith(f"Lỗi cú pháp lệnh: {message}\n")
+    assert not (tmp_path / "lich.ics").exists()
+
+
+def test_this_year_by_default(ws: Workspace, data_dir: Path, tmp_path: Path) -> None:
+    year = dt.date.today().year
+    for title, day in (("Năm ngoái", f"31/12/{year - 1}"), ("Năm nay", f"01/01/{year}")):
+        ws.activities.save({"title": title, "start_date": day})
+    target = tmp_path / "lich.ics"
+    result = in_folder(data_dir, "calendar", "export", str(target))
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        f"Đã xuất lịch hoạt động từ 01/01/{year} đến 31/12/{year} ra tệp {target} (1 sự kiện).\n"
+    )
+    assert expand(Calendar.from_ical(target.read_bytes())) == {"Năm nay": [dt.date(year, 1, 1)]}

@@ -1,0 +1,258 @@
+"""``doancoso plan show | new | target add | register``: the yearly work plan from the command
+line — the JSON keys and values scripts rely on, the Vietnamese text, bad data refused with
+exit 1 and nothing changed, bad usage with exit 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from calendar_cli import add_members, in_folder, usage_error
+from doancoso.core.workspace import Workspace
+
+YEAR = "2025"  # a past year: registrations and attendance are refused in the future
+
+
+def show(folder: Path, year: str = YEAR) -> Any:
+    result = in_folder(folder, "plan", "show", "--year", year, "--format", "json")
+    assert (result.code, result.err) == (0, ""), result.err
+    return result.json()
+
+
+def test_new_plan_shows_empty_and_unregistered(ws: Workspace, data_dir: Path) -> None:
+    result = in_folder(data_dir, "plan", "new", "--year", YEAR, "--number", "07-KH/ĐTN")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "Đã lập kế hoạch công tác năm 2025: "
+        "Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm 2025.\n"
+    )
+    assert show(data_dir) == {
+        "year": 2025,
+        "number": "07-KH/ĐTN",
+        "title": "Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm 2025",
+        "registered_on": None,
+        "registration_state": "chua-dang-ky",
+        "registration_number": None,
+        "targets": [],
+    }
+    text = in_folder(data_dir, "plan", "show", "--year", YEAR)
+    assert (text.code, text.err) == (0, "")
+    assert text.out == (
+        "Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm 2025\n"
+        "Số: 07-KH/ĐTN\n"
+        "Đăng ký với cấp trên: Chưa đăng ký\n"
+        "Chưa có chỉ tiêu nào.\n"
+    )
+
+
+def test_targets_planned_and_achieved(ws: Workspace, data_dir: Path) -> None:
+    """A measured target counts what the calendar did; a target without a measure waits for
+    its figure; both listed in order with their criterion and unit."""
+    ids = add_members(ws)
+    assert (
+        in_folder(data_dir, "plan", "new", "--year", YEAR, "--title", "Kế hoạch năm 2025").code == 0
+    )
+    steps = [
+        ("--text", "Kết nạp 20 đoàn viên mới", "--criterion", "1", "--planned", "20",
+         "--measure", "admissions"),
+        ("--text", "4 hoạt động Ngày Chủ nhật xanh", "--criterion", "2", "--planned", "4",
+         "--measure", "activities", "--kind", "ngay chu nhat xanh"),
+        ("--text", "Tham mưu cấp ủy ban hành 2 văn bản", "--criterion", "3", "--planned", "2",
+         "--unit", "văn bản"),
+        ("--text", "100% chi đoàn sinh hoạt định kỳ hằng tháng", "--planned", "100",
+         "--measure", "branch-meetings"),
+    ]  # fmt: skip
+    outs = []
+    for options in steps:
+        result = in_folder(data_dir, "plan", "target", "add", "--year", YEAR, *options)
+        assert (result.code, result.err) == (0, ""), result.err
+        outs.append(result.out)
+    assert outs == [
+        "Đã thêm chỉ tiêu 1 vào kế hoạch năm 2025: Kết nạp 20 đoàn viên mới (tiêu chí 1: Chủ "
+        "động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên).\n",
+        "Đã thêm chỉ tiêu 2 vào kế hoạch năm 2025: 4 hoạt động Ngày Chủ nhật xanh (tiêu chí 2: "
+        "Chủ động xây dựng và thực hiện kế hoạch công tác).\n",
+        "Đã thêm chỉ tiêu 3 vào kế hoạch năm 2025: Tham mưu cấp ủy ban hành 2 văn bản (tiêu chí "
+        "3: Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể).\n",
+        "Đã thêm chỉ tiêu 4 vào kế hoạch năm 2025: 100% chi đoàn sinh hoạt định kỳ hằng tháng.\n",
+    ]
+    # One Ngày Chủ nhật xanh carried out (attendance taken): the second target is at 1 of 4.
+    added = in_folder(data_dir, "activity", "add", "--title", "Ngày Chủ nhật xanh tháng 3",
+                      "--date", "30/03/2025", "--kind", "Ngày Chủ nhật xanh",
+                      "--format", "json")  # fmt: skip
+    assert added.code == 0, added.err
+    (occurrence,) = ws.activities.occurrence_ids_of(added.json()["id"])
+    attended = in_folder(data_dir, "activity", "attend", occurrence, "--present", ids["An"])
+    assert attended.code == 0, attended.err
+
+    data = show(data_dir)
+    assert data["title"] == "Kế hoạch năm 2025"
+    targets = data["targets"]
+    target_ids = [t.id for t in ws.plans.get(2025).targets]
+    assert targets == [
+        {"id": target_ids[0], "text": "Kết nạp 20 đoàn viên mới", "criterion": 1,
+         "planned": 20, "achieved": 0, "unit": "đoàn viên", "measure": "admissions"},
+        {"id": target_ids[1], "text": "4 hoạt động Ngày Chủ nhật xanh", "criterion": 2,
+         "planned": 4, "achieved": 1, "unit": "hoạt động", "measure": "activities"},
+        {"id": target_ids[2], "text": "Tham mưu cấp ủy ban hành 2 văn bản", "criterion": 3,
+         "planned": 2, "achieved": None, "unit": "văn bản", "measure": None},
+        {"id": target_ids[3], "text": "100% chi đoàn sinh hoạt định kỳ hằng tháng",
+         "criterion": None, "planned": 100, "achieved": 0, "unit": "%",
+         "measure": "branch-meetings"},
+    ]  # fmt: skip
+    assert ws.plans.get(2025).targets[1].measure_kind == "chu-nhat-xanh"
+    text = in_folder(data_dir, "plan", "show", "--year", YEAR)
+    assert text.out.splitlines() == [
+        "Kế hoạch năm 2025",
+        "Đăng ký với cấp trên: Chưa đăng ký",
+        "Chỉ tiêu (kết quả tính đến 31/12/2025):",
+        "1.\tTiêu chí 1\tKết nạp 20 đoàn viên mới\tKế hoạch: 20 đoàn viên\t"
+        "Đạt: 0 đoàn viên (0%)\ttự tính",
+        "2.\tTiêu chí 2\t4 hoạt động Ngày Chủ nhật xanh\tKế hoạch: 4 hoạt động\t"
+        "Đạt: 1 hoạt động (25%)\ttự tính",
+        "3.\tTiêu chí 3\tTham mưu cấp ủy ban hành 2 văn bản\tKế hoạch: 2 văn bản\t"
+        "Đạt: (chưa có)\tnhập tay",
+        "4.\t\t100% chi đoàn sinh hoạt định kỳ hằng tháng\tKế hoạch: 100%\tĐạt: 0% (0%)\ttự tính",
+        "Tổng cộng: 4 chỉ tiêu.",
+    ]
+
+
+def test_new_plan_copied_from_last_year(ws: Workspace, data_dir: Path) -> None:
+    assert in_folder(data_dir, "plan", "new", "--year", "2024").code == 0
+    for text in ("Kết nạp 15 đoàn viên mới", "Tổ chức 12 buổi sinh hoạt chi đoàn"):
+        assert in_folder(data_dir, "plan", "target", "add", "--year", "2024", "--text", text,
+                         "--planned", "15").code == 0  # fmt: skip
+    assert (
+        in_folder(data_dir, "plan", "register", "--year", "2024", "--date", "08/11/2023").code == 0
+    )
+    result = in_folder(data_dir, "plan", "new", "--year", YEAR, "--from-year", "2024")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "Đã lập kế hoạch công tác năm 2025: Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi "
+        "năm 2025 (sao chép từ năm 2024, 2 chỉ tiêu).\n"
+    )
+    data = show(data_dir)
+    assert [t["text"] for t in data["targets"]] == [
+        "Kết nạp 15 đoàn viên mới",
+        "Tổ chức 12 buổi sinh hoạt chi đoàn",
+    ]
+    assert (data["registration_state"], data["registered_on"]) == ("chua-dang-ky", None)
+    assert ws.plans.years() == [2024, 2025]
+
+
+def test_registration_sent_then_approved(ws: Workspace, data_dir: Path) -> None:
+    assert in_folder(data_dir, "plan", "new", "--year", YEAR).code == 0
+    sent = in_folder(data_dir, "plan", "register", "--year", YEAR, "--date", "10/11/2024")
+    assert (sent.code, sent.err) == (0, "")
+    assert sent.out == "Đã ghi đăng ký kế hoạch năm 2025: Đã gửi, ngày gửi 10/11/2024.\n"
+    data = show(data_dir)
+    assert (data["registration_state"], data["registered_on"], data["registration_number"]) == (
+        "da-gui", "10/11/2024", None,
+    )  # fmt: skip
+    approved = in_folder(data_dir, "plan", "register", "--year", YEAR, "--date", "10/11/2024",
+                         "--number", "12-ĐK/TĐ", "--approved")  # fmt: skip
+    assert (approved.code, approved.err) == (0, "")
+    assert approved.out == (
+        "Đã ghi đăng ký kế hoạch năm 2025: Đã được duyệt, ngày gửi 10/11/2024, "
+        "số đăng ký 12-ĐK/TĐ.\n"
+    )
+    data = show(data_dir)
+    assert (data["registration_state"], data["registered_on"], data["registration_number"]) == (
+        "da-duyet", "10/11/2024", "12-ĐK/TĐ",
+    )  # fmt: skip
+    text = in_folder(data_dir, "plan", "show", "--year", YEAR).out
+    assert "Đăng ký với cấp trên: Đã được duyệt, ngày gửi 10/11/2024, số đăng ký 12-ĐK/TĐ\n" in text
+
+
+# -- bad data: exit 1, a Vietnamese message, nothing changed ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("plan", "show", "--year", "2030"),
+         "Lỗi: Chưa có kế hoạch công tác năm 2030. Lập kế hoạch bằng lệnh: "
+         "doancoso plan new --year 2030\n"),
+        (("plan", "new", "--year", YEAR),
+         "Lỗi: Đã có kế hoạch công tác năm 2025.\n"),
+        (("plan", "new", "--year", "1800"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 1800 không hợp lệ.\n"),
+        (("plan", "new", "--year", "2026", "--from-year", "2019"),
+         "Lỗi: Chưa có kế hoạch công tác năm 2019 để sao chép.\n"),
+        (("plan", "new", "--year", "2026", "--title", "  "),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --title: Cần nhập tên kế hoạch.\n"),
+        (("plan", "target", "add", "--year", "2030", "--text", "Kết nạp 5 đoàn viên"),
+         "Lỗi: Chưa có kế hoạch công tác năm 2030.\n"),
+        (("plan", "target", "add", "--year", YEAR, "--text", " "),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --text: Cần nhập nội dung chỉ tiêu.\n"),
+        (("plan", "target", "add", "--year", YEAR, "--text", "X", "--criterion", "4",
+          "--planned", "nhiều"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --criterion: Tiêu chí phải là 1, 2 hoặc 3.\n"
+         "  --planned: Phải là một số, ví dụ 20 hoặc 100.\n"),
+        (("plan", "target", "add", "--year", YEAR, "--text", "X", "--measure", "members"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --measure: Cách đo không hợp lệ: admissions, "
+         "activities, branch-meetings, participation, youth-admitted.\n"),
+        (("plan", "target", "add", "--year", YEAR, "--text", "X", "--measure", "activities",
+          "--kind", "Bóng đá"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --kind: Loại hoạt động không có trong danh sách.\n"),
+        (("plan", "target", "add", "--year", YEAR, "--text", "X", "--kind", "Hội thi"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --kind: Chỉ dùng --kind cùng với --measure "
+         "activities.\n"),
+        (("plan", "register", "--year", YEAR, "--date", "31/02/2024"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày 31/02/2024 không có trên lịch.\n"),
+        (("plan", "register", "--year", YEAR, "--date", "01/01/2999"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày gửi đăng ký không thể sau hôm nay.\n"),
+        (("plan", "register", "--year", "2030", "--date", "01/01/2024"),
+         "Lỗi: Chưa có kế hoạch công tác năm 2030.\n"),
+    ],
+)  # fmt: skip
+def test_bad_data_changes_nothing(
+    ws: Workspace, data_dir: Path, argv: tuple[str, ...], message: str
+) -> None:
+    assert in_folder(data_dir, "plan", "new", "--year", YEAR).code == 0
+    before = ws.plans.get(2025)
+    result = in_folder(data_dir, *argv)
+    assert (result.code, result.out, result.err) == (1, "", message)
+    assert ws.plans.years() == [2025]
+    assert ws.plans.get(2025, before.as_of) == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("plan",), "thiếu tham số bắt buộc: LỆNH"),
+        (("plan", "delete"), "tham số LỆNH: lựa chọn không hợp lệ “delete” (chọn một trong: show"),
+        (("plan", "show"), "thiếu tham số bắt buộc: --year"),
+        (("plan", "show", "--year", "năm nay"),
+         "tùy chọn --year: giá trị không hợp lệ “năm nay” (cần một số nguyên)"),
+        (("plan", "show", "--year", "2025", "--format", "xml"),
+         "tùy chọn --format: lựa chọn không hợp lệ “xml” (chọn một trong: table, json)"),
+        (("plan", "new", "--year", "2025", "--from-year", "ngoái"),
+         "tùy chọn --from-year: giá trị không hợp lệ “ngoái” (cần một số nguyên)"),
+        (("plan", "target", "add", "--year", "2025"), "thiếu tham số bắt buộc: --text"),
+        (("plan", "target", "remove"),
+         "tham số LỆNH: lựa chọn không hợp lệ “remove” (chọn một trong: add)"),
+        (("plan", "register", "--year", "2025"), "thiếu tham số bắt buộc: --date"),
+        (("plan", "register", "--year", "2025", "--date", "01/01/2025", "--state", "x"),
+         "tham số không nhận ra: --state x"),
+    ],
+)  # fmt: skip
+def test_bad_usage_exits_2(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, argv: tuple[str, ...], message: str
+) -> None:
+    err = usage_error(capsys, "--data-dir", str(data_dir), *argv)
+    assert err.startswith("cách dùng: doancoso")
+    assert f"Lỗi cú pháp lệnh: {message}" in err
+    assert not data_dir.exists()  # nothing was opened, let alone created
+
+
+def test_help_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        in_folder(Path("unused"), "plan", "target", "add", "--help")
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("cách dùng: doancoso plan target add")
+    assert "--measure CÁCH_ĐO" in out and "--kind LOẠI" in out
+    assert "admissions = số đoàn viên" in out and "activities = số hoạt động" in out

@@ -1,0 +1,71 @@
+"""How targets read on the page and in print: figures, units, shares, groups, outcomes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from doancoso.core.plans.figures import (
+    MET,
+    NOT_MET,
+    OTHER_TARGETS,
+    UNKNOWN,
+    grouped,
+    number_text,
+    outcome,
+    quantity_text,
+    share_text,
+    tally,
+    target_sentence,
+)
+from doancoso.core.plans.service import TargetInfo
+
+TARGET = TargetInfo(id="t", position=1, text="Kết nạp đoàn viên mới", criterion=1, planned=20,
+                    unit="đoàn viên", measure=None, measure_kind=None, achieved=None,
+                    measured=False)  # fmt: skip
+
+
+def test_numbers_and_units():
+    assert [number_text(v) for v in (20.0, 1500, 12.5, 33.333, 0.04)] == [
+        "20", "1.500", "12,5", "33,3", "0"
+    ]  # fmt: skip
+    assert quantity_text(20, "đoàn viên") == "20 đoàn viên"
+    assert quantity_text(100, "%") == "100%"
+    assert quantity_text(3, None) == "3"
+    assert quantity_text(None, "cây") == ""
+    assert share_text(0.905) == "90,5" and share_text(1.5) == "150,0" and share_text(None) == ""
+
+
+def test_a_target_as_the_plan_states_it():
+    assert target_sentence(TARGET) == "Kết nạp đoàn viên mới: 20 đoàn viên."
+    with_number = replace(TARGET, text="Kết nạp 20 đoàn viên mới.", planned=20)
+    assert target_sentence(with_number) == "Kết nạp 20 đoàn viên mới."
+    share = replace(TARGET, text="100% chi đoàn sinh hoạt hằng tháng", planned=100, unit="%")
+    assert target_sentence(share) == "100% chi đoàn sinh hoạt hằng tháng."
+    lines = replace(TARGET, text="Trồng cây xanh\nở các tuyến đường;", planned=None)
+    assert target_sentence(lines) == "Trồng cây xanh ở các tuyến đường."
+
+
+def test_outcomes():
+    assert outcome(TARGET) == UNKNOWN
+    assert outcome(replace(TARGET, achieved=20)) == MET
+    assert outcome(replace(TARGET, achieved=25)) == MET
+    assert outcome(replace(TARGET, achieved=19)) == NOT_MET
+    assert outcome(replace(TARGET, planned=None, achieved=5)) == UNKNOWN
+    counts = tally([replace(TARGET, achieved=20), replace(TARGET, achieved=2), TARGET])
+    assert (len(counts.met), len(counts.not_met), len(counts.unknown), counts.total) == (1, 1, 1, 3)
+
+
+def test_groups_by_criterion():
+    a, b = replace(TARGET, id="a", criterion=2), replace(TARGET, id="b", criterion=None)
+    c, d = replace(TARGET, id="c", criterion=1), replace(TARGET, id="d", criterion=2)
+    groups = grouped([a, b, c, d])
+    assert [(g.criterion, [t.id for t in g.targets]) for g in groups] == [
+        (1, ["c"]), (2, ["a", "d"]), (None, ["b"])
+    ]  # fmt: skip
+    assert groups[0].heading == (
+        "Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên"
+    )
+    assert groups[-1].heading == OTHER_TARGETS
+    flat = grouped([b, replace(b, id="e")])
+    assert [(g.heading, len(g.targets)) for g in flat] == [("", 2)]
+    assert grouped([]) == []

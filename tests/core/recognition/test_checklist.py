@@ -1,0 +1,119 @@
+"""The checklist of a year: self-assessment, evidence files, each computed indicator with its
+exact value, the contradiction of a tick against the app's own figure, readiness and what is
+missing, and the register of advice and coordination."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from doancoso.core.errors import ImportFileError, NotFoundError, ValidationError
+from doancoso.core.workspace import Workspace
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+AS_OF = dt.date(2025, 12, 31)
+
+
+def _indicator(ws: Workspace, code: str) -> tuple[object, ...]:
+    view = ws.recognition.view(2025, AS_OF)
+    (item,) = [v for v in view.items if v.item.code == code]
+    assert item.indicator is not None
+    return item.indicator.value, item.indicator.met, item.indicator.text
+
+
+@pytest.fixture
+def branch(ws: Workspace) -> str:
+    return ws.branches.create("Chi đoàn ấp 1").id
+
+
+def test_indicators_of_the_plan_and_the_register(ws: Workspace, branch: str) -> None:
+    ws.plans.create(2025)
+    kinds = ws.activities.kind_names()
+    ws.plans.add_target(
+        2025, {"text": "Kết nạp 2 đoàn viên", "planned": "2", "measure": "admissions"}, kinds
+    )
+    assert _indicator(ws, "2.1") == (
+        None,
+        False,
+        "Kế hoạch năm 2025 chưa đăng ký với cấp trên (hạn 10/11/2024).",
+    )
+    ws.plans.register(2025, "da-gui", "12/11/2024")
+    assert _indicator(ws, "2.1") == (None, False, "Đăng ký ngày 12/11/2024 (hạn 10/11/2024).")
+    ws.plans.register(2025, "da-duyet", "09/11/2024", "15-ĐK/TĐ")
+    assert _indicator(ws, "2.1") == (None, True, "Đăng ký ngày 09/11/2024 (hạn 10/11/2024).")
+    new = ws.members.save(
+        {"full_name": "Lê Văn Mới", "birth_date": "01/01/2005", "branch_id": branch}
+    )
+    ws.events.record(new, "admission", "26/03/2025", place="Đoàn xã")
+    assert _indicator(ws, "1.4") == (50.0, False, "Đã kết nạp 1/2 đoàn viên theo chỉ tiêu.")
+    assert _indicator(ws, "3.1") == (0.0, False, "0 văn bản tham mưu trong năm.")
+    ws.registers.save_advice({"day": "15/06/2025", "number": "05-TTr/ĐTN",
+                              "title": "Tờ trình về công tác thanh niên"})  # fmt: skip
+    ws.registers.save_advice({"day": "15/06/2024", "title": "Năm trước: không tính"})
+    assert _indicator(ws, "3.1") == (1.0, True, "1 văn bản tham mưu trong năm.")
+    agreement = {"day": "01/04/2025", "partner": "Công an xã", "title": "Quy chế phối hợp"}
+    ws.registers.save_coordination(agreement)
+    assert _indicator(ws, "3.3") == (1.0, True, "1 chương trình phối hợp trong năm.")
+    ws.youth.save({"full_name": "Trần Thị Khó", "birth_date": "01/01/2006", "in_hardship": "x"})
+    assert _indicator(ws, "1.6") == (
+        1.0,
+        True,
+        "1 thanh niên trong sổ theo dõi, 1 có hoàn cảnh khó khăn.",
+    )
+
+
+def test_a_tick_against_the_apps_figure_is_flagged_and_missing_lists_it(ws: Workspace) -> None:
+    ws.recognition.set(2025, "3.1", {"status": "Đạt", "note": "Đã tham mưu nhiều lần."})
+    ws.recognition.set(2025, "1.3", {"status": "dat"})
+    ws.recognition.set(2025, "1.5", {"status": "Không áp dụng"})
+    view = ws.recognition.view(2025, AS_OF)
+    items = {v.item.code: v for v in view.items}
+    assert items["3.1"].contradiction and not items["1.3"].contradiction
+    assert items["3.1"].note == "Đã tham mưu nhiều lần."
+    assert view.readiness() == (2, 13)
+    assert view.readiness("3") == (1, 3)
+    missing = [m.message for m in view.missing() if m.code in ("1.3", "3.1", "1.5")]
+    assert missing == [
+        "Mục 1.3 chưa có tệp minh chứng.",
+        "Mục 3.1: chỉ số “Số văn bản tham mưu cấp ủy trong năm” chưa đạt — 0 văn bản tham mưu "
+        "trong năm.",
+    ]
+
+
+def test_evidence_files_on_an_item(ws: Workspace, tmp_path: Path) -> None:
+    photo = tmp_path / "anh.png"
+    photo.write_bytes(PNG)
+    ws.recognition.attach(2025, "1.3", photo, "Ảnh buổi ra quân")
+    ws.recognition.attach(2025, "1.3", photo, "Cùng ảnh lần nữa")
+    item = next(v for v in ws.recognition.view(2025, AS_OF).items if v.item.code == "1.3")
+    assert [f.caption for f in item.files] == ["Ảnh buổi ra quân", "Cùng ảnh lần nữa"]
+    assert len({f.sha256 for f in item.files}) == 1
+    assert [p.name for p in ws.evidence.store.folder.iterdir()] == [item.files[0].sha256]
+    fake = tmp_path / "bao-cao.pdf"
+    fake.write_bytes(b"not a pdf at all")
+    with pytest.raises(ImportFileError, match="không phải PDF, ảnh JPEG hoặc PNG"):
+        ws.recognition.attach(2025, "1.3", fake)
+    assert ws.recognition.detach(2025, "1.3", item.files[0].sha256) == 2
+    assert not next(v for v in ws.recognition.view(2025, AS_OF).items if v.item.code == "1.3").files
+    with pytest.raises(NotFoundError, match="không có mục 9.9"):
+        ws.recognition.attach(2025, "9.9", photo)
+
+
+def test_bad_answers_and_records_are_refused(ws: Workspace) -> None:
+    with pytest.raises(ValidationError) as caught:
+        ws.recognition.set(2025, "1.1", {"status": "Tốt", "points": "5"})
+    assert caught.value.field_errors == {
+        "status": "Đánh giá phải là: Đạt, Chưa đạt, Không áp dụng, Chưa đánh giá.",
+        "points": "Bộ tiêu chí không chấm điểm mục này.",
+    }
+    with pytest.raises(ValidationError) as caught:
+        ws.registers.save_advice({"day": "15/06/2025", "title": "", "answer_day": "01/06/2025"})
+    assert caught.value.field_errors == {
+        "title": "Cần nhập tên văn bản tham mưu.",
+        "answer_day": "Ngày trả lời không thể trước ngày gửi văn bản.",
+    }
+    with pytest.raises(ValidationError, match="Cần nhập cơ quan, đơn vị phối hợp."):
+        ws.registers.save_coordination({"day": "01/04/2025", "title": "Phối hợp"})
+    assert ws.registers.advice() == [] and ws.registers.coordination() == []

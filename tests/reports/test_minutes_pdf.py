@@ -1,0 +1,104 @@
+"""The printed minutes of a meeting (BB): issued by the chi đoàn, attendance by name and
+reason, blanks to fill by hand, the signatures of recorder and chair, fonts embedded."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from doancoso.core.errors import ConflictError
+from doancoso.reports.minutes import print_minutes
+from plan_data import make_plan_data
+
+MM = 72 / 25.4
+
+
+def _lines(pdf) -> list[str]:
+    return [line.strip() for line in pdf.text().splitlines() if line.strip()]
+
+
+def test_the_minutes_of_a_chi_doan_meeting(ws, tmp_path, read_pdf):
+    data = make_plan_data(ws)
+    pdf = read_pdf(print_minutes(ws, tmp_path / "bb.pdf", data.minutes_occurrence))
+    lines = _lines(pdf)
+    expected = [
+        "ĐOÀN XÃ TÂN HƯNG",
+        "CHI ĐOÀN ẤP BÀ ĐIỀU",
+        "***",
+        "ĐOÀN TNCS HỒ CHÍ MINH",
+        "Số: 03-BB/CĐ",
+        "Tân Hưng, ngày 15 tháng 3 năm 2026",
+        "BIÊN BẢN SINH HOẠT CHI ĐOÀN",
+        "Kỳ sinh hoạt tháng 3 năm 2026",
+        "I. THỜI GIAN, ĐỊA ĐIỂM",
+        "- Thời gian: bắt đầu lúc 19 giờ 30 phút, ngày 15 tháng 3 năm 2026.",
+        "- Địa điểm: Nhà văn hóa ấp Bà Điều.",
+        "II. THÀNH PHẦN",
+        "- Chủ trì: Nguyễn Văn An.",
+        "- Thư ký: Phạm Thị Dung.",
+        "- Đại biểu dự: Đồng chí Trần Văn Tâm – Phó Bí thư Đoàn xã.",
+        "- Đoàn viên: có mặt 1/3 đồng chí; vắng 2 đồng chí (có phép 1, không phép 1).",
+        "+ Vắng có phép: Trần Thị Bích (đi làm ăn xa ở Bình Dương).",
+        "+ Vắng không phép: Lê Văn Cường.",
+        "III. NỘI DUNG",
+        "1. Chương trình",
+        "1. Đánh giá hoạt động tháng 02/2026.",
+        "2. Triển khai Tháng Thanh niên.",
+        "2. Diễn biến",
+        "Đồng chí Bí thư báo cáo kết quả tháng 02.",
+        "IV. KẾT LUẬN, NGHỊ QUYẾT",
+        "Chi đoàn thống nhất tham gia Ngày Chủ nhật xanh ngày 29/03/2026.",
+        "Buổi sinh hoạt kết thúc lúc 21 giờ 00 phút cùng ngày.",
+    ]
+    positions = [lines.index(line) for line in expected]
+    assert positions == sorted(positions)
+    assert "TỈNH ĐOÀN CÀ MAU" not in lines and "Nơi nhận:" not in lines
+    runs = {run.text: run for run in pdf.runs(0)}
+    recorder, chair = runs["THƯ KÝ"], runs["CHỦ TRÌ"]
+    assert abs(recorder.y - chair.y) < 1 and chair.x > recorder.x + 60 * MM
+    assert runs["Phạm Thị Dung"].y < recorder.y and runs["Nguyễn Văn An"].y < chair.y
+    assert abs(runs["Nguyễn Văn An"].x - chair.x) < 30 * MM  # the chair's name under CHỦ TRÌ
+    fonts = pdf.fonts()
+    assert fonts and all(fonts.values())
+    assert len(pdf.pages) == 1
+
+
+def test_a_meeting_not_yet_written_prints_blanks_to_fill(ws, tmp_path, read_pdf):
+    data = make_plan_data(ws)
+    april = next(
+        o for o in ws.activities.occurrences(date(2026, 4, 1), date(2026, 4, 30))
+        if o.activity_id == data.meeting_id
+    )  # fmt: skip
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb.pdf", april.id)))
+    assert "- Chủ trì: …………………………" in lines
+    assert (
+        "- Đoàn viên: có mặt ……/…… đồng chí; vắng …… đồng chí (có phép ……, không phép ……)."
+        in " ".join(lines)
+    )
+    assert "Buổi sinh hoạt kết thúc lúc …… giờ …… phút cùng ngày." in lines
+    dotted = [line for line in lines if set(line) == {"."}]
+    assert len(dotted) == 12 and len(set(dotted)) == 1  # one line each, never wrapped
+    assert not [line for line in lines if line.startswith("Số:")]
+
+
+def test_an_activity_of_the_whole_organisation(ws, tmp_path, read_pdf):
+    ws.activities.save({"title": "Hội nghị Ban Chấp hành mở rộng", "kind": "khac",
+                        "start_date": "05/06/2026", "start_time": "08:00"})  # fmt: skip
+    occ = ws.activities.occurrences(date(2026, 6, 5), date(2026, 6, 5))[0]
+    ws.attendance.save_minutes(occ.id, {"chair": "Nguyễn Thị Như Quỳnh", "closed_at": "11h"})
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb.pdf", occ.id, number="05-BB/ĐTN")))
+    for line in ("TỈNH ĐOÀN CÀ MAU", "BCH ĐOÀN XÃ TÂN HƯNG", "Số: 05-BB/ĐTN", "BIÊN BẢN",
+                 "Hội nghị Ban Chấp hành mở rộng",
+                 "Buổi sinh hoạt kết thúc lúc 11 giờ 00 phút cùng ngày."):  # fmt: skip
+        assert line in lines, line
+
+
+def test_a_cancelled_meeting_has_no_minutes(ws, tmp_path):
+    data = make_plan_data(ws)
+    december = ws.activities.occurrences(date(2026, 12, 15), date(2026, 12, 15))[0]
+    assert december.activity_id == data.meeting_id
+    ws.activities.update_occurrence(december.id, {"status": "huy"})
+    with pytest.raises(ConflictError, match="đã hoãn hoặc hủy"):
+        print_minutes(ws, tmp_path / "bb.pdf", december.id)
+    assert not (tmp_path / "bb.pdf").exists()

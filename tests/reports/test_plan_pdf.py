@@ -1,0 +1,207 @@
+"""The printed plan (KH) and the report of its results (BC): the exact Vietnamese, the
+sections in order, the figures the app measures at the report's date, fonts embedded."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from doancoso.core.errors import NotFoundError
+from doancoso.reports.plan import print_plan, print_report
+from plan_data import AS_OF, YEAR, make_plan_data
+
+RECIPIENTS = ["Tỉnh đoàn Cà Mau (b/c)", "Đảng ủy xã Tân Hưng (b/c)", "Các chi đoàn (t/h)"]
+
+
+def _lines(pdf) -> list[str]:
+    return [line.strip() for line in pdf.text().splitlines() if line.strip()]
+
+
+def _in_order(lines: list[str], expected: list[str]) -> None:
+    """Every expected line is there, in this order."""
+    positions = [lines.index(line) for line in expected]
+    assert positions == sorted(positions), expected
+
+
+def _fonts_embedded(pdf) -> None:
+    fonts = pdf.fonts()
+    assert fonts and all(fonts.values())
+    assert set(fonts) <= {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic",
+                          "LiberationSerif-BoldItalic"}  # fmt: skip
+
+
+def test_the_plan_in_the_union_format(ws, tmp_path, read_pdf):
+    make_plan_data(ws)
+    pdf = read_pdf(print_plan(ws, tmp_path / "kh.pdf", YEAR, recipients=RECIPIENTS))
+    lines = _lines(pdf)
+    _in_order(lines, [
+        "TỈNH ĐOÀN CÀ MAU",
+        "BCH ĐOÀN XÃ TÂN HƯNG",
+        "***",
+        "ĐOÀN TNCS HỒ CHÍ MINH",
+        "Số: 07-KH/ĐTN",
+        "Tân Hưng, ngày 15 tháng 01 năm 2026",
+        "KẾ HOẠCH",
+        "Công tác Đoàn và phong trào thanh thiếu nhi năm 2026",
+        "Căn cứ Nghị quyết Đại hội Đoàn xã Tân Hưng nhiệm kỳ 2025 – 2030,",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "- Nâng cao chất lượng sinh hoạt chi đoàn, thu hút đoàn viên tham gia.",
+        "- Phấn đấu đạt danh hiệu “Đoàn cơ sở 3 chủ động”.",
+        "II. CHỈ TIÊU",
+        "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên",
+        "1.1. Kết nạp đoàn viên mới: 4 đoàn viên.",
+        "1.2. Nắm tình hình thanh niên đi làm ăn xa.",
+        "2. Chủ động xây dựng và thực hiện kế hoạch công tác",
+        "2.1. Chi đoàn sinh hoạt định kỳ hằng tháng: 100%.",
+        "2.2. Tổ chức 4 hoạt động Ngày Chủ nhật xanh.",
+        "3. Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể",
+        "3.1. Tham mưu cấp ủy ban hành văn bản về công tác thanh niên: 2 văn bản.",
+        "III. NỘI DUNG",
+        "1. Công tác giáo dục chính trị tư tưởng",
+        "Tổ chức học tập Nghị quyết cho 100% đoàn viên.",
+        "2. Phong trào tình nguyện",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "- Ban Thường vụ Đoàn xã phân công đồng chí phụ trách từng chỉ tiêu.",
+        "- Các chi đoàn xây dựng kế hoạch cụ thể, báo cáo kết quả hằng tháng.",
+        "Nơi nhận:",
+        "- Tỉnh đoàn Cà Mau (b/c);",
+        "- Đảng ủy xã Tân Hưng (b/c);",
+        "- Các chi đoàn (t/h);",
+        "- Lưu VP.",
+        "TM. BAN CHẤP HÀNH",
+        "BÍ THƯ",
+        "Nguyễn Thị Như Quỳnh",
+    ])  # fmt: skip
+    text = " ".join(lines)
+    assert (
+        "Ban Chấp hành Đoàn xã Tân Hưng xây dựng kế hoạch công tác Đoàn và phong trào thanh "
+        "thiếu nhi năm 2026, cụ thể như sau:" in text
+    )
+    # The plan is what is sent to register: its registration is not printed on it.
+    assert "đăng ký" not in text and "KẾ HOẠCH Kế hoạch" not in text
+    _fonts_embedded(pdf)
+    # The signature never stands alone: the plan's last line is on its page.
+    last_page = pdf.page_texts()[-1]
+    assert "báo cáo kết quả hằng tháng." in last_page and "BÍ THƯ" in last_page
+
+
+def test_the_number_date_and_place_given_replace_the_plan_s(ws, tmp_path, read_pdf):
+    make_plan_data(ws)
+    path = print_plan(ws, tmp_path / "kh.pdf", YEAR, number="09-KH/ĐTN",
+                      issued_on=date(2026, 2, 2), place="Cái Nước")  # fmt: skip
+    lines = _lines(read_pdf(path))
+    assert "Số: 09-KH/ĐTN" in lines and "Cái Nước, ngày 02 tháng 02 năm 2026" in lines
+    lines = _lines(read_pdf(print_plan(ws, tmp_path / "kh2.pdf", YEAR, number="")))
+    assert not [line for line in lines if line.startswith("Số:")]
+
+
+def test_empty_sections_are_left_out_and_the_others_move_up(ws, tmp_path, read_pdf):
+    ws.plans.create(YEAR, title="Kế hoạch tổ chức Tháng Thanh niên năm 2026")
+    ws.plans.save(YEAR, {"grounds": "Thực hiện Kế hoạch của Tỉnh đoàn, BCH Đoàn xã như sau:",
+                         "content": "Ra quân Tháng Thanh niên ngày 26/3."})  # fmt: skip
+    ws.plans.add_target(YEAR, {"text": "Trồng 500 cây xanh", "planned": "500", "unit": "cây"}, {})
+    ws.plans.add_target(YEAR, {"text": "Sửa nhà nhân ái", "planned": "1", "unit": "căn"}, {})
+    lines = _lines(read_pdf(print_plan(ws, tmp_path / "kh.pdf", YEAR)))
+    _in_order(lines, [
+        "KẾ HOẠCH",
+        "Tổ chức Tháng Thanh niên năm 2026",
+        "Thực hiện Kế hoạch của Tỉnh đoàn, BCH Đoàn xã như sau:",
+        "I. CHỈ TIÊU",
+        "1. Trồng 500 cây xanh.",
+        "2. Sửa nhà nhân ái: 1 căn.",
+        "II. NỘI DUNG",
+        "Ra quân Tháng Thanh niên ngày 26/3.",
+    ])  # fmt: skip
+    text = " ".join(lines)
+    assert "MỤC ĐÍCH" not in text and "TỔ CHỨC THỰC HIỆN" not in text
+    assert "cụ thể như sau" not in text  # the grounds already end the sentence
+
+
+def test_no_plan_for_the_year(ws, tmp_path):
+    with pytest.raises(NotFoundError, match="^Chưa có kế hoạch công tác năm 2027.$"):
+        print_plan(ws, tmp_path / "kh.pdf", 2027)
+    with pytest.raises(NotFoundError):
+        print_report(ws, tmp_path / "bc.pdf", 2027)
+    assert list(tmp_path.iterdir()) == [tmp_path / "data"]
+
+
+def test_the_report_of_results_against_targets(ws, tmp_path, read_pdf):
+    make_plan_data(ws)
+    pdf = read_pdf(print_report(ws, tmp_path / "bc.pdf", YEAR, issued_on=AS_OF,
+                                number="12-BC/ĐTN"))  # fmt: skip
+    lines = _lines(pdf)
+    _in_order(lines, [
+        "Số: 12-BC/ĐTN",
+        "Tân Hưng, ngày 30 tháng 11 năm 2026",
+        "BÁO CÁO",
+        "(Số liệu đến ngày 30/11/2026)",
+        "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+        "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên",
+        "STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ (%)",
+        "Kết nạp đoàn viên mới", "4 đoàn viên", "2 đoàn viên (*)", "50,0",
+        "Nắm tình hình thanh niên đi làm ăn xa", "–",
+        "2. Chủ động xây dựng và thực hiện kế hoạch công tác",
+        "Chi đoàn sinh hoạt định kỳ hằng tháng", "100%", "50% (*)",
+        "Tổ chức 4 hoạt động Ngày Chủ nhật xanh", "4 hoạt động", "1 hoạt động (*)", "25,0",
+        "3. Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể",
+        "2 văn bản", "1 văn bản",
+        "II. ĐÁNH GIÁ CHUNG",
+        "Các chỉ tiêu chưa đạt:",
+        "Nơi nhận:",
+        "- Tỉnh đoàn Cà Mau (b/c);",
+        "- Lưu VP.",
+        "BÍ THƯ",
+    ])  # fmt: skip
+    text = " ".join(lines)
+    for sentence in (
+        "Kết quả thực hiện chỉ tiêu kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm 2026",
+        "Thực hiện Kế hoạch số 07-KH/ĐTN ngày 15/01/2026 của Ban Chấp hành Đoàn xã Tân Hưng "
+        "về công tác Đoàn và phong trào thanh thiếu nhi năm 2026 (đã gửi đăng ký với Tỉnh đoàn "
+        "Cà Mau ngày 20/01/2026, số đăng ký 15/ĐK-TĐ, đã được duyệt), Ban Chấp hành Đoàn xã "
+        "Tân Hưng báo cáo kết quả thực hiện các chỉ tiêu đến ngày 30/11/2026 như sau:",
+        "(*) Số liệu do phần mềm tự tính từ dữ liệu quản lý (sổ đoàn viên, lịch hoạt động, "
+        "điểm danh) đến ngày 30/11/2026.",
+        "Kế hoạch có 5 chỉ tiêu, trong đó: 0 chỉ tiêu đạt và vượt kế hoạch; 4 chỉ tiêu chưa "
+        "đạt; 1 chỉ tiêu chưa có số liệu để đánh giá.",
+        "- Kết nạp đoàn viên mới: kế hoạch 4 đoàn viên, đạt 2 đoàn viên (50,0% kế hoạch).",
+        "- Tham mưu cấp ủy ban hành văn bản về công tác thanh niên: kế hoạch 2 văn bản, đạt 1 "
+        "văn bản (50,0% kế hoạch).",
+    ):
+        assert sentence in text, sentence
+    assert "1 văn bản (*)" not in text  # entered by the secretary, not measured
+    _fonts_embedded(pdf)
+
+
+def test_the_report_measures_at_its_date(ws, tmp_path, read_pdf):
+    data = make_plan_data(ws)
+    raw = {"text": "Tham mưu cấp ủy", "criterion": "3", "planned": "2", "unit": "văn bản",
+           "achieved": "2"}  # fmt: skip
+    ws.plans.save_target(data.targets["advice"], raw, {})
+    march = read_pdf(print_report(ws, tmp_path / "bc.pdf", YEAR, issued_on=date(2026, 3, 20)))
+    text = " ".join(_lines(march))
+    assert "(Số liệu đến ngày 20/03/2026)" in text
+    assert "0 đoàn viên (*)" in text  # the two admissions of 26/03/2026 come later
+    assert "1 chỉ tiêu đạt và vượt kế hoạch" in text
+    assert "Các chỉ tiêu đạt và vượt:" in text
+    assert "- Tham mưu cấp ủy: kế hoạch 2 văn bản, đạt 2 văn bản (100,0% kế hoạch)." in text
+    # Written in the next year, the report counts to the plan's last day.
+    later = read_pdf(print_report(ws, tmp_path / "bc2.pdf", YEAR, issued_on=date(2027, 1, 10)))
+    text = " ".join(_lines(later))
+    assert "(Số liệu đến ngày 31/12/2026)" in text and "2 đoàn viên (*)" in text
+    assert "Tân Hưng, ngày 10 tháng 01 năm 2027" in text
+
+
+def test_the_report_of_an_unregistered_plan_without_criteria(ws, tmp_path, read_pdf):
+    ws.plans.create(YEAR)
+    ws.plans.add_target(YEAR, {"text": "Kết nạp 10 đoàn viên", "planned": "10",
+                               "measure": "admissions"}, {})  # fmt: skip
+    text = " ".join(_lines(read_pdf(print_report(ws, tmp_path / "bc.pdf", YEAR,
+                                                 issued_on=AS_OF))))  # fmt: skip
+    assert "đăng ký" not in text
+    assert (
+        "Thực hiện Kế hoạch của Ban Chấp hành Đoàn xã Tân Hưng về công tác Đoàn và phong trào "
+        "thanh thiếu nhi năm 2026, Ban Chấp hành" in text
+    )
+    assert "Kết nạp 10 đoàn viên 10 đoàn viên 0 đoàn viên (*) 0,0" in text
+    assert "Chủ động" not in text  # no criterion headings when no target names one

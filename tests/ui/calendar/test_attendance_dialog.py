@@ -1,0 +1,220 @@
+"""Taking attendance: the keyboard alone (one key a person), "Tất cả có mặt" then exceptions,
+the counts live, adding and removing a member, a reason, the Excel sheet confirmed before it is
+used, saving through the core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.attendance_model import COL_REASON, COL_STATE, AttendanceModel
+from doancoso.ui.shell.operations import Core
+
+from .conftest import add_activity, branch_id, first_occurrence, member_id
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # dialogs shown offscreen
+
+TAN_HUNG_ORDER = ["Lê Văn An", "Phạm Minh Bảo", "Nguyễn Thị Như Quỳnh", "Trần Thị Thủy",
+                  "Võ Văn Tùng"]  # fmt: skip
+
+
+@pytest.fixture
+def meeting(cal_ws: Workspace) -> str:
+    """The occurrence of a past meeting of chi đoàn ấp Tân Hưng (its 5 members expected)."""
+    activity = add_activity(cal_ws, "Sinh hoạt chi đoàn tháng 3", "12/03/2026", kind="sinh-hoat",
+                            branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")])  # fmt: skip
+    return first_occurrence(cal_ws, activity)
+
+
+def _dialog(qtbot: QtBot, core: Core, occurrence: str) -> AttendanceDialog:
+    dialog = AttendanceDialog(core, occurrence)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    return dialog
+
+
+def _states(model: AttendanceModel) -> list[str]:
+    return [model.index(r, COL_STATE).data() for r in range(model.rowCount())]
+
+
+def _saved(ws: Workspace, occurrence: str) -> dict[str, tuple[str, str | None]]:
+    return {r.full_name: (r.state, r.reason) for r in ws.attendance.sheet(occurrence)}
+
+
+def test_model_passes_the_model_tester(qtmodeltester, cal_ws: Workspace, meeting: str) -> None:
+    model = AttendanceModel(cal_ws.attendance.sheet(meeting))
+    model.set_state(1, "excused")
+    qtmodeltester.check(model)
+
+
+def test_keyboard_alone(qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    model, view = dialog.model, dialog.view
+    assert [m.full_name for m in model.marks_list] == TAN_HUNG_ORDER
+    assert _states(model) == ["Vắng"] * 5
+    assert dialog.counts_label.text() == "Có mặt 0/5 · Vắng có phép 0 · Vắng 5"
+    assert view.hasFocus() and view.current_row() == 0
+    # An: present; Bảo: present; Quỳnh: excused; Thủy: skipped (absent); Tùng: present
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_P, Qt.Key.Key_Down,
+                Qt.Key.Key_Space):  # fmt: skip
+        qtbot.keyClick(view, key)
+    assert _states(model) == ["Có mặt", "Có mặt", "Vắng có phép", "Vắng", "Có mặt"]
+    assert dialog.counts_label.text() == "Có mặt 3/5 · Vắng có phép 1 · Vắng 1"
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # Quỳnh, excused: a toggle makes her present
+    assert _states(model)[2] == "Có mặt"
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_V)  # and back to absent with V
+    assert _states(model)[2] == "Vắng"
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    assert model.setData(model.index(2, COL_REASON), "  Ốm ")
+    dialog.save_button.click()
+    assert dialog.saved
+    assert _saved(cal_ws, meeting) == {
+        "Lê Văn An": ("present", None),
+        "Phạm Minh Bảo": ("present", None),
+        "Nguyễn Thị Như Quỳnh": ("excused", "Ốm"),
+        "Trần Thị Thủy": ("absent", None),
+        "Võ Văn Tùng": ("present", None),
+    }
+    detail = cal_ws.activities.occurrence(meeting)
+    assert detail.row.status == "da-thuc-hien"
+    assert (detail.row.expected, detail.row.present, detail.row.excused) == (5, 3, 1)
+
+
+def test_all_present_then_the_exceptions(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.all_present_button.click()
+    assert dialog.counts_label.text() == "Có mặt 5/5 · Vắng có phép 0 · Vắng 0"
+    assert dialog.view.hasFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # Bảo absent
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_P)  # Thủy excused
+    assert dialog.counts_label.text() == "Có mặt 3/5 · Vắng có phép 1 · Vắng 1"
+    assert _states(dialog.model) == ["Có mặt", "Vắng", "Có mặt", "Vắng có phép", "Có mặt"]
+
+
+def test_forty_people_one_key_each(qtbot: QtBot, core: Core, cal_ws: Workspace) -> None:
+    big = cal_ws.branches.create("Chi đoàn ấp Rạch Ráng").id
+    families, givens = (
+        ("Nguyễn", "Trần", "Lê", "Phạm", "Võ"),
+        ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khoa", "Long"),
+    )
+    for family in families:
+        for given in givens:
+            cal_ws.members.save({"full_name": f"{family} Văn {given}", "birth_date": "01/01/2000",
+                                 "branch_id": big})  # fmt: skip
+    occurrence = first_occurrence(
+        cal_ws, add_activity(cal_ws, "Sinh hoạt", "05/03/2026", branch_ids=[big])
+    )
+    dialog = _dialog(qtbot, core, occurrence)
+    assert dialog.model.rowCount() == 40
+    for row in range(40):
+        qtbot.keyClick(dialog.view, Qt.Key.Key_P if row in (7, 21) else Qt.Key.Key_Space)
+    assert dialog.counts_label.text() == "Có mặt 38/40 · Vắng có phép 2 · Vắng 0"
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # Enter: the reason of the last person
+    assert dialog.view.state() == dialog.view.State.EditingState
+    dialog.view.closePersistentEditor(dialog.view.currentIndex())
+
+
+def test_add_and_remove_members(qtbot: QtBot, core: Core, cal_ws: Workspace, meeting) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.picker.search.setText("dat")
+    dialog.picker.refresh()
+    assert dialog.picker.combo.currentText() == "Huỳnh Văn Đạt – Chi đoàn ấp Kênh Xáng"
+    dialog.add_button.click()
+    assert dialog.model.rowCount() == 6
+    assert dialog.view.current_row() == 5
+    assert dialog.model.index(5, 1).data() == "Huỳnh Văn Đạt"
+    assert dialog.model.index(5, 0).data() == "6"
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
+    dialog.view.setCurrentIndex(dialog.model.index(0, 1))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Delete)  # An is not expected after all
+    assert dialog.model.rowCount() == 5
+    assert dialog.model.index(0, 1).data() == "Phạm Minh Bảo"
+    assert dialog.counts_label.text() == "Có mặt 1/5 · Vắng có phép 0 · Vắng 4"
+    dialog.save_button.click()
+    saved = _saved(cal_ws, meeting)
+    assert "Lê Văn An" not in saved and saved["Huỳnh Văn Đạt"] == ("present", None)
+
+
+def test_cancel_asks_before_dropping_marks(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts
+) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
+    prompts.answer = False
+    dialog.reject()
+    assert prompts.asked == ["Điểm danh chưa được lưu. Bỏ các thay đổi này?"]
+    assert dialog.isVisible()
+    assert not cal_ws.activities.occurrence(meeting).row.attendance_taken
+
+
+def _sheet(path: Path, rows: list[tuple[object, ...]]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def test_excel_sheet_is_confirmed_then_put_on_the_sheet(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts, tmp_path: Path
+) -> None:
+    path = _sheet(tmp_path / "diem danh.xlsx", [
+        ("STT", "Họ và tên", "Có mặt"),
+        (1, "Lê Văn An", "x"),
+        (2, "nguyen thi nhu quynh", "p"),
+        (3, "Võ Văn Tùng", "x"),
+        (4, "Lý Thị Mai", "x"),
+    ])  # fmt: skip
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.ask_open_path = lambda: path
+    prompts.answer = False
+    dialog.import_button.click()
+    assert prompts.asked == [
+        "Tệp “diem danh.xlsx”: có mặt 3, vắng có phép 1, vắng 2. 1 người chưa có trong danh "
+        "sách sẽ được thêm.\n\nĐiền vào bảng điểm danh? Kiểm tra lại rồi bấm “Lưu” để lưu."
+    ]
+    assert prompts.buttons == [("Điền vào bảng", "Không")]
+    assert dialog.model.counts() == (0, 0, 5)  # declined: nothing changed
+    prompts.answer = True
+    dialog.import_button.click()
+    assert dialog.counts_label.text() == "Có mặt 3/6 · Vắng có phép 1 · Vắng 2"
+    assert not cal_ws.activities.occurrence(meeting).row.attendance_taken  # not saved yet
+    dialog.save_button.click()
+    assert _saved(cal_ws, meeting)["Lý Thị Mai"] == ("present", None)
+    assert _saved(cal_ws, meeting)["Nguyễn Thị Như Quỳnh"] == ("excused", None)
+
+
+def test_excel_sheet_with_an_unknown_name_changes_nothing(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts, tmp_path: Path
+) -> None:
+    path = _sheet(tmp_path / "diem danh.xlsx",
+                  [("Lê Văn An", "x"), ("Võ Văn Tùng", "x"), ("Trương Vô Danh", "x")])  # fmt: skip
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.ask_open_path = lambda: path
+    dialog.import_button.click()
+    assert prompts.errors == [
+        "Dòng 3: “Trương Vô Danh” không có trong danh sách đoàn viên. Chưa lưu gì."
+    ]
+    assert prompts.asked == [] and dialog.model.counts() == (0, 0, 5)
+
+
+def test_member_id_helper_finds_members(cal_ws: Workspace) -> None:
+    assert cal_ws.members.get(member_id(cal_ws, "Lê Văn An")).fields.full_name == "Lê Văn An"

@@ -1,0 +1,235 @@
+"""The month grid: Monday first, the right chips on the right days in their kind's colour, other
+months dimmed, today marked, the filters, and the calendar's keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.activities.rules import BUILTIN_KINDS
+from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.month_model import (
+    DATE_ROLE,
+    IN_MONTH_ROLE,
+    OCCURRENCES_ROLE,
+    TODAY_ROLE,
+    MonthModel,
+)
+from doancoso.ui.calendar.month_view import MonthView
+from doancoso.ui.calendar.page import CalendarPage
+
+from .conftest import add_activity, branch_id, vn
+
+
+@pytest.fixture
+def march(cal_ws: Workspace) -> Workspace:
+    """March 2026 (1 March is a Sunday): a meeting, two Green Sundays, a camp over 3 days,
+    something on 28 February."""
+    tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
+    add_activity(cal_ws, "Sinh hoạt chi đoàn tháng 3", "15/03/2026", kind="sinh-hoat",
+                 start_time="19:30", branch_ids=[tan_hung])  # fmt: skip
+    add_activity(cal_ws, "Ngày Chủ nhật xanh", "01/03/2026", kind="chu-nhat-xanh",
+                 start_time="06:30", repeat="last-sunday", until="30/04/2026")  # fmt: skip
+    add_activity(cal_ws, "Trại hè thanh niên", "30/03/2026", end_date="01/04/2026",
+                 kind="van-hoa", place="Bãi biển Khai Long")  # fmt: skip
+    add_activity(cal_ws, "Tuyên truyền an toàn giao thông", "28/02/2026", kind="tuyen-truyen")
+    return cal_ws
+
+
+def _titles(model: MonthModel, day: dt.date) -> list[str]:
+    return [row.title for row in model.occurrences_on(day)]
+
+
+def test_month_model_passes_the_model_tester(qtmodeltester, march: Workspace) -> None:
+    model = MonthModel(march.activities)
+    model.show_month(2026, 3)
+    qtmodeltester.check(model)
+
+
+def test_weeks_start_on_monday_with_vietnamese_names(qtbot: QtBot, march: Workspace) -> None:
+    model = MonthModel(march.activities)
+    model.show_month(2026, 3)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+    assert headers == ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
+    assert (model.rowCount(), model.columnCount()) == (6, 7)  # 23/02 to 05/04
+    assert model.index(0, 0).data(DATE_ROLE) == dt.date(2026, 2, 23)
+    assert model.index(0, 6).data(DATE_ROLE) == dt.date(2026, 3, 1)
+    assert model.index(5, 6).data(DATE_ROLE) == dt.date(2026, 4, 5)
+    assert [model.index(0, c).data(IN_MONTH_ROLE) for c in range(7)] == [False] * 6 + [True]
+    model.show_month(2026, 2)  # February 2026 begins on a Sunday too, 28 days: 5 weeks
+    assert model.rowCount() == 5
+
+
+def test_chips_on_their_days(qtbot: QtBot, march: Workspace) -> None:
+    model = MonthModel(march.activities)
+    model.show_month(2026, 3)
+    assert _titles(model, dt.date(2026, 3, 15)) == ["Sinh hoạt chi đoàn tháng 3"]
+    assert _titles(model, dt.date(2026, 3, 29)) == ["Ngày Chủ nhật xanh"]
+    assert _titles(model, dt.date(2026, 3, 22)) == []
+    for day in (30, 31):  # the camp on each of its days
+        assert _titles(model, dt.date(2026, 3, day)) == ["Trại hè thanh niên"]
+    assert _titles(model, dt.date(2026, 4, 1)) == ["Trại hè thanh niên"]
+    assert _titles(model, dt.date(2026, 2, 28)) == ["Tuyên truyền an toàn giao thông"]
+    index = model.index_of(dt.date(2026, 3, 15))
+    assert index.data() == "15"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Chủ nhật, 15/03/2026\n"
+        "• 19:30 Sinh hoạt chi đoàn tháng 3 (Sinh hoạt chi đoàn định kỳ) — Chưa ghi kết quả"
+    )
+    model.show_month(2026, 4)
+    assert _titles(model, dt.date(2026, 4, 26)) == ["Ngày Chủ nhật xanh"]
+    assert model.shown()[0].title == "Trại hè thanh niên"  # 30/03, in April's first week
+
+
+def test_chi_doan_filter_and_search(qtbot: QtBot, march: Workspace) -> None:
+    model = MonthModel(march.activities)
+    model.show_month(2026, 3)
+    model.set_filter(branch_id(march, "Chi đoàn ấp Kênh Xáng"), "")
+    assert _titles(model, dt.date(2026, 3, 15)) == []  # Tân Hưng's meeting
+    assert _titles(model, dt.date(2026, 3, 29)) == ["Ngày Chủ nhật xanh"]  # everybody's
+    model.set_filter(None, "chu nhat")
+    assert {r.title for r in model.shown()} == {"Ngày Chủ nhật xanh"}
+    model.set_filter(None, "khai long")  # the place
+    assert {r.title for r in model.shown()} == {"Trại hè thanh niên"}
+
+
+def _pixel(view: MonthView, day: dt.date, chip: int) -> QColor:
+    index = view.month_model.index_of(day)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    count = len(index.data(OCCURRENCES_ROLE))
+    rect = view.chips.layout(option, count).chips[chip]
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(rect.left() + 2, rect.center().y())
+
+
+def test_chips_are_painted_in_their_kind_colour(qtbot: QtBot, march: Workspace) -> None:
+    model = MonthModel(march.activities)
+    view = MonthView(model)
+    qtbot.addWidget(view)
+    view.chips.kinds = model.kinds = march.activities.kinds()
+    model.show_month(2026, 3)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    assert _pixel(view, dt.date(2026, 3, 15), 0) == QColor(BUILTIN_KINDS["sinh-hoat"][1])
+    assert _pixel(view, dt.date(2026, 3, 29), 0) == QColor(BUILTIN_KINDS["chu-nhat-xanh"][1])
+    dimmed = _pixel(view, dt.date(2026, 2, 28), 0)  # another month: the colour faded
+    assert dimmed != QColor(BUILTIN_KINDS["tuyen-truyen"][1])
+    assert dimmed.lightness() > QColor(BUILTIN_KINDS["tuyen-truyen"][1]).lightness()
+    point = QPoint(*_chip_point(view, dt.date(2026, 3, 15)))
+    occurrence = view.occurrence_at(point)
+    assert occurrence is not None and occurrence.title == "Sinh hoạt chi đoàn tháng 3"
+    assert view.occurrence_at(QPoint(point.x(), point.y() + 60)) is None
+
+
+def _chip_point(view: MonthView, day: dt.date) -> tuple[int, int]:
+    index = view.month_model.index_of(day)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    chip = view.chips.layout(option, 1).chips[0]
+    return chip.center().x(), chip.center().y()
+
+
+def test_today_is_marked(qtbot: QtBot, cal_ws: Workspace) -> None:
+    model = MonthModel(cal_ws.activities)
+    today = dt.date.today()
+    model.show_month(today.year, today.month)
+    assert model.index_of(today).data(TODAY_ROLE) is True
+    other = today + dt.timedelta(days=1 if today.day < 20 else -1)
+    assert model.index_of(other).data(TODAY_ROLE) is False
+
+
+def test_many_activities_leave_a_more_line(qtbot: QtBot, cal_ws: Workspace) -> None:
+    for hour in range(7, 15):
+        add_activity(cal_ws, f"Hoạt động {hour} giờ", "10/03/2026", start_time=f"{hour}:00")
+    model = MonthModel(cal_ws.activities)
+    view = MonthView(model)
+    qtbot.addWidget(view)
+    model.show_month(2026, 3)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    index = model.index_of(dt.date(2026, 3, 10))
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    parts = view.chips.layout(option, 8)
+    assert parts.more is not None and len(parts.chips) + parts.hidden == 8
+    assert parts.hidden >= 2
+    assert all(option.rect.contains(chip) for chip in parts.chips)
+
+
+# Keys ----------------------------------------------------------------------------------------
+
+
+def test_arrows_page_keys_and_home_move_the_selected_day(
+    qtbot: QtBot, page: CalendarPage, march: Workspace
+) -> None:
+    view = page.month
+    view.select_date(dt.date(2026, 3, 15))
+    assert page.title_label.text() == "Tháng 3 năm 2026"
+    keys = (
+        (Qt.Key.Key_Right, dt.date(2026, 3, 16)),
+        (Qt.Key.Key_Down, dt.date(2026, 3, 23)),
+        (Qt.Key.Key_Left, dt.date(2026, 3, 22)),
+        (Qt.Key.Key_Up, dt.date(2026, 3, 15)),
+        (Qt.Key.Key_PageDown, dt.date(2026, 4, 15)),
+        (Qt.Key.Key_PageUp, dt.date(2026, 3, 15)),
+    )
+    for key, expected in keys:
+        qtbot.keyClick(view, key)
+        assert view.selected == expected, key
+        assert view.currentIndex().data(DATE_ROLE) == expected
+    assert page.title_label.text() == "Tháng 3 năm 2026"
+    view.select_date(dt.date(2026, 3, 31))
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)  # no 31 February: its last day
+    assert view.selected == dt.date(2026, 2, 28)
+    assert page.title_label.text() == "Tháng 2 năm 2026"
+    view.select_date(dt.date(2026, 3, 2))
+    qtbot.keyClick(view, Qt.Key.Key_Up)  # into February: the grid follows
+    assert view.selected == dt.date(2026, 2, 23)
+    assert (page.month_model.year, page.month_model.month) == (2026, 2)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    today = dt.date.today()
+    assert view.selected == today
+    assert page.title_label.text() == f"Tháng {today.month} năm {today.year}"
+
+
+def test_enter_opens_the_day_and_n_starts_a_new_activity(
+    qtbot: QtBot, page: CalendarPage, march: Workspace, prompts
+) -> None:
+    opened: list[tuple[str, str]] = []
+
+    def record(dialog) -> None:
+        day = getattr(dialog, "edits", {}).get("start_date")
+        opened.append((dialog.windowTitle(), day.text() if day else dialog.detail.row.title))
+
+    prompts.dialog_script = record
+    view = page.month
+    view.select_date(dt.date(2026, 3, 15))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened == [("Buổi hoạt động", "Sinh hoạt chi đoàn tháng 3")]
+    view.select_date(dt.date(2026, 3, 18))
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert opened[-1] == ("Thêm hoạt động", "18/03/2026")
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # a day without activity: a new one that day
+    assert opened[-1] == ("Thêm hoạt động", "18/03/2026")
+    add_activity(march, "Họp Ban Chấp hành", "15/03/2026", start_time="08:00")
+    page.month_model.reload()
+    prompts.choice = "CN 15/03 19:30 · Sinh hoạt chi đoàn tháng 3"
+    view.select_date(dt.date(2026, 3, 15))
+    qtbot.keyClick(view, Qt.Key.Key_Enter)
+    assert prompts.choices_offered[-1] == [
+        "CN 15/03 08:00 · Họp Ban Chấp hành",
+        "CN 15/03 19:30 · Sinh hoạt chi đoàn tháng 3",
+    ]
+    assert opened[-1] == ("Buổi hoạt động", "Sinh hoạt chi đoàn tháng 3")
+    assert vn(view.selected) == "15/03/2026"

@@ -1,0 +1,177 @@
+"""The calendar page: the agenda of a range, the filters, what is coming and overdue (on the page
+and in the main window's status bar), refreshing after writes, deleting with undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.agenda import AgendaModel
+from doancoso.ui.calendar.page import CalendarPage
+from doancoso.ui.shell.main_window import CALENDAR_AREA, MainWindow
+from doancoso.ui.shell.state import UiState
+from scripted import synchronous_core
+
+from .conftest import add_activity, branch_id, first_occurrence, member_id, vn
+
+HEADERS = ["Ngày", "Giờ", "Tên hoạt động", "Loại", "Chi đoàn", "Trạng thái", "Điểm danh"]
+
+
+def _cells(model: AgendaModel) -> list[list[str]]:
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def _reminders(ws: Workspace) -> tuple[str, str, str]:
+    """Two dates in the next 7 days, one past date without results, one past with results."""
+    today = dt.date.today()
+    add_activity(ws, "Thăm gia đình chính sách", vn(today + dt.timedelta(days=2)),
+                 start_time="08:00", kind="tinh-nguyen")  # fmt: skip
+    add_activity(ws, "Họp Ban Chấp hành", vn(today + dt.timedelta(days=6)))
+    late = add_activity(ws, "Dọn vệ sinh chợ", vn(today - dt.timedelta(days=3)))
+    done = add_activity(ws, "Giải bóng đá", vn(today - dt.timedelta(days=4)), kind="van-hoa")
+    ws.activities.update_occurrence(first_occurrence(ws, done), {"status": "Đã thực hiện"})
+    add_activity(ws, "Hội thi tìm hiểu pháp luật", vn(today + dt.timedelta(days=20)))
+    return late, done, first_occurrence(ws, late)
+
+
+def test_agenda_model_passes_the_model_tester(qtmodeltester, page: CalendarPage, cal_ws) -> None:
+    _reminders(cal_ws)
+    page.range_combo.setCurrentIndex(page.range_combo.findData("year"))
+    assert page.agenda_model.rowCount() > 0
+    qtmodeltester.check(page.agenda_model)
+
+
+def test_agenda_lists_the_month_with_attendance(
+    qtbot: QtBot, page: CalendarPage, cal_ws: Workspace
+) -> None:
+    tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
+    meeting = add_activity(cal_ws, "Sinh hoạt chi đoàn", "12/03/2026", kind="sinh-hoat",
+                           start_time="19:30", end_time="21:00", branch_ids=[tan_hung])  # fmt: skip
+    add_activity(cal_ws, "Ngày Chủ nhật xanh", "29/03/2026", kind="chu-nhat-xanh")
+    add_activity(cal_ws, "Hội thi Rung chuông vàng", "02/04/2026", kind="hoi-thi")
+    occurrence = first_occurrence(cal_ws, meeting)
+    marks = {r.member_id: ("present", None) for r in cal_ws.attendance.sheet(occurrence)}
+    marks[member_id(cal_ws, "Võ Văn Tùng")] = ("excused", "Ốm")
+    marks[member_id(cal_ws, "Lê Văn An")] = ("absent", None)
+    cal_ws.attendance.save(occurrence, marks)
+    page.month.select_date(dt.date(2026, 3, 12))
+    headers = [page.agenda_model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+    assert headers == HEADERS
+    assert _cells(page.agenda_model) == [
+        ["T5 12/03/2026", "19:30–21:00", "Sinh hoạt chi đoàn", "Sinh hoạt chi đoàn định kỳ",
+         "Chi đoàn ấp Tân Hưng", "Đã thực hiện", "3/5 · 1 phép"],
+        ["CN 29/03/2026", "", "Ngày Chủ nhật xanh", "Ngày Chủ nhật xanh", "Toàn Đoàn cơ sở",
+         "Chưa ghi kết quả", ""],
+    ]  # fmt: skip
+    late = page.agenda_model.index(1, 5).data(Qt.ItemDataRole.ForegroundRole)
+    assert late == QColor("#c62828")
+    assert page.range_label.text() == "Từ 01/03/2026 đến 31/03/2026: 2 buổi hoạt động"
+    page.range_combo.setCurrentIndex(page.range_combo.findData("week"))
+    assert [row[2] for row in _cells(page.agenda_model)] == ["Sinh hoạt chi đoàn"]
+    assert page.range_label.text() == "Từ 09/03/2026 đến 15/03/2026: 1 buổi hoạt động"
+    page.month.select_date(dt.date(2026, 3, 30))  # the week follows the selected day
+    assert [row[2] for row in _cells(page.agenda_model)] == ["Hội thi Rung chuông vàng"]
+    page.range_combo.setCurrentIndex(page.range_combo.findData("year"))
+    assert page.agenda_model.rowCount() == 3
+
+
+def test_filters_apply_to_month_and_agenda(
+    qtbot: QtBot, page: CalendarPage, cal_ws: Workspace
+) -> None:
+    kenh_xang = branch_id(cal_ws, "Chi đoàn ấp Kênh Xáng")
+    add_activity(cal_ws, "Sinh hoạt chi đoàn Tân Hưng", "10/03/2026",
+                 branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")])  # fmt: skip
+    add_activity(cal_ws, "Sinh hoạt chi đoàn Kênh Xáng", "11/03/2026", branch_ids=[kenh_xang])
+    add_activity(cal_ws, "Hiến máu tình nguyện", "12/03/2026", place="Trạm y tế xã")
+    page.month.select_date(dt.date(2026, 3, 10))
+    combo = page.branch_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Tất cả chi đoàn", "Chi đoàn ấp Kênh Xáng", "Chi đoàn ấp Tân Hưng",
+    ]  # fmt: skip
+    combo.setCurrentIndex(combo.findData(kenh_xang))
+    titles = [row[2] for row in _cells(page.agenda_model)]
+    assert titles == ["Sinh hoạt chi đoàn Kênh Xáng", "Hiến máu tình nguyện"]
+    assert page.month_model.occurrences_on(dt.date(2026, 3, 10)) == ()
+    page.search.setText("tram y te")
+    page.apply_filter()  # what the debounce timer calls
+    assert [row[2] for row in _cells(page.agenda_model)] == ["Hiến máu tình nguyện"]
+    assert [r.title for r in page.month_model.shown()] == ["Hiến máu tình nguyện"]
+
+
+def test_reminders_on_the_page(qtbot: QtBot, page: CalendarPage, cal_ws: Workspace) -> None:
+    _reminders(cal_ws)
+    page.refresh_reminders()
+    today = dt.date.today()
+    soon = today + dt.timedelta(days=2)
+    weekday = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
+    assert page.upcoming_label.text() == "Sắp diễn ra (7 ngày tới): 2"
+    assert page.upcoming_model.index(0, 0).data() == (
+        f"{weekday[soon.weekday()]} {soon:%d/%m} 08:00 · Thăm gia đình chính sách"
+    )
+    assert page.overdue_label.text() == "Quá hạn chưa ghi kết quả: 1"
+    assert page.overdue_model.index(0, 0).data().endswith(" · Dọn vệ sinh chợ")
+
+
+def test_status_bar_says_what_is_coming_and_overdue(qtbot: QtBot, cal_ws: Workspace) -> None:
+    _reminders(cal_ws)
+    window = MainWindow(synchronous_core(cal_ws), UiState(cal_ws.data_dir))
+    qtbot.addWidget(window)
+    window.load_rest()  # what the app does once the window shows
+    summary = window.calendar_summary
+    assert summary.text() == "2 hoạt động trong 7 ngày tới · 1 hoạt động chưa ghi kết quả"
+    assert not summary.isHidden()
+    summary.click()
+    assert window.stack.currentWidget() is window.calendar
+    assert window.sidebar.currentRow() == CALENDAR_AREA
+
+
+def test_status_bar_line_is_hidden_with_nothing_to_say(qtbot: QtBot, cal_ws: Workspace) -> None:
+    window = MainWindow(synchronous_core(cal_ws), UiState(cal_ws.data_dir))
+    qtbot.addWidget(window)
+    window.show_calendar_summary()
+    assert window.calendar_summary.isHidden()
+    late = add_activity(cal_ws, "Dọn vệ sinh chợ", vn(dt.date.today() - dt.timedelta(days=3)))
+    # a write through the GUI announces the change: the line follows it
+    window.calendar.delete_activity(late, "Dọn vệ sinh chợ")
+    window.history.undo()
+    assert window.calendar_summary.text() == "1 hoạt động chưa ghi kết quả"
+
+
+def test_delete_with_undo(qtbot: QtBot, page: CalendarPage, cal_ws: Workspace, prompts) -> None:
+    monthly = add_activity(cal_ws, "Sinh hoạt chi đoàn", "15/01/2026", repeat="monthly",
+                           until="31/12/2026")  # fmt: skip
+    page.month.select_date(dt.date(2026, 3, 15))
+    page.range_combo.setCurrentIndex(page.range_combo.findData("year"))
+    assert page.agenda_model.rowCount() == 12
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    prompts.answer = False
+    page.agenda.setCurrentIndex(page.agenda_model.index(2, 0))
+    page.delete_agenda_row()
+    assert prompts.asked == [
+        "Xóa hoạt động “Sinh hoạt chi đoàn” cùng 12 buổi? Điểm danh, biên bản và minh chứng của "
+        "hoạt động cũng bị xóa theo.\n\nCó thể lấy lại bằng “Hoàn tác” (Ctrl+Z) cho đến khi "
+        "đóng chương trình."
+    ]
+    assert page.agenda_model.rowCount() == 12
+    prompts.answer = True
+    page.delete_agenda_row()
+    assert page.agenda_model.rowCount() == 0
+    assert page.month_model.occurrences_on(dt.date(2026, 3, 15)) == ()
+    assert messages == ["Đã xóa hoạt động “Sinh hoạt chi đoàn” — bấm Hoàn tác (Ctrl+Z) để lấy lại."]
+    assert page._history.undoText() == "Xóa hoạt động “Sinh hoạt chi đoàn”"
+    page._history.undo()
+    assert page.agenda_model.rowCount() == 12
+    assert [r.title for r in page.month_model.occurrences_on(dt.date(2026, 3, 15))] == [
+        "Sinh hoạt chi đoàn"
+    ]
+    assert cal_ws.activities.get(monthly).occurrences == 12
+    page._history.redo()
+    assert page.agenda_model.rowCount() == 0

@@ -1,0 +1,154 @@
+"""One date of an activity: moved alone, its status and results checked by the core, the
+attendance and minutes buttons, edit and delete through the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.page import CalendarPage
+from doancoso.ui.shell.operations import Core
+from doancoso.ui.shell.undo import UndoHistory
+
+from .conftest import add_activity, branch_id, vn
+
+
+def _dialog(qtbot: QtBot, core: Core, history: UndoHistory, occurrence: str) -> OccurrenceDialog:
+    dialog = OccurrenceDialog(core, history, occurrence)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+@pytest.fixture
+def monthly(cal_ws: Workspace) -> str:
+    return add_activity(cal_ws, "Sinh hoạt chi đoàn", "15/01/2026", kind="sinh-hoat",
+                        start_time="19:30", place="Nhà văn hóa ấp", repeat="monthly",
+                        until="15/06/2026",
+                        branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")])  # fmt: skip
+
+
+def test_move_one_date_only(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str
+) -> None:
+    february = cal_ws.activities.occurrence_ids_of(monthly)[1]
+    dialog = _dialog(qtbot, core, history, february)
+    assert dialog.title_label.text() == "Sinh hoạt chi đoàn"
+    assert dialog.subtitle.text() == (
+        "Sinh hoạt chi đoàn định kỳ · Chi đoàn ấp Tân Hưng · Ngày 15 hằng tháng, đến 15/06/2026"
+    )
+    assert dialog.raw()["day"] == "15/02/2026" and dialog.raw()["place"] == "Nhà văn hóa ấp"
+    assert dialog.move_note.text() == "Dời buổi này không làm thay đổi các buổi khác."
+    dialog.set_value("day", "20/02/2026")
+    dialog.set_value("start_time", "8h")
+    dialog.set_value("place", "Hội trường xã")
+    dialog.save_button.click()
+    assert dialog.saved
+    days = [
+        r.day for r in cal_ws.activities.occurrences(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    ]
+    assert days == [dt.date(2026, m, 20 if m == 2 else 15) for m in range(1, 7)]
+    moved = cal_ws.activities.occurrence(february)
+    assert (moved.row.start_time, moved.row.place, moved.row.moved) == ("08:00", "Hội trường xã",
+                                                                         True)  # fmt: skip
+    again = _dialog(qtbot, core, history, february)
+    assert again.move_note.text() == "Đã dời từ ngày 15/02/2026."
+    march = cal_ws.activities.occurrence(cal_ws.activities.occurrence_ids_of(monthly)[2])
+    assert (march.row.start_time, march.row.place) == ("19:30", "Nhà văn hóa ấp")
+
+
+def test_messages_under_the_fields(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace
+) -> None:
+    later = dt.date.today() + dt.timedelta(days=10)
+    occurrence = cal_ws.activities.occurrence_ids_of(
+        add_activity(cal_ws, "Hội thi Rung chuông vàng", vn(later), start_time="08:00")
+    )[0]
+    dialog = _dialog(qtbot, core, history, occurrence)
+    dialog.set_value("status", "da-thuc-hien")
+    dialog.set_value("end_time", "07:00")
+    dialog.set_value("participants", "ba mươi")
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "status": f"Hoạt động ngày {vn(later)} chưa diễn ra: chưa thể ghi “Đã thực hiện”.",
+        "end_time": "Giờ kết thúc không thể trước giờ bắt đầu.",
+        "participants": "Số người tham gia phải là số nguyên không âm.",
+    }
+    assert not dialog.saved and cal_ws.activities.occurrence(occurrence).row.status == "du-kien"
+    assert not dialog.attendance_button.isEnabled()
+    assert dialog.attendance_button.toolTip().endswith("chưa diễn ra: chưa thể điểm danh.")
+    assert not dialog.minutes_button.isVisibleTo(dialog)  # not a chi đoàn meeting
+
+
+def test_results_are_saved(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace
+) -> None:
+    occurrence = cal_ws.activities.occurrence_ids_of(
+        add_activity(cal_ws, "Dọn vệ sinh kênh Xáng", "29/03/2026", kind="chu-nhat-xanh")
+    )[0]
+    dialog = _dialog(qtbot, core, history, occurrence)
+    dialog.set_value("status", "da-thuc-hien")
+    dialog.set_value("participants", "42")
+    dialog.set_value("results", "Dọn 2 km kênh,\nthu gom 300 kg rác")
+    dialog.set_value("resources", "Hội Nông dân hỗ trợ 2 triệu đồng")
+    dialog.save_button.click()
+    detail = cal_ws.activities.occurrence(occurrence)
+    assert detail.row.status == "da-thuc-hien" and detail.participants == 42
+    assert detail.results == "Dọn 2 km kênh,\nthu gom 300 kg rác"
+    assert detail.resources == "Hội Nông dân hỗ trợ 2 triệu đồng"
+
+
+def test_attendance_from_the_date(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    january = cal_ws.activities.occurrence_ids_of(monthly)[0]
+    dialog = _dialog(qtbot, core, history, january)
+    assert dialog.attendance_label.text() == "Chưa điểm danh."
+    assert dialog.attendance_button.isEnabled() and dialog.minutes_button.isVisibleTo(dialog)
+    assert dialog.raw()["status"] == "du-kien"
+
+    def all_present(sheet: AttendanceDialog) -> None:
+        sheet.all_present_button.click()
+        sheet.save_button.click()
+
+    prompts.dialog_script = all_present
+    dialog.attendance_button.click()
+    assert dialog.attendance_label.text() == "Có mặt 5/5 · Vắng có phép 0 · Vắng 0"
+    assert dialog.message.text() == "Đã lưu điểm danh: Có mặt 5/5 · Vắng có phép 0 · Vắng 0."
+    assert dialog.raw()["status"] == "da-thuc-hien" and not dialog.changed()
+
+
+def test_edit_and_delete_through_the_page(
+    qtbot: QtBot, page: CalendarPage, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    opened: list[str] = []
+
+    def edit(dialog) -> None:
+        opened.append(dialog.windowTitle())
+        if isinstance(dialog, OccurrenceDialog):
+            dialog.edit_button.click()
+
+    prompts.dialog_script = edit
+    page.open_occurrence(cal_ws.activities.occurrence_ids_of(monthly)[0])
+    assert opened == ["Buổi hoạt động", "Sửa hoạt động"]
+
+    prompts.dialog_script = lambda dialog: dialog.delete_button.click()
+    page.month.select_date(dt.date(2026, 3, 15))
+    page.open_occurrence(cal_ws.activities.occurrence_ids_of(monthly)[2])
+    assert prompts.asked[-1].startswith("Xóa hoạt động “Sinh hoạt chi đoàn” cùng 6 buổi?")
+    assert page.month_model.occurrences_on(dt.date(2026, 3, 15)) == ()
+    page._history.undo()
+    assert len(page.month_model.occurrences_on(dt.date(2026, 3, 15))) == 1
+
+
+def test_a_deleted_date_is_said_not_opened(
+    qtbot: QtBot, page: CalendarPage, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    occurrence = cal_ws.activities.occurrence_ids_of(monthly)[0]
+    cal_ws.activities.delete(monthly)
+    page.open_occurrence(occurrence)
+    assert prompts.errors == ["Không tìm thấy buổi hoạt động (có thể đã bị xóa)."]
