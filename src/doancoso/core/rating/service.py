@@ -249,7 +249,7 @@ class RatingService:
             spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
             if not spans and m.id not in saved:
                 continue
-            reason = not_rated_reason(rules, m.status, m.party_date, spans, year, as_of)
+            reason = _not_rated(rules, m.status, m.party_date, spans, year, as_of)
             r = saved.get(m.id)
             expected, attended, _ = counts.get(m.id, (0, 0, 0))
             entered = r is not None and r.participation is not None
@@ -669,7 +669,7 @@ def _parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-def not_rated_reason(
+def _not_rated(
     rules: RatingRules,
     status: str,
     party_date: dt.date | None,
@@ -694,6 +694,11 @@ def not_rated_reason(
         if days < needed:
             return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng trong năm."
     return None
+
+
+not_rated_reason = _not_rated
+"""Why a member is not rated in a year (None: rated); public for the demo, which rates its
+rounds in bulk."""
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
