@@ -152,6 +152,39 @@ def _actions(preview: object) -> str:
     return ", ".join(f"{n} {a}" for a, n in counts.items() if n)
 
 
+def step_rating(run: Run) -> None:
+    """This year's rating round of the demo: the chi đoàn's proposals, then the suggestions,
+    taken as the decided levels; the round closed (a change then refused, the levels in the
+    members' history); the summary printed with the bundled fonts embedded."""
+    import datetime as dt
+
+    from .core.errors import ConflictError
+    from .reports.rating import print_summary
+
+    ws, year = run.ws, dt.date.today().year
+    info = ws.rating.round(year) or ws.rating.open(year)
+    check(not info.closed, f"the demo's round of {year} is closed")
+    decided = ws.rating.accept(year, "proposals") + ws.rating.accept(year, "suggestions")
+    rows = ws.rating.rows(year)
+    levels = [r for r in rows if r.eligible and r.decided_level is not None]
+    check(len(levels) > DEMO_MEMBERS // 2, f"{len(levels)} decided levels after taking {decided}")
+    ws.rating.close(year)
+    try:
+        ws.rating.set(year, levels[0].member_id, {"decided_level": 1})
+    except ConflictError:
+        pass
+    else:
+        raise SelfTestFailure("a closed round took a change")
+    history = ws.rating.member_history(levels[0].member_id)
+    check(history[-1][:2] == (year, levels[0].decided_level), f"history: {history[-1:]}")
+    total = ws.rating.summary(year)[-1]
+    check(total.rated == len(levels), f"summary counts {total.rated}, not {len(levels)}")
+    data = Path(print_summary(ws, run.folder / "tong-hop.pdf", year)).read_bytes()
+    check(data.startswith(b"%PDF-") and b"/FontFile2" in data, "summary PDF without its fonts")
+    check(b"/Helvetica" not in data, "a built-in font without Vietnamese was used")
+    run.notes["rating"] = f"{len(levels)} decided, closed"
+
+
 def step_pdf(run: Run) -> None:
     """Print the roster to PDF with the bundled fonts, embedded."""
     from .reports.fonts import REGULAR
@@ -335,6 +368,7 @@ STEPS: list[tuple[str, Step]] = [
     ("search", step_search),
     ("sort", step_sort),
     ("excel", step_excel),
+    ("rating", step_rating),
     ("pdf", step_pdf),
     ("calendar", step_calendar),
     ("checklist", step_checklist),

@@ -5,6 +5,7 @@ services: ``ws.organization``, ``ws.branches``, ``ws.members``, ``ws.events`` (m
 lifecycle), ``ws.youth`` (youth register), ``ws.statistics``, ``ws.plans`` (the yearly work
 plan), ``ws.activities`` (the calendar), ``ws.attendance``, ``ws.participation``,
 ``ws.evidence`` (attached files), ``ws.rating`` (the annual rating of members),
+``ws.rating_sheets`` (its Excel sheet out and back),
 ``ws.recognition`` (the "3 chủ động" checklist), ``ws.registers`` (advice and coordination),
 ``ws.backups``. Services take and return
 plain values; no database session leaves the core.
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from .lifecycle.service import EventService
     from .plans.service import PlanService
     from .rating.service import RatingService
+    from .rating.sheet import RatingSheetService
     from .recognition.registers import RegisterService
     from .recognition.service import RecognitionService
     from .roster.spreadsheets import SpreadsheetService
@@ -49,7 +51,8 @@ if TYPE_CHECKING:
 
 _LAZY_SERVICES = (
     "spreadsheets", "events", "youth", "statistics", "backups", "plans", "activities",
-    "attendance", "participation", "evidence", "rating", "recognition", "registers",
+    "attendance", "participation", "evidence", "rating", "rating_sheets", "recognition",
+    "registers",
 )  # fmt: skip
 """The services made on first use (:meth:`Workspace.load_everything` makes them at once)."""
 
@@ -118,6 +121,13 @@ class Workspace:
         from .rating.service import RatingService
 
         return RatingService(self._ctx, self.participation)
+
+    @cached_property
+    def rating_sheets(self) -> RatingSheetService:
+        """The round's Excel sheet out and back (:mod:`.rating.sheet`)."""
+        from .rating.sheet import RatingSheetService
+
+        return RatingSheetService(self._ctx, self.rating)
 
     @cached_property
     def recognition(self) -> RecognitionService:

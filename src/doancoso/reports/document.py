@@ -30,6 +30,7 @@ from reportlab.platypus import (
     Frame,
     HRFlowable,
     KeepTogether,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -242,16 +243,21 @@ class UnionDocument:
         return KeepTogether([*lead, Spacer(1, 6 * mm), table])
 
     def build(self, path: Path | str, body: Sequence[Flowable], *,
-              closing_lead: Sequence[Flowable] = ()) -> Path:  # fmt: skip
+              closing_lead: Sequence[Flowable] = (), annex: Sequence[Flowable] = (),
+              ) -> Path:  # fmt: skip
         """Write the PDF to ``path`` (atomically) and return the path.
 
-        ``closing_lead`` flowables come after the body and stay on the signature's page.
+        ``closing_lead`` flowables come after the body and stay on the signature's page;
+        ``annex`` (e.g. the list a decision recognises) starts on a new page after the
+        signature.
 
         Raises AppError (Vietnamese message) when the file cannot be written.
         """
         register_fonts()
         target = Path(path)
         story = [*self.heading(), *body, self.closing(closing_lead)]
+        if annex:
+            story += [PageBreak(), *annex]
         with written_atomically(target) as temp:
             template = BaseDocTemplate(
                 str(temp),

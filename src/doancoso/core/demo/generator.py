@@ -4,8 +4,9 @@ Members with their history (admission, and for some a transfer out, temporary ac
 of age, striking off, discipline, introduction to the Party and Party admission: see
 :mod:`.history`), and a local youth register (some working away, some in hardship, some
 followed up by a member under the 1+1 drive); the year's work plan and a year of activities with
-their attendance (:mod:`.calendar`); the year's "3 chủ động" checklist partly filled, with
-evidence files and the advice and coordination register (:mod:`.checklist`).
+their attendance (:mod:`.calendar`); last year's rating, closed, and this year's, open
+(:mod:`.rating`); the year's "3 chủ động" checklist partly filled, with evidence files and the
+advice and coordination register (:mod:`.checklist`).
 
 Chi đoàn named after hamlets of a Cà Mau commune; names in realistic proportions (Nguyễn,
 Trần, Lê, Phạm, Huỳnh, Võ...), some Khmer and Hoa members, ages 16–30, varied statuses.
@@ -26,10 +27,11 @@ from ..lang.text import fold, name_sort_key
 from ..organization import OrganizationInfo, OrganizationService
 from ..roster.service import derived_columns
 from ..storage.live import is_live
-from ..storage.models import Branch, Member, MemberEvent, Plan, Youth, new_id
+from ..storage.models import Branch, Member, MemberEvent, Plan, RatingRound, Youth, new_id
 from .calendar import generate_calendar
 from .checklist import generate_checklist
 from .history import history
+from .rating import MAX_RATED_MEMBERS, generate_rating
 
 HAMLETS = (
     "Tân Hưng", "Tân Thành", "Kênh Xáng", "Rạch Ráng", "Bào Sen", "Giồng Kè", "Thạnh Điền",
@@ -182,6 +184,11 @@ def generate(
         # members only): their own stream too.
         if not session.scalar(select(Plan.id).where(is_live(Plan, org)).limit(1)):
             generate_calendar(session, org, branches, members, today, random.Random(seed + 3571))
+        # Last year's rating, closed, and this year's, open (:mod:`.rating`): once, as above.
+        if members <= MAX_RATED_MEMBERS and not session.scalar(
+            select(RatingRound.id).where(is_live(RatingRound, org)).limit(1)
+        ):
+            generate_rating(session, org, branches, today, random.Random(seed + 6007))
     # The year's "3 chủ động" checklist, partly filled, with its evidence files and register
     # (through the services: the files enter the evidence store before their rows).
     generate_checklist(ctx, today)

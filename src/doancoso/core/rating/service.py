@@ -336,6 +336,54 @@ class RatingService:
                 if getattr(row, name) != value:
                     setattr(row, name, value)
 
+    def set_many(
+        self,
+        year: int,
+        changes: Mapping[str, Mapping[str, Any]],
+        seen: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> int:
+        """Change several members' fields (as :meth:`set` takes them) in one transaction: all
+        or nothing. ``seen`` holds the stored values the caller read (an import's preview): if
+        one of them has changed since, nothing is written (:class:`ConflictError`). Returns
+        how many members changed."""
+        parsed = {member_id: _parse_fields(raw) for member_id, raw in changes.items()}
+        changed = 0
+        with self._ctx.db.transaction() as session:
+            round_row = self._editable(session, year)
+            existing = {
+                r.member_id: r
+                for r in session.scalars(
+                    select(Rating).where(is_live(Rating), Rating.round_id == round_row.id)
+                )
+            }
+            known = set(
+                session.scalars(select(Member.id).where(is_live(Member, self._ctx.organization_id)))
+            )
+            for member_id, expected in (seen or {}).items():
+                row = existing.get(member_id)
+                if any((getattr(row, f) if row else None) != v for f, v in expected.items()):
+                    raise ConflictError(
+                        f"Dữ liệu xếp loại năm {year} đã thay đổi sau khi xem trước. Hãy xem "
+                        "trước lại rồi nhập; chưa có gì được ghi."
+                    )
+            for member_id, values in parsed.items():
+                if member_id not in known:
+                    raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
+                row = existing.get(member_id)
+                if row is None:
+                    row = Rating(
+                        organization_id=round_row.organization_id,
+                        round_id=round_row.id,
+                        member_id=member_id,
+                    )
+                    session.add(row)
+                    existing[member_id] = row
+                differs = [(n, v) for n, v in values.items() if getattr(row, n) != v]
+                for name, value in differs:
+                    setattr(row, name, value)
+                changed += bool(differs)
+        return changed
+
     def set_levels(self, year: int, field: str, levels: Mapping[str, int | None]) -> int:
         """Set one level column for many members at once (the grid's bulk actions); returns
         how many changed.
@@ -696,6 +744,11 @@ def _not_rated(
         if days < needed:
             return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng trong năm."
     return None
+
+
+not_rated_reason = _not_rated
+"""Why a member is not rated in a year (None: rated); public for the demo, which rates its
+rounds in bulk."""
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:

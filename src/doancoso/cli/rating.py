@@ -1,0 +1,197 @@
+"""``doancoso rating``: the annual rating of members from the command line.
+
+``list``, ``set``, ``accept``, ``close`` and ``reopen`` live here; ``export``, ``import`` and
+``print`` (:mod:`.rating_files`) register themselves from their own module. A level is given
+as 1–4 or its Vietnamese name, a participation as 85 or 85%. A change to a closed round exits
+1 with the core's message; ``reopen`` asks nothing (the command is the confirmation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TextIO
+
+from ..core.errors import AppError, ValidationError
+from ..core.rating.rules import LEVELS, percent_text
+from ..core.workspace import Workspace
+from . import rating_files
+from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .parser import Parser
+
+LEVEL_HELP = "mức 1–4 hoặc tên mức (" + ", ".join(LEVELS.values()) + "); chuỗi rỗng để xóa"
+# The options of ``rating set`` and the fields of the core they fill.
+SET_FIELDS = {
+    "participation": "participation",
+    "self": "self_level",
+    "proposed": "proposed_level",
+    "decided": "decided_level",
+    "remark": "remark",
+}
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add the ``rating`` group and its subcommands."""
+    rating = subparsers.add_parser("rating", help="đánh giá, xếp loại đoàn viên hằng năm")
+    sub = rating.add_subparsers(
+        dest="rating_command", parser_class=Parser, metavar="LỆNH", required=True
+    )
+    listing = sub.add_parser("list", help="liệt kê đoàn viên của đợt xếp loại một năm")
+    _common(listing)
+    listing.add_argument("--branch", help="chỉ một chi đoàn (tên chi đoàn)")
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing.set_defaults(handler=rating_list)
+
+    setting = sub.add_parser("set", help="nhập tỉ lệ tham gia, mức xếp loại, nhận xét của một "
+                                         "đoàn viên")  # fmt: skip
+    data_dir_option(setting)
+    setting.add_argument(
+        "member_id", metavar="MÃ_ĐOÀN_VIÊN", help="mã đoàn viên (member_id của “rating list”)"
+    )
+    setting.add_argument("--year", type=int, required=True, help="năm xếp loại")
+    setting.add_argument("--participation", help="tỉ lệ tham gia hoạt động, ví dụ 85 hoặc 85%%; "
+                                                 "chuỗi rỗng: lấy theo điểm danh")  # fmt: skip
+    setting.add_argument("--self", help=f"mức tự đánh giá: {LEVEL_HELP}")
+    setting.add_argument("--proposed", help=f"mức chi đoàn đề nghị: {LEVEL_HELP}")
+    setting.add_argument("--decided", help=f"mức Ban Chấp hành quyết định: {LEVEL_HELP}")
+    setting.add_argument("--remark", help="nhận xét ghi vào sổ đoàn viên")
+    setting.set_defaults(handler=rating_set, parser=setting)
+
+    accepting = sub.add_parser(
+        "accept",
+        help="lấy mức chi đoàn đề nghị hoặc mức gợi ý cho đoàn viên chưa có mức quyết định",
+    )
+    _common(accepting)
+    accepting.add_argument("--proposals", action="store_true", help="lấy mức chi đoàn đề nghị")
+    accepting.add_argument("--suggestions", action="store_true", help="lấy mức ứng dụng gợi ý")
+    accepting.add_argument("--branch", help="chỉ một chi đoàn (tên chi đoàn)")
+    accepting.set_defaults(handler=rating_accept, parser=accepting)
+
+    closing = sub.add_parser("close", help="kết thúc đợt xếp loại (chỉ xem, ghi vào lịch sử)")
+    _common(closing)
+    closing.set_defaults(handler=rating_close)
+
+    reopening = sub.add_parser("reopen", help="mở lại đợt xếp loại đã kết thúc")
+    _common(reopening)
+    reopening.set_defaults(handler=rating_reopen)
+
+    rating_files.register(sub)  # export, import, print
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    data_dir_option(parser)
+    parser.add_argument("--year", type=int, required=True, help="năm xếp loại")
+
+
+def branch_id(ws: Workspace, name: str | None) -> str | None:
+    """The id of the chi đoàn named ``name`` (case and tones ignored); None for no name."""
+    if not name:
+        return None
+    branch = ws.branches.find(name)
+    if branch is None:
+        raise AppError(f"Không có chi đoàn “{name}”.")
+    return branch.id
+
+
+def _level(level: int | None) -> str:
+    return str(level) if level is not None else ""
+
+
+def rating_list(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        rows = ws.rating.rows(args.year, branch_id(ws, args.branch))
+        info = ws.rating.round(args.year)
+    if args.format == "json":
+        report = [
+            {
+                "member_id": r.member_id,
+                "full_name": r.full_name,
+                "branch": r.branch,
+                "eligible": r.eligible,
+                "reason": r.reason,
+                "participation": None if r.participation is None else round(r.participation, 4),
+                "suggested": r.suggested,
+                "self": r.self_level,
+                "proposed": r.proposed_level,
+                "decided": r.decided_level,
+                "remark": r.remark,
+            }
+            for r in rows
+        ]
+        json.dump(report, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return EXIT_OK
+    for number, r in enumerate(rows, start=1):
+        rate = percent_text(r.participation * 100) if r.participation is not None else ""
+        levels = [_level(v) for v in (r.suggested, r.self_level, r.proposed_level, r.decided_level)]
+        cells = [str(number), r.full_name, r.branch or "", rate, *levels, r.reason or ""]
+        print("\t".join(cells).rstrip("\t"), file=out)
+    state = "đã kết thúc" if info is not None and info.closed else "đang mở"
+    rated = sum(r.eligible for r in rows)
+    decided = sum(r.eligible and r.decided_level is not None for r in rows)
+    print(
+        f"Đợt xếp loại năm {args.year} ({state}): {len(rows)} đoàn viên, {rated} được xếp loại, "
+        f"{decided} đã có mức Ban Chấp hành quyết định.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def rating_set(args: argparse.Namespace, out: TextIO) -> int:
+    raw = {field: getattr(args, option) for option, field in SET_FIELDS.items()
+           if getattr(args, option) is not None}  # fmt: skip
+    if not raw:
+        args.parser.error(
+            "cần ít nhất một trong --participation, --self, --proposed, --decided, --remark"
+        )
+    options = {field: option for option, field in SET_FIELDS.items()}
+    with open_workspace(args) as ws:
+        try:
+            ws.rating.set(args.year, args.member_id, raw)
+        except ValidationError as error:  # named by the options, not the core's fields
+            raise ValidationError(
+                {options.get(k, k): v for k, v in error.field_errors.items()}
+            ) from None
+        row = next((r for r in ws.rating.rows(args.year) if r.member_id == args.member_id), None)
+    name = row.full_name if row else args.member_id
+    print(f"Đã lưu xếp loại năm {args.year} của {name}.", file=out)
+    if (
+        row is not None
+        and not row.eligible
+        and any(getattr(args, option) for option in ("self", "proposed", "decided"))
+    ):
+        print(f"Cảnh báo: {name} không xếp loại năm {args.year}: {row.reason}", file=out)
+    return EXIT_OK
+
+
+def rating_accept(args: argparse.Namespace, out: TextIO) -> int:
+    if args.proposals == args.suggestions:
+        args.parser.error("cần đúng một trong --proposals, --suggestions")
+    source = "proposals" if args.proposals else "suggestions"
+    with open_workspace(args) as ws:
+        count = ws.rating.accept(args.year, source, branch_id(ws, args.branch))
+    what = "mức chi đoàn đề nghị" if args.proposals else "mức gợi ý"
+    print(f"Đã lấy {what} làm mức quyết định cho {count} đoàn viên.", file=out)
+    return EXIT_OK
+
+
+def rating_close(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        warnings = ws.rating.close_warnings(args.year)
+        ws.rating.close(args.year)
+        decided = sum(r.decided_level is not None for r in ws.rating.rows(args.year))
+    for warning in warnings:
+        print(f"Cảnh báo: {warning}", file=out)
+    print(
+        f"Đã kết thúc đợt xếp loại năm {args.year}: mức xếp loại của {decided} đoàn viên đã ghi "
+        "vào lịch sử của đoàn viên.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def rating_reopen(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        ws.rating.reopen(args.year)
+    print(f"Đã mở lại đợt xếp loại năm {args.year}.", file=out)
+    return EXIT_OK

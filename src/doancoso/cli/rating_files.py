@@ -1,0 +1,187 @@
+"""``doancoso rating export|import|print``: the round's Excel sheet out and back, and its
+printed documents (phiếu tự đánh giá, tổng hợp, quyết định).
+
+Registered under ``rating`` by :mod:`.rating`; the sheet and PDF code load only when these
+commands run. ``import --format json`` prints ``year``, ``sheet``, ``changed`` (each member
+whose values change: ``row``, ``member_id``, ``full_name`` and ``changes``, by field —
+``self``, ``proposed``, ``proposed_remark`` — its ``before`` and ``after``), ``refused``
+(``row``, ``full_name``, ``reason``), ``unchanged`` and ``applied``; it exits 1 when no row
+could be taken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ..core.errors import ValidationError
+from ..core.lang.dates import DateFormatError, parse_vn_date
+from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
+
+if TYPE_CHECKING:
+    from ..core.rating.sheet import SheetPreview
+
+DOCUMENTS = ("phieu", "tong-hop", "quyet-dinh")
+JSON_FIELDS = {"self_level": "self", "proposed_level": "proposed",
+               "proposed_remark": "proposed_remark"}  # fmt: skip
+
+
+def register(sub: Subparsers) -> None:
+    """Add ``export``, ``import`` and ``print`` under ``rating``."""
+    exporting = sub.add_parser("export", help="xuất bảng xếp loại ra tệp .xlsx (gửi chi đoàn)")
+    data_dir_option(exporting)
+    exporting.add_argument("--year", type=int, required=True, help="năm xếp loại")
+    exporting.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx sẽ ghi")
+    exporting.add_argument("--branch", help="chỉ một chi đoàn (tên chi đoàn)")
+    exporting.set_defaults(handler=rating_export)
+
+    importing = sub.add_parser(
+        "import", help="nhập đề nghị, nhận xét của chi đoàn từ bảng xếp loại đã điền"
+    )
+    data_dir_option(importing)
+    importing.add_argument("--year", type=int, required=True, help="năm xếp loại")
+    importing.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx đã điền")
+    importing.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    importing.add_argument("--format", choices=("table", "json"), default="table")
+    importing.set_defaults(handler=rating_import)
+
+    printing = sub.add_parser("print", help="in phiếu tự đánh giá, bản tổng hợp hoặc quyết định")
+    data_dir_option(printing)
+    printing.add_argument("--year", type=int, required=True, help="năm xếp loại")
+    printing.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF cần ghi")
+    printing.add_argument(
+        "--document",
+        choices=DOCUMENTS,
+        required=True,
+        help="phieu: phiếu tự đánh giá (mỗi đoàn viên một trang); tong-hop: tổng hợp kết quả "
+        "theo chi đoàn; quyet-dinh: quyết định công nhận kết quả, kèm danh sách",
+    )
+    printing.add_argument("--branch", help="chỉ một chi đoàn (tên chi đoàn)")
+    printing.add_argument(
+        "--blank", action="store_true", help="phiếu để trống phần tự đánh giá (chỉ với phieu)"
+    )
+    printing.add_argument("--number", help="số văn bản, ví dụ 12-BC/ĐTN hoặc 15-QĐ/ĐTN")
+    printing.add_argument(
+        "--place", help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)"
+    )
+    printing.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
+    printing.set_defaults(handler=rating_print, parser=printing)
+
+
+def rating_export(args: argparse.Namespace, out: TextIO) -> int:
+    from .rating import branch_id
+
+    with open_workspace(args) as ws:
+        count = ws.rating_sheets.export(args.file, args.year, branch_id(ws, args.branch))
+    print(f"Đã xuất {count} đoàn viên ra {args.file}.", file=out)
+    return EXIT_OK
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(part for part in text.splitlines() if part)
+
+
+def _report(preview: SheetPreview, out: TextIO) -> None:
+    print(f"Tệp {preview.path.name}, trang tính “{preview.sheet}”.", file=out)
+    for change in preview.changes:
+        what = "; ".join(_one_line(c.text()) for c in change.changes)
+        print(f"Dòng {change.row}: {change.full_name} — {what}.", file=out)
+    for refused in preview.refused:
+        who = f"{refused.full_name} — " if refused.full_name else ""
+        print(f"Dòng {refused.row} [bị loại]: {who}{refused.reason}", file=out)
+    print(
+        f"Thay đổi: {len(preview.changes)} đoàn viên, không đổi: {preview.unchanged}, "
+        f"bị loại: {len(preview.refused)}.",
+        file=out,
+    )
+
+
+def _json(preview: SheetPreview, applied: bool) -> dict[str, object]:
+    return {
+        "year": preview.year,
+        "sheet": preview.sheet,
+        "changed": [
+            {
+                "row": c.row,
+                "member_id": c.member_id,
+                "full_name": c.full_name,
+                "changes": {
+                    JSON_FIELDS[f.field]: {"before": f.before, "after": f.after} for f in c.changes
+                },
+            }
+            for c in preview.changes
+        ],
+        "refused": [
+            {"row": r.row, "full_name": r.full_name, "reason": r.reason} for r in preview.refused
+        ],
+        "unchanged": preview.unchanged,
+        "applied": applied,
+    }
+
+
+def rating_import(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        preview = ws.rating_sheets.preview(args.file, args.year)
+        applied = False
+        if preview.changes and not args.dry_run:
+            ws.rating_sheets.apply(preview)
+            applied = True
+    if args.format == "json":
+        json.dump(_json(preview, applied), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        _report(preview, out)
+        if applied:
+            print(f"Đã nhập vào đợt xếp loại năm {args.year}.", file=out)
+        elif preview.changes:
+            print("Chạy thử: chưa ghi gì.", file=out)
+        elif preview.usable:
+            print("Không có gì thay đổi.", file=out)
+        else:
+            print("Không có dòng nào nhập được.", file=out)
+    return EXIT_OK if preview.usable else EXIT_ERROR
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_vn_date(text)[0]
+    except DateFormatError as exc:
+        raise ValidationError({"date": str(exc)}) from None
+
+
+def rating_print(args: argparse.Namespace, out: TextIO) -> int:
+    from .rating import branch_id
+
+    document = args.document
+    if args.blank and document != "phieu":
+        args.parser.error("--blank chỉ dùng với --document phieu")
+    given = [f"--{o}" for o in ("number", "place", "date") if getattr(args, o) is not None]
+    if given and document == "phieu":
+        args.parser.error(f"phiếu tự đánh giá không có {', '.join(given)}")
+    issued_on = _date(args.date)
+    with open_workspace(args) as ws:
+        branch = branch_id(ws, args.branch)
+        if document == "phieu":
+            from ..reports.rating_forms import print_forms
+
+            path = print_forms(ws, args.output, args.year, branch, blank=args.blank)
+            count = len(ws.rating.rows(args.year, branch))
+            what = f"phiếu tự đánh giá của {count} đoàn viên"
+        else:
+            from ..reports.rating import print_decision, print_summary
+
+            write = print_summary if document == "tong-hop" else print_decision
+            path = write(ws, args.output, args.year, branch, issued_on=issued_on,
+                         number=args.number, place=args.place)  # fmt: skip
+            what = (
+                f"bản tổng hợp kết quả xếp loại năm {args.year}"
+                if document == "tong-hop"
+                else f"quyết định công nhận kết quả xếp loại năm {args.year}"
+            )
+    print(f"Đã in {what} ra tệp {path}.", file=out)
+    return EXIT_OK

@@ -1,0 +1,412 @@
+"""The rating round as an Excel sheet, and that sheet read back once a chi đoàn has filled it in.
+
+The export (all chi đoàn, or one) is a list written by the core's writer
+(:func:`~doancoso.core.xlsx.writer.write_list_xlsx`): the title "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI
+ĐOÀN VIÊN NĂM Y" (and the chi đoàn), the organisation, then one row per member of the round in
+name order with :data:`HEADERS`. Levels are written as their Vietnamese names; a member who is
+not rated has "Không xếp loại — <the reason>" under "Mức gợi ý". The member's id in the app is
+the **last column**, "Mã (không sửa)", visible so that the chi đoàn sees it must stay: the
+import finds each member by it (a row without it, typed in by hand, by name and birth date).
+
+The import reads three columns, what a chi đoàn writes: "Tự đánh giá" (the level from the
+member's phiếu), "Chi đoàn đề nghị" and "Nhận xét của chi đoàn". The other columns are the
+app's or the Ban Chấp hành's and are not read. As in the roster import, an empty cell never
+clears what is stored. The preview lists each member whose values change (before and after)
+and each row refused with its reason (a member not in the round, a level that is no level, a
+level for a member who is not rated, the same member twice); :meth:`RatingSheetService.apply`
+then writes the changes in one transaction, after a backup, and writes nothing if the round
+was closed or a value changed since the preview. A file that cannot be read gets the messages
+of :func:`~doancoso.core.xlsx.workbook.read_sheets`; a sheet that is not a rating sheet, or the
+sheet of another year, is refused whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..context import WorkspaceContext
+from ..errors import AppError, ConflictError, ImportFileError
+from ..lang.dates import format_vn_date
+from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none
+from ..xlsx.workbook import Cell, SheetRows, read_sheets
+from ..xlsx.writer import ListLayout, Value, write_list_xlsx
+from .rules import LEVELS, parse_level, percent_text
+from .service import RatingRow, RatingService
+
+TITLE = "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐOÀN VIÊN NĂM {year}"
+ID_HEADER = "Mã (không sửa)"
+NOT_RATED = "Không xếp loại — {reason}"
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("STT", 6),
+    ("Họ và tên", 28),
+    ("Ngày sinh", 12),
+    ("Chi đoàn", 26),
+    ("Tỉ lệ tham gia", 10),
+    ("Mức gợi ý", 30),
+    ("Tự đánh giá", 28),
+    ("Chi đoàn đề nghị", 28),
+    ("Nhận xét của chi đoàn", 40),
+    ("BCH quyết định", 28),
+    ("Nhận xét", 40),
+    (ID_HEADER, 38),
+)
+HEADERS = tuple(header for header, _ in COLUMNS)
+# What the import reads: header -> the rating's field, and the words used for it in messages.
+IMPORTED = {
+    "Tự đánh giá": "self_level",
+    "Chi đoàn đề nghị": "proposed_level",
+    "Nhận xét của chi đoàn": "proposed_remark",
+}
+FIELD_LABELS = {field: header for header, field in IMPORTED.items()}
+_KEYS = {fold(h): h for h in (*IMPORTED, ID_HEADER, "Họ và tên", "Ngày sinh")}
+_YEAR = re.compile(r"\bNĂM\s+(\d{4})\b", re.IGNORECASE)
+_HEADER_ROWS = 20  # the header is looked for in the sheet's first rows
+LEVEL_CHOICES = "1–4 hoặc tên mức: " + ", ".join(LEVELS.values())
+
+
+def layout(year: int) -> ListLayout:
+    return ListLayout(
+        title=TITLE.format(year=year),
+        sheet=f"Xếp loại {year}",
+        columns=COLUMNS,
+        multiline=frozenset({"Nhận xét của chi đoàn", "Nhận xét"}),
+    )
+
+
+def level_name(level: int | None) -> str:
+    return LEVELS[level] if level is not None else ""
+
+
+def sheet_line(number: int, row: RatingRow) -> list[Value]:
+    """The exported cells of one member."""
+    suggestion = level_name(row.suggested) if row.eligible else NOT_RATED.format(reason=row.reason)
+    participation = percent_text(row.participation * 100) if row.participation is not None else ""
+    return [
+        str(number),
+        row.full_name,
+        row.birth_date,
+        row.branch or "",
+        participation,
+        suggestion,
+        level_name(row.self_level),
+        level_name(row.proposed_level),
+        row.proposed_remark or "",
+        level_name(row.decided_level),
+        row.remark or "",
+        row.member_id,
+    ]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One value a row changes: ``field`` among :data:`IMPORTED`'s, stored and new value."""
+
+    field: str
+    before: int | str | None
+    after: int | str
+
+    @property
+    def label(self) -> str:
+        return FIELD_LABELS[self.field]
+
+    def text(self) -> str:
+        """ "Chi đoàn đề nghị: (trống) → Hoàn thành tốt nhiệm vụ"."""
+
+        def shown(value: int | str | None) -> str:
+            if value is None or value == "":
+                return "(trống)"
+            return LEVELS[value] if isinstance(value, int) else f"“{value}”"
+
+        return f"{self.label}: {shown(self.before)} → {shown(self.after)}"
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """A member whose values the import changes."""
+
+    row: int
+    member_id: str
+    full_name: str
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class RefusedRow:
+    """A row the import leaves out, with its reason in Vietnamese."""
+
+    row: int
+    full_name: str
+    reason: str
+
+
+@dataclass
+class SheetPreview:
+    """What importing a filled-in sheet would do; :meth:`RatingSheetService.apply` does it."""
+
+    path: Path
+    year: int
+    sheet: str
+    changes: list[RowChange] = field(default_factory=list)
+    refused: list[RefusedRow] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def usable(self) -> int:
+        """Rows the import takes (changed or already as stored)."""
+        return len(self.changes) + self.unchanged
+
+
+class RatingSheetService:
+    """The round's sheet out to Excel and back (see the module's description)."""
+
+    def __init__(self, ctx: WorkspaceContext, rating: RatingService) -> None:
+        self._ctx = ctx
+        self._rating = rating
+
+    def export(self, path: Path, year: int, branch_id: str | None = None) -> int:
+        """Write the round of ``year`` (one chi đoàn's members, or all) to ``path`` (.xlsx);
+        returns how many members."""
+        if path.suffix.lower() != ".xlsx":
+            raise AppError(f"Không xuất được ra “{path.name}”: bảng xếp loại xuất ra tệp .xlsx.")
+        rows = self._rating.rows(year, branch_id)
+        if branch_id is None:  # each chi đoàn's members together, those in none last
+            rows.sort(key=lambda r: (r.branch is None, collation_key(r.branch or "")))
+        subtitle = ""
+        if branch_id is not None:
+            name = rows[0].branch if rows and rows[0].branch else self._branch(branch_id)
+            subtitle = f"– {name}"
+        organization = self._organization()
+        lines = (sheet_line(i, r) for i, r in enumerate(rows, start=1))
+        return write_list_xlsx(path, layout(year), lines, organization, subtitle)
+
+    def preview(self, path: Path, year: int) -> SheetPreview:
+        """Read ``path`` and say what importing it into the round of ``year`` would change;
+        writes nothing. A closed round is refused at once."""
+        self._check_open(year)
+        sheet, header_row, columns, title = _find_header(path)
+        found = _YEAR.search(title)
+        if found and int(found.group(1)) != year:
+            raise ImportFileError(
+                f"Tệp {path.name} là bảng xếp loại năm {found.group(1)}, không phải năm {year}."
+            )
+        rows = self._rating.rows(year)
+        return _compare(path, year, sheet, header_row, columns, rows)
+
+    def apply(self, preview: SheetPreview) -> int:
+        """Write the preview's changes in one transaction (a backup first); returns how many
+        members changed. Nothing is written when the round is closed or a value changed since
+        the preview."""
+        if not preview.changes:
+            self._check_open(preview.year)
+            return 0
+        self._check_open(preview.year)
+        from ..backup.store import BACKUP_FOLDER, take_backup
+
+        take_backup(self._ctx.db.path, self._ctx.db.path.parent / BACKUP_FOLDER, "truoc-nhap")
+        changes = {c.member_id: {f.field: f.after for f in c.changes} for c in preview.changes}
+        seen = {c.member_id: {f.field: f.before for f in c.changes} for c in preview.changes}
+        return self._rating.set_many(preview.year, changes, seen)
+
+    def _check_open(self, year: int) -> None:
+        info = self._rating.round(year)
+        if info is not None and info.closed:
+            raise ConflictError(
+                f"Đợt xếp loại năm {year} đã kết thúc: mở lại đợt (“Mở lại”) trước khi nhập."
+            )
+
+    def _organization(self) -> str:
+        from ..organization import OrganizationService
+
+        info = OrganizationService(self._ctx).get()
+        return info.name if info else ""
+
+    def _branch(self, branch_id: str) -> str:
+        from ..roster.branches import BranchService
+
+        return next((b.name for b in BranchService(self._ctx).list() if b.id == branch_id), "")
+
+
+# Reading ----------------------------------------------------------------------------------------
+
+
+def _find_header(path: Path) -> tuple[SheetRows, int, dict[str, int], str]:
+    """The first sheet with a rating header: the sheet, the header's row number, the column of
+    each header the import knows (by :data:`_KEYS`), and the text above the header (the title)."""
+    for sheet in read_sheets(path):
+        above: list[str] = []
+        for number, values in sheet.rows[:_HEADER_ROWS]:
+            columns = {}
+            for index, value in enumerate(values):
+                key = fold(str(value)) if isinstance(value, str) else ""
+                if key in _KEYS and _KEYS[key] not in columns:
+                    columns[_KEYS[key]] = index
+            if any(h in columns for h in IMPORTED) and (
+                ID_HEADER in columns or {"Họ và tên", "Ngày sinh"} <= columns.keys()
+            ):
+                return sheet, number, columns, " ".join(above)
+            above += [nfc(v) for v in values if isinstance(v, str)]
+    raise ImportFileError(
+        f"Tệp {path.name} không phải bảng xếp loại đoàn viên: không thấy dòng tiêu đề có "
+        f"“Họ và tên”, “{ID_HEADER}” và “Chi đoàn đề nghị” (hãy xuất bảng xếp loại từ ứng "
+        "dụng, điền rồi nhập lại)."
+    )
+
+
+def _cell(values: Sequence[Cell], index: int | None) -> Cell:
+    return values[index] if index is not None and index < len(values) else None
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):  # as Excel shows it
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    if isinstance(value, dt.date):  # a datetime too
+        return format_vn_date(value)
+    return nfc(str(value))
+
+
+def _birth(value: Cell) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        from ..lang.dates import DateFormatError, parse_vn_date
+
+        try:
+            return parse_vn_date(value)[0]
+        except DateFormatError:
+            return None
+    return None
+
+
+def _level(value: Cell) -> int | None:
+    """A level cell: None when empty, ValueError when it is no level."""
+    if isinstance(value, bool | dt.date | dt.time | dt.timedelta):
+        raise ValueError
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError
+        value = int(value)
+    return parse_level(value if isinstance(value, int) else _text(value))
+
+
+def _compare(
+    path: Path,
+    year: int,
+    sheet: SheetRows,
+    header_row: int,
+    columns: dict[str, int],
+    rows: list[RatingRow],
+) -> SheetPreview:
+    preview = SheetPreview(path, year, sheet.name)
+    finder = _Finder(rows, year)
+    taken: dict[str, int] = {}
+    for number, values in sheet.rows:
+        if number <= header_row:
+            continue
+        member_id = _text(_cell(values, columns.get(ID_HEADER))).strip()
+        name = _text(_cell(values, columns.get("Họ và tên"))).strip()
+        raw = {h: _cell(values, columns.get(h)) for h in IMPORTED}
+        if not member_id and not name and all(_text(v).strip() == "" for v in raw.values()):
+            continue  # an empty line, or a total under the list
+        birth = _birth(_cell(values, columns.get("Ngày sinh")))
+        member, problem = finder.find(member_id, name, birth)
+        if member is None:
+            preview.refused.append(RefusedRow(number, name, problem))
+            continue
+        if member.member_id in taken:
+            reason = f"Đoàn viên này đã có ở dòng {taken[member.member_id]}."
+            preview.refused.append(RefusedRow(number, member.full_name, reason))
+            continue
+        taken[member.member_id] = number
+        parsed, problems = _values(raw, member, year)
+        if problems:
+            preview.refused.append(RefusedRow(number, member.full_name, " ".join(problems)))
+            continue
+        stored = {
+            "self_level": member.self_level,
+            "proposed_level": member.proposed_level,
+            "proposed_remark": member.proposed_remark,
+        }
+        changes = tuple(
+            FieldChange(target, stored[target], value)
+            for target, value in parsed.items()
+            if stored[target] != value
+        )
+        if changes:
+            preview.changes.append(RowChange(number, member.member_id, member.full_name, changes))
+        else:
+            preview.unchanged += 1
+    return preview
+
+
+class _Finder:
+    """The member of a row: by the id column, else (a row typed in by hand) by name and birth
+    date when that names one member of the round."""
+
+    def __init__(self, rows: list[RatingRow], year: int) -> None:
+        self._year = year
+        self._by_id = {r.member_id: r for r in rows}
+        self._by_name: dict[tuple[str, dt.date], list[RatingRow]] = {}
+        for r in rows:
+            self._by_name.setdefault((fold(r.full_name), r.birth_date), []).append(r)
+
+    def find(
+        self, member_id: str, name: str, birth: dt.date | None
+    ) -> tuple[RatingRow | None, str]:
+        """The member, or None and why not."""
+        if member_id:
+            member = self._by_id.get(member_id)
+            if member is None:
+                return None, (
+                    f"Không có đoàn viên này trong đợt xếp loại năm {self._year} (mã "
+                    f"“{member_id}” không khớp)."
+                )
+            return member, ""
+        matches = self._by_name.get((fold(name), birth), []) if name and birth else []
+        if len(matches) > 1:
+            return None, (
+                f"Có {len(matches)} đoàn viên cùng họ tên và ngày sinh: cần cột “{ID_HEADER}”."
+            )
+        if not matches:
+            return None, f"Không có đoàn viên này trong đợt xếp loại năm {self._year}."
+        return matches[0], ""
+
+
+def _values(
+    raw: dict[str, Cell], member: RatingRow, year: int
+) -> tuple[dict[str, int | str], list[str]]:
+    """The values a row gives (empty cells left out) and its problems."""
+    parsed: dict[str, int | str] = {}
+    problems = []
+    reason = (member.reason or "").rstrip(".")
+    for header, target in IMPORTED.items():
+        value = raw[header]
+        if target == "proposed_remark":
+            text = nfc_multiline_or_none(value if isinstance(value, str) else _text(value))
+            if text:
+                parsed[target] = text
+            continue
+        try:
+            level = _level(value)
+        except ValueError:
+            problems.append(
+                f"“{_text(value)}” ở cột “{header}” không phải mức xếp loại (cần {LEVEL_CHOICES})."
+            )
+            continue
+        if level is not None and not member.eligible:
+            problems.append(
+                f"Đoàn viên không xếp loại năm {year} ({reason}): cột “{header}” phải để "
+                "trống, chỉ ghi nhận xét."
+            )
+        elif level is not None:
+            parsed[target] = level
+    return parsed, problems

@@ -1,0 +1,375 @@
+"""The printed results of the rating round (DOMAIN.md §3, §5), in the union's document frame:
+
+- the **summary** (báo cáo tổng hợp kết quả đánh giá, xếp loại đoàn viên năm Y), A4 landscape:
+  I. the counts per level with their shares for each chi đoàn (and the chi đoàn's own level)
+  and for the whole organisation, with the organisation's own level; II. each chi đoàn's
+  members with their level, then the chi đoàn's counts and level;
+- the **decision** (quyết định công nhận kết quả), A4 portrait: the grounds, "QUYẾT ĐỊNH:", the
+  articles with the counts per level, the signature, then the list of the members recognised
+  (those with a level decided by the Ban Chấp hành) as its annex on a new page.
+
+Shares are of the members with a decided level. The phiếu tự đánh giá is in
+:mod:`.rating_forms`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+
+from ..core.documents import KEEP_IN_OFFICE, default_recipients
+from ..core.errors import AppError
+from ..core.lang.dates import format_vn_date
+from ..core.lang.text import nfc, vn_number
+from ..core.organization import OrganizationInfo
+from ..core.rating.rules import LEVELS, percent_text
+from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
+from ..core.workspace import Workspace
+from .document import UnionDocument
+from .roster import NO_ORGANIZATION
+from .styles import markup, styles
+from .tables import Column, PagedTable
+
+SUMMARY_KIND = "BÁO CÁO"
+SUMMARY_TITLE = "Tổng hợp kết quả đánh giá, xếp loại đoàn viên năm {year}"
+DECISION_KIND = "QUYẾT ĐỊNH"
+DECISION_TITLE = "Về việc công nhận kết quả đánh giá, xếp loại đoàn viên năm {year}"
+ANNEX_TITLE = "DANH SÁCH XẾP LOẠI ĐOÀN VIÊN NĂM {year}"
+SHORT = {1: "HTXSNV", 2: "HTTNV", 3: "HTNV", 4: "KHTNV"}
+LEGEND = "; ".join(f"{SHORT[level]}: {name}" for level, name in LEVELS.items()) + "."
+UNDECIDED = "Chưa xếp loại"
+NOT_RATED = "Không xếp loại"
+WHOLE = "Toàn Đoàn cơ sở"
+FONT_SIZE = 10.5
+KEEP_WITH_ROWS = 45 * mm  # a heading, the table's header and four rows
+
+# Shares in millimetres of the 247 mm landscape text width.
+SUMMARY_COLUMNS = (
+    Column("STT", 10, "CENTER"),
+    Column("Chi đoàn", 45),
+    Column("Số đoàn viên", 17, "CENTER"),
+    Column("Được xếp loại", 18, "CENTER"),
+    *(Column(SHORT[level], 20, "CENTER") for level in LEVELS),
+    Column(UNDECIDED, 17, "CENTER"),
+    Column(NOT_RATED, 17, "CENTER"),
+    Column("Xếp loại chi đoàn", 43),
+)
+MEMBER_COLUMNS = (
+    Column("STT", 10, "CENTER"),
+    Column("Họ và tên", 50),
+    Column("Ngày sinh", 22, "CENTER"),
+    Column("Tỉ lệ tham gia", 20, "CENTER"),
+    Column("Chi đoàn đề nghị", 52),
+    Column("Ban Chấp hành xếp loại", 52),
+    Column("Ghi chú", 41),
+)
+# Of the 160 mm portrait text width.
+ANNEX_COLUMNS = (
+    Column("STT", 10, "CENTER"),
+    Column("Họ và tên", 45),
+    Column("Ngày sinh", 21, "CENTER"),
+    Column("Chi đoàn", 34),
+    Column("Xếp loại", 50),
+)
+
+
+def no_decision(year: int) -> str:
+    return f"Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm {year}."
+
+
+def executive(org: OrganizationInfo) -> str:
+    """ "Ban Chấp hành Đoàn xã Tân Hưng" (kept when the name already names the BCH)."""
+    name = nfc(org.name)
+    lowered = name.lower()
+    if lowered.startswith(("ban chấp hành", "ban thường vụ")):
+        return name
+    if lowered.startswith("bch "):
+        return "Ban Chấp hành " + name[4:]
+    return f"Ban Chấp hành {name}"
+
+
+def count_text(counts: LevelCounts, level: int) -> str:
+    """ "5 (20%)": how many at ``level`` and their share of the decided; "0" for none."""
+    count = counts.counts.get(level, 0)
+    share = counts.share(level)
+    if not count or share is None:
+        return "0"
+    return f"{vn_number(count)} ({percent_text(share * 100)})"
+
+
+def counts_sentence(counts: LevelCounts) -> str:
+    """ "25 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 5 (20%); …" and those
+    not decided or not rated."""
+    parts = [f"{LEVELS[level]} {count_text(counts, level)}" for level in LEVELS]
+    text = f"{vn_number(counts.rated)} đoàn viên được xếp loại"
+    text += ": " + "; ".join(parts) + "." if counts.rated else "."
+    extra = []
+    if counts.undecided:
+        extra.append(f"chưa xếp loại: {vn_number(counts.undecided)}")
+    if counts.not_rated:
+        extra.append(f"không xếp loại: {vn_number(counts.not_rated)}")
+    if extra:
+        text += " " + "; ".join(extra).capitalize() + "."
+    return text
+
+
+@dataclass(frozen=True)
+class RoundReport:
+    """What the printed results need, read once: the round, each chi đoàn's counts with its
+    members (in the summary's order), the whole organisation's counts, and each member's birth
+    date as printed (a year alone for a member known by the year)."""
+
+    org: OrganizationInfo
+    year: int
+    info: RoundInfo
+    groups: list[tuple[LevelCounts, list[RatingRow]]]
+    total: LevelCounts
+    births: dict[str, str]
+    branch: str | None
+
+
+def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundReport:
+    """The round of ``year`` as the documents print it (of one chi đoàn when given)."""
+    org = ws.organization.get()
+    if org is None:
+        raise AppError(NO_ORGANIZATION)
+    info = ws.rating.round(year) or ws.rating.open(year)
+    rows = ws.rating.rows(year)
+    *branches, total = ws.rating.summary(year)
+    by_branch: dict[str | None, list[RatingRow]] = {}
+    for row in rows:
+        by_branch.setdefault(row.branch_id if row.branch else None, []).append(row)
+    groups = [(counts, by_branch.get(counts.branch_id, [])) for counts in branches]
+    branch = None
+    if branch_id is not None:
+        groups = [g for g in groups if g[0].branch_id == branch_id]
+        branch = groups[0][0].branch if groups else _branch_name(ws, branch_id)
+        total = groups[0][0] if groups else total
+    members = [r for _, group in groups for r in group]
+    births = {
+        m.id: format_vn_date(m.birth_date, m.birth_precision)
+        for m in ws.members.rows([r.member_id for r in members])
+    }
+    return RoundReport(org, year, info, groups, total, births, branch)
+
+
+def _branch_name(ws: Workspace, branch_id: str) -> str:
+    return next((b.name for b in ws.branches.list() if b.id == branch_id), "")
+
+
+def _level(level: int | None) -> str:
+    return LEVELS[level] if level is not None else ""
+
+
+# The summary ----------------------------------------------------------------------------------
+
+
+def _member_line(number: int, row: RatingRow, births: dict[str, str]) -> tuple[object, ...]:
+    if not row.eligible:
+        decided, note = NOT_RATED, (row.reason or "")
+    else:
+        decided = _level(row.decided_level) or UNDECIDED
+        note = row.remark or ""
+    participation = percent_text(row.participation * 100) if row.participation is not None else ""
+    return (number, row.full_name, births.get(row.member_id, ""), participation,
+            _level(row.proposed_level), decided, note)  # fmt: skip
+
+
+def _summary_line(number: int | str, counts: LevelCounts, name: str) -> tuple[object, ...]:
+    members = counts.rated + counts.undecided + counts.not_rated
+    return (
+        number,
+        name,
+        vn_number(members),
+        vn_number(counts.rated),
+        *(count_text(counts, level) for level in LEVELS),
+        vn_number(counts.undecided),
+        vn_number(counts.not_rated),
+        _level(counts.branch_level),
+    )
+
+
+def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
+    """The summary's body, and its last lines (the last chi đoàn's counts), which stay on the
+    signature's page."""
+    st = styles()
+    # A heading starts a new page rather than end one: room for it and a few rows, or a break.
+    section = st["total"].clone("section", spaceBefore=8, spaceAfter=4)
+    branch_heading = st["total"].clone("branch", spaceBefore=8, spaceAfter=3)
+    legend = st["subtitle"].clone("legend", fontSize=10.5, leading=13, spaceBefore=3,
+                                  alignment=0)  # fmt: skip
+    intro = (
+        f"Căn cứ kết quả đánh giá, xếp loại đoàn viên của "
+        f"{'chi đoàn' if report.branch else 'các chi đoàn'}, {executive(report.org)} tổng hợp "
+        f"kết quả đánh giá, xếp loại đoàn viên năm {report.year} như sau:"
+    )
+    body: list[Flowable] = [Paragraph(markup(intro), st["body"])]
+    if report.branch is None:
+        lines = [
+            _summary_line(i, counts, counts.branch)
+            for i, (counts, _) in enumerate(report.groups, start=1)
+        ]
+        lines.append(_summary_line("", report.total, WHOLE))
+        body += [
+            CondPageBreak(KEEP_WITH_ROWS),
+            Paragraph(markup("I. KẾT QUẢ CHUNG"), section),
+            PagedTable(SUMMARY_COLUMNS, lines, font_size=10),
+            Paragraph(markup(LEGEND + " Tỉ lệ tính trên số đoàn viên được xếp loại."), legend),
+        ]
+        if report.info.own_level is not None:
+            own = f"{report.org.name} tự đánh giá, xếp loại năm {report.year}: "
+            own += LEVELS[report.info.own_level] + "."
+            if report.info.own_remark:
+                own += f" {report.info.own_remark}"
+            body.append(Paragraph(markup(own), st["body"].clone("own", spaceBefore=6)))
+        body += [
+            CondPageBreak(KEEP_WITH_ROWS + 10 * mm),
+            Paragraph(markup("II. KẾT QUẢ XẾP LOẠI TỪNG CHI ĐOÀN"), section),
+        ]
+    last: list[Flowable] = []
+    for index, (counts, rows) in enumerate(report.groups, start=1):
+        lines = [_member_line(i, r, report.births) for i, r in enumerate(rows, start=1)]
+        after: list[Flowable] = [
+            Paragraph(f"<b>Cộng:</b> {markup(counts_sentence(counts))}",
+                      st["body_left"].clone("sum", spaceBefore=4)),
+        ]  # fmt: skip
+        if counts.branch_level is not None:
+            level = f"Chi đoàn được xếp loại: {LEVELS[counts.branch_level]}."
+            if counts.branch_remark:
+                level += f" {counts.branch_remark}"
+            after.append(Paragraph(markup(level), st["body_left"]))
+        if report.branch is None:  # one chi đoàn is named under the title already
+            body += [
+                CondPageBreak(KEEP_WITH_ROWS),
+                Paragraph(markup(f"{index}. {counts.branch}"), branch_heading),
+            ]
+        body.append(PagedTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE))
+        if index < len(report.groups):
+            body.append(KeepTogether(after))
+        else:
+            last = after
+    return body, last
+
+
+def print_summary(ws: Workspace, path: Path | str, year: int, branch_id: str | None = None, *,
+                  issued_on: date | None = None, number: str | None = None,
+                  place: str | None = None, recipients: Sequence[str] | None = None,
+                  ) -> Path:  # fmt: skip
+    """Write the summary of the round of ``year`` (of one chi đoàn when ``branch_id`` is given)
+    to the PDF ``path`` and return it; the print dialog's ``number``, ``place``, ``issued_on``
+    and ``recipients`` as for :func:`~doancoso.reports.roster.print_roster`."""
+    report = gather(ws, year, branch_id)
+    doc = UnionDocument(
+        report.org,
+        kind=SUMMARY_KIND,
+        title=SUMMARY_TITLE.format(year=year),
+        subtitle=report.branch or "",
+        number=number,
+        issued_on=issued_on,
+        place=place,
+        orientation="landscape",
+        recipients=default_recipients(report.org) if recipients is None else recipients,
+    )
+    body, last = summary_body(report)
+    return doc.build(path, body, closing_lead=last)
+
+
+# The decision ---------------------------------------------------------------------------------
+
+
+def decision_recipients(org: OrganizationInfo) -> tuple[str, ...]:
+    return ("Như Điều 3;", f"{nfc(org.superior_name)} (b/c);", KEEP_IN_OFFICE)
+
+
+def decision_body(report: RoundReport, recognised: int) -> list[Flowable]:
+    st = styles()
+    ground = st["body"].clone("ground", fontName=st["subtitle"].fontName, spaceAfter=2)
+    article = st["body"].clone("article", spaceAfter=4)
+    who = f"{report.branch}" if report.branch else "các chi đoàn trực thuộc"
+    body: list[Flowable] = [
+        Paragraph(markup(executive(report.org).upper()), st["title"]),
+        Spacer(1, 4 * mm),
+        Paragraph(markup("- Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;"), ground),
+        Paragraph(markup(f"- Căn cứ hướng dẫn của Trung ương Đoàn và của "
+                         f"{nfc(report.org.superior_name)} về đánh giá, xếp loại đoàn viên;"),
+                  ground),  # fmt: skip
+        Paragraph(markup(f"- Xét kết quả đánh giá, xếp loại đoàn viên năm {report.year} của "
+                         f"{who},"), ground),  # fmt: skip
+        Spacer(1, 3 * mm),
+        Paragraph(markup("QUYẾT ĐỊNH:"), st["title"]),
+        Spacer(1, 3 * mm),
+        _article(1, f"Công nhận kết quả đánh giá, xếp loại đoàn viên năm {report.year} đối với "
+                    f"{vn_number(recognised)} đoàn viên (có danh sách kèm theo), cụ thể:"),
+    ]  # fmt: skip
+    for level, name in LEVELS.items():
+        end = "." if level == max(LEVELS) else ";"
+        count = report.total.counts.get(level, 0)
+        share = report.total.share(level)
+        line = f"- {name}: {vn_number(count)} đoàn viên"
+        line += f" ({percent_text(share * 100)}){end}" if count and share is not None else end
+        body.append(Paragraph(markup(line), article))
+    body += [
+        _article(2, "Kết quả xếp loại được ghi vào sổ đoàn viên, là căn cứ để bình xét khen "
+                    "thưởng và giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp."),
+        _article(3, f"Ban Chấp hành {report.branch or 'các chi đoàn trực thuộc'} và các đoàn "
+                    "viên có tên tại Điều 1 căn cứ Quyết định thi hành. Quyết định có hiệu lực "
+                    "kể từ ngày ký./."),
+    ]  # fmt: skip
+    return body
+
+
+def _article(number: int, text: str) -> Paragraph:
+    style = styles()["body"].clone("article", spaceAfter=4)
+    return Paragraph(f"<b>{markup(f'Điều {number}.')}</b> {markup(text)}", style)
+
+
+def annex(report: RoundReport, doc: UnionDocument) -> list[Flowable]:
+    st = styles()
+    decided = [
+        (counts.branch, r, r.decided_level)
+        for counts, rows in report.groups
+        for r in rows
+        if r.eligible and r.decided_level is not None
+    ]
+    lines = [
+        (i, r.full_name, report.births.get(r.member_id, ""), branch, LEVELS[level])
+        for i, (branch, r, level) in enumerate(decided, start=1)
+    ]
+    number = nfc(doc.number)
+    issued = format_vn_date(doc.issued_on or date.today())
+    reference = f"(Kèm theo Quyết định số {number}" if number else "(Kèm theo Quyết định"
+    reference += f" ngày {issued} của {executive(report.org)})"
+    return [
+        Paragraph(markup(ANNEX_TITLE.format(year=report.year)), st["title"]),
+        Paragraph(markup(reference), st["subtitle"]),
+        Spacer(1, 4 * mm),
+        PagedTable(ANNEX_COLUMNS, lines, font_size=FONT_SIZE),
+    ]
+
+
+def print_decision(ws: Workspace, path: Path | str, year: int, branch_id: str | None = None, *,
+                   issued_on: date | None = None, number: str | None = None,
+                   place: str | None = None, recipients: Sequence[str] | None = None,
+                   ) -> Path:  # fmt: skip
+    """Write the decision recognising the results of ``year`` (of one chi đoàn when given),
+    with the list of the members recognised as its annex, to ``path``; returns it. Refused
+    (AppError) while no member has a decided level."""
+    report = gather(ws, year, branch_id)
+    recognised = report.total.rated
+    if not recognised:
+        raise AppError(no_decision(year))
+    doc = UnionDocument(
+        report.org,
+        kind=DECISION_KIND,
+        title=DECISION_TITLE.format(year=year),
+        number=number,
+        issued_on=issued_on or date.today(),
+        place=place,
+        recipients=decision_recipients(report.org) if recipients is None else recipients,
+    )
+    return doc.build(path, decision_body(report, recognised), annex=annex(report, doc))

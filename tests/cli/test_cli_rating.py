@@ -1,0 +1,175 @@
+"""``doancoso rating list|set|accept|close|reopen``: the JSON keys and values scripts rely on,
+the messages, a closed round refusing changes (exit 1), bad usage (exit 2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rating_cli import CLOSED, YEAR, cli, ids, usage
+
+__all__ = ["ids"]  # the fixture
+
+
+def _listed(data_dir: Path, *extra: str) -> list[dict[str, object]]:
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json", *extra)
+    assert (code, err) == (0, "")
+    listed: list[dict[str, object]] = json.loads(out)
+    return listed
+
+
+def test_list_json(data_dir: Path, ids: dict[str, str]) -> None:
+    assert _listed(data_dir) == [
+        {"member_id": ids["An"], "full_name": "Nguyễn Văn An", "branch": "Chi đoàn ấp Tân Hưng",
+         "eligible": True, "reason": None, "participation": 0.95, "suggested": 1, "self": None,
+         "proposed": 1, "decided": None, "remark": None},
+        {"member_id": ids["Bình"], "full_name": "Trần Thị Bình",
+         "branch": "Chi đoàn ấp Tân Hưng", "eligible": True, "reason": None,
+         "participation": 0.725, "suggested": 2, "self": None, "proposed": None,
+         "decided": None, "remark": None},
+        {"member_id": ids["Dũng"], "full_name": "Phạm Văn Dũng", "branch": "Chi đoàn ấp Kênh Xáng",
+         "eligible": True, "reason": None, "participation": 0.4, "suggested": 4, "self": None,
+         "proposed": 3, "decided": None, "remark": None},
+        {"member_id": ids["Tạm"], "full_name": "Đỗ Văn Tạm", "branch": "Chi đoàn ấp Tân Hưng",
+         "eligible": False, "reason": "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.",
+         "participation": None, "suggested": None, "self": None, "proposed": None,
+         "decided": None, "remark": None},
+    ]  # fmt: skip
+    names = [r["full_name"] for r in _listed(data_dir, "--branch", "chi doan ap kenh xang")]
+    assert names == ["Phạm Văn Dũng"]
+
+
+def test_list_table(data_dir: Path, ids: dict[str, str]) -> None:
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert (code, err) == (0, "")
+    assert out == (
+        "1\tNguyễn Văn An\tChi đoàn ấp Tân Hưng\t95%\t1\t\t1\n"
+        "2\tTrần Thị Bình\tChi đoàn ấp Tân Hưng\t72,5%\t2\n"
+        "3\tPhạm Văn Dũng\tChi đoàn ấp Kênh Xáng\t40%\t4\t\t3\n"
+        "4\tĐỗ Văn Tạm\tChi đoàn ấp Tân Hưng\t\t\t\t\t\tSinh hoạt tạm: đơn vị gốc xếp loại, ở đây "
+        "chỉ nhận xét.\n"
+        "Đợt xếp loại năm 2025 (đang mở): 4 đoàn viên, 3 được xếp loại, 0 đã có mức Ban Chấp hành "
+        "quyết định.\n"
+    )
+
+
+def test_set(data_dir: Path, ids: dict[str, str]) -> None:
+    code, out, err = cli(data_dir, "rating", "set", ids["Bình"], "--year", YEAR,
+                         "--participation", "85", "--self", "Hoàn thành tốt nhiệm vụ",
+                         "--proposed", "2", "--decided", "hoan thanh xuat sac nhiem vu",
+                         "--remark", "Tích cực, gương mẫu.")  # fmt: skip
+    assert (code, err, out) == (0, "", "Đã lưu xếp loại năm 2025 của Trần Thị Bình.\n")
+    (binh,) = [r for r in _listed(data_dir) if r["member_id"] == ids["Bình"]]
+    assert {k: binh[k] for k in ("participation", "self", "proposed", "decided", "remark")} == {
+        "participation": 0.85, "self": 2, "proposed": 2, "decided": 1,
+        "remark": "Tích cực, gương mẫu.",
+    }  # fmt: skip
+    code, out, err = cli(data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--decided", "",
+                         "--participation", "")  # fmt: skip
+    assert code == 0
+    (binh,) = [r for r in _listed(data_dir) if r["member_id"] == ids["Bình"]]
+    assert (binh["decided"], binh["participation"]) == (None, None)  # cleared: no attendance
+    code, out, err = cli(data_dir, "rating", "set", ids["Tạm"], "--year", YEAR, "--decided", "3")
+    assert (code, err) == (0, "")
+    assert out == (
+        "Đã lưu xếp loại năm 2025 của Đỗ Văn Tạm.\n"
+        "Cảnh báo: Đỗ Văn Tạm không xếp loại năm 2025: Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây "
+        "chỉ nhận xét.\n"
+    )
+
+
+def test_set_refuses_bad_values(data_dir: Path, ids: dict[str, str]) -> None:
+    before = _listed(data_dir)
+    code, out, err = cli(data_dir, "rating", "set", ids["An"], "--year", YEAR, "--decided", "5",
+                         "--participation", "120%", "--self", "Giỏi")  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Dữ liệu không hợp lệ:\n"
+        "  --participation: Tỉ lệ tham gia phải là số từ 0 đến 100 (ví dụ 85 hoặc 85%).\n"
+        "  --self: Mức xếp loại phải từ 1 đến 4 (hoặc tên mức).\n"
+        "  --decided: Mức xếp loại phải từ 1 đến 4 (hoặc tên mức).\n"
+    )
+    code, out, err = cli(data_dir, "rating", "set", "khong-co", "--year", YEAR, "--decided", "1")
+    assert (code, out, err) == (1, "", "Lỗi: Không tìm thấy đoàn viên (có thể đã bị xóa).\n")
+    code, out, err = cli(data_dir, "rating", "list", "--year", "1999")
+    assert (code, out, err) == (
+        1,
+        "",
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 1999 không hợp lệ.\n",
+    )
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR, "--branch", "Ấp 9")
+    assert (code, out, err) == (1, "", "Lỗi: Không có chi đoàn “Ấp 9”.\n")
+    assert _listed(data_dir) == before
+
+
+def test_bad_usage_exits_2(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, ids: dict[str, str]
+) -> None:
+    code, err = usage(capsys, data_dir, "rating", "set", ids["An"], "--year", YEAR)
+    assert code == 2 and err.endswith(
+        "Lỗi cú pháp lệnh: cần ít nhất một trong --participation, --self, --proposed, "
+        "--decided, --remark\n"
+    )
+    code, err = usage(capsys, data_dir, "rating", "accept", "--year", YEAR)
+    assert code == 2 and err.endswith("Lỗi cú pháp lệnh: cần đúng một trong --proposals, "
+                                      "--suggestions\n")  # fmt: skip
+    code, err = usage(capsys, data_dir, "rating", "accept", "--year", YEAR, "--proposals",
+                      "--suggestions")  # fmt: skip
+    assert code == 2 and "cần đúng một trong --proposals, --suggestions" in err
+    code, err = usage(capsys, data_dir, "rating", "list")
+    assert code == 2 and err.endswith("Lỗi cú pháp lệnh: thiếu tham số bắt buộc: --year\n")
+    code, err = usage(capsys, data_dir, "rating", "close", "--year", "năm nay")
+    assert code == 2 and err.endswith(
+        "Lỗi cú pháp lệnh: tùy chọn --year: giá trị không hợp lệ “năm nay” (cần một số nguyên)\n"
+    )
+    code, err = usage(capsys, data_dir, "rating", "list", "--year", YEAR, "--format", "xml")
+    assert code == 2 and "lựa chọn không hợp lệ “xml” (chọn một trong: table, json)" in err
+    code, err = usage(capsys, data_dir, "rating", "frob", "--year", YEAR)
+    assert code == 2 and "lựa chọn không hợp lệ “frob”" in err
+
+
+def test_accept(data_dir: Path, ids: dict[str, str]) -> None:
+    code, out, err = cli(data_dir, "rating", "accept", "--year", YEAR, "--proposals",
+                         "--branch", "Chi đoàn ấp Tân Hưng")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == "Đã lấy mức chi đoàn đề nghị làm mức quyết định cho 1 đoàn viên.\n"
+    code, out, err = cli(data_dir, "rating", "accept", "--year", YEAR, "--suggestions")
+    assert (code, err) == (0, "")
+    assert out == "Đã lấy mức gợi ý làm mức quyết định cho 2 đoàn viên.\n"
+    decided = {r["full_name"]: r["decided"] for r in _listed(data_dir)}
+    assert decided == {"Nguyễn Văn An": 1, "Trần Thị Bình": 2, "Phạm Văn Dũng": 4,
+                       "Đỗ Văn Tạm": None}  # fmt: skip
+
+
+def test_close_refuses_changes_until_reopened(data_dir: Path, ids: dict[str, str]) -> None:
+    cli(data_dir, "rating", "set", ids["An"], "--year", YEAR, "--decided", "1")
+    code, out, err = cli(data_dir, "rating", "close", "--year", YEAR)
+    assert (code, err) == (0, "")
+    assert out == (
+        "Cảnh báo: Còn 2 đoàn viên chưa có mức xếp loại do Ban Chấp hành quyết định.\n"
+        "Đã kết thúc đợt xếp loại năm 2025: mức xếp loại của 1 đoàn viên đã ghi vào lịch sử của "
+        "đoàn viên.\n"
+    )
+    before = _listed(data_dir)
+    for argv in (
+        ("set", ids["Bình"], "--year", YEAR, "--decided", "2"),
+        ("accept", "--year", YEAR, "--suggestions"),
+        ("close", "--year", YEAR),
+    ):
+        assert cli(data_dir, "rating", *argv) == (1, "", CLOSED), argv
+    assert _listed(data_dir) == before
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert out.endswith("Đợt xếp loại năm 2025 (đã kết thúc): 4 đoàn viên, 3 được xếp loại, "
+                        "1 đã có mức Ban Chấp hành quyết định.\n")  # fmt: skip
+    assert cli(data_dir, "rating", "reopen", "--year", YEAR) == (
+        0, "Đã mở lại đợt xếp loại năm 2025.\n", ""
+    )  # fmt: skip
+    assert cli(data_dir, "rating", "reopen", "--year", YEAR) == (
+        1, "", "Lỗi: Đợt xếp loại năm 2025 đang mở.\n"
+    )  # fmt: skip
+    assert cli(data_dir, "rating", "reopen", "--year", "2024") == (
+        1, "", "Lỗi: Chưa có đợt xếp loại năm 2024.\n"
+    )  # fmt: skip
+    assert cli(data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--decided", "2")[0] == 0

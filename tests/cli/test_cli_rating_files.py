@@ -1,0 +1,189 @@
+"""``doancoso rating export|import|print``: the sheet out, filled in and read back (the dry run
+and the JSON of what would change), a closed round refusing the import, and each document
+printed."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from doancoso.core.workspace import Workspace
+from rating_cli import YEAR, cli, ids, usage
+
+__all__ = ["ids"]  # the fixture
+
+
+def _fill(source: Path, target: Path, cells: dict[tuple[int, str], object]) -> None:
+    book = openpyxl.load_workbook(source)
+    sheet = book.active
+    assert sheet is not None
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    for (row, header), value in cells.items():
+        sheet.cell(row, columns[header]).value = value
+    book.save(target)
+
+
+def _text(path: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def test_export_fill_and_import(data_dir: Path, ids: dict[str, str], tmp_path: Path) -> None:
+    exported = tmp_path / "tan-hung.xlsx"
+    code, out, err = cli(data_dir, "rating", "export", "--year", YEAR, str(exported),
+                         "--branch", "Chi đoàn ấp Tân Hưng")  # fmt: skip
+    assert (code, err, out) == (0, "", f"Đã xuất 3 đoàn viên ra {exported}.\n")
+    sheet = openpyxl.load_workbook(exported).active
+    assert sheet is not None
+    names = [r[1] for r in sheet.iter_rows(min_row=4, values_only=True)]
+    assert names == ["Nguyễn Văn An", "Trần Thị Bình", "Đỗ Văn Tạm"]
+    filled = tmp_path / "da-dien.xlsx"
+    _fill(exported, filled, {
+        (5, "Chi đoàn đề nghị"): "Hoàn thành tốt nhiệm vụ",
+        (5, "Nhận xét của chi đoàn"): "Nhiệt tình.",
+        (6, "Chi đoàn đề nghị"): 3,  # Tạm is not rated
+    })  # fmt: skip
+    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(filled), "--dry-run",
+                         "--format", "json")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert json.loads(out) == {
+        "year": 2025,
+        "sheet": "Xếp loại 2025",
+        "changed": [
+            {"row": 5, "member_id": ids["Bình"], "full_name": "Trần Thị Bình",
+             "changes": {"proposed": {"before": None, "after": 2},
+                         "proposed_remark": {"before": None, "after": "Nhiệt tình."}}},
+        ],
+        "refused": [
+            {"row": 6, "full_name": "Đỗ Văn Tạm",
+             "reason": "Đoàn viên không xếp loại năm 2025 (Sinh hoạt tạm: đơn vị gốc xếp loại, ở "
+                       "đây chỉ nhận xét): cột “Chi đoàn đề nghị” phải để trống, chỉ ghi nhận "
+                       "xét."},
+        ],
+        "unchanged": 1,
+        "applied": False,
+    }  # fmt: skip
+    listed = cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json")[1]
+    assert [r["proposed"] for r in json.loads(listed)] == [1, None, 3, None]  # nothing written
+    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(filled))
+    assert (code, err) == (0, "")
+    assert out == (
+        "Tệp da-dien.xlsx, trang tính “Xếp loại 2025”.\n"
+        "Dòng 5: Trần Thị Bình — Chi đoàn đề nghị: (trống) → Hoàn thành tốt nhiệm vụ; Nhận xét "
+        "của chi đoàn: (trống) → “Nhiệt tình.”.\n"
+        "Dòng 6 [bị loại]: Đỗ Văn Tạm — Đoàn viên không xếp loại năm 2025 (Sinh hoạt tạm: đơn vị "
+        "gốc xếp loại, ở đây chỉ nhận xét): cột “Chi đoàn đề nghị” phải để trống, chỉ ghi nhận "
+        "xét.\n"
+        "Thay đổi: 1 đoàn viên, không đổi: 1, bị loại: 1.\n"
+        "Đã nhập vào đợt xếp loại năm 2025.\n"
+    )
+    listed = cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json")[1]
+    assert [r["proposed"] for r in json.loads(listed)] == [1, 2, 3, None]
+    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(filled),
+                         "--format", "json")  # fmt: skip
+    report = json.loads(out)
+    assert (code, report["changed"], report["unchanged"], report["applied"]) == (0, [], 2, False)
+
+
+def test_import_refused(data_dir: Path, ids: dict[str, str], tmp_path: Path) -> None:
+    exported = tmp_path / "xep-loai.xlsx"
+    cli(data_dir, "rating", "export", "--year", YEAR, str(exported))
+    wrong = tmp_path / "sai.xlsx"
+    _fill(exported, wrong, {(4, "Chi đoàn đề nghị"): "Giỏi", (5, "Mã (không sửa)"): "x"})
+    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(wrong), "--format",
+                         "json")  # fmt: skip
+    report = json.loads(out)
+    assert (code, err, report["changed"], report["applied"]) == (0, "", [], False)
+    assert [r["row"] for r in report["refused"]] == [4, 5] and report["unchanged"] == 2
+    only = tmp_path / "kenh-xang.xlsx"  # one member, refused: no row taken, exit 1
+    assert cli(data_dir, "rating", "export", "--year", YEAR, str(only), "--branch",
+               "chi doan ap kenh xang")[0] == 0  # fmt: skip
+    _fill(only, wrong, {(4, "Chi đoàn đề nghị"): "Giỏi"})
+    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(wrong))
+    assert (code, err) == (1, "")
+    assert out.endswith("Thay đổi: 0 đoàn viên, không đổi: 0, bị loại: 1.\n"
+                        "Không có dòng nào nhập được.\n")  # fmt: skip
+    text = tmp_path / "ghi-chu.xlsx"
+    text.write_text("không phải Excel", encoding="utf-8")
+    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(text))
+    assert (code, out) == (1, "") and err.startswith("Lỗi: ") and "ghi-chu.xlsx" in err
+    filled = tmp_path / "da-dien.xlsx"
+    _fill(exported, filled, {(5, "Chi đoàn đề nghị"): 2})
+    assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
+    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(filled))
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Đợt xếp loại năm 2025 đã kết thúc: mở lại đợt (“Mở lại”) trước khi nhập.\n"
+    )
+    listed = json.loads(cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json")[1])
+    assert [r["proposed"] for r in listed] == [1, None, 3, None]
+
+
+def test_print_documents(ws: Workspace, data_dir: Path, ids: dict[str, str],
+                         tmp_path: Path) -> None:  # fmt: skip
+    forms = tmp_path / "phieu.pdf"
+    code, out, err = cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(forms),
+                         "--document", "phieu", "--branch", "Chi đoàn ấp Tân Hưng")  # fmt: skip
+    assert (code, err, out) == (0, "", f"Đã in phiếu tự đánh giá của 3 đoàn viên ra tệp {forms}.\n")
+    assert len(PdfReader(forms).pages) == 3
+    blank = tmp_path / "phieu-trang.pdf"
+    assert cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(blank), "--document",
+               "phieu", "--blank")[0] == 0  # fmt: skip
+    assert len(PdfReader(blank).pages) == 4
+    summary = tmp_path / "tong-hop.pdf"
+    code, out, err = cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(summary),
+                         "--document", "tong-hop", "--number", "12-BC/ĐTN", "--date",
+                         "20/12/2025", "--place", "Cà Mau")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == f"Đã in bản tổng hợp kết quả xếp loại năm 2025 ra tệp {summary}.\n"
+    text = _text(summary)
+    assert "Số: 12-BC/ĐTN Cà Mau, ngày 20 tháng 12 năm 2025 BÁO CÁO Tổng hợp kết quả" in text
+    assert "1 Nguyễn Văn An 05/03/2000 95% Hoàn thành xuất sắc nhiệm vụ Chưa xếp loại" in text
+    decision = tmp_path / "qd.pdf"
+    assert cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(decision), "--document",
+               "quyet-dinh") == (1, "", "Lỗi: Chưa có đoàn viên nào được Ban Chấp hành quyết "
+                                 "định mức xếp loại năm 2025.\n")  # fmt: skip
+    ws.rating.set(2025, ids["An"], {"decided_level": 1})
+    code, out, err = cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(decision),
+                         "--document", "quyet-dinh", "--number", "15-QĐ/ĐTN")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == f"Đã in quyết định công nhận kết quả xếp loại năm 2025 ra tệp {decision}.\n"
+    text = _text(decision)
+    assert "QUYẾT ĐỊNH Về việc công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025" in text
+    assert "1 Nguyễn Văn An 05/03/2000 Chi đoàn ấp Tân Hưng Hoàn thành xuất sắc nhiệm vụ" in text
+
+
+def test_print_bad_usage(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                         ids: dict[str, str], tmp_path: Path) -> None:  # fmt: skip
+    target = str(tmp_path / "x.pdf")
+    code, err = usage(capsys, data_dir, "rating", "print", "--year", YEAR, "-o", target,
+                      "--document", "tong-hop", "--blank")  # fmt: skip
+    assert code == 2 and err.endswith("Lỗi cú pháp lệnh: --blank chỉ dùng với --document phieu\n")
+    code, err = usage(capsys, data_dir, "rating", "print", "--year", YEAR, "-o", target,
+                      "--document", "phieu", "--number", "1")  # fmt: skip
+    assert code == 2 and err.endswith("Lỗi cú pháp lệnh: phiếu tự đánh giá không có --number\n")
+    code, err = usage(capsys, data_dir, "rating", "print", "--year", YEAR, "-o", target,
+                      "--document", "bien-ban")  # fmt: skip
+    assert code == 2 and "(chọn một trong: phieu, tong-hop, quyet-dinh)" in err
+    code, err = usage(capsys, data_dir, "rating", "print", "--year", YEAR, "-o", target)
+    assert code == 2 and err.endswith("thiếu tham số bắt buộc: --document\n")
+    assert cli(data_dir, "rating", "print", "--year", YEAR, "-o", target, "--document",
+               "tong-hop", "--date", "32/12/2025")[0] == 1  # fmt: skip
+    assert cli(
+        data_dir,
+        "rating",
+        "print",
+        "--year",
+        YEAR,
+        "-o",
+        target,
+        "--document",
+        "phieu",
+        "--branch",
+        "Ấp 9",
+    ) == (1, "", "Lỗi: Không có chi đoàn “Ấp 9”.\n")
+    assert not (tmp_path / "x.pdf").exists()

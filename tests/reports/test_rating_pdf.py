@@ -1,0 +1,247 @@
+"""The printed rating: the summary by chi đoàn with counts and shares, the decision with its
+annex, and the phiếu tự đánh giá one member per page (blank or pre-filled); the exact
+Vietnamese lines, the pages, and every font embedded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from doancoso.core.errors import AppError
+from doancoso.core.workspace import Workspace
+from doancoso.reports.rating import print_decision, print_summary
+from doancoso.reports.rating_forms import print_forms
+
+YEAR = 2025
+FONTS = {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic",
+         "LiberationSerif-BoldItalic"}  # fmt: skip
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture
+def rated(ws: Workspace) -> Workspace:
+    """Two chi đoàn: Tân Hưng with four rated members (one of each level), one not decided and
+    one on temporary activity; Kênh Xáng with one member of level 2 (its year in 1999 only)."""
+    one = ws.branches.create("Chi đoàn ấp Tân Hưng").id
+    two = ws.branches.create("Chi đoàn ấp Kênh Xáng").id
+
+    def member(name: str, branch: str, birth: str = "05/03/2000", **extra: str) -> str:
+        return ws.members.save({"full_name": name, "birth_date": birth, "branch_id": branch,
+                                "admission_date": "01/01/2020", **extra})  # fmt: skip
+
+    an = member("Nguyễn Văn An", one, position="Bí thư")
+    binh = member("Trần Thị Bình", one, "20/11/2001")
+    cuong = member("Lê Văn Cường", one)
+    dung = member("Phạm Văn Dũng", one)
+    em = member("Võ Thị Em", one)
+    tam = member("Đỗ Văn Tạm", one)
+    ws.events.record(tam, "temporary", "01/02/2025", home_organization="Đoàn phường 5",
+                     period_start="01/02/2025")  # fmt: skip
+    giang = member("Huỳnh Thị Giang", two, "1999")
+    ws.rating.set(YEAR, an, {"participation": "95%", "training_result": "Xuất sắc",
+                             "self_level": 1, "self_text": "Gương mẫu, nhiệt tình.\nCòn bận.",
+                             "proposed_level": 1, "decided_level": 1,
+                             "remark": "Tiêu biểu của chi đoàn."})  # fmt: skip
+    ws.rating.set(YEAR, binh, {"participation": 80, "self_level": 2, "decided_level": 2})
+    ws.rating.set(YEAR, cuong, {"participation": 60, "proposed_level": 2, "decided_level": 3})
+    ws.rating.set(YEAR, dung, {"participation": 40, "decided_level": 4})
+    ws.rating.set(YEAR, em, {"participation": 75, "proposed_level": 2})
+    ws.rating.set(YEAR, giang, {"participation": "72,5", "decided_level": 2})
+    ws.rating.set_branch_level(YEAR, one, 2, "Sinh hoạt đều đặn.")
+    ws.rating.set_own_level(YEAR, "Hoàn thành tốt nhiệm vụ")
+    return ws
+
+
+def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
+    path = print_summary(rated, tmp_path / "tong-hop.pdf", YEAR, number="12-BC/ĐTN",
+                         issued_on=dt.date(2025, 12, 20))  # fmt: skip
+    pdf = read_pdf(path)
+    text = _flat(pdf.text())
+    for expected in (
+        "TỈNH ĐOÀN CÀ MAU BCH ĐOÀN XÃ TÂN HƯNG *** ĐOÀN TNCS HỒ CHÍ MINH Số: 12-BC/ĐTN "
+        "Tân Hưng, ngày 20 tháng 12 năm 2025 BÁO CÁO Tổng hợp kết quả đánh giá, xếp loại đoàn "
+        "viên năm 2025",
+        "Căn cứ kết quả đánh giá, xếp loại đoàn viên của các chi đoàn, Ban Chấp hành Đoàn xã Tân "
+        "Hưng tổng hợp kết quả đánh giá, xếp loại đoàn viên năm 2025 như sau:",
+        "I. KẾT QUẢ CHUNG",
+        # STT, chi đoàn, members, rated, the four levels, undecided, not rated, its own level
+        "1 Chi đoàn ấp Kênh Xáng 1 1 0 1 (100%) 0 0 0 0",
+        "2 Chi đoàn ấp Tân Hưng 6 4 1 (25%) 1 (25%) 1 (25%) 1 (25%) 1 1 Hoàn thành tốt nhiệm vụ",
+        "Toàn Đoàn cơ sở 7 5 1 (20%) 2 (40%) 1 (20%) 1 (20%) 1 1",
+        "HTXSNV: Hoàn thành xuất sắc nhiệm vụ; HTTNV: Hoàn thành tốt nhiệm vụ; HTNV: Hoàn thành "
+        "nhiệm vụ; KHTNV: Không hoàn thành nhiệm vụ. Tỉ lệ tính trên số đoàn viên được xếp loại.",
+        "Đoàn xã Tân Hưng tự đánh giá, xếp loại năm 2025: Hoàn thành tốt nhiệm vụ.",
+        "II. KẾT QUẢ XẾP LOẠI TỪNG CHI ĐOÀN",
+        "1. Chi đoàn ấp Kênh Xáng",
+        "1 Huỳnh Thị Giang 1999 72,5% Hoàn thành tốt nhiệm vụ",
+        "Cộng: 1 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 0; Hoàn thành tốt nhiệm "
+        "vụ 1 (100%); Hoàn thành nhiệm vụ 0; Không hoàn thành nhiệm vụ 0.",
+        "2. Chi đoàn ấp Tân Hưng",
+        "1 Nguyễn Văn An 05/03/2000 95% Hoàn thành xuất sắc nhiệm vụ Hoàn thành xuất sắc nhiệm "
+        "vụ Tiêu biểu của chi đoàn.",
+        "2 Trần Thị Bình 20/11/2001 80% Hoàn thành tốt nhiệm vụ",
+        "3 Lê Văn Cường 05/03/2000 60% Hoàn thành tốt nhiệm vụ Hoàn thành nhiệm vụ",
+        "4 Phạm Văn Dũng 05/03/2000 40% Không hoàn thành nhiệm vụ",
+        "5 Võ Thị Em 05/03/2000 75% Hoàn thành tốt nhiệm vụ Chưa xếp loại",
+        "6 Đỗ Văn Tạm 05/03/2000 Không xếp loại Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
+        "nhận xét.",
+        "Cộng: 4 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 1 (25%); Hoàn thành tốt "
+        "nhiệm vụ 1 (25%); Hoàn thành nhiệm vụ 1 (25%); Không hoàn thành nhiệm vụ 1 (25%). Chưa "
+        "xếp loại: 1; không xếp loại: 1.",
+        "Chi đoàn được xếp loại: Hoàn thành tốt nhiệm vụ. Sinh hoạt đều đặn.",
+        "Nơi nhận: - Tỉnh đoàn Cà Mau (b/c); - Lưu VP.",
+        "TM. BAN CHẤP HÀNH BÍ THƯ Nguyễn Thị Như Quỳnh",
+    ):
+        assert expected in text, expected
+    assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
+    box = pdf.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (842, 595)
+
+
+def test_summary_of_one_chi_doan(rated: Workspace, tmp_path, read_pdf) -> None:
+    branch = rated.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert branch is not None
+    text = _flat(read_pdf(print_summary(rated, tmp_path / "th.pdf", YEAR, branch.id)).text())
+    assert "Tổng hợp kết quả đánh giá, xếp loại đoàn viên năm 2025 Chi đoàn ấp Kênh Xáng" in text
+    assert "Căn cứ kết quả đánh giá, xếp loại đoàn viên của chi đoàn, Ban Chấp hành" in text
+    assert "1 Huỳnh Thị Giang 1999 72,5% Hoàn thành tốt nhiệm vụ" in text
+    assert "I. KẾT QUẢ CHUNG" not in text and "Nguyễn Văn An" not in text
+    assert text.count("Chi đoàn ấp Kênh Xáng") == 1  # under the title only
+
+
+def test_decision_with_its_annex(rated: Workspace, tmp_path, read_pdf) -> None:
+    path = print_decision(rated, tmp_path / "qd.pdf", YEAR, number="15-QĐ/ĐTN",
+                          issued_on=dt.date(2025, 12, 22))  # fmt: skip
+    pdf = read_pdf(path)
+    first, annex = (_flat(t) for t in pdf.page_texts())
+    for expected in (
+        "Số: 15-QĐ/ĐTN Tân Hưng, ngày 22 tháng 12 năm 2025 QUYẾT ĐỊNH Về việc công nhận kết quả "
+        "đánh giá, xếp loại đoàn viên năm 2025 BAN CHẤP HÀNH ĐOÀN XÃ TÂN HƯNG",
+        "- Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh; - Căn cứ hướng dẫn của Trung ương Đoàn và của "
+        "Tỉnh đoàn Cà Mau về đánh giá, xếp loại đoàn viên; - Xét kết quả đánh giá, xếp loại đoàn "
+        "viên năm 2025 của các chi đoàn trực thuộc, QUYẾT ĐỊNH:",
+        "Điều 1. Công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025 đối với 5 đoàn viên (có "
+        "danh sách kèm theo), cụ thể: - Hoàn thành xuất sắc nhiệm vụ: 1 đoàn viên (20%); - Hoàn "
+        "thành tốt nhiệm vụ: 2 đoàn viên (40%); - Hoàn thành nhiệm vụ: 1 đoàn viên (20%); - Không "
+        "hoàn thành nhiệm vụ: 1 đoàn viên (20%).",
+        "Điều 2. Kết quả xếp loại được ghi vào sổ đoàn viên, là căn cứ để bình xét khen thưởng và "
+        "giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp.",
+        "Điều 3. Ban Chấp hành các chi đoàn trực thuộc và các đoàn viên có tên tại Điều 1 căn cứ "
+        "Quyết định thi hành. Quyết định có hiệu lực kể từ ngày ký./.",
+        "Nơi nhận: - Như Điều 3; - Tỉnh đoàn Cà Mau (b/c); - Lưu VP.",
+        "TM. BAN CHẤP HÀNH BÍ THƯ Nguyễn Thị Như Quỳnh Trang 1/2",
+    ):
+        assert expected in first, expected
+    assert annex == (
+        "DANH SÁCH XẾP LOẠI ĐOÀN VIÊN NĂM 2025 (Kèm theo Quyết định số 15-QĐ/ĐTN ngày 22/12/2025 "
+        "của Ban Chấp hành Đoàn xã Tân Hưng) STT Họ và tên Ngày sinh Chi đoàn Xếp loại "
+        "1 Huỳnh Thị Giang 1999 Chi đoàn ấp Kênh Xáng Hoàn thành tốt nhiệm vụ "
+        "2 Nguyễn Văn An 05/03/2000 Chi đoàn ấp Tân Hưng Hoàn thành xuất sắc nhiệm vụ "
+        "3 Trần Thị Bình 20/11/2001 Chi đoàn ấp Tân Hưng Hoàn thành tốt nhiệm vụ "
+        "4 Lê Văn Cường 05/03/2000 Chi đoàn ấp Tân Hưng Hoàn thành nhiệm vụ "
+        "5 Phạm Văn Dũng 05/03/2000 Chi đoàn ấp Tân Hưng Không hoàn thành nhiệm vụ Trang 2/2"
+    )
+    assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
+
+
+def test_no_decision_without_decided_levels(ws: Workspace, tmp_path) -> None:
+    branch = ws.branches.create("Chi đoàn ấp 1").id
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                     "branch_id": branch, "admission_date": "01/01/2020"})  # fmt: skip
+    with pytest.raises(AppError) as caught:
+        print_decision(ws, tmp_path / "qd.pdf", YEAR)
+    assert caught.value.message == (
+        "Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm 2025."
+    )
+    assert not (tmp_path / "qd.pdf").exists()
+
+
+def test_forms_one_member_per_page(rated: Workspace, tmp_path, read_pdf) -> None:
+    branch = rated.branches.find("Chi đoàn ấp Tân Hưng")
+    assert branch is not None
+    pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", YEAR, branch.id))
+    pages = [_flat(t) for t in pdf.page_texts()]
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng", "Võ Thị Em",
+             "Đỗ Văn Tạm"]  # fmt: skip
+    assert len(pages) == 6
+    for page, name in zip(pages, names, strict=True):
+        assert f"Họ và tên: {name};" in page and page.endswith(f"(Ký, ghi rõ họ tên) {name}")
+    head, tail = pages[0].split(" III. NHẬN XÉT, ĐỀ NGHỊ CỦA CHI ĐOÀN")
+    assert head == (
+        "ĐOÀN XÃ TÂN HƯNG CHI ĐOÀN ẤP TÂN HƯNG *** ĐOÀN TNCS HỒ CHÍ MINH Tân Hưng, ngày ...... "
+        "tháng ...... năm ........... PHIẾU TỰ ĐÁNH GIÁ, XẾP LOẠI ĐOÀN VIÊN Năm 2025 Họ và tên: "
+        "Nguyễn Văn An; ngày sinh: 05/03/2000 Chi đoàn: Chi đoàn ấp Tân Hưng; chức vụ: Bí thư "
+        "I. TỰ NHẬN XÉT (Ưu điểm, khuyết điểm về tư tưởng chính trị, đạo đức, lối sống; thực "
+        "hiện nhiệm vụ học tập, lao động, công tác; tham gia sinh hoạt, hoạt động Đoàn và ở nơi "
+        "cư trú) Gương mẫu, nhiệt tình. Còn bận. Tham gia sinh hoạt, hoạt động Đoàn trong năm: "
+        "95% Kết quả chương trình rèn luyện đoàn viên: Xuất sắc II. TỰ XẾP LOẠI ■ Hoàn thành xuất "
+        "sắc nhiệm vụ □ Hoàn thành tốt nhiệm vụ □ Hoàn thành nhiệm vụ □ Không hoàn thành nhiệm vụ"
+    )
+    assert re.fullmatch(
+        r" (\.{20,} ){3}Chi đoàn đề nghị xếp loại: \.{20,} IV\. XẾP LOẠI CỦA BAN CHẤP HÀNH ĐOÀN "
+        r"CƠ SỞ Nhận xét: \.{20,} Xếp loại: \.{20,} TM\. BCH CHI ĐOÀN BÍ THƯ \(Ký, ghi rõ họ "
+        r"tên\) NGƯỜI TỰ ĐÁNH GIÁ \(Ký, ghi rõ họ tên\) Nguyễn Văn An",
+        tail,
+    )
+    assert "■ Hoàn thành tốt nhiệm vụ" in pages[1]  # Bình's own level
+    assert "Kết quả chương trình rèn luyện đoàn viên: ....." in pages[1]
+    assert "■" not in pages[2]  # Cường gave no level
+    assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
+    # What every form shares is drawn once and placed by reference on each page.
+    shared = [set(page["/Resources"]["/XObject"]) for page in pdf.pages]
+    assert len(set.union(*shared)) == 5 and all(len(names) >= 4 for names in shared)
+
+
+def test_blank_forms_leave_the_self_assessment_to_write(rated: Workspace, tmp_path,
+                                                        read_pdf) -> None:  # fmt: skip
+    pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", YEAR, blank=True))
+    pages = [_flat(t) for t in pdf.page_texts()]
+    assert [re.search(r"Họ và tên: ([^;]+);", p).group(1) for p in pages] == [  # type: ignore[union-attr]
+        "Huỳnh Thị Giang", "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng",
+        "Võ Thị Em", "Đỗ Văn Tạm",
+    ]  # fmt: skip
+    assert "Huỳnh Thị Giang; ngày sinh: 1999 Chi đoàn: Chi đoàn ấp Kênh Xáng" in pages[0]
+    assert "Gương mẫu" not in pages[1] and "■" not in " ".join(pages)
+    assert re.search(
+        r"nơi cư trú\) (\.{20,} ){6}Tham gia sinh hoạt, hoạt động Đoàn trong năm: 95% Kết quả "
+        r"chương trình rèn luyện đoàn viên: Xuất sắc",
+        pages[1],
+    )
+
+
+def test_a_long_self_assessment_stays_on_its_page(rated: Workspace, tmp_path, read_pdf) -> None:
+    branch = rated.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert branch is not None
+    giang = rated.rating.rows(YEAR, branch.id)[0].member_id
+    long_text = "\n".join(f"Dòng {i}: tham gia đầy đủ các hoạt động." for i in range(40))
+    rated.rating.set(YEAR, giang, {"self_text": long_text, "self_level": 2})
+    pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", YEAR, branch.id))
+    (page,) = pdf.page_texts()
+    assert "Dòng 0: tham gia đầy đủ các hoạt động.\n Dòng 1:" in page  # lines kept
+    assert "Dòng 39: tham gia đầy đủ" in page and page.rstrip().endswith("Huỳnh Thị Giang")
+    # A name of several lines in the header and on the form leaves less room: still one page.
+    rated.branches.rename(branch.id, "Chi đoàn khóm 5 (sáp nhập từ khóm 5, khóm 6 và khóm 7 "
+                                     "cũ) thuộc phường Tân Thành, tỉnh Cà Mau")  # fmt: skip
+    pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", YEAR, branch.id))
+    (page,) = pdf.page_texts()
+    assert "Dòng 39: tham gia đầy đủ" in page and page.rstrip().endswith("Huỳnh Thị Giang")
+
+
+def test_participation_from_attendance_on_the_form(ws: Workspace, tmp_path, read_pdf) -> None:
+    branch = ws.branches.create("Chi đoàn ấp 1").id
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                              "branch_id": branch, "admission_date": "01/01/2020"})  # fmt: skip
+    for month in (1, 2, 3, 4):
+        day = dt.date(YEAR, month, 10)
+        ws.activities.save({"title": f"Sinh hoạt tháng {month}", "kind": "sinh-hoat",
+                            "start_date": f"{day:%d/%m/%Y}"})  # fmt: skip
+        (occurrence,) = ws.activities.occurrences(day, day)
+        ws.attendance.save(occurrence.id, {member: ("present" if month < 4 else "absent", None)})
+    (page,) = read_pdf(print_forms(ws, tmp_path / "phieu.pdf", YEAR)).page_texts()
+    assert "Tham gia sinh hoạt, hoạt động Đoàn trong năm: 3/4 buổi (75%)" in page
+    assert "Chi đoàn: Chi đoàn ấp 1; ngày" not in page
