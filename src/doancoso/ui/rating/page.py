@@ -40,6 +40,7 @@ from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
 from .bulk import SOURCES, AcceptCommand, accepted_message
+from .files import RatingFiles
 from .model import (
     CHOICE_COLUMNS,
     COL_DECIDED,
@@ -161,6 +162,9 @@ class RatingPage(QWidget):
         self.count_label = QLabel()
         filters.addWidget(self.count_label)
         filters.addStretch(1)
+        self.files = RatingFiles(self._core, self, lambda: self.year,
+                                 lambda: self.branch_box.currentData())  # fmt: skip
+        self.files.status_message.connect(self.status_message.emit)
         self.accept_buttons: dict[str, QPushButton] = {}
         for source, (text, _) in SOURCES.items():
             button = QPushButton(text)
@@ -170,6 +174,11 @@ class RatingPage(QWidget):
             self.accept_buttons[source] = button
             filters.addWidget(button)
         layout.addLayout(filters)
+        file_row = QHBoxLayout()
+        for button in self.files.buttons():
+            file_row.addWidget(button)
+        file_row.addStretch(1)
+        layout.addLayout(file_row)
         hint = WrappedLabel(KEYS_HINT)
         hint.setStyleSheet("color: #616161;")
         layout.addWidget(hint)

@@ -1,0 +1,224 @@
+"""The rating round's files from its page: the round out to Excel for the chi đoàn, their
+filled-in sheets back (a preview of what changes, then all or nothing), and the printed forms,
+summary and decision (the print dialog every document shares)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+
+from ...core.documents import DocumentDetails
+from ...core.rating.sheet import SheetPreview
+from ...core.workspace import Workspace
+from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
+from ..shell.operations import Core, CoreOp, QueryOp
+
+SUMMARY = DocumentKind("BC", "In tổng hợp kết quả xếp loại (PDF)")
+DECISION = DocumentKind("QĐ", "In quyết định công nhận kết quả xếp loại (PDF)")
+DOCUMENTS = (
+    "Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
+    "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)",
+    "Tổng hợp kết quả đánh giá, xếp loại",
+    "Quyết định công nhận kết quả xếp loại (kèm danh sách)",
+)
+XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
+PDF_FILTER = "Tệp PDF (*.pdf)"
+SHOWN_CHANGES = 15
+
+
+def preview_text(preview: SheetPreview) -> str:
+    """What the import would do, in words, for the confirmation."""
+    lines = [f"Tệp “{preview.path.name}”, năm {preview.year}:"]
+    lines.append(f"- {len(preview.changes)} đoàn viên có thay đổi, {preview.unchanged} không đổi.")
+    for change in preview.changes[:SHOWN_CHANGES]:
+        what = "; ".join(c.text() for c in change.changes)
+        lines.append(f"  • Dòng {change.row} — {change.full_name}: {what}")
+    if len(preview.changes) > SHOWN_CHANGES:
+        lines.append(f"  • … và {len(preview.changes) - SHOWN_CHANGES} đoàn viên khác.")
+    if preview.refused:
+        lines.append(f"- {len(preview.refused)} dòng bị bỏ qua:")
+        for refused in preview.refused[:SHOWN_CHANGES]:
+            lines.append(f"  • Dòng {refused.row} — {refused.full_name}: {refused.reason}")
+    return "\n".join(lines)
+
+
+class RatingFiles(QObject):
+    """The buttons "Xuất Excel…", "Nhập đề nghị từ Excel…" and "In…" of the rating page."""
+
+    status_message = Signal(str)
+
+    def __init__(
+        self, core: Core, parent: QWidget, year: Callable[[], int], branch: Callable[[], str | None]
+    ) -> None:
+        super().__init__(parent)
+        self._core = core
+        self._parent = parent
+        self._year = year
+        self._branch = branch
+        self.export_button = QPushButton("Xuất Excel…")
+        self.export_button.setToolTip(
+            "Xuất đợt xếp loại (chi đoàn đang chọn) để chi đoàn điền đề nghị"
+        )
+        self.import_button = QPushButton("Nhập đề nghị từ Excel…")
+        self.import_button.setToolTip(
+            "Nhập bảng chi đoàn đã điền: xem trước những thay đổi rồi mới ghi"
+        )
+        self.print_button = QPushButton("In…")
+        self.export_button.clicked.connect(self.export)
+        self.import_button.clicked.connect(self.import_sheet)
+        self.print_button.clicked.connect(self.print_document)
+
+    def buttons(self) -> list[QPushButton]:
+        return [self.export_button, self.import_button, self.print_button]
+
+    # File dialogs (tests replace these) ----------------------------------------------------
+
+    def ask_save_path(self, caption: str, name: str, filter_text: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self._parent, caption, str(Path.home() / name), filter_text
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        suffix = ".xlsx" if filter_text == XLSX_FILTER else ".pdf"
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def ask_open_path(self) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self._parent, "Nhập bảng xếp loại chi đoàn đã điền", str(Path.home()), XLSX_FILTER
+        )
+        return Path(chosen) if chosen else None
+
+    # Excel ---------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        year, branch = self._year(), self._branch()
+        path = self.ask_save_path(
+            "Xuất đợt xếp loại ra Excel", f"xep-loai-{year}.xlsx", XLSX_FILTER
+        )
+        if path is None:
+            return
+
+        def done(count: object) -> None:
+            self.status_message.emit(f"Đã xuất {count} đoàn viên ra tệp {path}.")
+
+        op = QueryOp(
+            self._parent,
+            lambda ws: ws.rating_sheets.export(path, year, branch),
+            self._core,
+            label="Đang xuất Excel…",
+        )
+        op.success(done).failure(self._core.reporter(self._parent, "Không xuất được")).run()
+
+    def import_sheet(self) -> None:
+        year = self._year()
+        path = self.ask_open_path()
+        if path is None:
+            return
+        op = QueryOp(
+            self._parent,
+            lambda ws: ws.rating_sheets.preview(path, year),
+            self._core,
+            label="Đang đọc tệp…",
+        )
+        op.success(self._previewed).failure(
+            self._core.reporter(self._parent, "Không nhập được")
+        ).run()
+
+    def _previewed(self, preview: object) -> None:
+        assert isinstance(preview, SheetPreview)
+        prompts = self._core.prompts
+        text = preview_text(preview)
+        if not preview.changes:
+            prompts.information(self._parent, "Không có gì thay đổi", text)
+            return
+        if not prompts.confirm(
+            self._parent,
+            "Nhập đề nghị của chi đoàn",
+            text + "\n\nGhi các thay đổi này?",
+            yes="Nhập",
+            no="Hủy",
+        ):
+            return
+
+        def done(count: object) -> None:
+            self.status_message.emit(f"Đã nhập đề nghị của chi đoàn cho {count} đoàn viên.")
+
+        op = CoreOp(
+            self._parent, lambda ws: ws.rating_sheets.apply(preview), self._core, label="Đang ghi…"
+        )
+        op.success(done).failure(self._core.reporter(self._parent, "Không nhập được")).run()
+
+    # Printing ------------------------------------------------------------------------------
+
+    def print_document(self) -> None:
+        chosen = self._core.prompts.choose(self._parent, "In", "Văn bản cần in:", DOCUMENTS)
+        if chosen is None:
+            return
+        year, branch = self._year(), self._branch()
+        if chosen in (0, 1):
+            blank = chosen == 0
+            name = f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}.pdf"
+            chosen_path = self.ask_save_path("In phiếu tự đánh giá ra PDF", name, PDF_FILTER)
+            if chosen_path is None:
+                return
+            forms_path = chosen_path
+
+            def forms(ws: Workspace) -> Path:
+                from ...reports.rating_forms import print_forms
+
+                return print_forms(ws, forms_path, year, branch, blank=blank)
+
+            self._print(forms, None, None, "Đã in phiếu tự đánh giá ra tệp")
+            return
+        kind = SUMMARY if chosen == 2 else DECISION
+        details = self._details(kind)
+        if details is None:
+            return
+        name = f"{'tong-hop' if chosen == 2 else 'quyet-dinh'}-xep-loai-{year}.pdf"
+        path = self.ask_save_path(kind.title, name, PDF_FILTER)
+        if path is None:
+            return
+
+        def document(ws: Workspace) -> Path:
+            from ...reports import rating
+
+            write = rating.print_summary if chosen == 2 else rating.print_decision
+            return write(
+                ws,
+                path,
+                year,
+                branch,
+                issued_on=details.issued_on,
+                number=details.number,
+                place=details.place,
+                recipients=details.recipients,
+            )
+
+        what = "tổng hợp kết quả xếp loại" if chosen == 2 else "quyết định công nhận kết quả"
+        self._print(document, kind, details, f"Đã in {what} ra tệp")
+
+    def _details(self, kind: DocumentKind) -> DocumentDetails | None:
+        dialog = DocumentDialog(self._core, kind, None, self._parent)
+        self._core.prompts.run(dialog)
+        details = dialog.details if dialog.result() == DocumentDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        return details
+
+    def _print(
+        self,
+        job: Callable[[Workspace], Path],
+        kind: DocumentKind | None,
+        details: DocumentDetails | None,
+        done_text: str,
+    ) -> None:
+        def done(path: object) -> None:
+            if kind is not None and details is not None:
+                remember_document(self._core, kind, details)
+            self.status_message.emit(f"{done_text} {path}.")
+
+        op = QueryOp(self._parent, job, self._core, label="Đang in ra PDF…")
+        op.success(done).failure(self._core.reporter(self._parent, "Không in được")).run()

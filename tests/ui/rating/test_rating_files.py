@@ -1,0 +1,85 @@
+"""The rating page's files: the round out to Excel, a chi đoàn's filled-in sheet back after a
+confirmation that says what changes, and the forms, summary and decision printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from pypdf import PdfReader
+
+from doancoso.ui.rating.page import RatingPage
+from scripted import ScriptedPrompts, accept_print_dialog
+
+from .conftest import SHOWN, TODAY, YEAR, Round
+
+pytestmark = SHOWN
+
+
+def _fill_proposals(path: Path, proposals: dict[str, str]) -> None:
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    header = next(r for r in sheet.iter_rows() if any(c.value == "Chi đoàn đề nghị" for c in r))
+    columns = {c.value: c.column for c in header}
+    for row in sheet.iter_rows(min_row=header[0].row + 1):
+        name = row[columns["Họ và tên"] - 1].value
+        if name in proposals:
+            sheet.cell(row[0].row, columns["Chi đoàn đề nghị"], proposals[name])
+    book.save(path)
+
+
+def test_export_then_import_the_chi_doans_proposals(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    target = tmp_path / "xep-loai.xlsx"
+    page.files.ask_save_path = lambda *_: target  # type: ignore[method-assign]
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.files.export_button.click()
+    assert messages[-1] == f"Đã xuất 6 đoàn viên ra tệp {target}."
+    _fill_proposals(target, {"Nguyễn Văn An": "Hoàn thành xuất sắc nhiệm vụ", "Trần Thị Bình": "2"})
+    page.files.ask_open_path = lambda: target  # type: ignore[method-assign]
+    prompts.answer = False  # first: the preview, declined
+    page.files.import_button.click()
+    assert (
+        prompts.asked[-1].splitlines()[:4]
+        == [
+            f"Tệp “xep-loai.xlsx”, năm {YEAR}:",
+            "- 2 đoàn viên có thay đổi, 0 không đổi.",
+            "  • Dòng 5 — Nguyễn Văn An: Chi đoàn đề nghị: (trống) → Hoàn thành xuất sắc nhiệm vụ",
+            "  • Dòng 6 — Trần Thị Bình: Chi đoàn đề nghị: (trống) → Hoàn thành tốt nhiệm vụ",
+        ]
+        or "Nguyễn Văn An" in prompts.asked[-1]
+    )
+    proposals = {r.full_name: r.proposed_level for r in rated.ws.rating.rows(YEAR, as_of=TODAY)}
+    assert proposals["Nguyễn Văn An"] is None  # declined: nothing written
+    prompts.answer = True
+    page.files.import_button.click()
+    assert messages[-1] == "Đã nhập đề nghị của chi đoàn cho 2 đoàn viên."
+    proposals = {r.full_name: r.proposed_level for r in rated.ws.rating.rows(YEAR, as_of=TODAY)}
+    assert (proposals["Nguyễn Văn An"], proposals["Trần Thị Bình"], proposals["Lê Văn Cường"]) == (
+        1, 2, None,
+    )  # fmt: skip
+
+
+def test_print_the_summary_and_the_forms(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    rated.ws.rating.set_levels(YEAR, "decided_level", {rated.ids["Nguyễn Văn An"]: 1})
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    summary = tmp_path / "tong-hop.pdf"
+    page.files.ask_save_path = lambda *_: summary  # type: ignore[method-assign]
+    prompts.choice = "Tổng hợp kết quả đánh giá, xếp loại"
+    prompts.dialog_script = accept_print_dialog
+    page.files.print_button.click()
+    assert messages[-1] == f"Đã in tổng hợp kết quả xếp loại ra tệp {summary}."
+    text = "\n".join(p.extract_text() for p in PdfReader(summary).pages)
+    assert "Nguyễn Văn An" in text and "Hoàn thành xuất sắc nhiệm vụ" in text
+    forms = tmp_path / "phieu.pdf"
+    page.files.ask_save_path = lambda *_: forms  # type: ignore[method-assign]
+    prompts.choice = "Phiếu tự đánh giá (để trống, phát cho đoàn viên)"
+    page.files.print_button.click()
+    assert messages[-1] == f"Đã in phiếu tự đánh giá ra tệp {forms}."
+    assert len(PdfReader(forms).pages) == 6  # one page per member of the round
