@@ -171,3 +171,24 @@ def test_participation_by_chi_doan_is_shown_with_a_total(qtbot: QtBot, known_ws:
         [XOM_MOI, "2", "4", "2", "50%"],
         ["Toàn Đoàn cơ sở", "5", "10", "4", "40%"],
     ]
+
+
+def test_the_latest_closed_rating_is_counted_by_level(qtbot: QtBot, known_ws: Workspace) -> None:
+    ws = known_ws
+    page, _ = _page(qtbot, ws, TODAY)
+    page.show()
+    assert page.rating_title.text() == "Xếp loại đoàn viên: chưa có đợt xếp loại nào kết thúc."
+    ids = {row.full_name: row.id for row in ws.members.list()}
+    levels = {"Nguyễn Văn An": 1, "Trần Văn Bình": 2, "Lê Văn Cường": 2, "Phạm Thị Dung": 3}
+    ws.rating.set_levels(2025, "decided_level", {ids[n]: lv for n, lv in levels.items()})
+    ws.rating.close(2025)
+    page.refresh()
+    model = page.rating
+    rows = [[model.data(model.index(r, c)) for c in range(6)] for r in range(model.rowCount())]
+    assert page.rating_title.text() == "Kết quả xếp loại đoàn viên năm 2025 (đợt đã kết thúc)"
+    # Em is on temporary activity here (not rated), Phúc left before 2025
+    assert rows == [
+        [BA_DIEU, "1 (50%)", "1 (50%)", "0 (0%)", "0 (0%)", "1"],
+        [XOM_MOI, "0 (0%)", "1 (50%)", "1 (50%)", "0 (0%)", "0"],
+        ["Toàn Đoàn cơ sở", "1 (25%)", "2 (50%)", "1 (25%)", "0 (0%)", "1"],
+    ]

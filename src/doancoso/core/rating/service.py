@@ -572,6 +572,14 @@ class RatingService:
         result.append(_counts(None, "Toàn Đoàn cơ sở", rows))
         return result
 
+    def closed_years(self) -> list[int]:
+        """The years whose round is closed, oldest first (the statistics show the latest)."""
+        stmt = select(RatingRound.year).where(
+            is_live(RatingRound, self._ctx.organization_id), RatingRound.state == CLOSED
+        )
+        with self._ctx.db.read() as session:
+            return sorted(session.scalars(stmt))
+
     def member_history(self, member_id: str) -> list[tuple[int, int, str | None]]:
         """(year, decided level, remark) of the closed rounds that rated the member, oldest
         first."""

@@ -34,6 +34,7 @@ from ...core.activities.rules import PARTICIPATION_TABLES
 from ...core.changes import Changes
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
+from ...core.rating.service import RATING_TABLES, LevelCounts
 from ...core.statistics.export import (
     breakdowns,
     summary_figures,
@@ -45,12 +46,17 @@ from ..common.document_dialog import DocumentKind, ask_document_details, remembe
 from ..shell.operations import Core, QueryOp
 from .bar_chart import BarChart
 from .participation import HEADERS, ParticipationModel
+from .rating import RatingStatsModel
 
 PDF_NAME = "thong-ke-doan-vien.pdf"
 XLSX_NAME = "thong-ke-doan-vien.xlsx"
 HEADING = "Thống kê tình hình đoàn viên"
 REPORT = DocumentKind("BC", "Xuất báo cáo thống kê (PDF)")
-COUNTED = ("members", "branches", "member_events", "youths", "organizations", *PARTICIPATION_TABLES)
+Counted = tuple[RosterStats, int, list[BranchParticipation], tuple[int, list[LevelCounts]] | None]
+COUNTED = (
+    "members", "branches", "member_events", "youths", "organizations", *PARTICIPATION_TABLES,
+    *RATING_TABLES,
+)  # fmt: skip
 """The tables the figures count (the organisation holds the coming-of-age age and the setting
 of leave in participation)."""
 SUMMARY_COLUMNS = 5
@@ -164,6 +170,7 @@ class StatisticsPage(QWidget):
             grid.setColumnStretch(column, 1)
         inner.addLayout(grid)
         inner.addWidget(self._participation_box())
+        inner.addWidget(self._rating_box())
         inner.addStretch(1)
 
         self.scroll_area = QScrollArea()
@@ -202,6 +209,30 @@ class StatisticsPage(QWidget):
         box.addWidget(self.participation_note)
         return frame
 
+    def _rating_box(self) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("card")
+        box = QVBoxLayout(frame)
+        box.setContentsMargins(6, 4, 6, 6)
+        self.rating_title = QLabel()
+        font = QFont(self.rating_title.font())
+        font.setBold(True)
+        self.rating_title.setFont(font)
+        box.addWidget(self.rating_title)
+        self.rating = RatingStatsModel(self)
+        self.rating_view = QTableView()
+        self.rating_view.setModel(self.rating)
+        self.rating_view.verticalHeader().hide()
+        self.rating_view.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        self.rating_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        header = self.rating_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.rating.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.rating_view.setMinimumHeight(200)
+        box.addWidget(self.rating_view)
+        return frame
+
     # Refreshing ---------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
@@ -225,10 +256,12 @@ class StatisticsPage(QWidget):
         self._loading = True
         today = self.today()
 
-        def count(ws: Workspace) -> tuple[RosterStats, int, list[BranchParticipation]]:
+        def count(ws: Workspace) -> Counted:
             stats = ws.statistics.roster(today)
             year = stats.today.year
-            return stats, year, ws.participation.by_branch(year, stats.today)
+            closed = [y for y in ws.rating.closed_years() if y <= year]
+            rated = (closed[-1], ws.rating.summary(closed[-1])) if closed else None
+            return stats, year, ws.participation.by_branch(year, stats.today), rated
 
         op = QueryOp(self, count, self._core, label="Đang thống kê…")
         op.success(self._show).failure(self._failed).run()
@@ -239,7 +272,15 @@ class StatisticsPage(QWidget):
 
     def _show(self, counted: object) -> None:
         assert isinstance(counted, tuple)
-        stats, year, by_branch = counted
+        stats, year, by_branch, rated = counted
+        if rated is None:
+            self.rating_title.setText("Xếp loại đoàn viên: chưa có đợt xếp loại nào kết thúc.")
+            self.rating.set_rows([])
+        else:
+            self.rating_title.setText(
+                f"Kết quả xếp loại đoàn viên năm {rated[0]} (đợt đã kết thúc)"
+            )
+            self.rating.set_rows(rated[1])
         assert isinstance(stats, RosterStats)
         self._loading = False
         self.participation_title.setText(f"Tham gia hoạt động năm {year} theo chi đoàn")
