@@ -19,7 +19,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -91,8 +91,13 @@ class MainWindow(QMainWindow):
         self._built: dict[int, QWidget] = {ROSTER: self.roster}
         self.sidebar = QListWidget()
         self.sidebar.addItems(list(AREAS))
-        self.sidebar.setMinimumWidth(120)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        # As wide as the longest area's name in the sidebar's own (larger) font: never clipped.
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        font = QFont(self.sidebar.font())
+        font.setPointSizeF(11)
+        widest = max(QFontMetrics(font).horizontalAdvance(area) for area in AREAS)
+        self.sidebar.setMinimumWidth(widest + 2 * 8 + 16)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.roster)
         for _area in AREAS[1:]:
@@ -103,7 +108,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([150, 1200])
+        self.splitter.setSizes([self.sidebar.minimumWidth(), 1200])
         self.read_only_banner: QLabel | None = None
         self.setCentralWidget(self._central())
         self._make_status_bar()
