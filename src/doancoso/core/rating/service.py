@@ -193,8 +193,7 @@ class RatingService:
 
     def open(self, year: int) -> RoundInfo:
         """The round of ``year``, made with the rules in force if it does not exist yet."""
-        if not 2000 <= year <= 2100:
-            raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+        _check_year(year)
         rules = self.rules()
         with self._ctx.db.transaction() as session:
             row = self._find(session, year)
@@ -216,6 +215,7 @@ class RatingService:
         """Every member on the active roster at some time in ``year``, in name order (of one
         chi đoàn when ``branch_id`` is given), with eligibility, figures and levels. A year
         whose round is not opened yet shows with the rules in force; nothing is written."""
+        _check_year(year)
         info = self.round(year)
         rules = info.rules if info is not None else self.rules()
         round_id = info.id if info is not None else ""
@@ -679,6 +679,11 @@ class RatingService:
             row.own_remark,
             history,
         )
+
+
+def _check_year(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
 
 
 def _append(history: str, action: str) -> str:
