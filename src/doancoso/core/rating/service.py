@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -22,11 +21,8 @@ from sqlalchemy.orm import Session
 from ..activities.participation import ParticipationService
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
-from ..lang.dates import add_years
-from ..lang.text import collation_key, nfc, nfc_multiline_or_none
+from ..lang.text import collation_key, nfc_multiline_or_none
 from ..lifecycle.periods import Period, active_periods
-from ..lifecycle.rules import ACTIVE_STATUSES
-from ..roster.vocab import STATUSES
 from ..storage.bulk import paused_gc
 from ..storage.live import is_live
 from ..storage.models import (
@@ -40,112 +36,39 @@ from ..storage.models import (
     new_id,
     utc_now,
 )
+from .records import (
+    CLOSED,
+    LEVEL_FIELDS,
+    OPEN,
+    LevelCounts,
+    RatingRow,
+    RoundInfo,
+    append_history,
+    check_year,
+    level_counts,
+    not_rated_reason,
+    parse_fields,
+    parse_level_field,
+)
 from .rules import (
     LEVELS,
-    TRAINING_RESULTS,
     RatingRules,
     default_rules,
-    parse_level,
     parse_rules,
     suggest,
 )
 
+__all__ = [
+    "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingRow", "RatingService", "RoundInfo",
+    "not_rated_reason",
+]  # fmt: skip
+
 RULES_KEY = "rating_rules"
-OPEN, CLOSED = "open", "closed"
-LEVEL_FIELDS = ("self_level", "proposed_level", "decided_level")
-TEXT_FIELDS = ("self_text", "proposed_remark", "remark")
 RATING_TABLES = ("ratings", "rating_rounds", "branch_ratings", "settings")
 _DISCIPLINE_WEIGHT = {"reprimand": 1, "warning": 2, "expulsion": 3}
 _SAVED_FIELDS = ("self_level", "self_text", "proposed_level", "proposed_remark", "decided_level",
                  "remark")  # fmt: skip
 """The fields of a saved rating a :class:`RatingRow` ends with, in its order."""
-
-
-@dataclass(frozen=True)
-class RoundInfo:
-    id: str
-    year: int
-    state: str
-    rules: RatingRules
-    closed_at: dt.datetime | None
-    own_level: int | None
-    own_remark: str | None
-    history: tuple[tuple[str, str], ...]  # (action, dd/mm/yyyy hh:mm) of closings and reopenings
-
-    @property
-    def closed(self) -> bool:
-        return self.state == CLOSED
-
-
-@dataclass(frozen=True)
-class RatingRow:
-    """One member of the round with everything the grid shows."""
-
-    member_id: str
-    full_name: str
-    birth_date: dt.date
-    branch_id: str | None
-    branch: str | None
-    eligible: bool
-    reason: str | None
-    participation: float | None
-    participation_entered: bool
-    expected: int
-    attended: int
-    training_registered: bool | None
-    training_result: str | None
-    discipline: str | None
-    suggested: int | None
-    suggestion: str
-    self_level: int | None
-    self_text: str | None
-    proposed_level: int | None
-    proposed_remark: str | None
-    decided_level: int | None
-    remark: str | None
-
-    @property
-    def differs_from_suggestion(self) -> bool:
-        return (
-            None not in (self.decided_level, self.suggested)
-            and self.decided_level != self.suggested
-        )
-
-    @property
-    def differs_from_proposal(self) -> bool:
-        return None not in (self.decided_level, self.proposed_level) and (
-            self.decided_level != self.proposed_level
-        )
-
-
-@dataclass(frozen=True)
-class LevelCounts:
-    """How many members were decided at each level (eligible members only)."""
-
-    branch_id: str | None
-    branch: str
-    counts: dict[int, int]
-    undecided: int
-    not_rated: int
-    branch_level: int | None = None
-    branch_remark: str | None = None
-
-    @property
-    def rated(self) -> int:
-        return sum(self.counts.values())
-
-    def share(self, level: int) -> float | None:
-        return self.counts.get(level, 0) / self.rated if self.rated else None
-
-
-def parse_participation(text: str | float | None) -> float | None:
-    """A rate given as 85, "85", "85%" or "85,5%" → 0.855; None for empty."""
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return None
-    value = float(str(text).strip().removesuffix("%").strip().replace(",", "."))
-    if not 0 <= value <= 100:
-        raise ValueError
-    return value / 100
 
 
 class RatingService:
@@ -193,7 +116,7 @@ class RatingService:
 
     def open(self, year: int) -> RoundInfo:
         """The round of ``year``, made with the rules in force if it does not exist yet."""
-        _check_year(year)
+        check_year(year)
         rules = self.rules()
         with self._ctx.db.transaction() as session:
             row = self._find(session, year)
@@ -215,7 +138,7 @@ class RatingService:
         """Every member on the active roster at some time in ``year``, in name order (of one
         chi đoàn when ``branch_id`` is given), with eligibility, figures and levels. A year
         whose round is not opened yet shows with the rules in force; nothing is written."""
-        _check_year(year)
+        check_year(year)
         info = self.round(year)
         rules = info.rules if info is not None else self.rules()
         round_id = info.id if info is not None else ""
@@ -282,7 +205,7 @@ class RatingService:
             spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
             if not spans and m.id not in saved:
                 continue
-            reason = _not_rated(rules, m.status, m.party_date, spans, year, as_of)
+            reason = not_rated_reason(rules, m.status, m.party_date, spans, year, as_of)
             r = saved.get(m.id)
             expected, attended, _ = counts.get(m.id, (0, 0, 0))
             entered = r is not None and r.participation is not None
@@ -321,7 +244,7 @@ class RatingService:
         empty to use the attendance), ``training_registered`` (bool), ``training_result``,
         :data:`LEVEL_FIELDS` (1–4 or a level's name, empty to clear) and :data:`TEXT_FIELDS`.
         Every problem at once; a closed round refuses."""
-        values = _parse_fields(raw)
+        values = parse_fields(raw)
         with self._ctx.db.transaction() as session:
             round_row = self._editable(session, year)
             member = session.get(Member, member_id)
@@ -346,7 +269,7 @@ class RatingService:
         or nothing. ``seen`` holds the stored values the caller read (an import's preview): if
         one of them has changed since, nothing is written (:class:`ConflictError`). Returns
         how many members changed."""
-        parsed = {member_id: _parse_fields(raw) for member_id, raw in changes.items()}
+        parsed = {member_id: parse_fields(raw) for member_id, raw in changes.items()}
         changed = 0
         with self._ctx.db.transaction() as session:
             round_row = self._editable(session, year)
@@ -491,7 +414,7 @@ class RatingService:
             row = self._editable(session, year)
             row.state = CLOSED
             row.closed_at = utc_now()
-            row.history = _append(row.history, "close")
+            row.history = append_history(row.history, "close")
 
     def reopen(self, year: int) -> None:
         """Reopen a closed round (the GUI asks first; the command is its own confirmation);
@@ -504,14 +427,14 @@ class RatingService:
                 raise ConflictError(f"Đợt xếp loại năm {year} đang mở.")
             row.state = OPEN
             row.closed_at = None
-            row.history = _append(row.history, "reopen")
+            row.history = append_history(row.history, "reopen")
 
     # The chi đoàn and the organisation -----------------------------------------------------
 
     def set_branch_level(
         self, year: int, branch_id: str, level: int | str | None, remark: str | None = None
     ) -> None:
-        parsed = _level(level, "level")
+        parsed = parse_level_field(level, "level")
         with self._ctx.db.transaction() as session:
             round_row = self._editable(session, year)
             row = session.scalar(
@@ -531,7 +454,7 @@ class RatingService:
             row.level, row.remark = parsed, nfc_multiline_or_none(remark)
 
     def set_own_level(self, year: int, level: int | str | None, remark: str | None = None) -> None:
-        parsed = _level(level, "own_level")
+        parsed = parse_level_field(level, "own_level")
         with self._ctx.db.transaction() as session:
             row = self._editable(session, year)
             row.own_level, row.own_remark = parsed, nfc_multiline_or_none(remark)
@@ -565,11 +488,11 @@ class RatingService:
         for key in order:
             b = own.get(key) if key else None
             result.append(
-                _counts(
+                level_counts(
                     key, names[key], groups[key], b.level if b else None, b.remark if b else None
                 )
             )
-        result.append(_counts(None, "Toàn Đoàn cơ sở", rows))
+        result.append(level_counts(None, "Toàn Đoàn cơ sở", rows))
         return result
 
     def closed_years(self) -> list[int]:
@@ -679,111 +602,3 @@ class RatingService:
             row.own_remark,
             history,
         )
-
-
-def _check_year(year: int) -> None:
-    if not 2000 <= year <= 2100:
-        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
-
-
-def _append(history: str, action: str) -> str:
-    entries = json.loads(history or "[]")
-    entries.append({"action": action, "at": dt.datetime.now().strftime("%d/%m/%Y %H:%M")})
-    return json.dumps(entries, ensure_ascii=False)
-
-
-def _level(value: int | str | None, field: str) -> int | None:
-    try:
-        return parse_level(value)
-    except ValueError:
-        raise ValidationError({field: "Mức xếp loại phải từ 1 đến 4 (hoặc tên mức)."}) from None
-
-
-def _parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
-    errors: dict[str, str] = {}
-    values: dict[str, Any] = {}
-    for name, value in raw.items():
-        if name in LEVEL_FIELDS:
-            try:
-                values[name] = parse_level(value)
-            except ValueError:
-                errors[name] = "Mức xếp loại phải từ 1 đến 4 (hoặc tên mức)."
-        elif name in TEXT_FIELDS:
-            values[name] = nfc_multiline_or_none(value)
-        elif name == "participation":
-            try:
-                values[name] = parse_participation(value)
-            except ValueError:
-                errors[name] = "Tỉ lệ tham gia phải là số từ 0 đến 100 (ví dụ 85 hoặc 85%)."
-        elif name == "training_registered":
-            values[name] = None if value is None else bool(value)
-        elif name == "training_result":
-            text = nfc(value)
-            code = next((c for c, n in TRAINING_RESULTS.items() if text in (c, n)), None)
-            if text and code is None:
-                errors[name] = (
-                    "Kết quả rèn luyện phải là: " + ", ".join(TRAINING_RESULTS.values()) + "."
-                )
-            values[name] = code
-        else:
-            raise ValueError(f"unknown rating field {name!r}")
-    if errors:
-        raise ValidationError(errors)
-    return values
-
-
-def _not_rated(
-    rules: RatingRules,
-    status: str,
-    party_date: dt.date | None,
-    spans: list[Period],
-    year: int,
-    as_of: dt.date,
-) -> str | None:
-    """Why a member is not rated this year (None: rated)."""
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if not any(p.covers(as_of) for p in spans):
-        left = STATUSES.get(status, status) if status not in ACTIVE_STATUSES else "Thôi sinh hoạt"
-        return f"{left} trong năm: không xếp loại tại đơn vị."
-    if status == "temporary" and rules.temporary_remarks_only:
-        return "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét."
-    if rules.party_members_not_rated and party_date and add_years(party_date, 1) <= last:
-        return "Đảng viên chính thức: đánh giá, không xếp loại."
-    if rules.min_months:
-        end = dt.date(year + 1, 1, 1)
-        start = _months_before(end, rules.min_months)
-        needed = (end - start).days
-        days = sum((min(end, p.end or end) - max(first, p.start or first)).days for p in spans)
-        if days < needed:
-            return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng trong năm."
-    return None
-
-
-not_rated_reason = _not_rated
-"""Why a member is not rated in a year (None: rated); public for the demo, which rates its
-rounds in bulk."""
-
-
-def _months_before(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 - months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _counts(
-    key: str | None,
-    name: str,
-    rows: list[RatingRow],
-    level: int | None = None,
-    remark: str | None = None,
-) -> LevelCounts:
-    eligible = [r for r in rows if r.eligible]
-    decided = Counter(r.decided_level for r in eligible if r.decided_level is not None)
-    return LevelCounts(
-        key,
-        name,
-        {lv: decided.get(lv, 0) for lv in LEVELS},
-        sum(1 for r in eligible if r.decided_level is None),
-        len(rows) - len(eligible),
-        level,
-        remark,
-    )

@@ -1,0 +1,214 @@
+"""What a rating round reads and shows, apart from the service that stores it: the round, a
+member's row and the counts by level (plain values), and the rules applied to them — who is not
+rated and why, the fields a change may set, the counts of a chi đoàn."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ValidationError
+from ..lang.dates import add_years
+from ..lang.text import nfc, nfc_multiline_or_none
+from ..lifecycle.periods import Period
+from ..lifecycle.rules import ACTIVE_STATUSES
+from ..roster.vocab import STATUSES
+from .rules import LEVELS, TRAINING_RESULTS, RatingRules, parse_level
+
+OPEN, CLOSED = "open", "closed"
+LEVEL_FIELDS = ("self_level", "proposed_level", "decided_level")
+TEXT_FIELDS = ("self_text", "proposed_remark", "remark")
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    id: str
+    year: int
+    state: str
+    rules: RatingRules
+    closed_at: dt.datetime | None
+    own_level: int | None
+    own_remark: str | None
+    history: tuple[tuple[str, str], ...]  # (action, dd/mm/yyyy hh:mm) of closings and reopenings
+
+    @property
+    def closed(self) -> bool:
+        return self.state == CLOSED
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    """One member of the round with everything the grid shows."""
+
+    member_id: str
+    full_name: str
+    birth_date: dt.date
+    branch_id: str | None
+    branch: str | None
+    eligible: bool
+    reason: str | None
+    participation: float | None
+    participation_entered: bool
+    expected: int
+    attended: int
+    training_registered: bool | None
+    training_result: str | None
+    discipline: str | None
+    suggested: int | None
+    suggestion: str
+    self_level: int | None
+    self_text: str | None
+    proposed_level: int | None
+    proposed_remark: str | None
+    decided_level: int | None
+    remark: str | None
+
+    @property
+    def differs_from_suggestion(self) -> bool:
+        return (
+            None not in (self.decided_level, self.suggested)
+            and self.decided_level != self.suggested
+        )
+
+    @property
+    def differs_from_proposal(self) -> bool:
+        return None not in (self.decided_level, self.proposed_level) and (
+            self.decided_level != self.proposed_level
+        )
+
+
+@dataclass(frozen=True)
+class LevelCounts:
+    """How many members were decided at each level (eligible members only)."""
+
+    branch_id: str | None
+    branch: str
+    counts: dict[int, int]
+    undecided: int
+    not_rated: int
+    branch_level: int | None = None
+    branch_remark: str | None = None
+
+    @property
+    def rated(self) -> int:
+        return sum(self.counts.values())
+
+    def share(self, level: int) -> float | None:
+        return self.counts.get(level, 0) / self.rated if self.rated else None
+
+
+def parse_participation(text: str | float | None) -> float | None:
+    """A rate given as 85, "85", "85%" or "85,5%" → 0.855; None for empty."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    value = float(str(text).strip().removesuffix("%").strip().replace(",", "."))
+    if not 0 <= value <= 100:
+        raise ValueError
+    return value / 100
+
+
+def check_year(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+
+
+def append_history(history: str, action: str) -> str:
+    entries = json.loads(history or "[]")
+    entries.append({"action": action, "at": dt.datetime.now().strftime("%d/%m/%Y %H:%M")})
+    return json.dumps(entries, ensure_ascii=False)
+
+
+def parse_level_field(value: int | str | None, field: str) -> int | None:
+    try:
+        return parse_level(value)
+    except ValueError:
+        raise ValidationError({field: "Mức xếp loại phải từ 1 đến 4 (hoặc tên mức)."}) from None
+
+
+def parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name in LEVEL_FIELDS:
+            try:
+                values[name] = parse_level(value)
+            except ValueError:
+                errors[name] = "Mức xếp loại phải từ 1 đến 4 (hoặc tên mức)."
+        elif name in TEXT_FIELDS:
+            values[name] = nfc_multiline_or_none(value)
+        elif name == "participation":
+            try:
+                values[name] = parse_participation(value)
+            except ValueError:
+                errors[name] = "Tỉ lệ tham gia phải là số từ 0 đến 100 (ví dụ 85 hoặc 85%)."
+        elif name == "training_registered":
+            values[name] = None if value is None else bool(value)
+        elif name == "training_result":
+            text = nfc(value)
+            code = next((c for c, n in TRAINING_RESULTS.items() if text in (c, n)), None)
+            if text and code is None:
+                errors[name] = (
+                    "Kết quả rèn luyện phải là: " + ", ".join(TRAINING_RESULTS.values()) + "."
+                )
+            values[name] = code
+        else:
+            raise ValueError(f"unknown rating field {name!r}")
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def not_rated_reason(
+    rules: RatingRules,
+    status: str,
+    party_date: dt.date | None,
+    spans: list[Period],
+    year: int,
+    as_of: dt.date,
+) -> str | None:
+    """Why a member is not rated this year (None: rated)."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if not any(p.covers(as_of) for p in spans):
+        left = STATUSES.get(status, status) if status not in ACTIVE_STATUSES else "Thôi sinh hoạt"
+        return f"{left} trong năm: không xếp loại tại đơn vị."
+    if status == "temporary" and rules.temporary_remarks_only:
+        return "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét."
+    if rules.party_members_not_rated and party_date and add_years(party_date, 1) <= last:
+        return "Đảng viên chính thức: đánh giá, không xếp loại."
+    if rules.min_months:
+        end = dt.date(year + 1, 1, 1)
+        start = months_before(end, rules.min_months)
+        needed = (end - start).days
+        days = sum((min(end, p.end or end) - max(first, p.start or first)).days for p in spans)
+        if days < needed:
+            return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng trong năm."
+    return None
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def level_counts(
+    key: str | None,
+    name: str,
+    rows: list[RatingRow],
+    level: int | None = None,
+    remark: str | None = None,
+) -> LevelCounts:
+    eligible = [r for r in rows if r.eligible]
+    decided = Counter(r.decided_level for r in eligible if r.decided_level is not None)
+    return LevelCounts(
+        key,
+        name,
+        {lv: decided.get(lv, 0) for lv in LEVELS},
+        sum(1 for r in eligible if r.decided_level is None),
+        len(rows) - len(eligible),
+        level,
+        remark,
+    )
