@@ -11,8 +11,6 @@ system opens that (the store itself is never handed to another program).
 
 from __future__ import annotations
 
-import re
-import shutil
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -59,66 +57,31 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AppError
-from ...core.evidence.service import Attachment, EvidenceService
+from ...core.evidence.service import Attachment
 from ...core.evidence.store import MEDIA_TYPES
 from ...core.storage.folder import os_reason
 from ...core.workspace import Workspace
 from ..common.cells import CELL_FLAGS, DISPLAY, TOOLTIP
+from ..common.evidence_files import (
+    FILE_FILTERS,
+    VIEW_FOLDER,
+    evidence_service,
+    size_text,
+    viewable_copy,
+)
 from ..shell.operations import Core, CoreOp
-from ..shell.undo import SoftDeleting, UndoHistory
+from ..shell.undo import UndoHistory
 
 THUMB = 96
 THUMBS_KEPT = 500
 ATTACHMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 30
 DECORATION = int(Qt.ItemDataRole.DecorationRole)
-FILE_FILTERS = "Ảnh và PDF (*.jpg *.jpeg *.png *.pdf);;Tất cả các tệp (*)"
-EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
-VIEW_FOLDER = "doancoso-minh-chung"
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 _THUMBS: OrderedDict[str, QIcon] = OrderedDict()
 """Thumbnails by SHA-256, the most recently used last (at most :data:`THUMBS_KEPT`)."""
 
 Index = QModelIndex | QPersistentModelIndex
 Attach = Callable[[Workspace, Path], object]
 """How a file is attached to the record shown (on the worker)."""
-
-
-class _Detaching:
-    """The evidence service seen by the undo history: delete = detach, restore = reattach."""
-
-    def __init__(self, evidence: EvidenceService) -> None:
-        self._evidence = evidence
-
-    def delete(self, ids: Sequence[str]) -> int:
-        return self._evidence.detach(list(ids))
-
-    def restore(self, ids: Sequence[str]) -> int:
-        return self._evidence.reattach(list(ids))
-
-
-def evidence_service(ws: Workspace) -> SoftDeleting:
-    return _Detaching(ws.evidence)
-
-
-def size_text(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{max(size // 1024, 1)} KB"
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
-
-
-def viewable_copy(attachment: Attachment, under: Path) -> Path:
-    """A copy of a stored file under its original name (with its type's extension) in a
-    folder of ``under`` (the system's temporary folder), for the system's viewer."""
-    folder = under / attachment.sha256[:16]
-    folder.mkdir(parents=True, exist_ok=True)
-    name = _UNSAFE.sub("_", attachment.original_name).strip(" .") or "minh-chung"
-    extension = EXTENSIONS.get(attachment.media_type, "")
-    if extension and not name.lower().endswith((extension, ".jpeg")):
-        name += extension
-    target = folder / name
-    if not target.is_file() or target.stat().st_size != attachment.size:
-        shutil.copyfile(attachment.path, target)
-    return target
 
 
 def _pdf_icon() -> QIcon:
