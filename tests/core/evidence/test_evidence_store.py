@@ -95,7 +95,8 @@ def test_a_file_over_the_limit_is_refused_by_its_size(ws: Workspace, tmp_path: P
     with open(path, "wb") as handle:
         handle.write(b"%PDF-1.7\n")
         handle.truncate(3 * 1024 * 1024)
-    ws.evidence.max_size = 2 * 1024 * 1024
+    ws.evidence.set_max_size_mb(2)  # the organisation's setting (50 MB by default)
+    assert ws.evidence.max_size == 2 * 1024 * 1024
     with pytest.raises(ImportFileError) as caught:
         ws.evidence.attach("occurrences", "occ-1", path)
     assert caught.value.message.startswith(
@@ -121,3 +122,14 @@ def test_a_damaged_stored_file_fails_its_check(ws: Workspace, tmp_path: Path) ->
     assert not ws.evidence.store.verify(stored.sha256)
     with pytest.raises(ValueError):
         ws.evidence.store.path("../../etc/passwd")
+
+
+def test_the_size_limit_is_a_setting_with_its_bounds(ws: Workspace) -> None:
+    from doancoso.core.errors import ValidationError
+
+    assert ws.evidence.max_size == 50 * 1024 * 1024
+    for bad in ("0", "501", "nhiều"):
+        with pytest.raises(ValidationError, match="Dung lượng tối đa phải từ 1 đến 500 MB."):
+            ws.evidence.set_max_size_mb(bad)
+    ws.evidence.set_max_size_mb("120")
+    assert ws.evidence.max_size == 120 * 1024 * 1024

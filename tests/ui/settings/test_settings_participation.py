@@ -30,3 +30,15 @@ def test_leave_counted_as_attended_is_saved_and_changes_the_rate(
     again = SettingsPage(synchronous_core(ws))
     qtbot.addWidget(again)
     assert again.leave_box.isChecked() is True
+
+
+def test_the_evidence_size_limit_is_shown_and_saved(qtbot: QtBot, ws: Workspace) -> None:
+    page = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(page)
+    assert page.max_size_box.value() == 50
+    page.max_size_box.setValue(120)
+    page.max_size_box.editingFinished.emit()
+    assert ws.evidence.max_size == 120 * 1024 * 1024
+    again = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(again)
+    assert again.max_size_box.value() == 120

@@ -15,10 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
+from ..errors import ValidationError
 from ..lang.text import nfc, nfc_multiline_or_none
 from ..storage.live import get_live, is_live, set_deleted
-from ..storage.models import EvidenceFile
+from ..storage.models import EvidenceFile, Setting
 from .store import DEFAULT_MAX_SIZE, EvidenceStore
+
+MAX_SIZE_KEY = "evidence_max_mb"
+MIN_MB, MAX_MB = 1, 500
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,50 @@ class EvidenceService:
     def __init__(self, ctx: WorkspaceContext, store: EvidenceStore) -> None:
         self._ctx = ctx
         self.store = store
-        self.max_size = DEFAULT_MAX_SIZE
+
+    # The size limit (a setting of the organisation) ------------------------------------------
+
+    @property
+    def max_size(self) -> int:
+        """The largest file accepted, in bytes: the organisation's setting, else 50 MB."""
+        with self._ctx.db.read() as session:
+            value = session.scalar(
+                select(Setting.value).where(
+                    is_live(Setting, self._ctx.organization_id), Setting.key == MAX_SIZE_KEY
+                )
+            )
+        try:
+            megabytes = int(value) if value is not None else 0
+        except ValueError:
+            megabytes = 0
+        return megabytes * 1024 * 1024 if MIN_MB <= megabytes <= MAX_MB else DEFAULT_MAX_SIZE
+
+    def set_max_size_mb(self, megabytes: int | str) -> None:
+        """Set the largest file accepted, in MB (from :data:`MIN_MB` to :data:`MAX_MB`)."""
+        try:
+            value = int(str(megabytes).strip())
+        except ValueError:
+            value = 0
+        if not MIN_MB <= value <= MAX_MB:
+            raise ValidationError(
+                {"max_size": f"Dung lượng tối đa phải từ {MIN_MB} đến {MAX_MB} MB."}
+            )
+        with self._ctx.db.transaction() as session:
+            row = session.scalar(
+                select(Setting).where(
+                    is_live(Setting, self._ctx.organization_id), Setting.key == MAX_SIZE_KEY
+                )
+            )
+            if row is None:
+                session.add(
+                    Setting(
+                        organization_id=self._ctx.organization_id,
+                        key=MAX_SIZE_KEY,
+                        value=str(value),
+                    )
+                )
+            elif row.value != str(value):
+                row.value = str(value)
 
     def attach(
         self,
@@ -136,12 +183,21 @@ class EvidenceService:
 
     def _get(self, session: Session, attachment_id: str) -> EvidenceFile:
         return get_live(
-            session, EvidenceFile, attachment_id, self._ctx.organization_id,
+            session,
+            EvidenceFile,
+            attachment_id,
+            self._ctx.organization_id,
             "Không tìm thấy tệp minh chứng (có thể đã bị gỡ).",
-        )  # fmt: skip
+        )
 
     def _info(self, row: EvidenceFile) -> Attachment:
         return Attachment(
-            row.id, row.sha256, row.original_name, row.media_type, row.size, row.caption,
-            row.taken_on, self.store.path(row.sha256),
-        )  # fmt: skip
+            row.id,
+            row.sha256,
+            row.original_name,
+            row.media_type,
+            row.size,
+            row.caption,
+            row.taken_on,
+            self.store.path(row.sha256),
+        )

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.changes import Changes
 from ...core.errors import ValidationError
+from ...core.evidence.service import MAX_MB, MIN_MB
 from ...core.organization import OrganizationInfo
 from ..common.fields import WrappedLabel
 from ..shell.about import version_text
@@ -86,6 +88,7 @@ class SettingsPage(QWidget):
         )
         self.leave_box.toggled.connect(self._leave_toggled)
         layout.addWidget(self.leave_box)
+        self._build_evidence_section(layout)
 
     def _build_rating_section(self, layout: QVBoxLayout) -> None:
         """The rules of the rating, in their own dialog."""
@@ -106,6 +109,30 @@ class SettingsPage(QWidget):
         dialog = RulesDialog(self._core, self)
         self.prompts.run(dialog)
         dialog.deleteLater()
+
+    def _build_evidence_section(self, layout: QVBoxLayout) -> None:
+        """The largest evidence file accepted (a setting of the organisation)."""
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Dung lượng tối đa của một tệp minh chứng:"))
+        self.max_size_box = QSpinBox()
+        self.max_size_box.setRange(MIN_MB, MAX_MB)
+        self.max_size_box.setSuffix(" MB")
+        self.max_size_box.setToolTip(
+            "Ảnh, bản chụp và PDF đính kèm làm minh chứng lớn hơn mức này sẽ không được nhận."
+        )
+        self.max_size_box.editingFinished.connect(self._max_size_changed)
+        row.addWidget(self.max_size_box)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def _max_size_changed(self) -> None:
+        if self._loading:
+            return
+        value = self.max_size_box.value()
+        op = CoreOp(self, lambda ws: ws.evidence.set_max_size_mb(value), self._core)
+        op.success(
+            lambda _: self.status_message.emit("Đã lưu dung lượng tối đa của tệp minh chứng.")
+        ).run()
 
     def _leave_toggled(self, checked: bool) -> None:
         if self._loading:
@@ -163,6 +190,7 @@ class SettingsPage(QWidget):
         if info is not None:
             self._loading = True
             self.leave_box.setChecked(self._ws.participation.leave_counts())
+            self.max_size_box.setValue(self._ws.evidence.max_size // (1024 * 1024))
             self._loading = False
             self.form.set_info(info)
             # Set up without a place (``doancoso init``): say at once what the documents lack.
