@@ -131,6 +131,8 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
                 print(
                     f"        Chỉ số: {v.indicator.label}: {v.indicator.text} ({state})", file=out
                 )
+            for r in v.records:
+                print(f"        Hồ sơ: {r.label}: {r.text}", file=out)
             for f in v.files:
                 print(
                     f"        Minh chứng: {f.original_name} — {f.caption or ''} [{f.sha256[:12]}]",

@@ -127,3 +127,38 @@ def test_looking_at_a_year_writes_nothing(ws: Workspace) -> None:
     assert ws.changes.generation == generation
     assert ws.recognition.opened(2030) is None
     assert ws.rating.round(2030) is None
+
+
+def test_items_cite_the_apps_own_records_with_their_figures_now(ws: Workspace, branch: str) -> None:
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000", "branch_id": branch})
+    ws.plans.create(2025, number="07-KH/ĐTN")
+    ws.plans.register(2025, "da-gui", "09/11/2024")
+    ws.registers.save_advice({"day": "15/06/2025", "title": "Tờ trình về công tác thanh niên"})
+    items = {v.item.code: v for v in ws.recognition.view(2025, AS_OF).items}
+    assert [(r.label, r.text) for r in items["1.4"].records] == [
+        ("Danh sách đoàn viên", "1 đoàn viên đang sinh hoạt"),
+        ("Kế hoạch công tác", "năm 2025, số 07-KH/ĐTN; đăng ký: đã gửi ngày 09/11/2024"),
+    ]
+    assert [(r.label, r.text) for r in items["3.1"].records] == [
+        ("Sổ tham mưu cấp ủy", "1 văn bản trong năm 2025")
+    ]
+    assert [r.text for r in items["1.2"].records] == ["chưa mở đợt xếp loại năm 2025"]
+    assert items["1.5"].records == ()
+    ws.registers.save_advice(
+        {"day": "16/06/2025", "title": "Đề xuất thứ hai"}
+    )  # read again, not copied
+    items = {v.item.code: v for v in ws.recognition.view(2025, AS_OF).items}
+    assert [r.text for r in items["3.1"].records] == ["2 văn bản trong năm 2025"]
+
+
+def test_a_template_citing_an_unknown_record_is_refused(tmp_path: Path) -> None:
+    import json
+
+    from doancoso.core.recognition.template import default_template, read_template_file
+
+    data = json.loads(default_template().text)
+    data["criteria"][0]["items"][0]["records"] = ["so-vang"]
+    path = tmp_path / "sai.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    with pytest.raises(ImportFileError, match="“records” phải là danh sách hồ sơ của ứng dụng"):
+        read_template_file(path)

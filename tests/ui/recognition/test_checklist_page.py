@@ -105,6 +105,10 @@ def test_a_tick_against_the_apps_figure_is_shown_with_why(
     CoreOp(None, lambda ws: ws.registers.save_advice(record), core).run()
     assert _cell(page, "3.1", COL_INDICATOR) == "1 / ≥ 1"
     assert panel.contradiction.isHidden()
+    # The register itself is cited as live evidence, with its figure now
+    assert panel.records.text() == (
+        "Hồ sơ trong ứng dụng:\n• Sổ tham mưu cấp ủy: 1 văn bản trong năm 2025"
+    )
 
 
 def test_missing_lines_lead_to_their_item(page: RecognitionPage) -> None:

@@ -25,6 +25,7 @@ from ..storage.live import is_live
 from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Rating, RatingRound
 from ..storage.tracking import transaction_time
 from .indicators import Indicator, compute
+from .live_records import LiveRecord, live_record
 from .rules import NOT_ASSESSED, STATUSES
 from .template import Item, Template, default_template, parse_template
 
@@ -66,6 +67,7 @@ class ItemView:
     note: str | None
     files: tuple[Attachment, ...]
     indicator: Indicator | None
+    records: tuple[LiveRecord, ...] = ()
 
     @property
     def contradiction(self) -> bool:
@@ -227,7 +229,8 @@ class RecognitionService:
     def view(
         self, year: int, as_of: dt.date | None = None, *, with_indicators: bool = True
     ) -> ChecklistView:
-        """Every item with its answer, files and indicator, computed from the records at
+        """Every item with its answer, files, the app's records it cites (read now) and its
+        indicator, computed from the records at
         ``as_of`` (default today). ``with_indicators=False`` leaves the indicators out (a quick
         read; :meth:`indicators` computes them, :meth:`ChecklistView.with_indicators` adds
         them). A year not opened yet shows the default template, unanswered; nothing is
@@ -245,6 +248,9 @@ class RecognitionService:
                     )
                 )
             }
+            # The app's own records the items cite, each read once (a few small counts).
+            cited = {key for item in template.items for key in item.records}
+            records = {key: live_record(self._ctx, session, key, year) for key in sorted(cited)}
         files = self._evidence.attachments_of(ANSWERS_TABLE, [a.id for a in answers.values()])
         views = []
         for criterion in template.criteria:
@@ -259,6 +265,7 @@ class RecognitionService:
                         a.note if a else None,
                         tuple(files.get(a.id, ())) if a else (),
                         None,
+                        tuple(records[key] for key in item.records),
                     )
                 )
         view = ChecklistView(year, template, tuple(views), as_of, computed=False)

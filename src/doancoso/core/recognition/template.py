@@ -27,6 +27,19 @@ INDICATORS: dict[str, str] = {
     "coordination-count": "Số chương trình phối hợp trong năm",
 }
 """What the app can compute for an item (key → label)."""
+RECORDS: dict[str, str] = {
+    "roster": "Danh sách đoàn viên",
+    "youth-register": "Sổ theo dõi thanh niên",
+    "plan": "Kế hoạch công tác",
+    "activities": "Hoạt động đã thực hiện",
+    "minutes": "Biên bản sinh hoạt chi đoàn",
+    "rating": "Đợt xếp loại đoàn viên",
+    "advice": "Sổ tham mưu cấp ủy",
+    "coordination": "Sổ phối hợp",
+    "party-introductions": "Giới thiệu đoàn viên ưu tú cho Đảng",
+}
+"""The app's own records an item may cite as live evidence (``"activities:<kind>"`` for one
+kind of activity): listed with their figures when shown, never copied."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,7 @@ class Item:
     indicator: str | None
     threshold: float | None
     kind: str | None  # for "activities-done": the kind of activity counted
+    records: tuple[str, ...] = ()  # the app's own records cited as evidence (RECORDS' keys)
 
 
 @dataclass(frozen=True)
@@ -181,6 +195,17 @@ def _item(text: str, criterion: str, raw: Any, seen: set[str]) -> Item:
     evidence = raw.get("evidence") or []
     if not (isinstance(evidence, list) and all(isinstance(e, str) for e in evidence)):
         raise _refuse(text, where, needle, "“evidence” phải là danh sách tên loại minh chứng.")
+    records = raw.get("records") or []
+    if not (
+        isinstance(records, list)
+        and all(isinstance(r, str) and r.split(":", 1)[0] in RECORDS for r in records)
+    ):
+        raise _refuse(
+            text,
+            where,
+            needle,
+            "“records” phải là danh sách hồ sơ của ứng dụng: " + ", ".join(RECORDS) + ".",
+        )
     key, threshold, kind = None, None, None
     indicator = raw.get("indicator")
     if indicator is not None:
@@ -207,6 +232,7 @@ def _item(text: str, criterion: str, raw: Any, seen: set[str]) -> Item:
         key,
         None if threshold is None else float(threshold),
         kind,
+        tuple(records),
     )
 
 

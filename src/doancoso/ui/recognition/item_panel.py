@@ -105,6 +105,9 @@ class ItemPanel(QWidget):
         layout.addWidget(self.contradiction)
         self.expected = WrappedLabel()
         layout.addWidget(self.expected)
+        self.records = WrappedLabel()
+        self.records.setToolTip("Hồ sơ của chính ứng dụng, đọc lúc này: không chép vào bảng")
+        layout.addWidget(self.records)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -171,6 +174,8 @@ class ItemPanel(QWidget):
         self._show_indicator(view)
         expected = "; ".join(item.evidence) or "bộ tiêu chí không ghi"
         self.expected.setText(f"Minh chứng cần có: {expected}.")
+        self.records.setText(records_text(view))
+        self.records.setVisible(bool(view.records))
         has_points = item.points is not None
         self._set_points_visible(has_points)
         if has_points:
@@ -290,3 +295,9 @@ class ItemPanel(QWidget):
         if self.view is not None and paths:
             event.acceptProposedAction()
             self.files.attach(paths)
+
+
+def records_text(view: ItemView) -> str:
+    """The app's records the item cites, one line each ("Hồ sơ trong ứng dụng: …")."""
+    lines = [f"• {r.label}: {r.text}" for r in view.records]
+    return "Hồ sơ trong ứng dụng:\n" + "\n".join(lines) if lines else ""

@@ -1,0 +1,135 @@
+"""The app's own records cited by a checklist item as live evidence (the roster, the youth
+register, the plan, activities of a kind, minutes, the rating round, the register of criterion
+3): each read now, with its current figure, never copied into the checklist."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from ..activities.rules import BUILTIN_KINDS, DONE
+from ..context import WorkspaceContext
+from ..lang.dates import format_vn_date
+from ..lifecycle.rules import ACTIVE_STATUSES
+from ..plans.rules import REGISTRATION_STATES
+from ..storage.live import is_live
+from ..storage.models import (
+    Activity,
+    AdviceRecord,
+    CoordinationRecord,
+    Member,
+    MemberEvent,
+    Minutes,
+    Occurrence,
+    Plan,
+    Rating,
+    RatingRound,
+    Youth,
+)
+from .template import RECORDS
+
+
+@dataclass(frozen=True)
+class LiveRecord:
+    key: str
+    label: str
+    text: str  # the record with its figure now
+
+
+def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) -> LiveRecord:
+    """One record (a key of :data:`~.template.RECORDS`, or ``activities:<kind>``) as it is."""
+    base, _, kind = key.partition(":")
+    org = ctx.organization_id
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+    def count(stmt: Select[int]) -> int:
+        return int(session.scalar(stmt) or 0)
+
+    if base == "roster":
+        active = count(
+            select(func.count())
+            .select_from(Member)
+            .where(is_live(Member, org), Member.status.in_(ACTIVE_STATUSES))
+        )
+        text = f"{active} đoàn viên đang sinh hoạt"
+    elif base == "youth-register":
+        live = (is_live(Youth, org), Youth.admitted_member_id.is_(None))
+        total = count(select(func.count()).select_from(Youth).where(*live))
+        hardship = count(
+            select(func.count()).select_from(Youth).where(*live, Youth.in_hardship.is_(True))
+        )
+        text = f"{total} thanh niên, {hardship} có hoàn cảnh khó khăn"
+    elif base == "plan":
+        plan = session.scalar(select(Plan).where(is_live(Plan, org), Plan.year == year))
+        if plan is None:
+            text = f"chưa có kế hoạch năm {year}"
+        else:
+            state = REGISTRATION_STATES.get(plan.registration_state, plan.registration_state)
+            sent = f" ngày {format_vn_date(plan.registered_on)}" if plan.registered_on else ""
+            text = f"năm {year}, số {plan.number or '(chưa có số)'}; đăng ký: {state.lower()}{sent}"
+    elif base in ("activities", "minutes"):
+        stmt = (
+            select(func.count())
+            .select_from(Occurrence)
+            .join(Activity, Activity.id == Occurrence.activity_id)
+            .where(
+                is_live(Occurrence, org),
+                Occurrence.status == DONE,
+                Occurrence.day >= first,
+                Occurrence.day <= last,
+            )
+        )
+        if base == "minutes":
+            stmt = stmt.join(Minutes, Minutes.occurrence_id == Occurrence.id).where(
+                Minutes.deleted_at.is_(None)
+            )
+            text = f"{count(stmt)} biên bản trong năm {year}"
+        else:
+            if kind:
+                stmt = stmt.where(Activity.kind == kind)
+            name = BUILTIN_KINDS.get(kind, (kind, ""))[0] if kind else "mọi loại"
+            text = f"{count(stmt)} buổi “{name}” đã thực hiện trong năm {year}"
+    elif base == "rating":
+        round_row = session.scalar(
+            select(RatingRound).where(is_live(RatingRound, org), RatingRound.year == year)
+        )
+        if round_row is None:
+            text = f"chưa mở đợt xếp loại năm {year}"
+        else:
+            decided = count(
+                select(func.count())
+                .select_from(Rating)
+                .where(
+                    is_live(Rating),
+                    Rating.round_id == round_row.id,
+                    Rating.decided_level.is_not(None),
+                )
+            )
+            state = "đã kết thúc" if round_row.state == "closed" else "đang mở"
+            text = f"năm {year} {state}, {decided} đoàn viên đã có mức xếp loại"
+    elif base in ("advice", "coordination"):
+        model = AdviceRecord if base == "advice" else CoordinationRecord
+        n = count(
+            select(func.count())
+            .select_from(model)
+            .where(is_live(model, org), model.day >= first, model.day <= last)
+        )
+        text = f"{n} {'văn bản' if base == 'advice' else 'chương trình'} trong năm {year}"
+    elif base == "party-introductions":
+        n = count(
+            select(func.count())
+            .select_from(MemberEvent)
+            .where(
+                is_live(MemberEvent, org),
+                MemberEvent.kind == "party_introduction",
+                MemberEvent.event_date >= first,
+                MemberEvent.event_date <= last,
+            )
+        )
+        text = f"{n} đoàn viên trong năm {year}"
+    else:
+        raise ValueError(f"unknown record {key!r}")
+    return LiveRecord(key, RECORDS[base], text)
