@@ -133,3 +133,21 @@ def test_the_size_limit_is_a_setting_with_its_bounds(ws: Workspace) -> None:
             ws.evidence.set_max_size_mb(bad)
     ws.evidence.set_max_size_mb("120")
     assert ws.evidence.max_size == 120 * 1024 * 1024
+
+
+def test_a_files_date_is_kept_and_a_future_one_refused(ws: Workspace, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from doancoso.core.errors import ValidationError
+
+    photo = tmp_path / "anh.png"
+    photo.write_bytes(PNG)
+    attachment = ws.evidence.attach("occurrences", "occ-1", photo, "Ảnh")
+    ws.evidence.caption(attachment, "Ảnh ra quân", "29/03/2025")
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError, match="Ngày của minh chứng không thể sau hôm nay."):
+        ws.evidence.caption(attachment, "Ảnh khác", f"{tomorrow:%d/%m/%Y}")
+    (kept,) = ws.evidence.attachments("occurrences", "occ-1")
+    assert (kept.caption, kept.taken_on) == ("Ảnh ra quân", dt.date(2025, 3, 29))
+    ws.evidence.caption(attachment, "Ảnh ra quân", "")
+    assert ws.evidence.attachments("occurrences", "occ-1")[0].taken_on is None

@@ -3,6 +3,7 @@ refused file said, opened as a named copy, captioned, detached with undo."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.activities.service import OCCURRENCE_TABLE
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
-from doancoso.ui.calendar.text_dialog import TextDialog
+from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 
@@ -113,13 +114,19 @@ def test_open_caption_detach_and_undo(
     assert shown.parent.parent == tmp_path / "xem"
     assert shown.read_bytes() == files["pdf"].read_bytes()
 
-    def caption(text_dialog: TextDialog) -> None:
-        text_dialog.edit.setText("Báo cáo kết quả ra quân")
-        text_dialog.save_button.click()
+    def caption(dialog: CaptionDialog) -> None:
+        dialog.editor.setText("Báo cáo kết quả ra quân")
+        dialog.date_edit.setText("31/02/2026")  # no such day: said, nothing saved
+        dialog.submit()
+        assert dialog.errors.messages() == {"taken_on": "Ngày 31/02/2026 không có trên lịch."}
+        dialog.date_edit.setText("28/02/2026")
+        dialog.submit()
 
     prompts.dialog_script = caption
     panel.caption_button.click()
     assert panel.model.index(1, 0).data() == "Báo cáo kết quả ra quân"
+    saved = cal_ws.evidence.attachments("occurrences", occurrence)[1]
+    assert (saved.caption, saved.taken_on) == ("Báo cáo kết quả ra quân", date(2026, 2, 28))
 
     panel.view.setCurrentIndex(panel.model.index(0, 0))
     panel.detach_button.click()

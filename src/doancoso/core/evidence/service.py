@@ -163,10 +163,19 @@ class EvidenceService:
                     counts[owner] = counts.get(owner, 0) + 1
         return counts
 
-    def caption(self, attachment_id: str, caption: str | None) -> None:
+    def caption(
+        self, attachment_id: str, caption: str | None, taken_on: str | dt.date | None = None
+    ) -> None:
+        """Change a file's caption and, when ``taken_on`` is given, its date (the day of the
+        photo or the document: dd/mm/yyyy, "" to clear; never after today)."""
+        values: dict[str, object] = {"caption": nfc_multiline_or_none(caption)}
+        if taken_on is not None:
+            values["taken_on"] = _evidence_day(taken_on)
         with self._ctx.db.transaction() as session:
             row = self._get(session, attachment_id)
-            row.caption = nfc_multiline_or_none(caption)
+            for name, value in values.items():
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
 
     def detach(self, attachment_ids: list[str]) -> int:
         """Tombstone attachments (undone by :meth:`reattach`); the stored files stay."""
@@ -201,3 +210,20 @@ class EvidenceService:
             row.taken_on,
             self.store.path(row.sha256),
         )
+
+
+def _evidence_day(value: str | dt.date) -> dt.date | None:
+    from ..lang.dates import DateFormatError, parse_vn_date
+
+    if isinstance(value, dt.date):
+        day: dt.date | None = value
+    elif not value.strip():
+        return None
+    else:
+        try:
+            day = parse_vn_date(value)[0]
+        except DateFormatError as exc:
+            raise ValidationError({"taken_on": str(exc)}) from exc
+    if day is not None and day > dt.date.today():
+        raise ValidationError({"taken_on": "Ngày của minh chứng không thể sau hôm nay."})
+    return day

@@ -56,13 +56,13 @@ from ..common.cells import CELL_FLAGS, DISPLAY, TOOLTIP
 from ..common.evidence_files import (
     FILE_FILTERS,
     VIEW_FOLDER,
+    CaptionDialog,
     evidence_service,
     size_text,
     viewable_copy,
 )
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
-from .text_dialog import TextDialog
 
 THUMB = 96
 ATTACHMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 30
@@ -296,13 +296,7 @@ class EvidencePanel(QWidget):
         chosen = self.selected()
         if len(chosen) != 1:
             return
-        attachment_id = chosen[0].id
-        dialog = TextDialog(
-            self._core, "Chú thích tệp minh chứng", "Chú thích",
-            lambda ws, text: ws.evidence.caption(attachment_id, text),
-            initial=chosen[0].caption or "", placeholder="Ví dụ: Đoàn viên dọn vệ sinh kênh",
-            required=False, parent=self,
-        )  # fmt: skip
+        dialog = CaptionDialog(self._core, chosen[0], self)
         self._core.prompts.run(dialog)
         dialog.deleteLater()
 

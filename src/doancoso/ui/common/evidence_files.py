@@ -9,9 +9,15 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from ...core.errors import ValidationError
 from ...core.evidence.service import Attachment, EvidenceService
+from ...core.lang.dates import format_vn_date
 from ...core.workspace import Workspace
+from ..shell.operations import Core, CoreOp
 from ..shell.undo import SoftDeleting
+from .fields import ErrorLabel, FieldErrors
 
 FILE_FILTERS = "Ảnh và PDF (*.jpg *.jpeg *.png *.pdf);;Tất cả các tệp (*)"
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
@@ -55,3 +61,43 @@ def viewable_copy(attachment: Attachment, under: Path) -> Path:
     if not target.is_file() or target.stat().st_size != attachment.size:
         shutil.copyfile(attachment.path, target)
     return target
+
+
+class CaptionDialog(QDialog):
+    """A file's caption and its date (the day of the photo or the document), saved on the
+    worker; a bad date is said under its field and nothing is saved."""
+
+    def __init__(self, core: Core, attachment: Attachment, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self._id = attachment.id
+        self.setWindowTitle("Chú thích tệp minh chứng")
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"Tệp: {attachment.original_name}"))
+        self.errors = FieldErrors()
+        self.editor = QLineEdit(attachment.caption or "")
+        self.editor.setPlaceholderText("Ví dụ: Đoàn viên dọn vệ sinh tuyến đường liên ấp")
+        self.editor.setMinimumWidth(420)
+        self.errors.add_row(form, "caption", "Chú thích", self.editor)
+        self.date_edit = QLineEdit(format_vn_date(attachment.taken_on))
+        self.date_edit.setPlaceholderText("dd/mm/yyyy: ngày chụp ảnh hoặc ngày của văn bản")
+        self.errors.add_row(form, "taken_on", "Ngày", self.date_edit)
+        self.general_error = ErrorLabel()
+        form.addRow(self.general_error)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def submit(self) -> None:
+        attachment_id, text, day = self._id, self.editor.text(), self.date_edit.text()
+        op = CoreOp(self, lambda ws: ws.evidence.caption(attachment_id, text, day), self._core)
+        op.success(lambda _none: self.accept()).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.errors.show_all(exc.field_errors, self.general_error)
+            return
+        self._core.runner.show_error(exc, "Không lưu được chú thích", self)

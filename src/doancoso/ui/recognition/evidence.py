@@ -44,12 +44,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
     QVBoxLayout,
@@ -65,6 +61,7 @@ from ..common.cells import CELL_FLAGS, DISPLAY, TOOLTIP
 from ..common.evidence_files import (
     FILE_FILTERS,
     VIEW_FOLDER,
+    CaptionDialog,
     evidence_service,
     size_text,
     viewable_copy,
@@ -206,35 +203,6 @@ class EvidenceList(QListView):
                 self.empty_text,
             )
             painter.end()
-
-
-class CaptionDialog(QDialog):
-    """Change the caption of one file (saved on the worker)."""
-
-    def __init__(self, core: Core, attachment: Attachment, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._core = core
-        self._id = attachment.id
-        self.setWindowTitle("Chú thích tệp minh chứng")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Tệp: {attachment.original_name}"))
-        self.editor = QLineEdit(attachment.caption or "")
-        self.editor.setPlaceholderText("Ví dụ: Đoàn viên dọn vệ sinh tuyến đường liên ấp")
-        self.editor.setMinimumWidth(420)
-        layout.addWidget(self.editor)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def submit(self) -> None:
-        attachment_id, text = self._id, self.editor.text()
-        op = CoreOp(self, lambda ws: ws.evidence.caption(attachment_id, text), self._core)
-        op.success(lambda _none: self.accept()).failure(
-            self._core.reporter(self, "Không lưu được chú thích")
-        ).run()
 
 
 class EvidencePanel(QWidget):
