@@ -38,6 +38,7 @@ test: $(TEST_STAMP) lint typecheck
 torture: $(TEST_STAMP)
 	DOANCOSO_KILLS=500 DOANCOSO_FUZZ_CASES=3000 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -s \
 		tests/core/roster/spreadsheets/test_sheet_kills.py \
+		tests/core/rating/test_rating_kills.py \
 		tests/core/roster/spreadsheets/test_reader_fuzz.py \
 		tests/core/backup/test_restore_fuzz.py
 

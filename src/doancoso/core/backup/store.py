@@ -32,6 +32,7 @@ REASONS = {
     "truoc-khoi-phuc": "Trước khi khôi phục một bản sao lưu",
     "truoc-kiem-tra": "Trước khi kiểm tra dữ liệu",
     "truoc-nang-cap": "Trước khi nâng cấp dữ liệu",
+    "truoc-ket-thuc-xep-loai": "Trước khi kết thúc đợt xếp loại",
 }
 """Why a backup was taken: the code in its file name and the words shown to the secretary."""
 

@@ -409,7 +409,15 @@ class RatingService:
         return warnings
 
     def close(self, year: int) -> None:
-        """Close the round: read-only from now on; the decided levels join the members' history."""
+        """Close the round: read-only from now on; the decided levels join the members' history.
+        A checked backup is taken first (a closing is the year's record: #12)."""
+        from ..backup.store import BACKUP_FOLDER, take_backup
+
+        self._ctx.db.require_writable()
+        with self._ctx.db.read() as session:
+            self._editable_read(session, year)  # refused before the backup if it cannot close
+        db = self._ctx.db
+        take_backup(db.path, db.path.parent / BACKUP_FOLDER, "truoc-ket-thuc-xep-loai")
         with self._ctx.db.transaction() as session:
             row = self._editable(session, year)
             row.state = CLOSED
@@ -551,6 +559,14 @@ class RatingService:
                 is_live(RatingRound, self._ctx.organization_id), RatingRound.year == year
             )
         )
+
+    def _editable_read(self, session: Session, year: int) -> None:
+        """Refuse, as :meth:`_editable` would, a round that is closed (without opening one)."""
+        row = self._find(session, year)
+        if row is not None and row.state == CLOSED:
+            raise ConflictError(
+                f"Đợt xếp loại năm {year} đã kết thúc: mở lại đợt (“Mở lại”) trước khi sửa."
+            )
 
     def _editable(self, session: Session, year: int) -> RatingRound:
         row = self._find(session, year)
