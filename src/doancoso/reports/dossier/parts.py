@@ -81,7 +81,7 @@ def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int)
         results += readiness_text(view)
     lines.append(results + ".")
     lines.append(f"{org.name} kính đề nghị {org.superior_name} xem xét, công nhận {org.name} "
-                 f"đạt {RECOGNITION} năm {year}.")  # fmt: skip
+                 f"đạt tiêu chuẩn {RECOGNITION} năm {year}.")  # fmt: skip
     lines.append("Hồ sơ kèm theo gồm báo cáo tự đánh giá, bảng tự đánh giá và các minh chứng.")
     lines.append(f"Kính trình {org.superior_short or org.superior_name} xem xét, quyết định./.")
     return lines
@@ -117,8 +117,9 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
                         title=f"Tự đánh giá kết quả xây dựng {RECOGNITION} năm {year}",
                         issued_on=issued_on,
                         recipients=(f"{org.superior_name} (b/c)",))  # fmt: skip
-    body: list[Flowable] = [_body(f"Thực hiện tiêu chí {view.template.name}, {org.name} tự "
-                                  f"đánh giá kết quả năm {year} như sau:")]  # fmt: skip
+    grounds = view.template.source or f"bộ tiêu chí {view.template.name}"
+    body: list[Flowable] = [_body(f"Thực hiện {grounds}, {org.name} tự đánh giá kết quả xây "
+                                  f"dựng {RECOGNITION} năm {year} như sau:")]  # fmt: skip
     for number, criterion in enumerate(view.template.criteria, start=1):
         body.append(_bold(f"{number}. {criterion.title}"))
         body += [_body(item_sentence(v)) for v in view.criterion_items(criterion.code)]
