@@ -40,7 +40,8 @@ def test_the_check_as_text_and_json(folder: str) -> None:
         "  [Kết quả đánh giá, xếp loại đoàn viên] Chưa có đợt đánh giá, xếp loại năm 2025.\n"
     )
     code, out, _ = cli("dossier", "--year", "2025", "--check", "--parts", "to-trinh",
-                       "--number", "15-TTr/ĐTN", "--format", "json", "--data-dir", folder)  # fmt: skip
+                       "--number", "15-TTr/ĐTN", "--format", "json",
+                       "--data-dir", folder)  # fmt: skip
     assert code == 0
     assert json.loads(out) == {"ready": True, "missing": [], "parts": ["to-trinh"]}
 
@@ -87,6 +88,6 @@ def test_bad_usage(folder: str) -> None:
     )
     code, _, err = cli("dossier", "--year", "2025", "--check", "--parts", "bia",
                        "--data-dir", folder)  # fmt: skip
-    assert (code, err) == (1, "Lỗi: Dữ liệu không hợp lệ:\n  --parts: Phần không có: bia. Các phần: "
-                           "to-trinh, bao-cao, bang, ke-hoach, hoat-dong, xep-loai, doan-vien, "
+    assert (code, err) == (1, "Lỗi: Dữ liệu không hợp lệ:\n  --parts: Phần không có: bia. "
+                           "Các phần: to-trinh, bao-cao, bang, ke-hoach, hoat-dong, xep-loai, doan-vien, "
                            "thanh-nien, minh-chung.\n")  # fmt: skip
