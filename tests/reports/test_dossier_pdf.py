@@ -156,7 +156,7 @@ def test_tờ_trình_text(dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadP
         " Đoàn xã Tân Hưng kính đề nghị Tỉnh đoàn Cà Mau xem xét, công nhận Đoàn xã\n"
         "Tân Hưng đạt tiêu chuẩn “Đoàn cơ sở 3 chủ động” năm 2025.\n"
         " Hồ sơ kèm theo gồm báo cáo tự đánh giá, bảng tự đánh giá và các minh chứng.\n"
-        " Kính trình TĐ xem xét, quyết định./.\n"
+        " Kính trình Tỉnh đoàn Cà Mau xem xét, quyết định./.\n"
         "Nơi nhận:\n- Như trên;\n- Lưu VP.\n TM. BAN CHẤP HÀNH\n BÍ THƯ\n"
         " Nguyễn Thị Như Quỳnh\nTrang 1/1\n3\n"
     )

@@ -83,7 +83,7 @@ def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int)
     lines.append(f"{org.name} kính đề nghị {org.superior_name} xem xét, công nhận {org.name} "
                  f"đạt tiêu chuẩn {RECOGNITION} năm {year}.")  # fmt: skip
     lines.append("Hồ sơ kèm theo gồm báo cáo tự đánh giá, bảng tự đánh giá và các minh chứng.")
-    lines.append(f"Kính trình {org.superior_short or org.superior_name} xem xét, quyết định./.")
+    lines.append(f"Kính trình {org.superior_name} xem xét, quyết định./.")
     return lines
 
 
