@@ -339,10 +339,10 @@ def step_dossier(run: Run) -> None:
     import datetime as dt
 
     from pypdf import PdfReader
-    from reportlab.pdfgen.canvas import Canvas
 
     from .core.demo.checklist import photo_bytes
     from .reports.dossier.build import build_dossier
+    from .reports.dossier.front import serif_canvas
     from .reports.fonts import REGULAR, register_fonts
 
     ws = run.ws
@@ -350,7 +350,7 @@ def step_dossier(run: Run) -> None:
     ws.recognition.open(year)
     register_fonts()
     evidence = run.folder / "bien-ban.pdf"
-    canvas = Canvas(str(evidence), **{"initialFontName": REGULAR})
+    canvas = serif_canvas(str(evidence))
     canvas.setFont(REGULAR, 14)
     canvas.drawString(100, 700, "Biên bản tự kiểm tra")
     canvas.showPage()
