@@ -259,3 +259,21 @@ def test_the_check_names_what_is_missing(dossier_ws: Workspace) -> None:
     assert Gap("bang", "Mục 1.2 tự đánh giá “Chưa đạt”.") in gaps
     dossier_ws.plans.register(2025, "da-duyet", "09/11/2024", "15-ĐK/TĐ")
     assert check(dossier_ws, 2025, ("to-trinh", "ke-hoach"), "15-TTr/ĐTN") == []
+
+
+def test_a_turned_evidence_page_gets_its_number_at_the_top_as_read(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    writer = PdfWriter(clone_from=PdfReader(evidence_pdf(tmp_path / "quet.pdf", 1)))
+    writer.pages[0].rotate(90)
+    turned = tmp_path / "quet-xoay.pdf"
+    with turned.open("wb") as handle:
+        writer.write(handle)
+    ws.recognition.open(2025)
+    ws.recognition.attach(2025, "1.1", turned, "Bản quét")
+    pdf = read_pdf(_build(ws, tmp_path / "ho-so.pdf", ("minh-chung",)))
+    page = pdf.reader.pages[3]
+    assert page.rotation == 0
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # shown as it is read
+    height = float(page.mediabox.height)
+    assert [r.text for r in pdf.runs(3) if r.y > height - MARGIN_TOP] == ["4"]

@@ -229,6 +229,9 @@ def _assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.
 def _number_pages(writer: PdfWriter) -> None:
     """The dossier's page number centred in the top margin of every page but the cover."""
     register_fonts()
+    for page in writer.pages:
+        if page.rotation:  # a scan kept turned: the number goes at the top as it is read
+            page.transfer_rotation_to_content()
     buffer = io.BytesIO()
     canvas = serif_canvas(buffer)
     for number, page in enumerate(writer.pages, start=1):
