@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
 
@@ -30,7 +29,7 @@ from ..plan import print_plan, print_report
 from ..rating import print_summary
 from ..roster import NO_ORGANIZATION, print_roster
 from ..youth import print_youth
-from .annex import check_files, write_photo_page
+from .annex import Photo, check_files, write_photo_page
 from .front import TocLine, serif_canvas, write_front
 from .parts import (
     Evidence,
@@ -164,7 +163,7 @@ def _part(job: _Job, part: str) -> list[PdfReader] | str:
     return []  # "minh-chung": the annex, made by the caller
 
 
-def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader | Image.Image],
+def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader | Photo],
            temp: Path) -> list[Entry]:  # fmt: skip
     divider = temp / "annex.pdf"
     register_fonts()
