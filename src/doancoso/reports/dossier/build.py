@@ -11,8 +11,16 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+)
 from reportlab.lib.pagesizes import A4
 
 from ...core.dossier.check import PARTS, Gap, check
@@ -42,6 +50,7 @@ from .parts import (
 
 TITLE = "Hồ sơ đề nghị công nhận “Đoàn cơ sở 3 chủ động” năm {year}"
 ANNEX_TITLE = "PHỤ LỤC MINH CHỨNG"
+STAMP_FONT = "/DossierPageNumber"
 
 
 @dataclass
@@ -226,7 +235,11 @@ def _assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.
 
 
 def _number_pages(writer: PdfWriter) -> None:
-    """The dossier's page number centred in the top margin of every page but the cover."""
+    """The dossier's page number centred in the top margin of every page but the cover.
+
+    The numbers are drawn by reportlab on pages of their own, then each one's content is added
+    to its page as one more content stream (the page's own wrapped in q/Q) with the number's
+    font: far quicker than pypdf's ``merge_page``, which rewrites every page's content."""
     register_fonts()
     for page in writer.pages:
         if page.rotation:  # a scan kept turned: the number goes at the top as it is read
@@ -234,14 +247,49 @@ def _number_pages(writer: PdfWriter) -> None:
     buffer = io.BytesIO()
     canvas = serif_canvas(buffer)
     for number, page in enumerate(writer.pages, start=1):
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        canvas.setPageSize((width, height))
+        box = page.mediabox
+        canvas.setPageSize((float(box.width), float(box.height)))
         if number > 1:
             canvas.setFont(REGULAR, PAGE_NUMBER_SIZE + 2)
-            canvas.drawCentredString(width / 2, height - MARGIN_TOP / 2, str(number))
+            canvas.drawCentredString(float(box.left) + float(box.width) / 2,
+                                     float(box.top) - MARGIN_TOP / 2, str(number))  # fmt: skip
         canvas.showPage()
     canvas.save()
     overlay = PdfReader(buffer)
+    font_ref = None
+    push = writer._add_object(_stream(b"q\n"))
     for number, page in enumerate(writer.pages):
-        if number > 0:
-            page.merge_page(overlay.pages[number])
+        if number == 0:
+            continue
+        stamp = overlay.pages[number]
+        stamp_resources = cast(DictionaryObject, stamp["/Resources"].get_object())
+        ((key, ref),) = cast(DictionaryObject, stamp_resources["/Font"].get_object()).items()
+        if font_ref is None:
+            font_ref = ref.get_object().clone(writer).indirect_reference
+        data = stamp.get_contents().get_data()  # type: ignore[union-attr]
+        data = data.replace(f"{key} ".encode(), f"{STAMP_FONT} ".encode())
+        tail = writer._add_object(_stream(b"\nQ\n" + data))
+        contents = page.get("/Contents")
+        existing = contents.get_object() if contents is not None else None
+        if isinstance(existing, ArrayObject):
+            streams = list(existing)
+        elif contents is None:
+            streams = []
+        elif isinstance(contents, IndirectObject):
+            streams = [contents]
+        else:
+            streams = [writer._add_object(contents)]
+        page[NameObject("/Contents")] = ArrayObject([push, *streams, tail])
+        if "/Resources" not in page:
+            page[NameObject("/Resources")] = DictionaryObject()
+        resources = cast(DictionaryObject, page["/Resources"].get_object())
+        if "/Font" not in resources:
+            resources[NameObject("/Font")] = DictionaryObject()
+        fonts = cast(DictionaryObject, resources["/Font"].get_object())
+        fonts[NameObject(STAMP_FONT)] = font_ref
+
+
+def _stream(data: bytes) -> DecodedStreamObject:
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    return stream
