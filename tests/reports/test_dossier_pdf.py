@@ -277,3 +277,24 @@ def test_a_turned_evidence_page_gets_its_number_at_the_top_as_read(
     assert float(page.mediabox.width) > float(page.mediabox.height)  # shown as it is read
     height = float(page.mediabox.height)
     assert [r.text for r in pdf.runs(3) if r.y > height - MARGIN_TOP] == ["4"]
+
+
+def test_the_activities_with_results_and_participation(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    ws.activities.save({"title": "Ra quân Ngày Chủ nhật xanh", "kind": "sinh-hoat",
+                        "start_date": "15/03/2025", "place": "Ấp 1"})  # fmt: skip
+    ws.activities.save({"title": "Hiến máu tình nguyện", "kind": "sinh-hoat",
+                        "start_date": "20/05/2025"})  # fmt: skip
+    first, second = ws.activities.occurrences(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    ws.activities.update_occurrence(first.id, {"status": "da-thuc-hien", "participants": "35",
+                                               "results": "Dọn 2 km kênh"})  # fmt: skip
+    pdf = read_pdf(_build(ws, tmp_path / "hd.pdf", ("hoat-dong",)))
+    text = pdf.page_texts()[2]
+    assert " DANH SÁCH HOẠT ĐỘNG\n Năm 2025\n" in text
+    assert (
+        "1\n15/03/2025\nRa quân Ngày Chủ nhật xanh\nSinh hoạt chi\nđoàn định kỳ\nẤp 1\n"
+        "Đã thực hiện\nDọn 2 km kênh\n35\n2\n20/05/2025\nHiến máu tình nguyện\nSinh hoạt chi\n"
+        "đoàn định kỳ\nDự kiến\n"
+        "Tổng cộng: 2 lần hoạt động, đã thực hiện 1."
+    ) in text

@@ -157,7 +157,8 @@ def _part(job: _Job, part: str) -> list[PdfReader] | str:
         if not rows:
             return f"Chưa có hoạt động nào trong năm {year}."
         kinds = ws.activities.kind_names()
-        return [job.made(part, lambda p: write_activities(p, org, rows, kinds, year, when))]
+        details = [ws.activities.occurrence(r.id) for r in rows]
+        return [job.made(part, lambda p: write_activities(p, org, details, kinds, year, when))]
     if part == "xep-loai":
         if ws.rating.round(year) is None:
             return f"Chưa có đợt đánh giá, xếp loại năm {year}."

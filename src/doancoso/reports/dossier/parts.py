@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ...core.activities.rules import STATUSES as ACTIVITY_STATUSES
-from ...core.activities.service import OccurrenceRow
+from ...core.activities.service import OccurrenceDetail
 from ...core.evidence.service import Attachment
 from ...core.organization import OrganizationInfo
 from ...core.recognition.rules import STATUSES
@@ -164,23 +164,26 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
 # The activities of the year ----------------------------------------------------------------------
 
 
-def participation(row: OccurrenceRow) -> str:
-    if not row.attendance_taken:
-        return ""
-    return f"{row.present}/{row.expected}"
+def participation(detail: OccurrenceDetail) -> str:
+    """Present out of expected when attendance was taken, else the headcount given, else ""."""
+    row = detail.row
+    if row.attendance_taken:
+        return f"{row.present}/{row.expected}"
+    return "" if detail.participants is None else str(detail.participants)
 
 
-def write_activities(path: Path, org: OrganizationInfo, rows: Sequence[OccurrenceRow],
+def write_activities(path: Path, org: OrganizationInfo, details: Sequence[OccurrenceDetail],
                      kinds: dict[str, str], year: int, issued_on: dt.date) -> Path:  # fmt: skip
     doc = UnionDocument(org, kind=ACTIVITIES_KIND, title=f"Năm {year}", issued_on=issued_on,
                         orientation="landscape",
                         recipients=(f"{org.superior_name} (b/c)",))  # fmt: skip
-    table_rows = [(i, r.day.strftime("%d/%m/%Y"), r.title, kinds.get(r.kind, r.kind),
-                   r.place or "", ACTIVITY_STATUSES.get(r.status, r.status), participation(r))
-                  for i, r in enumerate(rows, start=1)]  # fmt: skip
-    columns = [Column("STT", 1, "CENTER"), Column("Ngày", 2, "CENTER"), Column("Hoạt động", 8),
-               Column("Loại", 3), Column("Địa điểm", 4), Column("Tình trạng", 2.4, "CENTER"),
-               Column("Có mặt", 2, "CENTER")]  # fmt: skip
-    done = sum(1 for r in rows if r.status == "da-thuc-hien")
-    total = _bold(f"Tổng cộng: {len(rows)} lần hoạt động, đã thực hiện {done}.")
+    table_rows = [(i, f"{d.row.day:%d/%m/%Y}", d.row.title, kinds.get(d.row.kind, d.row.kind),
+                   d.row.place or "", ACTIVITY_STATUSES.get(d.row.status, d.row.status),
+                   d.results or "", participation(d))
+                  for i, d in enumerate(details, start=1)]  # fmt: skip
+    columns = [Column("STT", 1, "CENTER"), Column("Ngày", 2, "CENTER"), Column("Hoạt động", 6),
+               Column("Loại", 2.6), Column("Địa điểm", 3), Column("Tình trạng", 2.2, "CENTER"),
+               Column("Kết quả", 6), Column("Tham gia", 1.8, "CENTER")]  # fmt: skip
+    done = sum(1 for d in details if d.row.status == "da-thuc-hien")
+    total = _bold(f"Tổng cộng: {len(details)} lần hoạt động, đã thực hiện {done}.")
     return doc.build(path, [PagedTable(columns, rows=table_rows)], closing_lead=[total])
