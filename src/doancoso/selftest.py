@@ -333,6 +333,41 @@ def step_checklist(run: Run) -> None:
     run.notes["checklist"] = f"{met + 1}/{total} đạt, {len(indicators)} indicators"
 
 
+def step_dossier(run: Run) -> None:
+    """A small recognition dossier (issue #16): the tờ trình and an annex of one evidence PDF
+    and one photo, merged with pypdf, its text read back page by page."""
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from .core.demo.checklist import photo_bytes
+    from .reports.dossier.build import build_dossier
+    from .reports.dossier.front import serif_canvas
+    from .reports.fonts import REGULAR, register_fonts
+
+    ws = run.ws
+    year = dt.date.today().year + 1  # a year of its own: exactly these two files
+    ws.recognition.open(year)
+    register_fonts()
+    evidence = run.folder / "bien-ban.pdf"
+    canvas = serif_canvas(str(evidence))
+    canvas.setFont(REGULAR, 14)
+    canvas.drawString(100, 700, "Biên bản tự kiểm tra")
+    canvas.showPage()
+    canvas.save()
+    photo = run.folder / "anh.png"
+    photo.write_bytes(photo_bytes(2024))
+    ws.recognition.attach(year, "1.1", evidence, "Biên bản")
+    ws.recognition.attach(year, "1.2", photo, "Ảnh")
+    built = build_dossier(ws, run.folder / "ho-so.pdf", year, ("to-trinh", "minh-chung"))
+    texts = [page.extract_text() for page in PdfReader(built.path).pages]
+    check(len(texts) == built.pages == 6, f"{built.pages} pages, not 6")
+    check("TỜ TRÌNH" in texts[2], "no tờ trình on page 3")
+    check(texts[4].startswith("Biên bản tự kiểm tra"), "the evidence PDF is not on page 5")
+    check(texts[5].startswith("Minh chứng 1.2.1"), "the photo is not on page 6")
+    run.notes["dossier"] = f"{built.pages} pages"
+
+
 SOAK_COUNTS = {"emits": 5000, "set_texts": 5000, "filter_changes": 500, "form_openings": 50}
 """Fewer than the soak's own defaults, to stay quick; a leak of one reference per call shows
 within its first hundred (see ``doancoso.ui.soak``)."""
@@ -372,6 +407,7 @@ STEPS: list[tuple[str, Step]] = [
     ("pdf", step_pdf),
     ("calendar", step_calendar),
     ("checklist", step_checklist),
+    ("dossier", step_dossier),
     ("qt", step_qt),
     ("soak", step_soak),
 ]

@@ -17,7 +17,17 @@ from typing import TextIO
 
 from .. import __version__
 from ..core.errors import AppError, ValidationError
-from . import activities, backups, checklist, getting_started, members, plans, rating, registers
+from . import (
+    activities,
+    backups,
+    checklist,
+    dossier,
+    getting_started,
+    members,
+    plans,
+    rating,
+    registers,
+)
 from .common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Subparsers, data_dir_option
 from .parser import Parser
 
@@ -32,6 +42,7 @@ COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     checklist.register,  # checklist show|set|attach|detach|template
     registers.register,  # advice add|list, coordination add|list
     rating.register,  # rating list|set|accept|close|reopen|export|import|print
+    dossier.register,  # dossier --year Y -o FILE.pdf [--check]
 )
 
 # Field names of the core whose option is not the field name with dashes.

@@ -1,0 +1,68 @@
+"""``doancoso dossier``: the recognition dossier of a year as one PDF, or its check.
+
+``--check`` prints what the dossier would lack and builds nothing; without it the dossier is
+built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written.
+``--format json`` prints ``{"ready", "missing": [{"part", "reason"}], "parts", "pages"}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TextIO
+
+from ..core.dossier.check import PARTS, check, parse_parts
+from ..core.errors import AppError
+from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+
+NO_OUTPUT = "Thiếu tệp sẽ ghi: hãy cho -o TỆP.pdf (hoặc dùng --check để chỉ kiểm tra)."
+
+
+def register(subparsers: Subparsers) -> None:
+    dossier = subparsers.add_parser("dossier", help="hồ sơ đề nghị công nhận “3 chủ động”")
+    data_dir_option(dossier)
+    dossier.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của hồ sơ")
+    dossier.add_argument("-o", "--output", type=Path, metavar="TỆP", help="tệp PDF sẽ ghi")
+    dossier.add_argument("--parts", metavar="DANH_SÁCH",
+                         help="các phần, cách nhau bởi dấu phẩy: " + ",".join(PARTS))  # fmt: skip
+    dossier.add_argument("--number", metavar="SỐ", help="số của tờ trình, ví dụ 15-TTr/ĐTN")
+    dossier.add_argument("--check", action="store_true", help="chỉ kiểm tra, không lập hồ sơ")
+    dossier.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
+    dossier.set_defaults(handler=run_dossier)
+
+
+def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
+    from ..reports.dossier.build import build_dossier
+
+    parts = parse_parts(args.parts)
+    if not args.check and args.output is None:
+        raise AppError(NO_OUTPUT)
+    pages: int | None = None
+    with open_workspace(args) as ws:
+        if args.check:
+            gaps = check(ws, args.year, parts, args.number)
+            included = parts
+        else:
+            built = build_dossier(ws, args.output, args.year, parts, number=args.number)
+            gaps, included, pages = list(built.gaps), list(built.parts), built.pages
+    if args.format == "json":
+        result: dict[str, object] = {
+            "ready": not gaps,
+            "missing": [{"part": g.part, "reason": g.reason} for g in gaps],
+            "parts": list(included),
+        }
+        if pages is not None:
+            result["pages"] = pages
+        json.dump(result, out, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    if gaps:
+        print(f"Hồ sơ năm {args.year} còn thiếu:", file=out)
+        for g in gaps:
+            print(f"  [{PARTS[g.part]}] {g.reason}", file=out)
+    else:
+        print(f"Hồ sơ năm {args.year} đã đủ.", file=out)
+    if pages is not None:
+        print(f"Đã ghi hồ sơ {pages} trang vào “{args.output}”.", file=out)
+    return EXIT_OK

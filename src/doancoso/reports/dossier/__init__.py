@@ -1,0 +1,1 @@
+"""The recognition dossier (issue #16): its own parts, the evidence annex and the assembly."""

@@ -1,0 +1,130 @@
+"""The evidence annex: attached PDFs checked before anything is written, photos placed on A4
+upright (their EXIF orientation applied) with their number and caption."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
+
+from ...core.errors import AppError
+from ...core.lang.text import nfc
+from ..document import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP
+from ..fonts import BOLD, register_fonts
+from ..styles import markup, styles
+from .front import serif_canvas
+from .parts import Evidence
+
+PDF = "application/pdf"
+CAPTION_SIZE = 13
+ORIENTATION = 0x0112  # the EXIF tag
+
+
+def refused(e: Evidence, reason: str) -> AppError:
+    return AppError(f"Tệp minh chứng “{e.attachment.original_name}” ({e.label}) {reason}. "
+                    "Hãy thay hoặc gỡ tệp này rồi lập lại hồ sơ; chưa ghi gì.")  # fmt: skip
+
+
+def open_pdf(e: Evidence) -> PdfReader:
+    """The evidence PDF read whole, or AppError naming it (encrypted, damaged, not a PDF)."""
+    try:
+        with e.attachment.path.open("rb") as handle:
+            if not handle.read(5).startswith(b"%PDF-"):
+                raise refused(e, "không phải tệp PDF")
+        reader = PdfReader(e.attachment.path, strict=False)
+        if reader.is_encrypted:
+            raise refused(e, "có mật khẩu")
+        if len(reader.pages) == 0:
+            raise refused(e, "không có trang nào")
+        for page in reader.pages:
+            page.get_contents()
+    except AppError:
+        raise
+    except OSError as exc:
+        raise refused(e, "không đọc được") from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise refused(e, "bị hỏng") from exc
+    return reader
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo checked readable: its file, its upright size and its EXIF orientation."""
+
+    path: Path
+    width: int
+    height: int
+    orientation: int
+    jpeg: bool
+
+    @property
+    def upright_source(self) -> bool:
+        """Drawn from its own file as it is (a JPEG passes into the PDF undecoded)."""
+        return self.jpeg and self.orientation == 1
+
+
+def open_photo(e: Evidence) -> Photo:
+    """The photo decoded (at a reduced scale for a JPEG: quick, and a damaged file still
+    fails) with its upright size, or AppError naming it."""
+    try:
+        with Image.open(e.attachment.path) as image:
+            jpeg = image.format == "JPEG"
+            orientation = int(image.getexif().get(ORIENTATION, 1) or 1)
+            width, height = image.size
+            image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+            image.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise refused(e, "không đọc được ảnh") from exc
+    if orientation in (5, 6, 7, 8):  # turned a quarter: width and height swap
+        width, height = height, width
+    return Photo(e.attachment.path, width, height, orientation, jpeg)
+
+
+def photo_source(photo: Photo, temp: Path) -> Path:
+    """The file to draw: the photo's own, or an upright JPEG copy in ``temp``."""
+    if photo.upright_source:
+        return photo.path
+    with Image.open(photo.path) as image:
+        upright = ImageOps.exif_transpose(image).convert("RGB")
+    copy = temp / f"upright-{photo.path.name}.jpg"
+    upright.save(copy, quality=90)
+    return copy
+
+
+def check_files(evidence: Sequence[Evidence]) -> dict[str, PdfReader | Photo]:
+    """Every evidence file opened (by number), or AppError naming the first unreadable one."""
+    opened: dict[str, PdfReader | Photo] = {}
+    for e in evidence:
+        opened[e.number] = open_pdf(e) if e.attachment.media_type == PDF else open_photo(e)
+    return opened
+
+
+def write_photo_page(path: Path, e: Evidence, photo: Photo) -> Path:
+    """One A4 page: the number at top, the photo scaled to fit, the caption under it."""
+    register_fonts()
+    width, height = A4
+    canvas = serif_canvas(str(path), pagesize=A4)
+    canvas.setTitle(nfc(e.label))
+    text_w = width - MARGIN_LEFT - MARGIN_RIGHT
+    top = height - MARGIN_TOP
+    canvas.setFont(BOLD, CAPTION_SIZE + 1)
+    canvas.drawCentredString(MARGIN_LEFT + text_w / 2, top - 14, nfc(e.label))
+    caption = Paragraph(markup(e.caption), styles()["subtitle"])
+    _, caption_h = caption.wrap(text_w, 60 * mm)
+    box_top, box_bottom = top - 14 - 8 * mm, MARGIN_BOTTOM + caption_h + 6 * mm
+    scale = min(text_w / photo.width, (box_top - box_bottom) / photo.height)
+    w, h = photo.width * scale, photo.height * scale
+    x = MARGIN_LEFT + (text_w - w) / 2
+    y = box_top - h
+    canvas.drawImage(str(photo_source(photo, path.parent)), x, y, w, h)
+    caption.drawOn(canvas, MARGIN_LEFT, y - 4 * mm - caption_h)
+    canvas.showPage()
+    canvas.save()
+    return path

@@ -1,0 +1,189 @@
+"""The dossier's own documents: the tờ trình (TTr), the self-assessment report (BC), the
+self-assessment table and the year's activities, each written to a PDF of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ...core.activities.rules import STATUSES as ACTIVITY_STATUSES
+from ...core.activities.service import OccurrenceDetail
+from ...core.evidence.service import Attachment
+from ...core.organization import OrganizationInfo
+from ...core.recognition.rules import STATUSES
+from ...core.recognition.service import ChecklistView, ItemView
+from ..document import UnionDocument
+from ..styles import markup, styles
+from ..tables import Column, PagedTable
+
+RECOGNITION = "“Đoàn cơ sở 3 chủ động”"
+TTR_KIND = "TỜ TRÌNH"
+BC_KIND = "BÁO CÁO"
+TABLE_KIND = "BẢNG TỰ ĐÁNH GIÁ"
+ACTIVITIES_KIND = "DANH SÁCH HOẠT ĐỘNG"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One attached file with its number in the dossier ("Minh chứng 1.2.3")."""
+
+    number: str
+    item: str
+    attachment: Attachment
+
+    @property
+    def label(self) -> str:
+        return f"Minh chứng {self.number}"
+
+    @property
+    def caption(self) -> str:
+        return self.attachment.caption or self.attachment.original_name
+
+
+def numbered_evidence(view: ChecklistView) -> list[Evidence]:
+    """Every file attached to the checklist, item by item, numbered within its item."""
+    return [Evidence(f"{v.item.code}.{i}", v.item.code, a)
+            for v in view.items for i, a in enumerate(v.files, start=1)]  # fmt: skip
+
+
+def readiness_text(view: ChecklistView) -> str:
+    met, counted = view.readiness()
+    text = f"đạt {met}/{counted} nội dung"
+    points = view.points()
+    if points is not None:
+        text += f", {points[0]:g}/{points[1]:g} điểm"
+    return text
+
+
+def _body(text: str) -> Paragraph:
+    return Paragraph(markup(text), styles()["body"])
+
+
+def _bold(text: str) -> Paragraph:
+    return Paragraph(f"<b>{markup(text)}</b>", styles()["body_left"])
+
+
+# The tờ trình ----------------------------------------------------------------------------------
+
+
+def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int) -> list[str]:
+    lines = []
+    if view is not None and view.template.source:
+        lines.append(f"Căn cứ {view.template.source};")
+    results = f"Căn cứ kết quả thực hiện nhiệm vụ công tác Đoàn và phong trào thanh niên năm {year}"
+    if view is not None:
+        results += f", {org.name} đã tự đánh giá theo tiêu chí {RECOGNITION}: "
+        results += readiness_text(view)
+    lines.append(results + ".")
+    lines.append(f"{org.name} kính đề nghị {org.superior_name} xem xét, công nhận {org.name} "
+                 f"đạt tiêu chuẩn {RECOGNITION} năm {year}.")  # fmt: skip
+    lines.append("Hồ sơ kèm theo gồm báo cáo tự đánh giá, bảng tự đánh giá và các minh chứng.")
+    lines.append(f"Kính trình {org.superior_name} xem xét, quyết định./.")
+    return lines
+
+
+def write_ttr(path: Path, org: OrganizationInfo, view: ChecklistView | None, year: int,
+              number: str | None, issued_on: dt.date) -> Path:  # fmt: skip
+    doc = UnionDocument(org, kind=TTR_KIND,
+                        title=f"Về việc đề nghị công nhận {RECOGNITION} năm {year}",
+                        number=number, issued_on=issued_on, recipients=("Như trên",))  # fmt: skip
+    st = styles()
+    body: list[Flowable] = [Paragraph(markup(f"Kính gửi: {org.superior_name}"), st["title"]),
+                            Spacer(1, 4 * mm)]  # fmt: skip
+    body += [_body(text) for text in ttr_paragraphs(org, view, year)]
+    return doc.build(path, body[:-1], closing_lead=body[-1:])
+
+
+# The self-assessment report ----------------------------------------------------------------------
+
+
+def item_sentence(v: ItemView) -> str:
+    text = f"{v.item.code}. {v.item.text}: {STATUSES[v.status]}."
+    if v.indicator is not None:
+        text += f" {v.indicator.text}"
+    if v.note:
+        text += f" {v.note}"
+    return text
+
+
+def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: int,
+                 issued_on: dt.date) -> Path:  # fmt: skip
+    doc = UnionDocument(org, kind=BC_KIND,
+                        title=f"Tự đánh giá kết quả xây dựng {RECOGNITION} năm {year}",
+                        issued_on=issued_on,
+                        recipients=(f"{org.superior_name} (b/c)",))  # fmt: skip
+    grounds = view.template.source or f"bộ tiêu chí {view.template.name}"
+    body: list[Flowable] = [_body(f"Thực hiện {grounds}, {org.name} tự đánh giá kết quả xây "
+                                  f"dựng {RECOGNITION} năm {year} như sau:")]  # fmt: skip
+    for number, criterion in enumerate(view.template.criteria, start=1):
+        body.append(_bold(f"{number}. {criterion.title}"))
+        body += [_body(item_sentence(v)) for v in view.criterion_items(criterion.code)]
+    body.append(_bold("Tổng hợp"))
+    rows = []
+    for criterion in view.template.criteria:
+        met, counted = view.readiness(criterion.code)
+        rows.append((criterion.code, criterion.title, counted, met))
+    met, counted = view.readiness()
+    rows.append(("", "Cộng", counted, met))
+    columns = [Column("Tiêu chí", 1.2, "CENTER"), Column("Nội dung", 8),
+               Column("Số nội dung", 1.8, "CENTER"), Column("Đạt", 1.2, "CENTER")]  # fmt: skip
+    body.append(PagedTable(columns, rows))
+    body.append(Spacer(1, 3 * mm))
+    body.append(_body(f"Kết quả chung: {org.name} {readiness_text(view)}."))
+    return doc.build(path, body[:-1], closing_lead=body[-1:])
+
+
+# The self-assessment table -------------------------------------------------------------------
+
+
+def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
+                evidence: Sequence[Evidence], year: int, issued_on: dt.date) -> Path:  # fmt: skip
+    doc = UnionDocument(org, kind=TABLE_KIND,
+                        title=f"Kết quả thực hiện tiêu chí {RECOGNITION} năm {year}",
+                        issued_on=issued_on, orientation="landscape",
+                        recipients=(f"{org.superior_name} (b/c)",))  # fmt: skip
+    by_item: dict[str, list[Evidence]] = {}
+    for e in evidence:
+        by_item.setdefault(e.item, []).append(e)
+    rows = []
+    for v in view.items:
+        files = "; ".join(f"{e.label}: {e.caption}" for e in by_item.get(v.item.code, []))
+        figure = v.indicator.text if v.indicator is not None else ""
+        rows.append((v.item.code, v.item.text, STATUSES[v.status], figure, files))
+    columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 7), Column("Tự đánh giá", 2,
+               "CENTER"), Column("Số liệu", 4), Column("Minh chứng", 5)]  # fmt: skip
+    total = _bold(f"Kết quả: {readiness_text(view)}.")
+    return doc.build(path, [PagedTable(columns, rows)], closing_lead=[total])
+
+
+# The activities of the year ----------------------------------------------------------------------
+
+
+def participation(detail: OccurrenceDetail) -> str:
+    """Present out of expected when attendance was taken, else the headcount given, else ""."""
+    row = detail.row
+    if row.attendance_taken:
+        return f"{row.present}/{row.expected}"
+    return "" if detail.participants is None else str(detail.participants)
+
+
+def write_activities(path: Path, org: OrganizationInfo, details: Sequence[OccurrenceDetail],
+                     kinds: dict[str, str], year: int, issued_on: dt.date) -> Path:  # fmt: skip
+    doc = UnionDocument(org, kind=ACTIVITIES_KIND, title=f"Năm {year}", issued_on=issued_on,
+                        orientation="landscape",
+                        recipients=(f"{org.superior_name} (b/c)",))  # fmt: skip
+    table_rows = [(i, f"{d.row.day:%d/%m/%Y}", d.row.title, kinds.get(d.row.kind, d.row.kind),
+                   d.row.place or "", ACTIVITY_STATUSES.get(d.row.status, d.row.status),
+                   d.results or "", participation(d))
+                  for i, d in enumerate(details, start=1)]  # fmt: skip
+    columns = [Column("STT", 1, "CENTER"), Column("Ngày", 2, "CENTER"), Column("Hoạt động", 6),
+               Column("Loại", 2.6), Column("Địa điểm", 3), Column("Tình trạng", 2.2, "CENTER"),
+               Column("Kết quả", 6), Column("Tham gia", 1.8, "CENTER")]  # fmt: skip
+    done = sum(1 for d in details if d.row.status == "da-thuc-hien")
+    total = _bold(f"Tổng cộng: {len(details)} lần hoạt động, đã thực hiện {done}.")
+    return doc.build(path, [PagedTable(columns, rows=table_rows)], closing_lead=[total])

@@ -1,0 +1,16 @@
+"""The self-test's dossier step: a small dossier with one evidence PDF and one photo."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from doancoso import selftest
+
+
+def test_dossier_step_runs_after_the_demo() -> None:
+    names = [name for name, _ in selftest.STEPS]
+    assert names.index("demo") < names.index("dossier")
+    out = StringIO()
+    steps = [(n, s) for n, s in selftest.STEPS if n in ("migrate", "demo", "dossier")]
+    assert selftest.run_self_test(out, steps=steps) == 0, out.getvalue()
+    assert ", dossier (6 pages)" in out.getvalue()

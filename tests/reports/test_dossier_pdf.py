@@ -1,0 +1,300 @@
+"""The recognition dossier as one PDF: the exact text of its own parts for fixture data, the
+table of contents pointing to the pages where each part starts, an evidence PDF's pages in
+place, a sideways photo upright, bookmarks, page numbers, metadata and fonts; an unreadable
+evidence file refused with nothing written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+from reportlab.pdfgen.canvas import Canvas
+
+from doancoso.core.dossier.check import Gap, check
+from doancoso.core.errors import AppError
+from doancoso.core.workspace import Workspace
+from doancoso.reports.document import MARGIN_TOP
+from doancoso.reports.dossier.build import build_dossier
+from doancoso.reports.fonts import REGULAR, register_fonts
+
+ISSUED = dt.date(2025, 12, 20)
+ReadPdf = Callable[[Path], Any]
+Pdf = Any
+
+
+def evidence_pdf(path: Path, pages: int = 3) -> Path:
+    register_fonts()
+    canvas = Canvas(str(path), initialFontName=REGULAR)  # type: ignore[arg-type]
+    for number in range(1, pages + 1):
+        canvas.setFont(REGULAR, 14)
+        canvas.drawString(100, 700, f"Biên bản trang {number}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def sideways_photo(path: Path) -> Path:
+    """A landscape JPEG, blue on its left third, whose EXIF says "turn 90° clockwise": shown
+    upright it is a portrait with the blue at the top."""
+    image = Image.new("RGB", (600, 300), (255, 0, 0))
+    image.paste((0, 0, 255), (0, 0, 200, 300))
+    exif = image.getexif()
+    exif[0x0112] = 6
+    image.save(path, exif=exif)
+    return path
+
+
+@pytest.fixture
+def dossier_ws(ws: Workspace, tmp_path: Path) -> Workspace:
+    ws.recognition.open(2025)
+    ws.recognition.set(2025, "1.1", {"status": "dat", "note": "Danh sách cập nhật hằng quý."})
+    ws.recognition.set(2025, "1.2", {"status": "chua-dat"})
+    ws.recognition.attach(2025, "1.1", evidence_pdf(tmp_path / "bien-ban.pdf"),
+                          "Biên bản rà soát đoàn viên")  # fmt: skip
+    ws.recognition.attach(2025, "1.2", sideways_photo(tmp_path / "anh.jpg"),
+                          "Buổi sinh hoạt chi đoàn")  # fmt: skip
+    ws.plans.create(2025)
+    return ws
+
+
+def _build(ws: Workspace, path: Path, parts: tuple[str, ...] | None = None) -> Path:
+    kwargs = {} if parts is None else {"parts": parts}
+    build_dossier(ws, path, 2025, number="15-TTr/ĐTN", issued_on=ISSUED, **kwargs)  # type: ignore[arg-type]
+    return path
+
+
+def _toc(pdf: Pdf) -> list[tuple[str, int]]:
+    """(title, page) of each line of the table of contents (page 2)."""
+    lines = [line.strip() for line in pdf.page_texts()[1].splitlines()]
+    body = lines[lines.index("Trang") + 1 : lines.index("Các phần không có trong hồ sơ:")]
+    found: list[tuple[str, int]] = []
+    for i, line in enumerate(body):
+        if line.isdigit() and i > 0 and not body[i - 1].isdigit():
+            found.append((body[i - 1], int(line)))
+    return found
+
+
+def test_contents_point_to_each_part_and_evidence(dossier_ws: Workspace, tmp_path: Path,
+                                                  read_pdf: ReadPdf) -> None:  # fmt: skip
+    pdf = read_pdf(_build(dossier_ws, tmp_path / "ho-so.pdf"))
+    texts = pdf.page_texts()
+    assert _toc(pdf) == [
+        ("Tờ trình đề nghị công nhận", 3),
+        ("Báo cáo tự đánh giá", 4),
+        ("Bảng tự đánh giá", 6),
+        ("Kế hoạch và báo cáo kết quả", 8),
+        ("Danh sách đoàn viên", 10),
+        ("Phụ lục minh chứng", 11),
+        ("Minh chứng 1.1.1: Biên bản rà soát đoàn viên", 12),
+        ("Minh chứng 1.2.1: Buổi sinh hoạt chi đoàn", 15),
+    ]
+    assert len(texts) == 15
+    assert "TỜ TRÌNH" in texts[2]
+    assert " BÁO CÁO\n Tự đánh giá kết quả xây dựng" in texts[3]
+    assert " BẢNG TỰ ĐÁNH GIÁ" in texts[5]
+    assert " KẾ HOẠCH" in texts[7]
+    assert " DANH SÁCH ĐOÀN VIÊN" in texts[9]
+    assert texts[10].startswith("PHỤ LỤC MINH CHỨNG")
+    # The evidence PDF's three pages in place, in order.
+    assert [t.splitlines()[0] for t in texts[11:14]] == [
+        "Biên bản trang 1", "Biên bản trang 2", "Biên bản trang 3"]  # fmt: skip
+    assert texts[14].startswith("Minh chứng 1.2.1\n Buổi sinh hoạt chi đoàn")
+    assert pdf.page_texts()[1].endswith(
+        "Các phần không có trong hồ sơ:\n"
+        "- Hoạt động trong năm: Chưa có hoạt động nào trong năm 2025.\n"
+        "- Kết quả đánh giá, xếp loại đoàn viên: Chưa có đợt đánh giá, xếp loại năm 2025.\n"
+        "- Danh sách thanh niên có hoàn cảnh khó khăn: Không có thanh niên có hoàn cảnh\n"
+        "khó khăn.\n2\n"
+    )
+
+
+def test_bookmarks_page_numbers_metadata_and_fonts(dossier_ws: Workspace, tmp_path: Path,
+                                                   read_pdf: ReadPdf) -> None:  # fmt: skip
+    pdf = read_pdf(_build(dossier_ws, tmp_path / "ho-so.pdf"))
+    reader = pdf.reader
+    outline = reader.outline
+    tops = [(o.title, reader.get_destination_page_number(o) + 1)
+            for o in outline if not isinstance(o, list)]  # fmt: skip
+    assert tops == [("Tờ trình đề nghị công nhận", 3), ("Báo cáo tự đánh giá", 4),
+                    ("Bảng tự đánh giá", 6), ("Kế hoạch và báo cáo kết quả", 8),
+                    ("Danh sách đoàn viên", 10), ("Phụ lục minh chứng", 11)]  # fmt: skip
+    children = outline[-1]
+    assert isinstance(children, list)
+    assert [(o.title, reader.get_destination_page_number(o) + 1) for o in children] == [
+        ("Minh chứng 1.1.1: Biên bản rà soát đoàn viên", 12),
+        ("Minh chứng 1.2.1: Buổi sinh hoạt chi đoàn", 15),
+    ]
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Hồ sơ đề nghị công nhận “Đoàn cơ sở 3 chủ động” năm 2025"
+    assert reader.metadata.author == "Đoàn xã Tân Hưng"
+    # The dossier's own page number, centred in the top margin of every page but the cover.
+    for index in range(len(reader.pages)):
+        height = float(reader.pages[index].mediabox.height)
+        top = [r.text for r in pdf.runs(index) if r.y > height - MARGIN_TOP]
+        assert top == ([] if index == 0 else [str(index + 1)]), index
+    assert pdf.fonts() == {"LiberationSerif": True, "LiberationSerif-Bold": True,
+                           "LiberationSerif-Italic": True,
+                           "LiberationSerif-BoldItalic": True}  # fmt: skip
+
+
+def test_tờ_trình_text(dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf) -> None:
+    pdf = read_pdf(_build(dossier_ws, tmp_path / "ttr.pdf", ("to-trinh",)))
+    assert pdf.page_texts()[2] == (
+        "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
+        " Số: 15-TTr/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n TỜ TRÌNH\n"
+        " Về việc đề nghị công nhận “Đoàn cơ sở 3 chủ động” năm 2025\n"
+        " Kính gửi: Tỉnh đoàn Cà Mau\n"
+        " Căn cứ Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các\ntỉnh;\n"
+        " Căn cứ kết quả thực hiện nhiệm vụ công tác Đoàn và phong trào thanh niên năm\n"
+        "2025, Đoàn xã Tân Hưng đã tự đánh giá theo tiêu chí “Đoàn cơ sở 3 chủ động”: đạt\n"
+        "1/14 nội dung.\n"
+        " Đoàn xã Tân Hưng kính đề nghị Tỉnh đoàn Cà Mau xem xét, công nhận Đoàn xã\n"
+        "Tân Hưng đạt tiêu chuẩn “Đoàn cơ sở 3 chủ động” năm 2025.\n"
+        " Hồ sơ kèm theo gồm báo cáo tự đánh giá, bảng tự đánh giá và các minh chứng.\n"
+        " Kính trình Tỉnh đoàn Cà Mau xem xét, quyết định./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu VP.\n TM. BAN CHẤP HÀNH\n BÍ THƯ\n"
+        " Nguyễn Thị Như Quỳnh\nTrang 1/1\n3\n"
+    )
+
+
+def test_report_and_table_text(dossier_ws: Workspace, tmp_path: Path,
+                               read_pdf: ReadPdf) -> None:  # fmt: skip
+    texts = read_pdf(_build(dossier_ws, tmp_path / "bc.pdf", ("bao-cao", "bang"))).page_texts()
+    report = texts[2] + texts[3]
+    assert (
+        " Thực hiện Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của\n"
+        "các tỉnh, Đoàn xã Tân Hưng tự đánh giá kết quả xây dựng “Đoàn cơ sở 3 chủ động”\n"
+        "năm 2025 như sau:\n"
+        "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên ở địa\n"
+        "phương, đơn vị\n"
+        " 1.1. Danh sách đoàn viên được lập đầy đủ, cập nhật thường xuyên: Đạt. Danh\n"
+        "sách đoàn viên chưa có ai. Danh sách cập nhật hằng quý.\n"
+        " 1.2. Nhận xét đoàn viên định kỳ và hằng năm trong sổ đoàn viên: Chưa đạt. Chưa\n"
+        "có đợt xếp loại đoàn viên năm 2025.\n"
+    ) in report
+    assert "Cộng\n14\n1\n Kết quả chung: Đoàn xã Tân Hưng đạt 1/14 nội dung." in report
+    table = texts[4] + texts[5]
+    assert (
+        "1.1\nDanh sách đoàn viên được lập đầy đủ, cập nhật thường\nxuyên\nĐạt\n"
+        "Danh sách đoàn viên chưa có ai.\nMinh chứng 1.1.1: Biên bản rà soát đoàn\n"
+        "viên\n1.2\n"
+    ) in table
+    assert "Minh chứng 1.2.1: Buổi sinh hoạt chi\nđoàn\n" in table
+    assert "Kết quả: đạt 1/14 nội dung." in table
+    # the table's header row repeated on its second page
+    assert texts[5].startswith("Mục\n Nội dung\n Tự đánh giá\n Số liệu\n Minh chứng\n")
+
+
+def test_a_sideways_photo_is_upright(dossier_ws: Workspace, tmp_path: Path) -> None:
+    reader = PdfReader(_build(dossier_ws, tmp_path / "anh.pdf", ("minh-chung",)))
+    (image,) = reader.pages[-1].images
+    photo = image.image
+    assert photo is not None
+    assert photo.width < photo.height  # portrait: turned by its EXIF orientation
+    top = photo.convert("RGB").getpixel((photo.width // 2, photo.height // 8))
+    bottom = photo.convert("RGB").getpixel((photo.width // 2, photo.height * 7 // 8))
+    assert isinstance(top, tuple) and isinstance(bottom, tuple)
+    assert top[2] > 200 and top[0] < 60  # blue at the top
+    assert bottom[0] > 200 and bottom[2] < 60
+
+
+def _broken(ws: Workspace, tmp_path: Path, name: str, content: bytes) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    ws.recognition.attach(2025, "1.3", bad, "Kế hoạch rèn luyện")
+
+
+def _encrypted(tmp_path: Path) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(evidence_pdf(tmp_path / "plain.pdf", 1)))
+    writer.encrypt("mat-khau")
+    out = tmp_path / "locked.pdf"
+    with out.open("wb") as handle:
+        writer.write(handle)
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "reason"),
+    [
+        ("hong.pdf", lambda tmp: b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage", "bị hỏng"),
+        ("khoa.pdf", _encrypted, "có mật khẩu"),
+        ("anh-hong.png", lambda tmp: b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "không đọc được ảnh"),
+    ],
+)
+def test_an_unreadable_evidence_file_writes_nothing(
+    dossier_ws: Workspace, tmp_path: Path, name: str, make: Callable[[Path], bytes], reason: str
+) -> None:
+    _broken(dossier_ws, tmp_path, name, make(tmp_path))
+    target = tmp_path / "out" / "ho-so.pdf"
+    target.parent.mkdir()
+    target.write_bytes(b"previous")
+    with pytest.raises(AppError) as raised:
+        _build(dossier_ws, target)
+    assert str(raised.value) == (
+        f"Tệp minh chứng “{name}” (Minh chứng 1.3.1) {reason}. "
+        "Hãy thay hoặc gỡ tệp này rồi lập lại hồ sơ; chưa ghi gì."
+    )
+    assert target.read_bytes() == b"previous"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["ho-so.pdf"]
+
+
+def test_the_check_names_what_is_missing(dossier_ws: Workspace) -> None:
+    gaps = check(dossier_ws, 2025, ("to-trinh", "ke-hoach", "xep-loai", "bang"))
+    assert gaps[:4] == [
+        Gap("to-trinh", "Chưa có số tờ trình."),
+        Gap("ke-hoach", "Kế hoạch năm 2025 chưa được cấp trên duyệt."),
+        Gap("xep-loai", "Chưa có đợt đánh giá, xếp loại năm 2025."),
+        Gap(
+            "bang",
+            "Mục 1.1: chỉ số “Danh sách đoàn viên cập nhật trong vòng (tháng)” chưa đạt — "
+            "Danh sách đoàn viên chưa có ai.",
+        ),
+    ]
+    assert Gap("bang", "Mục 1.3 chưa tự đánh giá.") in gaps
+    assert Gap("bang", "Mục 1.2 tự đánh giá “Chưa đạt”.") in gaps
+    dossier_ws.plans.register(2025, "da-duyet", "09/11/2024", "15-ĐK/TĐ")
+    assert check(dossier_ws, 2025, ("to-trinh", "ke-hoach"), "15-TTr/ĐTN") == []
+
+
+def test_a_turned_evidence_page_gets_its_number_at_the_top_as_read(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    writer = PdfWriter(clone_from=PdfReader(evidence_pdf(tmp_path / "quet.pdf", 1)))
+    writer.pages[0].rotate(90)
+    turned = tmp_path / "quet-xoay.pdf"
+    with turned.open("wb") as handle:
+        writer.write(handle)
+    ws.recognition.open(2025)
+    ws.recognition.attach(2025, "1.1", turned, "Bản quét")
+    pdf = read_pdf(_build(ws, tmp_path / "ho-so.pdf", ("minh-chung",)))
+    page = pdf.reader.pages[3]
+    assert page.rotation == 0
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # shown as it is read
+    height = float(page.mediabox.height)
+    assert [r.text for r in pdf.runs(3) if r.y > height - MARGIN_TOP] == ["4"]
+
+
+def test_the_activities_with_results_and_participation(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    ws.activities.save({"title": "Ra quân Ngày Chủ nhật xanh", "kind": "sinh-hoat",
+                        "start_date": "15/03/2025", "place": "Ấp 1"})  # fmt: skip
+    ws.activities.save({"title": "Hiến máu tình nguyện", "kind": "sinh-hoat",
+                        "start_date": "20/05/2025"})  # fmt: skip
+    first, second = ws.activities.occurrences(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    ws.activities.update_occurrence(first.id, {"status": "da-thuc-hien", "participants": "35",
+                                               "results": "Dọn 2 km kênh"})  # fmt: skip
+    pdf = read_pdf(_build(ws, tmp_path / "hd.pdf", ("hoat-dong",)))
+    text = pdf.page_texts()[2]
+    assert " DANH SÁCH HOẠT ĐỘNG\n Năm 2025\n" in text
+    assert (
+        "1\n15/03/2025\nRa quân Ngày Chủ nhật xanh\nSinh hoạt chi\nđoàn định kỳ\nẤp 1\n"
+        "Đã thực hiện\nDọn 2 km kênh\n35\n2\n20/05/2025\nHiến máu tình nguyện\nSinh hoạt chi\n"
+        "đoàn định kỳ\nDự kiến\n"
+        "Tổng cộng: 2 lần hoạt động, đã thực hiện 1."
+    ) in text
