@@ -110,7 +110,7 @@ def test_bad_usage_exits_2(
     code, err = usage(capsys, data_dir, "rating", "set", ids["An"], "--year", YEAR)
     assert code == 2 and err.endswith(
         "Lỗi cú pháp lệnh: cần ít nhất một trong --participation, --self, --proposed, "
-        "--decided, --remark\n"
+        "--decided, --remark, --training\n"
     )
     code, err = usage(capsys, data_dir, "rating", "accept", "--year", YEAR)
     assert code == 2 and err.endswith("Lỗi cú pháp lệnh: cần đúng một trong --proposals, "

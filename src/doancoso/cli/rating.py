@@ -27,6 +27,7 @@ SET_FIELDS = {
     "proposed": "proposed_level",
     "decided": "decided_level",
     "remark": "remark",
+    "training": "training_result",
 }
 
 
@@ -55,6 +56,11 @@ def register(subparsers: Subparsers) -> None:
     setting.add_argument("--proposed", help=f"mức chi đoàn đề nghị: {LEVEL_HELP}")
     setting.add_argument("--decided", help=f"mức Ban Chấp hành quyết định: {LEVEL_HELP}")
     setting.add_argument("--remark", help="nhận xét ghi vào sổ đoàn viên")
+    setting.add_argument(
+        "--training",
+        help="kết quả chương trình rèn luyện đoàn viên: Xuất sắc, Khá, Đạt, Không đạt hoặc "
+        "Chưa đăng ký (hoặc mã: xuat-sac, kha, dat, khong-dat, chua-dang-ky)",
+    )
     setting.set_defaults(handler=rating_set, parser=setting)
 
     accepting = sub.add_parser(
@@ -142,7 +148,8 @@ def rating_set(args: argparse.Namespace, out: TextIO) -> int:
            if getattr(args, option) is not None}  # fmt: skip
     if not raw:
         args.parser.error(
-            "cần ít nhất một trong --participation, --self, --proposed, --decided, --remark"
+            "cần ít nhất một trong --participation, --self, --proposed, --decided, --remark, "
+            "--training"
         )
     options = {field: option for option, field in SET_FIELDS.items()}
     with open_workspace(args) as ws:

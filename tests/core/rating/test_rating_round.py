@@ -157,7 +157,9 @@ def test_bad_levels_are_refused_and_change_nothing(ws: Workspace, branch: str) -
     assert caught.value.field_errors == {
         "decided_level": "Mức xếp loại phải từ 1 đến 4 (hoặc tên mức).",
         "participation": "Tỉ lệ tham gia phải là số từ 0 đến 100 (ví dụ 85 hoặc 85%).",
-        "training_result": "Kết quả rèn luyện phải là: Xuất sắc, Khá, Đạt, Không đạt.",
+        "training_result": (
+            "Kết quả rèn luyện phải là: Xuất sắc, Khá, Đạt, Không đạt, Chưa đăng ký."
+        ),
     }
     row = _rows(ws)["An"]
     assert (row.decided_level, row.participation, row.training_result) == (None, None, None)
@@ -171,3 +173,16 @@ def test_the_level1_cap_warns_before_closing(ws: Workspace, branch: str) -> None
     assert ws.rating.close_warnings(YEAR) == [
         "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 67%, vượt giới hạn 20% trong quy tắc."
     ]
+
+
+def test_training_not_registered_is_kept_and_caps_level_1(ws: Workspace, branch: str) -> None:
+    member = _member(ws, branch, "An")
+    _meetings(ws, {member: 10})
+    ws.rating.set(YEAR, member, {"training_result": "Chưa đăng ký"})
+    row = _rows(ws)["An"]
+    assert (row.training_registered, row.training_result, row.suggested) == (
+        False, "chua-dang-ky", 2,
+    )  # fmt: skip
+    ws.rating.set(YEAR, member, {"training_result": "Xuất sắc"})
+    row = _rows(ws)["An"]
+    assert (row.training_registered, row.training_result, row.suggested) == (True, "xuat-sac", 1)

@@ -93,12 +93,19 @@ def test_delete_and_zero_clear_and_other_columns_take_their_digits(
     _key(page, Qt.Key.Key_1)
     assert page.model.row(0).training_result == "xuat-sac"
     assert page.model.row(0).suggested == 1
+    _key(page, Qt.Key.Key_5)  # 5: not registered in the programme, so not level 1
+    assert page.model.row(0).training_result == "chua-dang-ky"
+    assert page.model.row(0).training_registered is False
+    assert page.model.row(0).suggested == 2
+    _key(page, Qt.Key.Key_1)
     # A letter in a level column changes nothing and says what the column takes.
     messages: list[str] = []
     page.status_message.connect(messages.append)
     _at(page, 0, COL_DECIDED)
     QTest.keyClicks(page.view, "x")
     assert messages == ["Ở cột này chỉ gõ 1, 2, 3, 4 (hoặc Delete, 0 để xóa)."]
+    _key(page, Qt.Key.Key_5)  # there is no level 5
+    assert messages[-1] == "Ở cột này chỉ gõ 1, 2, 3, 4 (hoặc Delete, 0 để xóa)."
     _at(page, 5, COL_NAME)
     page.view.setCurrentIndex(page.model.index(5, COL_DECIDED))
     _key(page, Qt.Key.Key_2)

@@ -17,7 +17,7 @@ from ..lang.text import nfc, nfc_multiline_or_none
 from ..lifecycle.periods import Period
 from ..lifecycle.rules import ACTIVE_STATUSES
 from ..roster.vocab import STATUSES
-from .rules import LEVELS, TRAINING_RESULTS, RatingRules, parse_level
+from .rules import LEVELS, NOT_REGISTERED, TRAINING_RESULTS, RatingRules, parse_level
 
 OPEN, CLOSED = "open", "closed"
 LEVEL_FIELDS = ("self_level", "proposed_level", "decided_level")
@@ -155,6 +155,8 @@ def parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
                     "Kết quả rèn luyện phải là: " + ", ".join(TRAINING_RESULTS.values()) + "."
                 )
             values[name] = code
+            if "training_registered" not in raw:  # a result says whether the member registered
+                values["training_registered"] = None if code is None else code != NOT_REGISTERED
         else:
             raise ValueError(f"unknown rating field {name!r}")
     if errors:

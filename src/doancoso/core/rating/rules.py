@@ -28,7 +28,11 @@ TRAINING_RESULTS: dict[str, str] = {
     "kha": "Khá",
     "dat": "Đạt",
     "khong-dat": "Không đạt",
+    "chua-dang-ky": "Chưa đăng ký",
 }
+"""The member training programme (chương trình rèn luyện đoàn viên): a result, or not
+registered (:data:`NOT_REGISTERED`)."""
+NOT_REGISTERED = "chua-dang-ky"
 RULE_LABELS: dict[str, str] = {
     "participation_thresholds": "Tỉ lệ tham gia tối thiểu cho mức 1, 2, 3 (%)",
     "min_months": "Số tháng sinh hoạt tối thiểu trong năm để được xếp loại",

@@ -56,6 +56,7 @@ _DIGITS = {
     Qt.Key.Key_2: 2,
     Qt.Key.Key_3: 3,
     Qt.Key.Key_4: 4,
+    Qt.Key.Key_5: 5,  # the training programme's "Chưa đăng ký" (level columns stop at 4)
 }
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -227,7 +228,11 @@ class RatingView(QTableView):
         if column in CHOICE_COLUMNS:
             if key in _DIGITS or key == Qt.Key.Key_0 or key in _CLEAR_KEYS:
                 digit = _DIGITS.get(Qt.Key(key))
-                self._set(index, None if digit is None else CHOICE_COLUMNS[column][digit - 1])
+                choices = CHOICE_COLUMNS[column]
+                if digit is not None and digit > len(choices):
+                    self.refused.emit()
+                    return
+                self._set(index, None if digit is None else choices[digit - 1])
                 return
             if event.text().strip():  # other printable keys mean nothing in a level column
                 self.refused.emit()
