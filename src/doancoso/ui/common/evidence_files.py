@@ -9,7 +9,17 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QWidget,
+)
 
 from ...core.errors import ValidationError
 from ...core.evidence.service import Attachment, EvidenceService
@@ -61,6 +71,20 @@ def viewable_copy(attachment: Attachment, under: Path) -> Path:
     if not target.is_file() or target.stat().st_size != attachment.size:
         shutil.copyfile(attachment.path, target)
     return target
+
+
+def thumbnail_grid(view: QListView, thumb: int, grid: QSize) -> None:
+    """A list of files shown as thumbnails in a grid, several selectable, files dropped on it."""
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setIconSize(QSize(thumb, thumb))
+    view.setGridSize(grid)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setMovement(QListView.Movement.Static)
+    view.setWordWrap(True)
+    view.setUniformItemSizes(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setToolTip("Kéo thả ảnh hoặc tệp PDF vào đây để đính kèm")
 
 
 class CaptionDialog(QDialog):

@@ -43,7 +43,6 @@ from PySide6.QtGui import (
     QPolygon,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QListView,
@@ -64,6 +63,7 @@ from ..common.evidence_files import (
     CaptionDialog,
     evidence_service,
     size_text,
+    thumbnail_grid,
     viewable_copy,
 )
 from ..shell.operations import Core, CoreOp
@@ -223,16 +223,7 @@ class EvidencePanel(QWidget):
         """Where the copies handed to the viewer go."""
         self.view = EvidenceList()
         self.view.setModel(self.model)
-        self.view.setViewMode(QListView.ViewMode.IconMode)
-        self.view.setIconSize(QSize(THUMB, THUMB))
-        self.view.setGridSize(QSize(THUMB + 44, THUMB + 40))
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setMovement(QListView.Movement.Static)
-        self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(True)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setToolTip("Kéo thả ảnh hoặc tệp PDF vào đây để đính kèm")
+        thumbnail_grid(self.view, THUMB, QSize(THUMB + 44, THUMB + 40))
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.setAcceptDrops(True)
