@@ -19,10 +19,16 @@ class ScriptedPrompts(Prompts):
         self.choice: str | None = None
         self.dialog_script: Callable[[QDialog], None] | None = None
         self.asked: list[str] = []
-        self.buttons: list[tuple[str, str]] = []  # the answers offered by each question
+        self.buttons: list[tuple[str, ...]] = []  # the answers offered by each question
         self.errors: list[str] = []
         self.infos: list[str] = []
         self.choices_offered: list[list[str]] = []
+        self.answer_index = 0  # what ask() answers
+
+    def ask(self, parent: QWidget | None, title: str, text: str, answers: Sequence[str]) -> int:
+        self.asked.append(text)
+        self.buttons.append(tuple(answers))
+        return self.answer_index
 
     def confirm(
         self, parent: QWidget | None, title: str, text: str, *, yes: str = "Đồng ý",

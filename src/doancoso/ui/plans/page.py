@@ -392,6 +392,19 @@ class PlansPage(QWidget):
             return
         self.show_year(year)
 
+    def unsaved_edits(self) -> str | None:
+        """What of the plan was typed and not saved (asked before the app closes)."""
+        if self.text_form.is_dirty():
+            return f"nội dung kế hoạch năm {self.year}"
+        if self.registration.is_dirty():
+            return f"đăng ký kế hoạch năm {self.year}"
+        return None
+
+    def save_edits(self) -> None:
+        """Save what :meth:`unsaved_edits` names (on the worker, as the Lưu buttons do)."""
+        self.text_form.save()
+        self.registration.save()
+
     def show_year(self, year: int) -> None:
         self.year = year
         self.text_form.forget()  # another plan: what was typed is not kept

@@ -358,6 +358,16 @@ class RecognitionPage(QWidget):
         self._current = code
         self.item_panel.show_item(self.year, self._item(code))
 
+    def unsaved_edits(self) -> str | None:
+        """The checklist item whose text was typed and not saved (asked before the app closes)."""
+        panel = self.item_panel
+        if panel.view is None or not panel.is_modified:
+            return None
+        return f"nội dung mục {panel.view.item.code} năm {self.year}"
+
+    def save_edits(self) -> None:
+        self.item_panel.save()
+
     def _leave_item(self) -> None:
         """Before another item or year is shown: offer to save what was typed."""
         panel = self.item_panel

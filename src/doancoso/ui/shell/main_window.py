@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -451,7 +451,46 @@ class MainWindow(QMainWindow):
         self._state.set_widths("roster/columns", self.roster.column_widths())
         self._state.sync()
 
+    def unsaved_edits(self) -> list[tuple[int, str]]:
+        """(area, what) for each page holding typed text not saved yet (a page says so through
+        ``unsaved_edits() -> str | None`` and saves it with ``save_edits()``)."""
+        found = []
+        for area, page in sorted(self._built.items()):
+            what = getattr(page, "unsaved_edits", lambda: None)()
+            if what:
+                found.append((area, what))
+        return found
+
+    def _settle_unsaved(self) -> bool:
+        """Before closing: offer to save what was typed and not saved. False: stay open."""
+        pending = self.unsaved_edits()
+        if not pending:
+            return True
+        listing = "\n".join(f"• {AREAS[area]}: {what}" for area, what in pending)
+        answer = self.core.prompts.ask(
+            self, "Chưa lưu",
+            f"Có nội dung đã nhập nhưng chưa lưu:\n{listing}\n\nLưu lại trước khi đóng?",
+            ("Lưu và đóng", "Đóng, không lưu", "Ở lại"),
+        )  # fmt: skip
+        if answer == 1:
+            return True
+        if answer == 2:
+            self.show_area(pending[0][0])
+            return False
+        for area, _ in pending:
+            self._built[area].save_edits()  # type: ignore[attr-defined]
+        self.core.runner.wait()
+        QCoreApplication.sendPostedEvents()  # the saves' results, delivered by queued signals
+        left = self.unsaved_edits()
+        if left:  # refused (a field in error, shown on the page): the secretary stays to fix it
+            self.show_area(left[0][0])
+            return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._settle_unsaved():
+            event.ignore()
+            return
         if self._ws.read_only is None:  # the window's state lives in the data folder
             self.save_state()
         # A write still on the worker commits (or rolls back) before the workspace closes.

@@ -38,6 +38,18 @@ class Prompts:
         box.deleteLater()
         return answer
 
+    def ask(self, parent: QWidget | None, title: str, text: str, answers: Sequence[str]) -> int:
+        """Ask ``text`` with one button per answer; the index of the one pressed. The first
+        answer is the default button, the last one Esc (and closing the box)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        buttons = [box.addButton(a, QMessageBox.ButtonRole.ActionRole) for a in answers]
+        box.setDefaultButton(buttons[0])
+        box.setEscapeButton(buttons[-1])
+        shown(box)
+        clicked = box.clickedButton()
+        box.deleteLater()
+        return buttons.index(clicked) if clicked in buttons else len(answers) - 1
+
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self._message(parent, QMessageBox.Icon.Warning, title, text)
 
