@@ -49,11 +49,16 @@ class CellLayout:
 
 
 def layout_cell(rect: QRect, count: int, line: int) -> CellLayout:
-    """The parts of a day of ``rect`` with ``count`` activities, chips ``line`` pixels high."""
+    """The parts of a day of ``rect`` with ``count`` activities, chips ``line`` pixels high a
+    line of text: two lines each when they all fit so (a title of several words is read whole,
+    "19:30 Sinh hoạt chi đoàn Ấp 3"), else one."""
     number = QRect(rect.left() + 3, rect.top() + 2, rect.width() - 6, line + 2)
     top = number.bottom() + GAP
-    height = line + 2
-    fit = max(0, (rect.bottom() - GAP - top + GAP) // (height + GAP))
+    room = rect.bottom() - GAP - top + GAP
+    height = 2 * line + 2
+    if count * (height + GAP) > room:
+        height = line + 2
+    fit = max(0, room // (height + GAP))
     shown = count if count <= fit else max(fit - 1, 0)
     chips = [
         QRect(rect.left() + 3, top + i * (height + GAP), rect.width() - 6, height)
@@ -61,8 +66,28 @@ def layout_cell(rect: QRect, count: int, line: int) -> CellLayout:
     ]
     more = None
     if shown < count and fit > 0:
-        more = QRect(rect.left() + 3, top + shown * (height + GAP), rect.width() - 6, height)
+        more = QRect(rect.left() + 3, top + shown * (height + GAP), rect.width() - 6, line + 2)
     return CellLayout(number, chips, more, count - shown)
+
+
+def chip_lines(metrics: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
+    """``text`` in at most ``lines`` lines of ``width`` pixels, broken between words, the last
+    one elided."""
+    out: list[str] = []
+    words = text.split()
+    while words and len(out) < lines - 1:
+        taken = 1
+        while (
+            taken < len(words) and metrics.horizontalAdvance(" ".join(words[: taken + 1])) <= width
+        ):
+            taken += 1
+        if metrics.horizontalAdvance(" ".join(words[:taken])) > width:
+            break  # one word wider than the chip: elided below
+        out.append(" ".join(words[:taken]))
+        words = words[taken:]
+    if words:
+        out.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return out
 
 
 def _faded(colour: QColor, amount: float = 0.55) -> QColor:
@@ -163,8 +188,9 @@ class ChipDelegate(QStyledItemDelegate):
         font.setStrikeOut(off)
         painter.setFont(font)
         painter.setPen(QColor("white"))
-        inner = rect.adjusted(4, 0, -3, 0)
-        text = metrics.elidedText(chip_text(row), Qt.TextElideMode.ElideRight, inner.width())
+        inner = rect.adjusted(4, 1, -3, -1)
+        lines = max(1, inner.height() // metrics.height())
+        text = "\n".join(chip_lines(metrics, chip_text(row), inner.width(), lines))
         painter.drawText(
             inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
         )
