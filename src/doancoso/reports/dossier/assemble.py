@@ -78,10 +78,11 @@ def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.d
         front_pages = len(front.pages)
     writer = PdfWriter()
     writer.append(front, import_outline=False)
-    parent = None
-    for entry, start in zip(entries, at, strict=True):
+    for entry in entries:
         for reader in entry.files:
             writer.append(reader, import_outline=False)
+    parent = None  # bookmarks once every page is in (a part may start with its first item's)
+    for entry, start in zip(entries, at, strict=True):
         item = writer.add_outline_item(title=nfc(entry.title), page_number=start - 1,
                                        parent=parent if entry.level else None)  # fmt: skip
         if entry.level == 0:

@@ -45,6 +45,8 @@ from .parts import (
 
 ANNEX_TITLE = "PHỤ LỤC MINH CHỨNG"
 PHOTOS_PER_PAGE = (1, 2)
+SUMMARY_ENTRY = "Báo cáo tổng hợp kết quả xếp loại"
+DECISION_ENTRY = "Quyết định công nhận kết quả xếp loại"
 Report = Callable[[int, int], None]
 
 
@@ -168,7 +170,7 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         if ws.plans.get(year) is None:
             return f"Chưa có kế hoạch năm {year}."
         return [job.made("kh", lambda p: print_plan(ws, p, year, page_numbers=False)),
-                job.made("bc", lambda p: print_report(ws, p, year,
+                job.made("bc", lambda p: print_report(ws, p, year, issued_on=when,
                                                       page_numbers=False))]  # fmt: skip
     if part == "hoat-dong":
         rows = ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31))
@@ -188,13 +190,14 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     if part == "xep-loai":
         if ws.rating.round(year) is None:
             return f"Chưa có đợt đánh giá, xếp loại năm {year}."
-        made = [job.made(part, lambda p: print_summary(ws, p, year, issued_on=when,
-                                                       page_numbers=False))]  # fmt: skip
+        summary = job.made(part, lambda p: print_summary(ws, p, year, issued_on=when,
+                                                         page_numbers=False))  # fmt: skip
         day = decision_day(ws, year)
-        if day is not None:
-            made.append(job.made("qd", lambda p: print_decision(ws, p, year, issued_on=day,
-                                                                page_numbers=False)))  # fmt: skip
-        return made
+        if day is None:
+            return [summary]
+        decision = job.made("qd", lambda p: print_decision(ws, p, year, issued_on=day,
+                                                           page_numbers=False))  # fmt: skip
+        return [Entry(SUMMARY_ENTRY, 1, [summary]), Entry(DECISION_ENTRY, 1, [decision])]
     return _list(job, part)
 
 

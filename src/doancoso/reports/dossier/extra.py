@@ -23,12 +23,13 @@ BRANCHES_KIND = "DANH SÁCH CHI ĐOÀN"
 
 
 def minutes_title(ws: Workspace, occurrence_id: str) -> str:
-    """ "12/03/2025 – Sinh hoạt chi đoàn tháng 3 (Chi đoàn ấp 1)": a minutes' line in the
-    table of contents."""
+    """ "12/03/2025 – Sinh hoạt tháng 3 (Chi đoàn ấp 1)": a minutes' line in the table of
+    contents (the chi đoàn named unless the title already names it)."""
     row = ws.activities.occurrence(occurrence_id).row
     names = {b.id: b.name for b in ws.branches.list()}
-    branches = ", ".join(names[b] for b in row.branch_ids if b in names)
     title = f"{row.day:%d/%m/%Y} – {row.title}"
+    named = [names[b] for b in row.branch_ids if b in names]
+    branches = ", ".join(n for n in named if n.casefold() not in title.casefold())
     return f"{title} ({branches})" if branches else title
 
 
