@@ -96,8 +96,8 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
     gaps = check(ws, year, parts, number)
     view = ws.recognition.view(year) if ws.recognition.opened(year) is not None else None
     evidence = numbered_evidence(view) if view is not None and "minh-chung" in parts else []
-    opened = check_files(evidence)  # before anything is written
     progress = _Progress(report, len(parts) + len(evidence) + 2)
+    opened = check_files(evidence)  # before anything is written
     entries: list[Entry] = []
     omitted: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="doancoso-dossier-") as folder:
