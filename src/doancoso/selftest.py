@@ -335,7 +335,8 @@ def step_checklist(run: Run) -> None:
 
 def step_dossier(run: Run) -> None:
     """A small recognition dossier (issue #16): the tờ trình and an annex of one evidence PDF
-    and one photo, merged with pypdf, its text read back page by page."""
+    and one photo, merged with pypdf, its progress reported step by step, its text read back
+    page by page (the dossier's page numbers only)."""
     import datetime as dt
 
     from pypdf import PdfReader
@@ -359,10 +360,15 @@ def step_dossier(run: Run) -> None:
     photo.write_bytes(photo_bytes(2024))
     ws.recognition.attach(year, "1.1", evidence, "Biên bản")
     ws.recognition.attach(year, "1.2", photo, "Ảnh")
-    built = build_dossier(ws, run.folder / "ho-so.pdf", year, ("to-trinh", "minh-chung"))
+    steps: list[tuple[int, int]] = []
+    built = build_dossier(ws, run.folder / "ho-so.pdf", year, ("to-trinh", "minh-chung"),
+                          report=lambda done, total: steps.append((done, total)))  # fmt: skip
     texts = [page.extract_text() for page in PdfReader(built.path).pages]
     check(len(texts) == built.pages == 6, f"{built.pages} pages, not 6")
+    check(steps == [(done, 6) for done in range(7)], f"progress reported as {steps}")
     check("TỜ TRÌNH" in texts[2], "no tờ trình on page 3")
+    check(texts[2].rstrip().endswith("\n3") and "Trang 1/" not in texts[2],
+          "the tờ trình is not numbered by the dossier alone")  # fmt: skip
     check(texts[4].startswith("Biên bản tự kiểm tra"), "the evidence PDF is not on page 5")
     check(texts[5].startswith("Minh chứng 1.2.1"), "the photo is not on page 6")
     run.notes["dossier"] = f"{built.pages} pages"

@@ -89,5 +89,36 @@ def test_bad_usage(folder: str) -> None:
     code, _, err = cli("dossier", "--year", "2025", "--check", "--parts", "bia",
                        "--data-dir", folder)  # fmt: skip
     assert (code, err) == (1, "Lỗi: Dữ liệu không hợp lệ:\n  --parts: Phần không có: bia. "
-                           "Các phần: to-trinh, bao-cao, bang, ke-hoach, hoat-dong, xep-loai, "
-                           "doan-vien, thanh-nien, minh-chung.\n")  # fmt: skip
+                           "Các phần: to-trinh, bao-cao, bang, ke-hoach, hoat-dong, bien-ban, "
+                           "xep-loai, doan-vien, thanh-nien, chi-doan, doan-vien-chi-doan, "
+                           "so-thanh-nien, thong-ke, minh-chung.\n")  # fmt: skip
+
+
+def test_optional_parts_and_photos_per_page(folder: str, tmp_path: Path) -> None:
+    code, out, err = cli("dossier", "--year", "2025", "--check", "--parts", "bien-ban,chi-doan",
+                         "--format", "json", "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert json.loads(out) == {
+        "ready": False,
+        "missing": [{"part": "bien-ban",
+                     "reason": "Chưa có biên bản sinh hoạt chi đoàn nào trong năm 2025."}],
+        "parts": ["bien-ban", "chi-doan"],
+    }  # fmt: skip
+    target = tmp_path / "ho-so.pdf"
+    code, out, err = cli("dossier", "--year", "2025", "-o", str(target), "--parts",
+                         "to-trinh,bien-ban,chi-doan", "--number", "15-TTr/ĐTN",
+                         "--photos-per-page", "2", "--format", "json",
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert json.loads(out)["parts"] == ["to-trinh"]  # no minutes, no chi đoàn yet
+    reader = PdfReader(target)
+    assert len(reader.pages) == 3
+    assert (reader.pages[1].extract_text() or "").endswith(
+        "Các phần không có trong hồ sơ:\n"
+        "- Biên bản sinh hoạt chi đoàn: Chưa có biên bản sinh hoạt chi đoàn nào trong năm\n"
+        "2025.\n- Danh sách chi đoàn: Chưa có chi đoàn nào.\n2\n"
+    )
+    with pytest.raises(SystemExit) as refused:
+        cli("dossier", "--year", "2025", "-o", str(target), "--photos-per-page", "3",
+            "--data-dir", folder)  # fmt: skip
+    assert refused.value.code == 2

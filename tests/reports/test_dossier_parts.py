@@ -1,0 +1,206 @@
+"""The dossier's parts chosen on purpose: the minutes of the chi đoàn meetings, the other lists
+(chi đoàn, members by chi đoàn), the rating decision once the round is closed, photos two a
+page; and the reports reused in it carrying only the dossier's page number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from doancoso.core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, parse_parts
+from doancoso.core.workspace import Workspace
+from doancoso.reports.dossier.build import build_dossier
+from dossier_data import ISSUED, make_dossier_data, sideways_photo
+from plan_data import make_plan_data
+
+ReadPdf = Callable[[Path], Any]
+DAY = dt.date(2026, 12, 20)
+OWN_NUMBER = re.compile(r"Trang \d+/\d+")
+
+
+def _outline(reader: PdfReader) -> list[Any]:
+    """(title, page) of the bookmarks, a part's items as a list after it."""
+
+    def walk(items: list[Any]) -> list[Any]:
+        return [walk(o) if isinstance(o, list)
+                else (o.title, reader.get_destination_page_number(o) + 1)
+                for o in items]  # fmt: skip
+
+    return walk(reader.outline)
+
+
+def test_optional_parts_are_off_by_default() -> None:
+    assert DEFAULT_PARTS == ("to-trinh", "bao-cao", "bang", "ke-hoach", "hoat-dong", "xep-loai",
+                             "doan-vien", "thanh-nien", "minh-chung")  # fmt: skip
+    assert parse_parts(None) == list(DEFAULT_PARTS)
+    assert parse_parts("bien-ban,chi-doan") == ["bien-ban", "chi-doan"]
+    assert list(PARTS)[5] == "bien-ban"
+
+
+def test_minutes_and_lists_with_the_dossier_numbers_only(ws: Workspace, tmp_path: Path,
+                                                         read_pdf: ReadPdf) -> None:  # fmt: skip
+    make_plan_data(ws)
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2026,
+                          ("ke-hoach", "bien-ban", "chi-doan", "doan-vien-chi-doan"),
+                          issued_on=DAY)  # fmt: skip
+    pdf = read_pdf(built.path)
+    texts = pdf.page_texts()
+    assert _outline(pdf.reader) == [
+        ("Kế hoạch và báo cáo kết quả", 3),
+        ("Biên bản sinh hoạt chi đoàn", 7),
+        [("15/03/2026 – Sinh hoạt chi đoàn ấp Bà Điều", 7)],
+        ("Danh sách chi đoàn", 8),
+        ("Danh sách đoàn viên theo chi đoàn", 9),
+        [("Chi đoàn ấp Bà Điều", 9), ("Chi đoàn ấp Xóm Mới", 10)],
+    ]
+    assert len(texts) == 10
+    assert (
+        "2\nBiên bản sinh hoạt chi đoàn\n7\n15/03/2026 – Sinh hoạt chi đoàn ấp Bà Điều\n7\n"
+        in (texts[1])
+    )
+    # The reused reports (plan, report, minutes, roster) carry no "Trang n/N" of their own:
+    # only the dossier's number, last on the page.
+    for index, text in enumerate(texts):
+        assert not OWN_NUMBER.search(text), index
+        if index:
+            assert text.endswith(f"\n{index + 1}\n"), index
+    assert texts[2].startswith("TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n"
+                               " ĐOÀN TNCS HỒ CHÍ MINH\n Số: 07-KH/ĐTN\n")  # fmt: skip
+    # The report of results is the dossier's: dated and counted on its day.
+    assert " Tân Hưng, ngày 20 tháng 12 năm 2026\n BÁO CÁO\n" in texts[4]
+    assert texts[6].startswith(
+        "ĐOÀN XÃ TÂN HƯNG\n CHI ĐOÀN ẤP BÀ ĐIỀU\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
+        " Số: 03-BB/CĐ\n Tân Hưng, ngày 15 tháng 3 năm 2026\n BIÊN BẢN SINH HOẠT CHI ĐOÀN\n"
+        " Kỳ sinh hoạt tháng 3 năm 2026\n"
+    )
+    assert texts[6].endswith(" THƯ KÝ\n Phạm Thị Dung\n CHỦ TRÌ\n Nguyễn Văn An\n7\n")
+    assert texts[7] == (
+        "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
+        " Tân Hưng, ngày 20 tháng 12 năm 2026\n DANH SÁCH CHI ĐOÀN\n Đoàn xã Tân Hưng\n"
+        " STT\n Chi đoàn\n Số đoàn viên\n1\nChi đoàn ấp Bà Điều\n4\n2\nChi đoàn ấp Xóm Mới\n2\n"
+        "Tổng số: 2 chi đoàn, 6 đoàn viên.\nNơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n"
+        " TM. BAN CHẤP HÀNH\n BÍ THƯ\n Nguyễn Thị Như Quỳnh\n8\n"
+    )
+    assert " DANH SÁCH ĐOÀN VIÊN\n Chi đoàn ấp Bà Điều – Đoàn xã Tân Hưng\n" in texts[8]
+    assert "Tổng số: 4 đoàn viên (nữ: 0)." in texts[8]
+    assert " DANH SÁCH ĐOÀN VIÊN\n Chi đoàn ấp Xóm Mới – Đoàn xã Tân Hưng\n" in texts[9]
+    assert "1\nVõ Minh Em\n05/05/2004\nĐang sinh hoạt\n2\nĐỗ Văn Phúc\n" in texts[9]
+
+
+def test_no_minutes_is_named_in_the_check_and_the_contents(ws: Workspace, tmp_path: Path,
+                                                           read_pdf: ReadPdf) -> None:  # fmt: skip
+    assert check(ws, 2026, ("bien-ban",)) == [
+        Gap("bien-ban", "Chưa có biên bản sinh hoạt chi đoàn nào trong năm 2026.")
+    ]
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2026, ("doan-vien", "bien-ban"),
+                          issued_on=DAY)  # fmt: skip
+    assert built.parts == ("doan-vien",)
+    assert (
+        read_pdf(built.path)
+        .page_texts()[1]
+        .endswith(
+            "Các phần không có trong hồ sơ:\n- Biên bản sinh hoạt chi đoàn: Chưa có biên bản sinh "
+            "hoạt chi đoàn nào trong năm\n2026.\n2\n"
+        )
+    )
+
+
+@pytest.fixture
+def rated(ws: Workspace) -> Workspace:
+    one = ws.branches.create("Chi đoàn ấp Tân Hưng").id
+    an = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/03/2000",
+                          "branch_id": one})  # fmt: skip
+    binh = ws.members.save({"full_name": "Trần Thị Bình", "birth_date": "20/11/2001",
+                            "branch_id": one, "gender": "female"})  # fmt: skip
+    ws.rating.open(2025)
+    ws.rating.set(2025, an, {"decided_level": 1})
+    ws.rating.set(2025, binh, {"decided_level": 2})
+    return ws
+
+
+def test_the_rating_decision_once_the_round_is_closed(rated: Workspace, tmp_path: Path,
+                                                      read_pdf: ReadPdf) -> None:  # fmt: skip
+    assert check(rated, 2025, ("xep-loai",)) == [
+        Gap("xep-loai", "Đợt đánh giá, xếp loại năm 2025 chưa khóa sổ."),
+        Gap("xep-loai", "Chưa có quyết định công nhận kết quả xếp loại năm 2025 (cần khóa sổ "
+                        "đợt đánh giá và có đoàn viên được Ban Chấp hành xếp loại)."),
+    ]  # fmt: skip
+    open_round = read_pdf(build_dossier(rated, tmp_path / "mo.pdf", 2025, ("xep-loai",),
+                                        issued_on=ISSUED).path)  # fmt: skip
+    assert not any("QUYẾT ĐỊNH" in t for t in open_round.page_texts())
+    assert _outline(open_round.reader) == [("Kết quả đánh giá, xếp loại đoàn viên", 3)]
+
+    rated.rating.close(2025)
+    closed_on = dt.date.today()  # the decision is dated the day the round was closed
+    assert check(rated, 2025, ("xep-loai",)) == []
+    pdf = read_pdf(build_dossier(rated, tmp_path / "khoa.pdf", 2025, ("xep-loai",),
+                                 issued_on=ISSUED).path)  # fmt: skip
+    texts = pdf.page_texts()
+    assert _outline(pdf.reader) == [
+        ("Kết quả đánh giá, xếp loại đoàn viên", 3),
+        [("Báo cáo tổng hợp kết quả xếp loại", 3), ("Quyết định công nhận kết quả xếp loại", 5)],
+    ]
+    assert " BÁO CÁO\n Tổng hợp kết quả đánh giá, xếp loại đoàn viên năm 2025\n" in texts[2]
+    when = f"ngày {closed_on:%d} tháng {closed_on.month} năm {closed_on.year}"
+    assert texts[4].startswith(
+        "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
+        f" Tân Hưng, {when}\n QUYẾT ĐỊNH\n"
+        " Về việc công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025\n"
+    )
+    assert (
+        " Điều 1. Công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025 đối với 2 đoàn\n"
+        "viên (có danh sách kèm theo), cụ thể:\n"
+        " - Hoàn thành xuất sắc nhiệm vụ: 1 đoàn viên (50%);\n"
+        " - Hoàn thành tốt nhiệm vụ: 1 đoàn viên (50%);\n"
+    ) in texts[4]
+    assert texts[5].startswith("DANH SÁCH XẾP LOẠI ĐOÀN VIÊN NĂM 2025\n")
+    assert "1\nNguyễn Văn An\n05/03/2000\n" in texts[5]
+    assert all(not OWN_NUMBER.search(t) for t in texts)
+
+
+def test_two_photos_a_page_keep_their_numbers_and_captions(ws: Workspace, tmp_path: Path,
+                                                           read_pdf: ReadPdf) -> None:  # fmt: skip
+    make_dossier_data(ws, tmp_path)
+    second = sideways_photo(tmp_path / "anh-2.jpg")
+    with Image.open(second) as image:  # another photo (the same one would be stored once)
+        exif = image.getexif()
+        changed = image.convert("RGB")
+        changed.paste((0, 160, 0), (500, 0, 600, 100))  # green at the far end: the foot, upright
+        changed.save(second, exif=exif)
+    ws.recognition.attach(2025, "1.2", second, "Trao quà")
+    ws.recognition.attach(2025, "1.3", sideways_photo(tmp_path / "anh-3.jpg"), "Lớp học")
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, ("minh-chung",), issued_on=ISSUED,
+                          photos_per_page=2)  # fmt: skip
+    pdf = read_pdf(built.path)
+    texts = pdf.page_texts()
+    # the divider, the PDF's 3 pages, then 1.2.1 and 1.2.2 on one page, 1.3.1 alone
+    assert _outline(pdf.reader) == [
+        ("Phụ lục minh chứng", 3),
+        [("Minh chứng 1.1.1: Biên bản rà soát đoàn viên", 4),
+         ("Minh chứng 1.2.1: Buổi sinh hoạt chi đoàn", 7), ("Minh chứng 1.2.2: Trao quà", 7),
+         ("Minh chứng 1.3.1: Lớp học", 8)],
+    ]  # fmt: skip
+    assert len(texts) == 8
+    assert texts[6] == ("Minh chứng 1.2.1\n Buổi sinh hoạt chi đoàn\n"
+                        "Minh chứng 1.2.2\n Trao quà\n7\n")  # fmt: skip
+    assert texts[7] == "Minh chứng 1.3.1\n Lớp học\n8\n"
+    page = pdf.reader.pages[6]
+    labels = {r.text: r.y for r in pdf.runs(6)}
+    assert labels["Minh chứng 1.2.1"] > float(page.mediabox.height) / 2 > labels["Minh chứng 1.2.2"]
+    images = [image.image for image in page.images]
+    assert len(images) == 2
+    for photo in images:
+        assert isinstance(photo, Image.Image)
+        assert photo.width < photo.height  # each turned upright by its EXIF orientation
+        top = photo.convert("RGB").getpixel((photo.width // 2, photo.height // 8))
+        assert isinstance(top, tuple) and top[2] > 200 and top[0] < 60  # blue at the top
+    # one a page: each photo on a page of its own
+    one = build_dossier(ws, tmp_path / "mot.pdf", 2025, ("minh-chung",), issued_on=ISSUED)
+    assert one.pages == 9
