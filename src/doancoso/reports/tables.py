@@ -72,6 +72,8 @@ class PagedTable(Flowable):
         return [avail_width * c.weight / total for c in self.columns]
 
     def _cell(self, value: object, column: Column, width: float) -> object:
+        if isinstance(value, Paragraph):  # laid out by the caller (an indented line...)
+            return value
         text = nfc("" if value is None else str(value))
         # A plain string is far cheaper for reportlab than a Paragraph: use one where it fits.
         widths, default = self._char_widths, self._default_width

@@ -17,6 +17,7 @@ from reportlab.lib.pagesizes import A4
 
 from ...core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, minutes_of_year, no_minutes
 from ...core.errors import AppError
+from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.organization import OrganizationInfo
 from ...core.recognition.service import ChecklistView
 from ...core.roster.service import MemberFilter
@@ -204,7 +205,9 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
 def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     ws, when = job.ws, job.issued_on
     if part == "doan-vien":
-        return [job.made(part, lambda p: print_roster(ws, p, issued_on=when, page_numbers=False))]
+        active = MemberFilter(statuses=ACTIVE_STATUSES)  # not those who left
+        return [job.made(part, lambda p: print_roster(ws, p, active, issued_on=when,
+                                                      page_numbers=False))]  # fmt: skip
     if part == "thanh-nien":
         flt = YouthFilter(hardship_only=True)
         if not ws.youth.ids(flt):
@@ -225,7 +228,8 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         if not with_members:
             return "Chưa có chi đoàn nào có đoàn viên."
         return [Entry(b.name, 1, [job.made(part, partial(print_roster, ws,
-                                                          flt=MemberFilter(branch_id=b.id),
+                                                          flt=MemberFilter(branch_id=b.id,
+                                                                           statuses=ACTIVE_STATUSES),
                                                           issued_on=when, page_numbers=False))])
                 for b in with_members]  # fmt: skip
     if part == "thong-ke":

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
@@ -53,6 +54,12 @@ def cover(org: OrganizationInfo, year: int, issued_on: dt.date) -> list[Flowable
     ]
 
 
+def _item_style() -> ParagraphStyle:
+    """A line under a part (an evidence item, a chi đoàn's minutes): indented under its part."""
+    return ParagraphStyle("toc-item", fontName=REGULAR, fontSize=12, leading=14.5,
+                          leftIndent=6 * mm)  # fmt: skip
+
+
 def contents(lines: Sequence[TocLine], omitted: Sequence[tuple[str, str]]) -> list[Flowable]:
     st = styles()
     rows: list[tuple[object, ...]] = []
@@ -62,7 +69,7 @@ def contents(lines: Sequence[TocLine], omitted: Sequence[tuple[str, str]]) -> li
             number += 1
             rows.append((number, line.title, line.page))
         else:
-            rows.append(("", f"    {line.title}", line.page))
+            rows.append(("", Paragraph(markup(line.title), _item_style()), line.page))
     columns = [Column("STT", 1, "CENTER"), Column("Nội dung", 12), Column("Trang", 1.4, "CENTER")]
     story: list[Flowable] = [Paragraph(markup(TOC_TITLE), st["kind"]), Spacer(1, 6 * mm),
                              PagedTable(columns, rows, font_size=12)]  # fmt: skip
