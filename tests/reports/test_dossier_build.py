@@ -109,3 +109,14 @@ def test_a_write_during_the_build_does_not_show(ws: Workspace, tmp_path: Path,
     assert len(ws.members.ids()) == 3
     again = build_dossier(ws, tmp_path / "sau.pdf", 2025, ("doan-vien",), issued_on=ISSUED)
     assert "Tổng số: 3 đoàn viên (nữ: 1)." in "".join(read_pdf(again.path).page_texts())
+
+
+def test_the_roster_parts_list_the_active_roster_only(ws: Workspace, tmp_path: Path,
+                                                      read_pdf: ReadPdf) -> None:  # fmt: skip
+    _member(ws, "Nguyễn Thị An")
+    gone = _member(ws, "Lê Văn Bình", "male")
+    ws.events.record(gone, "transfer_out", "01/09/2025", other_organization="Đoàn xã Khánh An")
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, ("doan-vien",), issued_on=ISSUED)
+    text = "".join(read_pdf(built.path).page_texts())
+    assert "Tổng số: 1 đoàn viên (nữ: 1)." in text
+    assert "Nguyễn Thị An" in text and "Lê Văn Bình" not in text
