@@ -89,5 +89,6 @@ def test_bad_usage(folder: str) -> None:
     code, _, err = cli("dossier", "--year", "2025", "--check", "--parts", "bia",
                        "--data-dir", folder)  # fmt: skip
     assert (code, err) == (1, "Lỗi: Dữ liệu không hợp lệ:\n  --parts: Phần không có: bia. "
-                           "Các phần: to-trinh, bao-cao, bang, ke-hoach, hoat-dong, xep-loai, "
-                           "doan-vien, thanh-nien, minh-chung.\n")  # fmt: skip
+                           "Các phần: to-trinh, bao-cao, bang, ke-hoach, hoat-dong, bien-ban, "
+                           "xep-loai, doan-vien, thanh-nien, chi-doan, doan-vien-chi-doan, "
+                           "so-thanh-nien, thong-ke, minh-chung.\n")  # fmt: skip

@@ -11,55 +11,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
 from pypdf import PdfReader, PdfWriter
-from reportlab.pdfgen.canvas import Canvas
 
 from doancoso.core.dossier.check import Gap, check
 from doancoso.core.errors import AppError
 from doancoso.core.workspace import Workspace
 from doancoso.reports.document import MARGIN_TOP
 from doancoso.reports.dossier.build import build_dossier
-from doancoso.reports.fonts import REGULAR, register_fonts
+from dossier_data import ISSUED, evidence_pdf, make_dossier_data
 
-ISSUED = dt.date(2025, 12, 20)
 ReadPdf = Callable[[Path], Any]
 Pdf = Any
 
 
-def evidence_pdf(path: Path, pages: int = 3) -> Path:
-    register_fonts()
-    canvas = Canvas(str(path), initialFontName=REGULAR)  # type: ignore[arg-type]
-    for number in range(1, pages + 1):
-        canvas.setFont(REGULAR, 14)
-        canvas.drawString(100, 700, f"Biên bản trang {number}")
-        canvas.showPage()
-    canvas.save()
-    return path
-
-
-def sideways_photo(path: Path) -> Path:
-    """A landscape JPEG, blue on its left third, whose EXIF says "turn 90° clockwise": shown
-    upright it is a portrait with the blue at the top."""
-    image = Image.new("RGB", (600, 300), (255, 0, 0))
-    image.paste((0, 0, 255), (0, 0, 200, 300))
-    exif = image.getexif()
-    exif[0x0112] = 6
-    image.save(path, exif=exif)
-    return path
-
-
 @pytest.fixture
 def dossier_ws(ws: Workspace, tmp_path: Path) -> Workspace:
-    ws.recognition.open(2025)
-    ws.recognition.set(2025, "1.1", {"status": "dat", "note": "Danh sách cập nhật hằng quý."})
-    ws.recognition.set(2025, "1.2", {"status": "chua-dat"})
-    ws.recognition.attach(2025, "1.1", evidence_pdf(tmp_path / "bien-ban.pdf"),
-                          "Biên bản rà soát đoàn viên")  # fmt: skip
-    ws.recognition.attach(2025, "1.2", sideways_photo(tmp_path / "anh.jpg"),
-                          "Buổi sinh hoạt chi đoàn")  # fmt: skip
-    ws.plans.create(2025)
-    return ws
+    return make_dossier_data(ws, tmp_path)
 
 
 def _build(ws: Workspace, path: Path, parts: tuple[str, ...] | None = None) -> Path:
@@ -158,7 +125,7 @@ def test_tờ_trình_text(dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadP
         " Hồ sơ kèm theo gồm báo cáo tự đánh giá, bảng tự đánh giá và các minh chứng.\n"
         " Kính trình Tỉnh đoàn Cà Mau xem xét, quyết định./.\n"
         "Nơi nhận:\n- Như trên;\n- Lưu VP.\n TM. BAN CHẤP HÀNH\n BÍ THƯ\n"
-        " Nguyễn Thị Như Quỳnh\nTrang 1/1\n3\n"
+        " Nguyễn Thị Như Quỳnh\n3\n"  # only the dossier's page number
     )
 
 

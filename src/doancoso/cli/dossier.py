@@ -1,5 +1,8 @@
 """``doancoso dossier``: the recognition dossier of a year as one PDF, or its check.
 
+``--parts`` chooses the parts and their order (default: all but the optional ones, the minutes
+and the other lists); ``--photos-per-page 2`` puts two evidence photos on a page.
+
 ``--check`` prints what the dossier would lack and builds nothing; without it the dossier is
 built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written.
 ``--format json`` prints ``{"ready", "missing": [{"part", "reason"}], "parts", "pages"}``.
@@ -12,10 +15,17 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from ..core.dossier.check import PARTS, check, parse_parts
+from ..core.dossier.check import DEFAULT_PARTS, OPTIONAL_PARTS, PARTS, check, parse_parts
 from ..core.errors import AppError
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
+PARTS_HELP = (
+    "các phần theo thứ tự, cách nhau bởi dấu phẩy (mặc định: "
+    + ",".join(DEFAULT_PARTS)
+    + "; chỉ có khi chọn: "
+    + ",".join(p for p in PARTS if p in OPTIONAL_PARTS)
+    + ")"
+)
 NO_OUTPUT = "Thiếu tệp sẽ ghi: hãy cho -o TỆP.pdf (hoặc dùng --check để chỉ kiểm tra)."
 
 
@@ -24,9 +34,10 @@ def register(subparsers: Subparsers) -> None:
     data_dir_option(dossier)
     dossier.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của hồ sơ")
     dossier.add_argument("-o", "--output", type=Path, metavar="TỆP", help="tệp PDF sẽ ghi")
-    dossier.add_argument("--parts", metavar="DANH_SÁCH",
-                         help="các phần, cách nhau bởi dấu phẩy: " + ",".join(PARTS))  # fmt: skip
+    dossier.add_argument("--parts", metavar="DANH_SÁCH", help=PARTS_HELP)
     dossier.add_argument("--number", metavar="SỐ", help="số của tờ trình, ví dụ 15-TTr/ĐTN")
+    dossier.add_argument("--photos-per-page", type=int, choices=(1, 2), default=1,
+                         help="số ảnh minh chứng trên một trang (mặc định 1)")  # fmt: skip
     dossier.add_argument("--check", action="store_true", help="chỉ kiểm tra, không lập hồ sơ")
     dossier.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
     dossier.set_defaults(handler=run_dossier)
@@ -44,7 +55,8 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
             gaps = check(ws, args.year, parts, args.number)
             included = parts
         else:
-            built = build_dossier(ws, args.output, args.year, parts, number=args.number)
+            built = build_dossier(ws, args.output, args.year, parts, number=args.number,
+                                  photos_per_page=args.photos_per_page)  # fmt: skip
             gaps, included, pages = list(built.gaps), list(built.parts), built.pages
     if args.format == "json":
         result: dict[str, object] = {

@@ -8,7 +8,9 @@ The frame lays out, on A4 portrait or landscape with margins 20/20/30/20 mm (top
 left, right): the issuing bodies at top left (superior body, then the issuer in bold, then
 ``***`` and the number), "ĐOÀN TNCS HỒ CHÍ MINH" at top right with a rule under it and the
 place and date in italic; the type name and summary centred; the body; the signature block at
-right and "Nơi nhận:" at left; "Trang n/N" at the foot of every page. Everything is set in
+right and "Nơi nhận:" at left; "Trang n/N" at the foot of every page (left out with
+``page_numbers=False``, for a document placed in a larger one that numbers its own pages, like
+the recognition dossier). Everything is set in
 Liberation Serif and every string is NFC. The superior body's name comes from the
 organisation's settings, never from the code.
 """
@@ -134,6 +136,14 @@ class DocumentHeader:
         return [table]
 
 
+class _PlainCanvas(Canvas):
+    """A canvas without page numbers whose first font is Liberation Serif."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = REGULAR  # reportlab's default would pull in Helvetica
+        super().__init__(*args, **kwargs)
+
+
 class _NumberedCanvas(Canvas):
     """A canvas that writes "Trang n/N" on every page once N is known, in Liberation Serif."""
 
@@ -171,7 +181,8 @@ class UnionDocument:
     else its province; "": no place); ``recipients`` the "Nơi nhận" lines, printed as
     :func:`~doancoso.core.documents.printed_recipients` says ("- " before each, ";" or "." after,
     "Lưu VP." added unless the list already ends with a "Lưu" line); ``signer`` defaults to
-    the organisation's secretary.
+    the organisation's secretary; ``page_numbers`` False: no "Trang n/N" (the document is
+    part of a larger one that numbers the pages).
     """
 
     org: OrganizationInfo
@@ -186,6 +197,7 @@ class UnionDocument:
     subtitle: str = ""
     issuer: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    page_numbers: bool = True
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -279,5 +291,6 @@ class UnionDocument:
                           self.page_size[1] - MARGIN_TOP - MARGIN_BOTTOM, leftPadding=0,
                           rightPadding=0, topPadding=0, bottomPadding=0, id="text")  # fmt: skip
             template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-            template.build(story, canvasmaker=_NumberedCanvas)
+            canvas = _NumberedCanvas if self.page_numbers else _PlainCanvas
+            template.build(story, canvasmaker=canvas)
         return target

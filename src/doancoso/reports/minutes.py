@@ -150,7 +150,7 @@ class MinutesFrame(UnionDocument):
 
 def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
                   issued_on: date | None = None, number: str | None = None,
-                  place: str | None = None) -> Path:  # fmt: skip
+                  place: str | None = None, page_numbers: bool = True) -> Path:  # fmt: skip
     """Write the minutes of the date ``occurrence_id`` to the PDF ``path``; returns the path.
 
     ``number`` defaults to the minutes' own, ``issued_on`` to the meeting's day, ``place`` to
@@ -183,6 +183,7 @@ def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
         chair=nfc(doc.minutes.chair),
         recorder=nfc(doc.minutes.recorder),
         metadata={"title": f"Biên bản – {nfc(doc.title)} – {doc.day:%d/%m/%Y}"},
+        page_numbers=page_numbers,
     )
     body = minutes_body(doc)
     return frame.build(path, body[:-1], closing_lead=body[-1:])

@@ -142,7 +142,8 @@ def plan_body(org: OrganizationInfo, plan: PlanInfo) -> list[Flowable]:
 
 def print_plan(ws: Workspace, path: Path | str, year: int, *, issued_on: date | None = None,
                number: str | None = None, place: str | None = None,
-               recipients: Sequence[str] | None = None) -> Path:  # fmt: skip
+               recipients: Sequence[str] | None = None, page_numbers: bool = True,
+               ) -> Path:  # fmt: skip
     """Write the plan of ``year`` (KH) to the PDF ``path`` (atomically); returns the path.
 
     ``number`` and ``issued_on`` default to the plan's own (else no number, and today);
@@ -161,6 +162,7 @@ def print_plan(ws: Workspace, path: Path | str, year: int, *, issued_on: date | 
         place=place,
         recipients=default_recipients(org) if recipients is None else recipients,
         metadata={"title": nfc(plan.title)},
+        page_numbers=page_numbers,
     )
     body = plan_body(org, plan)
     # The last paragraph goes with the signature, which then never stands alone on a page.
@@ -312,7 +314,8 @@ def report_body(org: OrganizationInfo, plan: PlanInfo) -> list[Flowable]:
 
 def print_report(ws: Workspace, path: Path | str, year: int, *, issued_on: date | None = None,
                  number: str | None = None, place: str | None = None,
-                 recipients: Sequence[str] | None = None) -> Path:  # fmt: skip
+                 recipients: Sequence[str] | None = None, page_numbers: bool = True,
+                 ) -> Path:  # fmt: skip
     """Write the report of the plan of ``year``'s results (BC) to the PDF ``path``; the
     figures the app measures are computed at ``issued_on`` (default today; the core stops at
     the year's end). Other options as for :func:`print_plan` (no number by default).
@@ -328,6 +331,7 @@ def print_report(ws: Workspace, path: Path | str, year: int, *, issued_on: date 
         issued_on=day,
         place=place,
         recipients=default_recipients(org) if recipients is None else recipients,
+        page_numbers=page_numbers,
     )
     body = report_body(org, plan)
     return doc.build(path, body[:-1], closing_lead=body[-1:])

@@ -259,7 +259,7 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
 def print_summary(ws: Workspace, path: Path | str, year: int, branch_id: str | None = None, *,
                   issued_on: date | None = None, number: str | None = None,
                   place: str | None = None, recipients: Sequence[str] | None = None,
-                  ) -> Path:  # fmt: skip
+                  page_numbers: bool = True) -> Path:  # fmt: skip
     """Write the summary of the round of ``year`` (of one chi đoàn when ``branch_id`` is given)
     to the PDF ``path`` and return it; the print dialog's ``number``, ``place``, ``issued_on``
     and ``recipients`` as for :func:`~doancoso.reports.roster.print_roster`."""
@@ -274,6 +274,7 @@ def print_summary(ws: Workspace, path: Path | str, year: int, branch_id: str | N
         place=place,
         orientation="landscape",
         recipients=default_recipients(report.org) if recipients is None else recipients,
+        page_numbers=page_numbers,
     )
     body, last = summary_body(report)
     return doc.build(path, body, closing_lead=last)
@@ -355,7 +356,7 @@ def annex(report: RoundReport, doc: UnionDocument) -> list[Flowable]:
 def print_decision(ws: Workspace, path: Path | str, year: int, branch_id: str | None = None, *,
                    issued_on: date | None = None, number: str | None = None,
                    place: str | None = None, recipients: Sequence[str] | None = None,
-                   ) -> Path:  # fmt: skip
+                   page_numbers: bool = True) -> Path:  # fmt: skip
     """Write the decision recognising the results of ``year`` (of one chi đoàn when given),
     with the list of the members recognised as its annex, to ``path``; returns it. Refused
     (AppError) while no member has a decided level."""
@@ -371,5 +372,6 @@ def print_decision(ws: Workspace, path: Path | str, year: int, branch_id: str | 
         issued_on=issued_on or date.today(),
         place=place,
         recipients=decision_recipients(report.org) if recipients is None else recipients,
+        page_numbers=page_numbers,
     )
     return doc.build(path, decision_body(report, recognised), annex=annex(report, doc))

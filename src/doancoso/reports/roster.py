@@ -68,12 +68,13 @@ def total_line(count: int, women: int) -> str:
 def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = None, *,
                  issued_on: date | None = None, number: str | None = None,
                  place: str | None = None, recipients: Sequence[str] | None = None,
-                 ) -> Path:  # fmt: skip
+                 page_numbers: bool = True) -> Path:  # fmt: skip
     """Write the roster shown by ``flt`` to the PDF ``path`` (atomically) and return the path.
 
     ``number``, ``place``, ``issued_on`` and ``recipients`` are those of the print dialog
     (:class:`~doancoso.core.documents.DocumentDetails`); left out: no number, the organisation's
-    place, today, and :func:`~doancoso.core.documents.default_recipients`.
+    place, today, and :func:`~doancoso.core.documents.default_recipients`. ``page_numbers``
+    False: no "Trang n/N" (the document is placed in one that numbers its pages).
 
     Raises AppError when there is no organisation yet or the file cannot be written.
     """
@@ -98,6 +99,7 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
         place=place,
         orientation="landscape",
         recipients=default_recipients(org) if recipients is None else recipients,
+        page_numbers=page_numbers,
     )
     total = Paragraph(markup(total_line(len(rows), women)), styles()["total"])
     return build_table_document(doc, path, _columns(with_branch), table_rows, after=[total])

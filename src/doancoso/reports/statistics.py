@@ -134,7 +134,7 @@ def statistics_body(stats: RosterStats) -> list[Flowable]:
 def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
                      issued_on: date | None = None, *, number: str | None = None,
                      place: str | None = None, recipients: Sequence[str] | None = None,
-                     ) -> Path:  # fmt: skip
+                     page_numbers: bool = True) -> Path:  # fmt: skip
     """Write the statistics on ``today`` to the PDF ``path`` (atomically) and return the path.
 
     ``number``, ``place``, ``issued_on`` (default: the day counted) and ``recipients`` as for
@@ -147,13 +147,13 @@ def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
         raise AppError(NO_ORGANIZATION)
     stats = ws.statistics.roster(today)
     return print_statistics_of(ws, stats, path, issued_on=issued_on, number=number, place=place,
-                               recipients=recipients)  # fmt: skip
+                               recipients=recipients, page_numbers=page_numbers)  # fmt: skip
 
 
 def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
                         issued_on: date | None = None, *, number: str | None = None,
                         place: str | None = None, recipients: Sequence[str] | None = None,
-                        ) -> Path:  # fmt: skip
+                        page_numbers: bool = True) -> Path:  # fmt: skip
     """Like :func:`print_statistics` with statistics already computed (e.g. by the page)."""
     org = ws.organization.get()
     if org is None:
@@ -168,5 +168,6 @@ def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
         place=place,
         orientation="portrait",
         recipients=default_recipients(org) if recipients is None else recipients,
+        page_numbers=page_numbers,
     )
     return doc.build(path, statistics_body(stats))

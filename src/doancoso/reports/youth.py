@@ -57,7 +57,7 @@ def total_line(rows: list[YouthRow]) -> str:
 def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None, *,
                 issued_on: date | None = None, number: str | None = None,
                 place: str | None = None, recipients: Sequence[str] | None = None,
-                ) -> Path:  # fmt: skip
+                page_numbers: bool = True) -> Path:  # fmt: skip
     """Write the youth register shown by ``flt`` to the PDF ``path`` (atomically); returns it.
 
     ``number``, ``place``, ``issued_on`` and ``recipients`` as for
@@ -81,6 +81,7 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
         place=place,
         orientation="landscape",
         recipients=default_recipients(org) if recipients is None else recipients,
+        page_numbers=page_numbers,
     )
     total = Paragraph(markup(total_line(rows)), styles()["total"])
     return build_table_document(doc, path, COLUMNS, table_rows, after=[total], font_size=10)

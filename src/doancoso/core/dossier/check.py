@@ -23,12 +23,27 @@ PARTS: dict[str, str] = {
     "bang": "Bảng tự đánh giá",
     "ke-hoach": "Kế hoạch và báo cáo kết quả",
     "hoat-dong": "Hoạt động trong năm",
+    "bien-ban": "Biên bản sinh hoạt chi đoàn",
     "xep-loai": "Kết quả đánh giá, xếp loại đoàn viên",
     "doan-vien": "Danh sách đoàn viên",
     "thanh-nien": "Danh sách thanh niên có hoàn cảnh khó khăn",
+    "chi-doan": "Danh sách chi đoàn",
+    "doan-vien-chi-doan": "Danh sách đoàn viên theo chi đoàn",
+    "so-thanh-nien": "Danh sách thanh niên địa phương",
+    "thong-ke": "Thống kê tình hình đoàn viên",
     "minh-chung": "Phụ lục minh chứng",
 }
-"""The parts in their default order (DOMAIN.md §2, §7): code → Vietnamese name."""
+"""Every part in its order (DOMAIN.md §2, §7): code → Vietnamese name."""
+
+OPTIONAL_PARTS = frozenset({"bien-ban", "chi-doan", "doan-vien-chi-doan", "so-thanh-nien",
+                            "thong-ke"})  # fmt: skip
+"""The parts left out unless chosen: the minutes of the chi đoàn meetings, and the lists the
+secretary may add (issue #16)."""
+
+DEFAULT_PARTS: tuple[str, ...] = tuple(p for p in PARTS if p not in OPTIONAL_PARTS)
+"""The parts of a dossier when none are chosen, in order."""
+
+MINUTES_KIND = "sinh-hoat"  # the minutes of these meetings make the "bien-ban" part
 
 
 @dataclass(frozen=True)
@@ -40,9 +55,10 @@ class Gap:
 
 
 def parse_parts(text: str | None) -> list[str]:
-    """The parts chosen by a comma-separated list of codes (None or empty: all, in order)."""
+    """The parts chosen by a comma-separated list of codes (None or empty: the default ones,
+    :data:`DEFAULT_PARTS`, in order)."""
     if not text or not text.strip():
-        return list(PARTS)
+        return list(DEFAULT_PARTS)
     chosen = [p.strip() for p in text.split(",") if p.strip()]
     unknown = [p for p in chosen if p not in PARTS]
     if unknown:
@@ -51,7 +67,7 @@ def parse_parts(text: str | None) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
-def check(ws: Workspace, year: int, parts: Sequence[str] = tuple(PARTS),
+def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
           number: str | None = None, as_of: dt.date | None = None) -> list[Gap]:  # fmt: skip
     """What the dossier of ``year`` with ``parts`` would lack, part by part, in order."""
     gaps: list[Gap] = []
@@ -73,6 +89,11 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = tuple(PARTS),
             gaps.append(Gap("xep-loai", f"Chưa có đợt đánh giá, xếp loại năm {year}."))
         elif not rating.closed:
             gaps.append(Gap("xep-loai", f"Đợt đánh giá, xếp loại năm {year} chưa khóa sổ."))
+            gaps.append(Gap("xep-loai", NO_DECISION.format(year=year)))
+        elif not any(r.eligible and r.decided_level is not None for r in ws.rating.rows(year)):
+            gaps.append(Gap("xep-loai", NO_DECISION.format(year=year)))
+    if "bien-ban" in parts and not minutes_of_year(ws, year):
+        gaps.append(Gap("bien-ban", no_minutes(year)))
     checklist_parts = [p for p in ("bao-cao", "bang", "minh-chung") if p in parts]
     if checklist_parts:
         part = checklist_parts[0]
@@ -82,3 +103,23 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = tuple(PARTS),
             view = ws.recognition.view(year, as_of)
             gaps += [Gap(part, missing.message) for missing in view.missing()]
     return gaps
+
+
+NO_DECISION = ("Chưa có quyết định công nhận kết quả xếp loại năm {year} (cần khóa sổ đợt đánh "
+               "giá và có đoàn viên được Ban Chấp hành xếp loại).")  # fmt: skip
+
+
+def no_minutes(year: int) -> str:
+    return f"Chưa có biên bản sinh hoạt chi đoàn nào trong năm {year}."
+
+
+def minutes_of_year(ws: Workspace, year: int) -> list[str]:
+    """The dates of chi đoàn meetings held in ``year`` that have minutes, in date order."""
+    rows = ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    found = []
+    for row in rows:
+        if row.kind != MINUTES_KIND or row.status in ("hoan", "huy"):
+            continue
+        if ws.activities.occurrence(row.id).has_minutes:
+            found.append(row.id)
+    return found

@@ -280,9 +280,14 @@ class RecognitionService:
             template = parse_template(checklist.template) if checklist else default_template()
         as_of = as_of or dt.date.today()
         key = (year, as_of, template.text)
-        generation = self._ctx.db.changes.last_touch(*INDICATOR_TABLES)
+        log = self._ctx.db.changes
+        generation = log.last_touch(*INDICATOR_TABLES)
+        # Inside a snapshot that commits have passed since, the cache (kept at another moment)
+        # is neither used nor filled.
+        pinned = self._ctx.db.pinned_generation()
+        keep = pinned is None or pinned == log.generation
         with self._computed_lock:
-            kept = self._computed.get(key)
+            kept = self._computed.get(key) if keep else None
         if kept is not None and kept[0] == generation:
             return kept[1]
         computed: dict[str, Indicator | None] = {}
@@ -294,8 +299,9 @@ class RecognitionService:
                 if alike not in same:
                     same[alike] = compute(self._ctx, session, item, year, as_of, remarks)
                 computed[item.code] = same[alike]
-        with self._computed_lock:
-            self._computed = {key: (generation, computed)}
+        if keep:
+            with self._computed_lock:
+                self._computed = {key: (generation, computed)}
         return computed
 
     def set(self, year: int, code: str, raw: Mapping[str, str]) -> None:

@@ -219,12 +219,16 @@ def refreshed(ctx: WorkspaceContext, snapshot: RosterSnapshot | None) -> RosterS
     committing: the reads run in one read transaction begun at a known generation
     (:meth:`~doancoso.core.storage.db.Database.consistent_read`). The changes taken may include
     later ones; patching them again later is harmless (a row is replaced, not added twice).
+    Inside :meth:`~doancoso.core.storage.db.Database.snapshot` the index is brought to the
+    snapshot's generation (reloaded when it is already past it).
     """
     log = ctx.db.changes
-    if snapshot is not None and snapshot.generation == log.generation:
+    pinned = ctx.db.pinned_generation()  # inside a snapshot: read at its generation
+    if snapshot is not None and snapshot.generation == (log.generation if pinned is None
+                                                        else pinned):  # fmt: skip
         return snapshot
     with ctx.db.consistent_read() as (cursor, generation):
-        if snapshot is None:
+        if snapshot is None or snapshot.generation > generation:  # newer than the snapshot read
             return load_snapshot(ctx, generation)
         changes = log.since(snapshot.generation)
         if not changes.touches("members", "branches"):

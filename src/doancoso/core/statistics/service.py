@@ -188,18 +188,25 @@ class StatisticsService:
             # February the bound of a year without one still compares like (year, month, day).
             **{f"aged_{k}": f"{year - k:04d}-{md}" for k in _AGE_EDGES},
         }
-        changed = self._ctx.db.changes.last_touch(*ROSTER_TABLES, "youths")
+        log = self._ctx.db.changes
+        changed = log.last_touch(*ROSTER_TABLES, "youths")
         key = (changed, self._ctx.organization_id, today, coming_of_age)
+        # Inside a snapshot that commits have passed since, the cache is neither used nor kept.
+        pinned = self._ctx.db.pinned_generation()
+        keep = pinned is None or pinned == log.generation
         with self._cache_lock, self._ctx.db.read() as session:
-            if self._cache is None or self._cache[0] != key:
+            cached = self._cache if keep else None
+            if cached is None or cached[0] != key:
                 tally = _MemberTally()
                 for row in session.execute(text(_MEMBERS), params):
                     tally.add(*row)
                 tally.admissions = int(session.execute(text(_ADMISSIONS), params).scalar_one())
-                self._cache = (key, tally, list(session.execute(text(_EVENTS), params)))
+                cached = (key, tally, list(session.execute(text(_EVENTS), params)))
+                if keep:
+                    self._cache = cached
             branch_rows = list(session.execute(text(_BRANCHES), params))
             youth_total, hardship, away = session.execute(text(_YOUTH), params).one()
-            _, tally, event_rows = self._cache
+            _, tally, event_rows = cached
         transfers_in, departures = _events(event_rows)
         return RosterStats(
             today=today,

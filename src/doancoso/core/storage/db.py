@@ -29,6 +29,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,7 +49,7 @@ from .inspection import stored_revision as stored_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session, sessionmaker
 
     from ..backup.store import BackupInfo
@@ -159,6 +160,15 @@ def _quiet_alembic() -> None:
     """Alembic logs each step at INFO (ten lines for a new database): the log file keeps what a
     user or a maintainer needs, our own line about an upgrade among it."""
     logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """The read transaction a thread holds inside :meth:`Database.snapshot`."""
+
+    connection: Connection
+    dbapi: sqlite3.Connection
+    generation: int
 
 
 class Database:
@@ -450,8 +460,12 @@ class Database:
     @contextlib.contextmanager
     def raw(self) -> Iterator[sqlite3.Cursor]:
         """A plain ``sqlite3`` cursor, for reads that must be fast or must not wait for
-        SQLAlchemy to load. Autocommit: each statement sees every committed write."""
-        conn: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        SQLAlchemy to load. Autocommit: each statement sees every committed write (inside
+        :meth:`snapshot`: the snapshot's connection, seeing the database as it was then)."""
+        held: _Snapshot | None = getattr(self._local, "snapshot", None)
+        conn: sqlite3.Connection | None = (
+            held.dbapi if held is not None else getattr(self._local, "connection", None)
+        )
         if conn is None:
             conn = self._connect()
             with self._lock:
@@ -500,7 +514,12 @@ class Database:
     def consistent_read(self) -> Iterator[tuple[sqlite3.Cursor, int]]:
         """A plain cursor reading the database exactly as it was at the returned generation of
         :attr:`changes`, however many commits land meanwhile (a WAL read transaction begun
-        while no commit can be recorded)."""
+        while no commit can be recorded). Inside :meth:`snapshot`: the snapshot's."""
+        pinned = self.pinned_generation()
+        if pinned is not None:
+            with self.raw() as cursor:
+                yield cursor, pinned
+            return
         with self.raw() as cursor:
             with self._watch_lock:
                 generation = self.changes.generation
@@ -540,8 +559,63 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
+        held: _Snapshot | None = getattr(self._local, "snapshot", None)
+        if held is not None:
+            assert self._sessions is not None
+            # The session only joins the snapshot's transaction: closing it leaves it open.
+            with self._sessions(bind=held.connection,
+                                join_transaction_mode="rollback_only") as session:  # fmt: skip
+                yield session
+            return
         with self._session() as session:
             yield session
+
+    # One read of the whole database ---------------------------------------------------------
+
+    def pinned_generation(self) -> int | None:
+        """The generation of :attr:`changes` this thread reads at, inside :meth:`snapshot`;
+        None outside one. A cache kept at another generation is not to be used then."""
+        held: _Snapshot | None = getattr(self._local, "snapshot", None)
+        return None if held is None else held.generation
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[int]:
+        """Every read of this thread inside (:meth:`read`, :meth:`raw`,
+        :meth:`consistent_read`) sees the database exactly as it was at the returned
+        generation of :attr:`changes`, whatever other connections commit meanwhile: one WAL
+        read transaction on one connection, begun while no commit of ours can be recorded.
+        Made for a document built from many reads (the recognition dossier), whose figures
+        must all be those of one moment. Writes are refused inside (``query_only``); a write
+        of another thread or connection goes on and is not seen. Nested: the outer one holds.
+        """
+        held: _Snapshot | None = getattr(self._local, "snapshot", None)
+        if held is not None:
+            yield held.generation
+            return
+        with self.engine.connect() as connection:
+            # The transaction SQLAlchemy knows of (pysqlite begins nothing itself), so that a
+            # session joining it leaves it open; the real one is begun below.
+            connection.begin()
+            dbapi = connection.connection.dbapi_connection
+            assert isinstance(dbapi, sqlite3.Connection)
+            cursor = dbapi.cursor()
+            try:
+                cursor.execute("PRAGMA query_only = ON")
+                with self._watch_lock:
+                    generation = self.changes.generation
+                    cursor.execute("BEGIN")
+                    cursor.execute("SELECT 1 FROM app_meta LIMIT 1").fetchall()  # the snapshot
+                self._local.snapshot = _Snapshot(connection, dbapi, generation)
+                try:
+                    yield generation
+                finally:
+                    self._local.snapshot = None
+                    dbapi.rollback()
+            finally:
+                if self.read_only is None:
+                    cursor.execute("PRAGMA query_only = OFF")
+                cursor.close()
+            connection.rollback()
 
     def close(self) -> None:
         if self._engine is not None:

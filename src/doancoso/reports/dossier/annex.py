@@ -1,5 +1,5 @@
 """The evidence annex: attached PDFs checked before anything is written, photos placed on A4
-upright (their EXIF orientation applied) with their number and caption."""
+upright (their EXIF orientation applied) with their number and caption, one or two a page."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ...core.errors import AppError
@@ -25,6 +26,7 @@ from .parts import Evidence
 PDF = "application/pdf"
 CAPTION_SIZE = 13
 ORIENTATION = 0x0112  # the EXIF tag
+PAIR_GAP = 10 * mm  # between the two photos of a page
 
 
 def refused(e: Evidence, reason: str) -> AppError:
@@ -106,25 +108,37 @@ def check_files(evidence: Sequence[Evidence]) -> dict[str, PdfReader | Photo]:
     return opened
 
 
-def write_photo_page(path: Path, e: Evidence, photo: Photo) -> Path:
-    """One A4 page: the number at top, the photo scaled to fit, the caption under it."""
+def write_photo_page(path: Path, photos: Sequence[tuple[Evidence, Photo]]) -> Path:
+    """One A4 page of one or two photos, one above the other: each with its number above it,
+    scaled to fit its half and its caption under it."""
     register_fonts()
     width, height = A4
     canvas = serif_canvas(str(path), pagesize=A4)
-    canvas.setTitle(nfc(e.label))
-    text_w = width - MARGIN_LEFT - MARGIN_RIGHT
-    top = height - MARGIN_TOP
+    canvas.setTitle(nfc("; ".join(e.label for e, _ in photos)))
+    top, bottom = height - MARGIN_TOP, MARGIN_BOTTOM
+    if len(photos) == 1:
+        regions = [(top, bottom)]
+    else:
+        middle = (top + bottom) / 2
+        regions = [(top, middle + PAIR_GAP / 2), (middle - PAIR_GAP / 2, bottom)]
+    for (e, photo), (region_top, region_bottom) in zip(photos, regions, strict=True):
+        _draw_photo(canvas, e, photo, region_top, region_bottom, path.parent)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def _draw_photo(canvas: Canvas, e: Evidence, photo: Photo, top: float, bottom: float,
+                temp: Path) -> None:  # fmt: skip
+    text_w = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
     canvas.setFont(BOLD, CAPTION_SIZE + 1)
     canvas.drawCentredString(MARGIN_LEFT + text_w / 2, top - 14, nfc(e.label))
     caption = Paragraph(markup(e.caption), styles()["subtitle"])
     _, caption_h = caption.wrap(text_w, 60 * mm)
-    box_top, box_bottom = top - 14 - 8 * mm, MARGIN_BOTTOM + caption_h + 6 * mm
+    box_top, box_bottom = top - 14 - 8 * mm, bottom + caption_h + 6 * mm
     scale = min(text_w / photo.width, (box_top - box_bottom) / photo.height)
     w, h = photo.width * scale, photo.height * scale
     x = MARGIN_LEFT + (text_w - w) / 2
     y = box_top - h
-    canvas.drawImage(str(photo_source(photo, path.parent)), x, y, w, h)
+    canvas.drawImage(str(photo_source(photo, temp)), x, y, w, h)
     caption.drawOn(canvas, MARGIN_LEFT, y - 4 * mm - caption_h)
-    canvas.showPage()
-    canvas.save()
-    return path

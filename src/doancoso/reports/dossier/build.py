@@ -1,44 +1,39 @@
-"""The dossier assembled: its parts written one by one to a temporary folder, the evidence
-checked first, the cover and table of contents with the pages where each part starts, then
-everything merged with pypdf (bookmarks, running page numbers, metadata) and written
-atomically: an unreadable evidence file stops it before anything is written."""
+"""The dossier built: from one read of the database (a snapshot, so that every figure is that
+of one moment), the evidence checked first, its parts written one by one to a temporary folder,
+then put together (:mod:`.assemble`) and written atomically. An unreadable evidence file stops
+it before anything is written; so does a ``report`` that raises (the GUI's "Hủy")."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import cast
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-)
+from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 
-from ...core.dossier.check import PARTS, Gap, check
+from ...core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, minutes_of_year, no_minutes
 from ...core.errors import AppError
-from ...core.lang.text import nfc
 from ...core.organization import OrganizationInfo
 from ...core.recognition.service import ChecklistView
-from ...core.storage.files import written_atomically
+from ...core.roster.service import MemberFilter
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
-from ..document import MARGIN_TOP, PAGE_NUMBER_SIZE
-from ..fonts import BOLD, REGULAR, register_fonts
+from ..fonts import BOLD, register_fonts
+from ..minutes import print_minutes
 from ..plan import print_plan, print_report
-from ..rating import print_summary
+from ..rating import print_decision, print_summary
 from ..roster import NO_ORGANIZATION, print_roster
+from ..statistics import print_statistics
 from ..youth import print_youth
 from .annex import Photo, check_files, write_photo_page
-from .front import TocLine, serif_canvas, write_front
+from .assemble import TITLE as TITLE
+from .assemble import Entry, assemble, read_pdf
+from .extra import decision_day, minutes_title, write_branches
+from .front import serif_canvas
 from .parts import (
     Evidence,
     numbered_evidence,
@@ -48,22 +43,9 @@ from .parts import (
     write_ttr,
 )
 
-TITLE = "Hồ sơ đề nghị công nhận “Đoàn cơ sở 3 chủ động” năm {year}"
 ANNEX_TITLE = "PHỤ LỤC MINH CHỨNG"
-STAMP_FONT = "/DossierPageNumber"
-
-
-@dataclass
-class Entry:
-    """One part (level 0) or evidence item (level 1) and the PDFs it is made of."""
-
-    title: str
-    level: int
-    files: list[PdfReader] = field(default_factory=list)
-
-    @property
-    def pages(self) -> int:
-        return sum(len(r.pages) for r in self.files)
+PHOTOS_PER_PAGE = (1, 2)
+Report = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -77,46 +59,80 @@ class Dossier:
     gaps: tuple[Gap, ...]
 
 
-def _read(path: Path) -> PdfReader:
-    return PdfReader(io.BytesIO(path.read_bytes()))
-
-
-def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[str] = tuple(PARTS),
+def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[str] = DEFAULT_PARTS,
                   *, number: str | None = None, issued_on: dt.date | None = None,
+                  photos_per_page: int = 1, report: Report | None = None,
                   ) -> Dossier:  # fmt: skip
     """Write the dossier of ``year`` with ``parts`` (codes of :data:`PARTS`, in the order
-    given) to ``path``; returns what was built.
+    given) to ``path``; returns what was built. ``photos_per_page``: 1 or 2 photos of the
+    evidence annex on a page. ``report(done, total)`` is called before the first step and
+    after each one (each part, each evidence item, the merge, the write); if it raises (the
+    GUI's TaskCancelled), nothing is written and the temporary files are removed.
+
+    Every figure is read in one snapshot of the database: a write committed meanwhile (by the
+    GUI's worker, another program) does not show.
 
     Raises AppError (Vietnamese, naming the file) when an evidence file is encrypted, damaged
     or not what it claims to be: nothing is written then.
     """
+    if photos_per_page not in PHOTOS_PER_PAGE:
+        raise AppError(f"Số ảnh trên một trang là 1 hoặc 2, không phải {photos_per_page}.")
+    with ws.db.snapshot():
+        return _build(ws, Path(path), year, parts, number, issued_on or dt.date.today(),
+                      photos_per_page, report or _silent)  # fmt: skip
+
+
+def _silent(done: int, total: int) -> None:
+    """No progress to show."""
+
+
+def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: str | None,
+           issued_on: dt.date, photos_per_page: int, report: Report) -> Dossier:  # fmt: skip
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
-    issued_on = issued_on or dt.date.today()
     gaps = check(ws, year, parts, number)
     view = ws.recognition.view(year) if ws.recognition.opened(year) is not None else None
     evidence = numbered_evidence(view) if view is not None and "minh-chung" in parts else []
     opened = check_files(evidence)  # before anything is written
+    progress = _Progress(report, len(parts) + len(evidence) + 2)
     entries: list[Entry] = []
     omitted: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="doancoso-dossier-") as folder:
         job = _Job(ws, org, year, number, issued_on, view, Path(folder))
         for part in parts:
+            if part == "minh-chung":
+                if not evidence:
+                    omitted.append((PARTS[part], "Chưa có tệp minh chứng nào."))
+                else:
+                    entries += _annex(PARTS[part], evidence, opened, job.temp, photos_per_page,
+                                      progress)  # fmt: skip
+                progress.step()
+                continue
             made = _part(job, part)
             if isinstance(made, str):
                 omitted.append((PARTS[part], made))
-            elif part == "minh-chung":
-                if not evidence:
-                    omitted.append((PARTS[part], "Chưa có tệp minh chứng nào."))
-                    continue
-                entries += _annex(PARTS[part], evidence, opened, job.temp)
+            elif made and isinstance(made[0], Entry):
+                entries += [Entry(PARTS[part], 0), *(e for e in made if isinstance(e, Entry))]
             else:
-                entries.append(Entry(PARTS[part], 0, made))
-        pages = _assemble(path, org, year, issued_on, entries, omitted, job.temp)
+                entries.append(Entry(PARTS[part], 0, [r for r in made if isinstance(r, PdfReader)]))
+            progress.step()
+        pages = assemble(path, org, year, issued_on, entries, omitted, job.temp, progress.step)
     left_out = {name for name, _ in omitted}
     included = tuple(p for p in parts if PARTS[p] not in left_out)
-    return Dossier(Path(path), pages, included, tuple(omitted), tuple(gaps))
+    return Dossier(path, pages, included, tuple(omitted), tuple(gaps))
+
+
+class _Progress:
+    """``report(done, total)`` at the start and after each step."""
+
+    def __init__(self, report: Report, total: int) -> None:
+        self.report, self.total, self.done = report, total, 0
+        report(0, total)
+
+    def step(self) -> None:
+        self.done += 1
+        self.report(self.done, self.total)
 
 
 @dataclass(frozen=True)
@@ -132,11 +148,12 @@ class _Job:
     def made(self, name: str, write: Callable[[Path], object]) -> PdfReader:
         file = self.temp / f"{len(list(self.temp.iterdir()))}-{name}.pdf"
         write(file)
-        return _read(file)
+        return read_pdf(file)
 
 
-def _part(job: _Job, part: str) -> list[PdfReader] | str:
-    """The PDFs of ``part`` written to the job's folder, or why it is left out."""
+def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
+    """The PDFs of ``part`` written to the job's folder (or its items, each a level-1 entry
+    with its PDFs), or why it is left out."""
     ws, org, year, view, when = job.ws, job.org, job.year, job.view, job.issued_on
     if part == "to-trinh":
         return [job.made(part, lambda p: write_ttr(p, org, view, year, job.number, when))]
@@ -150,8 +167,9 @@ def _part(job: _Job, part: str) -> list[PdfReader] | str:
     if part == "ke-hoach":
         if ws.plans.get(year) is None:
             return f"Chưa có kế hoạch năm {year}."
-        return [job.made("kh", lambda p: print_plan(ws, p, year)),
-                job.made("bc", lambda p: print_report(ws, p, year))]  # fmt: skip
+        return [job.made("kh", lambda p: print_plan(ws, p, year, page_numbers=False)),
+                job.made("bc", lambda p: print_report(ws, p, year,
+                                                      page_numbers=False))]  # fmt: skip
     if part == "hoat-dong":
         rows = ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31))
         if not rows:
@@ -159,22 +177,65 @@ def _part(job: _Job, part: str) -> list[PdfReader] | str:
         kinds = ws.activities.kind_names()
         details = [ws.activities.occurrence(r.id) for r in rows]
         return [job.made(part, lambda p: write_activities(p, org, details, kinds, year, when))]
+    if part == "bien-ban":
+        held = minutes_of_year(ws, year)
+        if not held:
+            return no_minutes(year)
+        return [Entry(minutes_title(ws, o), 1,
+                      [job.made("bb", partial(print_minutes, ws, occurrence_id=o,
+                                              page_numbers=False))])
+                for o in held]  # fmt: skip
     if part == "xep-loai":
         if ws.rating.round(year) is None:
             return f"Chưa có đợt đánh giá, xếp loại năm {year}."
-        return [job.made(part, lambda p: print_summary(ws, p, year, issued_on=when))]
+        made = [job.made(part, lambda p: print_summary(ws, p, year, issued_on=when,
+                                                       page_numbers=False))]  # fmt: skip
+        day = decision_day(ws, year)
+        if day is not None:
+            made.append(job.made("qd", lambda p: print_decision(ws, p, year, issued_on=day,
+                                                                page_numbers=False)))  # fmt: skip
+        return made
+    return _list(job, part)
+
+
+def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
+    ws, when = job.ws, job.issued_on
     if part == "doan-vien":
-        return [job.made(part, lambda p: print_roster(ws, p, issued_on=when))]
+        return [job.made(part, lambda p: print_roster(ws, p, issued_on=when, page_numbers=False))]
     if part == "thanh-nien":
         flt = YouthFilter(hardship_only=True)
         if not ws.youth.ids(flt):
             return "Không có thanh niên có hoàn cảnh khó khăn."
-        return [job.made(part, lambda p: print_youth(ws, p, flt, issued_on=when))]
-    return []  # "minh-chung": the annex, made by the caller
+        return [job.made(part, lambda p: print_youth(ws, p, flt, issued_on=when,
+                                                     page_numbers=False))]  # fmt: skip
+    if part == "so-thanh-nien":
+        if not ws.youth.ids(YouthFilter()):
+            return "Chưa có thanh niên nào trong danh sách."
+        return [job.made(part, lambda p: print_youth(ws, p, issued_on=when, page_numbers=False))]
+    branches = ws.branches.list()
+    if part == "chi-doan":
+        if not branches:
+            return "Chưa có chi đoàn nào."
+        return [job.made(part, lambda p: write_branches(p, job.org, branches, when))]
+    if part == "doan-vien-chi-doan":
+        with_members = [b for b in branches if b.member_count]
+        if not with_members:
+            return "Chưa có chi đoàn nào có đoàn viên."
+        return [Entry(b.name, 1, [job.made(part, partial(print_roster, ws,
+                                                          flt=MemberFilter(branch_id=b.id),
+                                                          issued_on=when, page_numbers=False))])
+                for b in with_members]  # fmt: skip
+    if part == "thong-ke":
+        day = min(when, dt.date(job.year, 12, 31))  # the roster counted at the year's end
+        return [job.made(part, lambda p: print_statistics(ws, p, day, issued_on=when,
+                                                          page_numbers=False))]  # fmt: skip
+    raise AppError(f"Phần không có: {part}.")
 
 
 def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader | Photo],
-           temp: Path) -> list[Entry]:  # fmt: skip
+           temp: Path, per_page: int, progress: _Progress) -> list[Entry]:  # fmt: skip
+    """The annex's title page, then each evidence item: a PDF's pages in place; a photo on a
+    page of its own, or with the photo after it when two go on a page."""
     divider = temp / "annex.pdf"
     register_fonts()
     width, height = A4
@@ -183,114 +244,28 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
     canvas.drawCentredString(width / 2, height / 2, ANNEX_TITLE)
     canvas.showPage()
     canvas.save()
-    entries = [Entry(name, 0, [_read(divider)])]
-    for e in evidence:
+    entries = [Entry(name, 0, [read_pdf(divider)])]
+    waiting: tuple[Evidence, Photo] | None = None  # the first photo of a page not made yet
+    for index, e in enumerate(evidence):
         item = opened[e.number]
         title = f"{e.label}: {e.caption}"
         if isinstance(item, PdfReader):
             entries.append(Entry(title, 1, [item]))
         else:
-            page = write_photo_page(temp / f"photo-{e.number}.pdf", e, item)
-            entries.append(Entry(title, 1, [_read(page)]))
+            following = evidence[index + 1] if index + 1 < len(evidence) else None
+            pair_next = (per_page == 2 and waiting is None and following is not None
+                         and isinstance(opened[following.number], Photo))  # fmt: skip
+            if pair_next:
+                waiting = (e, item)
+                entries.append(Entry(title, 1))  # its page comes with the next photo
+            else:
+                photos = [waiting, (e, item)] if waiting is not None else [(e, item)]
+                page = write_photo_page(temp / f"photo-{e.number}.pdf", photos)
+                if waiting is not None:
+                    entries[-1].files.append(read_pdf(page))
+                    entries.append(Entry(title, 1, same_page=True))
+                else:
+                    entries.append(Entry(title, 1, [read_pdf(page)]))
+                waiting = None
+        progress.step()
     return entries
-
-
-def _starts(entries: Sequence[Entry], front_pages: int) -> list[int]:
-    starts, page = [], front_pages + 1
-    for entry in entries:
-        starts.append(page)
-        page += entry.pages
-    return starts
-
-
-def _assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.date,
-              entries: Sequence[Entry], omitted: Sequence[tuple[str, str]], temp: Path,
-              ) -> int:  # fmt: skip
-    """Cover and contents (rebuilt until their own page count is stable), then the merge."""
-    front_pages = 2
-    while True:
-        starts = _starts(entries, front_pages)
-        lines = [TocLine(e.title, e.level, s) for e, s in zip(entries, starts, strict=True)]
-        front = _read(write_front(temp / f"front-{front_pages}.pdf", org, year, issued_on,
-                                  lines, omitted))  # fmt: skip
-        if len(front.pages) == front_pages:
-            break
-        front_pages = len(front.pages)
-    writer = PdfWriter()
-    writer.append(front, import_outline=False)
-    parent = None
-    for entry, start in zip(entries, starts, strict=True):
-        for reader in entry.files:
-            writer.append(reader, import_outline=False)
-        item = writer.add_outline_item(title=nfc(entry.title), page_number=start - 1,
-                                       parent=parent if entry.level else None)  # fmt: skip
-        if entry.level == 0:
-            parent = item
-    _number_pages(writer)
-    writer.add_metadata({"/Title": nfc(TITLE.format(year=year)), "/Author": nfc(org.name),
-                         "/Creator": "doancoso"})  # fmt: skip
-    writer.page_mode = "/UseOutlines"
-    with written_atomically(Path(path)) as target, target.open("wb") as handle:
-        writer.write(handle)
-    return len(writer.pages)
-
-
-def _number_pages(writer: PdfWriter) -> None:
-    """The dossier's page number centred in the top margin of every page but the cover.
-
-    The numbers are drawn by reportlab on pages of their own, then each one's content is added
-    to its page as one more content stream (the page's own wrapped in q/Q) with the number's
-    font: far quicker than pypdf's ``merge_page``, which rewrites every page's content."""
-    register_fonts()
-    for page in writer.pages:
-        if page.rotation:  # a scan kept turned: the number goes at the top as it is read
-            page.transfer_rotation_to_content()
-    buffer = io.BytesIO()
-    canvas = serif_canvas(buffer)
-    for number, page in enumerate(writer.pages, start=1):
-        box = page.mediabox
-        canvas.setPageSize((float(box.width), float(box.height)))
-        if number > 1:
-            canvas.setFont(REGULAR, PAGE_NUMBER_SIZE + 2)
-            canvas.drawCentredString(float(box.left) + float(box.width) / 2,
-                                     float(box.top) - MARGIN_TOP / 2, str(number))  # fmt: skip
-        canvas.showPage()
-    canvas.save()
-    overlay = PdfReader(buffer)
-    font_ref = None
-    push = writer._add_object(_stream(b"q\n"))
-    for number, page in enumerate(writer.pages):
-        if number == 0:
-            continue
-        stamp = overlay.pages[number]
-        stamp_resources = cast(DictionaryObject, stamp["/Resources"].get_object())
-        ((key, ref),) = cast(DictionaryObject, stamp_resources["/Font"].get_object()).items()
-        if font_ref is None:
-            font_ref = ref.get_object().clone(writer).indirect_reference
-        data = stamp.get_contents().get_data()  # type: ignore[union-attr]
-        data = data.replace(f"{key} ".encode(), f"{STAMP_FONT} ".encode())
-        tail = writer._add_object(_stream(b"\nQ\n" + data))
-        contents = page.get("/Contents")
-        existing = contents.get_object() if contents is not None else None
-        if isinstance(existing, ArrayObject):
-            streams = list(existing)
-        elif contents is None:
-            streams = []
-        elif isinstance(contents, IndirectObject):
-            streams = [contents]
-        else:
-            streams = [writer._add_object(contents)]
-        page[NameObject("/Contents")] = ArrayObject([push, *streams, tail])
-        if "/Resources" not in page:
-            page[NameObject("/Resources")] = DictionaryObject()
-        resources = cast(DictionaryObject, page["/Resources"].get_object())
-        if "/Font" not in resources:
-            resources[NameObject("/Font")] = DictionaryObject()
-        fonts = cast(DictionaryObject, resources["/Font"].get_object())
-        fonts[NameObject(STAMP_FONT)] = font_ref
-
-
-def _stream(data: bytes) -> DecodedStreamObject:
-    stream = DecodedStreamObject()
-    stream.set_data(data)
-    return stream

@@ -91,7 +91,8 @@ def write_ttr(path: Path, org: OrganizationInfo, view: ChecklistView | None, yea
               number: str | None, issued_on: dt.date) -> Path:  # fmt: skip
     doc = UnionDocument(org, kind=TTR_KIND,
                         title=f"Về việc đề nghị công nhận {RECOGNITION} năm {year}",
-                        number=number, issued_on=issued_on, recipients=("Như trên",))  # fmt: skip
+                        number=number, issued_on=issued_on, recipients=("Như trên",),
+                        page_numbers=False)  # fmt: skip
     st = styles()
     body: list[Flowable] = [Paragraph(markup(f"Kính gửi: {org.superior_name}"), st["title"]),
                             Spacer(1, 4 * mm)]  # fmt: skip
@@ -116,7 +117,7 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
     doc = UnionDocument(org, kind=BC_KIND,
                         title=f"Tự đánh giá kết quả xây dựng {RECOGNITION} năm {year}",
                         issued_on=issued_on,
-                        recipients=(f"{org.superior_name} (b/c)",))  # fmt: skip
+                        recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     grounds = view.template.source or f"bộ tiêu chí {view.template.name}"
     body: list[Flowable] = [_body(f"Thực hiện {grounds}, {org.name} tự đánh giá kết quả xây "
                                   f"dựng {RECOGNITION} năm {year} như sau:")]  # fmt: skip
@@ -146,7 +147,7 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
     doc = UnionDocument(org, kind=TABLE_KIND,
                         title=f"Kết quả thực hiện tiêu chí {RECOGNITION} năm {year}",
                         issued_on=issued_on, orientation="landscape",
-                        recipients=(f"{org.superior_name} (b/c)",))  # fmt: skip
+                        recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     by_item: dict[str, list[Evidence]] = {}
     for e in evidence:
         by_item.setdefault(e.item, []).append(e)
@@ -176,7 +177,7 @@ def write_activities(path: Path, org: OrganizationInfo, details: Sequence[Occurr
                      kinds: dict[str, str], year: int, issued_on: dt.date) -> Path:  # fmt: skip
     doc = UnionDocument(org, kind=ACTIVITIES_KIND, title=f"Năm {year}", issued_on=issued_on,
                         orientation="landscape",
-                        recipients=(f"{org.superior_name} (b/c)",))  # fmt: skip
+                        recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     table_rows = [(i, f"{d.row.day:%d/%m/%Y}", d.row.title, kinds.get(d.row.kind, d.row.kind),
                    d.row.place or "", ACTIVITY_STATUSES.get(d.row.status, d.row.status),
                    d.results or "", participation(d))

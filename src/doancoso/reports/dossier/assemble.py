@@ -1,0 +1,159 @@
+"""The dossier put together: the cover and table of contents with the page where each part
+and evidence item starts, every PDF merged with pypdf, bookmarks, the running page numbers and
+the metadata, then written atomically (each step reported, so that it can be cancelled)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+)
+
+from ...core.lang.text import nfc
+from ...core.organization import OrganizationInfo
+from ...core.storage.files import written_atomically
+from ..document import MARGIN_TOP, PAGE_NUMBER_SIZE
+from ..fonts import REGULAR, register_fonts
+from .front import TocLine, serif_canvas, write_front
+
+TITLE = "Hồ sơ đề nghị công nhận “Đoàn cơ sở 3 chủ động” năm {year}"
+STAMP_FONT = "/DossierPageNumber"
+
+
+@dataclass
+class Entry:
+    """One part (level 0) or item of a part (level 1: an evidence item, a minutes, a chi
+    đoàn's list) and the PDFs it is made of; ``same_page``: it starts on the page where the
+    entry before it starts (the second of two photos on a page)."""
+
+    title: str
+    level: int
+    files: list[PdfReader] = field(default_factory=list)
+    same_page: bool = False
+
+    @property
+    def pages(self) -> int:
+        return sum(len(r.pages) for r in self.files)
+
+
+def read_pdf(path: Path) -> PdfReader:
+    return PdfReader(io.BytesIO(path.read_bytes()))
+
+
+def starts(entries: Sequence[Entry], front_pages: int) -> list[int]:
+    """The page where each entry starts, after ``front_pages`` pages of cover and contents."""
+    found: list[int] = []
+    page = front_pages + 1
+    for entry in entries:
+        found.append(found[-1] if entry.same_page and found else page)
+        page += entry.pages
+    return found
+
+
+def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.date,
+             entries: Sequence[Entry], omitted: Sequence[tuple[str, str]], temp: Path,
+             step: Callable[[], None]) -> int:  # fmt: skip
+    """Cover and contents (rebuilt until their own page count is stable), then the merge
+    (``step()`` after it) and the write (``step()`` once written, before the file takes its
+    name: a step that raises leaves nothing). Returns the number of pages."""
+    front_pages = 2
+    while True:
+        at = starts(entries, front_pages)
+        lines = [TocLine(e.title, e.level, s) for e, s in zip(entries, at, strict=True)]
+        front = read_pdf(write_front(temp / f"front-{front_pages}.pdf", org, year, issued_on,
+                                     lines, omitted))  # fmt: skip
+        if len(front.pages) == front_pages:
+            break
+        front_pages = len(front.pages)
+    writer = PdfWriter()
+    writer.append(front, import_outline=False)
+    parent = None
+    for entry, start in zip(entries, at, strict=True):
+        for reader in entry.files:
+            writer.append(reader, import_outline=False)
+        item = writer.add_outline_item(title=nfc(entry.title), page_number=start - 1,
+                                       parent=parent if entry.level else None)  # fmt: skip
+        if entry.level == 0:
+            parent = item
+    _number_pages(writer)
+    writer.add_metadata({"/Title": nfc(TITLE.format(year=year)), "/Author": nfc(org.name),
+                         "/Creator": "doancoso"})  # fmt: skip
+    writer.page_mode = "/UseOutlines"
+    step()
+    with written_atomically(Path(path)) as target:
+        with target.open("wb") as handle:
+            writer.write(handle)
+        step()
+    return len(writer.pages)
+
+
+def _number_pages(writer: PdfWriter) -> None:
+    """The dossier's page number centred in the top margin of every page but the cover.
+
+    The numbers are drawn by reportlab on pages of their own, then each one's content is added
+    to its page as one more content stream (the page's own wrapped in q/Q) with the number's
+    font: far quicker than pypdf's ``merge_page``, which rewrites every page's content."""
+    register_fonts()
+    for page in writer.pages:
+        if page.rotation:  # a scan kept turned: the number goes at the top as it is read
+            page.transfer_rotation_to_content()
+    buffer = io.BytesIO()
+    canvas = serif_canvas(buffer)
+    for number, page in enumerate(writer.pages, start=1):
+        box = page.mediabox
+        canvas.setPageSize((float(box.width), float(box.height)))
+        if number > 1:
+            canvas.setFont(REGULAR, PAGE_NUMBER_SIZE + 2)
+            canvas.drawCentredString(float(box.left) + float(box.width) / 2,
+                                     float(box.top) - MARGIN_TOP / 2, str(number))  # fmt: skip
+        canvas.showPage()
+    canvas.save()
+    overlay = PdfReader(buffer)
+    font_ref = None
+    push = writer._add_object(_stream(b"q\n"))
+    for number, page in enumerate(writer.pages):
+        if number == 0:
+            continue
+        stamp = overlay.pages[number]
+        stamp_resources = cast(DictionaryObject, stamp["/Resources"].get_object())
+        ((key, ref),) = cast(DictionaryObject, stamp_resources["/Font"].get_object()).items()
+        if font_ref is None:
+            font_ref = ref.get_object().clone(writer).indirect_reference
+        data = stamp.get_contents().get_data()  # type: ignore[union-attr]
+        data = data.replace(f"{key} ".encode(), f"{STAMP_FONT} ".encode())
+        tail = writer._add_object(_stream(b"\nQ\n" + data))
+        contents = page.get("/Contents")
+        existing = contents.get_object() if contents is not None else None
+        if isinstance(existing, ArrayObject):
+            streams = list(existing)
+        elif contents is None:
+            streams = []
+        elif isinstance(contents, IndirectObject):
+            streams = [contents]
+        else:
+            streams = [writer._add_object(contents)]
+        page[NameObject("/Contents")] = ArrayObject([push, *streams, tail])
+        if "/Resources" not in page:
+            page[NameObject("/Resources")] = DictionaryObject()
+        resources = cast(DictionaryObject, page["/Resources"].get_object())
+        if "/Font" not in resources:
+            resources[NameObject("/Font")] = DictionaryObject()
+        fonts = cast(DictionaryObject, resources["/Font"].get_object())
+        fonts[NameObject(STAMP_FONT)] = font_ref
+
+
+def _stream(data: bytes) -> DecodedStreamObject:
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    return stream

@@ -1,0 +1,61 @@
+"""The dossier's parts chosen or added when there is something to add: the minutes of the chi
+đoàn meetings of the year, the decision recognising the rating's results once the round is
+closed, and the other lists the secretary may tick (the chi đoàn, the members chi đoàn by chi
+đoàn, the whole youth register, the statistics). Each one is written by the report module that
+prints it alone, without its own page numbers (the dossier numbers the pages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from reportlab.platypus import Paragraph
+
+from ...core.lang.text import vn_number
+from ...core.organization import OrganizationInfo
+from ...core.roster.branches import BranchInfo
+from ...core.workspace import Workspace
+from ..document import UnionDocument
+from ..styles import markup, styles
+from ..tables import Column, PagedTable
+
+BRANCHES_KIND = "DANH SÁCH CHI ĐOÀN"
+
+
+def minutes_title(ws: Workspace, occurrence_id: str) -> str:
+    """ "12/03/2025 – Sinh hoạt chi đoàn tháng 3 (Chi đoàn ấp 1)": a minutes' line in the
+    table of contents."""
+    row = ws.activities.occurrence(occurrence_id).row
+    names = {b.id: b.name for b in ws.branches.list()}
+    branches = ", ".join(names[b] for b in row.branch_ids if b in names)
+    title = f"{row.day:%d/%m/%Y} – {row.title}"
+    return f"{title} ({branches})" if branches else title
+
+
+def decision_day(ws: Workspace, year: int) -> dt.date | None:
+    """The day of the decision recognising the results of ``year``: the day the round was
+    closed; None while it is open or no member has a level decided (no decision to print)."""
+    info = ws.rating.round(year)
+    if info is None or not info.closed or info.closed_at is None:
+        return None
+    if not any(r.eligible and r.decided_level is not None for r in ws.rating.rows(year)):
+        return None
+    return info.closed_at.date()
+
+
+def branch_total(branches: list[BranchInfo]) -> str:
+    members = sum(b.active_count for b in branches)
+    return f"Tổng số: {vn_number(len(branches))} chi đoàn, {vn_number(members)} đoàn viên."
+
+
+def write_branches(path: Path, org: OrganizationInfo, branches: list[BranchInfo],
+                   issued_on: dt.date) -> Path:  # fmt: skip
+    """The chi đoàn of the organisation with their members on the active roster."""
+    doc = UnionDocument(org, kind=BRANCHES_KIND, title=org.name, issued_on=issued_on,
+                        recipients=(f"{org.superior_name} (b/c)",),
+                        page_numbers=False)  # fmt: skip
+    rows = [(i, b.name, vn_number(b.active_count)) for i, b in enumerate(branches, start=1)]
+    columns = [Column("STT", 1.2, "CENTER"), Column("Chi đoàn", 9),
+               Column("Số đoàn viên", 3, "CENTER")]  # fmt: skip
+    total = Paragraph(markup(branch_total(branches)), styles()["total"])
+    return doc.build(path, [PagedTable(columns, rows, font_size=12)], closing_lead=[total])

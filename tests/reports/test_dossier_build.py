@@ -1,0 +1,111 @@
+"""Building the dossier: its progress reported step by step, a cancel at any step leaving
+nothing written, and every figure read in one snapshot of the database (a write committed by
+another connection during the build does not show)."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from doancoso.core.errors import AppError
+from doancoso.core.workspace import Workspace
+from doancoso.reports.dossier.build import build_dossier
+from dossier_data import ISSUED, make_dossier_data
+
+ReadPdf = Callable[[Path], Any]
+
+
+class Cancelled(Exception):
+    """Stands for the GUI's TaskCancelled."""
+
+
+@pytest.fixture
+def dossier_ws(ws: Workspace, tmp_path: Path) -> Workspace:
+    return make_dossier_data(ws, tmp_path)
+
+
+def _temp_root(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The system's temporary folder, for this test: where the build's own folder goes."""
+    root = tmp_path / "temp"
+    root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(root))
+    return root
+
+
+def test_progress_is_reported_after_each_step(dossier_ws: Workspace, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    built = build_dossier(dossier_ws, tmp_path / "ho-so.pdf", 2025, number="15-TTr/ĐTN",
+                          issued_on=ISSUED, report=lambda d, t: calls.append((d, t)))  # fmt: skip
+    # 9 parts, 2 evidence items, the merge and the write
+    assert calls == [(done, 13) for done in range(14)]
+    assert built.pages == 15
+
+
+def test_a_cancel_at_any_step_writes_nothing(
+    dossier_ws: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = _temp_root(monkeypatch, tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "ho-so.pdf"
+    for stop in range(14):
+
+        def report(done: int, total: int, stop: int = stop) -> None:
+            if done == stop:
+                raise Cancelled
+
+        with pytest.raises(Cancelled):
+            build_dossier(dossier_ws, target, 2025, number="15-TTr/ĐTN", issued_on=ISSUED,
+                          report=report)  # fmt: skip
+        assert list(out.iterdir()) == [], stop
+        assert list(root.iterdir()) == [], stop
+    build_dossier(dossier_ws, target, 2025, number="15-TTr/ĐTN", issued_on=ISSUED)
+    assert [p.name for p in out.iterdir()] == ["ho-so.pdf"]
+    assert list(root.iterdir()) == []
+
+
+def test_photos_per_page_is_one_or_two(dossier_ws: Workspace, tmp_path: Path) -> None:
+    with pytest.raises(AppError) as raised:
+        build_dossier(dossier_ws, tmp_path / "x.pdf", 2025, photos_per_page=3)
+    assert str(raised.value) == "Số ảnh trên một trang là 1 hoặc 2, không phải 3."
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def _member(ws: Workspace, name: str, gender: str = "female") -> str:
+    return ws.members.save({"full_name": name, "birth_date": "01/01/2000", "gender": gender,
+                            "status": "active"})  # fmt: skip
+
+
+def test_a_write_during_the_build_does_not_show(ws: Workspace, tmp_path: Path,
+                                                read_pdf: ReadPdf) -> None:  # fmt: skip
+    _member(ws, "Nguyễn Thị An")
+    _member(ws, "Lê Văn Bình", "male")
+    ws.recognition.open(2025)
+    written: list[str] = []
+
+    def write_elsewhere() -> None:  # the GUI's worker, committing on its own connection
+        written.append(_member(ws, "Trần Văn Mới", "male"))
+
+    def report(done: int, total: int) -> None:
+        if done == 1:  # the tờ trình written, the roster not yet
+            thread = threading.Thread(target=write_elsewhere)
+            thread.start()
+            thread.join()
+
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, ("to-trinh", "doan-vien"),
+                          number="15-TTr/ĐTN", issued_on=ISSUED, report=report)  # fmt: skip
+    assert written  # the write did land: it was not blocked by the build
+    text = "".join(read_pdf(built.path).page_texts())
+    assert "Tổng số: 2 đoàn viên (nữ: 1)." in text
+    assert "Trần Văn Mới" not in text
+    # After the build every figure is the app's again, caches included.
+    assert len(ws.members.ids()) == 3
+    again = build_dossier(ws, tmp_path / "sau.pdf", 2025, ("doan-vien",), issued_on=ISSUED)
+    assert "Tổng số: 3 đoàn viên (nữ: 1)." in "".join(read_pdf(again.path).page_texts())
