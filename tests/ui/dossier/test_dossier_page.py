@@ -15,7 +15,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from doancoso.core.dossier.check import PARTS
+from doancoso.core.dossier.check import DEFAULT_PARTS, PARTS
 from doancoso.core.workspace import Workspace
 from doancoso.ui.dossier.page import DossierPage
 from doancoso.ui.shell.main_window import DOSSIER_AREA, RECOGNITION_AREA, MainWindow
@@ -34,8 +34,8 @@ def _lines(page: DossierPage) -> list[tuple[str, str, str | None]]:
             for g, b in zip(page.checks.gaps, buttons, strict=True)]  # fmt: skip
 
 
-def _outline(reader: PdfReader) -> list[tuple[str, int]]:
-    found: list[tuple[str, int]] = []
+def _outline(reader: PdfReader) -> list[tuple[str, int | None]]:
+    found: list[tuple[str, int | None]] = []
 
     def walk(items: list) -> None:  # type: ignore[type-arg]
         for item in items:
@@ -104,7 +104,7 @@ def test_the_secretarys_name_is_fixed_in_the_settings(
 
 def test_the_parts_follow_the_core_and_can_be_moved_and_left_out(page: DossierPage) -> None:
     assert page.parts.codes() == list(PARTS)
-    assert page.parts.chosen() == list(PARTS)
+    assert page.parts.chosen() == list(DEFAULT_PARTS)
     assert not page.parts.up_button.isEnabled()
     page.parts.list.setCurrentRow(1)
     page.parts.down_button.click()
@@ -112,11 +112,18 @@ def test_the_parts_follow_the_core_and_can_be_moved_and_left_out(page: DossierPa
     page.parts.up_button.click()
     assert page.parts.codes() == list(PARTS)
     page.parts.set_ticked("to-trinh", False)
-    assert page.parts.chosen() == list(PARTS)[1:]
+    page.parts.set_ticked("thong-ke", True)
+    page.parts.list.setCurrentRow(page.parts.codes().index("thong-ke"))
+    page.parts.up_button.click()
+    chosen = page.parts.chosen()
+    assert chosen[0] == "bao-cao" and "to-trinh" not in chosen
+    codes = page.parts.codes()
+    assert codes.index("thong-ke") == codes.index("so-thanh-nien") - 1
+    assert chosen[-2:] == ["thong-ke", "minh-chung"]
     page.refresh_check()
     assert "to-trinh" not in [g.part for g in page.checks.gaps]
     page.parts.default_button.click()
-    assert page.parts.chosen() == list(PARTS)
+    assert page.parts.chosen() == list(DEFAULT_PARTS)
 
 
 def _built(page: DossierPage, qtbot: QtBot) -> PdfReader:
@@ -193,16 +200,18 @@ def _white_span(page: DossierPage) -> int:
 
 
 def test_zoom_changes_the_size_pages_are_rendered_at(page: DossierPage, qtbot: QtBot) -> None:
+    for code in PARTS:  # pages of one size (A4 upright): the column is as wide as they are
+        page.parts.set_ticked(code, code in ("to-trinh", "bao-cao"))
     _built(page, qtbot)
     view, preview = page.preview.view, page.preview
     fitted = _white_span(page)
     assert fitted == view.page_rect(0).width()
-    assert view.pdf is not None
-    widest = max(range(len(view.pdf)), key=lambda i: view.pdf.sizes[i][0])  # type: ignore[union-attr]
-    assert view.viewport().width() - view.page_rect(widest).width() <= 2 * 12 + 1  # fits
+    assert view.viewport().width() - fitted <= 2 * 12 + 1  # fits the width
+    qtbot.mouseClick(preview.zoom_out, Qt.MouseButton.LeftButton)
+    assert _white_span(page) == pytest.approx(fitted / 1.25, abs=2)
     qtbot.mouseClick(preview.zoom_out, Qt.MouseButton.LeftButton)
     smaller = _white_span(page)
-    assert smaller == pytest.approx(fitted / 1.25, abs=2)
+    assert smaller == pytest.approx(fitted / 1.25 / 1.25, abs=2)
     wheel = QWheelEvent(QPointF(50, 50), QPointF(view.mapToGlobal(QPoint(50, 50))), QPoint(0, 0),
                         QPoint(0, 240), Qt.MouseButton.NoButton,
                         Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,

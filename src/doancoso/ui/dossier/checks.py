@@ -31,6 +31,11 @@ FIX_AREAS = {
     "hoat-dong": "Lịch hoạt động",
     "doan-vien": "Đoàn viên",
     "thanh-nien": "Thanh niên",
+    "bien-ban": "Lịch hoạt động",
+    "chi-doan": "Chi đoàn",
+    "doan-vien-chi-doan": "Chi đoàn",
+    "so-thanh-nien": "Thanh niên",
+    "thong-ke": "Thống kê",
 }
 """The area (the side bar's name) where a part's gaps are fixed."""
 SETTINGS_AREA = "Thiết lập"

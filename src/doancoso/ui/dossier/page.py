@@ -24,6 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -109,9 +110,13 @@ class DossierPage(QWidget):
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText("ví dụ 15-TTr/ĐTN")
         self.number_edit.textChanged.connect(self._choice_changed)
+        self.photos_box = QComboBox()
+        self.photos_box.addItems(["Một ảnh mỗi trang", "Hai ảnh mỗi trang"])
+        self.photos_box.setToolTip("Ảnh minh chứng trong phụ lục")
         form = QFormLayout()
         form.addRow("Năm", self.year_box)
         form.addRow("Số tờ trình", self.number_edit)
+        form.addRow("Ảnh minh chứng", self.photos_box)
         self.parts = PartsList()
         self.parts.changed.connect(self._choice_changed)
         parts_box = QGroupBox("Các phần của hồ sơ")
@@ -245,11 +250,13 @@ class DossierPage(QWidget):
         self._builds += 1
         path = self.folder / f"ho-so-{self._builds}.pdf"
         year, number = self.year, self.number
+        photos = self.photos_box.currentIndex() + 1
 
         def job(ws: Workspace, report: Reporter) -> object:
             from ...reports.dossier.build import build_dossier
 
-            return build_dossier(ws, path, year, parts, number=number, report=report)
+            return build_dossier(ws, path, year, parts, number=number, photos_per_page=photos,
+                                 report=report)  # fmt: skip
 
         self.job = ReportingQuery(self, job, self._core)
         self.job.progressed.connect(self._progressed)
@@ -343,9 +350,10 @@ class DossierPage(QWidget):
         if not accepted:
             return
         pages = chosen_pages(printer, len(pdf), self.preview.view.current_page)
-        job = PrintJob(pdf, printer, pages, self)
+        job = PrintJob(pdf, printer, pages)
         self.print_job = job
-        self._printer = printer  # kept alive until the job ends
+        self._last_print = (job, printer)  # kept until the next print (no deleteLater from
+        # inside the job's own signal, which crashed Qt); the printer lives as long as the job
         dialog_ = progress_dialog(job, self)
         job.finished.connect(lambda n: self._printed(n, dialog_))
         try:
@@ -355,11 +363,8 @@ class DossierPage(QWidget):
             self._core.runner.show_error(exc, PRINT_FAILED, self)
 
     def _printed(self, sheets: int | None, dialog: QWidget) -> None:
-        job = self.print_job
         self.print_job = None
         dialog.deleteLater()
-        if job is not None:
-            job.deleteLater()
         if sheets is not None:
             self.status_message.emit(f"Đã gửi {sheets} trang hồ sơ tới máy in.")
 

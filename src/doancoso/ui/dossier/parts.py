@@ -1,7 +1,7 @@
 """The parts of the dossier to build: each one ticked or not, in an order the secretary can change
-(buttons "Lên"/"Xuống", Alt+↑/↓), the default being every part of
-:data:`~doancoso.core.dossier.check.PARTS` in its order (read when the page is built, so parts
-added to the core appear here without a change)."""
+(buttons "Lên"/"Xuống", Alt+↑/↓). Every part of :data:`~doancoso.core.dossier.check.PARTS` is
+listed in its order, those of ``DEFAULT_PARTS`` ticked (both read from the core, so parts added
+there appear here without a change)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.dossier.check import PARTS
+from ...core.dossier.check import DEFAULT_PARTS, PARTS
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -39,7 +39,7 @@ class PartsList(QWidget):
         self.down_button.setToolTip("Đưa phần đã chọn xuống sau (Alt+↓)")
         self.down_button.clicked.connect(lambda: self.move_current(1))
         self.default_button = QPushButton("Mặc định")
-        self.default_button.setToolTip("Mọi phần, theo thứ tự mặc định")
+        self.default_button.setToolTip("Các phần và thứ tự mặc định")
         self.default_button.clicked.connect(self.reset)
         for key, step in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1)):
             shortcut = QShortcut(QKeySequence(Qt.KeyboardModifier.AltModifier | key), self.list)
@@ -59,14 +59,15 @@ class PartsList(QWidget):
         self.reset()
 
     def reset(self) -> None:
-        """Every part ticked, in the default order."""
+        """Every part in the default order, the default ones ticked."""
         self.list.blockSignals(True)
         self.list.clear()
         for code, name in PARTS.items():
             item = QListWidgetItem(name)
             item.setData(CODE_ROLE, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            ticked = code in DEFAULT_PARTS
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.list.setCurrentRow(0)
