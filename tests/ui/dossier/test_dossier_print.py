@@ -129,7 +129,7 @@ class _Opened(QObject):
         self.urls: list[QUrl] = []
 
     @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
+    def handle(self, url: QUrl) -> None:
         self.urls.append(url)
 
 
@@ -166,7 +166,7 @@ def test_saved_as_pdf_anywhere_and_its_folder_opened(
     assert page.info.text().endswith("Đã lưu: ho-so.pdf.")
 
     opened = _Opened()
-    QDesktopServices.setUrlHandler("file", opened, b"open")
+    QDesktopServices.setUrlHandler("file", opened, "handle")  # type: ignore[arg-type]
     try:
         assert page.folder_action.isEnabled()
         page.folder_action.trigger()

@@ -2,9 +2,10 @@
 rendered (by pdfium, on the GUI thread, cached by :class:`~.pdf_file.PdfFile`), so a dossier of
 300 pages scrolls as smoothly as one of three.
 
-Zoom: fit to the width of the view (the default, kept when the window is resized), or a scale
-changed by steps with +/− and Ctrl+wheel. Keys: PageUp/PageDown go to the previous/next page,
-Home/End to the first/last.
+Zoom: each page fitted to the width of the view (the default, kept when the window is resized;
+a landscape table is then as wide as an upright letter, as Okular does it), or one scale for
+every page, changed by steps with +/− and Ctrl+wheel. Keys: PageUp/PageDown go to the
+previous/next page, Home/End to the first/last.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class PageView(QAbstractScrollArea):
         self.pdf: PdfFile | None = None
         self.fit_width = True
         self.scale = 1.0
-        """Pixels per point of the page."""
+        """Pixels per point of the page (of the current page, when fitted to the width)."""
         self._tops: list[int] = []
         self._current = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -68,14 +69,25 @@ class PageView(QAbstractScrollArea):
         left = max(GAP, (self._column_width() - width) // 2)
         return QRect(left, self._tops[index], width, height)
 
+    def page_scale(self, index: int) -> float:
+        """Pixels per point of page ``index``."""
+        assert self.pdf is not None
+        if not self.fit_width:
+            return self.scale
+        available = self.viewport().width() - 2 * GAP
+        return min(MAX_SCALE, max(MIN_SCALE, available / self.pdf.sizes[index][0]))
+
     def _pixels(self, index: int) -> tuple[int, int]:
         assert self.pdf is not None
         w, h = self.pdf.sizes[index]
-        return round(w * self.scale), round(h * self.scale)
+        scale = self.page_scale(index)
+        return round(w * scale), round(h * scale)
 
     def _column_width(self) -> int:
         if self.pdf is None or not len(self.pdf):
             return 0
+        if self.fit_width:
+            return self.viewport().width()
         widest = max(w for w, _ in self.pdf.sizes)
         return max(self.viewport().width(), round(widest * self.scale) + 2 * GAP)
 
@@ -87,9 +99,7 @@ class PageView(QAbstractScrollArea):
             self.horizontalScrollBar().setRange(0, 0)
             return
         if self.fit_width:
-            widest = max(w for w, _ in self.pdf.sizes)
-            available = self.viewport().width() - 2 * GAP
-            self.scale = min(MAX_SCALE, max(MIN_SCALE, available / widest))
+            self.scale = self.page_scale(min(self._current, len(self.pdf) - 1))
         self._tops, top = [], GAP
         for index in range(len(self.pdf)):
             self._tops.append(top)
@@ -144,6 +154,11 @@ class PageView(QAbstractScrollArea):
     def _set_current(self, index: int) -> None:
         if index != self._current:
             self._current = index
+            if self.fit_width and self.pdf is not None:
+                scale = self.page_scale(index)
+                if scale != self.scale:
+                    self.scale = scale
+                    self.zoom_changed.emit()
             self.page_changed.emit(index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
