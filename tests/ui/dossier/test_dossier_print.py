@@ -187,3 +187,33 @@ def test_saving_where_it_cannot_be_written_says_so(
     assert len(prompts.errors) == 1
     assert prompts.errors[0].startswith(f"Không ghi được tệp “{target}”")
     assert not target.parent.exists() and page.saved_path is None
+
+
+def test_ctrl_p_in_the_window_prints_the_dossier_on_its_page(
+    qtbot: QtBot, dossier_data: Workspace, tmp_path: Path
+) -> None:
+    from doancoso.ui.shell.main_window import DOSSIER_AREA, ROSTER, MainWindow
+    from doancoso.ui.shell.state import UiState
+    from scripted import synchronous_core
+
+    prompts = ScriptedPrompts()
+    window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    print_list = window.roster.io.print_action
+    assert print_list.shortcut().toString() == "Ctrl+P"
+    window.show_area(DOSSIER_AREA)
+    page = window.dossier
+    page.year_box.setValue(2025)
+    with qtbot.wait_signal(page.built):
+        page.build()
+    assert print_list.shortcut().isEmpty()
+    out = tmp_path / "in.pdf"
+    prompts.dialog_script = _print_to(out, 1, 1)
+    qtbot.keyClick(page.preview.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.print_job is None and out.exists(), timeout=60000)
+    assert len(PdfReader(out).pages) == 1
+    window.show_area(ROSTER)
+    assert print_list.shortcut().toString() == "Ctrl+P"

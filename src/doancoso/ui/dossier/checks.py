@@ -94,17 +94,24 @@ class ChecksPanel(QWidget):
                 widget.deleteLater()
         self.summary.setText(f"Hồ sơ còn thiếu {len(gaps)} điều (vẫn lập được):" if gaps
                              else READY)  # fmt: skip
-        for row, gap in enumerate(gaps):
+        row, part = 0, None
+        for gap in gaps:
+            if gap.part != part:  # the part named once above its lines
+                part = gap.part
+                header = QLabel(f"<b>{html.escape(PARTS.get(part, part))}</b>")
+                header.setTextFormat(Qt.TextFormat.RichText)
+                header.setWordWrap(True)
+                self._lines_layout.insertWidget(row, header)
+                row += 1
             self._lines_layout.insertWidget(row, self._line(gap))
+            row += 1
 
     def _line(self, gap: Gap) -> QWidget:
         line = QFrame()
-        line.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QHBoxLayout(line)
-        layout.setContentsMargins(6, 4, 6, 4)
-        part = PARTS.get(gap.part, gap.part)
-        text = QLabel(f"<b>{html.escape(part)}</b>: {html.escape(gap.reason)}")
-        text.setTextFormat(Qt.TextFormat.RichText)
+        layout.setContentsMargins(12, 0, 0, 2)
+        text = QLabel(f"• {gap.reason}")
+        text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
         layout.addWidget(text, 1)
         fix = fix_of(gap)

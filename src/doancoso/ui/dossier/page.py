@@ -144,7 +144,7 @@ class DossierPage(QWidget):
         column.addWidget(parts_box, 3)
         column.addWidget(checks_box, 4)
         column.addLayout(build_row)
-        left.setMinimumWidth(300)
+        left.setMinimumWidth(340)
 
         self.print_action = self._action("In…", QKeySequence.StandardKey.Print, self.print_dossier)
         self.save_action = self._action("Lưu thành PDF…", QKeySequence.StandardKey.Save,
@@ -173,7 +173,7 @@ class DossierPage(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([340, 860])
+        self.splitter.setSizes([380, 820])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self._set_building(False)

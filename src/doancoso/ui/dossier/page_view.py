@@ -193,6 +193,9 @@ class PageView(QAbstractScrollArea):
         self.scale = min(MAX_SCALE, max(MIN_SCALE, scale))
         self._layout()
         self.go_to_page(page)
+        # The current page's middle kept in the middle of the view.
+        middle = self.page_rect(page).center().x() - self.viewport().width() // 2
+        self.horizontalScrollBar().setValue(middle)
         self.viewport().update()
         self.zoom_changed.emit()
 

@@ -186,6 +186,10 @@ class MainWindow(QMainWindow):
 
     def _area_chosen(self, area: int) -> None:
         self.stack.setCurrentWidget(self.page(area))
+        # Ctrl+P prints the dossier on its page (the roster's list everywhere else): two
+        # actions with the same key would make it ambiguous, and neither would run.
+        key = QKeySequence() if area == DOSSIER_AREA else QKeySequence.StandardKey.Print
+        self.roster.io.print_action.setShortcut(key)
 
     @property
     def youth(self) -> YouthPage:
