@@ -217,3 +217,20 @@ def test_ctrl_p_in_the_window_prints_the_dossier_on_its_page(
     assert len(PdfReader(out).pages) == 1
     window.show_area(ROSTER)
     assert print_list.shortcut().toString() == "Ctrl+P"
+
+
+def test_the_pages_chosen_in_the_dialog(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QPageRanges
+
+    from doancoso.ui.dossier.printing import chosen_pages, new_printer
+
+    printer = new_printer(10)
+    assert chosen_pages(printer, 10, 4) == list(range(10))
+    ranges = QPageRanges()
+    ranges.addRange(2, 3)
+    ranges.addPage(7)
+    ranges.addPage(12)  # beyond the dossier: left out
+    printer.setPageRanges(ranges)
+    assert chosen_pages(printer, 10, 4) == [1, 2, 6]
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    assert chosen_pages(printer, 10, 4) == [4]

@@ -49,11 +49,15 @@ def chosen_pages(printer: QPrinter, pages: int, current: int) -> list[int]:
     """The pages (0-based) the dialog's range chose, copies and collation included when the
     printer does not make the copies itself."""
     mode = printer.printRange()
-    if mode == QPrinter.PrintRange.PageRange:
+    ranges = printer.pageRanges()
+    if mode == QPrinter.PrintRange.CurrentPage:
+        chosen = [current]
+    elif not ranges.isEmpty():  # "Trang": 1-3, 7 (Qt 6 keeps every range)
+        chosen = [page - 1 for part in ranges.toRangeList()
+                  for page in range(part.from_, part.to + 1) if 1 <= page <= pages]  # fmt: skip
+    elif mode == QPrinter.PrintRange.PageRange:
         first, last = max(1, printer.fromPage()), min(pages, printer.toPage() or pages)
         chosen = list(range(first - 1, last))
-    elif mode == QPrinter.PrintRange.CurrentPage:
-        chosen = [current]
     else:
         chosen = list(range(pages))
     copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
