@@ -241,7 +241,7 @@ class DossierPage(QWidget):
 
     def build(self) -> None:
         """Build the dossier as chosen, on the worker; the preview shows it at the end."""
-        if self.job is not None:
+        if self.job is not None or self.print_job is not None:  # the file shown is printing
             return
         parts = self.parts.chosen()
         if not parts:

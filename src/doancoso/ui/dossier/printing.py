@@ -139,6 +139,7 @@ def progress_dialog(job: PrintJob, parent: QWidget) -> QProgressDialog:
     """A window-modal dialog counting the pages sent, its "Hủy" stopping the job."""
     dialog = QProgressDialog("Đang in hồ sơ…", "Hủy", 0, 0, parent)
     dialog.setWindowTitle("Đang in")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)  # no new build while printing
     dialog.setMinimumDuration(500)
     dialog.setAutoClose(True)
     dialog.canceled.connect(job.cancel)
