@@ -5,7 +5,7 @@ the page over a synchronous core, its day fixed at 20/12/2025."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -48,7 +48,9 @@ def dossier_data(ws: Workspace, tmp_path: Path) -> Workspace:
 
 
 @pytest.fixture
-def make_page(qtbot: QtBot) -> Callable[..., DossierPage]:
+def make_page(qtbot: QtBot) -> Iterator[Callable[..., DossierPage]]:
+    made: list[DossierPage] = []
+
     def make(ws: Workspace, prompts: ScriptedPrompts | None = None) -> DossierPage:
         core = synchronous_core(ws, prompts or ScriptedPrompts())
         page = DossierPage(core, today=lambda: TODAY)
@@ -57,9 +59,12 @@ def make_page(qtbot: QtBot) -> Callable[..., DossierPage]:
         with qtbot.wait_active(page):  # shortcuts need an active window
             page.show()
             page.activateWindow()
+        made.append(page)
         return page
 
-    return make
+    yield make
+    for page in made:  # the preview's file let go, as the main window does when it closes
+        page.close_pdf()
 
 
 @pytest.fixture
