@@ -25,7 +25,7 @@ def test_title_and_areas(qtbot: QtBot, ws: Workspace) -> None:
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert areas == [
         "Đoàn viên", "Thanh niên", "Chi đoàn", "Kế hoạch", "Lịch hoạt động", "Xếp loại",
-        "3 chủ động",
+        "3 chủ động", "Hồ sơ",
         "Thống kê", "Thiết lập",
     ]  # fmt: skip
     assert window.stack.count() == len(areas)

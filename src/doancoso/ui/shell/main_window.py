@@ -42,6 +42,7 @@ from .undo import UndoHistory
 if TYPE_CHECKING:
     from ..branches.page import BranchesPage
     from ..calendar.page import CalendarPage
+    from ..dossier.page import DossierPage
     from ..plans.page import PlansPage
     from ..rating.page import RatingPage
     from ..recognition.page import RecognitionPage
@@ -58,11 +59,12 @@ AREAS = (
     "Lịch hoạt động",
     "Xếp loại",
     "3 chủ động",
+    "Hồ sơ",
     "Thống kê",
     "Thiết lập",
 )
 (ROSTER, YOUTH_AREA, BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, RATING_AREA, RECOGNITION_AREA,
- STATISTICS, SETTINGS) = range(len(AREAS))  # fmt: skip
+ DOSSIER_AREA, STATISTICS, SETTINGS) = range(len(AREAS))  # fmt: skip
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
 READ_ONLY_STYLE = (
@@ -166,6 +168,12 @@ class MainWindow(QMainWindow):
             from ..recognition.page import RecognitionPage
 
             return RecognitionPage(core, self.history)
+        if area == DOSSIER_AREA:
+            from ..dossier.page import DossierPage
+
+            dossier = DossierPage(core)
+            dossier.open_area.connect(lambda name: self.show_area(AREAS.index(name)))
+            return dossier
         if area == STATISTICS:
             from ..statistics.page import StatisticsPage
 
@@ -178,6 +186,10 @@ class MainWindow(QMainWindow):
 
     def _area_chosen(self, area: int) -> None:
         self.stack.setCurrentWidget(self.page(area))
+        # Ctrl+P prints the dossier on its page (the roster's list everywhere else): two
+        # actions with the same key would make it ambiguous, and neither would run.
+        key = QKeySequence() if area == DOSSIER_AREA else QKeySequence.StandardKey.Print
+        self.roster.io.print_action.setShortcut(key)
 
     @property
     def youth(self) -> YouthPage:
@@ -204,6 +216,10 @@ class MainWindow(QMainWindow):
         return self.page(RECOGNITION_AREA)  # type: ignore[return-value]
 
     @property
+    def dossier(self) -> DossierPage:
+        return self.page(DOSSIER_AREA)  # type: ignore[return-value]
+
+    @property
     def statistics(self) -> StatisticsPage:
         return self.page(STATISTICS)  # type: ignore[return-value]
 
@@ -217,6 +233,7 @@ class MainWindow(QMainWindow):
         self._ws.load_everything()
         from ..branches import page as _branches  # noqa: F401
         from ..calendar import page as _calendar  # noqa: F401
+        from ..dossier import page as _dossier  # noqa: F401
         from ..lifecycle import event_dialog  # noqa: F401
         from ..plans import page as _plans  # noqa: F401
         from ..rating import page as _rating  # noqa: F401
@@ -493,6 +510,9 @@ class MainWindow(QMainWindow):
             return
         if self._ws.read_only is None:  # the window's state lives in the data folder
             self.save_state()
+        dossier = self._built.get(DOSSIER_AREA)
+        if dossier is not None:  # the preview's file let go, its temporary folder removed
+            dossier.close_pdf()  # type: ignore[attr-defined]
         # A write still on the worker commits (or rolls back) before the workspace closes.
         self.core.runner.wait()
         if self.core.wrote:  # a backup of the day's work when the app closes after a change

@@ -1,0 +1,2 @@
+"""The "Hồ sơ" area: the recognition dossier chosen, checked, built, previewed, printed,
+saved."""

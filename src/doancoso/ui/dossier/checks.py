@@ -1,0 +1,125 @@
+"""The check before building, shown as lines: what the dossier would lack, each line with a
+button to where it is fixed (the plan, the rating, the checklist, the settings, or the number
+field on this page). The dossier may be built anyway; the gaps stay named here."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.dossier.check import PARTS, Gap
+
+NUMBER_FIX = "number"
+"""The fix of a missing number of the tờ trình: the field on this page."""
+FIX_AREAS = {
+    "ke-hoach": "Kế hoạch",
+    "xep-loai": "Xếp loại",
+    "bao-cao": "3 chủ động",
+    "bang": "3 chủ động",
+    "minh-chung": "3 chủ động",
+    "hoat-dong": "Lịch hoạt động",
+    "doan-vien": "Đoàn viên",
+    "thanh-nien": "Thanh niên",
+    "bien-ban": "Lịch hoạt động",
+    "chi-doan": "Chi đoàn",
+    "doan-vien-chi-doan": "Chi đoàn",
+    "so-thanh-nien": "Thanh niên",
+    "thong-ke": "Thống kê",
+}
+"""The area (the side bar's name) where a part's gaps are fixed."""
+SETTINGS_AREA = "Thiết lập"
+READY = "Hồ sơ đã đủ: không thiếu gì."
+CHECKING = "Đang kiểm tra…"
+
+
+def fix_of(gap: Gap) -> str | None:
+    """Where ``gap`` is fixed: an area's name, :data:`NUMBER_FIX`, or None (nowhere known)."""
+    if gap.part == "to-trinh":
+        return NUMBER_FIX if "số tờ trình" in gap.reason else SETTINGS_AREA
+    return FIX_AREAS.get(gap.part)
+
+
+def fix_label(fix: str) -> str:
+    return "Nhập số" if fix == NUMBER_FIX else f"Mở {fix}"
+
+
+class ChecksPanel(QWidget):
+    """The lines of the check; ``fix_requested(fix)`` when a line's button is pressed."""
+
+    fix_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(CHECKING)
+        self.summary.setWordWrap(True)
+        self.lines = QWidget()
+        self._lines_layout = QVBoxLayout(self.lines)
+        self._lines_layout.setContentsMargins(0, 0, 0, 0)
+        self._lines_layout.setSpacing(4)
+        self._lines_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.lines)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        self.gaps: list[Gap] = []
+        self.buttons: list[QPushButton | None] = []
+        """The fix button of each line (None where the fix is nowhere known)."""
+
+    def checking(self) -> None:
+        self.summary.setText(CHECKING)
+
+    def show_gaps(self, gaps: Sequence[Gap]) -> None:
+        self.gaps = list(gaps)
+        self.buttons = []
+        while self._lines_layout.count() > 1:
+            item = self._lines_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.summary.setText(f"Hồ sơ còn thiếu {len(gaps)} điều (vẫn lập được):" if gaps
+                             else READY)  # fmt: skip
+        row, part = 0, None
+        for gap in gaps:
+            if gap.part != part:  # the part named once above its lines
+                part = gap.part
+                header = QLabel(f"<b>{html.escape(PARTS.get(part, part))}</b>")
+                header.setTextFormat(Qt.TextFormat.RichText)
+                header.setWordWrap(True)
+                self._lines_layout.insertWidget(row, header)
+                row += 1
+            self._lines_layout.insertWidget(row, self._line(gap))
+            row += 1
+
+    def _line(self, gap: Gap) -> QWidget:
+        line = QFrame()
+        layout = QHBoxLayout(line)
+        layout.setContentsMargins(12, 0, 0, 2)
+        text = QLabel(f"• {gap.reason}")
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        layout.addWidget(text, 1)
+        fix = fix_of(gap)
+        button: QPushButton | None = None
+        if fix is not None:
+            button = QPushButton(fix_label(fix))
+            button.setToolTip(f"Sửa ở {fix}" if fix != NUMBER_FIX else "Nhập số tờ trình")
+            button.clicked.connect(lambda _checked=False, fix=fix: self.fix_requested.emit(fix))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.buttons.append(button)
+        return line

@@ -1,0 +1,416 @@
+"""The "Hồ sơ" area: the recognition dossier of a year (issue #16).
+
+On the left the year, the number of the tờ trình, the parts (ticked, in an order that can be
+changed) and the check: what the dossier would lack, each line with a button to where it is
+fixed. "Lập hồ sơ" builds the dossier on the worker with a progress bar and "Hủy"
+(:class:`~.job.ReportingQuery`); it writes no row, only a PDF in the page's own temporary folder,
+written at the very end. On the right the preview (:mod:`.preview`), "In…" (Ctrl+P, Qt's print
+dialog), "Lưu thành PDF…" (Ctrl+S, a copy written atomically where the user says) and
+"Mở thư mục" (the folder of the file saved).
+
+An evidence file that is encrypted, damaged or not what it claims stops the build with the
+core's message naming it, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+import weakref
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.changes import Changes
+from ...core.dossier.check import Gap, check
+from ...core.errors import AppError
+from ...core.lang.text import nfc
+from ...core.storage.files import written_atomically
+from ...core.workspace import Workspace
+from ..shell.operations import Core, QueryOp
+from .checks import NUMBER_FIX, ChecksPanel
+from .job import Reporter, ReportingQuery
+from .pdf_file import PdfFile
+from .preview import Preview
+from .printing import PrintJob, chosen_pages, new_printer, print_dialog, progress_dialog
+
+BUILD_FAILED = "Không lập được hồ sơ"
+SAVE_FAILED = "Không lưu được hồ sơ"
+PRINT_FAILED = "Không in được hồ sơ"
+CHECK_DELAY_MS = 300
+NOT_SAVED_TIP = "Lưu hồ sơ thành PDF trước, rồi mở thư mục chứa tệp."
+
+
+class DossierPage(QWidget):
+    """Choose, check, build, preview, print and save the dossier of a year."""
+
+    status_message = Signal(str)
+    open_area = Signal(str)
+    """The user asked to fix a gap in another area (its name in the side bar)."""
+    checked = Signal()
+    """The check's lines were shown."""
+    built = Signal()
+    """A build ended (done, failed or cancelled) and the page is ready again."""
+
+    def __init__(self, core: Core, parent: QWidget | None = None, *,
+                 today: Callable[[], dt.date] | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._core = core
+        self.today: Callable[[], dt.date] = today or dt.date.today
+        self._folder = Path(tempfile.mkdtemp(prefix="doancoso-hoso-"))
+        # Removed with the page at the latest (a file still open on Windows is left behind).
+        self._remove_folder = weakref.finalize(self, shutil.rmtree, self._folder, True)
+        self._builds = 0
+        self.pdf: PdfFile | None = None
+        self.built_year: int | None = None
+        self.saved_path: Path | None = None
+        self.job: ReportingQuery | None = None
+        self.print_job: PrintJob | None = None
+        self._stale = True
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.refresh_check)
+        self._build_ui()
+        core.data_changed.changed.connect(self._on_data_changed)
+
+    @property
+    def folder(self) -> Path:
+        """The page's temporary folder, where the dossier is built."""
+        return self._folder
+
+    # Building the page ------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        from .parts import PartsList
+
+        self.year_box = QSpinBox()
+        self.year_box.setRange(2000, self.today().year + 1)
+        self.year_box.setValue(self.today().year)
+        self.year_box.valueChanged.connect(self._choice_changed)
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText("ví dụ 15-TTr/ĐTN")
+        self.number_edit.textChanged.connect(self._choice_changed)
+        self.photos_box = QComboBox()
+        self.photos_box.addItems(["Một ảnh mỗi trang", "Hai ảnh mỗi trang"])
+        self.photos_box.setToolTip("Ảnh minh chứng trong phụ lục")
+        form = QFormLayout()
+        form.addRow("Năm", self.year_box)
+        form.addRow("Số tờ trình", self.number_edit)
+        form.addRow("Ảnh minh chứng", self.photos_box)
+        self.parts = PartsList()
+        self.parts.changed.connect(self._choice_changed)
+        parts_box = QGroupBox("Các phần của hồ sơ")
+        QVBoxLayout(parts_box).addWidget(self.parts)
+        self.checks = ChecksPanel()
+        self.checks.fix_requested.connect(self._fix)
+        checks_box = QGroupBox("Kiểm tra trước khi lập")
+        QVBoxLayout(checks_box).addWidget(self.checks)
+        self.build_button = QPushButton("Lập hồ sơ")
+        self.build_button.setDefault(True)
+        self.build_button.clicked.connect(self.build)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("%p%")
+        self.cancel_button = QPushButton("Hủy")
+        self.cancel_button.clicked.connect(self.cancel_build)
+        build_row = QHBoxLayout()
+        build_row.addWidget(self.build_button, 1)
+        build_row.addWidget(self.progress, 1)
+        build_row.addWidget(self.cancel_button)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addWidget(parts_box, 3)
+        column.addWidget(checks_box, 4)
+        column.addLayout(build_row)
+        left.setMinimumWidth(340)
+
+        self.print_action = self._action("In…", QKeySequence.StandardKey.Print, self.print_dossier)
+        self.save_action = self._action("Lưu thành PDF…", QKeySequence.StandardKey.Save,
+                                        self.save_dossier)  # fmt: skip
+        self.folder_action = QAction("Mở thư mục", self)
+        self.folder_action.triggered.connect(self.open_folder)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        actions = QHBoxLayout()
+        for action in (self.print_action, self.save_action, self.folder_action):
+            button = QPushButton(action.text())
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda a=action, b=button: b.setEnabled(a.isEnabled()))
+            actions.addWidget(button)
+        actions.addWidget(self.info, 1)
+        self.preview = Preview()
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addLayout(actions)
+        right_column.addWidget(self.preview, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([380, 820])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self._set_building(False)
+
+    def _action(self, text: str, key: QKeySequence.StandardKey,
+                slot: Callable[[], None]) -> QAction:  # fmt: skip
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text.rstrip('…')} ({QKeySequence(key).toString()})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # The check --------------------------------------------------------------------------------
+
+    @property
+    def year(self) -> int:
+        return self.year_box.value()
+
+    @property
+    def number(self) -> str | None:
+        return nfc(self.number_edit.text().strip()) or None
+
+    def _choice_changed(self) -> None:
+        self.checks.checking()
+        self._check_timer.start()
+
+    def refresh_check(self) -> None:
+        """Check the dossier as chosen now (on the worker), then show its lines."""
+        self._check_timer.stop()
+        self._stale = False
+        year, parts, number = self.year, self.parts.chosen(), self.number
+
+        def shown(gaps: list[Gap]) -> None:
+            if (year, parts, number) == (self.year, self.parts.chosen(), self.number):
+                self.checks.show_gaps(gaps)
+                self.checked.emit()
+
+        op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
+        op.success(shown).failure(self._core.reporter(self, "Không kiểm tra được")).run()
+
+    def _fix(self, fix: str) -> None:
+        if fix == NUMBER_FIX:
+            self.number_edit.setFocus()
+        else:
+            self.open_area.emit(fix)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_check()
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if not changes:
+            return
+        if self.isVisible():
+            self._choice_changed()
+        else:
+            self._stale = True
+        if self.pdf is not None:
+            self._show_info(" Dữ liệu đã thay đổi sau khi lập: hãy lập lại để hồ sơ theo kịp.")
+
+    # Building ---------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Build the dossier as chosen, on the worker; the preview shows it at the end."""
+        if self.job is not None or self.print_job is not None:  # the file shown is printing
+            return
+        parts = self.parts.chosen()
+        if not parts:
+            self._core.prompts.error(self, BUILD_FAILED, "Hãy chọn ít nhất một phần của hồ sơ.")
+            return
+        self._builds += 1
+        path = self.folder / f"ho-so-{self._builds}.pdf"
+        year, number = self.year, self.number
+        photos = self.photos_box.currentIndex() + 1
+
+        def job(ws: Workspace, report: Reporter) -> object:
+            from ...reports.dossier.build import build_dossier
+
+            return build_dossier(ws, path, year, parts, number=number, photos_per_page=photos,
+                                 report=report)  # fmt: skip
+
+        self.job = ReportingQuery(self, job, self._core)
+        self.job.progressed.connect(self._progressed)
+        self.job.succeeded.connect(lambda dossier: self._built(path, year, dossier))
+        self.job.failed.connect(self._build_failed)
+        self.job.cancelled.connect(self._build_cancelled)
+        self._set_building(True)
+        self.job.run()
+
+    def cancel_build(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress.setFormat("Đang dừng…")
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, total))
+
+    def _built(self, path: Path, year: int, dossier: object) -> None:
+        self._end_job()
+        try:
+            pdf = PdfFile(path)
+        except AppError as exc:
+            self._core.runner.show_error(exc, BUILD_FAILED, self)
+            return
+        previous = self.pdf
+        self.pdf, self.built_year, self.saved_path = pdf, year, None
+        self.preview.set_pdf(pdf)
+        if previous is not None:
+            previous.close()
+            previous.path.unlink(missing_ok=True)
+        self._show_info("")
+        self.status_message.emit(f"Đã lập hồ sơ năm {year}: {len(pdf)} trang.")
+        self._set_building(False)
+        self.preview.view.setFocus()
+        self.built.emit()
+
+    def _build_failed(self, exc: BaseException) -> None:
+        self._end_job()
+        self._set_building(False)
+        self._core.runner.show_error(exc, BUILD_FAILED, self)
+        self.built.emit()
+
+    def _build_cancelled(self) -> None:
+        self._end_job()
+        self._set_building(False)
+        self.status_message.emit("Đã hủy lập hồ sơ; chưa ghi gì.")
+        self.built.emit()
+
+    def _end_job(self) -> None:
+        if self.job is not None:
+            self.job.deleteLater()
+            self.job = None
+
+    def _set_building(self, building: bool) -> None:
+        self.build_button.setEnabled(not building)
+        self.progress.setVisible(building)
+        self.cancel_button.setVisible(building)
+        self.cancel_button.setEnabled(building)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("%p%")
+        has_pdf = self.pdf is not None and not building
+        self.print_action.setEnabled(has_pdf)
+        self.save_action.setEnabled(has_pdf)
+        self.folder_action.setEnabled(self.saved_path is not None and not building)
+        self.folder_action.setToolTip("Mở thư mục chứa tệp đã lưu" if self.saved_path
+                                      else NOT_SAVED_TIP)  # fmt: skip
+
+    def _show_info(self, note: str) -> None:
+        if self.pdf is None:
+            self.info.setText("")
+            return
+        text = f"Hồ sơ năm {self.built_year}: {len(self.pdf)} trang."
+        if self.saved_path is not None:
+            text += f" Đã lưu: {self.saved_path.name}."
+        self.info.setText(text + note)
+
+    # Print, save, open the folder -------------------------------------------------------------
+
+    def print_dossier(self) -> None:
+        """Qt's print dialog, then the chosen pages printed page by page (see :mod:`.printing`)."""
+        pdf = self.pdf
+        if pdf is None or self.print_job is not None:
+            return
+        printer = new_printer(len(pdf))
+        dialog = print_dialog(printer, len(pdf), self)
+        self._core.prompts.run(dialog)
+        accepted = dialog.result() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return
+        pages = chosen_pages(printer, len(pdf), self.preview.view.current_page)
+        job = PrintJob(pdf, printer, pages)
+        self.print_job = job
+        self._last_print = (job, printer)  # kept until the next print (no deleteLater from
+        # inside the job's own signal, which crashed Qt); the printer lives as long as the job
+        dialog_ = progress_dialog(job, self)
+        job.finished.connect(lambda n: self._printed(n, dialog_))
+        try:
+            job.start()
+        except AppError as exc:
+            self._printed(None, dialog_)
+            self._core.runner.show_error(exc, PRINT_FAILED, self)
+
+    def _printed(self, sheets: int | None, dialog: QWidget) -> None:
+        self.print_job = None
+        dialog.deleteLater()
+        if sheets is not None:
+            self.status_message.emit(f"Đã gửi {sheets} trang hồ sơ tới máy in.")
+
+    def ask_save_path(self, name: str) -> Path | None:
+        """The PDF chosen in a save dialog (None when cancelled); tests replace this."""
+        start = self.saved_path.parent if self.saved_path else Path.home()
+        chosen, _ = QFileDialog.getSaveFileName(self, "Lưu hồ sơ thành PDF", str(start / name),
+                                                "Tệp PDF (*.pdf)")  # fmt: skip
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def save_dossier(self) -> None:
+        """The built dossier copied where the user says, atomically (on the worker)."""
+        pdf = self.pdf
+        if pdf is None:
+            return
+        target = self.ask_save_path(f"ho-so-3-chu-dong-{self.built_year}.pdf")
+        if target is None:
+            return
+        source = pdf.path
+
+        def copy(_ws: Workspace) -> Path:
+            with written_atomically(target) as temp:
+                shutil.copyfile(source, temp)
+            return target
+
+        def saved(path: Path) -> None:
+            self.saved_path = path
+            self._set_building(False)
+            self._show_info("")
+            self.status_message.emit(f"Đã lưu hồ sơ vào tệp {path}.")
+
+        op = QueryOp(self, copy, self._core, label="Đang lưu hồ sơ…")
+        op.success(saved).failure(self._core.reporter(self, SAVE_FAILED)).run()
+
+    def open_folder(self) -> None:
+        """The folder of the file saved, in the system's file manager."""
+        if self.saved_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path.parent)))
+
+    def close_pdf(self) -> None:
+        """Let go of the file shown (before the temporary folder goes)."""
+        if self.pdf is not None:
+            self.preview.set_pdf(None)
+            self.pdf.close()
+            self.pdf = None
+        self._remove_folder()

@@ -1,0 +1,201 @@
+"""The preview of a built dossier: its pages (:class:`~.page_view.PageView`), a side list of the
+outline ("Mục lục": each part and evidence item, a click goes to its page) and of the pages'
+thumbnails ("Trang", rendered only as they come into sight), and a bar with the page number, the
+zoom and its buttons.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .page_view import ZOOM_STEP, PageView
+from .pdf_file import PdfFile
+
+THUMB_WIDTH = 96
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+EMPTY_TEXT = "Chưa có hồ sơ để xem. Chọn năm, các phần rồi bấm “Lập hồ sơ”."
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ThumbnailModel(QAbstractListModel):
+    """One row a page: its number and, when a view asks for it, its thumbnail (rendered once)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf: PdfFile | None = None
+        self._pixmaps: dict[int, QPixmap] = {}
+
+    def set_pdf(self, pdf: PdfFile | None) -> None:
+        self.beginResetModel()
+        self.pdf = pdf
+        self._pixmaps.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's)
+        return 0 if parent.isValid() or self.pdf is None else len(self.pdf)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.pdf is None:
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(row + 1)
+        if role == Qt.ItemDataRole.DecorationRole:
+            pixmap = self._pixmaps.get(row)
+            if pixmap is None:
+                pixmap = QPixmap.fromImage(self.pdf.render_uncached(
+                    row, THUMB_WIDTH / self.pdf.sizes[row][0]))  # fmt: skip
+                self._pixmaps[row] = pixmap
+            return pixmap
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    @property
+    def rendered(self) -> set[int]:
+        """The pages whose thumbnail was rendered so far (tests check it stays lazy)."""
+        return set(self._pixmaps)
+
+
+class Preview(QWidget):
+    """The pages of a :class:`PdfFile` with their outline, thumbnails, page number and zoom."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf: PdfFile | None = None
+        self.view = PageView()
+        self.view.page_changed.connect(self._page_changed)
+        self.view.zoom_changed.connect(self._zoom_changed)
+        self.outline_model = QStandardItemModel(self)
+        self.outline = QTreeView()
+        self.outline.setModel(self.outline_model)
+        self.outline.setHeaderHidden(True)
+        self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.outline.setWordWrap(True)
+        self.outline.clicked.connect(self._outline_clicked)
+        self.outline.activated.connect(self._outline_clicked)
+        self.thumbnails_model = ThumbnailModel(self)
+        self.thumbnails = QListView()
+        self.thumbnails.setModel(self.thumbnails_model)
+        self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
+        self.thumbnails.setFlow(QListView.Flow.TopToBottom)
+        self.thumbnails.setWrapping(False)
+        self.thumbnails.setMovement(QListView.Movement.Static)
+        self.thumbnails.setUniformItemSizes(True)
+        self.thumbnails.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
+        self.thumbnails.setSpacing(6)
+        self.thumbnails.clicked.connect(lambda index: self.view.go_to_page(index.row()))
+        self.side = QTabWidget()
+        self.side.addTab(self.outline, "Mục lục")
+        self.side.addTab(self.thumbnails, "Trang")
+        self.side.setMinimumWidth(160)
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._build()
+        self.set_pdf(None)
+
+    def _build(self) -> None:
+        self.page_box = QSpinBox()
+        self.page_box.setMinimum(1)
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.valueChanged.connect(lambda value: self.view.go_to_page(value - 1))
+        self.page_count = QLabel()
+        self.zoom_out = QToolButton()
+        self.zoom_out.setText("−")
+        self.zoom_out.setToolTip("Thu nhỏ (Ctrl+lăn chuột)")
+        self.zoom_out.clicked.connect(lambda: self.view.zoom_by(1 / ZOOM_STEP))
+        self.zoom_in = QToolButton()
+        self.zoom_in.setText("+")
+        self.zoom_in.setToolTip("Phóng to (Ctrl+lăn chuột)")
+        self.zoom_in.clicked.connect(lambda: self.view.zoom_by(ZOOM_STEP))
+        self.fit_button = QToolButton()
+        self.fit_button.setText("Vừa chiều rộng")
+        self.fit_button.clicked.connect(self.view.zoom_to_width)
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(48)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel("Trang"))
+        bar.addWidget(self.page_box)
+        bar.addWidget(self.page_count)
+        bar.addStretch(1)
+        for widget in (self.zoom_out, self.zoom_label, self.zoom_in, self.fit_button):
+            bar.addWidget(widget)
+        self.bar = QWidget()
+        self.bar.setLayout(bar)
+        pages = QWidget()
+        column = QVBoxLayout(pages)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.bar)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.empty, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([250, 570])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def set_pdf(self, pdf: PdfFile | None) -> None:
+        """Show ``pdf`` (None: nothing); the caller owns it and closes the previous one."""
+        self.pdf = pdf
+        shown = pdf is not None
+        self.view.setVisible(shown)
+        self.bar.setVisible(shown)
+        self.side.setVisible(shown)
+        self.empty.setVisible(not shown)
+        self.thumbnails_model.set_pdf(pdf)
+        self.outline_model.clear()
+        if pdf is not None:
+            parents: list[QStandardItem] = []
+            for entry in pdf.outline:
+                item = QStandardItem(entry.title)
+                item.setData(entry.page, PAGE_ROLE)
+                item.setToolTip(f"{entry.title} — trang {entry.page + 1}")
+                del parents[entry.level :]
+                (parents[-1] if parents else self.outline_model.invisibleRootItem()).appendRow(item)
+                parents.append(item)
+            self.outline.expandAll()
+            self.page_box.setMaximum(len(pdf))
+            self.page_count.setText(f"/ {len(pdf)}")
+        self.view.set_pdf(pdf)
+        self._zoom_changed()
+
+    def _outline_clicked(self, index: QModelIndex) -> None:
+        page = index.data(PAGE_ROLE)
+        if page is not None:
+            self.view.go_to_page(int(page))
+            self.view.setFocus()
+
+    def _page_changed(self, index: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(index + 1)
+        self.page_box.blockSignals(False)
+        if self.pdf is not None and len(self.pdf):
+            self.thumbnails.setCurrentIndex(self.thumbnails_model.index(index))
+
+    def _zoom_changed(self) -> None:
+        # Percent of the page's size on paper, as PDF readers say it (1 pt = 1/72 inch).
+        dpi = self.view.logicalDpiX() or 96
+        self.zoom_label.setText(f"{round(self.view.scale * 72 / dpi * 100)}%")

@@ -1,0 +1,258 @@
+"""The "Hồ sơ" page: the check's lines and where they lead, the build shown in the preview
+(every page, the outline, the zoom, the keys), a cancelled build and an unreadable evidence
+file writing nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.dossier.check import DEFAULT_PARTS, PARTS
+from doancoso.core.workspace import Workspace
+from doancoso.ui.dossier.page import DossierPage
+from doancoso.ui.shell.main_window import DOSSIER_AREA, RECOGNITION_AREA, MainWindow
+from doancoso.ui.shell.state import UiState
+from scripted import ScriptedPrompts, synchronous_core
+
+from .conftest import evidence_file
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+NUMBER = "15-TTr/ĐTN"
+
+
+def _lines(page: DossierPage) -> list[tuple[str, str, str | None]]:
+    buttons = page.checks.buttons
+    return [(g.part, g.reason, b.text() if b else None)
+            for g, b in zip(page.checks.gaps, buttons, strict=True)]  # fmt: skip
+
+
+def _outline(reader: PdfReader) -> list[tuple[str, int | None]]:
+    found: list[tuple[str, int | None]] = []
+
+    def walk(items: list) -> None:  # type: ignore[type-arg]
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append((item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline)
+    return found
+
+
+def test_the_area_after_3_chu_dong_and_its_check_leading_to_each_fix(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts
+) -> None:
+    window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.sidebar.item(DOSSIER_AREA).text() == "Hồ sơ"
+    assert window.sidebar.item(DOSSIER_AREA - 1).text() == "3 chủ động"
+    window.show_area(DOSSIER_AREA)
+    page = window.dossier
+    assert window.stack.currentWidget() is page
+    with qtbot.wait_signal(page.checked):
+        page.year_box.setValue(2025)
+    lines = _lines(page)
+    assert page.checks.summary.text() == f"Hồ sơ còn thiếu {len(lines)} điều (vẫn lập được):"
+    assert lines[:3] == [
+        ("to-trinh", "Chưa có số tờ trình.", "Nhập số"),
+        ("ke-hoach", "Kế hoạch năm 2025 chưa được cấp trên duyệt.", "Mở Kế hoạch"),
+        ("xep-loai", "Chưa có đợt đánh giá, xếp loại năm 2025.", "Mở Xếp loại"),
+    ]
+    assert ("bao-cao", "Mục 1.2 tự đánh giá “Chưa đạt”.", "Mở 3 chủ động") in lines
+    # Each button leads to where its line is fixed.
+    qtbot.mouseClick(page.checks.buttons[1], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    assert window.stack.currentWidget() is window.plans
+    window.show_area(DOSSIER_AREA)
+    bao_cao = [b for g, b in zip(page.checks.gaps, page.checks.buttons, strict=True)
+               if g.part == "bao-cao"][0]  # fmt: skip
+    assert isinstance(bao_cao, QPushButton)
+    qtbot.mouseClick(bao_cao, Qt.MouseButton.LeftButton)
+    assert window.sidebar.currentRow() == RECOGNITION_AREA
+    window.show_area(DOSSIER_AREA)
+    window.activateWindow()
+    qtbot.mouseClick(page.checks.buttons[0], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.number_edit)
+    # The number given, its line goes; the plan approved, its line goes.
+    with qtbot.wait_signal(page.checked):
+        page.number_edit.setText(NUMBER)  # QTest types Latin-1 only
+    dossier_data.plans.register(2025, "da-duyet", "09/11/2024", "15-ĐK/TĐ")
+    page.refresh_check()
+    assert [line[0] for line in _lines(page)][:1] == ["xep-loai"]
+
+
+def test_the_secretarys_name_is_fixed_in_the_settings(
+    ws: Workspace, make_page: Callable[..., DossierPage]
+) -> None:
+    info = ws.organization.get()
+    assert info is not None
+    ws.organization.update(dataclasses.replace(info, secretary_name=""))
+    page = make_page(ws)
+    page.number_edit.setText(NUMBER)
+    page.refresh_check()
+    assert ("to-trinh", "Chưa có họ tên Bí thư (phần Cài đặt).", "Mở Thiết lập") in _lines(page)
+
+
+def test_the_parts_follow_the_core_and_can_be_moved_and_left_out(page: DossierPage) -> None:
+    assert page.parts.codes() == list(PARTS)
+    assert page.parts.chosen() == list(DEFAULT_PARTS)
+    assert not page.parts.up_button.isEnabled()
+    page.parts.list.setCurrentRow(1)
+    page.parts.down_button.click()
+    assert page.parts.codes()[:3] == [list(PARTS)[0], list(PARTS)[2], list(PARTS)[1]]
+    page.parts.up_button.click()
+    assert page.parts.codes() == list(PARTS)
+    page.parts.set_ticked("to-trinh", False)
+    page.parts.set_ticked("thong-ke", True)
+    page.parts.list.setCurrentRow(page.parts.codes().index("thong-ke"))
+    page.parts.up_button.click()
+    chosen = page.parts.chosen()
+    assert chosen[0] == "bao-cao" and "to-trinh" not in chosen
+    codes = page.parts.codes()
+    assert codes.index("thong-ke") == codes.index("so-thanh-nien") - 1
+    assert chosen[-2:] == ["thong-ke", "minh-chung"]
+    page.refresh_check()
+    assert "to-trinh" not in [g.part for g in page.checks.gaps]
+    page.parts.default_button.click()
+    assert page.parts.chosen() == list(DEFAULT_PARTS)
+
+
+def _built(page: DossierPage, qtbot: QtBot) -> PdfReader:
+    page.number_edit.setText(NUMBER)
+    with qtbot.wait_signal(page.built):
+        qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    assert page.pdf is not None
+    return PdfReader(page.pdf.path)
+
+
+def test_the_built_dossier_is_previewed_page_by_page_with_its_outline(
+    page: DossierPage, qtbot: QtBot
+) -> None:
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    reader = _built(page, qtbot)
+    pages = len(reader.pages)
+    preview = page.preview
+    assert messages == [f"Đã lập hồ sơ năm 2025: {pages} trang."]
+    assert page.info.text() == f"Hồ sơ năm 2025: {pages} trang."
+    assert len(preview.view.pdf or []) == pages and pages > 10
+    assert preview.thumbnails_model.rowCount() == pages
+    assert preview.page_count.text() == f"/ {pages}"
+    assert page.print_action.isEnabled() and page.save_action.isEnabled()
+    assert not page.folder_action.isEnabled()
+    # The outline is the dossier's bookmarks: parts, and evidence items under the annex.
+    model = preview.outline_model
+    tops = [model.item(row).text() for row in range(model.rowCount())]
+    bookmarks = _outline(reader)
+    assert tops == [t for t, _ in bookmarks if not t.startswith("Minh chứng")]
+    annex = model.item(tops.index("Phụ lục minh chứng"))
+    assert [annex.child(r).text() for r in range(annex.rowCount())] == [
+        "Minh chứng 1.1.1: Biên bản rà soát đoàn viên",
+        "Minh chứng 1.2.1: Buổi sinh hoạt chi đoàn",
+    ]
+    # A click on an evidence item shows its first page.
+    item = annex.child(0)
+    preview.outline.clicked.emit(item.index())
+    target = dict(bookmarks)["Minh chứng 1.1.1: Biên bản rà soát đoàn viên"]
+    assert preview.view.current_page == target
+    assert reader.pages[target].extract_text().startswith("Biên bản trang 1")
+    assert preview.page_box.value() == target + 1
+    assert preview.thumbnails.currentIndex().row() == target
+    # Only what was seen was rendered: not 300 pages' thumbnails for a look at one.
+    assert preview.view.visible_pages().start <= target
+    assert len(preview.thumbnails_model.rendered) < pages
+
+
+def test_keys_move_page_by_page(page: DossierPage, qtbot: QtBot) -> None:
+    reader = _built(page, qtbot)
+    view = page.preview.view
+    assert QApplication.focusWidget() is view
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.current_page == 2
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert view.current_page == 1
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.current_page == len(reader.pages) - 1
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.current_page == 0
+    page.preview.page_box.setValue(5)
+    assert view.current_page == 4
+
+
+def _white_span(page: DossierPage) -> int:
+    """How wide the first page shows: the run of white pixels across its top margin."""
+    view = page.preview.view
+    view.go_to_page(0)
+    image = view.viewport().grab().toImage()
+    y = view.page_rect(0).top() - view.verticalScrollBar().value() + 6
+    white = [x for x in range(image.width()) if image.pixelColor(x, y).lightness() > 250]
+    return max(white) - min(white) + 1
+
+
+def test_zoom_changes_the_size_pages_are_rendered_at(page: DossierPage, qtbot: QtBot) -> None:
+    for code in PARTS:  # pages of one size (A4 upright): the column is as wide as they are
+        page.parts.set_ticked(code, code in ("to-trinh", "bao-cao"))
+    _built(page, qtbot)
+    view, preview = page.preview.view, page.preview
+    fitted = _white_span(page)
+    assert fitted == view.page_rect(0).width()
+    assert view.viewport().width() - fitted <= 2 * 12 + 1  # fits the width
+    qtbot.mouseClick(preview.zoom_out, Qt.MouseButton.LeftButton)
+    assert _white_span(page) == pytest.approx(fitted / 1.25, abs=2)
+    qtbot.mouseClick(preview.zoom_out, Qt.MouseButton.LeftButton)
+    smaller = _white_span(page)
+    assert smaller == pytest.approx(fitted / 1.25 / 1.25, abs=2)
+    wheel = QWheelEvent(QPointF(50, 50), QPointF(view.mapToGlobal(QPoint(50, 50))), QPoint(0, 0),
+                        QPoint(0, 240), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)  # fmt: skip
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert _white_span(page) == pytest.approx(smaller * 1.25 * 1.25, abs=3)
+    assert preview.zoom_label.text().endswith("%")
+    qtbot.mouseClick(preview.fit_button, Qt.MouseButton.LeftButton)
+    assert _white_span(page) == fitted
+
+
+def test_a_cancelled_build_writes_nothing(page: DossierPage, qtbot: QtBot) -> None:
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.progress.valueChanged.connect(lambda _value: page.cancel_build())
+    with qtbot.wait_signal(page.built):
+        page.build()
+    assert messages == ["Đã hủy lập hồ sơ; chưa ghi gì."]
+    assert page.pdf is None and page.job is None
+    assert list(page.folder.iterdir()) == []
+    assert page.build_button.isEnabled() and not page.progress.isVisible()
+
+
+def test_an_encrypted_evidence_pdf_is_named_and_nothing_is_written(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    writer = PdfWriter(clone_from=PdfReader(evidence_file(tmp_path / "plain.pdf", 1)))
+    writer.encrypt("mat-khau")
+    locked = tmp_path / "khoa.pdf"
+    with locked.open("wb") as handle:
+        writer.write(handle)
+    dossier_data.recognition.attach(2025, "1.3", locked, "Kế hoạch rèn luyện")
+    prompts = ScriptedPrompts()
+    page = make_page(dossier_data, prompts)
+    page.number_edit.setText(NUMBER)
+    with qtbot.wait_signal(page.built):
+        page.build()
+    assert prompts.errors == [
+        "Tệp minh chứng “khoa.pdf” (Minh chứng 1.3.1) có mật khẩu. "
+        "Hãy thay hoặc gỡ tệp này rồi lập lại hồ sơ; chưa ghi gì."
+    ]
+    assert page.pdf is None and list(page.folder.iterdir()) == []
+    assert not page.save_action.isEnabled() and not page.print_action.isEnabled()

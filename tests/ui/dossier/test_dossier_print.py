@@ -1,0 +1,236 @@
+"""The built dossier printed through Qt's print dialog (to a PDF file: QPrinter's PdfFormat),
+saved as a PDF anywhere (atomically; nothing on cancel) and its folder opened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.dossier.page import DossierPage
+from scripted import ScriptedPrompts
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+A4_POINTS = (595.3, 841.9)
+
+
+def _page(dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+          prompts: ScriptedPrompts) -> DossierPage:  # fmt: skip
+    page = make_page(dossier_data, prompts)
+    page.number_edit.setText("15-TTr/ĐTN")
+    with qtbot.wait_signal(page.built):
+        page.build()
+    assert page.pdf is not None
+    return page
+
+
+def _print_to(out: Path, first: int = 0, last: int = 0) -> Callable[[QDialog], None]:
+    """A dialog script choosing Qt's PDF output, ``out``, and pages ``first``–``last``
+    (all when 0), then "In"."""
+
+    def script(dialog: QDialog) -> None:
+        assert isinstance(dialog, QPrintDialog)
+        assert dialog.windowTitle() == "In hồ sơ"
+        printer = dialog.printer()
+        assert printer.pageLayout().pageSize().id() == printer.pageLayout().pageSize().PageSizeId.A4
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        if first:
+            printer.setPrintRange(QPrinter.PrintRange.PageRange)
+            printer.setFromTo(first, last)
+        dialog.done(QDialog.DialogCode.Accepted)
+
+    return script
+
+
+def _pixels(path: Path, index: int) -> bytes:
+    """Page ``index`` of ``path`` rendered 600 px wide in grey, reduced to 100, its bytes."""
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[index]
+    width = page.get_width()
+    image = page.render(scale=600 / width, grayscale=True).to_pil()
+    data = image.resize((100, 141)).tobytes()
+    page.close()
+    pdf.close()
+    return bytes(data)
+
+
+def _same_picture(a: bytes, b: bytes) -> bool:
+    """Equal but for the blur of a second rasterisation: a mean difference under 2.5 of 255
+    (the same page differs by about 1, two pages of text by 7 and more)."""
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True)) / len(a) < 2.5
+
+
+def test_printed_to_a_pdf_file_all_pages_or_a_range(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    prompts = ScriptedPrompts()
+    page = _page(dossier_data, make_page, qtbot, prompts)
+    assert page.pdf is not None
+    built = page.pdf.path
+    pages = len(PdfReader(built).pages)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+
+    everything = tmp_path / "in-tat-ca.pdf"
+    prompts.dialog_script = _print_to(everything)
+    page.preview.view.setFocus()
+    qtbot.keyClick(page.preview.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.print_job is None, timeout=60000)
+    printed = PdfReader(everything)
+    assert len(printed.pages) == pages
+    box = printed.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(A4_POINTS, abs=1)
+    for index in (0, 2, pages - 1):
+        assert _same_picture(_pixels(everything, index), _pixels(built, index))
+    assert messages == [f"Đã gửi {pages} trang hồ sơ tới máy in."]
+
+    some = tmp_path / "in-trang-3-4.pdf"
+    prompts.dialog_script = _print_to(some, 3, 4)
+    page.print_action.trigger()
+    qtbot.waitUntil(lambda: page.print_job is None, timeout=60000)
+    assert len(PdfReader(some).pages) == 2
+    assert _same_picture(_pixels(some, 0), _pixels(built, 2))
+    assert _same_picture(_pixels(some, 1), _pixels(built, 3))
+    assert not _same_picture(_pixels(some, 0), _pixels(built, 0))
+
+
+def test_a_cancelled_print_dialog_prints_nothing(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    prompts = ScriptedPrompts()
+    page = _page(dossier_data, make_page, qtbot, prompts)
+    out = tmp_path / "khong-in.pdf"
+
+    def cancel(dialog: QDialog) -> None:
+        assert isinstance(dialog, QPrintDialog)
+        dialog.printer().setOutputFileName(str(out))
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    prompts.dialog_script = cancel
+    page.print_action.trigger()
+    assert page.print_job is None and not out.exists()
+
+
+class _Opened(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_saved_as_pdf_anywhere_and_its_folder_opened(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    prompts = ScriptedPrompts()
+    page = _page(dossier_data, make_page, qtbot, prompts)
+    assert page.pdf is not None
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    asked: list[str] = []
+
+    def cancelled(name: str) -> Path | None:
+        asked.append(name)
+        return None
+
+    page.ask_save_path = cancelled  # type: ignore[method-assign]
+    page.save_action.trigger()
+    assert asked == ["ho-so-3-chu-dong-2025.pdf"]
+    assert list(folder.iterdir()) == [] and not page.folder_action.isEnabled()
+
+    target = folder / "ho-so.pdf"
+    target.write_bytes(b"previous")
+    page.ask_save_path = lambda name: target  # type: ignore[method-assign]
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.preview.view.setFocus()
+    qtbot.keyClick(page.preview.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert target.read_bytes() == page.pdf.path.read_bytes()
+    assert sorted(p.name for p in folder.iterdir()) == ["ho-so.pdf"]  # no temporary left
+    assert messages == [f"Đã lưu hồ sơ vào tệp {target}."]
+    assert page.info.text().endswith("Đã lưu: ho-so.pdf.")
+
+    opened = _Opened()
+    QDesktopServices.setUrlHandler("file", opened, "handle")  # type: ignore[arg-type]
+    try:
+        assert page.folder_action.isEnabled()
+        page.folder_action.trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert opened.urls == [QUrl.fromLocalFile(str(folder))]
+
+
+def test_saving_where_it_cannot_be_written_says_so(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    prompts = ScriptedPrompts()
+    page = _page(dossier_data, make_page, qtbot, prompts)
+    target = tmp_path / "khong-co" / "ho-so.pdf"
+    page.ask_save_path = lambda name: target  # type: ignore[method-assign]
+    page.save_action.trigger()
+    assert len(prompts.errors) == 1
+    assert prompts.errors[0].startswith(f"Không ghi được tệp “{target}”")
+    assert not target.parent.exists() and page.saved_path is None
+
+
+def test_ctrl_p_in_the_window_prints_the_dossier_on_its_page(
+    qtbot: QtBot, dossier_data: Workspace, tmp_path: Path
+) -> None:
+    from doancoso.ui.shell.main_window import DOSSIER_AREA, ROSTER, MainWindow
+    from doancoso.ui.shell.state import UiState
+    from scripted import synchronous_core
+
+    prompts = ScriptedPrompts()
+    window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    print_list = window.roster.io.print_action
+    assert print_list.shortcut().toString() == "Ctrl+P"
+    window.show_area(DOSSIER_AREA)
+    page = window.dossier
+    page.year_box.setValue(2025)
+    with qtbot.wait_signal(page.built):
+        page.build()
+    assert print_list.shortcut().isEmpty()
+    out = tmp_path / "in.pdf"
+    prompts.dialog_script = _print_to(out, 1, 1)
+    qtbot.keyClick(page.preview.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.print_job is None and out.exists(), timeout=60000)
+    assert len(PdfReader(out).pages) == 1
+    window.show_area(ROSTER)
+    assert print_list.shortcut().toString() == "Ctrl+P"
+
+
+def test_the_pages_chosen_in_the_dialog(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QPageRanges
+
+    from doancoso.ui.dossier.printing import chosen_pages, new_printer
+
+    printer = new_printer(10)
+    assert chosen_pages(printer, 10, 4) == list(range(10))
+    ranges = QPageRanges()
+    ranges.addRange(2, 3)
+    ranges.addPage(7)
+    ranges.addPage(12)  # beyond the dossier: left out
+    printer.setPageRanges(ranges)
+    assert chosen_pages(printer, 10, 4) == [1, 2, 6]
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    assert chosen_pages(printer, 10, 4) == [4]
