@@ -99,7 +99,7 @@ def test_the_secretarys_name_is_fixed_in_the_settings(
     page = make_page(ws)
     page.number_edit.setText(NUMBER)
     page.refresh_check()
-    assert ("to-trinh", "Chưa có họ tên Bí thư (phần Cài đặt).", "Mở Thiết lập") in _lines(page)
+    assert ("to-trinh", "Chưa có họ tên Bí thư (phần Thiết lập).", "Mở Thiết lập") in _lines(page)
 
 
 def test_the_parts_follow_the_core_and_can_be_moved_and_left_out(page: DossierPage) -> None:

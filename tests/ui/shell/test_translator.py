@@ -73,6 +73,27 @@ def test_standard_buttons(qtbot: QtBot) -> None:
     assert sorted(b.text() for b in buttons.buttons()) == ["Hủy", "Đóng", "Đồng ý"]
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_print_dialog(qtbot: QtBot) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel
+
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shown = {w.text().replace("&", "") for w in dialog.findChildren(QLabel)}
+    shown |= {w.text().replace("&", "") for w in dialog.findChildren(QAbstractButton)}
+    shown |= {w.title() for w in dialog.findChildren(QGroupBox)}
+    shown |= {c.itemText(i) for c in dialog.findChildren(QComboBox) for i in range(c.count())}
+    assert dialog.windowTitle() == "In"
+    assert {"Máy in", "Tên:", "Phạm vi in", "In tất cả", "Từ trang", "Số bản:", "In theo bộ",
+            "Tùy chọn >>", "In", "Hủy", "Tất cả các trang", "In ra tệp (PDF)"} <= shown  # fmt: skip
+    dialog.reject()
+
+
 def test_key_names_in_menus(qtbot: QtBot, ws: Workspace) -> None:
     assert QKeySequence(Qt.Key.Key_Return).toString(NATIVE) == "Enter"
     assert QKeySequence(QKeySequence.StandardKey.Delete).toString(NATIVE) == "Delete"

@@ -76,7 +76,7 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
         if not number:
             gaps.append(Gap("to-trinh", "Chưa có số tờ trình."))
         if org is None or not org.secretary_name:
-            gaps.append(Gap("to-trinh", "Chưa có họ tên Bí thư (phần Cài đặt)."))
+            gaps.append(Gap("to-trinh", "Chưa có họ tên Bí thư (phần Thiết lập)."))
     if "ke-hoach" in parts:
         plan = ws.plans.get(year, as_of)
         if plan is None:
