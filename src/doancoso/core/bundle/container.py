@@ -29,6 +29,7 @@ from ..storage.folder import os_reason
 from .crypto import EncryptingWriter, decrypt, is_encrypted
 from .disks import safe_write
 from .errors import BundleError
+from .limits import SCRYPT_LOG2_N
 from .manifest import NOTHING_CHANGED, Manifest
 from .reader import TRUNCATED, ContainerReader, check_directory, zip_errors
 from .writer import Source, evidence_sizes, write_container
@@ -95,9 +96,11 @@ def write_bundle(
     password: str | None,
     report: Report | None = None,
     limit: int | None = None,
+    kdf_log2_n: int = SCRYPT_LOG2_N,
 ) -> Written:
     """Write ``source`` as a bundle at ``target``: encrypted with ``password`` (None: clear).
-    ``limit`` bounds the file's size (default: the drive's, FAT32's 4 GB)."""
+    ``limit`` bounds the file's size (default: the drive's, FAT32's 4 GB); ``kdf_log2_n`` is
+    scrypt's cost (the fuzz tests lower it to make thousands of bundles)."""
     target = Path(target)
     progress = _Progress(report)
     sizes = evidence_sizes(source)
@@ -111,7 +114,7 @@ def write_bundle(
         if password is None:
             written.update(write_container(out, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
             return
-        encrypting = EncryptingWriter(out, password)  # type: ignore[arg-type]
+        encrypting = EncryptingWriter(out, password, log2_n=kdf_log2_n)  # type: ignore[arg-type]
         written.update(write_container(encrypting, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
         encrypting.finish()
 

@@ -187,8 +187,15 @@ class EncryptingWriter:
     """A write-only stream: what is written to it goes encrypted into ``out``, chunk by chunk.
     :meth:`finish` seals the last chunk; a stream never finished is not a valid bundle."""
 
-    def __init__(self, out: BinaryIO, password: str, *, chunk_size: int = CHUNK_SIZE) -> None:
-        self.header, key = new_header(password, chunk_size=chunk_size)
+    def __init__(
+        self,
+        out: BinaryIO,
+        password: str,
+        *,
+        chunk_size: int = CHUNK_SIZE,
+        log2_n: int = SCRYPT_LOG2_N,
+    ) -> None:
+        self.header, key = new_header(password, chunk_size=chunk_size, log2_n=log2_n)
         self._aes = AESGCM(key)
         self._out = out
         self._chunk = chunk_size
