@@ -146,6 +146,7 @@ def open_bundle(
     """The rows and evidence of the bundle at ``path``, every member verified before the
     block starts (a :class:`BundleError` otherwise); ``workdir`` holds the temporary files."""
     progress = _Progress(report)
+    progress.phase(_SCALE // 2)  # decrypting (a clear bundle skips it)
     with _opened(Path(path), password, extract=True, progress=progress, workdir=workdir) as reader:
         progress.phase(_SCALE // 2)
         total = sum(member.size for member in reader.info.members.values())
@@ -181,8 +182,6 @@ def _opened(
             size = os.fstat(handle.fileno()).st_size
         encrypted = is_encrypted(head)
         if encrypted:
-            if progress is not None:
-                progress.phase(_SCALE // 2)
             handle.seek(0)
             handle = stack.enter_context(_decrypted(handle, password, size, progress, workdir))
             size = os.fstat(handle.fileno()).st_size

@@ -205,7 +205,7 @@ class EncryptingWriter:
         self._finished = False
         out.write(self.header.raw)
 
-    def _seal(self, data: bytes | bytearray | memoryview, last: bool) -> None:
+    def _seal(self, data: bytes | bytearray, last: bool) -> None:
         nonce = _nonce(self.header.nonce_prefix, self._counter, last)
         self._out.write(self._aes.encrypt(nonce, bytes(data), self.header.raw))
         self._counter += 1
@@ -213,17 +213,16 @@ class EncryptingWriter:
     def write(self, data: bytes | bytearray | memoryview) -> int:
         if self._finished:
             raise ValueError("write after finish")
-        view = memoryview(data).cast("B")
-        self._buffer += view
-        self._position += len(view)
+        with memoryview(data) as view:
+            size = view.nbytes
+            self._buffer += view
+        self._position += size
         if len(self._buffer) > self._chunk:
             whole = (len(self._buffer) - 1) // self._chunk * self._chunk  # keep >= 1 byte
-            buffered = memoryview(self._buffer)
             for start in range(0, whole, self._chunk):
-                self._seal(buffered[start : start + self._chunk], last=False)
-            buffered.release()
+                self._seal(self._buffer[start : start + self._chunk], last=False)
             del self._buffer[:whole]
-        return len(view)
+        return size
 
     def tell(self) -> int:
         return self._position
