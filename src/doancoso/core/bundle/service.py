@@ -147,6 +147,31 @@ class BundleService:
                 merge_organization=merge_organization, **options,
             )  # fmt: skip
 
+    def run_import(
+        self,
+        path: Path,
+        password: str | None,
+        *,
+        dry_run: bool = False,
+        on_conflict: str | None = None,
+        merge_organization: bool = False,
+        report: Report | None = None,
+    ) -> ImportPlan:
+        """The command line's import, with one opening of the bundle: the plan; then, unless
+        ``dry_run`` or conflicts are left without a choice (``plan.unresolved``), applied."""
+        from .merge import apply, plan
+
+        if not dry_run:
+            self._ws.db.require_writable()
+        options: dict[str, Any] = {
+            "on_conflict": on_conflict, "merge_organization": merge_organization,
+        }  # fmt: skip
+        with self.opened(path, password, report=report) as source:
+            checked = plan(self._ws, source, **options)
+            if dry_run or checked.unresolved:
+                return checked
+            return apply(self._ws, source, **options)
+
     @contextlib.contextmanager
     def opened(
         self, path: Path, password: str | None, *, report: Report | None = None
