@@ -48,10 +48,11 @@ def exchange_section(
         tables: dict[str, dict[str, list[Any] | None]] = {}
         for table, (condition, params) in where.items():
             found = conn.execute(
-                f"SELECT t.id, e.revision, e.origin FROM {table} t"
+                f"SELECT t.id, e.agreed_revision, e.agreed_origin FROM {table} t"
                 " LEFT JOIN exchange_rows e"
                 " ON e.peer = ? AND e.table_name = ? AND e.row_id = t.id"
-                " WHERE (e.row_id IS NULL OR e.revision != t.revision OR e.origin != t.origin)"
+                " WHERE (e.row_id IS NULL OR e.agreed_revision != t.revision"
+                " OR e.agreed_origin != t.origin)"
                 f" AND t.id IN (SELECT id FROM {table} WHERE {condition})",
                 (peer, table, *_bind(organization_id, params)),
             ).fetchall()
@@ -97,7 +98,9 @@ class Bases:
         for start in range(0, len(ids), _CHUNK):
             part = ids[start : start + _CHUNK]
             for row_id, revision, origin in session.execute(
-                select(ExchangeRow.row_id, ExchangeRow.revision, ExchangeRow.origin).where(
+                select(
+                    ExchangeRow.row_id, ExchangeRow.agreed_revision, ExchangeRow.agreed_origin
+                ).where(
                     ExchangeRow.peer == self.peer,
                     ExchangeRow.table_name == table,
                     ExchangeRow.row_id.in_(part),
@@ -116,7 +119,13 @@ def record(
     from ..storage.models import ExchangeRow
 
     rows = [
-        {"peer": peer, "table_name": table, "row_id": i, "revision": v[0], "origin": v[1]}
+        {
+            "peer": peer,
+            "table_name": table,
+            "row_id": i,
+            "agreed_revision": v[0],
+            "agreed_origin": v[1],
+        }  # fmt: skip
         for i, v in versions
     ]
     for start in range(0, len(rows), _CHUNK):

@@ -37,5 +37,6 @@ class ExchangeRow(Base):
     peer: Mapped[str] = mapped_column(String(36), primary_key=True)
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    revision: Mapped[int] = mapped_column(Integer)
-    origin: Mapped[str] = mapped_column(String(36))
+    # Not named revision/origin: this table is not travelling (no id, no tombstone).
+    agreed_revision: Mapped[int] = mapped_column(Integer)
+    agreed_origin: Mapped[str] = mapped_column(String(36))

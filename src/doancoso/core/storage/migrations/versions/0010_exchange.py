@@ -36,8 +36,8 @@ def upgrade() -> None:
         sa.Column("peer", sa.String(length=36), nullable=False),
         sa.Column("table_name", sa.String(length=40), nullable=False),
         sa.Column("row_id", sa.String(length=36), nullable=False),
-        sa.Column("revision", sa.Integer(), nullable=False),
-        sa.Column("origin", sa.String(length=36), nullable=False),
+        sa.Column("agreed_revision", sa.Integer(), nullable=False),
+        sa.Column("agreed_origin", sa.String(length=36), nullable=False),
         sa.PrimaryKeyConstraint("peer", "table_name", "row_id", name=op.f("pk_exchange_rows")),
     )
 
