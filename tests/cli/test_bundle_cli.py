@@ -128,22 +128,24 @@ def test_export_inspect_import_into_a_fresh_folder(
     assert out.splitlines()[1] == f"Tổ chức Đoàn: {organization.name}"
 
 
-def test_passwords_are_never_taken_on_the_command_line(home: Path, tmp_path: Path) -> None:
+def test_passwords_are_never_taken_on_the_command_line(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "b.dcs"
-    code, _, err = cli("bundle", "export", str(target), "--data-dir", str(home))
-    assert code == 2
-    assert "một trong các tham số --password-file --no-password là bắt buộc" in err
-    code, _, err = cli(
-        "bundle", "export", str(target), "--password", "abc", "--data-dir", str(home)
-    )
-    assert code == 2 and "--password abc" in err
+    for argv in ([], ["--password", "abc", "--no-password"]):
+        with pytest.raises(SystemExit) as exited:
+            cli("bundle", "export", str(target), *argv, "--data-dir", str(home))
+        assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "Lỗi cú pháp lệnh: cần một trong các tùy chọn: --password-file, --no-password" in err
+    assert "Lỗi cú pháp lệnh: tham số không nhận ra: --password abc" in err
     empty = tmp_path / "rong.txt"
     empty.write_text("\nmật khẩu ở dòng hai\n", encoding="utf-8")
     code, _, err = cli(
         "bundle", "export", str(target), "--password-file", str(empty), "--data-dir", str(home)
     )
     assert code == 1
-    assert err.strip() == f"Dòng đầu tiên của tệp mật khẩu “{empty}” trống."
+    assert err.strip() == f"Lỗi: Dòng đầu tiên của tệp mật khẩu “{empty}” trống."
     assert not target.exists()
 
 
@@ -160,7 +162,7 @@ def test_clear_export_and_refusals(home: Path, tmp_path: Path, password_file: Pa
     code, out, err = cli("bundle", "inspect", str(locked))
     assert (code, out) == (1, "")
     assert err.strip() == (
-        "Gói dữ liệu này được mã hóa: hãy cho tệp chứa mật khẩu (dòng đầu tiên) bằng "
+        "Lỗi: Gói dữ liệu này được mã hóa: hãy cho tệp chứa mật khẩu (dòng đầu tiên) bằng "
         "--password-file TỆP."
     )
     wrong = tmp_path / "sai.txt"
@@ -170,7 +172,7 @@ def test_clear_export_and_refusals(home: Path, tmp_path: Path, password_file: Pa
         "bundle", "import", str(locked), "--password-file", str(wrong), "--data-dir", str(other)
     )
     assert (code, out) == (1, "")
-    assert err.strip().startswith("Mật khẩu không đúng: không mở được gói dữ liệu này.")
+    assert err.strip().startswith("Lỗi: Mật khẩu không đúng: không mở được gói dữ liệu này.")
 
 
 def test_conflicts_dry_run_and_choices(home: Path, tmp_path: Path, password_file: Path) -> None:
@@ -219,7 +221,7 @@ def test_conflicts_dry_run_and_choices(home: Path, tmp_path: Path, password_file
     assert code == 1
     assert json.loads(out)["applied"] is False
     assert err.strip() == (
-        "Có 1 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: chưa nhập gì. Hãy chạy "
+        "Lỗi: Có 1 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: chưa nhập gì. Hãy chạy "
         "lại với --on-conflict mine (giữ bản của máy này) hoặc --on-conflict theirs (lấy bản "
         "trong tệp)."
     )

@@ -38,7 +38,7 @@ def register(subparsers: Subparsers) -> None:
     bundle = subparsers.add_parser("bundle", help="gói dữ liệu chép qua USB (bàn giao, báo cáo)")
     commands = bundle.add_subparsers(dest="bundle_command", required=True, metavar="LỆNH")
 
-    export = commands.add_parser("export", help="xuất gói dữ liệu")
+    export = commands.add_parser("export", help="xuất gói dữ liệu", allow_abbrev=False)
     data_dir_option(export)
     export.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu sẽ ghi")
     export.add_argument(
@@ -63,14 +63,14 @@ def register(subparsers: Subparsers) -> None:
     _format_option(export)
     export.set_defaults(handler=export_bundle)
 
-    inspect = commands.add_parser("inspect", help="xem gói dữ liệu chứa gì")
+    inspect = commands.add_parser("inspect", help="xem gói dữ liệu chứa gì", allow_abbrev=False)
     data_dir_option(inspect)
     inspect.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
     _password_option(inspect)
     _format_option(inspect)
     inspect.set_defaults(handler=inspect_bundle)
 
-    take = commands.add_parser("import", help="nhập gói dữ liệu")
+    take = commands.add_parser("import", help="nhập gói dữ liệu", allow_abbrev=False)
     data_dir_option(take)
     take.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
     _password_option(take)
