@@ -221,9 +221,9 @@ def test_conflicts_dry_run_and_choices(home: Path, tmp_path: Path, password_file
     assert code == 1
     assert json.loads(out)["applied"] is False
     assert err.strip() == (
-        "Lỗi: Có 1 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: chưa nhập gì. Hãy chạy "
-        "lại với --on-conflict mine (giữ bản của máy này) hoặc --on-conflict theirs (lấy bản "
-        "trong tệp)."
+        "Lỗi: Có 1 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: chưa nhập gì. "
+        "Hãy chạy lại với --on-conflict mine (giữ bản của máy này) hoặc --on-conflict theirs "
+        "(lấy bản trong tệp)."
     )
     after = snapshot(home)
     assert {k: v for k, v in after.items() if not k.startswith(("logs", ".goi-tam"))} == {
