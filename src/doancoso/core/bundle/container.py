@@ -97,10 +97,12 @@ def write_bundle(
     report: Report | None = None,
     limit: int | None = None,
     kdf_log2_n: int = SCRYPT_LOG2_N,
+    workdir: Path | None = None,
 ) -> Written:
     """Write ``source`` as a bundle at ``target``: encrypted with ``password`` (None: clear).
     ``limit`` bounds the file's size (default: the drive's, FAT32's 4 GB); ``kdf_log2_n`` is
-    scrypt's cost (the fuzz tests lower it to make thousands of bundles)."""
+    scrypt's cost (the fuzz tests lower it to make thousands of bundles); ``workdir`` holds
+    the read-back's decrypted copy (default: the system's temporary folder)."""
     target = Path(target)
     progress = _Progress(report)
     sizes = evidence_sizes(source)
@@ -120,7 +122,7 @@ def write_bundle(
 
     def verify(path: Path) -> None:
         progress.phase(_SCALE * 4 // 10)
-        with _opened(path, password, extract=False, progress=progress) as reader:
+        with _opened(path, password, extract=False, progress=progress, workdir=workdir) as reader:
             reader.verify()
 
     size = safe_write(target, write, verify, expected_size=sum(sizes.values()), limit=limit)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .container import open_bundle, read_manifest, write_bundle
 from .errors import BundleError
-from .manifest import Manifest
+from .manifest import Manifest, dumps, parse_manifest
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -101,8 +101,11 @@ class BundleService:
         if kind == "report" and year is None:
             raise BundleError("Gói báo cáo cấp trên cần chọn năm báo cáo.")
         with collect(self._ws, kind, year) as snapshot:
-            written = write_bundle(Path(target), snapshot, password=password, report=report)
-        info = read_manifest(written.path, password, workdir=self._workdir())
+            written = write_bundle(
+                Path(target), snapshot, password=password, report=report,
+                workdir=self._workdir(),
+            )  # fmt: skip
+        info = parse_manifest(dumps(written.manifest), encrypted=password is not None)
         return ExportResult(
             written.path, written.sha256, written.size, BundleInfo.of(info), dict(info.counts)
         )
