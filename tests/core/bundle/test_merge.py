@@ -233,3 +233,22 @@ def test_another_organisations_bundle_is_refused_naming_it(home: Workspace, tmp_
         assert not (other.data_dir / "backups").exists() or not list(
             (other.data_dir / "backups").glob("truoc-nhap-goi-*")
         )
+
+
+def test_changes_going_back_and_forth_over_several_exchanges_are_never_conflicts(
+    home: Workspace, away: Workspace
+) -> None:
+    member_id = home.members.list()[7].id
+    for round_, (editor, reader) in enumerate([(away, home), (home, away)] * 2):
+        edit(editor, member_id, phone=f"090000000{round_}")
+        result = apply(reader, bundle_of(editor))
+        assert not result.conflicts and result.updated == {"members": 1}, round_
+        assert reader.members.get(member_id).fields.phone == f"090000000{round_}"
+        assert every_row(home) == every_row(away)
+    # a bundle made before the last exchanges is older everywhere: it changes nothing
+    stale = bundle_of(home)
+    edit(home, member_id, phone="0912121212")
+    apply(away, bundle_of(home))
+    again = apply(away, stale)
+    assert (again.updated, again.conflicts) == ({}, [])
+    assert away.members.get(member_id).fields.phone == "0912121212"
