@@ -50,6 +50,14 @@ STAMPS = ("id", "updated_at", "revision", "origin")
 DERIVED = {"members": ("sort_key", "search_text"), "youths": ("sort_key", "search_text")}
 """Columns computed from others: never shown in a conflict, computed again after a mix."""
 _CHUNK = 1000
+UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "members": ("national_id", "member_code"),
+    "settings": ("key",),
+    "plans": ("year",),
+    "rating_rounds": ("year",),
+    "checklists": ("year",),
+}
+"""Columns a live row of an organisation holds alone (the unique indexes of the tables)."""
 
 
 @dataclass(frozen=True)
@@ -291,8 +299,15 @@ class _Merge:
         self.total = total
         for table in travelling_tables():
             if table in present:
+                self.fresh: list[dict[str, Any]] = []
+                self.held: list[dict[str, Any]] = []
+                self.bundle_keys: dict[str, tuple[Any, ...] | None] = {}
+                self.crowded = table in UNIQUE_KEYS and self._has_rows(session, table)
                 for chunk in _chunks(self.source.rows(table)):
                     self._chunk(session, table, chunk)
+                self._unique(session, table)
+                if self.write and self.held:  # after every update: a tombstone frees its key
+                    self._write(session, table, self.held, [])
         if self.write:
             self._finish(session)
         return self.plan
@@ -363,13 +378,60 @@ class _Merge:
         updates: list[dict[str, Any]] = []
         for row in rows:
             row_id = row["id"]
+            if self.crowded:
+                keys = UNIQUE_KEYS[table]
+                live = row["deleted_at"] is None
+                self.bundle_keys[row_id] = tuple(row[k] for k in keys) if live else None
+                if row_id not in here and live:
+                    self.fresh.append(row)
             if row_id in here and row_id not in mine:
                 self.plan._count(self.plan.unchanged, table)
                 self.agreed.append((table, row_id, _version(row)))
                 continue
             self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
+        if self.crowded:  # new rows wait for the table's updates (see run)
+            self.held.extend(inserts)
+            inserts = []
         if self.write:
             self._write(session, table, inserts, updates)
+
+    def _unique(self, session: Session, table: str) -> None:
+        """Refuse a new row holding what a live row here already holds alone (the CCCD of a
+        member, the plan of a year...), unless the bundle changes that row too."""
+        own_org = self.my_org or self.their_org
+        for column in UNIQUE_KEYS.get(table, ()):
+            wanted = {r[column]: r for r in self.fresh if r[column] is not None}
+            values = list(wanted)
+            for start in range(0, len(values), _CHUNK):
+                part = values[start : start + _CHUNK]
+                marks = ", ".join("?" * len(part))
+                found = session.connection().exec_driver_sql(
+                    f"SELECT id, {column} FROM {table} WHERE organization_id = ?"
+                    f" AND deleted_at IS NULL AND {column} IN ({marks})",
+                    (own_org, *part),
+                )
+                position = UNIQUE_KEYS[table].index(column)
+                for here_id, value in found:
+                    if here_id in self.bundle_keys:  # the bundle holds that row too
+                        kept = self.bundle_keys[here_id]
+                        if kept is None or kept[position] != value:
+                            continue  # deleted or changed there: the key is free
+                    theirs = wanted.get(value)
+                    if theirs is None:
+                        continue
+                    raise refuse(
+                        table, theirs["id"],
+                        f"{field_label(column)} “{value}” đã có ở một bản ghi khác trên "
+                        f"máy này ({table_label(table)} {here_id}). Hãy sửa hoặc xóa một trong "
+                        "hai rồi nhập lại",
+                    )  # fmt: skip
+
+    def _has_rows(self, session: Session, table: str) -> bool:
+        own_org = self.my_org or self.their_org
+        found = session.connection().exec_driver_sql(
+            f"SELECT 1 FROM {table} WHERE organization_id = ? LIMIT 1", (own_org,)
+        )
+        return found.first() is not None
 
     def _collisions(self, session: Session, table: str, ids: list[str]) -> None:
         """Refuse an id new to ``table`` that a row of another table here has."""
@@ -500,8 +562,6 @@ class _Merge:
         from sqlalchemy import bindparam
 
         model = travelling_tables()[table]
-        if inserts:
-            session.execute(model.insert(), [python_values(table, r) for r in inserts])
         if updates:
             names = [c for c in columns_of(table) if c != "id"]
             statement = (
@@ -514,6 +574,8 @@ class _Merge:
                 values = python_values(table, row)
                 params.append({"row_id": row["id"], **{f"v_{n}": values[n] for n in names}})
             session.execute(statement, params)
+        if inserts:
+            session.execute(model.insert(), [python_values(table, r) for r in inserts])
 
     def _finish(self, session: Session) -> None:
         from ..context import OWN_ORGANIZATION_KEY
@@ -579,6 +641,7 @@ def apply(
     it (``branch_names``: a new name for a kept one); ``unmatch``: their member ids not to take
     as the same person as one of ours."""
     from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
 
     from ..storage.tracking import KEEP_REVISIONS
 
@@ -593,12 +656,19 @@ def apply(
     ws.backups.take("truoc-nhap-goi")
     evidence_new = _store_evidence(ws, source)
     merge = _Merge(ws, source, report=report, write=True, **options)
-    with ws.db.transaction() as session:
-        session.info[KEEP_REVISIONS] = True
-        session.execute(text("PRAGMA defer_foreign_keys = ON"))
-        result = merge.run(session)
-        if result.unresolved:  # the data changed between the plan and now
-            raise UnresolvedConflicts(_unresolved_message(result.unresolved))
+    try:
+        with ws.db.transaction() as session:
+            session.info[KEEP_REVISIONS] = True
+            session.execute(text("PRAGMA defer_foreign_keys = ON"))
+            result = merge.run(session)
+            if result.unresolved:  # the data changed between the plan and now
+                raise UnresolvedConflicts(_unresolved_message(result.unresolved))
+    except IntegrityError as exc:  # a rule of the tables the checks did not foresee
+        raise SyncError(
+            "Dữ liệu trong tệp trái với dữ liệu trên máy này (hai bản ghi giữ cùng một giá trị "
+            f"chỉ được có một lần, hoặc trỏ tới bản ghi không có). {NOTHING_WRITTEN}",
+            repr(exc),
+        ) from exc
     result.applied = True
     result.evidence_new = evidence_new
     if result.handover:
