@@ -169,3 +169,36 @@ def test_an_evidence_file_named_but_absent_is_refused(home: Workspace, tmp_path:
         assert not (fresh.data_dir / "evidence").exists() or not any(
             (fresh.data_dir / "evidence").iterdir()
         )
+
+
+def test_a_new_row_holding_what_one_here_holds_alone_is_refused(
+    home: Workspace, away: Workspace
+) -> None:
+    mine = away.members.list()[0]
+    assert mine.national_id
+    theirs = home.members.save({"full_name": "Người Mới", "birth_date": "01/01/2004"})
+    bundle = bundle_of(home)
+    row = next(m for m in bundle.table("members") if m["id"] == theirs)
+    row["national_id"] = mine.national_id  # as if typed on the other machine for a new person
+    before = every_row(away)
+    with pytest.raises(InvalidRows) as caught:
+        plan(away, bundle)
+    assert caught.value.message == (
+        f"Tệp dữ liệu có dòng không hợp lệ ở bảng “Đoàn viên” (members), dòng {theirs}: Số CCCD "
+        f"“{mine.national_id}” đã có ở một bản ghi khác trên máy này (Đoàn viên {mine.id}). Hãy "
+        "sửa hoặc xóa một trong hai rồi nhập lại. Không có gì được ghi vào dữ liệu."
+    )
+    with pytest.raises(InvalidRows):
+        apply(away, bundle)
+    assert every_row(away) == before
+
+
+def test_the_plan_of_a_year_deleted_and_made_again_there_replaces_ours(
+    home: Workspace, away: Workspace
+) -> None:
+    year = home.plans.years()[0]
+    home.plans.delete(year)
+    home.plans.create(year)
+    result = apply(away, bundle_of(home))
+    assert result.deleted.get("plans") == 1 and result.new.get("plans") == 1
+    assert every_row(away) == every_row(home)
