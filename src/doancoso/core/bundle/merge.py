@@ -458,7 +458,7 @@ class _Merge:
         table: str,
         mine: dict[str, Any] | None,
         theirs: dict[str, Any],
-        local_base: Version | None,
+        local: tuple[Version | None, set[Version]] | None,
         inserts: list[dict[str, Any]],
         updates: list[dict[str, Any]],
     ) -> None:
@@ -478,13 +478,13 @@ class _Merge:
         if mine_version == version and same:
             plan._count(plan.unchanged, table)
             return
-        bases = {b for b in (local_base, self.bases.remote(table, row_id, version)) if b}
-        mine_changed = mine_version not in bases
-        # Their copy held the agreed version after the exchange, and every change since raised
-        # its revision: a version at or below the one agreed here is older, not a change.
-        theirs_changed = version not in bases and not (
-            local_base is not None and version[0] <= local_base[0]
-        )
+        pair, every = local or (None, set())
+        mine_changed = mine_version not in self.bases.seen_by_them(table, row_id, version, pair)
+        # Their copy held the version agreed with us after that exchange, and every change
+        # since raised its revision: a version at or below it is older, not a change.
+        theirs_changed = version not in self.bases.seen_by_me(
+            table, row_id, mine_version, version, every
+        ) and not (pair is not None and version[0] <= pair[0])
         if mine_version == version:  # the same version holding other content: never silent
             mine_changed = theirs_changed = True
         both_deleted = mine["deleted_at"] is not None and theirs["deleted_at"] is not None
