@@ -288,3 +288,27 @@ def test_an_import_cancelled_midway_leaves_the_data_as_they_were(
     assert every_row(away) == before
     assert calls[0][1] == sum(bundle_of(home).manifest["counts"].values())  # type: ignore[union-attr]
     assert apply(away, bundle_of(home)).updated == {"members": 3}  # the exchange state too
+
+
+def test_three_installations_know_what_each_has_seen(
+    home: Workspace, away: Workspace, tmp_path: Path
+) -> None:
+    """The organisation handed over to two installations (a successor and a deputy): a change
+    made on one reaches the other without a conflict, through what each has agreed with home."""
+    with Workspace.open(tmp_path / "third") as third:
+        carry(home, third)
+        ids = [m.id for m in home.members.list()]
+        edit(away, ids[0], phone="0903030303")
+        first = apply(third, bundle_of(away))
+        assert (first.updated, first.conflicts) == ({"members": 1}, [])
+        edit(third, ids[1], phone="0904040404")
+        back = apply(away, bundle_of(third))
+        assert (back.updated, back.conflicts) == ({"members": 1}, [])
+        assert every_row(away) == every_row(third)
+        # the same member changed on two of them is still a conflict
+        edit(away, ids[2], phone="0905050505")
+        edit(third, ids[2], phone="0906060606")
+        assert [c.id for c in plan(away, bundle_of(third)).conflicts] == [ids[2]]
+        # and home, which saw neither change, takes both from one of them
+        late = apply(home, bundle_of(away))
+        assert late.conflicts == [] and late.updated == {"members": 3}

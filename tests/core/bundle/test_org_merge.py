@@ -12,7 +12,7 @@ import pytest
 from bundle_sync import bundle_of, every_row
 
 from doancoso.core.bundle.merge import apply, plan
-from doancoso.core.bundle.sync_errors import ForeignBundle, InvalidRows
+from doancoso.core.bundle.sync_errors import ForeignBundle, InvalidRows, SyncError
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 
@@ -144,3 +144,27 @@ def test_a_refused_merge_writes_nothing(home: Workspace, other: Workspace) -> No
     with pytest.raises(InvalidRows):
         apply(home, bundle, merge_organization=True)
     assert every_row(home) == before
+
+
+def test_a_chi_doan_chosen_to_join_that_is_gone_is_refused(
+    home: Workspace, other: Workspace
+) -> None:
+    theirs = {b.name: b.id for b in other.branches.list()}
+    with pytest.raises(SyncError) as caught:
+        plan(
+            home, bundle_of(other), merge_organization=True,
+            branch_map={theirs["Chi đoàn ấp Mới"]: "khong-co-chi-doan-nay"},
+        )  # fmt: skip
+    assert caught.value.message == (
+        "Chi đoàn được chọn để gộp “Chi đoàn ấp Mới” vào không còn trong dữ liệu. "
+        "Không có gì được ghi vào dữ liệu."
+    )
+
+
+def test_a_report_bundle_cannot_be_merged_in(home: Workspace, other: Workspace) -> None:
+    with pytest.raises(SyncError) as caught:
+        plan(home, bundle_of(other, "report", 2025), merge_organization=True)
+    assert caught.value.message == (
+        "Chỉ sáp nhập được từ một gói bàn giao (tệp này là gói báo cáo). "
+        "Không có gì được ghi vào dữ liệu."
+    )

@@ -71,42 +71,91 @@ def exchange_section(
 
 
 class Bases:
-    """The versions of the rows of one table that this installation and the bundle's
-    installation agreed on, as both sides know them."""
+    """What each side has seen of the rows of a bundle: the versions each installation recorded
+    as agreed, with each other and with any third installation (a copy handed over to two
+    successors, a report to the superior body).
+
+    A version an installation agreed with anyone is one it held. So for a row of the bundle:
+    mine has not changed since the peer saw it when the peer held it (``seen_by_them``), and
+    theirs is no change to me when I held it (``seen_by_me``).
+    """
 
     def __init__(self, manifest: Mapping[str, Any], my_installation: str) -> None:
         section = manifest.get("exchange") or {}
         self.peer = str(section.get("installation") or manifest.get("installation_id") or "")
-        agreed = section.get("agreed") or {}
-        mine = agreed.get(my_installation) if isinstance(agreed, dict) else None
-        self.peer_knows_us = isinstance(mine, dict)
-        self._remote: dict[str, Any] = mine if isinstance(mine, dict) else {}
+        agreed = section.get("agreed")
+        self._sections: dict[str, dict[str, Any]] = {
+            str(p): v
+            for p, v in (agreed.items() if isinstance(agreed, dict) else ())
+            if isinstance(v, dict)
+        }
+        self._me = my_installation
+        self.peer_knows_us = my_installation in self._sections
+        self.peers: list[str] = []
 
-    def remote(self, table: str, row_id: str, theirs: Version) -> Version | None:
-        """The version the peer says we agreed on for this row (None: none known)."""
-        if not self.peer_knows_us:
-            return None
-        listed = self._remote.get(table)
-        if isinstance(listed, dict) and row_id in listed:
-            value = listed[row_id]
-            if isinstance(value, list) and len(value) == 3:
-                return int(value[0]), str(value[1]), str(value[2])
-            return None
-        return theirs  # not listed: at the version agreed
+    def _listed(self, peer: str, table: str, row_id: str) -> tuple[bool, Version | None]:
+        listed = self._sections.get(peer, {}).get(table)
+        if not isinstance(listed, dict) or row_id not in listed:
+            return False, None
+        value = listed[row_id]
+        if isinstance(value, list) and len(value) == 3:
+            return True, (int(value[0]), str(value[1]), str(value[2]))
+        return True, None
 
-    def local(self, session: Session, table: str, ids: list[str]) -> dict[str, Version]:
-        """The versions this installation recorded for ``ids`` at its last exchange."""
-        found: dict[str, Version] = {}
+    def seen_by_them(
+        self, table: str, row_id: str, theirs: Version, pair: Version | None
+    ) -> set[Version]:
+        """The versions the bundle's installation held: its own, those it agreed with anyone
+        (its section), and the one this installation agreed with it (``pair``)."""
+        seen = {theirs}
+        for peer in self._sections:
+            _, version = self._listed(peer, table, row_id)
+            if version is not None:
+                seen.add(version)
+        if pair is not None:
+            seen.add(pair)
+        return seen
+
+    def seen_by_me(
+        self, table: str, row_id: str, mine: Version, theirs: Version, local: set[Version]
+    ) -> set[Version]:
+        """The versions this installation held: its own, those it agreed with anyone
+        (``local``), and the one the bundle's installation says it agreed with this one."""
+        seen = {mine, *local}
+        if self.peer_knows_us:
+            listed, version = self._listed(self._me, table, row_id)
+            if not listed:
+                seen.add(theirs)  # not listed: at the version agreed with us
+            elif version is not None:
+                seen.add(version)
+        return seen
+
+    def local(
+        self, session: Session, table: str, ids: list[str]
+    ) -> dict[str, tuple[Version | None, set[Version]]]:
+        """For ``ids``: the version this installation agreed with the bundle's installation
+        (None: never exchanged), and every version it agreed with any installation."""
+        if not self.peers:
+            self.peers = [
+                str(p)
+                for (p,) in session.connection().exec_driver_sql("SELECT peer FROM exchange_peers")
+            ] or [""]
+        found: dict[str, tuple[Version | None, set[Version]]] = {}
+        peer_marks = ", ".join("?" * len(self.peers))
         for start in range(0, len(ids), _CHUNK):
             part = ids[start : start + _CHUNK]
             marks = ", ".join("?" * len(part))
-            for row_id, revision, updated, origin in session.connection().exec_driver_sql(
-                "SELECT row_id, agreed_revision, agreed_updated_at, agreed_origin"
-                " FROM exchange_rows"
-                f" WHERE peer = ? AND table_name = ? AND row_id IN ({marks})",
-                (self.peer, table, *part),
-            ):
-                found[str(row_id)] = (int(revision), _iso(updated), str(origin))
+            rows = session.connection().exec_driver_sql(
+                "SELECT peer, row_id, agreed_revision, agreed_updated_at, agreed_origin"
+                f" FROM exchange_rows WHERE peer IN ({peer_marks}) AND table_name = ?"
+                f" AND row_id IN ({marks})",
+                (*self.peers, table, *part),
+            )
+            for peer, row_id, revision, updated, origin in rows:
+                version = (int(revision), _iso(updated), str(origin))
+                pair, every = found.get(str(row_id), (None, set()))
+                every.add(version)
+                found[str(row_id)] = (version if peer == self.peer else pair, every)
         return found
 
 

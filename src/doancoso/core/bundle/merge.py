@@ -250,7 +250,8 @@ class _Merge:
         self.plan = ImportPlan(organization={"id": self.their_org, "name": self.their_name})
         self.bases = Bases(manifest, self.me)
         self.seen: dict[str, str] = {}
-        self.agreed: list[tuple[str, str, Version]] = []
+        self.agreed: list[tuple[str, Version]] = []
+        """The versions of the current chunk's rows now shared with the bundle's installation."""
         self.files = set(source.evidence_hashes())
         self.mapper: OrgMapper | None = None
         if self.my_org is None:
@@ -386,7 +387,7 @@ class _Merge:
                     self.fresh.append(row)
             if row_id in here and row_id not in mine:
                 self.plan._count(self.plan.unchanged, table)
-                self.agreed.append((table, row_id, _version(row)))
+                self.agreed.append((row_id, _version(row)))
                 continue
             self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
         if self.crowded:  # new rows wait for the table's updates (see run)
@@ -394,6 +395,11 @@ class _Merge:
             inserts = []
         if self.write:
             self._write(session, table, inserts, updates)
+            if self.bases.peer:  # recorded chunk by chunk: never every row's version at once
+                from .exchange import record
+
+                record(session, self.bases.peer, table, self.agreed)
+        self.agreed = []
 
     def _unique(self, session: Session, table: str) -> None:
         """Refuse a new row holding what a live row here already holds alone (the CCCD of a
@@ -452,14 +458,14 @@ class _Merge:
         table: str,
         mine: dict[str, Any] | None,
         theirs: dict[str, Any],
-        local_base: Version | None,
+        local: tuple[Version | None, set[Version]] | None,
         inserts: list[dict[str, Any]],
         updates: list[dict[str, Any]],
     ) -> None:
         plan = self.plan
         row_id = theirs["id"]
         version = _version(theirs)
-        self.agreed.append((table, row_id, version))
+        self.agreed.append((row_id, version))
         if mine is None:
             if theirs["deleted_at"] is None:
                 plan._count(plan.new, table)
@@ -472,13 +478,13 @@ class _Merge:
         if mine_version == version and same:
             plan._count(plan.unchanged, table)
             return
-        bases = {b for b in (local_base, self.bases.remote(table, row_id, version)) if b}
-        mine_changed = mine_version not in bases
-        # Their copy held the agreed version after the exchange, and every change since raised
-        # its revision: a version at or below the one agreed here is older, not a change.
-        theirs_changed = version not in bases and not (
-            local_base is not None and version[0] <= local_base[0]
-        )
+        pair, every = local or (None, set())
+        mine_changed = mine_version not in self.bases.seen_by_them(table, row_id, version, pair)
+        # Their copy held the version agreed with us after that exchange, and every change
+        # since raised its revision: a version at or below it is older, not a change.
+        theirs_changed = version not in self.bases.seen_by_me(
+            table, row_id, mine_version, version, every
+        ) and not (pair is not None and version[0] <= pair[0])
         if mine_version == version:  # the same version holding other content: never silent
             mine_changed = theirs_changed = True
         both_deleted = mine["deleted_at"] is not None and theirs["deleted_at"] is not None
@@ -581,14 +587,9 @@ class _Merge:
         from ..context import OWN_ORGANIZATION_KEY
         from ..storage.models import AppMeta
         from ..storage.tracking import transaction_time
-        from .exchange import record, record_peer
+        from .exchange import record_peer
 
-        by_table: dict[str, list[tuple[str, Version]]] = {}
-        for table, row_id, version in self.agreed:
-            by_table.setdefault(table, []).append((row_id, version))
         if self.bases.peer:
-            for table, versions in by_table.items():
-                record(session, self.bases.peer, table, versions)
             record_peer(
                 session, self.bases.peer, self.their_org, self.their_name,
                 transaction_time(session),

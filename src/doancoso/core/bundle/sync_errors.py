@@ -1,17 +1,18 @@
 """Errors of the merge of bundles.
 
 Defined here until ``core/bundle/errors.py`` (the container's, with ``BundleError``) exists on
-this branch; they derive from :class:`~doancoso.core.errors.AppError` and will derive from
-``BundleError`` once the two branches meet. Each message is Vietnamese and says that nothing
+this branch; they derive, like ``BundleError``, from
+:class:`~doancoso.core.errors.ImportFileError`, and will derive from ``BundleError`` once the two
+branches meet. Each message is Vietnamese and says that nothing
 was written.
 """
 
 from __future__ import annotations
 
-from ..errors import AppError
+from ..errors import ImportFileError
 
 
-class SyncError(AppError):
+class SyncError(ImportFileError):
     """A bundle whose rows cannot be merged into this data; nothing was written."""
 
 
