@@ -245,3 +245,52 @@ def test_conflicts_dry_run_and_choices(home: Path, tmp_path: Path, password_file
     assert out.splitlines()[-1] == ("Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập).")
     with Workspace.open(home) as ws:
         assert ws.members.get(member_id).fields.phone == "0988000222"
+
+
+def test_merging_another_organisation(home: Path, tmp_path: Path) -> None:
+    from doancoso.core.organization import OrganizationInfo
+
+    other = tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        mine = next(m for m in ws.members.list() if m.national_id)
+        home_name = ws.organization.get().name
+    with Workspace.open(other) as ws:
+        ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn"))
+        branch = ws.branches.create("Chi đoàn ấp Mới")
+        theirs = ws.members.save(
+            {
+                "full_name": "Lê Công Ẩn",
+                "birth_date": mine.birth_date.strftime("%d/%m/%Y"),
+                "branch_id": branch.id,
+                "national_id": mine.national_id,
+            }
+        )
+    bundle = tmp_path / "tan-loc.dcs"
+    assert cli("bundle", "export", str(bundle), "--no-password", "--data-dir", str(other))[0] == 0
+    code, out, err = cli("bundle", "import", str(bundle), "--data-dir", str(home))
+    assert (code, out) == (1, "")
+    assert err.strip().startswith(
+        f"Lỗi: Tệp này là dữ liệu của Đoàn xã Tân Lộc, không phải của {home_name}."
+    )
+    code, out, err = cli(
+        "bundle",
+        "import",
+        str(bundle),
+        "--merge-organization",
+        "--dry-run",
+        "--format",
+        "json",
+        "--data-dir",
+        str(home),
+    )
+    assert code == 0, err
+    plan = json.loads(out)
+    assert plan["applied"] is False
+    assert [(m["mine"], m["theirs"], m["reason"]) for m in plan["matches"]] == [
+        (mine.id, theirs, "cccd")
+    ]
+    code, out, err = cli(
+        "bundle", "import", str(bundle), "--merge-organization", "--data-dir", str(home)
+    )
+    assert code == 0, err
+    assert out.splitlines()[-1] == "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập)."
