@@ -221,11 +221,10 @@ class ContainerReader:
 
     def verify(self, progress: Callable[[int], None] | None = None) -> None:
         """Read every member once: size and SHA-256 as the manifest says, every table's line
-        count as its ``counts``; evidence copied to the private folder when there is one."""
+        count as its ``counts``."""
         done = 0
         for name in self.info.members:
             lines = 0
-            target: IO[bytes] | None = None
             if name.startswith("data/"):
 
                 def sink(block: bytes) -> None:
@@ -233,10 +232,6 @@ class ContainerReader:
                     lines += block.count(b"\n")
 
                 digest, size = self._stream(name, sink)
-            elif self._evidence_folder is not None:
-                path = self._evidence_folder / EVIDENCE_MEMBER.fullmatch(name).group(1)  # type: ignore[union-attr]
-                with open(path, "xb") as target:
-                    digest, size = self._stream(name, target.write)
             else:
                 digest, size = self._stream(name)
             self._check(name, digest, size)
@@ -258,9 +253,28 @@ class ContainerReader:
         return self.info.evidence_hashes()
 
     def evidence(self, sha256: str) -> Path:
-        if f"evidence/{sha256}" not in self.info.members or self._evidence_folder is None:
+        """A private copy of evidence file ``sha256``, made when first asked for (an import
+        asks only for the files its store lacks), its hash checked again as it is copied."""
+        name = f"evidence/{sha256}"
+        if name not in self.info.members or self._evidence_folder is None:
             raise KeyError(sha256)
-        return self._evidence_folder / sha256
+        path = self._evidence_folder / sha256
+        if not path.exists():
+            part = path.with_name(f"{sha256}.part")
+            try:
+                with open(part, "wb") as target:
+                    digest, size = self._stream(name, target.write)
+                self._check(name, digest, size)
+                part.replace(path)
+            except OSError as exc:  # the temporary folder's disk (reading is zip_errors')
+                raise BundleError(
+                    f"Không chép được tệp minh chứng ra thư mục tạm: {os_reason(exc)}. Hãy giải "
+                    f"phóng chỗ trống trên ổ đĩa rồi thử lại. {NOTHING_CHANGED}",
+                    repr(exc),
+                ) from exc
+            finally:
+                part.unlink(missing_ok=True)
+        return path
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """The rows of ``table`` one by one (parsed lazily, re-hashed as they are read)."""
