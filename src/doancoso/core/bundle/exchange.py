@@ -1,9 +1,11 @@
 """Exchange state: what this installation last exchanged with each other one (issue #17).
 
-A row's *version* is its ``(revision, origin)``: every change raises the revision and stamps the
-installation that made it, so two copies of a row with the same version hold the same content.
-For each peer installation, ``exchange_rows`` keeps the version of each row that both held when
-they last exchanged it (see ``docs/bundle-format.md``, "Merge"):
+A row's *version* is its ``(revision, updated_at, origin)``: every change raises the revision and
+sets ``updated_at``, so two copies of a row at the same version hold the same content (``origin``
+names the installation where the row was born, so alone it cannot tell apart two installations'
+edits to the same revision). For each peer installation, ``exchange_rows`` keeps the version of
+each row that both held when they last exchanged it (see ``docs/bundle-format.md``, "Merge
+semantics"):
 
 - an import records, for every row of the bundle, the version the two installations now share
   (the bundle's, which this side has seen whatever it kept);
@@ -12,9 +14,9 @@ they last exchanged it (see ``docs/bundle-format.md``, "Merge"):
   agreed version, or None for a row never exchanged with it). A row it does not list is at the
   version agreed.
 
-At the next import, the importer knows for each row the versions both sides agreed on, from its
-own records and from the bundle's section: a side whose version is one of them has not changed
-the row since; a side whose version is none of them has.
+A version an installation agreed with anyone is one it held. At the next import the importer
+knows, for each row, the versions each side held (:class:`Bases`): a side whose version the other
+held has not changed the row since the other saw it.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """Merging a bundle's rows into this data (issue #17, "Import"): the plan (a dry run) and apply.
 
-Rows are matched by id and compared by version (``revision``, ``updated_at``, ``origin``: see
-:mod:`.exchange`). With the versions
-both installations agreed on at their last exchange (:mod:`.exchange`):
+Rows are matched by id and compared by version (``revision``, ``updated_at``, ``origin``), with
+what each installation has seen of the other's versions (:mod:`.exchange`):
 
 - a row only the bundle has is new (a tombstone too, so that deletions travel);
 - the same version on both sides: unchanged;

@@ -4,7 +4,7 @@ Not travelling: each installation keeps its own view. ``exchange_rows`` holds, p
 installation and row, the version (``revision``, ``updated_at``, ``origin``) that both
 installations held at their last exchange; ``exchange_peers`` one line per peer. With it a merge
 tells exactly which side changed a row since the two copies last met (see
-``docs/bundle-format.md``, "Merge").
+``docs/bundle-format.md``, "Merge semantics").
 """
 
 from __future__ import annotations
