@@ -192,7 +192,7 @@ def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
     ]
     if record.file_size is not None:
         body.append(labelled("- Dung lượng", size_text(record.file_size)))
-    digest = [
+    digest: list[Flowable] = [
         Paragraph(
             f"<b>{markup('- Mã kiểm tra SHA-256')}</b> {markup('(đọc theo từng nhóm 4 ký tự):')}",
             style("item"),
