@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -74,7 +74,9 @@ class ConflictsPanel(QWidget):
         layout.addLayout(top)
         body = QHBoxLayout()
         self.rows = QListWidget()
-        self.rows.setMaximumWidth(320)
+        self.rows.setMaximumWidth(380)
+        self.rows.setWordWrap(True)
+        self.rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows.currentRowChanged.connect(self._show_conflict)
         body.addWidget(self.rows)
         self.fields = QTableWidget(0, len(FIELD_HEADERS))

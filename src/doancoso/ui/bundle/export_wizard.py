@@ -61,6 +61,10 @@ NO_DRIVE = (
     "lưu vào một thư mục bất kỳ."
 )
 PDF_FILTER = "Tệp PDF (*.pdf)"
+FAT32_NOTE = (
+    "USB này định dạng FAT32: mỗi tệp không được quá 4 GB. Nếu dữ liệu (nhiều ảnh minh chứng) "
+    "lớn hơn, chương trình sẽ báo; khi đó hãy định dạng USB sang exFAT hoặc NTFS."
+)
 
 
 def slug(text: str) -> str:
@@ -300,8 +304,6 @@ class ExportWizard(QDialog):
             self.drive_combo.addItem(f"Thư mục: {self.folder}", str(self.folder))
         self.drive_combo.setCurrentIndex(0 if self.drives or self.folder else -1)
         self.drive_combo.blockSignals(False)
-        self.drive_notice.setText("" if self.drives else NO_DRIVE)
-        self.drive_notice.setVisible(not self.drives)
         if self.org is not None:
             self.name_edit.setText(suggested_name(self.org.name, self.kind, self.today))
         self._target_changed()
@@ -332,13 +334,12 @@ class ExportWizard(QDialog):
         target = self.target()
         self.target_label.setText(f"Tệp sẽ được lưu thành: {target}" if target else "")
         drive = self._drive()
-        note = ""
+        note = "" if self.drives else NO_DRIVE
         if drive is not None and drive.fat32:
-            note = (
-                "USB định dạng FAT32: mỗi tệp không quá 4 GB. Nếu dữ liệu lớn hơn, hãy định "
-                "dạng USB sang exFAT hoặc NTFS."
-            )
-        self.target_error.setText(note)
+            note = FAT32_NOTE
+        self.drive_notice.setText(note)
+        self.drive_notice.setVisible(bool(note))
+        self.target_error.clear()
         self._update_buttons()
 
     # Export -------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -108,6 +109,7 @@ def _small_table(headers: tuple[str, ...]) -> QTableWidget:
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for column in range(1, len(headers)):
@@ -239,7 +241,11 @@ class BundleImportWizard(QDialog):
         self.merge_label.setWordWrap(True)
         self.merge_label.setStyleSheet(NOTICE_STYLE)
         self.merge_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.merge_label)
+        self.merge_area = QScrollArea()  # up to 50 matched people are listed
+        self.merge_area.setWidget(self.merge_label)
+        self.merge_area.setWidgetResizable(True)
+        self.merge_area.setMaximumHeight(9 * self.fontMetrics().lineSpacing())
+        layout.addWidget(self.merge_area)
         self.plan_error = QLabel()
         self.plan_error.setWordWrap(True)
         self.plan_error.setStyleSheet(ERROR_STYLE)
@@ -414,7 +420,7 @@ class BundleImportWizard(QDialog):
         else:
             self.plan_summary.setText("Không có xung đột. Bấm “Nhập” để nhận dữ liệu.")
         self.merge_label.setText(merge_text(plan) if self.foreign else "")
-        self.merge_label.setVisible(self.foreign)
+        self.merge_area.setVisible(self.foreign)
         self.plan_error.clear()
         self._show_page(PLAN_PAGE)
 

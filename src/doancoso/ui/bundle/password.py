@@ -10,7 +10,7 @@ yet, or None; :meth:`PasswordPanel.password` is the password (None: no encryptio
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -58,9 +58,11 @@ class PasswordPanel(QWidget):
         layout.addWidget(notice)
         form = QFormLayout()
         self.first = QLineEdit()
+        self.first.setMaximumWidth(360)
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
         self.first.setPlaceholderText(f"Ít nhất {MIN_LENGTH} ký tự")
         self.second = QLineEdit()
+        self.second.setMaximumWidth(360)
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_box = QCheckBox("Hiện mật khẩu")
         self.show_box.toggled.connect(self._show_text)
@@ -71,6 +73,7 @@ class PasswordPanel(QWidget):
         self.meter.setRange(0, len(LEVEL_NAMES))
         self.meter.setTextVisible(True)
         self.meter.setMaximumWidth(360)
+        self.meter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         form.addRow("Độ mạnh:", self.meter)
         self.hint = QLabel()
         self.hint.setWordWrap(True)

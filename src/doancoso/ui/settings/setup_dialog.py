@@ -1,6 +1,9 @@
-"""First start: ask for the organisation's settings before anything else can be done."""
+"""First start: ask for the organisation's settings before anything else can be done, or take
+them with all the data from a handover bundle ("Nhận bàn giao từ USB", issue #17)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
@@ -16,8 +19,11 @@ class SetupDialog(QDialog):
 
     def __init__(
         self, organization: OrganizationService, prompts: Prompts | None = None,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, *,
+        receive_handover: Callable[[QWidget], bool] | None = None,
     ) -> None:  # fmt: skip
+        """``receive_handover(parent)`` runs the import wizard into this empty folder and says
+        whether the organisation now exists; without it the dialog offers no such button."""
         super().__init__(parent)
         self._organization = organization
         self._prompts = prompts or Prompts()
@@ -35,11 +41,28 @@ class SetupDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Bắt đầu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton("Thoát", QDialogButtonBox.ButtonRole.RejectRole)
+        self._receive_handover = receive_handover
+        self.handover_button = None
+        if receive_handover is not None:
+            self.handover_button = buttons.addButton(
+                "Nhận bàn giao từ USB…", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.handover_button.setToolTip(
+                "Máy mới của Bí thư kế nhiệm: nhận toàn bộ dữ liệu từ tệp bàn giao (.dcs) do "
+                "người tiền nhiệm xuất ra USB, thay vì nhập lại từ đầu."
+            )
+            self.handover_button.clicked.connect(self.receive_handover)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.setMinimumWidth(560)
+
+    def receive_handover(self) -> None:
+        """Run the import wizard; once it made the organisation, the setup is done."""
+        if self._receive_handover is not None and self._receive_handover(self):
+            self.created = self._organization.get()
+            self.accept()
 
     def submit(self) -> None:
         """Create the organisation from the form, or show what is wrong next to each field."""
