@@ -1,0 +1,117 @@
+"""Xuất dữ liệu ra USB: kind, password twice, the stick offered first with the suggested name,
+"done" only once the file is written and verified, then the biên bản bàn giao."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from bundle_gui import PASSWORD, add_people, export_wizard, stick
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.reports.handover import sha256_lines
+from doancoso.ui.bundle.export_wizard import (
+    DONE_PAGE,
+    NO_DRIVE,
+    PASSWORD_PAGE,
+    TARGET_PAGE,
+    suggested_name,
+)
+from scripted import ScriptedPrompts
+
+
+def test_suggested_name() -> None:
+    from datetime import date
+
+    assert (suggested_name("Đoàn xã Tân Hưng", "handover", date(2026, 12, 4))
+            == "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs")  # fmt: skip
+    assert (suggested_name("Đoàn Trường THPT Lê Lợi", "report", date(2027, 1, 9))
+            == "doancoso-doan-truong-thpt-le-loi-bao-cao-09-01-2027.dcs")  # fmt: skip
+
+
+def test_export_a_handover_onto_the_stick_and_print_the_record(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, read_pdf
+) -> None:
+    add_people(ws)
+    prompts = ScriptedPrompts()
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, prompts, [usb])
+    assert wizard.handover_radio.isChecked() and not wizard.year_spin.isEnabled()
+    wizard.next_button.click()
+    assert wizard.page == PASSWORD_PAGE and not wizard.next_button.isEnabled()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD[:-1])
+    assert not wizard.next_button.isEnabled()
+    wizard.password_panel.second.setText(PASSWORD)
+    assert wizard.next_button.isEnabled()
+    wizard.next_button.click()
+    assert wizard.page == TARGET_PAGE
+    assert wizard.drive_combo.currentText().startswith(f"USB: USB_DOAN ({usb.root}) — còn trống")
+    name = "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs"
+    assert wizard.name_edit.text() == name
+    assert wizard.target() == usb.root / name
+    assert "FAT32" in wizard.drive_notice.text()
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE
+    bundle = usb.root / name
+    digest = hashlib.sha256(bundle.read_bytes()).hexdigest()
+    assert wizard.result_.sha256 == digest
+    assert wizard.digest_label.text() == "\n".join(sha256_lines(digest))
+    assert wizard.done_label.text().startswith(
+        f"Đã lưu tệp bàn giao (có mật khẩu) và đọc lại kiểm tra đầy đủ:\n{bundle}\n"
+    )
+    assert [p.name for p in usb.root.iterdir()] == [name]  # no temporary file left
+    assert ws.bundles.inspect(bundle, PASSWORD).counts["members"] == 3
+
+    wizard.receiver_name.setText("Phạm Thị Dung")
+    assert wizard.giver_name.text() == "Nguyễn Thị Như Quỳnh"
+    pdf_path = tmp_path / "bien-ban.pdf"
+    wizard.ask_save_path = lambda *_a: pdf_path
+    prompts.answer = False  # do not open it
+    wizard.print_button.click()
+    assert wizard.handover_pdf == pdf_path
+    text = read_pdf(pdf_path).text()
+    assert "BIÊN BẢN BÀN GIAO DỮ LIỆU" in text
+    assert "- Đồng chí: Nguyễn Thị Như Quỳnh" in text and "- Đồng chí: Phạm Thị Dung" in text
+    assert f"- Tên tệp: {name}" in text
+    for line in sha256_lines(digest):
+        assert line in text
+    assert "Đoàn viên\n3" in text
+
+
+def test_without_a_stick_the_user_is_told_and_may_choose_a_folder(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [])
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    assert wizard.drive_notice.text() == NO_DRIVE and not wizard.export_button.isEnabled()
+    folder = tmp_path / "khac"
+    folder.mkdir()
+    wizard.ask_folder = lambda _title: folder
+    wizard.other_button.click()
+    assert wizard.drive_combo.currentText() == f"Thư mục: {folder}"
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE
+    assert "(KHÔNG có mật khẩu)" in wizard.done_label.text()
+    assert wizard.handover_box.isHidden()
+
+
+def test_a_report_for_a_year(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
+    add_people(ws)
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [usb])
+    wizard.report_radio.setChecked(True)
+    assert wizard.year_spin.isEnabled()
+    wizard.year_spin.setValue(2026)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    wizard.next_button.click()
+    assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-bao-cao-04-12-2026.dcs"
+    wizard.export_button.click()
+    info = ws.bundles.inspect(Path(wizard.result_.path), PASSWORD)
+    assert (info.kind, info.year) == ("report", 2026)
+    assert wizard.done_label.text().startswith("Đã lưu tệp báo cáo năm 2026 (có mật khẩu)")
