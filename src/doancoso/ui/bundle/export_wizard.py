@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.errors import AppError
 from ...core.lang.text import fold, nfc
 from ...core.organization import OrganizationInfo
 from ...core.workspace import Workspace
@@ -369,9 +370,10 @@ class ExportWizard(QDialog):
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
-        self._core.runner.show_error(exc, "Không xuất được", self)
-        message = getattr(exc, "message", None)
-        self.target_error.setText(message or "Không xuất được dữ liệu.")
+        if isinstance(exc, AppError):  # a full or pulled-out stick, FAT32...: said on the page
+            self.target_error.setText(exc.message)
+        else:
+            self._core.runner.show_error(exc, "Không xuất được", self)
         self._update_buttons()
 
     def _exported(self, result: Any) -> None:

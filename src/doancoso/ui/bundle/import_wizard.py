@@ -452,9 +452,10 @@ class BundleImportWizard(QDialog):
         self._update_buttons()
 
     def _apply_failed(self, exc: BaseException) -> None:
-        self._core.runner.show_error(exc, "Không nhận được dữ liệu", self)
         if isinstance(exc, AppError):
             self.plan_error.setText(exc.message)
+        else:
+            self._core.runner.show_error(exc, "Không nhận được dữ liệu", self)
         self._update_buttons()
 
     def _applied(self, plan: Any) -> None:
