@@ -123,6 +123,8 @@ def test_another_organisation_is_refused_unless_merged(
         other.organization.create(OrganizationInfo(name="Đoàn xã Tân Phú",
                                                    superior_name="Tỉnh đoàn Cà Mau"))  # fmt: skip
         other.members.save({"full_name": "Võ Thị Hạnh", "birth_date": "01/01/2002"})
+        other.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000"})
+        add_people(ws)
         bundle = export_through_gui(qtbot, other, tmp_path)
         wizard = import_wizard(qtbot, ws, ScriptedPrompts())
         _open(wizard, bundle)
@@ -134,9 +136,16 @@ def test_another_organisation_is_refused_unless_merged(
         assert not wizard.next_button.isEnabled()
         wizard.merge_box.setChecked(True)
         wizard.next_button.click()
-        assert wizard.page == PLAN_PAGE
-        assert wizard.merge_label.text().startswith("Sáp nhập:")
-        assert not ws.members.ids()
+        assert wizard.page == PLAN_PAGE and not wizard.merge_panel.isHidden()
+        matches = wizard.merge_panel.match_list
+        assert [matches.item(i).text() for i in range(matches.count())] == [
+            "Nguyễn Văn An (15/03/2000) — cùng họ tên và ngày sinh"
+        ]
+        assert len(ws.members.ids()) == 3  # the dry run wrote nothing
+        wizard.import_button.click()
+        assert wizard.page == RESULT_PAGE
+        names = sorted(ws.members.get(i).fields.full_name for i in ws.members.ids())
+        assert names == ["Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bích", "Võ Thị Hạnh"]
     finally:
         other.close()
 

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -47,6 +46,7 @@ from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
 from .drives import removable_drives
+from .merge_panel import MergePanel
 from .password import ERROR_STYLE, NOTICE_STYLE
 
 FILE_PAGE, INFO_PAGE, PLAN_PAGE, RESULT_PAGE = range(4)
@@ -237,15 +237,9 @@ class BundleImportWizard(QDialog):
         self.conflicts = ConflictsPanel()
         self.conflicts.changed.connect(self._update_buttons)
         layout.addWidget(self.conflicts, 2)
-        self.merge_label = QLabel()
-        self.merge_label.setWordWrap(True)
-        self.merge_label.setStyleSheet(NOTICE_STYLE)
-        self.merge_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.merge_area = QScrollArea()  # up to 50 matched people are listed
-        self.merge_area.setWidget(self.merge_label)
-        self.merge_area.setWidgetResizable(True)
-        self.merge_area.setMaximumHeight(9 * self.fontMetrics().lineSpacing())
-        layout.addWidget(self.merge_area)
+        self.merge_panel = MergePanel()
+        self.merge_panel.refresh_requested.connect(self.preview)
+        layout.addWidget(self.merge_panel, 2)
         self.plan_error = QLabel()
         self.plan_error.setWordWrap(True)
         self.plan_error.setStyleSheet(ERROR_STYLE)
@@ -307,6 +301,12 @@ class BundleImportWizard(QDialog):
         info = self.info
         return (info is not None and self.my_org_id is not None
                 and info.organization_id != self.my_org_id)  # fmt: skip
+
+    def merge_options(self) -> dict[str, Any]:
+        """The chi đoàn mapping and the people kept apart, once a merge's plan was shown."""
+        if not self.foreign or self.plan is None:
+            return {}
+        return self.merge_panel.options()
 
     def changes(self) -> int:
         plan = self.plan
@@ -390,14 +390,17 @@ class BundleImportWizard(QDialog):
     def preview(self) -> None:
         path, password, merge = self.path, self.password, self.foreign
         assert path is not None
+        options = self.merge_options()
         self.info_error.clear()
 
         def job(ws: Workspace) -> Any:
-            return ws.bundles.preview(path, password, merge_organization=merge)
+            return ws.bundles.preview(path, password, merge_organization=merge, **options)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, AppError):
-                self.info_error.setText(exc.message)
+                (self.plan_error if self.page == PLAN_PAGE else self.info_error).setText(
+                    exc.message
+                )
             else:
                 self._core.runner.show_error(exc, parent=self)
 
@@ -419,8 +422,10 @@ class BundleImportWizard(QDialog):
             )
         else:
             self.plan_summary.setText("Không có xung đột. Bấm “Nhập” để nhận dữ liệu.")
-        self.merge_label.setText(merge_text(plan) if self.foreign else "")
-        self.merge_area.setVisible(self.foreign)
+        if self.foreign:
+            ours = [(b.id, b.name) for b in self._core.ws.branches.list()]
+            self.merge_panel.set_plan(plan.branches, plan.matches, ours)
+        self.merge_panel.setVisible(self.foreign)
         self.plan_error.clear()
         self._show_page(PLAN_PAGE)
 
@@ -437,11 +442,12 @@ class BundleImportWizard(QDialog):
         if not self.prompts.confirm(self, "Nhận dữ liệu", text, yes="Nhập", no="Không"):
             return
         choices = self.conflicts.choices() if self.plan.conflicts else None
+        options = self.merge_options()
         self.import_button.setEnabled(False)
 
         def job(ws: Workspace, report: Report) -> Any:
             return ws.bundles.apply(path, password, on_conflict=choices,
-                                    merge_organization=merge, report=report)  # fmt: skip
+                                    merge_organization=merge, report=report, **options)  # fmt: skip
 
         op = CoreOp(self, job, self._core, label="Đang nhận dữ liệu…", reporting=True)
         op.success(self._applied).failure(self._apply_failed).cancelled(self._apply_cancelled)
@@ -470,33 +476,6 @@ class BundleImportWizard(QDialog):
         start = str(drives[0].root) if drives else str(Path.home())
         name, _selected = QFileDialog.getOpenFileName(self, title, start, BUNDLE_FILTER)
         return Path(name) if name else None
-
-
-def merge_text(plan: Any) -> str:
-    """What a merge does with the chi đoàn and the people, for confirmation."""
-    lines = ["Sáp nhập:"]
-    for branch in getattr(plan, "branches", []) or []:
-        lines.append(f"• {branch_text(branch)}")
-    matches = getattr(plan, "matches", []) or []
-    reasons = {"cccd": "cùng số CCCD", "name_birth": "cùng họ tên và ngày sinh"}
-    if matches:
-        lines.append(f"{len(matches)} người có trong cả hai tổ chức được ghép làm một:")
-        for match in matches[:50]:
-            name = getattr(match, "label", "") or getattr(match, "name", "") or match.theirs_id
-            lines.append(f"• {name} ({reasons.get(match.reason, match.reason)})")
-        if len(matches) > 50:
-            lines.append(f"… và {len(matches) - 50} người khác.")
-    else:
-        lines.append("Không có người nào trùng: mọi đoàn viên của tệp được thêm mới.")
-    return "\n".join(lines)
-
-
-def branch_text(branch: Any) -> str:
-    name = getattr(branch, "name", None) or getattr(branch, "theirs_name", "") or ""
-    joined = getattr(branch, "joined_with", None) or getattr(branch, "mine_name", None)
-    if joined:
-        return f"Chi đoàn “{name}” gộp vào chi đoàn “{joined}” của mình"
-    return f"Chi đoàn “{name}” được giữ nguyên"
 
 
 def result_text(plan: Any) -> str:
