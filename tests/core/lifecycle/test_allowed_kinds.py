@@ -9,6 +9,7 @@ import pytest
 
 from doancoso.core.errors import ConflictError
 from doancoso.core.lifecycle.rules import (
+    APP_KINDS,
     EVENT_KINDS,
     LEFT_STATUSES,
     allowed_kinds,
@@ -35,11 +36,13 @@ def test_who_left_can_only_come_back_and_a_matured_member_only_join_the_party() 
     for status in LEFT_STATUSES:
         assert allowed_kinds(status) == ("transfer_in",)
     assert allowed_kinds("matured") == ("party_admission",)
-    assert allowed_kinds("active") == tuple(EVENT_KINDS)
-    assert allowed_kinds("temporary") == tuple(EVENT_KINDS)
+    offered = tuple(k for k in EVENT_KINDS if k not in APP_KINDS)
+    assert "org_merge" in EVENT_KINDS and "org_merge" not in offered  # recorded by a sáp nhập
+    assert allowed_kinds("active") == offered
+    assert allowed_kinds("temporary") == offered
 
 
 @pytest.mark.parametrize("status", list(STATUSES))
 def test_the_kinds_offered_are_those_the_transition_rule_accepts(status: str) -> None:
-    accepted = tuple(kind for kind in EVENT_KINDS if _accepted(status, kind))
+    accepted = tuple(k for k in EVENT_KINDS if k not in APP_KINDS and _accepted(status, k))
     assert allowed_kinds(status) == accepted

@@ -29,6 +29,7 @@ REASONS = {
     "hang-ngay": "Sao lưu hằng ngày",
     "khi-dong": "Khi đóng ứng dụng sau khi có thay đổi",
     "truoc-nhap": "Trước khi nhập danh sách",
+    "truoc-nhap-goi": "Trước khi nhập tệp dữ liệu từ USB",
     "truoc-khoi-phuc": "Trước khi khôi phục một bản sao lưu",
     "truoc-kiem-tra": "Trước khi kiểm tra dữ liệu",
     "truoc-nang-cap": "Trước khi nâng cấp dữ liệu",

@@ -63,7 +63,12 @@ EVENT_KINDS: dict[str, str] = {
     "matured": "Trưởng thành Đoàn",
     "party_introduction": "Giới thiệu đoàn viên ưu tú cho Đảng",
     "party_admission": "Vào Đảng",
+    "org_merge": "Sáp nhập tổ chức Đoàn",
 }
+
+APP_KINDS: tuple[str, ...] = ("org_merge",)
+"""Kinds the app records itself (the merge of another organisation's data, issue #17), never
+offered for a secretary to record; they leave the member's status as it was."""
 
 DISCIPLINE_LEVELS: dict[str, str] = {
     "reprimand": "Khiển trách",
@@ -128,7 +133,7 @@ def allowed_kinds(status: str) -> tuple[str, ...]:
         return ("transfer_in",)
     if status == "matured":
         return ("party_admission",)
-    return tuple(EVENT_KINDS)
+    return tuple(k for k in EVENT_KINDS if k not in APP_KINDS)
 
 
 def parse_day(value: object, field: str, errors: dict[str, str]) -> dt.date | None:

@@ -1,0 +1,248 @@
+"""A bundle file (``.dcs``): written safely, read only once verified (docs/bundle-format.md).
+
+- :func:`write_bundle` writes a :class:`RowSource` as a container (encrypted with a password, or
+  clear by an explicit choice) on a stick, the safe way (:mod:`disks`), and returns what it
+  wrote once the file read back matched.
+- :func:`read_manifest` says what a bundle is (for ``inspect``): the password checked, the
+  container decrypted and its directory and manifest checked, no member hashed.
+- :func:`open_bundle` yields the bundle's rows and evidence once every member is verified.
+
+An encrypted bundle is decrypted into a private temporary file (0600) first and read from there;
+evidence files are copied into a private temporary folder (0700) under their verified hash.
+Both are removed on leaving, whatever happened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..storage.folder import os_reason
+from .crypto import EncryptingWriter, decrypt, is_encrypted
+from .disks import safe_write
+from .errors import BundleError
+from .limits import SCRYPT_LOG2_N
+from .manifest import NOTHING_CHANGED, Manifest
+from .reader import TRUNCATED, ContainerReader, check_directory, zip_errors
+from .writer import Source, evidence_sizes, write_container
+
+Report = Callable[[int, int], None]
+_SCALE = 1000
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    sha256: str
+    """Of the whole file as written (what the biên bản bàn giao prints)."""
+    size: int
+    manifest: dict[str, Any]
+
+
+class _Progress:
+    """One bar over several phases: ``report(done, 1000)``; each phase a share of it."""
+
+    def __init__(self, report: Report | None) -> None:
+        self._report = report
+        self._start = 0
+        self._share = 0
+
+    def phase(self, share: int) -> None:
+        self._start += self._share
+        self._share = share
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._report is not None and total > 0:
+            self._report(self._start + min(self._share, self._share * done // total), _SCALE)
+
+    def finish(self) -> None:
+        if self._report is not None:
+            self._report(_SCALE, _SCALE)
+
+
+class _Hashing:
+    """A one-pass stream that hashes what goes through it into ``out``."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        self.digest.update(data)
+        return self._out.write(data)
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def tell(self) -> int:
+        return self._out.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        raise OSError("written in one pass")
+
+
+def write_bundle(
+    target: Path,
+    source: Source,
+    *,
+    password: str | None,
+    report: Report | None = None,
+    limit: int | None = None,
+    kdf_log2_n: int = SCRYPT_LOG2_N,
+) -> Written:
+    """Write ``source`` as a bundle at ``target``: encrypted with ``password`` (None: clear).
+    ``limit`` bounds the file's size (default: the drive's, FAT32's 4 GB); ``kdf_log2_n`` is
+    scrypt's cost (the fuzz tests lower it to make thousands of bundles)."""
+    target = Path(target)
+    progress = _Progress(report)
+    sizes = evidence_sizes(source)
+    written: dict[str, Any] = {}
+    hashing: list[_Hashing] = []
+
+    def write(stream: BinaryIO) -> None:
+        progress.phase(_SCALE * 6 // 10)
+        out = _Hashing(stream)
+        hashing.append(out)
+        if password is None:
+            written.update(write_container(out, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
+            return
+        encrypting = EncryptingWriter(out, password, log2_n=kdf_log2_n)  # type: ignore[arg-type]
+        written.update(write_container(encrypting, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
+        encrypting.finish()
+
+    def verify(path: Path) -> None:
+        progress.phase(_SCALE * 4 // 10)
+        with _opened(path, password, extract=False, progress=progress) as reader:
+            reader.verify()
+
+    size = safe_write(target, write, verify, expected_size=sum(sizes.values()), limit=limit)
+    progress.finish()
+    return Written(target, hashing[0].digest.hexdigest(), size, written)
+
+
+def read_manifest(path: Path, password: str | None, *, workdir: Path | None = None) -> Manifest:
+    """The checked manifest of the bundle at ``path`` (the password checked, an encrypted
+    bundle decrypted whole and authenticated; members not hashed)."""
+    with _opened(Path(path), password, extract=False, workdir=workdir) as reader:
+        return reader.info
+
+
+@contextlib.contextmanager
+def open_bundle(
+    path: Path,
+    password: str | None,
+    *,
+    report: Report | None = None,
+    workdir: Path | None = None,
+) -> Iterator[ContainerReader]:
+    """The rows and evidence of the bundle at ``path``, every member verified before the
+    block starts (a :class:`BundleError` otherwise); ``workdir`` holds the temporary files."""
+    progress = _Progress(report)
+    progress.phase(_SCALE // 2)  # decrypting (a clear bundle skips it)
+    with _opened(Path(path), password, extract=True, progress=progress, workdir=workdir) as reader:
+        progress.phase(_SCALE // 2)
+        total = sum(member.size for member in reader.info.members.values())
+        reader.verify(lambda done: progress(done, total))
+        progress.finish()
+        yield reader
+
+
+def _open_file(path: Path) -> BinaryIO:
+    try:
+        if path.is_dir():
+            raise BundleError(f"“{path}” là một thư mục, không phải gói dữ liệu.")
+        return open(path, "rb")
+    except OSError as exc:
+        raise BundleError(
+            f"Không mở được gói dữ liệu “{path}”: {os_reason(exc)}. {NOTHING_CHANGED}", repr(exc)
+        ) from exc
+
+
+@contextlib.contextmanager
+def _opened(
+    path: Path,
+    password: str | None,
+    *,
+    extract: bool,
+    progress: _Progress | None = None,
+    workdir: Path | None = None,
+) -> Iterator[ContainerReader]:
+    with contextlib.ExitStack() as stack:
+        handle = stack.enter_context(_open_file(path))
+        with zip_errors():
+            head = handle.read(8)
+            size = os.fstat(handle.fileno()).st_size
+        encrypted = is_encrypted(head)
+        if encrypted:
+            handle.seek(0)
+            handle = stack.enter_context(_decrypted(handle, password, size, progress, workdir))
+            size = os.fstat(handle.fileno()).st_size
+        elif not size:
+            raise BundleError(
+                f"Tệp “{path.name}” rỗng (0 byte): có thể việc chép ra USB chưa xong. "
+                f"{NOTHING_CHANGED}"
+            )
+        elif not head.startswith(b"PK"):
+            raise BundleError(
+                f"Tệp “{path.name}” không phải là gói dữ liệu doancoso (.dcs). {NOTHING_CHANGED}"
+            )
+        else:
+            handle.seek(0)
+        with zip_errors():
+            try:
+                archive = stack.enter_context(zipfile.ZipFile(handle))
+            except zipfile.BadZipFile as exc:
+                raise BundleError(TRUNCATED, repr(exc)) from exc
+        manifest = check_directory(archive, size, encrypted=encrypted)
+        folder = None
+        if extract:
+            folder = Path(tempfile.mkdtemp(prefix="doancoso-goi-", dir=workdir))
+            stack.callback(shutil.rmtree, folder, ignore_errors=True)
+        yield ContainerReader(archive, manifest, folder)
+
+
+@contextlib.contextmanager
+def _decrypted(
+    source: BinaryIO,
+    password: str | None,
+    size: int,
+    progress: _Progress | None,
+    workdir: Path | None,
+) -> Iterator[BinaryIO]:
+    """``source`` decrypted into a private temporary file, removed on leaving."""
+    try:
+        fd, name = tempfile.mkstemp(prefix="doancoso-goi-", suffix=".zip", dir=workdir)
+    except OSError as exc:
+        raise _temp_failed(exc) from exc
+    temp = Path(name)
+    try:
+        with open(fd, "w+b") as clear:
+            try:
+                decrypt(
+                    source, clear, password,
+                    progress=None if progress is None else (lambda done: progress(done, size)),
+                )  # fmt: skip
+                clear.flush()
+            except OSError as exc:
+                raise _temp_failed(exc) from exc
+            clear.seek(0)
+            yield clear
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _temp_failed(exc: OSError) -> BundleError:
+    return BundleError(
+        f"Không giải mã được gói dữ liệu: không ghi được tệp tạm ({os_reason(exc)}). Hãy giải "
+        f"phóng chỗ trống trên ổ đĩa rồi thử lại. {NOTHING_CHANGED}",
+        repr(exc),
+    )

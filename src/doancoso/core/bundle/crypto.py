@@ -1,0 +1,285 @@
+"""The encryption of a bundle: AES-256-GCM over the whole container in chunks (the STREAM
+construction), the key from a password through scrypt. Only the ``cryptography`` library's
+primitives; the composition is specified in docs/bundle-format.md ("Encryption").
+
+An encrypted bundle is a small clear header, then the container cut into chunks of
+``chunk_size`` bytes, each encrypted and authenticated on its own with the nonce
+``prefix (7 bytes) ‖ counter (4 bytes, big-endian) ‖ last (1 byte: 1 on the last chunk)`` and
+the whole header as associated data. A chunk moved, dropped, repeated or changed, the file cut
+or grown, the header changed: each fails the authentication of some chunk. The header carries a
+key check (16 bytes of scrypt's output besides the key), so that a wrong password is told apart
+from a damaged file, and its own checksum, so that a damaged header is not taken for a wrong
+password.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import struct
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from .errors import BundleError, NewerFormat, WrongPassword
+from .limits import (
+    CHUNK_SIZE,
+    MAX_CHUNK_SIZE,
+    MAX_SCRYPT_MEMORY,
+    MAX_SCRYPT_WORK,
+    MIN_CHUNK_SIZE,
+    SCRYPT_LOG2_N,
+    SCRYPT_P,
+    SCRYPT_R,
+)
+from .manifest import NEWER_FORMAT, NOTHING_CHANGED
+
+MAGIC = b"\x89DCS\r\n\x1a\n"
+HEADER_VERSION = 1
+KEY_PASSWORD = 1
+KEY_RECIPIENT = 2
+"""Reserved: a report encrypted to the superior body's X25519 public key (not written yet)."""
+CIPHER_AES256GCM_STREAM = 1
+_FIXED = struct.Struct(">8sBBBBI7sH")  # magic, version, key source, cipher, reserved, chunk,
+# nonce prefix, length of the key-source block
+_SCRYPT = struct.Struct(">BIIB16s16s")  # log2 n, r, p, salt length, salt, key check
+_CHECK = 8  # bytes of SHA-256 closing the header
+_TAG = 16
+_MAX_KEY_BLOCK = 1024
+MAX_CHUNKS = 2**32
+
+DAMAGED = (
+    "Gói dữ liệu bị hỏng hoặc đã bị sửa đổi ({where}): hãy chép lại tệp từ USB, hoặc nhờ "
+    f"người gửi xuất lại gói. {NOTHING_CHANGED}"
+)
+PASSWORD_NEEDED = "Gói dữ liệu này được mã hóa: hãy nhập mật khẩu để mở."
+WRONG_PASSWORD = (
+    "Mật khẩu không đúng: không mở được gói dữ liệu này. Mật khẩu phân biệt chữ hoa, chữ "
+    f"thường và dấu; hãy hỏi lại người đã xuất gói. {NOTHING_CHANGED}"
+)
+
+
+class PasswordNeeded(WrongPassword):
+    """An encrypted bundle opened without a password."""
+
+
+def damaged(where: str) -> BundleError:
+    return BundleError(DAMAGED.format(where=where))
+
+
+def password_bytes(password: str) -> bytes:
+    """The password as scrypt takes it: NFC (the same text typed by any Vietnamese keyboard
+    gives the same key), UTF-8."""
+    if not password:
+        raise PasswordNeeded(PASSWORD_NEEDED)
+    return unicodedata.normalize("NFC", password).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Header:
+    chunk_size: int
+    nonce_prefix: bytes
+    log2_n: int
+    r: int
+    p: int
+    salt: bytes
+    key_check: bytes
+    raw: bytes
+    """The header's exact bytes: the associated data of every chunk."""
+
+    def key(self, password: str) -> bytes:
+        """The AES key from ``password``; :class:`WrongPassword` when the key check fails."""
+        derived = _derive(password, self.salt, self.log2_n, self.r, self.p)
+        if not hmac.compare_digest(derived[32:48], self.key_check):
+            raise WrongPassword(WRONG_PASSWORD)
+        return derived[:32]
+
+
+def _derive(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
+    secret = password_bytes(password)
+    return Scrypt(salt=salt, length=64, n=2**log2_n, r=r, p=p).derive(secret)
+
+
+def new_header(
+    password: str, *, chunk_size: int = CHUNK_SIZE, log2_n: int = SCRYPT_LOG2_N
+) -> tuple[Header, bytes]:
+    """A fresh header (random salt and nonce prefix) for ``password``, and the AES key."""
+    salt = os.urandom(16)
+    derived = _derive(password, salt, log2_n, SCRYPT_R, SCRYPT_P)
+    key_block = _SCRYPT.pack(log2_n, SCRYPT_R, SCRYPT_P, 16, salt, derived[32:48])
+    prefix = os.urandom(7)
+    fixed = _FIXED.pack(
+        MAGIC,
+        HEADER_VERSION,
+        KEY_PASSWORD,
+        CIPHER_AES256GCM_STREAM,
+        0,
+        chunk_size,
+        prefix,
+        len(key_block),
+    )
+    body = fixed + key_block
+    raw = body + hashlib.sha256(body).digest()[:_CHECK]
+    header = Header(chunk_size, prefix, log2_n, SCRYPT_R, SCRYPT_P, salt, derived[32:48], raw)
+    return header, derived[:32]
+
+
+def _read_exact(source: BinaryIO, size: int) -> bytes:
+    parts = []
+    while size > 0:
+        part = source.read(size)
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def read_header(source: BinaryIO) -> Header:
+    """The header at the start of ``source`` (left positioned on the first chunk)."""
+    fixed = _read_exact(source, _FIXED.size)
+    if len(fixed) < _FIXED.size or not fixed.startswith(MAGIC):
+        raise damaged("phần đầu bị cắt cụt")
+    _, version, key_source, cipher, reserved, chunk_size, prefix, length = _FIXED.unpack(fixed)
+    if length > _MAX_KEY_BLOCK:
+        raise damaged("phần đầu không hợp lệ")
+    rest = _read_exact(source, length + _CHECK)
+    if len(rest) < length + _CHECK:
+        raise damaged("phần đầu bị cắt cụt")
+    body = fixed + rest[:length]
+    if not hmac.compare_digest(hashlib.sha256(body).digest()[:_CHECK], rest[length:]):
+        raise damaged("phần đầu không khớp mã kiểm tra")
+    if version > HEADER_VERSION or cipher != CIPHER_AES256GCM_STREAM or key_source != 1:
+        raise NewerFormat(
+            f"{NEWER_FORMAT} (Gói được mã hóa theo cách mà phiên bản này chưa đọc được.) "
+            f"{NOTHING_CHANGED}"
+        )
+    if version < 1 or reserved != 0 or length != _SCRYPT.size:
+        raise damaged("phần đầu không hợp lệ")
+    if not MIN_CHUNK_SIZE <= chunk_size <= MAX_CHUNK_SIZE:
+        raise damaged("kích thước khối không hợp lệ")
+    log2_n, r, p, salt_length, salt, key_check = _SCRYPT.unpack(rest[:length])
+    if (
+        salt_length != 16
+        or not 10 <= log2_n <= 24
+        or not 1 <= r <= 64
+        or not 1 <= p <= 16
+        or 128 * (2**log2_n) * r > MAX_SCRYPT_MEMORY
+        or (2**log2_n) * r * p > MAX_SCRYPT_WORK
+    ):
+        raise damaged("tham số tạo khóa vượt giới hạn")
+    return Header(chunk_size, prefix, log2_n, r, p, salt, key_check, fixed + rest)
+
+
+def _nonce(prefix: bytes, counter: int, last: bool) -> bytes:
+    if counter >= MAX_CHUNKS:
+        raise BundleError(f"Gói dữ liệu quá lớn để mã hóa. {NOTHING_CHANGED}")
+    return prefix + counter.to_bytes(4, "big") + (b"\x01" if last else b"\x00")
+
+
+class EncryptingWriter:
+    """A write-only stream: what is written to it goes encrypted into ``out``, chunk by chunk.
+    :meth:`finish` seals the last chunk; a stream never finished is not a valid bundle."""
+
+    def __init__(
+        self,
+        out: BinaryIO,
+        password: str,
+        *,
+        chunk_size: int = CHUNK_SIZE,
+        log2_n: int = SCRYPT_LOG2_N,
+    ) -> None:
+        self.header, key = new_header(password, chunk_size=chunk_size, log2_n=log2_n)
+        self._aes = AESGCM(key)
+        self._out = out
+        self._chunk = chunk_size
+        self._buffer = bytearray()
+        self._counter = 0
+        self._position = 0
+        self._finished = False
+        out.write(self.header.raw)
+
+    def _seal(self, data: bytes | bytearray, last: bool) -> None:
+        nonce = _nonce(self.header.nonce_prefix, self._counter, last)
+        self._out.write(self._aes.encrypt(nonce, bytes(data), self.header.raw))
+        self._counter += 1
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        if self._finished:
+            raise ValueError("write after finish")
+        with memoryview(data) as view:
+            size = view.nbytes
+            self._buffer += view
+        self._position += size
+        if len(self._buffer) > self._chunk:
+            whole = (len(self._buffer) - 1) // self._chunk * self._chunk  # keep >= 1 byte
+            for start in range(0, whole, self._chunk):
+                self._seal(self._buffer[start : start + self._chunk], last=False)
+            del self._buffer[:whole]
+        return size
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        raise OSError("an encrypted bundle is written in one pass")
+
+    def seekable(self) -> bool:
+        return False
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def finish(self) -> None:
+        """Seal the last chunk (empty only when nothing at all was written)."""
+        if not self._finished:
+            self._seal(self._buffer, last=True)
+            self._buffer.clear()
+            self._finished = True
+            self._out.flush()
+
+
+def is_encrypted(head: bytes) -> bool:
+    return head.startswith(MAGIC)
+
+
+def decrypt(
+    source: BinaryIO,
+    out: BinaryIO,
+    password: str | None,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> Header:
+    """Decrypt the bundle read from ``source`` into ``out``, checking every chunk; raises
+    :class:`WrongPassword` or a :class:`BundleError` (``out`` then holds a prefix to discard)."""
+    header = read_header(source)
+    if not password:
+        raise PasswordNeeded(PASSWORD_NEEDED)
+    aes = AESGCM(header.key(password))
+    segment = header.chunk_size + _TAG
+    pending = _read_exact(source, segment)
+    counter = 0
+    done = len(header.raw)
+    while True:
+        following = _read_exact(source, segment) if len(pending) == segment else b""
+        last = not following
+        if len(pending) < _TAG:
+            raise damaged("tệp bị cắt cụt")
+        try:
+            plain = aes.decrypt(_nonce(header.nonce_prefix, counter, last), pending, header.raw)
+        except InvalidTag:
+            raise damaged(f"khối mã hóa thứ {counter + 1} không xác thực được") from None
+        out.write(plain)
+        done += len(pending)
+        if progress is not None:
+            progress(done)
+        counter += 1
+        if last:
+            return header
+        pending = following

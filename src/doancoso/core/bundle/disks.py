@@ -1,0 +1,234 @@
+"""Writing a bundle on a cheap USB stick without ever leaving a bad file under its name.
+
+The bundle is written beside the target under a temporary name (one that the app's other
+writers clean up when a killed write left it), flushed and fsync'd, its cached pages dropped
+where the system allows it (so that the read-back reads the stick, not memory), read back and
+verified, renamed over the target, and the folder fsync'd. A full or pulled-out stick, a file
+too large for a FAT32 drive: each is a :class:`BundleWriteError` with a Vietnamese message, the
+temporary file removed, nothing under the final name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from ..storage.files import _remove_stale_temps
+from ..storage.folder import os_reason
+from .errors import BundleWriteError
+from .limits import FAT_MAX_FILE
+
+FAT_TYPES = frozenset({"vfat", "msdos", "fat", "fat12", "fat16", "fat32", "umsdos"})
+_TEMP_SUFFIX = ".doancoso.tmp"  # as core/storage/files.py names its temporary files
+
+
+def size_text(size: int) -> str:
+    """A size for a message: "1,5 GB", "320,0 MB", "12 KB"."""
+    if size >= 1024**3:
+        return f"{size / 1024**3:.1f} GB".replace(".", ",")
+    if size >= 1024**2:
+        return f"{size / 1024**2:.1f} MB".replace(".", ",")
+    return f"{max(1, size // 1024)} KB"
+
+
+def _unescape_mount(text: str) -> str:
+    """/proc/mounts writes a space as \\040, a tab as \\011, a backslash as \\134."""
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "\\" and text[i + 1 : i + 4].isdigit() and len(text) >= i + 4:
+            out.append(chr(int(text[i + 1 : i + 4], 8)))
+            i += 4
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def fs_type_from_mounts(mounts: str, path: Path) -> str | None:
+    """The filesystem type of the mount holding ``path`` (absolute, resolved) in the text of
+    /proc/mounts, or None when no line matches."""
+    best, best_type = -1, None
+    target = str(path)
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = _unescape_mount(fields[1])
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > best:
+            best, best_type = len(point), fields[2]
+    return best_type
+
+
+def _windows_fs_type(path: Path) -> str | None:
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    volume = ctypes.create_unicode_buffer(261)
+    name = ctypes.create_unicode_buffer(261)
+    kernel = ctypes.windll.kernel32
+    if not kernel.GetVolumePathNameW(str(path), volume, 261):
+        return None
+    if not kernel.GetVolumeInformationW(volume, None, 0, None, None, None, name, 261):
+        return None
+    return str(name.value)
+
+
+def filesystem_type(folder: Path) -> str | None:
+    """The type of the filesystem holding ``folder`` ("vfat", "FAT32", "ntfs"...) where the
+    system tells it (Linux: /proc/mounts; Windows: GetVolumeInformationW), else None."""
+    if sys.platform == "win32":
+        return _windows_fs_type(folder)
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    return fs_type_from_mounts(mounts, folder.resolve())
+
+
+def is_fat(fs_type: str | None) -> bool:
+    return fs_type is not None and fs_type.lower() in FAT_TYPES
+
+
+def max_file_size(folder: Path) -> int | None:
+    """The largest file the drive of ``folder`` takes, when it has a limit we know (FAT)."""
+    return FAT_MAX_FILE if is_fat(filesystem_type(folder)) else None
+
+
+def too_large_for_fat(folder: Path, size: int | None) -> BundleWriteError:
+    about = f" (gói dữ liệu lớn hơn {size_text(size)})" if size else ""
+    return BundleWriteError(
+        f"Không ghi được gói dữ liệu vào “{folder}”: ổ đĩa này định dạng FAT32, chỉ nhận tệp "
+        f"nhỏ hơn 4 GB{about}. Hãy chọn ổ đĩa khác, hoặc định dạng lại USB theo exFAT hay "
+        "NTFS (định dạng lại sẽ xóa hết dữ liệu trên USB: hãy chép chúng ra trước)."
+    )
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "ổ đĩa đã đầy: hãy giải phóng chỗ trống hoặc chọn ổ đĩa khác"
+    if error.errno in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT):
+        return "ổ đĩa bị lỗi đọc ghi hoặc USB đã bị rút ra: hãy cắm lại USB rồi thử lại"
+    if error.errno == errno.EFBIG:
+        return (
+            "tệp vượt quá kích thước lớn nhất mà ổ đĩa cho phép (USB định dạng FAT32 chỉ nhận "
+            "tệp dưới 4 GB)"
+        )
+    return os_reason(error)
+
+
+def write_failed(target: Path, error: OSError) -> BundleWriteError:
+    return BundleWriteError(
+        f"Không ghi được gói dữ liệu “{target}”: {_reason(error)}. Không có tệp nào được để "
+        "lại dưới tên này.",
+        details=repr(error),
+    )
+
+
+class _Limited:
+    """The temporary file, refusing to grow past the drive's limit (FAT32's 4 GB) with the
+    message that explains it, rather than the system's "File too large"."""
+
+    def __init__(self, handle: BinaryIO, limit: int | None, folder: Path) -> None:
+        self._handle = handle
+        self._limit = limit
+        self._folder = folder
+        self.size = 0
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        size = len(memoryview(data).cast("B"))
+        if self._limit is not None and self.size + size > self._limit:
+            raise too_large_for_fat(self._folder, None)
+        self.size += size
+        return self._handle.write(data)
+
+    def flush(self) -> None:
+        self._handle.flush()
+
+    def tell(self) -> int:
+        return self.size
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        raise OSError("written in one pass")
+
+    def seekable(self) -> bool:
+        return False
+
+
+def _fsync_folder(folder: Path) -> None:
+    if sys.platform == "win32":
+        return  # a rename is flushed with the file there; folders cannot be opened to fsync
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def safe_write(
+    target: Path,
+    write: Callable[[BinaryIO], None],
+    verify: Callable[[Path], None],
+    *,
+    expected_size: int = 0,
+    limit: int | None = None,
+) -> int:
+    """Write ``target`` through ``write`` (given a one-pass stream), then ``verify`` the
+    written file (reading it back from the disk) before it takes the target's name. Returns
+    the size written. ``limit`` (default: the drive's, FAT32's 4 GB) bounds the file;
+    ``expected_size`` (a lower bound of the final size) refuses at once a file that cannot fit.
+    """
+    target = Path(target)
+    folder = target.parent
+    if not folder.is_dir():
+        raise BundleWriteError(f"Không ghi được gói dữ liệu “{target}”: thư mục không tồn tại.")
+    if target.is_dir():
+        raise BundleWriteError(f"Không ghi được gói dữ liệu “{target}”: đó là một thư mục.")
+    if limit is None:
+        limit = max_file_size(folder)
+    if limit is not None and expected_size > limit:
+        raise too_large_for_fat(folder, expected_size)
+    _remove_stale_temps(folder)
+    try:
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name[:200]}.", suffix=_TEMP_SUFFIX, dir=folder
+        )
+    except OSError as exc:
+        raise write_failed(target, exc) from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            limited = _Limited(handle, limit, folder)
+            write(limited)  # type: ignore[arg-type]  # a one-pass binary stream
+            handle.flush()
+            os.fsync(handle.fileno())
+            if hasattr(os, "posix_fadvise"):  # read back from the stick, not from memory
+                os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        verify(temp)
+        os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, target)
+        try:
+            _fsync_folder(folder)
+        except OSError:
+            with contextlib.suppress(OSError):
+                target.unlink()
+            raise
+        return limited.size
+    except OSError as exc:
+        raise write_failed(target, exc) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()

@@ -1,0 +1,68 @@
+"""Vietnamese names of the travelling tables and of the fields a conflict shows side by side."""
+
+from __future__ import annotations
+
+TABLE_LABELS: dict[str, str] = {
+    "organizations": "Đoàn cơ sở",
+    "branches": "Chi đoàn",
+    "members": "Đoàn viên",
+    "member_events": "Quá trình của đoàn viên",
+    "youths": "Thanh niên",
+    "plans": "Kế hoạch",
+    "plan_targets": "Chỉ tiêu kế hoạch",
+    "activity_kinds": "Loại hoạt động",
+    "activities": "Hoạt động",
+    "occurrences": "Buổi hoạt động",
+    "attendance": "Điểm danh",
+    "minutes": "Biên bản sinh hoạt",
+    "evidence_files": "Tệp minh chứng",
+    "settings": "Thiết lập",
+    "rating_rounds": "Đợt xếp loại",
+    "ratings": "Xếp loại đoàn viên",
+    "branch_ratings": "Xếp loại chi đoàn",
+    "criteria_templates": "Bộ tiêu chí",
+    "checklists": "Bảng tự đánh giá “3 chủ động”",
+    "checklist_answers": "Kết quả tiêu chí",
+    "advice_records": "Văn bản tham mưu",
+    "coordination_records": "Hoạt động phối hợp",
+}
+
+FIELD_LABELS: dict[str, str] = {
+    # members (the member form's words)
+    "full_name": "Họ và tên", "other_name": "Tên gọi khác", "birth_date": "Ngày sinh",
+    "birth_precision": "Ngày sinh (chỉ năm)", "gender": "Giới tính", "ethnicity": "Dân tộc",
+    "religion": "Tôn giáo", "national_id": "Số CCCD", "national_id_date": "Ngày cấp CCCD",
+    "national_id_place": "Nơi cấp CCCD", "hometown": "Quê quán",
+    "address_hamlet": "Ấp/thôn/khóm", "address_commune": "Xã/phường",
+    "address_province": "Tỉnh/thành phố", "phone": "Điện thoại", "email": "Email",
+    "occupation": "Nghề nghiệp", "education": "Trình độ văn hóa",
+    "qualification": "Trình độ chuyên môn", "political_theory": "Lý luận chính trị",
+    "computer_skills": "Tin học", "foreign_language": "Ngoại ngữ",
+    "member_code": "Mã định danh đoàn viên", "branch_id": "Chi đoàn", "position": "Chức vụ",
+    "status": "Trạng thái", "admission_date": "Ngày vào Đoàn", "admission_place": "Nơi vào Đoàn",
+    "admission_decision": "Số nghị quyết chuẩn y kết nạp", "card_number": "Số thẻ đoàn viên",
+    "book_number": "Số sổ đoàn viên", "book_status": "Tình trạng sổ đoàn viên",
+    "party_date": "Ngày vào Đảng", "association": "Hội", "father_name": "Họ tên cha",
+    "father_birth_year": "Năm sinh của cha", "father_occupation": "Nghề nghiệp của cha",
+    "mother_name": "Họ tên mẹ", "mother_birth_year": "Năm sinh của mẹ",
+    "mother_occupation": "Nghề nghiệp của mẹ", "notes": "Ghi chú", "note": "Ghi chú",
+    # shared and other tables
+    "deleted_at": "Đã xóa", "name": "Tên", "title": "Tiêu đề", "kind": "Loại",
+    "event_date": "Ngày", "number": "Số", "place": "Địa điểm", "day": "Ngày",
+    "start_date": "Ngày bắt đầu", "end_date": "Ngày kết thúc", "state": "Trạng thái",
+    "reason": "Lý do", "caption": "Chú thích", "value": "Giá trị", "year": "Năm",
+    "content": "Nội dung", "results": "Kết quả", "remark": "Nhận xét", "level": "Mức",
+    "decided_level": "Mức xếp loại", "proposed_level": "Mức đề xuất",
+    "self_level": "Mức tự xếp loại", "planned": "Chỉ tiêu", "achieved": "Đạt được",
+    "text": "Nội dung chỉ tiêu", "points": "Điểm", "partner": "Đơn vị phối hợp",
+    "hamlet": "Ấp/thôn/khóm", "address": "Địa chỉ", "secretary_name": "Bí thư",
+    "superior_name": "Đoàn cấp trên", "commune": "Xã/phường", "province": "Tỉnh/thành phố",
+}  # fmt: skip
+
+
+def table_label(table: str) -> str:
+    return TABLE_LABELS.get(table, table)
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)

@@ -1,0 +1,202 @@
+"""``manifest.json``: what a bundle holds, checked field by field before anything else is read.
+
+The manifest names every other member of the container with its SHA-256 and size; a reader
+trusts no member that the manifest does not name (docs/bundle-format.md, "Manifest").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .errors import BundleError, NewerFormat
+from .limits import FORMAT_NAME, FORMAT_VERSION
+
+MANIFEST_NAME = "manifest.json"
+KINDS = ("handover", "report")
+KIND_LABELS = {"handover": "bàn giao", "report": "báo cáo cấp trên"}
+NOTHING_CHANGED = "Không có gì được thay đổi."
+NEWER_FORMAT = "Gói dữ liệu được tạo bởi phiên bản doancoso mới hơn: hãy cập nhật ứng dụng."
+
+TABLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+DATA_MEMBER = re.compile(r"data/([a-z][a-z0-9_]{0,62})\.jsonl")
+EVIDENCE_MEMBER = re.compile(r"evidence/([0-9a-f]{64})")
+
+WRITER_KEYS = (
+    "format", "version", "created_at", "app_version", "counts", "evidence_files", "members",
+)  # fmt: skip
+"""Keys the writer sets itself, whatever the source's manifest says."""
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A checked manifest. ``raw`` is the whole JSON object (with bundle-sync's ``exchange``)."""
+
+    version: int
+    kind: str
+    organization_id: str
+    organization_name: str
+    year: int | None
+    created_at: str
+    app_version: str
+    counts: dict[str, int]
+    evidence_files: int
+    members: dict[str, MemberInfo]
+    raw: dict[str, Any] = field(repr=False)
+    encrypted: bool = False
+    format: str = FORMAT_NAME
+
+    def tables(self) -> list[str]:
+        """The tables whose rows the bundle holds, in the order they were written."""
+        return [m.group(1) for name in self.members if (m := DATA_MEMBER.fullmatch(name))]
+
+    def evidence_hashes(self) -> list[str]:
+        return [m.group(1) for name in self.members if (m := EVIDENCE_MEMBER.fullmatch(name))]
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape of ``doancoso bundle inspect --format json`` (issue #17)."""
+        return {
+            "format": self.format,
+            "version": self.version,
+            "kind": self.kind,
+            "organization": {"id": self.organization_id, "name": self.organization_name},
+            "year": self.year,
+            "created_at": self.created_at,
+            "app_version": self.app_version,
+            "encrypted": self.encrypted,
+            "counts": {**self.counts, "evidence_files": self.evidence_files},
+        }
+
+
+def malformed(detail: str) -> BundleError:
+    return BundleError(
+        f"Danh mục của gói dữ liệu (manifest.json) không hợp lệ: {detail}. Tệp đã bị sửa "
+        f"đổi hoặc không do doancoso tạo ra. {NOTHING_CHANGED}"
+    )
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("duplicated key")
+    return result
+
+
+def loads(data: bytes) -> Any:
+    """JSON as a bundle's reader accepts it: UTF-8, no NaN or Infinity, no duplicated keys."""
+    return json.loads(
+        data.decode("utf-8"), parse_constant=_no_constant, object_pairs_hook=_unique_keys
+    )
+
+
+def dumps(manifest: Mapping[str, Any]) -> bytes:
+    return json.dumps(manifest, ensure_ascii=False, allow_nan=False, indent=1).encode("utf-8")
+
+
+def _count(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**53:
+        raise malformed(f"{what} phải là một số nguyên không âm")
+    return value
+
+
+def _text(raw: Mapping[str, Any], key: str, what: str, *, empty: bool = False) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or (not empty and not value.strip()) or len(value) > 1000:
+        raise malformed(f"thiếu {what}")
+    return value
+
+
+def parse_manifest(data: bytes, *, encrypted: bool = False) -> Manifest:
+    """The :class:`Manifest` of ``data`` (the bytes of ``manifest.json``), or a
+    :class:`BundleError` saying what is wrong (:class:`NewerFormat` for a newer version)."""
+    try:
+        raw = loads(data)
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        raise malformed("không phải JSON đúng cú pháp") from exc
+    if not isinstance(raw, dict):
+        raise malformed("không phải một đối tượng JSON")
+    if raw.get("format") != FORMAT_NAME:
+        raise BundleError(
+            f"Tệp này không phải là gói dữ liệu doancoso (định dạng “{str(raw.get('format'))[:40]}”"
+            f"). {NOTHING_CHANGED}"
+        )
+    version = raw.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise malformed("phiên bản định dạng không hợp lệ")
+    if version > FORMAT_VERSION:
+        raise NewerFormat(
+            f"{NEWER_FORMAT} (Gói dùng định dạng phiên bản {version}; phiên bản ứng dụng này "
+            f"đọc được đến phiên bản {FORMAT_VERSION}.) {NOTHING_CHANGED}"
+        )
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise malformed("loại gói không phải “handover” hay “report”")
+    organization = raw.get("organization")
+    if not isinstance(organization, dict):
+        raise malformed("thiếu tổ chức Đoàn")
+    year = raw.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise malformed("năm không hợp lệ")
+    if year is not None and not 1900 <= year <= 9999:
+        raise malformed("năm không hợp lệ")
+    created_at = _text(raw, "created_at", "thời điểm tạo")
+    try:
+        datetime.fromisoformat(created_at)
+    except ValueError as exc:
+        raise malformed("thời điểm tạo không hợp lệ") from exc
+    counts = raw.get("counts")
+    if not isinstance(counts, dict):
+        raise malformed("thiếu số bản ghi của từng bảng")
+    checked_counts = {}
+    for table, count in counts.items():
+        if not TABLE_NAME.fullmatch(table):
+            raise malformed(f"tên bảng “{table[:64]}” không hợp lệ")
+        checked_counts[table] = _count(count, f"số bản ghi của bảng “{table}”")
+    members = raw.get("members")
+    if not isinstance(members, dict):
+        raise malformed("thiếu danh sách các mục")
+    checked_members = {}
+    for name, info in members.items():
+        if not (DATA_MEMBER.fullmatch(name) or EVIDENCE_MEMBER.fullmatch(name)):
+            raise malformed(f"mục “{name[:80]}” không được phép")
+        if not isinstance(info, dict) or not SHA256.fullmatch(str(info.get("sha256"))):
+            raise malformed(f"mã kiểm tra của mục “{name}” không hợp lệ")
+        size = _count(info.get("size"), f"kích thước của mục “{name}”")
+        checked_members[name] = MemberInfo(info["sha256"], size)
+        evidence = EVIDENCE_MEMBER.fullmatch(name)
+        if evidence and evidence.group(1) != info["sha256"]:
+            raise malformed(f"tệp minh chứng “{name}” không mang tên theo mã của nó")
+    manifest = Manifest(
+        version=version,
+        kind=kind,
+        organization_id=_text(organization, "id", "mã tổ chức Đoàn"),
+        organization_name=_text(organization, "name", "tên tổ chức Đoàn"),
+        year=year,
+        created_at=created_at,
+        app_version=_text(raw, "app_version", "phiên bản ứng dụng"),
+        counts=checked_counts,
+        evidence_files=_count(raw.get("evidence_files"), "số tệp minh chứng"),
+        members=checked_members,
+        raw=raw,
+        encrypted=encrypted,
+    )
+    if set(manifest.tables()) != set(checked_counts):
+        raise malformed("số bản ghi không khớp với các bảng trong gói")
+    if len(manifest.evidence_hashes()) != manifest.evidence_files:
+        raise malformed("số tệp minh chứng không khớp với các tệp trong gói")
+    return manifest

@@ -1,0 +1,610 @@
+"""Merging a bundle's rows into this data (issue #17, "Import"): the plan (a dry run) and apply.
+
+Rows are matched by id and compared by version (``revision``, ``origin``). With the versions
+both installations agreed on at their last exchange (:mod:`.exchange`):
+
+- a row only the bundle has is new (a tombstone too, so that deletions travel);
+- the same version on both sides: unchanged;
+- changed only in the bundle: taken (a tombstone deletes); changed only here: kept;
+- changed on both sides since the last exchange: the same content (or both deleted) is no
+  conflict; otherwise a :class:`Conflict`, field by field (a deletion against a change is one
+  too, never a silent loss), resolved by ``on_conflict``: ``"mine"``, ``"theirs"``, or per row
+  ``{(table, id): "mine" | "theirs" | {field: "mine" | "theirs"}}``. A resolution that mixes the
+  two sides becomes a new version of this installation, so that it wins at the next exchange.
+
+:func:`plan` writes nothing. :func:`apply` plans first (every row checked, see :mod:`.validate`),
+refuses unresolved conflicts, takes a checked backup, copies the evidence files into the store,
+then writes every row in one transaction (the change log names what changed, as every write
+does) and records the exchange. A data folder with no organisation takes a handover bundle as
+its organisation. Another organisation's bundle is refused unless ``merge_organization``
+(:mod:`.orgmerge`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Literal
+
+from .labels import field_label, table_label
+from .rows import RowSource, columns_of, travelling_tables
+from .sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
+from .validate import NOTHING_WRITTEN, check_row, check_table, python_values, refuse
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..workspace import Workspace
+    from .orgmerge import OrgMapper
+
+Choice = Literal["mine", "theirs"]
+RowChoice = Choice | Mapping[str, Choice]
+OnConflict = Choice | Mapping[tuple[str, str], RowChoice] | None
+Report = Callable[[int, int], None]
+
+STAMPS = ("id", "updated_at", "revision", "origin")
+"""Columns that say which version a row is, not what it holds."""
+DERIVED = {"members": ("sort_key", "search_text"), "youths": ("sort_key", "search_text")}
+"""Columns computed from others: never shown in a conflict, computed again after a mix."""
+_CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    name: str
+    label: str
+    mine: Any
+    theirs: Any
+
+
+@dataclass(frozen=True)
+class Conflict:
+    table: str
+    id: str
+    label: str
+    fields: list[FieldDiff]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "id": self.id,
+            "label": self.label,
+            "fields": [
+                {"name": f.name, "label": f.label, "mine": f.mine, "theirs": f.theirs}
+                for f in self.fields
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Match:
+    """A person of the other organisation found in this one (sáp nhập)."""
+
+    mine_id: str
+    theirs_id: str
+    reason: Literal["cccd", "name_birth"]
+    full_name: str
+    birth_date: str
+
+
+@dataclass(frozen=True)
+class BranchMapping:
+    """Where a chi đoàn of the other organisation goes: ``joined`` with one of ours, or
+    ``kept`` as a chi đoàn of its own (``name``: its name here)."""
+
+    theirs_id: str
+    theirs_name: str
+    action: Literal["kept", "joined"]
+    mine_id: str | None
+    name: str
+
+
+@dataclass
+class ImportPlan:
+    new: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    branches: list[BranchMapping] = field(default_factory=list)
+    applied: bool = False
+    organization: dict[str, str] = field(default_factory=dict)
+    handover: bool = False
+    """The data had no organisation: the bundle's becomes this installation's."""
+    merged_organization: bool = False
+    evidence_new: int = 0
+    unresolved: list[Conflict] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "new": dict(self.new),
+            "updated": dict(self.updated),
+            "deleted": dict(self.deleted),
+            "unchanged": dict(self.unchanged),
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "applied": self.applied,
+            "matches": [
+                {
+                    "mine": m.mine_id,
+                    "theirs": m.theirs_id,
+                    "reason": m.reason,
+                    "full_name": m.full_name,
+                    "birth_date": m.birth_date,
+                }
+                for m in self.matches
+            ],  # fmt: skip
+            "branches": [
+                {
+                    "theirs": b.theirs_id,
+                    "theirs_name": b.theirs_name,
+                    "action": b.action,
+                    "mine": b.mine_id,
+                    "name": b.name,
+                }
+                for b in self.branches
+            ],  # fmt: skip
+        }
+
+    def _count(self, bucket: dict[str, int], table: str) -> None:
+        bucket[table] = bucket.get(table, 0) + 1
+
+
+def _chunks(rows: Iterable[dict[str, Any]], size: int = _CHUNK) -> Iterator[list[dict[str, Any]]]:
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _version(row: Mapping[str, Any]) -> tuple[int, str]:
+    return int(row["revision"]), str(row["origin"])
+
+
+def _row_label(table: str, row: Mapping[str, Any]) -> str:
+    """Whose row it is, in words: “Đoàn viên Nguyễn Văn An (05/03/2001)”."""
+    name = row.get("full_name") or row.get("name") or row.get("title") or row.get("key")
+    label = table_label(table)
+    if name:
+        label += f" {name}"
+    birth = row.get("birth_date") or row.get("event_date") or row.get("day")
+    if isinstance(birth, str) and len(birth) == 10:
+        label += f" ({birth[8:10]}/{birth[5:7]}/{birth[0:4]})"
+    return label
+
+
+def _rederive(table: str, row: dict[str, Any]) -> None:
+    """Compute a mixed row's derived columns again from the fields it now holds."""
+    if table == "members":
+        from ..roster.service import derived_columns
+
+        row.update(
+            derived_columns(
+                row["full_name"],
+                row["other_name"],
+                row["national_id"],
+                row["phone"],
+                row["member_code"],
+            )  # fmt: skip
+        )
+    elif table == "youths":
+        from ..lang.text import fold, name_sort_key
+
+        row["sort_key"] = name_sort_key(row["full_name"])
+        row["search_text"] = " ".join(p for p in (fold(row["full_name"]), row["phone"]) if p)
+
+
+class _Merge:
+    """One walk over a bundle's rows: checks them, classifies them and (``write``) writes."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        source: RowSource,
+        *,
+        on_conflict: OnConflict,
+        merge_organization: bool,
+        branch_map: Mapping[str, str | None] | None,
+        branch_names: Mapping[str, str] | None,
+        unmatch: Iterable[str],
+        report: Report | None,
+        write: bool,
+    ) -> None:
+        from ..context import OWN_ORGANIZATION_KEY
+        from .exchange import Bases
+
+        self.ws = ws
+        self.source = source
+        self.on_conflict = on_conflict
+        self.report = report
+        self.write = write
+        self.me = ws.db.installation_id
+        manifest = source.manifest
+        org = manifest.get("organization")
+        if not isinstance(org, dict) or not org.get("id") or not org.get("name"):
+            raise SyncError(f"Tệp không cho biết dữ liệu của Đoàn cơ sở nào. {NOTHING_WRITTEN}")
+        self.their_org = str(org["id"])
+        self.their_name = str(org["name"])
+        self.my_org = ws.db.get_meta(OWN_ORGANIZATION_KEY)
+        self.plan = ImportPlan(organization={"id": self.their_org, "name": self.their_name})
+        self.bases = Bases(manifest, self.me)
+        self.seen: dict[str, str] = {}
+        self.agreed: list[tuple[str, str, tuple[int, str]]] = []
+        self.files = set(source.evidence_hashes())
+        self.mapper: OrgMapper | None = None
+        if self.my_org is None:
+            if manifest.get("kind") != "handover":
+                raise SyncError(
+                    "Dữ liệu này chưa có thông tin Đoàn cơ sở nên chỉ nhận được một gói bàn "
+                    f"giao (tệp này là gói báo cáo). {NOTHING_WRITTEN}"
+                )
+            self.plan.handover = True
+        elif self.my_org != self.their_org:
+            my_name = ws.organization.get()
+            mine = my_name.name if my_name else "Đoàn cơ sở này"
+            if not merge_organization:
+                raise ForeignBundle(
+                    f"Tệp này là dữ liệu của {self.their_name}, không phải của {mine}. Nếu "
+                    f"{self.their_name} sáp nhập vào {mine}, hãy chọn “Sáp nhập tổ chức” để "
+                    f"đưa dữ liệu vào. {NOTHING_WRITTEN}"
+                )
+            if manifest.get("kind") != "handover":
+                raise SyncError(
+                    "Chỉ sáp nhập được từ một gói bàn giao (tệp này là gói báo cáo). "
+                    f"{NOTHING_WRITTEN}"
+                )
+            from .orgmerge import OrgMapper
+
+            self.mapper = OrgMapper(
+                ws, self.my_org, self.their_org, self.their_name, self.plan,
+                branch_map or {}, branch_names or {}, set(unmatch),
+            )  # fmt: skip
+            self.plan.merged_organization = True
+
+    # The walk ----------------------------------------------------------------------------------
+
+    def run(self, session: Session) -> ImportPlan:
+        from ..evidence.store import EvidenceStore
+
+        self.store = EvidenceStore(self.ws.data_dir)
+        present = self.source.tables()
+        for table in present:
+            check_table(table)
+        counts = self.source.manifest.get("counts")
+        total = (
+            sum(v for v in counts.values() if isinstance(v, int)) if isinstance(counts, dict) else 0
+        )
+        self.done = 0
+        self.total = total
+        for table in travelling_tables():
+            if table in present:
+                for chunk in _chunks(self.source.rows(table)):
+                    self._chunk(session, table, chunk)
+        if self.write:
+            self._finish(session)
+        return self.plan
+
+    def _chunk(self, session: Session, table: str, raw_rows: list[dict[str, Any]]) -> None:
+        from sqlalchemy import select
+
+        own_org = self.my_org or self.their_org
+        rows: list[dict[str, Any]] = []
+        for raw in raw_rows:
+            row = check_row(table, raw)
+            row_id = row["id"]
+            if row_id in self.seen:
+                raise refuse(
+                    table, row_id,
+                    f"mã dòng trùng với một dòng khác của bảng “{table_label(self.seen[row_id])}” "
+                    "trong tệp",
+                )  # fmt: skip
+            self.seen[row_id] = table
+            org = row["id"] if table == "organizations" else row["organization_id"]
+            if org != self.their_org:
+                raise refuse(table, row_id, f"dòng thuộc một Đoàn cơ sở khác ({org}) với tệp")
+            if self.mapper is not None:
+                mapped = self.mapper.remap(session, table, row)
+                if mapped is None:
+                    continue
+                row = mapped
+            if (
+                table == "evidence_files"
+                and row["deleted_at"] is None
+                and row["sha256"] not in self.files
+                and not self.store.has(row["sha256"])
+            ):
+                raise refuse(
+                    table, row_id,
+                    f"tệp minh chứng “{row['original_name']}” không có trong tệp dữ liệu",
+                )  # fmt: skip
+            rows.append(row)
+        self.done += len(raw_rows)
+        if self.report is not None:
+            self.report(self.done, max(self.total, self.done))
+        if not rows:
+            return
+        model = travelling_tables()[table]
+        kinds = columns_of(table)
+        ids = [r["id"] for r in rows]
+        from .rows import to_json
+
+        mine: dict[str, dict[str, Any]] = {}
+        for found in session.execute(select(model).where(model.c.id.in_(ids))).mappings():
+            mine[found["id"]] = {k: to_json(found[k], kinds[k]) for k in kinds}
+        self._collisions(session, table, [i for i in ids if i not in mine])
+        for row in rows:
+            here = mine.get(row["id"])
+            if here is not None:
+                here_org = here["id"] if table == "organizations" else here["organization_id"]
+                if here_org != own_org:
+                    raise refuse(
+                        table, row["id"], "mã dòng trùng với một dòng của một Đoàn cơ sở khác"
+                    )
+        local = self.bases.local(session, table, [i for i in ids if i in mine])
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for row in rows:
+            self._classify(table, mine.get(row["id"]), row, local.get(row["id"]), inserts, updates)
+        if self.write:
+            self._write(session, table, inserts, updates)
+
+    def _collisions(self, session: Session, table: str, ids: list[str]) -> None:
+        """Refuse an id new to ``table`` that a row of another table here has."""
+        from sqlalchemy import select
+
+        if not ids:
+            return
+        for other, model in travelling_tables().items():
+            if other == table:
+                continue
+            hit = session.execute(select(model.c.id).where(model.c.id.in_(ids)).limit(1)).first()
+            if hit is not None:
+                raise refuse(
+                    table, hit[0], f"mã dòng trùng với một dòng của bảng “{table_label(other)}”"
+                )
+
+    def _classify(
+        self,
+        table: str,
+        mine: dict[str, Any] | None,
+        theirs: dict[str, Any],
+        local_base: tuple[int, str] | None,
+        inserts: list[dict[str, Any]],
+        updates: list[dict[str, Any]],
+    ) -> None:
+        plan = self.plan
+        row_id = theirs["id"]
+        version = _version(theirs)
+        self.agreed.append((table, row_id, version))
+        if mine is None:
+            if theirs["deleted_at"] is None:
+                plan._count(plan.new, table)
+            inserts.append(theirs)
+            return
+        hidden = set(STAMPS) | set(DERIVED.get(table, ()))
+        content = [c for c in theirs if c not in hidden]
+        same = all(mine[c] == theirs[c] for c in content)
+        mine_version = _version(mine)
+        if mine_version == version and same:
+            plan._count(plan.unchanged, table)
+            return
+        bases = {b for b in (local_base, self.bases.remote(table, row_id, version)) if b}
+        mine_changed = mine_version not in bases
+        theirs_changed = version not in bases
+        if mine_version == version:  # the same version holding other content: never silent
+            mine_changed = theirs_changed = True
+        both_deleted = mine["deleted_at"] is not None and theirs["deleted_at"] is not None
+        if theirs_changed and mine_changed and not (same or both_deleted):
+            self._conflict(table, mine, theirs, content, updates)
+        elif (theirs_changed and not mine_changed) or (
+            theirs_changed == mine_changed and version > mine_version
+        ):
+            self._take(table, mine, theirs, updates)
+        else:
+            plan._count(plan.unchanged, table)
+
+    def _take(
+        self, table: str, mine: dict[str, Any], row: dict[str, Any], updates: list[dict[str, Any]]
+    ) -> None:
+        if row["deleted_at"] is not None and mine["deleted_at"] is None:
+            self.plan._count(self.plan.deleted, table)
+        else:
+            self.plan._count(self.plan.updated, table)
+        updates.append(row)
+
+    def _conflict(
+        self,
+        table: str,
+        mine: dict[str, Any],
+        theirs: dict[str, Any],
+        content: list[str],
+        updates: list[dict[str, Any]],
+    ) -> None:
+        fields = [
+            FieldDiff(c, field_label(c), mine[c], theirs[c])
+            for c in content
+            if mine[c] != theirs[c]
+        ]
+        conflict = Conflict(table, theirs["id"], _row_label(table, mine), fields)
+        self.plan.conflicts.append(conflict)
+        choices = self._choices(conflict)
+        if choices is None:
+            self.plan.unresolved.append(conflict)
+            return
+        if all(choices[f.name] == "theirs" for f in fields):
+            self._take(table, mine, theirs, updates)
+            return
+        if all(choices[f.name] == "mine" for f in fields):
+            result = dict(mine)  # mine wins: a new version, so that the peer takes it
+        else:
+            result = dict(mine)
+            for f in fields:
+                if choices[f.name] == "theirs":
+                    result[f.name] = theirs[f.name]
+            _rederive(table, result)
+        from ..storage.models import utc_now
+
+        result["revision"] = max(int(mine["revision"]), int(theirs["revision"])) + 1
+        result["origin"] = self.me
+        result["updated_at"] = utc_now().isoformat()
+        self._take(table, mine, result, updates)
+
+    def _choices(self, conflict: Conflict) -> dict[str, Choice] | None:
+        """The side chosen for each field of ``conflict``, or None when not every field has
+        one."""
+        given: Any = self.on_conflict
+        if isinstance(given, Mapping):
+            given = given.get((conflict.table, conflict.id))
+        if given in ("mine", "theirs"):
+            return {f.name: given for f in conflict.fields}
+        if isinstance(given, Mapping):
+            picked = {f.name: given.get(f.name) for f in conflict.fields}
+            if all(v in ("mine", "theirs") for v in picked.values()):
+                return picked  # type: ignore[return-value]
+        return None
+
+    # Writing -----------------------------------------------------------------------------------
+
+    def _write(
+        self,
+        session: Session,
+        table: str,
+        inserts: list[dict[str, Any]],
+        updates: list[dict[str, Any]],
+    ) -> None:
+        from sqlalchemy import bindparam
+
+        model = travelling_tables()[table]
+        if inserts:
+            session.execute(model.insert(), [python_values(table, r) for r in inserts])
+        if updates:
+            names = [c for c in columns_of(table) if c != "id"]
+            statement = (
+                model.update()
+                .where(model.c.id == bindparam("row_id"))
+                .values({n: bindparam(f"v_{n}") for n in names})
+            )
+            params = []
+            for row in updates:
+                values = python_values(table, row)
+                params.append({"row_id": row["id"], **{f"v_{n}": values[n] for n in names}})
+            session.execute(statement, params)
+
+    def _finish(self, session: Session) -> None:
+        from ..context import OWN_ORGANIZATION_KEY
+        from ..storage.models import AppMeta
+        from ..storage.tracking import transaction_time
+        from .exchange import record, record_peer
+
+        by_table: dict[str, list[tuple[str, tuple[int, str]]]] = {}
+        for table, row_id, version in self.agreed:
+            by_table.setdefault(table, []).append((row_id, version))
+        if self.bases.peer:
+            for table, versions in by_table.items():
+                record(session, self.bases.peer, table, versions)
+            record_peer(
+                session, self.bases.peer, self.their_org, self.their_name,
+                transaction_time(session),
+            )  # fmt: skip
+        if self.mapper is not None:
+            self.mapper.finish(session)
+        if self.plan.handover:
+            session.add(AppMeta(key=OWN_ORGANIZATION_KEY, value=self.their_org))
+
+
+# The two entry points -------------------------------------------------------------------------
+
+
+def plan(
+    ws: Workspace,
+    source: RowSource,
+    *,
+    merge_organization: bool = False,
+    on_conflict: OnConflict = None,
+    branch_map: Mapping[str, str | None] | None = None,
+    branch_names: Mapping[str, str] | None = None,
+    unmatch: Iterable[str] = (),
+    report: Report | None = None,
+) -> ImportPlan:
+    """What importing ``source`` would change (a dry run: nothing is written). Raises the
+    errors :func:`apply` would (another organisation, invalid rows), except for conflicts,
+    which the plan lists (``unresolved``: those ``on_conflict`` leaves without a choice)."""
+    merge = _Merge(
+        ws, source, on_conflict=on_conflict, merge_organization=merge_organization,
+        branch_map=branch_map, branch_names=branch_names, unmatch=unmatch, report=report,
+        write=False,
+    )  # fmt: skip
+    with ws.db.read() as session:
+        return merge.run(session)
+
+
+def apply(
+    ws: Workspace,
+    source: RowSource,
+    *,
+    on_conflict: OnConflict = None,
+    merge_organization: bool = False,
+    branch_map: Mapping[str, str | None] | None = None,
+    branch_names: Mapping[str, str] | None = None,
+    unmatch: Iterable[str] = (),
+    report: Report | None = None,
+) -> ImportPlan:
+    """Import ``source`` into ``ws``: all or nothing (see the module). ``branch_map`` (sáp
+    nhập): the other organisation's chi đoàn id → one of ours to join it with, or None to keep
+    it (``branch_names``: a new name for a kept one); ``unmatch``: their member ids not to take
+    as the same person as one of ours."""
+    from sqlalchemy import text
+
+    from ..storage.tracking import KEEP_REVISIONS
+
+    options: dict[str, Any] = {
+        "on_conflict": on_conflict, "merge_organization": merge_organization,
+        "branch_map": branch_map, "branch_names": branch_names, "unmatch": list(unmatch),
+    }  # fmt: skip
+    checked = plan(ws, source, **options)
+    if checked.unresolved:
+        raise UnresolvedConflicts(_unresolved_message(checked.unresolved))
+    ws.db.require_writable()
+    ws.backups.take("truoc-nhap-goi")
+    evidence_new = _store_evidence(ws, source)
+    merge = _Merge(ws, source, report=report, write=True, **options)
+    with ws.db.transaction() as session:
+        session.info[KEEP_REVISIONS] = True
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
+        result = merge.run(session)
+        if result.unresolved:  # the data changed between the plan and now
+            raise UnresolvedConflicts(_unresolved_message(result.unresolved))
+    result.applied = True
+    result.evidence_new = evidence_new
+    if result.handover:
+        ws._ctx.reload_organization()  # noqa: SLF001 - the workspace's context, now set up
+    return result
+
+
+def _store_evidence(ws: Workspace, source: RowSource) -> int:
+    """Copy the bundle's evidence files the store lacks into it (before any row names them)."""
+    from ..evidence.store import EvidenceStore
+
+    store = EvidenceStore(ws.data_dir)
+    added = 0
+    for sha in source.evidence_hashes():
+        if store.has(sha):
+            continue
+        path = source.evidence(sha)
+        stored = store.add(path, max_size=max(path.stat().st_size, 1))
+        if stored.sha256 != sha:
+            raise SyncError(
+                f"Tệp minh chứng {sha[:12]}… trong tệp dữ liệu không đúng nội dung. "
+                f"{NOTHING_WRITTEN}"
+            )
+        added += 1
+    return added
+
+
+def _unresolved_message(conflicts: list[Conflict]) -> str:
+    shown = "; ".join(f"{c.label}: {', '.join(f.label for f in c.fields)}" for c in conflicts[:10])
+    more = f" và {len(conflicts) - 10} bản ghi khác" if len(conflicts) > 10 else ""
+    return (
+        f"Có {len(conflicts)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: "
+        f"{shown}{more}. Hãy chọn giữ bản của máy này hay lấy bản trong tệp. {NOTHING_WRITTEN}"
+    )

@@ -1,0 +1,309 @@
+"""Reading a clear container (a ZIP): nothing is trusted before it is checked, nothing is ever
+extracted to a path taken from the archive.
+
+:func:`check_directory` checks the central directory (whitelisted names only, no ``../`` or
+absolute name, no link, no duplicate, no unknown member, sizes and compression ratios within
+:mod:`limits`) and the manifest; :meth:`ContainerReader.verify` then reads every member once,
+checking its real size and SHA-256 against the manifest (and, for evidence, copying it to a
+private folder under a name of our own). Rows are parsed lazily afterwards, re-hashed as they
+are read, so that a file changed under the reader meanwhile is caught too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..storage.folder import os_reason
+from .errors import BundleError
+from .limits import (
+    MAX_LINE,
+    MAX_MANIFEST_SIZE,
+    MAX_MEMBER_SIZE,
+    MAX_MEMBERS,
+    MAX_RATIO,
+    MAX_TOTAL_SIZE,
+    RATIO_FROM,
+)
+from .manifest import (
+    DATA_MEMBER,
+    EVIDENCE_MEMBER,
+    MANIFEST_NAME,
+    NOTHING_CHANGED,
+    Manifest,
+    parse_manifest,
+)
+
+_BLOCK = 1024 * 1024
+NOT_OURS = f"Tệp đã bị sửa đổi hoặc không do doancoso tạo ra. {NOTHING_CHANGED}"
+TRUNCATED = (
+    "Gói dữ liệu bị cắt cụt hoặc hỏng (có thể do chép ra USB chưa xong): hãy chép lại tệp "
+    f"hoặc xuất lại gói. {NOTHING_CHANGED}"
+)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    NotImplementedError,
+    RuntimeError,
+    TypeError,
+    AttributeError,
+)
+
+
+def refused(text: str) -> BundleError:
+    return BundleError(f"{text} {NOT_OURS}")
+
+
+@contextlib.contextmanager
+def zip_errors(what: str = "") -> Iterator[None]:
+    """The errors of :mod:`zipfile` (and of the disk) as a :class:`BundleError`."""
+    try:
+        yield
+    except BundleError:
+        raise
+    except OSError as exc:
+        raise BundleError(
+            f"Không đọc được gói dữ liệu: {os_reason(exc)}. {NOTHING_CHANGED}", repr(exc)
+        ) from exc
+    except _ZIP_ERRORS as exc:
+        lead = f"Mục “{what}” của gói dữ liệu bị hỏng. " if what else ""
+        raise BundleError(f"{lead}{TRUNCATED}", repr(exc)) from exc
+
+
+def _dangerous(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return (
+        name.startswith(("/", "\\"))
+        or (len(name) > 1 and name[1] == ":")
+        or ".." in parts
+        or "\0" in name
+    )
+
+
+def _check_names(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+    if len(infos) > MAX_MEMBERS:
+        raise refused(f"Gói dữ liệu có {len(infos)} mục, vượt giới hạn {MAX_MEMBERS}.")
+    by_name: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        name = info.orig_filename
+        if _dangerous(name):
+            raise refused(f"Gói dữ liệu chứa mục có đường dẫn nguy hiểm (“{name[:120]}”).")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise refused(f"Gói dữ liệu chứa một liên kết (symlink) “{name[:120]}”.")
+        if name in by_name:
+            raise refused(f"Gói dữ liệu chứa hai mục cùng tên “{name[:120]}”.")
+        if not (
+            name == MANIFEST_NAME or DATA_MEMBER.fullmatch(name) or EVIDENCE_MEMBER.fullmatch(name)
+        ):
+            raise refused(f"Gói dữ liệu chứa mục lạ “{name[:120]}”.")
+        if info.flag_bits & 0x1:
+            raise refused(f"Mục “{name}” của gói dữ liệu được mã hóa theo cách không hỗ trợ.")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise refused(f"Mục “{name}” của gói dữ liệu được nén theo cách không hỗ trợ.")
+        if info.is_dir():
+            raise refused(f"Gói dữ liệu chứa thư mục lạ “{name[:120]}”.")
+        by_name[name] = info
+    return by_name
+
+
+def _check_sizes(by_name: dict[str, zipfile.ZipInfo], file_size: int) -> None:
+    total = compressed = 0
+    for name, info in by_name.items():
+        limit = MAX_MANIFEST_SIZE if name == MANIFEST_NAME else MAX_MEMBER_SIZE
+        if info.file_size > limit:
+            raise refused(f"Mục “{name}” khai báo kích thước vượt giới hạn.")
+        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(1, info.compress_size):
+            raise refused(
+                f"Mục “{name}” có tỉ lệ nén bất thường ({info.file_size} byte nén còn "
+                f"{info.compress_size} byte): có thể là tệp độc hại (“bom zip”)."
+            )
+        total += info.file_size
+        compressed += info.compress_size
+    if compressed > file_size:
+        raise refused("Các mục của gói dữ liệu chồng lên nhau (có thể là “bom zip”).")
+    if total > MAX_TOTAL_SIZE or total > MAX_RATIO * file_size + RATIO_FROM:
+        raise refused(
+            f"Gói dữ liệu khai báo {total} byte dữ liệu, vượt giới hạn cho phép (có thể là "
+            "“bom zip”)."
+        )
+
+
+def _read_small(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with zip_errors(info.orig_filename), archive.open(info) as member:
+        data = member.read(info.file_size + 1)
+    if len(data) != info.file_size:
+        raise refused(f"Kích thước thực của mục “{info.orig_filename}” khác với khai báo.")
+    return data
+
+
+def check_directory(archive: zipfile.ZipFile, file_size: int, *, encrypted: bool) -> Manifest:
+    """The manifest of ``archive`` once its central directory and manifest are checked
+    (names, links, duplicates, sizes and ratios; every member named by the manifest and
+    every manifest entry present with its declared size). Reads no member but the manifest."""
+    with zip_errors():
+        infos = archive.infolist()
+    by_name = _check_names(infos)
+    _check_sizes(by_name, file_size)
+    if MANIFEST_NAME not in by_name:
+        raise refused("Gói dữ liệu thiếu danh mục (manifest.json).")
+    manifest = parse_manifest(_read_small(archive, by_name[MANIFEST_NAME]), encrypted=encrypted)
+    for name in by_name:
+        if name != MANIFEST_NAME and name not in manifest.members:
+            raise refused(f"Gói dữ liệu chứa mục lạ “{name}” không có trong danh mục.")
+    for name, member in manifest.members.items():
+        if name not in by_name:
+            raise refused(f"Gói dữ liệu thiếu mục “{name}” có trong danh mục.")
+        if by_name[name].file_size != member.size:
+            raise refused(
+                f"Kích thước của mục “{name}” không khớp với danh mục (khai báo "
+                f"{member.size} byte, trong tệp {by_name[name].file_size} byte)."
+            )
+    return manifest
+
+
+def _lines_error(table: str, line: int, what: str) -> BundleError:
+    return refused(f"Dòng {line} của bảng “{table}” trong gói dữ liệu {what}.")
+
+
+class ContainerReader:
+    """The rows and evidence files of a checked container (a :class:`RowSource`)."""
+
+    def __init__(
+        self,
+        archive: zipfile.ZipFile,
+        manifest: Manifest,
+        evidence_folder: Path | None,
+    ) -> None:
+        self.archive = archive
+        self.info = manifest
+        self.manifest: dict[str, Any] = manifest.raw
+        self._evidence_folder = evidence_folder
+
+    # -- verification -------------------------------------------------------------------
+    def _stream(self, name: str, sink: Callable[[bytes], object] | None = None) -> tuple[str, int]:
+        """Read member ``name`` whole: its SHA-256 and real size (``sink`` gets each block)."""
+        digest = hashlib.sha256()
+        size = 0
+        declared = self.info.members[name].size
+        with zip_errors(name), self.archive.open(name) as member:
+            while block := member.read(_BLOCK):
+                size += len(block)
+                if size > declared:
+                    break
+                digest.update(block)
+                if sink is not None:
+                    sink(block)
+        return digest.hexdigest(), size
+
+    def _check(self, name: str, sha256: str, size: int) -> None:
+        member = self.info.members[name]
+        if size != member.size:
+            raise refused(
+                f"Kích thước thực của mục “{name}” ({size} byte) khác với danh mục "
+                f"({member.size} byte)."
+            )
+        if sha256 != member.sha256:
+            raise refused(f"Mục “{name}” không khớp mã kiểm tra SHA-256: gói dữ liệu bị hỏng.")
+
+    def verify(self, progress: Callable[[int], None] | None = None) -> None:
+        """Read every member once: size and SHA-256 as the manifest says, every table's line
+        count as its ``counts``; evidence copied to the private folder when there is one."""
+        done = 0
+        for name in self.info.members:
+            lines = 0
+            target: IO[bytes] | None = None
+            if name.startswith("data/"):
+
+                def sink(block: bytes) -> None:
+                    nonlocal lines
+                    lines += block.count(b"\n")
+
+                digest, size = self._stream(name, sink)
+            elif self._evidence_folder is not None:
+                path = self._evidence_folder / EVIDENCE_MEMBER.fullmatch(name).group(1)  # type: ignore[union-attr]
+                with open(path, "xb") as target:
+                    digest, size = self._stream(name, target.write)
+            else:
+                digest, size = self._stream(name)
+            self._check(name, digest, size)
+            table = DATA_MEMBER.fullmatch(name)
+            if table and lines != self.info.counts[table.group(1)]:
+                raise refused(
+                    f"Số dòng của bảng “{table.group(1)}” ({lines}) khác với danh mục "
+                    f"({self.info.counts[table.group(1)]})."
+                )
+            done += size
+            if progress is not None:
+                progress(done)
+
+    # -- RowSource ------------------------------------------------------------------------
+    def tables(self) -> list[str]:
+        return self.info.tables()
+
+    def evidence_hashes(self) -> list[str]:
+        return self.info.evidence_hashes()
+
+    def evidence(self, sha256: str) -> Path:
+        if f"evidence/{sha256}" not in self.info.members or self._evidence_folder is None:
+            raise KeyError(sha256)
+        return self._evidence_folder / sha256
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The rows of ``table`` one by one (parsed lazily, re-hashed as they are read)."""
+        name = f"data/{table}.jsonl"
+        if name not in self.info.members:
+            raise KeyError(table)
+        digest = hashlib.sha256()
+        size = 0
+        line = 0
+        rest = b""
+        with zip_errors(name), self.archive.open(name) as member:
+            while True:
+                with zip_errors(name):
+                    block = member.read(_BLOCK)
+                if not block:
+                    break
+                size += len(block)
+                digest.update(block)
+                pieces = (rest + block).split(b"\n")
+                rest = pieces.pop()
+                if len(rest) > MAX_LINE:
+                    raise _lines_error(table, line + 1, "dài quá giới hạn")
+                for piece in pieces:
+                    line += 1
+                    yield _row(piece, table, line)
+        if rest:
+            raise _lines_error(table, line + 1, "không kết thúc bằng dấu xuống dòng")
+        self._check(name, digest.hexdigest(), size)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def _row(data: bytes, table: str, line: int) -> dict[str, Any]:
+    try:
+        row = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        raise _lines_error(table, line, "không phải JSON hợp lệ") from None
+    if not isinstance(row, dict):
+        raise _lines_error(table, line, "không phải một đối tượng JSON")
+    return row
+
+
+def container_size(handle: IO[bytes]) -> int:
+    return os.fstat(handle.fileno()).st_size

@@ -1,0 +1,377 @@
+"""The rows of a bundle (issue #17): what travels, read as JSON values and streamed.
+
+:class:`RowSource` is the interface between the container (which writes and reads the bytes) and
+the merge (which applies rows): table names, rows as JSON objects, evidence files by hash, and a
+manifest. :func:`collect` makes one over the live database, :class:`DictSource` over rows held
+in memory (tests, small tools).
+
+What travels: every table of :data:`~doancoso.core.storage.models.TRAVELLING_TABLES` (settings,
+criteria templates and the rating rules, which are stored as a setting, among them), each row
+with every column, tombstones included so that deletions travel. A ``report`` bundle holds what
+the superior body needs for one year: the organisation, the roster with its histories, the youth
+register, the year's plan, activities, rating, checklist, advice and coordination records, and
+the evidence files of those rows.
+
+A :class:`Snapshot` reads in ONE read transaction on its own read-only connection (a consistent
+view however many commits land meanwhile), table by table, 1,000 rows at a time: 100,000 members
+are never all in memory.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from ..errors import AppError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
+    from ..workspace import Workspace
+
+Kind = Literal["handover", "report"]
+KINDS: tuple[str, ...] = ("handover", "report")
+JsonValue = str | int | float | bool | None
+_CHUNK = 1000
+
+REPORT_ONLY_WHOLE = ("organizations", "branches", "members", "member_events", "youths")
+"""Tables a report carries whole (the roster and its histories, the youth register)."""
+HANDOVER_ONLY = ("settings", "criteria_templates")
+"""Tables only a handover carries (the organisation's settings, rules and templates)."""
+
+
+class RowSource(Protocol):
+    """Rows of a bundle, streamed: never all tables in memory at once (100,000 members)."""
+
+    manifest: dict[str, Any]
+
+    def tables(self) -> list[str]: ...
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]: ...
+
+    def evidence(self, sha256: str) -> Path: ...
+
+    def evidence_hashes(self) -> list[str]: ...
+
+
+# Columns and their JSON form -------------------------------------------------------------------
+
+
+@cache
+def travelling_tables() -> dict[str, Table]:
+    """Every travelling table by name, in an order where a row's references come first."""
+    from ..storage.models import TRAVELLING_TABLES
+
+    return {model.__table__.name: model.__table__ for model in TRAVELLING_TABLES}  # type: ignore[attr-defined]
+
+
+def column_kind(column: Any) -> str:
+    """``str``, ``int``, ``float``, ``bool``, ``date`` or ``datetime``: a column's JSON kind."""
+    from sqlalchemy import Boolean, Date, DateTime, Float, Integer
+
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return "bool"
+    if isinstance(kind, DateTime):
+        return "datetime"
+    if isinstance(kind, Date):
+        return "date"
+    if isinstance(kind, Integer):
+        return "int"
+    if isinstance(kind, Float):
+        return "float"
+    return "str"
+
+
+@cache
+def columns_of(table: str) -> dict[str, str]:
+    """A travelling table's columns (in the table's order) and their JSON kinds."""
+    return {c.name: column_kind(c) for c in travelling_tables()[table].columns}
+
+
+def to_json(value: Any, kind: str) -> JsonValue:
+    """A value as SQLite stores it (or as Python holds it) in its JSON form: dates and times as
+    ISO text, booleans as booleans."""
+    if value is None:
+        return None
+    if kind == "bool":
+        return bool(value)
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "datetime":
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        return moment.isoformat()
+    if kind == "date":
+        return value.isoformat() if isinstance(value, date) else str(value)[:10]
+    return str(value)
+
+
+def from_json(value: JsonValue, kind: str) -> Any:
+    """A JSON value (already validated, see :mod:`.validate`) as the Python value to write."""
+    if value is None:
+        return None
+    if kind == "datetime":
+        return datetime.fromisoformat(str(value))
+    if kind == "date":
+        return date.fromisoformat(str(value))
+    if kind == "float":
+        return float(value)
+    return value
+
+
+# What a bundle holds ----------------------------------------------------------------------------
+
+
+def _year_range(year: int) -> tuple[str, str]:
+    return f"{year:04d}-01-01", f"{year:04d}-12-31"
+
+
+def selection(kind: str, year: int | None) -> dict[str, tuple[str, tuple[Any, ...]]]:
+    """Per table carried, the SQL condition (over that table's columns, unqualified) and its
+    parameters selecting the rows of one organisation (``?`` first) for a bundle of ``kind``."""
+    org = "organization_id = ?"
+    chosen: dict[str, tuple[str, tuple[Any, ...]]]
+    if kind == "handover":
+        chosen = {name: (org, ()) for name in travelling_tables()}
+        chosen["organizations"] = ("id = ?", ())
+        return chosen
+    if year is None:
+        raise AppError("Gói báo cáo cần chọn năm báo cáo.")
+    first, last = _year_range(year)
+    in_year = "{col} BETWEEN ? AND ?"
+    occurrences = f"SELECT id FROM occurrences WHERE {in_year.format(col='day')}"
+    chosen = {name: (org, ()) for name in REPORT_ONLY_WHOLE}
+    chosen["organizations"] = ("id = ?", ())
+    chosen.update(
+        {
+            "plans": (f"{org} AND year = ?", (year,)),
+            "plan_targets": (
+                f"{org} AND plan_id IN (SELECT id FROM plans WHERE year = ?)",
+                (year,),
+            ),
+            "activity_kinds": (org, ()),
+            "activities": (
+                f"{org} AND ({in_year.format(col='start_date')} OR id IN "
+                f"(SELECT activity_id FROM occurrences WHERE {in_year.format(col='day')}))",
+                (first, last, first, last),
+            ),
+            "occurrences": (f"{org} AND {in_year.format(col='day')}", (first, last)),
+            "attendance": (f"{org} AND occurrence_id IN ({occurrences})", (first, last)),
+            "minutes": (f"{org} AND occurrence_id IN ({occurrences})", (first, last)),
+            "rating_rounds": (f"{org} AND year = ?", (year,)),
+            "ratings": (
+                f"{org} AND round_id IN (SELECT id FROM rating_rounds WHERE year = ?)",
+                (year,),
+            ),
+            "branch_ratings": (
+                f"{org} AND round_id IN (SELECT id FROM rating_rounds WHERE year = ?)",
+                (year,),
+            ),
+            "checklists": (f"{org} AND year = ?", (year,)),
+            "checklist_answers": (
+                f"{org} AND checklist_id IN (SELECT id FROM checklists WHERE year = ?)",
+                (year,),
+            ),
+            "advice_records": (f"{org} AND {in_year.format(col='day')}", (first, last)),
+            "coordination_records": (f"{org} AND {in_year.format(col='day')}", (first, last)),
+        }
+    )
+    owners: list[str] = []
+    owner_params: list[Any] = []
+    for name, (where, params) in chosen.items():
+        if name in ("organizations", "evidence_files"):
+            continue
+        owners.append(
+            f"(owner_table = '{name}' AND owner_id IN (SELECT id FROM {name} WHERE {where}))"
+        )
+        owner_params.extend(("?org", *params))
+    chosen["evidence_files"] = (f"{org} AND ({' OR '.join(owners)})", tuple(owner_params))
+    return {name: chosen[name] for name in travelling_tables() if name in chosen}
+
+
+def _bind(org_id: str, params: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The parameters of a condition: the organisation first, then ``params`` (where the marker
+    ``"?org"`` stands for the organisation again)."""
+    return (org_id, *(org_id if p == "?org" else p for p in params))
+
+
+# The live database ---------------------------------------------------------------------------
+
+
+class Snapshot:
+    """A :class:`RowSource` over a workspace's database, read in one read transaction.
+
+    Use it as a context manager (``with collect(ws, "handover", None) as snap:``): it holds a
+    read transaction on its own read-only connection until closed. Rows stream 1,000 at a time.
+    """
+
+    def __init__(self, ws: Workspace, kind: str, year: int | None) -> None:
+        if kind not in KINDS:
+            raise AppError(f"Loại gói dữ liệu “{kind}” không có (chỉ có: {', '.join(KINDS)}).")
+        self.kind = kind
+        self.year = year
+        from ..context import OWN_ORGANIZATION_KEY
+        from ..evidence.store import EvidenceStore
+
+        own = ws.db.get_meta(OWN_ORGANIZATION_KEY)
+        if own is None:
+            raise AppError("Dữ liệu này chưa có thông tin Đoàn cơ sở nên chưa có gì để đóng gói.")
+        self.organization_id = own
+        self.installation_id = ws.db.installation_id
+
+        self._evidence_store = EvidenceStore(ws.data_dir)
+        self._where = selection(kind, year)
+        self._conn = sqlite3.connect(ws.db.source_uri, uri=True, check_same_thread=False)
+        try:
+            self._conn.execute("BEGIN")
+            (name,) = self._conn.execute(
+                "SELECT name FROM organizations WHERE id = ?", (self.organization_id,)
+            ).fetchone()
+            self.organization_name = str(name)
+            self._hashes = self._read_hashes()
+            self.manifest: dict[str, Any] = self.manifest_fields()
+        except BaseException:
+            self.close()
+            raise
+
+    # RowSource
+    def tables(self) -> list[str]:
+        return list(self._where)
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        where, params = self._where[table]
+        kinds = columns_of(table)
+        names = list(kinds)
+        cursor = self._conn.execute(
+            f"SELECT {', '.join(names)} FROM {table} WHERE {where} ORDER BY id",
+            _bind(self.organization_id, params),
+        )
+        try:
+            while chunk := cursor.fetchmany(_CHUNK):
+                for raw in chunk:
+                    yield {n: to_json(v, kinds[n]) for n, v in zip(names, raw, strict=True)}
+        finally:
+            cursor.close()
+
+    def evidence(self, sha256: str) -> Path:
+        if sha256 not in self._hashes:
+            raise KeyError(sha256)
+        return self._evidence_store.path(sha256)
+
+    def evidence_hashes(self) -> list[str]:
+        return list(self._hashes)
+
+    # The rest
+    def count(self, table: str) -> int:
+        where, params = self._where[table]
+        sql = f"SELECT count(*) FROM {table} WHERE {where}"
+        return int(self._conn.execute(sql, _bind(self.organization_id, params)).fetchone()[0])
+
+    def manifest_fields(self) -> dict[str, Any]:
+        """What the manifest says of these rows: kind, year, organisation, the installation
+        that made them, counts per table, evidence files and the exchange state (see
+        :func:`.exchange.exchange_section`)."""
+        from .exchange import exchange_section
+
+        return {
+            "kind": self.kind,
+            "year": self.year,
+            "organization": {"id": self.organization_id, "name": self.organization_name},
+            "installation_id": self.installation_id,
+            "counts": {table: self.count(table) for table in self._where},
+            "evidence_files": len(self._hashes),
+            "exchange": exchange_section(
+                self._conn, self.installation_id, self.organization_id, self._where
+            ),
+        }
+
+    def _read_hashes(self) -> list[str]:
+        """The files named by the evidence rows carried: every live row's (missing from the
+        store: refused), and a tombstone's when the store still has it (an undo may need it)."""
+        where, params = self._where["evidence_files"]
+        found = self._conn.execute(
+            f"SELECT sha256, max(deleted_at IS NULL), min(original_name) FROM evidence_files"
+            f" WHERE {where} GROUP BY sha256 ORDER BY sha256",
+            _bind(self.organization_id, params),
+        ).fetchall()
+        hashes: list[str] = []
+        for sha, any_live, name in found:
+            if self._evidence_store.has(sha):
+                hashes.append(sha)
+            elif any_live:
+                raise AppError(
+                    f"Tệp minh chứng “{name}” không còn trong kho minh chứng nên không đóng gói "
+                    "được. Hãy chạy “Kiểm tra dữ liệu” rồi đính kèm lại tệp.",
+                    f"evidence {sha} missing from the store",
+                )
+        return hashes
+
+    def close(self) -> None:
+        try:
+            self._conn.rollback()
+        finally:
+            self._conn.close()
+
+    def __enter__(self) -> Snapshot:
+        return self
+
+    def __exit__(
+        self, _t: type[BaseException] | None, _e: BaseException | None, _tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def collect(ws: Workspace, kind: str, year: int | None = None) -> Snapshot:
+    """The rows of ``ws``'s organisation that a bundle of ``kind`` carries (``report``: of
+    ``year``), as a :class:`Snapshot` to close."""
+    return Snapshot(ws, kind, year)
+
+
+# Rows in memory ---------------------------------------------------------------------------------
+
+
+class DictSource:
+    """A :class:`RowSource` over rows held in memory: ``tables`` maps a table name to its rows
+    (JSON values), ``files`` a SHA-256 to a file with that content."""
+
+    def __init__(
+        self,
+        manifest: Mapping[str, Any],
+        tables: Mapping[str, list[dict[str, Any]]],
+        files: Mapping[str, Path] | None = None,
+    ) -> None:
+        self.manifest = dict(manifest)
+        self._tables = {name: list(rows) for name, rows in tables.items()}
+        self._files = dict(files or {})
+
+    @classmethod
+    def of(cls, source: RowSource) -> DictSource:
+        """Every row of ``source`` held in memory (its evidence files stay where they are)."""
+        return cls(
+            source.manifest,
+            {name: list(source.rows(name)) for name in source.tables()},
+            {sha: source.evidence(sha) for sha in source.evidence_hashes()},
+        )
+
+    def tables(self) -> list[str]:
+        return list(self._tables)
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        yield from (dict(row) for row in self._tables[table])
+
+    def evidence(self, sha256: str) -> Path:
+        return self._files[sha256]
+
+    def evidence_hashes(self) -> list[str]:
+        return list(self._files)
+
+    def table(self, name: str) -> list[dict[str, Any]]:
+        """The rows of ``name`` themselves (to change them in a test)."""
+        return self._tables.setdefault(name, [])

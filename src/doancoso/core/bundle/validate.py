@@ -1,0 +1,103 @@
+"""Checking incoming rows against the tables of this version (issue #17, "Hostile files").
+
+Every row of a bundle is checked before anything is written: its table must be a travelling
+table, its columns those of the table (a nullable column may be left out), each value of the
+column's JSON kind (text, whole number, number, true/false, ISO date, ISO date and time), and
+the columns that cannot be empty not empty. A refusal is an :class:`~.sync_errors.InvalidRows`
+naming the table and the row.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from .labels import table_label
+from .rows import columns_of, from_json, travelling_tables
+from .sync_errors import InvalidRows
+
+_KIND_WORDS = {
+    "str": "chữ",
+    "int": "số nguyên",
+    "float": "số",
+    "bool": "đúng/sai",
+    "date": "ngày (yyyy-mm-dd)",
+    "datetime": "ngày giờ (ISO 8601)",
+}
+NOTHING_WRITTEN = "Không có gì được ghi vào dữ liệu."
+
+
+def refuse(table: str, row_id: object, what: str, details: str = "") -> InvalidRows:
+    """The error for row ``row_id`` of ``table``: ``what`` is wrong with it."""
+    where = f"bảng “{table_label(table)}” ({table})"
+    if row_id is not None:
+        where += f", dòng {row_id}"
+    return InvalidRows(
+        f"Tệp dữ liệu có dòng không hợp lệ ở {where}: {what}. {NOTHING_WRITTEN}",
+        details or f"{table} {row_id}: {what}",
+    )
+
+
+def check_table(table: str) -> None:
+    if table not in travelling_tables():
+        raise InvalidRows(
+            f"Tệp dữ liệu có bảng “{table}” mà phiên bản này không biết. Hãy cập nhật ứng dụng "
+            f"lên phiên bản mới nhất rồi nhập lại. {NOTHING_WRITTEN}",
+            f"unknown table {table!r}",
+        )
+
+
+def _fits(value: Any, kind: str) -> bool:
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "float":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if not isinstance(value, str):
+        return False
+    try:
+        if kind == "date":
+            date.fromisoformat(value)
+            return len(value) == 10
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def check_row(table: str, row: Any) -> dict[str, Any]:
+    """``row`` (JSON values) checked against ``table``: the row with every column (a left-out
+    nullable one as None), or :class:`InvalidRows`."""
+    if not isinstance(row, dict):
+        raise refuse(table, None, "một dòng không phải là một bản ghi")
+    row_id = row.get("id")
+    if not isinstance(row_id, str) or not 0 < len(row_id) <= 36:
+        raise refuse(table, row_id, "mã dòng (id) thiếu hoặc không hợp lệ")
+    kinds = columns_of(table)
+    unknown = sorted(set(row) - set(kinds))
+    if unknown:
+        raise refuse(table, row_id, f"cột “{unknown[0]}” không có trong bảng này")
+    columns = travelling_tables()[table].columns
+    checked: dict[str, Any] = {}
+    for name, kind in kinds.items():
+        value = row.get(name)
+        if value is None:
+            if name not in row and not columns[name].nullable:
+                raise refuse(table, row_id, f"thiếu cột “{name}”")
+            if not columns[name].nullable:
+                raise refuse(table, row_id, f"cột “{name}” không được để trống")
+        elif not _fits(value, kind):
+            raise refuse(
+                table, row_id, f"cột “{name}” phải là {_KIND_WORDS[kind]}, không phải {value!r}"
+            )
+        checked[name] = value
+    return checked
+
+
+def python_values(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A checked row's values as the Python values written to the database."""
+    kinds = columns_of(table)
+    return {name: from_json(value, kinds[name]) for name, value in row.items()}

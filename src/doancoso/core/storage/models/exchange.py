@@ -1,0 +1,41 @@
+"""What this installation last exchanged with each other installation (bundles, issue #17).
+
+Not travelling: each installation keeps its own view. ``exchange_rows`` holds, per peer
+installation and row, the version (``revision``, ``origin``) that both installations held at
+their last exchange; ``exchange_peers`` one line per peer. With it a merge tells exactly which
+side changed a row since the two copies last met (see ``docs/bundle-format.md``, "Merge").
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+
+
+class ExchangePeer(Base):
+    """Another installation this one imported a bundle from."""
+
+    __tablename__ = "exchange_peers"
+
+    peer: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(String(36))
+    organization_name: Mapped[str] = mapped_column(String(200))
+    last_import_at: Mapped[datetime] = mapped_column(DateTime)
+    imports: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ExchangeRow(Base):
+    """The version of one row that this installation and ``peer`` agreed on when they last
+    exchanged it."""
+
+    __tablename__ = "exchange_rows"
+
+    peer: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(36))

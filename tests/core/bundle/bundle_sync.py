@@ -1,0 +1,42 @@
+"""Helpers of the merge tests: carrying rows from one real installation to another, reading
+every row back, editing a member as the form does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from doancoso.core.bundle.merge import ImportPlan, apply
+from doancoso.core.bundle.rows import DictSource, collect
+from doancoso.core.workspace import Workspace
+
+
+def bundle_of(ws: Workspace, kind: str = "handover", year: int | None = None) -> DictSource:
+    """Every row a bundle of ``ws`` would carry, held in memory."""
+    with collect(ws, kind, year) as snapshot:
+        return DictSource.of(snapshot)
+
+
+def carry(source: Workspace, target: Workspace, **options: Any) -> ImportPlan:
+    """Export from ``source`` and import into ``target`` (handover kind)."""
+    return apply(target, bundle_of(source), **options)
+
+
+def every_row(ws: Workspace) -> dict[str, list[dict[str, Any]]]:
+    """Every travelling row of ``ws``'s organisation, table by table."""
+    with collect(ws, "handover") as snapshot:
+        return {table: list(snapshot.rows(table)) for table in snapshot.tables()}
+
+
+def edit(ws: Workspace, member_id: str, **changes: str) -> None:
+    """Change fields of a member through the roster, as the member form does."""
+    import dataclasses
+    import datetime as dt
+
+    fields = dataclasses.asdict(ws.members.get(member_id).fields)
+    raw = {
+        k: v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else "" if v is None else str(v)
+        for k, v in fields.items()
+    }
+    if fields.get("birth_precision") == "year":
+        raw["birth_date"] = str(fields["birth_date"].year)
+    ws.members.save({**raw, **changes}, member_id)

@@ -1,0 +1,181 @@
+"""Writing a bundle on a stick that fails (core/bundle/disks.py): a full disk (a real small
+tmpfs), a file-size limit (RLIMIT_FSIZE, as a FAT32 drive's 4 GB is met), a FAT32 drive
+detected, a read-back that does not match: a Vietnamese message, the temporary file removed,
+nothing under the final name, and an older file of that name left as it was."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from bundle_sources import DictSource, sample_source
+
+from breakage import fill, limited_file_size, small_disk
+from doancoso.core.bundle.container import open_bundle, write_bundle
+from doancoso.core.bundle.disks import (
+    filesystem_type,
+    fs_type_from_mounts,
+    is_fat,
+    safe_write,
+    too_large_for_fat,
+)
+from doancoso.core.bundle.errors import BundleError, BundleWriteError
+
+MOUNTS = r"""sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0
+/dev/sda2 / ext4 rw,relatime 0 0
+/dev/sdb1 /media/bi\040thu/USB\040DOAN vfat rw,nosuid,nodev,uid=1000,fmask=0022 0 0
+/dev/sdc1 /media/bi\040thu/USB exfat rw,nosuid,nodev 0 0
+tmpfs /tmp tmpfs rw,nosuid,nodev 0 0
+"""
+
+
+def test_filesystem_from_the_mount_table() -> None:
+    assert fs_type_from_mounts(MOUNTS, Path("/media/bi thu/USB DOAN/ban-giao")) == "vfat"
+    assert fs_type_from_mounts(MOUNTS, Path("/media/bi thu/USB DOAN")) == "vfat"
+    assert fs_type_from_mounts(MOUNTS, Path("/media/bi thu/USB/x")) == "exfat"
+    assert fs_type_from_mounts(MOUNTS, Path("/media/bi thu/USB DOANX")) == "ext4"
+    assert fs_type_from_mounts(MOUNTS, Path("/tmp/a")) == "tmpfs"
+    assert fs_type_from_mounts(MOUNTS, Path("/home/a")) == "ext4"
+    assert is_fat("vfat") and is_fat("FAT32") and is_fat("msdos")
+    assert not (is_fat("exfat") or is_fat("NTFS") or is_fat(None))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/mounts")
+def test_filesystem_of_a_real_mount(tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with small_disk(stick, 256):
+        assert filesystem_type(stick) == "tmpfs"
+        assert filesystem_type(stick / "ban-giao.dcs") == "tmpfs"
+
+
+def test_too_large_for_fat32_is_refused_before_writing(tmp_path: Path) -> None:
+    source = sample_source(tmp_path / "kho")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with pytest.raises(BundleWriteError) as error:
+        write_bundle(stick / "b.dcs", source, password=None, limit=10_000)
+    assert error.value.message == (
+        f"Không ghi được gói dữ liệu vào “{stick}”: ổ đĩa này định dạng FAT32, chỉ nhận tệp "
+        "nhỏ hơn 4 GB (gói dữ liệu lớn hơn 14 KB). Hãy chọn ổ đĩa khác, hoặc định dạng lại USB "
+        "theo exFAT hay NTFS (định dạng lại sẽ xóa hết dữ liệu trên USB: hãy chép chúng ra "
+        "trước)."
+    )
+    assert list(stick.iterdir()) == []
+    # the evidence fits but the whole bundle does not: refused on the way, nothing left
+    with pytest.raises(BundleWriteError) as error:
+        write_bundle(stick / "b.dcs", source, password=None, limit=16_000)
+    assert error.value.message == too_large_for_fat(stick, None).message
+    assert list(stick.iterdir()) == []
+
+
+def test_full_stick(tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    source = DictSource(
+        {"members": [{"id": str(i)} for i in range(10)]},
+        [os.urandom(300 * 1024)],
+        folder=tmp_path / "kho",
+    )
+    with small_disk(stick, 256):
+        older = stick / "b.dcs"
+        older.write_bytes(b"the bundle of last month")
+        with pytest.raises(BundleWriteError) as error:
+            write_bundle(older, source, password="mật khẩu", kdf_log2_n=10)
+        assert error.value.message == (
+            f"Không ghi được gói dữ liệu “{older}”: ổ đĩa đã đầy: hãy giải phóng chỗ trống hoặc "
+            "chọn ổ đĩa khác. Không có tệp nào được để lại dưới tên này."
+        )
+        assert [p.name for p in stick.iterdir()] == ["b.dcs"]
+        assert older.read_bytes() == b"the bundle of last month"
+        filler = fill(stick)  # full before it starts: the temporary file cannot take a byte
+        with pytest.raises(BundleWriteError) as error:
+            write_bundle(stick / "c.dcs", source, password=None)
+        assert "ổ đĩa đã đầy" in error.value.message
+        assert sorted(p.name for p in stick.iterdir()) == ["b.dcs", filler.name]
+
+
+_LIMITED = """
+import sys
+sys.path.insert(0, {tests!r})
+from pathlib import Path
+from bundle_sources import sample_source
+from doancoso.core.bundle.container import write_bundle
+from doancoso.core.bundle.errors import BundleError
+try:
+    write_bundle(Path({target!r}), sample_source(Path({store!r})), password=None)
+except BundleError as exc:
+    print(exc.message)
+"""
+
+
+def test_file_size_limit(tmp_path: Path) -> None:
+    """RLIMIT_FSIZE: a write past it fails with EFBIG, as on a FAT32 drive's 4 GB."""
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    sample_source(tmp_path / "kho")  # evidence written before the limit applies
+    script = _LIMITED.format(
+        tests=str(Path(__file__).parent), target=str(stick / "b.dcs"), store=str(tmp_path / "kho")
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limited_file_size(12_000),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        f"Không ghi được gói dữ liệu “{stick / 'b.dcs'}”: tệp vượt quá kích thước lớn nhất mà ổ "
+        "đĩa cho phép (USB định dạng FAT32 chỉ nhận tệp dưới 4 GB). Không có tệp nào được để "
+        "lại dưới tên này."
+    )
+    assert list(stick.iterdir()) == []
+
+
+def test_a_read_back_that_fails_leaves_nothing_under_the_name(tmp_path: Path) -> None:
+    target = tmp_path / "b.dcs"
+    target.write_bytes(b"older")
+
+    def verify(path: Path) -> None:
+        if path.read_bytes() != b"what was meant":
+            raise BundleError("Đọc lại không khớp.")
+
+    with pytest.raises(BundleError, match="Đọc lại không khớp."):
+        safe_write(target, lambda out: out.write(b"what was not meant"), verify)
+    assert target.read_bytes() == b"older"
+    assert [p.name for p in tmp_path.iterdir()] == ["b.dcs"]
+    assert safe_write(target, lambda out: out.write(b"what was meant"), verify) == 14
+    assert target.read_bytes() == b"what was meant"
+
+
+def test_a_missing_folder_and_a_folder_as_target(tmp_path: Path) -> None:
+    source = sample_source(tmp_path / "kho")
+    missing = tmp_path / "khong-co" / "b.dcs"
+    with pytest.raises(BundleWriteError) as error:
+        write_bundle(missing, source, password=None)
+    assert error.value.message == (
+        f"Không ghi được gói dữ liệu “{missing}”: thư mục không tồn tại."
+    )
+    with pytest.raises(BundleWriteError) as error:
+        write_bundle(tmp_path / "kho", source, password=None)
+    assert error.value.message.endswith("đó là một thư mục.")
+
+
+def test_temporary_files_left_by_a_killed_export_are_removed(tmp_path: Path) -> None:
+    stale = tmp_path / ".b.dcs.abcd1234.doancoso.tmp"
+    stale.write_bytes(b"half a bundle")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    young = tmp_path / ".c.dcs.efgh5678.doancoso.tmp"
+    young.write_bytes(b"an export running now")
+    mine = tmp_path / ".ghi-chu.tmp"
+    mine.write_bytes(b"a file of the user's")
+    write_bundle(tmp_path / "b.dcs", sample_source(tmp_path / "kho"), password=None)
+    assert not stale.exists() and young.exists() and mine.exists()
+    with open_bundle(tmp_path / "b.dcs", None) as reader:
+        assert len(list(reader.rows("members"))) == 30

@@ -1,0 +1,199 @@
+"""The encryption layer of bundles (core/bundle/crypto.py): the header's layout, the STREAM
+chunks, the password. Every change of an encrypted file (a byte, a chunk moved, dropped or
+added, the file cut or grown) is refused; a wrong password says so, a damaged file says so."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import struct
+import time
+import unicodedata
+
+import pytest
+
+from doancoso.core.bundle.crypto import (
+    DAMAGED,
+    MAGIC,
+    PASSWORD_NEEDED,
+    WRONG_PASSWORD,
+    EncryptingWriter,
+    PasswordNeeded,
+    decrypt,
+    read_header,
+)
+from doancoso.core.bundle.errors import BundleError, NewerFormat, WrongPassword
+from doancoso.core.bundle.manifest import NEWER_FORMAT
+
+PASSWORD = "Tân Hưng 2026!"
+CHUNK = 1024
+HEADER = 75  # 25 fixed bytes, a 42-byte scrypt block, an 8-byte checksum
+
+
+def encrypt(plain: bytes, password: str = PASSWORD, *, chunk: int = CHUNK, n: int = 10) -> bytes:
+    out = io.BytesIO()
+    writer = EncryptingWriter(out, password, chunk_size=chunk, log2_n=n)
+    for start in range(0, len(plain), 700):  # writes of another size than the chunks
+        writer.write(plain[start : start + 700])
+    writer.finish()
+    return out.getvalue()
+
+
+def decrypted(data: bytes, password: str | None = PASSWORD) -> bytes:
+    out = io.BytesIO()
+    decrypt(io.BytesIO(data), out, password)
+    return out.getvalue()
+
+
+def damaged(where: str) -> str:
+    return DAMAGED.format(where=where)
+
+
+PLAIN = bytes(range(256)) * 13 + b"tail"  # 3,332 bytes: three whole chunks and a short one
+
+
+def test_round_trip_any_length() -> None:
+    for size in (0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, len(PLAIN)):
+        data = encrypt(PLAIN[:size])
+        chunks = max(1, -(-size // CHUNK))
+        assert len(data) == HEADER + size + 16 * chunks
+        assert decrypted(data) == PLAIN[:size]
+
+
+def test_header_layout() -> None:
+    data = encrypt(PLAIN)
+    assert data[:8] == MAGIC == b"\x89DCS\r\n\x1a\n"
+    version, key_source, cipher, reserved, chunk = struct.unpack(">BBBBI", data[8:16])
+    assert (version, key_source, cipher, reserved, chunk) == (1, 1, 1, 0, CHUNK)
+    assert struct.unpack(">H", data[23:25]) == (42,)
+    log2_n, r, p, salt_length = struct.unpack(">BIIB", data[25:35])
+    assert (log2_n, r, p, salt_length) == (10, 8, 1, 16)
+    assert data[67:75] == hashlib.sha256(data[:67]).digest()[:8]
+    header = read_header(io.BytesIO(data))
+    assert header.raw == data[:HEADER] and header.nonce_prefix == data[16:23]
+    other = encrypt(PLAIN)
+    assert other[16:23] != data[16:23] and other[35:51] != data[35:51]  # fresh prefix and salt
+
+
+def test_default_scrypt_cost_is_2_15_and_about_a_tenth_of_a_second() -> None:
+    out = io.BytesIO()
+    started = time.perf_counter()
+    EncryptingWriter(out, PASSWORD).finish()
+    elapsed = time.perf_counter() - started
+    assert struct.unpack(">BIIB", out.getvalue()[25:35]) == (15, 8, 1, 16)
+    assert elapsed < 2.0  # about 0.12 s on the machine of the last run (docs/bundle-format.md)
+
+
+def test_wrong_or_missing_password() -> None:
+    data = encrypt(PLAIN)
+    with pytest.raises(WrongPassword) as wrong:
+        decrypted(data, "Tân Hưng 2025!")
+    assert wrong.value.message == WRONG_PASSWORD
+    assert wrong.value.message.startswith("Mật khẩu không đúng: không mở được gói dữ liệu này.")
+    for missing in (None, ""):
+        with pytest.raises(PasswordNeeded) as needed:
+            decrypted(data, missing)
+        assert needed.value.message == PASSWORD_NEEDED
+
+
+def test_password_is_compared_in_nfc() -> None:
+    data = encrypt(PLAIN, unicodedata.normalize("NFC", PASSWORD))
+    assert decrypted(data, unicodedata.normalize("NFD", PASSWORD)) == PLAIN
+
+
+def test_every_flipped_byte_is_refused_as_damage_not_as_a_wrong_password() -> None:
+    data = encrypt(PLAIN[: CHUNK + 76])  # a whole chunk and a short one: 1,207 bytes
+    for at in range(len(data)):
+        flipped = bytearray(data)
+        flipped[at] ^= 0x01 << (at % 8)
+        with pytest.raises(BundleError) as refused:
+            decrypted(bytes(flipped))
+        assert not isinstance(refused.value, WrongPassword), at
+        assert "Gói dữ liệu bị hỏng hoặc đã bị sửa đổi" in refused.value.message, at
+
+
+def _segments(data: bytes) -> list[bytes]:
+    body = data[HEADER:]
+    return [body[i : i + CHUNK + 16] for i in range(0, len(body), CHUNK + 16)]
+
+
+def test_truncation_reordering_dropping_and_appending_fail() -> None:
+    data = encrypt(PLAIN)
+    head, segments = data[:HEADER], _segments(data)
+    assert len(segments) == 4
+    cases = {
+        "cut at a chunk boundary": head + b"".join(segments[:2]),
+        "last chunk dropped": head + b"".join(segments[:3]),
+        "cut inside the last chunk": data[:-5],
+        "two chunks swapped": head + segments[1] + segments[0] + b"".join(segments[2:]),
+        "a chunk repeated": head + segments[0] + b"".join(segments),
+        "one byte appended": data + b"\x00",
+        "a chunk appended": data + segments[1],
+        "only the header": head,
+        "header cut": data[:40],
+    }
+    for case, changed in cases.items():
+        with pytest.raises(BundleError) as refused:
+            decrypted(changed)
+        assert not isinstance(refused.value, WrongPassword), case
+    with pytest.raises(BundleError) as cut:
+        decrypted(head + b"".join(segments[:2]))
+    assert cut.value.message == damaged("khối mã hóa thứ 2 không xác thực được")
+    with pytest.raises(BundleError) as short:
+        decrypted(data[:40])
+    assert short.value.message == damaged("phần đầu bị cắt cụt")
+
+
+def _with_header(data: bytes, offset: int, value: bytes) -> bytes:
+    """``data`` with header bytes changed at ``offset`` and the header's checksum redone (as
+    a crafted file would)."""
+    out = bytearray(data)
+    out[offset : offset + len(value)] = value
+    out[67:75] = hashlib.sha256(bytes(out[:67])).digest()[:8]
+    return bytes(out)
+
+
+def test_a_newer_cipher_or_key_source_asks_to_update() -> None:
+    data = encrypt(PLAIN)
+    for offset, value in ((8, b"\x02"), (9, b"\x02"), (10, b"\x07")):
+        with pytest.raises(NewerFormat) as newer:
+            decrypted(_with_header(data, offset, value))
+        assert newer.value.message.startswith(NEWER_FORMAT)
+
+
+def test_crafted_parameters_are_bounded_before_any_work() -> None:
+    data = encrypt(PLAIN)
+    crafted = {
+        "scrypt n = 2^30 (128 GiB)": (25, b"\x1e"),
+        "scrypt r = 2^20": (26, struct.pack(">I", 2**20)),
+        "scrypt p = 2^31": (30, struct.pack(">I", 2**31)),
+        "chunk of 4 GiB": (12, struct.pack(">I", 2**32 - 1)),
+        "chunk of 1 byte": (12, struct.pack(">I", 1)),
+    }
+    for case, (offset, value) in crafted.items():
+        started = time.perf_counter()
+        with pytest.raises(BundleError) as refused:
+            decrypted(_with_header(data, offset, value))
+        assert time.perf_counter() - started < 1.0, case
+        assert not isinstance(refused.value, WrongPassword), case
+    with pytest.raises(BundleError) as refused:
+        decrypted(_with_header(data, 25, b"\x1e"))
+    assert refused.value.message == damaged("tham số tạo khóa vượt giới hạn")
+
+
+def test_a_changed_nonce_prefix_with_a_redone_checksum_still_fails() -> None:
+    data = encrypt(PLAIN)
+    with pytest.raises(BundleError) as refused:
+        decrypted(_with_header(data, 16, os.urandom(7)))
+    assert refused.value.message == damaged("khối mã hóa thứ 1 không xác thực được")
+
+
+def test_large_writes_are_chunked_without_holding_them() -> None:
+    plain = os.urandom(5 * 1024 * 1024 + 3)
+    out = io.BytesIO()
+    writer = EncryptingWriter(out, PASSWORD, log2_n=10)
+    writer.write(plain)
+    assert writer.tell() == len(plain)
+    writer.finish()
+    assert decrypted(out.getvalue()) == plain

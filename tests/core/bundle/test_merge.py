@@ -1,0 +1,235 @@
+"""Merging by id and revision between two real installations of one organisation (#17):
+handover into an empty folder, edits on both sides exchanged both ways, conflicts field by field,
+tombstones, a deletion against a change, a second import changing nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from bundle_sync import bundle_of, carry, edit, every_row
+
+from doancoso.core.bundle.merge import apply, plan
+from doancoso.core.bundle.sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
+from doancoso.core.organization import OrganizationInfo
+from doancoso.core.workspace import Workspace
+
+
+def _store(ws: Workspace) -> dict[str, bytes]:
+    folder = ws.data_dir / "evidence"
+    return {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith(".")}
+
+
+def test_a_handover_into_an_empty_folder_gives_an_identical_organisation(
+    home: Workspace, tmp_path: Path
+) -> None:
+    home.rating.set_rules(home.rating.rules().text.replace('"3": 50', '"3": 45'))
+    fresh = Workspace.open(tmp_path / "fresh")
+    try:
+        assert fresh.organization.get() is None
+        preview = plan(fresh, bundle_of(home))
+        assert preview.handover and not preview.applied
+        assert preview.new["members"] == 40 and every_row(home)  # nothing written by the plan
+        assert fresh.organization.get() is None
+        result = carry(home, fresh)
+        assert result.applied and result.handover and not result.conflicts
+        assert every_row(fresh) == every_row(home)  # every row of every table, every column
+        assert fresh.organization.get() == home.organization.get()
+        assert fresh.rating.rules().thresholds == (90.0, 70.0, 45.0)  # the rules carried
+        files = _store(fresh)
+        assert files == _store(home) and result.evidence_new == len(files) > 0
+        for sha, content in files.items():
+            assert hashlib.sha256(content).hexdigest() == sha
+        assert fresh.members.list() == home.members.list()
+        backups = [p.name for p in (fresh.data_dir / "backups").glob("*.sqlite")]
+        assert len(backups) == 1 and backups[0].startswith("truoc-nhap-goi-")
+    finally:
+        fresh.close()
+
+
+def test_a_report_bundle_is_not_a_handover(home: Workspace, tmp_path: Path) -> None:
+    with Workspace.open(tmp_path / "fresh") as fresh:
+        with pytest.raises(SyncError) as caught:
+            apply(fresh, bundle_of(home, "report", home.plans.years()[0]))
+        assert caught.value.message == (
+            "Dữ liệu này chưa có thông tin Đoàn cơ sở nên chỉ nhận được một gói bàn giao (tệp "
+            "này là gói báo cáo). Không có gì được ghi vào dữ liệu."
+        )
+        assert fresh.organization.get() is None
+
+
+def test_edits_on_both_sides_exchanged_both_ways_end_equal(
+    home: Workspace, away: Workspace
+) -> None:
+    ids = [m.id for m in home.members.list()]
+    phone = home.members.get(ids[2]).fields.phone
+    edit(home, ids[0], phone="0911111111")
+    edit(away, ids[1], phone="0922222222")
+    edit(home, ids[2], full_name="Lê Thị Nhà", phone="0933333333")
+    edit(away, ids[2], full_name="Lê Thị Xa", notes="Sửa ở máy xa")
+    before = every_row(away)
+
+    preview = plan(away, bundle_of(home))
+    assert preview.updated == {"members": 1}
+    [conflict] = preview.conflicts
+    assert (conflict.table, conflict.id) == ("members", ids[2])
+    assert conflict.label.startswith("Đoàn viên Lê Thị Xa (")
+    assert {(f.label, f.mine, f.theirs) for f in conflict.fields} == {
+        ("Họ và tên", "Lê Thị Xa", "Lê Thị Nhà"),
+        ("Điện thoại", phone, "0933333333"),
+        ("Ghi chú", "Sửa ở máy xa", None),
+    }
+    with pytest.raises(UnresolvedConflicts) as caught:
+        apply(away, bundle_of(home))
+    assert caught.value.message.startswith(
+        "Có 1 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: Đoàn viên Lê Thị Xa ("
+    )
+    assert "Họ và tên, Điện thoại, Ghi chú. Hãy chọn giữ bản" in caught.value.message
+    assert every_row(away) == before  # nothing written
+
+    choice = {("members", ids[2]): {"full_name": "theirs", "phone": "theirs", "notes": "mine"}}
+    result = apply(away, bundle_of(home), on_conflict=choice)
+    assert result.applied and result.updated == {"members": 2}
+    mixed = away.members.get(ids[2]).fields
+    assert (mixed.full_name, mixed.phone, mixed.notes) == (
+        "Lê Thị Nhà",
+        "0933333333",
+        "Sửa ở máy xa",
+    )
+    assert away.members.get(ids[0]).fields.phone == "0911111111"
+    assert away.members.get(ids[1]).fields.phone == "0922222222"
+    assert [m.full_name for m in away.members.list() if m.id == ids[2]] == ["Lê Thị Nhà"]
+
+    back = apply(home, bundle_of(away))  # no conflict: the resolution is newer than home's
+    assert not back.conflicts and back.updated == {"members": 2}
+    assert every_row(home) == every_row(away)
+
+
+def test_on_conflict_mine_or_theirs_for_every_row(home: Workspace, away: Workspace) -> None:
+    member_id = home.members.list()[3].id
+    edit(home, member_id, phone="0944444444")
+    edit(away, member_id, phone="0955555555")
+    apply(away, bundle_of(home), on_conflict="mine")
+    assert away.members.get(member_id).fields.phone == "0955555555"
+    apply(home, bundle_of(away))
+    assert home.members.get(member_id).fields.phone == "0955555555"
+    assert every_row(home) == every_row(away)
+
+    edit(home, member_id, phone="0966666666")
+    edit(away, member_id, phone="0977777777")
+    apply(away, bundle_of(home), on_conflict="theirs")
+    assert away.members.get(member_id).fields.phone == "0966666666"
+    apply(home, bundle_of(away))
+    assert every_row(home) == every_row(away)
+
+
+def test_importing_the_same_bundle_twice_changes_nothing(home: Workspace, away: Workspace) -> None:
+    ids = [m.id for m in home.members.list()]
+    edit(home, ids[0], phone="0911111111")
+    edit(away, ids[1], phone="0922222222")
+    home.members.delete([ids[4]])
+    bundle = bundle_of(home)
+    first = apply(away, bundle)
+    assert first.updated == {"members": 1} and first.deleted == {"members": 1}
+    after = every_row(away)
+    generation = away.db.changes.generation
+    again = apply(away, bundle)
+    assert (again.new, again.updated, again.deleted, again.conflicts) == ({}, {}, {}, [])
+    assert again.unchanged["members"] == 40
+    assert every_row(away) == after
+    assert away.db.changes.last_touch("members") <= generation
+
+
+def test_a_tombstone_deletes_on_the_other_side(home: Workspace, away: Workspace) -> None:
+    gone = home.members.list()[5]
+    home.members.delete([gone.id])
+    result = apply(away, bundle_of(home))
+    assert result.deleted == {"members": 1}
+    assert gone.id not in {m.id for m in away.members.list()}
+    assert every_row(away) == every_row(home)
+
+
+def test_a_deletion_against_a_later_change_is_a_conflict_never_a_silent_loss(
+    home: Workspace, away: Workspace
+) -> None:
+    member_id = home.members.list()[6].id
+    home.members.delete([member_id])
+    edit(away, member_id, phone="0988888888")
+    [conflict] = plan(away, bundle_of(home)).conflicts
+    assert [(f.name, f.label, f.mine) for f in conflict.fields] == [
+        ("phone", "Điện thoại", "0988888888"),
+        ("deleted_at", "Đã xóa", None),
+    ]
+    assert conflict.fields[1].theirs is not None
+    with pytest.raises(UnresolvedConflicts):
+        apply(away, bundle_of(home))
+    assert away.members.get(member_id).fields.phone == "0988888888"
+    apply(away, bundle_of(home), on_conflict={("members", member_id): "mine"})  # keep it
+    assert away.members.get(member_id).fields.phone == "0988888888"
+    back = apply(home, bundle_of(away))
+    assert not back.conflicts
+    assert home.members.get(member_id).fields.phone == "0988888888"  # alive again at home
+    assert every_row(home) == every_row(away)
+
+    # the other way round: the change here, the deletion there, "theirs" deletes
+    edit(home, member_id, phone="0999999999")
+    away.members.delete([member_id])
+    result = apply(home, bundle_of(away), on_conflict="theirs")
+    assert result.deleted == {"members": 1}
+    assert member_id not in {m.id for m in home.members.list()}
+
+
+def test_the_exchange_state_is_kept_per_peer(home: Workspace, away: Workspace) -> None:
+    conn = sqlite3.connect(away.db.path)
+    try:
+        peers = conn.execute(
+            "SELECT peer, organization_name, imports FROM exchange_peers"
+        ).fetchall()
+        rows = conn.execute(
+            "SELECT count(*) FROM exchange_rows WHERE peer = ?", (home.db.installation_id,)
+        )
+        recorded = rows.fetchone()[0]
+    finally:
+        conn.close()
+    assert peers == [(home.db.installation_id, "Đoàn xã Tân Hưng", 1)]
+    assert recorded == sum(len(rows) for rows in every_row(home).values())
+    with bundle_of_snapshot(away) as manifest:
+        assert manifest["exchange"]["installation"] == away.db.installation_id
+        assert manifest["exchange"]["agreed"] == {home.db.installation_id: {}}  # nothing since
+    member_id = away.members.list()[0].id
+    edit(away, member_id, phone="0900000000")
+    with bundle_of_snapshot(away) as manifest:
+        listed = manifest["exchange"]["agreed"][home.db.installation_id]
+        assert list(listed) == ["members"] and list(listed["members"]) == [member_id]
+
+
+class bundle_of_snapshot:  # noqa: N801 - reads like the function it stands beside
+    def __init__(self, ws: Workspace) -> None:
+        from doancoso.core.bundle.rows import collect
+
+        self.snap = collect(ws, "handover")
+
+    def __enter__(self) -> dict[str, object]:
+        return self.snap.manifest
+
+    def __exit__(self, *_: object) -> None:
+        self.snap.close()
+
+
+def test_another_organisations_bundle_is_refused_naming_it(home: Workspace, tmp_path: Path) -> None:
+    with Workspace.open(tmp_path / "other") as other:
+        other.organization.create(
+            OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn Cà Mau")
+        )
+        before = every_row(other)
+        with pytest.raises(ForeignBundle) as caught:
+            apply(other, bundle_of(home))
+        assert caught.value.message.startswith(
+            "Tệp này là dữ liệu của Đoàn xã Tân Hưng, không phải của Đoàn xã Tân Lộc."
+        )
+        assert every_row(other) == before
+        assert not (other.data_dir / "backups").exists() or not list(
+            (other.data_dir / "backups").glob("truoc-nhap-goi-*")
+        )

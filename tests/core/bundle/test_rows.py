@@ -1,0 +1,103 @@
+"""collect(): every travelling row of the organisation as JSON values, in one read transaction,
+with the evidence files it names; a report bundle holds only its year."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from doancoso.core.bundle.rows import DictSource, collect, columns_of, travelling_tables
+from doancoso.core.errors import AppError
+from doancoso.core.workspace import Workspace
+
+
+def _count(ws: Workspace, sql: str) -> int:
+    conn = sqlite3.connect(ws.db.path)
+    try:
+        return int(conn.execute(sql).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_handover_carries_every_travelling_row_with_every_column(home: Workspace) -> None:
+    member_id = home.members.list()[0].id
+    home.members.delete([member_id])  # a tombstone travels too
+    with collect(home, "handover") as snap:
+        assert snap.tables() == list(travelling_tables())
+        for table in snap.tables():
+            rows = list(snap.rows(table))
+            assert len(rows) == _count(home, f"SELECT count(*) FROM {table}"), table
+            assert snap.manifest["counts"][table] == len(rows)
+            for row in rows:
+                assert list(row) == list(columns_of(table))
+                json.dumps(row)  # JSON values only
+        members = {m["id"]: m for m in snap.rows("members")}
+        assert members[member_id]["deleted_at"] is not None
+        some = next(iter(members.values()))
+        assert isinstance(some["birth_date"], str) and len(some["birth_date"]) == 10
+        assert "T" in some["created_at"] and isinstance(some["revision"], int)
+        org = home.organization.get()
+        assert org is not None
+        assert snap.manifest["organization"] == {"id": org.id, "name": org.name}
+        assert snap.manifest["kind"] == "handover"
+        assert snap.manifest["installation_id"] == home.db.installation_id
+        assert snap.manifest["exchange"] == {"installation": home.db.installation_id, "agreed": {}}
+        named = {e["sha256"] for e in snap.rows("evidence_files") if e["deleted_at"] is None}
+        assert named and set(snap.evidence_hashes()) == named
+        assert snap.manifest["evidence_files"] == len(named)
+        for sha in named:
+            assert hashlib.sha256(snap.evidence(sha).read_bytes()).hexdigest() == sha
+        settings = list(snap.rows("occurrences"))
+        assert all(isinstance(o["attendance_taken"], bool) for o in settings)
+
+
+def test_a_report_holds_only_its_year(home: Workspace) -> None:
+    year = home.plans.years()[0]
+    with collect(home, "report", year) as snap:
+        assert "settings" not in snap.tables() and "criteria_templates" not in snap.tables()
+        assert {p["year"] for p in snap.rows("plans")} == {year}
+        days = {o["day"][:4] for o in snap.rows("occurrences")}
+        assert days == {str(year)}
+        assert {r["year"] for r in snap.rows("rating_rounds")} == {year}
+        assert len(list(snap.rows("members"))) == _count(home, "SELECT count(*) FROM members")
+        assert snap.manifest["kind"] == "report" and snap.manifest["year"] == year
+        everything = _count(home, "SELECT count(*) FROM rating_rounds")
+        assert everything > len(list(snap.rows("rating_rounds")))
+    with pytest.raises(AppError, match="Gói báo cáo cần chọn năm báo cáo."):
+        collect(home, "report", None)
+
+
+def test_a_snapshot_reads_the_data_as_they_were_when_it_began(home: Workspace) -> None:
+    from bundle_sync import edit
+
+    member = home.members.list()[0]
+    with collect(home, "handover") as snap:
+        edit(home, member.id, full_name="Tên Đã Đổi")
+        names = {m["id"]: m["full_name"] for m in snap.rows("members")}
+        assert names[member.id] == member.full_name
+    with collect(home, "handover") as snap:
+        names = {m["id"]: m["full_name"] for m in snap.rows("members")}
+        assert names[member.id] == "Tên Đã Đổi"
+
+
+def test_a_live_attachment_whose_file_is_gone_is_refused(home: Workspace) -> None:
+    with collect(home, "handover") as snap:
+        sha = snap.evidence_hashes()[0]
+    (home.data_dir / "evidence" / sha).unlink()
+    with pytest.raises(AppError) as caught:
+        collect(home, "handover")
+    assert "không còn trong kho minh chứng nên không đóng gói được" in caught.value.message
+
+
+def test_a_dict_source_holds_a_snapshot_in_memory(home: Workspace, tmp_path: Path) -> None:
+    with collect(home, "handover") as snap:
+        held = DictSource.of(snap)
+        assert held.tables() == snap.tables()
+        assert list(held.rows("members")) == list(snap.rows("members"))
+        assert held.evidence_hashes() == snap.evidence_hashes()
+    held.table("members")[0]["full_name"] = "Đổi trong bộ nhớ"
+    assert next(held.rows("members"))["full_name"] == "Đổi trong bộ nhớ"
