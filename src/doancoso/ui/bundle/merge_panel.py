@@ -93,10 +93,7 @@ class MergePanel(QWidget):
             name_edit = QLineEdit(branch.name)
             name_edit.setEnabled(not joined)
             combo.currentIndexChanged.connect(
-                lambda _i, c=combo, e=name_edit: (
-                    e.setEnabled(c.currentData() == KEEP),
-                    self.changed.emit(),
-                )  # fmt: skip
+                lambda _i, c=combo, e=name_edit: self._action_chosen(c, e)
             )
             name_edit.textChanged.connect(lambda _t: self.changed.emit())
             table.setCellWidget(r, 1, combo)
@@ -120,6 +117,10 @@ class MergePanel(QWidget):
             if self.matches
             else "<b>Không có người nào trùng</b>: mọi đoàn viên của tệp được thêm mới."
         )
+
+    def _action_chosen(self, combo: QComboBox, name_edit: QLineEdit) -> None:
+        name_edit.setEnabled(combo.currentData() == KEEP)
+        self.changed.emit()
 
     def options(self) -> dict[str, Any]:
         """``branch_map``, ``branch_names`` and ``unmatch`` as chosen."""
