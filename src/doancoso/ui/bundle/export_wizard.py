@@ -421,10 +421,10 @@ class ExportWizard(QDialog):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        bundle, password = Path(result.path), self.password_panel.password()
+        record = self.handover_record(evidence_size(result.info.manifest))
 
         def job(ws: Workspace) -> Path:
-            return print_handover(self.handover_record(evidence_size(bundle, password)), path)
+            return print_handover(record, path)
 
         def saved(pdf: Path) -> None:
             self.handover_pdf = pdf
@@ -448,9 +448,6 @@ class ExportWizard(QDialog):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def evidence_size(bundle: Path, password: str | None) -> int:
-    """The total size of the evidence files in ``bundle`` (from its verified manifest)."""
-    from ...core.bundle.container import read_manifest
-
-    manifest = read_manifest(bundle, password)
+def evidence_size(manifest: Any) -> int:
+    """The total size of the evidence files of a bundle, from its verified manifest."""
     return sum(m.size for name, m in manifest.members.items() if name.startswith("evidence/"))
