@@ -105,8 +105,9 @@ class Party:
 
 @dataclass(frozen=True)
 class HandoverRecord:
-    """What the record says. ``counts`` are rows per table (the bundle's manifest); ``sha256``
-    the bundle file's own digest (64 hex characters)."""
+    """What the record says. ``counts`` are rows per table (the bundle's manifest; tables with
+    no rows are left off the printed list); ``evidence_files`` the number of evidence files
+    themselves; ``sha256`` the bundle file's own digest (64 hex characters)."""
 
     org: OrganizationInfo
     giver: Party
@@ -137,7 +138,8 @@ def _counts_table(record: HandoverRecord, width: float) -> Table:
     rows: list[list[object]] = [
         [Paragraph("STT", head), Paragraph("Loại dữ liệu", head), Paragraph("Số lượng", head)]
     ]
-    for index, (name, count) in enumerate(ordered_counts(record.counts), start=1):
+    shown = [(name, count) for name, count in ordered_counts(record.counts) if count]
+    for index, (name, count) in enumerate(shown, start=1):
         rows.append([
             Paragraph(str(index), cell.clone("cell-center", alignment=1)),
             Paragraph(markup(name), cell),
@@ -160,6 +162,12 @@ def _counts_table(record: HandoverRecord, width: float) -> Table:
     return table
 
 
+def _unkept(paragraph: Paragraph) -> Paragraph:
+    paragraph.style = paragraph.style.clone(f"{paragraph.style.name}-unkept", keepWithNext=0)
+    paragraph.keepWithNext = 0
+    return paragraph
+
+
 def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
     org = record.org
     place = place_name(org) if record.place is None else nfc(record.place)
@@ -176,8 +184,9 @@ def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
             ),
             style("body"),
         ),
-        section(3, "Nội dung bàn giao"),
-        Paragraph(markup("1. Dữ liệu"), style("lead")),
+        # Not kept with the table: a long table starts on this page and goes on over the next.
+        _unkept(section(3, "Nội dung bàn giao")),
+        _unkept(Paragraph(markup("1. Dữ liệu"), style("lead"))),
         _counts_table(record, width),
         Spacer(1, 3 * mm),
         Paragraph(

@@ -394,8 +394,10 @@ class ExportWizard(QDialog):
     def handover_record(self, evidence_bytes: int) -> HandoverRecord:
         result = self.result_
         assert result is not None and self.org is not None
-        counts = dict(getattr(result, "counts", None) or result.info.counts)
-        evidence = int(counts.pop("evidence_files", result.info.evidence_files or 0))
+        # counts["evidence_files"] is the table of the files' details; the files themselves
+        # are counted by info.evidence_files.
+        counts = dict(result.counts)
+        evidence = int(result.info.evidence_files)
         return HandoverRecord(
             org=self.org,
             giver=Party(nfc(self.giver_name.text()), nfc(self.giver_position.text())),

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import AppError
 from ...core.lang.text import nfc
 from ...core.workspace import Workspace
-from ...reports.handover import table_name
+from ...reports.handover import ordered_counts, table_name
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
@@ -361,10 +361,8 @@ class BundleImportWizard(QDialog):
             f"doancoso {info.app_version}, định dạng tệp phiên bản {info.version}"
         )
         labels["encrypted"].setText("Có (đã mở được)" if info.encrypted else "Không mã hóa")
-        counts = dict(info.counts)
-        evidence = counts.pop("evidence_files", getattr(info, "evidence_files", 0))
-        rows: list[tuple[Any, ...]] = [(table_name(t), n) for t, n in counts.items()]
-        rows.append(("Tệp minh chứng", evidence))
+        rows: list[tuple[Any, ...]] = [(name, n) for name, n in ordered_counts(info.counts) if n]
+        rows.append(("Tệp minh chứng (ảnh, văn bản scan)", info.evidence_files))
         _fill(self.counts_table, rows)
         self.merge_box.setChecked(False)
         if self.foreign:

@@ -33,7 +33,7 @@ def add_people(ws: Workspace) -> dict[str, str]:
 
 def stick(tmp_path: Path) -> Drive:
     root = tmp_path / "usb"
-    root.mkdir(exist_ok=True)
+    root.mkdir(parents=True, exist_ok=True)
     return Drive(root, "USB_DOAN", "vfat", 3 * 1024**3, 8 * 1024**3)
 
 
