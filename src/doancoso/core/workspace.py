@@ -7,7 +7,7 @@ plan), ``ws.activities`` (the calendar), ``ws.attendance``, ``ws.participation``
 ``ws.evidence`` (attached files), ``ws.rating`` (the annual rating of members),
 ``ws.rating_sheets`` (its Excel sheet out and back),
 ``ws.recognition`` (the "3 chủ động" checklist), ``ws.registers`` (advice and coordination),
-``ws.backups``. Services take and return
+``ws.backups``, ``ws.bundles`` (bundles on a USB stick). Services take and return
 plain values; no database session leaves the core.
 
 The services the first screen needs (organisation, branches, members) are made at once; the
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .activities.service import ActivityService
     from .backup.check import CheckReport
     from .backup.service import BackupService
+    from .bundle.service import BundleService
     from .evidence.service import EvidenceService
     from .lifecycle.service import EventService
     from .plans.service import PlanService
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 _LAZY_SERVICES = (
     "spreadsheets", "events", "youth", "statistics", "backups", "plans", "activities",
     "attendance", "participation", "evidence", "rating", "rating_sheets", "recognition",
-    "registers",
+    "registers", "bundles",
 )  # fmt: skip
 """The services made on first use (:meth:`Workspace.load_everything` makes them at once)."""
 
@@ -153,6 +154,12 @@ class Workspace:
         from .backup.service import BackupService
 
         return BackupService(self._ctx, self.data_dir)
+
+    @cached_property
+    def bundles(self) -> BundleService:
+        from .bundle.service import BundleService
+
+        return BundleService(self)
 
     def check(self, *, repair: bool = False) -> CheckReport:
         """Back up, then check the data (and repair the derived columns when asked)."""

@@ -1,0 +1,181 @@
+"""``ws.bundles``: export the organisation as a bundle, inspect one, preview and apply its import.
+
+The glue between the container (container.py: the bytes, verified) and the rows (rows.py's
+``collect``, merge.py's ``plan`` and ``apply``). An import opens the bundle, verifies every
+member (password, names, sizes, hashes) before the plan reads a row, and applies it in one
+transaction after a backup (merge.py). Temporary files (a decrypted container, the evidence
+copied out) live in ``.goi-tam`` in the data folder, private, removed after each use; those a
+killed import left are removed by the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .container import open_bundle, read_manifest, write_bundle
+from .errors import BundleError
+from .manifest import Manifest
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+    from .merge import ImportPlan
+
+Report = Callable[[int, int], None]
+TEMP_FOLDER = ".goi-tam"
+_STALE_AFTER = 3600.0  # seconds: a temporary file of an import killed an hour ago at least
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    """What a bundle says of itself (``doancoso bundle inspect``)."""
+
+    kind: str
+    version: int
+    organization_id: str
+    organization_name: str
+    created_at: str
+    app_version: str
+    encrypted: bool
+    counts: dict[str, int]
+    evidence_files: int
+    year: int | None
+    manifest: Manifest = field(repr=False, compare=False)
+
+    @classmethod
+    def of(cls, manifest: Manifest) -> BundleInfo:
+        return cls(
+            kind=manifest.kind,
+            version=manifest.version,
+            organization_id=manifest.organization_id,
+            organization_name=manifest.organization_name,
+            created_at=manifest.created_at,
+            app_version=manifest.app_version,
+            encrypted=manifest.encrypted,
+            counts=dict(manifest.counts),
+            evidence_files=manifest.evidence_files,
+            year=manifest.year,
+            manifest=manifest,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return self.manifest.to_json()
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    sha256: str
+    size: int
+    info: BundleInfo
+    counts: dict[str, int]
+
+
+class BundleService:
+    def __init__(self, ws: Workspace) -> None:
+        self._ws = ws
+
+    # -- export -----------------------------------------------------------------------------
+    def export(
+        self,
+        target: Path,
+        *,
+        kind: str = "handover",
+        year: int | None = None,
+        password: str | None,
+        report: Report | None = None,
+    ) -> ExportResult:
+        """Write the organisation's bundle of ``kind`` (``report``: of ``year``) at
+        ``target``, encrypted with ``password`` (None: clear, an explicit choice)."""
+        from .rows import collect
+
+        if password is not None and not password.strip():
+            raise BundleError("Mật khẩu không được để trống.")
+        if kind == "report" and year is None:
+            raise BundleError("Gói báo cáo cấp trên cần chọn năm báo cáo.")
+        with collect(self._ws, kind, year) as snapshot:
+            written = write_bundle(Path(target), snapshot, password=password, report=report)
+        info = read_manifest(written.path, password, workdir=self._workdir())
+        return ExportResult(
+            written.path, written.sha256, written.size, BundleInfo.of(info), dict(info.counts)
+        )
+
+    # -- import -----------------------------------------------------------------------------
+    def inspect(self, path: Path, password: str | None) -> BundleInfo:
+        """What the bundle at ``path`` is (password checked; nothing written)."""
+        return BundleInfo.of(read_manifest(Path(path), password, workdir=self._workdir()))
+
+    def preview(
+        self,
+        path: Path,
+        password: str | None,
+        *,
+        merge_organization: bool = False,
+        report: Report | None = None,
+        **options: Any,
+    ) -> ImportPlan:
+        """What importing the bundle would change (a dry run; nothing is written)."""
+        from .merge import plan
+
+        with self.opened(path, password, report=report) as source:
+            return plan(self._ws, source, merge_organization=merge_organization, **options)
+
+    def apply(
+        self,
+        path: Path,
+        password: str | None,
+        *,
+        on_conflict: str | Mapping[Any, Any] | None = None,
+        merge_organization: bool = False,
+        report: Report | None = None,
+        **options: Any,
+    ) -> ImportPlan:
+        """Import the bundle: verified whole, then applied all or nothing after a backup."""
+        from .merge import apply
+
+        self._ws.db.require_writable()
+        with self.opened(path, password, report=report) as source:
+            return apply(
+                self._ws, source, on_conflict=on_conflict,  # type: ignore[arg-type]
+                merge_organization=merge_organization, **options,
+            )  # fmt: skip
+
+    @contextlib.contextmanager
+    def opened(
+        self, path: Path, password: str | None, *, report: Report | None = None
+    ) -> Iterator[Any]:
+        """The verified bundle at ``path`` as a RowSource (temporary files removed after)."""
+        with open_bundle(Path(path), password, report=report, workdir=self._workdir()) as source:
+            yield source
+
+    def _workdir(self) -> Path | None:
+        """``.goi-tam`` in the data folder (private; leftovers of killed imports removed), or
+        the system's temporary folder where the data folder takes no files."""
+        folder = self._ws.data_dir / TEMP_FOLDER
+        if self._ws.read_only is not None:
+            return None
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError:
+            return None
+        now = time.time()
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.name.startswith("doancoso-goi-"):
+                    continue
+                with contextlib.suppress(OSError):
+                    info = entry.stat(follow_symlinks=False)
+                    if now - info.st_mtime < _STALE_AFTER:
+                        continue
+                    if stat.S_ISDIR(info.st_mode):
+                        shutil.rmtree(entry.path, ignore_errors=True)
+                    else:
+                        os.unlink(entry.path)
+        return folder
