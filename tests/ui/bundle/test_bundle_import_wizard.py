@@ -9,6 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, phones
+from doancoso.core.bundle.crypto import WRONG_PASSWORD
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import (
@@ -44,8 +45,8 @@ def test_round_trip_into_a_fresh_folder(
         wizard.password_edit.setText("sai mật khẩu rồi")
         wizard.next_button.click()
         assert wizard.page == FILE_PAGE
-        wrong = wizard.file_error.text()
-        assert wrong and wrong != NEEDS_PASSWORD and "mật khẩu" in wrong.lower()
+        assert wizard.file_error.text() == WRONG_PASSWORD
+        assert WRONG_PASSWORD.startswith("Mật khẩu không đúng: không mở được gói dữ liệu này.")
         wizard.password_edit.setText(PASSWORD)
         wizard.next_button.click()
         assert wizard.page == INFO_PAGE

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.bundle.crypto import PasswordNeeded
 from ...core.errors import AppError
 from ...core.lang.text import nfc
 from ...core.workspace import Workspace
@@ -60,10 +61,6 @@ BUNDLE_FILTER = "Tệp dữ liệu doancoso (*.dcs);;Tất cả tệp (*)"
 KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo cáo cấp trên"}
 PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
-
-
-def _is(exc: BaseException, name: str) -> bool:
-    return any(cls.__name__ == name for cls in type(exc).__mro__)
 
 
 def created_text(value: Any) -> str:
@@ -338,7 +335,7 @@ class BundleImportWizard(QDialog):
             if not isinstance(exc, AppError):
                 self._core.runner.show_error(exc, parent=self)
                 return
-            if _is(exc, "WrongPassword") and password is None:
+            if isinstance(exc, PasswordNeeded):
                 self.file_error.setText(NEEDS_PASSWORD)
                 self.password_edit.setFocus()
                 return
