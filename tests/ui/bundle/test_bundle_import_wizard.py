@@ -123,9 +123,12 @@ def test_another_organisation_is_refused_unless_merged(
     try:
         other.organization.create(OrganizationInfo(name="Đoàn xã Tân Phú",
                                                    superior_name="Tỉnh đoàn Cà Mau"))  # fmt: skip
-        other.members.save({"full_name": "Võ Thị Hạnh", "birth_date": "01/01/2002"})
+        theirs = other.branches.create("Chi đoàn ấp Tân Phú")
+        hanh = other.members.save({"full_name": "Võ Thị Hạnh", "birth_date": "01/01/2002",
+                                   "branch_id": theirs.id})  # fmt: skip
         other.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000"})
         add_people(ws)
+        ours = ws.branches.create("Chi đoàn ấp Bà Điều")
         bundle = export_through_gui(qtbot, other, tmp_path)
         wizard = import_wizard(qtbot, ws, ScriptedPrompts())
         _open(wizard, bundle)
@@ -143,10 +146,24 @@ def test_another_organisation_is_refused_unless_merged(
             "Nguyễn Văn An (15/03/2000) — cùng họ tên và ngày sinh"
         ]
         assert len(ws.members.ids()) == 3  # the dry run wrote nothing
+        panel = wizard.merge_panel
+        assert panel.branch_table.item(0, 0).text() == "Chi đoàn ấp Tân Phú"
+        action = panel.branch_table.cellWidget(0, 1)
+        assert action.currentText() == "Giữ riêng"
+        action.setCurrentIndex(action.findText("Gộp vào “Chi đoàn ấp Bà Điều”"))
+        assert not panel.branch_table.cellWidget(0, 2).isEnabled()
+        assert panel.options()["branch_map"] == {theirs.id: ours.id}
+        panel.refresh_button.click()
+        assert wizard.page == PLAN_PAGE and wizard.plan_error.text() == ""
+        rows = {wizard.plan_table.item(r, 0).text(): wizard.plan_table.item(r, 1).text()
+                for r in range(wizard.plan_table.rowCount())}  # fmt: skip
+        assert rows.get("Chi đoàn", "0") == "0"  # joined: no new chi đoàn
         wizard.import_button.click()
         assert wizard.page == RESULT_PAGE
         names = sorted(ws.members.get(i).fields.full_name for i in ws.members.ids())
         assert names == ["Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bích", "Võ Thị Hạnh"]
+        assert ws.members.get(hanh).branch_name == "Chi đoàn ấp Bà Điều"
+        assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Bà Điều"]
     finally:
         other.close()
 
