@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.errors import AppError, ValidationError
 from ...core.organization import OrganizationInfo, OrganizationService
@@ -41,20 +48,23 @@ class SetupDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Bắt đầu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton("Thoát", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
         self._receive_handover = receive_handover
-        self.handover_button = None
+        self.handover_button: QPushButton | None = None
+        row = QHBoxLayout()
         if receive_handover is not None:
-            self.handover_button = buttons.addButton(
-                "Nhận bàn giao từ USB…", QDialogButtonBox.ButtonRole.ActionRole
-            )
+            # A successor's new machine: take everything from the predecessor's bundle (#17).
+            self.handover_button = QPushButton("Nhận bàn giao từ USB…")
+            self.handover_button.setAutoDefault(False)
             self.handover_button.setToolTip(
                 "Máy mới của Bí thư kế nhiệm: nhận toàn bộ dữ liệu từ tệp bàn giao (.dcs) do "
                 "người tiền nhiệm xuất ra USB, thay vì nhập lại từ đầu."
             )
             self.handover_button.clicked.connect(self.receive_handover)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+            row.addWidget(self.handover_button)
+        row.addWidget(buttons, 1)
+        layout.addLayout(row)
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.setMinimumWidth(560)
 
