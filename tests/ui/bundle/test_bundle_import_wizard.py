@@ -192,3 +192,31 @@ def test_first_start_offers_to_receive_a_handover(
         assert dialog.created.name == "Đoàn xã Tân Hưng" and len(fresh.members.ids()) == 3
     finally:
         fresh.close()
+
+
+def test_the_app_runs_the_wizard_into_the_empty_folder(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    from doancoso.ui.bundle.import_wizard import BundleImportWizard
+    from doancoso.ui.shell.app import receive_handover
+    from scripted import synchronous_core
+
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    fresh = Workspace.open(tmp_path / "may-moi")
+    try:
+        prompts = ScriptedPrompts()
+
+        def drive(wizard) -> None:
+            assert isinstance(wizard, BundleImportWizard)
+            _open(wizard, bundle)
+            wizard.next_button.click()
+            wizard.import_button.click()
+
+        prompts.dialog_script = drive
+        core = synchronous_core(fresh, prompts)
+        assert receive_handover(core, None) is True
+        assert fresh.organization.get().name == "Đoàn xã Tân Hưng"
+        assert phones(fresh) == phones(ws)
+    finally:
+        fresh.close()

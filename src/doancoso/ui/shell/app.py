@@ -134,7 +134,7 @@ def lock_data_folder(data_dir: Path, prompts: Prompts) -> DataFolderLock | None:
         return None
 
 
-def receive_handover(core: Core, parent: QWidget) -> bool:
+def receive_handover(core: Core, parent: QWidget | None) -> bool:
     """First start: the bundle import wizard into the empty folder (#17); whether the folder
     now has its organisation."""
     from ..bundle.import_wizard import BundleImportWizard  # only when chosen
