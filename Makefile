@@ -40,7 +40,9 @@ torture: $(TEST_STAMP)
 		tests/core/roster/spreadsheets/test_sheet_kills.py \
 		tests/core/rating/test_rating_kills.py \
 		tests/core/roster/spreadsheets/test_reader_fuzz.py \
-		tests/core/backup/test_restore_fuzz.py
+		tests/core/backup/test_restore_fuzz.py \
+		tests/core/bundle/test_bundle_kills.py \
+		tests/core/bundle/test_bundle_fuzz.py
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

@@ -72,6 +72,7 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
         "    coordination       chương trình phối hợp\n"
         "    rating             đánh giá, xếp loại đoàn viên hằng năm\n"
         "    dossier            hồ sơ đề nghị công nhận “3 chủ động”\n"
+        "    bundle             gói dữ liệu chép qua USB (bàn giao, báo cáo)\n"
         "\n"
         "tùy chọn:\n"
         "  -h, --help           hiện trợ giúp này rồi thoát\n"
@@ -133,7 +134,7 @@ def test_unknown_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert err == TOP_USAGE + (
         "Lỗi cú pháp lệnh: tham số LỆNH: lựa chọn không hợp lệ “memebers” "
         "(chọn một trong: init, demo, members, backup, backups, check, restore, plan, activity, "
-        "participation, calendar, checklist, advice, coordination, rating, dossier)\n"
+        "participation, calendar, checklist, advice, coordination, rating, dossier, bundle)\n"
     )
 
 

@@ -20,6 +20,7 @@ from ..core.errors import AppError, ValidationError
 from . import (
     activities,
     backups,
+    bundles,
     checklist,
     dossier,
     getting_started,
@@ -43,6 +44,7 @@ COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     registers.register,  # advice add|list, coordination add|list
     rating.register,  # rating list|set|accept|close|reopen|export|import|print
     dossier.register,  # dossier --year Y -o FILE.pdf [--check]
+    bundles.register,  # bundle export|inspect|import
 )
 
 # Field names of the core whose option is not the field name with dashes.

@@ -115,6 +115,10 @@ _MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         lambda found: f"thiếu tham số bắt buộc: {found['names']}",
     ),
     (
+        re.compile(r"one of the arguments (?P<names>.*) is required"),
+        lambda found: "cần một trong các tùy chọn: " + ", ".join(found["names"].split()),
+    ),
+    (
         re.compile(r"unrecognized arguments: (?P<names>.*)"),
         lambda found: f"tham số không nhận ra: {found['names']}",
     ),

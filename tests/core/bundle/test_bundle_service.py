@@ -88,3 +88,29 @@ def test_export_choices(home: Workspace, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]
     report = home.bundles.export(tmp_path / "bao-cao.dcs", kind="report", year=2026, password=None)
     assert not report.info.encrypted and report.info.kind == "report" and report.info.year == 2026
+
+
+def test_leftovers_of_a_killed_import_are_removed_by_the_next(
+    home: Workspace, tmp_path: Path
+) -> None:
+    import os
+    import time
+
+    bundle = home.bundles.export(tmp_path / "b.dcs", password=PASSWORD).path
+    work = home.data_dir / TEMP_FOLDER
+    work.mkdir(exist_ok=True)
+    old_file = work / "doancoso-goi-abc123.zip"
+    old_file.write_bytes(b"a decrypted container a killed import left")
+    old_folder = work / "doancoso-goi-def456"
+    old_folder.mkdir()
+    (old_folder / ("a" * 64)).write_bytes(b"an evidence copy")
+    young = work / "doancoso-goi-ghi789.zip"
+    young.write_bytes(b"an import running now")
+    stranger = work / "ghi-chu.txt"
+    stranger.write_bytes(b"not ours")
+    hour_ago = time.time() - 3700
+    for path in (old_file, old_folder):
+        os.utime(path, (hour_ago, hour_ago))
+    home.bundles.preview(bundle, PASSWORD)
+    assert sorted(p.name for p in work.iterdir()) == [young.name, stranger.name]
+    assert oct(work.stat().st_mode & 0o777) == oct(0o700)

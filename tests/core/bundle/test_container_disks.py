@@ -179,3 +179,41 @@ def test_temporary_files_left_by_a_killed_export_are_removed(tmp_path: Path) -> 
     assert not stale.exists() and young.exists() and mine.exists()
     with open_bundle(tmp_path / "b.dcs", None) as reader:
         assert len(list(reader.rows("members"))) == 30
+
+
+class _BadStick(DictSource):
+    """A source that, once the bundle is being written, changes a byte of what is already on
+    the "stick" (the temporary file), as a failing stick returns other bytes than it took."""
+
+    def __init__(self, folder: Path, stick: Path) -> None:
+        super().__init__(
+            {"members": [{"id": str(i), "ho_ten": "Nguyễn Văn An"} for i in range(3000)]},
+            [os.urandom(64 * 1024), os.urandom(64 * 1024)],
+            folder=folder,
+        )
+        self._stick = stick
+        self._changed = False
+
+    def evidence(self, sha256: str) -> Path:
+        for temp in [] if self._changed else self._stick.glob(".*.doancoso.tmp"):
+            if temp.stat().st_size < 1000:
+                continue  # nothing on the stick yet (still in the writer's buffers)
+            self._changed = True
+            with open(temp, "r+b") as handle:
+                handle.seek(200)
+                byte = handle.read(1)
+                handle.seek(200)
+                handle.write(bytes([byte[0] ^ 0x10]))
+        return super().evidence(sha256)
+
+
+@pytest.mark.parametrize("password", [None, "mật khẩu"])
+def test_a_stick_that_returns_other_bytes(tmp_path: Path, password: str | None) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    source = _BadStick(tmp_path / "kho", stick)
+    with pytest.raises(BundleError) as error:
+        write_bundle(stick / "b.dcs", source, password=password, kdf_log2_n=10)
+    assert "hỏng" in error.value.message
+    assert source._changed  # noqa: SLF001 - the stick did change a byte
+    assert list(stick.iterdir()) == []

@@ -233,3 +233,58 @@ def test_another_organisations_bundle_is_refused_naming_it(home: Workspace, tmp_
         assert not (other.data_dir / "backups").exists() or not list(
             (other.data_dir / "backups").glob("truoc-nhap-goi-*")
         )
+
+
+def test_changes_going_back_and_forth_over_several_exchanges_are_never_conflicts(
+    home: Workspace, away: Workspace
+) -> None:
+    member_id = home.members.list()[7].id
+    for round_, (editor, reader) in enumerate([(away, home), (home, away)] * 2):
+        edit(editor, member_id, phone=f"090000000{round_}")
+        result = apply(reader, bundle_of(editor))
+        assert not result.conflicts and result.updated == {"members": 1}, round_
+        assert reader.members.get(member_id).fields.phone == f"090000000{round_}"
+        assert every_row(home) == every_row(away)
+    # a bundle made before the last exchanges is older everywhere: it changes nothing
+    stale = bundle_of(home)
+    edit(home, member_id, phone="0912121212")
+    apply(away, bundle_of(home))
+    again = apply(away, stale)
+    assert (again.updated, again.conflicts) == ({}, [])
+    assert away.members.get(member_id).fields.phone == "0912121212"
+
+
+def test_a_report_bundle_updates_only_what_it_carries(home: Workspace, away: Workspace) -> None:
+    year = home.plans.years()[0]
+    member_id = home.members.list()[8].id
+    edit(home, member_id, phone="0901010101")
+    home.rating.set_rules(home.rating.rules().text.replace('"3": 50', '"3": 40'))  # a setting
+    result = apply(away, bundle_of(home, "report", year))
+    assert result.updated == {"members": 1}  # the setting is not in a report
+    assert away.members.get(member_id).fields.phone == "0901010101"
+    assert away.rating.rules().thresholds != home.rating.rules().thresholds
+
+
+def test_an_import_cancelled_midway_leaves_the_data_as_they_were(
+    home: Workspace, away: Workspace
+) -> None:
+    class Cancelled(Exception):
+        pass
+
+    ids = [m.id for m in home.members.list()]
+    for member_id in ids[:3]:
+        edit(home, member_id, phone="0902020202")
+    home.members.delete([ids[10]])
+    before = every_row(away)
+    calls: list[tuple[int, int]] = []
+
+    def report(done: int, total: int) -> None:
+        calls.append((done, total))
+        if done > total // 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        apply(away, bundle_of(home), report=report)
+    assert every_row(away) == before
+    assert calls[0][1] == sum(bundle_of(home).manifest["counts"].values())  # type: ignore[union-attr]
+    assert apply(away, bundle_of(home)).updated == {"members": 3}  # the exchange state too

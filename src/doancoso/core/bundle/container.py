@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 from ..storage.folder import os_reason
 from .crypto import EncryptingWriter, decrypt, is_encrypted
 from .disks import safe_write
-from .errors import BundleError
+from .errors import BundleError, BundleWriteError
 from .limits import SCRYPT_LOG2_N
 from .manifest import NOTHING_CHANGED, Manifest
 from .reader import TRUNCATED, ContainerReader, check_directory, zip_errors
@@ -68,6 +68,15 @@ class _Progress:
             self._report(_SCALE, _SCALE)
 
 
+class _Discard:
+    def write(self, data: bytes) -> int:
+        return len(data)
+
+
+def size_of(reader: ContainerReader) -> int:
+    return sum(member.size for member in reader.info.members.values())
+
+
 class _Hashing:
     """A one-pass stream that hashes what goes through it into ``out``."""
 
@@ -97,31 +106,51 @@ def write_bundle(
     report: Report | None = None,
     limit: int | None = None,
     kdf_log2_n: int = SCRYPT_LOG2_N,
+    workdir: Path | None = None,
 ) -> Written:
     """Write ``source`` as a bundle at ``target``: encrypted with ``password`` (None: clear).
     ``limit`` bounds the file's size (default: the drive's, FAT32's 4 GB); ``kdf_log2_n`` is
-    scrypt's cost (the fuzz tests lower it to make thousands of bundles)."""
+    scrypt's cost (the fuzz tests lower it to make thousands of bundles); ``workdir`` holds
+    the read-back's decrypted copy (default: the system's temporary folder)."""
     target = Path(target)
     progress = _Progress(report)
     sizes = evidence_sizes(source)
     written: dict[str, Any] = {}
-    hashing: list[_Hashing] = []
+    hashing: list[_Hashing] = []  # of the file; of the clear container when encrypted
+    keys: list[bytes] = []
 
     def write(stream: BinaryIO) -> None:
-        progress.phase(_SCALE * 6 // 10)
+        progress.phase(_SCALE * 7 // 10)
         out = _Hashing(stream)
         hashing.append(out)
         if password is None:
             written.update(write_container(out, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
             return
         encrypting = EncryptingWriter(out, password, log2_n=kdf_log2_n)  # type: ignore[arg-type]
-        written.update(write_container(encrypting, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
+        keys.append(encrypting.key)
+        plain = _Hashing(encrypting)  # type: ignore[arg-type]
+        hashing.append(plain)
+        written.update(write_container(plain, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
         encrypting.finish()
 
     def verify(path: Path) -> None:
-        progress.phase(_SCALE * 4 // 10)
-        with _opened(path, password, extract=False, progress=progress) as reader:
-            reader.verify()
+        progress.phase(_SCALE * 3 // 10)
+        if password is None:  # read back as any reader would: every member's hash
+            with _opened(path, None, extract=False, workdir=workdir) as reader:
+                reader.verify(lambda done: progress(done, size_of(reader)))
+            return
+        # Encrypted: every chunk decrypted and authenticated, the decrypted container hashed:
+        # the very bytes whose members were hashed into the manifest as they were written.
+        sink = _Hashing(_Discard())  # type: ignore[arg-type]
+        total = path.stat().st_size
+        with open(path, "rb") as handle:
+            decrypt(handle, sink, None, key=keys[0], progress=lambda d: progress(d, total))  # type: ignore[arg-type]
+        if sink.digest.digest() != hashing[1].digest.digest():
+            raise BundleWriteError(
+                f"Gói dữ liệu đọc lại từ “{target.parent}” không khớp với dữ liệu vừa ghi: ổ "
+                "đĩa hoặc USB có thể bị lỗi. Hãy thử ghi lại, hoặc chọn ổ đĩa khác. Không có "
+                "tệp nào được để lại dưới tên này."
+            )
 
     size = safe_write(target, write, verify, expected_size=sum(sizes.values()), limit=limit)
     progress.finish()

@@ -195,8 +195,8 @@ class EncryptingWriter:
         chunk_size: int = CHUNK_SIZE,
         log2_n: int = SCRYPT_LOG2_N,
     ) -> None:
-        self.header, key = new_header(password, chunk_size=chunk_size, log2_n=log2_n)
-        self._aes = AESGCM(key)
+        self.header, self.key = new_header(password, chunk_size=chunk_size, log2_n=log2_n)
+        self._aes = AESGCM(self.key)
         self._out = out
         self._chunk = chunk_size
         self._buffer = bytearray()
@@ -255,13 +255,17 @@ def decrypt(
     password: str | None,
     *,
     progress: Callable[[int], None] | None = None,
+    key: bytes | None = None,
 ) -> Header:
     """Decrypt the bundle read from ``source`` into ``out``, checking every chunk; raises
-    :class:`WrongPassword` or a :class:`BundleError` (``out`` then holds a prefix to discard)."""
+    :class:`WrongPassword` or a :class:`BundleError` (``out`` then holds a prefix to discard).
+    ``key``: the AES key itself (the writer's read-back, which derived it a moment ago)."""
     header = read_header(source)
-    if not password:
-        raise PasswordNeeded(PASSWORD_NEEDED)
-    aes = AESGCM(header.key(password))
+    if key is None:
+        if not password:
+            raise PasswordNeeded(PASSWORD_NEEDED)
+        key = header.key(password)
+    aes = AESGCM(key)
     segment = header.chunk_size + _TAG
     pending = _read_exact(source, segment)
     counter = 0

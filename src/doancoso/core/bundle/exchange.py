@@ -27,8 +27,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-Version = tuple[int, str]
-_CHUNK = 500
+Version = tuple[int, str, str]
+"""``(revision, updated_at, origin)``: ``updated_at`` (ISO) tells apart two changes that give a
+row the same revision on two installations (``origin`` is the installation that made the row,
+not the last change); it identifies a change, it never orders two."""
+STORED = "%Y-%m-%d %H:%M:%S.%f"
+"""How SQLAlchemy stores a date and time in SQLite: agreed versions are stored alike, so that
+SQL compares them with the rows' own."""
+_CHUNK = 1000
 
 
 def exchange_section(
@@ -48,16 +54,17 @@ def exchange_section(
         tables: dict[str, dict[str, list[Any] | None]] = {}
         for table, (condition, params) in where.items():
             found = conn.execute(
-                f"SELECT t.id, e.revision, e.origin FROM {table} t"
-                " LEFT JOIN exchange_rows e"
+                "SELECT t.id, e.agreed_revision, e.agreed_updated_at, e.agreed_origin"
+                f" FROM {table} t LEFT JOIN exchange_rows e"
                 " ON e.peer = ? AND e.table_name = ? AND e.row_id = t.id"
-                " WHERE (e.row_id IS NULL OR e.revision != t.revision OR e.origin != t.origin)"
+                " WHERE (e.row_id IS NULL OR e.agreed_revision != t.revision"
+                " OR e.agreed_updated_at != t.updated_at OR e.agreed_origin != t.origin)"
                 f" AND t.id IN (SELECT id FROM {table} WHERE {condition})",
                 (peer, table, *_bind(organization_id, params)),
             ).fetchall()
             if found:
                 tables[table] = {
-                    str(i): None if r is None else [int(r), str(o)] for i, r, o in found
+                    str(i): None if r is None else [int(r), _iso(u), str(o)] for i, r, u, o in found
                 }
         agreed[peer] = tables
     return {"installation": installation_id, "agreed": agreed}
@@ -82,28 +89,24 @@ class Bases:
         listed = self._remote.get(table)
         if isinstance(listed, dict) and row_id in listed:
             value = listed[row_id]
-            if isinstance(value, list) and len(value) == 2:
-                return int(value[0]), str(value[1])
+            if isinstance(value, list) and len(value) == 3:
+                return int(value[0]), str(value[1]), str(value[2])
             return None
         return theirs  # not listed: at the version agreed
 
     def local(self, session: Session, table: str, ids: list[str]) -> dict[str, Version]:
         """The versions this installation recorded for ``ids`` at its last exchange."""
-        from sqlalchemy import select
-
-        from ..storage.models import ExchangeRow
-
         found: dict[str, Version] = {}
         for start in range(0, len(ids), _CHUNK):
             part = ids[start : start + _CHUNK]
-            for row_id, revision, origin in session.execute(
-                select(ExchangeRow.row_id, ExchangeRow.revision, ExchangeRow.origin).where(
-                    ExchangeRow.peer == self.peer,
-                    ExchangeRow.table_name == table,
-                    ExchangeRow.row_id.in_(part),
-                )
+            marks = ", ".join("?" * len(part))
+            for row_id, revision, updated, origin in session.connection().exec_driver_sql(
+                "SELECT row_id, agreed_revision, agreed_updated_at, agreed_origin"
+                " FROM exchange_rows"
+                f" WHERE peer = ? AND table_name = ? AND row_id IN ({marks})",
+                (self.peer, table, *part),
             ):
-                found[row_id] = (revision, origin)
+                found[str(row_id)] = (int(revision), _iso(updated), str(origin))
         return found
 
 
@@ -111,24 +114,25 @@ def record(
     session: Session, peer: str, table: str, versions: Iterable[tuple[str, Version]]
 ) -> None:
     """Remember that ``peer`` and this installation now share these versions of rows."""
-    from sqlalchemy import delete, insert
+    from sqlalchemy import text
 
-    from ..storage.models import ExchangeRow
-
+    statement = text(
+        "INSERT INTO exchange_rows"
+        " (peer, table_name, row_id, agreed_revision, agreed_updated_at, agreed_origin)"
+        " VALUES (:peer, :table_name, :row_id, :revision, :updated, :origin)"
+        " ON CONFLICT (peer, table_name, row_id) DO UPDATE SET"
+        " agreed_revision = excluded.agreed_revision,"
+        " agreed_updated_at = excluded.agreed_updated_at, agreed_origin = excluded.agreed_origin"
+    )
     rows = [
-        {"peer": peer, "table_name": table, "row_id": i, "revision": v[0], "origin": v[1]}
+        {
+            "peer": peer, "table_name": table, "row_id": i, "revision": v[0],
+            "updated": datetime.fromisoformat(v[1]).strftime(STORED), "origin": v[2],
+        }
         for i, v in versions
-    ]
+    ]  # fmt: skip
     for start in range(0, len(rows), _CHUNK):
-        part = rows[start : start + _CHUNK]
-        session.execute(
-            delete(ExchangeRow).where(
-                ExchangeRow.peer == peer,
-                ExchangeRow.table_name == table,
-                ExchangeRow.row_id.in_([r["row_id"] for r in part]),
-            )
-        )
-        session.execute(insert(ExchangeRow), part)
+        session.execute(statement, rows[start : start + _CHUNK])
 
 
 def record_peer(
@@ -152,3 +156,9 @@ def record_peer(
         found.organization_name = organization_name
         found.last_import_at = now
         found.imports += 1
+
+
+def _iso(stored: object) -> str:
+    """A stored date and time in the ISO form rows travel with."""
+    value = stored if isinstance(stored, datetime) else datetime.fromisoformat(str(stored))
+    return value.isoformat()

@@ -51,6 +51,7 @@ FIELD_LABELS: dict[str, str] = {
     "event_date": "Ngày", "number": "Số", "place": "Địa điểm", "day": "Ngày",
     "start_date": "Ngày bắt đầu", "end_date": "Ngày kết thúc", "state": "Trạng thái",
     "reason": "Lý do", "caption": "Chú thích", "value": "Giá trị", "year": "Năm",
+    "key": "Tên thiết lập",
     "content": "Nội dung", "results": "Kết quả", "remark": "Nhận xét", "level": "Mức",
     "decided_level": "Mức xếp loại", "proposed_level": "Mức đề xuất",
     "self_level": "Mức tự xếp loại", "planned": "Chỉ tiêu", "achieved": "Đạt được",

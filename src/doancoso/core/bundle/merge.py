@@ -1,6 +1,7 @@
 """Merging a bundle's rows into this data (issue #17, "Import"): the plan (a dry run) and apply.
 
-Rows are matched by id and compared by version (``revision``, ``origin``). With the versions
+Rows are matched by id and compared by version (``revision``, ``updated_at``, ``origin``: see
+:mod:`.exchange`). With the versions
 both installations agreed on at their last exchange (:mod:`.exchange`):
 
 - a row only the bundle has is new (a tombstone too, so that deletions travel);
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
 
+from .exchange import Version, _iso
 from .labels import field_label, table_label
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
@@ -48,6 +50,14 @@ STAMPS = ("id", "updated_at", "revision", "origin")
 DERIVED = {"members": ("sort_key", "search_text"), "youths": ("sort_key", "search_text")}
 """Columns computed from others: never shown in a conflict, computed again after a mix."""
 _CHUNK = 1000
+UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "members": ("national_id", "member_code"),
+    "settings": ("key",),
+    "plans": ("year",),
+    "rating_rounds": ("year",),
+    "checklists": ("year",),
+}
+"""Columns a live row of an organisation holds alone (the unique indexes of the tables)."""
 
 
 @dataclass(frozen=True)
@@ -151,14 +161,25 @@ class ImportPlan:
         bucket[table] = bucket.get(table, 0) + 1
 
 
+def _where_ids(session: Session, query: str, ids: list[str]) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` (a SELECT without WHERE) whose id is one of ``ids`` (at most
+    :data:`_CHUNK`): plain placeholders, since building 1,000 bound literals through the SQL
+    expression language costs more than the query."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    result = session.connection().exec_driver_sql(f"{query} WHERE id IN ({marks})", tuple(ids))
+    return [tuple(r) for r in result]
+
+
 def _chunks(rows: Iterable[dict[str, Any]], size: int = _CHUNK) -> Iterator[list[dict[str, Any]]]:
     iterator = iter(rows)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
-def _version(row: Mapping[str, Any]) -> tuple[int, str]:
-    return int(row["revision"]), str(row["origin"])
+def _version(row: Mapping[str, Any]) -> Version:
+    return int(row["revision"]), str(row["updated_at"]), str(row["origin"])
 
 
 def _row_label(table: str, row: Mapping[str, Any]) -> str:
@@ -229,7 +250,7 @@ class _Merge:
         self.plan = ImportPlan(organization={"id": self.their_org, "name": self.their_name})
         self.bases = Bases(manifest, self.me)
         self.seen: dict[str, str] = {}
-        self.agreed: list[tuple[str, str, tuple[int, str]]] = []
+        self.agreed: list[tuple[str, str, Version]] = []
         self.files = set(source.evidence_hashes())
         self.mapper: OrgMapper | None = None
         if self.my_org is None:
@@ -278,8 +299,15 @@ class _Merge:
         self.total = total
         for table in travelling_tables():
             if table in present:
+                self.fresh: list[dict[str, Any]] = []
+                self.held: list[dict[str, Any]] = []
+                self.bundle_keys: dict[str, tuple[Any, ...] | None] = {}
+                self.crowded = table in UNIQUE_KEYS and self._has_rows(session, table)
                 for chunk in _chunks(self.source.rows(table)):
                     self._chunk(session, table, chunk)
+                self._unique(session, table)
+                if self.write and self.held:  # after every update: a tombstone frees its key
+                    self._write(session, table, self.held, [])
         if self.write:
             self._finish(session)
         return self.plan
@@ -328,39 +356,95 @@ class _Merge:
         ids = [r["id"] for r in rows]
         from .rows import to_json
 
+        owner = "id" if table == "organizations" else "organization_id"
+        here: dict[str, tuple[Version, str]] = {
+            i: ((int(r), _iso(u), str(o)), str(org))
+            for i, r, u, o, org in _where_ids(
+                session, f"SELECT id, revision, updated_at, origin, {owner} FROM {table}", ids
+            )
+        }
+        self._collisions(session, table, [i for i in ids if i not in here])
+        for row_id, (_, org) in here.items():
+            if org != own_org:
+                raise refuse(table, row_id, "mã dòng trùng với một dòng của một Đoàn cơ sở khác")
+        # Rows at the same version hold the same content: only the others are read in full.
+        differ = [r["id"] for r in rows if r["id"] in here and here[r["id"]][0] != _version(r)]
         mine: dict[str, dict[str, Any]] = {}
-        for found in session.execute(select(model).where(model.c.id.in_(ids))).mappings():
-            mine[found["id"]] = {k: to_json(found[k], kinds[k]) for k in kinds}
-        self._collisions(session, table, [i for i in ids if i not in mine])
-        for row in rows:
-            here = mine.get(row["id"])
-            if here is not None:
-                here_org = here["id"] if table == "organizations" else here["organization_id"]
-                if here_org != own_org:
-                    raise refuse(
-                        table, row["id"], "mã dòng trùng với một dòng của một Đoàn cơ sở khác"
-                    )
-        local = self.bases.local(session, table, [i for i in ids if i in mine])
+        if differ:
+            for found in session.execute(select(model).where(model.c.id.in_(differ))).mappings():
+                mine[found["id"]] = {k: to_json(found[k], kinds[k]) for k in kinds}
+        local = self.bases.local(session, table, differ)
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         for row in rows:
-            self._classify(table, mine.get(row["id"]), row, local.get(row["id"]), inserts, updates)
+            row_id = row["id"]
+            if self.crowded:
+                keys = UNIQUE_KEYS[table]
+                live = row["deleted_at"] is None
+                self.bundle_keys[row_id] = tuple(row[k] for k in keys) if live else None
+                if row_id not in here and live:
+                    self.fresh.append(row)
+            if row_id in here and row_id not in mine:
+                self.plan._count(self.plan.unchanged, table)
+                self.agreed.append((table, row_id, _version(row)))
+                continue
+            self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
+        if self.crowded:  # new rows wait for the table's updates (see run)
+            self.held.extend(inserts)
+            inserts = []
         if self.write:
             self._write(session, table, inserts, updates)
 
+    def _unique(self, session: Session, table: str) -> None:
+        """Refuse a new row holding what a live row here already holds alone (the CCCD of a
+        member, the plan of a year...), unless the bundle changes that row too."""
+        own_org = self.my_org or self.their_org
+        for column in UNIQUE_KEYS.get(table, ()):
+            wanted = {r[column]: r for r in self.fresh if r[column] is not None}
+            values = list(wanted)
+            for start in range(0, len(values), _CHUNK):
+                part = values[start : start + _CHUNK]
+                marks = ", ".join("?" * len(part))
+                found = session.connection().exec_driver_sql(
+                    f"SELECT id, {column} FROM {table} WHERE organization_id = ?"
+                    f" AND deleted_at IS NULL AND {column} IN ({marks})",
+                    (own_org, *part),
+                )
+                position = UNIQUE_KEYS[table].index(column)
+                for here_id, value in found:
+                    if here_id in self.bundle_keys:  # the bundle holds that row too
+                        kept = self.bundle_keys[here_id]
+                        if kept is None or kept[position] != value:
+                            continue  # deleted or changed there: the key is free
+                    theirs = wanted.get(value)
+                    if theirs is None:
+                        continue
+                    raise refuse(
+                        table, theirs["id"],
+                        f"{field_label(column)} “{value}” đã có ở một bản ghi khác trên "
+                        f"máy này ({table_label(table)} {here_id}). Hãy sửa hoặc xóa một trong "
+                        "hai rồi nhập lại",
+                    )  # fmt: skip
+
+    def _has_rows(self, session: Session, table: str) -> bool:
+        own_org = self.my_org or self.their_org
+        found = session.connection().exec_driver_sql(
+            f"SELECT 1 FROM {table} WHERE organization_id = ? LIMIT 1", (own_org,)
+        )
+        return found.first() is not None
+
     def _collisions(self, session: Session, table: str, ids: list[str]) -> None:
         """Refuse an id new to ``table`` that a row of another table here has."""
-        from sqlalchemy import select
 
         if not ids:
             return
-        for other, model in travelling_tables().items():
+        for other in travelling_tables():
             if other == table:
                 continue
-            hit = session.execute(select(model.c.id).where(model.c.id.in_(ids)).limit(1)).first()
-            if hit is not None:
+            hit = _where_ids(session, f"SELECT id FROM {other}", ids)
+            if hit:
                 raise refuse(
-                    table, hit[0], f"mã dòng trùng với một dòng của bảng “{table_label(other)}”"
+                    table, hit[0][0], f"mã dòng trùng với một dòng của bảng “{table_label(other)}”"
                 )
 
     def _classify(
@@ -368,7 +452,7 @@ class _Merge:
         table: str,
         mine: dict[str, Any] | None,
         theirs: dict[str, Any],
-        local_base: tuple[int, str] | None,
+        local_base: Version | None,
         inserts: list[dict[str, Any]],
         updates: list[dict[str, Any]],
     ) -> None:
@@ -390,7 +474,11 @@ class _Merge:
             return
         bases = {b for b in (local_base, self.bases.remote(table, row_id, version)) if b}
         mine_changed = mine_version not in bases
-        theirs_changed = version not in bases
+        # Their copy held the agreed version after the exchange, and every change since raised
+        # its revision: a version at or below the one agreed here is older, not a change.
+        theirs_changed = version not in bases and not (
+            local_base is not None and version[0] <= local_base[0]
+        )
         if mine_version == version:  # the same version holding other content: never silent
             mine_changed = theirs_changed = True
         both_deleted = mine["deleted_at"] is not None and theirs["deleted_at"] is not None
@@ -445,7 +533,6 @@ class _Merge:
         from ..storage.models import utc_now
 
         result["revision"] = max(int(mine["revision"]), int(theirs["revision"])) + 1
-        result["origin"] = self.me
         result["updated_at"] = utc_now().isoformat()
         self._take(table, mine, result, updates)
 
@@ -475,8 +562,6 @@ class _Merge:
         from sqlalchemy import bindparam
 
         model = travelling_tables()[table]
-        if inserts:
-            session.execute(model.insert(), [python_values(table, r) for r in inserts])
         if updates:
             names = [c for c in columns_of(table) if c != "id"]
             statement = (
@@ -489,6 +574,8 @@ class _Merge:
                 values = python_values(table, row)
                 params.append({"row_id": row["id"], **{f"v_{n}": values[n] for n in names}})
             session.execute(statement, params)
+        if inserts:
+            session.execute(model.insert(), [python_values(table, r) for r in inserts])
 
     def _finish(self, session: Session) -> None:
         from ..context import OWN_ORGANIZATION_KEY
@@ -496,7 +583,7 @@ class _Merge:
         from ..storage.tracking import transaction_time
         from .exchange import record, record_peer
 
-        by_table: dict[str, list[tuple[str, tuple[int, str]]]] = {}
+        by_table: dict[str, list[tuple[str, Version]]] = {}
         for table, row_id, version in self.agreed:
             by_table.setdefault(table, []).append((row_id, version))
         if self.bases.peer:
@@ -554,6 +641,7 @@ def apply(
     it (``branch_names``: a new name for a kept one); ``unmatch``: their member ids not to take
     as the same person as one of ours."""
     from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
 
     from ..storage.tracking import KEEP_REVISIONS
 
@@ -568,12 +656,19 @@ def apply(
     ws.backups.take("truoc-nhap-goi")
     evidence_new = _store_evidence(ws, source)
     merge = _Merge(ws, source, report=report, write=True, **options)
-    with ws.db.transaction() as session:
-        session.info[KEEP_REVISIONS] = True
-        session.execute(text("PRAGMA defer_foreign_keys = ON"))
-        result = merge.run(session)
-        if result.unresolved:  # the data changed between the plan and now
-            raise UnresolvedConflicts(_unresolved_message(result.unresolved))
+    try:
+        with ws.db.transaction() as session:
+            session.info[KEEP_REVISIONS] = True
+            session.execute(text("PRAGMA defer_foreign_keys = ON"))
+            result = merge.run(session)
+            if result.unresolved:  # the data changed between the plan and now
+                raise UnresolvedConflicts(_unresolved_message(result.unresolved))
+    except IntegrityError as exc:  # a rule of the tables the checks did not foresee
+        raise SyncError(
+            "Dữ liệu trong tệp trái với dữ liệu trên máy này (hai bản ghi giữ cùng một giá trị "
+            f"chỉ được có một lần, hoặc trỏ tới bản ghi không có). {NOTHING_WRITTEN}",
+            repr(exc),
+        ) from exc
     result.applied = True
     result.evidence_new = evidence_new
     if result.handover:

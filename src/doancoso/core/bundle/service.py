@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .container import open_bundle, read_manifest, write_bundle
 from .errors import BundleError
-from .manifest import Manifest
+from .manifest import Manifest, dumps, parse_manifest
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -101,8 +101,11 @@ class BundleService:
         if kind == "report" and year is None:
             raise BundleError("Gói báo cáo cấp trên cần chọn năm báo cáo.")
         with collect(self._ws, kind, year) as snapshot:
-            written = write_bundle(Path(target), snapshot, password=password, report=report)
-        info = read_manifest(written.path, password, workdir=self._workdir())
+            written = write_bundle(
+                Path(target), snapshot, password=password, report=report,
+                workdir=self._workdir(),
+            )  # fmt: skip
+        info = parse_manifest(dumps(written.manifest), encrypted=password is not None)
         return ExportResult(
             written.path, written.sha256, written.size, BundleInfo.of(info), dict(info.counts)
         )
@@ -146,6 +149,31 @@ class BundleService:
                 self._ws, source, on_conflict=on_conflict,  # type: ignore[arg-type]
                 merge_organization=merge_organization, **options,
             )  # fmt: skip
+
+    def run_import(
+        self,
+        path: Path,
+        password: str | None,
+        *,
+        dry_run: bool = False,
+        on_conflict: str | None = None,
+        merge_organization: bool = False,
+        report: Report | None = None,
+    ) -> ImportPlan:
+        """The command line's import, with one opening of the bundle: the plan; then, unless
+        ``dry_run`` or conflicts are left without a choice (``plan.unresolved``), applied."""
+        from .merge import apply, plan
+
+        if not dry_run:
+            self._ws.db.require_writable()
+        options: dict[str, Any] = {
+            "on_conflict": on_conflict, "merge_organization": merge_organization,
+        }  # fmt: skip
+        with self.opened(path, password, report=report) as source:
+            checked = plan(self._ws, source, **options)
+            if dry_run or checked.unresolved:
+                return checked
+            return apply(self._ws, source, **options)
 
     @contextlib.contextmanager
     def opened(

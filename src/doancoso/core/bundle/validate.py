@@ -10,6 +10,7 @@ naming the table and the row.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from .labels import table_label
@@ -49,7 +50,7 @@ def check_table(table: str) -> None:
 
 def _fits(value: Any, kind: str) -> bool:
     if kind == "str":
-        return isinstance(value, str)
+        return type(value) is str
     if kind == "int":
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "float":
@@ -76,25 +77,31 @@ def check_row(table: str, row: Any) -> dict[str, Any]:
     row_id = row.get("id")
     if not isinstance(row_id, str) or not 0 < len(row_id) <= 36:
         raise refuse(table, row_id, "mã dòng (id) thiếu hoặc không hợp lệ")
-    kinds = columns_of(table)
-    unknown = sorted(set(row) - set(kinds))
-    if unknown:
-        raise refuse(table, row_id, f"cột “{unknown[0]}” không có trong bảng này")
-    columns = travelling_tables()[table].columns
+    spec = _spec(table)
+    if len(row) != len(spec) or any(name not in spec for name in row):
+        unknown = sorted(set(row) - set(spec))
+        if unknown:
+            raise refuse(table, row_id, f"cột “{unknown[0]}” không có trong bảng này")
     checked: dict[str, Any] = {}
-    for name, kind in kinds.items():
+    for name, (kind, nullable) in spec.items():
         value = row.get(name)
         if value is None:
-            if name not in row and not columns[name].nullable:
-                raise refuse(table, row_id, f"thiếu cột “{name}”")
-            if not columns[name].nullable:
-                raise refuse(table, row_id, f"cột “{name}” không được để trống")
+            if not nullable:
+                what = f"thiếu cột “{name}”" if name not in row else None
+                raise refuse(table, row_id, what or f"cột “{name}” không được để trống")
         elif not _fits(value, kind):
             raise refuse(
                 table, row_id, f"cột “{name}” phải là {_KIND_WORDS[kind]}, không phải {value!r}"
             )
         checked[name] = value
     return checked
+
+
+@cache
+def _spec(table: str) -> dict[str, tuple[str, bool]]:
+    """Each column of ``table``: its JSON kind and whether it may be empty."""
+    columns = travelling_tables()[table].columns
+    return {name: (kind, bool(columns[name].nullable)) for name, kind in columns_of(table).items()}
 
 
 def python_values(table: str, row: dict[str, Any]) -> dict[str, Any]:

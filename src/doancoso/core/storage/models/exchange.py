@@ -1,9 +1,10 @@
 """What this installation last exchanged with each other installation (bundles, issue #17).
 
 Not travelling: each installation keeps its own view. ``exchange_rows`` holds, per peer
-installation and row, the version (``revision``, ``origin``) that both installations held at
-their last exchange; ``exchange_peers`` one line per peer. With it a merge tells exactly which
-side changed a row since the two copies last met (see ``docs/bundle-format.md``, "Merge").
+installation and row, the version (``revision``, ``updated_at``, ``origin``) that both
+installations held at their last exchange; ``exchange_peers`` one line per peer. With it a merge
+tells exactly which side changed a row since the two copies last met (see
+``docs/bundle-format.md``, "Merge").
 """
 
 from __future__ import annotations
@@ -37,5 +38,8 @@ class ExchangeRow(Base):
     peer: Mapped[str] = mapped_column(String(36), primary_key=True)
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    revision: Mapped[int] = mapped_column(Integer)
-    origin: Mapped[str] = mapped_column(String(36))
+    # The row's revision, updated_at and origin as they were. Not named like the row's own
+    # columns: this table is not travelling (no id, no tombstone).
+    agreed_revision: Mapped[int] = mapped_column(Integer)
+    agreed_updated_at: Mapped[datetime] = mapped_column(DateTime)
+    agreed_origin: Mapped[str] = mapped_column(String(36))

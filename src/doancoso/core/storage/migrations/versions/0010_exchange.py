@@ -2,8 +2,8 @@
 
 Two local (not travelling) tables for the merge of bundles (issue #17): exchange_peers, one line
 per installation a bundle was imported from, and exchange_rows, per peer and row the version
-(revision, origin) both installations held at their last exchange. Nothing that exists is
-rewritten.
+(revision, updated_at, origin) both installations held at their last exchange. Nothing that
+exists is rewritten.
 
 Revision ID: 0010
 Revises: 0009
@@ -36,8 +36,9 @@ def upgrade() -> None:
         sa.Column("peer", sa.String(length=36), nullable=False),
         sa.Column("table_name", sa.String(length=40), nullable=False),
         sa.Column("row_id", sa.String(length=36), nullable=False),
-        sa.Column("revision", sa.Integer(), nullable=False),
-        sa.Column("origin", sa.String(length=36), nullable=False),
+        sa.Column("agreed_revision", sa.Integer(), nullable=False),
+        sa.Column("agreed_updated_at", sa.DateTime(), nullable=False),
+        sa.Column("agreed_origin", sa.String(length=36), nullable=False),
         sa.PrimaryKeyConstraint("peer", "table_name", "row_id", name=op.f("pk_exchange_rows")),
     )
 

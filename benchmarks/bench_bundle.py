@@ -1,0 +1,178 @@
+"""Bundles (#17): export and import of the 2,000-member demo (a year of records and more) with
+100 MB of evidence, each next to a bare ``zipfile`` write and read of the same files with their
+SHA-256, measured in the same run; then a 100,000-member handover round trip in a subprocess,
+its peak memory (``ru_maxrss``).
+
+The bare write: the bundle's own members (the rows as JSON lines, the evidence files) as files
+on disk, zipped as the bundle zips them (rows deflated, evidence stored), each hashed. The bare
+read: each member of that ZIP read and hashed. Ours: ``ws.bundles.export`` (rows collected from
+the database, encrypted, fsync'd, read back and verified) and ``ws.bundles.apply`` into a fresh
+folder (decrypted, verified, planned, a backup, the rows written in one transaction, the files
+copied into the store).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from doancoso.core.workspace import Workspace
+
+from .common import demo_folder, report
+
+MEMBERS = 2000
+EVIDENCE_FILES, EVIDENCE_SIZE = 50, 2 * 1024 * 1024  # 100 MB
+BIG = 100_000
+PASSWORD = "Đo tốc độ gói dữ liệu"
+_BLOCK = 1024 * 1024
+
+
+def _add_evidence(ws: Workspace, folder: Path) -> None:
+    year = date.today().year
+    ws.recognition.open(year)
+    codes = [item.code for item in ws.recognition.view(year).template.items]
+    for i in range(EVIDENCE_FILES):
+        path = folder / f"minh-chung-{i}.pdf"
+        path.write_bytes(b"%PDF-1.4\n" + os.urandom(EVIDENCE_SIZE - 9))
+        ws.recognition.attach(year, codes[i % len(codes)], path, f"Văn bản số {i + 1}")
+
+
+def _members_on_disk(bundle: Path, folder: Path) -> list[Path]:
+    """The clear bundle's members as files (what the bare ZIP is made of)."""
+    files = []
+    with zipfile.ZipFile(bundle) as archive:
+        for info in archive.infolist():
+            if info.filename == "manifest.json":
+                continue
+            path = folder / info.filename
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with archive.open(info) as member, open(path, "wb") as out:
+                shutil.copyfileobj(member, out, _BLOCK)
+            files.append(path)
+    return files
+
+
+def _bare_write(files: list[Path], root: Path, target: Path) -> None:
+    with open(target, "wb") as out:
+        with zipfile.ZipFile(out, "w") as archive:
+            for path in files:
+                info = zipfile.ZipInfo(str(path.relative_to(root)))
+                stored = info.filename.startswith("evidence/")
+                info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+                digest = hashlib.sha256()
+                with open(path, "rb") as source, archive.open(info, "w") as member:
+                    while block := source.read(_BLOCK):
+                        digest.update(block)
+                        member.write(block)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _bare_read(target: Path) -> None:
+    with zipfile.ZipFile(target) as archive:
+        for info in archive.infolist():
+            digest = hashlib.sha256()
+            with archive.open(info) as member:
+                while block := member.read(_BLOCK):
+                    digest.update(block)
+
+
+_ROUND_TRIP = """
+import json, resource, sys, time
+from pathlib import Path
+from doancoso.core.workspace import Workspace
+source, tmp = Path(sys.argv[1]), Path(sys.argv[2])
+started = time.perf_counter()
+with Workspace.open(source) as ws:
+    exported = ws.bundles.export(tmp / "b.dcs", password="x" * 12)
+middle = time.perf_counter()
+with Workspace.open(tmp / "fresh") as ws:
+    plan = ws.bundles.apply(exported.path, "x" * 12)
+end = time.perf_counter()
+print(json.dumps({"export": middle - started, "import": end - middle, "size": exported.size,
+                  "members": plan.new.get("members", 0),
+                  "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def round_trip_memory(members: int = BIG) -> dict[str, float]:
+    """A handover of ``members`` exported and imported in a fresh process: times, peak memory."""
+    with tempfile.TemporaryDirectory(prefix="bench-bundle-big-") as tmp:
+        folder = Path(tmp) / "data"
+        shutil.copytree(demo_folder(members), folder)
+        done = subprocess.run(
+            [sys.executable, "-c", _ROUND_TRIP, str(folder), tmp],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+        return result
+
+
+def run() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-bundle-") as tmp_name:
+        tmp = Path(tmp_name)
+        folder = tmp / "data"
+        shutil.copytree(demo_folder(MEMBERS), folder)
+        with Workspace.open(folder) as ws:
+            _add_evidence(ws, tmp)
+            clear = ws.bundles.export(tmp / "clear.dcs", password=None)
+        files = _members_on_disk(clear.path, tmp / "members")
+        rows = sum(v for k, v in clear.counts.items())
+        evidence = sum(p.stat().st_size for p in files if p.parent.name == "evidence")
+        ours_export, ours_clear, ours_import, bare_write, bare_read = [], [], [], [], []
+        for i in range(3):
+            with Workspace.open(folder) as ws:
+                start = time.perf_counter()
+                locked = ws.bundles.export(tmp / "b.dcs", password=PASSWORD)
+                ours_export.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                ws.bundles.export(tmp / "c.dcs", password=None)
+                ours_clear.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            _bare_write(files, tmp / "members", tmp / "bare.zip")
+            bare_write.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            _bare_read(tmp / "bare.zip")
+            bare_read.append(time.perf_counter() - start)
+            fresh = tmp / f"fresh-{i}"
+            with Workspace.open(fresh) as ws:
+                start = time.perf_counter()
+                ws.bundles.apply(locked.path, PASSWORD)
+                ours_import.append(time.perf_counter() - start)
+            shutil.rmtree(fresh)
+        label = f"{MEMBERS} members, {rows} rows, {evidence // 2**20} MB evidence"
+        report(
+            f"bundle export, encrypted ({label})",
+            min(ours_export),
+            "≤ 2x bare",
+            ("zipfile write + SHA-256", min(bare_write)),
+        )
+        report("bundle export, clear", min(ours_clear), "", ("zipfile write", min(bare_write)))
+        report(
+            "bundle import into a fresh folder (handover)",
+            min(ours_import),
+            "≤ 2.5x bare",
+            ("zipfile read + SHA-256", min(bare_read)),
+        )
+    big = round_trip_memory()
+    print(
+        f"100,000-member handover round trip: export {big['export']:.1f} s, import "
+        f"{big['import']:.1f} s, bundle {big['size'] / 2**20:.1f} MB, peak memory "
+        f"{big['peak_kb'] / 1024:.0f} MB (target < 500 MB)",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    run()

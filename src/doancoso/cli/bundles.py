@@ -1,0 +1,254 @@
+"""``doancoso bundle export | inspect | import``: the organisation's data on a USB stick (#17).
+
+A password is never taken on the command line (other users of the PC can see it there): it is
+the first line of ``--password-file``. ``export`` needs it or ``--no-password`` (a clear bundle,
+an explicit choice). ``inspect --format json`` prints ``format``, ``version``, ``kind``,
+``organization`` {``id``, ``name``}, ``created_at``, ``app_version``, ``encrypted`` and
+``counts`` (rows per table and ``evidence_files``). ``import --format json`` prints ``new``,
+``updated``, ``deleted``, ``unchanged`` (counts per table), ``conflicts`` [{``table``, ``id``,
+``fields``}], ``applied`` and ``matches``. A refused bundle exits 1 with the message on stderr;
+an import that meets conflicts without ``--on-conflict`` applies nothing, lists them, exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ..core.bundle.crypto import PasswordNeeded
+from ..core.bundle.manifest import KIND_LABELS
+from ..core.errors import AppError
+from ..core.storage.folder import os_reason
+from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+
+if TYPE_CHECKING:
+    from ..core.bundle.merge import ImportPlan
+    from ..core.bundle.service import BundleInfo  # noqa: F811
+
+NEEDS_PASSWORD = (
+    "Gói dữ liệu này được mã hóa: hãy cho tệp chứa mật khẩu (dòng đầu tiên) bằng "
+    "--password-file TỆP."
+)
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add ``bundle export``, ``bundle inspect`` and ``bundle import``."""
+    bundle = subparsers.add_parser("bundle", help="gói dữ liệu chép qua USB (bàn giao, báo cáo)")
+    commands = bundle.add_subparsers(dest="bundle_command", required=True, metavar="LỆNH")
+
+    export = commands.add_parser("export", help="xuất gói dữ liệu", allow_abbrev=False)
+    data_dir_option(export)
+    export.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu sẽ ghi")
+    export.add_argument(
+        "--kind",
+        choices=("handover", "report"),
+        default="handover",
+        help="handover: bàn giao toàn bộ; report: báo cáo cấp trên của một năm",
+    )
+    export.add_argument("--year", type=int, metavar="NĂM", help="năm của gói báo cáo")
+    secret = export.add_mutually_exclusive_group(required=True)
+    secret.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="TỆP",
+        help="tệp có mật khẩu ở dòng đầu tiên (gói được mã hóa)",
+    )
+    secret.add_argument(
+        "--no-password",
+        action="store_true",
+        help="không mã hóa (gói chứa dữ liệu cá nhân: chỉ dùng khi chắc chắn)",
+    )
+    _format_option(export)
+    export.set_defaults(handler=export_bundle)
+
+    inspect = commands.add_parser("inspect", help="xem gói dữ liệu chứa gì", allow_abbrev=False)
+    data_dir_option(inspect)
+    inspect.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
+    _password_option(inspect)
+    _format_option(inspect)
+    inspect.set_defaults(handler=inspect_bundle)
+
+    take = commands.add_parser("import", help="nhập gói dữ liệu", allow_abbrev=False)
+    data_dir_option(take)
+    take.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
+    _password_option(take)
+    take.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    take.add_argument(
+        "--on-conflict",
+        choices=("mine", "theirs"),
+        help="khi hai nơi cùng sửa: giữ bản của máy này (mine) hay lấy bản trong tệp (theirs)",
+    )
+    take.add_argument(
+        "--merge-organization",
+        action="store_true",
+        help="sáp nhập dữ liệu của một tổ chức Đoàn khác vào tổ chức này",
+    )
+    _format_option(take)
+    take.set_defaults(handler=import_bundle)
+
+
+def _password_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-file", type=Path, metavar="TỆP", help="tệp có mật khẩu ở dòng đầu tiên"
+    )
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
+
+
+def read_password(path: Path | None) -> str | None:
+    """The first line of ``path`` (without its line break; a UTF-8 BOM dropped)."""
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            line = handle.readline()
+    except OSError as exc:
+        raise AppError(f"Không đọc được tệp mật khẩu “{path}”: {os_reason(exc)}.") from exc
+    except UnicodeDecodeError as exc:
+        raise AppError(f"Tệp mật khẩu “{path}” không phải văn bản UTF-8.") from exc
+    password = line.rstrip("\r\n")
+    if not password:
+        raise AppError(f"Dòng đầu tiên của tệp mật khẩu “{path}” trống.")
+    return password
+
+
+def _json(value: Any, out: TextIO) -> None:
+    json.dump(value, out, ensure_ascii=False)
+    out.write("\n")
+
+
+def _label(table: str) -> str:
+    from ..core.bundle.labels import TABLE_LABELS
+
+    return TABLE_LABELS.get(table, table)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    shown = [f"{_label(t)} {n}" for t, n in counts.items() if n]
+    return ", ".join(shown) or "không có"
+
+
+def _when(text: str) -> str:
+    from datetime import datetime
+
+    moment = datetime.fromisoformat(text)
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def _describe(info: BundleInfo, out: TextIO) -> None:
+    encrypted = "có mã hóa" if info.encrypted else "KHÔNG mã hóa"
+    year = f" năm {info.year}" if info.year is not None else ""
+    print(
+        f"Gói dữ liệu {KIND_LABELS[info.kind]}{year} ({encrypted}, định dạng phiên bản "
+        f"{info.version})",
+        file=out,
+    )
+    print(f"Tổ chức Đoàn: {info.organization_name}", file=out)
+    print(f"Tạo lúc {_when(info.created_at)} bởi doancoso {info.app_version}", file=out)
+    print(f"Số bản ghi: {_counts(info.counts)}", file=out)
+    print(f"Tệp minh chứng: {info.evidence_files}", file=out)
+
+
+def export_bundle(args: argparse.Namespace, out: TextIO) -> int:
+    password = None if args.no_password else read_password(args.password_file)
+    with open_workspace(args) as ws:
+        result = ws.bundles.export(args.file, kind=args.kind, year=args.year, password=password)
+    if args.format == "json":
+        _json(
+            {
+                "file": str(result.path),
+                "sha256": result.sha256,
+                "size": result.size,
+                **result.info.to_json(),
+            },
+            out,
+        )
+        return EXIT_OK
+    print(
+        f"Đã ghi và đọc lại kiểm tra gói dữ liệu “{result.path}” ({result.size:,} byte).".replace(
+            ",", "."
+        ),
+        file=out,
+    )
+    _describe(result.info, out)
+    print(f"SHA-256 của tệp: {result.sha256}", file=out)
+    if password is None:
+        print(
+            "Lưu ý: gói không mã hóa, ai có tệp cũng đọc được dữ liệu cá nhân trong đó.", file=out
+        )
+    return EXIT_OK
+
+
+def _needs_password(exc: PasswordNeeded) -> AppError:
+    return AppError(NEEDS_PASSWORD, exc.details)
+
+
+def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.bundle.container import read_manifest
+    from ..core.bundle.service import BundleInfo
+
+    password = read_password(args.password_file)
+    try:  # the bundle alone: no data folder is opened, nothing created
+        info = BundleInfo.of(read_manifest(args.file, password))
+    except PasswordNeeded as exc:
+        raise _needs_password(exc) from exc
+    if args.format == "json":
+        _json(info.to_json(), out)
+    else:
+        _describe(info, out)
+    return EXIT_OK
+
+
+def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
+    verb = "Sẽ" if not result.applied else "Đã"
+    print(f"{verb} thêm: {_counts(result.new)}", file=out)
+    print(f"{verb} cập nhật: {_counts(result.updated)}", file=out)
+    print(f"{verb} xóa: {_counts(result.deleted)}", file=out)
+    print(f"Không đổi: {_counts(result.unchanged)}", file=out)
+    for match in result.matches:
+        reason = "trùng CCCD" if match.reason == "cccd" else "trùng họ tên và ngày sinh"
+        print(f"Cùng một người: {match.full_name} ({match.birth_date}), {reason}", file=out)
+    for branch in result.branches:
+        action = "gộp vào chi đoàn của máy này" if branch.action == "joined" else "giữ riêng"
+        print(f"Chi đoàn “{branch.theirs_name}”: {action} (“{branch.name}”)", file=out)
+    if result.conflicts:
+        print(f"Xung đột ({len(result.conflicts)} bản ghi sửa ở cả hai nơi):", file=out)
+        for conflict in result.conflicts:
+            fields = "; ".join(
+                f"{f.label}: máy này “{f.mine}”, trong tệp “{f.theirs}”" for f in conflict.fields
+            )
+            print(f"  - {conflict.label}: {fields}", file=out)
+    if dry_run:
+        print("Chạy thử: chưa ghi gì vào dữ liệu.", file=out)
+    elif result.applied:
+        print("Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập).", file=out)
+
+
+def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
+    password = read_password(args.password_file)
+    with open_workspace(args, create=True) as ws:
+        try:
+            result = ws.bundles.run_import(
+                args.file,
+                password,
+                dry_run=args.dry_run,
+                on_conflict=args.on_conflict,
+                merge_organization=args.merge_organization,
+            )
+        except PasswordNeeded as exc:
+            raise _needs_password(exc) from exc
+    if args.format == "json":
+        _json(result.to_json(), out)
+    else:
+        _show_plan(result, out, args.dry_run)
+    if result.unresolved and not args.dry_run:
+        raise AppError(
+            f"Có {len(result.unresolved)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi "
+            "trước: chưa nhập gì. Hãy chạy lại với --on-conflict mine (giữ bản của máy này) "
+            "hoặc --on-conflict theirs (lấy bản trong tệp)."
+        )
+    return EXIT_OK

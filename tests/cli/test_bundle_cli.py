@@ -1,0 +1,247 @@
+"""``doancoso bundle export | inspect | import`` (#17, "Command line"): the password from a file
+only, the JSON shapes, a fresh folder taking a handover, conflicts exiting 1 without
+``--on-conflict``, a dry run writing nothing, refused bundles exiting 1 with the message."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from breakage import snapshot
+from doancoso import __version__
+from doancoso.cli.main import run
+from doancoso.core.workspace import Workspace
+
+PASSWORD = "Mật khẩu bàn giao 2026"
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    code = run(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "home"
+    with Workspace.open(folder) as ws:
+        ws.generate_demo(members=25, seed=5)
+    return folder
+
+
+@pytest.fixture
+def password_file(tmp_path: Path) -> Path:
+    path = tmp_path / "mat-khau.txt"
+    path.write_text(f"\ufeff{PASSWORD}\r\ndòng thứ hai không tính\n", encoding="utf-8")
+    return path
+
+
+def _export(home: Path, target: Path, password_file: Path) -> None:
+    code, out, err = cli(
+        "bundle",
+        "export",
+        str(target),
+        "--password-file",
+        str(password_file),
+        "--data-dir",
+        str(home),
+    )
+    assert (code, err) == (0, ""), err
+    assert out.startswith(f"Đã ghi và đọc lại kiểm tra gói dữ liệu “{target}”")
+
+
+def _edit(folder: Path, member_id: str, **changes: str) -> None:
+    with Workspace.open(folder) as ws:
+        fields = dataclasses.asdict(ws.members.get(member_id).fields)
+        raw = {
+            k: v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else "" if v is None else str(v)
+            for k, v in fields.items()
+        }
+        if fields.get("birth_precision") == "year":
+            raw["birth_date"] = str(fields["birth_date"].year)
+        ws.members.save({**raw, **changes}, member_id)
+
+
+def test_export_inspect_import_into_a_fresh_folder(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    bundle = tmp_path / "ban-giao.dcs"
+    _export(home, bundle, password_file)
+    code, out, err = cli(
+        "bundle", "inspect", str(bundle), "--password-file", str(password_file), "--format", "json"
+    )
+    assert (code, err) == (0, "")
+    info = json.loads(out)
+    with Workspace.open(home) as ws:
+        organization = ws.organization.get()
+        members = len(ws.members.ids())
+    assert list(info) == ["format", "version", "kind", "organization", "year", "created_at",
+                          "app_version", "encrypted", "counts"]  # fmt: skip
+    assert info["format"] == "doancoso-bundle" and info["version"] == 1
+    assert info["kind"] == "handover" and info["encrypted"] is True
+    assert info["organization"]["name"] == organization.name
+    assert info["app_version"] == __version__
+    assert info["counts"]["members"] == members and info["counts"]["evidence_files"] > 0
+
+    fresh = tmp_path / "may-moi"  # no init: a fresh installation takes the handover
+    code, out, err = cli(
+        "bundle",
+        "import",
+        str(bundle),
+        "--password-file",
+        str(password_file),
+        "--format",
+        "json",
+        "--data-dir",
+        str(fresh),
+    )
+    assert (code, err) == (0, ""), err
+    result = json.loads(out)
+    assert result["applied"] is True and result["conflicts"] == []
+    assert result["new"]["members"] == members
+    assert set(result) >= {"new", "updated", "deleted", "unchanged", "conflicts", "applied"}
+    code, out, _ = cli(
+        "bundle",
+        "import",
+        str(bundle),
+        "--password-file",
+        str(password_file),
+        "--format",
+        "json",
+        "--data-dir",
+        str(fresh),
+    )
+    again = json.loads(out)
+    assert code == 0 and not any(again["new"].values()) and not any(again["updated"].values())
+    assert again["unchanged"]["members"] == members
+    code, out, _ = cli("check", "--data-dir", str(fresh))
+    assert code == 0, out
+
+    code, out, err = cli("bundle", "inspect", str(bundle), "--password-file", str(password_file))
+    assert code == 0
+    assert out.splitlines()[0] == "Gói dữ liệu bàn giao (có mã hóa, định dạng phiên bản 1)"
+    assert out.splitlines()[1] == f"Tổ chức Đoàn: {organization.name}"
+
+
+def test_passwords_are_never_taken_on_the_command_line(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "b.dcs"
+    for argv in ([], ["--password", "abc", "--no-password"]):
+        with pytest.raises(SystemExit) as exited:
+            cli("bundle", "export", str(target), *argv, "--data-dir", str(home))
+        assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "Lỗi cú pháp lệnh: cần một trong các tùy chọn: --password-file, --no-password" in err
+    assert "Lỗi cú pháp lệnh: tham số không nhận ra: --password abc" in err
+    empty = tmp_path / "rong.txt"
+    empty.write_text("\nmật khẩu ở dòng hai\n", encoding="utf-8")
+    code, _, err = cli(
+        "bundle", "export", str(target), "--password-file", str(empty), "--data-dir", str(home)
+    )
+    assert code == 1
+    assert err.strip() == f"Lỗi: Dòng đầu tiên của tệp mật khẩu “{empty}” trống."
+    assert not target.exists()
+
+
+def test_clear_export_and_refusals(home: Path, tmp_path: Path, password_file: Path) -> None:
+    clear = tmp_path / "khong-ma-hoa.dcs"
+    code, out, _ = cli("bundle", "export", str(clear), "--no-password", "--data-dir", str(home))
+    assert code == 0
+    assert "Lưu ý: gói không mã hóa, ai có tệp cũng đọc được dữ liệu cá nhân trong đó." in out
+    code, out, _ = cli("bundle", "inspect", str(clear), "--format", "json")
+    assert code == 0 and json.loads(out)["encrypted"] is False
+
+    locked = tmp_path / "ma-hoa.dcs"
+    _export(home, locked, password_file)
+    code, out, err = cli("bundle", "inspect", str(locked))
+    assert (code, out) == (1, "")
+    assert err.strip() == (
+        "Lỗi: Gói dữ liệu này được mã hóa: hãy cho tệp chứa mật khẩu (dòng đầu tiên) bằng "
+        "--password-file TỆP."
+    )
+    wrong = tmp_path / "sai.txt"
+    wrong.write_text("mật khẩu khác\n", encoding="utf-8")
+    other = tmp_path / "khac"
+    code, out, err = cli(
+        "bundle", "import", str(locked), "--password-file", str(wrong), "--data-dir", str(other)
+    )
+    assert (code, out) == (1, "")
+    assert err.strip().startswith("Lỗi: Mật khẩu không đúng: không mở được gói dữ liệu này.")
+
+
+def test_conflicts_dry_run_and_choices(home: Path, tmp_path: Path, password_file: Path) -> None:
+    first = tmp_path / "1.dcs"
+    _export(home, first, password_file)
+    away = tmp_path / "away"
+    assert cli("bundle", "import", str(first), "--password-file", str(password_file),
+               "--data-dir", str(away))[0] == 0  # fmt: skip
+    with Workspace.open(home) as ws:
+        member_id = ws.members.ids()[0]
+    _edit(home, member_id, phone="0912000111")
+    _edit(away, member_id, phone="0988000222")
+    back = tmp_path / "2.dcs"
+    _export(away, back, password_file)
+    before = snapshot(home)
+
+    code, out, err = cli(
+        "bundle",
+        "import",
+        str(back),
+        "--password-file",
+        str(password_file),
+        "--dry-run",
+        "--format",
+        "json",
+        "--data-dir",
+        str(home),
+    )
+    assert code == 0, err
+    plan = json.loads(out)
+    assert plan["applied"] is False
+    assert [(c["table"], c["id"]) for c in plan["conflicts"]] == [("members", member_id)]
+    assert [f["name"] for f in plan["conflicts"][0]["fields"]] == ["phone"]
+
+    code, out, err = cli(
+        "bundle",
+        "import",
+        str(back),
+        "--password-file",
+        str(password_file),
+        "--format",
+        "json",
+        "--data-dir",
+        str(home),
+    )
+    assert code == 1
+    assert json.loads(out)["applied"] is False
+    assert err.strip() == (
+        "Lỗi: Có 1 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: chưa nhập gì. "
+        "Hãy chạy lại với --on-conflict mine (giữ bản của máy này) hoặc --on-conflict theirs "
+        "(lấy bản trong tệp)."
+    )
+    after = snapshot(home)
+    assert {k: v for k, v in after.items() if not k.startswith(("logs", ".goi-tam"))} == {
+        k: v for k, v in before.items() if not k.startswith(("logs", ".goi-tam"))
+    }
+
+    code, out, err = cli(
+        "bundle",
+        "import",
+        str(back),
+        "--password-file",
+        str(password_file),
+        "--on-conflict",
+        "theirs",
+        "--data-dir",
+        str(home),
+    )
+    assert code == 0, err
+    assert out.splitlines()[-1] == ("Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập).")
+    with Workspace.open(home) as ws:
+        assert ws.members.get(member_id).fields.phone == "0988000222"

@@ -1,0 +1,43 @@
+"""The bundle of format version 1 kept in tests/fixtures (made by ``bundle-v1-make.py``): every
+later version of the app must still read it, say what it is, and import it whole."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from doancoso.core.bundle.container import open_bundle, read_manifest
+from doancoso.core.workspace import Workspace
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FIXTURE = FIXTURES / "bundle-v1.dcs"
+PASSWORD = "Bàn giao dữ liệu phiên bản 1"  # as bundle-v1-make.py encrypted it
+
+
+def test_version_1_is_still_inspected_as_it_was() -> None:
+    expected = json.loads((FIXTURES / "bundle-v1.json").read_text(encoding="utf-8"))
+    assert read_manifest(FIXTURE, PASSWORD).to_json() == expected
+    assert expected["version"] == 1 and expected["encrypted"] is True
+
+
+def test_version_1_is_still_read_whole(tmp_path: Path) -> None:
+    info = read_manifest(FIXTURE, PASSWORD)
+    with open_bundle(FIXTURE, PASSWORD, workdir=tmp_path) as reader:
+        for table in reader.tables():
+            assert sum(1 for _ in reader.rows(table)) == info.counts[table], table
+        hashes = reader.evidence_hashes()
+        assert len(hashes) == info.evidence_files > 0
+        for sha256 in hashes:
+            assert hashlib.sha256(reader.evidence(sha256).read_bytes()).hexdigest() == sha256
+
+
+def test_version_1_is_still_imported_into_a_fresh_folder(tmp_path: Path) -> None:
+    info = read_manifest(FIXTURE, PASSWORD)
+    with Workspace.open(tmp_path / "may-moi") as ws:
+        result = ws.bundles.apply(FIXTURE, PASSWORD)
+        assert result.applied and result.handover
+        assert ws.organization.get().name == info.organization_name == "Đoàn xã Tân Hưng"
+        assert len(ws.members.ids()) == info.counts["members"] == 8
+        report = ws.check()
+        assert report.ok, [p.message for p in report.problems]
