@@ -4,6 +4,7 @@ the choice made in the wizard, and another organisation's bundle refused unless 
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -53,6 +54,11 @@ def test_round_trip_into_a_fresh_folder(
         assert wizard.info_labels["organization"].text() == "Đoàn xã Tân Hưng"
         assert wizard.info_labels["kind"].text() == "Bàn giao (toàn bộ dữ liệu)"
         assert wizard.info_labels["encrypted"].text() == "Có (đã mở được)"
+        digest = hashlib.sha256(bundle.read_bytes()).hexdigest().upper()
+        groups = [digest[i : i + 4] for i in range(0, 64, 4)]
+        assert wizard.info_labels["sha256"].text() == (
+            " ".join(groups[:8]) + "  " + " ".join(groups[8:])
+        )
         counts = {wizard.counts_table.item(r, 0).text(): wizard.counts_table.item(r, 1).text()
                   for r in range(wizard.counts_table.rowCount())}  # fmt: skip
         assert counts["Đoàn viên"] == "3" and counts["Tệp minh chứng (ảnh, văn bản scan)"] == "0"

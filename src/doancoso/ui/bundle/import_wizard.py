@@ -15,6 +15,7 @@ installation's organisation.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ from ...core.bundle.crypto import PasswordNeeded
 from ...core.errors import AppError
 from ...core.lang.text import nfc
 from ...core.workspace import Workspace
-from ...reports.handover import ordered_counts, table_name
+from ...reports.handover import ordered_counts, sha256_lines, table_name
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
@@ -61,6 +62,15 @@ BUNDLE_FILTER = "Tệp dữ liệu doancoso (*.dcs);;Tất cả tệp (*)"
 KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo cáo cấp trên"}
 PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the whole file, as the biên bản bàn giao prints it to compare."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def created_text(value: Any) -> str:
@@ -201,11 +211,15 @@ class BundleImportWizard(QDialog):
         self.info_labels: dict[str, QLabel] = {}
         for key, label in (("organization", "Tổ chức:"), ("kind", "Loại:"),
                            ("created", "Ngày tạo:"), ("version", "Phiên bản:"),
-                           ("encrypted", "Mật khẩu:")):  # fmt: skip
+                           ("encrypted", "Mật khẩu:"), ("sha256", "Mã SHA-256:")):  # fmt: skip
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.info_labels[key] = value
             self.info_form.addRow(label, value)
+        self.info_labels["sha256"].setStyleSheet("font-family: monospace;")
+        self.info_labels["sha256"].setToolTip(
+            "Đối chiếu với mã ghi trong biên bản bàn giao: trùng khớp là đúng tệp đã giao."
+        )
         layout.addLayout(self.info_form)
         self.counts_table = _small_table(("Loại dữ liệu", "Số lượng"))
         layout.addWidget(self.counts_table, 1)
@@ -341,13 +355,17 @@ class BundleImportWizard(QDialog):
                 return
             self.file_error.setText(exc.message)
 
-        op = QueryOp(self, lambda ws: ws.bundles.inspect(path, password), self._core,
-                     label="Đang đọc tệp…")  # fmt: skip
+        def job(ws: Workspace) -> tuple[Any, str]:
+            return ws.bundles.inspect(path, password), file_sha256(path)
+
+        op = QueryOp(self, job, self._core, label="Đang đọc tệp…")
         op.success(self._inspected).failure(failed).run()
 
-    def _inspected(self, info: Any) -> None:
+    def _inspected(self, found: tuple[Any, str]) -> None:
+        info, digest = found
         self.info = info
         labels = self.info_labels
+        labels["sha256"].setText("  ".join(sha256_lines(digest)))
         labels["organization"].setText(nfc(info.organization_name))
         labels["kind"].setText(
             KIND_NAMES.get(info.kind, info.kind)
