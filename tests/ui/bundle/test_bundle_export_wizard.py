@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, add_people, export_wizard, stick
+from bundle_gui import PASSWORD, TODAY, add_people, export_wizard, stick
 from doancoso.core.workspace import Workspace
 from doancoso.reports.handover import sha256_lines
 from doancoso.ui.bundle.export_wizard import (
@@ -17,8 +19,10 @@ from doancoso.ui.bundle.export_wizard import (
     NO_DRIVE,
     PASSWORD_PAGE,
     TARGET_PAGE,
+    ExportWizard,
     suggested_name,
 )
+from doancoso.ui.shell.operations import Core
 from scripted import ScriptedPrompts
 
 
@@ -117,3 +121,31 @@ def test_a_report_for_a_year(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> Non
     info = ws.bundles.inspect(Path(wizard.result_.path), PASSWORD)
     assert (info.kind, info.year) == ("report", 2026)
     assert wizard.done_label.text().startswith("Đã lưu tệp báo cáo năm 2026 (có mật khẩu)")
+
+
+def test_cancelling_the_export_leaves_nothing_on_the_stick(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    ids = add_people(ws)
+    scan = tmp_path / "scan.pdf"  # 40 MB of evidence: the export runs long enough to cancel
+    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
+    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan)
+    usb = stick(tmp_path)
+    core = Core(ws, ScriptedPrompts(), delay_ms=0)  # on the worker, with its progress dialog
+    wizard = ExportWizard(core, today=TODAY)
+    wizard.find_drives = lambda: [usb]
+    qtbot.addWidget(wizard)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    wizard.next_button.click()
+    wizard.export_button.click()
+    qtbot.waitUntil(lambda: core.runner.dialog is not None)
+    (cancel,) = core.runner.dialog.findChildren(QPushButton)
+    assert cancel.text() == "Hủy"
+    cancel.click()
+    qtbot.waitUntil(lambda: not core.runner.busy, timeout=20000)
+    assert wizard.target_error.text() == "Đã hủy: chưa có tệp nào được lưu."
+    assert wizard.page == TARGET_PAGE and wizard.result_ is None
+    assert list(usb.root.iterdir()) == []
+    assert wizard.export_button.isEnabled()
