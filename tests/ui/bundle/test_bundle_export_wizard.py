@@ -23,7 +23,7 @@ from doancoso.ui.bundle.export_wizard import (
     suggested_name,
 )
 from doancoso.ui.shell.operations import Core
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, accept_print_dialog
 
 
 def test_suggested_name() -> None:
@@ -74,10 +74,19 @@ def test_export_a_handover_onto_the_stick_and_print_the_record(
     pdf_path = tmp_path / "bien-ban.pdf"
     wizard.ask_save_path = lambda *_a: pdf_path
     prompts.answer = False  # do not open it
+
+    def numbered(dialog) -> None:
+        assert dialog.windowTitle() == "In biên bản bàn giao dữ liệu (PDF)"
+        assert dialog.recipients_edit.parentWidget().isHidden()  # a biên bản has no Nơi nhận
+        dialog.number_edit.setText("03-BB/ĐTN")
+        accept_print_dialog(dialog)
+
+    prompts.dialog_script = numbered
     wizard.print_button.click()
     assert wizard.handover_pdf == pdf_path
     text = "\n".join(page.extract_text() for page in PdfReader(str(pdf_path)).pages)
-    assert "BIÊN BẢN BÀN GIAO DỮ LIỆU" in text
+    assert "BIÊN BẢN BÀN GIAO DỮ LIỆU" in text and "Số: 03-BB/ĐTN" in text
+    assert "Tân Hưng, ngày 04 tháng 12 năm 2026" in text
     assert "- Đồng chí: Nguyễn Thị Như Quỳnh" in text and "- Đồng chí: Phạm Thị Dung" in text
     assert f"- Tên tệp: {name}" in text
     for line in sha256_lines(digest):

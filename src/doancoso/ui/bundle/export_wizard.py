@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,11 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.documents import DocumentDetails
 from ...core.errors import AppError
 from ...core.lang.text import fold, nfc
 from ...core.organization import OrganizationInfo
 from ...core.workspace import Workspace
 from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
+from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report
 from .drives import Drive, removable_drives
@@ -62,6 +65,7 @@ NO_DRIVE = (
     "lưu vào một thư mục bất kỳ."
 )
 PDF_FILTER = "Tệp PDF (*.pdf)"
+HANDOVER_DOCUMENT = DocumentKind("BB", "In biên bản bàn giao dữ liệu (PDF)")
 FAT32_NOTE = (
     "USB này định dạng FAT32: mỗi tệp không được quá 4 GB. Nếu dữ liệu (nhiều ảnh minh chứng) "
     "lớn hơn, chương trình sẽ báo; khi đó hãy định dạng USB sang exFAT hoặc NTFS."
@@ -411,10 +415,29 @@ class ExportWizard(QDialog):
             file_size=result.size,
         )
 
+    def _ask_details(self) -> DocumentDetails | None:
+        """The print dialog every document shares (number, place, date), without "Nơi nhận",
+        which a biên bản does not have."""
+        dialog = DocumentDialog(self._core, HANDOVER_DOCUMENT, self.today, self)
+        box = dialog.recipients_edit.parentWidget()
+        outer = dialog.layout()
+        for i in range(outer.count() if outer is not None else 0):
+            form = outer.itemAt(i).layout() if outer is not None else None
+            if isinstance(form, QFormLayout) and box is not None and form.indexOf(box) >= 0:
+                form.setRowVisible(box, False)
+        self.prompts.run(dialog)
+        details = dialog.details if dialog.result() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        return details
+
     def save_handover(self) -> None:
-        """Save the biên bản bàn giao where the user chooses, then offer to open it to print."""
+        """Ask the record's number, place and date, then save it where the user chooses and
+        offer to open it to print."""
         result = self.result_
         if result is None:
+            return
+        details = self._ask_details()
+        if details is None:
             return
         default = Path(result.path).with_suffix(".pdf").name.replace("doancoso-", "bien-ban-")
         start = self.folder or Path.home()
@@ -423,12 +446,18 @@ class ExportWizard(QDialog):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        record = self.handover_record(evidence_size(result.info.manifest))
+        record = replace(
+            self.handover_record(evidence_size(result.info.manifest)),
+            number=details.number or None,
+            place=details.place,
+            handed_on=details.issued_on,
+        )
 
         def job(ws: Workspace) -> Path:
             return print_handover(record, path)
 
         def saved(pdf: Path) -> None:
+            remember_document(self._core, HANDOVER_DOCUMENT, details)
             self.handover_pdf = pdf
             text = f"Đã lưu biên bản bàn giao:\n{pdf}\n\nMở biên bản để in ngay?"
             if self.prompts.confirm(self, "Biên bản bàn giao", text):
