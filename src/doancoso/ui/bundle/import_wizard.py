@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.crypto import PasswordNeeded
 from ...core.errors import AppError
-from ...core.lang.text import nfc
+from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
 from ...reports.handover import ordered_counts, sha256_lines, table_name
 from ..shell.operations import Core, CoreOp, QueryOp
@@ -103,7 +103,7 @@ def _fill(table: QTableWidget, rows: list[tuple[Any, ...]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem(str(value))
+            item = QTableWidgetItem(vn_number(value) if isinstance(value, int) else str(value))
             if c > 0:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
