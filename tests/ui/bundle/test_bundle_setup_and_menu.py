@@ -51,3 +51,18 @@ def test_the_file_menu_opens_both_wizards(qtbot: QtBot, ws: Workspace) -> None:
         f"{ExportWizard.__name__}: Xuất dữ liệu ra USB",
         f"{BundleImportWizard.__name__}: Nhận dữ liệu từ USB",
     ]
+
+
+def test_the_settings_page_opens_both_wizards(qtbot: QtBot, ws: Workspace) -> None:
+    from doancoso.ui.settings.page import DATA_HINT, SettingsPage
+    from scripted import synchronous_core
+
+    prompts = ScriptedPrompts()
+    opened: list[str] = []
+    prompts.dialog_script = lambda dialog: opened.append(dialog.windowTitle())
+    page = SettingsPage(synchronous_core(ws, prompts))
+    qtbot.addWidget(page)
+    page.export_bundle_button.click()
+    page.import_bundle_button.click()
+    assert opened == ["Xuất dữ liệu ra USB", "Nhận dữ liệu từ USB"]
+    assert "“Xuất dữ liệu ra USB…”" in DATA_HINT
