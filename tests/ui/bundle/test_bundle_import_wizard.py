@@ -75,6 +75,14 @@ def test_round_trip_into_a_fresh_folder(
         assert fresh.has_organization and fresh.organization.get().name == "Đoàn xã Tân Hưng"
         assert phones(fresh) == phones(ws)
         assert sorted(fresh.members.ids()) == sorted(ws.members.ids())
+        again = import_wizard(qtbot, fresh, ScriptedPrompts())
+        _open(again, bundle)
+        again.next_button.click()
+        assert again.page == PLAN_PAGE and again.changes() == 0
+        assert again.plan_summary.text() == (
+            "Dữ liệu trong tệp đã có đủ trên máy này: không có gì thay đổi."
+        )
+        assert not again.import_button.isEnabled()
     finally:
         fresh.close()
 
