@@ -36,6 +36,7 @@ from .writer import Source, evidence_sizes, write_container
 
 Report = Callable[[int, int], None]
 _SCALE = 1000
+_READ_BLOCK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,6 @@ class _Progress:
     def finish(self) -> None:
         if self._report is not None:
             self._report(_SCALE, _SCALE)
-
-
-class _Discard:
-    def write(self, data: bytes) -> int:
-        return len(data)
 
 
 def size_of(reader: ContainerReader) -> int:
@@ -116,8 +112,7 @@ def write_bundle(
     progress = _Progress(report)
     sizes = evidence_sizes(source)
     written: dict[str, Any] = {}
-    hashing: list[_Hashing] = []  # of the file; of the clear container when encrypted
-    keys: list[bytes] = []
+    hashing: list[_Hashing] = []  # of the file, as written
 
     def write(stream: BinaryIO) -> None:
         progress.phase(_SCALE * 7 // 10)
@@ -127,10 +122,7 @@ def write_bundle(
             written.update(write_container(out, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
             return
         encrypting = EncryptingWriter(out, password, log2_n=kdf_log2_n)  # type: ignore[arg-type]
-        keys.append(encrypting.key)
-        plain = _Hashing(encrypting)  # type: ignore[arg-type]
-        hashing.append(plain)
-        written.update(write_container(plain, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
+        written.update(write_container(encrypting, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
         encrypting.finish()
 
     def verify(path: Path) -> None:
@@ -139,16 +131,18 @@ def write_bundle(
             with _opened(path, None, extract=False, workdir=workdir) as reader:
                 reader.verify(lambda done: progress(done, size_of(reader)))
             return
-        # Encrypted: every chunk decrypted and authenticated, the decrypted container hashed:
-        # the very bytes whose members were hashed into the manifest as they were written.
-        sink = _Hashing(_Discard())  # type: ignore[arg-type]
+        # Encrypted: the file read back must be, byte for byte, what was written (its SHA-256):
+        # the very bytes whose members were hashed into the manifest, sealed chunk by chunk.
+        digest = hashlib.sha256()
         total = path.stat().st_size
         with open(path, "rb") as handle:
-            decrypt(handle, sink, None, key=keys[0], progress=lambda d: progress(d, total))  # type: ignore[arg-type]
-        if sink.digest.digest() != hashing[1].digest.digest():
+            while block := handle.read(_READ_BLOCK):
+                digest.update(block)
+                progress(handle.tell(), total)
+        if digest.digest() != hashing[0].digest.digest():
             raise BundleWriteError(
-                f"Gói dữ liệu đọc lại từ “{target.parent}” không khớp với dữ liệu vừa ghi: ổ "
-                "đĩa hoặc USB có thể bị lỗi. Hãy thử ghi lại, hoặc chọn ổ đĩa khác. Không có "
+                f"Gói dữ liệu đọc lại từ “{target.parent}” bị hỏng: khác với dữ liệu vừa ghi "
+                "(ổ đĩa hoặc USB có thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. Không có "
                 "tệp nào được để lại dưới tên này."
             )
 

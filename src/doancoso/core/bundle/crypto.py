@@ -255,17 +255,13 @@ def decrypt(
     password: str | None,
     *,
     progress: Callable[[int], None] | None = None,
-    key: bytes | None = None,
 ) -> Header:
     """Decrypt the bundle read from ``source`` into ``out``, checking every chunk; raises
-    :class:`WrongPassword` or a :class:`BundleError` (``out`` then holds a prefix to discard).
-    ``key``: the AES key itself (the writer's read-back, which derived it a moment ago)."""
+    :class:`WrongPassword` or a :class:`BundleError` (``out`` then holds a prefix to discard)."""
     header = read_header(source)
-    if key is None:
-        if not password:
-            raise PasswordNeeded(PASSWORD_NEEDED)
-        key = header.key(password)
-    aes = AESGCM(key)
+    if not password:
+        raise PasswordNeeded(PASSWORD_NEEDED)
+    aes = AESGCM(header.key(password))
     segment = header.chunk_size + _TAG
     pending = _read_exact(source, segment)
     counter = 0
