@@ -422,7 +422,8 @@ class ExportWizard(QDialog):
         box = dialog.recipients_edit.parentWidget()
         outer = dialog.layout()
         for i in range(outer.count() if outer is not None else 0):
-            form = outer.itemAt(i).layout() if outer is not None else None
+            item = outer.itemAt(i) if outer is not None else None
+            form = item.layout() if item is not None else None
             if isinstance(form, QFormLayout) and box is not None and form.indexOf(box) >= 0:
                 form.setRowVisible(box, False)
         self.prompts.run(dialog)
