@@ -31,8 +31,9 @@ from .organization_form import OrganizationForm
 
 DATA_HINT = (
     "Mọi dữ liệu nằm trong thư mục này: tệp doancoso.sqlite, các bản sao lưu tự động "
-    "(backups) và nhật ký lỗi (logs). Muốn chuyển sang máy khác, hãy dùng “Sao lưu và khôi "
-    "phục…” → “Sao lưu ra USB…”, hoặc đóng ứng dụng rồi chép cả thư mục."
+    "(backups) và nhật ký lỗi (logs). Muốn bàn giao cho người kế nhiệm, gửi cấp trên hay đem "
+    "sang máy khác, hãy dùng “Xuất dữ liệu ra USB…” (tệp có mật khẩu, kèm biên bản bàn giao) "
+    "rồi “Nhận dữ liệu từ USB…” trên máy kia."
 )
 
 
@@ -162,6 +163,17 @@ class SettingsPage(QWidget):
         folder_row.addWidget(self.backups_button)
         folder_row.addStretch(1)
         column.addLayout(folder_row)
+        # Bundles on a USB stick (#17): the same wizards as Tệp → Xuất / Nhận dữ liệu.
+        bundle_row = QHBoxLayout()
+        self.export_bundle_button = QPushButton("Xuất dữ liệu ra USB…")
+        self.export_bundle_button.clicked.connect(self.export_bundle)
+        self.import_bundle_button = QPushButton("Nhận dữ liệu từ USB…")
+        self.import_bundle_button.clicked.connect(self.import_bundle)
+        self.import_bundle_button.setEnabled(self._ws.read_only is None)
+        bundle_row.addWidget(self.export_bundle_button)
+        bundle_row.addWidget(self.import_bundle_button)
+        bundle_row.addStretch(1)
+        column.addLayout(bundle_row)
         hint = WrappedLabel(DATA_HINT)
         hint.setStyleSheet("color: #616161;")
         column.addWidget(hint)
@@ -174,6 +186,20 @@ class SettingsPage(QWidget):
         from .backups_dialog import BackupsDialog
 
         dialog = BackupsDialog(self._core, self)
+        self.prompts.run(dialog)
+        dialog.deleteLater()
+
+    def export_bundle(self) -> None:
+        from ..bundle.export_wizard import ExportWizard
+
+        dialog = ExportWizard(self._core, self)
+        self.prompts.run(dialog)
+        dialog.deleteLater()
+
+    def import_bundle(self) -> None:
+        from ..bundle.import_wizard import BundleImportWizard
+
+        dialog = BundleImportWizard(self._core, self)
         self.prompts.run(dialog)
         dialog.deleteLater()
 

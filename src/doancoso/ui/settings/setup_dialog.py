@@ -1,8 +1,18 @@
-"""First start: ask for the organisation's settings before anything else can be done."""
+"""First start: ask for the organisation's settings before anything else can be done, or take
+them with all the data from a handover bundle ("Nhận bàn giao từ USB", issue #17)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.errors import AppError, ValidationError
 from ...core.organization import OrganizationInfo, OrganizationService
@@ -16,8 +26,11 @@ class SetupDialog(QDialog):
 
     def __init__(
         self, organization: OrganizationService, prompts: Prompts | None = None,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, *,
+        receive_handover: Callable[[QWidget], bool] | None = None,
     ) -> None:  # fmt: skip
+        """``receive_handover(parent)`` runs the import wizard into this empty folder and says
+        whether the organisation now exists; without it the dialog offers no such button."""
         super().__init__(parent)
         self._organization = organization
         self._prompts = prompts or Prompts()
@@ -37,9 +50,29 @@ class SetupDialog(QDialog):
         self.cancel_button = buttons.addButton("Thoát", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._receive_handover = receive_handover
+        self.handover_button: QPushButton | None = None
+        row = QHBoxLayout()
+        if receive_handover is not None:
+            # A successor's new machine: take everything from the predecessor's bundle (#17).
+            self.handover_button = QPushButton("Nhận bàn giao từ USB…")
+            self.handover_button.setAutoDefault(False)
+            self.handover_button.setToolTip(
+                "Máy mới của Bí thư kế nhiệm: nhận toàn bộ dữ liệu từ tệp bàn giao (.dcs) do "
+                "người tiền nhiệm xuất ra USB, thay vì nhập lại từ đầu."
+            )
+            self.handover_button.clicked.connect(self.receive_handover)
+            row.addWidget(self.handover_button)
+        row.addWidget(buttons, 1)
+        layout.addLayout(row)
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.setMinimumWidth(560)
+
+    def receive_handover(self) -> None:
+        """Run the import wizard; once it made the organisation, the setup is done."""
+        if self._receive_handover is not None and self._receive_handover(self):
+            self.created = self._organization.get()
+            self.accept()
 
     def submit(self) -> None:
         """Create the organisation from the form, or show what is wrong next to each field."""

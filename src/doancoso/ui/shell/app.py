@@ -134,6 +134,17 @@ def lock_data_folder(data_dir: Path, prompts: Prompts) -> DataFolderLock | None:
         return None
 
 
+def receive_handover(core: Core, parent: QWidget | None) -> bool:
+    """First start: the bundle import wizard into the empty folder (#17); whether the folder
+    now has its organisation."""
+    from ..bundle.import_wizard import BundleImportWizard  # only when chosen
+
+    wizard = BundleImportWizard(core, parent)
+    core.prompts.run(wizard)
+    wizard.deleteLater()
+    return core.ws.has_organization
+
+
 def run_app(data_dir: Path, prompts: Prompts | None = None) -> int:
     """Open the GUI on ``data_dir``; returns the process exit code."""
     app = _application()
@@ -160,13 +171,16 @@ def run_app(data_dir: Path, prompts: Prompts | None = None) -> int:
             prompts.error(None, "Không mở được dữ liệu", "Dữ liệu chưa được thiết lập. "
                           f"{ws.read_only.message}")  # fmt: skip
             return 1
+        core = Core(ws, prompts)
         if not ws.has_organization:
             from ..settings.setup_dialog import SetupDialog  # first start only
 
-            setup = SetupDialog(ws.organization, prompts)
+            setup = SetupDialog(
+                ws.organization, prompts, receive_handover=lambda w: receive_handover(core, w)
+            )
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return 0
-        window = MainWindow(Core(ws, prompts), UiState(data_dir))
+        window = MainWindow(core, UiState(data_dir))
         if window.has_saved_geometry:
             window.show()
         else:  # first start: use the whole (often 1366×768) screen

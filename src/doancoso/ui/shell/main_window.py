@@ -293,7 +293,8 @@ class MainWindow(QMainWindow):
             return
         tip = "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
         for action in (self.new_member_action, self.roster.io.import_action,
-                       self.coming_of_age_action, self.temporary_action):  # fmt: skip
+                       self.coming_of_age_action, self.temporary_action,
+                       self.import_bundle_action):  # fmt: skip
             action.setEnabled(False)
             action.setToolTip(tip)
         self.roster.add_button.setEnabled(False)
@@ -324,6 +325,13 @@ class MainWindow(QMainWindow):
         self.backups_action = QAction("Sao lưu và khôi phục…", self)
         self.backups_action.triggered.connect(self.show_backups)
         file_menu.addAction(self.backups_action)
+        # Bundles on a USB stick (#17) ---------------------------------------------------
+        self.export_bundle_action = QAction("Xuất dữ liệu ra USB…", self)
+        self.export_bundle_action.triggered.connect(self.export_bundle)
+        self.import_bundle_action = QAction("Nhận dữ liệu từ USB…", self)
+        self.import_bundle_action.triggered.connect(self.import_bundle)
+        file_menu.addAction(self.export_bundle_action)
+        file_menu.addAction(self.import_bundle_action)
         file_menu.addSeparator()
         quit_action = QAction("Thoát", self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -393,6 +401,20 @@ class MainWindow(QMainWindow):
         from ..settings.backups_dialog import BackupsDialog
 
         dialog = BackupsDialog(self.core, self)
+        self.core.prompts.run(dialog)
+        dialog.deleteLater()
+
+    def export_bundle(self) -> None:
+        from ..bundle.export_wizard import ExportWizard
+
+        dialog = ExportWizard(self.core, self)
+        self.core.prompts.run(dialog)
+        dialog.deleteLater()
+
+    def import_bundle(self) -> None:
+        from ..bundle.import_wizard import BundleImportWizard
+
+        dialog = BundleImportWizard(self.core, self)
         self.core.prompts.run(dialog)
         dialog.deleteLater()
 

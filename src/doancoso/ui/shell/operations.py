@@ -40,7 +40,7 @@ from ...core.errors import AppError
 from ...core.workspace import Workspace
 from .prompts import Prompts
 from .signals import DataChanged
-from .tasks import DELAY_MS, TaskRunner
+from .tasks import DELAY_MS, Report, TaskCancelled, TaskRunner
 
 log = logging.getLogger("doancoso.ui.operations")
 
@@ -111,16 +111,27 @@ class _Operation(Generic[T]):
     default_label = WORKING
 
     def __init__(
-        self, parent: QWidget | None, op: Callable[[Workspace], T], core: Core, *,
-        label: str | None = None, progress: bool = True,
+        self, parent: QWidget | None, op: Callable[..., T], core: Core, *,
+        label: str | None = None, progress: bool = True, reporting: bool = False,
     ) -> None:  # fmt: skip
+        """``reporting=True``: ``op(ws, report)`` is called instead of ``op(ws)``; the progress
+        dialog shows ``report(done, total)`` and has a "Hủy" button, after which the next
+        ``report`` raises :class:`~.tasks.TaskCancelled` and the ``cancelled`` callback runs
+        (the changes made until then are announced). Only for jobs that stop safely there."""
         self._parent = parent
-        self._op = op
+        self._op: Callable[..., T] = op
         self._core = core
         self._label = label or self.default_label
         self._progress = progress
         self._success: Callable[[T], object] | None = None
         self._failure: Callable[[BaseException], object] | None = None
+        self._reporting = reporting
+        self._cancelled: Callable[[], object] | None = None
+
+    def cancelled(self, callback: Callable[[], object]) -> _Operation[T]:
+        """Called on the GUI thread when a ``reporting`` operation stopped after "Hủy"."""
+        self._cancelled = callback
+        return self
 
     def success(self, callback: Callable[[T], object]) -> _Operation[T]:
         """Called on the GUI thread with the function's value, after the changes were emitted."""
@@ -142,6 +153,8 @@ class _Operation(Generic[T]):
             label=self._label,
             progress=self._progress,
             parent=self._parent,
+            with_report=self._reporting,
+            cancellable=self._reporting,
         )
 
     # Worker ---------------------------------------------------------------------------------
@@ -149,12 +162,12 @@ class _Operation(Generic[T]):
     writes = False
     """A write is followed by the day's backup if none was taken in the last day."""
 
-    def _work(self) -> _Outcome:
+    def _work(self, report: Report | None = None) -> _Outcome:
         ws = self._core.ws
         external = ws.check_external()
         start = ws.changes.generation
         try:
-            value = self._op(ws)
+            value = self._op(ws, report) if report is not None else self._op(ws)
         except Exception as exc:  # handed to the GUI thread with the changes made before it
             return _Outcome(ws.changes.since(start).merged(external), error=exc)
         own = ws.changes.since(start)
@@ -173,6 +186,10 @@ class _Operation(Generic[T]):
 
     def _finished(self, outcome: _Outcome) -> None:
         self._core.announce(outcome.changes)
+        if isinstance(outcome.error, TaskCancelled):
+            if self._cancelled is not None and self._alive():
+                self._cancelled()
+            return
         if outcome.error is not None:
             self._crashed(outcome.error)
             return

@@ -1,0 +1,294 @@
+"""The handover record (biên bản bàn giao dữ liệu) printed after a handover bundle is written.
+
+When the secretary changes, the outgoing secretary hands the organisation's data to the
+incoming one on a USB stick (issue #17). The record, in the union's document frame (DOMAIN.md
+§5), says who hands over to whom (names and positions), when and where, what the bundle holds
+(the rows of each kind of record, named in Vietnamese, and the evidence files with their total
+size), and the bundle's file name and SHA-256, printed in groups of four characters so that the
+two secretaries can read it aloud and compare it with what the app shows on the receiving
+machine. Both sign: the giver (BÊN GIAO) at left, the receiver (BÊN NHẬN) at right.
+
+The input is a plain :class:`HandoverRecord`, so the record can be printed from an export's
+result or again later from the figures alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ..core.documents import place_and_date, place_name
+from ..core.lang.text import nfc, vn_number
+from ..core.organization import OrganizationInfo
+from .document import UnionDocument
+from .fonts import BOLD, REGULAR
+from .prose import labelled, section, style
+from .styles import markup, styles
+
+KIND_NAME = "BIÊN BẢN BÀN GIAO DỮ LIỆU"
+BLANK = "…………………………"
+
+# The Vietnamese name of each travelling table, in the order the record lists them.
+TABLE_NAMES: dict[str, str] = {
+    "organizations": "Thông tin Đoàn cơ sở",
+    "settings": "Thiết lập",
+    "branches": "Chi đoàn",
+    "members": "Đoàn viên",
+    "member_events": "Quá trình sinh hoạt của đoàn viên",
+    "youths": "Thanh niên",
+    "plans": "Kế hoạch",
+    "plan_targets": "Chỉ tiêu kế hoạch",
+    "activity_kinds": "Loại hoạt động",
+    "activities": "Hoạt động",
+    "occurrences": "Buổi hoạt động",
+    "attendance": "Điểm danh",
+    "minutes": "Biên bản sinh hoạt",
+    "rating_rounds": "Đợt xếp loại",
+    "ratings": "Xếp loại đoàn viên",
+    "branch_ratings": "Xếp loại chi đoàn",
+    "criteria_templates": "Bộ tiêu chí",
+    "checklists": "Bảng tiêu chí \u201c3 chủ động\u201d",
+    "checklist_answers": "Đánh giá tiêu chí",
+    "advice_records": "Văn bản tham mưu",
+    "coordination_records": "Hoạt động phối hợp",
+    "evidence_files": "Thông tin tệp minh chứng",
+}
+
+
+def table_name(table: str) -> str:
+    """The Vietnamese name of ``table`` ("members" -> "Đoàn viên"); an unknown table keeps
+    its own name, so nothing the bundle holds is left off the record."""
+    return TABLE_NAMES.get(table, table)
+
+
+def ordered_counts(counts: Mapping[str, int]) -> list[tuple[str, int]]:
+    """(Vietnamese name, count) for every table in ``counts``: the known tables in the order
+    of :data:`TABLE_NAMES`, then any other in alphabetical order."""
+    known = [(table_name(t), counts[t]) for t in TABLE_NAMES if t in counts]
+    other = sorted((t, n) for t, n in counts.items() if t not in TABLE_NAMES)
+    return known + other
+
+
+def sha256_groups(digest: str) -> list[str]:
+    """The digest in upper case, in groups of four characters to read aloud."""
+    text = nfc(digest).strip().upper()
+    return [text[i : i + 4] for i in range(0, len(text), 4)]
+
+
+def sha256_lines(digest: str, per_line: int = 8) -> list[str]:
+    """The groups of :func:`sha256_groups`, ``per_line`` to a printed line."""
+    groups = sha256_groups(digest)
+    return [" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
+
+
+def size_text(size: int) -> str:
+    """A size the way a secretary reads it: "850 KB", "12,4 MB", "1,25 GB"."""
+    if size < 1024 * 1024:
+        return f"{vn_number(max((size + 1023) // 1024, 0))} KB"
+    if size < 1024**3:
+        return f"{size / 1024**2:.1f} MB".replace(".", ",")
+    return f"{size / 1024**3:.2f} GB".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of the handover: a person's name and position ("Bí thư Đoàn xã Tân Hưng")."""
+
+    name: str
+    position: str = ""
+
+
+@dataclass(frozen=True)
+class HandoverRecord:
+    """What the record says. ``counts`` are rows per table (the bundle's manifest; tables with
+    no rows are left off the printed list); ``evidence_files`` the number of evidence files
+    themselves; ``sha256`` the bundle file's own digest (64 hex characters)."""
+
+    org: OrganizationInfo
+    giver: Party
+    receiver: Party
+    handed_on: date
+    counts: Mapping[str, int]
+    evidence_files: int
+    evidence_bytes: int
+    file_name: str
+    sha256: str
+    file_size: int | None = None
+    number: str | None = None
+    place: str | None = None
+    extra_lines: Sequence[str] = field(default_factory=tuple)
+
+
+def _party(title: int, heading: str, party: Party) -> list[Flowable]:
+    return [
+        section(title, heading),
+        labelled("- Đồng chí", nfc(party.name) or BLANK),
+        labelled("- Chức vụ", nfc(party.position) or BLANK),
+    ]
+
+
+def _counts_table(record: HandoverRecord, width: float) -> Table:
+    cell, head = styles()["cell"], styles()["cell_head"]
+    number_style = cell.clone("cell-right", alignment=2)
+    rows: list[list[object]] = [
+        [Paragraph("STT", head), Paragraph("Loại dữ liệu", head), Paragraph("Số lượng", head)]
+    ]
+    shown = [(name, count) for name, count in ordered_counts(record.counts) if count]
+    for index, (name, count) in enumerate(shown, start=1):
+        rows.append([
+            Paragraph(str(index), cell.clone("cell-center", alignment=1)),
+            Paragraph(markup(name), cell),
+            Paragraph(vn_number(count), number_style),
+        ])  # fmt: skip
+    rows.append([
+        Paragraph(str(len(rows)), cell.clone("cell-center", alignment=1)),
+        Paragraph(markup("Tệp minh chứng (ảnh, văn bản scan)"), cell),
+        Paragraph(vn_number(record.evidence_files), number_style),
+    ])  # fmt: skip
+    table = Table(rows, colWidths=[14 * mm, width - 44 * mm, 30 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("FONTNAME", (0, 0), (-1, 0), BOLD),
+        ])
+    )  # fmt: skip
+    return table
+
+
+def _unkept(paragraph: Paragraph) -> Paragraph:
+    paragraph.style = paragraph.style.clone(f"{paragraph.style.name}-unkept", keepWithNext=0)
+    paragraph.keepWithNext = 0
+    return paragraph
+
+
+def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
+    org = record.org
+    place = place_name(org) if record.place is None else nfc(record.place)
+    when = place_and_date("", record.handed_on)
+    opening = f"Hôm nay, {when}" + (f", tại {place}" if place else "") + ", chúng tôi gồm:"
+    body: list[Flowable] = [
+        Paragraph(markup(opening), style("body")),
+        *_party(1, "Bên giao", record.giver),
+        *_party(2, "Bên nhận", record.receiver),
+        Paragraph(
+            markup(
+                f"Hai bên thống nhất bàn giao toàn bộ dữ liệu công tác Đoàn của {nfc(org.name)} "
+                "được quản lý trên phần mềm doancoso, với nội dung như sau:"
+            ),
+            style("body"),
+        ),
+        # Not kept with the table: a long table starts on this page and goes on over the next.
+        _unkept(section(3, "Nội dung bàn giao")),
+        _unkept(Paragraph(markup("1. Dữ liệu"), style("lead"))),
+        _counts_table(record, width),
+        Spacer(1, 3 * mm),
+        Paragraph(
+            markup(
+                f"Tệp minh chứng: {vn_number(record.evidence_files)} tệp, tổng dung lượng "
+                f"{size_text(record.evidence_bytes)}."
+            ),
+            style("body"),
+        ),
+        Paragraph(markup("2. Tệp dữ liệu bàn giao"), style("lead")),
+        labelled("- Tên tệp", nfc(record.file_name)),
+    ]
+    if record.file_size is not None:
+        body.append(labelled("- Dung lượng", size_text(record.file_size)))
+    digest: list[Flowable] = [
+        Paragraph(
+            f"<b>{markup('- Mã kiểm tra SHA-256')}</b> {markup('(đọc theo từng nhóm 4 ký tự):')}",
+            style("item"),
+        ),
+        *(
+            Paragraph(markup(line), style("item").clone("digest", fontName=BOLD, leftIndent=28))
+            for line in sha256_lines(record.sha256)
+        ),
+    ]
+    body.append(KeepTogether(digest))
+    body += [
+        section(4, "Cam kết"),
+        Paragraph(
+            markup(
+                "Bên nhận đã mở tệp dữ liệu trên máy của mình, đối chiếu mã kiểm tra SHA-256 "
+                "trùng khớp với mã ghi trong biên bản này và nhận đủ các nội dung trên."
+            ),
+            style("body"),
+        ),
+        Paragraph(
+            markup(
+                "Dữ liệu có thông tin cá nhân của đoàn viên, thanh niên: hai bên có trách nhiệm "
+                "bảo vệ theo Nghị định số 13/2023/NĐ-CP; bên giao không lưu giữ, sử dụng bản "
+                "sao dữ liệu sau khi bàn giao."
+            ),
+            style("body"),
+        ),
+        *(Paragraph(markup(line), style("body")) for line in record.extra_lines),
+        Paragraph(
+            markup("Biên bản được lập thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản."),
+            style("body"),
+        ),
+    ]
+    return body
+
+
+@dataclass(frozen=True)
+class HandoverFrame(UnionDocument):
+    """The union's frame with the handover's closing: BÊN GIAO at left, BÊN NHẬN at right,
+    each with "(Ký, ghi rõ họ tên)" and the name under the space for the signature."""
+
+    giver: str = ""
+    receiver: str = ""
+
+    def closing(self, lead: Sequence[Flowable] = ()) -> Flowable:
+        sign, note = styles()["sign"], styles()["sign_note"]
+
+        def block(title: str, name: str) -> list[Flowable]:
+            return [
+                Paragraph(markup(title), sign),
+                Paragraph(markup("(Ký, ghi rõ họ tên)"), note),
+                Spacer(1, 22 * mm),
+                Paragraph(markup(name), sign),
+            ]
+
+        half = self.frame_width / 2
+        table = Table([[block("BÊN GIAO", self.giver), block("BÊN NHẬN", self.receiver)]],
+                      colWidths=[half, half])  # fmt: skip
+        table.setStyle(
+            TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ])
+        )  # fmt: skip
+        return KeepTogether([*lead, Spacer(1, 6 * mm), table])
+
+
+def print_handover(record: HandoverRecord, path: Path | str) -> Path:
+    """Write the handover record to the PDF ``path`` (atomically) and return the path.
+
+    Raises AppError (Vietnamese message) when the file cannot be written.
+    """
+    frame = HandoverFrame(
+        record.org,
+        kind=KIND_NAME,
+        title=f"của {nfc(record.org.name)}",
+        number=record.number,
+        issued_on=record.handed_on,
+        place=record.place,
+        giver=nfc(record.giver.name),
+        receiver=nfc(record.receiver.name),
+        metadata={
+            "title": f"Biên bản bàn giao dữ liệu – {nfc(record.org.name)} – "
+            f"{record.handed_on:%d/%m/%Y}",
+            "subject": nfc(record.file_name),
+        },
+    )
+    return frame.build(path, handover_body(record, frame.frame_width))

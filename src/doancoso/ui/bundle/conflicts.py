@@ -1,0 +1,166 @@
+"""The conflicts of an import shown side by side, field by field, with a choice per field.
+
+A conflict is a row changed on both machines since they last exchanged (or deleted on one and
+changed on the other). The list at left names each row (whose it is); the table at right shows
+each differing field: the value on this machine, the value in the file, and a choice "Giữ của
+tôi" / "Lấy của tệp". Two buttons choose either side for every field of every conflict.
+:meth:`ConflictsPanel.choices` is what ``ws.bundles.apply(on_conflict=...)`` takes:
+``{(table, id): {field: "mine" | "theirs"}}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...reports.handover import table_name
+
+MINE, THEIRS = "mine", "theirs"
+CHOICES = (("— Chọn —", None), ("Giữ của tôi", MINE), ("Lấy của tệp", THEIRS))
+FIELD_HEADERS = ("Thông tin", "Trên máy này", "Trong tệp", "Chọn")
+Key = tuple[str, str]
+
+
+def value_text(value: Any) -> str:
+    """A field's value as the user reads it: empty as "(trống)", ISO dates as dd/mm/yyyy."""
+    if value is None or value == "":
+        return "(trống)"
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    text = str(value)
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+        day = f"{text[8:10]}/{text[5:7]}/{text[:4]}"
+        return day + (f" {text[11:16]}" if len(text) > 10 else "")
+    return text
+
+
+class ConflictsPanel(QWidget):
+    """The conflicts and the user's choices (module docstring)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conflicts: list[Any] = []
+        self._choices: dict[Key, dict[str, str | None]] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: bold;")
+        top.addWidget(self.heading, 1)
+        self.all_mine = QPushButton("Giữ của tôi cho tất cả")
+        self.all_theirs = QPushButton("Lấy của tệp cho tất cả")
+        self.all_mine.clicked.connect(lambda: self.choose_all(MINE))
+        self.all_theirs.clicked.connect(lambda: self.choose_all(THEIRS))
+        for button in (self.all_mine, self.all_theirs):
+            button.setAutoDefault(False)
+            top.addWidget(button)
+        layout.addLayout(top)
+        body = QHBoxLayout()
+        self.rows = QListWidget()
+        self.rows.setMaximumWidth(380)
+        self.rows.setWordWrap(True)
+        self.rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows.currentRowChanged.connect(self._show_conflict)
+        body.addWidget(self.rows)
+        self.fields = QTableWidget(0, len(FIELD_HEADERS))
+        self.fields.setHorizontalHeaderLabels(list(FIELD_HEADERS))
+        self.fields.verticalHeader().hide()
+        self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fields.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.fields.setWordWrap(True)
+        header = self.fields.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        body.addWidget(self.fields, 1)
+        layout.addLayout(body, 1)
+        self.set_conflicts([])
+
+    def set_conflicts(self, conflicts: Sequence[Any]) -> None:
+        self.conflicts = list(conflicts)
+        self._choices = {
+            (c.table, c.id): {f.name: None for f in c.fields} for c in self.conflicts
+        }  # fmt: skip
+        self.rows.blockSignals(True)
+        self.rows.clear()
+        for conflict in self.conflicts:
+            self.rows.addItem(self._row_text(conflict))
+        self.rows.blockSignals(False)
+        self.heading.setText(f"Xung đột: {len(self.conflicts)}")
+        self.setVisible(bool(self.conflicts))
+        if self.conflicts:
+            self.rows.setCurrentRow(0)
+        self._show_conflict(self.rows.currentRow())
+        self.changed.emit()
+
+    def _row_text(self, conflict: Any) -> str:
+        chosen = self._choices.get((conflict.table, conflict.id), {})
+        mark = "✓ " if chosen and all(v is not None for v in chosen.values()) else "• "
+        label = getattr(conflict, "label", "") or conflict.id
+        return f"{mark}{table_name(conflict.table)}: {label}"
+
+    def _show_conflict(self, index: int) -> None:
+        self.fields.setRowCount(0)
+        if not 0 <= index < len(self.conflicts):
+            return
+        conflict = self.conflicts[index]
+        chosen = self._choices[(conflict.table, conflict.id)]
+        self.fields.setRowCount(len(conflict.fields))
+        for r, diff in enumerate(conflict.fields):
+            self.fields.setItem(r, 0, QTableWidgetItem(getattr(diff, "label", "") or diff.name))
+            self.fields.setItem(r, 1, QTableWidgetItem(value_text(diff.mine)))
+            self.fields.setItem(r, 2, QTableWidgetItem(value_text(diff.theirs)))
+            combo = QComboBox()
+            for text, value in CHOICES:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(combo.findData(chosen[diff.name]), 0))
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, key=(conflict.table, conflict.id), name=diff.name: self.choose(
+                    key, name, c.currentData()
+                )
+            )
+            self.fields.setCellWidget(r, 3, combo)
+        self.fields.resizeRowsToContents()
+
+    def choose(self, key: Key, field: str, side: str | None) -> None:
+        """Choose ``side`` for one field of one conflict, as its combo does."""
+        self._choices[key][field] = side
+        index = next(i for i, c in enumerate(self.conflicts) if (c.table, c.id) == key)
+        self.rows.item(index).setText(self._row_text(self.conflicts[index]))
+        self.changed.emit()
+
+    def choose_all(self, side: str) -> None:
+        for chosen in self._choices.values():
+            for field in chosen:
+                chosen[field] = side
+        for index, conflict in enumerate(self.conflicts):
+            self.rows.item(index).setText(self._row_text(conflict))
+        self._show_conflict(self.rows.currentRow())
+        self.changed.emit()
+
+    def complete(self) -> bool:
+        """Whether every field of every conflict has a choice."""
+        return all(v is not None for chosen in self._choices.values() for v in chosen.values())
+
+    def choices(self) -> dict[Key, dict[str, str]]:
+        return {
+            key: {f: str(v) for f, v in chosen.items()} for key, chosen in self._choices.items()
+        }

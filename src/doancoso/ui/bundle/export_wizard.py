@@ -1,0 +1,485 @@
+"""Xuất dữ liệu ra USB: the export wizard (issue #17).
+
+Four pages in a stack, as the roster's import wizard: 1. what to export (a handover to the next
+secretary: everything; or a report to the superior body: one year); 2. the password (asked
+twice, its strength shown) or the explicit choice of none; 3. where: the removable drives
+first, the file name suggested as ``doancoso-<tổ chức>-<loại>-<dd-mm-yyyy>.dcs``; 4. done,
+said only after the core has read the file back and verified every hash. The export runs on
+the worker with a progress bar and a "Hủy" button (nothing is left under the final name).
+
+After a handover, the last page asks the names and positions of both secretaries and saves the
+biên bản bàn giao (:mod:`doancoso.reports.handover`) to print and sign.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.documents import DocumentDetails
+from ...core.errors import AppError
+from ...core.lang.text import fold, nfc
+from ...core.organization import OrganizationInfo
+from ...core.workspace import Workspace
+from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
+from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
+from ..shell.operations import Core, QueryOp
+from ..shell.tasks import Report
+from .drives import Drive, removable_drives
+from .password import ERROR_STYLE, NOTICE_STYLE, PasswordPanel
+
+KIND_PAGE, PASSWORD_PAGE, TARGET_PAGE, DONE_PAGE = range(4)
+PAGE_TITLES = (
+    "Bước 1/3 — Xuất dữ liệu gì",
+    "Bước 2/3 — Mật khẩu của tệp",
+    "Bước 3/3 — Lưu vào đâu",
+    "Đã xuất xong",
+)
+HANDOVER, REPORT = "handover", "report"
+KIND_WORDS = {HANDOVER: "ban-giao", REPORT: "bao-cao"}
+BUNDLE_FILTER = "Tệp dữ liệu doancoso (*.dcs)"
+NO_DRIVE = (
+    "Chưa thấy USB nào. Cắm USB vào máy rồi bấm “Tìm lại USB”, hoặc bấm “Chọn nơi khác…” để "
+    "lưu vào một thư mục bất kỳ."
+)
+PDF_FILTER = "Tệp PDF (*.pdf)"
+HANDOVER_DOCUMENT = DocumentKind("BB", "In biên bản bàn giao dữ liệu (PDF)")
+FAT32_NOTE = (
+    "USB này định dạng FAT32: mỗi tệp không được quá 4 GB. Nếu dữ liệu (nhiều ảnh minh chứng) "
+    "lớn hơn, chương trình sẽ báo; khi đó hãy định dạng USB sang exFAT hoặc NTFS."
+)
+
+
+def slug(text: str) -> str:
+    """ "Đoàn xã Tân Hưng" -> "doan-xa-tan-hung" (a file name that every system can write)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "to-chuc"
+
+
+def suggested_name(org_name: str, kind: str, on: date) -> str:
+    """``doancoso-<org-slug>-<kind>-<dd-mm-yyyy>.dcs``."""
+    return f"doancoso-{slug(org_name)}-{KIND_WORDS[kind]}-{on:%d-%m-%Y}.dcs"
+
+
+def digest_text(sha256: str) -> str:
+    return "\n".join(sha256_lines(sha256))
+
+
+class ExportWizard(QDialog):
+    """Export a bundle; ``result`` holds the core's ExportResult once the file is verified."""
+
+    def __init__(self, core: Core, parent: QWidget | None = None, *,
+                 today: date | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._core = core
+        self.prompts = core.prompts
+        self.today = today or date.today()
+        self.org: OrganizationInfo | None = core.ws.organization.get()
+        self.result_: Any = None
+        self.handover_pdf: Path | None = None
+        self.drives: list[Drive] = []
+        self.folder: Path | None = None
+        self.find_drives: Callable[[], list[Drive]] = removable_drives
+        self.ask_folder: Callable[[str], Path | None] = self._ask_folder
+        self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
+        self.open_file: Callable[[Path], object] = self._open_file
+        self.setWindowTitle("Xuất dữ liệu ra USB")
+        self.resize(760, 560)
+        self._build()
+        self._show_page(KIND_PAGE)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        layout.addWidget(self.title)
+        self.stack = QStackedWidget()
+        for build in (self._kind_page, self._password_page, self._target_page, self._done_page):
+            self.stack.addWidget(build())
+        layout.addWidget(self.stack, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.back_button = QPushButton("< Quay lại")
+        self.next_button = QPushButton("Tiếp >")
+        self.export_button = QPushButton("Xuất")
+        self.close_button = QPushButton("Hủy")
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.export_button.clicked.connect(self.export)
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.back_button, self.next_button, self.export_button, self.close_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+    def _kind_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.handover_radio = QRadioButton("Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)")
+        self.report_radio = QRadioButton("Báo cáo cấp trên (dữ liệu của một năm)")
+        self.handover_radio.setChecked(True)
+        handover_hint = QLabel(
+            "Toàn bộ dữ liệu của Đoàn cơ sở: đoàn viên, chi đoàn, thanh niên, kế hoạch, hoạt "
+            "động, điểm danh, xếp loại, tiêu chí “3 chủ động”, các tệp minh chứng, thiết lập. "
+            "Sau khi xuất có thể in biên bản bàn giao để hai bên ký."
+        )
+        report_hint = QLabel(
+            "Những gì cấp trên cần cho năm đã chọn: danh sách đoàn viên, thanh niên, kế hoạch, "
+            "hoạt động, xếp loại, tiêu chí và minh chứng."
+        )
+        year_row = QHBoxLayout()
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(2000, self.today.year + 1)
+        self.year_spin.setValue(self.today.year)
+        year_row.addSpacing(24)
+        year_row.addWidget(QLabel("Năm:"))
+        year_row.addWidget(self.year_spin)
+        year_row.addStretch(1)
+        for hint in (handover_hint, report_hint):
+            hint.setWordWrap(True)
+            hint.setContentsMargins(24, 0, 0, 8)
+        layout.addWidget(self.handover_radio)
+        layout.addWidget(handover_hint)
+        layout.addWidget(self.report_radio)
+        layout.addWidget(report_hint)
+        layout.addLayout(year_row)
+        layout.addStretch(1)
+        self.report_radio.toggled.connect(self.year_spin.setEnabled)
+        self.year_spin.setEnabled(False)
+        return page
+
+    def _password_page(self) -> QWidget:
+        self.password_panel = PasswordPanel()
+        self.password_panel.changed.connect(self._update_buttons)
+        return self.password_panel
+
+    def _target_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        form = QFormLayout()
+        self.drive_combo = QComboBox()
+        self.drive_combo.currentIndexChanged.connect(self._target_changed)
+        drive_row = QHBoxLayout()
+        drive_row.addWidget(self.drive_combo, 1)
+        self.rescan_button = QPushButton("Tìm lại USB")
+        self.rescan_button.clicked.connect(self.scan_drives)
+        self.other_button = QPushButton("Chọn nơi khác…")
+        self.other_button.clicked.connect(self.choose_folder)
+        for button in (self.rescan_button, self.other_button):
+            button.setAutoDefault(False)
+            drive_row.addWidget(button)
+        form.addRow("Lưu vào:", drive_row)
+        self.name_edit = QLineEdit()
+        self.name_edit.textChanged.connect(self._target_changed)
+        form.addRow("Tên tệp:", self.name_edit)
+        layout.addLayout(form)
+        self.target_label = QLabel()
+        self.target_label.setWordWrap(True)
+        layout.addWidget(self.target_label)
+        self.drive_notice = QLabel()
+        self.drive_notice.setWordWrap(True)
+        self.drive_notice.setStyleSheet(NOTICE_STYLE)
+        layout.addWidget(self.drive_notice)
+        self.target_error = QLabel()
+        self.target_error.setWordWrap(True)
+        self.target_error.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.target_error)
+        explain = QLabel(
+            "Tệp được ghi dưới tên tạm, rồi đọc lại và kiểm tra toàn bộ trước khi báo xong. "
+            "Không rút USB khi đang ghi."
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        layout.addStretch(1)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.done_label = QLabel()
+        self.done_label.setWordWrap(True)
+        layout.addWidget(self.done_label)
+        self.digest_label = QLabel()
+        self.digest_label.setStyleSheet("font-family: monospace; font-size: 12pt;")
+        layout.addWidget(self.digest_label)
+        self.handover_box = QWidget()
+        box = QVBoxLayout(self.handover_box)
+        box.setContentsMargins(0, 8, 0, 0)
+        intro = QLabel("<b>Biên bản bàn giao dữ liệu</b> — nhập người giao, người nhận rồi lưu "
+                       "biên bản (PDF) để in và ký.")  # fmt: skip
+        intro.setWordWrap(True)
+        box.addWidget(intro)
+        form = QFormLayout()
+        self.giver_name = QLineEdit()
+        self.giver_position = QLineEdit()
+        self.receiver_name = QLineEdit()
+        self.receiver_position = QLineEdit()
+        form.addRow("Bên giao — họ và tên:", self.giver_name)
+        form.addRow("Chức vụ:", self.giver_position)
+        form.addRow("Bên nhận — họ và tên:", self.receiver_name)
+        form.addRow("Chức vụ:", self.receiver_position)
+        box.addLayout(form)
+        self.print_button = QPushButton("Lưu biên bản bàn giao (PDF)…")
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self.save_handover)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        layout.addWidget(self.handover_box)
+        layout.addStretch(1)
+        if self.org is not None:
+            self.giver_name.setText(self.org.secretary_name or "")
+            self.giver_position.setText(f"Bí thư {self.org.name}")
+            self.receiver_position.setText(f"Bí thư {self.org.name}")
+        return page
+
+    # Navigation ---------------------------------------------------------------------------
+
+    @property
+    def page(self) -> int:
+        return self.stack.currentIndex()
+
+    @property
+    def kind(self) -> str:
+        return REPORT if self.report_radio.isChecked() else HANDOVER
+
+    def _show_page(self, page: int) -> None:
+        self.stack.setCurrentIndex(page)
+        self.title.setText(PAGE_TITLES[page])
+        self.back_button.setVisible(page in (PASSWORD_PAGE, TARGET_PAGE))
+        self.next_button.setVisible(page in (KIND_PAGE, PASSWORD_PAGE))
+        self.export_button.setVisible(page == TARGET_PAGE)
+        self.close_button.setText("Đóng" if page == DONE_PAGE else "Hủy")
+        self._update_buttons()
+        if page == PASSWORD_PAGE:
+            self.password_panel.first.setFocus()
+
+    def _update_buttons(self) -> None:
+        if self.page == PASSWORD_PAGE:
+            self.next_button.setEnabled(self.password_panel.problem() is None)
+        else:
+            self.next_button.setEnabled(self.org is not None)
+        self.export_button.setEnabled(self.page == TARGET_PAGE and self.target() is not None)
+
+    def back(self) -> None:
+        if self.page in (PASSWORD_PAGE, TARGET_PAGE):
+            self._show_page(self.page - 1)
+
+    def next(self) -> None:
+        if self.page == KIND_PAGE and self.org is not None:
+            self._show_page(PASSWORD_PAGE)
+        elif self.page == PASSWORD_PAGE and self.password_panel.problem() is None:
+            self.scan_drives()
+            self._show_page(TARGET_PAGE)
+
+    # Step 3: the target -------------------------------------------------------------------
+
+    def scan_drives(self) -> None:
+        """Fill the target list: removable drives first, then the folder chosen by hand."""
+        self.drives = self.find_drives()
+        self.drive_combo.blockSignals(True)
+        self.drive_combo.clear()
+        for drive in self.drives:
+            self.drive_combo.addItem(f"USB: {drive.describe()}", str(drive.root))
+        if self.folder is not None:
+            self.drive_combo.addItem(f"Thư mục: {self.folder}", str(self.folder))
+        self.drive_combo.setCurrentIndex(0 if self.drives or self.folder else -1)
+        self.drive_combo.blockSignals(False)
+        if self.org is not None:
+            self.name_edit.setText(suggested_name(self.org.name, self.kind, self.today))
+        self._target_changed()
+
+    def choose_folder(self) -> None:
+        folder = self.ask_folder("Chọn thư mục lưu tệp")
+        if folder is None:
+            return
+        self.folder = folder
+        self.scan_drives()
+        self.drive_combo.setCurrentIndex(self.drive_combo.count() - 1)
+
+    def target(self) -> Path | None:
+        """The file to write, or None while the choice is incomplete."""
+        folder = self.drive_combo.currentData()
+        name = nfc(self.name_edit.text()).strip()
+        if not folder or not name or "/" in name or "\\" in name:
+            return None
+        if not name.lower().endswith(".dcs"):
+            name += ".dcs"
+        return Path(folder) / name
+
+    def _drive(self) -> Drive | None:
+        folder = self.drive_combo.currentData()
+        return next((d for d in self.drives if str(d.root) == folder), None)
+
+    def _target_changed(self) -> None:
+        target = self.target()
+        self.target_label.setText(f"Tệp sẽ được lưu thành: {target}" if target else "")
+        drive = self._drive()
+        note = "" if self.drives else NO_DRIVE
+        if drive is not None and drive.fat32:
+            note = FAT32_NOTE
+        self.drive_notice.setText(note)
+        self.drive_notice.setVisible(bool(note))
+        self.target_error.clear()
+        self._update_buttons()
+
+    # Export -------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        target = self.target()
+        if target is None:
+            return
+        if target.exists() and not self.prompts.confirm(
+            self, "Tệp đã có", f"Đã có tệp “{target.name}” ở nơi này. Ghi đè lên tệp đó?"
+        ):
+            return
+        kind, password = self.kind, self.password_panel.password()
+        year = self.year_spin.value() if kind == REPORT else None
+        self.target_error.clear()
+        self.export_button.setEnabled(False)
+
+        def job(ws: Workspace, report: Report) -> Any:
+            return ws.bundles.export(target, kind=kind, year=year, password=password,
+                                     report=report)  # fmt: skip
+
+        op = QueryOp(self, job, self._core, label="Đang ghi và kiểm tra tệp…", reporting=True)
+        op.success(self._exported).failure(self._failed).cancelled(self._cancelled).run()
+
+    def _cancelled(self) -> None:
+        self.target_error.setText("Đã hủy: chưa có tệp nào được lưu.")
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, AppError):  # a full or pulled-out stick, FAT32...: said on the page
+            self.target_error.setText(exc.message)
+        else:
+            self._core.runner.show_error(exc, "Không xuất được", self)
+        self._update_buttons()
+
+    def _exported(self, result: Any) -> None:
+        self.result_ = result
+        what = "bàn giao" if self.kind == HANDOVER else f"báo cáo năm {self.year_spin.value()}"
+        encrypted = "có mật khẩu" if self.password_panel.password() else "KHÔNG có mật khẩu"
+        self.done_label.setText(
+            f"Đã lưu tệp {what} ({encrypted}) và đọc lại kiểm tra đầy đủ:\n{result.path}\n"
+            f"Dung lượng: {size_text(result.size)}.\n\nMã kiểm tra SHA-256 (để đối chiếu khi "
+            "nhận, đọc theo từng nhóm 4 ký tự):"
+        )
+        self.digest_label.setText(digest_text(result.sha256))
+        self.handover_box.setVisible(self.kind == HANDOVER)
+        self._show_page(DONE_PAGE)
+
+    # The handover record ------------------------------------------------------------------
+
+    def handover_record(self, evidence_bytes: int) -> HandoverRecord:
+        result = self.result_
+        assert result is not None and self.org is not None
+        # counts["evidence_files"] is the table of the files' details; the files themselves
+        # are counted by info.evidence_files.
+        counts = dict(result.counts)
+        evidence = int(result.info.evidence_files)
+        return HandoverRecord(
+            org=self.org,
+            giver=Party(nfc(self.giver_name.text()), nfc(self.giver_position.text())),
+            receiver=Party(nfc(self.receiver_name.text()), nfc(self.receiver_position.text())),
+            handed_on=self.today,
+            counts=counts,
+            evidence_files=evidence,
+            evidence_bytes=evidence_bytes,
+            file_name=Path(result.path).name,
+            sha256=result.sha256,
+            file_size=result.size,
+        )
+
+    def _ask_details(self) -> DocumentDetails | None:
+        """The print dialog every document shares (number, place, date), without "Nơi nhận",
+        which a biên bản does not have."""
+        dialog = DocumentDialog(self._core, HANDOVER_DOCUMENT, self.today, self)
+        box = dialog.recipients_edit.parentWidget()
+        outer = dialog.layout()
+        for i in range(outer.count() if outer is not None else 0):
+            item = outer.itemAt(i) if outer is not None else None
+            form = item.layout() if item is not None else None
+            if isinstance(form, QFormLayout) and box is not None and form.indexOf(box) >= 0:
+                form.setRowVisible(box, False)
+        self.prompts.run(dialog)
+        details = dialog.details if dialog.result() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        return details
+
+    def save_handover(self) -> None:
+        """Ask the record's number, place and date, then save it where the user chooses and
+        offer to open it to print."""
+        result = self.result_
+        if result is None:
+            return
+        details = self._ask_details()
+        if details is None:
+            return
+        default = Path(result.path).with_suffix(".pdf").name.replace("doancoso-", "bien-ban-")
+        start = self.folder or Path.home()
+        path = self.ask_save_path("Lưu biên bản bàn giao", str(start / default), PDF_FILTER)
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        record = replace(
+            self.handover_record(evidence_size(result.info.manifest)),
+            number=details.number or None,
+            place=details.place,
+            handed_on=details.issued_on,
+        )
+
+        def job(ws: Workspace) -> Path:
+            return print_handover(record, path)
+
+        def saved(pdf: Path) -> None:
+            remember_document(self._core, HANDOVER_DOCUMENT, details)
+            self.handover_pdf = pdf
+            text = f"Đã lưu biên bản bàn giao:\n{pdf}\n\nMở biên bản để in ngay?"
+            if self.prompts.confirm(self, "Biên bản bàn giao", text):
+                self.open_file(pdf)
+
+        op = QueryOp(self, job, self._core, label="Đang lập biên bản…")
+        op.success(saved).failure(self._core.reporter(self, "Không lưu được biên bản")).run()
+
+    def _ask_folder(self, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self, title, str(Path.home()))
+        return Path(name) if name else None
+
+    def _ask_save_path(self, title: str, default: str, filters: str) -> Path | None:
+        name, _selected = QFileDialog.getSaveFileName(self, title, default, filters)
+        return Path(name) if name else None
+
+    @staticmethod
+    def _open_file(path: Path) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def evidence_size(manifest: Any) -> int:
+    """The total size of the evidence files of a bundle, from its verified manifest."""
+    return sum(m.size for name, m in manifest.members.items() if name.startswith("evidence/"))

@@ -1,0 +1,507 @@
+"""Nhận dữ liệu từ USB: the import wizard (issue #17).
+
+Four pages, as the roster's import wizard: 1. the file (a USB stick's folder offered first) and
+its password when it has one; 2. what the file is (organisation, kind, date, app and format
+version, counts); a bundle of another organisation is refused with its name unless "Sáp nhập
+tổ chức này vào" is chosen; 3. the dry run: rows new, updated, deleted and unchanged per kind
+of record, the conflicts side by side field by field with a choice per field ("Giữ của tôi" /
+"Lấy của tệp", or either for all), and, for a merge, the chi đoàn and the people matched, for
+confirmation; 4. the summary. Nothing is written before "Nhập"; the core then takes a backup,
+checks everything again and applies the whole file in one transaction, with a progress bar.
+
+In an empty data folder (first start, "Nhận bàn giao từ USB") the handover becomes this
+installation's organisation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.bundle.crypto import PasswordNeeded
+from ...core.errors import AppError
+from ...core.lang.text import nfc, vn_number
+from ...core.workspace import Workspace
+from ...reports.handover import ordered_counts, sha256_lines, table_name
+from ..shell.operations import Core, CoreOp, QueryOp
+from ..shell.tasks import Report
+from .conflicts import ConflictsPanel
+from .drives import removable_drives
+from .merge_panel import MergePanel
+from .password import ERROR_STYLE, NOTICE_STYLE
+
+FILE_PAGE, INFO_PAGE, PLAN_PAGE, RESULT_PAGE = range(4)
+PAGE_TITLES = (
+    "Bước 1/3 — Chọn tệp dữ liệu",
+    "Bước 2/3 — Thông tin của tệp",
+    "Bước 3/3 — Xem trước thay đổi",
+    "Đã nhận xong",
+)
+BUNDLE_FILTER = "Tệp dữ liệu doancoso (*.dcs);;Tất cả tệp (*)"
+KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo cáo cấp trên"}
+PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
+NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the whole file, as the biên bản bàn giao prints it to compare."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def created_text(value: Any) -> str:
+    """An ISO timestamp (UTC) as dd/mm/yyyy hh:mm, local time."""
+    from datetime import datetime
+
+    text = str(value or "")
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{moment:%d/%m/%Y %H:%M}"
+
+
+def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int]]:
+    """(Vietnamese name, new, updated, deleted, unchanged) of every table the plan touches."""
+    tables: list[str] = []
+    for counts in (plan.new, plan.updated, plan.deleted, plan.unchanged):
+        tables += [t for t in counts if t not in tables]
+    return [
+        (table_name(t), plan.new.get(t, 0), plan.updated.get(t, 0), plan.deleted.get(t, 0),
+         plan.unchanged.get(t, 0))
+        for t in tables
+    ]  # fmt: skip
+
+
+def _fill(table: QTableWidget, rows: list[tuple[Any, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(vn_number(value) if isinstance(value, int) else str(value))
+            if c > 0:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+def _small_table(headers: tuple[str, ...]) -> QTableWidget:
+    """A short read-only table (a row per kind of record: bounded, never a growing list)."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+class BundleImportWizard(QDialog):
+    """Import a bundle; ``plan`` is the dry run, ``applied`` the applied plan once done."""
+
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self.prompts = core.prompts
+        self.path: Path | None = None
+        self.info: Any = None
+        self.plan: Any = None
+        self.applied: Any = None
+        self.ask_open_path: Callable[[str], Path | None] = self._ask_open_path
+        org = core.ws.organization.get() if core.ws.has_organization else None
+        self.my_org_id = org.id if org is not None else None
+        self.my_org_name = org.name if org is not None else None
+        self.setWindowTitle("Nhận dữ liệu từ USB")
+        self.resize(1000, 640)
+        self._build()
+        self._show_page(FILE_PAGE)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        layout.addWidget(self.title)
+        self.stack = QStackedWidget()
+        for build in (self._file_page, self._info_page, self._plan_page, self._result_page):
+            self.stack.addWidget(build())
+        layout.addWidget(self.stack, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.back_button = QPushButton("< Quay lại")
+        self.next_button = QPushButton("Tiếp >")
+        self.import_button = QPushButton("Nhập")
+        self.close_button = QPushButton("Hủy")
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.import_button.clicked.connect(self.apply)
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.back_button, self.next_button, self.import_button, self.close_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+    def _file_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        intro = QLabel(
+            "Chọn tệp dữ liệu (.dcs) do doancoso xuất ra, thường ở trên USB. Chương trình kiểm "
+            "tra toàn bộ tệp và cho xem trước mọi thay đổi; chưa có gì được ghi cho đến khi "
+            "bấm “Nhập”."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.file_edit = QLineEdit()
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText("Chưa chọn tệp")
+        self.browse_button = QPushButton("Chọn tệp…")
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self.browse)
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(self.browse_button)
+        form.addRow("Tệp:", row)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText("Nếu tệp có mật khẩu")
+        self.password_edit.returnPressed.connect(self.next)
+        form.addRow("Mật khẩu:", self.password_edit)
+        layout.addLayout(form)
+        self.file_error = QLabel()
+        self.file_error.setWordWrap(True)
+        self.file_error.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.file_error)
+        layout.addStretch(1)
+        return page
+
+    def _info_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.info_form = QFormLayout()
+        self.info_labels: dict[str, QLabel] = {}
+        for key, label in (("organization", "Tổ chức:"), ("kind", "Loại:"),
+                           ("created", "Ngày tạo:"), ("version", "Phiên bản:"),
+                           ("encrypted", "Mật khẩu:"), ("sha256", "Mã SHA-256:")):  # fmt: skip
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.info_labels[key] = value
+            self.info_form.addRow(label, value)
+        self.info_labels["sha256"].setStyleSheet("font-family: monospace;")
+        self.info_labels["sha256"].setToolTip(
+            "Đối chiếu với mã ghi trong biên bản bàn giao: trùng khớp là đúng tệp đã giao."
+        )
+        layout.addLayout(self.info_form)
+        self.counts_table = _small_table(("Loại dữ liệu", "Số lượng"))
+        layout.addWidget(self.counts_table, 1)
+        self.foreign_notice = QLabel()
+        self.foreign_notice.setWordWrap(True)
+        self.foreign_notice.setStyleSheet(NOTICE_STYLE)
+        layout.addWidget(self.foreign_notice)
+        self.merge_box = QCheckBox()
+        self.merge_box.toggled.connect(lambda _on: self._update_buttons())
+        layout.addWidget(self.merge_box)
+        self.info_error = QLabel()
+        self.info_error.setWordWrap(True)
+        self.info_error.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.info_error)
+        return page
+
+    def _plan_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.plan_summary = QLabel()
+        self.plan_summary.setWordWrap(True)
+        self.plan_summary.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.plan_summary)
+        self.plan_table = _small_table(PLAN_HEADERS)
+        layout.addWidget(self.plan_table, 1)
+        self.conflicts = ConflictsPanel()
+        self.conflicts.changed.connect(self._update_buttons)
+        layout.addWidget(self.conflicts, 2)
+        self.merge_panel = MergePanel()
+        self.merge_panel.refresh_requested.connect(self.preview)
+        layout.addWidget(self.merge_panel, 2)
+        self.plan_error = QLabel()
+        self.plan_error.setWordWrap(True)
+        self.plan_error.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.plan_error)
+        return page
+
+    def _result_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setStyleSheet("font-size: 11pt;")
+        layout.addWidget(self.result_label)
+        layout.addStretch(1)
+        return page
+
+    # Navigation ---------------------------------------------------------------------------
+
+    @property
+    def page(self) -> int:
+        return self.stack.currentIndex()
+
+    def _show_page(self, page: int) -> None:
+        self.stack.setCurrentIndex(page)
+        self.title.setText(PAGE_TITLES[page])
+        self.back_button.setVisible(page in (INFO_PAGE, PLAN_PAGE))
+        self.next_button.setVisible(page in (FILE_PAGE, INFO_PAGE))
+        self.import_button.setVisible(page == PLAN_PAGE)
+        self.close_button.setText("Đóng" if page == RESULT_PAGE else "Hủy")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        if self.page == FILE_PAGE:
+            self.next_button.setEnabled(self.path is not None)
+        elif self.page == INFO_PAGE:
+            self.next_button.setEnabled(not self.foreign or self.merge_box.isChecked())
+        self.import_button.setEnabled(
+            self.page == PLAN_PAGE and self.plan is not None and self.conflicts.complete()
+            and self.changes() > 0
+        )  # fmt: skip
+
+    def back(self) -> None:
+        if self.page in (INFO_PAGE, PLAN_PAGE):
+            self._show_page(self.page - 1)
+
+    def next(self) -> None:
+        if self.page == FILE_PAGE and self.path is not None:
+            self.inspect()
+        elif self.page == INFO_PAGE and (not self.foreign or self.merge_box.isChecked()):
+            self.preview()
+
+    @property
+    def password(self) -> str | None:
+        return nfc(self.password_edit.text()) or None
+
+    @property
+    def foreign(self) -> bool:
+        """A bundle of another organisation, into a folder that has one."""
+        info = self.info
+        return (info is not None and self.my_org_id is not None
+                and info.organization_id != self.my_org_id)  # fmt: skip
+
+    def merge_options(self) -> dict[str, Any]:
+        """The chi đoàn mapping and the people kept apart, once a merge's plan was shown."""
+        if not self.foreign or self.plan is None:
+            return {}
+        return self.merge_panel.options()
+
+    def changes(self) -> int:
+        plan = self.plan
+        if plan is None:
+            return 0
+        total = sum(sum(c.values()) for c in (plan.new, plan.updated, plan.deleted))
+        return total + len(plan.conflicts) + len(getattr(plan, "matches", []) or [])
+
+    # Step 1: the file ---------------------------------------------------------------------
+
+    def browse(self) -> None:
+        path = self.ask_open_path("Chọn tệp dữ liệu doancoso")
+        if path is not None:
+            self.set_file(path)
+
+    def set_file(self, path: Path) -> None:
+        self.path = Path(path)
+        self.file_edit.setText(str(self.path))
+        self.file_error.clear()
+        self.info = self.plan = None
+        self._update_buttons()
+
+    def inspect(self) -> None:
+        path, password = self.path, self.password
+        assert path is not None
+        self.file_error.clear()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, AppError):
+                self._core.runner.show_error(exc, parent=self)
+                return
+            if isinstance(exc, PasswordNeeded):
+                self.file_error.setText(NEEDS_PASSWORD)
+                self.password_edit.setFocus()
+                return
+            self.file_error.setText(exc.message)
+
+        def job(ws: Workspace) -> tuple[Any, str]:
+            return ws.bundles.inspect(path, password), file_sha256(path)
+
+        op = QueryOp(self, job, self._core, label="Đang đọc tệp…")
+        op.success(self._inspected).failure(failed).run()
+
+    def _inspected(self, found: tuple[Any, str]) -> None:
+        info, digest = found
+        self.info = info
+        labels = self.info_labels
+        labels["sha256"].setText("  ".join(sha256_lines(digest)))
+        labels["organization"].setText(nfc(info.organization_name))
+        labels["kind"].setText(
+            KIND_NAMES.get(info.kind, info.kind)
+            + (f", năm {info.year}" if getattr(info, "year", None) else "")
+        )
+        labels["created"].setText(created_text(info.created_at))
+        labels["version"].setText(
+            f"doancoso {info.app_version}, định dạng tệp phiên bản {info.version}"
+        )
+        labels["encrypted"].setText("Có (đã mở được)" if info.encrypted else "Không mã hóa")
+        rows: list[tuple[Any, ...]] = [(name, n) for name, n in ordered_counts(info.counts) if n]
+        rows.append(("Tệp minh chứng (ảnh, văn bản scan)", info.evidence_files))
+        _fill(self.counts_table, rows)
+        self.merge_box.setChecked(False)
+        if self.foreign:
+            self.foreign_notice.setText(
+                f"Tệp này là dữ liệu của “{nfc(info.organization_name)}”, không phải của "
+                f"“{nfc(self.my_org_name)}”. Chỉ nhận khi sáp nhập tổ chức đó vào tổ chức "
+                "của mình: chi đoàn được giữ hoặc gộp theo tên, người có trong cả hai được "
+                "ghép theo CCCD, rồi theo họ tên và ngày sinh — sẽ được xem trước ở bước sau."
+            )
+            self.merge_box.setText(f"Sáp nhập tổ chức này vào “{nfc(self.my_org_name)}”")
+        elif self.my_org_id is None:
+            self.foreign_notice.setText(
+                "Máy này chưa có dữ liệu: dữ liệu trong tệp sẽ trở thành dữ liệu của tổ chức "
+                "trên máy này."
+            )
+        self.foreign_notice.setVisible(self.foreign or self.my_org_id is None)
+        self.merge_box.setVisible(self.foreign)
+        self.info_error.clear()
+        self._show_page(INFO_PAGE)
+
+    # Step 2–3: the dry run ----------------------------------------------------------------
+
+    def preview(self) -> None:
+        path, password, merge = self.path, self.password, self.foreign
+        assert path is not None
+        options = self.merge_options()
+        self.info_error.clear()
+
+        def job(ws: Workspace) -> Any:
+            return ws.bundles.preview(path, password, merge_organization=merge, **options)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, AppError):
+                (self.plan_error if self.page == PLAN_PAGE else self.info_error).setText(
+                    exc.message
+                )
+            else:
+                self._core.runner.show_error(exc, parent=self)
+
+        op = QueryOp(self, job, self._core, label="Đang kiểm tra và so sánh dữ liệu…")
+        op.success(self._previewed).failure(failed).run()
+
+    def _previewed(self, plan: Any) -> None:
+        self.plan = plan
+        _fill(self.plan_table, list(plan_rows(plan)))
+        self.conflicts.set_conflicts(plan.conflicts)
+        changed = self.changes()
+        if changed == 0:
+            self.plan_summary.setText("Dữ liệu trong tệp đã có đủ trên máy này: không có gì "
+                                      "thay đổi.")  # fmt: skip
+        elif plan.conflicts:
+            self.plan_summary.setText(
+                f"Có {len(plan.conflicts)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi "
+                "trước: chọn giữ của máy này hay lấy của tệp cho từng thông tin bên dưới."
+            )
+        else:
+            self.plan_summary.setText("Không có xung đột. Bấm “Nhập” để nhận dữ liệu.")
+        if self.foreign:
+            ours = [(b.id, b.name) for b in self._core.ws.branches.list()]
+            self.merge_panel.set_plan(plan.branches, plan.matches, ours)
+        self.merge_panel.setVisible(self.foreign)
+        self.plan_error.clear()
+        self._show_page(PLAN_PAGE)
+
+    # Step 4: apply ------------------------------------------------------------------------
+
+    def apply(self) -> None:
+        path, password, merge = self.path, self.password, self.foreign
+        if path is None or self.plan is None or not self.conflicts.complete():
+            return
+        text = "Nhận dữ liệu từ tệp vào máy này? Chương trình sao lưu dữ liệu hiện có trước."
+        if merge:
+            text = (f"Sáp nhập “{nfc(self.info.organization_name)}” vào "
+                    f"“{nfc(self.my_org_name)}”? {text.split('? ')[1]}")  # fmt: skip
+        if not self.prompts.confirm(self, "Nhận dữ liệu", text, yes="Nhập", no="Không"):
+            return
+        choices = self.conflicts.choices() if self.plan.conflicts else None
+        options = self.merge_options()
+        self.import_button.setEnabled(False)
+
+        def job(ws: Workspace, report: Report) -> Any:
+            return ws.bundles.apply(path, password, on_conflict=choices,
+                                    merge_organization=merge, report=report, **options)  # fmt: skip
+
+        op = CoreOp(self, job, self._core, label="Đang nhận dữ liệu…", reporting=True)
+        op.success(self._applied).failure(self._apply_failed).cancelled(self._apply_cancelled)
+        op.run()
+
+    def _apply_cancelled(self) -> None:
+        self.plan_error.setText("Đã hủy: dữ liệu trên máy này không thay đổi.")
+        self._update_buttons()
+
+    def _apply_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, AppError):
+            self.plan_error.setText(exc.message)
+        else:
+            self._core.runner.show_error(exc, "Không nhận được dữ liệu", self)
+        self._update_buttons()
+
+    def _applied(self, plan: Any) -> None:
+        self.applied = plan
+        self.result_label.setText(result_text(plan))
+        self._show_page(RESULT_PAGE)
+
+    # Files --------------------------------------------------------------------------------
+
+    def _ask_open_path(self, title: str) -> Path | None:
+        drives = removable_drives()
+        start = str(drives[0].root) if drives else str(Path.home())
+        name, _selected = QFileDialog.getOpenFileName(self, title, start, BUNDLE_FILTER)
+        return Path(name) if name else None
+
+
+def result_text(plan: Any) -> str:
+    def total(counts: dict[str, int]) -> int:
+        return sum(counts.values())
+
+    lines = [
+        "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận).",
+        f"• Thêm mới: {total(plan.new)} bản ghi",
+        f"• Cập nhật: {total(plan.updated)} bản ghi",
+        f"• Xóa: {total(plan.deleted)} bản ghi",
+        f"• Không đổi: {total(plan.unchanged)} bản ghi",
+    ]
+    if plan.conflicts:
+        lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {len(plan.conflicts)}")
+    return "\n".join(lines)

@@ -1,0 +1,74 @@
+"""Helpers of the bundle wizards' tests: members to carry, a stick, the wizards driven as a user
+drives them (the real core, synchronously)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.bundle.drives import Drive
+from doancoso.ui.bundle.export_wizard import ExportWizard
+from doancoso.ui.bundle.import_wizard import BundleImportWizard
+from scripted import ScriptedPrompts, synchronous_core
+
+PASSWORD = "Hoa sen nở trên đầm 1990!"
+TODAY = date(2026, 12, 4)
+PEOPLE = (
+    ("Nguyễn Văn An", "15/03/2000", "0912345678"),
+    ("Trần Thị Bích", "02/09/2001", "0987654321"),
+    ("Lê Văn Cường", "20/11/1999", "0901234567"),
+)
+
+
+def add_people(ws: Workspace) -> dict[str, str]:
+    """The three members of :data:`PEOPLE`; name -> id."""
+    return {
+        name: ws.members.save({"full_name": name, "birth_date": birth, "phone": phone})
+        for name, birth, phone in PEOPLE
+    }
+
+
+def stick(tmp_path: Path) -> Drive:
+    root = tmp_path / "usb"
+    root.mkdir(parents=True, exist_ok=True)
+    return Drive(root, "USB_DOAN", "vfat", 3 * 1024**3, 8 * 1024**3)
+
+
+def export_wizard(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts,
+                  drives: list[Drive]) -> ExportWizard:  # fmt: skip
+    wizard = ExportWizard(synchronous_core(ws, prompts), today=TODAY)
+    wizard.find_drives = lambda: list(drives)
+    qtbot.addWidget(wizard)
+    return wizard
+
+
+def export_through_gui(qtbot: QtBot, ws: Workspace, tmp_path: Path,
+                       password: str | None = PASSWORD) -> Path:  # fmt: skip
+    """Export a handover bundle onto the stick as a user does; returns the file."""
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    wizard.next_button.click()
+    if password is None:
+        wizard.password_panel.unencrypted.setChecked(True)
+    else:
+        wizard.password_panel.first.setText(password)
+        wizard.password_panel.second.setText(password)
+    wizard.next_button.click()
+    wizard.export_button.click()
+    assert wizard.result_ is not None, wizard.target_error.text()
+    return Path(wizard.result_.path)
+
+
+def import_wizard(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> BundleImportWizard:
+    wizard = BundleImportWizard(synchronous_core(ws, prompts))
+    qtbot.addWidget(wizard)
+    return wizard
+
+
+def phones(ws: Workspace) -> dict[str, str | None]:
+    return {
+        ws.members.get(i).fields.full_name: ws.members.get(i).fields.phone
+        for i in ws.members.ids()
+    }  # fmt: skip

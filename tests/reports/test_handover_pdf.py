@@ -1,0 +1,144 @@
+"""The handover record (biên bản bàn giao dữ liệu): who hands over to whom, the counts named in
+Vietnamese, the evidence files, the bundle's name and SHA-256 in groups, both signatures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from doancoso.core.organization import OrganizationInfo
+from doancoso.reports.handover import (
+    HandoverRecord,
+    Party,
+    ordered_counts,
+    print_handover,
+    sha256_groups,
+    sha256_lines,
+    size_text,
+)
+
+MM = 72 / 25.4
+DIGEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+ORG = OrganizationInfo(
+    name="Đoàn xã Tân Hưng",
+    superior_name="Tỉnh đoàn Cà Mau",
+    commune="Tân Hưng",
+    province="Cà Mau",
+    secretary_name="Nguyễn Văn An",
+)
+
+
+def _record(**changes) -> HandoverRecord:
+    values = dict(
+        org=ORG,
+        giver=Party("Nguyễn Văn An", "Bí thư Đoàn xã nhiệm kỳ 2022–2027"),
+        receiver=Party("Trần Thị Bích", "Bí thư Đoàn xã"),
+        handed_on=date(2026, 12, 4),
+        counts={
+            "members": 1312,
+            "branches": 8,
+            "youths": 540,
+            "attendance": 4210,
+            "plans": 3,
+            "ratings": 300,
+            "checklist_answers": 21,
+        },  # fmt: skip
+        evidence_files=124,
+        evidence_bytes=52_345_678,
+        file_name="doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs",
+        sha256=DIGEST,
+        file_size=60_000_000,
+    )
+    values.update(changes)
+    return HandoverRecord(**values)
+
+
+def _lines(pdf) -> list[str]:
+    return [line.strip() for line in pdf.text().splitlines() if line.strip()]
+
+
+def test_the_handover_record_says_who_what_and_the_bundles_digest(tmp_path, read_pdf):
+    pdf = read_pdf(print_handover(_record(), tmp_path / "bb.pdf"))
+    lines = _lines(pdf)
+    expected = [
+        "TỈNH ĐOÀN CÀ MAU",
+        "BCH ĐOÀN XÃ TÂN HƯNG",
+        "ĐOÀN TNCS HỒ CHÍ MINH",
+        "Tân Hưng, ngày 04 tháng 12 năm 2026",
+        "BIÊN BẢN BÀN GIAO DỮ LIỆU",
+        "của Đoàn xã Tân Hưng",
+        "Hôm nay, ngày 04 tháng 12 năm 2026, tại Tân Hưng, chúng tôi gồm:",
+        "I. BÊN GIAO",
+        "- Đồng chí: Nguyễn Văn An",
+        "- Chức vụ: Bí thư Đoàn xã nhiệm kỳ 2022–2027",
+        "II. BÊN NHẬN",
+        "- Đồng chí: Trần Thị Bích",
+        "- Chức vụ: Bí thư Đoàn xã",
+        "III. NỘI DUNG BÀN GIAO",
+        "STT",
+        "Tệp minh chứng: 124 tệp, tổng dung lượng 49,9 MB.",
+        "- Tên tệp: doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs",
+        "- Dung lượng: 57,2 MB",
+        "- Mã kiểm tra SHA-256 (đọc theo từng nhóm 4 ký tự):",
+        "9F86 D081 884C 7D65 9A2F EAA0 C55A D015",
+        "A3BF 4F1B 2B0B 822C D15D 6C15 B0F0 0A08",
+        "IV. CAM KẾT",
+        "BÊN GIAO",
+        "BÊN NHẬN",
+    ]
+    positions = [lines.index(line) for line in expected]
+    assert positions == sorted(positions)
+    start = lines.index("STT")
+    assert lines[start : start + 27] == [
+        "STT", "Loại dữ liệu", "Số lượng",
+        "1", "Chi đoàn", "8",
+        "2", "Đoàn viên", "1.312",
+        "3", "Thanh niên", "540",
+        "4", "Kế hoạch", "3",
+        "5", "Điểm danh", "4.210",
+        "6", "Xếp loại đoàn viên", "300",
+        "7", "Đánh giá tiêu chí", "21",
+        "8", "Tệp minh chứng (ảnh, văn bản scan)", "124",
+    ]  # fmt: skip
+    text = " ".join(lines)
+    assert "Nghị định số 13/2023/NĐ-CP" in text
+    assert "Biên bản được lập thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản." in text
+    assert "Nơi nhận:" not in text
+    last = len(pdf.pages) - 1
+    runs = {run.text: run for run in pdf.runs(last)}
+    giver, receiver = runs["BÊN GIAO"], runs["BÊN NHẬN"]
+    assert abs(giver.y - receiver.y) < 1 and receiver.x > giver.x + 60 * MM
+    assert runs["Nguyễn Văn An"].y < giver.y - 20 * MM  # room to sign above the name
+    assert runs["Trần Thị Bích"].y < receiver.y - 20 * MM
+    fonts = pdf.fonts()
+    assert fonts and all(fonts.values())
+    assert set(fonts) <= {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic",
+                          "LiberationSerif-BoldItalic"}  # fmt: skip
+    assert pdf.reader.metadata.title == "Biên bản bàn giao dữ liệu – Đoàn xã Tân Hưng – 04/12/2026"
+
+
+def test_names_left_empty_print_dotted_blanks_and_unknown_tables_are_kept(tmp_path, read_pdf):
+    record = _record(receiver=Party(""), counts={"members": 2, "future_table": 5})
+    lines = _lines(read_pdf(print_handover(record, tmp_path / "bb.pdf")))
+    assert lines.count("- Đồng chí: …………………………") == 1
+    assert lines.count("- Chức vụ: …………………………") == 1
+    start = lines.index("STT")
+    assert lines[start + 3 : start + 9] == ["1", "Đoàn viên", "2", "2", "future_table", "5"]
+
+
+def test_the_digest_is_grouped_to_be_read_aloud():
+    assert sha256_groups(DIGEST)[:3] == ["9F86", "D081", "884C"]
+    assert len(sha256_groups(DIGEST)) == 16
+    assert sha256_lines(DIGEST) == [
+        "9F86 D081 884C 7D65 9A2F EAA0 C55A D015",
+        "A3BF 4F1B 2B0B 822C D15D 6C15 B0F0 0A08",
+    ]
+
+
+def test_sizes_and_order():
+    assert size_text(0) == "0 KB"
+    assert size_text(1500) == "2 KB"
+    assert size_text(12_400_000) == "11,8 MB"
+    assert size_text(3 * 1024**3) == "3,00 GB"
+    assert ordered_counts({"youths": 1, "members": 2, "b_other": 3, "a_other": 4}) == [
+        ("Đoàn viên", 2), ("Thanh niên", 1), ("a_other", 4), ("b_other", 3),
+    ]  # fmt: skip

@@ -1,0 +1,160 @@
+"""Xuất dữ liệu ra USB: kind, password twice, the stick offered first with the suggested name,
+"done" only once the file is written and verified, then the biên bản bàn giao."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from bundle_gui import PASSWORD, TODAY, add_people, export_wizard, stick
+from doancoso.core.workspace import Workspace
+from doancoso.reports.handover import sha256_lines
+from doancoso.ui.bundle.export_wizard import (
+    DONE_PAGE,
+    NO_DRIVE,
+    PASSWORD_PAGE,
+    TARGET_PAGE,
+    ExportWizard,
+    suggested_name,
+)
+from doancoso.ui.shell.operations import Core
+from scripted import ScriptedPrompts, accept_print_dialog
+
+
+def test_suggested_name() -> None:
+    from datetime import date
+
+    assert (suggested_name("Đoàn xã Tân Hưng", "handover", date(2026, 12, 4))
+            == "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs")  # fmt: skip
+    assert (suggested_name("Đoàn Trường THPT Lê Lợi", "report", date(2027, 1, 9))
+            == "doancoso-doan-truong-thpt-le-loi-bao-cao-09-01-2027.dcs")  # fmt: skip
+
+
+def test_export_a_handover_onto_the_stick_and_print_the_record(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    add_people(ws)
+    prompts = ScriptedPrompts()
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, prompts, [usb])
+    assert wizard.handover_radio.isChecked() and not wizard.year_spin.isEnabled()
+    wizard.next_button.click()
+    assert wizard.page == PASSWORD_PAGE and not wizard.next_button.isEnabled()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD[:-1])
+    assert not wizard.next_button.isEnabled()
+    wizard.password_panel.second.setText(PASSWORD)
+    assert wizard.next_button.isEnabled()
+    wizard.next_button.click()
+    assert wizard.page == TARGET_PAGE
+    assert wizard.drive_combo.currentText().startswith(f"USB: USB_DOAN ({usb.root}) — còn trống")
+    name = "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs"
+    assert wizard.name_edit.text() == name
+    assert wizard.target() == usb.root / name
+    assert "FAT32" in wizard.drive_notice.text()
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE
+    bundle = usb.root / name
+    digest = hashlib.sha256(bundle.read_bytes()).hexdigest()
+    assert wizard.result_.sha256 == digest
+    assert wizard.digest_label.text() == "\n".join(sha256_lines(digest))
+    assert wizard.done_label.text().startswith(
+        f"Đã lưu tệp bàn giao (có mật khẩu) và đọc lại kiểm tra đầy đủ:\n{bundle}\n"
+    )
+    assert [p.name for p in usb.root.iterdir()] == [name]  # no temporary file left
+    assert ws.bundles.inspect(bundle, PASSWORD).counts["members"] == 3
+
+    wizard.receiver_name.setText("Phạm Thị Dung")
+    assert wizard.giver_name.text() == "Nguyễn Thị Như Quỳnh"
+    pdf_path = tmp_path / "bien-ban.pdf"
+    wizard.ask_save_path = lambda *_a: pdf_path
+    prompts.answer = False  # do not open it
+
+    def numbered(dialog) -> None:
+        assert dialog.windowTitle() == "In biên bản bàn giao dữ liệu (PDF)"
+        assert dialog.recipients_edit.parentWidget().isHidden()  # a biên bản has no Nơi nhận
+        dialog.number_edit.setText("03-BB/ĐTN")
+        accept_print_dialog(dialog)
+
+    prompts.dialog_script = numbered
+    wizard.print_button.click()
+    assert wizard.handover_pdf == pdf_path
+    text = "\n".join(page.extract_text() for page in PdfReader(str(pdf_path)).pages)
+    assert "BIÊN BẢN BÀN GIAO DỮ LIỆU" in text and "Số: 03-BB/ĐTN" in text
+    assert "Tân Hưng, ngày 04 tháng 12 năm 2026" in text
+    assert "- Đồng chí: Nguyễn Thị Như Quỳnh" in text and "- Đồng chí: Phạm Thị Dung" in text
+    assert f"- Tên tệp: {name}" in text
+    for line in sha256_lines(digest):
+        assert line in text
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines[lines.index("Đoàn viên") + 1] == "3"
+
+
+def test_without_a_stick_the_user_is_told_and_may_choose_a_folder(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [])
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    assert wizard.drive_notice.text() == NO_DRIVE and not wizard.export_button.isEnabled()
+    folder = tmp_path / "khac"
+    folder.mkdir()
+    wizard.ask_folder = lambda _title: folder
+    wizard.other_button.click()
+    assert wizard.drive_combo.currentText() == f"Thư mục: {folder}"
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE
+    assert "(KHÔNG có mật khẩu)" in wizard.done_label.text()
+    assert not wizard.handover_box.isHidden()  # a handover, printed the same
+
+
+def test_a_report_for_a_year(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
+    add_people(ws)
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [usb])
+    wizard.report_radio.setChecked(True)
+    assert wizard.year_spin.isEnabled()
+    wizard.year_spin.setValue(2026)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    wizard.next_button.click()
+    assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-bao-cao-04-12-2026.dcs"
+    wizard.export_button.click()
+    info = ws.bundles.inspect(Path(wizard.result_.path), PASSWORD)
+    assert (info.kind, info.year) == ("report", 2026)
+    assert wizard.done_label.text().startswith("Đã lưu tệp báo cáo năm 2026 (có mật khẩu)")
+
+
+def test_cancelling_the_export_leaves_nothing_on_the_stick(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    ids = add_people(ws)
+    scan = tmp_path / "scan.pdf"  # 40 MB of evidence: the export runs long enough to cancel
+    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
+    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan)
+    usb = stick(tmp_path)
+    core = Core(ws, ScriptedPrompts(), delay_ms=0)  # on the worker, with its progress dialog
+    wizard = ExportWizard(core, today=TODAY)
+    wizard.find_drives = lambda: [usb]
+    qtbot.addWidget(wizard)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    wizard.next_button.click()
+    wizard.export_button.click()
+    qtbot.waitUntil(lambda: core.runner.dialog is not None)
+    (cancel,) = core.runner.dialog.findChildren(QPushButton)
+    assert cancel.text() == "Hủy"
+    cancel.click()
+    qtbot.waitUntil(lambda: not core.runner.busy, timeout=20000)
+    assert wizard.target_error.text() == "Đã hủy: chưa có tệp nào được lưu."
+    assert wizard.page == TARGET_PAGE and wizard.result_ is None
+    assert list(usb.root.iterdir()) == []
+    assert wizard.export_button.isEnabled()

@@ -1,0 +1,236 @@
+"""Nhận dữ liệu từ USB: round trip through both wizards (export from one data folder, import
+into a fresh one, rows equal), the password asked and a wrong one said, a conflict resolved by
+the choice made in the wizard, and another organisation's bundle refused unless merged."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, phones
+from doancoso.core.bundle.crypto import WRONG_PASSWORD
+from doancoso.core.organization import OrganizationInfo
+from doancoso.core.workspace import Workspace
+from doancoso.ui.bundle.import_wizard import (
+    FILE_PAGE,
+    INFO_PAGE,
+    NEEDS_PASSWORD,
+    PLAN_PAGE,
+    RESULT_PAGE,
+)
+from doancoso.ui.settings.setup_dialog import SetupDialog
+from scripted import ScriptedPrompts
+
+
+def _open(wizard, bundle: Path, password: str | None = PASSWORD) -> None:
+    wizard.ask_open_path = lambda _title: bundle
+    wizard.browse_button.click()
+    if password is not None:
+        wizard.password_edit.setText(password)
+    wizard.next_button.click()
+
+
+def test_round_trip_into_a_fresh_folder(
+    qtbot: QtBot, ws: Workspace, empty_ws: Workspace, tmp_path: Path
+) -> None:
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    fresh = Workspace.open(tmp_path / "may-moi")
+    try:
+        prompts = ScriptedPrompts()
+        wizard = import_wizard(qtbot, fresh, prompts)
+        _open(wizard, bundle, password=None)
+        assert wizard.page == FILE_PAGE and wizard.file_error.text() == NEEDS_PASSWORD
+        wizard.password_edit.setText("sai mật khẩu rồi")
+        wizard.next_button.click()
+        assert wizard.page == FILE_PAGE
+        assert wizard.file_error.text() == WRONG_PASSWORD
+        assert WRONG_PASSWORD.startswith("Mật khẩu không đúng: không mở được gói dữ liệu này.")
+        wizard.password_edit.setText(PASSWORD)
+        wizard.next_button.click()
+        assert wizard.page == INFO_PAGE
+        assert wizard.info_labels["organization"].text() == "Đoàn xã Tân Hưng"
+        assert wizard.info_labels["kind"].text() == "Bàn giao (toàn bộ dữ liệu)"
+        assert wizard.info_labels["encrypted"].text() == "Có (đã mở được)"
+        digest = hashlib.sha256(bundle.read_bytes()).hexdigest().upper()
+        groups = [digest[i : i + 4] for i in range(0, 64, 4)]
+        assert wizard.info_labels["sha256"].text() == (
+            " ".join(groups[:8]) + "  " + " ".join(groups[8:])
+        )
+        counts = {wizard.counts_table.item(r, 0).text(): wizard.counts_table.item(r, 1).text()
+                  for r in range(wizard.counts_table.rowCount())}  # fmt: skip
+        assert counts["Đoàn viên"] == "3" and counts["Tệp minh chứng (ảnh, văn bản scan)"] == "0"
+        assert wizard.foreign_notice.text().startswith("Máy này chưa có dữ liệu")
+        wizard.next_button.click()
+        assert wizard.page == PLAN_PAGE and wizard.conflicts.isHidden()
+        rows = {wizard.plan_table.item(r, 0).text(): wizard.plan_table.item(r, 1).text()
+                for r in range(wizard.plan_table.rowCount())}  # fmt: skip
+        assert rows["Đoàn viên"] == "3"
+        assert not fresh.has_organization  # the dry run wrote nothing
+        wizard.import_button.click()
+        assert wizard.page == RESULT_PAGE
+        assert wizard.result_label.text().startswith("Đã nhận xong dữ liệu từ tệp")
+        assert fresh.has_organization and fresh.organization.get().name == "Đoàn xã Tân Hưng"
+        assert phones(fresh) == phones(ws)
+        assert sorted(fresh.members.ids()) == sorted(ws.members.ids())
+        again = import_wizard(qtbot, fresh, ScriptedPrompts())
+        _open(again, bundle)
+        again.next_button.click()
+        assert again.page == PLAN_PAGE and again.changes() == 0
+        assert again.plan_summary.text() == (
+            "Dữ liệu trong tệp đã có đủ trên máy này: không có gì thay đổi."
+        )
+        assert not again.import_button.isEnabled()
+    finally:
+        fresh.close()
+
+
+def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    ids = add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    other = Workspace.open(tmp_path / "may-khac")
+    try:
+        wizard = import_wizard(qtbot, other, ScriptedPrompts())
+        _open(wizard, bundle)
+        wizard.next_button.click()
+        wizard.import_button.click()
+        an = ids["Nguyễn Văn An"]
+        ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000",
+                         "phone": "0911111111"}, an)  # fmt: skip
+        other.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000",
+                            "phone": "0922222222"}, an)  # fmt: skip
+        back = export_through_gui(qtbot, other, tmp_path / "tu-may-khac")
+        prompts = ScriptedPrompts()
+        wizard = import_wizard(qtbot, ws, prompts)
+        _open(wizard, back)
+        wizard.next_button.click()
+        assert wizard.page == PLAN_PAGE
+        panel = wizard.conflicts
+        assert not panel.isHidden() and len(panel.conflicts) == 1
+        assert panel.rows.item(0).text().startswith("• Đoàn viên: ")
+        fields = {panel.fields.item(r, 0).text(): (panel.fields.item(r, 1).text(),
+                                                  panel.fields.item(r, 2).text())
+                  for r in range(panel.fields.rowCount())}  # fmt: skip
+        assert fields["Điện thoại"] == ("0911111111", "0922222222")
+        assert not wizard.import_button.isEnabled()  # a choice is needed for every field
+        for r in range(panel.fields.rowCount()):
+            combo = panel.fields.cellWidget(r, 3)
+            combo.setCurrentIndex(combo.findText("Lấy của tệp"))
+        assert panel.rows.item(0).text().startswith("✓ ")
+        assert wizard.import_button.isEnabled()
+        wizard.import_button.click()
+        assert wizard.page == RESULT_PAGE, prompts.errors
+        assert phones(ws)["Nguyễn Văn An"] == "0922222222"
+        assert phones(ws)["Trần Thị Bích"] == "0987654321"
+    finally:
+        other.close()
+
+
+def test_another_organisation_is_refused_unless_merged(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    other = Workspace.open(tmp_path / "tan-phu")
+    try:
+        other.organization.create(OrganizationInfo(name="Đoàn xã Tân Phú",
+                                                   superior_name="Tỉnh đoàn Cà Mau"))  # fmt: skip
+        theirs = other.branches.create("Chi đoàn ấp Tân Phú")
+        hanh = other.members.save({"full_name": "Võ Thị Hạnh", "birth_date": "01/01/2002",
+                                   "branch_id": theirs.id})  # fmt: skip
+        other.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000"})
+        add_people(ws)
+        ours = ws.branches.create("Chi đoàn ấp Bà Điều")
+        bundle = export_through_gui(qtbot, other, tmp_path)
+        wizard = import_wizard(qtbot, ws, ScriptedPrompts())
+        _open(wizard, bundle)
+        assert wizard.page == INFO_PAGE and wizard.foreign
+        assert wizard.foreign_notice.text().startswith(
+            "Tệp này là dữ liệu của “Đoàn xã Tân Phú”, không phải của “Đoàn xã Tân Hưng”."
+        )
+        assert wizard.merge_box.text() == "Sáp nhập tổ chức này vào “Đoàn xã Tân Hưng”"
+        assert not wizard.next_button.isEnabled()
+        wizard.merge_box.setChecked(True)
+        wizard.next_button.click()
+        assert wizard.page == PLAN_PAGE and not wizard.merge_panel.isHidden()
+        matches = wizard.merge_panel.match_list
+        assert [matches.item(i).text() for i in range(matches.count())] == [
+            "Nguyễn Văn An (15/03/2000) — cùng họ tên và ngày sinh"
+        ]
+        assert len(ws.members.ids()) == 3  # the dry run wrote nothing
+        panel = wizard.merge_panel
+        assert panel.branch_table.item(0, 0).text() == "Chi đoàn ấp Tân Phú"
+        action = panel.branch_table.cellWidget(0, 1)
+        assert action.currentText() == "Giữ riêng"
+        action.setCurrentIndex(action.findText("Gộp vào “Chi đoàn ấp Bà Điều”"))
+        assert not panel.branch_table.cellWidget(0, 2).isEnabled()
+        assert panel.options()["branch_map"] == {theirs.id: ours.id}
+        panel.refresh_button.click()
+        assert wizard.page == PLAN_PAGE and wizard.plan_error.text() == ""
+        rows = {wizard.plan_table.item(r, 0).text(): wizard.plan_table.item(r, 1).text()
+                for r in range(wizard.plan_table.rowCount())}  # fmt: skip
+        assert rows.get("Chi đoàn", "0") == "0"  # joined: no new chi đoàn
+        wizard.import_button.click()
+        assert wizard.page == RESULT_PAGE
+        names = sorted(ws.members.get(i).fields.full_name for i in ws.members.ids())
+        assert names == ["Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bích", "Võ Thị Hạnh"]
+        assert ws.members.get(hanh).branch_name == "Chi đoàn ấp Bà Điều"
+        assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Bà Điều"]
+    finally:
+        other.close()
+
+
+def test_first_start_offers_to_receive_a_handover(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    fresh = Workspace.open(tmp_path / "may-moi")
+    try:
+        prompts = ScriptedPrompts()
+
+        def receive(parent) -> bool:
+            wizard = import_wizard(qtbot, fresh, prompts)
+            _open(wizard, bundle)
+            wizard.next_button.click()
+            wizard.import_button.click()
+            return fresh.has_organization
+
+        dialog = SetupDialog(fresh.organization, prompts, receive_handover=receive)
+        qtbot.addWidget(dialog)
+        assert dialog.handover_button.text() == "Nhận bàn giao từ USB…"
+        dialog.handover_button.click()
+        assert dialog.result() == SetupDialog.DialogCode.Accepted
+        assert dialog.created.name == "Đoàn xã Tân Hưng" and len(fresh.members.ids()) == 3
+    finally:
+        fresh.close()
+
+
+def test_the_app_runs_the_wizard_into_the_empty_folder(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    from doancoso.ui.bundle.import_wizard import BundleImportWizard
+    from doancoso.ui.shell.app import receive_handover
+    from scripted import synchronous_core
+
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    fresh = Workspace.open(tmp_path / "may-moi")
+    try:
+        prompts = ScriptedPrompts()
+
+        def drive(wizard) -> None:
+            assert isinstance(wizard, BundleImportWizard)
+            _open(wizard, bundle)
+            wizard.next_button.click()
+            wizard.import_button.click()
+
+        prompts.dialog_script = drive
+        core = synchronous_core(fresh, prompts)
+        assert receive_handover(core, None) is True
+        assert fresh.organization.get().name == "Đoàn xã Tân Hưng"
+        assert phones(fresh) == phones(ws)
+    finally:
+        fresh.close()
