@@ -371,7 +371,20 @@ def step_dossier(run: Run) -> None:
           "the tờ trình is not numbered by the dossier alone")  # fmt: skip
     check(texts[4].startswith("Biên bản tự kiểm tra"), "the evidence PDF is not on page 5")
     check(texts[5].startswith("Minh chứng 1.2.1"), "the photo is not on page 6")
-    run.notes["dossier"] = f"{built.pages} pages"
+    from .ui.dossier.pdf_file import PdfFile  # the preview: pdfium inside the bundle
+
+    preview = PdfFile(built.path)
+    try:
+        image = preview.render(2, 400)
+        check(len(preview) == 6 and image.width() == 400, "the preview does not open the dossier")
+        dark = sum(image.pixelColor(x, y).value() < 128 for x in range(0, 400, 4)
+                   for y in range(0, image.height(), 4))  # fmt: skip
+        check(dark > 50, "the preview renders a blank tờ trình")
+        titles = [entry.title for entry in preview.outline]
+        check("Phụ lục minh chứng" in titles, f"the preview's outline is {titles}")
+    finally:
+        preview.close()
+    run.notes["dossier"] = f"{built.pages} pages, previewed"
 
 
 def step_bundle(run: Run) -> None:

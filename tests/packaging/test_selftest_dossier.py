@@ -13,4 +13,4 @@ def test_dossier_step_runs_after_the_demo() -> None:
     out = StringIO()
     steps = [(n, s) for n, s in selftest.STEPS if n in ("migrate", "demo", "dossier")]
     assert selftest.run_self_test(out, steps=steps) == 0, out.getvalue()
-    assert ", dossier (6 pages)" in out.getvalue()
+    assert ", dossier (6 pages, previewed)" in out.getvalue()
