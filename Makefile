@@ -42,7 +42,9 @@ torture: $(TEST_STAMP)
 		tests/core/roster/spreadsheets/test_reader_fuzz.py \
 		tests/core/backup/test_restore_fuzz.py \
 		tests/core/bundle/test_bundle_kills.py \
-		tests/core/bundle/test_bundle_fuzz.py
+		tests/core/bundle/test_bundle_fuzz.py \
+		tests/core/bundle/test_rows_fuzz.py \
+		tests/core/recognition/test_data_file_fuzz.py
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

@@ -50,7 +50,22 @@ def _empty_required(bundle: DictSource) -> str:
     return str(_member(bundle)["id"])
 
 
+def _number_beyond_64_bits(bundle: DictSource) -> str:
+    _member(bundle)["revision"] = 2**63  # SQLite would fail at the write, mid-transaction
+    return str(_member(bundle)["id"])
+
+
+def _long_text_for_date(bundle: DictSource) -> str:
+    _member(bundle)["birth_date"] = "1" * 100_000
+    return str(_member(bundle)["id"])
+
+
 CASES: list[tuple[Change, str]] = [
+    (_number_beyond_64_bits, "cột “revision” phải là số nguyên, không phải 9223372036854775808"),
+    (
+        _long_text_for_date,
+        "cột “birth_date” phải là ngày (yyyy-mm-dd), không phải '" + "1" * 56 + "…",
+    ),
     (_unknown_column, "cột “luong” không có trong bảng này"),
     (_wrong_date, "cột “birth_date” phải là ngày (yyyy-mm-dd), không phải '05/03/2001'"),
     (_text_for_number, "cột “revision” phải là số nguyên, không phải '2'"),
@@ -202,3 +217,18 @@ def test_the_plan_of_a_year_deleted_and_made_again_there_replaces_ours(
     result = apply(away, bundle_of(home))
     assert result.deleted.get("plans") == 1 and result.new.get("plans") == 1
     assert every_row(away) == every_row(home)
+
+
+def test_an_evidence_hash_that_is_no_sha256_is_refused(home: Workspace, away: Workspace) -> None:
+    bundle = bundle_of(home)
+    row = bundle.table("evidence_files")[0]
+    row["sha256"] = "../../doancoso.sqlite"
+    before = every_row(away)
+    with pytest.raises(InvalidRows) as caught:
+        apply(away, bundle)
+    assert caught.value.message == (
+        f"Tệp dữ liệu có dòng không hợp lệ ở bảng “Tệp minh chứng” (evidence_files), dòng "
+        f"{row['id']}: cột “sha256” phải là mã SHA-256 (64 chữ số hệ 16), không phải "
+        "'../../doancoso.sqlite'. Không có gì được ghi vào dữ liệu."
+    )
+    assert every_row(away) == before

@@ -9,6 +9,8 @@ naming the table and the row.
 
 from __future__ import annotations
 
+import math
+import re
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -26,6 +28,11 @@ _KIND_WORDS = {
     "datetime": "ngày giờ (ISO 8601)",
 }
 NOTHING_WRITTEN = "Không có gì được ghi vào dữ liệu."
+_INT64 = (-(2**63), 2**63 - 1)
+_FORMATS: dict[str, dict[str, tuple[re.Pattern[str], str]]] = {
+    # the evidence store names its files by this: anything else would be a path
+    "evidence_files": {"sha256": (re.compile(r"[0-9a-f]{64}"), "mã SHA-256 (64 chữ số hệ 16)")},
+}
 
 
 def refuse(table: str, row_id: object, what: str, details: str = "") -> InvalidRows:
@@ -51,10 +58,16 @@ def check_table(table: str) -> None:
 def _fits(value: Any, kind: str) -> bool:
     if kind == "str":
         return type(value) is str
-    if kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "int":  # SQLite keeps 64-bit integers: a larger one would fail at the write
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and _INT64[0] <= value <= _INT64[1]
+        )
     if kind == "float":
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return math.isfinite(value) if isinstance(value, float) else _INT64[0] <= value <= _INT64[1]
     if kind == "bool":
         return isinstance(value, bool)
     if not isinstance(value, str):
@@ -67,6 +80,12 @@ def _fits(value: Any, kind: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _shown(value: Any) -> str:
+    """``value`` as the message names it: a long one cut (a 100,000-letter text, a huge number)."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}…"
 
 
 def check_row(table: str, row: Any) -> dict[str, Any]:
@@ -91,9 +110,15 @@ def check_row(table: str, row: Any) -> dict[str, Any]:
                 raise refuse(table, row_id, what or f"cột “{name}” không được để trống")
         elif not _fits(value, kind):
             raise refuse(
-                table, row_id, f"cột “{name}” phải là {_KIND_WORDS[kind]}, không phải {value!r}"
+                table,
+                row_id,
+                f"cột “{name}” phải là {_KIND_WORDS[kind]}, không phải {_shown(value)}",
             )
         checked[name] = value
+    for name, (pattern, words) in _FORMATS.get(table, {}).items():
+        value = checked.get(name)
+        if isinstance(value, str) and not pattern.fullmatch(value):
+            raise refuse(table, row_id, f"cột “{name}” phải là {words}, không phải {_shown(value)}")
     return checked
 
 
