@@ -11,6 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 STATE_FILE = "ui-state.ini"
+MAX_WIDTH = 4000
+"""The widest column the state file may give (pixels): wider is damage, and Qt's own limit is
+2^31 - 1, beyond which asking for it raises."""
 
 
 class UiState:
@@ -28,13 +31,15 @@ class UiState:
         self._settings.setValue(key, value)
 
     def widths(self, key: str) -> list[int]:
-        """A list of column widths ("" or garbage gives [])."""
+        """A list of column widths ("" or garbage gives []; a width out of 1..MAX_WIDTH reads 0,
+        which leaves that column as it is and the others in their places)."""
         value = self._settings.value(key, "")
-        text = ",".join(value) if isinstance(value, list) else str(value or "")
+        text = ",".join(str(v) for v in value) if isinstance(value, list) else str(value or "")
         try:
-            return [int(part) for part in text.split(",") if part.strip()]
+            widths = [int(part) for part in text.split(",") if part.strip()]
         except ValueError:
             return []
+        return [w if 0 < w <= MAX_WIDTH else 0 for w in widths]
 
     def set_widths(self, key: str, widths: list[int]) -> None:
         self._settings.setValue(key, ",".join(str(w) for w in widths))
