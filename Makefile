@@ -44,7 +44,9 @@ torture: $(TEST_STAMP)
 		tests/core/bundle/test_bundle_kills.py \
 		tests/core/bundle/test_bundle_fuzz.py \
 		tests/core/bundle/test_rows_fuzz.py \
-		tests/core/recognition/test_data_file_fuzz.py
+		tests/core/recognition/test_data_file_fuzz.py \
+		tests/core/test_sheet_readers_fuzz.py \
+		tests/ui/shell/test_state_fuzz.py
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
