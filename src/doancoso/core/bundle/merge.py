@@ -34,12 +34,13 @@ from .exchange import Version, _iso
 from .labels import field_label, table_label
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
-from .validate import NOTHING_WRITTEN, check_row, check_table, python_values, refuse
+from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..workspace import Workspace
+    from .dbwrite import TableWriter
     from .orgmerge import OrgMapper
 
 Choice = Literal["mine", "theirs"]
@@ -256,6 +257,7 @@ class _Merge:
         """The versions of the current chunk's rows now shared with the bundle's installation."""
         self.files = set(source.evidence_hashes())
         self.mapper: OrgMapper | None = None
+        self.writers: dict[str, TableWriter] = {}
         if self.my_org is None:
             if manifest.get("kind") != "handover":
                 raise SyncError(
@@ -300,6 +302,7 @@ class _Merge:
         )
         self.done = 0
         self.total = total
+        self.filled = self._filled(session)
         for table in travelling_tables():
             if table in present:
                 self.fresh: list[dict[str, Any]] = []
@@ -320,8 +323,7 @@ class _Merge:
 
         own_org = self.my_org or self.their_org
         rows: list[dict[str, Any]] = []
-        for raw in raw_rows:
-            row = check_row(table, raw)
+        for row in check_rows(table, raw_rows):
             row_id = row["id"]
             if row_id in self.seen:
                 raise refuse(
@@ -360,12 +362,14 @@ class _Merge:
         from .rows import to_json
 
         owner = "id" if table == "organizations" else "organization_id"
-        here: dict[str, tuple[Version, str]] = {
-            i: ((int(r), _iso(u), str(o)), str(org))
-            for i, r, u, o, org in _where_ids(
-                session, f"SELECT id, revision, updated_at, origin, {owner} FROM {table}", ids
-            )
-        }
+        here: dict[str, tuple[Version, str]] = {}
+        if table in self.filled:  # an empty table has none of them (ids are unique in a file)
+            here = {
+                i: ((int(r), _iso(u), str(o)), str(org))
+                for i, r, u, o, org in _where_ids(
+                    session, f"SELECT id, revision, updated_at, origin, {owner} FROM {table}", ids
+                )
+            }
         self._collisions(session, table, [i for i in ids if i not in here])
         for row_id, (_, org) in here.items():
             if org != own_org:
@@ -434,6 +438,18 @@ class _Merge:
                         "hai rồi nhập lại",
                     )  # fmt: skip
 
+    def _filled(self, session: Session) -> set[str]:
+        """The travelling tables holding any row before this walk. The rows it writes need not
+        be looked for: an id is refused when it comes twice in the file (``seen``). When
+        sáp nhập, every table (the mapping may write rows of its own)."""
+        tables = travelling_tables()
+        if self.mapper is not None:
+            return set(tables)
+        connection = session.connection()
+        return {
+            t for t in tables if connection.exec_driver_sql(f"SELECT 1 FROM {t} LIMIT 1").first()
+        }
+
     def _has_rows(self, session: Session, table: str) -> bool:
         own_org = self.my_org or self.their_org
         found = session.connection().exec_driver_sql(
@@ -447,7 +463,7 @@ class _Merge:
         if not ids:
             return
         for other in travelling_tables():
-            if other == table:
+            if other == table or other not in self.filled:
                 continue
             hit = _where_ids(session, f"SELECT id FROM {other}", ids)
             if hit:
@@ -567,23 +583,12 @@ class _Merge:
         inserts: list[dict[str, Any]],
         updates: list[dict[str, Any]],
     ) -> None:
-        from sqlalchemy import bindparam
+        from .dbwrite import writer
 
-        model = travelling_tables()[table]
-        if updates:
-            names = [c for c in columns_of(table) if c != "id"]
-            statement = (
-                model.update()
-                .where(model.c.id == bindparam("row_id"))
-                .values({n: bindparam(f"v_{n}") for n in names})
-            )
-            params = []
-            for row in updates:
-                values = python_values(table, row)
-                params.append({"row_id": row["id"], **{f"v_{n}": values[n] for n in names}})
-            session.execute(statement, params)
-        if inserts:
-            session.execute(model.insert(), [python_values(table, r) for r in inserts])
+        if table not in self.writers:
+            self.writers[table] = writer(table, session.connection().dialect)
+        self.writers[table].update(session, updates)
+        self.writers[table].insert(session, inserts)
 
     def _finish(self, session: Session) -> None:
         from ..context import OWN_ORGANIZATION_KEY
