@@ -100,7 +100,7 @@ def _convert(kind: str, process: Callable[[Any], Any] | None) -> Convert | None:
     elif kind == "date":
         parse = date.fromisoformat
     elif kind == "float":
-        parse = float  # type: ignore[assignment]
+        parse = float
     if parse is None and process is None:
         return None
 
