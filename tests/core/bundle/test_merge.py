@@ -367,3 +367,20 @@ def test_three_installations_know_what_each_has_seen(
         # and home, which saw neither change, takes both from one of them
         late = apply(home, bundle_of(away))
         assert late.conflicts == [] and late.updated == {"members": 3}
+
+
+def test_the_backup_taken_in_the_import_holds_the_data_as_they_were_before_it(
+    home: Workspace, away: Workspace
+) -> None:
+    """The backup is taken inside the import's transaction, once every row passed: it copies
+    the data as committed, so without any of the rows being written."""
+    member_id = home.members.list()[5].id
+    edit(home, member_id, phone="0907070707")
+    before = away.members.get(member_id).fields.phone
+    assert apply(away, bundle_of(home)).updated == {"members": 1}
+    newest = away.backups.list()[0]
+    assert newest.path.name.startswith("truoc-nhap-goi-") and newest.ok
+    with contextlib.closing(sqlite3.connect(newest.path)) as conn:
+        (phone,) = conn.execute("SELECT phone FROM members WHERE id = ?", (member_id,)).fetchone()
+    assert phone == before != "0907070707"
+    assert away.members.get(member_id).fields.phone == "0907070707"

@@ -1,11 +1,13 @@
 """``ws.bundles``: export the organisation as a bundle, inspect one, preview and apply its import.
 
 The glue between the container (container.py: the bytes, verified) and the rows (rows.py's
-``collect``, merge.py's ``plan`` and ``apply``). An import opens the bundle, verifies every
-member (password, names, sizes, hashes) before the plan reads a row, and applies it in one
-transaction after a backup (merge.py). Temporary files (a decrypted container, the evidence
-copied out) live in ``.goi-tam`` in the data folder, private, removed after each use; those a
-killed import left are removed by the next one.
+``collect``, merge.py's ``plan`` and ``apply``). An import opens the bundle and verifies every
+member (password, names, sizes, hashes) before a row is read; then it reads and checks the rows
+once, writing them in one transaction, and takes a backup of the data as they were before the
+commit (merge.py). Its ``report`` is one bar over all of that, up to the step before the commit.
+Temporary files (a decrypted container, the evidence copied out) live in ``.goi-tam`` in the
+data folder, private, removed after each use; those a killed import left are removed by the
+next one.
 """
 
 from __future__ import annotations
