@@ -15,6 +15,7 @@ import pytest
 from breakage import snapshot
 from doancoso import __version__
 from doancoso.cli.main import run
+from doancoso.core.bundle.rows import collect
 from doancoso.core.workspace import Workspace
 
 PASSWORD = "Mật khẩu bàn giao 2026"
@@ -77,16 +78,20 @@ def test_export_inspect_import_into_a_fresh_folder(
     )
     assert (code, err) == (0, "")
     info = json.loads(out)
-    with Workspace.open(home) as ws:
+    with Workspace.open(home) as ws, collect(ws, "handover") as carried:
         organization = ws.organization.get()
         members = len(ws.members.ids())
+        evidence_rows, evidence_files = carried.count("evidence_files"), carried.evidence_hashes()
     assert list(info) == ["format", "version", "kind", "organization", "year", "created_at",
                           "app_version", "encrypted", "counts"]  # fmt: skip
     assert info["format"] == "doancoso-bundle" and info["version"] == 1
     assert info["kind"] == "handover" and info["encrypted"] is True
     assert info["organization"]["name"] == organization.name
     assert info["app_version"] == __version__
-    assert info["counts"]["members"] == members and info["counts"]["evidence_files"] > 0
+    assert info["counts"]["members"] == members
+    # the number of files, and the rows of the table of the same name under a key of their own
+    assert info["counts"]["evidence_files"] == len(evidence_files) > 0
+    assert info["counts"]["evidence_file_rows"] == evidence_rows > 0
 
     fresh = tmp_path / "may-moi"  # no init: a fresh installation takes the handover
     code, out, err = cli(

@@ -4,7 +4,8 @@ A password is never taken on the command line (other users of the PC can see it 
 the first line of ``--password-file``. ``export`` needs it or ``--no-password`` (a clear bundle,
 an explicit choice). ``inspect --format json`` prints ``format``, ``version``, ``kind``,
 ``organization`` {``id``, ``name``}, ``created_at``, ``app_version``, ``encrypted`` and
-``counts`` (rows per table and ``evidence_files``). ``import --format json`` prints ``new``,
+``counts`` (rows per table and ``evidence_files``, the number of evidence files; the rows of the
+table ``evidence_files`` are under ``evidence_file_rows``). ``import --format json`` prints ``new``,
 ``updated``, ``deleted``, ``unchanged`` (counts per table), ``conflicts`` [{``table``, ``id``,
 ``fields``}], ``applied`` and ``matches``. A refused bundle exits 1 with the message on stderr;
 an import that meets conflicts without ``--on-conflict`` applies nothing, lists them, exits 1.

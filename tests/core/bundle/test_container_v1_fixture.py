@@ -19,6 +19,10 @@ def test_version_1_is_still_inspected_as_it_was() -> None:
     expected = json.loads((FIXTURES / "bundle-v1.json").read_text(encoding="utf-8"))
     assert read_manifest(FIXTURE, PASSWORD).to_json() == expected
     assert expected["version"] == 1 and expected["encrypted"] is True
+    # 11 rows of the table evidence_files and 10 files: neither number hides the other
+    info = read_manifest(FIXTURE, PASSWORD)
+    assert info.counts["evidence_files"] == expected["counts"]["evidence_file_rows"] == 11
+    assert info.evidence_files == expected["counts"]["evidence_files"] == 10
 
 
 def test_version_1_is_still_read_whole(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ tombstones, a deletion against a change, a second import changing nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -14,7 +15,7 @@ from bundle_sync import bundle_of, carry, edit, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
 from doancoso.core.organization import OrganizationInfo
-from doancoso.core.workspace import Workspace
+from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 
 def _store(ws: Workspace) -> dict[str, bytes]:
@@ -286,8 +287,68 @@ def test_an_import_cancelled_midway_leaves_the_data_as_they_were(
     with pytest.raises(Cancelled):
         apply(away, bundle_of(home), report=report)
     assert every_row(away) == before
-    assert calls[0][1] == sum(bundle_of(home).manifest["counts"].values())  # type: ignore[union-attr]
+    assert {total for _, total in calls} == {1000}  # one bar over the whole import
     assert apply(away, bundle_of(home)).updated == {"members": 3}  # the exchange state too
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+@pytest.mark.parametrize("at", [325, 760, 1000], ids=["writing", "evidence", "last-step"])
+def test_a_handover_cancelled_after_its_rows_were_written_leaves_nothing(
+    home: Workspace, tmp_path: Path, at: int
+) -> None:
+    """ "Hủy" while the rows are being written (the one pass checks and writes them), while the
+    evidence files are copied in after the backup, or at the bar's last step before the commit:
+    no row, no backup, no evidence file stays."""
+
+    class Cancelled(Exception):
+        pass
+
+    calls: list[int] = []
+
+    def report(done: int, total: int) -> None:
+        calls.append(done)
+        if done >= at:
+            raise Cancelled
+
+    bundle = bundle_of(home)
+    counts: dict[str, int] = bundle.manifest["counts"]
+    with Workspace.open(tmp_path / "fresh") as fresh:
+        with pytest.raises(Cancelled):
+            apply(fresh, bundle, report=report)
+        assert calls == sorted(calls) and calls[-1] >= at
+        # cancelled once the organisation, its chi đoàn and members were written (the rows'
+        # 65 % of the bar: a chunk is reported, then written, then the next one reported)
+        written = counts["organizations"] + counts["branches"] + counts["members"]
+        assert calls[-1] * sum(counts.values()) > 650 * written
+        assert fresh.organization.get() is None
+        assert all(rows == [] for rows in every_row_of_any(fresh).values())
+        assert _files(fresh.data_dir / "backups") == []
+        assert [n for n in _files(fresh.data_dir / "evidence") if not n.startswith(".")] == []
+        result = apply(fresh, bundle_of(home))  # and the import runs whole afterwards
+        assert result.applied and result.evidence_new == len(_store(home)) > 0
+        assert every_row(fresh) == every_row(home)
+
+
+def every_row_of_any(ws: Workspace) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every travelling table, whatever its organisation."""
+    from doancoso.core.bundle.rows import travelling_tables
+
+    with contextlib.closing(sqlite3.connect(ws.data_dir / DATABASE_FILE)) as conn:
+        return {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in travelling_tables()}
+
+
+def test_the_bar_of_an_import_goes_up_to_the_end_before_the_commit(
+    home: Workspace, tmp_path: Path
+) -> None:
+    seen: list[tuple[int, int]] = []
+    with Workspace.open(tmp_path / "fresh") as fresh:
+        apply(fresh, bundle_of(home), report=lambda d, t: seen.append((d, t)))
+        assert seen[-1] == (1000, 1000) and seen == sorted(seen)
+        assert any(650 <= d < 750 for d, _ in seen)  # the backup's step
+        assert any(750 <= d < 980 for d, _ in seen)  # the evidence files'
 
 
 def test_three_installations_know_what_each_has_seen(
@@ -312,3 +373,20 @@ def test_three_installations_know_what_each_has_seen(
         # and home, which saw neither change, takes both from one of them
         late = apply(home, bundle_of(away))
         assert late.conflicts == [] and late.updated == {"members": 3}
+
+
+def test_the_backup_taken_in_the_import_holds_the_data_as_they_were_before_it(
+    home: Workspace, away: Workspace
+) -> None:
+    """The backup is taken inside the import's transaction, once every row passed: it copies
+    the data as committed, so without any of the rows being written."""
+    member_id = home.members.list()[5].id
+    edit(home, member_id, phone="0907070707")
+    before = away.members.get(member_id).fields.phone
+    assert apply(away, bundle_of(home)).updated == {"members": 1}
+    newest = away.backups.list()[0]
+    assert newest.path.name.startswith("truoc-nhap-goi-") and newest.ok
+    with contextlib.closing(sqlite3.connect(newest.path)) as conn:
+        (phone,) = conn.execute("SELECT phone FROM members WHERE id = ?", (member_id,)).fetchone()
+    assert phone == before != "0907070707"
+    assert away.members.get(member_id).fields.phone == "0907070707"

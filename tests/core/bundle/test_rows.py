@@ -3,6 +3,7 @@ with the evidence files it names; a report bundle holds only its year."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -12,7 +13,7 @@ import pytest
 
 from doancoso.core.bundle.rows import DictSource, collect, columns_of, travelling_tables
 from doancoso.core.errors import AppError
-from doancoso.core.workspace import Workspace
+from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 
 def _count(ws: Workspace, sql: str) -> int:
@@ -101,3 +102,30 @@ def test_a_dict_source_holds_a_snapshot_in_memory(home: Workspace, tmp_path: Pat
         assert held.evidence_hashes() == snap.evidence_hashes()
     held.table("members")[0]["full_name"] = "Đổi trong bộ nhớ"
     assert next(held.rows("members"))["full_name"] == "Đổi trong bộ nhớ"
+
+
+def test_rows_are_read_column_by_column_into_the_json_form_of_each_value(
+    home: Workspace,
+) -> None:
+    """A snapshot converts a chunk of rows column by column; every value is what ``to_json``
+    makes of it one by one (dates and times in ISO form, booleans as true/false)."""
+    from doancoso.core.bundle.rows import to_json
+
+    with collect(home, "handover") as snapshot:
+        carried = {table: list(snapshot.rows(table)) for table in snapshot.tables()}
+    with contextlib.closing(sqlite3.connect(home.data_dir / DATABASE_FILE)) as conn:
+        for table, rows in carried.items():
+            kinds = columns_of(table)
+            raw = conn.execute(f"SELECT {', '.join(kinds)} FROM {table} ORDER BY id").fetchall()
+            one_by_one = [
+                {n: to_json(v, kinds[n]) for n, v in zip(kinds, values, strict=True)}
+                for values in raw
+            ]
+            assert rows == one_by_one, table
+            for row in rows:  # and of the same types, not only equal (True == 1)
+                assert [type(v) for v in row.values()] == [
+                    type(to_json(v, k)) for v, k in zip(row.values(), kinds.values(), strict=True)
+                ]
+    assert len(carried["members"]) == 40
+    assert {type(r["attendance_taken"]) for r in carried["occurrences"]} == {bool}
+    assert {type(r["created_at"]) for r in carried["members"]} == {str}

@@ -165,25 +165,33 @@ def record(
     session: Session, peer: str, table: str, versions: Iterable[tuple[str, Version]]
 ) -> None:
     """Remember that ``peer`` and this installation now share these versions of rows."""
-    from sqlalchemy import text
-
-    statement = text(
+    statement = (
         "INSERT INTO exchange_rows"
         " (peer, table_name, row_id, agreed_revision, agreed_updated_at, agreed_origin)"
-        " VALUES (:peer, :table_name, :row_id, :revision, :updated, :origin)"
+        " VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (peer, table_name, row_id) DO UPDATE SET"
         " agreed_revision = excluded.agreed_revision,"
         " agreed_updated_at = excluded.agreed_updated_at, agreed_origin = excluded.agreed_origin"
     )
-    rows = [
-        {
-            "peer": peer, "table_name": table, "row_id": i, "revision": v[0],
-            "updated": datetime.fromisoformat(v[1]).strftime(STORED), "origin": v[2],
-        }
-        for i, v in versions
-    ]  # fmt: skip
+    name = str(table)  # not SQLAlchemy's quoted_name: sqlite3 would look it up for every row
+    rows = [(peer, name, i, v[0], _stored(v[1]), v[2]) for i, v in versions]
+    connection = session.connection()
     for start in range(0, len(rows), _CHUNK):
-        session.execute(statement, rows[start : start + _CHUNK])
+        connection.exec_driver_sql(statement, rows[start : start + _CHUNK])
+
+
+def _stored(iso: str) -> str:
+    """An ISO date and time as :data:`STORED` (the common forms without parsing them)."""
+    if (
+        len(iso) == 26
+        and iso[4] == iso[7] == "-"
+        and iso[10] == "T"
+        and iso[13] == iso[16] == ":"
+        and iso[19] == "."
+        and iso[20:].isdigit()
+    ):
+        return f"{iso[:10]} {iso[11:]}"
+    return datetime.fromisoformat(iso).strftime(STORED)
 
 
 def record_peer(

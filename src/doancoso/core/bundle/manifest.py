@@ -75,8 +75,26 @@ class Manifest:
             "created_at": self.created_at,
             "app_version": self.app_version,
             "encrypted": self.encrypted,
-            "counts": {**self.counts, "evidence_files": self.evidence_files},
+            "counts": json_counts(self.counts, self.evidence_files),
         }
+
+
+EVIDENCE_ROWS_KEY = "evidence_file_rows"
+"""In ``inspect --format json``'s ``counts``, the rows of the table ``evidence_files``: the
+key ``evidence_files`` there is the number of evidence files (issue #17), so the table's rows
+cannot be under its own name."""
+
+
+def json_counts(counts: dict[str, int], evidence_files: int) -> dict[str, int]:
+    """``counts`` of ``inspect --format json``: the rows of each table under its name (those of
+    ``evidence_files`` under :data:`EVIDENCE_ROWS_KEY`), then ``evidence_files``, the number
+    of evidence files in the bundle."""
+    shown = {
+        EVIDENCE_ROWS_KEY if table == "evidence_files" else table: rows
+        for table, rows in counts.items()
+    }
+    shown["evidence_files"] = evidence_files
+    return shown
 
 
 def malformed(detail: str) -> BundleError:

@@ -12,31 +12,35 @@ what each installation has seen of the other's versions (:mod:`.exchange`):
   ``{(table, id): "mine" | "theirs" | {field: "mine" | "theirs"}}``. A resolution that mixes the
   two sides becomes a new version of this installation, so that it wins at the next exchange.
 
-:func:`plan` writes nothing. :func:`apply` plans first (every row checked, see :mod:`.validate`),
-refuses unresolved conflicts, takes a checked backup, copies the evidence files into the store,
-then writes every row in one transaction (the change log names what changed, as every write
-does) and records the exchange. A data folder with no organisation takes a handover bundle as
+:func:`plan` writes nothing. :func:`apply` walks the rows once inside one transaction: each chunk
+checked (see :mod:`.validate`), classified and written (the change log names what changed, as
+every write does); then, unless a conflict is left without a choice, a checked backup of the
+data as committed (as they were before), the evidence files into the store, the exchange
+recorded, and the commit. A data folder with no organisation takes a handover bundle as
 its organisation. Another organisation's bundle is refused unless ``merge_organization``
 (:mod:`.orgmerge`).
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .exchange import Version, _iso
 from .labels import field_label, table_label
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
-from .validate import NOTHING_WRITTEN, check_row, check_table, python_values, refuse
+from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..workspace import Workspace
+    from .dbwrite import TableWriter
     from .orgmerge import OrgMapper
 
 Choice = Literal["mine", "theirs"]
@@ -253,6 +257,7 @@ class _Merge:
         """The versions of the current chunk's rows now shared with the bundle's installation."""
         self.files = set(source.evidence_hashes())
         self.mapper: OrgMapper | None = None
+        self.writers: dict[str, TableWriter] = {}
         if self.my_org is None:
             if manifest.get("kind") != "handover":
                 raise SyncError(
@@ -297,6 +302,7 @@ class _Merge:
         )
         self.done = 0
         self.total = total
+        self.filled = self._filled(session)
         for table in travelling_tables():
             if table in present:
                 self.fresh: list[dict[str, Any]] = []
@@ -317,8 +323,7 @@ class _Merge:
 
         own_org = self.my_org or self.their_org
         rows: list[dict[str, Any]] = []
-        for raw in raw_rows:
-            row = check_row(table, raw)
+        for row in check_rows(table, raw_rows):
             row_id = row["id"]
             if row_id in self.seen:
                 raise refuse(
@@ -357,12 +362,14 @@ class _Merge:
         from .rows import to_json
 
         owner = "id" if table == "organizations" else "organization_id"
-        here: dict[str, tuple[Version, str]] = {
-            i: ((int(r), _iso(u), str(o)), str(org))
-            for i, r, u, o, org in _where_ids(
-                session, f"SELECT id, revision, updated_at, origin, {owner} FROM {table}", ids
-            )
-        }
+        here: dict[str, tuple[Version, str]] = {}
+        if table in self.filled:  # an empty table has none of them (ids are unique in a file)
+            here = {
+                i: ((int(r), _iso(u), str(o)), str(org))
+                for i, r, u, o, org in _where_ids(
+                    session, f"SELECT id, revision, updated_at, origin, {owner} FROM {table}", ids
+                )
+            }
         self._collisions(session, table, [i for i in ids if i not in here])
         for row_id, (_, org) in here.items():
             if org != own_org:
@@ -431,6 +438,18 @@ class _Merge:
                         "hai rồi nhập lại",
                     )  # fmt: skip
 
+    def _filled(self, session: Session) -> set[str]:
+        """The travelling tables holding any row before this walk. The rows it writes need not
+        be looked for: an id is refused when it comes twice in the file (``seen``). When
+        sáp nhập, every table (the mapping may write rows of its own)."""
+        tables = travelling_tables()
+        if self.mapper is not None:
+            return set(tables)
+        connection = session.connection()
+        return {
+            t for t in tables if connection.exec_driver_sql(f"SELECT 1 FROM {t} LIMIT 1").first()
+        }
+
     def _has_rows(self, session: Session, table: str) -> bool:
         own_org = self.my_org or self.their_org
         found = session.connection().exec_driver_sql(
@@ -444,7 +463,7 @@ class _Merge:
         if not ids:
             return
         for other in travelling_tables():
-            if other == table:
+            if other == table or other not in self.filled:
                 continue
             hit = _where_ids(session, f"SELECT id FROM {other}", ids)
             if hit:
@@ -564,23 +583,12 @@ class _Merge:
         inserts: list[dict[str, Any]],
         updates: list[dict[str, Any]],
     ) -> None:
-        from sqlalchemy import bindparam
+        from .dbwrite import writer
 
-        model = travelling_tables()[table]
-        if updates:
-            names = [c for c in columns_of(table) if c != "id"]
-            statement = (
-                model.update()
-                .where(model.c.id == bindparam("row_id"))
-                .values({n: bindparam(f"v_{n}") for n in names})
-            )
-            params = []
-            for row in updates:
-                values = python_values(table, row)
-                params.append({"row_id": row["id"], **{f"v_{n}": values[n] for n in names}})
-            session.execute(statement, params)
-        if inserts:
-            session.execute(model.insert(), [python_values(table, r) for r in inserts])
+        if table not in self.writers:
+            self.writers[table] = writer(table, session.connection().dialect)
+        self.writers[table].update(session, updates)
+        self.writers[table].insert(session, inserts)
 
     def _finish(self, session: Session) -> None:
         from ..context import OWN_ORGANIZATION_KEY
@@ -635,40 +643,62 @@ def apply(
     branch_names: Mapping[str, str] | None = None,
     unmatch: Iterable[str] = (),
     report: Report | None = None,
+    unresolved_as_plan: bool = False,
 ) -> ImportPlan:
     """Import ``source`` into ``ws``: all or nothing (see the module). ``branch_map`` (sáp
     nhập): the other organisation's chi đoàn id → one of ours to join it with, or None to keep
     it (``branch_names``: a new name for a kept one); ``unmatch``: their member ids not to take
-    as the same person as one of ours."""
+    as the same person as one of ours.
+
+    One pass over the rows, inside the transaction: each chunk checked, classified and written;
+    then, once every row passed, the backup (of the data as committed, so as they were before
+    the import), the evidence files into the store, and the commit. A refusal, an unresolved
+    conflict or a cancel (``report`` raising) rolls everything back, and removes the backup
+    and the evidence files this import added. ``report(done, total)`` covers all of it and is
+    called for the last time before the commit. ``unresolved_as_plan``: conflicts left without
+    a choice return the plan (not applied) instead of raising."""
     from sqlalchemy import text
     from sqlalchemy.exc import IntegrityError
 
     from ..storage.tracking import KEEP_REVISIONS
+    from .progress import Stages
 
-    options: dict[str, Any] = {
-        "on_conflict": on_conflict, "merge_organization": merge_organization,
-        "branch_map": branch_map, "branch_names": branch_names, "unmatch": list(unmatch),
-    }  # fmt: skip
-    checked = plan(ws, source, **options)
-    if checked.unresolved:
-        raise UnresolvedConflicts(_unresolved_message(checked.unresolved))
     ws.db.require_writable()
-    ws.backups.take("truoc-nhap-goi")
-    evidence_new = _store_evidence(ws, source)
-    merge = _Merge(ws, source, report=report, write=True, **options)
+    bar = Stages(report)
+    merge = _Merge(
+        ws, source, on_conflict=on_conflict, merge_organization=merge_organization,
+        branch_map=branch_map, branch_names=branch_names, unmatch=unmatch,
+        report=bar.part(ROWS_SHARE), write=True,
+    )  # fmt: skip
+    backup_step, evidence_step = bar.part(BACKUP_SHARE), bar.part(EVIDENCE_SHARE)
+    written: list[Path] = []
     try:
         with ws.db.transaction() as session:
             session.info[KEEP_REVISIONS] = True
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
             result = merge.run(session)
-            if result.unresolved:  # the data changed between the plan and now
-                raise UnresolvedConflicts(_unresolved_message(result.unresolved))
+            if result.unresolved:
+                raise _Unresolved(result)
+            backup_step(0, 1)
+            written.append(ws.backups.take("truoc-nhap-goi").path)
+            backup_step(1, 1)
+            evidence_new = _store_evidence(ws, source, evidence_step, written)
+            bar.finish()
+    except _Unresolved as held:
+        _remove(written)
+        if unresolved_as_plan:
+            return held.plan
+        raise UnresolvedConflicts(_unresolved_message(held.plan.unresolved)) from None
     except IntegrityError as exc:  # a rule of the tables the checks did not foresee
+        _remove(written)
         raise SyncError(
             "Dữ liệu trong tệp trái với dữ liệu trên máy này (hai bản ghi giữ cùng một giá trị "
             f"chỉ được có một lần, hoặc trỏ tới bản ghi không có). {NOTHING_WRITTEN}",
             repr(exc),
         ) from exc
+    except BaseException:
+        _remove(written)
+        raise
     result.applied = True
     result.evidence_new = evidence_new
     if result.handover:
@@ -676,24 +706,46 @@ def apply(
     return result
 
 
-def _store_evidence(ws: Workspace, source: RowSource) -> int:
-    """Copy the bundle's evidence files the store lacks into it (before any row names them)."""
+ROWS_SHARE, BACKUP_SHARE, EVIDENCE_SHARE = 650, 100, 230
+"""The import's shares of a bar of 1,000 (the commit the rest): rows, backup, evidence."""
+
+
+class _Unresolved(Exception):  # noqa: N818 - a way out of the transaction, not an error
+    def __init__(self, plan: ImportPlan) -> None:
+        super().__init__("unresolved conflicts")
+        self.plan = plan
+
+
+def _remove(paths: list[Path]) -> None:
+    """What a failed import had written outside the database (its backup, new evidence)."""
+    for path in reversed(paths):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _store_evidence(ws: Workspace, source: RowSource, report: Report, added: list[Path]) -> int:
+    """Copy the bundle's evidence files the store lacks into it (``added``: their paths)."""
     from ..evidence.store import EvidenceStore
 
     store = EvidenceStore(ws.data_dir)
-    added = 0
-    for sha in source.evidence_hashes():
+    hashes = source.evidence_hashes()
+    count = 0
+    for done, sha in enumerate(hashes):
+        report(done, len(hashes))
         if store.has(sha):
             continue
         path = source.evidence(sha)
         stored = store.add(path, max_size=max(path.stat().st_size, 1))
-        if stored.sha256 != sha:
+        if stored.sha256 == sha:  # new to the store (checked above): removed on failure
+            added.append(store.path(sha))
+        else:
             raise SyncError(
                 f"Tệp minh chứng {sha[:12]}… trong tệp dữ liệu không đúng nội dung. "
                 f"{NOTHING_WRITTEN}"
             )
-        added += 1
-    return added
+        count += 1
+    report(len(hashes), len(hashes))
+    return count
 
 
 def _unresolved_message(conflicts: list[Conflict]) -> str:

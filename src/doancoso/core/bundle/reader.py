@@ -309,9 +309,13 @@ def _no_constant(name: str) -> Any:
     raise ValueError(name)
 
 
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+"""Made once (``json.loads`` with an option makes a decoder at every call)."""
+
+
 def _row(data: bytes, table: str, line: int) -> dict[str, Any]:
     try:
-        row = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+        row = _DECODER.decode(data.decode("utf-8"))
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         raise _lines_error(table, line, "không phải JSON hợp lệ") from None
     if not isinstance(row, dict):

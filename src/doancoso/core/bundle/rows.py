@@ -20,7 +20,7 @@ are never all in memory.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -111,6 +111,40 @@ def to_json(value: Any, kind: str) -> JsonValue:
     if kind == "date":
         return value.isoformat() if isinstance(value, date) else str(value)[:10]
     return str(value)
+
+
+def _column(kind: str, plain: frozenset[type]) -> Callable[[list[Any]], list[Any]]:
+    """A column of values as SQLite returns them → their JSON form (:func:`to_json`), taken
+    as they are when each is already of a ``plain`` type (or None)."""
+
+    def convert(values: list[Any]) -> list[Any]:
+        found = set(map(type, values))
+        if found <= plain:
+            return values
+        if kind == "datetime" and found <= _TEXT:
+            return [None if v is None else datetime.fromisoformat(v).isoformat() for v in values]
+        if kind == "date" and found <= _TEXT:
+            return [None if v is None else v[:10] for v in values]
+        if kind == "bool" and found <= _WHOLE:
+            return [None if v is None else bool(v) for v in values]
+        return [to_json(v, kind) for v in values]
+
+    return convert
+
+
+_TEXT: frozenset[type] = frozenset({str, type(None)})
+_WHOLE: frozenset[type] = frozenset({int, type(None)})
+_NOTHING: frozenset[type] = frozenset()
+_JSON_COLUMNS: dict[str, Callable[[list[Any]], list[Any]]] = {
+    "str": _column("str", _TEXT),
+    "int": _column("int", _WHOLE),
+    "float": _column("float", frozenset({float, type(None)})),
+    "bool": _column("bool", frozenset({bool, type(None)})),
+    "date": _column("date", _NOTHING),
+    "datetime": _column("datetime", _NOTHING),
+}
+"""Per JSON kind, how a column of a chunk of rows read from SQLite becomes JSON values: as
+:func:`to_json` makes them, without a call per value where SQLite already returned them so."""
 
 
 def from_json(value: JsonValue, kind: str) -> Any:
@@ -253,10 +287,15 @@ class Snapshot:
             f"SELECT {', '.join(names)} FROM {table} WHERE {where} ORDER BY id",
             _bind(self.organization_id, params),
         )
+        converts = [_JSON_COLUMNS[kinds[n]] for n in names]
         try:
             while chunk := cursor.fetchmany(_CHUNK):
-                for raw in chunk:
-                    yield {n: to_json(v, kinds[n]) for n, v in zip(names, raw, strict=True)}
+                columns = [
+                    convert(list(column))
+                    for convert, column in zip(converts, zip(*chunk, strict=True), strict=True)
+                ]
+                for values in zip(*columns, strict=True):
+                    yield dict(zip(names, values, strict=True))
         finally:
             cursor.close()
 

@@ -1,11 +1,13 @@
 """``ws.bundles``: export the organisation as a bundle, inspect one, preview and apply its import.
 
 The glue between the container (container.py: the bytes, verified) and the rows (rows.py's
-``collect``, merge.py's ``plan`` and ``apply``). An import opens the bundle, verifies every
-member (password, names, sizes, hashes) before the plan reads a row, and applies it in one
-transaction after a backup (merge.py). Temporary files (a decrypted container, the evidence
-copied out) live in ``.goi-tam`` in the data folder, private, removed after each use; those a
-killed import left are removed by the next one.
+``collect``, merge.py's ``plan`` and ``apply``). An import opens the bundle and verifies every
+member (password, names, sizes, hashes) before a row is read; then it reads and checks the rows
+once, writing them in one transaction, and takes a backup of the data as they were before the
+commit (merge.py). Its ``report`` is one bar over all of that, up to the step before the commit.
+Temporary files (a decrypted container, the evidence copied out) live in ``.goi-tam`` in the
+data folder, private, removed after each use; those a killed import left are removed by the
+next one.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 
 Report = Callable[[int, int], None]
 TEMP_FOLDER = ".goi-tam"
+OPEN_SHARE = 200
+"""The opening of the bundle's share of an import's bar of 1,000 (decrypting, verifying)."""
 _STALE_AFTER = 3600.0  # seconds: a temporary file of an import killed an hour ago at least
 
 
@@ -126,9 +130,14 @@ class BundleService:
     ) -> ImportPlan:
         """What importing the bundle would change (a dry run; nothing is written)."""
         from .merge import plan
+        from .progress import Stages
 
-        with self.opened(path, password, report=report) as source:
-            return plan(self._ws, source, merge_organization=merge_organization, **options)
+        bar = Stages(report)
+        with self.opened(path, password, report=bar.part(OPEN_SHARE)) as source:
+            return plan(
+                self._ws, source, merge_organization=merge_organization,
+                report=bar.part(1000), **options,
+            )  # fmt: skip
 
     def apply(
         self,
@@ -140,14 +149,18 @@ class BundleService:
         report: Report | None = None,
         **options: Any,
     ) -> ImportPlan:
-        """Import the bundle: verified whole, then applied all or nothing after a backup."""
+        """Import the bundle: verified whole, then applied all or nothing after a backup, its
+        rows read and checked once (merge.py's ``apply``). ``report`` covers it all, from the
+        opening of the bundle to the last step before the commit ("Hủy" until then)."""
         from .merge import apply
+        from .progress import Stages
 
         self._ws.db.require_writable()
-        with self.opened(path, password, report=report) as source:
+        bar = Stages(report)
+        with self.opened(path, password, report=bar.part(OPEN_SHARE)) as source:
             return apply(
                 self._ws, source, on_conflict=on_conflict,  # type: ignore[arg-type]
-                merge_organization=merge_organization, **options,
+                merge_organization=merge_organization, report=bar.part(1000), **options,
             )  # fmt: skip
 
     def run_import(
@@ -160,20 +173,24 @@ class BundleService:
         merge_organization: bool = False,
         report: Report | None = None,
     ) -> ImportPlan:
-        """The command line's import, with one opening of the bundle: the plan; then, unless
-        ``dry_run`` or conflicts are left without a choice (``plan.unresolved``), applied."""
+        """The command line's import, with one opening of the bundle and one pass over its
+        rows: ``dry_run``, the plan; otherwise applied, unless conflicts are left without a
+        choice (``plan.unresolved``: the plan is returned, nothing written)."""
         from .merge import apply, plan
+        from .progress import Stages
 
-        if not dry_run:
-            self._ws.db.require_writable()
+        bar = Stages(report)
         options: dict[str, Any] = {
             "on_conflict": on_conflict, "merge_organization": merge_organization,
         }  # fmt: skip
-        with self.opened(path, password, report=report) as source:
-            checked = plan(self._ws, source, **options)
-            if dry_run or checked.unresolved:
-                return checked
-            return apply(self._ws, source, **options)
+        if not dry_run:
+            self._ws.db.require_writable()
+        with self.opened(path, password, report=bar.part(OPEN_SHARE)) as source:
+            if dry_run:
+                return plan(self._ws, source, report=bar.part(1000), **options)
+            return apply(
+                self._ws, source, report=bar.part(1000), unresolved_as_plan=True, **options
+            )
 
     @contextlib.contextmanager
     def opened(
