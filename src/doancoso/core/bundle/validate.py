@@ -145,6 +145,11 @@ def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
             if name == "id" and not all(0 < len(v) <= 36 for v in values if type(v) is str):
                 raise _Doubt
             _screen(values, kind, nullable)
+            pattern = _FORMATS.get(table, {}).get(name)
+            if pattern is not None and not all(
+                pattern[0].fullmatch(v) for v in values if type(v) is str
+            ):
+                raise _Doubt
     except _Doubt:
         return [check_row(table, row) for row in rows]
     return rows
@@ -171,6 +176,15 @@ def _screen(values: list[Any], kind: str, nullable: bool) -> None:
     allowed = _TYPES[kind] | {_NONE} if nullable else _TYPES[kind]
     if not found <= allowed:
         raise _Doubt
+    if kind in ("int", "float"):  # within SQLite's 64 bits, and finite
+        numbers = [v for v in values if v is not None] if _NONE in found else values
+        if numbers and (
+            min(numbers) < _INT64[0]
+            or max(numbers) > _INT64[1]
+            or (float in found and not all(map(math.isfinite, numbers)))
+        ):
+            raise _Doubt
+        return
     if kind not in ("date", "datetime"):
         return
     texts = [v for v in values if v is not None] if _NONE in found else values
