@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +44,7 @@ from ...core.organization import OrganizationInfo
 from ...core.workspace import Workspace
 from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
+from ..common.steps import build_steps
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report
 from .drives import Drive, removable_drives
@@ -112,28 +112,17 @@ class ExportWizard(QDialog):
     # Building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        layout.addWidget(self.title)
-        self.stack = QStackedWidget()
-        for build in (self._kind_page, self._password_page, self._target_page, self._done_page):
-            self.stack.addWidget(build())
-        layout.addWidget(self.stack, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.back_button = QPushButton("< Quay lại")
-        self.next_button = QPushButton("Tiếp >")
-        self.export_button = QPushButton("Xuất")
-        self.close_button = QPushButton("Hủy")
-        self.back_button.clicked.connect(self.back)
-        self.next_button.clicked.connect(self.next)
-        self.export_button.clicked.connect(self.export)
-        self.close_button.clicked.connect(self.reject)
-        for button in (self.back_button, self.next_button, self.export_button, self.close_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        steps = build_steps(
+            self,
+            (self._kind_page, self._password_page, self._target_page, self._done_page),
+            "Xuất",
+            back=self.back,
+            next=self.next,
+            act=self.export,
+        )
+        self.title, self.stack = steps.title, steps.stack
+        self.back_button, self.next_button = steps.back, steps.next
+        self.export_button, self.close_button = steps.action, steps.close
 
     def _kind_page(self) -> QWidget:
         page = QWidget()

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from ...core.errors import AppError
 from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
 from ...reports.handover import ordered_counts, sha256_lines, table_name
+from ..common.steps import build_steps
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
@@ -147,28 +147,17 @@ class BundleImportWizard(QDialog):
     # Building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        layout.addWidget(self.title)
-        self.stack = QStackedWidget()
-        for build in (self._file_page, self._info_page, self._plan_page, self._result_page):
-            self.stack.addWidget(build())
-        layout.addWidget(self.stack, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.back_button = QPushButton("< Quay lại")
-        self.next_button = QPushButton("Tiếp >")
-        self.import_button = QPushButton("Nhập")
-        self.close_button = QPushButton("Hủy")
-        self.back_button.clicked.connect(self.back)
-        self.next_button.clicked.connect(self.next)
-        self.import_button.clicked.connect(self.apply)
-        self.close_button.clicked.connect(self.reject)
-        for button in (self.back_button, self.next_button, self.import_button, self.close_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        steps = build_steps(
+            self,
+            (self._file_page, self._info_page, self._plan_page, self._result_page),
+            "Nhập",
+            back=self.back,
+            next=self.next,
+            act=self.apply,
+        )
+        self.title, self.stack = steps.title, steps.stack
+        self.back_button, self.next_button = steps.back, steps.next
+        self.import_button, self.close_button = steps.action, steps.close
 
     def _file_page(self) -> QWidget:
         page = QWidget()

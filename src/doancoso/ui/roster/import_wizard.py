@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QTableWidget,
     QVBoxLayout,
@@ -52,6 +51,7 @@ from ...core.roster.spreadsheets import (
     column_letter,
 )
 from ...core.workspace import Workspace
+from ..common.steps import build_steps
 from ..shell.operations import Core, CoreOp, QueryOp
 from .files import documents_folder
 from .import_preview_table import (
@@ -105,36 +105,24 @@ class ImportWizard(QDialog):
     # Building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        layout.addWidget(self.title)
-        self.stack = QStackedWidget()
-        for build in (self._file_page, self._mapping_page, self._preview_page, self._result_page):
-            self.stack.addWidget(build())
-        layout.addWidget(self.stack, 1)
-        buttons = QHBoxLayout()
         self.save_rejected_button = QPushButton(SAVE_REJECTED)
         self.save_rejected_button.setToolTip(
             "Lưu các dòng bị loại, đủ các cột như tệp gốc và thêm cột “Lý do”, để sửa trong "
             "Excel rồi nhập lại"
         )
         self.save_rejected_button.clicked.connect(self.save_rejected)
-        self.save_rejected_button.setAutoDefault(False)
-        buttons.addWidget(self.save_rejected_button)
-        self.back_button = QPushButton("< Quay lại")
-        self.next_button = QPushButton("Tiếp >")
-        self.import_button = QPushButton("Nhập")
-        self.close_button = QPushButton("Hủy")
-        self.back_button.clicked.connect(self.back)
-        self.next_button.clicked.connect(self.next)
-        self.import_button.clicked.connect(self.apply)
-        self.close_button.clicked.connect(self.reject)
-        buttons.addStretch(1)
-        for button in (self.back_button, self.next_button, self.import_button, self.close_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        steps = build_steps(
+            self,
+            (self._file_page, self._mapping_page, self._preview_page, self._result_page),
+            "Nhập",
+            back=self.back,
+            next=self.next,
+            act=self.apply,
+            left=[self.save_rejected_button],
+        )
+        self.title, self.stack = steps.title, steps.stack
+        self.back_button, self.next_button = steps.back, steps.next
+        self.import_button, self.close_button = steps.action, steps.close
 
     def _file_page(self) -> QWidget:
         page = QWidget()

@@ -1,0 +1,65 @@
+"""The frame of the app's stepped dialogs (the Excel import, the USB export and import): a bold
+title over the pages in a stack, and one row of buttons — the dialog's own ones at the left, then
+"< Quay lại", "Tiếp >", the dialog's action ("Nhập", "Xuất") and "Hủy" — none of them a default
+button, so Enter in a field never jumps a step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class Steps:
+    title: QLabel
+    stack: QStackedWidget
+    back: QPushButton
+    next: QPushButton
+    action: QPushButton
+    close: QPushButton
+
+
+def build_steps(
+    dialog: QDialog,
+    pages: Sequence[Callable[[], QWidget]],
+    action: str,
+    *,
+    back: Callable[[], object],
+    next: Callable[[], object],  # noqa: A002 (the button's name)
+    act: Callable[[], object],
+    left: Sequence[QPushButton] = (),
+) -> Steps:
+    """Lay ``dialog`` out as steps: each of ``pages`` built in order into the stack; ``back``,
+    ``next`` and ``act`` called by their buttons, "Hủy" rejecting the dialog."""
+    layout = QVBoxLayout(dialog)
+    title = QLabel()
+    title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+    layout.addWidget(title)
+    stack = QStackedWidget()
+    for build in pages:
+        stack.addWidget(build())
+    layout.addWidget(stack, 1)
+    row = QHBoxLayout()
+    buttons = [QPushButton("< Quay lại"), QPushButton("Tiếp >"), QPushButton(action),
+               QPushButton("Hủy")]  # fmt: skip
+    for button, slot in zip(buttons, (back, next, act, dialog.reject), strict=True):
+        button.clicked.connect(slot)
+    for button in left:
+        button.setAutoDefault(False)
+        row.addWidget(button)
+    row.addStretch(1)
+    for button in buttons:
+        button.setAutoDefault(False)
+        row.addWidget(button)
+    layout.addLayout(row)
+    return Steps(title, stack, *buttons)
