@@ -120,6 +120,7 @@ class ExportWizard(QDialog):
             next=self.next,
             act=self.export,
         )
+        self.steps = steps
         self.title, self.stack = steps.title, steps.stack
         self.back_button, self.next_button = steps.back, steps.next
         self.export_button, self.close_button = steps.action, steps.close
@@ -257,12 +258,7 @@ class ExportWizard(QDialog):
         return REPORT if self.report_radio.isChecked() else HANDOVER
 
     def _show_page(self, page: int) -> None:
-        self.stack.setCurrentIndex(page)
-        self.title.setText(PAGE_TITLES[page])
-        self.back_button.setVisible(page in (PASSWORD_PAGE, TARGET_PAGE))
-        self.next_button.setVisible(page in (KIND_PAGE, PASSWORD_PAGE))
-        self.export_button.setVisible(page == TARGET_PAGE)
-        self.close_button.setText("Đóng" if page == DONE_PAGE else "Hủy")
+        self.steps.show(page, PAGE_TITLES[page])
         self._update_buttons()
         if page == PASSWORD_PAGE:
             self.password_panel.first.setFocus()

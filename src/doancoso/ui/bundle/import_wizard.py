@@ -155,6 +155,7 @@ class BundleImportWizard(QDialog):
             next=self.next,
             act=self.apply,
         )
+        self.steps = steps
         self.title, self.stack = steps.title, steps.stack
         self.back_button, self.next_button = steps.back, steps.next
         self.import_button, self.close_button = steps.action, steps.close
@@ -263,12 +264,7 @@ class BundleImportWizard(QDialog):
         return self.stack.currentIndex()
 
     def _show_page(self, page: int) -> None:
-        self.stack.setCurrentIndex(page)
-        self.title.setText(PAGE_TITLES[page])
-        self.back_button.setVisible(page in (INFO_PAGE, PLAN_PAGE))
-        self.next_button.setVisible(page in (FILE_PAGE, INFO_PAGE))
-        self.import_button.setVisible(page == PLAN_PAGE)
-        self.close_button.setText("Đóng" if page == RESULT_PAGE else "Hủy")
+        self.steps.show(page, PAGE_TITLES[page])
         self._update_buttons()
 
     def _update_buttons(self) -> None:

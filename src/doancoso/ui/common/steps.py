@@ -1,7 +1,8 @@
 """The frame of the app's stepped dialogs (the Excel import, the USB export and import): a bold
 title over the pages in a stack, and one row of buttons — the dialog's own ones at the left, then
 "< Quay lại", "Tiếp >", the dialog's action ("Nhập", "Xuất") and "Hủy" — none of them a default
-button, so Enter in a field never jumps a step."""
+button, so Enter in a field never jumps a step. Each has four pages: choose, check, act (the
+action's page), result."""
 
 from __future__ import annotations
 
@@ -27,6 +28,16 @@ class Steps:
     next: QPushButton
     action: QPushButton
     close: QPushButton
+
+    def show(self, page: int, title: str) -> None:
+        """Page ``page`` (0 to 3) under ``title``: back on the second and third, next on the
+        first two, the action on the third; "Hủy" reads "Đóng" on the result."""
+        self.stack.setCurrentIndex(page)
+        self.title.setText(title)
+        self.back.setVisible(page in (1, 2))
+        self.next.setVisible(page in (0, 1))
+        self.action.setVisible(page == 2)
+        self.close.setText("Đóng" if page == 3 else "Hủy")
 
 
 def build_steps(

@@ -120,6 +120,7 @@ class ImportWizard(QDialog):
             act=self.apply,
             left=[self.save_rejected_button],
         )
+        self.steps = steps
         self.title, self.stack = steps.title, steps.stack
         self.back_button, self.next_button = steps.back, steps.next
         self.import_button, self.close_button = steps.action, steps.close
@@ -281,15 +282,10 @@ class ImportWizard(QDialog):
         return self.stack.currentIndex()
 
     def _show_page(self, page: int) -> None:
-        self.stack.setCurrentIndex(page)
-        self.title.setText(PAGE_TITLES[page])
+        self.steps.show(page, PAGE_TITLES[page])
         has_preview = self.preview is not None
-        self.back_button.setVisible(page in (MAPPING_PAGE, PREVIEW_PAGE))
-        self.next_button.setVisible(page in (FILE_PAGE, MAPPING_PAGE))
         self.next_button.setEnabled(has_preview)
-        self.import_button.setVisible(page == PREVIEW_PAGE)
         self.import_button.setEnabled(page == PREVIEW_PAGE and self.importable() > 0)
-        self.close_button.setText("Đóng" if page == RESULT_PAGE else "Hủy")
         rejected = self.preview.count(REJECTED) if self.preview is not None else 0
         self.save_rejected_button.setVisible(page in (PREVIEW_PAGE, RESULT_PAGE) and rejected > 0)
         if page == PREVIEW_PAGE:
