@@ -66,7 +66,11 @@ CASES: list[tuple[Change, str]] = [
         _long_text_for_date,
         "cột “birth_date” phải là ngày (yyyy-mm-dd), không phải '" + "1" * 56 + "…",
     ),
-    (_unknown_column, "cột “luong” không có trong bảng này"),
+    (
+        _unknown_column,
+        "cột “luong” không có trong bảng này (gói có thể được tạo bởi phiên bản doancoso mới "
+        "hơn: hãy cập nhật ứng dụng)",
+    ),
     (_wrong_date, "cột “birth_date” phải là ngày (yyyy-mm-dd), không phải '05/03/2001'"),
     (_text_for_number, "cột “revision” phải là số nguyên, không phải '2'"),
     (_number_for_bool, "cột “attendance_taken” phải là đúng/sai, không phải 1"),

@@ -100,7 +100,12 @@ def check_row(table: str, row: Any) -> dict[str, Any]:
     if len(row) != len(spec) or any(name not in spec for name in row):
         unknown = sorted(set(row) - set(spec))
         if unknown:
-            raise refuse(table, row_id, f"cột “{unknown[0]}” không có trong bảng này")
+            raise refuse(  # a later version's column, most likely
+                table,
+                row_id,
+                f"cột “{unknown[0]}” không có trong bảng này (gói có thể được tạo bởi phiên bản "
+                "doancoso mới hơn: hãy cập nhật ứng dụng)",
+            )
     checked: dict[str, Any] = {}
     for name, (kind, nullable) in spec.items():
         value = row.get(name)
