@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from doancoso.core.rating.decision import Decision
 from doancoso.core.workspace import Workspace
 from rating_cli import YEAR, cli, ids, usage
 
@@ -151,10 +153,22 @@ def test_print_documents(ws: Workspace, data_dir: Path, ids: dict[str, str],
     code, out, err = cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(decision),
                          "--document", "quyet-dinh", "--number", "15-QĐ/ĐTN")  # fmt: skip
     assert (code, err) == (0, "")
-    assert out == f"Đã in quyết định công nhận kết quả xếp loại năm 2025 ra tệp {decision}.\n"
+    today = date.today()
+    assert out == (
+        f"Đã in quyết định công nhận kết quả xếp loại năm 2025 (số 15-QĐ/ĐTN ngày "
+        f"{today:%d/%m/%Y}, đã ghi lại cho hồ sơ) ra tệp {decision}.\n"
+    )
     text = _text(decision)
     assert "QUYẾT ĐỊNH Về việc công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025" in text
     assert "1 Nguyễn Văn An 05/03/2000 Chi đoàn ấp Tân Hưng Hoàn thành xuất sắc nhiệm vụ" in text
+    assert ws.rating.decision(2025) == Decision(2025, "15-QĐ/ĐTN", today)
+    again = tmp_path / "qd-in-lai.pdf"  # printed again without --number: as it was issued
+    code, out, err = cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(again),
+                         "--document", "quyet-dinh")  # fmt: skip
+    assert (code, err, out) == (
+        0, "", f"Đã in quyết định công nhận kết quả xếp loại năm 2025 ra tệp {again}.\n"
+    )  # fmt: skip
+    assert f"(Kèm theo Quyết định số 15-QĐ/ĐTN ngày {today:%d/%m/%Y}" in _text(again)
 
 
 def test_print_bad_usage(capsys: pytest.CaptureFixture[str], data_dir: Path,

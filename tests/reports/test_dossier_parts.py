@@ -138,8 +138,12 @@ def test_the_rating_decision_once_the_round_is_closed(rated: Workspace, tmp_path
     assert _outline(open_round.reader) == [("Kết quả đánh giá, xếp loại đoàn viên", 3)]
 
     rated.rating.close(2025)
-    closed_on = dt.date.today()  # the decision is dated the day the round was closed
-    assert check(rated, 2025, ("xep-loai",)) == []
+    closed_on = dt.date.today()  # no number recorded: dated the day the round was closed
+    assert check(rated, 2025, ("xep-loai",)) == [
+        Gap("xep-loai", "Quyết định công nhận kết quả xếp loại năm 2025 chưa có số: in quyết "
+                        "định ở trang Xếp loại (nút “In…”) với số văn bản để ghi lại số và ngày "
+                        "ban hành."),
+    ]  # fmt: skip
     pdf = read_pdf(build_dossier(rated, tmp_path / "khoa.pdf", 2025, ("xep-loai",),
                                  issued_on=ISSUED).path)  # fmt: skip
     texts = pdf.page_texts()
@@ -163,6 +167,18 @@ def test_the_rating_decision_once_the_round_is_closed(rated: Workspace, tmp_path
     assert texts[5].startswith("DANH SÁCH XẾP LOẠI ĐOÀN VIÊN NĂM 2025\n")
     assert "1\nNguyễn Văn An\n05/03/2000\n" in texts[5]
     assert all(not OWN_NUMBER.search(t) for t in texts)
+
+    rated.rating.record_decision(2025, "05-QĐ/ĐTN", dt.date(2026, 1, 10))  # as printed
+    assert check(rated, 2025, ("xep-loai",)) == []
+    issued = read_pdf(build_dossier(rated, tmp_path / "so.pdf", 2025, ("xep-loai",),
+                                    issued_on=ISSUED).path).page_texts()  # fmt: skip
+    assert issued[4].startswith(
+        "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n Số: 05-QĐ/ĐTN\n"
+        " Tân Hưng, ngày 10 tháng 01 năm 2026\n QUYẾT ĐỊNH\n"
+    )
+    assert issued[5].startswith(
+        "DANH SÁCH XẾP LOẠI ĐOÀN VIÊN NĂM 2025\n (Kèm theo Quyết định số 05-QĐ/ĐTN ngày 10/01/2026 "
+    )
 
 
 def test_two_photos_a_page_keep_their_numbers_and_captions(ws: Workspace, tmp_path: Path,

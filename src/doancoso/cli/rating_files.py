@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import ValidationError
-from ..core.lang.dates import DateFormatError, parse_vn_date
+from ..core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
 
 if TYPE_CHECKING:
@@ -176,12 +176,24 @@ def rating_print(args: argparse.Namespace, out: TextIO) -> int:
             from ..reports.rating import print_decision, print_summary
 
             write = print_summary if document == "tong-hop" else print_decision
+            number = args.number
+            issued = document == "quyet-dinh" and branch is None  # the organisation's decision
+            if issued and number is None and (known := ws.rating.decision(args.year)):
+                number, issued_on = known.number, issued_on or known.issued_on  # printed again
             path = write(ws, args.output, args.year, branch, issued_on=issued_on,
-                         number=args.number, place=args.place)  # fmt: skip
+                         number=number, place=args.place)  # fmt: skip
             what = (
                 f"bản tổng hợp kết quả xếp loại năm {args.year}"
                 if document == "tong-hop"
                 else f"quyết định công nhận kết quả xếp loại năm {args.year}"
             )
+            if issued and args.number:
+                decision = ws.rating.record_decision(
+                    args.year, args.number, issued_on or date.today()
+                )
+                what += (
+                    f" (số {decision.number} ngày {format_vn_date(decision.issued_on)}, "
+                    "đã ghi lại cho hồ sơ)"
+                )
     print(f"Đã in {what} ra tệp {path}.", file=out)
     return EXIT_OK

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog
 
 from doancoso.ui.rating.page import RatingPage
 from scripted import ScriptedPrompts, accept_print_dialog
@@ -83,3 +84,42 @@ def test_print_the_summary_and_the_forms(
     page.files.print_button.click()
     assert messages[-1] == f"Đã in phiếu tự đánh giá ra tệp {forms}."
     assert len(PdfReader(forms).pages) == 6  # one page per member of the round
+
+
+def test_the_decision_printed_with_a_number_is_recorded_and_offered_again(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from doancoso.core.rating.decision import Decision
+    from doancoso.ui.common.document_dialog import DocumentDialog
+    from doancoso.ui.rating.files import ISSUED_HINT
+
+    rated.ws.rating.set_levels(YEAR, "decided_level", {rated.ids["Nguyễn Văn An"]: 1})
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    decision = tmp_path / "quyet-dinh.pdf"
+    page.files.ask_save_path = lambda *_: decision  # type: ignore[method-assign]
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    seen: list[tuple[str, str, str]] = []
+
+    def numbered(dialog: QDialog) -> None:
+        assert isinstance(dialog, DocumentDialog)
+        seen.append((dialog.number_edit.text(), dialog.date_edit.text(), dialog.last_hint.text()))
+        dialog.number_edit.setText("Số: 05-QĐ/ĐTN")
+        dialog.date_edit.setText("10/01/2026")
+        dialog.submit()
+
+    prompts.dialog_script = numbered
+    page.files.print_button.click()
+    assert messages[-1] == (
+        f"Đã in quyết định công nhận kết quả ra tệp {decision}; số 05-QĐ/ĐTN ngày 10/01/2026 "
+        "đã ghi lại cho hồ sơ."
+    )
+    assert rated.ws.rating.decision(YEAR) == Decision(YEAR, "05-QĐ/ĐTN", date(2026, 1, 10))
+    text = "\n".join(p.extract_text() for p in PdfReader(decision).pages)
+    assert "Số: 05-QĐ/ĐTN" in text
+    assert "(Kèm theo Quyết định số 05-QĐ/ĐTN ngày 10/01/2026 của" in text
+
+    page.files.print_button.click()  # printed again: offered as it was issued
+    assert seen[-1] == ("05-QĐ/ĐTN", "10/01/2026", ISSUED_HINT)

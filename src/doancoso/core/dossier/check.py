@@ -92,6 +92,8 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
             gaps.append(Gap("xep-loai", NO_DECISION.format(year=year)))
         elif not any(r.eligible and r.decided_level is not None for r in ws.rating.rows(year)):
             gaps.append(Gap("xep-loai", NO_DECISION.format(year=year)))
+        elif ws.rating.decision(year) is None:
+            gaps.append(Gap("xep-loai", NO_DECISION_NUMBER.format(year=year)))
     if "bien-ban" in parts and not minutes_of_year(ws, year):
         gaps.append(Gap("bien-ban", no_minutes(year)))
     checklist_parts = [p for p in ("bao-cao", "bang", "minh-chung") if p in parts]
@@ -107,6 +109,11 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
 
 NO_DECISION = ("Chưa có quyết định công nhận kết quả xếp loại năm {year} (cần khóa sổ đợt đánh "
                "giá và có đoàn viên được Ban Chấp hành xếp loại).")  # fmt: skip
+
+
+NO_DECISION_NUMBER = ("Quyết định công nhận kết quả xếp loại năm {year} chưa có số: in quyết "
+                      "định ở trang Xếp loại (nút “In…”) với số văn bản để ghi lại số và ngày "
+                      "ban hành.")  # fmt: skip
 
 
 def no_minutes(year: int) -> str:

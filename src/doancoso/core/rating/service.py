@@ -36,6 +36,7 @@ from ..storage.models import (
     new_id,
     utc_now,
 )
+from .decision import Decision, DecisionRecords
 from .records import (
     CLOSED,
     LEVEL_FIELDS,
@@ -436,6 +437,16 @@ class RatingService:
             row.state = OPEN
             row.closed_at = None
             row.history = append_history(row.history, "reopen")
+
+    # The decision ---------------------------------------------------------------------------
+
+    def decision(self, year: int) -> Decision | None:
+        """The decision recognising the results of ``year`` as issued (:mod:`.decision`)."""
+        return DecisionRecords(self._ctx).get(year)
+
+    def record_decision(self, year: int, number: str, issued_on: dt.date) -> Decision:
+        """Record the number and date the decision of ``year`` was issued with."""
+        return DecisionRecords(self._ctx).record(year, number, issued_on)
 
     # The chi đoàn and the organisation -----------------------------------------------------
 

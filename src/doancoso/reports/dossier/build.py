@@ -196,7 +196,10 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         day = decision_day(ws, year)
         if day is None:
             return [summary]
+        issued = ws.rating.decision(year)
+        number = issued.number if issued is not None else None
         decision = job.made("qd", lambda p: print_decision(ws, p, year, issued_on=day,
+                                                           number=number,
                                                            page_numbers=False))  # fmt: skip
         return [Entry(SUMMARY_ENTRY, 1, [summary]), Entry(DECISION_ENTRY, 1, [decision])]
     return _list(job, part)

@@ -34,14 +34,16 @@ def minutes_title(ws: Workspace, occurrence_id: str) -> str:
 
 
 def decision_day(ws: Workspace, year: int) -> dt.date | None:
-    """The day of the decision recognising the results of ``year``: the day the round was
-    closed; None while it is open or no member has a level decided (no decision to print)."""
+    """The day of the decision recognising the results of ``year``: the day it was issued
+    (:mod:`~doancoso.core.rating.decision`), else the day the round was closed; None while
+    the round is open or no member has a level decided (no decision to print)."""
     info = ws.rating.round(year)
     if info is None or not info.closed or info.closed_at is None:
         return None
     if not any(r.eligible and r.decided_level is not None for r in ws.rating.rows(year)):
         return None
-    return info.closed_at.date()
+    issued = ws.rating.decision(year)
+    return issued.issued_on if issued is not None else info.closed_at.date()
 
 
 def branch_total(branches: list[BranchInfo]) -> str:

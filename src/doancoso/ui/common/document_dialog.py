@@ -179,6 +179,13 @@ class DocumentDialog(QDialog):
         self._update_preview()
         self.setMinimumWidth(520)
 
+    def show_issued(self, number: str, issued_on: date, hint: str) -> None:
+        """Offer the number and date a document was issued with (printed again as it was)."""
+        self.number_edit.setText(number)
+        self.date_edit.setText(format_vn_date(issued_on))
+        self.last_hint.setText(hint)
+        self.last_hint.setVisible(True)
+
     @staticmethod
     def _add_hint(editor: QWidget, hint: WrappedLabel) -> None:
         """A grey line under ``editor``, above its error message."""

@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from ...core.documents import DocumentDetails
+from ...core.lang.dates import format_vn_date
+from ...core.rating.decision import Decision
 from ...core.rating.sheet import SheetPreview
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
@@ -27,6 +29,7 @@ DOCUMENTS = (
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
 PDF_FILTER = "Tệp PDF (*.pdf)"
 SHOWN_CHANGES = 15
+ISSUED_HINT = "Quyết định năm này đã ban hành với số và ngày này (đã ghi lại cho hồ sơ)."
 
 
 def preview_text(preview: SheetPreview) -> str:
@@ -175,7 +178,8 @@ class RatingFiles(QObject):
             self._print(forms, None, None, "Đã in phiếu tự đánh giá ra tệp")
             return
         kind = SUMMARY if chosen == 2 else DECISION
-        details = self._details(kind)
+        issued = chosen == 3 and branch is None  # the organisation's decision: its number kept
+        details = self._details(kind, self._core.ws.rating.decision(year) if issued else None)
         if details is None:
             return
         name = f"{'tong-hop' if chosen == 2 else 'quyet-dinh'}-xep-loai-{year}.pdf"
@@ -199,10 +203,19 @@ class RatingFiles(QObject):
             )
 
         what = "tổng hợp kết quả xếp loại" if chosen == 2 else "quyết định công nhận kết quả"
-        self._print(document, kind, details, f"Đã in {what} ra tệp")
+        record = None
+        if issued and details.number:
+            number, day = details.number, details.issued_on
 
-    def _details(self, kind: DocumentKind) -> DocumentDetails | None:
+            def record(ws: Workspace) -> Decision:
+                return ws.rating.record_decision(year, number, day)
+
+        self._print(document, kind, details, f"Đã in {what} ra tệp", record)
+
+    def _details(self, kind: DocumentKind, known: Decision | None = None) -> DocumentDetails | None:
         dialog = DocumentDialog(self._core, kind, None, self._parent)
+        if known is not None:  # the decision printed again: as it was issued
+            dialog.show_issued(known.number, known.issued_on, ISSUED_HINT)
         self._core.prompts.run(dialog)
         details = dialog.details if dialog.result() == DocumentDialog.DialogCode.Accepted else None
         dialog.deleteLater()
@@ -214,11 +227,25 @@ class RatingFiles(QObject):
         kind: DocumentKind | None,
         details: DocumentDetails | None,
         done_text: str,
+        record: Callable[[Workspace], Decision] | None = None,
     ) -> None:
         def done(path: object) -> None:
             if kind is not None and details is not None:
                 remember_document(self._core, kind, details)
-            self.status_message.emit(f"{done_text} {path}.")
+            if record is None:
+                self.status_message.emit(f"{done_text} {path}.")
+                return
+
+            def recorded(decision: Decision) -> None:
+                self.status_message.emit(
+                    f"{done_text} {path}; số {decision.number} ngày "
+                    f"{format_vn_date(decision.issued_on)} đã ghi lại cho hồ sơ."
+                )
+
+            op = CoreOp(self._parent, record, self._core, label="Đang ghi số quyết định…")
+            op.success(recorded).failure(
+                self._core.reporter(self._parent, "Không ghi được số quyết định")
+            ).run()
 
         op = QueryOp(self._parent, job, self._core, label="Đang in ra PDF…")
         op.success(done).failure(self._core.reporter(self._parent, "Không in được")).run()
