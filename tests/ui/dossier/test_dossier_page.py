@@ -256,3 +256,20 @@ def test_an_encrypted_evidence_pdf_is_named_and_nothing_is_written(
     ]
     assert page.pdf is None and list(page.folder.iterdir()) == []
     assert not page.save_action.isEnabled() and not page.print_action.isEnabled()
+
+
+def test_the_number_of_the_to_trinh_is_offered_again_for_its_year(
+    page: DossierPage, dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot
+) -> None:
+    _built(page, qtbot)  # with NUMBER, for 2025
+    again = make_page(dossier_data)  # the page of the next start of the app
+    assert (again.year, again.number_edit.text()) == (2025, NUMBER)
+    again.year_box.setValue(2024)
+    assert again.number_edit.text() == ""  # none used for 2024
+    again.number_edit.setText("03-TTr/ĐTN")
+    again.year_box.setValue(2025)
+    assert again.number_edit.text() == "03-TTr/ĐTN"  # typed: kept
+    again.number_edit.clear()
+    again.year_box.setValue(2024)
+    again.year_box.setValue(2025)
+    assert again.number_edit.text() == NUMBER

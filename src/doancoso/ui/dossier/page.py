@@ -1,6 +1,7 @@
 """The "Hồ sơ" area: the recognition dossier of a year (issue #16).
 
-On the left the year, the number of the tờ trình, the parts (ticked, in an order that can be
+On the left the year, the number of the tờ trình (the one a dossier of that year was built with
+is offered again, from the data folder's UI state), the parts (ticked, in an order that can be
 changed) and the check: what the dossier would lack, each line with a button to where it is
 fixed. "Lập hồ sơ" builds the dossier on the worker with a progress bar and "Hủy"
 (:class:`~.job.ReportingQuery`); it writes no row, only a PDF in the page's own temporary folder,
@@ -47,6 +48,7 @@ from ...core.lang.text import nfc
 from ...core.storage.files import written_atomically
 from ...core.workspace import Workspace
 from ..shell.operations import Core, QueryOp
+from ..shell.state import UiState
 from .checks import NUMBER_FIX, ChecksPanel
 from .job import Reporter, ReportingQuery
 from .pdf_file import PdfFile
@@ -58,6 +60,11 @@ SAVE_FAILED = "Không lưu được hồ sơ"
 PRINT_FAILED = "Không in được hồ sơ"
 CHECK_DELAY_MS = 300
 NOT_SAVED_TIP = "Lưu hồ sơ thành PDF trước, rồi mở thư mục chứa tệp."
+
+
+def number_key(year: int) -> str:
+    """Where the data folder's UI state keeps the number of the tờ trình of ``year``."""
+    return f"dossier/{year}/number"
 
 
 class DossierPage(QWidget):
@@ -90,6 +97,7 @@ class DossierPage(QWidget):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.refresh_check)
+        self._memory = UiState(core.ws.data_dir)
         self._build_ui()
         core.data_changed.changed.connect(self._on_data_changed)
 
@@ -106,8 +114,9 @@ class DossierPage(QWidget):
         self.year_box = QSpinBox()
         self.year_box.setRange(2000, self.today().year + 1)
         self.year_box.setValue(self.today().year)
-        self.year_box.valueChanged.connect(self._choice_changed)
-        self.number_edit = QLineEdit()
+        self.year_box.valueChanged.connect(self._year_changed)
+        self._remembered = self._memory.text(number_key(self.year))
+        self.number_edit = QLineEdit(self._remembered)
         self.number_edit.setPlaceholderText("ví dụ 15-TTr/ĐTN")
         self.number_edit.textChanged.connect(self._choice_changed)
         self.photos_box = QComboBox()
@@ -198,6 +207,14 @@ class DossierPage(QWidget):
     def number(self) -> str | None:
         return nfc(self.number_edit.text().strip()) or None
 
+    def _year_changed(self) -> None:
+        """Offer the tờ trình number used for the year chosen (unless one was typed)."""
+        remembered = self._memory.text(number_key(self.year))
+        if self.number_edit.text().strip() in ("", self._remembered):
+            self.number_edit.setText(remembered)
+        self._remembered = remembered
+        self._choice_changed()
+
     def _choice_changed(self) -> None:
         self.checks.checking()
         self._check_timer.start()
@@ -260,7 +277,7 @@ class DossierPage(QWidget):
 
         self.job = ReportingQuery(self, job, self._core)
         self.job.progressed.connect(self._progressed)
-        self.job.succeeded.connect(lambda dossier: self._built(path, year, dossier))
+        self.job.succeeded.connect(lambda dossier: self._built(path, year, dossier, number))
         self.job.failed.connect(self._build_failed)
         self.job.cancelled.connect(self._build_cancelled)
         self._set_building(True)
@@ -276,8 +293,13 @@ class DossierPage(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
 
-    def _built(self, path: Path, year: int, dossier: object) -> None:
+    def _built(self, path: Path, year: int, dossier: object, number: str | None) -> None:
         self._end_job()
+        if number:  # offered again for this year, next time too
+            self._memory.set_text(number_key(year), number)
+            self._memory.sync()
+            if year == self.year:
+                self._remembered = number
         try:
             pdf = PdfFile(path)
         except AppError as exc:
