@@ -95,6 +95,12 @@ def default_recipients(org: OrganizationInfo) -> tuple[str, ...]:
     return (f"{nfc(org.superior_name)} (b/c);", KEEP_IN_OFFICE)
 
 
+def decision_recipients(org: OrganizationInfo) -> tuple[str, ...]:
+    """The recipients of a decision (quyết định): those it names in its article on who carries
+    it out ("Như Điều 3"), the superior body to report, the office's copy."""
+    return ("Như Điều 3;", *default_recipients(org))
+
+
 def recipient_lines(text: str) -> tuple[str, ...]:
     """The recipients typed one per line, without the empty lines."""
     return tuple(line for raw in (text or "").splitlines() if (line := nfc(raw)))

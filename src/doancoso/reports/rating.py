@@ -22,7 +22,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
-from ..core.documents import KEEP_IN_OFFICE, default_recipients
+from ..core.documents import decision_recipients, default_recipients
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, vn_number
@@ -281,10 +281,6 @@ def print_summary(ws: Workspace, path: Path | str, year: int, branch_id: str | N
 
 
 # The decision ---------------------------------------------------------------------------------
-
-
-def decision_recipients(org: OrganizationInfo) -> tuple[str, ...]:
-    return ("Như Điều 3;", f"{nfc(org.superior_name)} (b/c);", KEEP_IN_OFFICE)
 
 
 def decision_body(report: RoundReport, recognised: int) -> list[Flowable]:

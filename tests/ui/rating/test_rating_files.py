@@ -102,10 +102,12 @@ def test_the_decision_printed_with_a_number_is_recorded_and_offered_again(
     page.files.ask_save_path = lambda *_: decision  # type: ignore[method-assign]
     prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
     seen: list[tuple[str, str, str]] = []
+    recipients: list[str] = []
 
     def numbered(dialog: QDialog) -> None:
         assert isinstance(dialog, DocumentDialog)
         seen.append((dialog.number_edit.text(), dialog.date_edit.text(), dialog.last_hint.text()))
+        recipients.append(dialog.recipients_edit.toPlainText())
         dialog.number_edit.setText("Số: 05-QĐ/ĐTN")
         dialog.date_edit.setText("10/01/2026")
         dialog.submit()
@@ -117,6 +119,8 @@ def test_the_decision_printed_with_a_number_is_recorded_and_offered_again(
         "đã ghi lại cho hồ sơ."
     )
     assert rated.ws.rating.decision(YEAR) == Decision(YEAR, "05-QĐ/ĐTN", date(2026, 1, 10))
+    superior = rated.ws.organization.get().superior_name  # type: ignore[union-attr]
+    assert recipients[0] == f"- Như Điều 3;\n- {superior} (b/c);\n- Lưu VP."  # a decision's
     text = "\n".join(p.extract_text() for p in PdfReader(decision).pages)
     assert "Số: 05-QĐ/ĐTN" in text
     assert "(Kèm theo Quyết định số 05-QĐ/ĐTN ngày 10/01/2026 của" in text

@@ -25,9 +25,11 @@ One more than a year ahead is refused as a typing mistake in the year.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -54,6 +56,9 @@ from ..shell.operations import Core
 from ..shell.state import UiState
 from .fields import FieldErrors, WrappedLabel
 
+if TYPE_CHECKING:
+    from ...core.organization import OrganizationInfo
+
 HINT_STYLE = "color: #616161;"
 NO_PLACE = "Cần nhập địa danh (tên xã/phường), ví dụ Tân Hưng."
 NO_DATE = "Cần nhập ngày ban hành."
@@ -69,10 +74,12 @@ RECIPIENT_ROWS = 4
 @dataclass(frozen=True)
 class DocumentKind:
     """A kind of printed document: its type code (numbers are remembered by it: "DS" danh
-    sách, "BC" báo cáo, "KH" kế hoạch...) and the dialog's title."""
+    sách, "BC" báo cáo, "KH" kế hoạch...), the dialog's title, and its recipients before any
+    were typed (those of a document sent up, unless the kind has its own: a decision's)."""
 
     code: str
     title: str
+    recipients: Callable[[OrganizationInfo], tuple[str, ...]] = default_recipients
 
 
 class DocumentMemory:
@@ -157,7 +164,7 @@ class DocumentDialog(QDialog):
         self.recipients_edit.setTabChangesFocus(True)
         recipients = memory.recipients(kind.code)
         if not recipients and org is not None:
-            recipients = default_recipients(org)
+            recipients = kind.recipients(org)
         self.recipients_edit.setPlainText("\n".join(_dashed(line) for line in recipients))
         line_height = self.recipients_edit.fontMetrics().lineSpacing()
         self.recipients_edit.setFixedHeight(line_height * RECIPIENT_ROWS + 12)

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
-from ...core.documents import DocumentDetails
+from ...core.documents import DocumentDetails, decision_recipients
 from ...core.lang.dates import format_vn_date
 from ...core.rating.decision import Decision
 from ...core.rating.sheet import SheetPreview
@@ -19,7 +19,7 @@ from ..common.document_dialog import DocumentDialog, DocumentKind, remember_docu
 from ..shell.operations import Core, CoreOp, QueryOp
 
 SUMMARY = DocumentKind("BC", "In tổng hợp kết quả xếp loại (PDF)")
-DECISION = DocumentKind("QĐ", "In quyết định công nhận kết quả xếp loại (PDF)")
+DECISION = DocumentKind("QĐ", "In quyết định công nhận kết quả xếp loại (PDF)", decision_recipients)
 DOCUMENTS = (
     "Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
     "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)",
