@@ -63,7 +63,11 @@ def register(sub: Subparsers) -> None:
     printing.add_argument(
         "--blank", action="store_true", help="phiếu để trống phần tự đánh giá (chỉ với phieu)"
     )
-    printing.add_argument("--number", help="số văn bản, ví dụ 12-BC/ĐTN hoặc 15-QĐ/ĐTN")
+    printing.add_argument(
+        "--number",
+        help="số văn bản, ví dụ 12-BC/ĐTN hoặc 15-QĐ/ĐTN; quyết định của cả đơn vị in kèm số được "
+        "ghi lại (số và ngày) cho hồ sơ, lần in sau không có --number in lại đúng số và ngày đó",
+    )
     printing.add_argument(
         "--place", help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)"
     )
