@@ -11,7 +11,7 @@ from sheetfiles import with_sheet_xml, write_excel_xlsx
 
 from doancoso.core.errors import ImportFileError
 from doancoso.core.workspace import Workspace
-from doancoso.core.xlsx.workbook import _grid_size
+from doancoso.core.xlsx.zip_guard import grid_size
 
 ROWS = [["Họ và tên", "Ngày sinh"], ["Lý Văn Xa", "01/01/2001"]]
 
@@ -79,4 +79,4 @@ def test_formatting_far_away_is_no_data(sws: Workspace, tmp_path: Path) -> None:
     ],
 )  # fmt: skip
 def test_grid_size_follows_calamine_placement(xml: str, size: tuple[int, int]) -> None:
-    assert _grid_size(xml.encode()) == size
+    assert grid_size(xml.encode()) == size

@@ -1,0 +1,64 @@
+"""Old .xls workbooks, read with xlrd: small legacy files, read as the tests expect (a BIFF
+file gives no cheap way to bound calamine's grid before it is built)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from .cells import Cell, RowGuard
+from .refusals import password_protected, unreadable
+
+
+class _Discarded(io.TextIOBase):
+    """Where xlrd's log goes: nowhere (the book keeps it, so it is never closed)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+_NO_LOG = _Discarded()
+
+
+def open_xls(path: Path, kind: str) -> Any:
+    """An .xls workbook; an OLE file named .xlsx is an .xls renamed or, far more often, an
+    encrypted workbook whose encryption stream we could not see."""
+    import xlrd
+
+    try:
+        # xlrd writes its warnings on a damaged file to stdout unless told otherwise: into the
+        # output of `members import --format json`, or the console of the GUI
+        return xlrd.open_workbook(str(path), on_demand=False, logfile=_NO_LOG)
+    except Exception as exc:
+        if kind == "ole-xlsx" or "encrypt" in str(exc).lower():
+            raise password_protected(path, f"{type(exc).__name__}: {exc}") from exc
+        raise unreadable(path, exc) from exc
+
+
+def xls_rows(book: Any, sheet: Any, guard: RowGuard) -> list[tuple[int, list[Cell]]]:
+    import xlrd
+
+    rows: list[tuple[int, list[Cell]]] = []
+    for r in range(sheet.nrows):
+        values: list[Cell] = []
+        for cell in sheet.row(r):
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                try:
+                    value: Cell = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+                except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+                    value = cell.value
+            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                value = None
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                value = bool(cell.value)
+            else:
+                value = cell.value
+            values.append(value)
+        end = len(values)
+        while end and (values[end - 1] is None or values[end - 1] == ""):
+            end -= 1
+        checked = guard.check(r + 1, values[:end]) if end else None
+        if checked is not None:
+            rows.append((r + 1, checked))
+    return rows

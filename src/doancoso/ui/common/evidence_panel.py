@@ -1,0 +1,342 @@
+"""The panel of one record's evidence files (minh chứng), shared by the calendar's dates and the
+checklist's records: photos as thumbnails, other files with a document icon; attach with the
+file dialog or by dropping files, open with the system's viewer, caption, detach with undo.
+
+What differs between the places that show it is given to :class:`EvidencePanel`: the words of
+an empty list, the size of a grid cell, the icon of a file that is not a photo, what is said
+after a caption is saved, and (through :meth:`EvidencePanel.set_target`) how a new file is
+attached to the record shown.
+
+Thumbnails are read scaled while they are decoded (``QImageReader.setScaledSize``), turned
+the way the camera held them (EXIF orientation, ``setAutoTransform``) and kept by SHA-256: a
+stored file never changes, so its thumbnail is read once per session. Stored files have no
+extension; to open one, a copy named as the original goes into a temporary folder and the
+system opens that (the store itself is never handed to another program).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QImageReader,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import AppError
+from ...core.evidence.service import Attachment
+from ...core.evidence.store import MEDIA_TYPES
+from ...core.storage.folder import os_reason
+from ...core.workspace import Workspace
+from ..shell.operations import Core, CoreOp
+from ..shell.undo import UndoHistory
+from .cells import CELL_FLAGS, DISPLAY, TOOLTIP
+from .evidence_files import (
+    FILE_FILTERS,
+    VIEW_FOLDER,
+    CaptionDialog,
+    evidence_service,
+    size_text,
+    thumbnail_grid,
+    viewable_copy,
+)
+
+THUMB = 96
+THUMBS_KEPT = 500
+ATTACHMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 30
+DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_THUMBS: OrderedDict[str, QIcon] = OrderedDict()
+"""Photo thumbnails by SHA-256, the most recently used last (at most :data:`THUMBS_KEPT`)."""
+
+Index = QModelIndex | QPersistentModelIndex
+Attach = Callable[[Workspace, Path], object]
+"""How a file is attached to the record shown (on the worker)."""
+DocumentIcon = Callable[[], QIcon]
+"""The icon of a file that is not a photo (or a photo that cannot be read)."""
+
+
+def _photo(path: Path) -> QIcon | None:
+    """A photo scaled down while it is read (a 12-megapixel photo is not decoded whole) and
+    turned as the camera held it."""
+    if not path.is_file():
+        return None
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > THUMB:
+        reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else QIcon(QPixmap.fromImage(image))
+
+
+def thumbnail(attachment: Attachment, document_icon: DocumentIcon) -> QIcon:
+    """The attachment's icon: its photo (kept by SHA-256) or ``document_icon()``."""
+    icon = _THUMBS.get(attachment.sha256)
+    if icon is not None:
+        _THUMBS.move_to_end(attachment.sha256)
+        return icon
+    if attachment.media_type.startswith("image/"):
+        icon = _photo(attachment.path)
+        if icon is not None:
+            _THUMBS[attachment.sha256] = icon
+            while len(_THUMBS) > THUMBS_KEPT:
+                _THUMBS.popitem(last=False)
+            return icon
+    return document_icon()
+
+
+def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+    """The local files of a drop (links and other data ignored)."""
+    return [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+
+
+class EvidenceModel(QAbstractListModel):
+    """The files of one record, in the order they were attached."""
+
+    def __init__(self, document_icon: DocumentIcon, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._document_icon = document_icon
+        self.items: list[Attachment] = []
+
+    def set_files(self, files: Sequence[Attachment]) -> None:
+        """Show ``files``; the same files again (a caption changed) keep the selection."""
+        if [f.id for f in files] == [f.id for f in self.items]:
+            self.items = list(files)
+            if self.items:
+                self.dataChanged.emit(self.index(0), self.index(len(self.items) - 1))
+            return
+        self.beginResetModel()
+        self.items = list(files)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == DISPLAY:
+            return item.caption or item.original_name
+        if role == ATTACHMENT_ID_ROLE:
+            return item.id
+        if role == DECORATION:
+            return thumbnail(item, self._document_icon)
+        if role == TOOLTIP:
+            kind = MEDIA_TYPES.get(item.media_type, item.media_type)
+            lines = [item.original_name, f"{kind}, {size_text(item.size)}"]
+            if item.caption:
+                lines.append(item.caption)
+            return "\n".join(lines)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+
+class EvidenceList(QListView):
+    """The files as icons; an empty list says ``empty_text`` (how to add some)."""
+
+    def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.empty_text = empty_text
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 8, -12, -8),
+                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                self.empty_text,
+            )
+            painter.end()
+
+
+class EvidencePanel(QWidget):
+    """The files of the record given to :meth:`set_target`: list, buttons, drops. ``status``
+    says what was just done. Nothing can be attached while no record is shown.
+
+    ``empty_text`` is what an empty list says, ``cell`` the size of a thumbnail's grid cell,
+    ``document_icon`` the icon of a file that is not a photo, ``caption_saved`` what
+    ``status`` says once a caption is saved (None: nothing)."""
+
+    status = Signal(str)
+
+    def __init__(
+        self, core: Core, history: UndoHistory, parent: QWidget | None = None, *,
+        empty_text: str, cell: QSize, document_icon: DocumentIcon, caption_saved: str | None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._core = core
+        self._history = history
+        self._attach: Attach | None = None
+        self._caption_saved = caption_saved
+        self.model = EvidenceModel(document_icon, self)
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        """How a file is shown (the system's viewer; tests record the address instead)."""
+        self.view_folder = Path(tempfile.gettempdir()) / VIEW_FOLDER
+        """Where the copies handed to the viewer go."""
+        self.view = EvidenceList(empty_text)
+        self.view.setModel(self.model)
+        thumbnail_grid(self.view, THUMB, cell)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.setAcceptDrops(True)
+        self.attach_button = QPushButton("Đính kèm tệp…")
+        self.open_button = QPushButton("Mở")
+        self.caption_button = QPushButton("Chú thích…")
+        self.detach_button = QPushButton("Gỡ tệp")
+        buttons = QHBoxLayout()
+        for button, slot in (
+            (self.attach_button, self.choose_files),
+            (self.open_button, self.open_selected),
+            (self.caption_button, self.caption_selected),
+            (self.detach_button, self.detach_selected),
+        ):
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def set_target(self, attach: Attach | None, files: Sequence[Attachment]) -> None:
+        """Show ``files``; new files go through ``attach`` (None: no record, nothing to
+        attach to)."""
+        self._attach = attach
+        self.model.set_files(files)
+        self._update_buttons()
+
+    # Selection ----------------------------------------------------------------------------
+
+    def selected(self) -> list[Attachment]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedIndexes()})
+        return [self.model.items[row] for row in rows if row < len(self.model.items)]
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.attach_button.setEnabled(self._attach is not None)
+        self.open_button.setEnabled(bool(chosen))
+        self.caption_button.setEnabled(len(chosen) == 1)
+        self.detach_button.setEnabled(bool(chosen))
+
+    # Attaching ----------------------------------------------------------------------------
+
+    def ask_open_paths(self) -> list[Path]:
+        """The files the user picks (none when cancelled); tests replace this."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Đính kèm tệp minh chứng", str(Path.home()), FILE_FILTERS
+        )
+        return [Path(name) for name in names]
+
+    def choose_files(self) -> None:
+        if self._attach is None:
+            return
+        paths = self.ask_open_paths()
+        if paths:
+            self.attach(paths)
+
+    def attach(self, paths: Sequence[Path], attach: Attach | None = None) -> None:
+        """Attach each file through ``attach`` (default: the record shown); a file the store
+        refuses is reported with its reason, the others are attached."""
+        attach_one = attach or self._attach
+        if attach_one is None:
+            return
+        files = list(paths)
+
+        def job(ws: Workspace) -> tuple[int, list[str]]:
+            attached, refused = 0, []
+            for path in files:
+                try:
+                    attach_one(ws, path)
+                    attached += 1
+                except AppError as exc:
+                    refused.append(exc.message)
+            return attached, refused
+
+        def done(result: tuple[int, list[str]]) -> None:
+            attached, refused = result
+            if attached:
+                self.status.emit(f"Đã đính kèm {attached} tệp minh chứng.")
+            if refused:
+                self._core.prompts.error(self, "Không đính kèm được", "\n".join(refused))
+
+        op = CoreOp(self, job, self._core, label="Đang đính kèm tệp…")
+        op.success(done).run()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._attach is not None and dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        paths = dropped_paths(event)
+        if paths and self._attach is not None:
+            event.acceptProposedAction()
+            self.attach(paths)
+
+    # Open, caption, detach ----------------------------------------------------------------
+
+    def open_selected(self) -> None:
+        for attachment in self.selected():
+            try:
+                path = viewable_copy(attachment, self.view_folder)
+            except OSError as exc:
+                self._core.prompts.error(
+                    self, "Không mở được",
+                    f"Không mở được tệp “{attachment.original_name}”: {os_reason(exc)}.",
+                )  # fmt: skip
+                return
+            self.open_url(QUrl.fromLocalFile(str(path)))
+
+    def caption_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        dialog = CaptionDialog(self._core, chosen[0], self)
+        if self._core.prompts.run(dialog) and self._caption_saved is not None:
+            self.status.emit(self._caption_saved)
+        dialog.deleteLater()
+
+    def detach_selected(self) -> None:
+        """Detach the selected files; "Hoàn tác" (Ctrl+Z) attaches them again."""
+        chosen = self.selected()
+        if not chosen:
+            return
+        ids = [a.id for a in chosen]
+        what = f"tệp “{chosen[0].original_name}”" if len(ids) == 1 else f"{len(ids)} tệp"
+        hint = f"Đã gỡ {what} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
+        self._history.delete(self, evidence_service, ids, f"Gỡ {what}",
+                             lambda: self.status.emit(hint))  # fmt: skip

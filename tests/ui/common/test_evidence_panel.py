@@ -1,0 +1,205 @@
+"""The evidence panel the calendar and the checklist share, where their own tests do not reach:
+no record shown (nothing can be attached, a drop is refused), what is said after a caption
+(the checklist's words, nothing in the calendar), the selection kept when only a caption
+changed, what each empty list says, a photo that cannot be read, and the thumbnails kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QSize, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QImage
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.evidence.service import Attachment
+from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.evidence import EvidencePanel as DatePanel
+from doancoso.ui.common import evidence_panel
+from doancoso.ui.common.evidence_panel import DECORATION, THUMB, EvidencePanel
+from doancoso.ui.recognition.evidence import EvidencePanel as ChecklistPanel
+from doancoso.ui.recognition.evidence import pdf_icon
+from doancoso.ui.shell.operations import Core
+from doancoso.ui.shell.undo import UndoHistory
+from scripted import ScriptedPrompts, synchronous_core
+
+TABLE = "advice"
+OWNER = "0b6f8c3e-4a51-4c1e-9a53-5f0f1f6b2d10"
+
+
+@pytest.fixture
+def core(ws: Workspace, prompts: ScriptedPrompts) -> Core:
+    return synchronous_core(ws, prompts)
+
+
+@pytest.fixture
+def history(core: Core) -> UndoHistory:
+    return UndoHistory(core)
+
+
+def _photo(folder: Path, name: str, colour: str) -> Path:
+    image = QImage(200, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    path = folder / name
+    assert image.save(str(path), "PNG")
+    return path
+
+
+@pytest.fixture
+def photo(tmp_path: Path) -> Path:
+    return _photo(tmp_path, "anh-sinh-hoat.png", "#2e7d32")
+
+
+def _panel(qtbot: QtBot, core: Core, history: UndoHistory, said: str | None) -> EvidencePanel:
+    panel = EvidencePanel(
+        core, history, empty_text="Chưa có tệp.", cell=QSize(THUMB + 44, THUMB + 40),
+        document_icon=pdf_icon, caption_saved=said,
+    )  # fmt: skip
+    qtbot.addWidget(panel)
+    return panel
+
+
+def _files(ws: Workspace) -> list[Attachment]:
+    return ws.evidence.attachments(TABLE, OWNER)
+
+
+def _attach_here(ws: Workspace, path: Path) -> object:
+    return ws.evidence.attach(TABLE, OWNER, path)
+
+
+def _drag_and_drop(panel: EvidencePanel, paths: list[Path]) -> tuple[bool, bool]:
+    """Whether the drag's entry and the drop were accepted."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    action, button = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    modifiers = Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(panel.rect().center(), action, data, button, modifiers)
+    enter.ignore()
+    panel.dragEnterEvent(enter)
+    drop = QDropEvent(QPointF(panel.rect().center()), action, data, button, modifiers)
+    drop.ignore()
+    panel.dropEvent(drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def test_nothing_is_attached_while_no_record_is_shown(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, photo: Path
+) -> None:
+    panel = _panel(qtbot, core, history, "Đã lưu chú thích.")
+    asked: list[bool] = []
+    panel.ask_open_paths = lambda: asked.append(True) or [photo]  # type: ignore[func-returns-value]
+    assert not panel.attach_button.isEnabled()
+    panel.choose_files()  # e.g. from a shortcut: the file dialog is not even shown
+    assert asked == [] and _files(ws) == []
+    assert _drag_and_drop(panel, [photo]) == (False, False)
+    panel.attach([photo])
+    assert _files(ws) == []
+
+    panel.set_target(_attach_here, [])
+    assert panel.attach_button.isEnabled()
+    assert _drag_and_drop(panel, [photo]) == (True, True)
+    assert [f.original_name for f in _files(ws)] == ["anh-sinh-hoat.png"]
+    panel.set_target(None, [])
+    assert not panel.attach_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("said", "accepted", "messages"),
+    [
+        ("Đã lưu chú thích.", True, ["Đã lưu chú thích."]),  # the checklist
+        ("Đã lưu chú thích.", False, []),  # "Hủy"
+        (None, True, []),  # the calendar's date says nothing
+    ],
+)
+def test_what_is_said_once_a_caption_is_saved(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, photo: Path,
+    prompts: ScriptedPrompts, said: str | None, accepted: bool, messages: list[str],
+) -> None:  # fmt: skip
+    ws.evidence.attach(TABLE, OWNER, photo)
+    panel = _panel(qtbot, core, history, said)
+    panel.set_target(_attach_here, _files(ws))
+    panel.view.setCurrentIndex(panel.model.index(0))
+    shown: list[str] = []
+    panel.status.connect(shown.append)
+
+    def caption(dialog: QDialog) -> None:
+        dialog.editor.setText("Sinh hoạt chi đoàn tháng 3")  # type: ignore[attr-defined]
+        if accepted:
+            dialog.submit()  # type: ignore[attr-defined]
+        else:
+            dialog.reject()
+
+    prompts.dialog_script = caption
+    panel.caption_button.click()
+    assert shown == messages
+    assert _files(ws)[0].caption == ("Sinh hoạt chi đoàn tháng 3" if accepted else None)
+
+
+def test_a_new_caption_keeps_the_selection_other_files_do_not(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, tmp_path: Path
+) -> None:
+    for name, colour in (("a.png", "#2e7d32"), ("b.png", "#1565c0")):
+        ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, name, colour))
+    panel = _panel(qtbot, core, history, None)
+    panel.set_target(_attach_here, _files(ws))
+    panel.view.setCurrentIndex(panel.model.index(1))
+    ws.evidence.caption(_files(ws)[1].id, "Ra quân", "")
+    panel.set_target(_attach_here, _files(ws))
+    assert panel.model.index(1).data() == "Ra quân"
+    assert [a.original_name for a in panel.selected()] == ["b.png"]
+    assert panel.caption_button.isEnabled() and panel.detach_button.isEnabled()
+
+    panel.set_target(_attach_here, _files(ws)[:1])  # b.png detached elsewhere
+    assert panel.selected() == [] and not panel.detach_button.isEnabled()
+
+
+def test_each_empty_list_says_how_to_add_files(
+    qtbot: QtBot, core: Core, history: UndoHistory
+) -> None:
+    date_panel = DatePanel(core, history, OWNER)
+    checklist_panel = ChecklistPanel(core, history)
+    for panel in (date_panel, checklist_panel):
+        qtbot.addWidget(panel)
+    assert date_panel.view.empty_text == (
+        "Chưa có minh chứng.\nBấm “Đính kèm tệp…” hoặc kéo thả ảnh, tệp PDF vào đây."
+    )
+    assert checklist_panel.view.empty_text == (
+        "Chưa có tệp minh chứng.\nBấm “Đính kèm tệp…” hoặc kéo thả ảnh, PDF vào đây."
+    )
+    assert date_panel.attach_button.isEnabled()  # a date is always there to attach to
+    assert not checklist_panel.attach_button.isEnabled()  # until a record is chosen
+
+
+def test_a_photo_that_cannot_be_read_shows_the_document_icon(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, photo: Path
+) -> None:
+    ws.evidence.attach(TABLE, OWNER, photo)
+    stored = _files(ws)[0]
+    lost = replace(stored, sha256="0" * 64, path=photo.with_name("lost.png"))  # not on disk
+    panel = _panel(qtbot, core, history, None)
+    panel.set_target(None, [lost, stored])
+    assert panel.model.index(0).data(DECORATION).cacheKey() == pdf_icon().cacheKey()
+    assert panel.model.index(1).data(DECORATION).cacheKey() != pdf_icon().cacheKey()
+
+
+def test_thumbnails_kept_are_bounded(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(evidence_panel, "THUMBS_KEPT", 1)
+    for name, colour in (("a.png", "#2e7d32"), ("b.png", "#1565c0")):
+        ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, name, colour))
+    panel = _panel(qtbot, core, history, None)
+    panel.set_target(None, _files(ws))
+
+    def key(row: int) -> int:
+        icon = panel.model.index(row).data(DECORATION)
+        assert isinstance(icon, QIcon)
+        return icon.cacheKey()
+
+    first = key(0)
+    assert key(0) == first  # kept
+    key(1)  # the second photo pushes the first out
+    assert key(0) != first  # read again
