@@ -97,6 +97,15 @@ def test_close_shows_the_warnings_then_the_grid_is_read_only(
     assert page.history_label.text().startswith(
         "Quy tắc của đợt: Quy tắc xếp loại đoàn viên mặc định, nhiệm kỳ 2023–2027; Kết thúc "
     )
+    assert page.history_label.text().endswith(
+        ". Chưa ban hành quyết định công nhận kết quả: bấm “In…” → “Quyết định công nhận kết quả "
+        "xếp loại”, ghi số văn bản (số và ngày được ghi lại cho hồ sơ)."
+    )
+    ws.rating.record_decision(YEAR, "05-QĐ/ĐTN", dt.date(2026, 1, 10))  # as printed
+    page.refresh()
+    assert page.history_label.text().endswith(
+        ". Quyết định công nhận kết quả: số 05-QĐ/ĐTN ngày 10/01/2026."
+    )
     assert page.reopen_button.isVisibleTo(page) and not page.close_button.isVisibleTo(page)
     assert not any(b.isEnabled() for b in page.accept_buttons.values())
     model = page.model

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from ...core.activities.participation import PARTICIPATION_TABLES
 from ...core.changes import Changes
 from ...core.errors import ConflictError
+from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc_multiline_or_none, vn_number
+from ...core.rating.decision import Decision
 from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
@@ -61,6 +63,10 @@ KEYS_HINT = (
     "xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác mức gợi ý hoặc đề nghị."
 )
 HISTORY_ACTIONS = {"close": "Kết thúc", "reopen": "Mở lại"}
+NO_DECISION_YET = (
+    "Chưa ban hành quyết định công nhận kết quả: bấm “In…” → “Quyết định công nhận kết quả xếp "
+    "loại”, ghi số văn bản (số và ngày được ghi lại cho hồ sơ)."
+)
 OPEN_STYLE = "color: #2e7d32; font-weight: bold;"
 CLOSED_STYLE = "color: #c62828; font-weight: bold;"
 NONE_STYLE = "color: #616161; font-weight: bold;"
@@ -74,6 +80,7 @@ class Loaded:
     info: RoundInfo | None
     rows: list[RatingRow]
     summary: list[LevelCounts]
+    decision: Decision | None = None
 
 
 def _ratings_only(changes: Changes) -> bool:
@@ -81,11 +88,20 @@ def _ratings_only(changes: Changes) -> bool:
     return not changes.everything and set(changes.tables) == {"ratings"}
 
 
-def history_text(info: RoundInfo) -> str:
-    """ "Quy tắc của đợt: …; Kết thúc 10/12/2025 09:30; Mở lại 12/12/2025 14:00"."""
+def history_text(info: RoundInfo, decision: Decision | None = None) -> str:
+    """ "Quy tắc của đợt: …; Kết thúc 10/12/2025 09:30; Mở lại 12/12/2025 14:00"; once the
+    round is closed, the decision recognising it (its number, or how to issue it)."""
     parts = [f"Quy tắc của đợt: {info.rules.name}"]
     parts += [f"{HISTORY_ACTIONS.get(action, action)} {at}" for action, at in info.history]
-    return "; ".join(parts) + "."
+    text = "; ".join(parts) + "."
+    if not info.closed:
+        return text
+    if decision is None:
+        return f"{text} {NO_DECISION_YET}"
+    return (
+        f"{text} Quyết định công nhận kết quả: số {decision.number} ngày "
+        f"{format_vn_date(decision.issued_on)}."
+    )
 
 
 class RatingPage(QWidget):
@@ -105,6 +121,7 @@ class RatingPage(QWidget):
         self.history = history
         self.today: Callable[[], date | None] = today or (lambda: None)
         self.info: RoundInfo | None = None
+        self.decision: Decision | None = None
         self.shown_year: int | None = None
         self._stale = True
         self._loading = False
@@ -241,7 +258,8 @@ class RatingPage(QWidget):
             if info is None:
                 return Loaded(year, None, [], [])
             rows = ws.rating.rows(year, as_of=as_of)
-            return Loaded(year, info, rows, ws.rating.summary(year, rows))
+            summary = ws.rating.summary(year, rows)
+            return Loaded(year, info, rows, summary, ws.rating.decision(year))
 
         op = QueryOp(self, read, self._core, label="Đang đọc đợt xếp loại…")
         op.success(self._show).failure(self._failed).run()
@@ -256,6 +274,7 @@ class RatingPage(QWidget):
             self.refresh()
             return
         self.info, self.shown_year = loaded.info, loaded.year
+        self.decision = loaded.decision
         current = self.view.currentIndex()
         member = current.data(MEMBER_ID_ROLE) if current.isValid() else None
         column = current.column() if current.isValid() else COL_DECIDED
@@ -319,7 +338,7 @@ class RatingPage(QWidget):
             state = "đã kết thúc: chỉ xem" if closed else "đang mở"
             self.state_label.setText(f"Đợt xếp loại năm {year}: {state}")
             self.state_label.setStyleSheet(CLOSED_STYLE if closed else OPEN_STYLE)
-            self.history_label.setText(history_text(info))
+            self.history_label.setText(history_text(info, self.decision if closed else None))
         self.open_button.setVisible(info is None)
         self.open_button.setText(f"Mở đợt xếp loại năm {year}")
         self.close_button.setVisible(info is not None and not info.closed)
