@@ -3,8 +3,9 @@ the bundle's evidence files the store lacks go into it, so that no committed row
 the store does not hold.
 
 A bundle opened for an import (``open_bundle(..., store=...)``) has already written each of
-them, as it verified it, into a temporary file of the store's folder: the store adopts it by a
-rename (``EvidenceStore.adopt``), and its folder is flushed once at the end. Any other source (a
+them, as it verified it, into a temporary file of the store's folder, and had a worker thread
+flush it to disk meanwhile (``staged`` waits for that): the store adopts it by a rename
+(``EvidenceStore.adopt``), and its folder is flushed once at the end. Any other source (a
 bundle opened without a store, rows held in memory) is copied in by ``EvidenceStore.add``. A file
 the store holds already is left as it is. The paths added are listed for the import to remove if
 it fails before its commit (:func:`remove`).
@@ -45,7 +46,7 @@ def store_evidence(ws: Workspace, source: RowSource, report: Report, added: list
         staged = None if staging is None else staging.staged(sha)
         if staged is not None:
             added.append(store.path(sha))  # removed on failure, even if the rename was its end
-            if not store.adopt(staged, sha, sync_folder=False):
+            if not store.adopt(staged, sha, flushed=True, sync_folder=False):
                 added.pop()
                 continue
             adopted = True

@@ -6,10 +6,13 @@ absolute name, no link, no duplicate, no unknown member, sizes and compression r
 :mod:`limits`) and the manifest; :meth:`ContainerReader.verify` then reads every member once,
 checking its real size and SHA-256 against the manifest. An import gives the reader the evidence
 store it fills: in that same pass each evidence file the store lacks is written into a temporary
-file of the store's folder (read once, hashed once, written once), which the import then renames
-into place (:meth:`ContainerReader.staged`, ``EvidenceStore.adopt``); those not taken are removed
-when the bundle is closed. Rows are parsed lazily afterwards, re-hashed as they are read, so that
-a file changed under the reader meanwhile is caught too.
+file of the store's folder (read once, hashed once, written once), flushed to disk by a worker
+thread while the reading goes on and the rows are written (fsync releases the GIL: on a slow disk
+the flush is the long part), which the import then renames into place
+(:meth:`ContainerReader.staged` waits for that file's flush and raises its error, if any, in the
+caller's thread; ``EvidenceStore.adopt``); those not taken are removed when the bundle is closed.
+Rows are parsed lazily afterwards, re-hashed as they are read, so that a file changed under the
+reader meanwhile is caught too.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -201,6 +205,8 @@ class ContainerReader:
         self._evidence_folder = evidence_folder
         self._store = store
         self._staged: dict[str, Path] = {}
+        self._flushes: dict[str, Future[None]] = {}
+        self._flusher: ThreadPoolExecutor | None = None
 
     # -- verification -------------------------------------------------------------------
     def _stream(self, name: str, sink: Callable[[bytes], object] | None = None) -> tuple[str, int]:
@@ -282,16 +288,33 @@ class ContainerReader:
             temp.unlink(missing_ok=True)
             raise
         self._staged[sha] = temp
+        if self._flusher is None:
+            self._flusher = ThreadPoolExecutor(1, thread_name_prefix="doancoso-flush")
+        self._flushes[sha] = self._flusher.submit(_flush, temp)
         return digest, size
 
     def staged(self, sha256: str) -> Path | None:
         """The verified temporary copy of evidence file ``sha256`` in the store's folder, made
-        by :meth:`verify`, for the store to adopt (None: not made, or adopted already)."""
+        by :meth:`verify` and flushed to disk (waited for here: a failure to flush raised as a
+        :class:`BundleError`), for the store to adopt (None: not made, or adopted already)."""
         path = self._staged.get(sha256)
-        return path if path is not None and path.is_file() else None
+        if path is None:
+            return None
+        flush = self._flushes.pop(sha256, None)
+        if flush is not None:
+            try:
+                flush.result()
+            except OSError as exc:
+                raise _store_failed(exc) from exc
+        return path if path.is_file() else None
 
     def discard_staged(self) -> None:
-        """Remove the temporary copies the store did not adopt (the bundle being closed)."""
+        """Remove the temporary copies the store did not adopt (the bundle being closed), once
+        the flushes under way are over (those not started are cancelled)."""
+        if self._flusher is not None:
+            self._flusher.shutdown(wait=True, cancel_futures=True)
+            self._flusher = None
+        self._flushes.clear()
         for path in self._staged.values():
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
@@ -355,6 +378,12 @@ class ContainerReader:
         if rest:
             raise _lines_error(table, line + 1, "không kết thúc bằng dấu xuống dòng")
         self._check(name, digest.hexdigest(), size)
+
+
+def _flush(path: Path) -> None:
+    """Write ``path``'s data to the disk (the flusher thread's work)."""
+    with open(path, "r+b") as handle:  # written to: Windows flushes only such handles
+        os.fsync(handle.fileno())
 
 
 def _store_failed(exc: OSError) -> BundleError:

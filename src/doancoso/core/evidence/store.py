@@ -143,14 +143,16 @@ class EvidenceStore:
         fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.folder)
         return open(fd, "wb"), Path(name)
 
-    def adopt(self, temp: Path, sha256: str, *, sync_folder: bool = True) -> bool:
+    def adopt(
+        self, temp: Path, sha256: str, *, flushed: bool = False, sync_folder: bool = True
+    ) -> bool:
         """Take ``temp`` (a :meth:`staged_file` whose content the caller hashed as ``sha256``
-        while writing it) into the store: its type checked by its first bytes, flushed to disk,
-        renamed to its hash, the folder flushed too (``sync_folder``: False when the caller
-        calls :meth:`sync_folder` once after several). True when the file is new; False when the
-        store already holds that content: ``temp`` is removed and the stored file left as it is.
-        Refused with an :class:`ImportFileError` (``temp`` removed) when not a PDF, JPEG or PNG,
-        or when the disk fails."""
+        while writing it) into the store: its type checked by its first bytes, flushed to disk
+        (``flushed``: the caller did, once written), renamed to its hash, the folder flushed too
+        (``sync_folder``: False when the caller calls :meth:`sync_folder` once after several).
+        True when the file is new; False when the store already holds that content: ``temp`` is
+        removed and the stored file left as it is. Refused with an :class:`ImportFileError`
+        (``temp`` removed) when not a PDF, JPEG or PNG, or when the disk fails."""
         target = self.path(sha256)
         if temp.parent != self.folder or not temp.name.startswith(TEMP_PREFIX):
             raise ValueError(f"not a staged file of this store: {temp}")
@@ -166,7 +168,8 @@ class EvidenceStore:
                 if target.is_file() and target.stat().st_size == size:
                     new = False
                 else:
-                    os.fsync(staged.fileno())
+                    if not flushed:
+                        os.fsync(staged.fileno())
                     new = True
             if not new:
                 temp.unlink()
