@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,25 @@ def test_a_bundle_refused_after_its_files_were_staged_leaves_the_store_as_it_was
             other.bundles.apply(grown, PASSWORD)
         assert _listing(store.folder) == before
         assert os.listdir(other.data_dir / TEMP_FOLDER) == []
+
+
+def test_the_files_a_killed_import_left_in_the_store_are_removed_by_the_next_one(
+    away: Workspace, grown: Path
+) -> None:
+    """A killed import leaves its staged files (named as the store's temporary files, never
+    named by a record); the next import removes those an hour old, not a younger one (a write
+    under way), nor a file of anyone else."""
+    store = EvidenceStore(away.data_dir)
+    old = store.folder / ".evidence.k1ll3d00.tmp"
+    young = store.folder / ".evidence.runn1ng0.tmp"
+    stranger = store.folder / ".evidence-ghi-chu.txt"
+    for path in (old, young, stranger):
+        path.write_bytes(b"%PDF-1.4\n half written")
+    hour_ago = time.time() - 3700
+    os.utime(old, (hour_ago, hour_ago))
+    before = _listing(store.folder)
+    away.bundles.apply(grown, PASSWORD)
+    after = _listing(store.folder)
+    assert young.name in after and stranger.name in after and old.name not in after
+    hashes = away.bundles.inspect(grown, PASSWORD).manifest.evidence_hashes()
+    assert set(after) == (set(before) - {old.name}) | set(hashes)

@@ -257,10 +257,9 @@ def _decrypted(
 ) -> Iterator[BinaryIO]:
     """``source`` decrypted into a private temporary file, removed on leaving."""
     try:
-        fd, name = tempfile.mkstemp(prefix="doancoso-goi-", suffix=".zip", dir=workdir)
+        fd, temp = _private_temp(workdir)
     except OSError as exc:
         raise _temp_failed(exc) from exc
-    temp = Path(name)
     try:
         with open(fd, "w+b") as clear:
             try:
@@ -276,6 +275,31 @@ def _decrypted(
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+_TEMP_FLAGS = (
+    os.O_RDWR | os.O_CREAT | os.O_EXCL
+    | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOINHERIT", 0)
+    | getattr(os, "O_SHORT_LIVED", 0)
+)  # fmt: skip
+"""As :func:`tempfile.mkstemp` opens its files, and on Windows short-lived (the file is marked
+temporary: the system keeps it in memory when it can, rather than write to an old PC's slow
+disk the whole container it is about to delete)."""
+
+
+def _private_temp(workdir: Path | None) -> tuple[int, Path]:
+    """A new temporary file (0600) for a decrypted container: its descriptor and path."""
+    import errno
+    import secrets
+
+    folder = Path(tempfile.gettempdir() if workdir is None else workdir)
+    for _ in range(100):
+        path = folder / f"doancoso-goi-{secrets.token_hex(8)}.zip"
+        try:
+            return os.open(path, _TEMP_FLAGS, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
 def _temp_failed(exc: OSError) -> BundleError:

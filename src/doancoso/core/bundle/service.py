@@ -209,6 +209,8 @@ class BundleService:
         from ..evidence.store import EvidenceStore
 
         store = EvidenceStore(self._ws.data_dir) if staging else None
+        if store is not None:
+            store.remove_stale_temps()  # those of an import killed an hour ago at least
         with open_bundle(
             Path(path), password, report=report, workdir=self._workdir(), store=store
         ) as source:

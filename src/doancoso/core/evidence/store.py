@@ -14,12 +14,15 @@ back).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -38,7 +41,8 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CHUNK = 1024 * 1024
 TEMP_PREFIX, TEMP_SUFFIX = ".evidence.", ".tmp"
 """A file being written into the store: never named by a record; one a crash left is removed by
-the data check (backup/check.py)."""
+the data check (backup/check.py), or by the next import once an hour old."""
+STALE_AFTER = 3600.0  # seconds
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,20 @@ class EvidenceStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.folder)
         return open(fd, "wb"), Path(name)
+
+    def remove_stale_temps(self, older_than: float = STALE_AFTER) -> None:
+        """Remove the temporary files a killed write left in the store's folder (those at least
+        ``older_than`` seconds old: a younger one may belong to a write under way); any failure
+        is ignored (the data check removes them too)."""
+        now = time.time()
+        with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX)):
+                    continue
+                with contextlib.suppress(OSError):
+                    info = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= older_than:
+                        os.unlink(entry.path)
 
     def adopt(
         self, temp: Path, sha256: str, *, flushed: bool = False, sync_folder: bool = True
