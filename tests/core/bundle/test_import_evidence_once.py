@@ -16,6 +16,7 @@ import pytest
 from bundle_crafting import build, members_of
 from bundle_sync import every_row
 
+from breakage import fill, small_disk
 from doancoso.core.bundle.errors import BundleError
 from doancoso.core.bundle.reader import NOT_OURS
 from doancoso.core.bundle.service import TEMP_FOLDER
@@ -196,3 +197,27 @@ def test_the_files_a_killed_import_left_in_the_store_are_removed_by_the_next_one
     assert young.name in after and stranger.name in after and old.name not in after
     hashes = away.bundles.inspect(grown, PASSWORD).manifest.evidence_hashes()
     assert set(after) == (set(before) - {old.name}) | set(hashes)
+
+
+def test_a_full_disk_while_the_files_are_staged_says_so_and_changes_nothing(
+    home: Workspace, tmp_path: Path
+) -> None:
+    """The store's disk full while the bundle's files are written into it: the import is refused
+    with a Vietnamese message before any row is written, and the store keeps only what it
+    held."""
+    bundle = home.bundles.export(tmp_path / "b.dcs", password=PASSWORD).path
+    with Workspace.open(tmp_path / "fresh") as fresh:
+        store = EvidenceStore(fresh.data_dir)
+        store.folder.mkdir()
+        with small_disk(store.folder, 256):
+            fill(store.folder)
+            before = _listing(store.folder)
+            with pytest.raises(BundleError) as refused:
+                fresh.bundles.apply(bundle, PASSWORD)
+            assert refused.value.message == (
+                "Không ghi được tệp minh chứng vào thư mục dữ liệu: ổ đĩa đã đầy. Hãy giải "
+                "phóng chỗ trống trên ổ đĩa rồi thử lại. Không có gì được thay đổi."
+            )
+            assert _listing(store.folder) == before
+        assert not fresh.has_organization
+        assert list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []

@@ -273,16 +273,19 @@ class ContainerReader:
             handle, temp = store.staged_file()
         except OSError as exc:
             raise _store_failed(exc) from exc
+
+        def write(block: bytes) -> None:
+            try:
+                handle.write(block)
+            except OSError as exc:  # the store's disk (reading is zip_errors')
+                raise _store_failed(exc) from exc
+
         try:
-            with handle:
-
-                def write(block: bytes) -> None:
-                    try:
-                        handle.write(block)
-                    except OSError as exc:  # the store's disk (reading is zip_errors')
-                        raise _store_failed(exc) from exc
-
-                digest, size = self._stream(name, write)
+            try:
+                with handle:
+                    digest, size = self._stream(name, write)
+            except OSError as exc:  # closing: the last block written out
+                raise _store_failed(exc) from exc
             self._check(name, digest, size)
         except BaseException:
             temp.unlink(missing_ok=True)
