@@ -7,9 +7,12 @@
   container decrypted and its directory and manifest checked, no member hashed.
 - :func:`open_bundle` yields the bundle's rows and evidence once every member is verified.
 
-An encrypted bundle is decrypted into a private temporary file (0600) first and read from there;
-evidence files are copied into a private temporary folder (0700) under their verified hash.
-Both are removed on leaving, whatever happened.
+An encrypted bundle is decrypted into a private temporary file (0600) first and read from there.
+An import (``open_bundle(..., store=...)``) has the evidence files its store lacks written, as
+they are verified, into temporary files of the store's folder, which it then renames into place:
+each read, hashed and written once. Otherwise evidence files are copied on demand into a private
+temporary folder (0700) under their verified hash. All of them are removed on leaving (those the
+store did not take), whatever happened.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..storage.folder import os_reason
 from .crypto import EncryptingWriter, decrypt, is_encrypted
@@ -33,6 +36,9 @@ from .limits import SCRYPT_LOG2_N
 from .manifest import NOTHING_CHANGED, Manifest
 from .reader import TRUNCATED, ContainerReader, check_directory, zip_errors
 from .writer import Source, evidence_sizes, write_container
+
+if TYPE_CHECKING:
+    from ..evidence.store import EvidenceStore
 
 Report = Callable[[int, int], None]
 _SCALE = 1000
@@ -165,12 +171,18 @@ def open_bundle(
     *,
     report: Report | None = None,
     workdir: Path | None = None,
+    store: EvidenceStore | None = None,
 ) -> Iterator[ContainerReader]:
     """The rows and evidence of the bundle at ``path``, every member verified before the
-    block starts (a :class:`BundleError` otherwise); ``workdir`` holds the temporary files."""
+    block starts (a :class:`BundleError` otherwise); ``workdir`` holds the temporary files.
+    ``store`` (an import's): the evidence files it lacks are written into its folder as they
+    are verified, for it to adopt (``reader.staged``); those it did not are removed on leaving.
+    """
     progress = _Progress(report)
     progress.phase(_SCALE // 2)  # decrypting (a clear bundle skips it)
-    with _opened(Path(path), password, extract=True, progress=progress, workdir=workdir) as reader:
+    with _opened(
+        Path(path), password, extract=True, progress=progress, workdir=workdir, store=store
+    ) as reader:
         progress.phase(_SCALE // 2)
         total = sum(member.size for member in reader.info.members.values())
         reader.verify(lambda done: progress(done, total))
@@ -197,6 +209,7 @@ def _opened(
     extract: bool,
     progress: _Progress | None = None,
     workdir: Path | None = None,
+    store: EvidenceStore | None = None,
 ) -> Iterator[ContainerReader]:
     with contextlib.ExitStack() as stack:
         handle = stack.enter_context(_open_file(path))
@@ -229,7 +242,9 @@ def _opened(
         if extract:
             folder = Path(tempfile.mkdtemp(prefix="doancoso-goi-", dir=workdir))
             stack.callback(shutil.rmtree, folder, ignore_errors=True)
-        yield ContainerReader(archive, manifest, folder)
+        reader = ContainerReader(archive, manifest, folder, store)
+        stack.callback(reader.discard_staged)
+        yield reader
 
 
 @contextlib.contextmanager
@@ -242,10 +257,9 @@ def _decrypted(
 ) -> Iterator[BinaryIO]:
     """``source`` decrypted into a private temporary file, removed on leaving."""
     try:
-        fd, name = tempfile.mkstemp(prefix="doancoso-goi-", suffix=".zip", dir=workdir)
+        fd, temp = _private_temp(workdir)
     except OSError as exc:
         raise _temp_failed(exc) from exc
-    temp = Path(name)
     try:
         with open(fd, "w+b") as clear:
             try:
@@ -261,6 +275,31 @@ def _decrypted(
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+_TEMP_FLAGS = (
+    os.O_RDWR | os.O_CREAT | os.O_EXCL
+    | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOINHERIT", 0)
+    | getattr(os, "O_SHORT_LIVED", 0)
+)  # fmt: skip
+"""As :func:`tempfile.mkstemp` opens its files, and on Windows short-lived (the file is marked
+temporary: the system keeps it in memory when it can, rather than write to an old PC's slow
+disk the whole container it is about to delete)."""
+
+
+def _private_temp(workdir: Path | None) -> tuple[int, Path]:
+    """A new temporary file (0600) for a decrypted container: its descriptor and path."""
+    import errno
+    import secrets
+
+    folder = Path(tempfile.gettempdir() if workdir is None else workdir)
+    for _ in range(100):
+        path = folder / f"doancoso-goi-{secrets.token_hex(8)}.zip"
+        try:
+            return os.open(path, _TEMP_FLAGS, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
 def _temp_failed(exc: OSError) -> BundleError:

@@ -23,13 +23,13 @@ its organisation. Another organisation's bundle is refused unless ``merge_organi
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .evidence_step import remove, store_evidence
 from .exchange import Version, _iso
 from .labels import field_label, table_label
 from .rows import RowSource, columns_of, travelling_tables
@@ -682,22 +682,22 @@ def apply(
             backup_step(0, 1)
             written.append(ws.backups.take("truoc-nhap-goi").path)
             backup_step(1, 1)
-            evidence_new = _store_evidence(ws, source, evidence_step, written)
+            evidence_new = store_evidence(ws, source, evidence_step, written)
             bar.finish()
     except _Unresolved as held:
-        _remove(written)
+        remove(written)
         if unresolved_as_plan:
             return held.plan
         raise UnresolvedConflicts(_unresolved_message(held.plan.unresolved)) from None
     except IntegrityError as exc:  # a rule of the tables the checks did not foresee
-        _remove(written)
+        remove(written)
         raise SyncError(
             "Dữ liệu trong tệp trái với dữ liệu trên máy này (hai bản ghi giữ cùng một giá trị "
             f"chỉ được có một lần, hoặc trỏ tới bản ghi không có). {NOTHING_WRITTEN}",
             repr(exc),
         ) from exc
     except BaseException:
-        _remove(written)
+        remove(written)
         raise
     result.applied = True
     result.evidence_new = evidence_new
@@ -714,38 +714,6 @@ class _Unresolved(Exception):  # noqa: N818 - a way out of the transaction, not 
     def __init__(self, plan: ImportPlan) -> None:
         super().__init__("unresolved conflicts")
         self.plan = plan
-
-
-def _remove(paths: list[Path]) -> None:
-    """What a failed import had written outside the database (its backup, new evidence)."""
-    for path in reversed(paths):
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-
-def _store_evidence(ws: Workspace, source: RowSource, report: Report, added: list[Path]) -> int:
-    """Copy the bundle's evidence files the store lacks into it (``added``: their paths)."""
-    from ..evidence.store import EvidenceStore
-
-    store = EvidenceStore(ws.data_dir)
-    hashes = source.evidence_hashes()
-    count = 0
-    for done, sha in enumerate(hashes):
-        report(done, len(hashes))
-        if store.has(sha):
-            continue
-        path = source.evidence(sha)
-        stored = store.add(path, max_size=max(path.stat().st_size, 1))
-        if stored.sha256 == sha:  # new to the store (checked above): removed on failure
-            added.append(store.path(sha))
-        else:
-            raise SyncError(
-                f"Tệp minh chứng {sha[:12]}… trong tệp dữ liệu không đúng nội dung. "
-                f"{NOTHING_WRITTEN}"
-            )
-        count += 1
-    report(len(hashes), len(hashes))
-    return count
 
 
 def _unresolved_message(conflicts: list[Conflict]) -> str:

@@ -4,9 +4,15 @@ extracted to a path taken from the archive.
 :func:`check_directory` checks the central directory (whitelisted names only, no ``../`` or
 absolute name, no link, no duplicate, no unknown member, sizes and compression ratios within
 :mod:`limits`) and the manifest; :meth:`ContainerReader.verify` then reads every member once,
-checking its real size and SHA-256 against the manifest (and, for evidence, copying it to a
-private folder under a name of our own). Rows are parsed lazily afterwards, re-hashed as they
-are read, so that a file changed under the reader meanwhile is caught too.
+checking its real size and SHA-256 against the manifest. An import gives the reader the evidence
+store it fills: in that same pass each evidence file the store lacks is written into a temporary
+file of the store's folder (read once, hashed once, written once), flushed to disk by a worker
+thread while the reading goes on and the rows are written (fsync releases the GIL: on a slow disk
+the flush is the long part), which the import then renames into place
+(:meth:`ContainerReader.staged` waits for that file's flush and raises its error, if any, in the
+caller's thread; ``EvidenceStore.adopt``); those not taken are removed when the bundle is closed.
+Rows are parsed lazily afterwards, re-hashed as they are read, so that a file changed under the
+reader meanwhile is caught too.
 """
 
 from __future__ import annotations
@@ -19,8 +25,9 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..storage.folder import os_reason
 from .errors import BundleError
@@ -41,6 +48,9 @@ from .manifest import (
     Manifest,
     parse_manifest,
 )
+
+if TYPE_CHECKING:
+    from ..evidence.store import EvidenceStore
 
 _BLOCK = 1024 * 1024
 NOT_OURS = f"Tệp đã bị sửa đổi hoặc không do doancoso tạo ra. {NOTHING_CHANGED}"
@@ -187,11 +197,16 @@ class ContainerReader:
         archive: zipfile.ZipFile,
         manifest: Manifest,
         evidence_folder: Path | None,
+        store: EvidenceStore | None = None,
     ) -> None:
         self.archive = archive
         self.info = manifest
         self.manifest: dict[str, Any] = manifest.raw
         self._evidence_folder = evidence_folder
+        self._store = store
+        self._staged: dict[str, Path] = {}
+        self._flushes: dict[str, Future[None]] = {}
+        self._flusher: ThreadPoolExecutor | None = None
 
     # -- verification -------------------------------------------------------------------
     def _stream(self, name: str, sink: Callable[[bytes], object] | None = None) -> tuple[str, int]:
@@ -225,6 +240,7 @@ class ContainerReader:
         done = 0
         for name in self.info.members:
             lines = 0
+            sha = name.removeprefix("evidence/")
             if name.startswith("data/"):
 
                 def sink(block: bytes) -> None:
@@ -232,6 +248,8 @@ class ContainerReader:
                     lines += block.count(b"\n")
 
                 digest, size = self._stream(name, sink)
+            elif name.startswith("evidence/") and self._store is not None:
+                digest, size = self._stage(name, sha, self._store)
             else:
                 digest, size = self._stream(name)
             self._check(name, digest, size)
@@ -244,6 +262,66 @@ class ContainerReader:
             done += size
             if progress is not None:
                 progress(done)
+
+    def _stage(self, name: str, sha: str, store: EvidenceStore) -> tuple[str, int]:
+        """Verify evidence member ``name`` as :meth:`_stream` does, written as it is read into
+        a temporary file of ``store``'s folder unless the store already holds it (or it was
+        staged already). The file is kept (see :meth:`staged`) only once its hash checked."""
+        if sha in self._staged or store.has(sha):
+            return self._stream(name)
+        try:
+            handle, temp = store.staged_file()
+        except OSError as exc:
+            raise _store_failed(exc) from exc
+
+        def write(block: bytes) -> None:
+            try:
+                handle.write(block)
+            except OSError as exc:  # the store's disk (reading is zip_errors')
+                raise _store_failed(exc) from exc
+
+        try:
+            try:
+                with handle:
+                    digest, size = self._stream(name, write)
+            except OSError as exc:  # closing: the last block written out
+                raise _store_failed(exc) from exc
+            self._check(name, digest, size)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        self._staged[sha] = temp
+        if self._flusher is None:
+            self._flusher = ThreadPoolExecutor(1, thread_name_prefix="doancoso-flush")
+        self._flushes[sha] = self._flusher.submit(_flush, temp)
+        return digest, size
+
+    def staged(self, sha256: str) -> Path | None:
+        """The verified temporary copy of evidence file ``sha256`` in the store's folder, made
+        by :meth:`verify` and flushed to disk (waited for here: a failure to flush raised as a
+        :class:`BundleError`), for the store to adopt (None: not made, or adopted already)."""
+        path = self._staged.get(sha256)
+        if path is None:
+            return None
+        flush = self._flushes.pop(sha256, None)
+        if flush is not None:
+            try:
+                flush.result()
+            except OSError as exc:
+                raise _store_failed(exc) from exc
+        return path if path.is_file() else None
+
+    def discard_staged(self) -> None:
+        """Remove the temporary copies the store did not adopt (the bundle being closed), once
+        the flushes under way are over (those not started are cancelled)."""
+        if self._flusher is not None:
+            self._flusher.shutdown(wait=True, cancel_futures=True)
+            self._flusher = None
+        self._flushes.clear()
+        for path in self._staged.values():
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        self._staged.clear()
 
     # -- RowSource ------------------------------------------------------------------------
     def tables(self) -> list[str]:
@@ -303,6 +381,20 @@ class ContainerReader:
         if rest:
             raise _lines_error(table, line + 1, "không kết thúc bằng dấu xuống dòng")
         self._check(name, digest.hexdigest(), size)
+
+
+def _flush(path: Path) -> None:
+    """Write ``path``'s data to the disk (the flusher thread's work)."""
+    with open(path, "r+b") as handle:  # written to: Windows flushes only such handles
+        os.fsync(handle.fileno())
+
+
+def _store_failed(exc: OSError) -> BundleError:
+    return BundleError(
+        f"Không ghi được tệp minh chứng vào thư mục dữ liệu: {os_reason(exc)}. Hãy giải phóng "
+        f"chỗ trống trên ổ đĩa rồi thử lại. {NOTHING_CHANGED}",
+        repr(exc),
+    )
 
 
 def _no_constant(name: str) -> Any:

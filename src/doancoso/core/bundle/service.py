@@ -7,7 +7,8 @@ once, writing them in one transaction, and takes a backup of the data as they we
 commit (merge.py). Its ``report`` is one bar over all of that, up to the step before the commit.
 Temporary files (a decrypted container, the evidence copied out) live in ``.goi-tam`` in the
 data folder, private, removed after each use; those a killed import left are removed by the
-next one.
+next one. An import writes the evidence files the store lacks straight into the store's folder
+as it verifies them (temporary names, renamed into place before the commit: container.py).
 """
 
 from __future__ import annotations
@@ -157,7 +158,7 @@ class BundleService:
 
         self._ws.db.require_writable()
         bar = Stages(report)
-        with self.opened(path, password, report=bar.part(OPEN_SHARE)) as source:
+        with self.opened(path, password, report=bar.part(OPEN_SHARE), staging=True) as source:
             return apply(
                 self._ws, source, on_conflict=on_conflict,  # type: ignore[arg-type]
                 merge_organization=merge_organization, report=bar.part(1000), **options,
@@ -185,7 +186,8 @@ class BundleService:
         }  # fmt: skip
         if not dry_run:
             self._ws.db.require_writable()
-        with self.opened(path, password, report=bar.part(OPEN_SHARE)) as source:
+        opening = bar.part(OPEN_SHARE)
+        with self.opened(path, password, report=opening, staging=not dry_run) as source:
             if dry_run:
                 return plan(self._ws, source, report=bar.part(1000), **options)
             return apply(
@@ -194,10 +196,24 @@ class BundleService:
 
     @contextlib.contextmanager
     def opened(
-        self, path: Path, password: str | None, *, report: Report | None = None
+        self,
+        path: Path,
+        password: str | None,
+        *,
+        report: Report | None = None,
+        staging: bool = False,
     ) -> Iterator[Any]:
-        """The verified bundle at ``path`` as a RowSource (temporary files removed after)."""
-        with open_bundle(Path(path), password, report=report, workdir=self._workdir()) as source:
+        """The verified bundle at ``path`` as a RowSource (temporary files removed after);
+        ``staging`` (an import): the evidence files the store lacks written into its folder as
+        they are verified, for the import to rename into place."""
+        from ..evidence.store import EvidenceStore
+
+        store = EvidenceStore(self._ws.data_dir) if staging else None
+        if store is not None:
+            store.remove_stale_temps()  # those of an import killed an hour ago at least
+        with open_bundle(
+            Path(path), password, report=report, workdir=self._workdir(), store=store
+        ) as source:
             yield source
 
     def _workdir(self) -> Path | None:

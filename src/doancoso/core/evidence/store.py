@@ -4,20 +4,28 @@ SHA-256 (DESIGN.md, "Evidence files").
 A file enters the store by :meth:`EvidenceStore.add`: its type is checked by its first bytes
 (PDF, JPEG or PNG: never by the extension), its size against a limit, then it is copied under a
 temporary name, hashed, flushed to disk and renamed to its hash. Adding the same content
-twice stores it once. Stored files are never changed; a file no record refers to any more is
+twice stores it once. A file already written and hashed elsewhere (a bundle's evidence, verified
+as it was read) enters by :meth:`EvidenceStore.adopt` instead: written once into a temporary file
+of the store's own folder (:meth:`EvidenceStore.staged_file`), then renamed to its hash, never
+copied again. Stored files are never changed; a file no record refers to any more is
 removed only by the data check, never as a side effect of a detach (an undo may bring the record
 back).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import shutil
+import stat
+import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import ImportFileError
 from ..storage.folder import os_reason
@@ -31,6 +39,10 @@ MEDIA_TYPES: dict[str, str] = {
 }
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CHUNK = 1024 * 1024
+TEMP_PREFIX, TEMP_SUFFIX = ".evidence.", ".tmp"
+"""A file being written into the store: never named by a record; one a crash left is removed by
+the data check (backup/check.py), or by the next import once an hour old."""
+STALE_AFTER = 3600.0  # seconds
 
 
 @dataclass(frozen=True)
@@ -104,7 +116,7 @@ class EvidenceStore:
         the source changed meanwhile. About the cost of a bare copy and hash (BENCHMARKS.md)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
-        fd, temp_name = tempfile.mkstemp(prefix=".evidence.", suffix=".tmp", dir=self.folder)
+        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.folder)
         os.close(fd)
         temp = Path(temp_name)
         try:
@@ -127,6 +139,81 @@ class EvidenceStore:
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
+
+    def staged_file(self) -> tuple[BinaryIO, Path]:
+        """A new private temporary file in the store's folder, open for writing, and its path:
+        written by the caller, then :meth:`adopt`-ed, or removed by the caller."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.folder)
+        return open(fd, "wb"), Path(name)
+
+    def remove_stale_temps(self, older_than: float = STALE_AFTER) -> None:
+        """Remove the temporary files a killed write left in the store's folder (those at least
+        ``older_than`` seconds old: a younger one may belong to a write under way); any failure
+        is ignored (the data check removes them too)."""
+        now = time.time()
+        with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX)):
+                    continue
+                with contextlib.suppress(OSError):
+                    info = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= older_than:
+                        os.unlink(entry.path)
+
+    def adopt(
+        self, temp: Path, sha256: str, *, flushed: bool = False, sync_folder: bool = True
+    ) -> bool:
+        """Take ``temp`` (a :meth:`staged_file` whose content the caller hashed as ``sha256``
+        while writing it) into the store: its type checked by its first bytes, flushed to disk
+        (``flushed``: the caller did, once written), renamed to its hash, the folder flushed too
+        (``sync_folder``: False when the caller calls :meth:`sync_folder` once after several).
+        True when the file is new; False when the store already holds that content: ``temp`` is
+        removed and the stored file left as it is. Refused with an :class:`ImportFileError`
+        (``temp`` removed) when not a PDF, JPEG or PNG, or when the disk fails."""
+        target = self.path(sha256)
+        if temp.parent != self.folder or not temp.name.startswith(TEMP_PREFIX):
+            raise ValueError(f"not a staged file of this store: {temp}")
+        try:
+            with open(temp, "r+b") as staged:  # written to: Windows flushes only such handles
+                head = staged.read(16)
+                size = os.fstat(staged.fileno()).st_size
+                if sniff(head) is None:
+                    raise ImportFileError(
+                        f"Tệp “{sha256}” không phải PDF, ảnh JPEG hoặc PNG (kiểm tra theo nội "
+                        "dung tệp, không theo phần mở rộng). Hãy lưu lại ở một trong các dạng đó."
+                    )
+                if target.is_file() and target.stat().st_size == size:
+                    new = False
+                else:
+                    if not flushed:
+                        os.fsync(staged.fileno())
+                    new = True
+            if not new:
+                temp.unlink()
+                return False
+            os.replace(temp, target)
+            if sync_folder:
+                self.sync_folder()
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise ImportFileError(
+                f"Không ghi được tệp minh chứng vào thư mục dữ liệu: {os_reason(exc)}."
+            ) from exc
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        return True
+
+    def sync_folder(self) -> None:
+        """Flush the store folder's entries (the renames into it) to disk."""
+        if sys.platform == "win32":
+            return  # a rename is flushed with the file there; folders cannot be opened to fsync
+        fd = os.open(self.folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def copy_out(self, sha256: str, folder: Path) -> None:
         """Copy a stored file to ``folder`` under its hash (a backup on a USB stick): temporary
