@@ -257,7 +257,9 @@ def test_merging_another_organisation(home: Path, tmp_path: Path) -> None:
 
     other = tmp_path / "tan-loc"
     with Workspace.open(home) as ws:
-        mine = next(m for m in ws.members.list() if m.national_id)
+        mine = next(
+            m for m in ws.members.list() if m.national_id and not ws.members.get(m.id).fields.email
+        )
         home_name = ws.organization.get().name
     with Workspace.open(other) as ws:
         ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn"))
@@ -268,6 +270,7 @@ def test_merging_another_organisation(home: Path, tmp_path: Path) -> None:
                 "birth_date": mine.birth_date.strftime("%d/%m/%Y"),
                 "branch_id": branch.id,
                 "national_id": mine.national_id,
+                "email": "an@tanloc.vn",
             }
         )
     bundle = tmp_path / "tan-loc.dcs"
@@ -291,11 +294,17 @@ def test_merging_another_organisation(home: Path, tmp_path: Path) -> None:
     assert code == 0, err
     plan = json.loads(out)
     assert plan["applied"] is False
-    assert [(m["mine"], m["theirs"], m["reason"]) for m in plan["matches"]] == [
-        (mine.id, theirs, "cccd")
+    assert [(m["mine"], m["theirs"], m["reason"], m["filled"]) for m in plan["matches"]] == [
+        (mine.id, theirs, "cccd", ["email"])
     ]
     code, out, err = cli(
         "bundle", "import", str(bundle), "--merge-organization", "--data-dir", str(home)
     )
     assert code == 0, err
+    assert (
+        f"Cùng một người: Lê Công Ẩn ({mine.birth_date:%d/%m/%Y}), trùng CCCD; lấy thêm từ "
+        "tệp: Email"
+    ) in out.splitlines()
+    with Workspace.open(home) as ws:
+        assert ws.members.get(mine.id).fields.email == "an@tanloc.vn"
     assert out.splitlines()[-1] == "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập)."

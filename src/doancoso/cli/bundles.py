@@ -7,7 +7,8 @@ an explicit choice). ``inspect --format json`` prints ``format``, ``version``, `
 ``counts`` (rows per table and ``evidence_files``, the number of evidence files; the rows of the
 table ``evidence_files`` are under ``evidence_file_rows``). ``import --format json`` prints ``new``,
 ``updated``, ``deleted``, ``unchanged`` (counts per table), ``conflicts`` [{``table``, ``id``,
-``fields``}], ``applied`` and ``matches``. A refused bundle exits 1 with the message on stderr;
+``fields``}], ``applied`` and ``matches`` (each with ``filled``: the fields ours takes from
+theirs). A refused bundle exits 1 with the message on stderr;
 an import that meets conflicts without ``--on-conflict`` applies nothing, lists them, exits 1.
 """
 
@@ -15,12 +16,15 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.bundle.crypto import PasswordNeeded
+from ..core.bundle.labels import filled_text
 from ..core.bundle.manifest import KIND_LABELS
 from ..core.errors import AppError
+from ..core.lang.dates import format_vn_date
 from ..core.storage.folder import os_reason
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
@@ -84,7 +88,9 @@ def register(subparsers: Subparsers) -> None:
     take.add_argument(
         "--merge-organization",
         action="store_true",
-        help="sáp nhập dữ liệu của một tổ chức Đoàn khác vào tổ chức này",
+        help="sáp nhập dữ liệu của một tổ chức Đoàn khác vào tổ chức này: chi đoàn cùng tên được "
+        "gộp; người trùng CCCD, hoặc trùng họ tên và ngày sinh, được ghép làm một (gộp quá trình, "
+        "lấy thêm từ tệp những thông tin máy này còn để trống)",
     )
     _format_option(take)
     take.set_defaults(handler=import_bundle)
@@ -212,7 +218,9 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     print(f"Không đổi: {_counts(result.unchanged)}", file=out)
     for match in result.matches:
         reason = "trùng CCCD" if match.reason == "cccd" else "trùng họ tên và ngày sinh"
-        print(f"Cùng một người: {match.full_name} ({match.birth_date}), {reason}", file=out)
+        taken = f"; lấy thêm từ tệp: {filled_text(match.filled)}" if match.filled else ""
+        born = format_vn_date(date.fromisoformat(match.birth_date))
+        print(f"Cùng một người: {match.full_name} ({born}), {reason}{taken}", file=out)
     for branch in result.branches:
         action = "gộp vào chi đoàn của máy này" if branch.action == "joined" else "giữ riêng"
         print(f"Chi đoàn “{branch.theirs_name}”: {action} (“{branch.name}”)", file=out)

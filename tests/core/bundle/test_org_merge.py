@@ -14,6 +14,7 @@ from bundle_sync import bundle_of, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.sync_errors import ForeignBundle, InvalidRows, SyncError
 from doancoso.core.organization import OrganizationInfo
+from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 
 TAN_LOC = OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn Cà Mau")
@@ -100,7 +101,7 @@ def test_merging_joins_histories_and_records_the_merge(home: Workspace, other: W
     assert merged in history
     assert merged in [(e.kind, e.kind_label, e.note) for e in home.events.history(by_name.id)]
     assert merged in [(e.kind, e.kind_label, e.note) for e in home.events.history(new.id)]
-    assert home.members.get(by_id.id).fields.phone != "0900000001"  # ours kept
+    assert home.members.get(by_id.id).fields.phone == "0900000001"  # ours had none: taken
 
     again = apply(home, bundle_of(other), merge_organization=True)
     assert (again.new, again.updated, again.deleted) == ({}, {}, {})
@@ -168,3 +169,59 @@ def test_a_report_bundle_cannot_be_merged_in(home: Workspace, other: Workspace) 
         "Chỉ sáp nhập được từ một gói bàn giao (tệp này là gói báo cáo). "
         "Không có gì được ghi vào dữ liệu."
     )
+
+
+def test_a_matched_member_takes_the_fields_ours_lacked_and_keeps_its_own(
+    home: Workspace, other: Workspace
+) -> None:
+    by_id, by_name = home.members.list()[0], home.members.list()[2]
+    ours = home.members.get(by_name.id).fields
+    assert (ours.national_id, ours.father_name, ours.email) == (None, None, None)
+    dung = next(m for m in other.members.list() if m.full_name == "Nguyễn Thanh Dung")
+    other.members.save(
+        {"full_name": "Nguyễn Thanh Dung", "birth_date": dung.birth_date.strftime("%d/%m/%Y"),
+         "branch_id": dung.branch_id, "national_id": "096301000777", "father_name": "Nguyễn Văn Tư",
+         "email": "dung@example.vn", "hometown": "Tân Lộc, Cà Mau"},
+        dung.id,
+    )  # fmt: skip
+    kept = {"hometown": home.members.get(by_name.id).fields.hometown}
+    taken = {"national_id", "father_name", "email"} | (
+        {"hometown"} if not kept["hometown"] else set()
+    )
+    preview = plan(home, bundle_of(other), merge_organization=True)
+    filled = {m.mine_id: set(m.filled) for m in preview.matches}
+    assert filled[by_name.id] == taken  # shown before anything is written
+    assert home.members.get(by_name.id).fields.national_id is None
+
+    result = apply(home, bundle_of(other), merge_organization=True)
+    assert result.applied
+    after = home.members.get(by_name.id).fields
+    assert (after.national_id, after.father_name, after.email) == (
+        "096301000777", "Nguyễn Văn Tư", "dung@example.vn",
+    )  # fmt: skip
+    assert after.full_name == ours.full_name and after.phone == ours.phone  # ours kept
+    if kept["hometown"]:
+        assert after.hometown == kept["hometown"]
+    assert [m.full_name for m in home.members.list(MemberFilter(search="096301000777"))] == [
+        ours.full_name
+    ]
+    # the CCCD ours already had is never replaced
+    assert home.members.get(by_id.id).fields.national_id == by_id.national_id
+    assert home.check().problems == []
+
+
+def test_a_cccd_another_of_ours_holds_is_not_taken(home: Workspace, other: Workspace) -> None:
+    holder, by_name = home.members.list()[1], home.members.list()[2]
+    assert holder.national_id
+    dung = next(m for m in other.members.list() if m.full_name == "Nguyễn Thanh Dung")
+    other.members.save(
+        {"full_name": "Nguyễn Thanh Dung", "birth_date": dung.birth_date.strftime("%d/%m/%Y"),
+         "branch_id": dung.branch_id, "national_id": holder.national_id},
+        dung.id,
+    )  # fmt: skip
+    result = apply(home, bundle_of(other), merge_organization=True)
+    assert result.applied
+    matched = {m.mine_id: m.filled for m in result.matches}
+    assert "national_id" not in matched.get(by_name.id, ())
+    assert home.members.get(by_name.id).fields.national_id is None
+    assert home.members.get(holder.id).fields.national_id == holder.national_id

@@ -140,8 +140,10 @@ def test_another_organisation_is_refused_unless_merged(
         theirs = other.branches.create("Chi đoàn ấp Tân Phú")
         hanh = other.members.save({"full_name": "Võ Thị Hạnh", "birth_date": "01/01/2002",
                                    "branch_id": theirs.id})  # fmt: skip
-        other.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000"})
-        add_people(ws)
+        other.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000",
+                            "phone": "0911222333", "father_name": "Nguyễn Văn Tư"})  # fmt: skip
+        ours_phone = ws.members.get(add_people(ws)["Nguyễn Văn An"]).fields.phone
+        assert ours_phone
         ours = ws.branches.create("Chi đoàn ấp Bà Điều")
         bundle = export_through_gui(qtbot, other, tmp_path)
         wizard = import_wizard(qtbot, ws, ScriptedPrompts())
@@ -157,8 +159,8 @@ def test_another_organisation_is_refused_unless_merged(
         assert wizard.page == PLAN_PAGE and not wizard.merge_panel.isHidden()
         matches = wizard.merge_panel.match_list
         assert [matches.item(i).text() for i in range(matches.count())] == [
-            "Nguyễn Văn An (15/03/2000) — cùng họ tên và ngày sinh"
-        ]
+            "Nguyễn Văn An (15/03/2000) — cùng họ tên và ngày sinh; lấy thêm: Họ tên cha"
+        ]  # ours has a phone: kept
         assert len(ws.members.ids()) == 3  # the dry run wrote nothing
         panel = wizard.merge_panel
         assert panel.branch_table.item(0, 0).text() == "Chi đoàn ấp Tân Phú"
@@ -177,6 +179,9 @@ def test_another_organisation_is_refused_unless_merged(
         names = sorted(ws.members.get(i).fields.full_name for i in ws.members.ids())
         assert names == ["Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bích", "Võ Thị Hạnh"]
         assert ws.members.get(hanh).branch_name == "Chi đoàn ấp Bà Điều"
+        an = next(ws.members.get(i) for i in ws.members.ids()
+                  if ws.members.get(i).fields.full_name == "Nguyễn Văn An")  # fmt: skip
+        assert (an.fields.father_name, an.fields.phone) == ("Nguyễn Văn Tư", ours_phone)
         assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Bà Điều"]
     finally:
         other.close()

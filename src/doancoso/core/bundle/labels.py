@@ -67,3 +67,8 @@ def table_label(table: str) -> str:
 
 def field_label(field: str) -> str:
     return FIELD_LABELS.get(field, field)
+
+
+def filled_text(fields: tuple[str, ...] | list[str]) -> str:
+    """The fields a matched member took from the other organisation's record, in words."""
+    return ", ".join(field_label(f) for f in fields)

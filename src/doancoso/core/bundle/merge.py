@@ -99,6 +99,8 @@ class Match:
     reason: Literal["cccd", "name_birth"]
     full_name: str
     birth_date: str
+    filled: tuple[str, ...] = ()
+    """The fields ours lacked that theirs had: taken into ours (column names)."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ class ImportPlan:
                     "reason": m.reason,
                     "full_name": m.full_name,
                     "birth_date": m.birth_date,
+                    "filled": list(m.filled),
                 }
                 for m in self.matches
             ],  # fmt: skip

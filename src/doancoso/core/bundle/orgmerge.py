@@ -9,7 +9,10 @@ a row of ours (its ``organization_id`` ours), keeping its id, except:
   with ours; the others are kept (renamed by ``branch_names``);
 - its members who are the same person as one of ours: matched by CCCD, then by full name and
   birth date (a :class:`~.merge.Match`, for the secretary to confirm; ``unmatch`` keeps a
-  member apart), their histories (events, attendance, ratings...) joined onto ours;
+  member apart), their histories (events, attendance, ratings...) joined onto ours, and each
+  field of the sổ đoàn viên ours left empty taken from theirs (:data:`FILLED`: a phone, a
+  CCCD, the father's name...; nothing of ours is overwritten, and a CCCD or member code that
+  another of ours holds is not taken);
 - rows that this organisation can hold once (the activity kind of a code, a setting, the plan,
   rating round and checklist of a year, a member's rating in a round...): ours is kept and what
   named theirs names ours.
@@ -49,6 +52,19 @@ JOIN_KEYS: dict[str, tuple[str, ...]] = {
 }
 """Rows this organisation holds once per key: a live one of theirs with the key of a live one of
 ours is joined with ours."""
+FILLED = (
+    "other_name", "gender", "hometown", "address_hamlet", "address_commune", "address_province",
+    "ethnicity", "religion", "national_id", "national_id_date", "national_id_place", "phone",
+    "email", "occupation", "education", "qualification", "political_theory", "foreign_language",
+    "computer_skills", "member_code", "admission_date", "admission_place", "admission_decision",
+    "card_number", "book_number", "party_date", "association", "father_name",
+    "father_birth_year", "father_occupation", "mother_name", "mother_birth_year",
+    "mother_occupation",
+)  # fmt: skip
+"""The fields of a matched member that ours takes from theirs when ours is empty (not the name,
+birth date, chi đoàn, standing or notes, which are ours)."""
+_UNIQUE = ("national_id", "member_code")
+"""Fields one member of an organisation holds at most."""
 JSON_ID_LISTS = {"activities": ("branch_ids", "target_ids")}
 MERGE_EVENT = "org_merge"
 _EVENT_STATUSES = ("active", "temporary")
@@ -86,6 +102,8 @@ class OrgMapper:
         self.ids: dict[str, str] = {their_org: my_org}
         self.brought: list[str] = []
         """Members brought in by this import (ours for the matched), for the merge event."""
+        self.fills: dict[str, dict[str, Any]] = {}
+        """For each of ours matched: the fields taken from theirs (Python values)."""
 
     def remap(self, session: Session, table: str, row: dict[str, Any]) -> dict[str, Any] | None:
         """``row`` as a row of ours, or None when it is joined with one of ours."""
@@ -191,10 +209,43 @@ class OrgMapper:
         mine_id, reason = found
         self.ids[row["id"]] = mine_id
         self.brought.append(mine_id)
+        fills = self._fills(session, mine_id, row)
+        if fills:
+            self.fills.setdefault(mine_id, {}).update(fills)
         self.plan.matches.append(
-            Match(mine_id, row["id"], reason, row["full_name"], row["birth_date"])  # type: ignore[arg-type]
+            Match(mine_id, row["id"], reason, row["full_name"], row["birth_date"], tuple(fills))  # type: ignore[arg-type]
         )
         return None
+
+    def _fills(self, session: Session, mine_id: str, row: dict[str, Any]) -> dict[str, Any]:
+        """The fields of ``row`` (theirs) that ours (``mine_id``) lacks, as Python values."""
+        from sqlalchemy import select
+
+        from ..storage.models import Member
+        from .validate import python_values
+
+        columns = Member.__table__.c
+        theirs = {c: row[c] for c in FILLED if row.get(c) not in (None, "")}
+        if not theirs:
+            return {}
+        mine = session.execute(select(*(columns[c] for c in theirs)).where(columns.id == mine_id))
+        ours = mine.one()._mapping
+        fills: dict[str, Any] = {}
+        for name, value in python_values("members", theirs).items():
+            if ours[name] not in (None, "") or name in self.fills.get(mine_id, {}):
+                continue
+            if name in _UNIQUE:
+                held = session.execute(
+                    select(columns.id).where(
+                        columns.organization_id == self.my_org,
+                        columns.deleted_at.is_(None),
+                        columns[name] == value,
+                    )
+                ).first()
+                if held is not None or any(f.get(name) == value for f in self.fills.values()):
+                    continue  # another of ours holds it: not taken
+            fills[name] = value
+        return fills
 
     # rows held once ----------------------------------------------------------------------------
 
@@ -223,6 +274,7 @@ class OrgMapper:
         from ..storage.models import Member, MemberEvent
         from ..storage.tracking import transaction_time
 
+        _fill_members(session, self.fills)
         today = transaction_time(session).date()
         for start in range(0, len(self.brought), 500):
             part = self.brought[start : start + 500]
@@ -263,6 +315,25 @@ class OrgMapper:
                     )
                 )
         session.flush()
+
+
+def _fill_members(session: Session, fills: Mapping[str, Mapping[str, Any]]) -> None:
+    """Write the fields taken from theirs into ours (their derived search keys made again)."""
+    from ..roster.service import derived_columns
+    from ..storage.models import Member
+
+    for mine_id, fields in fills.items():
+        member = session.get(Member, mine_id)
+        if member is None:
+            continue
+        for name, value in fields.items():
+            setattr(member, name, value)
+        derived = derived_columns(
+            member.full_name, member.other_name, member.national_id, member.phone,
+            member.member_code,
+        )  # fmt: skip
+        member.sort_key, member.search_text = derived["sort_key"], derived["search_text"]
+    session.flush()
 
 
 def _mapping(theirs_id: str, theirs_name: str, action: str, mine_id: str | None, name: str) -> Any:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.bundle.labels import filled_text
 from .conflicts import value_text
 
 KEEP = ""
@@ -102,9 +103,10 @@ class MergePanel(QWidget):
         self.match_list.blockSignals(True)
         self.match_list.clear()
         for match in self.matches:
+            taken = f"; lấy thêm: {filled_text(match.filled)}" if match.filled else ""
             item = QListWidgetItem(
                 f"{match.full_name} ({value_text(match.birth_date)}) — "
-                f"{REASONS.get(match.reason, match.reason)}"
+                f"{REASONS.get(match.reason, match.reason)}{taken}"
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
