@@ -116,7 +116,7 @@ def test_rows_are_read_column_by_column_into_the_json_form_of_each_value(
     with contextlib.closing(sqlite3.connect(home.data_dir / DATABASE_FILE)) as conn:
         for table, rows in carried.items():
             kinds = columns_of(table)
-            raw = conn.execute(f"SELECT {', '.join(kinds)} FROM {table} ORDER BY id").fetchall()
+            raw = conn.execute(f"SELECT {', '.join(kinds)} FROM {table} ORDER BY rowid").fetchall()
             one_by_one = [
                 {n: to_json(v, kinds[n]) for n, v in zip(kinds, values, strict=True)}
                 for values in raw

@@ -113,6 +113,24 @@ def to_json(value: Any, kind: str) -> JsonValue:
     return str(value)
 
 
+def _iso_datetime(value: str | None) -> str | None:
+    """A date and time as SQLite holds it (text) in its ISO form, as ``to_json`` makes it;
+    the form the app stores (``YYYY-MM-DD HH:MM:SS.ffffff``, microseconds not all zero: what
+    ``isoformat`` would give back with a ``T``) without making it again."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value)  # checked whatever its form
+    if (
+        len(value) == 26
+        and value[10] == " "
+        and value[19] == "."
+        and moment.microsecond
+        and moment.tzinfo is None
+    ):
+        return f"{value[:10]}T{value[11:]}"
+    return moment.isoformat()
+
+
 def _column(kind: str, plain: frozenset[type]) -> Callable[[list[Any]], list[Any]]:
     """A column of values as SQLite returns them → their JSON form (:func:`to_json`), taken
     as they are when each is already of a ``plain`` type (or None)."""
@@ -122,7 +140,7 @@ def _column(kind: str, plain: frozenset[type]) -> Callable[[list[Any]], list[Any
         if found <= plain:
             return values
         if kind == "datetime" and found <= _TEXT:
-            return [None if v is None else datetime.fromisoformat(v).isoformat() for v in values]
+            return list(map(_iso_datetime, values))
         if kind == "date" and found <= _TEXT:
             return [None if v is None else v[:10] for v in values]
         if kind == "bool" and found <= _WHOLE:
@@ -284,7 +302,7 @@ class Snapshot:
         kinds = columns_of(table)
         names = list(kinds)
         cursor = self._conn.execute(
-            f"SELECT {', '.join(names)} FROM {table} WHERE {where} ORDER BY id",
+            f"SELECT {', '.join(names)} FROM {table} WHERE {where} ORDER BY rowid",
             _bind(self.organization_id, params),
         )
         converts = [_JSON_COLUMNS[kinds[n]] for n in names]
