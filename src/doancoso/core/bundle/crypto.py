@@ -244,30 +244,33 @@ class EncryptingWriter:
             self._sealed = len(self._header.raw)
         return self._header, self._aes
 
-    def _seal(self, data: bytes | bytearray | memoryview, last: bool) -> None:
+    def _seal(self, data: bytes | bytearray | memoryview, last: bool) -> bytes:
         header, aes = self._keyed()
         nonce = _nonce(header.nonce_prefix, self._counter, last)
         sealed = aes.encrypt(nonce, data, header.raw)
-        self._out.write(sealed)
         self._sealed += len(sealed)
         self._counter += 1
+        return sealed
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
         if self._finished:
             raise ValueError("write after finish")
+        sealed: list[bytes] = []
         with memoryview(data) as view, view.cast("B") as octets:
             size = octets.nbytes
             start = 0
             if self._buffer and len(self._buffer) + size > self._chunk:
                 start = self._chunk - len(self._buffer)
                 self._buffer += octets[:start]
-                self._seal(self._buffer, last=False)
+                sealed.append(self._seal(self._buffer, last=False))
                 self._buffer.clear()
             # Whole chunks straight from ``data``, keeping at least one byte for the last one.
             while size - start > self._chunk:
-                self._seal(octets[start : start + self._chunk], last=False)
+                sealed.append(self._seal(octets[start : start + self._chunk], last=False))
                 start += self._chunk
             self._buffer += octets[start:]
+        if sealed:  # one write of what this call sealed (1 MiB of evidence: 16 chunks)
+            self._out.write(sealed[0] if len(sealed) == 1 else b"".join(sealed))
         self._position += size
         return size
 
@@ -286,7 +289,7 @@ class EncryptingWriter:
     def finish(self) -> None:
         """Seal the last chunk (empty only when nothing at all was written)."""
         if not self._finished:
-            self._seal(self._buffer, last=True)
+            self._out.write(self._seal(self._buffer, last=True))
             self._buffer.clear()
             self._finished = True
             self._out.flush()
@@ -303,20 +306,23 @@ class EncryptingWriter:
         header, aes = self._keyed()
         digest = hashlib.sha256()
         head = _read_exact(source, len(header.raw))
-        digest.update(head)
         if head != header.raw:
             raise ReadBackMismatch("the header differs")
         done, segment = len(head), self._chunk + _TAG
         per_block = max(1, _READ_BACK_BLOCK // segment)
         counter = 0
-        with ThreadPoolExecutor(1, thread_name_prefix="doancoso-doc-lai") as reading:
+        with (
+            ThreadPoolExecutor(1, thread_name_prefix="doancoso-doc-lai") as reading,
+            ThreadPoolExecutor(1, thread_name_prefix="doancoso-bam") as hashing,
+        ):  # three stages at once: the stick read, the bytes read hashed, the chunks checked
             ahead = reading.submit(_read_exact, source, segment * per_block)
+            hashed = hashing.submit(digest.update, head)
             while counter < self._counter:
                 block = ahead.result()
                 if not block:
                     break
-                ahead = reading.submit(_read_exact, source, segment * per_block)  # the stick
-                digest.update(block)  # works while this block is checked
+                ahead = reading.submit(_read_exact, source, segment * per_block)
+                hashed = hashing.submit(digest.update, block)  # in order: one thread
                 with memoryview(block) as view:
                     for start in range(0, len(view), segment):
                         if counter == self._counter:
@@ -332,6 +338,7 @@ class EncryptingWriter:
                 if progress is not None:
                     progress(done)
             rest = ahead.result()
+            hashed.result()
         if counter != self._counter or done != self._sealed or rest or source.read(1):
             raise ReadBackMismatch(f"{done} bytes read, {self._sealed} written")
         return digest.hexdigest()

@@ -298,6 +298,14 @@ class Snapshot:
         return list(self._where)
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        for names, columns in self.columns(table):
+            for values in zip(*columns, strict=True):
+                yield dict(zip(names, values, strict=True))
+
+    def columns(self, table: str) -> Iterator[tuple[list[str], list[list[JsonValue]]]]:
+        """The rows of ``table`` (as :meth:`rows` gives them), 1,000 at a time, as columns: the
+        column names, and per column its values in their JSON form (what the container's
+        writer encodes a column at a time)."""
         where, params = self._where[table]
         kinds = columns_of(table)
         names = list(kinds)
@@ -308,12 +316,13 @@ class Snapshot:
         converts = [_JSON_COLUMNS[kinds[n]] for n in names]
         try:
             while chunk := cursor.fetchmany(_CHUNK):
-                columns = [
-                    convert(list(column))
-                    for convert, column in zip(converts, zip(*chunk, strict=True), strict=True)
-                ]
-                for values in zip(*columns, strict=True):
-                    yield dict(zip(names, values, strict=True))
+                yield (
+                    names,
+                    [
+                        convert(list(column))
+                        for convert, column in zip(converts, zip(*chunk, strict=True), strict=True)
+                    ],
+                )
         finally:
             cursor.close()
 

@@ -71,21 +71,73 @@ def _row_encoder() -> Callable[[dict[str, Any]], str]:
     return encode
 
 
+def _line(encode: Callable[[dict[str, Any]], str], row: dict[str, Any], table: str) -> str:
+    try:
+        return encode(row)
+    except (TypeError, ValueError) as exc:
+        raise BundleError(
+            f"Một bản ghi của bảng “{table}” không ghi được vào gói dữ liệu ({exc}). "
+            f"{NOTHING_CHANGED}"
+        ) from exc
+
+
 def _encoded(rows: Iterator[dict[str, Any]], table: str) -> Iterator[bytes]:
     """The rows as JSON lines, in batches of about 256 KiB."""
     encode = _row_encoder()
     batch: list[str] = []
     size = 0
     for row in rows:
-        try:
-            line = encode(row)
-        except (TypeError, ValueError) as exc:
-            raise BundleError(
-                f"Một bản ghi của bảng “{table}” không ghi được vào gói dữ liệu ({exc}). "
-                f"{NOTHING_CHANGED}"
-            ) from exc
+        line = _line(encode, row, table)
         batch.append(line)
         size += len(line)
+        if size >= _BATCH:
+            batch.append("")
+            yield "\n".join(batch).encode("utf-8")
+            batch, size = [], 0
+    if batch:
+        batch.append("")
+        yield "\n".join(batch).encode("utf-8")
+
+
+_COLUMN = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=("\n", ":"))
+"""A column's values as a JSON array whose items are separated by a newline, which JSON text
+never holds unescaped (strings write it ``\\n``): split on it, each value's JSON text."""
+
+
+def _lines_of_columns(names: list[str], columns: list[list[Any]], table: str) -> list[str]:
+    """The JSON lines of a chunk of rows given as columns, each line exactly what
+    :func:`_encoded` writes of that row: each column encoded by one call, each line then one
+    ``%``-format of a template holding the keys."""
+    encoded = []
+    try:
+        for column in columns:
+            parts = _COLUMN.encode(column)[1:-1].split("\n")
+            if len(parts) != len(column):
+                break  # a value not a JSON scalar: row by row below
+            encoded.append(parts)
+    except (TypeError, ValueError):
+        pass  # row by row below, to stop on the row at fault with its message
+    if len(encoded) != len(columns) or not columns:
+        encode = _row_encoder()
+        return [
+            _line(encode, dict(zip(names, values, strict=True)), table)
+            for values in zip(*columns, strict=True)
+        ]
+    keys = (json.encoder.encode_basestring(name).replace("%", "%%") + ":%s" for name in names)
+    template = "{" + ",".join(keys) + "}"
+    return list(map(template.__mod__, zip(*encoded, strict=True)))
+
+
+def _encoded_columns(
+    chunks: Iterator[tuple[list[str], list[list[Any]]]], table: str
+) -> Iterator[bytes]:
+    """What :func:`_encoded` makes of the same rows, from chunks of columns (the snapshot's)."""
+    batch: list[str] = []
+    size = 0
+    for names, columns in chunks:
+        lines = _lines_of_columns(names, columns, table)
+        batch.extend(lines)
+        size += sum(map(len, lines))
         if size >= _BATCH:
             batch.append("")
             yield "\n".join(batch).encode("utf-8")
@@ -234,7 +286,13 @@ def write_container(
             name = f"data/{table}.jsonl"
             size, lines = 0, 0
             pipeline.put(zip_members.begin, _zip_info(name, moment, True), True)
-            for batch in _encoded(source.rows(table), table):
+            columns = getattr(source, "columns", None)  # rows a column at a time
+            batches = (
+                _encoded(source.rows(table), table)
+                if columns is None
+                else _encoded_columns(columns(table), table)
+            )
+            for batch in batches:
                 pipeline.put(zip_members.write_hashed, batch, size=len(batch))
                 size += len(batch)
                 count = batch.count(b"\n")
