@@ -309,7 +309,7 @@ class Snapshot:
         where, params = self._where[table]
         kinds = columns_of(table)
         names = list(kinds)
-        cursor = self._conn.execute(
+        cursor = self._conn.execute(  # rowid order: a scan of the table, not of an index
             f"SELECT {', '.join(names)} FROM {table} WHERE {where} ORDER BY rowid",
             _bind(self.organization_id, params),
         )
