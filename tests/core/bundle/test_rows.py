@@ -133,8 +133,7 @@ def test_rows_are_read_column_by_column_into_the_json_form_of_each_value(
 
 def test_rows_encoded_a_column_at_a_time_are_the_same_bytes(home: Workspace) -> None:
     """The writer encodes a snapshot's rows a column at a time: byte for byte the JSON lines
-    it writes of the same rows one at a time, for every table (in several batches for the
-    large ones)."""
+    it writes of the same rows one at a time, for every table."""
     from doancoso.core.bundle.writer import _encoded, _encoded_columns
 
     with collect(home, "handover") as snap:
