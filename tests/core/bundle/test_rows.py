@@ -177,3 +177,18 @@ def test_awkward_values_encoded_a_column_at_a_time() -> None:
     assert by_column.value.message.startswith(
         "Một bản ghi của bảng “members” không ghi được vào gói dữ liệu"
     )
+
+
+def test_large_tables_encoded_a_column_at_a_time_in_several_batches() -> None:
+    from doancoso.core.bundle.writer import _encoded, _encoded_columns
+
+    names = ["id", "ho_ten"]
+    chunks = [
+        (names, [[f"{c}-{i}" for i in range(1000)], [f"Nguyễn Văn {i} " * 40 for i in range(1000)]])
+        for c in range(3)
+    ]
+    rows = [dict(zip(n, v, strict=True)) for n, cols in chunks for v in zip(*cols, strict=True)]
+    by_column = list(_encoded_columns(iter(chunks), "members"))
+    assert len(by_column) >= 2
+    assert b"".join(by_column) == b"".join(_encoded(iter(rows), "members"))
+    assert b"".join(by_column).count(b"\n") == 3000
