@@ -143,7 +143,10 @@ def test_progress_goes_up_to_the_end_and_can_cancel(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.dcs", "kho"]
 
 
-def test_damaged_evidence_in_the_store_stops_the_export(tmp_path: Path) -> None:
+@pytest.mark.parametrize("password", [None, PASSWORD])
+def test_damaged_evidence_in_the_store_stops_the_export(
+    tmp_path: Path, password: str | None
+) -> None:
     source = sample_source(tmp_path / "kho")
     sha256 = source.evidence_hashes()[1]
     path = source.evidence(sha256)
@@ -151,7 +154,7 @@ def test_damaged_evidence_in_the_store_stops_the_export(tmp_path: Path) -> None:
     target = tmp_path / "usb"
     target.mkdir()
     with pytest.raises(BundleError) as error:
-        write_bundle(target / "b.dcs", source, password=None)
+        write_bundle(target / "b.dcs", source, password=password, kdf_log2_n=10)
     assert error.value.message == (
         f"Tệp minh chứng {sha256[:12]}… không đọc được hoặc đã bị hỏng trong kho minh chứng: "
         "hãy chạy “Kiểm tra dữ liệu” (lệnh doancoso check) rồi xuất lại. Không có tệp nào "
@@ -160,9 +163,35 @@ def test_damaged_evidence_in_the_store_stops_the_export(tmp_path: Path) -> None:
     assert list(target.iterdir()) == []
     path.unlink()
     with pytest.raises(BundleError) as error:
-        write_bundle(target / "b.dcs", source, password=None)
+        write_bundle(target / "b.dcs", source, password=password, kdf_log2_n=10)
     assert error.value.message.startswith(f"Tệp minh chứng {sha256[:12]}… không đọc được")
     assert list(target.iterdir()) == []
+
+
+def test_a_large_store_file_changed_at_its_end_is_refused_as_it_is_copied(
+    tmp_path: Path,
+) -> None:
+    """A 6 MB evidence file whose last byte no longer matches its name: found in the pass that
+    copies it into the bundle (while the blocks before it are being written), the export
+    stopped with its message, nothing left on the stick."""
+    big = os.urandom(6 * 1024 * 1024)
+    source = DictSource(
+        {"members": [{"id": str(i), "ho_ten": "Nguyễn Văn An"} for i in range(5000)]},
+        [big, b"%PDF-1.4\n"],
+        folder=tmp_path / "kho",
+    )
+    sha256 = hashlib.sha256(big).hexdigest()
+    source.evidence(sha256).write_bytes(big[:-1] + bytes([big[-1] ^ 1]))
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with pytest.raises(BundleError) as error:
+        write_bundle(stick / "b.dcs", source, password=PASSWORD, kdf_log2_n=10)
+    assert error.value.message == (
+        f"Tệp minh chứng {sha256[:12]}… không đọc được hoặc đã bị hỏng trong kho minh chứng: "
+        "hãy chạy “Kiểm tra dữ liệu” (lệnh doancoso check) rồi xuất lại. Không có tệp nào "
+        "được ghi."
+    )
+    assert list(stick.iterdir()) == []
 
 
 def test_a_row_that_is_not_json_stops_the_export(tmp_path: Path) -> None:

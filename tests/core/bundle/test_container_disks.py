@@ -5,10 +5,12 @@ nothing under the final name, and an older file of that name left as it was."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -181,39 +183,92 @@ def test_temporary_files_left_by_a_killed_export_are_removed(tmp_path: Path) -> 
         assert len(list(reader.rows("members"))) == 30
 
 
-class _BadStick(DictSource):
-    """A source that, once the bundle is being written, changes a byte of what is already on
-    the "stick" (the temporary file), as a failing stick returns other bytes than it took."""
-
-    def __init__(self, folder: Path, stick: Path) -> None:
-        super().__init__(
-            {"members": [{"id": str(i), "ho_ten": "Nguyễn Văn An"} for i in range(3000)]},
-            [os.urandom(64 * 1024), os.urandom(64 * 1024)],
-            folder=folder,
-        )
-        self._stick = stick
-        self._changed = False
-
-    def evidence(self, sha256: str) -> Path:
-        for temp in [] if self._changed else self._stick.glob(".*.doancoso.tmp"):
-            if temp.stat().st_size < 1000:
-                continue  # nothing on the stick yet (still in the writer's buffers)
-            self._changed = True
-            with open(temp, "r+b") as handle:
-                handle.seek(200)
-                byte = handle.read(1)
-                handle.seek(200)
-                handle.write(bytes([byte[0] ^ 0x10]))
-        return super().evidence(sha256)
+READ_BACK_FAILED = (
+    "Gói dữ liệu đọc lại từ “{folder}” bị hỏng: khác với dữ liệu vừa ghi (ổ đĩa hoặc USB có "
+    "thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. Không có tệp nào được để lại dưới tên "
+    "này."
+)
 
 
-@pytest.mark.parametrize("password", [None, "mật khẩu"])
-def test_a_stick_that_returns_other_bytes(tmp_path: Path, password: str | None) -> None:
+def _stick_source(folder: Path) -> DictSource:
+    """Rows and two random 64 KiB files: an encrypted bundle of three 64 KiB chunks."""
+    return DictSource(
+        {"members": [{"id": str(i), "ho_ten": "Nguyễn Văn An"} for i in range(3000)]},
+        [os.urandom(64 * 1024), os.urandom(64 * 1024)],
+        folder=folder,
+    )
+
+
+def _changing_the_stick(stick: Path, change: Callable[[Path], None]) -> Callable[[int, int], None]:
+    """A progress report that, when the read-back starts (its first report, before it reads a
+    byte: the second report of 700 out of 1,000, the writing's last being the first), changes
+    the file on the "stick" as a failing stick returns other bytes than it took."""
+    seen: list[int] = []
+
+    def report(done: int, total: int) -> None:
+        if done >= 700:
+            seen.append(done)
+            if len(seen) == 2:
+                (temp,) = stick.glob(".*.doancoso.tmp")
+                change(temp)
+
+    return report
+
+
+def _flip(offset: int) -> Callable[[Path], None]:
+    def change(temp: Path) -> None:
+        with open(temp, "r+b") as handle:
+            handle.seek(offset if offset >= 0 else temp.stat().st_size + offset)
+            byte = handle.read(1)
+            handle.seek(-1, os.SEEK_CUR)
+            handle.write(bytes([byte[0] ^ 0x10]))
+
+    return change
+
+
+def _cut(temp: Path) -> None:
+    os.truncate(temp, temp.stat().st_size - 1)
+
+
+def _grow(temp: Path) -> None:
+    with open(temp, "ab") as handle:
+        handle.write(b"\0")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_flip(30), _flip(200), _flip(100_000), _flip(-1), _cut, _grow],
+    ids=["header", "first-chunk", "middle-chunk", "last-tag", "cut", "grown"],
+)
+def test_the_read_back_catches_any_byte_changed_on_the_stick(
+    tmp_path: Path, change: Callable[[Path], None]
+) -> None:
+    """Encrypted: the read-back decrypts every chunk with the writer's key and checks its tag,
+    compares the header and the length: a byte changed anywhere after the write is caught."""
     stick = tmp_path / "usb"
     stick.mkdir()
-    source = _BadStick(tmp_path / "kho", stick)
+    target = stick / "b.dcs"
+    target.write_bytes(b"an older bundle")
+    source = _stick_source(tmp_path / "kho")
+    report = _changing_the_stick(stick, change)
+    with pytest.raises(BundleWriteError) as error:
+        write_bundle(target, source, password="mật khẩu", kdf_log2_n=10, report=report)
+    assert error.value.message == READ_BACK_FAILED.format(folder=stick)
+    assert [p.name for p in stick.iterdir()] == ["b.dcs"]
+    assert target.read_bytes() == b"an older bundle"
+    written = write_bundle(target, source, password="mật khẩu", kdf_log2_n=10)  # a good stick
+    assert written.sha256 == hashlib.sha256(target.read_bytes()).hexdigest()
+    assert written.size == target.stat().st_size > 2 * 64 * 1024  # three chunks
+    with open_bundle(target, "mật khẩu") as reader:
+        assert len(list(reader.rows("members"))) == 3000
+
+
+def test_a_clear_bundle_changed_on_the_stick_is_caught_by_its_hashes(tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    source = _stick_source(tmp_path / "kho")
+    report = _changing_the_stick(stick, _flip(-70_000))  # in the first evidence file
     with pytest.raises(BundleError) as error:
-        write_bundle(stick / "b.dcs", source, password=password, kdf_log2_n=10)
+        write_bundle(stick / "b.dcs", source, password=None, report=report)
     assert "hỏng" in error.value.message
-    assert source._changed  # noqa: SLF001 - the stick did change a byte
     assert list(stick.iterdir()) == []

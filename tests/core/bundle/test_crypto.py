@@ -20,6 +20,7 @@ from doancoso.core.bundle.crypto import (
     WRONG_PASSWORD,
     EncryptingWriter,
     PasswordNeeded,
+    ReadBackMismatch,
     decrypt,
     read_header,
 )
@@ -197,3 +198,48 @@ def test_large_writes_are_chunked_without_holding_them() -> None:
     assert writer.tell() == len(plain)
     writer.finish()
     assert decrypted(out.getvalue()) == plain
+
+
+def test_the_writer_checks_what_it_wrote() -> None:
+    """``check_file`` reads back what the writer wrote: its SHA-256 when byte for byte the same;
+    a byte changed anywhere (header, a chunk, a tag), a file cut or grown by one byte or by a
+    whole chunk: refused."""
+    out = io.BytesIO()
+    writer = EncryptingWriter(out, PASSWORD, chunk_size=CHUNK, log2_n=10)
+    writer.write(PLAIN)
+    with pytest.raises(ValueError, match="check before finish"):
+        writer.check_file(io.BytesIO(out.getvalue()))
+    writer.finish()
+    data = out.getvalue()
+    seen: list[int] = []
+    assert writer.check_file(io.BytesIO(data), seen.append) == hashlib.sha256(data).hexdigest()
+    assert seen[-1] == len(data) == HEADER + len(PLAIN) + 4 * 16
+    assert writer.header.raw == data[:HEADER]
+    changed = [
+        data[:i] + bytes([data[i] ^ 1]) + data[i + 1 :]
+        for i in (0, 40, HEADER, 2000, len(data) - 1)
+    ]
+    segment = CHUNK + 16
+    changed += [
+        data[:-1],
+        data + b"\0",
+        data[: HEADER + 3 * segment],  # the last chunk dropped
+        data + data[HEADER : HEADER + segment],  # a chunk repeated at the end
+        data[:HEADER] + data[HEADER + segment : HEADER + 2 * segment] + data[HEADER + segment :],
+    ]
+    for other in changed:
+        with pytest.raises(ReadBackMismatch):
+            writer.check_file(io.BytesIO(other))
+
+
+def test_the_key_is_derived_while_the_caller_works() -> None:
+    """The key comes from scrypt on a thread of its own: making the writer returns at once;
+    an empty password is refused at once, on the caller's thread."""
+    started = time.perf_counter()
+    writer = EncryptingWriter(io.BytesIO(), PASSWORD)  # 2^15: about a tenth of a second
+    made = time.perf_counter() - started
+    writer.finish()
+    took = time.perf_counter() - started
+    assert made < took / 2
+    with pytest.raises(PasswordNeeded):
+        EncryptingWriter(io.BytesIO(), "")

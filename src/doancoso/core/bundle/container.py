@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..storage.folder import os_reason
-from .crypto import EncryptingWriter, decrypt, is_encrypted
+from .crypto import EncryptingWriter, ReadBackMismatch, decrypt, is_encrypted
 from .disks import safe_write
 from .errors import BundleError, BundleWriteError
 from .limits import SCRYPT_LOG2_N
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 
 Report = Callable[[int, int], None]
 _SCALE = 1000
-_READ_BLOCK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -118,43 +117,47 @@ def write_bundle(
     progress = _Progress(report)
     sizes = evidence_sizes(source)
     written: dict[str, Any] = {}
-    hashing: list[_Hashing] = []  # of the file, as written
+    sha256: list[str] = []  # of the whole file
+    sealing: list[EncryptingWriter] = []
 
     def write(stream: BinaryIO) -> None:
         progress.phase(_SCALE * 7 // 10)
-        out = _Hashing(stream)
-        hashing.append(out)
         if password is None:
+            out = _Hashing(stream)
             written.update(write_container(out, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
+            sha256.append(out.digest.hexdigest())
             return
-        encrypting = EncryptingWriter(out, password, log2_n=kdf_log2_n)  # type: ignore[arg-type]
+        encrypting = EncryptingWriter(stream, password, log2_n=kdf_log2_n)
+        sealing.append(encrypting)
         written.update(write_container(encrypting, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
         encrypting.finish()
 
     def verify(path: Path) -> None:
         progress.phase(_SCALE * 3 // 10)
+        total = path.stat().st_size
+        progress(0, total)
         if password is None:  # read back as any reader would: every member's hash
             with _opened(path, None, extract=False, workdir=workdir) as reader:
                 reader.verify(lambda done: progress(done, size_of(reader)))
             return
-        # Encrypted: the file read back must be, byte for byte, what was written (its SHA-256):
-        # the very bytes whose members were hashed into the manifest, sealed chunk by chunk.
-        digest = hashlib.sha256()
-        total = path.stat().st_size
+        # Encrypted: every chunk read back is decrypted and its tag checked (sealed by this
+        # writer, with its key, counter and last flag), the header compared byte for byte, the
+        # length too: the file on the stick is the very bytes written, whose members were
+        # hashed into the manifest. Its SHA-256 (the biên bản's) is that of the bytes read.
         with open(path, "rb") as handle:
-            while block := handle.read(_READ_BLOCK):
-                digest.update(block)
-                progress(handle.tell(), total)
-        if digest.digest() != hashing[0].digest.digest():
-            raise BundleWriteError(
-                f"Gói dữ liệu đọc lại từ “{target.parent}” bị hỏng: khác với dữ liệu vừa ghi "
-                "(ổ đĩa hoặc USB có thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. Không có "
-                "tệp nào được để lại dưới tên này."
-            )
+            try:
+                sha256.append(sealing[0].check_file(handle, lambda done: progress(done, total)))
+            except ReadBackMismatch as exc:
+                raise BundleWriteError(
+                    f"Gói dữ liệu đọc lại từ “{target.parent}” bị hỏng: khác với dữ liệu vừa ghi "
+                    "(ổ đĩa hoặc USB có thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. "
+                    "Không có tệp nào được để lại dưới tên này.",
+                    details=f"read back: {exc}",
+                ) from exc
 
     size = safe_write(target, write, verify, expected_size=sum(sizes.values()), limit=limit)
     progress.finish()
-    return Written(target, hashing[0].digest.hexdigest(), size, written)
+    return Written(target, sha256[0], size, written)
 
 
 def read_manifest(path: Path, password: str | None, *, workdir: Path | None = None) -> Manifest:

@@ -18,8 +18,10 @@ import hashlib
 import hmac
 import os
 import struct
+import threading
 import unicodedata
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -53,6 +55,7 @@ _CHECK = 8  # bytes of SHA-256 closing the header
 _TAG = 16
 _MAX_KEY_BLOCK = 1024
 MAX_CHUNKS = 2**32
+_READ_BACK_BLOCK = 1024 * 1024
 
 DAMAGED = (
     "Gói dữ liệu bị hỏng hoặc đã bị sửa đổi ({where}): hãy chép lại tệp từ USB, hoặc nhờ "
@@ -67,6 +70,11 @@ WRONG_PASSWORD = (
 
 class PasswordNeeded(WrongPassword):
     """An encrypted bundle opened without a password."""
+
+
+class ReadBackMismatch(Exception):
+    """A file read back is not, byte for byte, what an :class:`EncryptingWriter` wrote (the
+    writer's caller says so in words: see container.py)."""
 
 
 def damaged(where: str) -> BundleError:
@@ -185,7 +193,11 @@ def _nonce(prefix: bytes, counter: int, last: bool) -> bytes:
 
 class EncryptingWriter:
     """A write-only stream: what is written to it goes encrypted into ``out``, chunk by chunk.
-    :meth:`finish` seals the last chunk; a stream never finished is not a valid bundle."""
+    :meth:`finish` seals the last chunk; a stream never finished is not a valid bundle.
+
+    The key is derived (scrypt, about a tenth of a second) on a thread of its own from the
+    moment the writer is made, while its caller prepares what it will write; the header goes
+    out with the first sealed chunk. :meth:`check_file` reads back a file written by it."""
 
     def __init__(
         self,
@@ -195,33 +207,71 @@ class EncryptingWriter:
         chunk_size: int = CHUNK_SIZE,
         log2_n: int = SCRYPT_LOG2_N,
     ) -> None:
-        self.header, self.key = new_header(password, chunk_size=chunk_size, log2_n=log2_n)
-        self._aes = AESGCM(self.key)
+        password_bytes(password)  # an empty password refused at once, on the caller's thread
+        self._keying: list[tuple[Header, bytes] | BaseException] = []
+
+        def derive() -> None:
+            try:
+                self._keying.append(new_header(password, chunk_size=chunk_size, log2_n=log2_n))
+            except BaseException as exc:  # handed to the writer's thread by _keyed
+                self._keying.append(exc)
+
+        self._deriving = threading.Thread(target=derive, name="doancoso-scrypt", daemon=True)
+        self._deriving.start()
+        self._aes: AESGCM | None = None
+        self._header: Header | None = None
         self._out = out
         self._chunk = chunk_size
         self._buffer = bytearray()
         self._counter = 0
         self._position = 0
+        self._sealed = 0  # bytes written to ``out``: the header and the sealed chunks
         self._finished = False
-        out.write(self.header.raw)
 
-    def _seal(self, data: bytes | bytearray, last: bool) -> None:
-        nonce = _nonce(self.header.nonce_prefix, self._counter, last)
-        self._out.write(self._aes.encrypt(nonce, bytes(data), self.header.raw))
+    @property
+    def header(self) -> Header:
+        return self._keyed()[0]
+
+    def _keyed(self) -> tuple[Header, AESGCM]:
+        if self._aes is None or self._header is None:
+            self._deriving.join()
+            found = self._keying[0]
+            if isinstance(found, BaseException):
+                raise found
+            self._header, key = found
+            self._aes = AESGCM(key)
+            self._out.write(self._header.raw)
+            self._sealed = len(self._header.raw)
+        return self._header, self._aes
+
+    def _seal(self, data: bytes | bytearray | memoryview, last: bool) -> bytes:
+        header, aes = self._keyed()
+        nonce = _nonce(header.nonce_prefix, self._counter, last)
+        sealed = aes.encrypt(nonce, data, header.raw)
+        self._sealed += len(sealed)
         self._counter += 1
+        return sealed
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
         if self._finished:
             raise ValueError("write after finish")
-        with memoryview(data) as view:
-            size = view.nbytes
-            self._buffer += view
+        sealed: list[bytes] = []
+        with memoryview(data) as view, view.cast("B") as octets:
+            size = octets.nbytes
+            start = 0
+            if self._buffer and len(self._buffer) + size > self._chunk:
+                start = self._chunk - len(self._buffer)
+                self._buffer += octets[:start]
+                sealed.append(self._seal(self._buffer, last=False))
+                self._buffer.clear()
+            # Whole chunks straight from ``data``, keeping at least one byte for the last one.
+            while size - start > self._chunk:
+                sealed.append(self._seal(octets[start : start + self._chunk], last=False))
+                start += self._chunk
+            self._buffer += octets[start:]
+        if sealed:  # one write of what this call sealed (1 MiB of evidence: 16 chunks)
+            self._out.write(sealed[0] if len(sealed) == 1 else b"".join(sealed))
         self._position += size
-        if len(self._buffer) > self._chunk:
-            whole = (len(self._buffer) - 1) // self._chunk * self._chunk  # keep >= 1 byte
-            for start in range(0, whole, self._chunk):
-                self._seal(self._buffer[start : start + self._chunk], last=False)
-            del self._buffer[:whole]
         return size
 
     def tell(self) -> int:
@@ -239,10 +289,59 @@ class EncryptingWriter:
     def finish(self) -> None:
         """Seal the last chunk (empty only when nothing at all was written)."""
         if not self._finished:
-            self._seal(self._buffer, last=True)
+            self._out.write(self._seal(self._buffer, last=True))
             self._buffer.clear()
             self._finished = True
             self._out.flush()
+
+    def check_file(self, source: BinaryIO, progress: Callable[[int], None] | None = None) -> str:
+        """Read back, from ``source``, the file this (finished) writer wrote, and return its
+        SHA-256. Every chunk is decrypted with the key and its tag checked, with the counter
+        and the last flag it was sealed with; the header must be the very bytes written and the
+        file neither shorter nor longer: any byte that differs from what was written fails a
+        tag or a comparison (:class:`ReadBackMismatch`, saying where). ``progress(done)``
+        counts the bytes read."""
+        if not self._finished:
+            raise ValueError("check before finish")
+        header, aes = self._keyed()
+        digest = hashlib.sha256()
+        head = _read_exact(source, len(header.raw))
+        if head != header.raw:
+            raise ReadBackMismatch("the header differs")
+        done, segment = len(head), self._chunk + _TAG
+        per_block = max(1, _READ_BACK_BLOCK // segment)
+        counter = 0
+        with (
+            ThreadPoolExecutor(1, thread_name_prefix="doancoso-doc-lai") as reading,
+            ThreadPoolExecutor(1, thread_name_prefix="doancoso-bam") as hashing,
+        ):  # three stages at once: the stick read, the bytes read hashed, the chunks checked
+            ahead = reading.submit(_read_exact, source, segment * per_block)
+            hashed = hashing.submit(digest.update, head)
+            while counter < self._counter:
+                block = ahead.result()
+                if not block:
+                    break
+                ahead = reading.submit(_read_exact, source, segment * per_block)
+                hashed = hashing.submit(digest.update, block)  # in order: one thread
+                with memoryview(block) as view:
+                    for start in range(0, len(view), segment):
+                        if counter == self._counter:
+                            raise ReadBackMismatch("longer than written")
+                        last = counter == self._counter - 1
+                        nonce = _nonce(header.nonce_prefix, counter, last)
+                        try:
+                            aes.decrypt(nonce, view[start : start + segment], header.raw)
+                        except InvalidTag:
+                            raise ReadBackMismatch(f"chunk {counter} fails its tag") from None
+                        counter += 1
+                done += len(block)
+                if progress is not None:
+                    progress(done)
+            rest = ahead.result()
+            hashed.result()
+        if counter != self._counter or done != self._sealed or rest or source.read(1):
+            raise ReadBackMismatch(f"{done} bytes read, {self._sealed} written")
+        return digest.hexdigest()
 
 
 def is_encrypted(head: bytes) -> bool:

@@ -113,6 +113,24 @@ def to_json(value: Any, kind: str) -> JsonValue:
     return str(value)
 
 
+def _iso_datetime(value: str | None) -> str | None:
+    """A date and time as SQLite holds it (text) in its ISO form, as ``to_json`` makes it;
+    the form the app stores (``YYYY-MM-DD HH:MM:SS.ffffff``, microseconds not all zero: what
+    ``isoformat`` would give back with a ``T``) without making it again."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value)  # checked whatever its form
+    if (
+        len(value) == 26
+        and value[10] == " "
+        and value[19] == "."
+        and moment.microsecond
+        and moment.tzinfo is None
+    ):
+        return f"{value[:10]}T{value[11:]}"
+    return moment.isoformat()
+
+
 def _column(kind: str, plain: frozenset[type]) -> Callable[[list[Any]], list[Any]]:
     """A column of values as SQLite returns them → their JSON form (:func:`to_json`), taken
     as they are when each is already of a ``plain`` type (or None)."""
@@ -122,7 +140,7 @@ def _column(kind: str, plain: frozenset[type]) -> Callable[[list[Any]], list[Any
         if found <= plain:
             return values
         if kind == "datetime" and found <= _TEXT:
-            return [None if v is None else datetime.fromisoformat(v).isoformat() for v in values]
+            return list(map(_iso_datetime, values))
         if kind == "date" and found <= _TEXT:
             return [None if v is None else v[:10] for v in values]
         if kind == "bool" and found <= _WHOLE:
@@ -280,22 +298,31 @@ class Snapshot:
         return list(self._where)
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        for names, columns in self.columns(table):
+            for values in zip(*columns, strict=True):
+                yield dict(zip(names, values, strict=True))
+
+    def columns(self, table: str) -> Iterator[tuple[list[str], list[list[JsonValue]]]]:
+        """The rows of ``table`` (as :meth:`rows` gives them), 1,000 at a time, as columns: the
+        column names, and per column its values in their JSON form (what the container's
+        writer encodes a column at a time)."""
         where, params = self._where[table]
         kinds = columns_of(table)
         names = list(kinds)
-        cursor = self._conn.execute(
-            f"SELECT {', '.join(names)} FROM {table} WHERE {where} ORDER BY id",
+        cursor = self._conn.execute(  # rowid order: a scan of the table, not of an index
+            f"SELECT {', '.join(names)} FROM {table} WHERE {where} ORDER BY rowid",
             _bind(self.organization_id, params),
         )
         converts = [_JSON_COLUMNS[kinds[n]] for n in names]
         try:
             while chunk := cursor.fetchmany(_CHUNK):
-                columns = [
-                    convert(list(column))
-                    for convert, column in zip(converts, zip(*chunk, strict=True), strict=True)
-                ]
-                for values in zip(*columns, strict=True):
-                    yield dict(zip(names, values, strict=True))
+                yield (
+                    names,
+                    [
+                        convert(list(column))
+                        for convert, column in zip(converts, zip(*chunk, strict=True), strict=True)
+                    ],
+                )
         finally:
             cursor.close()
 

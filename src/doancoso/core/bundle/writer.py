@@ -9,10 +9,12 @@ import hashlib
 import json
 import time
 import zipfile
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import IO, Any, BinaryIO, Protocol
 
 from ... import __version__
 from .errors import BundleError
@@ -28,7 +30,9 @@ from .manifest import (
 )
 
 _BLOCK = 1024 * 1024
-_BATCH = 256 * 1024
+_BATCH = 1024 * 1024
+_WAITING = 8 * 1024 * 1024
+"""Bytes at most handed to the writing thread and not yet written."""
 
 
 class Source(Protocol):
@@ -67,21 +71,74 @@ def _row_encoder() -> Callable[[dict[str, Any]], str]:
     return encode
 
 
+def _line(encode: Callable[[dict[str, Any]], str], row: dict[str, Any], table: str) -> str:
+    try:
+        return encode(row)
+    except (TypeError, ValueError) as exc:
+        raise BundleError(
+            f"Một bản ghi của bảng “{table}” không ghi được vào gói dữ liệu ({exc}). "
+            f"{NOTHING_CHANGED}"
+        ) from exc
+
+
 def _encoded(rows: Iterator[dict[str, Any]], table: str) -> Iterator[bytes]:
-    """The rows as JSON lines, in batches of about 256 KiB."""
+    """The rows as JSON lines, in batches of about 1 MiB (fewer hand-overs to the helper thread,
+    each of which may wait for the GIL)."""
     encode = _row_encoder()
     batch: list[str] = []
     size = 0
     for row in rows:
-        try:
-            line = encode(row)
-        except (TypeError, ValueError) as exc:
-            raise BundleError(
-                f"Một bản ghi của bảng “{table}” không ghi được vào gói dữ liệu ({exc}). "
-                f"{NOTHING_CHANGED}"
-            ) from exc
+        line = _line(encode, row, table)
         batch.append(line)
         size += len(line)
+        if size >= _BATCH:
+            batch.append("")
+            yield "\n".join(batch).encode("utf-8")
+            batch, size = [], 0
+    if batch:
+        batch.append("")
+        yield "\n".join(batch).encode("utf-8")
+
+
+_COLUMN = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=("\n", ":"))
+"""A column's values as a JSON array whose items are separated by a newline, which JSON text
+never holds unescaped (strings write it ``\\n``): split on it, each value's JSON text."""
+
+
+def _lines_of_columns(names: list[str], columns: list[list[Any]], table: str) -> list[str]:
+    """The JSON lines of a chunk of rows given as columns, each line exactly what
+    :func:`_encoded` writes of that row: each column encoded by one call, each line then one
+    ``%``-format of a template holding the keys."""
+    encoded = []
+    try:
+        for column in columns:
+            parts = _COLUMN.encode(column)[1:-1].split("\n")
+            if len(parts) != len(column):
+                break  # a value not a JSON scalar: row by row below
+            encoded.append(parts)
+    except (TypeError, ValueError):
+        pass  # row by row below, to stop on the row at fault with its message
+    if len(encoded) != len(columns) or not columns:
+        encode = _row_encoder()
+        return [
+            _line(encode, dict(zip(names, values, strict=True)), table)
+            for values in zip(*columns, strict=True)
+        ]
+    keys = (json.encoder.encode_basestring(name).replace("%", "%%") + ":%s" for name in names)
+    template = "{" + ",".join(keys) + "}"
+    return list(map(template.__mod__, zip(*encoded, strict=True)))
+
+
+def _encoded_columns(
+    chunks: Iterator[tuple[list[str], list[list[Any]]]], table: str
+) -> Iterator[bytes]:
+    """What :func:`_encoded` makes of the same rows, from chunks of columns (the snapshot's)."""
+    batch: list[str] = []
+    size = 0
+    for names, columns in chunks:
+        lines = _lines_of_columns(names, columns, table)
+        batch.extend(lines)
+        size += sum(map(len, lines))
         if size >= _BATCH:
             batch.append("")
             yield "\n".join(batch).encode("utf-8")
@@ -112,6 +169,80 @@ def _missing_evidence(sha256: str) -> BundleError:
     )
 
 
+class _Pipeline:
+    """Work handed, in order, to one helper thread: the ZIP (CRC-32, deflate), the encryption
+    and the writes to the target, while the caller's thread reads rows and evidence (CRC-32,
+    deflate, SHA-256 and file writes release the GIL: the two cores work at once). At most
+    ``limit`` bytes wait; the helper's error is raised on the caller's thread at its next
+    :meth:`put` or at :meth:`drain`, and nothing more runs after an error on either side."""
+
+    def __init__(self, limit: int) -> None:
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="doancoso-goi")
+        self._pending: deque[tuple[Future[None], int]] = deque()
+        self._waiting = 0
+        self._limit = limit
+        self._stopped = False
+
+    def put(self, work: Callable[..., None], *args: Any, size: int = 0) -> None:
+        self._pending.append((self._pool.submit(self._run, work, *args), size))
+        self._waiting += size
+        while self._pending and (self._waiting > self._limit or self._pending[0][0].done()):
+            self._settle()
+
+    def _run(self, work: Callable[..., None], *args: Any) -> None:
+        if self._stopped:
+            return
+        try:
+            work(*args)
+        except BaseException:
+            self._stopped = True
+            raise
+
+    def _settle(self) -> None:
+        done, size = self._pending.popleft()
+        self._waiting -= size
+        done.result()
+
+    def drain(self) -> None:
+        """Wait for all the work handed over (raising the helper's error, if any)."""
+        while self._pending:
+            self._settle()
+
+    def close(self) -> None:
+        """Stop: work not started is dropped; the helper has finished when this returns."""
+        self._stopped = True
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Members:
+    """The ZIP being written, on the pipeline's thread: one member open at a time."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self._archive = archive
+        self._member: IO[bytes] | None = None
+        self.digest = hashlib.sha256()
+
+    def begin(self, info: zipfile.ZipInfo, force_zip64: bool) -> None:
+        self._member = self._archive.open(info, "w", force_zip64=force_zip64)
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> None:
+        assert self._member is not None
+        self._member.write(data)
+
+    def write_hashed(self, data: bytes) -> None:
+        assert self._member is not None
+        self._member.write(data)
+        self.digest.update(data)
+
+    def end(self, hashes: dict[str, str] | None = None, name: str = "") -> None:
+        assert self._member is not None
+        self._member.close()
+        self._member = None
+        if hashes is not None:
+            hashes[name] = self.digest.hexdigest()
+
+
 def write_container(
     out: BinaryIO,
     source: Source,
@@ -121,7 +252,10 @@ def write_container(
 ) -> dict[str, Any]:
     """Write the container of ``source`` into ``out`` (a one-pass stream); returns the
     manifest written. ``progress(done, total)`` counts rows and evidence bytes (rows / 100
-    + evidence KiB); it may raise to cancel."""
+    + evidence KiB); it may raise to cancel (on the caller's thread, as every callback here).
+
+    ``out`` is written on a helper thread (:class:`_Pipeline`), in order; the rows are read
+    and encoded, the evidence files read and checked against their names, on this one."""
     moment = datetime.now().astimezone().replace(microsecond=0)
     sizes = evidence_sizes(source) if sizes is None else sizes
     tables = source.tables()
@@ -133,6 +267,7 @@ def write_container(
     total = expected_rows // 100 + sum(sizes.values()) // 1024 + 1
     done = 0
     members: dict[str, dict[str, Any]] = {}
+    row_hashes: dict[str, str] = {}
     counts: dict[str, int] = {}
     last_report = 0.0
 
@@ -145,19 +280,27 @@ def write_container(
             progress(min(done, total), total)
 
     archive = zipfile.ZipFile(out, "w", allowZip64=True)
+    zip_members = _Members(archive)
+    pipeline = _Pipeline(_WAITING)
     try:
         for table in tables:
             name = f"data/{table}.jsonl"
-            digest, size, lines = hashlib.sha256(), 0, 0
-            with archive.open(_zip_info(name, moment, True), "w", force_zip64=True) as member:
-                for batch in _encoded(source.rows(table), table):
-                    member.write(batch)
-                    digest.update(batch)
-                    size += len(batch)
-                    count = batch.count(b"\n")
-                    lines += count
-                    advance(count // 100)
-            members[name] = {"sha256": digest.hexdigest(), "size": size}
+            size, lines = 0, 0
+            pipeline.put(zip_members.begin, _zip_info(name, moment, True), True)
+            columns = getattr(source, "columns", None)  # rows a column at a time
+            batches = (
+                _encoded(source.rows(table), table)
+                if columns is None
+                else _encoded_columns(columns(table), table)
+            )
+            for batch in batches:
+                pipeline.put(zip_members.write_hashed, batch, size=len(batch))
+                size += len(batch)
+                count = batch.count(b"\n")
+                lines += count
+                advance(count // 100)
+            pipeline.put(zip_members.end, row_hashes, name)
+            members[name] = {"sha256": "", "size": size}
             counts[table] = lines
         for sha256, expected in sizes.items():
             name = f"evidence/{sha256}"
@@ -165,22 +308,29 @@ def write_container(
             info = _zip_info(name, moment, False)
             info.file_size = expected
             try:
-                with (
-                    open(source.evidence(sha256), "rb") as handle,
-                    archive.open(info, "w", force_zip64=expected > 2**31) as member,
-                ):
-                    while block := handle.read(_BLOCK):
-                        member.write(block)
-                        digest.update(block)
-                        size += len(block)
-                        advance(len(block) // 1024)
+                handle = open(source.evidence(sha256), "rb")  # noqa: SIM115 - closed below
             except OSError as exc:
-                if getattr(exc, "filename", None) is None or size:
-                    raise  # the target's disk, not the evidence store
                 raise _missing_evidence(sha256) from exc
+            with handle:
+                pipeline.put(zip_members.begin, info, expected > 2**31)
+                while True:
+                    try:
+                        block = handle.read(_BLOCK)
+                    except OSError as exc:
+                        raise _missing_evidence(sha256) from exc
+                    if not block:
+                        break
+                    pipeline.put(zip_members.write, block, size=len(block))
+                    digest.update(block)  # checked against its name as it is copied
+                    size += len(block)
+                    advance(len(block) // 1024)
             if digest.hexdigest() != sha256 or size != expected:
                 raise _missing_evidence(sha256)
+            pipeline.put(zip_members.end)
             members[name] = {"sha256": sha256, "size": size}
+        pipeline.drain()
+        for name, sha256 in row_hashes.items():
+            members[name]["sha256"] = sha256
         manifest = {k: v for k, v in source.manifest.items() if k not in WRITER_KEYS}
         manifest.update(
             format=FORMAT_NAME,
@@ -196,8 +346,11 @@ def write_container(
         archive.writestr(_zip_info(MANIFEST_NAME, moment, True), data)
         archive.close()
     except BaseException:
+        pipeline.close()  # the helper stopped before anything more is done to ``out``
         archive.fp = None  # never let the collector's close() write to a failed target
         raise
+    finally:
+        pipeline.close()
     if progress is not None:
         progress(total, total)
     return manifest
