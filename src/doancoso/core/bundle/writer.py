@@ -10,7 +10,7 @@ import json
 import time
 import zipfile
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
@@ -82,13 +82,17 @@ def _line(encode: Callable[[dict[str, Any]], str], row: dict[str, Any], table: s
 
 
 def _encoded(rows: Iterator[dict[str, Any]], table: str) -> Iterator[bytes]:
-    """The rows as JSON lines, in batches of about 1 MiB (fewer hand-overs to the helper thread,
-    each of which may wait for the GIL)."""
+    """The rows as JSON lines, in batches of about 1 MiB (:func:`_batches`)."""
     encode = _row_encoder()
+    return _batches(_line(encode, row, table) for row in rows)
+
+
+def _batches(lines: Iterable[str]) -> Iterator[bytes]:
+    """``lines`` joined, each ended by a newline, in batches of about 1 MiB (fewer hand-overs
+    to the helper thread, each of which may wait for the GIL)."""
     batch: list[str] = []
     size = 0
-    for row in rows:
-        line = _line(encode, row, table)
+    for line in lines:
         batch.append(line)
         size += len(line)
         if size >= _BATCH:
@@ -133,19 +137,9 @@ def _encoded_columns(
     chunks: Iterator[tuple[list[str], list[list[Any]]]], table: str
 ) -> Iterator[bytes]:
     """What :func:`_encoded` makes of the same rows, from chunks of columns (the snapshot's)."""
-    batch: list[str] = []
-    size = 0
-    for names, columns in chunks:
-        lines = _lines_of_columns(names, columns, table)
-        batch.extend(lines)
-        size += sum(map(len, lines))
-        if size >= _BATCH:
-            batch.append("")
-            yield "\n".join(batch).encode("utf-8")
-            batch, size = [], 0
-    if batch:
-        batch.append("")
-        yield "\n".join(batch).encode("utf-8")
+    return _batches(
+        line for names, columns in chunks for line in _lines_of_columns(names, columns, table)
+    )
 
 
 def evidence_sizes(source: Source) -> dict[str, int]:
