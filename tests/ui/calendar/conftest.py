@@ -68,11 +68,6 @@ def core(cal_ws: Workspace, prompts: ScriptedPrompts) -> Core:
 
 
 @pytest.fixture
-def history(core: Core) -> UndoHistory:
-    return UndoHistory(core)
-
-
-@pytest.fixture
 def page(qtbot: QtBot, core: Core, history: UndoHistory) -> CalendarPage:
     page = CalendarPage(core, history)
     qtbot.addWidget(page)

@@ -23,20 +23,10 @@ from doancoso.ui.recognition.evidence import EvidencePanel as ChecklistPanel
 from doancoso.ui.recognition.evidence import pdf_icon
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts
 
 TABLE = "advice"
 OWNER = "0b6f8c3e-4a51-4c1e-9a53-5f0f1f6b2d10"
-
-
-@pytest.fixture
-def core(ws: Workspace, prompts: ScriptedPrompts) -> Core:
-    return synchronous_core(ws, prompts)
-
-
-@pytest.fixture
-def history(core: Core) -> UndoHistory:
-    return UndoHistory(core)
 
 
 def _photo(folder: Path, name: str, colour: str) -> Path:

@@ -13,7 +13,6 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
-from scripted import ScriptedPrompts, synchronous_core
 
 # Showing a top-level window (and the list of phrases) on the offscreen platform logs these
 # harmless warnings.
@@ -72,16 +71,6 @@ def rated(ws: Workspace) -> Round:
     meetings(ws, {ids[name]: attended for name, _, attended in MEMBERS})
     ws.rating.open(YEAR)
     return Round(ws, ids, branches)
-
-
-@pytest.fixture
-def core(ws: Workspace, prompts: ScriptedPrompts) -> Core:
-    return synchronous_core(ws, prompts)
-
-
-@pytest.fixture
-def history(core: Core) -> UndoHistory:
-    return UndoHistory(core)
 
 
 @pytest.fixture

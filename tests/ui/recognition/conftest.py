@@ -16,19 +16,8 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.recognition.page import RecognitionPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
-from scripted import ScriptedPrompts, synchronous_core
 
 TODAY = dt.date(2025, 12, 31)
-
-
-@pytest.fixture
-def core(ws: Workspace, prompts: ScriptedPrompts) -> Core:
-    return synchronous_core(ws, prompts)
-
-
-@pytest.fixture
-def history(core: Core) -> UndoHistory:
-    return UndoHistory(core)
 
 
 @pytest.fixture
