@@ -18,7 +18,8 @@ from ..context import WorkspaceContext
 from ..errors import ValidationError
 from ..lang.text import nfc, nfc_multiline_or_none
 from ..storage.live import get_live, is_live, set_deleted
-from ..storage.models import EvidenceFile, Setting
+from ..storage.models import EvidenceFile
+from ..storage.settings import put_setting, setting_value
 from .store import DEFAULT_MAX_SIZE, EvidenceStore
 
 MAX_SIZE_KEY = "evidence_max_mb"
@@ -50,11 +51,7 @@ class EvidenceService:
     def max_size(self) -> int:
         """The largest file accepted, in bytes: the organisation's setting, else 50 MB."""
         with self._ctx.db.read() as session:
-            value = session.scalar(
-                select(Setting.value).where(
-                    is_live(Setting, self._ctx.organization_id), Setting.key == MAX_SIZE_KEY
-                )
-            )
+            value = setting_value(session, self._ctx.organization_id, MAX_SIZE_KEY)
         try:
             megabytes = int(value) if value is not None else 0
         except ValueError:
@@ -72,21 +69,7 @@ class EvidenceService:
                 {"max_size": f"Dung lượng tối đa phải từ {MIN_MB} đến {MAX_MB} MB."}
             )
         with self._ctx.db.transaction() as session:
-            row = session.scalar(
-                select(Setting).where(
-                    is_live(Setting, self._ctx.organization_id), Setting.key == MAX_SIZE_KEY
-                )
-            )
-            if row is None:
-                session.add(
-                    Setting(
-                        organization_id=self._ctx.organization_id,
-                        key=MAX_SIZE_KEY,
-                        value=str(value),
-                    )
-                )
-            elif row.value != str(value):
-                row.value = str(value)
+            put_setting(session, self._ctx.organization_id, MAX_SIZE_KEY, str(value))
 
     def attach(
         self,

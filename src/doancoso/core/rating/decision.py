@@ -14,14 +14,10 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from ..context import WorkspaceContext
 from ..documents import clean_number
 from ..errors import ValidationError
-from ..storage.live import is_live
-from ..storage.models import Setting
+from ..storage.settings import put_setting, setting_value
 from .records import check_year
 
 MAX_NUMBER = 60
@@ -53,8 +49,8 @@ class DecisionRecords:
         """The decision of ``year`` as recorded, None when none was issued (or the setting is
         not one this version reads: it is then issued again, never guessed)."""
         with self._ctx.db.read() as session:
-            row = self._setting(session, year)
-            return _parsed(year, row.value) if row is not None else None
+            value = setting_value(session, self._ctx.organization_id, key_of(year))
+            return _parsed(year, value) if value is not None else None
 
     def record(self, year: int, number: str, issued_on: dt.date) -> Decision:
         """Record that the decision of ``year`` was issued as ``number`` on ``issued_on``
@@ -65,28 +61,12 @@ class DecisionRecords:
             raise ValidationError({"number": NO_NUMBER})
         if len(cleaned) > MAX_NUMBER:
             raise ValidationError({"number": LONG_NUMBER})
-        decision = Decision(year, cleaned, issued_on)
         value = json.dumps(
             {"number": cleaned, "issued_on": issued_on.isoformat()}, ensure_ascii=False
         )
         with self._ctx.db.transaction() as session:
-            row = self._setting(session, year)
-            if row is None:
-                session.add(
-                    Setting(
-                        organization_id=self._ctx.organization_id, key=key_of(year), value=value
-                    )  # fmt: skip
-                )
-            elif row.value != value:
-                row.value = value
-        return decision
-
-    def _setting(self, session: Session, year: int) -> Setting | None:
-        return session.scalar(
-            select(Setting).where(
-                is_live(Setting, self._ctx.organization_id), Setting.key == key_of(year)
-            )
-        )
+            put_setting(session, self._ctx.organization_id, key_of(year), value)
+        return Decision(year, cleaned, issued_on)
 
 
 def _parsed(year: int, value: str) -> Decision | None:

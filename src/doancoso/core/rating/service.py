@@ -32,10 +32,10 @@ from ..storage.models import (
     MemberEvent,
     Rating,
     RatingRound,
-    Setting,
     new_id,
     utc_now,
 )
+from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
 from .records import (
     CLOSED,
@@ -84,27 +84,21 @@ class RatingService:
     def rules(self) -> RatingRules:
         """The rules new rounds open with: the organisation's, else the shipped default."""
         with self._ctx.db.read() as session:
-            row = self._setting(session)
-            return parse_rules(row.value) if row is not None else default_rules()
+            text = setting_value(session, self._ctx.organization_id, RULES_KEY)
+            return parse_rules(text) if text is not None else default_rules()
 
     def set_rules(self, text: str) -> RatingRules:
         """Replace the organisation's rules by ``text`` (a rules file): refused whole, naming the
         line, if anything is wrong; rounds already open keep theirs."""
         rules = parse_rules(text)
         with self._ctx.db.transaction() as session:
-            row = self._setting(session)
-            if row is None:
-                session.add(
-                    Setting(organization_id=self._ctx.organization_id, key=RULES_KEY, value=text)
-                )
-            elif row.value != text:
-                row.value = text
+            put_setting(session, self._ctx.organization_id, RULES_KEY, text)
         return rules
 
     def reset_rules(self) -> None:
         """Back to the shipped default rules."""
         with self._ctx.db.transaction() as session:
-            row = self._setting(session)
+            row = setting_row(session, self._ctx.organization_id, RULES_KEY)
             if row is not None:
                 row.deleted_at = utc_now()
 
@@ -556,13 +550,6 @@ class RatingService:
             ):
                 heaviest[member_id] = level
         return heaviest
-
-    def _setting(self, session: Session) -> Setting | None:
-        return session.scalar(
-            select(Setting).where(
-                is_live(Setting, self._ctx.organization_id), Setting.key == RULES_KEY
-            )
-        )
 
     def _find(self, session: Session, year: int) -> RatingRound | None:
         return session.scalar(

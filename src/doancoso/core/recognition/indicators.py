@@ -26,9 +26,9 @@ from ..storage.models import (
     MemberEvent,
     Plan,
     PlanTarget,
-    Setting,
     Youth,
 )
+from ..storage.settings import setting_value
 from .template import INDICATORS, Item
 
 PLAN_DEADLINE_KEY = "plan_deadline"
@@ -50,9 +50,7 @@ class Indicator:
 
 def plan_deadline(session: Session, org: str, year: int) -> dt.date:
     """The deadline to register the plan of ``year`` (in the year before)."""
-    row = session.scalar(
-        select(Setting.value).where(is_live(Setting, org), Setting.key == PLAN_DEADLINE_KEY)
-    )
+    row = setting_value(session, org, PLAN_DEADLINE_KEY)
     day, month = DEFAULT_PLAN_DEADLINE
     if row:
         try:
