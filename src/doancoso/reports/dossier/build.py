@@ -33,7 +33,7 @@ from ..youth import print_youth
 from .annex import Photo, check_files, write_photo_page
 from .assemble import TITLE as TITLE
 from .assemble import Entry, assemble, read_pdf
-from .extra import decision_day, minutes_title, write_branches
+from .extra import decision_issue, minutes_title, write_branches
 from .front import serif_canvas
 from .parts import (
     Evidence,
@@ -193,11 +193,10 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
             return f"Chưa có đợt đánh giá, xếp loại năm {year}."
         summary = job.made(part, lambda p: print_summary(ws, p, year, issued_on=when,
                                                          page_numbers=False))  # fmt: skip
-        day = decision_day(ws, year)
-        if day is None:
+        issue = decision_issue(ws, year)
+        if issue is None:
             return [summary]
-        issued = ws.rating.decision(year)
-        number = issued.number if issued is not None else None
+        day, number = issue
         decision = job.made("qd", lambda p: print_decision(ws, p, year, issued_on=day,
                                                            number=number,
                                                            page_numbers=False))  # fmt: skip

@@ -33,17 +33,19 @@ def minutes_title(ws: Workspace, occurrence_id: str) -> str:
     return f"{title} ({branches})" if branches else title
 
 
-def decision_day(ws: Workspace, year: int) -> dt.date | None:
-    """The day of the decision recognising the results of ``year``: the day it was issued
-    (:mod:`~doancoso.core.rating.decision`), else the day the round was closed; None while
-    the round is open or no member has a level decided (no decision to print)."""
+def decision_issue(ws: Workspace, year: int) -> tuple[dt.date, str | None] | None:
+    """The day and number of the decision recognising the results of ``year``: as it was
+    issued (:mod:`~doancoso.core.rating.decision`), else the day the round was closed and no
+    number; None while the round is open or no member has a level decided (no decision)."""
     info = ws.rating.round(year)
     if info is None or not info.closed or info.closed_at is None:
         return None
     if not any(r.eligible and r.decided_level is not None for r in ws.rating.rows(year)):
         return None
     issued = ws.rating.decision(year)
-    return issued.issued_on if issued is not None else info.closed_at.date()
+    if issued is None:
+        return info.closed_at.date(), None
+    return issued.issued_on, issued.number
 
 
 def branch_total(branches: list[BranchInfo]) -> str:
