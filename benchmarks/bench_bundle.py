@@ -9,6 +9,12 @@ read: each member of that ZIP read and hashed. Ours: ``ws.bundles.export`` (rows
 the database, encrypted, fsync'd, read back and verified) and ``ws.bundles.apply`` into a fresh
 folder (decrypted, verified, then in one transaction the rows checked and written in one pass, a
 backup, the files copied into the store).
+
+Beside them, the import's floor in SQLite (:func:`_sqlite_floor`): the same rows, already in
+memory as tuples, inserted by bare ``sqlite3`` into a fresh database with the app's schema and
+pragmas in one transaction, committed; once alone, once with the exchange state an import must
+record for every row. No decryption, no check, no evidence: what no import into SQLite can go
+below on this machine, measured to tell how far the ≤ 2.5× target lies from what is possible.
 """
 
 from __future__ import annotations
@@ -97,6 +103,47 @@ def _container_read(bundle: Path) -> None:
                 pass
 
 
+def _sqlite_floor(source: Path, fresh: Path, exchange: bool) -> float:
+    """Seconds to insert ``source``'s travelling rows (read beforehand) into a fresh data
+    folder's database by bare ``sqlite3``, and commit (``exchange``: with one exchange state
+    row per row, as an import records)."""
+    import sqlite3
+
+    from doancoso.core.bundle.rows import travelling_tables
+
+    with Workspace.open(fresh):
+        pass  # the schema, as the app makes it
+    with sqlite3.connect(source / "doancoso.sqlite") as db:
+        tables = []
+        for table in travelling_tables():
+            cursor = db.execute(f"SELECT * FROM {table} ORDER BY rowid")  # noqa: S608 - ours
+            names = [d[0] for d in cursor.description]
+            tables.append((table, names, cursor.fetchall()))
+    db.close()
+    peer = "00000000-0000-4000-8000-000000000001"
+    state = [
+        (peer, table, row[names.index("id")], *(row[names.index(n)] for n in _VERSION))
+        for table, names, rows in tables
+        for row in rows
+    ]
+    conn = sqlite3.connect(fresh / "doancoso.sqlite", isolation_level=None)
+    for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = FULL"):
+        conn.execute(f"PRAGMA {pragma}")
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    for table, names, rows in tables:
+        marks = ", ".join("?" * len(names))
+        conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
+    if exchange:
+        conn.executemany("INSERT INTO exchange_rows VALUES (?, ?, ?, ?, ?, ?)", state)
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - start
+    conn.close()
+    return seconds
+
+
+_VERSION = ("revision", "updated_at", "origin")
+
 _ROUND_TRIP = """
 import json, resource, sys, time
 from pathlib import Path
@@ -144,6 +191,8 @@ def run(round_trip: bool = True) -> None:
         evidence = sum(p.stat().st_size for p in files if p.parent.name == "evidence")
         ours_export, ours_clear, ours_import, bare_write, bare_read = [], [], [], [], []
         ours_read: list[float] = []
+        floor: list[float] = []
+        floor_exchange: list[float] = []
         for i in range(3):
             with Workspace.open(folder) as ws:
                 start = time.perf_counter()
@@ -167,6 +216,9 @@ def run(round_trip: bool = True) -> None:
                 ws.bundles.apply(locked.path, PASSWORD)
                 ours_import.append(time.perf_counter() - start)
             shutil.rmtree(fresh)
+            for exchange, times in ((False, floor), (True, floor_exchange)):
+                times.append(_sqlite_floor(folder, fresh, exchange))
+                shutil.rmtree(fresh)
         label = f"{MEMBERS} members, {rows} rows, {evidence // 2**20} MB evidence"
         report(
             f"bundle export, encrypted ({label})",
@@ -179,6 +231,24 @@ def run(round_trip: bool = True) -> None:
             "bundle import into a fresh folder (handover)",
             min(ours_import),
             "≤ 2.5x bare",
+            ("zipfile read + SHA-256", min(bare_read)),
+        )
+        report(
+            "its reading: decrypt, verify, every row parsed",
+            min(ours_read),
+            "",
+            ("zipfile read + SHA-256", min(bare_read)),
+        )
+        report(
+            "import's floor: the rows by bare sqlite3",
+            min(floor),
+            "",
+            ("zipfile read + SHA-256", min(bare_read)),
+        )
+        report(
+            "import's floor: rows and exchange state",
+            min(floor_exchange),
+            "",
             ("zipfile read + SHA-256", min(bare_read)),
         )
     if not round_trip:
