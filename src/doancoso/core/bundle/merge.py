@@ -663,6 +663,7 @@ def apply(
     from sqlalchemy import text
     from sqlalchemy.exc import IntegrityError
 
+    from ..storage.bulk import large_page_cache
     from ..storage.tracking import KEEP_REVISIONS
     from .progress import Stages
 
@@ -679,14 +680,15 @@ def apply(
         with ws.db.transaction() as session:
             session.info[KEEP_REVISIONS] = True
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
-            result = merge.run(session)
-            if result.unresolved:
-                raise _Unresolved(result)
-            backup_step(0, 1)
-            written.append(ws.backups.take("truoc-nhap-goi").path)
-            backup_step(1, 1)
-            evidence_new = store_evidence(ws, source, evidence_step, written)
-            bar.finish()
+            with large_page_cache(session):
+                result = merge.run(session)
+                if result.unresolved:
+                    raise _Unresolved(result)
+                backup_step(0, 1)
+                written.append(ws.backups.take("truoc-nhap-goi").path)
+                backup_step(1, 1)
+                evidence_new = store_evidence(ws, source, evidence_step, written)
+                bar.finish()
     except _Unresolved as held:
         remove(written)
         if unresolved_as_plan:
