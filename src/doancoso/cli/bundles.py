@@ -129,9 +129,9 @@ def _json(value: Any, out: TextIO) -> None:
 
 
 def _label(table: str) -> str:
-    from ..core.bundle.labels import TABLE_LABELS
+    from ..core.bundle.labels import table_label
 
-    return TABLE_LABELS.get(table, table)
+    return table_label(table)
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from ..core.bundle.labels import TABLE_LABELS, table_label
 from ..core.documents import place_and_date, place_name
 from ..core.lang.text import nfc, vn_number
 from ..core.organization import OrganizationInfo
@@ -33,44 +34,12 @@ from .styles import markup, styles
 KIND_NAME = "BIÊN BẢN BÀN GIAO DỮ LIỆU"
 BLANK = "…………………………"
 
-# The Vietnamese name of each travelling table, in the order the record lists them.
-TABLE_NAMES: dict[str, str] = {
-    "organizations": "Thông tin Đoàn cơ sở",
-    "settings": "Thiết lập",
-    "branches": "Chi đoàn",
-    "members": "Đoàn viên",
-    "member_events": "Quá trình sinh hoạt của đoàn viên",
-    "youths": "Thanh niên",
-    "plans": "Kế hoạch",
-    "plan_targets": "Chỉ tiêu kế hoạch",
-    "activity_kinds": "Loại hoạt động",
-    "activities": "Hoạt động",
-    "occurrences": "Buổi hoạt động",
-    "attendance": "Điểm danh",
-    "minutes": "Biên bản sinh hoạt",
-    "rating_rounds": "Đợt xếp loại",
-    "ratings": "Xếp loại đoàn viên",
-    "branch_ratings": "Xếp loại chi đoàn",
-    "criteria_templates": "Bộ tiêu chí",
-    "checklists": "Bảng tiêu chí \u201c3 chủ động\u201d",
-    "checklist_answers": "Đánh giá tiêu chí",
-    "advice_records": "Văn bản tham mưu",
-    "coordination_records": "Hoạt động phối hợp",
-    "evidence_files": "Thông tin tệp minh chứng",
-}
-
-
-def table_name(table: str) -> str:
-    """The Vietnamese name of ``table`` ("members" -> "Đoàn viên"); an unknown table keeps
-    its own name, so nothing the bundle holds is left off the record."""
-    return TABLE_NAMES.get(table, table)
-
 
 def ordered_counts(counts: Mapping[str, int]) -> list[tuple[str, int]]:
     """(Vietnamese name, count) for every table in ``counts``: the known tables in the order
-    of :data:`TABLE_NAMES`, then any other in alphabetical order."""
-    known = [(table_name(t), counts[t]) for t in TABLE_NAMES if t in counts]
-    other = sorted((t, n) for t, n in counts.items() if t not in TABLE_NAMES)
+    of :data:`TABLE_LABELS`, then any other in alphabetical order."""
+    known = [(table_label(t), counts[t]) for t in TABLE_LABELS if t in counts]
+    other = sorted((t, n) for t, n in counts.items() if t not in TABLE_LABELS)
     return known + other
 
 

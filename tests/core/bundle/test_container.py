@@ -199,7 +199,7 @@ def test_a_row_that_is_not_json_stops_the_export(tmp_path: Path) -> None:
     with pytest.raises(BundleError) as error:
         write_bundle(tmp_path / "b.dcs", source, password=None)
     assert error.value.message.startswith(
-        "Một bản ghi của bảng “members” không ghi được vào gói dữ liệu"
+        "Một bản ghi của bảng “Đoàn viên” (members) không ghi được vào gói dữ liệu"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k"]
 

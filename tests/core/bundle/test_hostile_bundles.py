@@ -244,7 +244,7 @@ MALFORMED: list[tuple[str, Any, str]] = [
      "thời điểm tạo không hợp lệ"),
     ("negative count",
      lambda r: _manifest_bytes(r, lambda m: m["counts"].update(members=-1)),
-     "số bản ghi của bảng “members” phải là một số nguyên không âm"),
+     "số bản ghi của bảng “Đoàn viên” (members) phải là một số nguyên không âm"),
     ("a count for a missing table",
      lambda r: _manifest_bytes(r, lambda m: m["counts"].update(ghost=0)),
      "số bản ghi không khớp với các bảng trong gói"),
@@ -298,7 +298,7 @@ def test_line_count_differs_from_the_manifest(tmp_path: Path, real: dict[str, by
     manifest["counts"]["members"] += 1
     bundle = build(tmp_path / "b.dcs", real, manifest=manifest)
     assert refused(tmp_path, bundle).message == (
-        f"Số dòng của bảng “members” (30) khác với danh mục (31). {NOT_OURS}"
+        f"Số dòng của bảng “Đoàn viên” (members) (30) khác với danh mục (31). {NOT_OURS}"
     )
 
 
@@ -328,7 +328,7 @@ def test_a_bad_row_is_refused_while_reading(
         with pytest.raises(BundleError) as error:
             next(read)
     assert error.value.message == (
-        f"Dòng 2 của bảng “members” trong gói dữ liệu {what}. {NOT_OURS}"
+        f"Dòng 2 của bảng “Đoàn viên” (members) trong gói dữ liệu {what}. {NOT_OURS}"
     )
 
 

@@ -175,7 +175,7 @@ def test_awkward_values_encoded_a_column_at_a_time() -> None:
         list(_encoded(iter([{"id": "a", "so": 1.0}, {"id": "b", "so": float("nan")}]), "members"))
     assert by_column.value.message == by_row.value.message
     assert by_column.value.message.startswith(
-        "Một bản ghi của bảng “members” không ghi được vào gói dữ liệu"
+        "Một bản ghi của bảng “Đoàn viên” (members) không ghi được vào gói dữ liệu"
     )
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 TABLE_LABELS: dict[str, str] = {
-    "organizations": "Đoàn cơ sở",
+    "organizations": "Thông tin Đoàn cơ sở",
+    "settings": "Thiết lập",
     "branches": "Chi đoàn",
     "members": "Đoàn viên",
-    "member_events": "Quá trình của đoàn viên",
+    "member_events": "Quá trình sinh hoạt của đoàn viên",
     "youths": "Thanh niên",
     "plans": "Kế hoạch",
     "plan_targets": "Chỉ tiêu kế hoạch",
@@ -15,17 +16,18 @@ TABLE_LABELS: dict[str, str] = {
     "occurrences": "Buổi hoạt động",
     "attendance": "Điểm danh",
     "minutes": "Biên bản sinh hoạt",
-    "evidence_files": "Tệp minh chứng",
-    "settings": "Thiết lập",
     "rating_rounds": "Đợt xếp loại",
     "ratings": "Xếp loại đoàn viên",
     "branch_ratings": "Xếp loại chi đoàn",
     "criteria_templates": "Bộ tiêu chí",
     "checklists": "Bảng tự đánh giá “3 chủ động”",
-    "checklist_answers": "Kết quả tiêu chí",
+    "checklist_answers": "Đánh giá tiêu chí",
     "advice_records": "Văn bản tham mưu",
     "coordination_records": "Hoạt động phối hợp",
+    "evidence_files": "Thông tin tệp minh chứng",
 }
+"""The Vietnamese name of each travelling table, wherever one is shown (the import wizard, the
+command line, the biên bản bàn giao, a refusal), in the order the biên bản lists them."""
 
 FIELD_LABELS: dict[str, str] = {
     # members (the member form's words)
@@ -62,7 +64,15 @@ FIELD_LABELS: dict[str, str] = {
 
 
 def table_label(table: str) -> str:
+    """The Vietnamese name of ``table`` ("members" → "Đoàn viên"); an unknown table keeps its
+    own name."""
     return TABLE_LABELS.get(table, table)
+
+
+def quoted_table(table: str) -> str:
+    """``table`` as a message names it: “Đoàn viên” (members), or “its name” if unknown."""
+    label = TABLE_LABELS.get(table)
+    return f"“{table}”" if label is None else f"“{label}” ({table})"
 
 
 def field_label(field: str) -> str:

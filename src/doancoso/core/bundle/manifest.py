@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from .errors import BundleError, NewerFormat
+from .labels import quoted_table
 from .limits import FORMAT_NAME, FORMAT_VERSION
 
 MANIFEST_NAME = "manifest.json"
@@ -184,7 +185,7 @@ def parse_manifest(data: bytes, *, encrypted: bool = False) -> Manifest:
     for table, count in counts.items():
         if not TABLE_NAME.fullmatch(table):
             raise malformed(f"tên bảng “{table[:64]}” không hợp lệ")
-        checked_counts[table] = _count(count, f"số bản ghi của bảng “{table}”")
+        checked_counts[table] = _count(count, f"số bản ghi của bảng {quoted_table(table)}")
     members = raw.get("members")
     if not isinstance(members, dict):
         raise malformed("thiếu danh sách các mục")

@@ -31,6 +31,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..storage.folder import os_reason
 from .errors import BundleError
+from .labels import quoted_table
 from .limits import (
     MAX_LINE,
     MAX_MANIFEST_SIZE,
@@ -186,7 +187,7 @@ def check_directory(archive: zipfile.ZipFile, file_size: int, *, encrypted: bool
 
 
 def _lines_error(table: str, line: int, what: str) -> BundleError:
-    return refused(f"Dòng {line} của bảng “{table}” trong gói dữ liệu {what}.")
+    return refused(f"Dòng {line} của bảng {quoted_table(table)} trong gói dữ liệu {what}.")
 
 
 class ContainerReader:
@@ -256,7 +257,7 @@ class ContainerReader:
             table = DATA_MEMBER.fullmatch(name)
             if table and lines != self.info.counts[table.group(1)]:
                 raise refused(
-                    f"Số dòng của bảng “{table.group(1)}” ({lines}) khác với danh mục "
+                    f"Số dòng của bảng {quoted_table(table.group(1))} ({lines}) khác với danh mục "
                     f"({self.info.counts[table.group(1)]})."
                 )
             done += size

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from .labels import table_label
+from .labels import quoted_table
 from .rows import columns_of, from_json, travelling_tables
 from .sync_errors import InvalidRows
 
@@ -37,7 +37,7 @@ _FORMATS: dict[str, dict[str, tuple[re.Pattern[str], str]]] = {
 
 def refuse(table: str, row_id: object, what: str, details: str = "") -> InvalidRows:
     """The error for row ``row_id`` of ``table``: ``what`` is wrong with it."""
-    where = f"bảng “{table_label(table)}” ({table})"
+    where = f"bảng {quoted_table(table)}"
     if row_id is not None:
         where += f", dòng {row_id}"
     return InvalidRows(

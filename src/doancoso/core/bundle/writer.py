@@ -18,6 +18,7 @@ from typing import IO, Any, BinaryIO, Protocol
 
 from ... import __version__
 from .errors import BundleError
+from .labels import quoted_table
 from .limits import FORMAT_NAME, FORMAT_VERSION
 from .manifest import (
     MANIFEST_NAME,
@@ -76,7 +77,7 @@ def _line(encode: Callable[[dict[str, Any]], str], row: dict[str, Any], table: s
         return encode(row)
     except (TypeError, ValueError) as exc:
         raise BundleError(
-            f"Một bản ghi của bảng “{table}” không ghi được vào gói dữ liệu ({exc}). "
+            f"Một bản ghi của bảng {quoted_table(table)} không ghi được vào gói dữ liệu ({exc}). "
             f"{NOTHING_CHANGED}"
         ) from exc
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...reports.handover import table_name
+from ...core.bundle.labels import table_label
 
 MINE, THEIRS = "mine", "theirs"
 CHOICES = (("— Chọn —", None), ("Giữ của tôi", MINE), ("Lấy của tệp", THEIRS))
@@ -115,7 +115,7 @@ class ConflictsPanel(QWidget):
         chosen = self._choices.get((conflict.table, conflict.id), {})
         mark = "✓ " if chosen and all(v is not None for v in chosen.values()) else "• "
         label = getattr(conflict, "label", "") or conflict.id
-        return f"{mark}{table_name(conflict.table)}: {label}"
+        return f"{mark}{table_label(conflict.table)}: {label}"
 
     def _show_conflict(self, index: int) -> None:
         self.fields.setRowCount(0)

@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.bundle.crypto import PasswordNeeded
+from ...core.bundle.labels import table_label
 from ...core.errors import AppError
 from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
-from ...reports.handover import ordered_counts, sha256_lines, table_name
+from ...reports.handover import ordered_counts, sha256_lines
 from ..common.steps import build_steps
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.tasks import Report
@@ -93,7 +94,7 @@ def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int]]:
     for counts in (plan.new, plan.updated, plan.deleted, plan.unchanged):
         tables += [t for t in counts if t not in tables]
     return [
-        (table_name(t), plan.new.get(t, 0), plan.updated.get(t, 0), plan.deleted.get(t, 0),
+        (table_label(t), plan.new.get(t, 0), plan.updated.get(t, 0), plan.deleted.get(t, 0),
          plan.unchanged.get(t, 0))
         for t in tables
     ]  # fmt: skip
