@@ -14,7 +14,9 @@ import pytest
 
 from breakage import snapshot
 from doancoso import __version__
+from doancoso.cli.bundles import _show_plan
 from doancoso.cli.main import run
+from doancoso.core.bundle.merge import ImportPlan
 from doancoso.core.bundle.rows import collect
 from doancoso.core.workspace import Workspace
 
@@ -126,6 +128,20 @@ def test_export_inspect_import_into_a_fresh_folder(
     assert again["unchanged"]["members"] == members
     code, out, _ = cli("check", "--data-dir", str(fresh))
     assert code == 0, out
+
+    code, out, err = cli(
+        "bundle", "import", str(bundle), "--password-file", str(password_file),
+        "--data-dir", str(tmp_path / "may-moi-nua"),
+    )  # fmt: skip
+    assert (code, err) == (0, ""), err
+    lines = out.splitlines()
+    assert lines[0].startswith("Đã thêm: Thông tin Đoàn cơ sở 1, Chi đoàn ")
+    assert f", Đoàn viên {members}, " in lines[0]
+    assert lines[-2:] == [
+        f"Tệp minh chứng chép vào máy: {len(evidence_files)} tệp",
+        "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trong thư mục "
+        "dữ liệu này.",
+    ]
 
     code, out, err = cli("bundle", "inspect", str(bundle), "--password-file", str(password_file))
     assert code == 0
@@ -308,3 +324,17 @@ def test_merging_another_organisation(home: Path, tmp_path: Path) -> None:
     with Workspace.open(home) as ws:
         assert ws.members.get(mine.id).fields.email == "an@tanloc.vn"
     assert out.splitlines()[-1] == "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập)."
+
+
+def test_the_counts_are_written_as_vietnamese_write_numbers() -> None:
+    plan = ImportPlan(new={"attendance": 4599, "members": 0}, unchanged={"members": 12000})
+    plan.applied = True
+    out = StringIO()
+    _show_plan(plan, out, dry_run=False)
+    assert out.getvalue().splitlines() == [
+        "Đã thêm: Điểm danh 4.599",
+        "Đã cập nhật: không có",
+        "Đã xóa: không có",
+        "Không đổi: Đoàn viên 12.000",
+        "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập).",
+    ]

@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.bundle.crypto import PasswordNeeded
-from ..core.bundle.labels import filled_text
+from ..core.bundle.labels import filled_text, table_label
 from ..core.bundle.manifest import KIND_LABELS
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
+from ..core.lang.text import vn_number
 from ..core.storage.folder import os_reason
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
@@ -35,6 +36,11 @@ if TYPE_CHECKING:
 NEEDS_PASSWORD = (
     "Gói dữ liệu này được mã hóa: hãy cho tệp chứa mật khẩu (dòng đầu tiên) bằng "
     "--password-file TỆP."
+)
+APPLIED = "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập)."
+HANDED_OVER = (
+    "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trong thư mục dữ "
+    "liệu này."
 )
 
 
@@ -128,14 +134,8 @@ def _json(value: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def _label(table: str) -> str:
-    from ..core.bundle.labels import table_label
-
-    return table_label(table)
-
-
 def _counts(counts: dict[str, int]) -> str:
-    shown = [f"{_label(t)} {n}" for t, n in counts.items() if n]
+    shown = [f"{table_label(t)} {vn_number(n)}" for t, n in counts.items() if n]
     return ", ".join(shown) or "không có"
 
 
@@ -234,7 +234,9 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     if dry_run:
         print("Chạy thử: chưa ghi gì vào dữ liệu.", file=out)
     elif result.applied:
-        print("Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập).", file=out)
+        if result.evidence_new:
+            print(f"Tệp minh chứng chép vào máy: {vn_number(result.evidence_new)} tệp", file=out)
+        print(HANDED_OVER if result.handover else APPLIED, file=out)
 
 
 def import_bundle(args: argparse.Namespace, out: TextIO) -> int:

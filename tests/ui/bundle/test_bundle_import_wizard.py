@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, phones
 from doancoso.core.bundle.crypto import WRONG_PASSWORD
+from doancoso.core.bundle.merge import ImportPlan
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import (
@@ -19,6 +20,7 @@ from doancoso.ui.bundle.import_wizard import (
     NEEDS_PASSWORD,
     PLAN_PAGE,
     RESULT_PAGE,
+    result_text,
 )
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from scripted import ScriptedPrompts
@@ -71,7 +73,11 @@ def test_round_trip_into_a_fresh_folder(
         assert not fresh.has_organization  # the dry run wrote nothing
         wizard.import_button.click()
         assert wizard.page == RESULT_PAGE
-        assert wizard.result_label.text().startswith("Đã nhận xong dữ liệu từ tệp")
+        assert wizard.result_label.text() == (
+            "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy "
+            f"này.\n• Thêm mới: {sum(wizard.applied.new.values())} bản ghi\n"
+            "• Cập nhật: 0 bản ghi\n• Xóa: 0 bản ghi\n• Không đổi: 0 bản ghi"
+        )
         assert fresh.has_organization and fresh.organization.get().name == "Đoàn xã Tân Hưng"
         assert phones(fresh) == phones(ws)
         assert sorted(fresh.members.ids()) == sorted(ws.members.ids())
@@ -239,3 +245,15 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
         assert phones(fresh) == phones(ws)
     finally:
         fresh.close()
+
+
+def test_the_result_counts_records_and_evidence_files_as_vietnamese_write_numbers() -> None:
+    plan = ImportPlan(
+        new={"members": 300, "attendance": 4599}, updated={"members": 2},
+        unchanged={"attendance": 12000}, evidence_new=1234,
+    )  # fmt: skip
+    assert result_text(plan) == (
+        "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận).\n"
+        "• Thêm mới: 4.899 bản ghi\n• Cập nhật: 2 bản ghi\n• Xóa: 0 bản ghi\n"
+        "• Không đổi: 12.000 bản ghi\n• Tệp minh chứng chép vào máy: 1.234 tệp"
+    )

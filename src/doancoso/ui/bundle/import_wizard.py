@@ -63,6 +63,8 @@ BUNDLE_FILTER = "Tệp dữ liệu doancoso (*.dcs);;Tất cả tệp (*)"
 KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo cáo cấp trên"}
 PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
+APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
+HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."
 
 
 def file_sha256(path: Path) -> str:
@@ -478,16 +480,18 @@ class BundleImportWizard(QDialog):
 
 
 def result_text(plan: Any) -> str:
-    def total(counts: dict[str, int]) -> int:
-        return sum(counts.values())
+    def total(counts: dict[str, int]) -> str:
+        return vn_number(sum(counts.values()))
 
     lines = [
-        "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận).",
+        HANDED_OVER if plan.handover else APPLIED,
         f"• Thêm mới: {total(plan.new)} bản ghi",
         f"• Cập nhật: {total(plan.updated)} bản ghi",
         f"• Xóa: {total(plan.deleted)} bản ghi",
         f"• Không đổi: {total(plan.unchanged)} bản ghi",
     ]
+    if plan.evidence_new:
+        lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
     if plan.conflicts:
-        lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {len(plan.conflicts)}")
+        lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {vn_number(len(plan.conflicts))}")
     return "\n".join(lines)
