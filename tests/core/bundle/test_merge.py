@@ -347,8 +347,8 @@ def test_the_bar_of_an_import_goes_up_to_the_end_before_the_commit(
     with Workspace.open(tmp_path / "fresh") as fresh:
         apply(fresh, bundle_of(home), report=lambda d, t: seen.append((d, t)))
         assert seen[-1] == (1000, 1000) and seen == sorted(seen)
-        assert any(650 <= d < 750 for d, _ in seen)  # the backup's step
-        assert any(750 <= d < 980 for d, _ in seen)  # the evidence files'
+        assert any(870 <= d < 900 for d, _ in seen)  # the backup's step
+        assert any(900 <= d < 1000 for d, _ in seen)  # the evidence files'
 
 
 def test_three_installations_know_what_each_has_seen(
