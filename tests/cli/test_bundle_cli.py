@@ -326,13 +326,15 @@ def test_merging_another_organisation(home: Path, tmp_path: Path) -> None:
     assert out.splitlines()[-1] == "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập)."
 
 
-def test_the_counts_are_written_as_vietnamese_write_numbers() -> None:
-    plan = ImportPlan(new={"attendance": 4599, "members": 0}, unchanged={"members": 12000})
+def test_the_counts_in_the_order_of_the_bien_ban_and_as_vietnamese_write_numbers() -> None:
+    plan = ImportPlan(
+        new={"attendance": 4599, "members": 5, "youths": 0}, unchanged={"members": 12000}
+    )
     plan.applied = True
     out = StringIO()
     _show_plan(plan, out, dry_run=False)
     assert out.getvalue().splitlines() == [
-        "Đã thêm: Điểm danh 4.599",
+        "Đã thêm: Đoàn viên 5, Điểm danh 4.599",  # as the biên bản lists them
         "Đã cập nhật: không có",
         "Đã xóa: không có",
         "Không đổi: Đoàn viên 12.000",

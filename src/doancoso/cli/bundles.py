@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.bundle.crypto import PasswordNeeded
-from ..core.bundle.labels import filled_text, table_label
+from ..core.bundle.labels import filled_text, in_label_order, table_label
 from ..core.bundle.manifest import KIND_LABELS
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
@@ -135,8 +135,8 @@ def _json(value: Any, out: TextIO) -> None:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    shown = [f"{table_label(t)} {vn_number(n)}" for t, n in counts.items() if n]
-    return ", ".join(shown) or "không có"
+    shown = [t for t in in_label_order(counts) if counts[t]]
+    return ", ".join(f"{table_label(t)} {vn_number(counts[t])}" for t in shown) or "không có"
 
 
 def _when(text: str) -> str:

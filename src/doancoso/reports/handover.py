@@ -22,7 +22,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..core.bundle.labels import TABLE_LABELS, table_label
+from ..core.bundle.labels import in_label_order, table_label
 from ..core.documents import place_and_date, place_name
 from ..core.lang.text import nfc, vn_number
 from ..core.organization import OrganizationInfo
@@ -37,10 +37,8 @@ BLANK = "…………………………"
 
 def ordered_counts(counts: Mapping[str, int]) -> list[tuple[str, int]]:
     """(Vietnamese name, count) for every table in ``counts``: the known tables in the order
-    of :data:`TABLE_LABELS`, then any other in alphabetical order."""
-    known = [(table_label(t), counts[t]) for t in TABLE_LABELS if t in counts]
-    other = sorted((t, n) for t, n in counts.items() if t not in TABLE_LABELS)
-    return known + other
+    of the table names, then any other in alphabetical order."""
+    return [(table_label(t), counts[t]) for t in in_label_order(counts)]
 
 
 def sha256_groups(digest: str) -> list[str]:

@@ -20,6 +20,7 @@ from doancoso.ui.bundle.import_wizard import (
     NEEDS_PASSWORD,
     PLAN_PAGE,
     RESULT_PAGE,
+    plan_rows,
     result_text,
 )
 from doancoso.ui.settings.setup_dialog import SetupDialog
@@ -257,3 +258,15 @@ def test_the_result_counts_records_and_evidence_files_as_vietnamese_write_number
         "• Thêm mới: 4.899 bản ghi\n• Cập nhật: 2 bản ghi\n• Xóa: 0 bản ghi\n"
         "• Không đổi: 12.000 bản ghi\n• Tệp minh chứng chép vào máy: 1.234 tệp"
     )
+
+
+def test_the_preview_lists_the_tables_in_the_order_of_the_bien_ban() -> None:
+    plan = ImportPlan(
+        new={"attendance": 3, "settings": 1}, updated={"members": 2}, deleted={"ghi_chu": 1}
+    )
+    assert plan_rows(plan) == [
+        ("Thiết lập", 1, 0, 0, 0),
+        ("Đoàn viên", 0, 2, 0, 0),
+        ("Điểm danh", 3, 0, 0, 0),
+        ("ghi_chu", 0, 0, 1, 0),
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 TABLE_LABELS: dict[str, str] = {
     "organizations": "Thông tin Đoàn cơ sở",
     "settings": "Thiết lập",
@@ -67,6 +69,13 @@ def table_label(table: str) -> str:
     """The Vietnamese name of ``table`` ("members" → "Đoàn viên"); an unknown table keeps its
     own name."""
     return TABLE_LABELS.get(table, table)
+
+
+def in_label_order(tables: Iterable[str]) -> list[str]:
+    """``tables`` as every list of them is shown: the known ones in the order of
+    :data:`TABLE_LABELS`, then any other in alphabetical order."""
+    given = set(tables)
+    return [t for t in TABLE_LABELS if t in given] + sorted(given - TABLE_LABELS.keys())
 
 
 def quoted_table(table: str) -> str:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.bundle.crypto import PasswordNeeded
-from ...core.bundle.labels import table_label
+from ...core.bundle.labels import in_label_order, table_label
 from ...core.errors import AppError
 from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
@@ -92,9 +92,7 @@ def created_text(value: Any) -> str:
 
 def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int]]:
     """(Vietnamese name, new, updated, deleted, unchanged) of every table the plan touches."""
-    tables: list[str] = []
-    for counts in (plan.new, plan.updated, plan.deleted, plan.unchanged):
-        tables += [t for t in counts if t not in tables]
+    tables = in_label_order({*plan.new, *plan.updated, *plan.deleted, *plan.unchanged})
     return [
         (table_label(t), plan.new.get(t, 0), plan.updated.get(t, 0), plan.deleted.get(t, 0),
          plan.unchanged.get(t, 0))
