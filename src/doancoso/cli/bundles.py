@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from ..core.bundle.crypto import PasswordNeeded
 from ..core.bundle.labels import filled_text, in_label_order, table_label
 from ..core.bundle.manifest import KIND_LABELS
+from ..core.bundle.sync_errors import ForeignBundle
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
@@ -252,6 +253,12 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
             )
         except PasswordNeeded as exc:
             raise _needs_password(exc) from exc
+        except ForeignBundle as exc:
+            raise AppError(
+                f"Tệp này là dữ liệu của {exc.theirs}, không phải của {exc.mine}. Nếu "
+                f"{exc.theirs} sáp nhập vào {exc.mine}, hãy chạy lại với --merge-organization "
+                "(thêm --dry-run để xem trước). Không có gì được ghi vào dữ liệu."
+            ) from exc
     if args.format == "json":
         _json(result.to_json(), out)
     else:

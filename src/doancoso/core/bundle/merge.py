@@ -275,7 +275,9 @@ class _Merge:
                 raise ForeignBundle(
                     f"Tệp này là dữ liệu của {self.their_name}, không phải của {mine}. Nếu "
                     f"{self.their_name} sáp nhập vào {mine}, hãy chọn “Sáp nhập tổ chức” để "
-                    f"đưa dữ liệu vào. {NOTHING_WRITTEN}"
+                    f"đưa dữ liệu vào. {NOTHING_WRITTEN}",
+                    self.their_name,
+                    mine,
                 )
             if manifest.get("kind") != "handover":
                 raise SyncError(

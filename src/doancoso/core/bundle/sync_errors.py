@@ -1,10 +1,8 @@
-"""Errors of the merge of bundles.
+"""Errors of the merge of bundles (the container's own are in :mod:`.errors`).
 
-Defined here until ``core/bundle/errors.py`` (the container's, with ``BundleError``) exists on
-this branch; they derive, like ``BundleError``, from
-:class:`~doancoso.core.errors.ImportFileError`, and will derive from ``BundleError`` once the two
-branches meet. Each message is Vietnamese and says that nothing
-was written.
+Like ``BundleError``, each derives from :class:`~doancoso.core.errors.ImportFileError`, which
+the window and the command line show as a refusal; each message is Vietnamese and says that
+nothing was written.
 """
 
 from __future__ import annotations
@@ -17,7 +15,13 @@ class SyncError(ImportFileError):
 
 
 class ForeignBundle(SyncError):
-    """A bundle of another organisation, without the choice to merge it in (sáp nhập)."""
+    """A bundle of another organisation, without the choice to merge it in (sáp nhập):
+    ``theirs`` and ``mine`` are the two organisations' names."""
+
+    def __init__(self, message: str, theirs: str, mine: str) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+        self.mine = mine
 
 
 class InvalidRows(SyncError):
