@@ -122,3 +122,35 @@ def test_optional_parts_and_photos_per_page(folder: str, tmp_path: Path) -> None
         cli("dossier", "--year", "2025", "-o", str(target), "--photos-per-page", "3",
             "--data-dir", folder)  # fmt: skip
     assert refused.value.code == 2
+
+
+def test_the_decision_without_a_number_says_the_command_that_records_it(
+    folder: str, tmp_path: Path
+) -> None:
+    from doancoso.core.workspace import Workspace
+
+    with Workspace.open(Path(folder)) as ws:
+        an = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/03/2000"})
+        ws.rating.open(2025)
+        ws.rating.set(2025, an, {"decided_level": 1})
+        ws.rating.close(2025)
+    check = ("dossier", "--year", "2025", "--check", "--parts", "xep-loai", "--data-dir", folder)
+    code, out, err = cli(*check)
+    command = (
+        "doancoso rating print --year 2025 --document quyet-dinh --number SỐ -o quyet-dinh.pdf"
+    )
+    assert (code, err) == (0, "")
+    assert out == (
+        "Hồ sơ năm 2025 còn thiếu:\n"
+        "  [Kết quả đánh giá, xếp loại đoàn viên] Quyết định công nhận kết quả xếp loại năm 2025 "
+        "chưa có số: in quyết định ở trang Xếp loại (nút “In…”) với số văn bản để ghi lại số và "
+        "ngày ban hành.\n"
+        f"    Bằng dòng lệnh: {command}\n"
+    )
+    code, out, _ = cli(*check, "--format", "json")
+    assert json.loads(out)["missing"][0]["command"] == command
+    # the command, as the line says it, records the number: the dossier then lacks nothing
+    given = command.replace("SỐ", "05-QĐ/ĐTN").replace("quyet-dinh.pdf", str(tmp_path / "qd.pdf"))
+    code, _, err = cli(*given.split()[1:], "--data-dir", folder)
+    assert (code, err) == (0, "")
+    assert cli(*check)[1] == "Hồ sơ năm 2025 đã đủ.\n"

@@ -142,7 +142,9 @@ def test_the_rating_decision_once_the_round_is_closed(rated: Workspace, tmp_path
     assert check(rated, 2025, ("xep-loai",)) == [
         Gap("xep-loai", "Quyết định công nhận kết quả xếp loại năm 2025 chưa có số: in quyết "
                         "định ở trang Xếp loại (nút “In…”) với số văn bản để ghi lại số và ngày "
-                        "ban hành."),
+                        "ban hành.",
+            "doancoso rating print --year 2025 --document quyet-dinh --number SỐ "
+            "-o quyet-dinh.pdf"),
     ]  # fmt: skip
     pdf = read_pdf(build_dossier(rated, tmp_path / "khoa.pdf", 2025, ("xep-loai",),
                                  issued_on=ISSUED).path)  # fmt: skip

@@ -15,7 +15,14 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from ..core.dossier.check import DEFAULT_PARTS, OPTIONAL_PARTS, PARTS, check, parse_parts
+from ..core.dossier.check import (
+    DEFAULT_PARTS,
+    OPTIONAL_PARTS,
+    PARTS,
+    Gap,
+    check,
+    parse_parts,
+)
 from ..core.errors import AppError
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
@@ -61,7 +68,7 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         result: dict[str, object] = {
             "ready": not gaps,
-            "missing": [{"part": g.part, "reason": g.reason} for g in gaps],
+            "missing": [_gap_json(g) for g in gaps],
             "parts": list(included),
         }
         if pages is not None:
@@ -73,8 +80,17 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Hồ sơ năm {args.year} còn thiếu:", file=out)
         for g in gaps:
             print(f"  [{PARTS[g.part]}] {g.reason}", file=out)
+            if g.command is not None:
+                print(f"    Bằng dòng lệnh: {g.command}", file=out)
     else:
         print(f"Hồ sơ năm {args.year} đã đủ.", file=out)
     if pages is not None:
         print(f"Đã ghi hồ sơ {pages} trang vào “{args.output}”.", file=out)
     return EXIT_OK
+
+
+def _gap_json(gap: Gap) -> dict[str, str]:
+    found = {"part": gap.part, "reason": gap.reason}
+    if gap.command is not None:
+        found["command"] = gap.command
+    return found

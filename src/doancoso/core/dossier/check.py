@@ -48,10 +48,13 @@ MINUTES_KIND = "sinh-hoat"  # the minutes of these meetings make the "bien-ban" 
 
 @dataclass(frozen=True)
 class Gap:
-    """One thing the dossier would lack: the part's code and the reason in Vietnamese."""
+    """One thing the dossier would lack: the part's code and the reason in Vietnamese (which
+    says where in the window to mend it); ``command``, the command line's way to, when the
+    reason names the window's."""
 
     part: str
     reason: str
+    command: str | None = None
 
 
 def parse_parts(text: str | None) -> list[str]:
@@ -93,7 +96,8 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
         elif not any(r.eligible and r.decided_level is not None for r in ws.rating.rows(year)):
             gaps.append(Gap("xep-loai", NO_DECISION.format(year=year)))
         elif ws.rating.decision(year) is None:
-            gaps.append(Gap("xep-loai", NO_DECISION_NUMBER.format(year=year)))
+            gaps.append(Gap("xep-loai", NO_DECISION_NUMBER.format(year=year),
+                            DECISION_COMMAND.format(year=year)))  # fmt: skip
     if "bien-ban" in parts and not minutes_of_year(ws, year):
         gaps.append(Gap("bien-ban", no_minutes(year)))
     checklist_parts = [p for p in ("bao-cao", "bang", "minh-chung") if p in parts]
@@ -114,6 +118,8 @@ NO_DECISION = ("Chưa có quyết định công nhận kết quả xếp loại 
 NO_DECISION_NUMBER = ("Quyết định công nhận kết quả xếp loại năm {year} chưa có số: in quyết "
                       "định ở trang Xếp loại (nút “In…”) với số văn bản để ghi lại số và ngày "
                       "ban hành.")  # fmt: skip
+DECISION_COMMAND = ("doancoso rating print --year {year} --document quyet-dinh --number SỐ "
+                    "-o quyet-dinh.pdf")  # fmt: skip
 
 
 def no_minutes(year: int) -> str:
