@@ -5,13 +5,16 @@ the choice made in the wizard, and another organisation's bundle refused unless 
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
+from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, phones
 from doancoso.core.bundle.crypto import WRONG_PASSWORD
 from doancoso.core.bundle.merge import ImportPlan
+from doancoso.core.bundle.service import TEMP_FOLDER
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import (
@@ -20,10 +23,12 @@ from doancoso.ui.bundle.import_wizard import (
     NEEDS_PASSWORD,
     PLAN_PAGE,
     RESULT_PAGE,
+    BundleImportWizard,
     plan_rows,
     result_text,
 )
 from doancoso.ui.settings.setup_dialog import SetupDialog
+from doancoso.ui.shell.operations import Core
 from scripted import ScriptedPrompts
 
 
@@ -73,6 +78,7 @@ def test_round_trip_into_a_fresh_folder(
         assert rows["Đoàn viên"] == "3"
         assert not fresh.has_organization  # the dry run wrote nothing
         wizard.import_button.click()
+        assert prompts.asked == ["Nhận bàn giao dữ liệu của “Đoàn xã Tân Hưng” vào máy này?"]
         assert wizard.page == RESULT_PAGE
         assert wizard.result_label.text() == (
             "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy "
@@ -131,6 +137,9 @@ def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
         assert wizard.import_button.isEnabled()
         wizard.import_button.click()
         assert wizard.page == RESULT_PAGE, prompts.errors
+        assert prompts.asked == [
+            "Nhận dữ liệu từ tệp vào máy này? Chương trình sao lưu dữ liệu hiện có trước."
+        ]
         assert phones(ws)["Nguyễn Văn An"] == "0922222222"
         assert phones(ws)["Trần Thị Bích"] == "0987654321"
     finally:
@@ -153,7 +162,8 @@ def test_another_organisation_is_refused_unless_merged(
         assert ours_phone
         ours = ws.branches.create("Chi đoàn ấp Bà Điều")
         bundle = export_through_gui(qtbot, other, tmp_path)
-        wizard = import_wizard(qtbot, ws, ScriptedPrompts())
+        prompts = ScriptedPrompts()
+        wizard = import_wizard(qtbot, ws, prompts)
         _open(wizard, bundle)
         assert wizard.page == INFO_PAGE and wizard.foreign
         assert wizard.foreign_notice.text().startswith(
@@ -182,6 +192,10 @@ def test_another_organisation_is_refused_unless_merged(
                 for r in range(wizard.plan_table.rowCount())}  # fmt: skip
         assert rows.get("Chi đoàn", "0") == "0"  # joined: no new chi đoàn
         wizard.import_button.click()
+        assert prompts.asked == [
+            "Sáp nhập “Đoàn xã Tân Phú” vào “Đoàn xã Tân Hưng”? Chương trình sao lưu dữ liệu "
+            "hiện có trước."
+        ]
         assert wizard.page == RESULT_PAGE
         names = sorted(ws.members.get(i).fields.full_name for i in ws.members.ids())
         assert names == ["Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bích", "Võ Thị Hạnh"]
@@ -244,6 +258,84 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
         assert receive_handover(core, None) is True
         assert fresh.organization.get().name == "Đoàn xã Tân Hưng"
         assert phones(fresh) == phones(ws)
+    finally:
+        fresh.close()
+
+
+def test_the_stick_is_read_once_at_the_first_step(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """After "Tiếp" at step 1 the dry run and the import read the wizard's decrypted copy: the
+    stick may be pulled out. The copy is removed once imported."""
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    fresh = Workspace.open(tmp_path / "may-moi")
+    try:
+        wizard = import_wizard(qtbot, fresh, ScriptedPrompts())
+        _open(wizard, bundle)
+        assert wizard.page == INFO_PAGE
+        assert wizard.held is not None and wizard.held.copy is not None
+        copy = wizard.held.copy
+        assert copy.parent == fresh.data_dir / TEMP_FOLDER and copy.is_file()
+        bundle.unlink()
+        wizard.next_button.click()
+        assert wizard.page == PLAN_PAGE, wizard.info_error.text()
+        wizard.import_button.click()
+        assert wizard.page == RESULT_PAGE, wizard.plan_error.text()
+        assert phones(fresh) == phones(ws)
+        assert wizard.held is None and not copy.exists()
+        assert list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []
+    finally:
+        fresh.close()
+
+
+def test_closing_the_wizard_or_choosing_another_file_removes_the_copy(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    fresh = Workspace.open(tmp_path / "may-moi")
+    try:
+        wizard = import_wizard(qtbot, fresh, ScriptedPrompts())
+        _open(wizard, bundle)
+        first = wizard.held.copy
+        wizard.back_button.click()
+        wizard.browse_button.click()  # the same file chosen again: read again
+        assert wizard.page == FILE_PAGE
+        assert wizard.held is None and not first.exists()
+        wizard.next_button.click()
+        assert wizard.page == INFO_PAGE
+        wizard.next_button.click()
+        assert wizard.page == PLAN_PAGE
+        second = wizard.held.copy
+        assert second.is_file()
+        wizard.close_button.click()
+        assert wizard.result() == QDialog.DialogCode.Rejected
+        assert not second.exists() and list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []
+        assert not fresh.has_organization
+    finally:
+        fresh.close()
+
+
+def test_reading_a_large_file_can_be_cancelled(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
+    ids = add_people(ws)
+    scan = tmp_path / "scan.pdf"  # 40 MB of evidence: reading it runs long enough to cancel
+    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
+    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    fresh = Workspace.open(tmp_path / "may-moi")
+    try:
+        core = Core(fresh, ScriptedPrompts(), delay_ms=0)  # on the worker, with its dialog
+        wizard = BundleImportWizard(core)
+        qtbot.addWidget(wizard)
+        _open(wizard, bundle)
+        qtbot.waitUntil(lambda: core.runner.dialog is not None)
+        (cancel,) = core.runner.dialog.findChildren(QPushButton)
+        assert cancel.text() == "Hủy"
+        cancel.click()
+        qtbot.waitUntil(lambda: not core.runner.busy, timeout=20000)
+        assert wizard.page == FILE_PAGE and wizard.file_error.text() == "Đã dừng đọc tệp."
+        assert wizard.held is None and list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []
     finally:
         fresh.close()
 

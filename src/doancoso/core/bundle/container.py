@@ -6,6 +6,9 @@
 - :func:`read_manifest` says what a bundle is (for ``inspect``): the password checked, the
   container decrypted and its directory and manifest checked, no member hashed.
 - :func:`open_bundle` yields the bundle's rows and evidence once every member is verified.
+- :func:`hold_bundle` reads a bundle once from its stick for the import wizard's steps
+  (:class:`HeldBundle`): the file hashed whole, an encrypted one decrypted into a private copy
+  that each later opening reads instead of the stick.
 
 An encrypted bundle is decrypted into a private temporary file (0600) first and read from there.
 An import (``open_bundle(..., store=...)``) has the evidence files its store lacks written, as
@@ -72,6 +75,99 @@ class _Progress:
     def finish(self) -> None:
         if self._report is not None:
             self._report(_SCALE, _SCALE)
+
+
+@dataclass(frozen=True)
+class HeldBundle:
+    """A bundle read once from where it lies (a USB stick, slow and perhaps pulled out next):
+    the password checked, the whole file hashed (``sha256``, what the biên bản bàn giao prints),
+    the directory and manifest checked. An encrypted bundle is decrypted and authenticated into
+    ``copy``, a private temporary file that each later opening (:func:`open_bundle`) reads
+    instead of the stick, its members verified again there. A clear bundle has no copy: it is
+    read from ``path`` again, and refused if the file changed since (size, modification time).
+    :meth:`release` removes the copy; one left behind (a crash) is removed as stale by a later
+    import."""
+
+    path: Path
+    manifest: Manifest
+    sha256: str
+    copy: Path | None
+    stamp: tuple[int, int]
+    """``path``'s size and modification time (ns) when it was read."""
+
+    def release(self) -> None:
+        if self.copy is not None:
+            with contextlib.suppress(OSError):
+                self.copy.unlink()
+
+
+CHANGED_SINCE = (
+    "Tệp dữ liệu đã thay đổi hoặc không còn ở chỗ cũ kể từ khi được mở. Hãy quay lại bước "
+    f"đầu, chọn lại tệp rồi bấm “Tiếp”. {NOTHING_CHANGED}"
+)
+COPY_LOST = (
+    "Bản giải mã tạm của tệp dữ liệu đã bị xóa (có thể do dọn dẹp tệp tạm). Hãy quay lại bước "
+    f"đầu rồi bấm “Tiếp” để mở lại tệp. {NOTHING_CHANGED}"
+)
+
+
+class _HashingReader:
+    """A one-pass reading of ``source`` that hashes what it reads (``count`` bytes so far)."""
+
+    def __init__(self, source: BinaryIO) -> None:
+        self._source = source
+        self.digest = hashlib.sha256()
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._source.read(size)
+        self.digest.update(data)
+        self.count += len(data)
+        return data
+
+    def drain(self, report: Callable[[int], None]) -> None:
+        """Read to the end."""
+        while self.read(1 << 20):
+            report(self.count)
+
+
+def hold_bundle(
+    path: Path, password: str | None, *, report: Report | None = None, workdir: Path | None = None
+) -> HeldBundle:
+    """The bundle at ``path`` read once (:class:`HeldBundle`), for openings to come; a
+    :class:`BundleError` and nothing left behind when it cannot be."""
+    path = Path(path)
+    progress = _Progress(report)
+    progress.phase(_SCALE)
+    copy: Path | None = None
+    try:
+        with _open_file(path) as handle:
+            with zip_errors():
+                head = handle.read(8)
+                info = os.fstat(handle.fileno())
+                handle.seek(0)
+            reading = _HashingReader(handle)
+            if is_encrypted(head):
+                copy = _decrypt_to_temp(reading, password, info.st_size, progress, workdir)
+            else:
+                _check_clear_head(path, head, info.st_size)
+            with zip_errors():
+                reading.drain(lambda done: progress(done, info.st_size))  # a clear bundle's
+                handle.seek(0)
+            manifest = _manifest_of(handle, encrypted=False) if copy is None else None
+        if copy is not None:
+            with _opened_copy(copy) as clear:
+                manifest = _manifest_of(clear, encrypted=True)
+        assert manifest is not None
+        stamp = (info.st_size, info.st_mtime_ns)
+        held = HeldBundle(path, manifest, reading.digest.hexdigest(), copy, stamp)
+    except BaseException:
+        if copy is not None:
+            with contextlib.suppress(OSError):
+                copy.unlink()
+        raise
+    progress.finish()
+    return held
 
 
 def size_of(reader: ContainerReader) -> int:
@@ -169,22 +265,24 @@ def read_manifest(path: Path, password: str | None, *, workdir: Path | None = No
 
 @contextlib.contextmanager
 def open_bundle(
-    path: Path,
+    path: Path | HeldBundle,
     password: str | None,
     *,
     report: Report | None = None,
     workdir: Path | None = None,
     store: EvidenceStore | None = None,
 ) -> Iterator[ContainerReader]:
-    """The rows and evidence of the bundle at ``path``, every member verified before the
-    block starts (a :class:`BundleError` otherwise); ``workdir`` holds the temporary files.
+    """The rows and evidence of the bundle at ``path`` (or held: :func:`hold_bundle`), every
+    member verified before the block starts (a :class:`BundleError` otherwise); ``workdir``
+    holds the temporary files.
     ``store`` (an import's): the evidence files it lacks are written into its folder as they
     are verified, for it to adopt (``reader.staged``); those it did not are removed on leaving.
     """
     progress = _Progress(report)
     progress.phase(_SCALE // 2)  # decrypting (a clear bundle skips it)
+    source = path if isinstance(path, HeldBundle) else Path(path)
     with _opened(
-        Path(path), password, extract=True, progress=progress, workdir=workdir, store=store
+        source, password, extract=True, progress=progress, workdir=workdir, store=store
     ) as reader:
         progress.phase(_SCALE // 2)
         total = sum(member.size for member in reader.info.members.values())
@@ -204,9 +302,59 @@ def _open_file(path: Path) -> BinaryIO:
         ) from exc
 
 
+def _check_clear_head(path: Path, head: bytes, size: int) -> None:
+    """A file that is not encrypted must be a zip container."""
+    if not size:
+        raise BundleError(
+            f"Tệp “{path.name}” rỗng (0 byte): có thể việc chép ra USB chưa xong. {NOTHING_CHANGED}"
+        )
+    if not head.startswith(b"PK"):
+        raise BundleError(
+            f"Tệp “{path.name}” không phải là gói dữ liệu doancoso (.dcs). {NOTHING_CHANGED}"
+        )
+
+
+def _manifest_of(handle: BinaryIO, *, encrypted: bool) -> Manifest:
+    """The checked directory and manifest of the container read from ``handle``."""
+    with zip_errors():
+        size = os.fstat(handle.fileno()).st_size
+        try:
+            archive = zipfile.ZipFile(handle)
+        except zipfile.BadZipFile as exc:
+            raise BundleError(TRUNCATED, repr(exc)) from exc
+    with archive:
+        return check_directory(archive, size, encrypted=encrypted)
+
+
+def _opened_copy(copy: Path) -> BinaryIO:
+    """A held bundle's decrypted copy, touched (not stale while in use)."""
+    try:
+        os.utime(copy)
+        return open(copy, "rb")
+    except OSError as exc:
+        raise BundleError(COPY_LOST, repr(exc)) from exc
+
+
+def _open_held(held: HeldBundle) -> BinaryIO:
+    """The held bundle's decrypted copy (touched: not stale while in use), or its file on the
+    stick if unchanged since it was read."""
+    if held.copy is not None:
+        return _opened_copy(held.copy)
+    handle = _open_file(held.path)
+    try:
+        info = os.fstat(handle.fileno())
+    except OSError as exc:
+        handle.close()
+        raise BundleError(CHANGED_SINCE, repr(exc)) from exc
+    if (info.st_size, info.st_mtime_ns) != held.stamp:
+        handle.close()
+        raise BundleError(CHANGED_SINCE, f"{held.path}: {held.stamp} -> {info.st_size}")
+    return handle
+
+
 @contextlib.contextmanager
 def _opened(
-    path: Path,
+    source: Path | HeldBundle,
     password: str | None,
     *,
     extract: bool,
@@ -215,26 +363,23 @@ def _opened(
     store: EvidenceStore | None = None,
 ) -> Iterator[ContainerReader]:
     with contextlib.ExitStack() as stack:
-        handle = stack.enter_context(_open_file(path))
-        with zip_errors():
-            head = handle.read(8)
-            size = os.fstat(handle.fileno()).st_size
-        encrypted = is_encrypted(head)
-        if encrypted:
-            handle.seek(0)
-            handle = stack.enter_context(_decrypted(handle, password, size, progress, workdir))
-            size = os.fstat(handle.fileno()).st_size
-        elif not size:
-            raise BundleError(
-                f"Tệp “{path.name}” rỗng (0 byte): có thể việc chép ra USB chưa xong. "
-                f"{NOTHING_CHANGED}"
-            )
-        elif not head.startswith(b"PK"):
-            raise BundleError(
-                f"Tệp “{path.name}” không phải là gói dữ liệu doancoso (.dcs). {NOTHING_CHANGED}"
-            )
+        if isinstance(source, HeldBundle):
+            handle = stack.enter_context(_open_held(source))
+            encrypted = source.copy is not None
+            with zip_errors():
+                size = os.fstat(handle.fileno()).st_size
         else:
+            handle = stack.enter_context(_open_file(source))
+            with zip_errors():
+                head = handle.read(8)
+                size = os.fstat(handle.fileno()).st_size
+            encrypted = is_encrypted(head)
             handle.seek(0)
+            if encrypted:
+                handle = stack.enter_context(_decrypted(handle, password, size, progress, workdir))
+                size = os.fstat(handle.fileno()).st_size
+            else:
+                _check_clear_head(source, head, size)
         with zip_errors():
             try:
                 archive = stack.enter_context(zipfile.ZipFile(handle))
@@ -259,25 +404,42 @@ def _decrypted(
     workdir: Path | None,
 ) -> Iterator[BinaryIO]:
     """``source`` decrypted into a private temporary file, removed on leaving."""
+    temp = _decrypt_to_temp(source, password, size, progress, workdir)
+    try:
+        with open(temp, "rb") as clear:
+            yield clear
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _decrypt_to_temp(
+    source: Any,
+    password: str | None,
+    size: int,
+    progress: _Progress | None,
+    workdir: Path | None,
+) -> Path:
+    """``source`` (read from its start) decrypted and authenticated into a new private
+    temporary file, closed; nothing is left behind when it fails."""
     try:
         fd, temp = _private_temp(workdir)
     except OSError as exc:
         raise _temp_failed(exc) from exc
     try:
-        with open(fd, "w+b") as clear:
+        with open(fd, "wb") as clear:
             try:
                 decrypt(
                     source, clear, password,
                     progress=None if progress is None else (lambda done: progress(done, size)),
                 )  # fmt: skip
-                clear.flush()
             except OSError as exc:
                 raise _temp_failed(exc) from exc
-            clear.seek(0)
-            yield clear
-    finally:
+    except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
+        raise
+    return temp
 
 
 _TEMP_FLAGS = (

@@ -9,6 +9,8 @@ Temporary files (a decrypted container, the evidence copied out) live in ``.goi-
 data folder, private, removed after each use; those a killed import left are removed by the
 next one. An import writes the evidence files the store lacks straight into the store's folder
 as it verifies them (temporary names, renamed into place before the commit: container.py).
+The import wizard ``hold``s the bundle: read once from the stick (decrypted into one such file,
+kept while the wizard is open), its dry runs and its import read that copy.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .container import open_bundle, read_manifest, write_bundle
+from .container import HeldBundle, hold_bundle, open_bundle, read_manifest, write_bundle
 from .errors import BundleError
 from .manifest import Manifest, dumps, parse_manifest
 
@@ -120,9 +122,15 @@ class BundleService:
         """What the bundle at ``path`` is (password checked; nothing written)."""
         return BundleInfo.of(read_manifest(Path(path), password, workdir=self._workdir()))
 
+    def hold(self, path: Path, password: str | None, *, report: Report | None = None) -> HeldBundle:
+        """The bundle at ``path`` read once from its stick, for the import wizard's steps
+        (container.py's :class:`HeldBundle`; ``release`` it when done): ``preview`` and
+        ``apply`` given it read its decrypted copy, not the stick again."""
+        return hold_bundle(Path(path), password, report=report, workdir=self._workdir())
+
     def preview(
         self,
-        path: Path,
+        path: Path | HeldBundle,
         password: str | None,
         *,
         merge_organization: bool = False,
@@ -142,7 +150,7 @@ class BundleService:
 
     def apply(
         self,
-        path: Path,
+        path: Path | HeldBundle,
         password: str | None,
         *,
         on_conflict: str | Mapping[Any, Any] | None = None,
@@ -197,13 +205,13 @@ class BundleService:
     @contextlib.contextmanager
     def opened(
         self,
-        path: Path,
+        path: Path | HeldBundle,
         password: str | None,
         *,
         report: Report | None = None,
         staging: bool = False,
     ) -> Iterator[Any]:
-        """The verified bundle at ``path`` as a RowSource (temporary files removed after);
+        """The verified bundle at ``path`` (or held) as a RowSource (temporary files removed after);
         ``staging`` (an import): the evidence files the store lacks written into its folder as
         they are verified, for the import to rename into place."""
         from ..evidence.store import EvidenceStore
@@ -211,10 +219,14 @@ class BundleService:
         store = EvidenceStore(self._ws.data_dir) if staging else None
         if store is not None:
             store.remove_stale_temps()  # those of an import killed an hour ago at least
+        if isinstance(path, HeldBundle) and path.copy is not None:
+            with contextlib.suppress(OSError):  # in use, not stale: _workdir() removes those
+                os.utime(path.copy)
+        source = path if isinstance(path, HeldBundle) else Path(path)
         with open_bundle(
-            Path(path), password, report=report, workdir=self._workdir(), store=store
-        ) as source:
-            yield source
+            source, password, report=report, workdir=self._workdir(), store=store
+        ) as reader:
+            yield reader
 
     def _workdir(self) -> Path | None:
         """``.goi-tam`` in the data folder (private; leftovers of killed imports removed), or

@@ -9,13 +9,17 @@ of record, the conflicts side by side field by field with a choice per field ("G
 confirmation; 4. the summary. Nothing is written before "Nhập"; the core then takes a backup,
 checks everything again and applies the whole file in one transaction, with a progress bar.
 
+The file is read from the stick once, at step 1 (``ws.bundles.hold``: its SHA-256 taken and an
+encrypted one decrypted in the same pass, with a progress bar and "Hủy"); the dry runs and the
+import read the decrypted copy, which is removed when the wizard closes or another file is
+chosen.
+
 In an empty data folder (first start, "Nhận bàn giao từ USB") the handover becomes this
 installation's organisation.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,8 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.bundle.container import HeldBundle
 from ...core.bundle.crypto import PasswordNeeded
 from ...core.bundle.labels import in_label_order, table_label
+from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
 from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
@@ -65,15 +71,6 @@ PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không �
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
 APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
 HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."
-
-
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of the whole file, as the biên bản bàn giao prints it to compare."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def created_text(value: Any) -> str:
@@ -133,6 +130,9 @@ class BundleImportWizard(QDialog):
         self._core = core
         self.prompts = core.prompts
         self.path: Path | None = None
+        self.held: HeldBundle | None = None
+        """The file read once at step 1; its copy removed on closing (:meth:`done`)."""
+        self._closed = False
         self.info: Any = None
         self.plan: Any = None
         self.applied: Any = None
@@ -323,8 +323,25 @@ class BundleImportWizard(QDialog):
         self.path = Path(path)
         self.file_edit.setText(str(self.path))
         self.file_error.clear()
+        self._hold(None)
         self.info = self.plan = None
         self._update_buttons()
+
+    def _hold(self, held: HeldBundle | None) -> None:
+        """``held`` becomes the file the next steps read; the one held before is released."""
+        if self.held is not None and self.held is not held:
+            self._release(self.held)
+        self.held = held
+
+    def _release(self, held: HeldBundle) -> None:
+        """Its copy removed on the worker, after any job still reading it (Windows refuses to
+        remove a file open elsewhere)."""
+        self._core.runner.run(held.release, progress=False)
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        self._hold(None)
+        super().done(result)
 
     def inspect(self) -> None:
         path, password = self.path, self.password
@@ -341,15 +358,20 @@ class BundleImportWizard(QDialog):
                 return
             self.file_error.setText(exc.message)
 
-        def job(ws: Workspace) -> tuple[Any, str]:
-            return ws.bundles.inspect(path, password), file_sha256(path)
+        def job(ws: Workspace, report: Report) -> HeldBundle:
+            return ws.bundles.hold(path, password, report=report)
 
-        op = QueryOp(self, job, self._core, label="Đang đọc tệp…")
-        op.success(self._inspected).failure(failed).run()
+        op = QueryOp(self, job, self._core, label="Đang đọc tệp…", reporting=True)
+        op.success(self._inspected).failure(failed)
+        op.cancelled(lambda: self.file_error.setText("Đã dừng đọc tệp.")).run()
 
-    def _inspected(self, found: tuple[Any, str]) -> None:
-        info, digest = found
-        self.info = info
+    def _inspected(self, held: HeldBundle) -> None:
+        if self._closed:  # while the file was read
+            self._release(held)
+            return
+        self._hold(held)
+        self.info = info = BundleInfo.of(held.manifest)
+        digest = held.sha256
         labels = self.info_labels
         labels["sha256"].setText("  ".join(sha256_lines(digest)))
         labels["organization"].setText(nfc(info.organization_name))
@@ -387,13 +409,13 @@ class BundleImportWizard(QDialog):
     # Step 2–3: the dry run ----------------------------------------------------------------
 
     def preview(self) -> None:
-        path, password, merge = self.path, self.password, self.foreign
-        assert path is not None
+        held, password, merge = self.held, self.password, self.foreign
+        assert held is not None
         options = self.merge_options()
         self.info_error.clear()
 
         def job(ws: Workspace) -> Any:
-            return ws.bundles.preview(path, password, merge_organization=merge, **options)
+            return ws.bundles.preview(held, password, merge_organization=merge, **options)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, AppError):
@@ -431,26 +453,34 @@ class BundleImportWizard(QDialog):
     # Step 4: apply ------------------------------------------------------------------------
 
     def apply(self) -> None:
-        path, password, merge = self.path, self.password, self.foreign
-        if path is None or self.plan is None or not self.conflicts.complete():
+        held, password, merge = self.held, self.password, self.foreign
+        if held is None or self.plan is None or not self.conflicts.complete():
             return
-        text = "Nhận dữ liệu từ tệp vào máy này? Chương trình sao lưu dữ liệu hiện có trước."
-        if merge:
-            text = (f"Sáp nhập “{nfc(self.info.organization_name)}” vào "
-                    f"“{nfc(self.my_org_name)}”? {text.split('? ')[1]}")  # fmt: skip
-        if not self.prompts.confirm(self, "Nhận dữ liệu", text, yes="Nhập", no="Không"):
+        if not self.prompts.confirm(self, "Nhận dữ liệu", self.confirmation(), yes="Nhập",
+                                    no="Không"):  # fmt: skip
             return
         choices = self.conflicts.choices() if self.plan.conflicts else None
         options = self.merge_options()
         self.import_button.setEnabled(False)
 
         def job(ws: Workspace, report: Report) -> Any:
-            return ws.bundles.apply(path, password, on_conflict=choices,
+            return ws.bundles.apply(held, password, on_conflict=choices,
                                     merge_organization=merge, report=report, **options)  # fmt: skip
 
         op = CoreOp(self, job, self._core, label="Đang nhận dữ liệu…", reporting=True)
         op.success(self._applied).failure(self._apply_failed).cancelled(self._apply_cancelled)
         op.run()
+
+    def confirmation(self) -> str:
+        """What "Nhập" asks: a handover into an empty folder has nothing to back up."""
+        if self.my_org_id is None:
+            return (f"Nhận bàn giao dữ liệu của “{nfc(self.info.organization_name)}” vào máy "
+                    "này?")  # fmt: skip
+        backup = "Chương trình sao lưu dữ liệu hiện có trước."
+        if self.foreign:
+            return (f"Sáp nhập “{nfc(self.info.organization_name)}” vào "
+                    f"“{nfc(self.my_org_name)}”? {backup}")  # fmt: skip
+        return f"Nhận dữ liệu từ tệp vào máy này? {backup}"
 
     def _apply_cancelled(self) -> None:
         self.plan_error.setText("Đã hủy: dữ liệu trên máy này không thay đổi.")
@@ -464,6 +494,7 @@ class BundleImportWizard(QDialog):
         self._update_buttons()
 
     def _applied(self, plan: Any) -> None:
+        self._hold(None)  # imported: the copy is needed no more
         self.applied = plan
         self.result_label.setText(result_text(plan))
         self._show_page(RESULT_PAGE)
