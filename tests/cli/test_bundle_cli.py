@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 from io import StringIO
 from pathlib import Path
@@ -85,7 +86,8 @@ def test_export_inspect_import_into_a_fresh_folder(
         members = len(ws.members.ids())
         evidence_rows, evidence_files = carried.count("evidence_files"), carried.evidence_hashes()
     assert list(info) == ["format", "version", "kind", "organization", "year", "created_at",
-                          "app_version", "encrypted", "counts"]  # fmt: skip
+                          "app_version", "encrypted", "counts", "sha256"]  # fmt: skip
+    assert info["sha256"] == hashlib.sha256(bundle.read_bytes()).hexdigest()
     assert info["format"] == "doancoso-bundle" and info["version"] == 1
     assert info["kind"] == "handover" and info["encrypted"] is True
     assert info["organization"]["name"] == organization.name
@@ -147,6 +149,7 @@ def test_export_inspect_import_into_a_fresh_folder(
     assert code == 0
     assert out.splitlines()[0] == "Gói dữ liệu bàn giao (có mã hóa, định dạng phiên bản 1)"
     assert out.splitlines()[1] == f"Tổ chức Đoàn: {organization.name}"
+    assert out.splitlines()[-1] == f"SHA-256 của tệp: {info['sha256']}"
 
 
 def test_passwords_are_never_taken_on_the_command_line(

@@ -196,18 +196,23 @@ def _needs_password(exc: PasswordNeeded) -> AppError:
 
 
 def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
-    from ..core.bundle.container import read_manifest
+    """What the bundle is, and the SHA-256 of the file (as the biên bản bàn giao prints it, to
+    compare), both from one reading of it."""
+    from ..core.bundle.container import hold_bundle
     from ..core.bundle.service import BundleInfo
 
     password = read_password(args.password_file)
     try:  # the bundle alone: no data folder is opened, nothing created
-        info = BundleInfo.of(read_manifest(args.file, password))
+        held = hold_bundle(args.file, password)
     except PasswordNeeded as exc:
         raise _needs_password(exc) from exc
+    held.release()
+    info = BundleInfo.of(held.manifest)
     if args.format == "json":
-        _json(info.to_json(), out)
+        _json({**info.to_json(), "sha256": held.sha256}, out)
     else:
         _describe(info, out)
+        print(f"SHA-256 của tệp: {held.sha256}", file=out)
     return EXIT_OK
 
 

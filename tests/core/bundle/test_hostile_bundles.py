@@ -15,7 +15,12 @@ import pytest
 from bundle_crafting import build, central_entry, manifest_of, matching_manifest, members_of
 from bundle_sources import sample_source
 
-from doancoso.core.bundle.container import open_bundle, read_manifest, write_bundle
+from doancoso.core.bundle.container import (
+    hold_bundle,
+    open_bundle,
+    read_manifest,
+    write_bundle,
+)
 from doancoso.core.bundle.errors import BundleError, NewerFormat, WrongPassword
 from doancoso.core.bundle.reader import NOT_OURS, TRUNCATED
 
@@ -30,12 +35,27 @@ def real(tmp_path: Path) -> dict[str, bytes]:
 
 
 def refused(tmp_path: Path, bundle: Path, password: str | None = None) -> BundleError:
-    """The error opening ``bundle`` gives, once it is checked that nothing was written."""
+    """The error opening ``bundle`` gives, once it is checked that nothing was written and that
+    the import wizard's way (the file held at its first step, then opened from what was held)
+    refuses it with the same message, at the first step or the next."""
     work = tmp_path / "tam"
     work.mkdir(exist_ok=True)
     before = bundle.read_bytes()
     with pytest.raises(BundleError) as error, open_bundle(bundle, password, workdir=work):
         pass
+    try:
+        held = hold_bundle(bundle, password, workdir=work)
+    except BundleError as exc:
+        assert (type(exc), exc.message) == (type(error.value), error.value.message)
+    else:
+        try:
+            with pytest.raises(BundleError) as again, open_bundle(held, password, workdir=work):
+                pass
+        finally:
+            held.release()
+        assert (type(again.value), again.value.message) == (
+            type(error.value), error.value.message
+        )  # fmt: skip
     assert list(work.iterdir()) == []
     assert bundle.read_bytes() == before
     return error.value
