@@ -278,6 +278,18 @@ def test_the_stick_is_read_once_at_the_first_step(
         copy = wizard.held.copy
         assert copy.parent == fresh.data_dir / TEMP_FOLDER and copy.is_file()
         bundle.unlink()
+        wizard.back_button.click()
+        wizard.next_button.click()  # back at step 1 and on again: what was read is shown again
+        assert wizard.page == INFO_PAGE and wizard.held.copy == copy
+        assert wizard.info_labels["organization"].text() == "Đoàn xã Tân Hưng"
+        wizard.back_button.click()
+        wizard.password_edit.setText("mật khẩu khác")  # another password: the file read again
+        wizard.next_button.click()
+        assert wizard.page == FILE_PAGE
+        assert wizard.file_error.text().startswith(f"Không mở được gói dữ liệu “{bundle}”")
+        wizard.password_edit.setText(PASSWORD)
+        wizard.next_button.click()
+        assert wizard.page == INFO_PAGE and wizard.held.copy == copy
         wizard.next_button.click()
         assert wizard.page == PLAN_PAGE, wizard.info_error.text()
         wizard.import_button.click()

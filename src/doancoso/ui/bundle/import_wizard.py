@@ -133,6 +133,7 @@ class BundleImportWizard(QDialog):
         self.held: HeldBundle | None = None
         """The file read once at step 1; its copy removed on closing (:meth:`done`)."""
         self._closed = False
+        self._held_with: tuple[Path, str | None] | None = None
         self.info: Any = None
         self.plan: Any = None
         self.applied: Any = None
@@ -347,6 +348,9 @@ class BundleImportWizard(QDialog):
         path, password = self.path, self.password
         assert path is not None
         self.file_error.clear()
+        if self.held is not None and self._held_with == (path, password):
+            self._inspected(self.held, (path, password))  # back at step 1: read already
+            return
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, AppError):
@@ -362,14 +366,15 @@ class BundleImportWizard(QDialog):
             return ws.bundles.hold(path, password, report=report)
 
         op = QueryOp(self, job, self._core, label="Đang đọc tệp…", reporting=True)
-        op.success(self._inspected).failure(failed)
+        op.success(lambda held: self._inspected(held, (path, password))).failure(failed)
         op.cancelled(lambda: self.file_error.setText("Đã dừng đọc tệp.")).run()
 
-    def _inspected(self, held: HeldBundle) -> None:
+    def _inspected(self, held: HeldBundle, read_with: tuple[Path, str | None]) -> None:
         if self._closed:  # while the file was read
             self._release(held)
             return
         self._hold(held)
+        self._held_with = read_with
         self.info = info = BundleInfo.of(held.manifest)
         digest = held.sha256
         labels = self.info_labels
