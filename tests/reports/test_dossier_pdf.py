@@ -99,11 +99,19 @@ def test_bookmarks_page_numbers_metadata_and_fonts(dossier_ws: Workspace, tmp_pa
     assert reader.metadata is not None
     assert reader.metadata.title == "Hồ sơ đề nghị công nhận “Đoàn cơ sở 3 chủ động” năm 2025"
     assert reader.metadata.author == "Đoàn xã Tân Hưng"
-    # The dossier's own page number, centred in the top margin of every page but the cover.
+    # The dossier's own page number, centred in the top margin of every page but the cover;
+    # on the pages of an evidence PDF (pages 12-14), its number right of it (a photo's page
+    # has it printed above the photo).
+    stamps = {11: "Minh chứng 1.1.1 (trang 1/3)", 12: "Minh chứng 1.1.1 (trang 2/3)",
+              13: "Minh chứng 1.1.1 (trang 3/3)"}  # fmt: skip
     for index in range(len(reader.pages)):
-        height = float(reader.pages[index].mediabox.height)
-        top = [r.text for r in pdf.runs(index) if r.y > height - MARGIN_TOP]
-        assert top == ([] if index == 0 else [str(index + 1)]), index
+        page = reader.pages[index]
+        height, width = float(page.mediabox.height), float(page.mediabox.width)
+        top = [(r.text, r.x < width / 2) for r in pdf.runs(index) if r.y > height - MARGIN_TOP]
+        expected = [] if index == 0 else [(str(index + 1), True)]
+        if index in stamps:
+            expected.append((stamps[index], False))
+        assert top == expected, index
     assert pdf.fonts() == {"LiberationSerif": True, "LiberationSerif-Bold": True,
                            "LiberationSerif-Italic": True,
                            "LiberationSerif-BoldItalic": True}  # fmt: skip
@@ -243,7 +251,7 @@ def test_a_turned_evidence_page_gets_its_number_at_the_top_as_read(
     assert page.rotation == 0
     assert float(page.mediabox.width) > float(page.mediabox.height)  # shown as it is read
     height = float(page.mediabox.height)
-    assert [r.text for r in pdf.runs(3) if r.y > height - MARGIN_TOP] == ["4"]
+    assert [r.text for r in pdf.runs(3) if r.y > height - MARGIN_TOP] == ["4", "Minh chứng 1.1.1"]
 
 
 def test_the_activities_with_results_and_participation(

@@ -23,7 +23,7 @@ from pypdf.generic import (
 from ...core.lang.text import nfc
 from ...core.organization import OrganizationInfo
 from ...core.storage.files import written_atomically
-from ..document import MARGIN_TOP, PAGE_NUMBER_SIZE
+from ..document import MARGIN_RIGHT, MARGIN_TOP, PAGE_NUMBER_SIZE
 from ..fonts import REGULAR, register_fonts
 from .front import TocLine, serif_canvas, write_front
 
@@ -35,12 +35,23 @@ STAMP_FONT = "/DossierPageNumber"
 class Entry:
     """One part (level 0) or item of a part (level 1: an evidence item, a minutes, a chi
     đoàn's list) and the PDFs it is made of; ``same_page``: it starts on the page where the
-    entry before it starts (the second of two photos on a page)."""
+    entry before it starts (the second of two photos on a page); ``stamp``: a label printed in
+    the top margin of each of its pages, right of the page number (an evidence PDF's number:
+    its pages carry no caption of their own)."""
 
     title: str
     level: int
     files: list[PdfReader] = field(default_factory=list)
     same_page: bool = False
+    stamp: str | None = None
+
+    def stamps(self) -> list[str | None]:
+        """The label of each of its pages: "Minh chứng 1.1.1 (trang 2/3)"."""
+        if self.stamp is None:
+            return [None] * self.pages
+        if self.pages == 1:
+            return [self.stamp]
+        return [f"{self.stamp} (trang {n}/{self.pages})" for n in range(1, self.pages + 1)]
 
     @property
     def pages(self) -> int:
@@ -87,7 +98,7 @@ def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.d
                                        parent=parent if entry.level else None)  # fmt: skip
         if entry.level == 0:
             parent = item
-    _number_pages(writer)
+    _number_pages(writer, [None] * front_pages + [s for e in entries for s in e.stamps()])
     writer.add_metadata({"/Title": nfc(TITLE.format(year=year)), "/Author": nfc(org.name),
                          "/Creator": "doancoso"})  # fmt: skip
     writer.page_mode = "/UseOutlines"
@@ -99,8 +110,9 @@ def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.d
     return len(writer.pages)
 
 
-def _number_pages(writer: PdfWriter) -> None:
-    """The dossier's page number centred in the top margin of every page but the cover.
+def _number_pages(writer: PdfWriter, stamps: Sequence[str | None]) -> None:
+    """The dossier's page number centred in the top margin of every page but the cover, and
+    each page's stamp (an evidence PDF's label) right-aligned on the same line.
 
     The numbers are drawn by reportlab on pages of their own, then each one's content is added
     to its page as one more content stream (the page's own wrapped in q/Q) with the number's
@@ -115,9 +127,13 @@ def _number_pages(writer: PdfWriter) -> None:
         box = page.mediabox
         canvas.setPageSize((float(box.width), float(box.height)))
         if number > 1:
+            baseline = float(box.top) - MARGIN_TOP / 2
             canvas.setFont(REGULAR, PAGE_NUMBER_SIZE + 2)
-            canvas.drawCentredString(float(box.left) + float(box.width) / 2,
-                                     float(box.top) - MARGIN_TOP / 2, str(number))  # fmt: skip
+            canvas.drawCentredString(float(box.left) + float(box.width) / 2, baseline,
+                                     str(number))  # fmt: skip
+            label = stamps[number - 1]
+            if label is not None:
+                canvas.drawRightString(float(box.right) - MARGIN_RIGHT, baseline, nfc(label))
         canvas.showPage()
     canvas.save()
     overlay = PdfReader(buffer)

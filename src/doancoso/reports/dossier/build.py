@@ -259,7 +259,7 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
         item = opened[e.number]
         title = f"{e.label}: {e.caption}"
         if isinstance(item, PdfReader):
-            entries.append(Entry(title, 1, [item]))
+            entries.append(Entry(title, 1, [item], stamp=e.label))
         else:
             following = evidence[index + 1] if index + 1 < len(evidence) else None
             pair_next = (per_page == 2 and waiting is None and following is not None
