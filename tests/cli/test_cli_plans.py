@@ -193,7 +193,7 @@ def test_registration_sent_then_approved(ws: Workspace, data_dir: Path) -> None:
          "  --planned: Phải là một số, ví dụ 20 hoặc 100.\n"),
         (("plan", "target", "add", "--year", YEAR, "--text", "X", "--measure", "members"),
          "Lỗi: Dữ liệu không hợp lệ:\n  --measure: Cách đo không hợp lệ: admissions, "
-         "activities, branch-meetings, participation, youth-admitted.\n"),
+         "activities, branch-meetings, participation, youth-admitted, party-introductions.\n"),
         (("plan", "target", "add", "--year", YEAR, "--text", "X", "--measure", "activities",
           "--kind", "Bóng đá"),
          "Lỗi: Dữ liệu không hợp lệ:\n  --kind: Loại hoạt động không có trong danh sách.\n"),

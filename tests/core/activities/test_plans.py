@@ -79,6 +79,29 @@ def test_measured_targets_follow_the_records_at_a_day(
     )  # fmt: skip
 
 
+def test_party_introductions_are_measured_as_the_checklist_counts_them(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    """The plan's target and the checklist's item 3.2 count the same introductions: the
+    members' events of the year (they disagreed when the target was entered by hand)."""
+    an, be = add_member("Nguyễn Văn An"), add_member("Trần Thị Bé")
+    ws.events.record(an, "party_introduction", "05/03/2025", number="12-GT/ĐTN")
+    ws.events.record(be, "party_introduction", "20/09/2025")
+    ws.plans.create(2025)
+    target = {"text": "Giới thiệu 3 đoàn viên ưu tú cho Đảng", "criterion": "3",
+              "planned": "3", "measure": "party-introductions"}  # fmt: skip
+    ws.plans.add_target(2025, target, ws.activities.kind_names())
+    text = "Giới thiệu 3 đoàn viên ưu tú cho Đảng"
+    assert _targets(ws, 2025, D(2025, 6, 30)) == [(text, 3.0, 1.0, 1 / 3)]
+    assert _targets(ws, 2025, D(2025, 12, 31)) == [(text, 3.0, 2.0, 2 / 3)]
+    ws.recognition.open(2025)
+    view = ws.recognition.view(2025, D(2025, 12, 31))
+    (item,) = [v for v in view.items if v.indicator and v.indicator.key == "party-introductions"]
+    assert (item.indicator.value, item.indicator.text) == (
+        2.0, "2 đoàn viên ưu tú được giới thiệu cho Đảng trong năm."
+    )  # fmt: skip
+
+
 def test_a_plan_copied_from_last_year_keeps_texts_and_targets_not_results(ws: Workspace) -> None:
     ws.plans.create(2025, number="07-KH/ĐTN")
     ws.plans.save(2025, {"purposes": "1. Nâng cao chất lượng sinh hoạt.\n2. Chăm lo thanh niên."})
@@ -135,7 +158,7 @@ def test_bad_targets_are_refused_with_every_problem(ws: Workspace) -> None:
         "criterion": "Tiêu chí phải là 1, 2 hoặc 3.",
         "planned": "Phải là một số, ví dụ 20 hoặc 100.",
         "measure": "Cách đo không hợp lệ: admissions, activities, branch-meetings, "
-        "participation, youth-admitted.",
+        "participation, youth-admitted, party-introductions.",
     }
     plan = ws.plans.get(2025)
     assert plan is not None and plan.targets == ()

@@ -107,7 +107,15 @@ _TARGETS: tuple[tuple[str, int, float, str, str | None, str | None, float | None
         "tuyen-truyen",
         None,
     ),
-    ("Giới thiệu 3 đoàn viên ưu tú cho Đảng xem xét kết nạp", 3, 3, "đoàn viên", None, None, 2),
+    (
+        "Giới thiệu 3 đoàn viên ưu tú cho Đảng xem xét kết nạp",
+        3,
+        3,
+        "đoàn viên",
+        "party-introductions",
+        None,
+        None,
+    ),
 )
 
 

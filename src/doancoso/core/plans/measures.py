@@ -7,7 +7,9 @@
   định kỳ", by the chi đoàn or the whole organisation) in every month elapsed — a month counts
   once it is over, and the current month too once its meeting took place;
 - ``participation``: the members' average participation rate (%);
-- ``youth-admitted``: young people of the register admitted in the year.
+- ``youth-admitted``: young people of the register admitted in the year;
+- ``party-introductions``: outstanding members introduced to the Party in the year (the members'
+  events, as the register of introductions lists them).
 """
 
 from __future__ import annotations
@@ -77,6 +79,18 @@ def measure(
     if key == "participation":
         average = ParticipationService(ctx).average(year, as_of)
         return None if average is None else round(average * 100, 1)
+    if key == "party-introductions":
+        stmt = (
+            select(func.count())
+            .select_from(MemberEvent)
+            .where(
+                is_live(MemberEvent, org),
+                MemberEvent.kind == "party_introduction",
+                MemberEvent.event_date >= first,
+                MemberEvent.event_date <= last,
+            )
+        )
+        return float(session.scalar(stmt) or 0)
     raise ValueError(f"unknown measure {key!r}")
 
 

@@ -24,6 +24,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "branch-meetings": ("Tỉ lệ chi đoàn sinh hoạt đủ hằng tháng", "%"),
     "participation": ("Tỉ lệ tham gia hoạt động bình quân của đoàn viên", "%"),
     "youth-admitted": ("Số thanh niên trong sổ theo dõi được kết nạp", "người"),
+    "party-introductions": ("Số đoàn viên ưu tú được giới thiệu cho Đảng", "đoàn viên"),
 }
 """What the app computes for a target, key → (description, usual unit)."""
 

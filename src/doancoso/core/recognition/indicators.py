@@ -179,20 +179,8 @@ def compute(
         value = measure(ctx, session, "activities", item.kind, year, as_of) or 0.0
         kind = BUILTIN_KINDS.get(item.kind or "", (item.kind or "mọi loại", ""))[0]
         return result(value, f"{value:.0f} hoạt động “{kind}” đã thực hiện trong năm.")
-    if key == "party-introductions":
-        count = (
-            session.scalar(
-                select(func.count())
-                .select_from(MemberEvent)
-                .where(
-                    is_live(MemberEvent, org),
-                    MemberEvent.kind == "party_introduction",
-                    MemberEvent.event_date >= first,
-                    MemberEvent.event_date <= last,
-                )
-            )
-            or 0
-        )
+    if key == "party-introductions":  # as a plan's target measures it (plans/measures.py)
+        count = int(measure(ctx, session, "party-introductions", None, year, as_of) or 0)
         return result(float(count), f"{count} đoàn viên ưu tú được giới thiệu cho Đảng trong năm.")
     if key in ("advice-count", "coordination-count"):
         model = AdviceRecord if key == "advice-count" else CoordinationRecord
