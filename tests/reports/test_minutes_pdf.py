@@ -64,6 +64,27 @@ def test_the_minutes_of_a_chi_doan_meeting(ws, tmp_path, read_pdf):
     assert len(pdf.pages) == 1
 
 
+def test_the_recipients_stand_under_the_signatures_at_left(ws, tmp_path, read_pdf):
+    data = make_plan_data(ws)
+    recipients = ("Tỉnh đoàn Cà Mau (b/c)", "- BCH Đoàn xã Tân Hưng;")
+    pdf = read_pdf(print_minutes(ws, tmp_path / "bb.pdf", data.minutes_occurrence,
+                                 recipients=recipients))  # fmt: skip
+    lines = _lines(pdf)
+    signed = lines.index("Nguyễn Văn An")
+    assert lines[signed + 1 :] == [
+        "Nơi nhận:",
+        "- Tỉnh đoàn Cà Mau (b/c);",
+        "- BCH Đoàn xã Tân Hưng;",
+        "- Lưu VP.",
+        "Trang 2/2",  # this meeting's minutes fill page 1: the signatures go over with them
+    ]
+    runs = {run.text: run for run in pdf.runs(1)}
+    head, recorder = runs["Nơi nhận:"], runs["Phạm Thị Dung"]
+    assert head.y < recorder.y and head.y < runs["Nguyễn Văn An"].y
+    assert abs(head.x - 30 * MM) < 1  # flush with the left margin
+    assert "Buổi sinh hoạt kết thúc lúc 21 giờ 00 phút cùng ngày." in pdf.page_texts()[1]
+
+
 def test_a_meeting_not_yet_written_prints_blanks_to_fill(ws, tmp_path, read_pdf):
     data = make_plan_data(ws)
     april = next(

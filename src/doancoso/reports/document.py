@@ -226,13 +226,19 @@ class UnionDocument:
         parts.append(Spacer(1, 6 * mm))
         return parts
 
+    def recipients_block(self) -> list[Flowable]:
+        """ "Nơi nhận:" and its lines (:func:`printed_recipients`), set flush left."""
+        st = styles()
+        received: list[Flowable] = [Paragraph(markup("Nơi nhận:"), st["recipients_head"])]
+        received += [Paragraph(markup(line), st["recipients"])
+                     for line in printed_recipients(self.recipients)]  # fmt: skip
+        return received
+
     def closing(self, lead: Sequence[Flowable] = ()) -> Flowable:
         """The recipients ("Nơi nhận:") at left and the signature block at right, kept on one
         page with ``lead`` (e.g. a total line), so the signature never stands alone on a page."""
         st = styles()
-        received = [Paragraph(markup("Nơi nhận:"), st["recipients_head"])]
-        received += [Paragraph(markup(line), st["recipients"])
-                     for line in printed_recipients(self.recipients)]  # fmt: skip
+        received = self.recipients_block()
         signer = self.signer or Signer(name=self.org.secretary_name or "")
         signature = [
             Paragraph(markup(signer.on_behalf), st["sign"]),

@@ -4,7 +4,9 @@ No official template exists (DOMAIN.md §7); this follows the Party cell's form 
 usually copies: time and place; who chaired, who wrote the minutes, the guests; members present
 out of those expected, and the absent by name with their reason (with leave) or without; the
 agenda, what was said, the conclusions; the time the meeting closed; the signatures of the
-recorder (THƯ KÝ, at left) and of the chair (CHỦ TRÌ, at right). There is no "Nơi nhận".
+recorder (THƯ KÝ, at left) and of the chair (CHỦ TRÌ, at right). Both sides of the page are
+signed, so "Nơi nhận:", when the minutes are sent somewhere, stands under the signatures at
+left; the copy placed in the recognition dossier has none.
 
 A meeting of one chi đoàn is issued by that chi đoàn: the header reads the Đoàn cơ sở over the
 chi đoàn ("ĐOÀN XÃ TÂN HƯNG" / "CHI ĐOÀN ẤP BÀ ĐIỀU"), the type name "BIÊN BẢN SINH HOẠT CHI
@@ -122,10 +124,12 @@ def minutes_body(doc: MinutesDocument) -> list[Flowable]:
 @dataclass(frozen=True)
 class MinutesFrame(UnionDocument):
     """The union's frame with the minutes' own closing: the recorder's signature at left and
-    the chair's at right, each with the name under it; no recipients."""
+    the chair's at right, each with the name under it; under them at left "Nơi nhận:" when
+    ``with_recipients`` (the lines of ``recipients``, as every document prints them)."""
 
     chair: str = ""
     recorder: str = ""
+    with_recipients: bool = False
 
     def closing(self, lead: Sequence[Flowable] = ()) -> Flowable:
         sign = styles()["sign"]
@@ -145,16 +149,21 @@ class MinutesFrame(UnionDocument):
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ])
         )  # fmt: skip
-        return KeepTogether([*lead, Spacer(1, 6 * mm), table])
+        received: list[Flowable] = []
+        if self.with_recipients:
+            received = [Spacer(1, 6 * mm), *self.recipients_block()]
+        return KeepTogether([*lead, Spacer(1, 6 * mm), table, *received])
 
 
 def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
                   issued_on: date | None = None, number: str | None = None,
-                  place: str | None = None, page_numbers: bool = True) -> Path:  # fmt: skip
+                  place: str | None = None, recipients: Sequence[str] | None = None,
+                  page_numbers: bool = True) -> Path:  # fmt: skip
     """Write the minutes of the date ``occurrence_id`` to the PDF ``path``; returns the path.
 
     ``number`` defaults to the minutes' own, ``issued_on`` to the meeting's day, ``place`` to
-    the organisation's (see :class:`~doancoso.reports.document.UnionDocument`).
+    the organisation's (see :class:`~doancoso.reports.document.UnionDocument`);
+    ``recipients`` the "Nơi nhận" lines printed under the signatures (None: no "Nơi nhận").
 
     Raises AppError when there is no organisation, the date does not exist or was postponed or
     cancelled, or the file cannot be written.
@@ -182,6 +191,8 @@ def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
         issuer=issuer,
         chair=nfc(doc.minutes.chair),
         recorder=nfc(doc.minutes.recorder),
+        recipients=tuple(recipients or ()),
+        with_recipients=recipients is not None,
         metadata={"title": f"Biên bản – {nfc(doc.title)} – {doc.day:%d/%m/%Y}"},
         page_numbers=page_numbers,
     )

@@ -67,8 +67,17 @@ def test_an_until_given_apart_replaces_the_rules_count() -> None:
 @pytest.mark.parametrize(
     ("rule", "until", "message"),
     [
-        ("monthly", None, "Hoạt động lặp lại cần ngày kết thúc (hoặc số lần)"),
-        ("FREQ=DAILY", None, "Hoạt động lặp lại cần ngày kết thúc (hoặc số lần)"),
+        (
+            "monthly",
+            None,
+            "Hoạt động lặp lại cần ngày kết thúc lặp lại, nếu không lịch sẽ dài vô hạn.",
+        ),
+        (
+            "FREQ=DAILY",
+            None,
+            "Quy tắc lặp lại cần ngày kết thúc lặp lại hoặc số lần (COUNT), "
+            "nếu không lịch sẽ dài vô hạn.",
+        ),
         ("FREQ=DAILY", D(2030, 1, 1), "Quy tắc lặp lại tạo ra hơn 1000 ngày"),
         ("FREQ=DAILY;COUNT=1001", None, "Hoạt động lặp lại tối đa 1000 lần."),
         ("FREQ=HOURLY;COUNT=3", None, "Quy tắc lặp lại cần FREQ là DAILY"),

@@ -87,15 +87,53 @@ def test_a_repeat_needs_its_end_and_shows_its_dates(qtbot: QtBot, core: Core) ->
     dialog.repeat.rule_edit.setText("FREQ=MONTHLY;BYMONTHDAY=15;COUNT=3")
     assert dialog.repeat.preview.text() == "3 buổi, từ 15/02/2026 đến 15/04/2026"
     dialog.repeat.rule_edit.setText("FREQ=DAILY")
-    assert dialog.repeat.preview.text().startswith("Hoạt động lặp lại cần ngày kết thúc")
+    endless = (
+        "Quy tắc lặp lại cần ngày kết thúc lặp lại hoặc số lần (COUNT), nếu không lịch sẽ dài "
+        "vô hạn."
+    )
+    assert dialog.repeat.preview.text() == endless
     dialog.save_button.click()
-    assert dialog.errors.messages()["rule"].startswith("Hoạt động lặp lại cần ngày kết thúc")
+    assert dialog.errors.messages() == {"rule": endless}
     dialog.repeat.rule_edit.setText("FREQ=DAILY;COUNT=1001")
     dialog.save_button.click()
     assert dialog.errors.messages() == {"rule": "Hoạt động lặp lại tối đa 1000 lần."}
     dialog.repeat.rule_edit.setText("FREQ=MONTHLY;BYMONTHDAY=15;COUNT=3")
     dialog.save_button.click()
     assert dialog.saved_id is not None and dialog.saved_count == 3
+
+
+def test_the_repeats_offered_are_named_in_plain_vietnamese(qtbot: QtBot, core: Core) -> None:
+    dialog = _form(qtbot, core, day=dt.date(2026, 1, 15))
+    combo = dialog.repeat.combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Không lặp lại",
+        "Hằng tuần",
+        "Hằng tháng (cùng ngày)",
+        "Chủ nhật cuối tháng",
+        "Lặp theo quy tắc tự nhập",
+    ]
+    _choose_repeat(dialog, "custom")
+    assert dialog.repeat.rule_edit.placeholderText() == "Ví dụ: FREQ=MONTHLY;BYMONTHDAY=15"
+
+
+def test_an_unreadable_end_date_is_said_once_where_it_is_typed(
+    qtbot: QtBot, core: Core, cal_ws: Workspace
+) -> None:
+    dialog = _form(qtbot, core, day=dt.date(2026, 1, 15))
+    dialog.edits["title"].setText("Sinh hoạt chi đoàn")
+    _choose_repeat(dialog, "monthly")
+    dialog.repeat.until_edit.setText("31/02/2027")
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {"until": "Ngày 31/02/2027 không có trên lịch."}
+    _choose_repeat(dialog, "custom")
+    dialog.repeat.rule_edit.setText("FREQ=HOURLY")  # the rule itself is still checked
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "until": "Ngày 31/02/2027 không có trên lịch.",
+        "rule": "Quy tắc lặp lại cần FREQ là DAILY, WEEKLY, MONTHLY hoặc YEARLY "
+        "(ví dụ FREQ=MONTHLY;BYMONTHDAY=15).",
+    }
+    assert dialog.saved_id is None
 
 
 def test_save_a_chi_doan_meeting_serving_targets(

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.calendar.agenda import AgendaModel
+from doancoso.ui.calendar.agenda import (
+    COL_ATTENDANCE,
+    COL_BRANCH,
+    COL_KIND,
+    COL_TITLE,
+    AgendaModel,
+)
 from doancoso.ui.calendar.page import CalendarPage
 from doancoso.ui.shell.main_window import CALENDAR_AREA, MainWindow
 from doancoso.ui.shell.state import UiState
@@ -80,6 +88,42 @@ def test_agenda_lists_the_month_with_attendance(
     assert [row[2] for row in _cells(page.agenda_model)] == ["Hội thi Rung chuông vàng"]
     page.range_combo.setCurrentIndex(page.range_combo.findData("year"))
     assert page.agenda_model.rowCount() == 3
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
+def test_agenda_columns_fit_their_text_and_the_title_takes_the_rest(
+    qtbot: QtBot, page: CalendarPage, cal_ws: Workspace
+) -> None:
+    tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
+    for day in ("05/12/2026", "12/12/2026"):
+        add_activity(cal_ws, "Sinh hoạt chi đoàn ấp Tân Hưng", day, kind="sinh-hoat",
+                     start_time="19:30", end_time="21:00", branch_ids=[tan_hung])  # fmt: skip
+    page.resize(1220, 700)  # its share of a 1366×768 screen, beside the list of pages
+    page.tabs.setCurrentIndex(1)
+    page.show()
+    qtbot.waitExposed(page)
+    page.month.select_date(dt.date(2026, 12, 5))
+    page.month_model.reload()  # the month may be the one shown already (today's)
+    view, header = page.agenda, page.agenda.horizontalHeader()
+    fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+    by_hand = QHeaderView.ResizeMode.Interactive
+    assert [header.sectionResizeMode(c) for c in range(7)] == [
+        fit, fit, stretch, by_hand, by_hand, fit, fit,
+    ]  # fmt: skip
+    assert [row[3:5] for row in _cells(page.agenda_model)] == [
+        ["Sinh hoạt chi đoàn định kỳ", "Chi đoàn ấp Tân Hưng"],
+    ] * 2
+    # the kind and the chi đoàn in full; "Điểm danh", empty before the meetings, as its header
+    assert view.columnWidth(COL_KIND) == view.sizeHintForColumn(COL_KIND)
+    assert view.columnWidth(COL_BRANCH) == view.sizeHintForColumn(COL_BRANCH)
+    assert view.columnWidth(COL_ATTENDANCE) == header.sectionSizeHint(COL_ATTENDANCE)
+    assert view.columnWidth(COL_TITLE) >= view.sizeHintForColumn(COL_TITLE)
+    assert header.length() == view.viewport().width()  # no scrolling sideways
+    # a kind longer than usual is cut (its tooltip says it) rather than narrow the title
+    add_activity(cal_ws, "Giải bóng đá", "20/12/2026", kind="van-hoa")
+    page.month_model.reload()
+    assert view.columnWidth(COL_KIND) < view.sizeHintForColumn(COL_KIND)
+    assert view.columnWidth(COL_TITLE) >= view.sizeHintForColumn(COL_TITLE)
 
 
 def test_filters_apply_to_month_and_agenda(

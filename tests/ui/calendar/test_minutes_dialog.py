@@ -120,3 +120,4 @@ def test_save_and_print_the_minutes(
     assert "Số: 03-BB/CĐ" in text
     assert "Võ Văn Tùng (Đi làm xa)" in text
     assert "Tổ chức Ngày Chủ nhật xanh ngày 29/3." in text
+    assert "Nơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP." in text  # the dialog's own lines

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..errors import ValidationError
 from ..lang.dates import DateFormatError, parse_vn_date
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
-from .recurrence import normalize_rule
+from .recurrence import ENDLESS_PRESET, ENDLESS_RULE, normalize_rule
 from .rules import code_of, parse_time
 
 
@@ -103,7 +103,10 @@ def parse_activity(raw: Mapping[str, object], kinds: Mapping[str, str]) -> Activ
             try:
                 rule = normalize_rule(repeat, start, until)
             except ValidationError as exc:
-                errors.update(exc.field_errors)
+                found = exc.field_errors
+                if "until" in errors and found.get("rule") in (ENDLESS_PRESET, ENDLESS_RULE):
+                    found = {}  # an end date was typed: its own message says what is wrong
+                errors.update(found)
     elif until is not None and not repeat:
         errors["until"] = "Chỉ hoạt động lặp lại mới có ngày kết thúc lặp lại."
     if errors:

@@ -32,6 +32,12 @@ _ALLOWED_PARTS = {
     "BYWEEKNO", "BYYEARDAY", "WKST",
 }  # fmt: skip
 _UNTIL = re.compile(r"^\d{8}(T\d{6}Z?)?$")
+ENDLESS_PRESET = "Hoạt động lặp lại cần ngày kết thúc lặp lại, nếu không lịch sẽ dài vô hạn."
+ENDLESS_RULE = (
+    "Quy tắc lặp lại cần ngày kết thúc lặp lại hoặc số lần (COUNT), nếu không lịch sẽ dài vô hạn."
+)
+"""Why a repeat without an end is refused: a preset can only end by a date; a rule typed by
+hand may also end after a number of dates."""
 
 
 def _error(message: str) -> ValidationError:
@@ -93,10 +99,7 @@ def normalize_rule(rule: str, start: dt.date, until: dt.date | None = None) -> s
     if "UNTIL" in parts and "COUNT" in parts:
         raise _error("Quy tắc lặp lại không được có cả UNTIL và COUNT.")
     if "UNTIL" not in parts and "COUNT" not in parts:
-        raise _error(
-            "Hoạt động lặp lại cần ngày kết thúc (hoặc số lần): một quy tắc không bao giờ "
-            "kết thúc sẽ làm lịch dài vô hạn."
-        )
+        raise _error(ENDLESS_PRESET if key in presets else ENDLESS_RULE)
     if "UNTIL" in parts and not _UNTIL.match(parts["UNTIL"]):
         raise _error("UNTIL trong quy tắc lặp lại phải có dạng YYYYMMDD.")
     if "COUNT" in parts and not (parts["COUNT"].isdigit() and int(parts["COUNT"]) >= 1):

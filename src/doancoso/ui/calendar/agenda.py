@@ -39,18 +39,17 @@ OCCURRENCE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 20
 DECORATION = int(Qt.ItemDataRole.DecorationRole)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Ngày", "CN 27/12/2026"),
-    ("Giờ", "19:30–21:00"),
-    ("Tên hoạt động", ""),
-    ("Loại", "Sinh hoạt chi đoàn"),
-    ("Chi đoàn", "Chi đoàn ấp Tân"),
-    ("Trạng thái", "Chưa ghi kết quả"),
-    ("Điểm danh", "40/40 · 3 phép"),
-)
-"""(header, the text its default width is measured on); the title's column takes the width
-left, the kind and the chi đoàn are elided (their tooltips say them in full)."""
+COLUMNS: tuple[str, ...] = (
+    "Ngày", "Giờ", "Tên hoạt động", "Loại", "Chi đoàn", "Trạng thái", "Điểm danh",
+)  # fmt: skip
 COL_DATE, COL_TIME, COL_TITLE, COL_KIND, COL_BRANCH, COL_STATUS, COL_ATTENDANCE = range(7)
+WIDEST_SHOWN: dict[int, str] = {
+    COL_KIND: "Sinh hoạt chi đoàn định kỳ",
+    COL_BRANCH: "Chi đoàn ấp Thạnh Điền",
+}
+"""The kind and the chi đoàn are as wide as their longest text up to these (a usual kind and
+a long chi đoàn name); longer ones are elided, their tooltips say them in full. The short
+columns fit their contents and the title's column takes the width left."""
 LATE = QColor("#c62828")
 OFF = QColor("#757575")
 
@@ -148,7 +147,7 @@ class AgendaModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == DISPLAY and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
+            return COLUMNS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -293,6 +293,7 @@ class MinutesDialog(QDialog):
                 issued_on=details.issued_on,
                 number=details.number,
                 place=details.place,
+                recipients=details.recipients,
             )
 
         def done(written: object) -> None:

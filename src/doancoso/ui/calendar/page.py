@@ -39,7 +39,18 @@ from ...core.workspace import Workspace
 from ..common.list_page import SEARCH_DELAY_MS, UNDO_HINT
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
-from .agenda import COL_KIND, COL_TITLE, COLUMNS, OCCURRENCE_ID_ROLE, AgendaModel, ReminderModel
+from .agenda import (
+    COL_ATTENDANCE,
+    COL_DATE,
+    COL_KIND,
+    COL_STATUS,
+    COL_TIME,
+    COL_TITLE,
+    OCCURRENCE_ID_ROLE,
+    WIDEST_SHOWN,
+    AgendaModel,
+    ReminderModel,
+)
 from .month_model import MonthModel
 from .month_view import MonthView
 from .reminders import CALENDAR_TABLES, Reminders, read_reminders
@@ -199,11 +210,10 @@ class CalendarPage(QWidget):
         self.agenda.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.agenda.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.agenda.horizontalHeader()
-        metrics = self.agenda.fontMetrics()
-        for column, (title, sample) in enumerate(COLUMNS):
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-            self.agenda.setColumnWidth(column, width + 16 + (18 if column == COL_KIND else 0))
+        for column in (COL_DATE, COL_TIME, COL_STATUS, COL_ATTENDANCE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.agenda_model.modelReset.connect(self._fit_agenda_columns)
         self.agenda.doubleClicked.connect(lambda _index: self.open_agenda_row())
         open_action = QAction("Mở buổi hoạt động", self)
         open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
@@ -216,6 +226,16 @@ class CalendarPage(QWidget):
             self.agenda.addAction(action)
         layout.addWidget(self.agenda, 1)
         return tab
+
+    def _fit_agenda_columns(self) -> None:
+        """The kind and the chi đoàn as wide as the rows shown need, up to
+        :data:`~.agenda.WIDEST_SHOWN` (the user may still widen them by hand)."""
+        header, metrics = self.agenda.horizontalHeader(), self.agenda.fontMetrics()
+        for column, widest in WIDEST_SHOWN.items():
+            icon = 18 if column == COL_KIND else 0
+            limit = metrics.horizontalAdvance(widest) + 16 + icon
+            needed = max(self.agenda.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self.agenda.setColumnWidth(column, min(needed, limit))
 
     def _reminder_list(self, model: ReminderModel) -> QListView:
         view = QListView()

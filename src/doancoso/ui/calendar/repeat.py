@@ -20,7 +20,7 @@ CHOICES: tuple[tuple[str, str], ...] = (
     ("weekly", PRESETS["weekly"]),
     ("monthly", PRESETS["monthly"]),
     ("last-sunday", PRESETS["last-sunday"]),
-    (CUSTOM, "Tùy chỉnh (quy tắc RRULE)"),
+    (CUSTOM, "Lặp theo quy tắc tự nhập"),
 )
 UNTIL_REQUIRED = "Cần nhập ngày kết thúc lặp lại."
 PREVIEW_STYLE = "color: #1565c0;"
