@@ -50,8 +50,8 @@ def test_list_table(data_dir: Path, ids: dict[str, str]) -> None:
         "3\tPhạm Văn Dũng\tChi đoàn ấp Kênh Xáng\t40%\t4\t\t3\n"
         "4\tĐỗ Văn Tạm\tChi đoàn ấp Tân Hưng\t\t\t\t\t\tSinh hoạt tạm: đơn vị gốc xếp loại, ở đây "
         "chỉ nhận xét.\n"
-        "Đợt xếp loại năm 2025 (đang mở): 4 đoàn viên, 3 được xếp loại, 0 đã có mức Ban Chấp hành "
-        "quyết định.\n"
+        "Đợt xếp loại năm 2025 (đang mở): 4 đoàn viên, 3 thuộc diện xếp loại, 0 đã có mức Ban "
+        "Chấp hành quyết định.\n"
     )
 
 
@@ -161,8 +161,8 @@ def test_close_refuses_changes_until_reopened(data_dir: Path, ids: dict[str, str
         assert cli(data_dir, "rating", *argv) == (1, "", CLOSED), argv
     assert _listed(data_dir) == before
     code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
-    assert out.endswith("Đợt xếp loại năm 2025 (đã kết thúc): 4 đoàn viên, 3 được xếp loại, "
-                        "1 đã có mức Ban Chấp hành quyết định.\n")  # fmt: skip
+    assert out.endswith("Đợt xếp loại năm 2025 (đã kết thúc): 4 đoàn viên, 3 thuộc diện xếp "
+                        "loại, 1 đã có mức Ban Chấp hành quyết định.\n")  # fmt: skip
     assert cli(data_dir, "rating", "reopen", "--year", YEAR) == (
         0, "Đã mở lại đợt xếp loại năm 2025.\n", ""
     )  # fmt: skip

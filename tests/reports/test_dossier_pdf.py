@@ -15,9 +15,11 @@ from pypdf import PdfReader, PdfWriter
 
 from doancoso.core.dossier.check import Gap, check
 from doancoso.core.errors import AppError
+from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 from doancoso.reports.document import MARGIN_TOP
 from doancoso.reports.dossier.build import build_dossier
+from doancoso.reports.dossier.parts import grounds
 from dossier_data import ISSUED, evidence_pdf, make_dossier_data
 
 ReadPdf = Callable[[Path], Any]
@@ -124,7 +126,7 @@ def test_tờ_trình_text(dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadP
         " Số: 15-TTr/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n TỜ TRÌNH\n"
         " Về việc đề nghị công nhận “Đoàn cơ sở 3 chủ động” năm 2025\n"
         " Kính gửi: Tỉnh đoàn Cà Mau\n"
-        " Căn cứ Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các\ntỉnh;\n"
+        " Căn cứ Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của Tỉnh\nđoàn Cà Mau;\n"
         " Căn cứ kết quả thực hiện nhiệm vụ công tác Đoàn và phong trào thanh niên năm\n"
         "2025, Đoàn xã Tân Hưng đã tự đánh giá theo tiêu chí “Đoàn cơ sở 3 chủ động”: đạt\n"
         "1/14 nội dung.\n"
@@ -137,14 +139,28 @@ def test_tờ_trình_text(dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadP
     )
 
 
+def test_grounds_name_the_superior_body() -> None:
+    default = "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh"
+    ca_mau = OrganizationInfo("Đoàn xã Tân Hưng", "Tỉnh đoàn Cà Mau")
+    assert grounds(default, ca_mau) == (
+        "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của Tỉnh đoàn Cà Mau"
+    )
+    unset = OrganizationInfo("Đoàn xã Tân Hưng", "  ")
+    assert grounds(default, unset) == (
+        "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của Đoàn cấp trên"
+    )
+    own = "Hướng dẫn 05-HD/TĐTN-TCKT ngày 10/01/2024 của Tỉnh đoàn Cà Mau"  # a province's own
+    assert grounds(own, ca_mau) == own
+
+
 def test_report_and_table_text(dossier_ws: Workspace, tmp_path: Path,
                                read_pdf: ReadPdf) -> None:  # fmt: skip
     texts = read_pdf(_build(dossier_ws, tmp_path / "bc.pdf", ("bao-cao", "bang"))).page_texts()
     report = texts[2] + texts[3]
     assert (
         " Thực hiện Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của\n"
-        "các tỉnh, Đoàn xã Tân Hưng tự đánh giá kết quả xây dựng “Đoàn cơ sở 3 chủ động”\n"
-        "năm 2025 như sau:\n"
+        "Tỉnh đoàn Cà Mau, Đoàn xã Tân Hưng tự đánh giá kết quả xây dựng “Đoàn cơ sở 3\n"
+        "chủ động” năm 2025 như sau:\n"
         "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên ở địa\n"
         "phương, đơn vị\n"
         " 1.1. Danh sách đoàn viên được lập đầy đủ, cập nhật thường xuyên: Đạt. Danh\n"

@@ -133,11 +133,11 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
         cells = [str(number), r.full_name, r.branch or "", rate, *levels, r.reason or ""]
         print("\t".join(cells).rstrip("\t"), file=out)
     state = "đã kết thúc" if info is not None and info.closed else "đang mở"
-    rated = sum(r.eligible for r in rows)
+    eligible = sum(r.eligible for r in rows)
     decided = sum(r.eligible and r.decided_level is not None for r in rows)
     print(
-        f"Đợt xếp loại năm {args.year} ({state}): {len(rows)} đoàn viên, {rated} được xếp loại, "
-        f"{decided} đã có mức Ban Chấp hành quyết định.",
+        f"Đợt xếp loại năm {args.year} ({state}): {len(rows)} đoàn viên, {eligible} thuộc diện "
+        f"xếp loại, {decided} đã có mức Ban Chấp hành quyết định.",
         file=out,
     )
     return EXIT_OK

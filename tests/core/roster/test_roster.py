@@ -100,6 +100,24 @@ def test_search_is_in_name_order(roster: Workspace) -> None:
     ]
 
 
+def test_search_orders_both_tone_placements_as_one_name(ws: Workspace) -> None:
+    # "Thủy" and "Thuỷ" are one given name: the middle names decide (Thanh < Thùy).
+    add(ws, "Nguyễn Thùy Thuỷ")
+    add(ws, "Nguyễn Thanh Thủy")
+    add(ws, "Nguyễn Văn Hoà")
+    add(ws, "Nguyễn Thị Hòa")
+    assert names(ws, MemberFilter(search="nguyen thuy")) == [
+        "Nguyễn Thanh Thủy",
+        "Nguyễn Thùy Thuỷ",
+    ]
+    assert names(ws) == [
+        "Nguyễn Thị Hòa",
+        "Nguyễn Văn Hoà",
+        "Nguyễn Thanh Thủy",
+        "Nguyễn Thùy Thuỷ",
+    ]
+
+
 def test_filters_combine_with_search(roster: Workspace) -> None:
     long_ = roster.branches.find("chi doan ap tan long")
     assert long_ is not None

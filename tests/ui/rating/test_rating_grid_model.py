@@ -92,7 +92,9 @@ def test_filters_by_chi_doan_and_not_decided(page: RatingPage, rated: Round) -> 
     assert [r.full_name for r in page.model.rows] == ["Phạm Văn Dũng", "Võ Thị Em", GUEST]
     page.undecided_box.setChecked(True)
     assert [r.full_name for r in page.model.rows] == ["Phạm Văn Dũng"]
-    assert page.count_label.text() == ("Đang hiện 1/6 đoàn viên; 5 được xếp loại, 1 đã quyết định")
+    assert page.count_label.text() == (
+        "Đang hiện 1/6 đoàn viên; 5 thuộc diện xếp loại, 1 đã quyết định"
+    )
     page.branch_box.setCurrentIndex(0)
     assert [r.full_name for r in page.model.rows] == [
         "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng"

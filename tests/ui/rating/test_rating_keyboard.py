@@ -64,7 +64,9 @@ def test_digits_and_enter_decide_row_after_row(page: RatingPage, rated: Round) -
     # The column stayed; the last Enter went from Dũng to Em.
     assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (4, COL_DECIDED)
     assert page.model.index(2, COL_DECIDED).data() == "1. Xuất sắc"
-    assert page.count_label.text() == "Đang hiện 6/6 đoàn viên; 5 được xếp loại, 4 đã quyết định"
+    assert page.count_label.text() == (
+        "Đang hiện 6/6 đoàn viên; 5 thuộc diện xếp loại, 4 đã quyết định"
+    )
     # The results follow the saved levels.
     assert page.results.summary.row_texts()[-1][:6] == (
         "Toàn Đoàn cơ sở", "1 (25%)", "1 (25%)", "1 (25%)", "1 (25%)", "1"

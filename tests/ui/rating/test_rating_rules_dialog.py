@@ -57,6 +57,37 @@ def test_each_rule_with_its_value_and_source(
     assert KEEP_NOTE.endswith("kể cả khi quy tắc ở đây thay đổi.")
 
 
+def test_the_wording_says_the_rules_change_by_importing_a_file(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    # The table is read-only: nothing in it may promise an edit in place.
+    dialog = _dialog(qtbot, ws, prompts)
+    assert dialog.how_label.text() == (
+        "Bảng này chỉ để xem. Muốn đổi quy tắc, hãy nhập tệp quy tắc của tỉnh bằng nút “Nhập quy "
+        "tắc của tỉnh…” (hoặc xuất quy tắc đang dùng ra tệp, sửa tệp rồi nhập lại)."
+    )
+    assert dialog.import_button.text() == "Nhập quy tắc của tỉnh…"
+    sources = {key: label.text() for key, label in dialog.source_labels.items()}
+    assert sources["participation_thresholds"] == (
+        "Mức 1 (từ 90% hoạt động): Hướng dẫn 25-HD/TWĐTN-BTC năm 2023 và 33-HD/TWĐTN-BTC năm "
+        "2020. Mức 2, 3 (70%, 50%): mức thường dùng ở các đơn vị, chưa đối chiếu được văn bản "
+        "gốc; nếu cấp trên quy định khác, hãy nhập quy tắc của tỉnh bằng nút “Nhập quy tắc của "
+        "tỉnh…”."
+    )
+    assert sources["reprimand_cap"] == (
+        "Bị kỷ luật khiển trách trong năm: không xếp loại Hoàn thành xuất sắc nhiệm vụ (mặc định "
+        "của ứng dụng)."
+    )
+    assert sources["warning_cap"] == (
+        "Bị kỷ luật cảnh cáo trở lên trong năm: Không hoàn thành nhiệm vụ (638-HD/ĐTNCA năm 2019)."
+    )
+    assert sources["level1_cap_percent"].endswith(
+        "tắt theo mặc định; khi quy tắc nhập vào có giới hạn, ứng dụng chỉ cảnh báo trước khi kết "
+        "thúc đợt."
+    )
+    assert [key for key, text in sources.items() if "sửa được" in text or "hãy sửa" in text] == []
+
+
 def test_a_province_file_is_imported_and_open_rounds_keep_theirs(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:

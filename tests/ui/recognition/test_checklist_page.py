@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from doancoso.core.recognition.template import default_template, parse_template
 from doancoso.core.workspace import Workspace
@@ -180,7 +181,7 @@ def test_points_are_checked_under_their_field(
 
 
 def test_a_year_not_opened_offers_the_templates(
-    ws: Workspace, make_page: Callable[[], RecognitionPage]
+    qtbot: QtBot, ws: Workspace, make_page: Callable[[], RecognitionPage]
 ) -> None:
     page = make_page()
     assert page.checklist_stack.currentWidget() is page.open_panel
@@ -197,9 +198,13 @@ def test_a_year_not_opened_offers_the_templates(
         "Bộ tiêu chí: Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định) (nguồn: Hướng dẫn "
         "18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh)"
     )
-    shown = page.template_label.text()  # cut to the width the top bar gives it
-    assert shown.startswith("Bộ tiêu chí: Tiêu chí “Đoàn cơ sở 3 chủ động”")
-    assert shown == page.template_label.full_text or shown.endswith("…")
+    # At 1366×768 (the page 1216 px wide) the whole source is shown, wrapped, never cut.
+    label = page.template_label
+    assert label.text() == label.full_text == label.toolTip()
+    line = label.fontMetrics().lineSpacing()
+    assert label.fontMetrics().horizontalAdvance(label.full_text) > label.width()
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()) >= 2 * line)
+    assert page.width() == 1216
     page.set_year(2024)
     assert page.checklist_stack.currentWidget() is page.open_panel
     assert page.model.rowCount(QModelIndex()) == 0

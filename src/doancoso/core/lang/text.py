@@ -3,7 +3,8 @@
 Everything here is pure Python so the core can sort and search without Qt.
 The collation follows DOMAIN.md §6: letters a < ă < â, d < đ, e < ê, o < ô < ơ,
 u < ư are distinct at the primary level; tones (none < huyền < hỏi < ngã < sắc <
-nặng) only break ties, then case. Keys are encoded as strings whose plain
+nặng) only break ties, then case. The old and the new tone placement ("Thủy"/"Thuỷ",
+"hòa"/"hoà", "khỏe"/"khoẻ") give the same key. Keys are encoded as strings whose plain
 code-point order equals the collation order, so SQLite can sort them with an index.
 """
 
@@ -40,6 +41,12 @@ _PRIMARY_CODE.update({str(d): chr(0x30 + d) for d in range(10)})
 _WORD_SEP = "\u0020"  # between words inside one name part
 _LEVEL_SEP = "\u0002"  # between the primary, tone and case levels of one part
 _PART_SEP = "\u0001"  # between name parts (given, middle, family)
+# A syllable ending in oa, oe or uy (not the u of qu) takes its tone on the first vowel in the
+# old placement ("hòa", "khỏe", "thủy") and on the second in the new ("hoà", "khoẻ", "thuỷ"):
+# the key puts it on the first, so both spellings of one name get the same key.
+_GLIDE_ENDINGS = frozenset((_PRIMARY_CODE[a], _PRIMARY_CODE[b]) for a, b in ("oa", "oe", "uy"))
+_Q = _PRIMARY_CODE["q"]
+_NO_TONE = chr(0x30)
 
 
 # fold(): the combining marks of the blocks that hold them (Vietnamese tones and letters use
@@ -195,6 +202,7 @@ def collation_key(text: str) -> str:
     for word_index, word in enumerate(nfc(text).split(" ")):
         if word_index:
             primary.append(_WORD_SEP)
+        letters = 0
         for ch in word:
             levels = _letter_levels(ch)
             if levels is None:
@@ -203,6 +211,15 @@ def collation_key(text: str) -> str:
             primary.append(code)
             tones.append(chr(0x30 + tone))
             cases.append(chr(0x30 + case))
+            letters += 1
+        if (
+            letters >= 2
+            and tones[-1] != _NO_TONE
+            and tones[-2] == _NO_TONE
+            and (primary[-2], primary[-1]) in _GLIDE_ENDINGS
+            and not (letters >= 3 and primary[-3] == _Q)  # quý: the u belongs to the qu
+        ):
+            tones[-2], tones[-1] = tones[-1], _NO_TONE  # the new placement, read as the old
     return "".join(primary) + _LEVEL_SEP + "".join(tones) + _LEVEL_SEP + "".join(cases)
 
 

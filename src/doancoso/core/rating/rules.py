@@ -1,5 +1,5 @@
 """The rules of the rating, as data: a JSON file naming the source of each rule (the default in
-``resources/rules/``, editable in Thiết lập, replaceable by a province's file).
+``resources/rules/``, replaced in Thiết lập by a province's file: the dialog only shows them).
 
 A file is read whole or refused: :func:`parse_rules` raises an :class:`ImportFileError` naming
 the line of the problem (JSON's own line for a syntax error, the line of the rule's name for a

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from ...core.activities.rules import STATUSES as ACTIVITY_STATUSES
 from ...core.activities.service import OccurrenceDetail
 from ...core.evidence.service import Attachment
+from ...core.lang.text import nfc
 from ...core.organization import OrganizationInfo
 from ...core.recognition.rules import STATUSES
 from ...core.recognition.service import ChecklistView, ItemView
@@ -71,10 +72,24 @@ def _bold(text: str) -> Paragraph:
 # The tờ trình ----------------------------------------------------------------------------------
 
 
+GENERIC_GUIDANCE = "hướng dẫn của các tỉnh"
+"""How the shipped default criteria (resources/criteria) name the provinces' guidance: the
+organisation's documents name its own superior body instead (:func:`grounds`)."""
+NO_SUPERIOR = "Đoàn cấp trên"
+
+
+def grounds(source: str, org: OrganizationInfo) -> str:
+    """A template's source as the grounds of this organisation's documents: "… và hướng dẫn
+    của các tỉnh" becomes "… và hướng dẫn của Tỉnh đoàn Cà Mau" (of "Đoàn cấp trên" if the
+    superior body is not set); any other source is kept as written."""
+    superior = nfc(org.superior_name) or NO_SUPERIOR
+    return source.replace(GENERIC_GUIDANCE, f"hướng dẫn của {superior}")
+
+
 def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int) -> list[str]:
     lines = []
     if view is not None and view.template.source:
-        lines.append(f"Căn cứ {view.template.source};")
+        lines.append(f"Căn cứ {grounds(view.template.source, org)};")
     results = f"Căn cứ kết quả thực hiện nhiệm vụ công tác Đoàn và phong trào thanh niên năm {year}"
     if view is not None:
         results += f", {org.name} đã tự đánh giá theo tiêu chí {RECOGNITION}: "
@@ -118,8 +133,9 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
                         title=f"Tự đánh giá kết quả xây dựng {RECOGNITION} năm {year}",
                         issued_on=issued_on,
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
-    grounds = view.template.source or f"bộ tiêu chí {view.template.name}"
-    body: list[Flowable] = [_body(f"Thực hiện {grounds}, {org.name} tự đánh giá kết quả xây "
+    source = view.template.source
+    basis = grounds(source, org) if source else f"bộ tiêu chí {view.template.name}"
+    body: list[Flowable] = [_body(f"Thực hiện {basis}, {org.name} tự đánh giá kết quả xây "
                                   f"dựng {RECOGNITION} năm {year} như sau:")]  # fmt: skip
     for number, criterion in enumerate(view.template.criteria, start=1):
         body.append(_bold(f"{number}. {criterion.title}"))

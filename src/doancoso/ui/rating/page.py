@@ -356,7 +356,7 @@ class RatingPage(QWidget):
         decided = sum(1 for r in eligible if r.decided_level is not None)
         self.count_label.setText(
             f"Đang hiện {vn_number(self.model.rowCount())}/{vn_number(len(rows))} đoàn viên; "
-            f"{vn_number(len(eligible))} được xếp loại, {vn_number(decided)} đã quyết định"
+            f"{vn_number(len(eligible))} thuộc diện xếp loại, {vn_number(decided)} đã quyết định"
         )
 
     # Editing in the grid ------------------------------------------------------------------

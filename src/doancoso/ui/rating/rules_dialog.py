@@ -47,6 +47,10 @@ KEEP_NOTE = (
     "Quy tắc này dùng cho các đợt xếp loại mở sau này. Các đợt đã mở giữ nguyên quy tắc của lúc "
     "mở, kể cả khi quy tắc ở đây thay đổi."
 )
+HOW_TO_CHANGE = (
+    "Bảng này chỉ để xem. Muốn đổi quy tắc, hãy nhập tệp quy tắc của tỉnh bằng nút “Nhập quy tắc "
+    "của tỉnh…” (hoặc xuất quy tắc đang dùng ra tệp, sửa tệp rồi nhập lại)."
+)
 UNCHANGED = "Quy tắc đang dùng không thay đổi."
 SOURCE_STYLE = "color: #555555;"
 
@@ -95,6 +99,8 @@ class RulesDialog(QDialog):
         note = WrappedLabel(KEEP_NOTE)
         note.setStyleSheet("color: #6d4c00;")
         layout.addWidget(note)
+        self.how_label = WrappedLabel(HOW_TO_CHANGE)
+        layout.addWidget(self.how_label)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)

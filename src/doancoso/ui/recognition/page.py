@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from ...core.recognition.indicators import Indicator
 from ...core.recognition.service import CHECKLIST_TABLES, ChecklistView, ItemView
 from ...core.recognition.template import Template
 from ...core.workspace import Workspace
+from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
 from . import words
@@ -53,28 +54,22 @@ MISSING_COLOURS = {"indicator": words.RED, "not-met": words.RED, "not-assessed":
                    "no-evidence": words.ORANGE}  # fmt: skip
 
 
-class ElidedLabel(QLabel):
-    """One line of text cut with "…" to the width it is given (the whole text as tooltip),
-    so a long template name and source never widen the page."""
+class SourceLabel(WrappedLabel):
+    """The template's name and source, wrapped over the lines the width it is given needs (the
+    whole text also as tooltip): a long source is read whole at 1366×768 and never widens the
+    page."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.full_text = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setMinimumWidth(120)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def set_full_text(self, text: str) -> None:
         self.full_text = text
         self.setToolTip(text)
-        self._elide()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        metrics = self.fontMetrics()
-        self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
+        self.setText(text)
 
 
 class RecognitionPage(QWidget):
@@ -126,7 +121,7 @@ class RecognitionPage(QWidget):
         top.addWidget(year_label)
         top.addWidget(self.year_combo)
         top.addSpacing(12)
-        self.template_label = ElidedLabel()
+        self.template_label = SourceLabel()
         top.addWidget(self.template_label, 1)
         self.import_button = QPushButton("Nhập bộ tiêu chí…")
         self.import_button.setToolTip("Nhập bộ tiêu chí của tỉnh từ tệp JSON hoặc Excel")
