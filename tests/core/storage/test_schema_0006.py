@@ -15,6 +15,7 @@ from doancoso.core.errors import ValidationError
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
+from schema_rows import table_rows
 
 SCHEMA_0005 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0005.sqlite"
 TABLES = ("organizations", "branches", "members", "member_events", "youths", "app_meta")
@@ -38,7 +39,7 @@ def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
 
 
 def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    return {t: sorted(_query(path, f"SELECT * FROM {t}"), key=repr) for t in TABLES}
+    return {t: table_rows(path, t) for t in TABLES}
 
 
 def _columns(path: Path, table: str) -> list[tuple[object, ...]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
+from schema_rows import table_rows
 
 SCHEMA_0006 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0006.sqlite"
 OLD_TABLES = ("organizations", "branches", "members", "member_events", "youths", "app_meta")
@@ -30,7 +31,7 @@ def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
 
 
 def _rows(path: Path, tables: tuple[str, ...]) -> dict[str, list[tuple[object, ...]]]:
-    return {t: sorted(_query(path, f"SELECT * FROM {t}"), key=repr) for t in tables}
+    return {t: table_rows(path, t) for t in tables}
 
 
 def _schema(path: Path) -> list[tuple[object, ...]]:

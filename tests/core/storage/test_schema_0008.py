@@ -10,6 +10,7 @@ from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
+from schema_rows import table_rows
 
 SCHEMA_0007 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0007.sqlite"
 OLD_TABLES = (
@@ -47,11 +48,11 @@ def _copy(data_dir: Path) -> Path:
 
 def test_upgrade_from_0007_keeps_the_calendar_and_rates_at_once(tmp_path: Path) -> None:
     target = _copy(tmp_path / "old")
-    before = {t: sorted(_query(target, f"SELECT * FROM {t}"), key=repr) for t in OLD_TABLES}
+    before = {t: table_rows(target, t) for t in OLD_TABLES}
     assert before["attendance"] and before["occurrences"] and before["evidence_files"]
     with Workspace.open(target.parent) as ws:
         assert ws.db.current_revision() == head_revision()
-        after = {t: sorted(_query(target, f"SELECT * FROM {t}"), key=repr) for t in OLD_TABLES}
+        after = {t: table_rows(target, t) for t in OLD_TABLES}
         assert after == before
         rows = ws.rating.rows(2025)
         assert rows and {r.expected for r in rows if r.eligible} >= {2}

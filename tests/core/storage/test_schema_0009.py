@@ -11,6 +11,7 @@ from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
+from schema_rows import table_rows
 
 SCHEMA_0008 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0008.sqlite"
 OLD_TABLES = (
@@ -48,11 +49,11 @@ def _copy(data_dir: Path) -> Path:
 
 def test_upgrade_from_0008_keeps_the_rating_and_opens_a_checklist(tmp_path: Path) -> None:
     target = _copy(tmp_path / "old")
-    before = {t: sorted(_query(target, f"SELECT * FROM {t}"), key=repr) for t in OLD_TABLES}
+    before = {t: table_rows(target, t) for t in OLD_TABLES}
     assert before["attendance"] and before["occurrences"] and before["evidence_files"]
     with Workspace.open(target.parent) as ws:
         assert ws.db.current_revision() == head_revision()
-        after = {t: sorted(_query(target, f"SELECT * FROM {t}"), key=repr) for t in OLD_TABLES}
+        after = {t: table_rows(target, t) for t in OLD_TABLES}
         assert after == before
         assert ws.rating.round(2025).closed  # type: ignore[union-attr]
         assert ws.rating.rules().thresholds == (90.0, 70.0, 45.0)  # the organisation's own

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
+from schema_rows import table_rows
 
 SCHEMA_0009 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0009.sqlite"
 OLD_TABLES = (
@@ -48,12 +49,12 @@ def _copy(data_dir: Path) -> Path:
 
 def test_upgrade_from_0009_keeps_every_row_and_adds_empty_exchange_tables(tmp_path: Path) -> None:
     target = _copy(tmp_path / "old")
-    before = {t: sorted(_query(target, f"SELECT * FROM {t}"), key=repr) for t in OLD_TABLES}
+    before = {t: table_rows(target, t) for t in OLD_TABLES}
     assert before["checklist_answers"] and before["advice_records"]
     assert before["coordination_records"] and len(before["evidence_files"]) == 2
     with Workspace.open(target.parent) as ws:
-        assert ws.db.current_revision() == head_revision() == "0010"
-        after = {t: sorted(_query(target, f"SELECT * FROM {t}"), key=repr) for t in OLD_TABLES}
+        assert ws.db.current_revision() == head_revision()
+        after = {t: table_rows(target, t) for t in OLD_TABLES}
         assert after == before
         assert _query(target, "SELECT count(*) FROM exchange_rows") == [(0,)]
         assert _query(target, "SELECT count(*) FROM exchange_peers") == [(0,)]
