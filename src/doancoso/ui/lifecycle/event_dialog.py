@@ -5,7 +5,8 @@ The dialog only collects text; ``ws.events.record`` checks it, on the worker (an
 ConflictError (the member's standing does not allow the event) in a message box with the core's
 own words; the dialog stays open with what was typed. Nothing is written until the core accepts
 the event. The kinds offered and the details each kind takes are the core's
-(:func:`~doancoso.core.lifecycle.rules.allowed_kinds`, ``DETAILS``).
+(:func:`~doancoso.core.lifecycle.rules.allowed_kinds`, ``DETAILS``); the dialog opens on the
+first kind the member's history accepts today (``ws.events.next_kinds``).
 """
 
 from __future__ import annotations
@@ -89,6 +90,11 @@ class EventDialog(QDialog):
         self.introducer_id: str | None = None
         self.setWindowTitle(f"Ghi sự kiện — {self.member.fields.full_name}")
         self._build(status)
+        # Open on a kind the core accepts today, never on one sure to be refused (an admission
+        # for a member who has one); the first kind offered when none is accepted.
+        accepted = [k for k in self._ws.events.next_kinds(member_id) if k in self.kinds]
+        if accepted:
+            self.set_kind(accepted[0])
         self._on_kind_changed()
 
     # Building -----------------------------------------------------------------------------
