@@ -88,8 +88,9 @@ def test_next_kinds_are_the_kinds_the_transition_rule_accepts_next(status: str) 
         count = len(seen)
         accepted = []
         for kind in allowed_kinds(status):
+            event: Any = SimpleNamespace(kind=kind)
             try:
-                check_transition(status, SimpleNamespace(kind=kind), count, member, set(seen))  # type: ignore[arg-type]
+                check_transition(status, event, count, member, set(seen))
             except ConflictError:
                 continue
             accepted.append(kind)
