@@ -48,7 +48,8 @@ def test_invalid_input_shows_each_message_and_saves_nothing(qtbot: QtBot, ws: Wo
     assert dialog.errors.messages() == {
         "national_id": "Số CCCD này đã dùng cho đoàn viên Trần Văn Bình.",
         "admission_date": (
-            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/2001, vào Đoàn 05/03/2014."
+            "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+            "sinh 05/03/2001, vào Đoàn 05/03/2014."
         ),
     }
     assert ws.members.count() == before
