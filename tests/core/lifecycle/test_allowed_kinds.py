@@ -1,7 +1,9 @@
-"""allowed_kinds: the kinds of event offered for a member's status follow the transition rule."""
+"""allowed_kinds and next_kinds: the kinds of event offered for a member's status (and opened on,
+given their history) follow the transition rule."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -14,8 +16,12 @@ from doancoso.core.lifecycle.rules import (
     LEFT_STATUSES,
     allowed_kinds,
     check_transition,
+    next_kinds,
 )
 from doancoso.core.roster.vocab import STATUSES
+from doancoso.core.workspace import Workspace
+
+AddMember = Callable[..., str]
 
 
 def _accepted(status: str, kind: str) -> bool:
@@ -46,3 +52,46 @@ def test_who_left_can_only_come_back_and_a_matured_member_only_join_the_party() 
 def test_the_kinds_offered_are_those_the_transition_rule_accepts(status: str) -> None:
     accepted = tuple(k for k in EVENT_KINDS if k not in APP_KINDS and _accepted(status, k))
     assert allowed_kinds(status) == accepted
+
+
+def test_next_kinds_leave_out_what_the_history_refuses(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    an = add_member("Nguyễn Văn An", "01/01/2000")
+    offered = allowed_kinds("active")
+    assert ws.events.next_kinds(an) == offered  # no event yet: an admission can come first
+    assert ws.events.next_kinds(an)[0] == "admission"
+
+    ws.events.record(an, "admission", "26/03/2018")
+    after_admission = ws.events.next_kinds(an)
+    assert after_admission == tuple(k for k in offered if k not in ("admission", "transfer_in"))
+    assert after_admission[0] == "transfer_out"
+
+    ws.events.record(an, "transfer_out", "15/03/2024", other_organization="Đoàn xã Tân Lộc")
+    assert ws.events.next_kinds(an) == ("transfer_in",)
+
+
+def test_a_matured_member_already_in_the_party_can_be_offered_nothing(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    binh = add_member("Trần Văn Bình", "01/01/1990")
+    ws.events.record(binh, "party_admission", "10/10/2015")
+    ws.events.record(binh, "matured", "31/12/2020")
+    assert allowed_kinds("matured") == ("party_admission",)
+    assert ws.events.next_kinds(binh) == ()
+
+
+@pytest.mark.parametrize("status", list(STATUSES))
+def test_next_kinds_are_the_kinds_the_transition_rule_accepts_next(status: str) -> None:
+    member: Any = SimpleNamespace(full_name="Nguyễn Văn An")
+    for seen in (set[str](), {"admission"}, {"admission", "party_admission"}):
+        count = len(seen)
+        accepted = []
+        for kind in allowed_kinds(status):
+            event: Any = SimpleNamespace(kind=kind)
+            try:
+                check_transition(status, event, count, member, set(seen))
+            except ConflictError:
+                continue
+            accepted.append(kind)
+        assert next_kinds(status, seen, count) == tuple(accepted)

@@ -218,12 +218,14 @@ def test_arriving_member_starts_with_a_transfer_in(ws: Workspace, add_member: Ad
 def test_admission_age_window(ws: Workspace, add_member: AddMember) -> None:
     young = add_member("Trần Văn Nhỏ", "01/01/2005")
     assert invalid(ws, young, "admission", "01/01/2020") == {
-        "date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2005, vào Đoàn 01/01/2020."
+        "date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        "sinh 01/01/2005, vào Đoàn 01/01/2020."
     }
     ws.events.record(young, "admission", "02/01/2020")  # 15 years + 1 day
     old = add_member("Trần Văn Già", "01/01/1990")
     assert invalid(ws, old, "admission", "01/01/2021") == {
-        "date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/1990, vào Đoàn 01/01/2021."
+        "date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        "sinh 01/01/1990, vào Đoàn 01/01/2021."
     }
     ws.events.record(old, "admission", "31/12/2020")  # the last day before the 31st birthday
 
@@ -236,7 +238,8 @@ def test_an_admission_before_todays_rules_is_history(ws: Workspace, add_member: 
     assert ws.members.get(old).fields.admission_date.isoformat() == "2005-05-20"
     young = add_member("Trần Văn Mới", "01/01/1999")
     assert invalid(ws, young, "admission", "28/06/2013") == {
-        "date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/1999, vào Đoàn 28/06/2013."
+        "date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        "sinh 01/01/1999, vào Đoàn 28/06/2013."
     }
 
 

@@ -218,7 +218,8 @@ def test_admit_under_sixteen_is_refused_and_nothing_is_written(ws: Workspace) ->
     with pytest.raises(ValidationError) as info:
         ws.youth.admit(youth_id, "01/01/2025", "Đoàn xã Tân Hưng", None)
     assert info.value.field_errors == {
-        "admission_date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/06/2010, vào Đoàn 01/01/2025."
+        "admission_date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        "sinh 01/06/2010, vào Đoàn 01/01/2025."
     }
     with pytest.raises(ValidationError) as info:
         ws.youth.admit(youth_id, "2025", "Đoàn xã Tân Hưng", None)

@@ -231,7 +231,8 @@ def _admission_error(birth: str, admitted: str) -> dict[str, str]:
 
 def test_admission_at_exactly_15_years_is_refused() -> None:
     assert _admission_error("05/03/2001", "05/03/2016") == {
-        "admission_date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/2001, vào Đoàn 05/03/2016."
+        "admission_date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        "sinh 05/03/2001, vào Đoàn 05/03/2016."
     }
 
 
@@ -247,7 +248,8 @@ def test_admission_on_the_eve_of_the_31st_birthday_is_accepted() -> None:
 
 def test_admission_at_31_is_refused() -> None:
     assert _admission_error("05/03/1993", "05/03/2024") == {
-        "admission_date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/1993, vào Đoàn 05/03/2024."
+        "admission_date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        "sinh 05/03/1993, vào Đoàn 05/03/2024."
     }
 
 
@@ -394,7 +396,8 @@ def test_an_admission_before_todays_rules_outside_todays_ages_is_kept() -> None:
 
 def test_todays_ages_apply_from_the_day_todays_rules_took_effect() -> None:
     assert _admission_error("01/01/2000", "28/06/2013") == {
-        "admission_date": "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2000, vào Đoàn 28/06/2013."
+        "admission_date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        "sinh 01/01/2000, vào Đoàn 28/06/2013."
     }
 
 

@@ -3,6 +3,8 @@ writes nothing until they are met."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QPoint, QSize
 from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -80,3 +82,34 @@ def test_party_admission_before_eighteen_is_shown_under_the_date(
     dialog.save_button.click()
     assert dialog.event_id is not None
     assert dialog.errors.messages() == {}
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_changing_the_kind_keeps_the_dialog_and_its_buttons_in_place(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    an = add_member("Nguyễn Văn An", "01/01/2000")
+    dialog = _dialog(qtbot, ws, an, prompts)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def placed() -> tuple[QSize, QPoint, QPoint]:
+        layout = dialog.layout()
+        assert layout is not None
+        layout.activate()
+        corner = QPoint(0, 0)
+        return (
+            dialog.size(),
+            dialog.save_button.mapTo(dialog, corner),
+            dialog.date_edit.mapTo(dialog, corner),  # the column of fields stays put too
+        )
+
+    first = placed()
+    shown = []
+    for kind in dialog.kinds:
+        dialog.set_kind(kind)
+        shown.append(sum(dialog.field_shown(name) for name in dialog._rows))
+        assert placed() == first, kind
+    assert min(shown) < max(shown)  # the kinds do show different rows
+    size = dialog.size()
+    assert size.height() >= dialog.sizeHint().height()  # nothing squeezed

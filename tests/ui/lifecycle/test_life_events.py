@@ -123,6 +123,35 @@ def test_refused_transition_shows_the_core_message_and_records_nothing(
     assert ws.members.get(an).fields.status == "active"
 
 
+def test_the_dialog_opens_on_an_event_the_member_can_have(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    an = add_member("Nguyễn Văn An", "01/01/2000", branch="Chi đoàn ấp Tân Phú")
+    ws.events.record(an, "admission", "26/03/2017", place="Chi đoàn ấp Tân Phú")
+    page = _window(qtbot, ws, prompts).roster
+    page.select_member(an)
+    opened_on: list[str] = []
+
+    def record_default(dialog: QDialog) -> None:
+        assert isinstance(dialog, EventDialog)
+        opened_on.append(dialog.kind_combo.currentText())
+        assert dialog.field_shown("other_organization") and not dialog.field_shown("place")
+        dialog.set_value("other_organization", "Đoàn xã Tân Lộc")
+        dialog.save_button.click()  # the kind and the date as the dialog opened
+
+    prompts.dialog_script = record_default
+    page.event_button.click()
+    # Not "Kết nạp Đoàn" (already recorded) nor "Chuyển sinh hoạt đến" (active here).
+    assert opened_on == ["Chuyển sinh hoạt đi"]
+    assert prompts.errors == []
+    assert [e.kind for e in ws.events.history(an)] == ["admission", "transfer_out"]
+    assert ws.members.get(an).fields.status == "transferred_out"
+
+    # A member with no event yet: the admission can still come first.
+    binh = add_member("Trần Văn Bình", "02/02/2001")
+    assert _dialog(qtbot, ws, binh, prompts).kind == "admission"
+
+
 def test_missing_required_field_is_shown_next_to_it(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:

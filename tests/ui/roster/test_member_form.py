@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -48,7 +50,8 @@ def test_invalid_input_shows_each_message_and_saves_nothing(qtbot: QtBot, ws: Wo
     assert dialog.errors.messages() == {
         "national_id": "Số CCCD này đã dùng cho đoàn viên Trần Văn Bình.",
         "admission_date": (
-            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 05/03/2001, vào Đoàn 05/03/2014."
+            "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+            "sinh 05/03/2001, vào Đoàn 05/03/2014."
         ),
     }
     assert ws.members.count() == before
@@ -66,6 +69,56 @@ def test_admission_error_brings_its_tab_forward(qtbot: QtBot, ws: Workspace) -> 
     dialog.save_button.click()
     assert dialog.tabs.tabText(3) == "Đoàn – Đảng"
     assert dialog.saved_id is not None
+
+
+def test_age_messages_follow_the_birth_date_as_it_is_corrected(qtbot: QtBot, ws: Workspace) -> None:
+    year = date.today().year  # dates in the past whatever the day, ages fixed
+    dialog = _form(qtbot, ws)
+    dialog.set_value("full_name", "Lê Văn Tám")
+    dialog.set_value("birth_date", f"15/08/{year - 12}")
+    dialog.set_value("admission_date", f"01/01/{year}")
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "birth_date": f"Chưa đủ tuổi vào Đoàn: sinh 15/08/{year - 12}, đủ 15 tuổi + 1 ngày "
+        f"vào 16/08/{year + 3}.",
+        "admission_date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        f"sinh 15/08/{year - 12}, vào Đoàn 01/01/{year}.",
+    }
+    assert [dialog.tabs.tabText(i) for i in (0, 3)] == ["Thông tin chung (!)", "Đoàn – Đảng (!)"]
+
+    dialog.set_value("birth_date", f"15/08/{year - 13}")  # still too young: both say so anew
+    assert dialog.errors.messages() == {
+        "birth_date": f"Chưa đủ tuổi vào Đoàn: sinh 15/08/{year - 13}, đủ 15 tuổi + 1 ngày "
+        f"vào 16/08/{year + 2}.",
+        "admission_date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        f"sinh 15/08/{year - 13}, vào Đoàn 01/01/{year}.",
+    }
+    dialog.set_value("birth_date", f"15/08/{year - 18}")  # admitted at 17
+    assert dialog.errors.messages() == {}
+    assert [dialog.tabs.tabText(i) for i in (0, 3)] == ["Thông tin chung", "Đoàn – Đảng"]
+    dialog.save_button.click()
+    assert dialog.saved_id is not None
+
+
+def test_a_message_the_database_gives_stays_when_the_birth_date_changes(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    an = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
+    ws.events.record(an, "admission", "26/03/2017")
+    dialog = _form(qtbot, ws, an)
+    dialog.set_value("admission_date", "26/03/2018")
+    dialog.save_button.click()
+    decided = (
+        "Ngày vào Đoàn theo quyết định kết nạp là 26/03/2017: muốn sửa, hãy sửa sự kiện trong "
+        "tab “Quá trình”."
+    )
+    assert dialog.errors.messages() == {"admission_date": decided}
+    dialog.set_value("birth_date", "02/01/2000")
+    assert dialog.errors.messages() == {"admission_date": decided}  # the event still decides
+    assert dialog.tabs.tabText(3) == "Đoàn – Đảng (!)"
+    dialog.set_value("admission_date", "26/03/2017")
+    assert dialog.errors.messages() == {}
+    assert dialog.tabs.tabText(3) == "Đoàn – Đảng"
 
 
 def test_valid_input_saves_and_editing_round_trips(qtbot: QtBot, ws: Workspace) -> None:

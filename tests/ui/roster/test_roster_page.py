@@ -128,15 +128,18 @@ def test_move_selected_members_to_a_branch(qtbot: QtBot, demo_ws: Workspace, pro
 
 def test_add_and_edit_through_the_page(qtbot: QtBot, ws: Workspace, prompts) -> None:
     window = _window(qtbot, ws, prompts)
+    messages: list[str] = []
+    window.roster.status_message.connect(messages.append)
 
     def fill(dialog) -> None:
-        dialog.set_value("full_name", "Phạm Văn Đồng")
+        dialog.set_value("full_name", "  phạm văn đồng ")  # stored as "Phạm Văn Đồng"
         dialog.set_value("birth_date", "02/09/2000")
         dialog.save_button.click()
 
     prompts.dialog_script = fill
     window.new_member_action.trigger()
     assert ws.members.count() == 1
+    assert messages == ["Đã thêm đoàn viên Phạm Văn Đồng."]  # the name as stored
     assert window.roster.selected_ids() == ws.members.ids()
 
     def rename(dialog) -> None:

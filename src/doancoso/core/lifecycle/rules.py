@@ -42,7 +42,7 @@ years; a birth known only by its year counts by the year.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from ..errors import ConflictError
@@ -184,30 +184,49 @@ def check_transition(
     status: str, event: MemberEvent, index: int, member: Member, seen: set[str]
 ) -> None:
     """Refuse ``event`` when the member's ``status`` (after ``index`` events) does not allow it."""
-    name, kind = member.full_name, event.kind
+    message = transition_refusal(status, event.kind, index, seen, member.full_name)
+    if message is not None:
+        raise ConflictError(message)
+
+
+def transition_refusal(
+    status: str, kind: str, index: int, seen: Collection[str], name: str
+) -> str | None:
+    """Why an event of ``kind`` cannot follow ``index`` events (of the kinds ``seen``) that left
+    the member ``name`` with ``status``, or None: the rule of :func:`check_transition`."""
     label = EVENT_KINDS[kind]
     if status in LEFT_STATUSES and kind != "transfer_in":
         left = STATUSES.get(status, status).lower()
         if kind == "transfer_out":
-            raise ConflictError(f"Đoàn viên {name} {left}: không thể chuyển sinh hoạt đi lần nữa.")
-        raise ConflictError(
+            return f"Đoàn viên {name} {left}: không thể chuyển sinh hoạt đi lần nữa."
+        return (
             f"Đoàn viên {name} {left}: chỉ có thể ghi nhận “Chuyển sinh hoạt đến”, "
             f"không thể ghi nhận “{label}”."
         )
     if status == "matured" and kind != "party_admission":
-        raise ConflictError(f"Đoàn viên {name} đã trưởng thành Đoàn: không thể ghi nhận “{label}”.")
+        return f"Đoàn viên {name} đã trưởng thành Đoàn: không thể ghi nhận “{label}”."
     if kind == "transfer_in" and status == "active" and index > 0:
-        raise ConflictError(
+        return (
             f"Đoàn viên {name} đang sinh hoạt tại đơn vị: không thể ghi nhận chuyển sinh hoạt đến."
         )
     if kind == "admission" and "admission" in seen:
-        raise ConflictError(f"Đoàn viên {name} đã có quyết định kết nạp Đoàn.")
+        return f"Đoàn viên {name} đã có quyết định kết nạp Đoàn."
     if kind == "admission" and index > 0:
-        raise ConflictError(
-            f"Ngày kết nạp Đoàn của {name} phải trước mọi sự kiện khác của đoàn viên này."
-        )
+        return f"Ngày kết nạp Đoàn của {name} phải trước mọi sự kiện khác của đoàn viên này."
     if kind == "party_admission" and "party_admission" in seen:
-        raise ConflictError(f"Đoàn viên {name} đã được ghi nhận vào Đảng.")
+        return f"Đoàn viên {name} đã được ghi nhận vào Đảng."
+    return None
+
+
+def next_kinds(status: str, seen: Collection[str], count: int) -> tuple[str, ...]:
+    """The kinds of :func:`allowed_kinds` that :func:`check_transition` accepts as the latest
+    of a member's events (dated today, after the ``count`` recorded, of the kinds ``seen``),
+    the member's status being ``status``: what an event dialog can open on."""
+    return tuple(
+        kind
+        for kind in allowed_kinds(status)
+        if transition_refusal(status, kind, count, seen, "") is None
+    )
 
 
 def replay(

@@ -23,7 +23,15 @@ from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
 from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
 from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
-from .rules import DETAILS, baseline_status, check_date, event_order, parse_day, replay
+from .rules import (
+    DETAILS,
+    baseline_status,
+    check_date,
+    event_order,
+    next_kinds,
+    parse_day,
+    replay,
+)
 from .rules import DISCIPLINE_LEVELS as DISCIPLINE_LEVELS
 from .rules import EVENT_KINDS as EVENT_KINDS
 from .rules import LEFT_STATUSES as LEFT_STATUSES
@@ -108,6 +116,14 @@ class EventService:
             events = self._live_events(session, member_id)
             after = replay(member, events, baseline_status(member, events), strict=False)
             return [_info(event, status) for event, status in zip(events, after, strict=True)]
+
+    def next_kinds(self, member_id: str) -> tuple[str, ...]:
+        """The kinds of event the member's standing and history accept as their next event,
+        dated today (:func:`~.rules.next_kinds`), in the order they are offered."""
+        with self._ctx.db.read() as session:
+            member = self._member(session, member_id)
+            events = self._live_events(session, member_id)
+            return next_kinds(member.status, {e.kind for e in events}, len(events))
 
     def active_roster_ids(
         self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False

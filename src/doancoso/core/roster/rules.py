@@ -46,7 +46,8 @@ def admission_age_error(birth: date, precision: str, admitted: date) -> str | No
     if admitted < ADMISSION_RULES_SINCE or _admission_age_ok(birth, precision, admitted):
         return None
     return (
-        f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} đến {ADMISSION_MAX_AGE}: "
+        f"Tuổi vào Đoàn phải từ {ADMISSION_MIN_AGE} (đủ {ADMISSION_MIN_AGE - 1} tuổi + 1 ngày) "
+        f"đến {ADMISSION_MAX_AGE}: "
         f"sinh {format_vn_date(birth, precision)}, vào Đoàn {format_vn_date(admitted)}."
     )
 

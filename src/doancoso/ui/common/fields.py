@@ -145,6 +145,9 @@ class FieldErrors:
         self._checks: dict[str, Check] = {}
         self._required: set[str] = set()
         self.on_shown: Callable[[QWidget], None] | None = None
+        # Called after a field showing a message was checked again (e.g. to update the marks
+        # of the tabs holding invalid fields).
+        self.on_rechecked: Callable[[], None] | None = None
 
     def add_row(
         self, form: QFormLayout, name: str, label: str, editor: QWidget, required: bool = False,
@@ -184,6 +187,8 @@ class FieldErrors:
             label.set_message(check())
         elif not (name in self._required and _is_empty(editor)):
             label.set_message("")
+        if self.on_rechecked is not None:
+            self.on_rechecked()
 
     def set_message(self, name: str, message: str) -> None:
         """Show ``message`` under field ``name`` ("" clears it), leaving the others as they are."""

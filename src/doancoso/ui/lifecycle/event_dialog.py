@@ -5,7 +5,8 @@ The dialog only collects text; ``ws.events.record`` checks it, on the worker (an
 ConflictError (the member's standing does not allow the event) in a message box with the core's
 own words; the dialog stays open with what was typed. Nothing is written until the core accepts
 the event. The kinds offered and the details each kind takes are the core's
-(:func:`~doancoso.core.lifecycle.rules.allowed_kinds`, ``DETAILS``).
+(:func:`~doancoso.core.lifecycle.rules.allowed_kinds`, ``DETAILS``); the dialog opens on the
+first kind the member's history accepts today (``ws.events.next_kinds``).
 """
 
 from __future__ import annotations
@@ -89,6 +90,12 @@ class EventDialog(QDialog):
         self.introducer_id: str | None = None
         self.setWindowTitle(f"Ghi sự kiện — {self.member.fields.full_name}")
         self._build(status)
+        self._fit_every_kind()
+        # Open on a kind the core accepts today, never on one sure to be refused (an admission
+        # for a member who has one); the first kind offered when none is accepted.
+        accepted = [k for k in self._ws.events.next_kinds(member_id) if k in self.kinds]
+        if accepted:
+            self.set_kind(accepted[0])
         self._on_kind_changed()
 
     # Building -----------------------------------------------------------------------------
@@ -250,7 +257,28 @@ class EventDialog(QDialog):
                 )
         self.errors.clear()
         self.general_error.hide()
-        self.adjustSize()
+
+    def _fit_every_kind(self) -> None:
+        """Size the dialog and its column of labels once, for the kind with the most fields and
+        the longest label: changing the kind then shows or hides rows inside it (the stretch
+        above the buttons takes the rest), and the fields and the buttons stay where they are."""
+        size, label_width = self.sizeHint(), 0
+        for index in range(self.kind_combo.count()):
+            self.kind_combo.setCurrentIndex(index)  # its rows and captions
+            size = size.expandedTo(self.sizeHint())
+            label_width = max([label_width, *(c.sizeHint().width() for c in self._captions())])
+        self.kind_combo.setCurrentIndex(0)
+        for caption in self._captions():
+            caption.setMinimumWidth(label_width)
+            caption.setAlignment(self.form.labelAlignment())  # within the wider caption
+        self.setMinimumHeight(size.height())
+        self.resize(size.expandedTo(self.sizeHint()))
+
+    def _captions(self) -> list[QLabel]:
+        items = (
+            self.form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in self._rows.values()
+        )
+        return [w for item in items if item is not None and isinstance(w := item.widget(), QLabel)]
 
     def details(self) -> dict[str, str]:
         """The kind-specific values the core takes for the chosen kind."""

@@ -4,7 +4,10 @@ The form only collects text: on "Lưu" it builds the raw dict of strings that
 ``MemberService.save`` validates, on the worker (an operation, see :mod:`..shell.operations`).
 Each message of a ValidationError is shown under its field, the first invalid field's tab is
 brought forward, the form stays open with everything typed, and nothing is saved until all are
-valid.
+valid. As the user corrects them, the birth date and the dates whose ages it decides (admission,
+Party, CCCD) are checked again with the core's own checks of the typed values
+(``parse_member``, no database): a change of the birth date takes away, or rewords, the
+messages it caused under the other dates, and the "(!)" marks of the tabs follow.
 
 What is allowed but unusual (an active member past the coming-of-age year) is asked about
 before saving: the question must be asked on the GUI thread, between two operations. "Lưu"
@@ -18,6 +21,7 @@ edited member who was already past the age is not asked about again at every sav
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -39,7 +43,7 @@ from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import EVENT_KINDS, READ_ONLY_REASONS, allowed_kinds, is_read_only
 from ...core.roster.service import MemberRecord
-from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields
+from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
 from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
 from ..common.fields import ErrorLabel, FieldErrors
@@ -103,6 +107,10 @@ TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
 )  # fmt: skip
 
 REQUIRED = ("full_name", "birth_date")
+# Dates whose messages depend on the birth date too (ages, "not before the birth date"): a
+# message shown under one is checked again when the birth date changes.
+BIRTH_DEPENDENT = ("admission_date", "party_date", "national_id_date")
+CROSS_CHECKED = ("birth_date", *BIRTH_DEPENDENT)
 DATE_FIELDS = ("birth_date", "admission_date", "party_date", "national_id_date")
 SHORT_FIELDS = (*DATE_FIELDS, "national_id", "phone", "education", "father_birth_year",
                 "mother_birth_year", "member_code")  # fmt: skip
@@ -151,6 +159,10 @@ class MemberFormDialog(QDialog):
         self.editors: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
         self.errors = FieldErrors()
         self.errors.on_shown = self._reveal
+        self.errors.on_rechecked = self._mark_invalid_tabs
+        # The messages shown that the form's own checks give (parse_member: the typed values
+        # alone), by field; the others (e.g. a CCCD already used) need the database.
+        self._own_messages: dict[str, str] = {}
         self._tab_of: dict[str, int] = {}
         self.setWindowTitle("Sửa thông tin đoàn viên" if member_id else "Thêm đoàn viên")
         self._build()
@@ -184,7 +196,10 @@ class MemberFormDialog(QDialog):
                 editor = self._editor(name, placeholder, choices.get(name))
                 self.editors[name] = editor
                 self._tab_of[name] = tab_index
-                self.errors.add_row(form, name, label, editor, required=name in REQUIRED)
+                check = partial(self._own_check, name) if name in CROSS_CHECKED else None
+                self.errors.add_row(
+                    form, name, label, editor, required=name in REQUIRED, check=check
+                )
                 if name == "status":  # status follows from the events: shown, not edited
                     editor.setEnabled(False)
                     hint = QLabel(STATUS_HINT if self.member_id else NEW_STATUS_HINT)
@@ -199,6 +214,9 @@ class MemberFormDialog(QDialog):
             scroll.setWidget(page)
             self.tabs.addTab(scroll, title)
         layout.addWidget(self.tabs)
+        birth = self.editors["birth_date"]
+        assert isinstance(birth, QLineEdit)
+        birth.textChanged.connect(self._birth_changed)  # after its own check
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
@@ -310,6 +328,36 @@ class MemberFormDialog(QDialog):
     def is_modified(self) -> bool:
         return self.raw() != self._initial
 
+    # Checks as the user types ------------------------------------------------------------
+
+    def _own_message(self, name: str, values: dict[str, str]) -> str:
+        """What the core's checks of the typed ``values`` alone say of field ``name`` ("" when
+        valid): the same words as on saving, without the database."""
+        try:
+            parse_member(values)
+        except ValidationError as exc:
+            return exc.field_errors.get(name, "")
+        return ""
+
+    def _own_check(self, name: str) -> str:
+        """The check of a field of :data:`CROSS_CHECKED` showing a message, as it is edited."""
+        message = self._own_message(name, self.raw())
+        self._own_messages[name] = message
+        return message
+
+    def _birth_changed(self) -> None:
+        """The birth date decides the ages of the other dates too: their messages that the
+        form's own checks gave are checked again (gone once valid); one that needs the database
+        (a date an event decides) stays until the next save."""
+        for name in BIRTH_DEPENDENT:
+            shown = self.errors.message(name)
+            if shown and shown == self._own_messages.get(name):
+                self.errors.recheck(name)
+        self._mark_invalid_tabs()
+
+    def _mark_invalid_tabs(self) -> None:
+        self._mark_tabs(self.errors.messages())
+
     # Saving -------------------------------------------------------------------------------
 
     def submit(self) -> None:
@@ -327,7 +375,8 @@ class MemberFormDialog(QDialog):
             return ws.members.warnings(values, member_id)
 
         op = QueryOp(self, check, self._core, label="Đang kiểm tra thông tin đoàn viên…")
-        op.success(lambda found: self._checked(values, found)).failure(self._not_saved).run()
+        op.success(lambda found: self._checked(values, found))
+        op.failure(partial(self._not_saved, values)).run()
 
     def _checked(self, values: dict[str, str], warnings: dict[str, str]) -> None:
         """Ask about the warnings on values the user typed; save unless they go back."""
@@ -345,7 +394,7 @@ class MemberFormDialog(QDialog):
         member_id = self.member_id
         op = CoreOp(self, lambda ws: ws.members.save(values, member_id), self._core,
                     label="Đang lưu thông tin đoàn viên…")  # fmt: skip
-        op.success(self._saved).failure(self._not_saved).run()
+        op.success(self._saved).failure(partial(self._not_saved, values)).run()
 
     def _saved(self, saved_id: str) -> None:
         self._saving = False
@@ -354,9 +403,14 @@ class MemberFormDialog(QDialog):
         self._mark_tabs(())
         self.accept()
 
-    def _not_saved(self, exc: BaseException) -> None:
+    def _not_saved(self, values: dict[str, str], exc: BaseException) -> None:
         self._saving = False
         if isinstance(exc, ValidationError):
+            self._own_messages = {
+                name: message
+                for name, message in exc.field_errors.items()
+                if name in CROSS_CHECKED and message == self._own_message(name, values)
+            }
             self.errors.show_all(exc.field_errors, self.general_error)
             self._mark_tabs(exc.field_errors.keys())
             return

@@ -193,7 +193,8 @@ class RosterPage(ListPage):
         dialog = MemberFormDialog(self._core, None, self)
         if self.prompts.run(dialog) and dialog.saved_id:
             self.select_member(dialog.saved_id)  # the list was reloaded when it changed
-            self.status_message.emit(f"Đã thêm đoàn viên {dialog.raw()['full_name'].strip()}.")
+            name = self._ws.members.get(dialog.saved_id).fields.full_name  # as the core stored it
+            self.status_message.emit(f"Đã thêm đoàn viên {name}.")
         dialog.deleteLater()
 
     def edit_member(self) -> None:

@@ -127,13 +127,15 @@ def test_a_birth_date_that_makes_the_events_impossible_is_not_written(
     ])  # fmt: skip
     assert _rows(preview) == [
         (2, UPDATE, ["phone"], [
-            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2005, vào Đoàn 01/06/2017. Ngày sinh "
+            "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+            "sinh 01/01/2005, vào Đoàn 01/06/2017. Ngày sinh "
             "trong tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000."]),
         (3, UPDATE, ["occupation"], [
             "Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 01/01/2002, vào Đảng 01/06/2019. Ngày sinh "
             "trong tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000."]),
         (4, UNCHANGED, [], [
-            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 2005, vào Đoàn 01/06/2017. Ngày sinh trong "
+            "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+            "sinh 2005, vào Đoàn 01/06/2017. Ngày sinh trong "
             "tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000."]),
         (5, UPDATE, ["birth_date"], []),
     ]  # fmt: skip
@@ -214,9 +216,11 @@ def test_admission_date_outside_the_age_window_is_left_out(sws: Workspace, tmp_p
         [2, "Trần Văn Bình", "04/04/2004", BINH_ID, None, "04/04/2019", None, "Công nhân"],
     ])  # fmt: skip
     assert _rows(preview) == [
-        (2, NEW, [], ["Tuổi vào Đoàn phải từ 16 đến 30: sinh 04/04/2004, vào Đoàn 01/01/2015."]),
+        (2, NEW, [], ["Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+                      "sinh 04/04/2004, vào Đoàn 01/01/2015."]),
         (3, UPDATE, ["occupation"], [
-            "Tuổi vào Đoàn phải từ 16 đến 30: sinh 04/04/2004, vào Đoàn 04/04/2019."]),
+            "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+            "sinh 04/04/2004, vào Đoàn 04/04/2019."]),
     ]  # fmt: skip
     assert "admission_date" not in preview.rows[0].values
     sws.spreadsheets.apply_import(preview)
@@ -367,9 +371,11 @@ def test_a_new_birth_date_is_checked_with_the_stored_date_a_refused_one_leaves(
         [1, "Nguyễn Văn An", "01/01/2005", AN_ID, None, "01/01/2015", None, None],
     ])  # fmt: skip
     assert _rows(preview) == [(2, UNCHANGED, [], [
-        "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2005, vào Đoàn 01/06/2017. Ngày sinh trong "
+        "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        "sinh 01/01/2005, vào Đoàn 01/06/2017. Ngày sinh trong "
         "tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000.",
-        "Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2000, vào Đoàn 01/01/2015.",
+        "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+        "sinh 01/01/2000, vào Đoàn 01/01/2015.",
     ])]  # fmt: skip
     sws.spreadsheets.apply_import(preview)
     assert _fields(sws) == {"Nguyễn Văn An": before}
@@ -397,7 +403,15 @@ def test_an_admission_before_todays_rules_is_kept_with_a_warning(
     assert _rows(preview) == [
         (2, NEW, [], [HISTORY]),
         (3, UPDATE, ["admission_date"], [HISTORY]),
-        (4, NEW, [], ["Tuổi vào Đoàn phải từ 16 đến 30: sinh 01/01/2000, vào Đoàn 28/06/2013."]),
+        (
+            4,
+            NEW,
+            [],
+            [
+                "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+                "sinh 01/01/2000, vào Đoàn 28/06/2013."
+            ],
+        ),
     ]
     sws.spreadsheets.apply_import(preview)
     fields = _fields(sws)

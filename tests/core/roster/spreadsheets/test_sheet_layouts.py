@@ -327,7 +327,14 @@ def test_duplicates_and_bad_rows_are_reported_by_row(
         (8, REJECTED, ["Số CCCD 086200000002 trùng với dòng 9."]),
         (9, REJECTED, ["Số CCCD 086200000002 trùng với dòng 8."]),
         (10, REJECTED, ["Thiếu ngày sinh."]),
-        (11, NEW, ["Tuổi vào Đoàn phải từ 16 đến 30: sinh 04/04/2004, vào Đoàn 01/01/2015."]),
+        (
+            11,
+            NEW,
+            [
+                "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
+                "sinh 04/04/2004, vào Đoàn 01/01/2015."
+            ],
+        ),
         (12, REJECTED, ["Trùng với dòng 11 (cùng họ tên và ngày sinh)."]),
     ]
     result = sws.spreadsheets.apply_import(preview)
