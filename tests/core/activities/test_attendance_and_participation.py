@@ -65,6 +65,21 @@ def test_saving_marks_changes_the_counts_and_the_date_is_done(
     ]  # fmt: skip
 
 
+def test_the_number_of_participants_is_filled_with_those_present_unless_entered(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    a, b, c = (add_member(n) for n in ("Nguyễn Văn An", "Trần Thị Bé", "Lê Văn Cư"))
+    occ = _activity(ws, "10/03/2025")
+    ws.attendance.save(occ, {a: ("present", None), b: ("present", None), c: ("excused", "Ốm")})
+    assert ws.activities.occurrence(occ).participants == 2
+    ws.attendance.save(occ, {a: ("present", None), b: ("absent", None), c: ("absent", None)})
+    assert ws.activities.occurrence(occ).participants == 1  # corrected with the attendance
+    entered = _activity(ws, "11/03/2025")
+    ws.activities.update_occurrence(entered, {"participants": "40"})
+    ws.attendance.save(entered, {a: ("present", None)})
+    assert ws.activities.occurrence(entered).participants == 40  # guests and youth counted
+
+
 def test_bad_attendance_is_refused_and_changes_nothing(
     ws: Workspace, add_member: AddMember
 ) -> None:

@@ -110,7 +110,9 @@ class AttendanceService:
     def save(self, occurrence_id: str, marks: Mapping[str, tuple[str, str | None]]) -> int:
         """Store the attendance of a date: ``marks`` maps every expected member to
         (state, reason); members no longer listed stop being expected. A date in the future is
-        refused. The date becomes "done" if it was planned. Returns the number of members."""
+        refused. The date becomes "done" if it was planned. Its "Số người tham gia" follows the
+        number of members present while nobody entered another (a number entered, which may
+        count guests and young people too, is never replaced). Returns the number of members."""
         org = self._ctx.organization_id
         for state, _ in marks.values():
             if state not in ATTENDANCE_STATES:
@@ -146,6 +148,10 @@ class AttendanceService:
                     )
                 )
             }
+            was_present = sum(1 for a in existing.values() if a.state == "present")
+            following = occ.participants is None or (
+                occ.attendance_taken and occ.participants == was_present
+            )
             now = transaction_time(session)
             new_rows = []
             for member_id, (state, reason) in marks.items():
@@ -176,6 +182,8 @@ class AttendanceService:
             occ.attendance_taken = True
             if occ.status == PLANNED:
                 occ.status = DONE
+            if following:
+                occ.participants = sum(1 for state, _ in marks.values() if state == "present")
             return len(marks)
 
     def marks_from_sheet(self, occurrence_id: str, path: Path) -> dict[str, tuple[str, str | None]]:
