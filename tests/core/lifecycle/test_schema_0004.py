@@ -10,17 +10,14 @@ from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
+from schema_rows import table_rows
 
 SCHEMA_0003 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0003.sqlite"
 TABLES = ("organizations", "branches", "members", "member_events", "youths", "app_meta")
 
 
 def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(path)
-    try:
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}"), key=repr) for t in TABLES}
-    finally:
-        conn.close()
+    return {t: table_rows(path, t) for t in TABLES}
 
 
 def _columns(path: Path, table: str) -> list[tuple[object, ...]]:
