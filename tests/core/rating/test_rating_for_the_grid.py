@@ -118,3 +118,13 @@ def test_a_bulk_write_names_every_row_it_wrote(ws: Workspace) -> None:
     assert [levels[m] for m in (ids[0], ids[1], ids[2], newcomer)] == [
         (None, None), (1, 1), (3, 3), (4, 4)
     ]  # fmt: skip
+
+
+def test_the_members_covered_are_the_eligible_rows(demo_ws: Workspace) -> None:
+    """``covered`` (the checklist's remarks share counts over it) is the eligible of ``rows``,
+    without their figures: the same members on the 300 demo members, each reason included."""
+    year = dt.date.today().year
+    rows = demo_ws.rating.rows(year)
+    eligible = {r.member_id for r in rows if r.eligible}
+    assert 0 < len(eligible) < len(rows)
+    assert demo_ws.rating.covered(year) == eligible

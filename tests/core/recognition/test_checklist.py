@@ -64,6 +64,28 @@ def test_indicators_of_the_plan_and_the_register(ws: Workspace, branch: str) -> 
     )
 
 
+def test_the_remarks_share_counts_every_member_the_round_covers(ws: Workspace, branch: str) -> None:
+    """Item 1.2 over the members the rating covers, decided or not: one remark written of
+    three members is a third, not "1/1" over the only one decided."""
+    ids = []
+    for name in ("Nguyễn Văn An", "Trần Thị Bé", "Lê Văn Cư"):
+        member = ws.members.save({"full_name": name, "birth_date": "01/01/2000",
+                                  "branch_id": branch})  # fmt: skip
+        ws.events.record(member, "admission", "01/03/2020", place="Đoàn xã")
+        ids.append(member)
+    assert _indicator(ws, "1.2") == (None, False, "Chưa có đợt xếp loại đoàn viên năm 2025.")
+    ws.rating.open(2025)
+    ws.rating.set(2025, ids[0], {"decided_level": 2, "remark": "Hoàn thành tốt nhiệm vụ."})
+    assert _indicator(ws, "1.2") == (
+        33.3, False, "1/3 đoàn viên thuộc diện xếp loại có nhận xét năm 2025."
+    )  # fmt: skip
+    for member in ids[1:]:
+        ws.rating.set(2025, member, {"remark": "Có cố gắng."})
+    assert _indicator(ws, "1.2") == (
+        100.0, True, "3/3 đoàn viên thuộc diện xếp loại có nhận xét năm 2025."
+    )  # fmt: skip
+
+
 def test_a_tick_against_the_apps_figure_is_flagged_and_missing_lists_it(ws: Workspace) -> None:
     ws.recognition.set(2025, "3.1", {"status": "Đạt", "note": "Đã tham mưu nhiều lần."})
     ws.recognition.set(2025, "1.3", {"status": "dat"})

@@ -182,6 +182,31 @@ class RatingService:
                 rules, year, as_of, members, periods, counts, branches, saved, discipline
             )
 
+    def covered(self, year: int, as_of: dt.date | None = None) -> set[str]:
+        """The ids of the members the year's round covers: the eligible of :meth:`rows`,
+        without their figures (no participation counted; what the checklist's remarks share
+        counts over)."""
+        check_year(year)
+        info = self.round(year)
+        rules = info.rules if info is not None else self.rules()
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        as_of = min(last, as_of or dt.date.today())
+        org = self._ctx.organization_id
+        with self._ctx.db.read() as session:
+            periods = active_periods(session, org)
+            members = session.execute(
+                select(Member.id, Member.status, Member.party_date).where(is_live(Member, org))
+            ).all()
+        covered = set()
+        for m in members:
+            spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
+            if (
+                spans
+                and not_rated_reason(rules, m.status, m.party_date, spans, year, as_of) is None
+            ):
+                covered.add(m.id)
+        return covered
+
     def _build_rows(
         self,
         rules: RatingRules,

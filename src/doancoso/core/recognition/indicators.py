@@ -70,7 +70,7 @@ def compute(
     remarks: tuple[int, int] | None,
 ) -> Indicator | None:
     """The indicator of ``item`` (None if it has none). ``remarks`` is (members with this
-    year's remark, members rated) from the rating round, read by the caller."""
+    year's remark, members the rating round covers), read by the caller."""
     if item.indicator is None:
         return None
     key, threshold = item.indicator, item.threshold
@@ -105,7 +105,7 @@ def compute(
         share = 100 * remarks[0] / remarks[1]
         return result(
             round(share, 1),
-            f"{remarks[0]}/{remarks[1]} đoàn viên được xếp loại có nhận xét năm {year}.",
+            f"{remarks[0]}/{remarks[1]} đoàn viên thuộc diện xếp loại có nhận xét năm {year}.",
         )
     if key == "admissions-vs-plan":
         planned = session.scalar(

@@ -22,7 +22,7 @@ from ..errors import ConflictError, NotFoundError, ValidationError
 from ..evidence.service import Attachment, EvidenceService
 from ..lang.text import fold, nfc_multiline_or_none
 from ..storage.live import is_live
-from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Rating, RatingRound
+from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Rating
 from ..storage.tracking import transaction_time
 from .indicators import Indicator, compute
 from .live_records import LiveRecord, live_record
@@ -292,8 +292,8 @@ class RecognitionService:
             return kept[1]
         computed: dict[str, Indicator | None] = {}
         same: dict[tuple[str | None, str | None, float | None], Indicator | None] = {}
+        remarks = self._remarks(year, as_of)
         with self._ctx.db.read() as session:
-            remarks = self._remarks(session, year)
             for item in template.items:
                 alike = (item.indicator, item.kind, item.threshold)
                 if alike not in same:
@@ -365,23 +365,26 @@ class RecognitionService:
 
     # Helpers -------------------------------------------------------------------------------
 
-    def _remarks(self, session: Session, year: int) -> tuple[int, int] | None:
-        round_id = session.scalar(
-            select(RatingRound.id).where(
-                is_live(RatingRound, self._ctx.organization_id), RatingRound.year == year
-            )
-        )
-        if round_id is None:
+    def _remarks(self, year: int, as_of: dt.date) -> tuple[int, int] | None:
+        """(members with this year's remark, members the year's rating round covers), or None
+        without a round. Over every member the round covers, decided or not: mid-round the
+        share is low until the remarks are written, not high over the few decided."""
+        from ..activities.participation import ParticipationService
+        from ..rating.service import RatingService
+
+        rating = RatingService(self._ctx, ParticipationService(self._ctx))
+        info = rating.round(year)
+        if info is None:
             return None
-        rated = [
-            (r.decided_level, r.remark)
-            for r in session.scalars(
-                select(Rating).where(
-                    is_live(Rating), Rating.round_id == round_id, Rating.decided_level.is_not(None)
+        covered = rating.covered(year, as_of)
+        with self._ctx.db.read() as session:
+            written = session.scalars(
+                select(Rating.member_id).where(
+                    is_live(Rating), Rating.round_id == info.id, Rating.remark.is_not(None),
+                    Rating.remark != "",
                 )
-            )
-        ]
-        return sum(1 for _, remark in rated if remark), len(rated)
+            )  # fmt: skip
+            return sum(1 for member_id in written if member_id in covered), len(covered)
 
     @staticmethod
     def _item(template: Template, code: str) -> Item:
