@@ -236,8 +236,14 @@ def test_an_unreadable_evidence_file_writes_nothing(
 
 def test_the_check_names_what_is_missing(dossier_ws: Workspace) -> None:
     gaps = check(dossier_ws, 2025, ("to-trinh", "ke-hoach", "xep-loai", "bang"))
-    assert gaps[:4] == [
+    assert gaps[:5] == [
         Gap("to-trinh", "Chưa có số tờ trình."),
+        Gap(
+            "to-trinh",
+            "Tự đánh giá mới đạt 1/14 nội dung, mà tờ trình đề nghị công nhận đạt "
+            "tiêu chuẩn: theo Hướng dẫn 18-HD/TWĐTN-BTC phải đạt đủ cả ba tiêu chí. "
+            "Xem các nội dung chưa đạt ở trang “3 chủ động”.",
+        ),
         Gap("ke-hoach", "Kế hoạch năm 2025 chưa được cấp trên duyệt."),
         Gap("xep-loai", "Chưa có đợt đánh giá, xếp loại năm 2025."),
         Gap(
@@ -249,7 +255,12 @@ def test_the_check_names_what_is_missing(dossier_ws: Workspace) -> None:
     assert Gap("bang", "Mục 1.3 chưa tự đánh giá.") in gaps
     assert Gap("bang", "Mục 1.2 tự đánh giá “Chưa đạt”.") in gaps
     dossier_ws.plans.register(2025, "da-duyet", "09/11/2024", "15-ĐK/TĐ")
-    assert check(dossier_ws, 2025, ("to-trinh", "ke-hoach"), "15-TTr/ĐTN") == []
+    # the tờ trình asks for recognition: a self-assessment not all met is named first
+    assert check(dossier_ws, 2025, ("to-trinh", "ke-hoach"), "15-TTr/ĐTN") == [
+        Gap("to-trinh", "Tự đánh giá mới đạt 1/14 nội dung, mà tờ trình đề nghị công nhận đạt "
+                        "tiêu chuẩn: theo Hướng dẫn 18-HD/TWĐTN-BTC phải đạt đủ cả ba tiêu chí. "
+                        "Xem các nội dung chưa đạt ở trang “3 chủ động”.")
+    ]  # fmt: skip
 
 
 def test_a_turned_evidence_page_gets_its_number_at_the_top_as_read(

@@ -63,14 +63,20 @@ def test_the_area_after_3_chu_dong_and_its_check_leading_to_each_fix(
         page.year_box.setValue(2025)
     lines = _lines(page)
     assert page.checks.summary.text() == f"Hồ sơ còn thiếu {len(lines)} điều (vẫn lập được):"
-    assert lines[:3] == [
+    assert lines[:4] == [
         ("to-trinh", "Chưa có số tờ trình.", "Nhập số"),
+        ("to-trinh", "Tự đánh giá mới đạt 1/14 nội dung, mà tờ trình đề nghị công nhận đạt "
+                     "tiêu chuẩn: theo Hướng dẫn 18-HD/TWĐTN-BTC phải đạt đủ cả ba tiêu chí. Xem "
+                     "các nội dung chưa đạt ở trang “3 chủ động”.", "Mở 3 chủ động"),
         ("ke-hoach", "Kế hoạch năm 2025 chưa được cấp trên duyệt.", "Mở Kế hoạch"),
         ("xep-loai", "Chưa có đợt đánh giá, xếp loại năm 2025.", "Mở Xếp loại"),
-    ]
+    ]  # fmt: skip
     assert ("bao-cao", "Mục 1.2 tự đánh giá “Chưa đạt”.", "Mở 3 chủ động") in lines
     # Each button leads to where its line is fixed.
     qtbot.mouseClick(page.checks.buttons[1], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    assert window.sidebar.currentRow() == RECOGNITION_AREA
+    window.show_area(DOSSIER_AREA)
+    qtbot.mouseClick(page.checks.buttons[2], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     assert window.stack.currentWidget() is window.plans
     window.show_area(DOSSIER_AREA)
     bao_cao = [b for g, b in zip(page.checks.gaps, page.checks.buttons, strict=True)
@@ -87,7 +93,7 @@ def test_the_area_after_3_chu_dong_and_its_check_leading_to_each_fix(
         page.number_edit.setText(NUMBER)  # QTest types Latin-1 only
     dossier_data.plans.register(2025, "da-duyet", "09/11/2024", "15-ĐK/TĐ")
     page.refresh_check()
-    assert [line[0] for line in _lines(page)][:1] == ["xep-loai"]
+    assert [line[0] for line in _lines(page)][:2] == ["to-trinh", "xep-loai"]
 
 
 def test_the_secretarys_name_is_fixed_in_the_settings(

@@ -80,6 +80,10 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
             gaps.append(Gap("to-trinh", "Chưa có số tờ trình."))
         if org is None or not org.secretary_name:
             gaps.append(Gap("to-trinh", "Chưa có họ tên Bí thư (phần Thiết lập)."))
+        if ws.recognition.opened(year) is not None:
+            met, counted = ws.recognition.view(year, as_of).readiness()
+            if met < counted:
+                gaps.append(Gap("to-trinh", NOT_ALL_MET.format(met=met, counted=counted)))
     if "ke-hoach" in parts:
         plan = ws.plans.get(year, as_of)
         if plan is None:
@@ -109,6 +113,12 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
             view = ws.recognition.view(year, as_of)
             gaps += [Gap(part, missing.message) for missing in view.missing()]
     return gaps
+
+
+NOT_ALL_MET_LEAD = "Tự đánh giá mới đạt "
+NOT_ALL_MET = (NOT_ALL_MET_LEAD + "{met}/{counted} nội dung, mà tờ trình đề nghị công nhận "
+               "đạt tiêu chuẩn: theo Hướng dẫn 18-HD/TWĐTN-BTC phải đạt đủ cả ba tiêu chí. Xem "
+               "các nội dung chưa đạt ở trang “3 chủ động”.")  # fmt: skip
 
 
 NO_DECISION = ("Chưa có quyết định công nhận kết quả xếp loại năm {year} (cần khóa sổ đợt đánh "

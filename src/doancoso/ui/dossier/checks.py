@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.dossier.check import PARTS, Gap
+from ...core.dossier.check import NOT_ALL_MET_LEAD, PARTS, Gap
 
 NUMBER_FIX = "number"
 """The fix of a missing number of the tờ trình: the field on this page."""
@@ -45,6 +45,8 @@ CHECKING = "Đang kiểm tra…"
 
 def fix_of(gap: Gap) -> str | None:
     """Where ``gap`` is fixed: an area's name, :data:`NUMBER_FIX`, or None (nowhere known)."""
+    if gap.part == "to-trinh" and gap.reason.startswith(NOT_ALL_MET_LEAD):
+        return FIX_AREAS["bang"]  # the self-assessment is mended on its page
     if gap.part == "to-trinh":
         return NUMBER_FIX if "số tờ trình" in gap.reason else SETTINGS_AREA
     return FIX_AREAS.get(gap.part)
