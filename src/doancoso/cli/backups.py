@@ -107,6 +107,7 @@ def check_data(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         if report.backup is not None:
+            # The whole path, not the time the GUI shows: it is what `doancoso restore` takes.
             print(f"Đã sao lưu trước khi kiểm tra: {report.backup}", file=out)
         else:  # read-only data: nothing can change them, nothing to back up
             print("Dữ liệu chỉ đọc: kiểm tra mà không sao lưu trước.", file=out)

@@ -95,3 +95,36 @@ def test_next_kinds_are_the_kinds_the_transition_rule_accepts_next(status: str) 
                 continue
             accepted.append(kind)
         assert next_kinds(status, seen, count) == tuple(accepted)
+
+
+def test_refusals_are_the_kinds_refused_whatever_the_date_with_the_reason(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    an = add_member("Nguyễn Văn An", "01/01/2000")
+    assert ws.events.refusals(an) == {}
+    ws.events.record(an, "admission", "26/03/2018")
+    ws.events.record(an, "party_admission", "03/02/2024")
+    assert ws.events.refusals(an) == {
+        "admission": "Đoàn viên Nguyễn Văn An đã có quyết định kết nạp Đoàn.",
+        "transfer_in": "Đoàn viên Nguyễn Văn An đang sinh hoạt tại đơn vị: không thể ghi "
+        "nhận chuyển sinh hoạt đến.",
+        "party_admission": "Đoàn viên Nguyễn Văn An đã được ghi nhận vào Đảng.",
+    }
+    for kind, date in (("admission", "01/03/2017"), ("transfer_in", "01/03/2017")):
+        details = {"other_organization": "Đoàn xã Tân Lộc"} if kind == "transfer_in" else {}
+        with pytest.raises(ConflictError):  # dated before the admission too
+            ws.events.record(an, kind, date, **details)
+    assert ws.events.refusals(an, ["admission", "temporary"]) == {
+        "admission": "Đoàn viên Nguyễn Văn An đã có quyết định kết nạp Đoàn."
+    }
+
+
+def test_a_kind_refused_today_but_accepted_at_an_earlier_date_is_no_refusal(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    binh = add_member("Trần Văn Bình", "01/01/2000")
+    ws.events.record(binh, "party_introduction", "10/10/2019")
+    assert "admission" not in ws.events.next_kinds(binh)  # dated today it would come second
+    assert ws.events.refusals(binh) == {}
+    ws.events.record(binh, "admission", "26/03/2017")  # before the introduction: accepted
+    assert [e.kind for e in ws.events.history(binh)] == ["admission", "party_introduction"]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -150,6 +151,43 @@ def test_the_dialog_opens_on_an_event_the_member_can_have(
     # A member with no event yet: the admission can still come first.
     binh = add_member("Trần Văn Bình", "02/02/2001")
     assert _dialog(qtbot, ws, binh, prompts).kind == "admission"
+
+
+def test_kinds_refused_whatever_the_date_are_greyed_out_with_the_core_reason(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    an = add_member("Nguyễn Văn An", "01/01/2000", branch="Chi đoàn ấp Tân Phú")
+    ws.events.record(an, "admission", "26/03/2017", place="Chi đoàn ấp Tân Phú")
+    dialog = _dialog(qtbot, ws, an, prompts)
+    combo = dialog.kind_combo
+
+    def item(kind: str, combo: QComboBox = combo) -> tuple[bool, str]:
+        index = combo.model().index(combo.findData(kind), 0)
+        enabled = bool(combo.model().flags(index) & Qt.ItemFlag.ItemIsEnabled)
+        return enabled, combo.itemData(index.row(), Qt.ItemDataRole.ToolTipRole) or ""
+
+    assert item("admission") == (False, "Đoàn viên Nguyễn Văn An đã có quyết định kết nạp Đoàn.")
+    assert item("transfer_in") == (
+        False,
+        "Đoàn viên Nguyễn Văn An đang sinh hoạt tại đơn vị: không thể ghi nhận chuyển sinh "
+        "hoạt đến.",
+    )
+    assert item("transfer_out") == (True, "")
+    assert item("discipline") == (True, "")
+    # The arrow keys pass over them: up from the first kind offered stays on it.
+    assert combo.currentText() == "Chuyển sinh hoạt đi"
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert combo.currentText() == "Chuyển sinh hoạt đi"
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    assert combo.currentText() == "Chuyển sinh hoạt đi"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == "Sinh hoạt tạm"
+
+    # A member with no event yet can have every kind.
+    binh = add_member("Trần Văn Bình", "02/02/2001")
+    other = _dialog(qtbot, ws, binh, prompts)
+    assert [item(k, other.kind_combo) for k in other.kinds] == [(True, "")] * len(other.kinds)
 
 
 def test_missing_required_field_is_shown_next_to_it(

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.backup.check import CheckReport, Problem
 from doancoso.core.changes import Changes
 from doancoso.core.workspace import Workspace
-from doancoso.ui.settings.backups_dialog import BackupsDialog
+from doancoso.ui.settings.backups_dialog import BackupsDialog, check_text
 from scripted import ScriptedPrompts, synchronous_core
 
 
@@ -73,8 +74,24 @@ def test_check_reports_in_words(qtbot: QtBot, demo_ws: Workspace) -> None:
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, demo_ws, prompts)
     dialog.check_button.click()
-    assert prompts.infos[-1].endswith("Dữ liệu tốt, không có lỗi.")
-    assert prompts.infos[-1].startswith("Đã sao lưu trước khi kiểm tra: truoc-kiem-tra-")
+    model = dialog.model
+    assert (model.rowCount(), model.index(0, 1).data()) == (1, "Trước khi kiểm tra dữ liệu")
+    listed_at = model.index(0, 0).data()  # the backup named as the list shows it
+    assert prompts.infos == [
+        f"Đã sao lưu trước khi kiểm tra ({listed_at}).\nDữ liệu tốt, không có lỗi."
+    ]
+
+
+def test_check_names_the_backup_by_its_time_not_its_file() -> None:
+    backup = Path("/du-lieu/backups/truoc-kiem-tra-20261205-064639.sqlite")
+    assert check_text(CheckReport(backup=backup)) == (
+        "Đã sao lưu trước khi kiểm tra (06:46 05/12/2026).\nDữ liệu tốt, không có lỗi."
+    )
+    problem = Problem("branch", "members", "m1", "Nguyễn Văn An thuộc một chi đoàn đã bị xóa.")
+    assert check_text(CheckReport(problems=[problem])) == (  # read-only data: no backup
+        "Dữ liệu chỉ đọc: kiểm tra mà không sao lưu trước.\n"
+        "Có 1 vấn đề cần xem:\n- Nguyễn Văn An thuộc một chi đoàn đã bị xóa."
+    )
 
 
 def test_thiet_lap_opens_the_backups(qtbot: QtBot, ws: Workspace) -> None:

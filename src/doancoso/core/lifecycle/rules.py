@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from ..errors import ConflictError
@@ -149,6 +150,15 @@ def parse_day(value: object, field: str, errors: dict[str, str]) -> dt.date | No
         return None
 
 
+class EventEffect(Protocol):
+    """What the transition rule reads of an event: its kind, and a discipline's level."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def discipline_level(self) -> str | None: ...
+
+
 class EventFacts(Protocol):
     """What replaying a member's events reads of each: a :class:`MemberEvent`, or the same
     columns read without the ORM (see :mod:`.periods`)."""
@@ -229,6 +239,52 @@ def next_kinds(status: str, seen: Collection[str], count: int) -> tuple[str, ...
     )
 
 
+def sure_refusals(
+    status: str, baseline: str, history: Sequence[EventEffect], kinds: Iterable[str], name: str
+) -> dict[str, str]:
+    """The kinds of ``kinds`` that :func:`check_transition` refuses whatever the new event's
+    date, each with the reason it is refused dated today (after the whole ``history``, which
+    left the member ``name`` with ``status``): for every place among the member's events (in
+    timeline order, starting from ``baseline``) the new event could take, the new event or
+    one after it is refused (an admission before the member's admission makes that one the
+    second). A kind accepted at some date stays out: the core decides once the date is given.
+    """
+    seen = {event.kind for event in history}
+    refusals: dict[str, str] = {}
+    for kind in kinds:
+        reason = transition_refusal(status, kind, len(history), seen, name)
+        if reason is None:
+            continue
+        levels = tuple(DISCIPLINE_LEVELS) if kind == "discipline" else (None,)
+        timelines = (
+            [*history[:place], _Effect(kind, level), *history[place:]]
+            for place in range(len(history) + 1)
+            for level in levels
+        )
+        if not any(_accepted(baseline, timeline) for timeline in timelines):
+            refusals[kind] = reason
+    return refusals
+
+
+@dataclass(frozen=True)
+class _Effect:
+    """An event not recorded yet, as far as the transition rule reads it."""
+
+    kind: str
+    discipline_level: str | None
+
+
+def _accepted(baseline: str, timeline: Sequence[EventEffect]) -> bool:
+    """Whether :func:`check_transition` accepts every event of ``timeline`` from ``baseline``."""
+    status, seen = baseline, set[str]()
+    for index, event in enumerate(timeline):
+        if transition_refusal(status, event.kind, index, seen, "") is not None:
+            return False
+        seen.add(event.kind)
+        status = _status_after(status, event)
+    return True
+
+
 def replay(
     member: Member, events: Sequence[MemberEvent], baseline: str, strict: bool = True
 ) -> list[str]:
@@ -258,7 +314,7 @@ def lenient_replay(events: Sequence[EventFacts], baseline: str) -> list[str]:
     return after
 
 
-def _status_after(status: str, event: EventFacts) -> str:
+def _status_after(status: str, event: EventEffect) -> str:
     if event.kind == "discipline":
         return "expelled" if event.discipline_level == "expulsion" else status
     return _STATUS_AFTER.get(event.kind, status)

@@ -7,7 +7,7 @@ The rules (which events are allowed, how the status follows from them) are in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
@@ -25,12 +25,14 @@ from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
 from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
 from .rules import (
     DETAILS,
+    allowed_kinds,
     baseline_status,
     check_date,
     event_order,
     next_kinds,
     parse_day,
     replay,
+    sure_refusals,
 )
 from .rules import DISCIPLINE_LEVELS as DISCIPLINE_LEVELS
 from .rules import EVENT_KINDS as EVENT_KINDS
@@ -124,6 +126,18 @@ class EventService:
             member = self._member(session, member_id)
             events = self._live_events(session, member_id)
             return next_kinds(member.status, {e.kind for e in events}, len(events))
+
+    def refusals(self, member_id: str, kinds: Iterable[str] | None = None) -> dict[str, str]:
+        """The kinds of ``kinds`` (default: those offered for the member's status,
+        :func:`~.rules.allowed_kinds`) the member's history refuses whatever the event's date,
+        each with the core's reason naming the member (:func:`~.rules.sure_refusals`)."""
+        with self._ctx.db.read() as session:
+            member = self._member(session, member_id)
+            events = self._live_events(session, member_id)
+            return sure_refusals(
+                member.status, baseline_status(member, events), events,
+                allowed_kinds(member.status) if kinds is None else kinds, member.full_name,
+            )  # fmt: skip
 
     def active_roster_ids(
         self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False

@@ -5,8 +5,10 @@ The dialog only collects text; ``ws.events.record`` checks it, on the worker (an
 ConflictError (the member's standing does not allow the event) in a message box with the core's
 own words; the dialog stays open with what was typed. Nothing is written until the core accepts
 the event. The kinds offered and the details each kind takes are the core's
-(:func:`~doancoso.core.lifecycle.rules.allowed_kinds`, ``DETAILS``); the dialog opens on the
-first kind the member's history accepts today (``ws.events.next_kinds``).
+(:func:`~doancoso.core.lifecycle.rules.allowed_kinds`, ``DETAILS``); the kinds the member's
+history refuses whatever the date are shown greyed out, with the core's reason
+(``ws.events.refusals``), and the dialog opens on the first kind the member's history accepts
+today (``ws.events.next_kinds``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -90,6 +93,7 @@ class EventDialog(QDialog):
         self.introducer_id: str | None = None
         self.setWindowTitle(f"Ghi sự kiện — {self.member.fields.full_name}")
         self._build(status)
+        self._mark_refused()
         self._fit_every_kind()
         # Open on a kind the core accepts today, never on one sure to be refused (an admission
         # for a member who has one); the first kind offered when none is accepted.
@@ -158,6 +162,17 @@ class EventDialog(QDialog):
         layout.addWidget(buttons)
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.setMinimumWidth(560)
+
+    def _mark_refused(self) -> None:
+        """Grey out the kinds the member's history refuses whatever the date (the core's
+        ``ws.events.refusals``), the core's reason as their tooltip: they cannot be picked, with
+        the mouse or the arrow keys."""
+        model = self.kind_combo.model()
+        assert isinstance(model, QStandardItemModel)
+        for kind, reason in self._ws.events.refusals(self.member_id, self.kinds).items():
+            item = model.item(self.kind_combo.findData(kind))
+            item.setEnabled(False)
+            item.setToolTip(reason)
 
     @staticmethod
     def _line(placeholder: str, short: bool = False) -> QLineEdit:

@@ -7,6 +7,7 @@ anything may have changed, so every page reloads.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.backup.check import CheckReport
-from ...core.backup.store import BackupInfo
+from ...core.backup.store import BackupInfo, parse_name
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp, QueryOp
 
@@ -65,7 +66,7 @@ class BackupsModel(QAbstractTableModel):
         info = self.backups[index.row()]
         column = index.column()
         if column == 0:
-            return f"{info.taken_at:%H:%M %d/%m/%Y}"
+            return taken_at_text(info.taken_at)
         if column == 1:
             return info.reason_label
         if column == 2:
@@ -75,8 +76,20 @@ class BackupsModel(QAbstractTableModel):
         return "Tốt" if info.ok else "Hỏng"
 
 
-def _check_text(report: CheckReport) -> str:
-    lines = [f"Đã sao lưu trước khi kiểm tra: {Path(report.backup).name if report.backup else ''}"]
+def taken_at_text(taken_at: datetime) -> str:
+    """When a backup was taken, as the list of backups shows it."""
+    return f"{taken_at:%H:%M %d/%m/%Y}"
+
+
+def check_text(report: CheckReport) -> str:
+    """The result of "Kiểm tra dữ liệu" in words; the backup taken first is named by its time,
+    as in the list of backups (its file name means nothing to the secretary)."""
+    if report.backup is None:  # read-only data: nothing can change them, nothing to back up
+        lines = ["Dữ liệu chỉ đọc: kiểm tra mà không sao lưu trước."]
+    else:
+        named = parse_name(report.backup)
+        when = taken_at_text(named[1]) if named is not None else report.backup.name
+        lines = [f"Đã sao lưu trước khi kiểm tra ({when})."]
     if report.repaired:
         lines.append(f"Đã sửa {report.repaired} lỗi.")
     if report.ok:
@@ -206,9 +219,9 @@ class BackupsDialog(QDialog):
     def check(self) -> None:
         def done(report: CheckReport) -> None:
             if report.ok:
-                self.prompts.information(self, "Kiểm tra dữ liệu", _check_text(report))
+                self.prompts.information(self, "Kiểm tra dữ liệu", check_text(report))
             else:
-                self.prompts.error(self, "Kiểm tra dữ liệu", _check_text(report))
+                self.prompts.error(self, "Kiểm tra dữ liệu", check_text(report))
             self.reload()
 
         QueryOp(self, lambda ws: ws.check(), self._core, label="Đang kiểm tra dữ liệu…").success(
