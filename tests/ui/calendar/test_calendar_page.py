@@ -19,7 +19,7 @@ from doancoso.ui.calendar.agenda import (
     COL_TITLE,
     AgendaModel,
 )
-from doancoso.ui.calendar.page import CalendarPage
+from doancoso.ui.calendar.page import SIDE_WIDTH, CalendarPage
 from doancoso.ui.shell.main_window import CALENDAR_AREA, MainWindow
 from doancoso.ui.shell.state import UiState
 from scripted import synchronous_core
@@ -74,7 +74,7 @@ def test_agenda_lists_the_month_with_attendance(
     assert headers == HEADERS
     assert _cells(page.agenda_model) == [
         ["T5 12/03/2026", "19:30–21:00", "Sinh hoạt chi đoàn", "Sinh hoạt chi đoàn định kỳ",
-         "Chi đoàn ấp Tân Hưng", "Đã thực hiện", "3/5 · 1 phép"],
+         "ấp Tân Hưng", "Đã thực hiện", "3/5 · 1 phép"],
         ["CN 29/03/2026", "", "Ngày Chủ nhật xanh", "Ngày Chủ nhật xanh", "Toàn Đoàn cơ sở",
          "Chưa ghi kết quả", ""],
     ]  # fmt: skip
@@ -111,7 +111,7 @@ def test_agenda_columns_fit_their_text_and_the_title_takes_the_rest(
         fit, fit, stretch, by_hand, by_hand, fit, fit,
     ]  # fmt: skip
     assert [row[3:5] for row in _cells(page.agenda_model)] == [
-        ["Sinh hoạt chi đoàn định kỳ", "Chi đoàn ấp Tân Hưng"],
+        ["Sinh hoạt chi đoàn định kỳ", "ấp Tân Hưng"],
     ] * 2
     # the kind and the chi đoàn in full; "Điểm danh", empty before the meetings, as its header
     assert view.columnWidth(COL_KIND) == view.sizeHintForColumn(COL_KIND)
@@ -124,6 +124,55 @@ def test_agenda_columns_fit_their_text_and_the_title_takes_the_rest(
     page.month_model.reload()
     assert view.columnWidth(COL_KIND) < view.sizeHintForColumn(COL_KIND)
     assert view.columnWidth(COL_TITLE) >= view.sizeHintForColumn(COL_TITLE)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
+def test_agenda_keeps_titles_readable_in_a_year_beside_the_side_panel(
+    qtbot: QtBot, page: CalendarPage, cal_ws: Workspace
+) -> None:
+    tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
+    title = "Ra quân “Ngày Chủ nhật xanh” quý 1"  # as long as a title stays in full
+    add_activity(cal_ws, title, "11/01/2026", kind="chu-nhat-xanh", start_time="06:30",
+                 end_time="10:00")  # fmt: skip
+    meeting = add_activity(cal_ws, "Sinh hoạt chi đoàn ấp Tân Hưng", "05/01/2026",
+                           kind="sinh-hoat", start_time="19:30", end_time="21:00",
+                           branch_ids=[tan_hung])  # fmt: skip
+    occurrence = first_occurrence(cal_ws, meeting)
+    marks = {r.member_id: ("present", None) for r in cal_ws.attendance.sheet(occurrence)}
+    marks[member_id(cal_ws, "Võ Văn Tùng")] = ("excused", "Ốm")
+    cal_ws.attendance.save(occurrence, marks)
+    page.resize(1220, 700)  # its share of a 1366×768 screen, beside the list of pages
+    page.tabs.setCurrentIndex(1)
+    page.show()
+    qtbot.waitExposed(page)
+    page.month.select_date(dt.date(2026, 1, 5))
+    page.range_combo.setCurrentIndex(page.range_combo.findData("year"))
+    assert [row[2:] for row in _cells(page.agenda_model)] == [
+        ["Sinh hoạt chi đoàn ấp Tân Hưng", "Sinh hoạt chi đoàn định kỳ", "ấp Tân Hưng",
+         "Đã thực hiện", "4/5 · 1 phép"],
+        [title, "Ngày Chủ nhật xanh", "Toàn Đoàn cơ sở", "Chưa ghi kết quả", ""],
+    ]  # fmt: skip
+    view, header = page.agenda, page.agenda.horizontalHeader()
+    # the chi đoàn without "Chi đoàn" (the header says it) leaves the title its full width
+    assert view.columnWidth(COL_TITLE) >= view.sizeHintForColumn(COL_TITLE)
+    assert view.columnWidth(COL_KIND) == view.sizeHintForColumn(COL_KIND)
+    assert view.columnWidth(COL_BRANCH) == view.sizeHintForColumn(COL_BRANCH)
+    assert header.length() == view.viewport().width()  # no scrolling sideways
+    tooltip = page.agenda_model.index(0, COL_BRANCH).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.splitlines() == [
+        "Sinh hoạt chi đoàn ấp Tân Hưng", "Thứ Hai, 05/01/2026, 19:30–21:00",
+        "Chi đoàn ấp Tân Hưng", "Sinh hoạt chi đoàn định kỳ — Đã thực hiện",
+    ]  # fmt: skip
+    # the side panel widened by hand: the kind gives way (its tooltip says it), not the title
+    page.splitter.setSizes([page.splitter.width() - SIDE_WIDTH - 40, SIDE_WIDTH + 40])
+    qtbot.waitUntil(lambda: view.columnWidth(COL_KIND) < view.sizeHintForColumn(COL_KIND))
+    assert view.columnWidth(COL_TITLE) >= view.sizeHintForColumn(COL_TITLE)
+    assert view.columnWidth(COL_BRANCH) == view.sizeHintForColumn(COL_BRANCH)
+    assert header.length() == view.viewport().width()
+    # and back: the kind in full again
+    page.splitter.setSizes([page.splitter.width() - SIDE_WIDTH, SIDE_WIDTH])
+    qtbot.waitUntil(lambda: view.columnWidth(COL_KIND) == view.sizeHintForColumn(COL_KIND))
+    assert header.length() == view.viewport().width()
 
 
 def test_filters_apply_to_month_and_agenda(

@@ -7,13 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from doancoso.core.recognition.registers import ADVICE_TABLE
 from doancoso.core.workspace import Workspace
 from doancoso.ui.recognition.page import RecognitionPage
-from doancoso.ui.recognition.register_dialogs import RecordDialog
+from doancoso.ui.recognition.register_dialogs import RecordDialog, advice_dialog
+from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
 
@@ -108,6 +111,41 @@ def test_a_field_message_goes_as_soon_as_the_field_is_fixed(
     dialog.reject()
     assert closed == [QDialog.DialogCode.Rejected.value]
     assert ws.registers.coordination() == []
+
+
+def test_the_buttons_stay_in_place_while_messages_come_and_go(qtbot: QtBot, core: Core) -> None:
+    dialog = advice_dialog(core, 2025, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def buttons() -> tuple[QRect, QRect]:
+        for _ in range(3):  # let the layouts run (a message sized by its text asks twice)
+            qtbot.wait(10)
+        save = dialog.save_button
+        return QRect(save.mapTo(dialog, QPoint(0, 0)), save.size()), dialog.geometry()
+
+    before = buttons()
+    for name, value in {"day": "15/06/2025", "title": "Tờ trình về công tác thanh niên",
+                        "answer_day": "01/06/2025"}.items():  # fmt: skip
+        dialog.set_value(name, value)
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "answer_day": "Ngày trả lời không thể trước ngày gửi văn bản.",
+    }
+    assert buttons() == before
+    dialog.set_value("title", "")
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "title": "Cần nhập tên văn bản tham mưu.",
+        "answer_day": "Ngày trả lời không thể trước ngày gửi văn bản.",
+    }
+    assert buttons() == before
+    dialog.set_value("title", "Tờ trình về công tác thanh niên")
+    dialog.set_value("answer_day", "20/06/2025")
+    assert dialog.errors.messages() == {}
+    assert buttons() == before
+    assert core.ws.registers.advice() == []
 
 
 def test_coordination_linked_to_an_activity_then_deleted_with_undo(

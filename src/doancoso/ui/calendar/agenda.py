@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from ...core.activities.service import OccurrenceRow
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 from .words import (
+    WHOLE_ORGANISATION,
     KindColours,
     attendance_text,
     branches_text,
@@ -29,6 +30,7 @@ from .words import (
     kind_name,
     long_date,
     reminder_text,
+    short_branches_text,
     short_date,
     status_text,
     time_range,
@@ -45,11 +47,19 @@ COLUMNS: tuple[str, ...] = (
 COL_DATE, COL_TIME, COL_TITLE, COL_KIND, COL_BRANCH, COL_STATUS, COL_ATTENDANCE = range(7)
 WIDEST_SHOWN: dict[int, str] = {
     COL_KIND: "Sinh hoạt chi đoàn định kỳ",
-    COL_BRANCH: "Chi đoàn ấp Thạnh Điền",
+    COL_BRANCH: "ấp Thạnh Điền, ấp Tân Hưng",
 }
 """The kind and the chi đoàn are as wide as their longest text up to these (a usual kind and
-a long chi đoàn name); longer ones are elided, their tooltips say them in full. The short
-columns fit their contents and the title's column takes the width left."""
+two chi đoàn); longer ones are elided, their tooltips say them in full. The short columns fit
+their contents and the title's column takes the width left."""
+NARROWEST_SHOWN: dict[int, str] = {
+    COL_KIND: "Sinh hoạt chi đoàn",
+    COL_BRANCH: WHOLE_ORGANISATION,
+}
+"""When the view is too narrow for the title (a year's agenda at 1366×768), the kind and then
+the chi đoàn give way down to these."""
+TITLE_KEPT = "Ra quân “Ngày Chủ nhật xanh” quý 4"
+"""The width the title keeps, if its rows need it, before the kind and the chi đoàn."""
 LATE = QColor("#c62828")
 OFF = QColor("#757575")
 
@@ -67,10 +77,15 @@ def colour_icon(colour: str) -> QIcon:
     return icon
 
 
-def _tooltip(row: OccurrenceRow, kinds: KindColours, today: dt.date) -> str:
+def _tooltip(
+    row: OccurrenceRow, kinds: KindColours, today: dt.date,
+    branches: Mapping[str, str] | None = None,
+) -> str:  # fmt: skip
     lines = [row.title, long_date(row.day) + (f", {time_range(row)}" if time_range(row) else "")]
     if row.place:
         lines.append(f"Địa điểm: {row.place}")
+    if branches is not None:  # the agenda's column shows them shortened
+        lines.append(branches_text(row.branch_ids, branches))
     lines.append(f"{kind_name(kinds, row.kind)} — {status_text(row, today)}")
     return "\n".join(lines)
 
@@ -115,7 +130,7 @@ class AgendaModel(QAbstractTableModel):
         if role == OCCURRENCE_ID_ROLE:
             return row.id
         if role == TOOLTIP:
-            return _tooltip(row, self._kinds, self._today)
+            return _tooltip(row, self._kinds, self._today, self._branches)
         if role == ALIGNMENT:
             return ALIGN_RIGHT if column == COL_ATTENDANCE else ALIGN_LEFT
         if role == DECORATION and column == COL_KIND:
@@ -137,7 +152,7 @@ class AgendaModel(QAbstractTableModel):
         if column == COL_KIND:
             return kind_name(self._kinds, row.kind)
         if column == COL_BRANCH:
-            return branches_text(row.branch_ids, self._branches)
+            return short_branches_text(row.branch_ids, self._branches)
         if column == COL_STATUS:
             return status_text(row, self._today)
         return attendance_text(row)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,12 +41,15 @@ from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .agenda import (
     COL_ATTENDANCE,
+    COL_BRANCH,
     COL_DATE,
     COL_KIND,
     COL_STATUS,
     COL_TIME,
     COL_TITLE,
+    NARROWEST_SHOWN,
     OCCURRENCE_ID_ROLE,
+    TITLE_KEPT,
     WIDEST_SHOWN,
     AgendaModel,
     ReminderModel,
@@ -214,6 +217,7 @@ class CalendarPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.agenda_model.modelReset.connect(self._fit_agenda_columns)
+        self.agenda.viewport().installEventFilter(self)
         self.agenda.doubleClicked.connect(lambda _index: self.open_agenda_row())
         open_action = QAction("Mở buổi hoạt động", self)
         open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
@@ -229,13 +233,34 @@ class CalendarPage(QWidget):
 
     def _fit_agenda_columns(self) -> None:
         """The kind and the chi đoàn as wide as the rows shown need, up to
-        :data:`~.agenda.WIDEST_SHOWN` (the user may still widen them by hand)."""
-        header, metrics = self.agenda.horizontalHeader(), self.agenda.fontMetrics()
-        for column, widest in WIDEST_SHOWN.items():
-            icon = 18 if column == COL_KIND else 0
-            limit = metrics.horizontalAdvance(widest) + 16 + icon
-            needed = max(self.agenda.sizeHintForColumn(column), header.sectionSizeHint(column))
-            self.agenda.setColumnWidth(column, min(needed, limit))
+        :data:`~.agenda.WIDEST_SHOWN` (the user may still widen them by hand); when the title
+        would get less than :data:`~.agenda.TITLE_KEPT` needs, the kind and then the chi đoàn
+        give way down to :data:`~.agenda.NARROWEST_SHOWN`."""
+        view = self.agenda
+        header, metrics = view.horizontalHeader(), view.fontMetrics()
+
+        def needed(column: int) -> int:  # what a column fitting its contents takes
+            return max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+        def text_width(text: str, column: int) -> int:
+            return metrics.horizontalAdvance(text) + 16 + (18 if column == COL_KIND else 0)
+
+        widths = {c: min(needed(c), text_width(t, c)) for c, t in WIDEST_SHOWN.items()}
+        fitted = sum(needed(c) for c in (COL_DATE, COL_TIME, COL_STATUS, COL_ATTENDANCE))
+        title = min(needed(COL_TITLE), text_width(TITLE_KEPT, COL_TITLE))
+        missing = fitted + title + sum(widths.values()) - view.viewport().width()
+        for column in (COL_KIND, COL_BRANCH):
+            floor = min(widths[column], text_width(NARROWEST_SHOWN[column], column))
+            given = max(0, min(missing, widths[column] - floor))
+            widths[column] -= given
+            missing -= given
+        for column, width in widths.items():
+            view.setColumnWidth(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.agenda.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_agenda_columns()
+        return super().eventFilter(watched, event)
 
     def _reminder_list(self, model: ReminderModel) -> QListView:
         view = QListView()

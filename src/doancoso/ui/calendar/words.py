@@ -13,6 +13,8 @@ WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 """Monday first, as Vietnamese calendars print them."""
 WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 WHOLE_ORGANISATION = "Toàn Đoàn cơ sở"
+BRANCH_PREFIX = "Chi đoàn "
+DELETED_BRANCH = "(chi đoàn đã xóa)"
 KindColours = Mapping[str, tuple[str, str]]
 """code → (name, colour), as ``ActivityService.kinds()`` returns them."""
 FALLBACK_COLOUR = "#546e7a"
@@ -65,7 +67,20 @@ def branches_text(branch_ids: Sequence[str], names: Mapping[str, str]) -> str:
     """The organiser: the chi đoàn names, or "Toàn Đoàn cơ sở"."""
     if not branch_ids:
         return WHOLE_ORGANISATION
-    return ", ".join(names.get(b, "(chi đoàn đã xóa)") for b in branch_ids)
+    return ", ".join(names.get(b, DELETED_BRANCH) for b in branch_ids)
+
+
+def short_branches_text(branch_ids: Sequence[str], names: Mapping[str, str]) -> str:
+    """The organiser under a "Chi đoàn" header: "ấp Tân Hưng" for "Chi đoàn ấp Tân Hưng"
+    (a name without the prefix is kept whole), or "Toàn Đoàn cơ sở"."""
+    if not branch_ids:
+        return WHOLE_ORGANISATION
+    return ", ".join(_without_prefix(names.get(b, DELETED_BRANCH)) for b in branch_ids)
+
+
+def _without_prefix(name: str) -> str:
+    rest = name.removeprefix(BRANCH_PREFIX).strip()
+    return rest or name
 
 
 def attendance_text(row: OccurrenceRow) -> str:

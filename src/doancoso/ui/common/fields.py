@@ -4,6 +4,11 @@ Core services raise :class:`~doancoso.core.errors.ValidationError` whose ``field
 field name to a Vietnamese message; :class:`FieldErrors` shows each message under its field and
 takes it away as soon as the user edits the field into a valid value (not only on the next save).
 
+A message never moves a dialog's buttons either, when the dialog keeps room for it: made
+:func:`message_room` taller than it needs, with a stretch above its buttons, a dialog gives the
+messages the height of the stretch instead of growing under the mouse (a second click on "Lưu"
+lands where the first did).
+
 A message never changes the height of its field. Qt lays out a word-wrapped label by its
 height for a width (``heightForWidth``), but minimum sizes, and so the height a window or a
 page gives a form, ignore it: once a message appeared, the form was given less height than it
@@ -35,10 +40,18 @@ from PySide6.QtWidgets import (
 )
 
 ERROR_STYLE = "color: #c62828;"
+MESSAGE_SPACING = 2
+"""Between a field and its message (the box :meth:`FieldErrors.add_row` makes)."""
 REQUIRED_MARK = ' <span style="color:#c62828">*</span>'
 
 Check = Callable[[], str]
 """A field's own check, run as the user edits it: its message, or "" when the value is valid."""
+
+
+def message_room(widget: QWidget, messages: int = 2) -> int:
+    """The height ``messages`` one-line messages take under their fields in ``widget``'s font
+    (see the module docstring)."""
+    return messages * (widget.fontMetrics().height() + MESSAGE_SPACING)
 
 
 def field_label(text: str, required: bool = False) -> QLabel:
@@ -161,7 +174,7 @@ class FieldErrors:
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(MESSAGE_SPACING)
         layout.addWidget(editor)
         error = ErrorLabel()
         layout.addWidget(error)

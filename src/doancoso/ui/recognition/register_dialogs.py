@@ -25,7 +25,7 @@ from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.recognition.registers import Advice, Coordination
 from ...core.workspace import Workspace
-from ..common.fields import ErrorLabel, FieldErrors
+from ..common.fields import ErrorLabel, FieldErrors, message_room
 from ..shell.operations import Core, CoreOp
 
 DATE_HINT = "dd/mm/yyyy"
@@ -81,6 +81,7 @@ class RecordDialog(QDialog):
             check = self._date_check(name) if placeholder == DATE_HINT else None
             self.errors.add_row(form, name, label, editor, required=required, check=check)
         layout.addLayout(form)
+        layout.addStretch(1)  # the room the messages take, the buttons staying in place
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
@@ -90,7 +91,7 @@ class RecordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)
-        self.resize(640, 0)
+        self.resize(640, self.minimumSizeHint().height() + message_room(self))
         self._initial = self.raw()
 
     def _editor(self, name: str, placeholder: str, multiline: bool) -> Editor:
