@@ -62,6 +62,14 @@ def vn(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def register_plans(ws: Workspace) -> None:
+    """This year's and next year's plans made and registered today: no plan left to recall."""
+    today = dt.date.today()
+    for year in (today.year, today.year + 1):
+        ws.plans.create(year)
+        ws.plans.register(year, "Đã gửi", today)
+
+
 @pytest.fixture
 def core(cal_ws: Workspace, prompts: ScriptedPrompts) -> Core:
     return synchronous_core(cal_ws, prompts)

@@ -1,5 +1,6 @@
-"""The calendar page: the agenda of a range, the filters, what is coming and overdue (on the page
-and in the main window's status bar), refreshing after writes, deleting with undo."""
+"""The calendar page: the agenda of a range, the filters, what is coming and overdue and the plans
+still to register (on the page and in the main window's status bar), refreshing after writes,
+deleting with undo."""
 
 from __future__ import annotations
 
@@ -20,11 +21,12 @@ from doancoso.ui.calendar.agenda import (
     AgendaModel,
 )
 from doancoso.ui.calendar.page import SIDE_WIDTH, CalendarPage
-from doancoso.ui.shell.main_window import CALENDAR_AREA, MainWindow
+from doancoso.ui.shell.main_window import CALENDAR_AREA, PLANS_AREA, MainWindow
+from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.state import UiState
 from scripted import synchronous_core
 
-from .conftest import add_activity, branch_id, first_occurrence, member_id, vn
+from .conftest import add_activity, branch_id, first_occurrence, member_id, register_plans, vn
 
 HEADERS = ["Ngày", "Giờ", "Tên hoạt động", "Loại", "Chi đoàn", "Trạng thái", "Điểm danh"]
 
@@ -214,6 +216,7 @@ def test_reminders_on_the_page(qtbot: QtBot, page: CalendarPage, cal_ws: Workspa
 
 def test_status_bar_says_what_is_coming_and_overdue(qtbot: QtBot, cal_ws: Workspace) -> None:
     _reminders(cal_ws)
+    register_plans(cal_ws)
     window = MainWindow(synchronous_core(cal_ws), UiState(cal_ws.data_dir))
     qtbot.addWidget(window)
     window.load_rest()  # what the app does once the window shows
@@ -226,6 +229,7 @@ def test_status_bar_says_what_is_coming_and_overdue(qtbot: QtBot, cal_ws: Worksp
 
 
 def test_status_bar_line_is_hidden_with_nothing_to_say(qtbot: QtBot, cal_ws: Workspace) -> None:
+    register_plans(cal_ws)
     window = MainWindow(synchronous_core(cal_ws), UiState(cal_ws.data_dir))
     qtbot.addWidget(window)
     window.show_calendar_summary()
@@ -235,6 +239,53 @@ def test_status_bar_line_is_hidden_with_nothing_to_say(qtbot: QtBot, cal_ws: Wor
     window.calendar.delete_activity(late, "Dọn vệ sinh chợ")
     window.history.undo()
     assert window.calendar_summary.text() == "1 hoạt động chưa ghi kết quả"
+
+
+def _plan_of_this_year_not_registered(ws: Workspace) -> int:
+    """This year's plan made and not registered (always overdue: its deadline was last year),
+    next year's registered; returns this year."""
+    year = dt.date.today().year
+    ws.plans.create(year)
+    ws.plans.create(year + 1)
+    ws.plans.register(year + 1, "Đã gửi", dt.date.today())
+    return year
+
+
+def test_plans_still_to_register_on_the_page(
+    qtbot: QtBot, page: CalendarPage, core: Core, cal_ws: Workspace
+) -> None:
+    year = _plan_of_this_year_not_registered(cal_ws)
+    page.refresh_reminders()
+    text = (
+        f"Kế hoạch công tác năm {year} chưa đăng ký — đã quá hạn đăng ký với cấp trên "
+        f"(hạn 10/11/{year - 1})"
+    )
+    assert [r.text for r in page.plan_reminders] == [text]
+    assert page.plan_notice.text() == (
+        f'<p>{text}. <a href="{year}">Mở kế hoạch năm {year}</a></p>'
+    )
+    assert not page.plan_notice.isHidden()
+    with qtbot.wait_signal(page.open_plan) as opened:
+        page.plan_notice.linkActivated.emit(str(year))
+    assert opened.args == [year]
+    # registered through the GUI: the page follows the change and the notice goes
+    CoreOp(page, lambda ws: ws.plans.register(year, "Đã gửi", dt.date.today()), core).run()
+    assert page.plan_reminders == []
+    assert page.plan_notice.isHidden()
+
+
+def test_a_plan_to_register_in_the_status_bar_and_its_link(qtbot: QtBot, cal_ws: Workspace) -> None:
+    year = _plan_of_this_year_not_registered(cal_ws)
+    window = MainWindow(synchronous_core(cal_ws), UiState(cal_ws.data_dir))
+    qtbot.addWidget(window)
+    window.show_calendar_summary()
+    assert window.calendar_summary.text() == f"Kế hoạch năm {year} chưa đăng ký"
+    window.show_area(CALENDAR_AREA)
+    window.calendar.plan_notice.linkActivated.emit(str(year + 1))
+    assert window.sidebar.currentRow() == PLANS_AREA
+    assert window.stack.currentWidget() is window.plans
+    assert window.plans.year == year + 1
+    assert window.plans.year_combo.currentData() == year + 1
 
 
 def test_delete_with_undo(qtbot: QtBot, page: CalendarPage, cal_ws: Workspace, prompts) -> None:

@@ -19,6 +19,7 @@ from ..storage.live import get_live, is_live
 from ..storage.models import Plan, PlanTarget
 from ..storage.tracking import transaction_time
 from .measures import measure
+from .registration import PlanReminder, is_registered, plan_deadline, reminder_due
 from .rules import (
     APPROVED,
     CRITERIA,
@@ -294,6 +295,23 @@ class PlanService:
             for target in self._targets(session, plan.id):
                 target.deleted_at = when
             plan.deleted_at = when
+
+    def reminders(self, today: dt.date) -> list[PlanReminder]:
+        """The plans of this year and the next still to register with the superior body (not
+        made, or made and not registered), each from some weeks before its deadline on (see
+        :mod:`.registration`)."""
+        org = self._ctx.organization_id
+        found = []
+        with self._ctx.db.read() as session:
+            for year in (today.year, today.year + 1):
+                deadline = plan_deadline(session, org, year)
+                if not reminder_due(deadline, today):
+                    continue
+                plan = self._find(session, year)
+                if plan is not None and is_registered(plan.registration_state, plan.registered_on):
+                    continue
+                found.append(PlanReminder(year, deadline, plan is not None, today > deadline))
+        return found
 
     # Targets -------------------------------------------------------------------------------
 

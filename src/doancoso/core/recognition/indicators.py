@@ -17,6 +17,7 @@ from ..activities.rules import BUILTIN_KINDS
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..plans.measures import measure
+from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
 from ..storage.live import is_live
 from ..storage.models import (
@@ -28,13 +29,7 @@ from ..storage.models import (
     PlanTarget,
     Youth,
 )
-from ..storage.settings import setting_value
 from .template import INDICATORS, Item
-
-PLAN_DEADLINE_KEY = "plan_deadline"
-DEFAULT_PLAN_DEADLINE = (10, 11)
-"""The superior body's deadline for next year's plan: day and month of the year before (a
-setting; one city's was 10 November, DOMAIN.md §2)."""
 
 
 @dataclass(frozen=True)
@@ -46,19 +41,6 @@ class Indicator:
     threshold: float | None
     met: bool | None  # None: nothing to measure yet
     computed_on: dt.date
-
-
-def plan_deadline(session: Session, org: str, year: int) -> dt.date:
-    """The deadline to register the plan of ``year`` (in the year before)."""
-    row = setting_value(session, org, PLAN_DEADLINE_KEY)
-    day, month = DEFAULT_PLAN_DEADLINE
-    if row:
-        try:
-            day, month = (int(p) for p in row.split("/"))
-            dt.date(year - 1, month, day)
-        except ValueError:
-            day, month = DEFAULT_PLAN_DEADLINE
-    return dt.date(year - 1, month, day)
 
 
 def compute(

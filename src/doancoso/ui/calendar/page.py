@@ -1,6 +1,8 @@
 """The calendar page ("Lịch hoạt động"): the month grid or the agenda of a range, filtered by chi
 đoàn and by a search; beside them what is coming in the next 7 days and what is overdue for
-results. Every dialog of the calendar opens from here.
+results, under a notice of this year's and next year's plan while still to register with the
+superior body (its link opens the plan's year on the "Kế hoạch" page). Every dialog of the
+calendar opens from here.
 
 The month and the agenda are short reads done on the GUI thread (a month is one query); the
 reminders are read on the worker (:class:`~.reminders.Reminders`). Writes are the dialogs'
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 from ...core.activities.service import ActivityService, OccurrenceRow
 from ...core.changes import Changes
 from ...core.errors import AppError
+from ...core.plans.registration import PlanReminder
 from ...core.workspace import Workspace
 from ..common.list_page import SEARCH_DELAY_MS, UNDO_HINT
 from ..shell.operations import Core, QueryOp
@@ -56,13 +59,24 @@ from .agenda import (
 )
 from .month_model import MonthModel
 from .month_view import MonthView
-from .reminders import CALENDAR_TABLES, Reminders, read_reminders
-from .words import add_months, long_date, matches, month_title, reminder_text, search_tokens
+from .reminders import CALENDAR_TABLES, PLAN_TABLES, Reminders, read_reminders
+from .words import (
+    add_months,
+    long_date,
+    matches,
+    month_title,
+    plan_notice_html,
+    reminder_text,
+    search_tokens,
+)
 
 RANGES = (("month", "Tháng đang xem"), ("week", "Tuần của ngày đang chọn"),
           ("year", "Cả năm đang xem"))  # fmt: skip
 ALL_BRANCHES = "Tất cả chi đoàn"
 SIDE_WIDTH = 260
+NOTICE_STYLE = (
+    "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; padding: 4px; }"
+)
 
 
 class _ActivityDeleting:
@@ -90,6 +104,8 @@ class CalendarPage(QWidget):
     """Month, agenda, reminders; see the module docstring."""
 
     status_message = Signal(str)
+    open_plan = Signal(int)
+    """The link of a plan still to register was followed: the plan's year."""
 
     def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +119,7 @@ class CalendarPage(QWidget):
         self.agenda_model = AgendaModel(self)
         self.upcoming_model = ReminderModel(self)
         self.overdue_model = ReminderModel(self)
+        self.plan_reminders: list[PlanReminder] = []
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -275,6 +292,17 @@ class CalendarPage(QWidget):
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.plan_notice = QLabel()
+        self.plan_notice.setWordWrap(True)
+        self.plan_notice.setTextFormat(Qt.TextFormat.RichText)
+        self.plan_notice.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.plan_notice.setStyleSheet(NOTICE_STYLE)
+        self.plan_notice.linkActivated.connect(lambda year: self.open_plan.emit(int(year)))
+        self.plan_notice.hide()
+        layout.addWidget(self.plan_notice)
         self.upcoming_label = QLabel()
         self.upcoming_list = self._reminder_list(self.upcoming_model)
         self.overdue_label = QLabel()
@@ -355,9 +383,14 @@ class CalendarPage(QWidget):
         self.overdue_model.set_rows(found.overdue, self.kinds, found.today)
         self.upcoming_label.setText(f"Sắp diễn ra (7 ngày tới): {len(found.upcoming)}")
         self.overdue_label.setText(f"Quá hạn chưa ghi kết quả: {len(found.overdue)}")
+        self.plan_reminders = found.plans
+        self.plan_notice.setText(plan_notice_html(found.plans))
+        self.plan_notice.setVisible(bool(found.plans))
 
     def _on_data_changed(self, changes: Changes) -> None:
         if not changes.touches(*CALENDAR_TABLES):
+            if changes.touches(*PLAN_TABLES):
+                self.refresh_reminders()
             return
         if changes.touches("activity_kinds"):
             self.kinds = self._ws.activities.kinds()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Mapping, Sequence
 
 from ...core.activities.rules import STATUSES
 from ...core.activities.service import OccurrenceRow
 from ...core.lang.text import fold
+from ...core.plans.registration import PlanReminder
 
 WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 """Monday first, as Vietnamese calendars print them."""
@@ -106,14 +108,25 @@ def reminder_text(row: OccurrenceRow) -> str:
     return f"{when} · {row.title}"
 
 
-def summary_text(upcoming: int, overdue: int) -> str:
-    """The status bar's line at start ("" when there is nothing to say)."""
+def summary_text(upcoming: int, overdue: int, plans: Sequence[PlanReminder] = ()) -> str:
+    """The status bar's line at start ("" when there is nothing to say): the dates coming and
+    overdue, and each plan still to register ("Kế hoạch năm 2027 chưa lập")."""
     parts = []
     if upcoming:
         parts.append(f"{upcoming} hoạt động trong 7 ngày tới")
     if overdue:
         parts.append(f"{overdue} hoạt động chưa ghi kết quả")
+    parts.extend(f"Kế hoạch năm {r.year} {r.state_text}" for r in plans)
     return " · ".join(parts)
+
+
+def plan_notice_html(plans: Sequence[PlanReminder]) -> str:
+    """The calendar's notice of the plans still to register, one paragraph each ending with a
+    link to the plan (its target is the plan's year)."""
+    return "".join(
+        f'<p>{html.escape(r.text)}. <a href="{r.year}">Mở kế hoạch năm {r.year}</a></p>'
+        for r in plans
+    )
 
 
 def search_tokens(text: str) -> list[str]:

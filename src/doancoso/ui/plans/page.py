@@ -380,7 +380,13 @@ class PlansPage(QWidget):
 
     def _year_chosen(self, _index: int) -> None:
         year = self.year_combo.currentData()
-        if not isinstance(year, int) or year == self.year:
+        if isinstance(year, int):
+            self.open_year(year)
+
+    def open_year(self, year: int) -> None:
+        """Show the plan of ``year`` as if chosen above (asking first when what was typed in
+        the plan shown would be lost)."""
+        if year == self.year:
             return
         unsaved = self.text_form.is_dirty() or self.registration.is_dirty()
         if unsaved and not self.prompts.confirm(
@@ -391,6 +397,7 @@ class PlansPage(QWidget):
             self._fill_years(self.snapshot.years if self.snapshot else ())
             return
         self.show_year(year)
+        self._fill_years(self.snapshot.years if self.snapshot else ())  # the year shown at once
 
     def unsaved_edits(self) -> str | None:
         """What of the plan was typed and not saved (asked before the app closes)."""

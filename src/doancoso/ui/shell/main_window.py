@@ -159,7 +159,9 @@ class MainWindow(QMainWindow):
         if area == CALENDAR_AREA:
             from ..calendar.page import CalendarPage
 
-            return CalendarPage(core, self.history)
+            calendar = CalendarPage(core, self.history)
+            calendar.open_plan.connect(self.open_plan)
+            return calendar
         if area == RATING_AREA:
             from ..rating.page import RatingPage
 
@@ -388,6 +390,11 @@ class MainWindow(QMainWindow):
 
     def show_area(self, area: int) -> None:
         self.sidebar.setCurrentRow(area)
+
+    def open_plan(self, year: int) -> None:
+        """The "Kế hoạch" page on the plan of ``year``."""
+        self.show_area(PLANS_AREA)
+        self.plans.open_year(year)
 
     def new_member(self) -> None:
         self.show_area(ROSTER)
