@@ -68,12 +68,24 @@ def test_print_the_summary_and_the_forms(
     page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     rated.ws.rating.set_levels(YEAR, "decided_level", {rated.ids["Nguyễn Văn An"]: 1})
+    page.refresh()
     messages: list[str] = []
     page.status_message.connect(messages.append)
     summary = tmp_path / "tong-hop.pdf"
     page.files.ask_save_path = lambda *_: summary  # type: ignore[method-assign]
     prompts.choice = "Tổng hợp kết quả đánh giá, xếp loại"
     prompts.dialog_script = accept_print_dialog
+    prompts.answer = False  # "Không": nothing printed while others are not decided
+    page.files.print_button.click()
+    undecided = sum(1 for r in rated.ws.rating.rows(YEAR, as_of=TODAY)
+                    if r.eligible and r.decided_level is None)  # fmt: skip
+    assert undecided > 0
+    assert prompts.asked[-1] == (
+        f"Còn {undecided} đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết định: "
+        "Bản tổng hợp chỉ ghi những người đã có mức. Vẫn in?"
+    )
+    assert not summary.exists() and messages == []
+    prompts.answer = True
     page.files.print_button.click()
     assert messages[-1] == f"Đã in tổng hợp kết quả xếp loại ra tệp {summary}."
     text = "\n".join(p.extract_text() for p in PdfReader(summary).pages)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from ...core.documents import DocumentDetails, decision_recipients
 from ...core.lang.dates import format_vn_date
+from ...core.lang.text import vn_number
 from ...core.rating.decision import Decision
 from ...core.rating.sheet import SheetPreview
 from ...core.workspace import Workspace
@@ -26,6 +27,8 @@ DOCUMENTS = (
     "Tổng hợp kết quả đánh giá, xếp loại",
     "Quyết định công nhận kết quả xếp loại (kèm danh sách)",
 )
+UNDECIDED_NOTICE = ("Còn {count} đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết "
+                    "định: {what} chỉ ghi những người đã có mức. Vẫn in?")  # fmt: skip
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
 PDF_FILTER = "Tệp PDF (*.pdf)"
 SHOWN_CHANGES = 15
@@ -54,13 +57,17 @@ class RatingFiles(QObject):
     status_message = Signal(str)
 
     def __init__(
-        self, core: Core, parent: QWidget, year: Callable[[], int], branch: Callable[[], str | None]
-    ) -> None:
+        self, core: Core, parent: QWidget, year: Callable[[], int],
+        branch: Callable[[], str | None], undecided: Callable[[], int],
+    ) -> None:  # fmt: skip
+        """``undecided``: how many members of the round shown (of the chi đoàn chosen) have
+        no level decided yet, as the page's grid holds them."""
         super().__init__(parent)
         self._core = core
         self._parent = parent
         self._year = year
         self._branch = branch
+        self._undecided = undecided
         self.export_button = QPushButton("Xuất Excel…")
         self.export_button.setToolTip(
             "Xuất đợt xếp loại (chi đoàn đang chọn) để chi đoàn điền đề nghị"
@@ -178,6 +185,14 @@ class RatingFiles(QObject):
             self._print(forms, None, None, "Đã in phiếu tự đánh giá ra tệp")
             return
         kind = SUMMARY if chosen == 2 else DECISION
+        undecided = self._undecided()
+        if undecided and not self._core.prompts.confirm(
+            self._parent, "In", UNDECIDED_NOTICE.format(
+                count=vn_number(undecided),
+                what="Bản tổng hợp" if chosen == 2 else "Quyết định",
+            ), yes="Vẫn in", no="Không",
+        ):  # fmt: skip
+            return
         issued = chosen == 3 and branch is None  # the organisation's decision: its number kept
         details = self._details(kind, self._core.ws.rating.decision(year) if issued else None)
         if details is None:

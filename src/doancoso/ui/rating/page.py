@@ -179,8 +179,10 @@ class RatingPage(QWidget):
         self.count_label = QLabel()
         filters.addWidget(self.count_label)
         filters.addStretch(1)
-        self.files = RatingFiles(self._core, self, lambda: self.year,
-                                 lambda: self.branch_box.currentData())  # fmt: skip
+        self.files = RatingFiles(
+            self._core, self, lambda: self.year, lambda: self.branch_box.currentData(),
+            self._undecided,
+        )  # fmt: skip
         self.files.status_message.connect(self.status_message.emit)
         self.accept_buttons: dict[str, QPushButton] = {}
         for source, (text, _) in SOURCES.items():
@@ -346,6 +348,15 @@ class RatingPage(QWidget):
         for button in self.accept_buttons.values():
             button.setEnabled(not self.read_only)
         self._show_counts()
+
+    def _undecided(self) -> int:
+        """Members of the round (of the chi đoàn chosen) with no level decided yet."""
+        branch = self.branch_box.currentData()
+        return sum(
+            1
+            for r in self.model.all_rows
+            if r.eligible and r.decided_level is None and branch in (None, r.branch_id)
+        )
 
     def _show_counts(self) -> None:
         rows = self.model.all_rows
