@@ -14,6 +14,7 @@ from ..activities.rules import BUILTIN_KINDS, DONE
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..lifecycle.rules import ACTIVE_STATUSES
+from ..plans.measures import measure
 from ..plans.rules import REGISTRATION_STATES
 from ..storage.live import is_live
 from ..storage.models import (
@@ -21,7 +22,6 @@ from ..storage.models import (
     AdviceRecord,
     CoordinationRecord,
     Member,
-    MemberEvent,
     Minutes,
     Occurrence,
     Plan,
@@ -118,17 +118,8 @@ def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) ->
             .where(is_live(model, org), model.day >= first, model.day <= last)
         )
         text = f"{n} {'văn bản' if base == 'advice' else 'chương trình'} trong năm {year}"
-    elif base == "party-introductions":
-        n = count(
-            select(func.count())
-            .select_from(MemberEvent)
-            .where(
-                is_live(MemberEvent, org),
-                MemberEvent.kind == "party_introduction",
-                MemberEvent.event_date >= first,
-                MemberEvent.event_date <= last,
-            )
-        )
+    elif base == "party-introductions":  # as a plan's target measures them
+        n = int(measure(ctx, session, "party-introductions", None, year, last) or 0)
         text = f"{n} đoàn viên trong năm {year}"
     else:
         raise ValueError(f"unknown record {key!r}")
