@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..core.backup.store import BackupInfo
+from ..core.lang.dates import format_vn_datetime
 from ..paths import default_data_dir
 from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
 
@@ -63,8 +64,9 @@ def _as_json(info: BackupInfo) -> dict[str, object]:
 def _line(info: BackupInfo) -> str:
     members = "?" if info.members is None else str(info.members)
     state = "tốt" if info.ok else "HỎNG"
+    size = f"{info.size / 1024**2:.1f}".replace(".", ",")  # a decimal comma, as the GUI's list
     return (
-        f"{info.taken_at:%d/%m/%Y %H:%M}  {info.reason_label}  {info.size / 1024**2:.1f} MB  "
+        f"{format_vn_datetime(info.taken_at)}  {info.reason_label}  {size} MB  "
         f"{members} đoàn viên  {state}  {info.path}"
     )
 

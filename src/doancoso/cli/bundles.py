@@ -25,7 +25,7 @@ from ..core.bundle.labels import filled_text, in_label_order, table_label
 from ..core.bundle.manifest import KIND_LABELS
 from ..core.bundle.sync_errors import ForeignBundle
 from ..core.errors import AppError
-from ..core.lang.dates import format_vn_date
+from ..core.lang.dates import format_vn_date, format_vn_datetime
 from ..core.lang.text import vn_number
 from ..core.storage.folder import os_reason
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
@@ -144,7 +144,7 @@ def _when(text: str) -> str:
     from datetime import datetime
 
     moment = datetime.fromisoformat(text)
-    return moment.strftime("%d/%m/%Y %H:%M")
+    return format_vn_datetime(moment)
 
 
 def _describe(info: BundleInfo, out: TextIO) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -14,6 +14,7 @@ from doancoso.core.lang.dates import (
     DateFormatError,
     add_years,
     format_vn_date,
+    format_vn_datetime,
     parse_vn_date,
 )
 from doancoso.core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
@@ -82,6 +83,10 @@ def test_format_vn_date() -> None:
     assert format_vn_date(date(2001, 3, 5)) == "05/03/2001"
     assert format_vn_date(date(2003, 1, 1), YEAR) == "2003"
     assert format_vn_date(None) == ""
+
+
+def test_format_vn_datetime_is_the_date_then_the_minute() -> None:
+    assert format_vn_datetime(datetime(2026, 12, 5, 6, 46, 39)) == "05/12/2026 06:46"
 
 
 def test_add_years_from_29_february() -> None:

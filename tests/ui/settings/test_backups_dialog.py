@@ -85,7 +85,7 @@ def test_check_reports_in_words(qtbot: QtBot, demo_ws: Workspace) -> None:
 def test_check_names_the_backup_by_its_time_not_its_file() -> None:
     backup = Path("/du-lieu/backups/truoc-kiem-tra-20261205-064639.sqlite")
     assert check_text(CheckReport(backup=backup)) == (
-        "Đã sao lưu trước khi kiểm tra (06:46 05/12/2026).\nDữ liệu tốt, không có lỗi."
+        "Đã sao lưu trước khi kiểm tra (05/12/2026 06:46).\nDữ liệu tốt, không có lỗi."
     )
     problem = Problem("branch", "members", "m1", "Nguyễn Văn An thuộc một chi đoàn đã bị xóa.")
     assert check_text(CheckReport(problems=[problem])) == (  # read-only data: no backup

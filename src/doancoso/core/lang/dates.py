@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
@@ -43,6 +43,11 @@ def format_vn_date(value: date | None, precision: str = DAY) -> str:
     if precision == YEAR:
         return f"{value.year:04d}"
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def format_vn_datetime(value: datetime) -> str:
+    """``05/03/2001 14:30``: a moment in lists and reports (backups, bundles), to the minute."""
+    return f"{format_vn_date(value.date())} {value:%H:%M}"
 
 
 def add_years(value: date, years: int) -> date:

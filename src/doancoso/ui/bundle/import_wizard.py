@@ -47,6 +47,7 @@ from ...core.bundle.crypto import PasswordNeeded
 from ...core.bundle.labels import in_label_order, table_label
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
+from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
 from ...reports.handover import ordered_counts, sha256_lines
@@ -84,7 +85,7 @@ def created_text(value: Any) -> str:
         return text
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return f"{moment:%d/%m/%Y %H:%M}"
+    return format_vn_datetime(moment)
 
 
 def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int]]:

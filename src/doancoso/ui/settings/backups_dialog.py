@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...core.backup.check import CheckReport
 from ...core.backup.store import BackupInfo, parse_name
+from ...core.lang.dates import format_vn_datetime
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp, QueryOp
 
@@ -78,7 +79,7 @@ class BackupsModel(QAbstractTableModel):
 
 def taken_at_text(taken_at: datetime) -> str:
     """When a backup was taken, as the list of backups shows it."""
-    return f"{taken_at:%H:%M %d/%m/%Y}"
+    return format_vn_datetime(taken_at)
 
 
 def check_text(report: CheckReport) -> str:
