@@ -7,6 +7,8 @@ bits do not apply (#12):
 - :func:`run_as_nobody`: a command run in a subprocess as the unprivileged user 65534 through
   ``setpriv``, so that a folder's or file's permission bits apply (``EACCES``).
 - :func:`small_disk`: a small tmpfs mounted on the folder, to be filled up: a full disk.
+- :func:`failing_fsync`: the folder served through FUSE with every ``fsync`` failing (``EIO``):
+  a disk that fails under the write-back (:mod:`failing_fsync`).
 - :func:`hot_journal`: a data folder as a writer killed mid-transaction leaves it.
 - :func:`limited_file_size`: a ``preexec_fn`` setting ``RLIMIT_FSIZE`` (SIGXFSZ ignored, so that
   a write past the limit fails with ``EFBIG`` instead of killing the process).
@@ -26,6 +28,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -69,6 +72,46 @@ def small_disk(folder: Path, size_kib: int) -> Iterator[Path]:
     finally:
         if _run("umount", str(folder)).returncode != 0:
             _run("umount", "-l", str(folder))
+
+
+@contextlib.contextmanager
+def failing_fsync(folder: Path, failing: str = "both") -> Iterator[Path]:
+    """``folder`` (empty) served by :mod:`failing_fsync` for the block's duration: its files are
+    written, read and renamed for real in a hidden folder beside it, and flushing them to disk
+    fails with ``EIO``: each file's ``fsync`` (``failing="files"``), the folder's own (its
+    entries, the renames into it: ``"folders"``) or both. Needs ``/dev/fuse``, the system's
+    libfuse2 and ``fusepy``."""
+    try:
+        import fuse  # type: ignore[import-untyped]  # noqa: F401  (loads libfuse2)
+    except (ImportError, OSError) as exc:  # fusepy raises OSError without libfuse2
+        pytest.skip(f"FUSE is not available here ({exc})")
+    if not os.path.exists("/dev/fuse") or shutil.which("fusermount") is None:
+        pytest.skip("no /dev/fuse or fusermount on this machine: FUSE cannot mount")
+    backing = folder.parent / f".backing-{folder.name}"
+    backing.mkdir()
+    server = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("failing_fsync.py")), backing, folder,
+         failing],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        for _ in range(200):  # until the kernel shows the mount (or the server gave up)
+            if os.path.ismount(folder) or server.poll() is not None:
+                break
+            time.sleep(0.05)
+        if not os.path.ismount(folder):
+            server.kill()
+            pytest.skip(f"FUSE could not mount here ({server.communicate()[1].strip()})")
+        yield folder
+    finally:
+        if os.path.ismount(folder) and _run("fusermount", "-u", str(folder)).returncode != 0:
+            _run("fusermount", "-u", "-z", str(folder))
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            server.communicate(timeout=10)
+        if server.poll() is None:
+            server.kill()
+            server.communicate()
+        shutil.rmtree(backing, ignore_errors=True)
 
 
 def fill(folder: Path) -> Path:

@@ -16,7 +16,7 @@ import pytest
 from bundle_crafting import build, members_of
 from bundle_sync import every_row
 
-from breakage import fill, small_disk
+from breakage import failing_fsync, fill, small_disk
 from doancoso.core.bundle.errors import BundleError
 from doancoso.core.bundle.reader import NOT_OURS
 from doancoso.core.bundle.service import TEMP_FOLDER
@@ -220,4 +220,33 @@ def test_a_full_disk_while_the_files_are_staged_says_so_and_changes_nothing(
             )
             assert _listing(store.folder) == before
         assert not fresh.has_organization
+        assert list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "failing", ["files", "folders"], ids=["the-files-flush", "the-folder-flush"]
+)
+def test_a_disk_failing_to_flush_the_evidence_says_so_and_changes_nothing(
+    home: Workspace, tmp_path: Path, failing: str
+) -> None:
+    """The store's disk takes the bundle's files but fails to flush them (``fsync`` gives
+    ``EIO``: a staged file's, on the flusher thread, or the folder's after the renames): the
+    import is refused before the commit with a Vietnamese message that does not blame the space;
+    no row, no file in the store, no backup left of it."""
+    bundle = home.bundles.export(tmp_path / "b.dcs", password=PASSWORD).path
+    with Workspace.open(tmp_path / "fresh") as fresh:
+        store = EvidenceStore(fresh.data_dir)
+        store.folder.mkdir()
+        backups = [b.path for b in fresh.backups.list()]
+        with failing_fsync(store.folder, failing):
+            with pytest.raises(BundleError) as refused:
+                fresh.bundles.apply(bundle, PASSWORD)
+            assert refused.value.message == (
+                "Không ghi được tệp minh chứng vào thư mục dữ liệu: lỗi đọc ghi ổ đĩa (USB có "
+                "thể đã bị rút ra). Ổ đĩa có thể đang hỏng: hãy kiểm tra ổ đĩa (hoặc cắm lại "
+                "USB) rồi thử lại. Không có gì được thay đổi."
+            )
+            assert _listing(store.folder) == {}
+        assert not fresh.has_organization
+        assert [b.path for b in fresh.backups.list()] == backups
         assert list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ..storage.folder import os_reason
+from ..storage.folder import os_reason, write_remedy
 from .crypto import EncryptingWriter, ReadBackMismatch, decrypt, is_encrypted
 from .disks import safe_write
 from .errors import BundleError, BundleWriteError
@@ -469,7 +469,7 @@ def _private_temp(workdir: Path | None) -> tuple[int, Path]:
 
 def _temp_failed(exc: OSError) -> BundleError:
     return BundleError(
-        f"Không giải mã được gói dữ liệu: không ghi được tệp tạm ({os_reason(exc)}). Hãy giải "
-        f"phóng chỗ trống trên ổ đĩa rồi thử lại. {NOTHING_CHANGED}",
+        f"Không giải mã được gói dữ liệu: không ghi được tệp tạm ({os_reason(exc)}). "
+        f"{write_remedy(exc)} {NOTHING_CHANGED}",
         repr(exc),
     )

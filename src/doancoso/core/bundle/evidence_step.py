@@ -18,12 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .reader import ContainerReader
+from .reader import ContainerReader, store_failed
 from .rows import RowSource
 from .sync_errors import SyncError
 from .validate import NOTHING_WRITTEN
 
 if TYPE_CHECKING:
+    from ..evidence.store import EvidenceStore
     from ..workspace import Workspace
 
 Report = Callable[[int, int], None]
@@ -46,7 +47,7 @@ def store_evidence(ws: Workspace, source: RowSource, report: Report, added: list
         staged = None if staging is None else staging.staged(sha)
         if staged is not None:
             added.append(store.path(sha))  # removed on failure, even if the rename was its end
-            if not store.adopt(staged, sha, flushed=True, sync_folder=False):
+            if not _adopt(store, staged, sha):
                 added.pop()
                 continue
             adopted = True
@@ -61,9 +62,25 @@ def store_evidence(ws: Workspace, source: RowSource, report: Report, added: list
             added.append(store.path(sha))  # new to the store (checked above)
         count += 1
     if adopted:
-        store.sync_folder()
+        try:
+            store.sync_folder()
+        except OSError as exc:  # the renames not on the disk: the import must not commit
+            raise store_failed(exc) from exc
     report(len(hashes), len(hashes))
     return count
+
+
+def _adopt(store: EvidenceStore, staged: Path, sha: str) -> bool:
+    """``store.adopt`` of a staged file, its refusal as every other failure of the step says."""
+    from ..errors import ImportFileError
+
+    try:
+        return store.adopt(staged, sha, flushed=True, sync_folder=False)
+    except ImportFileError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, OSError):
+            raise store_failed(cause) from cause
+        raise
 
 
 def remove(paths: list[Path]) -> None:

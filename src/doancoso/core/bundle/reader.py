@@ -29,7 +29,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..storage.folder import os_reason
+from ..storage.folder import os_reason, write_remedy
 from .errors import BundleError
 from .labels import quoted_table
 from .limits import (
@@ -273,20 +273,20 @@ class ContainerReader:
         try:
             handle, temp = store.staged_file()
         except OSError as exc:
-            raise _store_failed(exc) from exc
+            raise store_failed(exc) from exc
 
         def write(block: bytes) -> None:
             try:
                 handle.write(block)
             except OSError as exc:  # the store's disk (reading is zip_errors')
-                raise _store_failed(exc) from exc
+                raise store_failed(exc) from exc
 
         try:
             try:
                 with handle:
                     digest, size = self._stream(name, write)
             except OSError as exc:  # closing: the last block written out
-                raise _store_failed(exc) from exc
+                raise store_failed(exc) from exc
             self._check(name, digest, size)
         except BaseException:
             temp.unlink(missing_ok=True)
@@ -309,7 +309,7 @@ class ContainerReader:
             try:
                 flush.result()
             except OSError as exc:
-                raise _store_failed(exc) from exc
+                raise store_failed(exc) from exc
         return path if path.is_file() else None
 
     def discard_staged(self) -> None:
@@ -347,8 +347,8 @@ class ContainerReader:
                 part.replace(path)
             except OSError as exc:  # the temporary folder's disk (reading is zip_errors')
                 raise BundleError(
-                    f"Không chép được tệp minh chứng ra thư mục tạm: {os_reason(exc)}. Hãy giải "
-                    f"phóng chỗ trống trên ổ đĩa rồi thử lại. {NOTHING_CHANGED}",
+                    f"Không chép được tệp minh chứng ra thư mục tạm: {os_reason(exc)}. "
+                    f"{write_remedy(exc)} {NOTHING_CHANGED}",
                     repr(exc),
                 ) from exc
             finally:
@@ -390,10 +390,11 @@ def _flush(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _store_failed(exc: OSError) -> BundleError:
+def store_failed(exc: OSError) -> BundleError:
+    """An evidence file the import could not write, flush or rename into the store."""
     return BundleError(
-        f"Không ghi được tệp minh chứng vào thư mục dữ liệu: {os_reason(exc)}. Hãy giải phóng "
-        f"chỗ trống trên ổ đĩa rồi thử lại. {NOTHING_CHANGED}",
+        f"Không ghi được tệp minh chứng vào thư mục dữ liệu: {os_reason(exc)}. "
+        f"{write_remedy(exc)} {NOTHING_CHANGED}",
         repr(exc),
     )
 

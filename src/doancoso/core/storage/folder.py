@@ -53,6 +53,15 @@ def os_reason(error: OSError) -> str:
     return "lỗi của hệ điều hành" + (f" (mã {error.errno})" if error.errno else "")
 
 
+def write_remedy(error: OSError) -> str:
+    """What to do about a write that failed with ``error`` (a sentence, after its reason)."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "Hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại."
+    if error.errno == errno.EIO:
+        return "Ổ đĩa có thể đang hỏng: hãy kiểm tra ổ đĩa (hoặc cắm lại USB) rồi thử lại."
+    return "Hãy kiểm tra ổ đĩa rồi thử lại."
+
+
 class ReadOnlyDataError(StorageError):
     """A write asked of data that can only be read (see :class:`ReadOnlyData`)."""
 
