@@ -70,6 +70,17 @@ def test_asked_twice_with_strength_shown(qtbot: QtBot) -> None:
     assert panel.password() == "Ksdj7uvb#wq"
 
 
+def test_a_mismatch_is_said_beside_a_weak_password(qtbot: QtBot) -> None:
+    """Both to fix before "Tiếp": the strength's hint did hide the mismatch."""
+    panel = _panel(qtbot)
+    panel.first.setText("matkhau2026")
+    panel.second.setText("matkhau2025")
+    assert panel.hint.text() == "Mật khẩu này nằm trong danh sách mật khẩu phổ biến, bị dò ra ngay."
+    assert panel.error.text() == MISMATCH
+    panel.unencrypted.setChecked(True)
+    assert panel.error.text() == ""
+
+
 def test_no_password_needs_the_checkbox_and_shows_the_warning(qtbot: QtBot) -> None:
     panel = _panel(qtbot)
     assert panel.warning.isHidden()

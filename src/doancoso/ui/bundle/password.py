@@ -113,9 +113,10 @@ class PasswordPanel(QWidget):
         colour = LEVEL_COLOURS[strength.level]
         self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         self.hint.setText(strength.hint if typed else "")
-        problem = self.problem()
-        # A mismatch is said only once the second field is as long as the first.
-        shown = problem == MISMATCH and len(self.second.text()) >= len(self.first.text())
+        # A mismatch is said once the second field is as long as the first, a weak password or
+        # not (the strength's hint shows beside it: both are to fix before "Tiếp").
+        first, second = nfc(self.first.text()), nfc(self.second.text())
+        shown = not plain and first != second and len(second) >= len(first)
         self.error.setText(MISMATCH if shown else "")
         self.changed.emit()
 
