@@ -94,6 +94,41 @@ def test_the_print_dialog(qtbot: QtBot) -> None:
     dialog.reject()
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's, at show()
+@pytest.mark.parametrize(
+    ("mode", "action"),
+    [("Directory", "Chọn"), ("ExistingFile", "Mở"), ("AnyFile", "Lưu")],
+    ids=["a-folder", "a-file-to-open", "a-file-to-save"],
+)
+def test_the_file_dialogs(qtbot: QtBot, tmp_path: Path, mode: str, action: str) -> None:
+    """Every word the app's file dialogs show (Qt's own, not the system's: the app asks for
+    it, ``DontUseNativeDialog``), its file-type list too: "Directories" was left in English."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QFileDialog, QLabel, QTreeView
+
+    dialog = QFileDialog(None, "Chọn", str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setFileMode(getattr(QFileDialog.FileMode, mode))
+    if mode == "AnyFile":
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shown = {w.text().replace("&", "") for w in dialog.findChildren(QLabel)}
+    shown |= {w.text().replace("&", "") for w in dialog.findChildren(QAbstractButton)}
+    shown |= {w.toolTip() for w in dialog.findChildren(QAbstractButton)}
+    shown |= {c.itemText(i) for c in dialog.findChildren(QComboBox) for i in range(c.count())}
+    header = dialog.findChild(QTreeView).model()
+    shown |= {header.headerData(c, Qt.Orientation.Horizontal) for c in range(header.columnCount())}
+    shown -= {"", str(tmp_path)}
+    kind = "Thư mục" if mode == "Directory" else "Mọi tệp (*)"
+    common = {"Tìm trong:", "Kiểu tệp:", "Hủy", "Quay lại", "Tiến tới", "Thư mục cha",
+              "Tạo thư mục mới", "Dạng danh sách", "Dạng chi tiết", "Tên", "Kích thước", "Kiểu",
+              "Ngày sửa"}  # fmt: skip
+    named = {"Thư mục:"} if mode == "Directory" else {"Tên tệp:"}
+    assert shown == common | named | {action, kind}
+    dialog.reject()
+
+
 def test_key_names_in_menus(qtbot: QtBot, ws: Workspace) -> None:
     assert QKeySequence(Qt.Key.Key_Return).toString(NATIVE) == "Enter"
     assert QKeySequence(QKeySequence.StandardKey.Delete).toString(NATIVE) == "Delete"
