@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -48,7 +50,17 @@ class SettingsPage(QWidget):
         self._ws = core.ws
         self.prompts = core.prompts
         self._loading = False
-        layout = QVBoxLayout(self)
+        # The sections need about 700 px: a smaller window (a laptop's 1366×768 under a
+        # taskbar) scrolls them rather than squeezing them.
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         title = QLabel("<b>Thông tin Đoàn cơ sở</b>")
         layout.addWidget(title)
         hint = QLabel(
