@@ -1,9 +1,10 @@
-"""``doancoso plan show | new | target add | register``: the yearly work plan from the command
-line — the JSON keys and values scripts rely on, the Vietnamese text, bad data refused with
-exit 1 and nothing changed, bad usage with exit 2."""
+"""``doancoso plan show | new | target add | register | deadline``: the yearly work plan from
+the command line — the JSON keys and values scripts rely on, the Vietnamese text, bad data
+refused with exit 1 and nothing changed, bad usage with exit 2."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -256,3 +257,76 @@ def test_help_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("cách dùng: doancoso plan target add")
     assert "--measure CÁCH_ĐO" in out and "--kind LOẠI" in out
     assert "admissions = số đoàn viên" in out and "activities = số hoạt động" in out
+
+
+# plan deadline ------------------------------------------------------------------------------
+
+DEADLINE_SHOWN = (
+    "Hạn đăng ký kế hoạch năm sau với cấp trên: ngày {} hằng năm (ứng dụng nhắc từ 30 ngày "
+    "trước hạn).\n"
+)
+
+
+def test_deadline_shown_then_set(ws: Workspace, data_dir: Path) -> None:
+    result = in_folder(data_dir, "plan", "deadline")
+    assert (result.code, result.err, result.out) == (0, "", DEADLINE_SHOWN.format("10/11"))
+    result = in_folder(data_dir, "plan", "deadline", "5/12")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == "Đã lưu h" + DEADLINE_SHOWN.format("05/12")[1:]
+    assert ws.plans.registration_deadline() == (5, 12)
+    result = in_folder(data_dir, "plan", "deadline", "--format", "json")
+    assert (result.code, result.err, result.json()) == (0, "", {"day": 5, "month": 12})
+    result = in_folder(data_dir, "plan", "deadline", "28/02", "--format", "json")
+    assert (result.code, result.err, result.json()) == (0, "", {"day": 28, "month": 2})
+    # the reminders follow: next year's plan, not made, is recalled from 30 days before
+    assert [r.text for r in ws.plans.reminders(dt.date(2025, 1, 29))] == [
+        "Kế hoạch công tác năm 2025 chưa lập — đã quá hạn đăng ký với cấp trên (hạn 28/02/2024)",
+        "Kế hoạch công tác năm 2026 chưa lập — hạn đăng ký với cấp trên 28/02/2025",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("deadline", "message"),
+    [
+        ("31/4", "Tháng 4 chỉ có 30 ngày: không có ngày 31/04."),
+        ("29/02", "Ngày 29/02 chỉ có trong năm nhuận: hạn đăng ký phải là ngày có trong mọi "
+                  "năm (ví dụ 28/02 hoặc 01/03)."),
+        ("0/13", "Ngày phải từ 1 đến 31 và tháng phải từ 1 đến 12."),
+        ("10-11", "Hạn đăng ký phải viết dạng ngày/tháng, ví dụ 10/11."),
+        ("10/11/2025", "Hạn đăng ký phải viết dạng ngày/tháng, ví dụ 10/11."),
+    ],
+)  # fmt: skip
+def test_a_bad_deadline_is_refused_and_nothing_changes(
+    ws: Workspace, data_dir: Path, deadline: str, message: str
+) -> None:
+    ws.plans.set_registration_deadline(15, 12)
+    result = in_folder(data_dir, "plan", "deadline", deadline)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == f"Lỗi: Dữ liệu không hợp lệ:\n  NGÀY/THÁNG: {message}\n"
+    assert ws.plans.registration_deadline() == (15, 12)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("plan", "deadline", "10/11", "15/12"), "tham số không nhận ra: 15/12"),
+        (("plan", "deadline", "--format", "xml"),
+         "tùy chọn --format: lựa chọn không hợp lệ “xml” (chọn một trong: table, json)"),
+    ],
+)  # fmt: skip
+def test_deadline_bad_usage_exits_2(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, argv: tuple[str, ...], message: str
+) -> None:
+    err = usage_error(capsys, "--data-dir", str(data_dir), *argv)
+    assert err.startswith("cách dùng: doancoso")
+    assert f"Lỗi cú pháp lệnh: {message}" in err
+    assert not data_dir.exists()
+
+
+def test_deadline_help_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        in_folder(Path("unused"), "plan", "deadline", "--help")
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("cách dùng: doancoso plan deadline")
+    assert "NGÀY/THÁNG" in out and "hạn mới, ví dụ 10/11" in out

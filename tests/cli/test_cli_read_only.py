@@ -65,6 +65,7 @@ def _writes(top: Path) -> dict[str, list[str]]:
         "backup": ["backup"],
         "repair": ["check", "--repair"],
         "restore": ["restore", str(top / "sao-luu.sqlite")],
+        "deadline": ["plan", "deadline", "15/12"],
     }
 
 

@@ -38,7 +38,7 @@ COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     getting_started.register,  # init, demo
     members.register,  # members list|add|import|export|print
     backups.register,  # backup, backups, check, restore
-    plans.register,  # plan show|new|target add|register
+    plans.register,  # plan show|new|target add|register|deadline
     activities.register,  # activity add|list|attend, participation, calendar export
     checklist.register,  # checklist show|set|attach|detach|template
     registers.register,  # advice add|list, coordination add|list
@@ -62,6 +62,7 @@ _FIELD_LABELS = {
     "member_id": "--present/--excused",
     "branch_ids": "--branch",
     "day": "--date",
+    "plan_deadline": "NGÀY/THÁNG",
 }
 
 

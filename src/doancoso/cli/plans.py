@@ -1,6 +1,7 @@
 """``doancoso plan``: the yearly work plan from the command line.
 
-``show``, ``new``, ``target add`` and ``register`` live here (``print`` in
+``show``, ``new``, ``target add``, ``register`` and ``deadline`` (the superior body's deadline
+for registering next year's plan: seen, or set with ``DD/MM``) live here (``print`` in
 :mod:`.plans_print`); each is one call of
 ``ws.plans`` (:class:`~doancoso.core.plans.service.PlanService`). The ``plan`` group's
 subcommands are made in :func:`register` so that another module (the printed plan) can add its
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from ..core.activities.rules import code_of
 from ..core.errors import NotFoundError, ValidationError
 from ..core.lang.dates import format_vn_date
+from ..core.plans.registration import REMINDER_LEAD_DAYS, deadline_text, parse_deadline
 from ..core.plans.rules import APPROVED, CRITERIA, MEASURES, REGISTRATION_STATES, SENT
 from . import plans_print
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
@@ -89,6 +91,22 @@ def register(subparsers: Subparsers) -> None:
         "--approved", action="store_true", help="cấp trên đã duyệt (mặc định: đã gửi)"
     )
     registration.set_defaults(handler=plan_register)
+
+    deadline = plan_sub.add_parser(
+        "deadline",
+        help="xem hoặc đặt hạn đăng ký kế hoạch năm sau với cấp trên",
+    )
+    data_dir_option(deadline)
+    deadline.add_argument(
+        "deadline",
+        nargs="?",
+        metavar="NGÀY/THÁNG",
+        help="hạn mới, ví dụ 10/11 (không ghi: chỉ xem hạn đang dùng)",
+    )
+    deadline.add_argument(
+        "--format", choices=("table", "json"), default="table", help="dạng kết quả"
+    )
+    deadline.set_defaults(handler=plan_deadline)
     plans_print.register(plan_sub)  # plan print
 
 
@@ -217,4 +235,23 @@ def plan_register(args: argparse.Namespace, out: TextIO) -> int:
         plan = ws.plans.get(args.year)
     assert plan is not None
     print(f"Đã ghi đăng ký kế hoạch năm {plan.year}: {registration_line(plan)}.", file=out)
+    return EXIT_OK
+
+
+def plan_deadline(args: argparse.Namespace, out: TextIO) -> int:
+    """Show the deadline, or set it first when one is given (checked before the folder opens)."""
+    new = parse_deadline(args.deadline) if args.deadline is not None else None
+    with open_workspace(args) as ws:
+        if new is not None:
+            ws.plans.set_registration_deadline(*new)
+        day, month = ws.plans.registration_deadline()
+    if args.format == "json":
+        dump({"day": day, "month": month}, out)
+        return EXIT_OK
+    saved = "Đã lưu hạn" if new is not None else "Hạn"
+    print(
+        f"{saved} đăng ký kế hoạch năm sau với cấp trên: ngày {deadline_text(day, month)} hằng "
+        f"năm (ứng dụng nhắc từ {REMINDER_LEAD_DAYS} ngày trước hạn).",
+        file=out,
+    )
     return EXIT_OK

@@ -1,15 +1,22 @@
 """The reminder of a yearly plan still to register with the superior body: from 30 days before
 its deadline (10/11 of the year before by default, a setting) until it is registered, saying
-whether it is made and whether the deadline has passed. Every date is in 2024–2025, so that no
-test depends on the day it runs (a registration cannot be dated after today)."""
+whether it is made and whether the deadline has passed. The deadline is set through
+``ws.plans.set_registration_deadline``: a day of its month in every year, anything else refused
+with its message and nothing written. Every date is in 2024–2025, so that no test depends on the
+day it runs (a registration cannot be dated after today)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from doancoso.core.plans.registration import PLAN_DEADLINE_KEY
-from doancoso.core.storage.settings import put_setting
-from doancoso.core.workspace import Workspace
+import pytest
+
+from doancoso.core.errors import ValidationError
+from doancoso.core.plans.registration import PLAN_DEADLINE_KEY, parse_deadline
+from doancoso.core.storage.db import Database
+from doancoso.core.storage.folder import ReadOnlyData, ReadOnlyDataError
+from doancoso.core.storage.settings import put_setting, setting_value
+from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 D = dt.date
 NOT_MADE_2026 = "Kế hoạch công tác năm 2026 chưa lập — hạn đăng ký với cấp trên 10/11/2025"
@@ -92,3 +99,130 @@ def test_the_deadline_follows_the_setting(ws: Workspace) -> None:
     assert _texts(ws, D(2025, 11, 15)) == [
         "Kế hoạch công tác năm 2026 chưa lập — hạn đăng ký với cấp trên 15/12/2025"
     ]
+
+
+# Setting the deadline ------------------------------------------------------------------------
+
+
+def _stored(ws: Workspace) -> str | None:
+    """The setting's value as the database holds it."""
+    organization = ws.organization.get()
+    assert organization is not None
+    with ws.db.read() as session:
+        return setting_value(session, organization.id, PLAN_DEADLINE_KEY)
+
+
+def test_the_deadline_is_set_read_back_and_followed(ws: Workspace) -> None:
+    _this_year_registered(ws)
+    assert ws.plans.registration_deadline() == (10, 11)  # nothing stored: the default
+    assert _stored(ws) is None
+    generation = ws.db.changes.generation
+    ws.plans.set_registration_deadline(15, 12)
+    assert ws.plans.registration_deadline() == (15, 12)
+    assert _stored(ws) == "15/12"
+    # announced like every write: the reminders of the GUI follow the settings table
+    assert ws.db.changes.since(generation).touches("settings")
+    assert _texts(ws, D(2025, 11, 14)) == []
+    assert _texts(ws, D(2025, 11, 15)) == [
+        "Kế hoạch công tác năm 2026 chưa lập — hạn đăng ký với cấp trên 15/12/2025"
+    ]
+    ws.plans.set_registration_deadline(5, 3)  # early in the year: "d/m", no leading zero
+    assert _stored(ws) == "5/3"
+    assert ws.plans.registration_deadline() == (5, 3)
+    assert _texts(ws, D(2025, 2, 3)) == [
+        "Kế hoạch công tác năm 2026 chưa lập — hạn đăng ký với cấp trên 05/03/2025"
+    ]
+    assert _texts(ws, D(2025, 3, 6)) == [
+        "Kế hoạch công tác năm 2026 chưa lập — đã quá hạn đăng ký với cấp trên (hạn 05/03/2025)"
+    ]
+    generation = ws.db.changes.generation
+    ws.plans.set_registration_deadline(5, 3)  # the same again: nothing to announce
+    assert ws.db.changes.generation == generation
+    ws.plans.set_registration_deadline(28, 2)  # the last day February has every year
+    assert ws.plans.registration_deadline() == (28, 2)
+    ws.plans.set_registration_deadline(31, 12)
+    assert ws.plans.registration_deadline() == (31, 12)
+
+
+REFUSED = [
+    (29, 2, "Ngày 29/02 chỉ có trong năm nhuận: hạn đăng ký phải là ngày có trong mọi năm "
+            "(ví dụ 28/02 hoặc 01/03)."),
+    (30, 2, "Tháng 2 chỉ có 28 ngày: không có ngày 30/02."),
+    (31, 4, "Tháng 4 chỉ có 30 ngày: không có ngày 31/04."),
+    (31, 11, "Tháng 11 chỉ có 30 ngày: không có ngày 31/11."),
+    (0, 11, "Ngày phải từ 1 đến 31."),
+    (32, 1, "Ngày phải từ 1 đến 31."),
+    (10, 0, "Tháng phải từ 1 đến 12."),
+    (10, 13, "Tháng phải từ 1 đến 12."),
+    (0, 13, "Ngày phải từ 1 đến 31 và tháng phải từ 1 đến 12."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("day", "month", "message"), REFUSED)
+def test_a_day_not_in_every_year_is_refused_and_nothing_written(
+    ws: Workspace, day: int, month: int, message: str
+) -> None:
+    ws.plans.set_registration_deadline(15, 12)
+    generation = ws.db.changes.generation
+    with pytest.raises(ValidationError) as info:
+        ws.plans.set_registration_deadline(day, month)
+    assert info.value.field_errors == {"plan_deadline": message}
+    assert info.value.message == message
+    assert _stored(ws) == "15/12"
+    assert ws.plans.registration_deadline() == (15, 12)
+    assert ws.db.changes.generation == generation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("10/11", (10, 11)), (" 5 / 3 ", (5, 3)), ("05/03", (5, 3))]
+)
+def test_the_deadline_written_day_slash_month(text: str, expected: tuple[int, int]) -> None:
+    assert parse_deadline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("10-11", "Hạn đăng ký phải viết dạng ngày/tháng, ví dụ 10/11."),
+        ("10/11/2025", "Hạn đăng ký phải viết dạng ngày/tháng, ví dụ 10/11."),
+        ("mười/11", "Hạn đăng ký phải viết dạng ngày/tháng, ví dụ 10/11."),
+        ("", "Hạn đăng ký phải viết dạng ngày/tháng, ví dụ 10/11."),
+        ("31/4", "Tháng 4 chỉ có 30 ngày: không có ngày 31/04."),
+        ("29/02", REFUSED[0][2]),
+    ],
+)
+def test_a_deadline_badly_written_is_refused(text: str, message: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        parse_deadline(text)
+    assert info.value.field_errors == {"plan_deadline": message}
+
+
+@pytest.mark.parametrize("value", ["29/2", "31/4", "hạn", "10/11/2025"])
+def test_a_stored_value_that_is_no_day_of_every_year_reads_as_the_default(
+    ws: Workspace, value: str
+) -> None:
+    """A value not written by the app (an old copy, a hand edit) is not trusted."""
+    organization = ws.organization.get()
+    assert organization is not None
+    with ws.db.transaction() as session:
+        put_setting(session, organization.id, PLAN_DEADLINE_KEY, value)
+    assert ws.plans.registration_deadline() == (10, 11)
+    assert ws.plans.reminders(D(2024, 3, 1))[0].deadline == D(2023, 11, 10)
+
+
+def test_read_only_data_refuse_the_deadline(ws: Workspace) -> None:
+    ws.plans.set_registration_deadline(15, 12)
+    path = ws.data_dir / DATABASE_FILE
+    ws.close()
+    before = path.read_bytes()
+    marked = ReadOnlyData("thử nghiệm", "Hãy chép dữ liệu sang máy.")
+    read_only = Workspace(ws.data_dir, Database.open(path, marked))
+    try:
+        assert read_only.plans.registration_deadline() == (15, 12)
+        with pytest.raises(ReadOnlyDataError) as info:
+            read_only.plans.set_registration_deadline(1, 10)
+        assert info.value.message == marked.message
+        assert read_only.plans.registration_deadline() == (15, 12)
+    finally:
+        read_only.close()
+    assert path.read_bytes() == before

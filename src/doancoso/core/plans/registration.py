@@ -3,16 +3,21 @@ organisation, in the year before the plan's) and the reminder of a plan still to
 
 The "3 chủ động" process starts with registering the plan (DOMAIN.md §2): a plan not made or
 not registered is recalled from :data:`REMINDER_LEAD_DAYS` days before its deadline until it
-is registered, and says "đã quá hạn" once the deadline has passed.
+is registered, and says "đã quá hạn" once the deadline has passed. The deadline is a day and
+month that every year has (29/02 is refused), written "d/m" in the setting
+:data:`PLAN_DEADLINE_KEY`; :meth:`PlanService.set_registration_deadline
+<doancoso.core.plans.service.PlanService.set_registration_deadline>` changes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from ..errors import ValidationError
 from ..lang.dates import format_vn_date
 from ..storage.settings import setting_value
 from .rules import NOT_REGISTERED
@@ -26,16 +31,78 @@ REMINDER_LEAD_DAYS = 30
 enough to draft the plan, have the executive committee agree it and send it."""
 
 
+_COMMON_YEAR = 2001
+"""A year without 29 February: a day and month that make a date in it make one in every year."""
+_DAY_MONTH = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*")
+DEADLINE_FIELD = "plan_deadline"
+"""The field a refused deadline is reported on (one message for the day and month together)."""
+
+
+def deadline_problem(day: int, month: int) -> str | None:
+    """Why ``day``/``month`` cannot be the yearly deadline (Vietnamese), None when it can: it
+    must be a day of that month in every year, so 29/02 is refused too."""
+    day_ok, month_ok = 1 <= day <= 31, 1 <= month <= 12
+    if not day_ok and not month_ok:
+        return "Ngày phải từ 1 đến 31 và tháng phải từ 1 đến 12."
+    if not day_ok:
+        return "Ngày phải từ 1 đến 31."
+    if not month_ok:
+        return "Tháng phải từ 1 đến 12."
+    try:
+        dt.date(_COMMON_YEAR, month, day)
+    except ValueError:
+        if (day, month) == (29, 2):
+            return (
+                "Ngày 29/02 chỉ có trong năm nhuận: hạn đăng ký phải là ngày có trong mọi năm "
+                "(ví dụ 28/02 hoặc 01/03)."
+            )
+        days = 28 if month == 2 else 30
+        return f"Tháng {month} chỉ có {days} ngày: không có ngày {day:02d}/{month:02d}."
+    return None
+
+
+def check_deadline(day: int, month: int) -> tuple[int, int]:
+    """``(day, month)`` if it can be the yearly deadline, else :class:`ValidationError`."""
+    problem = deadline_problem(day, month)
+    if problem is not None:
+        raise ValidationError({DEADLINE_FIELD: problem})
+    return day, month
+
+
+def parse_deadline(text: str) -> tuple[int, int]:
+    """The deadline written "ngày/tháng" ("10/11", "5/3"), checked by :func:`check_deadline`."""
+    found = _DAY_MONTH.fullmatch(text)
+    if found is None:
+        raise ValidationError(
+            {DEADLINE_FIELD: "Hạn đăng ký phải viết dạng ngày/tháng, ví dụ 10/11."}
+        )
+    return check_deadline(int(found[1]), int(found[2]))
+
+
+def deadline_text(day: int, month: int) -> str:
+    """ "10/11": the deadline as it is shown."""
+    return f"{day:02d}/{month:02d}"
+
+
+def stored_deadline(value: str | None) -> tuple[int, int]:
+    """The day and month of the setting's stored value ("d/m"), the default when it has none
+    or holds one that is not a day of every year."""
+    if value:
+        try:
+            return parse_deadline(value)
+        except ValidationError:
+            pass
+    return DEFAULT_PLAN_DEADLINE
+
+
+def stored_value(day: int, month: int) -> str:
+    """The setting's value for a checked deadline: "d/m" ("10/11", "5/3")."""
+    return f"{day}/{month}"
+
+
 def plan_deadline(session: Session, org: str, year: int) -> dt.date:
     """The deadline to register the plan of ``year`` (in the year before)."""
-    row = setting_value(session, org, PLAN_DEADLINE_KEY)
-    day, month = DEFAULT_PLAN_DEADLINE
-    if row:
-        try:
-            day, month = (int(p) for p in row.split("/"))
-            dt.date(year - 1, month, day)
-        except ValueError:
-            day, month = DEFAULT_PLAN_DEADLINE
+    day, month = stored_deadline(setting_value(session, org, PLAN_DEADLINE_KEY))
     return dt.date(year - 1, month, day)
 
 

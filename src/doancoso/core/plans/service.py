@@ -17,9 +17,19 @@ from ..lang.dates import DateFormatError, parse_vn_date
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.live import get_live, is_live
 from ..storage.models import Plan, PlanTarget
+from ..storage.settings import put_setting, setting_value
 from ..storage.tracking import transaction_time
 from .measures import measure
-from .registration import PlanReminder, is_registered, plan_deadline, reminder_due
+from .registration import (
+    PLAN_DEADLINE_KEY,
+    PlanReminder,
+    check_deadline,
+    is_registered,
+    plan_deadline,
+    reminder_due,
+    stored_deadline,
+    stored_value,
+)
 from .rules import (
     APPROVED,
     CRITERIA,
@@ -295,6 +305,23 @@ class PlanService:
             for target in self._targets(session, plan.id):
                 target.deleted_at = when
             plan.deleted_at = when
+
+    # The registration deadline (a setting of the organisation) -------------------------------
+
+    def registration_deadline(self) -> tuple[int, int]:
+        """The day and month of the year before a plan's by which the superior body wants it
+        registered (10/11 unless set)."""
+        with self._ctx.db.read() as session:
+            value = setting_value(session, self._ctx.organization_id, PLAN_DEADLINE_KEY)
+        return stored_deadline(value)
+
+    def set_registration_deadline(self, day: int, month: int) -> None:
+        """Set the deadline to ``day``/``month``: a day of that month in every year (29/02 and
+        31/04 are refused with :class:`ValidationError`, and nothing is written)."""
+        day, month = check_deadline(day, month)
+        with self._ctx.db.transaction() as session:
+            value = stored_value(day, month)
+            put_setting(session, self._ctx.organization_id, PLAN_DEADLINE_KEY, value)
 
     def reminders(self, today: dt.date) -> list[PlanReminder]:
         """The plans of this year and the next still to register with the superior body (not

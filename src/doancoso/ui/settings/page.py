@@ -1,7 +1,7 @@
 """The settings page ("Thiết lập"): the organisation's own fields, saved through the core (an
 operation on the worker, see :mod:`..shell.operations`); how participation in activities is
-counted; the rules of the rating (a dialog); where the data are kept, with a button opening the
-folder, and the app's version."""
+counted; the superior body's deadline for registering next year's plan; the rules of the rating
+(a dialog); where the data are kept, with a button opening the folder, and the app's version."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,6 +26,7 @@ from ...core.changes import Changes
 from ...core.errors import ValidationError
 from ...core.evidence.service import MAX_MB, MIN_MB
 from ...core.organization import OrganizationInfo
+from ...core.plans.registration import DEADLINE_FIELD, REMINDER_LEAD_DAYS
 from ..common.fields import WrappedLabel
 from ..shell.about import version_text
 from ..shell.operations import Core, CoreOp
@@ -35,6 +38,11 @@ DATA_HINT = (
     "sang máy khác, hãy dùng “Xuất dữ liệu ra USB…” (tệp có mật khẩu, kèm biên bản bàn giao) "
     "rồi “Nhận dữ liệu từ USB…” trên máy kia."
 )
+DEADLINE_HINT = (
+    f"Từ {REMINDER_LEAD_DAYS} ngày trước hạn, ứng dụng nhắc lập và đăng ký kế hoạch năm sau "
+    "(trong Lịch hoạt động và trên thanh trạng thái)."
+)
+ERROR_STYLE = "color: #c62828;"
 
 
 class SettingsPage(QWidget):
@@ -48,7 +56,17 @@ class SettingsPage(QWidget):
         self._ws = core.ws
         self.prompts = core.prompts
         self._loading = False
-        layout = QVBoxLayout(self)
+        # The sections need about 700 px: a smaller window (a laptop's 1366×768 under a
+        # taskbar) scrolls them rather than squeezing them.
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         title = QLabel("<b>Thông tin Đoàn cơ sở</b>")
         layout.addWidget(title)
         hint = QLabel(
@@ -71,6 +89,8 @@ class SettingsPage(QWidget):
         layout.addSpacing(12)
         self._build_activity_section(layout)
         layout.addSpacing(12)
+        self._build_plan_section(layout)
+        layout.addSpacing(12)
         self._build_rating_section(layout)
         layout.addSpacing(12)
         self._build_data_section(layout)
@@ -90,6 +110,66 @@ class SettingsPage(QWidget):
         self.leave_box.toggled.connect(self._leave_toggled)
         layout.addWidget(self.leave_box)
         self._build_evidence_section(layout)
+
+    def _build_plan_section(self, layout: QVBoxLayout) -> None:
+        """The superior body's deadline for registering next year's plan (a setting of the
+        organisation), saved when either box is left or Enter is pressed in it."""
+        layout.addWidget(QLabel("<b>Kế hoạch công tác</b>"))
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Hạn đăng ký kế hoạch năm sau với cấp trên: ngày"))
+        self.deadline_day_box = QSpinBox()
+        self.deadline_day_box.setRange(1, 31)
+        self.deadline_day_box.setAccessibleName("Ngày của hạn đăng ký kế hoạch")
+        row.addWidget(self.deadline_day_box)
+        row.addWidget(QLabel("tháng"))
+        self.deadline_month_box = QSpinBox()
+        self.deadline_month_box.setRange(1, 12)
+        self.deadline_month_box.setAccessibleName("Tháng của hạn đăng ký kế hoạch")
+        row.addWidget(self.deadline_month_box)
+        self.deadline_error = QLabel()
+        self.deadline_error.setStyleSheet(ERROR_STYLE)
+        self.deadline_error.hide()
+        row.addWidget(self.deadline_error)
+        row.addStretch(1)
+        layout.addLayout(row)
+        for box in (self.deadline_day_box, self.deadline_month_box):
+            box.setToolTip("Hạn hằng năm do cấp trên quy định, ví dụ ngày 10 tháng 11")
+            box.editingFinished.connect(self._deadline_changed)
+        hint = WrappedLabel(DEADLINE_HINT)
+        hint.setMaximumWidth(760)  # as wide as the form above
+        hint.setStyleSheet("color: #616161;")
+        layout.addWidget(hint)
+        self._deadline = (0, 0)  # as stored: what leaving a box unchanged does not save again
+
+    def _load_deadline(self) -> None:
+        self._deadline = self._ws.plans.registration_deadline()
+        self.deadline_day_box.setValue(self._deadline[0])
+        self.deadline_month_box.setValue(self._deadline[1])
+        self.deadline_error.hide()
+
+    def _deadline_changed(self) -> None:
+        if self._loading:
+            return
+        wanted = (self.deadline_day_box.value(), self.deadline_month_box.value())
+        if wanted == self._deadline:
+            self.deadline_error.hide()
+            return
+        op = CoreOp(self, lambda ws: ws.plans.set_registration_deadline(*wanted), self._core)
+        op.success(lambda _: self._deadline_saved(wanted)).failure(self._deadline_refused).run()
+
+    def _deadline_saved(self, deadline: tuple[int, int]) -> None:
+        self._deadline = deadline
+        self.deadline_error.hide()
+        self.status_message.emit("Đã lưu hạn đăng ký kế hoạch.")
+
+    def _deadline_refused(self, exc: BaseException) -> None:
+        """A day the month has not in every year (31/04, 29/02): said beside the boxes, which
+        keep what was typed so that the other one can be corrected."""
+        if isinstance(exc, ValidationError):
+            self.deadline_error.setText(exc.field_errors.get(DEADLINE_FIELD, exc.message))
+            self.deadline_error.show()
+            return
+        self._core.runner.show_error(exc, "Không lưu được", self)
 
     def _build_rating_section(self, layout: QVBoxLayout) -> None:
         """The rules of the rating, in their own dialog."""
@@ -210,6 +290,10 @@ class SettingsPage(QWidget):
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.touches("organizations"):
             self.load()
+        elif changes.touches("settings"):
+            self._loading = True
+            self._load_deadline()
+            self._loading = False
 
     def load(self) -> None:
         info = self._ws.organization.get()
@@ -217,6 +301,7 @@ class SettingsPage(QWidget):
             self._loading = True
             self.leave_box.setChecked(self._ws.participation.leave_counts())
             self.max_size_box.setValue(self._ws.evidence.max_size // (1024 * 1024))
+            self._load_deadline()
             self._loading = False
             self.form.set_info(info)
             # Set up without a place (``doancoso init``): say at once what the documents lack.
