@@ -64,7 +64,11 @@ def open_with_room(dialog: QWidget, messages: int, width: int = 0) -> None:
     keeps a stretch above its buttons, which gives that room to the messages as they appear:
     the buttons stay where they are (see the module docstring)."""
     needed = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
-    height = min(needed.height() + message_room(dialog, messages), USABLE_HEIGHT)
+    room = message_room(dialog, messages)
+    layout = dialog.layout()
+    if layout is not None:  # a general message above the buttons is spaced as a widget
+        room += max(layout.spacing(), 0)
+    height = min(needed.height() + room, USABLE_HEIGHT)
     dialog.resize(max(width, needed.width()), max(height, needed.height()))
 
 
