@@ -69,7 +69,7 @@ def open_with_room(dialog: QWidget, messages: int, width: int = 0) -> None:
     if layout is not None:  # a general message above the buttons is spaced as a widget
         room += max(layout.spacing(), 0)
     height = min(needed.height() + room, USABLE_HEIGHT)
-    dialog.resize(max(width, needed.width()), max(height, needed.height()))
+    dialog.resize(max(width, needed.width()), max(height, dialog.minimumSizeHint().height()))
 
 
 def field_label(text: str, required: bool = False) -> QLabel:
