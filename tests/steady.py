@@ -30,12 +30,19 @@ def shown(qtbot: QtBot, dialog: QWidget) -> None:
     assert dialog.height() <= USABLE_HEIGHT
 
 
-def messages_fit(dialog: QWidget) -> list[str]:
-    """The messages shown in ``dialog``; each is asserted whole (as tall as its text)."""
+def messages_fit(qtbot: QtBot, dialog: QWidget) -> list[str]:
+    """The messages shown in ``dialog`` once the layouts settled; each is asserted whole (as
+    tall as its text)."""
+    settle(qtbot)
     texts = []
     for label in dialog.findChildren(ErrorLabel):
         if label.isVisibleTo(dialog):
-            assert label.height() >= label.sizeHint().height(), label.text()
+            assert label.height() >= label.sizeHint().height(), (
+                label.text(),
+                label.height(),
+                label.sizeHint(),
+                label.width(),
+            )
             assert label.width() > 0, label.text()
             texts.append(label.text())
     return texts

@@ -22,9 +22,9 @@ def test_the_buttons_stay_in_place_under_a_refused_name(
     shown(qtbot, dialog)
     before = spot(qtbot, dialog.save_button)
     dialog.save_button.click()
-    assert messages_fit(dialog) == ["Cần nhập tên chi đoàn."]
+    assert messages_fit(qtbot, dialog) == ["Cần nhập tên chi đoàn."]
     assert spot(qtbot, dialog.save_button) == before
     dialog.name_edit.setText("Chi đoàn ấp Tân Hưng")
     dialog.save_button.click()
-    assert messages_fit(dialog) == ["Đã có chi đoàn tên “Chi đoàn ấp Tân Hưng”."]
+    assert messages_fit(qtbot, dialog) == ["Đã có chi đoàn tên “Chi đoàn ấp Tân Hưng”."]
     assert spot(qtbot, dialog.save_button) == before

@@ -18,5 +18,5 @@ def test_the_buttons_stay_in_place_under_the_message(qtbot: QtBot, core: Core) -
     shown(qtbot, dialog)
     before = spot(qtbot, dialog.save_button)
     dialog.save_button.click()
-    assert len(messages_fit(dialog)) == 1
+    assert len(messages_fit(qtbot, dialog)) == 1
     assert spot(qtbot, dialog.save_button) == before

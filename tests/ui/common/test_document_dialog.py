@@ -241,6 +241,6 @@ def test_the_buttons_stay_in_place_under_the_place_and_the_date(
     dialog.place_edit.setText("")
     dialog.date_edit.setText("31/02/2026")
     dialog.accept_button.click()
-    assert len(messages_fit(dialog)) == 2
+    assert len(messages_fit(qtbot, dialog)) == 2
     assert spot(qtbot, dialog.accept_button) == before
     assert dialog.details is None

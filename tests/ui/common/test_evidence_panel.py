@@ -209,8 +209,8 @@ def test_the_caption_dialog_keeps_its_buttons_in_place(
     before = spot(qtbot, dialog.save_button)
     dialog.date_edit.setText("31/02/2026")
     dialog.save_button.click()
-    assert len(messages_fit(dialog)) == 1
+    assert len(messages_fit(qtbot, dialog)) == 1
     assert spot(qtbot, dialog.save_button) == before
     dialog._refused(ValidationError({"file": "Tệp minh chứng không còn trong dữ liệu."}))
-    assert len(messages_fit(dialog)) == 1
+    assert len(messages_fit(qtbot, dialog)) == 1
     assert spot(qtbot, dialog.save_button) == before

@@ -129,5 +129,5 @@ def test_the_buttons_stay_in_place_under_two_messages_of_the_tallest_kind(
     before = spot(qtbot, dialog.save_button)
     dialog.set_value("date", "")
     dialog.save_button.click()
-    assert len(messages_fit(dialog)) == 2
+    assert len(messages_fit(qtbot, dialog)) == 2
     assert spot(qtbot, dialog.save_button) == before

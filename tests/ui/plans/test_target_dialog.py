@@ -19,7 +19,7 @@ def test_the_buttons_stay_in_place_under_every_message(qtbot: QtBot, core: Core)
     dialog.planned_edit.setText("hai mươi")
     dialog.achieved_edit.setText("-5")
     dialog.save_button.click()
-    assert messages_fit(dialog) == [
+    assert messages_fit(qtbot, dialog) == [
         "Cần nhập nội dung chỉ tiêu.",
         "Phải là một số, ví dụ 20 hoặc 100.",
         "Số phải từ 0 đến 1.000.000.",

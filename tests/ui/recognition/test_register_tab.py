@@ -233,5 +233,5 @@ def test_four_messages_at_once_leave_the_buttons_in_place(qtbot: QtBot, core: Co
     dialog.set_value("day", "31/02/2025")
     dialog.set_value("end_day", "32/13/2025")
     dialog.save_button.click()
-    assert len(messages_fit(dialog)) == 4
+    assert len(messages_fit(qtbot, dialog)) == 4
     assert spot(qtbot, dialog.save_button) == before

@@ -80,7 +80,7 @@ def test_the_buttons_stay_in_place_under_the_date_and_a_general_message(
     before = spot(qtbot, dialog.admit_button)
     dialog.date_edit.setText("31/02/2025")
     dialog.admit_button.click()
-    assert len(messages_fit(dialog)) == 1
+    assert len(messages_fit(qtbot, dialog)) == 1
     assert spot(qtbot, dialog.admit_button) == before
     # What the roster's rules refuse in the record itself is said above the buttons.
     dialog._refused(ValidationError({
@@ -88,5 +88,5 @@ def test_the_buttons_stay_in_place_under_the_date_and_a_general_message(
         "phone": "Số điện thoại phải có 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).",
         "ethnicity": "Dân tộc không có trong danh mục 54 dân tộc Việt Nam.",
     }))  # fmt: skip
-    assert len(messages_fit(dialog)) == 2
+    assert len(messages_fit(qtbot, dialog)) == 2
     assert spot(qtbot, dialog.admit_button) == before
