@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -319,3 +319,57 @@ def test_delete_with_undo(qtbot: QtBot, page: CalendarPage, cal_ws: Workspace, p
     assert cal_ws.activities.get(monthly).occurrences == 12
     page._history.redo()
     assert page.agenda_model.rowCount() == 0
+
+
+def _drag_edge(header: QHeaderView, column: int, by: int) -> None:
+    """Drag the right edge of ``column``'s header ``by`` pixels, as the user does."""
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) - 1
+    y = header.height() // 2
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    steps = [
+        (QEvent.Type.MouseButtonPress, x, left, left),
+        (QEvent.Type.MouseMove, x + by // 2, none, left),
+        (QEvent.Type.MouseMove, x + by, none, left),
+        (QEvent.Type.MouseButtonRelease, x + by, left, none),
+    ]
+    for kind, at, button, buttons in steps:
+        point = QPointF(at, y)
+        event = QMouseEvent(kind, point, header.viewport().mapToGlobal(point), button, buttons,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+        QApplication.sendEvent(header.viewport(), event)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
+def test_a_column_widened_by_hand_keeps_its_width_when_the_page_is_resized(
+    qtbot: QtBot, page: CalendarPage, cal_ws: Workspace
+) -> None:
+    tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
+    for day in ("05/12/2026", "12/12/2026"):
+        add_activity(cal_ws, "Sinh hoạt chi đoàn ấp Tân Hưng", day, kind="sinh-hoat",
+                     start_time="19:30", end_time="21:00", branch_ids=[tan_hung])  # fmt: skip
+    page.resize(1220, 700)
+    page.tabs.setCurrentIndex(1)
+    page.show()
+    qtbot.waitExposed(page)
+    page.month.select_date(dt.date(2026, 12, 5))
+    page.month_model.reload()
+    view, header = page.agenda, page.agenda.horizontalHeader()
+    fitted = view.columnWidth(COL_KIND)
+    assert fitted == view.sizeHintForColumn(COL_KIND)
+    page.resize(1100, 700)  # the fit alone: nothing counts as widened by hand
+    qtbot.waitUntil(lambda: view.viewport().width() < 1100 - 30)
+    assert page.widened_by_hand == set()
+
+    _drag_edge(header, COL_KIND, 60)
+    widened = view.columnWidth(COL_KIND)
+    assert widened > fitted + 40
+    assert page.widened_by_hand == {COL_KIND}
+    for width in (1220, 1000, 1180):  # the window resized: the user's width stays
+        page.resize(width, 700)
+        qtbot.wait(20)
+        assert view.columnWidth(COL_KIND) == widened
+        # the others still fit: the chi đoàn in full, the title taking the rest
+        assert view.columnWidth(COL_BRANCH) == view.sizeHintForColumn(COL_BRANCH)
+        assert header.length() == view.viewport().width()
+    page.month_model.reload()  # new rows: still the user's width
+    assert view.columnWidth(COL_KIND) == widened

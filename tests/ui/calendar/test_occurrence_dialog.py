@@ -14,6 +14,7 @@ from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.calendar.page import CalendarPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
+from steady import messages_fit, shown, spot
 
 from .conftest import add_activity, branch_id, vn
 
@@ -152,3 +153,18 @@ def test_a_deleted_date_is_said_not_opened(
     cal_ws.activities.delete(monthly)
     page.open_occurrence(occurrence)
     assert prompts.errors == ["Không tìm thấy buổi hoạt động (có thể đã bị xóa)."]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_buttons_stay_in_place_under_the_messages(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str
+) -> None:
+    dialog = _dialog(qtbot, core, history, cal_ws.activities.occurrence_ids_of(monthly)[1])
+    shown(qtbot, dialog)
+    before = spot(qtbot, dialog.save_button)
+    for name, value in {"day": "31/02/2026", "start_time": "25:00", "end_time": "7h",
+                        "participants": "nhiều"}.items():  # fmt: skip
+        dialog.set_value(name, value)
+    dialog.save_button.click()
+    assert len(messages_fit(qtbot, dialog)) >= 3
+    assert spot(qtbot, dialog.save_button) == before

@@ -20,6 +20,7 @@ from doancoso.ui.shell.state import UiState
 from doancoso.ui.statistics.page import StatisticsPage
 from doancoso.ui.youth.page import YouthPage
 from scripted import ScriptedPrompts, synchronous_core
+from steady import messages_fit, shown, spot
 
 # Showing a top-level window on the offscreen platform logs this harmless warning.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -229,3 +230,17 @@ def test_an_organisation_without_a_place_is_asked_for_one(
     assert dialog.errors.messages() == {
         "place": "Cần nhập địa danh (tên xã/phường), ví dụ Tân Hưng."
     }
+
+
+def test_the_buttons_stay_in_place_under_the_place_and_the_date(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    dialog = _dialog(qtbot, ws)
+    shown(qtbot, dialog)
+    before = spot(qtbot, dialog.accept_button)
+    dialog.place_edit.setText("")
+    dialog.date_edit.setText("31/02/2026")
+    dialog.accept_button.click()
+    assert len(messages_fit(qtbot, dialog)) == 2
+    assert spot(qtbot, dialog.accept_button) == before
+    assert dialog.details is None

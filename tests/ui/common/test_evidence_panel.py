@@ -14,16 +14,19 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QImage
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.errors import ValidationError
 from doancoso.core.evidence.service import Attachment
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.evidence import EvidencePanel as DatePanel
 from doancoso.ui.common import evidence_panel
+from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.common.evidence_panel import DECORATION, THUMB, EvidencePanel
 from doancoso.ui.recognition.evidence import EvidencePanel as ChecklistPanel
 from doancoso.ui.recognition.evidence import pdf_icon
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
+from steady import messages_fit, shown, spot
 
 TABLE = "advice"
 OWNER = "0b6f8c3e-4a51-4c1e-9a53-5f0f1f6b2d10"
@@ -193,3 +196,21 @@ def test_thumbnails_kept_are_bounded(
     assert key(0) == first  # kept
     key(1)  # the second photo pushes the first out
     assert key(0) != first  # read again
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_caption_dialog_keeps_its_buttons_in_place(
+    qtbot: QtBot, core: Core, ws: Workspace, photo: Path
+) -> None:
+    ws.evidence.attach(TABLE, OWNER, photo)
+    (attachment,) = _files(ws)
+    dialog = CaptionDialog(core, attachment)
+    shown(qtbot, dialog)
+    before = spot(qtbot, dialog.save_button)
+    dialog.date_edit.setText("31/02/2026")
+    dialog.save_button.click()
+    assert len(messages_fit(qtbot, dialog)) == 1
+    assert spot(qtbot, dialog.save_button) == before
+    dialog._refused(ValidationError({"file": "Tệp minh chứng không còn trong dữ liệu."}))
+    assert len(messages_fit(qtbot, dialog)) == 1
+    assert spot(qtbot, dialog.save_button) == before

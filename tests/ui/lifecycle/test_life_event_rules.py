@@ -11,8 +11,12 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from scripted import ScriptedPrompts, synchronous_core
+from steady import messages_fit, shown, spot
 
 from .conftest import AddMember
+
+# Showing a top-level window on the offscreen platform logs this harmless warning.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def _dialog(qtbot: QtBot, ws: Workspace, member_id: str, prompts: ScriptedPrompts) -> EventDialog:
@@ -113,3 +117,17 @@ def test_changing_the_kind_keeps_the_dialog_and_its_buttons_in_place(
     assert min(shown) < max(shown)  # the kinds do show different rows
     size = dialog.size()
     assert size.height() >= dialog.sizeHint().height()  # nothing squeezed
+
+
+def test_the_buttons_stay_in_place_under_two_messages_of_the_tallest_kind(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    an = add_member("Nguyễn Văn An", "01/01/2000")
+    dialog = _dialog(qtbot, ws, an, prompts)
+    shown(qtbot, dialog)
+    dialog.set_kind("temporary")
+    before = spot(qtbot, dialog.save_button)
+    dialog.set_value("date", "")
+    dialog.save_button.click()
+    assert len(messages_fit(qtbot, dialog)) == 2
+    assert spot(qtbot, dialog.save_button) == before

@@ -15,10 +15,15 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.recognition.registers import ADVICE_TABLE
 from doancoso.core.workspace import Workspace
 from doancoso.ui.recognition.page import RecognitionPage
-from doancoso.ui.recognition.register_dialogs import RecordDialog, advice_dialog
+from doancoso.ui.recognition.register_dialogs import (
+    RecordDialog,
+    advice_dialog,
+    coordination_dialog,
+)
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
+from steady import messages_fit, shown, spot
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -219,3 +224,14 @@ def test_records_of_the_year_with_their_files_and_introductions(
     assert page.register.introductions_count.text() == (
         "Năm 2024 chưa có đoàn viên nào được giới thiệu cho Đảng."
     )
+
+
+def test_four_messages_at_once_leave_the_buttons_in_place(qtbot: QtBot, core: Core) -> None:
+    dialog = coordination_dialog(core, 2025, None, {})
+    shown(qtbot, dialog)
+    before = spot(qtbot, dialog.save_button)
+    dialog.set_value("day", "31/02/2025")
+    dialog.set_value("end_day", "32/13/2025")
+    dialog.save_button.click()
+    assert len(messages_fit(qtbot, dialog)) == 4
+    assert spot(qtbot, dialog.save_button) == before

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.errors import ValidationError
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from scripted import synchronous_core
+from steady import messages_fit, shown, spot
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def _youth_id(ws: Workspace, name: str) -> str:
@@ -65,3 +70,23 @@ def test_the_new_member_carries_the_register_and_shows_where_from(
         "Người giới thiệu: Nguyễn Thị Như Quỳnh",
         "Ghi chú: Kết nạp từ sổ theo dõi thanh niên.",
     ]
+
+
+def test_the_buttons_stay_in_place_under_the_date_and_a_general_message(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    dialog = AdmitDialog(synchronous_core(youth_ws, prompts), _youth_id(youth_ws, "Lê Văn An"))
+    shown(qtbot, dialog)
+    before = spot(qtbot, dialog.admit_button)
+    dialog.date_edit.setText("31/02/2025")
+    dialog.admit_button.click()
+    assert len(messages_fit(qtbot, dialog)) == 1
+    assert spot(qtbot, dialog.admit_button) == before
+    # What the roster's rules refuse in the record itself is said above the buttons.
+    dialog._refused(ValidationError({
+        "admission_date": "Ngày kết nạp không thể trước ngày sinh.",
+        "phone": "Số điện thoại phải có 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).",
+        "ethnicity": "Dân tộc không có trong danh mục 54 dân tộc Việt Nam.",
+    }))  # fmt: skip
+    assert len(messages_fit(qtbot, dialog)) == 2
+    assert spot(qtbot, dialog.admit_button) == before

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.youth.form import YouthFormDialog
 from scripted import synchronous_core
+from steady import messages_fit, shown, spot
 
 
 def _form(qtbot: QtBot, ws: Workspace, prompts, youth_id: str | None = None) -> YouthFormDialog:
@@ -74,3 +76,18 @@ def test_edit_loads_every_field(qtbot: QtBot, youth_ws: Workspace, prompts) -> N
     assert prompts.asked and dialog.isVisible() is False and dialog.result() == 0
     dialog.save_button.click()
     assert youth_ws.youth.get(thuy.id).fields.occupation == "Thợ may"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_buttons_stay_in_place_under_many_messages(
+    qtbot: QtBot, ws: Workspace, prompts
+) -> None:
+    dialog = YouthFormDialog(synchronous_core(ws, prompts))
+    shown(qtbot, dialog)
+    before = spot(qtbot, dialog.save_button)
+    for name, value in {"birth_date": "31/02/2005", "phone": "12345", "away_since": "13/2024",
+                        "ethnicity": "Không rõ"}.items():  # fmt: skip
+        dialog.set_value(name, value)
+    dialog.save_button.click()
+    assert len(messages_fit(qtbot, dialog)) >= 4
+    assert spot(qtbot, dialog.save_button) == before

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError, ValidationError
 from ...core.workspace import Workspace
-from ..common.fields import FieldErrors
+from ..common.fields import FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp
 
 Write = Callable[[Workspace, str], object]
@@ -46,13 +46,17 @@ class BranchNameDialog(QDialog):
         self.errors = FieldErrors()
         self.errors.add_row(form, "name", "Tên chi đoàn", self.name_edit, required=True)
         layout.addLayout(form)
+        layout.addStretch(1)  # the room of the message, "Lưu" staying in place
         self.buttons = QDialogButtonBox()
-        ok = self.buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = ok = self.buttons.addButton(
+            "Lưu", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         ok.setDefault(True)  # once in the dialog, or lost with the focus
+        open_with_room(self, 1)
 
     def try_accept(self) -> None:
         if self._saving:

@@ -33,7 +33,7 @@ from ...core.activities.rules import MEETING_KIND, STATUSES
 from ...core.activities.service import OccurrenceDetail
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
-from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel
+from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
 from .evidence import EvidencePanel
@@ -124,7 +124,8 @@ class OccurrenceDialog(QDialog):
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self._undo)
         self.addAction(self.undo_action)
-        self.resize(1040, 620)
+        # Its notes give way to six messages; room for two more keeps "Lưu" in place.
+        open_with_room(self, 2, 1040)
 
     def _editor(self, name: str) -> QLineEdit | QPlainTextEdit:
         if name in TEXT_FIELDS:

@@ -234,6 +234,11 @@ class CalendarPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.agenda_model.modelReset.connect(self._fit_agenda_columns)
+        # Columns the user resized by hand keep their width (for the session): the fit sets
+        # widths with _fitting up, so that any other resize of a section is the user's.
+        self._fitting = False
+        self.widened_by_hand: set[int] = set()
+        header.sectionResized.connect(self._agenda_section_resized)
         self.agenda.viewport().installEventFilter(self)
         self.agenda.doubleClicked.connect(lambda _index: self.open_agenda_row())
         open_action = QAction("Mở buổi hoạt động", self)
@@ -250,7 +255,8 @@ class CalendarPage(QWidget):
 
     def _fit_agenda_columns(self) -> None:
         """The kind and the chi đoàn as wide as the rows shown need, up to
-        :data:`~.agenda.WIDEST_SHOWN` (the user may still widen them by hand); when the title
+        :data:`~.agenda.WIDEST_SHOWN`, unless the user resized them by hand (their width is
+        kept, and the other columns fit around it); when the title
         would get less than :data:`~.agenda.TITLE_KEPT` needs, the kind and then the chi đoàn
         give way down to :data:`~.agenda.NARROWEST_SHOWN`."""
         view = self.agenda
@@ -262,17 +268,34 @@ class CalendarPage(QWidget):
         def text_width(text: str, column: int) -> int:
             return metrics.horizontalAdvance(text) + 16 + (18 if column == COL_KIND else 0)
 
-        widths = {c: min(needed(c), text_width(t, c)) for c, t in WIDEST_SHOWN.items()}
+        kept = {c: header.sectionSize(c) for c in self.widened_by_hand}
+        widths = {
+            c: min(needed(c), text_width(t, c))
+            for c, t in WIDEST_SHOWN.items()
+            if c not in self.widened_by_hand
+        }
         fitted = sum(needed(c) for c in (COL_DATE, COL_TIME, COL_STATUS, COL_ATTENDANCE))
         title = min(needed(COL_TITLE), text_width(TITLE_KEPT, COL_TITLE))
-        missing = fitted + title + sum(widths.values()) - view.viewport().width()
-        for column in (COL_KIND, COL_BRANCH):
+        missing = (
+            fitted + title + sum(widths.values()) + sum(kept.values()) - view.viewport().width()
+        )
+        for column in (c for c in (COL_KIND, COL_BRANCH) if c in widths):
             floor = min(widths[column], text_width(NARROWEST_SHOWN[column], column))
             given = max(0, min(missing, widths[column] - floor))
             widths[column] -= given
             missing -= given
-        for column, width in widths.items():
-            view.setColumnWidth(column, width)
+        self._fitting = True
+        try:
+            for column, width in widths.items():
+                view.setColumnWidth(column, width)
+        finally:
+            self._fitting = False
+
+    def _agenda_section_resized(self, column: int, _old: int, _new: int) -> None:
+        """A column the fit sizes, resized by anything but the fit (a drag of its edge, a
+        double click on it): the user's width, kept from now on."""
+        if not self._fitting and column in WIDEST_SHOWN:
+            self.widened_by_hand.add(column)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.agenda.viewport() and event.type() == QEvent.Type.Resize:

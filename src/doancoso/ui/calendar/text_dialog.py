@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError, ValidationError
 from ...core.workspace import Workspace
-from ..common.fields import FieldErrors
+from ..common.fields import FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp
 
 Write = Callable[[Workspace, str], object]
@@ -45,6 +45,7 @@ class TextDialog(QDialog):
         self.errors = FieldErrors()
         self.errors.add_row(form, "name", label, self.edit, required=required)
         layout.addLayout(form)
+        layout.addStretch(1)  # the room of the message, "Lưu" staying in place
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
@@ -52,6 +53,7 @@ class TextDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)
+        open_with_room(self, 1)
 
     def submit(self) -> None:
         if self._saving:

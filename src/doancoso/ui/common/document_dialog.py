@@ -54,7 +54,7 @@ from ...core.documents import (
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ..shell.operations import Core
 from ..shell.state import UiState
-from .fields import FieldErrors, WrappedLabel
+from .fields import FieldErrors, WrappedLabel, open_with_room
 
 if TYPE_CHECKING:
     from ...core.organization import OrganizationInfo
@@ -171,6 +171,7 @@ class DocumentDialog(QDialog):
         self.errors.add_row(form, "recipients", "Nơi nhận", self.recipients_edit)
         self._add_hint(self.recipients_edit, WrappedLabel(RECIPIENTS_HINT))
         layout.addLayout(form)
+        layout.addStretch(1)  # the room of the messages, the buttons staying in place
 
         buttons = QDialogButtonBox()
         self.accept_button = buttons.addButton(
@@ -185,6 +186,7 @@ class DocumentDialog(QDialog):
         self.date_edit.textChanged.connect(self._update_preview)
         self._update_preview()
         self.setMinimumWidth(520)
+        open_with_room(self, 2, 520)  # the place's and the date's messages
 
     def show_issued(self, number: str, issued_on: date, hint: str) -> None:
         """Offer the number and date a document was issued with (printed again as it was)."""

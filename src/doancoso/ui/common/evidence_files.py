@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +28,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import SoftDeleting
-from .fields import ErrorLabel, FieldErrors
+from .fields import ErrorLabel, FieldErrors, open_with_room
 
 FILE_FILTERS = "Ảnh và PDF (*.jpg *.jpeg *.png *.pdf);;Tất cả các tệp (*)"
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
@@ -96,7 +97,8 @@ class CaptionDialog(QDialog):
         self._core = core
         self._id = attachment.id
         self.setWindowTitle("Chú thích tệp minh chứng")
-        form = QFormLayout(self)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
         form.addRow(QLabel(f"Tệp: {attachment.original_name}"))
         self.errors = FieldErrors()
         self.editor = QLineEdit(attachment.caption or "")
@@ -106,14 +108,17 @@ class CaptionDialog(QDialog):
         self.date_edit = QLineEdit(format_vn_date(attachment.taken_on))
         self.date_edit.setPlaceholderText("dd/mm/yyyy: ngày chụp ảnh hoặc ngày của văn bản")
         self.errors.add_row(form, "taken_on", "Ngày", self.date_edit)
+        layout.addLayout(form)
+        layout.addStretch(1)  # the room of the messages, "Lưu" staying in place
         self.general_error = ErrorLabel()
-        form.addRow(self.general_error)
+        layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout.addWidget(buttons)
+        open_with_room(self, 2)  # the date's message and one the core adds
 
     def submit(self) -> None:
         attachment_id, text, day = self._id, self.editor.text(), self.date_edit.text()

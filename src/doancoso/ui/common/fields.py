@@ -48,10 +48,28 @@ Check = Callable[[], str]
 """A field's own check, run as the user edits it: its message, or "" when the value is valid."""
 
 
+USABLE_HEIGHT = 690
+"""The tallest a dialog may open: 768 px less the taskbar and the window's title bar."""
+
+
 def message_room(widget: QWidget, messages: int = 2) -> int:
     """The height ``messages`` one-line messages take under their fields in ``widget``'s font
     (see the module docstring)."""
     return messages * (widget.fontMetrics().height() + MESSAGE_SPACING)
+
+
+def open_with_room(dialog: QWidget, messages: int, width: int = 0) -> None:
+    """Size ``dialog`` (at least ``width`` wide) to the height it needs plus the
+    :func:`message_room` of ``messages`` messages, within :data:`USABLE_HEIGHT`. Its layout
+    keeps a stretch above its buttons, which gives that room to the messages as they appear:
+    the buttons stay where they are (see the module docstring)."""
+    needed = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
+    room = message_room(dialog, messages)
+    layout = dialog.layout()
+    if layout is not None:  # a general message above the buttons is spaced as a widget
+        room += max(layout.spacing(), 0)
+    height = min(needed.height() + room, USABLE_HEIGHT)
+    dialog.resize(max(width, needed.width()), max(height, dialog.minimumSizeHint().height()))
 
 
 def field_label(text: str, required: bool = False) -> QLabel:

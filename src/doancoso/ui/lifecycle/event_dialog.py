@@ -36,7 +36,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import DETAILS, DISCIPLINE_LEVELS, EVENT_KINDS, allowed_kinds
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import STATUSES
-from ..common.fields import ErrorLabel, FieldErrors
+from ..common.fields import USABLE_HEIGHT, ErrorLabel, FieldErrors, WrappedLabel, message_room
 from ..shell.operations import Core, CoreOp
 
 DATE_HINT = "dd/mm/yyyy"
@@ -107,14 +107,13 @@ class EventDialog(QDialog):
     def _build(self, status: str) -> None:
         layout = QVBoxLayout(self)
         fields = self.member.fields
-        who = QLabel(
+        who = WrappedLabel(
             f"<b>{fields.full_name}</b> — sinh "
             f"{format_vn_date(fields.birth_date, fields.birth_precision)}"
             f" — {self.member.branch_name or 'chưa thuộc chi đoàn'}<br>"
             f"Trạng thái hiện tại: <b>{STATUSES.get(status, status)}</b>"
         )
         who.setTextFormat(Qt.TextFormat.RichText)
-        who.setWordWrap(True)
         layout.addWidget(who)
         layout.addSpacing(6)
 
@@ -287,7 +286,9 @@ class EventDialog(QDialog):
             caption.setMinimumWidth(label_width)
             caption.setAlignment(self.form.labelAlignment())  # within the wider caption
         self.setMinimumHeight(size.height())
-        self.resize(size.expandedTo(self.sizeHint()))
+        # Room for two messages (the date's and one other): "Ghi sự kiện" stays in place.
+        size = size.expandedTo(self.sizeHint())
+        self.resize(size.width(), min(size.height() + message_room(self, 2), USABLE_HEIGHT))
 
     def _captions(self) -> list[QLabel]:
         items = (

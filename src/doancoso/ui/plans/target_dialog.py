@@ -26,7 +26,7 @@ from ...core.plans.figures import number_text, quantity_text
 from ...core.plans.rules import CRITERIA, MEASURES
 from ...core.plans.service import TargetInfo
 from ...core.workspace import Workspace
-from ..common.fields import FieldErrors, WrappedLabel
+from ..common.fields import FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
 
 NO_CRITERION = "(Không gắn tiêu chí)"
@@ -56,6 +56,8 @@ class TargetDialog(QDialog):
         if target is not None:
             self._load(target)
         self._measure_changed()
+        # The most it shows at once: the text, the planned and the achieved numbers.
+        open_with_room(self, 3, 560)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -98,6 +100,7 @@ class TargetDialog(QDialog):
         self.measure_hint.setStyleSheet(HINT_STYLE)
         form.addRow("", self.measure_hint)
         layout.addLayout(form)
+        layout.addStretch(1)  # the room of the messages, "Lưu" staying in place
 
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -25,7 +25,7 @@ from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.recognition.registers import Advice, Coordination
 from ...core.workspace import Workspace
-from ..common.fields import ErrorLabel, FieldErrors, message_room
+from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp
 
 DATE_HINT = "dd/mm/yyyy"
@@ -91,7 +91,8 @@ class RecordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)
-        self.resize(640, self.minimumSizeHint().height() + message_room(self))
+        # Up to four messages at once (three fields and a date, or a general one).
+        open_with_room(self, 4, 640)
         self._initial = self.raw()
 
     def _editor(self, name: str, placeholder: str, multiline: bool) -> Editor:

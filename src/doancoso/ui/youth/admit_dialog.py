@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import fold
-from ..common.fields import ErrorLabel, FieldErrors
+from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
 from .form import MemberPicker
 
@@ -57,12 +56,11 @@ class AdmitDialog(QDialog):
     def _build(self, today: dt.date) -> None:
         layout = QVBoxLayout(self)
         fields = self.record.fields
-        intro = QLabel(
+        intro = WrappedLabel(
             f"Kết nạp <b>{fields.full_name}</b> (sinh "
             f"{format_vn_date(fields.birth_date, fields.birth_precision)}) vào Đoàn TNCS Hồ Chí "
             "Minh. Người này sẽ có trong danh sách đoàn viên và rời sổ theo dõi thanh niên."
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addSpacing(8)
         form = QFormLayout()
@@ -103,7 +101,8 @@ class AdmitDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.admit_button.setDefault(True)  # once in the dialog, or lost with the focus
-        self.resize(640, 270)
+        # The date's message and a general one of up to three lines (the member's other rules).
+        open_with_room(self, 4, 640)
 
     def _guess_branch(self, hamlet: str | None) -> int:
         """The chi đoàn named after the young person's hamlet ("Chi đoàn ấp Tân Hưng"), if any."""

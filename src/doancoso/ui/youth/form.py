@@ -31,7 +31,7 @@ from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthRecord
-from ..common.fields import ErrorLabel, FieldErrors
+from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp
 
 DATE_HINT = "dd/mm/yyyy"
@@ -216,7 +216,9 @@ class YouthFormDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
-        self.resize(1040, 470)
+        # Room for six messages (more than a young person's record gets at once in one column)
+        # keeps "Lưu" in place, within a 1366×768 screen.
+        open_with_room(self, 6, 1040)
 
     def _editor(self, name: str, placeholder: str) -> Editor:
         if name == "gender":
