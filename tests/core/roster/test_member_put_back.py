@@ -63,3 +63,27 @@ def test_put_back_refuses_a_cccd_taken_meanwhile(ws: Workspace) -> None:
         ws.members.put_back(member_id, before, after)
     assert refused.value.message == "Số CCCD này đã dùng cho đoàn viên Lê Văn Tám."
     assert ws.members.get(member_id).fields == after
+
+
+def test_events_recorded_since_decide_whether_the_edit_can_be_undone(ws: Workspace) -> None:
+    """Only the fields an undo would write count: an event that changes the status alone leaves
+    the edit undoable; one that sets a date of the record (Party) or makes the record read-only
+    (transferred out) does not."""
+    member_id = ws.members.save(AN)
+    before, after = ws.members.edit({**AN, "phone": "0987654321"}, member_id)
+    ws.events.record(member_id, "temporary", "01/03/2025", home_organization="Đoàn xã Tân Lộc")
+    ws.members.put_back(member_id, before, after)
+    record = ws.members.get(member_id)
+    assert (record.fields.phone, record.fields.status) == ("0912345678", "temporary")
+
+    before, after = ws.members.edit({**AN, "phone": "0987654321"}, member_id)
+    ws.events.record(member_id, "party_admission", "01/04/2025")
+    with pytest.raises(ConflictError, match="đã được sửa lại sau đó"):
+        ws.members.put_back(member_id, before, after)
+
+    before, after = ws.members.edit({**AN, "phone": "0911111111", "party_date": "01/04/2025"},
+                                    member_id)  # fmt: skip
+    ws.events.record(member_id, "transfer_out", "01/05/2025", other_organization="Đoàn xã B")
+    with pytest.raises(ConflictError, match="chỉ để xem"):
+        ws.members.put_back(member_id, before, after)
+    assert ws.members.get(member_id).fields.phone == "0911111111"
