@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -197,10 +197,7 @@ class MemberService:
         with self._ctx.db.read() as session:
             row = self._get(session, member_id)
             branch = session.get(Branch, row.branch_id) if row.branch_id else None
-            values = {name: getattr(row, name) for name in MemberFields.__dataclass_fields__}
-            return MemberRecord(
-                row.id, row.revision, branch.name if branch else None, MemberFields(**values)
-            )
+            return MemberRecord(row.id, row.revision, branch.name if branch else None, _fields(row))
 
     def _get(self, session: Session, member_id: str) -> Member:
         from ..storage.models import Member
@@ -209,11 +206,34 @@ class MemberService:
 
     # Writing -----------------------------------------------------------------------------
 
-    def validate(self, raw: Mapping[str, str], member_id: str | None = None) -> MemberFields:
-        """Every check of the form, including those that need the database."""
+    def _identifiers_taken(
+        self, session: Session, values: Mapping[str, str | None], member_id: str | None
+    ) -> dict[str, str]:
+        """By field of :data:`IDENTIFIERS`, why its value in ``values`` cannot be the member's:
+        another live member of the organisation has it."""
         from sqlalchemy import select
 
-        from ..storage.models import Branch, Member
+        from ..storage.models import Member
+
+        taken: dict[str, str] = {}
+        for field, what in IDENTIFIERS.items():
+            value = values.get(field)
+            if not value:
+                continue
+            other = session.scalar(
+                select(Member.full_name).where(
+                    is_live(Member, self._ctx.organization_id),
+                    getattr(Member, field) == value,
+                    Member.id != (member_id or ""),
+                )
+            )
+            if other:
+                taken[field] = f"{what} này đã dùng cho đoàn viên {other}."
+        return taken
+
+    def validate(self, raw: Mapping[str, str], member_id: str | None = None) -> MemberFields:
+        """Every check of the form, including those that need the database."""
+        from ..storage.models import Branch
 
         errors: dict[str, str] = {}
         try:
@@ -223,22 +243,9 @@ class MemberService:
             fields = None
         with self._ctx.db.read() as session:
             # Identifiers of one member in the organisation, as parse_member cleans them.
-            for field, column, what in (
-                ("national_id", Member.national_id, "Số CCCD"),
-                ("member_code", Member.member_code, "Mã định danh đoàn viên"),
-            ):
-                value = nfc(raw.get(field)).replace(" ", "")
-                if not value or field in errors:
-                    continue
-                other = session.scalar(
-                    select(Member.full_name).where(
-                        is_live(Member, self._ctx.organization_id),
-                        column == value,
-                        Member.id != (member_id or ""),
-                    )
-                )
-                if other:
-                    errors[field] = f"{what} này đã dùng cho đoàn viên {other}."
+            cleaned = {field: nfc(raw.get(field)).replace(" ", "") for field in IDENTIFIERS}
+            taken = self._identifiers_taken(session, cleaned, member_id)
+            errors.update({f: message for f, message in taken.items() if f not in errors})
             branch_id = raw.get("branch_id") or None
             if (
                 branch_id
@@ -289,10 +296,25 @@ class MemberService:
         (:data:`~doancoso.core.lifecycle.rules.READ_ONLY_STATUSES`) cannot be saved at all:
         :class:`ConflictError`.
         """
+        return self._write(raw, member_id)[0]
+
+    def edit(self, raw: Mapping[str, str], member_id: str) -> tuple[MemberFields, MemberFields]:
+        """Save an existing member as :meth:`save` does; returns its fields before and after the
+        write, read in its transaction (equal when nothing changed): what the undo of the edit
+        writes back with :meth:`put_back`."""
+        _, before, after = self._write(raw, member_id)
+        assert before is not None
+        return before, after
+
+    def _write(
+        self, raw: Mapping[str, str], member_id: str | None
+    ) -> tuple[str, MemberFields | None, MemberFields]:
+        """:meth:`save`; returns the id, the fields before (None for a new member) and after."""
         from sqlalchemy.exc import IntegrityError
 
         from ..storage.models import Member
 
+        before: MemberFields | None = None
         if member_id is not None:
             with self._ctx.db.read() as session:
                 _check_editable(self._get(session, member_id))
@@ -316,19 +338,58 @@ class MemberService:
                     row = self._get(session, member_id)
                     _check_editable(row)  # again: an event may have been recorded meanwhile
                     _check_event_dates(session, row.id, values)
+                    before = _fields(row)
                     del values["status"]  # decided by the member's events only
-                    for name, value in values.items():
-                        if getattr(row, name) != value:
-                            setattr(row, name, value)
+                    _assign(row, values)
                 session.flush()
                 member_id = row.id
+                after = _fields(row)
         except IntegrityError as exc:  # an identifier taken between the check and the write
-            if "member_code" in str(exc.orig):
-                field, what = "member_code", "Mã định danh đoàn viên"
-            else:
-                field, what = "national_id", "Số CCCD"
-            raise ValidationError({field: f"{what} này đã dùng cho một đoàn viên khác."}) from exc
-        return member_id
+            raise _identifier_error(exc) from exc
+        return member_id, before, after
+
+    def put_back(self, member_id: str, fields: MemberFields, expected: MemberFields) -> None:
+        """Write ``fields`` (from :meth:`edit`) over the member's, provided they are still
+        ``expected``: the undo of an edit (``fields`` before it, ``expected`` after it) and its
+        redo (the other way round). The status is left to the events, as in :meth:`save`.
+
+        A later change is never overwritten: a member whose fields differ from ``expected``
+        (edited again, an event recorded) is refused (:class:`ConflictError`), as is a member
+        deleted (:class:`NotFoundError`), who left or came of age, whose chi đoàn was deleted
+        or whose CCCD or member code another member now has. The form's rules are not checked
+        again (the values were the member's), those of the data are, as on saving: nothing is
+        written unless all hold.
+        """
+        from sqlalchemy.exc import IntegrityError
+
+        from ..storage.models import Branch
+
+        values: dict[str, Any] = asdict(fields)
+        del values["status"]
+        values.update(
+            derived_columns(
+                fields.full_name, fields.other_name, fields.national_id, fields.phone,
+                fields.member_code,
+            )
+        )  # fmt: skip
+        org = self._ctx.organization_id
+        try:
+            with self._ctx.db.transaction() as session:
+                row = self._get(session, member_id)
+                _check_editable(row)
+                if replace(_fields(row), status="") != replace(expected, status=""):
+                    raise ConflictError(changed_since_message("đoàn viên", row.full_name))
+                if fields.branch_id and find_live(session, Branch, fields.branch_id, org) is None:
+                    raise ConflictError(
+                        f"Chi đoàn của đoàn viên {row.full_name} lúc đó không còn tồn tại."
+                    )
+                _check_event_dates(session, row.id, values)
+                taken = self._identifiers_taken(session, values, member_id)
+                if taken:
+                    raise ConflictError(next(iter(taken.values())))
+                _assign(row, values)
+        except IntegrityError as exc:  # an identifier taken by another process meanwhile
+            raise _identifier_error(exc) from exc
 
     def delete(self, member_ids: Sequence[str]) -> int:
         """Soft-delete (tombstone) members; returns how many. Undone by :meth:`restore`."""
@@ -351,6 +412,36 @@ class MemberService:
 
         with self._ctx.db.transaction() as session:
             return set_deleted(session, Member, member_ids, self._ctx.organization_id, deleted)
+
+
+IDENTIFIERS = {"national_id": "Số CCCD", "member_code": "Mã định danh đoàn viên"}
+"""Fields no two live members of an organisation share, with what they are called."""
+
+
+def changed_since_message(who: str, name: str) -> str:
+    """Why an undo (or redo) of an edit of ``who`` ("đoàn viên", "thanh niên") ``name`` is
+    refused: the record was edited again since, and that change would be lost."""
+    return (
+        f"Thông tin của {who} {name} đã được sửa lại sau đó: giữ nguyên như hiện tại để không "
+        "ghi đè thay đổi mới hơn."
+    )
+
+
+def _fields(row: Member) -> MemberFields:
+    return MemberFields(**{name: getattr(row, name) for name in MemberFields.__dataclass_fields__})
+
+
+def _assign(row: Any, values: Mapping[str, Any]) -> None:
+    """Set the columns of ``row`` that differ from ``values`` (an unchanged row stays clean)."""
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def _identifier_error(exc: Exception) -> ValidationError:
+    """The error of a unique identifier taken between the check and the write."""
+    field = "member_code" if "member_code" in str(getattr(exc, "orig", exc)) else "national_id"
+    return ValidationError({field: f"{IDENTIFIERS[field]} này đã dùng cho một đoàn viên khác."})
 
 
 # Dates of the record that an event decides: the field, the event kind, what the event is called.

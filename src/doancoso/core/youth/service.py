@@ -30,7 +30,7 @@ from ..lang.text import (
 )
 from ..lifecycle.rules import parse_day
 from ..lifecycle.service import EventService
-from ..roster.service import MemberService, derived_columns
+from ..roster.service import MemberService, changed_since_message, derived_columns
 from ..roster.validation import (
     _parse_birth,  # the member form's birth-date rules, shared
     normalize_phone,
@@ -168,6 +168,10 @@ def parse_youth(raw: Mapping[str, str], today: dt.date | None = None) -> YouthFi
     return YouthFields(full_name=full_name, birth_date=birth, birth_precision=precision, **values)  # type: ignore[arg-type]
 
 
+def _fields(row: Youth) -> YouthFields:
+    return YouthFields(**{name: getattr(row, name) for name in YOUTH_FIELD_NAMES})
+
+
 def _member_address(youth: Youth) -> str | None:
     """The member's "Ấp/thôn/khóm" line: the young person's address (house, group) then hamlet,
     the hamlet left out when the address already names it."""
@@ -298,12 +302,11 @@ class YouthService:
     def get(self, youth_id: str) -> YouthRecord:
         with self._ctx.db.read() as session:
             row = self._get(session, youth_id)
-            values = {name: getattr(row, name) for name in YOUTH_FIELD_NAMES}
             follow = (
                 session.get(Member, row.follow_up_member_id) if row.follow_up_member_id else None
             )
             return YouthRecord(
-                row.id, row.revision, YouthFields(**values),
+                row.id, row.revision, _fields(row),
                 follow.full_name if follow else None, row.admitted_member_id,
             )  # fmt: skip
 
@@ -311,8 +314,36 @@ class YouthService:
 
     def save(self, raw: Mapping[str, str], youth_id: str | None = None) -> str:
         """Validate and write one young person (new when ``youth_id`` is None); returns the id."""
-        values = asdict(parse_youth(raw))
+        return self._write(parse_youth(raw), youth_id)[0]
+
+    def edit(self, raw: Mapping[str, str], youth_id: str) -> tuple[YouthFields, YouthFields]:
+        """Save a young person of the register as :meth:`save` does; returns the fields before
+        and after the write, read in its transaction (equal when nothing changed): what the undo
+        of the edit writes back with :meth:`put_back`."""
+        _, before, after = self._write(parse_youth(raw), youth_id)
+        assert before is not None
+        return before, after
+
+    def put_back(self, youth_id: str, fields_: YouthFields, expected: YouthFields) -> None:
+        """Write ``fields_`` (from :meth:`edit`) over the young person's, provided they are still
+        ``expected``: the undo of an edit (``fields_`` before it, ``expected`` after it) and its
+        redo (the other way round). A later change is never overwritten: a record edited again
+        since is refused (:class:`ConflictError`), as is a deleted one (:class:`NotFoundError`)
+        or a follow-up member no longer in the roster (:class:`ValidationError`, as on saving).
+        """
+        self._write(fields_, youth_id, expected)
+
+    def _write(
+        self, fields_: YouthFields, youth_id: str | None, expected: YouthFields | None = None
+    ) -> tuple[str, YouthFields | None, YouthFields]:
+        """Write ``fields_`` (a new record when ``youth_id`` is None, then only if its fields are
+        ``expected`` when given); returns the id and the fields before (None when new) and after.
+        """
+        values = asdict(fields_)
         with self._ctx.db.transaction() as session:
+            before = None if youth_id is None else _fields(self._get(session, youth_id))
+            if expected is not None and before is not None and before != expected:
+                raise ConflictError(changed_since_message("thanh niên", before.full_name))
             follow_id = values["follow_up_member_id"]
             org = self._ctx.organization_id
             if follow_id and find_live(session, Member, follow_id, org) is None:
@@ -320,9 +351,7 @@ class YouthService:
                     {"follow_up_member_id": "Đoàn viên theo dõi không có trong danh sách."}
                 )
             values["sort_key"] = name_sort_key(values["full_name"])
-            values["search_text"] = _search_text(
-                YouthFields(**{n: values[n] for n in YOUTH_FIELD_NAMES})
-            )
+            values["search_text"] = _search_text(fields_)
             if youth_id is None:
                 row = Youth(organization_id=self._ctx.organization_id, **values)
                 session.add(row)
@@ -332,7 +361,7 @@ class YouthService:
                     if getattr(row, name) != value:
                         setattr(row, name, value)
             session.flush()
-            return row.id
+            return row.id, before, _fields(row)
 
     def delete(self, youth_ids: Sequence[str]) -> int:
         """Soft-delete (tombstone) young people; returns how many. Undone by :meth:`restore`."""

@@ -15,7 +15,9 @@ first checks the values on the worker (a read: ``ws.members.validate`` then
 ``ws.members.warnings``); a refused value is shown under its field as above; a warning about a
 value the user typed (any, in a new record; one they changed, in an edited one) is asked about,
 "Vẫn lưu" or "Quay lại"; then the save runs as its own operation, which validates again. An
-edited member who was already past the age is not asked about again at every save.
+edited member who was already past the age is not asked about again at every save. The save of
+an edit keeps the member's fields before and after it (``change``): the page puts it on the
+undo history.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from ..lifecycle.timeline import TimelineWidget
 from ..shell.operations import Core, CoreOp, QueryOp
 
 DATE_HINT = "dd/mm/yyyy"
+Change = tuple[MemberFields, MemberFields]
 
 # Tabs: (title, [(field, label, placeholder)]). Choice fields are combos (see _combo_items).
 TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
@@ -150,6 +153,8 @@ class MemberFormDialog(QDialog):
         self._prompts = core.prompts
         self.member_id = member_id
         self.saved_id: str | None = None
+        self.change: Change | None = None
+        """An edit's fields before and after the save, once saved (for its undo)."""
         self.events_changed = False
         # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
         # button that had the focus would pass it, and the Enter key, on to Cancel.
@@ -392,13 +397,18 @@ class MemberFormDialog(QDialog):
                     editor.setFocus()
                 return
         member_id = self.member_id
-        op = CoreOp(self, lambda ws: ws.members.save(values, member_id), self._core,
-                    label="Đang lưu thông tin đoàn viên…")  # fmt: skip
+
+        def save(ws: Workspace) -> tuple[str, Change | None]:
+            if member_id is None:
+                return ws.members.save(values), None
+            return member_id, ws.members.edit(values, member_id)
+
+        op = CoreOp(self, save, self._core, label="Đang lưu thông tin đoàn viên…")
         op.success(self._saved).failure(partial(self._not_saved, values)).run()
 
-    def _saved(self, saved_id: str) -> None:
+    def _saved(self, result: tuple[str, Change | None]) -> None:
         self._saving = False
-        self.saved_id = saved_id
+        self.saved_id, self.change = result
         self.errors.clear()
         self._mark_tabs(())
         self.accept()

@@ -2,7 +2,8 @@
 
 Every core call of this page goes through this module (and the table model it owns). Writes are
 operations on the worker (:mod:`..shell.operations`); the page refreshes itself when the app's
-data-changed signal says members or chi đoàn changed, whoever changed them.
+data-changed signal says members or chi đoàn changed, whoever changed them. Deletions and saved
+edits go onto the undo history (:mod:`..shell.undo`).
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import MemberFilter
+from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
 from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory, members_phrase
 from .files import RosterIO
 from .member_table import COLUMNS, MemberTableModel
+
+Change = tuple[MemberFields, MemberFields]
+"""A saved edit: the member's fields before and after it."""
 
 ACTIVE_ROSTER = "*active"
 """Status combo value of the default view: the active roster (ACTIVE_STATUSES)."""
@@ -212,8 +217,25 @@ class RosterPage(ListPage):
         if saved or dialog.events_changed:
             self.select_member(ids[0])
         if saved:
-            self.status_message.emit("Đã lưu thông tin đoàn viên.")
+            self._saved_edit(ids[0], dialog.change)
         dialog.deleteLater()
+
+    def _saved_edit(self, member_id: str, change: Change | None) -> None:
+        """Put a saved edit on the undo history and say so (see :mod:`..shell.undo`)."""
+        if change is None or change[0] == change[1]:
+            self.status_message.emit("Đã lưu thông tin đoàn viên.")
+            return
+        before, after = change
+        who = members_phrase(1, after.full_name)
+        self._history.edit(
+            f"Sửa thông tin {who}",
+            lambda ws, fields, expected: ws.members.put_back(member_id, fields, expected),
+            before,
+            after,
+        )
+        self.status_message.emit(
+            f"Đã lưu thông tin {who} — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
+        )
 
     def record_event(self) -> None:
         """Record an event (kết nạp, chuyển sinh hoạt…) for the selected member."""

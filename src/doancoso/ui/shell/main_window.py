@@ -312,13 +312,13 @@ class MainWindow(QMainWindow):
         # Qt matches no shortcut of any context without an active window. The prompts give the
         # window its activation back after a question (ui/shell/prompts.py).
         self.undo_action.setEnabled(False)
-        self.undo_action.triggered.connect(self.history.undo)
+        self.undo_action.triggered.connect(self._undo)
         self.history.canUndoChanged.connect(self.undo_action.setEnabled)
         self.history.undoTextChanged.connect(self._undo_text_changed)
         self.undo_button.setDefaultAction(self.undo_action)
         self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.statusBar().addPermanentWidget(self.undo_button)
-        self.undo_action.triggered.connect(self._after_undo)
+        self._undo_refused = False
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self.redo_action.triggered.connect(self.history.redo)
         self.history.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.history.redoTextChanged.connect(self._redo_text_changed)
         edit_menu.addAction(self.redo_action)
 
         members_menu = self.menuBar().addMenu("Đoàn &viên")
@@ -471,11 +472,19 @@ class MainWindow(QMainWindow):
     def _undo_text_changed(self, text: str) -> None:
         self.undo_action.setToolTip(f"Hoàn tác: {text}" if text else "Hoàn tác")
 
-    def _undo_failed(self, message: str) -> None:
-        self.prompts.error(self, "Không hoàn tác được", message)
+    def _redo_text_changed(self, text: str) -> None:
+        self.redo_action.setToolTip(f"Làm lại: {text}" if text else "Làm lại")
 
-    def _after_undo(self) -> None:
-        self._show_message("Đã hoàn tác.")
+    def _undo(self) -> None:
+        self._undo_refused = False
+        self.history.undo()
+        if not self._undo_refused:  # refused at once (a synchronous runner): said already
+            self._show_message("Đã hoàn tác.")
+
+    def _undo_failed(self, message: str) -> None:
+        self._undo_refused = True
+        self._show_message("Không hoàn tác được.")
+        self.prompts.error(self, "Không hoàn tác được", message)
 
     # State --------------------------------------------------------------------------------
 

@@ -1,17 +1,30 @@
-"""Undo of deletions: a QUndoStack of soft deletes (members, young people), undone by restoring.
+"""Undo of deletions and of saved edits: the app's QUndoStack ("Hoàn tác", Ctrl+Z; "Làm lại",
+Ctrl+Y).
 
-Undo lasts until the app is closed (the stack lives in the main window). Every delete and
-restore is an operation on the worker (:mod:`.operations`), which announces what changed. A
-deletion is pushed on the stack once it succeeded; a restore the data no longer allows (a CCCD
-reused meanwhile) is reported and, when the runner is synchronous, the command dropped from the
-stack (a restore that fails on the worker reports the same message; its command stays, and
-redoing it deletes nothing more).
+Undo lasts until the app is closed (the stack lives in the main window). Every write of an undo
+or redo is an operation on the worker (:mod:`.operations`), which announces what changed.
+
+- A soft delete (members, young people, plan targets, activities, register records, evidence
+  files) is pushed once it succeeded (:meth:`UndoHistory.delete`); undone by restoring.
+- A saved edit of a member's or a young person's own fields (the forms' "Lưu") is pushed with
+  the fields before and after it, read in the save's transaction (``ws.members.edit``,
+  ``ws.youth.edit``; :meth:`UndoHistory.edit`). Undo writes the fields before back, redo the
+  saved ones (``put_back``), each only over a record still exactly as the other left it: a
+  record edited again since (elsewhere, by the command line, an event recorded on the member)
+  or deleted is never overwritten. Adding a record is not on the stack: its undo would be a
+  deletion without the question every deletion asks, and a mistaken add loses nothing that
+  "Xóa" (itself undoable) cannot take away. Events of a member's history are not on it either.
+
+An undo or redo the data no longer allows (a CCCD reused meanwhile, a record changed since) is
+reported with the core's message and the command marked obsolete: dropped by the stack at once
+when the runner is synchronous; with a worker the failure arrives after the stack moved, and the
+command is dropped, doing nothing, at the next redo.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -86,6 +99,56 @@ class DeleteCommand(QUndoCommand):
         self._on_error(exc.message)
 
 
+F = TypeVar("F")
+
+PutBack = Callable[[Workspace, F, F], None]
+"""Write fields back over a record still as expected, e.g.
+``lambda ws, fields, expected: ws.members.put_back(member_id, fields, expected)``."""
+
+
+class EditCommand(QUndoCommand, Generic[F]):
+    """Write the fields before a saved edit back on undo, the saved ones on redo (see the module
+    docstring). Pushed once the save succeeded, so its first ``redo`` (the push) does nothing."""
+
+    def __init__(
+        self, core: Core, put_back: PutBack[F], before: F, after: F, label: str,
+        on_error: Callable[[str], None], window: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(label)
+        self._core = core
+        self._window = window
+        self._put_back = put_back
+        self._before = before
+        self._after = after
+        self._on_error = on_error
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:  # the save itself ran before the push
+            self._pushed = True
+            return
+        self._write(self._after, self._before, "Đang làm lại…")
+
+    def undo(self) -> None:
+        self._write(self._before, self._after, "Đang hoàn tác…")
+
+    def _write(self, fields: F, expected: F, label: str) -> None:
+        if self.isObsolete():  # refused before, on the worker: the stack drops it now
+            return
+        put_back = self._put_back
+        op = CoreOp(self._window, lambda ws: put_back(ws, fields, expected), self._core,
+                    label=label)  # fmt: skip
+        op.failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, AppError):
+            self._core.runner.show_error(exc, parent=self._window)
+            return
+        if isValid(self):  # the stack may have dropped this command while the worker ran
+            self.setObsolete(True)
+        self._on_error(exc.message)
+
+
 class UndoHistory(QUndoStack):
     """The app's undo stack; ``on_error`` reports a failed undo with the core's message."""
 
@@ -121,6 +184,16 @@ class UndoHistory(QUndoStack):
 
         op = CoreOp(parent, lambda ws: service(ws).delete(kept), self._core, label="Đang xóa…")
         op.success(deleted).failure(refused).run()
+
+    def edit(self, label: str, put_back: PutBack[F], before: F, after: F) -> None:
+        """Push a saved edit, its fields ``before`` and ``after`` (from ``ws.members.edit``,
+        ``ws.youth.edit``), so that "Hoàn tác" writes the fields before back through
+        ``put_back``. ``label`` names it, e.g. "Sửa thông tin đoàn viên Nguyễn Văn An". A save
+        that changed nothing pushes nothing."""
+        if before == after:
+            return
+        self.push(EditCommand(self._core, put_back, before, after, label, self._on_error,
+                              self._window))  # fmt: skip
 
     def delete_members(
         self, parent: QWidget, ids: Sequence[str], label: str,

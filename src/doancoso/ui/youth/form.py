@@ -3,7 +3,8 @@
 Like the member form it only collects text: on "Lưu" the raw dict of strings goes to
 ``YouthService.save``, on the worker (an operation, see :mod:`..shell.operations`); each message
 of a ValidationError is shown under its field, the form stays open, and nothing is saved until
-every field is valid. The form fits a 1366×768 screen in two columns.
+every field is valid. The save of an edit keeps the fields before and after it (``change``): the
+page puts it on the undo history. The form fits a 1366×768 screen in two columns.
 """
 
 from __future__ import annotations
@@ -30,11 +31,12 @@ from ...core.lang.dates import format_vn_date
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
-from ...core.youth.service import YouthRecord
+from ...core.youth.service import YouthFields, YouthRecord
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp
 
 DATE_HINT = "dd/mm/yyyy"
+Change = tuple[YouthFields, YouthFields]
 PICKER_LIMIT = 50
 SEARCH_DELAY_MS = 150
 
@@ -165,6 +167,8 @@ class YouthFormDialog(QDialog):
         self._prompts = core.prompts
         self.youth_id = youth_id
         self.saved_id: str | None = None
+        self.change: Change | None = None
+        """An edit's fields before and after the save, once saved (for its undo)."""
         # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
         # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
@@ -305,13 +309,18 @@ class YouthFormDialog(QDialog):
         self.general_error.hide()
         values, youth_id = self.raw(), self.youth_id
         self._saving = True
-        op = CoreOp(self, lambda ws: ws.youth.save(values, youth_id), self._core,
-                    label="Đang lưu thông tin thanh niên…")  # fmt: skip
+
+        def save(ws: Workspace) -> tuple[str, Change | None]:
+            if youth_id is None:
+                return ws.youth.save(values), None
+            return youth_id, ws.youth.edit(values, youth_id)
+
+        op = CoreOp(self, save, self._core, label="Đang lưu thông tin thanh niên…")
         op.success(self._saved).failure(self._not_saved).run()
 
-    def _saved(self, saved_id: str) -> None:
+    def _saved(self, result: tuple[str, Change | None]) -> None:
         self._saving = False
-        self.saved_id = saved_id
+        self.saved_id, self.change = result
         self.errors.clear()
         self.accept()
 

@@ -4,7 +4,8 @@ into the union, export and print.
 Every core call of this page goes through this module (and the table model it owns). Writes,
 the export and the printed list are operations on the worker (:mod:`..shell.operations`), as on
 the roster; the page refreshes itself when the app's data-changed signal says the register or
-the members changed (a follow-up member renamed or deleted), whoever changed them.
+the members changed (a follow-up member renamed or deleted), whoever changed them. Deletions
+and saved edits go onto the undo history (:mod:`..shell.undo`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from ..roster.files import EXPORT_FILTERS
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .admit_dialog import AdmitDialog
-from .form import YouthFormDialog
+from .form import Change, YouthFormDialog
 from .table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
 
 YOUTH_LIST = DocumentKind("DS", "In danh sách thanh niên")
@@ -207,8 +208,25 @@ class YouthPage(ListPage):
             return
         if self.prompts.run(dialog) and dialog.saved_id:
             self.select_youth(dialog.saved_id)
-            self.status_message.emit("Đã lưu thông tin thanh niên.")
+            self._saved_edit(ids[0], dialog.change)
         dialog.deleteLater()
+
+    def _saved_edit(self, youth_id: str, change: Change | None) -> None:
+        """Put a saved edit on the undo history and say so (see :mod:`..shell.undo`)."""
+        if change is None or change[0] == change[1]:
+            self.status_message.emit("Đã lưu thông tin thanh niên.")
+            return
+        before, after = change
+        who = youth_phrase(1, after.full_name)
+        self._history.edit(
+            f"Sửa thông tin {who}",
+            lambda ws, fields, expected: ws.youth.put_back(youth_id, fields, expected),
+            before,
+            after,
+        )
+        self.status_message.emit(
+            f"Đã lưu thông tin {who} — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
+        )
 
     def delete_selected(self) -> None:
         """Ask, then soft-delete the selected young people through the undo history."""
