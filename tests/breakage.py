@@ -75,12 +75,14 @@ def small_disk(folder: Path, size_kib: int) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def failing_fsync(folder: Path, failing: str = "both") -> Iterator[Path]:
+def failing_fsync(
+    folder: Path, failing: str = "both", switch: Path | None = None
+) -> Iterator[Path]:
     """``folder`` (empty) served by :mod:`failing_fsync` for the block's duration: its files are
     written, read and renamed for real in a hidden folder beside it, and flushing them to disk
     fails with ``EIO``: each file's ``fsync`` (``failing="files"``), the folder's own (its
-    entries, the renames into it: ``"folders"``) or both. Needs ``/dev/fuse``, the system's
-    libfuse2 and ``fusepy``."""
+    entries, the renames into it: ``"folders"``) or both; with ``switch``, only while that file
+    exists. Needs ``/dev/fuse``, the system's libfuse2 and ``fusepy``."""
     try:
         import fuse  # type: ignore[import-untyped]  # noqa: F401  (loads libfuse2)
     except (ImportError, OSError) as exc:  # fusepy raises OSError without libfuse2
@@ -91,7 +93,7 @@ def failing_fsync(folder: Path, failing: str = "both") -> Iterator[Path]:
     backing.mkdir()
     server = subprocess.Popen(
         [sys.executable, str(Path(__file__).with_name("failing_fsync.py")), backing, folder,
-         failing],
+         failing, str(switch or "")],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:

@@ -2,10 +2,11 @@
 that fails under the write-back (a worn USB stick, a dying drive), while writing, reading and
 renaming work.
 
-``python failing_fsync.py BACKING MOUNTPOINT [files|folders|both]`` serves BACKING's files at
-MOUNTPOINT through FUSE (``fusepy`` over the system's libfuse2) until unmounted: each call is the
-real one on BACKING, except that flushing a file (``fsync``), a folder's entries (``fsyncdir``)
-or both fail. Tests use :func:`breakage.failing_fsync`, which
+``python failing_fsync.py BACKING MOUNTPOINT [files|folders|both] [SWITCH]`` serves BACKING's
+files at MOUNTPOINT through FUSE (``fusepy`` over the system's libfuse2) until unmounted: each
+call is the real one on BACKING, except that flushing a file (``fsync``), a folder's entries
+(``fsyncdir``) or both fail — always, or only while the file SWITCH exists (a disk that starts
+failing once the data are open). Tests use :func:`breakage.failing_fsync`, which
 runs this in a subprocess and skips where FUSE cannot mount.
 """
 
@@ -26,10 +27,14 @@ _STAT_FIELDS = (
 class FailingFsync(Operations):  # type: ignore[misc]
     """BACKING's files as they are; flushing them to disk fails."""
 
-    def __init__(self, backing: str, failing: str = "both") -> None:
+    def __init__(self, backing: str, failing: str = "both", switch: str = "") -> None:
         self.backing = backing
         self.files = failing in ("files", "both")
         self.folders = failing in ("folders", "both")
+        self.switch = switch
+
+    def _failing(self) -> bool:
+        return not self.switch or os.path.exists(self.switch)
 
     def _path(self, path: str) -> str:
         return os.path.join(self.backing, path.lstrip("/"))
@@ -101,12 +106,12 @@ class FailingFsync(Operations):  # type: ignore[misc]
         os.close(fh)
 
     def fsync(self, path: str, datasync: int, fh: int) -> None:
-        if self.files:
+        if self.files and self._failing():
             raise FuseOSError(errno.EIO)
         os.fsync(fh)
 
     def fsyncdir(self, path: str, datasync: int, fh: int) -> None:
-        if self.folders:
+        if self.folders and self._failing():
             raise FuseOSError(errno.EIO)
         fd = os.open(self._path(path), os.O_RDONLY)
         try:
@@ -117,4 +122,5 @@ class FailingFsync(Operations):  # type: ignore[misc]
 
 if __name__ == "__main__":
     failing = sys.argv[3] if len(sys.argv) > 3 else "both"
-    FUSE(FailingFsync(sys.argv[1], failing), sys.argv[2], foreground=True, nothreads=True)
+    switch = sys.argv[4] if len(sys.argv) > 4 else ""
+    FUSE(FailingFsync(sys.argv[1], failing, switch), sys.argv[2], foreground=True, nothreads=True)
