@@ -46,6 +46,19 @@ def test_a_restore_forgets_the_history(
     assert member in ws.members.ids() and ws.members.count() == 3
 
 
+def test_a_refused_restore_keeps_the_history(
+    qtbot: QtBot, ws: Workspace, core: Core, history: UndoHistory, tmp_path: Path
+) -> None:
+    member = add_people(ws)["Nguyễn Văn An"]
+    _deleted_and_undone(qtbot, history, ws, member)
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_bytes(b"not a database")
+    dialog = BackupsDialog(core)
+    qtbot.addWidget(dialog)
+    dialog.restore_file(bogus)
+    assert history.canRedo()  # nothing changed: the history holds
+
+
 def test_a_bundle_import_forgets_the_history(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
     people = add_people(ws)
     first = export_through_gui(qtbot, ws, tmp_path / "1")
