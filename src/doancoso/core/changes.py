@@ -7,6 +7,10 @@ commits, its :class:`Changes` are appended to the workspace's :class:`ChangeLog`
 roster index, the statistics) compare the generation they were built at with the log's and patch
 or drop themselves; the GUI's one "data changed" signal carries the changes of each operation.
 
+A change that replaces or merges the data wholesale (a backup restored, a bundle imported) is
+marked ``wholesale``: what anyone remembers of particular rows (the GUI's undo history) may no
+longer hold, and is to be forgotten.
+
 Table names are the database's (``members``, ``branches``, ``member_events``, ``youths``,
 ``organizations``...), so a new table is tracked by construction.
 """
@@ -25,13 +29,16 @@ Ids = frozenset[str] | None
 @dataclass(frozen=True)
 class Changes:
     """The tables (and rows) some writes changed; ``everything``: anything may have changed
-    (another process wrote to the database, or the log no longer reaches back far enough)."""
+    (another process wrote to the database, or the log no longer reaches back far enough);
+    ``wholesale``: the data were replaced or merged as a whole (a backup restored, a bundle
+    imported), so what was remembered of their rows (undo) no longer holds."""
 
     tables: Mapping[str, Ids] = field(default_factory=lambda: MappingProxyType({}))
     everything: bool = False
+    wholesale: bool = False
 
     def __bool__(self) -> bool:
-        return self.everything or bool(self.tables)
+        return self.everything or self.wholesale or bool(self.tables)
 
     def touches(self, *tables: str) -> bool:
         """Whether any of ``tables`` may have changed."""
@@ -48,16 +55,17 @@ class Changes:
 
     def merged(self, other: Changes) -> Changes:
         """These changes and ``other``'s together."""
+        wholesale = self.wholesale or other.wholesale
         if self.everything or other.everything:
-            return EVERYTHING
-        if not other.tables:
+            return REPLACED if wholesale else EVERYTHING
+        if not other.tables and self.wholesale == wholesale:
             return self
-        if not self.tables:
+        if not self.tables and other.wholesale == wholesale:
             return other
         tables = dict(self.tables)
         for table, ids in other.tables.items():
             tables[table] = _union(tables[table], ids) if table in tables else ids
-        return Changes(MappingProxyType(tables))
+        return Changes(MappingProxyType(tables), wholesale=wholesale)
 
     @classmethod
     def of(cls, tables: Mapping[str, Iterable[str] | None]) -> Changes:
@@ -70,10 +78,12 @@ class Changes:
 
     def __repr__(self) -> str:
         if self.everything:
-            return "Changes(everything)"
+            return "Changes(everything, wholesale)" if self.wholesale else "Changes(everything)"
         parts = [
             f"{t}: {'?' if ids is None else len(ids)}" for t, ids in sorted(self.tables.items())
         ]
+        if self.wholesale:
+            parts.append("wholesale")
         return f"Changes({', '.join(parts)})"
 
 
@@ -83,6 +93,9 @@ def _union(a: Ids, b: Ids) -> Ids:
 
 NOTHING = Changes()
 EVERYTHING = Changes(everything=True)
+REPLACED = Changes(everything=True, wholesale=True)
+"""The data were replaced as a whole (a backup restored): anything may have changed, and
+nothing remembered of them holds."""
 
 
 class ChangeLog:
@@ -98,6 +111,7 @@ class ChangeLog:
         self._lock = threading.Lock()
         self._generation = 0
         self._entries: list[tuple[int, Changes]] = []
+        self._wholesale = 0  # the generation of the last wholesale change
 
     @property
     def generation(self) -> int:
@@ -109,6 +123,8 @@ class ChangeLog:
             if changes:
                 self._generation += 1
                 self._entries.append((self._generation, changes))
+                if changes.wholesale:
+                    self._wholesale = self._generation
                 del self._entries[: -self.KEEP]
             return self._generation
 
@@ -118,7 +134,8 @@ class ChangeLog:
             if generation >= self._generation:
                 return NOTHING
             if not self._entries or self._entries[0][0] > generation + 1:
-                return EVERYTHING  # the log no longer reaches back that far
+                # the log no longer reaches back that far
+                return REPLACED if self._wholesale > generation else EVERYTHING
             result = NOTHING
             for gen, changes in self._entries:
                 if gen > generation:

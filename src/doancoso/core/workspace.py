@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from .changes import EVERYTHING, NOTHING, ChangeLog, Changes
+from .changes import EVERYTHING, NOTHING, REPLACED, ChangeLog, Changes
 from .context import WorkspaceContext
 from .organization import OrganizationService
 from .roster.branches import BranchService
@@ -171,18 +171,21 @@ class Workspace:
         """Put ``backup`` in place of this folder's data (see
         :func:`~.backup.restore.restore_backup`: checked first, what it replaces backed up),
         then open them again: every service and cache starts afresh and the change log says
-        that anything may have changed."""
+        that anything may have changed, wholesale (the GUI forgets its undo history)."""
         from .backup.restore import restore_backup
 
         self.db.require_writable()
         self.db.close()
+        restored = False
         try:
             restore_backup(self.data_dir, backup)
+            restored = True
         finally:  # restored or not, the workspace is usable again
             log = self.db.changes
             self.db = Database.open(self.data_dir / DATABASE_FILE, self.db.read_only)
             self.db.changes = log
-            self.db.changes.record(EVERYTHING)
+            # Refused, the data are as they were (the caches reload all the same).
+            self.db.changes.record(REPLACED if restored else EVERYTHING)
             self._ctx = WorkspaceContext(self.db)
             self.organization = OrganizationService(self._ctx)
             self.branches = BranchService(self._ctx)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.ui.common.fields import WrappedLabel
+from doancoso.ui.settings.organization_form import REQUIRED_NOTE
 from doancoso.ui.settings.page import SettingsPage
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from scripted import synchronous_core
+from steady import messages_fit, shown, spot
 
 
 def test_empty_required_fields_show_messages_and_create_nothing(
@@ -64,3 +69,37 @@ def test_settings_page_saves_and_announces(qtbot: QtBot, ws: Workspace) -> None:
     [changes] = blocker.args
     assert changes.ids("organizations") == {info.id} and not changes.touches("members")
     assert page.form.errors.messages() == {}
+
+
+def test_the_intro_says_what_is_required(qtbot: QtBot, empty_ws: Workspace) -> None:
+    dialog = SetupDialog(empty_ws.organization)
+    qtbot.addWidget(dialog)
+    intro = dialog.findChildren(WrappedLabel)[0].text()
+    assert "cần nhập xã/phường hoặc ít nhất tỉnh/thành phố." in intro
+    assert REQUIRED_NOTE in intro
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"Xã/phường", "Tỉnh/thành phố"} <= labels  # one of the two: neither is starred
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_messages_neither_grow_the_dialog_nor_leave_gaps(qtbot: QtBot, empty_ws: Workspace) -> None:
+    dialog = SetupDialog(empty_ws.organization)
+    shown(qtbot, dialog)
+    size, button = dialog.size(), spot(qtbot, dialog.save_button)
+    form_at = dialog.form.geometry()
+    dialog.save_button.click()
+    assert messages_fit(qtbot, dialog) == [
+        "Cần nhập tên Đoàn cơ sở.",
+        "Cần nhập xã/phường, hoặc ít nhất tỉnh/thành phố: địa danh này được in trước ngày "
+        "tháng trên văn bản.",
+        "Cần nhập tên cấp bộ Đoàn cấp trên trực tiếp.",
+    ]
+    assert dialog.size() == size and spot(qtbot, dialog.save_button) == button
+    assert dialog.form.geometry().top() == form_at.top()
+    for name, text in (("name", "Đoàn xã Tân Hưng"), ("commune", "Tân Hưng"),
+                       ("superior_name", "Tỉnh đoàn Cà Mau")):  # fmt: skip
+        dialog.form.editors[name].setText(text)
+    assert messages_fit(qtbot, dialog) == []
+    # The messages gone, the form is as it opened: no gaps between its rows.
+    assert dialog.size() == size and spot(qtbot, dialog.save_button) == button
+    assert dialog.form.geometry() == form_at

@@ -22,6 +22,7 @@ import contextlib
 import os
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from ..errors import AppError, StorageError
@@ -35,6 +36,7 @@ from .store import (
     copy_database,
     describe,
     evidence_folder,
+    members,
     soundness,
     take_backup,
 )
@@ -94,6 +96,23 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
         restored.members if restored is not None else None,
         safety.path if safety is not None else None,
         set_aside,
+    )
+
+
+def inspect_backup(backup: Path) -> BackupInfo:
+    """What the file ``backup`` (from a stick, any name) holds, for the question before its
+    restore: when it was taken (from its name when it is one of ours, else when the file was
+    last written) and its members. Refused, read only, by the checks a restore makes first
+    (:func:`restore_backup` makes them again, and the rest)."""
+    if not backup.is_file():
+        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
+    _check_backup(backup)
+    info = describe(backup)
+    if info is not None:
+        return info
+    stat = backup.stat()
+    return BackupInfo(
+        backup, datetime.fromtimestamp(stat.st_mtime), "", stat.st_size, members(backup), True
     )
 
 

@@ -48,6 +48,14 @@ class BackupService:
         """Every backup of this data folder, newest first."""
         return list_backups(self.folder)
 
+    def inspect(self, path: Path) -> BackupInfo:
+        """A backup file from anywhere (a stick), checked as a restore checks it first, with
+        when it was taken and its members; refused with the restore's message (read only:
+        :func:`.restore.inspect_backup`)."""
+        from .restore import inspect_backup
+
+        return inspect_backup(path)
+
     def latest(self) -> BackupInfo | None:
         backups = self.list()
         return backups[0] if backups else None

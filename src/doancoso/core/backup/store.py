@@ -120,7 +120,8 @@ def soundness(path: Path, *, full: bool = False) -> str | None:
         conn.close()
 
 
-def _members(path: Path) -> int | None:
+def members(path: Path) -> int | None:
+    """The live members in the database ``path``, or None when it cannot be read."""
     try:
         conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
         try:
@@ -142,7 +143,7 @@ def describe(path: Path, *, inspect: bool = True) -> BackupInfo | None:
     size = path.stat().st_size
     if not inspect:
         return BackupInfo(path, when, reason, size, None, True)
-    return BackupInfo(path, when, reason, size, _members(path), soundness(path) is None)
+    return BackupInfo(path, when, reason, size, members(path), soundness(path) is None)
 
 
 def list_backups(folder: Path, *, inspect: bool = True) -> list[BackupInfo]:

@@ -666,7 +666,7 @@ def apply(
     from sqlalchemy.exc import IntegrityError
 
     from ..storage.bulk import large_page_cache
-    from ..storage.tracking import KEEP_REVISIONS
+    from ..storage.tracking import KEEP_REVISIONS, WHOLESALE
     from .progress import Stages
 
     ws.db.require_writable()
@@ -681,6 +681,7 @@ def apply(
     try:
         with ws.db.transaction() as session:
             session.info[KEEP_REVISIONS] = True
+            session.info[WHOLESALE] = True  # the GUI's undo history no longer holds after it
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
             with large_page_cache(session):
                 result = merge.run(session)

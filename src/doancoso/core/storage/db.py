@@ -23,6 +23,7 @@ window first and loads the rest right after (``ui/shell/app.py``).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import re
@@ -489,7 +490,7 @@ class Database:
         What it wrote is collected as it goes (:mod:`.tracking`) and, once committed, recorded
         in :attr:`changes`: writers never announce their changes themselves.
         """
-        from .tracking import COLLECTOR, Collector, collecting
+        from .tracking import COLLECTOR, WHOLESALE, Collector, collecting
 
         self.require_writable()
         collector = Collector()
@@ -500,6 +501,8 @@ class Database:
                 yield session
                 session.flush()
                 written = collector.changes()
+                if session.info.get(WHOLESALE):
+                    written = dataclasses.replace(written, wholesale=True)
                 # The commit and its entry in the log land together: a reader that takes this
                 # lock (consistent_read) sees the database exactly at the log's generation.
                 with self._watch_lock:

@@ -35,6 +35,9 @@ COLLECTOR = "doancoso_changes"
 """Key of the collector in ``Session.info`` during a transaction."""
 NOW = "doancoso_now"
 KEEP_REVISIONS = "keep_revisions"
+WHOLESALE = "doancoso_wholesale"
+"""Set in ``Session.info`` by a transaction that merges data wholesale (a bundle's import): its
+changes are marked so (:attr:`~doancoso.core.changes.Changes.wholesale`)."""
 
 _WRITE = re.compile(
     r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"

@@ -1,8 +1,11 @@
 """Sao lưu và khôi phục: the backups of the data folder, back up now or onto a USB stick, restore
-one after a confirmation that says what it replaces, and check the data (#12).
+one of the list or a file (a backup saved onto a stick) after a confirmation that says what it
+replaces, and check the data (#12).
 
 Every action is an operation on the worker (:mod:`..shell.operations`); a restore announces that
-anything may have changed, so every page reloads.
+the data changed wholesale, so every page reloads and the undo history is forgotten. A file is
+checked first, as the restore itself checks it (``ws.backups.inspect``): a file that is not a
+sound backup of the app, or one of a newer version, is refused before any question.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...core.backup.check import CheckReport
 from ...core.backup.store import BackupInfo, parse_name
 from ...core.lang.dates import format_vn_datetime
+from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp, QueryOp
 
@@ -73,13 +77,32 @@ class BackupsModel(QAbstractTableModel):
         if column == 2:
             return f"{info.size / 1024**2:.1f} MB".replace(".", ",")
         if column == 3:
-            return "?" if info.members is None else f"{info.members:,}".replace(",", ".")
+            return members_text(info.members)
         return "Tốt" if info.ok else "Hỏng"
 
 
 def taken_at_text(taken_at: datetime) -> str:
     """When a backup was taken, as the list of backups shows it."""
     return format_vn_datetime(taken_at)
+
+
+def members_text(members: int | None) -> str:
+    """A backup's members as the list and the messages write them: "2.009" ("?": unreadable)."""
+    return "?" if members is None else vn_number(members)
+
+
+def restore_question(info: BackupInfo, named: bool = False) -> str:
+    """The question before a restore: when the backup was taken, its members, and that the
+    current data are replaced (backed up first, by the core's restore). ``named``: a file
+    chosen on a stick, named as well."""
+    file = f"“{info.path.name}” " if named else ""
+    return (
+        f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M ngày %d/%m/%Y} "
+        f"({members_text(info.members)} đoàn viên)?\n\n"
+        "Toàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
+        "thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước khi khôi "
+        "phục một bản sao lưu”), nên vẫn lấy lại được."
+    )
 
 
 def check_text(report: CheckReport) -> str:
@@ -141,10 +164,13 @@ class BackupsDialog(QDialog):
         self.stick_button.clicked.connect(self.back_up_to_folder)
         self.restore_button = QPushButton("Khôi phục bản đã chọn…")
         self.restore_button.clicked.connect(self.restore_selected)
+        self.file_button = QPushButton("Khôi phục từ tệp…")
+        self.file_button.setToolTip("Khôi phục một bản sao lưu đã lưu ra USB hoặc thư mục khác")
+        self.file_button.clicked.connect(self.restore_from_file)
         self.check_button = QPushButton("Kiểm tra dữ liệu")
         self.check_button.clicked.connect(self.check)
         for button in (self.backup_button, self.stick_button, self.restore_button,
-                       self.check_button):  # fmt: skip
+                       self.file_button, self.check_button):  # fmt: skip
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -170,7 +196,7 @@ class BackupsDialog(QDialog):
     def back_up(self) -> None:
         def done(info: BackupInfo) -> None:
             when = f"{info.taken_at:%H:%M ngày %d/%m/%Y}"
-            text = f"Đã sao lưu dữ liệu lúc {when} ({info.members} đoàn viên)."
+            text = f"Đã sao lưu dữ liệu lúc {when} ({members_text(info.members)} đoàn viên)."
             self.prompts.information(self, "Đã sao lưu", text)
             self.reload()
 
@@ -185,7 +211,10 @@ class BackupsDialog(QDialog):
 
     def back_up_to(self, folder: Path) -> None:
         def done(info: BackupInfo) -> None:
-            text = f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng ({info.members} đoàn viên)."
+            text = (
+                f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng "
+                f"({members_text(info.members)} đoàn viên)."
+            )
             self.prompts.information(self, "Đã sao lưu", text)
 
         QueryOp(self, lambda ws: ws.backups.to_folder(folder), self._core,
@@ -196,26 +225,42 @@ class BackupsDialog(QDialog):
         if info is None:
             self.prompts.information(self, "Khôi phục", "Hãy chọn một bản sao lưu trong danh sách.")
             return
-        members = "?" if info.members is None else str(info.members)
-        question = (
-            f"Khôi phục bản sao lưu lúc {info.taken_at:%H:%M ngày %d/%m/%Y} ({members} đoàn viên)?"
-            "\n\nToàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
-            "thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước khi khôi "
-            "phục một bản sao lưu”), nên vẫn lấy lại được."
+        self._restore(info, restore_question(info))
+
+    def restore_from_file(self) -> None:
+        """The "Khôi phục từ tệp…" button: a backup file from anywhere (one saved onto a stick)."""
+        name, _selected = QFileDialog.getOpenFileName(
+            self, "Chọn tệp sao lưu để khôi phục", str(Path.home()), "Bản sao lưu (*.sqlite)"
         )
+        if name:
+            self.restore_file(Path(name))
+
+    def restore_file(self, path: Path) -> None:
+        """Check ``path`` as the restore does (on the worker), then ask, then restore; a file
+        the restore would refuse is refused now, with its message, and nothing changes."""
+        QueryOp(self, lambda ws: ws.backups.inspect(path), self._core,
+                label="Đang kiểm tra bản sao lưu…").success(
+            lambda info: self._restore(info, restore_question(info, named=True))
+        ).failure(self._core.reporter(self, "Không khôi phục được")).run()  # fmt: skip
+
+    def _restore(self, info: BackupInfo, question: str) -> None:
+        """Ask ``question``; if yes, put ``info``'s backup in place of the data (the core backs
+        the current data up first and takes in the evidence files saved beside the backup)."""
         if not self.prompts.confirm(self, "Khôi phục dữ liệu", question):
             return
 
-        def restore(ws: Workspace) -> None:
+        def restore(ws: Workspace) -> int:
             ws.restore(info.path)
+            return ws.members.count()
 
-        def done(_: None) -> None:
-            self.prompts.information(
-                self, "Đã khôi phục", f"Đã khôi phục dữ liệu từ “{info.path.name}”."
-            )
+        def done(members: int) -> None:
+            text = f"Đã khôi phục dữ liệu từ “{info.path.name}” ({vn_number(members)} đoàn viên)."
+            self.prompts.information(self, "Đã khôi phục", text)
             self.reload()
 
-        CoreOp(self, restore, self._core, label="Đang khôi phục…").success(done).run()
+        CoreOp(self, restore, self._core, label="Đang khôi phục…").success(done).failure(
+            self._core.reporter(self, "Không khôi phục được")
+        ).run()
 
     def check(self) -> None:
         def done(report: CheckReport) -> None:

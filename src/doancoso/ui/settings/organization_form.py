@@ -35,6 +35,12 @@ PLACE_MESSAGE = (
     "Cần nhập xã/phường, hoặc ít nhất tỉnh/thành phố: địa danh này được in trước ngày tháng "
     "trên văn bản."
 )
+REQUIRED_NOTE = (
+    "Các mục có dấu <span style='color:#c62828'>*</span> là bắt buộc, và cần nhập xã/phường "
+    "hoặc ít nhất tỉnh/thành phố."
+)
+"""What the form requires, for the words above it: the starred fields, and the place (one of
+two fields, so neither is starred)."""
 AGE_LABEL = "Tuổi trưởng thành Đoàn"
 AGE_HINT = f"Mặc định {COMING_OF_AGE}. Dùng cho danh sách trưởng thành Đoàn và thống kê."
 

@@ -30,7 +30,7 @@ from ...core.plans.registration import DEADLINE_FIELD, REMINDER_LEAD_DAYS
 from ..common.fields import WrappedLabel
 from ..shell.about import version_text
 from ..shell.operations import Core, CoreOp
-from .organization_form import OrganizationForm
+from .organization_form import REQUIRED_NOTE, OrganizationForm
 
 DATA_HINT = (
     "Mọi dữ liệu nằm trong thư mục này: tệp doancoso.sqlite, các bản sao lưu tự động "
@@ -70,8 +70,7 @@ class SettingsPage(QWidget):
         title = QLabel("<b>Thông tin Đoàn cơ sở</b>")
         layout.addWidget(title)
         hint = QLabel(
-            "Các thông tin này được in trên văn bản và hồ sơ gửi cấp trên. "
-            "Mục có dấu <span style='color:#c62828'>*</span> là bắt buộc."
+            f"Các thông tin này được in trên văn bản và hồ sơ gửi cấp trên. {REQUIRED_NOTE}"
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)

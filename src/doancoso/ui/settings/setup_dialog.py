@@ -1,10 +1,14 @@
 """First start: ask for the organisation's settings before anything else can be done, or take
-them with all the data from a handover bundle ("Nhận bàn giao từ USB", issue #17)."""
+them with all the data from a handover bundle ("Nhận bàn giao từ USB", issue #17).
+
+The dialog opens with room for the messages under its fields (``open_with_room``): they appear
+and go without the dialog growing, its buttons moving or gaps opening between its rows."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,9 +20,13 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError, ValidationError
 from ...core.organization import OrganizationInfo, OrganizationService
-from ..common.fields import WrappedLabel
+from ..common.fields import WrappedLabel, open_with_room
 from ..shell.prompts import Prompts
-from .organization_form import OrganizationForm
+from .organization_form import REQUIRED_NOTE, OrganizationForm
+
+MESSAGES = 4
+"""Lines of messages the form shows at most (see ``open_with_room``): the name's, the superior's
+and the place's (two lines)."""
 
 
 class SetupDialog(QDialog):
@@ -39,12 +47,12 @@ class SetupDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = WrappedLabel(
             "<b>Chào mừng!</b> Trước khi bắt đầu, hãy nhập thông tin Đoàn cơ sở của mình. "
-            "Các mục có dấu <span style='color:#c62828'>*</span> là bắt buộc; "
-            "có thể sửa lại sau trong mục Thiết lập."
+            f"{REQUIRED_NOTE} Có thể sửa lại sau trong mục Thiết lập."
         )
         layout.addWidget(intro)
         self.form = OrganizationForm()
         layout.addWidget(self.form)
+        layout.addStretch(1)  # the room kept for the messages (open_with_room), above the buttons
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Bắt đầu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton("Thoát", QDialogButtonBox.ButtonRole.RejectRole)
@@ -67,6 +75,16 @@ class SetupDialog(QDialog):
         layout.addLayout(row)
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.setMinimumWidth(560)
+        open_with_room(self, MESSAGES, 560)  # where it is placed; again once shown
+        self._sized = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Sized with room for the messages once shown: only then has the introduction its
+        width, and so its height (a line more than it seemed before)."""
+        if not self._sized:
+            self._sized = True
+            open_with_room(self, MESSAGES, 560)
+        super().showEvent(event)
 
     def receive_handover(self) -> None:
         """Run the import wizard; once it made the organisation, the setup is done."""

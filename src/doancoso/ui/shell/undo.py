@@ -15,6 +15,11 @@ or redo is an operation on the worker (:mod:`.operations`), which announces what
   deletion without the question every deletion asks, and a mistaken add loses nothing that
   "Xóa" (itself undoable) cannot take away. Events of a member's history are not on it either.
 
+The history is forgotten (``clear``) when the data change wholesale (``Changes.wholesale``: a
+backup restored, a bundle imported): its commands name rows and remember fields of data that are
+no longer those the secretary deleted or edited, and a "Làm lại" must never delete a member of
+the restored data unasked. It is cleared on the data-changed signal, whoever started the change.
+
 An undo or redo the data no longer allows (a CCCD reused meanwhile, a record changed since) is
 reported with the core's message and the command marked obsolete: dropped by the stack at once
 when the runner is synchronous; with a worker the failure arrives after the stack moved, and the
@@ -31,6 +36,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
+from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
@@ -157,6 +163,11 @@ class UndoHistory(QUndoStack):
         self._core = core
         self._window = parent if isinstance(parent, QWidget) else None
         self.on_error: Callable[[str], None] = lambda message: None
+        core.data_changed.changed.connect(self._data_changed)
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.wholesale:  # see the module docstring
+            self.clear()
 
     def _on_error(self, message: str) -> None:
         self.on_error(message)

@@ -1,0 +1,146 @@
+"""Khôi phục từ tệp… (#12): a backup saved onto a stick ("Sao lưu ra USB…") restored from the
+app, checked first as the restore checks it, after the same question naming its time and
+members; a file that is not one is refused with nothing changed; "Không" changes nothing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.backup.store import BackupInfo
+from doancoso.core.workspace import Workspace
+from doancoso.ui.settings.backups_dialog import BackupsDialog, restore_question
+from scripted import ScriptedPrompts, synchronous_core
+
+PEOPLE = (("Nguyễn Văn An", "12/08/2000"), ("Trần Thị Bình", "03/02/2001"),
+          ("Lê Văn Cường", "21/11/1999"))  # fmt: skip
+REPLACES = (
+    "Toàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; mọi thay đổi sau thời điểm đó "
+    "sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước khi khôi phục một bản sao lưu”), "
+    "nên vẫn lấy lại được."
+)
+
+
+def _dialog(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> BackupsDialog:
+    dialog = BackupsDialog(synchronous_core(ws, prompts))
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _people(ws: Workspace) -> list[str]:
+    return [ws.members.save({"full_name": n, "birth_date": b}) for n, b in PEOPLE]
+
+
+def _reasons(dialog: BackupsDialog) -> list[str]:
+    return [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+
+
+def test_a_backup_on_a_stick_is_restored_after_the_question(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    ids = _people(ws)
+    saved = ws.backups.to_folder(tmp_path / "usb")  # "Sao lưu ra USB…"
+    ws.members.delete(ids[:2])
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    assert dialog.file_button.text() == "Khôi phục từ tệp…"
+    dialog.restore_file(saved.path)
+    assert prompts.asked == [
+        f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M ngày %d/%m/%Y} "
+        f"(3 đoàn viên)?\n\n{REPLACES}"
+    ]
+    assert sorted(ws.members.ids()) == sorted(ids)
+    assert prompts.infos == [f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên)."]
+    assert _reasons(dialog) == ["Trước khi khôi phục một bản sao lưu"]  # what it replaced
+    assert prompts.errors == []
+
+
+def test_a_renamed_backup_is_dated_by_its_file(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
+    _people(ws)
+    saved = ws.backups.to_folder(tmp_path / "usb")
+    renamed = saved.path.rename(tmp_path / "usb" / "ban sao doan xa.sqlite")
+    moment = datetime(2026, 11, 20, 16, 5)
+    os.utime(renamed, (moment.timestamp(), moment.timestamp()))
+    prompts = ScriptedPrompts()
+    prompts.answer = False
+    _dialog(qtbot, ws, prompts).restore_file(renamed)
+    assert prompts.asked == [
+        f"Khôi phục bản sao lưu “ban sao doan xa.sqlite” lúc 16:05 ngày 20/11/2026 "
+        f"(3 đoàn viên)?\n\n{REPLACES}"
+    ]
+
+
+def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    ids = _people(ws)
+    bogus = tmp_path / "usb" / "anh-the.sqlite"
+    bogus.parent.mkdir()
+    bogus.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(4000))
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.restore_file(bogus)
+    assert prompts.errors == [
+        "Bản sao lưu “anh-the.sqlite” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
+        "được khôi phục. Dữ liệu hiện tại giữ nguyên."
+    ]
+    assert prompts.asked == [] and prompts.infos == []  # refused before any question
+    assert sorted(ws.members.ids()) == sorted(ids)
+    assert dialog.model.rowCount() == 0 and ws.backups.list() == []  # not even a backup taken
+
+
+def test_a_backup_of_a_newer_version_is_refused(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    _people(ws)
+    saved = ws.backups.to_folder(tmp_path / "usb")
+    conn = sqlite3.connect(saved.path)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ff99ff99ff99'")
+    conn.close()
+    prompts = ScriptedPrompts()
+    _dialog(qtbot, ws, prompts).restore_file(saved.path)
+    assert prompts.errors == [
+        f"Bản sao lưu “{saved.path.name}” được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài "
+        "phiên bản mới nhất rồi khôi phục; dữ liệu hiện tại giữ nguyên."
+    ]
+    assert prompts.asked == [] and ws.members.count() == 3
+
+
+def test_no_at_the_question_changes_nothing(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
+    ids = _people(ws)
+    saved = ws.backups.to_folder(tmp_path / "usb")
+    ws.members.delete(ids[:1])
+    prompts = ScriptedPrompts()
+    prompts.answer = False
+    dialog = _dialog(qtbot, ws, prompts)
+    generation = ws.changes.generation
+    dialog.restore_file(saved.path)
+    assert len(prompts.asked) == 1 and prompts.infos == [] and prompts.errors == []
+    assert sorted(ws.members.ids()) == sorted(ids[1:])
+    assert ws.backups.list() == [] and ws.changes.generation == generation
+
+
+def test_counts_are_written_as_vietnamese_write_numbers(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch
+) -> None:
+    taken = datetime(2026, 12, 5, 8, 30)
+    info = BackupInfo(tmp_path / "thu-cong-20261205-083000.sqlite", taken, "thu-cong", 1, 2009,
+                      True)  # fmt: skip
+    assert restore_question(info) == (
+        f"Khôi phục bản sao lưu lúc 08:30 ngày 05/12/2026 (2.009 đoàn viên)?\n\n{REPLACES}"
+    )
+    monkeypatch.setattr(ws.backups, "take", lambda reason="thu-cong": info)
+    monkeypatch.setattr(ws.backups, "to_folder", lambda folder: info)
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.back_up()
+    dialog.back_up_to(tmp_path)
+    assert prompts.infos == [
+        "Đã sao lưu dữ liệu lúc 08:30 ngày 05/12/2026 (2.009 đoàn viên).",
+        f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng (2.009 đoàn viên).",
+    ]
