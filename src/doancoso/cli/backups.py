@@ -15,6 +15,7 @@ from typing import TextIO
 
 from ..core.backup.store import BackupInfo
 from ..core.lang.dates import format_vn_datetime
+from ..core.lang.text import vn_number
 from ..paths import default_data_dir
 from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
 
@@ -62,7 +63,7 @@ def _as_json(info: BackupInfo) -> dict[str, object]:
 
 
 def _line(info: BackupInfo) -> str:
-    members = "?" if info.members is None else str(info.members)
+    members = "?" if info.members is None else vn_number(info.members)
     state = "tốt" if info.ok else "HỎNG"
     size = f"{info.size / 1024**2:.1f}".replace(".", ",")  # a decimal comma, as the GUI's list
     return (
@@ -138,7 +139,7 @@ def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
         lock.release()
     with open_workspace(args) as ws:  # upgrades an older backup, as any older database
         members = ws.members.count()
-    print(f"Đã khôi phục {args.backup.name} ({members} đoàn viên).", file=out)
+    print(f"Đã khôi phục {args.backup.name} ({vn_number(members)} đoàn viên).", file=out)
     if result.safety_copy is not None:
         print(f"Dữ liệu trước khi khôi phục đã được sao lưu: {result.safety_copy}", file=out)
     if result.set_aside is not None:
