@@ -133,6 +133,8 @@ def test_new_plan_copied_from_last_year(ws: Workspace, data_dir: Path) -> None:
     assert result.out == (
         "Đã lập kế hoạch công tác năm 2025: Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi "
         "năm 2025 (sao chép từ năm 2024, 2 chỉ tiêu).\n"
+        "Đã đổi “năm 2024” thành “năm 2025” ở 1 chỗ (Tên kế hoạch).\n"
+        "Hãy đọc lại tên, nội dung kế hoạch và các chỉ tiêu trước khi in và gửi đăng ký.\n"
     )
     data = show(data_dir)
     assert [t["text"] for t in data["targets"]] == [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from doancoso.core.documents import (
+    branch_recipients,
     clean_number,
     default_recipients,
     first_number,
@@ -66,3 +67,13 @@ def test_recipients_as_printed() -> None:
     ]
     assert printed_recipients([]) == ["- Lưu VP."]
     assert printed_recipients(["Như trên."]) == ["- Như trên;", "- Lưu VP."]
+
+
+def test_a_chi_doan_reports_to_its_own_union() -> None:
+    assert branch_recipients(ORG) == ("BCH Đoàn xã Tân Hưng (b/c);", "Lưu.")
+    assert printed_recipients(branch_recipients(ORG)) == [
+        "- BCH Đoàn xã Tân Hưng (b/c);",
+        "- Lưu.",
+    ]
+    named = OrganizationInfo(name="Ban Chấp hành Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn")
+    assert branch_recipients(named) == ("Ban Chấp hành Đoàn xã Tân Hưng (b/c);", "Lưu.")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from ..core.activities.rules import code_of
 from ..core.errors import NotFoundError, ValidationError
 from ..core.lang.dates import format_vn_date
+from ..core.plans.copying import copy_details
 from ..core.plans.registration import REMINDER_LEAD_DAYS, deadline_text, parse_deadline
 from ..core.plans.rules import APPROVED, CRITERIA, MEASURES, REGISTRATION_STATES, SENT
 from . import plans_print
@@ -193,13 +194,16 @@ def plan_show(args: argparse.Namespace, out: TextIO) -> int:
 
 def plan_new(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
-        ws.plans.create(args.year, args.from_year, args.number, args.title)
+        created = ws.plans.create(args.year, args.from_year, args.number, args.title)
         plan = ws.plans.get(args.year)
     assert plan is not None
     text = f"Đã lập kế hoạch công tác năm {plan.year}: {plan.title}"
     if args.from_year is not None:
         text += f" (sao chép từ năm {args.from_year}, {len(plan.targets)} chỉ tiêu)"
     print(f"{text}.", file=out)
+    if created.copy is not None:
+        for line in copy_details(created.copy):
+            print(line, file=out)
     return EXIT_OK
 
 

@@ -29,6 +29,7 @@ from .organization import OrganizationInfo
 
 PLACE_PREFIXES = ("xã ", "phường ", "thị trấn ", "đặc khu ", "thị xã ", "thành phố ")
 KEEP_IN_OFFICE = "Lưu VP."
+KEEP = "Lưu."
 _NUMBER = re.compile(r"^(\D*?)(\d+)(.*)$", re.DOTALL)
 _NUMBER_LABEL = re.compile(r"^số\s*:?\s*", re.IGNORECASE)
 
@@ -93,6 +94,15 @@ def default_recipients(org: OrganizationInfo) -> tuple[str, ...]:
     """The recipients of a document the organisation sends up: its superior body, to report
     ("b/c": báo cáo), and the office's copy."""
     return (f"{nfc(org.superior_name)} (b/c);", KEEP_IN_OFFICE)
+
+
+def branch_recipients(org: OrganizationInfo) -> tuple[str, ...]:
+    """The recipients of a document a chi đoàn issues (its meeting's minutes): the BCH of its
+    own Đoàn cơ sở, to report, and the chi đoàn's copy ("Lưu.": a chi đoàn has no office)."""
+    name = nfc(org.name)
+    if not name.lower().startswith(("bch ", "ban chấp hành ")):
+        name = f"BCH {name}"
+    return (f"{name} (b/c);", KEEP)
 
 
 def decision_recipients(org: OrganizationInfo) -> tuple[str, ...]:

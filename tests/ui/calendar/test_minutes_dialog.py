@@ -4,11 +4,13 @@ recorder picked among those present or typed, saved and read back, a bad closing
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.minutes_dialog import MinutesDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.common.document_dialog import DocumentDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 
@@ -21,6 +23,9 @@ def meeting(cal_ws: Workspace) -> str:
                             start_time="19:30", place="Nhà văn hóa ấp Tân Hưng",
                             branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")])  # fmt: skip
     return first_occurrence(cal_ws, activity)
+
+
+DOTS = "." * 138 + "\n"  # a dotted line to write on, as extracted
 
 
 def _dialog(qtbot: QtBot, core: Core, occurrence: str) -> MinutesDialog:
@@ -95,13 +100,34 @@ def test_from_the_date_of_the_meeting(
     assert date.attendance_label.text() == "Chưa điểm danh. Đã có biên bản sinh hoạt."
 
 
+def _print(dialog: MinutesDialog, prompts, target) -> list[str]:
+    """Print ``dialog``'s minutes to ``target`` accepting the print dialog as suggested; the
+    recipients it suggested."""
+    from scripted import accept_print_dialog
+
+    suggested: list[str] = []
+
+    def accept(document: QDialog) -> None:
+        assert isinstance(document, DocumentDialog)
+        suggested.append(document.recipients_edit.toPlainText())
+        accept_print_dialog(document)
+
+    dialog.ask_save_path = lambda _name: target  # type: ignore[method-assign]
+    prompts.dialog_script = accept
+    dialog.print_button.click()
+    assert dialog.printed_label.text() == f"Đã in biên bản ra tệp {target}."
+    return suggested
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
 def test_save_and_print_the_minutes(
     qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts, tmp_path
 ) -> None:
-    from pypdf import PdfReader
-
-    from scripted import accept_print_dialog
-
     marks = {r.member_id: ("present", None) for r in cal_ws.attendance.sheet(meeting)}
     marks[member_id(cal_ws, "Võ Văn Tùng")] = ("excused", "Đi làm xa")
     cal_ws.attendance.save(meeting, marks)
@@ -109,15 +135,58 @@ def test_save_and_print_the_minutes(
     dialog.set_value("number", "03-BB/CĐ")
     dialog.set_value("resolutions", "Tổ chức Ngày Chủ nhật xanh ngày 29/3.")
     target = tmp_path / "bien-ban.pdf"
-    dialog.ask_save_path = lambda _name: target  # type: ignore[method-assign]
-    prompts.dialog_script = accept_print_dialog
-    dialog.print_button.click()
+    # A chi đoàn's minutes report to the BCH of its Đoàn cơ sở, not to the superior body.
+    assert _print(dialog, prompts, target) == ["- BCH Đoàn xã Tân Hưng (b/c);\n- Lưu."]
     minutes = cal_ws.attendance.minutes(meeting)
     assert minutes is not None and minutes.number == "03-BB/CĐ"  # saved before printing
-    assert dialog.printed_label.text() == f"Đã in biên bản ra tệp {target}."
-    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
-    assert "BIÊN BẢN SINH HOẠT CHI ĐOÀN" in text
-    assert "Số: 03-BB/CĐ" in text
-    assert "Võ Văn Tùng (Đi làm xa)" in text
-    assert "Tổ chức Ngày Chủ nhật xanh ngày 29/3." in text
-    assert "Nơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP." in text  # the dialog's own lines
+    assert _pdf_text(target) == (
+        "ĐOÀN XÃ TÂN HƯNG\n CHI ĐOÀN ẤP TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
+        " Số: 03-BB/CĐ\n Tân Hưng, ngày 12 tháng 3 năm 2026\n BIÊN BẢN SINH HOẠT CHI ĐOÀN\n"
+        " Kỳ sinh hoạt tháng 3 năm 2026\n"
+        "I. THỜI GIAN, ĐỊA ĐIỂM\n"
+        " - Thời gian: bắt đầu lúc 19 giờ 30 phút, ngày 12 tháng 3 năm 2026.\n"
+        " - Địa điểm: Nhà văn hóa ấp Tân Hưng.\n"
+        "II. THÀNH PHẦN\n"
+        " - Chủ trì: …………………………\n"
+        " - Thư ký: …………………………\n"
+        " - Đoàn viên: có mặt 4/5 đồng chí; vắng 1 đồng chí (có phép 1, không phép 0).\n"
+        " + Vắng có phép: Võ Văn Tùng (Đi làm xa).\n"
+        "III. NỘI DUNG\n"
+        f" 1. Chương trình\n{DOTS * 3} 2. Diễn biến\n{DOTS * 6}"
+        "IV. KẾT LUẬN, NGHỊ QUYẾT\n"
+        " Tổ chức Ngày Chủ nhật xanh ngày 29/3.\n"
+        "Trang 1/2\n\n"
+        "Buổi sinh hoạt kết thúc lúc …… giờ …… phút cùng ngày.\n"
+        " THƯ KÝ\n CHỦ TRÌ\n"
+        "Nơi nhận:\n- BCH Đoàn xã Tân Hưng (b/c);\n- Lưu.\n"
+        "Trang 2/2\n"
+    )
+
+
+def test_the_union_s_own_minutes_go_to_the_superior_body(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts, tmp_path
+) -> None:
+    """Minutes of an activity of the whole Đoàn xã are its BCH's: sent up to the Tỉnh đoàn;
+    what was typed for a chi đoàn's minutes is not offered for them, nor the reverse."""
+    union = first_occurrence(cal_ws, add_activity(
+        cal_ws, "Hội nghị Ban Chấp hành Đoàn xã", "20/03/2026", kind="khac",
+        start_time="08:00", place="Hội trường xã"))  # fmt: skip
+    branch = _dialog(qtbot, core, meeting)
+    assert _print(branch, prompts, tmp_path / "chi-doan.pdf") == [
+        "- BCH Đoàn xã Tân Hưng (b/c);\n- Lưu."
+    ]
+    whole = _dialog(qtbot, core, union)
+    assert _print(whole, prompts, tmp_path / "doan-xa.pdf") == [
+        "- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP."
+    ]
+    text = _pdf_text(tmp_path / "doan-xa.pdf")
+    assert text.startswith(
+        "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
+        " Tân Hưng, ngày 20 tháng 3 năm 2026\n BIÊN BẢN\n Hội nghị Ban Chấp hành Đoàn xã\n"
+    )
+    assert text.endswith(
+        " THƯ KÝ\n CHỦ TRÌ\nNơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\nTrang 2/2\n"
+    )
+    assert _print(_dialog(qtbot, core, meeting), prompts, tmp_path / "again.pdf") == [
+        "- BCH Đoàn xã Tân Hưng (b/c);\n- Lưu."
+    ]

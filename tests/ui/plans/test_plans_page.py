@@ -58,19 +58,54 @@ def test_a_year_without_a_plan(ws: Workspace, make_page) -> None:
 
 def test_copy_last_year_s_plan(ws: Workspace, make_page) -> None:
     make_plan_data(ws)
+    ws.plans.save(YEAR, {"implementation": "- Báo cáo kết quả trước ngày 10/12/2026."})
     page = make_page(ws)
     _choose_year(page, 2027)
     assert page.stack.currentIndex() == 0
     assert page.copy_button.isVisible()
     assert page.copy_button.text() == "Sao chép từ kế hoạch năm 2026"
+    assert page.copy_notice.isHidden()
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
     page.copy_button.click()
     plan = ws.plans.get(2027)
     assert plan is not None and len(plan.targets) == 5
     assert plan.registration_state == "chua-dang-ky"
-    assert page.year == 2027 and page.stack.currentIndex() == 1 and page.tabs.currentIndex() == 0
+    # The texts come first, to be read: the year moved where it said "năm 2026".
+    assert page.year == 2027 and page.stack.currentIndex() == 1 and page.tabs.currentIndex() == 1
+    assert page.text_form.texts["grounds"].toPlainText() == (
+        "Căn cứ Chương trình công tác Đoàn và phong trào thanh thiếu nhi năm 2027 của Tỉnh đoàn "
+        "Cà Mau;\nCăn cứ Nghị quyết Đại hội Đoàn xã Tân Hưng nhiệm kỳ 2025 – 2030,"
+    )
+    assert messages == [
+        "Đã lập kế hoạch công tác năm 2027 (sao chép từ năm 2026): đã đổi “năm 2026” thành "
+        "“năm 2027” ở 2 chỗ, còn 1 chỗ ghi năm cũ cần xem lại."
+    ]
+    assert page.copy_notice.isVisible()
+    assert page.copy_notice.label.text() == (
+        "Kế hoạch năm 2027 được sao chép từ kế hoạch năm 2026.\n"
+        "Đã đổi “năm 2026” thành “năm 2027” ở 2 chỗ (Tên kế hoạch, Căn cứ).\n"
+        "Còn 1 chỗ ghi năm 2025 hoặc 2026 không tự đổi (có thể là ngày, số văn bản hay một năm "
+        "khác), hãy xem và sửa nếu cần:\n"
+        "- IV. Tổ chức thực hiện: “…cáo kết quả trước ngày 10/12/2026.”\n"
+        "Hãy đọc lại tên, nội dung kế hoạch và các chỉ tiêu trước khi in và gửi đăng ký."
+    )
+    page.tabs.setCurrentIndex(0)
     assert _texts(page)[0] == "Kết nạp đoàn viên mới"
     assert page.registration.state_combo.currentText() == "Chưa đăng ký"
     assert not page.registration.date_edit.isEnabled()
+    page.copy_notice.texts_button.click()
+    assert page.tabs.currentIndex() == 1
+    # The notice waits while another year is shown, and goes once read.
+    _choose_year(page, 2026)
+    assert page.year == 2026 and page.copy_notice.isHidden()
+    _choose_year(page, 2027)
+    assert page.copy_notice.isVisible()
+    page.copy_notice.close_button.click()
+    assert page.copy_notice.isHidden()
+    _choose_year(page, 2026)
+    _choose_year(page, 2027)
+    assert page.copy_notice.isHidden()
 
 
 def test_targets_and_progress(ws: Workspace, make_page) -> None:

@@ -19,6 +19,7 @@ from ..storage.live import get_live, is_live
 from ..storage.models import Plan, PlanTarget
 from ..storage.settings import put_setting, setting_value
 from ..storage.tracking import transaction_time
+from .copying import PLACES, CreatedPlan, PlanCopy, YearMention, move_year
 from .measures import measure
 from .registration import (
     PLAN_DEADLINE_KEY,
@@ -197,9 +198,11 @@ class PlanService:
         from_year: int | None = None,
         number: str | None = None,
         title: str | None = None,
-    ) -> str:
+    ) -> CreatedPlan:
         """Make the plan of ``year``, empty or copied from ``from_year``'s (its texts and
-        targets, the year in its title moved on; not its registration nor its results)."""
+        targets, not its registration nor its results). In a copy the year moves on in the
+        title, and in the texts and targets where it says "năm <from_year>" (see
+        :mod:`.copying`); what moved and what the secretary should read are returned."""
         _year(year)
         org = self._ctx.organization_id
         with self._ctx.db.transaction() as session:
@@ -212,37 +215,49 @@ class PlanService:
                     raise NotFoundError(f"Chưa có kế hoạch công tác năm {from_year} để sao chép.")
             if title is not None and not nfc(title):
                 raise ValidationError({"title": "Cần nhập tên kế hoạch."})
-            default_title = DEFAULT_TITLE.format(year=year)
-            if source is not None:
-                default_title = source.title.replace(str(from_year), str(year))
             plan = Plan(
                 organization_id=org,
                 year=year,
                 number=nfc_or_none(number),
-                title=nfc(title) if title else default_title,
+                title=nfc(title) if title else DEFAULT_TITLE.format(year=year),
                 registration_state=NOT_REGISTERED,
             )
-            if source is not None:
-                for name in PLAN_TEXT_FIELDS:
-                    setattr(plan, name, getattr(source, name))
+            if source is None or from_year is None:
+                session.add(plan)
+                session.flush()
+                return CreatedPlan(plan.id, None)
+            moved: list[str] = []
+            to_check: list[YearMention] = []
+
+            def moved_on(text: str, place: str) -> str:
+                new_text, count, excerpts = move_year(text, from_year, year)
+                moved.extend([PLACES[place]] * count)
+                to_check.extend(YearMention(PLACES[place], e) for e in excerpts)
+                return new_text
+
+            if not title:
+                plan.title = source.title.replace(str(from_year), str(year))
+                moved.extend([PLACES["title"]] * source.title.count(str(from_year)))
+            for name in PLAN_TEXT_FIELDS:
+                text = getattr(source, name)
+                setattr(plan, name, moved_on(text, name) if text else text)
             session.add(plan)
             session.flush()
-            if source is not None:
-                for t in self._targets(session, source.id):
-                    session.add(
-                        PlanTarget(
-                            organization_id=org,
-                            plan_id=plan.id,
-                            position=t.position,
-                            text=t.text,
-                            criterion=t.criterion,
-                            planned=t.planned,
-                            unit=t.unit,
-                            measure=t.measure,
-                            measure_kind=t.measure_kind,
-                        )
+            for t in self._targets(session, source.id):
+                session.add(
+                    PlanTarget(
+                        organization_id=org,
+                        plan_id=plan.id,
+                        position=t.position,
+                        text=moved_on(t.text, "targets"),
+                        criterion=t.criterion,
+                        planned=t.planned,
+                        unit=t.unit,
+                        measure=t.measure,
+                        measure_kind=t.measure_kind,
                     )
-            return plan.id
+                )
+            return CreatedPlan(plan.id, PlanCopy(from_year, year, tuple(moved), tuple(to_check)))
 
     def save(self, year: int, raw: Mapping[str, str]) -> None:
         """Change the plan's number, date, title and texts (keys absent stay as they are)."""

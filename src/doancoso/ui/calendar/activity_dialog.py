@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.workspace import Workspace
-from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel
+from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
 from .agenda import colour_icon
 from .checklist import CheckList, OrganiserField
@@ -52,6 +52,10 @@ PLACEHOLDERS = {
     "partners": "Ví dụ: Hội Liên hiệp Phụ nữ xã",
     "expected_participants": "Ví dụ: 40",
 }
+WIDTH = 1020
+LIST_TEXT_WIDTH = 320
+"""About the width of a choice's text in the lists at :data:`WIDTH`, for the dialog's first
+height (the lists lay their rows out at their real width only once shown)."""
 SHORT = ("start_date", "start_time", "end_date", "end_time", "expected_participants")
 RECURRING_NOTE = (
     "Sửa một hoạt động lặp lại áp dụng cho mọi buổi chưa có gì riêng; các buổi đã dời, đã ghi "
@@ -64,6 +68,13 @@ def _year_of(text: str) -> int | None:
         return parse_vn_date(text)[0].year if text.strip() else None
     except DateFormatError:
         return None
+
+
+def _stretch_row(editor: QWidget) -> None:
+    """The form row of ``editor`` (its box with the message) takes spare height."""
+    box = editor.parentWidget()
+    if box is not None:
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
 
 class ActivityDialog(QDialog):
@@ -95,6 +106,9 @@ class ActivityDialog(QDialog):
             self.kind_combo.setCurrentIndex(max(self.kind_combo.findData("khac"), 0))
         self._start_changed()
         self._initial = self.raw()
+        # As tall as its lists want (all the chi đoàn and targets), within the screen; the
+        # lists give up height to messages, the buttons staying where they are.
+        open_with_room(self, 2, WIDTH)
 
     # Building -----------------------------------------------------------------------------
 
@@ -124,7 +138,6 @@ class ActivityDialog(QDialog):
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
         self.save_button.setDefault(True)
-        self.resize(1020, 560)
 
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit()
@@ -134,12 +147,14 @@ class ActivityDialog(QDialog):
         self.edits[name] = edit
         return edit
 
-    def _form(self, group: QGroupBox) -> QFormLayout:
-        """The group's form, its rows at the top (spare height goes under them)."""
+    def _form(self, group: QGroupBox, spare_below: bool = True) -> QFormLayout:
+        """The group's form, its rows at the top: spare height goes under them, or (not
+        ``spare_below``) to its rows that stretch."""
         outer = QVBoxLayout(group)
         form = QFormLayout()
-        outer.addLayout(form)
-        outer.addStretch(1)
+        outer.addLayout(form, 1)
+        if spare_below:
+            outer.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return form
@@ -176,21 +191,25 @@ class ActivityDialog(QDialog):
 
     def _organisation_group(self) -> QGroupBox:
         group = QGroupBox("Tổ chức và chỉ tiêu")
-        form = self._form(group)
+        form = self._form(group, spare_below=False)
         branches = [(b.id, b.name) for b in self._ws.branches.list()]
-        self.organiser = OrganiserField(branches)
+        self.organiser = OrganiserField(branches, LIST_TEXT_WIDTH)
         self.errors.add_row(form, "branch_ids", "Đơn vị tổ chức", self.organiser,
                             check=self.organiser.check)  # fmt: skip
         self.organiser.changed.connect(lambda: self.errors.recheck("branch_ids"))
-        self.targets = CheckList(4)
+        self.targets = CheckList(4, LIST_TEXT_WIDTH)
         self.no_plan = QLabel()
         self.no_plan.setStyleSheet("color: #555;")
         self.no_plan.setWordWrap(True)
+        self.no_plan.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.targets_stack = QStackedWidget()
         self.targets_stack.addWidget(self.targets)
         self.targets_stack.addWidget(self.no_plan)
-        self.targets_stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.targets_stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.errors.add_row(form, "target_ids", "Chỉ tiêu phục vụ", self.targets_stack)
+        # The two lists share the height the other rows leave (see checklist.py).
+        _stretch_row(self.organiser)
+        _stretch_row(self.targets_stack)
         self.errors.add_row(form, "partners", "Đơn vị phối hợp", self._line("partners"))
         self.errors.add_row(form, "expected_participants", "Số người dự kiến",
                             self._line("expected_participants"))  # fmt: skip

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.activities.attendance import MINUTES_FIELDS, AttendanceRow
 from ...core.activities.service import OccurrenceDetail
+from ...core.documents import branch_recipients
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.workspace import Workspace
@@ -75,6 +76,17 @@ def attendance_summary(rows: list[AttendanceRow], taken: bool) -> str:
 
 
 MINUTES_DOCUMENT = DocumentKind("BB", "In biên bản (PDF)")
+"""Minutes the Đoàn cơ sở issues (an activity of several chi đoàn or of the whole union): sent
+up to its superior body."""
+BRANCH_MINUTES_DOCUMENT = DocumentKind("BB", "In biên bản (PDF)", branch_recipients, "BB-CD")
+"""Minutes a chi đoàn issues (its own meeting, printed under its name): sent to the BCH of the
+Đoàn cơ sở, the body a chi đoàn reports to, and kept by the chi đoàn ("Lưu.")."""
+
+
+def minutes_kind(branch_ids: tuple[str, ...]) -> DocumentKind:
+    """The minutes of an activity of one chi đoàn are that chi đoàn's (as
+    :func:`doancoso.reports.minutes.print_minutes` heads them), others the Đoàn cơ sở's."""
+    return BRANCH_MINUTES_DOCUMENT if len(branch_ids) == 1 else MINUTES_DOCUMENT
 
 
 class MinutesDialog(QDialog):
@@ -269,7 +281,8 @@ class MinutesDialog(QDialog):
         self._saving = False
         self.saved = True
         self._initial = self.raw()
-        dialog = DocumentDialog(self._core, MINUTES_DOCUMENT, None, self)
+        kind = minutes_kind(self.detail.row.branch_ids)
+        dialog = DocumentDialog(self._core, kind, None, self)
         dialog.number_edit.setText(self.raw().get("number", ""))
         dialog.date_edit.setText(format_vn_date(self.detail.row.day))
         self._core.prompts.run(dialog)
@@ -297,7 +310,7 @@ class MinutesDialog(QDialog):
             )
 
         def done(written: object) -> None:
-            remember_document(self._core, MINUTES_DOCUMENT, details)
+            remember_document(self._core, kind, details)
             self.printed_label.setText(f"Đã in biên bản ra tệp {written}.")
 
         op = QueryOp(self, job, self._core, label="Đang in ra PDF…")

@@ -80,6 +80,13 @@ class DocumentKind:
     code: str
     title: str
     recipients: Callable[[OrganizationInfo], tuple[str, ...]] = default_recipients
+    memory: str = ""
+    """The key its last number and recipients are remembered by, when not ``code``: a chi
+    đoàn's minutes and the Đoàn cơ sở's share "BB" but not their recipients."""
+
+    @property
+    def memory_key(self) -> str:
+        return self.memory or self.code
 
 
 class DocumentMemory:
@@ -137,10 +144,10 @@ class DocumentDialog(QDialog):
         form = QFormLayout()
         self.errors = FieldErrors()
 
-        self.number_edit = QLineEdit(memory.suggested_number(kind.code, self.today.year))
+        self.number_edit = QLineEdit(memory.suggested_number(kind.memory_key, self.today.year))
         self.number_edit.setPlaceholderText(f"Ví dụ: 01-{kind.code}/ĐTN; để trống nếu không ghi số")
         self.errors.add_row(form, "number", "Số văn bản", self.number_edit)
-        last = memory.last_number(kind.code)
+        last = memory.last_number(kind.memory_key)
         self.last_hint = WrappedLabel(f"Số đã dùng lần trước: {last}" if last else "")
         self._add_hint(self.number_edit, self.last_hint)
 
@@ -162,7 +169,7 @@ class DocumentDialog(QDialog):
 
         self.recipients_edit = QPlainTextEdit()
         self.recipients_edit.setTabChangesFocus(True)
-        recipients = memory.recipients(kind.code)
+        recipients = memory.recipients(kind.memory_key)
         if not recipients and org is not None:
             recipients = kind.recipients(org)
         self.recipients_edit.setPlainText("\n".join(_dashed(line) for line in recipients))
@@ -266,4 +273,4 @@ def ask_document_details(
 
 def remember_document(core: Core, kind: DocumentKind, details: DocumentDetails) -> None:
     """Remember the number and recipients of a document just written (see the module doc)."""
-    DocumentMemory(core.ws.data_dir).remember(kind.code, details)
+    DocumentMemory(core.ws.data_dir).remember(kind.memory_key, details)

@@ -1,7 +1,8 @@
 """The plan page ("Kế hoạch"): the yearly work plan of a chosen year.
 
 A year without a plan shows what to do: "Lập kế hoạch năm Y", or "Sao chép từ kế hoạch năm
-Y-1" when there is one (its texts and targets, not its registration nor its results). A year
+Y-1" when there is one (its texts and targets, not its registration nor its results; "năm Y-1"
+moves to "năm Y" in them and a notice says what moved and which old years to read). A year
 with a plan shows two tabs: the targets with their progress (planned, achieved at today, share)
 beside the registration with the superior body; and the plan's number, date, title and texts.
 The plan prints as a KH document, and its results as a BC report, through the print dialog
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 from ...core.changes import Changes
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
+from ...core.plans.copying import CreatedPlan, copy_summary
 from ...core.plans.figures import tally
 from ...core.plans.rules import APPROVED, NOT_REGISTERED
 from ...core.plans.service import PlanInfo
@@ -47,6 +49,7 @@ from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
+from .copy_notice import CopyNotice
 from .plan_form import PlanTextForm, RegistrationBox
 from .printing import PlanPrinter
 from .target_dialog import TargetDialog
@@ -161,6 +164,9 @@ class PlansPage(QWidget):
         top.addWidget(self.print_report_button)
         layout.addLayout(top)
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
+        self.copy_notice = CopyNotice()
+        self.copy_notice.open_texts.connect(self._open_texts)
+        layout.addWidget(self.copy_notice)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_empty())
@@ -171,6 +177,9 @@ class PlansPage(QWidget):
         self.tabs.addTab(self.text_form, "Nội dung kế hoạch")
         self.stack.addWidget(self.tabs)
         layout.addWidget(self.stack, 1)
+
+    def _open_texts(self) -> None:
+        self.tabs.setCurrentIndex(1)
 
     def _build_empty(self) -> QWidget:
         page = QWidget()
@@ -325,6 +334,7 @@ class PlansPage(QWidget):
             self._show_empty(result)
         else:
             self._show_plan(plan, result.kinds)
+        self.copy_notice.show_year(result.year if plan is not None else None)
         self._update_buttons()
         self.refreshed.emit()
         if self._stale and self.isVisible():
@@ -451,10 +461,16 @@ class PlansPage(QWidget):
     def create_plan(self, from_year: int | None) -> None:
         year = self.year
 
-        def created(_plan_id: object) -> None:
-            copied = f" (sao chép từ năm {from_year})" if from_year else ""
-            self.status_message.emit(f"Đã lập kế hoạch công tác năm {year}{copied}.")
-            self.tabs.setCurrentIndex(1 if from_year is None else 0)
+        def created(result: object) -> None:
+            assert isinstance(result, CreatedPlan)
+            text = f"Đã lập kế hoạch công tác năm {year}"
+            if result.copy is not None:
+                text += f" (sao chép từ năm {from_year}): {copy_summary(result.copy)}"
+                self.copy_notice.add(result.copy)
+                self.copy_notice.show_year(year)
+            self.status_message.emit(f"{text}.")
+            # Either way the texts come first: to write, or to read the copy's years again.
+            self.tabs.setCurrentIndex(1)
 
         op = CoreOp(self, lambda ws: ws.plans.create(year, from_year), self._core,
                     label="Đang lập kế hoạch…")  # fmt: skip
