@@ -35,25 +35,23 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.errors import AppError
 from ...core.roster.spreadsheets import (
-    IMPORT_FIELDS,
     NEW,
     REJECTED,
     UPDATE,
     ImportPreview,
     ImportResult,
-    column_letter,
 )
 from ...core.workspace import Workspace
 from ..common.steps import build_steps
 from ..shell.operations import Core, CoreOp, QueryOp
 from .files import documents_folder
+from .import_mapping import NOT_IMPORTED, MappingTable
 from .import_preview_table import (
     COLUMNS,
     WARNING_KIND,
@@ -71,7 +69,6 @@ PAGE_TITLES = (
     "Kết quả nhập",
 )
 FILE_FILTER = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả tệp (*)"
-NOT_IMPORTED = "— không nhập —"
 ERROR_STYLE = "color: #b71c1c;"
 NOTICE_STYLE = "background: #fff8e1; border: 1px solid #ffe082; padding: 6px;"
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
@@ -180,23 +177,9 @@ class ImportWizard(QDialog):
         self.mapping_info = QLabel()
         self.mapping_info.setWordWrap(True)
         layout.addWidget(self.mapping_info)
-        self.mapping_table = QTableWidget(len(IMPORT_FIELDS), 2)
-        self.mapping_table.setHorizontalHeaderLabels(["Thông tin đoàn viên", "Lấy từ cột của tệp"])
-        self.mapping_table.verticalHeader().hide()
-        self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.mapping_combos: dict[str, QComboBox] = {}
-        for i, (name, label) in enumerate(IMPORT_FIELDS.items()):
-            self.mapping_table.setCellWidget(i, 0, QLabel(f"  {label}"))
-            combo = QComboBox()
-            self.mapping_combos[name] = combo
-            self.mapping_table.setCellWidget(i, 1, combo)
-        header = self.mapping_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.mapping_table.setColumnWidth(0, 260)
-        self.mapping_table.setColumnWidth(1, 420)  # a full-width combo reads as one bar
-        self.mapping_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        self.mapping_table = MappingTable()
+        self.mapping_table.changed.connect(self._mapping_changed)
+        self.mapping_combos = self.mapping_table.combos
         layout.addWidget(self.mapping_table, 1)
         self.mapping_error = QLabel()
         self.mapping_error.setWordWrap(True)
@@ -284,7 +267,8 @@ class ImportWizard(QDialog):
     def _show_page(self, page: int) -> None:
         self.steps.show(page, PAGE_TITLES[page])
         has_preview = self.preview is not None
-        self.next_button.setEnabled(has_preview)
+        clash = page == MAPPING_PAGE and bool(self.mapping_table.clashes())
+        self.next_button.setEnabled(has_preview and not clash)
         self.import_button.setEnabled(page == PREVIEW_PAGE and self.importable() > 0)
         rejected = self.preview.count(REJECTED) if self.preview is not None else 0
         self.save_rejected_button.setVisible(page in (PREVIEW_PAGE, RESULT_PAGE) and rejected > 0)
@@ -303,6 +287,8 @@ class ImportWizard(QDialog):
         if self.page == FILE_PAGE:
             self._show_page(MAPPING_PAGE)
         elif self.page == MAPPING_PAGE:
+            if self.mapping_table.clashes():  # the message is on the page already
+                return
             mapping = self.chosen_mapping()
             if mapping == self.preview.mapping:
                 self._show_page(PREVIEW_PAGE)
@@ -406,31 +392,23 @@ class ImportWizard(QDialog):
             "tra từng thông tin lấy từ cột nào; sửa nếu chương trình đoán sai, hoặc chọn "
             f"“{NOT_IMPORTED}”. Bấm “Tiếp” để xem trước với cách ghép mới."
         )
-        items = [(NOT_IMPORTED, -1)] + [
-            (f"Cột {column_letter(i)}: {header.strip() or '(không tiêu đề)'}", i)
-            for i, header in enumerate(preview.headers)
-        ]
-        for name, combo in self.mapping_combos.items():
-            combo.blockSignals(True)
-            combo.clear()
-            for text, column in items:
-                combo.addItem(text, column)
-            combo.setCurrentIndex(max(combo.findData(preview.mapping.get(name, -1)), 0))
-            combo.blockSignals(False)
+        self.mapping_table.fill(preview.headers, preview.mapping)
+        self._mapping_changed()
 
     def chosen_mapping(self) -> dict[str, int]:
         """Field → 0-based column, as the combos of the mapping page say."""
-        mapping = {}
-        for name, combo in self.mapping_combos.items():
-            column = combo.currentData()
-            if isinstance(column, int) and column >= 0:
-                mapping[name] = column
-        return mapping
+        return self.mapping_table.chosen()
 
     def set_mapping(self, name: str, column: int | None) -> None:
         """Choose the column of ``name`` (None: not imported), as the user would."""
-        combo = self.mapping_combos[name]
-        combo.setCurrentIndex(max(combo.findData(-1 if column is None else column), 0))
+        self.mapping_table.set_column(name, column)
+
+    def _mapping_changed(self) -> None:
+        """A column chosen for two fields is shown and keeps "Tiếp" disabled (see
+        :mod:`.import_mapping`); the message of a file that could not be read goes."""
+        self.mapping_error.setText(self.mapping_table.clash_text())
+        if self.page == MAPPING_PAGE:
+            self._show_page(MAPPING_PAGE)
 
     # Step 3: the preview ------------------------------------------------------------------
 
