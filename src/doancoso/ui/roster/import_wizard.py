@@ -495,6 +495,7 @@ class ImportWizard(QDialog):
 
         def saved(count: int) -> None:
             self.rejected_saved = path
+            self._show_rejected_hint()
             text = (
                 f"Đã lưu {count} dòng bị loại, kèm lý do ở cột “Lý do”, vào tệp:\n{path}\n\n"
                 "Sửa các dòng này trong Excel, lưu lại rồi nhập lại tệp đó.\n\nMở tệp ngay?"
@@ -502,8 +503,12 @@ class ImportWizard(QDialog):
             if self.prompts.confirm(self, "Các dòng bị loại", text):
                 self.open_file(path)
 
-        op = QueryOp(self, lambda ws: ws.spreadsheets.save_rejected(preview, path), self._core,
-                     label="Đang lưu các dòng bị loại…")  # fmt: skip
+        imported = self.result_ is not None  # the reasons say what became of repeated rows
+
+        def job(ws: Workspace) -> int:
+            return ws.spreadsheets.save_rejected(preview, path, imported=imported)
+
+        op = QueryOp(self, job, self._core, label="Đang lưu các dòng bị loại…")
         op.success(saved).failure(self._core.reporter(self, "Không lưu được")).run()
 
     def _ask_save_path(self, title: str, default: str, filters: str) -> Path | None:
@@ -532,17 +537,35 @@ class ImportWizard(QDialog):
     def _applied(self, result: ImportResult) -> None:
         self.result_ = result
         self.result_label.setText(result_text(result))
-        self.rejected_hint.setText(
-            f"Có {result.rejected} dòng bị loại, chưa được nhập. Bấm “{SAVE_REJECTED}” để lưu "
-            "các dòng này kèm lý do vào một tệp Excel cùng các cột như tệp gốc; sửa trong Excel "
-            "rồi nhập lại tệp đó."
-        )
-        self.rejected_hint.setVisible(result.rejected > 0)
+        self._show_rejected_hint()
         self._show_page(RESULT_PAGE)
+
+    def _show_rejected_hint(self) -> None:
+        """The result page's word on the rejected rows: how to save them, or where they were
+        saved."""
+        result = self.result_
+        if result is None:
+            return
+        self.rejected_hint.setText(rejected_hint_text(result.rejected, self.rejected_saved))
+        self.rejected_hint.setVisible(result.rejected > 0)
 
 
 def _with_xlsx(path: Path) -> Path:
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def rejected_hint_text(rejected: int, saved: Path | None) -> str:
+    """What the result page says of the ``rejected`` rows, once ``saved`` (or not yet)."""
+    if saved is None:
+        return (
+            f"Có {rejected} dòng bị loại, chưa được nhập. Bấm “{SAVE_REJECTED}” để lưu các dòng "
+            "này kèm lý do vào một tệp Excel cùng các cột như tệp gốc; sửa trong Excel rồi nhập "
+            "lại tệp đó."
+        )
+    return (
+        f"Có {rejected} dòng bị loại, chưa được nhập. Các dòng này đã được lưu, kèm lý do ở cột "
+        f"“Lý do”, vào tệp:\n{saved}\nSửa các dòng đó trong Excel, lưu lại rồi nhập lại tệp đó."
+    )
 
 
 def result_text(result: ImportResult) -> str:
