@@ -50,6 +50,7 @@ class MappingTable(QTableWidget):
         self.headers: list[str] = []
         for row, (name, label) in enumerate(IMPORT_FIELDS.items()):
             self.labels[name] = QLabel(f"{LABEL_INDENT}{label}")
+            self.labels[name].setContentsMargins(0, 0, 8, 0)  # clear of the combo's edge
             self.setCellWidget(row, 0, self.labels[name])
             combo = QComboBox()
             combo.setFixedWidth(COMBO_WIDTH)
