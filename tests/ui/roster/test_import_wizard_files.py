@@ -134,6 +134,10 @@ def test_rejected_rows_are_saved_from_the_result_page(
         "Sửa các dòng này trong Excel, lưu lại rồi nhập lại tệp đó.\n\nMở tệp ngay?"
     ]
     assert opened == []  # the question was declined
+    assert wizard.rejected_hint.text() == (
+        "Có 1 dòng bị loại, chưa được nhập. Các dòng này đã được lưu, kèm lý do ở cột “Lý do”, "
+        f"vào tệp:\n{out}\nSửa các dòng đó trong Excel, lưu lại rồi nhập lại tệp đó."
+    )
     book = openpyxl.load_workbook(out)
     sheet = book.active
     assert sheet is not None

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.bundle.labels import table_label
+from ..common.wheel import wheel_needs_focus
 
 MINE, THEIRS = "mine", "theirs"
 CHOICES = (("— Chọn —", None), ("Giữ của tôi", MINE), ("Lấy của tệp", THEIRS))
@@ -129,6 +130,7 @@ class ConflictsPanel(QWidget):
             self.fields.setItem(r, 1, QTableWidgetItem(value_text(diff.mine)))
             self.fields.setItem(r, 2, QTableWidgetItem(value_text(diff.theirs)))
             combo = QComboBox()
+            wheel_needs_focus(combo)  # the wheel scrolls the table past it
             for text, value in CHOICES:
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(combo.findData(chosen[diff.name]), 0))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.bundle.labels import filled_text
+from ..common.wheel import wheel_needs_focus
 from .conflicts import value_text
 
 KEEP = ""
@@ -86,6 +87,7 @@ class MergePanel(QWidget):
         for r, branch in enumerate(self.branches):
             table.setItem(r, 0, QTableWidgetItem(branch.theirs_name))
             combo = QComboBox()
+            wheel_needs_focus(combo)  # the wheel scrolls the table past it
             combo.addItem("Giữ riêng", KEEP)
             for branch_id, name in ours:
                 combo.addItem(f"Gộp vào “{name}”", branch_id)

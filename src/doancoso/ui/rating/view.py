@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
 from ...core.rating.rules import LEVELS, TRAINING_RESULTS
+from ..common.wheel import wheel_needs_focus
 from .model import (
     CHOICE_COLUMNS,
     COL_DISCIPLINE,
@@ -85,6 +86,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> QWidget:
         combo = QComboBox(parent)
+        wheel_needs_focus(combo)  # an editor left open never changes under a scrolling wheel
         combo.addItem(NO_LEVEL, None)
         for text, value in self._choices:
             combo.addItem(text, value)

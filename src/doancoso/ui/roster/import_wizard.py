@@ -35,25 +35,23 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.errors import AppError
 from ...core.roster.spreadsheets import (
-    IMPORT_FIELDS,
     NEW,
     REJECTED,
     UPDATE,
     ImportPreview,
     ImportResult,
-    column_letter,
 )
 from ...core.workspace import Workspace
 from ..common.steps import build_steps
 from ..shell.operations import Core, CoreOp, QueryOp
 from .files import documents_folder
+from .import_mapping import NOT_IMPORTED, MappingTable
 from .import_preview_table import (
     COLUMNS,
     WARNING_KIND,
@@ -71,7 +69,6 @@ PAGE_TITLES = (
     "Kết quả nhập",
 )
 FILE_FILTER = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả tệp (*)"
-NOT_IMPORTED = "— không nhập —"
 ERROR_STYLE = "color: #b71c1c;"
 NOTICE_STYLE = "background: #fff8e1; border: 1px solid #ffe082; padding: 6px;"
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
@@ -180,23 +177,9 @@ class ImportWizard(QDialog):
         self.mapping_info = QLabel()
         self.mapping_info.setWordWrap(True)
         layout.addWidget(self.mapping_info)
-        self.mapping_table = QTableWidget(len(IMPORT_FIELDS), 2)
-        self.mapping_table.setHorizontalHeaderLabels(["Thông tin đoàn viên", "Lấy từ cột của tệp"])
-        self.mapping_table.verticalHeader().hide()
-        self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.mapping_combos: dict[str, QComboBox] = {}
-        for i, (name, label) in enumerate(IMPORT_FIELDS.items()):
-            self.mapping_table.setCellWidget(i, 0, QLabel(f"  {label}"))
-            combo = QComboBox()
-            self.mapping_combos[name] = combo
-            self.mapping_table.setCellWidget(i, 1, combo)
-        header = self.mapping_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.mapping_table.setColumnWidth(0, 260)
-        self.mapping_table.setColumnWidth(1, 420)  # a full-width combo reads as one bar
-        self.mapping_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        self.mapping_table = MappingTable()
+        self.mapping_table.changed.connect(self._mapping_changed)
+        self.mapping_combos = self.mapping_table.combos
         layout.addWidget(self.mapping_table, 1)
         self.mapping_error = QLabel()
         self.mapping_error.setWordWrap(True)
@@ -284,7 +267,8 @@ class ImportWizard(QDialog):
     def _show_page(self, page: int) -> None:
         self.steps.show(page, PAGE_TITLES[page])
         has_preview = self.preview is not None
-        self.next_button.setEnabled(has_preview)
+        clash = page == MAPPING_PAGE and bool(self.mapping_table.clashes())
+        self.next_button.setEnabled(has_preview and not clash)
         self.import_button.setEnabled(page == PREVIEW_PAGE and self.importable() > 0)
         rejected = self.preview.count(REJECTED) if self.preview is not None else 0
         self.save_rejected_button.setVisible(page in (PREVIEW_PAGE, RESULT_PAGE) and rejected > 0)
@@ -303,6 +287,8 @@ class ImportWizard(QDialog):
         if self.page == FILE_PAGE:
             self._show_page(MAPPING_PAGE)
         elif self.page == MAPPING_PAGE:
+            if self.mapping_table.clashes():  # the message is on the page already
+                return
             mapping = self.chosen_mapping()
             if mapping == self.preview.mapping:
                 self._show_page(PREVIEW_PAGE)
@@ -406,31 +392,23 @@ class ImportWizard(QDialog):
             "tra từng thông tin lấy từ cột nào; sửa nếu chương trình đoán sai, hoặc chọn "
             f"“{NOT_IMPORTED}”. Bấm “Tiếp” để xem trước với cách ghép mới."
         )
-        items = [(NOT_IMPORTED, -1)] + [
-            (f"Cột {column_letter(i)}: {header.strip() or '(không tiêu đề)'}", i)
-            for i, header in enumerate(preview.headers)
-        ]
-        for name, combo in self.mapping_combos.items():
-            combo.blockSignals(True)
-            combo.clear()
-            for text, column in items:
-                combo.addItem(text, column)
-            combo.setCurrentIndex(max(combo.findData(preview.mapping.get(name, -1)), 0))
-            combo.blockSignals(False)
+        self.mapping_table.fill(preview.headers, preview.mapping)
+        self._mapping_changed()
 
     def chosen_mapping(self) -> dict[str, int]:
         """Field → 0-based column, as the combos of the mapping page say."""
-        mapping = {}
-        for name, combo in self.mapping_combos.items():
-            column = combo.currentData()
-            if isinstance(column, int) and column >= 0:
-                mapping[name] = column
-        return mapping
+        return self.mapping_table.chosen()
 
     def set_mapping(self, name: str, column: int | None) -> None:
         """Choose the column of ``name`` (None: not imported), as the user would."""
-        combo = self.mapping_combos[name]
-        combo.setCurrentIndex(max(combo.findData(-1 if column is None else column), 0))
+        self.mapping_table.set_column(name, column)
+
+    def _mapping_changed(self) -> None:
+        """A column chosen for two fields is shown and keeps "Tiếp" disabled (see
+        :mod:`.import_mapping`); the message of a file that could not be read goes."""
+        self.mapping_error.setText(self.mapping_table.clash_text())
+        if self.page == MAPPING_PAGE:
+            self._show_page(MAPPING_PAGE)
 
     # Step 3: the preview ------------------------------------------------------------------
 
@@ -517,6 +495,7 @@ class ImportWizard(QDialog):
 
         def saved(count: int) -> None:
             self.rejected_saved = path
+            self._show_rejected_hint()
             text = (
                 f"Đã lưu {count} dòng bị loại, kèm lý do ở cột “Lý do”, vào tệp:\n{path}\n\n"
                 "Sửa các dòng này trong Excel, lưu lại rồi nhập lại tệp đó.\n\nMở tệp ngay?"
@@ -524,8 +503,12 @@ class ImportWizard(QDialog):
             if self.prompts.confirm(self, "Các dòng bị loại", text):
                 self.open_file(path)
 
-        op = QueryOp(self, lambda ws: ws.spreadsheets.save_rejected(preview, path), self._core,
-                     label="Đang lưu các dòng bị loại…")  # fmt: skip
+        imported = self.result_ is not None  # the reasons say what became of repeated rows
+
+        def job(ws: Workspace) -> int:
+            return ws.spreadsheets.save_rejected(preview, path, imported=imported)
+
+        op = QueryOp(self, job, self._core, label="Đang lưu các dòng bị loại…")
         op.success(saved).failure(self._core.reporter(self, "Không lưu được")).run()
 
     def _ask_save_path(self, title: str, default: str, filters: str) -> Path | None:
@@ -554,17 +537,35 @@ class ImportWizard(QDialog):
     def _applied(self, result: ImportResult) -> None:
         self.result_ = result
         self.result_label.setText(result_text(result))
-        self.rejected_hint.setText(
-            f"Có {result.rejected} dòng bị loại, chưa được nhập. Bấm “{SAVE_REJECTED}” để lưu "
-            "các dòng này kèm lý do vào một tệp Excel cùng các cột như tệp gốc; sửa trong Excel "
-            "rồi nhập lại tệp đó."
-        )
-        self.rejected_hint.setVisible(result.rejected > 0)
+        self._show_rejected_hint()
         self._show_page(RESULT_PAGE)
+
+    def _show_rejected_hint(self) -> None:
+        """The result page's word on the rejected rows: how to save them, or where they were
+        saved."""
+        result = self.result_
+        if result is None:
+            return
+        self.rejected_hint.setText(rejected_hint_text(result.rejected, self.rejected_saved))
+        self.rejected_hint.setVisible(result.rejected > 0)
 
 
 def _with_xlsx(path: Path) -> Path:
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def rejected_hint_text(rejected: int, saved: Path | None) -> str:
+    """What the result page says of the ``rejected`` rows, once ``saved`` (or not yet)."""
+    if saved is None:
+        return (
+            f"Có {rejected} dòng bị loại, chưa được nhập. Bấm “{SAVE_REJECTED}” để lưu các dòng "
+            "này kèm lý do vào một tệp Excel cùng các cột như tệp gốc; sửa trong Excel rồi nhập "
+            "lại tệp đó."
+        )
+    return (
+        f"Có {rejected} dòng bị loại, chưa được nhập. Các dòng này đã được lưu, kèm lý do ở cột "
+        f"“Lý do”, vào tệp:\n{saved}\nSửa các dòng đó trong Excel, lưu lại rồi nhập lại tệp đó."
+    )
 
 
 def result_text(result: ImportResult) -> str:

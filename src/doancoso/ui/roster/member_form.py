@@ -49,6 +49,7 @@ from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_me
 from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
 from ..common.fields import ErrorLabel, FieldErrors
+from ..common.wheel import wheel_needs_focus_in
 from ..lifecycle.timeline import TimelineWidget
 from ..shell.operations import Core, CoreOp, QueryOp
 
@@ -217,6 +218,7 @@ class MemberFormDialog(QDialog):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(page)
+            wheel_needs_focus_in(page)  # the wheel scrolls the tab past its combos
             self.tabs.addTab(scroll, title)
         layout.addWidget(self.tabs)
         birth = self.editors["birth_date"]

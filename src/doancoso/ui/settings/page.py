@@ -28,6 +28,7 @@ from ...core.evidence.service import MAX_MB, MIN_MB
 from ...core.organization import OrganizationInfo
 from ...core.plans.registration import DEADLINE_FIELD, REMINDER_LEAD_DAYS
 from ..common.fields import WrappedLabel
+from ..common.wheel import wheel_needs_focus_in
 from ..shell.about import version_text
 from ..shell.operations import Core, CoreOp
 from .organization_form import REQUIRED_NOTE, OrganizationForm
@@ -94,6 +95,7 @@ class SettingsPage(QWidget):
         layout.addSpacing(12)
         self._build_data_section(layout)
         layout.addStretch(1)
+        wheel_needs_focus_in(content)  # the page scrolls: the wheel leaves its boxes alone
         self.load()
         core.data_changed.changed.connect(self._on_data_changed)
 

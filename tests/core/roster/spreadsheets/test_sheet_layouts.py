@@ -323,9 +323,9 @@ def test_duplicates_and_bad_rows_are_reported_by_row(
         (4, REJECTED, ["Thiếu họ và tên."]),
         (5, REJECTED, ["Ngày sinh không đọc được: “32/01/2001”."]),
         (6, NEW, ["Số CCCD “12345” không hợp lệ: phải gồm 12 chữ số (CMND cũ: 9 chữ số)."]),
-        (7, REJECTED, ["Trùng với dòng 3."]),
-        (8, REJECTED, ["Số CCCD 086200000002 trùng với dòng 9."]),
-        (9, REJECTED, ["Số CCCD 086200000002 trùng với dòng 8."]),
+        (7, REJECTED, ["Trùng với Trương Văn Đạt (dòng 3)."]),
+        (8, REJECTED, ["Số CCCD 086200000002 trùng với Phan Văn Lợi (dòng 9)."]),
+        (9, REJECTED, ["Số CCCD 086200000002 trùng với Tạ Thị Hồng (dòng 8)."]),
         (10, REJECTED, ["Thiếu ngày sinh."]),
         (
             11,
@@ -335,7 +335,7 @@ def test_duplicates_and_bad_rows_are_reported_by_row(
                 "sinh 04/04/2004, vào Đoàn 01/01/2015."
             ],
         ),
-        (12, REJECTED, ["Trùng với dòng 11 (cùng họ tên và ngày sinh)."]),
+        (12, REJECTED, ["Trùng với Lục Văn Tài, cùng họ tên và ngày sinh (dòng 11)."]),
     ]
     result = sws.spreadsheets.apply_import(preview)
     assert (result.created, result.rejected) == (3, 7)

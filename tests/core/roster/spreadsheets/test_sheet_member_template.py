@@ -137,7 +137,7 @@ def test_a_member_code_of_someone_else_is_refused(sws: Workspace, tmp_path: Path
     assert _rows(preview) == [
         (7, REJECTED, [], [taken]),
         (8, NEW, [], []),
-        (9, REJECTED, [], ["Mã định danh đoàn viên 8019999 trùng với dòng 8."]),
+        (9, REJECTED, [], ["Mã định danh đoàn viên 8019999 trùng với Phan Văn Mới (dòng 8)."]),
         (10, NEW, [], ["Mã định danh đoàn viên “80123” không hợp lệ: phải gồm đúng 7 chữ số."]),
         (11, REJECTED, [], [
             "Mã định danh đoàn viên 8012346 đã dùng cho đoàn viên Nguyễn Văn Hậu (sinh 05/11/1998)."

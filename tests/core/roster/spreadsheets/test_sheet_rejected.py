@@ -11,7 +11,7 @@ import pytest
 from sheetfiles import write_xlsx
 
 from doancoso.core.errors import AppError
-from doancoso.core.roster.spreadsheets import NEW, REJECTED
+from doancoso.core.roster.spreadsheets import NEW, REJECTED, UNCHANGED
 from doancoso.core.workspace import Workspace
 
 HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Điện thoại", "Chi đoàn",
@@ -52,7 +52,8 @@ def test_rejected_rows_are_written_with_their_reasons(sws: Workspace, tmp_path: 
          "Chưa đủ tuổi vào Đoàn: sinh 01/02/2015, đủ 15 tuổi + 1 ngày vào 02/02/2030. (Dòng 7 "
          "của tệp đã nhập.)"),
         (5, "Nguyễn Văn An", "05/03/2001", "Nam", "096201000123", "0912345678", "Ấp 1", None,
-         "Trùng với dòng 5. (Dòng 9 của tệp đã nhập.)"),
+         "Trùng với Nguyễn Văn An (dòng 5 của tệp đã nhập, sẽ được nhập). (Dòng 9 của tệp đã "
+         "nhập.)"),
     ]  # fmt: skip
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None
@@ -87,6 +88,49 @@ def test_the_fixed_file_imports(sws: Workspace, roster, tmp_path: Path) -> None:
         ("Võ Văn Em", "01/01/1990", "Ấp 2"),
     ]
     assert sws.members.get(sws.members.ids()[1]).fields.notes == "Chuyển về ấp 3"
+
+
+def test_a_repeated_row_names_the_person_and_where_the_row_went(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    """The file of rejected rows is all the secretary sees: a reason naming another row of the
+    imported file says whose row that is, and whether it was imported, left as it was or
+    rejected too (and where it is in this file)."""
+    known = ["Đặng Văn Cũ", "09/09/1999", "Nam", "096199000200", None, "Ấp 1", None]
+    first = [
+        ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Điện thoại", "Chi đoàn", "Ghi chú"],
+        known,
+    ]
+    sws.spreadsheets.apply_import(
+        sws.spreadsheets.preview_import(write_xlsx(tmp_path / "a.xlsx", first))
+    )
+    rows = [
+        first[0],
+        ["Trần Văn Tốt", "04/04/2004", "Nam", "096204000111", None, "Ấp 1", None],  # 2
+        known,  # 3: unchanged
+        ["Hồ Thị Một", "01/01/2001", "Nữ", "096201000300", None, "Ấp 2", None],  # 4
+        ["Hồ Thị Hai", "02/02/2002", "Nữ", "096201000300", None, "Ấp 2", None],  # 5
+        ["Trần Văn Tốt", "04/04/2004", "Nam", "096204000111", None, "Ấp 1", None],  # 6
+        ["Đặng Văn Cũ", "09/09/1999", "Nam", "096199000200", None, "Ấp 1", None],  # 7
+    ]
+    preview = sws.spreadsheets.preview_import(write_xlsx(tmp_path / "b.xlsx", rows))
+    assert [(r.row, r.action) for r in preview.rows] == [
+        (2, NEW), (3, UNCHANGED), (4, REJECTED), (5, REJECTED), (6, REJECTED), (7, REJECTED),
+    ]  # fmt: skip
+    assert [p.message for p in preview.rows[4].problems] == ["Trùng với Trần Văn Tốt (dòng 2)."]
+    sws.spreadsheets.apply_import(preview)
+    out = tmp_path / "loai.xlsx"
+    assert sws.spreadsheets.save_rejected(preview, out, imported=True) == 4
+    assert [row[-1] for row in _read(out)] == [
+        "Lý do",
+        "Số CCCD 096201000300 trùng với Hồ Thị Hai (dòng 5 của tệp đã nhập, cũng bị loại, xem "
+        "dòng 3 của tệp này). (Dòng 4 của tệp đã nhập.)",
+        "Số CCCD 096201000300 trùng với Hồ Thị Một (dòng 4 của tệp đã nhập, cũng bị loại, xem "
+        "dòng 2 của tệp này). (Dòng 5 của tệp đã nhập.)",
+        "Trùng với Trần Văn Tốt (dòng 2 của tệp đã nhập, đã được nhập). (Dòng 6 của tệp đã nhập.)",
+        "Trùng với Đặng Văn Cũ (dòng 3 của tệp đã nhập, đã có trong danh sách đoàn viên). (Dòng "
+        "7 của tệp đã nhập.)",
+    ]
 
 
 def test_rejected_again_keeps_one_column_of_reasons(sws: Workspace, tmp_path: Path) -> None:

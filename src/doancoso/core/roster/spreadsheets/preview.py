@@ -45,7 +45,7 @@ from ..service import EVENT_DECIDED_DATES, event_date_message
 from ..validation import parse_member
 from ..vocab import STATUSES
 from .rejected import SourceRows
-from .rows import ERROR, TEXT_FIELDS, WARNING, ParsedRow, Problem, cached_fold
+from .rows import ERROR, TEXT_FIELDS, WARNING, Duplicate, ParsedRow, Problem, cached_fold
 
 NEW, UPDATE, UNCHANGED, REJECTED = "new", "update", "unchanged", "rejected"
 # Fields compared one to one with the stored member.
@@ -316,7 +316,7 @@ class Matcher:
 
 def mark_duplicates(parsed: list[ParsedRow]) -> None:
     """Rows of the file that repeat a member code, a CCCD or a person (same folded name and
-    birth date)."""
+    birth date); each message names the other row's person and its row number."""
     by_code: dict[str, ParsedRow] = {}
     by_id: dict[str, ParsedRow] = {}
     by_person: dict[tuple[str, object, object], ParsedRow] = {}
@@ -324,65 +324,51 @@ def mark_duplicates(parsed: list[ParsedRow]) -> None:
         values = row.values
         if not values.get("full_name") or "birth_date" not in values:
             continue
-        person = (
-            cached_fold(str(values["full_name"])),
-            values["birth_date"],
-            values.get("birth_precision"),
-        )
+        person = _person(row)
         code = values.get("member_code")
         if isinstance(code, str):
             holder = by_code.setdefault(code, row)
             if holder is not row:
-                row.problems.append(Problem(
-                    f"Mã định danh đoàn viên {code} trùng với dòng {holder.row}.",
-                    ERROR, "member_code"))  # fmt: skip
+                lead = f"Mã định danh đoàn viên {code} trùng với"
+                row.problems.append(Problem.repeats(_other(lead, holder), "member_code"))
                 continue
         national_id = values.get("national_id")
         if isinstance(national_id, str):
             first = by_id.get(national_id)
             if first is not None:
-                same_person = person == (
-                    cached_fold(str(first.values["full_name"])),
-                    first.values["birth_date"],
-                    first.values.get("birth_precision"),
-                )
-                if same_person:
-                    row.problems.append(
-                        Problem(f"Trùng với dòng {first.row}.", ERROR, "national_id")
-                    )
+                if person == _person(first):
+                    row.problems.append(Problem.repeats(_other("Trùng với", first), "national_id"))
                 else:
-                    row.problems.append(
-                        Problem(
-                            f"Số CCCD {national_id} trùng với dòng {first.row}.",
-                            ERROR,
-                            "national_id",
-                        )
-                    )
+                    lead = f"Số CCCD {national_id} trùng với"
+                    row.problems.append(Problem.repeats(_other(lead, first), "national_id"))
                     if not any(
                         p.field == "national_id" and p.severity == ERROR for p in first.problems
                     ):
-                        first.problems.append(
-                            Problem(
-                                f"Số CCCD {national_id} trùng với dòng {row.row}.",
-                                ERROR,
-                                "national_id",
-                            )
-                        )
+                        first.problems.append(Problem.repeats(_other(lead, row), "national_id"))
                 continue
             by_id[national_id] = row
         first = by_person.get(person)
         if first is not None:
             other_id = first.values.get("national_id")
             if not (national_id and other_id and national_id != other_id):
-                row.problems.append(
-                    Problem(
-                        f"Trùng với dòng {first.row} (cùng họ tên và ngày sinh).",
-                        ERROR,
-                        "full_name",
-                    )
-                )
+                other = _other("Trùng với", first, "cùng họ tên và ngày sinh")
+                row.problems.append(Problem.repeats(other, "full_name"))
                 continue
         by_person.setdefault(person, row)
+
+
+def _person(row: ParsedRow) -> tuple[str, object, object]:
+    """Who a row is, for finding the same person twice: folded name and birth date."""
+    values = row.values
+    return (
+        cached_fold(str(values["full_name"])),
+        values["birth_date"],
+        values.get("birth_precision"),
+    )
+
+
+def _other(lead: str, row: ParsedRow, same: str = "") -> Duplicate:
+    return Duplicate(lead, row.row, str(row.values["full_name"]), same)
 
 
 def carry_note_columns(values: dict[str, object], stored_notes: str | None) -> None:

@@ -2,8 +2,12 @@
 
 The file holds the sheet's header row (both rows of a two-row header) as it was, with a column
 "Lý do" added after the last one, then every rejected row with its cells as they were read and
-its reasons, followed by the row's number in the imported file (a reason may name another row
-of it: "Trùng với dòng 5."). Text the preview converted from TCVN3/VNI is written converted, so
+its reasons, followed by the row's number in the imported file. A row that repeats another row
+of the imported file names that row's person and says where it went, since the secretary sees
+only this file: "Trùng với Trần Văn Tốt (dòng 4 của tệp đã nhập, đã được nhập)." (or "sẽ được
+nhập" when saved before "Nhập"; "đã có trong danh sách đoàn viên" when the import left it
+unchanged; "cũng bị loại, xem dòng 3 của tệp này" when it is rejected as well). Text the
+preview converted from TCVN3/VNI is written converted, so
 the file reads in any font. The import reads the file back as it read the original: the same
 headers, and "Lý do" names no field (it is not imported). Dates stay real dates (shown
 dd/mm/yyyy), numbers stay numbers and text stays text, so a CCCD typed as text keeps its
@@ -13,7 +17,7 @@ leading zero. It prints on A4 landscape, one page wide.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -31,10 +35,10 @@ from ...xlsx.writer import (
     cell_text,
     print_setup,
 )
-from .rows import ERROR, Problem, shown
+from .rows import ERROR, Duplicate, Problem, duplicate_text, shown
 
 if TYPE_CHECKING:
-    from .preview import ImportPreview
+    from .preview import ImportPreview, ImportRow
 
 REASON_HEADER = "Lý do"
 SHEET_NAME = "Dòng bị loại"
@@ -80,24 +84,36 @@ def _converted(values: list[Cell], legacy: bool, prefer: Encoding | None) -> lis
     return [decode_cell(v, prefer).text if isinstance(v, str) else v for v in values]
 
 
-def reasons_text(problems: Sequence[Problem]) -> str:
-    """A row's problems as sentences, those that reject it first: "Thiếu ngày sinh. …"."""
+def reasons_text(
+    problems: Sequence[Problem], place: Callable[[Duplicate], str] | None = None
+) -> str:
+    """A row's problems as sentences, those that reject it first: "Thiếu ngày sinh. …".
+    ``place``: where the other row of a duplicate is said to be (default: its message's "dòng
+    4")."""
     ordered = [p for p in problems if p.severity == ERROR]
     ordered += [p for p in problems if p.severity != ERROR]
-    return " ".join(
-        p.message if p.message.endswith((".", "!", "?", "…")) else f"{p.message}." for p in ordered
-    )
+    sentences = []
+    for p in ordered:
+        if p.duplicate is not None and place is not None:
+            sentences.append(duplicate_text(p.duplicate, place(p.duplicate)))
+        else:
+            sentences.append(
+                p.message if p.message.endswith((".", "!", "?", "…")) else f"{p.message}."
+            )
+    return " ".join(sentences)
 
 
-def row_reason(number: int, problems: Sequence[Problem]) -> str:
-    """The "Lý do" of a rejected row: its reasons, then where it was in the imported file (a
-    reason may name another row of that file: "Trùng với dòng 5.")."""
-    return f"{reasons_text(problems)} (Dòng {number} của tệp đã nhập.)"
+def row_reason(
+    number: int, problems: Sequence[Problem], place: Callable[[Duplicate], str] | None = None
+) -> str:
+    """The "Lý do" of a rejected row: its reasons, then where it was in the imported file."""
+    return f"{reasons_text(problems, place)} (Dòng {number} của tệp đã nhập.)"
 
 
-def write_rejected(preview: ImportPreview, path: Path) -> int:
+def write_rejected(preview: ImportPreview, path: Path, *, imported: bool = False) -> int:
     """Write the rejected rows of ``preview`` with their reasons to the .xlsx ``path`` (see the
-    module docstring); returns how many rows were written."""
+    module docstring); ``imported``: the import of ``preview`` has been done. Returns how many
+    rows were written."""
     from .preview import REJECTED
 
     path = Path(path)
@@ -112,13 +128,40 @@ def write_rejected(preview: ImportPreview, path: Path) -> int:
         + [len(values) for values in source.header]
         + [len(source.rows.get(row.row, [])) for row in rejected]
     )
-    lines = [(source.rows.get(row.row, []), row_reason(row.row, row.problems)) for row in rejected]
+    place = _placer(preview, rejected, len(source.header) + 1, imported)
+    lines = [
+        (source.rows.get(row.row, []), row_reason(row.row, row.problems, place)) for row in rejected
+    ]
 
     def write(temp: Path) -> None:
         _write_book(temp, source.header, lines, width)
 
     atomic_write(path, write)
     return len(lines)
+
+
+def _placer(
+    preview: ImportPreview, rejected: list[ImportRow], first: int, imported: bool
+) -> Callable[[Duplicate], str]:
+    """Where the other row of a duplicate is, for a reader of the file of rejected rows
+    (``first``: that file's first data row): see the module docstring."""
+    from .preview import NEW, UNCHANGED, UPDATE
+
+    actions = {row.row: row.action for row in preview.rows}
+    written = {row.row: first + index for index, row in enumerate(rejected)}
+
+    def place(duplicate: Duplicate) -> str:
+        where = f"dòng {duplicate.row} của tệp đã nhập"
+        action = actions.get(duplicate.row)
+        if duplicate.row in written:
+            return f"{where}, cũng bị loại, xem dòng {written[duplicate.row]} của tệp này"
+        if action in (NEW, UPDATE):
+            return f"{where}, {'đã' if imported else 'sẽ'} được nhập"
+        if action == UNCHANGED:
+            return f"{where}, đã có trong danh sách đoàn viên"
+        return where
+
+    return place
 
 
 def _value(value: Cell) -> Any:

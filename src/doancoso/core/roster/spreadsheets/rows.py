@@ -77,12 +77,38 @@ MULTILINE_FIELDS = ("notes",)
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """The other row of the file a row repeats: "Trùng với Trần Văn Tốt (dòng 4)."
+
+    Kept apart from the message so that the file of rejected rows can say where that row went
+    (imported, or rejected too and a few lines up): see :func:`duplicate_text`."""
+
+    lead: str  # "Trùng với", "Số CCCD 0123… trùng với"
+    row: int
+    name: str
+    same: str = ""  # what the two share, when the lead does not say: "cùng họ tên và ngày sinh"
+
+
+def duplicate_text(duplicate: Duplicate, where: str) -> str:
+    """The sentence of ``duplicate``, the other row placed by ``where`` ("dòng 4")."""
+    same = f", {duplicate.same}" if duplicate.same else ""
+    return f"{duplicate.lead} {duplicate.name}{same} ({where})."
+
+
+@dataclass(frozen=True)
 class Problem:
-    """Something wrong with a row: ``message`` in Vietnamese; an error rejects the row."""
+    """Something wrong with a row: ``message`` in Vietnamese; an error rejects the row.
+    ``duplicate``: the other row of the file this one repeats, if that is the problem."""
 
     message: str
     severity: str = ERROR
     field: str | None = None
+    duplicate: Duplicate | None = None
+
+    @classmethod
+    def repeats(cls, duplicate: Duplicate, field: str) -> Problem:
+        """The error of a row that repeats another row of the file."""
+        return cls(duplicate_text(duplicate, f"dòng {duplicate.row}"), ERROR, field, duplicate)
 
 
 @dataclass

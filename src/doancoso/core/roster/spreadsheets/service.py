@@ -130,11 +130,12 @@ class SpreadsheetService:
         after a checked backup of the data ("truoc-nhap")."""
         return apply_preview(self._ctx, preview)
 
-    def save_rejected(self, preview: ImportPreview, path: Path) -> int:
+    def save_rejected(self, preview: ImportPreview, path: Path, *, imported: bool = False) -> int:
         """Write the rejected rows of ``preview`` with their reasons to the .xlsx ``path``, in
-        the file's own columns, to be fixed and imported again; returns how many rows (see
+        the file's own columns, to be fixed and imported again; ``imported``: ``preview`` has
+        been imported (the reasons say so of the rows it repeats). Returns how many rows (see
         :mod:`.rejected`)."""
-        return write_rejected(preview, Path(path))
+        return write_rejected(preview, Path(path), imported=imported)
 
     def write_sample(self, path: Path) -> None:
         """Write an example roster to the .xlsx ``path``: the export's layout, which the import
