@@ -2,12 +2,14 @@
 
 The form only collects text: on "Lưu" it builds the raw dict of strings that
 ``MemberService.save`` validates, on the worker (an operation, see :mod:`..shell.operations`).
-Each message of a ValidationError is shown under its field, the first invalid field's tab is
-brought forward, the form stays open with everything typed, and nothing is saved until all are
-valid. As the user corrects them, the birth date and the dates whose ages it decides (admission,
-Party, CCCD) are checked again with the core's own checks of the typed values
-(``parse_member``, no database): a change of the birth date takes away, or rewords, the
-messages it caused under the other dates, and the "(!)" marks of the tabs follow.
+The form opens with the cursor in "Họ và tên" (not on the tab bar, which comes first in the
+focus chain). Each message of a ValidationError is shown under its field, the first invalid
+field's tab is brought forward and the cursor put in that field, the form stays open with
+everything typed, and nothing is saved until all are valid. As the user corrects them, the
+birth date and the dates whose ages it decides (admission, Party, CCCD) are checked again with
+the core's own checks of the typed values (``parse_member``, no database): a change of the
+birth date takes away, or rewords, the messages it caused under the other dates, and the "(!)"
+marks of the tabs follow.
 
 What is allowed but unusual (an active member past the coming-of-age year) is asked about
 before saving: the question must be asked on the GUI thread, between two operations. "Lưu"
@@ -178,6 +180,9 @@ class MemberFormDialog(QDialog):
             self.tabs.addTab(self.timeline, "Quá trình")
         self._initial = self.raw()
         self._apply_standing()
+        # The tab bar comes first in the focus chain: without this, what is typed first is lost.
+        self.tabs.setCurrentIndex(0)
+        self.editors["full_name"].setFocus()
 
     # Building -----------------------------------------------------------------------------
 
