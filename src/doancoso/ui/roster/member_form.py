@@ -122,7 +122,7 @@ SHORT_FIELDS = (*DATE_FIELDS, "national_id", "phone", "education", "father_birth
 # Fields the form edits (birth_precision follows from what is typed as the birth date).
 FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precision")
 # Fields the member's events decide (refreshed after an event is recorded or deleted).
-EVENT_FIELDS = ("status", "admission_date", "admission_place", "party_date")
+EVENT_FIELDS = ("status", "admission_date", "admission_place", "admission_decision", "party_date")
 STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuyển sinh hoạt…): tab “Quá trình”."
 # The add form has no "Quá trình" tab: the events are recorded once the member is saved.
 NEW_STATUS_HINT = "Trạng thái thay đổi qua các sự kiện, ghi ở tab “Quá trình” khi sửa hồ sơ đã lưu."
