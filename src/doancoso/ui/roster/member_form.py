@@ -127,6 +127,8 @@ STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuy
 # The add form has no "Quá trình" tab: the events are recorded once the member is saved.
 NEW_STATUS_HINT = "Trạng thái thay đổi qua các sự kiện, ghi ở tab “Quá trình” khi sửa hồ sơ đã lưu."
 WARNING_TITLE = "Kiểm tra lại trước khi lưu"
+# Warnings that compare a field with others: asked about in an edit when any of them changed.
+WARNED_FROM = {"national_id": ("national_id", "gender", "birth_date")}
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
 )
@@ -391,7 +393,11 @@ class MemberFormDialog(QDialog):
     def _checked(self, values: dict[str, str], warnings: dict[str, str]) -> None:
         """Ask about the warnings on values the user typed; save unless they go back."""
         if self.member_id is not None:  # a value left as it was was seen before
-            warnings = {f: m for f, m in warnings.items() if values.get(f) != self._initial.get(f)}
+            warnings = {
+                f: m
+                for f, m in warnings.items()
+                if any(values.get(g) != self._initial.get(g) for g in WARNED_FROM.get(f, (f,)))
+            }
         if warnings:
             text = "\n".join(warnings.values()) + "\n\nVẫn lưu hồ sơ này?"
             if not self._prompts.confirm(self, WARNING_TITLE, text, yes="Vẫn lưu", no="Quay lại"):
