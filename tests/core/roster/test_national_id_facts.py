@@ -1,7 +1,6 @@
 """A CCCD says its holder's gender and birth year (after the province, a digit for the century
 and the gender, then the year's last two digits): one that contradicts the ones entered is
-warned about by the core (the form, the command line), never refused; the import's warning is
-in ``spreadsheets/test_sheet_national_id_facts.py``."""
+warned about by the core (the form, the command line), never refused."""
 
 from __future__ import annotations
 
