@@ -54,6 +54,7 @@ def test_every_field_of_the_register_reaches_the_member(ws: Workspace) -> None:
             occupation="Công nhân",
             admission_date=date(2025, 3, 26),
             admission_place="Đoàn xã Tân Hưng",
+            admission_decision="45-QĐ/ĐTN",  # the admission event's number
             notes=(
                 "Khuyết tật: Khiếm thính nhẹ\n"
                 "Hoàn cảnh khó khăn: Hộ nghèo (đã hỗ trợ: Tặng quà Tết 2025; "

@@ -250,3 +250,15 @@ def test_enter_after_a_refused_save_saves_again(qtbot: QtBot, ws: Workspace) -> 
     qtbot.keyClick(focused, Qt.Key.Key_Return)
     assert prompts.asked == []  # no "Bỏ thay đổi?"
     assert dialog.saved_id is not None and ws.members.count() == 1
+
+
+def test_the_admission_decision_follows_the_event_recorded(qtbot: QtBot, ws: Workspace) -> None:
+    member_id = ws.members.save({"full_name": "Lê Thị Hoa", "birth_date": "05/03/2000"})
+    dialog = _form(qtbot, ws, member_id)
+    assert dialog.raw()["admission_decision"] == ""
+    ws.events.record(member_id, "admission", "26/03/2018", "40-QĐ/ĐTN", place="Đoàn xã Tân Hưng")
+    assert dialog.timeline is not None
+    dialog.timeline.changed.emit()  # as the "Quá trình" tab says after recording it
+    assert dialog.raw()["admission_decision"] == "40-QĐ/ĐTN"
+    assert dialog.raw()["admission_place"] == "Đoàn xã Tân Hưng"
+    assert not dialog.is_modified

@@ -105,3 +105,49 @@ def test_education_is_named_as_the_import_and_statistics_name_it(
         label.buddy() is editor and label.text() == "Trình độ văn hóa"
         for label in dialog.findChildren(QLabel)
     )
+
+
+CCCD_SAYS_MALE_2006 = (
+    "Số CCCD cho biết nam, sinh năm 2006: khác với giới tính hoặc năm sinh đã nhập. "
+    "Hãy kiểm tra lại.\n\nVẫn lưu hồ sơ này?"
+)
+
+
+def test_a_cccd_that_contradicts_gender_or_birth_year_is_asked_about(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    prompts = ScriptedPrompts()
+    prompts.answer = False  # "Quay lại"
+    dialog = _form(qtbot, ws, prompts)
+    dialog.set_value("full_name", "Lê Thị Hoa")
+    dialog.set_value("birth_date", "02/04/2005")
+    dialog.set_value("gender", "female")
+    dialog.set_value("national_id", "096206123456")
+    dialog.tabs.setCurrentIndex(3)
+    dialog.save_button.click()
+    assert prompts.asked == [CCCD_SAYS_MALE_2006]
+    assert dialog.saved_id is None and ws.members.count() == 0
+    assert dialog.tabs.currentIndex() == 0  # back at the CCCD
+    assert dialog.focusWidget() is dialog.editors["national_id"]
+
+    prompts.answer = True  # "Vẫn lưu": the register may hold the typo in either field
+    dialog.save_button.click()
+    assert dialog.saved_id is not None
+    assert ws.members.get(dialog.saved_id).fields.national_id == "096206123456"
+
+
+def test_an_edit_of_the_gender_alone_asks_about_the_cccd(qtbot: QtBot, ws: Workspace) -> None:
+    hoa = ws.members.save({"full_name": "Lê Thị Hoa", "birth_date": "02/04/2006",
+                           "gender": "Nam", "national_id": "096206123456"})  # fmt: skip
+    prompts = ScriptedPrompts()
+    prompts.answer = False
+    dialog = _form(qtbot, ws, prompts, hoa)
+    dialog.set_value("phone", "0912345678")
+    dialog.save_button.click()
+    assert prompts.asked == []  # in agreement
+
+    dialog = _form(qtbot, ws, prompts, hoa)
+    dialog.set_value("gender", "female")
+    dialog.save_button.click()
+    assert prompts.asked == [CCCD_SAYS_MALE_2006]
+    assert ws.members.get(hoa).fields.gender == "male"  # went back

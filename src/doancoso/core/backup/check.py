@@ -2,12 +2,15 @@
 is safe and only when asked.
 
 Verified: SQLite's integrity and foreign keys; every travelling row has an id and a revision of
-at least 1; each member's status equals the replay of their events; the derived columns (sort
-key, search text) equal what the current code derives; no live member is in a deleted chi đoàn;
-every evidence file a record names is in ``evidence/`` with its hash, and every file there is
-named by a record. Repaired on request: the derived columns (recomputed) and the evidence files
-nobody names (moved aside to ``evidence/.orphans/``, never deleted). Everything else is
-reported with what to do, never changed behind the secretary's back.
+at least 1; each member's status equals the replay of their events; a member whose admission
+event has a number has it as "Số nghị quyết chuẩn y kết nạp" (an empty field: one a bundle of
+an older version may bring back); the derived columns (sort key, search text) equal what the
+current code derives; no live member is in a deleted chi đoàn; every evidence file a record
+names is in ``evidence/`` with its hash, and every file there is named by a record. Repaired on
+request: the derived columns (recomputed), the empty admission decision numbers (the event's,
+never over one typed) and the evidence files nobody names (moved aside to
+``evidence/.orphans/``, never deleted). Everything else is reported with what to do, never
+changed behind the secretary's back.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..lifecycle.periods import live_events
@@ -23,7 +27,7 @@ from ..lifecycle.rules import EVENT_KINDS, baseline_status, event_order, lenient
 from ..roster.service import derived_columns
 from ..roster.vocab import STATUSES
 from ..storage.live import is_live
-from ..storage.models import Base, Branch, EvidenceFile, Member
+from ..storage.models import Base, Branch, EvidenceFile, Member, MemberEvent
 from .store import BACKUP_FOLDER, take_backup
 
 
@@ -94,6 +98,7 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
     seconds); a repair loads the members it rewrites."""
     org = ctx.organization_id
     stale: dict[str, dict[str, str]] = {}
+    decisions: dict[str, str] = {}
 
     def add(kind: str, member_id: str, message: str) -> None:
         report.problems.append(Problem(kind, "members", member_id, message))
@@ -102,6 +107,7 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
         members = session.execute(select(*_MEMBER_COLUMNS).where(is_live(Member, org))).all()
         events = live_events(session, org)
         gone = set(session.scalars(select(Branch.id).where(Branch.deleted_at.is_not(None))))
+        numbers = _admission_numbers(session, org)
         for member in members:
             name = member.full_name
             history = sorted(events.get(member.id, []), key=event_order)
@@ -114,6 +120,14 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
                     add("status", member.id, f"Trạng thái của {name} là “{stored}” nhưng theo "
                         f"quá trình (sự kiện cuối: {last}) phải là “{expected}”. Hãy xem lại quá "
                         "trình của đoàn viên này.")  # fmt: skip
+            number = numbers.get(member.id)
+            if number and not member.admission_decision:
+                if repair:
+                    decisions[member.id] = number
+                else:
+                    add("decision", member.id, f"Số nghị quyết chuẩn y kết nạp của {name} còn "
+                        f"trống nhưng quyết định kết nạp trong quá trình là {number} (sửa bằng: "
+                        "doancoso check --repair).")  # fmt: skip
             derived = derived_columns(
                 name, member.other_name, member.national_id, member.phone, member.member_code
             )
@@ -126,18 +140,35 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
             if member.branch_id in gone:
                 add("branch", member.id, f"{name} thuộc một chi đoàn đã bị xóa: hãy chuyển sang "
                     "chi đoàn khác.")  # fmt: skip
-        ids = list(stale)
+        ids = sorted(stale.keys() | decisions.keys())
         for start in range(0, len(ids), 900):
             chunk = ids[start : start + 900]
             for found in session.scalars(select(Member).where(Member.id.in_(chunk))):
-                found.sort_key = stale[found.id]["sort_key"]
-                found.search_text = stale[found.id]["search_text"]
-                report.repaired += 1
+                if found.id in stale:
+                    found.sort_key = stale[found.id]["sort_key"]
+                    found.search_text = stale[found.id]["search_text"]
+                    report.repaired += 1
+                if found.id in decisions:  # a new revision: the repair travels, as the keys do
+                    found.admission_decision = decisions[found.id]
+                    report.repaired += 1
+
+
+def _admission_numbers(session: Session, org: str) -> dict[str, str]:
+    """The number of each member's live admission event that has one (the last in timeline
+    order, as the replay stores it), by member id."""
+    rows = session.execute(
+        select(MemberEvent.member_id, MemberEvent.number)
+        .where(is_live(MemberEvent, org), MemberEvent.kind == "admission")
+        .where(MemberEvent.number.is_not(None), MemberEvent.number != "")
+        .order_by(MemberEvent.event_date, MemberEvent.sequence, MemberEvent.id)
+    )
+    return {member_id: number for member_id, number in rows if number}
 
 
 _MEMBER_COLUMNS = (
     Member.id, Member.full_name, Member.other_name, Member.national_id, Member.phone,
     Member.member_code, Member.sort_key, Member.search_text, Member.branch_id, Member.status,
+    Member.admission_decision,
 )  # fmt: skip
 """What :func:`_members` reads of each member."""
 

@@ -288,6 +288,7 @@ def _member(
         education=rng.choice(_EDUCATION),
         admission_date=admitted,
         admission_place="Đoàn xã Tân Hưng",
+        admission_decision=None,  # the admission event's number, when history() makes one
         position=position,
         status=_weighted(rng, _STATUSES),
     )

@@ -83,6 +83,7 @@ def history(
         return made.events
 
     made.add("admission", admitted, place=member["admission_place"])
+    member["admission_decision"] = made.events[-1]["number"]  # as recording it would
     later = admitted + timedelta(days=1)  # nothing may share the admission's day
     reached = birth.year + coming_of_age  # the organisation's setting
     if later > today or (status == "matured" and reached > today.year):

@@ -13,7 +13,8 @@ Effects of each kind on the status (anything not listed keeps it):
 ==================  ==================  ======================================================
 kind                status after        also
 ==================  ==================  ======================================================
-admission           active              sets ``admission_date`` (and ``admission_place``)
+admission           active              sets ``admission_date`` (and ``admission_place``,
+                                        ``admission_decision`` from its number, when given)
 transfer_in         active
 transfer_out        transferred_out
 temporary           temporary

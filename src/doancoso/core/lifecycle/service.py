@@ -466,6 +466,7 @@ def _apply(member: Member, timeline: Sequence[MemberEvent], status: str) -> None
         if event.kind == "admission":
             member.admission_date = event.event_date
             member.admission_place = event.place or member.admission_place
+            member.admission_decision = event.number or member.admission_decision
         elif event.kind == "party_admission":
             member.party_date = event.event_date
     member.updated_at = utc_now()  # the stamping hook then bumps the revision

@@ -132,3 +132,42 @@ def party_age_error(birth: date, precision: str, joined: date) -> str | None:
         f"Tuổi vào Đảng phải từ đủ {PARTY_MIN_AGE} tuổi: "
         f"sinh {format_vn_date(birth, precision)}, vào Đảng {format_vn_date(joined)}."
     )
+
+
+# The citizen ID (CCCD, 12 digits) says the holder's gender and birth year: after the 3 digits
+# of the province, one digit for the century and the gender (0/1: 1900s male/female, 2/3:
+# 2000s, 4/5: 2100s, 6/7: 2200s, 8/9: 1800s: the Ministry of Public Security's coding, as the
+# demo generator builds it), then the last two digits of the birth year. The old CMND (9 digits)
+# says neither.
+CCCD_CENTURIES = {0: 1900, 2: 2000, 4: 2100, 6: 2200, 8: 1800}
+
+
+def national_id_facts(national_id: str) -> tuple[str, int] | None:
+    """The gender ("male"/"female") and birth year a 12-digit CCCD says, or None (a CMND, or
+    not a CCCD)."""
+    if len(national_id) != 12 or not (national_id.isascii() and national_id.isdigit()):
+        return None
+    code = int(national_id[3])
+    century = CCCD_CENTURIES[code - code % 2]
+    return ("female" if code % 2 else "male"), century + int(national_id[4:6])
+
+
+def national_id_mismatch_message(
+    national_id: str | None, gender: str | None, birth: date | None
+) -> str | None:
+    """A warning (allowed: either field may hold the typo) when the CCCD says another gender or
+    birth year than the ones entered; None when they agree or are not known. The one wording of
+    the member form, the command line and the import."""
+    facts = national_id_facts(national_id or "")
+    if facts is None:
+        return None
+    said_gender, said_year = facts
+    if (gender in ("male", "female") and gender != said_gender) or (
+        birth is not None and birth.year != said_year
+    ):
+        who = "nam" if said_gender == "male" else "nữ"
+        return (
+            f"Số CCCD cho biết {who}, sinh năm {said_year}: khác với giới tính hoặc năm sinh đã "
+            "nhập. Hãy kiểm tra lại."
+        )
+    return None

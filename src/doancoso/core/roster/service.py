@@ -23,9 +23,9 @@ from ..lang.text import collation_key, fold, name_sort_key, nfc
 from ..lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_REASONS, is_read_only
 from ..storage.live import find_live, get_live, is_live, set_deleted
 from .index import RosterSnapshot, refreshed
-from .rules import admission_history_message, over_age_message
+from .rules import admission_history_message, national_id_mismatch_message, over_age_message
 from .validation import MemberFields, parse_member
-from .vocab import POSITIONS, STATUSES, choice_code
+from .vocab import GENDERS, POSITIONS, STATUSES, choice_code
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -260,8 +260,9 @@ class MemberService:
     def warnings(self, raw: Mapping[str, str], member_id: str | None = None) -> dict[str, str]:
         """What is allowed in ``raw`` but unusual, by field: the form asks before saving, the
         command line saves and says so. Today: an active member past the coming-of-age year,
-        and an admission dated before today's rules outside today's ages (kept as history: see
-        :mod:`.validation`). The import warns with the same words."""
+        an admission dated before today's rules outside today's ages (kept as history: see
+        :mod:`.validation`), and a CCCD that says another gender or birth year than the ones
+        entered. The import warns with the same words."""
         try:
             birth, precision = parse_vn_date(nfc(raw.get("birth_date", "")), allow_year=True)
         except DateFormatError:
@@ -284,6 +285,11 @@ class MemberService:
             message = over_age_message(birth, date.today(), self._ctx.coming_of_age())
             if message is not None:
                 found["birth_date"] = message
+        gender = choice_code(GENDERS, nfc(raw.get("gender", "")))
+        national_id = nfc(raw.get("national_id", "")).strip()
+        mismatch = national_id_mismatch_message(national_id, gender, birth)
+        if mismatch is not None:
+            found["national_id"] = mismatch
         return found
 
     def save(self, raw: Mapping[str, str], member_id: str | None = None) -> str:

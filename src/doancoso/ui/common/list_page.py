@@ -2,6 +2,14 @@
 with a count at its end, a large lazily filled table, its selection, and the delete
 confirmation that lists the names.
 
+After a change of the data the table keeps the user's place (:meth:`ListPage.reload_keeping_place`):
+the current row if it is still listed; after a deletion, the row that followed the deleted ones
+(the last row when they ended the list), so that "Sửa", "Xóa" and the Delete key keep working;
+after the undo of a deletion, the rows brought back, where the filters show them.
+
+By keyboard: ↓ or Enter in the search box goes to the first result (selected, with the focus),
+where Enter opens it and Delete deletes it, without the Tabs through filters and buttons.
+
 A page subclasses :class:`ListPage`, builds its own filters and buttons with the helpers
 below, and implements :meth:`ListPage.current_filter`; its model must offer ``set_filter`` and
 ``reload`` (see :mod:`doancoso.ui.common.lazy_rows`).
@@ -9,11 +17,19 @@ below, and implements :meth:`ListPage.current_filter`; its model must offer ``se
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,6 +44,8 @@ from PySide6.QtWidgets import (
 from ..shell.prompts import Prompts
 
 SEARCH_DELAY_MS = 150
+TO_RESULTS_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+"""Keys of the search box that go to the first result."""
 NAMES_IN_CONFIRMATION = 8
 UNDO_HINT = "Có thể lấy lại bằng “Hoàn tác” (Ctrl+Z) cho đến khi đóng chương trình."
 
@@ -61,6 +79,9 @@ class ListPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
+        # Records this page deleted (until the app closes): when a change brings some back
+        # (Hoàn tác), they are selected.
+        self._deleted: set[str] = set()
 
     # Building -----------------------------------------------------------------------------
 
@@ -70,7 +91,20 @@ class ListPage(QWidget):
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.installEventFilter(self)
         return self.search
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched is getattr(self, "search", None)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in TO_RESULTS_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.go_to_results()
+            return True
+        return super().eventFilter(watched, event)
 
     def button_row(
         self, buttons: Sequence[tuple[QPushButton, Callable[[], None]]], *extra: QWidget
@@ -142,6 +176,16 @@ class ListPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def go_to_results(self) -> None:
+        """From the search box to the first result: selected, the table focused. A search
+        still waiting for the user's pause is run first; no result, nothing moves."""
+        if self._search_timer.isActive():
+            self.apply_filter()
+        if self.model.rowCount() == 0:
+            return
+        self.select_row(0)
+        self.table.setFocus()
+
     def _update_buttons(self) -> None:
         """Enable the buttons that fit the selection (pages override)."""
 
@@ -172,9 +216,64 @@ class ListPage(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 
+    def select_rows(self, rows: Iterable[int]) -> None:
+        """Select ``rows`` (only them), the first one current and scrolled to."""
+        ordered = sorted(set(rows))
+        if not ordered:
+            return
+        self.select_row(ordered[0])
+        selection = QItemSelection()
+        start = previous = ordered[0]
+        last_column = self.model.columnCount() - 1
+        for row in [*ordered[1:], None]:  # contiguous runs as ranges: few, however many rows
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            selection.select(self.model.index(start, 0), self.model.index(previous, last_column))
+            if row is not None:
+                start = previous = row
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+
     def current_row(self) -> int | None:
         current = self.table.currentIndex()
         return current.row() if current.isValid() else None
+
+    def note_deleted(self, ids: Iterable[str]) -> None:
+        """Remember records this page deleted, to select them again if an undo brings them
+        back (see :meth:`reload_keeping_place`)."""
+        self._deleted.update(ids)
+
+    def reload_keeping_place(self, changed: Collection[str] | None) -> None:
+        """Reload the model after the data changed (``changed``: the ids of the page's table
+        that did, None when not known), keeping the user's place (see the module docstring)."""
+        ids = self.model.ids
+        current = self.current_row()
+        anchor = min([*self.selected_rows(), *([] if current is None else [current])], default=None)
+        kept = [ids[row] for row in (current, anchor) if row is not None and row < len(ids)]
+        self.model.reload()
+        if self._select_restored(changed):
+            return
+        for record_id in kept:
+            row = self.model.row_of(record_id)
+            if row is not None:
+                self.select_row(row)
+                return
+        count = self.model.rowCount()
+        if anchor is not None and count:  # what was there is gone: the row that came next
+            self.select_row(min(anchor, count - 1))
+
+    def _select_restored(self, changed: Collection[str] | None) -> bool:
+        """Select the records this page deleted that the change brought back and the list
+        shows; whether there were any."""
+        candidates = self._deleted if changed is None else self._deleted.intersection(changed)
+        if not candidates:
+            return False
+        positions = {record_id: row for row, record_id in enumerate(self.model.ids)}
+        back = {record_id for record_id in candidates if record_id in positions}
+        self._deleted -= back
+        self.select_rows(positions[record_id] for record_id in back)
+        return bool(back)
 
     # Window state -------------------------------------------------------------------------
 

@@ -2,12 +2,14 @@
 
 The form only collects text: on "Lưu" it builds the raw dict of strings that
 ``MemberService.save`` validates, on the worker (an operation, see :mod:`..shell.operations`).
-Each message of a ValidationError is shown under its field, the first invalid field's tab is
-brought forward, the form stays open with everything typed, and nothing is saved until all are
-valid. As the user corrects them, the birth date and the dates whose ages it decides (admission,
-Party, CCCD) are checked again with the core's own checks of the typed values
-(``parse_member``, no database): a change of the birth date takes away, or rewords, the
-messages it caused under the other dates, and the "(!)" marks of the tabs follow.
+The form opens with the cursor in "Họ và tên" (not on the tab bar, which comes first in the
+focus chain). Each message of a ValidationError is shown under its field, the first invalid
+field's tab is brought forward and the cursor put in that field, the form stays open with
+everything typed, and nothing is saved until all are valid. As the user corrects them, the
+birth date and the dates whose ages it decides (admission, Party, CCCD) are checked again with
+the core's own checks of the typed values (``parse_member``, no database): a change of the
+birth date takes away, or rewords, the messages it caused under the other dates, and the "(!)"
+marks of the tabs follow.
 
 What is allowed but unusual (an active member past the coming-of-age year) is asked about
 before saving: the question must be asked on the GUI thread, between two operations. "Lưu"
@@ -121,11 +123,13 @@ SHORT_FIELDS = (*DATE_FIELDS, "national_id", "phone", "education", "father_birth
 # Fields the form edits (birth_precision follows from what is typed as the birth date).
 FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precision")
 # Fields the member's events decide (refreshed after an event is recorded or deleted).
-EVENT_FIELDS = ("status", "admission_date", "admission_place", "party_date")
+EVENT_FIELDS = ("status", "admission_date", "admission_place", "admission_decision", "party_date")
 STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuyển sinh hoạt…): tab “Quá trình”."
 # The add form has no "Quá trình" tab: the events are recorded once the member is saved.
 NEW_STATUS_HINT = "Trạng thái thay đổi qua các sự kiện, ghi ở tab “Quá trình” khi sửa hồ sơ đã lưu."
 WARNING_TITLE = "Kiểm tra lại trước khi lưu"
+# Warnings that compare a field with others: asked about in an edit when any of them changed.
+WARNED_FROM = {"national_id": ("national_id", "gender", "birth_date")}
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
 )
@@ -179,6 +183,9 @@ class MemberFormDialog(QDialog):
             self.tabs.addTab(self.timeline, "Quá trình")
         self._initial = self.raw()
         self._apply_standing()
+        # The tab bar comes first in the focus chain: without this, what is typed first is lost.
+        self.tabs.setCurrentIndex(0)
+        self.editors["full_name"].setFocus()
 
     # Building -----------------------------------------------------------------------------
 
@@ -388,7 +395,11 @@ class MemberFormDialog(QDialog):
     def _checked(self, values: dict[str, str], warnings: dict[str, str]) -> None:
         """Ask about the warnings on values the user typed; save unless they go back."""
         if self.member_id is not None:  # a value left as it was was seen before
-            warnings = {f: m for f, m in warnings.items() if values.get(f) != self._initial.get(f)}
+            warnings = {
+                f: m
+                for f, m in warnings.items()
+                if any(values.get(g) != self._initial.get(g) for g in WARNED_FROM.get(f, (f,)))
+            }
         if warnings:
             text = "\n".join(warnings.values()) + "\n\nVẫn lưu hồ sơ này?"
             if not self._prompts.confirm(self, WARNING_TITLE, text, yes="Vẫn lưu", no="Quay lại"):

@@ -159,13 +159,6 @@ class RosterPage(ListPage):
     def select_member(self, member_id: str) -> None:
         self.select_row(self.model.row_of(member_id))
 
-    def _reload_keeping_current(self) -> None:
-        current = self.current_row()
-        member_id = self.model.member_id(current) if current is not None else None
-        self.model.reload()
-        if member_id is not None:
-            self.select_member(member_id)
-
     def load_rates(self) -> None:
         """Load this year's participation for the last column, off the GUI thread (first by the
         main window once it is shown: the first screen never waits for it)."""
@@ -188,7 +181,7 @@ class RosterPage(ListPage):
             if not reload:
                 self.model.refresh_rows()
         if reload:
-            self._reload_keeping_current()
+            self.reload_keeping_place(changes.ids("members"))
 
     # Actions ------------------------------------------------------------------------------
 
@@ -279,8 +272,9 @@ class RosterPage(ListPage):
         undo_hint = f"Đã xóa {phrase} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
 
         def deleted() -> None:
+            self.note_deleted(ids)
             self.status_message.emit(undo_hint)
-            if self.isVisible():  # the "Xóa" button is now disabled: keep on with the list
+            if self.isVisible():  # keep on with the list (the next row is selected)
                 self.table.setFocus()
 
         self._history.delete_members(self, ids, f"Xóa {phrase}", deleted)

@@ -175,17 +175,10 @@ class YouthPage(ListPage):
     def select_youth(self, youth_id: str) -> None:
         self.select_row(self.model.row_of(youth_id))
 
-    def _reload_keeping_current(self) -> None:
-        current = self.current_row()
-        youth_id = self.model.youth_id(current) if current is not None else None
-        self.refresh_hamlets()
-        self.model.reload()
-        if youth_id is not None:
-            self.select_youth(youth_id)
-
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.touches("youths", "members"):  # members: a follow-up member renamed, deleted
-            self._reload_keeping_current()
+            self.refresh_hamlets()
+            self.reload_keeping_place(changes.ids("youths"))
 
     # Actions ------------------------------------------------------------------------------
 
@@ -241,9 +234,14 @@ class YouthPage(ListPage):
             return
         ids = [self.model.youth_id(row) for row in rows]
         undo_hint = f"Đã xóa {phrase} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
-        self._history.delete(
-            self, youth_service, ids, f"Xóa {phrase}", lambda: self.status_message.emit(undo_hint)
-        )
+
+        def deleted() -> None:
+            self.note_deleted(ids)
+            self.status_message.emit(undo_hint)
+            if self.isVisible():  # keep on with the list (the next row is selected)
+                self.table.setFocus()
+
+        self._history.delete(self, youth_service, ids, f"Xóa {phrase}", deleted)
 
     def admit_selected(self) -> None:
         """Admit the selected young person into the union (a member with its admission event)."""

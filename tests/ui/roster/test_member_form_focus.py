@@ -1,0 +1,59 @@
+"""The member form by keyboard: the cursor waits in "Họ và tên" when the form opens (add and
+edit), and a refused save puts it in the first field with a message, on that field's tab."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.roster.member_form import MemberFormDialog
+from scripted import synchronous_core
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _shown(qtbot: QtBot, ws: Workspace, member_id: str | None = None) -> MemberFormDialog:
+    dialog = MemberFormDialog(synchronous_core(ws), member_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    return dialog
+
+
+def test_the_add_form_opens_with_the_cursor_in_the_name(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _shown(qtbot, ws)
+    name = dialog.editors["full_name"]
+    assert dialog.focusWidget() is name
+    assert dialog.tabs.currentIndex() == 0
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is name)
+    qtbot.keyClicks(QApplication.focusWidget(), "Le Thi Hoa")  # (QTest types ASCII)
+    assert dialog.raw()["full_name"] == "Le Thi Hoa"  # the first keys typed are not lost
+
+
+def test_the_edit_form_opens_with_the_cursor_in_the_name(qtbot: QtBot, ws: Workspace) -> None:
+    member_id = ws.members.save({"full_name": "Trần Văn Bình", "birth_date": "01/01/2000"})
+    dialog = _shown(qtbot, ws, member_id)
+    assert dialog.focusWidget() is dialog.editors["full_name"]
+    assert dialog.tabs.currentIndex() == 0
+
+
+def test_a_refused_save_focuses_the_first_field_with_a_message(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _shown(qtbot, ws)
+    dialog.set_value("full_name", "Lê Thị Hoa")
+    dialog.set_value("birth_date", "05/03/2001")
+    dialog.set_value("admission_date", "05/03/2014")  # aged 13: refused, on "Đoàn – Đảng"
+    dialog.set_value("father_birth_year", "abc")  # refused too, on a later tab
+    qtbot.keyClick(dialog.editors["full_name"], Qt.Key.Key_Return)
+    assert set(dialog.errors.messages()) == {"admission_date", "father_birth_year"}
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Đoàn – Đảng (!)"
+    assert dialog.focusWidget() is dialog.editors["admission_date"]
+
+    dialog.set_value("admission_date", "05/03/2019")
+    dialog.set_value("full_name", "")
+    dialog.save_button.click()
+    assert dialog.tabs.currentIndex() == 0
+    assert dialog.focusWidget() is dialog.editors["full_name"]
