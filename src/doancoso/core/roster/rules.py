@@ -136,10 +136,10 @@ def party_age_error(birth: date, precision: str, joined: date) -> str | None:
 
 # The citizen ID (CCCD, 12 digits) says the holder's gender and birth year: after the 3 digits
 # of the province, one digit for the century and the gender (0/1: 1900s male/female, 2/3:
-# 2000s, 4/5: 2100s, 6/7: 2200s, 8/9: 1800s: the Ministry of Public Security's coding, as the
-# demo generator builds it), then the last two digits of the birth year. The old CMND (9 digits)
-# says neither.
-CCCD_CENTURIES = {0: 1900, 2: 2000, 4: 2100, 6: 2200, 8: 1800}
+# 2000s, 4/5: 2100s, 6/7: 2200s, 8/9: 2300s; Thông tư 07/2016/TT-BCA, Điều 7, kept by Thông tư
+# 59/2021/TT-BCA), then the last two digits of the birth year. The old CMND (9 digits) says
+# neither.
+CCCD_CENTURIES = {0: 1900, 2: 2000, 4: 2100, 6: 2200, 8: 2300}
 
 
 def national_id_facts(national_id: str) -> tuple[str, int] | None:
