@@ -18,7 +18,6 @@ from ..core.activities.rules import code_of
 from ..core.errors import NotFoundError, ValidationError
 from ..core.lang.dates import format_vn_date
 from ..core.plans.copying import copy_details
-from ..core.plans.registration import REMINDER_LEAD_DAYS, deadline_text, parse_deadline
 from ..core.plans.rules import APPROVED, CRITERIA, MEASURES, REGISTRATION_STATES, SENT
 from . import plans_print
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
@@ -244,6 +243,10 @@ def plan_register(args: argparse.Namespace, out: TextIO) -> int:
 
 def plan_deadline(args: argparse.Namespace, out: TextIO) -> int:
     """Show the deadline, or set it first when one is given (checked before the folder opens)."""
+    # Here, not at the top: the module reads settings through SQLAlchemy, which building the
+    # parser must not load (tests/cli/test_cli_startup.py).
+    from ..core.plans.registration import REMINDER_LEAD_DAYS, deadline_text, parse_deadline
+
     new = parse_deadline(args.deadline) if args.deadline is not None else None
     with open_workspace(args) as ws:
         if new is not None:
