@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..shell.prompts import Prompts
+from .fields import WrappedLabel
 
 SEARCH_DELAY_MS = 150
 NAMES_IN_CONFIRMATION = 8
@@ -83,7 +83,8 @@ class ListPage(QWidget):
         for widget in extra:
             row.addWidget(widget)
         row.addStretch(1)
-        self.count_label = QLabel()
+        # Wraps rather than widening the page once the counts grow ("100.000 / 100.000").
+        self.count_label = WrappedLabel()
         row.addWidget(self.count_label)
         return row
 
