@@ -45,9 +45,9 @@ def test_list_table(data_dir: Path, ids: dict[str, str]) -> None:
     code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
     assert (code, err) == (0, "")
     assert out == (
-        "1\tNguyễn Văn An\tChi đoàn ấp Tân Hưng\t95%\t1\t\t1\n"
+        "1\tNguyễn Văn An\tChi đoàn ấp Tân Hưng\t95,0%\t1\t\t1\n"
         "2\tTrần Thị Bình\tChi đoàn ấp Tân Hưng\t72,5%\t2\n"
-        "3\tPhạm Văn Dũng\tChi đoàn ấp Kênh Xáng\t40%\t4\t\t3\n"
+        "3\tPhạm Văn Dũng\tChi đoàn ấp Kênh Xáng\t40,0%\t4\t\t3\n"
         "4\tĐỗ Văn Tạm\tChi đoàn ấp Tân Hưng\t\t\t\t\t\tSinh hoạt tạm: đơn vị gốc xếp loại, ở đây "
         "chỉ nhận xét.\n"
         "Đợt xếp loại năm 2025 (đang mở): 4 đoàn viên, 3 thuộc diện xếp loại, 0 đã có mức Ban "

@@ -70,9 +70,10 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
         "Hưng tổng hợp kết quả đánh giá, xếp loại đoàn viên năm 2025 như sau:",
         "I. KẾT QUẢ CHUNG",
         # STT, chi đoàn, members, rated, the four levels, undecided, not rated, its own level
-        "1 Chi đoàn ấp Kênh Xáng 1 1 0 1 (100%) 0 0 0 0",
-        "2 Chi đoàn ấp Tân Hưng 6 4 1 (25%) 1 (25%) 1 (25%) 1 (25%) 1 1 Hoàn thành tốt nhiệm vụ",
-        "Toàn Đoàn cơ sở 7 5 1 (20%) 2 (40%) 1 (20%) 1 (20%) 1 1",
+        "1 Chi đoàn ấp Kênh Xáng 1 1 0 1 (100,0%) 0 0 0 0",
+        "2 Chi đoàn ấp Tân Hưng 6 4 1 (25,0%) 1 (25,0%) 1 (25,0%) 1 (25,0%) 1 1 Hoàn thành tốt "
+        "nhiệm vụ",
+        "Toàn Đoàn cơ sở 7 5 1 (20,0%) 2 (40,0%) 1 (20,0%) 1 (20,0%) 1 1",
         "HTXSNV: Hoàn thành xuất sắc nhiệm vụ; HTTNV: Hoàn thành tốt nhiệm vụ; HTNV: Hoàn thành "
         "nhiệm vụ; KHTNV: Không hoàn thành nhiệm vụ. Tỉ lệ tính trên số đoàn viên được xếp loại.",
         "Đoàn xã Tân Hưng tự đánh giá, xếp loại năm 2025: Hoàn thành tốt nhiệm vụ.",
@@ -82,12 +83,12 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
         "Cộng: 1 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 0; Hoàn thành tốt nhiệm "
         "vụ 1 (100%); Hoàn thành nhiệm vụ 0; Không hoàn thành nhiệm vụ 0.",
         "2. Chi đoàn ấp Tân Hưng",
-        "1 Nguyễn Văn An 05/03/2000 95% Hoàn thành xuất sắc nhiệm vụ Hoàn thành xuất sắc nhiệm "
+        "1 Nguyễn Văn An 05/03/2000 95,0% Hoàn thành xuất sắc nhiệm vụ Hoàn thành xuất sắc nhiệm "
         "vụ Tiêu biểu của chi đoàn.",
-        "2 Trần Thị Bình 20/11/2001 80% Hoàn thành tốt nhiệm vụ",
-        "3 Lê Văn Cường 05/03/2000 60% Hoàn thành tốt nhiệm vụ Hoàn thành nhiệm vụ",
-        "4 Phạm Văn Dũng 05/03/2000 40% Không hoàn thành nhiệm vụ",
-        "5 Võ Thị Em 05/03/2000 75% Hoàn thành tốt nhiệm vụ Chưa xếp loại",
+        "2 Trần Thị Bình 20/11/2001 80,0% Hoàn thành tốt nhiệm vụ",
+        "3 Lê Văn Cường 05/03/2000 60,0% Hoàn thành tốt nhiệm vụ Hoàn thành nhiệm vụ",
+        "4 Phạm Văn Dũng 05/03/2000 40,0% Không hoàn thành nhiệm vụ",
+        "5 Võ Thị Em 05/03/2000 75,0% Hoàn thành tốt nhiệm vụ Chưa xếp loại",
         "6 Đỗ Văn Tạm 05/03/2000 Không xếp loại Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
         "nhận xét.",
         "Cộng: 4 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 1 (25%); Hoàn thành tốt "

@@ -13,7 +13,8 @@ import json
 from typing import TextIO
 
 from ..core.errors import AppError, ValidationError
-from ..core.rating.rules import LEVELS, percent_text
+from ..core.lang.text import percent_cell
+from ..core.rating.rules import LEVELS
 from ..core.workspace import Workspace
 from . import rating_files
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
@@ -128,7 +129,7 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return EXIT_OK
     for number, r in enumerate(rows, start=1):
-        rate = percent_text(r.participation * 100) if r.participation is not None else ""
+        rate = percent_cell(r.participation * 100) if r.participation is not None else ""
         levels = [_level(v) for v in (r.suggested, r.self_level, r.proposed_level, r.decided_level)]
         cells = [str(number), r.full_name, r.branch or "", rate, *levels, r.reason or ""]
         print("\t".join(cells).rstrip("\t"), file=out)

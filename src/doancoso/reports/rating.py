@@ -14,7 +14,7 @@ Shares are of the members with a decided level. The phiếu tự đánh giá is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,7 +25,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from ..core.documents import decision_recipients, default_recipients
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
-from ..core.lang.text import nfc, vn_number
+from ..core.lang.text import nfc, percent_cell, vn_number
 from ..core.organization import OrganizationInfo
 from ..core.rating.rules import LEVELS, percent_text
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
@@ -93,19 +93,22 @@ def executive(org: OrganizationInfo) -> str:
     return f"Ban Chấp hành {name}"
 
 
-def count_text(counts: LevelCounts, level: int) -> str:
-    """ "5 (20%)": how many at ``level`` and their share of the decided; "0" for none."""
+def count_text(
+    counts: LevelCounts, level: int, percent: Callable[[float], str] = percent_cell
+) -> str:
+    """ "5 (20,0%)": how many at ``level`` and their share of the decided; "0" for none. A
+    table's cells have one decimal; a sentence passes :func:`percent_text` ("5 (20%)")."""
     count = counts.counts.get(level, 0)
     share = counts.share(level)
     if not count or share is None:
         return "0"
-    return f"{vn_number(count)} ({percent_text(share * 100)})"
+    return f"{vn_number(count)} ({percent(share * 100)})"
 
 
 def counts_sentence(counts: LevelCounts) -> str:
     """ "25 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 5 (20%); …" and those
     not decided or not rated."""
-    parts = [f"{LEVELS[level]} {count_text(counts, level)}" for level in LEVELS]
+    parts = [f"{LEVELS[level]} {count_text(counts, level, percent_text)}" for level in LEVELS]
     text = f"{vn_number(counts.rated)} đoàn viên được xếp loại"
     text += ": " + "; ".join(parts) + "." if counts.rated else "."
     extra = []
@@ -175,7 +178,7 @@ def _member_line(number: int, row: RatingRow, births: dict[str, str]) -> tuple[o
     else:
         decided = _level(row.decided_level) or UNDECIDED
         note = row.remark or ""
-    participation = percent_text(row.participation * 100) if row.participation is not None else ""
+    participation = percent_cell(row.participation * 100) if row.participation is not None else ""
     return (number, row.full_name, births.get(row.member_id, ""), participation,
             _level(row.proposed_level), decided, note)  # fmt: skip
 

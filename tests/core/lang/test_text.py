@@ -16,9 +16,11 @@ from doancoso.core.lang.text import (
     name_case,
     name_sort_key,
     nfc,
+    percent_cell,
     split_name,
     vn_number,
 )
+from doancoso.core.rating.rules import percent_text
 
 
 def nfd(text: str) -> str:
@@ -288,3 +290,18 @@ def test_icelandic_eth_typed_for_d_stroke_sorts_as_d_stroke() -> None:
 
 def test_vn_number_groups_thousands_with_dots() -> None:
     assert [vn_number(n) for n in (0, 300, 5000, 1234567)] == ["0", "300", "5.000", "1.234.567"]
+
+
+def test_percent_cell_keeps_one_decimal_for_a_column() -> None:
+    """In a column of figures every share has one decimal, so "10,0%" stands by "8,2%"."""
+    values = (10, 8.24, 8.25, 100, 0, 33.333, 66.666, 99.96, 0.04)
+    assert [percent_cell(v) for v in values] == [
+        "10,0%", "8,2%", "8,2%", "100,0%", "0,0%", "33,3%", "66,7%", "100,0%", "0,0%",
+    ]  # fmt: skip
+
+
+def test_percent_text_in_prose_drops_a_zero_decimal() -> None:
+    """Sentences and thresholds keep the short form ("Tham gia 85% hoạt động (từ 70%)")."""
+    assert [percent_text(v) for v in (85, 89.9, 100, 72.5, 8.24)] == [
+        "85%", "89,9%", "100%", "72,5%", "8,2%",
+    ]  # fmt: skip

@@ -75,7 +75,7 @@ def test_export_of_one_chi_doan(ws: Workspace, people: dict[str, str], tmp_path:
     assert tuple(values[2]) == HEADERS
     assert HEADERS[-1] == "Mã (không sửa)"
     assert values[3:] == [
-        [1, "Nguyễn Văn An", dt.datetime(2000, 3, 5), "Chi đoàn ấp Tân Hưng", "95%",
+        [1, "Nguyễn Văn An", dt.datetime(2000, 3, 5), "Chi đoàn ấp Tân Hưng", "95,0%",
          "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ", None, None, None, None,
          people["An"]],
         [2, "Trần Thị Bình", dt.datetime(2001, 11, 20), "Chi đoàn ấp Tân Hưng", "72,5%",

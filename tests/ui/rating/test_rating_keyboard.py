@@ -69,7 +69,7 @@ def test_digits_and_enter_decide_row_after_row(page: RatingPage, rated: Round) -
     )
     # The results follow the saved levels.
     assert page.results.summary.row_texts()[-1][:6] == (
-        "Toàn Đoàn cơ sở", "1 (25%)", "1 (25%)", "1 (25%)", "1 (25%)", "1"
+        "Toàn Đoàn cơ sở", "1 (25,0%)", "1 (25,0%)", "1 (25,0%)", "1 (25,0%)", "1"
     )  # fmt: skip
     # Enter skips the guest, who is not rated: nowhere to go from Em.
     _key(page, Qt.Key.Key_Return)
@@ -180,7 +180,7 @@ def test_participation_typed_as_85_or_refused(
     _type_in_editor(qtbot, page, "85")
     cuong = page.model.row(2)
     assert (cuong.participation, cuong.participation_entered, cuong.suggested) == (0.85, True, 2)
-    assert page.model.index(2, COL_RATE).data() == "85%*"
+    assert page.model.index(2, COL_RATE).data() == "85,0%*"
     _at(page, 3, COL_RATE)
     _type_in_editor(qtbot, page, "120")
     assert prompts.errors == ["Tỉ lệ tham gia phải là số từ 0 đến 100 (ví dụ 85 hoặc 85%)."]
@@ -189,4 +189,4 @@ def test_participation_typed_as_85_or_refused(
     # Delete goes back to the attendance.
     _at(page, 2, COL_RATE)
     _key(page, Qt.Key.Key_Delete)
-    assert page.model.index(2, COL_RATE).data() == "60%"
+    assert page.model.index(2, COL_RATE).data() == "60,0%"

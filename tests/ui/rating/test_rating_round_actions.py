@@ -201,4 +201,4 @@ def test_the_page_follows_changes_made_elsewhere(
     CoreOp(None, lambda ws: ws.rating.set(YEAR, dung, {"participation": 70}), core).run()
     assert page.model.index(3, COL_RATE).data() == "45,5%"
     page.show()
-    assert page.model.index(3, COL_RATE).data() == "70%*"
+    assert page.model.index(3, COL_RATE).data() == "70,0%*"

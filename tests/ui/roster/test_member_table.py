@@ -104,7 +104,7 @@ def test_the_participation_column_shows_and_sorts_the_years_rates(
     model.reload()
     column = model.columnCount() - 1
     model.set_rates(2025, ws.participation.counts(2025))
-    assert [model.data(model.index(i, column)) for i in range(3)] == ["100%", "50%", ""]
+    assert [model.data(model.index(i, column)) for i in range(3)] == ["100,0%", "50,0%", ""]
     assert model.data(model.index(1, column), Qt.ItemDataRole.ToolTipRole) == (
         "Năm 2025: tham gia 1/2 buổi, vắng có phép 1"
     )

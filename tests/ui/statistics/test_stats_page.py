@@ -167,9 +167,9 @@ def test_participation_by_chi_doan_is_shown_with_a_total(qtbot: QtBot, known_ws:
     assert page.participation_title.text() == "Tham gia hoạt động năm 2026 theo chi đoàn"
     # Bà Điều: An, Bình, Em (temporary) expected twice each; Xóm Mới: Cường and Dung (Phúc left)
     assert rows == [
-        [BA_DIEU, "3", "6", "2", "33%"],
-        [XOM_MOI, "2", "4", "2", "50%"],
-        ["Toàn Đoàn cơ sở", "5", "10", "4", "40%"],
+        [BA_DIEU, "3", "6", "2", "33,3%"],
+        [XOM_MOI, "2", "4", "2", "50,0%"],
+        ["Toàn Đoàn cơ sở", "5", "10", "4", "40,0%"],
     ]
 
 
@@ -188,7 +188,7 @@ def test_the_latest_closed_rating_is_counted_by_level(qtbot: QtBot, known_ws: Wo
     assert page.rating_title.text() == "Kết quả xếp loại đoàn viên năm 2025 (đợt đã kết thúc)"
     # Em is on temporary activity here (not rated), Phúc left before 2025
     assert rows == [
-        [BA_DIEU, "1 (50%)", "1 (50%)", "0 (0%)", "0 (0%)", "1"],
-        [XOM_MOI, "0 (0%)", "1 (50%)", "1 (50%)", "0 (0%)", "0"],
-        ["Toàn Đoàn cơ sở", "1 (25%)", "2 (50%)", "1 (25%)", "0 (0%)", "1"],
+        [BA_DIEU, "1 (50,0%)", "1 (50,0%)", "0 (0,0%)", "0 (0,0%)", "1"],
+        [XOM_MOI, "0 (0,0%)", "1 (50,0%)", "1 (50,0%)", "0 (0,0%)", "0"],
+        ["Toàn Đoàn cơ sở", "1 (25,0%)", "2 (50,0%)", "1 (25,0%)", "0 (0,0%)", "1"],
     ]

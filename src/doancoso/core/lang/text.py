@@ -234,3 +234,10 @@ def name_sort_key(full_name: str) -> str:
 def vn_number(value: int) -> str:
     """1234567 -> "1.234.567" (Vietnamese groups thousands with a dot)."""
     return f"{value:,}".replace(",", ".")
+
+
+def percent_cell(value: float) -> str:
+    """A percentage (0–100) in a column of figures: always one decimal and a decimal comma, so
+    that the column reads evenly: 10 -> "10,0%", 8.24 -> "8,2%", 100 -> "100,0%". Prose keeps
+    the shorter :func:`~doancoso.core.rating.rules.percent_text` ("10%")."""
+    return f"{round(value, 1):.1f}%".replace(".", ",")

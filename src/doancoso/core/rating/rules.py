@@ -168,7 +168,10 @@ def default_rules() -> RatingRules:
 
 
 def percent_text(value: float) -> str:
-    """85 → "85%", 89.9 → "89,9%"."""
+    """A percentage in a sentence, a threshold, a single field: 85 → "85%", 89.9 → "89,9%".
+
+    Figures in a column of a table use :func:`~doancoso.core.lang.text.percent_cell` instead
+    ("85,0%"), so that a column reads evenly."""
     rounded = round(value, 1)
     text = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}".replace(".", ",")
     return f"{text}%"

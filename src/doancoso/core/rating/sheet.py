@@ -31,10 +31,10 @@ from pathlib import Path
 from ..context import WorkspaceContext
 from ..errors import AppError, ConflictError, ImportFileError
 from ..lang.dates import format_vn_date
-from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none
+from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, percent_cell
 from ..xlsx.workbook import Cell, SheetRows, read_sheets
 from ..xlsx.writer import ListLayout, Value, write_list_xlsx
-from .rules import LEVELS, parse_level, percent_text
+from .rules import LEVELS, parse_level
 from .service import RatingRow, RatingService
 
 TITLE = "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐOÀN VIÊN NĂM {year}"
@@ -84,7 +84,7 @@ def level_name(level: int | None) -> str:
 def sheet_line(number: int, row: RatingRow) -> list[Value]:
     """The exported cells of one member."""
     suggestion = level_name(row.suggested) if row.eligible else NOT_RATED.format(reason=row.reason)
-    participation = percent_text(row.participation * 100) if row.participation is not None else ""
+    participation = percent_cell(row.participation * 100) if row.participation is not None else ""
     return [
         str(number),
         row.full_name,

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..shell.prompts import Prompts
+from .fields import WrappedLabel
 
 SEARCH_DELAY_MS = 150
 TO_RESULTS_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -117,7 +117,8 @@ class ListPage(QWidget):
         for widget in extra:
             row.addWidget(widget)
         row.addStretch(1)
-        self.count_label = QLabel()
+        # Wraps rather than widening the page once the counts grow ("100.000 / 100.000").
+        self.count_label = WrappedLabel()
         row.addWidget(self.count_label)
         return row
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.lang.dates import format_vn_date
+from ...core.lang.text import percent_cell
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
 from ...core.rating.rules import LEVELS, TRAINING_RESULTS, percent_text
 from ...core.rating.service import RatingRow
@@ -109,7 +110,7 @@ def short_branch(name: str | None) -> str:
 def rate_text(row: RatingRow) -> str:
     if row.participation is None:
         return "—"
-    text = percent_text(row.participation * 100)
+    text = percent_cell(row.participation * 100)  # a column of figures: "85,0%" by "57,9%"
     return text + ENTERED_MARK if row.participation_entered else text
 
 

@@ -176,14 +176,17 @@ class RatingPage(QWidget):
         self.undecided_box = QCheckBox("Chỉ đoàn viên chưa quyết định")
         self.undecided_box.toggled.connect(self._filter_changed)
         filters.addWidget(self.undecided_box)
-        self.count_label = QLabel()
-        filters.addWidget(self.count_label)
-        filters.addStretch(1)
+        # The count grows with the roster ("Đang hiện 1.912/1.912 đoàn viên; …"): it wraps
+        # rather than widening the page, and so the main window, past a 1366-pixel screen.
+        self.count_label = WrappedLabel()
+        filters.addWidget(self.count_label, 1)
+        layout.addLayout(filters)
         self.files = RatingFiles(
             self._core, self, lambda: self.year, lambda: self.branch_box.currentData(),
             self._undecided,
         )  # fmt: skip
         self.files.status_message.connect(self.status_message.emit)
+        actions = QHBoxLayout()
         self.accept_buttons: dict[str, QPushButton] = {}
         for source, (text, _) in SOURCES.items():
             button = QPushButton(text)
@@ -191,13 +194,12 @@ class RatingPage(QWidget):
                               "đang chọn); bấm “Hoàn tác” để bỏ.")  # fmt: skip
             button.clicked.connect(lambda _=False, s=source: self.accept(s))
             self.accept_buttons[source] = button
-            filters.addWidget(button)
-        layout.addLayout(filters)
-        file_row = QHBoxLayout()
+            actions.addWidget(button)
+        actions.addSpacing(16)
         for button in self.files.buttons():
-            file_row.addWidget(button)
-        file_row.addStretch(1)
-        layout.addLayout(file_row)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         hint = WrappedLabel(KEYS_HINT)
         hint.setStyleSheet("color: #616161;")
         layout.addWidget(hint)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.lang.dates import format_vn_date
-from ...core.lang.text import vn_number
-from ...core.rating.rules import LEVELS, percent_text
+from ...core.lang.text import percent_cell, vn_number
+from ...core.rating.rules import LEVELS
 from ...core.rating.service import LevelCounts, RatingRow
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 from .model import SHORT_LEVELS, level_text
@@ -47,10 +47,11 @@ _EDIT = int(Qt.ItemDataRole.EditRole)
 
 
 def count_text(counts: LevelCounts, level: int) -> str:
-    """ "12 (30%)": the count and its share of the members decided."""
+    """ "12 (30,0%)": the count and its share of the members decided (one decimal, as every
+    figure of a column)."""
     share = counts.share(level)
     number = vn_number(counts.counts.get(level, 0))
-    return number if share is None else f"{number} ({percent_text(share * 100)})"
+    return number if share is None else f"{number} ({percent_cell(share * 100)})"
 
 
 class SummaryModel(QAbstractTableModel):

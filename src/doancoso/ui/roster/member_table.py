@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ...core.lang.dates import format_vn_date
-from ...core.lang.text import vn_number
+from ...core.lang.text import percent_cell, vn_number
 from ...core.roster.service import MemberFilter, MemberRow, MemberService
 from ...core.roster.vocab import GENDERS, STATUSES
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
@@ -221,7 +221,7 @@ class MemberTableModel(QAbstractTableModel):
         if role == TOOLTIP:
             text = f"Năm {self.rates_year}: tham gia {attended}/{expected} buổi"
             return text + (f", vắng có phép {excused}" if excused else "")
-        return f"{round(100 * attended / expected)}%"
+        return percent_cell(100 * attended / expected)  # as the rating page's column
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...core.activities.participation import BranchParticipation
-from ...core.lang.text import vn_number
+from ...core.lang.text import percent_cell, vn_number
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY
 
 HEADERS = ("Chi đoàn", "Đoàn viên", "Lượt phải tham gia", "Lượt có mặt", "Tỉ lệ")
@@ -17,7 +17,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def rate_text(rate: float | None) -> str:
-    return "—" if rate is None else f"{round(100 * rate)}%"
+    return "—" if rate is None else percent_cell(100 * rate)
 
 
 class ParticipationModel(QAbstractTableModel):

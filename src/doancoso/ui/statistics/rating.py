@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ...core.lang.text import percent_cell
 from ...core.rating.rules import LEVELS
 from ...core.rating.service import LevelCounts
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY
@@ -17,8 +18,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def count_text(count: int, share: float | None) -> str:
-    """ "12 (40%)", or just the count when there is no share."""
-    return str(count) if share is None else f"{count} ({round(100 * share)}%)"
+    """ "12 (40,0%)", or just the count when there is no share (one decimal, as the same
+    counts on the rating page)."""
+    return str(count) if share is None else f"{count} ({percent_cell(100 * share)})"
 
 
 class RatingStatsModel(QAbstractTableModel):

@@ -1,0 +1,90 @@
+"""The main window fits a 1366×768 screen (the old PCs the app runs on): no page asks for more
+width than the area beside the sidebar, in any state, so the window never grows past the screen
+(which would clip the other pages and the status bar's "Hoàn tác")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.shell.main_window import AREAS, RATING_AREA, ROSTER, MainWindow
+from doancoso.ui.shell.state import UiState
+from scripted import ScriptedPrompts, synchronous_core
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+SCREEN_WIDTH = 1366
+WINDOW_HEIGHT = 728  # 768 less a task bar
+RESERVE = 96
+"""Room each page leaves beside its minimum width: figures of a roster far larger than the
+demo's, a slightly wider font on the user's machine."""
+BIG_ROSTER_COUNTS = {
+    ROSTER: "Đang hiển thị 100.000 / 100.000 đoàn viên",
+    RATING_AREA: "Đang hiện 100.000/100.000 đoàn viên; 100.000 thuộc diện xếp loại, "
+    "100.000 đã quyết định",
+}
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
+    year = date.today().year  # the year the rating page shows first
+    if demo_ws.rating.round(year) is None:
+        demo_ws.rating.open(year)
+    window = MainWindow(synchronous_core(demo_ws, prompts), UiState(demo_ws.data_dir))
+    qtbot.addWidget(window)
+    window.resize(SCREEN_WIDTH, WINDOW_HEIGHT)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def assert_fits(window: MainWindow, page: QWidget, what: str) -> None:
+    QApplication.processEvents()  # the layout requests posted by the page's last change
+    assert window.width() <= SCREEN_WIDTH, what
+    assert window.minimumSizeHint().width() <= SCREEN_WIDTH, what
+    room = window.stack.width() - RESERVE
+    assert page.minimumSizeHint().width() <= room, what
+
+
+def test_every_page_fits_beside_the_sidebar(window: MainWindow) -> None:
+    assert window.width() == SCREEN_WIDTH
+    for area, name in enumerate(AREAS):
+        window.sidebar.setCurrentRow(area)
+        page = window.page(area)
+        assert window.stack.currentWidget() is page
+        assert_fits(window, page, name)
+
+
+def test_counts_of_a_large_roster_do_not_widen_the_page(window: MainWindow) -> None:
+    for area, text in BIG_ROSTER_COUNTS.items():
+        window.sidebar.setCurrentRow(area)
+        page = window.page(area)
+        page.count_label.setText(text)  # type: ignore[attr-defined]
+        assert_fits(window, page, AREAS[area])
+
+
+def test_the_rating_page_fits_in_each_state_of_its_round(
+    window: MainWindow, prompts: ScriptedPrompts
+) -> None:
+    window.sidebar.setCurrentRow(RATING_AREA)
+    page = window.rating
+    assert page.info is not None and not page.info.closed
+    assert page.count_label.text().startswith("Đang hiện ")
+    assert_fits(window, page, "open round")
+
+    page.accept("suggestions")  # more members decided: longer counts, a status message
+    assert_fits(window, page, "suggestions taken")
+
+    prompts.answer = True
+    page.close_round()
+    assert page.info is not None and page.info.closed
+    assert page.close_button.isHidden() and not page.reopen_button.isHidden()
+    assert_fits(window, page, "closed round")
+
+    for area, name in enumerate(AREAS):  # the other pages still have the whole width
+        window.sidebar.setCurrentRow(area)
+        assert_fits(window, window.page(area), name)
