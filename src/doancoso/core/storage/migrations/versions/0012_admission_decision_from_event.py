@@ -15,7 +15,7 @@ each machine would make every admitted member a conflict at the next exchange.
 
 Revision ID: 0012
 Revises: 0011
-Create Date: 2027-01-10 09:00:00.000000
+Create Date: 2026-12-05 08:40:00.000000
 """
 
 from collections.abc import Sequence
