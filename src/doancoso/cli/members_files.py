@@ -1,4 +1,5 @@
-"""``doancoso members import`` and ``doancoso members export``: the roster to and from Excel/CSV.
+"""``doancoso members import`` and ``doancoso members export``: the roster to and from Excel/CSV;
+with ``--youth``, the local youth register.
 
 Registered under ``members`` by :mod:`doancoso.cli.members`; like every handler, these return
 the exit code and let :class:`AppError` reach :func:`doancoso.cli.main.run` (exit 1).
@@ -34,6 +35,11 @@ def register(members_sub: Subparsers) -> None:
         "--sheet", help="tên trang tính (mặc định: trang đầu tiên có dòng tiêu đề)"
     )
     importing.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    importing.add_argument(
+        "--youth",
+        action="store_true",
+        help="nhập vào danh sách thanh niên địa phương (sổ theo dõi) thay vì danh sách đoàn viên",
+    )
     importing.add_argument("--format", choices=("table", "json"), default="table")
     importing.set_defaults(handler=members_import)
 
@@ -66,6 +72,9 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
         UPDATE,
         column_letter,
     )
+    from ..core.youth.sheet_rows import YOUTH_IMPORT_FIELDS
+
+    labels = YOUTH_IMPORT_FIELDS if preview.kind == "youth" else IMPORT_FIELDS
 
     print(
         f"Tệp {preview.path.name}, trang tính “{preview.sheet}”, "
@@ -75,7 +84,7 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
     columns = []
     for target, col in sorted(preview.mapping.items(), key=lambda item: item[1]):
         header = preview.headers[col] if col < len(preview.headers) else ""
-        columns.append(f"{column_letter(col)} “{header}” → {IMPORT_FIELDS.get(target, target)}")
+        columns.append(f"{column_letter(col)} “{header}” → {labels.get(target, target)}")
     print("Cột nhận ra: " + "; ".join(columns) + ".", file=out)
     if preview.legacy_cells:
         names = {"tcvn3": "TCVN3", "vni": "VNI"}
@@ -86,7 +95,7 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
             mark = " [bị loại]" if problem.severity == ERROR else ""
             print(f"Dòng {row.row}{mark}: {problem.message}", file=out)
         if row.action == UPDATE:
-            fields = ", ".join(IMPORT_FIELDS.get(f, f) for f in row.changed)
+            fields = ", ".join(labels.get(f, f) for f in row.changed)
             print(f"Dòng {row.row}: cập nhật {row.values.get('full_name')} ({fields}).", file=out)
     for number, reason in preview.skipped:
         print(f"Dòng {number}: bỏ qua ({reason}).", file=out)
@@ -102,14 +111,19 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
 
 
 def members_import(args: argparse.Namespace, out: TextIO) -> int:
+    """``members import``: the roster, or with ``--youth`` the youth register, from a file; the
+    same report and JSON keys for both."""
     from ..core.roster.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
 
+    youth = bool(getattr(args, "youth", False))
+    where = "sổ theo dõi thanh niên" if youth else "danh sách đoàn viên"
     with open_workspace(args) as ws:
-        preview = ws.spreadsheets.preview_import(args.file, sheet=args.sheet)
+        importer = ws.youth_import if youth else ws.spreadsheets
+        preview = importer.preview_import(args.file, sheet=args.sheet)
         usable = len(preview.rows) - preview.count(REJECTED)
         applied = False
         if usable and not args.dry_run:
-            ws.spreadsheets.apply_import(preview)
+            importer.apply_import(preview)
             applied = True
     if args.format == "json":
         report = {
@@ -127,9 +141,9 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _report(preview, out)
         if applied and not preview.count(NEW) + preview.count(UPDATE):
-            print("Không có gì thay đổi: mọi dòng đã có trong danh sách đoàn viên.", file=out)
+            print(f"Không có gì thay đổi: mọi dòng đã có trong {where}.", file=out)
         elif applied:
-            print("Đã nhập vào danh sách đoàn viên.", file=out)
+            print(f"Đã nhập vào {where}.", file=out)
         elif usable:
             print("Chạy thử: chưa ghi gì.", file=out)
         else:

@@ -2,8 +2,9 @@
 
 ``Workspace.open(data_dir)`` opens (creating or upgrading) the database and exposes the
 services: ``ws.organization``, ``ws.branches``, ``ws.members``, ``ws.events`` (member
-lifecycle), ``ws.youth`` (youth register), ``ws.statistics``, ``ws.plans`` (the yearly work
-plan), ``ws.activities`` (the calendar), ``ws.attendance``, ``ws.participation``,
+lifecycle), ``ws.youth`` (youth register), ``ws.youth_import`` (its Excel/CSV import),
+``ws.statistics``, ``ws.plans`` (the yearly work plan), ``ws.activities`` (the calendar),
+``ws.attendance``, ``ws.participation``,
 ``ws.evidence`` (attached files), ``ws.rating`` (the annual rating of members),
 ``ws.rating_sheets`` (its Excel sheet out and back),
 ``ws.recognition`` (the "3 chủ động" checklist), ``ws.registers`` (advice and coordination),
@@ -48,12 +49,13 @@ if TYPE_CHECKING:
     from .roster.spreadsheets import SpreadsheetService
     from .statistics.service import StatisticsService
     from .youth.service import YouthService
+    from .youth.sheet_import import YouthImportService
 
 
 _LAZY_SERVICES = (
     "spreadsheets", "events", "youth", "statistics", "backups", "plans", "activities",
     "attendance", "participation", "evidence", "rating", "rating_sheets", "recognition",
-    "registers", "bundles",
+    "registers", "bundles", "youth_import",
 )  # fmt: skip
 """The services made on first use (:meth:`Workspace.load_everything` makes them at once)."""
 
@@ -86,6 +88,13 @@ class Workspace:
         from .youth.service import YouthService
 
         return YouthService(self._ctx, self.members, self.events)
+
+    @cached_property
+    def youth_import(self) -> YouthImportService:
+        """The youth register's import from Excel/CSV (beside ``spreadsheets``, the roster's)."""
+        from .youth.sheet_import import YouthImportService
+
+        return YouthImportService(self._ctx)
 
     @cached_property
     def statistics(self) -> StatisticsService:

@@ -13,6 +13,8 @@ and the fields, for the wizard to show and to refuse "Tiếp" until one of them 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,9 +40,15 @@ class MappingTable(QTableWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(len(IMPORT_FIELDS), 2, parent)
-        self.setHorizontalHeaderLabels(["Thông tin đoàn viên", "Lấy từ cột của tệp"])
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        fields: Mapping[str, str] = IMPORT_FIELDS,
+        who: str = "đoàn viên",
+    ) -> None:
+        super().__init__(len(fields), 2, parent)
+        self.fields = fields
+        self.setHorizontalHeaderLabels([f"Thông tin {who}", "Lấy từ cột của tệp"])
         self.verticalHeader().hide()
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -48,7 +56,7 @@ class MappingTable(QTableWidget):
         self.combos: dict[str, QComboBox] = {}
         self.clash_notes: dict[str, QLabel] = {}
         self.headers: list[str] = []
-        for row, (name, label) in enumerate(IMPORT_FIELDS.items()):
+        for row, (name, label) in enumerate(fields.items()):
             self.labels[name] = QLabel(f"{LABEL_INDENT}{label}")
             self.labels[name].setContentsMargins(0, 0, 8, 0)  # clear of the combo's edge
             self.setCellWidget(row, 0, self.labels[name])
@@ -113,7 +121,7 @@ class MappingTable(QTableWidget):
         """What is wrong with the choices, in Vietnamese ("" when nothing is)."""
         lines = []
         for column, names in sorted(self.clashes().items()):
-            labels = [f"“{IMPORT_FIELDS[name]}”" for name in names]
+            labels = [f"“{self.fields[name]}”" for name in names]
             both = "cả hai" if len(labels) == 2 else f"cả {len(labels)}"
             listed = ", ".join(labels[:-1]) + " và " + labels[-1]
             lines.append(
@@ -135,7 +143,7 @@ class MappingTable(QTableWidget):
     def _mark_clashes(self) -> None:
         clashing = {name: names for names in self.clashes().values() for name in names}
         for name, label in self.labels.items():
-            others = [IMPORT_FIELDS[other] for other in clashing.get(name, []) if other != name]
+            others = [self.fields[other] for other in clashing.get(name, []) if other != name]
             label.setStyleSheet(CLASH_STYLE if others else "")
             note = self.clash_notes[name]
             note.setText(f"⚠ Cùng cột với “{'”, “'.join(others)}”" if others else "")

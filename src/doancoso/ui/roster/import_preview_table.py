@@ -10,6 +10,7 @@ selected row's problems in full under the table (:func:`row_details`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -76,19 +77,19 @@ def has_warnings(row: ImportRow) -> bool:
     return row.action != REJECTED and any(p.severity != ERROR for p in row.problems)
 
 
-def field_label(name: str) -> str:
+def field_label(name: str, labels: Mapping[str, str] = IMPORT_FIELDS) -> str:
     """The label of an import field inside a sentence: "ngày sinh", "số CCCD/CMND"."""
-    label = IMPORT_FIELDS.get(name, name)
+    label = labels.get(name, name)
     return label[0].lower() + label[1:] if label[1:2].islower() else label
 
 
-def action_text(row: ImportRow) -> str:
+def action_text(row: ImportRow, labels: Mapping[str, str] = IMPORT_FIELDS) -> str:
     """ "Thêm mới", "Thêm mới (có cảnh báo)", "Cập nhật (ngày sinh, chi đoàn)", "Cập nhật (ngày
     sinh; có cảnh báo)", "Không đổi", "Bị loại"."""
     text = ACTION_LABELS.get(row.action, row.action)
     details = ""
     if row.action == UPDATE and row.changed:
-        details = ", ".join(field_label(name) for name in row.changed)
+        details = ", ".join(field_label(name, labels) for name in row.changed)
     if has_warnings(row):
         details = f"{details}; {WITH_WARNINGS}" if details else WITH_WARNINGS
     return f"{text} ({details})" if details else text
@@ -100,16 +101,16 @@ def problems_text(row: ImportRow) -> str:
     return reasons_text(row.problems)
 
 
-def row_details(row: ImportRow) -> str:
+def row_details(row: ImportRow, labels: Mapping[str, str] = IMPORT_FIELDS) -> str:
     """The selected row in full, for the panel under the table: what happens to it, then each
     problem on its own line."""
     name = _text(row.values.get("full_name")) or "(không có họ tên)"
     if row.action == REJECTED:
         verdict = "Bị loại, không được nhập"
     elif has_warnings(row):
-        verdict = f"{action_text(row)}: vẫn được nhập, hãy xem lại"
+        verdict = f"{action_text(row, labels)}: vẫn được nhập, hãy xem lại"
     else:
-        verdict = action_text(row)
+        verdict = action_text(row, labels)
     lines = [f"Dòng {row.row} — {name}: {verdict}."]
     errors = [p for p in row.problems if p.severity == ERROR]
     warnings = [p for p in row.problems if p.severity != ERROR]
@@ -121,7 +122,7 @@ def row_details(row: ImportRow) -> str:
         text = problem.message
         if imported and problem.field is not None and problem.field not in row.values:
             ended = text if text.endswith((".", "!", "?", "…")) else f"{text}."
-            text = f"{ended} Bỏ qua {field_label(problem.field)}."  # imported without it
+            text = f"{ended} Bỏ qua {field_label(problem.field, labels)}."  # imported without it
         lines.append(f"• {prefix}{text}")
     if not row.problems:
         lines.append("Không có vấn đề.")
@@ -151,10 +152,22 @@ def _text(value: object) -> str:
 
 
 class ImportPreviewModel(QAbstractTableModel):
-    """Rows of an :class:`ImportPreview`; ``problems_only`` hides the rows without problems."""
+    """Rows of an :class:`ImportPreview`; ``problems_only`` hides the rows without problems.
+    ``labels``: the import's fields (the roster's by default); ``extra``: the (title, value key)
+    of the two columns after the birth date (CCCD and chi đoàn for the roster)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        labels: Mapping[str, str] = IMPORT_FIELDS,
+        extra: tuple[tuple[str, str], tuple[str, str]] = (("CCCD", "national_id"),
+                                                          ("Chi đoàn", "branch")),
+    ) -> None:  # fmt: skip
         super().__init__(parent)
+        self.labels = labels
+        self._titles = [title for title, _ in COLUMNS]
+        self._titles[COL_ID], self._titles[COL_BRANCH] = extra[0][0], extra[1][0]
+        self._keys = {COL_ID: extra[0][1], COL_BRANCH: extra[1][1]}
         self.preview: ImportPreview | None = None
         self._visible: list[int] = []
         self._problems_only = False
@@ -203,7 +216,7 @@ class ImportPreviewModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
+            return self._titles[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -231,8 +244,7 @@ class ImportPreviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    @staticmethod
-    def _display(row: ImportRow, column: int) -> str:
+    def _display(self, row: ImportRow, column: int) -> str:
         values = row.values
         if column == COL_ROW:
             return str(row.row)
@@ -240,10 +252,8 @@ class ImportPreviewModel(QAbstractTableModel):
             return _text(values.get("full_name"))
         if column == COL_BIRTH:
             return _birth(values)
-        if column == COL_ID:
-            return _text(values.get("national_id"))
-        if column == COL_BRANCH:
-            return _text(values.get("branch"))
+        if column in self._keys:
+            return _text(values.get(self._keys[column]))
         if column == COL_ACTION:
-            return action_text(row)
+            return action_text(row, self.labels)
         return problems_text(row)

@@ -17,8 +17,10 @@ which tests replace.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError
 from ...core.roster.spreadsheets import (
+    IMPORT_FIELDS,
     NEW,
     REJECTED,
     UPDATE,
@@ -62,18 +65,58 @@ from .import_preview_table import (
 )
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(4)
-PAGE_TITLES = (
-    "Bước 1/3 — Chọn tệp danh sách",
-    "Bước 2/3 — Ghép cột của tệp với thông tin đoàn viên",
-    "Bước 3/3 — Xem trước và nhập",
-    "Kết quả nhập",
-)
+
+
+@dataclass(frozen=True)
+class ImportTarget:
+    """What the wizard fills: the roster (:data:`MEMBERS`) or the youth register
+    (:data:`YOUTH`). ``importer`` gives the core service (``sheets``, ``preview_import``,
+    ``apply_import``, ``save_rejected``, ``write_sample``); ``fields`` its columns' labels;
+    ``who``: the people in the texts ("đoàn viên", "thanh niên"); ``where``: the list they go
+    into; ``extra_columns``: the preview table's two columns after the birth date."""
+
+    importer: Callable[[Workspace], Any]
+    fields: Mapping[str, str]
+    who: str
+    where: str
+    sample_name: str
+    extra_columns: tuple[tuple[str, str], tuple[str, str]]
+
+
+MEMBERS = ImportTarget(
+    lambda ws: ws.spreadsheets, IMPORT_FIELDS, "đoàn viên", "danh sách đoàn viên",
+    "mau-danh-sach-doan-vien.xlsx", (("CCCD", "national_id"), ("Chi đoàn", "branch")),
+)  # fmt: skip
+
+
+def _youth_target() -> ImportTarget:
+    from ...core.youth.sheet_rows import YOUTH_IMPORT_FIELDS
+
+    return ImportTarget(
+        lambda ws: ws.youth_import, YOUTH_IMPORT_FIELDS, "thanh niên", "sổ theo dõi thanh niên",
+        "mau-danh-sach-thanh-nien.xlsx", (("Điện thoại", "phone"), ("Ấp/khu phố", "hamlet")),
+    )  # fmt: skip
+
+
+YOUTH = _youth_target()
+
+
+def page_titles(target: ImportTarget) -> tuple[str, ...]:
+    return (
+        "Bước 1/3 — Chọn tệp danh sách",
+        f"Bước 2/3 — Ghép cột của tệp với thông tin {target.who}",
+        "Bước 3/3 — Xem trước và nhập",
+        "Kết quả nhập",
+    )
+
+
+PAGE_TITLES = page_titles(MEMBERS)
 FILE_FILTER = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả tệp (*)"
 ERROR_STYLE = "color: #b71c1c;"
 NOTICE_STYLE = "background: #fff8e1; border: 1px solid #ffe082; padding: 6px;"
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 XLSX_FILTER = "Excel (*.xlsx)"
-SAMPLE_NAME = "mau-danh-sach-doan-vien.xlsx"
+SAMPLE_NAME = MEMBERS.sample_name
 SAVE_REJECTED = "Lưu các dòng bị loại (.xlsx)…"
 DETAILS_HINT = "Bấm vào một dòng để xem đầy đủ các vấn đề của dòng đó."
 DETAILS_STYLE = "background: #fafafa; border: 1px solid #d0d0d0; padding: 4px 6px;"
@@ -81,11 +124,15 @@ LEGEND_ICON = 16
 
 
 class ImportWizard(QDialog):
-    """Import members from a spreadsheet; ``result`` holds the :class:`ImportResult` once done."""
+    """Import members (or, with ``target`` :data:`YOUTH`, young people of the youth register)
+    from a spreadsheet; ``result_`` holds the :class:`ImportResult` once done."""
 
-    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, core: Core, parent: QWidget | None = None, target: ImportTarget = MEMBERS
+    ) -> None:
         super().__init__(parent)
         self._core = core
+        self.target = target
         self.prompts = core.prompts
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
@@ -93,8 +140,8 @@ class ImportWizard(QDialog):
         self.rejected_saved: Path | None = None
         self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
         self.open_file: Callable[[Path], object] = self._open_file
-        self.model = ImportPreviewModel(self)
-        self.setWindowTitle("Nhập danh sách đoàn viên từ Excel")
+        self.model = ImportPreviewModel(self, target.fields, target.extra_columns)
+        self.setWindowTitle(f"Nhập danh sách {target.who} từ Excel")
         self.resize(1100, 640)
         self._build()
         self._show_page(FILE_PAGE)
@@ -126,7 +173,7 @@ class ImportWizard(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         intro = QLabel(
-            "Chọn tệp Excel (.xlsx, .xls) hoặc CSV có danh sách đoàn viên. Dòng tiêu đề "
+            f"Chọn tệp Excel (.xlsx, .xls) hoặc CSV có danh sách {self.target.who}. Dòng tiêu đề "
             "(“Họ và tên”, “Ngày sinh”…) được tự tìm trong 25 dòng đầu; các dòng tiêu đề của "
             "văn bản phía trên được bỏ qua. Chưa có gì được ghi cho đến khi bấm “Nhập”."
         )
@@ -137,8 +184,8 @@ class ImportWizard(QDialog):
         self.sample_button.setAutoDefault(False)
         self.sample_button.clicked.connect(self.save_sample)
         sample_hint = QLabel(
-            "Chưa có tệp? Tải tệp mẫu có sẵn các cột chương trình đọc tốt nhất, điền đoàn viên "
-            "của đơn vị thay hai dòng ví dụ, lưu lại rồi chọn tệp đó ở đây."
+            "Chưa có tệp? Tải tệp mẫu có sẵn các cột chương trình đọc tốt nhất, điền "
+            f"{self.target.who} của đơn vị thay hai dòng ví dụ, lưu lại rồi chọn tệp đó ở đây."
         )
         sample_hint.setWordWrap(True)
         sample_row.addWidget(self.sample_button)
@@ -177,7 +224,7 @@ class ImportWizard(QDialog):
         self.mapping_info = QLabel()
         self.mapping_info.setWordWrap(True)
         layout.addWidget(self.mapping_info)
-        self.mapping_table = MappingTable()
+        self.mapping_table = MappingTable(fields=self.target.fields, who=self.target.who)
         self.mapping_table.changed.connect(self._mapping_changed)
         self.mapping_combos = self.mapping_table.combos
         layout.addWidget(self.mapping_table, 1)
@@ -265,7 +312,7 @@ class ImportWizard(QDialog):
         return self.stack.currentIndex()
 
     def _show_page(self, page: int) -> None:
-        self.steps.show(page, PAGE_TITLES[page])
+        self.steps.show(page, page_titles(self.target)[page])
         has_preview = self.preview is not None
         clash = page == MAPPING_PAGE and bool(self.mapping_table.clashes())
         self.next_button.setEnabled(has_preview and not clash)
@@ -305,7 +352,7 @@ class ImportWizard(QDialog):
     def browse(self) -> None:
         start = str(self.path.parent) if self.path else str(Path.home())
         name, _selected = QFileDialog.getOpenFileName(
-            self, "Chọn tệp danh sách đoàn viên", start, FILE_FILTER
+            self, f"Chọn tệp danh sách {self.target.who}", start, FILE_FILTER
         )
         if name:
             self.set_file(Path(name))
@@ -330,7 +377,7 @@ class ImportWizard(QDialog):
         assert path is not None
 
         def job(ws: Workspace) -> tuple[list[str] | None, ImportPreview]:
-            spreadsheets = ws.spreadsheets
+            spreadsheets = self.target.importer(ws)
             names = spreadsheets.sheets(path) if with_sheets else None
             return names, spreadsheets.preview_import(path, sheet, mapping)
 
@@ -424,7 +471,7 @@ class ImportWizard(QDialog):
             )
         if preview.skipped:
             rows = ", ".join(str(number) for number, _reason in preview.skipped[:10])
-            notices.append(f"Bỏ qua {len(preview.skipped)} dòng không phải đoàn viên "
+            notices.append(f"Bỏ qua {len(preview.skipped)} dòng không phải {self.target.who} "
                            f"(tổng cộng, chữ ký…): dòng {rows}.")  # fmt: skip
         notices.extend(preview.warnings)
         if preview.new_branches:
@@ -452,7 +499,7 @@ class ImportWizard(QDialog):
         if not rows:
             self.details.setText(DETAILS_HINT)
             return
-        self.details.setText(row_details(self.model.import_row(rows[0].row())))
+        self.details.setText(row_details(self.model.import_row(rows[0].row()), self.target.fields))
 
     def select_row(self, row: int) -> None:
         """Select the table's ``row`` (of the rows shown), as a click does."""
@@ -463,7 +510,9 @@ class ImportWizard(QDialog):
     def save_sample(self) -> None:
         """Write the example roster where the user chooses, then offer to open it."""
         path = self.ask_save_path(
-            "Lưu tệp mẫu danh sách đoàn viên", str(documents_folder() / SAMPLE_NAME), XLSX_FILTER
+            f"Lưu tệp mẫu danh sách {self.target.who}",
+            str(documents_folder() / self.target.sample_name),
+            XLSX_FILTER,
         )
         if path is None:
             return
@@ -471,13 +520,14 @@ class ImportWizard(QDialog):
 
         def saved(_none: None) -> None:
             text = (
-                f"Đã lưu tệp mẫu:\n{path}\n\nMở tệp bằng Excel, thay hai dòng ví dụ bằng đoàn "
-                "viên của đơn vị, lưu lại rồi chọn tệp đó ở bước này.\n\nMở tệp mẫu ngay?"
+                f"Đã lưu tệp mẫu:\n{path}\n\nMở tệp bằng Excel, thay hai dòng ví dụ bằng "
+                f"{self.target.who} của đơn vị, lưu lại rồi chọn tệp đó ở bước này.\n\n"
+                "Mở tệp mẫu ngay?"
             )
             if self.prompts.confirm(self, "Tệp mẫu", text):
                 self.open_file(path)
 
-        op = QueryOp(self, lambda ws: ws.spreadsheets.write_sample(path), self._core,
+        op = QueryOp(self, lambda ws: self.target.importer(ws).write_sample(path), self._core,
                      label="Đang lưu tệp mẫu…")  # fmt: skip
         op.success(saved).failure(self._core.reporter(self, "Không lưu được tệp mẫu")).run()
 
@@ -506,7 +556,7 @@ class ImportWizard(QDialog):
         imported = self.result_ is not None  # the reasons say what became of repeated rows
 
         def job(ws: Workspace) -> int:
-            return ws.spreadsheets.save_rejected(preview, path, imported=imported)
+            return self.target.importer(ws).save_rejected(preview, path, imported=imported)
 
         op = QueryOp(self, job, self._core, label="Đang lưu các dòng bị loại…")
         op.success(saved).failure(self._core.reporter(self, "Không lưu được")).run()
@@ -526,8 +576,8 @@ class ImportWizard(QDialog):
         if preview is None or self.importable() == 0:
             return
         self.import_button.setEnabled(False)
-        op = CoreOp(self, lambda ws: ws.spreadsheets.apply_import(preview), self._core,
-                    label=f"Đang nhập {self.importable()} đoàn viên…")  # fmt: skip
+        op = CoreOp(self, lambda ws: self.target.importer(ws).apply_import(preview), self._core,
+                    label=f"Đang nhập {self.importable()} {self.target.who}…")  # fmt: skip
         op.success(self._applied).failure(self._apply_failed).run()
 
     def _apply_failed(self, exc: BaseException) -> None:
@@ -536,7 +586,7 @@ class ImportWizard(QDialog):
 
     def _applied(self, result: ImportResult) -> None:
         self.result_ = result
-        self.result_label.setText(result_text(result))
+        self.result_label.setText(result_text(result, self.target))
         self._show_rejected_hint()
         self._show_page(RESULT_PAGE)
 
@@ -568,15 +618,15 @@ def rejected_hint_text(rejected: int, saved: Path | None) -> str:
     )
 
 
-def result_text(result: ImportResult) -> str:
+def result_text(result: ImportResult, target: ImportTarget = MEMBERS) -> str:
     lines = [
         "Đã nhập xong.",
-        f"• Thêm mới: {result.created} đoàn viên",
-        f"• Cập nhật: {result.updated} đoàn viên",
+        f"• Thêm mới: {result.created} {target.who}",
+        f"• Cập nhật: {result.updated} {target.who}",
         f"• Không đổi: {result.unchanged}",
         f"• Bị loại (không nhập): {result.rejected}",
     ]
     if result.branches_created:
         lines.append(f"• Chi đoàn mới được tạo: {', '.join(result.branches_created)}")
-    lines.append("\nCó thể xem và sửa các đoàn viên vừa nhập trong danh sách đoàn viên.")
+    lines.append(f"\nCó thể xem và sửa các {target.who} vừa nhập trong {target.where}.")
     return "\n".join(lines)

@@ -1,5 +1,5 @@
 """The local youth register ("Thanh niên"): search, filters, the table, add/edit/delete, admit
-into the union, export and print.
+into the union, import (the roster's import wizard), export and print.
 
 Every core call of this page goes through this module (and the table model it owns). Writes,
 the export and the printed list are operations on the worker (:mod:`..shell.operations`), as on
@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -95,6 +96,8 @@ class YouthPage(ListPage):
         self.edit_button = QPushButton("Sửa")
         self.delete_button = QPushButton("Xóa")
         self.admit_button = QPushButton("Kết nạp vào Đoàn…")
+        self.import_button = QPushButton("Nhập Excel…")
+        self.import_button.setToolTip("Nhập thanh niên từ tệp Excel/CSV của các ấp, có xem trước")
         self.export_button = QPushButton("Xuất Excel/CSV…")
         self.print_button = QPushButton("In danh sách…")
         buttons = self.button_row(
@@ -103,6 +106,7 @@ class YouthPage(ListPage):
                 (self.edit_button, self.edit_youth),
                 (self.delete_button, self.delete_selected),
                 (self.admit_button, self.admit_selected),
+                (self.import_button, self.import_file),
                 (self.export_button, self.export),
                 (self.print_button, self.print_list),
             ]
@@ -257,6 +261,23 @@ class YouthPage(ListPage):
             name = dialog.record.fields.full_name
             self.status_message.emit(f"Đã kết nạp {name} vào Đoàn (có trong danh sách đoàn viên).")
         dialog.deleteLater()
+
+    def make_import_wizard(self) -> QDialog:
+        """The roster's import wizard, filling the youth register (tests replace this)."""
+        from ..roster.import_wizard import YOUTH, ImportWizard
+
+        return ImportWizard(self._core, self, YOUTH)
+
+    def import_file(self) -> None:
+        """Import young people from a hamlet's Excel/CSV list, through the import wizard."""
+        wizard = self.make_import_wizard()
+        self.prompts.run(wizard)
+        result = getattr(wizard, "result_", None)
+        if result is not None:
+            self.status_message.emit(
+                f"Đã nhập: thêm mới {result.created}, cập nhật {result.updated} thanh niên."
+            )
+        wizard.deleteLater()
 
     def ask_save_path(self, title: str, suggested: str, filters: str) -> Path | None:
         """The file the user chooses to write (None when cancelled); tests replace this."""

@@ -24,7 +24,7 @@ from ...storage.live import is_live
 from ...storage.models import Branch, Member, new_id
 from ...storage.tracking import new_row_stamps, transaction_time
 from ..service import derived_columns
-from .preview import NEW, REJECTED, UNCHANGED, UPDATE, ImportPreview, ImportRow
+from .preview import MEMBERS, NEW, REJECTED, UNCHANGED, UPDATE, ImportPreview, ImportRow
 from .rows import cached_fold
 
 _MEMBERS = cast(Table, Member.__table__)
@@ -52,6 +52,8 @@ class ImportResult:
 
 
 def apply_preview(ctx: WorkspaceContext, preview: ImportPreview) -> ImportResult:
+    if preview.kind != MEMBERS:
+        raise ValueError(f"not a roster import: {preview.kind!r}")
     ctx.db.require_writable()  # before the backup, which could not be written either
     if preview.generation != ctx.roster_generation:
         raise ConflictError(

@@ -18,6 +18,7 @@ first of equals) and the preview says which columns were left out (:attr:`Header
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -141,16 +142,36 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "honorary": ("doan vien danh du",),
 }  # fmt: skip
 
-_EXACT: dict[str, str] = {syn: target for target, syns in _SYNONYMS.items() for syn in syns}
-# Longer synonyms may also be found inside a longer header ("Số CCCD/CMND của đoàn viên").
-_CONTAINED = sorted(
-    (
-        (syn, target)
-        for syn, target in _EXACT.items()
-        if " " in syn or syn in ("cccd", "cmnd", "sdt")
-    ),
-    key=lambda item: -len(item[0]),
-)
+
+@dataclass(frozen=True)
+class HeaderVocabulary:
+    """The fields one kind of import fills and the header spellings that name them: the
+    roster's (:data:`ROSTER_HEADERS`) or the youth register's
+    (:data:`doancoso.core.youth.sheet_rows.YOUTH_HEADERS`). ``fields``: field -> label (the
+    wizard's column chooser, messages); ``synonyms``: field -> folded header texts ("stt" is
+    recognised only to be ignored); ``short``: one-word synonyms that may still be found inside
+    a longer header ("cccd", "sdt")."""
+
+    fields: Mapping[str, str]
+    synonyms: Mapping[str, tuple[str, ...]]
+    short: frozenset[str] = frozenset()
+    exact: dict[str, str] = field(init=False, repr=False, compare=False)
+    contained: list[tuple[str, str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        exact = {syn: target for target, syns in self.synonyms.items() for syn in syns}
+        # Longer synonyms may also be found inside a longer header ("Số CCCD/CMND của đoàn viên").
+        contained = sorted(
+            ((syn, target) for syn, target in exact.items() if " " in syn or syn in self.short),
+            key=lambda item: -len(item[0]),
+        )
+        object.__setattr__(self, "exact", exact)
+        object.__setattr__(self, "contained", contained)
+
+
+ROSTER_HEADERS = HeaderVocabulary(IMPORT_FIELDS, _SYNONYMS, frozenset({"cccd", "cmnd", "sdt"}))
+"""The member roster's columns."""
+
 # Words after which a header names a complement, not its field ("Chức vụ trong chi đoàn").
 _LINK = re.compile(r" (?:trong|cua|tai|thuoc) ")
 # How well a header names its field (see the module docstring): the better match wins.
@@ -166,7 +187,7 @@ def _clean(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
-def _match(text: str) -> tuple[str, int] | None:
+def _match(text: str, vocab: HeaderVocabulary) -> tuple[str, int] | None:
     """The field a header names and how well (:data:`EXACT`, :data:`HEAD`, :data:`CONTAINED`).
 
     Only the head of a header with a complement is read: "Chức vụ trong chi đoàn" is looked up
@@ -174,21 +195,21 @@ def _match(text: str) -> tuple[str, int] | None:
     key = _clean(text)
     if not key:
         return None
-    if key in _EXACT:
-        return _EXACT[key], EXACT
+    if key in vocab.exact:
+        return vocab.exact[key], EXACT
     head = _LINK.split(key, maxsplit=1)[0]
-    if head != key and head in _EXACT:
-        return _EXACT[head], HEAD
+    if head != key and head in vocab.exact:
+        return vocab.exact[head], HEAD
     padded = f" {head} "
-    for syn, target in _CONTAINED:
+    for syn, target in vocab.contained:
         if f" {syn} " in padded:
             return target, CONTAINED
     return None
 
 
-def match_header(text: str) -> str | None:
+def match_header(text: str, vocab: HeaderVocabulary = ROSTER_HEADERS) -> str | None:
     """The field a header names ("stt" for the number column), or None."""
-    found = _match(text)
+    found = _match(text, vocab)
     return found[0] if found else None
 
 
@@ -217,12 +238,12 @@ def _header_text(value: Cell) -> str:
     return nfc(decode_cell(_text(value)).text)
 
 
-def _row_fields(values: list[Cell]) -> dict[int, tuple[str, int]]:
+def _row_fields(values: list[Cell], vocab: HeaderVocabulary) -> dict[int, tuple[str, int]]:
     """The field (and how well it matched) of each column of a row that names one."""
     found: dict[int, tuple[str, int]] = {}
     for col, value in enumerate(values):
         if isinstance(value, str):
-            match = _match(value)
+            match = _match(value, vocab)
             if match is not None:
                 found[col] = match
     return found
@@ -250,11 +271,14 @@ def _is_subheader(values: list[Cell], found: dict[int, tuple[str, int]]) -> bool
     return len(found) * 2 >= non_empty
 
 
-def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
-    """The header of a sheet, or None when no row looks like one."""
+def guess_header(
+    rows: list[tuple[int, list[Cell]]], vocab: HeaderVocabulary = ROSTER_HEADERS
+) -> HeaderGuess | None:
+    """The header of a sheet (its columns named in ``vocab``), or None when no row looks like
+    one."""
     best: tuple[int, int, dict[int, tuple[str, int]]] | None = None  # score, index, fields
     for index, (_number, values) in enumerate(rows[:_SCAN_ROWS]):
-        found = _row_fields(values)
+        found = _row_fields(values, vocab)
         score = _score(found)
         if score >= 2 and (best is None or score > best[0]):
             best = (score, index, found)
@@ -270,7 +294,7 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
     last = index
     if index + 1 < len(rows) and rows[index + 1][0] == rows[index][0] + 1:
         below = rows[index + 1][1]
-        sub = _row_fields(below)
+        sub = _row_fields(below, vocab)
         if _is_subheader(below, sub):
             last = index + 1
             for col, (target, how) in sub.items():
@@ -296,12 +320,12 @@ def guess_header(rows: list[tuple[int, list[Cell]]]) -> HeaderGuess | None:
     if "full_name" in mapping and ("given_name" in mapping and "family_middle" in mapping):
         del mapping["full_name"]  # a merged "Họ và tên" over "Họ đệm" | "Tên"
     guess = HeaderGuess(rows[last][0], start, headers, mapping, first_row=rows[index][0])
-    _left_out(guess, columns)
+    _left_out(guess, columns, vocab)
     _headerless_after_name(guess, rows[start : start + _SAMPLE_ROWS], set(by_column))
     return guess
 
 
-def _left_out(guess: HeaderGuess, columns: dict[str, list[int]]) -> None:
+def _left_out(guess: HeaderGuess, columns: dict[str, list[int]], vocab: HeaderVocabulary) -> None:
     """Say which columns could also fill a field but are not imported (the preview's notice
     instead of a silent choice); ``columns``: every column that names each field."""
     used = set(guess.mapping.values())
@@ -316,7 +340,7 @@ def _left_out(guess: HeaderGuess, columns: dict[str, list[int]]) -> None:
         guess.warnings.append(
             (
                 others[0],
-                f"Các cột {listed} đều có thể là “{IMPORT_FIELDS.get(target, target)}”: đang "
+                f"Các cột {listed} đều có thể là “{vocab.fields.get(target, target)}”: đang "
                 f"nhập cột {column_letter(chosen)}, bỏ qua cột {skipped}. Nếu cần cột khác, hãy "
                 "chọn lại ở bước ghép cột.",
             )

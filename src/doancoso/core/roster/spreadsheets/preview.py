@@ -48,6 +48,8 @@ from .rejected import SourceRows
 from .rows import ERROR, TEXT_FIELDS, WARNING, Duplicate, ParsedRow, Problem, cached_fold
 
 NEW, UPDATE, UNCHANGED, REJECTED = "new", "update", "unchanged", "rejected"
+MEMBERS, YOUTH = "members", "youth"
+"""What an import fills (:attr:`ImportPreview.kind`): the member roster or the youth register."""
 # Fields compared one to one with the stored member.
 _PLAIN_FIELDS = ("gender", "national_id", "phone", "position", "status", "admission_date",
                  "party_date", "member_code", "email", "national_id_date",
@@ -58,7 +60,8 @@ _LOADED = ("id", "revision", "full_name", "birth_date", "birth_precision", "bran
 
 @dataclass
 class ImportRow:
-    """One row of the sheet. ``changed`` names the fields an update writes."""
+    """One row of the sheet. ``changed`` names the fields an update writes; ``member_id`` and
+    ``member_revision`` are the record it updates (a young person's in a youth import)."""
 
     row: int
     values: dict[str, object]
@@ -86,6 +89,7 @@ class ImportPreview:
     warnings: list[str] = field(default_factory=list)  # about the sheet as a whole
     new_branches: list[str] = field(default_factory=list)  # chi đoàn the import would create
     source: SourceRows | None = None  # the header and rejected rows as read (:mod:`.rejected`)
+    kind: str = MEMBERS  # MEMBERS or YOUTH: which service applies it
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)

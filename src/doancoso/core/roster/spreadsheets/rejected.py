@@ -5,10 +5,10 @@ The file holds the sheet's header row (both rows of a two-row header) as it was,
 its reasons, followed by the row's number in the imported file. A row that repeats another row
 of the imported file names that row's person and says where it went, since the secretary sees
 only this file: "Trùng với Trần Văn Tốt (dòng 4 của tệp đã nhập, đã được nhập)." (or "sẽ được
-nhập" when saved before "Nhập"; "đã có trong danh sách đoàn viên" when the import left it
-unchanged; "cũng bị loại, xem dòng 3 của tệp này" when it is rejected as well). Text the
-preview converted from TCVN3/VNI is written converted, so
-the file reads in any font. The import reads the file back as it read the original: the same
+nhập" when saved before "Nhập"; "đã có trong danh sách đoàn viên", or "trong sổ theo dõi thanh
+niên", when the import left it unchanged; "cũng bị loại, xem dòng 3 của tệp này" when it is
+rejected as well). Text the preview converted from TCVN3/VNI is written converted, so the file
+reads in any font. The import reads the file back as it read the original: the same
 headers, and "Lý do" names no field (it is not imported). Dates stay real dates (shown
 dd/mm/yyyy), numbers stay numbers and text stays text, so a CCCD typed as text keeps its
 leading zero. It prints on A4 landscape, one page wide.
@@ -145,8 +145,9 @@ def _placer(
 ) -> Callable[[Duplicate], str]:
     """Where the other row of a duplicate is, for a reader of the file of rejected rows
     (``first``: that file's first data row): see the module docstring."""
-    from .preview import NEW, UNCHANGED, UPDATE
+    from .preview import NEW, UNCHANGED, UPDATE, YOUTH
 
+    kept = "trong sổ theo dõi thanh niên" if preview.kind == YOUTH else "trong danh sách đoàn viên"
     actions = {row.row: row.action for row in preview.rows}
     written = {row.row: first + index for index, row in enumerate(rejected)}
 
@@ -158,7 +159,7 @@ def _placer(
         if action in (NEW, UPDATE):
             return f"{where}, {'đã' if imported else 'sẽ'} được nhập"
         if action == UNCHANGED:
-            return f"{where}, đã có trong danh sách đoàn viên"
+            return f"{where}, đã có {kept}"
         return where
 
     return place

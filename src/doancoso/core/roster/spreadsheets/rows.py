@@ -185,7 +185,16 @@ class RowParser:
     A row is first reduced to its mapped cells (:meth:`cells`). The same texts and dates recur
     down a roster (the same "Kinh", "Ấp 3", given names, birth dates), so each distinct cell is
     decoded, normalised or read as a date once per sheet and remembered.
+
+    The cell readers (text, dates, names, birth and gender, phone, footer lines) serve any list
+    of people; :meth:`parse` makes a member of a row. The youth register's import parses its
+    rows with a subclass (:class:`doancoso.core.youth.sheet_rows.YouthRowParser`), which sets
+    :attr:`TEXT_TARGETS`, :attr:`MULTILINE` and :attr:`CHECK_AGE` for its fields.
     """
+
+    TEXT_TARGETS: tuple[str, ...] = TEXT_FIELDS + ("address", "branch") + NOTE_FIELDS
+    MULTILINE: tuple[str, ...] = MULTILINE_FIELDS
+    CHECK_AGE = True  # too young to be admitted today is an error (members only)
 
     def __init__(self, mapping: dict[str, int], headers: list[str], today: date) -> None:
         self.mapping = mapping
@@ -193,9 +202,7 @@ class RowParser:
         self.today = today
         self.prefer: Encoding | None = None
         self._columns = list(mapping.items())
-        self._text_targets = [
-            t for t in TEXT_FIELDS + ("address", "branch") + NOTE_FIELDS if t in mapping
-        ]
+        self._text_targets = [t for t in self.TEXT_TARGETS if t in mapping]
         self._texts: dict[tuple[str, str], tuple[str, Problem | None, Encoding | None]] = {}
         self._dates: dict[tuple[str, bool], tuple[date, str] | None] = {}
         self._names: dict[str, tuple[str, Problem | None]] = {}
@@ -267,7 +274,7 @@ class RowParser:
     def _decode(self, target: str, value: str) -> tuple[str, Problem | None, Encoding | None]:
         decoded: Decoded = decode_cell(value, self.prefer)
         # Notes keep their line breaks, as the member form keeps them (and the export writes them).
-        clean = nfc_multiline if target in MULTILINE_FIELDS else nfc
+        clean = nfc_multiline if target in self.MULTILINE else nfc
         if decoded.unsure:
             col = self.mapping[target]
             header = self.headers[col] if col < len(self.headers) else ""
@@ -345,27 +352,7 @@ class RowParser:
         """The member values of a row from its :meth:`cells`."""
         parsed = ParsedRow(number)
         out = parsed.values
-        if "full_name" in self.mapping:
-            name = self._text(cells, "full_name", parsed)
-            given = self._text(cells, "given_name", parsed) if "given_name" in self.mapping else ""
-            if given and cached_fold(name).rsplit(" ", 1)[-1] != cached_fold(given):
-                # "Họ và tên" over the family (and middle) names only
-                middle = self._text(cells, "middle_name", parsed)
-                name = " ".join(p for p in (name, middle, given) if p)
-        else:  # "Họ" | "Đệm" | "Tên", or "Họ đệm" | "Tên": family, middle, given names
-            parts = (
-                self._text(cells, "family_middle", parsed),
-                self._text(cells, "middle_name", parsed),
-                self._text(cells, "given_name", parsed),
-            )
-            name = " ".join(p for p in parts if p)
-        known = self._names.get(name)
-        if known is None:
-            known = self._names[name] = self._name(name)
-        out["full_name"], problem = known
-        if problem is not None:
-            parsed.problems.append(problem)
-        self._birth_and_gender(cells, parsed)
+        self.name_and_birth(cells, parsed)
         for target in self._text_targets:
             converted = len(parsed.legacy)
             text = self._text(cells, target, parsed)
@@ -397,6 +384,32 @@ class RowParser:
                 )
             out[target] = day
         return parsed
+
+    def name_and_birth(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
+        """The person's full name (from one column or from its parts), birth date and gender
+        into ``parsed``: what every list of people has."""
+        out = parsed.values
+        if "full_name" in self.mapping:
+            name = self._text(cells, "full_name", parsed)
+            given = self._text(cells, "given_name", parsed) if "given_name" in self.mapping else ""
+            if given and cached_fold(name).rsplit(" ", 1)[-1] != cached_fold(given):
+                # "Họ và tên" over the family (and middle) names only
+                middle = self._text(cells, "middle_name", parsed)
+                name = " ".join(p for p in (name, middle, given) if p)
+        else:  # "Họ" | "Đệm" | "Tên", or "Họ đệm" | "Tên": family, middle, given names
+            parts = (
+                self._text(cells, "family_middle", parsed),
+                self._text(cells, "middle_name", parsed),
+                self._text(cells, "given_name", parsed),
+            )
+            name = " ".join(p for p in parts if p)
+        known = self._names.get(name)
+        if known is None:
+            known = self._names[name] = self._name(name)
+        out["full_name"], problem = known
+        if problem is not None:
+            parsed.problems.append(problem)
+        self._birth_and_gender(cells, parsed)
 
     def _birth_and_gender(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
         out = parsed.values
@@ -440,7 +453,7 @@ class RowParser:
             parsed.problems.append(Problem("Ngày sinh sau ngày hôm nay.", ERROR, "birth_date"))
         elif birth.year < 1900:
             parsed.problems.append(Problem("Năm sinh không hợp lý.", ERROR, "birth_date"))
-        else:
+        elif self.CHECK_AGE:
             self._check_too_young(birth, precision, parsed)
         out["birth_date"], out["birth_precision"] = birth, precision
 
@@ -487,6 +500,12 @@ class RowParser:
                     WARNING, "national_id"))  # fmt: skip
             else:
                 out["national_id"] = raw
+        self.phone(cells, parsed)
+
+    def phone(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
+        """The phone number, a number cell's lost leading 0 put back; a malformed one is left
+        out with a warning."""
+        out = parsed.values
         value = cells.get("phone")
         if value is not None:
             if isinstance(value, str) and value.isascii() and value.isdigit():

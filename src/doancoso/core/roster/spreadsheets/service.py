@@ -9,20 +9,19 @@ writes the accepted rows in one transaction. A file that cannot be read raises
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
 from ...context import WorkspaceContext
-from ...errors import ImportFileError
 from ...storage.bulk import paused_gc
-from ...xlsx.workbook import SheetRows, read_sheets, sheet_names
+from ...xlsx.workbook import sheet_names
 from ...youth.service import YouthFilter
 from ..service import MemberFilter, MemberService
 from .apply import ImportResult, apply_preview
-from .headers import IMPORT_FIELDS, HeaderGuess, guess_header
-from .preview import REJECTED, ImportPreview, Matcher, decide, mark_duplicates
-from .rejected import source_rows, write_rejected
+from .headers import ROSTER_HEADERS
+from .preview import ImportPreview, Matcher, decide, mark_duplicates
+from .reading import make_preview, read_import_sheet
+from .rejected import write_rejected
 from .rows import RowParser
 
 
@@ -53,77 +52,13 @@ class SpreadsheetService:
     def _preview(
         self, path: Path, sheet: str | None, mapping: Mapping[str, int] | None
     ) -> ImportPreview:
-        if mapping is not None:
-            unknown = sorted(set(mapping) - set(IMPORT_FIELDS))
-            if unknown or any(not isinstance(c, int) or c < 0 for c in mapping.values()):
-                raise ValueError(f"bad column mapping: {dict(mapping)!r}")
-        found: tuple[SheetRows, HeaderGuess] | None = None
-        first_with_rows: SheetRows | None = None
-        with closing(read_sheets(path, sheet)) as sheets:
-            for rows in sheets:
-                if rows.rows and first_with_rows is None:
-                    first_with_rows = rows
-                guess = guess_header(rows.rows)
-                if guess is not None:
-                    found = (rows, guess)
-                    break
-        if found is None:
-            if first_with_rows is None:
-                where = f"Trang tính “{sheet}”" if sheet else f"Tệp {path.name}"
-                raise ImportFileError(f"{where} không có dữ liệu (trang tính trống).", "no rows")
-            raise ImportFileError(
-                f"Không tìm thấy dòng tiêu đề trong trang tính “{first_with_rows.name}”: cần "
-                "các cột như “Họ và tên” và “Ngày sinh” trong 25 dòng đầu.",
-                "no header row",
-            )
-        sheet_rows, guess = found
-        columns = dict(mapping) if mapping is not None else dict(guess.mapping)
-        parser = RowParser(columns, guess.headers, self.today())
-        parser.learn_encoding(sheet_rows.rows[guess.data_start :])
-        parsed = []
-        skipped: list[tuple[int, str]] = []
-        legacy: dict[str, int] = {}
-        for number, values in sheet_rows.rows[guess.data_start :]:
-            cells = parser.cells(values)
-            if not cells:
-                continue
-            reason = parser.footer_reason(values, cells)
-            if reason is not None:
-                skipped.append((number, reason))
-                continue
-            row = parser.parse(number, cells)
-            for encoding in row.legacy:
-                legacy[encoding.value] = legacy.get(encoding.value, 0) + 1
-            parsed.append(row)
-        mark_duplicates(parsed)
+        read = read_import_sheet(path, sheet, mapping, ROSTER_HEADERS, RowParser, self.today())
+        mark_duplicates(read.parsed)
         generation = self._ctx.roster_generation
         decided, new_branches = decide(
-            parsed, Matcher(self._ctx), parser.today, self._ctx.coming_of_age()
+            read.parsed, Matcher(self._ctx), read.parser.today, self._ctx.coming_of_age()
         )
-        rejected = [item.row for item in decided if item.action == REJECTED]
-        source = None
-        if rejected:  # kept to write them back (save_rejected)
-            header_rows = (guess.first_row, guess.row)
-            source = source_rows(sheet_rows.rows, header_rows, rejected, bool(legacy),
-                                 parser.prefer)  # fmt: skip
-        return ImportPreview(
-            path=path,
-            sheet=sheet_rows.name,
-            sheets=sheet_rows.book_sheets,
-            header_row=guess.row,
-            headers=guess.headers,
-            mapping=columns,
-            rows=decided,
-            skipped=skipped,
-            legacy_cells=legacy,
-            generation=generation,
-            # what the reader changed (an encoding converted...), then the layout's warnings: a
-            # chosen mapping that takes the column in silences its warning
-            warnings=sheet_rows.notes
-            + [text for col, text in guess.warnings if col not in columns.values()],
-            new_branches=new_branches,
-            source=source,
-        )
+        return make_preview(read, path, decided, generation, new_branches=new_branches)
 
     def apply_import(self, preview: ImportPreview) -> ImportResult:
         """Write the new and changed rows of ``preview`` in one transaction (all or nothing),

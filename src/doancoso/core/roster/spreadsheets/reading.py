@@ -1,0 +1,139 @@
+"""Reading the sheet of an import, whatever the rows become: members or young people.
+
+:func:`read_import_sheet` opens the file through the hardened readers of
+:mod:`doancoso.core.xlsx.workbook` (sizes and grids bounded, all or nothing), finds the header
+with the import's vocabulary (:mod:`.headers`), and parses every row that is neither blank nor
+a total or signature line with the import's row parser (:mod:`.rows`). :func:`make_preview`
+then wraps the decided rows as an :class:`ImportPreview`, keeping the header and the rejected
+rows as read so that they can be saved back (:mod:`.rejected`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ...errors import ImportFileError
+from ...xlsx.workbook import SheetRows, read_sheets
+from .headers import HeaderGuess, HeaderVocabulary, guess_header
+from .preview import MEMBERS, REJECTED, ImportPreview, ImportRow
+from .rejected import source_rows
+from .rows import ParsedRow, RowParser
+
+ParserFactory = Callable[[dict[str, int], list[str], date], RowParser]
+"""Makes the row parser of a sheet from its mapping, its headers and today's date."""
+
+
+@dataclass
+class SheetRead:
+    """A sheet read for an import: where its header is, its parsed rows, what was skipped."""
+
+    rows: SheetRows
+    guess: HeaderGuess
+    columns: dict[str, int]  # field -> 0-based column, as imported
+    parser: RowParser
+    parsed: list[ParsedRow]
+    skipped: list[tuple[int, str]]  # (sheet row, why): totals, signatures
+    legacy: dict[str, int]  # legacy encoding -> cells converted
+
+
+def check_mapping(mapping: Mapping[str, int] | None, vocab: HeaderVocabulary) -> None:
+    """Refuse a chosen mapping naming an unknown field or a negative column (a caller's bug)."""
+    if mapping is None:
+        return
+    unknown = sorted(set(mapping) - set(vocab.fields))
+    if unknown or any(not isinstance(c, int) or c < 0 for c in mapping.values()):
+        raise ValueError(f"bad column mapping: {dict(mapping)!r}")
+
+
+def read_import_sheet(
+    path: Path,
+    sheet: str | None,
+    mapping: Mapping[str, int] | None,
+    vocab: HeaderVocabulary,
+    make_parser: ParserFactory,
+    today: date,
+) -> SheetRead:
+    """Read ``path`` (``sheet``, or the first sheet with a header that ``vocab`` recognises)
+    and parse its rows; ``mapping`` replaces the guessed columns. A file that cannot be read,
+    or holds no data or no header, raises :class:`ImportFileError`."""
+    check_mapping(mapping, vocab)
+    found: tuple[SheetRows, HeaderGuess] | None = None
+    first_with_rows: SheetRows | None = None
+    with closing(read_sheets(path, sheet)) as sheets:
+        for rows in sheets:
+            if rows.rows and first_with_rows is None:
+                first_with_rows = rows
+            guess = guess_header(rows.rows, vocab)
+            if guess is not None:
+                found = (rows, guess)
+                break
+    if found is None:
+        if first_with_rows is None:
+            where = f"Trang tính “{sheet}”" if sheet else f"Tệp {path.name}"
+            raise ImportFileError(f"{where} không có dữ liệu (trang tính trống).", "no rows")
+        raise ImportFileError(
+            f"Không tìm thấy dòng tiêu đề trong trang tính “{first_with_rows.name}”: cần "
+            "các cột như “Họ và tên” và “Ngày sinh” trong 25 dòng đầu.",
+            "no header row",
+        )
+    sheet_rows, guess = found
+    columns = dict(mapping) if mapping is not None else dict(guess.mapping)
+    parser = make_parser(columns, guess.headers, today)
+    parser.learn_encoding(sheet_rows.rows[guess.data_start :])
+    parsed: list[ParsedRow] = []
+    skipped: list[tuple[int, str]] = []
+    legacy: dict[str, int] = {}
+    for number, values in sheet_rows.rows[guess.data_start :]:
+        cells = parser.cells(values)
+        if not cells:
+            continue
+        reason = parser.footer_reason(values, cells)
+        if reason is not None:
+            skipped.append((number, reason))
+            continue
+        row = parser.parse(number, cells)
+        for encoding in row.legacy:
+            legacy[encoding.value] = legacy.get(encoding.value, 0) + 1
+        parsed.append(row)
+    return SheetRead(sheet_rows, guess, columns, parser, parsed, skipped, legacy)
+
+
+def make_preview(
+    read: SheetRead,
+    path: Path,
+    decided: list[ImportRow],
+    generation: int,
+    kind: str = MEMBERS,
+    new_branches: list[str] | None = None,
+) -> ImportPreview:
+    """The preview of ``read`` whose rows were decided as ``decided`` (at ``generation`` of
+    the data they were compared with)."""
+    rejected = [item.row for item in decided if item.action == REJECTED]
+    source = None
+    if rejected:  # kept to write them back (save_rejected)
+        header_rows = (read.guess.first_row, read.guess.row)
+        source = source_rows(read.rows.rows, header_rows, rejected, bool(read.legacy),
+                             read.parser.prefer)  # fmt: skip
+    return ImportPreview(
+        path=path,
+        sheet=read.rows.name,
+        sheets=read.rows.book_sheets,
+        header_row=read.guess.row,
+        headers=read.guess.headers,
+        mapping=read.columns,
+        rows=decided,
+        skipped=read.skipped,
+        legacy_cells=read.legacy,
+        generation=generation,
+        # what the reader changed (an encoding converted...), then the layout's warnings: a
+        # chosen mapping that takes the column in silences its warning
+        warnings=read.rows.notes
+        + [text for col, text in read.guess.warnings if col not in read.columns.values()],
+        new_branches=new_branches or [],
+        source=source,
+        kind=kind,
+    )
