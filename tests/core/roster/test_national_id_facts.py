@@ -1,6 +1,7 @@
 """A CCCD says its holder's gender and birth year (after the province, a digit for the century
 and the gender, then the year's last two digits): one that contradicts the ones entered is
-warned about by the core (the form, the command line), never refused."""
+warned about by the core (the form, the command line), never refused; the import's warning is
+in ``spreadsheets/test_sheet_national_id_facts.py``."""
 
 from __future__ import annotations
 

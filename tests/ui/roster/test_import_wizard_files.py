@@ -106,6 +106,43 @@ def test_rows_with_warnings_are_marked_and_problems_shown_in_full(
     assert wizard.details.text() == DETAILS_HINT
 
 
+def test_a_cccd_that_contradicts_the_gender_is_a_warning_on_its_row(
+    wizard: ImportWizard, tmp_path: Path
+) -> None:
+    """Step 3 shows the member form's CCCD warning on the row, which is still imported with its
+    number."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD"])
+    sheet.append([1, "Nguyễn Văn An", "05/03/2001", "Nam", "096201000123"])
+    sheet.append([2, "Lê Thị Hoa", "02/04/2005", "Nữ", "096205123456"])  # a man's number
+    book.save(tmp_path / "ds.xlsx")
+    _to_preview(wizard, tmp_path / "ds.xlsx")
+    said = (
+        "Số CCCD cho biết nam, sinh năm 2005: khác với giới tính hoặc năm sinh đã nhập. Hãy kiểm "
+        "tra lại."
+    )
+    model = wizard.model
+    assert [
+        tuple(model.index(r, c).data() for c in (COL_NAME, COL_ACTION, COL_PROBLEMS))
+        for r in range(model.rowCount())
+    ] == [
+        ("Nguyễn Văn An", "Thêm mới", ""),
+        ("Lê Thị Hoa", "Thêm mới (có cảnh báo)", said),
+    ]
+    background = model.index(1, COL_PROBLEMS).data(Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(background, QBrush) and background.color() == WARNING_BACKGROUND
+    assert wizard.summary.text() == (
+        "Thêm mới 2 · Cập nhật 0 · Không đổi 0 · Bị loại 0 — 1 dòng có cảnh báo"
+    )
+    wizard.select_row(1)  # no "Bỏ qua số CCCD/CMND": the number is kept
+    assert wizard.details.text() == (
+        f"Dòng 3 — Lê Thị Hoa: Thêm mới (có cảnh báo): vẫn được nhập, hãy xem lại.\n• {said}"
+    )
+    assert wizard.import_button.isEnabled()
+
+
 def test_rejected_rows_are_saved_from_the_result_page(
     wizard: ImportWizard, ws: Workspace, tmp_path: Path, fake_prompts: ScriptedPrompts
 ) -> None:

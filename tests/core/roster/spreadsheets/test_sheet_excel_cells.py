@@ -83,9 +83,9 @@ def test_a_roster_saved_by_excel(sws: Workspace, roster, tmp_path: Path) -> None
             ["DANH SÁCH ĐOÀN VIÊN CHI ĐOÀN ẤP 3"],
             ["STT", "Họ và tên", "Năm sinh", None, "Số CCCD", "Điện thoại", "Ngày vào Đoàn"],
             [None, None, "Nam", "Nữ", None, None, None],
-            [1, " Đặng Văn Hùng ", 1999, None, 86201000123, 912345678, date(2016, 3, 26)],
+            [1, " Đặng Văn Hùng ", 1999, None, 86099000123, 912345678, date(2016, 3, 26)],
             [2, Formula("PROPER(\"ĐỖ THỊ LAN\")", "Đỗ Thị Lan"), None, datetime(2002, 5, 6),
-             "086202000456", "0912 000 111", "26/03/2019"],
+             "086302000456", "0912 000 111", "26/03/2019"],
             [3, Rich(("Ph¹m ", "ThÞ Quúnh")), None, "x", None, None, None],
             [4, "Võ Văn Giờ", time(10, 30), None, None, None, None],
             [5, "Võ Văn Hạn", timedelta(hours=26), None, None, None, None],
@@ -120,12 +120,12 @@ def test_a_roster_saved_by_excel(sws: Workspace, roster, tmp_path: Path) -> None
     ]
     hung, lan = preview.rows[0].values, preview.rows[1].values
     assert (hung["national_id"], hung["phone"], hung["gender"]) == (
-        "086201000123",  # typed as a number: the leading zero is put back
+        "086099000123",  # typed as a number: the leading zero is put back
         "0912345678",
         "male",
     )
     assert hung["admission_date"] == date(2016, 3, 26)
-    assert (lan["national_id"], lan["phone"], lan["gender"]) == ("086202000456", "0912000111",
+    assert (lan["national_id"], lan["phone"], lan["gender"]) == ("086302000456", "0912000111",
                                                                  "female")  # fmt: skip
     assert lan["admission_date"] == date(2019, 3, 26)
     assert preview.legacy_cells == {"tcvn3": 1}

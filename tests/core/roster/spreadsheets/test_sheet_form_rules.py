@@ -21,7 +21,12 @@ from doancoso.core.workspace import Workspace
 
 HEADER = ["STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Điện thoại", "Ngày vào Đoàn",
           "Ngày vào Đảng", "Nghề nghiệp"]  # fmt: skip
-AN_ID, BINH_ID = "086200000001", "086200000002"
+AN_ID, BINH_ID = "086200000001", "086200000002"  # two men born in 2000
+# The warning on a row whose birth year is not the one its CCCD says (nor the stored one).
+SAYS_2000 = (
+    "Số CCCD cho biết nam, sinh năm 2000: khác với giới tính hoặc năm sinh đã nhập. Hãy kiểm tra "
+    "lại."
+)
 KEEP_ADMISSION = (
     "Ngày vào Đoàn theo quyết định kết nạp là 31/12/2023: giữ nguyên; muốn sửa, hãy sửa sự kiện "
     "trong tab “Quá trình”."
@@ -125,15 +130,16 @@ def test_a_birth_date_that_makes_the_events_impossible_is_not_written(
         [3, "Lê Văn Cường", "2005", "086200000003", None, None, None, None],
         [4, "Phạm Văn Dũng", "01/02/2000", "086200000004", None, None, None, None],  # fine
     ])  # fmt: skip
+    # The file's wrong birth years also contradict the CCCDs, which agree with the stored dates.
     assert _rows(preview) == [
-        (2, UPDATE, ["phone"], [
+        (2, UPDATE, ["phone"], [SAYS_2000,
             "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
             "sinh 01/01/2005, vào Đoàn 01/06/2017. Ngày sinh "
             "trong tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000."]),
-        (3, UPDATE, ["occupation"], [
+        (3, UPDATE, ["occupation"], [SAYS_2000,
             "Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 01/01/2002, vào Đảng 01/06/2019. Ngày sinh "
             "trong tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000."]),
-        (4, UNCHANGED, [], [
+        (4, UNCHANGED, [], [SAYS_2000,
             "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
             "sinh 2005, vào Đoàn 01/06/2017. Ngày sinh trong "
             "tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000."]),
@@ -156,6 +162,7 @@ def test_a_birth_date_before_an_event_is_not_written(sws: Workspace, tmp_path: P
         [1, "Nguyễn Văn An", "01/01/2011", AN_ID, None, None, None, None],
     ])  # fmt: skip
     assert _rows(preview) == [(2, UNCHANGED, [], [
+        SAYS_2000,  # the file's birth year is not the CCCD's either
         "Ngày của sự kiện (01/06/2010) không thể trước ngày sinh của đoàn viên (01/01/2011). "
         "Ngày sinh trong tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh "
         "01/01/2000."])]  # fmt: skip
@@ -164,12 +171,13 @@ def test_a_birth_date_before_an_event_is_not_written(sws: Workspace, tmp_path: P
 def test_a_new_birth_date_is_checked_with_the_new_dates_of_the_file(
     sws: Workspace, tmp_path: Path
 ) -> None:
-    _add(sws, full_name="Nguyễn Văn An", birth_date="01/01/2000", national_id=AN_ID,
+    an_id = "086205000001"  # born in 2005: the file corrects the stored birth date
+    _add(sws, full_name="Nguyễn Văn An", birth_date="01/01/2000", national_id=an_id,
          admission_date="01/06/2017")  # fmt: skip
     before = _fields(sws)["Nguyễn Văn An"]
     # Born later and admitted later: both written, the record stays consistent.
     preview = _preview(sws, tmp_path / "a.xlsx", [
-        [1, "Nguyễn Văn An", "01/01/2005", AN_ID, None, "01/06/2021", None, None],
+        [1, "Nguyễn Văn An", "01/01/2005", an_id, None, "01/06/2021", None, None],
     ])  # fmt: skip
     assert _rows(preview) == [(2, UPDATE, ["birth_date", "admission_date"], [])]
     sws.spreadsheets.apply_import(preview)
@@ -208,12 +216,13 @@ def test_party_date_before_eighteen_is_left_out(sws: Workspace, tmp_path: Path) 
 
 
 def test_admission_date_outside_the_age_window_is_left_out(sws: Workspace, tmp_path: Path) -> None:
-    _add(sws, full_name="Trần Văn Bình", birth_date="04/04/2004", national_id=BINH_ID,
+    an_id, binh_id = "086204000001", "086204000002"  # born in 2004
+    _add(sws, full_name="Trần Văn Bình", birth_date="04/04/2004", national_id=binh_id,
          admission_date="05/04/2019")  # fmt: skip
     before = _fields(sws)["Trần Văn Bình"]
     preview = _preview(sws, tmp_path / "a.xlsx", [
-        [1, "Nguyễn Văn An", "04/04/2004", AN_ID, "0912345678", "01/01/2015", None, None],
-        [2, "Trần Văn Bình", "04/04/2004", BINH_ID, None, "04/04/2019", None, "Công nhân"],
+        [1, "Nguyễn Văn An", "04/04/2004", an_id, "0912345678", "01/01/2015", None, None],
+        [2, "Trần Văn Bình", "04/04/2004", binh_id, None, "04/04/2019", None, "Công nhân"],
     ])  # fmt: skip
     assert _rows(preview) == [
         (2, NEW, [], ["Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
@@ -226,7 +235,7 @@ def test_admission_date_outside_the_age_window_is_left_out(sws: Workspace, tmp_p
     sws.spreadsheets.apply_import(preview)
     assert _fields(sws) == {
         "Nguyễn Văn An": MemberFields(full_name="Nguyễn Văn An", birth_date=date(2004, 4, 4),
-                                      national_id=AN_ID, phone="0912345678"),
+                                      national_id=an_id, phone="0912345678"),
         "Trần Văn Bình": replace(before, occupation="Công nhân"),
     }  # fmt: skip
     _form_saves_everyone(sws)
@@ -371,6 +380,7 @@ def test_a_new_birth_date_is_checked_with_the_stored_date_a_refused_one_leaves(
         [1, "Nguyễn Văn An", "01/01/2005", AN_ID, None, "01/01/2015", None, None],
     ])  # fmt: skip
     assert _rows(preview) == [(2, UNCHANGED, [], [
+        SAYS_2000,  # the CCCD agrees with the stored birth date, not the file's
         "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
         "sinh 01/01/2005, vào Đoàn 01/06/2017. Ngày sinh trong "
         "tệp không khớp với hồ sơ của đoàn viên: giữ nguyên ngày sinh 01/01/2000.",
@@ -394,10 +404,11 @@ def test_an_admission_before_todays_rules_is_kept_with_a_warning(
 ) -> None:
     """Admitted at 14 in May 2013 (the rules of the time): the date is written, the warning names
     the rule and the date; under today's rules the same age is left out, as before."""
-    _add(sws, full_name="Trần Văn Bình", birth_date="10/09/1998", national_id=BINH_ID)
+    an_id, binh_id = "086098000001", "086098000002"  # born in 1998
+    _add(sws, full_name="Trần Văn Bình", birth_date="10/09/1998", national_id=binh_id)
     preview = _preview(sws, tmp_path / "a.xlsx", [
-        [1, "Nguyễn Văn An", "10/09/1998", AN_ID, None, "20/05/2013", None, None],
-        [2, "Trần Văn Bình", "10/09/1998", BINH_ID, None, "20/05/2013", None, None],
+        [1, "Nguyễn Văn An", "10/09/1998", an_id, None, "20/05/2013", None, None],
+        [2, "Trần Văn Bình", "10/09/1998", binh_id, None, "20/05/2013", None, None],
         [3, "Lê Văn Cường", "01/01/2000", None, None, "28/06/2013", None, None],
     ])  # fmt: skip
     assert _rows(preview) == [
@@ -421,6 +432,6 @@ def test_an_admission_before_todays_rules_is_kept_with_a_warning(
     _form_saves_everyone(sws)
     # Imported again: nothing changes, nothing to say.
     again = _preview(sws, tmp_path / "a.xlsx", [
-        [1, "Nguyễn Văn An", "10/09/1998", AN_ID, None, "20/05/2013", None, None],
+        [1, "Nguyễn Văn An", "10/09/1998", an_id, None, "20/05/2013", None, None],
     ])  # fmt: skip
     assert _rows(again) == [(2, UNCHANGED, [], [])]

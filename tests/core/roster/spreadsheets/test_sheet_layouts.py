@@ -309,8 +309,8 @@ def test_duplicates_and_bad_rows_are_reported_by_row(
             [3, "Mai Thị Hoa", "32/01/2001", None, None],
             [4, "Lâm Văn Sơn", "01/01/2002", "12345", None],
             [5, "Trương Văn Đạt", "10/10/2000", "086200000001", None],
-            [6, "Tạ Thị Hồng", "02/02/2002", "086200000002", None],
-            [7, "Phan Văn Lợi", "03/03/2003", "086200000002", None],
+            [6, "Tạ Thị Hồng", "02/02/2002", "086302000002", None],
+            [7, "Phan Văn Lợi", "03/03/2003", "086302000002", None],
             [8, "Kha Minh Trí", None, None, None],
             [9, "Lục Văn Tài", "04/04/2004", None, "01/01/2015"],
             [10, "Lục Văn Tài", "04/04/2004", None, None],
@@ -324,8 +324,17 @@ def test_duplicates_and_bad_rows_are_reported_by_row(
         (5, REJECTED, ["Ngày sinh không đọc được: “32/01/2001”."]),
         (6, NEW, ["Số CCCD “12345” không hợp lệ: phải gồm 12 chữ số (CMND cũ: 9 chữ số)."]),
         (7, REJECTED, ["Trùng với Trương Văn Đạt (dòng 3)."]),
-        (8, REJECTED, ["Số CCCD 086200000002 trùng với Phan Văn Lợi (dòng 9)."]),
-        (9, REJECTED, ["Số CCCD 086200000002 trùng với Tạ Thị Hồng (dòng 8)."]),
+        (8, REJECTED, ["Số CCCD 086302000002 trùng với Phan Văn Lợi (dòng 9)."]),
+        (
+            9,
+            REJECTED,
+            [
+                # The shared number is Hồng's (a woman born in 2002): it gives Lợi away.
+                "Số CCCD cho biết nữ, sinh năm 2002: khác với giới tính hoặc năm sinh đã nhập. "
+                "Hãy kiểm tra lại.",
+                "Số CCCD 086302000002 trùng với Tạ Thị Hồng (dòng 8).",
+            ],
+        ),
         (10, REJECTED, ["Thiếu ngày sinh."]),
         (
             11,
@@ -359,7 +368,10 @@ def test_cccd_of_another_member_rejects_the_row(sws: Workspace, tmp_path: Path, 
     preview = sws.spreadsheets.preview_import(path)
     assert preview.rows[0].action == REJECTED
     assert [p.message for p in preview.rows[0].problems] == [
-        "Số CCCD 086200000009 đã dùng cho đoàn viên Quách Văn Nam (sinh 01/01/2000)."
+        # The number is Nam's, so it says his birth year, not the row's.
+        "Số CCCD cho biết nam, sinh năm 2000: khác với giới tính hoặc năm sinh đã nhập. "
+        "Hãy kiểm tra lại.",
+        "Số CCCD 086200000009 đã dùng cho đoàn viên Quách Văn Nam (sinh 01/01/2000).",
     ]
 
 

@@ -25,7 +25,7 @@ from ...lang.legacy import Decoded, Encoding, decode_cell
 from ...lang.text import fold, name_case, nfc, nfc_multiline
 from ...xlsx.workbook import Cell, cell_name
 from ..notes import NOTE_FIELDS
-from ..rules import MEMBER_CODE_DIGITS, too_young_message
+from ..rules import MEMBER_CODE_DIGITS, national_id_mismatch_message, too_young_message
 from ..validation import check_email, check_member_code, check_national_id, normalize_phone
 from ..vocab import POSITIONS, STATUSES, TEMPLATE_POSITIONS, choice_code
 
@@ -365,6 +365,7 @@ class RowParser:
                 out[target] = text
         self._choices(cells, parsed)
         self._identity(cells, parsed)
+        self._national_id_facts(parsed)
         self._contact(cells, parsed)
         self._issue_date(cells, parsed)
         for target, label in (("admission_date", "Ngày vào Đoàn"), ("party_date", "Ngày vào Đảng")):
@@ -482,6 +483,24 @@ class RowParser:
             text = self._text(cells, "position", parsed)
             if text:
                 out["position"] = _POSITIONS.get(cached_fold(text), text)
+
+    @staticmethod
+    def _national_id_facts(parsed: ParsedRow) -> None:
+        """A CCCD that says another gender or birth year than the row's: imported, with the
+        warning of the member form (either may hold the typo)."""
+        out = parsed.values
+        national_id, gender, birth = (
+            out.get("national_id"),
+            out.get("gender"),
+            out.get("birth_date"),
+        )
+        message = national_id_mismatch_message(
+            national_id if isinstance(national_id, str) else None,
+            gender if isinstance(gender, str) else None,
+            birth if isinstance(birth, date) else None,
+        )
+        if message is not None:
+            parsed.problems.append(Problem(message, WARNING, "national_id"))
 
     def _identity(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
         out = parsed.values
