@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from ...core.activities.rules import STATUSES as ACTIVITY_STATUSES
 from ...core.activities.service import OccurrenceDetail
 from ...core.evidence.service import Attachment
-from ...core.lang.text import nfc
+from ...core.lang.text import nfc, vn_number
 from ...core.organization import OrganizationInfo
 from ...core.recognition.rules import STATUSES
 from ...core.recognition.service import ChecklistView, ItemView
@@ -54,7 +54,7 @@ def numbered_evidence(view: ChecklistView) -> list[Evidence]:
 
 def readiness_text(view: ChecklistView) -> str:
     met, counted = view.readiness()
-    text = f"đạt {met}/{counted} nội dung"
+    text = f"đạt {vn_number(met)}/{vn_number(counted)} nội dung"
     points = view.points()
     if points is not None:
         text += f", {points[0]:g}/{points[1]:g} điểm"
@@ -185,8 +185,8 @@ def participation(detail: OccurrenceDetail) -> str:
     """Present out of expected when attendance was taken, else the headcount given, else ""."""
     row = detail.row
     if row.attendance_taken:
-        return f"{row.present}/{row.expected}"
-    return "" if detail.participants is None else str(detail.participants)
+        return f"{vn_number(row.present)}/{vn_number(row.expected)}"
+    return "" if detail.participants is None else vn_number(detail.participants)
 
 
 def write_activities(path: Path, org: OrganizationInfo, details: Sequence[OccurrenceDetail],
@@ -202,5 +202,7 @@ def write_activities(path: Path, org: OrganizationInfo, details: Sequence[Occurr
                Column("Loại", 2.6), Column("Địa điểm", 3), Column("Tình trạng", 2.2, "CENTER"),
                Column("Kết quả", 6), Column("Tham gia", 1.8, "CENTER")]  # fmt: skip
     done = sum(1 for d in details if d.row.status == "da-thuc-hien")
-    total = _bold(f"Tổng cộng: {len(details)} lần hoạt động, đã thực hiện {done}.")
+    total = _bold(
+        f"Tổng cộng: {vn_number(len(details))} lần hoạt động, đã thực hiện {vn_number(done)}."
+    )
     return doc.build(path, [PagedTable(columns, rows=table_rows)], closing_lead=[total])
