@@ -22,6 +22,7 @@ from doancoso.reports.dossier.build import build_dossier
 from doancoso.reports.dossier.parts import grounds
 from dossier_data import ISSUED, evidence_pdf, make_dossier_data
 
+BLANK = " " * 10  # room for a number written by hand (no-break spaces, read back as spaces)
 ReadPdf = Callable[[Path], Any]
 Pdf = Any
 
@@ -157,6 +158,9 @@ def test_report_and_table_text(dossier_ws: Workspace, tmp_path: Path,
                                read_pdf: ReadPdf) -> None:  # fmt: skip
     texts = read_pdf(_build(dossier_ws, tmp_path / "bc.pdf", ("bao-cao", "bang"))).page_texts()
     report = texts[2] + texts[3]
+    # a number line to fill in by hand, as in every document of the union (DOMAIN.md §5)
+    assert f" ĐOÀN TNCS HỒ CHÍ MINH\n Số:{BLANK}-BC/ĐTN\n Tân Hưng, ngày 20" in texts[2]
+    assert f" ĐOÀN TNCS HỒ CHÍ MINH\n Số:{BLANK}-BC/ĐTN\n Tân Hưng, ngày 20" in texts[4]
     assert (
         " Thực hiện Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của\n"
         "Tỉnh đoàn Cà Mau, Đoàn xã Tân Hưng tự đánh giá kết quả xây dựng “Đoàn cơ sở 3\n"
@@ -289,14 +293,17 @@ def test_the_activities_with_results_and_participation(
     ws.activities.save({"title": "Hiến máu tình nguyện", "kind": "sinh-hoat",
                         "start_date": "20/05/2025"})  # fmt: skip
     first, second = ws.activities.occurrences(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-    ws.activities.update_occurrence(first.id, {"status": "da-thuc-hien", "participants": "35",
+    ws.activities.update_occurrence(first.id, {"status": "da-thuc-hien", "participants": "1500",
                                                "results": "Dọn 2 km kênh"})  # fmt: skip
     pdf = read_pdf(_build(ws, tmp_path / "hd.pdf", ("hoat-dong",)))
     text = pdf.page_texts()[2]
-    assert " DANH SÁCH HOẠT ĐỘNG\n Năm 2025\n" in text
+    assert (
+        f" Số:{BLANK}-DS/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n"
+        " DANH SÁCH HOẠT ĐỘNG\n Năm 2025\n" in text
+    )
     assert (
         "1\n15/03/2025\nRa quân Ngày Chủ nhật xanh\nSinh hoạt chi\nđoàn định kỳ\nẤp 1\n"
-        "Đã thực hiện\nDọn 2 km kênh\n35\n2\n20/05/2025\nHiến máu tình nguyện\nSinh hoạt chi\n"
+        "Đã thực hiện\nDọn 2 km kênh\n1.500\n2\n20/05/2025\nHiến máu tình nguyện\nSinh hoạt chi\n"
         "đoàn định kỳ\nDự kiến\n"
         "Tổng cộng: 2 lần hoạt động, đã thực hiện 1."
     ) in text

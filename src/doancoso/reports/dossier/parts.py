@@ -104,7 +104,7 @@ def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int)
 
 def write_ttr(path: Path, org: OrganizationInfo, view: ChecklistView | None, year: int,
               number: str | None, issued_on: dt.date) -> Path:  # fmt: skip
-    doc = UnionDocument(org, kind=TTR_KIND,
+    doc = UnionDocument(org, kind=TTR_KIND, code="TTr",
                         title=f"Về việc đề nghị công nhận {RECOGNITION} năm {year}",
                         number=number, issued_on=issued_on, recipients=("Như trên",),
                         page_numbers=False)  # fmt: skip
@@ -129,7 +129,7 @@ def item_sentence(v: ItemView) -> str:
 
 def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: int,
                  issued_on: dt.date) -> Path:  # fmt: skip
-    doc = UnionDocument(org, kind=BC_KIND,
+    doc = UnionDocument(org, kind=BC_KIND, code="BC",
                         title=f"Tự đánh giá kết quả xây dựng {RECOGNITION} năm {year}",
                         issued_on=issued_on,
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
@@ -160,7 +160,7 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
 
 def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
                 evidence: Sequence[Evidence], year: int, issued_on: dt.date) -> Path:  # fmt: skip
-    doc = UnionDocument(org, kind=TABLE_KIND,
+    doc = UnionDocument(org, kind=TABLE_KIND, code="BC",
                         title=f"Kết quả thực hiện tiêu chí {RECOGNITION} năm {year}",
                         issued_on=issued_on, orientation="landscape",
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
@@ -191,7 +191,8 @@ def participation(detail: OccurrenceDetail) -> str:
 
 def write_activities(path: Path, org: OrganizationInfo, details: Sequence[OccurrenceDetail],
                      kinds: dict[str, str], year: int, issued_on: dt.date) -> Path:  # fmt: skip
-    doc = UnionDocument(org, kind=ACTIVITIES_KIND, title=f"Năm {year}", issued_on=issued_on,
+    doc = UnionDocument(org, kind=ACTIVITIES_KIND, code="DS", title=f"Năm {year}",
+                        issued_on=issued_on,
                         orientation="landscape",
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     table_rows = [(i, f"{d.row.day:%d/%m/%Y}", d.row.title, kinds.get(d.row.kind, d.row.kind),
