@@ -5,6 +5,7 @@ evidence file refused with nothing written."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -307,3 +308,32 @@ def test_the_activities_with_results_and_participation(
         "đoàn định kỳ\nDự kiến\n"
         "Tổng cộng: 2 lần hoạt động, đã thực hiện 1."
     ) in text
+
+
+def test_evidence_without_a_caption_is_named_by_its_item_never_by_its_file(
+    dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """A file's name ("bien-ban-1cong1.pdf") means nothing to the superior body's reader: the
+    contents and the annex name the item the file proves, the table (whose row gives the
+    item) the evidence's number alone, and the check names the file to caption, with its item
+    to open."""
+    dossier_ws.recognition.attach(2025, "1.7", evidence_pdf(tmp_path / "bien-ban-1cong1.pdf"))
+    item = "Thực hiện cuộc vận động “1+1”: mỗi đoàn viên giới thiệu ít nhất một thanh niên vào Đoàn"
+    gap = Gap(
+        "minh-chung",
+        "Mục 1.7: tệp minh chứng “bien-ban-1cong1.pdf” chưa có chú thích; hồ sơ in nội dung "
+        "của mục thay cho tên tệp. Ghi chú thích (ví dụ “Biên bản ra quân ngày 26/3”) ở trang "
+        "“3 chủ động”.",
+        item="1.7",
+    )
+    assert gap in check(dossier_ws, 2025, ("bang", "minh-chung"))
+    assert check(dossier_ws, 2025, ("bang",))[-1] == dataclasses.replace(gap, part="bang")
+    assert not [g for g in check(dossier_ws, 2025, ("to-trinh",)) if g.item]
+    pdf = read_pdf(_build(dossier_ws, tmp_path / "ho-so.pdf", ("bang", "minh-chung")))
+    titles = [o.title for o in pdf.reader.outline if not isinstance(o, list)]
+    titles += [o.title for sub in pdf.reader.outline if isinstance(sub, list) for o in sub]
+    assert f"Minh chứng 1.7.1: {item}" in titles
+    text = "".join(pdf.page_texts())
+    assert "bien-ban" not in text
+    table = "".join(pdf.page_texts()[2:4])
+    assert "nhất một thanh niên vào Đoàn\nChưa đánh giá\nMinh chứng 1.7.1\n2.1\n" in table

@@ -279,3 +279,25 @@ def test_the_number_of_the_to_trinh_is_offered_again_for_its_year(
     again.year_box.setValue(2024)
     again.year_box.setValue(2025)
     assert again.number_edit.text() == NUMBER
+
+
+def test_a_file_without_caption_is_named_with_a_button_to_its_item(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    dossier_data.recognition.attach(2025, "1.7", evidence_file(tmp_path / "bien-ban-1cong1.pdf"))
+    window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area(DOSSIER_AREA)
+    page = window.dossier
+    with qtbot.wait_signal(page.checked):
+        page.year_box.setValue(2025)
+    (line,) = [line for line in _lines(page) if "bien-ban-1cong1.pdf" in line[1]]
+    assert line[0] == "minh-chung" and line[2] == "Mở mục 1.7"
+    button = page.checks.buttons[_lines(page).index(line)]
+    assert isinstance(button, QPushButton)
+    assert button.toolTip() == "Sửa ở 3 chủ động, mục 1.7"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.recognition
+    assert window.recognition.item_panel.view is not None
+    assert window.recognition.item_panel.view.item.code == "1.7"

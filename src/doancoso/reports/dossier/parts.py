@@ -31,11 +31,13 @@ ACTIVITIES_KIND = "DANH SÁCH HOẠT ĐỘNG"
 
 @dataclass(frozen=True)
 class Evidence:
-    """One attached file with its number in the dossier ("Minh chứng 1.2.3")."""
+    """One attached file with its number in the dossier ("Minh chứng 1.2.3") and the text of
+    the checklist item it proves."""
 
     number: str
     item: str
     attachment: Attachment
+    item_text: str = ""
 
     @property
     def label(self) -> str:
@@ -43,12 +45,30 @@ class Evidence:
 
     @property
     def caption(self) -> str:
-        return self.attachment.caption or self.attachment.original_name
+        """What the file shows, as its caption says; without one, the item it proves.
+
+        Never the file's name: "bien-ban-1cong1.pdf" tells the superior body's reader nothing
+        and shows the dossier was not read over. The item's text says at least what the file
+        is there to prove, and the dossier check names the file as a gap to mend
+        (:mod:`~doancoso.core.dossier.check`)."""
+        return nfc(self.attachment.caption) or self.item_text or self.label
+
+    @property
+    def entry(self) -> str:
+        """The line of the table of contents and the annex: "Minh chứng 1.2.3: Biên bản …"."""
+        return f"{self.label}: {self.caption}"
+
+    @property
+    def cell(self) -> str:
+        """The line of the self-assessment table, whose row already gives the item's text: the
+        caption, else the number alone."""
+        caption = nfc(self.attachment.caption)
+        return f"{self.label}: {caption}" if caption else self.label
 
 
 def numbered_evidence(view: ChecklistView) -> list[Evidence]:
     """Every file attached to the checklist, item by item, numbered within its item."""
-    return [Evidence(f"{v.item.code}.{i}", v.item.code, a)
+    return [Evidence(f"{v.item.code}.{i}", v.item.code, a, nfc(v.item.text))
             for v in view.items for i, a in enumerate(v.files, start=1)]  # fmt: skip
 
 
@@ -169,7 +189,7 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
         by_item.setdefault(e.item, []).append(e)
     rows = []
     for v in view.items:
-        files = "; ".join(f"{e.label}: {e.caption}" for e in by_item.get(v.item.code, []))
+        files = "; ".join(e.cell for e in by_item.get(v.item.code, []))
         figure = v.indicator.text if v.indicator is not None else ""
         rows.append((v.item.code, v.item.text, STATUSES[v.status], figure, files))
     columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 7), Column("Tự đánh giá", 2,

@@ -73,6 +73,8 @@ class DossierPage(QWidget):
     status_message = Signal(str)
     open_area = Signal(str)
     """The user asked to fix a gap in another area (its name in the side bar)."""
+    open_checklist_item = Signal(int, str)
+    """The user asked to fix a gap of one checklist item (the year and the item's code)."""
     checked = Signal()
     """The check's lines were shown."""
     built = Signal()
@@ -233,9 +235,11 @@ class DossierPage(QWidget):
         op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
         op.success(shown).failure(self._core.reporter(self, "Không kiểm tra được")).run()
 
-    def _fix(self, fix: str) -> None:
+    def _fix(self, fix: str, item: str = "") -> None:
         if fix == NUMBER_FIX:
             self.number_edit.setFocus()
+        elif item:
+            self.open_checklist_item.emit(self.year, item)
         else:
             self.open_area.emit(fix)
 
