@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
 from ..lang.text import nfc
+from ..plans.crosscheck import hand_figure_conflicts
 from ..plans.rules import APPROVED
 
 if TYPE_CHECKING:
@@ -92,8 +93,12 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
         plan = ws.plans.get(year, as_of)
         if plan is None:
             gaps.append(Gap("ke-hoach", f"Chưa có kế hoạch năm {year}."))
-        elif plan.registration_state != APPROVED:
-            gaps.append(Gap("ke-hoach", f"Kế hoạch năm {year} chưa được cấp trên duyệt."))
+        else:
+            if plan.registration_state != APPROVED:
+                gaps.append(Gap("ke-hoach", f"Kế hoạch năm {year} chưa được cấp trên duyệt."))
+            gaps += [
+                Gap("ke-hoach", c.message) for c in hand_figure_conflicts(ws.plans, year, as_of)
+            ]
     if "xep-loai" in parts:
         rating = ws.rating.round(year)
         if rating is None:

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
             dossier = DossierPage(core)
             dossier.open_area.connect(lambda name: self.show_area(AREAS.index(name)))
             dossier.open_checklist_item.connect(self.open_checklist_item)
+            dossier.open_plan.connect(self.open_plan)
             return dossier
         if area == STATISTICS:
             from ..statistics.page import StatisticsPage
