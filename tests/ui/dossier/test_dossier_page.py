@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.dossier.check import DEFAULT_PARTS, PARTS
 from doancoso.core.workspace import Workspace
 from doancoso.ui.dossier.page import DossierPage
+from doancoso.ui.dossier.preview import SIDE_MIN_WIDTH
 from doancoso.ui.shell.main_window import DOSSIER_AREA, RECOGNITION_AREA, MainWindow
 from doancoso.ui.shell.state import UiState
 from scripted import ScriptedPrompts, synchronous_core
@@ -165,6 +166,13 @@ def test_the_built_dossier_is_previewed_page_by_page_with_its_outline(
         "Minh chứng 1.1.1: Biên bản rà soát đoàn viên",
         "Minh chứng 1.2.1: Buổi sinh hoạt chi đoàn",
     ]
+    # Each entry says its full title when the pane is too narrow for it; the pane starts wide
+    # enough for most titles and its handle widens it.
+    assert (
+        annex.child(0).toolTip()
+        == f"{annex.child(0).text()} — trang {dict(bookmarks)[annex.child(0).text()] + 1}"
+    )
+    assert preview.side.minimumWidth() == SIDE_MIN_WIDTH
     # A click on an evidence item shows its first page.
     item = annex.child(0)
     preview.outline.clicked.emit(item.index())
