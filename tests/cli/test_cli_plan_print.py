@@ -70,6 +70,15 @@ def test_print_the_report_with_number_place_and_date(ws, data_dir, tmp_path):
         assert line in lines, line
 
 
+def test_the_report_without_a_number_has_one_to_fill_in_by_hand(ws, data_dir, tmp_path):
+    make_plan_data(ws)
+    target = tmp_path / "bc.pdf"
+    code, _, err = _run("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
+                        str(target), "--report", "--date", "20/03/2026")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert "Số:" + " " * 10 + "-BC/ĐTN" in _lines(target)
+
+
 def test_a_year_without_a_plan(ws, data_dir, tmp_path):
     target = tmp_path / "kh.pdf"
     code, out, err = _run("plan", "print", "--data-dir", str(data_dir), "--year", "2027", "-o",

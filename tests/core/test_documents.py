@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from doancoso.core.documents import (
+    blank_number,
     branch_recipients,
     clean_number,
     default_recipients,
@@ -33,6 +34,12 @@ def test_first_number_of_a_new_year() -> None:
     assert first_number("15-DS/ĐTN") == "01-DS/ĐTN"
     assert first_number("123-BC/ĐTN") == "001-BC/ĐTN"
     assert first_number("DS") == ""
+
+
+def test_a_blank_number_keeps_the_type_and_the_issuer() -> None:
+    assert blank_number("BC") == "-BC/ĐTN"
+    assert blank_number("TTr") == "-TTr/ĐTN"
+    assert blank_number("") == ""
 
 
 def test_clean_number_drops_the_label() -> None:

@@ -166,3 +166,14 @@ def test_place_and_recipients_given_by_the_print_dialog(tmp_path, read_pdf):
     assert lines[start + 1 : start + 4] == ["- Như trên;", "- Đảng ủy xã (b/c);", "- Lưu VP."]
     text = read_pdf(_report(tmp_path, place="")).text()
     assert "ngày 26 tháng 11 năm 2026" in text and "Tân Hưng, ngày" not in text
+
+
+def test_without_a_number_the_line_is_left_to_fill_in_by_hand(tmp_path, read_pdf):
+    """Every document of the union carries "Số:" (DOMAIN.md §5): the type code and the issuer
+    printed, room left for the digits given on signing; no code, no line (a page of another
+    kind than the union's documents)."""
+    text = read_pdf(_report(tmp_path, number=None, code="BC")).text()
+    assert " ***\n ĐOÀN TNCS HỒ CHÍ MINH\n Số:" + " " * 10 + "-BC/ĐTN\n Tân Hưng," in text
+    given = read_pdf(_report(tmp_path, number="12-BC/ĐTN", code="BC")).text()
+    assert " Số: 12-BC/ĐTN\n" in given
+    assert "Số:" not in read_pdf(_report(tmp_path, number="")).text()

@@ -23,6 +23,7 @@ from plan_data import make_plan_data
 ReadPdf = Callable[[Path], Any]
 DAY = dt.date(2026, 12, 20)
 OWN_NUMBER = re.compile(r"Trang \d+/\d+")
+BLANK = " " * 10  # room for a number written by hand (no-break spaces, read back as spaces)
 
 
 def _outline(reader: PdfReader) -> list[Any]:
@@ -83,7 +84,8 @@ def test_minutes_and_lists_with_the_dossier_numbers_only(ws: Workspace, tmp_path
     assert texts[6].endswith(" THƯ KÝ\n Phạm Thị Dung\n CHỦ TRÌ\n Nguyễn Văn An\n7\n")
     assert texts[7] == (
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
-        " Tân Hưng, ngày 20 tháng 12 năm 2026\n DANH SÁCH CHI ĐOÀN\n Đoàn xã Tân Hưng\n"
+        f" Số:{BLANK}-DS/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2026\n DANH SÁCH CHI ĐOÀN\n"
+        " Đoàn xã Tân Hưng\n"
         " STT\n Chi đoàn\n Số đoàn viên\n1\nChi đoàn ấp Bà Điều\n4\n2\nChi đoàn ấp Xóm Mới\n2\n"
         "Tổng số: 2 chi đoàn, 6 đoàn viên.\nNơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n"
         " TM. BAN CHẤP HÀNH\n BÍ THƯ\n Nguyễn Thị Như Quỳnh\n8\n"
@@ -157,7 +159,7 @@ def test_the_rating_decision_once_the_round_is_closed(rated: Workspace, tmp_path
     when = f"ngày {closed_on:%d} tháng {closed_on.month} năm {closed_on.year}"
     assert texts[4].startswith(
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
-        f" Tân Hưng, {when}\n QUYẾT ĐỊNH\n"
+        f" Số:{BLANK}-QĐ/ĐTN\n Tân Hưng, {when}\n QUYẾT ĐỊNH\n"
         " Về việc công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025\n"
     )
     assert (

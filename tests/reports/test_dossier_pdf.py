@@ -5,6 +5,7 @@ evidence file refused with nothing written."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,7 @@ from doancoso.reports.dossier.build import build_dossier
 from doancoso.reports.dossier.parts import grounds
 from dossier_data import ISSUED, evidence_pdf, make_dossier_data
 
+BLANK = " " * 10  # room for a number written by hand (no-break spaces, read back as spaces)
 ReadPdf = Callable[[Path], Any]
 Pdf = Any
 
@@ -157,6 +159,9 @@ def test_report_and_table_text(dossier_ws: Workspace, tmp_path: Path,
                                read_pdf: ReadPdf) -> None:  # fmt: skip
     texts = read_pdf(_build(dossier_ws, tmp_path / "bc.pdf", ("bao-cao", "bang"))).page_texts()
     report = texts[2] + texts[3]
+    # a number line to fill in by hand, as in every document of the union (DOMAIN.md §5)
+    assert f" ĐOÀN TNCS HỒ CHÍ MINH\n Số:{BLANK}-BC/ĐTN\n Tân Hưng, ngày 20" in texts[2]
+    assert f" ĐOÀN TNCS HỒ CHÍ MINH\n Số:{BLANK}-BC/ĐTN\n Tân Hưng, ngày 20" in texts[4]
     assert (
         " Thực hiện Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của\n"
         "Tỉnh đoàn Cà Mau, Đoàn xã Tân Hưng tự đánh giá kết quả xây dựng “Đoàn cơ sở 3\n"
@@ -289,14 +294,46 @@ def test_the_activities_with_results_and_participation(
     ws.activities.save({"title": "Hiến máu tình nguyện", "kind": "sinh-hoat",
                         "start_date": "20/05/2025"})  # fmt: skip
     first, second = ws.activities.occurrences(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-    ws.activities.update_occurrence(first.id, {"status": "da-thuc-hien", "participants": "35",
+    ws.activities.update_occurrence(first.id, {"status": "da-thuc-hien", "participants": "1500",
                                                "results": "Dọn 2 km kênh"})  # fmt: skip
     pdf = read_pdf(_build(ws, tmp_path / "hd.pdf", ("hoat-dong",)))
     text = pdf.page_texts()[2]
-    assert " DANH SÁCH HOẠT ĐỘNG\n Năm 2025\n" in text
+    assert (
+        f" Số:{BLANK}-DS/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n"
+        " DANH SÁCH HOẠT ĐỘNG\n Năm 2025\n" in text
+    )
     assert (
         "1\n15/03/2025\nRa quân Ngày Chủ nhật xanh\nSinh hoạt chi\nđoàn định kỳ\nẤp 1\n"
-        "Đã thực hiện\nDọn 2 km kênh\n35\n2\n20/05/2025\nHiến máu tình nguyện\nSinh hoạt chi\n"
+        "Đã thực hiện\nDọn 2 km kênh\n1.500\n2\n20/05/2025\nHiến máu tình nguyện\nSinh hoạt chi\n"
         "đoàn định kỳ\nDự kiến\n"
         "Tổng cộng: 2 lần hoạt động, đã thực hiện 1."
     ) in text
+
+
+def test_evidence_without_a_caption_is_named_by_its_item_never_by_its_file(
+    dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """A file's name ("bien-ban-1cong1.pdf") means nothing to the superior body's reader: the
+    contents and the annex name the item the file proves, the table (whose row gives the
+    item) the evidence's number alone, and the check names the file to caption, with its item
+    to open."""
+    dossier_ws.recognition.attach(2025, "1.7", evidence_pdf(tmp_path / "bien-ban-1cong1.pdf"))
+    item = "Thực hiện cuộc vận động “1+1”: mỗi đoàn viên giới thiệu ít nhất một thanh niên vào Đoàn"
+    gap = Gap(
+        "minh-chung",
+        "Mục 1.7: tệp minh chứng “bien-ban-1cong1.pdf” chưa có chú thích; hồ sơ in nội dung "
+        "của mục thay cho tên tệp. Ghi chú thích (ví dụ “Biên bản ra quân ngày 26/3”) ở trang "
+        "“3 chủ động”.",
+        item="1.7",
+    )
+    assert gap in check(dossier_ws, 2025, ("bang", "minh-chung"))
+    assert check(dossier_ws, 2025, ("bang",))[-1] == dataclasses.replace(gap, part="bang")
+    assert not [g for g in check(dossier_ws, 2025, ("to-trinh",)) if g.item]
+    pdf = read_pdf(_build(dossier_ws, tmp_path / "ho-so.pdf", ("bang", "minh-chung")))
+    titles = [o.title for o in pdf.reader.outline if not isinstance(o, list)]
+    titles += [o.title for sub in pdf.reader.outline if isinstance(sub, list) for o in sub]
+    assert f"Minh chứng 1.7.1: {item}" in titles
+    text = "".join(pdf.page_texts())
+    assert "bien-ban" not in text
+    table = "".join(pdf.page_texts()[2:4])
+    assert "nhất một thanh niên vào Đoàn\nChưa đánh giá\nMinh chứng 1.7.1\n2.1\n" in table

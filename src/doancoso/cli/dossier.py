@@ -93,4 +93,6 @@ def _gap_json(gap: Gap) -> dict[str, str]:
     found = {"part": gap.part, "reason": gap.reason}
     if gap.command is not None:
         found["command"] = gap.command
+    if gap.item is not None:
+        found["item"] = gap.item
     return found

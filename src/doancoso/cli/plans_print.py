@@ -5,8 +5,9 @@ Registered under ``plan`` by the ``plan`` group (``plans_print.register(plan_sub
 itself is made by :mod:`doancoso.reports.plan` (imported only when the command runs).
 
 ``--number``, ``--place`` and ``--date`` are what the print dialog asks in the app: the plan
-prints its own number and date unless others are given; the report has no number unless one is
-given, is dated today by default, and counts the figures the app measures up to its date.
+prints its own number and date unless others are given; the report's number line is left blank
+to fill in by hand ("Số:          -BC/ĐTN") unless one is given, it is dated today by default,
+and it counts the figures the app measures up to its date.
 """
 
 from __future__ import annotations

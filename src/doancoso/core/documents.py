@@ -8,7 +8,10 @@ date of its date line, and the recipients ("Nơi nhận"); and the rules they fo
 The GUI's print dialog collects these before the save dialog; the report functions print them
 (``reports.document`` lays them out). Plain values: no Qt, no reportlab.
 
-- The number is written without "Số:" ("16-DS/ĐTN"); the frame adds it. Empty: no number line.
+- The number is written without "Số:" ("16-DS/ĐTN"); the frame adds it. Empty: the number line
+  is printed blank, to be filled in by hand once the document is signed and entered in the
+  office's register ("Số:          -BC/ĐTN", :func:`blank_number`): every document of the
+  union carries a number line (DOMAIN.md §5), and the number is often given only on signing.
 - The place is the commune without "xã"/"phường" (:func:`place_name`), else the province.
 - Recipients are one per line. Printed, each line starts with "- ", every line but the last
   ends with ";" and the last with "."; the list always ends with "Lưu VP." (or "Lưu."), which is
@@ -27,6 +30,9 @@ from datetime import date
 from .lang.text import nfc
 from .organization import OrganizationInfo
 
+SYMBOL = "ĐTN"
+"""The issuer's part of a number ("12-BC/ĐTN"): the Đoàn cơ sở's BCH, as the examples of the
+guidance and the app's own placeholders write it."""
 PLACE_PREFIXES = ("xã ", "phường ", "thị trấn ", "đặc khu ", "thị xã ", "thành phố ")
 KEEP_IN_OFFICE = "Lưu VP."
 KEEP = "Lưu."
@@ -69,6 +75,13 @@ def place_and_date(place: str, day: date) -> str:
 def clean_number(text: str | None) -> str:
     """A typed number without its "Số:" label: "Số: 15-DS/ĐTN" -> "15-DS/ĐTN"."""
     return _NUMBER_LABEL.sub("", nfc(text)).strip()
+
+
+def blank_number(code: str) -> str:
+    """The number of a document of type ``code`` ("BC", "DS"...) without its digits, to write
+    them by hand: "-BC/ĐTN" ("" without a code). The frame prints room before it."""
+    code = nfc(code)
+    return f"-{code}/{SYMBOL}" if code else ""
 
 
 def next_number(previous: str) -> str:

@@ -40,7 +40,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..core.documents import place_and_date, place_name, printed_recipients
+from ..core.documents import blank_number, place_and_date, place_name, printed_recipients
 from ..core.lang.text import nfc
 from ..core.organization import OrganizationInfo
 from ..core.storage.files import written_atomically
@@ -68,6 +68,22 @@ def document_number(number: str | None) -> str:
     if not text:
         return ""
     return text if text.lower().startswith("số") else f"Số: {text}"
+
+
+HAND_WRITTEN = "\u00a0" * 10
+"""Room for a number's digits written by hand (about 12 mm at 14 pt): no-break spaces, which
+the PDF keeps where plain ones would collapse to one."""
+
+
+def number_markup(line: str) -> str:
+    """The number line as Paragraph markup: "Số: 12-BC/ĐTN" as it is; a number without its
+    digits ("Số: -BC/ĐTN", :func:`~doancoso.core.documents.blank_number`) with room for them,
+    "Số:          -BC/ĐTN"."""
+    text = markup(line)
+    label, _, rest = text.partition(" ")
+    if label == "Số:" and rest.startswith("-"):
+        return f"{label}{HAND_WRITTEN}{rest}"
+    return text
 
 
 @dataclass(frozen=True)
@@ -115,7 +131,7 @@ class DocumentHeader:
             Paragraph(markup(UNION_NAME), st["union"]),
             HRFlowable(width=rule_w, thickness=0.8, color="black", spaceBefore=1, spaceAfter=0),
         ]
-        number = Paragraph(markup(self.number), st["number"]) if self.number else ""
+        number = Paragraph(number_markup(self.number), st["number"]) if self.number else ""
         when = Paragraph(markup(self.place_date), st["date"]) if self.place_date else ""
         table = Table(
             [[left, "", right], [number, "", when]],
@@ -176,7 +192,9 @@ class UnionDocument:
     """One document of the union: header blocks, title, body, signature and recipients.
 
     ``kind`` is the type name printed in capitals ("BÁO CÁO", "DANH SÁCH ĐOÀN VIÊN"); ``title``
-    the summary under it; ``number`` e.g. "12-BC/ĐTN" (None: no number); ``issued_on`` the date
+    the summary under it; ``number`` e.g. "12-BC/ĐTN", ``code`` its type code ("BC": without a
+    number, "Số:          -BC/ĐTN" is printed to fill in by hand; no code and no number: no
+    number line); ``issued_on`` the date
     written at top right (default: today) after ``place`` (None: the organisation's commune,
     else its province; "": no place); ``recipients`` the "Nơi nhận" lines, printed as
     :func:`~doancoso.core.documents.printed_recipients` says ("- " before each, ";" or "." after,
@@ -189,6 +207,7 @@ class UnionDocument:
     kind: str
     title: str = ""
     number: str | None = None
+    code: str = ""
     issued_on: date | None = None
     place: str | None = None
     orientation: Orientation = "portrait"
@@ -209,8 +228,9 @@ class UnionDocument:
         return self.page_size[0] - MARGIN_LEFT - MARGIN_RIGHT
 
     def header(self) -> DocumentHeader:
+        number = nfc(self.number) or blank_number(self.code)
         return DocumentHeader.for_organization(
-            self.org, self.number, self.issued_on or date.today(), self.issuer, self.place
+            self.org, number, self.issued_on or date.today(), self.issuer, self.place
         )
 
     def heading(self) -> list[Flowable]:

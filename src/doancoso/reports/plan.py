@@ -146,7 +146,7 @@ def print_plan(ws: Workspace, path: Path | str, year: int, *, issued_on: date | 
                ) -> Path:  # fmt: skip
     """Write the plan of ``year`` (KH) to the PDF ``path`` (atomically); returns the path.
 
-    ``number`` and ``issued_on`` default to the plan's own (else no number, and today);
+    ``number`` and ``issued_on`` default to the plan's own (else one to fill in by hand, and today);
     ``place`` and ``recipients`` as for :func:`~doancoso.reports.roster.print_roster`.
 
     Raises AppError when there is no organisation or no plan of ``year``, or when the file
@@ -156,6 +156,7 @@ def print_plan(ws: Workspace, path: Path | str, year: int, *, issued_on: date | 
     doc = UnionDocument(
         org,
         kind=PLAN_KIND,
+        code="KH",
         title=plan_summary(plan.title),
         number=plan.number if number is None else number,
         issued_on=issued_on or plan.plan_date or date.today(),
@@ -318,13 +319,15 @@ def print_report(ws: Workspace, path: Path | str, year: int, *, issued_on: date 
                  ) -> Path:  # fmt: skip
     """Write the report of the plan of ``year``'s results (BC) to the PDF ``path``; the
     figures the app measures are computed at ``issued_on`` (default today; the core stops at
-    the year's end). Other options as for :func:`print_plan` (no number by default).
+    the year's end). Other options as for :func:`print_plan` (by default a number to fill in by
+    hand).
     """
     day = issued_on or date.today()
     org, plan = _plan(ws, year, min(day, date(year, 12, 31)))
     doc = UnionDocument(
         org,
         kind=REPORT_KIND,
+        code="BC",
         title=report_title(plan),
         subtitle=f"(Số liệu đến ngày {format_vn_date(plan.as_of)})",
         number=number,

@@ -270,6 +270,7 @@ def print_summary(ws: Workspace, path: Path | str, year: int, branch_id: str | N
     doc = UnionDocument(
         report.org,
         kind=SUMMARY_KIND,
+        code="BC",
         title=SUMMARY_TITLE.format(year=year),
         subtitle=report.branch or "",
         number=number,
@@ -366,6 +367,7 @@ def print_decision(ws: Workspace, path: Path | str, year: int, branch_id: str | 
     doc = UnionDocument(
         report.org,
         kind=DECISION_KIND,
+        code="QĐ",
         title=DECISION_TITLE.format(year=year),
         number=number,
         issued_on=issued_on or date.today(),

@@ -72,9 +72,10 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
     """Write the roster shown by ``flt`` to the PDF ``path`` (atomically) and return the path.
 
     ``number``, ``place``, ``issued_on`` and ``recipients`` are those of the print dialog
-    (:class:`~doancoso.core.documents.DocumentDetails`); left out: no number, the organisation's
-    place, today, and :func:`~doancoso.core.documents.default_recipients`. ``page_numbers``
-    False: no "Trang n/N" (the document is placed in one that numbers its pages).
+    (:class:`~doancoso.core.documents.DocumentDetails`); left out: a number to fill in by
+    hand ("Số:    -DS/ĐTN"), the organisation's place, today, and
+    :func:`~doancoso.core.documents.default_recipients`. ``page_numbers`` False: no
+    "Trang n/N" (the document is placed in one that numbers its pages).
 
     Raises AppError when there is no organisation yet or the file cannot be written.
     """
@@ -92,6 +93,7 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
     doc = UnionDocument(
         org,
         kind=KIND,
+        code="DS",
         title=f"{branch_name} – {org.name}" if branch_name else org.name,
         subtitle=filter_note(flt),
         number=number,

@@ -161,6 +161,7 @@ def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
     doc = UnionDocument(
         org,
         kind=KIND,
+        code="BC",
         title=title_for(stats.today.year),
         subtitle=f"(Số liệu đến ngày {format_vn_date(stats.today)})",
         number=number,

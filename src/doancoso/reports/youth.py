@@ -74,6 +74,7 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
     doc = UnionDocument(
         org,
         kind=TITLE,
+        code="DS",
         title=org.name,
         subtitle=filter_note(flt),
         number=number,

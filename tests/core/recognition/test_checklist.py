@@ -184,3 +184,13 @@ def test_a_template_citing_an_unknown_record_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     with pytest.raises(ImportFileError, match="“records” phải là danh sách hồ sơ của ứng dụng"):
         read_template_file(path)
+
+
+def test_large_figures_group_thousands_with_a_dot(ws: Workspace, branch: str) -> None:
+    """ "1.500", as the decision and the rating summary write them, never "1500"."""
+    ws.plans.create(2025)
+    kinds = ws.activities.kind_names()
+    ws.plans.add_target(
+        2025, {"text": "Kết nạp 1500 đoàn viên", "planned": "1500", "measure": "admissions"}, kinds
+    )
+    assert _indicator(ws, "1.4") == (0.0, False, "Đã kết nạp 0/1.500 đoàn viên theo chỉ tiêu.")

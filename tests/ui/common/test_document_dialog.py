@@ -72,7 +72,7 @@ def test_defaults_from_the_organisation(qtbot: QtBot, ws: Workspace) -> None:
     dialog = _dialog(qtbot, ws)
     assert dialog.windowTitle() == "In danh sách đoàn viên"
     assert dialog.number_edit.text() == ""  # nothing used yet: no number invented
-    assert dialog.number_edit.placeholderText() == "Ví dụ: 01-DS/ĐTN; để trống nếu không ghi số"
+    assert dialog.number_edit.placeholderText() == "Ví dụ: 01-DS/ĐTN; để trống để ghi số bằng tay"
     assert dialog.place_edit.text() == "Tân Hưng"
     assert dialog.date_edit.text() == "05/12/2026"
     assert dialog.preview.text() == "In là: Tân Hưng, ngày 05 tháng 12 năm 2026"

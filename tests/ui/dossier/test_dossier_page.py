@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.dossier.check import DEFAULT_PARTS, PARTS
 from doancoso.core.workspace import Workspace
 from doancoso.ui.dossier.page import DossierPage
+from doancoso.ui.dossier.preview import SIDE_MIN_WIDTH
 from doancoso.ui.shell.main_window import DOSSIER_AREA, RECOGNITION_AREA, MainWindow
 from doancoso.ui.shell.state import UiState
 from scripted import ScriptedPrompts, synchronous_core
@@ -165,6 +166,13 @@ def test_the_built_dossier_is_previewed_page_by_page_with_its_outline(
         "Minh chứng 1.1.1: Biên bản rà soát đoàn viên",
         "Minh chứng 1.2.1: Buổi sinh hoạt chi đoàn",
     ]
+    # Each entry says its full title when the pane is too narrow for it; the pane starts wide
+    # enough for most titles and its handle widens it.
+    assert (
+        annex.child(0).toolTip()
+        == f"{annex.child(0).text()} — trang {dict(bookmarks)[annex.child(0).text()] + 1}"
+    )
+    assert preview.side.minimumWidth() == SIDE_MIN_WIDTH
     # A click on an evidence item shows its first page.
     item = annex.child(0)
     preview.outline.clicked.emit(item.index())
@@ -279,3 +287,25 @@ def test_the_number_of_the_to_trinh_is_offered_again_for_its_year(
     again.year_box.setValue(2024)
     again.year_box.setValue(2025)
     assert again.number_edit.text() == NUMBER
+
+
+def test_a_file_without_caption_is_named_with_a_button_to_its_item(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    dossier_data.recognition.attach(2025, "1.7", evidence_file(tmp_path / "bien-ban-1cong1.pdf"))
+    window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area(DOSSIER_AREA)
+    page = window.dossier
+    with qtbot.wait_signal(page.checked):
+        page.year_box.setValue(2025)
+    (line,) = [line for line in _lines(page) if "bien-ban-1cong1.pdf" in line[1]]
+    assert line[0] == "minh-chung" and line[2] == "Mở mục 1.7"
+    button = page.checks.buttons[_lines(page).index(line)]
+    assert isinstance(button, QPushButton)
+    assert button.toolTip() == "Sửa ở 3 chủ động, mục 1.7"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.recognition
+    assert window.recognition.item_panel.view is not None
+    assert window.recognition.item_panel.view.item.code == "1.7"

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
+from ..lang.text import nfc
+from ..plans.crosscheck import hand_figure_conflicts
 from ..plans.rules import APPROVED
 
 if TYPE_CHECKING:
+    from ..recognition.service import ChecklistView
     from ..workspace import Workspace
 
 PARTS: dict[str, str] = {
@@ -50,11 +53,13 @@ MINUTES_KIND = "sinh-hoat"  # the minutes of these meetings make the "bien-ban" 
 class Gap:
     """One thing the dossier would lack: the part's code and the reason in Vietnamese (which
     says where in the window to mend it); ``command``, the command line's way to, when the
-    reason names the window's."""
+    reason names the window's; ``item``, the checklist item to open when the gap is mended
+    there ("1.7")."""
 
     part: str
     reason: str
     command: str | None = None
+    item: str | None = None
 
 
 def parse_parts(text: str | None) -> list[str]:
@@ -88,8 +93,12 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
         plan = ws.plans.get(year, as_of)
         if plan is None:
             gaps.append(Gap("ke-hoach", f"Chưa có kế hoạch năm {year}."))
-        elif plan.registration_state != APPROVED:
-            gaps.append(Gap("ke-hoach", f"Kế hoạch năm {year} chưa được cấp trên duyệt."))
+        else:
+            if plan.registration_state != APPROVED:
+                gaps.append(Gap("ke-hoach", f"Kế hoạch năm {year} chưa được cấp trên duyệt."))
+            gaps += [
+                Gap("ke-hoach", c.message) for c in hand_figure_conflicts(ws.plans, year, as_of)
+            ]
     if "xep-loai" in parts:
         rating = ws.rating.round(year)
         if rating is None:
@@ -112,7 +121,25 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
         else:
             view = ws.recognition.view(year, as_of)
             gaps += [Gap(part, missing.message) for missing in view.missing()]
+            gaps += uncaptioned(view, parts)
     return gaps
+
+
+NO_CAPTION = ("Mục {code}: tệp minh chứng “{name}” chưa có chú thích; hồ sơ in nội dung của mục "
+              "thay cho tên tệp. Ghi chú thích (ví dụ “Biên bản ra quân ngày 26/3”) ở trang "
+              "“3 chủ động”.")  # fmt: skip
+
+
+def uncaptioned(view: ChecklistView, parts: Sequence[str]) -> list[Gap]:
+    """The evidence files without a caption, each a gap of the annex (else of the table) that
+    opens its item: the table of contents, the table and the annex name a file by its caption,
+    and a file's name is no name for the superior body's reader."""
+    part = next((p for p in ("minh-chung", "bang") if p in parts), None)
+    if part is None:
+        return []
+    return [Gap(part, NO_CAPTION.format(code=v.item.code, name=a.original_name),
+                item=v.item.code)
+            for v in view.items for a in v.files if not nfc(a.caption)]  # fmt: skip
 
 
 NOT_ALL_MET_LEAD = "Tự đánh giá mới đạt "

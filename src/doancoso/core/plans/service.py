@@ -164,6 +164,13 @@ class PlanService:
         with self._ctx.db.read() as session:
             return sorted(session.scalars(stmt))
 
+    def measured(self, year: int, key: str, kind: str | None = None,
+                 as_of: dt.date | None = None) -> float | None:  # fmt: skip
+        """What the app counts of measure ``key`` (:data:`~.rules.MEASURES`) in ``year`` up to
+        ``as_of`` (default today), as a target measured by it would show."""
+        with self._ctx.db.read() as session:
+            return measure(self._ctx, session, key, kind, year, as_of or dt.date.today())
+
     def get(self, year: int, as_of: dt.date | None = None) -> PlanInfo | None:
         """The plan of ``year`` with each target's progress at ``as_of`` (default: today)."""
         as_of = as_of or dt.date.today()

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..activities.rules import BUILTIN_KINDS
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
+from ..lang.text import vn_number
 from ..plans.measures import measure
 from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
@@ -87,7 +88,8 @@ def compute(
         share = 100 * remarks[0] / remarks[1]
         return result(
             round(share, 1),
-            f"{remarks[0]}/{remarks[1]} đoàn viên thuộc diện xếp loại có nhận xét năm {year}.",
+            f"{vn_number(remarks[0])}/{vn_number(remarks[1])} đoàn viên thuộc diện xếp loại "
+            f"có nhận xét năm {year}.",
         )
     if key == "admissions-vs-plan":
         planned = session.scalar(
@@ -104,12 +106,14 @@ def compute(
         if not planned:
             return result(
                 None,
-                f"Đã kết nạp {done:.0f} đoàn viên; kế hoạch năm {year} chưa có chỉ tiêu kết nạp.",
+                f"Đã kết nạp {vn_number(round(done))} đoàn viên; kế hoạch năm {year} chưa có "
+                "chỉ tiêu kết nạp.",
                 False,
             )
         return result(
             round(100 * done / planned, 1),
-            f"Đã kết nạp {done:.0f}/{planned:.0f} đoàn viên theo chỉ tiêu.",
+            f"Đã kết nạp {vn_number(round(done))}/{vn_number(round(planned))} đoàn viên "
+            "theo chỉ tiêu.",
         )
     if key == "youth-register":
         live = (is_live(Youth, org), Youth.admitted_member_id.is_(None))
@@ -121,7 +125,9 @@ def compute(
             or 0
         )
         return result(
-            float(total), f"{total} thanh niên trong sổ theo dõi, {hardship} có hoàn cảnh khó khăn."
+            float(total),
+            f"{vn_number(total)} thanh niên trong sổ theo dõi, {vn_number(hardship)} có hoàn "
+            "cảnh khó khăn.",
         )
     if key == "plan-registered":
         plan = session.scalar(select(Plan).where(is_live(Plan, org), Plan.year == year))
@@ -150,7 +156,7 @@ def compute(
         reached = sum(1 for t in judged if (t.share or 0) >= 1 - 1e-9)
         return result(
             round(100 * reached / len(judged), 1),
-            f"Đạt {reached}/{len(judged)} chỉ tiêu của kế hoạch.",
+            f"Đạt {vn_number(reached)}/{vn_number(len(judged))} chỉ tiêu của kế hoạch.",
         )
     if key == "branch-meetings":
         value = measure(ctx, session, "branch-meetings", None, year, as_of)
@@ -160,10 +166,14 @@ def compute(
     if key == "activities-done":
         value = measure(ctx, session, "activities", item.kind, year, as_of) or 0.0
         kind = BUILTIN_KINDS.get(item.kind or "", (item.kind or "mọi loại", ""))[0]
-        return result(value, f"{value:.0f} hoạt động “{kind}” đã thực hiện trong năm.")
+        done_text = vn_number(round(value))
+        return result(value, f"{done_text} hoạt động “{kind}” đã thực hiện trong năm.")
     if key == "party-introductions":  # as a plan's target measures it (plans/measures.py)
         count = int(measure(ctx, session, "party-introductions", None, year, as_of) or 0)
-        return result(float(count), f"{count} đoàn viên ưu tú được giới thiệu cho Đảng trong năm.")
+        return result(
+            float(count),
+            f"{vn_number(count)} đoàn viên ưu tú được giới thiệu cho Đảng trong năm.",
+        )
     if key in ("advice-count", "coordination-count"):
         model = AdviceRecord if key == "advice-count" else CoordinationRecord
         count = (
@@ -175,5 +185,5 @@ def compute(
             or 0
         )
         what = "văn bản tham mưu" if key == "advice-count" else "chương trình phối hợp"
-        return result(float(count), f"{count} {what} trong năm.")
+        return result(float(count), f"{vn_number(count)} {what} trong năm.")
     raise ValueError(f"unknown indicator {key!r}")

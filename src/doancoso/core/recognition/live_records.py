@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ..activities.rules import BUILTIN_KINDS, DONE
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
+from ..lang.text import vn_number
 from ..lifecycle.rules import ACTIVE_STATUSES
 from ..plans.measures import measure
 from ..plans.rules import REGISTRATION_STATES
@@ -54,14 +55,14 @@ def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) ->
             .select_from(Member)
             .where(is_live(Member, org), Member.status.in_(ACTIVE_STATUSES))
         )
-        text = f"{active} đoàn viên đang sinh hoạt"
+        text = f"{vn_number(active)} đoàn viên đang sinh hoạt"
     elif base == "youth-register":
         live = (is_live(Youth, org), Youth.admitted_member_id.is_(None))
         total = count(select(func.count()).select_from(Youth).where(*live))
         hardship = count(
             select(func.count()).select_from(Youth).where(*live, Youth.in_hardship.is_(True))
         )
-        text = f"{total} thanh niên, {hardship} có hoàn cảnh khó khăn"
+        text = f"{vn_number(total)} thanh niên, {vn_number(hardship)} có hoàn cảnh khó khăn"
     elif base == "plan":
         plan = session.scalar(select(Plan).where(is_live(Plan, org), Plan.year == year))
         if plan is None:
@@ -86,12 +87,12 @@ def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) ->
             stmt = stmt.join(Minutes, Minutes.occurrence_id == Occurrence.id).where(
                 Minutes.deleted_at.is_(None)
             )
-            text = f"{count(stmt)} biên bản trong năm {year}"
+            text = f"{vn_number(count(stmt))} biên bản trong năm {year}"
         else:
             if kind:
                 stmt = stmt.where(Activity.kind == kind)
             name = BUILTIN_KINDS.get(kind, (kind, ""))[0] if kind else "mọi loại"
-            text = f"{count(stmt)} buổi “{name}” đã thực hiện trong năm {year}"
+            text = f"{vn_number(count(stmt))} buổi “{name}” đã thực hiện trong năm {year}"
     elif base == "rating":
         round_row = session.scalar(
             select(RatingRound).where(is_live(RatingRound, org), RatingRound.year == year)
@@ -109,7 +110,7 @@ def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) ->
                 )
             )
             state = "đã kết thúc" if round_row.state == "closed" else "đang mở"
-            text = f"năm {year} {state}, {decided} đoàn viên đã có mức xếp loại"
+            text = f"năm {year} {state}, {vn_number(decided)} đoàn viên đã có mức xếp loại"
     elif base in ("advice", "coordination"):
         model = AdviceRecord if base == "advice" else CoordinationRecord
         n = count(
@@ -117,10 +118,11 @@ def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) ->
             .select_from(model)
             .where(is_live(model, org), model.day >= first, model.day <= last)
         )
-        text = f"{n} {'văn bản' if base == 'advice' else 'chương trình'} trong năm {year}"
+        what = "văn bản" if base == "advice" else "chương trình"
+        text = f"{vn_number(n)} {what} trong năm {year}"
     elif base == "party-introductions":  # as a plan's target measures them
         n = int(measure(ctx, session, "party-introductions", None, year, last) or 0)
-        text = f"{n} đoàn viên trong năm {year}"
+        text = f"{vn_number(n)} đoàn viên trong năm {year}"
     else:
         raise ValueError(f"unknown record {key!r}")
     return LiveRecord(key, RECORDS[base], text)

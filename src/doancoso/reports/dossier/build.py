@@ -257,7 +257,7 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
     waiting: tuple[Evidence, Photo] | None = None  # the first photo of a page not made yet
     for index, e in enumerate(evidence):
         item = opened[e.number]
-        title = f"{e.label}: {e.caption}"
+        title = e.entry
         if isinstance(item, PdfReader):
             entries.append(Entry(title, 1, [item], stamp=e.label))
         else:

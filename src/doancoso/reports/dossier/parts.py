@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from ...core.activities.rules import STATUSES as ACTIVITY_STATUSES
 from ...core.activities.service import OccurrenceDetail
 from ...core.evidence.service import Attachment
-from ...core.lang.text import nfc
+from ...core.lang.text import nfc, vn_number
 from ...core.organization import OrganizationInfo
 from ...core.recognition.rules import STATUSES
 from ...core.recognition.service import ChecklistView, ItemView
@@ -31,11 +31,13 @@ ACTIVITIES_KIND = "DANH SÁCH HOẠT ĐỘNG"
 
 @dataclass(frozen=True)
 class Evidence:
-    """One attached file with its number in the dossier ("Minh chứng 1.2.3")."""
+    """One attached file with its number in the dossier ("Minh chứng 1.2.3") and the text of
+    the checklist item it proves."""
 
     number: str
     item: str
     attachment: Attachment
+    item_text: str = ""
 
     @property
     def label(self) -> str:
@@ -43,18 +45,36 @@ class Evidence:
 
     @property
     def caption(self) -> str:
-        return self.attachment.caption or self.attachment.original_name
+        """What the file shows, as its caption says; without one, the item it proves.
+
+        Never the file's name: "bien-ban-1cong1.pdf" tells the superior body's reader nothing
+        and shows the dossier was not read over. The item's text says at least what the file
+        is there to prove, and the dossier check names the file as a gap to mend
+        (:mod:`~doancoso.core.dossier.check`)."""
+        return nfc(self.attachment.caption) or self.item_text or self.label
+
+    @property
+    def entry(self) -> str:
+        """The line of the table of contents and the annex: "Minh chứng 1.2.3: Biên bản …"."""
+        return f"{self.label}: {self.caption}"
+
+    @property
+    def cell(self) -> str:
+        """The line of the self-assessment table, whose row already gives the item's text: the
+        caption, else the number alone."""
+        caption = nfc(self.attachment.caption)
+        return f"{self.label}: {caption}" if caption else self.label
 
 
 def numbered_evidence(view: ChecklistView) -> list[Evidence]:
     """Every file attached to the checklist, item by item, numbered within its item."""
-    return [Evidence(f"{v.item.code}.{i}", v.item.code, a)
+    return [Evidence(f"{v.item.code}.{i}", v.item.code, a, nfc(v.item.text))
             for v in view.items for i, a in enumerate(v.files, start=1)]  # fmt: skip
 
 
 def readiness_text(view: ChecklistView) -> str:
     met, counted = view.readiness()
-    text = f"đạt {met}/{counted} nội dung"
+    text = f"đạt {vn_number(met)}/{vn_number(counted)} nội dung"
     points = view.points()
     if points is not None:
         text += f", {points[0]:g}/{points[1]:g} điểm"
@@ -104,7 +124,7 @@ def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int)
 
 def write_ttr(path: Path, org: OrganizationInfo, view: ChecklistView | None, year: int,
               number: str | None, issued_on: dt.date) -> Path:  # fmt: skip
-    doc = UnionDocument(org, kind=TTR_KIND,
+    doc = UnionDocument(org, kind=TTR_KIND, code="TTr",
                         title=f"Về việc đề nghị công nhận {RECOGNITION} năm {year}",
                         number=number, issued_on=issued_on, recipients=("Như trên",),
                         page_numbers=False)  # fmt: skip
@@ -129,7 +149,7 @@ def item_sentence(v: ItemView) -> str:
 
 def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: int,
                  issued_on: dt.date) -> Path:  # fmt: skip
-    doc = UnionDocument(org, kind=BC_KIND,
+    doc = UnionDocument(org, kind=BC_KIND, code="BC",
                         title=f"Tự đánh giá kết quả xây dựng {RECOGNITION} năm {year}",
                         issued_on=issued_on,
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
@@ -160,7 +180,7 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
 
 def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
                 evidence: Sequence[Evidence], year: int, issued_on: dt.date) -> Path:  # fmt: skip
-    doc = UnionDocument(org, kind=TABLE_KIND,
+    doc = UnionDocument(org, kind=TABLE_KIND, code="BC",
                         title=f"Kết quả thực hiện tiêu chí {RECOGNITION} năm {year}",
                         issued_on=issued_on, orientation="landscape",
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
@@ -169,7 +189,7 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
         by_item.setdefault(e.item, []).append(e)
     rows = []
     for v in view.items:
-        files = "; ".join(f"{e.label}: {e.caption}" for e in by_item.get(v.item.code, []))
+        files = "; ".join(e.cell for e in by_item.get(v.item.code, []))
         figure = v.indicator.text if v.indicator is not None else ""
         rows.append((v.item.code, v.item.text, STATUSES[v.status], figure, files))
     columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 7), Column("Tự đánh giá", 2,
@@ -185,13 +205,14 @@ def participation(detail: OccurrenceDetail) -> str:
     """Present out of expected when attendance was taken, else the headcount given, else ""."""
     row = detail.row
     if row.attendance_taken:
-        return f"{row.present}/{row.expected}"
-    return "" if detail.participants is None else str(detail.participants)
+        return f"{vn_number(row.present)}/{vn_number(row.expected)}"
+    return "" if detail.participants is None else vn_number(detail.participants)
 
 
 def write_activities(path: Path, org: OrganizationInfo, details: Sequence[OccurrenceDetail],
                      kinds: dict[str, str], year: int, issued_on: dt.date) -> Path:  # fmt: skip
-    doc = UnionDocument(org, kind=ACTIVITIES_KIND, title=f"Năm {year}", issued_on=issued_on,
+    doc = UnionDocument(org, kind=ACTIVITIES_KIND, code="DS", title=f"Năm {year}",
+                        issued_on=issued_on,
                         orientation="landscape",
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     table_rows = [(i, f"{d.row.day:%d/%m/%Y}", d.row.title, kinds.get(d.row.kind, d.row.kind),
@@ -202,5 +223,7 @@ def write_activities(path: Path, org: OrganizationInfo, details: Sequence[Occurr
                Column("Loại", 2.6), Column("Địa điểm", 3), Column("Tình trạng", 2.2, "CENTER"),
                Column("Kết quả", 6), Column("Tham gia", 1.8, "CENTER")]  # fmt: skip
     done = sum(1 for d in details if d.row.status == "da-thuc-hien")
-    total = _bold(f"Tổng cộng: {len(details)} lần hoạt động, đã thực hiện {done}.")
+    total = _bold(
+        f"Tổng cộng: {vn_number(len(details))} lần hoạt động, đã thực hiện {vn_number(done)}."
+    )
     return doc.build(path, [PagedTable(columns, rows=table_rows)], closing_lead=[total])

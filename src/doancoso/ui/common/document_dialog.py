@@ -145,7 +145,9 @@ class DocumentDialog(QDialog):
         self.errors = FieldErrors()
 
         self.number_edit = QLineEdit(memory.suggested_number(kind.memory_key, self.today.year))
-        self.number_edit.setPlaceholderText(f"Ví dụ: 01-{kind.code}/ĐTN; để trống nếu không ghi số")
+        self.number_edit.setPlaceholderText(
+            f"Ví dụ: 01-{kind.code}/ĐTN; để trống để ghi số bằng tay"
+        )
         self.errors.add_row(form, "number", "Số văn bản", self.number_edit)
         last = memory.last_number(kind.memory_key)
         self.last_hint = WrappedLabel(f"Số đã dùng lần trước: {last}" if last else "")

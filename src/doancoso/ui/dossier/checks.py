@@ -52,14 +52,23 @@ def fix_of(gap: Gap) -> str | None:
     return FIX_AREAS.get(gap.part)
 
 
-def fix_label(fix: str) -> str:
-    return "Nhập số" if fix == NUMBER_FIX else f"Mở {fix}"
+def fix_label(fix: str, item: str = "") -> str:
+    if fix == NUMBER_FIX:
+        return "Nhập số"
+    return f"Mở mục {item}" if item else f"Mở {fix}"
+
+
+def fix_tip(fix: str, item: str = "") -> str:
+    if fix == NUMBER_FIX:
+        return "Nhập số tờ trình"
+    return f"Sửa ở {fix}, mục {item}" if item else f"Sửa ở {fix}"
 
 
 class ChecksPanel(QWidget):
-    """The lines of the check; ``fix_requested(fix)`` when a line's button is pressed."""
+    """The lines of the check; ``fix_requested(fix, item)`` when a line's button is pressed
+    (``item``: the checklist item to open there, "" for none)."""
 
-    fix_requested = Signal(str)
+    fix_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,9 +128,12 @@ class ChecksPanel(QWidget):
         fix = fix_of(gap)
         button: QPushButton | None = None
         if fix is not None:
-            button = QPushButton(fix_label(fix))
-            button.setToolTip(f"Sửa ở {fix}" if fix != NUMBER_FIX else "Nhập số tờ trình")
-            button.clicked.connect(lambda _checked=False, fix=fix: self.fix_requested.emit(fix))
+            item = gap.item or ""
+            button = QPushButton(fix_label(fix, item))
+            button.setToolTip(fix_tip(fix, item))
+            button.clicked.connect(
+                lambda _checked=False, fix=fix, item=item: self.fix_requested.emit(fix, item)
+            )
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.buttons.append(button)
         return line

@@ -49,7 +49,7 @@ from ...core.storage.files import written_atomically
 from ...core.workspace import Workspace
 from ..shell.operations import Core, QueryOp
 from ..shell.state import UiState
-from .checks import NUMBER_FIX, ChecksPanel
+from .checks import FIX_AREAS, NUMBER_FIX, ChecksPanel
 from .job import Reporter, ReportingQuery
 from .pdf_file import PdfFile
 from .preview import Preview
@@ -73,6 +73,10 @@ class DossierPage(QWidget):
     status_message = Signal(str)
     open_area = Signal(str)
     """The user asked to fix a gap in another area (its name in the side bar)."""
+    open_plan = Signal(int)
+    """The user asked to fix a gap of the plan (the year's plan)."""
+    open_checklist_item = Signal(int, str)
+    """The user asked to fix a gap of one checklist item (the year and the item's code)."""
     checked = Signal()
     """The check's lines were shown."""
     built = Signal()
@@ -233,9 +237,13 @@ class DossierPage(QWidget):
         op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
         op.success(shown).failure(self._core.reporter(self, "Không kiểm tra được")).run()
 
-    def _fix(self, fix: str) -> None:
+    def _fix(self, fix: str, item: str = "") -> None:
         if fix == NUMBER_FIX:
             self.number_edit.setFocus()
+        elif item:
+            self.open_checklist_item.emit(self.year, item)
+        elif fix == FIX_AREAS["ke-hoach"]:
+            self.open_plan.emit(self.year)  # the plan of the dossier's year, not today's
         else:
             self.open_area.emit(fix)
 

@@ -28,6 +28,11 @@ from .page_view import ZOOM_STEP, PageView
 from .pdf_file import PdfFile
 
 THUMB_WIDTH = 96
+SIDE_MIN_WIDTH = 200
+SIDE_WIDTH = 300
+"""The outline's width at first: at 1366 px its entries ("Quyết định công nhận kết quả xếp loại",
+"Minh chứng 1.1.1: Danh sách đoàn viên") show whole or nearly, the pages still at a readable
+zoom; the splitter's handle widens it, and each entry's tooltip gives its full title."""
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY_TEXT = "Chưa có hồ sơ để xem. Chọn năm, các phần rồi bấm “Lập hồ sơ”."
 
@@ -105,7 +110,7 @@ class Preview(QWidget):
         self.side = QTabWidget()
         self.side.addTab(self.outline, "Mục lục")
         self.side.addTab(self.thumbnails, "Trang")
-        self.side.setMinimumWidth(160)
+        self.side.setMinimumWidth(SIDE_MIN_WIDTH)
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -152,7 +157,7 @@ class Preview(QWidget):
         self.splitter.addWidget(pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([250, 570])
+        self.splitter.setSizes([SIDE_WIDTH, 520])  # the handle widens it further
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

@@ -333,6 +333,15 @@ class RecognitionPage(QWidget):
 
     # Choosing -----------------------------------------------------------------------------
 
+    def open_item(self, year: int, code: str) -> None:
+        """Show item ``code`` of ``year``: now if the year is shown, else once it is read."""
+        if year != self.year:
+            self.set_year(year)  # reads the year (asking first to save what was typed)
+        if self.view is not None and self.view.year == year:
+            self.select_item(code)
+        else:
+            self._current = code  # shown once the year is read (:meth:`_show`)
+
     def select_item(self, code: str) -> None:
         """Show item ``code`` (in the tree and its panel)."""
         index = self.model.item_index(code)

@@ -4,6 +4,7 @@ colours (shared by the tree, the item's panel and the readiness line)."""
 from __future__ import annotations
 
 from ...core.lang.dates import format_vn_date
+from ...core.plans.figures import number_text
 from ...core.recognition.indicators import Indicator
 from ...core.recognition.rules import STATUSES
 from ...core.recognition.service import ChecklistView, ItemView
@@ -20,8 +21,8 @@ PENDING = "Đang tính…"
 
 
 def number(value: float) -> str:
-    """12.0 → "12", 66.7 → "66,7" (Vietnamese decimal comma)."""
-    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    """12.0 → "12", 66.7 → "66,7", 1633 → "1.633" (Vietnamese decimal comma, thousands dot)."""
+    return number_text(value)
 
 
 def unit(indicator: Indicator) -> str:

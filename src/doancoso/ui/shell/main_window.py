@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
 
             dossier = DossierPage(core)
             dossier.open_area.connect(lambda name: self.show_area(AREAS.index(name)))
+            dossier.open_checklist_item.connect(self.open_checklist_item)
+            dossier.open_plan.connect(self.open_plan)
             return dossier
         if area == STATISTICS:
             from ..statistics.page import StatisticsPage
@@ -396,6 +398,11 @@ class MainWindow(QMainWindow):
         """The "Kế hoạch" page on the plan of ``year``."""
         self.show_area(PLANS_AREA)
         self.plans.open_year(year)
+
+    def open_checklist_item(self, year: int, code: str) -> None:
+        """The "3 chủ động" page on item ``code`` of ``year``."""
+        self.show_area(RECOGNITION_AREA)
+        self.recognition.open_item(year, code)
 
     def new_member(self) -> None:
         self.show_area(ROSTER)
