@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
 from ..lang.text import nfc
-from ..plans.crosscheck import hand_figure_conflicts
 from ..plans.rules import APPROVED
 
 if TYPE_CHECKING:
@@ -90,6 +89,10 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
             if met < counted:
                 gaps.append(Gap("to-trinh", NOT_ALL_MET.format(met=met, counted=counted)))
     if "ke-hoach" in parts:
+        # Here: the module reads the plans' service (SQLAlchemy), which the CLI's parser,
+        # importing this module, must not load (tests/cli/test_cli_startup.py).
+        from ..plans.crosscheck import hand_figure_conflicts
+
         plan = ws.plans.get(year, as_of)
         if plan is None:
             gaps.append(Gap("ke-hoach", f"Chưa có kế hoạch năm {year}."))
