@@ -4,8 +4,13 @@ its undo history (a folder's conftest may give ``core`` another workspace)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.operations import Core
@@ -18,6 +23,34 @@ from scripted import ScriptedPrompts, synchronous_core
 def qt_vietnamese(qapp: QApplication) -> None:
     """The translator the app installs at start-up (``ui.shell.app._application``)."""
     install_qt_vietnamese(qapp)
+
+
+_MODIFIER_KEYS = {
+    Qt.KeyboardModifier.ControlModifier: Qt.Key.Key_Control,
+    Qt.KeyboardModifier.ShiftModifier: Qt.Key.Key_Shift,
+    Qt.KeyboardModifier.AltModifier: Qt.Key.Key_Alt,
+    Qt.KeyboardModifier.MetaModifier: Qt.Key.Key_Meta,
+}
+
+
+@pytest.fixture(autouse=True)
+def no_key_left_held(qapp: QApplication) -> Iterator[None]:
+    """Let go of any modifier a test left held. ``qtbot.keyClick(w, Key_P, Ctrl)`` whose key
+    opens a dialog, or closes ``w``, never delivers the release of Ctrl to a window: Qt then
+    keeps Ctrl held for every later test, whose clicks and ``setCurrentIndex`` act as
+    Ctrl+click (a toggle, not a selection) and fail far from the cause."""
+    yield
+    held = QGuiApplication.keyboardModifiers()
+    if held == Qt.KeyboardModifier.NoModifier:
+        return
+    window = QWidget()
+    window.show()
+    for modifier, key in _MODIFIER_KEYS.items():
+        if held & modifier:
+            QTest.keyRelease(window, key)  # without modifiers: none held after it
+    window.close()
+    window.deleteLater()
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
