@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
-from ..lang.dates import DAY, format_vn_date
+from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
 from ..lang.text import (
     collation_key,
     fold,
@@ -30,6 +30,7 @@ from ..lang.text import (
 )
 from ..lifecycle.rules import parse_day
 from ..lifecycle.service import EventService
+from ..roster.rules import youth_age_message
 from ..roster.service import MemberService, changed_since_message, derived_columns
 from ..roster.validation import (
     _parse_birth,  # the member form's birth-date rules, shared
@@ -309,6 +310,24 @@ class YouthService:
                 row.id, row.revision, _fields(row),
                 follow.full_name if follow else None, row.admitted_member_id,
             )  # fmt: skip
+
+    # Checking ----------------------------------------------------------------------------
+
+    def validate(self, raw: Mapping[str, str]) -> YouthFields:
+        """The youth form's values checked as :meth:`save` checks them, nothing written: raises
+        :class:`ValidationError` with every problem."""
+        return parse_youth(raw)
+
+    def warnings(self, raw: Mapping[str, str]) -> dict[str, str]:
+        """What is allowed in ``raw`` but unusual, by field: the form asks before saving. Today:
+        a birth date outside the union's ages (:func:`~..roster.rules.youth_age_message`, with
+        the organisation's coming-of-age age). The youth import warns with the same words."""
+        try:
+            birth, precision = parse_vn_date(nfc(raw.get("birth_date", "")), allow_year=True)
+        except DateFormatError:
+            return {}  # an error, which validate() reports
+        message = youth_age_message(birth, precision, dt.date.today(), self._ctx.coming_of_age())
+        return {} if message is None else {"birth_date": message}
 
     # Writing -----------------------------------------------------------------------------
 

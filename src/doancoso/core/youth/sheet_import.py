@@ -17,8 +17,10 @@ Checks. Every record the import would leave, a new young person or the stored on
 row's values over it (an empty cell never blanks a stored value), passes the youth form's own
 validation (:func:`~doancoso.core.youth.service.parse_youth`): a name or birth date the form
 refuses rejects the row; any other value it refuses is left out with the form's message as a
-warning. A row whose person (name and birth date) is already a member of the roster is imported
-with a warning: the young person may have joined the union already. Two rows of the file for the
+warning. A birth date outside the union's ages (younger than the admission age, past the
+organisation's coming-of-age year) is imported with the warning the form asks about. A row
+whose person (name and birth date) is already a member of the roster is imported with a warning:
+the young person may have joined the union already. Two rows of the file for the
 same person (name and birth date, and the same hamlet where both give one) reject the second,
 naming the first.
 """
@@ -37,6 +39,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
 from ..lang.dates import DAY, YEAR, format_vn_date
 from ..lang.text import name_sort_key
+from ..roster.rules import youth_age_message
 from ..roster.spreadsheets.apply import ImportResult
 from ..roster.spreadsheets.preview import (
     NEW,
@@ -270,10 +273,13 @@ def _changed(before: YouthFields, after: YouthFields) -> list[str]:
     return shown
 
 
-def decide(parsed: list[ParsedRow], matcher: YouthMatcher, today: date) -> list[ImportRow]:
+def decide(
+    parsed: list[ParsedRow], matcher: YouthMatcher, today: date, coming_of_age: int
+) -> list[ImportRow]:
     """What happens to every row (see the module docstring). The values of a row that is not
     rejected become the whole record it leaves (the fields of :class:`YouthFields`), with
-    ``follow_up`` the follow-up member's name as the file gives it."""
+    ``follow_up`` the follow-up member's name as the file gives it. A record it leaves outside
+    the union's ages is imported with the youth form's warning (:func:`youth_age_message`)."""
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
     for row in parsed:
@@ -316,6 +322,9 @@ def decide(parsed: list[ParsedRow], matcher: YouthMatcher, today: date) -> list[
         final = _checked(row, raw, fallback, today)
         if final is None:
             continue
+        age = youth_age_message(final.birth_date, final.birth_precision, today, coming_of_age)
+        if age is not None:
+            row.problems.append(Problem(age, WARNING, "birth_date"))
         shown_name = row.values.get("follow_up")
         item.values = dataclasses.asdict(final)
         if shown_name is not None:
@@ -420,7 +429,8 @@ class YouthImportService:
                                      self.today())  # fmt: skip
             mark_youth_duplicates(read.parsed)
             generation = self._ctx.db.changes.last_touch(*WATCHED_TABLES)
-            decided = decide(read.parsed, YouthMatcher(self._ctx), read.parser.today)
+            decided = decide(read.parsed, YouthMatcher(self._ctx), read.parser.today,
+                             self._ctx.coming_of_age())  # fmt: skip
             return make_preview(read, path, decided, generation, kind=YOUTH)
 
     def apply_import(self, preview: ImportPreview) -> ImportResult:
