@@ -317,3 +317,29 @@ def test_the_age_warning_follows_the_coming_of_age_setting(
             [2, "Lê Văn Sửu", 1992, "Nam", "", "", "", "", "", "", ""]]  # fmt: skip
     preview = yws.youth_import.preview_import(xlsx(tmp_path / "tuoi.xlsx", rows))
     assert _summary(preview) == [(2, NEW, [], [TOO_OLD.format(age=35)]), (3, NEW, [], [])]
+
+
+def test_a_hamlet_without_its_place_word_takes_the_register_spelling(
+    yws: Workspace, tmp_path: Path, xlsx: Callable[..., Path]
+) -> None:
+    rows = [
+        HEADER,
+        # stored in "Ấp Kênh Xáng": the same hamlet, nothing to update
+        [1, "Đặng Thu Hà", "05/05/2002", "Nữ", "kênh xáng", "Công nhân", "Có", "", "", "", ""],
+        # new, in a hamlet the register knows: its spelling
+        [2, "Lê Văn Lộc", "01/07/2006", "Nam", "Tân Hưng", "", "", "", "", "", ""],
+        # new, in a hamlet the register does not know: as written
+        [3, "Lý Văn Tư", "2003", "Nam", "Tân Phú", "", "", "", "", "", ""],
+        # the same person as row 3, in the same hamlet written another way: a repeat
+        [4, "Lý Văn Tư", "2003", "Nam", "ấp Tân Phú", "", "", "", "", "", ""],
+    ]  # fmt: skip
+    preview = yws.youth_import.preview_import(xlsx(tmp_path / "ap.xlsx", rows))
+    assert _summary(preview) == [
+        (2, UNCHANGED, [], []),
+        (3, NEW, [], []),
+        (4, NEW, [], []),
+        (5, REJECTED, [], ["Trùng với Lý Văn Tư, cùng họ tên và ngày sinh (dòng 4)."]),
+    ]
+    assert [r.values.get("hamlet") for r in preview.rows[1:3]] == ["Ấp Tân Hưng", "Tân Phú"]
+    yws.youth_import.apply_import(preview)
+    assert yws.youth.hamlets() == ["Ấp Kênh Xáng", "Ấp Tân Hưng", "Tân Phú"]
