@@ -3,11 +3,14 @@ sections in order, the figures the app measures at the report's date, fonts embe
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import date
 
 import pytest
 
 from doancoso.core.errors import NotFoundError
+from doancoso.core.workspace import DATABASE_FILE
 from doancoso.reports.plan import print_plan, print_report
 from plan_data import AS_OF, YEAR, make_plan_data
 
@@ -84,6 +87,16 @@ def test_the_plan_in_the_union_format(ws, tmp_path, read_pdf):
     # The signature never stands alone: the plan's last line is on its page.
     last_page = pdf.page_texts()[-1]
     assert "báo cáo kết quả hằng tháng." in last_page and "BÍ THƯ" in last_page
+
+
+def test_a_secretary_name_stored_as_typed_is_signed_as_a_name(ws, tmp_path, read_pdf):
+    make_plan_data(ws)
+    # stored as typed, before the settings corrected it
+    with closing(sqlite3.connect(ws.data_dir / DATABASE_FILE)) as conn, conn:
+        conn.execute("UPDATE organizations SET secretary_name = 'nguyễn văn bình'")
+    lines = _lines(read_pdf(print_plan(ws, tmp_path / "kh.pdf", YEAR)))
+    assert lines[lines.index("BÍ THƯ") + 1 :] == ["Nguyễn Văn Bình", "Trang 2/2"]
+    assert "nguyễn văn bình" not in " ".join(lines)
 
 
 def test_the_number_date_and_place_given_replace_the_plan_s(ws, tmp_path, read_pdf):
