@@ -3,11 +3,15 @@ sections in order, the figures the app measures at the report's date, fonts embe
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import date
 
 import pytest
 
 from doancoso.core.errors import NotFoundError
+from doancoso.core.plans.rules import CRITERIA_OFFICIAL
+from doancoso.core.workspace import DATABASE_FILE
 from doancoso.reports.plan import print_plan, print_report
 from plan_data import AS_OF, YEAR, make_plan_data
 
@@ -49,13 +53,15 @@ def test_the_plan_in_the_union_format(ws, tmp_path, read_pdf):
         "- Nâng cao chất lượng sinh hoạt chi đoàn, thu hút đoàn viên tham gia.",
         "- Phấn đấu đạt danh hiệu “Đoàn cơ sở 3 chủ động”.",
         "II. CHỈ TIÊU",
-        "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên",
+        "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên ở địa",
+        "phương, đơn vị",
         "1.1. Kết nạp đoàn viên mới: 4 đoàn viên.",
         "1.2. Nắm tình hình thanh niên đi làm ăn xa.",
         "2. Chủ động xây dựng và thực hiện kế hoạch công tác",
         "2.1. Chi đoàn sinh hoạt định kỳ hằng tháng: 100%.",
         "2.2. Tổ chức 4 hoạt động Ngày Chủ nhật xanh.",
-        "3. Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể",
+        "3. Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể và",
+        "các tổ chức liên quan",
         "3.1. Tham mưu cấp ủy ban hành văn bản về công tác thanh niên: 2 văn bản.",
         "III. NỘI DUNG",
         "1. Công tác giáo dục chính trị tư tưởng",
@@ -78,12 +84,24 @@ def test_the_plan_in_the_union_format(ws, tmp_path, read_pdf):
         "Ban Chấp hành Đoàn xã Tân Hưng xây dựng kế hoạch công tác Đoàn và phong trào thanh "
         "thiếu nhi năm 2026, cụ thể như sau:" in text
     )
+    for number, wording in CRITERIA_OFFICIAL.items():  # the official wording, not the short
+        assert f"{number}. {wording}" in text
     # The plan is what is sent to register: its registration is not printed on it.
     assert "đăng ký" not in text and "KẾ HOẠCH Kế hoạch" not in text
     _fonts_embedded(pdf)
     # The signature never stands alone: the plan's last line is on its page.
     last_page = pdf.page_texts()[-1]
     assert "báo cáo kết quả hằng tháng." in last_page and "BÍ THƯ" in last_page
+
+
+def test_a_secretary_name_stored_as_typed_is_signed_as_a_name(ws, tmp_path, read_pdf):
+    make_plan_data(ws)
+    # stored as typed, before the settings corrected it
+    with closing(sqlite3.connect(ws.data_dir / DATABASE_FILE)) as conn, conn:
+        conn.execute("UPDATE organizations SET secretary_name = 'nguyễn văn bình'")
+    lines = _lines(read_pdf(print_plan(ws, tmp_path / "kh.pdf", YEAR)))
+    assert lines[lines.index("BÍ THƯ") + 1 :] == ["Nguyễn Văn Bình", "Trang 2/2"]
+    assert "nguyễn văn bình" not in " ".join(lines)
 
 
 def test_the_number_date_and_place_given_replace_the_plan_s(ws, tmp_path, read_pdf):
@@ -138,14 +156,16 @@ def test_the_report_of_results_against_targets(ws, tmp_path, read_pdf):
         "BÁO CÁO",
         "(Số liệu đến ngày 30/11/2026)",
         "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
-        "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên",
+        "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên ở địa",
+        "phương, đơn vị",
         "STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ (%)",
         "Kết nạp đoàn viên mới", "4 đoàn viên", "2 đoàn viên (*)", "50,0",
         "Nắm tình hình thanh niên đi làm ăn xa", "–",
         "2. Chủ động xây dựng và thực hiện kế hoạch công tác",
         "Chi đoàn sinh hoạt định kỳ hằng tháng", "100%", "50% (*)",
         "Tổ chức 4 hoạt động Ngày Chủ nhật xanh", "4 hoạt động", "1 hoạt động (*)", "25,0",
-        "3. Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể",
+        "3. Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể và",
+        "các tổ chức liên quan",
         "2 văn bản", "1 văn bản",
         "II. ĐÁNH GIÁ CHUNG",
         "Các chỉ tiêu chưa đạt:",
@@ -171,6 +191,8 @@ def test_the_report_of_results_against_targets(ws, tmp_path, read_pdf):
     ):
         assert sentence in text, sentence
     assert "1 văn bản (*)" not in text  # entered by the secretary, not measured
+    for number, wording in CRITERIA_OFFICIAL.items():
+        assert f"{number}. {wording}" in text
     _fonts_embedded(pdf)
 
 

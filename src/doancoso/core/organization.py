@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .context import OWN_ORGANIZATION_KEY, WorkspaceContext
 from .errors import ConflictError, ValidationError
-from .lang.text import nfc, nfc_or_none
+from .lang.text import name_case, nfc, nfc_or_none
 from .roster.rules import COMING_OF_AGE
 
 if TYPE_CHECKING:
@@ -49,7 +49,9 @@ class OrganizationInfo:
 
 
 def validate(info: OrganizationInfo) -> OrganizationInfo:
-    """``info`` checked and cleaned (NFC, empty text as None), or ValidationError.
+    """``info`` checked and cleaned (NFC, spaces collapsed, empty text as None; the secretary's
+    name in the case of a name, as a member's: "nguyễn văn bình" -> "Nguyễn Văn Bình"), or
+    ValidationError.
 
     Only the name, the superior body and the coming-of-age age are required: the commune and
     the province are optional here, since scripts set an organisation up without them
@@ -77,7 +79,7 @@ def validate(info: OrganizationInfo) -> OrganizationInfo:
         superior_short=nfc_or_none(info.superior_short),
         commune=nfc_or_none(info.commune),
         province=nfc_or_none(info.province),
-        secretary_name=nfc_or_none(info.secretary_name),
+        secretary_name=name_case(nfc(info.secretary_name)) or None,
         id=info.id,
         coming_of_age=age,
     )

@@ -41,7 +41,7 @@ from reportlab.platypus import (
 )
 
 from ..core.documents import blank_number, place_and_date, place_name, printed_recipients
-from ..core.lang.text import nfc
+from ..core.lang.text import name_case, nfc
 from ..core.organization import OrganizationInfo
 from ..core.storage.files import written_atomically
 from .fonts import BOLD, REGULAR, register_fonts, string_width
@@ -259,7 +259,8 @@ class UnionDocument:
         page with ``lead`` (e.g. a total line), so the signature never stands alone on a page."""
         st = styles()
         received = self.recipients_block()
-        signer = self.signer or Signer(name=self.org.secretary_name or "")
+        # name_case: a name stored as typed before the settings corrected it ("nguyễn văn bình")
+        signer = self.signer or Signer(name=name_case(self.org.secretary_name or ""))
         signature = [
             Paragraph(markup(signer.on_behalf), st["sign"]),
             Paragraph(markup(signer.title), st["sign"]),

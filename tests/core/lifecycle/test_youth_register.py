@@ -12,7 +12,7 @@ import pytest
 from doancoso.core.errors import ConflictError, NotFoundError, ValidationError
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
-from doancoso.core.youth.service import YouthFilter
+from doancoso.core.youth.service import YouthFilter, hamlet_key, hamlet_name
 
 AddMember = Callable[..., str]
 
@@ -159,6 +159,50 @@ def test_filters_and_sorts(ws: Workspace) -> None:
     assert ws.youth.hamlets() == ["Ấp Cái Rắn", "Ấp Tân Long"]
     with pytest.raises(ValueError):
         ws.youth.ids(sort="phone")
+
+
+@pytest.mark.parametrize(
+    ("spellings", "same"),
+    [
+        (("Tân Phú", "ấp Tân Phú", "Ấp Tân Phú", "Ap tan phu", "ẤP. TÂN PHÚ", "Ấp: Tân Phú"), True),
+        (("Bình An", "Khu phố Bình An", "khu pho binh an", "KP Bình An", "Khóm Bình An"), True),
+        (("Đông Hòa", "Thôn Đông Hoà", "Xóm Đông Hòa", "Tổ dân phố Đông Hòa", "tổ Đông Hòa"), True),
+        (("Ấp 3", "Khóm 3"), False),  # numbered: the place word is part of the name
+        (("Ấp 3A", "Khu phố 3A"), False),
+        (("Ấp II", "Thôn II"), False),
+        (("Tân Phú", "Tân Phước"), False),
+    ],
+)
+def test_hamlet_key_ignores_the_place_word(spellings: tuple[str, ...], same: bool) -> None:
+    keys = {hamlet_key(h) for h in spellings}
+    assert (len(keys) == 1) is same
+
+
+def test_hamlet_name_drops_the_place_word_as_written() -> None:
+    assert [hamlet_name(h) for h in ("Ấp Tân Phú", "khu phố Bình An", "Tân Phú", "Ấp 3")] == [
+        "Tân Phú", "Bình An", "Tân Phú", "Ấp 3"
+    ]  # fmt: skip
+
+
+def test_one_hamlet_written_with_and_without_its_place_word(ws: Workspace) -> None:
+    youth(ws, "Trần Văn Bình", hamlet="Tân Phú")
+    youth(ws, "Lê Văn An", hamlet="ấp Tân Phú")
+    youth(ws, "Phạm Thị Cúc", hamlet="Tân Phú")
+    youth(ws, "Ngô Văn Dũng", hamlet="Ấp Kênh Xáng")
+    youth(ws, "Đỗ Thị Em", hamlet="Khóm 3")
+    youth(ws, "Vũ Văn Gấm", hamlet="Ấp 3")
+    # one entry a hamlet, shown as its most used spelling, in the order of the names
+    assert ws.youth.hamlets() == ["Ấp 3", "Ấp Kênh Xáng", "Khóm 3", "Tân Phú"]
+    assert names(ws, YouthFilter(hamlet="Tân Phú")) == [
+        "Lê Văn An",
+        "Trần Văn Bình",
+        "Phạm Thị Cúc",
+    ]
+    assert names(ws, YouthFilter(hamlet="AP TAN PHU")) == names(ws, YouthFilter(hamlet="Tân Phú"))
+    assert names(ws, YouthFilter(hamlet="Ấp 3")) == ["Vũ Văn Gấm"]
+    youth(ws, "Hồ Văn Hải", hamlet="Ấp Tân Phú")  # a tie: the spelling with its place word
+    youth(ws, "Hồ Văn Hiếu", hamlet="Ấp Tân Phú")
+    assert ws.youth.hamlets()[-1] == "Ấp Tân Phú"
 
 
 def test_delete_and_restore(ws: Workspace) -> None:

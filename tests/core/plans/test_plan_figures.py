@@ -9,6 +9,7 @@ from doancoso.core.plans.figures import (
     NOT_MET,
     OTHER_TARGETS,
     UNKNOWN,
+    criterion_heading,
     grouped,
     number_text,
     outcome,
@@ -62,8 +63,17 @@ def test_groups_by_criterion():
     assert [(g.criterion, [t.id for t in g.targets]) for g in groups] == [
         (1, ["c"]), (2, ["a", "d"]), (None, ["b"])
     ]  # fmt: skip
+    # printed: the official wording (DOMAIN.md §2), not the short one of the lists
     assert groups[0].heading == (
-        "Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên"
+        "Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên ở địa phương, đơn vị"
+    )
+    assert groups[1].heading == "Chủ động xây dựng và thực hiện kế hoạch công tác"
+    assert grouped([replace(TARGET, criterion=3)])[0].heading == (
+        "Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể và các tổ chức "
+        "liên quan"
+    )
+    assert criterion_heading(3) == (
+        "Tiêu chí 3: Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể"
     )
     assert groups[-1].heading == OTHER_TARGETS
     flat = grouped([b, replace(b, id="e")])

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from PySide6.QtWidgets import QStyle, QStyleOptionFrame
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.calendar.activity_dialog import ActivityDialog
+from doancoso.ui.calendar.activity_dialog import SHORT, ActivityDialog
 from doancoso.ui.calendar.page import CalendarPage
 from doancoso.ui.calendar.text_dialog import TextDialog
 from doancoso.ui.shell.operations import Core
+from steady import shown
 
 from .conftest import add_activity, branch_id
 
@@ -276,3 +279,20 @@ def test_new_activity_from_the_page_shows_its_month(
     assert [r.title for r in page.month_model.occurrences_on(dt.date(2026, 3, 29))] == [
         "Ngày Chủ nhật xanh"
     ]
+
+
+# Showing a top-level window on the offscreen platform logs this harmless warning.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_hints_of_the_short_fields_are_not_cut(
+    qtbot: QtBot, core: Core, cal_ws: Workspace
+) -> None:
+    dialog = _form(qtbot, core, day=dt.date(2026, 3, 15))
+    shown(qtbot, dialog)
+    assert dialog.edits["end_date"].placeholderText() == "dd/mm/yyyy, nếu nhiều ngày"
+    for name in SHORT:
+        edit = dialog.edits[name]
+        option = QStyleOptionFrame()
+        edit.initStyleOption(option)
+        room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+        hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        assert hint + 4 <= room.width(), name  # the line edit's own margin: 2 pixels a side

@@ -9,6 +9,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.backup.store import BackupInfo
@@ -144,3 +146,42 @@ def test_counts_are_written_as_vietnamese_write_numbers(
         "Đã sao lưu dữ liệu lúc 08:30 ngày 05/12/2026 (2.009 đoàn viên).",
         f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng (2.009 đoàn viên).",
     ]
+
+
+def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+
+    def open_file(parent: object, caption: str, folder: str, filters: str) -> tuple[str, str]:
+        opened.append(folder)
+        return "", ""
+
+    def choose_folder(parent: object, caption: str, folder: str) -> str:
+        opened.append(folder)
+        return ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_file))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose_folder))
+    _people(ws)
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.file_button.click()  # nothing remembered yet: the home folder
+    assert opened == [str(Path.home())]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    dialog.back_up_to(usb)  # "Sao lưu ra USB…" into the chosen folder
+    assert prompts.infos and prompts.infos[-1].startswith(f"Đã sao lưu ra “{usb}")
+    dialog.file_button.click()
+    dialog.stick_button.click()
+    assert opened[1:] == [str(usb), str(usb)]
+    # remembered in the data folder: the next session too
+    again = _dialog(qtbot, ws, prompts)
+    again.file_button.click()
+    assert opened[-1] == str(usb)
+    # the stick taken out: the home folder again
+    for path in sorted(usb.rglob("*"), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    usb.rmdir()
+    again.file_button.click()
+    assert opened[-1] == str(Path.home())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -103,3 +105,32 @@ def test_messages_neither_grow_the_dialog_nor_leave_gaps(qtbot: QtBot, empty_ws:
     # The messages gone, the form is as it opened: no gaps between its rows.
     assert dialog.size() == size and spot(qtbot, dialog.save_button) == button
     assert dialog.form.geometry() == form_at
+
+
+# "nguyễn  văn bình" typed in lower case, decomposed (NFD), with a double space.
+TYPED_SECRETARY = "  " + unicodedata.normalize("NFD", "nguyễn  văn BÌNH") + " "
+
+
+def test_the_setup_dialog_writes_the_secretary_as_a_name(qtbot: QtBot, empty_ws: Workspace) -> None:
+    dialog = SetupDialog(empty_ws.organization)
+    qtbot.addWidget(dialog)
+    for name, value in (("name", "Đoàn xã Tân Hưng"), ("commune", "Tân Hưng"),
+                        ("superior_name", "Tỉnh đoàn Cà Mau"),
+                        ("secretary_name", TYPED_SECRETARY)):  # fmt: skip
+        dialog.form.editors[name].setText(value)
+    dialog.save_button.click()
+    info = empty_ws.organization.get()
+    assert info is not None and info.secretary_name == "Nguyễn Văn Bình"
+
+
+def test_the_settings_page_writes_the_secretary_as_a_name(qtbot: QtBot, ws: Workspace) -> None:
+    page = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(page)
+    page.form.editors["secretary_name"].setText(TYPED_SECRETARY)
+    page.save_button.click()
+    info = ws.organization.get()
+    assert info is not None and info.secretary_name == "Nguyễn Văn Bình"
+    page.form.editors["secretary_name"].setText("   ")
+    page.save_button.click()
+    info = ws.organization.get()
+    assert info is not None and info.secretary_name is None

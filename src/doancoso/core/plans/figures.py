@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..lang.text import nfc, nfc_multiline, vn_number
-from .rules import CRITERIA
+from .rules import CRITERIA, CRITERIA_OFFICIAL
 from .service import TargetInfo
 
 MET, NOT_MET, UNKNOWN = "met", "not-met", "unknown"
@@ -59,7 +59,7 @@ def outcome(target: TargetInfo) -> str:
 @dataclass(frozen=True)
 class TargetGroup:
     """The targets of one criterion (``criterion`` None: those without one), in plan order;
-    ``heading`` is the criterion's name (or "Chỉ tiêu khác")."""
+    ``heading`` is the criterion's official wording (or "Chỉ tiêu khác"), as printed."""
 
     criterion: int | None
     heading: str
@@ -67,17 +67,20 @@ class TargetGroup:
 
 
 def criterion_heading(criterion: int) -> str:
+    """A criterion as lists on the screen name it, shortened: "Tiêu chí 3: Chủ động tham mưu…"."""
     return f"Tiêu chí {criterion}: {CRITERIA[criterion]}"
 
 
 def grouped(targets: Iterable[TargetInfo]) -> list[TargetGroup]:
     """The targets by criterion 1, 2, 3, then those without one under "Chỉ tiêu khác"; when no
-    target names a criterion, one group with every target and no heading."""
+    target names a criterion, one group with every target and no heading. For documents: the
+    headings are the criteria's official wording (:data:`CRITERIA_OFFICIAL`)."""
     items = list(targets)
     if not any(t.criterion for t in items):
         return [TargetGroup(None, "", tuple(items))] if items else []
     groups = [
-        TargetGroup(c, CRITERIA[c], tuple(t for t in items if t.criterion == c)) for c in CRITERIA
+        TargetGroup(c, CRITERIA_OFFICIAL[c], tuple(t for t in items if t.criterion == c))
+        for c in CRITERIA
     ]
     rest = tuple(t for t in items if t.criterion not in CRITERIA)
     if rest:

@@ -16,7 +16,17 @@ CRITERIA: dict[int, str] = {
     2: "Chủ động xây dựng và thực hiện kế hoạch công tác",
     3: "Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể",
 }
-"""The three criteria of "Đoàn cơ sở 3 chủ động" (DOMAIN.md §2), shortened for lists."""
+"""The three criteria of "Đoàn cơ sở 3 chủ động" (DOMAIN.md §2), shortened for lists on the
+screen; documents print :data:`CRITERIA_OFFICIAL`."""
+
+CRITERIA_OFFICIAL: dict[int, str] = {
+    1: "Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên ở địa phương, đơn vị",
+    2: "Chủ động xây dựng và thực hiện kế hoạch công tác",
+    3: "Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể và các tổ chức liên "
+    "quan",
+}
+"""The three criteria in the official wording of Hướng dẫn 18-HD/TWĐTN-BTC (DOMAIN.md §2), as
+documents print them (the plan, the report of its results, the dossier's parts made of them)."""
 
 MEASURES: dict[str, tuple[str, str]] = {
     "admissions": ("Số đoàn viên mới được kết nạp trong năm", "đoàn viên"),

@@ -108,6 +108,26 @@ def over_age_message(birth: date, today: date, coming_of_age: int) -> str | None
     )
 
 
+def youth_age_message(birth: date, precision: str, today: date, coming_of_age: int) -> str | None:
+    """A warning (allowed: the record is kept) for a young person of the youth register outside
+    the union's ages on ``today``: younger than the admission age (the words of
+    :func:`too_young_message`), or past the coming-of-age year (counted by birth year, as
+    :func:`over_age_message` does). None within them. The one wording of the youth form and
+    the youth import (the wizard's and the command line's)."""
+    too_young = too_young_message(birth, precision, today)
+    if too_young is not None:
+        reason = too_young
+    else:
+        years = today.year - birth.year
+        if years <= coming_of_age:
+            return None
+        reason = f"Đã quá tuổi Đoàn (tròn {years} tuổi trong năm {today.year})."
+    return (
+        f"{reason} Sổ theo dõi thanh niên dành cho người trong độ tuổi Đoàn (từ "
+        f"{ADMISSION_MIN_AGE} đến {coming_of_age} tuổi): hãy kiểm tra lại ngày sinh."
+    )
+
+
 # Coming of age (trưởng thành Đoàn): members leave the union in the year they reach this age.
 # DOMAIN.md §4 asks to verify it, so it is a setting of the organisation
 # (OrganizationInfo.coming_of_age, column organizations.coming_of_age); this is only its default.

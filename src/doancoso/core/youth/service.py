@@ -10,7 +10,8 @@ record is kept for history and leaves the active list.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 
 from sqlalchemy import func, select
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
-from ..lang.dates import DAY, format_vn_date
+from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
 from ..lang.text import (
     collation_key,
     fold,
@@ -30,6 +31,7 @@ from ..lang.text import (
 )
 from ..lifecycle.rules import parse_day
 from ..lifecycle.service import EventService
+from ..roster.rules import youth_age_message
 from ..roster.service import MemberService, changed_since_message, derived_columns
 from ..roster.validation import (
     _parse_birth,  # the member form's birth-date rules, shared
@@ -122,6 +124,48 @@ class YouthRecord:
     fields: YouthFields
     follow_up_name: str | None
     admitted_member_id: str | None
+
+
+# The place word before a hamlet's name, folded: "ấp Tân Phú", "Khu phố: Bình An", "Tổ dân phố 3".
+_PLACE_WORD = re.compile(r"^(ap|khom|thon|xom|khu pho|kp|to dan pho|to)(\s*[.:\-]\s*|\s+)")
+# What is left of a numbered hamlet ("Ấp 3", "Khóm 3A", "Ấp II"): the place word stays part of
+# it, as "Ấp 3" and "Khóm 3" are two places.
+_NUMBERED = re.compile(r".*\d.*|[ivxl]+")
+
+
+def hamlet_key(hamlet: str | None) -> str:
+    """Who a hamlet is, for the filter and the import: its name folded (case, tones, đ/d
+    ignored) without a leading place word ("ấp", "khu phố", "thôn", "khóm", "xóm", "tổ"), so
+    "Tân Phú", "ấp Tân Phú" and "Ap tan phu" are one hamlet; a numbered one keeps its place word
+    ("Ấp 3" and "Khóm 3" stay two)."""
+    folded = fold(hamlet)
+    match = _PLACE_WORD.match(folded)
+    if match is None:
+        return folded
+    rest = folded[match.end() :]
+    return folded if not rest or _NUMBERED.fullmatch(rest) else rest
+
+
+def hamlet_name(hamlet: str) -> str:
+    """The hamlet's name as written, without its place word ("Ấp Tân Phú" -> "Tân Phú"): the
+    filter sorts by it, so "Ấp Tân Phú" and "Tân Hưng" come in the order of their names."""
+    text, key = nfc(hamlet), hamlet_key(hamlet)
+    folded = fold(text)
+    if key != folded and len(folded) == len(text):  # one letter folds to one letter
+        return text[len(folded) - len(key) :]
+    return text
+
+
+def hamlet_spellings(used: Iterable[tuple[str, int]]) -> dict[str, str]:
+    """The spelling shown for each hamlet (by :func:`hamlet_key`), from the spellings ``used``
+    and how many records use each: the most used; on a tie, a capitalised one, then one with
+    its place word ("Ấp Tân Phú" before "Tân Phú")."""
+    best: dict[str, str] = {}
+    for hamlet, _ in sorted(used, key=lambda r: (
+        -r[1], r[0] == r[0].lower(), hamlet_name(r[0]) == r[0], collation_key(r[0])
+    )):  # fmt: skip
+        best.setdefault(hamlet_key(hamlet), hamlet)
+    return best
 
 
 def _flag(raw: str) -> bool:
@@ -241,21 +285,23 @@ class YouthService:
             stmt = stmt.order_by(Youth.hamlet)
         stmt = stmt.order_by(Youth.sort_key, Youth.birth_date, Youth.id)
         tokens = fold(flt.search).split()
-        hamlet = fold(flt.hamlet) if flt.hamlet else None
+        hamlet = hamlet_key(flt.hamlet) if flt.hamlet else None
         with self._ctx.db.read() as session:
             rows = session.execute(stmt).all()
         ids = [
             youth_id
             for youth_id, text, place in rows
-            if all(t in text for t in tokens) and (hamlet is None or fold(place) == hamlet)
+            if all(t in text for t in tokens) and (hamlet is None or hamlet_key(place) == hamlet)
         ]
         return ids[::-1] if descending else ids
 
     def hamlets(self) -> list[str]:
-        """The hamlets used in the register, for the filter's choices, in Vietnamese order.
+        """The hamlets used in the register, for the filter's choices, in the Vietnamese order
+        of their names (the place word left aside).
 
-        Spellings that differ only by case or tones are one hamlet (the filter ignores them
-        too), shown as its most used spelling (on a tie, a capitalised one).
+        Spellings of one hamlet (:func:`hamlet_key`: case, tones and a leading "ấp", "khu
+        phố"... ignored; the filter ignores them too) are one choice, shown as its most used
+        spelling; on a tie, a capitalised one, then one with its place word ("Ấp Tân Phú").
         """
         stmt = (
             select(Youth.hamlet, func.count())
@@ -267,12 +313,10 @@ class YouthService:
         )
         with self._ctx.db.read() as session:
             used = [(h, int(n)) for h, n in session.execute(stmt) if h]
-        best: dict[str, str] = {}
-        for hamlet, _ in sorted(
-            used, key=lambda r: (-r[1], r[0] == r[0].lower(), collation_key(r[0]))
-        ):
-            best.setdefault(fold(hamlet), hamlet)
-        return sorted(best.values(), key=collation_key)
+        return sorted(
+            hamlet_spellings(used).values(),
+            key=lambda h: (collation_key(hamlet_name(h)), collation_key(h)),
+        )
 
     def rows(self, ids: Sequence[str]) -> list[YouthRow]:
         """Rows for ``ids`` in the same order; ids that no longer exist are left out."""
@@ -309,6 +353,24 @@ class YouthService:
                 row.id, row.revision, _fields(row),
                 follow.full_name if follow else None, row.admitted_member_id,
             )  # fmt: skip
+
+    # Checking ----------------------------------------------------------------------------
+
+    def validate(self, raw: Mapping[str, str]) -> YouthFields:
+        """The youth form's values checked as :meth:`save` checks them, nothing written: raises
+        :class:`ValidationError` with every problem."""
+        return parse_youth(raw)
+
+    def warnings(self, raw: Mapping[str, str]) -> dict[str, str]:
+        """What is allowed in ``raw`` but unusual, by field: the form asks before saving. Today:
+        a birth date outside the union's ages (:func:`~..roster.rules.youth_age_message`, with
+        the organisation's coming-of-age age). The youth import warns with the same words."""
+        try:
+            birth, precision = parse_vn_date(nfc(raw.get("birth_date", "")), allow_year=True)
+        except DateFormatError:
+            return {}  # an error, which validate() reports
+        message = youth_age_message(birth, precision, dt.date.today(), self._ctx.coming_of_age())
+        return {} if message is None else {"birth_date": message}
 
     # Writing -----------------------------------------------------------------------------
 

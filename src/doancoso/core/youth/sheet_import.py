@@ -17,8 +17,10 @@ Checks. Every record the import would leave, a new young person or the stored on
 row's values over it (an empty cell never blanks a stored value), passes the youth form's own
 validation (:func:`~doancoso.core.youth.service.parse_youth`): a name or birth date the form
 refuses rejects the row; any other value it refuses is left out with the form's message as a
-warning. A row whose person (name and birth date) is already a member of the roster is imported
-with a warning: the young person may have joined the union already. Two rows of the file for the
+warning. A birth date outside the union's ages (younger than the admission age, past the
+organisation's coming-of-age year) is imported with the warning the form asks about. A row
+whose person (name and birth date) is already a member of the roster is imported with a warning:
+the young person may have joined the union already. Two rows of the file for the
 same person (name and birth date, and the same hamlet where both give one) reject the second,
 naming the first.
 """
@@ -26,6 +28,7 @@ naming the first.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -37,6 +40,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
 from ..lang.dates import DAY, YEAR, format_vn_date
 from ..lang.text import name_sort_key
+from ..roster.rules import youth_age_message
 from ..roster.spreadsheets.apply import ImportResult
 from ..roster.spreadsheets.preview import (
     NEW,
@@ -54,7 +58,15 @@ from ..storage.bulk import paused_gc
 from ..storage.live import is_live
 from ..storage.models import Member, Youth
 from ..xlsx.workbook import sheet_names
-from .service import YOUTH_FIELD_NAMES, YouthFields, _fields, _search_text, parse_youth
+from .service import (
+    YOUTH_FIELD_NAMES,
+    YouthFields,
+    _fields,
+    _search_text,
+    hamlet_key,
+    hamlet_spellings,
+    parse_youth,
+)
 from .sheet_rows import FLAGGED, YOUTH_HEADERS, YouthRowParser
 
 WATCHED_TABLES = ("youths", "members")
@@ -96,6 +108,10 @@ class YouthMatcher:
                 .where(is_live(Member, org))
             ).all()  # fmt: skip
         self.youths = {y.id: y for y in stored}
+        counts = Counter(y.fields.hamlet for y in stored if y.fields.hamlet)
+        self.hamlets = hamlet_spellings(counts.items())
+        """The register's spelling of each hamlet (by :func:`hamlet_key`), as its filter shows
+        it: a new young person of a hamlet the register knows gets it."""
         self._youths_by_key: dict[tuple[str, int], list[_StoredYouth]] = {}
         for youth in stored:
             key = (cached_fold(youth.fields.full_name), youth.fields.birth_date.year)
@@ -122,7 +138,7 @@ class YouthMatcher:
             found = exact if len(exact) == 1 else found
         hamlet = values.get("hamlet")
         if len(found) > 1 and isinstance(hamlet, str):
-            found = [y for y in found if cached_fold(y.fields.hamlet) == cached_fold(hamlet)]
+            found = [y for y in found if hamlet_key(y.fields.hamlet) == hamlet_key(hamlet)]
             if not found:
                 return None, None  # another young person of that name, in another hamlet
         if len(found) > 1:
@@ -180,10 +196,10 @@ def mark_youth_duplicates(parsed: list[ParsedRow]) -> None:
             values["birth_date"],
             values.get("birth_precision"),
         )
-        hamlet = cached_fold(str(values.get("hamlet") or ""))
+        hamlet = hamlet_key(str(values.get("hamlet") or ""))
         earlier = seen.setdefault(person, [])
         for first in earlier:
-            other = cached_fold(str(first.values.get("hamlet") or ""))
+            other = hamlet_key(str(first.values.get("hamlet") or ""))
             if not (hamlet and other and hamlet != other):
                 duplicate = Duplicate("Trùng với", first.row, str(first.values["full_name"]),
                                       "cùng họ tên và ngày sinh")  # fmt: skip
@@ -211,9 +227,18 @@ def _raw_of(fields_: YouthFields) -> dict[str, str]:
     return raw
 
 
-def _overlay(raw: dict[str, str], values: dict[str, object], stored: YouthFields | None) -> None:
+def _overlay(
+    raw: dict[str, str],
+    values: dict[str, object],
+    stored: YouthFields | None,
+    hamlets: Mapping[str, str],
+) -> None:
     """Put the row's values over ``raw``; a name differing from the stored one only in tones or
-    case, and a birth year alone where the stored date is in that year, keep the stored ones."""
+    case, and a birth year alone where the stored date is in that year, keep the stored ones.
+    A hamlet that is the stored one (:func:`hamlet_key`: "Tân Phú" for "Ấp Tân Phú") keeps the
+    stored spelling; another hamlet the register knows takes the register's spelling
+    (``hamlets``, as its filter shows it), as a chi đoàn of the member import takes the name
+    of the chi đoàn it matches."""
     for name, value in values.items():
         if name not in raw or name == "birth_date":
             continue
@@ -227,6 +252,13 @@ def _overlay(raw: dict[str, str], values: dict[str, object], stored: YouthFields
         stored.full_name
     ):
         raw["full_name"] = stored.full_name
+    hamlet = values.get("hamlet")
+    if isinstance(hamlet, str) and hamlet:
+        key = hamlet_key(hamlet)
+        if stored is not None and stored.hamlet and hamlet_key(stored.hamlet) == key:
+            raw["hamlet"] = stored.hamlet
+        else:
+            raw["hamlet"] = hamlets.get(key, hamlet)
     birth, precision = values["birth_date"], str(values.get("birth_precision", DAY))
     assert isinstance(birth, date)
     if stored is None or not (precision == YEAR and stored.birth_date.year == birth.year):
@@ -270,10 +302,13 @@ def _changed(before: YouthFields, after: YouthFields) -> list[str]:
     return shown
 
 
-def decide(parsed: list[ParsedRow], matcher: YouthMatcher, today: date) -> list[ImportRow]:
+def decide(
+    parsed: list[ParsedRow], matcher: YouthMatcher, today: date, coming_of_age: int
+) -> list[ImportRow]:
     """What happens to every row (see the module docstring). The values of a row that is not
     rejected become the whole record it leaves (the fields of :class:`YouthFields`), with
-    ``follow_up`` the follow-up member's name as the file gives it."""
+    ``follow_up`` the follow-up member's name as the file gives it. A record it leaves outside
+    the union's ages is imported with the youth form's warning (:func:`youth_age_message`)."""
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
     for row in parsed:
@@ -312,10 +347,13 @@ def decide(parsed: list[ParsedRow], matcher: YouthMatcher, today: date) -> list[
         fallback = _raw_of(stored) if stored is not None else {}
         raw = dict(fallback) if stored is not None else dict.fromkeys(YOUTH_FIELD_NAMES, "")
         raw.pop("birth_precision", None)
-        _overlay(raw, row.values, stored)
+        _overlay(raw, row.values, stored, matcher.hamlets)
         final = _checked(row, raw, fallback, today)
         if final is None:
             continue
+        age = youth_age_message(final.birth_date, final.birth_precision, today, coming_of_age)
+        if age is not None:
+            row.problems.append(Problem(age, WARNING, "birth_date"))
         shown_name = row.values.get("follow_up")
         item.values = dataclasses.asdict(final)
         if shown_name is not None:
@@ -420,7 +458,8 @@ class YouthImportService:
                                      self.today())  # fmt: skip
             mark_youth_duplicates(read.parsed)
             generation = self._ctx.db.changes.last_touch(*WATCHED_TABLES)
-            decided = decide(read.parsed, YouthMatcher(self._ctx), read.parser.today)
+            decided = decide(read.parsed, YouthMatcher(self._ctx), read.parser.today,
+                             self._ctx.coming_of_age())  # fmt: skip
             return make_preview(read, path, decided, generation, kind=YOUTH)
 
     def apply_import(self, preview: ImportPreview) -> ImportResult:

@@ -6,8 +6,9 @@ The hamlet heads' lists come in every shape; the headers are those of the regist
 spellings ("Năm sinh", "Ấp", "Thôn", "Hộ nghèo", "Nơi làm ăn xa"...). The row is read by the
 roster import's reader (:class:`~doancoso.core.roster.spreadsheets.rows.RowParser`: legacy
 TCVN3/VNI text, every form of date, a birth year alone, Nam/Nữ columns, a phone's lost leading
-0, totals and signatures under the table), minus the member's age rule: a young person of the
-register may be of any age.
+0, totals and signatures under the table), minus the member's age rule: the age of a young
+person of the register is not refused here, only warned about when the row is decided
+(:func:`doancoso.core.youth.sheet_import.decide`).
 
 Two columns say a yes/no and a detail at once, as the export writes them: "Đi làm ăn xa (nơi)"
 and "Hoàn cảnh khó khăn" hold the place or the kind, "Có" when only the fact is known, and

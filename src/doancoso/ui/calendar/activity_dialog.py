@@ -46,7 +46,7 @@ PLACEHOLDERS = {
     "title": "Ví dụ: Sinh hoạt chi đoàn tháng 1",
     "start_date": "dd/mm/yyyy",
     "start_time": "HH:MM, ví dụ 07:30",
-    "end_date": "dd/mm/yyyy (nếu kéo dài nhiều ngày)",
+    "end_date": "dd/mm/yyyy, nếu nhiều ngày",
     "end_time": "HH:MM",
     "place": "Ví dụ: Hội trường ấp Tân Hưng",
     "partners": "Ví dụ: Hội Liên hiệp Phụ nữ xã",

@@ -6,6 +6,11 @@ Every action is an operation on the worker (:mod:`..shell.operations`); a restor
 the data changed wholesale, so every page reloads and the undo history is forgotten. A file is
 checked first, as the restore itself checks it (``ws.backups.inspect``): a file that is not a
 sound backup of the app, or one of a newer version, is refused before any question.
+
+The file choosers of "Sao lưu ra USB…" and "Khôi phục từ tệp…" open in the folder the last
+backup onto a stick went to (or the last restored file came from), remembered in the data
+folder's UI state (``ui-state.ini``, as the document dialog remembers its numbers), while it is
+there; else in the home folder.
 """
 
 from __future__ import annotations
@@ -35,7 +40,10 @@ from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp, QueryOp
+from ..shell.state import UiState
 
+STICK_FOLDER_KEY = "backups/stick_folder"
+"""The key of ``ui-state.ini`` holding the folder of the last backup onto a stick."""
 HEADERS = ("Thời gian", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -133,6 +141,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self._core = core
         self.prompts = core.prompts
+        self._memory = UiState(core.ws.data_dir)
         self.setWindowTitle("Sao lưu và khôi phục")
         self.resize(820, 460)
         layout = QVBoxLayout(self)
@@ -204,13 +213,28 @@ class BackupsDialog(QDialog):
             done
         ).run()
 
+    def stick_folder(self) -> Path:
+        """Where the file choosers open: the folder of the last backup onto a stick (or of the
+        last file restored), while it is there (a stick taken out: the home folder)."""
+        remembered = self._memory.text(STICK_FOLDER_KEY)
+        if remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        return Path.home()
+
+    def _remember_stick_folder(self, folder: Path) -> None:
+        self._memory.set_text(STICK_FOLDER_KEY, str(folder))
+        self._memory.sync()
+
     def back_up_to_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục trên USB để sao lưu")
+        folder = QFileDialog.getExistingDirectory(
+            self, "Chọn thư mục trên USB để sao lưu", str(self.stick_folder())
+        )
         if folder:
             self.back_up_to(Path(folder))
 
     def back_up_to(self, folder: Path) -> None:
         def done(info: BackupInfo) -> None:
+            self._remember_stick_folder(info.path.parent)
             text = (
                 f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng "
                 f"({members_text(info.members)} đoàn viên)."
@@ -230,9 +254,11 @@ class BackupsDialog(QDialog):
     def restore_from_file(self) -> None:
         """The "Khôi phục từ tệp…" button: a backup file from anywhere (one saved onto a stick)."""
         name, _selected = QFileDialog.getOpenFileName(
-            self, "Chọn tệp sao lưu để khôi phục", str(Path.home()), "Bản sao lưu (*.sqlite)"
-        )
+            self, "Chọn tệp sao lưu để khôi phục", str(self.stick_folder()),
+            "Bản sao lưu (*.sqlite)",
+        )  # fmt: skip
         if name:
+            self._remember_stick_folder(Path(name).parent)
             self.restore_file(Path(name))
 
     def restore_file(self, path: Path) -> None:

@@ -3,11 +3,18 @@
 Like the member form it only collects text: on "Lưu" the raw dict of strings goes to
 ``YouthService.save``, on the worker (an operation, see :mod:`..shell.operations`); each message
 of a ValidationError is shown under its field, the form stays open, and nothing is saved until
-every field is valid. The save of an edit keeps the fields before and after it (``change``): the
-page puts it on the undo history. The form fits a 1366×768 screen in two columns.
+every field is valid. What is allowed but unusual (a birth date outside the union's ages) is
+asked about before saving, as the member form does: "Lưu" first checks the values on the worker
+(``ws.youth.validate`` then ``ws.youth.warnings``), asks "Vẫn lưu" or "Quay lại" about a warning
+on a value the user typed (any, in a new record; a changed birth date, in an edited one), then
+saves as its own operation. The save of an edit keeps the fields before and after it
+(``change``): the page puts it on the undo history. The form fits a 1366×768 screen in two
+columns.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -33,9 +40,10 @@ from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFields, YouthRecord
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
 
 DATE_HINT = "dd/mm/yyyy"
+WARNING_TITLE = "Kiểm tra lại trước khi lưu"
 Change = tuple[YouthFields, YouthFields]
 PICKER_LIMIT = 50
 SEARCH_DELAY_MS = 150
@@ -302,13 +310,35 @@ class YouthFormDialog(QDialog):
     # Saving -------------------------------------------------------------------------------
 
     def submit(self) -> None:
-        """Save through the core, on the worker; the form closes once saved, and stays open
-        with each message under its field when the input is not valid."""
+        """Check, ask about what is unusual, then save through the core, on the worker (see
+        the module docstring); the form closes once saved, and stays open with each message
+        under its field when the input is not valid."""
         if self._saving:
             return
         self.general_error.hide()
-        values, youth_id = self.raw(), self.youth_id
+        values = self.raw()
         self._saving = True
+
+        def check(ws: Workspace) -> dict[str, str]:
+            ws.youth.validate(values)
+            return ws.youth.warnings(values)
+
+        op = QueryOp(self, check, self._core, label="Đang kiểm tra thông tin thanh niên…")
+        op.success(partial(self._checked, values)).failure(self._not_saved).run()
+
+    def _checked(self, values: dict[str, str], warnings: dict[str, str]) -> None:
+        """Ask about the warnings on values the user typed; save unless they go back."""
+        if self.youth_id is not None:  # a value left as it was was seen before
+            warnings = {f: m for f, m in warnings.items() if values.get(f) != self._initial.get(f)}
+        if warnings:
+            text = "\n".join(warnings.values()) + "\n\nVẫn lưu hồ sơ này?"
+            if not self._prompts.confirm(self, WARNING_TITLE, text, yes="Vẫn lưu", no="Quay lại"):
+                self._saving = False
+                editor = self.editors.get(next(iter(warnings)))
+                if editor is not None:
+                    editor.setFocus()
+                return
+        youth_id = self.youth_id
 
         def save(ws: Workspace) -> tuple[str, Change | None]:
             if youth_id is None:

@@ -267,3 +267,79 @@ def test_a_youth_preview_is_not_a_roster_import(yws: Workspace, tmp_path: Path) 
     with pytest.raises(ValueError):
         yws.spreadsheets.apply_import(preview)
     assert yws.members.count() == 2
+
+
+TOO_OLD = (
+    "Đã quá tuổi Đoàn (tròn 46 tuổi trong năm 2026). Sổ theo dõi thanh niên dành cho người "
+    "trong độ tuổi Đoàn (từ 16 đến {age} tuổi): hãy kiểm tra lại ngày sinh."
+)
+
+
+def test_a_young_person_outside_the_union_ages_is_imported_with_a_warning(
+    yws: Workspace, tmp_path: Path, xlsx: Callable[..., Path]
+) -> None:
+    tail = ("Sổ theo dõi thanh niên dành cho người trong độ tuổi Đoàn (từ 16 đến 30 tuổi): hãy "
+            "kiểm tra lại ngày sinh.")  # fmt: skip
+    rows = [
+        HEADER,
+        [1, "Đặng Văn Hùng", 1980, "Nam", "Ấp Tân Hưng", "", "", "", "", "", ""],
+        [2, "Lê Thị Bé", "12/12/2011", "Nữ", "Ấp Tân Hưng", "", "", "", "", "", ""],
+        [3, "Lê Văn Út", 2011, "Nam", "Ấp Tân Hưng", "", "", "", "", "", ""],
+        # 16 and 30 in 2026: within the ages
+        [4, "Lê Văn Tí", "26/11/2010", "Nam", "Ấp Tân Hưng", "", "", "", "", "", ""],
+        [5, "Lê Văn Sửu", 1996, "Nam", "Ấp Tân Hưng", "", "", "", "", "", ""],
+    ]  # fmt: skip
+    preview = yws.youth_import.preview_import(xlsx(tmp_path / "tan-hung.xlsx", rows))
+    assert _summary(preview) == [
+        (2, NEW, [], [TOO_OLD.format(age=30)]),
+        (3, NEW, [], ["Chưa đủ tuổi vào Đoàn: sinh 12/12/2011, đủ 15 tuổi + 1 ngày vào "
+                      f"13/12/2026. {tail}"]),
+        (4, NEW, [], [f"Chưa đủ tuổi vào Đoàn: sinh năm 2011, đủ 16 tuổi vào năm 2027. {tail}"]),
+        (5, NEW, [], []),
+        (6, NEW, [], []),
+    ]  # fmt: skip
+    assert all(p.severity == "warning" and p.field == "birth_date"
+               for r in preview.rows for p in r.problems)  # fmt: skip
+    result = yws.youth_import.apply_import(preview)
+    assert (result.created, result.rejected) == (5, 0)  # a warning, not a refusal
+    hung = _stored(yws)["Đặng Văn Hùng"][1]
+    assert (hung.birth_date, hung.birth_precision) == (date(1980, 1, 1), "year")
+
+
+def test_the_age_warning_follows_the_coming_of_age_setting(
+    yws: Workspace, tmp_path: Path, xlsx: Callable[..., Path]
+) -> None:
+    info = yws.organization.get()
+    assert info is not None
+    yws.organization.update(dataclasses.replace(info, coming_of_age=35))
+    rows = [HEADER,
+            [1, "Đặng Văn Hùng", 1980, "Nam", "", "", "", "", "", "", ""],
+            [2, "Lê Văn Sửu", 1992, "Nam", "", "", "", "", "", "", ""]]  # fmt: skip
+    preview = yws.youth_import.preview_import(xlsx(tmp_path / "tuoi.xlsx", rows))
+    assert _summary(preview) == [(2, NEW, [], [TOO_OLD.format(age=35)]), (3, NEW, [], [])]
+
+
+def test_a_hamlet_without_its_place_word_takes_the_register_spelling(
+    yws: Workspace, tmp_path: Path, xlsx: Callable[..., Path]
+) -> None:
+    rows = [
+        HEADER,
+        # stored in "Ấp Kênh Xáng": the same hamlet, nothing to update
+        [1, "Đặng Thu Hà", "05/05/2002", "Nữ", "kênh xáng", "Công nhân", "Có", "", "", "", ""],
+        # new, in a hamlet the register knows: its spelling
+        [2, "Lê Văn Lộc", "01/07/2006", "Nam", "Tân Hưng", "", "", "", "", "", ""],
+        # new, in a hamlet the register does not know: as written
+        [3, "Lý Văn Tư", "2003", "Nam", "Tân Phú", "", "", "", "", "", ""],
+        # the same person as row 3, in the same hamlet written another way: a repeat
+        [4, "Lý Văn Tư", "2003", "Nam", "ấp Tân Phú", "", "", "", "", "", ""],
+    ]  # fmt: skip
+    preview = yws.youth_import.preview_import(xlsx(tmp_path / "ap.xlsx", rows))
+    assert _summary(preview) == [
+        (2, UNCHANGED, [], []),
+        (3, NEW, [], []),
+        (4, NEW, [], []),
+        (5, REJECTED, [], ["Trùng với Lý Văn Tư, cùng họ tên và ngày sinh (dòng 4)."]),
+    ]
+    assert [r.values.get("hamlet") for r in preview.rows[1:3]] == ["Ấp Tân Hưng", "Tân Phú"]
+    yws.youth_import.apply_import(preview)
+    assert yws.youth.hamlets() == ["Ấp Kênh Xáng", "Ấp Tân Hưng", "Tân Phú"]
