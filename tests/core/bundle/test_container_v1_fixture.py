@@ -7,6 +7,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from sqlalchemy import text
+
 from doancoso.core.bundle.container import open_bundle, read_manifest
 from doancoso.core.workspace import Workspace
 
@@ -45,3 +47,32 @@ def test_version_1_is_still_imported_into_a_fresh_folder(tmp_path: Path) -> None
         assert len(ws.members.ids()) == info.counts["members"] == 8
         report = ws.check()
         assert report.ok, [p.message for p in report.problems]
+
+
+def test_version_1_members_get_their_admission_number_without_a_new_revision(
+    tmp_path: Path,
+) -> None:
+    """Made before "Số nghị quyết chuẩn y kết nạp" followed the admission event: the import
+    fills it from the event, as migration 0012 fills a database, keeping each row's revision
+    (the bundle's), so the next exchange sees no change to the member."""
+    with open_bundle(FIXTURE, PASSWORD, workdir=tmp_path) as reader:
+        bundled = {row["id"]: row for row in reader.rows("members")}
+        numbers = {
+            row["member_id"]: row["number"]
+            for row in reader.rows("member_events")
+            if row["kind"] == "admission" and row["number"] and not row["deleted_at"]
+        }
+    assert numbers and not any(bundled[m]["admission_decision"] for m in numbers)
+    with Workspace.open(tmp_path / "may-moi") as ws:
+        ws.bundles.apply(FIXTURE, PASSWORD)
+        with ws.db.read() as session:
+            stored = {
+                row.id: (row.admission_decision, row.revision)
+                for row in session.execute(
+                    text("SELECT id, admission_decision, revision FROM members")
+                )
+            }
+    assert stored == {
+        i: (numbers.get(i, row["admission_decision"]), row["revision"])
+        for i, row in bundled.items()
+    }

@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
+from ..lifecycle.admission import admission_numbers
 from ..lifecycle.periods import live_events
 from ..lifecycle.rules import EVENT_KINDS, baseline_status, event_order, lenient_replay
 from ..roster.service import derived_columns
 from ..roster.vocab import STATUSES
 from ..storage.live import is_live
-from ..storage.models import Base, Branch, EvidenceFile, Member, MemberEvent
+from ..storage.models import Base, Branch, EvidenceFile, Member
 from .store import BACKUP_FOLDER, take_backup
 
 
@@ -107,7 +107,7 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
         members = session.execute(select(*_MEMBER_COLUMNS).where(is_live(Member, org))).all()
         events = live_events(session, org)
         gone = set(session.scalars(select(Branch.id).where(Branch.deleted_at.is_not(None))))
-        numbers = _admission_numbers(session, org)
+        numbers = admission_numbers(session, org)
         for member in members:
             name = member.full_name
             history = sorted(events.get(member.id, []), key=event_order)
@@ -151,18 +151,6 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
                 if found.id in decisions:  # a new revision: the repair travels, as the keys do
                     found.admission_decision = decisions[found.id]
                     report.repaired += 1
-
-
-def _admission_numbers(session: Session, org: str) -> dict[str, str]:
-    """The number of each member's live admission event that has one (the last in timeline
-    order, as the replay stores it), by member id."""
-    rows = session.execute(
-        select(MemberEvent.member_id, MemberEvent.number)
-        .where(is_live(MemberEvent, org), MemberEvent.kind == "admission")
-        .where(MemberEvent.number.is_not(None), MemberEvent.number != "")
-        .order_by(MemberEvent.event_date, MemberEvent.sequence, MemberEvent.id)
-    )
-    return {member_id: number for member_id, number in rows if number}
 
 
 _MEMBER_COLUMNS = (

@@ -29,6 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..lifecycle.admission import fill_admission_decisions
 from .evidence_step import remove, store_evidence
 from .exchange import Version, _iso
 from .labels import field_label, table_label
@@ -687,6 +688,9 @@ def apply(
                 result = merge.run(session)
                 if result.unresolved:
                     raise _Unresolved(result)
+                # Rows of an older version's bundle brought to today's derivations, as
+                # the migrations bring a database (no new revision: see the function).
+                fill_admission_decisions(session, merge.my_org or merge.their_org)
                 backup_step(0, 1)
                 written.append(ws.backups.take("truoc-nhap-goi").path)
                 backup_step(1, 1)
