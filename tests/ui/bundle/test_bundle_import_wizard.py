@@ -124,7 +124,7 @@ def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
         assert wizard.page == PLAN_PAGE
         panel = wizard.conflicts
         assert not panel.isHidden() and len(panel.conflicts) == 1
-        assert panel.rows.item(0).text().startswith("• Đoàn viên: ")
+        assert panel.rows.item(0).text() == "• Đoàn viên Nguyễn Văn An (15/03/2000)"
         fields = {panel.fields.item(r, 0).text(): (panel.fields.item(r, 1).text(),
                                                   panel.fields.item(r, 2).text())
                   for r in range(panel.fields.rowCount())}  # fmt: skip

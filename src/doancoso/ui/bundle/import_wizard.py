@@ -44,10 +44,9 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.container import HeldBundle
 from ...core.bundle.crypto import PasswordNeeded
-from ...core.bundle.labels import in_label_order, table_label
+from ...core.bundle.labels import in_label_order, moment_text, table_label
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
-from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
 from ...reports.handover import ordered_counts, sha256_lines
@@ -75,17 +74,12 @@ HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ 
 
 
 def created_text(value: Any) -> str:
-    """An ISO timestamp (UTC) as dd/mm/yyyy hh:mm, local time."""
-    from datetime import datetime
-
+    """An ISO timestamp as dd/mm/yyyy hh:mm, local time (:func:`moment_text`)."""
     text = str(value or "")
     try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return moment_text(text.replace("Z", "+00:00"))
     except ValueError:
         return text
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return format_vn_datetime(moment)
 
 
 def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int]]:
