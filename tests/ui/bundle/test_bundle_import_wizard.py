@@ -138,7 +138,8 @@ def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
         wizard.import_button.click()
         assert wizard.page == RESULT_PAGE, prompts.errors
         assert prompts.asked == [
-            "Nhận dữ liệu từ tệp vào máy này? Chương trình sao lưu dữ liệu hiện có trước."
+            "Nhận dữ liệu từ tệp vào máy này? Chương trình sao lưu dữ liệu hiện có trước. Sau "
+            "khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
         ]
         assert phones(ws)["Nguyễn Văn An"] == "0922222222"
         assert phones(ws)["Trần Thị Bích"] == "0987654321"
@@ -194,7 +195,8 @@ def test_another_organisation_is_refused_unless_merged(
         wizard.import_button.click()
         assert prompts.asked == [
             "Sáp nhập “Đoàn xã Tân Phú” vào “Đoàn xã Tân Hưng”? Chương trình sao lưu dữ liệu "
-            "hiện có trước."
+            "hiện có trước. Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm "
+            "trước đó."
         ]
         assert wizard.page == RESULT_PAGE
         names = sorted(ws.members.get(i).fields.full_name for i in ws.members.ids())

@@ -70,6 +70,8 @@ KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo 
 PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
 APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
+NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
+"""An import replaces data wholesale: the undo history is cleared (shell/undo.py)."""
 HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."
 
 
@@ -476,7 +478,7 @@ class BundleImportWizard(QDialog):
         if self.my_org_id is None:
             return (f"Nhận bàn giao dữ liệu của “{nfc(self.info.organization_name)}” vào máy "
                     "này?")  # fmt: skip
-        backup = "Chương trình sao lưu dữ liệu hiện có trước."
+        backup = f"Chương trình sao lưu dữ liệu hiện có trước. {NO_UNDO}"
         if self.foreign:
             return (f"Sáp nhập “{nfc(self.info.organization_name)}” vào "
                     f"“{nfc(self.my_org_name)}”? {backup}")  # fmt: skip
