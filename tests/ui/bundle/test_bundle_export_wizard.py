@@ -108,6 +108,7 @@ def test_without_a_stick_the_user_is_told_and_may_choose_a_folder(
     wizard.ask_folder = lambda _title: folder
     wizard.other_button.click()
     assert wizard.drive_combo.currentText() == f"Thư mục: {folder}"
+    assert wizard.drive_notice.isHidden() and wizard.drive_notice.text() == ""  # chosen
     wizard.export_button.click()
     assert wizard.page == DONE_PAGE
     assert "(KHÔNG có mật khẩu)" in wizard.done_label.text()

@@ -324,7 +324,7 @@ class ExportWizard(QDialog):
         target = self.target()
         self.target_label.setText(f"Tệp sẽ được lưu thành: {target}" if target else "")
         drive = self._drive()
-        note = "" if self.drives else NO_DRIVE
+        note = "" if self.drives or self.drive_combo.currentData() else NO_DRIVE
         if drive is not None and drive.fat32:
             note = FAT32_NOTE
         self.drive_notice.setText(note)
