@@ -376,3 +376,44 @@ def test_the_preview_lists_the_tables_in_the_order_of_the_bien_ban() -> None:
         ("Điểm danh", 3, 0, 0, 0),
         ("ghi_chu", 0, 0, 1, 0),
     ]
+
+
+def _counts(wizard) -> tuple[str, list[tuple[str, str]]]:
+    table = wizard.counts_table
+    header = table.horizontalHeaderItem(1).text()
+    return header, [(table.item(r, 0).text(), table.item(r, 1).text())
+                    for r in range(table.rowCount())]  # fmt: skip
+
+
+def test_the_counts_are_the_records_not_deleted_as_the_bien_ban_prints_them(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    add_people(ws)
+    gone = ws.members.save({"full_name": "Võ Văn Đi", "birth_date": "01/01/2000"})
+    ws.members.delete([gone])
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    fresh = Workspace.open(tmp_path / "may-moi")
+    try:
+        wizard = import_wizard(qtbot, fresh, ScriptedPrompts())
+        _open(wizard, bundle)
+        assert wizard.page == INFO_PAGE
+        header, rows = _counts(wizard)
+        assert header == "Số lượng"
+        assert rows[1:3] == [("Đoàn viên", "3"), ("    – Đang sinh hoạt", "3")]
+        assert wizard.counts_note.text() == (
+            "Số lượng là số bản ghi đang có, không tính các bản ghi đã xóa."
+        )
+        wizard.reject()
+        old = import_wizard(qtbot, fresh, ScriptedPrompts())
+        fixtures = Path(__file__).parents[2] / "fixtures"
+        _open(old, fixtures / "bundle-v1.dcs", "Bàn giao dữ liệu phiên bản 1")
+        header, rows = _counts(old)
+        assert header == "Số bản ghi (kể cả đã xóa)"
+        assert ("Đoàn viên", "8") in rows
+        assert old.counts_note.text() == (
+            "Tệp do phiên bản doancoso cũ hơn tạo ra: số bản ghi gồm cả các bản ghi đã xóa, "
+            "như biên bản bàn giao của tệp này đã in."
+        )
+        old.reject()
+    finally:
+        fresh.close()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.bundle.manifest import live_counts
 from ...core.documents import DocumentDetails
 from ...core.errors import AppError
 from ...core.lang.text import fold, nfc
@@ -384,8 +385,10 @@ class ExportWizard(QDialog):
         result = self.result_
         assert result is not None and self.org is not None
         # counts["evidence_files"] is the table of the files' details; the files themselves
-        # are counted by info.evidence_files.
-        counts = dict(result.counts)
+        # are counted by info.evidence_files. The records printed are those not deleted, as
+        # the roster counts them (the manifest's live counts, read in the export's snapshot).
+        live = live_counts(result.info.manifest)
+        counts = dict(live.tables) if live is not None else dict(result.counts)
         evidence = int(result.info.evidence_files)
         return HandoverRecord(
             org=self.org,
@@ -398,6 +401,7 @@ class ExportWizard(QDialog):
             file_name=Path(result.path).name,
             sha256=result.sha256,
             file_size=result.size,
+            member_statuses=live.member_statuses if live is not None else None,
         )
 
     def _ask_details(self) -> DocumentDetails | None:
