@@ -31,8 +31,8 @@ def test_suggested_name() -> None:
 
     assert (suggested_name("Đoàn xã Tân Hưng", "handover", date(2026, 12, 4))
             == "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs")  # fmt: skip
-    assert (suggested_name("Đoàn Trường THPT Lê Lợi", "report", date(2027, 1, 9))
-            == "doancoso-doan-truong-thpt-le-loi-bao-cao-09-01-2027.dcs")  # fmt: skip
+    assert (suggested_name("Đoàn Trường THPT Lê Lợi", "report", date(2027, 1, 9), 2026)
+            == "doancoso-doan-truong-thpt-le-loi-bao-cao-nam-2026-09-01-2027.dcs")  # fmt: skip
 
 
 def test_export_a_handover_onto_the_stick_and_print_the_record(
@@ -137,7 +137,7 @@ def test_a_report_for_a_year(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> Non
     wizard.password_panel.first.setText(PASSWORD)
     wizard.password_panel.second.setText(PASSWORD)
     wizard.next_button.click()
-    assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-bao-cao-04-12-2026.dcs"
+    assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-bao-cao-nam-2026-04-12-2026.dcs"
     wizard.export_button.click()
     info = ws.bundles.inspect(Path(wizard.result_.path), PASSWORD)
     assert (info.kind, info.year) == ("report", 2026)

@@ -3,7 +3,8 @@
 Four pages in a stack, as the roster's import wizard: 1. what to export (a handover to the next
 secretary: everything; or a report to the superior body: one year); 2. the password (asked
 twice, its strength shown) or the explicit choice of none; 3. where: the removable drives
-first, the file name suggested as ``doancoso-<tổ chức>-<loại>-<dd-mm-yyyy>.dcs``; 4. done,
+first, the file name suggested as ``doancoso-<tổ chức>-<loại>-<dd-mm-yyyy>.dcs`` (a report's
+with its year: ``…-bao-cao-nam-<yyyy>-…``); 4. done,
 said only after the core has read the file back and verified every hash. The export runs on
 the worker with a progress bar and a "Hủy" button (nothing is left under the final name).
 
@@ -78,9 +79,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "to-chuc"
 
 
-def suggested_name(org_name: str, kind: str, on: date) -> str:
-    """``doancoso-<org-slug>-<kind>-<dd-mm-yyyy>.dcs``."""
-    return f"doancoso-{slug(org_name)}-{KIND_WORDS[kind]}-{on:%d-%m-%Y}.dcs"
+def suggested_name(org_name: str, kind: str, on: date, year: int | None = None) -> str:
+    """``doancoso-<org-slug>-<kind>-<dd-mm-yyyy>.dcs``; a report names its year:
+    ``doancoso-<org-slug>-bao-cao-nam-<yyyy>-<dd-mm-yyyy>.dcs``."""
+    what = KIND_WORDS[kind] + (f"-nam-{year}" if kind == REPORT and year is not None else "")
+    return f"doancoso-{slug(org_name)}-{what}-{on:%d-%m-%Y}.dcs"
 
 
 def digest_text(sha256: str) -> str:
@@ -296,7 +299,8 @@ class ExportWizard(QDialog):
         self.drive_combo.setCurrentIndex(0 if self.drives or self.folder else -1)
         self.drive_combo.blockSignals(False)
         if self.org is not None:
-            self.name_edit.setText(suggested_name(self.org.name, self.kind, self.today))
+            year = self.year_spin.value() if self.kind == REPORT else None
+            self.name_edit.setText(suggested_name(self.org.name, self.kind, self.today, year))
         self._target_changed()
 
     def choose_folder(self) -> None:
