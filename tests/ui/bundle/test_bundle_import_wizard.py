@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QPushButton
@@ -240,6 +241,7 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
     from doancoso.ui.bundle.import_wizard import BundleImportWizard
+    from doancoso.ui.bundle.secretary import SecretaryDialog
     from doancoso.ui.shell.app import receive_handover
     from scripted import synchronous_core
 
@@ -249,7 +251,14 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
     try:
         prompts = ScriptedPrompts()
 
+        asked: list[str] = []
+
         def drive(wizard) -> None:
+            if isinstance(wizard, SecretaryDialog):  # once the handover is taken
+                asked.append(wizard.windowTitle())
+                wizard.name_edit.setText("Phạm Thị Dung")
+                wizard.save_button.click()
+                return
             assert isinstance(wizard, BundleImportWizard)
             _open(wizard, bundle)
             wizard.next_button.click()
@@ -259,6 +268,8 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
         core = synchronous_core(fresh, prompts)
         assert receive_handover(core, None) is True
         assert fresh.organization.get().name == "Đoàn xã Tân Hưng"
+        assert asked == ["Bí thư mới"]
+        assert fresh.organization.get().secretary_name == "Phạm Thị Dung"
         assert phones(fresh) == phones(ws)
     finally:
         fresh.close()
@@ -417,3 +428,40 @@ def test_the_counts_are_the_records_not_deleted_as_the_bien_ban_prints_them(
         old.reject()
     finally:
         fresh.close()
+
+
+def test_after_a_handover_into_a_fresh_folder_the_new_secretary_is_asked(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    from doancoso.ui.bundle.secretary import SecretaryDialog
+
+    previous = ws.organization.get().secretary_name
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    for answer, expected in (("  trần   VĂN đức ", "Trần Văn Đức"), (None, previous)):
+        fresh = Workspace.open(tmp_path / f"may-moi-{expected}")
+        try:
+            prompts = ScriptedPrompts()
+            asked: list[str] = []
+
+            def answer_it(dialog, answer=answer, asked=asked) -> None:
+                assert isinstance(dialog, SecretaryDialog)
+                assert dialog.name_edit.text() == ""  # the bundle does not name the receiver
+                asked.append(dialog.windowTitle())
+                if answer is None:
+                    dialog.later_button.click()
+                else:
+                    dialog.name_edit.setText(unicodedata.normalize("NFD", answer))
+                    dialog.save_button.click()
+
+            prompts.dialog_script = answer_it
+            wizard = import_wizard(qtbot, fresh, prompts)
+            _open(wizard, bundle)
+            wizard.next_button.click()
+            wizard.import_button.click()
+            assert wizard.page == RESULT_PAGE, prompts.errors
+            assert asked == ["Bí thư mới"]
+            assert fresh.organization.get().secretary_name == expected
+            said = wizard.result_label.text()
+            assert said.endswith("\n\nBí thư: Trần Văn Đức.") == (answer is not None)
+        finally:
+            fresh.close()

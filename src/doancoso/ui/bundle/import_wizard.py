@@ -58,6 +58,7 @@ from .conflicts import ConflictsPanel
 from .drives import removable_drives
 from .merge_panel import MergePanel
 from .password import ERROR_STYLE, NOTICE_STYLE
+from .secretary import SecretaryDialog, with_secretary
 
 FILE_PAGE, INFO_PAGE, PLAN_PAGE, RESULT_PAGE = range(4)
 PAGE_TITLES = (
@@ -524,6 +525,28 @@ class BundleImportWizard(QDialog):
         self.applied = plan
         self.result_label.setText(result_text(plan))
         self._show_page(RESULT_PAGE)
+        if plan.handover and self.my_org_id is None:
+            self.ask_secretary()
+
+    def ask_secretary(self) -> None:
+        """A handover into a fresh installation: the new Bí thư's name, saved through the core
+        as the settings page saves the organisation (secretary.py)."""
+        org = self._core.ws.organization.get()
+        if org is None:
+            return
+        dialog = SecretaryDialog(org.name, org.secretary_name, self)
+        self.prompts.run(dialog)
+        name = dialog.name if dialog.result() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        if not name:
+            return
+        info = with_secretary(org, name)
+
+        def saved(_info: Any) -> None:
+            self.result_label.setText(f"{self.result_label.text()}\n\nBí thư: {name}.")
+
+        op = CoreOp(self, lambda ws: ws.organization.update(info), self._core)
+        op.success(saved).failure(self._core.reporter(self, "Không lưu được tên Bí thư")).run()
 
     # Files --------------------------------------------------------------------------------
 
