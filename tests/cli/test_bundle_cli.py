@@ -345,3 +345,34 @@ def test_the_counts_in_the_order_of_the_bien_ban_and_as_vietnamese_write_numbers
         "Không đổi: Đoàn viên 12.000",
         "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập).",
     ]
+
+
+def test_conflicts_print_empty_values_and_dates_as_the_wizard_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from doancoso.core.bundle.merge import Conflict, FieldDiff
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        plan = ImportPlan()
+        plan.conflicts.append(
+            Conflict("members", "m1", "Đoàn viên Lê Ngọc Ái (17/04/1999)", [
+                FieldDiff("deleted_at", "Đã xóa", None, "2026-12-05T09:04:12.345678"),
+                FieldDiff("notes", "Ghi chú", "2024-05-01 chuyển về ấp Cái Đôi theo QĐ 12", ""),
+                FieldDiff("birth_date", "Ngày sinh", "1999-04-17", "1999-04-18"),
+            ])
+        )  # fmt: skip
+        out = StringIO()
+        _show_plan(plan, out, dry_run=True)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert out.getvalue().splitlines()[4:6] == [
+        "Xung đột (1 bản ghi sửa ở cả hai nơi):",
+        "  - Đoàn viên Lê Ngọc Ái (17/04/1999): Đã xóa: máy này “(trống)”, trong tệp "
+        "“05/12/2026 16:04”; Ghi chú: máy này “2024-05-01 chuyển về ấp Cái Đôi theo QĐ 12”, "
+        "trong tệp “(trống)”; Ngày sinh: máy này “17/04/1999”, trong tệp “18/04/1999”",
+    ]

@@ -142,3 +142,28 @@ def test_sizes_and_order():
     assert ordered_counts({"youths": 1, "members": 2, "b_other": 3, "a_other": 4}) == [
         ("Đoàn viên", 2), ("Thanh niên", 1), ("a_other", 4), ("b_other", 3),
     ]  # fmt: skip
+
+
+def test_members_are_broken_down_by_status_adding_up(tmp_path, read_pdf):
+    record = _record(
+        counts={"members": 1999, "branches": 15},
+        member_statuses={
+            "active": 1850,
+            "temporary": 18,
+            "transferred_out": 100,
+            "matured": 31,
+        },  # fmt: skip
+    )
+    lines = _lines(read_pdf(print_handover(record, tmp_path / "bb.pdf")))
+    start = lines.index("STT")
+    assert lines[start : start + 20] == [
+        "STT", "Loại dữ liệu", "Số lượng",
+        "1", "Chi đoàn", "15",
+        "2", "Đoàn viên", "1.999",
+        "– Đang sinh hoạt", "1.850",
+        "– Sinh hoạt tạm", "18",
+        "– Đã chuyển sinh hoạt", "100",
+        "– Đã trưởng thành Đoàn", "31",
+        "3", "Tệp minh chứng (ảnh, văn bản scan)", "124",
+    ]  # fmt: skip
+    assert "Số lượng là số bản ghi đang có, không tính các bản ghi đã xóa." in lines

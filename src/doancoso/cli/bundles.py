@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.bundle.crypto import PasswordNeeded
-from ..core.bundle.labels import filled_text, in_label_order, table_label
+from ..core.bundle.labels import field_value_text, filled_text, in_label_order, table_label
 from ..core.bundle.manifest import KIND_LABELS
 from ..core.bundle.sync_errors import ForeignBundle
 from ..core.errors import AppError
@@ -234,7 +234,9 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
         print(f"Xung đột ({len(result.conflicts)} bản ghi sửa ở cả hai nơi):", file=out)
         for conflict in result.conflicts:
             fields = "; ".join(
-                f"{f.label}: máy này “{f.mine}”, trong tệp “{f.theirs}”" for f in conflict.fields
+                f"{f.label}: máy này “{field_value_text(conflict.table, f.name, f.mine)}”, "
+                f"trong tệp “{field_value_text(conflict.table, f.name, f.theirs)}”"
+                for f in conflict.fields
             )
             print(f"  - {conflict.label}: {fields}", file=out)
     if dry_run:

@@ -35,10 +35,33 @@ KIND_NAME = "BIÊN BẢN BÀN GIAO DỮ LIỆU"
 BLANK = "…………………………"
 
 
+LIVE_NOTE = "Số lượng là số bản ghi đang có, không tính các bản ghi đã xóa."
+"""Said under the counts, on the biên bản and in the import wizard: the roster's own figures."""
+
+
 def ordered_counts(counts: Mapping[str, int]) -> list[tuple[str, int]]:
     """(Vietnamese name, count) for every table in ``counts``: the known tables in the order
     of the table names, then any other in alphabetical order."""
     return [(table_label(t), counts[t]) for t in in_label_order(counts)]
+
+
+def count_lines(
+    counts: Mapping[str, int], member_statuses: Mapping[str, int] | None = None
+) -> list[tuple[str, int, bool]]:
+    """The lines of the counts as printed: (name, count, whether it is a detail line) for every
+    table with rows, in :func:`ordered_counts`'s order; under "Đoàn viên", the members by
+    status as the statistics page counts them (statuses with none left off), adding up to it."""
+    from ..core.statistics.service import status_breakdown
+
+    lines: list[tuple[str, int, bool]] = []
+    for table, (name, count) in zip(in_label_order(counts), ordered_counts(counts), strict=True):
+        if not count:
+            continue
+        lines.append((name, count, False))
+        if table == "members" and member_statuses:
+            breakdown = status_breakdown(dict(member_statuses))
+            lines += [(f"– {label}", n, True) for label, n in breakdown.items() if n]
+    return lines
 
 
 def sha256_groups(digest: str) -> list[str]:
@@ -72,9 +95,11 @@ class Party:
 
 @dataclass(frozen=True)
 class HandoverRecord:
-    """What the record says. ``counts`` are rows per table (the bundle's manifest; tables with
-    no rows are left off the printed list); ``evidence_files`` the number of evidence files
-    themselves; ``sha256`` the bundle file's own digest (64 hex characters)."""
+    """What the record says. ``counts`` are the records per table that are not deleted (the
+    manifest's ``live_counts``; tables with none are left off the printed list) and
+    ``member_statuses`` the members not deleted per status code (``member_statuses``), printed
+    under "Đoàn viên"; ``evidence_files`` the number of evidence files themselves; ``sha256``
+    the bundle file's own digest (64 hex characters)."""
 
     org: OrganizationInfo
     giver: Party
@@ -89,6 +114,7 @@ class HandoverRecord:
     number: str | None = None
     place: str | None = None
     extra_lines: Sequence[str] = field(default_factory=tuple)
+    member_statuses: Mapping[str, int] | None = None
 
 
 def _party(title: int, heading: str, party: Party) -> list[Flowable]:
@@ -105,15 +131,18 @@ def _counts_table(record: HandoverRecord, width: float) -> Table:
     rows: list[list[object]] = [
         [Paragraph("STT", head), Paragraph("Loại dữ liệu", head), Paragraph("Số lượng", head)]
     ]
-    shown = [(name, count) for name, count in ordered_counts(record.counts) if count]
-    for index, (name, count) in enumerate(shown, start=1):
+    detail = cell.clone("cell-detail", leftIndent=12)
+    index = 0
+    for name, count, is_detail in count_lines(record.counts, record.member_statuses):
+        if not is_detail:
+            index += 1
         rows.append([
-            Paragraph(str(index), cell.clone("cell-center", alignment=1)),
-            Paragraph(markup(name), cell),
+            Paragraph("" if is_detail else str(index), cell.clone("cell-center", alignment=1)),
+            Paragraph(markup(name), detail if is_detail else cell),
             Paragraph(vn_number(count), number_style),
         ])  # fmt: skip
     rows.append([
-        Paragraph(str(len(rows)), cell.clone("cell-center", alignment=1)),
+        Paragraph(str(index + 1), cell.clone("cell-center", alignment=1)),
         Paragraph(markup("Tệp minh chứng (ảnh, văn bản scan)"), cell),
         Paragraph(vn_number(record.evidence_files), number_style),
     ])  # fmt: skip
@@ -156,6 +185,7 @@ def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
         _unkept(Paragraph(markup("1. Dữ liệu"), style("lead"))),
         _counts_table(record, width),
         Spacer(1, 3 * mm),
+        Paragraph(markup(LIVE_NOTE), style("body")),
         Paragraph(
             markup(
                 f"Tệp minh chứng: {vn_number(record.evidence_files)} tệp, tổng dung lượng "

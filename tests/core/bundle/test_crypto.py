@@ -14,7 +14,9 @@ import unicodedata
 import pytest
 
 from doancoso.core.bundle.crypto import (
+    CHANGED_PART,
     DAMAGED,
+    INCOMPLETE,
     MAGIC,
     PASSWORD_NEEDED,
     WRONG_PASSWORD,
@@ -51,7 +53,14 @@ def damaged(where: str) -> str:
     return DAMAGED.format(where=where)
 
 
-PLAIN = bytes(range(256)) * 13 + b"tail"  # 3,332 bytes: three whole chunks and a short one
+END_RECORD = b"PK\x05\x06" + bytes(18)
+"""What a container ends with: the ZIP's end record, without a comment."""
+PLAIN = (bytes(range(256)) * 13)[:3310] + END_RECORD  # 3,332 bytes: three whole chunks and a
+# short one, ending like a container
+
+
+def changed_part(n: int) -> str:
+    return damaged(CHANGED_PART.format(n=n))
 
 
 def test_round_trip_any_length() -> None:
@@ -104,14 +113,25 @@ def test_password_is_compared_in_nfc() -> None:
 
 
 def test_every_flipped_byte_is_refused_as_damage_not_as_a_wrong_password() -> None:
-    data = encrypt(PLAIN[: CHUNK + 76])  # a whole chunk and a short one: 1,207 bytes
+    data = encrypt(PLAIN[-(CHUNK + 76) :])  # a whole chunk and a short one: 1,207 bytes
+    last = HEADER + CHUNK + 16
+    # A changed signature of the end record is what the end of a cut file looks like.
+    signature = range(last + 76 - 22, last + 76 - 18)
     for at in range(len(data)):
         flipped = bytearray(data)
         flipped[at] ^= 0x01 << (at % 8)
         with pytest.raises(BundleError) as refused:
             decrypted(bytes(flipped))
         assert not isinstance(refused.value, WrongPassword), at
-        assert "Gói dữ liệu bị hỏng hoặc đã bị sửa đổi" in refused.value.message, at
+        message = refused.value.message
+        if at in signature:
+            assert message == INCOMPLETE, at
+        elif at >= last:
+            assert message == changed_part(2), at
+        elif at >= HEADER:
+            assert message == changed_part(1), at
+        else:
+            assert message.startswith("Gói dữ liệu bị hỏng hoặc đã bị sửa đổi (phần đầu "), at
 
 
 def _segments(data: bytes) -> list[bytes]:
@@ -138,12 +158,35 @@ def test_truncation_reordering_dropping_and_appending_fail() -> None:
         with pytest.raises(BundleError) as refused:
             decrypted(changed)
         assert not isinstance(refused.value, WrongPassword), case
-    with pytest.raises(BundleError) as cut:
-        decrypted(head + b"".join(segments[:2]))
-    assert cut.value.message == damaged("khối mã hóa thứ 2 không xác thực được")
-    with pytest.raises(BundleError) as short:
-        decrypted(data[:40])
-    assert short.value.message == damaged("phần đầu bị cắt cụt")
+    said = {}
+    for case, changed in cases.items():
+        with pytest.raises(BundleError) as refused:
+            decrypted(changed)
+        said[case] = refused.value.message
+    assert said == {
+        "cut at a chunk boundary": INCOMPLETE,
+        "last chunk dropped": INCOMPLETE,
+        "cut inside the last chunk": INCOMPLETE,
+        "two chunks swapped": changed_part(1),
+        "a chunk repeated": changed_part(2),
+        "one byte appended": changed_part(4),
+        "a chunk appended": changed_part(4),
+        "only the header": INCOMPLETE,
+        "header cut": INCOMPLETE,
+    }
+    assert INCOMPLETE == (
+        "Tệp dữ liệu không đầy đủ: tệp bị thiếu phần cuối, thường do chép ra USB chưa xong (rút "
+        "USB ra sớm hoặc việc chép bị ngắt giữa chừng). Hãy chép lại tệp từ máy đã xuất, hoặc "
+        "nhờ người gửi xuất lại gói. Không có gì được thay đổi."
+    )
+
+
+def test_a_file_cut_anywhere_after_the_header_says_it_is_incomplete() -> None:
+    data = encrypt(PLAIN)
+    for end in range(HEADER, len(data)):
+        with pytest.raises(BundleError) as refused:
+            decrypted(data[:end])
+        assert refused.value.message == INCOMPLETE, end
 
 
 def _with_header(data: bytes, offset: int, value: bytes) -> bytes:
@@ -187,7 +230,11 @@ def test_a_changed_nonce_prefix_with_a_redone_checksum_still_fails() -> None:
     data = encrypt(PLAIN)
     with pytest.raises(BundleError) as refused:
         decrypted(_with_header(data, 16, os.urandom(7)))
-    assert refused.value.message == damaged("khối mã hóa thứ 1 không xác thực được")
+    assert refused.value.message == changed_part(1)
+    assert refused.value.message == (
+        "Gói dữ liệu bị hỏng hoặc đã bị sửa đổi (đoạn thứ 1 của tệp không còn như lúc xuất): "
+        "hãy chép lại tệp từ USB, hoặc nhờ người gửi xuất lại gói. Không có gì được thay đổi."
+    )
 
 
 def test_large_writes_are_chunked_without_holding_them() -> None:

@@ -130,7 +130,7 @@ def test_refused_when_held_leaves_nothing_behind(home: Workspace, tmp_path: Path
             fresh.bundles.hold(bundle, "sai mật khẩu")
         with pytest.raises(BundleError) as caught:
             fresh.bundles.hold(flipped, PASSWORD)
-        assert "không xác thực được" in caught.value.message
+        assert "của tệp không còn như lúc xuất" in caught.value.message
         assert _temp_files(fresh) == []
         assert not fresh.has_organization
     finally:

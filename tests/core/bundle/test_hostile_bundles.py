@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import struct
 import zipfile
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 from bundle_crafting import build, central_entry, manifest_of, matching_manifest, members_of
-from bundle_sources import sample_source
+from bundle_sources import DictSource, member, sample_source
 
 from doancoso.core.bundle.container import (
     hold_bundle,
@@ -21,7 +22,9 @@ from doancoso.core.bundle.container import (
     read_manifest,
     write_bundle,
 )
+from doancoso.core.bundle.crypto import INCOMPLETE
 from doancoso.core.bundle.errors import BundleError, NewerFormat, WrongPassword
+from doancoso.core.bundle.limits import CHUNK_SIZE
 from doancoso.core.bundle.reader import NOT_OURS, TRUNCATED
 
 NOTHING = "Không có gì được thay đổi."
@@ -365,7 +368,27 @@ def test_wrong_password_and_flipped_byte_through_open(tmp_path: Path) -> None:
     bundle.write_bytes(bytes(data))
     error = refused(tmp_path, bundle, "đúng")
     assert not isinstance(error, WrongPassword)
-    assert error.message.startswith("Gói dữ liệu bị hỏng hoặc đã bị sửa đổi (khối mã hóa thứ ")
+    assert error.message.startswith("Gói dữ liệu bị hỏng hoặc đã bị sửa đổi (đoạn thứ ")
+    assert error.message.endswith(
+        " của tệp không còn như lúc xuất): hãy chép lại tệp từ USB, hoặc nhờ người gửi xuất lại "
+        "gói. Không có gì được thay đổi."
+    )
+
+
+def test_a_truncated_encrypted_bundle_says_the_copy_is_incomplete(tmp_path: Path) -> None:
+    photo = b"\xff\xd8\xff" + random.Random(7).randbytes(3 * CHUNK_SIZE)  # three chunks more
+    source = DictSource({"members": [member(i) for i in range(30)]}, [photo], folder=tmp_path)
+    whole = write_bundle(tmp_path / "b.dcs", source, password="đúng", kdf_log2_n=10).path
+    data = whole.read_bytes()
+    chunk = CHUNK_SIZE + 16
+    assert len(data) > 75 + 2 * chunk
+    # Cut inside a chunk, at a chunk's end, inside the last chunk, in the header.
+    for end in (75 + chunk // 2, 75 + chunk, len(data) - 1, len(data) - 20, 60):
+        cut = tmp_path / f"cut-{end}.dcs"
+        cut.write_bytes(data[:end])
+        assert refused(tmp_path, cut, "đúng").message == INCOMPLETE, end
+    assert INCOMPLETE.startswith("Tệp dữ liệu không đầy đủ: tệp bị thiếu phần cuối, thường do "
+                                 "chép ra USB chưa xong")  # fmt: skip
 
 
 def test_inspect_refuses_as_open_does(tmp_path: Path, real: dict[str, bytes]) -> None:

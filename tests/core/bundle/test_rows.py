@@ -192,3 +192,31 @@ def test_large_tables_encoded_a_column_at_a_time_in_several_batches() -> None:
     assert len(by_column) >= 2
     assert b"".join(by_column) == b"".join(_encoded(iter(rows), "members"))
     assert b"".join(by_column).count(b"\n") == 3000
+
+
+def test_the_manifest_counts_live_records_and_members_by_status(home: Workspace) -> None:
+    from doancoso.core.bundle.manifest import dumps, live_counts, parse_manifest
+
+    with collect(home, "handover") as snap:
+        total = snap.count("members")
+    gone = home.members.list()[0].id
+    home.members.delete([gone])
+    with collect(home, "handover") as snap:
+        fields = snap.manifest
+    assert fields["counts"]["members"] == total  # the tombstone travels and is counted here
+    assert fields["live_counts"]["members"] == total - 1
+    statuses = fields["member_statuses"]
+    assert sum(statuses.values()) == total - 1 and set(statuses) <= {
+        "active", "temporary", "transferred_out", "matured", "expelled", "removed"
+    }  # fmt: skip
+    data = {f"data/{t}.jsonl": {"sha256": "0" * 64, "size": 1} for t in fields["counts"]}
+    manifest = {
+        **fields, "evidence_files": 0, "format": "doancoso-bundle", "version": 1,
+        "created_at": "2026-12-05T16:04:00+07:00", "app_version": "x", "members": data,
+    }  # fmt: skip
+    live = live_counts(parse_manifest(dumps(manifest)))
+    assert live is not None and live.tables == fields["live_counts"]
+    assert live.member_statuses == statuses
+    for broken in ({"live_counts": {"members": 1}}, {"member_statuses": {"active": -1}},
+                   {"live_counts": None}):  # fmt: skip
+        assert live_counts(parse_manifest(dumps({**manifest, **broken}))) is None

@@ -31,14 +31,18 @@ def test_suggested_name() -> None:
 
     assert (suggested_name("Đoàn xã Tân Hưng", "handover", date(2026, 12, 4))
             == "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs")  # fmt: skip
-    assert (suggested_name("Đoàn Trường THPT Lê Lợi", "report", date(2027, 1, 9))
-            == "doancoso-doan-truong-thpt-le-loi-bao-cao-09-01-2027.dcs")  # fmt: skip
+    assert (suggested_name("Đoàn Trường THPT Lê Lợi", "report", date(2027, 1, 9), 2026)
+            == "doancoso-doan-truong-thpt-le-loi-bao-cao-nam-2026-09-01-2027.dcs")  # fmt: skip
 
 
 def test_export_a_handover_onto_the_stick_and_print_the_record(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
     add_people(ws)
+    away = ws.members.save({"full_name": "Lê Ngọc Ái", "birth_date": "17/04/1999",
+                            "status": "temporary"})  # fmt: skip
+    gone = ws.members.save({"full_name": "Võ Văn Đi", "birth_date": "01/01/2000"})
+    ws.members.delete([gone])  # a tombstone travels, but is no member
     prompts = ScriptedPrompts()
     usb = stick(tmp_path)
     wizard = export_wizard(qtbot, ws, prompts, [usb])
@@ -67,7 +71,8 @@ def test_export_a_handover_onto_the_stick_and_print_the_record(
         f"Đã lưu tệp bàn giao (có mật khẩu) và đọc lại kiểm tra đầy đủ:\n{bundle}\n"
     )
     assert [p.name for p in usb.root.iterdir()] == [name]  # no temporary file left
-    assert ws.bundles.inspect(bundle, PASSWORD).counts["members"] == 3
+    assert ws.bundles.inspect(bundle, PASSWORD).counts["members"] == 5  # the tombstone too
+    assert away
 
     wizard.receiver_name.setText("Phạm Thị Dung")
     assert wizard.giver_name.text() == "Nguyễn Thị Như Quỳnh"
@@ -92,7 +97,13 @@ def test_export_a_handover_onto_the_stick_and_print_the_record(
     for line in sha256_lines(digest):
         assert line in text
     lines = [line.strip() for line in text.splitlines()]
-    assert lines[lines.index("Đoàn viên") + 1] == "3"
+    start = lines.index("Đoàn viên")
+    assert lines[start - 1 : start + 6] == [
+        "2", "Đoàn viên", "4",
+        "– Đang sinh hoạt", "3",
+        "– Sinh hoạt tạm", "1",
+    ]  # fmt: skip
+    assert "Số lượng là số bản ghi đang có, không tính các bản ghi đã xóa." in lines
 
 
 def test_without_a_stick_the_user_is_told_and_may_choose_a_folder(
@@ -108,6 +119,7 @@ def test_without_a_stick_the_user_is_told_and_may_choose_a_folder(
     wizard.ask_folder = lambda _title: folder
     wizard.other_button.click()
     assert wizard.drive_combo.currentText() == f"Thư mục: {folder}"
+    assert wizard.drive_notice.isHidden() and wizard.drive_notice.text() == ""  # chosen
     wizard.export_button.click()
     assert wizard.page == DONE_PAGE
     assert "(KHÔNG có mật khẩu)" in wizard.done_label.text()
@@ -125,7 +137,7 @@ def test_a_report_for_a_year(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> Non
     wizard.password_panel.first.setText(PASSWORD)
     wizard.password_panel.second.setText(PASSWORD)
     wizard.next_button.click()
-    assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-bao-cao-04-12-2026.dcs"
+    assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-bao-cao-nam-2026-04-12-2026.dcs"
     wizard.export_button.click()
     info = ws.bundles.inspect(Path(wizard.result_.path), PASSWORD)
     assert (info.kind, info.year) == ("report", 2026)

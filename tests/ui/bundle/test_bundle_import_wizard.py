@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QPushButton
@@ -124,7 +125,7 @@ def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
         assert wizard.page == PLAN_PAGE
         panel = wizard.conflicts
         assert not panel.isHidden() and len(panel.conflicts) == 1
-        assert panel.rows.item(0).text().startswith("• Đoàn viên: ")
+        assert panel.rows.item(0).text() == "• Đoàn viên Nguyễn Văn An (15/03/2000)"
         fields = {panel.fields.item(r, 0).text(): (panel.fields.item(r, 1).text(),
                                                   panel.fields.item(r, 2).text())
                   for r in range(panel.fields.rowCount())}  # fmt: skip
@@ -138,7 +139,8 @@ def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
         wizard.import_button.click()
         assert wizard.page == RESULT_PAGE, prompts.errors
         assert prompts.asked == [
-            "Nhận dữ liệu từ tệp vào máy này? Chương trình sao lưu dữ liệu hiện có trước."
+            "Nhận dữ liệu từ tệp vào máy này? Chương trình sao lưu dữ liệu hiện có trước. Sau "
+            "khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
         ]
         assert phones(ws)["Nguyễn Văn An"] == "0922222222"
         assert phones(ws)["Trần Thị Bích"] == "0987654321"
@@ -194,7 +196,8 @@ def test_another_organisation_is_refused_unless_merged(
         wizard.import_button.click()
         assert prompts.asked == [
             "Sáp nhập “Đoàn xã Tân Phú” vào “Đoàn xã Tân Hưng”? Chương trình sao lưu dữ liệu "
-            "hiện có trước."
+            "hiện có trước. Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm "
+            "trước đó."
         ]
         assert wizard.page == RESULT_PAGE
         names = sorted(ws.members.get(i).fields.full_name for i in ws.members.ids())
@@ -238,6 +241,7 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
     from doancoso.ui.bundle.import_wizard import BundleImportWizard
+    from doancoso.ui.bundle.secretary import SecretaryDialog
     from doancoso.ui.shell.app import receive_handover
     from scripted import synchronous_core
 
@@ -247,7 +251,14 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
     try:
         prompts = ScriptedPrompts()
 
+        asked: list[str] = []
+
         def drive(wizard) -> None:
+            if isinstance(wizard, SecretaryDialog):  # once the handover is taken
+                asked.append(wizard.windowTitle())
+                wizard.name_edit.setText("Phạm Thị Dung")
+                wizard.save_button.click()
+                return
             assert isinstance(wizard, BundleImportWizard)
             _open(wizard, bundle)
             wizard.next_button.click()
@@ -257,6 +268,8 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
         core = synchronous_core(fresh, prompts)
         assert receive_handover(core, None) is True
         assert fresh.organization.get().name == "Đoàn xã Tân Hưng"
+        assert asked == ["Bí thư mới"]
+        assert fresh.organization.get().secretary_name == "Phạm Thị Dung"
         assert phones(fresh) == phones(ws)
     finally:
         fresh.close()
@@ -374,3 +387,81 @@ def test_the_preview_lists_the_tables_in_the_order_of_the_bien_ban() -> None:
         ("Điểm danh", 3, 0, 0, 0),
         ("ghi_chu", 0, 0, 1, 0),
     ]
+
+
+def _counts(wizard) -> tuple[str, list[tuple[str, str]]]:
+    table = wizard.counts_table
+    header = table.horizontalHeaderItem(1).text()
+    return header, [(table.item(r, 0).text(), table.item(r, 1).text())
+                    for r in range(table.rowCount())]  # fmt: skip
+
+
+def test_the_counts_are_the_records_not_deleted_as_the_bien_ban_prints_them(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    add_people(ws)
+    gone = ws.members.save({"full_name": "Võ Văn Đi", "birth_date": "01/01/2000"})
+    ws.members.delete([gone])
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    fresh = Workspace.open(tmp_path / "may-moi")
+    try:
+        wizard = import_wizard(qtbot, fresh, ScriptedPrompts())
+        _open(wizard, bundle)
+        assert wizard.page == INFO_PAGE
+        header, rows = _counts(wizard)
+        assert header == "Số lượng"
+        assert rows[1:3] == [("Đoàn viên", "3"), ("    – Đang sinh hoạt", "3")]
+        assert wizard.counts_note.text() == (
+            "Số lượng là số bản ghi đang có, không tính các bản ghi đã xóa."
+        )
+        wizard.reject()
+        old = import_wizard(qtbot, fresh, ScriptedPrompts())
+        fixtures = Path(__file__).parents[2] / "fixtures"
+        _open(old, fixtures / "bundle-v1.dcs", "Bàn giao dữ liệu phiên bản 1")
+        header, rows = _counts(old)
+        assert header == "Số bản ghi (kể cả đã xóa)"
+        assert ("Đoàn viên", "8") in rows
+        assert old.counts_note.text() == (
+            "Tệp do phiên bản doancoso cũ hơn tạo ra: số bản ghi gồm cả các bản ghi đã xóa, "
+            "như biên bản bàn giao của tệp này đã in."
+        )
+        old.reject()
+    finally:
+        fresh.close()
+
+
+def test_after_a_handover_into_a_fresh_folder_the_new_secretary_is_asked(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    from doancoso.ui.bundle.secretary import SecretaryDialog
+
+    previous = ws.organization.get().secretary_name
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    for answer, expected in (("  trần   VĂN đức ", "Trần Văn Đức"), (None, previous)):
+        fresh = Workspace.open(tmp_path / f"may-moi-{expected}")
+        try:
+            prompts = ScriptedPrompts()
+            asked: list[str] = []
+
+            def answer_it(dialog, answer=answer, asked=asked) -> None:
+                assert isinstance(dialog, SecretaryDialog)
+                assert dialog.name_edit.text() == ""  # the bundle does not name the receiver
+                asked.append(dialog.windowTitle())
+                if answer is None:
+                    dialog.later_button.click()
+                else:
+                    dialog.name_edit.setText(unicodedata.normalize("NFD", answer))
+                    dialog.save_button.click()
+
+            prompts.dialog_script = answer_it
+            wizard = import_wizard(qtbot, fresh, prompts)
+            _open(wizard, bundle)
+            wizard.next_button.click()
+            wizard.import_button.click()
+            assert wizard.page == RESULT_PAGE, prompts.errors
+            assert asked == ["Bí thư mới"]
+            assert fresh.organization.get().secretary_name == expected
+            said = wizard.result_label.text()
+            assert said.endswith("\n\nBí thư: Trần Văn Đức.") == (answer is not None)
+        finally:
+            fresh.close()

@@ -10,6 +10,10 @@ or grown, the header changed: each fails the authentication of some chunk. The h
 key check (16 bytes of scrypt's output besides the key), so that a wrong password is told apart
 from a damaged file, and its own checksum, so that a damaged header is not taken for a wrong
 password.
+
+A file that ends early (a copy to the stick that did not finish) is told from a changed one: the
+chunks before the end authenticate, and the piece at the end is not the container's last chunk
+(:func:`_ending_problem`).
 """
 
 from __future__ import annotations
@@ -61,6 +65,17 @@ DAMAGED = (
     "Gói dữ liệu bị hỏng hoặc đã bị sửa đổi ({where}): hãy chép lại tệp từ USB, hoặc nhờ "
     f"người gửi xuất lại gói. {NOTHING_CHANGED}"
 )
+CHANGED_PART = "đoạn thứ {n} của tệp không còn như lúc xuất"
+"""DAMAGED's ``where`` for a chunk that fails its authentication."""
+INCOMPLETE = (
+    "Tệp dữ liệu không đầy đủ: tệp bị thiếu phần cuối, thường do chép ra USB chưa xong (rút "
+    "USB ra sớm hoặc việc chép bị ngắt giữa chừng). Hãy chép lại tệp từ máy đã xuất, hoặc nhờ "
+    f"người gửi xuất lại gói. {NOTHING_CHANGED}"
+)
+_END_RECORD = b"PK\x05\x06"
+"""The signature of the ZIP's end of central directory record, the container's last 22 bytes
+(its writer adds no comment): the one thing this layer knows of what it carries."""
+_END_RECORD_SIZE = 22
 PASSWORD_NEEDED = "Gói dữ liệu này được mã hóa: hãy nhập mật khẩu để mở."
 WRONG_PASSWORD = (
     "Mật khẩu không đúng: không mở được gói dữ liệu này. Mật khẩu phân biệt chữ hoa, chữ "
@@ -79,6 +94,10 @@ class ReadBackMismatch(Exception):
 
 def damaged(where: str) -> BundleError:
     return BundleError(DAMAGED.format(where=where))
+
+
+def incomplete() -> BundleError:
+    return BundleError(INCOMPLETE)
 
 
 def password_bytes(password: str) -> bytes:
@@ -152,14 +171,16 @@ def _read_exact(source: BinaryIO, size: int) -> bytes:
 def read_header(source: BinaryIO) -> Header:
     """The header at the start of ``source`` (left positioned on the first chunk)."""
     fixed = _read_exact(source, _FIXED.size)
-    if len(fixed) < _FIXED.size or not fixed.startswith(MAGIC):
-        raise damaged("phần đầu bị cắt cụt")
+    if not fixed or not fixed.startswith(MAGIC[: len(fixed)]):
+        raise damaged("phần đầu không hợp lệ")
+    if len(fixed) < _FIXED.size:
+        raise incomplete()
     _, version, key_source, cipher, reserved, chunk_size, prefix, length = _FIXED.unpack(fixed)
     if length > _MAX_KEY_BLOCK:
         raise damaged("phần đầu không hợp lệ")
     rest = _read_exact(source, length + _CHECK)
     if len(rest) < length + _CHECK:
-        raise damaged("phần đầu bị cắt cụt")
+        raise incomplete()
     body = fixed + rest[:length]
     if not hmac.compare_digest(hashlib.sha256(body).digest()[:_CHECK], rest[length:]):
         raise damaged("phần đầu không khớp mã kiểm tra")
@@ -365,16 +386,20 @@ def decrypt(
     pending = _read_exact(source, segment)
     counter = 0
     done = len(header.raw)
+    tail = b""  # the last bytes decrypted: where the container's end record may begin
     while True:
         following = _read_exact(source, segment) if len(pending) == segment else b""
         last = not following
         if len(pending) < _TAG:
-            raise damaged("tệp bị cắt cụt")
+            raise incomplete()
         try:
             plain = aes.decrypt(_nonce(header.nonce_prefix, counter, last), pending, header.raw)
         except InvalidTag:
-            raise damaged(f"khối mã hóa thứ {counter + 1} không xác thực được") from None
+            if last:
+                raise _ending_problem(aes, header, counter, pending, tail) from None
+            raise damaged(CHANGED_PART.format(n=counter + 1)) from None
         out.write(plain)
+        tail = (tail + plain)[-_END_RECORD_SIZE:]
         done += len(pending)
         if progress is not None:
             progress(done)
@@ -382,3 +407,35 @@ def decrypt(
         if last:
             return header
         pending = following
+
+
+def _ending_problem(
+    aes: AESGCM, header: Header, counter: int, piece: bytes, tail: bytes
+) -> BundleError:
+    """Why ``piece``, the end of the file and chunk ``counter``, fails as the last chunk: the
+    file ends before the container does (a copy that did not finish: :data:`INCOMPLETE`), or
+    the last chunk was changed (:data:`DAMAGED`).
+
+    A piece that authenticates as a chunk that is not the last is a whole chunk: the chunks
+    after it are missing. Otherwise the piece is either a chunk cut short or the real last
+    chunk changed (a byte changed or added); the tag cannot tell, the content can: the real
+    last chunk ends with the container's end record (the ZIP's, 22 bytes), while a cut chunk
+    deciphered as the last one gives noise, and a cut last chunk lacks the record's end. The
+    keystream comes from AES-GCM itself (the encryption of zeros under the same nonce);
+    nothing read this way is used but to choose the message."""
+    prefix = header.nonce_prefix
+    if len(piece) == header.chunk_size + _TAG:
+        try:
+            aes.decrypt(_nonce(prefix, counter, False), piece, header.raw)
+        except InvalidTag:
+            pass
+        else:
+            return incomplete()
+    size = len(piece) - _TAG
+    stream = aes.encrypt(_nonce(prefix, counter, True), bytes(size), header.raw)[:size]
+    deciphered = (int.from_bytes(piece[:size]) ^ int.from_bytes(stream)).to_bytes(size)
+    ending = tail + deciphered
+    record = ending.rfind(_END_RECORD)
+    if record >= 0 and len(ending) - record >= _END_RECORD_SIZE:
+        return damaged(CHANGED_PART.format(n=counter + 1))
+    return incomplete()

@@ -1,8 +1,14 @@
-"""Vietnamese names of the travelling tables and of the fields a conflict shows side by side."""
+"""Vietnamese names of the travelling tables and of the fields a conflict shows side by side,
+and a field's value as the import wizard and ``doancoso bundle import`` show it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from ..lang.dates import format_vn_date, format_vn_datetime
 
 TABLE_LABELS: dict[str, str] = {
     "organizations": "Thông tin Đoàn cơ sở",
@@ -91,3 +97,48 @@ def field_label(field: str) -> str:
 def filled_text(fields: tuple[str, ...] | list[str]) -> str:
     """The fields a matched member took from the other organisation's record, in words."""
     return ", ".join(field_label(f) for f in fields)
+
+
+EMPTY_VALUE = "(trống)"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+def moment_text(value: str | datetime) -> str:
+    """A moment as dd/mm/yyyy hh:mm in this computer's time; one without an offset is UTC, as
+    the app stores every date and time (``created_at``, ``deleted_at``…)."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return format_vn_datetime(moment.astimezone())
+
+
+def value_text(value: Any, kind: str | None = None) -> str:
+    """A field's value as the user reads it: empty as "(trống)", true/false as "Có"/"Không", a
+    date as dd/mm/yyyy, a date and time as dd/mm/yyyy hh:mm local time. ``kind`` is the
+    column's JSON kind (``rows.columns_of``); without it only a whole ISO date or date and time
+    is taken for one (a note starting with a date stays as written)."""
+    if value is None or value == "":
+        return EMPTY_VALUE
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    text = str(value)
+    try:
+        if kind in (None, "date") and _ISO_DATE.fullmatch(text):
+            return format_vn_date(date.fromisoformat(text))
+        if kind in (None, "datetime") and _ISO_MOMENT.fullmatch(text):
+            return moment_text(text)
+    except ValueError:  # 2024-13-45: not a date after all
+        return text
+    return text
+
+
+def field_value_text(table: str, field: str, value: Any) -> str:
+    """:func:`value_text` of ``table``'s ``field``, with the column's kind when the table is
+    known to this version."""
+    from .rows import columns_of, travelling_tables
+
+    kind = columns_of(table).get(field) if table in travelling_tables() else None
+    return value_text(value, kind)

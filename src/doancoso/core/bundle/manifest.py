@@ -80,6 +80,35 @@ class Manifest:
         }
 
 
+@dataclass(frozen=True)
+class LiveCounts:
+    """What a bundle holds that is not deleted: rows per table (``live_counts``) and members
+    per status code (``member_statuses``), optional fields of the manifest since 2026-12
+    (docs/bundle-format.md): a bundle written before has none."""
+
+    tables: dict[str, int]
+    member_statuses: dict[str, int]
+
+
+def live_counts(manifest: Manifest) -> LiveCounts | None:
+    """The manifest's live counts, or None when it has none (an older bundle) or when they do
+    not agree with the rest (they are only shown: a bundle is never refused for them)."""
+    raw = manifest.raw
+    tables, statuses = raw.get("live_counts"), raw.get("member_statuses", {})
+    if not isinstance(tables, dict) or not isinstance(statuses, dict):
+        return None
+    if set(tables) != set(manifest.counts) or not all(isinstance(k, str) for k in statuses):
+        return None
+    values = [*tables.values(), *statuses.values()]
+    if any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in values):
+        return None
+    if any(tables[t] > manifest.counts[t] for t in tables):
+        return None
+    if statuses and sum(statuses.values()) != tables.get("members"):
+        return None
+    return LiveCounts(dict(tables), dict(statuses))
+
+
 EVIDENCE_ROWS_KEY = "evidence_file_rows"
 """In ``inspect --format json``'s ``counts``, the rows of the table ``evidence_files``: the
 key ``evidence_files`` there is the number of evidence files (issue #17), so the table's rows

@@ -340,9 +340,27 @@ class Snapshot:
         sql = f"SELECT count(*) FROM {table} WHERE {where}"
         return int(self._conn.execute(sql, _bind(self.organization_id, params)).fetchone()[0])
 
+    def live_count(self, table: str) -> int:
+        """The rows of ``table`` carried that are not deleted (no tombstone)."""
+        where, params = self._where[table]
+        sql = f"SELECT count(*) FROM {table} WHERE ({where}) AND deleted_at IS NULL"
+        return int(self._conn.execute(sql, _bind(self.organization_id, params)).fetchone()[0])
+
+    def member_statuses(self) -> dict[str, int]:
+        """The members carried that are not deleted, by status code (as stored)."""
+        where, params = self._where["members"]
+        found = self._conn.execute(
+            f"SELECT coalesce(status, ''), count(*) FROM members WHERE ({where}) AND "
+            "deleted_at IS NULL GROUP BY 1 ORDER BY 1",
+            _bind(self.organization_id, params),
+        ).fetchall()
+        return {str(status): int(n) for status, n in found}
+
     def manifest_fields(self) -> dict[str, Any]:
         """What the manifest says of these rows: kind, year, organisation, the installation
-        that made them, counts per table, evidence files and the exchange state (see
+        that made them, counts per table (every row, and ``live_counts`` those not deleted,
+        with ``member_statuses``, the members not deleted by status: what the biên bản bàn
+        giao and the receiving side print), evidence files and the exchange state (see
         :func:`.exchange.exchange_section`)."""
         from .exchange import exchange_section
 
@@ -352,6 +370,8 @@ class Snapshot:
             "organization": {"id": self.organization_id, "name": self.organization_name},
             "installation_id": self.installation_id,
             "counts": {table: self.count(table) for table in self._where},
+            "live_counts": {table: self.live_count(table) for table in self._where},
+            "member_statuses": self.member_statuses() if "members" in self._where else {},
             "evidence_files": len(self._hashes),
             "exchange": exchange_section(
                 self._conn, self.installation_id, self.organization_id, self._where

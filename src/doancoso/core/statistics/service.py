@@ -277,6 +277,12 @@ class _MemberTally:
         return bands | {OUT_OF_RANGE: self.total - sum(bands.values())}
 
 
+def status_breakdown(counts: dict[str, int]) -> dict[str, int]:
+    """Members per status code → per status label as ``by_status`` gives them: every status in
+    its order (even at 0), then "Chưa rõ" for any other code; sums to the members counted."""
+    return _by_code(STATUSES, Counter(counts))
+
+
 def _by_code(labels: dict[str, str], counts: Counter[str] | Counter[str | None]) -> dict[str, int]:
     """Every label of a vocabulary (even at 0), in its order, then "Chưa rõ" if any."""
     result = {label: counts[code] for code, label in labels.items()}

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.bundle.labels import table_label
+from ...core.bundle.labels import field_value_text, table_label
 from ..common.wheel import wheel_needs_focus
 
 MINE, THEIRS = "mine", "theirs"
@@ -37,17 +37,12 @@ FIELD_HEADERS = ("Thông tin", "Trên máy này", "Trong tệp", "Chọn")
 Key = tuple[str, str]
 
 
-def value_text(value: Any) -> str:
-    """A field's value as the user reads it: empty as "(trống)", ISO dates as dd/mm/yyyy."""
-    if value is None or value == "":
-        return "(trống)"
-    if isinstance(value, bool):
-        return "Có" if value else "Không"
-    text = str(value)
-    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
-        day = f"{text[8:10]}/{text[5:7]}/{text[:4]}"
-        return day + (f" {text[11:16]}" if len(text) > 10 else "")
-    return text
+def conflict_title(conflict: Any) -> str:
+    """Whose row it is: its label ("Đoàn viên Lê Ngọc Ái (17/04/1999)"), which names the kind
+    of record itself; the kind is put before a label that does not."""
+    kind = table_label(conflict.table)
+    label = getattr(conflict, "label", "") or conflict.id
+    return label if label.startswith(kind) else f"{kind}: {label}"
 
 
 class ConflictsPanel(QWidget):
@@ -115,8 +110,7 @@ class ConflictsPanel(QWidget):
     def _row_text(self, conflict: Any) -> str:
         chosen = self._choices.get((conflict.table, conflict.id), {})
         mark = "✓ " if chosen and all(v is not None for v in chosen.values()) else "• "
-        label = getattr(conflict, "label", "") or conflict.id
-        return f"{mark}{table_label(conflict.table)}: {label}"
+        return f"{mark}{conflict_title(conflict)}"
 
     def _show_conflict(self, index: int) -> None:
         self.fields.setRowCount(0)
@@ -127,8 +121,9 @@ class ConflictsPanel(QWidget):
         self.fields.setRowCount(len(conflict.fields))
         for r, diff in enumerate(conflict.fields):
             self.fields.setItem(r, 0, QTableWidgetItem(getattr(diff, "label", "") or diff.name))
-            self.fields.setItem(r, 1, QTableWidgetItem(value_text(diff.mine)))
-            self.fields.setItem(r, 2, QTableWidgetItem(value_text(diff.theirs)))
+            for column, value in ((1, diff.mine), (2, diff.theirs)):
+                text = field_value_text(conflict.table, diff.name, value)
+                self.fields.setItem(r, column, QTableWidgetItem(text))
             combo = QComboBox()
             wheel_needs_focus(combo)  # the wheel scrolls the table past it
             for text, value in CHOICES:

@@ -3,7 +3,8 @@
 Four pages in a stack, as the roster's import wizard: 1. what to export (a handover to the next
 secretary: everything; or a report to the superior body: one year); 2. the password (asked
 twice, its strength shown) or the explicit choice of none; 3. where: the removable drives
-first, the file name suggested as ``doancoso-<tổ chức>-<loại>-<dd-mm-yyyy>.dcs``; 4. done,
+first, the file name suggested as ``doancoso-<tổ chức>-<loại>-<dd-mm-yyyy>.dcs`` (a report's
+with its year: ``…-bao-cao-nam-<yyyy>-…``); 4. done,
 said only after the core has read the file back and verified every hash. The export runs on
 the worker with a progress bar and a "Hủy" button (nothing is left under the final name).
 
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.bundle.manifest import live_counts
 from ...core.documents import DocumentDetails
 from ...core.errors import AppError
 from ...core.lang.text import fold, nfc
@@ -77,9 +79,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "to-chuc"
 
 
-def suggested_name(org_name: str, kind: str, on: date) -> str:
-    """``doancoso-<org-slug>-<kind>-<dd-mm-yyyy>.dcs``."""
-    return f"doancoso-{slug(org_name)}-{KIND_WORDS[kind]}-{on:%d-%m-%Y}.dcs"
+def suggested_name(org_name: str, kind: str, on: date, year: int | None = None) -> str:
+    """``doancoso-<org-slug>-<kind>-<dd-mm-yyyy>.dcs``; a report names its year:
+    ``doancoso-<org-slug>-bao-cao-nam-<yyyy>-<dd-mm-yyyy>.dcs``."""
+    what = KIND_WORDS[kind] + (f"-nam-{year}" if kind == REPORT and year is not None else "")
+    return f"doancoso-{slug(org_name)}-{what}-{on:%d-%m-%Y}.dcs"
 
 
 def digest_text(sha256: str) -> str:
@@ -295,7 +299,8 @@ class ExportWizard(QDialog):
         self.drive_combo.setCurrentIndex(0 if self.drives or self.folder else -1)
         self.drive_combo.blockSignals(False)
         if self.org is not None:
-            self.name_edit.setText(suggested_name(self.org.name, self.kind, self.today))
+            year = self.year_spin.value() if self.kind == REPORT else None
+            self.name_edit.setText(suggested_name(self.org.name, self.kind, self.today, year))
         self._target_changed()
 
     def choose_folder(self) -> None:
@@ -324,7 +329,7 @@ class ExportWizard(QDialog):
         target = self.target()
         self.target_label.setText(f"Tệp sẽ được lưu thành: {target}" if target else "")
         drive = self._drive()
-        note = "" if self.drives else NO_DRIVE
+        note = "" if self.drives or self.drive_combo.currentData() else NO_DRIVE
         if drive is not None and drive.fat32:
             note = FAT32_NOTE
         self.drive_notice.setText(note)
@@ -384,8 +389,10 @@ class ExportWizard(QDialog):
         result = self.result_
         assert result is not None and self.org is not None
         # counts["evidence_files"] is the table of the files' details; the files themselves
-        # are counted by info.evidence_files.
-        counts = dict(result.counts)
+        # are counted by info.evidence_files. The records printed are those not deleted, as
+        # the roster counts them (the manifest's live counts, read in the export's snapshot).
+        live = live_counts(result.info.manifest)
+        counts = dict(live.tables) if live is not None else dict(result.counts)
         evidence = int(result.info.evidence_files)
         return HandoverRecord(
             org=self.org,
@@ -398,6 +405,7 @@ class ExportWizard(QDialog):
             file_name=Path(result.path).name,
             sha256=result.sha256,
             file_size=result.size,
+            member_statuses=live.member_statuses if live is not None else None,
         )
 
     def _ask_details(self) -> DocumentDetails | None:

@@ -44,13 +44,13 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.container import HeldBundle
 from ...core.bundle.crypto import PasswordNeeded
-from ...core.bundle.labels import in_label_order, table_label
+from ...core.bundle.labels import in_label_order, moment_text, table_label
+from ...core.bundle.manifest import live_counts
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
-from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
-from ...reports.handover import ordered_counts, sha256_lines
+from ...reports.handover import LIVE_NOTE, count_lines, sha256_lines
 from ..common.steps import build_steps
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.tasks import Report
@@ -58,6 +58,7 @@ from .conflicts import ConflictsPanel
 from .drives import removable_drives
 from .merge_panel import MergePanel
 from .password import ERROR_STYLE, NOTICE_STYLE
+from .secretary import SecretaryDialog, with_secretary
 
 FILE_PAGE, INFO_PAGE, PLAN_PAGE, RESULT_PAGE = range(4)
 PAGE_TITLES = (
@@ -71,21 +72,23 @@ KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo 
 PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
 APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
+ALL_ROWS_HEADER = "Số bản ghi (kể cả đã xóa)"
+ALL_ROWS_NOTE = (
+    "Tệp do phiên bản doancoso cũ hơn tạo ra: số bản ghi gồm cả các bản ghi đã xóa, như biên "
+    "bản bàn giao của tệp này đã in."
+)
+NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
+"""An import replaces data wholesale: the undo history is cleared (shell/undo.py)."""
 HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."
 
 
 def created_text(value: Any) -> str:
-    """An ISO timestamp (UTC) as dd/mm/yyyy hh:mm, local time."""
-    from datetime import datetime
-
+    """An ISO timestamp as dd/mm/yyyy hh:mm, local time (:func:`moment_text`)."""
     text = str(value or "")
     try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return moment_text(text.replace("Z", "+00:00"))
     except ValueError:
         return text
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return format_vn_datetime(moment)
 
 
 def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int]]:
@@ -216,6 +219,9 @@ class BundleImportWizard(QDialog):
         layout.addLayout(self.info_form)
         self.counts_table = _small_table(("Loại dữ liệu", "Số lượng"))
         layout.addWidget(self.counts_table, 1)
+        self.counts_note = QLabel()
+        self.counts_note.setWordWrap(True)
+        layout.addWidget(self.counts_note)
         self.foreign_notice = QLabel()
         self.foreign_notice.setWordWrap(True)
         self.foreign_notice.setStyleSheet(NOTICE_STYLE)
@@ -390,9 +396,7 @@ class BundleImportWizard(QDialog):
             f"doancoso {info.app_version}, định dạng tệp phiên bản {info.version}"
         )
         labels["encrypted"].setText("Có (đã mở được)" if info.encrypted else "Không mã hóa")
-        rows: list[tuple[Any, ...]] = [(name, n) for name, n in ordered_counts(info.counts) if n]
-        rows.append(("Tệp minh chứng (ảnh, văn bản scan)", info.evidence_files))
-        _fill(self.counts_table, rows)
+        self._show_counts(info)
         self.merge_box.setChecked(False)
         if self.foreign:
             self.foreign_notice.setText(
@@ -411,6 +415,23 @@ class BundleImportWizard(QDialog):
         self.merge_box.setVisible(self.foreign)
         self.info_error.clear()
         self._show_page(INFO_PAGE)
+
+    def _show_counts(self, info: BundleInfo) -> None:
+        """The records the file holds, as the biên bản bàn giao prints them: those not deleted,
+        members by status; a file written before bundles carried those figures shows every
+        row, deleted ones included, and says so (as its biên bản printed them)."""
+        live = live_counts(info.manifest)
+        if live is not None:
+            lines = count_lines(live.tables, live.member_statuses)
+            rows: list[tuple[Any, ...]] = [(("    " if d else "") + n, c) for n, c, d in lines]
+            header, note = "Số lượng", LIVE_NOTE
+        else:
+            rows = [(name, n) for name, n, _detail in count_lines(info.counts)]
+            header, note = ALL_ROWS_HEADER, ALL_ROWS_NOTE
+        rows.append(("Tệp minh chứng (ảnh, văn bản scan)", info.evidence_files))
+        self.counts_table.setHorizontalHeaderLabels(["Loại dữ liệu", header])
+        self.counts_note.setText(note)
+        _fill(self.counts_table, rows)
 
     # Step 2–3: the dry run ----------------------------------------------------------------
 
@@ -482,7 +503,7 @@ class BundleImportWizard(QDialog):
         if self.my_org_id is None:
             return (f"Nhận bàn giao dữ liệu của “{nfc(self.info.organization_name)}” vào máy "
                     "này?")  # fmt: skip
-        backup = "Chương trình sao lưu dữ liệu hiện có trước."
+        backup = f"Chương trình sao lưu dữ liệu hiện có trước. {NO_UNDO}"
         if self.foreign:
             return (f"Sáp nhập “{nfc(self.info.organization_name)}” vào "
                     f"“{nfc(self.my_org_name)}”? {backup}")  # fmt: skip
@@ -504,6 +525,28 @@ class BundleImportWizard(QDialog):
         self.applied = plan
         self.result_label.setText(result_text(plan))
         self._show_page(RESULT_PAGE)
+        if plan.handover and self.my_org_id is None:
+            self.ask_secretary()
+
+    def ask_secretary(self) -> None:
+        """A handover into a fresh installation: the new Bí thư's name, saved through the core
+        as the settings page saves the organisation (secretary.py)."""
+        org = self._core.ws.organization.get()
+        if org is None:
+            return
+        dialog = SecretaryDialog(org.name, org.secretary_name, self)
+        self.prompts.run(dialog)
+        name = dialog.name if dialog.result() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        if not name:
+            return
+        info = with_secretary(org, name)
+
+        def saved(_info: Any) -> None:
+            self.result_label.setText(f"{self.result_label.text()}\n\nBí thư: {name}.")
+
+        op = CoreOp(self, lambda ws: ws.organization.update(info), self._core)
+        op.success(saved).failure(self._core.reporter(self, "Không lưu được tên Bí thư")).run()
 
     # Files --------------------------------------------------------------------------------
 

@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.bundle.labels import filled_text
+from ...core.bundle.labels import filled_text, value_text
 from ..common.wheel import wheel_needs_focus
-from .conflicts import value_text
 
 KEEP = ""
 REASONS = {"cccd": "cùng số CCCD", "name_birth": "cùng họ tên và ngày sinh"}
