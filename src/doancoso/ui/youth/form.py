@@ -3,8 +3,9 @@
 Like the member form it only collects text: on "Lưu" the raw dict of strings goes to
 ``YouthService.save``, on the worker (an operation, see :mod:`..shell.operations`); each message
 of a ValidationError is shown under its field, the form stays open, and nothing is saved until
-every field is valid. The save of an edit keeps the fields before and after it (``change``): the
-page puts it on the undo history. The form fits a 1366×768 screen in two columns.
+every field is valid. The save of an edit keeps the fields before and after it (``change``), an
+add the record as it left it (``added``): the page puts either on the undo history. The form
+fits a 1366×768 screen in two columns.
 """
 
 from __future__ import annotations
@@ -31,12 +32,14 @@ from ...core.lang.dates import format_vn_date
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
-from ...core.youth.service import YouthFields, YouthRecord
+from ...core.youth.service import AddedYouth, YouthFields, YouthRecord
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp
 
 DATE_HINT = "dd/mm/yyyy"
 Change = tuple[YouthFields, YouthFields]
+Saved = tuple[str, Change | None, AddedYouth | None]
+"""What a save hands back: the record's id, an edit's fields before and after, an add's record."""
 PICKER_LIMIT = 50
 SEARCH_DELAY_MS = 150
 
@@ -168,6 +171,7 @@ class YouthFormDialog(QDialog):
         self.youth_id = youth_id
         self.saved_id: str | None = None
         self.change: Change | None = None
+        self.added: AddedYouth | None = None
         """An edit's fields before and after the save, once saved (for its undo)."""
         # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
         # button that had the focus would pass it, and the Enter key, on to Cancel.
@@ -310,17 +314,18 @@ class YouthFormDialog(QDialog):
         values, youth_id = self.raw(), self.youth_id
         self._saving = True
 
-        def save(ws: Workspace) -> tuple[str, Change | None]:
+        def save(ws: Workspace) -> Saved:
             if youth_id is None:
-                return ws.youth.save(values), None
-            return youth_id, ws.youth.edit(values, youth_id)
+                added = ws.youth.add(values)
+                return added.youth_id, None, added
+            return youth_id, ws.youth.edit(values, youth_id), None
 
         op = CoreOp(self, save, self._core, label="Đang lưu thông tin thanh niên…")
         op.success(self._saved).failure(self._not_saved).run()
 
-    def _saved(self, result: tuple[str, Change | None]) -> None:
+    def _saved(self, result: Saved) -> None:
         self._saving = False
-        self.saved_id, self.change = result
+        self.saved_id, self.change, self.added = result
         self.errors.clear()
         self.accept()
 
