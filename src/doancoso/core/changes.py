@@ -9,7 +9,11 @@ or drop themselves; the GUI's one "data changed" signal carries the changes of e
 
 A change that replaces or merges the data wholesale (a backup restored, a bundle imported) is
 marked ``wholesale``: what anyone remembers of particular rows (the GUI's undo history) may no
-longer hold, and is to be forgotten.
+longer hold, and is to be forgotten. A write of many records at once that cannot itself be undone
+(a spreadsheet imported, a rating round closed or reopened, coming of age or the end of temporary
+stays confirmed for a list, chi đoàn merged, members moved, a plan copied) is marked ``bulk`` by
+the transaction that makes it (``Database.transaction(bulk=True)``): the GUI's undo history must
+not reach past it to older commands, so it is forgotten too.
 
 Table names are the database's (``members``, ``branches``, ``member_events``, ``youths``,
 ``organizations``...), so a new table is tracked by construction.
@@ -31,14 +35,22 @@ class Changes:
     """The tables (and rows) some writes changed; ``everything``: anything may have changed
     (another process wrote to the database, or the log no longer reaches back far enough);
     ``wholesale``: the data were replaced or merged as a whole (a backup restored, a bundle
-    imported), so what was remembered of their rows (undo) no longer holds."""
+    imported), so what was remembered of their rows (undo) no longer holds; ``bulk``: many
+    records were written at once by a write that cannot be undone (an import, a round closed…),
+    so "Hoàn tác" must not reach past it."""
 
     tables: Mapping[str, Ids] = field(default_factory=lambda: MappingProxyType({}))
     everything: bool = False
     wholesale: bool = False
+    bulk: bool = False
 
     def __bool__(self) -> bool:
-        return self.everything or self.wholesale or bool(self.tables)
+        return self.everything or self.wholesale or self.bulk or bool(self.tables)
+
+    @property
+    def ends_undo(self) -> bool:
+        """Whether the undo history is to be forgotten after these changes (wholesale or bulk)."""
+        return self.wholesale or self.bulk
 
     def touches(self, *tables: str) -> bool:
         """Whether any of ``tables`` may have changed."""
@@ -56,16 +68,20 @@ class Changes:
     def merged(self, other: Changes) -> Changes:
         """These changes and ``other``'s together."""
         wholesale = self.wholesale or other.wholesale
+        bulk = self.bulk or other.bulk
         if self.everything or other.everything:
+            if bulk and not wholesale:
+                return Changes(everything=True, bulk=True)
             return REPLACED if wholesale else EVERYTHING
-        if not other.tables and self.wholesale == wholesale:
+        flags = (wholesale, bulk)
+        if not other.tables and (self.wholesale, self.bulk) == flags:
             return self
-        if not self.tables and other.wholesale == wholesale:
+        if not self.tables and (other.wholesale, other.bulk) == flags:
             return other
         tables = dict(self.tables)
         for table, ids in other.tables.items():
             tables[table] = _union(tables[table], ids) if table in tables else ids
-        return Changes(MappingProxyType(tables), wholesale=wholesale)
+        return Changes(MappingProxyType(tables), wholesale=wholesale, bulk=bulk)
 
     @classmethod
     def of(cls, tables: Mapping[str, Iterable[str] | None]) -> Changes:
@@ -77,14 +93,13 @@ class Changes:
         )
 
     def __repr__(self) -> str:
+        flags = [name for name in ("wholesale", "bulk") if getattr(self, name)]
         if self.everything:
-            return "Changes(everything, wholesale)" if self.wholesale else "Changes(everything)"
+            return f"Changes({', '.join(['everything', *flags])})"
         parts = [
             f"{t}: {'?' if ids is None else len(ids)}" for t, ids in sorted(self.tables.items())
         ]
-        if self.wholesale:
-            parts.append("wholesale")
-        return f"Changes({', '.join(parts)})"
+        return f"Changes({', '.join(parts + flags)})"
 
 
 def _union(a: Ids, b: Ids) -> Ids:
@@ -112,6 +127,7 @@ class ChangeLog:
         self._generation = 0
         self._entries: list[tuple[int, Changes]] = []
         self._wholesale = 0  # the generation of the last wholesale change
+        self._bulk = 0  # the generation of the last bulk change
 
     @property
     def generation(self) -> int:
@@ -125,6 +141,8 @@ class ChangeLog:
                 self._entries.append((self._generation, changes))
                 if changes.wholesale:
                     self._wholesale = self._generation
+                if changes.bulk:
+                    self._bulk = self._generation
                 del self._entries[: -self.KEEP]
             return self._generation
 
@@ -135,7 +153,11 @@ class ChangeLog:
                 return NOTHING
             if not self._entries or self._entries[0][0] > generation + 1:
                 # the log no longer reaches back that far
-                return REPLACED if self._wholesale > generation else EVERYTHING
+                if self._wholesale > generation:
+                    return REPLACED
+                return (
+                    Changes(everything=True, bulk=True) if self._bulk > generation else EVERYTHING
+                )
             result = NOTHING
             for gen, changes in self._entries:
                 if gen > generation:

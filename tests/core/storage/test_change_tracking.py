@@ -174,3 +174,34 @@ def test_a_write_by_another_process_is_noticed(ws: Workspace, data_dir: Path) ->
     assert ws.check_external() is NOTHING  # seen once
     names = [r.full_name for r in ws.members.list()]
     assert names == ["Nguyễn Văn An", "Trần Thị Bích"]
+
+
+# Bulk writes: the undo history does not reach past them ---------------------------------------
+
+
+def test_bulk_marks_travel_through_the_log() -> None:
+    log = ChangeLog()
+    g1 = log.record(Changes.of({"members": ["m1"]}))
+    bulk = Changes(Changes.of({"members": None}).tables, bulk=True)
+    log.record(bulk)
+    assert log.since(g1).bulk and log.since(g1).ends_undo
+    assert log.since(0).bulk and log.since(0).ids("members") is None
+    assert not Changes.of({"members": ["m1"]}).ends_undo
+    assert EVERYTHING.merged(bulk).bulk and not EVERYTHING.merged(bulk).wholesale
+    assert repr(bulk) == "Changes(members: ?, bulk)"
+    for _ in range(ChangeLog.KEEP):
+        log.record(Changes.of({"youths": ["y"]}))
+    far = log.since(g1)  # the log no longer reaches back to the bulk write: still said
+    assert far.everything and far.bulk
+
+
+def test_a_bulk_transaction_marks_its_changes(ws: Workspace) -> None:
+    member_id = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
+    assert not last(ws).bulk  # an ordinary write
+    branch = ws.branches.create("Chi đoàn Ấp 1")
+    ws.branches.move_members([member_id], branch.id)  # not undoable: the history ends here
+    assert last(ws).bulk and last(ws).ids("members") == {member_id}
+    generation = ws.changes.generation
+    with ws.db.transaction(bulk=True):
+        pass  # a bulk action that changed nothing ends nothing
+    assert ws.changes.generation == generation

@@ -62,6 +62,6 @@ def test_ctrl_z_right_after_confirming_a_deletion(
     # later setCurrentIndex in an extended-selection list would then toggle, not select).
     qtbot.keyRelease(window, Qt.Key.Key_Control)
     assert demo_ws.members.count() == before
-    assert window.statusBar().currentMessage() == "Đã hoàn tác."
+    assert window.statusBar().currentMessage() == f"Đã hoàn tác: Xóa đoàn viên {name}."
     assert QGuiApplication.focusWindow() is window.windowHandle()
     assert QApplication.focusWidget() is roster.table  # the list, to go on with the keyboard

@@ -227,7 +227,7 @@ class EventService:
         recorded, is refused with a :class:`ConflictError` naming them; nothing is written then.
         """
         stays = {stay.row.id: stay for stay in self.temporary_stays()}
-        with self._ctx.db.transaction() as session:
+        with self._ctx.db.transaction(bulk=True) as session:
             ids = []
             for member_id in member_ids:
                 stay = stays.get(member_id)
@@ -307,7 +307,7 @@ class EventService:
         note: str | None = None,
     ) -> list[str]:
         """Record "matured" for every member of ``member_ids`` in one transaction (all or none)."""
-        with self._ctx.db.transaction() as session:
+        with self._ctx.db.transaction(bulk=True) as session:
             ids = [
                 self.record_in(session, m, "matured", date, number, note, {}) for m in member_ids
             ]

@@ -212,7 +212,7 @@ class PlanService:
         :mod:`.copying`); what moved and what the secretary should read are returned."""
         _year(year)
         org = self._ctx.organization_id
-        with self._ctx.db.transaction() as session:
+        with self._ctx.db.transaction(bulk=from_year is not None) as session:  # a copy: bulk
             if self._find(session, year) is not None:
                 raise ConflictError(f"Đã có kế hoạch công tác năm {year}.")
             source = None

@@ -438,7 +438,7 @@ class RatingService:
             self._editable_read(session, year)  # refused before the backup if it cannot close
         db = self._ctx.db
         take_backup(db.path, db.path.parent / BACKUP_FOLDER, "truoc-ket-thuc-xep-loai")
-        with self._ctx.db.transaction() as session:
+        with self._ctx.db.transaction(bulk=True) as session:
             row = self._editable(session, year)
             row.state = CLOSED
             row.closed_at = utc_now()
@@ -447,7 +447,7 @@ class RatingService:
     def reopen(self, year: int) -> None:
         """Reopen a closed round (the GUI asks first; the command is its own confirmation);
         recorded in the round's history."""
-        with self._ctx.db.transaction() as session:
+        with self._ctx.db.transaction(bulk=True) as session:
             row = self._find(session, year)
             if row is None:
                 raise NotFoundError(f"Chưa có đợt xếp loại năm {year}.")

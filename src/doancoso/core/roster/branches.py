@@ -132,7 +132,7 @@ class BranchService:
 
         if source_id == target_id:
             raise ConflictError("Không thể gộp một chi đoàn vào chính nó.")
-        with self._ctx.db.transaction() as session:
+        with self._ctx.db.transaction(bulk=True) as session:
             source = self._get(session, source_id)
             self._get(session, target_id)
             moved = self._move(
@@ -143,7 +143,7 @@ class BranchService:
 
     def move_members(self, member_ids: Sequence[str], target_id: str | None) -> int:
         """Put the given members into ``target_id`` (None: no chi đoàn). Returns how many moved."""
-        with self._ctx.db.transaction() as session:
+        with self._ctx.db.transaction(bulk=True) as session:
             if target_id is not None:
                 self._get(session, target_id)
             moved = 0

@@ -85,6 +85,19 @@ class MemberRecord:
     fields: MemberFields
 
 
+@dataclass(frozen=True)
+class AddedMember:
+    """A member as their add left them, read in its transaction (:meth:`MemberService.add`,
+    ``YouthService.admit_undoable``): what the undo of the add (:meth:`MemberService.take_back`)
+    checks is still so before taking the member back."""
+
+    member_id: str
+    fields: MemberFields
+    events: frozenset[tuple[str, int]] = frozenset()
+    """The member's live events then, as (id, revision): none for a plain add, the admission
+    for a young person admitted from the register."""
+
+
 def derived_columns(
     full_name: str,
     other_name: str | None,
@@ -197,7 +210,9 @@ class MemberService:
         with self._ctx.db.read() as session:
             row = self._get(session, member_id)
             branch = session.get(Branch, row.branch_id) if row.branch_id else None
-            return MemberRecord(row.id, row.revision, branch.name if branch else None, _fields(row))
+            return MemberRecord(
+                row.id, row.revision, branch.name if branch else None, member_fields(row)
+            )
 
     def _get(self, session: Session, member_id: str) -> Member:
         from ..storage.models import Member
@@ -304,6 +319,34 @@ class MemberService:
         """
         return self._write(raw, member_id)[0]
 
+    def add(self, raw: Mapping[str, str]) -> AddedMember:
+        """Add a member as :meth:`save` does; returns the member as the add left them: what its
+        undo (:meth:`take_back`) checks before taking them back."""
+        member_id, _, after = self._write(raw, None)
+        return AddedMember(member_id, after)
+
+    def take_back(self, added: AddedMember) -> None:
+        """Undo an add: soft-delete the member (:meth:`bring_back` restores them), provided they
+        are still as the add left them. A later change is never lost unseen: a member edited
+        since, or with an event recorded (or one of theirs changed) since, is refused
+        (:class:`ConflictError`); a deleted one too (:class:`NotFoundError`)."""
+        with self._ctx.db.transaction() as session:
+            self.take_back_in(session, added)
+
+    def take_back_in(self, session: Session, added: AddedMember) -> Member:
+        """:meth:`take_back` in the caller's transaction; returns the member's row."""
+        from ..storage.models import Member
+
+        row = self._get(session, added.member_id)
+        if member_fields(row) != added.fields or live_events(session, row.id) != added.events:
+            raise ConflictError(added_since_message("đoàn viên", row.full_name, events=True))
+        set_deleted(session, Member, [row.id], self._ctx.organization_id, deleted=True)
+        return row
+
+    def bring_back(self, added: AddedMember) -> None:
+        """Redo an add taken back by :meth:`take_back`: restore the member."""
+        self.restore([added.member_id])
+
     def edit(self, raw: Mapping[str, str], member_id: str) -> tuple[MemberFields, MemberFields]:
         """Save an existing member as :meth:`save` does; returns its fields before and after the
         write, read in its transaction (equal when nothing changed): what the undo of the edit
@@ -344,12 +387,12 @@ class MemberService:
                     row = self._get(session, member_id)
                     _check_editable(row)  # again: an event may have been recorded meanwhile
                     _check_event_dates(session, row.id, values)
-                    before = _fields(row)
+                    before = member_fields(row)
                     del values["status"]  # decided by the member's events only
                     _assign(row, values)
                 session.flush()
                 member_id = row.id
-                after = _fields(row)
+                after = member_fields(row)
         except IntegrityError as exc:  # an identifier taken between the check and the write
             raise _identifier_error(exc) from exc
         return member_id, before, after
@@ -383,7 +426,7 @@ class MemberService:
             with self._ctx.db.transaction() as session:
                 row = self._get(session, member_id)
                 _check_editable(row)
-                if replace(_fields(row), status="") != replace(expected, status=""):
+                if replace(member_fields(row), status="") != replace(expected, status=""):
                     raise ConflictError(changed_since_message("đoàn viên", row.full_name))
                 if fields.branch_id and find_live(session, Branch, fields.branch_id, org) is None:
                     raise ConflictError(
@@ -433,7 +476,29 @@ def changed_since_message(who: str, name: str) -> str:
     )
 
 
-def _fields(row: Member) -> MemberFields:
+def added_since_message(who: str, name: str, *, events: bool = False) -> str:
+    """Why the undo of the add of ``who`` ("đoàn viên", "thanh niên") ``name`` is refused: the
+    record was edited (or, ``events``, had events recorded) since, which would be lost."""
+    since = "được sửa hoặc ghi thêm quá trình" if events else "được sửa"
+    return (
+        f"Thông tin của {who} {name} đã {since} sau khi thêm: giữ nguyên, không xóa, để không "
+        "mất thông tin nhập sau đó."
+    )
+
+
+def live_events(session: Session, member_id: str) -> frozenset[tuple[str, int]]:
+    """The member's live events, as (id, revision): what an add's undo compares."""
+    from sqlalchemy import select
+
+    from ..storage.models import MemberEvent
+
+    stmt = select(MemberEvent.id, MemberEvent.revision).where(
+        MemberEvent.member_id == member_id, is_live(MemberEvent)
+    )
+    return frozenset((event_id, revision) for event_id, revision in session.execute(stmt))
+
+
+def member_fields(row: Member) -> MemberFields:
     return MemberFields(**{name: getattr(row, name) for name in MemberFields.__dataclass_fields__})
 
 

@@ -484,11 +484,14 @@ class Database:
         return self._sessions()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, bulk: bool = False) -> Iterator[Session]:
         """One user action: everything commits together or nothing does.
 
         What it wrote is collected as it goes (:mod:`.tracking`) and, once committed, recorded
-        in :attr:`changes`: writers never announce their changes themselves.
+        in :attr:`changes`: writers never announce their changes themselves. ``bulk``: the
+        action writes many records at once and cannot be undone (an import, a round closed…);
+        its changes say so (:attr:`~doancoso.core.changes.Changes.bulk`), and the GUI's undo
+        history is forgotten after it.
         """
         from .tracking import COLLECTOR, WHOLESALE, Collector, collecting
 
@@ -503,6 +506,8 @@ class Database:
                 written = collector.changes()
                 if session.info.get(WHOLESALE):
                     written = dataclasses.replace(written, wholesale=True)
+                if bulk and written:  # a bulk action that changed nothing ends no undo
+                    written = dataclasses.replace(written, bulk=True)
                 # The commit and its entry in the log land together: a reader that takes this
                 # lock (consistent_read) sees the database exactly at the log's generation.
                 with self._watch_lock:

@@ -32,7 +32,15 @@ from ..lang.text import (
 from ..lifecycle.rules import parse_day
 from ..lifecycle.service import EventService
 from ..roster.rules import youth_age_message
-from ..roster.service import MemberService, changed_since_message, derived_columns
+from ..roster.service import (
+    AddedMember,
+    MemberService,
+    added_since_message,
+    changed_since_message,
+    derived_columns,
+    live_events,
+    member_fields,
+)
 from ..roster.validation import (
     _parse_birth,  # the member form's birth-date rules, shared
     normalize_phone,
@@ -212,6 +220,15 @@ def parse_youth(raw: Mapping[str, str], today: dt.date | None = None) -> YouthFi
     return YouthFields(full_name=full_name, birth_date=birth, birth_precision=precision, **values)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class AddedYouth:
+    """A young person as their add left them, read in its transaction (:meth:`YouthService.add`):
+    what the undo of the add (:meth:`YouthService.take_back`) checks is still so."""
+
+    youth_id: str
+    fields: YouthFields
+
+
 def _fields(row: Youth) -> YouthFields:
     return YouthFields(**{name: getattr(row, name) for name in YOUTH_FIELD_NAMES})
 
@@ -378,6 +395,26 @@ class YouthService:
         """Validate and write one young person (new when ``youth_id`` is None); returns the id."""
         return self._write(parse_youth(raw), youth_id)[0]
 
+    def add(self, raw: Mapping[str, str]) -> AddedYouth:
+        """Add a young person as :meth:`save` does; returns the record as the add left it: what
+        its undo (:meth:`take_back`) checks before taking it back."""
+        youth_id, _, after = self._write(parse_youth(raw), None)
+        return AddedYouth(youth_id, after)
+
+    def take_back(self, added: AddedYouth) -> None:
+        """Undo an add: soft-delete the record (:meth:`bring_back` restores it), provided it is
+        still as the add left it: one edited or admitted into the union since is refused
+        (:class:`ConflictError`), a deleted one too (:class:`NotFoundError`)."""
+        with self._ctx.db.transaction() as session:
+            row = self._get(session, added.youth_id)
+            if _fields(row) != added.fields or row.admitted_member_id:
+                raise ConflictError(added_since_message("thanh niên", row.full_name))
+            set_deleted(session, Youth, [row.id], self._ctx.organization_id, deleted=True)
+
+    def bring_back(self, added: AddedYouth) -> None:
+        """Redo an add taken back by :meth:`take_back`: restore the record."""
+        self.restore([added.youth_id])
+
     def edit(self, raw: Mapping[str, str], youth_id: str) -> tuple[YouthFields, YouthFields]:
         """Save a young person of the register as :meth:`save` does; returns the fields before
         and after the write, read in its transaction (equal when nothing changed): what the undo
@@ -453,6 +490,21 @@ class YouthService:
 
         ``introducer_id`` defaults to the member who followed the young person up (1+1).
         """
+        return self.admit_undoable(
+            youth_id, admission_date, place, branch_id, number, introducer_id
+        ).member_id
+
+    def admit_undoable(
+        self,
+        youth_id: str,
+        admission_date: dt.date | str,
+        place: str | None,
+        branch_id: str | None,
+        number: str | None = None,
+        introducer_id: str | None = None,
+    ) -> AddedMember:
+        """:meth:`admit`; returns the new member as the admission left them (their fields and
+        the admission event), what its undo (:meth:`take_back_admission`) checks."""
         with self._ctx.db.read() as session:
             youth = self._get(session, youth_id)
             if youth.admitted_member_id:
@@ -494,8 +546,28 @@ class YouthService:
             )
             youth = self._get(session, youth_id)
             youth.admitted_member_id = member.id
-            member_id = member.id
-        return member_id
+            session.flush()
+            return AddedMember(member.id, member_fields(member), live_events(session, member.id))
+
+    def take_back_admission(self, youth_id: str, added: AddedMember) -> None:
+        """Undo an admission (:meth:`admit_undoable`): soft-delete the member it created, as
+        :meth:`MemberService.take_back` does (refused likewise when they were edited or had
+        events recorded since), and put the young person back in the register's active list."""
+        with self._ctx.db.transaction() as session:
+            youth = self._get(session, youth_id)
+            self._members.take_back_in(session, added)
+            if youth.admitted_member_id == added.member_id:
+                youth.admitted_member_id = None
+
+    def bring_back_admission(self, youth_id: str, added: AddedMember) -> None:
+        """Redo an admission taken back: restore the member and link the young person to them
+        again; refused when the young person was admitted meanwhile (:class:`ConflictError`)."""
+        with self._ctx.db.transaction() as session:
+            youth = self._get(session, youth_id)
+            if youth.admitted_member_id not in (None, added.member_id):
+                raise ConflictError(f"{youth.full_name} đã được kết nạp Đoàn.")
+            set_deleted(session, Member, [added.member_id], self._ctx.organization_id, False)
+            youth.admitted_member_id = added.member_id
 
     def _set_deleted(self, youth_ids: Sequence[str], deleted: bool) -> int:
         with self._ctx.db.transaction() as session:

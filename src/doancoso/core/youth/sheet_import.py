@@ -391,7 +391,7 @@ def apply_youth_preview(ctx: WorkspaceContext, preview: ImportPreview) -> Import
     new_rows = [r for r in preview.rows if r.action == NEW]
     updates = [r for r in preview.rows if r.action == UPDATE]
     org = ctx.organization_id
-    with ctx.db.transaction() as session:
+    with ctx.db.transaction(bulk=True) as session:
         follow_ids = {record_of(r).follow_up_member_id for r in new_rows + updates} - {None}
         live = set(session.scalars(select(Member.id).where(
             Member.id.in_(follow_ids), is_live(Member, org))))  # fmt: skip

@@ -18,8 +18,8 @@ first checks the values on the worker (a read: ``ws.members.validate`` then
 value the user typed (any, in a new record; one they changed, in an edited one) is asked about,
 "Vẫn lưu" or "Quay lại"; then the save runs as its own operation, which validates again. An
 edited member who was already past the age is not asked about again at every save. The save of
-an edit keeps the member's fields before and after it (``change``): the page puts it on the
-undo history.
+an edit keeps the member's fields before and after it (``change``), an add the member as it
+left them (``added``): the page puts either on the undo history.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import EVENT_KINDS, READ_ONLY_REASONS, allowed_kinds, is_read_only
-from ...core.roster.service import MemberRecord
+from ...core.roster.service import AddedMember, MemberRecord
 from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
 from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
@@ -57,6 +57,8 @@ from ..shell.operations import Core, CoreOp, QueryOp
 
 DATE_HINT = "dd/mm/yyyy"
 Change = tuple[MemberFields, MemberFields]
+Saved = tuple[str, Change | None, AddedMember | None]
+"""What a save hands back: the member's id, an edit's fields before and after, an add's member."""
 
 # Tabs: (title, [(field, label, placeholder)]). Choice fields are combos (see _combo_items).
 TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
@@ -159,6 +161,7 @@ class MemberFormDialog(QDialog):
         self.member_id = member_id
         self.saved_id: str | None = None
         self.change: Change | None = None
+        self.added: AddedMember | None = None
         """An edit's fields before and after the save, once saved (for its undo)."""
         self.events_changed = False
         # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
@@ -411,17 +414,18 @@ class MemberFormDialog(QDialog):
                 return
         member_id = self.member_id
 
-        def save(ws: Workspace) -> tuple[str, Change | None]:
+        def save(ws: Workspace) -> Saved:
             if member_id is None:
-                return ws.members.save(values), None
-            return member_id, ws.members.edit(values, member_id)
+                added = ws.members.add(values)
+                return added.member_id, None, added
+            return member_id, ws.members.edit(values, member_id), None
 
         op = CoreOp(self, save, self._core, label="Đang lưu thông tin đoàn viên…")
         op.success(self._saved).failure(partial(self._not_saved, values)).run()
 
-    def _saved(self, result: tuple[str, Change | None]) -> None:
+    def _saved(self, result: Saved) -> None:
         self._saving = False
-        self.saved_id, self.change = result
+        self.saved_id, self.change, self.added = result
         self.errors.clear()
         self._mark_tabs(())
         self.accept()

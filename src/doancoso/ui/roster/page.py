@@ -189,9 +189,15 @@ class RosterPage(ListPage):
         from .member_form import MemberFormDialog  # dialogs load after the first screen
 
         dialog = MemberFormDialog(self._core, None, self)
-        if self.prompts.run(dialog) and dialog.saved_id:
-            self.select_member(dialog.saved_id)  # the list was reloaded when it changed
-            name = self._ws.members.get(dialog.saved_id).fields.full_name  # as the core stored it
+        added = dialog.added if self.prompts.run(dialog) else None
+        if added is not None:
+            self.select_member(added.member_id)  # the list was reloaded when it changed
+            name = added.fields.full_name  # as the core stored it
+            self._history.add(
+                f"Thêm {members_phrase(1, name)}",
+                lambda ws: ws.members.take_back(added),
+                lambda ws: ws.members.bring_back(added),
+            )
             self.status_message.emit(f"Đã thêm đoàn viên {name}.")
         dialog.deleteLater()
 

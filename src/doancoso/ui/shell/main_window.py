@@ -305,8 +305,10 @@ class MainWindow(QMainWindow):
         self.roster.add_button.setToolTip(tip)
 
     def _make_status_bar(self) -> None:
-        self.undo_button = QToolButton()
-        # Own actions rather than createUndoAction: its text would read "Hoàn tác Xóa ...".
+        # Own actions rather than createUndoAction: with a prefix its text reads "Hoàn tác Xóa …"
+        # (no colon), and "Hoàn tác:" with nothing to undo. The menu's items name the command,
+        # "Hoàn tác: Xóa đoàn viên …" (see _undo_text_changed); the status bar's button keeps
+        # the short "Hoàn tác" (the window must fit a small screen) and names it in its tooltip.
         self.undo_action = QAction("Hoàn tác", self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         # Added to the window (see _make_menus), its default context (WindowShortcut) makes
@@ -315,12 +317,18 @@ class MainWindow(QMainWindow):
         # window its activation back after a question (ui/shell/prompts.py).
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self._undo)
+        self.undo_button = QToolButton()
+        self.undo_button.setText("Hoàn tác")
+        self.undo_button.setToolTip("Hoàn tác")
+        self.undo_button.setEnabled(False)
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.undo_button.clicked.connect(self.undo_action.trigger)
+        self.undo_action.enabledChanged.connect(self.undo_button.setEnabled)
         self.history.canUndoChanged.connect(self.undo_action.setEnabled)
         self.history.undoTextChanged.connect(self._undo_text_changed)
-        self.undo_button.setDefaultAction(self.undo_action)
-        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.statusBar().addPermanentWidget(self.undo_button)
-        self._undo_refused = False
+        self._refused = False
+        self._undoing = True  # the last of "Hoàn tác" / "Làm lại" asked for (its failure's words)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
@@ -347,7 +355,7 @@ class MainWindow(QMainWindow):
         self.redo_action = QAction("Làm lại", self)
         self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
         self.redo_action.setEnabled(False)
-        self.redo_action.triggered.connect(self.history.redo)
+        self.redo_action.triggered.connect(self._redo)
         self.history.canRedoChanged.connect(self.redo_action.setEnabled)
         self.history.redoTextChanged.connect(self._redo_text_changed)
         edit_menu.addAction(self.redo_action)
@@ -477,21 +485,43 @@ class MainWindow(QMainWindow):
             self.core.check_external()
 
     def _undo_text_changed(self, text: str) -> None:
-        self.undo_action.setToolTip(f"Hoàn tác: {text}" if text else "Hoàn tác")
+        named = f"Hoàn tác: {text}" if text else "Hoàn tác"
+        self.undo_action.setText(named)
+        self.undo_action.setToolTip(named)
+        self.undo_button.setToolTip(named)
 
     def _redo_text_changed(self, text: str) -> None:
-        self.redo_action.setToolTip(f"Làm lại: {text}" if text else "Làm lại")
+        named = f"Làm lại: {text}" if text else "Làm lại"
+        self.redo_action.setText(named)
+        self.redo_action.setToolTip(named)
 
     def _undo(self) -> None:
-        self._undo_refused = False
-        self.history.undo()
-        if not self._undo_refused:  # refused at once (a synchronous runner): said already
-            self._show_message("Đã hoàn tác.")
+        self._step(undoing=True)
+
+    def _redo(self) -> None:
+        self._step(undoing=False)
+
+    def _step(self, *, undoing: bool) -> None:
+        """Undo or redo the command on top, then say which ("Đã hoàn tác: Xóa đoàn viên …."),
+        unless it was refused at once (a synchronous runner: :meth:`_undo_failed` said so)."""
+        if not (self.history.canUndo() if undoing else self.history.canRedo()):
+            return  # nothing to do (a disabled action's shortcut does not even reach here)
+        label = self.history.undoText() if undoing else self.history.redoText()
+        self._refused = False
+        self._undoing = undoing
+        if undoing:
+            self.history.undo()
+        else:
+            self.history.redo()
+        if not self._refused:
+            done = "Đã hoàn tác" if undoing else "Đã làm lại"
+            self._show_message(f"{done}: {label}." if label else f"{done}.")
 
     def _undo_failed(self, message: str) -> None:
-        self._undo_refused = True
-        self._show_message("Không hoàn tác được.")
-        self.prompts.error(self, "Không hoàn tác được", message)
+        self._refused = True
+        title = "Không hoàn tác được" if self._undoing else "Không làm lại được"
+        self._show_message(f"{title}.")
+        self.prompts.error(self, title, message)
 
     # State --------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""Undo of deletions and of saved edits: the app's QUndoStack ("Hoàn tác", Ctrl+Z; "Làm lại",
-Ctrl+Y).
+"""Undo of deletions, of saved edits and of adds: the app's QUndoStack ("Hoàn tác", Ctrl+Z;
+"Làm lại", Ctrl+Y).
 
 Undo lasts until the app is closed (the stack lives in the main window). Every write of an undo
 or redo is an operation on the worker (:mod:`.operations`), which announces what changed.
@@ -11,14 +11,32 @@ or redo is an operation on the worker (:mod:`.operations`), which announces what
   ``ws.youth.edit``; :meth:`UndoHistory.edit`). Undo writes the fields before back, redo the
   saved ones (``put_back``), each only over a record still exactly as the other left it: a
   record edited again since (elsewhere, by the command line, an event recorded on the member)
-  or deleted is never overwritten. Adding a record is not on the stack: its undo would be a
-  deletion without the question every deletion asks, and a mistaken add loses nothing that
-  "Xóa" (itself undoable) cannot take away. Events of a member's history are not on it either.
+  or deleted is never overwritten. Events of a member's history are not on the stack.
+- An add (the forms' "Thêm", and "Kết nạp vào Đoàn" of the youth register, which creates a
+  member) is pushed with the record as the add left it, read in its transaction
+  (``ws.members.add``, ``ws.youth.add``, ``ws.youth.admit_undoable``; :meth:`UndoHistory.add`).
+  Undo soft-deletes the record (an admission also goes back to the register's active list), redo
+  restores it. An add is on the stack because it is the secretary's last action: if it were not,
+  Ctrl+Z right after it would silently undo an older command instead (a walkthrough: an edit
+  taken back after adding a member, "Đã hoàn tác." saying nothing of which). Unlike "Xóa", its
+  undo asks no question: what it takes away is what she just typed, and the status bar names it
+  ("Đã hoàn tác: Thêm đoàn viên …."). It is refused, with the core's message, when the record
+  was edited or (a member) had events recorded since the add: its fields and its events are
+  compared with the add's, as an edit's undo compares fields, so nothing typed later disappears
+  without a word.
 
 The history is forgotten (``clear``) when the data change wholesale (``Changes.wholesale``: a
 backup restored, a bundle imported): its commands name rows and remember fields of data that are
 no longer those the secretary deleted or edited, and a "Làm lại" must never delete a member of
-the restored data unasked. It is cleared on the data-changed signal, whoever started the change.
+the restored data unasked. It is forgotten too after a write of many records that is not itself
+undoable (``Changes.bulk``: a spreadsheet import of members or young people, a rating round
+closed or reopened, coming of age or the end of temporary stays confirmed for a list, chi đoàn
+merged, members moved, a plan copied from another year): otherwise Ctrl+Z right after an import
+would reach past it and undo an older edit, while the secretary believes she is undoing the
+import. The core marks such writes where they are made (``Database.transaction(bulk=True)``),
+so the mark holds whoever starts them and whatever dialog shows them; the history clears on the
+one data-changed signal (:meth:`UndoHistory._data_changed`), not at the end of each dialog, where
+a new bulk operation could forget to. A clear is a barrier: nothing older can be undone after it.
 
 An undo or redo the data no longer allows (a CCCD reused meanwhile, a record changed since) is
 reported with the core's message and the command marked obsolete: dropped by the stack at once
@@ -105,45 +123,41 @@ class DeleteCommand(QUndoCommand):
         self._on_error(exc.message)
 
 
-F = TypeVar("F")
-
-PutBack = Callable[[Workspace, F, F], None]
-"""Write fields back over a record still as expected, e.g.
-``lambda ws, fields, expected: ws.members.put_back(member_id, fields, expected)``."""
+Write = Callable[[Workspace], object]
+"""One write of an undo or a redo on the worker, e.g. ``lambda ws: ws.members.take_back(added)``;
+refused with an :class:`AppError` when the data no longer allow it."""
 
 
-class EditCommand(QUndoCommand, Generic[F]):
-    """Write the fields before a saved edit back on undo, the saved ones on redo (see the module
-    docstring). Pushed once the save succeeded, so its first ``redo`` (the push) does nothing."""
+class WriteCommand(QUndoCommand):
+    """An undo and a redo that are each one write, refused (the command dropped, the core's
+    message shown) when the data changed since. Pushed once the action itself succeeded, so its
+    first ``redo`` (the push) does nothing."""
 
     def __init__(
-        self, core: Core, put_back: PutBack[F], before: F, after: F, label: str,
+        self, core: Core, undo_write: Write, redo_write: Write, label: str,
         on_error: Callable[[str], None], window: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(label)
         self._core = core
         self._window = window
-        self._put_back = put_back
-        self._before = before
-        self._after = after
+        self._undo_write = undo_write
+        self._redo_write = redo_write
         self._on_error = on_error
         self._pushed = False
 
     def redo(self) -> None:
-        if not self._pushed:  # the save itself ran before the push
+        if not self._pushed:  # the action itself ran before the push
             self._pushed = True
             return
-        self._write(self._after, self._before, "Đang làm lại…")
+        self._write(self._redo_write, "Đang làm lại…")
 
     def undo(self) -> None:
-        self._write(self._before, self._after, "Đang hoàn tác…")
+        self._write(self._undo_write, "Đang hoàn tác…")
 
-    def _write(self, fields: F, expected: F, label: str) -> None:
+    def _write(self, write: Write, label: str) -> None:
         if self.isObsolete():  # refused before, on the worker: the stack drops it now
             return
-        put_back = self._put_back
-        op = CoreOp(self._window, lambda ws: put_back(ws, fields, expected), self._core,
-                    label=label)  # fmt: skip
+        op = CoreOp(self._window, write, self._core, label=label)
         op.failure(self._refused).run()
 
     def _refused(self, exc: BaseException) -> None:
@@ -153,6 +167,34 @@ class EditCommand(QUndoCommand, Generic[F]):
         if isValid(self):  # the stack may have dropped this command while the worker ran
             self.setObsolete(True)
         self._on_error(exc.message)
+
+
+F = TypeVar("F")
+
+PutBack = Callable[[Workspace, F, F], None]
+"""Write fields back over a record still as expected, e.g.
+``lambda ws, fields, expected: ws.members.put_back(member_id, fields, expected)``."""
+
+
+class EditCommand(WriteCommand, Generic[F]):
+    """Write the fields before a saved edit back on undo, the saved ones on redo (see the module
+    docstring)."""
+
+    def __init__(
+        self, core: Core, put_back: PutBack[F], before: F, after: F, label: str,
+        on_error: Callable[[str], None], window: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(
+            core,
+            lambda ws: put_back(ws, before, after),
+            lambda ws: put_back(ws, after, before),
+            label, on_error, window,
+        )  # fmt: skip
+
+
+class AddCommand(WriteCommand):
+    """Take an added record back (soft-delete it) on undo, bring it back on redo (see the module
+    docstring)."""
 
 
 class UndoHistory(QUndoStack):
@@ -166,7 +208,7 @@ class UndoHistory(QUndoStack):
         core.data_changed.changed.connect(self._data_changed)
 
     def _data_changed(self, changes: Changes) -> None:
-        if changes.wholesale:  # see the module docstring
+        if changes.ends_undo:  # wholesale or bulk: see the module docstring
             self.clear()
 
     def _on_error(self, message: str) -> None:
@@ -205,6 +247,13 @@ class UndoHistory(QUndoStack):
             return
         self.push(EditCommand(self._core, put_back, before, after, label, self._on_error,
                               self._window))  # fmt: skip
+
+    def add(self, label: str, take_back: Write, bring_back: Write) -> None:
+        """Push an add that succeeded, so that "Hoàn tác" takes the record back through
+        ``take_back`` (e.g. ``lambda ws: ws.members.take_back(added)``) and "Làm lại" brings it
+        back through ``bring_back``. ``label`` names it, e.g. "Thêm đoàn viên Lê Thị Thuỷ"."""
+        self.push(AddCommand(self._core, take_back, bring_back, label, self._on_error,
+                             self._window))  # fmt: skip
 
     def delete_members(
         self, parent: QWidget, ids: Sequence[str], label: str,

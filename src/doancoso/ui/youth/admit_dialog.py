@@ -4,7 +4,8 @@ The dialog asks for the admission date, the place, the chi đoàn, the decision 
 introducer (by default the member who followed the young person up, the "1+1" drive), then calls
 ``YouthService.admit`` on the worker (an operation, see :mod:`..shell.operations`): the member is
 created with the admission event in one transaction and the young person leaves the active list
-of the register.
+of the register. The new member as the admission left them (``added``) is what the page puts on
+the undo history.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import fold
+from ...core.roster.service import AddedMember
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
 from .form import MemberPicker
@@ -33,7 +35,8 @@ NO_BRANCH = "(Chưa thuộc chi đoàn)"
 
 
 class AdmitDialog(QDialog):
-    """Admit the young person ``youth_id``; ``member_id`` is set after a successful admission."""
+    """Admit the young person ``youth_id``; ``member_id`` (and ``added``) are set after a
+    successful admission."""
 
     def __init__(
         self, core: Core, youth_id: str, parent: QWidget | None = None,
@@ -45,6 +48,7 @@ class AdmitDialog(QDialog):
         self._prompts = core.prompts
         self.youth_id = youth_id
         self.member_id: str | None = None
+        self.added: AddedMember | None = None
         # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
         # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
@@ -128,12 +132,14 @@ class AdmitDialog(QDialog):
             self.introducer.member_id() or None,
         )
         self._saving = True
-        op = CoreOp(self, lambda ws: ws.youth.admit(*values), self._core, label="Đang kết nạp…")
+        op = CoreOp(self, lambda ws: ws.youth.admit_undoable(*values), self._core,
+                    label="Đang kết nạp…")  # fmt: skip
         op.success(self._admitted).failure(self._refused).run()
 
-    def _admitted(self, member_id: str) -> None:
+    def _admitted(self, added: AddedMember) -> None:
         self._saving = False
-        self.member_id = member_id
+        self.member_id = added.member_id
+        self.added = added
         self.errors.clear()
         self.accept()
 

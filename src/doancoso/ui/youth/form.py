@@ -8,8 +8,8 @@ asked about before saving, as the member form does: "Lưu" first checks the valu
 (``ws.youth.validate`` then ``ws.youth.warnings``), asks "Vẫn lưu" or "Quay lại" about a warning
 on a value the user typed (any, in a new record; a changed birth date, in an edited one), then
 saves as its own operation. The save of an edit keeps the fields before and after it
-(``change``): the page puts it on the undo history. The form fits a 1366×768 screen in two
-columns.
+(``change``), an add the record as it left it (``added``): the page puts either on the undo
+history. The form fits a 1366×768 screen in two columns.
 """
 
 from __future__ import annotations
@@ -38,13 +38,15 @@ from ...core.lang.dates import format_vn_date
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
-from ...core.youth.service import YouthFields, YouthRecord
+from ...core.youth.service import AddedYouth, YouthFields, YouthRecord
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp, QueryOp
 
 DATE_HINT = "dd/mm/yyyy"
 WARNING_TITLE = "Kiểm tra lại trước khi lưu"
 Change = tuple[YouthFields, YouthFields]
+Saved = tuple[str, Change | None, AddedYouth | None]
+"""What a save hands back: the record's id, an edit's fields before and after, an add's record."""
 PICKER_LIMIT = 50
 SEARCH_DELAY_MS = 150
 
@@ -176,6 +178,7 @@ class YouthFormDialog(QDialog):
         self.youth_id = youth_id
         self.saved_id: str | None = None
         self.change: Change | None = None
+        self.added: AddedYouth | None = None
         """An edit's fields before and after the save, once saved (for its undo)."""
         # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
         # button that had the focus would pass it, and the Enter key, on to Cancel.
@@ -340,17 +343,18 @@ class YouthFormDialog(QDialog):
                 return
         youth_id = self.youth_id
 
-        def save(ws: Workspace) -> tuple[str, Change | None]:
+        def save(ws: Workspace) -> Saved:
             if youth_id is None:
-                return ws.youth.save(values), None
-            return youth_id, ws.youth.edit(values, youth_id)
+                added = ws.youth.add(values)
+                return added.youth_id, None, added
+            return youth_id, ws.youth.edit(values, youth_id), None
 
         op = CoreOp(self, save, self._core, label="Đang lưu thông tin thanh niên…")
         op.success(self._saved).failure(self._not_saved).run()
 
-    def _saved(self, result: tuple[str, Change | None]) -> None:
+    def _saved(self, result: Saved) -> None:
         self._saving = False
-        self.saved_id, self.change = result
+        self.saved_id, self.change, self.added = result
         self.errors.clear()
         self.accept()
 

@@ -188,9 +188,15 @@ class YouthPage(ListPage):
 
     def add_youth(self) -> None:
         dialog = YouthFormDialog(self._core, None, self)
-        if self.prompts.run(dialog) and dialog.saved_id:
-            self.select_youth(dialog.saved_id)  # the list was reloaded when it changed
-            name = dialog.raw()["full_name"].strip()
+        added = dialog.added if self.prompts.run(dialog) else None
+        if added is not None:
+            self.select_youth(added.youth_id)  # the list was reloaded when it changed
+            name = added.fields.full_name  # as the core stored it
+            self._history.add(
+                f"Thêm {youth_phrase(1, name)}",
+                lambda ws: ws.youth.take_back(added),
+                lambda ws: ws.youth.bring_back(added),
+            )
             self.status_message.emit(f"Đã thêm {name} vào sổ theo dõi thanh niên.")
         dialog.deleteLater()
 
@@ -257,8 +263,14 @@ class YouthPage(ListPage):
         except AppError as exc:
             self.prompts.error(self, "Không mở được", exc.message)
             return
-        if self.prompts.run(dialog) and dialog.member_id:
-            name = dialog.record.fields.full_name
+        added = dialog.added if self.prompts.run(dialog) else None
+        if added is not None:
+            name, youth_id = added.fields.full_name, ids[0]
+            self._history.add(
+                f"Kết nạp {name} vào Đoàn",
+                lambda ws: ws.youth.take_back_admission(youth_id, added),
+                lambda ws: ws.youth.bring_back_admission(youth_id, added),
+            )
             self.status_message.emit(f"Đã kết nạp {name} vào Đoàn (có trong danh sách đoàn viên).")
         dialog.deleteLater()
 

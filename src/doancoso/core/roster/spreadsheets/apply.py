@@ -66,7 +66,7 @@ def apply_preview(ctx: WorkspaceContext, preview: ImportPreview) -> ImportResult
     new_rows = [r for r in preview.rows if r.action == NEW]
     updates = [r for r in preview.rows if r.action == UPDATE]
     try:
-        with ctx.db.transaction() as session:
+        with ctx.db.transaction(bulk=True) as session:
             branch_ids, created = _branches(ctx, session, new_rows + updates)
             _insert(ctx, session, new_rows, branch_ids)
             _update(ctx, session, updates, branch_ids)

@@ -1,0 +1,86 @@
+"""The undo of an add in the core: ``add`` returns the record as the add left it, ``take_back``
+soft-deletes it only while it is still so (no edit, no event since), ``bring_back`` restores it;
+the same for the youth register, and for an admission from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from doancoso.core.errors import ConflictError, NotFoundError
+from doancoso.core.workspace import Workspace
+
+THUY = {"full_name": "Lê Thị Thuỷ", "birth_date": "05/03/2004", "gender": "Nữ"}
+REFUSED = (
+    "Thông tin của đoàn viên Lê Thị Thuỷ đã được sửa hoặc ghi thêm quá trình sau khi thêm: giữ "
+    "nguyên, không xóa, để không mất thông tin nhập sau đó."
+)
+
+
+def test_take_back_and_bring_back_an_added_member(ws: Workspace) -> None:
+    added = ws.members.add(THUY)
+    assert ws.members.get(added.member_id).fields == added.fields
+    assert added.events == frozenset()
+    ws.members.take_back(added)
+    assert ws.members.ids() == []
+    ws.members.bring_back(added)
+    assert ws.members.ids() == [added.member_id]
+    ws.members.take_back(added)  # still as added: again
+    assert ws.members.count() == 0
+
+
+def test_take_back_refuses_a_member_edited_since(ws: Workspace) -> None:
+    added = ws.members.add(THUY)
+    ws.members.save({**THUY, "phone": "0912345678"}, added.member_id)
+    with pytest.raises(ConflictError) as refused:
+        ws.members.take_back(added)
+    assert refused.value.message == REFUSED
+    assert ws.members.ids() == [added.member_id]
+
+
+def test_take_back_refuses_a_member_with_an_event_since(ws: Workspace) -> None:
+    added = ws.members.add(THUY)
+    ws.events.record(added.member_id, "party_introduction", "01/06/2025")
+    with pytest.raises(ConflictError) as refused:
+        ws.members.take_back(added)
+    assert refused.value.message == REFUSED
+    assert ws.members.ids() == [added.member_id]
+
+
+def test_take_back_of_a_deleted_member_is_refused(ws: Workspace) -> None:
+    added = ws.members.add(THUY)
+    ws.members.delete([added.member_id])
+    with pytest.raises(NotFoundError):
+        ws.members.take_back(added)
+
+
+def test_take_back_and_bring_back_an_added_young_person(ws: Workspace) -> None:
+    added = ws.youth.add({"full_name": "Trần Thị Thủy", "birth_date": "05/03/2007"})
+    ws.youth.take_back(added)
+    assert ws.youth.ids() == []
+    ws.youth.bring_back(added)
+    assert ws.youth.ids() == [added.youth_id]
+    ws.youth.save({"full_name": "Trần Thị Thủy", "birth_date": "06/03/2007"}, added.youth_id)
+    with pytest.raises(ConflictError) as refused:
+        ws.youth.take_back(added)
+    assert refused.value.message == (
+        "Thông tin của thanh niên Trần Thị Thủy đã được sửa sau khi thêm: giữ nguyên, không xóa, "
+        "để không mất thông tin nhập sau đó."
+    )
+
+
+def test_an_admission_is_taken_back_and_brought_back(ws: Workspace) -> None:
+    youth_id = ws.youth.save({"full_name": "Trần Thị Thủy", "birth_date": "05/03/2007"})
+    added = ws.youth.admit_undoable(youth_id, "26/03/2025", "Đoàn xã Tân Hưng", None)
+    assert len(added.events) == 1  # the admission
+    assert ws.members.get(added.member_id).fields == added.fields
+    ws.youth.take_back_admission(youth_id, added)
+    assert ws.members.ids() == []
+    assert ws.youth.get(youth_id).admitted_member_id is None  # back in the active list
+    assert ws.youth.ids() == [youth_id]
+    ws.youth.bring_back_admission(youth_id, added)
+    assert ws.members.ids() == [added.member_id]
+    assert ws.youth.get(youth_id).admitted_member_id == added.member_id
+    ws.events.record(added.member_id, "party_introduction", "01/06/2025")
+    with pytest.raises(ConflictError):
+        ws.youth.take_back_admission(youth_id, added)
+    assert ws.youth.get(youth_id).admitted_member_id == added.member_id  # nothing written
