@@ -221,20 +221,13 @@ class RosterPage(ListPage):
 
     def _saved_edit(self, member_id: str, change: Change | None) -> None:
         """Put a saved edit on the undo history and say so (see :mod:`..shell.undo`)."""
-        if change is None or change[0] == change[1]:
-            self.status_message.emit("Đã lưu thông tin đoàn viên.")
-            return
-        before, after = change
-        who = members_phrase(1, after.full_name)
-        self._history.edit(
-            f"Sửa thông tin {who}",
+        message = self._history.saved_edit(
+            "đoàn viên",
+            lambda fields: members_phrase(1, fields.full_name),
             lambda ws, fields, expected: ws.members.put_back(member_id, fields, expected),
-            before,
-            after,
+            change,
         )
-        self.status_message.emit(
-            f"Đã lưu thông tin {who} — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
-        )
+        self.status_message.emit(message)
 
     def record_event(self) -> None:
         """Record an event (kết nạp, chuyển sinh hoạt…) for the selected member."""

@@ -248,6 +248,19 @@ class UndoHistory(QUndoStack):
         self.push(EditCommand(self._core, put_back, before, after, label, self._on_error,
                               self._window))  # fmt: skip
 
+    def saved_edit(
+        self, noun: str, who: Callable[[F], str], put_back: PutBack[F],
+        change: tuple[F, F] | None,
+    ) -> str:  # fmt: skip
+        """Push a form's saved edit (:meth:`edit`, labelled "Sửa thông tin " + ``who(after)``,
+        e.g. "đoàn viên Nguyễn Văn An"); what the status bar says of it (``noun``, e.g. "đoàn
+        viên", names a save that changed nothing)."""
+        if change is None or change[0] == change[1]:
+            return f"Đã lưu thông tin {noun}."
+        before, after = change
+        self.edit(f"Sửa thông tin {who(after)}", put_back, before, after)
+        return f"Đã lưu thông tin {who(after)} — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
+
     def add(self, label: str, take_back: Write, bring_back: Write) -> None:
         """Push an add that succeeded, so that "Hoàn tác" takes the record back through
         ``take_back`` (e.g. ``lambda ws: ws.members.take_back(added)``) and "Làm lại" brings it

@@ -216,20 +216,13 @@ class YouthPage(ListPage):
 
     def _saved_edit(self, youth_id: str, change: Change | None) -> None:
         """Put a saved edit on the undo history and say so (see :mod:`..shell.undo`)."""
-        if change is None or change[0] == change[1]:
-            self.status_message.emit("Đã lưu thông tin thanh niên.")
-            return
-        before, after = change
-        who = youth_phrase(1, after.full_name)
-        self._history.edit(
-            f"Sửa thông tin {who}",
+        message = self._history.saved_edit(
+            "thanh niên",
+            lambda fields: youth_phrase(1, fields.full_name),
             lambda ws, fields, expected: ws.youth.put_back(youth_id, fields, expected),
-            before,
-            after,
+            change,
         )
-        self.status_message.emit(
-            f"Đã lưu thông tin {who} — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
-        )
+        self.status_message.emit(message)
 
     def delete_selected(self) -> None:
         """Ask, then soft-delete the selected young people through the undo history."""
