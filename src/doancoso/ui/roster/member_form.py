@@ -129,7 +129,6 @@ EVENT_FIELDS = ("status", "admission_date", "admission_place", "admission_decisi
 STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuyển sinh hoạt…): tab “Quá trình”."
 # The add form has no "Quá trình" tab: the events are recorded once the member is saved.
 NEW_STATUS_HINT = "Trạng thái thay đổi qua các sự kiện, ghi ở tab “Quá trình” khi sửa hồ sơ đã lưu."
-WARNING_TITLE = "Kiểm tra lại trước khi lưu"
 # Warnings that compare a field with others: asked about in an edit when any of them changed.
 WARNED_FROM = {"national_id": ("national_id", "gender", "birth_date")}
 READ_ONLY_STYLE = (
@@ -403,15 +402,13 @@ class MemberFormDialog(QDialog):
                 for f, m in warnings.items()
                 if any(values.get(g) != self._initial.get(g) for g in WARNED_FROM.get(f, (f,)))
             }
-        if warnings:
-            text = "\n".join(warnings.values()) + "\n\nVẫn lưu hồ sơ này?"
-            if not self._prompts.confirm(self, WARNING_TITLE, text, yes="Vẫn lưu", no="Quay lại"):
-                self._saving = False
-                editor = self.editors.get(next(iter(warnings)))
-                if editor is not None:
-                    self._reveal(editor)
-                    editor.setFocus()
-                return
+        if warnings and not self._prompts.save_anyway(self, list(warnings.values())):
+            self._saving = False
+            editor = self.editors.get(next(iter(warnings)))
+            if editor is not None:
+                self._reveal(editor)
+                editor.setFocus()
+            return
         member_id = self.member_id
 
         def save(ws: Workspace) -> Saved:

@@ -19,6 +19,8 @@ from shiboken6 import isValid
 
 from ..common.choice_dialog import PLACEHOLDER, ChoiceDialog
 
+WARNING_TITLE = "Kiểm tra lại trước khi lưu"
+
 
 class Prompts:
     """Modal questions (confirm, choose, run a dialog) and messages (error, information)."""
@@ -37,6 +39,12 @@ class Prompts:
         answer = box.clickedButton() is yes_button
         box.deleteLater()
         return answer
+
+    def save_anyway(self, parent: QWidget | None, warnings: Sequence[str]) -> bool:
+        """A form's warnings (allowed but unusual values: an age, a CCCD that says another
+        year): True for "Vẫn lưu", False for "Quay lại" (the default)."""
+        text = "\n".join(warnings) + "\n\nVẫn lưu hồ sơ này?"
+        return self.confirm(parent, WARNING_TITLE, text, yes="Vẫn lưu", no="Quay lại")
 
     def ask(self, parent: QWidget | None, title: str, text: str, answers: Sequence[str]) -> int:
         """Ask ``text`` with one button per answer; the index of the one pressed. The first

@@ -43,7 +43,6 @@ from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp, QueryOp
 
 DATE_HINT = "dd/mm/yyyy"
-WARNING_TITLE = "Kiểm tra lại trước khi lưu"
 Change = tuple[YouthFields, YouthFields]
 Saved = tuple[str, Change | None, AddedYouth | None]
 """What a save hands back: the record's id, an edit's fields before and after, an add's record."""
@@ -333,14 +332,12 @@ class YouthFormDialog(QDialog):
         """Ask about the warnings on values the user typed; save unless they go back."""
         if self.youth_id is not None:  # a value left as it was was seen before
             warnings = {f: m for f, m in warnings.items() if values.get(f) != self._initial.get(f)}
-        if warnings:
-            text = "\n".join(warnings.values()) + "\n\nVẫn lưu hồ sơ này?"
-            if not self._prompts.confirm(self, WARNING_TITLE, text, yes="Vẫn lưu", no="Quay lại"):
-                self._saving = False
-                editor = self.editors.get(next(iter(warnings)))
-                if editor is not None:
-                    editor.setFocus()
-                return
+        if warnings and not self._prompts.save_anyway(self, list(warnings.values())):
+            self._saving = False
+            editor = self.editors.get(next(iter(warnings)))
+            if editor is not None:
+                editor.setFocus()
+            return
         youth_id = self.youth_id
 
         def save(ws: Workspace) -> Saved:
