@@ -336,15 +336,15 @@ class Snapshot:
 
     # The rest
     def count(self, table: str) -> int:
-        where, params = self._where[table]
-        sql = f"SELECT count(*) FROM {table} WHERE {where}"
-        return int(self._conn.execute(sql, _bind(self.organization_id, params)).fetchone()[0])
+        return self.counts(table)[0]
 
-    def live_count(self, table: str) -> int:
-        """The rows of ``table`` carried that are not deleted (no tombstone)."""
+    def counts(self, table: str) -> tuple[int, int]:
+        """The rows of ``table`` carried, and those of them not deleted (no tombstone): one
+        pass over the table for both."""
         where, params = self._where[table]
-        sql = f"SELECT count(*) FROM {table} WHERE ({where}) AND deleted_at IS NULL"
-        return int(self._conn.execute(sql, _bind(self.organization_id, params)).fetchone()[0])
+        sql = f"SELECT count(*), coalesce(sum(deleted_at IS NULL), 0) FROM {table} WHERE {where}"
+        rows, live = self._conn.execute(sql, _bind(self.organization_id, params)).fetchone()
+        return int(rows), int(live)
 
     def member_statuses(self) -> dict[str, int]:
         """The members carried that are not deleted, by status code (as stored)."""
@@ -364,13 +364,14 @@ class Snapshot:
         :func:`.exchange.exchange_section`)."""
         from .exchange import exchange_section
 
+        counts = {table: self.counts(table) for table in self._where}
         return {
             "kind": self.kind,
             "year": self.year,
             "organization": {"id": self.organization_id, "name": self.organization_name},
             "installation_id": self.installation_id,
-            "counts": {table: self.count(table) for table in self._where},
-            "live_counts": {table: self.live_count(table) for table in self._where},
+            "counts": {table: rows for table, (rows, _) in counts.items()},
+            "live_counts": {table: live for table, (_, live) in counts.items()},
             "member_statuses": self.member_statuses() if "members" in self._where else {},
             "evidence_files": len(self._hashes),
             "exchange": exchange_section(
