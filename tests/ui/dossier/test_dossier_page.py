@@ -173,6 +173,17 @@ def test_the_built_dossier_is_previewed_page_by_page_with_its_outline(
         == f"{annex.child(0).text()} — trang {dict(bookmarks)[annex.child(0).text()] + 1}"
     )
     assert preview.side.minimumWidth() == SIDE_MIN_WIDTH
+    # A title longer than the pane is wide wraps onto a second line rather than ending in "…".
+    outline = preview.outline
+    outline.resize(SIDE_MIN_WIDTH, 400)
+    outline.show()
+    qtbot.waitExposed(outline)
+    outline.doItemsLayout()
+    short = outline.visualRect(model.item(0).index())
+    long = outline.visualRect(annex.child(0).index())
+    metrics = outline.fontMetrics()
+    assert metrics.horizontalAdvance(annex.child(0).text()) > long.width()  # needs two lines
+    assert long.height() >= 2 * metrics.lineSpacing() > short.height()
     # A click on an evidence item shows its first page.
     item = annex.child(0)
     preview.outline.clicked.emit(item.index())

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +26,9 @@ from PySide6.QtWidgets import (
     QListView,
     QSpinBox,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QToolButton,
     QTreeView,
@@ -30,13 +42,46 @@ from .pdf_file import PdfFile
 THUMB_WIDTH = 96
 SIDE_MIN_WIDTH = 200
 SIDE_WIDTH = 300
-"""The outline's width at first: at 1366 px its entries ("Quyết định công nhận kết quả xếp loại",
-"Minh chứng 1.1.1: Danh sách đoàn viên") show whole or nearly, the pages still at a readable
-zoom; the splitter's handle widens it, and each entry's tooltip gives its full title."""
+"""The outline's width at first: at 1366 px most entries ("Quyết định công nhận kết quả xếp
+loại", "Minh chứng 1.1.1: Danh sách đoàn viên") fit on one line, longer ones wrap
+(:class:`WrappedOutline`), the pages still at a readable zoom; the splitter's handle widens it,
+and each entry's tooltip gives its full title and page."""
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY_TEXT = "Chưa có hồ sơ để xem. Chọn năm, các phần rồi bấm “Lập hồ sơ”."
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+class WrappedOutline(QStyledItemDelegate):
+    """Each outline entry as tall as its title needs at the width it has (its level's indent
+    taken off), so that a long title ("Danh sách thanh niên có hoàn cảnh khó khăn", an evidence
+    caption) wraps instead of ending in "…": QTreeView's own word wrap sizes rows without the
+    column's width. The rows are laid out again when the outline's width changes."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.viewport().installEventFilter(self)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._view.viewport().width() - self._view.indentation() * (depth + 1)
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        style = self._view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, shown, self._view)
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+        text = shown.fontMetrics.boundingRect(
+            QRect(0, 0, max(width - 2 * (margin + 1), 40), 10_000), flags, shown.text
+        )
+        return QSize(max(width, 40), text.height() + 2 * (margin + 1))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's)
+        if event.type() == QEvent.Type.Resize:
+            self._view.scheduleDelayedItemsLayout()
+        return False
 
 
 class ThumbnailModel(QAbstractListModel):
@@ -94,6 +139,9 @@ class Preview(QWidget):
         self.outline.setHeaderHidden(True)
         self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.outline.setWordWrap(True)
+        self.outline.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outline.setItemDelegate(WrappedOutline(self.outline))
         self.outline.clicked.connect(self._outline_clicked)
         self.outline.activated.connect(self._outline_clicked)
         self.thumbnails_model = ThumbnailModel(self)
