@@ -19,6 +19,7 @@ from doancoso.cli.bundles import _show_plan
 from doancoso.cli.main import run
 from doancoso.core.bundle.merge import ImportPlan
 from doancoso.core.bundle.rows import collect
+from doancoso.core.lang.dates import format_vn_datetime
 from doancoso.core.workspace import Workspace
 
 PASSWORD = "Mật khẩu bàn giao 2026"
@@ -86,7 +87,8 @@ def test_export_inspect_import_into_a_fresh_folder(
         members = len(ws.members.ids())
         evidence_rows, evidence_files = carried.count("evidence_files"), carried.evidence_hashes()
     assert list(info) == ["format", "version", "kind", "organization", "year", "created_at",
-                          "app_version", "encrypted", "counts", "sha256"]  # fmt: skip
+                          "app_version", "encrypted", "counts", "live_counts", "member_statuses",
+                          "sha256"]  # fmt: skip
     assert info["sha256"] == hashlib.sha256(bundle.read_bytes()).hexdigest()
     assert info["format"] == "doancoso-bundle" and info["version"] == 1
     assert info["kind"] == "handover" and info["encrypted"] is True
@@ -376,3 +378,74 @@ def test_conflicts_print_empty_values_and_dates_as_the_wizard_does(
         "“05/12/2026 16:04”; Ghi chú: máy này “2024-05-01 chuyển về ấp Cái Đôi theo QĐ 12”, "
         "trong tệp “(trống)”; Ngày sinh: máy này “17/04/1999”, trong tệp “18/04/1999”",
     ]
+
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def _roster_with_a_deleted_member(ws: Workspace, bundle: Path) -> str:
+    """Three members (one "sinh hoạt tạm") and a deleted fourth, exported without a password;
+    the moment the bundle was made, as ``inspect`` says it."""
+    branch = ws.branches.create("Chi đoàn ấp Bà Điều").id
+    for name, status in (("Nguyễn Văn An", "active"), ("Trần Thị Bích", "active"),
+                         ("Lê Ngọc Ái", "temporary"), ("Võ Văn Đi", "active")):  # fmt: skip
+        member = ws.members.save({"full_name": name, "birth_date": "01/01/2000",
+                                  "branch_id": branch, "status": status})  # fmt: skip
+    ws.members.delete([member])  # a tombstone travels, but is no member
+    created = ws.bundles.export(bundle, kind="handover", password=None).info.created_at
+    return format_vn_datetime(dt.datetime.fromisoformat(created))
+
+
+def test_inspect_says_the_live_counts_and_the_members_by_status(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    bundle = tmp_path / "ban-giao.dcs"
+    created = _roster_with_a_deleted_member(ws, bundle)
+    code, out, err = cli("bundle", "inspect", str(bundle))
+    assert (code, err) == (0, "")
+    digest = hashlib.sha256(bundle.read_bytes()).hexdigest()
+    assert out.splitlines() == [
+        "Gói dữ liệu bàn giao (KHÔNG mã hóa, định dạng phiên bản 1)",
+        "Tổ chức Đoàn: Đoàn xã Tân Hưng",
+        f"Tạo lúc {created} bởi doancoso {__version__}",
+        "Số bản ghi đang có (không tính đã xóa): Thông tin Đoàn cơ sở 1, Chi đoàn 1, Đoàn viên 3",
+        "Đoàn viên theo tình trạng: Đang sinh hoạt 2, Sinh hoạt tạm 1",
+        "Số bản ghi (kể cả đã xóa): Thông tin Đoàn cơ sở 1, Chi đoàn 1, Đoàn viên 4",
+        "Tệp minh chứng: 0",
+        f"SHA-256 của tệp: {digest}",
+    ]
+
+    code, out, err = cli("bundle", "inspect", str(bundle), "--format", "json")
+    assert (code, err) == (0, "")
+    info = json.loads(out)
+    live = {table: 0 for table in info["counts"]} | {
+        "organizations": 1, "branches": 1, "members": 3,
+    }  # fmt: skip
+    assert info["counts"] == live | {"members": 4}
+    assert info["live_counts"] == live  # the keys of counts, deleted rows left out
+    assert info["member_statuses"] == {"active": 2, "temporary": 1}
+
+
+def test_inspect_says_an_older_bundle_counts_deleted_rows(tmp_path: Path) -> None:
+    password = tmp_path / "mat-khau.txt"
+    password.write_text("Bàn giao dữ liệu phiên bản 1\n", encoding="utf-8")  # bundle-v1-make.py
+    bundle = FIXTURES / "bundle-v1.dcs"
+    code, out, err = cli("bundle", "inspect", str(bundle), "--password-file", str(password))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[3:6] == [
+        "Số bản ghi (kể cả đã xóa): Thông tin Đoàn cơ sở 1, Chi đoàn 3, Đoàn viên 8, Quá trình "
+        "sinh hoạt của đoàn viên 8, Thanh niên 10, Kế hoạch 1, Chỉ tiêu kế hoạch 7, Hoạt động "
+        "13, Buổi hoạt động 46, Điểm danh 142, Biên bản sinh hoạt 11, Đợt xếp loại 2, Xếp loại "
+        "đoàn viên 10, Xếp loại chi đoàn 3, Bảng tự đánh giá “3 chủ động” 1, Đánh giá tiêu chí "
+        "10, Văn bản tham mưu 2, Hoạt động phối hợp 2, Thông tin tệp minh chứng 11",
+        "Tệp do phiên bản doancoso cũ hơn tạo ra: số bản ghi gồm cả các bản ghi đã xóa, như biên "
+        "bản bàn giao của tệp này đã in.",
+        "Tệp minh chứng: 10",
+    ]
+    code, out, err = cli(
+        "bundle", "inspect", str(bundle), "--password-file", str(password), "--format", "json"
+    )
+    assert (code, err) == (0, "")
+    info = json.loads(out)
+    assert "live_counts" not in info and "member_statuses" not in info
+    assert list(info)[-2:] == ["counts", "sha256"]

@@ -5,11 +5,15 @@ the first line of ``--password-file``. ``export`` needs it or ``--no-password`` 
 an explicit choice). ``inspect --format json`` prints ``format``, ``version``, ``kind``,
 ``organization`` {``id``, ``name``}, ``created_at``, ``app_version``, ``encrypted`` and
 ``counts`` (rows per table and ``evidence_files``, the number of evidence files; the rows of the
-table ``evidence_files`` are under ``evidence_file_rows``). ``import --format json`` prints ``new``,
-``updated``, ``deleted``, ``unchanged`` (counts per table), ``conflicts`` [{``table``, ``id``,
-``fields``}], ``applied`` and ``matches`` (each with ``filled``: the fields ours takes from
-theirs). A refused bundle exits 1 with the message on stderr;
-an import that meets conflicts without ``--on-conflict`` applies nothing, lists them, exits 1.
+table ``evidence_files`` are under ``evidence_file_rows``), and for a bundle that carries them
+``live_counts`` (the same keys, deleted rows left out) and ``member_statuses`` (members not
+deleted per status code). The text says the live counts and the members by status with the
+biên bản's words, or, for an older bundle, that its counts include deleted rows. ``import
+--format json`` prints ``new``, ``updated``, ``deleted``, ``unchanged`` (counts per table),
+``conflicts`` [{``table``, ``id``, ``fields``}], ``applied`` and ``matches`` (each with
+``filled``: the fields ours takes from theirs). A refused bundle exits 1 with the message on
+stderr; an import that meets conflicts without ``--on-conflict`` applies nothing, lists them,
+exits 1.
 """
 
 from __future__ import annotations
@@ -21,8 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.bundle.crypto import PasswordNeeded
-from ..core.bundle.labels import field_value_text, filled_text, in_label_order, table_label
-from ..core.bundle.manifest import KIND_LABELS
+from ..core.bundle.labels import (
+    ALL_ROWS_HEADER,
+    ALL_ROWS_NOTE,
+    field_value_text,
+    filled_text,
+    in_label_order,
+    table_label,
+)
+from ..core.bundle.manifest import KIND_LABELS, live_counts
 from ..core.bundle.sync_errors import ForeignBundle
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date, format_vn_datetime
@@ -39,6 +50,7 @@ NEEDS_PASSWORD = (
     "--password-file TỆP."
 )
 APPLIED = "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập)."
+LIVE_HEADER = "Số bản ghi đang có (không tính đã xóa)"
 HANDED_OVER = (
     "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trong thư mục dữ "
     "liệu này."
@@ -140,6 +152,15 @@ def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{table_label(t)} {vn_number(counts[t])}" for t in shown) or "không có"
 
 
+def _statuses(member_statuses: dict[str, int]) -> str:
+    """Members by status as the biên bản bàn giao and the import wizard list them (the
+    statistics page's labels and order, statuses with none left off)."""
+    from ..core.statistics.service import status_breakdown
+
+    shown = [(label, n) for label, n in status_breakdown(member_statuses).items() if n]
+    return ", ".join(f"{label} {vn_number(n)}" for label, n in shown)
+
+
 def _when(text: str) -> str:
     from datetime import datetime
 
@@ -157,7 +178,14 @@ def _describe(info: BundleInfo, out: TextIO) -> None:
     )
     print(f"Tổ chức Đoàn: {info.organization_name}", file=out)
     print(f"Tạo lúc {_when(info.created_at)} bởi doancoso {info.app_version}", file=out)
-    print(f"Số bản ghi: {_counts(info.counts)}", file=out)
+    live = live_counts(info.manifest)
+    if live is not None:
+        print(f"{LIVE_HEADER}: {_counts(live.tables)}", file=out)
+        if live.member_statuses:
+            print(f"Đoàn viên theo tình trạng: {_statuses(live.member_statuses)}", file=out)
+    print(f"{ALL_ROWS_HEADER}: {_counts(info.counts)}", file=out)
+    if live is None:
+        print(ALL_ROWS_NOTE, file=out)
     print(f"Tệp minh chứng: {info.evidence_files}", file=out)
 
 

@@ -170,3 +170,62 @@ def test_cancelling_the_export_leaves_nothing_on_the_stick(
     assert wizard.page == TARGET_PAGE and wizard.result_ is None
     assert list(usb.root.iterdir()) == []
     assert wizard.export_button.isEnabled()
+
+
+def test_a_report_of_an_unfinished_year_is_said_so_and_may_go_on(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    add_people(ws)
+    ws.plans.create(2026)
+    ws.plans.register(2026, "da-gui", "20/01/2026")
+    ws.rating.open(2026)
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [usb])
+    assert wizard.unfinished_notice.isHidden()  # a handover: nothing to say
+    wizard.report_radio.setChecked(True)
+    wizard.year_spin.setValue(2026)
+    assert not wizard.unfinished_notice.isHidden()
+    assert wizard.unfinished_notice.text() == (
+        "Dữ liệu năm 2026 chưa hoàn tất:\n"
+        "– Kế hoạch công tác năm 2026 chưa được cấp trên duyệt.\n"
+        "– Đợt đánh giá, xếp loại năm 2026 chưa khóa sổ.\n"
+        "Vẫn có thể xuất báo cáo; cấp trên sẽ nhận dữ liệu như hiện có."
+    )
+    wizard.year_spin.setValue(2025)
+    assert wizard.unfinished_notice.text() == (
+        "Dữ liệu năm 2025 chưa hoàn tất:\n"
+        "– Chưa có kế hoạch công tác năm 2025.\n"
+        "– Chưa có đợt đánh giá, xếp loại năm 2025.\n"
+        "Vẫn có thể xuất báo cáo; cấp trên sẽ nhận dữ liệu như hiện có."
+    )
+    ws.plans.create(2025)
+    wizard.year_spin.setValue(2026)
+    wizard.year_spin.setValue(2025)
+    assert "– Kế hoạch công tác năm 2025 chưa đăng ký với cấp trên.\n" in (
+        wizard.unfinished_notice.text()
+    )
+    wizard.handover_radio.setChecked(True)
+    assert wizard.unfinished_notice.isHidden()
+    wizard.report_radio.setChecked(True)
+    wizard.year_spin.setValue(2026)
+    assert not wizard.unfinished_notice.isHidden()
+    # a notice only: the report is exported all the same
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE
+    assert ws.bundles.inspect(Path(wizard.result_.path), None).year == 2026
+
+
+def test_a_report_of_a_finished_year_has_no_notice(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    ws.plans.create(2026)
+    ws.plans.register(2026, "da-duyet", "20/01/2026", "15/ĐK-TĐ")
+    ws.rating.open(2026)
+    ws.rating.close(2026)
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    wizard.report_radio.setChecked(True)
+    wizard.year_spin.setValue(2026)
+    assert wizard.unfinished_notice.isHidden() and wizard.unfinished_notice.text() == ""

@@ -37,6 +37,15 @@ TABLE_LABELS: dict[str, str] = {
 """The Vietnamese name of each travelling table, wherever one is shown (the import wizard, the
 command line, the biên bản bàn giao, a refusal), in the order the biên bản lists them."""
 
+ALL_ROWS_HEADER = "Số bản ghi (kể cả đã xóa)"
+ALL_ROWS_NOTE = (
+    "Tệp do phiên bản doancoso cũ hơn tạo ra: số bản ghi gồm cả các bản ghi đã xóa, như biên "
+    "bản bàn giao của tệp này đã in."
+)
+"""A bundle's ``counts`` (tombstones included), as the import wizard and ``doancoso bundle
+inspect`` name them, and what they say of a bundle written before it carried its live counts
+(docs/bundle-format.md, ``live_counts``)."""
+
 FIELD_LABELS: dict[str, str] = {
     # members (the member form's words)
     "full_name": "Họ và tên", "other_name": "Tên gọi khác", "birth_date": "Ngày sinh",

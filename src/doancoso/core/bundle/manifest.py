@@ -66,8 +66,10 @@ class Manifest:
         return [m.group(1) for name in self.members if (m := EVIDENCE_MEMBER.fullmatch(name))]
 
     def to_json(self) -> dict[str, Any]:
-        """The shape of ``doancoso bundle inspect --format json`` (issue #17)."""
-        return {
+        """The shape of ``doancoso bundle inspect --format json`` (issue #17); ``live_counts``
+        (the keys of ``counts``, deleted rows left out) and ``member_statuses`` (members not
+        deleted per status code) only for a bundle that carries them (:func:`live_counts`)."""
+        shown: dict[str, Any] = {
             "format": self.format,
             "version": self.version,
             "kind": self.kind,
@@ -78,6 +80,11 @@ class Manifest:
             "encrypted": self.encrypted,
             "counts": json_counts(self.counts, self.evidence_files),
         }
+        live = live_counts(self)
+        if live is not None:
+            shown["live_counts"] = json_counts(live.tables, self.evidence_files)
+            shown["member_statuses"] = dict(live.member_statuses)
+        return shown
 
 
 @dataclass(frozen=True)

@@ -50,13 +50,20 @@ class HandFigureConflict:
     @property
     def message(self) -> str:
         unit = self.target.unit or MEASURES[self.measure][1]
-        what = MEASURES[self.measure][0][0].lower() + MEASURES[self.measure][0][1:]
+        what = measure_phrase(self.measure)
         return (
             f"Chỉ tiêu “{self.target.text}”: số đạt được nhập tay là "
             f"{quantity_text(self.typed, unit)}, nhưng ứng dụng đếm được "
             f"{quantity_text(self.counted, unit)} ({what}). Hồ sơ sẽ in hai số khác nhau: sửa "
             "số đạt được ở trang Kế hoạch, hoặc chọn cách đo để ứng dụng tự đếm."
         )
+
+
+def measure_phrase(key: str) -> str:
+    """What measure ``key`` counts, as words within a sentence: "số đoàn viên mới được kết nạp
+    trong năm" (the dossier check's message and the target dialog's offer say it alike)."""
+    description = MEASURES[key][0]
+    return description[0].lower() + description[1:]
 
 
 def suggested_measure(text: str) -> str | None:

@@ -8,12 +8,16 @@ with its year: ``…-bao-cao-nam-<yyyy>-…``); 4. done,
 said only after the core has read the file back and verified every hash. The export runs on
 the worker with a progress bar and a "Hủy" button (nothing is left under the final name).
 
+A report of a year still unfinished (its plan not approved, its rating round not closed) is
+said so on the first page, as a notice: the secretary may export it all the same.
+
 After a handover, the last page asks the names and positions of both secretaries and saves the
 biên bản bàn giao (:mod:`doancoso.reports.handover`) to print and sign.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -43,6 +47,8 @@ from ...core.documents import DocumentDetails
 from ...core.errors import AppError
 from ...core.lang.text import fold, nfc
 from ...core.organization import OrganizationInfo
+from ...core.plans.registration import is_registered
+from ...core.plans.rules import APPROVED
 from ...core.workspace import Workspace
 from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
@@ -51,6 +57,8 @@ from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report
 from .drives import Drive, removable_drives
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordPanel
+
+log = logging.getLogger(__name__)
 
 KIND_PAGE, PASSWORD_PAGE, TARGET_PAGE, DONE_PAGE = range(4)
 PAGE_TITLES = (
@@ -84,6 +92,36 @@ def suggested_name(org_name: str, kind: str, on: date, year: int | None = None) 
     ``doancoso-<org-slug>-bao-cao-nam-<yyyy>-<dd-mm-yyyy>.dcs``."""
     what = KIND_WORDS[kind] + (f"-nam-{year}" if kind == REPORT and year is not None else "")
     return f"doancoso-{slug(org_name)}-{what}-{on:%d-%m-%Y}.dcs"
+
+
+def unfinished_lines(ws: Workspace, year: int) -> list[str]:
+    """What of ``year`` is not finished yet, as a report to the superior body would show it:
+    the plan not made, not registered or not approved; the rating round not opened or open."""
+    lines = []
+    plan = ws.plans.get(year)
+    if plan is None:
+        lines.append(f"Chưa có kế hoạch công tác năm {year}.")
+    elif not is_registered(plan.registration_state, plan.registered_on):
+        lines.append(f"Kế hoạch công tác năm {year} chưa đăng ký với cấp trên.")
+    elif plan.registration_state != APPROVED:
+        lines.append(f"Kế hoạch công tác năm {year} chưa được cấp trên duyệt.")
+    rating = ws.rating.round(year)
+    if rating is None:
+        lines.append(f"Chưa có đợt đánh giá, xếp loại năm {year}.")
+    elif not rating.closed:
+        lines.append(f"Đợt đánh giá, xếp loại năm {year} chưa khóa sổ.")
+    return lines
+
+
+def unfinished_text(year: int, lines: list[str]) -> str:
+    """The notice of :func:`unfinished_lines` ("" when nothing is unfinished)."""
+    if not lines:
+        return ""
+    items = "\n".join(f"– {line}" for line in lines)
+    return (
+        f"Dữ liệu năm {year} chưa hoàn tất:\n{items}\nVẫn có thể xuất báo cáo; cấp trên sẽ "
+        "nhận dữ liệu như hiện có."
+    )
 
 
 def digest_text(sha256: str) -> str:
@@ -160,8 +198,15 @@ class ExportWizard(QDialog):
         layout.addWidget(self.report_radio)
         layout.addWidget(report_hint)
         layout.addLayout(year_row)
+        self.unfinished_notice = QLabel()
+        self.unfinished_notice.setWordWrap(True)
+        self.unfinished_notice.setStyleSheet(NOTICE_STYLE)
+        self.unfinished_notice.hide()
+        layout.addWidget(self.unfinished_notice)
         layout.addStretch(1)
         self.report_radio.toggled.connect(self.year_spin.setEnabled)
+        self.report_radio.toggled.connect(lambda _on: self.check_year())
+        self.year_spin.valueChanged.connect(lambda _year: self.check_year())
         self.year_spin.setEnabled(False)
         return page
 
@@ -284,6 +329,26 @@ class ExportWizard(QDialog):
         elif self.page == PASSWORD_PAGE and self.password_panel.problem() is None:
             self.scan_drives()
             self._show_page(TARGET_PAGE)
+
+    def check_year(self) -> None:
+        """Read on the worker what of the report's year is unfinished and show it (nothing for
+        a handover); a reading for a year no longer chosen is dropped."""
+        if self.kind != REPORT:
+            self.unfinished_notice.hide()
+            return
+        year = self.year_spin.value()
+
+        def read(lines: list[str]) -> None:
+            if self.kind == REPORT and self.year_spin.value() == year:
+                self.unfinished_notice.setText(unfinished_text(year, lines))
+                self.unfinished_notice.setVisible(bool(lines))
+
+        def failed(exc: BaseException) -> None:  # a help, not a step: the export goes on
+            log.warning("could not read what of %s is unfinished: %s", year, exc)
+            self.unfinished_notice.hide()
+
+        op = QueryOp(self, lambda ws: unfinished_lines(ws, year), self._core, progress=False)
+        op.success(read).failure(failed).run()
 
     # Step 3: the target -------------------------------------------------------------------
 

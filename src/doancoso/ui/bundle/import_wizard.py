@@ -44,7 +44,13 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.container import HeldBundle
 from ...core.bundle.crypto import PasswordNeeded
-from ...core.bundle.labels import in_label_order, moment_text, table_label
+from ...core.bundle.labels import (
+    ALL_ROWS_HEADER,
+    ALL_ROWS_NOTE,
+    in_label_order,
+    moment_text,
+    table_label,
+)
 from ...core.bundle.manifest import live_counts
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
@@ -72,11 +78,6 @@ KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo 
 PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
 APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
-ALL_ROWS_HEADER = "Số bản ghi (kể cả đã xóa)"
-ALL_ROWS_NOTE = (
-    "Tệp do phiên bản doancoso cũ hơn tạo ra: số bản ghi gồm cả các bản ghi đã xóa, như biên "
-    "bản bàn giao của tệp này đã in."
-)
 NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
 """An import replaces data wholesale: the undo history is cleared (shell/undo.py)."""
 HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."

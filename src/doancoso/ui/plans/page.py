@@ -476,14 +476,21 @@ class PlansPage(QWidget):
                     label="Đang lập kế hoạch…")  # fmt: skip
         op.success(created).failure(self._core.reporter(self, "Không lập được kế hoạch")).run()
 
-    def _as_of_text(self) -> str:
+    def _as_of(self) -> date | None:
+        """The day the plan's figures are counted to (within its year)."""
         plan = self.plan()
-        return format_vn_date(min(plan.as_of, date(plan.year, 12, 31))) if plan else ""
+        return min(plan.as_of, date(plan.year, 12, 31)) if plan else None
+
+    def _as_of_text(self) -> str:
+        as_of = self._as_of()
+        return format_vn_date(as_of) if as_of else ""
 
     def add_target(self) -> None:
         if self.plan() is None:
             return
-        dialog = TargetDialog(self._core, self.year, None, self._as_of_text(), self)
+        dialog = TargetDialog(
+            self._core, self.year, None, self._as_of_text(), self, as_of=self._as_of()
+        )
         self.prompts.run(dialog)
         if dialog.saved_id:
             self._select(dialog.saved_id)
@@ -495,7 +502,9 @@ class PlansPage(QWidget):
         if row is None:
             return
         target = self.model.target(row)
-        dialog = TargetDialog(self._core, self.year, target, self._as_of_text(), self)
+        dialog = TargetDialog(
+            self._core, self.year, target, self._as_of_text(), self, as_of=self._as_of()
+        )
         self.prompts.run(dialog)
         if dialog.saved_id:
             self.status_message.emit("Đã lưu chỉ tiêu.")

@@ -6,44 +6,61 @@ The dialog only collects text; the core validates it (``PlanService.add_target``
 ``save_target``, on the worker) and each message is shown under its field, the dialog staying
 open until the target is saved. A measured target has no achieved figure to type: the dialog
 says what the app counts, and for an existing target what it counts today.
+
+A figure typed for a target whose wording names something the app counts ("Giới thiệu 3 đoàn
+viên ưu tú cho Đảng", see :func:`~doancoso.core.plans.crosscheck.suggested_measure`) would
+make the dossier print two figures of one thing; under "Đạt được" the dialog says what the app
+counts and offers to choose that measure, after which the figure follows the data.
 """
 
 from __future__ import annotations
+
+import logging
+from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.errors import ValidationError
+from ...core.plans.crosscheck import measure_phrase, suggested_measure
 from ...core.plans.figures import number_text, quantity_text
 from ...core.plans.rules import CRITERIA, MEASURES
 from ...core.plans.service import TargetInfo
 from ...core.workspace import Workspace
 from ..common.fields import FieldErrors, WrappedLabel, open_with_room
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
 
+log = logging.getLogger(__name__)
 NO_CRITERION = "(Không gắn tiêu chí)"
 ENTERED_BY_HAND = "Bí thư nhập kết quả"
 ANY_KIND = "(Mọi loại hoạt động)"
 HINT_STYLE = "color: #616161;"
 MEASURED_HINT = "Ứng dụng tự tính từ dữ liệu (sổ đoàn viên, lịch hoạt động, điểm danh)."
+USE_COUNT = "Dùng cách đếm của ứng dụng"
 
 
 class TargetDialog(QDialog):
-    """Add (``target`` None) or edit a target of the plan of ``year``; ``saved_id`` once saved."""
+    """Add (``target`` None) or edit a target of the plan of ``year``; ``saved_id`` once saved.
+    Figures are counted up to ``as_of`` (default today), said as ``as_of_text``."""
 
     def __init__(
         self, core: Core, year: int, target: TargetInfo | None = None,
-        as_of_text: str = "", parent: QWidget | None = None,
+        as_of_text: str = "", parent: QWidget | None = None, as_of: date | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
+        self._as_of = as_of
+        self._counts: dict[str, float | None] = {}  # measure → the app's count, once read
+        self._typed_achieved = ""
         self._core = core
         self.year = year
         self.target = target
@@ -96,6 +113,17 @@ class TargetDialog(QDialog):
         self.achieved_edit = QLineEdit()
         self.achieved_edit.setPlaceholderText("Số đã đạt được đến nay")
         self.errors.add_row(form, "achieved", "Đạt được", self.achieved_edit)
+        self.count_row = QWidget()
+        row = QHBoxLayout(self.count_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.count_label = WrappedLabel()
+        self.use_count_button = QPushButton(USE_COUNT)
+        self.use_count_button.setAutoDefault(False)  # Enter still saves
+        self.use_count_button.clicked.connect(self.use_count)
+        row.addWidget(self.count_label, 1)
+        row.addWidget(self.use_count_button)
+        self.count_row.hide()
+        form.addRow("", self.count_row)
         self.measure_hint = WrappedLabel()
         self.measure_hint.setStyleSheet(HINT_STYLE)
         form.addRow("", self.measure_hint)
@@ -111,6 +139,9 @@ class TargetDialog(QDialog):
         layout.addWidget(buttons)
         self._last_measure = ""
         self.measure_combo.currentIndexChanged.connect(lambda _i: self._measure_changed())
+        for signal in (self.text_edit.textChanged, self.achieved_edit.textChanged,
+                       self.unit_edit.textChanged):  # fmt: skip
+            signal.connect(self._offer_count)
         self.setMinimumWidth(560)
 
     def _load(self, target: TargetInfo) -> None:
@@ -133,21 +164,84 @@ class TargetDialog(QDialog):
         only matters for "activities"; the unit follows the measure while it was its default."""
         key = str(self.measure_combo.currentData() or "")
         self.kind_combo.setEnabled(key == "activities")
+        if self.achieved_edit.isEnabled():  # kept for a return to "Bí thư nhập kết quả"
+            self._typed_achieved = self.achieved_edit.text()
         self.achieved_edit.setEnabled(not key)
         unit = self.unit_edit.text().strip()
         previous = MEASURES[self._last_measure][1] if self._last_measure else ""
         if key and (not unit or unit == previous):
             self.unit_edit.setText(MEASURES[key][1])
         self._last_measure = key
+        counted = self._counted(key)
+        if key:  # the field shows the app's figure, not one typed before the choice
+            self.achieved_edit.setText(number_text(counted) if counted is not None else "")
+        else:
+            self.achieved_edit.setText(self._typed_achieved)
         if not key:
             self.measure_hint.setText("")
-        elif self.target is not None and self.target.measure == key and self.target.measured:
-            counted = quantity_text(self.target.achieved, self.target.unit) or "chưa có số liệu"
+        elif counted is not None:
+            figure = quantity_text(counted, self.unit_edit.text())
             when = f" đến ngày {self._as_of_text}" if self._as_of_text else ""
-            self.measure_hint.setText(f"{MEASURED_HINT} Hiện tính được{when}: {counted}.")
+            self.measure_hint.setText(f"{MEASURED_HINT} Hiện tính được{when}: {figure}.")
+        elif self.target is not None and self.target.measure == key and self.target.measured:
+            when = f" đến ngày {self._as_of_text}" if self._as_of_text else ""
+            self.measure_hint.setText(f"{MEASURED_HINT} Hiện tính được{when}: chưa có số liệu.")
         else:
             self.measure_hint.setText(MEASURED_HINT)
         self.measure_hint.setVisible(bool(key))
+        self._offer_count()
+
+    def _counted(self, key: str) -> float | None:
+        """What the app counts of measure ``key`` as far as the dialog knows it: the target's
+        own figure for its measure, else a count read for the offer (any kind of activity)."""
+        target = self.target
+        if target is not None and target.measured and target.measure == key:
+            return target.achieved
+        return self._counts.get(key) if key and key != "activities" else None
+
+    def _offered_measure(self) -> str | None:
+        """The measure to offer: the one the text names, while a figure is typed by hand."""
+        if self.measure_combo.currentData() or not self.achieved_edit.text().strip():
+            return None
+        return suggested_measure(self.text_edit.toPlainText())
+
+    def _offer_count(self) -> None:
+        """Show under "Đạt được" what the app counts of what the text names (read once per
+        measure on the worker), or nothing when there is no such thing to offer."""
+        key = self._offered_measure()
+        if key is not None and key not in self._counts:
+            self._read_count(key)
+            return
+        counted = self._counts.get(key) if key is not None else None
+        if key is None or counted is None:
+            self.count_row.hide()
+            return
+        unit = self.unit_edit.text().strip() or MEASURES[key][1]
+        self.count_label.setText(
+            f"Ứng dụng đếm được {quantity_text(counted, unit)} ({measure_phrase(key)})."
+        )
+        self.count_row.show()
+
+    def _read_count(self, key: str) -> None:
+        self._counts[key] = None  # asked once: no second read while this one runs
+        year, as_of = self.year, self._as_of
+
+        def counted(value: float | None) -> None:
+            self._counts[key] = value
+            self._offer_count()
+
+        def failed(exc: BaseException) -> None:  # the offer is a help: none without a count
+            log.warning("could not count %s for the target dialog: %s", key, exc)
+
+        op = QueryOp(self, lambda ws: ws.plans.measured(year, key, None, as_of), self._core,
+                     progress=False)  # fmt: skip
+        op.success(counted).failure(failed).run()
+
+    def use_count(self) -> None:
+        """Choose the measure the offer names: from the save on, the app counts the figure."""
+        key = self._offered_measure()
+        if key is not None:
+            self.measure_combo.setCurrentIndex(self.measure_combo.findData(key))
 
     def raw(self) -> dict[str, str]:
         key = str(self.measure_combo.currentData() or "")
