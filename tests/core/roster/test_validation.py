@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -85,8 +86,16 @@ def test_format_vn_date() -> None:
     assert format_vn_date(None) == ""
 
 
-def test_format_vn_datetime_is_the_date_then_the_minute() -> None:
+def test_format_vn_datetime_is_the_date_then_the_minute(monkeypatch: pytest.MonkeyPatch) -> None:
     assert format_vn_datetime(datetime(2026, 12, 5, 6, 46, 39)) == "05/12/2026 06:46"
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")  # a moment stored in UTC, shown in local time
+    time.tzset()
+    try:
+        utc = datetime(2026, 12, 4, 23, 30, tzinfo=UTC)
+        assert format_vn_datetime(utc) == "05/12/2026 06:30"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_add_years_from_29_february() -> None:

@@ -46,7 +46,10 @@ def format_vn_date(value: date | None, precision: str = DAY) -> str:
 
 
 def format_vn_datetime(value: datetime) -> str:
-    """``05/03/2001 14:30``: a moment in lists and reports (backups, bundles), to the minute."""
+    """``05/03/2001 14:30``: a moment in lists and reports (backups, bundles), to the minute; a
+    moment with its time zone (a bundle's creation, stored in UTC) in the machine's local time."""
+    if value.tzinfo is not None:
+        value = value.astimezone()
     return f"{format_vn_date(value.date())} {value:%H:%M}"
 
 
