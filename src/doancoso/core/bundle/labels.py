@@ -121,7 +121,7 @@ def moment_text(value: str | datetime) -> str:
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return format_vn_datetime(moment.astimezone())
+    return format_vn_datetime(moment)  # shown in local time
 
 
 def value_text(value: Any, kind: str | None = None) -> str:
