@@ -255,10 +255,11 @@ def test_the_check_names_what_is_missing(dossier_ws: Workspace) -> None:
             "bang",
             "Mục 1.1: chỉ số “Danh sách đoàn viên cập nhật trong vòng (tháng)” chưa đạt — "
             "Danh sách đoàn viên chưa có ai.",
+            item="1.1",
         ),
     ]
-    assert Gap("bang", "Mục 1.3 chưa tự đánh giá.") in gaps
-    assert Gap("bang", "Mục 1.2 tự đánh giá “Chưa đạt”.") in gaps
+    assert Gap("bang", "Mục 1.3 chưa tự đánh giá.", item="1.3") in gaps
+    assert Gap("bang", "Mục 1.2 tự đánh giá “Chưa đạt”.", item="1.2") in gaps
     dossier_ws.plans.register(2025, "da-duyet", "09/11/2024", "15-ĐK/TĐ")
     # the tờ trình asks for recognition: a self-assessment not all met is named first
     assert check(dossier_ws, 2025, ("to-trinh", "ke-hoach"), "15-TTr/ĐTN") == [
