@@ -224,3 +224,29 @@ def test_two_photos_a_page_keep_their_numbers_and_captions(ws: Workspace, tmp_pa
     # one a page: each photo on a page of its own
     one = build_dossier(ws, tmp_path / "mot.pdf", 2025, ("minh-chung",), issued_on=ISSUED)
     assert one.pages == 9
+
+
+def test_the_activities_participation_stays_on_one_line(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """ "12.202/12.661" present out of expected, never split over two lines."""
+    from dataclasses import replace
+
+    from doancoso.reports.dossier.parts import write_activities
+
+    make_plan_data(ws)
+    org = ws.organization.get()
+    assert org is not None
+    rows = ws.activities.occurrences(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    detail = ws.activities.occurrence(rows[0].id)
+    figures = [(1202, 1661), (12202, 12661)]
+    details = [
+        replace(detail, row=replace(detail.row, attendance_taken=True, present=p, expected=e),
+                results="Kết quả rất dài " * 8)
+        for p, e in figures
+    ]  # fmt: skip
+    path = write_activities(tmp_path / "hoat-dong.pdf", org, details,
+                            ws.activities.kind_names(), 2026, DAY)  # fmt: skip
+    lines = read_pdf(path).text().splitlines()
+    for present, expected in (("1.202", "1.661"), ("12.202", "12.661")):
+        assert any(f"{present}/{expected}" in line for line in lines), (present, lines)

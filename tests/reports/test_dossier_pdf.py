@@ -255,10 +255,11 @@ def test_the_check_names_what_is_missing(dossier_ws: Workspace) -> None:
             "bang",
             "Mục 1.1: chỉ số “Danh sách đoàn viên cập nhật trong vòng (tháng)” chưa đạt — "
             "Danh sách đoàn viên chưa có ai.",
+            item="1.1",
         ),
     ]
-    assert Gap("bang", "Mục 1.3 chưa tự đánh giá.") in gaps
-    assert Gap("bang", "Mục 1.2 tự đánh giá “Chưa đạt”.") in gaps
+    assert Gap("bang", "Mục 1.3 chưa tự đánh giá.", item="1.3") in gaps
+    assert Gap("bang", "Mục 1.2 tự đánh giá “Chưa đạt”.", item="1.2") in gaps
     dossier_ws.plans.register(2025, "da-duyet", "09/11/2024", "15-ĐK/TĐ")
     # the tờ trình asks for recognition: a self-assessment not all met is named first
     assert check(dossier_ws, 2025, ("to-trinh", "ke-hoach"), "15-TTr/ĐTN") == [
@@ -337,3 +338,31 @@ def test_evidence_without_a_caption_is_named_by_its_item_never_by_its_file(
     assert "bien-ban" not in text
     table = "".join(pdf.page_texts()[2:4])
     assert "nhất một thanh niên vào Đoàn\nChưa đánh giá\nMinh chứng 1.7.1\n2.1\n" in table
+
+
+def test_the_day_of_an_evidence_file_follows_its_caption(
+    dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """The day entered with the caption: in the contents, the outline, the table and the
+    photo's page of the annex."""
+    from dossier_data import sideways_photo
+
+    caption = "Vận động thanh niên “1+1” ấp Tân Hưng"
+    day = dt.date(2025, 10, 15)
+    dossier_ws.recognition.attach(2025, "1.7", evidence_pdf(tmp_path / "bien-ban-1cong1.pdf"),
+                                  caption, taken_on=day)  # fmt: skip
+    dossier_ws.recognition.attach(2025, "1.7", sideways_photo(tmp_path / "ra-quan.jpg"),
+                                  "Ra quân", taken_on=dt.date(2025, 3, 26))  # fmt: skip
+    pdf = read_pdf(_build(dossier_ws, tmp_path / "ho-so.pdf"))
+    toc = " ".join(pdf.page_texts()[1].split())
+    assert f"Minh chứng 1.7.1: {caption} (15/10/2025) 16" in toc
+    assert "Minh chứng 1.7.2: Ra quân (26/03/2025)" in toc
+    assert "Minh chứng 1.1.1: Biên bản rà soát đoàn viên 12" in toc  # no day entered, none
+    titles = [o.title for sub in pdf.reader.outline if isinstance(sub, list) for o in sub]
+    assert f"Minh chứng 1.7.1: {caption} (15/10/2025)" in titles
+    texts = pdf.page_texts()
+    flat = " ".join(" ".join(t.split()) for t in texts[4:7])
+    assert f"Minh chứng 1.7.1: {caption} (15/10/2025); Minh chứng 1.7.2: Ra quân (26/03/2025)" in (
+        flat
+    )
+    assert texts[-1].startswith("Minh chứng 1.7.2\n Ra quân (26/03/2025)")

@@ -99,6 +99,7 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
         "TM. BAN CHẤP HÀNH BÍ THƯ Nguyễn Thị Như Quỳnh",
     ):
         assert expected in text, expected
+    assert "đã chuyển đi" not in text  # no one left: no note
     assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
     box = pdf.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)
@@ -246,3 +247,21 @@ def test_participation_from_attendance_on_the_form(ws: Workspace, tmp_path, read
     (page,) = read_pdf(print_forms(ws, tmp_path / "phieu.pdf", YEAR)).page_texts()
     assert "Tham gia sinh hoạt, hoạt động Đoàn trong năm: 3/4 buổi (75%)" in page
     assert "Chi đoàn: Chi đoàn ấp 1; ngày" not in page
+
+
+def test_the_summary_says_who_it_counts_and_how_many_left(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """The round counts everyone rated in the year: more than the roster once some left."""
+    dung, em = [m.id for m in rated.members.list() if m.full_name in ("Phạm Văn Dũng",
+                                                                        "Võ Thị Em")]  # fmt: skip
+    rated.events.record(dung, "transfer_out", "01/11/2025", other_organization="Đoàn xã Khác")
+    rated.events.record(em, "struck_off", "15/11/2025")
+    pdf = read_pdf(print_summary(rated, tmp_path / "tong-hop.pdf", YEAR))
+    text = _flat(pdf.text())
+    assert "STT Chi đoàn Số đoàn viên thuộc đợt xếp loại Được xếp loại" in text
+    assert "Toàn Đoàn cơ sở 7 4 " in text  # those who left are still of the round
+    assert (
+        "Tỉ lệ tính trên số đoàn viên được xếp loại. Gồm 2 đoàn viên đã chuyển đi, trưởng thành "
+        "hoặc bị xóa tên trong năm." in text
+    )

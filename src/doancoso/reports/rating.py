@@ -26,6 +26,7 @@ from ..core.documents import decision_recipients, default_recipients
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, percent_cell, vn_number
+from ..core.lifecycle.rules import READ_ONLY_STATUSES
 from ..core.organization import OrganizationInfo
 from ..core.rating.rules import LEVELS, percent_text
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
@@ -46,18 +47,21 @@ UNDECIDED = "Chưa xếp loại"
 NOT_RATED = "Không xếp loại"
 WHOLE = "Toàn Đoàn cơ sở"
 FONT_SIZE = 10.5
+MEMBERS_HEADING = "Số đoàn viên thuộc đợt xếp loại"
+"""Everyone the round covers: more than the roster when some left during the year."""
+LEFT_NOTE = "Gồm {count} đoàn viên đã chuyển đi, trưởng thành hoặc bị xóa tên trong năm."
 KEEP_WITH_ROWS = 45 * mm  # a heading, the table's header and four rows
 
 # Shares in millimetres of the 247 mm landscape text width.
 SUMMARY_COLUMNS = (
     Column("STT", 10, "CENTER"),
     Column("Chi đoàn", 45),
-    Column("Số đoàn viên", 17, "CENTER"),
+    Column(MEMBERS_HEADING, 20, "CENTER"),
     Column("Được xếp loại", 18, "CENTER"),
     *(Column(SHORT[level], 20, "CENTER") for level in LEVELS),
     Column(UNDECIDED, 17, "CENTER"),
     Column(NOT_RATED, 17, "CENTER"),
-    Column("Xếp loại chi đoàn", 43),
+    Column("Xếp loại chi đoàn", 40),
 )
 MEMBER_COLUMNS = (
     Column("STT", 10, "CENTER"),
@@ -125,7 +129,8 @@ def counts_sentence(counts: LevelCounts) -> str:
 class RoundReport:
     """What the printed results need, read once: the round, each chi đoàn's counts with its
     members (in the summary's order), the whole organisation's counts, and each member's birth
-    date as printed (a year alone for a member known by the year)."""
+    date as printed (a year alone for a member known by the year); ``left``, how many of the
+    round's members are no longer on the roster (moved away, matured, struck off, expelled)."""
 
     org: OrganizationInfo
     year: int
@@ -134,6 +139,7 @@ class RoundReport:
     total: LevelCounts
     births: dict[str, str]
     branch: str | None
+    left: int = 0
 
 
 def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundReport:
@@ -154,11 +160,10 @@ def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundRepor
         branch = groups[0][0].branch if groups else _branch_name(ws, branch_id)
         total = groups[0][0] if groups else total
     members = [r for _, group in groups for r in group]
-    births = {
-        m.id: format_vn_date(m.birth_date, m.birth_precision)
-        for m in ws.members.rows([r.member_id for r in members])
-    }
-    return RoundReport(org, year, info, groups, total, births, branch)
+    found = ws.members.rows([r.member_id for r in members])
+    births = {m.id: format_vn_date(m.birth_date, m.birth_precision) for m in found}
+    left = sum(1 for m in found if m.status in READ_ONLY_STATUSES)
+    return RoundReport(org, year, info, groups, total, births, branch, left)
 
 
 def _branch_name(ws: Workspace, branch_id: str) -> str:
@@ -224,6 +229,9 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
             PagedTable(SUMMARY_COLUMNS, lines, font_size=10),
             Paragraph(markup(LEGEND + " Tỉ lệ tính trên số đoàn viên được xếp loại."), legend),
         ]
+        if report.left:
+            note = LEFT_NOTE.format(count=vn_number(report.left))
+            body.append(Paragraph(markup(note), legend))
         if report.info.own_level is not None:
             own = f"{report.org.name} tự đánh giá, xếp loại năm {report.year}: "
             own += LEVELS[report.info.own_level] + "."

@@ -48,8 +48,10 @@ def test_a_typed_figure_that_differs_from_the_count_is_a_gap_of_the_plan(ws: Wor
         "3 đoàn viên (số đoàn viên ưu tú được giới thiệu cho Đảng). Hồ sơ sẽ in hai số khác "
         "nhau: sửa số đạt được ở trang Kế hoạch, hoặc chọn cách đo để ứng dụng tự đếm."
     )
-    assert Gap("ke-hoach", message) in check(ws, 2025, ("ke-hoach",), as_of=AS_OF)
-    assert Gap("ke-hoach", message) not in check(ws, 2025, ("bao-cao",), as_of=AS_OF)
+    subject = f"chỉ tiêu “{TARGET}” (nhập tay 2 đoàn viên, ứng dụng đếm 3 đoàn viên)"
+    gap = Gap("ke-hoach", message, target=conflict.target.id, contradiction=subject)
+    assert gap in check(ws, 2025, ("ke-hoach",), as_of=AS_OF)
+    assert [g for g in check(ws, 2025, ("bao-cao",), as_of=AS_OF) if g.contradiction] == []
 
 
 def test_the_same_figure_or_a_measured_target_is_no_conflict(ws: Workspace) -> None:

@@ -194,3 +194,26 @@ def test_large_figures_group_thousands_with_a_dot(ws: Workspace, branch: str) ->
         2025, {"text": "Kết nạp 1500 đoàn viên", "planned": "1500", "measure": "admissions"}, kinds
     )
     assert _indicator(ws, "1.4") == (0.0, False, "Đã kết nạp 0/1.500 đoàn viên theo chỉ tiêu.")
+
+
+def test_branch_meetings_give_the_count_of_chi_doan_behind_the_share(
+    ws: Workspace, branch: str
+) -> None:
+    """Item 2.3 reads “2/3 chi đoàn …”, the same count as the plan's ``branch-meetings``."""
+    others = [ws.branches.create(name).id for name in ("Chi đoàn ấp 2", "Chi đoàn ấp 3")]
+    for month in range(1, 13):
+        for branch_id in (branch, others[0]):
+            ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
+                                "start_date": f"10/{month:02d}/2025",
+                                "branch_ids": [branch_id]})  # fmt: skip
+    ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
+                        "start_date": "10/01/2025", "branch_ids": [others[1]]})  # fmt: skip
+    for day in range(1, 13):
+        first = dt.date(2025, day, 10)
+        for occ in ws.activities.occurrences(first, first):
+            ws.activities.update_occurrence(occ.id, {"status": "da-thuc-hien"})
+    assert _indicator(ws, "2.3") == (
+        66.7,
+        False,
+        "2/3 chi đoàn sinh hoạt đủ hằng tháng (66,7%).",
+    )

@@ -214,3 +214,28 @@ def test_the_caption_dialog_keeps_its_buttons_in_place(
     dialog._refused(ValidationError({"file": "Tệp minh chứng không còn trong dữ liệu."}))
     assert len(messages_fit(qtbot, dialog)) == 1
     assert spot(qtbot, dialog.save_button) == before
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_long_new_caption_is_laid_out_at_once_as_after_a_refresh(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, tmp_path: Path
+) -> None:
+    """The label wraps onto its lines as soon as the caption is saved, not "Vận đ…anh …"
+    until the list is read again."""
+    ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, "a.png", "#2e7d32"))
+    panel = _panel(qtbot, core, history, None)
+    panel.resize(600, 400)
+    panel.set_target(_attach_here, _files(ws))
+    with qtbot.wait_exposed(panel):
+        panel.show()
+    short = panel.view.visualRect(panel.model.index(0))
+    ws.evidence.caption(_files(ws)[0].id, "Vận động thanh niên “1+1” ấp Tân Hưng", "")
+    panel.set_target(_attach_here, _files(ws))  # the same file: its caption changed
+    qtbot.wait(50)  # the view's delayed layout
+    saved = panel.view.visualRect(panel.model.index(0))
+    panel.set_target(_attach_here, [])
+    panel.set_target(_attach_here, _files(ws))  # read again, as a refresh does
+    qtbot.wait(50)
+    refreshed = panel.view.visualRect(panel.model.index(0))
+    assert refreshed.height() > short.height()  # the long caption takes more lines
+    assert saved == refreshed

@@ -72,7 +72,7 @@ def test_the_area_after_3_chu_dong_and_its_check_leading_to_each_fix(
         ("ke-hoach", "Kế hoạch năm 2025 chưa được cấp trên duyệt.", "Mở Kế hoạch"),
         ("xep-loai", "Chưa có đợt đánh giá, xếp loại năm 2025.", "Mở Xếp loại"),
     ]  # fmt: skip
-    assert ("bao-cao", "Mục 1.2 tự đánh giá “Chưa đạt”.", "Mở 3 chủ động") in lines
+    assert ("bao-cao", "Mục 1.2 tự đánh giá “Chưa đạt”.", "Mở mục 1.2") in lines
     # Each button leads to where its line is fixed.
     qtbot.mouseClick(page.checks.buttons[1], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     assert window.sidebar.currentRow() == RECOGNITION_AREA
@@ -80,11 +80,14 @@ def test_the_area_after_3_chu_dong_and_its_check_leading_to_each_fix(
     qtbot.mouseClick(page.checks.buttons[2], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     assert window.stack.currentWidget() is window.plans
     window.show_area(DOSSIER_AREA)
-    bao_cao = [b for g, b in zip(page.checks.gaps, page.checks.buttons, strict=True)
-               if g.part == "bao-cao"][0]  # fmt: skip
-    assert isinstance(bao_cao, QPushButton)
+    gap, bao_cao = [(g, b) for g, b in zip(page.checks.gaps, page.checks.buttons, strict=True)
+                    if g.part == "bao-cao"][0]  # fmt: skip
+    assert isinstance(bao_cao, QPushButton) and bao_cao.text() == f"Mở mục {gap.item}"
     qtbot.mouseClick(bao_cao, Qt.MouseButton.LeftButton)
     assert window.sidebar.currentRow() == RECOGNITION_AREA
+    recognition = window.recognition  # on the table's tab, the item selected
+    assert recognition.tabs.currentIndex() == 0
+    assert recognition.tree.code_at(recognition.tree.currentIndex()) == gap.item
     window.show_area(DOSSIER_AREA)
     window.activateWindow()
     qtbot.mouseClick(page.checks.buttons[0], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
@@ -95,6 +98,63 @@ def test_the_area_after_3_chu_dong_and_its_check_leading_to_each_fix(
     dossier_data.plans.register(2025, "da-duyet", "09/11/2024", "15-ĐK/TĐ")
     page.refresh_check()
     assert [line[0] for line in _lines(page)][:2] == ["to-trinh", "xep-loai"]
+
+
+def test_a_figure_printed_twice_leads_to_its_target_and_is_asked_before_building(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts
+) -> None:
+    kinds = dossier_data.activities.kind_names()
+    dossier_data.plans.add_target(2025, {"text": "Tổ chức 2 buổi tuyên truyền"}, kinds)
+    target = "Giới thiệu 3 đoàn viên ưu tú cho Đảng"
+    dossier_data.plans.add_target(
+        2025, {"text": target, "planned": "3", "unit": "đoàn viên", "achieved": "2"}, kinds
+    )
+    window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area(DOSSIER_AREA)
+    page = window.dossier
+    with qtbot.wait_signal(page.checked):
+        page.year_box.setValue(2025)
+    (button,) = [b for g, b in zip(page.checks.gaps, page.checks.buttons, strict=True)
+                 if g.contradiction]  # fmt: skip
+    assert isinstance(button, QPushButton) and button.text() == "Mở Kế hoạch"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    plans = window.plans
+    assert window.stack.currentWidget() is plans and plans.year == 2025
+    qtbot.waitUntil(lambda: plans.selected_target_id() is not None)
+    assert plans.model.target(plans.table.currentIndex().row()).text == target
+    # "Quay lại": nothing is built; "Vẫn lập": built.
+    window.show_area(DOSSIER_AREA)
+    page.number_edit.setText(NUMBER)
+    prompts.answer = False
+    qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    assert page.job is None and page.pdf is None and page.build_button.isEnabled()
+    assert prompts.asked == [
+        f"Hồ sơ sẽ in hai số khác nhau cho chỉ tiêu “{target}” (nhập tay 2 đoàn viên, ứng "
+        "dụng đếm 0 đoàn viên): vẫn lập?"
+    ]
+    assert prompts.buttons == [("Vẫn lập", "Quay lại")]
+    prompts.answer = True
+    with qtbot.wait_signal(page.built, timeout=20000):
+        qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    assert page.pdf is not None and len(prompts.asked) == 2
+    page.close_pdf()
+
+
+def test_ordinary_gaps_build_without_asking(
+    dossier_data: Workspace,
+    make_page: Callable[..., DossierPage],
+    qtbot: QtBot,
+    prompts: ScriptedPrompts,
+) -> None:
+    page = make_page(dossier_data, prompts)
+    page.number_edit.setText(NUMBER)
+    page.refresh_check()
+    assert page.checks.gaps  # items missing, not asked about
+    with qtbot.wait_signal(page.built, timeout=20000):
+        qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    assert page.pdf is not None and prompts.asked == []
 
 
 def test_the_secretarys_name_is_fixed_in_the_settings(

@@ -53,12 +53,16 @@ class Gap:
     """One thing the dossier would lack: the part's code and the reason in Vietnamese (which
     says where in the window to mend it); ``command``, the command line's way to, when the
     reason names the window's; ``item``, the checklist item to open when the gap is mended
-    there ("1.7")."""
+    there ("1.7"); ``target``, the id of the plan's target it is about; ``contradiction``, when
+    the dossier would print two different figures for one thing, that thing and its figures
+    (asked about before building)."""
 
     part: str
     reason: str
     command: str | None = None
     item: str | None = None
+    target: str | None = None
+    contradiction: str | None = None
 
 
 def parse_parts(text: str | None) -> list[str]:
@@ -100,7 +104,8 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
             if plan.registration_state != APPROVED:
                 gaps.append(Gap("ke-hoach", f"Kế hoạch năm {year} chưa được cấp trên duyệt."))
             gaps += [
-                Gap("ke-hoach", c.message) for c in hand_figure_conflicts(ws.plans, year, as_of)
+                Gap("ke-hoach", c.message, target=c.target.id, contradiction=c.subject)
+                for c in hand_figure_conflicts(ws.plans, year, as_of)
             ]
     if "xep-loai" in parts:
         rating = ws.rating.round(year)
@@ -123,7 +128,7 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
             gaps.append(Gap(part, f"Chưa lập bảng tự đánh giá năm {year}."))
         else:
             view = ws.recognition.view(year, as_of)
-            gaps += [Gap(part, missing.message) for missing in view.missing()]
+            gaps += [Gap(part, m.message, item=m.code) for m in view.missing()]
             gaps += uncaptioned(view, parts)
     return gaps
 

@@ -48,6 +48,14 @@ class HandFigureConflict:
     counted: float
 
     @property
+    def subject(self) -> str:
+        """The target and its two figures: "chỉ tiêu “…” (nhập tay 2 đoàn viên, ứng dụng đếm
+        27 đoàn viên)"."""
+        unit = self.target.unit or MEASURES[self.measure][1]
+        typed, counted = quantity_text(self.typed, unit), quantity_text(self.counted, unit)
+        return f"chỉ tiêu “{self.target.text}” (nhập tay {typed}, ứng dụng đếm {counted})"
+
+    @property
     def message(self) -> str:
         unit = self.target.unit or MEASURES[self.measure][1]
         what = measure_phrase(self.measure)

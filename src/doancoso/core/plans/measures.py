@@ -75,7 +75,8 @@ def measure(
             stmt = stmt.where(Activity.kind == kind)
         return float(session.scalar(stmt) or 0)
     if key == "branch-meetings":
-        return _branch_meetings(session, org, first, last)
+        tally = branch_meetings_tally(ctx, session, year, as_of)
+        return None if tally is None else round(100 * tally[0] / tally[1], 1)
     if key == "participation":
         average = ParticipationService(ctx).average(year, as_of)
         return None if average is None else round(average * 100, 1)
@@ -94,10 +95,18 @@ def measure(
     raise ValueError(f"unknown measure {key!r}")
 
 
-def _branch_meetings(session: Session, org: str, first: dt.date, last: dt.date) -> float | None:
+def branch_meetings_tally(
+    ctx: WorkspaceContext, session: Session, year: int, as_of: dt.date
+) -> tuple[int, int] | None:
+    """(chi đoàn that met in every month elapsed, all chi đoàn) in ``year`` up to ``as_of``;
+    None when there is no chi đoàn. The ``branch-meetings`` share is the first over the second."""
+    first, last = _bounds(year, as_of)
+    org = ctx.organization_id
     branches = list(session.scalars(select(Branch.id).where(is_live(Branch, org))))
     if not branches:
         return None
+    if last < first:
+        return 0, len(branches)
     month_over = last.day == calendar.monthrange(last.year, last.month)[1]
     required = list(range(1, last.month + (1 if month_over else 0)))
     stmt = (
@@ -118,4 +127,4 @@ def _branch_meetings(session: Session, org: str, first: dt.date, last: dt.date) 
     if not required:  # in the first month: those that already met
         required = [last.month]
     full = sum(1 for b in branches if all(m in met[b] for m in required))
-    return round(100 * full / len(branches), 1)
+    return full, len(branches)

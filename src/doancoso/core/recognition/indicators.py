@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from ..activities.rules import BUILTIN_KINDS
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
-from ..lang.text import vn_number
-from ..plans.measures import measure
+from ..lang.text import percent_cell, vn_number
+from ..plans.measures import branch_meetings_tally, measure
 from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
 from ..storage.live import is_live
@@ -159,10 +159,16 @@ def compute(
             f"Đạt {vn_number(reached)}/{vn_number(len(judged))} chỉ tiêu của kế hoạch.",
         )
     if key == "branch-meetings":
-        value = measure(ctx, session, "branch-meetings", None, year, as_of)
-        if value is None:
+        tally = branch_meetings_tally(ctx, session, year, as_of)
+        if tally is None:
             return result(None, "Chưa có chi đoàn nào.", False)
-        return result(value, "Theo các buổi “Sinh hoạt chi đoàn định kỳ” đã thực hiện.")
+        full, total = tally
+        value = round(100 * full / total, 1)  # the plan's measure (plans/measures.py)
+        return result(
+            value,
+            f"{vn_number(full)}/{vn_number(total)} chi đoàn sinh hoạt đủ hằng tháng "
+            f"({percent_cell(value)}).",
+        )
     if key == "activities-done":
         value = measure(ctx, session, "activities", item.kind, year, as_of) or 0.0
         kind = BUILTIN_KINDS.get(item.kind or "", (item.kind or "mọi loại", ""))[0]

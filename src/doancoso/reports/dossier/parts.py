@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from ...core.activities.rules import STATUSES as ACTIVITY_STATUSES
 from ...core.activities.service import OccurrenceDetail
 from ...core.evidence.service import Attachment
+from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc, vn_number
 from ...core.organization import OrganizationInfo
 from ...core.recognition.rules import STATUSES
@@ -44,14 +45,22 @@ class Evidence:
         return f"Minh chứng {self.number}"
 
     @property
+    def dated(self) -> str:
+        """ " (15/10/2026)": the day the file was made, as entered with its caption ("" if
+        none was entered)."""
+        taken_on = self.attachment.taken_on
+        return f" ({format_vn_date(taken_on)})" if taken_on is not None else ""
+
+    @property
     def caption(self) -> str:
-        """What the file shows, as its caption says; without one, the item it proves.
+        """What the file shows, as its caption says, with its day; without one, the item it
+        proves.
 
         Never the file's name: "bien-ban-1cong1.pdf" tells the superior body's reader nothing
         and shows the dossier was not read over. The item's text says at least what the file
         is there to prove, and the dossier check names the file as a gap to mend
         (:mod:`~doancoso.core.dossier.check`)."""
-        return nfc(self.attachment.caption) or self.item_text or self.label
+        return (nfc(self.attachment.caption) or self.item_text or self.label) + self.dated
 
     @property
     def entry(self) -> str:
@@ -61,9 +70,9 @@ class Evidence:
     @property
     def cell(self) -> str:
         """The line of the self-assessment table, whose row already gives the item's text: the
-        caption, else the number alone."""
+        caption, else the number alone (with the file's day)."""
         caption = nfc(self.attachment.caption)
-        return f"{self.label}: {caption}" if caption else self.label
+        return (f"{self.label}: {caption}" if caption else self.label) + self.dated
 
 
 def numbered_evidence(view: ChecklistView) -> list[Evidence]:
@@ -221,7 +230,8 @@ def write_activities(path: Path, org: OrganizationInfo, details: Sequence[Occurr
                   for i, d in enumerate(details, start=1)]  # fmt: skip
     columns = [Column("STT", 1, "CENTER"), Column("Ngày", 2, "CENTER"), Column("Hoạt động", 6),
                Column("Loại", 2.6), Column("Địa điểm", 3), Column("Tình trạng", 2.2, "CENTER"),
-               Column("Kết quả", 6), Column("Tham gia", 1.8, "CENTER")]  # fmt: skip
+               Column("Kết quả", 5.4), Column("Tham gia", 2.4, "CENTER")]  # fmt: skip
+    # "Tham gia" holds "12.202/12.661" on one line (about 24 mm of the 247 mm).
     done = sum(1 for d in details if d.row.status == "da-thuc-hien")
     total = _bold(
         f"Tổng cộng: {vn_number(len(details))} lần hoạt động, đã thực hiện {vn_number(done)}."

@@ -132,6 +132,10 @@ class EvidenceModel(QAbstractListModel):
             self.items = list(files)
             if self.items:
                 self.dataChanged.emit(self.index(0), self.index(len(self.items) - 1))
+                # A longer caption takes more lines: the view lays its items out again (it
+                # keeps their sizes through dataChanged), the selection kept.
+                self.layoutAboutToBeChanged.emit()
+                self.layoutChanged.emit()
             return
         self.beginResetModel()
         self.items = list(files)

@@ -65,10 +65,11 @@ def fix_tip(fix: str, item: str = "") -> str:
 
 
 class ChecksPanel(QWidget):
-    """The lines of the check; ``fix_requested(fix, item)`` when a line's button is pressed
-    (``item``: the checklist item to open there, "" for none)."""
+    """The lines of the check; ``fix_requested(fix, item, target)`` when a line's button is
+    pressed (``item``: the checklist item to open there, ``target``: the plan's target to
+    select there; "" for none)."""
 
-    fix_requested = Signal(str, str)
+    fix_requested = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,11 +129,13 @@ class ChecksPanel(QWidget):
         fix = fix_of(gap)
         button: QPushButton | None = None
         if fix is not None:
-            item = gap.item or ""
+            item, target = gap.item or "", gap.target or ""
             button = QPushButton(fix_label(fix, item))
             button.setToolTip(fix_tip(fix, item))
             button.clicked.connect(
-                lambda _checked=False, fix=fix, item=item: self.fix_requested.emit(fix, item)
+                lambda _checked=False, fix=fix, item=item, target=target: self.fix_requested.emit(
+                    fix, item, target
+                )
             )
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.buttons.append(button)

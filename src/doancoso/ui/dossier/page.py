@@ -62,6 +62,11 @@ CHECK_DELAY_MS = 300
 NOT_SAVED_TIP = "Lưu hồ sơ thành PDF trước, rồi mở thư mục chứa tệp."
 
 
+def build_anyway_text(contradictions: list[str]) -> str:
+    """The question before building a dossier that prints two figures for the same things."""
+    return f"Hồ sơ sẽ in hai số khác nhau cho {'; '.join(contradictions)}: vẫn lập?"
+
+
 def number_key(year: int) -> str:
     """Where the data folder's UI state keeps the number of the tờ trình of ``year``."""
     return f"dossier/{year}/number"
@@ -73,8 +78,9 @@ class DossierPage(QWidget):
     status_message = Signal(str)
     open_area = Signal(str)
     """The user asked to fix a gap in another area (its name in the side bar)."""
-    open_plan = Signal(int)
-    """The user asked to fix a gap of the plan (the year's plan)."""
+    open_plan = Signal(int, str)
+    """The user asked to fix a gap of the plan (the year, and the id of the target the gap is
+    about or "")."""
     open_checklist_item = Signal(int, str)
     """The user asked to fix a gap of one checklist item (the year and the item's code)."""
     checked = Signal()
@@ -237,13 +243,13 @@ class DossierPage(QWidget):
         op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
         op.success(shown).failure(self._core.reporter(self, "Không kiểm tra được")).run()
 
-    def _fix(self, fix: str, item: str = "") -> None:
+    def _fix(self, fix: str, item: str = "", target: str = "") -> None:
         if fix == NUMBER_FIX:
             self.number_edit.setFocus()
         elif item:
             self.open_checklist_item.emit(self.year, item)
         elif fix == FIX_AREAS["ke-hoach"]:
-            self.open_plan.emit(self.year)  # the plan of the dossier's year, not today's
+            self.open_plan.emit(self.year, target)  # the dossier's year, not today's
         else:
             self.open_area.emit(fix)
 
@@ -265,16 +271,37 @@ class DossierPage(QWidget):
     # Building ---------------------------------------------------------------------------------
 
     def build(self) -> None:
-        """Build the dossier as chosen, on the worker; the preview shows it at the end."""
+        """Build the dossier as chosen, on the worker; the preview shows it at the end. A
+        dossier that would print two different figures for one thing is built only once the
+        user says so (the other gaps are only named)."""
         if self.job is not None or self.print_job is not None:  # the file shown is printing
             return
         parts = self.parts.chosen()
         if not parts:
             self._core.prompts.error(self, BUILD_FAILED, "Hãy chọn ít nhất một phần của hồ sơ.")
             return
+        year, number = self.year, self.number
+        self.build_button.setEnabled(False)  # checking: not pressed twice
+
+        def checked(gaps: list[Gap]) -> None:
+            self.build_button.setEnabled(True)
+            twice = [g.contradiction for g in gaps if g.contradiction]
+            if twice and not self._core.prompts.confirm(
+                self, "Lập hồ sơ", build_anyway_text(twice), yes="Vẫn lập", no="Quay lại"
+            ):
+                return
+            self._start_build(year, parts, number)
+
+        def failed(exc: BaseException) -> None:
+            self.build_button.setEnabled(True)
+            self._core.reporter(self, BUILD_FAILED)(exc)
+
+        op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
+        op.success(checked).failure(failed).run()
+
+    def _start_build(self, year: int, parts: list[str], number: str | None) -> None:
         self._builds += 1
         path = self.folder / f"ho-so-{self._builds}.pdf"
-        year, number = self.year, self.number
         photos = self.photos_box.currentIndex() + 1
 
         def job(ws: Workspace, report: Reporter) -> object:

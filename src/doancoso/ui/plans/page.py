@@ -493,7 +493,7 @@ class PlansPage(QWidget):
         )
         self.prompts.run(dialog)
         if dialog.saved_id:
-            self._select(dialog.saved_id)
+            self.select_target(dialog.saved_id)
             self.status_message.emit("Đã thêm chỉ tiêu.")
         dialog.deleteLater()
 
@@ -534,7 +534,8 @@ class PlansPage(QWidget):
         op = CoreOp(self, lambda ws: ws.plans.move_target(target_id, step), self._core)
         op.failure(self._core.reporter(self, "Không chuyển được chỉ tiêu")).run()
 
-    def _select(self, target_id: str) -> None:
+    def select_target(self, target_id: str) -> None:
+        """Select target ``target_id`` of the plan shown (once it is read, if it is not yet)."""
         row = self.model.row_of(target_id)
         if row is None:  # not shown yet: selected when the plan is read again
             self._select_after = target_id

@@ -402,10 +402,12 @@ class MainWindow(QMainWindow):
     def show_area(self, area: int) -> None:
         self.sidebar.setCurrentRow(area)
 
-    def open_plan(self, year: int) -> None:
-        """The "Kế hoạch" page on the plan of ``year``."""
+    def open_plan(self, year: int, target_id: str = "") -> None:
+        """The "Kế hoạch" page on the plan of ``year`` (and its target ``target_id``, if any)."""
         self.show_area(PLANS_AREA)
         self.plans.open_year(year)
+        if target_id and self.plans.year == year:  # not when the user stayed on another year
+            self.plans.select_target(target_id)
 
     def open_checklist_item(self, year: int, code: str) -> None:
         """The "3 chủ động" page on item ``code`` of ``year``."""
