@@ -65,7 +65,8 @@ def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> 
     assert status["Đang sinh hoạt"] == 4 and status["Sinh hoạt tạm"] == 1
     assert status["Đã chuyển sinh hoạt"] == 1 and sum(status.values()) == 6
     cards = dict(_cards(page))
-    assert cards["Tổng số đoàn viên đang sinh hoạt"] == 5
+    assert cards["Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"] == 5
+    assert cards["Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác)"] == 1
     assert cards["Trong đó: đoàn viên nữ"] == 2
     assert cards["Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2026"] == 1  # Võ Thị Em, born 1996
     assert page.as_of.text() == "(số liệu đến ngày 01/06/2026)"
@@ -81,7 +82,7 @@ def test_refreshes_after_a_member_is_added(qtbot: QtBot, known_ws: Workspace) ->
         add.run()
     assert dict(page.charts["Theo giới tính"].data()) == {"Nam": 3, "Nữ": 3}
     assert dict(page.charts["Theo chi đoàn"].data())[XOM_MOI] == 3
-    assert dict(_cards(page))["Tổng số đoàn viên đang sinh hoạt"] == 6
+    assert dict(_cards(page))["Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"] == 6
 
 
 def test_hidden_page_refreshes_when_shown(qtbot: QtBot, known_ws: Workspace) -> None:

@@ -51,11 +51,20 @@ def share_text(count: int, total: int) -> str:
     return f"{share(count, total):.1f}".replace(".", ",")
 
 
+ACTIVE_TOTAL = "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"
+TEMPORARY = "Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác)"
+
+
 def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
-    """The headline figures, labelled for ``stats.today``'s year."""
+    """The headline figures, labelled for ``stats.today``'s year.
+
+    The total is the active roster, members of other organisations on temporary activity here
+    included (as the roster's usual list shows it); the next figure says how many of those there
+    are, so that whoever adds up several organisations' figures can count each member once."""
     year = stats.today.year
     return [
-        ("Tổng số đoàn viên đang sinh hoạt", stats.total),
+        (ACTIVE_TOTAL, stats.total),
+        (TEMPORARY, stats.temporary),
         ("Trong đó: đoàn viên nữ", stats.by_gender.get(WOMEN, 0)),
         (
             f"Đến tuổi trưởng thành Đoàn ({stats.coming_of_age_age} tuổi) năm {year}",

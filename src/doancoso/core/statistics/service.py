@@ -103,6 +103,11 @@ class RosterStats:
     def departures_total(self) -> int:
         return sum(self.departures.values())
 
+    @property
+    def temporary(self) -> int:
+        """Members of other organisations on temporary activity here: part of ``total``."""
+        return self.by_status.get(STATUSES["temporary"], 0)
+
 
 def age_band(age: int) -> str:
     for label, low, high in AGE_BANDS:
