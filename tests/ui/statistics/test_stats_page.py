@@ -70,6 +70,18 @@ def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> 
     assert cards["Trong đó: đoàn viên nữ"] == 2
     assert cards["Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2026"] == 1  # Võ Thị Em, born 1996
     assert page.as_of.text() == "(số liệu đến ngày 01/06/2026)"
+    tips = {c.caption.text(): c.toolTip() for c in page.cards}
+    assert tips["Đoàn viên chuyển đi, ra khỏi Đoàn năm 2026"] == (
+        "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
+        "Đoàn, bị khai trừ hoặc bị xóa tên trong năm; người rời đi, trở lại rồi rời đi lần nữa "
+        "chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết "
+        "thúc sinh hoạt tạm."
+    )
+    assert tips["Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác)"] == (
+        "Đoàn viên của đơn vị khác đang sinh hoạt tạm tại đơn vị: đã tính trong tổng số. Khi "
+        "cộng số liệu nhiều đơn vị, trừ số này để không tính một người hai lần."
+    )
+    assert tips["Trong đó: đoàn viên nữ"] == ""
     assert charts["Theo giới tính"].row_text(0) == "Nam: 3 (60,0%)"
 
 
