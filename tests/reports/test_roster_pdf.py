@@ -112,7 +112,13 @@ def test_long_roster_repeats_the_header_and_numbers_pages(demo_ws, tmp_path, rea
     assert "DANH SÁCH ĐOÀN VIÊN" in pages[0] and "DANH SÁCH ĐOÀN VIÊN" not in pages[1]
     rows = demo_ws.members.rows(demo_ws.members.ids())
     women = sum(1 for r in rows if r.gender == "female")
-    assert f"Tổng số: 300 đoàn viên (nữ: {women})." in pages[-1]
+    active = sum(1 for r in rows if r.status in ("active", "temporary"))
+    assert 0 < active < 300 and any(r.status == "temporary" for r in rows)
+    # Every status: the records of those who left are counted apart from the members.
+    assert "(gồm cả đoàn viên đã chuyển đi, bị xóa tên)" in pages[0]
+    assert (
+        f"Tổng số: 300 hồ sơ, trong đó {active} đang sinh hoạt (kể cả sinh hoạt tạm); nữ: {women}."
+    ) in pages[-1]
     assert "TM. BAN CHẤP HÀNH" in pages[-1]
     cells = [line.strip() for line in "\n".join(pages).splitlines()]
     at = 0
@@ -141,3 +147,14 @@ def test_paged_table_wraps_long_cells_and_keeps_every_row(ws, tmp_path, read_pdf
     assert all(f"Ghi chú {i}" in text for i in range(1, 121))
     assert all("Nội dung" in page for page in pdf.page_texts()[:-1])
     assert isinstance(PagedTable(columns, rows), PagedTable)
+
+
+def test_total_line_says_what_it_counts():
+    from doancoso.reports.roster import total_line
+
+    assert total_line(5, 3) == total_line(5, 3, 5, 1) == "Tổng số: 5 đoàn viên (nữ: 3)."
+    assert total_line(2000, 980, 1760, 92) == (
+        "Tổng số: 2.000 hồ sơ, trong đó 1.760 đang sinh hoạt (kể cả sinh hoạt tạm); nữ: 980."
+    )
+    assert total_line(30, 12, 20, 0) == "Tổng số: 30 hồ sơ, trong đó 20 đang sinh hoạt; nữ: 12."
+    assert total_line(28, 12, 0, 0) == "Tổng số: 28 hồ sơ (nữ: 12)."

@@ -17,6 +17,7 @@ from ..core.documents import default_recipients
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
+from ..core.lifecycle.rules import ACTIVE_STATUSES
 from ..core.roster.service import MemberFilter, MemberRow
 from ..core.roster.spreadsheets.export import filter_note
 from ..core.roster.vocab import GENDERS, STATUSES
@@ -61,8 +62,20 @@ def _cells(number: int, row: MemberRow, with_branch: bool) -> tuple[object, ...]
     return cells if with_branch else cells[:4] + cells[5:]
 
 
-def total_line(count: int, women: int) -> str:
-    return f"Tổng số: {vn_number(count)} đoàn viên (nữ: {vn_number(women)})."
+def total_line(count: int, women: int, active: int | None = None, temporary: int = 0) -> str:
+    """The line under the list: "Tổng số: 5 đoàn viên (nữ: 3).", or when the list holds
+    members who are no longer active (``active`` of the ``count`` are, ``temporary`` of them on
+    temporary activity) "Tổng số: 2.000 hồ sơ, trong đó 1.760 đang sinh hoạt (kể cả sinh hoạt
+    tạm); nữ: 980." — records, not members, so that nobody counts those who left."""
+    if active is None or active == count:
+        return f"Tổng số: {vn_number(count)} đoàn viên (nữ: {vn_number(women)})."
+    if not active:
+        return f"Tổng số: {vn_number(count)} hồ sơ (nữ: {vn_number(women)})."
+    including = " (kể cả sinh hoạt tạm)" if temporary else ""
+    return (
+        f"Tổng số: {vn_number(count)} hồ sơ, trong đó {vn_number(active)} đang sinh hoạt"
+        f"{including}; nữ: {vn_number(women)}."
+    )
 
 
 def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = None, *,
@@ -89,13 +102,15 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
     with_branch = branch_name is None
     rows = ws.members.rows(ws.members.ids(flt))
     women = sum(1 for r in rows if r.gender == "female")
+    active = sum(1 for r in rows if r.status in ACTIVE_STATUSES)
+    temporary = sum(1 for r in rows if r.status == "temporary")
     table_rows = [_cells(i, row, with_branch) for i, row in enumerate(rows, start=1)]
     doc = UnionDocument(
         org,
         kind=KIND,
         code="DS",
         title=f"{branch_name} – {org.name}" if branch_name else org.name,
-        subtitle=filter_note(flt),
+        subtitle=filter_note(flt, {r.status for r in rows}),
         number=number,
         issued_on=issued_on,
         place=place,
@@ -103,5 +118,6 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
         recipients=default_recipients(org) if recipients is None else recipients,
         page_numbers=page_numbers,
     )
-    total = Paragraph(markup(total_line(len(rows), women)), styles()["total"])
+    line = total_line(len(rows), women, active, temporary)
+    total = Paragraph(markup(line), styles()["total"])
     return build_table_document(doc, path, _columns(with_branch), table_rows, after=[total])

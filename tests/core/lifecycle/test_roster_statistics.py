@@ -129,6 +129,26 @@ def test_every_count_on_known_members(ws: Workspace, stats: RosterStats) -> None
         "Chuyển sinh hoạt đi": 1, "Trưởng thành Đoàn": 1, "Khai trừ": 1, "Xóa tên": 0,
     }  # fmt: skip
     assert stats.departures_total == 3
+    assert stats.temporary == 1  # Dung
+
+
+def test_departures_count_members_of_ours_once(ws: Workspace, stats: RosterStats) -> None:
+    """A member who left, came back and left again in the year counts once, under the last
+    leaving; a member of another organisation going home after a temporary activity here does
+    not count; nor does a leaving of another year."""
+    an = ws.members.ids(MemberFilter(search="nguyen van an"))[0]
+    dung = ws.members.ids(MemberFilter(search="pham thi dung"))[0]
+    ws.events.record(an, "transfer_out", "01/04/2025", other_organization="Đoàn phường 5")
+    ws.events.record(an, "transfer_in", "01/05/2025", other_organization="Đoàn phường 5")
+    ws.events.record(an, "struck_off", "01/06/2025")
+    ws.events.end_temporary([dung], "01/06/2025")
+    after = ws.statistics.roster(TODAY)
+    # Giàu; Hoa; Khải; An once, struck off last.
+    assert after.departures == {
+        "Chuyển sinh hoạt đi": 1, "Trưởng thành Đoàn": 1, "Khai trừ": 1, "Xóa tên": 1,
+    }  # fmt: skip
+    assert after.departures_total == 4
+    assert (after.total, after.temporary) == (7, 0)
     assert (stats.youth_total, stats.youth_in_hardship, stats.youth_working_away) == (2, 1, 1)
 
 
@@ -162,6 +182,15 @@ def test_statistics_match_the_roster_on_demo_data(demo_ws: Workspace) -> None:
     ws.events.confirm_coming_of_age(
         [c.row.id for c in ws.events.coming_of_age(today.year)][:3], today
     )
+    # One who leaves, comes back and leaves again: one member who left. A member of another
+    # organisation whose temporary activity here ends: not one of ours leaving.
+    twice = roster[2]
+    ws.events.record(twice, "transfer_out", today, other_organization="Đoàn phường 5")
+    ws.events.record(twice, "transfer_in", today, other_organization="Đoàn phường 5")
+    ws.events.record(twice, "struck_off", today)
+    visitors = ws.members.ids(MemberFilter(status="temporary"))
+    assert visitors
+    ws.events.end_temporary(visitors[:2], today)
     stats = ws.statistics.roster(today)
 
     active_ids = ws.events.active_roster_ids()
@@ -207,8 +236,27 @@ def test_statistics_match_the_roster_on_demo_data(demo_ws: Workspace) -> None:
     )
     assert this_year > 0
     assert stats.admissions == this_year == before.admissions
-    for label, added in (("Chuyển sinh hoạt đi", 1), ("Khai trừ", 1), ("Trưởng thành Đoàn", 3)):
+    for label, added in (
+        ("Chuyển sinh hoạt đi", 1), ("Khai trừ", 1), ("Trưởng thành Đoàn", 3), ("Xóa tên", 1),
+    ):  # fmt: skip
         assert stats.departures[label] == before.departures[label] + added, label
+
+    # Departures: members of ours (on the roster as "active" just before) who left this year,
+    # each once, under their last leaving of the year; from the members' own timelines.
+    labels = {"transfer_out": "Chuyển sinh hoạt đi", "matured": "Trưởng thành Đoàn",
+              "discipline": "Khai trừ", "struck_off": "Xóa tên"}  # fmt: skip
+    left: dict[str, str] = {}
+    for member_id in ws.members.ids():
+        status = "active"  # before a first event: members without one are on the roster
+        for event in ws.events.history(member_id):
+            leaves = event.kind in labels and event.status_after not in ACTIVE_STATUSES
+            if leaves and status == "active" and event.event_date.year == today.year:
+                left[member_id] = labels[event.kind]
+            status = event.status_after
+    assert twice in left and not set(visitors[:2]) & set(left)
+    counted = Counter(left.values())
+    assert stats.departures == {label: counted[label] for label in labels.values()}
+    assert stats.departures_total == len(left)
 
 
 def test_statistics_follow_every_write(ws: Workspace, stats: RosterStats) -> None:

@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.errors import ConflictError
+from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.name_dialog import BranchNameDialog
-from doancoso.ui.branches.page import BranchesPage
+from doancoso.ui.branches.page import BranchesPage, count_text
 from doancoso.ui.shell.signals import DataChanged
 from scripted import synchronous_core
 
@@ -128,9 +129,11 @@ def test_members_in_no_chi_doan_have_a_row_and_the_totals_match_the_roster(
     records = sum(model.branch(r).member_count for r in range(model.rowCount()))
     actives = sum(model.branch(r).active_count for r in range(model.rowCount()))
     assert (records, actives) == (demo_ws.members.count(), active)
+    temporary = len(demo_ws.members.ids(MemberFilter(status="temporary")))
+    assert temporary > 0  # the demo has members of other organisations on temporary activity
     assert page.count_label.text() == (
         f"{len(branches)} chi đoàn, {active} đoàn viên đang sinh hoạt "
-        f"({unassigned.active_count} chưa có chi đoàn)"
+        f"(kể cả {temporary} sinh hoạt tạm; {unassigned.active_count} chưa có chi đoàn)"
     )
 
     page.table.selectRow(last)  # nothing can be done to it
@@ -148,7 +151,10 @@ def test_members_in_no_chi_doan_have_a_row_and_the_totals_match_the_roster(
     demo_ws.branches.move_members(first, branches[0].id)
     page.refresh()
     assert model.rowCount() == len(branches)  # none left: no row
-    assert page.count_label.text() == f"{len(branches)} chi đoàn, {active} đoàn viên đang sinh hoạt"
+    assert page.count_label.text() == (
+        f"{len(branches)} chi đoàn, {active} đoàn viên đang sinh hoạt (kể cả {temporary} sinh hoạt "
+        "tạm)"
+    )
 
 
 def test_the_merge_target_is_chosen_from_the_chi_doan_only(
@@ -160,3 +166,15 @@ def test_the_merge_target_is_chosen_from_the_chi_doan_only(
     page.select_branch(source.id)
     page.merge_button.click()  # declined: prompts.choice is None
     assert prompts.choices_offered == [[b.name for b in demo_ws.branches.list()[1:]]]
+
+
+def test_the_count_says_what_it_counts() -> None:
+    """The active roster includes members of other organisations on temporary activity: said
+    with their number, so that whoever adds up organisations counts them once."""
+    assert count_text(15, 1760, 92, 0) == (
+        "15 chi đoàn, 1.760 đoàn viên đang sinh hoạt (kể cả 92 sinh hoạt tạm)"
+    )
+    assert count_text(15, 1760, 92, 3) == (
+        "15 chi đoàn, 1.760 đoàn viên đang sinh hoạt (kể cả 92 sinh hoạt tạm; 3 chưa có chi đoàn)"
+    )
+    assert count_text(2, 40, 0, 0) == "2 chi đoàn, 40 đoàn viên đang sinh hoạt"

@@ -65,10 +65,23 @@ def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> 
     assert status["Đang sinh hoạt"] == 4 and status["Sinh hoạt tạm"] == 1
     assert status["Đã chuyển sinh hoạt"] == 1 and sum(status.values()) == 6
     cards = dict(_cards(page))
-    assert cards["Tổng số đoàn viên đang sinh hoạt"] == 5
+    assert cards["Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"] == 5
+    assert cards["Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác)"] == 1
     assert cards["Trong đó: đoàn viên nữ"] == 2
     assert cards["Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2026"] == 1  # Võ Thị Em, born 1996
     assert page.as_of.text() == "(số liệu đến ngày 01/06/2026)"
+    tips = {c.caption.text(): c.toolTip() for c in page.cards}
+    assert tips["Đoàn viên chuyển đi, ra khỏi Đoàn năm 2026"] == (
+        "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
+        "Đoàn, bị khai trừ hoặc bị xóa tên trong năm; người rời đi, trở lại rồi rời đi lần nữa "
+        "chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết "
+        "thúc sinh hoạt tạm."
+    )
+    assert tips["Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác)"] == (
+        "Đoàn viên của đơn vị khác đang sinh hoạt tạm tại đơn vị: đã tính trong tổng số. Khi "
+        "cộng số liệu nhiều đơn vị, trừ số này để không tính một người hai lần."
+    )
+    assert tips["Trong đó: đoàn viên nữ"] == ""
     assert charts["Theo giới tính"].row_text(0) == "Nam: 3 (60,0%)"
 
 
@@ -81,7 +94,7 @@ def test_refreshes_after_a_member_is_added(qtbot: QtBot, known_ws: Workspace) ->
         add.run()
     assert dict(page.charts["Theo giới tính"].data()) == {"Nam": 3, "Nữ": 3}
     assert dict(page.charts["Theo chi đoàn"].data())[XOM_MOI] == 3
-    assert dict(_cards(page))["Tổng số đoàn viên đang sinh hoạt"] == 6
+    assert dict(_cards(page))["Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"] == 6
 
 
 def test_hidden_page_refreshes_when_shown(qtbot: QtBot, known_ws: Workspace) -> None:

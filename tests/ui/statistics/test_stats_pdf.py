@@ -43,8 +43,9 @@ def test_text_and_fonts(known_ws: Workspace, tmp_path: Path) -> None:
                      "3. Theo giới tính", "Nguyễn Thị Như Quỳnh"):  # fmt: skip
         assert expected in lines, expected
     flat = " ".join(line for line in lines if line)  # table cells are extracted one per line
-    assert "1 Tổng số đoàn viên đang sinh hoạt 5" in flat
-    assert "2 Trong đó: đoàn viên nữ 2" in flat
+    assert "1 Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm) 5" in flat
+    assert "2 Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác) 1" in flat
+    assert "3 Trong đó: đoàn viên nữ 2" in flat
     assert "1 Nam 3 60,0" in flat and "2 Nữ 2 40,0" in flat
     assert f"1 {BA_DIEU} 3 60,0" in flat and f"2 {XOM_MOI} 2 40,0" in flat
     assert "1 16–18 2 40,0" in flat and "3 25–30 2 40,0" in flat

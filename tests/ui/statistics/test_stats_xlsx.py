@@ -27,9 +27,10 @@ def test_counts_and_layout(known_ws: Workspace, tmp_path: Path) -> None:
     assert rows[0] == ("ĐOÀN XÃ TÂN HƯNG",)
     assert rows[1] == ("THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN NĂM 2026",)
     assert rows[2] == ("(Số liệu đến ngày 01/06/2026)",)
-    assert (1, "Tổng số đoàn viên đang sinh hoạt", 5) in rows
-    assert (2, "Trong đó: đoàn viên nữ", 2) in rows
-    assert (3, "Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2026", 1) in rows
+    assert (1, "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)", 5) in rows
+    assert (2, "Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác)", 1) in rows
+    assert (3, "Trong đó: đoàn viên nữ", 2) in rows
+    assert (4, "Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2026", 1) in rows
     assert ("1. Theo chi đoàn",) in rows
     assert (1, BA_DIEU, 3, 60.0) in rows and (2, XOM_MOI, 2, 40.0) in rows
     assert (1, "Nam", 3, 60.0) in rows and (2, "Nữ", 2, 40.0) in rows

@@ -23,15 +23,18 @@ if TYPE_CHECKING:
     from ..storage.models import Branch
 
 _LIST = """
-    SELECT b.id, b.name, coalesce(counts.n, 0), coalesce(counts.active, 0)
+    SELECT b.id, b.name, coalesce(counts.n, 0), coalesce(counts.active, 0),
+           coalesce(counts.temporary, 0)
     FROM branches AS b LEFT JOIN (
-        SELECT branch_id, count(*) AS n, sum(status IN ({active})) AS active FROM members
+        SELECT branch_id, count(*) AS n, sum(status IN ({active})) AS active,
+               sum(status = 'temporary') AS temporary FROM members
         WHERE organization_id = :org AND deleted_at IS NULL GROUP BY branch_id
     ) AS counts ON counts.branch_id = b.id
     WHERE b.organization_id = :org AND b.deleted_at IS NULL
 """.format(active=", ".join(f"'{status}'" for status in ACTIVE_STATUSES))
 _UNASSIGNED = """
-    SELECT count(*), coalesce(sum(status IN ({active})), 0) FROM members
+    SELECT count(*), coalesce(sum(status IN ({active})), 0),
+           coalesce(sum(status = 'temporary'), 0) FROM members
     WHERE organization_id = :org AND deleted_at IS NULL AND branch_id IS NULL
 """.format(active=", ".join(f"'{status}'" for status in ACTIVE_STATUSES))
 UNASSIGNED = "Chưa có chi đoàn"
@@ -52,13 +55,15 @@ def undeletable_message(name: str, members: int) -> str:
 
 @dataclass(frozen=True)
 class BranchInfo:
-    """A chi đoàn with the number of members on its record (tombstones not counted), and of
-    those the ones on the active roster (who did not leave)."""
+    """A chi đoàn with the number of members on its record (tombstones not counted), of those
+    the ones on the active roster (who did not leave), and of these the members of other
+    organisations on temporary activity here."""
 
     id: str
     name: str
     member_count: int
     active_count: int = 0
+    temporary_count: int = 0
 
 
 class BranchService:
@@ -70,8 +75,8 @@ class BranchService:
     def list(self) -> list[BranchInfo]:
         with self._ctx.db.raw() as cursor:
             cursor.execute(_LIST, {"org": self._ctx.organization_id})
-            rows = [BranchInfo(str(i), str(name), int(n), int(active))
-                    for i, name, n, active in cursor.fetchall()]  # fmt: skip
+            rows = [BranchInfo(str(i), str(name), int(n), int(active), int(temporary))
+                    for i, name, n, active, temporary in cursor.fetchall()]  # fmt: skip
         return sorted(rows, key=lambda b: collation_key(b.name))
 
     def unassigned(self) -> BranchInfo:
@@ -79,8 +84,8 @@ class BranchService:
         :data:`UNASSIGNED`), so that the chi đoàn and the roster give the same totals."""
         with self._ctx.db.raw() as cursor:
             cursor.execute(_UNASSIGNED, {"org": self._ctx.organization_id})
-            n, active = cursor.fetchone()
-        return BranchInfo("", UNASSIGNED, int(n), int(active))
+            n, active, temporary = cursor.fetchone()
+        return BranchInfo("", UNASSIGNED, int(n), int(active), int(temporary))
 
     def names(self) -> BranchNames:
         """(id, name) of each chi đoàn in Vietnamese order, without counting members."""

@@ -51,11 +51,47 @@ def share_text(count: int, total: int) -> str:
     return f"{share(count, total):.1f}".replace(".", ",")
 
 
+ACTIVE_TOTAL = "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"
+TEMPORARY = "Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác)"
+FIGURE_TIPS: dict[str, str] = {
+    ACTIVE_TOTAL: (
+        "Đoàn viên của đơn vị đang sinh hoạt và đoàn viên của đơn vị khác đang sinh hoạt tạm "
+        "tại đơn vị (như danh sách “Đang sinh hoạt và sinh hoạt tạm”)."
+    ),
+    TEMPORARY: (
+        "Đoàn viên của đơn vị khác đang sinh hoạt tạm tại đơn vị: đã tính trong tổng số. Khi "
+        "cộng số liệu nhiều đơn vị, trừ số này để không tính một người hai lần."
+    ),
+}
+DEPARTURES_TIP = (
+    "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
+    "Đoàn, bị khai trừ hoặc bị xóa tên trong năm; người rời đi, trở lại rồi rời đi lần nữa chỉ "
+    "tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết thúc "
+    "sinh hoạt tạm."
+)
+
+
+def departures_label(year: int) -> str:
+    return f"Đoàn viên chuyển đi, ra khỏi Đoàn năm {year}"
+
+
+def figure_tip(label: str, year: int) -> str:
+    """What the headline figure ``label`` (of ``year``) counts, for its tooltip; "" if plain."""
+    if label == departures_label(year):
+        return DEPARTURES_TIP
+    return FIGURE_TIPS.get(label, "")
+
+
 def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
-    """The headline figures, labelled for ``stats.today``'s year."""
+    """The headline figures, labelled for ``stats.today``'s year.
+
+    The total is the active roster, members of other organisations on temporary activity here
+    included (as the roster's usual list shows it); the next figure says how many of those there
+    are, so that whoever adds up several organisations' figures can count each member once."""
     year = stats.today.year
     return [
-        ("Tổng số đoàn viên đang sinh hoạt", stats.total),
+        (ACTIVE_TOTAL, stats.total),
+        (TEMPORARY, stats.temporary),
         ("Trong đó: đoàn viên nữ", stats.by_gender.get(WOMEN, 0)),
         (
             f"Đến tuổi trưởng thành Đoàn ({stats.coming_of_age_age} tuổi) năm {year}",
@@ -63,7 +99,7 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
         ),
         (f"Kết nạp đoàn viên mới năm {year}", stats.admissions),
         (f"Chuyển sinh hoạt đến năm {year}", stats.transfers_in),
-        (f"Chuyển đi, ra khỏi Đoàn năm {year}", stats.departures_total),
+        (departures_label(year), stats.departures_total),
         ("Thanh niên chưa vào Đoàn", stats.youth_total),
         ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),
         ("Thanh niên đi làm ăn xa", stats.youth_working_away),

@@ -20,7 +20,15 @@ from sqlalchemy.orm import Session
 
 from ..context import ROSTER_TABLES, WorkspaceContext
 from ..lang.text import collation_key, fold
-from ..lifecycle.rules import ACTIVE_STATUSES, DEPARTURE_KINDS, DISCIPLINE_LEVELS, EVENT_KINDS
+from ..lifecycle.rules import (
+    ACTIVE_STATUSES,
+    DEPARTURE_KINDS,
+    DISCIPLINE_LEVELS,
+    EVENT_KINDS,
+    baseline_status,
+    event_order,
+    lenient_replay,
+)
 from ..roster.rules import COMING_OF_AGE
 from ..roster.vocab import GENDERS, STATUSES
 
@@ -73,9 +81,13 @@ class RosterStats:
       admission event alike (an admission of the year stays one even if the member left since),
       except those who came from another organisation (a transfer in or temporary activity
       here) and were not admitted here (no admission event);
-    - ``transfers_in`` and ``departures``: events (not deleted, of members not deleted) dated in
-      ``today``'s year; departures are transfers out, coming of age, expulsions (discipline
-      "khai trừ") and strikings off;
+    - ``transfers_in``: events (not deleted, of members not deleted) dated in ``today``'s year;
+    - ``departures``: members (not deleted) of this organisation who left it in ``today``'s
+      year, each counted once, under the kind of their last leaving in the year: a transfer
+      out, coming of age, expulsion (discipline "khai trừ") or striking off of a member on the
+      roster as this organisation's own ("active" just before it, the events replayed). The end
+      of a temporary activity here (a "temporary" member transferred back out to the home
+      organisation) is not a departure: that member was another organisation's;
     - youth: the register's young people not deleted and not yet admitted.
     """
 
@@ -102,6 +114,11 @@ class RosterStats:
     @property
     def departures_total(self) -> int:
         return sum(self.departures.values())
+
+    @property
+    def temporary(self) -> int:
+        """Members of other organisations on temporary activity here: part of ``total``."""
+        return self.by_status.get(STATUSES["temporary"], 0)
 
 
 def age_band(age: int) -> str:
@@ -171,7 +188,9 @@ class StatisticsService:
 
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
-        self._cache: tuple[tuple[int, str, dt.date, int], _MemberTally, list[Any]] | None = None
+        self._cache: (
+            tuple[tuple[int, str, dt.date, int], _MemberTally, list[Any], dict[str, int]] | None
+        ) = None
         self._cache_lock = threading.Lock()  # the worker and the GUI thread may both ask
 
     def roster(self, today: dt.date | None = None) -> RosterStats:
@@ -201,13 +220,15 @@ class StatisticsService:
                 for row in session.execute(text(_MEMBERS), params):
                     tally.add(*row)
                 tally.admissions = int(session.execute(text(_ADMISSIONS), params).scalar_one())
-                cached = (key, tally, list(session.execute(text(_EVENTS), params)))
+                events = list(session.execute(text(_EVENTS), params))
+                leavers = list(session.execute(text(_LEAVERS_EVENTS), params))
+                cached = (key, tally, events, _departures(leavers, year))
                 if keep:
                     self._cache = cached
             branch_rows = list(session.execute(text(_BRANCHES), params))
             youth_total, hardship, away = session.execute(text(_YOUTH), params).one()
-            _, tally, event_rows = cached
-        transfers_in, departures = _events(event_rows)
+            _, tally, event_rows, departures = cached
+        transfers_in = _transfers_in(event_rows)
         return RosterStats(
             today=today,
             total=tally.total,
@@ -302,19 +323,64 @@ def _by_branch(counts: Counter[str | None], branches: list[Any]) -> dict[str, in
     return result
 
 
-def _events(rows: list[Any]) -> tuple[int, dict[str, int]]:
-    """Transfers in and departures by label, from the events query."""
+def _transfers_in(rows: list[Any]) -> int:
+    """Transfers in, from the events query."""
+    return sum(n for kind, _level, n in rows if kind == "transfer_in")
+
+
+@dataclass(frozen=True)
+class _Event:
+    """The columns of an event a replay reads (:class:`~..lifecycle.rules.EventFacts`)."""
+
+    id: str
+    kind: str
+    event_date: dt.date
+    sequence: int
+    status_before: str
+    discipline_level: str | None
+
+
+def _departure_label(event: _Event) -> str | None:
+    if event.kind == "discipline":
+        return DEPARTURE_LABELS["expelled"] if event.discipline_level == "expulsion" else None
+    return DEPARTURE_LABELS.get(event.kind)
+
+
+def _departures(rows: list[Any], year: int) -> dict[str, int]:
+    """Members who left in ``year`` by the label of their last leaving in it, from every live
+    event of the members with a departure event in the year (``member_id`` first). Each
+    member's events are replayed to know the status before each departure: only a member on
+    the roster as ours ("active") leaves; a "temporary" one goes back home."""
+    by_member: dict[str, list[_Event]] = {}
+    for member_id, *columns in rows:
+        event_date = columns[2]
+        if isinstance(event_date, str):  # raw SQL gives SQLite's ISO text
+            columns[2] = dt.date.fromisoformat(event_date)
+        by_member.setdefault(member_id, []).append(_Event(*columns))
     departures = dict.fromkeys(DEPARTURE_LABELS.values(), 0)
-    transfers_in = 0
-    for kind, level, n in rows:
-        if kind == "transfer_in":
-            transfers_in += n
-        elif kind == "discipline":
-            if level == "expulsion":
-                departures[DEPARTURE_LABELS["expelled"]] += n
-        else:
-            departures[DEPARTURE_LABELS[kind]] += n
-    return transfers_in, departures
+    for events in by_member.values():
+        timeline = sorted(events, key=event_order)
+        status = baseline_status(_NoStatus(), timeline)
+        last: str | None = None
+        for event, after in zip(timeline, lenient_replay(timeline, status), strict=True):
+            label = _departure_label(event)
+            if (
+                label is not None
+                and event.event_date.year == year
+                and status == "active"
+                and after not in ACTIVE_STATUSES
+            ):
+                last = label
+            status = after
+        if last is not None:
+            departures[last] += 1
+    return departures
+
+
+class _NoStatus:
+    """A member whose events are known: the baseline comes from the first event, never this."""
+
+    status = ""
 
 
 # The queries, in SQL. The members query groups by every column a breakdown needs, in the order
@@ -363,6 +429,18 @@ _EVENTS = f"""
     WHERE e.organization_id = :org AND e.deleted_at IS NULL AND m.deleted_at IS NULL
       AND e.kind IN ({_KINDS}) AND e.event_date BETWEEN :first AND :last
     GROUP BY 1, 2"""
+# Every live event of the members (not deleted) with a departure event in the year, for the
+# replay that tells a member who left from one on temporary activity going home. A few hundred
+# members a year: their events are found through ix_member_events_member.
+_LEAVERS_EVENTS = f"""
+    SELECT e.member_id, e.id, e.kind, e.event_date, e.sequence, e.status_before,
+           e.discipline_level
+    FROM member_events e
+    WHERE e.deleted_at IS NULL AND e.member_id IN (
+        SELECT d.member_id FROM member_events d JOIN members m ON m.id = d.member_id
+        WHERE d.organization_id = :org AND d.deleted_at IS NULL AND m.deleted_at IS NULL
+          AND d.kind IN ({", ".join(repr(k) for k in DEPARTURE_KINDS)})
+          AND d.event_date BETWEEN :first AND :last)"""
 _YOUTH = """
     SELECT count(*), coalesce(sum(in_hardship), 0), coalesce(sum(working_away), 0)
     FROM youths

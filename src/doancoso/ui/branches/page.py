@@ -29,6 +29,19 @@ from .name_dialog import BranchNameDialog
 from .table import BranchTableModel
 
 
+def count_text(branches: int, active: int, temporary: int, unassigned: int) -> str:
+    """The page's count: "15 chi đoàn, 1.760 đoàn viên đang sinh hoạt (kể cả 92 sinh hoạt tạm;
+    3 chưa có chi đoàn)". The members of other organisations on temporary activity here are
+    named, so that nobody adding up organisations counts them twice."""
+    notes = []
+    if temporary:
+        notes.append(f"kể cả {vn_number(temporary)} sinh hoạt tạm")
+    if unassigned:
+        notes.append(f"{vn_number(unassigned)} chưa có chi đoàn")
+    text = f"{vn_number(branches)} chi đoàn, {vn_number(active)} đoàn viên đang sinh hoạt"
+    return f"{text} ({'; '.join(notes)})" if notes else text
+
+
 class BranchesPage(QWidget):
     """Every core call about branches made by the GUI is in this class."""
 
@@ -90,10 +103,10 @@ class BranchesPage(QWidget):
         unassigned = self._ws.branches.unassigned()
         self.model.set_branches(branches, unassigned)
         active = sum(b.active_count for b in branches) + unassigned.active_count
-        text = f"{vn_number(len(branches))} chi đoàn, {vn_number(active)} đoàn viên đang sinh hoạt"
-        if unassigned.active_count:
-            text += f" ({vn_number(unassigned.active_count)} chưa có chi đoàn)"
-        self.count_label.setText(text)
+        temporary = sum(b.temporary_count for b in branches) + unassigned.temporary_count
+        self.count_label.setText(
+            count_text(len(branches), active, temporary, unassigned.active_count)
+        )
         if current is not None:
             self.select_branch(current)
         self._update_buttons()

@@ -18,10 +18,10 @@ from ...core.roster.branches import BranchInfo
 
 BRANCH_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADERS = ("Chi đoàn", "Đang sinh hoạt", "Tổng số hồ sơ")
+HEADERS = ("Chi đoàn", "Đang sinh hoạt (kể cả tạm)", "Tổng số hồ sơ")
 COUNT_TIPS = (
     "",
-    "Đoàn viên đang sinh hoạt và sinh hoạt tạm",
+    "Đoàn viên đang sinh hoạt, kể cả đoàn viên của đơn vị khác đang sinh hoạt tạm tại chi đoàn",
     "Mọi đoàn viên có hồ sơ trong chi đoàn, cả những người đã chuyển đi, trưởng thành Đoàn "
     "hoặc bị xóa tên",
 )

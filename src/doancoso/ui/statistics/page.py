@@ -37,6 +37,7 @@ from ...core.lang.text import vn_number
 from ...core.rating.service import RATING_TABLES, LevelCounts
 from ...core.statistics.export import (
     breakdowns,
+    figure_tip,
     summary_figures,
     write_statistics_xlsx,
 )
@@ -86,9 +87,10 @@ class _Card(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption, 1)
 
-    def set(self, caption: str, value: int) -> None:
+    def set(self, caption: str, value: int, tip: str = "") -> None:
         self.caption.setText(caption)
         self.value.setText(vn_number(value))
+        self.setToolTip(tip)
 
 
 class StatisticsPage(QWidget):
@@ -288,7 +290,7 @@ class StatisticsPage(QWidget):
         self.stats = stats
         self.as_of.setText(f"(số liệu đến ngày {format_vn_date(stats.today)})")
         for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):
-            card.set(caption, value)
+            card.set(caption, value, figure_tip(caption, stats.today.year))
         for part in breakdowns(stats):
             self.charts[part.heading].set_data(part.counts)
         self.refreshed.emit()

@@ -14,6 +14,7 @@ from sheetfiles import write_xlsx
 
 from doancoso.cli.main import run
 from doancoso.core.lang.dates import DAY, format_vn_date
+from doancoso.core.lifecycle.rules import ACTIVE_STATUSES
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.roster.spreadsheets import UNCHANGED
 from doancoso.core.workspace import Workspace
@@ -31,7 +32,8 @@ def test_xlsx_export_layout_and_round_trip(demo_ws: Workspace, tmp_path: Path) -
     book = load_workbook(path)
     sheet = book.active
     assert sheet is not None
-    assert sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN"
+    # Every status: the demo's members who left are in the list, and the title says so.
+    assert sheet["A1"].value == ("DANH SÁCH ĐOÀN VIÊN (gồm cả đoàn viên đã chuyển đi, bị xóa tên)")
     org = demo_ws.organization.get()
     assert org is not None and sheet["A2"].value == org.name
     header = [c.value for c in sheet[3]]
@@ -134,7 +136,12 @@ def test_a_filtered_xlsx_export_says_which_filter(demo_ws: Workspace, tmp_path: 
     assert filter_note(MemberFilter(statuses=("active",), gender="female")) == (
         "(trạng thái: đang sinh hoạt; giới tính: Nữ)"
     )
-    demo_ws.spreadsheets.export_members(path)
+    assert filter_note(None, {"active", "temporary"}) == ""  # nobody who left: no note
+    assert filter_note(MemberFilter(search="An"), {"active", "removed", "expelled", "matured"}) == (
+        "(gồm cả đoàn viên đã trưởng thành Đoàn, bị khai trừ, bị xóa tên; tìm: “An”)"
+    )
+    assert filter_note(MemberFilter(status="removed"), {"removed"}) == "(trạng thái: Đã xóa tên)"
+    demo_ws.spreadsheets.export_members(path, MemberFilter(statuses=ACTIVE_STATUSES))
     sheet = load_workbook(path).active
     assert sheet is not None and sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN"
     data_dir = str(demo_ws.data_dir)
@@ -143,7 +150,9 @@ def test_a_filtered_xlsx_export_says_which_filter(demo_ws: Workspace, tmp_path: 
                        "--data-dir", data_dir)  # fmt: skip
     sheet = load_workbook(path).active
     assert code == 0 and sheet is not None
-    assert sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN (giới tính: Nữ)"
+    assert sheet["A1"].value == (
+        "DANH SÁCH ĐOÀN VIÊN (gồm cả đoàn viên đã chuyển đi; giới tính: Nữ)"
+    )
 
 
 def test_csv_export_has_a_bom_and_reads_back(demo_ws: Workspace, tmp_path: Path) -> None:

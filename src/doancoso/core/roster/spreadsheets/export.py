@@ -10,7 +10,7 @@ in its title which filter was used, like the printed roster.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -92,13 +92,27 @@ def member_lines(ctx: WorkspaceContext, ids: Sequence[str]) -> Iterator[list[Val
         ]  # fmt: skip
 
 
-def filter_note(flt: MemberFilter | None) -> str:
+# How the note of a list of every status names the members in it who are no longer active.
+LEFT_NOTES: dict[str, str] = {
+    "transferred_out": "đã chuyển đi",
+    "matured": "đã trưởng thành Đoàn",
+    "expelled": "bị khai trừ",
+    "removed": "bị xóa tên",
+}
+
+
+def filter_note(flt: MemberFilter | None, shown_statuses: Collection[str] = ()) -> str:
     """What ``flt`` shows, as the printed roster says it: "(trạng thái: Đã chuyển đi; tìm:
-    “An”)"; empty for the whole list or the usual active roster. The chi đoàn is not named
-    here: :func:`export_members` puts it before the organisation."""
-    if flt is None:
-        return ""
+    “An”)"; empty for the usual active roster. A list of every status that holds members who
+    are no longer active (``shown_statuses``: the statuses of the members listed) says so:
+    "(gồm cả đoàn viên đã chuyển đi, bị xóa tên)". The chi đoàn is not named here:
+    :func:`export_members` puts it before the organisation."""
+    flt = flt or MemberFilter()
     notes = []
+    if not flt.status and not flt.statuses:
+        left = [text for code, text in LEFT_NOTES.items() if code in shown_statuses]
+        if left:
+            notes.append("gồm cả đoàn viên " + ", ".join(left))
     if flt.status:
         notes.append(f"trạng thái: {STATUSES.get(flt.status, flt.status)}")
     if flt.statuses and set(flt.statuses) != set(ACTIVE_STATUSES):  # the usual list: no note
@@ -143,4 +157,10 @@ def export_members(
         return write_xlsx(path, template_lines(ctx, ids), unit)
     if branch_name is not None:
         organization = f"{branch_name} – {organization}" if organization else branch_name
-    return write_list(path, ROSTER, member_lines(ctx, ids), organization, filter_note(flt))
+    note = filter_note(flt, statuses_of(ctx, ids))
+    return write_list(path, ROSTER, member_lines(ctx, ids), organization, note)
+
+
+def statuses_of(ctx: WorkspaceContext, ids: Sequence[str]) -> set[str]:
+    """The statuses of the members of ``ids``."""
+    return {row[1] for _, row in rows_in_order(ctx, (Member.id, Member.status), ids)}
