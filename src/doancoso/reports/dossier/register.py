@@ -196,14 +196,14 @@ def write_introductions(path: Path, org: OrganizationInfo, rows: Sequence[PartyI
                         year: int, issued_on: dt.date) -> Path:  # fmt: skip
     """The members introduced in ``year``: as many rows as item 3.2's figure counts."""
     doc = UnionDocument(org, kind=INTRODUCTIONS_KIND, code="DS", title=introductions_title(year),
-                        issued_on=issued_on, recipients=(f"{org.superior_name} (b/c)",),
-                        page_numbers=False)  # fmt: skip
+                        issued_on=issued_on, orientation="landscape",
+                        recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     table = [(i, r.full_name, format_vn_date(r.birth_date, r.birth_precision),
               r.branch_name or "", format_vn_date(r.introduced_on), r.number or "")
              for i, r in enumerate(rows, start=1)]  # fmt: skip
-    columns = [Column("STT", 1.3, "CENTER"), Column("Họ và tên", 4),
-               Column("Ngày sinh", 2.8, "CENTER"), Column("Chi đoàn", 4.8),
-               Column("Ngày giới thiệu", 2.8, "CENTER"), Column("Số văn bản", 2.7)]  # fmt: skip
+    columns = [Column("STT", 1.2, "CENTER"), Column("Họ và tên", 6),
+               Column("Ngày sinh", 2.6, "CENTER"), Column("Chi đoàn", 6),
+               Column("Ngày giới thiệu", 2.6, "CENTER"), Column("Số văn bản", 3.4)]  # fmt: skip
     total = Paragraph(markup(f"Tổng số: {vn_number(len(rows))} đoàn viên."), styles()["total"])
     return doc.build(path, [PagedTable(columns, table, font_size=12)], closing_lead=[total])
 
