@@ -90,8 +90,9 @@ def test_bad_usage(folder: str) -> None:
                        "--data-dir", folder)  # fmt: skip
     assert (code, err) == (1, "Lỗi: Dữ liệu không hợp lệ:\n  --parts: Phần không có: bia. "
                            "Các phần: to-trinh, bao-cao, bang, ke-hoach, hoat-dong, bien-ban, "
-                           "xep-loai, doan-vien, thanh-nien, chi-doan, doan-vien-chi-doan, "
-                           "so-thanh-nien, thong-ke, minh-chung.\n")  # fmt: skip
+                           "tham-muu-phoi-hop, xep-loai, gioi-thieu-dang, doan-vien, thanh-nien, "
+                           "chi-doan, doan-vien-chi-doan, so-thanh-nien, thong-ke, "
+                           "minh-chung.\n")  # fmt: skip
 
 
 def test_optional_parts_and_photos_per_page(folder: str, tmp_path: Path) -> None:

@@ -41,8 +41,8 @@ def test_progress_is_reported_after_each_step(dossier_ws: Workspace, tmp_path: P
     calls: list[tuple[int, int]] = []
     built = build_dossier(dossier_ws, tmp_path / "ho-so.pdf", 2025, number="15-TTr/ĐTN",
                           issued_on=ISSUED, report=lambda d, t: calls.append((d, t)))  # fmt: skip
-    # 9 parts, 2 evidence items, the merge and the write
-    assert calls == [(done, 13) for done in range(14)]
+    # 11 parts, 2 evidence items, the merge and the write
+    assert calls == [(done, 15) for done in range(16)]
     assert built.pages == 15
 
 

@@ -38,8 +38,9 @@ def _outline(reader: PdfReader) -> list[Any]:
 
 
 def test_optional_parts_are_off_by_default() -> None:
-    assert DEFAULT_PARTS == ("to-trinh", "bao-cao", "bang", "ke-hoach", "hoat-dong", "xep-loai",
-                             "doan-vien", "thanh-nien", "minh-chung")  # fmt: skip
+    assert DEFAULT_PARTS == ("to-trinh", "bao-cao", "bang", "ke-hoach", "hoat-dong",
+                             "tham-muu-phoi-hop", "xep-loai", "gioi-thieu-dang", "doan-vien",
+                             "thanh-nien", "minh-chung")  # fmt: skip
     assert parse_parts(None) == list(DEFAULT_PARTS)
     assert parse_parts("bien-ban,chi-doan") == ["bien-ban", "chi-doan"]
     assert list(PARTS)[5] == "bien-ban"

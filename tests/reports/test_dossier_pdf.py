@@ -78,7 +78,11 @@ def test_contents_point_to_each_part_and_evidence(dossier_ws: Workspace, tmp_pat
     assert pdf.page_texts()[1].endswith(
         "Các phần không có trong hồ sơ:\n"
         "- Hoạt động trong năm: Chưa có hoạt động nào trong năm 2025.\n"
+        "- Sổ tham mưu, phối hợp: Chưa có văn bản tham mưu, chương trình phối hợp nào\n"
+        "trong năm 2025.\n"
         "- Kết quả đánh giá, xếp loại đoàn viên: Chưa có đợt đánh giá, xếp loại năm 2025.\n"
+        "- Danh sách đoàn viên ưu tú được giới thiệu cho Đảng: Chưa có đoàn viên nào được\n"
+        "giới thiệu cho Đảng trong năm 2025.\n"
         "- Danh sách thanh niên có hoàn cảnh khó khăn: Không có thanh niên có hoàn cảnh\n"
         "khó khăn.\n2\n"
     )

@@ -73,6 +73,13 @@ def test_the_area_after_3_chu_dong_and_its_check_leading_to_each_fix(
         ("xep-loai", "Chưa có đợt đánh giá, xếp loại năm 2025.", "Mở Xếp loại"),
     ]  # fmt: skip
     assert ("bao-cao", "Mục 1.2 tự đánh giá “Chưa đạt”.", "Mở mục 1.2") in lines
+    assert (
+        "tham-muu-phoi-hop",
+        "Chưa có văn bản tham mưu cấp ủy nào trong năm 2025: ghi ở "
+        "trang “3 chủ động”, tab “Sổ tham mưu, phối hợp”.",
+        "Mở 3 chủ động",
+    ) in lines
+    assert [b for p, _, b in lines if p == "gioi-thieu-dang"] == ["Mở Đoàn viên"]
     # Each button leads to where its line is fixed.
     qtbot.mouseClick(page.checks.buttons[1], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     assert window.sidebar.currentRow() == RECOGNITION_AREA

@@ -26,7 +26,9 @@ PARTS: dict[str, str] = {
     "ke-hoach": "Kế hoạch và báo cáo kết quả",
     "hoat-dong": "Hoạt động trong năm",
     "bien-ban": "Biên bản sinh hoạt chi đoàn",
+    "tham-muu-phoi-hop": "Sổ tham mưu, phối hợp",
     "xep-loai": "Kết quả đánh giá, xếp loại đoàn viên",
+    "gioi-thieu-dang": "Danh sách đoàn viên ưu tú được giới thiệu cho Đảng",
     "doan-vien": "Danh sách đoàn viên",
     "thanh-nien": "Danh sách thanh niên có hoàn cảnh khó khăn",
     "chi-doan": "Danh sách chi đoàn",
@@ -35,7 +37,9 @@ PARTS: dict[str, str] = {
     "thong-ke": "Thống kê tình hình đoàn viên",
     "minh-chung": "Phụ lục minh chứng",
 }
-"""Every part in its order (DOMAIN.md §2, §7): code → Vietnamese name."""
+"""Every part in its order (DOMAIN.md §2, §7): code → Vietnamese name. Criterion 3's register
+follows the other records of the year's work (plan, activities, minutes); the members introduced
+to the Party open the lists, after the rating whose results they come from (DOMAIN.md §3)."""
 
 OPTIONAL_PARTS = frozenset({"bien-ban", "chi-doan", "doan-vien-chi-doan", "so-thanh-nien",
                             "thong-ke"})  # fmt: skip
@@ -121,6 +125,14 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
                             DECISION_COMMAND.format(year=year)))  # fmt: skip
     if "bien-ban" in parts and not minutes_of_year(ws, year):
         gaps.append(Gap("bien-ban", no_minutes(year)))
+    if "tham-muu-phoi-hop" in parts:
+        if not ws.registers.advice(year):
+            gaps.append(Gap("tham-muu-phoi-hop", NO_ADVICE.format(year=year), ADVICE_COMMAND))
+        if not ws.registers.coordination(year):
+            gaps.append(Gap("tham-muu-phoi-hop", NO_COORDINATION.format(year=year),
+                            COORDINATION_COMMAND))  # fmt: skip
+    if "gioi-thieu-dang" in parts and not ws.events.party_introductions(year, as_of):
+        gaps.append(Gap("gioi-thieu-dang", NO_INTRODUCTIONS.format(year=year)))
     checklist_parts = [p for p in ("bao-cao", "bang", "minh-chung") if p in parts]
     if checklist_parts:
         part = checklist_parts[0]
@@ -165,6 +177,16 @@ NO_DECISION_NUMBER = ("Quyết định công nhận kết quả xếp loại nă
                       "ban hành.")  # fmt: skip
 DECISION_COMMAND = ("doancoso rating print --year {year} --document quyet-dinh --number SỐ "
                     "-o quyet-dinh.pdf")  # fmt: skip
+
+
+REGISTER_TAB = "ghi ở trang “3 chủ động”, tab “Sổ tham mưu, phối hợp”."
+NO_ADVICE = "Chưa có văn bản tham mưu cấp ủy nào trong năm {year}: " + REGISTER_TAB
+NO_COORDINATION = "Chưa có chương trình phối hợp nào trong năm {year}: " + REGISTER_TAB
+ADVICE_COMMAND = "doancoso advice add --date dd/mm/yyyy --title TÊN --number SỐ"
+COORDINATION_COMMAND = "doancoso coordination add --date dd/mm/yyyy --partner ĐƠN_VỊ --title TÊN"
+NO_INTRODUCTIONS = ("Chưa có đoàn viên nào được giới thiệu cho Đảng trong năm {year}: ở trang "
+                    "Đoàn viên, chọn đoàn viên → “Ghi sự kiện…” → “Giới thiệu đoàn viên ưu tú "
+                    "cho Đảng”.")  # fmt: skip
 
 
 def no_minutes(year: int) -> str:

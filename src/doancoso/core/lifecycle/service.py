@@ -21,6 +21,7 @@ from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberServ
 from ..roster.vocab import choice_code
 from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
+from .introductions import introduced
 from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
 from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
 from .rules import (
@@ -100,6 +101,8 @@ class PartyIntroduction:
     number: str | None
     party_date: dt.date | None
     status: str
+    birth_date: dt.date | None = None
+    birth_precision: str = "day"
 
 
 class EventService:
@@ -245,19 +248,25 @@ class EventService:
                 )
         return ids
 
-    def party_introductions(self) -> list[PartyIntroduction]:
-        """Members introduced to the Party (oldest introduction first), with the date."""
-        stmt = (
-            select(MemberEvent, Member, Branch.name)
-            .join(Member, Member.id == MemberEvent.member_id)
-            .outerjoin(Branch, Branch.id == Member.branch_id)
-            .where(
-                MemberEvent.organization_id == self._ctx.organization_id,
-                MemberEvent.kind == "party_introduction",
-                is_live(MemberEvent),
-                is_live(Member),
-            )
-            .order_by(MemberEvent.event_date, Member.sort_key)
+    def party_introductions(
+        self, year: int | None = None, as_of: dt.date | None = None
+    ) -> list[PartyIntroduction]:
+        """Members introduced to the Party (oldest introduction first), with the date: all of
+        them, or those of ``year`` up to ``as_of`` (the rows a plan's target and the checklist
+        count, :mod:`~doancoso.core.plans.measures`)."""
+        first = last = None
+        if year is not None:
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            if as_of is not None:
+                last = min(last, as_of)
+        stmt = introduced(
+            select(MemberEvent, Member, Branch.name).select_from(MemberEvent),
+            self._ctx.organization_id,
+            first,
+            last,
+        )
+        stmt = stmt.outerjoin(Branch, Branch.id == Member.branch_id).order_by(
+            MemberEvent.event_date, Member.sort_key
         )
         with self._ctx.db.read() as session:
             return [
@@ -270,6 +279,8 @@ class EventService:
                     event.number,
                     member.party_date,
                     member.status,
+                    member.birth_date,
+                    member.birth_precision,
                 )  # fmt: skip
                 for event, member, branch_name in session.execute(stmt)
             ]

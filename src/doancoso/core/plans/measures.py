@@ -25,6 +25,7 @@ from ..activities.participation import ParticipationService
 from ..activities.rules import DONE, MEETING_KIND
 from ..activities.service import json_ids
 from ..context import WorkspaceContext
+from ..lifecycle.introductions import introduced
 from ..storage.live import is_live
 from ..storage.models import Activity, Branch, MemberEvent, Occurrence, Youth
 
@@ -80,18 +81,9 @@ def measure(
     if key == "participation":
         average = ParticipationService(ctx).average(year, as_of)
         return None if average is None else round(average * 100, 1)
-    if key == "party-introductions":
-        stmt = (
-            select(func.count())
-            .select_from(MemberEvent)
-            .where(
-                is_live(MemberEvent, org),
-                MemberEvent.kind == "party_introduction",
-                MemberEvent.event_date >= first,
-                MemberEvent.event_date <= last,
-            )
-        )
-        return float(session.scalar(stmt) or 0)
+    if key == "party-introductions":  # the rows the register of introductions lists
+        counted = select(func.count(MemberEvent.id)).select_from(MemberEvent)
+        return float(session.scalar(introduced(counted, org, first, last)) or 0)
     raise ValueError(f"unknown measure {key!r}")
 
 

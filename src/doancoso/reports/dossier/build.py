@@ -43,12 +43,22 @@ from .parts import (
     write_table,
     write_ttr,
 )
+from .register import (
+    Register,
+    read_register,
+    record_cites,
+    with_register,
+    write_introductions,
+    write_register,
+)
 
 ANNEX_TITLE = "PHỤ LỤC MINH CHỨNG"
 PHOTOS_PER_PAGE = (1, 2)
 SUMMARY_ENTRY = "Báo cáo tổng hợp kết quả xếp loại"
 DECISION_ENTRY = "Quyết định công nhận kết quả xếp loại"
 Report = Callable[[int, int], None]
+NO_REGISTER = "Chưa có văn bản tham mưu, chương trình phối hợp nào trong năm {year}."
+NO_INTRODUCTIONS = "Chưa có đoàn viên nào được giới thiệu cho Đảng trong năm {year}."
 
 
 @dataclass(frozen=True)
@@ -94,15 +104,21 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
-    gaps = check(ws, year, parts, number)
-    view = ws.recognition.view(year) if ws.recognition.opened(year) is not None else None
-    evidence = numbered_evidence(view) if view is not None and "minh-chung" in parts else []
+    today = dt.date.today()  # the day the checklist's figures are counted at
+    gaps = check(ws, year, parts, number, today)
+    view = ws.recognition.view(year, today) if ws.recognition.opened(year) is not None else None
+    register = read_register(ws, year)
+    numbered: list[Evidence] = []
+    if view is not None:  # the register's files numbered under their items
+        numbered, register = with_register(view, numbered_evidence(view), register)
+    evidence = numbered if "minh-chung" in parts else []
     progress = _Progress(report, len(parts) + len(evidence) + 2)
     opened = check_files(evidence)  # before anything is written
     entries: list[Entry] = []
     omitted: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="doancoso-dossier-") as folder:
-        job = _Job(ws, org, year, number, issued_on, view, Path(folder))
+        job = _Job(ws, org, year, number, issued_on, view, Path(folder), today, tuple(numbered),
+                   register, tuple(parts))  # fmt: skip
         for part in parts:
             if part == "minh-chung":
                 if not evidence:
@@ -147,6 +163,10 @@ class _Job:
     issued_on: dt.date
     view: ChecklistView | None
     temp: Path
+    today: dt.date = dt.date.min
+    evidence: tuple[Evidence, ...] = ()
+    register: Register = Register()
+    parts: tuple[str, ...] = ()
 
     def made(self, name: str, write: Callable[[Path], object]) -> PdfReader:
         file = self.temp / f"{len(list(self.temp.iterdir()))}-{name}.pdf"
@@ -165,8 +185,9 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
             return f"Chưa lập bảng tự đánh giá năm {year}."
         if part == "bao-cao":
             return [job.made(part, lambda p: write_report(p, org, view, year, when))]
-        evidence = numbered_evidence(view)
-        return [job.made(part, lambda p: write_table(p, org, view, evidence, year, when))]
+        cited = record_cites(view, job.parts, year, PARTS)
+        return [job.made(part, lambda p: write_table(p, org, view, job.evidence, year, when,
+                                                     cited))]  # fmt: skip
     if part == "ke-hoach":
         if ws.plans.get(year) is None:
             return f"Chưa có kế hoạch năm {year}."
@@ -188,6 +209,15 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
                       [job.made("bb", partial(print_minutes, ws, occurrence_id=o,
                                               page_numbers=False))])
                 for o in held]  # fmt: skip
+    if part == "tham-muu-phoi-hop":
+        if job.register.empty:
+            return NO_REGISTER.format(year=year)
+        return [job.made(part, lambda p: write_register(p, org, job.register, year, when))]
+    if part == "gioi-thieu-dang":
+        introduced = ws.events.party_introductions(year, job.today)  # as item 3.2 counts them
+        if not introduced:
+            return NO_INTRODUCTIONS.format(year=year)
+        return [job.made(part, lambda p: write_introductions(p, org, introduced, year, when))]
     if part == "xep-loai":
         if ws.rating.round(year) is None:
             return f"Chưa có đợt đánh giá, xếp loại năm {year}."

@@ -4,7 +4,7 @@ self-assessment table and the year's activities, each written to a PDF of its ow
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,7 +188,9 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
 
 
 def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
-                evidence: Sequence[Evidence], year: int, issued_on: dt.date) -> Path:  # fmt: skip
+                evidence: Sequence[Evidence], year: int, issued_on: dt.date,
+                cited: Mapping[str, Sequence[str]] | None = None) -> Path:  # fmt: skip
+    """``cited``: item code → the dossier's parts it cites, before its files."""
     doc = UnionDocument(org, kind=TABLE_KIND, code="BC",
                         title=f"Kết quả thực hiện tiêu chí {RECOGNITION} năm {year}",
                         issued_on=issued_on, orientation="landscape",
@@ -198,7 +200,8 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
         by_item.setdefault(e.item, []).append(e)
     rows = []
     for v in view.items:
-        files = "; ".join(e.cell for e in by_item.get(v.item.code, []))
+        files = "; ".join([*(cited or {}).get(v.item.code, ()),
+                           *(e.cell for e in by_item.get(v.item.code, []))])  # fmt: skip
         figure = v.indicator.text if v.indicator is not None else ""
         rows.append((v.item.code, v.item.text, STATUSES[v.status], figure, files))
     columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 7), Column("Tự đánh giá", 2,

@@ -32,6 +32,8 @@ FIX_AREAS = {
     "doan-vien": "Đoàn viên",
     "thanh-nien": "Thanh niên",
     "bien-ban": "Lịch hoạt động",
+    "tham-muu-phoi-hop": "3 chủ động",
+    "gioi-thieu-dang": "Đoàn viên",
     "chi-doan": "Chi đoàn",
     "doan-vien-chi-doan": "Chi đoàn",
     "so-thanh-nien": "Thanh niên",

@@ -1,0 +1,226 @@
+"""Criterion 3 in the dossier: the register of advice to the Party committee and coordination
+programmes of the year (one DS document, each record citing its files by their number in the
+evidence annex), and the list of the members introduced to the Party that item 3.2 counts.
+
+A record's files are evidence of the checklist item that cites the register (3.1 the advice,
+3.3 the coordination in the default criteria): they are numbered after that item's own files
+and go into the annex with them; a file already attached to an item keeps its number there and
+is not put in twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ...core.evidence.service import Attachment
+from ...core.lang.dates import format_vn_date
+from ...core.lang.text import nfc, vn_number
+from ...core.lifecycle.service import PartyIntroduction
+from ...core.organization import OrganizationInfo
+from ...core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE, Advice, Coordination
+from ...core.recognition.service import ChecklistView
+from ...core.workspace import Workspace
+from ..document import UnionDocument
+from ..styles import markup, styles
+from ..tables import Column, PagedTable
+from .parts import Evidence
+
+REGISTER_KIND = "SỔ THAM MƯU, PHỐI HỢP"
+INTRODUCTIONS_KIND = "DANH SÁCH"
+ADVICE_HEAD = "I. Văn bản tham mưu cấp ủy"
+COORDINATION_HEAD = "II. Chương trình phối hợp"
+NONE = "Không có."
+Row = tuple[int, str, str, str, str, str]
+ITEM_CITES = {"advice": "advice-count", "coordination": "coordination-count"}
+"""A register's record key (template.RECORDS) → the indicator that counts it: the item that
+cites the one, else the item with the other, receives the register's files."""
+
+
+@dataclass(frozen=True)
+class Register:
+    """The register of a year: its records, their files and the numbers the files have in the
+    evidence annex (record id → "Minh chứng 3.1.2", …)."""
+
+    advice: list[Advice] = field(default_factory=list)
+    coordination: list[Coordination] = field(default_factory=list)
+    files: dict[str, list[Attachment]] = field(default_factory=dict)
+    cites: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not self.advice and not self.coordination
+
+
+def read_register(ws: Workspace, year: int) -> Register:
+    advice = ws.registers.advice(year)
+    coordination = ws.registers.coordination(year)
+    files = ws.evidence.attachments_of(ADVICE_TABLE, [a.id for a in advice])
+    files.update(ws.evidence.attachments_of(COORDINATION_TABLE, [c.id for c in coordination]))
+    return Register(advice, coordination, files)
+
+
+def register_item(view: ChecklistView, record: str) -> str | None:
+    """The code of the item whose evidence the register ``record`` ("advice", "coordination")
+    is: the first citing it, else the first counting it; None when no item does."""
+    for v in view.items:
+        if record in v.item.records:
+            return v.item.code
+    for v in view.items:
+        if v.item.indicator == ITEM_CITES[record]:
+            return v.item.code
+    return None
+
+
+def advice_text(a: Advice) -> str:
+    number = f" số {a.number}" if a.number else ""
+    return f"Văn bản tham mưu{number} ngày {format_vn_date(a.day)}: {a.title}"
+
+
+def coordination_text(c: Coordination) -> str:
+    return f"Chương trình phối hợp với {c.partner}: {c.title}"
+
+
+def with_register(
+    view: ChecklistView, evidence: Sequence[Evidence], register: Register
+) -> tuple[list[Evidence], Register]:
+    """The annex's evidence with the register's files added under their items (in item order),
+    and the register with each record's citations. A file already in the annex (the same
+    content, attached to an item or to another record) is cited by its number there."""
+    by_hash = {e.attachment.sha256: e for e in evidence}
+    count: dict[str, int] = {}
+    for e in evidence:
+        count[e.item] = count.get(e.item, 0) + 1
+    added: dict[str, list[Evidence]] = {}
+    cites: dict[str, list[str]] = {}
+    records: list[tuple[str, str, str]] = [("advice", a.id, advice_text(a))
+                                           for a in register.advice]  # fmt: skip
+    records += [("coordination", c.id, coordination_text(c)) for c in register.coordination]
+    for record, record_id, text in records:
+        item = register_item(view, record)
+        for attachment in register.files.get(record_id, ()):
+            known = by_hash.get(attachment.sha256)
+            if known is None and item is not None:
+                count[item] = count.get(item, 0) + 1
+                known = Evidence(f"{item}.{count[item]}", item, attachment, nfc(text))
+                by_hash[attachment.sha256] = known
+                added.setdefault(item, []).append(known)
+            label = known.label if known is not None else f"“{attachment.original_name}”"
+            cites.setdefault(record_id, []).append(label)
+    merged: list[Evidence] = []
+    for v in view.items:
+        merged += [e for e in evidence if e.item == v.item.code]
+        merged += added.get(v.item.code, [])
+    return merged, Register(register.advice, register.coordination, register.files, cites)
+
+
+# The register ------------------------------------------------------------------------------
+
+
+def _head(text: str) -> Paragraph:
+    return Paragraph(f"<b>{markup(text)}</b>", styles()["body_left"])
+
+
+def _none() -> Paragraph:
+    return Paragraph(markup(NONE), styles()["body_left"])
+
+
+def _answer(a: Advice) -> str:
+    parts = [nfc(a.answer)] if a.answer else []
+    if a.answer_day is not None:
+        parts.append(f"(ngày {format_vn_date(a.answer_day)})")
+    return " ".join(parts) or "Chưa có phản hồi"
+
+
+def _period(c: Coordination) -> str:
+    if c.end_day is None or c.end_day == c.day:
+        return format_vn_date(c.day)
+    return f"{format_vn_date(c.day)} – {format_vn_date(c.end_day)}"
+
+
+def _with_detail(title: str, detail: str | None) -> str:
+    return f"{title}: {nfc(detail)}" if detail else title
+
+
+def register_rows(register: Register) -> tuple[list[Row], list[Row]]:
+    """The rows of the advice table and of the coordination table."""
+    cited = register.cites
+    advice = [(i, a.number or "", format_vn_date(a.day), _with_detail(a.title, a.summary),
+               _answer(a), "; ".join(cited.get(a.id, ())))
+              for i, a in enumerate(register.advice, start=1)]  # fmt: skip
+    coordination = [(i, c.partner, _period(c), _with_detail(c.title, c.content),
+                      nfc(c.results) if c.results else "", "; ".join(cited.get(c.id, ())))
+                     for i, c in enumerate(register.coordination, start=1)]  # fmt: skip
+    return advice, coordination
+
+
+def write_register(path: Path, org: OrganizationInfo, register: Register, year: int,
+                   issued_on: dt.date) -> Path:  # fmt: skip
+    doc = UnionDocument(org, kind=REGISTER_KIND, code="DS", title=f"Năm {year}",
+                        issued_on=issued_on, orientation="landscape",
+                        recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
+    advice, coordination = register_rows(register)
+    body: list[Flowable] = [_head(ADVICE_HEAD)]
+    if advice:
+        body.append(PagedTable([Column("STT", 1, "CENTER"), Column("Số, ký hiệu", 2.6),
+                                Column("Ngày", 2, "CENTER"), Column("Trích yếu", 8),
+                                Column("Kết quả, phản hồi của cấp ủy", 6),
+                                Column("Minh chứng", 3)], advice))  # fmt: skip
+    else:
+        body.append(_none())
+    body += [Spacer(1, 4 * mm), _head(COORDINATION_HEAD)]
+    if coordination:
+        body.append(PagedTable([Column("STT", 1, "CENTER"), Column("Đơn vị phối hợp", 4),
+                                Column("Thời gian", 2.6, "CENTER"),
+                                Column("Chương trình, nội dung", 7), Column("Kết quả", 5),
+                                Column("Minh chứng", 3)], coordination))  # fmt: skip
+    else:
+        body.append(_none())
+    total = _head(f"Tổng cộng: {vn_number(len(register.advice))} văn bản tham mưu, "
+                  f"{vn_number(len(register.coordination))} chương trình phối hợp.")  # fmt: skip
+    return doc.build(path, body, closing_lead=[total])
+
+
+# The members introduced to the Party ---------------------------------------------------------
+
+
+def introductions_title(year: int) -> str:
+    return f"Đoàn viên ưu tú được giới thiệu cho Đảng năm {year}"
+
+
+def write_introductions(path: Path, org: OrganizationInfo, rows: Sequence[PartyIntroduction],
+                        year: int, issued_on: dt.date) -> Path:  # fmt: skip
+    """The members introduced in ``year``: as many rows as item 3.2's figure counts."""
+    doc = UnionDocument(org, kind=INTRODUCTIONS_KIND, code="DS", title=introductions_title(year),
+                        issued_on=issued_on, orientation="landscape",
+                        recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
+    table = [(i, r.full_name, format_vn_date(r.birth_date, r.birth_precision),
+              r.branch_name or "", format_vn_date(r.introduced_on), r.number or "")
+             for i, r in enumerate(rows, start=1)]  # fmt: skip
+    columns = [Column("STT", 1.2, "CENTER"), Column("Họ và tên", 6),
+               Column("Ngày sinh", 2.6, "CENTER"), Column("Chi đoàn", 6),
+               Column("Ngày giới thiệu", 2.6, "CENTER"), Column("Số văn bản", 3.4)]  # fmt: skip
+    total = Paragraph(markup(f"Tổng số: {vn_number(len(rows))} đoàn viên."), styles()["total"])
+    return doc.build(path, [PagedTable(columns, table, font_size=12)], closing_lead=[total])
+
+
+def record_cites(view: ChecklistView, parts: Sequence[str], year: int,
+                 names: Mapping[str, str]) -> dict[str, list[str]]:  # fmt: skip
+    """Item code → the dossier's parts it cites as evidence ("Sổ tham mưu, phối hợp năm
+    2026"): the items citing the register or the introductions, when those parts are in."""
+    wanted = {"advice": "tham-muu-phoi-hop", "coordination": "tham-muu-phoi-hop",
+              "party-introductions": "gioi-thieu-dang"}  # fmt: skip
+    found: dict[str, list[str]] = {}
+    for v in view.items:
+        for record in v.item.records:
+            part = wanted.get(record)
+            if part is None or part not in parts:
+                continue
+            name = f"{names[part]} năm {year}"
+            if name not in found.setdefault(v.item.code, []):
+                found[v.item.code].append(name)
+    return found

@@ -1,0 +1,152 @@
+"""Criterion 3 in the dossier: the register of advice and coordination of the year (its files
+numbered in the evidence annex under their items, a file already attached to an item not put in
+twice) and the list of the members introduced to the Party, as many as item 3.2 counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from doancoso.core.dossier.check import Gap, check
+from doancoso.core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE
+from doancoso.core.workspace import Workspace
+from doancoso.reports.dossier.build import build_dossier
+from dossier_data import evidence_pdf, sideways_photo
+
+ReadPdf = Callable[[Path], Any]
+DAY = dt.date(2025, 12, 20)
+PARTS = ("bang", "tham-muu-phoi-hop", "gioi-thieu-dang", "minh-chung")
+
+
+@pytest.fixture
+def register_ws(ws: Workspace, tmp_path: Path) -> Workspace:
+    ws.recognition.open(2025)
+    ws.recognition.set(2025, "3.1", {"status": "dat"})
+    proposal = evidence_pdf(tmp_path / "to-trinh.pdf", pages=1)
+    ws.recognition.attach(2025, "3.1", proposal, "Tờ trình số 05-TTr/ĐTN")
+    advice = ws.registers.save_advice({
+        "day": "10/03/2025", "number": "05-TTr/ĐTN",
+        "title": "Đề xuất giao chỉ tiêu giới thiệu đoàn viên ưu tú",
+        "answer": "Đảng ủy đồng ý, giao Chi bộ các ấp thực hiện", "answer_day": "20/03/2025",
+    })  # fmt: skip
+    ws.evidence.attach(ADVICE_TABLE, advice, proposal, "Tờ trình số 05-TTr/ĐTN")  # the same file
+    ws.evidence.attach(ADVICE_TABLE, advice, evidence_pdf(tmp_path / "tra-loi.pdf", pages=1),
+                       "Công văn trả lời của Đảng ủy")  # fmt: skip
+    ws.registers.save_advice({"day": "02/09/2025", "title": "Báo cáo tình hình thanh niên"})
+    ws.registers.save_advice({"day": "02/09/2024", "title": "Năm trước, không in"})
+    program = ws.registers.save_coordination({
+        "day": "01/04/2025", "end_day": "30/06/2025", "partner": "Công an xã Tân Hưng",
+        "title": "Tuyên truyền pháp luật cho thanh niên", "results": "6 buổi, 420 lượt",
+    })  # fmt: skip
+    ws.evidence.attach(COORDINATION_TABLE, program, sideways_photo(tmp_path / "anh.jpg"),
+                       "Buổi tuyên truyền tại ấp Bà Điều")  # fmt: skip
+    branch = ws.branches.create("Chi đoàn ấp Bà Điều").id
+    for name, born, day, number in (("Nguyễn Văn An", "02/03/2000", "05/03/2025", "12-GT/ĐTN"),
+                                    ("Trần Thị Bé", "15/07/2001", "20/09/2025", None),
+                                    ("Lê Văn Cũ", "01/01/1999", "10/04/2024", None)):  # fmt: skip
+        member = ws.members.save({"full_name": name, "birth_date": born, "branch_id": branch})
+        ws.events.record(member, "party_introduction", day, number=number)
+    return ws
+
+
+def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_path: Path,
+                                                  read_pdf: ReadPdf) -> None:  # fmt: skip
+    built = build_dossier(register_ws, tmp_path / "ho-so.pdf", 2025, PARTS, issued_on=DAY)
+    pdf = read_pdf(built.path)
+    texts = pdf.page_texts()
+    assert len(texts) == 10 and built.omitted == ()
+    # The register's files under items 3.1 and 3.3; the proposal attached to 3.1 and to the
+    # advice record is in the annex once.
+    assert texts[1] == (
+        "MỤC LỤC\nSTT\n Nội dung\n Trang\n1\nBảng tự đánh giá\n3\n2\nSổ tham mưu, phối hợp\n5\n"
+        "3\nDanh sách đoàn viên ưu tú được giới thiệu cho Đảng\n6\n4\nPhụ lục minh chứng\n7\n"
+        "Minh chứng 3.1.1: Tờ trình số 05-TTr/ĐTN\n8\n"
+        "Minh chứng 3.1.2: Công văn trả lời của Đảng ủy\n9\n"
+        "Minh chứng 3.3.1: Buổi tuyên truyền tại ấp Bà Điều\n10\n2\n"
+    )
+    # The self-assessment table cites the register and the list, then the files.
+    assert (
+        "3.1\nTham mưu cấp ủy bằng văn bản về công tác Đoàn và phong\ntrào thanh thiếu nhi\nĐạt\n"
+        "2 văn bản tham mưu trong năm.\nSổ tham mưu, phối hợp năm 2025; Minh\nchứng 3.1.1: Tờ "
+        "trình số 05-TTr/ĐTN;\nMinh chứng 3.1.2: Công văn trả lời của\nĐảng ủy\n"
+    ) in texts[3]
+    assert "Danh sách đoàn viên ưu tú được giới thiệu\ncho Đảng năm 2025\n3.3" in texts[3]
+    assert texts[4] == (
+        "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
+        " Số:          -DS/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n"
+        " SỔ THAM MƯU, PHỐI HỢP\n Năm 2025\nI. Văn bản tham mưu cấp ủy\n STT\n Số, ký hiệu\n"
+        " Ngày\n Trích yếu\n Kết quả, phản hồi của cấp ủy\n Minh chứng\n"
+        "1\n05-TTr/ĐTN\n10/03/2025\nĐề xuất giao chỉ tiêu giới thiệu đoàn viên ưu tú\n"
+        "Đảng ủy đồng ý, giao Chi bộ các ấp thực\nhiện (ngày 20/03/2025)\n"
+        "Minh chứng 3.1.1;\nMinh chứng 3.1.2\n"
+        "2\n02/09/2025\nBáo cáo tình hình thanh niên\nChưa có phản hồi\n"
+        "II. Chương trình phối hợp\n STT\n Đơn vị phối hợp\n Thời gian\n"
+        " Chương trình, nội dung\n Kết quả\n Minh chứng\n"
+        "1\nCông an xã Tân Hưng\n 01/04/2025 –\n 30/06/2025\n"
+        "Tuyên truyền pháp luật cho thanh niên\n6 buổi, 420 lượt\nMinh chứng 3.3.1\n"
+        "Tổng cộng: 2 văn bản tham mưu, 1 chương trình phối hợp.\nNơi nhận:\n"
+        "- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n TM. BAN CHẤP HÀNH\n BÍ THƯ\n"
+        " Nguyễn Thị Như Quỳnh\n5\n"
+    )
+    assert texts[5].endswith(
+        " DANH SÁCH\n Đoàn viên ưu tú được giới thiệu cho Đảng năm 2025\n STT\n Họ và tên\n"
+        " Ngày sinh\n Chi đoàn\n Ngày giới\n thiệu\n Số văn bản\n"
+        "1\nNguyễn Văn An\n02/03/2000\nChi đoàn ấp Bà Điều\n05/03/2025\n12-GT/ĐTN\n"
+        "2\nTrần Thị Bé\n15/07/2001\nChi đoàn ấp Bà Điều\n20/09/2025\n"
+        "Tổng số: 2 đoàn viên.\nNơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n"
+        " TM. BAN CHẤP HÀNH\n BÍ THƯ\n Nguyễn Thị Như Quỳnh\n6\n"
+    )
+    assert [t.split("\n")[-2] for t in texts[7:9]] == ["Minh chứng 3.1.1", "Minh chứng 3.1.2"]
+    assert texts[9].startswith("Minh chứng 3.3.1\n Buổi tuyên truyền tại ấp Bà Điều\n")
+    assert all(pdf.fonts().values())
+
+
+def test_the_list_has_as_many_names_as_item_3_2_counts(register_ws: Workspace, tmp_path: Path,
+                                                       read_pdf: ReadPdf) -> None:  # fmt: skip
+    view = register_ws.recognition.view(2025)
+    (item,) = [v for v in view.items if v.item.code == "3.2"]
+    assert item.indicator is not None
+    assert item.indicator.text == "2 đoàn viên ưu tú được giới thiệu cho Đảng trong năm."
+    built = build_dossier(register_ws, tmp_path / "ds.pdf", 2025, ("gioi-thieu-dang",),
+                          issued_on=DAY)  # fmt: skip
+    text = read_pdf(built.path).page_texts()[2]
+    rows = re.findall(r"^\d+\n.+\n\d\d/\d\d/\d{4}\n", text, re.MULTILINE)
+    assert len(rows) == item.indicator.value == 2
+    assert f"Tổng số: {len(rows)} đoàn viên." in text
+
+
+def test_an_empty_register_prints_none_and_is_a_gap(ws: Workspace, tmp_path: Path,
+                                                    read_pdf: ReadPdf) -> None:  # fmt: skip
+    ws.recognition.open(2025)
+    parts = ("tham-muu-phoi-hop", "gioi-thieu-dang")
+    assert check(ws, 2025, parts) == [
+        Gap("tham-muu-phoi-hop", "Chưa có văn bản tham mưu cấp ủy nào trong năm 2025: ghi ở "
+            "trang “3 chủ động”, tab “Sổ tham mưu, phối hợp”.",
+            "doancoso advice add --date dd/mm/yyyy --title TÊN --number SỐ"),
+        Gap("tham-muu-phoi-hop", "Chưa có chương trình phối hợp nào trong năm 2025: ghi ở trang "
+            "“3 chủ động”, tab “Sổ tham mưu, phối hợp”.",
+            "doancoso coordination add --date dd/mm/yyyy --partner ĐƠN_VỊ --title TÊN"),
+        Gap("gioi-thieu-dang", "Chưa có đoàn viên nào được giới thiệu cho Đảng trong năm 2025: ở "
+            "trang Đoàn viên, chọn đoàn viên → “Ghi sự kiện…” → “Giới thiệu đoàn viên ưu tú cho "
+            "Đảng”."),
+    ]  # fmt: skip
+    built = build_dossier(ws, tmp_path / "trong.pdf", 2025, parts, issued_on=DAY)
+    assert built.parts == () and built.omitted == (
+        ("Sổ tham mưu, phối hợp",
+         "Chưa có văn bản tham mưu, chương trình phối hợp nào trong năm 2025."),
+        ("Danh sách đoàn viên ưu tú được giới thiệu cho Đảng",
+         "Chưa có đoàn viên nào được giới thiệu cho Đảng trong năm 2025."),
+    )  # fmt: skip
+    # One half of the register empty: "Không có." rather than an empty table.
+    ws.registers.save_coordination({"day": "01/04/2025", "partner": "Hội Nông dân xã",
+                                    "title": "Hỗ trợ thu hoạch lúa"})  # fmt: skip
+    assert [g.part for g in check(ws, 2025, parts)] == ["tham-muu-phoi-hop", "gioi-thieu-dang"]
+    built = build_dossier(ws, tmp_path / "mot-nua.pdf", 2025, parts, issued_on=DAY)
+    text = read_pdf(built.path).page_texts()[2]
+    assert " Năm 2025\nI. Văn bản tham mưu cấp ủy\nKhông có.\nII. Chương trình phối hợp\n" in text
+    assert "Tổng cộng: 0 văn bản tham mưu, 1 chương trình phối hợp.\n" in text
