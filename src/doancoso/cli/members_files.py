@@ -163,6 +163,10 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Đã xuất {count} thanh niên ra {args.file}.", file=out)
         return EXIT_OK
     with open_workspace(args) as ws:
+        if args.layout == "mau-dsdv":
+            result = ws.spreadsheets.export_template(args.file, member_filter(ws, args))
+            print(result.message(args.file), file=out)
+            return EXIT_OK
         count = ws.spreadsheets.export_members(args.file, member_filter(ws, args), args.layout)
     print(f"Đã xuất {count} đoàn viên ra {args.file}.", file=out)
     return EXIT_OK

@@ -24,6 +24,7 @@ from ..common.document_dialog import DocumentKind, ask_document_details, remembe
 from ..shell.operations import Core, QueryOp
 
 if TYPE_CHECKING:
+    from ...core.roster.spreadsheets.member_template import TemplateExport
     from .import_wizard import ImportWizard
     from .page import RosterPage
 
@@ -122,12 +123,20 @@ class RosterIO(QObject):
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
         flt = self.core_filter()
-        layout = "mau-dsdv" if self.chosen_filter == TEMPLATE_FILTER else "danh-sach"
+        if self.chosen_filter == TEMPLATE_FILTER:  # the result also counts off-list cells
+
+            def template_done(result: TemplateExport) -> None:
+                self._page.status_message.emit(result.message(path))
+
+            op_template = QueryOp(self._page, lambda ws: ws.spreadsheets.export_template(path, flt),
+                                  self._core, label="Đang xuất danh sách…")  # fmt: skip
+            op_template.success(template_done).run()
+            return
 
         def done(count: int) -> None:
             self._page.status_message.emit(f"Đã xuất {count} đoàn viên ra {path}.")
 
-        op = QueryOp(self._page, lambda ws: ws.spreadsheets.export_members(path, flt, layout),
+        op = QueryOp(self._page, lambda ws: ws.spreadsheets.export_members(path, flt),
                      self._core, label="Đang xuất danh sách…")  # fmt: skip
         op.success(done).run()
 

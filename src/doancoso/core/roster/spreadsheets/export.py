@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -24,6 +24,9 @@ from ...storage.models import Branch, Member, Organization
 from ...xlsx.writer import ListLayout, Value, export_format, write_list
 from ..service import MemberFilter, MemberService
 from ..vocab import GENDERS, STATUSES
+
+if TYPE_CHECKING:
+    from .member_template import TemplateExport
 
 TITLE = "DANH SÁCH ĐOÀN VIÊN"
 # Header, widest width (characters) of each exported column: narrower when no value needs it.
@@ -125,6 +128,29 @@ def filter_note(flt: MemberFilter | None, shown_statuses: Collection[str] = ()) 
     return f"({'; '.join(notes)})" if notes else ""
 
 
+def _names(ctx: WorkspaceContext, flt: MemberFilter | None) -> tuple[str, str | None]:
+    """The organisation's name and the chi đoàn ``flt`` keeps to (None: the whole roster)."""
+    with ctx.db.read() as session:
+        org = session.get(Organization, ctx.organization_id)
+        branch = session.get(Branch, flt.branch_id) if flt is not None and flt.branch_id else None
+        return (org.name if org else ""), (branch.name if branch is not None else None)
+
+
+def export_template(
+    ctx: WorkspaceContext, members: MemberService, path: Path, flt: MemberFilter | None = None
+) -> TemplateExport:
+    """Write the members shown by ``flt`` to the .xlsx ``path`` in the union's member template
+    (:mod:`.member_template`); says how many were written and how many cells hold values
+    outside the template's lists."""
+    from .member_template import check_template_path, template_lines, unit_line, write_xlsx
+
+    path = Path(path)
+    check_template_path(path)  # refused before any work
+    organization, branch_name = _names(ctx, flt)
+    ids = members.ids(flt)
+    return write_xlsx(path, template_lines(ctx, ids), unit_line(branch_name, organization))
+
+
 def export_members(
     ctx: WorkspaceContext,
     members: MemberService,
@@ -137,24 +163,14 @@ def export_members(
     The .xlsx title names the filter (:func:`filter_note`) and, for one chi đoàn, the second
     line reads "Chi đoàn ấp Thạnh Điền – Đoàn xã Tân Hưng", as on the printed roster. Layout
     ``"mau-dsdv"``: the union's member template, .xlsx only (:mod:`.member_template`)."""
-    from .member_template import check_template_path, template_lines, unit_line, write_xlsx
-
     path = Path(path)
     if layout not in LAYOUTS:
         raise ValueError(f"unknown roster layout {layout!r}")
     if layout == TEMPLATE_LAYOUT:
-        check_template_path(path)  # refused before any work
-    else:
-        export_format(path)
-    with ctx.db.read() as session:
-        org = session.get(Organization, ctx.organization_id)
-        organization = org.name if org else ""
-        branch = session.get(Branch, flt.branch_id) if flt is not None and flt.branch_id else None
-        branch_name = branch.name if branch is not None else None
+        return export_template(ctx, members, path, flt).written
+    export_format(path)
+    organization, branch_name = _names(ctx, flt)
     ids = members.ids(flt)
-    if layout == TEMPLATE_LAYOUT:
-        unit = unit_line(branch_name, organization)
-        return write_xlsx(path, template_lines(ctx, ids), unit)
     if branch_name is not None:
         organization = f"{branch_name} – {organization}" if organization else branch_name
     note = filter_note(flt, statuses_of(ctx, ids))

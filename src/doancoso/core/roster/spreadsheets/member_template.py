@@ -17,11 +17,16 @@ template may differ), and the birthplace and the issuing office only suggest.
 What the template has no column for (the other name, the status, the family, the notes but the
 lines that carry its own columns: see :mod:`core.roster.notes`) is not written; importing the
 file again leaves those fields as they are, so it gives back the same members, unchanged.
+The rating and discipline columns come from the data (:mod:`.standing`), and a value the app
+spells otherwise than a list ("Hòa Hảo") is written as the list has it ("Phật giáo Hòa Hảo");
+the import takes both back as what is stored. A value no list entry means is written as it is,
+and counted (:class:`TemplateExport`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +39,15 @@ from ..notes import note_values
 from ..vocab import TEMPLATE_POSITIONS
 from .export import rows_in_order
 from .preview import stored_address
-from .template_lists import DATA_LISTS, SUGGESTED_ONLY
+from .standing import standing_columns
+from .template_lists import (
+    CHECKED_LISTS,
+    DATA_LISTS,
+    LIST_FIELDS,
+    SUGGESTED_ONLY,
+    outside_list,
+    template_value,
+)
 
 SHEET, DATA_SHEET = "DSDV", "DATA"
 TITLE = "DANH SÁCH ĐOÀN VIÊN"
@@ -73,27 +86,45 @@ _FIELDS = (
 _KEYS = (*(c.key for c in _FIELDS[:-1]), "branch")
 
 
-def member_cells(row: Sequence[Any], number: int) -> list[str]:
-    """The 33 text cells of one member (a row of :data:`_FIELDS`), STT ``number``."""
+def member_cells(
+    row: Sequence[Any], number: int, standing: Mapping[str, str] | None = None
+) -> list[str]:
+    """The 33 text cells of one member (a row of :data:`_FIELDS`), STT ``number``.
+
+    ``standing``: the rating and discipline the data hold for the member
+    (:func:`.standing.standing_columns`), written in place of the notes' lines of those
+    columns; a member the data say nothing about keeps the notes' values. A value of a column
+    with a list is written as the list spells it when it means the same
+    (:func:`.template_lists.template_value`)."""
     values = dict(zip(_KEYS, row, strict=True))
     notes = note_values(values["notes"])
+    notes.update(standing or {})
     birth = format_vn_date(values["birth_date"], values["birth_precision"])
     gender = values["gender"]
     position = values["position"] or ""
+
+    def listed(field: str) -> str:
+        return template_value(LIST_FIELDS[field], values[field] or "")
+
+    # "Đối tượng đoàn viên" (the member's group: "Đoàn viên nông thôn", "Đoàn viên học sinh",
+    # ...) is the kind of unit the member is managed in, which the app does not record: a
+    # commune's chi đoàn may be rural or urban, and a pupil in a hamlet's chi đoàn is not an
+    # "Đoàn viên học sinh". Guessing it from the occupation would write wrong groups, so only
+    # the value an import kept in the notes is written.
     return [
         str(number), values["full_name"], values["member_code"] or "",
         birth if gender != "female" else "", birth if gender != "male" else "",
-        values["ethnicity"] or "", values["religion"] or "", values["hometown"] or "",
+        listed("ethnicity"), listed("religion"), values["hometown"] or "",
         stored_address(values), values["national_id"] or "",
         format_vn_date(values["national_id_date"]), values["national_id_place"] or "",
-        values["education"] or "", values["qualification"] or "",
-        values["political_theory"] or "", values["computer_skills"] or "",
-        values["foreign_language"] or "", format_vn_date(values["admission_date"]),
+        listed("education"), listed("qualification"), listed("political_theory"),
+        listed("computer_skills"), listed("foreign_language"),
+        format_vn_date(values["admission_date"]),
         values["admission_decision"] or "", values["card_number"] or "",
-        format_vn_date(values["party_date"]), values["occupation"] or "",
+        format_vn_date(values["party_date"]), listed("occupation"),
         notes.get("member_group", ""), notes.get("training", ""), notes.get("rating", ""),
         notes.get("commendation", ""), notes.get("discipline", ""),
-        TEMPLATE_POSITIONS.get(position, position), values["association"] or "",
+        TEMPLATE_POSITIONS.get(position, position), listed("association"),
         notes.get("honorary", ""), values["email"] or "", values["phone"] or "",
         values["branch"] or "",
     ]  # fmt: skip
@@ -101,8 +132,10 @@ def member_cells(row: Sequence[Any], number: int) -> list[str]:
 
 def template_lines(ctx: WorkspaceContext, ids: Sequence[str]) -> Iterator[list[str]]:
     """The cells of each member of ``ids``, in that order."""
+    with ctx.db.read() as session:
+        standings = standing_columns(session, ctx.organization_id, ids)
     for number, row in rows_in_order(ctx, _FIELDS, ids):
-        yield member_cells(row, number)
+        yield member_cells(row, number, standings.get(row[0]))
 
 
 def unit_line(branch: str | None, organization: str) -> str:
@@ -123,9 +156,34 @@ def check_template_path(path: Path) -> None:
         )
 
 
-def write_xlsx(path: Path, lines: Iterator[list[str]], unit: str) -> int:
+@dataclass(frozen=True)
+class TemplateExport:
+    """What an export in the template wrote: ``written`` members, and how many cells hold a
+    value outside their column's list (Excel warns on each when it is edited)."""
+
+    written: int
+    outside_lists: int
+
+    def message(self, path: Path) -> str:
+        """The export's result as the GUI and the command line say it."""
+        text = f"Đã xuất {self.written} đoàn viên ra {path}."
+        if self.outside_lists:
+            text += (
+                f" {self.outside_lists} ô có giá trị ngoài danh sách chọn của mẫu (Excel sẽ "
+                "cảnh báo khi sửa các ô này)."
+            )
+        return text
+
+
+def count_outside_lists(rows: Sequence[Sequence[str]]) -> int:
+    """How many cells of ``rows`` hold a value their column's list does not have."""
+    checked = [(at, header) for at, header in enumerate(HEADERS) if header in CHECKED_LISTS]
+    return sum(outside_list(header, row[at]) for row in rows for at, header in checked)
+
+
+def write_xlsx(path: Path, lines: Iterator[list[str]], unit: str) -> TemplateExport:
     """Write ``lines`` (:func:`template_lines`) to the .xlsx ``path`` in the template's layout;
-    returns how many members were written."""
+    returns how many members were written and how many cells are outside their lists."""
     check_template_path(path)
     rows = [[cell_text(value) for value in line] for line in lines]
 
@@ -138,7 +196,7 @@ def write_xlsx(path: Path, lines: Iterator[list[str]], unit: str) -> int:
         book.save(temp)
 
     atomic_write(path, write)
-    return len(rows)
+    return TemplateExport(len(rows), count_outside_lists(rows))
 
 
 def _wrapped_lines(text: str, width: float) -> int:

@@ -46,6 +46,8 @@ from ..validation import parse_member
 from ..vocab import STATUSES
 from .rejected import SourceRows
 from .rows import ERROR, TEXT_FIELDS, WARNING, Duplicate, ParsedRow, Problem, cached_fold
+from .standing import standing_columns
+from .template_lists import same_in_template
 
 NEW, UPDATE, UNCHANGED, REJECTED = "new", "update", "unchanged", "rejected"
 MEMBERS, YOUTH = "members", "youth"
@@ -182,6 +184,7 @@ class Matcher:
 
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
+        self._standings: dict[str, dict[str, str]] | None = None
         with ctx.db.read() as session:
             branch_rows = session.execute(
                 select(Branch.id, Branch.name).where(is_live(Branch, ctx.organization_id))
@@ -292,6 +295,14 @@ class Matcher:
                     found[member_id].append((kind, when))
         return found
 
+    def standing(self, member_id: str) -> dict[str, str]:
+        """The rating and discipline texts the data hold for the member (:mod:`.standing`),
+        read for the whole roster on first use."""
+        if self._standings is None:
+            with self._ctx.db.read() as session:
+                self._standings = standing_columns(session, self._ctx.organization_id)
+        return self._standings.get(member_id, {})
+
     def changes(self, member_id: str, values: dict[str, object]) -> list[str]:
         """Fields of ``values`` that differ from the stored member (empty values never count)."""
         stored = self.members[member_id]
@@ -307,7 +318,8 @@ class Matcher:
             changed.append("birth_date")
         for name in _PLAIN_FIELDS:
             value = values.get(name)
-            if value is not None and value != old[name]:
+            if (value is not None and value != old[name]
+                    and not same_in_template(name, old[name], value)):  # fmt: skip
                 changed.append(name)
         address = values.get("address")
         if address is not None and address not in (stored_address(old), old["address_hamlet"]):
@@ -373,6 +385,16 @@ def _person(row: ParsedRow) -> tuple[str, object, object]:
 
 def _other(lead: str, row: ParsedRow, same: str = "") -> Duplicate:
     return Duplicate(lead, row.row, str(row.values["full_name"]), same)
+
+
+def drop_standing(values: dict[str, object], standing: dict[str, str]) -> None:
+    """Leave out the rating and discipline cells that say what the data already hold for the
+    member (:mod:`.standing`: what the template export wrote), so that they are not copied into
+    the notes: an exported file imported again changes nothing."""
+    for name, text in standing.items():
+        value = values.get(name)
+        if isinstance(value, str) and cached_fold(value) == cached_fold(text):
+            del values[name]
 
 
 def carry_note_columns(values: dict[str, object], stored_notes: str | None) -> None:
@@ -557,6 +579,8 @@ def decide(
             row.problems.append(problem)
             continue
         stored_notes = matcher.members[member_id].values["notes"] if member_id else None
+        if member_id is not None:
+            drop_standing(row.values, matcher.standing(member_id))
         carry_note_columns(row.values, stored_notes)
         branch, new_branch = None, False
         if isinstance(row.values.get("branch"), str):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...context import WorkspaceContext
 from ...storage.bulk import paused_gc
@@ -23,6 +24,9 @@ from .preview import ImportPreview, Matcher, decide, mark_duplicates
 from .reading import make_preview, read_import_sheet
 from .rejected import write_rejected
 from .rows import RowParser
+
+if TYPE_CHECKING:
+    from .member_template import TemplateExport
 
 
 class SpreadsheetService:
@@ -88,6 +92,13 @@ class SpreadsheetService:
         from .export import export_members
 
         return export_members(self._ctx, self._members, Path(path), flt, layout)
+
+    def export_template(self, path: Path, flt: MemberFilter | None = None) -> TemplateExport:
+        """Write the members shown by ``flt`` in the union's member template (.xlsx); the result
+        also counts the cells outside the template's lists (see :mod:`.member_template`)."""
+        from .export import export_template
+
+        return export_template(self._ctx, self._members, Path(path), flt)
 
     def export_youth(self, path: Path, flt: YouthFilter | None = None) -> int:
         """Write the youth register shown by ``flt`` (name order) to .xlsx or .csv; returns how

@@ -16,6 +16,10 @@ the values).
 
 from __future__ import annotations
 
+import functools
+import re
+
+from ...lang.text import fold
 from ..vocab import TEMPLATE_POSITIONS
 
 ETHNICITIES = (
@@ -101,3 +105,106 @@ DATA_LISTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 # Columns whose list only suggests: a birthplace or an issuing office is often written more
 # fully than the list says ("Xã Tân Hưng, tỉnh Cà Mau"), so Excel does not even warn there.
 SUGGESTED_ONLY = frozenset({"Quê quán", "Nơi cấp"})
+
+# The app's spellings of a value that a template list names otherwise, where the meaning is
+# the same: the export writes the list's entry, the import takes it back as the stored value
+# (see :func:`same_in_template`). Keys are compared as :func:`list_key` folds them.
+SYNONYMS: dict[str, dict[str, str]] = {
+    "Tôn giáo": {
+        "Hòa Hảo": "Phật giáo Hòa Hảo",
+        "Đạo Hòa Hảo": "Phật giáo Hòa Hảo",
+        "Thiên Chúa giáo": "Công giáo",
+        "Đạo Thiên Chúa": "Công giáo",
+        "Tin lành": "Tin Lành",
+        "Đạo Tin Lành": "Tin Lành",
+        "Đạo Cao Đài": "Cao Đài",
+        "Đạo Phật": "Phật giáo",
+        "Không có": "Không",
+        "Không theo tôn giáo": "Không",
+    },
+    "Dân tộc": {
+        "Khơ Me": "Khmer",
+        "Khơ-me": "Khmer",
+        "Hoa (Hán)": "Hoa",
+        "H'Mông": "Mông",
+        "Hmông": "Mông",
+        "Ê-đê": "Ê Đê",
+        "Mơ Nông": "Mnông",
+    },
+    # Shrimp and fish farmers are "nông dân" in Vietnamese usage ("nông dân nuôi tôm"; the Hội
+    # Nông dân takes them in); "ngư dân" are those who fish. The list has no aquaculture entry.
+    "Nghề nghiệp hiện nay": {
+        "Buôn bán": "Kinh doanh, buôn bán",
+        "Kinh doanh": "Kinh doanh, buôn bán",
+        "Buôn bán nhỏ": "Kinh doanh, buôn bán",
+        "Tiểu thương": "Kinh doanh, buôn bán",
+        "Nuôi tôm": "Nông dân",
+        "Nuôi cá": "Nông dân",
+        "Nuôi trồng thủy sản": "Nông dân",
+        "Làm ruộng": "Nông dân",
+        "Làm nông": "Nông dân",
+        "Đánh bắt thủy sản": "Ngư dân",
+        "Đánh cá": "Ngư dân",
+        "Đi biển": "Ngư dân",
+        "Làm thuê": "Lao động tự do",
+        "Học sinh THPT": "Học sinh",
+        "Bộ đội": "Lực lượng vũ trang",
+        "Công an": "Lực lượng vũ trang",
+    },
+}
+
+# The member record's field behind each column whose list the export maps a value onto.
+LIST_FIELDS: dict[str, str] = {
+    "ethnicity": "Dân tộc", "religion": "Tôn giáo", "education": "Trình độ văn hóa",
+    "qualification": "Trình độ chuyên môn", "political_theory": "Trình độ LLCT",
+    "computer_skills": "Tin học", "foreign_language": "Ngoại ngữ",
+    "occupation": "Nghề nghiệp hiện nay", "association": "Hội",
+}  # fmt: skip
+
+# The columns whose drop-down warns on a value outside its list (the export counts those).
+CHECKED_LISTS: dict[str, frozenset[str]] = {
+    header: frozenset(values)
+    for _, headers, values in DATA_LISTS
+    for header in headers
+    if header not in SUGGESTED_ONLY
+}
+
+_SEPARATORS = re.compile(r"[\s\-–,.]+")
+
+
+def list_key(value: str) -> str:
+    """How a value is compared with a list's entries: no tones, no case, and spaces, hyphens,
+    commas and dots all alike ("Khơ-me" and "khơ me" are the same)."""
+    return _SEPARATORS.sub(" ", fold(value)).strip()
+
+
+@functools.cache
+def _lookup(header: str) -> dict[str, str]:
+    """A list's entries and synonyms of ``header``'s column, by :func:`list_key`."""
+    table = {list_key(entry): entry for entry in CHECKED_LISTS.get(header, ())}
+    for spelt, entry in SYNONYMS.get(header, {}).items():
+        table.setdefault(list_key(spelt), entry)
+    return table
+
+
+def template_value(header: str, value: str) -> str:
+    """``value`` as ``header``'s list spells it ("Hòa Hảo" → "Phật giáo Hòa Hảo"), or as it is
+    when the list has nothing of the same meaning (or the column has no list)."""
+    if not value or header not in CHECKED_LISTS:
+        return value
+    return _lookup(header).get(list_key(value), value)
+
+
+def outside_list(header: str, value: str) -> bool:
+    """Whether ``value`` is not empty and not an entry of ``header``'s checked list."""
+    entries = CHECKED_LISTS.get(header)
+    return bool(value) and entries is not None and value not in entries
+
+
+def same_in_template(field: str, stored: object, value: object) -> bool:
+    """Whether ``value`` read from a file is the template's spelling of the ``stored`` value of
+    the member's ``field`` (an export of "Hòa Hảo" read back as "Phật giáo Hòa Hảo")."""
+    header = LIST_FIELDS.get(field)
+    if header is None or not isinstance(stored, str) or not isinstance(value, str):
+        return False
+    return template_value(header, stored) == value

@@ -1,0 +1,99 @@
+"""What the member template's "Đánh giá, xếp loại đoàn viên" and "Kỷ luật" columns say from
+the data: the member's latest decided rating and live discipline events.
+
+The template export (:mod:`.member_template`) writes these in place of the lines an earlier
+import kept in the notes (:mod:`core.roster.notes`), which stay the fallback for a member the
+data say nothing about. The import reads the same texts (:func:`standing_columns`) to drop a
+cell that only repeats the data, so that an exported file imported again changes nothing.
+
+Everything is read in bulk: one query per table for all the members asked (in chunks of
+SQLite's bound-parameter limit), never one per member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from ...lang.dates import format_vn_date
+from ...lifecycle.rules import DISCIPLINE_LEVELS
+from ...rating.rules import LEVELS
+from ...storage.live import is_live
+from ...storage.models import MemberEvent, Rating, RatingRound
+
+_CHUNK = 900  # SQLite's bound-parameter limit
+RATING, DISCIPLINE = "rating", "discipline"  # the fields of core.roster.notes they replace
+
+
+def discipline_text(level: str | None, when: date, number: str | None) -> str:
+    """One discipline event as the column writes it: "Khiển trách (15/03/2021, số 12-QĐ/ĐTN)"."""
+    kind = DISCIPLINE_LEVELS.get(level or "", "Kỷ luật")
+    details = format_vn_date(when) + (f", số {number}" if number else "")
+    return f"{kind} ({details})"
+
+
+def standing_columns(
+    session: Session, organization_id: str, member_ids: Sequence[str] | None = None
+) -> dict[str, dict[str, str]]:
+    """The text of the rating and discipline columns of each member of ``member_ids`` (every
+    member of the organisation when None) that the data have something for, by member id.
+
+    Rating: the decided level of the latest year whose round (closed or still open) has one
+    for the member, by its name ("Hoàn thành tốt nhiệm vụ"), as the template's list and the
+    rating sheet write it. Discipline: every live discipline event, oldest first, in one cell
+    separated by "; " (the template's column is free text with no list, and a member
+    disciplined twice has both in the sổ đoàn viên)."""
+    found: dict[str, dict[str, str]] = {}
+    for chunk in _chunks(member_ids):
+        ratings = _rating_query(organization_id)
+        if chunk is not None:
+            ratings = ratings.where(Rating.member_id.in_(chunk))
+        for member_id, _, level in session.execute(ratings):  # by year: the latest wins
+            if level in LEVELS:
+                found.setdefault(member_id, {})[RATING] = LEVELS[level]
+    events: dict[str, list[str]] = {}
+    for chunk in _chunks(member_ids):
+        disciplines = _discipline_query(organization_id)
+        if chunk is not None:
+            disciplines = disciplines.where(MemberEvent.member_id.in_(chunk))
+        for member_id, when, number, kind in session.execute(disciplines):
+            events.setdefault(member_id, []).append(discipline_text(kind, when, number))
+    for member_id, texts in events.items():
+        found.setdefault(member_id, {})[DISCIPLINE] = "; ".join(texts)
+    return found
+
+
+def _rating_query(organization_id: str) -> Select[str, int, int | None]:
+    return (
+        select(Rating.member_id, RatingRound.year, Rating.decided_level)
+        .join(RatingRound, RatingRound.id == Rating.round_id)
+        .where(
+            is_live(Rating),
+            is_live(RatingRound, organization_id),
+            Rating.decided_level.is_not(None),
+        )
+        .order_by(RatingRound.year)
+    )
+
+
+def _discipline_query(organization_id: str) -> Select[str, date, str | None, str | None]:
+    return (
+        select(
+            MemberEvent.member_id,
+            MemberEvent.event_date,
+            MemberEvent.number,
+            MemberEvent.discipline_level,
+        )
+        .where(is_live(MemberEvent, organization_id), MemberEvent.kind == "discipline")
+        .order_by(MemberEvent.event_date, MemberEvent.sequence)
+    )
+
+
+def _chunks(member_ids: Sequence[str] | None) -> list[Sequence[str] | None]:
+    """The chunks of ``member_ids`` to ask for in turn; ``[None]``: all members at once."""
+    if member_ids is None:
+        return [None]
+    return [member_ids[at : at + _CHUNK] for at in range(0, len(member_ids), _CHUNK)]

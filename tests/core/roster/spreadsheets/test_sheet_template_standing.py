@@ -1,0 +1,114 @@
+"""The member template's rating and discipline columns come from the data, its listed columns
+speak the template's lists ("Hòa Hảo" written "Phật giáo Hòa Hảo"), values no list has are
+counted in the export's message, and the export imported again changes nothing."""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+from openpyxl import load_workbook
+from sheetfiles import write_member_template
+
+from doancoso.cli.main import run
+from doancoso.core.roster.spreadsheets import UNCHANGED
+from doancoso.core.roster.spreadsheets.member_template import FIRST_ROW, HEADERS
+from doancoso.core.workspace import Workspace
+
+
+def _imported(ws: Workspace, tmp_path: Path) -> dict[str, str]:
+    path = write_member_template(tmp_path / "dsdv.xlsx")
+    ws.spreadsheets.apply_import(ws.spreadsheets.preview_import(path))
+    return {r.full_name: r.id for r in ws.members.list()}
+
+
+def _cells(path: Path) -> dict[str, dict[str, str | None]]:
+    """Each written member's cells by header (the second birth column is "Nữ")."""
+    book = load_workbook(path)
+    try:
+        sheet = book["DSDV"]
+        heads = [h or "Nữ" for h in HEADERS]
+        rows = sheet.iter_rows(min_row=FIRST_ROW, max_col=len(HEADERS), values_only=True)
+        return {str(row[1]): dict(zip(heads, row, strict=True)) for row in rows if row[1]}
+    finally:
+        book.close()
+
+
+def _round_trip(ws: Workspace, path: Path) -> None:
+    before = {r.id: ws.members.get(r.id).fields for r in ws.members.list()}
+    preview = ws.spreadsheets.preview_import(path)
+    assert [(r.row, r.changed) for r in preview.rows if r.action != UNCHANGED] == []
+    ws.spreadsheets.apply_import(preview)
+    assert {r.id: ws.members.get(r.id).fields for r in ws.members.list()} == before
+
+
+def test_rating_and_discipline_come_from_the_data(sws: Workspace, tmp_path: Path) -> None:
+    ids = _imported(sws, tmp_path)
+    hau, diep = ids["Nguyễn Văn Hậu"], ids["Lê Thị Ngọc Diệp"]
+    sws.rating.set(2024, hau, {"decided_level": 1})
+    sws.rating.close(2024)
+    sws.rating.set(2025, hau, {"decided_level": 2})
+    sws.rating.set(2025, diep, {"proposed_level": 1})  # proposed, not decided: not a rating
+    sws.events.record(hau, "discipline", "15/03/2021", "12-QĐ/ĐTN", level="reprimand")
+    sws.events.record(hau, "discipline", "02/06/2023", None, level="warning")
+    path = tmp_path / "xuat.xlsx"
+    assert sws.spreadsheets.export_members(path, layout="mau-dsdv") == 4
+    cells = _cells(path)
+    assert cells["Nguyễn Văn Hậu"]["Đánh giá, xếp loại đoàn viên"] == "Hoàn thành tốt nhiệm vụ"
+    assert cells["Nguyễn Văn Hậu"]["Kỷ luật"] == (
+        "Khiển trách (15/03/2021, số 12-QĐ/ĐTN); Cảnh cáo (02/06/2023)"
+    )
+    # Nothing in the data for Diệp: the value the import kept in her notes.
+    assert cells["Lê Thị Ngọc Diệp"]["Đánh giá, xếp loại đoàn viên"] == (
+        "Hoàn thành xuất sắc nhiệm vụ"
+    )
+    assert cells["Lê Thị Ngọc Diệp"]["Kỷ luật"] is None
+    notes = sws.members.get(hau).fields.notes or ""
+    assert "Kỷ luật: Khiển trách năm 2023" in notes  # the notes' line stays as it was
+    _round_trip(sws, path)
+    assert sws.members.get(hau).fields.notes == notes
+
+
+def test_values_are_written_as_the_lists_have_them(sws: Workspace, tmp_path: Path) -> None:
+    ids = _imported(sws, tmp_path)
+    hau = ids["Nguyễn Văn Hậu"]
+    fields = sws.members.get(hau).fields
+    raw = {"full_name": fields.full_name, "birth_date": "05/11/1998", "gender": "Nam",
+           "member_code": "8012346", "religion": "hòa hảo", "occupation": "Buôn bán"}  # fmt: skip
+    sws.members.save(raw, hau)
+    sws.members.save({"full_name": "Trần Văn Tôm", "birth_date": "01/01/2000",
+                      "occupation": "Nuôi tôm", "religion": "Hoà Hảo"})  # fmt: skip
+    sws.members.save({"full_name": "Võ Thị May", "birth_date": "02/02/2001",
+                      "occupation": "Thợ may"})  # fmt: skip
+    path = tmp_path / "xuat.xlsx"
+    result = sws.spreadsheets.export_template(path)
+    cells = _cells(path)
+    assert cells["Nguyễn Văn Hậu"]["Tôn giáo"] == "Phật giáo Hòa Hảo"
+    assert cells["Nguyễn Văn Hậu"]["Nghề nghiệp hiện nay"] == "Kinh doanh, buôn bán"
+    assert cells["Trần Văn Tôm"]["Tôn giáo"] == "Phật giáo Hòa Hảo"
+    assert cells["Trần Văn Tôm"]["Nghề nghiệp hiện nay"] == "Nông dân"
+    assert cells["Võ Thị May"]["Nghề nghiệp hiện nay"] == "Thợ may"  # no entry means it
+    assert (result.written, result.outside_lists) == (6, 1)
+    assert result.message(path) == (
+        f"Đã xuất 6 đoàn viên ra {path}. 1 ô có giá trị ngoài danh sách chọn của mẫu (Excel sẽ "
+        "cảnh báo khi sửa các ô này)."
+    )
+    _round_trip(sws, path)
+    assert sws.members.get(hau).fields.religion == "hòa hảo"  # the app's own value is kept
+
+
+def test_the_command_line_says_how_many_cells_are_off_the_lists(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    _imported(sws, tmp_path)
+    sws.members.save({"full_name": "Võ Thị May", "birth_date": "02/02/2001",
+                      "occupation": "Thợ may"})  # fmt: skip
+    target = tmp_path / "cli.xlsx"
+    out, err = StringIO(), StringIO()
+    code = run(["members", "export", str(target), "--layout", "mau-dsdv",
+                "--data-dir", str(sws.data_dir)], out=out, err=err)  # fmt: skip
+    assert (code, err.getvalue()) == (0, "")
+    assert out.getvalue() == (
+        f"Đã xuất 5 đoàn viên ra {target}. 1 ô có giá trị ngoài danh sách chọn của mẫu (Excel "
+        "sẽ cảnh báo khi sửa các ô này).\n"
+    )
