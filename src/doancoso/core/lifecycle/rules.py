@@ -32,7 +32,11 @@ active member who already has events, but allowed as the first event of a member
 was just added for the arrival. An admission must be the member's first event, and only one.
 Temporary activity does not end by itself at ``period_end``: a transfer in (or out) ends it
 (``EventService.end_temporary`` records the transfer out back to the home organisation), so a
-temporary event needs the home organisation.
+temporary event needs the home organisation. A Party admission comes after the member's
+introduction to the Party, when there is one (DOMAIN.md requires none: members admitted before
+their records were kept), never on the same day; a member recorded as admitted to the Party is
+introduced no more (:func:`history_refusal`). An event refused at its date but accepted after a
+later event of the history is refused naming that event and both dates (:func:`replay_with`).
 
 Dates are checked against the member's age (:func:`check_date`): admission from 16 to 30 (an
 admission dated before today's rules took effect is history: not refused), coming of age from
@@ -178,6 +182,13 @@ class EventFacts(Protocol):
     def discipline_level(self) -> str | None: ...
 
 
+class DatedEffect(EventEffect, Protocol):
+    """An event of a member's history as :func:`history_refusal` reads it: with its date."""
+
+    @property
+    def event_date(self) -> dt.date: ...
+
+
 class StatusFacts(Protocol):
     """What :func:`baseline_status` reads of a member without events."""
 
@@ -226,7 +237,24 @@ def transition_refusal(
         return f"Ngày kết nạp Đoàn của {name} phải trước mọi sự kiện khác của đoàn viên này."
     if kind == "party_admission" and "party_admission" in seen:
         return f"Đoàn viên {name} đã được ghi nhận vào Đảng."
+    if kind == "party_introduction" and "party_admission" in seen:
+        return f"Đoàn viên {name} đã được ghi nhận vào Đảng: không thể ghi nhận “{label}”."
     return None
+
+
+def history_refusal(kind: str, history: Iterable[DatedEffect], name: str) -> str | None:
+    """Why an event of ``kind`` cannot be added to the member ``name``'s ``history`` at any
+    date, or None: a member recorded as admitted to the Party is introduced to it no more (an
+    introduction dated before the admission would pass the transition rule)."""
+    if kind != "party_introduction":
+        return None
+    joined = [event.event_date for event in history if event.kind == "party_admission"]
+    if not joined:
+        return None
+    return (
+        f"Đoàn viên {name} đã vào Đảng ngày {format_vn_date(min(joined))}: không thể ghi nhận "
+        f"“{EVENT_KINDS[kind]}”."
+    )
 
 
 def next_kinds(status: str, seen: Collection[str], count: int) -> tuple[str, ...]:
@@ -241,24 +269,29 @@ def next_kinds(status: str, seen: Collection[str], count: int) -> tuple[str, ...
 
 
 def sure_refusals(
-    status: str, baseline: str, history: Sequence[EventEffect], kinds: Iterable[str], name: str
+    status: str, baseline: str, history: Sequence[DatedEffect], kinds: Iterable[str], name: str
 ) -> dict[str, str]:
     """The kinds of ``kinds`` that :func:`check_transition` refuses whatever the new event's
     date, each with the reason it is refused dated today (after the whole ``history``, which
     left the member ``name`` with ``status``): for every place among the member's events (in
     timeline order, starting from ``baseline``) the new event could take, the new event or
     one after it is refused (an admission before the member's admission makes that one the
-    second). A kind accepted at some date stays out: the core decides once the date is given.
+    second), or :func:`history_refusal` refuses it. A kind accepted at some date stays out: the
+    core decides once the date is given.
     """
     seen = {event.kind for event in history}
     refusals: dict[str, str] = {}
     for kind in kinds:
+        reason = history_refusal(kind, history, name)
+        if reason is not None:
+            refusals[kind] = reason
+            continue
         reason = transition_refusal(status, kind, len(history), seen, name)
         if reason is None:
             continue
         levels = tuple(DISCIPLINE_LEVELS) if kind == "discipline" else (None,)
         timelines = (
-            [*history[:place], _Effect(kind, level), *history[place:]]
+            list[EventEffect]([*history[:place], _Effect(kind, level), *history[place:]])
             for place in range(len(history) + 1)
             for level in levels
         )
@@ -297,12 +330,81 @@ def replay(
     if not strict:
         return lenient_replay(events, baseline)
     status, seen, after = baseline, set[str](), []
+    introduced: MemberEvent | None = None
     for index, event in enumerate(events):
         check_transition(status, event, index, member, seen)
+        same_day = introduced is not None and introduced.event_date == event.event_date
+        if event.kind == "party_admission" and introduced is not None and same_day:
+            raise OrderConflict(event, introduced)  # in that order by their recording only
+        if event.kind == "party_introduction":
+            introduced = event
         seen.add(event.kind)
         status = _status_after(status, event)
         after.append(status)
     return after
+
+
+_DATE_NOUNS: dict[str, str] = {
+    "party_introduction": "giới thiệu cho Đảng",
+}
+"""How "ngày …" names an event of a kind when the label does not say it well."""
+
+_EARLIER_NOUNS: dict[str, str] = {
+    **_DATE_NOUNS,
+    "transfer_in": "chuyển đến",
+    "transfer_out": "chuyển đi",
+    "temporary": "bắt đầu sinh hoạt tạm",
+}
+"""The same, for the event another one must follow ("… phải sau ngày chuyển đi …")."""
+
+
+def date_noun(kind: str, earlier: bool = False) -> str:
+    """What "ngày …" names the date of an event of ``kind`` with (``earlier``: as the event
+    another must follow)."""
+    nouns = _EARLIER_NOUNS if earlier else _DATE_NOUNS
+    label = EVENT_KINDS.get(kind, kind)
+    return nouns.get(kind, label[:1].lower() + label[1:])
+
+
+class OrderConflict(ConflictError):
+    """An event refused for its date: it must follow ``earlier``, a later event of the history
+    (``kind``, ``date``, ``earlier_kind`` and ``earlier_date`` say which)."""
+
+    def __init__(self, event: DatedEffect, earlier: DatedEffect) -> None:
+        self.kind, self.date = event.kind, event.event_date
+        self.earlier_kind, self.earlier_date = earlier.kind, earlier.event_date
+        super().__init__(
+            f"Ngày {date_noun(self.kind)} ({format_vn_date(self.date)}) phải sau ngày "
+            f"{date_noun(self.earlier_kind, earlier=True)} ({format_vn_date(self.earlier_date)})."
+        )
+
+
+def replay_with(
+    member: Member, events: Sequence[MemberEvent], event: MemberEvent, baseline: str
+) -> tuple[list[MemberEvent], list[str]]:
+    """The member's timeline with the new ``event`` in its place among ``events`` (in timeline
+    order), and the status after each (:func:`replay`, strict).
+
+    An event refused at its date that the history accepts after a later event is refused with
+    an :class:`OrderConflict` naming the first such event: the date is what is wrong, not the
+    status the member had then (a transfer in dated before the transfer out it answers).
+    """
+    timeline = sorted([*events, event], key=event_order)
+    try:
+        return timeline, replay(member, timeline, baseline)
+    except OrderConflict:
+        raise
+    except ConflictError as refused:
+        others = [e for e in timeline if e is not event]
+        place = timeline.index(event)
+        for later in range(place + 1, len(others) + 1):
+            moved = [*others[:later], event, *others[later:]]
+            try:
+                replay(member, moved, baseline)
+            except ConflictError:
+                continue
+            raise OrderConflict(event, others[later - 1]) from refused
+        raise
 
 
 def lenient_replay(events: Sequence[EventFacts], baseline: str) -> list[str]:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
+from ..lang.dates import format_vn_date
 from ..lang.text import nfc_multiline_or_none, nfc_or_none
 from ..roster.rules import COMING_OF_AGE
 from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberService
@@ -26,13 +27,16 @@ from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
 from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
 from .rules import (
     DETAILS,
+    OrderConflict,
     allowed_kinds,
     baseline_status,
     check_date,
     event_order,
+    history_refusal,
     next_kinds,
     parse_day,
     replay,
+    replay_with,
     sure_refusals,
 )
 from .rules import DISCIPLINE_LEVELS as DISCIPLINE_LEVELS
@@ -243,9 +247,22 @@ class EventService:
                         "“Chuyển sinh hoạt đi” cho đoàn viên này trong tab “Quá trình”."
                     )
                 details = {"other_organization": stay.home_organization}
-                ids.append(
-                    self.record_in(session, member_id, "transfer_out", date, number, note, details)
-                )
+                try:
+                    ids.append(
+                        self.record_in(
+                            session, member_id, "transfer_out", date, number, note, details
+                        )
+                    )
+                except OrderConflict as exc:
+                    if exc.earlier_kind != "temporary":
+                        raise
+                    message = (
+                        f"ngày kết thúc sinh hoạt tạm ({format_vn_date(exc.date)}) phải sau "
+                        f"ngày bắt đầu ({format_vn_date(exc.earlier_date)})."
+                    )
+                    if len(member_ids) > 1:  # say whose stay it is
+                        raise ConflictError(f"Đoàn viên {stay.row.full_name}: {message}") from exc
+                    raise ConflictError(message[:1].upper() + message[1:]) from exc
         return ids
 
     def party_introductions(
@@ -373,6 +390,9 @@ class EventService:
         member = self._member(session, member_id)
         event = self._build(session, member, kind, date, number, note, details, today)
         events = self._live_events(session, member.id)
+        refusal = history_refusal(kind, events, member.full_name)
+        if refusal is not None:
+            raise ConflictError(refusal)
         baseline = baseline_status(member, events)
         event.status_before = baseline
         event.sequence = 1 + (
@@ -381,8 +401,7 @@ class EventService:
             )
             or 0
         )  # tombstoned events count: a number is never given twice
-        timeline = sorted([*events, event], key=event_order)
-        statuses = replay(member, timeline, baseline)
+        timeline, statuses = replay_with(member, events, event, baseline)
         session.add(event)
         _apply(member, timeline, statuses[-1])
         session.flush()
