@@ -165,6 +165,16 @@ def test_items_cite_the_apps_own_records_with_their_figures_now(ws: Workspace, b
         ("Sổ tham mưu cấp ủy", "1 văn bản trong năm 2025")
     ]
     assert [r.text for r in items["1.2"].records] == ["chưa mở đợt xếp loại năm 2025"]
+    # A member of another organisation temporarily active here is in the figure, and it says so.
+    binh = ws.members.save(
+        {"full_name": "Trần Thị Bình", "birth_date": "02/02/2001", "branch_id": branch}
+    )
+    ws.events.record(binh, "temporary", "01/03/2025", home_organization="Đoàn xã Tân Lộc",
+                     period_start="01/03/2025", period_end="31/12/2025")  # fmt: skip
+    again = {v.item.code: v for v in ws.recognition.view(2025, AS_OF).items}
+    assert [r.text for r in again["1.4"].records if r.label == "Danh sách đoàn viên"] == [
+        "2 đoàn viên đang sinh hoạt (kể cả 1 sinh hoạt tạm)"
+    ]
     assert items["1.5"].records == ()
     ws.registers.save_advice(
         {"day": "16/06/2025", "title": "Đề xuất thứ hai"}

@@ -55,7 +55,14 @@ def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) ->
             .select_from(Member)
             .where(is_live(Member, org), Member.status.in_(ACTIVE_STATUSES))
         )
+        temporary = count(
+            select(func.count())
+            .select_from(Member)
+            .where(is_live(Member, org), Member.status == "temporary")
+        )
         text = f"{vn_number(active)} đoàn viên đang sinh hoạt"
+        if temporary:  # as the statistics and the Chi đoàn page say what the number holds
+            text += f" (kể cả {vn_number(temporary)} sinh hoạt tạm)"
     elif base == "youth-register":
         live = (is_live(Youth, org), Youth.admitted_member_id.is_(None))
         total = count(select(func.count()).select_from(Youth).where(*live))
