@@ -251,3 +251,19 @@ def test_the_activities_participation_stays_on_one_line(
     lines = read_pdf(path).text().splitlines()
     for present, expected in (("1.202", "1.661"), ("12.202", "12.661")):
         assert any(f"{present}/{expected}" in line for line in lines), (present, lines)
+
+
+def test_the_chi_doan_total_says_how_many_are_on_temporary_activity() -> None:
+    """As the statistics do: a commune's total holds members of other organisations on sinh
+    hoạt tạm here, said apart so that the superior body can add communes up."""
+    from doancoso.core.roster.branches import BranchInfo
+    from doancoso.reports.dossier.extra import branch_total
+
+    branches = [
+        BranchInfo("b1", "Chi đoàn ấp Bà Điều", 1200, 1150, 40),
+        BranchInfo("b2", "Chi đoàn ấp Xóm Mới", 20, 18, 0),
+    ]
+    assert branch_total(branches) == (
+        "Tổng số: 2 chi đoàn, 1.168 đoàn viên (kể cả 40 sinh hoạt tạm)."
+    )
+    assert branch_total(branches[1:]) == "Tổng số: 1 chi đoàn, 18 đoàn viên."

@@ -49,8 +49,12 @@ def decision_issue(ws: Workspace, year: int) -> tuple[dt.date, str | None] | Non
 
 
 def branch_total(branches: list[BranchInfo]) -> str:
+    """The list's total; the members on sinh hoạt tạm (of other organisations) said apart, as
+    the statistics say them, so that communes' totals can be added up."""
     members = sum(b.active_count for b in branches)
-    return f"Tổng số: {vn_number(len(branches))} chi đoàn, {vn_number(members)} đoàn viên."
+    temporary = sum(b.temporary_count for b in branches)
+    held = f" (kể cả {vn_number(temporary)} sinh hoạt tạm)" if temporary else ""
+    return f"Tổng số: {vn_number(len(branches))} chi đoàn, {vn_number(members)} đoàn viên{held}."
 
 
 def write_branches(path: Path, org: OrganizationInfo, branches: list[BranchInfo],
