@@ -166,8 +166,8 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
     basis = grounds(source, org) if source else f"bộ tiêu chí {view.template.name}"
     body: list[Flowable] = [_body(f"Thực hiện {basis}, {org.name} tự đánh giá kết quả xây "
                                   f"dựng {RECOGNITION} năm {year} như sau:")]  # fmt: skip
-    for number, criterion in enumerate(view.template.criteria, start=1):
-        body.append(_bold(f"{number}. {criterion.title}"))
+    for index, criterion in enumerate(view.template.criteria, start=1):
+        body.append(_bold(f"{index}. {criterion.title}"))
         body += [_body(item_sentence(v)) for v in view.criterion_items(criterion.code)]
     body.append(_bold("Tổng hợp"))
     rows = []
