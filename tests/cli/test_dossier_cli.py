@@ -155,3 +155,29 @@ def test_the_decision_without_a_number_says_the_command_that_records_it(
     code, _, err = cli(*given.split()[1:], "--data-dir", folder)
     assert (code, err) == (0, "")
     assert cli(*check)[1] == "Hồ sơ năm 2025 đã đủ.\n"
+
+
+def test_each_document_takes_its_number(folder: str, tmp_path: Path) -> None:
+    target = tmp_path / "ho-so.pdf"
+    code, out, err = cli("dossier", "--year", "2025", "-o", str(target), "--parts",
+                         "to-trinh,ke-hoach,doan-vien", "--number", "15-TTr/ĐTN",
+                         "--number", "ke-hoach=Số: 12-BC/ĐTN", "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    pages = [p.extract_text() or "" for p in PdfReader(target).pages]
+    assert " Số: 15-TTr/ĐTN\n" in pages[2]
+    assert pages[3].count("Số:") == 1 and "-KH/ĐTN" in pages[3]  # the plan's own: none stored
+    assert " Số: 12-BC/ĐTN\n" in pages[4]  # the report on the plan's results
+    roster = "".join(pages[5:])
+    assert "-DS/ĐTN" in roster and "Số: 12" not in roster  # blank, to fill in by hand
+    code, out, err = cli("dossier", "--year", "2025", "--check", "--number",
+                         "to-trinh=15-TTr/ĐTN", "--parts", "to-trinh", "--format", "json",
+                         "--data-dir", folder)  # fmt: skip
+    assert json.loads(out)["ready"] is True
+
+
+def test_a_number_for_a_part_without_one_is_refused(folder: str, tmp_path: Path) -> None:
+    code, out, err = cli("dossier", "--year", "2025", "-o", str(tmp_path / "x.pdf"),
+                         "--number", "bien-ban=03-BB/ĐTN", "--data-dir", folder)  # fmt: skip
+    assert (code, out) == (1, "")
+    assert "Phần “bien-ban” không có số văn bản để nhập ở đây." in err
+    assert not (tmp_path / "x.pdf").exists()

@@ -370,3 +370,36 @@ def test_the_day_of_an_evidence_file_follows_its_caption(
         flat
     )
     assert texts[-1].startswith("Minh chứng 1.7.2\n Ra quân (26/03/2025)")
+
+
+def test_a_numbered_document_prints_its_number_the_others_a_blank_line(
+    dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    path = tmp_path / "so.pdf"
+    build_dossier(dossier_ws, path, 2025, ("bao-cao", "bang"), number="15-TTr/ĐTN",
+                  issued_on=ISSUED, numbers={"bao-cao": "Số: 12-BC/ĐTN", "bang": " "})  # fmt: skip
+    texts = read_pdf(path).page_texts()
+    assert " ĐOÀN TNCS HỒ CHÍ MINH\n Số: 12-BC/ĐTN\n Tân Hưng, ngày 20" in texts[2]
+    assert f" ĐOÀN TNCS HỒ CHÍ MINH\n Số:{BLANK}-BC/ĐTN\n Tân Hưng, ngày 20" in texts[4]
+    assert "12-BC/ĐTN" not in "".join(texts[4:])
+
+
+def test_every_numbered_part_prints_the_number_given(
+    dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    from doancoso.core.dossier.numbers import NUMBERED
+
+    dossier_ws.branches.create("Chi đoàn ấp Tân Hưng")
+    dossier_ws.activities.save({"title": "Hiến máu tình nguyện", "kind": "sinh-hoat",
+                                "start_date": "20/05/2025"})  # fmt: skip
+    dossier_ws.registers.save_advice({"day": "02/09/2025", "title": "Báo cáo tình hình"})
+    numbers = {part: f"{i:02d}-{d.code}/ĐTN" for i, (part, d) in enumerate(NUMBERED.items(), 1)}
+    path = tmp_path / "all.pdf"
+    built = build_dossier(dossier_ws, path, 2025, tuple(NUMBERED), issued_on=ISSUED,
+                          numbers=numbers)  # fmt: skip
+    text = "".join(read_pdf(path).page_texts())
+    assert len(built.parts) >= 8, built.parts  # some have no data in the fixture: left out
+    for part in built.parts:
+        assert f" Số: {numbers[part]}\n" in text, part
+    # only the plan (KH) prints a blank line: its number is the one stored with it
+    assert text.count(f"Số:{BLANK}-") == text.count(f"Số:{BLANK}-KH/ĐTN") == 1

@@ -3,6 +3,11 @@
 ``--parts`` chooses the parts and their order (default: all but the optional ones, the minutes
 and the other lists); ``--photos-per-page 2`` puts two evidence photos on a page.
 
+``--number`` gives the tờ trình's number ("--number 15-TTr/ĐTN"), and, repeated, the number of
+another part's document ("--number bao-cao=12-BC/ĐTN", the parts of
+:data:`~doancoso.core.dossier.numbers.NUMBERED`); a document without one prints a blank number
+line to fill in by hand.
+
 ``--check`` prints what the dossier would lack and builds nothing; without it the dossier is
 built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written.
 ``--format json`` prints ``{"ready", "missing": [{"part", "reason"}], "parts", "pages"}``.
@@ -33,6 +38,10 @@ PARTS_HELP = (
     + ",".join(p for p in PARTS if p in OPTIONAL_PARTS)
     + ")"
 )
+NUMBER_HELP = (
+    "số của tờ trình, ví dụ 15-TTr/ĐTN; hoặc số văn bản của một phần, ví dụ bao-cao=12-BC/ĐTN "
+    "(lặp lại cho mỗi phần; phần không có số thì in để trống, ghi tay sau khi in)"
+)
 NO_OUTPUT = "Thiếu tệp sẽ ghi: hãy cho -o TỆP.pdf (hoặc dùng --check để chỉ kiểm tra)."
 
 
@@ -42,7 +51,7 @@ def register(subparsers: Subparsers) -> None:
     dossier.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của hồ sơ")
     dossier.add_argument("-o", "--output", type=Path, metavar="TỆP", help="tệp PDF sẽ ghi")
     dossier.add_argument("--parts", metavar="DANH_SÁCH", help=PARTS_HELP)
-    dossier.add_argument("--number", metavar="SỐ", help="số của tờ trình, ví dụ 15-TTr/ĐTN")
+    dossier.add_argument("--number", action="append", metavar="SỐ|PHẦN=SỐ", help=NUMBER_HELP)
     dossier.add_argument("--photos-per-page", type=int, choices=(1, 2), default=1,
                          help="số ảnh minh chứng trên một trang (mặc định 1)")  # fmt: skip
     dossier.add_argument("--check", action="store_true", help="chỉ kiểm tra, không lập hồ sơ")
@@ -51,19 +60,22 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.dossier.numbers import parse_number_options
     from ..reports.dossier.build import build_dossier
 
     parts = parse_parts(args.parts)
+    number, numbers = parse_number_options(args.number or [])
     if not args.check and args.output is None:
         raise AppError(NO_OUTPUT)
     pages: int | None = None
     with open_workspace(args) as ws:
         if args.check:
-            gaps = check(ws, args.year, parts, args.number)
+            gaps = check(ws, args.year, parts, number)
             included = parts
         else:
-            built = build_dossier(ws, args.output, args.year, parts, number=args.number,
-                                  photos_per_page=args.photos_per_page)  # fmt: skip
+            built = build_dossier(ws, args.output, args.year, parts, number=number,
+                                  photos_per_page=args.photos_per_page,
+                                  numbers=numbers)  # fmt: skip
             gaps, included, pages = list(built.gaps), list(built.parts), built.pages
     if args.format == "json":
         result: dict[str, object] = {

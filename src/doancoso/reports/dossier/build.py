@@ -5,9 +5,10 @@ it before anything is written; so does a ``report`` that raises (the GUI's "Hủ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 
 from ...core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, minutes_of_year, no_minutes
+from ...core.dossier.numbers import clean_numbers
 from ...core.errors import AppError
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.organization import OrganizationInfo
@@ -75,11 +77,13 @@ class Dossier:
 def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[str] = DEFAULT_PARTS,
                   *, number: str | None = None, issued_on: dt.date | None = None,
                   photos_per_page: int = 1, report: Report | None = None,
-                  ) -> Dossier:  # fmt: skip
+                  numbers: Mapping[str, str] | None = None) -> Dossier:  # fmt: skip
     """Write the dossier of ``year`` with ``parts`` (codes of :data:`PARTS`, in the order
-    given) to ``path``; returns what was built. ``photos_per_page``: 1 or 2 photos of the
-    evidence annex on a page. ``report(done, total)`` is called before the first step and
-    after each one (each part, each evidence item, the merge, the write); if it raises (the
+    given) to ``path``; returns what was built. ``number``: the tờ trình's; ``numbers``: part →
+    the number of its document (:data:`~doancoso.core.dossier.numbers.NUMBERED`); a document
+    without one prints a blank number line to fill in by hand. ``photos_per_page``: 1 or 2
+    photos of the evidence annex on a page. ``report(done, total)`` is called before the first
+    step and after each one (each part, each evidence item, the merge, the write); if it raises (the
     GUI's TaskCancelled), nothing is written and the temporary files are removed.
 
     Every figure is read in one snapshot of the database: a write committed meanwhile (by the
@@ -92,7 +96,7 @@ def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[st
         raise AppError(f"Số ảnh trên một trang là 1 hoặc 2, không phải {photos_per_page}.")
     with ws.db.snapshot():
         return _build(ws, Path(path), year, parts, number, issued_on or dt.date.today(),
-                      photos_per_page, report or _silent)  # fmt: skip
+                      photos_per_page, report or _silent, clean_numbers(numbers or {}))  # fmt: skip
 
 
 def _silent(done: int, total: int) -> None:
@@ -100,7 +104,8 @@ def _silent(done: int, total: int) -> None:
 
 
 def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: str | None,
-           issued_on: dt.date, photos_per_page: int, report: Report) -> Dossier:  # fmt: skip
+           issued_on: dt.date, photos_per_page: int, report: Report,
+           numbers: Mapping[str, str]) -> Dossier:  # fmt: skip
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
@@ -118,7 +123,7 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
     omitted: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="doancoso-dossier-") as folder:
         job = _Job(ws, org, year, number, issued_on, view, Path(folder), today, tuple(numbered),
-                   register, tuple(parts))  # fmt: skip
+                   register, tuple(parts), numbers)  # fmt: skip
         for part in parts:
             if part == "minh-chung":
                 if not evidence:
@@ -167,6 +172,11 @@ class _Job:
     evidence: tuple[Evidence, ...] = ()
     register: Register = Register()
     parts: tuple[str, ...] = ()
+    numbers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    def number_of(self, part: str) -> str | None:
+        """The number given to ``part``'s document (None: a blank line to fill in by hand)."""
+        return self.numbers.get(part) or None
 
     def made(self, name: str, write: Callable[[Path], object]) -> PdfReader:
         file = self.temp / f"{len(list(self.temp.iterdir()))}-{name}.pdf"
@@ -178,21 +188,22 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     """The PDFs of ``part`` written to the job's folder (or its items, each a level-1 entry
     with its PDFs), or why it is left out."""
     ws, org, year, view, when = job.ws, job.org, job.year, job.view, job.issued_on
+    number = job.number_of(part)
     if part == "to-trinh":
         return [job.made(part, lambda p: write_ttr(p, org, view, year, job.number, when))]
     if part in ("bao-cao", "bang"):
         if view is None:
             return f"Chưa lập bảng tự đánh giá năm {year}."
         if part == "bao-cao":
-            return [job.made(part, lambda p: write_report(p, org, view, year, when))]
+            return [job.made(part, lambda p: write_report(p, org, view, year, when, number))]
         cited = record_cites(view, job.parts, year, PARTS)
         return [job.made(part, lambda p: write_table(p, org, view, job.evidence, year, when,
-                                                     cited))]  # fmt: skip
+                                                     cited, number))]  # fmt: skip
     if part == "ke-hoach":
         if ws.plans.get(year) is None:
             return f"Chưa có kế hoạch năm {year}."
         return [job.made("kh", lambda p: print_plan(ws, p, year, page_numbers=False)),
-                job.made("bc", lambda p: print_report(ws, p, year, issued_on=when,
+                job.made("bc", lambda p: print_report(ws, p, year, issued_on=when, number=number,
                                                       page_numbers=False))]  # fmt: skip
     if part == "hoat-dong":
         rows = ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31))
@@ -200,7 +211,8 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
             return f"Chưa có hoạt động nào trong năm {year}."
         kinds = ws.activities.kind_names()
         details = [ws.activities.occurrence(r.id) for r in rows]
-        return [job.made(part, lambda p: write_activities(p, org, details, kinds, year, when))]
+        return [job.made(part, lambda p: write_activities(p, org, details, kinds, year, when,
+                                                          number))]  # fmt: skip
     if part == "bien-ban":
         held = minutes_of_year(ws, year)
         if not held:
@@ -212,49 +224,54 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     if part == "tham-muu-phoi-hop":
         if job.register.empty:
             return NO_REGISTER.format(year=year)
-        return [job.made(part, lambda p: write_register(p, org, job.register, year, when))]
+        return [job.made(part, lambda p: write_register(p, org, job.register, year, when,
+                                                        number))]  # fmt: skip
     if part == "gioi-thieu-dang":
         introduced = ws.events.party_introductions(year, job.today)  # as item 3.2 counts them
         if not introduced:
             return NO_INTRODUCTIONS.format(year=year)
-        return [job.made(part, lambda p: write_introductions(p, org, introduced, year, when))]
+        return [job.made(part, lambda p: write_introductions(p, org, introduced, year, when,
+                                                             number))]  # fmt: skip
     if part == "xep-loai":
         if ws.rating.round(year) is None:
             return f"Chưa có đợt đánh giá, xếp loại năm {year}."
         summary = job.made(part, lambda p: print_summary(ws, p, year, issued_on=when,
+                                                         number=number,
                                                          page_numbers=False))  # fmt: skip
         issue = decision_issue(ws, year)
         if issue is None:
             return [summary]
-        day, number = issue
+        day, decided = issue
         decision = job.made("qd", lambda p: print_decision(ws, p, year, issued_on=day,
-                                                           number=number,
+                                                           number=decided,
                                                            page_numbers=False))  # fmt: skip
         return [Entry(SUMMARY_ENTRY, 1, [summary]), Entry(DECISION_ENTRY, 1, [decision])]
     return _list(job, part)
 
 
 def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
-    ws, when = job.ws, job.issued_on
+    ws, when, number = job.ws, job.issued_on, job.number_of(part)
     if part == "doan-vien":
         active = MemberFilter(statuses=ACTIVE_STATUSES)  # not those who left
         return [job.made(part, lambda p: print_roster(ws, p, active, issued_on=when,
+                                                      number=number,
                                                       page_numbers=False))]  # fmt: skip
     if part == "thanh-nien":
         flt = YouthFilter(hardship_only=True)
         if not ws.youth.ids(flt):
             return "Không có thanh niên có hoàn cảnh khó khăn."
-        return [job.made(part, lambda p: print_youth(ws, p, flt, issued_on=when,
+        return [job.made(part, lambda p: print_youth(ws, p, flt, issued_on=when, number=number,
                                                      page_numbers=False))]  # fmt: skip
     if part == "so-thanh-nien":
         if not ws.youth.ids(YouthFilter()):
             return "Chưa có thanh niên nào trong danh sách."
-        return [job.made(part, lambda p: print_youth(ws, p, issued_on=when, page_numbers=False))]
+        return [job.made(part, lambda p: print_youth(ws, p, issued_on=when, number=number,
+                                                     page_numbers=False))]  # fmt: skip
     branches = ws.branches.list()
     if part == "chi-doan":
         if not branches:
             return "Chưa có chi đoàn nào."
-        return [job.made(part, lambda p: write_branches(p, job.org, branches, when))]
+        return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number))]
     if part == "doan-vien-chi-doan":
         with_members = [b for b in branches if b.member_count]
         if not with_members:
@@ -267,6 +284,7 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     if part == "thong-ke":
         day = min(when, dt.date(job.year, 12, 31))  # the roster counted at the year's end
         return [job.made(part, lambda p: print_statistics(ws, p, day, issued_on=when,
+                                                          number=number,
                                                           page_numbers=False))]  # fmt: skip
     raise AppError(f"Phần không có: {part}.")
 

@@ -58,9 +58,10 @@ def branch_total(branches: list[BranchInfo]) -> str:
 
 
 def write_branches(path: Path, org: OrganizationInfo, branches: list[BranchInfo],
-                   issued_on: dt.date) -> Path:  # fmt: skip
+                   issued_on: dt.date, number: str | None = None) -> Path:  # fmt: skip
     """The chi đoàn of the organisation with their members on the active roster."""
-    doc = UnionDocument(org, kind=BRANCHES_KIND, code="DS", title=org.name, issued_on=issued_on,
+    doc = UnionDocument(org, kind=BRANCHES_KIND, code="DS", title=org.name, number=number,
+                        issued_on=issued_on,
                         recipients=(f"{org.superior_name} (b/c)",),
                         page_numbers=False)  # fmt: skip
     rows = [(i, b.name, vn_number(b.active_count)) for i, b in enumerate(branches, start=1)]

@@ -157,17 +157,17 @@ def item_sentence(v: ItemView) -> str:
 
 
 def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: int,
-                 issued_on: dt.date) -> Path:  # fmt: skip
+                 issued_on: dt.date, number: str | None = None) -> Path:  # fmt: skip
     doc = UnionDocument(org, kind=BC_KIND, code="BC",
                         title=f"Tự đánh giá kết quả xây dựng {RECOGNITION} năm {year}",
-                        issued_on=issued_on,
+                        number=number, issued_on=issued_on,
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     source = view.template.source
     basis = grounds(source, org) if source else f"bộ tiêu chí {view.template.name}"
     body: list[Flowable] = [_body(f"Thực hiện {basis}, {org.name} tự đánh giá kết quả xây "
                                   f"dựng {RECOGNITION} năm {year} như sau:")]  # fmt: skip
-    for number, criterion in enumerate(view.template.criteria, start=1):
-        body.append(_bold(f"{number}. {criterion.title}"))
+    for index, criterion in enumerate(view.template.criteria, start=1):
+        body.append(_bold(f"{index}. {criterion.title}"))
         body += [_body(item_sentence(v)) for v in view.criterion_items(criterion.code)]
     body.append(_bold("Tổng hợp"))
     rows = []
@@ -189,11 +189,12 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
 
 def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
                 evidence: Sequence[Evidence], year: int, issued_on: dt.date,
-                cited: Mapping[str, Sequence[str]] | None = None) -> Path:  # fmt: skip
+                cited: Mapping[str, Sequence[str]] | None = None,
+                number: str | None = None) -> Path:  # fmt: skip
     """``cited``: item code → the dossier's parts it cites, before its files."""
     doc = UnionDocument(org, kind=TABLE_KIND, code="BC",
                         title=f"Kết quả thực hiện tiêu chí {RECOGNITION} năm {year}",
-                        issued_on=issued_on, orientation="landscape",
+                        number=number, issued_on=issued_on, orientation="landscape",
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     by_item: dict[str, list[Evidence]] = {}
     for e in evidence:
@@ -222,9 +223,10 @@ def participation(detail: OccurrenceDetail) -> str:
 
 
 def write_activities(path: Path, org: OrganizationInfo, details: Sequence[OccurrenceDetail],
-                     kinds: dict[str, str], year: int, issued_on: dt.date) -> Path:  # fmt: skip
+                     kinds: dict[str, str], year: int, issued_on: dt.date,
+                     number: str | None = None) -> Path:  # fmt: skip
     doc = UnionDocument(org, kind=ACTIVITIES_KIND, code="DS", title=f"Năm {year}",
-                        issued_on=issued_on,
+                        number=number, issued_on=issued_on,
                         orientation="landscape",
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     table_rows = [(i, f"{d.row.day:%d/%m/%Y}", d.row.title, kinds.get(d.row.kind, d.row.kind),

@@ -159,8 +159,8 @@ def register_rows(register: Register) -> tuple[list[Row], list[Row]]:
 
 
 def write_register(path: Path, org: OrganizationInfo, register: Register, year: int,
-                   issued_on: dt.date) -> Path:  # fmt: skip
-    doc = UnionDocument(org, kind=REGISTER_KIND, code="DS", title=f"Năm {year}",
+                   issued_on: dt.date, number: str | None = None) -> Path:  # fmt: skip
+    doc = UnionDocument(org, kind=REGISTER_KIND, code="DS", title=f"Năm {year}", number=number,
                         issued_on=issued_on, orientation="landscape",
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     advice, coordination = register_rows(register)
@@ -193,10 +193,11 @@ def introductions_title(year: int) -> str:
 
 
 def write_introductions(path: Path, org: OrganizationInfo, rows: Sequence[PartyIntroduction],
-                        year: int, issued_on: dt.date) -> Path:  # fmt: skip
+                        year: int, issued_on: dt.date,
+                        number: str | None = None) -> Path:  # fmt: skip
     """The members introduced in ``year``: as many rows as item 3.2's figure counts."""
     doc = UnionDocument(org, kind=INTRODUCTIONS_KIND, code="DS", title=introductions_title(year),
-                        issued_on=issued_on, orientation="landscape",
+                        number=number, issued_on=issued_on, orientation="landscape",
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     table = [(i, r.full_name, format_vn_date(r.birth_date, r.birth_precision),
               r.branch_name or "", format_vn_date(r.introduced_on), r.number or "")

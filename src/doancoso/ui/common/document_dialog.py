@@ -25,6 +25,7 @@ One more than a year ahead is refused as a typing mistake in the year.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -109,6 +110,19 @@ class DocumentMemory:
         if self._state.text(self._key(code, "year")) == str(year):
             return next_number(last)
         return first_number(last)
+
+    def remember_number(self, code: str, number: str, year: int) -> None:
+        """Remember ``number`` used in ``year`` (by the dossier, which has no recipients of its
+        own to remember) unless a later one of that year is remembered already."""
+        number = clean_number(number)
+        if not number:
+            return
+        same_year = self._state.text(self._key(code, "year")) == str(year)
+        if same_year and _figure(self.last_number(code)) > _figure(number):
+            return
+        self._state.set_text(self._key(code, "number"), number)
+        self._state.set_text(self._key(code, "year"), str(year))
+        self._state.sync()
 
     def recipients(self, code: str) -> tuple[str, ...]:
         return recipient_lines(self._state.text(self._key(code, "recipients")))
@@ -256,6 +270,12 @@ class DocumentDialog(QDialog):
             recipients=recipient_lines(self.recipients_edit.toPlainText()),
         )
         self.accept()
+
+
+def _figure(number: str) -> int:
+    """The figure of a number ("12-BC/ĐTN" -> 12; -1 without one)."""
+    found = re.search(r"\d+", number)
+    return int(found.group()) if found else -1
 
 
 def _dashed(line: str) -> str:

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.dossier.check import NOT_ALL_MET_LEAD, PARTS, Gap
+from ...core.dossier.numbers import UNNUMBERED_INFO
 
 NUMBER_FIX = "number"
 """The fix of a missing number of the tờ trình: the field on this page."""
+NUMBERS_FIX = "numbers"
+"""The dialog of the numbers of the dossier's other documents."""
 FIX_AREAS = {
     "ke-hoach": "Kế hoạch",
     "xep-loai": "Xếp loại",
@@ -94,11 +97,30 @@ class ChecksPanel(QWidget):
         self.gaps: list[Gap] = []
         self.buttons: list[QPushButton | None] = []
         """The fix button of each line (None where the fix is nowhere known)."""
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.numbers_button = QPushButton("Nhập số…")
+        self.numbers_button.setToolTip("Nhập số các văn bản của hồ sơ")
+        self.numbers_button.clicked.connect(lambda: self.fix_requested.emit(NUMBERS_FIX, "", ""))
+        info_row = QHBoxLayout()
+        info_row.setContentsMargins(0, 0, 0, 0)
+        info_row.addWidget(self.info, 1)
+        info_row.addWidget(self.numbers_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.info_line = QWidget()
+        self.info_line.setLayout(info_row)
+        self.info_line.setVisible(False)
+        layout.insertWidget(1, self.info_line)
 
     def checking(self) -> None:
         self.summary.setText(CHECKING)
 
-    def show_gaps(self, gaps: Sequence[Gap]) -> None:
+    def show_gaps(self, gaps: Sequence[Gap], unnumbered: int = 0) -> None:
+        """The gaps, part by part; and, apart (nothing is missing: the number is written by
+        hand), how many documents will print a blank number line."""
+        self.info.setText(f"Lưu ý: {UNNUMBERED_INFO.format(count=unnumbered)}." if unnumbered
+                          else "")  # fmt: skip
+        self.info_line.setVisible(bool(unnumbered))
         self.gaps = list(gaps)
         self.buttons = []
         while self._lines_layout.count() > 1:

@@ -1,13 +1,15 @@
 """The "Hồ sơ" area: the recognition dossier of a year (issue #16).
 
 On the left the year, the number of the tờ trình (the one a dossier of that year was built with
-is offered again, from the data folder's UI state), the parts (ticked, in an order that can be
-changed) and the check: what the dossier would lack, each line with a button to where it is
-fixed. "Lập hồ sơ" builds the dossier on the worker with a progress bar and "Hủy"
-(:class:`~.job.ReportingQuery`); it writes no row, only a PDF in the page's own temporary folder,
-written at the very end. On the right the preview (:mod:`.preview`), "In…" (Ctrl+P, Qt's print
-dialog), "Lưu thành PDF…" (Ctrl+S, a copy written atomically where the user says) and
-"Mở thư mục" (the folder of the file saved).
+is offered again, from the data folder's UI state), "Số văn bản…" for the numbers of the other
+documents (:mod:`.numbers`, kept per year in the same UI state), the parts (ticked, in an
+order that can be changed) and the check: what the dossier would lack, each line with a button
+to where it is fixed, and how many documents will print a blank number line. "Lập hồ sơ"
+builds the dossier on the worker with a progress bar and "Hủy" (:class:`~.job.ReportingQuery`);
+it writes no row, only a PDF in the page's own temporary folder, written at the very end. On
+the right the preview (:mod:`.preview`), "In…" (Ctrl+P, Qt's print dialog), "Lưu thành PDF…"
+(Ctrl+S, a copy written atomically where the user says) and "Mở thư mục" (the folder of the
+file saved).
 
 An evidence file that is encrypted, damaged or not what it claims stops the build with the
 core's message naming it, and nothing is written.
@@ -43,14 +45,17 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.dossier.check import Gap, check
+from ...core.dossier.numbers import last_by_code, numbered_parts, unnumbered
 from ...core.errors import AppError
 from ...core.lang.text import nfc
 from ...core.storage.files import written_atomically
 from ...core.workspace import Workspace
+from ..common.document_dialog import DocumentMemory
 from ..shell.operations import Core, QueryOp
 from ..shell.state import UiState
-from .checks import FIX_AREAS, NUMBER_FIX, ChecksPanel
+from .checks import FIX_AREAS, NUMBER_FIX, NUMBERS_FIX, ChecksPanel
 from .job import Reporter, ReportingQuery
+from .numbers import ask_numbers, store_numbers, stored_numbers
 from .pdf_file import PdfFile
 from .preview import Preview
 from .printing import PrintJob, chosen_pages, new_printer, print_dialog, progress_dialog
@@ -129,12 +134,18 @@ class DossierPage(QWidget):
         self.number_edit = QLineEdit(self._remembered)
         self.number_edit.setPlaceholderText("ví dụ 15-TTr/ĐTN")
         self.number_edit.textChanged.connect(self._choice_changed)
+        self.numbers: dict[str, str] = stored_numbers(self._memory, self.year)
+        """The numbers of the year's other documents (part → number; none: printed blank)."""
+        self.numbers_button = QPushButton("Số văn bản…")
+        self.numbers_button.setToolTip("Số của các văn bản khác trong hồ sơ (báo cáo, danh sách…)")
+        self.numbers_button.clicked.connect(self.edit_numbers)
         self.photos_box = QComboBox()
         self.photos_box.addItems(["Một ảnh mỗi trang", "Hai ảnh mỗi trang"])
         self.photos_box.setToolTip("Ảnh minh chứng trong phụ lục")
         form = QFormLayout()
         form.addRow("Năm", self.year_box)
         form.addRow("Số tờ trình", self.number_edit)
+        form.addRow("Văn bản khác", self.numbers_button)
         form.addRow("Ảnh minh chứng", self.photos_box)
         self.parts = PartsList()
         self.parts.changed.connect(self._choice_changed)
@@ -223,7 +234,23 @@ class DossierPage(QWidget):
         if self.number_edit.text().strip() in ("", self._remembered):
             self.number_edit.setText(remembered)
         self._remembered = remembered
+        self.numbers = stored_numbers(self._memory, self.year)
         self._choice_changed()
+
+    def edit_numbers(self) -> None:
+        """The dialog of the numbers of the chosen parts' documents; kept for the year."""
+        parts = self.parts.chosen()
+        chosen = ask_numbers(self._core, parts, self.numbers, self.number, self.today(), self)
+        if chosen is None:
+            return
+        shown = set(numbered_parts(parts))  # the others keep their numbers
+        self.numbers = {p: n for p, n in self.numbers.items() if p not in shown} | chosen
+        store_numbers(self._memory, self.year, self.numbers)
+        self._choice_changed()
+
+    def chosen_numbers(self, parts: list[str]) -> dict[str, str]:
+        """The numbers of the documents of ``parts``."""
+        return {p: n for p, n in self.numbers.items() if p in parts}
 
     def _choice_changed(self) -> None:
         self.checks.checking()
@@ -237,7 +264,7 @@ class DossierPage(QWidget):
 
         def shown(gaps: list[Gap]) -> None:
             if (year, parts, number) == (self.year, self.parts.chosen(), self.number):
-                self.checks.show_gaps(gaps)
+                self.checks.show_gaps(gaps, len(unnumbered(parts, self.numbers)))
                 self.checked.emit()
 
         op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
@@ -246,6 +273,8 @@ class DossierPage(QWidget):
     def _fix(self, fix: str, item: str = "", target: str = "") -> None:
         if fix == NUMBER_FIX:
             self.number_edit.setFocus()
+        elif fix == NUMBERS_FIX:
+            self.edit_numbers()
         elif item:
             self.open_checklist_item.emit(self.year, item)
         elif fix == FIX_AREAS["ke-hoach"]:
@@ -303,16 +332,18 @@ class DossierPage(QWidget):
         self._builds += 1
         path = self.folder / f"ho-so-{self._builds}.pdf"
         photos = self.photos_box.currentIndex() + 1
+        numbers = self.chosen_numbers(parts)
 
         def job(ws: Workspace, report: Reporter) -> object:
             from ...reports.dossier.build import build_dossier
 
             return build_dossier(ws, path, year, parts, number=number, photos_per_page=photos,
-                                 report=report)  # fmt: skip
+                                 report=report, numbers=numbers)  # fmt: skip
 
         self.job = ReportingQuery(self, job, self._core)
         self.job.progressed.connect(self._progressed)
-        self.job.succeeded.connect(lambda dossier: self._built(path, year, dossier, number))
+        self.job.succeeded.connect(lambda dossier: self._built(path, year, dossier, number,
+                                                                numbers))  # fmt: skip
         self.job.failed.connect(self._build_failed)
         self.job.cancelled.connect(self._build_cancelled)
         self._set_building(True)
@@ -328,13 +359,18 @@ class DossierPage(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
 
-    def _built(self, path: Path, year: int, dossier: object, number: str | None) -> None:
+    def _built(self, path: Path, year: int, dossier: object, number: str | None,
+               numbers: dict[str, str] | None = None) -> None:  # fmt: skip
         self._end_job()
         if number:  # offered again for this year, next time too
             self._memory.set_text(number_key(year), number)
             self._memory.sync()
             if year == self.year:
                 self._remembered = number
+        if numbers:  # the print dialogs suggest the numbers after these
+            memory = DocumentMemory(self._core.ws.data_dir)
+            for code, last in last_by_code(numbers).items():
+                memory.remember_number(code, last, self.today().year)
         try:
             pdf = PdfFile(path)
         except AppError as exc:
