@@ -7,7 +7,8 @@ slowly) and one laid out as Excel and LibreOffice save (shared strings, which it
 twice as fast; written by the tests' ``sheetfiles.write_excel_xlsx``). For each file the bare
 read and the import take turns, three times each, so that both see the same load on a shared
 machine; the best of each is compared. The bare calamine read (what the import reads with) is
-printed too, to show where the time goes.
+printed too, to show where the time goes. The preview is timed again with a progress report like
+the GUI's (a check for "Hủy", then a call), to show that reporting costs nothing noticeable.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import random
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -166,6 +168,30 @@ def time_import(folder: Path, source: Path, label: str) -> dict[str, float]:
     }
 
 
+def time_reporting(folder: Path, source: Path) -> tuple[float, float, int]:
+    """The preview of ``source`` without and with a progress report, taking turns, best of
+    three each; and how many reports the preview made."""
+    cancel = threading.Event()
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:  # what the GUI's Report does, but the signal
+        if cancel.is_set():
+            raise RuntimeError("cancelled")
+        calls.append((done, total))
+
+    plain: list[float] = []
+    reported: list[float] = []
+    with Workspace.open(folder / "data-reporting") as ws:
+        ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn"))
+        for _ in range(3):
+            plain.append(_best(lambda: ws.spreadsheets.preview_import(source), repeat=1))
+            calls.clear()
+            reported.append(
+                _best(lambda: ws.spreadsheets.preview_import(source, report=progress), repeat=1)
+            )
+    return min(plain), min(reported), len(calls)
+
+
 def run(report: Callable[[str], None] = print) -> dict[str, float]:
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="bench-spreadsheets-") as tmp:
@@ -189,6 +215,12 @@ def run(report: Callable[[str], None] = print) -> dict[str, float]:
                 f"(preview {found['preview']:.2f} s, apply {found['apply']:.2f} s) = "
                 f"{found['ratio']:.2f}x the bare openpyxl read (target <= 1.5x)"
             )
+        plain, reported, reports = time_reporting(folder, excel)
+        figures.update(preview_plain=plain, preview_reported=reported)
+        report(
+            f"preview of {ROWS} rows without progress {plain:.2f} s, with progress reported "
+            f"{reported:.2f} s ({reports} reports, {100 * (reported / plain - 1):+.1f}%)"
+        )
         with Workspace.open(folder / "data-openpyxl-0") as ws:
             export = _best(lambda: ws.spreadsheets.export_members(folder / "out.xlsx"), repeat=2)
             export_csv = _best(lambda: ws.spreadsheets.export_members(folder / "out.csv"), repeat=2)

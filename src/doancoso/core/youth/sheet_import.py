@@ -40,6 +40,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
 from ..lang.dates import DAY, YEAR, format_vn_date
 from ..lang.text import name_sort_key
+from ..progress import Report, Stages, counted
 from ..roster.rules import youth_age_message
 from ..roster.spreadsheets.apply import ImportResult
 from ..roster.spreadsheets.preview import (
@@ -303,15 +304,17 @@ def _changed(before: YouthFields, after: YouthFields) -> list[str]:
 
 
 def decide(
-    parsed: list[ParsedRow], matcher: YouthMatcher, today: date, coming_of_age: int
-) -> list[ImportRow]:
+    parsed: list[ParsedRow], matcher: YouthMatcher, today: date, coming_of_age: int,
+    report: Report | None = None,
+) -> list[ImportRow]:  # fmt: skip
     """What happens to every row (see the module docstring). The values of a row that is not
     rejected become the whole record it leaves (the fields of :class:`YouthFields`), with
     ``follow_up`` the follow-up member's name as the file gives it. A record it leaves outside
-    the union's ages is imported with the youth form's warning (:func:`youth_age_message`)."""
+    the union's ages is imported with the youth form's warning (:func:`youth_age_message`).
+    ``report(done, total)`` is called every few hundred rows."""
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
-    for row in parsed:
+    for row in counted(parsed, report):
         item = ImportRow(row.row, row.values, row.problems, REJECTED)
         result.append(item)
         if row.rejected:
@@ -447,19 +450,24 @@ class YouthImportService:
         return sheet_names(Path(path))
 
     def preview_import(
-        self, path: Path, sheet: str | None = None, mapping: Mapping[str, int] | None = None
-    ) -> ImportPreview:
+        self, path: Path, sheet: str | None = None, mapping: Mapping[str, int] | None = None,
+        report: Report | None = None,
+    ) -> ImportPreview:  # fmt: skip
         """Read ``path`` and say what importing it into the register would do; nothing is
         written. ``mapping`` (field of :data:`YOUTH_IMPORT_FIELDS` -> 0-based column) replaces
-        the guessed columns. A file that cannot be read raises :class:`ImportFileError`."""
+        the guessed columns. A file that cannot be read raises :class:`ImportFileError`.
+        ``report(done, total)``: the progress of reading and checking the rows; what it raises
+        (a cancellation) ends the preview, with the file closed and nothing left behind."""
         path = Path(path)
+        stages = Stages(report)
         with paused_gc():
             read = read_import_sheet(path, sheet, mapping, YOUTH_HEADERS, YouthRowParser,
-                                     self.today())  # fmt: skip
+                                     self.today(), stages.part(800))  # fmt: skip
             mark_youth_duplicates(read.parsed)
             generation = self._ctx.db.changes.last_touch(*WATCHED_TABLES)
             decided = decide(read.parsed, YouthMatcher(self._ctx), read.parser.today,
-                             self._ctx.coming_of_age())  # fmt: skip
+                             self._ctx.coming_of_age(), stages.part(200))  # fmt: skip
+            stages.finish()
             return make_preview(read, path, decided, generation, kind=YOUTH)
 
     def apply_import(self, preview: ImportPreview) -> ImportResult:

@@ -4,8 +4,11 @@ Four pages in a stack: 1. the file and its sheet; 2. which column of the file ho
 (prefilled from the core's guess, correctable); 3. the preview of every row with what would
 happen to it; 4. the result. Reading the file and writing the roster are operations on the
 worker (:mod:`..shell.operations`); a file that cannot be read shows its Vietnamese message on
-the first page and changes nothing. Rejected rows are never written (the core skips them); when
-no row can be imported the wizard says so and "Nhập" stays disabled.
+the first page and changes nothing. Reading and checking the rows shows its progress (after half
+a second) with "Hủy": a cancelled read leaves the wizard on its step with what it had before
+(the file, the sheet and the preview read last) and says "Đã hủy đọc tệp.". Rejected rows are
+never written (the core skips them); when no row can be imported the wizard says so and "Nhập"
+stays disabled.
 
 The first page can save an example file in the layout the import reads best ("Tải mẫu danh
 sách"). The preview marks the rows imported with a warning, shows the selected row's problems in
@@ -53,6 +56,7 @@ from ...core.roster.spreadsheets import (
 from ...core.workspace import Workspace
 from ..common.steps import build_steps
 from ..shell.operations import Core, CoreOp, QueryOp
+from ..shell.tasks import Report
 from .files import documents_folder
 from .import_mapping import NOT_IMPORTED, MappingTable
 from .import_preview_table import (
@@ -120,6 +124,7 @@ SAMPLE_NAME = MEMBERS.sample_name
 SAVE_REJECTED = "Lưu các dòng bị loại (.xlsx)…"
 DETAILS_HINT = "Bấm vào một dòng để xem đầy đủ các vấn đề của dòng đó."
 DETAILS_STYLE = "background: #fafafa; border: 1px solid #d0d0d0; padding: 4px 6px;"
+READ_CANCELLED = "Đã hủy đọc tệp."
 LEGEND_ICON = 16
 
 
@@ -376,10 +381,10 @@ class ImportWizard(QDialog):
         path = self.path
         assert path is not None
 
-        def job(ws: Workspace) -> tuple[list[str] | None, ImportPreview]:
+        def job(ws: Workspace, report: Report) -> tuple[list[str] | None, ImportPreview]:
             spreadsheets = self.target.importer(ws)
             names = spreadsheets.sheets(path) if with_sheets else None
-            return names, spreadsheets.preview_import(path, sheet, mapping)
+            return names, spreadsheets.preview_import(path, sheet, mapping, report=report)
 
         def done(value: tuple[list[str] | None, ImportPreview]) -> None:
             names, preview = value
@@ -404,7 +409,24 @@ class ImportWizard(QDialog):
 
         self.file_error.clear()
         self.mapping_error.clear()
-        QueryOp(self, job, self._core, label="Đang đọc tệp…").success(done).failure(failed).run()
+        op = QueryOp(self, job, self._core, label="Đang đọc tệp…", reporting=True)
+        op.success(done).failure(failed).cancelled(self._read_cancelled).run()
+
+    def _read_cancelled(self) -> None:
+        """After "Hủy" while reading: back to what the wizard had (the last file and sheet read, or
+        none), on the same step, saying so."""
+        preview = self.preview
+        self.path = preview.path if preview is not None else None
+        self.file_edit.setText(str(self.path) if self.path is not None else "")
+        if preview is not None:
+            names = [self.sheet_combo.itemText(i) for i in range(self.sheet_combo.count())]
+            self._fill_sheets(names, preview.sheet)
+        else:  # nothing was read: no sheets to choose from
+            self._fill_sheets([], None)
+            self.file_info.clear()
+        label = self.mapping_error if self.page == MAPPING_PAGE else self.file_error
+        label.setText(READ_CANCELLED)
+        self._show_page(self.page)
 
     def _fill_sheets(self, names: list[str], current: str | None) -> None:
         self.sheet_combo.blockSignals(True)

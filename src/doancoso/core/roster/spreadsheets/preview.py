@@ -32,6 +32,7 @@ from ...context import WorkspaceContext
 from ...errors import ValidationError
 from ...lang.dates import DAY, YEAR, format_vn_date
 from ...lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
+from ...progress import Report, counted
 from ...storage.live import is_live
 from ...storage.models import Branch, Member, MemberEvent
 from ..notes import NOTE_FIELDS, merge_note_lines
@@ -552,8 +553,9 @@ def _over_age(birth: object, status: object, today: date, age: int) -> Problem |
 
 
 def decide(
-    parsed: list[ParsedRow], matcher: Matcher, today: date, coming_of_age: int
-) -> tuple[list[ImportRow], list[str]]:
+    parsed: list[ParsedRow], matcher: Matcher, today: date, coming_of_age: int,
+    report: Report | None = None,
+) -> tuple[list[ImportRow], list[str]]:  # fmt: skip
     """The action of every row, and the chi đoàn the import would create (in the order first
     met); a member claimed by two rows rejects the second.
 
@@ -561,7 +563,8 @@ def decide(
     admission or Party date that the form refuses is left out with a warning (the member is
     still worth importing; the date can be entered later), and an update is settled against the
     stored record and its events (:func:`_settle_update`). An admission dated before today's
-    rules outside today's ages is history: written, with the form's warning.
+    rules outside today's ages is history: written, with the form's warning. ``report(done,
+    total)`` is called every few hundred rows (:func:`~doancoso.core.progress.counted`).
     """
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
@@ -569,7 +572,7 @@ def decide(
     rules = DateRules(today)
     created: list[str] = []
     settle: list[tuple[ImportRow, ParsedRow, str]] = []  # updates touching dates: see below
-    for row in parsed:
+    for row in counted(parsed, report):
         item = ImportRow(row.row, row.values, row.problems, REJECTED)
         result.append(item)
         if row.rejected:

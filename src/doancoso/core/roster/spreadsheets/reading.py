@@ -3,7 +3,8 @@
 :func:`read_import_sheet` opens the file through the hardened readers of
 :mod:`doancoso.core.xlsx.workbook` (sizes and grids bounded, all or nothing), finds the header
 with the import's vocabulary (:mod:`.headers`), and parses every row that is neither blank nor
-a total or signature line with the import's row parser (:mod:`.rows`). :func:`make_preview`
+a total or signature line with the import's row parser (:mod:`.rows`), reporting its progress
+through an optional ``report(done, total)`` (:mod:`doancoso.core.progress`). :func:`make_preview`
 then wraps the decided rows as an :class:`ImportPreview`, keeping the header and the rejected
 rows as read so that they can be saved back (:mod:`.rejected`).
 """
@@ -17,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ...errors import ImportFileError
+from ...progress import Report, Stages, counted
 from ...xlsx.workbook import SheetRows, read_sheets
 from .headers import HeaderGuess, HeaderVocabulary, guess_header
 from .preview import MEMBERS, REJECTED, ImportPreview, ImportRow
@@ -56,11 +58,19 @@ def read_import_sheet(
     vocab: HeaderVocabulary,
     make_parser: ParserFactory,
     today: date,
+    report: Report | None = None,
 ) -> SheetRead:
     """Read ``path`` (``sheet``, or the first sheet with a header that ``vocab`` recognises)
     and parse its rows; ``mapping`` replaces the guessed columns. A file that cannot be read,
-    or holds no data or no header, raises :class:`ImportFileError`."""
+    or holds no data or no header, raises :class:`ImportFileError`.
+
+    ``report(done, total)`` is called as the file is read (a quarter of the bar: the reader
+    takes a sheet whole, so before and after each) and every few hundred rows parsed; what it
+    raises (the GUI's cancellation) goes through, after the file was closed."""
     check_mapping(mapping, vocab)
+    stages = Stages(report)
+    reading, parsing = stages.part(250), stages.part(750)
+    reading(0, 1)
     found: tuple[SheetRows, HeaderGuess] | None = None
     first_with_rows: SheetRows | None = None
     with closing(read_sheets(path, sheet)) as sheets:
@@ -71,6 +81,7 @@ def read_import_sheet(
             if guess is not None:
                 found = (rows, guess)
                 break
+            reading(0, 1)  # another sheet to read: a chance to stop
     if found is None:
         if first_with_rows is None:
             where = f"Trang tính “{sheet}”" if sheet else f"Tệp {path.name}"
@@ -80,6 +91,7 @@ def read_import_sheet(
             "các cột như “Họ và tên” và “Ngày sinh” trong 25 dòng đầu.",
             "no header row",
         )
+    reading(1, 1)
     sheet_rows, guess = found
     columns = dict(mapping) if mapping is not None else dict(guess.mapping)
     parser = make_parser(columns, guess.headers, today)
@@ -87,7 +99,7 @@ def read_import_sheet(
     parsed: list[ParsedRow] = []
     skipped: list[tuple[int, str]] = []
     legacy: dict[str, int] = {}
-    for number, values in sheet_rows.rows[guess.data_start :]:
+    for number, values in counted(sheet_rows.rows[guess.data_start :], parsing):
         cells = parser.cells(values)
         if not cells:
             continue

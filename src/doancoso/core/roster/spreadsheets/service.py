@@ -3,7 +3,8 @@
 Import in two steps, the core of the import wizard: :meth:`SpreadsheetService.preview_import`
 reads the file and says, row by row, what would happen; :meth:`SpreadsheetService.apply_import`
 writes the accepted rows in one transaction. A file that cannot be read raises
-:class:`ImportFileError` and changes nothing.
+:class:`ImportFileError` and changes nothing. The preview reports its progress through an
+optional ``report(done, total)`` and stops at whatever that raises (the GUI's "Hủy").
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...context import WorkspaceContext
+from ...progress import Report, Stages
 from ...storage.bulk import paused_gc
 from ...xlsx.workbook import sheet_names
 from ...youth.service import YouthFilter
@@ -43,25 +45,33 @@ class SpreadsheetService:
         return sheet_names(Path(path))
 
     def preview_import(
-        self, path: Path, sheet: str | None = None, mapping: Mapping[str, int] | None = None
-    ) -> ImportPreview:
+        self, path: Path, sheet: str | None = None, mapping: Mapping[str, int] | None = None,
+        report: Report | None = None,
+    ) -> ImportPreview:  # fmt: skip
         """Read ``path`` and say what importing it would do; nothing is written.
 
         Without ``sheet`` the first sheet with a recognisable header is used. ``mapping`` (field
         name of :data:`IMPORT_FIELDS` -> 0-based column) replaces the guessed columns.
+        ``report(done, total)``: the progress of reading and checking the rows; what it raises
+        (a cancellation) ends the preview, with the file closed and nothing left behind.
         """
         with paused_gc():
-            return self._preview(Path(path), sheet, mapping)
+            return self._preview(Path(path), sheet, mapping, report)
 
     def _preview(
-        self, path: Path, sheet: str | None, mapping: Mapping[str, int] | None
-    ) -> ImportPreview:
-        read = read_import_sheet(path, sheet, mapping, ROSTER_HEADERS, RowParser, self.today())
+        self, path: Path, sheet: str | None, mapping: Mapping[str, int] | None,
+        report: Report | None,
+    ) -> ImportPreview:  # fmt: skip
+        stages = Stages(report)
+        read = read_import_sheet(path, sheet, mapping, ROSTER_HEADERS, RowParser, self.today(),
+                                 stages.part(800))  # fmt: skip
         mark_duplicates(read.parsed)
         generation = self._ctx.roster_generation
         decided, new_branches = decide(
-            read.parsed, Matcher(self._ctx), read.parser.today, self._ctx.coming_of_age()
-        )
+            read.parsed, Matcher(self._ctx), read.parser.today, self._ctx.coming_of_age(),
+            stages.part(200),
+        )  # fmt: skip
+        stages.finish()
         return make_preview(read, path, decided, generation, new_branches=new_branches)
 
     def apply_import(self, preview: ImportPreview) -> ImportResult:
