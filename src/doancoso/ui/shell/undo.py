@@ -57,6 +57,7 @@ from shiboken6 import isValid
 from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
+from ...core.lifecycle.recorded import RecordedEvents
 from ...core.workspace import Workspace
 from .operations import Core, CoreOp
 
@@ -197,6 +198,28 @@ class AddCommand(WriteCommand):
     docstring)."""
 
 
+class EventsCommand(WriteCommand):
+    """Take recorded events back (delete them, the statuses replayed) on undo, bring them back
+    on redo (see the module docstring). Each step checks the members' histories as the step
+    before left them, which only the worker knows: the step itself keeps them, on the worker
+    (the steps run there one after another, in the order pushed), in a plain holder rather
+    than on this command, which the stack may delete meanwhile."""
+
+    def __init__(
+        self, core: Core, recorded: RecordedEvents, label: str,
+        on_error: Callable[[str], None], window: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        latest = [recorded]
+
+        def take_back(ws: Workspace) -> None:
+            latest[0] = ws.events.take_back(latest[0])
+
+        def bring_back(ws: Workspace) -> None:
+            latest[0] = ws.events.bring_back(latest[0])
+
+        super().__init__(core, take_back, bring_back, label, on_error, window)
+
+
 class UndoHistory(QUndoStack):
     """The app's undo stack; ``on_error`` reports a failed undo with the core's message."""
 
@@ -267,6 +290,14 @@ class UndoHistory(QUndoStack):
         back through ``bring_back``. ``label`` names it, e.g. "Thêm đoàn viên Lê Thị Thuỷ"."""
         self.push(AddCommand(self._core, take_back, bring_back, label, self._on_error,
                              self._window))  # fmt: skip
+
+    def recorded_events(self, label: str, recorded: RecordedEvents) -> None:
+        """Push events a write recorded (``ws.events.record_undoable``,
+        ``confirm_coming_of_age``, ``end_temporary``), so that "Hoàn tác" takes them all back
+        and "Làm lại" brings them back. ``label`` names the write, e.g. "Ghi “Chuyển sinh hoạt
+        đi” cho đoàn viên Trần Công An"."""
+        if recorded.event_ids:
+            self.push(EventsCommand(self._core, recorded, label, self._on_error, self._window))
 
     def delete_members(
         self, parent: QWidget, ids: Sequence[str], label: str,
