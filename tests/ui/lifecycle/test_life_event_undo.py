@@ -15,7 +15,9 @@ from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
 from doancoso.ui.roster.member_table import COLUMNS
 from doancoso.ui.shell.main_window import MainWindow
+from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.state import UiState
+from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import AddMember
@@ -247,3 +249,27 @@ def test_ending_temporary_stays_is_one_command(
     _press(qtbot, window, Qt.Key.Key_Y)
     assert {_status(ws, i) for i in ids} == {"transferred_out"}
     assert prompts.errors == []
+
+
+def test_undo_and_redo_on_the_worker_each_check_what_the_last_step_left(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """With the app's threaded runner the steps run on the worker, one after another: each
+    checks the histories the step before left (kept by the step itself, on the worker)."""
+    an = add_member("Trần Công An", "01/01/2000")
+    core = Core(ws, prompts)  # threaded
+    steps: list[object] = []
+    core.data_changed.changed.connect(steps.append)  # one per step written
+    history = UndoHistory(core)
+    history.on_error = lambda message: prompts.error(None, "Không hoàn tác được", message)
+    recorded = ws.events.record_undoable(
+        an, "transfer_out", "15/03/2025", other_organization="Đoàn xã Tân Lộc"
+    )
+    history.recorded_events(TRANSFER, recorded)
+    for _ in range(2):  # undo, redo, undo, redo, undo: queued at once, each step refused if
+        history.undo()  # it checked anything but what the step before it left
+        history.redo()
+    history.undo()
+    qtbot.waitUntil(lambda: len(steps) == 5 or bool(prompts.errors), timeout=5000)
+    assert prompts.errors == []
+    assert _status(ws, an) == "active" and ws.events.history(an) == []
