@@ -14,15 +14,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
-from ..errors import ConflictError, ValidationError
+from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import format_vn_date
 from ..lang.text import nfc_multiline_or_none, nfc_or_none
 from ..roster.rules import COMING_OF_AGE
-from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberService
+from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberService, live_events
 from ..roster.vocab import choice_code
 from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
 from .introductions import introduced
+from .recorded import MemberHistory, RecordedEvents, changed_since_message, standing
 from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
 from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
 from .rules import (
@@ -226,15 +227,16 @@ class EventService:
         date: dt.date | str,
         number: str | None = None,
         note: str | None = END_OF_STAY_NOTE,
-    ) -> list[str]:
+    ) -> RecordedEvents:
         """End the temporary activity of every member of ``member_ids`` in one transaction (all
         or none): a transfer out back to the home organisation of their latest temporary event.
 
         A member who is not on temporary activity, or whose home organisation was never
         recorded, is refused with a :class:`ConflictError` naming them; nothing is written then.
+        One undoable write (:meth:`take_back`), so not marked bulk: it keeps the undo history.
         """
         stays = {stay.row.id: stay for stay in self.temporary_stays()}
-        with self._ctx.db.transaction(bulk=True) as session:
+        with self._ctx.db.transaction() as session:
             ids = []
             for member_id in member_ids:
                 stay = stays.get(member_id)
@@ -263,7 +265,7 @@ class EventService:
                     if len(member_ids) > 1:  # say whose stay it is
                         raise ConflictError(f"Đoàn viên {stay.row.full_name}: {message}") from exc
                     raise ConflictError(message[:1].upper() + message[1:]) from exc
-        return ids
+            return self._recorded(session, "transfer_out", ids, member_ids)
 
     def party_introductions(
         self, year: int | None = None, as_of: dt.date | None = None
@@ -327,19 +329,35 @@ class EventService:
             event_id = self.record_in(session, member_id, kind, date, number, note, details)
         return event_id
 
+    def record_undoable(
+        self,
+        member_id: str,
+        kind: str,
+        date: dt.date | str,
+        number: str | None = None,
+        note: str | None = None,
+        **details: object,
+    ) -> RecordedEvents:
+        """:meth:`record`, returning the event with the member's history as it left it: what its
+        undo (:meth:`take_back`) checks before taking it back."""
+        with self._ctx.db.transaction() as session:
+            event_id = self.record_in(session, member_id, kind, date, number, note, details)
+            return self._recorded(session, kind, [event_id], [member_id])
+
     def confirm_coming_of_age(
         self,
         member_ids: Sequence[str],
         date: dt.date | str,
         number: str | None = None,
         note: str | None = None,
-    ) -> list[str]:
-        """Record "matured" for every member of ``member_ids`` in one transaction (all or none)."""
-        with self._ctx.db.transaction(bulk=True) as session:
+    ) -> RecordedEvents:
+        """Record "matured" for every member of ``member_ids`` in one transaction (all or none).
+        One undoable write (:meth:`take_back`), so not marked bulk: it keeps the undo history."""
+        with self._ctx.db.transaction() as session:
             ids = [
                 self.record_in(session, m, "matured", date, number, note, {}) for m in member_ids
             ]
-        return ids
+            return self._recorded(session, "matured", ids, member_ids)
 
     def delete(self, event_id: str) -> None:
         """Soft-delete an event and replay the member's status without it.
@@ -348,27 +366,31 @@ class EventService:
         deleting a transfer in that later events depend on.
         """
         with self._ctx.db.transaction() as session:
-            event = get_live(
-                session, MemberEvent, event_id, self._ctx.organization_id,
-                "Không tìm thấy sự kiện (có thể đã bị xóa).",
-            )  # fmt: skip
-            member = self._member(session, event.member_id)
-            events = self._live_events(session, member.id)
-            baseline = baseline_status(member, events)
-            remaining = [e for e in events if e.id != event.id]
-            try:
-                statuses = replay(member, remaining, baseline)
-            except ConflictError as exc:
-                raise ConflictError(
-                    f"Không thể xóa sự kiện “{EVENT_KINDS.get(event.kind, event.kind)}”: "
-                    f"{exc.message}"
-                ) from exc
-            event.deleted_at = utc_now()
-            if event.kind == "admission" and member.admission_date == event.event_date:
-                member.admission_date = None
-            if event.kind == "party_admission" and member.party_date == event.event_date:
-                member.party_date = None
-            _apply(member, remaining, statuses[-1] if statuses else baseline)
+            self._delete_in(session, self._event(session, event_id))
+
+    def take_back(self, recorded: RecordedEvents) -> RecordedEvents:
+        """Undo a write of events (:meth:`record_undoable`, :meth:`confirm_coming_of_age`,
+        :meth:`end_temporary`): delete its events and replay each member's status, in one
+        transaction (all or none); returns the histories as this left them, what
+        :meth:`bring_back` checks.
+
+        Refused (:class:`ConflictError`, nothing written) when a member's history changed since
+        the write (see :mod:`.recorded`); a member deleted since: :class:`NotFoundError`."""
+        with self._ctx.db.transaction() as session:
+            self._check_histories(session, recorded, undone=False)
+            for event_id in recorded.event_ids:
+                self._delete_in(session, self._event(session, event_id))
+            return replace(recorded, histories=self._histories(session, recorded))
+
+    def bring_back(self, taken: RecordedEvents) -> RecordedEvents:
+        """Redo a write of events taken back by :meth:`take_back`: restore its events and replay
+        each member's status, in one transaction; returns the histories as this left them, what
+        :meth:`take_back` checks. Refused likewise when a history changed since the undo."""
+        with self._ctx.db.transaction() as session:
+            self._check_histories(session, taken, undone=True)
+            for event_id in taken.event_ids:
+                self._restore_in(session, event_id)
+            return replace(taken, histories=self._histories(session, taken))
 
     def record_in(
         self,
@@ -408,6 +430,76 @@ class EventService:
         return event.id
 
     # Helpers ------------------------------------------------------------------------------
+
+    def _event(self, session: Session, event_id: str) -> MemberEvent:
+        return get_live(
+            session, MemberEvent, event_id, self._ctx.organization_id,
+            "Không tìm thấy sự kiện (có thể đã bị xóa).",
+        )  # fmt: skip
+
+    def _delete_in(self, session: Session, event: MemberEvent) -> None:
+        """:meth:`delete` in the caller's transaction."""
+        member = self._member(session, event.member_id)
+        events = self._live_events(session, member.id)
+        baseline = baseline_status(member, events)
+        remaining = [e for e in events if e.id != event.id]
+        try:
+            statuses = replay(member, remaining, baseline)
+        except ConflictError as exc:
+            raise ConflictError(
+                f"Không thể xóa sự kiện “{EVENT_KINDS.get(event.kind, event.kind)}”: {exc.message}"
+            ) from exc
+        event.deleted_at = utc_now()
+        if event.kind == "admission" and member.admission_date == event.event_date:
+            member.admission_date = None
+        if event.kind == "party_admission" and member.party_date == event.event_date:
+            member.party_date = None
+        _apply(member, remaining, statuses[-1] if statuses else baseline)
+
+    def _restore_in(self, session: Session, event_id: str) -> None:
+        """Bring back a soft-deleted event and replay the member's status with it."""
+        event = session.get(MemberEvent, event_id)
+        if event is None or event.organization_id != self._ctx.organization_id:
+            raise NotFoundError("Không tìm thấy sự kiện (có thể đã bị xóa hẳn).")
+        member = self._member(session, event.member_id)
+        timeline = sorted([*self._live_events(session, member.id), event], key=event_order)
+        baseline = baseline_status(member, timeline)
+        statuses = replay(member, timeline, baseline)
+        event.deleted_at = None
+        _apply(member, timeline, statuses[-1])
+
+    def _recorded(
+        self, session: Session, kind: str, event_ids: Sequence[str], member_ids: Sequence[str]
+    ) -> RecordedEvents:
+        """The events a write recorded, with the members' histories as it left them."""
+        session.flush()
+        recorded = RecordedEvents(tuple(event_ids), kind, ())
+        histories = self._histories(session, recorded, tuple(dict.fromkeys(member_ids)))
+        return replace(recorded, histories=histories)
+
+    def _histories(
+        self, session: Session, recorded: RecordedEvents, member_ids: Sequence[str] = ()
+    ) -> tuple[MemberHistory, ...]:
+        """The histories now of the members of ``recorded`` (or ``member_ids``)."""
+        session.flush()
+        ids = member_ids or [history.member_id for history in recorded.histories]
+        return tuple(self._history(session, member_id) for member_id in ids)
+
+    def _history(self, session: Session, member_id: str) -> MemberHistory:
+        member = self._member(session, member_id)
+        return MemberHistory(member_id, live_events(session, member_id), standing(member))
+
+    def _check_histories(self, session: Session, recorded: RecordedEvents, undone: bool) -> None:
+        """Refuse (:class:`ConflictError`) when a member's history differs from ``recorded``'s,
+        naming whose (see :mod:`.recorded`)."""
+        changed = [
+            self._member(session, history.member_id).full_name
+            for history in recorded.histories
+            if self._history(session, history.member_id) != history
+        ]
+        if changed:
+            label = EVENT_KINDS.get(recorded.kind, recorded.kind)
+            raise ConflictError(changed_since_message(label, changed, undone=undone))
 
     def _build(
         self,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import fold, vn_number
+from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.service import ComingOfAge
 from ...core.roster.rules import COMING_OF_AGE
 from ...core.workspace import Workspace
@@ -109,11 +110,14 @@ class ComingOfAgeDialog(DecisionListDialog):
             )
         return text + f" — đã chọn {vn_number(checked)}."
 
-    def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> object:
+    def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> RecordedEvents:
         return ws.events.confirm_coming_of_age(ids, date, number)
 
     def progress_text(self, count: int) -> str:
         return f"Đang ghi nhận trưởng thành Đoàn cho {vn_number(count)} đoàn viên…"
+
+    def undo_text(self, who: str) -> str:
+        return f"Ghi nhận trưởng thành Đoàn cho {who}"
 
     def done_text(self, count: int) -> str:
         return (

@@ -48,9 +48,11 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
+from ...core.lifecycle.recorded import RecordedEvents
 from ...core.workspace import Workspace
 from ..common.fields import ErrorLabel, FieldErrors
 from ..shell.operations import Core, CoreOp, QueryOp
+from ..shell.undo import members_phrase
 
 ALERT_COLOR = "#c62828"
 LOADING = "Đang lập danh sách…"
@@ -186,6 +188,8 @@ class DecisionListDialog(QDialog):
         self._prompts = core.prompts
         self.entries: list[Any] = []
         self.confirmed = 0
+        self.recorded: RecordedEvents | None = None
+        """What the decision recorded, once confirmed: what its undo checks (..shell.undo)."""
         # While the decision is written, Confirm and Close wait for it. They stay enabled: a
         # disabled button that had the focus would pass it, and the Enter key, on.
         self._busy = False
@@ -210,9 +214,13 @@ class DecisionListDialog(QDialog):
     def summary_text(self, checked: int) -> str:
         raise NotImplementedError
 
-    def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> object:
+    def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> RecordedEvents:
         """Record the decision for ``ids`` through the core, all or none. Runs on the worker:
         it touches no widget."""
+        raise NotImplementedError
+
+    def undo_text(self, who: str) -> str:
+        """What the undo history calls the decision, ``who`` being e.g. "106 đoàn viên"."""
         raise NotImplementedError
 
     def progress_text(self, count: int) -> str:
@@ -324,12 +332,13 @@ class DecisionListDialog(QDialog):
         self._busy = True
         op = CoreOp(self, lambda ws: self.record(ws, ids, date, number), self._core,
                     label=self.progress_text(len(ids)))  # fmt: skip
-        op.success(lambda _result: self._recorded(len(ids))).failure(self._refused).run()
+        op.success(self._recorded).failure(self._refused).run()
 
-    def _recorded(self, count: int) -> None:
+    def _recorded(self, recorded: RecordedEvents) -> None:
         self._busy = False
         self.errors.clear()
-        self.confirmed = count
+        self.recorded = recorded
+        self.confirmed = count = len(recorded)
         self._prompts.information(self, self.title, self.done_text(count))
         self.accept()
 
@@ -339,6 +348,14 @@ class DecisionListDialog(QDialog):
             self.errors.show_all(exc.field_errors, self.general_error)
             return
         self._core.runner.show_error(exc, "Không ghi nhận được", self)
+
+    def undo_label(self) -> str:
+        """What the undo history calls the confirmed decision, naming the member when it
+        concerns one: "Ghi nhận trưởng thành Đoàn cho 106 đoàn viên"."""
+        recorded = self.recorded
+        ids = [h.member_id for h in recorded.histories] if recorded is not None else []
+        names = [e.row.full_name for e in self.entries if ids == [e.row.id]]
+        return self.undo_text(members_phrase(len(ids), names[0] if names else ""))
 
     def reject(self) -> None:
         if not self._busy:  # the decision is being written: wait for it

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ConflictError, ValidationError
 from ...core.lang.dates import format_vn_date
+from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import DETAILS, DISCIPLINE_LEVELS, EVENT_KINDS, allowed_kinds
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import STATUSES
@@ -68,7 +69,8 @@ OTHER_ORGANIZATION_LABELS = {"transfer_in": "Chuyển đến từ", "transfer_ou
 
 
 class EventDialog(QDialog):
-    """Record one event for ``member_id``; ``event_id`` is set once the core accepted it."""
+    """Record one event for ``member_id``; ``event_id`` and ``recorded`` (what the undo of the
+    recording checks, see :mod:`..shell.undo`) are set once the core accepted it."""
 
     def __init__(
         self, core: Core, member_id: str, kinds: Sequence[str] | None = None,
@@ -80,6 +82,7 @@ class EventDialog(QDialog):
         self._prompts = core.prompts
         self.member_id = member_id
         self.event_id: str | None = None
+        self.recorded: RecordedEvents | None = None
         # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
         # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
@@ -326,14 +329,16 @@ class EventDialog(QDialog):
         note = self.note_edit.toPlainText()
         self._saving = True
         op = CoreOp(
-            self, lambda ws: ws.events.record(member_id, kind, date, number, note, **details),
+            self,
+            lambda ws: ws.events.record_undoable(member_id, kind, date, number, note, **details),
             self._core, label="Đang ghi sự kiện…",
         )  # fmt: skip
         op.success(self._recorded).failure(self._refused).run()
 
-    def _recorded(self, event_id: str) -> None:
+    def _recorded(self, recorded: RecordedEvents) -> None:
         self._saving = False
-        self.event_id = event_id
+        self.recorded = recorded
+        self.event_id = recorded.event_ids[0]
         self.errors.clear()
         self.accept()
 
@@ -348,6 +353,12 @@ class EventDialog(QDialog):
         if isinstance(exc, ConflictError):
             self.errors.clear()
         self._core.runner.show_error(exc, "Không ghi được sự kiện", self)
+
+    def undo_label(self) -> str:
+        """What the undo history calls the recording, e.g. "Ghi “Chuyển sinh hoạt đi” cho đoàn
+        viên Trần Công An"."""
+        kind = EVENT_KINDS.get(self.kind, self.kind)
+        return f"Ghi “{kind}” cho đoàn viên {self.member.fields.full_name}"
 
     def reject(self) -> None:
         if not self._saving:  # the event is being written: wait for it

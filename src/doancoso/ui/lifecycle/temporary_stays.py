@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
+from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.service import TemporaryStay
 from ...core.workspace import Workspace
 from ..shell.operations import Core
@@ -85,8 +86,11 @@ class TemporaryStaysDialog(DecisionListDialog):
             "đi” về đơn vị gốc; để gia hạn, ghi “Sinh hoạt tạm” mới trong quá trình của đoàn viên."
         )
 
-    def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> object:
+    def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> RecordedEvents:
         return ws.events.end_temporary(ids, date, number)
+
+    def undo_text(self, who: str) -> str:
+        return f"Kết thúc sinh hoạt tạm cho {who}"
 
     def done_text(self, count: int) -> str:
         return (

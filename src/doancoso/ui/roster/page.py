@@ -242,10 +242,12 @@ class RosterPage(ListPage):
             self.prompts.error(self, "Không mở được", exc.message)
             return
         self.prompts.run(dialog)
-        if dialog.event_id is not None:
+        if dialog.recorded is not None:
             self.select_member(ids[0])
+            self._history.recorded_events(dialog.undo_label(), dialog.recorded)
             self.status_message.emit(
-                f"Đã ghi “{dialog.kind_combo.currentText()}” cho {dialog.member.fields.full_name}."
+                f"Đã ghi “{dialog.kind_combo.currentText()}” cho {dialog.member.fields.full_name}"
+                " — bấm Hoàn tác (Ctrl+Z) để xóa sự kiện vừa ghi."
             )
         dialog.deleteLater()
 

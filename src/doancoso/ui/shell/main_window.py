@@ -448,6 +448,8 @@ class MainWindow(QMainWindow):
 
         dialog = ComingOfAgeDialog(self.core, parent=self)
         self.prompts.run(dialog)
+        if dialog.recorded is not None:
+            self.history.recorded_events(dialog.undo_label(), dialog.recorded)
         if dialog.confirmed:
             confirmed = vn_number(dialog.confirmed)
             self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {confirmed} đoàn viên.")
@@ -458,6 +460,8 @@ class MainWindow(QMainWindow):
 
         dialog = TemporaryStaysDialog(self.core, parent=self)
         self.prompts.run(dialog)
+        if dialog.recorded is not None:
+            self.history.recorded_events(dialog.undo_label(), dialog.recorded)
         if dialog.confirmed:
             ended = vn_number(dialog.confirmed)
             self._show_message(f"Đã kết thúc sinh hoạt tạm cho {ended} đoàn viên.")

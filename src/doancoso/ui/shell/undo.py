@@ -1,5 +1,5 @@
-"""Undo of deletions, of saved edits and of adds: the app's QUndoStack ("Hoàn tác", Ctrl+Z;
-"Làm lại", Ctrl+Y).
+"""Undo of deletions, of saved edits, of adds and of recorded events: the app's QUndoStack
+("Hoàn tác", Ctrl+Z; "Làm lại", Ctrl+Y).
 
 Undo lasts until the app is closed (the stack lives in the main window). Every write of an undo
 or redo is an operation on the worker (:mod:`.operations`), which announces what changed.
@@ -11,7 +11,7 @@ or redo is an operation on the worker (:mod:`.operations`), which announces what
   ``ws.youth.edit``; :meth:`UndoHistory.edit`). Undo writes the fields before back, redo the
   saved ones (``put_back``), each only over a record still exactly as the other left it: a
   record edited again since (elsewhere, by the command line, an event recorded on the member)
-  or deleted is never overwritten. Events of a member's history are not on the stack.
+  or deleted is never overwritten.
 - An add (the forms' "Thêm", and "Kết nạp vào Đoàn" of the youth register, which creates a
   member) is pushed with the record as the add left it, read in its transaction
   (``ws.members.add``, ``ws.youth.add``, ``ws.youth.admit_undoable``; :meth:`UndoHistory.add`).
@@ -24,19 +24,34 @@ or redo is an operation on the worker (:mod:`.operations`), which announces what
   was edited or (a member) had events recorded since the add: its fields and its events are
   compared with the add's, as an edit's undo compares fields, so nothing typed later disappears
   without a word.
+- Events recorded on members (:class:`EventsCommand`, :meth:`UndoHistory.recorded_events`): one
+  event recorded with "Ghi sự kiện…" on the roster ("Ghi “Chuyển sinh hoạt đi” cho đoàn viên
+  Trần Công An"), and a decision for a list, a coming of age or the end of temporary stays, as
+  ONE command however many members it concerns ("Ghi nhận trưởng thành Đoàn cho 106 đoàn
+  viên"). The write returns the events with each member's history as it left them
+  (``RecordedEvents``: live events and the fields their replay writes, read in its
+  transaction). Undo deletes exactly those events in one transaction, each member's status and
+  dates replayed (``ws.events.take_back``); redo restores them (``ws.events.bring_back``). Each
+  step is refused, with the core's message, when a member's history is no longer as the step
+  before left it (another event recorded or deleted, the admission fields edited): the
+  command is on the stack because it is the secretary's last action (a walkthrough: Ctrl+Z
+  after "Chuyển sinh hoạt đi" reached an older edit of that member, refused as the member was
+  now read-only), and because one wrong click on a list of 106 must not mean 106 deletions.
+  Events recorded or deleted in the member form's "Quá trình" tab are not on the stack.
 
 The history is forgotten (``clear``) when the data change wholesale (``Changes.wholesale``: a
 backup restored, a bundle imported): its commands name rows and remember fields of data that are
 no longer those the secretary deleted or edited, and a "Làm lại" must never delete a member of
 the restored data unasked. It is forgotten too after a write of many records that is not itself
 undoable (``Changes.bulk``: a spreadsheet import of members or young people, a rating round
-closed or reopened, coming of age or the end of temporary stays confirmed for a list, chi đoàn
-merged, members moved, a plan copied from another year): otherwise Ctrl+Z right after an import
-would reach past it and undo an older edit, while the secretary believes she is undoing the
-import. The core marks such writes where they are made (``Database.transaction(bulk=True)``),
-so the mark holds whoever starts them and whatever dialog shows them; the history clears on the
-one data-changed signal (:meth:`UndoHistory._data_changed`), not at the end of each dialog, where
-a new bulk operation could forget to. A clear is a barrier: nothing older can be undone after it.
+closed or reopened, chi đoàn merged, members moved, a plan copied from another year; decisions
+for a list of members are undoable, above, and keep the history): otherwise Ctrl+Z right after
+an import would reach past it and undo an older edit, while the secretary believes she is
+undoing the import. The core marks such writes where they are made
+(``Database.transaction(bulk=True)``), so the mark holds whoever starts them and whatever dialog
+shows them; the history clears on the one data-changed signal
+(:meth:`UndoHistory._data_changed`), not at the end of each dialog, where a new bulk operation
+could forget to. A clear is a barrier: nothing older can be undone after it.
 
 An undo or redo the data no longer allows (a CCCD reused meanwhile, a record changed since) is
 reported with the core's message and the command marked obsolete: dropped by the stack at once
@@ -57,6 +72,7 @@ from shiboken6 import isValid
 from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
+from ...core.lifecycle.recorded import RecordedEvents
 from ...core.workspace import Workspace
 from .operations import Core, CoreOp
 
@@ -197,6 +213,28 @@ class AddCommand(WriteCommand):
     docstring)."""
 
 
+class EventsCommand(WriteCommand):
+    """Take recorded events back (delete them, the statuses replayed) on undo, bring them back
+    on redo (see the module docstring). Each step checks the members' histories as the step
+    before left them, which only the worker knows: the step itself keeps them, on the worker
+    (the steps run there one after another, in the order pushed), in a plain holder rather
+    than on this command, which the stack may delete meanwhile."""
+
+    def __init__(
+        self, core: Core, recorded: RecordedEvents, label: str,
+        on_error: Callable[[str], None], window: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        latest = [recorded]
+
+        def take_back(ws: Workspace) -> None:
+            latest[0] = ws.events.take_back(latest[0])
+
+        def bring_back(ws: Workspace) -> None:
+            latest[0] = ws.events.bring_back(latest[0])
+
+        super().__init__(core, take_back, bring_back, label, on_error, window)
+
+
 class UndoHistory(QUndoStack):
     """The app's undo stack; ``on_error`` reports a failed undo with the core's message."""
 
@@ -267,6 +305,14 @@ class UndoHistory(QUndoStack):
         back through ``bring_back``. ``label`` names it, e.g. "Thêm đoàn viên Lê Thị Thuỷ"."""
         self.push(AddCommand(self._core, take_back, bring_back, label, self._on_error,
                              self._window))  # fmt: skip
+
+    def recorded_events(self, label: str, recorded: RecordedEvents) -> None:
+        """Push events a write recorded (``ws.events.record_undoable``,
+        ``confirm_coming_of_age``, ``end_temporary``), so that "Hoàn tác" takes them all back
+        and "Làm lại" brings them back. ``label`` names the write, e.g. "Ghi “Chuyển sinh hoạt
+        đi” cho đoàn viên Trần Công An"."""
+        if recorded.event_ids:
+            self.push(EventsCommand(self._core, recorded, label, self._on_error, self._window))
 
     def delete_members(
         self, parent: QWidget, ids: Sequence[str], label: str,
