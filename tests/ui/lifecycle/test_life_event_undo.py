@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from active_window import active_window, press_ctrl
 from doancoso.core.workspace import Workspace
 from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
@@ -16,9 +17,8 @@ from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
 from doancoso.ui.roster.member_table import COLUMNS
 from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.operations import Core
-from doancoso.ui.shell.state import UiState
 from doancoso.ui.shell.undo import UndoHistory
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts
 
 from .conftest import AddMember
 
@@ -29,20 +29,6 @@ STATUS = [header for header, _, _ in COLUMNS].index("Trạng thái")
 PHONE = [header for header, _, _ in COLUMNS].index("Điện thoại")
 TRANSFER = "Ghi “Chuyển sinh hoạt đi” cho đoàn viên Trần Công An"
 MATURED = "Ghi nhận trưởng thành Đoàn cho 4 đoàn viên"
-
-
-def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
-    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):  # shortcuts work only in the active window
-        window.show()
-        window.activateWindow()
-    return window
-
-
-def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
-    qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyRelease(window, Qt.Key.Key_Control)  # let go, as a hand does
 
 
 def _record(window: MainWindow, prompts: ScriptedPrompts, member_id: str, kind: str,
@@ -78,7 +64,7 @@ def test_ctrl_z_takes_back_a_recorded_event_and_ctrl_y_records_it_again(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Trần Công An", "01/01/2000", branch="Chi đoàn ấp Tân Phú")
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     messages: list[str] = []
     window.roster.status_message.connect(messages.append)
     assert _shown(window, an) == "Đang sinh hoạt"
@@ -92,14 +78,14 @@ def test_ctrl_z_takes_back_a_recorded_event_and_ctrl_y_records_it_again(
     ]
     assert window.undo_action.toolTip() == f"Hoàn tác: {TRANSFER}"
 
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert _status(ws, an) == "active"
     assert ws.events.history(an) == []
     assert _shown(window, an) == "Đang sinh hoạt"  # back on the roster with the old status
     assert window.statusBar().currentMessage() == f"Đã hoàn tác: {TRANSFER}."
     assert window.redo_action.toolTip() == f"Làm lại: {TRANSFER}"
 
-    _press(qtbot, window, Qt.Key.Key_Y)
+    press_ctrl(qtbot, window, Qt.Key.Key_Y)
     assert _status(ws, an) == "transferred_out"
     [event] = ws.events.history(an)
     assert (event.kind, event.other_organization) == ("transfer_out", "Đoàn xã Tân Lộc")
@@ -112,11 +98,11 @@ def test_undo_refused_after_another_event(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Trần Công An", "01/01/2000")
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _record(window, prompts, an, "discipline", "01/03/2025", level="reprimand")
     # Another event, recorded elsewhere (the command line): not on this window's history.
     ws.events.record(an, "transfer_out", "01/06/2025", other_organization="Đoàn xã Tân Lộc")
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert prompts.errors == [
         "Quá trình của đoàn viên Trần Công An đã thay đổi sau khi ghi “Kỷ luật” (sự kiện khác "
         "được ghi hoặc xóa, hoặc thông tin vào Đoàn, vào Đảng được sửa): giữ nguyên, không xóa "
@@ -136,7 +122,7 @@ def test_the_walkthrough_an_edit_then_an_event_ctrl_z_undoes_the_event(
         dialog.set_value("phone", "0987654321")  # type: ignore[attr-defined]
         dialog.save_button.click()  # type: ignore[attr-defined]
 
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     prompts.dialog_script = change_phone
     window.roster.select_member(an)
     window.roster.edit_action.trigger()
@@ -144,13 +130,13 @@ def test_the_walkthrough_an_edit_then_an_event_ctrl_z_undoes_the_event(
             other_organization="Đoàn xã Tân Lộc")  # fmt: skip
     assert window.undo_action.toolTip() == f"Hoàn tác: {TRANSFER}"
 
-    _press(qtbot, window, Qt.Key.Key_Z)  # the event, not the edit before it
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)  # the event, not the edit before it
     assert prompts.errors == []
     assert _status(ws, an) == "active"
     assert ws.members.get(an).fields.phone == "0987654321"
     assert window.statusBar().currentMessage() == f"Đã hoàn tác: {TRANSFER}."
 
-    _press(qtbot, window, Qt.Key.Key_Z)  # then the edit, the member editable again
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)  # then the edit, the member editable again
     assert prompts.errors == []
     assert ws.members.get(an).fields.phone == "0912345678"
     assert _shown(window, an, PHONE) == "0912345678"
@@ -187,19 +173,19 @@ def test_one_ctrl_z_takes_back_a_coming_of_age_for_many(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     ids = _cohort(ws, add_member)
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _confirm_coming_of_age(window, prompts)
     assert {_status(ws, i) for i in ids} == {"matured"}
     assert [_shown(window, i) for i in ids] == [None] * 4
     assert window.undo_action.toolTip() == f"Hoàn tác: {MATURED}"  # the history was kept
 
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert [_status(ws, i) for i in ids] == ["active", "active", "active", "temporary"]
     assert [_shown(window, i) for i in ids] == ["Đang sinh hoạt"] * 3 + ["Sinh hoạt tạm"]
     assert [len(ws.events.history(i)) for i in ids] == [0, 0, 0, 1]
     assert window.statusBar().currentMessage() == f"Đã hoàn tác: {MATURED}."
 
-    _press(qtbot, window, Qt.Key.Key_Y)
+    press_ctrl(qtbot, window, Qt.Key.Key_Y)
     assert {_status(ws, i) for i in ids} == {"matured"}
     assert [_shown(window, i) for i in ids] == [None] * 4
     assert window.statusBar().currentMessage() == f"Đã làm lại: {MATURED}."
@@ -210,10 +196,10 @@ def test_coming_of_age_undo_refused_when_one_had_another_event(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     ids = _cohort(ws, add_member)
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _confirm_coming_of_age(window, prompts)
     ws.events.record(ids[1], "party_admission", "20/12/2025")  # elsewhere, since
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert prompts.errors == [
         "Quá trình của đoàn viên Trần Văn Bình đã thay đổi sau khi ghi “Trưởng thành Đoàn” (sự "
         "kiện khác được ghi hoặc xóa, hoặc thông tin vào Đoàn, vào Đảng được sửa): giữ nguyên, "
@@ -230,7 +216,7 @@ def test_ending_temporary_stays_is_one_command(
     for member_id in ids:
         ws.events.record(member_id, "temporary", "01/02/2025", home_organization="Đoàn xã Tân Lộc",
                          period_end="30/06/2025")  # fmt: skip
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
 
     def end(dialog: QDialog) -> None:
         assert isinstance(dialog, TemporaryStaysDialog)
@@ -243,10 +229,10 @@ def test_ending_temporary_stays_is_one_command(
     assert {_status(ws, i) for i in ids} == {"transferred_out"}
     label = "Kết thúc sinh hoạt tạm cho 2 đoàn viên"
     assert window.undo_action.toolTip() == f"Hoàn tác: {label}"
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert {_status(ws, i) for i in ids} == {"temporary"}
     assert [_shown(window, i) for i in ids] == ["Sinh hoạt tạm"] * 2
-    _press(qtbot, window, Qt.Key.Key_Y)
+    press_ctrl(qtbot, window, Qt.Key.Key_Y)
     assert {_status(ws, i) for i in ids} == {"transferred_out"}
     assert prompts.errors == []
 

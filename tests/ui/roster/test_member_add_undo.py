@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from active_window import active_window, press_ctrl
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.import_wizard import RESULT_PAGE, ImportWizard
 from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.state import UiState
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts
 
 # The window is shown (shortcuts need an active window): the offscreen platform warns.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -25,20 +25,6 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 AN = {"full_name": "Nguyễn Văn An", "birth_date": "12/08/2000", "phone": "0912345678"}
 EDIT_AN = "Sửa thông tin đoàn viên Nguyễn Văn An"
 ADD_THUY = "Thêm đoàn viên Lê Thị Thuỷ"
-
-
-def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
-    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):  # shortcuts work only in the active window
-        window.show()
-        window.activateWindow()
-    return window
-
-
-def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
-    qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyRelease(window, Qt.Key.Key_Control)  # let go, as a hand does
 
 
 def _edit(window: MainWindow, prompts: ScriptedPrompts, member_id: str, **values: str) -> None:
@@ -81,13 +67,13 @@ def test_ctrl_z_after_an_add_takes_the_add_back_not_an_older_edit(
 ) -> None:
     """The walkthrough: edit An → Ann, undo, redo, correct by hand, add a member, Ctrl+Z."""
     an = ws.members.save(AN)
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _edit(window, prompts, an, full_name="Nguyễn Văn Ann")
     assert window.undo_action.text() == "Hoàn tác: Sửa thông tin đoàn viên Nguyễn Văn Ann"
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert _message(window) == "Đã hoàn tác: Sửa thông tin đoàn viên Nguyễn Văn Ann."
     assert window.redo_action.text() == "Làm lại: Sửa thông tin đoàn viên Nguyễn Văn Ann"
-    _press(qtbot, window, Qt.Key.Key_Y)
+    press_ctrl(qtbot, window, Qt.Key.Key_Y)
     assert _message(window) == "Đã làm lại: Sửa thông tin đoàn viên Nguyễn Văn Ann."
     assert ws.members.get(an).fields.full_name == "Nguyễn Văn Ann"
     _edit(window, prompts, an, full_name="Nguyễn Văn An")  # corrected by hand: a new edit
@@ -100,7 +86,7 @@ def test_ctrl_z_after_an_add_takes_the_add_back_not_an_older_edit(
     assert window.undo_button.text() == "Hoàn tác"
     assert window.undo_button.toolTip() == f"Hoàn tác: {ADD_THUY}"
 
-    _press(qtbot, window, Qt.Key.Key_Z)  # the add, asked nothing
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)  # the add, asked nothing
     assert _names(ws) == ["Nguyễn Văn An"]  # the correction stays
     assert _message(window) == f"Đã hoàn tác: {ADD_THUY}."
     assert prompts.asked == [] and prompts.errors == []
@@ -108,7 +94,7 @@ def test_ctrl_z_after_an_add_takes_the_add_back_not_an_older_edit(
     assert window.undo_action.text() == f"Hoàn tác: {EDIT_AN}"
     assert window.redo_action.text() == f"Làm lại: {ADD_THUY}"
 
-    _press(qtbot, window, Qt.Key.Key_Y)  # brought back
+    press_ctrl(qtbot, window, Qt.Key.Key_Y)  # brought back
     assert _names(ws) == ["Lê Thị Thuỷ", "Nguyễn Văn An"]
     assert _message(window) == f"Đã làm lại: {ADD_THUY}."
     assert window.roster.model.rowCount() == 2
@@ -119,7 +105,7 @@ def test_ctrl_z_after_an_add_takes_the_add_back_not_an_older_edit(
 def test_the_edit_menu_names_the_commands(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     [edit_menu] = [a.menu() for a in window.menuBar().actions() if a.text() == "&Sửa"]
     texts = lambda: [a.text() for a in edit_menu.actions()]  # noqa: E731
     assert texts() == ["Hoàn tác", "Làm lại"]
@@ -133,13 +119,13 @@ def test_the_edit_menu_names_the_commands(
 def test_undo_of_an_add_edited_since_is_refused(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _add(window, prompts, "Lê Thị Thuỷ", "05/03/2004")
     [thuy] = ws.members.ids()
     # Edited elsewhere (the command line while the GUI is open), then Ctrl+Z.
     ws.members.save({"full_name": "Lê Thị Thuỷ", "birth_date": "05/03/2004",
                      "phone": "0987654321"}, thuy)  # fmt: skip
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert prompts.errors == [
         "Thông tin của đoàn viên Lê Thị Thuỷ đã được sửa hoặc ghi thêm quá trình sau khi thêm: "
         "giữ nguyên, không xóa, để không mất thông tin nhập sau đó."
@@ -152,11 +138,11 @@ def test_undo_of_an_add_edited_since_is_refused(
 def test_undo_of_an_add_with_an_event_since_is_refused(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _add(window, prompts, "Lê Thị Thuỷ", "05/03/2004")
     [thuy] = ws.members.ids()
     ws.events.record(thuy, "party_introduction", "01/06/2025")  # not on the undo history
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert len(prompts.errors) == 1 and "ghi thêm quá trình" in prompts.errors[0]
     assert ws.members.ids() == [thuy]
 
@@ -178,7 +164,7 @@ def test_after_an_import_ctrl_z_reaches_nothing_older(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     an = ws.members.save(AN)
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _edit(window, prompts, an, full_name="Nguyễn Văn Ann")
     assert window.history.canUndo()
 
@@ -195,6 +181,6 @@ def test_after_an_import_ctrl_z_reaches_nothing_older(
     assert window.undo_action.text() == "Hoàn tác"
 
     window.activateWindow()
-    _press(qtbot, window, Qt.Key.Key_Z)  # nothing to undo: the older edit stays
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)  # nothing to undo: the older edit stays
     assert ws.members.get(an).fields.full_name == "Nguyễn Văn Ann"
     assert ws.members.count() == 8 and prompts.errors == []

@@ -7,30 +7,16 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from active_window import active_window, press_ctrl
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.state import UiState
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts
 
 # The window is shown (shortcuts need an active window): the offscreen platform warns.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 NAME, PHONE = 1, 8  # columns of the roster table
 AN = {"full_name": "Nguyễn Văn An", "birth_date": "12/08/2000", "phone": "0912345678"}
-
-
-def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
-    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):  # shortcuts work only in the active window
-        window.show()
-        window.activateWindow()
-    return window
-
-
-def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
-    qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyRelease(window, Qt.Key.Key_Control)  # let go, as a hand does (see test_undo_after…)
 
 
 def _edit(window: MainWindow, prompts: ScriptedPrompts, member_id: str, **values: str) -> None:
@@ -58,7 +44,7 @@ def test_ctrl_z_undoes_an_edit_and_ctrl_y_redoes_it(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     member_id = ws.members.save(AN)
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     messages: list[str] = []
     window.roster.status_message.connect(messages.append)
     _edit(window, prompts, member_id, full_name="Nguyễn Văn Ân", phone="0987654321")
@@ -71,7 +57,7 @@ def test_ctrl_z_undoes_an_edit_and_ctrl_y_redoes_it(
     assert window.undo_action.isEnabled()
     assert window.undo_action.toolTip() == "Hoàn tác: Sửa thông tin đoàn viên Nguyễn Văn Ân"
 
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     fields = ws.members.get(member_id).fields
     assert (fields.full_name, fields.phone) == ("Nguyễn Văn An", "0912345678")
     assert _shown(window, member_id) == ("Nguyễn Văn An", "0912345678")
@@ -81,7 +67,7 @@ def test_ctrl_z_undoes_an_edit_and_ctrl_y_redoes_it(
     assert not window.undo_action.isEnabled()
     assert window.redo_action.toolTip() == "Làm lại: Sửa thông tin đoàn viên Nguyễn Văn Ân"
 
-    _press(qtbot, window, Qt.Key.Key_Y)
+    press_ctrl(qtbot, window, Qt.Key.Key_Y)
     fields = ws.members.get(member_id).fields
     assert (fields.full_name, fields.phone) == ("Nguyễn Văn Ân", "0987654321")
     assert _shown(window, member_id) == ("Nguyễn Văn Ân", "0987654321")
@@ -96,12 +82,12 @@ def test_undo_over_a_later_change_is_refused(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     member_id = ws.members.save(AN)
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _edit(window, prompts, member_id, full_name="Nguyễn Văn Ân", phone="0987654321")
     # Edited again elsewhere (the command line while the GUI is open), then Ctrl+Z.
     ws.members.save({**AN, "full_name": "Nguyễn Văn Ấn", "phone": "0911111111"}, member_id)
     revision = ws.members.get(member_id).revision
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert prompts.errors == [
         "Thông tin của đoàn viên Nguyễn Văn Ấn đã được sửa lại sau đó: giữ nguyên như hiện tại "
         "để không ghi đè thay đổi mới hơn."
@@ -119,10 +105,10 @@ def test_undo_of_an_edit_of_a_deleted_member_is_refused(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     member_id = ws.members.save(AN)
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _edit(window, prompts, member_id, phone="0987654321")
     ws.members.delete([member_id])  # elsewhere: not on this window's undo history
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert prompts.errors == ["Không tìm thấy đoàn viên (có thể đã bị xóa)."]
     assert ws.members.count() == 0
 
@@ -131,14 +117,14 @@ def test_edits_then_a_deletion_undo_in_order(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     member_id = ws.members.save(AN)
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _edit(window, prompts, member_id, phone="0987654321")
     _edit(window, prompts, member_id, full_name="Nguyễn Văn Ân")
     window.roster.select_member(member_id)
     window.roster.delete_selected()
     assert ws.members.count() == 0
     for _ in range(3):
-        _press(qtbot, window, Qt.Key.Key_Z)
+        press_ctrl(qtbot, window, Qt.Key.Key_Z)
     fields = ws.members.get(member_id).fields
     assert (fields.full_name, fields.phone) == ("Nguyễn Văn An", "0912345678")
     assert prompts.errors == []
@@ -148,6 +134,6 @@ def test_saving_without_a_change_pushes_nothing(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     member_id = ws.members.save(AN)
-    window = _window(qtbot, ws, prompts)
+    window = active_window(qtbot, ws, prompts)
     _edit(window, prompts, member_id)  # "Lưu" with nothing changed
     assert window.history.count() == 0

@@ -12,28 +12,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from active_window import active_window, press_ctrl
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.import_wizard import RESULT_PAGE, ImportWizard
-from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.state import UiState
 from doancoso.ui.youth.admit_dialog import AdmitDialog
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
-    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):  # shortcuts work only in the active window
-        window.show()
-        window.activateWindow()
-    return window
-
-
-def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
-    qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyRelease(window, Qt.Key.Key_Control)  # let go, as a hand does
 
 
 def _youth_id(ws: Workspace, name: str) -> str:
@@ -43,7 +28,7 @@ def _youth_id(ws: Workspace, name: str) -> str:
 def test_ctrl_z_takes_back_an_added_young_person(
     qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, youth_ws, prompts)
+    window = active_window(qtbot, youth_ws, prompts)
     before = youth_ws.youth.count()
 
     def fill(dialog) -> None:
@@ -56,10 +41,10 @@ def test_ctrl_z_takes_back_an_added_young_person(
     prompts.dialog_script = None
     assert youth_ws.youth.count() == before + 1
     assert window.undo_action.text() == "Hoàn tác: Thêm thanh niên Trần Thị Ngọc"
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert youth_ws.youth.count() == before and prompts.asked == []
     assert window.statusBar().currentMessage() == "Đã hoàn tác: Thêm thanh niên Trần Thị Ngọc."
-    _press(qtbot, window, Qt.Key.Key_Y)
+    press_ctrl(qtbot, window, Qt.Key.Key_Y)
     assert youth_ws.youth.count() == before + 1
     assert window.statusBar().currentMessage() == "Đã làm lại: Thêm thanh niên Trần Thị Ngọc."
 
@@ -67,7 +52,7 @@ def test_ctrl_z_takes_back_an_added_young_person(
 def test_ctrl_z_takes_back_an_admission(
     qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, youth_ws, prompts)
+    window = active_window(qtbot, youth_ws, prompts)
     page = window.youth
     youth_id = _youth_id(youth_ws, "Lê Văn An")
     members = youth_ws.members.count()
@@ -86,13 +71,13 @@ def test_ctrl_z_takes_back_an_admission(
     label = "Kết nạp Lê Văn An vào Đoàn"
     assert window.undo_action.text() == f"Hoàn tác: {label}"
 
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert youth_ws.members.count() == members
     assert youth_id in youth_ws.youth.ids()  # back in the register's active list
     assert page.model.row_of(youth_id) is not None
     assert window.statusBar().currentMessage() == f"Đã hoàn tác: {label}."
 
-    _press(qtbot, window, Qt.Key.Key_Y)
+    press_ctrl(qtbot, window, Qt.Key.Key_Y)
     assert youth_ws.members.count() == members + 1
     assert youth_id not in youth_ws.youth.ids()
     assert window.statusBar().currentMessage() == f"Đã làm lại: {label}."
@@ -102,7 +87,7 @@ def test_ctrl_z_takes_back_an_admission(
 def test_after_a_youth_import_ctrl_z_reaches_nothing_older(
     qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
-    window = _window(qtbot, youth_ws, prompts)
+    window = active_window(qtbot, youth_ws, prompts)
     page = window.youth
     youth_id = _youth_id(youth_ws, "Lê Văn An")
     page.select_youth(youth_id)
@@ -126,5 +111,5 @@ def test_after_a_youth_import_ctrl_z_reaches_nothing_older(
     assert wizard.page == RESULT_PAGE, (prompts.asked, prompts.errors, wizard.summary.text())
     assert not window.history.canUndo() and not window.undo_action.isEnabled()
     window.activateWindow()
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert youth_id not in youth_ws.youth.ids()  # the older deletion stays

@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from active_window import active_window, press_ctrl
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.main_window import MainWindow
-from doancoso.ui.shell.state import UiState
 from doancoso.ui.youth.page import YouthPage
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts
 
 # The window is shown (shortcuts need an active window): the offscreen platform warns.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -22,17 +22,8 @@ THUY = {"full_name": "Nguyễn Thị Thủy", "birth_date": "12/03/2004", "hamle
 
 
 def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> tuple[MainWindow, YouthPage]:
-    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):  # shortcuts work only in the active window
-        window.show()
-        window.activateWindow()
+    window = active_window(qtbot, ws, prompts)
     return window, window.youth
-
-
-def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
-    qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyRelease(window, Qt.Key.Key_Control)
 
 
 def _edit(page: YouthPage, prompts: ScriptedPrompts, youth_id: str, **values: str) -> None:
@@ -70,12 +61,12 @@ def test_ctrl_z_undoes_an_edit_and_ctrl_y_redoes_it(
     ]
     assert window.undo_action.toolTip() == "Hoàn tác: Sửa thông tin thanh niên Nguyễn Thị Thúy"
 
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     fields = ws.youth.get(youth_id).fields
     assert (fields.full_name, fields.phone) == ("Nguyễn Thị Thủy", "0912345678")
     assert _shown(page, youth_id) == ("Nguyễn Thị Thủy", "0912345678")
 
-    _press(qtbot, window, Qt.Key.Key_Y)
+    press_ctrl(qtbot, window, Qt.Key.Key_Y)
     fields = ws.youth.get(youth_id).fields
     assert (fields.full_name, fields.phone) == ("Nguyễn Thị Thúy", "0987654321")
     assert _shown(page, youth_id) == ("Nguyễn Thị Thúy", "0987654321")
@@ -90,7 +81,7 @@ def test_undo_over_a_later_change_is_refused(
     _edit(page, prompts, youth_id, full_name="Nguyễn Thị Thúy", phone="0987654321")
     ws.youth.save({**THUY, "phone": "0911111111"}, youth_id)  # edited again elsewhere
     revision = ws.youth.get(youth_id).revision
-    _press(qtbot, window, Qt.Key.Key_Z)
+    press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert prompts.errors == [
         "Thông tin của thanh niên Nguyễn Thị Thủy đã được sửa lại sau đó: giữ nguyên như hiện "
         "tại để không ghi đè thay đổi mới hơn."
