@@ -47,6 +47,11 @@ GUARD = 50
 """References a count may fall by, during a phase and against the phase's start, before the soak
 stops (the end of each phase is compared strictly). A leak of one reference per emit passes it
 within the first batch of 100; a filter change or a form opening is many Qt calls."""
+PHASE_NOISE = 2
+"""What a count may fall by over one phase without failing it: an object made before the phase and
+freed during it (a deferred deletion, a cache entry) takes a reference with it, and once in a
+CI run the first phase (20,000 emits) ended with None one lower. The binding's bug loses one per
+operation: thousands in a phase. The run's start and end are compared strictly."""
 BATCH, FILTER_BATCH, FORM_BATCH = 100, 20, 5
 """Operations between two checks of the counts: small enough that a leak of one reference per
 operation is caught long before a count of a few hundred (True's, in a new process) runs out."""
@@ -106,7 +111,7 @@ class SoakResult:
             return []
         lost = [f"{name} {delta:+d}" for name, delta in self.deltas.items() if delta < 0]
         for phase in self.phases:
-            fallen = {name: delta for name, delta in phase.deltas.items() if delta < 0}
+            fallen = {n: delta for n, delta in phase.deltas.items() if delta < -PHASE_NOISE}
             lost += [f"{_label(phase)}: {_signed(fallen)}"] if fallen else []
         return lost
 
