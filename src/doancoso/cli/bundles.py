@@ -31,12 +31,13 @@ from ..core.bundle.labels import (
     field_value_text,
     filled_text,
     in_label_order,
+    moment_text,
     table_label,
 )
 from ..core.bundle.manifest import KIND_LABELS, live_counts
 from ..core.bundle.sync_errors import ForeignBundle
 from ..core.errors import AppError
-from ..core.lang.dates import format_vn_date, format_vn_datetime
+from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
 from ..core.storage.folder import os_reason
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
@@ -161,13 +162,6 @@ def _statuses(member_statuses: dict[str, int]) -> str:
     return ", ".join(f"{label} {vn_number(n)}" for label, n in shown)
 
 
-def _when(text: str) -> str:
-    from datetime import datetime
-
-    moment = datetime.fromisoformat(text)
-    return format_vn_datetime(moment)
-
-
 def _describe(info: BundleInfo, out: TextIO) -> None:
     encrypted = "có mã hóa" if info.encrypted else "KHÔNG mã hóa"
     year = f" năm {info.year}" if info.year is not None else ""
@@ -177,7 +171,7 @@ def _describe(info: BundleInfo, out: TextIO) -> None:
         file=out,
     )
     print(f"Tổ chức Đoàn: {info.organization_name}", file=out)
-    print(f"Tạo lúc {_when(info.created_at)} bởi doancoso {info.app_version}", file=out)
+    print(f"Tạo lúc {moment_text(info.created_at)} bởi doancoso {info.app_version}", file=out)
     live = live_counts(info.manifest)
     if live is not None:
         print(f"{LIVE_HEADER}: {_counts(live.tables)}", file=out)

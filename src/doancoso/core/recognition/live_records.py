@@ -50,16 +50,11 @@ def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) ->
         return int(session.scalar(stmt) or 0)
 
     if base == "roster":
-        active = count(
-            select(func.count())
-            .select_from(Member)
-            .where(is_live(Member, org), Member.status.in_(ACTIVE_STATUSES))
-        )
-        temporary = count(
-            select(func.count())
-            .select_from(Member)
-            .where(is_live(Member, org), Member.status == "temporary")
-        )
+        active, temporary = session.execute(
+            select(func.count(), func.coalesce(func.sum(Member.status == "temporary"), 0)).where(
+                is_live(Member, org), Member.status.in_(ACTIVE_STATUSES)
+            )
+        ).one()
         text = f"{vn_number(active)} đoàn viên đang sinh hoạt"
         if temporary:  # as the statistics and the Chi đoàn page say what the number holds
             text += f" (kể cả {vn_number(temporary)} sinh hoạt tạm)"
