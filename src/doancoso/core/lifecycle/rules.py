@@ -6,7 +6,10 @@ decision number.
 **The member's status follows from the events**: it is replayed from the events in date
 order (ties: order of recording) starting from the status the member had before its first event
 (kept on every event as ``status_before``), checked at every step, and stored in
-``members.status`` in the same transaction. Deleting an event (a tombstone) replays the rest.
+``members.status`` in the same transaction. Deleting an event (a tombstone) replays the rest,
+and takes back the fields it gave the member (an admission's date, place and decision number,
+a Party admission's date): those of a remaining event take their place, a value the event did
+not give (typed by the secretary) stays.
 
 Effects of each kind on the status (anything not listed keeps it):
 

@@ -450,10 +450,7 @@ class EventService:
                 f"Không thể xóa sự kiện “{EVENT_KINDS.get(event.kind, event.kind)}”: {exc.message}"
             ) from exc
         event.deleted_at = utc_now()
-        if event.kind == "admission" and member.admission_date == event.event_date:
-            member.admission_date = None
-        if event.kind == "party_admission" and member.party_date == event.event_date:
-            member.party_date = None
+        _forget(member, event)
         _apply(member, remaining, statuses[-1] if statuses else baseline)
 
     def _restore_in(self, session: Session, event_id: str) -> None:
@@ -592,6 +589,21 @@ def _apply(member: Member, timeline: Sequence[MemberEvent], status: str) -> None
         elif event.kind == "party_admission":
             member.party_date = event.event_date
     member.updated_at = utc_now()  # the stamping hook then bumps the revision
+
+
+def _forget(member: Member, event: MemberEvent) -> None:
+    """Clear what the deleted ``event`` gave the member (what :func:`_apply` copied from it); a
+    value it did not give (typed by the secretary, or another event's) stays. :func:`_apply`
+    then copies again what a remaining event gives (an admission a merge brought too)."""
+    if event.kind == "admission":
+        if member.admission_date == event.event_date:
+            member.admission_date = None
+        if event.place and member.admission_place == event.place:
+            member.admission_place = None
+        if event.number and member.admission_decision == event.number:
+            member.admission_decision = None
+    elif event.kind == "party_admission" and member.party_date == event.event_date:
+        member.party_date = None
 
 
 def _info(event: MemberEvent, status_after: str) -> EventInfo:
