@@ -109,9 +109,7 @@ def test_refusals_are_the_kinds_refused_whatever_the_date_with_the_reason(
         "transfer_in": "Đoàn viên Nguyễn Văn An đang sinh hoạt tại đơn vị: không thể ghi "
         "nhận chuyển sinh hoạt đến.",
         "party_admission": "Đoàn viên Nguyễn Văn An đã được ghi nhận vào Đảng.",
-        "party_introduction": "Đoàn viên Nguyễn Văn An đã vào Đảng ngày 03/02/2024: không thể "
-        "ghi nhận “Giới thiệu đoàn viên ưu tú cho Đảng”.",
-    }
+    }  # an introduction dated before the Party admission is accepted
     for kind, date in (("admission", "01/03/2017"), ("transfer_in", "01/03/2017")):
         details = {"other_organization": "Đoàn xã Tân Lộc"} if kind == "transfer_in" else {}
         with pytest.raises(ConflictError):  # dated before the admission too

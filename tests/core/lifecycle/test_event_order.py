@@ -1,6 +1,7 @@
 """Events refused for their date: a Party admission follows the member's introduction to the
-Party, a Party member is introduced no more, and an event dated before a later event it must
-follow is refused naming that event and both dates (not the status the member had then)."""
+Party, an introduction recorded after the admission is dated before it, and an event dated
+before a later event it must follow is refused naming that event and both dates (not the
+status the member had then)."""
 
 from __future__ import annotations
 
@@ -56,19 +57,54 @@ def test_a_deleted_introduction_does_not_hold_the_admission_back(ws: Workspace, 
     ws.events.record(an, "party_admission", "01/06/2024")
 
 
-def test_a_party_member_is_introduced_to_the_party_no_more(ws: Workspace, an: str) -> None:
-    ws.events.record(an, "party_admission", "01/06/2024")
-    message = (
-        "Đoàn viên Trần Công An đã vào Đảng ngày 01/06/2024: không thể ghi nhận “Giới thiệu "
-        "đoàn viên ưu tú cho Đảng”."
+def test_a_party_member_is_introduced_only_before_the_admission(ws: Workspace, an: str) -> None:
+    """A secretary back-filling the history may record the Party admission first."""
+    ws.events.record(an, "party_admission", "01/06/2024", "88-QĐ/ĐU")
+    assert _refused(ws, an, "party_introduction", "19/08/2024") == (
+        "Ngày giới thiệu cho Đảng (19/08/2024) phải trước ngày vào Đảng (01/06/2024)."
     )
-    assert _refused(ws, an, "party_introduction", "19/08/2024") == message
-    assert _refused(ws, an, "party_introduction", "01/06/2024") == message
-    assert _refused(ws, an, "party_introduction", "01/03/2024") == message  # before it too
-    assert "party_introduction" not in ws.events.next_kinds(an)
-    assert ws.events.refusals(an, ["party_introduction", "temporary"]) == {
-        "party_introduction": message
+    assert _refused(ws, an, "party_introduction", "01/06/2024") == (  # as the admission after
+        "Ngày giới thiệu cho Đảng (01/06/2024) phải trước ngày vào Đảng (01/06/2024)."
+    )  # the introduction is refused on the same day (above)
+    assert "party_introduction" not in ws.events.next_kinds(an)  # dated today: after it
+    assert ws.events.refusals(an, ["party_introduction", "party_admission"]) == {
+        "party_admission": "Đoàn viên Trần Công An đã được ghi nhận vào Đảng."
     }
+    ws.events.record(an, "party_introduction", "31/05/2024", "21-CV/ĐTN")
+    history = ws.events.history(an)
+    assert [(e.kind, e.event_date, e.number) for e in history] == [
+        ("admission", date(2018, 1, 11), None),
+        ("party_introduction", date(2024, 5, 31), "21-CV/ĐTN"),
+        ("party_admission", date(2024, 6, 1), "88-QĐ/ĐU"),
+    ]
+    assert ws.members.get(an).fields.party_date == date(2024, 6, 1)
+    [listed] = ws.events.party_introductions(2024)
+    assert (listed.member_id, listed.introduced_on, listed.party_date) == (
+        an, date(2024, 5, 31), date(2024, 6, 1)
+    )  # fmt: skip
+    assert [p for p in ws.check().problems if p.id == an] == []
+    ws.events.delete(history[1].id)  # and the history stays one the rules accept
+    ws.events.record(an, "party_introduction", "02/01/2024")
+
+
+def test_an_introduction_after_the_admission_is_refused_from_the_history_too(
+    ws: Workspace, an: str
+) -> None:
+    """A history recorded before this rule (the introduction after the admission): deleting
+    another event replays it, and says why it is refused."""
+    ws.events.record(an, "party_introduction", "19/08/2024")
+    joined = ws.events.record(an, "party_admission", "20/08/2024")
+    discipline = ws.events.record(an, "discipline", "01/09/2024", level="reprimand")
+    with ws.db.transaction() as session:  # as recorded before the rule: joined first
+        session.execute(
+            update(MemberEvent).where(MemberEvent.id == joined).values(event_date=date(2024, 6, 1))
+        )
+    with pytest.raises(ConflictError) as refused:
+        ws.events.delete(discipline)
+    assert refused.value.message == (
+        "Không thể xóa sự kiện “Kỷ luật”: Ngày giới thiệu cho Đảng (19/08/2024) phải trước ngày "
+        "vào Đảng (01/06/2024)."
+    )
 
 
 def test_a_transfer_in_before_the_transfer_out_names_both_dates(ws: Workspace, an: str) -> None:

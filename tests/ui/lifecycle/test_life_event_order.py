@@ -1,5 +1,5 @@
 """Events refused for their date, through the dialogs: the message names the later event they
-must follow and both dates; a Party member cannot be introduced to the Party again."""
+must follow and both dates; a Party member is introduced to the Party only before the admission."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_a_transfer_in_before_the_transfer_out_says_both_dates(
     assert ws.members.get(an).fields.status == "transferred_out"
 
 
-def test_a_party_member_is_not_offered_an_introduction_to_the_party(
+def test_a_party_member_is_introduced_to_the_party_before_the_admission(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     an = add_member("Trần Công An", "01/01/2000")
@@ -50,11 +50,22 @@ def test_a_party_member_is_not_offered_an_introduction_to_the_party(
     model = dialog.kind_combo.model()
     assert isinstance(model, QStandardItemModel)
     item = model.item(dialog.kind_combo.findData("party_introduction"))
-    assert not item.isEnabled()
-    assert item.toolTip() == (
-        "Đoàn viên Trần Công An đã vào Đảng ngày 01/06/2024: không thể ghi nhận “Giới thiệu "
-        "đoàn viên ưu tú cho Đảng”."
-    )
+    assert item.isEnabled() and item.toolTip() == ""
+    dialog.set_kind("party_introduction")
+    dialog.set_value("date", "19/08/2024")
+    dialog.save_button.click()
+    assert prompts.errors == [
+        "Ngày giới thiệu cho Đảng (19/08/2024) phải trước ngày vào Đảng (01/06/2024)."
+    ]
+    assert dialog.event_id is None
+    dialog.set_value("date", "15/05/2024")
+    dialog.set_value("number", "21-CV/ĐTN")
+    dialog.save_button.click()
+    assert dialog.event_id is not None
+    assert [(e.kind, e.event_date) for e in ws.events.history(an)][1:] == [
+        ("party_introduction", date(2024, 5, 15)),
+        ("party_admission", date(2024, 6, 1)),
+    ]
 
 
 def test_ending_a_stay_before_it_began_says_both_dates(

@@ -37,8 +37,10 @@ Temporary activity does not end by itself at ``period_end``: a transfer in (or o
 (``EventService.end_temporary`` records the transfer out back to the home organisation), so a
 temporary event needs the home organisation. A Party admission comes after the member's
 introduction to the Party, when there is one (DOMAIN.md requires none: members admitted before
-their records were kept), never on the same day; a member recorded as admitted to the Party is
-introduced no more (:func:`history_refusal`). An event refused at its date but accepted after a
+their records were kept), never on the same day; an introduction recorded once the admission
+is (a secretary back-filling the history) must be dated before it, never on the same day either
+(:class:`PrecedenceConflict`): events of one day replay in the order they were recorded, and
+the introduction would follow the admission. An event refused at its date but accepted after a
 later event of the history is refused naming that event and both dates (:func:`replay_with`).
 
 Dates are checked against the member's age (:func:`check_date`): admission from 16 to 30 (an
@@ -186,7 +188,7 @@ class EventFacts(Protocol):
 
 
 class DatedEffect(EventEffect, Protocol):
-    """An event of a member's history as :func:`history_refusal` reads it: with its date."""
+    """An event of a member's history with its date (what the date-order refusals name)."""
 
     @property
     def event_date(self) -> dt.date: ...
@@ -245,21 +247,6 @@ def transition_refusal(
     return None
 
 
-def history_refusal(kind: str, history: Iterable[DatedEffect], name: str) -> str | None:
-    """Why an event of ``kind`` cannot be added to the member ``name``'s ``history`` at any
-    date, or None: a member recorded as admitted to the Party is introduced to it no more (an
-    introduction dated before the admission would pass the transition rule)."""
-    if kind != "party_introduction":
-        return None
-    joined = [event.event_date for event in history if event.kind == "party_admission"]
-    if not joined:
-        return None
-    return (
-        f"Đoàn viên {name} đã vào Đảng ngày {format_vn_date(min(joined))}: không thể ghi nhận "
-        f"“{EVENT_KINDS[kind]}”."
-    )
-
-
 def next_kinds(status: str, seen: Collection[str], count: int) -> tuple[str, ...]:
     """The kinds of :func:`allowed_kinds` that :func:`check_transition` accepts as the latest
     of a member's events (dated today, after the ``count`` recorded, of the kinds ``seen``),
@@ -279,16 +266,12 @@ def sure_refusals(
     left the member ``name`` with ``status``): for every place among the member's events (in
     timeline order, starting from ``baseline``) the new event could take, the new event or
     one after it is refused (an admission before the member's admission makes that one the
-    second), or :func:`history_refusal` refuses it. A kind accepted at some date stays out: the
-    core decides once the date is given.
+    second). A kind accepted at some date stays out: the core decides once the date is given
+    (an introduction to the Party of a Party member, dated before the admission).
     """
     seen = {event.kind for event in history}
     refusals: dict[str, str] = {}
     for kind in kinds:
-        reason = history_refusal(kind, history, name)
-        if reason is not None:
-            refusals[kind] = reason
-            continue
         reason = transition_refusal(status, kind, len(history), seen, name)
         if reason is None:
             continue
@@ -334,13 +317,18 @@ def replay(
         return lenient_replay(events, baseline)
     status, seen, after = baseline, set[str](), []
     introduced: MemberEvent | None = None
+    joined: MemberEvent | None = None
     for index, event in enumerate(events):
+        if event.kind == "party_introduction" and joined is not None and not is_read_only(status):
+            raise PrecedenceConflict(event, joined)  # the date is wrong, not the status
         check_transition(status, event, index, member, seen)
         same_day = introduced is not None and introduced.event_date == event.event_date
         if event.kind == "party_admission" and introduced is not None and same_day:
             raise OrderConflict(event, introduced)  # in that order by their recording only
         if event.kind == "party_introduction":
             introduced = event
+        if event.kind == "party_admission":
+            joined = event
         seen.add(event.kind)
         status = _status_after(status, event)
         after.append(status)
@@ -382,6 +370,18 @@ class OrderConflict(ConflictError):
         )
 
 
+class PrecedenceConflict(ConflictError):
+    """An event refused for its date: it must come before ``later``, an event of the history
+    dated on or before it (an introduction to the Party recorded after the admission)."""
+
+    def __init__(self, event: DatedEffect, later: DatedEffect) -> None:
+        self.event = event
+        super().__init__(
+            f"Ngày {date_noun(event.kind)} ({format_vn_date(event.event_date)}) phải trước ngày "
+            f"{date_noun(later.kind, earlier=True)} ({format_vn_date(later.event_date)})."
+        )
+
+
 def replay_with(
     member: Member, events: Sequence[MemberEvent], event: MemberEvent, baseline: str
 ) -> tuple[list[MemberEvent], list[str]]:
@@ -390,7 +390,9 @@ def replay_with(
 
     An event refused at its date that the history accepts after a later event is refused with
     an :class:`OrderConflict` naming the first such event: the date is what is wrong, not the
-    status the member had then (a transfer in dated before the transfer out it answers).
+    status the member had then (a transfer in dated before the transfer out it answers). A new
+    introduction to the Party dated on or after the admission is refused with the
+    :class:`PrecedenceConflict` naming the admission.
     """
     timeline = sorted([*events, event], key=event_order)
     try:
@@ -398,6 +400,8 @@ def replay_with(
     except OrderConflict:
         raise
     except ConflictError as refused:
+        if isinstance(refused, PrecedenceConflict) and refused.event is event:
+            raise
         others = [e for e in timeline if e is not event]
         place = timeline.index(event)
         for later in range(place + 1, len(others) + 1):

@@ -33,7 +33,6 @@ from .rules import (
     baseline_status,
     check_date,
     event_order,
-    history_refusal,
     next_kinds,
     parse_day,
     replay,
@@ -412,9 +411,6 @@ class EventService:
         member = self._member(session, member_id)
         event = self._build(session, member, kind, date, number, note, details, today)
         events = self._live_events(session, member.id)
-        refusal = history_refusal(kind, events, member.full_name)
-        if refusal is not None:
-            raise ConflictError(refusal)
         baseline = baseline_status(member, events)
         event.status_before = baseline
         event.sequence = 1 + (
