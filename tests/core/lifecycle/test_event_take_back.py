@@ -134,3 +134,72 @@ def test_decisions_for_a_list_are_not_bulk(ws: Workspace, add_member: AddMember)
     ws.events.end_temporary([binh], "01/07/2025")
     assert last(ws) and not last(ws).ends_undo
     assert status(ws, binh) == "transferred_out"
+
+
+def test_a_deleted_event_brought_back_and_deleted_again(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    """The undo of "Xóa sự kiện" in the "Quá trình" tab restores the event, its redo deletes it
+    again; each refused when the history changed since the step before."""
+    an = add_member("Trần Công An", "01/01/2000")
+    event = ws.events.record(an, "transfer_out", "01/06/2025", other_organization="Đoàn phường 5")
+    deleted = ws.events.delete_undoable(event)
+    assert (deleted.event_ids, deleted.kind, deleted.deleted) == ((event,), "transfer_out", True)
+    assert (status(ws, an), kinds(ws, an)) == ("active", [])
+    restored = ws.events.bring_back(deleted)
+    assert (status(ws, an), kinds(ws, an)) == ("transferred_out", ["transfer_out"])
+    again = ws.events.take_back(restored)
+    assert (status(ws, an), kinds(ws, an)) == ("active", [])
+    ws.events.record(an, "party_introduction", "01/07/2025")
+    with pytest.raises(ConflictError) as info:
+        ws.events.bring_back(again)
+    assert info.value.message == (
+        "Quá trình của đoàn viên Trần Công An đã thay đổi sau khi xóa “Chuyển sinh hoạt đi” (sự "
+        "kiện khác được ghi hoặc xóa, hoặc thông tin vào Đoàn, vào Đảng được sửa): giữ nguyên, "
+        "không khôi phục sự kiện đã xóa, để không làm sai quá trình."
+    )
+    assert kinds(ws, an) == ["party_introduction"]
+
+
+def test_redoing_a_deletion_refused_after_another_event(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    an = add_member("Trần Công An", "01/01/2000")
+    event = ws.events.record(an, "discipline", "01/03/2025", level="reprimand")
+    restored = ws.events.bring_back(ws.events.delete_undoable(event))
+    ws.events.record(an, "party_introduction", "01/04/2025")
+    with pytest.raises(ConflictError) as info:
+        ws.events.take_back(restored)
+    assert info.value.message == (
+        "Quá trình của đoàn viên Trần Công An đã thay đổi sau khi hoàn tác: không xóa lại "
+        "“Kỷ luật”, để không làm sai quá trình."
+    )
+    assert kinds(ws, an) == ["discipline", "party_introduction"]
+
+
+def test_a_recording_is_taken_back_after_the_undo_of_its_deletion(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    """The event brought back has a new revision but is the same event: the history is as the
+    recording left it (two commands of the undo history, undone last first)."""
+    an = add_member("Trần Công An", "01/01/2000")
+    recorded = ws.events.record_undoable(an, "discipline", "01/03/2025", level="reprimand")
+    ws.events.bring_back(ws.events.delete_undoable(recorded.event_ids[0]))
+    ws.events.take_back(recorded)
+    assert kinds(ws, an) == []
+
+
+def test_a_refused_deletion_writes_nothing(ws: Workspace, add_member: AddMember) -> None:
+    an = add_member("Trần Công An", "01/01/2000")
+    ws.events.record(an, "admission", "26/03/2017")
+    out = ws.events.record(an, "transfer_out", "15/03/2024", other_organization="Đoàn phường 5")
+    ws.events.record(an, "transfer_in", "01/02/2025", other_organization="Đoàn phường 5")
+    generation = ws.changes.generation
+    with pytest.raises(ConflictError) as info:
+        ws.events.delete_undoable(out)
+    assert info.value.message == (
+        "Không thể xóa sự kiện “Chuyển sinh hoạt đi”: Đoàn viên Trần Công An đang sinh hoạt tại "
+        "đơn vị: không thể ghi nhận chuyển sinh hoạt đến."
+    )
+    assert ws.changes.generation == generation
+    assert kinds(ws, an) == ["admission", "transfer_out", "transfer_in"]

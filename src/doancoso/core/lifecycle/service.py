@@ -18,7 +18,7 @@ from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import format_vn_date
 from ..lang.text import nfc_multiline_or_none, nfc_or_none
 from ..roster.rules import COMING_OF_AGE
-from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberService, live_events
+from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberService
 from ..roster.vocab import choice_code
 from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
@@ -367,26 +367,35 @@ class EventService:
         with self._ctx.db.transaction() as session:
             self._delete_in(session, self._event(session, event_id))
 
+    def delete_undoable(self, event_id: str) -> RecordedEvents:
+        """:meth:`delete`, returning the event (``deleted``) with the member's history as the
+        deletion left it: what its undo (:meth:`bring_back`) checks before restoring it."""
+        with self._ctx.db.transaction() as session:
+            event = self._event(session, event_id)
+            self._delete_in(session, event)
+            return self._recorded(session, event.kind, [event.id], [event.member_id], True)
+
     def take_back(self, recorded: RecordedEvents) -> RecordedEvents:
         """Undo a write of events (:meth:`record_undoable`, :meth:`confirm_coming_of_age`,
-        :meth:`end_temporary`): delete its events and replay each member's status, in one
-        transaction (all or none); returns the histories as this left them, what
-        :meth:`bring_back` checks.
+        :meth:`end_temporary`), or redo a deletion (:meth:`delete_undoable`) its undo brought
+        back: delete the events and replay each member's status, in one transaction (all or
+        none); returns the histories as this left them, what :meth:`bring_back` checks.
 
         Refused (:class:`ConflictError`, nothing written) when a member's history changed since
-        the write (see :mod:`.recorded`); a member deleted since: :class:`NotFoundError`."""
+        the last step (see :mod:`.recorded`); a member deleted since: :class:`NotFoundError`."""
         with self._ctx.db.transaction() as session:
-            self._check_histories(session, recorded, undone=False)
+            self._check_histories(session, recorded, restoring=False)
             for event_id in recorded.event_ids:
                 self._delete_in(session, self._event(session, event_id))
             return replace(recorded, histories=self._histories(session, recorded))
 
     def bring_back(self, taken: RecordedEvents) -> RecordedEvents:
-        """Redo a write of events taken back by :meth:`take_back`: restore its events and replay
-        each member's status, in one transaction; returns the histories as this left them, what
-        :meth:`take_back` checks. Refused likewise when a history changed since the undo."""
+        """Redo a write of events taken back by :meth:`take_back`, or undo a deletion
+        (:meth:`delete_undoable`): restore the events and replay each member's status, in one
+        transaction; returns the histories as this left them, what :meth:`take_back` checks.
+        Refused likewise when a history changed since the last step."""
         with self._ctx.db.transaction() as session:
-            self._check_histories(session, taken, undone=True)
+            self._check_histories(session, taken, restoring=True)
             for event_id in taken.event_ids:
                 self._restore_in(session, event_id)
             return replace(taken, histories=self._histories(session, taken))
@@ -462,11 +471,13 @@ class EventService:
         _apply(member, timeline, statuses[-1])
 
     def _recorded(
-        self, session: Session, kind: str, event_ids: Sequence[str], member_ids: Sequence[str]
-    ) -> RecordedEvents:
-        """The events a write recorded, with the members' histories as it left them."""
+        self, session: Session, kind: str, event_ids: Sequence[str], member_ids: Sequence[str],
+        deleted: bool = False,
+    ) -> RecordedEvents:  # fmt: skip
+        """The events a write recorded (or ``deleted``), with the members' histories as it left
+        them."""
         session.flush()
-        recorded = RecordedEvents(tuple(event_ids), kind, ())
+        recorded = RecordedEvents(tuple(event_ids), kind, (), deleted)
         histories = self._histories(session, recorded, tuple(dict.fromkeys(member_ids)))
         return replace(recorded, histories=histories)
 
@@ -480,11 +491,16 @@ class EventService:
 
     def _history(self, session: Session, member_id: str) -> MemberHistory:
         member = self._member(session, member_id)
-        return MemberHistory(member_id, live_events(session, member_id), standing(member))
+        stmt = select(*_EVENT_CONTENT).where(
+            MemberEvent.member_id == member_id, is_live(MemberEvent)
+        )
+        events = frozenset(tuple(row) for row in session.execute(stmt))
+        return MemberHistory(member_id, events, standing(member))
 
-    def _check_histories(self, session: Session, recorded: RecordedEvents, undone: bool) -> None:
+    def _check_histories(self, session: Session, recorded: RecordedEvents, restoring: bool) -> None:
         """Refuse (:class:`ConflictError`) when a member's history differs from ``recorded``'s,
-        naming whose (see :mod:`.recorded`)."""
+        naming whose (see :mod:`.recorded`), before the events are restored (``restoring``) or
+        deleted."""
         changed = [
             self._member(session, history.member_id).full_name
             for history in recorded.histories
@@ -492,7 +508,9 @@ class EventService:
         ]
         if changed:
             label = EVENT_KINDS.get(recorded.kind, recorded.kind)
-            raise ConflictError(changed_since_message(label, changed, undone=undone))
+            undone = restoring != recorded.deleted  # restoring a deletion is its undo
+            message = changed_since_message(label, changed, undone=undone, deleted=recorded.deleted)
+            raise ConflictError(message)
 
     def _build(
         self,
@@ -572,6 +590,16 @@ class EventService:
     def _live_events(self, session: Session, member_id: str) -> list[MemberEvent]:
         stmt = select(MemberEvent).where(MemberEvent.member_id == member_id, is_live(MemberEvent))
         return sorted(session.scalars(stmt), key=event_order)
+
+
+_EVENT_CONTENT = tuple(
+    column
+    for column in MemberEvent.__table__.c
+    if column.name not in ("revision", "created_at", "updated_at", "origin", "deleted_at")
+)
+"""An event's columns but the bookkeeping ones (its id among them): what a
+:class:`MemberHistory` compares (an event deleted and brought back by an undo is the same; see
+:mod:`.recorded`)."""
 
 
 def _apply(member: Member, timeline: Sequence[MemberEvent], status: str) -> None:
