@@ -360,6 +360,14 @@ class EventDialog(QDialog):
         kind = EVENT_KINDS.get(self.kind, self.kind)
         return f"Ghi “{kind}” cho đoàn viên {self.member.fields.full_name}"
 
+    def done_message(self) -> str:
+        """What the status bar says once the event is recorded."""
+        kind = EVENT_KINDS.get(self.kind, self.kind)
+        return (
+            f"Đã ghi “{kind}” cho {self.member.fields.full_name} — bấm Hoàn tác (Ctrl+Z) để xóa "
+            "sự kiện vừa ghi."
+        )
+
     def reject(self) -> None:
         if not self._saving:  # the event is being written: wait for it
             super().reject()

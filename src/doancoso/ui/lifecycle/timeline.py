@@ -5,11 +5,14 @@ The levels decided in the closed rating rounds are listed among the events, at t
 year ("Xếp loại năm 2025: Hoàn thành tốt nhiệm vụ", with the remark); they are changed on the
 rating page (by reopening the round), not deleted from here.
 A member's history is short: its events sit in table items. Recording and deleting are
-operations on the worker (:mod:`..shell.operations`).
+operations on the worker (:mod:`..shell.operations`), each undoable: the widget says so with
+:attr:`TimelineWidget.written`, and whoever keeps the undo history (the roster page, through the
+member form) puts it there, as "Ghi sự kiện…" of the roster is (:mod:`..shell.undo`).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -34,6 +37,7 @@ from ..shell.operations import Core, CoreOp
 from .event_dialog import EventDialog
 
 if TYPE_CHECKING:
+    from ...core.lifecycle.recorded import RecordedEvents
     from ...core.lifecycle.service import EventInfo
 
 HEADERS = ("Ngày", "Sự kiện", "Số quyết định", "Chi tiết", "Trạng thái sau")
@@ -77,6 +81,9 @@ class TimelineWidget(QWidget):
 
     changed = Signal()
     """An event was recorded or deleted (the member's status may have changed)."""
+    written = Signal(str, str, object)
+    """Then, what the undo history calls that write, what the status bar says of it, and the
+    :class:`~doancoso.core.lifecycle.recorded.RecordedEvents` its undo takes back."""
 
     def __init__(self, core: Core, member_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,11 +190,12 @@ class TimelineWidget(QWidget):
             self._prompts.error(self, "Không mở được", exc.message)
             return
         self._prompts.run(dialog)
-        recorded = dialog.event_id is not None
+        recorded, label, message = dialog.recorded, dialog.undo_label(), dialog.done_message()
         dialog.deleteLater()
-        if recorded:
+        if recorded is not None:
             self.reload()
             self.changed.emit()
+            self.written.emit(label, message, recorded)
 
     def delete_selected(self) -> None:
         event = self.selected_event()
@@ -199,13 +207,25 @@ class TimelineWidget(QWidget):
         )
         if not self._prompts.confirm(self, "Xóa sự kiện", text):
             return
+        try:
+            name = self._ws.members.get(self.member_id).fields.full_name
+        except AppError as exc:  # the member deleted meanwhile (the command line)
+            self._prompts.error(self, "Không xóa được sự kiện", exc.message)
+            return
         event_id = event.id
-        op = CoreOp(self, lambda ws: ws.events.delete(event_id), self._core, label="Đang xóa…")
-        op.success(self._deleted).failure(self._not_deleted).run()
+        what = f"“{event.kind_label}” ngày {format_vn_date(event.event_date)}"
+        op = CoreOp(self, lambda ws: ws.events.delete_undoable(event_id), self._core,
+                    label="Đang xóa…")  # fmt: skip
+        op.success(partial(self._deleted, what, name)).failure(self._not_deleted).run()
 
-    def _deleted(self, _result: object) -> None:
+    def _deleted(self, what: str, name: str, recorded: RecordedEvents) -> None:
         self.reload()
         self.changed.emit()
+        self.written.emit(
+            f"Xóa {what} của đoàn viên {name}",
+            f"Đã xóa {what} của {name} — bấm Hoàn tác (Ctrl+Z) để lấy lại.",
+            recorded,
+        )
 
     def _not_deleted(self, exc: BaseException) -> None:
         self._core.runner.show_error(exc, "Không xóa được sự kiện", self)

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -150,6 +150,10 @@ def _combo_items(ws: Workspace) -> dict[str, list[tuple[str, str]]]:
 class MemberFormDialog(QDialog):
     """Add (``member_id`` None) or edit a member. ``saved_id`` is set after a successful save."""
 
+    events_written = Signal(str, str, object)
+    """An event recorded or deleted in the "Quá trình" tab, undoably (see
+    :attr:`TimelineWidget.written`): the page puts it on the undo history at once."""
+
     def __init__(
         self, core: Core, member_id: str | None = None, parent: QWidget | None = None
     ) -> None:
@@ -182,6 +186,7 @@ class MemberFormDialog(QDialog):
             self._load(ws.members.get(member_id))
             self.timeline = TimelineWidget(core, member_id)
             self.timeline.changed.connect(self._on_events_changed)
+            self.timeline.written.connect(self.events_written)
             self.tabs.addTab(self.timeline, "Quá trình")
         self._initial = self.raw()
         self._apply_standing()

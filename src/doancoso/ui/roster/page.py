@@ -2,8 +2,9 @@
 
 Every core call of this page goes through this module (and the table model it owns). Writes are
 operations on the worker (:mod:`..shell.operations`); the page refreshes itself when the app's
-data-changed signal says members or chi đoàn changed, whoever changed them. Deletions and saved
-edits go onto the undo history (:mod:`..shell.undo`).
+data-changed signal says members or chi đoàn changed, whoever changed them. Deletions, saved
+edits and events recorded or deleted (from the list, or in the form's "Quá trình" tab) go onto
+the undo history (:mod:`..shell.undo`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ...core.activities.rules import PARTICIPATION_TABLES
 from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
+from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import MemberFilter
 from ...core.roster.validation import MemberFields
@@ -212,6 +214,7 @@ class RosterPage(ListPage):
         except AppError as exc:  # deleted meanwhile
             self.prompts.error(self, "Không mở được", exc.message)
             return
+        dialog.events_written.connect(self._events_written)
         saved = bool(self.prompts.run(dialog)) and dialog.saved_id is not None
         if saved or dialog.events_changed:
             self.select_member(ids[0])
@@ -227,6 +230,12 @@ class RosterPage(ListPage):
             lambda ws, fields, expected: ws.members.put_back(member_id, fields, expected),
             change,
         )
+        self.status_message.emit(message)
+
+    def _events_written(self, label: str, message: str, recorded: RecordedEvents) -> None:
+        """An event recorded or deleted in the form's "Quá trình" tab: on the undo history, as
+        it is written (before a save of the form), and said in the status bar."""
+        self._history.recorded_events(label, recorded)
         self.status_message.emit(message)
 
     def record_event(self) -> None:
@@ -245,10 +254,7 @@ class RosterPage(ListPage):
         if dialog.recorded is not None:
             self.select_member(ids[0])
             self._history.recorded_events(dialog.undo_label(), dialog.recorded)
-            self.status_message.emit(
-                f"Đã ghi “{dialog.kind_combo.currentText()}” cho {dialog.member.fields.full_name}"
-                " — bấm Hoàn tác (Ctrl+Z) để xóa sự kiện vừa ghi."
-            )
+            self.status_message.emit(dialog.done_message())
         dialog.deleteLater()
 
     def _names(self, rows: list[int]) -> list[str]:

@@ -25,19 +25,22 @@ or redo is an operation on the worker (:mod:`.operations`), which announces what
   compared with the add's, as an edit's undo compares fields, so nothing typed later disappears
   without a word.
 - Events recorded on members (:class:`EventsCommand`, :meth:`UndoHistory.recorded_events`): one
-  event recorded with "Ghi sự kiện…" on the roster ("Ghi “Chuyển sinh hoạt đi” cho đoàn viên
-  Trần Công An"), and a decision for a list, a coming of age or the end of temporary stays, as
-  ONE command however many members it concerns ("Ghi nhận trưởng thành Đoàn cho 106 đoàn
-  viên"). The write returns the events with each member's history as it left them
-  (``RecordedEvents``: live events and the fields their replay writes, read in its
-  transaction). Undo deletes exactly those events in one transaction, each member's status and
-  dates replayed (``ws.events.take_back``); redo restores them (``ws.events.bring_back``). Each
-  step is refused, with the core's message, when a member's history is no longer as the step
-  before left it (another event recorded or deleted, the admission fields edited): the
-  command is on the stack because it is the secretary's last action (a walkthrough: Ctrl+Z
-  after "Chuyển sinh hoạt đi" reached an older edit of that member, refused as the member was
-  now read-only), and because one wrong click on a list of 106 must not mean 106 deletions.
-  Events recorded or deleted in the member form's "Quá trình" tab are not on the stack.
+  event recorded with "Ghi sự kiện…" on the roster or in the member form's "Quá trình" tab ("Ghi
+  “Chuyển sinh hoạt đi” cho đoàn viên Trần Công An"), and a decision for a list, a coming of age or
+  the end of temporary stays, as ONE command however many members it concerns ("Ghi nhận trưởng
+  thành Đoàn cho 106 đoàn viên"). The write returns the events with each member's history as it left
+  them (``RecordedEvents``: live events and the fields their replay writes, read in its
+  transaction). Undo deletes exactly those events in one transaction, each member's status and dates
+  replayed (``ws.events.take_back``); redo restores them (``ws.events.bring_back``). Each step is
+  refused, with the core's message, when a member's history is no longer as the step before left it
+  (another event recorded or deleted, the admission fields edited): the command is on the stack
+  because it is the secretary's last action (a walkthrough: Ctrl+Z after "Chuyển sinh hoạt đi"
+  reached an older edit of that member, refused as the member was now read-only), and because one
+  wrong click on a list of 106 must not mean 106 deletions. An event deleted in the "Quá trình" tab
+  is the same command the other way round ("Xóa “Kết nạp Đoàn” ngày 26/03/2018 của đoàn viên Lê Thị
+  Hoa", ``ws.events.delete_undoable``): undo restores it (``bring_back``), redo deletes it again
+  (``take_back``). The tab's commands are pushed as they are written, while the form is open, so
+  that they come before a save of the form on the stack.
 
 The history is forgotten (``clear``) when the data change wholesale (``Changes.wholesale``: a
 backup restored, a bundle imported): its commands name rows and remember fields of data that are
@@ -215,10 +218,11 @@ class AddCommand(WriteCommand):
 
 class EventsCommand(WriteCommand):
     """Take recorded events back (delete them, the statuses replayed) on undo, bring them back
-    on redo (see the module docstring). Each step checks the members' histories as the step
-    before left them, which only the worker knows: the step itself keeps them, on the worker
-    (the steps run there one after another, in the order pushed), in a plain holder rather
-    than on this command, which the stack may delete meanwhile."""
+    on redo; the other way round for a deleted event (see the module docstring). Each step
+    checks the members' histories as the step before left them, which only the worker knows:
+    the step itself keeps them, on the worker (the steps run there one after another, in the
+    order pushed), in a plain holder rather than on this command, which the stack may delete
+    meanwhile."""
 
     def __init__(
         self, core: Core, recorded: RecordedEvents, label: str,
@@ -232,7 +236,10 @@ class EventsCommand(WriteCommand):
         def bring_back(ws: Workspace) -> None:
             latest[0] = ws.events.bring_back(latest[0])
 
-        super().__init__(core, take_back, bring_back, label, on_error, window)
+        if recorded.deleted:  # the write deleted the event: its undo brings it back
+            super().__init__(core, bring_back, take_back, label, on_error, window)
+        else:
+            super().__init__(core, take_back, bring_back, label, on_error, window)
 
 
 class UndoHistory(QUndoStack):
@@ -309,7 +316,8 @@ class UndoHistory(QUndoStack):
     def recorded_events(self, label: str, recorded: RecordedEvents) -> None:
         """Push events a write recorded (``ws.events.record_undoable``,
         ``confirm_coming_of_age``, ``end_temporary``), so that "Hoàn tác" takes them all back
-        and "Làm lại" brings them back. ``label`` names the write, e.g. "Ghi “Chuyển sinh hoạt
+        and "Làm lại" brings them back; or an event it deleted (``ws.events.delete_undoable``),
+        which "Hoàn tác" brings back. ``label`` names the write, e.g. "Ghi “Chuyển sinh hoạt
         đi” cho đoàn viên Trần Công An"."""
         if recorded.event_ids:
             self.push(EventsCommand(self._core, recorded, label, self._on_error, self._window))
