@@ -139,6 +139,11 @@ def test_the_rating_decision_once_the_round_is_closed(rated: Workspace, tmp_path
                                         issued_on=ISSUED).path)  # fmt: skip
     assert not any("QUYẾT ĐỊNH" in t for t in open_round.page_texts())
     assert _outline(open_round.reader) == [("Kết quả đánh giá, xếp loại đoàn viên", 3)]
+    # The summary of a round still open says so on the paper the superior body receives.
+    assert (
+        " Tổng hợp kết quả đánh giá, xếp loại đoàn viên năm 2025\n"
+        " Kết quả tạm thời: đợt đánh giá, xếp loại năm 2025 chưa khóa sổ.\n"
+    ) in open_round.page_texts()[2]
 
     rated.rating.close(2025)
     closed_on = dt.date.today()  # no number recorded: dated the day the round was closed
@@ -157,6 +162,7 @@ def test_the_rating_decision_once_the_round_is_closed(rated: Workspace, tmp_path
         [("Báo cáo tổng hợp kết quả xếp loại", 3), ("Quyết định công nhận kết quả xếp loại", 5)],
     ]
     assert " BÁO CÁO\n Tổng hợp kết quả đánh giá, xếp loại đoàn viên năm 2025\n" in texts[2]
+    assert not any("Kết quả tạm thời" in t for t in texts)
     when = f"ngày {closed_on:%d} tháng {closed_on.month} năm {closed_on.year}"
     assert texts[4].startswith(
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"

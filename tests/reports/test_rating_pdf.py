@@ -58,6 +58,7 @@ def rated(ws: Workspace) -> Workspace:
 
 
 def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
+    rated.rating.close(YEAR)
     path = print_summary(rated, tmp_path / "tong-hop.pdf", YEAR, number="12-BC/ĐTN",
                          issued_on=dt.date(2025, 12, 20))  # fmt: skip
     pdf = read_pdf(path)
@@ -100,6 +101,7 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
     ):
         assert expected in text, expected
     assert "đã chuyển đi" not in text  # no one left: no note
+    assert "Kết quả tạm thời" not in text  # the round is closed
     assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
     box = pdf.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)
@@ -109,7 +111,10 @@ def test_summary_of_one_chi_doan(rated: Workspace, tmp_path, read_pdf) -> None:
     branch = rated.branches.find("Chi đoàn ấp Kênh Xáng")
     assert branch is not None
     text = _flat(read_pdf(print_summary(rated, tmp_path / "th.pdf", YEAR, branch.id)).text())
-    assert "Tổng hợp kết quả đánh giá, xếp loại đoàn viên năm 2025 Chi đoàn ấp Kênh Xáng" in text
+    assert (
+        "Tổng hợp kết quả đánh giá, xếp loại đoàn viên năm 2025 Chi đoàn ấp Kênh Xáng Kết quả tạm "
+        "thời: đợt đánh giá, xếp loại năm 2025 chưa khóa sổ. Căn cứ kết quả" in text
+    )  # the round is open: the paper says the results are not final
     assert "Căn cứ kết quả đánh giá, xếp loại đoàn viên của chi đoàn, Ban Chấp hành" in text
     assert "1 Huỳnh Thị Giang 1999 72,5% Hoàn thành tốt nhiệm vụ" in text
     assert "I. KẾT QUẢ CHUNG" not in text and "Nguyễn Văn An" not in text

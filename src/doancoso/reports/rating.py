@@ -8,7 +8,8 @@
   articles with the counts per level, the signature, then the list of the members recognised
   (those with a level decided by the Ban Chấp hành) as its annex on a new page.
 
-Shares are of the members with a decided level. The phiếu tự đánh giá is in
+Shares are of the members with a decided level. The summary of a round still open says that
+its results are provisional (:data:`PROVISIONAL`). The phiếu tự đánh giá is in
 :mod:`.rating_forms`.
 """
 
@@ -43,6 +44,9 @@ DECISION_TITLE = "Về việc công nhận kết quả đánh giá, xếp loại
 ANNEX_TITLE = "DANH SÁCH XẾP LOẠI ĐOÀN VIÊN NĂM {year}"
 SHORT = {1: "HTXSNV", 2: "HTTNV", 3: "HTNV", 4: "KHTNV"}
 LEGEND = "; ".join(f"{SHORT[level]}: {name}" for level, name in LEVELS.items()) + "."
+PROVISIONAL = "Kết quả tạm thời: đợt đánh giá, xếp loại năm {year} chưa khóa sổ."
+"""Under the summary's title while its round is open (or reopened): the levels are not the
+union's record until the round is closed, wherever the summary is printed (the dossier too)."""
 UNDECIDED = "Chưa xếp loại"
 NOT_RATED = "Không xếp loại"
 WHOLE = "Toàn Đoàn cơ sở"
@@ -216,7 +220,12 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
         f"{'chi đoàn' if report.branch else 'các chi đoàn'}, {executive(report.org)} tổng hợp "
         f"kết quả đánh giá, xếp loại đoàn viên năm {report.year} như sau:"
     )
-    body: list[Flowable] = [Paragraph(markup(intro), st["body"])]
+    body: list[Flowable] = []
+    if not report.info.closed:
+        notice = st["subtitle"].clone("provisional", fontName=st["recipients_head"].fontName,
+                                      spaceAfter=6)  # fmt: skip
+        body.append(Paragraph(markup(PROVISIONAL.format(year=report.year)), notice))
+    body.append(Paragraph(markup(intro), st["body"]))
     if report.branch is None:
         lines = [
             _summary_line(i, counts, counts.branch)

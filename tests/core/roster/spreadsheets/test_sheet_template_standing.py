@@ -47,14 +47,16 @@ def test_rating_and_discipline_come_from_the_data(sws: Workspace, tmp_path: Path
     hau, diep = ids["Nguyễn Văn Hậu"], ids["Lê Thị Ngọc Diệp"]
     sws.rating.set(2024, hau, {"decided_level": 1})
     sws.rating.close(2024)
-    sws.rating.set(2025, hau, {"decided_level": 2})
+    sws.rating.set(2025, hau, {"decided_level": 2})  # the round is open: not written
     sws.rating.set(2025, diep, {"proposed_level": 1})  # proposed, not decided: not a rating
     sws.events.record(hau, "discipline", "15/03/2021", "12-QĐ/ĐTN", level="reprimand")
     sws.events.record(hau, "discipline", "02/06/2023", None, level="warning")
     path = tmp_path / "xuat.xlsx"
     assert sws.spreadsheets.export_members(path, layout="mau-dsdv") == 4
     cells = _cells(path)
-    assert cells["Nguyễn Văn Hậu"]["Đánh giá, xếp loại đoàn viên"] == "Hoàn thành tốt nhiệm vụ"
+    assert cells["Nguyễn Văn Hậu"]["Đánh giá, xếp loại đoàn viên"] == (
+        "Hoàn thành xuất sắc nhiệm vụ"  # 2024's, the latest closed round
+    )
     assert cells["Nguyễn Văn Hậu"]["Kỷ luật"] == (
         "Khiển trách (15/03/2021, số 12-QĐ/ĐTN); Cảnh cáo (02/06/2023)"
     )
@@ -67,6 +69,50 @@ def test_rating_and_discipline_come_from_the_data(sws: Workspace, tmp_path: Path
     assert "Kỷ luật: Khiển trách năm 2023" in notes  # the notes' line stays as it was
     _round_trip(sws, path)
     assert sws.members.get(hau).fields.notes == notes
+
+
+def test_the_rating_written_is_that_of_the_latest_closed_round(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    ids = _imported(sws, tmp_path)
+    hau, diep, sa = ids["Nguyễn Văn Hậu"], ids["Lê Thị Ngọc Diệp"], ids["Thạch Thị Sa Rươl"]
+    may = sws.members.save({"full_name": "Võ Thị May", "birth_date": "02/02/2001"})
+    sws.rating.set(2023, hau, {"decided_level": 1})
+    sws.rating.set(2023, may, {"decided_level": 2})
+    sws.rating.close(2023)
+    sws.rating.set(2024, hau, {"decided_level": 3})
+    sws.rating.close(2024)
+    # 2025 is still open: the levels decided there are not the union's record yet.
+    for member in (hau, diep, may):
+        sws.rating.set(2025, member, {"decided_level": 4})
+    sws.rating.set(2025, sa, {"decided_level": 1})
+    column = "Đánh giá, xếp loại đoàn viên"
+    path = tmp_path / "xuat.xlsx"
+
+    def written() -> dict[str, str | None]:
+        sws.spreadsheets.export_template(path)
+        return {name: cells[column] for name, cells in _cells(path).items()}
+
+    official = {
+        "Nguyễn Văn Hậu": "Hoàn thành nhiệm vụ",  # 2024's
+        "Lê Thị Ngọc Diệp": "Hoàn thành xuất sắc nhiệm vụ",  # her notes (the imported file)
+        "Thạch Thị Sa Rươl": None,  # only the open round has a level for her
+        "Trần Minh Tú": None,
+        "Võ Thị May": "Hoàn thành tốt nhiệm vụ",  # 2023's: she has none in 2024
+    }
+    assert written() == official
+    _round_trip(sws, path)
+    sws.rating.close(2025)
+    assert written() == {
+        "Nguyễn Văn Hậu": "Không hoàn thành nhiệm vụ",
+        "Lê Thị Ngọc Diệp": "Không hoàn thành nhiệm vụ",
+        "Thạch Thị Sa Rươl": "Hoàn thành xuất sắc nhiệm vụ",
+        "Trần Minh Tú": None,
+        "Võ Thị May": "Không hoàn thành nhiệm vụ",
+    }
+    sws.rating.reopen(2025)  # reopened: its levels are no longer the record
+    assert written() == official
+    _round_trip(sws, path)
 
 
 def test_values_are_written_as_the_lists_have_them(sws: Workspace, tmp_path: Path) -> None:

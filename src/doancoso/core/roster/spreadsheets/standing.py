@@ -1,5 +1,5 @@
 """What the member template's "Đánh giá, xếp loại đoàn viên" and "Kỷ luật" columns say from
-the data: the member's latest decided rating and live discipline events.
+the data: the member's rating of the latest closed round and live discipline events.
 
 The template export (:mod:`.member_template`) writes these in place of the lines an earlier
 import kept in the notes (:mod:`core.roster.notes`), which stay the fallback for a member the
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ...lang.dates import format_vn_date
 from ...lifecycle.rules import DISCIPLINE_LEVELS
+from ...rating.records import CLOSED
 from ...rating.rules import LEVELS
 from ...storage.live import is_live
 from ...storage.models import MemberEvent, Rating, RatingRound
@@ -41,11 +42,13 @@ def standing_columns(
     """The text of the rating and discipline columns of each member of ``member_ids`` (every
     member of the organisation when None) that the data have something for, by member id.
 
-    Rating: the decided level of the latest year whose round (closed or still open) has one
-    for the member, by its name ("Hoàn thành tốt nhiệm vụ"), as the template's list and the
-    rating sheet write it. Discipline: every live discipline event, oldest first, in one cell
-    separated by "; " (the template's column is free text with no list, and a member
-    disciplined twice has both in the sổ đoàn viên)."""
+    Rating: the decided level of the latest year whose round is closed and has one for the
+    member, by its name ("Hoàn thành tốt nhiệm vụ"), as the template's list and the rating
+    sheet write it. A level decided in a round still open (or reopened) is not the union's
+    record yet and is not written, as the member's history leaves it out
+    (:meth:`~doancoso.core.rating.service.RatingService.member_history`). Discipline: every
+    live discipline event, oldest first, in one cell separated by "; " (the template's column
+    is free text with no list, and a member disciplined twice has both in the sổ đoàn viên)."""
     found: dict[str, dict[str, str]] = {}
     for chunk in _chunks(member_ids):
         ratings = _rating_query(organization_id)
@@ -73,6 +76,7 @@ def _rating_query(organization_id: str) -> Select[str, int, int | None]:
         .where(
             is_live(Rating),
             is_live(RatingRound, organization_id),
+            RatingRound.state == CLOSED,
             Rating.decided_level.is_not(None),
         )
         .order_by(RatingRound.year)
