@@ -181,3 +181,27 @@ def test_a_number_for_a_part_without_one_is_refused(folder: str, tmp_path: Path)
     assert (code, out) == (1, "")
     assert "Phần “bien-ban” không có số văn bản để nhập ở đây." in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_last_dossier_built_of_a_year_is_kept_for_the_report_bundle(
+    folder: str, tmp_path: Path
+) -> None:
+    kept = Path(folder) / "ho-so" / "ho-so-nam-2025.pdf"
+    code, out, err = cli("dossier", "--year", "2025", "--check", "--data-dir", folder)
+    assert code == 0 and not kept.exists()  # a check builds nothing
+    first = tmp_path / "ho-so.pdf"
+    code, out, err = cli("dossier", "--year", "2025", "-o", str(first), "--parts", "to-trinh",
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.endswith(
+        f"Đã ghi hồ sơ 3 trang vào “{first}”.\n"
+        "Một bản của hồ sơ được lưu trong thư mục dữ liệu: gói báo cáo cấp trên năm 2025 "
+        "(doancoso bundle export --kind report --year 2025) sẽ kèm hồ sơ này.\n"
+    )
+    assert kept.read_bytes() == first.read_bytes()
+    second = tmp_path / "ho-so-2.pdf"
+    code, _, err = cli("dossier", "--year", "2025", "-o", str(second), "--parts",
+                       "to-trinh,ke-hoach", "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert kept.read_bytes() == second.read_bytes() != first.read_bytes()  # the last one
+    assert sorted(p.name for p in kept.parent.iterdir()) == ["ho-so-nam-2025.pdf"]

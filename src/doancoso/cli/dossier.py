@@ -11,6 +11,9 @@ line to fill in by hand.
 ``--check`` prints what the dossier would lack and builds nothing; without it the dossier is
 built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written.
 ``--format json`` prints ``{"ready", "missing": [{"part", "reason"}], "parts", "pages"}``.
+
+A dossier built is also kept in the data folder (the last one of each year: core/dossier/
+stored.py), for the report bundle of its year to carry.
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ NUMBER_HELP = (
     "số của tờ trình, ví dụ 15-TTr/ĐTN; hoặc số văn bản của một phần, ví dụ bao-cao=12-BC/ĐTN "
     "(lặp lại cho mỗi phần; phần không có số thì in để trống, ghi tay sau khi in)"
 )
+KEPT = (
+    "Một bản của hồ sơ được lưu trong thư mục dữ liệu: gói báo cáo cấp trên năm {year} "
+    "(doancoso bundle export --kind report --year {year}) sẽ kèm hồ sơ này."
+)
 NO_OUTPUT = "Thiếu tệp sẽ ghi: hãy cho -o TỆP.pdf (hoặc dùng --check để chỉ kiểm tra)."
 
 
@@ -68,6 +75,7 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     if not args.check and args.output is None:
         raise AppError(NO_OUTPUT)
     pages: int | None = None
+    kept = False
     with open_workspace(args) as ws:
         if args.check:
             gaps = check(ws, args.year, parts, number)
@@ -77,6 +85,7 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
                                   photos_per_page=args.photos_per_page,
                                   numbers=numbers)  # fmt: skip
             gaps, included, pages = list(built.gaps), list(built.parts), built.pages
+            kept = built.kept is not None
     if args.format == "json":
         result: dict[str, object] = {
             "ready": not gaps,
@@ -98,6 +107,8 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Hồ sơ năm {args.year} đã đủ.", file=out)
     if pages is not None:
         print(f"Đã ghi hồ sơ {pages} trang vào “{args.output}”.", file=out)
+    if kept:
+        print(KEPT.format(year=args.year), file=out)
     return EXIT_OK
 
 

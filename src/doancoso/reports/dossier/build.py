@@ -18,6 +18,7 @@ from reportlab.lib.pagesizes import A4
 
 from ...core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, minutes_of_year, no_minutes
 from ...core.dossier.numbers import clean_numbers
+from ...core.dossier.stored import BuiltDossier, keep_built
 from ...core.errors import AppError
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.organization import OrganizationInfo
@@ -65,13 +66,16 @@ NO_INTRODUCTIONS = "Chưa có đoàn viên nào được giới thiệu cho Đ�
 
 @dataclass(frozen=True)
 class Dossier:
-    """What was built: the file, its page count, the parts in it, those left out and why."""
+    """What was built: the file, its page count, the parts in it, those left out and why;
+    ``kept``: its copy in the data folder, which the year's report bundle carries (None when
+    the data folder takes no files)."""
 
     path: Path
     pages: int
     parts: tuple[str, ...]
     omitted: tuple[tuple[str, str], ...]
     gaps: tuple[Gap, ...]
+    kept: BuiltDossier | None = None
 
 
 def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[str] = DEFAULT_PARTS,
@@ -144,7 +148,8 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
         pages = assemble(path, org, year, issued_on, entries, omitted, job.temp, progress.step)
     left_out = {name for name, _ in omitted}
     included = tuple(p for p in parts if PARTS[p] not in left_out)
-    return Dossier(path, pages, included, tuple(omitted), tuple(gaps))
+    kept = keep_built(ws.data_dir, year, path) if ws.read_only is None else None
+    return Dossier(path, pages, included, tuple(omitted), tuple(gaps), kept)
 
 
 class _Progress:
