@@ -88,7 +88,7 @@ def test_export_inspect_import_into_a_fresh_folder(
         evidence_rows, evidence_files = carried.count("evidence_files"), carried.evidence_hashes()
     assert list(info) == ["format", "version", "kind", "organization", "year", "created_at",
                           "app_version", "encrypted", "counts", "live_counts", "member_statuses",
-                          "sha256"]  # fmt: skip
+                          "dossier", "sha256"]  # fmt: skip
     assert info["sha256"] == hashlib.sha256(bundle.read_bytes()).hexdigest()
     assert info["format"] == "doancoso-bundle" and info["version"] == 1
     assert info["kind"] == "handover" and info["encrypted"] is True
@@ -448,4 +448,4 @@ def test_inspect_says_an_older_bundle_counts_deleted_rows(tmp_path: Path) -> Non
     assert (code, err) == (0, "")
     info = json.loads(out)
     assert "live_counts" not in info and "member_statuses" not in info
-    assert list(info)[-2:] == ["counts", "sha256"]
+    assert list(info)[-3:] == ["counts", "dossier", "sha256"] and info["dossier"] is None

@@ -66,6 +66,7 @@ def test_round_trip(tmp_path: Path, password: str | None) -> None:
             "branches": 2, "members": 30, "member_events": 10, "tombstones": 0,
             "evidence_files": 2,
         },
+        "dossier": None,
     }  # fmt: skip
 
 

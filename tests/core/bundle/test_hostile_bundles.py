@@ -220,13 +220,13 @@ def test_not_a_bundle_and_empty_file(tmp_path: Path) -> None:
 
 
 def test_newer_format_version(tmp_path: Path, real: dict[str, bytes]) -> None:
-    manifest = {**manifest_of(real), "version": 2, "something_new": {"x": 1}}
+    manifest = {**manifest_of(real), "version": 3, "something_new": {"x": 1}}
     bundle = build(tmp_path / "b.dcs", real, manifest=manifest)
     error = refused(tmp_path, bundle)
     assert isinstance(error, NewerFormat)
     assert error.message == (
         "Gói dữ liệu được tạo bởi phiên bản doancoso mới hơn: hãy cập nhật ứng dụng. (Gói "
-        "dùng định dạng phiên bản 2; phiên bản ứng dụng này đọc được đến phiên bản 1.) "
+        "dùng định dạng phiên bản 3; phiên bản ứng dụng này đọc được đến phiên bản 2.) "
         f"{NOTHING}"
     )
 

@@ -36,15 +36,16 @@ from .crypto import EncryptingWriter, ReadBackMismatch, decrypt, is_encrypted
 from .disks import safe_write
 from .errors import BundleError, BundleWriteError
 from .limits import SCRYPT_LOG2_N
-from .manifest import NOTHING_CHANGED, Manifest
+from .manifest import DOSSIER_MEMBER, NOTHING_CHANGED, DossierInfo, Manifest
 from .reader import TRUNCATED, ContainerReader, check_directory, zip_errors
-from .writer import Source, evidence_sizes, write_container
+from .writer import Dossier, Source, evidence_sizes, write_container
 
 if TYPE_CHECKING:
     from ..evidence.store import EvidenceStore
 
 Report = Callable[[int, int], None]
 _SCALE = 1000
+PDF_MAGIC = b"%PDF-"
 
 
 @dataclass(frozen=True)
@@ -204,11 +205,13 @@ def write_bundle(
     limit: int | None = None,
     kdf_log2_n: int = SCRYPT_LOG2_N,
     workdir: Path | None = None,
+    dossier: Dossier | None = None,
 ) -> Written:
     """Write ``source`` as a bundle at ``target``: encrypted with ``password`` (None: clear).
     ``limit`` bounds the file's size (default: the drive's, FAT32's 4 GB); ``kdf_log2_n`` is
     scrypt's cost (the fuzz tests lower it to make thousands of bundles); ``workdir`` holds
-    the read-back's decrypted copy (default: the system's temporary folder)."""
+    the read-back's decrypted copy (default: the system's temporary folder); ``dossier``: the
+    built dossier a report bundle carries."""
     target = Path(target)
     progress = _Progress(report)
     sizes = evidence_sizes(source)
@@ -220,12 +223,14 @@ def write_bundle(
         progress.phase(_SCALE * 7 // 10)
         if password is None:
             out = _Hashing(stream)
-            written.update(write_container(out, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
+            made = write_container(out, source, progress=progress, sizes=sizes, dossier=dossier)  # type: ignore[arg-type]
+            written.update(made)
             sha256.append(out.digest.hexdigest())
             return
         encrypting = EncryptingWriter(stream, password, log2_n=kdf_log2_n)
         sealing.append(encrypting)
-        written.update(write_container(encrypting, source, progress=progress, sizes=sizes))  # type: ignore[arg-type]
+        made = write_container(encrypting, source, progress=progress, sizes=sizes, dossier=dossier)  # type: ignore[arg-type]
+        written.update(made)
         encrypting.finish()
 
     def verify(path: Path) -> None:
@@ -251,7 +256,8 @@ def write_bundle(
                     details=f"read back: {exc}",
                 ) from exc
 
-    size = safe_write(target, write, verify, expected_size=sum(sizes.values()), limit=limit)
+    expected = sum(sizes.values()) + (0 if dossier is None else dossier.size)
+    size = safe_write(target, write, verify, expected_size=expected, limit=limit)
     progress.finish()
     return Written(target, sha256[0], size, written)
 
@@ -261,6 +267,47 @@ def read_manifest(path: Path, password: str | None, *, workdir: Path | None = No
     bundle decrypted whole and authenticated; members not hashed)."""
     with _opened(Path(path), password, extract=False, workdir=workdir) as reader:
         return reader.info
+
+
+NO_DOSSIER = "Gói dữ liệu này không kèm hồ sơ đề nghị công nhận."
+
+
+def save_dossier(
+    source: Path | HeldBundle, password: str | None, target: Path, *, workdir: Path | None = None
+) -> DossierInfo:
+    """Copy the built dossier a report bundle carries to ``target`` (written atomically: a
+    temporary name, renamed once its size and SHA-256 matched the manifest and it began as a
+    PDF), from the bundle at ``source`` (or held: its decrypted copy). Nothing else of the
+    bundle is used; a :class:`BundleError` (nothing left at ``target``) when it cannot be."""
+    from ..storage.files import written_atomically
+
+    target = Path(target)
+    with _opened(source, password, extract=False, workdir=workdir) as reader:
+        dossier = reader.info.dossier
+        if dossier is None:
+            raise BundleError(NO_DOSSIER)
+        with written_atomically(target) as temp, open(temp, "wb") as out:
+            head = bytearray()
+
+            def write(block: bytes) -> None:
+                if len(head) < len(PDF_MAGIC):
+                    head.extend(block[: len(PDF_MAGIC)])
+                try:
+                    out.write(block)
+                except OSError as exc:
+                    raise BundleError(
+                        f"Không ghi được tệp “{target}”: {os_reason(exc)}. {write_remedy(exc)}",
+                        repr(exc),
+                    ) from exc
+
+            digest, size = reader._stream(DOSSIER_MEMBER, write)
+            reader._check(DOSSIER_MEMBER, digest, size)
+            if not bytes(head).startswith(PDF_MAGIC):
+                raise BundleError(
+                    "Hồ sơ kèm theo gói dữ liệu không phải tệp PDF: tệp đã bị sửa đổi hoặc không "
+                    "do doancoso tạo ra. Không có tệp nào được ghi."
+                )
+    return dossier
 
 
 @contextlib.contextmanager

@@ -5,8 +5,13 @@ members make about 200 MB of rows; evidence files are 50 MB at most each (the st
 from __future__ import annotations
 
 FORMAT_NAME = "doancoso-bundle"
-FORMAT_VERSION = 1
-"""The version this app writes; it reads every version from 1 to this one."""
+FORMAT_VERSION = 2
+"""The newest version this app writes; it reads every version from 1 to this one. A bundle is
+written with the lowest version that holds what it carries: 1, or 2 for a report bundle that
+carries the built dossier (the member ``dossier.pdf``), so that an older app still reads every
+other bundle."""
+BASE_VERSION = 1
+DOSSIER_VERSION = 2
 
 MAX_MEMBERS = 500_000
 """Entries in the container: the manifest, one file per table, one per evidence file."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import BundleError, NewerFormat
 from .labels import quoted_table
-from .limits import FORMAT_NAME, FORMAT_VERSION
+from .limits import DOSSIER_VERSION, FORMAT_NAME, FORMAT_VERSION
 
 MANIFEST_NAME = "manifest.json"
 KINDS = ("handover", "report")
@@ -27,9 +27,13 @@ TABLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 DATA_MEMBER = re.compile(r"data/([a-z][a-z0-9_]{0,62})\.jsonl")
 EVIDENCE_MEMBER = re.compile(r"evidence/([0-9a-f]{64})")
+DOSSIER_MEMBER = "dossier.pdf"
+"""The built recognition dossier a report bundle may carry (format version 2)."""
+DOSSIER_FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,99}\.pdf")
 
 WRITER_KEYS = (
     "format", "version", "created_at", "app_version", "counts", "evidence_files", "members",
+    "dossier",
 )  # fmt: skip
 """Keys the writer sets itself, whatever the source's manifest says."""
 
@@ -38,6 +42,27 @@ WRITER_KEYS = (
 class MemberInfo:
     sha256: str
     size: int
+
+
+@dataclass(frozen=True)
+class DossierInfo:
+    """The manifest's ``dossier``: the year's recognition dossier (a PDF) as last built before
+    the export, carried as the member :data:`DOSSIER_MEMBER` (docs/bundle-format.md)."""
+
+    year: int
+    file_name: str
+    built_at: str
+    sha256: str
+    size: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "file_name": self.file_name,
+            "built_at": self.built_at,
+            "size": self.size,
+            "sha256": self.sha256,
+        }
 
 
 @dataclass(frozen=True)
@@ -57,6 +82,7 @@ class Manifest:
     raw: dict[str, Any] = field(repr=False)
     encrypted: bool = False
     format: str = FORMAT_NAME
+    dossier: DossierInfo | None = None
 
     def tables(self) -> list[str]:
         """The tables whose rows the bundle holds, in the order they were written."""
@@ -68,7 +94,8 @@ class Manifest:
     def to_json(self) -> dict[str, Any]:
         """The shape of ``doancoso bundle inspect --format json`` (issue #17); ``live_counts``
         (the keys of ``counts``, deleted rows left out) and ``member_statuses`` (members not
-        deleted per status code) only for a bundle that carries them (:func:`live_counts`)."""
+        deleted per status code) only for a bundle that carries them (:func:`live_counts`);
+        ``dossier``: the built dossier carried (:meth:`DossierInfo.to_json`) or null."""
         shown: dict[str, Any] = {
             "format": self.format,
             "version": self.version,
@@ -84,6 +111,7 @@ class Manifest:
         if live is not None:
             shown["live_counts"] = json_counts(live.tables, self.evidence_files)
             shown["member_statuses"] = dict(live.member_statuses)
+        shown["dossier"] = None if self.dossier is None else self.dossier.to_json()
         return shown
 
 
@@ -227,7 +255,8 @@ def parse_manifest(data: bytes, *, encrypted: bool = False) -> Manifest:
         raise malformed("thiếu danh sách các mục")
     checked_members = {}
     for name, info in members.items():
-        if not (DATA_MEMBER.fullmatch(name) or EVIDENCE_MEMBER.fullmatch(name)):
+        known = DATA_MEMBER.fullmatch(name) or EVIDENCE_MEMBER.fullmatch(name)
+        if not (known or name == DOSSIER_MEMBER):
             raise malformed(f"mục “{name[:80]}” không được phép")
         if not isinstance(info, dict) or not SHA256.fullmatch(str(info.get("sha256"))):
             raise malformed(f"mã kiểm tra của mục “{name}” không hợp lệ")
@@ -249,9 +278,38 @@ def parse_manifest(data: bytes, *, encrypted: bool = False) -> Manifest:
         members=checked_members,
         raw=raw,
         encrypted=encrypted,
+        dossier=_dossier(raw, version, checked_members.get(DOSSIER_MEMBER)),
     )
     if set(manifest.tables()) != set(checked_counts):
         raise malformed("số bản ghi không khớp với các bảng trong gói")
     if len(manifest.evidence_hashes()) != manifest.evidence_files:
         raise malformed("số tệp minh chứng không khớp với các tệp trong gói")
     return manifest
+
+
+def _dossier(raw: Mapping[str, Any], version: int, member: MemberInfo | None) -> DossierInfo | None:
+    """The manifest's ``dossier``, which must describe the member :data:`DOSSIER_MEMBER` (both
+    or neither, from format version 2)."""
+    dossier = raw.get("dossier")
+    if dossier is None and member is None:
+        return None
+    if member is None or not isinstance(dossier, dict):
+        raise malformed("hồ sơ đề nghị công nhận kèm theo không khớp với các mục trong gói")
+    if version < DOSSIER_VERSION:
+        raise malformed(f"gói phiên bản {version} không kèm hồ sơ đề nghị công nhận")
+    year = dossier.get("year")
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 9999:
+        raise malformed("năm của hồ sơ kèm theo không hợp lệ")
+    if year != raw.get("year"):
+        raise malformed("hồ sơ kèm theo không phải của năm báo cáo")
+    name = _text(dossier, "file_name", "tên tệp hồ sơ kèm theo")
+    if not DOSSIER_FILE_NAME.fullmatch(name):
+        raise malformed("tên tệp hồ sơ kèm theo không hợp lệ")
+    built_at = _text(dossier, "built_at", "thời điểm tạo hồ sơ kèm theo")
+    try:
+        datetime.fromisoformat(built_at)
+    except ValueError as exc:
+        raise malformed("thời điểm tạo hồ sơ kèm theo không hợp lệ") from exc
+    if dossier.get("sha256") != member.sha256 or dossier.get("size") != member.size:
+        raise malformed("mã kiểm tra hoặc kích thước của hồ sơ kèm theo không khớp")
+    return DossierInfo(year, name, built_at, member.sha256, member.size)

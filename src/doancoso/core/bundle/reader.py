@@ -43,6 +43,7 @@ from .limits import (
 )
 from .manifest import (
     DATA_MEMBER,
+    DOSSIER_MEMBER,
     EVIDENCE_MEMBER,
     MANIFEST_NAME,
     NOTHING_CHANGED,
@@ -118,7 +119,9 @@ def _check_names(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
         if name in by_name:
             raise refused(f"Gói dữ liệu chứa hai mục cùng tên “{name[:120]}”.")
         if not (
-            name == MANIFEST_NAME or DATA_MEMBER.fullmatch(name) or EVIDENCE_MEMBER.fullmatch(name)
+            name in (MANIFEST_NAME, DOSSIER_MEMBER)
+            or DATA_MEMBER.fullmatch(name)
+            or EVIDENCE_MEMBER.fullmatch(name)
         ):
             raise refused(f"Gói dữ liệu chứa mục lạ “{name[:120]}”.")
         if info.flag_bits & 0x1:

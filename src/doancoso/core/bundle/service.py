@@ -25,11 +25,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .container import HeldBundle, hold_bundle, open_bundle, read_manifest, write_bundle
+from .container import (
+    HeldBundle,
+    hold_bundle,
+    open_bundle,
+    read_manifest,
+    save_dossier,
+    write_bundle,
+)
 from .errors import BundleError
-from .manifest import Manifest, dumps, parse_manifest
+from .manifest import DossierInfo, Manifest, dumps, parse_manifest
 
 if TYPE_CHECKING:
+    from ..dossier.stored import BuiltDossier
     from ..workspace import Workspace
     from .merge import ImportPlan
 
@@ -107,17 +115,35 @@ class BundleService:
             raise BundleError("Mật khẩu không được để trống.")
         if kind == "report" and year is None:
             raise BundleError("Gói báo cáo cấp trên cần chọn năm báo cáo.")
+        dossier = self.dossier(year) if kind == "report" and year is not None else None
         with collect(self._ws, kind, year) as snapshot:
             written = write_bundle(
                 Path(target), snapshot, password=password, report=report,
-                workdir=self._workdir(),
+                workdir=self._workdir(), dossier=dossier,
             )  # fmt: skip
         info = parse_manifest(dumps(written.manifest), encrypted=password is not None)
         return ExportResult(
             written.path, written.sha256, written.size, BundleInfo.of(info), dict(info.counts)
         )
 
+    def dossier(self, year: int) -> BuiltDossier | None:
+        """The dossier of ``year`` last built here, which its report bundle carries (None: none
+        built yet)."""
+        from ..dossier.stored import built_dossier
+
+        return built_dossier(self._ws.data_dir, year)
+
     # -- import -----------------------------------------------------------------------------
+    def save_dossier(
+        self, path: Path | HeldBundle, password: str | None, target: Path
+    ) -> DossierInfo:
+        """Copy the built dossier the bundle carries to ``target`` (container.py's
+        :func:`save_dossier`): the receiver reads or prints it; the data folder keeps none."""
+        return save_dossier(
+            path if isinstance(path, HeldBundle) else Path(path), password, Path(target),
+            workdir=self._workdir(),
+        )  # fmt: skip
+
     def inspect(self, path: Path, password: str | None) -> BundleInfo:
         """What the bundle at ``path`` is (password checked; nothing written)."""
         return BundleInfo.of(read_manifest(Path(path), password, workdir=self._workdir()))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 import zipfile
 from collections import deque
@@ -19,8 +20,9 @@ from typing import IO, Any, BinaryIO, Protocol
 from ... import __version__
 from .errors import BundleError
 from .labels import quoted_table
-from .limits import FORMAT_NAME, FORMAT_VERSION
+from .limits import BASE_VERSION, DOSSIER_VERSION, FORMAT_NAME
 from .manifest import (
+    DOSSIER_MEMBER,
     MANIFEST_NAME,
     NOTHING_CHANGED,
     SHA256,
@@ -34,6 +36,21 @@ _BLOCK = 1024 * 1024
 _BATCH = 1024 * 1024
 _WAITING = 8 * 1024 * 1024
 """Bytes at most handed to the writing thread and not yet written."""
+
+
+class Dossier(Protocol):
+    """The built dossier a report bundle carries (core/dossier/stored.py's BuiltDossier)."""
+
+    @property
+    def year(self) -> int: ...
+    @property
+    def path(self) -> Path: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def built_at(self) -> datetime: ...
+    @property
+    def file_name(self) -> str: ...
 
 
 class Source(Protocol):
@@ -244,10 +261,13 @@ def write_container(
     *,
     progress: Callable[[int, int], None] | None = None,
     sizes: dict[str, int] | None = None,
+    dossier: Dossier | None = None,
 ) -> dict[str, Any]:
     """Write the container of ``source`` into ``out`` (a one-pass stream); returns the
     manifest written. ``progress(done, total)`` counts rows and evidence bytes (rows / 100
     + evidence KiB); it may raise to cancel (on the caller's thread, as every callback here).
+    ``dossier``: the built dossier PDF to carry (member ``dossier.pdf``, described by the
+    manifest's ``dossier``; the bundle is then of format version 2).
 
     ``out`` is written on a helper thread (:class:`_Pipeline`), in order; the rows are read
     and encoded, the evidence files read and checked against their names, on this one."""
@@ -259,7 +279,8 @@ def write_container(
             raise BundleError(f"Tên bảng “{table[:80]}” không hợp lệ. {NOTHING_CHANGED}")
     declared = source.manifest.get("counts")
     expected_rows = sum(declared.values()) if isinstance(declared, dict) else 0
-    total = expected_rows // 100 + sum(sizes.values()) // 1024 + 1
+    extra = 0 if dossier is None else dossier.size
+    total = expected_rows // 100 + (sum(sizes.values()) + extra) // 1024 + 1
     done = 0
     members: dict[str, dict[str, Any]] = {}
     row_hashes: dict[str, str] = {}
@@ -323,19 +344,25 @@ def write_container(
                 raise _missing_evidence(sha256)
             pipeline.put(zip_members.end)
             members[name] = {"sha256": sha256, "size": size}
+        carried = None
+        if dossier is not None:
+            carried = _write_dossier(dossier, moment, pipeline, zip_members, advance)
+            members[DOSSIER_MEMBER] = {"sha256": carried["sha256"], "size": carried["size"]}
         pipeline.drain()
         for name, sha256 in row_hashes.items():
             members[name]["sha256"] = sha256
         manifest = {k: v for k, v in source.manifest.items() if k not in WRITER_KEYS}
         manifest.update(
             format=FORMAT_NAME,
-            version=FORMAT_VERSION,
+            version=BASE_VERSION if carried is None else DOSSIER_VERSION,
             created_at=moment.isoformat(),
             app_version=__version__,
             counts=counts,
             evidence_files=len(sizes),
             members=members,
         )
+        if carried is not None:
+            manifest["dossier"] = carried
         data = dumps(manifest)
         parse_manifest(data)  # never write a bundle this version could not read
         archive.writestr(_zip_info(MANIFEST_NAME, moment, True), data)
@@ -349,3 +376,52 @@ def write_container(
     if progress is not None:
         progress(total, total)
     return manifest
+
+
+def _write_dossier(
+    dossier: Dossier,
+    moment: datetime,
+    pipeline: _Pipeline,
+    zip_members: _Members,
+    advance: Callable[[int], None],
+) -> dict[str, Any]:
+    """Write the built dossier as the member ``dossier.pdf`` (stored: a PDF is compressed
+    already), hashed as it is read; the manifest's ``dossier`` describing what was written
+    (the file read once, through one handle: a dossier built again meanwhile replaces the file
+    by a rename, and this one is read whole as it was)."""
+    unreadable = (
+        f"Không đọc được hồ sơ đề nghị công nhận năm {dossier.year} đã tạo (“{dossier.path}”): "
+        f"hãy tạo lại hồ sơ rồi xuất lại. {NOTHING_CHANGED}"
+    )
+    try:
+        handle = open(dossier.path, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise BundleError(unreadable, repr(exc)) from exc
+    digest, size = hashlib.sha256(), 0
+    with handle:
+        try:
+            expected = os.fstat(handle.fileno()).st_size
+        except OSError as exc:
+            raise BundleError(unreadable, repr(exc)) from exc
+        info = _zip_info(DOSSIER_MEMBER, moment, False)
+        info.file_size = expected
+        pipeline.put(zip_members.begin, info, expected > 2**31)
+        while True:
+            try:
+                block = handle.read(_BLOCK)
+            except OSError as exc:
+                raise BundleError(unreadable, repr(exc)) from exc
+            if not block:
+                break
+            pipeline.put(zip_members.write, block, size=len(block))
+            digest.update(block)
+            size += len(block)
+            advance(len(block) // 1024)
+    pipeline.put(zip_members.end)
+    return {
+        "year": dossier.year,
+        "file_name": dossier.file_name,
+        "built_at": dossier.built_at.isoformat(),
+        "size": size,
+        "sha256": digest.hexdigest(),
+    }
