@@ -227,7 +227,12 @@ def test_conflicts_dry_run_and_choices(home: Path, tmp_path: Path, password_file
         "--data-dir",
         str(home),
     )
-    assert code == 0, err
+    assert code == 1  # the import it previews would stop on the conflict (#17)
+    assert err.strip() == (
+        "Lỗi: Có 1 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: khi nhập thật sẽ "
+        "chưa nhập gì. Hãy chạy lại với --on-conflict mine (giữ bản của máy này) hoặc "
+        "--on-conflict theirs (lấy bản trong tệp)."
+    )
     plan = json.loads(out)
     assert plan["applied"] is False
     assert [(c["table"], c["id"]) for c in plan["conflicts"]] == [("members", member_id)]
@@ -449,3 +454,100 @@ def test_inspect_says_an_older_bundle_counts_deleted_rows(tmp_path: Path) -> Non
     info = json.loads(out)
     assert "live_counts" not in info and "member_statuses" not in info
     assert list(info)[-3:] == ["counts", "dossier", "sha256"] and info["dossier"] is None
+
+
+YEAR = str(dt.date.today().year)  # the demo's year
+
+
+def test_export_takes_the_wizards_password_rule(home: Path, tmp_path: Path) -> None:
+    target = tmp_path / "b.dcs"
+    for password, message in [
+        ("abc", "Mật khẩu là một dãy liên tiếp trên bàn phím hoặc dãy số."),
+        ("Tq7#xz", "Mật khẩu quá ngắn: cần ít nhất 8 ký tự."),
+        ("matkhau123", "Mật khẩu này nằm trong danh sách mật khẩu phổ biến, bị dò ra ngay."),
+        ("12/03/1998", "Mật khẩu là một ngày tháng (như ngày sinh), dễ bị đoán."),
+    ]:
+        weak = tmp_path / "yeu.txt"
+        weak.write_text(f"{password}\n", encoding="utf-8")
+        code, out, err = cli("bundle", "export", str(target), "--password-file", str(weak),
+                             "--data-dir", str(home))  # fmt: skip
+        assert (code, out, err) == (1, "", f"Lỗi: {message}\n")
+        assert list(tmp_path.glob("*.dcs*")) == [] and list(tmp_path.glob(".b.dcs*")) == []
+
+
+def test_a_year_goes_with_a_report_that_holds_something(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    target = tmp_path / "b.dcs"
+    before = snapshot(home)
+    common = ("--password-file", str(password_file), "--data-dir", str(home))
+    code, out, err = cli("bundle", "export", str(target), "--kind", "handover", "--year", YEAR,
+                         *common)  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Gói bàn giao chứa toàn bộ dữ liệu, không theo năm: chỉ gói báo cáo cấp trên mới "
+        "chọn năm. Không có tệp nào được ghi.\n"
+    )
+    code, out, err = cli("bundle", "export", str(target), "--kind", "report", "--year", "1990",
+                         *common)  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Năm 1990 chưa có dữ liệu nào để báo cáo cấp trên: không có kế hoạch, hoạt động, "
+        "đợt xếp loại, bảng tiêu chí “3 chủ động”, văn bản tham mưu hay phối hợp nào của năm "
+        "này. Hãy chọn năm khác. Không có tệp nào được ghi.\n"
+    )
+    assert list(tmp_path.glob("*.dcs")) == []
+    after = snapshot(home)
+    assert {k: v for k, v in after.items() if not k.startswith(("logs", ".goi-tam"))} == {
+        k: v for k, v in before.items() if not k.startswith(("logs", ".goi-tam"))
+    }
+    code, out, err = cli("bundle", "export", str(target), "--kind", "report", "--year", YEAR,
+                         *common)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert f"Gói dữ liệu báo cáo cấp trên năm {YEAR} (có mã hóa" in out
+
+
+def test_an_existing_file_is_written_over_only_with_overwrite(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    target = tmp_path / "b.dcs"
+    target.write_bytes(b"an older bundle")
+    common = ("--password-file", str(password_file), "--data-dir", str(home))
+    code, out, err = cli("bundle", "export", str(target), *common)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Lỗi: Đã có tệp “{target}”. Hãy chọn tên khác, hoặc thêm --overwrite để ghi đè lên "
+        "tệp đó.\n"
+    )
+    assert target.read_bytes() == b"an older bundle"
+    code, out, err = cli("bundle", "export", str(target), "--overwrite", *common)
+    assert (code, err) == (0, "")
+    code, out, err = cli("bundle", "inspect", str(target), "--password-file", str(password_file))
+    assert code == 0 and out.startswith("Gói dữ liệu bàn giao (có mã hóa")
+
+
+def test_import_json_counts_evidence_files_as_inspect_does(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    bundle = tmp_path / "b.dcs"
+    _export(home, bundle, password_file)
+    code, out, _ = cli("bundle", "inspect", str(bundle), "--password-file", str(password_file),
+                       "--format", "json")  # fmt: skip
+    counts = json.loads(out)["counts"]
+    files, rows = counts["evidence_files"], counts["evidence_file_rows"]
+    assert files > 0 and rows > 0
+    fresh = str(tmp_path / "may-moi")
+    take = ("bundle", "import", str(bundle), "--password-file", str(password_file), "--format",
+            "json", "--data-dir", fresh)  # fmt: skip
+    for argv, new_files, present in [((*take, "--dry-run"), files, 0), (take, files, 0),
+                                     (take, 0, files)]:  # fmt: skip
+        code, out, err = cli(*argv)
+        assert (code, err) == (0, "")
+        result = json.loads(out)
+        assert result["new"]["evidence_files"] == new_files
+        assert result["unchanged"]["evidence_files"] == present
+        taken = result["new"].get("evidence_file_rows", 0)
+        kept = result["unchanged"].get("evidence_file_rows", 0)
+        assert taken + kept == rows
+        for key in ("updated", "deleted"):
+            assert "evidence_files" not in result[key]

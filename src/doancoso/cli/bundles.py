@@ -2,7 +2,10 @@
 
 A password is never taken on the command line (other users of the PC can see it there): it is
 the first line of ``--password-file``. ``export`` needs it or ``--no-password`` (a clear bundle,
-an explicit choice). ``inspect --format json`` prints ``format``, ``version``, ``kind``,
+an explicit choice); its password must pass the export wizard's rule (at least 8 characters, not
+a common one: core/bundle/strength.py), a ``--year`` goes with ``--kind report`` only and must
+hold something of that year, and an existing file is written over only with ``--overwrite``.
+``inspect --format json`` prints ``format``, ``version``, ``kind``,
 ``organization`` {``id``, ``name``}, ``created_at``, ``app_version``, ``encrypted`` and
 ``counts`` (rows per table and ``evidence_files``, the number of evidence files; the rows of the
 table ``evidence_files`` are under ``evidence_file_rows``), and for a bundle that carries them
@@ -11,9 +14,10 @@ deleted per status code). The text says the live counts and the members by statu
 biên bản's words, or, for an older bundle, that its counts include deleted rows. ``import
 --format json`` prints ``new``, ``updated``, ``deleted``, ``unchanged`` (counts per table),
 ``conflicts`` [{``table``, ``id``, ``fields``}], ``applied`` and ``matches`` (each with
-``filled``: the fields ours takes from theirs). A refused bundle exits 1 with the message on
-stderr; an import that meets conflicts without ``--on-conflict`` applies nothing, lists them,
-exits 1.
+``filled``: the fields ours takes from theirs); its counts name the keys as ``inspect`` does
+(``evidence_files``: files, new or already in the store; ``evidence_file_rows``: the table's
+rows). A refused bundle exits 1 with the message on stderr; an import that meets conflicts
+without ``--on-conflict`` applies nothing, lists them, exits 1 (a ``--dry-run`` too).
 """
 
 from __future__ import annotations
@@ -85,6 +89,7 @@ def register(subparsers: Subparsers) -> None:
         action="store_true",
         help="không mã hóa (gói chứa dữ liệu cá nhân: chỉ dùng khi chắc chắn)",
     )
+    _overwrite_option(export)
     _format_option(export)
     export.set_defaults(handler=export_bundle)
 
@@ -120,6 +125,18 @@ def _password_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--password-file", type=Path, metavar="TỆP", help="tệp có mật khẩu ở dòng đầu tiên"
     )
+
+
+def _overwrite_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--overwrite", action="store_true", help="ghi đè lên tệp đã có")
+
+
+def refuse_existing(path: Path, overwrite: bool) -> None:
+    """An existing file is written over only with ``--overwrite`` (the GUI asks first)."""
+    if path.exists() and not overwrite:
+        raise AppError(
+            f"Đã có tệp “{path}”. Hãy chọn tên khác, hoặc thêm --overwrite để ghi đè lên tệp đó."
+        )
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
@@ -185,6 +202,7 @@ def _describe(info: BundleInfo, out: TextIO) -> None:
 
 def export_bundle(args: argparse.Namespace, out: TextIO) -> int:
     password = None if args.no_password else read_password(args.password_file)
+    refuse_existing(args.file, args.overwrite)
     with open_workspace(args) as ws:
         result = ws.bundles.export(args.file, kind=args.kind, year=args.year, password=password)
     if args.format == "json":
@@ -289,13 +307,32 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
                 "(thêm --dry-run để xem trước). Không có gì được ghi vào dữ liệu."
             ) from exc
     if args.format == "json":
-        _json(result.to_json(), out)
+        _json(import_json(result), out)
     else:
         _show_plan(result, out, args.dry_run)
-    if result.unresolved and not args.dry_run:
+    if result.unresolved:  # a dry run too: the import it previews would stop there
+        what = "khi nhập thật sẽ chưa nhập gì" if args.dry_run else "chưa nhập gì"
         raise AppError(
             f"Có {len(result.unresolved)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi "
-            "trước: chưa nhập gì. Hãy chạy lại với --on-conflict mine (giữ bản của máy này) "
+            f"trước: {what}. Hãy chạy lại với --on-conflict mine (giữ bản của máy này) "
             "hoặc --on-conflict theirs (lấy bản trong tệp)."
         )
     return EXIT_OK
+
+
+def import_json(result: ImportPlan) -> dict[str, Any]:
+    """``import --format json``: counts per table as ``inspect`` prints them, ``evidence_files``
+    meaning evidence *files* there too (the rows of the table ``evidence_files`` under
+    ``evidence_file_rows``): in ``new`` the files copied (or, not applied, to copy) into the
+    store, in ``unchanged`` those it held already."""
+    from ..core.bundle.manifest import EVIDENCE_ROWS_KEY
+
+    shown = result.to_json()
+    for key in ("new", "updated", "deleted", "unchanged"):
+        shown[key] = {
+            EVIDENCE_ROWS_KEY if table == "evidence_files" else table: rows
+            for table, rows in shown[key].items()
+        }
+    shown["new"]["evidence_files"] = result.evidence_new
+    shown["unchanged"]["evidence_files"] = result.evidence_present
+    return shown

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.bundle.strength import COMMON, FAIR, GOOD, STRONG, VERY_WEAK, WEAK, estimate
 from doancoso.ui.bundle.password import (
     MISMATCH,
     NOT_RECOVERABLE,
     UNENCRYPTED_WARNING,
     PasswordPanel,
 )
-from doancoso.ui.bundle.strength import COMMON, FAIR, GOOD, STRONG, VERY_WEAK, WEAK, estimate
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ def test_the_list_holds_a_few_hundred_common_passwords() -> None:
 def test_length_and_character_classes_give_the_level() -> None:
     assert estimate("").hint == "Chưa nhập mật khẩu."
     short = estimate("Xy7#kq")
-    assert (short.acceptable, short.hint) == (False, "Quá ngắn: cần ít nhất 8 ký tự.")
+    assert (short.acceptable, short.hint) == (False, "Mật khẩu quá ngắn: cần ít nhất 8 ký tự.")
     assert (estimate("ksdjtuvb").level, estimate("ksdjtuvb").acceptable) == (WEAK, True)
     assert estimate("ksdjtuvbwe").level == FAIR
     assert estimate("Ksdj7uvb#wq").level == GOOD

@@ -131,6 +131,8 @@ class ImportPlan:
     """The data had no organisation: the bundle's becomes this installation's."""
     merged_organization: bool = False
     evidence_new: int = 0
+    evidence_present: int = 0
+    """The bundle's evidence files the store held already (set by ``run_import``)."""
     unresolved: list[Conflict] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:

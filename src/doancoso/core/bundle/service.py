@@ -35,6 +35,7 @@ from .container import (
 )
 from .errors import BundleError
 from .manifest import DossierInfo, Manifest, dumps, parse_manifest
+from .strength import password_problem
 
 if TYPE_CHECKING:
     from ..dossier.stored import BuiltDossier
@@ -46,6 +47,32 @@ TEMP_FOLDER = ".goi-tam"
 OPEN_SHARE = 200
 """The opening of the bundle's share of an import's bar of 1,000 (decrypting, verifying)."""
 _STALE_AFTER = 3600.0  # seconds: a temporary file of an import killed an hour ago at least
+
+
+YEAR_TABLES = (
+    "plans", "rating_rounds", "checklists", "activities", "occurrences", "advice_records",
+    "coordination_records",
+)  # fmt: skip
+"""The tables of a report bundle chosen by its year (the others are carried whole)."""
+HANDOVER_YEAR = (
+    "Gói bàn giao chứa toàn bộ dữ liệu, không theo năm: chỉ gói báo cáo cấp trên mới chọn năm. "
+    "Không có tệp nào được ghi."
+)
+
+
+def empty_year(year: int) -> str:
+    return (
+        f"Năm {year} chưa có dữ liệu nào để báo cáo cấp trên: không có kế hoạch, hoạt động, đợt "
+        "xếp loại, bảng tiêu chí “3 chủ động”, văn bản tham mưu hay phối hợp nào của năm này. "
+        "Hãy chọn năm khác. Không có tệp nào được ghi."
+    )
+
+
+def _holds_nothing(manifest: Mapping[str, Any]) -> bool:
+    """Whether a report's rows hold nothing of its year (no row not deleted of
+    :data:`YEAR_TABLES`)."""
+    live = manifest.get("live_counts") or manifest.get("counts") or {}
+    return not any(live.get(table) for table in YEAR_TABLES)
 
 
 @dataclass(frozen=True)
@@ -113,10 +140,16 @@ class BundleService:
 
         if password is not None and not password.strip():
             raise BundleError("Mật khẩu không được để trống.")
+        if password is not None and (problem := password_problem(password)) is not None:
+            raise BundleError(problem)  # the export wizard's rule, and its words
         if kind == "report" and year is None:
             raise BundleError("Gói báo cáo cấp trên cần chọn năm báo cáo.")
+        if kind == "handover" and year is not None:
+            raise BundleError(HANDOVER_YEAR)
         dossier = self.dossier(year) if kind == "report" and year is not None else None
         with collect(self._ws, kind, year) as snapshot:
+            if kind == "report" and year is not None and _holds_nothing(snapshot.manifest):
+                raise BundleError(empty_year(year))
             written = write_bundle(
                 Path(target), snapshot, password=password, report=report,
                 workdir=self._workdir(), dossier=dossier,
@@ -125,6 +158,13 @@ class BundleService:
         return ExportResult(
             written.path, written.sha256, written.size, BundleInfo.of(info), dict(info.counts)
         )
+
+    def report_year_empty(self, year: int) -> bool:
+        """Whether a report bundle of ``year`` would hold nothing of the year (refused)."""
+        from .rows import collect
+
+        with collect(self._ws, "report", year) as snapshot:
+            return _holds_nothing(snapshot.manifest)
 
     def dossier(self, year: int) -> BuiltDossier | None:
         """The dossier of ``year`` last built here, which its report bundle carries (None: none
@@ -210,7 +250,10 @@ class BundleService:
     ) -> ImportPlan:
         """The command line's import, with one opening of the bundle and one pass over its
         rows: ``dry_run``, the plan; otherwise applied, unless conflicts are left without a
-        choice (``plan.unresolved``: the plan is returned, nothing written)."""
+        choice (``plan.unresolved``: the plan is returned, nothing written). Its
+        ``evidence_new`` and ``evidence_present``: the bundle's evidence files the store lacked
+        (copied, or to be copied) and those it held already."""
+        from ..evidence.store import EvidenceStore
         from .merge import apply, plan
         from .progress import Stages
 
@@ -223,10 +266,17 @@ class BundleService:
         opening = bar.part(OPEN_SHARE)
         with self.opened(path, password, report=opening, staging=not dry_run) as source:
             if dry_run:
-                return plan(self._ws, source, report=bar.part(1000), **options)
-            return apply(
-                self._ws, source, report=bar.part(1000), unresolved_as_plan=True, **options
-            )
+                result = plan(self._ws, source, report=bar.part(1000), **options)
+            else:
+                result = apply(
+                    self._ws, source, report=bar.part(1000), unresolved_as_plan=True, **options
+                )
+            hashes = source.evidence_hashes()
+            if not result.applied:  # what the import would copy into the store
+                store = EvidenceStore(self._ws.data_dir)
+                result.evidence_new = sum(not store.has(sha) for sha in hashes)
+            result.evidence_present = len(hashes) - result.evidence_new
+            return result
 
     @contextlib.contextmanager
     def opened(

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.bundle.strength import LEVEL_NAMES, MIN_LENGTH, estimate
 from ...core.lang.text import nfc
-from .strength import LEVEL_NAMES, MIN_LENGTH, estimate
 
 NOT_RECOVERABLE = (
     "Mật khẩu không thể khôi phục nếu quên: chương trình không lưu mật khẩu ở đâu cả, và không "

@@ -7,7 +7,8 @@ Vietnamese ones such as "123456", "matkhau", "doanthanhnien", with tones removed
 ignored), a run of one character, a keyboard or number sequence, or a date is "Rất yếu"; else
 the length times the bits of its character classes (lower case, upper case, digits, symbols,
 Vietnamese letters with tones) gives the level. A password is accepted from 8 characters when
-it is not on the list.
+it is not on the list: :func:`password_problem`, the rule of the export wizard and of
+``doancoso bundle export`` alike.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ...core.lang.text import fold
+from ..lang.text import fold, nfc
 
 MIN_LENGTH = 8
 
@@ -126,7 +127,8 @@ def estimate(password: str) -> Strength:
         return Strength(VERY_WEAK, 0.0, reason, False)
     bits = len(password) * math.log2(max(_pool(password), 2))
     if len(password) < MIN_LENGTH:
-        return Strength(VERY_WEAK, bits, f"Quá ngắn: cần ít nhất {MIN_LENGTH} ký tự.", False)
+        hint = f"Mật khẩu quá ngắn: cần ít nhất {MIN_LENGTH} ký tự."
+        return Strength(VERY_WEAK, bits, hint, False)
     if bits < 45:
         level, hint = WEAK, "Nên dài hơn, hoặc thêm chữ hoa, chữ số, ký hiệu."
     elif bits < 60:
@@ -136,3 +138,10 @@ def estimate(password: str) -> Strength:
     else:
         level, hint = STRONG, "Mật khẩu an toàn."
     return Strength(level, bits, hint, True)
+
+
+def password_problem(password: str) -> str | None:
+    """Why a bundle may not be encrypted with ``password`` (the strength's hint, as the export
+    wizard shows it), or None."""
+    strength = estimate(nfc(password))
+    return None if strength.acceptable else strength.hint
