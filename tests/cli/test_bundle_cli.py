@@ -551,3 +551,52 @@ def test_import_json_counts_evidence_files_as_inspect_does(
         assert taken + kept == rows
         for key in ("updated", "deleted"):
             assert "evidence_files" not in result[key]
+
+
+def test_a_report_carries_the_dossier_and_inspect_saves_it(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    from doancoso.core.dossier.stored import keep_built
+    from dossier_data import evidence_pdf
+
+    pdf = evidence_pdf(tmp_path / "ho-so.pdf", pages=2)
+    assert keep_built(home, int(YEAR), pdf) is not None
+    bundle = tmp_path / "bao-cao.dcs"
+    code, out, err = cli("bundle", "export", str(bundle), "--kind", "report", "--year", YEAR,
+                         "--password-file", str(password_file), "--format", "json",
+                         "--data-dir", str(home))  # fmt: skip
+    assert (code, err) == (0, "")
+    exported = json.loads(out)
+    sha256 = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert exported["version"] == 2
+    assert exported["dossier"]["sha256"] == sha256
+    assert exported["dossier"]["file_name"] == f"ho-so-nam-{YEAR}.pdf"
+    inspect = ("bundle", "inspect", str(bundle), "--password-file", str(password_file))
+    code, out, _ = cli(*inspect, "--format", "json")
+    assert code == 0 and json.loads(out)["dossier"] == exported["dossier"]
+    saved = tmp_path / "nhan" / "ho-so-nhan.pdf"
+    saved.parent.mkdir()
+    code, out, err = cli(*inspect, "--save-dossier", str(saved))
+    assert (code, err) == (0, "")
+    built_at = format_vn_datetime(dt.datetime.fromisoformat(exported["dossier"]["built_at"]))
+    size = f"{pdf.stat().st_size:,}".replace(",", ".")
+    assert (
+        f"Kèm hồ sơ đề nghị công nhận năm {YEAR} (tạo lúc {built_at}; ho-so-nam-{YEAR}.pdf, "
+        f"{size} byte): lưu ra bằng --save-dossier TỆP.pdf\n"
+    ) in out
+    assert out.endswith(f"Đã lưu hồ sơ đề nghị công nhận kèm theo vào “{saved}”.\n")
+    assert saved.read_bytes() == pdf.read_bytes()
+    code, out, err = cli(*inspect, "--save-dossier", str(saved))  # never silently over a file
+    assert (code, out) == (1, "") and "--overwrite" in err
+    code, _, err = cli(*inspect, "--save-dossier", str(saved), "--overwrite")
+    assert (code, err) == (0, "") and saved.read_bytes() == pdf.read_bytes()
+
+    handover = tmp_path / "ban-giao.dcs"
+    _export(home, handover, password_file)
+    code, out, _ = cli("bundle", "inspect", str(handover), "--password-file", str(password_file),
+                       "--format", "json")  # fmt: skip
+    assert json.loads(out)["dossier"] is None and json.loads(out)["version"] == 1
+    code, out, err = cli("bundle", "inspect", str(handover), "--password-file",
+                         str(password_file), "--save-dossier", str(tmp_path / "x.pdf"))  # fmt: skip
+    assert (code, out, err) == (1, "", "Lỗi: Gói dữ liệu này không kèm hồ sơ đề nghị công nhận.\n")
+    assert not (tmp_path / "x.pdf").exists()

@@ -10,8 +10,11 @@ hold something of that year, and an existing file is written over only with ``--
 ``counts`` (rows per table and ``evidence_files``, the number of evidence files; the rows of the
 table ``evidence_files`` are under ``evidence_file_rows``), and for a bundle that carries them
 ``live_counts`` (the same keys, deleted rows left out) and ``member_statuses`` (members not
-deleted per status code). The text says the live counts and the members by status with the
-biên bản's words, or, for an older bundle, that its counts include deleted rows. ``import
+deleted per status code), and ``dossier``: the built recognition dossier a report bundle
+carries (``year``, ``file_name``, ``built_at``, ``size``, ``sha256``) or null, which
+``--save-dossier TỆP.pdf`` saves (its hash checked again). The text says the live counts and
+the members by status with the biên bản's words, or, for an older bundle, that its counts
+include deleted rows. ``import
 --format json`` prints ``new``, ``updated``, ``deleted``, ``unchanged`` (counts per table),
 ``conflicts`` [{``table``, ``id``, ``fields``}], ``applied`` and ``matches`` (each with
 ``filled``: the fields ours takes from theirs); its counts name the keys as ``inspect`` does
@@ -97,6 +100,13 @@ def register(subparsers: Subparsers) -> None:
     data_dir_option(inspect)
     inspect.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
     _password_option(inspect)
+    inspect.add_argument(
+        "--save-dossier",
+        type=Path,
+        metavar="TỆP.pdf",
+        help="lưu hồ sơ đề nghị công nhận (PDF) kèm theo gói báo cáo ra tệp này",
+    )
+    _overwrite_option(inspect)
     _format_option(inspect)
     inspect.set_defaults(handler=inspect_bundle)
 
@@ -198,6 +208,16 @@ def _describe(info: BundleInfo, out: TextIO) -> None:
     if live is None:
         print(ALL_ROWS_NOTE, file=out)
     print(f"Tệp minh chứng: {info.evidence_files}", file=out)
+    dossier = info.manifest.dossier
+    if dossier is not None:
+        print(
+            f"Kèm hồ sơ đề nghị công nhận năm {dossier.year} (tạo lúc "
+            f"{moment_text(dossier.built_at)}; {dossier.file_name}, {vn_number(dossier.size)} "
+            "byte): lưu ra bằng --save-dossier TỆP.pdf",
+            file=out,
+        )
+    elif info.kind == "report":
+        print("Không kèm hồ sơ đề nghị công nhận (chưa tạo hồ sơ khi xuất gói).", file=out)
 
 
 def export_bundle(args: argparse.Namespace, out: TextIO) -> int:
@@ -238,21 +258,29 @@ def _needs_password(exc: PasswordNeeded) -> AppError:
 def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
     """What the bundle is, and the SHA-256 of the file (as the biên bản bàn giao prints it, to
     compare), both from one reading of it."""
-    from ..core.bundle.container import hold_bundle
+    from ..core.bundle.container import hold_bundle, save_dossier
     from ..core.bundle.service import BundleInfo
 
     password = read_password(args.password_file)
+    if args.save_dossier is not None:
+        refuse_existing(args.save_dossier, args.overwrite)
     try:  # the bundle alone: no data folder is opened, nothing created
         held = hold_bundle(args.file, password)
     except PasswordNeeded as exc:
         raise _needs_password(exc) from exc
-    held.release()
+    try:
+        if args.save_dossier is not None:  # from what was held: its hash checked again
+            save_dossier(held, None, args.save_dossier)
+    finally:
+        held.release()
     info = BundleInfo.of(held.manifest)
     if args.format == "json":
         _json({**info.to_json(), "sha256": held.sha256}, out)
     else:
         _describe(info, out)
         print(f"SHA-256 của tệp: {held.sha256}", file=out)
+        if args.save_dossier is not None:
+            print(f"Đã lưu hồ sơ đề nghị công nhận kèm theo vào “{args.save_dossier}”.", file=out)
     return EXIT_OK
 
 
