@@ -475,7 +475,7 @@ def test_export_takes_the_wizards_password_rule(home: Path, tmp_path: Path) -> N
         assert list(tmp_path.glob("*.dcs*")) == [] and list(tmp_path.glob(".b.dcs*")) == []
 
 
-def test_a_year_goes_with_a_report_that_holds_something(
+def test_a_year_goes_with_a_report_and_an_unfinished_one_is_said_so(
     home: Path, tmp_path: Path, password_file: Path
 ) -> None:
     target = tmp_path / "b.dcs"
@@ -488,23 +488,35 @@ def test_a_year_goes_with_a_report_that_holds_something(
         "Lỗi: Gói bàn giao chứa toàn bộ dữ liệu, không theo năm: chỉ gói báo cáo cấp trên mới "
         "chọn năm. Không có tệp nào được ghi.\n"
     )
-    code, out, err = cli("bundle", "export", str(target), "--kind", "report", "--year", "1990",
-                         *common)  # fmt: skip
-    assert (code, out) == (1, "")
-    assert err == (
-        "Lỗi: Năm 1990 chưa có dữ liệu nào để báo cáo cấp trên: không có kế hoạch, hoạt động, "
-        "đợt xếp loại, bảng tiêu chí “3 chủ động”, văn bản tham mưu hay phối hợp nào của năm "
-        "này. Hãy chọn năm khác. Không có tệp nào được ghi.\n"
-    )
     assert list(tmp_path.glob("*.dcs")) == []
     after = snapshot(home)
     assert {k: v for k, v in after.items() if not k.startswith(("logs", ".goi-tam"))} == {
         k: v for k, v in before.items() if not k.startswith(("logs", ".goi-tam"))
     }
-    code, out, err = cli("bundle", "export", str(target), "--kind", "report", "--year", YEAR,
+    # a year with nothing of its own: the export wizard's notice, and the report all the same
+    # (it carries the roster and the youth register whole)
+    code, out, err = cli("bundle", "export", str(target), "--kind", "report", "--year", "1990",
                          *common)  # fmt: skip
     assert (code, err) == (0, "")
-    assert f"Gói dữ liệu báo cáo cấp trên năm {YEAR} (có mã hóa" in out
+    assert out.endswith(
+        "Lưu ý: dữ liệu năm 1990 chưa hoàn tất:\n"
+        "– Chưa có kế hoạch công tác năm 1990.\n"
+        "– Chưa có đợt đánh giá, xếp loại năm 1990.\n"
+        "Cấp trên sẽ nhận dữ liệu như hiện có.\n"
+    )
+    code, out, err = cli("bundle", "export", str(tmp_path / "c.dcs"), "--kind", "report",
+                         "--year", "1990", "--format", "json", *common)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert json.loads(out)["unfinished"] == [
+        "Chưa có kế hoạch công tác năm 1990.", "Chưa có đợt đánh giá, xếp loại năm 1990."
+    ]  # fmt: skip
+    with Workspace.open(home) as ws:
+        ws.plans.register(int(YEAR), "da-duyet", f"20/01/{YEAR}", "15/ĐK-TĐ")
+        ws.rating.close(int(YEAR))
+    code, out, err = cli("bundle", "export", str(tmp_path / "d.dcs"), "--kind", "report",
+                         "--year", YEAR, "--format", "json", *common)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert json.loads(out)["unfinished"] == []
 
 
 def test_an_existing_file_is_written_over_only_with_overwrite(

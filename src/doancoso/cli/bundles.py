@@ -3,8 +3,10 @@
 A password is never taken on the command line (other users of the PC can see it there): it is
 the first line of ``--password-file``. ``export`` needs it or ``--no-password`` (a clear bundle,
 an explicit choice); its password must pass the export wizard's rule (at least 8 characters, not
-a common one: core/bundle/strength.py), a ``--year`` goes with ``--kind report`` only and must
-hold something of that year, and an existing file is written over only with ``--overwrite``.
+a common one: core/bundle/strength.py), a ``--year`` goes with ``--kind report`` only, and an
+existing file is written over only with ``--overwrite``. A report of a year not finished (its
+plan not approved, its rating round not closed; a year with nothing at all) is exported with the
+export wizard's notice, in the text and as ``unfinished`` (its lines) in the JSON.
 ``inspect --format json`` prints ``format``, ``version``, ``kind``,
 ``organization`` {``id``, ``name``}, ``created_at``, ``app_version``, ``encrypted`` and
 ``counts`` (rows per table and ``evidence_files``, the number of evidence files; the rows of the
@@ -43,6 +45,7 @@ from ..core.bundle.labels import (
 )
 from ..core.bundle.manifest import KIND_LABELS, live_counts
 from ..core.bundle.sync_errors import ForeignBundle
+from ..core.bundle.unfinished import unfinished_items, unfinished_lines
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
@@ -225,6 +228,7 @@ def export_bundle(args: argparse.Namespace, out: TextIO) -> int:
     refuse_existing(args.file, args.overwrite)
     with open_workspace(args) as ws:
         result = ws.bundles.export(args.file, kind=args.kind, year=args.year, password=password)
+        unfinished = [] if args.kind != "report" else unfinished_lines(ws, args.year)
     if args.format == "json":
         _json(
             {
@@ -232,6 +236,7 @@ def export_bundle(args: argparse.Namespace, out: TextIO) -> int:
                 "sha256": result.sha256,
                 "size": result.size,
                 **result.info.to_json(),
+                "unfinished": unfinished,
             },
             out,
         )
@@ -247,6 +252,12 @@ def export_bundle(args: argparse.Namespace, out: TextIO) -> int:
     if password is None:
         print(
             "Lưu ý: gói không mã hóa, ai có tệp cũng đọc được dữ liệu cá nhân trong đó.", file=out
+        )
+    if unfinished:  # as the export wizard's notice: said, and exported all the same
+        print(
+            f"Lưu ý: dữ liệu năm {args.year} chưa hoàn tất:\n{unfinished_items(unfinished)}\n"
+            "Cấp trên sẽ nhận dữ liệu như hiện có.",
+            file=out,
         )
     return EXIT_OK
 

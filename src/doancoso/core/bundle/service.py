@@ -49,30 +49,10 @@ OPEN_SHARE = 200
 _STALE_AFTER = 3600.0  # seconds: a temporary file of an import killed an hour ago at least
 
 
-YEAR_TABLES = (
-    "plans", "rating_rounds", "checklists", "activities", "occurrences", "advice_records",
-    "coordination_records",
-)  # fmt: skip
-"""The tables of a report bundle chosen by its year (the others are carried whole)."""
 HANDOVER_YEAR = (
     "Gói bàn giao chứa toàn bộ dữ liệu, không theo năm: chỉ gói báo cáo cấp trên mới chọn năm. "
     "Không có tệp nào được ghi."
 )
-
-
-def empty_year(year: int) -> str:
-    return (
-        f"Năm {year} chưa có dữ liệu nào để báo cáo cấp trên: không có kế hoạch, hoạt động, đợt "
-        "xếp loại, bảng tiêu chí “3 chủ động”, văn bản tham mưu hay phối hợp nào của năm này. "
-        "Hãy chọn năm khác. Không có tệp nào được ghi."
-    )
-
-
-def _holds_nothing(manifest: Mapping[str, Any]) -> bool:
-    """Whether a report's rows hold nothing of its year (no row not deleted of
-    :data:`YEAR_TABLES`)."""
-    live = manifest.get("live_counts") or manifest.get("counts") or {}
-    return not any(live.get(table) for table in YEAR_TABLES)
 
 
 @dataclass(frozen=True)
@@ -148,8 +128,6 @@ class BundleService:
             raise BundleError(HANDOVER_YEAR)
         dossier = self.dossier(year) if kind == "report" and year is not None else None
         with collect(self._ws, kind, year) as snapshot:
-            if kind == "report" and year is not None and _holds_nothing(snapshot.manifest):
-                raise BundleError(empty_year(year))
             written = write_bundle(
                 Path(target), snapshot, password=password, report=report,
                 workdir=self._workdir(), dossier=dossier,
@@ -158,13 +136,6 @@ class BundleService:
         return ExportResult(
             written.path, written.sha256, written.size, BundleInfo.of(info), dict(info.counts)
         )
-
-    def report_year_empty(self, year: int) -> bool:
-        """Whether a report bundle of ``year`` would hold nothing of the year (refused)."""
-        from .rows import collect
-
-        with collect(self._ws, "report", year) as snapshot:
-            return _holds_nothing(snapshot.manifest)
 
     def dossier(self, year: int) -> BuiltDossier | None:
         """The dossier of ``year`` last built here, which its report bundle carries (None: none

@@ -43,12 +43,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.bundle.manifest import live_counts
+from ...core.bundle.unfinished import unfinished_items, unfinished_lines
 from ...core.documents import DocumentDetails
 from ...core.errors import AppError
 from ...core.lang.text import fold, nfc
 from ...core.organization import OrganizationInfo
-from ...core.plans.registration import is_registered
-from ...core.plans.rules import APPROVED
 from ...core.workspace import Workspace
 from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
@@ -94,33 +93,13 @@ def suggested_name(org_name: str, kind: str, on: date, year: int | None = None) 
     return f"doancoso-{slug(org_name)}-{what}-{on:%d-%m-%Y}.dcs"
 
 
-def unfinished_lines(ws: Workspace, year: int) -> list[str]:
-    """What of ``year`` is not finished yet, as a report to the superior body would show it:
-    the plan not made, not registered or not approved; the rating round not opened or open."""
-    lines = []
-    plan = ws.plans.get(year)
-    if plan is None:
-        lines.append(f"Chưa có kế hoạch công tác năm {year}.")
-    elif not is_registered(plan.registration_state, plan.registered_on):
-        lines.append(f"Kế hoạch công tác năm {year} chưa đăng ký với cấp trên.")
-    elif plan.registration_state != APPROVED:
-        lines.append(f"Kế hoạch công tác năm {year} chưa được cấp trên duyệt.")
-    rating = ws.rating.round(year)
-    if rating is None:
-        lines.append(f"Chưa có đợt đánh giá, xếp loại năm {year}.")
-    elif not rating.closed:
-        lines.append(f"Đợt đánh giá, xếp loại năm {year} chưa khóa sổ.")
-    return lines
-
-
 def unfinished_text(year: int, lines: list[str]) -> str:
     """The notice of :func:`unfinished_lines` ("" when nothing is unfinished)."""
     if not lines:
         return ""
-    items = "\n".join(f"– {line}" for line in lines)
     return (
-        f"Dữ liệu năm {year} chưa hoàn tất:\n{items}\nVẫn có thể xuất báo cáo; cấp trên sẽ "
-        "nhận dữ liệu như hiện có."
+        f"Dữ liệu năm {year} chưa hoàn tất:\n{unfinished_items(lines)}\nVẫn có thể xuất báo "
+        "cáo; cấp trên sẽ nhận dữ liệu như hiện có."
     )
 
 
