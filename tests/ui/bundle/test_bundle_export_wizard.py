@@ -229,3 +229,42 @@ def test_a_report_of_a_finished_year_has_no_notice(
     wizard.report_radio.setChecked(True)
     wizard.year_spin.setValue(2026)
     assert wizard.unfinished_notice.isHidden() and wizard.unfinished_notice.text() == ""
+
+
+def test_the_first_page_says_whether_the_years_dossier_goes_with_the_report(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from doancoso.core.dossier.stored import keep_built
+    from dossier_data import evidence_pdf
+
+    add_people(ws)
+    pdf = evidence_pdf(tmp_path / "ho-so.pdf", pages=1)
+    kept = keep_built(ws.data_dir, 2026, pdf)
+    assert kept is not None
+    moment = dt.datetime(2026, 12, 1, 14, 30).timestamp()
+    os.utime(kept.path, (moment, moment))
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    assert wizard.dossier_label.isHidden()  # a handover carries no dossier
+    wizard.report_radio.setChecked(True)
+    wizard.year_spin.setValue(2025)
+    assert not wizard.dossier_label.isHidden()
+    assert wizard.dossier_label.text() == (
+        "Chưa tạo hồ sơ năm 2025: gói báo cáo sẽ không kèm hồ sơ."
+    )
+    wizard.year_spin.setValue(2026)
+    assert wizard.dossier_label.text() == (
+        "Kèm hồ sơ đề nghị công nhận năm 2026 (tạo lúc 01/12/2026 14:30)."
+    )
+    wizard.handover_radio.setChecked(True)
+    assert wizard.dossier_label.isHidden()
+    wizard.report_radio.setChecked(True)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    wizard.next_button.click()
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE
+    saved = ws.bundles.save_dossier(Path(wizard.result_.path), PASSWORD, tmp_path / "nhan.pdf")
+    assert saved.year == 2026 and (tmp_path / "nhan.pdf").read_bytes() == pdf.read_bytes()

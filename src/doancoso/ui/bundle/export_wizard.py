@@ -9,7 +9,9 @@ said only after the core has read the file back and verified every hash. The exp
 the worker with a progress bar and a "Hủy" button (nothing is left under the final name).
 
 A report of a year still unfinished (its plan not approved, its rating round not closed) is
-said so on the first page, as a notice: the secretary may export it all the same.
+said so on the first page, as a notice: the secretary may export it all the same. The page also
+says whether the report will carry the year's recognition dossier (the last one built, kept in
+the data folder: core/dossier/stored.py) and when it was built.
 
 After a handover, the last page asks the names and positions of both secretaries and saves the
 biên bản bàn giao (:mod:`doancoso.reports.handover`) to print and sign.
@@ -45,6 +47,7 @@ from PySide6.QtWidgets import (
 from ...core.bundle.manifest import live_counts
 from ...core.bundle.unfinished import unfinished_items, unfinished_lines
 from ...core.documents import DocumentDetails
+from ...core.dossier.stored import BuiltDossier, included_text
 from ...core.errors import AppError
 from ...core.lang.text import fold, nfc
 from ...core.organization import OrganizationInfo
@@ -177,6 +180,11 @@ class ExportWizard(QDialog):
         layout.addWidget(self.report_radio)
         layout.addWidget(report_hint)
         layout.addLayout(year_row)
+        self.dossier_label = QLabel()  # whether the year's built dossier goes with the report
+        self.dossier_label.setWordWrap(True)
+        self.dossier_label.setContentsMargins(24, 4, 0, 4)
+        self.dossier_label.hide()
+        layout.addWidget(self.dossier_label)
         self.unfinished_notice = QLabel()
         self.unfinished_notice.setWordWrap(True)
         self.unfinished_notice.setStyleSheet(NOTICE_STYLE)
@@ -314,19 +322,27 @@ class ExportWizard(QDialog):
         a handover); a reading for a year no longer chosen is dropped."""
         if self.kind != REPORT:
             self.unfinished_notice.hide()
+            self.dossier_label.hide()
             return
         year = self.year_spin.value()
 
-        def read(lines: list[str]) -> None:
+        def read(found: tuple[list[str], BuiltDossier | None]) -> None:
+            lines, dossier = found
             if self.kind == REPORT and self.year_spin.value() == year:
                 self.unfinished_notice.setText(unfinished_text(year, lines))
                 self.unfinished_notice.setVisible(bool(lines))
+                self.dossier_label.setText(included_text(year, dossier))
+                self.dossier_label.show()
 
         def failed(exc: BaseException) -> None:  # a help, not a step: the export goes on
             log.warning("could not read what of %s is unfinished: %s", year, exc)
             self.unfinished_notice.hide()
+            self.dossier_label.hide()
 
-        op = QueryOp(self, lambda ws: unfinished_lines(ws, year), self._core, progress=False)
+        def job(ws: Workspace) -> tuple[list[str], BuiltDossier | None]:
+            return unfinished_lines(ws, year), ws.bundles.dossier(year)
+
+        op = QueryOp(self, job, self._core, progress=False)
         op.success(read).failure(failed).run()
 
     # Step 3: the target -------------------------------------------------------------------
