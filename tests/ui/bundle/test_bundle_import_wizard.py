@@ -465,3 +465,48 @@ def test_after_a_handover_into_a_fresh_folder_the_new_secretary_is_asked(
             assert said.endswith("\n\nBí thư: Trần Văn Đức.") == (answer is not None)
         finally:
             fresh.close()
+
+
+def test_a_reports_built_dossier_is_shown_and_saved_from_the_second_step(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from doancoso.core.dossier.stored import keep_built
+    from dossier_data import evidence_pdf
+
+    add_people(ws)
+    pdf = evidence_pdf(tmp_path / "ho-so.pdf", pages=1)
+    kept = keep_built(ws.data_dir, 2026, pdf)
+    assert kept is not None
+    moment = dt.datetime(2026, 12, 1, 14, 30).timestamp()
+    os.utime(kept.path, (moment, moment))
+    report = ws.bundles.export(tmp_path / "bao-cao.dcs", kind="report", year=2026,
+                               password=PASSWORD).path  # fmt: skip
+    superior = Workspace.open(tmp_path / "tinh-doan")  # the body the report is for
+    try:
+        wizard = import_wizard(qtbot, superior, ScriptedPrompts())
+        _open(wizard, report)
+        assert wizard.page == INFO_PAGE and not wizard.dossier_box.isHidden()
+        size = f"{(pdf.stat().st_size + 1023) // 1024} KB"
+        assert wizard.dossier_label.text() == (
+            f"Kèm hồ sơ đề nghị công nhận năm 2026 (tạo lúc 01/12/2026 14:30, {size})."
+        )
+        asked: list[tuple[str, str]] = []
+        target = tmp_path / "nhan" / "ho-so-tan-hung"
+        target.parent.mkdir()
+        wizard.ask_save_path = lambda title, name: asked.append((title, name)) or target
+        wizard.dossier_button.click()
+        assert asked == [("Lưu hồ sơ đề nghị công nhận", "ho-so-nam-2026.pdf")]
+        saved = target.with_name("ho-so-tan-hung.pdf")
+        assert saved.read_bytes() == pdf.read_bytes()
+        assert wizard.dossier_label.text() == f"Đã lưu hồ sơ đề nghị công nhận vào “{saved}”."
+        assert not (superior.data_dir / "ho-so").exists()  # kept nowhere but where chosen
+        assert not superior.has_organization
+
+        handover = export_through_gui(qtbot, ws, tmp_path / "ban-giao")
+        wizard = import_wizard(qtbot, superior, ScriptedPrompts())
+        _open(wizard, handover)
+        assert wizard.page == INFO_PAGE and wizard.dossier_box.isHidden()
+    finally:
+        superior.close()

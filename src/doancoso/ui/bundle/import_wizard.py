@@ -2,7 +2,8 @@
 
 Four pages, as the roster's import wizard: 1. the file (a USB stick's folder offered first) and
 its password when it has one; 2. what the file is (organisation, kind, date, app and format
-version, counts); a bundle of another organisation is refused with its name unless "Sáp nhập
+version, counts; a report's built dossier, which "Lưu hồ sơ (PDF)…" saves where the user
+chooses); a bundle of another organisation is refused with its name unless "Sáp nhập
 tổ chức này vào" is chosen; 3. the dry run: rows new, updated, deleted and unchanged per kind
 of record, the conflicts side by side field by field with a choice per field ("Giữ của tôi" /
 "Lấy của tệp", or either for all), and, for a merge, the chi đoàn and the people matched, for
@@ -56,7 +57,7 @@ from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
 from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
-from ...reports.handover import LIVE_NOTE, count_lines, sha256_lines
+from ...reports.handover import LIVE_NOTE, count_lines, sha256_lines, size_text
 from ..common.steps import build_steps
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.tasks import Report
@@ -143,6 +144,7 @@ class BundleImportWizard(QDialog):
         self.plan: Any = None
         self.applied: Any = None
         self.ask_open_path: Callable[[str], Path | None] = self._ask_open_path
+        self.ask_save_path: Callable[[str, str], Path | None] = self._ask_save_path
         org = core.ws.organization.get() if core.ws.has_organization else None
         self.my_org_id = org.id if org is not None else None
         self.my_org_name = org.name if org is not None else None
@@ -218,6 +220,18 @@ class BundleImportWizard(QDialog):
             "Đối chiếu với mã ghi trong biên bản bàn giao: trùng khớp là đúng tệp đã giao."
         )
         layout.addLayout(self.info_form)
+        dossier_row = QHBoxLayout()  # a report's built dossier: saved from here, kept nowhere
+        self.dossier_label = QLabel()
+        self.dossier_label.setWordWrap(True)
+        self.dossier_button = QPushButton("Lưu hồ sơ (PDF)…")
+        self.dossier_button.setAutoDefault(False)
+        self.dossier_button.clicked.connect(self.save_dossier)
+        dossier_row.addWidget(self.dossier_label, 1)
+        dossier_row.addWidget(self.dossier_button)
+        self.dossier_box = QWidget()
+        self.dossier_box.setLayout(dossier_row)
+        dossier_row.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.dossier_box)
         self.counts_table = _small_table(("Loại dữ liệu", "Số lượng"))
         layout.addWidget(self.counts_table, 1)
         self.counts_note = QLabel()
@@ -398,6 +412,7 @@ class BundleImportWizard(QDialog):
         )
         labels["encrypted"].setText("Có (đã mở được)" if info.encrypted else "Không mã hóa")
         self._show_counts(info)
+        self._show_dossier(info)
         self.merge_box.setChecked(False)
         if self.foreign:
             self.foreign_notice.setText(
@@ -433,6 +448,34 @@ class BundleImportWizard(QDialog):
         self.counts_table.setHorizontalHeaderLabels(["Loại dữ liệu", header])
         self.counts_note.setText(note)
         _fill(self.counts_table, rows)
+
+    def _show_dossier(self, info: BundleInfo) -> None:
+        dossier = info.manifest.dossier
+        self.dossier_box.setVisible(dossier is not None)
+        if dossier is not None:
+            self.dossier_label.setText(
+                f"Kèm hồ sơ đề nghị công nhận năm {dossier.year} (tạo lúc "
+                f"{moment_text(dossier.built_at)}, {size_text(dossier.size)})."
+            )
+
+    def save_dossier(self) -> None:
+        """Save the dossier the report carries where the user chooses (its hash checked again
+        as it is copied from the file read at step 1); nothing is kept in the data folder."""
+        held, info = self.held, self.info
+        if held is None or info is None or info.manifest.dossier is None:
+            return
+        path = self.ask_save_path("Lưu hồ sơ đề nghị công nhận", info.manifest.dossier.file_name)
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+
+        def saved(_dossier: Any) -> None:
+            self.dossier_label.setText(f"Đã lưu hồ sơ đề nghị công nhận vào “{path}”.")
+
+        op = QueryOp(self, lambda ws: ws.bundles.save_dossier(held, None, path), self._core,
+                     label="Đang lưu hồ sơ…")  # fmt: skip
+        op.success(saved).failure(self._core.reporter(self, "Không lưu được hồ sơ")).run()
 
     # Step 2–3: the dry run ----------------------------------------------------------------
 
@@ -556,6 +599,11 @@ class BundleImportWizard(QDialog):
         start = str(drives[0].root) if drives else str(Path.home())
         name, _selected = QFileDialog.getOpenFileName(self, title, start, BUNDLE_FILTER)
         return Path(name) if name else None
+
+    def _ask_save_path(self, title: str, name: str) -> Path | None:
+        start = str(Path.home() / name)
+        chosen, _selected = QFileDialog.getSaveFileName(self, title, start, "Tệp PDF (*.pdf)")
+        return Path(chosen) if chosen else None
 
 
 def result_text(plan: Any) -> str:
