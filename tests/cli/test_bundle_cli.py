@@ -588,14 +588,18 @@ def test_a_report_carries_the_dossier_and_inspect_saves_it(
     assert code == 0 and json.loads(out)["dossier"] == exported["dossier"]
     saved = tmp_path / "nhan" / "ho-so-nhan.pdf"
     saved.parent.mkdir()
-    code, out, err = cli(*inspect, "--save-dossier", str(saved))
+    code, out, err = cli(*inspect)
     assert (code, err) == (0, "")
     built_at = format_vn_datetime(dt.datetime.fromisoformat(exported["dossier"]["built_at"]))
     size = f"{pdf.stat().st_size:,}".replace(",", ".")
-    assert (
+    said = (
         f"Kèm hồ sơ đề nghị công nhận năm {YEAR} (tạo lúc {built_at}; ho-so-nam-{YEAR}.pdf, "
-        f"{size} byte): lưu ra bằng --save-dossier TỆP.pdf\n"
-    ) in out
+        f"{size} byte).\n"
+    )
+    assert said in out
+    assert out.endswith("Để lưu hồ sơ kèm theo ra tệp PDF: thêm --save-dossier TỆP.pdf.\n")
+    code, out, err = cli(*inspect, "--save-dossier", str(saved))
+    assert (code, err) == (0, "") and said in out
     assert out.endswith(f"Đã lưu hồ sơ đề nghị công nhận kèm theo vào “{saved}”.\n")
     assert saved.read_bytes() == pdf.read_bytes()
     code, out, err = cli(*inspect, "--save-dossier", str(saved))  # never silently over a file

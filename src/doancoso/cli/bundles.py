@@ -216,7 +216,7 @@ def _describe(info: BundleInfo, out: TextIO) -> None:
         print(
             f"Kèm hồ sơ đề nghị công nhận năm {dossier.year} (tạo lúc "
             f"{moment_text(dossier.built_at)}; {dossier.file_name}, {vn_number(dossier.size)} "
-            "byte): lưu ra bằng --save-dossier TỆP.pdf",
+            "byte).",
             file=out,
         )
     elif info.kind == "report":
@@ -292,6 +292,8 @@ def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
         print(f"SHA-256 của tệp: {held.sha256}", file=out)
         if args.save_dossier is not None:
             print(f"Đã lưu hồ sơ đề nghị công nhận kèm theo vào “{args.save_dossier}”.", file=out)
+        elif info.manifest.dossier is not None:
+            print("Để lưu hồ sơ kèm theo ra tệp PDF: thêm --save-dossier TỆP.pdf.", file=out)
     return EXIT_OK
 
 
