@@ -362,18 +362,11 @@ class OrgMapper:
             row["full_name"], row["birth_date"], self.branch_of.get(row["branch_id"]),
             row["national_id"], row["hometown"],
         )  # fmt: skip
-        self.plan.matches.append(
-            Match(
-                mine_id,
-                row["id"],
-                reason,
-                row["full_name"],
-                row["birth_date"],
-                tuple(fills),  # type: ignore[arg-type]
-                mine=ours[0],
-                theirs=theirs,
-            )  # fmt: skip
-        )
+        match = Match(
+            mine_id, row["id"], reason, row["full_name"], row["birth_date"],  # type: ignore[arg-type]
+            tuple(fills), mine=ours[0], theirs=theirs,
+        )  # fmt: skip
+        self.plan.matches.append(match)
         self._bring(mine_id, ours[1])
         return None
 
@@ -457,6 +450,8 @@ class OrgMapper:
 
         from ..storage.models import MemberEvent
 
+        order = ("plans", "checklists", "rating_rounds")
+        self.plan.years.sort(key=lambda y: (y.year, order.index(y.table)))
         needing = self._needing_event(session)
         if needing:
             self.plan.new["member_events"] = self.plan.new.get("member_events", 0) + len(needing)
