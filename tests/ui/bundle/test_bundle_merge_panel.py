@@ -123,7 +123,7 @@ def test_the_matched_people_side_by_side_and_the_years_in_words(
     cells = [model.text(row, c) for c in range(model.columnCount())]
     assert cells[0] == "Máy này\nTrong tệp"
     assert cells[1] == f"{mine.fields.full_name}\nLê Công Ẩn"
-    assert cells[3].split("\n")[0] == (mine.branch_name or "")
+    assert cells[3] == f"{mine.branch_name or ''}\nChi đoàn ấp Kênh Xáng"  # theirs: joined ours
     assert cells[4] == f"{by_id.national_id}\n{by_id.national_id}"
     assert cells[5].split("\n")[0] == (mine.fields.hometown or "")
     assert cells[6].split("\n")[0] == "Cùng số CCCD"

@@ -214,6 +214,7 @@ class OrgMapper:
         """``row`` as a row of ours, or None when it is joined with one of ours or not taken."""
         if table == "organizations" or self._drop(table, row):
             return None
+        their_branch = row.get("branch_id")  # before it names ours (a chi đoàn joined)
         row = dict(row)
         row["organization_id"] = self.my_org
         for column in _references(table):
@@ -238,7 +239,7 @@ class OrgMapper:
         if table == "branches":
             return self._branch(session, row)
         if table == "members":
-            return self._member(session, row)
+            return self._member(session, row, their_branch)
         record = self.rounds.get(row.get("round_id"))  # type: ignore[arg-type]
         if table in JOIN_KEYS:
             mine = self._same_key(session, table, row)
@@ -319,7 +320,9 @@ class OrgMapper:
 
     # members -----------------------------------------------------------------------------------
 
-    def _member(self, session: Session, row: dict[str, Any]) -> dict[str, Any] | None:
+    def _member(
+        self, session: Session, row: dict[str, Any], their_branch: str | None
+    ) -> dict[str, Any] | None:
         from sqlalchemy import select
 
         from ..storage.models import Member
@@ -359,7 +362,7 @@ class OrgMapper:
                 self.plan._count(self.plan.updated, "members")
             self.fills.setdefault(mine_id, {}).update(fills)
         theirs = Person(
-            row["full_name"], row["birth_date"], self.branch_of.get(row["branch_id"]),
+            row["full_name"], row["birth_date"], self.branch_of.get(their_branch or ""),
             row["national_id"], row["hometown"],
         )  # fmt: skip
         match = Match(
