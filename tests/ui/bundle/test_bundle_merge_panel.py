@@ -137,3 +137,30 @@ def test_the_matched_people_side_by_side_and_the_years_in_words(
         "• Bảng tự đánh giá “3 chủ động” năm 2026", "• Đợt xếp loại năm 2026",
     ]  # fmt: skip
     assert not panel.years_label.isHidden()
+
+
+def test_a_chi_doan_kept_under_a_name_we_have_is_refused_in_the_preview(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    ours, theirs = pair
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel = wizard.merge_panel
+    row = next(
+        r for r in range(panel.branch_table.rowCount())
+        if panel.branch_table.item(r, 0).text() == "Chi đoàn ấp Tân Thành"
+    )  # fmt: skip
+    action = panel.branch_table.cellWidget(row, 1)
+    action.setCurrentIndex(action.findText("Giữ riêng"))
+    panel.branch_table.cellWidget(row, 2).setText("Chi đoàn ấp kênh xáng")
+    panel.refresh_button.click()
+    assert wizard.plan_error.text() == (
+        "Đã có chi đoàn tên “Chi đoàn ấp Kênh Xáng”: hãy đặt tên khác cho chi đoàn “Chi đoàn ấp "
+        "Tân Thành” của tệp, hoặc gộp nó vào chi đoàn đó. Không có gì được ghi vào dữ liệu."
+    )
+    assert not wizard.import_button.isEnabled()
+    panel.branch_table.cellWidget(row, 2).setText("Chi đoàn ấp Tân Thành (Tân Lộc)")
+    panel.refresh_button.click()
+    assert wizard.plan_error.text() == "" and wizard.import_button.isEnabled()
+    assert [
+        (b.theirs_name, b.action, b.name) for b in wizard.plan.branches if b.action == "kept"
+    ] == [("Chi đoàn ấp Tân Thành", "kept", "Chi đoàn ấp Tân Thành (Tân Lộc)")]
