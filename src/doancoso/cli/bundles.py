@@ -311,6 +311,11 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     for branch in result.branches:
         action = "gộp vào chi đoàn của máy này" if branch.action == "joined" else "giữ riêng"
         print(f"Chi đoàn “{branch.theirs_name}”: {action} (“{branch.name}”)", file=out)
+    if result.years:
+        from ..core.bundle.orgmerge import year_text
+
+        for year in result.years:
+            print(year_text(year, result.organization.get("name", "")), file=out)
     if result.conflicts:
         print(f"Xung đột ({len(result.conflicts)} bản ghi sửa ở cả hai nơi):", file=out)
         for conflict in result.conflicts:

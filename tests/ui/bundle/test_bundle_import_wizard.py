@@ -24,6 +24,7 @@ from doancoso.ui.bundle.import_wizard import (
     NEEDS_PASSWORD,
     PLAN_PAGE,
     RESULT_PAGE,
+    STALE,
     BundleImportWizard,
     plan_rows,
     result_text,
@@ -176,10 +177,11 @@ def test_another_organisation_is_refused_unless_merged(
         wizard.merge_box.setChecked(True)
         wizard.next_button.click()
         assert wizard.page == PLAN_PAGE and not wizard.merge_panel.isHidden()
-        matches = wizard.merge_panel.match_list
-        assert [matches.item(i).text() for i in range(matches.count())] == [
-            "Nguyễn Văn An (15/03/2000) — cùng họ tên và ngày sinh; lấy thêm: Họ tên cha"
-        ]  # ours has a phone: kept
+        matches = wizard.merge_panel.match_model
+        assert [matches.text(0, c) for c in range(matches.columnCount())] == [
+            "Máy này\nTrong tệp", "Nguyễn Văn An\nNguyễn Văn An", "15/03/2000\n15/03/2000",
+            "\n", "\n", "\n", "Cùng họ tên, ngày sinh\nLấy thêm: Họ tên cha",
+        ]  # ours has a phone: kept; neither is in a chi đoàn nor has a CCCD  # fmt: skip
         assert len(ws.members.ids()) == 3  # the dry run wrote nothing
         panel = wizard.merge_panel
         assert panel.branch_table.item(0, 0).text() == "Chi đoàn ấp Tân Phú"
@@ -188,7 +190,10 @@ def test_another_organisation_is_refused_unless_merged(
         action.setCurrentIndex(action.findText("Gộp vào “Chi đoàn ấp Bà Điều”"))
         assert not panel.branch_table.cellWidget(0, 2).isEnabled()
         assert panel.options()["branch_map"] == {theirs.id: ours.id}
+        assert not wizard.import_button.isEnabled()  # the counts shown are for the old choice
+        assert wizard.plan_summary.text() == STALE
         panel.refresh_button.click()
+        assert wizard.import_button.isEnabled()
         assert wizard.page == PLAN_PAGE and wizard.plan_error.text() == ""
         rows = {wizard.plan_table.item(r, 0).text(): wizard.plan_table.item(r, 1).text()
                 for r in range(wizard.plan_table.rowCount())}  # fmt: skip

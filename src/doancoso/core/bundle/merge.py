@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from ..workspace import Workspace
     from .dbwrite import TableWriter
-    from .orgmerge import OrgMapper
+    from .orgmerge import OrgMapper, Person, YearRecord
 
 Choice = Literal["mine", "theirs"]
 RowChoice = Choice | Mapping[str, Choice]
@@ -102,6 +102,9 @@ class Match:
     birth_date: str
     filled: tuple[str, ...] = ()
     """The fields ours lacked that theirs had: taken into ours (column names)."""
+    mine: Person | None = None
+    theirs: Person | None = None
+    """The two records side by side, for the secretary to judge the match."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,8 @@ class ImportPlan:
     conflicts: list[Conflict] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     branches: list[BranchMapping] = field(default_factory=list)
+    years: list[YearRecord] = field(default_factory=list)
+    """Sáp nhập: their plan, checklist or rating round of a year we hold one of (ours kept)."""
     applied: bool = False
     organization: dict[str, str] = field(default_factory=dict)
     handover: bool = False
@@ -151,6 +156,8 @@ class ImportPlan:
                     "full_name": m.full_name,
                     "birth_date": m.birth_date,
                     "filled": list(m.filled),
+                    **({"mine_member": m.mine.to_json()} if m.mine else {}),
+                    **({"theirs_member": m.theirs.to_json()} if m.theirs else {}),
                 }
                 for m in self.matches
             ],  # fmt: skip
@@ -164,6 +171,7 @@ class ImportPlan:
                 }
                 for b in self.branches
             ],  # fmt: skip
+            "years": [y.to_json() for y in self.years],
         }
 
     def _count(self, bucket: dict[str, int], table: str) -> None:
@@ -311,6 +319,8 @@ class _Merge:
         self.done = 0
         self.total = total
         self.filled = self._filled(session)
+        if self.mapper is not None:
+            self.mapper.prepare(session, self.source)
         for table in travelling_tables():
             if table in present:
                 self.fresh: list[dict[str, Any]] = []
@@ -324,6 +334,8 @@ class _Merge:
                     self._write(session, table, self.held, [])
         if self.write:
             self._finish(session)
+        elif self.mapper is not None:
+            self.mapper.finish(session, write=False)
         return self.plan
 
     def _chunk(self, session: Session, table: str, raw_rows: list[dict[str, Any]]) -> None:
@@ -610,7 +622,7 @@ class _Merge:
                 transaction_time(session),
             )  # fmt: skip
         if self.mapper is not None:
-            self.mapper.finish(session)
+            self.mapper.finish(session, write=True)
         if self.plan.handover:
             session.add(AppMeta(key=OWN_ORGANIZATION_KEY, value=self.their_org))
 

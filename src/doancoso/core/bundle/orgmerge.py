@@ -13,18 +13,26 @@ a row of ours (its ``organization_id`` ours), keeping its id, except:
   field of the sổ đoàn viên ours left empty taken from theirs (:data:`FILLED`: a phone, a
   CCCD, the father's name...; nothing of ours is overwritten, and a CCCD or member code that
   another of ours holds is not taken);
-- rows that this organisation can hold once (the activity kind of a code, a setting, the plan,
-  rating round and checklist of a year, a member's rating in a round...): ours is kept and what
-  named theirs names ours.
+- rows that this organisation can hold once (the activity kind of a code, a setting, the rating
+  round of a year, a member's rating in a round...): ours is kept and what named theirs names
+  ours (their members' ratings join our round of the year);
+- their plan and their "3 chủ động" checklist of a year we already have one of: not taken, with
+  all that hangs on them (the plan's targets, the checklist's answers and the evidence attached
+  to them): the new commune's plan and self-evaluation of that year are ours, and two plans
+  joined into one would hold two targets at each position (:class:`YearRecord` says what was
+  kept, joined and dropped, for the preview).
 
 Each member brought in (matched or not) gets a "Sáp nhập tổ chức Đoàn" event in its history.
+The fields a matched member of ours takes from theirs are a change of ours (a new revision), so
+that the other copies of this organisation receive them at the next exchange.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -38,13 +46,12 @@ if TYPE_CHECKING:
 
     from ..workspace import Workspace
     from .merge import ImportPlan
+    from .rows import RowSource
 
 JOIN_KEYS: dict[str, tuple[str, ...]] = {
     "activity_kinds": ("code",),
     "settings": ("key",),
-    "plans": ("year",),
     "rating_rounds": ("year",),
-    "checklists": ("year",),
     "criteria_templates": ("name",),
     "ratings": ("round_id", "member_id"),
     "branch_ratings": ("round_id", "branch_id"),
@@ -66,6 +73,8 @@ birth date, chi đoàn, standing or notes, which are ours)."""
 _UNIQUE = ("national_id", "member_code")
 """Fields one member of an organisation holds at most."""
 JSON_ID_LISTS = {"activities": ("branch_ids", "target_ids")}
+YEAR_DROPPED = {"plans": "plan_targets", "checklists": "checklist_answers"}
+"""Their rows of a year we hold one of, not taken, each with the table of its parts."""
 MERGE_EVENT = "org_merge"
 _EVENT_STATUSES = ("active", "temporary")
 """Members whose history takes the merge event (one who left or came of age takes none: their
@@ -77,6 +86,44 @@ def _references(table: str) -> tuple[str, ...]:
     """The columns of ``table`` that name a row of another travelling table."""
     columns = travelling_tables()[table].columns
     return tuple(c.name for c in columns if c.foreign_keys and c.name != "organization_id")
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the secretary compares to judge a match: one side's member, as that side holds it."""
+
+    full_name: str
+    birth_date: str
+    """ISO date."""
+    branch: str | None
+    national_id: str | None
+    hometown: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class YearRecord:
+    """A record of theirs bound to a year we already hold one of (``table``: ``plans``,
+    ``checklists`` or ``rating_rounds``): ours is kept; ``dropped``: their rows not taken, by
+    table (the plan or checklist itself, its parts, the evidence attached to them, the ratings
+    of people ours already rated); ``joined``: their rows added to ours (their members'
+    ratings into our round)."""
+
+    table: str
+    year: int
+    dropped: dict[str, int] = field(default_factory=dict)
+    joined: dict[str, int] = field(default_factory=dict)
+
+    def count(self, bucket: dict[str, int], table: str) -> None:
+        bucket[table] = bucket.get(table, 0) + 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "table": self.table, "year": self.year,
+            "dropped": dict(self.dropped), "joined": dict(self.joined),
+        }  # fmt: skip
 
 
 class OrgMapper:
@@ -104,11 +151,70 @@ class OrgMapper:
         """Members brought in by this import (ours for the matched), for the merge event."""
         self.fills: dict[str, dict[str, Any]] = {}
         """For each of ours matched: the fields taken from theirs (Python values)."""
+        self.statuses: dict[str, str] = {}
+        """The status of each member brought in (ours for the matched)."""
+        self.branch_of: dict[str, str] = {}
+        """Their chi đoàn id → its name in the bundle (for :class:`Person`)."""
+        self.dropped: dict[str, YearRecord] = {}
+        """Ids of their rows not taken (:data:`YEAR_DROPPED`) → the record saying so."""
+        self.rounds: dict[str, YearRecord] = {}
+        """Our rating rounds their round of the same year joins → the record saying so."""
+
+    def prepare(self, session: Session, source: RowSource) -> None:
+        """Before the walk: their plans and checklists of a year we hold one of, and the rows
+        hanging on them, are not taken. Found first, since evidence files come before the
+        checklists in the walk's order. Rows are read as the bundle holds them (checked later
+        in the walk): a malformed one is left to the walk to refuse."""
+        from sqlalchemy import select
+
+        present = set(source.tables())
+        for table, parts in YEAR_DROPPED.items():
+            if table not in present:
+                continue
+            model = travelling_tables()[table]
+            ours = dict(
+                session.execute(
+                    select(model.c.year, model.c.id).where(
+                        model.c.organization_id == self.my_org, model.c.deleted_at.is_(None)
+                    )
+                ).all()
+            )
+            records: dict[str, YearRecord] = {}
+            for row in source.rows(table):
+                year, row_id = row.get("year"), row.get("id")
+                taken_before = ours.get(year) == row_id  # merged by an earlier import
+                if (
+                    row.get("deleted_at") is None and year in ours and not taken_before
+                    and isinstance(row_id, str) and isinstance(year, int)
+                ):  # fmt: skip
+                    records[row_id] = self.dropped[row_id] = YearRecord(table, int(year))
+            if records and parts in present:
+                parent = "plan_id" if parts == "plan_targets" else "checklist_id"
+                for row in source.rows(parts):
+                    record = records.get(row.get(parent))  # type: ignore[arg-type]
+                    if record is not None and isinstance(row.get("id"), str):
+                        self.dropped[row["id"]] = record
+        seen: set[int] = set()
+        for record in self.dropped.values():
+            if id(record) not in seen:
+                seen.add(id(record))
+                self.plan.years.append(record)
+
+    def _drop(self, table: str, row: dict[str, Any]) -> bool:
+        """Whether ``row`` is one of theirs not taken (counted in its :class:`YearRecord`)."""
+        owner = row["owner_id"] if table == "evidence_files" else row["id"]
+        record = self.dropped.get(owner)
+        if record is None:
+            return False
+        if row["deleted_at"] is None:
+            record.count(record.dropped, table)
+        return True
 
     def remap(self, session: Session, table: str, row: dict[str, Any]) -> dict[str, Any] | None:
-        """``row`` as a row of ours, or None when it is joined with one of ours."""
-        if table == "organizations":
+        """``row`` as a row of ours, or None when it is joined with one of ours or not taken."""
+        if table == "organizations" or self._drop(table, row):
             return None
+        their_branch = row.get("branch_id")  # before it names ours (a chi đoàn joined)
         row = dict(row)
         row["organization_id"] = self.my_org
         for column in _references(table):
@@ -117,8 +223,11 @@ class OrgMapper:
                 row[column] = self.ids[value]
         for column in JSON_ID_LISTS.get(table, ()):
             values = json.loads(row[column] or "[]")
-            if isinstance(values, list) and any(v in self.ids for v in values):
-                row[column] = json.dumps([self.ids.get(v, v) for v in values])
+            if isinstance(values, list) and any(
+                v in self.ids or v in self.dropped for v in values
+            ):  # a target of a plan not taken: the activity no longer names it
+                kept = [self.ids.get(v, v) for v in values if v not in self.dropped]
+                row[column] = json.dumps(kept)
         if table == "evidence_files" and row["owner_id"] in self.ids:
             row["owner_id"] = self.ids[row["owner_id"]]
         model = travelling_tables()[table]
@@ -130,12 +239,20 @@ class OrgMapper:
         if table == "branches":
             return self._branch(session, row)
         if table == "members":
-            return self._member(session, row)
+            return self._member(session, row, their_branch)
+        record = self.rounds.get(row.get("round_id"))  # type: ignore[arg-type]
         if table in JOIN_KEYS:
             mine = self._same_key(session, table, row)
             if mine is not None:
                 self.ids[row["id"]] = mine
+                if table == "rating_rounds":
+                    self.rounds[mine] = YearRecord(table, int(row["year"]))
+                    self.plan.years.append(self.rounds[mine])
+                elif record is not None:  # ours rated them already: ours kept
+                    record.count(record.dropped, table)
                 return None
+        if record is not None:
+            record.count(record.joined, table)
         return row
 
     # chi đoàn ----------------------------------------------------------------------------------
@@ -146,6 +263,7 @@ class OrgMapper:
         from ..storage.models import Branch
 
         theirs_id, theirs_name = row["id"], row["name"]
+        self.branch_of[theirs_id] = theirs_name
         if theirs_id in self.branch_map:
             target = self.branch_map[theirs_id]
         else:
@@ -169,13 +287,42 @@ class OrgMapper:
             )
             return None
         new_name = nfc(self.branch_names.get(theirs_id, "").strip()) or theirs_name
+        self._name_free(session, new_name, theirs_name)
         row["name"], row["name_fold"] = new_name, fold(new_name)
         self.plan.branches.append(_mapping(theirs_id, theirs_name, "kept", None, new_name))
         return row
 
+    def _name_free(self, session: Session, name: str, theirs_name: str) -> None:
+        """Refuse a chi đoàn of theirs kept under a name one of ours, or another of theirs
+        kept, already has (ignoring case and tones, as the chi đoàn page does)."""
+        from sqlalchemy import select
+
+        from ..storage.models import Branch
+
+        key = fold(name)
+        held = session.execute(
+            select(Branch.name).where(
+                Branch.organization_id == self.my_org,
+                Branch.deleted_at.is_(None),
+                Branch.name_fold == key,
+            )
+        ).scalar()
+        if held is None:
+            held = next(
+                (b.name for b in self.plan.branches if b.action == "kept" and fold(b.name) == key),
+                None,
+            )
+        if held is not None:
+            raise SyncError(
+                f"Đã có chi đoàn tên “{held}”: hãy đặt tên khác cho chi đoàn “{theirs_name}” "
+                f"của tệp, hoặc gộp nó vào chi đoàn đó. {NOTHING_WRITTEN}"
+            )
+
     # members -----------------------------------------------------------------------------------
 
-    def _member(self, session: Session, row: dict[str, Any]) -> dict[str, Any] | None:
+    def _member(
+        self, session: Session, row: dict[str, Any], their_branch: str | None
+    ) -> dict[str, Any] | None:
         from sqlalchemy import select
 
         from ..storage.models import Member
@@ -204,18 +351,49 @@ class OrgMapper:
                     found = (mine_id, "name_birth")
                     break
         if found is None:
-            self.brought.append(row["id"])
+            self._bring(row["id"], row["status"])
             return row
         mine_id, reason = found
         self.ids[row["id"]] = mine_id
-        self.brought.append(mine_id)
+        ours = self._person(session, mine_id)
         fills = self._fills(session, mine_id, row)
         if fills:
+            if mine_id not in self.fills:  # a change of ours: a new revision (see finish)
+                self.plan._count(self.plan.updated, "members")
             self.fills.setdefault(mine_id, {}).update(fills)
-        self.plan.matches.append(
-            Match(mine_id, row["id"], reason, row["full_name"], row["birth_date"], tuple(fills))  # type: ignore[arg-type]
-        )
+        theirs = Person(
+            row["full_name"], row["birth_date"], self.branch_of.get(their_branch or ""),
+            row["national_id"], row["hometown"],
+        )  # fmt: skip
+        match = Match(
+            mine_id, row["id"], reason, row["full_name"], row["birth_date"],  # type: ignore[arg-type]
+            tuple(fills), mine=ours[0], theirs=theirs,
+        )  # fmt: skip
+        self.plan.matches.append(match)
+        self._bring(mine_id, ours[1])
         return None
+
+    def _bring(self, member_id: str, status: str) -> None:
+        if member_id not in self.statuses:
+            self.brought.append(member_id)
+            self.statuses[member_id] = status
+
+    def _person(self, session: Session, mine_id: str) -> tuple[Person, str]:
+        """Our member ``mine_id`` as the secretary compares it, and its status."""
+        from sqlalchemy import select
+
+        from ..storage.models import Branch, Member
+
+        found = session.execute(
+            select(
+                Member.full_name, Member.birth_date, Branch.name, Member.national_id,
+                Member.hometown, Member.status,
+            )
+            .outerjoin(Branch, Branch.id == Member.branch_id)
+            .where(Member.id == mine_id)
+        ).one()  # fmt: skip
+        name, born, branch, national_id, hometown, status = found
+        return Person(name, born.isoformat(), branch, national_id, hometown), str(status)
 
     def _fills(self, session: Session, mine_id: str, row: dict[str, Any]) -> dict[str, Any]:
         """The fields of ``row`` (theirs) that ours (``mine_id``) lacks, as Python values."""
@@ -266,29 +444,63 @@ class OrgMapper:
 
     # after the rows ------------------------------------------------------------------------------
 
-    def finish(self, session: Session) -> None:
-        """Record the merge in the history of each member brought in (once per organisation
-        merged: a second import of the same bundle adds none)."""
+    def finish(self, session: Session, *, write: bool) -> None:
+        """After the walk: the fields of ours taken from theirs written (a new revision), and
+        the merge recorded in the history of each member brought in (once per organisation
+        merged: a second import of the same bundle adds none). Counted in the plan as written,
+        so that the dry run (``write`` False: nothing written) says what the import does."""
         from sqlalchemy import func, select
 
-        from ..storage.models import Member, MemberEvent
+        from ..storage.models import MemberEvent
+
+        order = ("plans", "checklists", "rating_rounds")
+        self.plan.years.sort(key=lambda y: (y.year, order.index(y.table)))
+        needing = self._needing_event(session)
+        if needing:
+            self.plan.new["member_events"] = self.plan.new.get("member_events", 0) + len(needing)
+        if not write:
+            return
         from ..storage.tracking import transaction_time
 
-        _fill_members(session, self.fills)
-        today = transaction_time(session).date()
-        for start in range(0, len(self.brought), 500):
-            part = self.brought[start : start + 500]
-            statuses = dict(
-                session.execute(select(Member.id, Member.status).where(Member.id.in_(part))).all()
-            )
-            last = dict(
+        now = transaction_time(session)
+        _fill_members(session, self.fills, now)
+        last: dict[str, int] = {}
+        for start in range(0, len(needing), 500):
+            part = needing[start : start + 500]
+            last.update(
                 session.execute(
                     select(MemberEvent.member_id, func.max(MemberEvent.sequence))
                     .where(MemberEvent.member_id.in_(part))
                     .group_by(MemberEvent.member_id)
                 ).all()
             )
-            already = set(
+        for member_id in needing:
+            session.add(
+                MemberEvent(
+                    organization_id=self.my_org,
+                    member_id=member_id,
+                    kind=MERGE_EVENT,
+                    event_date=now.date(),
+                    note=f"Sáp nhập dữ liệu của {self.their_name}",
+                    other_organization=self.their_name,
+                    status_before=self.statuses[member_id],
+                    sequence=int(last.get(member_id) or 0) + 1,
+                )
+            )
+        session.flush()
+
+    def _needing_event(self, session: Session) -> list[str]:
+        """The members brought in whose history takes the merge event (still in the roster,
+        none recorded for this organisation yet)."""
+        from sqlalchemy import select
+
+        from ..storage.models import MemberEvent
+
+        wanted = [m for m in self.brought if self.statuses[m] in _EVENT_STATUSES]
+        already: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            already.update(
                 session.execute(
                     select(MemberEvent.member_id).where(
                         MemberEvent.member_id.in_(part),
@@ -298,27 +510,13 @@ class OrgMapper:
                     )
                 ).scalars()
             )
-            for member_id in part:
-                status = statuses.get(member_id)
-                if status not in _EVENT_STATUSES or member_id in already:
-                    continue
-                session.add(
-                    MemberEvent(
-                        organization_id=self.my_org,
-                        member_id=member_id,
-                        kind=MERGE_EVENT,
-                        event_date=today,
-                        note=f"Sáp nhập dữ liệu của {self.their_name}",
-                        other_organization=self.their_name,
-                        status_before=status,
-                        sequence=int(last.get(member_id) or 0) + 1,
-                    )
-                )
-        session.flush()
+        return [m for m in wanted if m not in already]
 
 
-def _fill_members(session: Session, fills: Mapping[str, Mapping[str, Any]]) -> None:
-    """Write the fields taken from theirs into ours (their derived search keys made again)."""
+def _fill_members(session: Session, fills: Mapping[str, Mapping[str, Any]], now: datetime) -> None:
+    """Write the fields taken from theirs into ours (their derived search keys made again), as a
+    change of this installation: a new revision, so that every other copy of this organisation
+    takes it at its next exchange (the import's session keeps the revisions it is given)."""
     from ..roster.service import derived_columns
     from ..storage.models import Member
 
@@ -333,6 +531,8 @@ def _fill_members(session: Session, fills: Mapping[str, Mapping[str, Any]]) -> N
             member.member_code,
         )  # fmt: skip
         member.sort_key, member.search_text = derived["sort_key"], derived["search_text"]
+        member.revision += 1
+        member.updated_at = now
     session.flush()
 
 
@@ -340,3 +540,48 @@ def _mapping(theirs_id: str, theirs_name: str, action: str, mine_id: str | None,
     from .merge import BranchMapping
 
     return BranchMapping(theirs_id, theirs_name, action, mine_id, name)  # type: ignore[arg-type]
+
+
+_PART_WORDS = {
+    "plan_targets": "chỉ tiêu",
+    "checklist_answers": "tiêu chí đã đánh giá",
+    "evidence_files": "tệp minh chứng",
+    "ratings": "xếp loại đoàn viên",
+    "branch_ratings": "xếp loại chi đoàn",
+}
+
+
+def _parts(counts: Mapping[str, int]) -> str:
+    from ..lang.text import vn_number
+
+    return ", ".join(
+        f"{vn_number(counts[t])} {word}" for t, word in _PART_WORDS.items() if counts.get(t)
+    )
+
+
+def year_text(record: YearRecord, theirs: str) -> str:
+    """What the merge does with their record of a year we hold one of, in words (the preview,
+    the result, the command line)."""
+    year = record.year
+    if record.table == "plans":
+        parts = _parts(record.dropped)
+        return (
+            f"Kế hoạch năm {year}: giữ kế hoạch của máy này; không nhận kế hoạch năm {year} của "
+            f"{theirs}" + (f" ({parts})." if parts else ".")
+        )
+    if record.table == "checklists":
+        parts = _parts(record.dropped)
+        return (
+            f"Bảng tự đánh giá “3 chủ động” năm {year}: giữ bảng của máy này; không nhận bảng "
+            f"của {theirs}" + (f" ({parts})." if parts else ".")
+        )
+    text = (
+        f"Đợt xếp loại năm {year}: giữ đợt của máy này (trạng thái, kết quả tự xếp loại của "
+        "Đoàn cơ sở)"
+    )
+    joined, kept = _parts(record.joined), _parts(record.dropped)
+    if joined:
+        text += f"; thêm vào đợt này {joined} của {theirs}"
+    if kept:
+        text += f"; không nhận {kept} của {theirs} cho người và chi đoàn đã được xếp loại ở máy này"
+    return text + "."

@@ -53,6 +53,7 @@ from ...core.bundle.labels import (
     table_label,
 )
 from ...core.bundle.manifest import live_counts
+from ...core.bundle.orgmerge import year_text
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
 from ...core.lang.text import nfc, vn_number
@@ -81,6 +82,10 @@ NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm �
 APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
 NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
 """An import replaces data wholesale: the undo history is cleared (shell/undo.py)."""
+STALE = (
+    "Lựa chọn sáp nhập đã thay đổi: bấm “Xem lại với lựa chọn này” để xem số liệu theo lựa chọn "
+    "mới trước khi nhập."
+)
 HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."
 
 
@@ -142,6 +147,9 @@ class BundleImportWizard(QDialog):
         self._held_with: tuple[Path, str | None] | None = None
         self.info: Any = None
         self.plan: Any = None
+        self.stale = False
+        """Sáp nhập: a choice changed since the plan shown was made (no import until
+        “Xem lại với lựa chọn này”)."""
         self.applied: Any = None
         self.ask_open_path: Callable[[str], Path | None] = self._ask_open_path
         self.ask_save_path: Callable[[str, str], Path | None] = self._ask_save_path
@@ -264,6 +272,7 @@ class BundleImportWizard(QDialog):
         layout.addWidget(self.conflicts, 2)
         self.merge_panel = MergePanel()
         self.merge_panel.refresh_requested.connect(self.preview)
+        self.merge_panel.changed.connect(self._merge_changed)
         layout.addWidget(self.merge_panel, 2)
         self.plan_error = QLabel()
         self.plan_error.setWordWrap(True)
@@ -298,7 +307,7 @@ class BundleImportWizard(QDialog):
             self.next_button.setEnabled(not self.foreign or self.merge_box.isChecked())
         self.import_button.setEnabled(
             self.page == PLAN_PAGE and self.plan is not None and self.conflicts.complete()
-            and self.changes() > 0
+            and self.changes() > 0 and not self.stale
         )  # fmt: skip
 
     def back(self) -> None:
@@ -414,6 +423,7 @@ class BundleImportWizard(QDialog):
         self._show_counts(info)
         self._show_dossier(info)
         self.merge_box.setChecked(False)
+        self.merge_panel.forget()
         if self.foreign:
             self.foreign_notice.setText(
                 f"Tệp này là dữ liệu của “{nfc(info.organization_name)}”, không phải của "
@@ -499,8 +509,15 @@ class BundleImportWizard(QDialog):
         op = QueryOp(self, job, self._core, label="Đang kiểm tra và so sánh dữ liệu…")
         op.success(self._previewed).failure(failed).run()
 
+    def _merge_changed(self) -> None:
+        """A merge choice changed: the counts shown are no longer what "Nhập" would do."""
+        self.stale = True
+        self.plan_summary.setText(STALE)
+        self._update_buttons()
+
     def _previewed(self, plan: Any) -> None:
         self.plan = plan
+        self.stale = False
         _fill(self.plan_table, list(plan_rows(plan)))
         self.conflicts.set_conflicts(plan.conflicts)
         changed = self.changes()
@@ -516,7 +533,8 @@ class BundleImportWizard(QDialog):
             self.plan_summary.setText("Không có xung đột. Bấm “Nhập” để nhận dữ liệu.")
         if self.foreign:
             ours = [(b.id, b.name) for b in self._core.ws.branches.list()]
-            self.merge_panel.set_plan(plan.branches, plan.matches, ours)
+            self.merge_panel.set_plan(plan.branches, plan.matches, ours, plan.years,
+                                      nfc(self.info.organization_name))  # fmt: skip
         self.merge_panel.setVisible(self.foreign)
         self.plan_error.clear()
         self._show_page(PLAN_PAGE)
@@ -525,7 +543,7 @@ class BundleImportWizard(QDialog):
 
     def apply(self) -> None:
         held, password, merge = self.held, self.password, self.foreign
-        if held is None or self.plan is None or not self.conflicts.complete():
+        if held is None or self.plan is None or not self.conflicts.complete() or self.stale:
             return
         if not self.prompts.confirm(self, "Nhận dữ liệu", self.confirmation(), yes="Nhập",
                                     no="Không"):  # fmt: skip
@@ -621,4 +639,19 @@ def result_text(plan: Any) -> str:
         lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
     if plan.conflicts:
         lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {vn_number(len(plan.conflicts))}")
+    if getattr(plan, "merged_organization", False):
+        lines.extend(merge_lines(plan))
     return "\n".join(lines)
+
+
+def merge_lines(plan: Any) -> list[str]:
+    """What a sáp nhập did beyond the counts: the people matched, each chi đoàn, each year."""
+    theirs = plan.organization.get("name", "")
+    lines = [f"• Người có trong cả hai tổ chức, đã ghép làm một: {vn_number(len(plan.matches))}"]
+    for branch in plan.branches:
+        if branch.action == "joined":
+            lines.append(f"• Chi đoàn “{branch.theirs_name}”: gộp vào “{branch.name}”")
+        else:
+            lines.append(f"• Chi đoàn “{branch.theirs_name}”: giữ riêng, tên “{branch.name}”")
+    lines.extend(f"• {year_text(y, theirs)}" for y in plan.years)
+    return lines

@@ -3,9 +3,13 @@
 The dry run proposes (a chi đoàn of the same name joined with ours, the others kept; people
 matched by CCCD, then by name and birth date); the secretary confirms or changes it: for each
 of their chi đoàn "Giữ riêng" under its own or a new name, or "Gộp vào" one of ours; each
-matched person can be unticked to keep them apart. :meth:`MergePanel.options` gives the
-``branch_map``, ``branch_names`` and ``unmatch`` that the preview and the import take; the
-wizard recomputes the preview with them ("Xem lại với lựa chọn này").
+matched person, shown as both organisations hold them (name, birth date, chi đoàn, CCCD, quê
+quán, why matched) on two lines of one row, can be unticked to keep them apart (and stays
+unticked, listed, when the preview is made again). Above them, what becomes of their plan,
+checklist and rating round of a year we have. :meth:`MergePanel.options` gives the
+``branch_map``, ``branch_names`` and ``unmatch`` that the preview and the import take; any
+change emits ``changed`` (the wizard then wants the preview made again, "Xem lại với lựa chọn
+này", before it imports).
 """
 
 from __future__ import annotations
@@ -13,28 +17,112 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.bundle.labels import filled_text, value_text
+from ...core.bundle.orgmerge import year_text
 from ..common.wheel import wheel_needs_focus
 
 KEEP = ""
-REASONS = {"cccd": "cùng số CCCD", "name_birth": "cùng họ tên và ngày sinh"}
+REASONS = {"cccd": "Cùng số CCCD", "name_birth": "Cùng họ tên, ngày sinh"}
+MATCH_HEADERS = ("Ghép", "Họ và tên", "Ngày sinh", "Chi đoàn", "Số CCCD", "Quê quán", "Lý do")
+SIDES = "Máy này\nTrong tệp"
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _person_cells(person: Any) -> tuple[str, ...]:
+    if person is None:
+        return ("", "", "", "", "")
+    return (
+        person.full_name, value_text(person.birth_date), person.branch or "",
+        person.national_id or "", person.hometown or "",
+    )  # fmt: skip
+
+
+class MatchModel(QAbstractTableModel):
+    """The people found in both organisations: a row each, ours on the first line of every
+    cell and theirs on the second; column 0 ticks the match."""
+
+    toggled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matches: list[Any] = []
+        self.apart: set[str] = set()
+        """Their ids the secretary keeps apart (unticked)."""
+
+    def set_matches(self, matches: Sequence[Any], apart: set[str]) -> None:
+        self.beginResetModel()
+        self.matches, self.apart = list(matches), apart
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.matches)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(MATCH_HEADERS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return MATCH_HEADERS[section]
+        return None
+
+    def text(self, row: int, column: int) -> str:
+        """The cell's two lines: ours, then theirs (column 0: which is which)."""
+        match = self.matches[row]
+        if column == 0:
+            return SIDES
+        if column == len(MATCH_HEADERS) - 1:
+            reason = REASONS.get(match.reason, match.reason)
+            return f"{reason}\nLấy thêm: {filled_text(match.filled)}" if match.filled else reason
+        ours = _person_cells(match.mine)[column - 1]
+        theirs = _person_cells(match.theirs)[column - 1]
+        return f"{ours}\n{theirs}"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            apart = self.matches[row].theirs_id in self.apart
+            return Qt.CheckState.Unchecked if apart else Qt.CheckState.Checked
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        theirs = self.matches[index.row()].theirs_id
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        if checked == (theirs not in self.apart):
+            return False
+        (self.apart.discard if checked else self.apart.add)(theirs)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.toggled.emit()
+        return True
 
 
 class MergePanel(QWidget):
@@ -47,10 +135,15 @@ class MergePanel(QWidget):
         super().__init__(parent)
         self.branches: list[Any] = []
         self.matches: list[Any] = []
-        layout = QHBoxLayout(self)
+        self._apart: dict[str, Any] = {}
+        """The matches the secretary unticked (their id → match), kept across previews."""
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        left = QVBoxLayout()
-        left.addWidget(QLabel("<b>Chi đoàn của tổ chức sáp nhập vào</b>"))
+        self.years_label = QLabel()
+        self.years_label.setWordWrap(True)
+        layout.addWidget(self.years_label)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
         self.branch_table = QTableWidget(0, 3)
         self.branch_table.setHorizontalHeaderLabels(
             ["Chi đoàn trong tệp", "Xử lý", "Tên sau khi nhận"]
@@ -62,25 +155,46 @@ class MergePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        left.addWidget(self.branch_table, 1)
-        layout.addLayout(left, 3)
-        right = QVBoxLayout()
+        self.tabs.addTab(self.branch_table, "Chi đoàn")
+        people = QWidget()
+        people_layout = QVBoxLayout(people)
         self.match_heading = QLabel()
         self.match_heading.setWordWrap(True)
-        right.addWidget(self.match_heading)
-        self.match_list = QListWidget()
-        self.match_list.itemChanged.connect(lambda _item: self.changed.emit())
-        right.addWidget(self.match_list, 1)
+        people_layout.addWidget(self.match_heading)
+        self.match_model = MatchModel(self)
+        self.match_model.toggled.connect(self._toggled)
+        self.match_view = QTableView()
+        self.match_view.setModel(self.match_model)
+        self.match_view.setWordWrap(True)
+        self.match_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.match_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.match_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.match_view.verticalHeader().hide()
+        lines = self.match_view.fontMetrics().lineSpacing()
+        self.match_view.verticalHeader().setDefaultSectionSize(2 * lines + 8)
+        stretch, fit = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents
+        modes = (fit, stretch, fit, stretch, fit, stretch, stretch)
+        for column, mode in enumerate(modes):
+            self.match_view.horizontalHeader().setSectionResizeMode(column, mode)
+        people_layout.addWidget(self.match_view, 1)
+        self.tabs.addTab(people, "Người có trong cả hai tổ chức")
         self.refresh_button = QPushButton("Xem lại với lựa chọn này")
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.refresh_requested)
-        right.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addLayout(right, 2)
+        layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def forget(self) -> None:
+        """Another file: the people kept apart for the last one are forgotten."""
+        self._apart.clear()
 
     def set_plan(self, branches: Sequence[Any], matches: Sequence[Any],
-                 ours: Sequence[tuple[str, str]]) -> None:  # fmt: skip
-        """Show the plan's proposal; ``ours``: (id, name) of this organisation's chi đoàn."""
-        self.branches, self.matches = list(branches), list(matches)
+                 ours: Sequence[tuple[str, str]], years: Sequence[Any] = (),
+                 theirs_name: str = "") -> None:  # fmt: skip
+        """Show the plan's proposal; ``ours``: (id, name) of this organisation's chi đoàn;
+        ``years``: the plan's year-bound records of ``theirs_name``."""
+        self.branches = list(branches)
+        found = {m.theirs_id for m in matches}
+        self.matches = list(matches) + [m for i, m in self._apart.items() if i not in found]
         table = self.branch_table
         table.setRowCount(len(self.branches))
         for r, branch in enumerate(self.branches):
@@ -101,28 +215,27 @@ class MergePanel(QWidget):
             table.setCellWidget(r, 1, combo)
             table.setCellWidget(r, 2, name_edit)
         table.resizeRowsToContents()
-        self.match_list.blockSignals(True)
-        self.match_list.clear()
-        for match in self.matches:
-            taken = f"; lấy thêm: {filled_text(match.filled)}" if match.filled else ""
-            item = QListWidgetItem(
-                f"{match.full_name} ({value_text(match.birth_date)}) — "
-                f"{REASONS.get(match.reason, match.reason)}{taken}"
-            )
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setData(Qt.ItemDataRole.UserRole, match.theirs_id)
-            self.match_list.addItem(item)
-        self.match_list.blockSignals(False)
+        self.tabs.setTabText(0, f"Chi đoàn ({len(self.branches)})")
+        self.match_model.set_matches(self.matches, set(self._apart))
+        self.tabs.setTabText(1, f"Người có trong cả hai tổ chức ({len(self.matches)})")
         self.match_heading.setText(
-            f"<b>Người có trong cả hai tổ chức: {len(self.matches)}</b><br>Được ghép làm một "
-            "(gộp quá trình sinh hoạt). Bỏ chọn người nào không phải cùng một người."
+            f"<b>Người có trong cả hai tổ chức: {len(self.matches)}</b> (dòng trên: máy này; "
+            "dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ chọn người "
+            "nào không phải cùng một người."
             if self.matches
             else "<b>Không có người nào trùng</b>: mọi đoàn viên của tệp được thêm mới."
         )
+        lines = [year_text(y, theirs_name) for y in years]
+        self.years_label.setText("\n".join(f"• {line}" for line in lines))
+        self.years_label.setVisible(bool(lines))
 
     def _action_chosen(self, combo: QComboBox, name_edit: QLineEdit) -> None:
         name_edit.setEnabled(combo.currentData() == KEEP)
+        self.changed.emit()
+
+    def _toggled(self) -> None:
+        by_id = {m.theirs_id: m for m in self.matches}
+        self._apart = {i: by_id[i] for i in self.match_model.apart}
         self.changed.emit()
 
     def options(self) -> dict[str, Any]:
@@ -137,9 +250,4 @@ class MergePanel(QWidget):
             branch_map[branch.theirs_id] = target or None
             if not target and edit.text().strip() and edit.text().strip() != branch.theirs_name:
                 names[branch.theirs_id] = edit.text().strip()
-        unmatch = [
-            str(item.data(Qt.ItemDataRole.UserRole))
-            for i in range(self.match_list.count())
-            if (item := self.match_list.item(i)).checkState() != Qt.CheckState.Checked
-        ]
-        return {"branch_map": branch_map, "branch_names": names, "unmatch": unmatch}
+        return {"branch_map": branch_map, "branch_names": names, "unmatch": sorted(self._apart)}

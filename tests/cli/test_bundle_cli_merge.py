@@ -1,0 +1,63 @@
+"""``doancoso bundle import --merge-organization`` (#17 walkthrough): the dry run counts what the
+import writes, the same figures the GUI shows (one plan), and says in words what becomes of
+their plan, checklist and rating rounds of our years."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from calendar_cli import in_folder
+from doancoso.core.organization import OrganizationInfo
+from doancoso.core.workspace import Workspace
+
+
+def test_the_dry_run_counts_what_the_merge_writes(tmp_path: Path) -> None:
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=25, seed=5)
+        mine = next(m for m in ws.members.list() if m.national_id)
+        ours_phone = ws.members.get(mine.id).fields.phone
+    with Workspace.open(other) as ws:
+        ws.generate_demo(members=15, seed=9)
+        info = ws.organization.get()
+        assert info is not None
+        ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+        ws.members.save(
+            {"full_name": "Lê Công Ẩn", "birth_date": mine.birth_date.strftime("%d/%m/%Y"),
+             "national_id": mine.national_id, "email": "an@tanloc.vn", "phone": "0900000001"}
+        )  # fmt: skip
+        deleted = ws.members.list()[3]
+        ws.members.delete([deleted.id])
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run",
+                    "--format", "json")  # fmt: skip
+    assert dry.code == 0, dry.err
+    preview = dry.json()
+    assert preview["new"]["members"] == 14  # 15 and Lê Công Ẩn, less the deleted and the matched
+    assert preview["updated"] == {"members": 1}  # ours took their email
+    assert [(m["mine"], m["filled"]) for m in preview["matches"]] == [
+        (mine.id, ["email"] if ours_phone else ["phone", "email"])
+    ]
+    assert preview["matches"][0]["theirs_member"]["full_name"] == "Lê Công Ẩn"
+    assert [(y["table"], y["year"]) for y in preview["years"]] == [
+        ("rating_rounds", 2025), ("plans", 2026), ("checklists", 2026), ("rating_rounds", 2026),
+    ]  # fmt: skip
+
+    text = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
+    assert (
+        "Kế hoạch năm 2026: giữ kế hoạch của máy này; không nhận kế hoạch năm 2026 của Đoàn xã "
+        "Tân Lộc (7 chỉ tiêu)."
+    ) in text.out.splitlines()
+
+    done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization",
+                     "--format", "json")  # fmt: skip
+    assert done.code == 0, done.err
+    result = done.json()
+    assert result["applied"] is True
+    for key in ("new", "updated", "deleted", "years"):
+        assert result[key] == preview[key], key
+    with Workspace.open(home) as ws:
+        assert len(ws.members.ids()) == 25 + preview["new"]["members"]
+        assert ws.members.get(mine.id).fields.email == "an@tanloc.vn"

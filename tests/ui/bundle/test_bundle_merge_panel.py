@@ -1,0 +1,166 @@
+"""The sáp nhập preview (#17 walkthrough): a changed choice holds the import back until the
+preview is made again; a person kept apart stays listed, unticked, and is kept apart; the
+matched people are shown side by side; their plan, checklist and rating rounds of our years
+are said in words, in the preview and the result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from bundle_gui import PASSWORD, export_through_gui, import_wizard
+from doancoso.core.organization import OrganizationInfo
+from doancoso.core.workspace import Workspace
+from doancoso.ui.bundle.import_wizard import PLAN_PAGE, RESULT_PAGE, STALE, BundleImportWizard
+from doancoso.ui.bundle.merge_panel import MatchModel
+from scripted import ScriptedPrompts
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
+    """Ours (a demo commune) and Tân Lộc's (another, sharing two people with ours: one by
+    CCCD, one by name and birth date)."""
+    ours, theirs = Workspace.open(tmp_path / "ours"), Workspace.open(tmp_path / "theirs")
+    ours.generate_demo(members=30, seed=3)
+    theirs.generate_demo(members=20, seed=8)
+    info = theirs.organization.get()
+    assert info is not None
+    theirs.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+    by_id, by_name = ours.members.list()[0], ours.members.list()[1]
+    assert by_id.national_id
+    branch = theirs.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert branch is not None
+    theirs.members.save(
+        {"full_name": "Lê Công Ẩn", "birth_date": by_id.birth_date.strftime("%d/%m/%Y"),
+         "national_id": by_id.national_id, "branch_id": branch.id}
+    )  # fmt: skip
+    theirs.members.save(
+        {"full_name": by_name.full_name.upper(), "branch_id": branch.id,
+         "birth_date": by_name.birth_date.strftime("%d/%m/%Y")}
+    )  # fmt: skip
+    yield ours, theirs
+    ours.close()
+    theirs.close()
+
+
+def _merge_preview(
+    qtbot: QtBot, ours: Workspace, theirs: Workspace, tmp_path: Path
+) -> BundleImportWizard:
+    bundle = export_through_gui(qtbot, theirs, tmp_path)
+    prompts = ScriptedPrompts()
+    wizard = import_wizard(qtbot, ours, prompts)
+    wizard.ask_open_path = lambda _title: bundle
+    wizard.browse_button.click()
+    wizard.password_edit.setText(PASSWORD)
+    wizard.next_button.click()
+    wizard.merge_box.setChecked(True)
+    wizard.next_button.click()
+    assert wizard.page == PLAN_PAGE, wizard.plan_error.text()
+    return wizard
+
+
+def test_a_person_kept_apart_stays_listed_and_the_import_waits_for_the_new_preview(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    ours, theirs = pair
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel = wizard.merge_panel
+    model = panel.match_model
+    assert model.rowCount() == 2 and wizard.import_button.isEnabled()
+    row = next(r for r in range(2) if model.matches[r].reason == "name_birth")
+    kept_apart = model.matches[row].theirs_id
+    members_before = wizard.plan.new["members"]
+    model.setData(
+        model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert not wizard.import_button.isEnabled()
+    assert wizard.plan_summary.text() == STALE
+    wizard.import_button.click()
+    assert wizard.page == PLAN_PAGE
+
+    panel.refresh_button.click()
+    assert wizard.import_button.isEnabled()
+    assert wizard.plan.new["members"] == members_before + 1
+    assert [m.theirs_id for m in wizard.plan.matches] != [kept_apart]
+    check = Qt.ItemDataRole.CheckStateRole
+    listed = {
+        model.matches[r].theirs_id: model.data(model.index(r, 0), check)
+        for r in range(model.rowCount())
+    }
+    assert listed[kept_apart] == Qt.CheckState.Unchecked and len(listed) == 2
+    assert panel.options()["unmatch"] == [kept_apart]
+
+    count = len(ours.members.ids())
+    wizard.import_button.click()
+    assert wizard.page == RESULT_PAGE
+    assert len(ours.members.ids()) == count + wizard.applied.new["members"]
+    assert wizard.applied.new["members"] == members_before + 1
+    result = wizard.result_label.text().splitlines()
+    assert "• Người có trong cả hai tổ chức, đã ghép làm một: 1" in result
+    assert "• Chi đoàn “Chi đoàn ấp Kênh Xáng”: gộp vào “Chi đoàn ấp Kênh Xáng”" in result
+    assert (
+        "• Kế hoạch năm 2026: giữ kế hoạch của máy này; không nhận kế hoạch năm 2026 của Đoàn xã "
+        "Tân Lộc (7 chỉ tiêu)."
+    ) in result
+
+
+def test_the_matched_people_side_by_side_and_the_years_in_words(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path, qtmodeltester: ModelTester
+) -> None:
+    ours, theirs = pair
+    by_id = ours.members.list()[0]
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel = wizard.merge_panel
+    model: MatchModel = panel.match_model
+    qtmodeltester.check(model)
+    row = next(r for r in range(model.rowCount()) if model.matches[r].reason == "cccd")
+    mine = ours.members.get(by_id.id)
+    cells = [model.text(row, c) for c in range(model.columnCount())]
+    assert cells[0] == "Máy này\nTrong tệp"
+    assert cells[1] == f"{mine.fields.full_name}\nLê Công Ẩn"
+    assert cells[3] == f"{mine.branch_name or ''}\nChi đoàn ấp Kênh Xáng"  # theirs: joined ours
+    assert cells[4] == f"{by_id.national_id}\n{by_id.national_id}"
+    assert cells[5].split("\n")[0] == (mine.fields.hometown or "")
+    assert cells[6].split("\n")[0] == "Cùng số CCCD"
+    lines = panel.years_label.text().splitlines()
+    assert lines[1] == (
+        "• Kế hoạch năm 2026: giữ kế hoạch của máy này; không nhận kế hoạch năm 2026 của Đoàn xã "
+        "Tân Lộc (7 chỉ tiêu)."
+    )
+    assert [line.split(":")[0] for line in lines] == [
+        "• Đợt xếp loại năm 2025", "• Kế hoạch năm 2026",
+        "• Bảng tự đánh giá “3 chủ động” năm 2026", "• Đợt xếp loại năm 2026",
+    ]  # fmt: skip
+    assert not panel.years_label.isHidden()
+
+
+def test_a_chi_doan_kept_under_a_name_we_have_is_refused_in_the_preview(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    ours, theirs = pair
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel = wizard.merge_panel
+    row = next(
+        r for r in range(panel.branch_table.rowCount())
+        if panel.branch_table.item(r, 0).text() == "Chi đoàn ấp Tân Thành"
+    )  # fmt: skip
+    action = panel.branch_table.cellWidget(row, 1)
+    action.setCurrentIndex(action.findText("Giữ riêng"))
+    panel.branch_table.cellWidget(row, 2).setText("Chi đoàn ấp kênh xáng")
+    panel.refresh_button.click()
+    assert wizard.plan_error.text() == (
+        "Đã có chi đoàn tên “Chi đoàn ấp Kênh Xáng”: hãy đặt tên khác cho chi đoàn “Chi đoàn ấp "
+        "Tân Thành” của tệp, hoặc gộp nó vào chi đoàn đó. Không có gì được ghi vào dữ liệu."
+    )
+    assert not wizard.import_button.isEnabled()
+    panel.branch_table.cellWidget(row, 2).setText("Chi đoàn ấp Tân Thành (Tân Lộc)")
+    panel.refresh_button.click()
+    assert wizard.plan_error.text() == "" and wizard.import_button.isEnabled()
+    assert [
+        (b.theirs_name, b.action, b.name) for b in wizard.plan.branches if b.action == "kept"
+    ] == [("Chi đoàn ấp Tân Thành", "kept", "Chi đoàn ấp Tân Thành (Tân Lộc)")]
