@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from ..storage.folder import os_reason, write_remedy
 from .crypto import EncryptingWriter, ReadBackMismatch, decrypt, is_encrypted
 from .disks import safe_write
-from .errors import BundleError, BundleWriteError
+from .errors import OLDER_FILE_KEPT, BundleError, BundleWriteError
 from .limits import SCRYPT_LOG2_N
 from .manifest import NOTHING_CHANGED, Manifest
 from .reader import TRUNCATED, ContainerReader, check_directory, zip_errors
@@ -247,7 +247,7 @@ def write_bundle(
                 raise BundleWriteError(
                     f"Gói dữ liệu đọc lại từ “{target.parent}” bị hỏng: khác với dữ liệu vừa ghi "
                     "(ổ đĩa hoặc USB có thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. "
-                    "Không có tệp nào được để lại dưới tên này.",
+                    f"{OLDER_FILE_KEPT}",
                     details=f"read back: {exc}",
                 ) from exc
 

@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from ..storage.files import _remove_stale_temps
 from ..storage.folder import os_reason
-from .errors import BundleWriteError
+from .errors import OLDER_FILE_KEPT, BundleWriteError
 from .limits import FAT_MAX_FILE
 
 FAT_TYPES = frozenset({"vfat", "msdos", "fat", "fat12", "fat16", "fat32", "umsdos"})
@@ -126,8 +126,7 @@ def _reason(error: OSError) -> str:
 
 def write_failed(target: Path, error: OSError) -> BundleWriteError:
     return BundleWriteError(
-        f"Không ghi được gói dữ liệu “{target}”: {_reason(error)}. Không có tệp nào được để "
-        "lại dưới tên này.",
+        f"Không ghi được gói dữ liệu “{target}”: {_reason(error)}. {OLDER_FILE_KEPT}",
         details=repr(error),
     )
 
