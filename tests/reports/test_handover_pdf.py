@@ -138,7 +138,7 @@ def test_sizes_and_order():
     assert size_text(0) == "0 KB"
     assert size_text(1500) == "2 KB"
     assert size_text(12_400_000) == "11,8 MB"
-    assert size_text(3 * 1024**3) == "3,00 GB"
+    assert size_text(3 * 1024**3) == "3,0 GB"
     assert ordered_counts({"youths": 1, "members": 2, "b_other": 3, "a_other": 4}) == [
         ("Đoàn viên", 2), ("Thanh niên", 1), ("a_other", 4), ("b_other", 3),
     ]  # fmt: skip

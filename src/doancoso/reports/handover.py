@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from ..core.bundle.labels import in_label_order, table_label
 from ..core.documents import place_and_date, place_name
-from ..core.lang.text import nfc, vn_number
+from ..core.lang.text import nfc, size_text, vn_number
 from ..core.organization import OrganizationInfo
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR
@@ -74,15 +74,6 @@ def sha256_lines(digest: str, per_line: int = 8) -> list[str]:
     """The groups of :func:`sha256_groups`, ``per_line`` to a printed line."""
     groups = sha256_groups(digest)
     return [" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
-
-
-def size_text(size: int) -> str:
-    """A size the way a secretary reads it: "850 KB", "12,4 MB", "1,25 GB"."""
-    if size < 1024 * 1024:
-        return f"{vn_number(max((size + 1023) // 1024, 0))} KB"
-    if size < 1024**3:
-        return f"{size / 1024**2:.1f} MB".replace(".", ",")
-    return f"{size / 1024**3:.2f} GB".replace(".", ",")
 
 
 @dataclass(frozen=True)

@@ -63,9 +63,9 @@ def test_too_large_for_fat32_is_refused_before_writing(tmp_path: Path) -> None:
         write_bundle(stick / "b.dcs", source, password=None, limit=10_000)
     assert error.value.message == (
         f"Không ghi được gói dữ liệu vào “{stick}”: ổ đĩa này định dạng FAT32, chỉ nhận tệp "
-        "nhỏ hơn 4 GB (gói dữ liệu lớn hơn 14 KB). Hãy chọn ổ đĩa khác, hoặc định dạng lại USB "
-        "theo exFAT hay NTFS (định dạng lại sẽ xóa hết dữ liệu trên USB: hãy chép chúng ra "
-        "trước)."
+        "nhỏ hơn 4 GB (gói dữ liệu cần khoảng 15 KB trở lên). Hãy chọn ổ đĩa khác, hoặc định "
+        "dạng lại USB theo exFAT hay NTFS (định dạng lại sẽ xóa hết dữ liệu trên USB: hãy chép "
+        "chúng ra trước)."
     )
     assert list(stick.iterdir()) == []
     # the evidence fits but the whole bundle does not: refused on the way, nothing left
