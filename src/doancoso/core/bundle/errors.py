@@ -17,6 +17,10 @@ class BundleError(ImportFileError):
     """A bundle that cannot be read or written; ``message`` says why, in Vietnamese."""
 
 
+class NotABundle(BundleError):
+    """A file that is no doancoso bundle at all: a random file, another program's ZIP."""
+
+
 class WrongPassword(BundleError):
     """The password does not open this encrypted bundle (or none was given)."""
 
