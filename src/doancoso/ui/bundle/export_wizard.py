@@ -213,6 +213,9 @@ class ExportWizard(QDialog):
     def _password_page(self) -> QWidget:
         self.password_panel = PasswordPanel()
         self.password_panel.changed.connect(self._update_buttons)
+        # Enter in the second field goes on once the password is acceptable (as in the import
+        # wizard); no default button: Enter in the file name must never start a write.
+        self.password_panel.second.returnPressed.connect(self.next)
         return self.password_panel
 
     def _target_page(self) -> QWidget:
@@ -223,9 +226,9 @@ class ExportWizard(QDialog):
         self.drive_combo.currentIndexChanged.connect(self._target_changed)
         drive_row = QHBoxLayout()
         drive_row.addWidget(self.drive_combo, 1)
-        self.rescan_button = QPushButton("Tìm lại USB")
+        self.rescan_button = QPushButton("Tìm lại &USB")
         self.rescan_button.clicked.connect(self.scan_drives)
-        self.other_button = QPushButton("Chọn nơi khác…")
+        self.other_button = QPushButton("&Chọn nơi khác…")
         self.other_button.clicked.connect(self.choose_folder)
         for button in (self.rescan_button, self.other_button):
             button.setAutoDefault(False)
@@ -281,7 +284,7 @@ class ExportWizard(QDialog):
         form.addRow("Bên nhận — họ và tên:", self.receiver_name)
         form.addRow("Chức vụ:", self.receiver_position)
         box.addLayout(form)
-        self.print_button = QPushButton("Lưu biên bản bàn giao (PDF)…")
+        self.print_button = QPushButton("&Lưu biên bản bàn giao (PDF)…")
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.save_handover)
         row = QHBoxLayout()

@@ -63,7 +63,7 @@ from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
 from .drives import removable_drives
 from .merge_panel import MergePanel
-from .password import ERROR_STYLE, NOTICE_STYLE
+from .password import ERROR_STYLE, NOTICE_STYLE, PasswordEdit, ShowPassword
 from .secretary import SecretaryDialog, with_secretary
 
 FILE_PAGE, INFO_PAGE, PLAN_PAGE, RESULT_PAGE = range(4)
@@ -182,17 +182,17 @@ class BundleImportWizard(QDialog):
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
         self.file_edit.setPlaceholderText("Chưa chọn tệp")
-        self.browse_button = QPushButton("Chọn tệp…")
+        self.browse_button = QPushButton("&Chọn tệp…")
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
         row.addWidget(self.file_edit, 1)
         row.addWidget(self.browse_button)
         form.addRow("Tệp:", row)
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText("Nếu tệp có mật khẩu")
+        self.password_edit = PasswordEdit("Nếu tệp có mật khẩu")
         self.password_edit.returnPressed.connect(self.next)
         form.addRow("Mật khẩu:", self.password_edit)
+        self.show_password = ShowPassword(self.password_edit)
+        form.addRow("", self.show_password)
         layout.addLayout(form)
         self.file_error = QLabel()
         self.file_error.setWordWrap(True)
