@@ -38,7 +38,10 @@ def test_suggested_name() -> None:
 def test_export_a_handover_onto_the_stick_and_print_the_record(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
-    add_people(ws)
+    ids = add_people(ws)
+    scan = tmp_path / "don-vao-doan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + b"0" * 3000 + b"\n%%EOF\n")
+    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan, caption="Đơn xin vào Đoàn")
     away = ws.members.save({"full_name": "Lê Ngọc Ái", "birth_date": "17/04/1999",
                             "status": "temporary"})  # fmt: skip
     gone = ws.members.save({"full_name": "Võ Văn Đi", "birth_date": "01/01/2000"})
@@ -75,6 +78,8 @@ def test_export_a_handover_onto_the_stick_and_print_the_record(
     assert away
 
     wizard.receiver_name.setText("Phạm Thị Dung")
+    wizard.witness_name.setText("Lê Văn Tám")
+    wizard.witness_position.setText("Phó Bí thư Huyện đoàn")
     assert wizard.giver_name.text() == "Nguyễn Thị Như Quỳnh"
     pdf_path = tmp_path / "bien-ban.pdf"
     wizard.ask_save_path = lambda *_a: pdf_path
@@ -93,6 +98,10 @@ def test_export_a_handover_onto_the_stick_and_print_the_record(
     assert "BIÊN BẢN BÀN GIAO DỮ LIỆU" in text and "Số: 03-BB/ĐTN" in text
     assert "Tân Hưng, ngày 04 tháng 12 năm 2026" in text
     assert "- Đồng chí: Nguyễn Thị Như Quỳnh" in text and "- Đồng chí: Phạm Thị Dung" in text
+    stripped = "\n".join(line.strip() for line in text.splitlines())
+    assert "- Đồng chí: Lê Văn Tám\n- Chức vụ: Phó Bí thư Huyện đoàn" in stripped
+    assert "Tệp minh chứng: 1 tệp, tổng dung lượng 3 KB." in stripped
+    assert "1\ndon-vao-doan.pdf\nĐoàn viên: Đơn xin vào Đoàn\n3 KB" in stripped
     assert f"- Tên tệp: {name}" in text
     for line in sha256_lines(digest):
         assert line in text

@@ -279,10 +279,15 @@ class ExportWizard(QDialog):
         self.giver_position = QLineEdit()
         self.receiver_name = QLineEdit()
         self.receiver_position = QLineEdit()
+        self.witness_name = QLineEdit()
+        self.witness_name.setPlaceholderText("Để trống nếu không có")
+        self.witness_position = QLineEdit()
         form.addRow("Bên giao — họ và tên:", self.giver_name)
         form.addRow("Chức vụ:", self.giver_position)
         form.addRow("Bên nhận — họ và tên:", self.receiver_name)
         form.addRow("Chức vụ:", self.receiver_position)
+        form.addRow("Đoàn cấp trên (nếu có) — họ và tên:", self.witness_name)
+        form.addRow("Chức vụ:", self.witness_position)
         box.addLayout(form)
         self.print_button = QPushButton("&Lưu biên bản bàn giao (PDF)…")
         self.print_button.setAutoDefault(False)
@@ -461,15 +466,16 @@ class ExportWizard(QDialog):
         # the roster counts them (the manifest's live counts, read in the export's snapshot).
         live = live_counts(result.info.manifest)
         counts = dict(live.tables) if live is not None else dict(result.counts)
-        evidence = int(result.info.evidence_files)
+        witness = Party(nfc(self.witness_name.text()), nfc(self.witness_position.text()))
         return HandoverRecord(
             org=self.org,
             giver=Party(nfc(self.giver_name.text()), nfc(self.giver_position.text())),
             receiver=Party(nfc(self.receiver_name.text()), nfc(self.receiver_position.text())),
             handed_on=self.today,
             counts=counts,
-            evidence_files=evidence,
+            evidence_files=int(result.info.evidence_files),
             evidence_bytes=evidence_bytes,
+            witness=witness if witness.name or witness.position else None,
             file_name=Path(result.path).name,
             sha256=result.sha256,
             file_size=result.size,
@@ -508,15 +514,16 @@ class ExportWizard(QDialog):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        sizes = evidence_sizes(result.info.manifest)
         record = replace(
-            self.handover_record(evidence_size(result.info.manifest)),
+            self.handover_record(sum(sizes.values())),
             number=details.number or None,
             place=details.place,
             handed_on=details.issued_on,
         )
 
         def job(ws: Workspace) -> Path:
-            return print_handover(record, path)
+            return print_handover(replace(record, evidence=ws.evidence.files_listed(sizes)), path)
 
         def saved(pdf: Path) -> None:
             remember_document(self._core, HANDOVER_DOCUMENT, details)
@@ -541,6 +548,8 @@ class ExportWizard(QDialog):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def evidence_size(manifest: Any) -> int:
-    """The total size of the evidence files of a bundle, from its verified manifest."""
-    return sum(m.size for name, m in manifest.members.items() if name.startswith("evidence/"))
+def evidence_sizes(manifest: Any) -> dict[str, int]:
+    """The evidence files of a bundle (SHA-256 -> size), from its verified manifest."""
+    prefix = "evidence/"
+    return {name[len(prefix) :]: m.size for name, m in manifest.members.items()
+            if name.startswith(prefix)}  # fmt: skip

@@ -56,7 +56,7 @@ from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
 from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
-from ...reports.handover import LIVE_NOTE, count_lines, sha256_lines
+from ...reports.handover import EVIDENCE_FILES, LIVE_NOTE, count_lines, sha256_lines
 from ..common.steps import build_steps
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.tasks import Report
@@ -429,7 +429,7 @@ class BundleImportWizard(QDialog):
         else:
             rows = [(name, n) for name, n, _detail in count_lines(info.counts)]
             header, note = ALL_ROWS_HEADER, ALL_ROWS_NOTE
-        rows.append(("Tệp minh chứng (ảnh, văn bản scan)", info.evidence_files))
+        rows.append((EVIDENCE_FILES, info.evidence_files))
         self.counts_table.setHorizontalHeaderLabels(["Loại dữ liệu", header])
         self.counts_note.setText(note)
         _fill(self.counts_table, rows)
