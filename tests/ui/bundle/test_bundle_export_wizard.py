@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +20,7 @@ from doancoso.ui.bundle.export_wizard import (
     NO_DRIVE,
     PASSWORD_PAGE,
     TARGET_PAGE,
+    UNSAVED_BIEN_BAN,
     ExportWizard,
     suggested_name,
 )
@@ -238,3 +240,61 @@ def test_a_report_of_a_finished_year_has_no_notice(
     wizard.report_radio.setChecked(True)
     wizard.year_spin.setValue(2026)
     assert wizard.unfinished_notice.isHidden() and wizard.unfinished_notice.text() == ""
+
+
+def _exported(qtbot: QtBot, ws: Workspace, tmp_path: Path, prompts: ScriptedPrompts,
+              report: bool = False) -> ExportWizard:  # fmt: skip
+    wizard = export_wizard(qtbot, ws, prompts, [stick(tmp_path)])
+    wizard.report_radio.setChecked(report)
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE
+    return wizard
+
+
+def test_closing_before_the_bien_ban_is_saved_asks_first(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """The biên bản names the file's SHA-256: once the wizard is closed it cannot be made for
+    that file any more (an export again makes another file). "Đóng" asks, and staying is the
+    answer by default; once saved, or for a report, "Đóng" just closes."""
+    add_people(ws)
+    prompts = ScriptedPrompts()
+    wizard = _exported(qtbot, ws, tmp_path, prompts)
+    assert wizard.close_button.text() == "Đóng"
+    prompts.answer = False
+    with qtbot.assertNotEmitted(wizard.finished):
+        wizard.close_button.click()
+    assert prompts.asked == [UNSAVED_BIEN_BAN]
+    assert prompts.buttons == [("Đóng, không lập biên bản", "Quay lại lưu biên bản")]
+    assert UNSAVED_BIEN_BAN == (
+        "Chưa lưu biên bản bàn giao cho tệp vừa xuất. Biên bản ghi mã SHA-256 của đúng tệp này: "
+        "sau khi đóng sẽ không lập được biên bản cho tệp này nữa (xuất lại sẽ tạo tệp có mã "
+        "khác). Vẫn đóng?"
+    )
+    with qtbot.assertNotEmitted(wizard.finished):
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # Esc asks the same
+    assert len(prompts.asked) == 2
+    wizard.ask_save_path = lambda *_a: tmp_path / "bien-ban.pdf"
+    prompts.dialog_script = accept_print_dialog
+    wizard.print_button.click()
+    assert wizard.handover_pdf == tmp_path / "bien-ban.pdf"
+    asked = len(prompts.asked)  # "Mở biên bản để in ngay?"
+    with qtbot.waitSignal(wizard.finished):
+        wizard.close_button.click()
+    assert len(prompts.asked) == asked
+
+    prompts = ScriptedPrompts()
+    prompts.answer = True
+    unsaved = _exported(qtbot, ws, tmp_path / "lan-2", prompts)
+    with qtbot.waitSignal(unsaved.finished):
+        unsaved.close_button.click()
+    assert prompts.asked == [UNSAVED_BIEN_BAN]  # closed as answered
+
+    prompts = ScriptedPrompts()
+    report = _exported(qtbot, ws, tmp_path / "bao-cao", prompts, report=True)
+    with qtbot.waitSignal(report.finished):
+        report.close_button.click()
+    assert prompts.asked == []  # a report has no biên bản

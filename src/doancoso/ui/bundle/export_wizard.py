@@ -11,8 +11,10 @@ the worker with a progress bar and a "Hủy" button (nothing is left under the f
 A report of a year still unfinished (its plan not approved, its rating round not closed) is
 said so on the first page, as a notice: the secretary may export it all the same.
 
-After a handover, the last page asks the names and positions of both secretaries and saves the
-biên bản bàn giao (:mod:`doancoso.reports.handover`) to print and sign.
+After a handover, the last page asks the names and positions of both secretaries (and of a
+witness from the superior body, if any) and saves the biên bản bàn giao
+(:mod:`doancoso.reports.handover`) to print and sign. It names the file's SHA-256, so it can only
+be made while the wizard is open: closing it before the biên bản is saved asks first.
 """
 
 from __future__ import annotations
@@ -76,6 +78,11 @@ NO_DRIVE = (
 )
 PDF_FILTER = "Tệp PDF (*.pdf)"
 HANDOVER_DOCUMENT = DocumentKind("BB", "In biên bản bàn giao dữ liệu (PDF)")
+UNSAVED_BIEN_BAN = (
+    "Chưa lưu biên bản bàn giao cho tệp vừa xuất. Biên bản ghi mã SHA-256 của đúng tệp này: "
+    "sau khi đóng sẽ không lập được biên bản cho tệp này nữa (xuất lại sẽ tạo tệp có mã "
+    "khác). Vẫn đóng?"
+)
 FAT32_NOTE = (
     "USB này định dạng FAT32: mỗi tệp không được quá 4 GB. Nếu dữ liệu (nhiều ảnh minh chứng) "
     "lớn hơn, chương trình sẽ báo; khi đó hãy định dạng USB sang exFAT hoặc NTFS."
@@ -271,7 +278,8 @@ class ExportWizard(QDialog):
         box = QVBoxLayout(self.handover_box)
         box.setContentsMargins(0, 8, 0, 0)
         intro = QLabel("<b>Biên bản bàn giao dữ liệu</b> — nhập người giao, người nhận rồi lưu "
-                       "biên bản (PDF) để in và ký.")  # fmt: skip
+                       "biên bản (PDF) để in và ký. Hãy lưu trước khi đóng: biên bản ghi mã "
+                       "SHA-256 của đúng tệp vừa xuất.")  # fmt: skip
         intro.setWordWrap(True)
         box.addWidget(intro)
         form = QFormLayout()
@@ -442,6 +450,19 @@ class ExportWizard(QDialog):
         else:
             self._core.runner.show_error(exc, "Không xuất được", self)
         self._update_buttons()
+
+    def reject(self) -> None:
+        """ "Đóng", Esc or the window's ×: a handover whose biên bản is not saved yet asks
+        first (staying is the default answer)."""
+        unsaved = (self.result_ is not None and self.result_.info.kind == HANDOVER
+                   and self.handover_pdf is None)  # fmt: skip
+        if unsaved and not self.prompts.confirm(
+            self, "Biên bản bàn giao", UNSAVED_BIEN_BAN, yes="Đóng, không lập biên bản",
+            no="Quay lại lưu biên bản",
+        ):  # fmt: skip
+            self.print_button.setFocus()
+            return
+        super().reject()
 
     def _exported(self, result: Any) -> None:
         self.result_ = result
