@@ -172,6 +172,7 @@ class ConflictsPanel(QWidget):
         chosen = self._choices[(conflict.table, conflict.id)]
         side = deleted_side(conflict)
         shown = [f for f in conflict.fields if side is None or f.name != DELETED]
+        self.fields.setColumnHidden(3, side is not None)  # the choice is the whole record's
         self.fields.setRowCount(len(shown))
         for r, diff in enumerate(shown):
             self.fields.setItem(r, 0, QTableWidgetItem(getattr(diff, "label", "") or diff.name))
