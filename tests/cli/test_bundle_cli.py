@@ -442,7 +442,7 @@ def test_inspect_says_an_older_bundle_counts_deleted_rows(tmp_path: Path) -> Non
         "sinh hoạt của đoàn viên 8, Thanh niên 10, Kế hoạch 1, Chỉ tiêu kế hoạch 7, Hoạt động "
         "13, Buổi hoạt động 46, Điểm danh 142, Biên bản sinh hoạt 11, Đợt xếp loại 2, Xếp loại "
         "đoàn viên 10, Xếp loại chi đoàn 3, Bảng tự đánh giá “3 chủ động” 1, Đánh giá tiêu chí "
-        "10, Văn bản tham mưu 2, Hoạt động phối hợp 2, Thông tin tệp minh chứng 11",
+        "10, Văn bản tham mưu 2, Hoạt động phối hợp 2, Lượt đính kèm minh chứng 11",
         "Tệp do phiên bản doancoso cũ hơn tạo ra: số bản ghi gồm cả các bản ghi đã xóa, như biên "
         "bản bàn giao của tệp này đã in.",
         "Tệp minh chứng: 10",

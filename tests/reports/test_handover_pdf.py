@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from doancoso.core.evidence.service import ListedFile
 from doancoso.core.organization import OrganizationInfo
 from doancoso.reports.handover import (
     HandoverRecord,
@@ -73,7 +74,8 @@ def test_the_handover_record_says_who_what_and_the_bundles_digest(tmp_path, read
         "II. BÊN NHẬN",
         "- Đồng chí: Trần Thị Bích",
         "- Chức vụ: Bí thư Đoàn xã",
-        "III. NỘI DUNG BÀN GIAO",
+        "III. ĐẠI DIỆN ĐOÀN CẤP TRÊN (NẾU CÓ)",
+        "IV. NỘI DUNG BÀN GIAO",
         "STT",
         "Tệp minh chứng: 124 tệp, tổng dung lượng 49,9 MB.",
         "- Tên tệp: doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs",
@@ -81,9 +83,10 @@ def test_the_handover_record_says_who_what_and_the_bundles_digest(tmp_path, read
         "- Mã kiểm tra SHA-256 (đọc theo từng nhóm 4 ký tự):",
         "9F86 D081 884C 7D65 9A2F EAA0 C55A D015",
         "A3BF 4F1B 2B0B 822C D15D 6C15 B0F0 0A08",
-        "IV. CAM KẾT",
+        "V. CAM KẾT",
         "BÊN GIAO",
         "BÊN NHẬN",
+        "ĐẠI DIỆN ĐOÀN CẤP TRÊN (nếu có)",
     ]
     positions = [lines.index(line) for line in expected]
     assert positions == sorted(positions)
@@ -100,7 +103,15 @@ def test_the_handover_record_says_who_what_and_the_bundles_digest(tmp_path, read
         "8", "Tệp minh chứng (ảnh, văn bản scan)", "124",
     ]  # fmt: skip
     text = " ".join(lines)
-    assert "Nghị định số 13/2023/NĐ-CP" in text
+    assert (
+        "Dữ liệu có thông tin cá nhân của đoàn viên, thanh niên: các bên có trách nhiệm bảo vệ "
+        "theo Nghị định số 13/2023/NĐ-CP. Sau khi xuất tệp bàn giao, dữ liệu vẫn còn trên máy "
+        "tính của bên giao (phần mềm không tự xóa); bên giao cam kết không sử dụng, không cung "
+        "cấp cho người khác và xóa các bản sao dữ liệu cá nhân còn giữ (thư mục dữ liệu của phần "
+        "mềm doancoso, các bản sao lưu, các tệp đã xuất ra USB) sau khi bên nhận đã nhận đủ dữ "
+        "liệu."
+    ) in text
+    assert "không lưu giữ" not in text
     assert "Biên bản được lập thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản." in text
     assert "Nơi nhận:" not in text
     last = len(pdf.pages) - 1
@@ -119,8 +130,8 @@ def test_the_handover_record_says_who_what_and_the_bundles_digest(tmp_path, read
 def test_names_left_empty_print_dotted_blanks_and_unknown_tables_are_kept(tmp_path, read_pdf):
     record = _record(receiver=Party(""), counts={"members": 2, "future_table": 5})
     lines = _lines(read_pdf(print_handover(record, tmp_path / "bb.pdf")))
-    assert lines.count("- Đồng chí: …………………………") == 1
-    assert lines.count("- Chức vụ: …………………………") == 1
+    assert lines.count("- Đồng chí: …………………………") == 2  # the receiver and the witness
+    assert lines.count("- Chức vụ: …………………………") == 2
     start = lines.index("STT")
     assert lines[start + 3 : start + 9] == ["1", "Đoàn viên", "2", "2", "future_table", "5"]
 
@@ -138,7 +149,7 @@ def test_sizes_and_order():
     assert size_text(0) == "0 KB"
     assert size_text(1500) == "2 KB"
     assert size_text(12_400_000) == "11,8 MB"
-    assert size_text(3 * 1024**3) == "3,00 GB"
+    assert size_text(3 * 1024**3) == "3,0 GB"
     assert ordered_counts({"youths": 1, "members": 2, "b_other": 3, "a_other": 4}) == [
         ("Đoàn viên", 2), ("Thanh niên", 1), ("a_other", 4), ("b_other", 3),
     ]  # fmt: skip
@@ -167,3 +178,80 @@ def test_members_are_broken_down_by_status_adding_up(tmp_path, read_pdf):
         "3", "Tệp minh chứng (ảnh, văn bản scan)", "124",
     ]  # fmt: skip
     assert "Số lượng là số bản ghi đang có, không tính các bản ghi đã xóa." in lines
+
+
+def _files(count: int) -> list[ListedFile]:
+    return [
+        ListedFile(f"{i:064x}", f"anh-{i:02d}.jpg", f"Buổi hoạt động: Ra quân hè {i}", 1500 * i)
+        for i in range(1, count + 1)
+    ]
+
+
+def test_the_evidence_files_are_listed_and_the_attachments_named_plainly(tmp_path, read_pdf):
+    files = [
+        ListedFile("a" * 64, "bien-ban-dai-hoi.pdf", "Văn bản tham mưu: Biên bản đại hội; "
+                   "Đánh giá tiêu chí", 2_400_000),
+        ListedFile("b" * 64, "ra-quan.jpg", "Buổi hoạt động", 850 * 1024),
+    ]  # fmt: skip
+    record = _record(
+        counts={"members": 3, "evidence_files": 3}, evidence_files=2, evidence_bytes=3_270_400,
+        evidence=files, witness=Party("Lê Văn Tám", "Phó Bí thư Huyện đoàn"),
+    )  # fmt: skip
+    lines = _lines(read_pdf(print_handover(record, tmp_path / "bb.pdf")))
+    start = lines.index("STT")
+    assert lines[start : start + 12] == [
+        "STT", "Loại dữ liệu", "Số lượng",
+        "1", "Đoàn viên", "3",
+        "2", "Lượt đính kèm minh chứng", "3",
+        "3", "Tệp minh chứng (ảnh, văn bản scan)", "2",
+    ]  # fmt: skip
+    text = " ".join(lines)
+    assert (
+        "Một tệp minh chứng có thể được đính kèm ở nhiều nơi (nhiều buổi hoạt động, tiêu chí…): "
+        "“Lượt đính kèm minh chứng” đếm số lần đính kèm, “Tệp minh chứng (ảnh, văn bản scan)” "
+        "đếm số tệp."
+    ) in text
+    part = lines.index("2. Tệp minh chứng")
+    assert lines[part : part + 2] == [
+        "2. Tệp minh chứng", "Tệp minh chứng: 2 tệp, tổng dung lượng 3,1 MB.",
+    ]  # fmt: skip
+    listed = [
+        line for line in lines[part + 2 : lines.index("3. Tệp dữ liệu bàn giao")]
+        if not line.startswith("Trang ")  # the list may go on over the next page
+    ]  # fmt: skip
+    heads = [i for i, line in enumerate(listed) if line == "STT"]
+    assert all(listed[i : i + 4] == ["STT", "Tên tệp", "Đính kèm ở", "Dung lượng"] for i in heads)
+    cells = " ".join(line for i, line in enumerate(listed)
+                     if not any(h <= i < h + 4 for h in heads))  # fmt: skip
+    assert cells == (
+        "1 bien-ban-dai-hoi.pdf Văn bản tham mưu: Biên bản đại hội; Đánh giá tiêu chí 2,3 MB "
+        "2 ra-quan.jpg Buổi hoạt động 850 KB"
+    )
+    witness = lines.index("III. ĐẠI DIỆN ĐOÀN CẤP TRÊN (NẾU CÓ)")
+    assert lines[witness + 1 : witness + 3] == [
+        "- Đồng chí: Lê Văn Tám", "- Chức vụ: Phó Bí thư Huyện đoàn",
+    ]  # fmt: skip
+    assert lines.index("Lê Văn Tám", witness + 1) > lines.index("ĐẠI DIỆN ĐOÀN CẤP TRÊN (nếu có)")
+
+
+def test_a_long_list_of_evidence_files_is_the_records_annex(tmp_path, read_pdf):
+    record = _record(evidence=_files(40), evidence_files=40, evidence_bytes=1_230_000)
+    pdf = read_pdf(print_handover(record, tmp_path / "bb.pdf"))
+    text = " ".join(_lines(pdf))
+    assert (
+        "Danh sách 40 tệp minh chứng (tên tệp, nơi đính kèm, dung lượng) tại Phụ lục kèm theo "
+        "biên bản này."
+    ) in text
+    pages = [page.extract_text() for page in pdf.reader.pages]
+    start = next(i for i, page in enumerate(pages) if "PHỤ LỤC" in page)
+    assert start > 0 and "BÊN GIAO" in pages[start - 1]  # after the signatures, a new page
+    assert "BÊN GIAO" not in pages[start] and "anh-01.jpg" not in " ".join(pages[:start])
+    lines = [line.strip() for line in pages[start].splitlines() if line.strip()]
+    assert lines[:7] == [
+        "PHỤ LỤC", "DANH SÁCH TỆP MINH CHỨNG BÀN GIAO",
+        "(Kèm theo Biên bản bàn giao dữ liệu ngày 04/12/2026)",
+        "STT", "Tên tệp", "Đính kèm ở", "Dung lượng",
+    ]  # fmt: skip
+    assert lines[7:11] == ["1", "anh-01.jpg", "Buổi hoạt động: Ra quân hè 1", "2 KB"]
+    annex = "\n".join(pages[start:])
+    assert all(f"\nanh-{i:02d}.jpg\n" in annex for i in range(1, 41))

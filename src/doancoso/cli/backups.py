@@ -15,7 +15,7 @@ from typing import TextIO
 
 from ..core.backup.store import BackupInfo
 from ..core.lang.dates import format_vn_datetime
-from ..core.lang.text import vn_number
+from ..core.lang.text import size_text, vn_number
 from ..paths import default_data_dir
 from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
 
@@ -65,9 +65,9 @@ def _as_json(info: BackupInfo) -> dict[str, object]:
 def _line(info: BackupInfo) -> str:
     members = "?" if info.members is None else vn_number(info.members)
     state = "tốt" if info.ok else "HỎNG"
-    size = f"{info.size / 1024**2:.1f}".replace(".", ",")  # a decimal comma, as the GUI's list
+    size = size_text(info.size)  # as the GUI's list
     return (
-        f"{format_vn_datetime(info.taken_at)}  {info.reason_label}  {size} MB  "
+        f"{format_vn_datetime(info.taken_at)}  {info.reason_label}  {size}  "
         f"{members} đoàn viên  {state}  {info.path}"
     )
 

@@ -8,6 +8,12 @@ size), and the bundle's file name and SHA-256, printed in groups of four charact
 two secretaries can read it aloud and compare it with what the app shows on the receiving
 machine. Both sign: the giver (BÊN GIAO) at left, the receiver (BÊN NHẬN) at right.
 
+The evidence files are listed by name, what they are attached to and size: in the record
+when the list is short, else as its annex on a new page. A representative of the superior body
+may witness the handover (a third party, signing under both secretaries). The commitment says
+what is true: the app keeps its data on the outgoing secretary's computer, so the outgoing
+secretary undertakes not to use it and to delete the copies of personal data (Decree 13/2023).
+
 The input is a plain :class:`HandoverRecord`, so the record can be printed from an export's
 result or again later from the figures alone.
 """
@@ -24,15 +30,41 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from ..core.bundle.labels import in_label_order, table_label
 from ..core.documents import place_and_date, place_name
-from ..core.lang.text import nfc, vn_number
+from ..core.evidence.service import ListedFile
+from ..core.lang.text import nfc, size_text, vn_number
 from ..core.organization import OrganizationInfo
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR
 from .prose import labelled, section, style
 from .styles import markup, styles
+from .tables import Column, PagedTable
 
 KIND_NAME = "BIÊN BẢN BÀN GIAO DỮ LIỆU"
 BLANK = "…………………………"
+EVIDENCE_FILES = "Tệp minh chứng (ảnh, văn bản scan)"
+"""The row of the files themselves, under the table's rows (``evidence_files`` is the table of
+their attachments: one file may be attached to several records)."""
+ATTACHMENTS_NOTE = (
+    "Một tệp minh chứng có thể được đính kèm ở nhiều nơi (nhiều buổi hoạt động, tiêu chí…): "
+    "“{attachments}” đếm số lần đính kèm, “{files}” đếm số tệp."
+)
+WITNESS = "Đại diện Đoàn cấp trên (nếu có)"
+WITNESS_SIGN = "ĐẠI DIỆN ĐOÀN CẤP TRÊN (nếu có)"
+INLINE_FILES = 15
+"""At most this many evidence files are listed in the record itself; more go to its annex."""
+EVIDENCE_COLUMNS = (
+    Column("STT", 1.1, "CENTER"),
+    Column("Tên tệp", 4.5),
+    Column("Đính kèm ở", 6.0),
+    Column("Dung lượng", 2.2, "RIGHT"),
+)
+PRIVACY = (
+    "Dữ liệu có thông tin cá nhân của đoàn viên, thanh niên: các bên có trách nhiệm bảo vệ theo "
+    "Nghị định số 13/2023/NĐ-CP. Sau khi xuất tệp bàn giao, dữ liệu vẫn còn trên máy tính của "
+    "bên giao (phần mềm không tự xóa); bên giao cam kết không sử dụng, không cung cấp cho người "
+    "khác và xóa các bản sao dữ liệu cá nhân còn giữ (thư mục dữ liệu của phần mềm doancoso, "
+    "các bản sao lưu, các tệp đã xuất ra USB) sau khi bên nhận đã nhận đủ dữ liệu."
+)
 
 
 LIVE_NOTE = "Số lượng là số bản ghi đang có, không tính các bản ghi đã xóa."
@@ -76,15 +108,6 @@ def sha256_lines(digest: str, per_line: int = 8) -> list[str]:
     return [" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
 
 
-def size_text(size: int) -> str:
-    """A size the way a secretary reads it: "850 KB", "12,4 MB", "1,25 GB"."""
-    if size < 1024 * 1024:
-        return f"{vn_number(max((size + 1023) // 1024, 0))} KB"
-    if size < 1024**3:
-        return f"{size / 1024**2:.1f} MB".replace(".", ",")
-    return f"{size / 1024**3:.2f} GB".replace(".", ",")
-
-
 @dataclass(frozen=True)
 class Party:
     """One side of the handover: a person's name and position ("Bí thư Đoàn xã Tân Hưng")."""
@@ -115,6 +138,11 @@ class HandoverRecord:
     place: str | None = None
     extra_lines: Sequence[str] = field(default_factory=tuple)
     member_statuses: Mapping[str, int] | None = None
+    evidence: Sequence[ListedFile] = ()
+    """The evidence files by name (:meth:`EvidenceService.files_listed`); empty: the count and
+    total size only."""
+    witness: Party | None = None
+    """The superior body's representative, if one witnesses the handover (blank lines else)."""
 
 
 def _party(title: int, heading: str, party: Party) -> list[Flowable]:
@@ -143,7 +171,7 @@ def _counts_table(record: HandoverRecord, width: float) -> Table:
         ])  # fmt: skip
     rows.append([
         Paragraph(str(index + 1), cell.clone("cell-center", alignment=1)),
-        Paragraph(markup("Tệp minh chứng (ảnh, văn bản scan)"), cell),
+        Paragraph(markup(EVIDENCE_FILES), cell),
         Paragraph(vn_number(record.evidence_files), number_style),
     ])  # fmt: skip
     table = Table(rows, colWidths=[14 * mm, width - 44 * mm, 30 * mm], repeatRows=1)
@@ -164,6 +192,47 @@ def _unkept(paragraph: Paragraph) -> Paragraph:
     return paragraph
 
 
+def evidence_table(files: Sequence[ListedFile]) -> PagedTable:
+    """The evidence files, one a row: number, file name, what it is attached to, size."""
+    rows = [(str(i), f.name, f.attached_to, size_text(f.size)) for i, f in enumerate(files, 1)]
+    return PagedTable(EVIDENCE_COLUMNS, rows, font_size=10.5)
+
+
+def _evidence_part(record: HandoverRecord) -> list[Flowable]:
+    """ "2. Tệp minh chứng": how many and their size, then the list (or where it is)."""
+    count, files = record.evidence_files, record.evidence
+    total = (f"{vn_number(count)} tệp, tổng dung lượng {size_text(record.evidence_bytes)}"
+             if count else "không có tệp nào")  # fmt: skip
+    part: list[Flowable] = [
+        _unkept(Paragraph(markup("2. Tệp minh chứng"), style("lead"))),
+        Paragraph(markup(f"Tệp minh chứng: {total}."), style("body")),
+    ]
+    if files and len(files) <= INLINE_FILES:
+        part += [evidence_table(files), Spacer(1, 3 * mm)]
+    elif files:
+        part.append(Paragraph(markup(
+            f"Danh sách {vn_number(len(files))} tệp minh chứng (tên tệp, nơi đính kèm, dung "
+            "lượng) tại Phụ lục kèm theo biên bản này."), style("body")))  # fmt: skip
+    return part
+
+
+def handover_annex(record: HandoverRecord) -> list[Flowable]:
+    """The list of evidence files on its own pages, when too long for the record."""
+    if len(record.evidence) <= INLINE_FILES:
+        return []
+    title = styles()["title"]
+    return [
+        Paragraph(markup("PHỤ LỤC"), title),
+        Paragraph(markup("DANH SÁCH TỆP MINH CHỨNG BÀN GIAO"), title),
+        Paragraph(
+            markup(f"(Kèm theo Biên bản bàn giao dữ liệu ngày {record.handed_on:%d/%m/%Y})"),
+            styles()["sign_note"],
+        ),
+        Spacer(1, 4 * mm),
+        evidence_table(record.evidence),
+    ]
+
+
 def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
     org = record.org
     place = place_name(org) if record.place is None else nfc(record.place)
@@ -173,6 +242,7 @@ def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
         Paragraph(markup(opening), style("body")),
         *_party(1, "Bên giao", record.giver),
         *_party(2, "Bên nhận", record.receiver),
+        *_party(3, WITNESS, record.witness or Party("")),
         Paragraph(
             markup(
                 f"Hai bên thống nhất bàn giao toàn bộ dữ liệu công tác Đoàn của {nfc(org.name)} "
@@ -181,19 +251,19 @@ def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
             style("body"),
         ),
         # Not kept with the table: a long table starts on this page and goes on over the next.
-        _unkept(section(3, "Nội dung bàn giao")),
+        _unkept(section(4, "Nội dung bàn giao")),
         _unkept(Paragraph(markup("1. Dữ liệu"), style("lead"))),
         _counts_table(record, width),
         Spacer(1, 3 * mm),
         Paragraph(markup(LIVE_NOTE), style("body")),
-        Paragraph(
-            markup(
-                f"Tệp minh chứng: {vn_number(record.evidence_files)} tệp, tổng dung lượng "
-                f"{size_text(record.evidence_bytes)}."
-            ),
-            style("body"),
-        ),
-        Paragraph(markup("2. Tệp dữ liệu bàn giao"), style("lead")),
+    ]
+    if record.counts.get("evidence_files"):
+        note = ATTACHMENTS_NOTE.format(attachments=table_label("evidence_files"),
+                                       files=EVIDENCE_FILES)  # fmt: skip
+        body.append(Paragraph(markup(note), style("body")))
+    body += [
+        *_evidence_part(record),
+        Paragraph(markup("3. Tệp dữ liệu bàn giao"), style("lead")),
         labelled("- Tên tệp", nfc(record.file_name)),
     ]
     if record.file_size is not None:
@@ -210,7 +280,7 @@ def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
     ]
     body.append(KeepTogether(digest))
     body += [
-        section(4, "Cam kết"),
+        section(5, "Cam kết"),
         Paragraph(
             markup(
                 "Bên nhận đã mở tệp dữ liệu trên máy của mình, đối chiếu mã kiểm tra SHA-256 "
@@ -218,30 +288,27 @@ def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
             ),
             style("body"),
         ),
-        Paragraph(
-            markup(
-                "Dữ liệu có thông tin cá nhân của đoàn viên, thanh niên: hai bên có trách nhiệm "
-                "bảo vệ theo Nghị định số 13/2023/NĐ-CP; bên giao không lưu giữ, sử dụng bản "
-                "sao dữ liệu sau khi bàn giao."
-            ),
-            style("body"),
-        ),
+        Paragraph(markup(PRIVACY), style("body")),
         *(Paragraph(markup(line), style("body")) for line in record.extra_lines),
-        Paragraph(
-            markup("Biên bản được lập thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản."),
-            style("body"),
-        ),
     ]
     return body
+
+
+def handover_closing_lead() -> list[Flowable]:
+    """The last line, kept on the signatures' page (they never stand alone on a page)."""
+    copies = "Biên bản được lập thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản."
+    return [Paragraph(markup(copies), style("body"))]
 
 
 @dataclass(frozen=True)
 class HandoverFrame(UnionDocument):
     """The union's frame with the handover's closing: BÊN GIAO at left, BÊN NHẬN at right,
-    each with "(Ký, ghi rõ họ tên)" and the name under the space for the signature."""
+    each with "(Ký, ghi rõ họ tên)" and the name under the space for the signature; the
+    superior body's representative centred under both."""
 
     giver: str = ""
     receiver: str = ""
+    witness: str = ""
 
     def closing(self, lead: Sequence[Flowable] = ()) -> Flowable:
         sign, note = styles()["sign"], styles()["sign_note"]
@@ -255,14 +322,17 @@ class HandoverFrame(UnionDocument):
             ]
 
         half = self.frame_width / 2
-        table = Table([[block("BÊN GIAO", self.giver), block("BÊN NHẬN", self.receiver)]],
-                      colWidths=[half, half])  # fmt: skip
+        witness = block(WITNESS_SIGN, self.witness)
+        table = Table([[block("BÊN GIAO", self.giver), block("BÊN NHẬN", self.receiver)],
+                       [witness, ""]], colWidths=[half, half])  # fmt: skip
         table.setStyle(
             TableStyle([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("SPAN", (0, 1), (1, 1)),  # the witness centred under both
+                ("TOPPADDING", (0, 1), (1, 1), 6 * mm),
             ])
         )  # fmt: skip
         return KeepTogether([*lead, Spacer(1, 6 * mm), table])
@@ -282,10 +352,14 @@ def print_handover(record: HandoverRecord, path: Path | str) -> Path:
         place=record.place,
         giver=nfc(record.giver.name),
         receiver=nfc(record.receiver.name),
+        witness=nfc(record.witness.name) if record.witness else "",
         metadata={
             "title": f"Biên bản bàn giao dữ liệu – {nfc(record.org.name)} – "
             f"{record.handed_on:%d/%m/%Y}",
             "subject": nfc(record.file_name),
         },
     )
-    return frame.build(path, handover_body(record, frame.frame_width))
+    body = handover_body(record, frame.frame_width)
+    return frame.build(
+        path, body, closing_lead=handover_closing_lead(), annex=handover_annex(record)
+    )

@@ -63,9 +63,9 @@ def test_too_large_for_fat32_is_refused_before_writing(tmp_path: Path) -> None:
         write_bundle(stick / "b.dcs", source, password=None, limit=10_000)
     assert error.value.message == (
         f"Không ghi được gói dữ liệu vào “{stick}”: ổ đĩa này định dạng FAT32, chỉ nhận tệp "
-        "nhỏ hơn 4 GB (gói dữ liệu lớn hơn 14 KB). Hãy chọn ổ đĩa khác, hoặc định dạng lại USB "
-        "theo exFAT hay NTFS (định dạng lại sẽ xóa hết dữ liệu trên USB: hãy chép chúng ra "
-        "trước)."
+        "nhỏ hơn 4 GB (gói dữ liệu cần khoảng 15 KB trở lên). Hãy chọn ổ đĩa khác, hoặc định "
+        "dạng lại USB theo exFAT hay NTFS (định dạng lại sẽ xóa hết dữ liệu trên USB: hãy chép "
+        "chúng ra trước)."
     )
     assert list(stick.iterdir()) == []
     # the evidence fits but the whole bundle does not: refused on the way, nothing left
@@ -90,7 +90,8 @@ def test_full_stick(tmp_path: Path) -> None:
             write_bundle(older, source, password="mật khẩu", kdf_log2_n=10)
         assert error.value.message == (
             f"Không ghi được gói dữ liệu “{older}”: ổ đĩa đã đầy: hãy giải phóng chỗ trống hoặc "
-            "chọn ổ đĩa khác. Không có tệp nào được để lại dưới tên này."
+            "chọn ổ đĩa khác. Tệp cũ cùng tên (nếu có) vẫn còn nguyên; không có tệp dở dang "
+            "nào được để lại."
         )
         assert [p.name for p in stick.iterdir()] == ["b.dcs"]
         assert older.read_bytes() == b"the bundle of last month"
@@ -133,8 +134,8 @@ def test_file_size_limit(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (
         f"Không ghi được gói dữ liệu “{stick / 'b.dcs'}”: tệp vượt quá kích thước lớn nhất mà ổ "
-        "đĩa cho phép (USB định dạng FAT32 chỉ nhận tệp dưới 4 GB). Không có tệp nào được để "
-        "lại dưới tên này."
+        "đĩa cho phép (USB định dạng FAT32 chỉ nhận tệp dưới 4 GB). Tệp cũ cùng tên (nếu có) "
+        "vẫn còn nguyên; không có tệp dở dang nào được để lại."
     )
     assert list(stick.iterdir()) == []
 
@@ -185,8 +186,8 @@ def test_temporary_files_left_by_a_killed_export_are_removed(tmp_path: Path) -> 
 
 READ_BACK_FAILED = (
     "Gói dữ liệu đọc lại từ “{folder}” bị hỏng: khác với dữ liệu vừa ghi (ổ đĩa hoặc USB có "
-    "thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. Không có tệp nào được để lại dưới tên "
-    "này."
+    "thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. Tệp cũ cùng tên (nếu có) vẫn còn "
+    "nguyên; không có tệp dở dang nào được để lại."
 )
 
 

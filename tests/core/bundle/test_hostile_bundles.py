@@ -95,17 +95,36 @@ def test_duplicated_name(tmp_path: Path, real: dict[str, bytes]) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["readme.txt", "data/Members.jsonl", "evidence/abc", "data/"])
-def test_unknown_member(tmp_path: Path, real: dict[str, bytes], name: str) -> None:
-    bundle = build(tmp_path / "b.dcs", {**real, name: b"x"})
-    assert refused(tmp_path, bundle).message == f"Gói dữ liệu chứa mục lạ “{name}”. {NOT_OURS}"
-
-
-def test_member_not_in_the_manifest(tmp_path: Path, real: dict[str, bytes]) -> None:
-    name = f"evidence/{hashlib.sha256(b'x').hexdigest()}"  # a well-formed name
+@pytest.mark.parametrize(
+    "name",
+    ["readme.txt", "data/Members.jsonl", "evidence/abc", f"evidence/{'a' * 64}"],
+    ids=["readme", "wrong-case", "short-hash", "well-formed"],
+)
+def test_a_file_added_to_a_real_bundle(tmp_path: Path, real: dict[str, bytes], name: str) -> None:
+    """A doancoso bundle with one more file in it (added after the export): said in plain
+    words, whether the name looks like a bundle's own or not."""
     bundle = build(tmp_path / "b.dcs", {**real, name: b"x"})
     assert refused(tmp_path, bundle).message == (
-        f"Gói dữ liệu chứa mục lạ “{name}” không có trong danh mục. {NOT_OURS}"
+        f"Gói dữ liệu có thêm tệp “{name}” không do doancoso ghi vào. {NOT_OURS}"
+    )
+
+
+def test_a_folder_added_to_a_real_bundle(tmp_path: Path, real: dict[str, bytes]) -> None:
+    bundle = build(tmp_path / "b.dcs", {**real, "anh/": b""})
+    assert refused(tmp_path, bundle).message == (
+        f"Gói dữ liệu có thêm thư mục “anh/” không do doancoso ghi vào. {NOT_OURS}"
+    )
+
+
+def test_a_zip_that_is_no_bundle_reads_as_any_other_file(tmp_path: Path) -> None:
+    """Another program's ZIP renamed .dcs (no doancoso manifest) gets the message of a random
+    file, never words about its members."""
+    bundle = tmp_path / "tai-lieu.dcs"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.writestr("a.txt", "Danh sách đoàn viên")
+        archive.writestr("anh/", "")
+    assert refused(tmp_path, bundle).message == (
+        f"Tệp “tai-lieu.dcs” không phải là gói dữ liệu doancoso (.dcs). {NOTHING}"
     )
 
 
@@ -294,14 +313,15 @@ def test_malformed_manifest(
 
 
 def test_not_our_format_and_no_manifest(tmp_path: Path, real: dict[str, bytes]) -> None:
+    """A manifest of another format, or none: no doancoso bundle, said as of a random file."""
     other = _manifest_bytes(real, lambda m: m.update(format="keepass"))
-    bundle = build(tmp_path / "b.dcs", {**real, "manifest.json": other})
+    bundle = build(tmp_path / "b.dcs", {**real, "manifest.json": other, "a.txt": b"x"})
     assert refused(tmp_path, bundle).message == (
-        f"Tệp này không phải là gói dữ liệu doancoso (định dạng “keepass”). {NOTHING}"
+        f"Tệp “b.dcs” không phải là gói dữ liệu doancoso (.dcs). {NOTHING}"
     )
     bundle = build(tmp_path / "c.dcs", {n: d for n, d in real.items() if n != "manifest.json"})
     assert refused(tmp_path, bundle).message == (
-        f"Gói dữ liệu thiếu danh mục (manifest.json). {NOT_OURS}"
+        f"Tệp “c.dcs” không phải là gói dữ liệu doancoso (.dcs). {NOTHING}"
     )
 
 

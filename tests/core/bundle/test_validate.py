@@ -180,7 +180,7 @@ def test_an_evidence_file_named_but_absent_is_refused(home: Workspace, tmp_path:
         with pytest.raises(InvalidRows) as caught:
             apply(fresh, spoiled)
         assert caught.value.message == (
-            "Tệp dữ liệu có dòng không hợp lệ ở bảng “Thông tin tệp minh chứng” (evidence_files), "
+            "Tệp dữ liệu có dòng không hợp lệ ở bảng “Lượt đính kèm minh chứng” (evidence_files), "
             "dòng "
             f"{attachment['id']}: tệp minh chứng “{attachment['original_name']}” không có trong "
             "tệp dữ liệu. Không có gì được ghi vào dữ liệu."
@@ -232,7 +232,7 @@ def test_an_evidence_hash_that_is_no_sha256_is_refused(home: Workspace, away: Wo
     with pytest.raises(InvalidRows) as caught:
         apply(away, bundle)
     assert caught.value.message == (
-        "Tệp dữ liệu có dòng không hợp lệ ở bảng “Thông tin tệp minh chứng” (evidence_files), "
+        "Tệp dữ liệu có dòng không hợp lệ ở bảng “Lượt đính kèm minh chứng” (evidence_files), "
         "dòng "
         f"{row['id']}: cột “sha256” phải là mã SHA-256 (64 chữ số hệ 16), không phải "
         "'../../doancoso.sqlite'. Không có gì được ghi vào dữ liệu."

@@ -17,6 +17,7 @@ from doancoso.core.lang.text import (
     name_sort_key,
     nfc,
     percent_cell,
+    size_text,
     split_name,
     vn_number,
 )
@@ -304,4 +305,19 @@ def test_percent_text_in_prose_drops_a_zero_decimal() -> None:
     """Sentences and thresholds keep the short form ("Tham gia 85% hoạt động (từ 70%)")."""
     assert [percent_text(v) for v in (85, 89.9, 100, 72.5, 8.24)] == [
         "85%", "89,9%", "100%", "72,5%", "8,2%",
+    ]  # fmt: skip
+
+
+def test_sizes_in_the_unit_that_reads() -> None:
+    """KB under a megabyte (rounded up: a file of a few bytes is not "0 KB"), MB under a
+    gigabyte, then GB, with one decimal and a decimal comma; a value that rounds up to the next
+    unit is said in it ("1,0 MB", not "1.024 KB")."""
+    assert [size_text(n) for n in (0, 1, 1500, 850 * 1024, 1024**2 - 1)] == [
+        "0 KB", "1 KB", "2 KB", "850 KB", "1,0 MB",
+    ]  # fmt: skip
+    assert [size_text(n) for n in (42 * 1024**2, 12_400_000, 1024**3 - 1)] == [
+        "42,0 MB", "11,8 MB", "1,0 GB",
+    ]  # fmt: skip
+    assert [size_text(n) for n in (int(3.2 * 1024**3), 3 * 1024**3, 1536 * 1024**3)] == [
+        "3,2 GB", "3,0 GB", "1.536,0 GB",
     ]  # fmt: skip

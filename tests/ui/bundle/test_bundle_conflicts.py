@@ -1,18 +1,25 @@
 """The conflicts panel's words: each row named once by its label, each value as the command
 line prints it (empty as "(trống)", a note starting with a date left whole, the moment of a
-deletion in local time)."""
+deletion in local time); a deletion on one side and a change on the other is one choice,
+"Xóa" or "Giữ lại"."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, phones
+from doancoso.core.bundle.labels import moment_text
 from doancoso.core.bundle.merge import Conflict, FieldDiff
+from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.conflicts import ConflictsPanel, conflict_title
+from doancoso.ui.bundle.import_wizard import RESULT_PAGE
+from scripted import ScriptedPrompts
 
 
 @pytest.fixture
@@ -42,8 +49,112 @@ def test_rows_and_values_read_as_written(qtbot: QtBot, in_vietnam: None) -> None
         tuple(panel.fields.item(r, c).text() for c in range(3))
         for r in range(panel.fields.rowCount())
     ]
-    assert cells == [
-        ("Đã xóa", "(trống)", "05/12/2026 16:04"),
-        ("Ghi chú", "2024-05-01 chuyển về ấp Cái Đôi theo QĐ 12", "(trống)"),
-    ]
+    assert cells == [("Ghi chú", "2024-05-01 chuyển về ấp Cái Đôi theo QĐ 12", "(trống)")]
+    assert panel.deletion.text() == (
+        "Máy kia (trong tệp) đã xóa “Đoàn viên Lê Ngọc Ái (17/04/1999)” lúc 05/12/2026 16:04; "
+        "máy này vẫn giữ và đã sửa: Ghi chú."
+    )
     assert conflict_title(Conflict("branches", "b1", "Ấp Mỹ Phú", [])) == "Chi đoàn: Ấp Mỹ Phú"
+
+
+def _cells(panel: ConflictsPanel) -> list[tuple[str, ...]]:
+    return [
+        tuple(panel.fields.item(r, c).text() for c in range(3))
+        for r in range(panel.fields.rowCount())
+    ]
+
+
+def test_a_deletion_on_one_side_is_a_choice_to_delete_or_keep(
+    qtbot: QtBot, in_vietnam: None
+) -> None:
+    """Deleted on one side, changed on the other: said as what it is, one choice "Xóa" /
+    "Giữ lại" for the whole record (never a field "Đã xóa" whose other value is "(trống)");
+    the fields changed are shown, with no choice of their own."""
+    mine_deleted = Conflict("members", "m1", "Đoàn viên Lê Quốc Nam (26/05/2000)", [
+        FieldDiff("phone", "Điện thoại", None, "0977123456"),
+        FieldDiff("deleted_at", "Đã xóa", "2026-12-05T11:24:00", None),
+    ])  # fmt: skip
+    theirs_deleted = Conflict("branches", "b1", "Ấp Mỹ Phú", [
+        FieldDiff("deleted_at", "Đã xóa", None, "2026-12-04T02:05:00"),
+    ])  # fmt: skip
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    panel = ConflictsPanel(holder)
+    panel.set_conflicts([mine_deleted, theirs_deleted])
+    assert panel.deletion.text() == (
+        "Máy này đã xóa “Đoàn viên Lê Quốc Nam (26/05/2000)” lúc 05/12/2026 18:24; máy kia "
+        "(trong tệp) vẫn giữ và đã sửa: Điện thoại."
+    )
+    assert [panel.deletion_choice.itemText(i) for i in range(3)] == ["— Chọn —", "Xóa", "Giữ lại"]
+    assert _cells(panel) == [("Điện thoại", "(trống)", "0977123456")]
+    assert panel.fields.cellWidget(0, 3) is None and panel.fields.isColumnHidden(3)
+    panel.deletion_choice.setCurrentIndex(panel.deletion_choice.findText("Giữ lại"))
+    assert panel.choices()[("members", "m1")] == {"phone": "theirs", "deleted_at": "theirs"}
+    assert panel.rows.item(0).text() == "✓ Đoàn viên Lê Quốc Nam (26/05/2000)"
+    panel.deletion_choice.setCurrentIndex(panel.deletion_choice.findText("Xóa"))
+    assert panel.choices()[("members", "m1")] == {"phone": "mine", "deleted_at": "mine"}
+    assert not panel.complete()
+    panel.rows.setCurrentRow(1)
+    assert panel.deletion.text() == (
+        "Máy kia (trong tệp) đã xóa “Chi đoàn: Ấp Mỹ Phú” lúc 04/12/2026 09:05; máy này vẫn "
+        "giữ và đã sửa sau lần trao đổi trước."
+    )
+    assert panel.deletion_choice.currentText() == "— Chọn —" and _cells(panel) == []
+    panel.deletion_choice.setCurrentIndex(panel.deletion_choice.findText("Xóa"))
+    assert panel.choices()[("branches", "b1")] == {"deleted_at": "theirs"}
+    assert panel.complete()
+    panel.rows.setCurrentRow(0)
+    assert panel.deletion_choice.currentText() == "Xóa"  # the choice made is shown again
+    panel.choose_all("theirs")
+    assert panel.deletion_choice.currentText() == "Giữ lại"
+    panel.set_conflicts(
+        [Conflict("settings", "s1", "", [FieldDiff("value", "Giá trị", "30", "31")])]
+    )
+    assert panel.deletion_box.isHidden()  # a field conflict: a choice per field, as before
+    assert isinstance(panel.fields.cellWidget(0, 3), QComboBox)
+    assert not panel.fields.isColumnHidden(3)
+
+
+def test_a_member_deleted_here_and_changed_there_is_kept_when_chosen(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """The whole way: deleted on this machine, its phone changed on the other; the wizard asks
+    "Xóa" / "Giữ lại", and "Giữ lại" brings the member back with the other machine's phone."""
+    ids = add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    other = Workspace.open(tmp_path / "may-khac")
+    try:
+        first = import_wizard(qtbot, other, ScriptedPrompts())
+        first.ask_open_path = lambda _title: bundle
+        first.browse_button.click()
+        first.password_edit.setText(PASSWORD)
+        first.next_button.click()
+        first.next_button.click()
+        first.import_button.click()
+        an = ids["Nguyễn Văn An"]
+        ws.members.delete([an])
+        other.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000",
+                            "phone": "0977123456"}, an)  # fmt: skip
+        back = export_through_gui(qtbot, other, tmp_path / "tu-may-khac")
+        wizard = import_wizard(qtbot, ws, ScriptedPrompts())
+        wizard.ask_open_path = lambda _title: back
+        wizard.browse_button.click()
+        wizard.password_edit.setText(PASSWORD)
+        wizard.next_button.click()
+        wizard.next_button.click()
+        panel = wizard.conflicts
+        assert len(panel.conflicts) == 1 and not panel.deletion_box.isHidden()
+        deleted_at = next(f.mine for f in panel.conflicts[0].fields if f.name == "deleted_at")
+        assert panel.deletion.text() == (
+            f"Máy này đã xóa “Đoàn viên Nguyễn Văn An (15/03/2000)” lúc {moment_text(deleted_at)}"
+            "; máy kia (trong tệp) vẫn giữ và đã sửa: Điện thoại."
+        )
+        assert ("Điện thoại", "0912345678", "0977123456") in _cells(panel)
+        assert not wizard.import_button.isEnabled()
+        panel.deletion_choice.setCurrentIndex(panel.deletion_choice.findText("Giữ lại"))
+        assert wizard.import_button.isEnabled()
+        wizard.import_button.click()
+        assert wizard.page == RESULT_PAGE, wizard.plan_error.text()
+        assert phones(ws)["Nguyễn Văn An"] == "0977123456"
+    finally:
+        other.close()

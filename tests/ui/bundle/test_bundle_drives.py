@@ -53,4 +53,6 @@ def test_the_system_disk_of_this_machine_is_not_offered() -> None:
 def test_a_drive_is_described_with_its_free_space_and_fat32_noticed() -> None:
     drive = Drive(Path("/media/an/USB"), "USB_DOAN", "vfat", int(3.2 * 1024**3), 8 * 1024**3)
     assert drive.describe() == "USB_DOAN (/media/an/USB) — còn trống 3,2 GB"
+    nearly_full = Drive(Path("E:/"), "", "exFAT", 42 * 1024**2, 8 * 1024**3)
+    assert nearly_full.describe() == "E: — còn trống 42,0 MB"
     assert drive.fat32 and not Drive(Path("E:/"), "", "exFAT", 0, 0).fat32

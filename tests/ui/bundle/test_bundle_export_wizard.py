@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +20,7 @@ from doancoso.ui.bundle.export_wizard import (
     NO_DRIVE,
     PASSWORD_PAGE,
     TARGET_PAGE,
+    UNSAVED_BIEN_BAN,
     ExportWizard,
     suggested_name,
 )
@@ -38,7 +40,10 @@ def test_suggested_name() -> None:
 def test_export_a_handover_onto_the_stick_and_print_the_record(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
-    add_people(ws)
+    ids = add_people(ws)
+    scan = tmp_path / "don-vao-doan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + b"0" * 3000 + b"\n%%EOF\n")
+    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan, caption="Đơn xin vào Đoàn")
     away = ws.members.save({"full_name": "Lê Ngọc Ái", "birth_date": "17/04/1999",
                             "status": "temporary"})  # fmt: skip
     gone = ws.members.save({"full_name": "Võ Văn Đi", "birth_date": "01/01/2000"})
@@ -75,6 +80,8 @@ def test_export_a_handover_onto_the_stick_and_print_the_record(
     assert away
 
     wizard.receiver_name.setText("Phạm Thị Dung")
+    wizard.witness_name.setText("Lê Văn Tám")
+    wizard.witness_position.setText("Phó Bí thư Huyện đoàn")
     assert wizard.giver_name.text() == "Nguyễn Thị Như Quỳnh"
     pdf_path = tmp_path / "bien-ban.pdf"
     wizard.ask_save_path = lambda *_a: pdf_path
@@ -93,6 +100,10 @@ def test_export_a_handover_onto_the_stick_and_print_the_record(
     assert "BIÊN BẢN BÀN GIAO DỮ LIỆU" in text and "Số: 03-BB/ĐTN" in text
     assert "Tân Hưng, ngày 04 tháng 12 năm 2026" in text
     assert "- Đồng chí: Nguyễn Thị Như Quỳnh" in text and "- Đồng chí: Phạm Thị Dung" in text
+    stripped = "\n".join(line.strip() for line in text.splitlines())
+    assert "- Đồng chí: Lê Văn Tám\n- Chức vụ: Phó Bí thư Huyện đoàn" in stripped
+    assert "Tệp minh chứng: 1 tệp, tổng dung lượng 3 KB." in stripped
+    assert "1\ndon-vao-doan.pdf\nĐoàn viên: Đơn xin vào Đoàn\n3 KB" in stripped
     assert f"- Tên tệp: {name}" in text
     for line in sha256_lines(digest):
         assert line in text
@@ -268,3 +279,61 @@ def test_the_first_page_says_whether_the_years_dossier_goes_with_the_report(
     assert wizard.page == DONE_PAGE
     saved = ws.bundles.save_dossier(Path(wizard.result_.path), PASSWORD, tmp_path / "nhan.pdf")
     assert saved.year == 2026 and (tmp_path / "nhan.pdf").read_bytes() == pdf.read_bytes()
+
+
+def _exported(qtbot: QtBot, ws: Workspace, tmp_path: Path, prompts: ScriptedPrompts,
+              report: bool = False) -> ExportWizard:  # fmt: skip
+    wizard = export_wizard(qtbot, ws, prompts, [stick(tmp_path)])
+    wizard.report_radio.setChecked(report)
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE
+    return wizard
+
+
+def test_closing_before_the_bien_ban_is_saved_asks_first(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """The biên bản names the file's SHA-256: once the wizard is closed it cannot be made for
+    that file any more (an export again makes another file). "Đóng" asks, and staying is the
+    answer by default; once saved, or for a report, "Đóng" just closes."""
+    add_people(ws)
+    prompts = ScriptedPrompts()
+    wizard = _exported(qtbot, ws, tmp_path, prompts)
+    assert wizard.close_button.text() == "Đóng"
+    prompts.answer = False
+    with qtbot.assertNotEmitted(wizard.finished):
+        wizard.close_button.click()
+    assert prompts.asked == [UNSAVED_BIEN_BAN]
+    assert prompts.buttons == [("Đóng, không lập biên bản", "Quay lại lưu biên bản")]
+    assert UNSAVED_BIEN_BAN == (
+        "Chưa lưu biên bản bàn giao cho tệp vừa xuất. Biên bản ghi mã SHA-256 của đúng tệp này: "
+        "sau khi đóng sẽ không lập được biên bản cho tệp này nữa (xuất lại sẽ tạo tệp có mã "
+        "khác). Vẫn đóng?"
+    )
+    with qtbot.assertNotEmitted(wizard.finished):
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # Esc asks the same
+    assert len(prompts.asked) == 2
+    wizard.ask_save_path = lambda *_a: tmp_path / "bien-ban.pdf"
+    prompts.dialog_script = accept_print_dialog
+    wizard.print_button.click()
+    assert wizard.handover_pdf == tmp_path / "bien-ban.pdf"
+    asked = len(prompts.asked)  # "Mở biên bản để in ngay?"
+    with qtbot.waitSignal(wizard.finished):
+        wizard.close_button.click()
+    assert len(prompts.asked) == asked
+
+    prompts = ScriptedPrompts()
+    prompts.answer = True
+    unsaved = _exported(qtbot, ws, tmp_path / "lan-2", prompts)
+    with qtbot.waitSignal(unsaved.finished):
+        unsaved.close_button.click()
+    assert prompts.asked == [UNSAVED_BIEN_BAN]  # closed as answered
+
+    prompts = ScriptedPrompts()
+    report = _exported(qtbot, ws, tmp_path / "bao-cao", prompts, report=True)
+    with qtbot.waitSignal(report.finished):
+        report.close_button.click()
+    assert prompts.asked == []  # a report has no biên bản

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QPushButton
@@ -345,6 +346,24 @@ def test_closing_the_wizard_or_choosing_another_file_removes_the_copy(
         assert not fresh.has_organization
     finally:
         fresh.close()
+
+
+def test_a_zip_renamed_dcs_is_said_to_be_no_bundle(
+    qtbot: QtBot, empty_ws: Workspace, tmp_path: Path
+) -> None:
+    """Another program's ZIP renamed .dcs reads as a random file does, not as a bundle with a
+    strange member; the wizard stays at step 1."""
+    renamed = tmp_path / "anh-sinh-hoat.dcs"
+    with zipfile.ZipFile(renamed, "w") as archive:
+        archive.writestr("a.txt", "ảnh buổi sinh hoạt")
+    wizard = import_wizard(qtbot, empty_ws, ScriptedPrompts())
+    _open(wizard, renamed, password=None)
+    assert wizard.page == FILE_PAGE
+    assert wizard.file_error.text() == (
+        "Tệp “anh-sinh-hoat.dcs” không phải là gói dữ liệu doancoso (.dcs). Không có gì được "
+        "thay đổi."
+    )
+    assert not empty_ws.has_organization
 
 
 def test_reading_a_large_file_can_be_cancelled(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:

@@ -34,10 +34,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from ..storage.folder import os_reason, write_remedy
 from .crypto import EncryptingWriter, ReadBackMismatch, decrypt, is_encrypted
 from .disks import safe_write
-from .errors import BundleError, BundleWriteError
+from .errors import OLDER_FILE_KEPT, BundleError, BundleWriteError
 from .limits import SCRYPT_LOG2_N
 from .manifest import DOSSIER_MEMBER, NOTHING_CHANGED, DossierInfo, Manifest
-from .reader import TRUNCATED, ContainerReader, check_directory, zip_errors
+from .reader import TRUNCATED, ContainerReader, check_directory, not_a_bundle, zip_errors
 from .writer import Dossier, Source, evidence_sizes, write_container
 
 if TYPE_CHECKING:
@@ -155,10 +155,11 @@ def hold_bundle(
             with zip_errors():
                 reading.drain(lambda done: progress(done, info.st_size))  # a clear bundle's
                 handle.seek(0)
-            manifest = _manifest_of(handle, encrypted=False) if copy is None else None
+            named = path.name
+            manifest = None if copy else _manifest_of(handle, encrypted=False, name=named)
         if copy is not None:
             with _opened_copy(copy) as clear:
-                manifest = _manifest_of(clear, encrypted=True)
+                manifest = _manifest_of(clear, encrypted=True, name=named)
         assert manifest is not None
         stamp = (info.st_size, info.st_mtime_ns)
         held = HeldBundle(path, manifest, reading.digest.hexdigest(), copy, stamp)
@@ -252,7 +253,7 @@ def write_bundle(
                 raise BundleWriteError(
                     f"Gói dữ liệu đọc lại từ “{target.parent}” bị hỏng: khác với dữ liệu vừa ghi "
                     "(ổ đĩa hoặc USB có thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. "
-                    "Không có tệp nào được để lại dưới tên này.",
+                    f"{OLDER_FILE_KEPT}",
                     details=f"read back: {exc}",
                 ) from exc
 
@@ -356,12 +357,10 @@ def _check_clear_head(path: Path, head: bytes, size: int) -> None:
             f"Tệp “{path.name}” rỗng (0 byte): có thể việc chép ra USB chưa xong. {NOTHING_CHANGED}"
         )
     if not head.startswith(b"PK"):
-        raise BundleError(
-            f"Tệp “{path.name}” không phải là gói dữ liệu doancoso (.dcs). {NOTHING_CHANGED}"
-        )
+        raise not_a_bundle(path.name)
 
 
-def _manifest_of(handle: BinaryIO, *, encrypted: bool) -> Manifest:
+def _manifest_of(handle: BinaryIO, *, encrypted: bool, name: str) -> Manifest:
     """The checked directory and manifest of the container read from ``handle``."""
     with zip_errors():
         size = os.fstat(handle.fileno()).st_size
@@ -370,7 +369,7 @@ def _manifest_of(handle: BinaryIO, *, encrypted: bool) -> Manifest:
         except zipfile.BadZipFile as exc:
             raise BundleError(TRUNCATED, repr(exc)) from exc
     with archive:
-        return check_directory(archive, size, encrypted=encrypted)
+        return check_directory(archive, size, encrypted=encrypted, name=name)
 
 
 def _opened_copy(copy: Path) -> BinaryIO:
@@ -432,7 +431,8 @@ def _opened(
                 archive = stack.enter_context(zipfile.ZipFile(handle))
             except zipfile.BadZipFile as exc:
                 raise BundleError(TRUNCATED, repr(exc)) from exc
-        manifest = check_directory(archive, size, encrypted=encrypted)
+        name = (source.path if isinstance(source, HeldBundle) else source).name
+        manifest = check_directory(archive, size, encrypted=encrypted, name=name)
         folder = None
         if extract:
             folder = Path(tempfile.mkdtemp(prefix="doancoso-goi-", dir=workdir))

@@ -19,22 +19,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from ..lang.text import size_text
 from ..storage.files import _remove_stale_temps
 from ..storage.folder import os_reason
-from .errors import BundleWriteError
+from .errors import OLDER_FILE_KEPT, BundleWriteError
 from .limits import FAT_MAX_FILE
 
 FAT_TYPES = frozenset({"vfat", "msdos", "fat", "fat12", "fat16", "fat32", "umsdos"})
 _TEMP_SUFFIX = ".doancoso.tmp"  # as core/storage/files.py names its temporary files
-
-
-def size_text(size: int) -> str:
-    """A size for a message: "1,5 GB", "320,0 MB", "12 KB"."""
-    if size >= 1024**3:
-        return f"{size / 1024**3:.1f} GB".replace(".", ",")
-    if size >= 1024**2:
-        return f"{size / 1024**2:.1f} MB".replace(".", ",")
-    return f"{max(1, size // 1024)} KB"
 
 
 def _unescape_mount(text: str) -> str:
@@ -103,7 +95,7 @@ def max_file_size(folder: Path) -> int | None:
 
 
 def too_large_for_fat(folder: Path, size: int | None) -> BundleWriteError:
-    about = f" (gói dữ liệu lớn hơn {size_text(size)})" if size else ""
+    about = f" (gói dữ liệu cần khoảng {size_text(size)} trở lên)" if size else ""
     return BundleWriteError(
         f"Không ghi được gói dữ liệu vào “{folder}”: ổ đĩa này định dạng FAT32, chỉ nhận tệp "
         f"nhỏ hơn 4 GB{about}. Hãy chọn ổ đĩa khác, hoặc định dạng lại USB theo exFAT hay "
@@ -126,8 +118,7 @@ def _reason(error: OSError) -> str:
 
 def write_failed(target: Path, error: OSError) -> BundleWriteError:
     return BundleWriteError(
-        f"Không ghi được gói dữ liệu “{target}”: {_reason(error)}. Không có tệp nào được để "
-        "lại dưới tên này.",
+        f"Không ghi được gói dữ liệu “{target}”: {_reason(error)}. {OLDER_FILE_KEPT}",
         details=repr(error),
     )
 

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from ..errors import ImportFileError
 
+OLDER_FILE_KEPT = "Tệp cũ cùng tên (nếu có) vẫn còn nguyên; không có tệp dở dang nào được để lại."
+"""Said after a write that failed: an older bundle under the target's name is never touched
+(the new one is renamed over it only once verified), and the temporary file is removed."""
+
 
 class BundleError(ImportFileError):
     """A bundle that cannot be read or written; ``message`` says why, in Vietnamese."""
+
+
+class NotABundle(BundleError):
+    """A file that is no doancoso bundle at all: a random file, another program's ZIP."""
 
 
 class WrongPassword(BundleError):

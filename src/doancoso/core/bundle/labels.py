@@ -32,7 +32,7 @@ TABLE_LABELS: dict[str, str] = {
     "checklist_answers": "Đánh giá tiêu chí",
     "advice_records": "Văn bản tham mưu",
     "coordination_records": "Hoạt động phối hợp",
-    "evidence_files": "Thông tin tệp minh chứng",
+    "evidence_files": "Lượt đính kèm minh chứng",
 }
 """The Vietnamese name of each travelling table, wherever one is shown (the import wizard, the
 command line, the biên bản bàn giao, a refusal), in the order the biên bản lists them."""

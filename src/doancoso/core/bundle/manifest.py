@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .errors import BundleError, NewerFormat
+from .errors import BundleError, NewerFormat, NotABundle
 from .labels import quoted_table
 from .limits import DOSSIER_VERSION, FORMAT_NAME, FORMAT_VERSION
 
@@ -214,10 +214,7 @@ def parse_manifest(data: bytes, *, encrypted: bool = False) -> Manifest:
     if not isinstance(raw, dict):
         raise malformed("không phải một đối tượng JSON")
     if raw.get("format") != FORMAT_NAME:
-        raise BundleError(
-            f"Tệp này không phải là gói dữ liệu doancoso (định dạng “{str(raw.get('format'))[:40]}”"
-            f"). {NOTHING_CHANGED}"
-        )
+        raise NotABundle(f"Tệp này không phải là gói dữ liệu doancoso (.dcs). {NOTHING_CHANGED}")
     version = raw.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise malformed("phiên bản định dạng không hợp lệ")

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..storage.folder import os_reason, write_remedy
-from .errors import BundleError
+from .errors import BundleError, NotABundle
 from .labels import quoted_table
 from .limits import (
     MAX_LINE,
@@ -80,6 +80,18 @@ def refused(text: str) -> BundleError:
     return BundleError(f"{text} {NOT_OURS}")
 
 
+def not_a_bundle(name: str) -> NotABundle:
+    """A file that is no doancoso bundle: a random file, or a ZIP without a doancoso manifest
+    (another program's, renamed .dcs)."""
+    return NotABundle(f"Tệp “{name}” không phải là gói dữ liệu doancoso (.dcs). {NOTHING_CHANGED}")
+
+
+def _added(name: str) -> BundleError:
+    """A file or folder in a doancoso bundle that its manifest does not name: added to it."""
+    what = "thư mục" if name.endswith(("/", "\\")) else "tệp"
+    return refused(f"Gói dữ liệu có thêm {what} “{name[:120]}” không do doancoso ghi vào.")
+
+
 @contextlib.contextmanager
 def zip_errors(what: str = "") -> Iterator[None]:
     """The errors of :mod:`zipfile` (and of the disk) as a :class:`BundleError`."""
@@ -118,19 +130,17 @@ def _check_names(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
             raise refused(f"Gói dữ liệu chứa một liên kết (symlink) “{name[:120]}”.")
         if name in by_name:
             raise refused(f"Gói dữ liệu chứa hai mục cùng tên “{name[:120]}”.")
+        by_name[name] = info
         if not (
             name in (MANIFEST_NAME, DOSSIER_MEMBER)
             or DATA_MEMBER.fullmatch(name)
             or EVIDENCE_MEMBER.fullmatch(name)
         ):
-            raise refused(f"Gói dữ liệu chứa mục lạ “{name[:120]}”.")
+            continue  # not a bundle's own: refused once the manifest says whose file this is
         if info.flag_bits & 0x1:
             raise refused(f"Mục “{name}” của gói dữ liệu được mã hóa theo cách không hỗ trợ.")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise refused(f"Mục “{name}” của gói dữ liệu được nén theo cách không hỗ trợ.")
-        if info.is_dir():
-            raise refused(f"Gói dữ liệu chứa thư mục lạ “{name[:120]}”.")
-        by_name[name] = info
     return by_name
 
 
@@ -164,20 +174,27 @@ def _read_small(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return data
 
 
-def check_directory(archive: zipfile.ZipFile, file_size: int, *, encrypted: bool) -> Manifest:
+def check_directory(
+    archive: zipfile.ZipFile, file_size: int, *, encrypted: bool, name: str
+) -> Manifest:
     """The manifest of ``archive`` once its central directory and manifest are checked
     (names, links, duplicates, sizes and ratios; every member named by the manifest and
-    every manifest entry present with its declared size). Reads no member but the manifest."""
+    every manifest entry present with its declared size). Reads no member but the manifest.
+    An archive without a doancoso manifest is no bundle (:func:`not_a_bundle` of the file's
+    ``name``); one with it and a member it does not name has been added to."""
     with zip_errors():
         infos = archive.infolist()
     by_name = _check_names(infos)
     _check_sizes(by_name, file_size)
     if MANIFEST_NAME not in by_name:
-        raise refused("Gói dữ liệu thiếu danh mục (manifest.json).")
-    manifest = parse_manifest(_read_small(archive, by_name[MANIFEST_NAME]), encrypted=encrypted)
-    for name in by_name:
-        if name != MANIFEST_NAME and name not in manifest.members:
-            raise refused(f"Gói dữ liệu chứa mục lạ “{name}” không có trong danh mục.")
+        raise not_a_bundle(name)
+    try:
+        manifest = parse_manifest(_read_small(archive, by_name[MANIFEST_NAME]), encrypted=encrypted)
+    except NotABundle as exc:
+        raise not_a_bundle(name) from exc
+    for entry in by_name:
+        if entry != MANIFEST_NAME and entry not in manifest.members:
+            raise _added(entry)
     for name, member in manifest.members.items():
         if name not in by_name:
             raise refused(f"Gói dữ liệu thiếu mục “{name}” có trong danh mục.")

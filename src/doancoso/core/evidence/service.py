@@ -8,6 +8,7 @@ to (the data check finds it), never a row without its file.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ValidationError
-from ..lang.text import nfc, nfc_multiline_or_none
+from ..lang.text import collation_key, nfc, nfc_multiline_or_none
 from ..storage.live import get_live, is_live, set_deleted
 from ..storage.models import EvidenceFile
 from ..storage.settings import put_setting, setting_value
@@ -36,6 +37,20 @@ class Attachment:
     caption: str | None
     taken_on: dt.date | None
     path: Path
+
+
+@dataclass(frozen=True)
+class ListedFile:
+    """An evidence file as a list of files names it (the biên bản bàn giao's): its file name,
+    what it is attached to, its size."""
+
+    sha256: str
+    name: str
+    attached_to: str
+    size: int
+
+
+UNATTACHED = "(không còn gắn với bản ghi nào)"
 
 
 class EvidenceService:
@@ -145,6 +160,45 @@ class EvidenceService:
                 for (owner,) in session.execute(stmt):
                     counts[owner] = counts.get(owner, 0) + 1
         return counts
+
+    def files_listed(self, sizes: Mapping[str, int]) -> list[ListedFile]:
+        """The files of ``sizes`` (SHA-256 -> size, as a bundle's manifest holds them) in the
+        order of their names, each named by its attachments not deleted: the first one's file
+        name, and each kind of record it is attached to with its caption ("Buổi hoạt động: Ra
+        quân hè; Đánh giá tiêu chí"); a file no attachment names any more by the start of its
+        hash."""
+        from ..bundle.labels import table_label
+
+        seen: dict[str, list[tuple[str, str, str | None]]] = {}
+        hashes = list(sizes)
+        with self._ctx.db.read() as session:
+            for start in range(0, len(hashes), 900):
+                stmt = (
+                    select(
+                        EvidenceFile.sha256,
+                        EvidenceFile.original_name,
+                        EvidenceFile.owner_table,
+                        EvidenceFile.caption,
+                    )  # fmt: skip
+                    .where(
+                        is_live(EvidenceFile, self._ctx.organization_id),
+                        EvidenceFile.sha256.in_(hashes[start : start + 900]),
+                    )
+                    .order_by(EvidenceFile.created_at, EvidenceFile.id)
+                )
+                for sha256, name, owner, caption in session.execute(stmt):
+                    seen.setdefault(sha256, []).append((name, owner, caption))
+        listed = []
+        for sha256, size in sizes.items():
+            rows = seen.get(sha256)
+            if not rows:
+                listed.append(ListedFile(sha256, f"{sha256[:12]}…", UNATTACHED, size))
+                continue
+            places = [table_label(owner) + (f": {nfc(caption)}" if caption else "")
+                      for _name, owner, caption in rows]  # fmt: skip
+            where = "; ".join(dict.fromkeys(places))
+            listed.append(ListedFile(sha256, nfc(rows[0][0]), where, size))
+        return sorted(listed, key=lambda f: (collation_key(f.name), f.sha256))
 
     def caption(
         self, attachment_id: str, caption: str | None, taken_on: str | dt.date | None = None

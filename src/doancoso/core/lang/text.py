@@ -236,6 +236,21 @@ def vn_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def size_text(size: int) -> str:
+    """A size of a file or a drive's free space as a secretary reads it: KB under a megabyte
+    (rounded up, so that a small file is not "0 KB"), MB under a gigabyte, then GB, with one
+    decimal and a decimal comma: "850 KB", "42,0 MB", "3,2 GB". A value that rounds up to the
+    next unit is said in it ("1,0 MB", never "1.024 KB")."""
+    kilobytes = -(-size // 1024)
+    if kilobytes < 1024:
+        return f"{vn_number(kilobytes)} KB"
+    tenths, unit = round(size * 10 / 1024**2), "MB"
+    if tenths >= 10240:
+        tenths, unit = round(size * 10 / 1024**3), "GB"
+    whole, tenth = divmod(tenths, 10)
+    return f"{vn_number(whole)},{tenth} {unit}"
+
+
 def percent_cell(value: float) -> str:
     """A percentage (0–100) in a column of figures: always one decimal and a decimal comma, so
     that the column reads evenly: 10 -> "10,0%", 8.24 -> "8,2%", 100 -> "100,0%". Prose keeps

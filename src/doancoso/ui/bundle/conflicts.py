@@ -3,7 +3,12 @@
 A conflict is a row changed on both machines since they last exchanged (or deleted on one and
 changed on the other). The list at left names each row (whose it is); the table at right shows
 each differing field: the value on this machine, the value in the file, and a choice "Giữ của
-tôi" / "Lấy của tệp". Two buttons choose either side for every field of every conflict.
+tôi" / "Lấy của tệp". A row deleted on one side and changed on the other is said as what it is
+("Máy này đã xóa … lúc …; máy kia (trong tệp) vẫn giữ và đã sửa: …") with one choice for the
+whole record, "Xóa" or "Giữ lại" (the side that deleted it, or the side that kept it, for every
+field: a deleted record with the other side's phone means nothing); its fields changed are
+shown without a choice of their own. Two buttons choose either side for every field of every
+conflict.
 :meth:`ConflictsPanel.choices` is what ``ws.bundles.apply(on_conflict=...)`` takes:
 ``{(table, id): {field: "mine" | "theirs"}}``.
 """
@@ -33,7 +38,10 @@ from ..common.wheel import wheel_needs_focus
 
 MINE, THEIRS = "mine", "theirs"
 CHOICES = (("— Chọn —", None), ("Giữ của tôi", MINE), ("Lấy của tệp", THEIRS))
+DELETE, KEEP = "delete", "keep"
+DELETION_CHOICES = (("— Chọn —", None), ("Xóa", DELETE), ("Giữ lại", KEEP))
 FIELD_HEADERS = ("Thông tin", "Trên máy này", "Trong tệp", "Chọn")
+DELETED = "deleted_at"
 Key = tuple[str, str]
 
 
@@ -43,6 +51,28 @@ def conflict_title(conflict: Any) -> str:
     kind = table_label(conflict.table)
     label = getattr(conflict, "label", "") or conflict.id
     return label if label.startswith(kind) else f"{kind}: {label}"
+
+
+def deleted_side(conflict: Any) -> str | None:
+    """The side that deleted the row of a deletion conflict (:data:`MINE` or :data:`THEIRS`),
+    or None for a conflict of fields (both sides keep the row)."""
+    diff = next((f for f in conflict.fields if f.name == DELETED), None)
+    if diff is None or (diff.mine is None) == (diff.theirs is None):
+        return None
+    return MINE if diff.mine is not None else THEIRS
+
+
+def deletion_text(conflict: Any) -> str:
+    """What happened to the row of a deletion conflict, in words."""
+    side = deleted_side(conflict)
+    diff = next(f for f in conflict.fields if f.name == DELETED)
+    when = field_value_text(conflict.table, DELETED, diff.mine if side == MINE else diff.theirs)
+    deleter, keeper = ("Máy này", "máy kia (trong tệp)") if side == MINE else (
+        "Máy kia (trong tệp)", "máy này")  # fmt: skip
+    changed = [getattr(f, "label", "") or f.name for f in conflict.fields if f.name != DELETED]
+    what = f": {', '.join(changed)}" if changed else " sau lần trao đổi trước"
+    return (f"{deleter} đã xóa “{conflict_title(conflict)}” lúc {when}; {keeper} vẫn giữ và đã "
+            f"sửa{what}.")  # fmt: skip
 
 
 class ConflictsPanel(QWidget):
@@ -75,6 +105,26 @@ class ConflictsPanel(QWidget):
         self.rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows.currentRowChanged.connect(self._show_conflict)
         body.addWidget(self.rows)
+        right = QVBoxLayout()
+        self.deletion_box = QWidget()
+        deletion_row = QVBoxLayout(self.deletion_box)
+        deletion_row.setContentsMargins(0, 0, 0, 0)
+        self.deletion = QLabel()
+        self.deletion.setWordWrap(True)
+        deletion_row.addWidget(self.deletion)
+        choice_row = QHBoxLayout()
+        choice_row.addWidget(QLabel("Chọn:"))
+        self.deletion_choice = QComboBox()
+        for text, value in DELETION_CHOICES:
+            self.deletion_choice.addItem(text, value)
+        self.deletion_choice.setToolTip(
+            "Xóa: bản ghi bị xóa ở cả hai máy. Giữ lại: bản ghi còn lại, với các thông tin đã sửa."
+        )
+        self.deletion_choice.currentIndexChanged.connect(self._deletion_chosen)
+        choice_row.addWidget(self.deletion_choice)
+        choice_row.addStretch(1)
+        deletion_row.addLayout(choice_row)
+        right.addWidget(self.deletion_box)
         self.fields = QTableWidget(0, len(FIELD_HEADERS))
         self.fields.setHorizontalHeaderLabels(list(FIELD_HEADERS))
         self.fields.verticalHeader().hide()
@@ -86,7 +136,8 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        body.addWidget(self.fields, 1)
+        right.addWidget(self.fields, 1)
+        body.addLayout(right, 1)
         layout.addLayout(body, 1)
         self.set_conflicts([])
 
@@ -114,16 +165,22 @@ class ConflictsPanel(QWidget):
 
     def _show_conflict(self, index: int) -> None:
         self.fields.setRowCount(0)
+        self.deletion_box.hide()
         if not 0 <= index < len(self.conflicts):
             return
         conflict = self.conflicts[index]
         chosen = self._choices[(conflict.table, conflict.id)]
-        self.fields.setRowCount(len(conflict.fields))
-        for r, diff in enumerate(conflict.fields):
+        side = deleted_side(conflict)
+        shown = [f for f in conflict.fields if side is None or f.name != DELETED]
+        self.fields.setColumnHidden(3, side is not None)  # the choice is the whole record's
+        self.fields.setRowCount(len(shown))
+        for r, diff in enumerate(shown):
             self.fields.setItem(r, 0, QTableWidgetItem(getattr(diff, "label", "") or diff.name))
             for column, value in ((1, diff.mine), (2, diff.theirs)):
                 text = field_value_text(conflict.table, diff.name, value)
                 self.fields.setItem(r, column, QTableWidgetItem(text))
+            if side is not None:
+                continue  # the whole record's choice, above
             combo = QComboBox()
             wheel_needs_focus(combo)  # the wheel scrolls the table past it
             for text, value in CHOICES:
@@ -136,6 +193,32 @@ class ConflictsPanel(QWidget):
             )
             self.fields.setCellWidget(r, 3, combo)
         self.fields.resizeRowsToContents()
+        if side is not None:
+            self.deletion.setText(deletion_text(conflict))
+            sides = set(chosen.values())
+            kept = THEIRS if side == MINE else MINE
+            value = DELETE if sides == {side} else KEEP if sides == {kept} else None
+            self.deletion_choice.blockSignals(True)
+            self.deletion_choice.setCurrentIndex(max(self.deletion_choice.findData(value), 0))
+            self.deletion_choice.blockSignals(False)
+            self.deletion_box.show()
+
+    def _deletion_chosen(self, _index: int) -> None:
+        """ "Xóa": the deleting side for every field; "Giữ lại": the keeping side's."""
+        index = self.rows.currentRow()
+        if not 0 <= index < len(self.conflicts):
+            return
+        conflict = self.conflicts[index]
+        side, value = deleted_side(conflict), self.deletion_choice.currentData()
+        if side is None:
+            return
+        kept = THEIRS if side == MINE else MINE
+        chosen = None if value is None else side if value == DELETE else kept
+        key = (conflict.table, conflict.id)
+        for name in self._choices[key]:
+            self._choices[key][name] = chosen
+        self.rows.item(index).setText(self._row_text(conflict))
+        self.changed.emit()
 
     def choose(self, key: Key, field: str, side: str | None) -> None:
         """Choose ``side`` for one field of one conflict, as its combo does."""

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo
 
+from ...core.lang.text import size_text
+
 DRIVE_REMOVABLE = 2
 _MEDIA_ROOTS = ("/media/", "/run/media/")
 _PARTITION = re.compile(r"^(nvme\d+n\d+|mmcblk\d+|[a-z]+?)(p?\d+)?$")
@@ -62,9 +64,8 @@ class Drive:
 
     def describe(self) -> str:
         """ "USB_DOAN (E:\\) — còn trống 3,2 GB" for the target list."""
-        free = f"{self.free / 1024**3:.1f} GB".replace(".", ",")
         name = f"{self.label} ({self.root})" if self.label else str(self.root)
-        return f"{name} — còn trống {free}"
+        return f"{name} — còn trống {size_text(self.free)}"
 
 
 def is_removable(facts: MountFacts) -> bool:

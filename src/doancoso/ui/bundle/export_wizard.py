@@ -13,8 +13,10 @@ said so on the first page, as a notice: the secretary may export it all the same
 says whether the report will carry the year's recognition dossier (the last one built, kept in
 the data folder: core/dossier/stored.py) and when it was built.
 
-After a handover, the last page asks the names and positions of both secretaries and saves the
-biên bản bàn giao (:mod:`doancoso.reports.handover`) to print and sign.
+After a handover, the last page asks the names and positions of both secretaries (and of a
+witness from the superior body, if any) and saves the biên bản bàn giao
+(:mod:`doancoso.reports.handover`) to print and sign. It names the file's SHA-256, so it can only
+be made while the wizard is open: closing it before the biên bản is saved asks first.
 """
 
 from __future__ import annotations
@@ -78,6 +80,11 @@ NO_DRIVE = (
 )
 PDF_FILTER = "Tệp PDF (*.pdf)"
 HANDOVER_DOCUMENT = DocumentKind("BB", "In biên bản bàn giao dữ liệu (PDF)")
+UNSAVED_BIEN_BAN = (
+    "Chưa lưu biên bản bàn giao cho tệp vừa xuất. Biên bản ghi mã SHA-256 của đúng tệp này: "
+    "sau khi đóng sẽ không lập được biên bản cho tệp này nữa (xuất lại sẽ tạo tệp có mã "
+    "khác). Vẫn đóng?"
+)
 FAT32_NOTE = (
     "USB này định dạng FAT32: mỗi tệp không được quá 4 GB. Nếu dữ liệu (nhiều ảnh minh chứng) "
     "lớn hơn, chương trình sẽ báo; khi đó hãy định dạng USB sang exFAT hoặc NTFS."
@@ -200,6 +207,9 @@ class ExportWizard(QDialog):
     def _password_page(self) -> QWidget:
         self.password_panel = PasswordPanel()
         self.password_panel.changed.connect(self._update_buttons)
+        # Enter in the second field goes on once the password is acceptable (as in the import
+        # wizard); no default button: Enter in the file name must never start a write.
+        self.password_panel.second.returnPressed.connect(self.next)
         return self.password_panel
 
     def _target_page(self) -> QWidget:
@@ -210,9 +220,9 @@ class ExportWizard(QDialog):
         self.drive_combo.currentIndexChanged.connect(self._target_changed)
         drive_row = QHBoxLayout()
         drive_row.addWidget(self.drive_combo, 1)
-        self.rescan_button = QPushButton("Tìm lại USB")
+        self.rescan_button = QPushButton("Tìm lại &USB")
         self.rescan_button.clicked.connect(self.scan_drives)
-        self.other_button = QPushButton("Chọn nơi khác…")
+        self.other_button = QPushButton("&Chọn nơi khác…")
         self.other_button.clicked.connect(self.choose_folder)
         for button in (self.rescan_button, self.other_button):
             button.setAutoDefault(False)
@@ -255,7 +265,8 @@ class ExportWizard(QDialog):
         box = QVBoxLayout(self.handover_box)
         box.setContentsMargins(0, 8, 0, 0)
         intro = QLabel("<b>Biên bản bàn giao dữ liệu</b> — nhập người giao, người nhận rồi lưu "
-                       "biên bản (PDF) để in và ký.")  # fmt: skip
+                       "biên bản (PDF) để in và ký. Hãy lưu trước khi đóng: biên bản ghi mã "
+                       "SHA-256 của đúng tệp vừa xuất.")  # fmt: skip
         intro.setWordWrap(True)
         box.addWidget(intro)
         form = QFormLayout()
@@ -263,12 +274,17 @@ class ExportWizard(QDialog):
         self.giver_position = QLineEdit()
         self.receiver_name = QLineEdit()
         self.receiver_position = QLineEdit()
+        self.witness_name = QLineEdit()
+        self.witness_name.setPlaceholderText("Để trống nếu không có")
+        self.witness_position = QLineEdit()
         form.addRow("Bên giao — họ và tên:", self.giver_name)
         form.addRow("Chức vụ:", self.giver_position)
         form.addRow("Bên nhận — họ và tên:", self.receiver_name)
         form.addRow("Chức vụ:", self.receiver_position)
+        form.addRow("Đoàn cấp trên (nếu có) — họ và tên:", self.witness_name)
+        form.addRow("Chức vụ:", self.witness_position)
         box.addLayout(form)
-        self.print_button = QPushButton("Lưu biên bản bàn giao (PDF)…")
+        self.print_button = QPushButton("&Lưu biên bản bàn giao (PDF)…")
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.save_handover)
         row = QHBoxLayout()
@@ -430,6 +446,19 @@ class ExportWizard(QDialog):
             self._core.runner.show_error(exc, "Không xuất được", self)
         self._update_buttons()
 
+    def reject(self) -> None:
+        """ "Đóng", Esc or the window's ×: a handover whose biên bản is not saved yet asks
+        first (staying is the default answer)."""
+        unsaved = (self.result_ is not None and self.result_.info.kind == HANDOVER
+                   and self.handover_pdf is None)  # fmt: skip
+        if unsaved and not self.prompts.confirm(
+            self, "Biên bản bàn giao", UNSAVED_BIEN_BAN, yes="Đóng, không lập biên bản",
+            no="Quay lại lưu biên bản",
+        ):  # fmt: skip
+            self.print_button.setFocus()
+            return
+        super().reject()
+
     def _exported(self, result: Any) -> None:
         self.result_ = result
         what = "bàn giao" if self.kind == HANDOVER else f"báo cáo năm {self.year_spin.value()}"
@@ -453,15 +482,16 @@ class ExportWizard(QDialog):
         # the roster counts them (the manifest's live counts, read in the export's snapshot).
         live = live_counts(result.info.manifest)
         counts = dict(live.tables) if live is not None else dict(result.counts)
-        evidence = int(result.info.evidence_files)
+        witness = Party(nfc(self.witness_name.text()), nfc(self.witness_position.text()))
         return HandoverRecord(
             org=self.org,
             giver=Party(nfc(self.giver_name.text()), nfc(self.giver_position.text())),
             receiver=Party(nfc(self.receiver_name.text()), nfc(self.receiver_position.text())),
             handed_on=self.today,
             counts=counts,
-            evidence_files=evidence,
+            evidence_files=int(result.info.evidence_files),
             evidence_bytes=evidence_bytes,
+            witness=witness if witness.name or witness.position else None,
             file_name=Path(result.path).name,
             sha256=result.sha256,
             file_size=result.size,
@@ -500,15 +530,16 @@ class ExportWizard(QDialog):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        sizes = evidence_sizes(result.info.manifest)
         record = replace(
-            self.handover_record(evidence_size(result.info.manifest)),
+            self.handover_record(sum(sizes.values())),
             number=details.number or None,
             place=details.place,
             handed_on=details.issued_on,
         )
 
         def job(ws: Workspace) -> Path:
-            return print_handover(record, path)
+            return print_handover(replace(record, evidence=ws.evidence.files_listed(sizes)), path)
 
         def saved(pdf: Path) -> None:
             remember_document(self._core, HANDOVER_DOCUMENT, details)
@@ -533,6 +564,8 @@ class ExportWizard(QDialog):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def evidence_size(manifest: Any) -> int:
-    """The total size of the evidence files of a bundle, from its verified manifest."""
-    return sum(m.size for name, m in manifest.members.items() if name.startswith("evidence/"))
+def evidence_sizes(manifest: Any) -> dict[str, int]:
+    """The evidence files of a bundle (SHA-256 -> size), from its verified manifest."""
+    prefix = "evidence/"
+    return {name[len(prefix) :]: m.size for name, m in manifest.members.items()
+            if name.startswith(prefix)}  # fmt: skip

@@ -56,16 +56,16 @@ from ...core.bundle.manifest import live_counts
 from ...core.bundle.orgmerge import year_text
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
-from ...core.lang.text import nfc, vn_number
+from ...core.lang.text import nfc, size_text, vn_number
 from ...core.workspace import Workspace
-from ...reports.handover import LIVE_NOTE, count_lines, sha256_lines, size_text
+from ...reports.handover import EVIDENCE_FILES, LIVE_NOTE, count_lines, sha256_lines
 from ..common.steps import build_steps
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
 from .drives import removable_drives
 from .merge_panel import MergePanel
-from .password import ERROR_STYLE, NOTICE_STYLE
+from .password import ERROR_STYLE, NOTICE_STYLE, PasswordEdit, ShowPassword
 from .secretary import SecretaryDialog, with_secretary
 
 FILE_PAGE, INFO_PAGE, PLAN_PAGE, RESULT_PAGE = range(4)
@@ -192,17 +192,17 @@ class BundleImportWizard(QDialog):
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
         self.file_edit.setPlaceholderText("Chưa chọn tệp")
-        self.browse_button = QPushButton("Chọn tệp…")
+        self.browse_button = QPushButton("&Chọn tệp…")
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
         row.addWidget(self.file_edit, 1)
         row.addWidget(self.browse_button)
         form.addRow("Tệp:", row)
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText("Nếu tệp có mật khẩu")
+        self.password_edit = PasswordEdit("Nếu tệp có mật khẩu")
         self.password_edit.returnPressed.connect(self.next)
         form.addRow("Mật khẩu:", self.password_edit)
+        self.show_password = ShowPassword(self.password_edit)
+        form.addRow("", self.show_password)
         layout.addLayout(form)
         self.file_error = QLabel()
         self.file_error.setWordWrap(True)
@@ -454,7 +454,7 @@ class BundleImportWizard(QDialog):
         else:
             rows = [(name, n) for name, n, _detail in count_lines(info.counts)]
             header, note = ALL_ROWS_HEADER, ALL_ROWS_NOTE
-        rows.append(("Tệp minh chứng (ảnh, văn bản scan)", info.evidence_files))
+        rows.append((EVIDENCE_FILES, info.evidence_files))
         self.counts_table.setHorizontalHeaderLabels(["Loại dữ liệu", header])
         self.counts_note.setText(note)
         _fill(self.counts_table, rows)

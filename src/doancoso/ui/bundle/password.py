@@ -43,6 +43,30 @@ ERROR_STYLE = "color: #b71c1c;"
 LEVEL_COLOURS = ("#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32")
 
 
+class PasswordEdit(QLineEdit):
+    """A password typed hidden: the one field of both bundle wizards."""
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumWidth(360)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setPlaceholderText(placeholder)
+
+
+class ShowPassword(QCheckBox):
+    """ "Hiện mật khẩu" (Alt+M): shows the password of ``edits`` as typed, to check it."""
+
+    def __init__(self, *edits: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__("Hiện &mật khẩu", parent)
+        self._edits = edits
+        self.toggled.connect(self._show_text)
+
+    def _show_text(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        for edit in self._edits:
+            edit.setEchoMode(mode)
+
+
 class PasswordPanel(QWidget):
     """Password twice, strength bar, the notice and the unencrypted choice (module docstring)."""
 
@@ -57,15 +81,10 @@ class PasswordPanel(QWidget):
         notice.setStyleSheet(NOTICE_STYLE)
         layout.addWidget(notice)
         form = QFormLayout()
-        self.first = QLineEdit()
-        self.first.setMaximumWidth(360)
-        self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setPlaceholderText(f"Ít nhất {MIN_LENGTH} ký tự")
-        self.second = QLineEdit()
-        self.second.setMaximumWidth(360)
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.show_box = QCheckBox("Hiện mật khẩu")
-        self.show_box.toggled.connect(self._show_text)
+        self.first = PasswordEdit(f"Ít nhất {MIN_LENGTH} ký tự")
+        self.second = PasswordEdit()
+        self.first.returnPressed.connect(self.second.setFocus)
+        self.show_box = ShowPassword(self.first, self.second)
         form.addRow("Mật khẩu:", self.first)
         form.addRow("Nhập lại mật khẩu:", self.second)
         form.addRow("", self.show_box)
@@ -95,11 +114,6 @@ class PasswordPanel(QWidget):
         self.first.textChanged.connect(self._refresh)
         self.second.textChanged.connect(self._refresh)
         self._refresh()
-
-    def _show_text(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        self.first.setEchoMode(mode)
-        self.second.setEchoMode(mode)
 
     def _refresh(self) -> None:
         plain = self.unencrypted.isChecked()

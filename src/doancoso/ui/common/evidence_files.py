@@ -53,12 +53,6 @@ def evidence_service(ws: Workspace) -> SoftDeleting:
     return _Detaching(ws.evidence)
 
 
-def size_text(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{max(size // 1024, 1)} KB"
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
-
-
 def viewable_copy(attachment: Attachment, under: Path) -> Path:
     """A copy of a stored file under its original name (with its type's extension) in a
     folder of ``under`` (the system's temporary folder), for the system's viewer."""

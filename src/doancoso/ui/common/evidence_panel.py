@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import AppError
 from ...core.evidence.service import Attachment
 from ...core.evidence.store import MEDIA_TYPES
+from ...core.lang.text import size_text
 from ...core.storage.folder import os_reason
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp
@@ -64,7 +65,6 @@ from .evidence_files import (
     VIEW_FOLDER,
     CaptionDialog,
     evidence_service,
-    size_text,
     thumbnail_grid,
     viewable_copy,
 )

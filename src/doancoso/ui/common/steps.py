@@ -1,8 +1,9 @@
 """The frame of the app's stepped dialogs (the Excel import, the USB export and import): a bold
 title over the pages in a stack, and one row of buttons — the dialog's own ones at the left, then
 "< Quay lại", "Tiếp >", the dialog's action ("Nhập", "Xuất") and "Hủy" — none of them a default
-button, so Enter in a field never jumps a step. Each has four pages: choose, check, act (the
-action's page), result."""
+button, so Enter in a field never jumps a step (nor, in the export, starts writing on the
+stick); Alt+Q, Alt+T and Alt+<the action's first letter> press them, Esc cancels. Each has
+four pages: choose, check, act (the action's page), result."""
 
 from __future__ import annotations
 
@@ -61,7 +62,9 @@ def build_steps(
         stack.addWidget(build())
     layout.addWidget(stack, 1)
     row = QHBoxLayout()
-    buttons = [QPushButton("< Quay lại"), QPushButton("Tiếp >"), QPushButton(action),
+    # Alt+Q, Alt+T and Alt+<the action's first letter> for the keyboard; "Hủy" is Esc.
+    mnemonic = action if "&" in action else f"&{action}"
+    buttons = [QPushButton("< &Quay lại"), QPushButton("&Tiếp >"), QPushButton(mnemonic),
                QPushButton("Hủy")]  # fmt: skip
     for button, slot in zip(buttons, (back, next, act, dialog.reject), strict=True):
         button.clicked.connect(slot)

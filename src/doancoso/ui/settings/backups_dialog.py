@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ...core.backup.check import CheckReport
 from ...core.backup.store import BackupInfo, parse_name
 from ...core.lang.dates import format_vn_datetime
-from ...core.lang.text import vn_number
+from ...core.lang.text import size_text, vn_number
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.state import UiState
@@ -83,7 +83,7 @@ class BackupsModel(QAbstractTableModel):
         if column == 1:
             return info.reason_label
         if column == 2:
-            return f"{info.size / 1024**2:.1f} MB".replace(".", ",")
+            return size_text(info.size)
         if column == 3:
             return members_text(info.members)
         return "Tốt" if info.ok else "Hỏng"

@@ -1,0 +1,101 @@
+"""The bundle wizards by keyboard: one password field for both ("Hiện mật khẩu" in the import
+wizard as in the export wizard), Alt+letter on the step buttons of every stepped dialog, and
+Enter going on from the password (the only place where it is safe: no default button, so that
+Enter in the file name never starts writing on the stick)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from bundle_gui import PASSWORD, export_wizard, import_wizard, stick
+from doancoso.core.workspace import Workspace
+from doancoso.ui.bundle.export_wizard import KIND_PAGE, PASSWORD_PAGE, TARGET_PAGE
+from doancoso.ui.bundle.password import PasswordEdit, ShowPassword
+from doancoso.ui.roster.import_wizard import ImportWizard
+from scripted import ScriptedPrompts, synchronous_core
+
+NORMAL, HIDDEN = QLineEdit.EchoMode.Normal, QLineEdit.EchoMode.Password
+
+
+def _shown_active(qtbot: QtBot, dialog: QDialog) -> None:
+    with qtbot.wait_active(dialog):  # mnemonics work only in the active window
+        dialog.show()
+        dialog.activateWindow()
+
+
+def _alt(qtbot: QtBot, dialog: QDialog, key: Qt.Key) -> None:
+    qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyRelease(dialog, Qt.Key.Key_Alt)
+
+
+def test_the_import_wizard_can_show_the_password_as_the_export_wizard_does(
+    qtbot: QtBot, empty_ws: Workspace, tmp_path: Path
+) -> None:
+    importing = import_wizard(qtbot, empty_ws, ScriptedPrompts())
+    exporting = export_wizard(qtbot, empty_ws, ScriptedPrompts(), [stick(tmp_path)])
+    panel = exporting.password_panel
+    assert isinstance(importing.password_edit, PasswordEdit)
+    assert isinstance(panel.first, PasswordEdit) and isinstance(panel.second, PasswordEdit)
+    for box in (importing.show_password, panel.show_box):
+        assert isinstance(box, ShowPassword) and box.text() == "Hiện &mật khẩu"
+    assert importing.password_edit.echoMode() == HIDDEN
+    importing.show_password.setChecked(True)
+    assert importing.password_edit.echoMode() == NORMAL
+    importing.show_password.setChecked(False)
+    assert importing.password_edit.echoMode() == HIDDEN
+    panel.show_box.setChecked(True)
+    assert (panel.first.echoMode(), panel.second.echoMode()) == (NORMAL, NORMAL)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_every_stepped_dialog_has_alt_letters_on_its_step_buttons(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    importing = import_wizard(qtbot, ws, ScriptedPrompts())
+    exporting = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    roster = ImportWizard(synchronous_core(ws, ScriptedPrompts()))
+    qtbot.addWidget(roster)
+    for wizard, action in ((importing, "&Nhập"), (exporting, "&Xuất"), (roster, "&Nhập")):
+        steps = wizard.steps
+        assert [steps.back.text(), steps.next.text(), steps.action.text()] == [
+            "< &Quay lại", "&Tiếp >", action,
+        ]  # fmt: skip
+    assert importing.browse_button.text() == "&Chọn tệp…"
+    assert [exporting.rescan_button.text(), exporting.other_button.text()] == [
+        "Tìm lại &USB", "&Chọn nơi khác…",
+    ]  # fmt: skip
+    assert exporting.print_button.text() == "&Lưu biên bản bàn giao (PDF)…"
+    _shown_active(qtbot, exporting)
+    _alt(qtbot, exporting, Qt.Key.Key_T)  # a mnemonic presses the button as a click shows it
+    qtbot.waitUntil(lambda: exporting.page == PASSWORD_PAGE)
+    _alt(qtbot, exporting, Qt.Key.Key_Q)
+    qtbot.waitUntil(lambda: exporting.page == KIND_PAGE)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_enter_goes_on_from_the_password_and_nowhere_else(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    _shown_active(qtbot, wizard)
+    assert not any(b.isDefault() or b.autoDefault() for b in (wizard.next_button,
+                   wizard.export_button, wizard.back_button))  # fmt: skip
+    wizard.next_button.click()
+    panel = wizard.password_panel
+    panel.first.setText(PASSWORD)
+    qtbot.keyClick(panel.first, Qt.Key.Key_Return)
+    assert panel.second.hasFocus() and wizard.page == PASSWORD_PAGE
+    panel.second.setText(PASSWORD[:-1])
+    qtbot.keyClick(panel.second, Qt.Key.Key_Return)  # not the same password: stays
+    assert wizard.page == PASSWORD_PAGE
+    panel.second.setText(PASSWORD)
+    qtbot.keyClick(panel.second, Qt.Key.Key_Return)
+    assert wizard.page == TARGET_PAGE
+    qtbot.keyClick(wizard.name_edit, Qt.Key.Key_Return)  # never writes on the stick by itself
+    assert wizard.page == TARGET_PAGE and wizard.result_ is None
+    assert list((tmp_path / "usb").iterdir()) == []
