@@ -34,7 +34,7 @@ from .evidence_step import remove, store_evidence
 from .exchange import Version, _iso
 from .labels import field_label, table_label
 from .rows import RowSource, columns_of, travelling_tables
-from .sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
+from .sync_errors import SyncError, UnresolvedConflicts
 from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     from ..workspace import Workspace
     from .dbwrite import TableWriter
+    from .firststart import SetupOnly
     from .orgmerge import OrgMapper
 
 Choice = Literal["mine", "theirs"]
@@ -130,6 +131,8 @@ class ImportPlan:
     handover: bool = False
     """The data had no organisation: the bundle's becomes this installation's."""
     merged_organization: bool = False
+    replaced_setup: str | None = None
+    """The name of the first-start setup the handover replaced (firststart.py), if it did."""
     evidence_new: int = 0
     unresolved: list[Conflict] = field(default_factory=list)
 
@@ -162,6 +165,7 @@ class ImportPlan:
                 }
                 for b in self.branches
             ],  # fmt: skip
+            **({"replaced_setup": self.replaced_setup} if self.replaced_setup else {}),
         }
 
     def _count(self, bucket: dict[str, int], table: str) -> None:
@@ -232,6 +236,7 @@ class _Merge:
         *,
         on_conflict: OnConflict,
         merge_organization: bool,
+        replace_setup: bool = False,
         branch_map: Mapping[str, str | None] | None,
         branch_names: Mapping[str, str] | None,
         unmatch: Iterable[str],
@@ -262,6 +267,9 @@ class _Merge:
         self.files = set(source.evidence_hashes())
         self.mapper: OrgMapper | None = None
         self.writers: dict[str, TableWriter] = {}
+        self.replacing: SetupOnly | None = None
+        if self.my_org is not None and self.my_org != self.their_org and replace_setup:
+            self._replace_setup(manifest, merge_organization)
         if self.my_org is None:
             if manifest.get("kind") != "handover":
                 raise SyncError(
@@ -270,16 +278,10 @@ class _Merge:
                 )
             self.plan.handover = True
         elif self.my_org != self.their_org:
-            my_name = ws.organization.get()
-            mine = my_name.name if my_name else "Đoàn cơ sở này"
             if not merge_organization:
-                raise ForeignBundle(
-                    f"Tệp này là dữ liệu của {self.their_name}, không phải của {mine}. Nếu "
-                    f"{self.their_name} sáp nhập vào {mine}, hãy chọn “Sáp nhập tổ chức” để "
-                    f"đưa dữ liệu vào. {NOTHING_WRITTEN}",
-                    self.their_name,
-                    mine,
-                )
+                from .firststart import foreign_bundle
+
+                raise foreign_bundle(ws, source, self.their_org, self.their_name, self.my_org)
             if manifest.get("kind") != "handover":
                 raise SyncError(
                     "Chỉ sáp nhập được từ một gói bàn giao (tệp này là gói báo cáo). "
@@ -293,11 +295,27 @@ class _Merge:
             )  # fmt: skip
             self.plan.merged_organization = True
 
+    def _replace_setup(self, manifest: Mapping[str, Any], merge_organization: bool) -> None:
+        """A handover taken in place of a copy that holds nothing but its first-start setup
+        (firststart.py): then as into a data folder with no organisation."""
+        from .firststart import setup_of
+
+        setup = setup_of(self.ws)
+        if setup is None or manifest.get("kind") != "handover" or merge_organization:
+            return
+        self.replacing = setup
+        self.my_org = None
+        self.plan.replaced_setup = setup.name
+
     # The walk ----------------------------------------------------------------------------------
 
     def run(self, session: Session) -> ImportPlan:
         from ..evidence.store import EvidenceStore
 
+        if self.write and self.replacing is not None:
+            from .firststart import replace_setup
+
+            replace_setup(session.connection(), self.replacing)
         self.store = EvidenceStore(self.ws.data_dir)
         present = self.source.tables()
         for table in present:
@@ -609,8 +627,8 @@ class _Merge:
             )  # fmt: skip
         if self.mapper is not None:
             self.mapper.finish(session)
-        if self.plan.handover:
-            session.add(AppMeta(key=OWN_ORGANIZATION_KEY, value=self.their_org))
+        if self.plan.handover:  # the replaced setup's key too (firststart.py)
+            session.merge(AppMeta(key=OWN_ORGANIZATION_KEY, value=self.their_org))
 
 
 # The two entry points -------------------------------------------------------------------------
@@ -621,6 +639,7 @@ def plan(
     source: RowSource,
     *,
     merge_organization: bool = False,
+    replace_setup: bool = False,
     on_conflict: OnConflict = None,
     branch_map: Mapping[str, str | None] | None = None,
     branch_names: Mapping[str, str] | None = None,
@@ -632,8 +651,8 @@ def plan(
     which the plan lists (``unresolved``: those ``on_conflict`` leaves without a choice)."""
     merge = _Merge(
         ws, source, on_conflict=on_conflict, merge_organization=merge_organization,
-        branch_map=branch_map, branch_names=branch_names, unmatch=unmatch, report=report,
-        write=False,
+        replace_setup=replace_setup, branch_map=branch_map, branch_names=branch_names,
+        unmatch=unmatch, report=report, write=False,
     )  # fmt: skip
     with ws.db.read() as session:
         return merge.run(session)
@@ -645,6 +664,7 @@ def apply(
     *,
     on_conflict: OnConflict = None,
     merge_organization: bool = False,
+    replace_setup: bool = False,
     branch_map: Mapping[str, str | None] | None = None,
     branch_names: Mapping[str, str] | None = None,
     unmatch: Iterable[str] = (),
@@ -674,8 +694,8 @@ def apply(
     bar = Stages(report)
     merge = _Merge(
         ws, source, on_conflict=on_conflict, merge_organization=merge_organization,
-        branch_map=branch_map, branch_names=branch_names, unmatch=unmatch,
-        report=bar.part(ROWS_SHARE), write=True,
+        replace_setup=replace_setup, branch_map=branch_map, branch_names=branch_names,
+        unmatch=unmatch, report=bar.part(ROWS_SHARE), write=True,
     )  # fmt: skip
     backup_step, evidence_step = bar.part(BACKUP_SHARE), bar.part(EVIDENCE_SHARE)
     written: list[Path] = []

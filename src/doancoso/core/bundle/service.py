@@ -180,17 +180,21 @@ class BundleService:
         dry_run: bool = False,
         on_conflict: str | None = None,
         merge_organization: bool = False,
+        replace_setup: bool = False,
         report: Report | None = None,
     ) -> ImportPlan:
         """The command line's import, with one opening of the bundle and one pass over its
         rows: ``dry_run``, the plan; otherwise applied, unless conflicts are left without a
-        choice (``plan.unresolved``: the plan is returned, nothing written)."""
+        choice (``plan.unresolved``: the plan is returned, nothing written). ``replace_setup``:
+        a handover taken in place of a copy holding nothing but its first-start setup
+        (firststart.py)."""
         from .merge import apply, plan
         from .progress import Stages
 
         bar = Stages(report)
         options: dict[str, Any] = {
             "on_conflict": on_conflict, "merge_organization": merge_organization,
+            "replace_setup": replace_setup,
         }  # fmt: skip
         if not dry_run:
             self._ws.db.require_writable()
