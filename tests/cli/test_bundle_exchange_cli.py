@@ -86,3 +86,63 @@ def test_a_folder_set_up_first_takes_the_handover_with_replace_setup(
     fresh = tmp_path / "may-moi"
     assert cli("bundle", "import", str(bundle), "--data-dir", str(fresh))[0] == 0
     assert rows(folder) == rows(fresh) == rows(tmp_path / "home")
+
+
+def test_the_same_chi_doan_and_person_added_on_both_copies_are_refused_naming_them(
+    tmp_path: Path, bundle: Path
+) -> None:
+    office, home = tmp_path / "van-phong", tmp_path / "o-nha"
+    for folder in (office, home):
+        assert cli("bundle", "import", str(bundle), "--data-dir", str(folder))[0] == 0
+    person = {"full_name": "Huỳnh Thị Mai", "birth_date": "21/07/2003",
+              "national_id": "096303001234"}  # fmt: skip
+    with Workspace.open(office) as ws:
+        ours = ws.branches.create("Chi đoàn 1")
+        mine = ws.members.save({**person, "branch_id": ours.id})
+        branch_day = created_day_of(ws, ours.id)
+    with Workspace.open(home) as ws:
+        theirs = ws.branches.create("Chi đoàn 1")
+        ws.members.save({**person, "branch_id": theirs.id, "phone": "0918123456"})
+        their_day = created_day_of(ws, theirs.id)
+    from_home = tmp_path / "tu-nha.dcs"
+    assert cli("bundle", "export", str(from_home), "--no-password", "--data-dir",
+               str(home))[0] == 0  # fmt: skip
+    before = rows(office)
+    for dry in ((), ("--dry-run",)):
+        code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office), *dry)
+        assert (code, out) == (1, "")
+        assert err.strip() == (
+            "Lỗi: Chi đoàn mới trong tệp trùng tên với chi đoàn đã có trên máy này (cùng một chi "
+            "đoàn được thêm riêng ở cả hai máy); nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
+            f"• “Chi đoàn 1”: thêm trên máy này ngày {branch_day}, trong tệp thêm ngày "
+            f"{their_day}.\n"
+            "Hãy giữ một: trên máy này đổi tên chi đoàn đó (ví dụ thêm “(máy này)”) rồi nhận "
+            "lại tệp, sau đó ở trang Chi đoàn dùng “Gộp vào…” để gộp nó vào chi đoàn vừa nhận; "
+            "ở lần trao đổi sau, máy kia cũng nhận được việc gộp này. Không có gì được ghi vào "
+            "dữ liệu."
+        )
+    assert rows(office) == before
+    with Workspace.open(office) as ws:
+        ws.branches.rename(ours.id, "Chi đoàn 1 (máy này)")
+    code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office))
+    assert (code, out) == (1, "")
+    assert err.strip().startswith(
+        "Lỗi: Tệp có đoàn viên mới trùng Số CCCD hoặc mã định danh với đoàn viên đã có trên máy "
+        "này — cùng một người được nhập riêng ở cả hai máy:\n• Số CCCD 096303001234 — trên máy "
+        "này: Huỳnh Thị Mai, sinh 21/07/2003, Số CCCD 096303001234, Chi đoàn 1 (máy này); trong "
+        "tệp: Huỳnh Thị Mai, sinh 21/07/2003, Số CCCD 096303001234, Chi đoàn 1.\nMỗi người chỉ "
+        "giữ một bản:"
+    )
+    with Workspace.open(office) as ws:
+        ws.members.delete([mine])
+    code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office))
+    assert (code, err) == (0, "")
+    with Workspace.open(office) as ws:
+        assert [m.full_name for m in ws.members.list()].count("Huỳnh Thị Mai") == 1
+
+
+def created_day_of(ws: Workspace, branch_id: str) -> str:
+    with ws.db.raw() as cursor:
+        cursor.execute("SELECT created_at FROM branches WHERE id = ?", (branch_id,))
+        (created,) = cursor.fetchone()
+    return f"{created[8:10]}/{created[5:7]}/{created[0:4]}"

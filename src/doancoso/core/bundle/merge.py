@@ -56,13 +56,15 @@ DERIVED = {"members": ("sort_key", "search_text"), "youths": ("sort_key", "searc
 """Columns computed from others: never shown in a conflict, computed again after a mix."""
 _CHUNK = 1000
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "branches": ("name_fold",),
     "members": ("national_id", "member_code"),
     "settings": ("key",),
     "plans": ("year",),
     "rating_rounds": ("year",),
     "checklists": ("year",),
 }
-"""Columns a live row of an organisation holds alone (the unique indexes of the tables)."""
+"""Columns a live row of an organisation holds alone (the unique indexes of the tables; a chi
+đoàn's name, which the roster keeps unique: "Đã có chi đoàn tên …")."""
 
 
 @dataclass(frozen=True)
@@ -432,9 +434,14 @@ class _Merge:
         self.agreed = []
 
     def _unique(self, session: Session, table: str) -> None:
-        """Refuse a new row holding what a live row here already holds alone (the CCCD of a
-        member, the plan of a year...), unless the bundle changes that row too."""
+        """Refuse new rows holding what a live row here already holds alone (the CCCD of a
+        member, the name of a chi đoàn, the plan of a year...), unless the bundle changes that
+        row too: every such row named, on both sides (duplicates.py)."""
         own_org = self.my_org or self.their_org
+        clashes: list[tuple[str, str, dict[str, Any]]] = []
+        inside: list[tuple[str, str, dict[str, Any]]] = []  # both rows in the bundle
+        if table == "branches" and self.mapper is not None:
+            return  # sáp nhập: the mapping joins or renames them (orgmerge.py)
         for column in UNIQUE_KEYS.get(table, ()):
             wanted = {r[column]: r for r in self.fresh if r[column] is not None}
             values = list(wanted)
@@ -448,19 +455,32 @@ class _Merge:
                 )
                 position = UNIQUE_KEYS[table].index(column)
                 for here_id, value in found:
-                    if here_id in self.bundle_keys:  # the bundle holds that row too
-                        kept = self.bundle_keys[here_id]
-                        if kept is None or kept[position] != value:
-                            continue  # deleted or changed there: the key is free
                     theirs = wanted.get(value)
                     if theirs is None:
                         continue
-                    raise refuse(
-                        table, theirs["id"],
-                        f"{field_label(column)} “{value}” đã có ở một bản ghi khác trên "
-                        f"máy này ({table_label(table)} {here_id}). Hãy sửa hoặc xóa một trong "
-                        "hai rồi nhập lại",
-                    )  # fmt: skip
+                    if here_id not in self.bundle_keys:  # added apart on both copies
+                        clashes.append((here_id, column, theirs))
+                        continue
+                    kept = self.bundle_keys[here_id]  # the bundle holds that row too
+                    if kept is None or kept[position] != value:
+                        continue  # deleted or changed there: the key is free
+                    if table != "branches":  # a chi đoàn's name is unique by the roster only:
+                        inside.append((here_id, column, theirs))  # the other copy has both
+        if clashes and self.mapper is None:  # two copies of one organisation
+            from .duplicates import refusal
+
+            refused = refusal(session, self.source, table, clashes)
+            if refused is not None:
+                raise refused
+        if not clashes and not inside:
+            return
+        here_id, column, theirs = (clashes or inside)[0]
+        raise refuse(
+            table, theirs["id"],
+            f"{field_label(column)} “{theirs[column]}” đã có ở một bản ghi khác trên "
+            f"máy này ({table_label(table)} {here_id}). Hãy sửa hoặc xóa một trong "
+            "hai rồi nhập lại",
+        )  # fmt: skip
 
     def _filled(self, session: Session) -> set[str]:
         """The travelling tables holding any row before this walk. The rows it writes need not
