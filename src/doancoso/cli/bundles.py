@@ -23,6 +23,9 @@ include deleted rows. ``import
 (``evidence_files``: files, new or already in the store; ``evidence_file_rows``: the table's
 rows). A refused bundle exits 1 with the message on stderr; an import that meets conflicts
 without ``--on-conflict`` applies nothing, lists them, exits 1 (a ``--dry-run`` too).
+``--replace-setup`` takes a handover in place of a data folder that holds nothing but its
+first-start setup (``doancoso init`` or the window's setup, before the handover came):
+``replaced_setup`` in the JSON names that setup.
 """
 
 from __future__ import annotations
@@ -129,6 +132,13 @@ def register(subparsers: Subparsers) -> None:
         help="sáp nhập dữ liệu của một tổ chức Đoàn khác vào tổ chức này: chi đoàn cùng tên được "
         "gộp; người trùng CCCD, hoặc trùng họ tên và ngày sinh, được ghép làm một (gộp quá trình, "
         "lấy thêm từ tệp những thông tin máy này còn để trống)",
+    )
+    take.add_argument(
+        "--replace-setup",
+        action="store_true",
+        help="nhận gói bàn giao thay cho phần thiết lập ban đầu khi thư mục dữ liệu mới chỉ có "
+        "phần đó (chưa có chi đoàn, đoàn viên hay dữ liệu nào khác): tổ chức trong tệp trở "
+        "thành tổ chức của thư mục này, như khi nhận bàn giao vào thư mục trống",
     )
     _format_option(take)
     take.set_defaults(handler=import_bundle)
@@ -343,15 +353,12 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
                 dry_run=args.dry_run,
                 on_conflict=args.on_conflict,
                 merge_organization=args.merge_organization,
+                replace_setup=args.replace_setup,
             )
         except PasswordNeeded as exc:
             raise _needs_password(exc) from exc
         except ForeignBundle as exc:
-            raise AppError(
-                f"Tệp này là dữ liệu của {exc.theirs}, không phải của {exc.mine}. Nếu "
-                f"{exc.theirs} sáp nhập vào {exc.mine}, hãy chạy lại với --merge-organization "
-                "(thêm --dry-run để xem trước). Không có gì được ghi vào dữ liệu."
-            ) from exc
+            raise AppError(exc.for_command_line()) from exc
     if args.format == "json":
         _json(import_json(result), out)
     else:

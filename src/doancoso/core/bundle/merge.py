@@ -34,7 +34,7 @@ from .evidence_step import remove, store_evidence
 from .exchange import Version, _iso
 from .labels import field_label, table_label
 from .rows import RowSource, columns_of, travelling_tables
-from .sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
+from .sync_errors import SyncError, UnresolvedConflicts
 from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     from ..workspace import Workspace
     from .dbwrite import TableWriter
+    from .firststart import SetupOnly
     from .orgmerge import OrgMapper, Person, YearRecord
 
 Choice = Literal["mine", "theirs"]
@@ -55,13 +56,15 @@ DERIVED = {"members": ("sort_key", "search_text"), "youths": ("sort_key", "searc
 """Columns computed from others: never shown in a conflict, computed again after a mix."""
 _CHUNK = 1000
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "branches": ("name_fold",),
     "members": ("national_id", "member_code"),
     "settings": ("key",),
     "plans": ("year",),
     "rating_rounds": ("year",),
     "checklists": ("year",),
 }
-"""Columns a live row of an organisation holds alone (the unique indexes of the tables)."""
+"""Columns a live row of an organisation holds alone (the unique indexes of the tables; a chi
+đoàn's name, which the roster keeps unique: "Đã có chi đoàn tên …")."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,8 @@ class ImportPlan:
     handover: bool = False
     """The data had no organisation: the bundle's becomes this installation's."""
     merged_organization: bool = False
+    replaced_setup: str | None = None
+    """The name of the first-start setup the handover replaced (firststart.py), if it did."""
     evidence_new: int = 0
     evidence_present: int = 0
     """The bundle's evidence files the store held already (set by ``run_import``)."""
@@ -172,6 +177,7 @@ class ImportPlan:
                 for b in self.branches
             ],  # fmt: skip
             "years": [y.to_json() for y in self.years],
+            **({"replaced_setup": self.replaced_setup} if self.replaced_setup else {}),
         }
 
     def _count(self, bucket: dict[str, int], table: str) -> None:
@@ -242,6 +248,7 @@ class _Merge:
         *,
         on_conflict: OnConflict,
         merge_organization: bool,
+        replace_setup: bool = False,
         branch_map: Mapping[str, str | None] | None,
         branch_names: Mapping[str, str] | None,
         unmatch: Iterable[str],
@@ -272,6 +279,9 @@ class _Merge:
         self.files = set(source.evidence_hashes())
         self.mapper: OrgMapper | None = None
         self.writers: dict[str, TableWriter] = {}
+        self.replacing: SetupOnly | None = None
+        if self.my_org is not None and self.my_org != self.their_org and replace_setup:
+            self._replace_setup(manifest, merge_organization)
         if self.my_org is None:
             if manifest.get("kind") != "handover":
                 raise SyncError(
@@ -280,16 +290,10 @@ class _Merge:
                 )
             self.plan.handover = True
         elif self.my_org != self.their_org:
-            my_name = ws.organization.get()
-            mine = my_name.name if my_name else "Đoàn cơ sở này"
             if not merge_organization:
-                raise ForeignBundle(
-                    f"Tệp này là dữ liệu của {self.their_name}, không phải của {mine}. Nếu "
-                    f"{self.their_name} sáp nhập vào {mine}, hãy chọn “Sáp nhập tổ chức” để "
-                    f"đưa dữ liệu vào. {NOTHING_WRITTEN}",
-                    self.their_name,
-                    mine,
-                )
+                from .firststart import foreign_bundle
+
+                raise foreign_bundle(ws, source, self.their_org, self.their_name, self.my_org)
             if manifest.get("kind") != "handover":
                 raise SyncError(
                     "Chỉ sáp nhập được từ một gói bàn giao (tệp này là gói báo cáo). "
@@ -303,11 +307,27 @@ class _Merge:
             )  # fmt: skip
             self.plan.merged_organization = True
 
+    def _replace_setup(self, manifest: Mapping[str, Any], merge_organization: bool) -> None:
+        """A handover taken in place of a copy that holds nothing but its first-start setup
+        (firststart.py): then as into a data folder with no organisation."""
+        from .firststart import setup_of
+
+        setup = setup_of(self.ws)
+        if setup is None or manifest.get("kind") != "handover" or merge_organization:
+            return
+        self.replacing = setup
+        self.my_org = None
+        self.plan.replaced_setup = setup.name
+
     # The walk ----------------------------------------------------------------------------------
 
     def run(self, session: Session) -> ImportPlan:
         from ..evidence.store import EvidenceStore
 
+        if self.write and self.replacing is not None:
+            from .firststart import replace_setup
+
+            replace_setup(session.connection(), self.replacing)
         self.store = EvidenceStore(self.ws.data_dir)
         present = self.source.tables()
         for table in present:
@@ -428,9 +448,14 @@ class _Merge:
         self.agreed = []
 
     def _unique(self, session: Session, table: str) -> None:
-        """Refuse a new row holding what a live row here already holds alone (the CCCD of a
-        member, the plan of a year...), unless the bundle changes that row too."""
+        """Refuse new rows holding what a live row here already holds alone (the CCCD of a
+        member, the name of a chi đoàn, the plan of a year...), unless the bundle changes that
+        row too: every such row named, on both sides (duplicates.py)."""
         own_org = self.my_org or self.their_org
+        clashes: list[tuple[str, str, dict[str, Any]]] = []
+        inside: list[tuple[str, str, dict[str, Any]]] = []  # both rows in the bundle
+        if table == "branches" and self.mapper is not None:
+            return  # sáp nhập: the mapping joins or renames them (orgmerge.py)
         for column in UNIQUE_KEYS.get(table, ()):
             wanted = {r[column]: r for r in self.fresh if r[column] is not None}
             values = list(wanted)
@@ -444,19 +469,32 @@ class _Merge:
                 )
                 position = UNIQUE_KEYS[table].index(column)
                 for here_id, value in found:
-                    if here_id in self.bundle_keys:  # the bundle holds that row too
-                        kept = self.bundle_keys[here_id]
-                        if kept is None or kept[position] != value:
-                            continue  # deleted or changed there: the key is free
                     theirs = wanted.get(value)
                     if theirs is None:
                         continue
-                    raise refuse(
-                        table, theirs["id"],
-                        f"{field_label(column)} “{value}” đã có ở một bản ghi khác trên "
-                        f"máy này ({table_label(table)} {here_id}). Hãy sửa hoặc xóa một trong "
-                        "hai rồi nhập lại",
-                    )  # fmt: skip
+                    if here_id not in self.bundle_keys:  # added apart on both copies
+                        clashes.append((here_id, column, theirs))
+                        continue
+                    kept = self.bundle_keys[here_id]  # the bundle holds that row too
+                    if kept is None or kept[position] != value:
+                        continue  # deleted or changed there: the key is free
+                    if table != "branches":  # a chi đoàn's name is unique by the roster only:
+                        inside.append((here_id, column, theirs))  # the other copy has both
+        if clashes and self.mapper is None:  # two copies of one organisation
+            from .duplicates import refusal
+
+            refused = refusal(session, self.source, table, clashes)
+            if refused is not None:
+                raise refused
+        if not clashes and not inside:
+            return
+        here_id, column, theirs = (clashes or inside)[0]
+        raise refuse(
+            table, theirs["id"],
+            f"{field_label(column)} “{theirs[column]}” đã có ở một bản ghi khác trên "
+            f"máy này ({table_label(table)} {here_id}). Hãy sửa hoặc xóa một trong "
+            "hai rồi nhập lại",
+        )  # fmt: skip
 
     def _filled(self, session: Session) -> set[str]:
         """The travelling tables holding any row before this walk. The rows it writes need not
@@ -623,8 +661,8 @@ class _Merge:
             )  # fmt: skip
         if self.mapper is not None:
             self.mapper.finish(session, write=True)
-        if self.plan.handover:
-            session.add(AppMeta(key=OWN_ORGANIZATION_KEY, value=self.their_org))
+        if self.plan.handover:  # the replaced setup's key too (firststart.py)
+            session.merge(AppMeta(key=OWN_ORGANIZATION_KEY, value=self.their_org))
 
 
 # The two entry points -------------------------------------------------------------------------
@@ -635,6 +673,7 @@ def plan(
     source: RowSource,
     *,
     merge_organization: bool = False,
+    replace_setup: bool = False,
     on_conflict: OnConflict = None,
     branch_map: Mapping[str, str | None] | None = None,
     branch_names: Mapping[str, str] | None = None,
@@ -646,8 +685,8 @@ def plan(
     which the plan lists (``unresolved``: those ``on_conflict`` leaves without a choice)."""
     merge = _Merge(
         ws, source, on_conflict=on_conflict, merge_organization=merge_organization,
-        branch_map=branch_map, branch_names=branch_names, unmatch=unmatch, report=report,
-        write=False,
+        replace_setup=replace_setup, branch_map=branch_map, branch_names=branch_names,
+        unmatch=unmatch, report=report, write=False,
     )  # fmt: skip
     with ws.db.read() as session:
         return merge.run(session)
@@ -659,6 +698,7 @@ def apply(
     *,
     on_conflict: OnConflict = None,
     merge_organization: bool = False,
+    replace_setup: bool = False,
     branch_map: Mapping[str, str | None] | None = None,
     branch_names: Mapping[str, str] | None = None,
     unmatch: Iterable[str] = (),
@@ -688,8 +728,8 @@ def apply(
     bar = Stages(report)
     merge = _Merge(
         ws, source, on_conflict=on_conflict, merge_organization=merge_organization,
-        branch_map=branch_map, branch_names=branch_names, unmatch=unmatch,
-        report=bar.part(ROWS_SHARE), write=True,
+        replace_setup=replace_setup, branch_map=branch_map, branch_names=branch_names,
+        unmatch=unmatch, report=bar.part(ROWS_SHARE), write=True,
     )  # fmt: skip
     backup_step, evidence_step = bar.part(BACKUP_SHARE), bar.part(EVIDENCE_SHARE)
     written: list[Path] = []

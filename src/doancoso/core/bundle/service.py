@@ -217,13 +217,15 @@ class BundleService:
         dry_run: bool = False,
         on_conflict: str | None = None,
         merge_organization: bool = False,
+        replace_setup: bool = False,
         report: Report | None = None,
     ) -> ImportPlan:
         """The command line's import, with one opening of the bundle and one pass over its
         rows: ``dry_run``, the plan; otherwise applied, unless conflicts are left without a
         choice (``plan.unresolved``: the plan is returned, nothing written). Its
         ``evidence_new`` and ``evidence_present``: the bundle's evidence files the store lacked
-        (copied, or to be copied) and those it held already."""
+        (copied, or to be copied) and those it held already. ``replace_setup``: a handover taken
+        in place of a copy holding nothing but its first-start setup (firststart.py)."""
         from ..evidence.store import EvidenceStore
         from .merge import apply, plan
         from .progress import Stages
@@ -231,6 +233,7 @@ class BundleService:
         bar = Stages(report)
         options: dict[str, Any] = {
             "on_conflict": on_conflict, "merge_organization": merge_organization,
+            "replace_setup": replace_setup,
         }  # fmt: skip
         if not dry_run:
             self._ws.db.require_writable()

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.container import HeldBundle
 from ...core.bundle.crypto import PasswordNeeded
+from ...core.bundle.firststart import SetupOnly, created_day, setup_of
 from ...core.bundle.labels import (
     ALL_ROWS_HEADER,
     ALL_ROWS_NOTE,
@@ -85,6 +86,11 @@ NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các
 STALE = (
     "Lựa chọn sáp nhập đã thay đổi: bấm “Xem lại với lựa chọn này” để xem số liệu theo lựa chọn "
     "mới trước khi nhập."
+)
+MERGE_NOTE = (
+    " Chỉ nhận khi sáp nhập tổ chức đó vào tổ chức của mình: chi đoàn được giữ hoặc gộp theo "
+    "tên, người có trong cả hai được ghép theo CCCD, rồi theo họ tên và ngày sinh — sẽ được "
+    "xem trước ở bước sau."
 )
 HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."
 
@@ -156,6 +162,9 @@ class BundleImportWizard(QDialog):
         org = core.ws.organization.get() if core.ws.has_organization else None
         self.my_org_id = org.id if org is not None else None
         self.my_org_name = org.name if org is not None else None
+        self.setup: SetupOnly | None = None
+        """This copy's first-start setup when it holds nothing else (firststart.py)."""
+        self.my_org_day = ""
         self.setWindowTitle("Nhận dữ liệu từ USB")
         self.resize(1000, 640)
         self._build()
@@ -304,7 +313,7 @@ class BundleImportWizard(QDialog):
         if self.page == FILE_PAGE:
             self.next_button.setEnabled(self.path is not None)
         elif self.page == INFO_PAGE:
-            self.next_button.setEnabled(not self.foreign or self.merge_box.isChecked())
+            self.next_button.setEnabled(not self.merging or self.merge_box.isChecked())
         self.import_button.setEnabled(
             self.page == PLAN_PAGE and self.plan is not None and self.conflicts.complete()
             and self.changes() > 0 and not self.stale
@@ -317,7 +326,7 @@ class BundleImportWizard(QDialog):
     def next(self) -> None:
         if self.page == FILE_PAGE and self.path is not None:
             self.inspect()
-        elif self.page == INFO_PAGE and (not self.foreign or self.merge_box.isChecked()):
+        elif self.page == INFO_PAGE and (not self.merging or self.merge_box.isChecked()):
             self.preview()
 
     @property
@@ -331,9 +340,20 @@ class BundleImportWizard(QDialog):
         return (info is not None and self.my_org_id is not None
                 and info.organization_id != self.my_org_id)  # fmt: skip
 
+    @property
+    def replacing(self) -> bool:
+        """A handover of another organisation taken in place of the first-start setup that is
+        all this copy holds (the successor who filled the setup before the handover came)."""
+        return self.foreign and self.setup is not None and self.info.kind == "handover"
+
+    @property
+    def merging(self) -> bool:
+        """Another organisation's bundle, taken only by merging it in (sáp nhập)."""
+        return self.foreign and not self.replacing
+
     def merge_options(self) -> dict[str, Any]:
         """The chi đoàn mapping and the people kept apart, once a merge's plan was shown."""
-        if not self.foreign or self.plan is None:
+        if not self.merging or self.plan is None:
             return {}
         return self.merge_panel.options()
 
@@ -393,11 +413,16 @@ class BundleImportWizard(QDialog):
                 return
             self.file_error.setText(exc.message)
 
-        def job(ws: Workspace, report: Report) -> HeldBundle:
-            return ws.bundles.hold(path, password, report=report)
+        def job(ws: Workspace, report: Report) -> tuple[HeldBundle, SetupOnly | None, str]:
+            held = ws.bundles.hold(path, password, report=report)
+            return held, setup_of(ws), created_day(ws)
+
+        def read(result: tuple[HeldBundle, SetupOnly | None, str]) -> None:
+            held, self.setup, self.my_org_day = result
+            self._inspected(held, (path, password))
 
         op = QueryOp(self, job, self._core, label="Đang đọc tệp…", reporting=True)
-        op.success(lambda held: self._inspected(held, (path, password))).failure(failed)
+        op.success(read).failure(failed)
         op.cancelled(lambda: self.file_error.setText("Đã dừng đọc tệp.")).run()
 
     def _inspected(self, held: HeldBundle, read_with: tuple[Path, str | None]) -> None:
@@ -424,13 +449,10 @@ class BundleImportWizard(QDialog):
         self._show_dossier(info)
         self.merge_box.setChecked(False)
         self.merge_panel.forget()
-        if self.foreign:
-            self.foreign_notice.setText(
-                f"Tệp này là dữ liệu của “{nfc(info.organization_name)}”, không phải của "
-                f"“{nfc(self.my_org_name)}”. Chỉ nhận khi sáp nhập tổ chức đó vào tổ chức "
-                "của mình: chi đoàn được giữ hoặc gộp theo tên, người có trong cả hai được "
-                "ghép theo CCCD, rồi theo họ tên và ngày sinh — sẽ được xem trước ở bước sau."
-            )
+        if self.replacing:
+            self.foreign_notice.setText(self.replace_notice())
+        elif self.foreign:
+            self.foreign_notice.setText(self.foreign_text() + MERGE_NOTE)
             self.merge_box.setText(f"Sáp nhập tổ chức này vào “{nfc(self.my_org_name)}”")
         elif self.my_org_id is None:
             self.foreign_notice.setText(
@@ -438,9 +460,33 @@ class BundleImportWizard(QDialog):
                 "trên máy này."
             )
         self.foreign_notice.setVisible(self.foreign or self.my_org_id is None)
-        self.merge_box.setVisible(self.foreign)
+        self.merge_box.setVisible(self.merging)
         self.info_error.clear()
         self._show_page(INFO_PAGE)
+
+    def replace_notice(self) -> str:
+        """What taking the handover in place of the setup does, naming both."""
+        assert self.setup is not None
+        day = f" (thiết lập ngày {self.my_org_day})" if self.my_org_day else ""
+        return (
+            f"Máy này mới chỉ có phần thiết lập ban đầu của “{nfc(self.setup.name)}”{day}, chưa "
+            "có chi đoàn, đoàn viên hay dữ liệu nào khác. Tệp là dữ liệu bàn giao của "
+            f"“{nfc(self.info.organization_name)}”: khi nhận, phần thiết lập đó được thay bằng "
+            "toàn bộ dữ liệu trong tệp, như nhận bàn giao vào máy mới."
+        )
+
+    def foreign_text(self) -> str:
+        """Whose data the file holds, told apart from this copy's even under the same name."""
+        theirs, mine = nfc(self.info.organization_name), nfc(self.my_org_name)
+        if theirs.casefold() != mine.casefold():
+            return f"Tệp này là dữ liệu của “{theirs}”, không phải của “{mine}”."
+        day = f"thiết lập ngày {self.my_org_day}, " if self.my_org_day else ""
+        return (
+            f"Tệp này là dữ liệu của một Đoàn cơ sở khác cũng tên “{theirs}” (mã "
+            f"{self.info.organization_id[:8]}), không phải của “{mine}” trên máy này ({day}mã "
+            f"{str(self.my_org_id)[:8]}): hai bản được thiết lập riêng nên không trao đổi dữ liệu "
+            "với nhau được."
+        )
 
     def _show_counts(self, info: BundleInfo) -> None:
         """The records the file holds, as the biên bản bàn giao prints them: those not deleted,
@@ -490,9 +536,9 @@ class BundleImportWizard(QDialog):
     # Step 2–3: the dry run ----------------------------------------------------------------
 
     def preview(self) -> None:
-        held, password, merge = self.held, self.password, self.foreign
+        held, password, merge = self.held, self.password, self.merging
         assert held is not None
-        options = self.merge_options()
+        options = {**self.merge_options(), "replace_setup": self.replacing}
         self.info_error.clear()
 
         def job(ws: Workspace) -> Any:
@@ -531,25 +577,25 @@ class BundleImportWizard(QDialog):
             )
         else:
             self.plan_summary.setText("Không có xung đột. Bấm “Nhập” để nhận dữ liệu.")
-        if self.foreign:
+        if self.merging:
             ours = [(b.id, b.name) for b in self._core.ws.branches.list()]
             self.merge_panel.set_plan(plan.branches, plan.matches, ours, plan.years,
                                       nfc(self.info.organization_name))  # fmt: skip
-        self.merge_panel.setVisible(self.foreign)
+        self.merge_panel.setVisible(self.merging)
         self.plan_error.clear()
         self._show_page(PLAN_PAGE)
 
     # Step 4: apply ------------------------------------------------------------------------
 
     def apply(self) -> None:
-        held, password, merge = self.held, self.password, self.foreign
+        held, password, merge = self.held, self.password, self.merging
         if held is None or self.plan is None or not self.conflicts.complete() or self.stale:
             return
         if not self.prompts.confirm(self, "Nhận dữ liệu", self.confirmation(), yes="Nhập",
                                     no="Không"):  # fmt: skip
             return
         choices = self.conflicts.choices() if self.plan.conflicts else None
-        options = self.merge_options()
+        options = {**self.merge_options(), "replace_setup": self.replacing}
         self.import_button.setEnabled(False)
 
         def job(ws: Workspace, report: Report) -> Any:
@@ -565,8 +611,15 @@ class BundleImportWizard(QDialog):
         if self.my_org_id is None:
             return (f"Nhận bàn giao dữ liệu của “{nfc(self.info.organization_name)}” vào máy "
                     "này?")  # fmt: skip
+        if self.replacing:
+            assert self.setup is not None
+            theirs = nfc(self.info.organization_name)
+            return (
+                f"Nhận bàn giao dữ liệu của “{theirs}” thay cho phần thiết lập ban đầu của "
+                f"“{nfc(self.setup.name)}” trên máy này?"
+            )
         backup = f"Chương trình sao lưu dữ liệu hiện có trước. {NO_UNDO}"
-        if self.foreign:
+        if self.merging:
             return (f"Sáp nhập “{nfc(self.info.organization_name)}” vào "
                     f"“{nfc(self.my_org_name)}”? {backup}")  # fmt: skip
         return f"Nhận dữ liệu từ tệp vào máy này? {backup}"
@@ -587,7 +640,7 @@ class BundleImportWizard(QDialog):
         self.applied = plan
         self.result_label.setText(result_text(plan))
         self._show_page(RESULT_PAGE)
-        if plan.handover and self.my_org_id is None:
+        if plan.handover:  # into a fresh folder, or in place of the setup
             self.ask_secretary()
 
     def ask_secretary(self) -> None:

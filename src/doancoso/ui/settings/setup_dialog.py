@@ -29,6 +29,21 @@ MESSAGES = 4
 and the place's (two lines)."""
 
 
+HANDOVER_NOTE = (
+    "Nếu nhận lại công việc từ Bí thư trước và đã có tệp bàn giao (.dcs) trên USB, hãy bấm "
+    "“Nhận bàn giao từ USB…” thay vì nhập thông tin."
+)
+
+
+def welcome_text(handover: bool) -> str:
+    """The dialog's introduction; ``handover``: it offers "Nhận bàn giao từ USB…"."""
+    text = (
+        "<b>Chào mừng!</b> Trước khi bắt đầu, hãy nhập thông tin Đoàn cơ sở của mình. "
+        f"{REQUIRED_NOTE} Có thể sửa lại sau trong mục Thiết lập."
+    )
+    return f"{text}<br>{HANDOVER_NOTE}" if handover else text
+
+
 class SetupDialog(QDialog):
     """Creates the organisation; stays open until the input is valid. Cancel creates nothing."""
 
@@ -45,10 +60,8 @@ class SetupDialog(QDialog):
         self.created: OrganizationInfo | None = None
         self.setWindowTitle("Thiết lập Đoàn cơ sở")
         layout = QVBoxLayout(self)
-        intro = WrappedLabel(
-            "<b>Chào mừng!</b> Trước khi bắt đầu, hãy nhập thông tin Đoàn cơ sở của mình. "
-            f"{REQUIRED_NOTE} Có thể sửa lại sau trong mục Thiết lập."
-        )
+        intro = WrappedLabel(welcome_text(receive_handover is not None))
+        self.intro = intro
         layout.addWidget(intro)
         self.form = OrganizationForm()
         layout.addWidget(self.form)

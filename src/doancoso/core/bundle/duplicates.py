@@ -1,0 +1,149 @@
+"""The same record entered apart on two copies of one organisation (issue #17's walkthrough):
+the refusal that names it on both sides and says what to do.
+
+Two copies that exchange bundles may each add "Chi đoàn 1", or each enter the same new member
+(same CCCD). Taking the file would give two chi đoàn of one name (which the app refuses
+elsewhere: "Đã có chi đoàn tên …") or two members of one CCCD (which the database refuses). The
+import is refused, all of it (merge.py's ``_unique`` finds them; the dry run refuses the same),
+with every such record listed as the user knows it — the chi đoàn's name and when each side
+added it; the person's name, birth date, CCCD and chi đoàn on each side — and the way out,
+which keeps one of the two so that both copies end equal at the next exchange.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..lang.dates import format_vn_date
+from ..lang.text import fold
+from .firststart import day_text
+from .labels import field_label
+from .sync_errors import SyncError
+from .validate import NOTHING_WRITTEN
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from .rows import RowSource
+
+Clashes = list[tuple[str, str, dict[str, Any]]]
+"""(the id of the row here, the column both hold the same value in, their row)."""
+SHOWN = 10
+"""Records named in one message at most (the rest are counted)."""
+
+
+class DuplicateRecords(SyncError):
+    """A chi đoàn or a member added on both copies: refused, naming each on both sides."""
+
+
+def refusal(
+    session: Session,
+    source: RowSource,
+    table: str,
+    clashes: Clashes,
+) -> SyncError | None:
+    """The refusal of ``clashes`` of ``table``: (the row here's id, the column, their row);
+    None for a table this module does not describe (merge.py's own message then)."""
+    pairs: dict[tuple[str, str], tuple[str, str, dict[str, Any]]] = {}
+    for clash in clashes:  # a person clashing by CCCD and by member code: named once
+        pairs.setdefault((clash[0], clash[2]["id"]), clash)
+    clashes = list(pairs.values())
+    if table == "branches":
+        return _branches(session, clashes)
+    if table == "members":
+        return _members(session, source, clashes)
+    return None
+
+
+def _more(clashes: list[Any]) -> str:
+    rest = len(clashes) - SHOWN
+    return f"\n• … và {rest} trường hợp khác." if rest > 0 else ""
+
+
+def _branches(session: Session, clashes: Clashes) -> SyncError:
+    lines = []
+    for here_id, _column, theirs in clashes[:SHOWN]:
+        name, created = (
+            session.connection()
+            .exec_driver_sql("SELECT name, created_at FROM branches WHERE id = ?", (here_id,))
+            .one()
+        )
+        lines.append(
+            f"• “{name}”: thêm trên máy này ngày {day_text(created)}, trong tệp"
+            + (f" là “{theirs['name']}”" if theirs["name"] != name else "")
+            + f" thêm ngày {day_text(theirs['created_at'])}."
+        )
+    return DuplicateRecords(
+        "Chi đoàn mới trong tệp trùng tên với chi đoàn đã có trên máy này (cùng một chi đoàn "
+        "được thêm riêng ở cả hai máy); nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
+        + "\n".join(lines)
+        + _more(clashes)
+        + "\nHãy giữ một: trên máy này đổi tên chi đoàn đó (ví dụ thêm “(máy này)”) rồi nhận "
+        "lại tệp, sau đó ở trang Chi đoàn dùng “Gộp vào…” để gộp nó vào chi đoàn vừa nhận; ở "
+        f"lần trao đổi sau, máy kia cũng nhận được việc gộp này. {NOTHING_WRITTEN}",
+        f"branches added on both copies: {[(c[0], c[2]['id']) for c in clashes]}",
+    )
+
+
+_PERSON = "SELECT full_name, birth_date, birth_precision, national_id, member_code, branch_id"
+
+
+def _person(row: Mapping[str, Any], branch: str | None) -> str:
+    text = str(row["full_name"])
+    born = row.get("birth_date")
+    if born:
+        day = born if isinstance(born, date) else date.fromisoformat(str(born)[:10])
+        text += f", sinh {format_vn_date(day, row.get('birth_precision') or 'day')}"
+    if row.get("national_id"):
+        text += f", Số CCCD {row['national_id']}"
+    if row.get("member_code"):
+        text += f", mã định danh {row['member_code']}"
+    return text + (f", {branch}" if branch else ", chưa thuộc chi đoàn nào")
+
+
+def _members(session: Session, source: RowSource, clashes: Clashes) -> SyncError:
+    connection = session.connection()
+    ours_branches: dict[str, str] = {
+        str(i): str(n) for i, n in connection.exec_driver_sql("SELECT id, name FROM branches")
+    }  # a few dozen
+    theirs_branches = {str(r["id"]): str(r["name"]) for r in source.rows("branches")}
+    lines = []
+    same = True
+    for here_id, column, theirs in clashes[:SHOWN]:
+        found = connection.exec_driver_sql(f"{_PERSON} FROM members WHERE id = ?", (here_id,))
+        mine = dict(
+            zip(
+                ("full_name", "birth_date", "birth_precision", "national_id", "member_code",
+                 "branch_id"),
+                found.one(),
+                strict=True,
+            )
+        )  # fmt: skip
+        branch = theirs.get("branch_id")
+        their_branch = theirs_branches.get(branch) or ours_branches.get(branch) if branch else None
+        same = same and (
+            fold(mine["full_name"]) == fold(theirs["full_name"])
+            and str(mine["birth_date"])[:10] == str(theirs.get("birth_date"))[:10]
+        )
+        lines.append(
+            f"• {field_label(column)} {theirs[column]} — trên máy này: "
+            f"{_person(mine, ours_branches.get(mine['branch_id']))}; trong tệp: "
+            f"{_person(theirs, their_branch)}."
+        )
+    lead = (
+        "Tệp có đoàn viên mới trùng Số CCCD hoặc mã định danh với đoàn viên đã có trên máy này"
+        + (" — cùng một người được nhập riêng ở cả hai máy" if same else "")
+        + ":\n"
+    )
+    return DuplicateRecords(
+        lead
+        + "\n".join(lines)
+        + _more(clashes)
+        + "\nMỗi người chỉ giữ một bản: xóa người đó trong danh sách đoàn viên trên máy này "
+        "rồi nhận lại tệp (người đó sẽ có theo bản trong tệp; quá trình, điểm danh… chỉ ghi ở "
+        "bản bị xóa cần ghi lại), hoặc xóa ở máy kia rồi xuất tệp lại. Nếu là hai người khác "
+        f"nhau, hãy sửa lại số bị nhập sai. {NOTHING_WRITTEN}",
+        f"members added on both copies: {[(c[0], c[2]['id']) for c in clashes]}",
+    )

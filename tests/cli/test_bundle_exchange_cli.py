@@ -1,0 +1,148 @@
+"""``doancoso bundle import`` between copies (issue #17's walkthrough): a folder that ran ``init``
+before the handover came takes it with ``--replace-setup``, ending as a fresh handover does; a
+folder with data refuses a namesake saying they are two organisations; the same chi đoàn or the
+same person added on both copies is refused naming them, with nothing written."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from doancoso.cli.main import run
+from doancoso.core.bundle.rows import collect
+from doancoso.core.workspace import Workspace
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    code = run(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def rows(folder: Path) -> dict[str, list[dict[str, object]]]:
+    with Workspace.open(folder) as ws, collect(ws, "handover") as snapshot:
+        return {t: list(snapshot.rows(t)) for t in snapshot.tables()}
+
+
+def created_day(folder: Path) -> str:
+    with Workspace.open(folder) as ws, ws.db.raw() as cursor:
+        cursor.execute("SELECT created_at FROM organizations")
+        (created,) = cursor.fetchone()
+    return f"{created[8:10]}/{created[5:7]}/{created[0:4]}"
+
+
+@pytest.fixture
+def bundle(tmp_path: Path) -> Path:
+    """A clear handover of “Đoàn xã Tân Hưng” (demo data)."""
+    folder = tmp_path / "home"
+    with Workspace.open(folder) as ws:
+        ws.generate_demo(members=12, seed=8)
+    target = tmp_path / "ban-giao.dcs"
+    code, _out, err = cli("bundle", "export", str(target), "--no-password", "--data-dir",
+                          str(folder))  # fmt: skip
+    assert code == 0, err
+    return target
+
+
+def _init(folder: Path) -> None:
+    code, _out, err = cli("init", "--data-dir", str(folder), "--name", "Đoàn xã Tân Hưng",
+                          "--superior", "Huyện Đoàn Cái Nước")  # fmt: skip
+    assert code == 0, err
+
+
+def test_a_folder_set_up_first_takes_the_handover_with_replace_setup(
+    tmp_path: Path, bundle: Path
+) -> None:
+    folder = tmp_path / "ke-nhiem"
+    _init(folder)
+    before = rows(folder)
+    code, out, err = cli("bundle", "import", str(bundle), "--data-dir", str(folder))
+    assert (code, out) == (1, "")
+    assert err.strip() == (
+        f"Lỗi: Tệp này là dữ liệu của “Đoàn xã Tân Hưng” (lập ngày {created_day(tmp_path / 'home')}"
+        f"), còn máy này mới chỉ có phần thiết lập ban đầu của “Đoàn xã Tân Hưng” (lập ngày "
+        f"{created_day(folder)}), chưa có chi đoàn, đoàn viên hay dữ liệu nào khác. Để nhận bàn "
+        "giao thay cho phần thiết lập đó, hãy chạy lại với --replace-setup (thêm --dry-run để "
+        "xem trước). Không có gì được ghi vào dữ liệu."
+    )
+    assert rows(folder) == before
+    code, out, err = cli("bundle", "import", str(bundle), "--data-dir", str(folder),
+                         "--replace-setup", "--dry-run", "--format", "json")  # fmt: skip
+    assert (code, err) == (0, "")
+    shown = json.loads(out)
+    assert shown["replaced_setup"] == "Đoàn xã Tân Hưng" and not shown["applied"]
+    assert shown["new"]["members"] == 12
+    assert rows(folder) == before
+    code, out, err = cli("bundle", "import", str(bundle), "--data-dir", str(folder),
+                         "--replace-setup")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.endswith(
+        "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trong thư mục "
+        "dữ liệu này.\n"
+    )
+    fresh = tmp_path / "may-moi"
+    assert cli("bundle", "import", str(bundle), "--data-dir", str(fresh))[0] == 0
+    assert rows(folder) == rows(fresh) == rows(tmp_path / "home")
+
+
+def test_the_same_chi_doan_and_person_added_on_both_copies_are_refused_naming_them(
+    tmp_path: Path, bundle: Path
+) -> None:
+    office, home = tmp_path / "van-phong", tmp_path / "o-nha"
+    for folder in (office, home):
+        assert cli("bundle", "import", str(bundle), "--data-dir", str(folder))[0] == 0
+    person = {"full_name": "Huỳnh Thị Mai", "birth_date": "21/07/2003",
+              "national_id": "096303001234"}  # fmt: skip
+    with Workspace.open(office) as ws:
+        ours = ws.branches.create("Chi đoàn 1")
+        mine = ws.members.save({**person, "branch_id": ours.id})
+        branch_day = created_day_of(ws, ours.id)
+    with Workspace.open(home) as ws:
+        theirs = ws.branches.create("Chi đoàn 1")
+        ws.members.save({**person, "branch_id": theirs.id, "phone": "0918123456"})
+        their_day = created_day_of(ws, theirs.id)
+    from_home = tmp_path / "tu-nha.dcs"
+    assert cli("bundle", "export", str(from_home), "--no-password", "--data-dir",
+               str(home))[0] == 0  # fmt: skip
+    before = rows(office)
+    for dry in ((), ("--dry-run",)):
+        code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office), *dry)
+        assert (code, out) == (1, "")
+        assert err.strip() == (
+            "Lỗi: Chi đoàn mới trong tệp trùng tên với chi đoàn đã có trên máy này (cùng một chi "
+            "đoàn được thêm riêng ở cả hai máy); nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
+            f"• “Chi đoàn 1”: thêm trên máy này ngày {branch_day}, trong tệp thêm ngày "
+            f"{their_day}.\n"
+            "Hãy giữ một: trên máy này đổi tên chi đoàn đó (ví dụ thêm “(máy này)”) rồi nhận "
+            "lại tệp, sau đó ở trang Chi đoàn dùng “Gộp vào…” để gộp nó vào chi đoàn vừa nhận; "
+            "ở lần trao đổi sau, máy kia cũng nhận được việc gộp này. Không có gì được ghi vào "
+            "dữ liệu."
+        )
+    assert rows(office) == before
+    with Workspace.open(office) as ws:
+        ws.branches.rename(ours.id, "Chi đoàn 1 (máy này)")
+    code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office))
+    assert (code, out) == (1, "")
+    assert err.strip().startswith(
+        "Lỗi: Tệp có đoàn viên mới trùng Số CCCD hoặc mã định danh với đoàn viên đã có trên máy "
+        "này — cùng một người được nhập riêng ở cả hai máy:\n• Số CCCD 096303001234 — trên máy "
+        "này: Huỳnh Thị Mai, sinh 21/07/2003, Số CCCD 096303001234, Chi đoàn 1 (máy này); trong "
+        "tệp: Huỳnh Thị Mai, sinh 21/07/2003, Số CCCD 096303001234, Chi đoàn 1.\nMỗi người chỉ "
+        "giữ một bản:"
+    )
+    with Workspace.open(office) as ws:
+        ws.members.delete([mine])
+    code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office))
+    assert (code, err) == (0, "")
+    with Workspace.open(office) as ws:
+        assert [m.full_name for m in ws.members.list()].count("Huỳnh Thị Mai") == 1
+
+
+def created_day_of(ws: Workspace, branch_id: str) -> str:
+    with ws.db.raw() as cursor:
+        cursor.execute("SELECT created_at FROM branches WHERE id = ?", (branch_id,))
+        (created,) = cursor.fetchone()
+    return f"{created[8:10]}/{created[5:7]}/{created[0:4]}"

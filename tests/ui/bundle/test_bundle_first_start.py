@@ -1,0 +1,101 @@
+"""The successor who filled the first-start setup before the handover came (issue #17's
+walkthrough): the setup's welcome mentions the handover; the import wizard offers to take the
+handover in place of a setup that is all this copy holds, naming both, and ends as a fresh
+handover does; a copy with data tells a namesake apart instead of "… of X, not of X"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, phones
+from doancoso.core.bundle.firststart import created_day
+from doancoso.core.organization import OrganizationInfo
+from doancoso.core.workspace import Workspace
+from doancoso.ui.bundle.import_wizard import INFO_PAGE, PLAN_PAGE, RESULT_PAGE
+from doancoso.ui.settings.setup_dialog import HANDOVER_NOTE, SetupDialog
+from scripted import ScriptedPrompts
+
+SETUP = OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Huyện Đoàn Cái Nước")
+
+
+def _open(wizard, bundle: Path) -> None:
+    wizard.ask_open_path = lambda _title: bundle
+    wizard.browse_button.click()
+    wizard.password_edit.setText(PASSWORD)
+    wizard.next_button.click()
+
+
+def test_the_welcome_mentions_receiving_a_handover(qtbot: QtBot, empty_ws: Workspace) -> None:
+    prompts = ScriptedPrompts()
+    offered = SetupDialog(empty_ws.organization, prompts, receive_handover=lambda _: False)
+    qtbot.addWidget(offered)
+    assert offered.intro.text().endswith(
+        "<br>Nếu nhận lại công việc từ Bí thư trước và đã có tệp bàn giao (.dcs) trên USB, hãy "
+        "bấm “Nhận bàn giao từ USB…” thay vì nhập thông tin."
+    )
+    plain = SetupDialog(empty_ws.organization)
+    qtbot.addWidget(plain)
+    assert HANDOVER_NOTE not in plain.intro.text()
+
+
+def test_the_handover_replaces_a_setup_that_is_all_this_copy_holds(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    successor = Workspace.open(tmp_path / "ke-nhiem")
+    try:
+        successor.organization.create(SETUP)
+        day = created_day(successor)
+        prompts = ScriptedPrompts()
+        wizard = import_wizard(qtbot, successor, prompts)
+        _open(wizard, bundle)
+        assert wizard.page == INFO_PAGE and wizard.replacing and not wizard.merging
+        assert wizard.foreign_notice.text() == (
+            f"Máy này mới chỉ có phần thiết lập ban đầu của “Đoàn xã Tân Hưng” (thiết lập ngày "
+            f"{day}), chưa có chi đoàn, đoàn viên hay dữ liệu nào khác. Tệp là dữ liệu bàn giao "
+            "của “Đoàn xã Tân Hưng”: khi nhận, phần thiết lập đó được thay bằng toàn bộ dữ liệu "
+            "trong tệp, như nhận bàn giao vào máy mới."
+        )
+        assert wizard.merge_box.isHidden() and wizard.next_button.isEnabled()
+        wizard.next_button.click()
+        assert wizard.page == PLAN_PAGE and wizard.merge_panel.isHidden()
+        assert wizard.plan.replaced_setup == "Đoàn xã Tân Hưng"
+        assert successor.members.ids() == []  # the dry run wrote nothing
+        wizard.import_button.click()
+        assert prompts.asked == [
+            "Nhận bàn giao dữ liệu của “Đoàn xã Tân Hưng” thay cho phần thiết lập ban đầu của "
+            "“Đoàn xã Tân Hưng” trên máy này?"
+        ]
+        assert wizard.page == RESULT_PAGE
+        assert wizard.result_label.text().startswith("Đã nhận bàn giao xong")
+        assert successor.organization.get() == ws.organization.get()
+        assert phones(successor) == phones(ws)
+    finally:
+        successor.close()
+
+
+def test_a_namesake_with_data_is_told_apart(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    other = Workspace.open(tmp_path / "may-khac")
+    try:
+        other.organization.create(SETUP)
+        other.branches.create("Chi đoàn ấp 1")
+        wizard = import_wizard(qtbot, other, ScriptedPrompts())
+        _open(wizard, bundle)
+        assert wizard.page == INFO_PAGE and wizard.merging and not wizard.replacing
+        theirs, mine = ws.organization.get().id, other.organization.get().id
+        assert wizard.foreign_notice.text() == (
+            "Tệp này là dữ liệu của một Đoàn cơ sở khác cũng tên “Đoàn xã Tân Hưng” (mã "
+            f"{theirs[:8]}), không phải của “Đoàn xã Tân Hưng” trên máy này (thiết lập ngày "
+            f"{created_day(other)}, mã {mine[:8]}): hai bản được thiết lập riêng nên không trao "
+            "đổi dữ liệu với nhau được. Chỉ nhận khi sáp nhập tổ chức đó vào tổ chức của mình: "
+            "chi đoàn được giữ hoặc gộp theo tên, người có trong cả hai được ghép theo CCCD, rồi "
+            "theo họ tên và ngày sinh — sẽ được xem trước ở bước sau."
+        )
+        assert not wizard.next_button.isEnabled()
+    finally:
+        other.close()
