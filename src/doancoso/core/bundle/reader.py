@@ -406,7 +406,7 @@ def _no_constant(name: str) -> Any:
 
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 """Made once (``json.loads`` with an option makes a decoder at every call)."""
-_SCAN = _DECODER.scan_once
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
 """The decoder's scanner (C): one JSON value read where it stands in a text."""
 
 
