@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -142,14 +143,14 @@ def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
     spec = _spec(table)
     names = tuple(spec)
     try:
-        for row in rows:
-            if type(row) is not dict or tuple(row) != names:
-                raise _Doubt
-        for name, (kind, nullable) in spec.items():
-            values = [row[name] for row in rows]
-            if name == "id" and not all(0 < len(v) <= 36 for v in values if type(v) is str):
-                raise _Doubt
+        # Every row a dict of the table's columns in its order: its values are the columns'.
+        if set(map(type, rows)) != {dict} or not all(map(names.__eq__, map(tuple, rows))):
+            raise _Doubt
+        columns = zip(*map(dict.values, rows), strict=True)
+        for (name, (kind, nullable)), values in zip(spec.items(), columns, strict=True):
             _screen(values, kind, nullable)
+            if name == "id" and not all(map(_ID_LENGTHS.__contains__, map(len, values))):
+                raise _Doubt
             pattern = _FORMATS.get(table, {}).get(name)
             if pattern is not None and not all(
                 pattern[0].fullmatch(v) for v in values if type(v) is str
@@ -158,6 +159,9 @@ def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
     except _Doubt:
         return [check_row(table, row) for row in rows]
     return rows
+
+
+_ID_LENGTHS = range(1, 37)
 
 
 class _Doubt(Exception):  # noqa: N818 - not an error: check row by row
@@ -175,7 +179,7 @@ _TYPES: dict[str, frozenset[type]] = {
 }
 
 
-def _screen(values: list[Any], kind: str, nullable: bool) -> None:
+def _screen(values: Sequence[Any], kind: str, nullable: bool) -> None:
     """Raise :class:`_Doubt` unless every value fits ``kind`` (None only if ``nullable``)."""
     found = set(map(type, values))
     allowed = _TYPES[kind] | {_NONE} if nullable else _TYPES[kind]
