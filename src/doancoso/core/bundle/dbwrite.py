@@ -182,9 +182,7 @@ def _refill(values: Sequence[Any], present: Sequence[Any], stored: list[Any]) ->
 
 def _datetimes(process: Callable[[Any], Any]) -> Convert:
     """ISO dates and times (checked) as stored: the two forms the app writes (``isoformat()``
-    with and without microseconds) rewritten as text, any other parsed and processed. A column
-    all in the first form (the common case) is rewritten at once: its only "T"s are the
-    separators (every other character a digit or a punctuation mark in its place)."""
+    with and without microseconds) rewritten as text, any other parsed and processed."""
 
     def one(value: str) -> str:
         form = _ONE_DATETIME.fullmatch(value)
@@ -193,15 +191,21 @@ def _datetimes(process: Callable[[Any], Any]) -> Convert:
         return f"{value[:10]} {value[11:]}" + ("" if form.group(1) else ".000000")
 
     def convert(values: Sequence[Any]) -> Sequence[Any]:
-        present = _present(values)
-        joined = _shaped(present, _ISO_DATETIME) if present else None
-        if joined is not None:
-            stored = joined.replace("T", " ").split("\n")
-        else:
-            stored = list(map(one, present))
-        return _refill(values, present, stored)
+        return moments_as_stored(values, one)
 
     return convert
+
+
+def moments_as_stored(values: Sequence[Any], one: Callable[[str], str]) -> Sequence[Any]:
+    """ISO dates and times (checked; None kept) as SQLAlchemy stores them in SQLite, ``one``
+    making each (see :func:`_datetimes`). A column all in the form of ``isoformat()`` with
+    microseconds (the common case) is rewritten at once: its only "T"s are the separators,
+    every other character a digit or a punctuation mark in its place."""
+    present = _present(values)
+    joined = _shaped(present, _ISO_DATETIME) if present else None
+    if joined is None:
+        return _refill(values, present, list(map(one, present)))
+    return _refill(values, present, joined.replace("T", " ").split("\n"))
 
 
 def _dates(process: Callable[[Any], Any]) -> Convert:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -173,8 +174,16 @@ def record(
         " agreed_revision = excluded.agreed_revision,"
         " agreed_updated_at = excluded.agreed_updated_at, agreed_origin = excluded.agreed_origin"
     )
+    from .dbwrite import moments_as_stored
+
+    listed = list(versions)
+    if not listed:
+        return
+    ids, agreed = zip(*listed, strict=True)
+    revisions, moments, origins = zip(*agreed, strict=True)
     name = str(table)  # not SQLAlchemy's quoted_name: sqlite3 would look it up for every row
-    rows = [(peer, name, i, v[0], _stored(v[1]), v[2]) for i, v in versions]
+    stored = moments_as_stored(moments, _stored)
+    rows = list(zip(repeat(peer), repeat(name), ids, revisions, stored, origins))
     connection = session.connection()
     for start in range(0, len(rows), _CHUNK):
         connection.exec_driver_sql(statement, rows[start : start + _CHUNK])

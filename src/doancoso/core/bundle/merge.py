@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -185,6 +186,13 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int = _CHUNK) -> Iterator[list
         yield chunk
 
 
+_ID = itemgetter("id")
+_OWNER = itemgetter("organization_id")
+_DELETED_AT = itemgetter("deleted_at")
+_VERSION = itemgetter("revision", "updated_at", "origin")
+"""A checked row's version (see :func:`_version`: its values are already of their types)."""
+
+
 def _version(row: Mapping[str, Any]) -> Version:
     return int(row["revision"]), str(row["updated_at"]), str(row["origin"])
 
@@ -328,8 +336,98 @@ class _Merge:
         from sqlalchemy import select
 
         own_org = self.my_org or self.their_org
+        rows = self._screen(session, table, check_rows(table, raw_rows))
+        self.done += len(raw_rows)
+        if self.report is not None:
+            self.report(self.done, max(self.total, self.done))
+        if not rows:
+            return
+        model = travelling_tables()[table]
+        kinds = columns_of(table)
+        ids = list(map(_ID, rows))
+        from .rows import to_json
+
+        owner = "id" if table == "organizations" else "organization_id"
+        here: dict[str, tuple[Version, str]] = {}
+        if table in self.filled:  # an empty table has none of them (ids are unique in a file)
+            here = {
+                i: ((int(r), _iso(u), str(o)), str(org))
+                for i, r, u, o, org in _where_ids(
+                    session, f"SELECT id, revision, updated_at, origin, {owner} FROM {table}", ids
+                )
+            }
+        self._collisions(session, table, [i for i in ids if i not in here])
+        for row_id, (_, org) in here.items():
+            if org != own_org:
+                raise refuse(table, row_id, "mã dòng trùng với một dòng của một Đoàn cơ sở khác")
+        if not here and not self.crowded:  # all new (the rows of a handover): as _classify does
+            self.agreed.extend(zip(ids, map(_VERSION, rows), strict=True))
+            live = list(map(_DELETED_AT, rows)).count(None)
+            if live:
+                self.plan.new[table] = self.plan.new.get(table, 0) + live
+            if self.write:
+                self._write(session, table, rows, [])
+                self._record(session, table)
+            self.agreed = []
+            return
+        # Rows at the same version hold the same content: only the others are read in full.
+        differ = [r["id"] for r in rows if r["id"] in here and here[r["id"]][0] != _version(r)]
+        mine: dict[str, dict[str, Any]] = {}
+        if differ:
+            for found in session.execute(select(model).where(model.c.id.in_(differ))).mappings():
+                mine[found["id"]] = {k: to_json(found[k], kinds[k]) for k in kinds}
+        local = self.bases.local(session, table, differ)
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for row in rows:
+            row_id = row["id"]
+            if self.crowded:
+                keys = UNIQUE_KEYS[table]
+                live_row = row["deleted_at"] is None
+                self.bundle_keys[row_id] = tuple(row[k] for k in keys) if live_row else None
+                if row_id not in here and live_row:
+                    self.fresh.append(row)
+            if row_id in here and row_id not in mine:
+                self.plan._count(self.plan.unchanged, table)
+                self.agreed.append((row_id, _version(row)))
+                continue
+            self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
+        if self.crowded:  # new rows wait for the table's updates (see run)
+            self.held.extend(inserts)
+            inserts = []
+        if self.write:
+            self._write(session, table, inserts, updates)
+            self._record(session, table)
+        self.agreed = []
+
+    def _record(self, session: Session, table: str) -> None:
+        """Record the chunk's agreed versions (chunk by chunk: never every row's at once)."""
+        if self.bases.peer:
+            from .exchange import record
+
+            record(session, self.bases.peer, table, self.agreed)
+
+    def _screen(
+        self, session: Session, table: str, checked: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """The checked rows of a chunk that are to be classified: each id new to the file,
+        each row of the file's organisation, mapped to ours when merging organisations (a row
+        joined with one of ours left out), each evidence file named by a live row in the file
+        or in the store. A chunk plainly passing the first two (the common case) is passed
+        whole; otherwise row by row, so that a refusal names the first row at fault."""
+        ids = list(map(_ID, checked))
+        owners = ids if table == "organizations" else list(map(_OWNER, checked))
+        if (
+            self.mapper is None
+            and table != "evidence_files"
+            and len(set(ids)) == len(ids)
+            and self.seen.keys().isdisjoint(ids)
+            and set(owners) <= {self.their_org}
+        ):
+            self.seen.update(dict.fromkeys(ids, table))
+            return checked
         rows: list[dict[str, Any]] = []
-        for row in check_rows(table, raw_rows):
+        for row in checked:
             row_id = row["id"]
             if row_id in self.seen:
                 raise refuse(
@@ -357,61 +455,7 @@ class _Merge:
                     f"tệp minh chứng “{row['original_name']}” không có trong tệp dữ liệu",
                 )  # fmt: skip
             rows.append(row)
-        self.done += len(raw_rows)
-        if self.report is not None:
-            self.report(self.done, max(self.total, self.done))
-        if not rows:
-            return
-        model = travelling_tables()[table]
-        kinds = columns_of(table)
-        ids = [r["id"] for r in rows]
-        from .rows import to_json
-
-        owner = "id" if table == "organizations" else "organization_id"
-        here: dict[str, tuple[Version, str]] = {}
-        if table in self.filled:  # an empty table has none of them (ids are unique in a file)
-            here = {
-                i: ((int(r), _iso(u), str(o)), str(org))
-                for i, r, u, o, org in _where_ids(
-                    session, f"SELECT id, revision, updated_at, origin, {owner} FROM {table}", ids
-                )
-            }
-        self._collisions(session, table, [i for i in ids if i not in here])
-        for row_id, (_, org) in here.items():
-            if org != own_org:
-                raise refuse(table, row_id, "mã dòng trùng với một dòng của một Đoàn cơ sở khác")
-        # Rows at the same version hold the same content: only the others are read in full.
-        differ = [r["id"] for r in rows if r["id"] in here and here[r["id"]][0] != _version(r)]
-        mine: dict[str, dict[str, Any]] = {}
-        if differ:
-            for found in session.execute(select(model).where(model.c.id.in_(differ))).mappings():
-                mine[found["id"]] = {k: to_json(found[k], kinds[k]) for k in kinds}
-        local = self.bases.local(session, table, differ)
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        for row in rows:
-            row_id = row["id"]
-            if self.crowded:
-                keys = UNIQUE_KEYS[table]
-                live = row["deleted_at"] is None
-                self.bundle_keys[row_id] = tuple(row[k] for k in keys) if live else None
-                if row_id not in here and live:
-                    self.fresh.append(row)
-            if row_id in here and row_id not in mine:
-                self.plan._count(self.plan.unchanged, table)
-                self.agreed.append((row_id, _version(row)))
-                continue
-            self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
-        if self.crowded:  # new rows wait for the table's updates (see run)
-            self.held.extend(inserts)
-            inserts = []
-        if self.write:
-            self._write(session, table, inserts, updates)
-            if self.bases.peer:  # recorded chunk by chunk: never every row's version at once
-                from .exchange import record
-
-                record(session, self.bases.peer, table, self.agreed)
-        self.agreed = []
+        return rows
 
     def _unique(self, session: Session, table: str) -> None:
         """Refuse a new row holding what a live row here already holds alone (the CCCD of a
