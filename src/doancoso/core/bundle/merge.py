@@ -24,7 +24,6 @@ its organisation. Another organisation's bundle is refused unless ``merge_organi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
@@ -34,6 +33,7 @@ from ..lifecycle.admission import fill_admission_decisions
 from .evidence_step import remove, store_evidence
 from .exchange import Version, _iso
 from .labels import field_label, table_label
+from .outcome import BranchMapping, Conflict, FieldDiff, ImportPlan, Match
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
 from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
@@ -49,6 +49,9 @@ Choice = Literal["mine", "theirs"]
 RowChoice = Choice | Mapping[str, Choice]
 OnConflict = Choice | Mapping[tuple[str, str], RowChoice] | None
 Report = Callable[[int, int], None]
+__all__ = [
+    "BranchMapping", "Conflict", "FieldDiff", "ImportPlan", "Match", "apply", "plan",
+]  # fmt: skip
 
 STAMPS = ("id", "updated_at", "revision", "origin")
 """Columns that say which version a row is, not what it holds."""
@@ -63,110 +66,6 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "checklists": ("year",),
 }
 """Columns a live row of an organisation holds alone (the unique indexes of the tables)."""
-
-
-@dataclass(frozen=True)
-class FieldDiff:
-    name: str
-    label: str
-    mine: Any
-    theirs: Any
-
-
-@dataclass(frozen=True)
-class Conflict:
-    table: str
-    id: str
-    label: str
-    fields: list[FieldDiff]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "table": self.table,
-            "id": self.id,
-            "label": self.label,
-            "fields": [
-                {"name": f.name, "label": f.label, "mine": f.mine, "theirs": f.theirs}
-                for f in self.fields
-            ],
-        }
-
-
-@dataclass(frozen=True)
-class Match:
-    """A person of the other organisation found in this one (sáp nhập)."""
-
-    mine_id: str
-    theirs_id: str
-    reason: Literal["cccd", "name_birth"]
-    full_name: str
-    birth_date: str
-    filled: tuple[str, ...] = ()
-    """The fields ours lacked that theirs had: taken into ours (column names)."""
-
-
-@dataclass(frozen=True)
-class BranchMapping:
-    """Where a chi đoàn of the other organisation goes: ``joined`` with one of ours, or
-    ``kept`` as a chi đoàn of its own (``name``: its name here)."""
-
-    theirs_id: str
-    theirs_name: str
-    action: Literal["kept", "joined"]
-    mine_id: str | None
-    name: str
-
-
-@dataclass
-class ImportPlan:
-    new: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    deleted: dict[str, int] = field(default_factory=dict)
-    unchanged: dict[str, int] = field(default_factory=dict)
-    conflicts: list[Conflict] = field(default_factory=list)
-    matches: list[Match] = field(default_factory=list)
-    branches: list[BranchMapping] = field(default_factory=list)
-    applied: bool = False
-    organization: dict[str, str] = field(default_factory=dict)
-    handover: bool = False
-    """The data had no organisation: the bundle's becomes this installation's."""
-    merged_organization: bool = False
-    evidence_new: int = 0
-    unresolved: list[Conflict] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "new": dict(self.new),
-            "updated": dict(self.updated),
-            "deleted": dict(self.deleted),
-            "unchanged": dict(self.unchanged),
-            "conflicts": [c.to_json() for c in self.conflicts],
-            "applied": self.applied,
-            "matches": [
-                {
-                    "mine": m.mine_id,
-                    "theirs": m.theirs_id,
-                    "reason": m.reason,
-                    "full_name": m.full_name,
-                    "birth_date": m.birth_date,
-                    "filled": list(m.filled),
-                }
-                for m in self.matches
-            ],  # fmt: skip
-            "branches": [
-                {
-                    "theirs": b.theirs_id,
-                    "theirs_name": b.theirs_name,
-                    "action": b.action,
-                    "mine": b.mine_id,
-                    "name": b.name,
-                }
-                for b in self.branches
-            ],  # fmt: skip
-        }
-
-    def _count(self, bucket: dict[str, int], table: str) -> None:
-        bucket[table] = bucket.get(table, 0) + 1
 
 
 def _where_ids(session: Session, query: str, ids: list[str]) -> list[tuple[Any, ...]]:

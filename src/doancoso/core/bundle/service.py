@@ -31,7 +31,7 @@ from .manifest import Manifest, dumps, parse_manifest
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
-    from .merge import ImportPlan
+    from .outcome import ImportPlan
 
 Report = Callable[[int, int], None]
 TEMP_FOLDER = ".goi-tam"
