@@ -189,6 +189,22 @@ def record(
         connection.exec_driver_sql(statement, rows[start : start + _CHUNK])
 
 
+def record_table(session: Session, peer: str, table: str) -> None:
+    """Remember that ``peer`` and this installation now share the version of every row of
+    ``table``, as stored: what :func:`record` of each row would write, for a table an import
+    filled from empty with the rows of ``peer``'s bundle. One statement, in the order of the
+    ids (the exchange state's key: its index grows at its end instead of at random places)."""
+    session.connection().exec_driver_sql(
+        "INSERT INTO exchange_rows"
+        " (peer, table_name, row_id, agreed_revision, agreed_updated_at, agreed_origin)"
+        f" SELECT ?, ?, id, revision, updated_at, origin FROM {table} WHERE true ORDER BY id"
+        " ON CONFLICT (peer, table_name, row_id) DO UPDATE SET"
+        " agreed_revision = excluded.agreed_revision,"
+        " agreed_updated_at = excluded.agreed_updated_at, agreed_origin = excluded.agreed_origin",
+        (peer, str(table)),
+    )
+
+
 def _stored(iso: str) -> str:
     """An ISO date and time as :data:`STORED` (the common forms without parsing them)."""
     if (
@@ -200,7 +216,11 @@ def _stored(iso: str) -> str:
         and iso[20:].isdigit()
     ):
         return f"{iso[:10]} {iso[11:]}"
-    return datetime.fromisoformat(iso).strftime(STORED)
+    moment = datetime.fromisoformat(iso)  # as SQLAlchemy writes it (strftime drops the 0 of 0999)
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} "
+        f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}.{moment.microsecond:06d}"
+    )
 
 
 def record_peer(

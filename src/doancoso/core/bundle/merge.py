@@ -165,6 +165,8 @@ class _Merge:
         self.bases = Bases(manifest, self.me)
         self.seen: dict[str, str] = {}
         self.agreed: list[tuple[str, Version]] = []
+        self.whole = False
+        """The table being walked is recorded whole in the exchange state (see run)."""
         """The versions of the current chunk's rows now shared with the bundle's installation."""
         self.files = set(source.evidence_hashes())
         self.mapper: OrgMapper | None = None
@@ -222,11 +224,21 @@ class _Merge:
                 self.held: list[dict[str, Any]] = []
                 self.bundle_keys: dict[str, tuple[Any, ...] | None] = {}
                 self.crowded = table in UNIQUE_KEYS and self._has_rows(session, table)
+                # A table empty here ends up holding the bundle's rows as they came, each new
+                # (every chunk taken whole by _chunk): the versions agreed are then its rows'.
+                self.whole = (
+                    self.write and bool(self.bases.peer) and self.mapper is None
+                    and table not in self.filled
+                )  # fmt: skip
                 for chunk in _chunks(self.source.rows(table)):
                     self._chunk(session, table, chunk)
                 self._unique(session, table)
                 if self.write and self.held:  # after every update: a tombstone frees its key
                     self._write(session, table, self.held, [])
+                if self.whole:
+                    from .exchange import record_table
+
+                    record_table(session, self.bases.peer, table)
         if self.write:
             self._finish(session)
         return self.plan
@@ -260,7 +272,8 @@ class _Merge:
             if org != own_org:
                 raise refuse(table, row_id, "mã dòng trùng với một dòng của một Đoàn cơ sở khác")
         if not here and not self.crowded:  # all new (the rows of a handover): as _classify does
-            self.agreed.extend(zip(ids, map(_VERSION, rows), strict=True))
+            if not self.whole:  # (otherwise recorded from the table once it is written: run)
+                self.agreed.extend(zip(ids, map(_VERSION, rows), strict=True))
             live = list(map(_DELETED_AT, rows)).count(None)
             if live:
                 self.plan.new[table] = self.plan.new.get(table, 0) + live
