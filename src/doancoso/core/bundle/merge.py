@@ -23,6 +23,7 @@ its organisation. Another organisation's bundle is refused unless ``merge_organi
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from operator import itemgetter
@@ -230,11 +231,12 @@ class _Merge:
                     self.write and bool(self.bases.peer) and self.mapper is None
                     and table not in self.filled
                 )  # fmt: skip
-                for chunk in _chunks(self.source.rows(table)):
-                    self._chunk(session, table, chunk)
-                self._unique(session, table)
-                if self.write and self.held:  # after every update: a tombstone frees its key
-                    self._write(session, table, self.held, [])
+                with self._indexes(session, table, counts):
+                    for chunk in _chunks(self.source.rows(table)):
+                        self._chunk(session, table, chunk)
+                    self._unique(session, table)
+                    if self.write and self.held:  # after every update: a tombstone frees its key
+                        self._write(session, table, self.held, [])
                 if self.whole:
                     from .exchange import record_table
 
@@ -242,6 +244,19 @@ class _Merge:
         if self.write:
             self._finish(session)
         return self.plan
+
+    def _indexes(
+        self, session: Session, table: str, counts: object
+    ) -> contextlib.AbstractContextManager[None]:
+        """While ``table`` is walked: if this import fills it from empty with many rows, its
+        indexes made once it is full (``indexes_made_after``); otherwise nothing."""
+        declared = counts.get(table) if isinstance(counts, dict) else None
+        many = isinstance(declared, int) and declared >= _CHUNK
+        if not (many and self.write and self.mapper is None and table not in self.filled):
+            return contextlib.nullcontext()
+        from ..storage.bulk import indexes_made_after
+
+        return indexes_made_after(session, table)
 
     def _chunk(self, session: Session, table: str, raw_rows: list[dict[str, Any]]) -> None:
         from sqlalchemy import select
