@@ -166,9 +166,9 @@ class _Merge:
         self.bases = Bases(manifest, self.me)
         self.seen: dict[str, str] = {}
         self.agreed: list[tuple[str, Version]] = []
+        """The versions of the current chunk's rows now shared with the bundle's installation."""
         self.whole = False
         """The table being walked is recorded whole in the exchange state (see run)."""
-        """The versions of the current chunk's rows now shared with the bundle's installation."""
         self.files = set(source.evidence_hashes())
         self.mapper: OrgMapper | None = None
         self.writers: dict[str, TableWriter] = {}
