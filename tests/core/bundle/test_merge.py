@@ -183,6 +183,27 @@ def test_a_deletion_against_a_later_change_is_a_conflict_never_a_silent_loss(
     assert member_id not in {m.id for m in home.members.list()}
 
 
+def test_rows_with_their_columns_in_another_order_merge_alike(
+    home: Workspace, away: Workspace
+) -> None:
+    """A file written by another tool may give a row's columns in any order: the rows are
+    taken alike, and a conflict lists its fields in the table's order."""
+    member_id = home.members.list()[6].id
+    home.members.delete([member_id])
+    edit(away, member_id, phone="0988888888")
+    source = bundle_of(home)
+    tables = {
+        table: [{k: row[k] for k in reversed(row)} for row in source.rows(table)]
+        for table in source.tables()
+    }
+    files = {sha: source.evidence(sha) for sha in source.evidence_hashes()}
+    reversed_rows = DictSource(source.manifest, tables, files)
+    [conflict] = plan(away, reversed_rows).conflicts
+    assert [f.name for f in conflict.fields] == ["phone", "deleted_at"]
+    apply(away, reversed_rows, on_conflict="theirs")
+    assert every_row(away) == every_row(home)
+
+
 def test_the_exchange_state_is_kept_per_peer(home: Workspace, away: Workspace) -> None:
     conn = sqlite3.connect(away.db.path)
     try:

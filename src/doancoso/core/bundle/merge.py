@@ -467,7 +467,7 @@ class _Merge:
             inserts.append(theirs)
             return
         hidden = set(STAMPS) | set(DERIVED.get(table, ()))
-        content = [c for c in theirs if c not in hidden]
+        content = [c for c in columns_of(table) if c not in hidden]  # the table's order
         same = all(mine[c] == theirs[c] for c in content)
         mine_version = _version(mine)
         if mine_version == version and same:

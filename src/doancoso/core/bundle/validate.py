@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from .labels import quoted_table
@@ -141,12 +142,16 @@ def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
     operations per column instead of a Python call per value; any doubt, and the chunk is
     checked row by row (so a refusal names the same row and column as :func:`check_row`)."""
     spec = _spec(table)
-    names = tuple(spec)
     try:
-        # Every row a dict of the table's columns in its order: its values are the columns'.
-        if set(map(type, rows)) != {dict} or not all(map(names.__eq__, map(tuple, rows))):
+        # Every row a dict of as many keys as the table has columns, each of them (else a
+        # KeyError): the table's columns exactly, whatever their order.
+        if set(map(type, rows)) != {dict} or set(map(len, rows)) != {len(spec)}:
             raise _Doubt
-        columns = zip(*map(dict.values, rows), strict=True)
+        try:
+            taken = list(map(_getter(table), rows))
+        except KeyError:
+            raise _Doubt from None
+        columns = zip(*taken, strict=True)
         for (name, (kind, nullable)), values in zip(spec.items(), columns, strict=True):
             _screen(values, kind, nullable)
             if name == "id" and not all(map(_ID_LENGTHS.__contains__, map(len, values))):
@@ -162,6 +167,12 @@ def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
 
 
 _ID_LENGTHS = range(1, 37)
+
+
+@cache
+def _getter(table: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A row's values in the order of ``table``'s columns (every table has several)."""
+    return itemgetter(*_spec(table))
 
 
 class _Doubt(Exception):  # noqa: N818 - not an error: check row by row
