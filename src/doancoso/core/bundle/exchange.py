@@ -162,18 +162,21 @@ class Bases:
         return found
 
 
+_INTO = (
+    "INSERT INTO exchange_rows"
+    " (peer, table_name, row_id, agreed_revision, agreed_updated_at, agreed_origin)"
+)
+_OR_UPDATE = (
+    " ON CONFLICT (peer, table_name, row_id) DO UPDATE SET"
+    " agreed_revision = excluded.agreed_revision,"
+    " agreed_updated_at = excluded.agreed_updated_at, agreed_origin = excluded.agreed_origin"
+)
+
+
 def record(
     session: Session, peer: str, table: str, versions: Iterable[tuple[str, Version]]
 ) -> None:
     """Remember that ``peer`` and this installation now share these versions of rows."""
-    statement = (
-        "INSERT INTO exchange_rows"
-        " (peer, table_name, row_id, agreed_revision, agreed_updated_at, agreed_origin)"
-        " VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (peer, table_name, row_id) DO UPDATE SET"
-        " agreed_revision = excluded.agreed_revision,"
-        " agreed_updated_at = excluded.agreed_updated_at, agreed_origin = excluded.agreed_origin"
-    )
     from .dbwrite import moments_as_stored
 
     listed = list(versions)
@@ -185,6 +188,7 @@ def record(
     stored = moments_as_stored(moments, _stored)
     rows = list(zip(repeat(peer), repeat(name), ids, revisions, stored, origins))
     connection = session.connection()
+    statement = f"{_INTO} VALUES (?, ?, ?, ?, ?, ?){_OR_UPDATE}"
     for start in range(0, len(rows), _CHUNK):
         connection.exec_driver_sql(statement, rows[start : start + _CHUNK])
 
@@ -195,12 +199,8 @@ def record_table(session: Session, peer: str, table: str) -> None:
     filled from empty with the rows of ``peer``'s bundle. One statement, in the order of the
     ids (the exchange state's key: its index grows at its end instead of at random places)."""
     session.connection().exec_driver_sql(
-        "INSERT INTO exchange_rows"
-        " (peer, table_name, row_id, agreed_revision, agreed_updated_at, agreed_origin)"
-        f" SELECT ?, ?, id, revision, updated_at, origin FROM {table} WHERE true ORDER BY id"
-        " ON CONFLICT (peer, table_name, row_id) DO UPDATE SET"
-        " agreed_revision = excluded.agreed_revision,"
-        " agreed_updated_at = excluded.agreed_updated_at, agreed_origin = excluded.agreed_origin",
+        f"{_INTO} SELECT ?, ?, id, revision, updated_at, origin FROM {table}"
+        f" WHERE true ORDER BY id{_OR_UPDATE}",  # WHERE: the upsert's ON is not a join's
         (peer, str(table)),
     )
 
