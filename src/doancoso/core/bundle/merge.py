@@ -19,6 +19,11 @@ data as committed (as they were before), the evidence files into the store, the 
 recorded, and the commit. A data folder with no organisation takes a handover bundle as
 its organisation. Another organisation's bundle is refused unless ``merge_organization``
 (:mod:`.orgmerge`).
+
+A table that held no row before the walk (every table of a handover into a new folder) takes
+the bundle's rows as they are, all new: each chunk is screened, counted and written whole; with
+1,000 rows or more its indexes are made once it is full (``storage/bulk.py``); the versions
+agreed are then its rows' own, recorded from it in one statement (``exchange.record_table``).
 """
 
 from __future__ import annotations
