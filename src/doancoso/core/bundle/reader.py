@@ -413,7 +413,7 @@ _SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignor
 def _rows_of(lines: bytes, table: str, first: int) -> Iterator[dict[str, Any]]:
     """The rows of ``lines`` (whole lines, each ending with a newline; ``first``: the number of
     the first), exactly as :func:`_row` reads each one: the text decoded at once and each line
-    read by the scanner where it stands (a third less work than a decoder called per line).
+    read by the scanner where it stands (less work than a decoder called on each line alone).
     A line in any doubt (not one object ending at its newline: leading or trailing spaces,
     anything wrong) is read alone by :func:`_row`, which accepts it or says what is wrong."""
     try:
