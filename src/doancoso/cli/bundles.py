@@ -56,7 +56,7 @@ from ..core.storage.folder import os_reason
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
 if TYPE_CHECKING:
-    from ..core.bundle.merge import ImportPlan
+    from ..core.bundle.outcome import ImportPlan
     from ..core.bundle.service import BundleInfo  # noqa: F811
 
 NEEDS_PASSWORD = (

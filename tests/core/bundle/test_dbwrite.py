@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 from bundle_sync import carry
+from sqlalchemy import Date, DateTime
+from sqlalchemy.dialects import sqlite
 
-from doancoso.core.bundle.dbwrite import _datetimes
+from doancoso.core.bundle.dbwrite import _dates, _datetimes
 from doancoso.core.bundle.rows import travelling_tables
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
@@ -45,12 +47,27 @@ def test_a_handover_stores_every_value_as_the_app_stored_it(
         "2026-12-04T10:00",
         "2026-12-04T10:00:00.123",
         "2026-12-04T10:00:00.123456+00:00",
+        "2026-12-04T10:00:00.12345Z",
+        "2026-12-04T10:00:00.1+0700",
+        "2026-W49-5T10:00:00.123456",  # a week date: the 4th of December
+        "2026-W49-5T10:00:00",
     ],
 )
 def test_dates_and_times_are_stored_as_sqlalchemy_stores_them(value: str) -> None:
-    from sqlalchemy import DateTime
-    from sqlalchemy.dialects import sqlite as dialect
-
-    process = DateTime()._cached_bind_processor(dialect.dialect())
+    process = DateTime()._cached_bind_processor(sqlite.dialect())
     assert process is not None
-    assert _datetimes(process)([value, None]) == [process(datetime.fromisoformat(value)), None]
+    stored = process(datetime.fromisoformat(value))
+    assert _datetimes(process)([value, None]) == [stored, None]
+    # Among a column of the common form, as alone.
+    column = ["2026-12-04T09:00:00.000001"] * 3 + [None, value, "2026-12-04T09:00:00.000002"]
+    assert _datetimes(process)(column) == [
+        None if v is None else process(datetime.fromisoformat(v)) for v in column
+    ]
+
+
+@pytest.mark.parametrize("value", ["2026-12-04", "2026-W49-5"])
+def test_dates_are_stored_as_sqlalchemy_stores_them(value: str) -> None:
+    process = Date()._cached_bind_processor(sqlite.dialect())
+    assert process is not None
+    column = [None, "2026-12-03", value, "2026-12-05"]
+    assert _dates(process)(column) == [None, "2026-12-03", "2026-12-04", "2026-12-05"]

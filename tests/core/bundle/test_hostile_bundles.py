@@ -352,6 +352,10 @@ def test_line_count_differs_from_the_manifest(tmp_path: Path, real: dict[str, by
         (b'["id", "x"]', "không phải một đối tượng JSON"),
         (b'{"score": Infinity}', "không phải JSON hợp lệ"),
         (b'{"ten": "\xff"}', "không phải JSON hợp lệ"),
+        (b'{"id": "x"} {"id": "y"}', "không phải JSON hợp lệ"),  # two rows on one line
+        (b'{"id": "x",\n"ten": "An"}', "không phải JSON hợp lệ"),  # one row on two lines
+        (b'{"id": "x", "ten": "A\nn"}', "không phải JSON hợp lệ"),  # a text on two lines
+        (b"[" * 100_000, "không phải JSON hợp lệ"),  # nested deeper than Python goes
     ],
 )
 def test_a_bad_row_is_refused_while_reading(
@@ -373,6 +377,20 @@ def test_a_bad_row_is_refused_while_reading(
     assert error.value.message == (
         f"Dòng 2 của bảng “Đoàn viên” (members) trong gói dữ liệu {what}. {NOT_OURS}"
     )
+
+
+def test_spaces_around_a_row_are_read_past(tmp_path: Path, real: dict[str, bytes]) -> None:
+    """JSON allows spaces, tabs and a carriage return (a line ending edited on Windows) around
+    a value: such a row reads as the same row, among rows that have none."""
+    lines = real["data/members.jsonl"].split(b"\n")
+    spaced = [b" \t" + lines[1] + b" \r", lines[2] + b"\r"]
+    members = {**real, "data/members.jsonl": b"\n".join([lines[0], *spaced, *lines[3:]])}
+    bundle = build(
+        tmp_path / "b.dcs", members, manifest=matching_manifest(members, manifest_of(real))
+    )
+    with open_bundle(bundle, None, workdir=tmp_path) as reader:
+        read = list(reader.rows("members"))
+    assert read == [json.loads(line) for line in lines[:-1]]
 
 
 def test_wrong_password_and_flipped_byte_through_open(tmp_path: Path) -> None:

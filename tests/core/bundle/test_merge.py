@@ -13,6 +13,7 @@ import pytest
 from bundle_sync import bundle_of, carry, edit, every_row
 
 from doancoso.core.bundle.merge import apply, plan
+from doancoso.core.bundle.rows import DictSource, travelling_tables
 from doancoso.core.bundle.sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import DATABASE_FILE, Workspace
@@ -182,6 +183,27 @@ def test_a_deletion_against_a_later_change_is_a_conflict_never_a_silent_loss(
     assert member_id not in {m.id for m in home.members.list()}
 
 
+def test_rows_with_their_columns_in_another_order_merge_alike(
+    home: Workspace, away: Workspace
+) -> None:
+    """A file written by another tool may give a row's columns in any order: the rows are
+    taken alike, and a conflict lists its fields in the table's order."""
+    member_id = home.members.list()[6].id
+    home.members.delete([member_id])
+    edit(away, member_id, phone="0988888888")
+    source = bundle_of(home)
+    tables = {
+        table: [{k: row[k] for k in reversed(row)} for row in source.rows(table)]
+        for table in source.tables()
+    }
+    files = {sha: source.evidence(sha) for sha in source.evidence_hashes()}
+    reversed_rows = DictSource(source.manifest, tables, files)
+    [conflict] = plan(away, reversed_rows).conflicts
+    assert [f.name for f in conflict.fields] == ["phone", "deleted_at"]
+    apply(away, reversed_rows, on_conflict="theirs")
+    assert every_row(away) == every_row(home)
+
+
 def test_the_exchange_state_is_kept_per_peer(home: Workspace, away: Workspace) -> None:
     conn = sqlite3.connect(away.db.path)
     try:
@@ -204,6 +226,56 @@ def test_the_exchange_state_is_kept_per_peer(home: Workspace, away: Workspace) -
     with bundle_of_snapshot(away) as manifest:
         listed = manifest["exchange"]["agreed"][home.db.installation_id]
         assert list(listed) == ["members"] and list(listed["members"]) == [member_id]
+
+
+def _agreed(ws: Workspace, peer: str) -> set[tuple[object, ...]]:
+    """The versions ``ws`` recorded as agreed with ``peer``, as stored."""
+    with contextlib.closing(sqlite3.connect(ws.db.path)) as conn:
+        return set(
+            conn.execute(
+                "SELECT table_name, row_id, agreed_revision, agreed_updated_at, agreed_origin"
+                " FROM exchange_rows WHERE peer = ?",
+                (peer,),
+            )
+        )
+
+
+def _versions(ws: Workspace) -> set[tuple[object, ...]]:
+    """Every travelling row's version, as stored."""
+    with contextlib.closing(sqlite3.connect(ws.db.path)) as conn:
+        return {
+            (table, *version)
+            for table in travelling_tables()
+            for version in conn.execute(f"SELECT id, revision, updated_at, origin FROM {table}")
+        }
+
+
+@pytest.mark.parametrize("into", ["empty", "holding the rows"])
+def test_the_versions_agreed_are_the_rows_own(home: Workspace, tmp_path: Path, into: str) -> None:
+    """Whether a table is recorded whole (filled from empty) or row by row (rows here already),
+    the versions agreed with the bundle's installation are its rows' own as stored, whatever
+    form of ISO 8601 the bundle gives their times in."""
+    source = bundle_of(home)
+    tables = {table: list(source.rows(table)) for table in source.tables()}
+    moments = [
+        "2026-12-04T10:00:00", "2026-12-04T10:00:00.500000+07:00",
+        "2026-W49-5T10:00:00.000001", "0999-12-04T10:00:00",
+    ]  # fmt: skip
+    for member, moment in zip(tables["members"], moments, strict=False):
+        member["updated_at"] = moment
+        member["revision"] += 1
+    files = {sha: source.evidence(sha) for sha in source.evidence_hashes()}
+    with Workspace.open(tmp_path / "fresh") as fresh:
+        if into == "holding the rows":
+            carry(home, fresh)
+        apply(fresh, DictSource(source.manifest, tables, files))
+        assert len(_versions(fresh)) == sum(len(rows) for rows in tables.values())
+        assert _agreed(fresh, home.db.installation_id) == _versions(fresh)
+        stored = {v[3] for v in _versions(fresh) if v[0] == "members"}
+        assert {
+            "2026-12-04 10:00:00.000000", "2026-12-04 10:00:00.500000",
+            "2026-12-04 10:00:00.000001", "0999-12-04 10:00:00.000000",
+        } <= stored  # fmt: skip
 
 
 class bundle_of_snapshot:  # noqa: N801 - reads like the function it stands beside

@@ -24,6 +24,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -161,23 +162,47 @@ class Bases:
         return found
 
 
+_INTO = (
+    "INSERT INTO exchange_rows"
+    " (peer, table_name, row_id, agreed_revision, agreed_updated_at, agreed_origin)"
+)
+_OR_UPDATE = (
+    " ON CONFLICT (peer, table_name, row_id) DO UPDATE SET"
+    " agreed_revision = excluded.agreed_revision,"
+    " agreed_updated_at = excluded.agreed_updated_at, agreed_origin = excluded.agreed_origin"
+)
+
+
 def record(
     session: Session, peer: str, table: str, versions: Iterable[tuple[str, Version]]
 ) -> None:
     """Remember that ``peer`` and this installation now share these versions of rows."""
-    statement = (
-        "INSERT INTO exchange_rows"
-        " (peer, table_name, row_id, agreed_revision, agreed_updated_at, agreed_origin)"
-        " VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (peer, table_name, row_id) DO UPDATE SET"
-        " agreed_revision = excluded.agreed_revision,"
-        " agreed_updated_at = excluded.agreed_updated_at, agreed_origin = excluded.agreed_origin"
-    )
+    from .dbwrite import moments_as_stored
+
+    listed = list(versions)
+    if not listed:
+        return
+    ids, agreed = zip(*listed, strict=True)
+    revisions, moments, origins = zip(*agreed, strict=True)
     name = str(table)  # not SQLAlchemy's quoted_name: sqlite3 would look it up for every row
-    rows = [(peer, name, i, v[0], _stored(v[1]), v[2]) for i, v in versions]
+    stored = moments_as_stored(moments, _stored)
+    rows = list(zip(repeat(peer), repeat(name), ids, revisions, stored, origins))
     connection = session.connection()
+    statement = f"{_INTO} VALUES (?, ?, ?, ?, ?, ?){_OR_UPDATE}"
     for start in range(0, len(rows), _CHUNK):
         connection.exec_driver_sql(statement, rows[start : start + _CHUNK])
+
+
+def record_table(session: Session, peer: str, table: str) -> None:
+    """Remember that ``peer`` and this installation now share the version of every row of
+    ``table``, as stored: what :func:`record` of each row would write, for a table an import
+    filled from empty with the rows of ``peer``'s bundle. One statement, in the order of the
+    ids (the exchange state's key: its index grows at its end instead of at random places)."""
+    session.connection().exec_driver_sql(
+        f"{_INTO} SELECT ?, ?, id, revision, updated_at, origin FROM {table}"
+        f" WHERE true ORDER BY id{_OR_UPDATE}",  # WHERE: the upsert's ON is not a join's
+        (peer, str(table)),
+    )
 
 
 def _stored(iso: str) -> str:
@@ -191,7 +216,11 @@ def _stored(iso: str) -> str:
         and iso[20:].isdigit()
     ):
         return f"{iso[:10]} {iso[11:]}"
-    return datetime.fromisoformat(iso).strftime(STORED)
+    moment = datetime.fromisoformat(iso)  # as SQLAlchemy writes it (strftime drops the 0 of 0999)
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} "
+        f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}.{moment.microsecond:06d}"
+    )
 
 
 def record_peer(

@@ -19,13 +19,19 @@ data as committed (as they were before), the evidence files into the store, the 
 recorded, and the commit. A data folder with no organisation takes a handover bundle as
 its organisation. Another organisation's bundle is refused unless ``merge_organization``
 (:mod:`.orgmerge`).
+
+A table that held no row before the walk (every table of a handover into a new folder) takes
+the bundle's rows as they are, all new: each chunk is screened, counted and written whole; with
+1,000 rows or more its indexes are made once it is full (``storage/bulk.py``); the versions
+agreed are then its rows' own, recorded from it in one statement (``exchange.record_table``).
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -33,6 +39,7 @@ from ..lifecycle.admission import fill_admission_decisions
 from .evidence_step import remove, store_evidence
 from .exchange import Version, _iso
 from .labels import field_label, table_label
+from .outcome import BranchMapping, Conflict, FieldDiff, ImportPlan, Match
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import SyncError, UnresolvedConflicts
 from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
@@ -43,12 +50,15 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
     from .dbwrite import TableWriter
     from .firststart import SetupOnly
-    from .orgmerge import OrgMapper, Person, YearRecord
+    from .orgmerge import OrgMapper
 
 Choice = Literal["mine", "theirs"]
 RowChoice = Choice | Mapping[str, Choice]
 OnConflict = Choice | Mapping[tuple[str, str], RowChoice] | None
 Report = Callable[[int, int], None]
+__all__ = [
+    "BranchMapping", "Conflict", "FieldDiff", "ImportPlan", "Match", "apply", "plan",
+]  # fmt: skip
 
 STAMPS = ("id", "updated_at", "revision", "origin")
 """Columns that say which version a row is, not what it holds."""
@@ -67,123 +77,6 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
 đoàn's name, which the roster keeps unique: "Đã có chi đoàn tên …")."""
 
 
-@dataclass(frozen=True)
-class FieldDiff:
-    name: str
-    label: str
-    mine: Any
-    theirs: Any
-
-
-@dataclass(frozen=True)
-class Conflict:
-    table: str
-    id: str
-    label: str
-    fields: list[FieldDiff]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "table": self.table,
-            "id": self.id,
-            "label": self.label,
-            "fields": [
-                {"name": f.name, "label": f.label, "mine": f.mine, "theirs": f.theirs}
-                for f in self.fields
-            ],
-        }
-
-
-@dataclass(frozen=True)
-class Match:
-    """A person of the other organisation found in this one (sáp nhập)."""
-
-    mine_id: str
-    theirs_id: str
-    reason: Literal["cccd", "name_birth"]
-    full_name: str
-    birth_date: str
-    filled: tuple[str, ...] = ()
-    """The fields ours lacked that theirs had: taken into ours (column names)."""
-    mine: Person | None = None
-    theirs: Person | None = None
-    """The two records side by side, for the secretary to judge the match."""
-
-
-@dataclass(frozen=True)
-class BranchMapping:
-    """Where a chi đoàn of the other organisation goes: ``joined`` with one of ours, or
-    ``kept`` as a chi đoàn of its own (``name``: its name here)."""
-
-    theirs_id: str
-    theirs_name: str
-    action: Literal["kept", "joined"]
-    mine_id: str | None
-    name: str
-
-
-@dataclass
-class ImportPlan:
-    new: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    deleted: dict[str, int] = field(default_factory=dict)
-    unchanged: dict[str, int] = field(default_factory=dict)
-    conflicts: list[Conflict] = field(default_factory=list)
-    matches: list[Match] = field(default_factory=list)
-    branches: list[BranchMapping] = field(default_factory=list)
-    years: list[YearRecord] = field(default_factory=list)
-    """Sáp nhập: their plan, checklist or rating round of a year we hold one of (ours kept)."""
-    applied: bool = False
-    organization: dict[str, str] = field(default_factory=dict)
-    handover: bool = False
-    """The data had no organisation: the bundle's becomes this installation's."""
-    merged_organization: bool = False
-    replaced_setup: str | None = None
-    """The name of the first-start setup the handover replaced (firststart.py), if it did."""
-    evidence_new: int = 0
-    evidence_present: int = 0
-    """The bundle's evidence files the store held already (set by ``run_import``)."""
-    unresolved: list[Conflict] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "new": dict(self.new),
-            "updated": dict(self.updated),
-            "deleted": dict(self.deleted),
-            "unchanged": dict(self.unchanged),
-            "conflicts": [c.to_json() for c in self.conflicts],
-            "applied": self.applied,
-            "matches": [
-                {
-                    "mine": m.mine_id,
-                    "theirs": m.theirs_id,
-                    "reason": m.reason,
-                    "full_name": m.full_name,
-                    "birth_date": m.birth_date,
-                    "filled": list(m.filled),
-                    **({"mine_member": m.mine.to_json()} if m.mine else {}),
-                    **({"theirs_member": m.theirs.to_json()} if m.theirs else {}),
-                }
-                for m in self.matches
-            ],  # fmt: skip
-            "branches": [
-                {
-                    "theirs": b.theirs_id,
-                    "theirs_name": b.theirs_name,
-                    "action": b.action,
-                    "mine": b.mine_id,
-                    "name": b.name,
-                }
-                for b in self.branches
-            ],  # fmt: skip
-            "years": [y.to_json() for y in self.years],
-            **({"replaced_setup": self.replaced_setup} if self.replaced_setup else {}),
-        }
-
-    def _count(self, bucket: dict[str, int], table: str) -> None:
-        bucket[table] = bucket.get(table, 0) + 1
-
-
 def _where_ids(session: Session, query: str, ids: list[str]) -> list[tuple[Any, ...]]:
     """The rows of ``query`` (a SELECT without WHERE) whose id is one of ``ids`` (at most
     :data:`_CHUNK`): plain placeholders, since building 1,000 bound literals through the SQL
@@ -199,6 +92,13 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int = _CHUNK) -> Iterator[list
     iterator = iter(rows)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+_ID = itemgetter("id")
+_OWNER = itemgetter("organization_id")
+_DELETED_AT = itemgetter("deleted_at")
+_VERSION = itemgetter("revision", "updated_at", "origin")
+"""A checked row's version (see :func:`_version`: its values are already of their types)."""
 
 
 def _version(row: Mapping[str, Any]) -> Version:
@@ -276,6 +176,8 @@ class _Merge:
         self.seen: dict[str, str] = {}
         self.agreed: list[tuple[str, Version]] = []
         """The versions of the current chunk's rows now shared with the bundle's installation."""
+        self.whole = False
+        """The table being walked is recorded whole in the exchange state (see run)."""
         self.files = set(source.evidence_hashes())
         self.mapper: OrgMapper | None = None
         self.writers: dict[str, TableWriter] = {}
@@ -347,23 +249,138 @@ class _Merge:
                 self.held: list[dict[str, Any]] = []
                 self.bundle_keys: dict[str, tuple[Any, ...] | None] = {}
                 self.crowded = table in UNIQUE_KEYS and self._has_rows(session, table)
-                for chunk in _chunks(self.source.rows(table)):
-                    self._chunk(session, table, chunk)
-                self._unique(session, table)
-                if self.write and self.held:  # after every update: a tombstone frees its key
-                    self._write(session, table, self.held, [])
+                # A table empty here ends up holding the bundle's rows as they came, each new
+                # (every chunk taken whole by _chunk): the versions agreed are then its rows'.
+                self.whole = (
+                    self.write and bool(self.bases.peer) and self.mapper is None
+                    and table not in self.filled
+                )  # fmt: skip
+                with self._indexes(session, table, counts):
+                    for chunk in _chunks(self.source.rows(table)):
+                        self._chunk(session, table, chunk)
+                    self._unique(session, table)
+                    if self.write and self.held:  # after every update: a tombstone frees its key
+                        self._write(session, table, self.held, [])
+                if self.whole:
+                    from .exchange import record_table
+
+                    record_table(session, self.bases.peer, table)
         if self.write:
             self._finish(session)
         elif self.mapper is not None:
             self.mapper.finish(session, write=False)
         return self.plan
 
+    def _indexes(
+        self, session: Session, table: str, counts: object
+    ) -> contextlib.AbstractContextManager[None]:
+        """While ``table`` is walked: if this import fills it from empty with many rows, its
+        indexes made once it is full (``indexes_made_after``); otherwise nothing."""
+        declared = counts.get(table) if isinstance(counts, dict) else None
+        many = isinstance(declared, int) and declared >= _CHUNK
+        if not (many and self.write and self.mapper is None and table not in self.filled):
+            return contextlib.nullcontext()
+        from ..storage.bulk import indexes_made_after
+
+        return indexes_made_after(session, table)
+
     def _chunk(self, session: Session, table: str, raw_rows: list[dict[str, Any]]) -> None:
         from sqlalchemy import select
 
         own_org = self.my_org or self.their_org
+        rows = self._screen(session, table, check_rows(table, raw_rows))
+        self.done += len(raw_rows)
+        if self.report is not None:
+            self.report(self.done, max(self.total, self.done))
+        if not rows:
+            return
+        model = travelling_tables()[table]
+        kinds = columns_of(table)
+        ids = list(map(_ID, rows))
+        from .rows import to_json
+
+        owner = "id" if table == "organizations" else "organization_id"
+        here: dict[str, tuple[Version, str]] = {}
+        if table in self.filled:  # an empty table has none of them (ids are unique in a file)
+            here = {
+                i: ((int(r), _iso(u), str(o)), str(org))
+                for i, r, u, o, org in _where_ids(
+                    session, f"SELECT id, revision, updated_at, origin, {owner} FROM {table}", ids
+                )
+            }
+        self._collisions(session, table, [i for i in ids if i not in here])
+        for row_id, (_, org) in here.items():
+            if org != own_org:
+                raise refuse(table, row_id, "mã dòng trùng với một dòng của một Đoàn cơ sở khác")
+        if not here and not self.crowded:  # all new (the rows of a handover): as _classify does
+            if not self.whole:  # (otherwise recorded from the table once it is written: run)
+                self.agreed.extend(zip(ids, map(_VERSION, rows), strict=True))
+            live = list(map(_DELETED_AT, rows)).count(None)
+            if live:
+                self.plan.new[table] = self.plan.new.get(table, 0) + live
+            if self.write:
+                self._write(session, table, rows, [])
+                self._record(session, table)
+            self.agreed = []
+            return
+        # Rows at the same version hold the same content: only the others are read in full.
+        differ = [r["id"] for r in rows if r["id"] in here and here[r["id"]][0] != _version(r)]
+        mine: dict[str, dict[str, Any]] = {}
+        if differ:
+            for found in session.execute(select(model).where(model.c.id.in_(differ))).mappings():
+                mine[found["id"]] = {k: to_json(found[k], kinds[k]) for k in kinds}
+        local = self.bases.local(session, table, differ)
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for row in rows:
+            row_id = row["id"]
+            if self.crowded:
+                keys = UNIQUE_KEYS[table]
+                live_row = row["deleted_at"] is None
+                self.bundle_keys[row_id] = tuple(row[k] for k in keys) if live_row else None
+                if row_id not in here and live_row:
+                    self.fresh.append(row)
+            if row_id in here and row_id not in mine:
+                self.plan._count(self.plan.unchanged, table)
+                self.agreed.append((row_id, _version(row)))
+                continue
+            self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
+        if self.crowded:  # new rows wait for the table's updates (see run)
+            self.held.extend(inserts)
+            inserts = []
+        if self.write:
+            self._write(session, table, inserts, updates)
+            self._record(session, table)
+        self.agreed = []
+
+    def _record(self, session: Session, table: str) -> None:
+        """Record the chunk's agreed versions (chunk by chunk: never every row's at once)."""
+        if self.bases.peer:
+            from .exchange import record
+
+            record(session, self.bases.peer, table, self.agreed)
+
+    def _screen(
+        self, session: Session, table: str, checked: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """The checked rows of a chunk that are to be classified: each id new to the file,
+        each row of the file's organisation, mapped to ours when merging organisations (a row
+        joined with one of ours left out), each evidence file named by a live row in the file
+        or in the store. A chunk plainly passing the first two (the common case) is passed
+        whole; otherwise row by row, so that a refusal names the first row at fault."""
+        ids = list(map(_ID, checked))
+        owners = ids if table == "organizations" else list(map(_OWNER, checked))
+        if (
+            self.mapper is None
+            and table != "evidence_files"
+            and len(set(ids)) == len(ids)
+            and self.seen.keys().isdisjoint(ids)
+            and set(owners) <= {self.their_org}
+        ):
+            self.seen.update(dict.fromkeys(ids, table))
+            return checked
         rows: list[dict[str, Any]] = []
-        for row in check_rows(table, raw_rows):
+        for row in checked:
             row_id = row["id"]
             if row_id in self.seen:
                 raise refuse(
@@ -391,61 +408,7 @@ class _Merge:
                     f"tệp minh chứng “{row['original_name']}” không có trong tệp dữ liệu",
                 )  # fmt: skip
             rows.append(row)
-        self.done += len(raw_rows)
-        if self.report is not None:
-            self.report(self.done, max(self.total, self.done))
-        if not rows:
-            return
-        model = travelling_tables()[table]
-        kinds = columns_of(table)
-        ids = [r["id"] for r in rows]
-        from .rows import to_json
-
-        owner = "id" if table == "organizations" else "organization_id"
-        here: dict[str, tuple[Version, str]] = {}
-        if table in self.filled:  # an empty table has none of them (ids are unique in a file)
-            here = {
-                i: ((int(r), _iso(u), str(o)), str(org))
-                for i, r, u, o, org in _where_ids(
-                    session, f"SELECT id, revision, updated_at, origin, {owner} FROM {table}", ids
-                )
-            }
-        self._collisions(session, table, [i for i in ids if i not in here])
-        for row_id, (_, org) in here.items():
-            if org != own_org:
-                raise refuse(table, row_id, "mã dòng trùng với một dòng của một Đoàn cơ sở khác")
-        # Rows at the same version hold the same content: only the others are read in full.
-        differ = [r["id"] for r in rows if r["id"] in here and here[r["id"]][0] != _version(r)]
-        mine: dict[str, dict[str, Any]] = {}
-        if differ:
-            for found in session.execute(select(model).where(model.c.id.in_(differ))).mappings():
-                mine[found["id"]] = {k: to_json(found[k], kinds[k]) for k in kinds}
-        local = self.bases.local(session, table, differ)
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        for row in rows:
-            row_id = row["id"]
-            if self.crowded:
-                keys = UNIQUE_KEYS[table]
-                live = row["deleted_at"] is None
-                self.bundle_keys[row_id] = tuple(row[k] for k in keys) if live else None
-                if row_id not in here and live:
-                    self.fresh.append(row)
-            if row_id in here and row_id not in mine:
-                self.plan._count(self.plan.unchanged, table)
-                self.agreed.append((row_id, _version(row)))
-                continue
-            self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
-        if self.crowded:  # new rows wait for the table's updates (see run)
-            self.held.extend(inserts)
-            inserts = []
-        if self.write:
-            self._write(session, table, inserts, updates)
-            if self.bases.peer:  # recorded chunk by chunk: never every row's version at once
-                from .exchange import record
-
-                record(session, self.bases.peer, table, self.agreed)
-        self.agreed = []
+        return rows
 
     def _unique(self, session: Session, table: str) -> None:
         """Refuse new rows holding what a live row here already holds alone (the CCCD of a
@@ -548,7 +511,7 @@ class _Merge:
             inserts.append(theirs)
             return
         hidden = set(STAMPS) | set(DERIVED.get(table, ()))
-        content = [c for c in theirs if c not in hidden]
+        content = [c for c in columns_of(table) if c not in hidden]  # the table's order
         same = all(mine[c] == theirs[c] for c in content)
         mine_version = _version(mine)
         if mine_version == version and same:

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..workspace import Workspace
-    from .merge import ImportPlan
+    from .outcome import ImportPlan
     from .rows import RowSource
 
 JOIN_KEYS: dict[str, tuple[str, ...]] = {
@@ -326,7 +326,7 @@ class OrgMapper:
         from sqlalchemy import select
 
         from ..storage.models import Member
-        from .merge import Match
+        from .outcome import Match
 
         live = (Member.organization_id == self.my_org, Member.deleted_at.is_(None))
         found: tuple[str, str] | None = None
@@ -537,7 +537,7 @@ def _fill_members(session: Session, fills: Mapping[str, Mapping[str, Any]], now:
 
 
 def _mapping(theirs_id: str, theirs_name: str, action: str, mine_id: str | None, name: str) -> Any:
-    from .merge import BranchMapping
+    from .outcome import BranchMapping
 
     return BranchMapping(theirs_id, theirs_name, action, mine_id, name)  # type: ignore[arg-type]
 

@@ -40,7 +40,7 @@ from .strength import password_problem
 if TYPE_CHECKING:
     from ..dossier.stored import BuiltDossier
     from ..workspace import Workspace
-    from .merge import ImportPlan
+    from .outcome import ImportPlan
 
 Report = Callable[[int, int], None]
 TEMP_FOLDER = ".goi-tam"

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from .labels import quoted_table
@@ -140,16 +142,20 @@ def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
     operations per column instead of a Python call per value; any doubt, and the chunk is
     checked row by row (so a refusal names the same row and column as :func:`check_row`)."""
     spec = _spec(table)
-    names = tuple(spec)
     try:
-        for row in rows:
-            if type(row) is not dict or tuple(row) != names:
-                raise _Doubt
-        for name, (kind, nullable) in spec.items():
-            values = [row[name] for row in rows]
-            if name == "id" and not all(0 < len(v) <= 36 for v in values if type(v) is str):
-                raise _Doubt
+        # Every row a dict of as many keys as the table has columns, each of them (else a
+        # KeyError): the table's columns exactly, whatever their order.
+        if set(map(type, rows)) != {dict} or set(map(len, rows)) != {len(spec)}:
+            raise _Doubt
+        try:
+            taken = list(map(_getter(table), rows))
+        except KeyError:
+            raise _Doubt from None
+        columns = zip(*taken, strict=True)
+        for (name, (kind, nullable)), values in zip(spec.items(), columns, strict=True):
             _screen(values, kind, nullable)
+            if name == "id" and not all(map(_ID_LENGTHS.__contains__, map(len, values))):
+                raise _Doubt
             pattern = _FORMATS.get(table, {}).get(name)
             if pattern is not None and not all(
                 pattern[0].fullmatch(v) for v in values if type(v) is str
@@ -158,6 +164,15 @@ def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
     except _Doubt:
         return [check_row(table, row) for row in rows]
     return rows
+
+
+_ID_LENGTHS = range(1, 37)
+
+
+@cache
+def _getter(table: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A row's values in the order of ``table``'s columns (every table has several)."""
+    return itemgetter(*_spec(table))
 
 
 class _Doubt(Exception):  # noqa: N818 - not an error: check row by row
@@ -175,7 +190,7 @@ _TYPES: dict[str, frozenset[type]] = {
 }
 
 
-def _screen(values: list[Any], kind: str, nullable: bool) -> None:
+def _screen(values: Sequence[Any], kind: str, nullable: bool) -> None:
     """Raise :class:`_Doubt` unless every value fits ``kind`` (None only if ``nullable``)."""
     found = set(map(type, values))
     allowed = _TYPES[kind] | {_NONE} if nullable else _TYPES[kind]

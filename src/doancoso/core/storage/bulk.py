@@ -48,3 +48,33 @@ def large_page_cache(session: Session) -> Iterator[None]:
     finally:
         with contextlib.suppress(Exception):  # a broken connection: its own error is raised
             connection.exec_driver_sql(f"PRAGMA cache_size = {int(size)}")
+
+
+@contextlib.contextmanager
+def indexes_made_after(session: Session, table: str) -> Iterator[None]:
+    """Fill ``table`` (empty, in the transaction of ``session``) without its indexes, then make
+    them again from the filled table, as they were and in the same order: SQLite sorts the rows
+    once for each index instead of inserting every row into every index in the random order
+    of its values (ids are random: most of a large import's time went there). Its primary key
+    stays, so that the foreign keys of the rows inserted meanwhile are still checked as they
+    come; a unique index checks its rows when it is made (an ``IntegrityError`` then, as an
+    insert would have raised). An error in the block leaves the indexes dropped: the caller
+    rolls the transaction back, which makes them again (SQLite's schema changes are part of a
+    transaction, begun here if no write has begun it yet). Nothing is done but on SQLite."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    dbapi = connection.connection.dbapi_connection
+    if not getattr(dbapi, "in_transaction", True):  # pysqlite begins only before a write:
+        connection.exec_driver_sql("BEGIN")  # a DROP INDEX would otherwise be committed at once
+    found = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+        " AND sql IS NOT NULL ORDER BY rowid",  # not the primary key's (it has no SQL)
+        (table,),
+    ).all()
+    for name, _ in found:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in found:
+        connection.exec_driver_sql(sql)

@@ -1,0 +1,128 @@
+"""What importing a bundle does or would do (merge.py's ``plan`` and ``apply``): the rows new,
+updated, deleted and unchanged per table, the conflicts field by field, and, when merging another
+organisation into this one, the people found on both sides and where each of its chi đoàn goes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .orgmerge import Person, YearRecord
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    name: str
+    label: str
+    mine: Any
+    theirs: Any
+
+
+@dataclass(frozen=True)
+class Conflict:
+    table: str
+    id: str
+    label: str
+    fields: list[FieldDiff]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "id": self.id,
+            "label": self.label,
+            "fields": [
+                {"name": f.name, "label": f.label, "mine": f.mine, "theirs": f.theirs}
+                for f in self.fields
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Match:
+    """A person of the other organisation found in this one (sáp nhập)."""
+
+    mine_id: str
+    theirs_id: str
+    reason: Literal["cccd", "name_birth"]
+    full_name: str
+    birth_date: str
+    filled: tuple[str, ...] = ()
+    """The fields ours lacked that theirs had: taken into ours (column names)."""
+    mine: Person | None = None
+    theirs: Person | None = None
+    """The two records side by side, for the secretary to judge the match."""
+
+
+@dataclass(frozen=True)
+class BranchMapping:
+    """Where a chi đoàn of the other organisation goes: ``joined`` with one of ours, or
+    ``kept`` as a chi đoàn of its own (``name``: its name here)."""
+
+    theirs_id: str
+    theirs_name: str
+    action: Literal["kept", "joined"]
+    mine_id: str | None
+    name: str
+
+
+@dataclass
+class ImportPlan:
+    new: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    branches: list[BranchMapping] = field(default_factory=list)
+    years: list[YearRecord] = field(default_factory=list)
+    """Sáp nhập: their plan, checklist or rating round of a year we hold one of (ours kept)."""
+    applied: bool = False
+    organization: dict[str, str] = field(default_factory=dict)
+    handover: bool = False
+    """The data had no organisation: the bundle's becomes this installation's."""
+    merged_organization: bool = False
+    replaced_setup: str | None = None
+    """The name of the first-start setup the handover replaced (firststart.py), if it did."""
+    evidence_new: int = 0
+    evidence_present: int = 0
+    """The bundle's evidence files the store held already (set by ``run_import``)."""
+    unresolved: list[Conflict] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "new": dict(self.new),
+            "updated": dict(self.updated),
+            "deleted": dict(self.deleted),
+            "unchanged": dict(self.unchanged),
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "applied": self.applied,
+            "matches": [
+                {
+                    "mine": m.mine_id,
+                    "theirs": m.theirs_id,
+                    "reason": m.reason,
+                    "full_name": m.full_name,
+                    "birth_date": m.birth_date,
+                    "filled": list(m.filled),
+                    **({"mine_member": m.mine.to_json()} if m.mine else {}),
+                    **({"theirs_member": m.theirs.to_json()} if m.theirs else {}),
+                }
+                for m in self.matches
+            ],  # fmt: skip
+            "branches": [
+                {
+                    "theirs": b.theirs_id,
+                    "theirs_name": b.theirs_name,
+                    "action": b.action,
+                    "mine": b.mine_id,
+                    "name": b.name,
+                }
+                for b in self.branches
+            ],  # fmt: skip
+            "years": [y.to_json() for y in self.years],
+            **({"replaced_setup": self.replaced_setup} if self.replaced_setup else {}),
+        }
+
+    def _count(self, bucket: dict[str, int], table: str) -> None:
+        bucket[table] = bucket.get(table, 0) + 1

@@ -1,0 +1,95 @@
+"""A table a handover fills from empty with many rows has its indexes made once it is full
+(storage/bulk.py's ``indexes_made_after``): the schema comes out as a new data folder has it,
+and a value the file holds twice where it may be held once is refused as before, nothing
+written."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bundle_sync import bundle_of, every_row
+from sqlalchemy import event
+
+from doancoso.core.bundle.merge import apply
+from doancoso.core.bundle.rows import DictSource
+from doancoso.core.bundle.sync_errors import SyncError
+from doancoso.core.workspace import Workspace
+
+
+def _indexes(ws: Workspace) -> dict[str, list[tuple[str, str | None]]]:
+    """Each table's indexes, in the order SQLite keeps them."""
+    with contextlib.closing(sqlite3.connect(ws.db.path)) as conn:
+        found: dict[str, list[tuple[str, str | None]]] = {}
+        for table, name, sql in conn.execute(
+            "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'index' ORDER BY rowid"
+        ):
+            found.setdefault(table, []).append((name, sql))
+        return found
+
+
+def _with_copies(home: Workspace, table: str, count: int, **values: Any) -> DictSource:
+    """``home``'s handover with ``count`` copies of its first row of ``table`` added (new ids,
+    ``values`` set in each)."""
+    source = bundle_of(home)
+    tables = {name: list(source.rows(name)) for name in source.tables()}
+    first = tables[table][0]
+    tables[table] += [{**first, **values, "id": str(uuid.UUID(int=i + 1))} for i in range(count)]
+    manifest = {**source.manifest, "counts": {n: len(rows) for n, rows in tables.items()}}
+    files = {sha: source.evidence(sha) for sha in source.evidence_hashes()}
+    return DictSource(manifest, tables, files)
+
+
+def test_a_large_handover_leaves_the_schema_as_a_new_folder_has_it(
+    home: Workspace, tmp_path: Path
+) -> None:
+    source = _with_copies(home, "attendance", 1500)
+    with Workspace.open(tmp_path / "new") as new:
+        schema = _indexes(new)
+    with Workspace.open(tmp_path / "fresh") as fresh:
+        dropped: list[str] = []
+
+        def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            if statement.startswith("DROP INDEX"):
+                dropped.append(statement)
+
+        event.listen(fresh.db.engine, "before_cursor_execute", seen)
+        apply(fresh, source)
+        assert sorted(dropped) == [  # made again once the table was full
+            'DROP INDEX "ix_attendance_member"', 'DROP INDEX "ix_attendance_occurrence"',
+        ]  # fmt: skip
+        assert _indexes(fresh) == schema
+        assert len(every_row(fresh)["attendance"]) == len(list(source.rows("attendance")))
+        with contextlib.closing(sqlite3.connect(fresh.db.path)) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_a_value_held_twice_in_a_large_handover_is_refused_nothing_written(
+    home: Workspace, tmp_path: Path
+) -> None:
+    source = _with_copies(home, "members", 1200, national_id=None, member_code=None)
+    members = list(source.rows("members"))
+    twins = {members[-1]["id"], members[-2]["id"]}
+    tables = {name: list(source.rows(name)) for name in source.tables()}
+    for member in tables["members"]:
+        if member["id"] in twins:
+            member["national_id"] = "001099000123"
+    files = {sha: source.evidence(sha) for sha in source.evidence_hashes()}
+    with Workspace.open(tmp_path / "fresh") as fresh:
+        schema = _indexes(fresh)
+        with pytest.raises(SyncError) as caught:
+            apply(fresh, DictSource(source.manifest, tables, files))
+        assert caught.value.message == (
+            "Dữ liệu trong tệp trái với dữ liệu trên máy này (hai bản ghi giữ cùng một giá trị "
+            "chỉ được có một lần, hoặc trỏ tới bản ghi không có). Không có gì được ghi vào dữ "
+            "liệu."
+        )
+        assert fresh.organization.get() is None
+        assert _indexes(fresh) == schema
+        with contextlib.closing(sqlite3.connect(fresh.db.path)) as conn:
+            assert conn.execute("SELECT count(*) FROM members").fetchone() == (0,)
+        assert not list((fresh.data_dir / "backups").glob("*.sqlite"))
