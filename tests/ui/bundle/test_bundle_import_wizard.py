@@ -383,7 +383,7 @@ def test_reading_a_large_file_can_be_cancelled(qtbot: QtBot, ws: Workspace, tmp_
         assert cancel.text() == "Hủy"
         cancel.click()
         qtbot.waitUntil(lambda: not core.runner.busy, timeout=20000)
-        assert wizard.page == FILE_PAGE and wizard.file_error.text() == "Đã dừng đọc tệp."
+        assert wizard.page == FILE_PAGE and wizard.file_error.text() == "Đã hủy đọc tệp."
         assert wizard.held is None and list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []
     finally:
         fresh.close()

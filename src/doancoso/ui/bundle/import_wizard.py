@@ -61,7 +61,7 @@ from ...core.lang.text import nfc, size_text, vn_number
 from ...core.workspace import Workspace
 from ...reports.handover import EVIDENCE_FILES, LIVE_NOTE, count_lines, sha256_lines
 from ..common.steps import build_steps
-from ..shell.operations import Core, CoreOp, QueryOp
+from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
 from .drives import removable_drives
@@ -423,7 +423,7 @@ class BundleImportWizard(QDialog):
 
         op = QueryOp(self, job, self._core, label="Đang đọc tệp…", reporting=True)
         op.success(read).failure(failed)
-        op.cancelled(lambda: self.file_error.setText("Đã dừng đọc tệp.")).run()
+        op.cancelled(lambda: self.file_error.setText(READ_CANCELLED)).run()
 
     def _inspected(self, held: HeldBundle, read_with: tuple[Path, str | None]) -> None:
         if self._closed:  # while the file was read

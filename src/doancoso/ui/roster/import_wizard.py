@@ -55,7 +55,7 @@ from ...core.roster.spreadsheets import (
 )
 from ...core.workspace import Workspace
 from ..common.steps import build_steps
-from ..shell.operations import Core, CoreOp, QueryOp
+from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .files import documents_folder
 from .import_mapping import NOT_IMPORTED, MappingTable
@@ -124,7 +124,6 @@ SAMPLE_NAME = MEMBERS.sample_name
 SAVE_REJECTED = "Lưu các dòng bị loại (.xlsx)…"
 DETAILS_HINT = "Bấm vào một dòng để xem đầy đủ các vấn đề của dòng đó."
 DETAILS_STYLE = "background: #fafafa; border: 1px solid #d0d0d0; padding: 4px 6px;"
-READ_CANCELLED = "Đã hủy đọc tệp."
 LEGEND_ICON = 16
 
 

@@ -48,6 +48,8 @@ T = TypeVar("T")
 
 SAVING = "Đang lưu…"
 WORKING = "Đang xử lý…"
+READ_CANCELLED = "Đã hủy đọc tệp."
+"""What a wizard says after "Hủy" stopped the reading of a file (every import wizard alike)."""
 
 
 class Core:
