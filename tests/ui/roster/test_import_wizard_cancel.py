@@ -3,12 +3,13 @@
 The wizard runs on the real worker here (a threaded :class:`Core`, its dialog at once). To
 press "Hủy" while the rows are being read, whatever the speed of the machine, the row parser
 waits at a gate on its first row (as an old PC reading from a USB stick would be slow there)
-until the test has pressed it; nothing else of the read is changed.
+until the test has pressed it; nothing else of the read is changed. "Hủy" also takes effect
+while the spreadsheet library reads the workbook whole (held at a gate there): the wizard is
+ready again before the library is done.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,6 +30,7 @@ from doancoso.ui.roster.import_wizard import (
     ImportWizard,
 )
 from doancoso.ui.shell.operations import Core
+from reader_gates import Gate, hold_libraries, reader_threads
 from scripted import ScriptedPrompts
 
 ROWS = 4000
@@ -59,28 +61,6 @@ def big_roster(path: Path, youth: bool = False) -> Path:
                       f"Chi đoàn ấp {1 + i % 5}", f"0862{i:08d}"])  # fmt: skip
     book.save(path)
     return path
-
-
-class Gate:
-    """Holds the worker at the first row parsed while armed, until :meth:`release`."""
-
-    def __init__(self) -> None:
-        self.armed = False
-        self.reached = threading.Event()
-        self._open = threading.Event()
-
-    def arm(self) -> None:
-        self.armed, self._open = True, threading.Event()
-        self.reached.clear()
-
-    def release(self) -> None:
-        self.armed = False
-        self._open.set()
-
-    def wait(self) -> None:
-        if self.armed:
-            self.reached.set()
-            assert self._open.wait(WAIT / 1000), "the test never released the gate"
 
 
 @pytest.fixture
@@ -205,3 +185,35 @@ def test_the_youth_list_can_be_cancelled_too(
     wizard.apply()
     qtbot.waitUntil(lambda: wizard.page == RESULT_PAGE, timeout=WAIT)
     assert ws.youth.count() == ROWS
+
+
+@pytest.mark.parametrize("youth", [False, True])
+def test_cancelling_takes_effect_while_the_library_reads_the_workbook(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, youth: bool
+) -> None:
+    path = big_roster(tmp_path / "ds.xlsx", youth=youth)
+    held = Gate()
+    hold_libraries(monkeypatch, held)
+    wizard, core = _wizard(qtbot, ws, youth=youth)
+    held.arm()
+    wizard.set_file(path)
+    qtbot.waitUntil(lambda: held.reached.is_set() and core.runner.dialog is not None, timeout=WAIT)
+    dialog = core.runner.dialog
+    assert dialog is not None
+    (cancel,) = dialog.findChildren(QPushButton)
+    cancel.click()
+    qtbot.waitUntil(lambda: not core.runner.busy, timeout=WAIT)
+    # ready again while the library still reads: the wizard did not wait for it
+    [reader] = reader_threads()
+    assert reader.is_alive()
+    assert wizard.page == FILE_PAGE and wizard.file_error.text() == CANCELLED
+    assert wizard.preview is None and wizard.path is None and wizard.file_edit.text() == ""
+    assert not wizard.next_button.isEnabled() and not wizard.sheet_combo.isEnabled()
+    held.release()
+    reader.join(WAIT / 1000)
+    assert not reader.is_alive()
+
+    wizard.set_file(path)  # and the file reads to the end, as before
+    _read(qtbot, core, wizard)
+    assert wizard.file_error.text() == "" and len(wizard.preview.rows) == ROWS
+    assert (ws.members.count(), ws.youth.count()) == (0, 0)

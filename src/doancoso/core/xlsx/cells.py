@@ -5,23 +5,31 @@ no number that is no number."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..errors import ImportFileError
 from ..lang.text import vn_number
+from ..progress import EVERY, Report
 from .refusals import MAX_CELL_CHARS, MAX_COLUMNS, MAX_GRID_CELLS, huge_sheet
 
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
 
 
-def grid_rows(grid: list[list[Any]], guard: RowGuard) -> list[tuple[int, list[Cell]]]:
+def grid_rows(
+    grid: Iterable[list[Any]], guard: RowGuard, report: Report | None = None, height: int = 0
+) -> list[tuple[int, list[Cell]]]:
     """The non-empty rows of calamine's grid (which starts at A1 and is as wide as the widest
-    row): each cut after its last non-empty cell, with empty cells as None."""
+    row), taken one at a time: each cut after its last non-empty cell, with empty cells as None.
+    ``report(done, height)`` every :data:`~doancoso.core.progress.EVERY` rows (``height``: the
+    grid's rows), and once all are read."""
     rows: list[tuple[int, list[Cell]]] = []
     append = rows.append
     for number, values in enumerate(grid, start=1):
+        if report is not None and not number % EVERY:
+            report(number, height)
         end = len(values)
         if end and values[-1] == "":
             end -= 1
@@ -35,6 +43,8 @@ def grid_rows(grid: list[list[Any]], guard: RowGuard) -> list[tuple[int, list[Ce
         row = guard.check(number, [None if v == "" else v for v in values])
         if row is not None:
             append((number, row))
+    if report is not None:
+        report(height, height)
     return rows
 
 

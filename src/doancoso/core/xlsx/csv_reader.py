@@ -14,13 +14,19 @@ from typing import Any
 
 from ..errors import ImportFileError
 from ..lang.legacy import Encoding, decode_cell, plausible_vietnamese
+from ..progress import EVERY, Report, Stages
 from .cells import Cell, RowGuard
 from .refusals import MAX_CSV_BYTES, SCAN_BYTES, os_error
 
 
-def read_csv(path: Path) -> tuple[list[tuple[int, list[Cell]]], list[str]]:
+def read_csv(
+    path: Path, report: Report | None = None
+) -> tuple[list[tuple[int, list[Cell]]], list[str]]:
     """The non-empty rows of a CSV file (its delimiter guessed), and the note for the preview
-    when its encoding was converted."""
+    when its encoding was converted. ``report(done, total)``: after the file is read and
+    decoded, then every few hundred records (the characters read of the text)."""
+    stages = Stages(report)
+    decoding, splitting = stages.part(200), stages.part(800)
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_CSV_BYTES + 1)
@@ -34,17 +40,22 @@ def read_csv(path: Path) -> tuple[list[tuple[int, list[Cell]]], list[str]]:
             "“CSV UTF-8”.",
             "NUL bytes in a CSV",
         )
+    decoding(0, 1)
     text, note = decode_csv_bytes(data, path.name)
+    decoding(1, 1)
     try:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     guard = RowGuard(path)
     rows: list[tuple[int, list[Cell]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    source = io.StringIO(text, newline="")
+    reader = csv.reader(source, dialect)
     number = 0
     try:
         for number, values in enumerate(reader, start=1):
+            if report is not None and not number % EVERY:
+                splitting(source.tell(), len(text))
             end = len(values)
             while end and not values[end - 1]:
                 end -= 1
@@ -61,6 +72,7 @@ def read_csv(path: Path) -> tuple[list[tuple[int, list[Cell]]], list[str]]:
             "tra rồi lưu lại dạng “CSV UTF-8” và nhập lại.",
             f"record {number}: {exc}",
         ) from exc
+    splitting(1, 1)
     return rows, [note] if note else []
 
 

@@ -17,6 +17,12 @@ strings than it can hold (calamine would allocate for them all and abort the pro
 Old .xls stay with xlrd (:mod:`.xls_reader`). Each row read is checked by :mod:`.cells`; the
 refusals the readers share, and their limits, are in :mod:`.refusals`.
 
+:func:`read_sheets` reports its progress through an optional ``report(done, total)`` as it
+reads (the check of the zip, each sheet's rows every few hundred), and stops at whatever that
+raises, which it raises again as it was (:mod:`.stopping`); the calls that cannot be interrupted
+(calamine loading a sheet, xlrd opening a workbook) run on a helper thread meanwhile, so that a
+stop takes effect within a twentieth of a second, whatever the size of the file.
+
 What calamine gives, and what the readers downstream rely on (the :data:`Cell` types): numbers
 are floats (1999.0 for 1999; xlrd does the same); a date cell is a ``date`` at midnight, a
 ``datetime`` otherwise; times are ``time``, durations ("[h]:mm:ss") ``timedelta``; booleans are
@@ -38,12 +44,13 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import ImportFileError
+from ..progress import SCALE, Report, Stages
 from ..storage.folder import os_reason
 from .cells import Cell, RowGuard, cell_name, grid_rows
 from .csv_reader import decode_csv_bytes, read_csv
@@ -58,6 +65,7 @@ from .refusals import (
     size_text,
     unreadable,
 )
+from .stopping import OffThread, Stopped, carried
 from .xls_reader import open_xls, xls_rows
 from .zip_guard import check_zip
 
@@ -66,7 +74,7 @@ __all__ = ["Cell", "SheetRows", "cell_name", "decode_csv_bytes", "read_sheets", 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
-_PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit)
+_PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit, Stopped, ImportFileError)
 _T = TypeVar("_T")
 
 
@@ -172,26 +180,27 @@ def sheet_names(path: Path) -> list[str]:
         raise failure(path, exc) from exc
 
 
-def read_sheets(path: Path, sheet: str | None = None) -> Generator[SheetRows, None, None]:
-    """The sheets of ``path`` (only ``sheet`` when given), one at a time, with their rows."""
+def read_sheets(
+    path: Path, sheet: str | None = None, report: Report | None = None
+) -> Generator[SheetRows, None, None]:
+    """The sheets of ``path`` (only ``sheet`` when given), one at a time, with their rows.
+
+    ``report(done, total)`` is called as the workbook is read, the sheets sharing the bar (the
+    caller may stop after the first); what it raises goes through, the file closed."""
     kind = _kind(path)
+    progress = carried(report)
     try:
         if kind == "csv":
             if sheet not in (None, path.stem):
                 raise _no_sheet(path, sheet, [path.stem])
-            rows, notes = read_csv(path)
+            rows, notes = read_csv(path, progress)
             yield SheetRows(path.stem, rows, [path.stem], notes)
         elif kind == "xlsx":
-            yield from _read_xlsx(path, sheet)
+            yield from _read_xlsx(path, sheet, progress)
         else:
-            book = open_xls(path, kind)
-            names = list(book.sheet_names())
-            if sheet is not None and sheet not in names:
-                raise _no_sheet(path, sheet, names)
-            for name in names if sheet is None else [sheet]:
-                guard = RowGuard(path, name)
-                rows = xls_rows(book, book.sheet_by_name(name), guard)
-                yield SheetRows(name, rows, names, guard.notes())
+            yield from _read_xls(path, kind, sheet, progress)
+    except Stopped as stop:
+        raise stop.reason from None
     except ImportFileError:
         raise
     except Exception as exc:
@@ -232,21 +241,73 @@ def _open_calamine(path: Path) -> Any:
         return CalamineWorkbook.from_filelike(handle)
 
 
-def _sheet_grid(book: Any, name: str) -> list[list[Any]]:
-    grid: list[list[Any]] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    return grid
+def _sheet_grid(grid: Any) -> Iterator[list[Any]]:
+    """The rows of calamine's grid from A1, one at a time, as ``to_python(skip_empty_area=False)``
+    gives them all at once: ``iter_rows`` numbers its rows from row 1 but starts them at the
+    first column holding data (and fails on an empty sheet)."""
+    start = grid.start
+    if start is None:  # no cell at all
+        return iter(())
+    rows: Iterator[list[Any]] = grid.iter_rows()
+    if not start[1]:
+        return rows
+    before = [""] * start[1]
+    return (before + values for values in rows)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Generator[SheetRows, None, None]:
-    check_zip(path)
+def _grid_rows(
+    path: Path, grid: Any, guard: RowGuard, report: Report
+) -> list[tuple[int, list[Cell]]]:
+    """The non-empty rows of a sheet calamine loaded, read one at a time (a failure of calamine
+    is an ImportFileError)."""
+    end = grid.end
+    height = end[0] + 1 if end else 0
+    return _calamine(path, lambda: grid_rows(_sheet_grid(grid), guard, report, height))
+
+
+def _read_xlsx(path: Path, sheet: str | None, report: Report | None) -> Iterator[SheetRows]:
+    stages = Stages(report)
+    check_zip(path, stages.part(300))
     book = _calamine(path, lambda: _open_calamine(path))
+    loading: OffThread[Any] | None = None
     try:
         names = list(book.sheet_names)
         if sheet is not None and sheet not in names:
             raise _no_sheet(path, sheet, names)
-        for name in names if sheet is None else [sheet]:
-            grid = _calamine(path, functools.partial(_sheet_grid, book, name))
+        chosen = names if sheet is None else [sheet]
+        parts = Stages(stages.part(700), scale=len(chosen) * SCALE)  # the sheets alike
+        for name in chosen:
+            steps = Stages(parts.part(SCALE))
+            loaded, converted = steps.part(400), steps.part(600)
+            # calamine builds the whole grid in one call (a second for 100,000 rows), off this
+            # thread so that a stop need not wait for it
+            loading = OffThread(
+                functools.partial(_calamine, path, functools.partial(book.get_sheet_by_name, name))
+            )
+            grid = loading.result(loaded)
+            loaded(1, 1)
             guard = RowGuard(path, name)
-            yield SheetRows(name, grid_rows(grid, guard), names, guard.notes())
+            yield SheetRows(name, _grid_rows(path, grid, guard, converted), names, guard.notes())
     finally:
-        _calamine(path, book.close)
+        # a load stopped while calamine still reads the book: the book goes when it is done
+        # (closing it under calamine fails; it holds memory only, no file)
+        if loading is None or not loading.running:
+            _calamine(path, book.close)
+
+
+def _read_xls(
+    path: Path, kind: str, sheet: str | None, report: Report | None
+) -> Iterator[SheetRows]:
+    stages = Stages(report)
+    opened = stages.part(600)
+    book = OffThread(functools.partial(open_xls, path, kind)).result(opened)  # xlrd reads it all
+    opened(1, 1)
+    names = list(book.sheet_names())
+    if sheet is not None and sheet not in names:
+        raise _no_sheet(path, sheet, names)
+    chosen = names if sheet is None else [sheet]
+    parts = Stages(stages.part(400), scale=len(chosen) * SCALE)
+    for name in chosen:
+        guard = RowGuard(path, name)
+        rows = xls_rows(book, book.sheet_by_name(name), guard, parts.part(SCALE))
+        yield SheetRows(name, rows, names, guard.notes())

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from ..progress import EVERY, Report
 from .cells import Cell, RowGuard
 from .refusals import password_protected, unreadable
 
@@ -36,11 +37,17 @@ def open_xls(path: Path, kind: str) -> Any:
         raise unreadable(path, exc) from exc
 
 
-def xls_rows(book: Any, sheet: Any, guard: RowGuard) -> list[tuple[int, list[Cell]]]:
+def xls_rows(
+    book: Any, sheet: Any, guard: RowGuard, report: Report | None = None
+) -> list[tuple[int, list[Cell]]]:
+    """The non-empty rows of ``sheet``, ``report(done, rows)`` every few hundred rows and once
+    all are read."""
     import xlrd
 
     rows: list[tuple[int, list[Cell]]] = []
     for r in range(sheet.nrows):
+        if report is not None and r and not r % EVERY:
+            report(r, sheet.nrows)
         values: list[Cell] = []
         for cell in sheet.row(r):
             if cell.ctype == xlrd.XL_CELL_DATE:
@@ -61,4 +68,6 @@ def xls_rows(book: Any, sheet: Any, guard: RowGuard) -> list[tuple[int, list[Cel
         checked = guard.check(r + 1, values[:end]) if end else None
         if checked is not None:
             rows.append((r + 1, checked))
+    if report is not None:
+        report(sheet.nrows, sheet.nrows)
     return rows

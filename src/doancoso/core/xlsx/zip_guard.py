@@ -7,6 +7,11 @@ So a zip bomb, a zip that is no .xlsx/.xlsm, a sheet whose cells span a huge are
 strings table that declares more strings than it can hold are refused here, each with its
 Vietnamese message. No other count a workbook declares is trusted by calamine 0.37 (each
 numeric attribute of a workbook set to 4294967295 was tried).
+
+The check reports its progress (bytes of the workbook's parts looked at) through an optional
+``report(done, total)``, between the steps of each part and every few thousand tags while a
+sheet is sized (which takes seconds for 100,000 rows): a chance to stop. What ``report`` raises
+goes through.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pathlib import Path
 
 from ..errors import ImportFileError
 from ..lang.text import vn_number
+from ..progress import Report
 from .refusals import MAX_GRID_CELLS, failure, huge_sheet, unreadable
 
 # Zip bombs: a 100,000-row roster sheet is about 75 MB of XML.
@@ -45,6 +51,8 @@ _SMALLEST_STRING = len(b"<si/>")  # each declared string takes at least this in 
 # 240 KB reserved), and at most: 100,000 members with 40 distinct texts each; 100 MB reserved.
 _FEW_STRINGS = 10_000
 _MAX_SHARED_STRINGS = 4_000_000
+# Tags of a part sized between two reports: about a hundredth of a second of :func:`grid_size`.
+_TAGS_BETWEEN_REPORTS = 4096
 
 
 def _too_big(path: Path, details: str) -> ImportFileError:
@@ -56,10 +64,11 @@ def _too_big(path: Path, details: str) -> ImportFileError:
     )
 
 
-def check_zip(path: Path) -> None:
+def check_zip(path: Path, report: Report | None = None) -> None:
     """Refuse a zip bomb (declared sizes, then actual ones), a zip that is no .xlsx/.xlsm, and
     a workbook with a sheet whose cells span more than :data:`MAX_GRID_CELLS` from A1 (the
-    whole workbook: calamine may place a sheet in any part, so every part is checked)."""
+    whole workbook: calamine may place a sheet in any part, so every part is checked).
+    ``report(done, total)``: the bytes of the parts looked at (see the module docstring)."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -71,25 +80,45 @@ def check_zip(path: Path) -> None:
                 # not an .xlsx/.xlsm (an .xlsb, an .ods, any zip): calamine would try its other
                 # readers, which the grid check below does not cover
                 raise unreadable(path, ValueError(f"no {_WORKBOOK_PART} in the zip"))
+            done = 0
             for info in infos:
                 # Every part, not only xl/worksheets/: the workbook's relationships may place a
-                # sheet anywhere. zipfile stops at the declared size and checks the CRC.
+                # sheet anywhere. zipfile stops at the declared size and checks the CRC. Each
+                # step scans the part (75 MB of XML for 100,000 rows): a report between them.
+                part = _part_report(report, done, info.file_size, total)
+                part(0, 1)
                 data = archive.read(info)
+                part(0, 1)
                 if b"sst" in data:
                     _check_declared_strings(path, info.filename, data, total)
                 if _ESCAPED_REF.search(data):
                     raise unreadable(path, ValueError(f"escaped reference in {info.filename}"))
+                part(0, 1)
                 if _needs_sizing(data):
+                    part(0, 1)
                     cells = _cell_count(data)
                     if cells > MAX_GRID_CELLS:  # no need to place them: too many already
                         raise huge_sheet(path, 0, 0, info.filename, cells)
-                    rows, columns = grid_size(data)
+                    rows, columns = grid_size(data, part)
                     if rows * columns > MAX_GRID_CELLS:
                         raise huge_sheet(path, rows, columns, info.filename)
+                done += info.file_size
+            if report is not None:
+                report(total, total)
     except ImportFileError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
         raise failure(path, exc) from exc
+
+
+def _part_report(report: Report | None, before: int, size: int, total: int) -> Report:
+    """The report of one part of ``size`` bytes, after ``before`` bytes of the ``total``."""
+
+    def part(done: int, of: int) -> None:
+        if report is not None:
+            report(before + (size * done // of if of > 0 else 0), total)
+
+    return part
 
 
 def _check_declared_strings(path: Path, part: str, data: bytes, total: int) -> None:
@@ -138,14 +167,18 @@ def _cell_count(data: bytes) -> int:
     return data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
 
 
-def grid_size(data: bytes) -> tuple[int, int]:
+def grid_size(data: bytes, report: Report | None = None) -> tuple[int, int]:
     """(last row, last column) of the cells with content that calamine's grid of an XML part
     would reach. As calamine does, a cell goes where its reference says, or else after the cell
     before it in its row; a row goes where its reference says, or else after the row before.
     A cell with no content (``<c r="L1048576" s="3"/>``, a border on an empty cell) and an empty
-    row with a height are no data: calamine leaves them out of its grid."""
+    row with a height are no data: calamine leaves them out of its grid.
+    ``report(done, len(data))`` is called every few thousand tags."""
     row = column = rows = columns = 0
-    for match in _ROW_OR_CELL.finditer(data):
+    size = len(data)
+    for count, match in enumerate(_ROW_OR_CELL.finditer(data)):
+        if report is not None and not count % _TAGS_BETWEEN_REPORTS:
+            report(match.start(), size)
         kind, attributes = match.group(1), match.group(2)
         ref = _REF.search(attributes)
         if kind == b"row":

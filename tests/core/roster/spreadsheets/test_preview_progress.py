@@ -3,20 +3,31 @@
 The GUI's report raises its ``TaskCancelled`` after "Hủy" (:mod:`doancoso.ui.shell.tasks`);
 here a plain exception stands for it. A cancelled preview leaves no file behind (temporary or
 other), keeps no handle on the file it read, and the data is as it was.
+
+The readers stop while they read, not once a sheet is read whole: they report every few
+hundred rows (.xlsx, .xls, .csv), between the steps of the zip check and while it sizes a sheet,
+and every twentieth of a second while a library call that cannot be interrupted runs (calamine
+loading a sheet, xlrd opening a workbook: held here at a gate, as a slow PC reading a large file
+would be). What the report raises comes out as it was, not as an unreadable file.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sheetfiles import TODAY, write_csv, write_excel_xlsx
+from sheetfiles import TODAY, with_sheet_xml, write_csv, write_excel_xlsx, write_xls, write_xlsx
 
 from doancoso.core.progress import EVERY, SCALE, Stages, counted
 from doancoso.core.workspace import Workspace
+from doancoso.core.xlsx.workbook import read_sheets
+from doancoso.core.xlsx.zip_guard import check_zip, grid_size
+from reader_gates import Gate, hold_libraries, reader_threads
 
 ROWS = 3000
 HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Ngày vào Đoàn"]
@@ -93,8 +104,10 @@ def _check_calls(calls: list[tuple[int, int]], rows: int) -> None:
     assert {total for _done, total in calls} == {SCALE}
     done = [d for d, _total in calls]
     assert done == sorted(done) and done[0] < SCALE // 4 and done[-1] == SCALE
-    # a report every few hundred rows, not one a row: parsing and deciding each report
-    assert 2 * rows // EVERY <= len(calls) <= 2 * rows // EVERY + 20
+    # a report every few hundred rows, not one a row: reading, parsing and deciding each
+    # report so; the reading also between the steps of checking each part of an .xlsx, and
+    # while a sheet is loaded
+    assert 2 * rows // EVERY <= len(calls) <= 3 * rows // EVERY + 60
 
 
 Preview = Callable[..., object]
@@ -198,3 +211,137 @@ def test_stages_nest() -> None:
     outer.part(200)(1, 1)
     outer.finish()
     assert calls.calls == [(200, 1000), (1000, 1000), (1000, 1000)]
+
+
+# The readers, stopped while they read ---------------------------------------------------------
+
+WRITERS: dict[str, Callable[[Path], Path]] = {
+    "xlsx": lambda folder: write_excel_xlsx(folder / "ds.xlsx", member_rows()),
+    "xls": lambda folder: write_xls(folder / "ds.xls", member_rows()),
+    "csv": lambda folder: write_csv(folder / "ds.csv", member_rows()),
+}
+
+
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_a_reader_reports_as_it_reads_the_rows(tmp_path: Path, kind: str) -> None:
+    path = WRITERS[kind](tmp_path)
+    report = Recorder()
+    [sheet] = list(read_sheets(path, report=report))
+    assert len(sheet.rows) == ROWS + 2
+    done = [d for d, _total in report.calls]
+    assert {total for _done, total in report.calls} == {SCALE}
+    assert done == sorted(done) and done[-1] == SCALE
+    # the bar moves every few hundred rows, not only before and after the sheet
+    assert len(set(done)) >= ROWS // EVERY
+
+
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_a_reader_stops_among_the_rows(tmp_path: Path, kind: str) -> None:
+    path = WRITERS[kind](tmp_path)
+    calls = Recorder()
+    list(read_sheets(path, report=calls))
+    # a report made while the rows are read: past the half of the bar, short of its end
+    stop_at = next(i for i, (d, _t) in enumerate(calls.calls) if SCALE // 2 < d < SCALE)
+    report = Recorder(stop_at)
+    with pytest.raises(Stop):  # as it was raised: not an ImportFileError
+        list(read_sheets(path, report=report))
+    assert len(report.calls) == stop_at
+    assert _open_handles(path) == []
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    """Calamine's loading of a sheet and xlrd's opening of a workbook held at a gate."""
+    gate = Gate()
+    gate.arm()
+    hold_libraries(monkeypatch, gate)
+    yield gate
+    gate.release()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_stop_does_not_wait_for_a_library_reading_a_sheet_whole(
+    tmp_path: Path, gate: Gate, kind: str
+) -> None:
+    path = WRITERS[kind](tmp_path)
+    reports: list[int] = []
+
+    def report(done: int, total: int) -> None:
+        reports.append(done)
+        if gate.reached.is_set():  # the library is reading: "Hủy"
+            raise Stop
+
+    with pytest.raises(Stop):
+        list(read_sheets(path, report=report))
+    [reader] = reader_threads()  # still held: the stop did not wait for it
+    assert reader.is_alive() and not sheet_read(reports)
+    gate.release()
+    reader.join(30)
+    assert not reader.is_alive() and _open_handles(path) == []
+    [sheet] = list(read_sheets(path))  # the file reads again, to the end
+    assert len(sheet.rows) == ROWS + 2
+
+
+def sheet_read(reports: list[int]) -> bool:
+    return bool(reports) and reports[-1] == SCALE
+
+
+def test_sizing_a_sheet_reports_every_few_thousand_tags_and_stops() -> None:
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}"><v>1</v></c></row>'
+                   for r in range(1, 6001))  # fmt: skip
+    data = f"<worksheet><sheetData>{rows}</sheetData></worksheet>".encode()
+    calls = Recorder()
+    assert grid_size(data, calls) == (6000, 2)
+    done = [d for d, total in calls.calls]
+    assert len(done) == 5 and done == sorted(done) and done[-1] < len(data)  # 18,000 tags
+    assert {total for _d, total in calls.calls} == {len(data)}
+    with pytest.raises(Stop):
+        grid_size(data, Recorder(2))
+
+
+def test_a_stop_while_a_sheet_is_sized_goes_through_the_zip_check(tmp_path: Path) -> None:
+    # a cell in column DA: the sheet is sized tag by tag (its grid stays small enough)
+    path = with_sheet_xml(
+        write_excel_xlsx(tmp_path / "rong.xlsx", member_rows()),
+        '<row r="3003"><c r="DA3003" t="n"><v>1</v></c></row>',
+    )
+    with zipfile.ZipFile(path) as archive:
+        sheet_size = archive.getinfo("xl/worksheets/sheet1.xml").file_size
+    calls = Recorder()
+    check_zip(path, calls)
+    done = [d for d, _total in calls.calls]
+    assert done == sorted(done) and done[-1] == calls.calls[-1][1]
+    # reports within the sheet's part, from its sizing: more than the steps of a part
+    within = [b - a for a, b in zip(done, done[1:], strict=False) if 0 < b - a < sheet_size]
+    assert len(within) >= 3
+    stop_at = next(i for i, d in enumerate(done) if d > done[0] and done.count(d) == 1)
+    with pytest.raises(Stop):
+        check_zip(path, Recorder(stop_at + 1))
+
+
+def test_a_sheet_starting_at_c3_reads_as_excel_shows_it(tmp_path: Path, xlsx: Any) -> None:
+    """The rows are taken one at a time from calamine, which starts them at the first column
+    holding data: they are numbered and placed as Excel shows them all the same."""
+    path = xlsx(
+        tmp_path / "lech.xlsx",
+        [[], [], [None, None, "Họ và tên", "Ngày sinh"], [], [None, None, "Lê Văn Tám", None, 7]],
+    )
+    [sheet] = list(read_sheets(path))
+    assert sheet.rows == [
+        (3, [None, None, "Họ và tên", "Ngày sinh"]),
+        (5, [None, None, "Lê Văn Tám", None, 7.0]),
+    ]
+
+
+def test_a_workbook_with_an_empty_sheet_reads(tmp_path: Path) -> None:
+    path = write_excel_xlsx(tmp_path / "hai.xlsx", [], sheets=[("Danh sách", member_rows(3))])
+    first, second = read_sheets(path, report=Recorder())
+    assert (first.name, first.rows) == ("Sheet1", [])
+    assert second.name == "Danh sách" and len(second.rows) == 5
+
+
+def test_openpyxl_and_excel_files_read_alike_row_by_row(tmp_path: Path) -> None:
+    rows = member_rows(300)
+    [a] = list(read_sheets(write_xlsx(tmp_path / "a.xlsx", rows), report=Recorder()))
+    [b] = list(read_sheets(write_excel_xlsx(tmp_path / "b.xlsx", rows), report=Recorder()))
+    assert a.rows == b.rows and len(a.rows) == 302

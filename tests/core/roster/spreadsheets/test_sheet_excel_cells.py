@@ -8,6 +8,7 @@ import sqlite3
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sheetfiles import (
@@ -243,26 +244,49 @@ class PanicException(BaseException):
     """What pyo3 raises for a Rust panic: a BaseException, not an Exception."""
 
 
+class PanickingBook:
+    """A real calamine workbook whose loading of a sheet raises ``error`` (as a Rust panic
+    would, on the helper thread that loads it)."""
+
+    def __init__(self, book: Any, error: BaseException) -> None:
+        self._book, self._error = book, error
+        self.sheet_names = book.sheet_names
+
+    def get_sheet_by_name(self, name: str) -> object:
+        raise self._error
+
+    def close(self) -> None:
+        self._book.close()
+
+
+@pytest.mark.parametrize("where", ["rows", "load"])
 def test_a_rust_panic_is_an_unreadable_file(
-    sws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
     path = write_excel_xlsx(tmp_path / "hoang.xlsx", ROWS)
     before = _members(sws)
+    opened = workbook._open_calamine
 
-    def panic(book: object, name: str) -> list[list[object]]:
-        raise PanicException("called `Option::unwrap()` on a `None` value")
+    def failing(error: BaseException) -> None:
+        if where == "rows":
 
-    monkeypatch.setattr(workbook, "_sheet_grid", panic)
+            def rows(sheet: object) -> list[list[object]]:
+                raise error
+
+            monkeypatch.setattr(workbook, "_sheet_grid", rows)
+        else:
+            monkeypatch.setattr(
+                workbook, "_open_calamine", lambda path: PanickingBook(opened(path), error)
+            )
+
+    failing(PanicException("called `Option::unwrap()` on a `None` value"))
     with pytest.raises(ImportFileError) as info:
         sws.spreadsheets.preview_import(path)
     assert info.value.message.startswith("Không đọc được tệp hoang.xlsx: tệp bị hỏng")
     assert "PanicException" in info.value.details
     assert _members(sws) == before
 
-    def interrupted(book: object, name: str) -> list[list[object]]:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(workbook, "_sheet_grid", interrupted)
+    failing(KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):
         sws.spreadsheets.preview_import(path)
 

@@ -64,16 +64,17 @@ def read_import_sheet(
     and parse its rows; ``mapping`` replaces the guessed columns. A file that cannot be read,
     or holds no data or no header, raises :class:`ImportFileError`.
 
-    ``report(done, total)`` is called as the file is read (a quarter of the bar: the reader
-    takes a sheet whole, so before and after each) and every few hundred rows parsed; what it
-    raises (the GUI's cancellation) goes through, after the file was closed."""
+    ``report(done, total)`` is called as the file is read (a quarter of the bar: every few
+    hundred rows, and while a library reads a sheet whole; see :func:`read_sheets`) and every
+    few hundred rows parsed; what it raises (the GUI's cancellation) goes through, after the
+    file was closed."""
     check_mapping(mapping, vocab)
     stages = Stages(report)
     reading, parsing = stages.part(250), stages.part(750)
     reading(0, 1)
     found: tuple[SheetRows, HeaderGuess] | None = None
     first_with_rows: SheetRows | None = None
-    with closing(read_sheets(path, sheet)) as sheets:
+    with closing(read_sheets(path, sheet, reading)) as sheets:
         for rows in sheets:
             if rows.rows and first_with_rows is None:
                 first_with_rows = rows
@@ -81,7 +82,6 @@ def read_import_sheet(
             if guess is not None:
                 found = (rows, guess)
                 break
-            reading(0, 1)  # another sheet to read: a chance to stop
     if found is None:
         if first_with_rows is None:
             where = f"Trang tính “{sheet}”" if sheet else f"Tệp {path.name}"
