@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.roster.spreadsheets import NEW, REJECTED
 from doancoso.core.workspace import Workspace
+from doancoso.core.xlsx import workbook
 from doancoso.ui.roster.import_preview_table import COL_ACTION, COL_PROBLEMS, COL_ROW
 from doancoso.ui.roster.import_wizard import (
     FILE_PAGE,
@@ -111,6 +112,34 @@ def test_corrected_mapping_previews_again(
     wizard.set_mapping("birth_date", 2)
     wizard.next()
     assert [r.action for r in wizard.preview.rows] == [NEW, NEW, REJECTED]
+
+
+def test_a_workbook_of_several_sheets_is_read_once(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Choosing a file reads it once (a 100,000-row workbook took seconds more when the sheet
+    chooser read it first): the sheets offered are those the preview read."""
+    path = make_roster(tmp_path / "ds.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("Hướng dẫn", 0).append(["Điền danh sách ở trang tính sau."])
+    book.create_sheet("Ghi chú").append(["Cập nhật ngày 20/11/2026"])
+    book.save(path)
+    checked: list[Path] = []
+    check_zip = workbook.check_zip
+
+    def counted(path: Path, report: object = None) -> None:
+        checked.append(path)
+        check_zip(path, report)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workbook, "check_zip", counted)
+    wizard.set_file(path)
+    assert checked == [path]
+    combo = wizard.sheet_combo
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert names == ["Hướng dẫn", "Danh sách", "Ghi chú"]
+    assert combo.currentText() == "Danh sách" and combo.isEnabled()
+    assert wizard.preview is not None and wizard.preview.sheet == "Danh sách"
+    assert len(wizard.preview.rows) == 3 and wizard.file_error.text() == ""
 
 
 def test_corrupt_file_shows_the_message_and_changes_nothing(

@@ -4,11 +4,12 @@ Four pages in a stack: 1. the file and its sheet; 2. which column of the file ho
 (prefilled from the core's guess, correctable); 3. the preview of every row with what would
 happen to it; 4. the result. Reading the file and writing the roster are operations on the
 worker (:mod:`..shell.operations`); a file that cannot be read shows its Vietnamese message on
-the first page and changes nothing. Reading and checking the rows shows its progress (after half
-a second) with "Hủy": a cancelled read leaves the wizard on its step with what it had before
-(the file, the sheet and the preview read last) and says "Đã hủy đọc tệp.". Rejected rows are
-never written (the core skips them); when no row can be imported the wizard says so and "Nhập"
-stays disabled.
+the first page and changes nothing. A file chosen is read once: the sheets offered are those its
+preview read. Reading and checking the rows shows its progress (after half a second) with "Hủy",
+which takes effect while the file is read: a cancelled read leaves the wizard on its step with
+what it had before (the file, the sheet and the preview read last) and says "Đã hủy đọc tệp.".
+Rejected rows are never written (the core skips them); when no row can be imported the wizard
+says so and "Nhập" stays disabled.
 
 The first page can save an example file in the layout the import reads best ("Tải mẫu danh
 sách"). The preview marks the rows imported with a warning, shows the selected row's problems in
@@ -380,14 +381,13 @@ class ImportWizard(QDialog):
         path = self.path
         assert path is not None
 
-        def job(ws: Workspace, report: Report) -> tuple[list[str] | None, ImportPreview]:
-            spreadsheets = self.target.importer(ws)
-            names = spreadsheets.sheets(path) if with_sheets else None
-            return names, spreadsheets.preview_import(path, sheet, mapping, report=report)
+        def job(ws: Workspace, report: Report) -> ImportPreview:
+            importer = self.target.importer(ws)
+            return importer.preview_import(path, sheet, mapping, report=report)
 
-        def done(value: tuple[list[str] | None, ImportPreview]) -> None:
-            names, preview = value
-            self._set_preview(preview, names)
+        def done(preview: ImportPreview) -> None:
+            # a new file's sheets are those the preview read (one reading of the file)
+            self._set_preview(preview, preview.sheets if with_sheets else None)
             if then is not None:
                 self._show_page(then)
 
