@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import traceback
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -18,11 +19,19 @@ def paused_gc() -> Iterator[None]:
     Loading 100,000 roster rows or previewing a 10,000-row sheet makes hundreds of thousands of
     tuples, strings, lists and dates, none of which can hold a cycle; the collector would walk
     them again and again for nothing (a third of the roster load, a tenth of a preview).
+
+    When the block raises (a preview cancelled with "Hủy"), what it built is let go before the
+    collector runs again: it is garbage, held only by the frames of the exception's traceback,
+    and the collector would walk it all once more first (0.1-0.5 s after a Hủy among 100,000
+    rows, which the wizard waited for). The frames keep their code and line numbers.
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
+    except BaseException as exc:
+        traceback.clear_frames(exc.__traceback__)
+        raise
     finally:
         if collecting:
             gc.enable()
