@@ -24,6 +24,7 @@ from doancoso.ui.bundle.import_wizard import (
     INFO_PAGE,
     NEEDS_PASSWORD,
     PLAN_PAGE,
+    REPORT_NOT_TAKEN,
     RESULT_PAGE,
     STALE,
     BundleImportWizard,
@@ -512,6 +513,8 @@ def test_a_reports_built_dossier_is_shown_and_saved_from_the_second_step(
         wizard = import_wizard(qtbot, superior, ScriptedPrompts())
         _open(wizard, report)
         assert wizard.page == INFO_PAGE and not wizard.dossier_box.isHidden()
+        assert wizard.foreign_notice.text() == REPORT_NOT_TAKEN
+        assert not wizard.next_button.isEnabled()  # only a handover goes into an empty folder
         size = f"{(pdf.stat().st_size + 1023) // 1024} KB"
         assert wizard.dossier_label.text() == (
             f"Kèm hồ sơ đề nghị công nhận năm 2026 (tạo lúc 01/12/2026 14:30, {size})."

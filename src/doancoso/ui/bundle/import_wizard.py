@@ -92,6 +92,10 @@ MERGE_NOTE = (
     "tên, người có trong cả hai được ghép theo CCCD, rồi theo họ tên và ngày sinh — sẽ được "
     "xem trước ở bước sau."
 )
+REPORT_NOT_TAKEN = (
+    "Máy này chưa có dữ liệu Đoàn cơ sở nên chỉ nhận được một gói bàn giao; tệp này là gói báo "
+    "cáo cấp trên: chỉ xem được thông tin và lưu hồ sơ kèm theo (nếu có), không nhận vào máy này."
+)
 HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."
 
 
@@ -313,7 +317,9 @@ class BundleImportWizard(QDialog):
         if self.page == FILE_PAGE:
             self.next_button.setEnabled(self.path is not None)
         elif self.page == INFO_PAGE:
-            self.next_button.setEnabled(not self.merging or self.merge_box.isChecked())
+            self.next_button.setEnabled(
+                not self.report_into_empty and (not self.merging or self.merge_box.isChecked())
+            )
         self.import_button.setEnabled(
             self.page == PLAN_PAGE and self.plan is not None and self.conflicts.complete()
             and self.changes() > 0 and not self.stale
@@ -345,6 +351,12 @@ class BundleImportWizard(QDialog):
         """A handover of another organisation taken in place of the first-start setup that is
         all this copy holds (the successor who filled the setup before the handover came)."""
         return self.foreign and self.setup is not None and self.info.kind == "handover"
+
+    @property
+    def report_into_empty(self) -> bool:
+        """A report bundle into a folder with no organisation: only a handover can be taken
+        there (the core refuses it); it can still be read and its dossier saved."""
+        return self.info is not None and self.my_org_id is None and self.info.kind != "handover"
 
     @property
     def merging(self) -> bool:
@@ -454,6 +466,8 @@ class BundleImportWizard(QDialog):
         elif self.foreign:
             self.foreign_notice.setText(self.foreign_text() + MERGE_NOTE)
             self.merge_box.setText(f"Sáp nhập tổ chức này vào “{nfc(self.my_org_name)}”")
+        elif self.report_into_empty:
+            self.foreign_notice.setText(REPORT_NOT_TAKEN)
         elif self.my_org_id is None:
             self.foreign_notice.setText(
                 "Máy này chưa có dữ liệu: dữ liệu trong tệp sẽ trở thành dữ liệu của tổ chức "
