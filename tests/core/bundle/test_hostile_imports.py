@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import random
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -368,3 +370,61 @@ def test_a_hostile_bundle_is_refused_and_changes_nothing(
     assert bundle.read_bytes() == on_stick
     leftovers = receiver / ".goi-tam"
     assert not leftovers.exists() or list(leftovers.iterdir()) == []
+
+
+FUZZ_CASES = max(1, int(os.environ.get("DOANCOSO_FUZZ_CASES", "300")) // 10)
+FUZZ_SEED = int(os.environ.get("DOANCOSO_FUZZ_SEED", "12"))
+
+
+def test_mutated_bundles_imported_change_nothing_or_all_of_it(
+    sources: Sources, tmp_path: Path
+) -> None:
+    """Bundles damaged byte by byte (test_bundle_fuzz.py's damage; DOANCOSO_FUZZ_CASES / 10 of
+    each kind, clear and encrypted) imported into a copy of the receiving installation: each is
+    refused with a message and the copy's rows, evidence files and backups as they were, or
+    (a change the container does not hold, as in a ZIP's dates) imported as the whole bundle."""
+    from bundle_sync import every_row
+
+    from mutations import mutated
+
+    that = build(tmp_path / "that.dcs", sources.real)
+    clear = that.read_bytes()
+    shutil.copytree(sources.receiver, tmp_path / "whole")
+    with Workspace.open(tmp_path / "whole") as ws:  # what the undamaged bundle makes of it
+        ws.bundles.apply(that, None)
+        imported = every_row(ws)
+    outcomes = {"refused": 0, "imported": 0}
+    for kind, original, password in (
+        ("clear", clear, None),
+        ("encrypted", sources.encrypted.read_bytes(), PASSWORD),
+    ):
+        rnd = random.Random(f"{FUZZ_SEED}-import-{kind}")
+        for case in range(FUZZ_CASES):
+            data = mutated(original, rnd)
+            receiver = tmp_path / f"{kind}-{case}"
+            shutil.copytree(sources.receiver, receiver)
+            bundle = tmp_path / "ban-giao.dcs"
+            bundle.write_bytes(data)
+            before = data_state(receiver)
+            with Workspace.open(receiver) as ws:
+                try:
+                    ws.bundles.apply(bundle, password)
+                except ImportFileError as exc:
+                    assert exc.message and exc.message[0].isupper(), exc.message
+                    outcomes["refused"] += 1
+                    refused = True
+                except BaseException:
+                    (tmp_path.parent / f"failing-import-{kind}-{FUZZ_SEED}-{case}.dcs").write_bytes(
+                        data
+                    )
+                    raise
+                else:
+                    assert every_row(ws) == imported, f"{kind} case {case}: not the bundle"
+                    outcomes["imported"] += 1
+                    refused = False
+            if refused:
+                assert data_state(receiver) == before, f"{kind} case {case} changed the data"
+            assert not any((receiver / ".goi-tam").iterdir()), f"{kind} case {case} left a file"
+            shutil.rmtree(receiver)
+    print(outcomes)
+    assert outcomes["refused"] > FUZZ_CASES  # every encrypted one, most clear ones
