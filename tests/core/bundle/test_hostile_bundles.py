@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bundle_crafting import build, central_entry, manifest_of, matching_manifest, members_of
 from bundle_sources import DictSource, member, sample_source
 
+from bundle_crafting import build, central_entry, manifest_of, matching_manifest, members_of
 from doancoso.core.bundle.container import (
     hold_bundle,
     open_bundle,
