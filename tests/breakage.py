@@ -9,6 +9,9 @@ bits do not apply (#12):
 - :func:`small_disk`: a small tmpfs mounted on the folder, to be filled up: a full disk.
 - :func:`failing_fsync`: the folder served through FUSE with every ``fsync`` failing (``EIO``):
   a disk that fails under the write-back (:mod:`failing_fsync`).
+- :func:`pulled_stick`: the folder served through FUSE as a USB stick pulled out mid-way: its
+  writes, flushes and reads failing from a chosen moment with ``EIO``, ``ENODEV`` or ``ENXIO``
+  (:mod:`pulled_stick`).
 - :func:`hot_journal`: a data folder as a writer killed mid-transaction leaves it.
 - :func:`limited_file_size`: a ``preexec_fn`` setting ``RLIMIT_FSIZE`` (SIGXFSZ ignored, so that
   a write past the limit fails with ``EFBIG`` instead of killing the process).
@@ -83,17 +86,40 @@ def failing_fsync(
     fails with ``EIO``: each file's ``fsync`` (``failing="files"``), the folder's own (its
     entries, the renames into it: ``"folders"``) or both; with ``switch``, only while that file
     exists. Needs ``/dev/fuse``, the system's libfuse2 and ``fusepy``."""
+    with _served(folder, "failing_fsync.py", failing, str(switch or "")) as served:
+        yield served
+
+
+@contextlib.contextmanager
+def pulled_stick(folder: Path, at: str, error: str, *, gone: bool = False) -> Iterator[Path]:
+    """``folder`` (empty) served by :mod:`pulled_stick` for the block's duration: a USB stick
+    pulled out ``at`` the file's ``"write"`` (half way), its ``"fsync"`` or its ``"read"``
+    (back), every write, read and flush failing from then on with ``error`` (``"EIO"``,
+    ``"ENODEV"``, ``"ENXIO"``); with ``gone``, removing and renaming files too. Its files live
+    in :func:`backing_of`. Needs what :func:`failing_fsync` needs."""
+    with _served(folder, "pulled_stick.py", at, error, "gone" if gone else "") as served:
+        yield served
+
+
+def backing_of(folder: Path) -> Path:
+    """The hidden folder beside a FUSE-served ``folder`` that holds its files for real."""
+    return folder.parent / f".backing-{folder.name}"
+
+
+@contextlib.contextmanager
+def _served(folder: Path, script: str, *args: str) -> Iterator[Path]:
+    """``folder`` served through FUSE by the tests' ``script`` (``BACKING MOUNTPOINT ARGS``)
+    until the block ends; the test skipped where FUSE cannot mount."""
     try:
         import fuse  # type: ignore[import-untyped]  # noqa: F401  (loads libfuse2)
     except (ImportError, OSError) as exc:  # fusepy raises OSError without libfuse2
         pytest.skip(f"FUSE is not available here ({exc})")
     if not os.path.exists("/dev/fuse") or shutil.which("fusermount") is None:
         pytest.skip("no /dev/fuse or fusermount on this machine: FUSE cannot mount")
-    backing = folder.parent / f".backing-{folder.name}"
+    backing = backing_of(folder)
     backing.mkdir()
     server = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("failing_fsync.py")), backing, folder,
-         failing, str(switch or "")],
+        [sys.executable, str(Path(__file__).with_name(script)), backing, folder, *args],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:

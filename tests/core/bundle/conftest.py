@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bundle_sync import carry
 
+from bundle_sync import carry
 from doancoso.core.workspace import Workspace
 
 

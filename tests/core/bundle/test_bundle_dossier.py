@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
-from bundle_crafting import build, manifest_of, matching_manifest, members_of
 
 from breakage import snapshot
+from bundle_crafting import build, manifest_of, matching_manifest, members_of
 from doancoso.core.bundle.container import hold_bundle, open_bundle, read_manifest
 from doancoso.core.bundle.errors import BundleError
 from doancoso.core.dossier.stored import built_dossier, included_text, keep_built

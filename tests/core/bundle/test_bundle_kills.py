@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from bundle_sync import edit, every_row
-
 from doancoso.core.backup.store import soundness
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 

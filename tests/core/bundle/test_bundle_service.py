@@ -8,9 +8,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from bundle_sync import every_row
 
 from breakage import snapshot
+from bundle_sync import every_row
 from doancoso import __version__
 from doancoso.core.bundle.errors import BundleError, WrongPassword
 from doancoso.core.bundle.service import TEMP_FOLDER

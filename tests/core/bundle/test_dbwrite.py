@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bundle_sync import carry
 from sqlalchemy import Date, DateTime
 from sqlalchemy.dialects import sqlite
 
+from bundle_sync import carry
 from doancoso.core.bundle.dbwrite import _dates, _datetimes
 from doancoso.core.bundle.rows import travelling_tables
 from doancoso.core.workspace import DATABASE_FILE, Workspace

@@ -6,8 +6,8 @@ says lets the exchange go through both ways, the two copies ending equal."""
 from __future__ import annotations
 
 import pytest
-from bundle_sync import bundle_of, carry, every_row
 
+from bundle_sync import bundle_of, carry, every_row
 from doancoso.core.bundle.duplicates import DuplicateRecords
 from doancoso.core.bundle.merge import plan
 from doancoso.core.workspace import Workspace

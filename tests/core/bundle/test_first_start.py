@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bundle_sync import bundle_of, carry, every_row
 
+from bundle_sync import bundle_of, carry, every_row
 from doancoso.core.bundle.firststart import setup_of
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.sync_errors import ForeignBundle

@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
-from bundle_sync import every_row
 
 from breakage import snapshot
+from bundle_sync import every_row
 from doancoso.core.bundle.container import CHANGED_SINCE, COPY_LOST
 from doancoso.core.bundle.errors import BundleError, WrongPassword
 from doancoso.core.bundle.service import TEMP_FOLDER

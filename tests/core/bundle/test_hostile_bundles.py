@@ -1,6 +1,8 @@
 """Hostile and broken bundles (#17, "Hostile and broken files"): each is refused with its
 Vietnamese message before any row or file is handed out; nothing is written anywhere (the
-temporary folder stays empty, the bundle itself unchanged) and no path of the archive is used."""
+temporary folder stays empty, the bundle itself unchanged) and no path of the archive is used.
+The same cases given to a real installation, its data and evidence store compared before and
+after: test_hostile_imports.py (and the import wizard's, tests/ui/bundle)."""
 
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bundle_crafting import build, central_entry, manifest_of, matching_manifest, members_of
 from bundle_sources import DictSource, member, sample_source
 
+from bundle_crafting import build, central_entry, manifest_of, matching_manifest, members_of
 from doancoso.core.bundle.container import (
     hold_bundle,
     open_bundle,

@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from bundle_crafting import build, members_of
-from bundle_sync import every_row
 
 from breakage import failing_fsync, fill, small_disk
+from bundle_crafting import build, members_of
+from bundle_sync import every_row
 from doancoso.core.bundle.errors import BundleError
 from doancoso.core.bundle.reader import NOT_OURS
 from doancoso.core.bundle.service import TEMP_FOLDER

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bundle_sync import bundle_of, every_row
 from sqlalchemy import event
 
+from bundle_sync import bundle_of, every_row
 from doancoso.core.bundle.merge import apply
 from doancoso.core.bundle.rows import DictSource
 from doancoso.core.bundle.sync_errors import SyncError

@@ -10,8 +10,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from bundle_sync import bundle_of, carry, edit, every_row
 
+from bundle_sync import bundle_of, carry, edit, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.rows import DictSource, travelling_tables
 from doancoso.core.bundle.sync_errors import ForeignBundle, SyncError, UnresolvedConflicts

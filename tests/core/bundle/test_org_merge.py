@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bundle_sync import bundle_of, every_row
 
+from bundle_sync import bundle_of, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.sync_errors import ForeignBundle, InvalidRows, SyncError
 from doancoso.core.organization import OrganizationInfo

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bundle_sync import bundle_of, carry, edit, every_row
 
+from bundle_sync import bundle_of, carry, edit, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.orgmerge import year_text
 from doancoso.core.bundle.rows import travelling_tables

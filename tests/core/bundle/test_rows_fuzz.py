@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from bundle_sync import bundle_of, carry, edit, every_row
-
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.rows import DictSource
 from doancoso.core.errors import AppError

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bundle_sync import bundle_of, every_row
 
+from bundle_sync import bundle_of, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.rows import DictSource
 from doancoso.core.bundle.sync_errors import InvalidRows

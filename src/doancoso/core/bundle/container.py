@@ -239,8 +239,13 @@ def write_bundle(
         total = path.stat().st_size
         progress(0, total)
         if password is None:  # read back as any reader would: every member's hash
-            with _opened(path, None, extract=False, workdir=workdir) as reader:
-                reader.verify(lambda done: progress(done, size_of(reader)))
+            try:
+                with _opened(path, None, extract=False, workdir=workdir) as reader:
+                    reader.verify(lambda done: progress(done, size_of(reader)))
+            except BundleError as exc:
+                if isinstance(exc.__cause__, OSError):  # the stick failed under the reading
+                    raise exc.__cause__ from None  # (safe_write says so, as of a write)
+                raise read_back_failed(target, exc.message) from exc
             return
         # Encrypted: every chunk read back is decrypted and its tag checked (sealed by this
         # writer, with its key, counter and last flag), the header compared byte for byte, the
@@ -250,17 +255,21 @@ def write_bundle(
             try:
                 sha256.append(sealing[0].check_file(handle, lambda done: progress(done, total)))
             except ReadBackMismatch as exc:
-                raise BundleWriteError(
-                    f"Gói dữ liệu đọc lại từ “{target.parent}” bị hỏng: khác với dữ liệu vừa ghi "
-                    "(ổ đĩa hoặc USB có thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. "
-                    f"{OLDER_FILE_KEPT}",
-                    details=f"read back: {exc}",
-                ) from exc
+                raise read_back_failed(target, str(exc)) from exc
 
     expected = sum(sizes.values()) + (0 if dossier is None else dossier.size)
     size = safe_write(target, write, verify, expected_size=expected, limit=limit)
     progress.finish()
     return Written(target, sha256[0], size, written)
+
+
+def read_back_failed(target: Path, details: str) -> BundleWriteError:
+    """The file read back from the stick is not what was written."""
+    return BundleWriteError(
+        f"Gói dữ liệu đọc lại từ “{target.parent}” bị hỏng: khác với dữ liệu vừa ghi (ổ đĩa "
+        f"hoặc USB có thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. {OLDER_FILE_KEPT}",
+        details=f"read back: {details}",
+    )
 
 
 def read_manifest(path: Path, password: str | None, *, workdir: Path | None = None) -> Manifest:

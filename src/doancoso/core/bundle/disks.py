@@ -5,7 +5,8 @@ writers clean up when a killed write left it), flushed and fsync'd, its cached p
 where the system allows it (so that the read-back reads the stick, not memory), read back and
 verified, renamed over the target, and the folder fsync'd. A full or pulled-out stick, a file
 too large for a FAT32 drive: each is a :class:`BundleWriteError` with a Vietnamese message, the
-temporary file removed, nothing under the final name.
+temporary file removed, nothing under the final name. A stick pulled out for good cannot have
+its temporary file removed: the message then names it (the next export removes it).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from .limits import FAT_MAX_FILE
 
 FAT_TYPES = frozenset({"vfat", "msdos", "fat", "fat12", "fat16", "fat32", "umsdos"})
 _TEMP_SUFFIX = ".doancoso.tmp"  # as core/storage/files.py names its temporary files
+PULLED_OUT = frozenset({errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT})
+"""What a write, flush or read on a stick pulled out fails with: EIO (Linux, the device's I/O
+gone), ENODEV or ENXIO (the device itself gone), ENOENT (its folder gone with it)."""
 
 
 def _unescape_mount(text: str) -> str:
@@ -106,8 +110,8 @@ def too_large_for_fat(folder: Path, size: int | None) -> BundleWriteError:
 def _reason(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return "ổ đĩa đã đầy: hãy giải phóng chỗ trống hoặc chọn ổ đĩa khác"
-    if error.errno in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT):
-        return "ổ đĩa bị lỗi đọc ghi hoặc USB đã bị rút ra: hãy cắm lại USB rồi thử lại"
+    if error.errno in PULLED_OUT:
+        return "USB đã bị rút ra hoặc ổ đĩa không còn đọc ghi được: hãy cắm lại USB rồi xuất lại"
     if error.errno == errno.EFBIG:
         return (
             "tệp vượt quá kích thước lớn nhất mà ổ đĩa cho phép (USB định dạng FAT32 chỉ nhận "
@@ -116,11 +120,32 @@ def _reason(error: OSError) -> str:
     return os_reason(error)
 
 
-def write_failed(target: Path, error: OSError) -> BundleWriteError:
+def write_failed(target: Path, error: OSError, left: Path | None = None) -> BundleWriteError:
+    """The message of a write that failed with ``error``; ``left``: the temporary file that
+    could not be removed (the stick gone with it), said so rather than "nothing left"."""
+    kept = OLDER_FILE_KEPT if left is None else partial_left(left)
     return BundleWriteError(
-        f"Không ghi được gói dữ liệu “{target}”: {_reason(error)}. {OLDER_FILE_KEPT}",
-        details=repr(error),
+        f"Không ghi được gói dữ liệu “{target}”: {_reason(error)}. {kept}", details=repr(error)
     )
+
+
+def partial_left(temp: Path) -> str:
+    """Said after a write whose temporary file ``temp`` could not be removed."""
+    return (
+        f"Tệp cũ cùng tên (nếu có) vẫn còn nguyên. Tệp dở dang “{temp.name}” có thể còn trên "
+        "USB: đó không phải gói dữ liệu, có thể xóa đi; lần xuất sau vào thư mục này sẽ tự "
+        "xóa nó."
+    )
+
+
+def _discard(temp: Path) -> Path | None:
+    """Remove the temporary file; returns it when it may still be there (a stick pulled out
+    for good: removing fails, and looking cannot tell either)."""
+    try:
+        temp.unlink(missing_ok=True)
+    except OSError:
+        return temp
+    return None
 
 
 class _Limited:
@@ -219,7 +244,6 @@ def safe_write(
             raise
         return limited.size
     except OSError as exc:
-        raise write_failed(target, exc) from exc
+        raise write_failed(target, exc, _discard(temp)) from exc
     finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        _discard(temp)

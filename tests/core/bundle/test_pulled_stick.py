@@ -1,0 +1,105 @@
+"""A USB stick pulled out in the middle of an export (#17, "Safe on a cheap stick"): half way
+through the write, at the flush, or at the read-back; the device reported gone as Linux does
+(``EIO``) or as a vanished device is (``ENODEV``, ``ENXIO``). The stick is real files served
+through FUSE (:func:`breakage.pulled_stick`). Each export says the stick was pulled out or can no
+more be written, to plug it back and export again; nothing is left under the final name, the
+older bundle of that name is kept as it was, and the temporary file is removed where the stick
+still lets it be removed, else named in the message."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from bundle_sources import DictSource
+
+from breakage import backing_of, pulled_stick
+from doancoso.core.bundle.container import open_bundle, write_bundle
+from doancoso.core.bundle.errors import BundleWriteError
+
+PASSWORD = "Mật khẩu bàn giao 2026"
+OLDER = b"the bundle of last month"
+
+
+def pulled_out(target: Path) -> str:
+    return (
+        f"Không ghi được gói dữ liệu “{target}”: USB đã bị rút ra hoặc ổ đĩa không còn đọc ghi "
+        "được: hãy cắm lại USB rồi xuất lại. Tệp cũ cùng tên (nếu có) vẫn còn nguyên; không có "
+        "tệp dở dang nào được để lại."
+    )
+
+
+def pulled_out_for_good(target: Path, temp: str) -> str:
+    return (
+        f"Không ghi được gói dữ liệu “{target}”: USB đã bị rút ra hoặc ổ đĩa không còn đọc ghi "
+        f"được: hãy cắm lại USB rồi xuất lại. Tệp cũ cùng tên (nếu có) vẫn còn nguyên. Tệp dở "
+        f"dang “{temp}” có thể còn trên USB: đó không phải gói dữ liệu, có thể xóa đi; lần xuất "
+        "sau vào thư mục này sẽ tự xóa nó."
+    )
+
+
+def _source(folder: Path) -> DictSource:
+    """Rows and two random 64 KiB files: a bundle of about 200 KiB, clear or encrypted."""
+    return DictSource(
+        {"members": [{"id": str(i), "ho_ten": "Nguyễn Văn An"} for i in range(3000)]},
+        [os.urandom(64 * 1024), os.urandom(64 * 1024)],
+        folder=folder,
+    )
+
+
+@pytest.mark.parametrize("password", [PASSWORD, None], ids=["encrypted", "clear"])
+@pytest.mark.parametrize("error", ["EIO", "ENODEV", "ENXIO"])
+@pytest.mark.parametrize("at", ["write", "fsync", "read"])
+def test_a_stick_pulled_out_mid_way(
+    tmp_path: Path, at: str, error: str, password: str | None
+) -> None:
+    source = _source(tmp_path / "kho")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with pulled_stick(stick, at, error):
+        target = stick / "ban-giao.dcs"
+        target.write_bytes(OLDER)
+        with pytest.raises(BundleWriteError) as refused:
+            write_bundle(target, source, password=password, kdf_log2_n=10)
+        assert refused.value.message == pulled_out(target)
+        assert [p.name for p in backing_of(stick).iterdir()] == ["ban-giao.dcs"]
+        assert (backing_of(stick) / "ban-giao.dcs").read_bytes() == OLDER
+
+
+@pytest.mark.parametrize("password", [PASSWORD, None], ids=["encrypted", "clear"])
+@pytest.mark.parametrize("at", ["write", "fsync", "read"])
+def test_a_stick_gone_for_good_names_the_file_it_keeps(
+    tmp_path: Path, at: str, password: str | None
+) -> None:
+    """Removing the temporary file fails too: the message says where it is, and that it is
+    no bundle; nothing is under the final name, the older bundle is as it was."""
+    source = _source(tmp_path / "kho")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with pulled_stick(stick, at, "ENODEV", gone=True):
+        target = stick / "ban-giao.dcs"
+        target.write_bytes(OLDER)
+        with pytest.raises(BundleWriteError) as refused:
+            write_bundle(target, source, password=password, kdf_log2_n=10)
+        files = sorted(p.name for p in backing_of(stick).iterdir())
+        assert len(files) == 2 and files[1] == "ban-giao.dcs", files
+        temp = files[0]
+        assert temp.startswith(".ban-giao.dcs.") and temp.endswith(".doancoso.tmp")
+        assert refused.value.message == pulled_out_for_good(target, temp)
+        assert (backing_of(stick) / "ban-giao.dcs").read_bytes() == OLDER
+
+
+def test_the_stick_plugged_back_takes_the_export(tmp_path: Path) -> None:
+    """The same export again once the stick works: written, verified, read back whole."""
+    source = _source(tmp_path / "kho")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with pulled_stick(stick, "write", "EIO"):
+        with pytest.raises(BundleWriteError):
+            write_bundle(stick / "ban-giao.dcs", source, password=PASSWORD, kdf_log2_n=10)
+        assert list(stick.iterdir()) == []
+    written = write_bundle(stick / "ban-giao.dcs", source, password=PASSWORD, kdf_log2_n=10)
+    assert [p.name for p in stick.iterdir()] == ["ban-giao.dcs"]
+    with open_bundle(written.path, PASSWORD) as reader:
+        assert len(list(reader.rows("members"))) == 3000

@@ -1,0 +1,103 @@
+"""A USB stick pulled out in the middle of a write: from a chosen moment on, its files can no more
+be written, flushed or read; each such call fails with the error the system reports for a
+vanished device (``EIO`` on Linux; ``ENODEV`` or ``ENXIO`` where the device itself is gone).
+
+``python pulled_stick.py BACKING MOUNTPOINT AT ERRNO [GONE]`` serves BACKING's files at
+MOUNTPOINT through FUSE (as :mod:`failing_fsync` does, every call the real one on BACKING, no
+page cache between: ``direct_io``) until unmounted. AT is when the stick goes:
+
+- ``write``: at the first write past 64 KiB into a file (the file half written);
+- ``fsync``: when the written file is flushed to disk;
+- ``read``: at the first read of a file (the read-back of what was written).
+
+From then on every write, read and flush fails with ERRNO (a name: ``EIO``, ``ENODEV``...).
+Without GONE, removing or renaming a file still works (the stick back in its port, or a device
+that failed its data but not its folder). With GONE (``gone``), every call but listing and
+looking up names fails too: the stick is gone for good, so a temporary file cannot be removed.
+Tests use :func:`breakage.pulled_stick`.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from typing import Any
+
+from fuse import FUSE, FuseOSError
+
+from failing_fsync import FailingFsync
+
+HALF_WAY = 64 * 1024
+
+
+class PulledStick(FailingFsync):  # type: ignore[misc]
+    """BACKING's files, until the stick is pulled out at ``at``."""
+
+    def __init__(self, backing: str, at: str, error: int, gone: bool) -> None:
+        super().__init__(backing, failing="none")
+        self.at = at
+        self.error = error
+        self.gone = gone
+        self.pulled = False
+
+    def _pull(self, when: bool) -> None:
+        if when:
+            self.pulled = True
+        if self.pulled:
+            raise FuseOSError(self.error)
+
+    def _metadata(self) -> None:
+        if self.pulled and self.gone:
+            raise FuseOSError(self.error)
+
+    def write(self, path: str, data: bytes, offset: int, fh: int) -> int:
+        self._pull(self.at == "write" and offset + len(data) > HALF_WAY)
+        return super().write(path, data, offset, fh)
+
+    def read(self, path: str, size: int, offset: int, fh: int) -> bytes:
+        self._pull(self.at == "read")
+        return super().read(path, size, offset, fh)
+
+    def fsync(self, path: str, datasync: int, fh: int) -> None:
+        self._pull(self.at == "fsync")
+        return super().fsync(path, datasync, fh)
+
+    def fsyncdir(self, path: str, datasync: int, fh: int) -> None:
+        self._pull(False)
+        return super().fsyncdir(path, datasync, fh)
+
+    def open(self, path: str, flags: int) -> int:
+        self._metadata()
+        return super().open(path, flags)
+
+    def create(self, path: str, mode: int, fi: Any = None) -> int:
+        self._metadata()
+        return super().create(path, mode, fi)
+
+    def unlink(self, path: str) -> None:
+        self._metadata()
+        super().unlink(path)
+
+    def rename(self, old: str, new: str) -> None:
+        self._metadata()
+        super().rename(old, new)
+
+    def chmod(self, path: str, mode: int) -> None:
+        self._metadata()
+        super().chmod(path, mode)
+
+    def truncate(self, path: str, length: int, fh: int | None = None) -> None:
+        self._metadata()
+        super().truncate(path, length, fh)
+
+
+if __name__ == "__main__":
+    backing, mountpoint, at, name = sys.argv[1:5]
+    gone = len(sys.argv) > 5 and sys.argv[5] == "gone"
+    FUSE(
+        PulledStick(backing, at, getattr(errno, name), gone),
+        mountpoint,
+        foreground=True,
+        nothreads=True,
+        direct_io=True,
+    )
