@@ -49,6 +49,7 @@ from ...core.bundle.firststart import SetupOnly, created_day, setup_of
 from ...core.bundle.labels import (
     ALL_ROWS_HEADER,
     ALL_ROWS_NOTE,
+    EVIDENCE_SKIPPED,
     in_label_order,
     moment_text,
     table_label,
@@ -704,6 +705,8 @@ def result_text(plan: Any) -> str:
     ]
     if plan.evidence_new:
         lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
+    if plan.evidence_skipped:
+        lines.append(f"• {EVIDENCE_SKIPPED}: {vn_number(plan.evidence_skipped)} tệp")
     if plan.conflicts:
         lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {vn_number(len(plan.conflicts))}")
     if getattr(plan, "merged_organization", False):
