@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.bundle.labels import in_label_order, table_label
+from ...core.bundle.labels import EVIDENCE_SKIPPED, in_label_order, table_label
 from ...core.lang.text import vn_number
 
 PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
@@ -48,6 +48,17 @@ def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int]]:
          plan.unchanged.get(t, 0))
         for t in tables
     ]  # fmt: skip
+
+
+def files_text(plan: Any) -> str:
+    """The bundle's evidence files the import would copy, and those it would not (named only
+    by records not taken), as the result says them once done ("" when neither)."""
+    parts = []
+    if plan.evidence_new:
+        parts.append(f"Tệp minh chứng sẽ chép vào máy: {vn_number(plan.evidence_new)} tệp.")
+    if plan.evidence_skipped:
+        parts.append(f"{EVIDENCE_SKIPPED}: {vn_number(plan.evidence_skipped)} tệp.")
+    return " ".join(parts)
 
 
 class CountsTable(QTableWidget):

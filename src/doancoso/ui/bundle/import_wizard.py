@@ -61,7 +61,7 @@ from ..common.steps import build_steps
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
-from .counts import PLAN_HEADERS, CountsTable, dialog_size, plan_rows
+from .counts import PLAN_HEADERS, CountsTable, dialog_size, files_text, plan_rows
 from .drives import removable_drives
 from .merge_panel import MergePanel
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordEdit, ShowPassword
@@ -251,6 +251,9 @@ class BundleImportWizard(QDialog):
         self.plan_summary.setWordWrap(True)
         self.plan_summary.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.plan_summary)
+        self.plan_files = QLabel()
+        self.plan_files.setWordWrap(True)
+        layout.addWidget(self.plan_files)
         self.plan_table = CountsTable(PLAN_HEADERS)
         layout.addWidget(self.plan_table)
         self.conflicts = ConflictsPanel()
@@ -278,7 +281,8 @@ class BundleImportWizard(QDialog):
             self.merge_panel.hold(self.plan_table)
         else:
             self.merge_panel.release(self.plan_table)
-            self.plan_layout.insertWidget(1, self.plan_table)
+            self.plan_layout.insertWidget(self.plan_layout.indexOf(self.plan_files) + 1,
+                                          self.plan_table)  # fmt: skip
 
     def _result_page(self) -> QWidget:
         page = QWidget()
@@ -572,6 +576,8 @@ class BundleImportWizard(QDialog):
         self.stale = False
         self.plan_table.fill(list(plan_rows(plan)))
         self._place_counts()
+        self.plan_files.setText(files_text(plan))
+        self.plan_files.setVisible(bool(self.plan_files.text()))
         self.conflicts.set_conflicts(plan.conflicts)
         changed = self.changes()
         if changed == 0:
