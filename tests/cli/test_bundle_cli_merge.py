@@ -61,3 +61,42 @@ def test_the_dry_run_counts_what_the_merge_writes(tmp_path: Path) -> None:
     with Workspace.open(home) as ws:
         assert len(ws.members.ids()) == 25 + preview["new"]["members"]
         assert ws.members.get(mine.id).fields.email == "an@tanloc.vn"
+
+
+def test_files_of_their_checklist_not_taken_are_not_copied_and_the_counts_say_so(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+    import os
+
+    from doancoso.core.evidence.store import EvidenceStore
+
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=10, seed=5)
+    with Workspace.open(other) as ws:
+        ws.generate_demo(members=10, seed=9)
+        info = ws.organization.get()
+        assert info is not None
+        ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+        year = dt.date.today().year
+        codes = [item.code for item in ws.recognition.view(year).template.items]
+        for i in range(2):  # their checklist of a year home has one of: not taken
+            path = tmp_path / f"bien-ban-{i}.pdf"
+            path.write_bytes(b"%PDF-1.4\n" + os.urandom(5000))
+            ws.recognition.attach(year, codes[i], path, "Biên bản")
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+    store = EvidenceStore(home).folder
+    before = {p.name for p in store.iterdir()}
+
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run",
+                    "--format", "json")  # fmt: skip
+    assert dry.code == 0, dry.err
+    done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization")
+    assert done.code == 0, done.err
+    copied = {p.name for p in store.iterdir()} - before
+    assert dry.json()["new"]["evidence_files"] == len(copied) == 0
+    assert "Tệp minh chứng không chép (chỉ thuộc các bản ghi không nhận): 2 tệp" in (
+        done.out.splitlines()
+    )

@@ -40,6 +40,7 @@ from ..core.bundle.crypto import PasswordNeeded
 from ..core.bundle.labels import (
     ALL_ROWS_HEADER,
     ALL_ROWS_NOTE,
+    EVIDENCE_SKIPPED,
     field_value_text,
     filled_text,
     in_label_order,
@@ -340,6 +341,8 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     elif result.applied:
         if result.evidence_new:
             print(f"Tệp minh chứng chép vào máy: {vn_number(result.evidence_new)} tệp", file=out)
+        if result.evidence_skipped:
+            print(f"{EVIDENCE_SKIPPED}: {vn_number(result.evidence_skipped)} tệp", file=out)
         print(HANDED_OVER if result.handover else APPLIED, file=out)
 
 

@@ -164,3 +164,40 @@ def test_a_chi_doan_kept_under_a_name_we_have_is_refused_in_the_preview(
     assert [
         (b.theirs_name, b.action, b.name) for b in wizard.plan.branches if b.action == "kept"
     ] == [("Chi đoàn ấp Tân Thành", "kept", "Chi đoàn ấp Tân Thành (Tân Lộc)")]
+
+
+def test_the_preview_and_the_result_count_the_files_copied_and_those_not_taken(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    import datetime as dt
+    import os
+    import sqlite3
+
+    from doancoso.core.evidence.store import EvidenceStore
+
+    ours, theirs = pair
+    year = dt.date.today().year
+    codes = [item.code for item in theirs.recognition.view(year).template.items]
+    for i in range(2):  # their checklist of a year ours has one of: not taken
+        path = tmp_path / f"bien-ban-{i}.pdf"
+        path.write_bytes(b"%PDF-1.4\n" + os.urandom(4000))
+        theirs.recognition.attach(year, codes[i], path, "Biên bản")
+    with sqlite3.connect(theirs.db.path) as db:
+        (advice_id,) = db.execute("SELECT id FROM advice_records LIMIT 1").fetchone()
+    taken = tmp_path / "to-trinh.pdf"
+    taken.write_bytes(b"%PDF-1.4\n" + os.urandom(4000))
+    theirs.evidence.attach("advice_records", advice_id, taken, "Tờ trình")
+    store = EvidenceStore(ours.data_dir)
+    before = set(os.listdir(store.folder))
+
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    assert wizard.plan_files.text() == (
+        "Tệp minh chứng sẽ chép vào máy: 1 tệp. Tệp minh chứng không chép (chỉ thuộc các bản "
+        "ghi không nhận): 2 tệp."
+    )
+    wizard.import_button.click()
+    assert wizard.page == RESULT_PAGE
+    result = wizard.result_label.text().splitlines()
+    assert "• Tệp minh chứng chép vào máy: 1 tệp" in result
+    assert "• Tệp minh chứng không chép (chỉ thuộc các bản ghi không nhận): 2 tệp" in result
+    assert set(os.listdir(store.folder)) - before == {EvidenceStore.hash_of(taken)}

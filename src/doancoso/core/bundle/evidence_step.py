@@ -1,6 +1,9 @@
 """The evidence step of an import (merge.py's ``apply``): after the backup, before the commit,
 the bundle's evidence files the store lacks go into it, so that no committed row names a file
-the store does not hold.
+the store does not hold. Only the files some row names once the rows are written
+(:class:`EvidenceNeeds`): a file named only by rows the import does not take (their plan or
+checklist of a year we hold, sáp nhập; our version kept in a conflict) is not copied, since
+nothing would ever name it.
 
 A bundle opened for an import (``open_bundle(..., store=...)``) has already written each of
 them, as it verified it, into a temporary file of the store's folder, and had a worker thread
@@ -16,7 +19,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .reader import ContainerReader, store_failed
 from .rows import RowSource
@@ -24,19 +27,64 @@ from .sync_errors import SyncError
 from .validate import NOTHING_WRITTEN
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ..evidence.store import EvidenceStore
     from ..workspace import Workspace
+    from .outcome import ImportPlan
 
 Report = Callable[[int, int], None]
+_CHUNK = 500
 
 
-def store_evidence(ws: Workspace, source: RowSource, report: Report, added: list[Path]) -> int:
-    """Put the bundle's evidence files the store lacks into it (``added``: their paths, listed
-    before each enters the store); the number added."""
+class EvidenceNeeds:
+    """Which of a bundle's evidence files an import needs: those named by a row of
+    ``evidence_files`` (live or a tombstone, which an undo may bring back, as the data check
+    counts them) once the import's rows are written. The walk notes the evidence rows it writes
+    (:meth:`note`, in a dry run too); :meth:`files` adds the rows already here that it does not
+    change."""
+
+    def __init__(self) -> None:
+        self.written: dict[str, str] = {}
+        """The evidence rows written (or, in a dry run, to be written): id → the file named."""
+
+    def note(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if table == "evidence_files":
+            self.written.update((row["id"], row["sha256"]) for row in rows)
+
+    def files(self, session: Session, hashes: list[str]) -> set[str]:
+        """Of ``hashes`` (the bundle's files), those some row names after the import."""
+        offered = set(hashes)
+        needed = offered.intersection(self.written.values())
+        rest = sorted(offered - needed)
+        connection = session.connection()
+        for start in range(0, len(rest), _CHUNK):
+            part = rest[start : start + _CHUNK]
+            marks = ", ".join("?" * len(part))
+            found = connection.exec_driver_sql(
+                f"SELECT id, sha256 FROM evidence_files WHERE sha256 IN ({marks})", tuple(part)
+            )
+            needed.update(sha for row_id, sha in found if row_id not in self.written)
+        return needed
+
+    @staticmethod
+    def count(plan: ImportPlan, store: EvidenceStore, hashes: list[str], needed: set[str]) -> None:
+        """The bundle's files in ``plan``: held by the store already, to copy, not taken."""
+        present = [sha for sha in hashes if store.has(sha)]
+        plan.evidence_present = len(present)
+        plan.evidence_new = len(needed.difference(present))
+        plan.evidence_skipped = len(hashes) - plan.evidence_present - plan.evidence_new
+
+
+def store_evidence(
+    ws: Workspace, source: RowSource, report: Report, added: list[Path], needed: set[str]
+) -> int:
+    """Put the bundle's evidence files the store lacks and ``needed`` names into it (``added``:
+    their paths, listed before each enters the store); the number added."""
     from ..evidence.store import EvidenceStore
 
     store = EvidenceStore(ws.data_dir)
-    hashes = source.evidence_hashes()
+    hashes = [sha for sha in source.evidence_hashes() if sha in needed]
     staging = source if isinstance(source, ContainerReader) else None
     count = 0
     adopted = False

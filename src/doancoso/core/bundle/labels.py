@@ -45,6 +45,9 @@ ALL_ROWS_NOTE = (
 """A bundle's ``counts`` (tombstones included), as the import wizard and ``doancoso bundle
 inspect`` name them, and what they say of a bundle written before it carried its live counts
 (docs/bundle-format.md, ``live_counts``)."""
+EVIDENCE_SKIPPED = "Tệp minh chứng không chép (chỉ thuộc các bản ghi không nhận)"
+"""The bundle's evidence files no row taken names (``ImportPlan.evidence_skipped``), as the
+import wizard's result and ``doancoso bundle import`` say it."""
 
 FIELD_LABELS: dict[str, str] = {
     # members (the member form's words)

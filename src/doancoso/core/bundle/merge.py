@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..lifecycle.admission import fill_admission_decisions
-from .evidence_step import remove, store_evidence
+from .evidence_step import EvidenceNeeds, remove, store_evidence
 from .exchange import Version, _iso
 from .labels import field_label, table_label
 from .outcome import BranchMapping, Conflict, FieldDiff, ImportPlan, Match
@@ -179,6 +179,9 @@ class _Merge:
         self.whole = False
         """The table being walked is recorded whole in the exchange state (see run)."""
         self.files = set(source.evidence_hashes())
+        self.needs = EvidenceNeeds()
+        self.needed: set[str] = set()
+        """The bundle's evidence files some row names once the rows are written."""
         self.mapper: OrgMapper | None = None
         self.writers: dict[str, TableWriter] = {}
         self.replacing: SetupOnly | None = None
@@ -269,6 +272,9 @@ class _Merge:
             self._finish(session)
         elif self.mapper is not None:
             self.mapper.finish(session, write=False)
+        hashes = self.source.evidence_hashes()
+        self.needed = self.needs.files(session, hashes)
+        EvidenceNeeds.count(self.plan, self.store, hashes, self.needed)
         return self.plan
 
     def _indexes(
@@ -318,6 +324,7 @@ class _Merge:
             live = list(map(_DELETED_AT, rows)).count(None)
             if live:
                 self.plan.new[table] = self.plan.new.get(table, 0) + live
+            self.needs.note(table, rows)
             if self.write:
                 self._write(session, table, rows, [])
                 self._record(session, table)
@@ -345,6 +352,7 @@ class _Merge:
                 self.agreed.append((row_id, _version(row)))
                 continue
             self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
+        self.needs.note(table, inserts + updates)
         if self.crowded:  # new rows wait for the table's updates (see run)
             self.held.extend(inserts)
             inserts = []
@@ -711,7 +719,7 @@ def apply(
                 backup_step(0, 1)
                 written.append(ws.backups.take("truoc-nhap-goi").path)
                 backup_step(1, 1)
-                evidence_new = store_evidence(ws, source, evidence_step, written)
+                evidence_new = store_evidence(ws, source, evidence_step, written, merge.needed)
                 bar.finish()
     except _Unresolved as held:
         remove(written)

@@ -85,8 +85,11 @@ class ImportPlan:
     replaced_setup: str | None = None
     """The name of the first-start setup the handover replaced (firststart.py), if it did."""
     evidence_new: int = 0
+    """The bundle's evidence files copied into the store (a dry run: to be copied)."""
     evidence_present: int = 0
-    """The bundle's evidence files the store held already (set by ``run_import``)."""
+    """The bundle's evidence files the store held already."""
+    evidence_skipped: int = 0
+    """The bundle's evidence files no row taken names (their records not taken): not copied."""
     unresolved: list[Conflict] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:

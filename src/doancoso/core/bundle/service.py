@@ -223,10 +223,10 @@ class BundleService:
         """The command line's import, with one opening of the bundle and one pass over its
         rows: ``dry_run``, the plan; otherwise applied, unless conflicts are left without a
         choice (``plan.unresolved``: the plan is returned, nothing written). Its
-        ``evidence_new`` and ``evidence_present``: the bundle's evidence files the store lacked
-        (copied, or to be copied) and those it held already. ``replace_setup``: a handover taken
-        in place of a copy holding nothing but its first-start setup (firststart.py)."""
-        from ..evidence.store import EvidenceStore
+        ``evidence_new``, ``evidence_present`` and ``evidence_skipped``: the bundle's evidence
+        files copied (or to be copied), held by the store already, and named by no row taken
+        (not copied). ``replace_setup``: a handover taken in place of a copy holding nothing
+        but its first-start setup (firststart.py)."""
         from .merge import apply, plan
         from .progress import Stages
 
@@ -245,12 +245,7 @@ class BundleService:
                 result = apply(
                     self._ws, source, report=bar.part(1000), unresolved_as_plan=True, **options
                 )
-            hashes = source.evidence_hashes()
-            if not result.applied:  # what the import would copy into the store
-                store = EvidenceStore(self._ws.data_dir)
-                result.evidence_new = sum(not store.has(sha) for sha in hashes)
-            result.evidence_present = len(hashes) - result.evidence_new
-            return result
+        return result
 
     @contextlib.contextmanager
     def opened(

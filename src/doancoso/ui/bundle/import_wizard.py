@@ -27,18 +27,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -49,9 +47,8 @@ from ...core.bundle.firststart import SetupOnly, created_day, setup_of
 from ...core.bundle.labels import (
     ALL_ROWS_HEADER,
     ALL_ROWS_NOTE,
-    in_label_order,
+    EVIDENCE_SKIPPED,
     moment_text,
-    table_label,
 )
 from ...core.bundle.manifest import live_counts
 from ...core.bundle.orgmerge import year_text
@@ -64,6 +61,7 @@ from ..common.steps import build_steps
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
+from .counts import PLAN_HEADERS, CountsTable, dialog_size, files_text, plan_rows
 from .drives import removable_drives
 from .merge_panel import MergePanel
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordEdit, ShowPassword
@@ -78,7 +76,6 @@ PAGE_TITLES = (
 )
 BUNDLE_FILTER = "Tệp dữ liệu doancoso (*.dcs);;Tất cả tệp (*)"
 KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo cáo cấp trên"}
-PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
 APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
 NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
@@ -108,41 +105,6 @@ def created_text(value: Any) -> str:
         return text
 
 
-def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int]]:
-    """(Vietnamese name, new, updated, deleted, unchanged) of every table the plan touches."""
-    tables = in_label_order({*plan.new, *plan.updated, *plan.deleted, *plan.unchanged})
-    return [
-        (table_label(t), plan.new.get(t, 0), plan.updated.get(t, 0), plan.deleted.get(t, 0),
-         plan.unchanged.get(t, 0))
-        for t in tables
-    ]  # fmt: skip
-
-
-def _fill(table: QTableWidget, rows: list[tuple[Any, ...]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem(vn_number(value) if isinstance(value, int) else str(value))
-            if c > 0:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, item)
-
-
-def _small_table(headers: tuple[str, ...]) -> QTableWidget:
-    """A short read-only table (a row per kind of record: bounded, never a growing list)."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, len(headers)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
 class BundleImportWizard(QDialog):
     """Import a bundle; ``plan`` is the dry run, ``applied`` the applied plan once done."""
 
@@ -170,7 +132,7 @@ class BundleImportWizard(QDialog):
         """This copy's first-start setup when it holds nothing else (firststart.py)."""
         self.my_org_day = ""
         self.setWindowTitle("Nhận dữ liệu từ USB")
-        self.resize(1000, 640)
+        self.resize(dialog_size(self.screen().availableGeometry().size()))
         self._build()
         self._show_page(FILE_PAGE)
 
@@ -225,8 +187,11 @@ class BundleImportWizard(QDialog):
         return page
 
     def _info_page(self) -> QWidget:
+        """What the file is at left; at right, the records it holds, a row each (as many as
+        the biên bản bàn giao lists: all of them shown at 1366×768)."""
         page = QWidget()
-        layout = QVBoxLayout(page)
+        columns = QHBoxLayout(page)
+        layout = QVBoxLayout()
         self.info_form = QFormLayout()
         self.info_labels: dict[str, QLabel] = {}
         for key, label in (("organization", "Tổ chức:"), ("kind", "Loại:"),
@@ -253,11 +218,6 @@ class BundleImportWizard(QDialog):
         self.dossier_box.setLayout(dossier_row)
         dossier_row.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.dossier_box)
-        self.counts_table = _small_table(("Loại dữ liệu", "Số lượng"))
-        layout.addWidget(self.counts_table, 1)
-        self.counts_note = QLabel()
-        self.counts_note.setWordWrap(True)
-        layout.addWidget(self.counts_note)
         self.foreign_notice = QLabel()
         self.foreign_notice.setWordWrap(True)
         self.foreign_notice.setStyleSheet(NOTICE_STYLE)
@@ -269,19 +229,37 @@ class BundleImportWizard(QDialog):
         self.info_error.setWordWrap(True)
         self.info_error.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.info_error)
+        layout.addStretch(1)
+        counts = QVBoxLayout()
+        self.counts_table = CountsTable(("Loại dữ liệu", "Số lượng"))
+        counts.addWidget(self.counts_table)
+        self.counts_note = QLabel()
+        self.counts_note.setWordWrap(True)
+        counts.addWidget(self.counts_note)
+        counts.addStretch(1)
+        columns.addLayout(layout, 3)
+        columns.addLayout(counts, 2)
         return page
 
     def _plan_page(self) -> QWidget:
+        """The counts atop the conflicts; when merging, in the merge panel's first tab
+        (:meth:`_place_counts`), each of its tabs (the counts, the chi đoàn, the people
+        matched) then having the page's height."""
         page = QWidget()
-        layout = QVBoxLayout(page)
+        layout = self.plan_layout = QVBoxLayout(page)
         self.plan_summary = QLabel()
         self.plan_summary.setWordWrap(True)
         self.plan_summary.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.plan_summary)
-        self.plan_table = _small_table(PLAN_HEADERS)
-        layout.addWidget(self.plan_table, 1)
+        self.plan_files = QLabel()
+        self.plan_files.setWordWrap(True)
+        layout.addWidget(self.plan_files)
+        self.plan_table = CountsTable(PLAN_HEADERS)
+        layout.addWidget(self.plan_table)
         self.conflicts = ConflictsPanel()
         self.conflicts.changed.connect(self._update_buttons)
+        # Room for a record's fields side by side: the counts above scroll before they shrink.
+        self.conflicts.setMinimumHeight(16 * self.fontMetrics().height())
         layout.addWidget(self.conflicts, 2)
         self.merge_panel = MergePanel()
         self.merge_panel.refresh_requested.connect(self.preview)
@@ -291,7 +269,20 @@ class BundleImportWizard(QDialog):
         self.plan_error.setWordWrap(True)
         self.plan_error.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.plan_error)
+        layout.addStretch(0)  # the room left when no part below the counts takes it
         return page
+
+    def _place_counts(self) -> None:
+        """The plan's counts atop the page, or, when merging, in the merge panel's first tab."""
+        if self.merging == self.merge_panel.holds(self.plan_table):
+            return
+        if self.merging:
+            self.plan_layout.removeWidget(self.plan_table)
+            self.merge_panel.hold(self.plan_table)
+        else:
+            self.merge_panel.release(self.plan_table)
+            self.plan_layout.insertWidget(self.plan_layout.indexOf(self.plan_files) + 1,
+                                          self.plan_table)  # fmt: skip
 
     def _result_page(self) -> QWidget:
         page = QWidget()
@@ -299,8 +290,13 @@ class BundleImportWizard(QDialog):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setStyleSheet("font-size: 11pt;")
-        layout.addWidget(self.result_label)
-        layout.addStretch(1)
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea()  # a merge of many chi đoàn says a line for each
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.result_label)
+        layout.addWidget(scroll)
         return page
 
     # Navigation ---------------------------------------------------------------------------
@@ -446,7 +442,7 @@ class BundleImportWizard(QDialog):
         self.info = info = BundleInfo.of(held.manifest)
         digest = held.sha256
         labels = self.info_labels
-        labels["sha256"].setText("  ".join(sha256_lines(digest)))
+        labels["sha256"].setText("\n".join(sha256_lines(digest)))  # as the biên bản prints it
         labels["organization"].setText(nfc(info.organization_name))
         labels["kind"].setText(
             KIND_NAMES.get(info.kind, info.kind)
@@ -517,7 +513,7 @@ class BundleImportWizard(QDialog):
         rows.append((EVIDENCE_FILES, info.evidence_files))
         self.counts_table.setHorizontalHeaderLabels(["Loại dữ liệu", header])
         self.counts_note.setText(note)
-        _fill(self.counts_table, rows)
+        self.counts_table.fill(rows)
 
     def _show_dossier(self, info: BundleInfo) -> None:
         dossier = info.manifest.dossier
@@ -578,7 +574,10 @@ class BundleImportWizard(QDialog):
     def _previewed(self, plan: Any) -> None:
         self.plan = plan
         self.stale = False
-        _fill(self.plan_table, list(plan_rows(plan)))
+        self.plan_table.fill(list(plan_rows(plan)))
+        self._place_counts()
+        self.plan_files.setText(files_text(plan))
+        self.plan_files.setVisible(bool(self.plan_files.text()))
         self.conflicts.set_conflicts(plan.conflicts)
         changed = self.changes()
         if changed == 0:
@@ -704,6 +703,8 @@ def result_text(plan: Any) -> str:
     ]
     if plan.evidence_new:
         lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
+    if plan.evidence_skipped:
+        lines.append(f"• {EVIDENCE_SKIPPED}: {vn_number(plan.evidence_skipped)} tệp")
     if plan.conflicts:
         lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {vn_number(len(plan.conflicts))}")
     if getattr(plan, "merged_organization", False):

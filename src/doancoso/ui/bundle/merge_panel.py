@@ -5,11 +5,13 @@ matched by CCCD, then by name and birth date); the secretary confirms or changes
 of their chi đoàn "Giữ riêng" under its own or a new name, or "Gộp vào" one of ours; each
 matched person, shown as both organisations hold them (name, birth date, chi đoàn, CCCD, quê
 quán, why matched) on two lines of one row, can be unticked to keep them apart (and stays
-unticked, listed, when the preview is made again). Above them, what becomes of their plan,
-checklist and rating round of a year we have. :meth:`MergePanel.options` gives the
-``branch_map``, ``branch_names`` and ``unmatch`` that the preview and the import take; any
-change emits ``changed`` (the wizard then wants the preview made again, "Xem lại với lựa chọn
-này", before it imports).
+unticked, listed, when the preview is made again). Each is a tab of its own, after a first
+tab holding the wizard's counts (:meth:`MergePanel.hold`) and what becomes of their plan,
+checklist and rating round of a year we have: each has the whole height of the page, so that
+at 1366×768 the counts, the chi đoàn and the people are each read without scrolling a small
+box. :meth:`MergePanel.options` gives the ``branch_map``, ``branch_names`` and ``unmatch`` that
+the preview and the import take; any change emits ``changed`` (the wizard then wants the
+preview made again, "Xem lại với lựa chọn này", before it imports).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from ...core.bundle.orgmerge import year_text
 from ..common.wheel import wheel_needs_focus
 
 KEEP = ""
+SUMMARY_TAB = "Số liệu thay đổi"
 REASONS = {"cccd": "Cùng số CCCD", "name_birth": "Cùng họ tên, ngày sinh"}
 MATCH_HEADERS = ("Ghép", "Họ và tên", "Ngày sinh", "Chi đoàn", "Số CCCD", "Quê quán", "Lý do")
 SIDES = "Máy này\nTrong tệp"
@@ -139,11 +142,15 @@ class MergePanel(QWidget):
         """The matches the secretary unticked (their id → match), kept across previews."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.years_label = QLabel()
-        self.years_label.setWordWrap(True)
-        layout.addWidget(self.years_label)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
+        summary = QWidget()
+        self.summary_layout = QVBoxLayout(summary)
+        self.years_label = QLabel()
+        self.years_label.setWordWrap(True)
+        self.summary_layout.addWidget(self.years_label)
+        self.summary_layout.addStretch(1)
+        self.tabs.addTab(summary, SUMMARY_TAB)
         self.branch_table = QTableWidget(0, 3)
         self.branch_table.setHorizontalHeaderLabels(
             ["Chi đoàn trong tệp", "Xử lý", "Tên sau khi nhận"]
@@ -183,6 +190,18 @@ class MergePanel(QWidget):
         self.refresh_button.clicked.connect(self.refresh_requested)
         layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
 
+    def hold(self, counts: QWidget) -> None:
+        """Show ``counts`` (the wizard's table of the rows new, updated...) in the first tab,
+        above what becomes of their records of our years."""
+        self.summary_layout.insertWidget(0, counts)
+        self.tabs.setCurrentIndex(0)
+
+    def release(self, counts: QWidget) -> None:
+        self.summary_layout.removeWidget(counts)
+
+    def holds(self, counts: QWidget) -> bool:
+        return self.summary_layout.indexOf(counts) >= 0
+
     def forget(self) -> None:
         """Another file: the people kept apart for the last one are forgotten."""
         self._apart.clear()
@@ -214,10 +233,11 @@ class MergePanel(QWidget):
             name_edit.textChanged.connect(lambda _t: self.changed.emit())
             table.setCellWidget(r, 1, combo)
             table.setCellWidget(r, 2, name_edit)
-        table.resizeRowsToContents()
-        self.tabs.setTabText(0, f"Chi đoàn ({len(self.branches)})")
+            # the height of the choice itself (the rows' contents would make it far taller)
+            table.setRowHeight(r, max(combo.sizeHint().height(), name_edit.sizeHint().height()))
+        self.tabs.setTabText(1, f"Chi đoàn ({len(self.branches)})")
         self.match_model.set_matches(self.matches, set(self._apart))
-        self.tabs.setTabText(1, f"Người có trong cả hai tổ chức ({len(self.matches)})")
+        self.tabs.setTabText(2, f"Người có trong cả hai tổ chức ({len(self.matches)})")
         self.match_heading.setText(
             f"<b>Người có trong cả hai tổ chức: {len(self.matches)}</b> (dòng trên: máy này; "
             "dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ chọn người "

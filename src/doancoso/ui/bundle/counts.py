@@ -1,0 +1,106 @@
+"""The import wizard's tables of counts (a row per kind of record: what the file holds, what the
+import would change), sized to show every row, and the wizard's size on the screen.
+
+A secretary at 1366×768 (about 728 px above the Windows taskbar) reads the counts whole: a
+:class:`CountsTable` asks for the height of all its rows and takes no more; it shrinks (and
+scrolls) only when the dialog has less room than that. :func:`dialog_size` makes the wizard as
+tall as such a screen allows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from ...core.bundle.labels import EVIDENCE_SKIPPED, in_label_order, table_label
+from ...core.lang.text import vn_number
+
+PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
+DIALOG_WIDTH, DIALOG_HEIGHT, TALLEST = 1000, 640, 720
+"""The wizard's width and least height, and the height it takes where the screen has room."""
+FRAME_ROOM = 50
+"""The window's title bar and frame, outside the size Qt is given (about 31 px on Windows 10)."""
+FEWEST_ROWS = 4
+"""The rows a counts table still shows when the dialog is too low for all of them."""
+
+
+def dialog_size(available: QSize) -> QSize:
+    """The wizard's size on a screen whose room above the taskbar is ``available``: 1000×640,
+    taller (up to 720) where the screen allows, so that more shows without scrolling."""
+    height = max(DIALOG_HEIGHT, min(TALLEST, available.height() - FRAME_ROOM))
+    return QSize(DIALOG_WIDTH, height)
+
+
+def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int]]:
+    """(Vietnamese name, new, updated, deleted, unchanged) of every table the plan touches."""
+    tables = in_label_order({*plan.new, *plan.updated, *plan.deleted, *plan.unchanged})
+    return [
+        (table_label(t), plan.new.get(t, 0), plan.updated.get(t, 0), plan.deleted.get(t, 0),
+         plan.unchanged.get(t, 0))
+        for t in tables
+    ]  # fmt: skip
+
+
+def files_text(plan: Any) -> str:
+    """The bundle's evidence files the import would copy, and those it would not (named only
+    by records not taken), as the result says them once done ("" when neither)."""
+    parts = []
+    if plan.evidence_new:
+        parts.append(f"Tệp minh chứng sẽ chép vào máy: {vn_number(plan.evidence_new)} tệp.")
+    if plan.evidence_skipped:
+        parts.append(f"{EVIDENCE_SKIPPED}: {vn_number(plan.evidence_skipped)} tệp.")
+    return " ".join(parts)
+
+
+class CountsTable(QTableWidget):
+    """A short read-only table (a row per kind of record: bounded, never a growing list) that
+    asks for the height of all its rows."""
+
+    def __init__(self, headers: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(list(headers))
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # As tall as its rows (sizeHint), never taller; shorter only when the room is lacking.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def fill(self, rows: list[tuple[Any, ...]]) -> None:
+        """Show ``rows`` (numbers right-aligned, in Vietnamese form) and ask for their height."""
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(vn_number(value) if isinstance(value, int) else str(value))
+                if c > 0:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.setItem(r, c, item)
+        self.updateGeometry()
+
+    def _height(self, rows: int) -> int:
+        """The height that shows the header and ``rows`` rows whole."""
+        header = self.horizontalHeader().sizeHint().height()
+        return header + rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), self._height(self.rowCount()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        rows = min(self.rowCount(), FEWEST_ROWS)
+        return QSize(super().minimumSizeHint().width(), self._height(rows))
