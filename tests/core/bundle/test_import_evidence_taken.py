@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bundle_sync import carry
 
+from bundle_sync import carry
 from doancoso.core.evidence.store import EvidenceStore
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
