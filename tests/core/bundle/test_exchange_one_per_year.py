@@ -16,11 +16,17 @@ from doancoso.core.bundle.one_per_year import DuplicateYearRecords
 from doancoso.core.workspace import Workspace
 
 NOTHING = "Không có gì được ghi vào dữ liệu."
-STUCK = (
-    "Phần mềm chưa gộp được hai bản lập riêng và chưa bỏ được bản của một năm trên một máy: "
-    "dữ liệu vẫn làm tiếp được trên từng máy, nhưng tệp giữa hai máy chưa nhận được cho đến "
-    f"khi chỉ còn một bản. {NOTHING}"
-)
+
+
+def stuck(made: str) -> str:
+    return (
+        f"Khi một bên chỉ mới {made} mà chưa ghi gì, tệp được nhận và bản trống được bỏ; hai "
+        "bản đều đã có nội dung thì phần mềm chưa gộp được, cũng chưa bỏ được bản của một năm "
+        "trên một máy, nên tệp giữa hai máy chưa nhận được cho đến khi chỉ còn một bản có nội "
+        f"dung. Dữ liệu vẫn làm tiếp được trên từng máy. {NOTHING}"
+    )
+
+
 YEAR = 2027
 
 
@@ -68,14 +74,14 @@ def test_the_plan_of_a_year_made_on_both_copies_is_refused_naming_both(
         f"năm 2027” (số 07-KH/ĐTN), lập ngày {created_day(away, 'plans', theirs.id)}, 1 chỉ "
         "tiêu, đã gửi đăng ký.\n"
         "Hãy thống nhất giữ kế hoạch của một máy, ghi thêm vào đó những gì chỉ có ở bản kia, "
-        f"và từ nay chỉ sửa kế hoạch ấy trên máy đã chọn. {STUCK}"
+        f"và từ nay chỉ sửa kế hoạch ấy trên máy đã chọn. {stuck('lập')}"
     )
 
 
 def test_plans_of_two_years_are_named_in_one_refusal(home: Workspace, away: Workspace) -> None:
-    for ws in (home, away):
-        ws.plans.create(YEAR + 1)
-        ws.plans.create(YEAR)
+    for ws, number in ((home, "07-KH/ĐTN"), (away, "08-KH/ĐTN")):
+        ws.plans.create(YEAR + 1, number=number)
+        ws.plans.create(YEAR, number=number)
     message = _refused(home, away)
     assert message.startswith("Kế hoạch công tác năm 2027, 2028 đã được lập riêng trên cả hai")
     assert [line[:11] for line in message.split("\n") if line.startswith("•")] == [
@@ -91,15 +97,16 @@ def test_the_rating_round_of_a_year_opened_on_both_copies_is_refused_naming_both
         home.rating.set(YEAR, member.id, {"decided_level": 2})
     home.rating.close(YEAR)
     away.rating.open(YEAR)
+    away.rating.set(YEAR, home.members.list()[5].id, {"proposed_level": 1})
     my_id, their_id = (_year_row(ws, "rating_rounds") for ws in (home, away))
     assert _refused(home, away) == (
         "Đợt xếp loại đoàn viên năm 2027 đã được mở riêng trên cả hai máy; mỗi năm chỉ có một "
         "đợt xếp loại nên chưa nhận được tệp này:\n"
         f"• Năm 2027 — trên máy này: mở ngày {created_day(home, 'rating_rounds', my_id)}, 3 "
         "đoàn viên đã có mức xếp loại, đã kết thúc đợt; trong tệp: mở ngày "
-        f"{created_day(away, 'rating_rounds', their_id)}, chưa có mức xếp loại nào.\n"
+        f"{created_day(away, 'rating_rounds', their_id)}, 1 đoàn viên đã có mức xếp loại.\n"
         "Hãy thống nhất làm xếp loại năm đó trên một máy và ghi thêm vào đó những mức xếp loại "
-        f"chỉ có ở bản kia. {STUCK}"
+        f"chỉ có ở bản kia. {stuck('mở')}"
     )
 
 
@@ -107,6 +114,7 @@ def test_the_checklist_of_a_year_opened_on_both_copies_is_refused_naming_both(
     home: Workspace, away: Workspace
 ) -> None:
     home.recognition.open(YEAR)
+    home.recognition.set(YEAR, "3.1", {"status": "Không áp dụng", "note": "Chưa có cấp ủy"})
     away.recognition.open(YEAR)
     away.recognition.set(YEAR, "1.1", {"status": "Đạt"})
     away.recognition.set(YEAR, "2.1", {"status": "Chưa đạt"})
@@ -115,11 +123,11 @@ def test_the_checklist_of_a_year_opened_on_both_copies_is_refused_naming_both(
     assert _refused(home, away) == (
         "Bảng tự đánh giá “3 chủ động” năm 2027 đã được mở riêng trên cả hai máy; mỗi năm chỉ "
         "có một bảng tự đánh giá nên chưa nhận được tệp này:\n"
-        f"• Năm 2027 — trên máy này: theo bộ tiêu chí “{template}”, mở ngày {days[0]}, chưa "
-        f"đánh giá mục nào; trong tệp: theo bộ tiêu chí “{template}”, mở ngày {days[1]}, 2 mục "
+        f"• Năm 2027 — trên máy này: theo bộ tiêu chí “{template}”, mở ngày {days[0]}, 1 mục "
+        f"đã đánh giá; trong tệp: theo bộ tiêu chí “{template}”, mở ngày {days[1]}, 2 mục "
         "đã đánh giá.\n"
         "Hãy thống nhất tự đánh giá năm đó trên một máy và ghi thêm vào đó những mục chỉ có ở "
-        f"bản kia. {STUCK}"
+        f"bản kia. {stuck('mở')}"
     )
 
 

@@ -40,13 +40,14 @@ class DuplicateRecords(SyncError):
 
 def settle(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashes:
     """What merge.py's walk does with ``clashes`` of ``table`` between two copies of one
-    organisation: joins those that can be (a setting of the same value on both:
-    :mod:`.one_per_year`), raises the refusal naming the others, and returns the clashes left
-    for merge.py's own message (a table described nowhere)."""
-    from . import one_per_year
+    organisation: joins those that can be (a setting of the same value on both, a plan of a
+    year of which one holds nothing yet...: :mod:`.joins`), raises the refusal naming the
+    others, and returns the clashes left for merge.py's own message (a table described
+    nowhere)."""
+    from . import joins, one_per_year
 
-    if table == "settings":
-        clashes = one_per_year.join_same_settings(merge, session, clashes)
+    if table == "settings" or table in one_per_year.YEARLY:
+        clashes = joins.join(merge, session, table, clashes)
     if not clashes:
         return clashes
     if table == "settings" or table in one_per_year.YEARLY:

@@ -5,21 +5,16 @@ year, the "3 chủ động" checklist of a year, a setting.
 Each is held once (a unique index of its table: ``uq_plans_org_year``,
 ``uq_rating_rounds_org_year``, ``uq_checklists_org_year``, ``uq_settings_org_key``), so a bundle
 whose new row holds a year or a key that a live row here already holds cannot be taken as it
-is. merge.py's ``_unique`` finds them; this module then
-
-- joins a setting set to the same value on both copies (:func:`join_same_settings`): no
-  conflict at all. Of the two rows the one with the smaller id stays live, on both copies
-  alike, the other deleted (ours before theirs is written, or theirs written deleted), so that
-  the copies agree whichever imports first, or both at once, and hold the same rows once the
-  file goes back the other way;
-- refuses the others (:func:`refusal`), all of the import, naming each record on both sides as
-  the user knows it — the year, when each side made it, what it holds (the plan's title and its
-  targets, the ratings entered, the checklist's template and the items assessed; the setting's
-  two values) — and the way out.
+is. merge.py's ``_unique`` finds them; those that can be joined without losing anything are
+(:mod:`.joins`: a setting of the same value on both copies; a plan, round or checklist that one
+copy made and left empty); the others are refused here (:func:`refusal`), all of the import,
+naming each record on both sides as the user knows it — the year, when each side made it, what
+it holds (the plan's title and its targets, the ratings entered, the checklist's template and
+the items assessed; the setting's two values) — and the way out.
 
 A plan, a rating round or a checklist holds other rows (targets, ratings, answers, evidence
-files) that name it, so two of them are never joined silently: what one of them holds would
-have to be moved onto the other, item by item, which only the user can judge.
+files) that name it, so two of them that both hold something are never joined silently: what
+one holds would have to be moved onto the other, item by item, which only the user can judge.
 """
 
 from __future__ import annotations
@@ -46,57 +41,6 @@ class DuplicateYearRecords(SyncError):
     """A plan, rating round, checklist or setting made on both copies: refused, naming each."""
 
 
-# Joining a setting of the same value ----------------------------------------------------------
-
-
-def join_same_settings(merge: Any, session: Session, clashes: Clashes) -> Clashes:
-    """Join each clash of ``settings`` whose two values are the same; the clashes left.
-
-    ``merge`` is merge.py's walk (``held``: the table's new rows waiting to be written after
-    the check; ``plan``; ``write``; ``me``). The row kept live is the one with the smaller id;
-    the other is kept as a tombstone, a new version of this installation (which travels back,
-    so that the other copy deletes it too): ours deleted before theirs is written, or theirs
-    written deleted. Either way the setting stays as it was: counted unchanged, not new."""
-    from ..storage.models import utc_now
-    from .dbwrite import writer
-    from .rows import columns_of, to_json
-
-    left: Clashes = []
-    ours_dropped: list[dict[str, Any]] = []
-    theirs_dropped: set[str] = set()
-    kinds = columns_of("settings")
-    names = ", ".join(kinds)
-    now = utc_now().isoformat()
-
-    def dropped(row: dict[str, Any]) -> dict[str, Any]:
-        return {**row, "deleted_at": now, "updated_at": now, "origin": merge.me,
-                "revision": int(row["revision"]) + 1}  # fmt: skip
-
-    for clash in clashes:
-        here_id, _column, theirs = clash
-        found = session.connection().exec_driver_sql(
-            f"SELECT {names} FROM settings WHERE id = ?", (here_id,)
-        )
-        mine = {k: to_json(v, kinds[k]) for k, v in zip(kinds, found.one(), strict=True)}
-        if mine["value"] != theirs["value"]:
-            left.append(clash)
-            continue
-        if theirs["id"] > here_id:
-            theirs_dropped.add(theirs["id"])
-        else:
-            ours_dropped.append(dropped(mine))
-        counts = merge.plan.new
-        counts["settings"] -= 1
-        if not counts["settings"]:
-            del counts["settings"]
-        merge.plan._count(merge.plan.unchanged, "settings")  # noqa: SLF001 - the plan's counter
-    if theirs_dropped:
-        merge.held[:] = [dropped(r) if r["id"] in theirs_dropped else r for r in merge.held]
-    if ours_dropped and merge.write:  # before theirs is written: the key is then free
-        writer("settings", session.connection().dialect).update(session, ours_dropped)
-    return left
-
-
 # The refusal ----------------------------------------------------------------------------------
 
 
@@ -117,15 +61,16 @@ def refusal(session: Session, source: RowSource, table: str, clashes: Clashes) -
         f"{what} năm {_years(years)} đã được {made} riêng trên cả hai máy; mỗi năm chỉ có "
         f"{each} nên chưa nhận được tệp này:\n"
         + "\n".join(lines)
-        + f"\n{remedy} {_STUCK} {NOTHING_WRITTEN}",
+        + f"\n{remedy} {_STUCK.format(made=made)} {NOTHING_WRITTEN}",
         f"{table} of the same year on both copies: {[(c[0], c[2]['id']) for c in clashes]}",
     )
 
 
 _STUCK = (
-    "Phần mềm chưa gộp được hai bản lập riêng và chưa bỏ được bản của một năm trên một máy: "
-    "dữ liệu vẫn làm tiếp được trên từng máy, nhưng tệp giữa hai máy chưa nhận được cho đến "
-    "khi chỉ còn một bản."
+    "Khi một bên chỉ mới {made} mà chưa ghi gì, tệp được nhận và bản trống được bỏ; hai bản "
+    "đều đã có nội dung thì phần mềm chưa gộp được, cũng chưa bỏ được bản của một năm trên "
+    "một máy, nên tệp giữa hai máy chưa nhận được cho đến khi chỉ còn một bản có nội dung. Dữ "
+    "liệu vẫn làm tiếp được trên từng máy."
 )
 _WORDS = {
     "plans": (
