@@ -218,3 +218,27 @@ def test_a_same_valued_setting_crossing_both_ways_at_once_is_kept(
     assert _by_id(home) == _by_id(away)
     assert [(k, v) for _, k, v in _live_settings(home)] == [("plan_deadline", "1/11")]
     assert home.plans.registration_deadline() == away.plans.registration_deadline() == (1, 11)
+
+
+def test_a_file_leaving_empty_columns_out_is_read_the_same(
+    home: Workspace, away: Workspace
+) -> None:
+    """A row may leave out a column that can be empty (bundle-format.md): what the refusal
+    counts in the file is counted the same, and an empty round is still told from a rated
+    one."""
+    home.rating.open(YEAR)
+    home.rating.set(YEAR, home.members.list()[0].id, {"decided_level": 2})
+    away.rating.open(YEAR)
+    for member in away.members.list()[1:3]:
+        away.rating.set(YEAR, member.id, {"proposed_level": 3})
+    whole = bundle_of(away)
+    with pytest.raises(DuplicateYearRecords) as caught:
+        plan(home, whole)
+    expected = caught.value.message
+    assert "trong tệp: mở ngày " in expected and ", 2 đoàn viên đã có mức xếp loại." in expected
+    for table in ("rating_rounds", "ratings", "branch_ratings"):
+        rows = whole.table(table)
+        rows[:] = [{k: v for k, v in r.items() if v is not None} for r in rows]
+    with pytest.raises(DuplicateYearRecords) as caught:
+        plan(home, whole)
+    assert caught.value.message == expected

@@ -161,9 +161,10 @@ def _named_in(source: RowSource, table: str, row_id: str) -> bool:
     return any(
         r.get(c) == row_id and r.get("deleted_at") is None
         for t, c in DEPENDENTS[table]
-        for r in _rows(source, t)
+        for r in rows_of(source, t)
     )
 
 
-def _rows(source: RowSource, table: str) -> Iterator[dict[str, Any]]:
+def rows_of(source: RowSource, table: str) -> Iterator[dict[str, Any]]:
+    """The file's rows of ``table`` as read (none when it holds no such table)."""
     return source.rows(table) if table in source.tables() else iter(())

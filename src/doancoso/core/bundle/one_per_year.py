@@ -121,7 +121,13 @@ def _count(
         query = f"SELECT * FROM {table} WHERE {owner} = ? AND deleted_at IS NULL"
         rows = map(dict, session.connection().exec_driver_sql(query, (row_id,)).mappings())
     else:
-        rows = (r for r in source.rows(table) if r[owner] == row_id and r["deleted_at"] is None)
+        from .joins import rows_of  # the file's rows as read: a nullable column may be absent
+
+        rows = (
+            r
+            for r in rows_of(source, table)
+            if r.get(owner) == row_id and r.get("deleted_at") is None
+        )
     return sum(1 for r in rows if counted is None or counted(r))
 
 
@@ -152,7 +158,7 @@ def _round(session: Session, source: RowSource | None, row: Mapping[str, Any]) -
 
 
 def _has_level(rating: Mapping[str, Any]) -> bool:
-    return any(rating[f] is not None for f in ("self_level", "proposed_level", "decided_level"))
+    return any(rating.get(f) is not None for f in ("self_level", "proposed_level", "decided_level"))
 
 
 def _checklist(session: Session, source: RowSource | None, row: Mapping[str, Any]) -> str:
@@ -160,7 +166,7 @@ def _checklist(session: Session, source: RowSource | None, row: Mapping[str, Any
 
     text = f"theo bộ tiêu chí “{row['template_name']}”, mở ngày {day_text(row['created_at'])}, "
     assessed = _count(session, source, "checklist_answers", "checklist_id", row["id"],
-                      lambda a: a["status"] != NOT_ASSESSED)  # fmt: skip
+                      lambda a: a.get("status", NOT_ASSESSED) != NOT_ASSESSED)  # fmt: skip
     return text + (f"{assessed} mục đã đánh giá" if assessed else "chưa đánh giá mục nào")
 
 
