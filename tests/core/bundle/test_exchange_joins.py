@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from bundle_sync import bundle_of, carry, every_row
 
+from bundle_sync import bundle_of, carry, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.one_per_year import DuplicateYearRecords
 from doancoso.core.workspace import Workspace
