@@ -27,6 +27,14 @@ def every_row(ws: Workspace) -> dict[str, list[dict[str, Any]]]:
         return {table: list(snapshot.rows(table)) for table in snapshot.tables()}
 
 
+def created_day(ws: Workspace, table: str, row_id: str) -> str:
+    """The day a row of ``ws`` was made, as a refusal names it (dd/mm/yyyy, UTC)."""
+    with ws.db.raw() as cursor:
+        cursor.execute(f"SELECT created_at FROM {table} WHERE id = ?", (row_id,))
+        (created,) = cursor.fetchone()
+    return f"{created[8:10]}/{created[5:7]}/{created[0:4]}"
+
+
 def edit(ws: Workspace, member_id: str, **changes: str) -> None:
     """Change fields of a member through the roster, as the member form does."""
     import dataclasses

@@ -1,7 +1,8 @@
 """``doancoso bundle import`` between copies (issue #17's walkthrough): a folder that ran ``init``
 before the handover came takes it with ``--replace-setup``, ending as a fresh handover does; a
 folder with data refuses a namesake saying they are two organisations; the same chi đoàn or the
-same person added on both copies is refused naming them, with nothing written."""
+same person added on both copies, or the plan of one year made on both (its title set), is
+refused naming them, with nothing written."""
 
 from __future__ import annotations
 
@@ -146,3 +147,43 @@ def created_day_of(ws: Workspace, branch_id: str) -> str:
         cursor.execute("SELECT created_at FROM branches WHERE id = ?", (branch_id,))
         (created,) = cursor.fetchone()
     return f"{created[8:10]}/{created[5:7]}/{created[0:4]}"
+
+
+def test_the_plan_of_a_year_made_on_both_copies_is_refused_naming_both(
+    tmp_path: Path, bundle: Path
+) -> None:
+    office, home = tmp_path / "van-phong", tmp_path / "o-nha"
+    for folder in (office, home):
+        assert cli("bundle", "import", str(bundle), "--data-dir", str(folder))[0] == 0
+    days = []
+    for folder, targets in ((office, ("Kết nạp 20 đoàn viên mới",)), (home, ())):
+        with Workspace.open(folder) as ws:
+            made = ws.plans.create(2027, title="Kế hoạch công tác năm 2027")
+            for text in targets:
+                ws.plans.add_target(2027, {"text": text}, ws.activities.kind_names())
+            ws.plans.set_registration_deadline(1, 11)  # the same on both: no conflict
+            with ws.db.raw() as cursor:
+                cursor.execute("SELECT created_at FROM plans WHERE id = ?", (made.id,))
+                (created,) = cursor.fetchone()
+            days.append(f"{created[8:10]}/{created[5:7]}/{created[0:4]}")
+    from_home = tmp_path / "tu-nha.dcs"
+    assert cli("bundle", "export", str(from_home), "--no-password", "--data-dir",
+               str(home))[0] == 0  # fmt: skip
+    before = rows(office)
+    for dry in ((), ("--dry-run",)):
+        code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office), *dry)
+        assert (code, out) == (1, "")
+        assert err.strip() == (
+            "Lỗi: Kế hoạch công tác năm 2027 đã được lập riêng trên cả hai máy; mỗi năm chỉ có "
+            "một kế hoạch nên chưa nhận được tệp này:\n"
+            f"• Năm 2027 — trên máy này: “Kế hoạch công tác năm 2027”, lập ngày {days[0]}, 1 chỉ "
+            f"tiêu; trong tệp: “Kế hoạch công tác năm 2027”, lập ngày {days[1]}, chưa có chỉ "
+            "tiêu.\n"
+            "Hãy thống nhất giữ kế hoạch của một máy, ghi thêm vào đó những gì chỉ có ở bản kia, "
+            "và từ nay chỉ sửa kế hoạch ấy trên máy đã chọn. Khi một bên chỉ mới lập mà chưa "
+            "ghi gì, tệp được nhận và bản trống được bỏ; hai bản đều đã có nội dung thì phần mềm "
+            "chưa gộp được, cũng chưa bỏ được bản của một năm trên một máy, nên tệp giữa hai máy "
+            "chưa nhận được cho đến khi chỉ còn một bản có nội dung. Dữ liệu vẫn làm tiếp được "
+            "trên từng máy. Không có gì được ghi vào dữ liệu."
+        )
+    assert rows(office) == before

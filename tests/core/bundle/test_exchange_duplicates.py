@@ -7,19 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from bundle_sync import bundle_of, carry, every_row
+from bundle_sync import bundle_of, carry, created_day, every_row
 from doancoso.core.bundle.duplicates import DuplicateRecords
 from doancoso.core.bundle.merge import plan
 from doancoso.core.workspace import Workspace
 
 NOTHING = "Không có gì được ghi vào dữ liệu."
-
-
-def _day(ws: Workspace, table: str, row_id: str) -> str:
-    with ws.db.raw() as cursor:
-        cursor.execute(f"SELECT created_at FROM {table} WHERE id = ?", (row_id,))
-        (created,) = cursor.fetchone()
-    return f"{created[8:10]}/{created[5:7]}/{created[0:4]}"
 
 
 def _by_id(ws: Workspace) -> dict[str, list[dict[str, object]]]:
@@ -42,8 +35,8 @@ def test_the_same_chi_doan_added_on_both_copies_is_refused_naming_it(
     expected = (
         "Chi đoàn mới trong tệp trùng tên với chi đoàn đã có trên máy này (cùng một chi đoàn "
         "được thêm riêng ở cả hai máy); nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
-        f"• “Chi đoàn 1”: thêm trên máy này ngày {_day(home, 'branches', mine.id)}, trong tệp "
-        f"là “chi đoàn 1” thêm ngày {_day(away, 'branches', theirs.id)}.\n"
+        f"• “Chi đoàn 1”: thêm trên máy này ngày {created_day(home, 'branches', mine.id)}, "
+        f"trong tệp là “chi đoàn 1” thêm ngày {created_day(away, 'branches', theirs.id)}.\n"
         "Hãy giữ một: trên máy này đổi tên chi đoàn đó (ví dụ thêm “(máy này)”) rồi nhận lại "
         "tệp, sau đó ở trang Chi đoàn dùng “Gộp vào…” để gộp nó vào chi đoàn vừa nhận; ở lần "
         f"trao đổi sau, máy kia cũng nhận được việc gộp này. {NOTHING}"

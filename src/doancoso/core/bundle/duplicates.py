@@ -38,6 +38,26 @@ class DuplicateRecords(SyncError):
     """A chi đoàn or a member added on both copies: refused, naming each on both sides."""
 
 
+def settle(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashes:
+    """What merge.py's walk does with ``clashes`` of ``table`` between two copies of one
+    organisation: joins those that can be (a setting of the same value on both, a plan of a
+    year of which one holds nothing yet...: :mod:`.joins`), raises the refusal naming the
+    others, and returns the clashes left for merge.py's own message (a table described
+    nowhere)."""
+    from . import joins, one_per_year
+
+    if table == "settings" or table in one_per_year.YEARLY:
+        clashes = joins.join(merge, session, table, clashes)
+    if not clashes:
+        return clashes
+    if table == "settings" or table in one_per_year.YEARLY:
+        raise one_per_year.refusal(session, merge.source, table, clashes)
+    refused = refusal(session, merge.source, table, clashes)
+    if refused is not None:
+        raise refused
+    return clashes
+
+
 def refusal(
     session: Session,
     source: RowSource,

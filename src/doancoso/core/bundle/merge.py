@@ -452,11 +452,9 @@ class _Merge:
                     if table != "branches":  # a chi đoàn's name is unique by the roster only:
                         inside.append((here_id, column, theirs))  # the other copy has both
         if clashes and self.mapper is None:  # two copies of one organisation
-            from .duplicates import refusal
+            from .duplicates import settle
 
-            refused = refusal(session, self.source, table, clashes)
-            if refused is not None:
-                raise refused
+            clashes = settle(self, session, table, clashes)  # joined, or refused in words
         if not clashes and not inside:
             return
         here_id, column, theirs = (clashes or inside)[0]
