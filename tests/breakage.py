@@ -91,13 +91,16 @@ def failing_fsync(
 
 
 @contextlib.contextmanager
-def pulled_stick(folder: Path, at: str, error: str, *, gone: bool = False) -> Iterator[Path]:
+def pulled_stick(folder: Path, at: str, error: str, *, gone: bool = False,
+                 garbled: bool = False) -> Iterator[Path]:  # fmt: skip
     """``folder`` (empty) served by :mod:`pulled_stick` for the block's duration: a USB stick
-    pulled out ``at`` the file's ``"write"`` (half way), its ``"fsync"`` or its ``"read"``
-    (back), every write, read and flush failing from then on with ``error`` (``"EIO"``,
-    ``"ENODEV"``, ``"ENXIO"``); with ``gone``, removing and renaming files too. Its files live
-    in :func:`backing_of`. Needs what :func:`failing_fsync` needs."""
-    with _served(folder, "pulled_stick.py", at, error, "gone" if gone else "") as served:
+    pulled out ``at`` the file's ``"write"`` (half way), its ``"fsync"``, its ``"read"``
+    (back) or its removal (``"unlink"``; ``"never"``: not pulled), every write, read and flush
+    failing from then on with ``error`` (``"EIO"``, ``"ENODEV"``, ``"ENXIO"``); with ``gone``,
+    removing and renaming files too; with ``garbled``, every read gives back the byte at 64 KiB
+    changed. Its files live in :func:`backing_of`. Needs what :func:`failing_fsync` needs."""
+    flags = ",".join(name for name, on in (("gone", gone), ("garbled", garbled)) if on)
+    with _served(folder, "pulled_stick.py", at, error, flags) as served:
         yield served
 
 

@@ -2,19 +2,23 @@
 be written, flushed or read; each such call fails with the error the system reports for a
 vanished device (``EIO`` on Linux; ``ENODEV`` or ``ENXIO`` where the device itself is gone).
 
-``python pulled_stick.py BACKING MOUNTPOINT AT ERRNO [GONE]`` serves BACKING's files at
+``python pulled_stick.py BACKING MOUNTPOINT AT ERRNO [FLAGS]`` serves BACKING's files at
 MOUNTPOINT through FUSE (as :mod:`failing_fsync` does, every call the real one on BACKING, no
 page cache between: ``direct_io``) until unmounted. AT is when the stick goes:
 
 - ``write``: at the first write past 64 KiB into a file (the file half written);
 - ``fsync``: when the written file is flushed to disk;
-- ``read``: at the first read of a file (the read-back of what was written).
+- ``read``: at the first read of a file (the read-back of what was written);
+- ``unlink``: when a file is first removed (the temporary file of a write that failed);
+- ``never``: it stays.
 
 From then on every write, read and flush fails with ERRNO (a name: ``EIO``, ``ENODEV``...).
-Without GONE, removing or renaming a file still works (the stick back in its port, or a device
-that failed its data but not its folder). With GONE (``gone``), every call but listing and
-looking up names fails too: the stick is gone for good, so a temporary file cannot be removed.
-Tests use :func:`breakage.pulled_stick`.
+FLAGS, comma-separated: without ``gone``, removing or renaming a file still works (the stick
+back in its port, or a device that failed its data but not its folder), except at ``unlink``;
+with ``gone``, every call but listing and looking up names fails too: the stick is gone for
+good, so a temporary file cannot be removed. With ``garbled``, every read returns the byte at
+64 KiB into a file changed, without an error (a worn stick giving back other data than it was
+given). Tests use :func:`breakage.pulled_stick`.
 """
 
 from __future__ import annotations
@@ -33,11 +37,13 @@ HALF_WAY = 64 * 1024
 class PulledStick(FailingFsync):  # type: ignore[misc]
     """BACKING's files, until the stick is pulled out at ``at``."""
 
-    def __init__(self, backing: str, at: str, error: int, gone: bool) -> None:
+    def __init__(self, backing: str, at: str, error: int, gone: bool,
+                 garbled: bool = False) -> None:  # fmt: skip
         super().__init__(backing, failing="none")
         self.at = at
         self.error = error
         self.gone = gone
+        self.garbled = garbled
         self.pulled = False
 
     def _pull(self, when: bool) -> None:
@@ -56,7 +62,12 @@ class PulledStick(FailingFsync):  # type: ignore[misc]
 
     def read(self, path: str, size: int, offset: int, fh: int) -> bytes:
         self._pull(self.at == "read")
-        return super().read(path, size, offset, fh)
+        data: bytes = super().read(path, size, offset, fh)
+        if self.garbled and offset <= HALF_WAY < offset + len(data):
+            changed = bytearray(data)
+            changed[HALF_WAY - offset] ^= 0xFF
+            return bytes(changed)
+        return data
 
     def fsync(self, path: str, datasync: int, fh: int) -> None:
         self._pull(self.at == "fsync")
@@ -75,6 +86,8 @@ class PulledStick(FailingFsync):  # type: ignore[misc]
         return super().create(path, mode, fi)
 
     def unlink(self, path: str) -> None:
+        if self.at == "unlink":
+            self._pull(True)
         self._metadata()
         super().unlink(path)
 
@@ -93,9 +106,9 @@ class PulledStick(FailingFsync):  # type: ignore[misc]
 
 if __name__ == "__main__":
     backing, mountpoint, at, name = sys.argv[1:5]
-    gone = len(sys.argv) > 5 and sys.argv[5] == "gone"
+    flags = set(sys.argv[5].split(",")) if len(sys.argv) > 5 else set()
     FUSE(
-        PulledStick(backing, at, getattr(errno, name), gone),
+        PulledStick(backing, at, getattr(errno, name), "gone" in flags, "garbled" in flags),
         mountpoint,
         foreground=True,
         nothreads=True,

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from doancoso.cli.main import run
+from doancoso.core.dossier.check import DEFAULT_PARTS
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng",
         "--secretary", "Nguyễn Thị Như Quỳnh"]  # fmt: skip
@@ -183,25 +184,48 @@ def test_a_number_for_a_part_without_one_is_refused(folder: str, tmp_path: Path)
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_the_last_dossier_built_of_a_year_is_kept_for_the_report_bundle(
+def test_the_last_whole_dossier_of_a_year_is_kept_for_the_report_bundle(
     folder: str, tmp_path: Path
 ) -> None:
     kept = Path(folder) / "ho-so" / "ho-so-nam-2025.pdf"
     code, out, err = cli("dossier", "--year", "2025", "--check", "--data-dir", folder)
     assert code == 0 and not kept.exists()  # a check builds nothing
-    first = tmp_path / "ho-so.pdf"
-    code, out, err = cli("dossier", "--year", "2025", "-o", str(first), "--parts", "to-trinh",
+    some = tmp_path / "mot-phan.pdf"
+    code, out, err = cli("dossier", "--year", "2025", "-o", str(some), "--parts", "to-trinh",
                          "--data-dir", folder)  # fmt: skip
     assert (code, err) == (0, "")
+    missing = len(DEFAULT_PARTS) - 1
     assert out.endswith(
-        f"Đã ghi hồ sơ 3 trang vào “{first}”.\n"
+        f"Đã ghi hồ sơ 3 trang vào “{some}”.\n"
+        f"Hồ sơ này thiếu {missing} phần mặc định nên không được lưu để kèm gói báo cáo năm 2025: "
+        "gói báo cáo sẽ không kèm hồ sơ cho đến khi tạo hồ sơ đủ các phần mặc định.\n"
+    )
+    assert some.is_file() and not kept.exists()
+    first = tmp_path / "ho-so.pdf"
+    code, out, err = cli("dossier", "--year", "2025", "-o", str(first), "--data-dir", folder)
+    assert (code, err) == (0, "")
+    assert out.endswith(
         "Một bản của hồ sơ được lưu trong thư mục dữ liệu: gói báo cáo cấp trên năm 2025 "
         "(doancoso bundle export --kind report --year 2025) sẽ kèm hồ sơ này.\n"
     )
     assert kept.read_bytes() == first.read_bytes()
     second = tmp_path / "ho-so-2.pdf"
     code, _, err = cli("dossier", "--year", "2025", "-o", str(second), "--parts",
-                       "to-trinh,ke-hoach", "--data-dir", folder)  # fmt: skip
+                       ",".join([*DEFAULT_PARTS, "thong-ke"]), "--data-dir", folder)  # fmt: skip
     assert (code, err) == (0, "")
     assert kept.read_bytes() == second.read_bytes() != first.read_bytes()  # the last one
     assert sorted(p.name for p in kept.parent.iterdir()) == ["ho-so-nam-2025.pdf"]
+    code, out, err = cli("dossier", "--year", "2025", "-o", str(some), "--parts",
+                         "to-trinh,ke-hoach", "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert "gói báo cáo vẫn kèm hồ sơ đủ các phần tạo lúc " in out
+    assert kept.read_bytes() == second.read_bytes()  # the whole one stays
+    bundle = tmp_path / "bao-cao.dcs"
+    code, _, err = cli("bundle", "export", str(bundle), "--kind", "report", "--year", "2025",
+                       "--no-password", "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    carried = tmp_path / "nhan.pdf"
+    code, _, err = cli("bundle", "inspect", str(bundle), "--save-dossier", str(carried),
+                       "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert carried.read_bytes() == second.read_bytes()

@@ -12,8 +12,9 @@ line to fill in by hand.
 built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written.
 ``--format json`` prints ``{"ready", "missing": [{"part", "reason"}], "parts", "pages"}``.
 
-A dossier built is also kept in the data folder (the last one of each year: core/dossier/
-stored.py), for the report bundle of its year to carry.
+A dossier built with every default part is also kept in the data folder (the last one of each
+year: core/dossier/stored.py), for the report bundle of its year to carry; one of only some
+parts is not, and says so.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def register(subparsers: Subparsers) -> None:
 
 def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.dossier.numbers import parse_number_options
+    from ..core.dossier.stored import partial_text
     from ..reports.dossier.build import build_dossier
 
     parts = parse_parts(args.parts)
@@ -76,6 +78,7 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
         raise AppError(NO_OUTPUT)
     pages: int | None = None
     kept = False
+    partial: str | None = None
     with open_workspace(args) as ws:
         if args.check:
             gaps = check(ws, args.year, parts, number)
@@ -86,6 +89,8 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
                                   numbers=numbers)  # fmt: skip
             gaps, included, pages = list(built.gaps), list(built.parts), built.pages
             kept = built.kept is not None
+            if not built.whole:
+                partial = partial_text(args.year, built.missing, built.kept_before)
     if args.format == "json":
         result: dict[str, object] = {
             "ready": not gaps,
@@ -109,6 +114,8 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Đã ghi hồ sơ {pages} trang vào “{args.output}”.", file=out)
     if kept:
         print(KEPT.format(year=args.year), file=out)
+    if partial is not None:
+        print(partial, file=out)
     return EXIT_OK
 
 

@@ -49,7 +49,8 @@ def test_a_report_bundle_carries_the_years_dossier_and_the_receiver_saves_it(
     kept = home.bundles.dossier(YEAR)
     assert kept is not None and kept.size == built.stat().st_size
     assert included_text(YEAR, kept) == (
-        f"Kèm hồ sơ đề nghị công nhận năm {YEAR} (tạo lúc 01/12/{YEAR} 14:30)."
+        f"Kèm hồ sơ đề nghị công nhận năm {YEAR} (tạo lúc 01/12/{YEAR} 14:30), bản gần nhất "
+        "có đủ các phần mặc định."
     )
     result = home.bundles.export(tmp_path / "bao-cao.dcs", kind="report", year=YEAR,
                                  password=PASSWORD)  # fmt: skip
@@ -92,7 +93,7 @@ def test_without_a_dossier_built_a_bundle_stays_of_version_1(
     other_year = YEAR - 1
     assert home.bundles.dossier(other_year) is None
     assert included_text(other_year, None) == (
-        f"Chưa tạo hồ sơ năm {other_year}: gói báo cáo sẽ không kèm hồ sơ."
+        f"Chưa tạo hồ sơ năm {other_year} có đủ các phần mặc định: gói báo cáo sẽ không kèm hồ sơ."
     )
     report = home.bundles.export(tmp_path / "a.dcs", kind="report", year=other_year,
                                  password=None)  # fmt: skip

@@ -23,7 +23,6 @@ from doancoso.core.bundle.disks import (
     fs_type_from_mounts,
     is_fat,
     safe_write,
-    too_large_for_fat,
 )
 from doancoso.core.bundle.errors import BundleError, BundleWriteError
 
@@ -71,7 +70,12 @@ def test_too_large_for_fat32_is_refused_before_writing(tmp_path: Path) -> None:
     # the evidence fits but the whole bundle does not: refused on the way, nothing left
     with pytest.raises(BundleWriteError) as error:
         write_bundle(stick / "b.dcs", source, password=None, limit=16_000)
-    assert error.value.message == too_large_for_fat(stick, None).message
+    assert error.value.message == (
+        f"Không ghi được gói dữ liệu vào “{stick}”: ổ đĩa này định dạng FAT32, chỉ nhận tệp "
+        "nhỏ hơn 4 GB. Hãy chọn ổ đĩa khác, hoặc định dạng lại USB theo exFAT hay NTFS (định "
+        "dạng lại sẽ xóa hết dữ liệu trên USB: hãy chép chúng ra trước). Tệp cũ cùng tên (nếu "
+        "có) vẫn còn nguyên; không có tệp dở dang nào được để lại."
+    )
     assert list(stick.iterdir()) == []
 
 

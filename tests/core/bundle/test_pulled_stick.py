@@ -4,7 +4,8 @@ through the write, at the flush, or at the read-back; the device reported gone a
 through FUSE (:func:`breakage.pulled_stick`). Each export says the stick was pulled out or can no
 more be written, to plug it back and export again; nothing is left under the final name, the
 older bundle of that name is kept as it was, and the temporary file is removed where the stick
-still lets it be removed, else named in the message."""
+still lets it be removed, else named in the message. The other failures of a write (a read-back
+not what was written, the drive's limit reached half way, a cancel) say the same of it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bundle_sources import DictSource
 
 from breakage import backing_of, pulled_stick
 from doancoso.core.bundle.container import open_bundle, write_bundle
+from doancoso.core.bundle.disks import temp_left
 from doancoso.core.bundle.errors import BundleWriteError
 
 PASSWORD = "Mật khẩu bàn giao 2026"
@@ -103,3 +105,106 @@ def test_the_stick_plugged_back_takes_the_export(tmp_path: Path) -> None:
     assert [p.name for p in stick.iterdir()] == ["ban-giao.dcs"]
     with open_bundle(written.path, PASSWORD) as reader:
         assert len(list(reader.rows("members"))) == 3000
+
+
+# Every other failure of a write says what became of its temporary file: removed ("no partial
+# file left"), or named when the stick, pulled out as it was being removed, kept it.
+
+REMOVED = "Tệp cũ cùng tên (nếu có) vẫn còn nguyên; không có tệp dở dang nào được để lại."
+
+
+def named(temp: str) -> str:
+    return (
+        f"Tệp cũ cùng tên (nếu có) vẫn còn nguyên. Tệp dở dang “{temp}” có thể còn trên USB: đó "
+        "không phải gói dữ liệu, có thể xóa đi; lần xuất sau vào thư mục này sẽ tự xóa nó."
+    )
+
+
+def _left_on(stick: Path, removable: bool) -> str | None:
+    """The temporary file left beside the older bundle (None when removed), checked so."""
+    files = sorted(p.name for p in backing_of(stick).iterdir())
+    assert (backing_of(stick) / "ban-giao.dcs").read_bytes() == OLDER
+    if removable:
+        assert files == ["ban-giao.dcs"]
+        return None
+    assert len(files) == 2 and files[1] == "ban-giao.dcs", files
+    assert files[0].startswith(".ban-giao.dcs.") and files[0].endswith(".doancoso.tmp")
+    return files[0]
+
+
+REMOVABLE = pytest.mark.parametrize("removable", [True, False], ids=["removed", "kept"])
+PASSWORDS = pytest.mark.parametrize("password", [PASSWORD, None], ids=["encrypted", "clear"])
+
+
+@REMOVABLE
+@PASSWORDS
+def test_a_read_back_not_what_was_written(
+    tmp_path: Path, removable: bool, password: str | None
+) -> None:
+    """The stick gives back another byte than it took (no error): the read-back refuses it."""
+    source = _source(tmp_path / "kho")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    at = "never" if removable else "unlink"
+    with pulled_stick(stick, at, "ENODEV", gone=not removable, garbled=True):
+        target = stick / "ban-giao.dcs"
+        target.write_bytes(OLDER)
+        with pytest.raises(BundleWriteError) as refused:
+            write_bundle(target, source, password=password, kdf_log2_n=10)
+        temp = _left_on(stick, removable)
+        assert refused.value.message == (
+            f"Gói dữ liệu đọc lại từ “{stick}” bị hỏng: khác với dữ liệu vừa ghi (ổ đĩa hoặc USB "
+            "có thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. "
+            + (REMOVED if temp is None else named(temp))
+        )
+
+
+@REMOVABLE
+def test_the_drives_limit_reached_half_way(tmp_path: Path, removable: bool) -> None:
+    """The evidence (128 KiB) fits under the limit, the whole bundle (about 137 KiB) does not:
+    stopped on the way."""
+    source = _source(tmp_path / "kho")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with pulled_stick(stick, "never" if removable else "unlink", "ENODEV", gone=not removable):
+        target = stick / "ban-giao.dcs"
+        target.write_bytes(OLDER)
+        with pytest.raises(BundleWriteError) as refused:
+            write_bundle(target, source, password=PASSWORD, kdf_log2_n=10, limit=135_000)
+        temp = _left_on(stick, removable)
+        assert refused.value.message == (
+            f"Không ghi được gói dữ liệu vào “{stick}”: ổ đĩa này định dạng FAT32, chỉ nhận tệp "
+            "nhỏ hơn 4 GB. Hãy chọn ổ đĩa khác, hoặc định dạng lại USB theo exFAT hay NTFS (định "
+            "dạng lại sẽ xóa hết dữ liệu trên USB: hãy chép chúng ra trước). "
+            + (REMOVED if temp is None else named(temp))
+        )
+
+
+class Cancelled(Exception):
+    """Stands for the GUI's TaskCancelled, raised by its report after "Hủy"."""
+
+
+@REMOVABLE
+@PASSWORDS
+def test_a_cancel_goes_through_with_the_file_it_left(
+    tmp_path: Path, removable: bool, password: str | None
+) -> None:
+    """A cancel half way through the write is let through untouched (the GUI's "Hủy" ends as a
+    cancel); the temporary file it could not remove is named on it for the wizard to say."""
+    source = _source(tmp_path / "kho")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    cancel = Cancelled()
+
+    def report(done: int, total: int) -> None:
+        if any(p.name.endswith(".doancoso.tmp") for p in backing_of(stick).iterdir()):
+            raise cancel  # "Hủy" pressed once the temporary file is being written
+
+    with pulled_stick(stick, "never" if removable else "unlink", "ENODEV", gone=not removable):
+        target = stick / "ban-giao.dcs"
+        target.write_bytes(OLDER)
+        with pytest.raises(Cancelled) as stopped:
+            write_bundle(target, source, password=password, kdf_log2_n=10, report=report)
+        assert stopped.value is cancel
+        temp = _left_on(stick, removable)
+        assert temp_left(cancel) == (None if temp is None else stick / temp)

@@ -2,7 +2,8 @@
 the flush or at the read-back (:func:`breakage.pulled_stick`). The wizard stays at its target
 step saying, on the page, that the stick was pulled out or cannot be written and to plug it back
 and export again; no file is on the stick, under the final name or a temporary one; once the
-stick is back, "Xuất" again writes the bundle."""
+stick is back, "Xuất" again writes the bundle. A cancel whose temporary file the stick keeps
+names it too."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from breakage import backing_of, pulled_stick
-from bundle_gui import PASSWORD, add_people, export_wizard, stick
+from bundle_gui import PASSWORD, TODAY, add_people, export_wizard, stick
 from doancoso.core.workspace import Workspace
-from doancoso.ui.bundle.export_wizard import DONE_PAGE, TARGET_PAGE
+from doancoso.ui.bundle.export_wizard import DONE_PAGE, TARGET_PAGE, ExportWizard
+from doancoso.ui.shell.operations import Core
 from scripted import ScriptedPrompts
 
 NAME = "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs"
@@ -64,3 +67,40 @@ def test_a_stick_pulled_out_is_said_on_the_page_and_leaves_no_file(
     assert wizard.page == DONE_PAGE and wizard.target_error.text() == ""
     assert [p.name for p in usb.root.iterdir()] == [NAME]
     assert ws.bundles.inspect(usb.root / NAME, PASSWORD).evidence_files == 1
+
+
+def test_a_cancel_whose_temporary_file_stays_on_the_stick_names_it(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """ "Hủy" half way, and the stick pulled out as the temporary file is being removed: the
+    page names that file rather than saying nothing was left (a cancel that removed it says
+    "Đã hủy: chưa có tệp nào được lưu.": test_bundle_export_wizard.py)."""
+    ids = add_people(ws)
+    scan = tmp_path / "scan.pdf"  # 40 MB of evidence: the export runs long enough to cancel
+    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
+    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan)
+    usb = stick(tmp_path)
+    core = Core(ws, ScriptedPrompts(), delay_ms=0)  # on the worker, with its progress dialog
+    wizard = ExportWizard(core, today=TODAY)
+    wizard.find_drives = lambda: [usb]
+    qtbot.addWidget(wizard)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    wizard.next_button.click()
+    with pulled_stick(usb.root, "unlink", "ENODEV", gone=True):
+        backing = backing_of(usb.root)
+        wizard.export_button.click()
+        qtbot.waitUntil(lambda: core.runner.dialog is not None and any(backing.iterdir()))
+        (cancel,) = core.runner.dialog.findChildren(QPushButton)
+        cancel.click()  # while the temporary file is being written
+        qtbot.waitUntil(lambda: not core.runner.busy, timeout=20000)
+        (temp,) = [p.name for p in backing.iterdir()]
+        assert temp.startswith(f".{NAME}.") and temp.endswith(".doancoso.tmp")
+        assert wizard.target_error.text() == (
+            f"Đã hủy: gói dữ liệu chưa được lưu. Tệp cũ cùng tên (nếu có) vẫn còn nguyên. Tệp "
+            f"dở dang “{temp}” có thể còn trên USB: đó không phải gói dữ liệu, có thể xóa đi; "
+            "lần xuất sau vào thư mục này sẽ tự xóa nó."
+        )
+        assert wizard.page == TARGET_PAGE and wizard.result_ is None
+        assert wizard.export_button.isEnabled()

@@ -248,9 +248,14 @@ def test_the_first_page_says_whether_the_years_dossier_goes_with_the_report(
     import datetime as dt
 
     from doancoso.core.dossier.stored import keep_built
+    from doancoso.reports.dossier.build import build_dossier
     from dossier_data import evidence_pdf
 
     add_people(ws)
+    # A dossier of 2025 built of only some parts is not the one to send: none is kept.
+    partial = build_dossier(ws, tmp_path / "mot-phan.pdf", 2025, ["to-trinh", "bao-cao"])
+    assert partial.kept is None and (tmp_path / "mot-phan.pdf").is_file()
+    assert not (ws.data_dir / "ho-so" / "ho-so-nam-2025.pdf").exists()
     pdf = evidence_pdf(tmp_path / "ho-so.pdf", pages=1)
     kept = keep_built(ws.data_dir, 2026, pdf)
     assert kept is not None
@@ -262,11 +267,12 @@ def test_the_first_page_says_whether_the_years_dossier_goes_with_the_report(
     wizard.year_spin.setValue(2025)
     assert not wizard.dossier_label.isHidden()
     assert wizard.dossier_label.text() == (
-        "Chưa tạo hồ sơ năm 2025: gói báo cáo sẽ không kèm hồ sơ."
+        "Chưa tạo hồ sơ năm 2025 có đủ các phần mặc định: gói báo cáo sẽ không kèm hồ sơ."
     )
     wizard.year_spin.setValue(2026)
     assert wizard.dossier_label.text() == (
-        "Kèm hồ sơ đề nghị công nhận năm 2026 (tạo lúc 01/12/2026 14:30)."
+        "Kèm hồ sơ đề nghị công nhận năm 2026 (tạo lúc 01/12/2026 14:30), bản gần nhất có đủ "
+        "các phần mặc định."
     )
     wizard.handover_radio.setChecked(True)
     assert wizard.dossier_label.isHidden()

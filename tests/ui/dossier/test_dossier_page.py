@@ -264,6 +264,32 @@ def test_the_built_dossier_is_previewed_page_by_page_with_its_outline(
     assert len(preview.thumbnails_model.rendered) < pages
 
 
+def test_a_build_of_some_parts_says_the_report_bundle_keeps_the_whole_one(
+    page: DossierPage, dossier_data: Workspace, qtbot: QtBot
+) -> None:
+    from doancoso.core.lang.dates import format_vn_datetime
+
+    kept = dossier_data.data_dir / "ho-so" / "ho-so-nam-2025.pdf"
+    whole = len(_built(page, qtbot).pages)
+    assert page.info.text() == f"Hồ sơ năm 2025: {whole} trang."
+    full = kept.read_bytes()
+    built = dossier_data.bundles.dossier(2025)
+    assert built is not None
+    for code in PARTS:
+        page.parts.set_ticked(code, code == "to-trinh")
+    pages = len(_built(page, qtbot).pages)
+    missing = len(DEFAULT_PARTS) - 1
+    assert page.info.text() == (
+        f"Hồ sơ năm 2025: {pages} trang. Hồ sơ này thiếu {missing} phần mặc định nên không được "
+        "lưu để kèm gói báo cáo năm 2025: gói báo cáo vẫn kèm hồ sơ đủ các phần tạo lúc "
+        f"{format_vn_datetime(built.built_at)}."
+    )
+    assert kept.read_bytes() == full  # the whole one, as it was
+    page.parts.default_button.click()
+    _built(page, qtbot)
+    assert page.info.text() == f"Hồ sơ năm 2025: {whole} trang."
+
+
 def test_keys_move_page_by_page(page: DossierPage, qtbot: QtBot) -> None:
     reader = _built(page, qtbot)
     view = page.preview.view

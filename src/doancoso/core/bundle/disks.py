@@ -4,9 +4,12 @@ The bundle is written beside the target under a temporary name (one that the app
 writers clean up when a killed write left it), flushed and fsync'd, its cached pages dropped
 where the system allows it (so that the read-back reads the stick, not memory), read back and
 verified, renamed over the target, and the folder fsync'd. A full or pulled-out stick, a file
-too large for a FAT32 drive: each is a :class:`BundleWriteError` with a Vietnamese message, the
-temporary file removed, nothing under the final name. A stick pulled out for good cannot have
-its temporary file removed: the message then names it (the next export removes it).
+too large for a FAT32 drive, a read-back that is not what was written: each is a
+:class:`BundleWriteError` with a Vietnamese message, the temporary file removed, nothing under
+the final name. A stick pulled out for good cannot have its temporary file removed: every
+message then names it rather than saying no partial file is left (the next export removes
+it); a cancel, which the core lets through untouched (:mod:`doancoso.core.progress`), carries
+it for the caller to say (:func:`temp_left`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from ..errors import AppError
 from ..lang.text import size_text
 from ..storage.files import _remove_stale_temps
 from ..storage.folder import os_reason
@@ -98,12 +102,15 @@ def max_file_size(folder: Path) -> int | None:
     return FAT_MAX_FILE if is_fat(filesystem_type(folder)) else None
 
 
-def too_large_for_fat(folder: Path, size: int | None) -> BundleWriteError:
+def too_large_for_fat(folder: Path, size: int | None, *, started: bool = False) -> BundleWriteError:
+    """The drive's limit: refused before writing (``size``, what the bundle needs at least), or
+    reached half-way (``started``: the temporary file removed, said so)."""
     about = f" (gói dữ liệu cần khoảng {size_text(size)} trở lên)" if size else ""
+    after = f" {OLDER_FILE_KEPT}" if started else ""
     return BundleWriteError(
         f"Không ghi được gói dữ liệu vào “{folder}”: ổ đĩa này định dạng FAT32, chỉ nhận tệp "
         f"nhỏ hơn 4 GB{about}. Hãy chọn ổ đĩa khác, hoặc định dạng lại USB theo exFAT hay "
-        "NTFS (định dạng lại sẽ xóa hết dữ liệu trên USB: hãy chép chúng ra trước)."
+        f"NTFS (định dạng lại sẽ xóa hết dữ liệu trên USB: hãy chép chúng ra trước).{after}"
     )
 
 
@@ -138,6 +145,24 @@ def partial_left(temp: Path) -> str:
     )
 
 
+def _temp_named(error: AppError, left: Path) -> BundleWriteError:
+    """``error`` (a read-back not what was written, the drive's limit reached half-way, an
+    evidence file gone from the store...) naming the temporary file ``left`` that could not be
+    removed, in place of "no partial file left" where it said so."""
+    said = error.message.removesuffix(OLDER_FILE_KEPT).rstrip()
+    return BundleWriteError(f"{said} {partial_left(left)}", details=error.details)
+
+
+_LEFT = "doancoso_temp_left"
+
+
+def temp_left(error: BaseException) -> Path | None:
+    """The temporary file that a write stopped by ``error`` (a cancel, let through untouched)
+    could not remove, or None (removed, or not stopped in a write)."""
+    left = getattr(error, _LEFT, None)
+    return left if isinstance(left, Path) else None
+
+
 def _discard(temp: Path) -> Path | None:
     """Remove the temporary file; returns it when it may still be there (a stick pulled out
     for good: removing fails, and looking cannot tell either)."""
@@ -161,7 +186,7 @@ class _Limited:
     def write(self, data: bytes | bytearray | memoryview) -> int:
         size = len(memoryview(data).cast("B"))
         if self._limit is not None and self.size + size > self._limit:
-            raise too_large_for_fat(self._folder, None)
+            raise too_large_for_fat(self._folder, None, started=True)
         self.size += size
         return self._handle.write(data)
 
@@ -245,5 +270,16 @@ def safe_write(
         return limited.size
     except OSError as exc:
         raise write_failed(target, exc, _discard(temp)) from exc
+    except AppError as exc:  # its message says the temporary file is gone only when it is
+        left = _discard(temp)
+        if left is None:
+            raise
+        raise _temp_named(exc, left) from exc
+    except BaseException as exc:  # a cancel: untouched, the file it leaves named on it
+        left = _discard(temp)
+        if left is not None:
+            setattr(exc, _LEFT, left)
+            exc.add_note(f"temporary file left: {left}")
+        raise
     finally:
         _discard(temp)

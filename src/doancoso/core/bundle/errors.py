@@ -10,7 +10,8 @@ from ..errors import ImportFileError
 
 OLDER_FILE_KEPT = "Tệp cũ cùng tên (nếu có) vẫn còn nguyên; không có tệp dở dang nào được để lại."
 """Said after a write that failed: an older bundle under the target's name is never touched
-(the new one is renamed over it only once verified), and the temporary file is removed."""
+(the new one is renamed over it only once verified), and the temporary file is removed (when it
+cannot be, :func:`~doancoso.core.bundle.disks.partial_left` is said instead)."""
 
 
 class BundleError(ImportFileError):

@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4
 
 from ...core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, minutes_of_year, no_minutes
 from ...core.dossier.numbers import clean_numbers
-from ...core.dossier.stored import BuiltDossier, keep_built
+from ...core.dossier.stored import BuiltDossier, built_dossier, keep_built, missing_parts
 from ...core.errors import AppError
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.organization import OrganizationInfo
@@ -67,8 +67,11 @@ NO_INTRODUCTIONS = "Chưa có đoàn viên nào được giới thiệu cho Đ�
 @dataclass(frozen=True)
 class Dossier:
     """What was built: the file, its page count, the parts in it, those left out and why;
-    ``kept``: its copy in the data folder, which the year's report bundle carries (None when
-    the data folder takes no files)."""
+    ``missing``: the default parts not chosen (none: a whole dossier, :attr:`whole`);
+    ``kept``: a whole dossier's copy in the data folder, which the year's report bundle carries
+    (None when the data folder takes no files, and for a dossier not whole); ``kept_before``:
+    for a dossier not whole, the whole one kept before, left as it was (the bundle still
+    carries it), or None."""
 
     path: Path
     pages: int
@@ -76,6 +79,13 @@ class Dossier:
     omitted: tuple[tuple[str, str], ...]
     gaps: tuple[Gap, ...]
     kept: BuiltDossier | None = None
+    missing: tuple[str, ...] = ()
+    kept_before: BuiltDossier | None = None
+
+    @property
+    def whole(self) -> bool:
+        """Every default part chosen: the dossier kept for the report bundle."""
+        return not self.missing
 
 
 def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[str] = DEFAULT_PARTS,
@@ -148,6 +158,10 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
         pages = assemble(path, org, year, issued_on, entries, omitted, job.temp, progress.step)
     left_out = {name for name, _ in omitted}
     included = tuple(p for p in parts if PARTS[p] not in left_out)
+    missing = tuple(missing_parts(parts))
+    if missing:  # the superior body is sent no incomplete dossier: the one kept stays
+        before = built_dossier(ws.data_dir, year)
+        return Dossier(path, pages, included, tuple(omitted), tuple(gaps), None, missing, before)
     kept = keep_built(ws.data_dir, year, path) if ws.read_only is None else None
     return Dossier(path, pages, included, tuple(omitted), tuple(gaps), kept)
 

@@ -46,6 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.bundle.disks import partial_left, temp_left
+from ...core.bundle.errors import BundleWriteError
 from ...core.bundle.manifest import live_counts
 from ...core.bundle.unfinished import unfinished_items, unfinished_lines
 from ...core.documents import DocumentDetails
@@ -58,7 +60,7 @@ from ...reports.handover import HandoverRecord, Party, print_handover, sha256_li
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.steps import build_steps
 from ..shell.operations import Core, QueryOp
-from ..shell.tasks import Report
+from ..shell.tasks import Report, TaskCancelled
 from .drives import Drive, removable_drives
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordPanel
 
@@ -74,6 +76,14 @@ PAGE_TITLES = (
 HANDOVER, REPORT = "handover", "report"
 KIND_WORDS = {HANDOVER: "ban-giao", REPORT: "bao-cao"}
 BUNDLE_FILTER = "Tệp dữ liệu doancoso (*.dcs)"
+CANCELLED = "Đã hủy: chưa có tệp nào được lưu."
+
+
+def cancelled_left(left: Path) -> str:
+    """Said after a cancel whose temporary file ``left`` could not be removed."""
+    return f"Đã hủy: gói dữ liệu chưa được lưu. {partial_left(left)}"
+
+
 NO_DRIVE = (
     "Chưa thấy USB nào. Cắm USB vào máy rồi bấm “Tìm lại USB”, hoặc bấm “Chọn nơi khác…” để "
     "lưu vào một thư mục bất kỳ."
@@ -429,14 +439,20 @@ class ExportWizard(QDialog):
         self.export_button.setEnabled(False)
 
         def job(ws: Workspace, report: Report) -> Any:
-            return ws.bundles.export(target, kind=kind, year=year, password=password,
-                                     report=report)  # fmt: skip
+            try:
+                return ws.bundles.export(target, kind=kind, year=year, password=password,
+                                         report=report)  # fmt: skip
+            except TaskCancelled as exc:
+                left = temp_left(exc)  # the stick pulled out meanwhile: not "nothing saved"
+                if left is None:
+                    raise
+                raise BundleWriteError(cancelled_left(left)) from exc
 
         op = QueryOp(self, job, self._core, label="Đang ghi và kiểm tra tệp…", reporting=True)
         op.success(self._exported).failure(self._failed).cancelled(self._cancelled).run()
 
     def _cancelled(self) -> None:
-        self.target_error.setText("Đã hủy: chưa có tệp nào được lưu.")
+        self.target_error.setText(CANCELLED)
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:

@@ -23,6 +23,7 @@ import tempfile
 import weakref
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShowEvent
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 from ...core.changes import Changes
 from ...core.dossier.check import Gap, check
 from ...core.dossier.numbers import last_by_code, numbered_parts, unnumbered
+from ...core.dossier.stored import partial_text
 from ...core.errors import AppError
 from ...core.lang.text import nfc
 from ...core.storage.files import written_atomically
@@ -59,6 +61,9 @@ from .numbers import ask_numbers, store_numbers, stored_numbers
 from .pdf_file import PdfFile
 from .preview import Preview
 from .printing import PrintJob, chosen_pages, new_printer, print_dialog, progress_dialog
+
+if TYPE_CHECKING:
+    from ...reports.dossier.build import Dossier
 
 BUILD_FAILED = "Không lập được hồ sơ"
 SAVE_FAILED = "Không lưu được hồ sơ"
@@ -104,6 +109,7 @@ class DossierPage(QWidget):
         self._builds = 0
         self.pdf: PdfFile | None = None
         self.built_year: int | None = None
+        self.partial_note = ""  # the dossier shown is not the one the report bundle carries
         self.saved_path: Path | None = None
         self.job: ReportingQuery | None = None
         self.print_job: PrintJob | None = None
@@ -378,6 +384,10 @@ class DossierPage(QWidget):
             return
         previous = self.pdf
         self.pdf, self.built_year, self.saved_path = pdf, year, None
+        built = cast("Dossier", dossier)
+        self.partial_note = ""
+        if not built.whole:  # not the dossier the report bundle carries: say which one it does
+            self.partial_note = " " + partial_text(year, built.missing, built.kept_before)
         self.preview.set_pdf(pdf)
         if previous is not None:
             previous.close()
@@ -426,6 +436,7 @@ class DossierPage(QWidget):
         text = f"Hồ sơ năm {self.built_year}: {len(self.pdf)} trang."
         if self.saved_path is not None:
             text += f" Đã lưu: {self.saved_path.name}."
+        text += self.partial_note
         self.info.setText(text + note)
 
     # Print, save, open the folder -------------------------------------------------------------

@@ -45,13 +45,20 @@ def _round_trip(ws: Workspace, path: Path) -> None:
 def test_rating_and_discipline_come_from_the_data(sws: Workspace, tmp_path: Path) -> None:
     ids = _imported(sws, tmp_path)
     hau, diep = ids["Nguyễn Văn Hậu"], ids["Lê Thị Ngọc Diệp"]
+    path = tmp_path / "xuat.xlsx"
+    # No round closed: the data say nothing of any year, the values the import kept are written.
+    sws.spreadsheets.export_members(path, layout="mau-dsdv")
+    assert {name: cells["Đánh giá, xếp loại đoàn viên"] for name, cells in _cells(path).items()
+            if cells["Đánh giá, xếp loại đoàn viên"]} == {
+        "Lê Thị Ngọc Diệp": "Hoàn thành xuất sắc nhiệm vụ",
+        "Nguyễn Văn Hậu": "Hoàn thành tốt nhiệm vụ",
+    }  # fmt: skip
     sws.rating.set(2024, hau, {"decided_level": 1})
     sws.rating.close(2024)
     sws.rating.set(2025, hau, {"decided_level": 2})  # the round is open: not written
     sws.rating.set(2025, diep, {"proposed_level": 1})  # proposed, not decided: not a rating
     sws.events.record(hau, "discipline", "15/03/2021", "12-QĐ/ĐTN", level="reprimand")
     sws.events.record(hau, "discipline", "02/06/2023", None, level="warning")
-    path = tmp_path / "xuat.xlsx"
     assert sws.spreadsheets.export_members(path, layout="mau-dsdv") == 4
     cells = _cells(path)
     assert cells["Nguyễn Văn Hậu"]["Đánh giá, xếp loại đoàn viên"] == (
@@ -60,15 +67,36 @@ def test_rating_and_discipline_come_from_the_data(sws: Workspace, tmp_path: Path
     assert cells["Nguyễn Văn Hậu"]["Kỷ luật"] == (
         "Khiển trách (15/03/2021, số 12-QĐ/ĐTN); Cảnh cáo (02/06/2023)"
     )
-    # Nothing in the data for Diệp: the value the import kept in her notes.
-    assert cells["Lê Thị Ngọc Diệp"]["Đánh giá, xếp loại đoàn viên"] == (
-        "Hoàn thành xuất sắc nhiệm vụ"
+    # Diệp is not rated in 2024: an empty cell, not the level her notes keep from the file.
+    assert cells["Lê Thị Ngọc Diệp"]["Đánh giá, xếp loại đoàn viên"] is None
+    assert "Đánh giá, xếp loại đoàn viên: Hoàn thành xuất sắc nhiệm vụ" in (
+        sws.members.get(diep).fields.notes or ""
     )
     assert cells["Lê Thị Ngọc Diệp"]["Kỷ luật"] is None
     notes = sws.members.get(hau).fields.notes or ""
     assert "Kỷ luật: Khiển trách năm 2023" in notes  # the notes' line stays as it was
     _round_trip(sws, path)
     assert sws.members.get(hau).fields.notes == notes
+
+
+def test_a_member_not_rated_in_the_latest_closed_round_has_an_empty_cell(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    """Rated in 2024 and 2025: 2025's level; rated in 2024 only, 2025 closed: empty, not 2024's
+    level as if it were 2025's. Read back from the .xlsx written."""
+    first = sws.members.save({"full_name": "Phạm Văn Bình", "birth_date": "03/03/2000"})
+    second = sws.members.save({"full_name": "Đỗ Thị Cúc", "birth_date": "04/04/2001"})
+    sws.rating.set(2024, first, {"decided_level": 3})
+    sws.rating.set(2024, second, {"decided_level": 1})
+    sws.rating.close(2024)
+    sws.rating.set(2025, first, {"decided_level": 2})
+    sws.rating.close(2025)
+    path = tmp_path / "xuat.xlsx"
+    assert sws.spreadsheets.export_members(path, layout="mau-dsdv") == 2
+    cells = _cells(path)
+    assert cells["Phạm Văn Bình"]["Đánh giá, xếp loại đoàn viên"] == "Hoàn thành tốt nhiệm vụ"
+    assert cells["Đỗ Thị Cúc"]["Đánh giá, xếp loại đoàn viên"] is None
+    _round_trip(sws, path)
 
 
 def test_the_rating_written_is_that_of_the_latest_closed_round(
@@ -95,10 +123,10 @@ def test_the_rating_written_is_that_of_the_latest_closed_round(
 
     official = {
         "Nguyễn Văn Hậu": "Hoàn thành nhiệm vụ",  # 2024's
-        "Lê Thị Ngọc Diệp": "Hoàn thành xuất sắc nhiệm vụ",  # her notes (the imported file)
+        "Lê Thị Ngọc Diệp": None,  # not rated in 2024, whatever her notes (the file) say
         "Thạch Thị Sa Rươl": None,  # only the open round has a level for her
         "Trần Minh Tú": None,
-        "Võ Thị May": "Hoàn thành tốt nhiệm vụ",  # 2023's: she has none in 2024
+        "Võ Thị May": None,  # rated in 2023 only: not 2023's level as if it were 2024's
     }
     assert written() == official
     _round_trip(sws, path)
