@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .parser import Parser
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
+"""Stopped by Ctrl+C (128 + SIGINT, as shells report it)."""
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[Parser]"
 """What ``add_subparsers(parser_class=Parser)`` returns: a group adds its subcommands to it."""

@@ -2,7 +2,8 @@
 
 ``doancoso`` alone opens the GUI. Subcommands take ``--data-dir DIR``; those that report take
 ``--format json``. A user error prints a Vietnamese message on stderr and exits 1; bad usage
-exits 2; no traceback reaches the user for either.
+exits 2; Ctrl+C stops the command with a message and exits 130; no traceback reaches the user
+for any of them.
 
 Each command group lives in its own module and adds its subcommands with ``register``: a new
 group is one module and one line in :data:`COMMAND_GROUPS`.
@@ -29,10 +30,17 @@ from . import (
     rating,
     registers,
 )
-from .common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Subparsers, data_dir_option
+from .common import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Subparsers,
+    data_dir_option,
+)
 from .parser import Parser
 
-__all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "build_parser", "run"]
+__all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "build_parser", "run"]
 
 COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     getting_started.register,  # init, demo
@@ -117,3 +125,21 @@ def run(
     except AppError as error:
         print(f"Lỗi: {_describe(error)}", file=err)
         return EXIT_ERROR
+    except KeyboardInterrupt as stopped:
+        print(_interrupted(stopped), file=err)
+        return EXIT_INTERRUPTED
+
+
+INTERRUPTED = (
+    "Đã dừng theo yêu cầu (Ctrl+C) trước khi lệnh làm xong: những gì lệnh đang ghi dở đã được bỏ."
+)
+
+
+def _interrupted(stopped: KeyboardInterrupt) -> str:
+    """What Ctrl+C left: every write of a command is one transaction or a file written under a
+    temporary name, both undone when the interrupt unwinds them; a temporary file on a stick
+    pulled out meanwhile is named (see :func:`~doancoso.core.bundle.disks.temp_left`)."""
+    from ..core.bundle.disks import partial_left, temp_left
+
+    left = temp_left(stopped)
+    return INTERRUPTED if left is None else f"{INTERRUPTED} {partial_left(left)}"
