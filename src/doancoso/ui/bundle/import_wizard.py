@@ -584,10 +584,17 @@ class BundleImportWizard(QDialog):
         if changed == 0:
             self.plan_summary.setText("Dữ liệu trong tệp đã có đủ trên máy này: không có gì "
                                       "thay đổi.")  # fmt: skip
+        elif plan.conflicts and all(getattr(c, "automatic", False) for c in plan.conflicts):
+            self.plan_summary.setText(
+                f"Có {len(plan.conflicts)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi "
+                "trước, mỗi thông tin chỉ ở một máy: tự gộp (xem bên dưới). Bấm “Nhập” để nhận "
+                "dữ liệu."
+            )
         elif plan.conflicts:
             self.plan_summary.setText(
                 f"Có {len(plan.conflicts)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi "
-                "trước: chọn giữ của máy này hay lấy của tệp cho từng thông tin bên dưới."
+                "trước: chọn giữ của máy này hay lấy của tệp cho từng thông tin bên dưới "
+                "(thông tin chỉ một máy sửa đã chọn sẵn theo máy đó)."
             )
         else:
             self.plan_summary.setText("Không có xung đột. Bấm “Nhập” để nhận dữ liệu.")
@@ -704,8 +711,12 @@ def result_text(plan: Any) -> str:
     ]
     if plan.evidence_new:
         lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
-    if plan.conflicts:
-        lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {vn_number(len(plan.conflicts))}")
+    automatic = sum(1 for c in plan.conflicts if getattr(c, "automatic", False))
+    if len(plan.conflicts) > automatic:
+        chosen = vn_number(len(plan.conflicts) - automatic)
+        lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {chosen}")
+    if automatic:
+        lines.append(f"• Xung đột tự gộp (mỗi thông tin chỉ một máy sửa): {vn_number(automatic)}")
     if getattr(plan, "merged_organization", False):
         lines.extend(merge_lines(plan))
     return "\n".join(lines)
