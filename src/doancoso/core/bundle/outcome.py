@@ -18,6 +18,8 @@ CHANGED_TEXT: dict[str, str] = {
     "both": "cả hai cùng sửa",
 }
 """Who changed a field since the two copies last agreed on the row, in words."""
+AUTOMATIC_TEXT = "tự gộp: mỗi thông tin chỉ một máy sửa"
+"""A conflict whose every field was changed on one side only (:attr:`Conflict.automatic`)."""
 
 
 @dataclass(frozen=True)

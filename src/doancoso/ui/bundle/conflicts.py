@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.bundle.labels import field_value_text, table_label
-from ...core.bundle.outcome import CHANGED_TEXT
+from ...core.bundle.outcome import AUTOMATIC_TEXT, CHANGED_TEXT
 from ..common.wheel import wheel_needs_focus
 
 MINE, THEIRS = "mine", "theirs"
@@ -48,7 +48,6 @@ DELETION_CHOICES = (("— Chọn —", None), ("Xóa", DELETE), ("Giữ lại", 
 FIELD_HEADERS = ("Thông tin", "Trên máy này", "Trong tệp", "Ai đã sửa", "Chọn")
 WHO, CHOICE = 3, 4
 """The columns of who changed a field and of the choice."""
-AUTOMATIC = "tự gộp: mỗi thông tin chỉ một máy sửa"
 DELETED = "deleted_at"
 Key = tuple[str, str]
 
@@ -181,7 +180,7 @@ class ConflictsPanel(QWidget):
         chosen = self._choices.get((conflict.table, conflict.id), {})
         mark = "✓ " if chosen and all(v is not None for v in chosen.values()) else "• "
         if _automatic(conflict) and chosen == _defaults(conflict):
-            return f"{mark}{conflict_title(conflict)} ({AUTOMATIC})"
+            return f"{mark}{conflict_title(conflict)} ({AUTOMATIC_TEXT})"
         return f"{mark}{conflict_title(conflict)}"
 
     def _show_conflict(self, index: int) -> None:
