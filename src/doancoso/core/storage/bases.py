@@ -78,11 +78,12 @@ def _copy(
     from .models import ExchangeBase, ExchangePeer, ExchangeRow
 
     peers, rows_agreed = ExchangePeer.__table__, ExchangeRow.__table__
-    # Through exchange_peers: each (few) peer, then the exchange state's primary key.
+    # Each (few) peer, then the exchange state's primary key: (peer, table_name, row_id).
     at_agreed_version = exists(
         select(literal(1))
-        .select_from(peers.join(rows_agreed, rows_agreed.c.peer == peers.c.peer))
+        .select_from(rows_agreed)
         .where(
+            rows_agreed.c.peer.in_(select(peers.c.peer)),
             rows_agreed.c.table_name == table.name,
             rows_agreed.c.row_id == table.c.id,
             rows_agreed.c.agreed_revision == table.c.revision,
@@ -140,9 +141,9 @@ def forget_unagreed(session: Session) -> None:
         name = table.name
         connection.exec_driver_sql(
             "DELETE FROM exchange_bases WHERE table_name = ? AND NOT EXISTS (SELECT 1"
-            " FROM exchange_peers p JOIN exchange_rows e ON e.peer = p.peer"
+            " FROM exchange_rows e WHERE e.peer IN (SELECT peer FROM exchange_peers)"
             " AND e.table_name = exchange_bases.table_name AND e.row_id = exchange_bases.row_id"
-            " WHERE e.agreed_revision = exchange_bases.base_revision"
+            " AND e.agreed_revision = exchange_bases.base_revision"
             " AND e.agreed_updated_at = exchange_bases.base_updated_at"
             " AND e.agreed_origin = exchange_bases.base_origin)"
             f" AND NOT EXISTS (SELECT 1 FROM {name} t WHERE t.id = exchange_bases.row_id"
