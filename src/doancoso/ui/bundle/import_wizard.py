@@ -5,8 +5,9 @@ its password when it has one; 2. what the file is (organisation, kind, date, app
 version, counts; a report's built dossier, which "Lưu hồ sơ (PDF)…" saves where the user
 chooses); a bundle of another organisation is refused with its name unless "Sáp nhập
 tổ chức này vào" is chosen; 3. the dry run: rows new, updated, deleted and unchanged per kind
-of record, the conflicts side by side field by field with a choice per field ("Giữ của tôi" /
-"Lấy của tệp", or either for all), and, for a merge, the chi đoàn and the people matched, for
+of record, the conflicts side by side field by field with who changed each field and a choice
+per field ("Giữ của tôi" / "Lấy của tệp", or either for all the fields both changed; a field
+changed on one machine only starts on its side: conflicts.py), and, for a merge, the chi đoàn and the people matched, for
 confirmation; 4. the summary. Nothing is written before "Nhập"; the core then takes a backup,
 checks everything again and applies the whole file in one transaction, with a progress bar.
 
