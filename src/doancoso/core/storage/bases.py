@@ -62,10 +62,9 @@ def keep(
         return
     if ids is not None:
         listed = list(ids)
+        statement = _by_ids(session, table, agreed=True)
         for start in range(0, len(listed), _CHUNK):
-            session.connection().execute(
-                _copy(session, table, table.c.id.in_(listed[start : start + _CHUNK]))
-            )
+            session.connection().execute(statement, {"ids": listed[start : start + _CHUNK]})
     elif where is not None:
         session.connection().execute(_copy(session, table, where))
 
@@ -121,9 +120,24 @@ def keep_current(session: Session, table: Table, ids: Iterable[str]) -> None:
     """Copy the content of the rows ``ids`` of ``table`` at their current version, agreed or
     not: a resolution an import just wrote, which the peer will hold once it takes it."""
     listed = list(ids)
+    statement = _by_ids(session, table, agreed=False)
     for start in range(0, len(listed), _CHUNK):
-        part = listed[start : start + _CHUNK]
-        session.connection().execute(_copy(session, table, table.c.id.in_(part), agreed=False))
+        session.connection().execute(statement, {"ids": listed[start : start + _CHUNK]})
+
+
+_STATEMENTS: dict[tuple[str, str, bool], Any] = {}
+"""The copy by ids of each table, made once (making it costs more than running it)."""
+
+
+def _by_ids(session: Session, table: Table, *, agreed: bool) -> Any:
+    from sqlalchemy import bindparam
+
+    key = (session.connection().dialect.name, table.name, agreed)
+    statement = _STATEMENTS.get(key)
+    if statement is None:
+        ids = table.c.id.in_(bindparam("ids", expanding=True))
+        statement = _STATEMENTS[key] = _copy(session, table, ids, agreed=agreed)
+    return statement
 
 
 def forget_unagreed(session: Session) -> None:
