@@ -7,9 +7,10 @@ chooses); a bundle of another organisation is refused with its name unless "Sáp
 tổ chức này vào" is chosen; 3. the dry run: rows new, updated, deleted and unchanged per kind
 of record, the conflicts side by side field by field with who changed each field and a choice
 per field ("Giữ của tôi" / "Lấy của tệp", or either for all the fields both changed; a field
-changed on one machine only starts on its side: conflicts.py), and, for a merge, the chi đoàn and the people matched, for
-confirmation; 4. the summary. Nothing is written before "Nhập"; the core then takes a backup,
-checks everything again and applies the whole file in one transaction, with a progress bar.
+changed on one machine only starts on its side: conflicts.py), and, for a merge, the chi đoàn
+and the people matched, for confirmation; 4. the summary. Nothing is written before "Nhập";
+the core then takes a backup, checks everything again and applies the whole file in one
+transaction, with a progress bar.
 
 The file is read from the stick once, at step 1 (``ws.bundles.hold``: its SHA-256 taken and an
 encrypted one decrypted in the same pass, with a progress bar and "Hủy"); the dry runs and the
