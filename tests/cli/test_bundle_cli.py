@@ -616,3 +616,47 @@ def test_a_report_carries_the_dossier_and_inspect_saves_it(
                          str(password_file), "--save-dossier", str(tmp_path / "x.pdf"))  # fmt: skip
     assert (code, out, err) == (1, "", "Lỗi: Gói dữ liệu này không kèm hồ sơ đề nghị công nhận.\n")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_on_conflict_mine_keeps_the_field_only_the_file_changed(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    """Both copies changed a member since they last exchanged: the phone on both, the hamlet
+    only on the other copy. ``--on-conflict mine`` keeps this copy's phone and takes the
+    hamlet; the JSON says who changed each field."""
+    first, back, away = tmp_path / "1.dcs", tmp_path / "2.dcs", tmp_path / "away"
+    _export(home, first, password_file)
+    assert cli("bundle", "import", str(first), "--password-file", str(password_file),
+               "--data-dir", str(away))[0] == 0  # fmt: skip
+    _export(away, back, password_file)
+    assert cli("bundle", "import", str(back), "--password-file", str(password_file),
+               "--data-dir", str(home))[0] == 0  # fmt: skip
+    with Workspace.open(home) as ws:
+        member_id = ws.members.ids()[0]
+        old_hamlet = ws.members.get(member_id).fields.address_hamlet
+    _edit(home, member_id, phone="0912000111")
+    _edit(away, member_id, phone="0988000222", address_hamlet="Ấp Cái Đôi")
+    third = tmp_path / "3.dcs"
+    _export(away, third, password_file)
+
+    code, out, err = cli("bundle", "import", str(third), "--password-file", str(password_file),
+                         "--dry-run", "--data-dir", str(home))  # fmt: skip
+    assert code == 1
+    line = next(x for x in out.splitlines() if x.startswith("  - "))
+    assert line.endswith(
+        f": Ấp/thôn/khóm: máy này “{old_hamlet or '(trống)'}”, trong tệp “Ấp Cái Đôi” (chỉ máy "
+        "kia sửa); Điện thoại: máy này “0912000111”, trong tệp “0988000222” (cả hai cùng sửa)"
+    )
+    code, out, err = cli("bundle", "import", str(third), "--password-file", str(password_file),
+                         "--on-conflict", "mine", "--format", "json",
+                         "--data-dir", str(home))  # fmt: skip
+    assert code == 0, err
+    result = json.loads(out)
+    [conflict] = result["conflicts"]
+    assert [(f["name"], f["changed"]) for f in conflict["fields"]] == [
+        ("address_hamlet", "theirs"), ("phone", "both"),
+    ]  # fmt: skip
+    assert result["applied"] is True and conflict["automatic"] is False
+    with Workspace.open(home) as ws:
+        fields = ws.members.get(member_id).fields
+        assert (fields.phone, fields.address_hamlet) == ("0912000111", "Ấp Cái Đôi")

@@ -18,7 +18,10 @@ carries (``year``, ``file_name``, ``built_at``, ``size``, ``sha256``) or null, w
 the members by status with the biên bản's words, or, for an older bundle, that its counts
 include deleted rows. ``import
 --format json`` prints ``new``, ``updated``, ``deleted``, ``unchanged`` (counts per table),
-``conflicts`` [{``table``, ``id``, ``fields``}], ``applied`` and ``matches`` (each with
+``conflicts`` [{``table``, ``id``, ``label``, ``fields`` (each ``name``, ``label``, ``mine``,
+``theirs`` and ``changed``: who changed it since the two copies last held the row, ``mine``,
+``theirs``, ``both`` or null when not known), ``automatic`` (every field changed on one side
+only: taken without a choice)}], ``applied`` and ``matches`` (each with
 ``filled``: the fields ours takes from theirs); its counts name the keys as ``inspect`` does
 (``evidence_files``: files, new or already in the store; ``evidence_file_rows``: the table's
 rows). A refused bundle exits 1 with the message on stderr; an import that meets conflicts
@@ -48,6 +51,7 @@ from ..core.bundle.labels import (
     table_label,
 )
 from ..core.bundle.manifest import KIND_LABELS, live_counts
+from ..core.bundle.outcome import AUTOMATIC_TEXT, CHANGED_TEXT
 from ..core.bundle.sync_errors import ForeignBundle
 from ..core.bundle.unfinished import unfinished_items, unfinished_lines
 from ..core.errors import AppError
@@ -125,7 +129,8 @@ def register(subparsers: Subparsers) -> None:
     take.add_argument(
         "--on-conflict",
         choices=("mine", "theirs"),
-        help="khi hai nơi cùng sửa: giữ bản của máy này (mine) hay lấy bản trong tệp (theirs)",
+        help="khi hai nơi cùng sửa một bản ghi: giữ bản của máy này (mine) hay lấy bản trong tệp "
+        "(theirs) cho những thông tin cả hai cùng sửa (thông tin chỉ một nơi sửa theo nơi đó)",
     )
     take.add_argument(
         "--merge-organization",
@@ -333,9 +338,11 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
             fields = "; ".join(
                 f"{f.label}: máy này “{field_value_text(conflict.table, f.name, f.mine)}”, "
                 f"trong tệp “{field_value_text(conflict.table, f.name, f.theirs)}”"
+                + (f" ({CHANGED_TEXT[f.changed]})" if f.changed else "")
                 for f in conflict.fields
             )
-            print(f"  - {conflict.label}: {fields}", file=out)
+            label = conflict.label + (f" ({AUTOMATIC_TEXT})" if conflict.automatic else "")
+            print(f"  - {label}: {fields}", file=out)
     if dry_run:
         print("Chạy thử: chưa ghi gì vào dữ liệu.", file=out)
     elif result.applied:

@@ -51,6 +51,7 @@ def test_0012_fills_only_the_empty_decisions_of_admitted_members(ws: Workspace) 
     with conn:  # as the code before 0012 left them: the number never copied
         conn.execute(f"UPDATE members SET admission_decision = NULL WHERE id != '{typed}'")
         conn.execute(f"UPDATE members SET admission_decision = '7-NQ/ĐTN' WHERE id = '{typed}'")
+        conn.execute("DROP TABLE exchange_bases")  # made by 0013
         conn.execute("UPDATE alembic_version SET version_num = '0011'")
     conn.close()
     before = _rows(path)

@@ -87,7 +87,7 @@ def test_a_deletion_on_one_side_is_a_choice_to_delete_or_keep(
     )
     assert [panel.deletion_choice.itemText(i) for i in range(3)] == ["— Chọn —", "Xóa", "Giữ lại"]
     assert _cells(panel) == [("Điện thoại", "(trống)", "0977123456")]
-    assert panel.fields.cellWidget(0, 3) is None and panel.fields.isColumnHidden(3)
+    assert panel.fields.cellWidget(0, 4) is None and panel.fields.isColumnHidden(4)
     panel.deletion_choice.setCurrentIndex(panel.deletion_choice.findText("Giữ lại"))
     assert panel.choices()[("members", "m1")] == {"phone": "theirs", "deleted_at": "theirs"}
     assert panel.rows.item(0).text() == "✓ Đoàn viên Lê Quốc Nam (26/05/2000)"
@@ -111,8 +111,8 @@ def test_a_deletion_on_one_side_is_a_choice_to_delete_or_keep(
         [Conflict("settings", "s1", "", [FieldDiff("value", "Giá trị", "30", "31")])]
     )
     assert panel.deletion_box.isHidden()  # a field conflict: a choice per field, as before
-    assert isinstance(panel.fields.cellWidget(0, 3), QComboBox)
-    assert not panel.fields.isColumnHidden(3)
+    assert isinstance(panel.fields.cellWidget(0, 4), QComboBox)
+    assert not panel.fields.isColumnHidden(4)
 
 
 def test_a_member_deleted_here_and_changed_there_is_kept_when_chosen(

@@ -136,7 +136,7 @@ def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
         assert fields["Điện thoại"] == ("0911111111", "0922222222")
         assert not wizard.import_button.isEnabled()  # a choice is needed for every field
         for r in range(panel.fields.rowCount()):
-            combo = panel.fields.cellWidget(r, 3)
+            combo = panel.fields.cellWidget(r, 4)
             combo.setCurrentIndex(combo.findText("Lấy của tệp"))
         assert panel.rows.item(0).text().startswith("✓ ")
         assert wizard.import_button.isEnabled()

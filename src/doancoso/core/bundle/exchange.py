@@ -16,7 +16,9 @@ semantics"):
 
 A version an installation agreed with anyone is one it held. At the next import the importer
 knows, for each row, the versions each side held (:class:`Bases`): a side whose version the other
-held has not changed the row since the other saw it.
+held has not changed the row since the other saw it. The latest version both held is the base of
+a three-way merge of a row both changed (``threeway.py``), whose content this installation kept
+when it changed the row (``exchange_bases``, ``storage/bases.py``).
 """
 
 from __future__ import annotations

@@ -8,9 +8,12 @@ what each installation has seen of the other's versions (:mod:`.exchange`):
 - changed only in the bundle: taken (a tombstone deletes); changed only here: kept;
 - changed on both sides since the last exchange: the same content (or both deleted) is no
   conflict; otherwise a :class:`Conflict`, field by field (a deletion against a change is one
-  too, never a silent loss), resolved by ``on_conflict``: ``"mine"``, ``"theirs"``, or per row
-  ``{(table, id): "mine" | "theirs" | {field: "mine" | "theirs"}}``. A resolution that mixes the
-  two sides becomes a new version of this installation, so that it wins at the next exchange.
+  too, never a silent loss), each field marked with the side that changed it where the row's
+  base is known (:mod:`.threeway`): a field changed on one side only takes that side, and
+  ``on_conflict`` decides the others: ``"mine"``, ``"theirs"``, or per row
+  ``{(table, id): "mine" | "theirs" | {field: "mine" | "theirs"}}``; a row whose every field
+  was changed on one side only needs no choice. A resolution that is not all theirs becomes a
+  new version of this installation, so that it wins at the next exchange.
 
 :func:`plan` writes nothing. :func:`apply` walks the rows once inside one transaction: each chunk
 checked (see :mod:`.validate`), classified and written (the change log names what changed, as
@@ -33,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from ..lifecycle.admission import fill_admission_decisions
 from .evidence_step import EvidenceNeeds, remove, store_evidence
@@ -42,6 +45,8 @@ from .labels import field_label, table_label
 from .outcome import BranchMapping, Conflict, FieldDiff, ImportPlan, Match
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import SyncError, UnresolvedConflicts
+from .threeway import Choice, base_of, base_version, keep_resolved, who_changed
+from .threeway import choices as threeway_choices
 from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
 
 if TYPE_CHECKING:
@@ -52,7 +57,6 @@ if TYPE_CHECKING:
     from .firststart import SetupOnly
     from .orgmerge import OrgMapper
 
-Choice = Literal["mine", "theirs"]
 RowChoice = Choice | Mapping[str, Choice]
 OnConflict = Choice | Mapping[tuple[str, str], RowChoice] | None
 Report = Callable[[int, int], None]
@@ -174,6 +178,8 @@ class _Merge:
         self.plan = ImportPlan(organization={"id": self.their_org, "name": self.their_name})
         self.bases = Bases(manifest, self.me)
         self.seen: dict[str, str] = {}
+        self.resolved: list[tuple[str, dict[str, Any]]] = []
+        """The conflicts resolved into a new version of this installation (keep_resolved)."""
         self.agreed: list[tuple[str, Version]] = []
         """The versions of the current chunk's rows now shared with the bundle's installation."""
         self.whole = False
@@ -228,6 +234,8 @@ class _Merge:
 
     def run(self, session: Session) -> ImportPlan:
         from ..evidence.store import EvidenceStore
+
+        self.session = session
 
         if self.write and self.replacing is not None:
             from .firststart import replace_setup
@@ -524,17 +532,18 @@ class _Merge:
             plan._count(plan.unchanged, table)
             return
         pair, every = local or (None, set())
-        mine_changed = mine_version not in self.bases.seen_by_them(table, row_id, version, pair)
+        by_them = self.bases.seen_by_them(table, row_id, version, pair)
+        by_me = self.bases.seen_by_me(table, row_id, mine_version, version, every)
+        mine_changed = mine_version not in by_them
         # Their copy held the version agreed with us after that exchange, and every change
         # since raised its revision: a version at or below it is older, not a change.
-        theirs_changed = version not in self.bases.seen_by_me(
-            table, row_id, mine_version, version, every
-        ) and not (pair is not None and version[0] <= pair[0])
+        theirs_changed = version not in by_me and not (pair is not None and version[0] <= pair[0])
         if mine_version == version:  # the same version holding other content: never silent
             mine_changed = theirs_changed = True
         both_deleted = mine["deleted_at"] is not None and theirs["deleted_at"] is not None
         if theirs_changed and mine_changed and not (same or both_deleted):
-            self._conflict(table, mine, theirs, content, updates)
+            base = base_version(by_them, by_me, mine_version, version)
+            self._conflict(table, mine, theirs, content, updates, base)
         elif (theirs_changed and not mine_changed) or (
             theirs_changed == mine_changed and version > mine_version
         ):
@@ -558,15 +567,17 @@ class _Merge:
         theirs: dict[str, Any],
         content: list[str],
         updates: list[dict[str, Any]],
+        base: Version | None,
     ) -> None:
-        fields = [
-            FieldDiff(c, field_label(c), mine[c], theirs[c])
-            for c in content
-            if mine[c] != theirs[c]
-        ]
+        """A row changed on both sides: field by field, each field's side known from the base
+        (threeway.py) where this installation kept it."""
+        names = [c for c in content if mine[c] != theirs[c]]
+        kept = None if base is None else base_of(self.session, table, theirs["id"], base)
+        changed = who_changed(kept, mine, theirs, names)
+        fields = [FieldDiff(c, field_label(c), mine[c], theirs[c], changed[c]) for c in names]
         conflict = Conflict(table, theirs["id"], _row_label(table, mine), fields)
         self.plan.conflicts.append(conflict)
-        choices = self._choices(conflict)
+        choices = threeway_choices(conflict, self.on_conflict)
         if choices is None:
             self.plan.unresolved.append(conflict)
             return
@@ -586,20 +597,7 @@ class _Merge:
         result["revision"] = max(int(mine["revision"]), int(theirs["revision"])) + 1
         result["updated_at"] = utc_now().isoformat()
         self._take(table, mine, result, updates)
-
-    def _choices(self, conflict: Conflict) -> dict[str, Choice] | None:
-        """The side chosen for each field of ``conflict``, or None when not every field has
-        one."""
-        given: Any = self.on_conflict
-        if isinstance(given, Mapping):
-            given = given.get((conflict.table, conflict.id))
-        if given in ("mine", "theirs"):
-            return {f.name: given for f in conflict.fields}
-        if isinstance(given, Mapping):
-            picked = {f.name: given.get(f.name) for f in conflict.fields}
-            if all(v in ("mine", "theirs") for v in picked.values()):
-                return picked  # type: ignore[return-value]
-        return None
+        self.resolved.append((table, theirs))
 
     # Writing -----------------------------------------------------------------------------------
 
@@ -619,6 +617,7 @@ class _Merge:
 
     def _finish(self, session: Session) -> None:
         from ..context import OWN_ORGANIZATION_KEY
+        from ..storage.bases import forget_unagreed
         from ..storage.models import AppMeta
         from ..storage.tracking import transaction_time
         from .exchange import record_peer
@@ -632,6 +631,8 @@ class _Merge:
             self.mapper.finish(session, write=True)
         if self.plan.handover:  # the replaced setup's key too (firststart.py)
             session.merge(AppMeta(key=OWN_ORGANIZATION_KEY, value=self.their_org))
+        keep_resolved(session, self.resolved)
+        forget_unagreed(session)  # the versions agreed moved on: their bases are of no use
 
 
 # The two entry points -------------------------------------------------------------------------

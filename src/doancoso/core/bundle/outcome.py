@@ -11,12 +11,26 @@ if TYPE_CHECKING:
     from .orgmerge import Person, YearRecord
 
 
+Changed = Literal["mine", "theirs", "both"]
+CHANGED_TEXT: dict[str, str] = {
+    "mine": "chỉ máy này sửa",
+    "theirs": "chỉ máy kia sửa",
+    "both": "cả hai cùng sửa",
+}
+"""Who changed a field since the two copies last agreed on the row, in words."""
+AUTOMATIC_TEXT = "tự gộp: mỗi thông tin chỉ một máy sửa"
+"""A conflict whose every field was changed on one side only (:attr:`Conflict.automatic`)."""
+
+
 @dataclass(frozen=True)
 class FieldDiff:
     name: str
     label: str
     mine: Any
     theirs: Any
+    changed: Changed | None = None
+    """Who changed the field since the version both copies last held (threeway.py): only this
+    installation, only the bundle's, or both; None when that version's content is not known."""
 
 
 @dataclass(frozen=True)
@@ -26,15 +40,41 @@ class Conflict:
     label: str
     fields: list[FieldDiff]
 
+    @property
+    def deletion(self) -> bool:
+        """One side deleted the row, the other kept it: one choice for the whole record."""
+        return any(
+            f.name == "deleted_at" and (f.mine is None) != (f.theirs is None) for f in self.fields
+        )
+
+    def defaults(self) -> dict[str, Literal["mine", "theirs"]]:
+        """The side each field changed on one side only takes unless told otherwise: that side
+        (none for a deletion: the record is kept or deleted whole)."""
+        if self.deletion:
+            return {}
+        return {f.name: f.changed for f in self.fields if f.changed in ("mine", "theirs")}
+
+    @property
+    def automatic(self) -> bool:
+        """Every differing field was changed on one side only: resolved without a choice."""
+        return len(self.defaults()) == len(self.fields)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "table": self.table,
             "id": self.id,
             "label": self.label,
             "fields": [
-                {"name": f.name, "label": f.label, "mine": f.mine, "theirs": f.theirs}
+                {
+                    "name": f.name,
+                    "label": f.label,
+                    "mine": f.mine,
+                    "theirs": f.theirs,
+                    "changed": f.changed,
+                }
                 for f in self.fields
-            ],
+            ],  # fmt: skip
+            "automatic": self.automatic,
         }
 
 

@@ -8,6 +8,9 @@ Installed on the engine and the session factory by :class:`~doancoso.core.storag
   statements that do not set ``revision`` themselves get ``revision = revision + 1`` and
   ``updated_at``. One transaction uses one timestamp (:func:`transaction_time`). A session with
   ``info["keep_revisions"]`` (rows merged from elsewhere) keeps the revisions it is given.
+- **Bases.** Before such a change, a row still at a version agreed with a peer has its content
+  kept (:mod:`.bases`): the changed objects' rows before the flush writes them, a bulk UPDATE's
+  rows (by their ids, or by its WHERE) before it runs.
 - **Tracking.** Every statement that writes (ORM flushes, bulk statements, even
   ``exec_driver_sql``) names its table to the collector of the transaction; the ids come from
   the flushed objects, the parameters of bulk inserts and the ``id = …`` / ``id IN (…)`` of bulk
@@ -45,6 +48,8 @@ _WRITE = re.compile(
     re.IGNORECASE,
 )
 _STAMPS = ("origin", "created_at", "updated_at", "revision")
+_BOOKKEEPING = frozenset({"alembic_version", "exchange_bases"})
+"""Tables written beside the data, never a change anyone shows (nor a statement explained)."""
 
 
 class Collector:
@@ -120,7 +125,7 @@ def note_statement(
     if collector is None:
         return
     match = _WRITE.match(statement)
-    if match is None or match.group(1).lower() == "alembic_version":
+    if match is None or match.group(1).lower() in _BOOKKEEPING:
         return
     table = match.group(1)
     collector.written.add(table)
@@ -149,10 +154,17 @@ def stamp_flush(installation_id: str, session: Session) -> None:
             obj.revision = obj.revision or 1
     if session.info.get(KEEP_REVISIONS):
         return
+    changed: dict[Table, list[str]] = {}
     for obj in session.dirty:
         if isinstance(obj, Travelling) and session.is_modified(obj):
+            changed.setdefault(type(obj).__table__, []).append(obj.id)  # type: ignore[attr-defined]
             obj.revision = (obj.revision or 0) + 1
             obj.updated_at = now
+    if changed:
+        from . import bases
+
+        for table, ids in changed.items():
+            bases.keep(session, table, ids)  # as the database holds them, before this flush
 
 
 def track_flush(session: Session, _context: Any) -> None:
@@ -208,6 +220,8 @@ def on_orm_execute(installation_id: str, state: ORMExecuteState) -> Any:
         else:
             collector.known(table.name, ids)
             collector.explained = table.name
+    if state.is_update and travelling and not session.info.get(KEEP_REVISIONS):
+        _keep_bases(state, table)
     if (
         state.is_update
         and travelling
@@ -219,6 +233,20 @@ def on_orm_execute(installation_id: str, state: ORMExecuteState) -> Any:
         )
         return state.invoke_statement(statement=stmt)
     return None
+
+
+def _keep_bases(state: ORMExecuteState, table: Table) -> None:
+    """Before a bulk UPDATE: the bases of the rows it may change (see :mod:`.bases`), named by
+    their ids or, for one set of parameters, by the statement's WHERE."""
+    from . import bases
+
+    if not bases.agreed_with_anyone(state.session):
+        return
+    ids = _where_ids(state.statement, table, state.parameters)
+    if ids is not None:
+        bases.keep(state.session, table, sorted(ids))
+    elif not state.is_executemany and state.statement.whereclause is not None:  # type: ignore[attr-defined]
+        bases.keep(state.session, table, where=state.statement.whereclause)  # type: ignore[attr-defined]
 
 
 def _rows(parameters: Any) -> list[Mapping[str, Any]]:

@@ -7,8 +7,12 @@ tôi" / "Lấy của tệp". A row deleted on one side and changed on the other 
 ("Máy này đã xóa … lúc …; máy kia (trong tệp) vẫn giữ và đã sửa: …") with one choice for the
 whole record, "Xóa" or "Giữ lại" (the side that deleted it, or the side that kept it, for every
 field: a deleted record with the other side's phone means nothing); its fields changed are
-shown without a choice of their own. Two buttons choose either side for every field of every
-conflict.
+shown without a choice of their own. Where this copy kept the row as both copies last held it
+(core/bundle/threeway.py), a column says who changed each field since ("chỉ máy này sửa", "chỉ
+máy kia sửa", "cả hai cùng sửa") and a field changed on one side only starts on that side (the
+user may still change it); a row whose every field is so needs no choice ("tự gộp"). Two
+buttons choose either side for every field left to the user (changed on both sides, or where
+who changed it is not known) of every conflict.
 :meth:`ConflictsPanel.choices` is what ``ws.bundles.apply(on_conflict=...)`` takes:
 ``{(table, id): {field: "mine" | "theirs"}}``.
 """
@@ -34,13 +38,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.bundle.labels import field_value_text, table_label
+from ...core.bundle.outcome import AUTOMATIC_TEXT, CHANGED_TEXT
 from ..common.wheel import wheel_needs_focus
 
 MINE, THEIRS = "mine", "theirs"
 CHOICES = (("— Chọn —", None), ("Giữ của tôi", MINE), ("Lấy của tệp", THEIRS))
 DELETE, KEEP = "delete", "keep"
 DELETION_CHOICES = (("— Chọn —", None), ("Xóa", DELETE), ("Giữ lại", KEEP))
-FIELD_HEADERS = ("Thông tin", "Trên máy này", "Trong tệp", "Chọn")
+FIELD_HEADERS = ("Thông tin", "Trên máy này", "Trong tệp", "Ai đã sửa", "Chọn")
+WHO, CHOICE = 3, 4
+"""The columns of who changed a field and of the choice."""
 DELETED = "deleted_at"
 Key = tuple[str, str]
 
@@ -92,6 +99,11 @@ class ConflictsPanel(QWidget):
         top.addWidget(self.heading, 1)
         self.all_mine = QPushButton("Giữ của tôi cho tất cả")
         self.all_theirs = QPushButton("Lấy của tệp cho tất cả")
+        for button, side in ((self.all_mine, "của máy này"), (self.all_theirs, "trong tệp")):
+            button.setToolTip(
+                f"Chọn bản {side} cho mọi thông tin mà cả hai máy cùng sửa (hoặc chưa rõ máy "
+                "nào sửa). Thông tin chỉ một máy sửa vẫn theo máy đó."
+            )
         self.all_mine.clicked.connect(lambda: self.choose_all(MINE))
         self.all_theirs.clicked.connect(lambda: self.choose_all(THEIRS))
         for button in (self.all_mine, self.all_theirs):
@@ -135,7 +147,8 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CHOICE, QHeaderView.ResizeMode.ResizeToContents)
         right.addWidget(self.fields, 1)
         body.addLayout(right, 1)
         layout.addLayout(body, 1)
@@ -143,15 +156,20 @@ class ConflictsPanel(QWidget):
 
     def set_conflicts(self, conflicts: Sequence[Any]) -> None:
         self.conflicts = list(conflicts)
-        self._choices = {
-            (c.table, c.id): {f.name: None for f in c.fields} for c in self.conflicts
-        }  # fmt: skip
+        self._choices = {}
+        for c in self.conflicts:  # a field changed on one side only starts on that side
+            own = _defaults(c)
+            self._choices[(c.table, c.id)] = {f.name: own.get(f.name) for f in c.fields}
         self.rows.blockSignals(True)
         self.rows.clear()
         for conflict in self.conflicts:
             self.rows.addItem(self._row_text(conflict))
         self.rows.blockSignals(False)
-        self.heading.setText(f"Xung đột: {len(self.conflicts)}")
+        automatic = sum(1 for c in self.conflicts if _automatic(c))
+        heading = f"Xung đột: {len(self.conflicts)}"
+        if automatic:
+            heading += f" (tự gộp: {automatic})"
+        self.heading.setText(heading)
         self.setVisible(bool(self.conflicts))
         if self.conflicts:
             self.rows.setCurrentRow(0)
@@ -161,6 +179,8 @@ class ConflictsPanel(QWidget):
     def _row_text(self, conflict: Any) -> str:
         chosen = self._choices.get((conflict.table, conflict.id), {})
         mark = "✓ " if chosen and all(v is not None for v in chosen.values()) else "• "
+        if _automatic(conflict) and chosen == _defaults(conflict):
+            return f"{mark}{conflict_title(conflict)} ({AUTOMATIC_TEXT})"
         return f"{mark}{conflict_title(conflict)}"
 
     def _show_conflict(self, index: int) -> None:
@@ -172,13 +192,17 @@ class ConflictsPanel(QWidget):
         chosen = self._choices[(conflict.table, conflict.id)]
         side = deleted_side(conflict)
         shown = [f for f in conflict.fields if side is None or f.name != DELETED]
-        self.fields.setColumnHidden(3, side is not None)  # the choice is the whole record's
+        self.fields.setColumnHidden(CHOICE, side is not None)  # the choice is the whole record's
+        self.fields.setColumnHidden(WHO, all(_changed(f) is None for f in shown))
         self.fields.setRowCount(len(shown))
         for r, diff in enumerate(shown):
             self.fields.setItem(r, 0, QTableWidgetItem(getattr(diff, "label", "") or diff.name))
             for column, value in ((1, diff.mine), (2, diff.theirs)):
                 text = field_value_text(conflict.table, diff.name, value)
                 self.fields.setItem(r, column, QTableWidgetItem(text))
+            self.fields.setItem(
+                r, WHO, QTableWidgetItem(CHANGED_TEXT.get(_changed(diff) or "", ""))
+            )
             if side is not None:
                 continue  # the whole record's choice, above
             combo = QComboBox()
@@ -191,7 +215,7 @@ class ConflictsPanel(QWidget):
                     key, name, c.currentData()
                 )
             )
-            self.fields.setCellWidget(r, 3, combo)
+            self.fields.setCellWidget(r, CHOICE, combo)
         self.fields.resizeRowsToContents()
         if side is not None:
             self.deletion.setText(deletion_text(conflict))
@@ -228,9 +252,13 @@ class ConflictsPanel(QWidget):
         self.changed.emit()
 
     def choose_all(self, side: str) -> None:
-        for chosen in self._choices.values():
+        """``side`` for every field left to the user; a field changed on one side only keeps
+        its choice."""
+        for conflict in self.conflicts:
+            chosen, own = self._choices[(conflict.table, conflict.id)], _defaults(conflict)
             for field in chosen:
-                chosen[field] = side
+                if field not in own:
+                    chosen[field] = side
         for index, conflict in enumerate(self.conflicts):
             self.rows.item(index).setText(self._row_text(conflict))
         self._show_conflict(self.rows.currentRow())
@@ -244,3 +272,17 @@ class ConflictsPanel(QWidget):
         return {
             key: {f: str(v) for f, v in chosen.items()} for key, chosen in self._choices.items()
         }
+
+
+def _changed(diff: Any) -> str | None:
+    return getattr(diff, "changed", None)
+
+
+def _defaults(conflict: Any) -> dict[str, str]:
+    """The side each field changed on one side only starts on (none for a deletion)."""
+    defaults = getattr(conflict, "defaults", None)
+    return dict(defaults()) if callable(defaults) else {}
+
+
+def _automatic(conflict: Any) -> bool:
+    return bool(getattr(conflict, "automatic", False))

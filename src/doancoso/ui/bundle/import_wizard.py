@@ -5,10 +5,12 @@ its password when it has one; 2. what the file is (organisation, kind, date, app
 version, counts; a report's built dossier, which "Lưu hồ sơ (PDF)…" saves where the user
 chooses); a bundle of another organisation is refused with its name unless "Sáp nhập
 tổ chức này vào" is chosen; 3. the dry run: rows new, updated, deleted and unchanged per kind
-of record, the conflicts side by side field by field with a choice per field ("Giữ của tôi" /
-"Lấy của tệp", or either for all), and, for a merge, the chi đoàn and the people matched, for
-confirmation; 4. the summary. Nothing is written before "Nhập"; the core then takes a backup,
-checks everything again and applies the whole file in one transaction, with a progress bar.
+of record, the conflicts side by side field by field with who changed each field and a choice
+per field ("Giữ của tôi" / "Lấy của tệp", or either for all the fields both changed; a field
+changed on one machine only starts on its side: conflicts.py), and, for a merge, the chi đoàn
+and the people matched, for confirmation; 4. the summary. Nothing is written before "Nhập";
+the core then takes a backup, checks everything again and applies the whole file in one
+transaction, with a progress bar.
 
 The file is read from the stick once, at step 1 (``ws.bundles.hold``: its SHA-256 taken and an
 encrypted one decrypted in the same pass, with a progress bar and "Hủy"); the dry runs and the
@@ -583,10 +585,17 @@ class BundleImportWizard(QDialog):
         if changed == 0:
             self.plan_summary.setText("Dữ liệu trong tệp đã có đủ trên máy này: không có gì "
                                       "thay đổi.")  # fmt: skip
+        elif plan.conflicts and all(getattr(c, "automatic", False) for c in plan.conflicts):
+            self.plan_summary.setText(
+                f"Có {len(plan.conflicts)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi "
+                "trước, mỗi thông tin chỉ ở một máy: tự gộp (xem bên dưới). Bấm “Nhập” để nhận "
+                "dữ liệu."
+            )
         elif plan.conflicts:
             self.plan_summary.setText(
                 f"Có {len(plan.conflicts)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi "
-                "trước: chọn giữ của máy này hay lấy của tệp cho từng thông tin bên dưới."
+                "trước: chọn giữ của máy này hay lấy của tệp cho từng thông tin bên dưới "
+                "(thông tin chỉ một máy sửa đã chọn sẵn theo máy đó)."
             )
         else:
             self.plan_summary.setText("Không có xung đột. Bấm “Nhập” để nhận dữ liệu.")
@@ -705,8 +714,12 @@ def result_text(plan: Any) -> str:
         lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
     if plan.evidence_skipped:
         lines.append(f"• {EVIDENCE_SKIPPED}: {vn_number(plan.evidence_skipped)} tệp")
-    if plan.conflicts:
-        lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {vn_number(len(plan.conflicts))}")
+    automatic = sum(1 for c in plan.conflicts if getattr(c, "automatic", False))
+    if len(plan.conflicts) > automatic:
+        chosen = vn_number(len(plan.conflicts) - automatic)
+        lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {chosen}")
+    if automatic:
+        lines.append(f"• Xung đột tự gộp (mỗi thông tin chỉ một máy sửa): {vn_number(automatic)}")
     if getattr(plan, "merged_organization", False):
         lines.extend(merge_lines(plan))
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .base import NAMING_CONVENTION, AppMeta, Base, Travelling, new_id, utc_now
 from .evidence import EvidenceFile
-from .exchange import ExchangePeer, ExchangeRow
+from .exchange import ExchangeBase, ExchangePeer, ExchangeRow
 from .plans import Activity, ActivityKind, Attendance, Minutes, Occurrence, Plan, PlanTarget
 from .rating import BranchRating, Rating, RatingRound, Setting
 from .recognition import (
@@ -29,7 +29,7 @@ TRAVELLING_TABLES: tuple[type[Travelling], ...] = (
 __all__ = [
     "NAMING_CONVENTION", "TRAVELLING_TABLES", "Activity", "ActivityKind", "AdviceRecord", "AppMeta",
     "Attendance", "Base", "Branch", "BranchRating", "Checklist", "ChecklistAnswer",
-    "CoordinationRecord", "CriteriaTemplate", "EvidenceFile", "ExchangePeer", "ExchangeRow",
-    "Member", "MemberEvent", "Minutes", "Occurrence", "Organization", "Plan", "PlanTarget",
-    "Rating", "RatingRound", "Setting", "Travelling", "Youth", "new_id", "utc_now",
+    "CoordinationRecord", "CriteriaTemplate", "EvidenceFile", "ExchangeBase", "ExchangePeer",
+    "ExchangeRow", "Member", "MemberEvent", "Minutes", "Occurrence", "Organization", "Plan",
+    "PlanTarget", "Rating", "RatingRound", "Setting", "Travelling", "Youth", "new_id", "utc_now",
 ]  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, String
+from sqlalchemy import DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -43,3 +43,20 @@ class ExchangeRow(Base):
     agreed_revision: Mapped[int] = mapped_column(Integer)
     agreed_updated_at: Mapped[datetime] = mapped_column(DateTime)
     agreed_origin: Mapped[str] = mapped_column(String(36))
+
+
+class ExchangeBase(Base):
+    """The content of a travelling row at a version agreed with some peer, kept when this
+    installation changed the row away from that version (``storage/bases.py``): the common
+    ancestor a three-way merge compares both sides with (``bundle/threeway.py``)."""
+
+    __tablename__ = "exchange_bases"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # The version, not named like a row's own columns (as exchange_rows): not travelling.
+    base_revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    base_updated_at: Mapped[datetime] = mapped_column(DateTime, primary_key=True)
+    base_origin: Mapped[str] = mapped_column(String(36), primary_key=True)
+    content: Mapped[str] = mapped_column(Text)
+    """A JSON object: every column of the row but its id, as the database held it."""
