@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bundle_sync import bundle_of, carry, edit, every_row
 
+from bundle_sync import bundle_of, carry, edit, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.sync_errors import UnresolvedConflicts
 from doancoso.core.workspace import DATABASE_FILE, Workspace
