@@ -121,9 +121,14 @@ def test_the_same_field_changed_on_both_sides_is_decided_by_the_choice(
     ]  # fmt: skip
     assert not conflict.automatic
     before = every_row(away)
-    with pytest.raises(UnresolvedConflicts):
+    with pytest.raises(UnresolvedConflicts) as refused:
         apply(away, bundle_of(home))
     assert every_row(away) == before
+    assert refused.value.message == (  # the notes have their side: only the phone is asked
+        f"Có 1 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: {conflict.label}: "
+        "Điện thoại. Hãy chọn giữ bản của máy này hay lấy bản trong tệp. Không có gì được ghi "
+        "vào dữ liệu."
+    )
 
     apply(away, bundle_of(home), on_conflict="mine")
     assert _fields(away, member_id, "phone", "notes") == ("0944555666", "Ghi ở nhà")

@@ -756,9 +756,16 @@ class _Unresolved(Exception):  # noqa: N818 - a way out of the transaction, not 
 
 
 def _unresolved_message(conflicts: list[Conflict]) -> str:
-    shown = "; ".join(f"{c.label}: {', '.join(f.label for f in c.fields)}" for c in conflicts[:10])
+    """Names each record and the fields left to the user (those changed on both sides, or of
+    unknown side); a field changed on one side only has its side already."""
+    shown = "; ".join(f"{c.label}: {_open_fields(c)}" for c in conflicts[:10])
     more = f" và {len(conflicts) - 10} bản ghi khác" if len(conflicts) > 10 else ""
     return (
         f"Có {len(conflicts)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: "
         f"{shown}{more}. Hãy chọn giữ bản của máy này hay lấy bản trong tệp. {NOTHING_WRITTEN}"
     )
+
+
+def _open_fields(conflict: Conflict) -> str:
+    decided = conflict.defaults()
+    return ", ".join(f.label for f in conflict.fields if f.name not in decided)
