@@ -64,6 +64,7 @@ def test_a_dossier_with_gaps_is_built(folder: str, tmp_path: Path) -> None:
         ],
         "parts": ["to-trinh", "ke-hoach"],
         "pages": pages,
+        "kept": False,  # some parts only: not the dossier the report bundle carries
     }
     assert pages == 2 + 1 + 2  # cover and contents, the tờ trình, the plan and its report
 
@@ -210,9 +211,11 @@ def test_the_last_whole_dossier_of_a_year_is_kept_for_the_report_bundle(
     )
     assert kept.read_bytes() == first.read_bytes()
     second = tmp_path / "ho-so-2.pdf"
-    code, _, err = cli("dossier", "--year", "2025", "-o", str(second), "--parts",
-                       ",".join([*DEFAULT_PARTS, "thong-ke"]), "--data-dir", folder)  # fmt: skip
+    code, out, err = cli("dossier", "--year", "2025", "-o", str(second), "--parts",
+                         ",".join([*DEFAULT_PARTS, "thong-ke"]), "--format", "json",
+                         "--data-dir", folder)  # fmt: skip
     assert (code, err) == (0, "")
+    assert json.loads(out)["kept"] is True
     assert kept.read_bytes() == second.read_bytes() != first.read_bytes()  # the last one
     assert sorted(p.name for p in kept.parent.iterdir()) == ["ho-so-nam-2025.pdf"]
     code, out, err = cli("dossier", "--year", "2025", "-o", str(some), "--parts",

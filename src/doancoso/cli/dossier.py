@@ -10,7 +10,8 @@ line to fill in by hand.
 
 ``--check`` prints what the dossier would lack and builds nothing; without it the dossier is
 built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written.
-``--format json`` prints ``{"ready", "missing": [{"part", "reason"}], "parts", "pages"}``.
+``--format json`` prints ``{"ready", "missing": [{"part", "reason"}], "parts"}``, and for a
+build ``"pages"`` and ``"kept"`` (whether it is now the year's dossier the report bundle carries).
 
 A dossier built with every default part is also kept in the data folder (the last one of each
 year: core/dossier/stored.py), for the report bundle of its year to carry; one of only some
@@ -99,6 +100,7 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
         }
         if pages is not None:
             result["pages"] = pages
+            result["kept"] = kept
         json.dump(result, out, ensure_ascii=False)
         out.write("\n")
         return EXIT_OK
