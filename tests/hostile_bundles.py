@@ -302,3 +302,20 @@ CASES: dict[str, Case] = {
     "wrong-password": Case(_encrypted, password="Bàn giao tháng 11/2026"),
     "flipped-byte": Case(_flipped_byte, password=PASSWORD),
 }  # fmt: skip
+
+
+def prepared(sources: Sources, tmp_path: Path, case: str) -> tuple[Path, Path, str]:
+    """A copy of the receiving installation under ``tmp_path`` and the bundle of ``case`` on a
+    stick beside it: the receiver, the bundle and the exact message it is refused with."""
+    receiver = tmp_path / "receiver"
+    shutil.copytree(sources.receiver, receiver)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    bundle, message = CASES[case].make(sources, stick, receiver)
+    return receiver, bundle, message
+
+
+def no_leftovers(receiver: Path) -> bool:
+    """Whether the import left nothing in the receiver's bundle work folder."""
+    leftovers = receiver / ".goi-tam"
+    return not leftovers.exists() or list(leftovers.iterdir()) == []

@@ -100,29 +100,22 @@ def test_the_same_chi_doan_and_person_added_on_both_copies_are_refused_naming_th
     with Workspace.open(office) as ws:
         ours = ws.branches.create("Chi đoàn 1")
         mine = ws.members.save({**person, "branch_id": ours.id})
-        branch_day = created_day_of(ws, ours.id)
+        branch_day = created_day_of(ws, "branches", ours.id)
     with Workspace.open(home) as ws:
         theirs = ws.branches.create("Chi đoàn 1")
         ws.members.save({**person, "branch_id": theirs.id, "phone": "0918123456"})
-        their_day = created_day_of(ws, theirs.id)
-    from_home = tmp_path / "tu-nha.dcs"
-    assert cli("bundle", "export", str(from_home), "--no-password", "--data-dir",
-               str(home))[0] == 0  # fmt: skip
-    before = rows(office)
-    for dry in ((), ("--dry-run",)):
-        code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office), *dry)
-        assert (code, out) == (1, "")
-        assert err.strip() == (
-            "Lỗi: Chi đoàn mới trong tệp trùng tên với chi đoàn đã có trên máy này (cùng một chi "
-            "đoàn được thêm riêng ở cả hai máy); nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
-            f"• “Chi đoàn 1”: thêm trên máy này ngày {branch_day}, trong tệp thêm ngày "
-            f"{their_day}.\n"
-            "Hãy giữ một: trên máy này đổi tên chi đoàn đó (ví dụ thêm “(máy này)”) rồi nhận "
-            "lại tệp, sau đó ở trang Chi đoàn dùng “Gộp vào…” để gộp nó vào chi đoàn vừa nhận; "
-            "ở lần trao đổi sau, máy kia cũng nhận được việc gộp này. Không có gì được ghi vào "
-            "dữ liệu."
-        )
-    assert rows(office) == before
+        their_day = created_day_of(ws, "branches", theirs.id)
+    from_home = tmp_path / "tu-nha.dcs"  # written by refused_both_ways
+    assert refused_both_ways(home, office, tmp_path) == (
+        "Lỗi: Chi đoàn mới trong tệp trùng tên với chi đoàn đã có trên máy này (cùng một chi "
+        "đoàn được thêm riêng ở cả hai máy); nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
+        f"• “Chi đoàn 1”: thêm trên máy này ngày {branch_day}, trong tệp thêm ngày "
+        f"{their_day}.\n"
+        "Hãy giữ một: trên máy này đổi tên chi đoàn đó (ví dụ thêm “(máy này)”) rồi nhận "
+        "lại tệp, sau đó ở trang Chi đoàn dùng “Gộp vào…” để gộp nó vào chi đoàn vừa nhận; "
+        "ở lần trao đổi sau, máy kia cũng nhận được việc gộp này. Không có gì được ghi vào "
+        "dữ liệu."
+    )
     with Workspace.open(office) as ws:
         ws.branches.rename(ours.id, "Chi đoàn 1 (máy này)")
     code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office))
@@ -142,11 +135,28 @@ def test_the_same_chi_doan_and_person_added_on_both_copies_are_refused_naming_th
         assert [m.full_name for m in ws.members.list()].count("Huỳnh Thị Mai") == 1
 
 
-def created_day_of(ws: Workspace, branch_id: str) -> str:
+def created_day_of(ws: Workspace, table: str, row_id: str) -> str:
     with ws.db.raw() as cursor:
-        cursor.execute("SELECT created_at FROM branches WHERE id = ?", (branch_id,))
+        cursor.execute(f"SELECT created_at FROM {table} WHERE id = ?", (row_id,))
         (created,) = cursor.fetchone()
     return f"{created[8:10]}/{created[5:7]}/{created[0:4]}"
+
+
+def refused_both_ways(home: Path, office: Path, tmp_path: Path) -> str:
+    """``home``'s bundle given to ``office``, as a dry run and for real: the same refusal both
+    times (exit 1, nothing on stdout, nothing written); its message."""
+    from_home = tmp_path / "tu-nha.dcs"
+    assert cli("bundle", "export", str(from_home), "--no-password", "--data-dir",
+               str(home))[0] == 0  # fmt: skip
+    before = rows(office)
+    said = []
+    for dry in ((), ("--dry-run",)):
+        code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office), *dry)
+        assert (code, out) == (1, "")
+        said.append(err.strip())
+    assert rows(office) == before
+    assert said[0] == said[1]
+    return said[0]
 
 
 def test_the_plan_of_a_year_made_on_both_copies_is_refused_naming_both(
@@ -162,28 +172,17 @@ def test_the_plan_of_a_year_made_on_both_copies_is_refused_naming_both(
             for text in targets:
                 ws.plans.add_target(2027, {"text": text}, ws.activities.kind_names())
             ws.plans.set_registration_deadline(1, 11)  # the same on both: no conflict
-            with ws.db.raw() as cursor:
-                cursor.execute("SELECT created_at FROM plans WHERE id = ?", (made.id,))
-                (created,) = cursor.fetchone()
-            days.append(f"{created[8:10]}/{created[5:7]}/{created[0:4]}")
-    from_home = tmp_path / "tu-nha.dcs"
-    assert cli("bundle", "export", str(from_home), "--no-password", "--data-dir",
-               str(home))[0] == 0  # fmt: skip
-    before = rows(office)
-    for dry in ((), ("--dry-run",)):
-        code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office), *dry)
-        assert (code, out) == (1, "")
-        assert err.strip() == (
-            "Lỗi: Kế hoạch công tác năm 2027 đã được lập riêng trên cả hai máy; mỗi năm chỉ có "
-            "một kế hoạch nên chưa nhận được tệp này:\n"
-            f"• Năm 2027 — trên máy này: “Kế hoạch công tác năm 2027”, lập ngày {days[0]}, 1 chỉ "
-            f"tiêu; trong tệp: “Kế hoạch công tác năm 2027”, lập ngày {days[1]}, chưa có chỉ "
-            "tiêu.\n"
-            "Hãy thống nhất giữ kế hoạch của một máy, ghi thêm vào đó những gì chỉ có ở bản kia, "
-            "và từ nay chỉ sửa kế hoạch ấy trên máy đã chọn. Khi một bên chỉ mới lập mà chưa "
-            "ghi gì, tệp được nhận và bản trống được bỏ; hai bản đều đã có nội dung thì phần mềm "
-            "chưa gộp được, cũng chưa bỏ được bản của một năm trên một máy, nên tệp giữa hai máy "
-            "chưa nhận được cho đến khi chỉ còn một bản có nội dung. Dữ liệu vẫn làm tiếp được "
-            "trên từng máy. Không có gì được ghi vào dữ liệu."
-        )
-    assert rows(office) == before
+            days.append(created_day_of(ws, "plans", made.id))
+    assert refused_both_ways(home, office, tmp_path) == (
+        "Lỗi: Kế hoạch công tác năm 2027 đã được lập riêng trên cả hai máy; mỗi năm chỉ có "
+        "một kế hoạch nên chưa nhận được tệp này:\n"
+        f"• Năm 2027 — trên máy này: “Kế hoạch công tác năm 2027”, lập ngày {days[0]}, 1 chỉ "
+        f"tiêu; trong tệp: “Kế hoạch công tác năm 2027”, lập ngày {days[1]}, chưa có chỉ "
+        "tiêu.\n"
+        "Hãy thống nhất giữ kế hoạch của một máy, ghi thêm vào đó những gì chỉ có ở bản kia, "
+        "và từ nay chỉ sửa kế hoạch ấy trên máy đã chọn. Khi một bên chỉ mới lập mà chưa "
+        "ghi gì, tệp được nhận và bản trống được bỏ; hai bản đều đã có nội dung thì phần mềm "
+        "chưa gộp được, cũng chưa bỏ được bản của một năm trên một máy, nên tệp giữa hai máy "
+        "chưa nhận được cho đến khi chỉ còn một bản có nội dung. Dữ liệu vẫn làm tiếp được "
+        "trên từng máy. Không có gì được ghi vào dữ liệu."
+    )

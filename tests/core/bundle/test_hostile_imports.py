@@ -22,7 +22,7 @@ from data_state import data_state
 from doancoso.cli.main import run
 from doancoso.core.errors import ImportFileError
 from doancoso.core.workspace import Workspace
-from hostile_bundles import CASES, PASSWORD, Sources, make_sources
+from hostile_bundles import CASES, PASSWORD, Sources, make_sources, no_leftovers, prepared
 
 
 @pytest.fixture(scope="module")
@@ -75,19 +75,14 @@ WAYS: dict[str, Callable[[Path, Path, str | None], str]] = {
 def test_a_hostile_bundle_is_refused_and_changes_nothing(
     sources: Sources, tmp_path: Path, case: str, way: str
 ) -> None:
-    receiver = tmp_path / "receiver"
-    shutil.copytree(sources.receiver, receiver)
-    stick = tmp_path / "usb"
-    stick.mkdir()
-    bundle, message = CASES[case].make(sources, stick, receiver)
+    receiver, bundle, message = prepared(sources, tmp_path, case)
     before = data_state(receiver)
     assert before["rows"]["members"] and before["evidence"]
     on_stick = bundle.read_bytes()
     assert WAYS[way](receiver, bundle, CASES[case].password) == message
     assert data_state(receiver) == before
     assert bundle.read_bytes() == on_stick
-    leftovers = receiver / ".goi-tam"
-    assert not leftovers.exists() or list(leftovers.iterdir()) == []
+    assert no_leftovers(receiver)
 
 
 FUZZ_CASES = max(1, int(os.environ.get("DOANCOSO_FUZZ_CASES", "300")) // 10)

@@ -6,7 +6,6 @@ store (every file's bytes) and the backups are as they were."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from bundle_gui import import_wizard
 from data_state import data_state
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import FILE_PAGE, INFO_PAGE, PLAN_PAGE, RESULT_PAGE
-from hostile_bundles import CASES, Sources, make_sources
+from hostile_bundles import CASES, Sources, make_sources, no_leftovers, prepared
 from scripted import ScriptedPrompts
 
 
@@ -29,11 +28,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Sources:
 def test_the_wizard_refuses_a_hostile_bundle_and_changes_nothing(
     qtbot: QtBot, sources: Sources, tmp_path: Path, case: str
 ) -> None:
-    receiver = tmp_path / "receiver"
-    shutil.copytree(sources.receiver, receiver)
-    stick = tmp_path / "usb"
-    stick.mkdir()
-    bundle, message = CASES[case].make(sources, stick, receiver)
+    receiver, bundle, message = prepared(sources, tmp_path, case)
     password = CASES[case].password
     before = data_state(receiver)
     prompts = ScriptedPrompts()
@@ -60,5 +55,4 @@ def test_the_wizard_refuses_a_hostile_bundle_and_changes_nothing(
         assert prompts.errors == []  # said on the page, no message box
         wizard.close()
     assert data_state(receiver) == before
-    leftovers = receiver / ".goi-tam"
-    assert not leftovers.exists() or list(leftovers.iterdir()) == []
+    assert no_leftovers(receiver)
