@@ -1,8 +1,8 @@
 """``doancoso bundle import`` between copies (issue #17's walkthrough): a folder that ran ``init``
 before the handover came takes it with ``--replace-setup``, ending as a fresh handover does; a
 folder with data refuses a namesake saying they are two organisations; the same chi đoàn or the
-same person added on both copies, or the plan of one year made on both (its title set), is
-refused naming them, with nothing written."""
+same person added on both copies is refused naming them, with nothing written; the plan of
+one year made on both (its title set) waits for ``--on-conflict``, which keeps one."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ def cli(*argv: str) -> tuple[int, str, str]:
 def rows(folder: Path) -> dict[str, list[dict[str, object]]]:
     with Workspace.open(folder) as ws, collect(ws, "handover") as snapshot:
         return {t: list(snapshot.rows(t)) for t in snapshot.tables()}
+
+
+def by_id(tables: dict[str, list[dict[str, object]]]) -> dict[str, list[dict[str, object]]]:
+    """Each table's rows in the order of their ids (two copies store them in their own)."""
+    return {t: sorted(found, key=lambda r: str(r["id"])) for t, found in tables.items()}
 
 
 def created_day(folder: Path) -> str:
@@ -159,30 +164,90 @@ def refused_both_ways(home: Path, office: Path, tmp_path: Path) -> str:
     return said[0]
 
 
-def test_the_plan_of_a_year_made_on_both_copies_is_refused_naming_both(
+def test_the_plan_of_a_year_made_on_both_copies_waits_for_on_conflict_then_keeps_one(
     tmp_path: Path, bundle: Path
 ) -> None:
     office, home = tmp_path / "van-phong", tmp_path / "o-nha"
     for folder in (office, home):
         assert cli("bundle", "import", str(bundle), "--data-dir", str(folder))[0] == 0
-    days = []
+    days, ids = [], []
     for folder, targets in ((office, ("Kết nạp 20 đoàn viên mới",)), (home, ())):
         with Workspace.open(folder) as ws:
             made = ws.plans.create(2027, title="Kế hoạch công tác năm 2027")
             for text in targets:
                 ws.plans.add_target(2027, {"text": text}, ws.activities.kind_names())
-            ws.plans.set_registration_deadline(1, 11)  # the same on both: no conflict
             days.append(created_day_of(ws, "plans", made.id))
-    assert refused_both_ways(home, office, tmp_path) == (
-        "Lỗi: Kế hoạch công tác năm 2027 đã được lập riêng trên cả hai máy; mỗi năm chỉ có "
-        "một kế hoạch nên chưa nhận được tệp này:\n"
-        f"• Năm 2027 — trên máy này: “Kế hoạch công tác năm 2027”, lập ngày {days[0]}, 1 chỉ "
-        f"tiêu; trong tệp: “Kế hoạch công tác năm 2027”, lập ngày {days[1]}, chưa có chỉ "
-        "tiêu.\n"
-        "Hãy thống nhất giữ kế hoạch của một máy, ghi thêm vào đó những gì chỉ có ở bản kia, "
-        "và từ nay chỉ sửa kế hoạch ấy trên máy đã chọn. Khi một bên chỉ mới lập mà chưa "
-        "ghi gì, tệp được nhận và bản trống được bỏ; hai bản đều đã có nội dung thì phần mềm "
-        "chưa gộp được, cũng chưa bỏ được bản của một năm trên một máy, nên tệp giữa hai máy "
-        "chưa nhận được cho đến khi chỉ còn một bản có nội dung. Dữ liệu vẫn làm tiếp được "
-        "trên từng máy. Không có gì được ghi vào dữ liệu."
+            ids.append(made.id)
+    from_home = tmp_path / "tu-nha.dcs"
+    assert cli("bundle", "export", str(from_home), "--no-password", "--data-dir",
+               str(home))[0] == 0  # fmt: skip
+    before = rows(office)
+    for dry, what in (((), "chưa nhập gì"), (("--dry-run",), "khi nhập thật sẽ chưa nhập gì")):
+        code, out, err = cli("bundle", "import", str(from_home), "--data-dir", str(office), *dry)
+        assert (code, err.strip()) == (1, (
+            f"Lỗi: Có 1 bản ghi mỗi máy có một bản riêng mà chỉ giữ được một: {what}. Hãy chạy "
+            "lại với --on-conflict mine (giữ bản của máy này) hoặc --on-conflict theirs (lấy "
+            "bản trong tệp)."
+        ))  # fmt: skip
+        assert rows(office) == before
+    assert (
+        "Xung đột (1 bản ghi sửa ở cả hai nơi hoặc mỗi máy một bản riêng):\n"
+        "  - Kế hoạch công tác năm 2027 (mỗi máy một bản riêng, chỉ giữ được một): máy này: "
+        f"“Kế hoạch công tác năm 2027”, lập ngày {days[0]}, 1 chỉ tiêu; trong tệp: “Kế hoạch "
+        f"công tác năm 2027”, lập ngày {days[1]}, chưa có chỉ tiêu\n"
+    ) in out
+    code, out, _err = cli("bundle", "import", str(from_home), "--dry-run", "--format", "json",
+                          "--data-dir", str(office))  # fmt: skip
+    (conflict,) = json.loads(out)["conflicts"]
+    assert (conflict["table"], conflict["id"], conflict["mine_id"]) == ("plans", ids[1], ids[0])
+    assert [f["name"] for f in conflict["fields"]] == ["record"]
+    # The office keeps its plan; the home copy, given the office's file, deletes its own.
+    code, _out, err = cli("bundle", "import", str(from_home), "--on-conflict", "mine",
+                          "--data-dir", str(office))  # fmt: skip
+    assert (code, err) == (0, "")
+    from_office = tmp_path / "tu-van-phong.dcs"
+    assert cli("bundle", "export", str(from_office), "--no-password", "--data-dir",
+               str(office))[0] == 0  # fmt: skip
+    code, out, err = cli("bundle", "import", str(from_office), "--format", "json",
+                         "--data-dir", str(home))  # fmt: skip
+    assert (code, err) == (0, "")
+    assert json.loads(out)["deleted"] == {"plans": 1}
+    assert by_id(rows(home)) == by_id(rows(office))
+    with Workspace.open(home) as ws:
+        kept = ws.plans.get(2027)
+        assert (kept.id, [t.text for t in kept.targets]) == (ids[0], ["Kết nạp 20 đoàn viên mới"])
+
+
+def test_plans_chosen_crosswise_are_told_and_one_kept_on_both(tmp_path: Path, bundle: Path) -> None:
+    """Each copy took the other's file made before either import, each keeping its own plan:
+    the next import keeps one of the two (the smaller id) and says so, in words and in JSON."""
+    office, home = tmp_path / "van-phong", tmp_path / "o-nha"
+    ids = []
+    for folder in (office, home):
+        assert cli("bundle", "import", str(bundle), "--data-dir", str(folder))[0] == 0
+        with Workspace.open(folder) as ws:
+            ids.append(ws.plans.create(2027, title=f"Kế hoạch của {folder.name}").id)
+    files = [tmp_path / "tu-van-phong.dcs", tmp_path / "tu-nha.dcs"]
+    for folder, file in zip((office, home), files, strict=True):
+        assert cli("bundle", "export", str(file), "--no-password", "--data-dir",
+                   str(folder))[0] == 0  # fmt: skip
+    for folder, file in ((office, files[1]), (home, files[0])):
+        code, _out, err = cli("bundle", "import", str(file), "--on-conflict", "mine",
+                              "--data-dir", str(folder))  # fmt: skip
+        assert (code, err) == (0, "")
+    again = tmp_path / "lan-hai.dcs"
+    assert cli("bundle", "export", str(again), "--no-password", "--data-dir", str(home))[0] == 0
+    where = "của máy này" if ids[0] < ids[1] else "trong tệp"
+    note = (
+        "Kế hoạch công tác năm 2027: mỗi máy đã chọn giữ một bản khác nhau trước khi nhận tệp "
+        f"của máy kia, nên bản {where} được giữ lại trên cả hai máy (để năm đó không mất cả hai "
+        "bản); bản kia vẫn bị xóa như đã chọn."
     )
+    code, out, _err = cli("bundle", "import", str(again), "--dry-run", "--data-dir", str(office))
+    assert code == 0 and f"\n{note}\nChạy thử: chưa ghi gì vào dữ liệu.\n" in out
+    code, out, err = cli("bundle", "import", str(again), "--format", "json", "--data-dir",
+                         str(office))  # fmt: skip
+    assert (code, err) == (0, "")
+    assert json.loads(out)["notes"] == [note]
+    with Workspace.open(office) as ws:
+        assert ws.plans.get(2027).id == min(ids)

@@ -21,7 +21,11 @@ include deleted rows. ``import
 ``conflicts`` [{``table``, ``id``, ``label``, ``fields`` (each ``name``, ``label``, ``mine``,
 ``theirs`` and ``changed``: who changed it since the two copies last held the row, ``mine``,
 ``theirs``, ``both`` or null when not known), ``automatic`` (every field changed on one side
-only: taken without a choice)}], ``applied`` and ``matches`` (each with
+only: taken without a choice), and ``mine_id`` for two records made apart on the two copies
+where the organisation holds one (the plan of a year, a setting: one field, ``record``, the
+record as a whole; the one not kept is deleted with what it holds)}], ``notes`` (what the
+import decided by itself, in words: core/bundle/uncross.py), ``applied`` and ``matches`` (each
+with
 ``filled``: the fields ours takes from theirs); its counts name the keys as ``inspect`` does
 (``evidence_files``: files, new or already in the store; ``evidence_file_rows``: the table's
 rows). A refused bundle exits 1 with the message on stderr; an import that meets conflicts
@@ -333,7 +337,9 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
         for year in result.years:
             print(year_text(year, result.organization.get("name", "")), file=out)
     if result.conflicts:
-        print(f"Xung đột ({len(result.conflicts)} bản ghi sửa ở cả hai nơi):", file=out)
+        apart = sum(1 for c in result.conflicts if c.apart)
+        what = "sửa ở cả hai nơi" if not apart else "sửa ở cả hai nơi hoặc mỗi máy một bản riêng"
+        print(f"Xung đột ({len(result.conflicts)} bản ghi {what}):", file=out)
         for conflict in result.conflicts:
             fields = "; ".join(
                 f"{f.label}: máy này “{field_value_text(conflict.table, f.name, f.mine)}”, "
@@ -342,7 +348,13 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
                 for f in conflict.fields
             )
             label = conflict.label + (f" ({AUTOMATIC_TEXT})" if conflict.automatic else "")
+            if conflict.apart:  # the two records described in words, never quoted as values
+                label += " (mỗi máy một bản riêng, chỉ giữ được một)"
+                (record,) = conflict.fields
+                fields = f"máy này: {record.mine}; trong tệp: {record.theirs}"
             print(f"  - {label}: {fields}", file=out)
+    for note in result.notes:
+        print(note, file=out)
     if dry_run:
         print("Chạy thử: chưa ghi gì vào dữ liệu.", file=out)
     elif result.applied:
@@ -375,10 +387,14 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
         _show_plan(result, out, args.dry_run)
     if result.unresolved:  # a dry run too: the import it previews would stop there
         what = "khi nhập thật sẽ chưa nhập gì" if args.dry_run else "chưa nhập gì"
+        apart = sum(1 for c in result.unresolved if c.apart)
+        edited = len(result.unresolved) - apart
+        said = [f"{edited} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước"] * bool(
+            edited
+        ) + [f"{apart} bản ghi mỗi máy có một bản riêng mà chỉ giữ được một"] * bool(apart)
         raise AppError(
-            f"Có {len(result.unresolved)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi "
-            f"trước: {what}. Hãy chạy lại với --on-conflict mine (giữ bản của máy này) "
-            "hoặc --on-conflict theirs (lấy bản trong tệp)."
+            f"Có {' và '.join(said)}: {what}. Hãy chạy lại với --on-conflict mine (giữ bản của "
+            "máy này) hoặc --on-conflict theirs (lấy bản trong tệp)."
         )
     return EXIT_OK
 

@@ -11,7 +11,7 @@ import pytest
 
 from bundle_sync import bundle_of, carry, every_row
 from doancoso.core.bundle.merge import apply, plan
-from doancoso.core.bundle.one_per_year import DuplicateYearRecords
+from doancoso.core.bundle.sync_errors import UnresolvedConflicts
 from doancoso.core.workspace import Workspace
 
 YEAR = 2027
@@ -112,9 +112,10 @@ def test_a_plan_holding_only_a_text_is_not_taken_as_empty(home: Workspace, away:
     away.plans.create(YEAR)
     away.plans.add_target(YEAR, {"text": "Trồng 500 cây xanh"}, away.activities.kind_names())
     before = every_row(home)
-    with pytest.raises(DuplicateYearRecords):
+    with pytest.raises(UnresolvedConflicts):  # a choice of the plan kept (one_per_year.py)
         carry(away, home)
     assert every_row(home) == before
+    assert [c.table for c in plan(home, bundle_of(away)).conflicts] == ["plans"]
 
 
 def test_an_empty_checklist_gives_way_to_the_one_assessed(home: Workspace, away: Workspace) -> None:

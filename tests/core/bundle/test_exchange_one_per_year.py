@@ -1,52 +1,49 @@
 """A plan, a rating round, a checklist or a setting of the same year or key made apart on two
 copies of one organisation (issue #17's walkthrough): never the import's unique-key message in
-table names and ids. The import (and its dry run) is refused, all of it, naming the record on
-both sides with what each holds and what to do; a setting of the same value on both is no
-conflict at all: joined, the two copies ending equal."""
+table names and ids, never a dead end. Each is a conflict of the import, named as the user knows
+both records (what each holds); without a choice nothing is written; with one, the record chosen
+is kept whole and the other deleted with what it holds, and the deletion travels back so that
+the two copies end equal. A setting of the same value on both is no conflict at all."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bundle_sync import bundle_of, carry, created_day, every_row
 from doancoso.core.bundle.merge import apply, plan
-from doancoso.core.bundle.one_per_year import DuplicateYearRecords
+from doancoso.core.bundle.outcome import RECORD
+from doancoso.core.bundle.sync_errors import UnresolvedConflicts
 from doancoso.core.workspace import Workspace
 
 NOTHING = "Không có gì được ghi vào dữ liệu."
-
-
-def stuck(made: str) -> str:
-    return (
-        f"Khi một bên chỉ mới {made} mà chưa ghi gì, tệp được nhận và bản trống được bỏ; hai "
-        "bản đều đã có nội dung thì phần mềm chưa gộp được, cũng chưa bỏ được bản của một năm "
-        "trên một máy, nên tệp giữa hai máy chưa nhận được cho đến khi chỉ còn một bản có nội "
-        f"dung. Dữ liệu vẫn làm tiếp được trên từng máy. {NOTHING}"
-    )
-
-
+CHOICE = (
+    "Mỗi năm (mỗi thiết lập) chỉ giữ được một bản: bản không chọn bị xóa cùng những gì nó chứa "
+    "(chỉ tiêu, mức xếp loại, mục tự đánh giá và minh chứng của chúng), trên máy kia cũng vậy "
+    "sau lần trao đổi tới. Hãy chọn giữ bản của máy này hay lấy bản trong tệp. " + NOTHING
+)
 YEAR = 2027
 
 
-def _refused(home: Workspace, away: Workspace) -> str:
-    """The message of importing ``away``'s bundle into ``home``: the dry run's and the
-    import's the same, ``home`` unchanged."""
+def _unresolved(home: Workspace, away: Workspace) -> tuple[list[dict[str, Any]], str]:
+    """The conflicts of importing ``away``'s bundle into ``home`` (the dry run's, as JSON) and
+    the refusal of the import without a choice; ``home`` unchanged."""
     before = every_row(home)
-    with pytest.raises(DuplicateYearRecords) as dry:
-        plan(home, bundle_of(away))
-    with pytest.raises(DuplicateYearRecords) as caught:
+    dry = plan(home, bundle_of(away))
+    assert dry.unresolved == dry.conflicts
+    with pytest.raises(UnresolvedConflicts) as caught:
         carry(away, home)
-    assert caught.value.message == dry.value.message
     assert every_row(home) == before
-    return caught.value.message
+    return [c.to_json() for c in dry.conflicts], caught.value.message
 
 
 def _year_row(ws: Workspace, table: str) -> str:
-    """The id of ``ws``'s row of :data:`YEAR` in ``table``."""
+    """The id of ``ws``'s live row of :data:`YEAR` in ``table``."""
     with ws.db.raw() as cursor:
-        cursor.execute(f"SELECT id FROM {table} WHERE year = ?", (YEAR,))
+        cursor.execute(f"SELECT id FROM {table} WHERE year = ? AND deleted_at IS NULL", (YEAR,))
         (row_id,) = cursor.fetchone()
     return str(row_id)
 
@@ -55,9 +52,26 @@ def _by_id(ws: Workspace) -> dict[str, list[dict[str, object]]]:
     return {t: sorted(rows, key=lambda r: str(r["id"])) for t, rows in every_row(ws).items()}
 
 
-def test_the_plan_of_a_year_made_on_both_copies_is_refused_naming_both(
-    home: Workspace, away: Workspace
-) -> None:
+def _live(ws: Workspace, table: str, column: str, value: str) -> list[str]:
+    with ws.db.raw() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {table} WHERE {column} = ? AND deleted_at IS NULL ORDER BY id",
+            (value,),
+        )
+        return [r[0] for r in cursor.fetchall()]
+
+
+def _conflict(table: str, their_id: str, mine_id: str, label: str, field: str,
+              mine: str, theirs: str) -> dict[str, Any]:  # fmt: skip
+    return {
+        "table": table, "id": their_id, "label": label,
+        "fields": [{"name": RECORD, "label": field, "mine": mine, "theirs": theirs,
+                    "changed": None}],
+        "automatic": False, "mine_id": mine_id,
+    }  # fmt: skip
+
+
+def _two_plans(home: Workspace, away: Workspace) -> tuple[str, str]:
     kinds = home.activities.kind_names()
     mine = home.plans.create(YEAR)
     for text in ("Kết nạp 20 đoàn viên mới", "Tổ chức 12 buổi sinh hoạt chi đoàn"):
@@ -65,70 +79,148 @@ def test_the_plan_of_a_year_made_on_both_copies_is_refused_naming_both(
     theirs = away.plans.create(YEAR, number="07-KH/ĐTN", title="Kế hoạch công tác Đoàn năm 2027")
     away.plans.add_target(YEAR, {"text": "Trồng 500 cây xanh"}, kinds)
     away.plans.register(YEAR, "Đã gửi", dt.date(2026, 11, 5))
-    assert _refused(home, away) == (
-        "Kế hoạch công tác năm 2027 đã được lập riêng trên cả hai máy; mỗi năm chỉ có một kế "
-        "hoạch nên chưa nhận được tệp này:\n"
-        "• Năm 2027 — trên máy này: “Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm "
-        "2027”, lập ngày "
-        f"{created_day(home, 'plans', mine.id)}, 2 chỉ tiêu; trong tệp: “Kế hoạch công tác Đoàn "
-        f"năm 2027” (số 07-KH/ĐTN), lập ngày {created_day(away, 'plans', theirs.id)}, 1 chỉ "
-        "tiêu, đã gửi đăng ký.\n"
-        "Hãy thống nhất giữ kế hoạch của một máy, ghi thêm vào đó những gì chỉ có ở bản kia, "
-        f"và từ nay chỉ sửa kế hoạch ấy trên máy đã chọn. {stuck('lập')}"
-    )
+    return mine.id, theirs.id
 
 
-def test_plans_of_two_years_are_named_in_one_refusal(home: Workspace, away: Workspace) -> None:
-    for ws, number in ((home, "07-KH/ĐTN"), (away, "08-KH/ĐTN")):
-        ws.plans.create(YEAR + 1, number=number)
-        ws.plans.create(YEAR, number=number)
-    message = _refused(home, away)
-    assert message.startswith("Kế hoạch công tác năm 2027, 2028 đã được lập riêng trên cả hai")
-    assert [line[:11] for line in message.split("\n") if line.startswith("•")] == [
-        "• Năm 2027 ", "• Năm 2028 ",
+def test_the_plan_of_a_year_made_on_both_copies_is_a_conflict_naming_both(
+    home: Workspace, away: Workspace
+) -> None:
+    mine, theirs = _two_plans(home, away)
+    conflicts, message = _unresolved(home, away)
+    assert conflicts == [
+        _conflict(
+            "plans", theirs, mine, "Kế hoạch công tác năm 2027", "Kế hoạch",
+            "“Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm 2027”, lập ngày "
+            f"{created_day(home, 'plans', mine)}, 2 chỉ tiêu",
+            f"“Kế hoạch công tác Đoàn năm 2027” (số 07-KH/ĐTN), lập ngày "
+            f"{created_day(away, 'plans', theirs)}, 1 chỉ tiêu, đã gửi đăng ký",
+        )
     ]  # fmt: skip
+    assert message == f"Mỗi máy có một bản riêng của: Kế hoạch công tác năm 2027. {CHOICE}"
 
 
-def test_the_rating_round_of_a_year_opened_on_both_copies_is_refused_naming_both(
+def test_mine_kept_deletes_theirs_with_its_targets_on_both_copies(
+    home: Workspace, away: Workspace
+) -> None:
+    mine, theirs = _two_plans(home, away)
+    result = carry(away, home, on_conflict="mine")
+    assert result.applied and not result.unresolved
+    assert result.new.get("plans") is None and result.new.get("plan_targets") is None
+    assert home.plans.get(YEAR).id == mine
+    assert [t.text for t in home.plans.get(YEAR).targets] == [
+        "Kết nạp 20 đoàn viên mới", "Tổ chức 12 buổi sinh hoạt chi đoàn",
+    ]  # fmt: skip
+    assert (
+        _live(home, "plans", "id", theirs) == [] == _live(home, "plan_targets", "plan_id", theirs)
+    )
+    # Back to the other copy: theirs deleted there too, ours taken; then both equal.
+    back = carry(home, away)
+    assert back.applied and back.conflicts == []
+    assert back.deleted == {"plans": 1, "plan_targets": 1}
+    assert away.plans.get(YEAR).id == mine and away.plans.get(YEAR).number is None
+    assert _by_id(home) == _by_id(away)
+    assert not carry(away, home).conflicts and _by_id(home) == _by_id(away)
+
+
+def test_theirs_taken_deletes_ours_with_its_targets_on_both_copies(
+    home: Workspace, away: Workspace
+) -> None:
+    mine, theirs = _two_plans(home, away)
+    dry = plan(home, bundle_of(away), on_conflict="theirs")
+    assert not dry.unresolved
+    assert (dry.new, dry.deleted) == (
+        {"plans": 1, "plan_targets": 1}, {"plans": 1, "plan_targets": 2},
+    )  # fmt: skip
+    result = carry(away, home, on_conflict={("plans", theirs): {RECORD: "theirs"}})
+    assert (result.new, result.deleted) == (dry.new, dry.deleted)
+    plan_here = home.plans.get(YEAR)
+    assert (plan_here.id, plan_here.number) == (theirs, "07-KH/ĐTN")
+    assert [t.text for t in plan_here.targets] == ["Trồng 500 cây xanh"]
+    assert _live(home, "plan_targets", "plan_id", mine) == []
+    assert carry(home, away).conflicts == []
+    assert _by_id(home) == _by_id(away)
+    assert away.plans.get(YEAR).id == theirs
+
+
+def test_the_rating_round_of_a_year_opened_on_both_copies_keeps_one_with_its_ratings(
     home: Workspace, away: Workspace
 ) -> None:
     home.rating.open(YEAR)
-    for member in home.members.list()[:3]:
+    members = home.members.list()
+    for member in members[:3]:
         home.rating.set(YEAR, member.id, {"decided_level": 2})
     home.rating.close(YEAR)
     away.rating.open(YEAR)
-    away.rating.set(YEAR, home.members.list()[5].id, {"proposed_level": 1})
+    away.rating.set(YEAR, members[5].id, {"proposed_level": 1})
     my_id, their_id = (_year_row(ws, "rating_rounds") for ws in (home, away))
-    assert _refused(home, away) == (
-        "Đợt xếp loại đoàn viên năm 2027 đã được mở riêng trên cả hai máy; mỗi năm chỉ có một "
-        "đợt xếp loại nên chưa nhận được tệp này:\n"
-        f"• Năm 2027 — trên máy này: mở ngày {created_day(home, 'rating_rounds', my_id)}, 3 "
-        "đoàn viên đã có mức xếp loại, đã kết thúc đợt; trong tệp: mở ngày "
-        f"{created_day(away, 'rating_rounds', their_id)}, 1 đoàn viên đã có mức xếp loại.\n"
-        "Hãy thống nhất làm xếp loại năm đó trên một máy và ghi thêm vào đó những mức xếp loại "
-        f"chỉ có ở bản kia. {stuck('mở')}"
-    )
+    conflicts, message = _unresolved(home, away)
+    assert conflicts == [
+        _conflict(
+            "rating_rounds", their_id, my_id, "Đợt xếp loại đoàn viên năm 2027", "Đợt xếp loại",
+            f"mở ngày {created_day(home, 'rating_rounds', my_id)}, 3 đoàn viên đã có mức xếp "
+            "loại, đã kết thúc đợt",
+            f"mở ngày {created_day(away, 'rating_rounds', their_id)}, 1 đoàn viên đã có mức xếp "
+            "loại",
+        )
+    ]  # fmt: skip
+    assert message == f"Mỗi máy có một bản riêng của: Đợt xếp loại đoàn viên năm 2027. {CHOICE}"
+    # The other copy takes ours: its round and its rating deleted; ours, closed, on both.
+    result = carry(home, away, on_conflict="theirs")
+    assert result.deleted.get("rating_rounds") == 1 and result.deleted.get("ratings") == 1
+    assert _year_row(away, "rating_rounds") == my_id
+    assert _live(away, "ratings", "round_id", their_id) == []
+    assert carry(away, home).conflicts == []
+    assert _by_id(home) == _by_id(away)
+    rated = {r.member_id: r.decided_level for r in home.rating.rows(YEAR) if r.decided_level}
+    assert rated == {m.id: 2 for m in members[:3]}
 
 
-def test_the_checklist_of_a_year_opened_on_both_copies_is_refused_naming_both(
-    home: Workspace, away: Workspace
+def _attach(ws: Workspace, code: str, path: Path) -> None:
+    path.write_bytes(f"%PDF-1.4\n% Biên bản {code} của {path.stem}\n".encode())
+    ws.recognition.attach(YEAR, code, path, "Biên bản")
+
+
+def test_the_checklist_kept_takes_its_answers_and_evidence_the_other_deleted_with_its_files(
+    home: Workspace, away: Workspace, tmp_path: Path
 ) -> None:
     home.recognition.open(YEAR)
     home.recognition.set(YEAR, "3.1", {"status": "Không áp dụng", "note": "Chưa có cấp ủy"})
+    _attach(home, "3.1", tmp_path / "o-nha.pdf")
     away.recognition.open(YEAR)
     away.recognition.set(YEAR, "1.1", {"status": "Đạt"})
     away.recognition.set(YEAR, "2.1", {"status": "Chưa đạt"})
-    days = [created_day(ws, "checklists", _year_row(ws, "checklists")) for ws in (home, away)]
+    _attach(away, "1.1", tmp_path / "o-xa.pdf")
+    my_id, their_id = (_year_row(ws, "checklists") for ws in (home, away))
+    days = [created_day(ws, "checklists", i) for ws, i in ((home, my_id), (away, their_id))]
     template = home.recognition.templates()[0].name
-    assert _refused(home, away) == (
-        "Bảng tự đánh giá “3 chủ động” năm 2027 đã được mở riêng trên cả hai máy; mỗi năm chỉ "
-        "có một bảng tự đánh giá nên chưa nhận được tệp này:\n"
-        f"• Năm 2027 — trên máy này: theo bộ tiêu chí “{template}”, mở ngày {days[0]}, 1 mục "
-        f"đã đánh giá; trong tệp: theo bộ tiêu chí “{template}”, mở ngày {days[1]}, 2 mục "
-        "đã đánh giá.\n"
-        "Hãy thống nhất tự đánh giá năm đó trên một máy và ghi thêm vào đó những mục chỉ có ở "
-        f"bản kia. {stuck('mở')}"
-    )
+    conflicts, _message = _unresolved(home, away)
+    assert conflicts == [
+        _conflict(
+            "checklists", their_id, my_id, "Bảng tự đánh giá “3 chủ động” năm 2027",
+            "Bảng tự đánh giá",
+            f"theo bộ tiêu chí “{template}”, mở ngày {days[0]}, 1 mục đã đánh giá",
+            f"theo bộ tiêu chí “{template}”, mở ngày {days[1]}, 2 mục đã đánh giá",
+        )
+    ]  # fmt: skip
+    answers = {ws: _live(ws, "checklist_answers", "checklist_id", i)
+               for ws, i in ((home, my_id), (away, their_id))}  # fmt: skip
+    dry = plan(home, bundle_of(away), on_conflict="mine")
+    assert "evidence_files" not in dry.new and "checklist_answers" not in dry.new
+    result = carry(away, home, on_conflict="mine")
+    assert result.new.get("evidence_files") is None and result.deleted == {}
+    assert _year_row(home, "checklists") == my_id
+    for answer in answers[away]:  # theirs deleted here, their file's row too
+        assert _live(home, "evidence_files", "owner_id", answer) == []
+    assert [len(_live(home, "evidence_files", "owner_id", a)) for a in answers[home]].count(1) == 1
+    back = carry(home, away)
+    assert back.deleted == {"checklists": 1, "checklist_answers": len(answers[away]),
+                            "evidence_files": 1}  # fmt: skip
+    assert _by_id(home) == _by_id(away)
+    attached = away.evidence.attachments_of("checklist_answers", answers[home])
+    assert [a.original_name for files in attached.values() for a in files] == ["o-nha.pdf"]
+    (file,) = (a for files in attached.values() for a in files)
+    assert file.path.read_bytes() == "%PDF-1.4\n% Biên bản 3.1 của o-nha\n".encode()
+    assert away.evidence.attachments_of("checklist_answers", answers[away]) == {}
 
 
 def _updated_day(ws: Workspace, key: str) -> str:
@@ -139,7 +231,12 @@ def _updated_day(ws: Workspace, key: str) -> str:
     return f"{updated[8:10]}/{updated[5:7]}/{updated[0:4]}"
 
 
-def test_a_setting_set_to_two_values_is_refused_then_joined_once_set_alike(
+def _setting_id(ws: Workspace, key: str) -> str:
+    (row_id,) = _live(ws, "settings", "key", key)
+    return row_id
+
+
+def test_a_setting_set_to_two_values_is_a_conflict_each_chosen_on_its_own(
     home: Workspace, away: Workspace
 ) -> None:
     home.plans.set_registration_deadline(1, 11)
@@ -148,32 +245,45 @@ def test_a_setting_set_to_two_values_is_refused_then_joined_once_set_alike(
     home.evidence.set_max_size_mb(20)
     away.rating.record_decision(2026, "05-QĐ/ĐTN", dt.date(2026, 11, 20))
     home.rating.record_decision(2026, "05-QĐ/ĐTN", dt.date(2026, 11, 22))
-    assert _refused(home, away) == (
-        "Thiết lập dưới đây đã được đặt riêng trên cả hai máy, mỗi máy một giá trị; mỗi thiết "
-        "lập chỉ giữ một giá trị nên chưa nhận được tệp này:\n"
-        "• Dung lượng tối đa của một tệp minh chứng — trên máy này: 20 MB, đặt ngày "
-        f"{_updated_day(home, 'evidence_max_mb')}; trong tệp: 60 MB, đặt ngày "
-        f"{_updated_day(away, 'evidence_max_mb')}.\n"
-        "• Hạn đăng ký kế hoạch năm sau với cấp trên — trên máy này: ngày 01/11, đặt ngày "
-        f"{_updated_day(home, 'plan_deadline')}; trong tệp: ngày 05/11, đặt ngày "
-        f"{_updated_day(away, 'plan_deadline')}.\n"
-        "• Quyết định công nhận kết quả xếp loại năm 2026 — trên máy này: số 05-QĐ/ĐTN ngày "
-        f"22/11/2026, đặt ngày {_updated_day(home, 'rating_decision_2026')}; trong tệp: số "
-        f"05-QĐ/ĐTN ngày 20/11/2026, đặt ngày {_updated_day(away, 'rating_decision_2026')}.\n"
-        "Hãy chọn giá trị giữ lại và đặt lại cho giống nhau trên một máy (trang Thiết lập, hoặc "
-        "trang Xếp loại với quyết định công nhận), rồi nhận lại tệp: khi hai máy đặt cùng một "
-        f"giá trị, tệp được nhận và hai máy giữ chung thiết lập đó. {NOTHING}"
+    keys = ("evidence_max_mb", "plan_deadline", "rating_decision_2026")
+    ids = {k: (_setting_id(home, k), _setting_id(away, k)) for k in keys}
+    days = {k: (_updated_day(home, k), _updated_day(away, k)) for k in keys}
+    conflicts, message = _unresolved(home, away)
+    assert conflicts == [
+        _conflict("settings", ids["evidence_max_mb"][1], ids["evidence_max_mb"][0],
+                  "Dung lượng tối đa của một tệp minh chứng", "Giá trị",
+                  f"20 MB, đặt ngày {days['evidence_max_mb'][0]}",
+                  f"60 MB, đặt ngày {days['evidence_max_mb'][1]}"),
+        _conflict("settings", ids["plan_deadline"][1], ids["plan_deadline"][0],
+                  "Hạn đăng ký kế hoạch năm sau với cấp trên", "Giá trị",
+                  f"ngày 01/11, đặt ngày {days['plan_deadline'][0]}",
+                  f"ngày 05/11, đặt ngày {days['plan_deadline'][1]}"),
+        _conflict("settings", ids["rating_decision_2026"][1], ids["rating_decision_2026"][0],
+                  "Quyết định công nhận kết quả xếp loại năm 2026", "Giá trị",
+                  f"số 05-QĐ/ĐTN ngày 22/11/2026, đặt ngày {days['rating_decision_2026'][0]}",
+                  f"số 05-QĐ/ĐTN ngày 20/11/2026, đặt ngày {days['rating_decision_2026'][1]}"),
+    ]  # fmt: skip
+    assert message == (
+        "Mỗi máy có một bản riêng của: Dung lượng tối đa của một tệp minh chứng; Hạn đăng ký kế "
+        "hoạch năm sau với cấp trên; Quyết định công nhận kết quả xếp loại năm 2026. " + CHOICE
     )
-    # What it says to do: set them alike here; then both ways, ending equal.
-    home.plans.set_registration_deadline(5, 11)
-    home.evidence.set_max_size_mb(60)
-    home.rating.record_decision(2026, "05-QĐ/ĐTN", dt.date(2026, 11, 20))
-    assert carry(away, home).applied
+    # Two left to choose: still nothing written.
+    before = every_row(home)
+    one = {("settings", ids["plan_deadline"][1]): "theirs"}
+    with pytest.raises(UnresolvedConflicts):
+        carry(away, home, on_conflict=one)
+    assert every_row(home) == before
+    chosen = {
+        ("settings", ids["evidence_max_mb"][1]): "mine",
+        ("settings", ids["plan_deadline"][1]): "theirs",
+        ("settings", ids["rating_decision_2026"][1]): {RECORD: "theirs"},
+    }
+    assert carry(away, home, on_conflict=chosen).applied
     assert carry(home, away).applied
     assert _by_id(home) == _by_id(away)
     for ws in (home, away):
         assert ws.plans.registration_deadline() == (5, 11)
-        assert ws.evidence.max_size == 60 * 1024 * 1024
+        assert ws.evidence.max_size == 20 * 1024 * 1024
         decision = ws.rating.decision(2026)
         assert decision is not None and decision.issued_on == dt.date(2026, 11, 20)
 
@@ -223,7 +333,7 @@ def test_a_same_valued_setting_crossing_both_ways_at_once_is_kept(
 def test_a_file_leaving_empty_columns_out_is_read_the_same(
     home: Workspace, away: Workspace
 ) -> None:
-    """A row may leave out a column that can be empty (bundle-format.md): what the refusal
+    """A row may leave out a column that can be empty (bundle-format.md): what the conflict
     counts in the file is counted the same, and an empty round is still told from a rated
     one."""
     home.rating.open(YEAR)
@@ -232,13 +342,9 @@ def test_a_file_leaving_empty_columns_out_is_read_the_same(
     for member in away.members.list()[1:3]:
         away.rating.set(YEAR, member.id, {"proposed_level": 3})
     whole = bundle_of(away)
-    with pytest.raises(DuplicateYearRecords) as caught:
-        plan(home, whole)
-    expected = caught.value.message
-    assert "trong tệp: mở ngày " in expected and ", 2 đoàn viên đã có mức xếp loại." in expected
+    expected = [c.to_json() for c in plan(home, whole).conflicts]
+    assert expected[0]["fields"][0]["theirs"].endswith(", 2 đoàn viên đã có mức xếp loại")
     for table in ("rating_rounds", "ratings", "branch_ratings"):
         rows = whole.table(table)
         rows[:] = [{k: v for k, v in r.items() if v is not None} for r in rows]
-    with pytest.raises(DuplicateYearRecords) as caught:
-        plan(home, whole)
-    assert caught.value.message == expected
+    assert [c.to_json() for c in plan(home, whole).conflicts] == expected

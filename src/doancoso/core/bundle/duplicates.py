@@ -40,18 +40,19 @@ class DuplicateRecords(SyncError):
 
 def settle(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashes:
     """What merge.py's walk does with ``clashes`` of ``table`` between two copies of one
-    organisation: joins those that can be (a setting of the same value on both, a plan of a
-    year of which one holds nothing yet...: :mod:`.joins`), raises the refusal naming the
-    others, and returns the clashes left for merge.py's own message (a table described
-    nowhere)."""
+    organisation: a plan, round or checklist of a year, or a setting, joined when nothing is
+    lost (a setting of the same value on both, a plan of a year of which one holds nothing
+    yet...: :mod:`.joins`), otherwise a conflict for the user's choice (:mod:`.one_per_year`);
+    a chi đoàn or a member: the refusal naming each; the clashes left for merge.py's own
+    message (a table described nowhere)."""
     from . import joins, one_per_year
 
     if table == "settings" or table in one_per_year.YEARLY:
         clashes = joins.join(merge, session, table, clashes)
+        one_per_year.resolve(merge, session, table, clashes)  # a conflict each
+        return []
     if not clashes:
         return clashes
-    if table == "settings" or table in one_per_year.YEARLY:
-        raise one_per_year.refusal(session, merge.source, table, clashes)
     refused = refusal(session, merge.source, table, clashes)
     if refused is not None:
         raise refused

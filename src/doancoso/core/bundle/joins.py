@@ -55,8 +55,7 @@ def join(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashes:
     now = utc_now().isoformat()
 
     def dropped(row: dict[str, Any]) -> dict[str, Any]:
-        return {**row, "deleted_at": now, "updated_at": now, "origin": merge.me,
-                "revision": int(row["revision"]) + 1}  # fmt: skip
+        return tombstone(row, merge.me, now)
 
     for clash in clashes:
         here_id, _column, theirs = clash
@@ -83,6 +82,13 @@ def join(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashes:
     if ours_dropped and merge.write:  # before theirs is written: the year or key is then free
         writer(table, session.connection().dialect).update(session, ours_dropped)
     return left
+
+
+def tombstone(row: Mapping[str, Any], me: str, now: str) -> dict[str, Any]:
+    """``row`` (in the bundle's form) deleted at ``now`` as a new version of installation
+    ``me``: it travels back, so that the other copy deletes it too."""
+    return {**row, "deleted_at": now, "updated_at": now, "origin": me,
+            "revision": int(row["revision"]) + 1}  # fmt: skip
 
 
 def _kept(

@@ -14,6 +14,9 @@ what each installation has seen of the other's versions (:mod:`.exchange`):
   ``{(table, id): "mine" | "theirs" | {field: "mine" | "theirs"}}``; a row whose every field
   was changed on one side only needs no choice. A resolution that is not all theirs becomes a
   new version of this installation, so that it wins at the next exchange.
+- a new row holding what the organisation holds once (the plan of a year, a setting) that a
+  row made apart here holds too: joined when nothing is lost (:mod:`.joins`), otherwise a
+  conflict of the two records, one kept whole (:mod:`.one_per_year`).
 
 :func:`plan` writes nothing. :func:`apply` walks the rows once inside one transaction: each chunk
 checked (see :mod:`.validate`), classified and written (the change log names what changed, as
@@ -39,14 +42,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..lifecycle.admission import fill_admission_decisions
+from . import one_per_year
 from .evidence_step import EvidenceNeeds, remove, store_evidence
 from .exchange import Version, _iso
 from .labels import field_label, table_label
-from .outcome import BranchMapping, Conflict, FieldDiff, ImportPlan, Match
+from .outcome import BranchMapping, Conflict, FieldDiff, ImportPlan, Match, unresolved_message
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import SyncError, UnresolvedConflicts
 from .threeway import Choice, base_of, base_version, keep_resolved, who_changed
 from .threeway import choices as threeway_choices
+from .uncross import KEYED, Crossing
 from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
 
 if TYPE_CHECKING:
@@ -189,6 +194,11 @@ class _Merge:
         self.needed: set[str] = set()
         """The bundle's evidence files some row names once the rows are written."""
         self.mapper: OrgMapper | None = None
+        self.dropped_parents: dict[str, tuple[str, set[str]]] = {}
+        """Table → (its column naming a record, the file's records a choice did not keep)."""
+        self.dropped_owners: dict[str, set[str]] = {}
+        """Table → the file's rows deleted with such a record that evidence may be attached to."""
+        self.crossing = Crossing(self)
         self.writers: dict[str, TableWriter] = {}
         self.replacing: SetupOnly | None = None
         if self.my_org is not None and self.my_org != self.their_org and replace_setup:
@@ -264,11 +274,13 @@ class _Merge:
                 # (every chunk taken whole by _chunk): the versions agreed are then its rows'.
                 self.whole = (
                     self.write and bool(self.bases.peer) and self.mapper is None
-                    and table not in self.filled
+                    and table not in self.filled and table not in self.dropped_parents
                 )  # fmt: skip
                 with self._indexes(session, table, counts):
                     for chunk in _chunks(self.source.rows(table)):
                         self._chunk(session, table, chunk)
+                    if table in KEYED:
+                        self.crossing.uncross(session, table)
                     self._unique(session, table)
                     if self.write and self.held:  # after every update: a tombstone frees its key
                         self._write(session, table, self.held, [])
@@ -276,6 +288,9 @@ class _Merge:
                     from .exchange import record_table
 
                     record_table(session, self.bases.peer, table)
+        self.crossing.finish(session)
+        if self.dropped_owners:
+            one_per_year.drop_evidence(self, session)
         if self.write:
             self._finish(session)
         elif self.mapper is not None:
@@ -332,6 +347,8 @@ class _Merge:
             live = list(map(_DELETED_AT, rows)).count(None)
             if live:
                 self.plan.new[table] = self.plan.new.get(table, 0) + live
+            if table in self.dropped_parents:
+                rows = one_per_year.drop_named(self, table, rows)
             self.needs.note(table, rows)
             if self.write:
                 self._write(session, table, rows, [])
@@ -360,6 +377,8 @@ class _Merge:
                 self.agreed.append((row_id, _version(row)))
                 continue
             self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
+        if table in self.dropped_parents:
+            inserts = one_per_year.drop_named(self, table, inserts)
         self.needs.note(table, inserts + updates)
         if self.crowded:  # new rows wait for the table's updates (see run)
             self.held.extend(inserts)
@@ -547,8 +566,9 @@ class _Merge:
         elif (theirs_changed and not mine_changed) or (
             theirs_changed == mine_changed and version > mine_version
         ):
-            self._take(table, mine, theirs, updates)
-        else:
+            if not self.crossing.taken(table, mine, theirs, updates):
+                self._take(table, mine, theirs, updates)
+        elif not self.crossing.kept(table, mine, theirs, updates):
             plan._count(plan.unchanged, table)
 
     def _take(
@@ -612,6 +632,8 @@ class _Merge:
 
         if table not in self.writers:
             self.writers[table] = writer(table, session.connection().dialect)
+        # Deletions first: a row deleted frees what a row brought back may hold (a year, a key).
+        updates.sort(key=lambda row: row["deleted_at"] is None)
         self.writers[table].update(session, updates)
         self.writers[table].insert(session, inserts)
 
@@ -724,7 +746,7 @@ def apply(
         remove(written)
         if unresolved_as_plan:
             return held.plan
-        raise UnresolvedConflicts(_unresolved_message(held.plan.unresolved)) from None
+        raise UnresolvedConflicts(unresolved_message(held.plan.unresolved)) from None
     except IntegrityError as exc:  # a rule of the tables the checks did not foresee
         remove(written)
         raise SyncError(
@@ -753,19 +775,3 @@ class _Unresolved(Exception):  # noqa: N818 - a way out of the transaction, not 
     def __init__(self, plan: ImportPlan) -> None:
         super().__init__("unresolved conflicts")
         self.plan = plan
-
-
-def _unresolved_message(conflicts: list[Conflict]) -> str:
-    """Names each record and the fields left to the user (those changed on both sides, or of
-    unknown side); a field changed on one side only has its side already."""
-    shown = "; ".join(f"{c.label}: {_open_fields(c)}" for c in conflicts[:10])
-    more = f" và {len(conflicts) - 10} bản ghi khác" if len(conflicts) > 10 else ""
-    return (
-        f"Có {len(conflicts)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: "
-        f"{shown}{more}. Hãy chọn giữ bản của máy này hay lấy bản trong tệp. {NOTHING_WRITTEN}"
-    )
-
-
-def _open_fields(conflict: Conflict) -> str:
-    decided = conflict.defaults()
-    return ", ".join(f.label for f in conflict.fields if f.name not in decided)

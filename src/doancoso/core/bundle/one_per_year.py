@@ -7,14 +7,20 @@ Each is held once (a unique index of its table: ``uq_plans_org_year``,
 whose new row holds a year or a key that a live row here already holds cannot be taken as it
 is. merge.py's ``_unique`` finds them; those that can be joined without losing anything are
 (:mod:`.joins`: a setting of the same value on both copies; a plan, round or checklist that one
-copy made and left empty); the others are refused here (:func:`refusal`), all of the import,
-naming each record on both sides as the user knows it — the year, when each side made it, what
-it holds (the plan's title and its targets, the ratings entered, the checklist's template and
-the items assessed; the setting's two values) — and the way out.
+copy made and left empty). Each of the others is a **conflict** of the import
+(:class:`~.outcome.Conflict` with ``mine_id``), shown as the user knows the two records — the
+year, when each side made it, what it holds (the plan's title and its targets, the ratings
+entered, the checklist's template and the items assessed; the setting's two values) — and
+resolved like any conflict, by a choice (the wizard's, or ``--on-conflict``): the record kept,
+"mine" or "theirs". The other is deleted as a new version of this installation, with the rows
+that name it (a plan's targets, a round's ratings, a checklist's answers and the evidence files
+attached to them), as the user deleting it here would: the deletions travel back with the next
+bundle, and the other copy deletes them too. Without a choice nothing is written.
 
-A plan, a rating round or a checklist holds other rows (targets, ratings, answers, evidence
-files) that name it, so two of them that both hold something are never joined silently: what
-one holds would have to be moved onto the other, item by item, which only the user can judge.
+A plan, a rating round or a checklist holds other rows that name it, so two of them that both
+hold something are never joined silently: what one holds would have to be moved onto the
+other, item by item, which only the user can judge; keeping one whole is what the import can
+offer.
 """
 
 from __future__ import annotations
@@ -24,8 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .firststart import day_text
-from .sync_errors import SyncError
-from .validate import NOTHING_WRITTEN
+from .outcome import RECORD, Conflict, FieldDiff
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -35,70 +40,180 @@ if TYPE_CHECKING:
 
 YEARLY = ("plans", "rating_rounds", "checklists")
 """Tables holding one live row per year of an organisation."""
+EVIDENCE_OWNERS = ("checklist_answers",)
+"""The rows naming a yearly record that evidence files are attached to."""
 
 
-class DuplicateYearRecords(SyncError):
-    """A plan, rating round, checklist or setting made on both copies: refused, naming each."""
+# The conflicts -------------------------------------------------------------------------------
 
 
-# The refusal ----------------------------------------------------------------------------------
+def resolve(merge: Any, session: Session, table: str, clashes: Clashes) -> None:
+    """Each of ``clashes`` of ``table`` (one of :data:`YEARLY` or ``settings``) left by joins.py:
+    a conflict of the import, resolved by the choice made for it; the record not kept deleted
+    with the rows naming it (see the module). Left without a choice (``plan.unresolved``), the
+    file's record is not written, so that the walk goes on to its end and the import stops
+    before its commit.
+
+    ``merge`` is merge.py's walk: ``held`` (the table's new rows, written after this),
+    ``plan``, ``write``, ``me``, ``source``, ``on_conflict``, ``dropped_parents``."""
+    from ..storage.models import utc_now
+    from .joins import DEPENDENTS, tombstone
+    from .threeway import choices as threeway_choices
+
+    now = utc_now().isoformat()
+    theirs_dropped: set[str] = set()
+    for here_id, _column, theirs in sorted(clashes, key=_order):
+        mine = _row(session, table, here_id)
+        ours, their_text = (
+            _text(session, None, table, mine),
+            _text(session, merge.source, table, theirs),
+        )
+        if ours == their_text:  # two rules of one name, say: the records differ all the same
+            ours, their_text = f"{ours} (một bản)", f"{their_text} (bản khác)"
+        record = FieldDiff(RECORD, _FIELD.get(table, "Giá trị"), ours, their_text)
+        conflict = Conflict(table, theirs["id"], label(table, theirs), [record], mine_id=here_id)
+        merge.plan.conflicts.append(conflict)
+        choices = threeway_choices(conflict, merge.on_conflict)
+        if choices is None:
+            merge.plan.unresolved.append(conflict)
+        if choices is None or choices[RECORD] == "mine":
+            theirs_dropped.add(theirs["id"])
+            _uncount(merge.plan.new, table)
+            if choices is not None:  # what the user sees stays as it was
+                merge.plan._count(merge.plan.unchanged, table)  # noqa: SLF001 - its counter
+            for named, column in DEPENDENTS.get(table, ()):
+                merge.dropped_parents.setdefault(named, (column, set()))[1].add(theirs["id"])
+        else:
+            _drop_ours(merge, session, table, here_id, now)
+    if theirs_dropped:
+        merge.held[:] = [
+            tombstone(r, merge.me, now) if r["id"] in theirs_dropped else r for r in merge.held
+        ]
 
 
-def refusal(session: Session, source: RowSource, table: str, clashes: Clashes) -> SyncError:
-    """The refusal of ``clashes`` of ``table`` (one of :data:`YEARLY` or ``settings``)."""
+def label(table: str, row: Mapping[str, Any]) -> str:
+    """The record as the user knows it: "Kế hoạch công tác năm 2027", a setting's name."""
     if table == "settings":
-        return _settings(session, clashes)
-    clashes = sorted(clashes, key=lambda c: int(c[2]["year"]))
-    years = [int(c[2]["year"]) for c in clashes]
-    describe = _DESCRIBE[table]
-    lines = [
-        f"• Năm {theirs['year']} — trên máy này: {describe(session, None, _row(session, table, i))}"
-        f"; trong tệp: {describe(session, source, theirs)}."
-        for i, _column, theirs in clashes
-    ]
-    what, made, each, remedy = _WORDS[table]
-    return DuplicateYearRecords(
-        f"{what} năm {_years(years)} đã được {made} riêng trên cả hai máy; mỗi năm chỉ có "
-        f"{each} nên chưa nhận được tệp này:\n"
-        + "\n".join(lines)
-        + f"\n{remedy} {_STUCK.format(made=made)} {NOTHING_WRITTEN}",
-        f"{table} of the same year on both copies: {[(c[0], c[2]['id']) for c in clashes]}",
-    )
+        return setting_name(str(row["key"]))
+    return f"{_LABEL[table]} năm {row['year']}"
 
 
-_STUCK = (
-    "Khi một bên chỉ mới {made} mà chưa ghi gì, tệp được nhận và bản trống được bỏ; hai bản "
-    "đều đã có nội dung thì phần mềm chưa gộp được, cũng chưa bỏ được bản của một năm trên "
-    "một máy, nên tệp giữa hai máy chưa nhận được cho đến khi chỉ còn một bản có nội dung. Dữ "
-    "liệu vẫn làm tiếp được trên từng máy."
-)
-_WORDS = {
-    "plans": (
-        "Kế hoạch công tác",
-        "lập",
-        "một kế hoạch",
-        "Hãy thống nhất giữ kế hoạch của một máy, ghi thêm vào đó những gì chỉ có ở bản kia, "
-        "và từ nay chỉ sửa kế hoạch ấy trên máy đã chọn.",
-    ),
-    "rating_rounds": (
-        "Đợt xếp loại đoàn viên",
-        "mở",
-        "một đợt xếp loại",
-        "Hãy thống nhất làm xếp loại năm đó trên một máy và ghi thêm vào đó những mức xếp loại "
-        "chỉ có ở bản kia.",
-    ),
-    "checklists": (
-        "Bảng tự đánh giá “3 chủ động”",
-        "mở",
-        "một bảng tự đánh giá",
-        "Hãy thống nhất tự đánh giá năm đó trên một máy và ghi thêm vào đó những mục chỉ có ở "
-        "bản kia.",
-    ),
+_LABEL = {
+    "plans": "Kế hoạch công tác",
+    "rating_rounds": "Đợt xếp loại đoàn viên",
+    "checklists": "Bảng tự đánh giá “3 chủ động”",
 }
+_FIELD = {"plans": "Kế hoạch", "rating_rounds": "Đợt xếp loại", "checklists": "Bảng tự đánh giá"}
 
 
-def _years(years: list[int]) -> str:
-    return ", ".join(map(str, years))
+def _order(clash: tuple[str, str, dict[str, Any]]) -> tuple[Any, ...]:
+    theirs = clash[2]
+    return (str(theirs.get("key", "")), int(theirs.get("year") or 0))
+
+
+def _text(session: Session, source: RowSource | None, table: str, row: Mapping[str, Any]) -> str:
+    """What a record holds, in words (here: ``source`` None)."""
+    if table == "settings":
+        value = setting_text(str(row["key"]), row["value"])
+        return f"{value}, đặt ngày {day_text(row['updated_at'])}"
+    return _DESCRIBE[table](session, source, row)
+
+
+def _uncount(bucket: dict[str, int], table: str, by: int = 1) -> None:
+    bucket[table] = bucket.get(table, 0) - by
+    if bucket[table] <= 0:
+        del bucket[table]
+
+
+def _drop_ours(merge: Any, session: Session, table: str, row_id: str, now: str) -> None:
+    """The file's record kept: ours deleted, with its live rows naming it and the evidence
+    attached to those (counted as deleted; written only when the walk writes)."""
+    from .joins import DEPENDENTS
+
+    live = "deleted_at IS NULL"
+    parts: list[tuple[str, str, tuple[Any, ...]]] = [(table, f"id = ? AND {live}", (row_id,))]
+    for named, column in DEPENDENTS.get(table, ()):
+        if named in EVIDENCE_OWNERS:
+            parts.append((
+                "evidence_files",
+                f"{live} AND owner_table = ? AND owner_id IN "
+                f"(SELECT id FROM {named} WHERE {column} = ? AND {live})",
+                (named, row_id),
+            ))  # fmt: skip
+        parts.append((named, f"{column} = ? AND {live}", (row_id,)))
+    for part, where, parameters in parts:  # the evidence first: it is found through its owners
+        rows = _rows_where(session, part, where, parameters)
+        if not rows:
+            continue
+        merge.plan.deleted[part] = merge.plan.deleted.get(part, 0) + len(rows)
+        if merge.write:
+            _delete(merge, session, part, rows, now)
+
+
+def drop_named(merge: Any, table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` of ``table`` (to be written), those naming a record of the file that a choice
+    did not keep deleted with it (their versions agreed with the file as they came: only what
+    is written changes). Those that were live are no longer counted as new."""
+    from ..storage.models import utc_now
+    from .joins import tombstone
+
+    column, parents = merge.dropped_parents[table]
+    now = utc_now().isoformat()
+    kept = []
+    for row in rows:
+        if row.get(column) in parents:
+            if row["deleted_at"] is None:
+                _uncount(merge.plan.new, table)
+                if table in EVIDENCE_OWNERS:
+                    merge.dropped_owners.setdefault(table, set()).add(row["id"])
+            row = tombstone(row, merge.me, now)
+        kept.append(row)
+    return kept
+
+
+def drop_evidence(merge: Any, session: Session) -> None:
+    """After the walk: the file's evidence files attached to rows :func:`drop_named` deleted
+    (walked before them), deleted too."""
+    from ..storage.models import utc_now
+    from .joins import rows_of
+
+    dropped = [
+        row["id"]
+        for row in rows_of(merge.source, "evidence_files")
+        if row.get("deleted_at") is None
+        and row.get("owner_id") in merge.dropped_owners.get(str(row.get("owner_table")), ())
+    ]
+    if not dropped:
+        return
+    _uncount(merge.plan.new, "evidence_files", len(dropped))
+    if merge.write:
+        for start in range(0, len(dropped), 500):
+            part = dropped[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            rows = _rows_where(session, "evidence_files", f"id IN ({marks})", tuple(part))
+            _delete(merge, session, "evidence_files", rows, utc_now().isoformat())
+
+
+def _rows_where(
+    session: Session, table: str, where: str, parameters: tuple[Any, ...]
+) -> list[dict[str, Any]]:
+    """The rows of ``table`` matching ``where``, in the bundle's form."""
+    from .rows import columns_of, to_json
+
+    kinds = columns_of(table)
+    found = session.connection().exec_driver_sql(
+        f"SELECT {', '.join(kinds)} FROM {table} WHERE {where}", parameters
+    )
+    return [{k: to_json(v, kinds[k]) for k, v in zip(kinds, r, strict=True)} for r in found]
+
+
+def _delete(merge: Any, session: Session, table: str, rows: list[dict[str, Any]], now: str) -> None:
+    from .dbwrite import writer
+    from .joins import tombstone
+
+    writer(table, session.connection().dialect).update(
+        session, [tombstone(r, merge.me, now) for r in rows]
+    )
 
 
 def _row(session: Session, table: str, row_id: str) -> dict[str, Any]:
@@ -209,27 +324,3 @@ def setting_text(key: str, value: str) -> str:
     except (ValueError, TypeError, KeyError, AttributeError, IndexError):
         pass
     return f"“{value[:60]}…”" if len(value) > 60 else f"“{value}”"
-
-
-def _settings(session: Session, clashes: Clashes) -> SyncError:
-    lines = []
-    for here_id, _column, theirs in sorted(clashes, key=lambda c: str(c[2]["key"])):
-        mine = _row(session, "settings", here_id)
-        key = str(theirs["key"])
-        ours, their_text = setting_text(key, mine["value"]), setting_text(key, theirs["value"])
-        if ours == their_text:  # two rules of one name, say: the values differ all the same
-            ours, their_text = f"{ours} (một bản)", f"{their_text} (bản khác)"
-        lines.append(
-            f"• {setting_name(key)} — trên máy này: {ours}, đặt ngày "
-            f"{day_text(mine['updated_at'])}; trong tệp: {their_text}, đặt ngày "
-            f"{day_text(theirs['updated_at'])}."
-        )
-    return DuplicateYearRecords(
-        "Thiết lập dưới đây đã được đặt riêng trên cả hai máy, mỗi máy một giá trị; mỗi thiết "
-        "lập chỉ giữ một giá trị nên chưa nhận được tệp này:\n"
-        + "\n".join(lines)
-        + "\nHãy chọn giá trị giữ lại và đặt lại cho giống nhau trên một máy (trang Thiết lập, "
-        "hoặc trang Xếp loại với quyết định công nhận), rồi nhận lại tệp: khi hai máy đặt cùng "
-        f"một giá trị, tệp được nhận và hai máy giữ chung thiết lập đó. {NOTHING_WRITTEN}",
-        f"settings set apart on both copies: {[(c[0], c[2]['id']) for c in clashes]}",
-    )

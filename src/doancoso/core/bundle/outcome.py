@@ -19,6 +19,15 @@ CHANGED_TEXT: dict[str, str] = {
 }
 """Who changed a field since the two copies last agreed on the row, in words."""
 AUTOMATIC_TEXT = "tự gộp: mỗi thông tin chỉ một máy sửa"
+RECORD = "record"
+"""The one field of a conflict of two records made apart (:attr:`Conflict.apart`)."""
+APART_TEXT = "Mỗi máy có một bản riêng của"
+APART_CHOICE = (
+    "Mỗi năm (mỗi thiết lập) chỉ giữ được một bản: bản không chọn bị xóa cùng những gì nó chứa "
+    "(chỉ tiêu, mức xếp loại, mục tự đánh giá và minh chứng của chúng), trên máy kia cũng vậy "
+    "sau lần trao đổi tới."
+)
+"""What a conflict of two records made apart is, and what choosing does."""
 """A conflict whose every field was changed on one side only (:attr:`Conflict.automatic`)."""
 
 
@@ -39,6 +48,15 @@ class Conflict:
     id: str
     label: str
     fields: list[FieldDiff]
+    mine_id: str | None = None
+    """Two records made apart on the two copies where the organisation holds one (the plan of a
+    year, a setting: one_per_year.py): this copy's record (``id`` is the file's). One field,
+    :data:`RECORD`, the record as a whole: the one kept, the other deleted with what it holds."""
+
+    @property
+    def apart(self) -> bool:
+        """Two records made apart (:attr:`mine_id`): one choice, which of the two is kept."""
+        return self.mine_id is not None
 
     @property
     def deletion(self) -> bool:
@@ -50,7 +68,7 @@ class Conflict:
     def defaults(self) -> dict[str, Literal["mine", "theirs"]]:
         """The side each field changed on one side only takes unless told otherwise: that side
         (none for a deletion: the record is kept or deleted whole)."""
-        if self.deletion:
+        if self.deletion or self.apart:
             return {}
         return {f.name: f.changed for f in self.fields if f.changed in ("mine", "theirs")}
 
@@ -75,6 +93,7 @@ class Conflict:
                 for f in self.fields
             ],  # fmt: skip
             "automatic": self.automatic,
+            **({"mine_id": self.mine_id} if self.apart else {}),
         }
 
 
@@ -131,6 +150,8 @@ class ImportPlan:
     evidence_skipped: int = 0
     """The bundle's evidence files no row taken names (their records not taken): not copied."""
     unresolved: list[Conflict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the import decided by itself beyond the counts, in words (uncross.py)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -164,8 +185,36 @@ class ImportPlan:
                 for b in self.branches
             ],  # fmt: skip
             "years": [y.to_json() for y in self.years],
+            "notes": list(self.notes),
             **({"replaced_setup": self.replaced_setup} if self.replaced_setup else {}),
         }
 
     def _count(self, bucket: dict[str, int], table: str) -> None:
         bucket[table] = bucket.get(table, 0) + 1
+
+
+def unresolved_message(conflicts: list[Conflict]) -> str:
+    """The refusal of an import that meets ``conflicts`` left without a choice: names each
+    record and the fields left to the user (those changed on both sides, or of unknown side; a
+    field changed on one side only has its side already). Records made apart on both copies
+    (a plan of one year...) are named apart: one of the two is kept whole."""
+    from .validate import NOTHING_WRITTEN
+
+    edited = [c for c in conflicts if not c.apart]
+    apart = [c for c in conflicts if c.apart]
+    said = []
+    if edited:
+        shown = "; ".join(f"{c.label}: {_open_fields(c)}" for c in edited[:10])
+        more = f" và {len(edited) - 10} bản ghi khác" if len(edited) > 10 else ""
+        said.append(
+            f"Có {len(edited)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: "
+            f"{shown}{more}."
+        )
+    if apart:
+        said.append(f"{APART_TEXT}: {'; '.join(c.label for c in apart)}. {APART_CHOICE}")
+    return f"{' '.join(said)} Hãy chọn giữ bản của máy này hay lấy bản trong tệp. {NOTHING_WRITTEN}"
+
+
+def _open_fields(conflict: Conflict) -> str:
+    decided = conflict.defaults()
+    return ", ".join(f.label for f in conflict.fields if f.name not in decided)

@@ -11,6 +11,8 @@ shown without a choice of their own. Where this copy kept the row as both copies
 (core/bundle/threeway.py), a column says who changed each field since ("chỉ máy này sửa", "chỉ
 máy kia sửa", "cả hai cùng sửa") and a field changed on one side only starts on that side (the
 user may still change it); a row whose every field is so needs no choice ("tự gộp"). Two
+records made apart where the organisation holds one (the plan of a year, a setting:
+core/bundle/one_per_year.py) show what each holds, with one choice, the record kept. Two
 buttons choose either side for every field left to the user (changed on both sides, or where
 who changed it is not known) of every conflict.
 :meth:`ConflictsPanel.choices` is what ``ws.bundles.apply(on_conflict=...)`` takes:
@@ -38,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.bundle.labels import field_value_text, table_label
-from ...core.bundle.outcome import AUTOMATIC_TEXT, CHANGED_TEXT
+from ...core.bundle.outcome import APART_CHOICE, AUTOMATIC_TEXT, CHANGED_TEXT
 from ..common.wheel import wheel_needs_focus
 
 MINE, THEIRS = "mine", "theirs"
@@ -80,6 +82,14 @@ def deletion_text(conflict: Any) -> str:
     what = f": {', '.join(changed)}" if changed else " sau lần trao đổi trước"
     return (f"{deleter} đã xóa “{conflict_title(conflict)}” lúc {when}; {keeper} vẫn giữ và đã "
             f"sửa{what}.")  # fmt: skip
+
+
+def apart_text(conflict: Any) -> str:
+    """Two records made apart on the two machines (the plan of a year...), in words."""
+    return (
+        f"“{conflict.label}”: mỗi máy có một bản riêng, lập khi hai máy chưa trao đổi. "
+        f"{APART_CHOICE}"
+    )
 
 
 class ConflictsPanel(QWidget):
@@ -137,6 +147,9 @@ class ConflictsPanel(QWidget):
         choice_row.addStretch(1)
         deletion_row.addLayout(choice_row)
         right.addWidget(self.deletion_box)
+        self.apart = QLabel()  # two records made apart: what choosing one does
+        self.apart.setWordWrap(True)
+        right.addWidget(self.apart)
         self.fields = QTableWidget(0, len(FIELD_HEADERS))
         self.fields.setHorizontalHeaderLabels(list(FIELD_HEADERS))
         self.fields.verticalHeader().hide()
@@ -186,6 +199,7 @@ class ConflictsPanel(QWidget):
     def _show_conflict(self, index: int) -> None:
         self.fields.setRowCount(0)
         self.deletion_box.hide()
+        self.apart.hide()
         if not 0 <= index < len(self.conflicts):
             return
         conflict = self.conflicts[index]
@@ -217,6 +231,9 @@ class ConflictsPanel(QWidget):
             )
             self.fields.setCellWidget(r, CHOICE, combo)
         self.fields.resizeRowsToContents()
+        if getattr(conflict, "apart", False):
+            self.apart.setText(apart_text(conflict))
+            self.apart.show()
         if side is not None:
             self.deletion.setText(deletion_text(conflict))
             sides = set(chosen.values())

@@ -54,6 +54,7 @@ from ...core.bundle.labels import (
 )
 from ...core.bundle.manifest import live_counts
 from ...core.bundle.orgmerge import year_text
+from ...core.bundle.outcome import APART_TEXT
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
 from ...core.lang.text import nfc, size_text, vn_number
@@ -372,7 +373,8 @@ class BundleImportWizard(QDialog):
         if plan is None:
             return 0
         total = sum(sum(c.values()) for c in (plan.new, plan.updated, plan.deleted))
-        return total + len(plan.conflicts) + len(getattr(plan, "matches", []) or [])
+        matches, notes = getattr(plan, "matches", None) or [], getattr(plan, "notes", None) or []
+        return total + len(plan.conflicts) + len(matches) + len(notes)
 
     # Step 1: the file ---------------------------------------------------------------------
 
@@ -592,13 +594,11 @@ class BundleImportWizard(QDialog):
                 "dữ liệu."
             )
         elif plan.conflicts:
-            self.plan_summary.setText(
-                f"Có {len(plan.conflicts)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi "
-                "trước: chọn giữ của máy này hay lấy của tệp cho từng thông tin bên dưới "
-                "(thông tin chỉ một máy sửa đã chọn sẵn theo máy đó)."
-            )
+            self.plan_summary.setText(conflicts_text(plan.conflicts))
         else:
             self.plan_summary.setText("Không có xung đột. Bấm “Nhập” để nhận dữ liệu.")
+        if plan.notes:  # what the import decides by itself (core/bundle/uncross.py)
+            self.plan_summary.setText("\n".join([self.plan_summary.text(), *plan.notes]))
         if self.merging:
             ours = [(b.id, b.name) for b in self._core.ws.branches.list()]
             self.merge_panel.set_plan(plan.branches, plan.matches, ours, plan.years,
@@ -720,9 +720,28 @@ def result_text(plan: Any) -> str:
         lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {chosen}")
     if automatic:
         lines.append(f"• Xung đột tự gộp (mỗi thông tin chỉ một máy sửa): {vn_number(automatic)}")
+    lines.extend(f"• {note}" for note in getattr(plan, "notes", ()))
     if getattr(plan, "merged_organization", False):
         lines.extend(merge_lines(plan))
     return "\n".join(lines)
+
+
+def conflicts_text(conflicts: list[Any]) -> str:
+    """The plan's summary when some conflict needs a choice: the rows changed on both sides,
+    the records made apart on both (one of the two kept)."""
+    apart = [c for c in conflicts if getattr(c, "apart", False)]
+    edited = len(conflicts) - len(apart)
+    said = []
+    if edited:
+        said.append(
+            f"Có {edited} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: chọn giữ của "
+            "máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy sửa đã "
+            "chọn sẵn theo máy đó)."
+        )
+    if apart:
+        names = "; ".join(c.label for c in apart)
+        said.append(f"{APART_TEXT}: {names}. Chọn bản giữ lại bên dưới.")
+    return " ".join(said)
 
 
 def merge_lines(plan: Any) -> list[str]:
