@@ -95,7 +95,8 @@ def pulled_stick(folder: Path, at: str, error: str, *, gone: bool = False,
                  garbled: bool = False) -> Iterator[Path]:  # fmt: skip
     """``folder`` (empty) served by :mod:`pulled_stick` for the block's duration: a USB stick
     pulled out ``at`` the file's ``"write"`` (half way), its ``"fsync"``, its ``"read"``
-    (back) or its removal (``"unlink"``; ``"never"``: not pulled), every write, read and flush
+    (back), the folder's flush after the rename (``"fsyncdir"``) or its removal
+    (``"unlink"``; ``"never"``: not pulled), every write, read and flush
     failing from then on with ``error`` (``"EIO"``, ``"ENODEV"``, ``"ENXIO"``); with ``gone``,
     removing and renaming files too; with ``garbled``, every read gives back the byte at 64 KiB
     changed. Its files live in :func:`backing_of`. Needs what :func:`failing_fsync` needs."""

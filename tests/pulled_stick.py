@@ -8,6 +8,7 @@ page cache between: ``direct_io``) until unmounted. AT is when the stick goes:
 
 - ``write``: at the first write past 64 KiB into a file (the file half written);
 - ``fsync``: when the written file is flushed to disk;
+- ``fsyncdir``: when the folder is flushed, once the file took its final name;
 - ``read``: at the first read of a file (the read-back of what was written);
 - ``unlink``: when a file is first removed (the temporary file of a write that failed);
 - ``never``: it stays.
@@ -74,7 +75,7 @@ class PulledStick(FailingFsync):  # type: ignore[misc]
         return super().fsync(path, datasync, fh)
 
     def fsyncdir(self, path: str, datasync: int, fh: int) -> None:
-        self._pull(False)
+        self._pull(self.at == "fsyncdir")
         return super().fsyncdir(path, datasync, fh)
 
     def open(self, path: str, flags: int) -> int:

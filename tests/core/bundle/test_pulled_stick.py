@@ -208,3 +208,33 @@ def test_a_cancel_goes_through_with_the_file_it_left(
         assert stopped.value is cancel
         temp = _left_on(stick, removable)
         assert temp_left(cancel) == (None if temp is None else stick / temp)
+
+
+@pytest.mark.parametrize("gone", [False, True], ids=["removable", "gone"])
+def test_a_stick_pulled_out_once_the_file_took_its_name(tmp_path: Path, gone: bool) -> None:
+    """Written, read back whole and renamed over the older bundle, then the folder cannot be
+    flushed: the new name may not last, so the file is removed (or, the stick gone for good,
+    said not to be used); the message says the older file is no longer there."""
+    source = _source(tmp_path / "kho")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with pulled_stick(stick, "fsyncdir", "EIO", gone=gone):
+        target = stick / "ban-giao.dcs"
+        target.write_bytes(OLDER)
+        with pytest.raises(BundleWriteError) as refused:
+            write_bundle(target, source, password=PASSWORD, kdf_log2_n=10)
+        left = sorted(p.name for p in backing_of(stick).iterdir())
+        what = (
+            "nên tệp “ban-giao.dcs” còn trên USB có thể chưa được lưu hẳn: đừng dùng tệp đó"
+            if gone
+            else "nên tệp mới đã được xóa; không có tệp dở dang nào được để lại"
+        )
+        assert refused.value.message == (
+            f"Không ghi được gói dữ liệu “{target}”: USB đã bị rút ra hoặc ổ đĩa không còn đọc "
+            "ghi được: hãy cắm lại USB rồi xuất lại. Ổ đĩa hỏng đúng lúc tệp mới vừa thay chỗ "
+            "tệp cũ cùng tên (nếu có), nên tệp cũ không còn; tên tệp mới chưa chắc đã được lưu "
+            f"hẳn trên ổ đĩa, {what}."
+        )
+        assert left == (["ban-giao.dcs"] if gone else [])
+        if gone:  # the new bundle, whole: never the older file said to be kept
+            assert (backing_of(stick) / "ban-giao.dcs").read_bytes() != OLDER

@@ -14,7 +14,6 @@ it for the caller to say (:func:`temp_left`).
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import sys
@@ -133,6 +132,23 @@ def write_failed(target: Path, error: OSError, left: Path | None = None) -> Bund
     kept = OLDER_FILE_KEPT if left is None else partial_left(left)
     return BundleWriteError(
         f"Không ghi được gói dữ liệu “{target}”: {_reason(error)}. {kept}", details=repr(error)
+    )
+
+
+def replaced_then_failed(target: Path, error: OSError, *, removed: bool) -> BundleWriteError:
+    """The message of a write whose file, written and read back whole, took the target's name
+    (replacing an older file of that name) and then could not be flushed there: the name may
+    not last, so the file is removed (``removed``), or, the stick gone, said not to be used."""
+    what = (
+        "nên tệp mới đã được xóa; không có tệp dở dang nào được để lại"
+        if removed
+        else f"nên tệp “{target.name}” còn trên USB có thể chưa được lưu hẳn: đừng dùng tệp đó"
+    )
+    return BundleWriteError(
+        f"Không ghi được gói dữ liệu “{target}”: {_reason(error)}. Ổ đĩa hỏng đúng lúc tệp mới "
+        f"vừa thay chỗ tệp cũ cùng tên (nếu có), nên tệp cũ không còn; tên tệp mới chưa chắc đã "
+        f"được lưu hẳn trên ổ đĩa, {what}.",
+        details=repr(error),
     )
 
 
@@ -263,10 +279,12 @@ def safe_write(
         os.replace(temp, target)
         try:
             _fsync_folder(folder)
-        except OSError:
-            with contextlib.suppress(OSError):
+        except OSError as exc:  # the new name may not last: the file is not given as written
+            try:
                 target.unlink()
-            raise
+            except OSError:
+                raise replaced_then_failed(target, exc, removed=False) from exc
+            raise replaced_then_failed(target, exc, removed=True) from exc
         return limited.size
     except OSError as exc:
         raise write_failed(target, exc, _discard(temp)) from exc
