@@ -45,6 +45,7 @@ from ..lifecycle.admission import fill_admission_decisions
 from . import one_per_year
 from .evidence_step import EvidenceNeeds, remove, store_evidence
 from .exchange import Version, _iso
+from .kinds import KindJoin
 from .labels import field_label, table_label
 from .outcome import BranchMapping, Conflict, FieldDiff, ImportPlan, Match, unresolved_message
 from .rows import RowSource, columns_of, travelling_tables
@@ -199,6 +200,7 @@ class _Merge:
         self.dropped_owners: dict[str, set[str]] = {}
         """Table → the file's rows deleted with such a record that evidence may be attached to."""
         self.crossing = Crossing(self)
+        self.kinds = KindJoin(self)
         self.writers: dict[str, TableWriter] = {}
         self.replacing: SetupOnly | None = None
         if self.my_org is not None and self.my_org != self.their_org and replace_setup:
@@ -264,6 +266,7 @@ class _Merge:
         self.filled = self._filled(session)
         if self.mapper is not None:
             self.mapper.prepare(session, self.source)
+        self.kinds.prepare(session)
         for table in travelling_tables():
             if table in present:
                 self.fresh: list[dict[str, Any]] = []
@@ -274,7 +277,7 @@ class _Merge:
                 # (every chunk taken whole by _chunk): the versions agreed are then its rows'.
                 self.whole = (
                     self.write and bool(self.bases.peer) and self.mapper is None
-                    and table not in self.filled and table not in self.dropped_parents
+                    and table not in self.filled and not self._rewrites(table)
                 )  # fmt: skip
                 with self._indexes(session, table, counts):
                     for chunk in _chunks(self.source.rows(table)):
@@ -347,8 +350,8 @@ class _Merge:
             live = list(map(_DELETED_AT, rows)).count(None)
             if live:
                 self.plan.new[table] = self.plan.new.get(table, 0) + live
-            if table in self.dropped_parents:
-                rows = one_per_year.drop_named(self, table, rows)
+            if self._rewrites(table):
+                rows = self._rewrite(table, rows)
             self.needs.note(table, rows)
             if self.write:
                 self._write(session, table, rows, [])
@@ -377,8 +380,8 @@ class _Merge:
                 self.agreed.append((row_id, _version(row)))
                 continue
             self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
-        if table in self.dropped_parents:
-            inserts = one_per_year.drop_named(self, table, inserts)
+        if self._rewrites(table):
+            inserts, updates = self._rewrite(table, inserts), self.kinds.rewrite(table, updates)
         self.needs.note(table, inserts + updates)
         if self.crowded:  # new rows wait for the table's updates (see run)
             self.held.extend(inserts)
@@ -387,6 +390,17 @@ class _Merge:
             self._write(session, table, inserts, updates)
             self._record(session, table)
         self.agreed = []
+
+    def _rewrites(self, table: str) -> bool:
+        """Whether rows of ``table`` are written otherwise than they came: those naming a record
+        a choice did not keep (one_per_year.py), those naming an activity kind joined
+        (kinds.py). Their versions agreed are then the file's, never read from the table."""
+        return table in self.dropped_parents or table in self.kinds.tables()
+
+    def _rewrite(self, table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if table in self.dropped_parents:
+            rows = one_per_year.drop_named(self, table, rows)
+        return self.kinds.rewrite(table, rows)
 
     def _record(self, session: Session, table: str) -> None:
         """Record the chunk's agreed versions (chunk by chunk: never every row's at once)."""

@@ -78,7 +78,7 @@ def resolve(merge: Any, session: Session, table: str, clashes: Clashes) -> None:
             merge.plan.unresolved.append(conflict)
         if choices is None or choices[RECORD] == "mine":
             theirs_dropped.add(theirs["id"])
-            _uncount(merge.plan.new, table)
+            merge.plan.uncount(merge.plan.new, table)
             if choices is not None:  # what the user sees stays as it was
                 merge.plan._count(merge.plan.unchanged, table)  # noqa: SLF001 - its counter
             for named, column in DEPENDENTS.get(table, ()):
@@ -119,12 +119,6 @@ def _text(session: Session, source: RowSource | None, table: str, row: Mapping[s
     return _DESCRIBE[table](session, source, row)
 
 
-def _uncount(bucket: dict[str, int], table: str, by: int = 1) -> None:
-    bucket[table] = bucket.get(table, 0) - by
-    if bucket[table] <= 0:
-        del bucket[table]
-
-
 def _drop_ours(merge: Any, session: Session, table: str, row_id: str, now: str) -> None:
     """The file's record kept: ours deleted, with its live rows naming it and the evidence
     attached to those (counted as deleted; written only when the walk writes)."""
@@ -163,7 +157,7 @@ def drop_named(merge: Any, table: str, rows: list[dict[str, Any]]) -> list[dict[
     for row in rows:
         if row.get(column) in parents:
             if row["deleted_at"] is None:
-                _uncount(merge.plan.new, table)
+                merge.plan.uncount(merge.plan.new, table)
                 if table in EVIDENCE_OWNERS:
                     merge.dropped_owners.setdefault(table, set()).add(row["id"])
             row = tombstone(row, merge.me, now)
@@ -185,7 +179,7 @@ def drop_evidence(merge: Any, session: Session) -> None:
     ]
     if not dropped:
         return
-    _uncount(merge.plan.new, "evidence_files", len(dropped))
+    merge.plan.uncount(merge.plan.new, "evidence_files", len(dropped))
     if merge.write:
         for start in range(0, len(dropped), 500):
             part = dropped[start : start + 500]

@@ -192,6 +192,12 @@ class ImportPlan:
     def _count(self, bucket: dict[str, int], table: str) -> None:
         bucket[table] = bucket.get(table, 0) + 1
 
+    def uncount(self, bucket: dict[str, int], table: str, by: int = 1) -> None:
+        """Take back ``by`` rows counted in ``bucket`` (a row decided otherwise later)."""
+        bucket[table] = bucket.get(table, 0) - by
+        if bucket[table] <= 0:
+            del bucket[table]
+
 
 def unresolved_message(conflicts: list[Conflict]) -> str:
     """The refusal of an import that meets ``conflicts`` left without a choice: names each

@@ -106,11 +106,11 @@ class Crossing:
             (ours, their_tombstone), (our_tombstone, theirs) = gone[key], buried[key]
             if ours["id"] < theirs["id"]:
                 side, row = "mine", self._revive(ours, ours, their_tombstone)
-                _uncount(plan.deleted, table)
+                plan.uncount(plan.deleted, table)
                 plan._count(plan.unchanged, table)  # noqa: SLF001
             else:
                 side, row = "theirs", self._revive(theirs, our_tombstone, theirs)
-                _uncount(plan.unchanged, table)
+                plan.uncount(plan.unchanged, table)
                 plan._count(plan.updated, table)  # noqa: SLF001
             for named, column in DEPENDENTS.get(table, ()):
                 self.revived.setdefault(named, (column, set(), side))[1].add(row["id"])
@@ -133,10 +133,10 @@ class Crossing:
                 continue
             rows.append(self._revive(row, mine, theirs))
             if live == "mine":  # the file's deletion, counted, is not taken
-                _uncount(plan.deleted, "evidence_files")
+                plan.uncount(plan.deleted, "evidence_files")
                 plan._count(plan.unchanged, "evidence_files")  # noqa: SLF001
             else:
-                _uncount(plan.unchanged, "evidence_files")
+                plan.uncount(plan.unchanged, "evidence_files")
                 plan._count(plan.updated, "evidence_files")  # noqa: SLF001
         self._write(session, "evidence_files", rows)
 
@@ -154,9 +154,3 @@ class Crossing:
             from .dbwrite import writer
 
             writer(table, session.connection().dialect).update(session, rows)
-
-
-def _uncount(bucket: dict[str, int], table: str) -> None:
-    bucket[table] = bucket.get(table, 0) - 1
-    if bucket[table] <= 0:
-        del bucket[table]
