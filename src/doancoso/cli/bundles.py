@@ -134,7 +134,9 @@ def register(subparsers: Subparsers) -> None:
         "--on-conflict",
         choices=("mine", "theirs"),
         help="khi hai nơi cùng sửa một bản ghi: giữ bản của máy này (mine) hay lấy bản trong tệp "
-        "(theirs) cho những thông tin cả hai cùng sửa (thông tin chỉ một nơi sửa theo nơi đó)",
+        "(theirs) cho những thông tin cả hai cùng sửa (thông tin chỉ một nơi sửa theo nơi đó); "
+        "khi mỗi máy có một bản riêng của kế hoạch, đợt xếp loại, bảng tự đánh giá của một năm "
+        "hay của một thiết lập: giữ bản nào (bản kia bị xóa cùng những gì nó chứa)",
     )
     take.add_argument(
         "--merge-organization",

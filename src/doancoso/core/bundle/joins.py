@@ -46,12 +46,10 @@ def join(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashes:
     ``plan``, ``write``, ``me``, ``source``."""
     from ..storage.models import utc_now
     from .dbwrite import writer
-    from .rows import columns_of, to_json
 
     left: Clashes = []
     ours_dropped: list[dict[str, Any]] = []
     theirs_dropped: set[str] = set()
-    kinds = columns_of(table)
     now = utc_now().isoformat()
 
     def dropped(row: dict[str, Any]) -> dict[str, Any]:
@@ -59,10 +57,7 @@ def join(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashes:
 
     for clash in clashes:
         here_id, _column, theirs = clash
-        found = session.connection().exec_driver_sql(
-            f"SELECT {', '.join(kinds)} FROM {table} WHERE id = ?", (here_id,)
-        )
-        mine = {k: to_json(v, kinds[k]) for k, v in zip(kinds, found.one(), strict=True)}
+        (mine,) = rows_where(session, table, "id = ?", (here_id,))
         kept = _kept(session, merge.source, table, mine, theirs)
         if kept is None:
             left.append(clash)
@@ -84,11 +79,38 @@ def join(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashes:
     return left
 
 
+def new_version(
+    row: Mapping[str, Any],
+    me: str,
+    now: str,
+    *,
+    above: tuple[Mapping[str, Any], ...] = (),
+    **changes: Any,
+) -> dict[str, Any]:
+    """``row`` (in the bundle's form) with ``changes``, as a new version of installation ``me``
+    made at ``now``: its revision above its own and each of ``above``'s, so that it wins at the
+    next exchange and travels back."""
+    revision = max(int(v["revision"]) for v in (row, *above)) + 1
+    return {**row, **changes, "updated_at": now, "origin": me, "revision": revision}
+
+
 def tombstone(row: Mapping[str, Any], me: str, now: str) -> dict[str, Any]:
-    """``row`` (in the bundle's form) deleted at ``now`` as a new version of installation
-    ``me``: it travels back, so that the other copy deletes it too."""
-    return {**row, "deleted_at": now, "updated_at": now, "origin": me,
-            "revision": int(row["revision"]) + 1}  # fmt: skip
+    """``row`` deleted at ``now`` as a new version of installation ``me``: it travels back, so
+    that the other copy deletes it too."""
+    return new_version(row, me, now, deleted_at=now)
+
+
+def rows_where(
+    session: Session, table: str, where: str, parameters: tuple[Any, ...]
+) -> list[dict[str, Any]]:
+    """The rows of ``table`` here matching ``where``, in the bundle's form."""
+    from .rows import columns_of, to_json
+
+    kinds = columns_of(table)
+    found = session.connection().exec_driver_sql(
+        f"SELECT {', '.join(kinds)} FROM {table} WHERE {where}", parameters
+    )
+    return [{k: to_json(v, kinds[k]) for k, v in zip(kinds, r, strict=True)} for r in found]
 
 
 def _kept(

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..lang.text import fold
+from .joins import new_version, rows_of, rows_where
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -48,8 +49,6 @@ class KindJoin:
     def prepare(self, session: Session) -> None:
         """Before the walk: the file's new kinds of the name of one of ours, each pair joined;
         ours not kept deleted now, with our rows naming its code moved to the one kept."""
-        from .joins import rows_of
-
         merge = self.merge
         if merge.mapper is not None or TABLE not in merge.source.tables():
             return
@@ -107,21 +106,19 @@ class KindJoin:
     def _ours(self, session: Session, dropped: list[str]) -> None:
         """Our kinds not kept deleted, and our live rows naming their codes moved (counted;
         written only when the walk writes)."""
-        from .one_per_year import _rows_where
-
         plan = self.merge.plan
         marks = ", ".join("?" * len(dropped))
-        kinds = _rows_where(session, TABLE, f"id IN ({marks})", tuple(dropped))
+        kinds = rows_where(session, TABLE, f"id IN ({marks})", tuple(dropped))
         plan.deleted[TABLE] = plan.deleted.get(TABLE, 0) + len(kinds)
         self._write(session, TABLE, [self._version(r, deleted=True) for r in kinds])
         codes = [c for c in self.codes if c in {k["code"] for k in kinds}]
         marks = ", ".join("?" * len(codes))
         for table, column in REFERENCES.items():
             live = f"{column} IN ({marks}) AND deleted_at IS NULL"
-            rows = _rows_where(session, table, live, tuple(codes))
+            rows = rows_where(session, table, live, tuple(codes))
             if rows:
                 plan.updated[table] = plan.updated.get(table, 0) + len(rows)
-                moved = [self._version({**r, column: self.codes[r[column]]}) for r in rows]
+                moved = [self._version(r, {column: self.codes[r[column]]}) for r in rows]
                 self._write(session, table, moved)
 
     def rewrite(self, table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -140,20 +137,20 @@ class KindJoin:
         if column is None:
             return rows
         return [
-            self._version({**r, column: self.codes[r[column]]}) if r.get(column) in self.codes
+            self._version(r, {column: self.codes[r[column]]}) if r.get(column) in self.codes
             else r
             for r in rows
         ]  # fmt: skip
 
-    def _version(self, row: dict[str, Any], *, deleted: bool = False) -> dict[str, Any]:
+    def _version(
+        self, row: dict[str, Any], changes: dict[str, Any] | None = None, *, deleted: bool = False
+    ) -> dict[str, Any]:
+        """``row`` with ``changes`` (``deleted``: deleted now) as a new version of ours."""
         from ..storage.models import utc_now
 
         now = utc_now().isoformat()
-        changed = {**row, "revision": int(row["revision"]) + 1, "updated_at": now,
-                   "origin": self.merge.me}  # fmt: skip
-        if deleted:
-            changed["deleted_at"] = now
-        return changed
+        changed = {**(changes or {}), **({"deleted_at": now} if deleted else {})}
+        return new_version(row, self.merge.me, now, **changed)
 
     def _write(self, session: Session, table: str, rows: list[dict[str, Any]]) -> None:
         if rows and self.merge.write:

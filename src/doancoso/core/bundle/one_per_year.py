@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .firststart import day_text
+from .joins import DEPENDENTS, rows_of, rows_where, tombstone
 from .outcome import RECORD, Conflict, FieldDiff
 
 if TYPE_CHECKING:
@@ -57,7 +58,6 @@ def resolve(merge: Any, session: Session, table: str, clashes: Clashes) -> None:
     ``merge`` is merge.py's walk: ``held`` (the table's new rows, written after this),
     ``plan``, ``write``, ``me``, ``source``, ``on_conflict``, ``dropped_parents``."""
     from ..storage.models import utc_now
-    from .joins import DEPENDENTS, tombstone
     from .threeway import choices as threeway_choices
 
     now = utc_now().isoformat()
@@ -122,7 +122,6 @@ def _text(session: Session, source: RowSource | None, table: str, row: Mapping[s
 def _drop_ours(merge: Any, session: Session, table: str, row_id: str, now: str) -> None:
     """The file's record kept: ours deleted, with its live rows naming it and the evidence
     attached to those (counted as deleted; written only when the walk writes)."""
-    from .joins import DEPENDENTS
 
     live = "deleted_at IS NULL"
     parts: list[tuple[str, str, tuple[Any, ...]]] = [(table, f"id = ? AND {live}", (row_id,))]
@@ -136,7 +135,7 @@ def _drop_ours(merge: Any, session: Session, table: str, row_id: str, now: str) 
             ))  # fmt: skip
         parts.append((named, f"{column} = ? AND {live}", (row_id,)))
     for part, where, parameters in parts:  # the evidence first: it is found through its owners
-        rows = _rows_where(session, part, where, parameters)
+        rows = rows_where(session, part, where, parameters)
         if not rows:
             continue
         merge.plan.deleted[part] = merge.plan.deleted.get(part, 0) + len(rows)
@@ -149,7 +148,6 @@ def drop_named(merge: Any, table: str, rows: list[dict[str, Any]]) -> list[dict[
     did not keep deleted with it (their versions agreed with the file as they came: only what
     is written changes). Those that were live are no longer counted as new."""
     from ..storage.models import utc_now
-    from .joins import tombstone
 
     column, parents = merge.dropped_parents[table]
     now = utc_now().isoformat()
@@ -169,7 +167,6 @@ def drop_evidence(merge: Any, session: Session) -> None:
     """After the walk: the file's evidence files attached to rows :func:`drop_named` deleted
     (walked before them), deleted too."""
     from ..storage.models import utc_now
-    from .joins import rows_of
 
     dropped = [
         row["id"]
@@ -184,26 +181,12 @@ def drop_evidence(merge: Any, session: Session) -> None:
         for start in range(0, len(dropped), 500):
             part = dropped[start : start + 500]
             marks = ", ".join("?" * len(part))
-            rows = _rows_where(session, "evidence_files", f"id IN ({marks})", tuple(part))
+            rows = rows_where(session, "evidence_files", f"id IN ({marks})", tuple(part))
             _delete(merge, session, "evidence_files", rows, utc_now().isoformat())
-
-
-def _rows_where(
-    session: Session, table: str, where: str, parameters: tuple[Any, ...]
-) -> list[dict[str, Any]]:
-    """The rows of ``table`` matching ``where``, in the bundle's form."""
-    from .rows import columns_of, to_json
-
-    kinds = columns_of(table)
-    found = session.connection().exec_driver_sql(
-        f"SELECT {', '.join(kinds)} FROM {table} WHERE {where}", parameters
-    )
-    return [{k: to_json(v, kinds[k]) for k, v in zip(kinds, r, strict=True)} for r in found]
 
 
 def _delete(merge: Any, session: Session, table: str, rows: list[dict[str, Any]], now: str) -> None:
     from .dbwrite import writer
-    from .joins import tombstone
 
     writer(table, session.connection().dialect).update(
         session, [tombstone(r, merge.me, now) for r in rows]
@@ -230,8 +213,6 @@ def _count(
         query = f"SELECT * FROM {table} WHERE {owner} = ? AND deleted_at IS NULL"
         rows = map(dict, session.connection().exec_driver_sql(query, (row_id,)).mappings())
     else:
-        from .joins import rows_of  # the file's rows as read: a nullable column may be absent
-
         rows = (
             r
             for r in rows_of(source, table)

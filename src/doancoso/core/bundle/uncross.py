@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .joins import DEPENDENTS
+from .joins import DEPENDENTS, new_version
 from .one_per_year import EVIDENCE_OWNERS, YEARLY, label
 
 if TYPE_CHECKING:
@@ -144,10 +144,8 @@ class Crossing:
         """``row`` live, as a new version of this installation above every one of ``versions``."""
         from ..storage.models import utc_now
 
-        revision = max(int(v["revision"]) for v in versions) + 1
-        now = utc_now().isoformat()
-        return {**row, "deleted_at": None, "revision": revision, "updated_at": now,
-                "origin": self.merge.me}  # fmt: skip
+        return new_version(row, self.merge.me, utc_now().isoformat(), above=versions,
+                           deleted_at=None)  # fmt: skip
 
     def _write(self, session: Session, table: str, rows: list[Row]) -> None:
         if rows and self.merge.write:
