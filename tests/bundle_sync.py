@@ -27,6 +27,22 @@ def every_row(ws: Workspace) -> dict[str, list[dict[str, Any]]]:
         return {table: list(snapshot.rows(table)) for table in snapshot.tables()}
 
 
+def by_id(ws: Workspace) -> dict[str, list[dict[str, Any]]]:
+    """:func:`every_row` with each table's rows in the order of their ids (two copies store
+    them in their own order): two copies that ended equal give the same."""
+    return {t: sorted(rows, key=lambda r: str(r["id"])) for t, rows in every_row(ws).items()}
+
+
+def live_ids(ws: Workspace, table: str, column: str, value: object) -> list[str]:
+    """The ids of ``ws``'s live rows of ``table`` whose ``column`` is ``value``, in order."""
+    with ws.db.raw() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {table} WHERE {column} = ? AND deleted_at IS NULL ORDER BY id",
+            (value,),
+        )
+        return [r[0] for r in cursor.fetchall()]
+
+
 def created_day(ws: Workspace, table: str, row_id: str) -> str:
     """The day a row of ``ws`` was made, as a refusal names it (dd/mm/yyyy, UTC)."""
     with ws.db.raw() as cursor:

@@ -10,24 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bundle_sync import bundle_of, carry, every_row
+from bundle_sync import bundle_of, by_id, carry, live_ids
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.workspace import Workspace
 
 YEAR = 2027
-
-
-def _by_id(ws: Workspace) -> dict[str, list[dict[str, object]]]:
-    return {t: sorted(rows, key=lambda r: str(r["id"])) for t, rows in every_row(ws).items()}
-
-
-def _live(ws: Workspace, table: str, column: str, value: object) -> list[str]:
-    with ws.db.raw() as cursor:
-        cursor.execute(
-            f"SELECT id FROM {table} WHERE {column} = ? AND deleted_at IS NULL ORDER BY id",
-            (value,),
-        )
-        return [r[0] for r in cursor.fetchall()]
 
 
 def _cross(home: Workspace, away: Workspace, side: str) -> None:
@@ -52,7 +39,11 @@ def test_plans_chosen_crosswise_keep_the_one_of_the_smaller_id_with_its_targets(
     kept = plans[kept_ws]
     targets = [t.text for t in kept_ws.plans.get(YEAR).targets]
     _cross(home, away, side)
-    assert len(_live(home, "plans", "year", YEAR)) == len(_live(away, "plans", "year", YEAR)) == 1
+    assert (
+        len(live_ids(home, "plans", "year", YEAR))
+        == len(live_ids(away, "plans", "year", YEAR))
+        == 1
+    )
     dry = plan(home, bundle_of(away))
     title = "Kế hoạch công tác năm 2027"
     where = "của máy này" if (kept_ws is home) == (side == "mine") else "trong tệp"
@@ -68,7 +59,7 @@ def test_plans_chosen_crosswise_keep_the_one_of_the_smaller_id_with_its_targets(
     for ws in (home, away):
         assert ws.plans.get(YEAR).id == kept
         assert [t.text for t in ws.plans.get(YEAR).targets] == targets
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     again = carry(away, home)
     assert again.notes == [] and again.conflicts == [] and not again.updated
 
@@ -78,16 +69,16 @@ def test_a_setting_chosen_crosswise_keeps_one_value_on_both(
 ) -> None:
     home.plans.set_registration_deadline(1, 11)
     away.plans.set_registration_deadline(5, 11)
-    ids = {ws: _live(ws, "settings", "key", "plan_deadline")[0] for ws in (home, away)}
+    ids = {ws: live_ids(ws, "settings", "key", "plan_deadline")[0] for ws in (home, away)}
     _cross(home, away, "mine")
-    assert _live(home, "settings", "key", "plan_deadline") == [ids[home]]
+    assert live_ids(home, "settings", "key", "plan_deadline") == [ids[home]]
     assert carry(away, home).notes
     assert carry(home, away).applied
     kept = min(ids.values())
     for ws in (home, away):
-        assert _live(ws, "settings", "key", "plan_deadline") == [kept]
+        assert live_ids(ws, "settings", "key", "plan_deadline") == [kept]
     assert home.plans.registration_deadline() == away.plans.registration_deadline()
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
 
 
 def _attach(ws: Workspace, code: str, path: Path) -> None:
@@ -105,18 +96,18 @@ def test_checklists_chosen_crosswise_keep_one_with_its_answers_and_evidence(
     away.recognition.open(YEAR)
     away.recognition.set(YEAR, "1.1", {"status": "Đạt"})
     _attach(away, "1.1", tmp_path / "o-xa.pdf")
-    ids = {ws: _live(ws, "checklists", "year", YEAR)[0] for ws in (home, away)}
+    ids = {ws: live_ids(ws, "checklists", "year", YEAR)[0] for ws in (home, away)}
     kept_ws = min(ids, key=lambda ws: ids[ws])
-    answers = _live(kept_ws, "checklist_answers", "checklist_id", ids[kept_ws])
+    answers = live_ids(kept_ws, "checklist_answers", "checklist_id", ids[kept_ws])
     files = kept_ws.evidence.attachments_of("checklist_answers", answers)
     _cross(home, away, side)
     assert len(carry(away, home).notes) == 1
     assert carry(home, away).applied
     for ws in (home, away):
-        assert _live(ws, "checklists", "year", YEAR) == [ids[kept_ws]]
-        assert _live(ws, "checklist_answers", "checklist_id", ids[kept_ws]) == answers
+        assert live_ids(ws, "checklists", "year", YEAR) == [ids[kept_ws]]
+        assert live_ids(ws, "checklist_answers", "checklist_id", ids[kept_ws]) == answers
         held = ws.evidence.attachments_of("checklist_answers", answers)
         assert {
             k: [(a.original_name, a.path.read_bytes()) for a in v] for k, v in held.items()
         } == {k: [(a.original_name, a.path.read_bytes()) for a in v] for k, v in files.items()}
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)

@@ -9,16 +9,12 @@ from collections.abc import Callable
 
 import pytest
 
-from bundle_sync import bundle_of, carry, every_row
+from bundle_sync import bundle_of, by_id, carry, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.sync_errors import UnresolvedConflicts
 from doancoso.core.workspace import Workspace
 
 YEAR = 2027
-
-
-def _by_id(ws: Workspace) -> dict[str, list[dict[str, object]]]:
-    return {t: sorted(rows, key=lambda r: str(r["id"])) for t, rows in every_row(ws).items()}
 
 
 def _live(ws: Workspace, table: str) -> list[str]:
@@ -47,7 +43,7 @@ def test_a_round_opened_on_both_and_rated_on_one_is_taken_either_way(
     assert carry(away, home).applied
     assert _live(home, "rating_rounds") == theirs and _rated(home) == rated
     assert carry(home, away).applied
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
 
 
 def test_a_round_rated_here_keeps_when_the_file_brings_an_empty_one(
@@ -62,7 +58,7 @@ def test_a_round_rated_here_keeps_when_the_file_brings_an_empty_one(
     assert carry(away, home).applied
     assert _live(home, "rating_rounds") == mine and _rated(home) == rated
     assert carry(home, away).applied
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     assert _live(away, "rating_rounds") == mine and _rated(away) == rated
 
 
@@ -74,7 +70,7 @@ def test_an_empty_plan_gives_way_to_the_plan_with_targets(home: Workspace, away:
         away.plans.add_target(YEAR, {"text": text}, kinds)
     assert carry(away, home).applied
     assert carry(home, away).applied
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     shown = home.plans.get(YEAR)
     assert shown is not None
     assert [t.text for t in shown.targets] == ["Kết nạp 20 đoàn viên mới", "Trồng 500 cây xanh"]
@@ -102,7 +98,7 @@ def test_two_empty_records_crossing_both_ways_at_once_end_as_one(
     assert apply(away, from_home).applied
     assert carry(away, home).applied
     assert carry(home, away).applied
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     assert _live(home, table) == _live(away, table) == [smaller]
 
 
@@ -124,6 +120,6 @@ def test_an_empty_checklist_gives_way_to_the_one_assessed(home: Workspace, away:
     away.recognition.set(YEAR, "1.1", {"status": "Đạt", "note": "Danh sách cập nhật hằng tháng"})
     assert carry(away, home).applied
     assert carry(home, away).applied
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     item = next(v for v in home.recognition.view(YEAR).items if v.item.code == "1.1")
     assert (item.status, item.note) == ("dat", "Danh sách cập nhật hằng tháng")

@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from bundle_sync import bundle_of, carry, every_row
+from bundle_sync import bundle_of, by_id, carry
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.workspace import Workspace
 
 YEAR = 2027
-
-
-def _by_id(ws: Workspace) -> dict[str, list[dict[str, object]]]:
-    return {t: sorted(rows, key=lambda r: str(r["id"])) for t, rows in every_row(ws).items()}
 
 
 def _own_kinds(ws: Workspace) -> list[tuple[str, str]]:
@@ -81,7 +77,7 @@ def test_a_kind_added_on_both_copies_is_joined_with_its_activities_and_targets(
     assert [n for n in home.activities.kind_names().values() if "hiến máu" in n.lower()] == [name]
     back = carry(home, away)
     assert back.applied and back.conflicts == []
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     assert _own_kinds(away) == [(kept, name)]
     assert dropped not in away.activities.kind_names()
     again = carry(away, home)
@@ -100,7 +96,7 @@ def test_a_kind_added_on_both_copies_at_once_keeps_the_same_one(
     assert apply(away, from_home).applied
     assert carry(away, home).applied
     assert carry(home, away).applied
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     (kept,) = _own_kinds(home)
     assert kept[0] in codes and _own_kinds(away) == [kept]
     assert set(_kinds_of_activities(home).values()) == {kept[0]}

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from bundle_sync import bundle_of, carry, created_day, every_row
+from bundle_sync import bundle_of, by_id, carry, created_day, every_row, live_ids
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.outcome import RECORD
 from doancoso.core.bundle.sync_errors import UnresolvedConflicts
@@ -46,19 +46,6 @@ def _year_row(ws: Workspace, table: str) -> str:
         cursor.execute(f"SELECT id FROM {table} WHERE year = ? AND deleted_at IS NULL", (YEAR,))
         (row_id,) = cursor.fetchone()
     return str(row_id)
-
-
-def _by_id(ws: Workspace) -> dict[str, list[dict[str, object]]]:
-    return {t: sorted(rows, key=lambda r: str(r["id"])) for t, rows in every_row(ws).items()}
-
-
-def _live(ws: Workspace, table: str, column: str, value: str) -> list[str]:
-    with ws.db.raw() as cursor:
-        cursor.execute(
-            f"SELECT id FROM {table} WHERE {column} = ? AND deleted_at IS NULL ORDER BY id",
-            (value,),
-        )
-        return [r[0] for r in cursor.fetchall()]
 
 
 def _conflict(table: str, their_id: str, mine_id: str, label: str, field: str,
@@ -111,15 +98,17 @@ def test_mine_kept_deletes_theirs_with_its_targets_on_both_copies(
         "Kết nạp 20 đoàn viên mới", "Tổ chức 12 buổi sinh hoạt chi đoàn",
     ]  # fmt: skip
     assert (
-        _live(home, "plans", "id", theirs) == [] == _live(home, "plan_targets", "plan_id", theirs)
+        live_ids(home, "plans", "id", theirs)
+        == []
+        == live_ids(home, "plan_targets", "plan_id", theirs)
     )
     # Back to the other copy: theirs deleted there too, ours taken; then both equal.
     back = carry(home, away)
     assert back.applied and back.conflicts == []
     assert back.deleted == {"plans": 1, "plan_targets": 1}
     assert away.plans.get(YEAR).id == mine and away.plans.get(YEAR).number is None
-    assert _by_id(home) == _by_id(away)
-    assert not carry(away, home).conflicts and _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
+    assert not carry(away, home).conflicts and by_id(home) == by_id(away)
 
 
 def test_theirs_taken_deletes_ours_with_its_targets_on_both_copies(
@@ -136,9 +125,9 @@ def test_theirs_taken_deletes_ours_with_its_targets_on_both_copies(
     plan_here = home.plans.get(YEAR)
     assert (plan_here.id, plan_here.number) == (theirs, "07-KH/ĐTN")
     assert [t.text for t in plan_here.targets] == ["Trồng 500 cây xanh"]
-    assert _live(home, "plan_targets", "plan_id", mine) == []
+    assert live_ids(home, "plan_targets", "plan_id", mine) == []
     assert carry(home, away).conflicts == []
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     assert away.plans.get(YEAR).id == theirs
 
 
@@ -168,9 +157,9 @@ def test_the_rating_round_of_a_year_opened_on_both_copies_keeps_one_with_its_rat
     result = carry(home, away, on_conflict="theirs")
     assert result.deleted.get("rating_rounds") == 1 and result.deleted.get("ratings") == 1
     assert _year_row(away, "rating_rounds") == my_id
-    assert _live(away, "ratings", "round_id", their_id) == []
+    assert live_ids(away, "ratings", "round_id", their_id) == []
     assert carry(away, home).conflicts == []
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     rated = {r.member_id: r.decided_level for r in home.rating.rows(YEAR) if r.decided_level}
     assert rated == {m.id: 2 for m in members[:3]}
 
@@ -202,7 +191,7 @@ def test_the_checklist_kept_takes_its_answers_and_evidence_the_other_deleted_wit
             f"theo bộ tiêu chí “{template}”, mở ngày {days[1]}, 2 mục đã đánh giá",
         )
     ]  # fmt: skip
-    answers = {ws: _live(ws, "checklist_answers", "checklist_id", i)
+    answers = {ws: live_ids(ws, "checklist_answers", "checklist_id", i)
                for ws, i in ((home, my_id), (away, their_id))}  # fmt: skip
     dry = plan(home, bundle_of(away), on_conflict="mine")
     assert "evidence_files" not in dry.new and "checklist_answers" not in dry.new
@@ -210,12 +199,14 @@ def test_the_checklist_kept_takes_its_answers_and_evidence_the_other_deleted_wit
     assert result.new.get("evidence_files") is None and result.deleted == {}
     assert _year_row(home, "checklists") == my_id
     for answer in answers[away]:  # theirs deleted here, their file's row too
-        assert _live(home, "evidence_files", "owner_id", answer) == []
-    assert [len(_live(home, "evidence_files", "owner_id", a)) for a in answers[home]].count(1) == 1
+        assert live_ids(home, "evidence_files", "owner_id", answer) == []
+    assert [len(live_ids(home, "evidence_files", "owner_id", a)) for a in answers[home]].count(
+        1
+    ) == 1
     back = carry(home, away)
     assert back.deleted == {"checklists": 1, "checklist_answers": len(answers[away]),
                             "evidence_files": 1}  # fmt: skip
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     attached = away.evidence.attachments_of("checklist_answers", answers[home])
     assert [a.original_name for files in attached.values() for a in files] == ["o-nha.pdf"]
     (file,) = (a for files in attached.values() for a in files)
@@ -232,7 +223,7 @@ def _updated_day(ws: Workspace, key: str) -> str:
 
 
 def _setting_id(ws: Workspace, key: str) -> str:
-    (row_id,) = _live(ws, "settings", "key", key)
+    (row_id,) = live_ids(ws, "settings", "key", key)
     return row_id
 
 
@@ -280,7 +271,7 @@ def test_a_setting_set_to_two_values_is_a_conflict_each_chosen_on_its_own(
     }
     assert carry(away, home, on_conflict=chosen).applied
     assert carry(home, away).applied
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     for ws in (home, away):
         assert ws.plans.registration_deadline() == (5, 11)
         assert ws.evidence.max_size == 20 * 1024 * 1024
@@ -304,7 +295,7 @@ def test_a_setting_set_to_the_same_value_on_both_copies_is_taken_silently(
     assert "settings" not in dry.new and dry.conflicts == []
     assert carry(away, home).applied
     assert carry(home, away).applied
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     # One row kept on both copies, the one of the smaller id; the other a tombstone on both.
     assert _live_settings(home) == _live_settings(away) == [(ids[0], "plan_deadline", "1/11")]
     # Later changes travel as any change does, without a conflict.
@@ -325,7 +316,7 @@ def test_a_same_valued_setting_crossing_both_ways_at_once_is_kept(
     assert apply(away, from_home).applied
     assert carry(away, home).applied
     assert carry(home, away).applied
-    assert _by_id(home) == _by_id(away)
+    assert by_id(home) == by_id(away)
     assert [(k, v) for _, k, v in _live_settings(home)] == [("plan_deadline", "1/11")]
     assert home.plans.registration_deadline() == away.plans.registration_deadline() == (1, 11)
 
