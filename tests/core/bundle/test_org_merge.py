@@ -13,6 +13,7 @@ import pytest
 from bundle_sync import bundle_of, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.sync_errors import ForeignBundle, InvalidRows, SyncError
+from doancoso.core.lang.text import fold
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
@@ -225,3 +226,37 @@ def test_a_cccd_another_of_ours_holds_is_not_taken(home: Workspace, other: Works
     assert "national_id" not in matched.get(by_name.id, ())
     assert home.members.get(by_name.id).fields.national_id is None
     assert home.members.get(holder.id).fields.national_id == holder.national_id
+
+
+def test_their_activity_kind_of_the_name_of_ours_is_joined_with_ours(
+    home: Workspace, other: Workspace
+) -> None:
+    """Each former union added "Hiến máu tình nguyện": after the merge one kind of that name,
+    ours, names their activities and their targets too; a kind of theirs of another name is
+    kept."""
+    ours = home.activities.add_kind("Hiến máu tình nguyện")
+    theirs = other.activities.add_kind("hiến máu tình nguyện")
+    own = other.activities.add_kind("Chăm sóc di tích")
+    saved, _ = other.activities.save(
+        {"title": "Hiến máu ở Tân Lộc", "kind": theirs, "start_date": "14/06/2027"}
+    )
+    other.plans.create(2029)  # a year home has no plan of (else theirs is not taken)
+    target = other.plans.add_target(
+        2029, {"text": "Hai đợt hiến máu", "planned": "2", "measure": "activities",
+               "measure_kind": theirs}, other.activities.kind_names(),
+    )  # fmt: skip
+    dry = plan(home, bundle_of(other), merge_organization=True)
+    note = (
+        "Loại hoạt động “hiến máu tình nguyện” của Đoàn xã Tân Lộc gộp vào loại cùng tên của tổ "
+        "chức này."
+    )
+    assert dry.notes == [note] and dry.new["activity_kinds"] == 1
+    result = apply(home, bundle_of(other), merge_organization=True)
+    assert result.notes == [note]
+    names = home.activities.kind_names()
+    assert [c for c, n in names.items() if fold(n) == fold("Hiến máu tình nguyện")] == [ours]
+    assert names[own] == "Chăm sóc di tích" and theirs not in names
+    assert home.activities.get(saved).fields.kind == ours
+    assert home.plans.target(target).measure_kind == ours
+    again = apply(home, bundle_of(other), merge_organization=True)
+    assert (again.new, again.updated, again.deleted) == ({}, {}, {})

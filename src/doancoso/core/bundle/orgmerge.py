@@ -13,6 +13,8 @@ a row of ours (its ``organization_id`` ours), keeping its id, except:
   field of the sổ đoàn viên ours left empty taken from theirs (:data:`FILLED`: a phone, a
   CCCD, the father's name...; nothing of ours is overwritten, and a CCCD or member code that
   another of ours holds is not taken);
+- their activity kinds of the name of one of ours: joined with ours, what named their code
+  (activities, targets) naming ours;
 - rows that this organisation can hold once (the activity kind of a code, a setting, the rating
   round of a year, a member's rating in a round...): ours is kept and what named theirs names
   ours (their members' ratings join our round of the year);
@@ -37,6 +39,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..lang.text import fold, nfc
+from .kinds import REFERENCES as KIND_REFERENCES
+from .kinds import TABLE as KIND_TABLE
 from .rows import travelling_tables
 from .sync_errors import SyncError
 from .validate import NOTHING_WRITTEN
@@ -159,6 +163,8 @@ class OrgMapper:
         """Ids of their rows not taken (:data:`YEAR_DROPPED`) → the record saying so."""
         self.rounds: dict[str, YearRecord] = {}
         """Our rating rounds their round of the same year joins → the record saying so."""
+        self.codes: dict[str, str] = {}
+        """Their activity kinds' codes joined with ours (:meth:`_same_kinds`) → our codes."""
 
     def prepare(self, session: Session, source: RowSource) -> None:
         """Before the walk: their plans and checklists of a year we hold one of, and the rows
@@ -199,6 +205,38 @@ class OrgMapper:
             if id(record) not in seen:
                 seen.add(id(record))
                 self.plan.years.append(record)
+        self._same_kinds(session, source)
+
+    def _same_kinds(self, session: Session, source: RowSource) -> None:
+        """Their activity kinds of the name of one of ours (as ``add_kind`` compares names):
+        joined with ours, their activities and targets naming our code (a kind's code is made
+        from its row's id, so two organisations' kinds never share one). Found before the walk:
+        the plan's targets come before the kinds in its order."""
+        from .joins import rows_of
+
+        ours = {
+            fold(str(name)).strip(): (str(i), str(code))
+            for i, code, name in session.connection().exec_driver_sql(
+                f"SELECT id, code, name FROM {KIND_TABLE} WHERE organization_id = ?"
+                " AND deleted_at IS NULL",
+                (self.my_org,),
+            )
+        }
+        if not ours:
+            return
+        for row in rows_of(source, KIND_TABLE):
+            name, code, row_id = row.get("name"), row.get("code"), row.get("id")
+            if row.get("deleted_at") is not None or not isinstance(name, str):
+                continue
+            mine = ours.get(fold(name).strip())
+            if mine is None or mine[0] == row_id:  # none, or theirs taken by an earlier import
+                continue
+            if isinstance(code, str) and isinstance(row_id, str):
+                self.ids[row_id], self.codes[code] = mine
+                self.plan.notes.append(
+                    f"Loại hoạt động “{name}” của {self.their_name} gộp vào loại cùng tên của "
+                    "tổ chức này."
+                )
 
     def _drop(self, table: str, row: dict[str, Any]) -> bool:
         """Whether ``row`` is one of theirs not taken (counted in its :class:`YearRecord`)."""
@@ -230,6 +268,11 @@ class OrgMapper:
                 row[column] = json.dumps(kept)
         if table == "evidence_files" and row["owner_id"] in self.ids:
             row["owner_id"] = self.ids[row["owner_id"]]
+        code = KIND_REFERENCES.get(table)
+        if code is not None and row.get(code) in self.codes:
+            row[code] = self.codes[row[code]]
+        if table == KIND_TABLE and row["id"] in self.ids:
+            return None  # joined with ours of its name
         model = travelling_tables()[table]
         from sqlalchemy import select
 
