@@ -344,7 +344,7 @@ def test_a_column_widened_by_hand_keeps_its_width_when_the_page_is_resized(
     qtbot: QtBot, page: CalendarPage, cal_ws: Workspace
 ) -> None:
     tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
-    year = dt.date.today().year + 1  # dates to come: a past one's status is longer ("quá hạn")
+    year = dt.date.today().year + 1  # dates to come: a past one reads "Chưa ghi kết quả"
     for day in (f"05/12/{year}", f"12/12/{year}"):
         add_activity(cal_ws, "Sinh hoạt chi đoàn ấp Tân Hưng", day, kind="sinh-hoat",
                      start_time="19:30", end_time="21:00", branch_ids=[tan_hung])  # fmt: skip
