@@ -3,6 +3,7 @@ every row back, editing a member as the form does."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from doancoso.core.bundle.merge import ImportPlan, apply
@@ -19,6 +20,20 @@ def bundle_of(ws: Workspace, kind: str = "handover", year: int | None = None) ->
 def carry(source: Workspace, target: Workspace, **options: Any) -> ImportPlan:
     """Export from ``source`` and import into ``target`` (handover kind)."""
     return apply(target, bundle_of(source), **options)
+
+
+def cross(home: Workspace, away: Workspace, **options: Any) -> None:
+    """Each copy imports the other's file, both made before either import (``options`` given
+    to both imports)."""
+    from_home, from_away = bundle_of(home), bundle_of(away)
+    assert apply(home, from_away, **options).applied
+    assert apply(away, from_home, **options).applied
+
+
+def attach_pdf(ws: Workspace, year: int, code: str, path: Path) -> None:
+    """A small PDF named ``path`` attached to item ``code`` of ``ws``'s checklist of ``year``."""
+    path.write_bytes(f"%PDF-1.4\n% Biên bản {code} của {path.stem}\n".encode())
+    ws.recognition.attach(year, code, path, "Biên bản")
 
 
 def every_row(ws: Workspace) -> dict[str, list[dict[str, Any]]]:

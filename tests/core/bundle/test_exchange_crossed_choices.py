@@ -10,18 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bundle_sync import bundle_of, by_id, carry, live_ids
-from doancoso.core.bundle.merge import apply, plan
+from bundle_sync import attach_pdf, bundle_of, by_id, carry, cross, live_ids
+from doancoso.core.bundle.merge import plan
 from doancoso.core.workspace import Workspace
 
 YEAR = 2027
-
-
-def _cross(home: Workspace, away: Workspace, side: str) -> None:
-    """Each copy takes the other's file made before either import, choosing ``side``."""
-    from_home, from_away = bundle_of(home), bundle_of(away)
-    assert apply(home, from_away, on_conflict=side).applied
-    assert apply(away, from_home, on_conflict=side).applied
 
 
 @pytest.mark.parametrize("side", ["mine", "theirs"])
@@ -38,7 +31,7 @@ def test_plans_chosen_crosswise_keep_the_one_of_the_smaller_id_with_its_targets(
     kept_ws = min(plans, key=lambda ws: plans[ws])
     kept = plans[kept_ws]
     targets = [t.text for t in kept_ws.plans.get(YEAR).targets]
-    _cross(home, away, side)
+    cross(home, away, on_conflict=side)
     assert (
         len(live_ids(home, "plans", "year", YEAR))
         == len(live_ids(away, "plans", "year", YEAR))
@@ -70,7 +63,7 @@ def test_a_setting_chosen_crosswise_keeps_one_value_on_both(
     home.plans.set_registration_deadline(1, 11)
     away.plans.set_registration_deadline(5, 11)
     ids = {ws: live_ids(ws, "settings", "key", "plan_deadline")[0] for ws in (home, away)}
-    _cross(home, away, "mine")
+    cross(home, away, on_conflict="mine")
     assert live_ids(home, "settings", "key", "plan_deadline") == [ids[home]]
     assert carry(away, home).notes
     assert carry(home, away).applied
@@ -81,26 +74,21 @@ def test_a_setting_chosen_crosswise_keeps_one_value_on_both(
     assert by_id(home) == by_id(away)
 
 
-def _attach(ws: Workspace, code: str, path: Path) -> None:
-    path.write_bytes(f"%PDF-1.4\n% Biên bản {code} của {path.stem}\n".encode())
-    ws.recognition.attach(YEAR, code, path, "Biên bản")
-
-
 @pytest.mark.parametrize("side", ["mine", "theirs"])
 def test_checklists_chosen_crosswise_keep_one_with_its_answers_and_evidence(
     home: Workspace, away: Workspace, tmp_path: Path, side: str
 ) -> None:
     home.recognition.open(YEAR)
     home.recognition.set(YEAR, "3.1", {"status": "Không áp dụng", "note": "Chưa có cấp ủy"})
-    _attach(home, "3.1", tmp_path / "o-nha.pdf")
+    attach_pdf(home, YEAR, "3.1", tmp_path / "o-nha.pdf")
     away.recognition.open(YEAR)
     away.recognition.set(YEAR, "1.1", {"status": "Đạt"})
-    _attach(away, "1.1", tmp_path / "o-xa.pdf")
+    attach_pdf(away, YEAR, "1.1", tmp_path / "o-xa.pdf")
     ids = {ws: live_ids(ws, "checklists", "year", YEAR)[0] for ws in (home, away)}
     kept_ws = min(ids, key=lambda ws: ids[ws])
     answers = live_ids(kept_ws, "checklist_answers", "checklist_id", ids[kept_ws])
     files = kept_ws.evidence.attachments_of("checklist_answers", answers)
-    _cross(home, away, side)
+    cross(home, away, on_conflict=side)
     assert len(carry(away, home).notes) == 1
     assert carry(home, away).applied
     for ws in (home, away):

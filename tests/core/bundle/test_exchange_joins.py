@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from bundle_sync import bundle_of, by_id, carry, every_row
-from doancoso.core.bundle.merge import apply, plan
+from bundle_sync import bundle_of, by_id, carry, cross, every_row
+from doancoso.core.bundle.merge import plan
 from doancoso.core.bundle.sync_errors import UnresolvedConflicts
 from doancoso.core.workspace import Workspace
 
@@ -93,9 +93,7 @@ def test_two_empty_records_crossing_both_ways_at_once_end_as_one(
     make(home)
     make(away)
     smaller = min(_live(home, table) + _live(away, table))
-    from_home, from_away = bundle_of(home), bundle_of(away)
-    assert apply(home, from_away).applied
-    assert apply(away, from_home).applied
+    cross(home, away)
     assert carry(away, home).applied
     assert carry(home, away).applied
     assert by_id(home) == by_id(away)

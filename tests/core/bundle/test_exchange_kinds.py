@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bundle_sync import bundle_of, by_id, carry
-from doancoso.core.bundle.merge import apply, plan
+from bundle_sync import bundle_of, by_id, carry, cross
+from doancoso.core.bundle.merge import plan
 from doancoso.core.workspace import Workspace
 
 YEAR = 2027
@@ -91,9 +91,7 @@ def test_a_kind_added_on_both_copies_at_once_keeps_the_same_one(
     (the row of the smaller id), so that the two end equal with one kind."""
     codes = [_add(home, "Lao động công ích", "Hiến máu A", "01/04/2027"),
              _add(away, "Lao động công ích", "Hiến máu B", "02/04/2027")]  # fmt: skip
-    from_home, from_away = bundle_of(home), bundle_of(away)
-    assert apply(home, from_away).applied
-    assert apply(away, from_home).applied
+    cross(home, away)
     assert carry(away, home).applied
     assert carry(home, away).applied
     assert by_id(home) == by_id(away)

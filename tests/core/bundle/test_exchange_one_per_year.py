@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from bundle_sync import bundle_of, by_id, carry, created_day, every_row, live_ids
-from doancoso.core.bundle.merge import apply, plan
+from bundle_sync import attach_pdf, bundle_of, by_id, carry, created_day, cross, every_row, live_ids
+from doancoso.core.bundle.merge import plan
 from doancoso.core.bundle.outcome import RECORD
 from doancoso.core.bundle.sync_errors import UnresolvedConflicts
 from doancoso.core.workspace import Workspace
@@ -164,21 +164,16 @@ def test_the_rating_round_of_a_year_opened_on_both_copies_keeps_one_with_its_rat
     assert rated == {m.id: 2 for m in members[:3]}
 
 
-def _attach(ws: Workspace, code: str, path: Path) -> None:
-    path.write_bytes(f"%PDF-1.4\n% Biên bản {code} của {path.stem}\n".encode())
-    ws.recognition.attach(YEAR, code, path, "Biên bản")
-
-
 def test_the_checklist_kept_takes_its_answers_and_evidence_the_other_deleted_with_its_files(
     home: Workspace, away: Workspace, tmp_path: Path
 ) -> None:
     home.recognition.open(YEAR)
     home.recognition.set(YEAR, "3.1", {"status": "Không áp dụng", "note": "Chưa có cấp ủy"})
-    _attach(home, "3.1", tmp_path / "o-nha.pdf")
+    attach_pdf(home, YEAR, "3.1", tmp_path / "o-nha.pdf")
     away.recognition.open(YEAR)
     away.recognition.set(YEAR, "1.1", {"status": "Đạt"})
     away.recognition.set(YEAR, "2.1", {"status": "Chưa đạt"})
-    _attach(away, "1.1", tmp_path / "o-xa.pdf")
+    attach_pdf(away, YEAR, "1.1", tmp_path / "o-xa.pdf")
     my_id, their_id = (_year_row(ws, "checklists") for ws in (home, away))
     days = [created_day(ws, "checklists", i) for ws, i in ((home, my_id), (away, their_id))]
     template = home.recognition.templates()[0].name
@@ -311,9 +306,7 @@ def test_a_same_valued_setting_crossing_both_ways_at_once_is_kept(
     the smaller id, so that the setting is never deleted on both."""
     home.plans.set_registration_deadline(1, 11)
     away.plans.set_registration_deadline(1, 11)
-    from_home, from_away = bundle_of(home), bundle_of(away)
-    assert apply(home, from_away).applied
-    assert apply(away, from_home).applied
+    cross(home, away)
     assert carry(away, home).applied
     assert carry(home, away).applied
     assert by_id(home) == by_id(away)
