@@ -32,6 +32,13 @@ Clashes = list[tuple[str, str, dict[str, Any]]]
 """(the id of the row here, the column both hold the same value in, their row)."""
 SHOWN = 10
 """Records named in one message at most (the rest are counted)."""
+BACK = " (máy này đã xóa, máy kia vẫn giữ)"
+"""Said of a record of the file that this copy deleted and the file brings back live."""
+BACK_CHOICE = (
+    " Nếu bản ghi máy này đã xóa có trong danh sách xung đột, chọn “Xóa” cho bản ghi đó thì nó "
+    "không được đưa lại."
+)
+"""The other way out for such a record, when the file brings it back by the user's choice."""
 
 
 class DuplicateRecords(SyncError):
@@ -53,7 +60,7 @@ def settle(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashe
         return []
     if not clashes:
         return clashes
-    refused = refusal(session, merge.source, table, clashes)
+    refused = refusal(session, merge.source, table, clashes, merge.revived)
     if refused is not None:
         raise refused
     return clashes
@@ -64,17 +71,19 @@ def refusal(
     source: RowSource,
     table: str,
     clashes: Clashes,
+    revived: set[str] | frozenset[str] = frozenset(),
 ) -> SyncError | None:
     """The refusal of ``clashes`` of ``table``: (the row here's id, the column, their row);
-    None for a table this module does not describe (merge.py's own message then)."""
+    None for a table this module does not describe (merge.py's own message then). Their rows
+    of ``revived`` are not new: deleted here, the file holds them live (said so)."""
     pairs: dict[tuple[str, str], tuple[str, str, dict[str, Any]]] = {}
     for clash in clashes:  # a person clashing by CCCD and by member code: named once
         pairs.setdefault((clash[0], clash[2]["id"]), clash)
     clashes = list(pairs.values())
     if table == "branches":
-        return _branches(session, clashes)
+        return _branches(session, clashes, revived)
     if table == "members":
-        return _members(session, source, clashes)
+        return _members(session, source, clashes, revived)
     return None
 
 
@@ -83,7 +92,7 @@ def _more(clashes: list[Any]) -> str:
     return f"\n• … và {rest} trường hợp khác." if rest > 0 else ""
 
 
-def _branches(session: Session, clashes: Clashes) -> SyncError:
+def _branches(session: Session, clashes: Clashes, revived: set[str] | frozenset[str]) -> SyncError:
     lines = []
     for here_id, _column, theirs in clashes[:SHOWN]:
         name, created = (
@@ -94,16 +103,28 @@ def _branches(session: Session, clashes: Clashes) -> SyncError:
         lines.append(
             f"• “{name}”: thêm trên máy này ngày {day_text(created)}, trong tệp"
             + (f" là “{theirs['name']}”" if theirs["name"] != name else "")
-            + f" thêm ngày {day_text(theirs['created_at'])}."
+            + f" thêm ngày {day_text(theirs['created_at'])}"
+            + (BACK if theirs["id"] in revived else "")
+            + "."
         )
+    back = any(c[2]["id"] in revived for c in clashes)
+    lead = (
+        "Chi đoàn trong tệp (mới, hoặc máy này đã xóa mà máy kia vẫn giữ) trùng tên với chi "
+        "đoàn đang có trên máy này"
+        if back
+        else "Chi đoàn mới trong tệp trùng tên với chi đoàn đã có trên máy này (cùng một chi "
+        "đoàn được thêm riêng ở cả hai máy)"
+    )
     return DuplicateRecords(
-        "Chi đoàn mới trong tệp trùng tên với chi đoàn đã có trên máy này (cùng một chi đoàn "
-        "được thêm riêng ở cả hai máy); nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
+        lead
+        + "; nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
         + "\n".join(lines)
         + _more(clashes)
         + "\nHãy giữ một: trên máy này đổi tên chi đoàn đó (ví dụ thêm “(máy này)”) rồi nhận "
         "lại tệp, sau đó ở trang Chi đoàn dùng “Gộp vào…” để gộp nó vào chi đoàn vừa nhận; ở "
-        f"lần trao đổi sau, máy kia cũng nhận được việc gộp này. {NOTHING_WRITTEN}",
+        "lần trao đổi sau, máy kia cũng nhận được việc gộp này."
+        + (BACK_CHOICE if back else "")
+        + f" {NOTHING_WRITTEN}",
         f"branches added on both copies: {[(c[0], c[2]['id']) for c in clashes]}",
     )
 
@@ -124,7 +145,9 @@ def _person(row: Mapping[str, Any], branch: str | None) -> str:
     return text + (f", {branch}" if branch else ", chưa thuộc chi đoàn nào")
 
 
-def _members(session: Session, source: RowSource, clashes: Clashes) -> SyncError:
+def _members(
+    session: Session, source: RowSource, clashes: Clashes, revived: set[str] | frozenset[str]
+) -> SyncError:
     connection = session.connection()
     ours_branches: dict[str, str] = {
         str(i): str(n) for i, n in connection.exec_driver_sql("SELECT id, name FROM branches")
@@ -151,20 +174,28 @@ def _members(session: Session, source: RowSource, clashes: Clashes) -> SyncError
         lines.append(
             f"• {field_label(column)} {theirs[column]} — trên máy này: "
             f"{_person(mine, ours_branches.get(mine['branch_id']))}; trong tệp: "
-            f"{_person(theirs, their_branch)}."
+            f"{_person(theirs, their_branch)}{BACK if theirs['id'] in revived else ''}."
         )
-    lead = (
-        "Tệp có đoàn viên mới trùng Số CCCD hoặc mã định danh với đoàn viên đã có trên máy này"
-        + (" — cùng một người được nhập riêng ở cả hai máy" if same else "")
-        + ":\n"
-    )
+    back = any(c[2]["id"] in revived for c in clashes)
+    if back:
+        lead = (
+            "Tệp có đoàn viên (mới, hoặc máy này đã xóa mà máy kia vẫn giữ) trùng Số CCCD hoặc "
+            "mã định danh với đoàn viên đang có trên máy này"
+            + (" — cùng một người được nhập hai lần" if same else "")
+        )
+    else:
+        lead = (
+            "Tệp có đoàn viên mới trùng Số CCCD hoặc mã định danh với đoàn viên đã có trên máy "
+            "này" + (" — cùng một người được nhập riêng ở cả hai máy" if same else "")
+        )
     return DuplicateRecords(
         lead
+        + ":\n"
         + "\n".join(lines)
         + _more(clashes)
         + "\nMỗi người chỉ giữ một bản: xóa người đó trong danh sách đoàn viên trên máy này "
         "rồi nhận lại tệp (người đó sẽ có theo bản trong tệp; quá trình, điểm danh… chỉ ghi ở "
         "bản bị xóa cần ghi lại), hoặc xóa ở máy kia rồi xuất tệp lại. Nếu là hai người khác "
-        f"nhau, hãy sửa lại số bị nhập sai. {NOTHING_WRITTEN}",
+        "nhau, hãy sửa lại số bị nhập sai." + (BACK_CHOICE if back else "") + f" {NOTHING_WRITTEN}",
         f"members added on both copies: {[(c[0], c[2]['id']) for c in clashes]}",
     )

@@ -67,10 +67,7 @@ def join(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashes:
         else:
             theirs_dropped.add(theirs["id"])
         if kept == "mine" or table == "settings":  # what the user sees stays as it was
-            counts = merge.plan.new
-            counts[table] -= 1
-            if not counts[table]:
-                del counts[table]
+            merge.plan.uncount(merge.counted_in(theirs["id"]), table)
             merge.plan._count(merge.plan.unchanged, table)  # noqa: SLF001 - the plan's counter
     if theirs_dropped:
         merge.held[:] = [dropped(r) if r["id"] in theirs_dropped else r for r in merge.held]

@@ -4,7 +4,7 @@ and a field's value as the import wizard and ``doancoso bundle import`` show it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -154,3 +154,22 @@ def field_value_text(table: str, field: str, value: Any) -> str:
 
     kind = columns_of(table).get(field) if table in travelling_tables() else None
     return value_text(value, kind)
+
+
+def row_label(table: str, row: Mapping[str, Any]) -> str:
+    """Whose row it is, in words: “Đoàn viên Nguyễn Văn An (05/03/2001)”; a record held once
+    per year or key as the organisation knows it: “Kế hoạch công tác năm 2027”."""
+    from .uncross import KEYED
+
+    if table in KEYED:
+        from .one_per_year import label as record_label
+
+        return record_label(table, row)
+    name = row.get("full_name") or row.get("name") or row.get("title") or row.get("key")
+    label = table_label(table)
+    if name:
+        label += f" {name}"
+    birth = row.get("birth_date") or row.get("event_date") or row.get("day")
+    if isinstance(birth, str) and len(birth) == 10:
+        label += f" ({birth[8:10]}/{birth[5:7]}/{birth[0:4]})"
+    return label

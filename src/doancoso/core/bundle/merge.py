@@ -46,11 +46,11 @@ from . import one_per_year
 from .evidence_step import EvidenceNeeds, remove, store_evidence
 from .exchange import Version, _iso
 from .kinds import KindJoin
-from .labels import field_label, table_label
+from .labels import field_label, row_label, table_label
 from .outcome import BranchMapping, Conflict, FieldDiff, ImportPlan, Match, unresolved_message
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import SyncError, UnresolvedConflicts
-from .threeway import Choice, base_of, base_version, keep_resolved, who_changed
+from .threeway import Choice, base_of, base_version, keep_resolved, rederive, who_changed
 from .threeway import choices as threeway_choices
 from .uncross import KEYED, Crossing
 from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
@@ -115,39 +115,6 @@ def _version(row: Mapping[str, Any]) -> Version:
     return int(row["revision"]), str(row["updated_at"]), str(row["origin"])
 
 
-def _row_label(table: str, row: Mapping[str, Any]) -> str:
-    """Whose row it is, in words: “Đoàn viên Nguyễn Văn An (05/03/2001)”."""
-    name = row.get("full_name") or row.get("name") or row.get("title") or row.get("key")
-    label = table_label(table)
-    if name:
-        label += f" {name}"
-    birth = row.get("birth_date") or row.get("event_date") or row.get("day")
-    if isinstance(birth, str) and len(birth) == 10:
-        label += f" ({birth[8:10]}/{birth[5:7]}/{birth[0:4]})"
-    return label
-
-
-def _rederive(table: str, row: dict[str, Any]) -> None:
-    """Compute a mixed row's derived columns again from the fields it now holds."""
-    if table == "members":
-        from ..roster.service import derived_columns
-
-        row.update(
-            derived_columns(
-                row["full_name"],
-                row["other_name"],
-                row["national_id"],
-                row["phone"],
-                row["member_code"],
-            )  # fmt: skip
-        )
-    elif table == "youths":
-        from ..lang.text import fold, name_sort_key
-
-        row["sort_key"] = name_sort_key(row["full_name"])
-        row["search_text"] = " ".join(p for p in (fold(row["full_name"]), row["phone"]) if p)
-
-
 class _Merge:
     """One walk over a bundle's rows: checks them, classifies them and (``write``) writes."""
 
@@ -184,6 +151,8 @@ class _Merge:
         self.plan = ImportPlan(organization={"id": self.their_org, "name": self.their_name})
         self.bases = Bases(manifest, self.me)
         self.seen: dict[str, str] = {}
+        self.revived: set[str] = set()
+        """Rows deleted here that the file brings back live, of tables holding a key once."""
         self.resolved: list[tuple[str, dict[str, Any]]] = []
         """The conflicts resolved into a new version of this installation (keep_resolved)."""
         self.agreed: list[tuple[str, Version]] = []
@@ -286,7 +255,9 @@ class _Merge:
                         self.crossing.uncross(session, table)
                     self._unique(session, table)
                     if self.write and self.held:  # after every update: a tombstone frees its key
-                        self._write(session, table, self.held, [])
+                        back = [r for r in self.held if r["id"] in self.revived]
+                        new = [r for r in self.held if r["id"] not in self.revived]
+                        self._write(session, table, new, back)
                 if self.whole:
                     from .exchange import record_table
 
@@ -386,6 +357,15 @@ class _Merge:
         if self.crowded:  # new rows wait for the table's updates (see run)
             self.held.extend(inserts)
             inserts = []
+            back = {
+                r["id"] for r in updates
+                if r["deleted_at"] is None and mine[r["id"]]["deleted_at"] is not None
+            }  # fmt: skip
+            if back:  # brought back live: checked and held as new rows are
+                self.revived |= back
+                self.fresh.extend(r for r in updates if r["id"] in back)
+                self.held.extend(r for r in updates if r["id"] in back)
+                updates = [r for r in updates if r["id"] not in back]
         if self.write:
             self._write(session, table, inserts, updates)
             self._record(session, table)
@@ -460,9 +440,10 @@ class _Merge:
         return rows
 
     def _unique(self, session: Session, table: str) -> None:
-        """Refuse new rows holding what a live row here already holds alone (the CCCD of a
-        member, the name of a chi đoàn, the plan of a year...), unless the bundle changes that
-        row too: every such row named, on both sides (duplicates.py)."""
+        """Refuse new rows (and rows brought back live) holding what a live row here already
+        holds alone (the CCCD of a member, the name of a chi đoàn, the plan of a year...),
+        unless the bundle changes that row too: every such row named, on both sides
+        (duplicates.py)."""
         own_org = self.my_org or self.their_org
         clashes: list[tuple[str, str, dict[str, Any]]] = []
         inside: list[tuple[str, str, dict[str, Any]]] = []  # both rows in the bundle
@@ -517,6 +498,11 @@ class _Merge:
         return {
             t for t in tables if connection.exec_driver_sql(f"SELECT 1 FROM {t} LIMIT 1").first()
         }
+
+    def counted_in(self, row_id: str) -> dict[str, int]:
+        """The plan's counts a live row of the file to be written is counted in: updated when
+        it brings back a row deleted here, new otherwise."""
+        return self.plan.updated if row_id in self.revived else self.plan.new
 
     def _has_rows(self, session: Session, table: str) -> bool:
         own_org = self.my_org or self.their_org
@@ -609,7 +595,7 @@ class _Merge:
         kept = None if base is None else base_of(self.session, table, theirs["id"], base)
         changed = who_changed(kept, mine, theirs, names)
         fields = [FieldDiff(c, field_label(c), mine[c], theirs[c], changed[c]) for c in names]
-        conflict = Conflict(table, theirs["id"], _row_label(table, mine), fields)
+        conflict = Conflict(table, theirs["id"], row_label(table, mine), fields)
         self.plan.conflicts.append(conflict)
         choices = threeway_choices(conflict, self.on_conflict)
         if choices is None:
@@ -625,7 +611,7 @@ class _Merge:
             for f in fields:
                 if choices[f.name] == "theirs":
                     result[f.name] = theirs[f.name]
-            _rederive(table, result)
+            rederive(table, result)
         from ..storage.models import utc_now
 
         result["revision"] = max(int(mine["revision"]), int(theirs["revision"])) + 1

@@ -78,7 +78,7 @@ def resolve(merge: Any, session: Session, table: str, clashes: Clashes) -> None:
             merge.plan.unresolved.append(conflict)
         if choices is None or choices[RECORD] == "mine":
             theirs_dropped.add(theirs["id"])
-            merge.plan.uncount(merge.plan.new, table)
+            merge.plan.uncount(merge.counted_in(theirs["id"]), table)
             if choices is not None:  # what the user sees stays as it was
                 merge.plan._count(merge.plan.unchanged, table)  # noqa: SLF001 - its counter
             for named, column in DEPENDENTS.get(table, ()):

@@ -16,7 +16,10 @@ core/bundle/one_per_year.py) show what each holds, with one choice, the record k
 buttons choose either side for every field left to the user (changed on both sides, or where
 who changed it is not known) of every conflict.
 :meth:`ConflictsPanel.choices` is what ``ws.bundles.apply(on_conflict=...)`` takes:
-``{(table, id): {field: "mine" | "theirs"}}``.
+``{(table, id): {field: "mine" | "theirs"}}`` (a record the file brings back that clashes with
+one of ours is two conflicts of one id: its deletion, then the two records; their fields differ).
+Given the conflicts again (the dry run made once more with the choices), the panel keeps the
+choice made for each conflict it already showed.
 """
 
 from __future__ import annotations
@@ -100,7 +103,8 @@ class ConflictsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conflicts: list[Any] = []
-        self._choices: dict[Key, dict[str, str | None]] = {}
+        self._choices: list[dict[str, str | None]] = []
+        """The choice of each field of each of :attr:`conflicts`, in their order."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -168,15 +172,21 @@ class ConflictsPanel(QWidget):
         self.set_conflicts([])
 
     def set_conflicts(self, conflicts: Sequence[Any]) -> None:
+        """Show ``conflicts``; those shown before keep their choices (and the one shown stays
+        shown), the others start as their defaults say."""
+        before = dict(zip(map(_signature, self.conflicts), self._choices, strict=True))
+        current = self.rows.currentRow()
+        shown = _signature(self.conflicts[current]) if 0 <= current < len(self.conflicts) else None
         self.conflicts = list(conflicts)
-        self._choices = {}
+        self._choices = []
         for c in self.conflicts:  # a field changed on one side only starts on that side
             own = _defaults(c)
-            self._choices[(c.table, c.id)] = {f.name: own.get(f.name) for f in c.fields}
+            fresh = {f.name: own.get(f.name) for f in c.fields}
+            self._choices.append(before.get(_signature(c), fresh))
         self.rows.blockSignals(True)
         self.rows.clear()
-        for conflict in self.conflicts:
-            self.rows.addItem(self._row_text(conflict))
+        for index in range(len(self.conflicts)):
+            self.rows.addItem(self._row_text(index))
         self.rows.blockSignals(False)
         automatic = sum(1 for c in self.conflicts if _automatic(c))
         heading = f"Xung đột: {len(self.conflicts)}"
@@ -185,12 +195,13 @@ class ConflictsPanel(QWidget):
         self.heading.setText(heading)
         self.setVisible(bool(self.conflicts))
         if self.conflicts:
-            self.rows.setCurrentRow(0)
+            signatures = [_signature(c) for c in self.conflicts]
+            self.rows.setCurrentRow(signatures.index(shown) if shown in signatures else 0)
         self._show_conflict(self.rows.currentRow())
         self.changed.emit()
 
-    def _row_text(self, conflict: Any) -> str:
-        chosen = self._choices.get((conflict.table, conflict.id), {})
+    def _row_text(self, index: int) -> str:
+        conflict, chosen = self.conflicts[index], self._choices[index]
         mark = "✓ " if chosen and all(v is not None for v in chosen.values()) else "• "
         if _automatic(conflict) and chosen == _defaults(conflict):
             return f"{mark}{conflict_title(conflict)} ({AUTOMATIC_TEXT})"
@@ -202,8 +213,7 @@ class ConflictsPanel(QWidget):
         self.apart.hide()
         if not 0 <= index < len(self.conflicts):
             return
-        conflict = self.conflicts[index]
-        chosen = self._choices[(conflict.table, conflict.id)]
+        conflict, chosen = self.conflicts[index], self._choices[index]
         side = deleted_side(conflict)
         shown = [f for f in conflict.fields if side is None or f.name != DELETED]
         self.fields.setColumnHidden(CHOICE, side is not None)  # the choice is the whole record's
@@ -225,8 +235,8 @@ class ConflictsPanel(QWidget):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(combo.findData(chosen[diff.name]), 0))
             combo.currentIndexChanged.connect(
-                lambda _i, c=combo, key=(conflict.table, conflict.id), name=diff.name: self.choose(
-                    key, name, c.currentData()
+                lambda _i, c=combo, at=index, name=diff.name: self._choose(
+                    at, name, c.currentData()
                 )
             )
             self.fields.setCellWidget(r, CHOICE, combo)
@@ -255,40 +265,55 @@ class ConflictsPanel(QWidget):
             return
         kept = THEIRS if side == MINE else MINE
         chosen = None if value is None else side if value == DELETE else kept
-        key = (conflict.table, conflict.id)
-        for name in self._choices[key]:
-            self._choices[key][name] = chosen
-        self.rows.item(index).setText(self._row_text(conflict))
+        for name in self._choices[index]:
+            self._choices[index][name] = chosen
+        self.rows.item(index).setText(self._row_text(index))
         self.changed.emit()
 
     def choose(self, key: Key, field: str, side: str | None) -> None:
-        """Choose ``side`` for one field of one conflict, as its combo does."""
-        self._choices[key][field] = side
-        index = next(i for i, c in enumerate(self.conflicts) if (c.table, c.id) == key)
-        self.rows.item(index).setText(self._row_text(self.conflicts[index]))
+        """Choose ``side`` for one field of the conflict of ``key`` that has it, as its combo
+        does."""
+        index = next(
+            i for i, c in enumerate(self.conflicts)
+            if (c.table, c.id) == key and field in self._choices[i]
+        )  # fmt: skip
+        self._choose(index, field, side)
+
+    def _choose(self, index: int, field: str, side: str | None) -> None:
+        self._choices[index][field] = side
+        self.rows.item(index).setText(self._row_text(index))
         self.changed.emit()
 
     def choose_all(self, side: str) -> None:
         """``side`` for every field left to the user; a field changed on one side only keeps
         its choice."""
-        for conflict in self.conflicts:
-            chosen, own = self._choices[(conflict.table, conflict.id)], _defaults(conflict)
+        for conflict, chosen in zip(self.conflicts, self._choices, strict=True):
+            own = _defaults(conflict)
             for field in chosen:
                 if field not in own:
                     chosen[field] = side
-        for index, conflict in enumerate(self.conflicts):
-            self.rows.item(index).setText(self._row_text(conflict))
+        for index in range(len(self.conflicts)):
+            self.rows.item(index).setText(self._row_text(index))
         self._show_conflict(self.rows.currentRow())
         self.changed.emit()
 
     def complete(self) -> bool:
         """Whether every field of every conflict has a choice."""
-        return all(v is not None for chosen in self._choices.values() for v in chosen.values())
+        return all(v is not None for chosen in self._choices for v in chosen.values())
 
     def choices(self) -> dict[Key, dict[str, str]]:
-        return {
-            key: {f: str(v) for f, v in chosen.items()} for key, chosen in self._choices.items()
-        }
+        """The choices made, as ``ws.bundles.apply(on_conflict=...)`` takes them (the fields
+        of two conflicts of one record together); a field without a choice is left out."""
+        given: dict[Key, dict[str, str]] = {}
+        for conflict, chosen in zip(self.conflicts, self._choices, strict=True):
+            made = {f: str(v) for f, v in chosen.items() if v is not None}
+            given.setdefault((conflict.table, conflict.id), {}).update(made)
+        return given
+
+
+def _signature(conflict: Any) -> tuple[str, str, tuple[str, ...]]:
+    """A conflict as found again by a later dry run: its record and its fields."""
+    return conflict.table, conflict.id, tuple(f.name for f in conflict.fields)
 
 
 def _changed(diff: Any) -> str | None:

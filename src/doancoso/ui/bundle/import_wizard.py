@@ -83,6 +83,10 @@ NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm �
 APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
 NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
 """An import replaces data wholesale: the undo history is cleared (shell/undo.py)."""
+CHOICES_REVEALED = (
+    "Theo lựa chọn vừa rồi, tệp đưa lại bản ghi mà máy này đã xóa và có thêm xung đột cần "
+    "chọn (đánh dấu •). Chọn xong, bấm “Nhập” lần nữa."
+)
 STALE = (
     "Lựa chọn sáp nhập đã thay đổi: bấm “Xem lại với lựa chọn này” để xem số liệu theo lựa chọn "
     "mới trước khi nhập."
@@ -125,6 +129,9 @@ class BundleImportWizard(QDialog):
         self.stale = False
         """Sáp nhập: a choice changed since the plan shown was made (no import until
         “Xem lại với lựa chọn này”)."""
+        self.planned_with: dict[Any, dict[str, str]] | None = None
+        """The conflicts' choices the plan shown was made with (None: none, the first dry run);
+        "Nhập" with other choices makes the dry run again with them first (:meth:`apply`)."""
         self.applied: Any = None
         self.ask_open_path: Callable[[str], Path | None] = self._ask_open_path
         self.ask_save_path: Callable[[str, str], Path | None] = self._ask_save_path
@@ -265,7 +272,7 @@ class BundleImportWizard(QDialog):
         self.conflicts.setMinimumHeight(16 * self.fontMetrics().height())
         layout.addWidget(self.conflicts, 2)
         self.merge_panel = MergePanel()
-        self.merge_panel.refresh_requested.connect(self.preview)
+        self.merge_panel.refresh_requested.connect(self._refresh)
         self.merge_panel.changed.connect(self._merge_changed)
         layout.addWidget(self.merge_panel, 2)
         self.plan_error = QLabel()
@@ -388,7 +395,7 @@ class BundleImportWizard(QDialog):
         self.file_edit.setText(str(self.path))
         self.file_error.clear()
         self._hold(None)
-        self.info = self.plan = None
+        self.info = self.plan = self.planned_with = None
         self._update_buttons()
 
     def _hold(self, held: HeldBundle | None) -> None:
@@ -549,14 +556,29 @@ class BundleImportWizard(QDialog):
 
     # Step 2–3: the dry run ----------------------------------------------------------------
 
-    def preview(self) -> None:
+    def preview(
+        self, choices: dict[Any, dict[str, str]] | None = None, *, then_apply: bool = False
+    ) -> None:
+        """The dry run, with the conflicts' ``choices`` made so far (None: before any); then,
+        ``then_apply``, the import if no new conflict waits for a choice."""
         held, password, merge = self.held, self.password, self.merging
         assert held is not None
         options = {**self.merge_options(), "replace_setup": self.replacing}
         self.info_error.clear()
 
         def job(ws: Workspace) -> Any:
-            return ws.bundles.preview(held, password, merge_organization=merge, **options)
+            return ws.bundles.preview(held, password, merge_organization=merge,
+                                      on_conflict=choices, **options)  # fmt: skip
+
+        def previewed(plan: Any) -> None:
+            self.planned_with = choices
+            self._previewed(plan)
+            if not then_apply:
+                return
+            if plan.unresolved:  # a record the choices bring back clashes with one of ours
+                self.plan_summary.setText(f"{CHOICES_REVEALED}\n{self.plan_summary.text()}")
+            else:
+                self.apply()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, AppError):
@@ -567,7 +589,12 @@ class BundleImportWizard(QDialog):
                 self._core.runner.show_error(exc, parent=self)
 
         op = QueryOp(self, job, self._core, label="Đang kiểm tra và so sánh dữ liệu…")
-        op.success(self._previewed).failure(failed).run()
+        op.success(previewed).failure(failed).run()
+
+    def _refresh(self) -> None:
+        """Sáp nhập: the dry run again with the merge's choices, and the conflicts' made."""
+        made = self.plan is not None and self.plan.conflicts and self.conflicts.complete()
+        self.preview(self.conflicts.choices() if made else None)
 
     def _merge_changed(self) -> None:
         """A merge choice changed: the counts shown are no longer what "Nhập" would do."""
@@ -613,10 +640,13 @@ class BundleImportWizard(QDialog):
         held, password, merge = self.held, self.password, self.merging
         if held is None or self.plan is None or not self.conflicts.complete() or self.stale:
             return
+        choices = self.conflicts.choices() if self.plan.conflicts else None
+        if choices is not None and choices != self._planned_choices():
+            self.preview(choices, then_apply=True)  # the counts shown are of other choices
+            return
         if not self.prompts.confirm(self, "Nhận dữ liệu", self.confirmation(), yes="Nhập",
                                     no="Không"):  # fmt: skip
             return
-        choices = self.conflicts.choices() if self.plan.conflicts else None
         options = {**self.merge_options(), "replace_setup": self.replacing}
         self.import_button.setEnabled(False)
 
@@ -627,6 +657,17 @@ class BundleImportWizard(QDialog):
         op = CoreOp(self, job, self._core, label="Đang nhận dữ liệu…", reporting=True)
         op.success(self._applied).failure(self._apply_failed).cancelled(self._apply_cancelled)
         op.run()
+
+    def _planned_choices(self) -> dict[Any, dict[str, str]]:
+        """The choices the plan shown holds: those it was made with, or, made before any, the
+        choices of the conflicts merged by themselves (each field changed on one side only)."""
+        if self.planned_with is not None:
+            return self.planned_with
+        merged: dict[Any, dict[str, str]] = {}
+        for conflict in self.plan.conflicts:
+            if getattr(conflict, "automatic", False):
+                merged.setdefault((conflict.table, conflict.id), {}).update(conflict.defaults())
+        return merged
 
     def confirmation(self) -> str:
         """What "Nhập" asks: a handover into an empty folder has nothing to back up."""
