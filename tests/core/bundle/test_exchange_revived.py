@@ -152,10 +152,15 @@ def test_a_plan_kept_by_choice_whose_year_this_copy_made_again_is_the_choice_of_
     kept = plan(away, bundle_of(home), on_conflict=_choices(first, "theirs", "theirs"))
     deletion, apart = kept.conflicts
     assert (deletion.table, deletion.id, deletion.label) == (
-        "plans", first, "Kế hoạch công tác năm 2028"
+        "plans",
+        first,
+        "Kế hoạch công tác năm 2028",
     )
     assert (apart.table, apart.id, apart.mine_id, apart.label) == (
-        "plans", first, second, "Kế hoạch công tác năm 2028"
+        "plans",
+        first,
+        second,
+        "Kế hoạch công tác năm 2028",
     )
     assert [f.name for f in apart.fields] == [RECORD]
     assert apart.fields[0].mine.startswith("“Kế hoạch mới”, lập ngày ")
