@@ -47,6 +47,7 @@ from .evidence_step import EvidenceNeeds, remove, store_evidence
 from .exchange import Version, _iso
 from .kinds import KindJoin
 from .labels import field_label, row_label, table_label
+from .occupied import OccupiedBranches
 from .outcome import BranchMapping, Conflict, FieldDiff, ImportPlan, Match, unresolved_message
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import SyncError, UnresolvedConflicts
@@ -170,6 +171,7 @@ class _Merge:
         """Table → the file's rows deleted with such a record that evidence may be attached to."""
         self.crossing = Crossing(self)
         self.kinds = KindJoin(self)
+        self.occupied = OccupiedBranches(self)
         self.writers: dict[str, TableWriter] = {}
         self.replacing: SetupOnly | None = None
         if self.my_org is not None and self.my_org != self.their_org and replace_setup:
@@ -263,6 +265,7 @@ class _Merge:
 
                     record_table(session, self.bases.peer, table)
         self.crossing.finish(session)
+        self.occupied.settle(session)
         if self.dropped_owners:
             one_per_year.drop_evidence(self, session)
         if self.write:
@@ -324,6 +327,7 @@ class _Merge:
             if self._rewrites(table):
                 rows = self._rewrite(table, rows)
             self.needs.note(table, rows)
+            self.occupied.note(session, table, rows)
             if self.write:
                 self._write(session, table, rows, [])
                 self._record(session, table)
@@ -354,6 +358,7 @@ class _Merge:
         if self._rewrites(table):
             inserts, updates = self._rewrite(table, inserts), self.kinds.rewrite(table, updates)
         self.needs.note(table, inserts + updates)
+        self.occupied.note(session, table, inserts + updates)
         if self.crowded:  # new rows wait for the table's updates (see run)
             self.held.extend(inserts)
             inserts = []
