@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lifecycle.admission import fill_admission_decisions
 from . import one_per_year
+from .cascade import Cascade
 from .evidence_step import EvidenceNeeds, remove, store_evidence
 from .exchange import Version, _iso
 from .kinds import KindJoin
@@ -172,6 +173,7 @@ class _Merge:
         self.crossing = Crossing(self)
         self.kinds = KindJoin(self)
         self.occupied = OccupiedBranches(self)
+        self.cascade = Cascade(self)
         self.writers: dict[str, TableWriter] = {}
         self.replacing: SetupOnly | None = None
         if self.my_org is not None and self.my_org != self.their_org and replace_setup:
@@ -571,9 +573,15 @@ class _Merge:
         elif (theirs_changed and not mine_changed) or (
             theirs_changed == mine_changed and version > mine_version
         ):
-            if not self.crossing.taken(table, mine, theirs, updates):
+            if not (
+                self.crossing.taken(table, mine, theirs, updates)
+                or self.cascade.taken(table, mine, theirs, updates)
+            ):
                 self._take(table, mine, theirs, updates)
-        elif not self.crossing.kept(table, mine, theirs, updates):
+        elif not (
+            self.crossing.kept(table, mine, theirs, updates)
+            or self.cascade.kept(table, mine, theirs, updates)
+        ):
             plan._count(plan.unchanged, table)
 
     def _take(
@@ -607,6 +615,7 @@ class _Merge:
             self.plan.unresolved.append(conflict)
             return
         if all(choices[f.name] == "theirs" for f in fields):
+            self.cascade.chosen(table, mine, theirs, theirs)
             self._take(table, mine, theirs, updates)
             return
         if all(choices[f.name] == "mine" for f in fields):
@@ -621,6 +630,7 @@ class _Merge:
 
         result["revision"] = max(int(mine["revision"]), int(theirs["revision"])) + 1
         result["updated_at"] = utc_now().isoformat()
+        self.cascade.chosen(table, mine, theirs, result)
         self._take(table, mine, result, updates)
         self.resolved.append((table, theirs))
 
