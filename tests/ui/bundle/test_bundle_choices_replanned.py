@@ -64,7 +64,10 @@ def test_keeping_a_plan_this_copy_deleted_and_made_again_asks_which_plan_then_im
         wizard.import_button.click()  # the dry run again, with "Giữ lại": a second plan of 2028
         assert wizard.page == PLAN_PAGE and prompts.asked == []
         assert wizard.plan_summary.text().startswith(CHOICES_REVEALED + "\n")
-        assert _rows(wizard) == ["✓ Kế hoạch công tác năm 2028", "• Kế hoạch công tác năm 2028"]
+        assert _rows(wizard) == [
+            "✓ Kế hoạch công tác năm 2028 (bị xóa)",
+            "• Kế hoạch công tác năm 2028 (hai bản riêng)",
+        ]
         assert panel.rows.currentRow() == 0  # the conflict shown stays shown, its choice kept
         assert panel.deletion_choice.currentText() == "Giữ lại"
         assert not wizard.import_button.isEnabled()

@@ -203,9 +203,12 @@ class ConflictsPanel(QWidget):
     def _row_text(self, index: int) -> str:
         conflict, chosen = self.conflicts[index], self._choices[index]
         mark = "✓ " if chosen and all(v is not None for v in chosen.values()) else "• "
+        title = conflict_title(conflict)
+        if sum(conflict_title(c) == title for c in self.conflicts) > 1:  # a record brought back
+            title += " (hai bản riêng)" if getattr(conflict, "apart", False) else " (bị xóa)"
         if _automatic(conflict) and chosen == _defaults(conflict):
-            return f"{mark}{conflict_title(conflict)} ({AUTOMATIC_TEXT})"
-        return f"{mark}{conflict_title(conflict)}"
+            return f"{mark}{title} ({AUTOMATIC_TEXT})"
+        return f"{mark}{title}"
 
     def _show_conflict(self, index: int) -> None:
         self.fields.setRowCount(0)
