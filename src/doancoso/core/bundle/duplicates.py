@@ -54,7 +54,7 @@ def settle(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashe
     message (a table described nowhere)."""
     from . import joins, one_per_year
 
-    if table == "settings" or table in one_per_year.YEARLY:
+    if table in one_per_year.KEYED:
         clashes = joins.join(merge, session, table, clashes)
         one_per_year.resolve(merge, session, table, clashes)  # a conflict each
         return []

@@ -2,7 +2,8 @@
 organisation made apart and that an import joins instead of refusing: nothing of either is
 lost, so nothing is asked.
 
-- A setting set to the same value on both copies: no conflict at all.
+- A setting set to the same value on both copies: no conflict at all. Likewise a criteria
+  template of one name and the same content (the province's file imported on both).
 - A plan, a rating round or a checklist of the same year, one of which (or both) is as it was
   made and holds nothing yet: no live target, rating, chi đoàn rating or answer names it, a plan
   kept its default title and has no number, date, text or registration, a round is still open
@@ -66,7 +67,7 @@ def join(merge: Any, session: Session, table: str, clashes: Clashes) -> Clashes:
             ours_dropped.append(dropped(mine))
         else:
             theirs_dropped.add(theirs["id"])
-        if kept == "mine" or table == "settings":  # what the user sees stays as it was
+        if kept == "mine" or table in ("settings", "criteria_templates"):  # seen as it was
             merge.plan.uncount(merge.counted_in(theirs["id"]), table)
             merge.plan._count(merge.plan.unchanged, table)  # noqa: SLF001 - the plan's counter
     if theirs_dropped:
@@ -121,6 +122,9 @@ def _kept(
     cannot be joined."""
     if table == "settings":
         if mine["value"] != theirs["value"]:
+            return None
+    elif table == "criteria_templates":  # the same province file imported on both copies
+        if mine["content"] != theirs["content"]:
             return None
     elif table in DEPENDENTS:
         mine_empty = _empty(table, mine) and not _named_here(session, table, mine["id"])

@@ -159,7 +159,7 @@ def field_value_text(table: str, field: str, value: Any) -> str:
 def row_label(table: str, row: Mapping[str, Any]) -> str:
     """Whose row it is, in words: “Đoàn viên Nguyễn Văn An (05/03/2001)”; a record held once
     per year or key as the organisation knows it: “Kế hoạch công tác năm 2027”."""
-    from .uncross import KEYED
+    from .one_per_year import KEYED
 
     if table in KEYED:
         from .one_per_year import label as record_label

@@ -49,12 +49,13 @@ from .exchange import Version, _iso
 from .kinds import KindJoin
 from .labels import field_label, row_label, table_label
 from .occupied import OccupiedBranches
+from .one_per_year import KEYED
 from .outcome import BranchMapping, Conflict, FieldDiff, ImportPlan, Match, unresolved_message
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import SyncError, UnresolvedConflicts
 from .threeway import Choice, base_of, base_version, keep_resolved, rederive, who_changed
 from .threeway import choices as threeway_choices
-from .uncross import KEYED, Crossing
+from .uncross import Crossing
 from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
 
 if TYPE_CHECKING:
@@ -84,9 +85,11 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "plans": ("year",),
     "rating_rounds": ("year",),
     "checklists": ("year",),
+    "criteria_templates": ("name",),
 }
 """Columns a live row of an organisation holds alone (the unique indexes of the tables; a chi
-đoàn's name, which the roster keeps unique: "Đã có chi đoàn tên …")."""
+đoàn's name, which the roster keeps unique: "Đã có chi đoàn tên …"; a criteria template's name,
+which ``add_template`` keeps unique by replacing the older)."""
 
 
 def _where_ids(session: Session, query: str, ids: list[str]) -> list[tuple[Any, ...]]:

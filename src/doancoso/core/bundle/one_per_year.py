@@ -1,13 +1,15 @@
 """Records an organisation holds once per year or per key, made apart on two copies of it
 (issue #17's walkthrough, like :mod:`.duplicates`): the plan of a year, the rating round of a
-year, the "3 chủ động" checklist of a year, a setting.
+year, the "3 chủ động" checklist of a year, a setting, a criteria template of a name.
 
 Each is held once (a unique index of its table: ``uq_plans_org_year``,
-``uq_rating_rounds_org_year``, ``uq_checklists_org_year``, ``uq_settings_org_key``), so a bundle
+``uq_rating_rounds_org_year``, ``uq_checklists_org_year``, ``uq_settings_org_key``; a template
+by ``add_template``, which replaces the one of its name), so a bundle
 whose new row holds a year or a key that a live row here already holds cannot be taken as it
 is. merge.py's ``_unique`` finds them; those that can be joined without losing anything are
-(:mod:`.joins`: a setting of the same value on both copies; a plan, round or checklist that one
-copy made and left empty). Each of the others is a **conflict** of the import
+(:mod:`.joins`: a setting of the same value on both copies, a template of the same content; a
+plan, round or checklist that one copy made and left empty). Each of the others is a
+**conflict** of the import
 (:class:`~.outcome.Conflict` with ``mine_id``), shown as the user knows the two records — the
 year, when each side made it, what it holds (the plan's title and its targets, the ratings
 entered, the checklist's template and the items assessed; the setting's two values) — and
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
 
 YEARLY = ("plans", "rating_rounds", "checklists")
 """Tables holding one live row per year of an organisation."""
+KEYED = (*YEARLY, "settings", "criteria_templates")
+"""Tables holding one live row per year or key of an organisation (a template: per name)."""
 EVIDENCE_OWNERS = ("checklist_answers",)
 """The rows naming a yearly record that evidence files are attached to."""
 
@@ -95,6 +99,8 @@ def label(table: str, row: Mapping[str, Any]) -> str:
     """The record as the user knows it: "Kế hoạch công tác năm 2027", a setting's name."""
     if table == "settings":
         return setting_name(str(row["key"]))
+    if table == "criteria_templates":
+        return f"Bộ tiêu chí “{row['name']}”"
     return f"{_LABEL[table]} năm {row['year']}"
 
 
@@ -103,12 +109,17 @@ _LABEL = {
     "rating_rounds": "Đợt xếp loại đoàn viên",
     "checklists": "Bảng tự đánh giá “3 chủ động”",
 }
-_FIELD = {"plans": "Kế hoạch", "rating_rounds": "Đợt xếp loại", "checklists": "Bảng tự đánh giá"}
+_FIELD = {
+    "plans": "Kế hoạch",
+    "rating_rounds": "Đợt xếp loại",
+    "checklists": "Bảng tự đánh giá",
+    "criteria_templates": "Bộ tiêu chí",
+}
 
 
 def _order(clash: tuple[str, str, dict[str, Any]]) -> tuple[Any, ...]:
     theirs = clash[2]
-    return (str(theirs.get("key", "")), int(theirs.get("year") or 0))
+    return (str(theirs.get("key") or theirs.get("name") or ""), int(theirs.get("year") or 0))
 
 
 def _text(session: Session, source: RowSource | None, table: str, row: Mapping[str, Any]) -> str:
@@ -260,7 +271,26 @@ def _checklist(session: Session, source: RowSource | None, row: Mapping[str, Any
     return text + (f"{assessed} mục đã đánh giá" if assessed else "chưa đánh giá mục nào")
 
 
-_DESCRIBE = {"plans": _plan, "rating_rounds": _round, "checklists": _checklist}
+def _template(_session: Session, _source: RowSource | None, row: Mapping[str, Any]) -> str:
+    from ..errors import AppError
+    from ..recognition.template import parse_template
+
+    text = f"nhập ngày {day_text(row['created_at'])}"
+    if row.get("province"):
+        text += f", tỉnh {row['province']}"
+    try:
+        items = len(parse_template(str(row["content"])).items)
+    except AppError:  # (a template this version cannot read: the refusal is the reader's)
+        return text
+    return f"{text}, {items} mục"
+
+
+_DESCRIBE = {
+    "plans": _plan,
+    "rating_rounds": _round,
+    "checklists": _checklist,
+    "criteria_templates": _template,
+}
 
 
 # Settings -------------------------------------------------------------------------------------

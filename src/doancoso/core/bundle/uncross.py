@@ -22,19 +22,19 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .joins import DEPENDENTS, new_version
-from .one_per_year import EVIDENCE_OWNERS, YEARLY, label
+from .one_per_year import EVIDENCE_OWNERS, KEYED, YEARLY, label
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-KEYED = (*YEARLY, "settings")
-"""Tables holding one live row per year or key of an organisation."""
 Row = dict[str, Any]
 Pair = tuple[Row, Row]
 """(this copy's row, the file's row), both in the bundle's form."""
 
 
 def _key(table: str, row: Mapping[str, Any]) -> Any:
+    if table == "criteria_templates":
+        return row["name"]
     return row["key"] if table == "settings" else row["year"]
 
 
@@ -116,10 +116,11 @@ class Crossing:
                 self.revived.setdefault(named, (column, set(), side))[1].add(row["id"])
             self._write(session, table, [row])
             where = "của máy này" if side == "mine" else "trong tệp"
+            lost = "để " + ("năm đó " if table in YEARLY else "") + "không mất cả hai bản"
             plan.notes.append(
                 f"{label(table, row)}: mỗi máy đã chọn giữ một bản khác nhau trước khi nhận "
-                f"tệp của máy kia, nên bản {where} được giữ lại trên cả hai máy (để năm đó "
-                "không mất cả hai bản); bản kia vẫn bị xóa như đã chọn."
+                f"tệp của máy kia, nên bản {where} được giữ lại trên cả hai máy ({lost}); bản "
+                "kia vẫn bị xóa như đã chọn."
             )
 
     def finish(self, session: Session) -> None:
