@@ -16,6 +16,7 @@ environment variable ``DOANCOSO_EXIT_AFTER_SHOW`` is set, and never by the app i
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import sys
@@ -90,10 +91,18 @@ def step_migrate(run: Run) -> None:
     run.notes["migrate"] = f"{len(known_revisions())} revisions"
 
 
+def demo_day(today: dt.date | None = None) -> dt.date:
+    """The day the self-test's demo stands on: today, or in January and February (when this
+    year's calendar has next to no attendance yet, so that no rating could be suggested) 15
+    December of last year, its round of the year still open and its attendance recorded."""
+    today = today or dt.date.today()
+    return today if today.month > 2 else dt.date(today.year - 1, 12, 15)
+
+
 def step_demo(run: Run) -> None:
     from .core.roster.service import MemberFilter
 
-    run.ws.generate_demo(members=DEMO_MEMBERS, seed=1)
+    run.ws.generate_demo(members=DEMO_MEMBERS, seed=1, today=demo_day())
     count = run.ws.members.count(MemberFilter())
     check(count == DEMO_MEMBERS, f"{count} members after demo, expected {DEMO_MEMBERS}")
 
@@ -153,15 +162,14 @@ def _actions(preview: object) -> str:
 
 
 def step_rating(run: Run) -> None:
-    """This year's rating round of the demo: the chi đoàn's proposals, then the suggestions,
-    taken as the decided levels; the round closed (a change then refused, the levels in the
-    members' history); the summary printed with the bundled fonts embedded."""
-    import datetime as dt
-
+    """The rating round the demo has open (this year's; :func:`demo_day`): the chi đoàn's
+    proposals, then the suggestions, taken as the decided levels; the round closed (a change
+    then refused, the levels in the members' history); the summary printed with the bundled
+    fonts embedded."""
     from .core.errors import ConflictError
     from .reports.rating import print_summary
 
-    ws, year = run.ws, dt.date.today().year
+    ws, year = run.ws, demo_day().year
     info = ws.rating.round(year) or ws.rating.open(year)
     check(not info.closed, f"the demo's round of {year} is closed")
     decided = ws.rating.accept(year, "proposals") + ws.rating.accept(year, "suggestions")
@@ -246,7 +254,6 @@ def step_calendar(run: Run) -> None:
     date's attendance taken, the participation counted, the .ics exported and read back with
     icalendar, its dates expanded with dateutil and its time zone's data found (tzdata, which
     Windows lacks)."""
-    import datetime as dt
 
     from dateutil.rrule import rrulestr
     from icalendar import Calendar
@@ -302,12 +309,10 @@ def step_checklist(run: Run) -> None:
     """The "3 chủ động" checklist of this year (opened by the demo): a photo attached to an item
     (stored under its SHA-256 and read back), every indicator computed over the demo's records,
     and the readiness following an item ticked "đạt"."""
-    import datetime as dt
-
     from .core.demo.checklist import photo_bytes
 
     ws = run.ws
-    year = dt.date.today().year
+    year = demo_day().year
     ws.recognition.open(year)
     before = ws.recognition.view(year)
     item = next((v for v in before.items if v.status not in ("dat", "khong-ap-dung")), None)

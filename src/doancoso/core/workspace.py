@@ -33,6 +33,8 @@ from .storage.db import DamagedDatabaseError, Database
 from .storage.folder import DATABASE_FILE, ReadOnlyData, check_data_folder
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from .activities.attendance import AttendanceService
     from .activities.participation import ParticipationService
     from .activities.service import ActivityService
@@ -252,12 +254,18 @@ class Workspace:
         return NOTHING
 
     def generate_demo(
-        self, members: int = 300, seed: int = 1, progress: Callable[[int, int], None] | None = None
+        self,
+        members: int = 300,
+        seed: int = 1,
+        progress: Callable[[int, int], None] | None = None,
+        today: date | None = None,
     ) -> int:
-        """Fill the workspace with a realistic demo organisation (see :mod:`.demo.generator`)."""
+        """Fill the workspace with a realistic demo organisation (see :mod:`.demo.generator`),
+        as it stands on ``today`` (the real today when None)."""
         from .demo import generator as demo
 
-        return demo.generate(self._ctx, members=members, seed=seed, progress=progress)
+        return demo.generate(self._ctx, members=members, seed=seed, progress=progress,
+                             today=today)  # fmt: skip
 
     def close(self) -> None:
         self.db.close()
