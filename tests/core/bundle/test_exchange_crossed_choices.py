@@ -6,6 +6,7 @@ what it holds, and says so; the copies end equal."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from bundle_sync import attach_pdf, bundle_of, by_id, carry, cross, live_ids
 from doancoso.core.bundle.merge import plan
 from doancoso.core.workspace import Workspace
 
-YEAR = 2027
+YEAR = dt.date.today().year + 1
+"""A year the demo holds no plan, round or checklist of (it holds this year's and last)."""
 
 
 @pytest.mark.parametrize("side", ["mine", "theirs"])
@@ -25,7 +27,7 @@ def test_plans_chosen_crosswise_keep_the_one_of_the_smaller_id_with_its_targets(
     plans = {}
     for ws, texts in ((home, ("Kết nạp 20 đoàn viên mới", "12 buổi sinh hoạt")),
                       (away, ("Trồng 500 cây xanh",))):  # fmt: skip
-        plans[ws] = ws.plans.create(YEAR, title=f"Kế hoạch năm 2027 của {ws.data_dir.name}").id
+        plans[ws] = ws.plans.create(YEAR, title=f"Kế hoạch năm {YEAR} của {ws.data_dir.name}").id
         for text in texts:
             ws.plans.add_target(YEAR, {"text": text}, kinds)
     kept_ws = min(plans, key=lambda ws: plans[ws])
@@ -38,7 +40,7 @@ def test_plans_chosen_crosswise_keep_the_one_of_the_smaller_id_with_its_targets(
         == 1
     )
     dry = plan(home, bundle_of(away))
-    title = "Kế hoạch công tác năm 2027"
+    title = f"Kế hoạch công tác năm {YEAR}"
     where = "của máy này" if (kept_ws is home) == (side == "mine") else "trong tệp"
     assert dry.notes == [
         f"{title}: mỗi máy đã chọn giữ một bản khác nhau trước khi nhận tệp của máy kia, nên "

@@ -5,6 +5,7 @@ year, whichever side imports first, or both at once."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -14,7 +15,8 @@ from doancoso.core.bundle.merge import plan
 from doancoso.core.bundle.sync_errors import UnresolvedConflicts
 from doancoso.core.workspace import Workspace
 
-YEAR = 2027
+YEAR = dt.date.today().year + 1
+"""A year the demo holds no plan, round or checklist of (it holds this year's and last)."""
 
 
 def _live(ws: Workspace, table: str) -> list[str]:

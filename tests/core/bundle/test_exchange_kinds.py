@@ -4,13 +4,16 @@ either kind now naming the one kept; never two "Hiến máu" in the list after a
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from bundle_sync import bundle_of, by_id, carry, cross
 from doancoso.core.bundle.merge import plan
 from doancoso.core.workspace import Workspace
 
-YEAR = 2027
+YEAR = dt.date.today().year + 1
+"""A year the demo holds no plan, round or checklist of (it holds this year's and last)."""
 
 
 def _own_kinds(ws: Workspace) -> list[tuple[str, str]]:
@@ -49,13 +52,13 @@ def _set_kind_id(ws: Workspace, code: str, new_id: str) -> None:
 def test_a_kind_added_on_both_copies_is_joined_with_its_activities_and_targets(
     home: Workspace, away: Workspace, ours_kept: bool
 ) -> None:
-    mine = _add(home, "Hiến máu tình nguyện", "Hiến máu đợt 1", "10/03/2027")
+    mine = _add(home, "Hiến máu tình nguyện", "Hiến máu đợt 1", f"10/03/{YEAR}")
     home.plans.create(YEAR)
     target = home.plans.add_target(
         YEAR, {"text": "Tổ chức 4 đợt hiến máu", "planned": "4", "measure": "activities",
                "measure_kind": mine}, home.activities.kind_names(),
     )  # fmt: skip
-    theirs = _add(away, "hiến máu tình nguyện", "Hiến máu đợt 2", "12/05/2027")
+    theirs = _add(away, "hiến máu tình nguyện", "Hiến máu đợt 2", f"12/05/{YEAR}")
     low, high = "00000000-0000-4000-8000-000000000001", "ffffffff-0000-4000-8000-000000000001"
     _set_kind_id(home, mine, low if ours_kept else high)
     _set_kind_id(away, theirs, high if ours_kept else low)
@@ -89,8 +92,8 @@ def test_a_kind_added_on_both_copies_at_once_keeps_the_same_one(
 ) -> None:
     """Both copies take the other's file made before either import: each keeps the same kind
     (the row of the smaller id), so that the two end equal with one kind."""
-    codes = [_add(home, "Lao động công ích", "Hiến máu A", "01/04/2027"),
-             _add(away, "Lao động công ích", "Hiến máu B", "02/04/2027")]  # fmt: skip
+    codes = [_add(home, "Lao động công ích", "Hiến máu A", f"01/04/{YEAR}"),
+             _add(away, "Lao động công ích", "Hiến máu B", f"02/04/{YEAR}")]  # fmt: skip
     cross(home, away)
     assert carry(away, home).applied
     assert carry(home, away).applied
@@ -101,8 +104,8 @@ def test_a_kind_added_on_both_copies_at_once_keeps_the_same_one(
 
 
 def test_kinds_of_other_names_are_both_kept(home: Workspace, away: Workspace) -> None:
-    codes = [_add(home, "Hiến máu", "Hiến máu 1", "01/04/2027"),
-             _add(away, "Hiến máu nhân đạo", "Hiến máu 2", "02/04/2027")]  # fmt: skip
+    codes = [_add(home, "Hiến máu", "Hiến máu 1", f"01/04/{YEAR}"),
+             _add(away, "Hiến máu nhân đạo", "Hiến máu 2", f"02/04/{YEAR}")]  # fmt: skip
     result = carry(away, home)
     assert result.notes == [] and result.new["activity_kinds"] == 1
     assert [c for c, _ in _own_kinds(home)] == sorted(codes)

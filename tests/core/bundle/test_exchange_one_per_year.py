@@ -25,7 +25,8 @@ CHOICE = (
     "(chỉ tiêu, mức xếp loại, mục tự đánh giá và minh chứng của chúng), trên máy kia cũng vậy "
     "sau lần trao đổi tới. Hãy chọn giữ bản của máy này hay lấy bản trong tệp. " + NOTHING
 )
-YEAR = 2027
+YEAR = dt.date.today().year + 1
+"""A year the demo holds no plan, round or checklist of (it holds this year's and last)."""
 
 
 def _unresolved(home: Workspace, away: Workspace) -> tuple[list[dict[str, Any]], str]:
@@ -63,9 +64,9 @@ def _two_plans(home: Workspace, away: Workspace) -> tuple[str, str]:
     mine = home.plans.create(YEAR)
     for text in ("Kết nạp 20 đoàn viên mới", "Tổ chức 12 buổi sinh hoạt chi đoàn"):
         home.plans.add_target(YEAR, {"text": text}, kinds)
-    theirs = away.plans.create(YEAR, number="07-KH/ĐTN", title="Kế hoạch công tác Đoàn năm 2027")
+    theirs = away.plans.create(YEAR, number="07-KH/ĐTN", title=f"Kế hoạch công tác Đoàn năm {YEAR}")
     away.plans.add_target(YEAR, {"text": "Trồng 500 cây xanh"}, kinds)
-    away.plans.register(YEAR, "Đã gửi", dt.date(2026, 11, 5))
+    away.plans.register(YEAR, "Đã gửi", dt.date.today() - dt.timedelta(days=30))
     return mine.id, theirs.id
 
 
@@ -76,14 +77,14 @@ def test_the_plan_of_a_year_made_on_both_copies_is_a_conflict_naming_both(
     conflicts, message = _unresolved(home, away)
     assert conflicts == [
         _conflict(
-            "plans", theirs, mine, "Kế hoạch công tác năm 2027", "Kế hoạch",
-            "“Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm 2027”, lập ngày "
+            "plans", theirs, mine, f"Kế hoạch công tác năm {YEAR}", "Kế hoạch",
+            f"“Kế hoạch công tác Đoàn và phong trào thanh thiếu nhi năm {YEAR}”, lập ngày "
             f"{created_day(home, 'plans', mine)}, 2 chỉ tiêu",
-            f"“Kế hoạch công tác Đoàn năm 2027” (số 07-KH/ĐTN), lập ngày "
+            f"“Kế hoạch công tác Đoàn năm {YEAR}” (số 07-KH/ĐTN), lập ngày "
             f"{created_day(away, 'plans', theirs)}, 1 chỉ tiêu, đã gửi đăng ký",
         )
     ]  # fmt: skip
-    assert message == f"Mỗi máy có một bản riêng của: Kế hoạch công tác năm 2027. {CHOICE}"
+    assert message == f"Mỗi máy có một bản riêng của: Kế hoạch công tác năm {YEAR}. {CHOICE}"
 
 
 def test_mine_kept_deletes_theirs_with_its_targets_on_both_copies(
@@ -145,14 +146,14 @@ def test_the_rating_round_of_a_year_opened_on_both_copies_keeps_one_with_its_rat
     conflicts, message = _unresolved(home, away)
     assert conflicts == [
         _conflict(
-            "rating_rounds", their_id, my_id, "Đợt xếp loại đoàn viên năm 2027", "Đợt xếp loại",
+            "rating_rounds", their_id, my_id, f"Đợt xếp loại đoàn viên năm {YEAR}", "Đợt xếp loại",
             f"mở ngày {created_day(home, 'rating_rounds', my_id)}, 3 đoàn viên đã có mức xếp "
             "loại, đã kết thúc đợt",
             f"mở ngày {created_day(away, 'rating_rounds', their_id)}, 1 đoàn viên đã có mức xếp "
             "loại",
         )
     ]  # fmt: skip
-    assert message == f"Mỗi máy có một bản riêng của: Đợt xếp loại đoàn viên năm 2027. {CHOICE}"
+    assert message == f"Mỗi máy có một bản riêng của: Đợt xếp loại đoàn viên năm {YEAR}. {CHOICE}"
     # The other copy takes ours: its round and its rating deleted; ours, closed, on both.
     result = carry(home, away, on_conflict="theirs")
     assert result.deleted.get("rating_rounds") == 1 and result.deleted.get("ratings") == 1
@@ -180,7 +181,7 @@ def test_the_checklist_kept_takes_its_answers_and_evidence_the_other_deleted_wit
     conflicts, _message = _unresolved(home, away)
     assert conflicts == [
         _conflict(
-            "checklists", their_id, my_id, "Bảng tự đánh giá “3 chủ động” năm 2027",
+            "checklists", their_id, my_id, f"Bảng tự đánh giá “3 chủ động” năm {YEAR}",
             "Bảng tự đánh giá",
             f"theo bộ tiêu chí “{template}”, mở ngày {days[0]}, 1 mục đã đánh giá",
             f"theo bộ tiêu chí “{template}”, mở ngày {days[1]}, 2 mục đã đánh giá",
