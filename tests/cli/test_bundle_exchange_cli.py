@@ -6,6 +6,7 @@ one year made on both (its title set) waits for ``--on-conflict``, which keeps o
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from io import StringIO
 from pathlib import Path
@@ -15,6 +16,9 @@ import pytest
 from doancoso.cli.main import run
 from doancoso.core.bundle.rows import collect
 from doancoso.core.workspace import Workspace
+
+YEAR = dt.date.today().year + 1
+"""A year the demo holds no plan of (it holds this year's and last)."""
 
 
 def cli(*argv: str) -> tuple[int, str, str]:
@@ -173,9 +177,9 @@ def test_the_plan_of_a_year_made_on_both_copies_waits_for_on_conflict_then_keeps
     days, ids = [], []
     for folder, targets in ((office, ("Kết nạp 20 đoàn viên mới",)), (home, ())):
         with Workspace.open(folder) as ws:
-            made = ws.plans.create(2027, title="Kế hoạch công tác năm 2027")
+            made = ws.plans.create(YEAR, title=f"Kế hoạch công tác năm {YEAR}")
             for text in targets:
-                ws.plans.add_target(2027, {"text": text}, ws.activities.kind_names())
+                ws.plans.add_target(YEAR, {"text": text}, ws.activities.kind_names())
             days.append(created_day_of(ws, "plans", made.id))
             ids.append(made.id)
     from_home = tmp_path / "tu-nha.dcs"
@@ -192,9 +196,9 @@ def test_the_plan_of_a_year_made_on_both_copies_waits_for_on_conflict_then_keeps
         assert rows(office) == before
     assert (
         "Xung đột (1 bản ghi sửa ở cả hai nơi hoặc mỗi máy một bản riêng):\n"
-        "  - Kế hoạch công tác năm 2027 (mỗi máy một bản riêng, chỉ giữ được một): máy này: "
-        f"“Kế hoạch công tác năm 2027”, lập ngày {days[0]}, 1 chỉ tiêu; trong tệp: “Kế hoạch "
-        f"công tác năm 2027”, lập ngày {days[1]}, chưa có chỉ tiêu\n"
+        f"  - Kế hoạch công tác năm {YEAR} (mỗi máy một bản riêng, chỉ giữ được một): máy này: "
+        f"“Kế hoạch công tác năm {YEAR}”, lập ngày {days[0]}, 1 chỉ tiêu; trong tệp: “Kế hoạch "
+        f"công tác năm {YEAR}”, lập ngày {days[1]}, chưa có chỉ tiêu\n"
     ) in out
     code, out, _err = cli("bundle", "import", str(from_home), "--dry-run", "--format", "json",
                           "--data-dir", str(office))  # fmt: skip
@@ -214,7 +218,7 @@ def test_the_plan_of_a_year_made_on_both_copies_waits_for_on_conflict_then_keeps
     assert json.loads(out)["deleted"] == {"plans": 1}
     assert by_id(rows(home)) == by_id(rows(office))
     with Workspace.open(home) as ws:
-        kept = ws.plans.get(2027)
+        kept = ws.plans.get(YEAR)
         assert (kept.id, [t.text for t in kept.targets]) == (ids[0], ["Kết nạp 20 đoàn viên mới"])
 
 
@@ -226,7 +230,7 @@ def test_plans_chosen_crosswise_are_told_and_one_kept_on_both(tmp_path: Path, bu
     for folder in (office, home):
         assert cli("bundle", "import", str(bundle), "--data-dir", str(folder))[0] == 0
         with Workspace.open(folder) as ws:
-            ids.append(ws.plans.create(2027, title=f"Kế hoạch của {folder.name}").id)
+            ids.append(ws.plans.create(YEAR, title=f"Kế hoạch của {folder.name}").id)
     files = [tmp_path / "tu-van-phong.dcs", tmp_path / "tu-nha.dcs"]
     for folder, file in zip((office, home), files, strict=True):
         assert cli("bundle", "export", str(file), "--no-password", "--data-dir",
@@ -239,7 +243,7 @@ def test_plans_chosen_crosswise_are_told_and_one_kept_on_both(tmp_path: Path, bu
     assert cli("bundle", "export", str(again), "--no-password", "--data-dir", str(home))[0] == 0
     where = "của máy này" if ids[0] < ids[1] else "trong tệp"
     note = (
-        "Kế hoạch công tác năm 2027: mỗi máy đã chọn giữ một bản khác nhau trước khi nhận tệp "
+        f"Kế hoạch công tác năm {YEAR}: mỗi máy đã chọn giữ một bản khác nhau trước khi nhận tệp "
         f"của máy kia, nên bản {where} được giữ lại trên cả hai máy (để năm đó không mất cả hai "
         "bản); bản kia vẫn bị xóa như đã chọn."
     )
@@ -250,4 +254,4 @@ def test_plans_chosen_crosswise_are_told_and_one_kept_on_both(tmp_path: Path, bu
     assert (code, err) == (0, "")
     assert json.loads(out)["notes"] == [note]
     with Workspace.open(office) as ws:
-        assert ws.plans.get(2027).id == min(ids)
+        assert ws.plans.get(YEAR).id == min(ids)
