@@ -4,11 +4,17 @@ their plan, checklist and rating rounds of our years."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from calendar_cli import in_folder
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
+
+THIS_YEAR = dt.date.today().year
+"""The demo's year (it holds this year's plan, checklist and open round, and last year's
+closed round)."""
+LAST_YEAR = THIS_YEAR - 1
 
 
 def test_the_dry_run_counts_what_the_merge_writes(tmp_path: Path) -> None:
@@ -42,13 +48,14 @@ def test_the_dry_run_counts_what_the_merge_writes(tmp_path: Path) -> None:
     ]
     assert preview["matches"][0]["theirs_member"]["full_name"] == "Lê Công Ẩn"
     assert [(y["table"], y["year"]) for y in preview["years"]] == [
-        ("rating_rounds", 2025), ("plans", 2026), ("checklists", 2026), ("rating_rounds", 2026),
+        ("rating_rounds", LAST_YEAR), ("plans", THIS_YEAR), ("checklists", THIS_YEAR),
+        ("rating_rounds", THIS_YEAR),
     ]  # fmt: skip
 
     text = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
     assert (
-        "Kế hoạch năm 2026: giữ kế hoạch của máy này; không nhận kế hoạch năm 2026 của Đoàn xã "
-        "Tân Lộc (7 chỉ tiêu)."
+        f"Kế hoạch năm {THIS_YEAR}: giữ kế hoạch của máy này; không nhận kế hoạch năm "
+        f"{THIS_YEAR} của Đoàn xã Tân Lộc (7 chỉ tiêu)."
     ) in text.out.splitlines()
 
     done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization",
@@ -66,7 +73,6 @@ def test_the_dry_run_counts_what_the_merge_writes(tmp_path: Path) -> None:
 def test_files_of_their_checklist_not_taken_are_not_copied_and_the_counts_say_so(
     tmp_path: Path,
 ) -> None:
-    import datetime as dt
     import os
 
     from doancoso.core.evidence.store import EvidenceStore

@@ -5,6 +5,7 @@ the preview's counts are what the import writes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,12 @@ from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 
 TAN_LOC = "Đoàn xã Tân Lộc"
+
+
+THIS_YEAR = dt.date.today().year
+"""The demo's year (it holds this year's plan, checklist and open round, and last year's
+closed round)."""
+LAST_YEAR = THIS_YEAR - 1
 
 
 @pytest.fixture
@@ -129,30 +136,33 @@ def test_their_plan_and_checklist_of_a_year_we_have_are_not_taken_and_the_previe
     assert [y.to_json() for y in preview.years] == [y.to_json() for y in result.years]
     years = {(y.table, y.year): y for y in result.years}
     assert sorted(years) == [
-        ("checklists", 2026), ("plans", 2026), ("rating_rounds", 2025), ("rating_rounds", 2026),
+        ("checklists", THIS_YEAR), ("plans", THIS_YEAR), ("rating_rounds", LAST_YEAR),
+        ("rating_rounds", THIS_YEAR),
     ]  # fmt: skip
-    assert years["plans", 2026].dropped == {"plans": 1, "plan_targets": 7}
-    assert years["checklists", 2026].dropped == {
+    assert years["plans", THIS_YEAR].dropped == {"plans": 1, "plan_targets": 7}
+    assert years["checklists", THIS_YEAR].dropped == {
         "checklists": 1, "checklist_answers": their_answers, "evidence_files": their_answer_files,
     }  # fmt: skip
     for year, rated in their_rated:  # the matched member's rating: ours kept
         record = years["rating_rounds", year]
         assert record.joined.get("ratings", 0) + record.dropped.get("ratings", 0) == rated
-    assert year_text(years["plans", 2026], TAN_LOC) == (
-        "Kế hoạch năm 2026: giữ kế hoạch của máy này; không nhận kế hoạch năm 2026 của Đoàn xã "
-        "Tân Lộc (7 chỉ tiêu)."
+    assert year_text(years["plans", THIS_YEAR], TAN_LOC) == (
+        f"Kế hoạch năm {THIS_YEAR}: giữ kế hoạch của máy này; không nhận kế hoạch năm "
+        f"{THIS_YEAR} của Đoàn xã Tân Lộc (7 chỉ tiêu)."
     )
-    assert year_text(years["checklists", 2026], TAN_LOC) == (
-        "Bảng tự đánh giá “3 chủ động” năm 2026: giữ bảng của máy này; không nhận bảng của Đoàn "
-        f"xã Tân Lộc ({their_answers} tiêu chí đã đánh giá, {their_answer_files} tệp minh chứng)."
+    assert year_text(years["checklists", THIS_YEAR], TAN_LOC) == (
+        f"Bảng tự đánh giá “3 chủ động” năm {THIS_YEAR}: giữ bảng của máy này; không nhận bảng "
+        f"của Đoàn xã Tân Lộc ({their_answers} tiêu chí đã đánh giá, {their_answer_files} tệp "
+        "minh chứng)."
     )
-    r25 = years["rating_rounds", 2025]
+    r25 = years["rating_rounds", LAST_YEAR]
     assert (r25.joined["branch_ratings"], r25.dropped["branch_ratings"]) == (1, 2)
     assert year_text(r25, TAN_LOC) == (
-        "Đợt xếp loại năm 2025: giữ đợt của máy này (trạng thái, kết quả tự xếp loại của Đoàn cơ "
-        f"sở); thêm vào đợt này {r25.joined['ratings']} xếp loại đoàn viên, 1 xếp loại chi đoàn "
-        f"của Đoàn xã Tân Lộc; không nhận {r25.dropped.get('ratings', 0)} xếp loại đoàn viên, 2 "
-        "xếp loại chi đoàn của Đoàn xã Tân Lộc cho người và chi đoàn đã được xếp loại ở máy này."
+        f"Đợt xếp loại năm {LAST_YEAR}: giữ đợt của máy này (trạng thái, kết quả tự xếp loại của "
+        f"Đoàn cơ sở); thêm vào đợt này {r25.joined['ratings']} xếp loại đoàn viên, 1 xếp loại "
+        f"chi đoàn của Đoàn xã Tân Lộc; không nhận {r25.dropped.get('ratings', 0)} xếp loại đoàn "
+        "viên, 2 xếp loại chi đoàn của Đoàn xã Tân Lộc cho người và chi đoàn đã được xếp loại ở "
+        "máy này."
     ).replace("không nhận 0 xếp loại đoàn viên, ", "không nhận ")
 
     with sqlite3.connect(home.db.path) as db:

@@ -4,6 +4,7 @@ of the people matched shows without scrolling (each part on a tab of the page's 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,14 +23,17 @@ from scripted import ScriptedPrompts
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # a shown dialog, offscreen
 SCREEN = QSize(1366, 728)
 """A 1366×768 screen less the Windows taskbar."""
+DEMO_DAY = dt.date(2026, 11, 20)
+"""The day both demos stand on: late in a year, every kind of record of it made (early in a
+year the demo has few, and fewer rows to lay out)."""
 
 
 @pytest.fixture
 def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
     """Ours and Tân Lộc's, a year's records each; three of theirs are ours (by CCCD)."""
     ours, theirs = Workspace.open(tmp_path / "ours"), Workspace.open(tmp_path / "theirs")
-    ours.generate_demo(members=40, seed=3)
-    theirs.generate_demo(members=40, seed=8)
+    ours.generate_demo(members=40, seed=3, today=DEMO_DAY)
+    theirs.generate_demo(members=40, seed=8, today=DEMO_DAY)
     info = theirs.organization.get()
     assert info is not None
     theirs.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))

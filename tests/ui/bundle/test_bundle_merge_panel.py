@@ -5,6 +5,7 @@ are said in words, in the preview and the result."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,11 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import PLAN_PAGE, RESULT_PAGE, STALE, BundleImportWizard
 from doancoso.ui.bundle.merge_panel import MatchModel
 from scripted import ScriptedPrompts
+
+THIS_YEAR = dt.date.today().year
+"""The demo's year (it holds this year's plan, checklist and open round, and last year's
+closed round)."""
+LAST_YEAR = THIS_YEAR - 1
 
 
 @pytest.fixture
@@ -104,8 +110,8 @@ def test_a_person_kept_apart_stays_listed_and_the_import_waits_for_the_new_previ
     assert "• Người có trong cả hai tổ chức, đã ghép làm một: 1" in result
     assert "• Chi đoàn “Chi đoàn ấp Kênh Xáng”: gộp vào “Chi đoàn ấp Kênh Xáng”" in result
     assert (
-        "• Kế hoạch năm 2026: giữ kế hoạch của máy này; không nhận kế hoạch năm 2026 của Đoàn xã "
-        "Tân Lộc (7 chỉ tiêu)."
+        f"• Kế hoạch năm {THIS_YEAR}: giữ kế hoạch của máy này; không nhận kế hoạch năm "
+        f"{THIS_YEAR} của Đoàn xã Tân Lộc (7 chỉ tiêu)."
     ) in result
 
 
@@ -129,12 +135,12 @@ def test_the_matched_people_side_by_side_and_the_years_in_words(
     assert cells[6].split("\n")[0] == "Cùng số CCCD"
     lines = panel.years_label.text().splitlines()
     assert lines[1] == (
-        "• Kế hoạch năm 2026: giữ kế hoạch của máy này; không nhận kế hoạch năm 2026 của Đoàn xã "
-        "Tân Lộc (7 chỉ tiêu)."
+        f"• Kế hoạch năm {THIS_YEAR}: giữ kế hoạch của máy này; không nhận kế hoạch năm "
+        f"{THIS_YEAR} của Đoàn xã Tân Lộc (7 chỉ tiêu)."
     )
     assert [line.split(":")[0] for line in lines] == [
-        "• Đợt xếp loại năm 2025", "• Kế hoạch năm 2026",
-        "• Bảng tự đánh giá “3 chủ động” năm 2026", "• Đợt xếp loại năm 2026",
+        f"• Đợt xếp loại năm {LAST_YEAR}", f"• Kế hoạch năm {THIS_YEAR}",
+        f"• Bảng tự đánh giá “3 chủ động” năm {THIS_YEAR}", f"• Đợt xếp loại năm {THIS_YEAR}",
     ]  # fmt: skip
     assert not panel.years_label.isHidden()
 
@@ -169,7 +175,6 @@ def test_a_chi_doan_kept_under_a_name_we_have_is_refused_in_the_preview(
 def test_the_preview_and_the_result_count_the_files_copied_and_those_not_taken(
     qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
 ) -> None:
-    import datetime as dt
     import os
     import sqlite3
 
