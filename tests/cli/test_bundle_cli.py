@@ -511,7 +511,7 @@ def test_a_year_goes_with_a_report_and_an_unfinished_one_is_said_so(
         "Chưa có kế hoạch công tác năm 1990.", "Chưa có đợt đánh giá, xếp loại năm 1990."
     ]  # fmt: skip
     with Workspace.open(home) as ws:
-        ws.plans.register(int(YEAR), "da-duyet", f"20/01/{YEAR}", "15/ĐK-TĐ")
+        ws.plans.register(int(YEAR), "da-duyet", dt.date.today().strftime("%d/%m/%Y"), "15/ĐK-TĐ")
         ws.rating.close(int(YEAR))
     code, out, err = cli("bundle", "export", str(tmp_path / "d.dcs"), "--kind", "report",
                          "--year", YEAR, "--format", "json", *common)  # fmt: skip

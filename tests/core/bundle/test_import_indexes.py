@@ -6,8 +6,10 @@ written."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,16 @@ from doancoso.core.bundle.merge import apply
 from doancoso.core.bundle.rows import DictSource
 from doancoso.core.bundle.sync_errors import SyncError
 from doancoso.core.workspace import Workspace
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Iterator[Workspace]:
+    """The demo as it stands late in a year (early in a year it has no attendance yet, whose
+    rows the first test copies)."""
+    ws = Workspace.open(tmp_path / "home")
+    ws.generate_demo(members=40, seed=3, today=dt.date(2026, 11, 20))
+    yield ws
+    ws.close()
 
 
 def _indexes(ws: Workspace) -> dict[str, list[tuple[str, str | None]]]:
