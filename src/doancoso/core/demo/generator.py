@@ -166,7 +166,9 @@ def generate(
     with ctx.db.transaction() as session:
         session.execute(insert(Branch), branches)
         for index in range(members):
-            rows.append(_member(rng, base, branches, hamlets, today, used_ids, leaders))
+            rows.append(
+                _member(rng, base, branches, hamlets, today, used_ids, leaders, coming_of_age)
+            )
             events.extend(history(event_rng, base, rows[-1], today, coming_of_age))
             member_ids.append(str(rows[-1]["id"]))
             if len(rows) == 5000 or index == members - 1:
@@ -246,11 +248,14 @@ def _member(
     today: date,
     used_ids: set[str],
     leaders: set[str],
+    coming_of_age: int,
 ) -> dict[str, object]:
     name, gender, ethnicity, religion = _person(rng)
     branch_index = rng.randrange(len(branches))
     branch_id = str(branches[branch_index]["id"])
     birth = today - timedelta(days=rng.randint(16 * 365 + 5, 31 * 365 - 5))
+    if today.year - birth.year > coming_of_age:  # past the coming-of-age year (early in a year)
+        birth = add_years(birth, 1)  # an active member is not: the roster would warn
     sixteen = add_years(birth, 16)
     offset = rng.randint(1, 4 * 365)
     if sixteen + timedelta(days=offset) > today:  # admitted since turning 16, spread evenly
