@@ -163,7 +163,8 @@ def test_the_rating_decision_once_the_round_is_closed(rated: Workspace, tmp_path
     ]
     assert " BÁO CÁO\n Tổng hợp kết quả đánh giá, xếp loại đoàn viên năm 2025\n" in texts[2]
     assert not any("Kết quả tạm thời" in t for t in texts)
-    when = f"ngày {closed_on:%d} tháng {closed_on.month} năm {closed_on.year}"
+    month = f"{closed_on.month:02d}" if closed_on.month < 3 else closed_on.month  # Decree 30
+    when = f"ngày {closed_on:%d} tháng {month} năm {closed_on.year}"
     assert texts[4].startswith(
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
         f" Số:{BLANK}-QĐ/ĐTN\n Tân Hưng, {when}\n QUYẾT ĐỊNH\n"

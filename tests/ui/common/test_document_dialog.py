@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.documents import place_and_date
 from doancoso.core.workspace import Workspace
 from doancoso.ui.common.document_dialog import DocumentDialog, DocumentKind
 from doancoso.ui.roster.files import ROSTER_LIST
@@ -118,11 +119,12 @@ def test_roster_pdf_prints_what_the_dialog_gives_and_the_next_number_is_suggeste
     window = _window(qtbot, ws, prompts)
     io = window.roster.io
     io.ask_save_path = lambda *_args: tmp_path / "ds.pdf"
-    prompts.dialog_script = _fill("15-DS/ĐTN", None, "05/12/2026", RECIPIENTS)
+    today = date.today()  # the numbering is the year's: the number after is suggested this year
+    prompts.dialog_script = _fill("15-DS/ĐTN", None, f"{today:%d/%m/%Y}", RECIPIENTS)
     io.print_action.trigger()
     lines = _lines(tmp_path / "ds.pdf")
     assert [line for line in lines if line.startswith("Số")] == ["Số: 15-DS/ĐTN"]
-    assert [line for line in lines if "ngày" in line] == ["Tân Hưng, ngày 05 tháng 12 năm 2026"]
+    assert [line for line in lines if "ngày" in line] == [place_and_date("Tân Hưng", today)]
     start = lines.index("Nơi nhận:")
     assert lines[start + 1 : start + 4] == [
         "- Như trên;",
@@ -160,8 +162,10 @@ def test_numbers_restart_in_a_new_year_and_a_cancelled_save_remembers_nothing(
     assert _dialog(qtbot, ws).number_edit.text() == ""
     io.ask_save_path = lambda *_args: tmp_path / "ds.pdf"
     io.print_action.trigger()
-    assert _dialog(qtbot, ws).number_edit.text() == "16-DS/ĐTN"
-    assert _dialog(qtbot, ws, today=date(2027, 1, 4)).number_edit.text() == "01-DS/ĐTN"
+    today = date.today()  # the day the window printed on
+    assert _dialog(qtbot, ws, today=today).number_edit.text() == "16-DS/ĐTN"
+    new_year = date(today.year + 1, 1, 4)
+    assert _dialog(qtbot, ws, today=new_year).number_edit.text() == "01-DS/ĐTN"
     assert (ws.data_dir / "ui-state.ini").is_file()  # kept in the data folder
 
 
