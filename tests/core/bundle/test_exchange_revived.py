@@ -130,9 +130,12 @@ def test_a_chi_doan_kept_by_choice_whose_name_this_copy_gave_again_is_refused_na
 
 
 def _plan_made_again(home: Workspace, away: Workspace) -> tuple[str, str]:
-    """The plan of 2028 both copies hold; ``away`` deletes it and makes it again, ``home``
-    changes the first. Returns (the first plan's id, the second's)."""
+    """The plan of 2028 with two targets, both copies hold it; ``away`` deletes it (its targets
+    with it) and makes it again, ``home`` changes the first. Returns (the first plan's id, the
+    second's)."""
     first = home.plans.create(2028).id
+    for text in ("Kết nạp 20 đoàn viên mới", "Trồng 500 cây xanh"):
+        home.plans.add_target(2028, {"text": text}, home.activities.kind_names())
     assert carry(home, away).applied
     away.plans.delete(2028)
     second = away.plans.create(2028, title="Kế hoạch mới").id
@@ -171,9 +174,11 @@ def test_a_plan_kept_by_choice_whose_year_this_copy_made_again_is_the_choice_of_
     assert ("plans" not in ours.updated, "plans" not in ours.deleted) == (True, True)
     assert carry(home, away, on_conflict=_choices(first, "theirs", "mine")).applied
     assert away.plans.get(2028).title == "Kế hoạch mới"
+    assert live_ids(away, "plan_targets", "plan_id", first) == []  # gone with their plan
     assert carry(away, home).applied
     assert by_id(home) == by_id(away)
     assert live_ids(home, "plans", "year", 2028) == [second]
+    assert live_ids(home, "plan_targets", "plan_id", first) == []
 
 
 def test_a_plan_kept_by_choice_replaces_the_one_this_copy_made_again(
@@ -183,6 +188,7 @@ def test_a_plan_kept_by_choice_replaces_the_one_this_copy_made_again(
     assert carry(home, away, on_conflict="theirs").applied
     assert live_ids(away, "plans", "year", 2028) == [first]
     assert away.plans.get(2028).title == "Kế hoạch sửa"
+    assert len(away.plans.get(2028).targets) == 2  # brought back with it
     assert carry(away, home).applied
     assert by_id(home) == by_id(away)
     assert carry(home, away).updated == {}  # a third exchange changes nothing

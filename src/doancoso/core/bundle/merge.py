@@ -361,7 +361,7 @@ class _Merge:
                 continue
             self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
         if self._rewrites(table):
-            inserts, updates = self._rewrite(table, inserts), self.kinds.rewrite(table, updates)
+            inserts, updates = self._rewrite(table, inserts), self._rewrite(table, updates, True)
         self.needs.note(table, inserts + updates)
         self.occupied.note(session, table, inserts + updates)
         if self.crowded:  # new rows wait for the table's updates (see run)
@@ -387,9 +387,12 @@ class _Merge:
         (kinds.py). Their versions agreed are then the file's, never read from the table."""
         return table in self.dropped_parents or table in self.kinds.tables()
 
-    def _rewrite(self, table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _rewrite(
+        self, table: str, rows: list[dict[str, Any]], updates: bool = False
+    ) -> list[dict[str, Any]]:
+        """``rows`` (new, or ``updates`` of rows here) as they are to be written."""
         if table in self.dropped_parents:
-            rows = one_per_year.drop_named(self, table, rows)
+            rows = one_per_year.drop_named(self, table, rows, updates)
         return self.kinds.rewrite(table, rows)
 
     def _record(self, session: Session, table: str) -> None:

@@ -154,10 +154,13 @@ def _drop_ours(merge: Any, session: Session, table: str, row_id: str, now: str) 
             _delete(merge, session, part, rows, now)
 
 
-def drop_named(merge: Any, table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def drop_named(
+    merge: Any, table: str, rows: list[dict[str, Any]], updates: bool = False
+) -> list[dict[str, Any]]:
     """``rows`` of ``table`` (to be written), those naming a record of the file that a choice
     did not keep deleted with it (their versions agreed with the file as they came: only what
-    is written changes). Those that were live are no longer counted as new."""
+    is written changes). Those that were live are no longer counted as new (as updated, for
+    ``updates`` of rows here: a row the file brings back with its record, :mod:`.cascade`)."""
     from ..storage.models import utc_now
 
     column, parents = merge.dropped_parents[table]
@@ -165,8 +168,11 @@ def drop_named(merge: Any, table: str, rows: list[dict[str, Any]]) -> list[dict[
     kept = []
     for row in rows:
         if row.get(column) in parents:
+            if updates and row["deleted_at"] is not None:
+                kept.append(row)  # deleted already, as taken
+                continue
             if row["deleted_at"] is None:
-                merge.plan.uncount(merge.plan.new, table)
+                merge.plan.uncount(merge.plan.updated if updates else merge.plan.new, table)
                 if table in EVIDENCE_OWNERS:
                     merge.dropped_owners.setdefault(table, set()).add(row["id"])
             row = tombstone(row, merge.me, now)
