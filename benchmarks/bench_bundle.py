@@ -193,13 +193,13 @@ _ROUND_TRIP = """
 import json, resource, sys, time
 from pathlib import Path
 from doancoso.core.workspace import Workspace
-source, tmp = Path(sys.argv[1]), Path(sys.argv[2])
+source, tmp, password = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 started = time.perf_counter()
 with Workspace.open(source) as ws:
-    exported = ws.bundles.export(tmp / "b.dcs", password="x" * 12)
+    exported = ws.bundles.export(tmp / "b.dcs", password=password)
 middle = time.perf_counter()
 with Workspace.open(tmp / "fresh") as ws:
-    plan = ws.bundles.apply(exported.path, "x" * 12)
+    plan = ws.bundles.apply(exported.path, password)
 end = time.perf_counter()
 print(json.dumps({"export": middle - started, "import": end - middle, "size": exported.size,
                   "members": plan.new.get("members", 0),
@@ -213,7 +213,7 @@ def round_trip_memory(members: int = BIG) -> dict[str, float]:
         folder = Path(tmp) / "data"
         shutil.copytree(demo_folder(members), folder)
         done = subprocess.run(
-            [sys.executable, "-c", _ROUND_TRIP, str(folder), tmp],
+            [sys.executable, "-c", _ROUND_TRIP, str(folder), tmp, PASSWORD],
             capture_output=True,
             text=True,
             check=True,
