@@ -72,3 +72,19 @@ def phones(ws: Workspace) -> dict[str, str | None]:
         ws.members.get(i).fields.full_name: ws.members.get(i).fields.phone
         for i in ws.members.ids()
     }  # fmt: skip
+
+
+def import_to_plan(qtbot: QtBot, ws: Workspace, bundle: Path,
+                   prompts: ScriptedPrompts | None = None) -> BundleImportWizard:  # fmt: skip
+    """The import wizard on ``bundle`` (its password :data:`PASSWORD`), taken through "Tiếp"
+    twice to its dry run, as a user does."""
+    from doancoso.ui.bundle.import_wizard import PLAN_PAGE
+
+    wizard = import_wizard(qtbot, ws, prompts or ScriptedPrompts())
+    wizard.ask_open_path = lambda _title: bundle
+    wizard.browse_button.click()
+    wizard.password_edit.setText(PASSWORD)
+    wizard.next_button.click()
+    wizard.next_button.click()
+    assert wizard.page == PLAN_PAGE, wizard.info_error.text()
+    return wizard

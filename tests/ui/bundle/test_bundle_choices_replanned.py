@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard
+from bundle_gui import PASSWORD, add_people, export_through_gui, import_to_plan
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import CHOICES_REVEALED, PLAN_PAGE, RESULT_PAGE
 from scripted import ScriptedPrompts
@@ -31,17 +31,6 @@ def _rows(wizard: object) -> list[str]:
     return [panel.rows.item(i).text() for i in range(panel.rows.count())]
 
 
-def _open(qtbot: QtBot, ws: Workspace, bundle: Path, prompts: ScriptedPrompts) -> object:
-    wizard = import_wizard(qtbot, ws, prompts)
-    wizard.ask_open_path = lambda _title: bundle
-    wizard.browse_button.click()
-    wizard.password_edit.setText(PASSWORD)
-    wizard.next_button.click()
-    wizard.next_button.click()
-    assert wizard.page == PLAN_PAGE, wizard.info_error.text()
-    return wizard
-
-
 def test_keeping_a_plan_this_copy_deleted_and_made_again_asks_which_plan_then_imports_it(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
@@ -56,7 +45,7 @@ def test_keeping_a_plan_this_copy_deleted_and_made_again_asks_which_plan_then_im
         home.plans.save(2028, {"title": "Kế hoạch sửa", "number": "12-KH/ĐTN"})
         bundle = export_through_gui(qtbot, home, tmp_path / "tu-nha")
         prompts = ScriptedPrompts()
-        wizard = _open(qtbot, ws, bundle, prompts)
+        wizard = import_to_plan(qtbot, ws, bundle, prompts)
         assert _rows(wizard) == ["• Kế hoạch công tác năm 2028"]
         assert _counts(wizard, "Kế hoạch") == ()  # not counted before a choice
         panel = wizard.conflicts
@@ -108,7 +97,7 @@ def test_keeping_a_person_this_copy_deleted_and_entered_again_is_refused_then_de
                            "national_id": "001200012345", "phone": "0912000000"}, an)  # fmt: skip
         bundle = export_through_gui(qtbot, home, tmp_path / "tu-nha")
         prompts = ScriptedPrompts()
-        wizard = _open(qtbot, ws, bundle, prompts)
+        wizard = import_to_plan(qtbot, ws, bundle, prompts)
         panel = wizard.conflicts
         assert _rows(wizard) == ["• Đoàn viên Nguyễn Văn An (15/03/2000)"]
         panel.deletion_choice.setCurrentIndex(panel.deletion_choice.findText("Giữ lại"))

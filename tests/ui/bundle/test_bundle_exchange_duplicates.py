@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard
+from bundle_gui import PASSWORD, add_people, export_through_gui, import_to_plan, import_wizard
 from doancoso.core.bundle.duplicates import DuplicateRecords
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import INFO_PAGE, PLAN_PAGE, RESULT_PAGE
@@ -141,13 +141,7 @@ def test_rounds_chosen_crosswise_are_told_before_and_after_the_import(
                                "deleted_at IS NULL")  # fmt: skip
                 ids.append(cursor.fetchone()[0])
         bundle = export_through_gui(qtbot, home, tmp_path / "tu-nha")
-        wizard = import_wizard(qtbot, ws, ScriptedPrompts())
-        wizard.ask_open_path = lambda _title: bundle
-        wizard.browse_button.click()
-        wizard.password_edit.setText(PASSWORD)
-        wizard.next_button.click()
-        wizard.next_button.click()
-        assert wizard.page == PLAN_PAGE, wizard.info_error.text()
+        wizard = import_to_plan(qtbot, ws, bundle)
         where = "của máy này" if ids[0] < ids[1] else "trong tệp"
         note = (
             "Đợt xếp loại đoàn viên năm 2026: mỗi máy đã chọn giữ một bản khác nhau trước khi "
