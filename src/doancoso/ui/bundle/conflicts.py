@@ -24,6 +24,7 @@ choice made for each conflict it already showed.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -105,6 +106,8 @@ class ConflictsPanel(QWidget):
         self.conflicts: list[Any] = []
         self._choices: list[dict[str, str | None]] = []
         """The choice of each field of each of :attr:`conflicts`, in their order."""
+        self._titles: Counter[str] = Counter()
+        """How many of :attr:`conflicts` bear each title (two: a record brought back)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -178,6 +181,7 @@ class ConflictsPanel(QWidget):
         current = self.rows.currentRow()
         shown = _signature(self.conflicts[current]) if 0 <= current < len(self.conflicts) else None
         self.conflicts = list(conflicts)
+        self._titles = Counter(map(conflict_title, self.conflicts))
         self._choices = []
         for c in self.conflicts:  # a field changed on one side only starts on that side
             own = _defaults(c)
@@ -204,7 +208,7 @@ class ConflictsPanel(QWidget):
         conflict, chosen = self.conflicts[index], self._choices[index]
         mark = "✓ " if chosen and all(v is not None for v in chosen.values()) else "• "
         title = conflict_title(conflict)
-        if sum(conflict_title(c) == title for c in self.conflicts) > 1:  # a record brought back
+        if self._titles[title] > 1:  # a record brought back: its deletion, then its two records
             title += " (hai bản riêng)" if getattr(conflict, "apart", False) else " (bị xóa)"
         if _automatic(conflict) and chosen == _defaults(conflict):
             return f"{mark}{title} ({AUTOMATIC_TEXT})"
