@@ -3,6 +3,7 @@ and opens no window; the GUI holds the lock while it runs and releases it on clo
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sqlite3
@@ -79,6 +80,8 @@ def test_a_second_start_is_refused(ws: Workspace, first_window: int) -> None:
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen: no maximising
 def test_the_lock_is_held_while_the_window_runs(qtbot: QtBot, ws: Workspace) -> None:
     seen: list[LockOwner | None] = []
+    collecting: list[bool] = []  # and cycles are collected on the GUI thread only (collector.py)
+    was_collecting = gc.isenabled()
 
     before = _main_windows()
 
@@ -87,6 +90,7 @@ def test_the_lock_is_held_while_the_window_runs(qtbot: QtBot, ws: Workspace) -> 
             QTimer.singleShot(10, look_then_close)
             return
         seen.append(read_owner(ws.data_dir))
+        collecting.append(gc.isenabled())
         for window in _main_windows():
             if window not in before:
                 qtbot.addWidget(window)  # closed and deleted at the end of the test
@@ -98,6 +102,7 @@ def test_the_lock_is_held_while_the_window_runs(qtbot: QtBot, ws: Workspace) -> 
     assert prompts.errors == []
     assert len(seen) == 1 and seen[0] is not None and seen[0].pid == os.getpid()
     assert not (ws.data_dir / LOCK_FILE).exists()  # released on close
+    assert collecting == [False] and gc.isenabled() is was_collecting
 
 
 def test_the_lock_is_released_when_the_data_cannot_be_opened(data_dir: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 import traceback
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -25,16 +26,31 @@ def paused_gc() -> Iterator[None]:
     and the collector would walk it all once more first (0.1-0.5 s after a Hủy among 100,000
     rows, which the wizard waited for). The frames keep their code and line numbers.
     """
+    global _pauses
     collecting = gc.isenabled()
     gc.disable()
+    with _pauses_lock:
+        _pauses += 1
     try:
         yield
     except BaseException as exc:
         traceback.clear_frames(exc.__traceback__)
         raise
     finally:
+        with _pauses_lock:
+            _pauses -= 1
         if collecting:
             gc.enable()
+
+
+_pauses = 0
+_pauses_lock = threading.Lock()
+
+
+def gc_paused() -> bool:
+    """Whether a :func:`paused_gc` block runs on some thread: the GUI's own collection
+    (``ui/shell/collector.py``, which runs while the automatic one is off) waits for its end."""
+    return _pauses > 0
 
 
 LARGE_CACHE_KIB = 64 * 1024

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ...core.errors import AppError
 from ...core.storage.db import DamagedDatabaseError
-from ...core.storage.folder import check_data_folder
+from ...core.storage.folder import ReadOnlyData, check_data_folder
 from ...core.storage.lock import DataFolderLock
 from ...core.workspace import Workspace
 from ...logs import setup_logging
+from .collector import collected_on_gui_thread
 from .main_window import MainWindow
 from .operations import Core
 from .prompts import Prompts
@@ -156,6 +157,14 @@ def run_app(data_dir: Path, prompts: Prompts | None = None) -> int:
         return 1
     log_path = setup_logging(data_dir)
     sys.excepthook = make_excepthook(log_path, prompts)
+    with collected_on_gui_thread():  # no Qt object destroyed on the worker thread
+        return _run(app, data_dir, prompts, read_only)
+
+
+def _run(
+    app: QApplication, data_dir: Path, prompts: Prompts, read_only: ReadOnlyData | None
+) -> int:
+    """:func:`run_app` once the folder is checked and the log set up."""
     # Data that can only be read (a write-protected stick) open without the lock, whose file
     # cannot be made there: no window can write them, so two windows on them do no harm.
     lock = lock_data_folder(data_dir, prompts) if read_only is None else None
