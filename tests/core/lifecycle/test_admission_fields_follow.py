@@ -88,3 +88,38 @@ def test_deleting_one_of_two_admissions_takes_the_other_ones(
     ws.events.delete(later_id)
     assert admission_of(ws, hoa) == (date(2018, 3, 26), "Chi đoàn ấp 1", "40-QĐ/ĐTN")
     assert problems_of(ws, hoa) == []
+
+
+def _corrected(ws: Workspace, member_id: str, **fields: str) -> None:
+    """Save the member's form as the secretary does, with ``fields`` typed over it."""
+    member = ws.members.get(member_id).fields
+    raw = {
+        "full_name": member.full_name,
+        "birth_date": member.birth_date.strftime("%d/%m/%Y") if member.birth_date else "",
+        "admission_date": member.admission_date.strftime("%d/%m/%Y")
+        if member.admission_date
+        else "",
+        "admission_place": member.admission_place or "",
+        "admission_decision": member.admission_decision or "",
+        **fields,
+    }
+    ws.members.save(raw, member_id)
+
+
+def test_a_correction_typed_after_the_event_survives_the_next_events(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    """The number and place corrected in the form were put back to the event's by the next
+    event recorded (any kind), silently."""
+    hoa = add_member("Lê Thị Hoa", "05/03/2000")
+    ws.events.record(hoa, "admission", "26/03/2018", "40-QĐ/ĐTN", place="Chi đoàn ấp 1")
+    _corrected(ws, hoa, admission_decision="41-QĐ/ĐTN", admission_place="Chi đoàn ấp Tân Hưng")
+    corrected = (date(2018, 3, 26), "Chi đoàn ấp Tân Hưng", "41-QĐ/ĐTN")
+    assert admission_of(ws, hoa) == corrected
+    ws.events.record(hoa, "party_introduction", "01/05/2024")
+    assert admission_of(ws, hoa) == corrected
+    recorded = ws.events.record_undoable(hoa, "discipline", "01/06/2024", level="Khiển trách")
+    assert admission_of(ws, hoa) == corrected
+    ws.events.bring_back(ws.events.take_back(recorded))  # undone, then redone
+    assert admission_of(ws, hoa) == corrected
+    assert problems_of(ws, hoa) == []

@@ -430,7 +430,7 @@ class EventService:
         )  # tombstoned events count: a number is never given twice
         timeline, statuses = replay_with(member, events, event, baseline)
         session.add(event)
-        _apply(member, timeline, statuses[-1])
+        _apply(member, timeline, statuses[-1], given=event)
         session.flush()
         return event.id
 
@@ -468,7 +468,7 @@ class EventService:
         baseline = baseline_status(member, timeline)
         statuses = replay(member, timeline, baseline)
         event.deleted_at = None
-        _apply(member, timeline, statuses[-1])
+        _apply(member, timeline, statuses[-1], given=event)
 
     def _recorded(
         self, session: Session, kind: str, event_ids: Sequence[str], member_ids: Sequence[str],
@@ -602,14 +602,28 @@ _EVENT_CONTENT = tuple(
 :mod:`.recorded`)."""
 
 
-def _apply(member: Member, timeline: Sequence[MemberEvent], status: str) -> None:
-    """Store what the events say on the member row; always a new revision of the member."""
+def _apply(
+    member: Member, timeline: Sequence[MemberEvent], status: str,
+    given: MemberEvent | None = None,
+) -> None:  # fmt: skip
+    """Store what the events say on the member row; always a new revision of the member.
+
+    The status and the dates (of admission, of joining the Party) follow the whole timeline: the
+    member's form refuses another date than the event's (``roster.service``). The admission's
+    place and number are copied from ``given`` (the event just recorded or brought back), from
+    the timeline's other events only into a field left empty (what a deleted event gave, which
+    :func:`_forget` cleared): the form lets the secretary correct them, and recording a later
+    event (an introduction to the Party, a discipline) must not put the event's back over her
+    correction, as it silently did."""
     member.status = status
     for event in timeline:
         if event.kind == "admission":
             member.admission_date = event.event_date
-            member.admission_place = event.place or member.admission_place
-            member.admission_decision = event.number or member.admission_decision
+            mine = event is given
+            if event.place and (mine or not member.admission_place):
+                member.admission_place = event.place
+            if event.number and (mine or not member.admission_decision):
+                member.admission_decision = event.number
         elif event.kind == "party_admission":
             member.party_date = event.event_date
     member.updated_at = utc_now()  # the stamping hook then bumps the revision
