@@ -92,3 +92,27 @@ def test_new_member_form_has_no_timeline_and_status_is_not_editable(
     form.save_button.click()
     assert form.saved_id is not None
     assert ws.members.get(form.saved_id).fields.status == "active"
+
+
+def test_a_number_typed_and_not_saved_stays_when_an_event_changes(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """The fields the events decide are shown anew after an event is recorded or deleted in the
+    tab; one the secretary had typed over, which the event did not change, kept being replaced
+    by the stored value: her correction was gone before she saved."""
+    an = add_member("Nguyễn Văn An", "01/01/2000")
+    ws.events.record(an, "admission", "26/03/2017", "03-QĐ/ĐTN", place="Chi đoàn ấp Tân Phú")
+    ws.events.record(an, "party_introduction", "01/05/2024")
+    form = MemberFormDialog(synchronous_core(ws, prompts), an)
+    qtbot.addWidget(form)
+    assert form.timeline is not None
+    form.set_value("admission_decision", "04-QĐ/ĐTN")
+    prompts.answer = True
+    form.timeline.select_row(1)
+    form.timeline.delete_button.click()
+    assert [row[1] for row in form.timeline.rows()] == ["Kết nạp Đoàn"]
+    assert form.raw()["admission_decision"] == "04-QĐ/ĐTN"
+    assert form.raw()["admission_place"] == "Chi đoàn ấp Tân Phú"
+    assert form.is_modified
+    form.save_button.click()
+    assert ws.members.get(an).fields.admission_decision == "04-QĐ/ĐTN"

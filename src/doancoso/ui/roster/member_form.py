@@ -334,14 +334,19 @@ class MemberFormDialog(QDialog):
         self.banner.setVisible(self.read_only)
 
     def _on_events_changed(self) -> None:
-        """An event changed the member: show the fields the events decide as they are now."""
+        """An event changed the member: show the fields the events decide as they are now. A
+        field typed over and not saved yet, which the event left as it was, keeps what was typed
+        (still to be saved)."""
         self.events_changed = True
         assert self.member_id is not None
         fields = self._ws.members.get(self.member_id).fields
+        typed = self.raw()
         for name in EVENT_FIELDS:
             value = getattr(fields, name)
-            text = format_vn_date(value) if name in DATE_FIELDS else (value or "")
-            self.set_value(name, str(text))
+            text = str(format_vn_date(value) if name in DATE_FIELDS else (value or ""))
+            if text == self._initial[name] and typed[name] != text:
+                continue
+            self.set_value(name, text)
             self._initial[name] = self.raw()[name]
         self._apply_standing()
 
