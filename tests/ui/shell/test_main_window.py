@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.shell.main_window import SETTINGS, MainWindow
+from doancoso.ui.shell.main_window import (
+    RECOGNITION_AREA,
+    ROSTER,
+    SETTINGS,
+    YOUTH_AREA,
+    MainWindow,
+)
 from doancoso.ui.shell.state import STATE_FILE, UiState
 from scripted import synchronous_core
 
@@ -109,3 +115,30 @@ def test_dialogs_are_deleted_after_use(qtbot: QtBot, demo_ws: Workspace, prompts
     assert len(opened) == 90 and len(set(opened)) == 7  # add and edit share their form
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(QDialog) == []
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_each_area_has_its_key(qtbot: QtBot, ws: Workspace, prompts) -> None:
+    """Ctrl+1 … Ctrl+9 and Ctrl+0 open the areas in the sidebar's order, from anywhere in the
+    window; the "Xem" menu lists them with their keys, as the sidebar's tooltips say."""
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Tệp", "&Sửa", "&Xem", "Đoàn &viên", "Trợ &giúp"]
+    listed = [(a.text(), a.shortcut().toString()) for a in window.area_actions]
+    assert listed == [
+        ("Đoàn viên", "Ctrl+1"), ("Thanh niên", "Ctrl+2"), ("Chi đoàn", "Ctrl+3"),
+        ("Kế hoạch", "Ctrl+4"), ("Lịch hoạt động", "Ctrl+5"), ("Xếp loại", "Ctrl+6"),
+        ("3 chủ động", "Ctrl+7"), ("Hồ sơ", "Ctrl+8"), ("Thống kê", "Ctrl+9"),
+        ("Thiết lập", "Ctrl+0"),
+    ]  # fmt: skip
+    assert window.sidebar.item(6).toolTip() == "3 chủ động (Ctrl+7)"
+    window.roster.search.setFocus()  # typing in the search box: the keys still work
+    keys = [Qt.Key.Key_7, Qt.Key.Key_0, Qt.Key.Key_2, Qt.Key.Key_1]
+    for key, area in zip(keys, (RECOGNITION_AREA, SETTINGS, YOUTH_AREA, ROSTER), strict=True):
+        qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.ControlModifier)
+        assert window.sidebar.currentRow() == area
+        assert window.stack.currentWidget() is window.page(area)

@@ -360,6 +360,20 @@ class MainWindow(QMainWindow):
         self.history.redoTextChanged.connect(self._redo_text_changed)
         edit_menu.addAction(self.redo_action)
 
+        view_menu = self.menuBar().addMenu("&Xem")
+        self.area_actions: list[QAction] = []
+        for area, name in enumerate(AREAS):  # Ctrl+1 … Ctrl+9, Ctrl+0: as the sidebar reads
+            action = QAction(name, self)
+            key = QKeySequence(f"Ctrl+{(area + 1) % 10}")
+            action.setShortcut(key)
+            action.triggered.connect(lambda _=False, area=area: self.show_area(area))
+            view_menu.addAction(action)
+            self.addAction(action)  # window-wide, like the menus' other shortcuts
+            self.area_actions.append(action)
+            self.sidebar.item(area).setToolTip(
+                f"{name} ({key.toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+
         members_menu = self.menuBar().addMenu("Đoàn &viên")
         self.new_member_action = QAction("Thêm đoàn viên…", self)
         self.new_member_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
