@@ -198,3 +198,54 @@ def test_upcoming_means_the_next_seven_days_today_included(ws: Workspace) -> Non
         day = today + dt.timedelta(days=offset)
         ws.activities.save({"title": f"Sau {offset} ngày", "start_date": f"{day:%d/%m/%Y}"})
     assert [r.title for r in ws.activities.upcoming(today)] == ["Sau 0 ngày", "Sau 6 ngày"]
+
+
+def test_editing_a_one_off_activity_keeps_its_date_moved_on_its_own(ws: Workspace) -> None:
+    """The date was postponed from the date's own form; the activity's form still shows the
+    first day. Correcting the title there must not put the date back where it was."""
+    raw = {"title": "Hiến máu", "kind": "tinh-nguyen", "start_date": "12/07/2025",
+           "start_time": "07:00", "place": "Trạm Y tế xã"}  # fmt: skip
+    activity_id, _ = ws.activities.save(raw)
+    (row,) = ws.activities.occurrences(*YEAR)
+    ws.activities.update_occurrence(
+        row.id, {"day": "19/07/2025", "start_time": "08:00", "place": "Nhà văn hóa xã"}
+    )
+    ws.activities.save({**raw, "title": "Hiến máu tình nguyện"}, activity_id)
+    (after,) = ws.activities.occurrences(*YEAR)
+    assert (after.id, after.title, after.day, after.start_time, after.place, after.moved) == (
+        row.id, "Hiến máu tình nguyện", D(2025, 7, 19), "08:00", "Nhà văn hóa xã", True,
+    )  # fmt: skip
+    # A day typed in the activity's form is where the date goes, as for any one-off.
+    ws.activities.save({**raw, "start_date": "26/07/2025", "start_time": "09:00"}, activity_id)
+    (moved,) = ws.activities.occurrences(*YEAR)
+    assert (moved.day, moved.start_time, moved.place, moved.moved) == (
+        D(2025, 7, 26), "09:00", "Nhà văn hóa xã", False,
+    )  # fmt: skip
+
+
+def test_editing_a_recurring_activity_keeps_a_dates_own_time_and_place(ws: Workspace) -> None:
+    """One month's meeting was set at another hour and place from its own form: it has a life
+    of its own, like a date moved to another day."""
+    activity_id = _monthly(ws)
+    rows = ws.activities.occurrences(*YEAR)
+    ws.activities.update_occurrence(rows[2].id, {"start_time": "08:00", "place": "Trường học"})
+    ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn tháng", "kind": "sinh-hoat", "start_date": "15/01/2025",
+         "start_time": "20:00", "place": "Nhà văn hóa ấp 1", "repeat": "monthly",
+         "until": "31/12/2025"},
+        activity_id,
+    )  # fmt: skip
+    after = {r.id: r for r in ws.activities.occurrences(*YEAR)}
+    assert len(after) == 12
+    assert (after[rows[2].id].start_time, after[rows[2].id].place) == ("08:00", "Trường học")
+    others = {(r.start_time, r.place) for i, r in after.items() if i != rows[2].id}
+    assert others == {("20:00", "Nhà văn hóa ấp 1")}
+    # Laid out on the 20th from now on: the date with its own hour and place stays.
+    ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "20/01/2025",
+         "start_time": "20:00", "place": "Nhà văn hóa ấp 1", "repeat": "monthly",
+         "until": "31/12/2025"},
+        activity_id,
+    )  # fmt: skip
+    kept = ws.activities.occurrence(rows[2].id).row
+    assert (kept.day, kept.start_time, kept.place) == (D(2025, 3, 15), "08:00", "Trường học")
