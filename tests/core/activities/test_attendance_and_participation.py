@@ -167,3 +167,21 @@ def _sheet(path: Path, rows: list[tuple[object, ...]]) -> None:
     for row in rows:
         sheet.append(list(row))
     book.save(path)
+
+
+def test_a_cccd_typed_as_a_number_is_read_with_its_leading_zeros(
+    ws: Workspace, add_member: AddMember, tmp_path: Path
+) -> None:
+    """Excel keeps a CCCD typed in a cell not formatted as text as a number: "001203001234"
+    (Hà Nội) becomes 1203001234, "079300005678" 79300005678. The roster's import puts the zeros
+    back; the attendance sheet must find the members too."""
+    a = add_member("Nguyễn Văn An")
+    b = add_member("Trần Thị Bé")
+    ws.members.save({**_raw(ws, a), "national_id": "001203001234"}, a)
+    ws.members.save({**_raw(ws, b), "national_id": "079300005678"}, b)
+    occ = _activity(ws, "10/03/2025")
+    path = tmp_path / "diem-danh.xlsx"
+    _sheet(path, [("Số CCCD", "Có mặt"), (1203001234, "x"), (79300005678, "p")])
+    assert ws.attendance.marks_from_sheet(occ, path) == {
+        a: ("present", None), b: ("excused", None),
+    }  # fmt: skip

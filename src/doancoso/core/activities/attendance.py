@@ -21,6 +21,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, ImportFileError, ValidationError
 from ..lang.text import fold, nfc, nfc_multiline_or_none, nfc_or_none
 from ..lifecycle.periods import active_periods
+from ..roster.rules import MEMBER_CODE_DIGITS
 from ..storage.live import get_live, is_live
 from ..storage.models import Activity, Attendance, Branch, Member, Minutes, Occurrence, new_id
 from ..storage.tracking import transaction_time
@@ -224,7 +225,7 @@ class AttendanceService:
             mark = fold(_text(cells, mark_col)).strip()
             if not who or _is_header(who):
                 continue
-            matches = lookup.get(fold(who), [])
+            matches = _matches(lookup, cells, who_col)
             if len(matches) != 1:
                 problem = (
                     "không có trong danh sách đoàn viên"
@@ -387,6 +388,30 @@ def _text(cells: Sequence[object], column: int) -> str:
     return nfc("" if value is None else str(value))
 
 
+_PADDED_DIGITS = (12, 9, MEMBER_CODE_DIGITS)
+"""A CCCD (12 digits), an old CMND (9) or a member code typed in a cell as a number lost its
+leading zeros ("001203001234" of Hà Nội reads 1203001234): the lengths to put them back to."""
+
+
+def _keys(cells: Sequence[object], column: int) -> list[str]:
+    """What a cell naming a member is looked up by: its folded text, and for a whole number
+    the same digits with their leading zeros back (as the roster's import reads them)."""
+    keys = [fold(_text(cells, column))]
+    value = cells[column] if column < len(cells) else None
+    number = float(value) if isinstance(value, (int, float)) else None
+    if number is not None and not isinstance(value, bool) and number.is_integer() and number >= 0:
+        keys += [str(int(number)).zfill(n) for n in _PADDED_DIGITS]
+    return list(dict.fromkeys(keys))
+
+
+def _matches(lookup: Mapping[str, list[str]], cells: Sequence[object], column: int) -> list[str]:
+    """The members a cell names (none, one, or several of the same name)."""
+    for key in _keys(cells, column):
+        if key in lookup:
+            return lookup[key]
+    return []
+
+
 _HEADER_WORDS = ("ho va ten", "ho ten", "cccd", "can cuoc", "stt", "ma doan vien")
 
 
@@ -409,7 +434,7 @@ def _columns(
     """The column naming members (the one whose cells match most members) and the column of
     marks (the one, other than it, with most "x" or "p")."""
     width = max((len(cells) for _, cells in rows), default=0)
-    hits = [sum(1 for _, c in rows if fold(_text(c, col)) in lookup) for col in range(width)]
+    hits = [sum(1 for _, c in rows if _matches(lookup, c, col)) for col in range(width)]
     if not hits or max(hits) == 0:
         return None, None
     who = hits.index(max(hits))
