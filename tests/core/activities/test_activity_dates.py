@@ -249,3 +249,31 @@ def test_editing_a_recurring_activity_keeps_a_dates_own_time_and_place(ws: Works
     )  # fmt: skip
     kept = ws.activities.occurrence(rows[2].id).row
     assert (kept.day, kept.start_time, kept.place) == (D(2025, 3, 15), "08:00", "Trường học")
+
+
+def test_a_date_carried_out_cannot_be_moved_into_the_future(
+    ws: Workspace, add_member: Callable[..., str]
+) -> None:
+    """A year mistyped when correcting the day of a meeting already held (2026 for 2025) would
+    leave a date "done", with its attendance, that has not happened: it drops out of the year's
+    participation without a word."""
+    add_member("Nguyễn Văn An")
+    activity_id, _ = ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/03/2025"}
+    )
+    (occ,) = ws.activities.occurrence_ids_of(activity_id)
+    ws.attendance.save(occ, {m.member_id: ("present", None) for m in ws.attendance.sheet(occ)})
+    later = dt.date.today() + dt.timedelta(days=30)
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.update_occurrence(occ, {"day": f"{later:%d/%m/%Y}"})
+    assert caught.value.field_errors == {
+        "day": f"Buổi hoạt động đã thực hiện: không thể dời sang ngày {later:%d/%m/%Y} chưa "
+        "diễn ra."
+    }
+    row = ws.activities.occurrence(occ).row
+    assert (row.day, row.status, row.present) == (D(2025, 3, 15), "da-thuc-hien", 1)
+    assert ws.participation.year(2025)[0].expected == 1
+    # Moved to another past day it may be, and back to "planned" in the future too.
+    ws.activities.update_occurrence(occ, {"day": "16/03/2025"})
+    ws.activities.update_occurrence(occ, {"day": f"{later:%d/%m/%Y}", "status": "Dự kiến"})
+    assert ws.activities.occurrence(occ).row.day == later

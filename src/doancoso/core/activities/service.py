@@ -525,10 +525,18 @@ class ActivityService:
             occ = self._occurrence(session, occurrence_id)
             day = changes.get("day", occ.day)
             assert isinstance(day, dt.date)
-            if changes.get("status", occ.status) == DONE and day > today and "status" in changes:
-                errors["status"] = (
-                    f"Hoạt động ngày {day:%d/%m/%Y} chưa diễn ra: chưa thể ghi “Đã thực hiện”."
-                )
+            if changes.get("status", occ.status) == DONE and day > today:
+                # Refused whether the status is set or a date done is moved (a year mistyped):
+                # a date "done" in the future would leave the year's participation unsaid.
+                if "status" in changes:
+                    errors["status"] = (
+                        f"Hoạt động ngày {day:%d/%m/%Y} chưa diễn ra: chưa thể ghi “Đã thực hiện”."
+                    )
+                elif day != occ.day:
+                    errors["day"] = (
+                        f"Buổi hoạt động đã thực hiện: không thể dời sang ngày {day:%d/%m/%Y} "
+                        "chưa diễn ra."
+                    )
             start = changes.get("start_time", occ.start_time)
             end = changes.get("end_time", occ.end_time)
             if start and end and occ.end_day is None and str(end) < str(start):
