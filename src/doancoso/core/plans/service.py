@@ -5,6 +5,7 @@ and their progress, its registration with the superior body, a copy of last year
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -101,8 +102,18 @@ def _date(text: str | None, name: str, errors: dict[str, str]) -> dt.date | None
         return None
 
 
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
+"""A figure written the Vietnamese way, as the plan page shows it: "1.500", "1.000.000",
+"2.000,5" (a dot groups the thousands, a comma marks the decimals)."""
+
+
 def _number(text: str | None, name: str, errors: dict[str, str]) -> float | None:
-    value = nfc(text).replace(",", ".")
+    """A figure typed as "20", "12,5" or "12.5", or grouped as the page shows it ("1.500" is
+    fifteen hundred: read as 1,5 it would change a target the secretary only re-saved)."""
+    value = nfc(text).replace(" ", "")
+    if _GROUPED.fullmatch(value):
+        value = value.replace(".", "")
+    value = value.replace(",", ".")
     if not value:
         return None
     try:
