@@ -81,7 +81,8 @@ def expand(calendar: Calendar) -> dict[str, list[dt.date | dt.datetime]]:
         for moved in (e for e in group if "RECURRENCE-ID" in e):
             moments.remove(moved.decoded("RECURRENCE-ID"))  # a date the rule made
             moments.append(moved.decoded("DTSTART"))
-        dates[str(master["SUMMARY"])] = sorted(moments)
+        summary = str(master["SUMMARY"])  # a date kept out of its rule is an event of its own
+        dates[summary] = sorted([*dates.get(summary, []), *moments])
     return dates
 
 
@@ -175,6 +176,29 @@ def test_uids_stay_the_same(
     old_uid, old_sequence = before.pop(CLEAN_UP)
     assert renamed_uid == old_uid and renamed_sequence > old_sequence  # updated, not duplicated
     assert after == before
+
+
+def test_a_date_held_before_the_rule_changed_stays_in_the_calendar(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """The meeting of 15/01 was held (its attendance taken), then the meetings moved to the
+    20th: the app keeps 15/01, and so must the phone's calendar."""
+    raw = {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/01/2025",
+           "start_time": "19:30", "repeat": "monthly", "until": "31/12/2025"}  # fmt: skip
+    activity_id, _ = ws.activities.save(raw)
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                              "admission_date": "01/01/2020"})  # fmt: skip
+    held = ws.activities.occurrence_ids_of(activity_id)[0]
+    ws.attendance.save(held, {member: ("present", None)})
+    ws.activities.save({**raw, "start_date": "20/01/2025"}, activity_id)
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    app = [(o.day, o.start_time) for o in ws.activities.occurrences(*year)]
+    calendar = export(data_dir, tmp_path / "lich.ics", "--year", "2025")
+    meetings = [_at(15, 1)] + [_at(20, m) for m in range(1, 13)]
+    assert expand(calendar) == {"Sinh hoạt chi đoàn": meetings}
+    assert app == [(dt.date(2025, 1, 15), "19:30")] + [
+        (dt.date(2025, m, 20), "19:30") for m in range(1, 13)
+    ]
 
 
 # -- refused -------------------------------------------------------------------------------------

@@ -96,34 +96,38 @@ def build_calendar(
         master = _event(activity, kind, activity.start_date, None)
         master.add("rrule", _rrule_dict(activity.rule, bool(activity.start_time)))
         by_original = {o.original_date: o for o in occurrences}
-        excluded = [
-            d
-            for d in expand(activity.rule, activity.start_date)
-            if d not in by_original or by_original[d].status == "huy"
-        ]
+        rule_dates = expand(activity.rule, activity.start_date)
+        excluded = [d for d in rule_dates if d not in by_original or by_original[d].status == "huy"]
         for day in excluded:
             master.add("exdate", _moment(day, activity.start_time))
         cal.add_component(master)
+        in_rule = set(rule_dates)
         for occ in occurrences:
             moved = (
                 occ.day != occ.original_date
                 or occ.start_time != activity.start_time
                 or (occ.place or None) != (activity.place or None)
             )
-            if occ.status != "huy" and moved:
+            if occ.status != "huy" and occ.original_date not in in_rule:
+                # Kept when the rule changed (held, attended, moved…): no date of the RRULE to
+                # name by RECURRENCE-ID, so an event of its own, with the date's id as UID.
+                cal.add_component(_event(activity, kind, occ.day, occ, f"{occ.id}@{UID_DOMAIN}"))
+            elif occ.status != "huy" and moved:
                 ev = _event(activity, kind, occ.day, occ)
                 ev.add("recurrence-id", _moment(occ.original_date, activity.start_time))
                 cal.add_component(ev)
     return bytes(cal.to_ical())
 
 
-def _event(activity: Activity, kind: str, day: dt.date, occ: Occurrence | None) -> Event:
+def _event(
+    activity: Activity, kind: str, day: dt.date, occ: Occurrence | None, uid: str | None = None
+) -> Event:
     """The VEVENT of an activity on ``day`` (``occ``: one date's own values, for a moved date
-    or a one-off activity)."""
+    or a one-off activity; ``uid``: the event's own, not the activity's)."""
     from icalendar import Event
 
     ev = Event()
-    ev.add("uid", f"{activity.id}@{UID_DOMAIN}")
+    ev.add("uid", uid or f"{activity.id}@{UID_DOMAIN}")
     ev.add("summary", activity.title)
     start = _moment(day, occ.start_time if occ else activity.start_time)
     ev.add("dtstart", start)
