@@ -185,3 +185,25 @@ def test_a_cccd_typed_as_a_number_is_read_with_its_leading_zeros(
     assert ws.attendance.marks_from_sheet(occ, path) == {
         a: ("present", None), b: ("excused", None),
     }  # fmt: skip
+
+
+def test_a_sheet_with_a_member_deleted_since_can_still_be_corrected(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    """A member on a date's attendance was deleted from the roster afterwards; correcting
+    another mark of that date was refused with a message naming the member's internal id."""
+    an = add_member("Nguyễn Văn An")
+    binh = add_member("Trần Văn Bình")
+    occ = _activity(ws, "10/03/2025")
+    ws.attendance.save(occ, {an: ("present", None), binh: ("present", None)})
+    ws.members.delete([binh])
+    marks = {r.member_id: (r.state, r.reason) for r in ws.attendance.sheet(occ)}
+    marks[an] = ("excused", "Đi làm xa")
+    assert ws.attendance.save(occ, marks) == 2
+    assert {(r.full_name, r.state, r.reason) for r in ws.attendance.sheet(occ)} == {
+        ("Nguyễn Văn An", "excused", "Đi làm xa"), ("Trần Văn Bình", "present", None),
+    }  # fmt: skip
+    ws.members.restore([binh])
+    assert {r.full_name: r.expected for r in ws.participation.year(2025)} == {
+        "Nguyễn Văn An": 1, "Trần Văn Bình": 1,
+    }  # fmt: skip

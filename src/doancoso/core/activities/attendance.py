@@ -126,8 +126,18 @@ class AttendanceService:
                 )
             if occ.status in ("huy", "hoan"):
                 raise ConflictError("Buổi hoạt động đã hoãn hoặc hủy: không điểm danh được.")
+            existing = {
+                a.member_id: a
+                for a in session.scalars(
+                    select(Attendance).where(
+                        Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
+                    )
+                )
+            }
             ids = list(marks)
-            known: set[str] = set()
+            # Those already on this date's sheet count as known though deleted from the roster
+            # since: the sheet shows them, and correcting another mark must not be refused.
+            known: set[str] = set(existing)
             for start in range(0, len(ids), 900):
                 known.update(
                     session.scalars(
@@ -141,14 +151,6 @@ class AttendanceService:
                 raise ValidationError(
                     {"member_id": f"Không có đoàn viên mã {unknown[0]} trong danh sách."}
                 )
-            existing = {
-                a.member_id: a
-                for a in session.scalars(
-                    select(Attendance).where(
-                        Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
-                    )
-                )
-            }
             was_present = sum(1 for a in existing.values() if a.state == "present")
             following = occ.participants is None or (
                 occ.attendance_taken and occ.participants == was_present
