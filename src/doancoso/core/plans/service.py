@@ -20,7 +20,7 @@ from ..storage.live import get_live, is_live
 from ..storage.models import Plan, PlanTarget
 from ..storage.settings import put_setting, setting_value
 from ..storage.tracking import transaction_time
-from .copying import PLACES, CreatedPlan, PlanCopy, YearMention, move_year
+from .copying import PLACES, CreatedPlan, PlanCopy, YearMention, move_title_year, move_year
 from .measures import measure
 from .registration import (
     PLAN_DEADLINE_KEY,
@@ -254,8 +254,8 @@ class PlanService:
                 return new_text
 
             if not title:
-                plan.title = source.title.replace(str(from_year), str(year))
-                moved.extend([PLACES["title"]] * source.title.count(str(from_year)))
+                plan.title, count = move_title_year(source.title, from_year, year)
+                moved.extend([PLACES["title"]] * count)
             for name in PLAN_TEXT_FIELDS:
                 text = getattr(source, name)
                 setattr(plan, name, moved_on(text, name) if text else text)
