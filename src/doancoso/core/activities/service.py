@@ -555,9 +555,12 @@ class ActivityService:
 
     def overdue(self, today: dt.date, since_days: int = 366) -> list[OccurrenceRow]:
         """Past dates still "planned": their results are missing. (Filtered in the query: the
-        attendance of a year's other dates is not counted for nothing, as at every start.)"""
+        attendance of a year's other dates is not counted for nothing, as at every start.) A
+        date lasting several days is past once its last day is: a camp still running is not
+        overdue."""
         first = today - dt.timedelta(days=since_days)
-        return self.occurrences(first, today - dt.timedelta(days=1), status=PLANNED)
+        rows = self.occurrences(first, today - dt.timedelta(days=1), status=PLANNED)
+        return [r for r in rows if (r.end_day or r.day) < today]
 
     def search(self, text: str, first: dt.date, last: dt.date) -> list[OccurrenceRow]:
         tokens = fold(text).split()
