@@ -259,3 +259,24 @@ def test_this_year_by_default(ws: Workspace, data_dir: Path, tmp_path: Path) -> 
         f"Đã xuất lịch hoạt động từ 01/01/{year} đến 31/12/{year} ra tệp {target} (1 sự kiện).\n"
     )
     assert expand(Calendar.from_ical(target.read_bytes())) == {"Năm nay": [dt.date(year, 1, 1)]}
+
+
+def test_a_postponed_date_is_not_on_the_phone_on_its_old_day(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """A meeting marked "Hoãn" will not take place that day (the calendar strikes it out, its
+    attendance is refused): the phone must not show it as planned."""
+    ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
+                        "start_date": "15/01/2025", "start_time": "19:30", "repeat": "monthly",
+                        "until": "30/04/2025"})  # fmt: skip
+    ws.activities.save({"title": "Hội thi", "start_date": "10/03/2025"})
+    by_day = {o.day: o.id for o in ws.activities.occurrences(dt.date(2025, 1, 1),
+                                                              dt.date(2025, 12, 31))}  # fmt: skip
+    ws.activities.update_occurrence(by_day[dt.date(2025, 2, 15)], {"status": "Hoãn"})
+    ws.activities.update_occurrence(by_day[dt.date(2025, 3, 10)], {"status": "Hoãn"})
+    calendar = export(data_dir, tmp_path / "lich.ics", "--year", "2025")
+    assert expand(calendar)["Sinh hoạt chi đoàn"] == [_at(15, 1), _at(15, 3), _at(15, 4)]
+    (contest,) = [e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "Hội thi"]
+    assert (str(contest["STATUS"]), str(contest["DESCRIPTION"])) == (
+        "CANCELLED", "Loại: Khác\nTrạng thái: Hoãn",
+    )  # fmt: skip
