@@ -280,3 +280,19 @@ def test_a_postponed_date_is_not_on_the_phone_on_its_old_day(
     assert (str(contest["STATUS"]), str(contest["DESCRIPTION"])) == (
         "CANCELLED", "Loại: Khác\nTrạng thái: Hoãn",
     )  # fmt: skip
+
+
+def test_a_date_ending_later_ends_later_on_the_phone(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
+                        "start_date": "15/01/2025", "start_time": "19:30", "end_time": "21:00",
+                        "repeat": "monthly", "until": "31/03/2025"})  # fmt: skip
+    (february,) = ws.activities.occurrences(dt.date(2025, 2, 15), dt.date(2025, 2, 15))
+    ws.activities.update_occurrence(february.id, {"end_time": "22:30"})
+    calendar = export(data_dir, tmp_path / "lich.ics", "--year", "2025")
+    ends = {}
+    for event in calendar.walk("VEVENT"):
+        key = event.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in event else "master"
+        ends[key] = event.decoded("DTEND")
+    assert ends == {"master": _at(15, 1, 21, 0), _at(15, 2): _at(15, 2, 22, 30)}

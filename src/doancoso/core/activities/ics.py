@@ -109,6 +109,7 @@ def build_calendar(
             moved = (
                 occ.day != occ.original_date
                 or occ.start_time != activity.start_time
+                or occ.end_time != activity.end_time
                 or (occ.place or None) != (activity.place or None)
             )
             if occ.status not in OFF and occ.original_date not in in_rule:
