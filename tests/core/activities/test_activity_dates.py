@@ -215,6 +215,10 @@ def test_editing_a_one_off_activity_keeps_its_date_moved_on_its_own(ws: Workspac
     assert (after.id, after.title, after.day, after.start_time, after.place, after.moved) == (
         row.id, "Hiến máu tình nguyện", D(2025, 7, 19), "08:00", "Nhà văn hóa xã", True,
     )  # fmt: skip
+    # Made to last two days in the form: from its own day.
+    ws.activities.save({**raw, "end_date": "13/07/2025"}, activity_id)
+    (longer,) = ws.activities.occurrences(*YEAR)
+    assert (longer.day, longer.end_day, longer.moved) == (D(2025, 7, 19), D(2025, 7, 20), True)
     # A day typed in the activity's form is where the date goes, as for any one-off.
     ws.activities.save({**raw, "start_date": "26/07/2025", "start_time": "09:00"}, activity_id)
     (moved,) = ws.activities.occurrences(*YEAR)

@@ -253,12 +253,12 @@ class ActivityService:
         busy = self._busy(session, [o.id for o in existing])
         if not values.rule and len(existing) == 1 and len(dates) == 1:  # a one-off: it moves
             occ = existing[0]
-            if before is None or (before.start_date, before.end_date) != (
-                dates[0],
-                values.end_date,
-            ):
+            if before is None or before.start_date != dates[0]:
                 occ.original_date = occ.day = dates[0]
                 occ.end_day = values.end_date
+            elif before.end_date != values.end_date:  # as long as the form says, from its day
+                span = (values.end_date - dates[0]) if values.end_date else None
+                occ.end_day = occ.day + span if span else None
             for name in ("start_time", "end_time", "place"):
                 value = getattr(values, name)
                 if before is None or value != getattr(before, name):
