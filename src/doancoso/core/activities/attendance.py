@@ -302,6 +302,9 @@ class AttendanceService:
             )
 
     def save_minutes(self, occurrence_id: str, raw: Mapping[str, str]) -> None:
+        """Write the minutes of a date. A form left blank writes nothing: an empty minutes
+        would read "Đã có biên bản" and count among the year's minutes in the dossier (a blank
+        is printed to be filled in by hand without being one)."""
         from .rules import parse_time
 
         values: dict[str, str | None] = {}
@@ -316,6 +319,8 @@ class AttendanceService:
         with self._ctx.db.transaction() as session:
             occ = self._occurrence(session, occurrence_id)
             row = self._minutes(session, occ.id)
+            if row is None and not any(values.values()):
+                return
             if row is None:
                 session.add(
                     Minutes(organization_id=occ.organization_id, occurrence_id=occ.id, **values)
