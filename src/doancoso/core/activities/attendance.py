@@ -441,7 +441,10 @@ def _columns(
     """The column naming members (the one whose cells match most members) and the column of
     marks (the one, other than it, with most "x" or "p")."""
     width = max((len(cells) for _, cells in rows), default=0)
-    hits = [sum(1 for _, c in rows if _matches(lookup, c, col)) for col in range(width)]
+    hits = [  # an STT column never names members, though its 1, 2… may read as member codes
+        0 if _is_numbering(rows, col) else sum(1 for _, c in rows if _matches(lookup, c, col))
+        for col in range(width)
+    ]
     if not hits or max(hits) == 0:
         return None, None
     who = hits.index(max(hits))
