@@ -66,3 +66,14 @@ def test_the_stt_column_is_never_taken_for_member_codes(
         by_name["Nguyễn Văn An"]: ("present", None),
         by_name["Trần Thị Bình"]: ("absent", None),
     }
+
+
+def test_v_marks_an_absence(ws: Workspace, occurrence: str, tmp_path: Path) -> None:
+    """A roll call sheet marks "x" for present, "p" for leave and "v" for vắng, as the app's
+    own attendance keys do (V: vắng): "v" was read as present."""
+    path = _sheet(tmp_path / "d.xlsx", [(1, "Nguyễn Văn An", "x"), (2, "Trần Thị Bình", "V")])
+    by_name = {r.full_name: r.member_id for r in ws.attendance.sheet(occurrence)}
+    assert ws.attendance.marks_from_sheet(occurrence, path) == {
+        by_name["Nguyễn Văn An"]: ("present", None),
+        by_name["Trần Thị Bình"]: ("absent", None),
+    }

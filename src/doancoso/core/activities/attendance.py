@@ -79,9 +79,10 @@ class MinutesDocument:
     absent: tuple[AttendanceRow, ...]
 
 
-_MARKS_PRESENT = {"x", "co", "1", "co mat", "present", "v", "✓", "✔"}
+_MARKS_PRESENT = {"x", "co", "1", "co mat", "present", "✓", "✔"}
 _MARKS_EXCUSED = {"p", "cp", "co phep", "vang co phep", "excused"}
-_MARKS_ABSENT = {"", "0", "k", "kp", "vang", "khong", "vang khong phep", "absent", "-"}
+_MARKS_ABSENT = {"", "0", "k", "kp", "v", "vang", "khong", "vang khong phep", "absent", "-"}
+"""The marks of a roll call sheet, folded. "v" is "vắng", as the attendance sheet's own V key."""
 
 
 class AttendanceService:
