@@ -281,3 +281,23 @@ def test_a_date_carried_out_cannot_be_moved_into_the_future(
     ws.activities.update_occurrence(occ, {"day": "16/03/2025"})
     ws.activities.update_occurrence(occ, {"day": f"{later:%d/%m/%Y}", "status": "Dự kiến"})
     assert ws.activities.occurrence(occ).row.day == later
+
+
+def test_a_date_moved_onto_a_day_of_the_new_rule_is_not_doubled(ws: Workspace) -> None:
+    """March's meeting was moved from the 15th to the 20th; the meetings then move to the 20th:
+    20/03 holds the meeting moved there, not a second one."""
+    activity_id = _monthly(ws, until="30/04/2025")
+    march = ws.activities.occurrences(D(2025, 3, 15), D(2025, 3, 15))[0]
+    ws.activities.update_occurrence(march.id, {"day": "20/03/2025"})
+    _, count = ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "20/01/2025",
+         "start_time": "19:30", "place": "Nhà văn hóa ấp 1", "repeat": "monthly",
+         "until": "30/04/2025"},
+        activity_id,
+    )  # fmt: skip
+    rows = ws.activities.occurrences(*YEAR)
+    assert [(r.day, r.id == march.id) for r in rows] == [
+        (D(2025, 1, 20), False), (D(2025, 2, 20), False), (D(2025, 3, 20), True),
+        (D(2025, 4, 20), False),
+    ]  # fmt: skip
+    assert count == 4 == ws.activities.get(activity_id).occurrences

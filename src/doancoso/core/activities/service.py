@@ -274,8 +274,12 @@ class ActivityService:
                     self._copy_times(occ, values)
             else:
                 occ.deleted_at = when
+        # A date moved onto a day of the rule is that day's meeting: no second one beside it.
+        moved_onto = {
+            o.day for o in kept.values() if o.day != o.original_date and o.status != "huy"
+        }
         for day in dates:
-            if day not in kept:
+            if day not in kept and day not in moved_onto:
                 occ = Occurrence(
                     organization_id=activity.organization_id,
                     activity_id=activity.id,
