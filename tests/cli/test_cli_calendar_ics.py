@@ -81,7 +81,8 @@ def expand(calendar: Calendar) -> dict[str, list[dt.date | dt.datetime]]:
         for moved in (e for e in group if "RECURRENCE-ID" in e):
             moments.remove(moved.decoded("RECURRENCE-ID"))  # a date the rule made
             moments.append(moved.decoded("DTSTART"))
-        dates[str(master["SUMMARY"])] = sorted(moments)
+        summary = str(master["SUMMARY"])  # a date kept out of its rule is an event of its own
+        dates[summary] = sorted([*dates.get(summary, []), *moments])
     return dates
 
 
@@ -177,6 +178,29 @@ def test_uids_stay_the_same(
     assert after == before
 
 
+def test_a_date_held_before_the_rule_changed_stays_in_the_calendar(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """The meeting of 15/01 was held (its attendance taken), then the meetings moved to the
+    20th: the app keeps 15/01, and so must the phone's calendar."""
+    raw = {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/01/2025",
+           "start_time": "19:30", "repeat": "monthly", "until": "31/12/2025"}  # fmt: skip
+    activity_id, _ = ws.activities.save(raw)
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                              "admission_date": "01/01/2020"})  # fmt: skip
+    held = ws.activities.occurrence_ids_of(activity_id)[0]
+    ws.attendance.save(held, {member: ("present", None)})
+    ws.activities.save({**raw, "start_date": "20/01/2025"}, activity_id)
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    app = [(o.day, o.start_time) for o in ws.activities.occurrences(*year)]
+    calendar = export(data_dir, tmp_path / "lich.ics", "--year", "2025")
+    meetings = [_at(15, 1)] + [_at(20, m) for m in range(1, 13)]
+    assert expand(calendar) == {"Sinh hoạt chi đoàn": meetings}
+    assert app == [(dt.date(2025, 1, 15), "19:30")] + [
+        (dt.date(2025, m, 20), "19:30") for m in range(1, 13)
+    ]
+
+
 # -- refused -------------------------------------------------------------------------------------
 
 
@@ -235,3 +259,40 @@ def test_this_year_by_default(ws: Workspace, data_dir: Path, tmp_path: Path) -> 
         f"Đã xuất lịch hoạt động từ 01/01/{year} đến 31/12/{year} ra tệp {target} (1 sự kiện).\n"
     )
     assert expand(Calendar.from_ical(target.read_bytes())) == {"Năm nay": [dt.date(year, 1, 1)]}
+
+
+def test_a_postponed_date_is_not_on_the_phone_on_its_old_day(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """A meeting marked "Hoãn" will not take place that day (the calendar strikes it out, its
+    attendance is refused): the phone must not show it as planned."""
+    ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
+                        "start_date": "15/01/2025", "start_time": "19:30", "repeat": "monthly",
+                        "until": "30/04/2025"})  # fmt: skip
+    ws.activities.save({"title": "Hội thi", "start_date": "10/03/2025"})
+    by_day = {o.day: o.id for o in ws.activities.occurrences(dt.date(2025, 1, 1),
+                                                              dt.date(2025, 12, 31))}  # fmt: skip
+    ws.activities.update_occurrence(by_day[dt.date(2025, 2, 15)], {"status": "Hoãn"})
+    ws.activities.update_occurrence(by_day[dt.date(2025, 3, 10)], {"status": "Hoãn"})
+    calendar = export(data_dir, tmp_path / "lich.ics", "--year", "2025")
+    assert expand(calendar)["Sinh hoạt chi đoàn"] == [_at(15, 1), _at(15, 3), _at(15, 4)]
+    (contest,) = [e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "Hội thi"]
+    assert (str(contest["STATUS"]), str(contest["DESCRIPTION"])) == (
+        "CANCELLED", "Loại: Khác\nTrạng thái: Hoãn",
+    )  # fmt: skip
+
+
+def test_a_date_ending_later_ends_later_on_the_phone(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
+                        "start_date": "15/01/2025", "start_time": "19:30", "end_time": "21:00",
+                        "repeat": "monthly", "until": "31/03/2025"})  # fmt: skip
+    (february,) = ws.activities.occurrences(dt.date(2025, 2, 15), dt.date(2025, 2, 15))
+    ws.activities.update_occurrence(february.id, {"end_time": "22:30"})
+    calendar = export(data_dir, tmp_path / "lich.ics", "--year", "2025")
+    ends = {}
+    for event in calendar.walk("VEVENT"):
+        key = event.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in event else "master"
+        ends[key] = event.decoded("DTEND")
+    assert ends == {"master": _at(15, 1, 21, 0), _at(15, 2): _at(15, 2, 22, 30)}

@@ -198,3 +198,106 @@ def test_upcoming_means_the_next_seven_days_today_included(ws: Workspace) -> Non
         day = today + dt.timedelta(days=offset)
         ws.activities.save({"title": f"Sau {offset} ngày", "start_date": f"{day:%d/%m/%Y}"})
     assert [r.title for r in ws.activities.upcoming(today)] == ["Sau 0 ngày", "Sau 6 ngày"]
+
+
+def test_editing_a_one_off_activity_keeps_its_date_moved_on_its_own(ws: Workspace) -> None:
+    """The date was postponed from the date's own form; the activity's form still shows the
+    first day. Correcting the title there must not put the date back where it was."""
+    raw = {"title": "Hiến máu", "kind": "tinh-nguyen", "start_date": "12/07/2025",
+           "start_time": "07:00", "place": "Trạm Y tế xã"}  # fmt: skip
+    activity_id, _ = ws.activities.save(raw)
+    (row,) = ws.activities.occurrences(*YEAR)
+    ws.activities.update_occurrence(
+        row.id, {"day": "19/07/2025", "start_time": "08:00", "place": "Nhà văn hóa xã"}
+    )
+    ws.activities.save({**raw, "title": "Hiến máu tình nguyện"}, activity_id)
+    (after,) = ws.activities.occurrences(*YEAR)
+    assert (after.id, after.title, after.day, after.start_time, after.place, after.moved) == (
+        row.id, "Hiến máu tình nguyện", D(2025, 7, 19), "08:00", "Nhà văn hóa xã", True,
+    )  # fmt: skip
+    # Made to last two days in the form: from its own day.
+    ws.activities.save({**raw, "end_date": "13/07/2025"}, activity_id)
+    (longer,) = ws.activities.occurrences(*YEAR)
+    assert (longer.day, longer.end_day, longer.moved) == (D(2025, 7, 19), D(2025, 7, 20), True)
+    # A day typed in the activity's form is where the date goes, as for any one-off.
+    ws.activities.save({**raw, "start_date": "26/07/2025", "start_time": "09:00"}, activity_id)
+    (moved,) = ws.activities.occurrences(*YEAR)
+    assert (moved.day, moved.start_time, moved.place, moved.moved) == (
+        D(2025, 7, 26), "09:00", "Nhà văn hóa xã", False,
+    )  # fmt: skip
+
+
+def test_editing_a_recurring_activity_keeps_a_dates_own_time_and_place(ws: Workspace) -> None:
+    """One month's meeting was set at another hour and place from its own form: it has a life
+    of its own, like a date moved to another day."""
+    activity_id = _monthly(ws)
+    rows = ws.activities.occurrences(*YEAR)
+    ws.activities.update_occurrence(rows[2].id, {"start_time": "08:00", "place": "Trường học"})
+    ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn tháng", "kind": "sinh-hoat", "start_date": "15/01/2025",
+         "start_time": "20:00", "place": "Nhà văn hóa ấp 1", "repeat": "monthly",
+         "until": "31/12/2025"},
+        activity_id,
+    )  # fmt: skip
+    after = {r.id: r for r in ws.activities.occurrences(*YEAR)}
+    assert len(after) == 12
+    assert (after[rows[2].id].start_time, after[rows[2].id].place) == ("08:00", "Trường học")
+    others = {(r.start_time, r.place) for i, r in after.items() if i != rows[2].id}
+    assert others == {("20:00", "Nhà văn hóa ấp 1")}
+    # Laid out on the 20th from now on: the date with its own hour and place stays.
+    ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "20/01/2025",
+         "start_time": "20:00", "place": "Nhà văn hóa ấp 1", "repeat": "monthly",
+         "until": "31/12/2025"},
+        activity_id,
+    )  # fmt: skip
+    kept = ws.activities.occurrence(rows[2].id).row
+    assert (kept.day, kept.start_time, kept.place) == (D(2025, 3, 15), "08:00", "Trường học")
+
+
+def test_a_date_carried_out_cannot_be_moved_into_the_future(
+    ws: Workspace, add_member: Callable[..., str]
+) -> None:
+    """A year mistyped when correcting the day of a meeting already held (2026 for 2025) would
+    leave a date "done", with its attendance, that has not happened: it drops out of the year's
+    participation without a word."""
+    add_member("Nguyễn Văn An")
+    activity_id, _ = ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/03/2025"}
+    )
+    (occ,) = ws.activities.occurrence_ids_of(activity_id)
+    ws.attendance.save(occ, {m.member_id: ("present", None) for m in ws.attendance.sheet(occ)})
+    later = dt.date.today() + dt.timedelta(days=30)
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.update_occurrence(occ, {"day": f"{later:%d/%m/%Y}"})
+    assert caught.value.field_errors == {
+        "day": f"Buổi hoạt động đã thực hiện: không thể dời sang ngày {later:%d/%m/%Y} chưa "
+        "diễn ra."
+    }
+    row = ws.activities.occurrence(occ).row
+    assert (row.day, row.status, row.present) == (D(2025, 3, 15), "da-thuc-hien", 1)
+    assert ws.participation.year(2025)[0].expected == 1
+    # Moved to another past day it may be, and back to "planned" in the future too.
+    ws.activities.update_occurrence(occ, {"day": "16/03/2025"})
+    ws.activities.update_occurrence(occ, {"day": f"{later:%d/%m/%Y}", "status": "Dự kiến"})
+    assert ws.activities.occurrence(occ).row.day == later
+
+
+def test_a_date_moved_onto_a_day_of_the_new_rule_is_not_doubled(ws: Workspace) -> None:
+    """March's meeting was moved from the 15th to the 20th; the meetings then move to the 20th:
+    20/03 holds the meeting moved there, not a second one."""
+    activity_id = _monthly(ws, until="30/04/2025")
+    march = ws.activities.occurrences(D(2025, 3, 15), D(2025, 3, 15))[0]
+    ws.activities.update_occurrence(march.id, {"day": "20/03/2025"})
+    _, count = ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "20/01/2025",
+         "start_time": "19:30", "place": "Nhà văn hóa ấp 1", "repeat": "monthly",
+         "until": "30/04/2025"},
+        activity_id,
+    )  # fmt: skip
+    rows = ws.activities.occurrences(*YEAR)
+    assert [(r.day, r.id == march.id) for r in rows] == [
+        (D(2025, 1, 20), False), (D(2025, 2, 20), False), (D(2025, 3, 20), True),
+        (D(2025, 4, 20), False),
+    ]  # fmt: skip
+    assert count == 4 == ws.activities.get(activity_id).occurrences

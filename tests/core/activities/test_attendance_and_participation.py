@@ -167,3 +167,43 @@ def _sheet(path: Path, rows: list[tuple[object, ...]]) -> None:
     for row in rows:
         sheet.append(list(row))
     book.save(path)
+
+
+def test_a_cccd_typed_as_a_number_is_read_with_its_leading_zeros(
+    ws: Workspace, add_member: AddMember, tmp_path: Path
+) -> None:
+    """Excel keeps a CCCD typed in a cell not formatted as text as a number: "001203001234"
+    (Hà Nội) becomes 1203001234, "079300005678" 79300005678. The roster's import puts the zeros
+    back; the attendance sheet must find the members too."""
+    a = add_member("Nguyễn Văn An")
+    b = add_member("Trần Thị Bé")
+    ws.members.save({**_raw(ws, a), "national_id": "001203001234"}, a)
+    ws.members.save({**_raw(ws, b), "national_id": "079300005678"}, b)
+    occ = _activity(ws, "10/03/2025")
+    path = tmp_path / "diem-danh.xlsx"
+    _sheet(path, [("Số CCCD", "Có mặt"), (1203001234, "x"), (79300005678, "p")])
+    assert ws.attendance.marks_from_sheet(occ, path) == {
+        a: ("present", None), b: ("excused", None),
+    }  # fmt: skip
+
+
+def test_a_sheet_with_a_member_deleted_since_can_still_be_corrected(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    """A member on a date's attendance was deleted from the roster afterwards; correcting
+    another mark of that date was refused with a message naming the member's internal id."""
+    an = add_member("Nguyễn Văn An")
+    binh = add_member("Trần Văn Bình")
+    occ = _activity(ws, "10/03/2025")
+    ws.attendance.save(occ, {an: ("present", None), binh: ("present", None)})
+    ws.members.delete([binh])
+    marks = {r.member_id: (r.state, r.reason) for r in ws.attendance.sheet(occ)}
+    marks[an] = ("excused", "Đi làm xa")
+    assert ws.attendance.save(occ, marks) == 2
+    assert {(r.full_name, r.state, r.reason) for r in ws.attendance.sheet(occ)} == {
+        ("Nguyễn Văn An", "excused", "Đi làm xa"), ("Trần Văn Bình", "present", None),
+    }  # fmt: skip
+    ws.members.restore([binh])
+    assert {r.full_name: r.expected for r in ws.participation.year(2025)} == {
+        "Nguyễn Văn An": 1, "Trần Văn Bình": 1,
+    }  # fmt: skip

@@ -27,3 +27,15 @@ def test_only_planned_dates(ws: Workspace) -> None:
     assert [r.day.day for r in ws.activities.occurrences(
         dt.date(2025, 6, 1), dt.date(2025, 6, 30), status="huy")] == [18]  # fmt: skip
     assert {r.activity_id for r in overdue} == {activity_id}
+
+
+def test_an_activity_still_going_on_is_not_overdue(ws: Workspace) -> None:
+    """A summer camp from 14/06 to 18/06 is running on 16/06: not a date whose results are
+    missing ("chưa ghi kết quả") until it is over."""
+    ws.activities.save({"title": "Hội trại hè", "kind": "van-hoa", "start_date": "14/06/2025",
+                        "end_date": "18/06/2025"})  # fmt: skip
+    ws.activities.save({"title": "Dọn vệ sinh chợ", "start_date": "13/06/2025"})
+    assert [r.title for r in ws.activities.overdue(dt.date(2025, 6, 16))] == ["Dọn vệ sinh chợ"]
+    assert [r.title for r in ws.activities.overdue(dt.date(2025, 6, 19))] == [
+        "Dọn vệ sinh chợ", "Hội trại hè",
+    ]  # fmt: skip

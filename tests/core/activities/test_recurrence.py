@@ -92,3 +92,17 @@ def test_rules_that_are_refused(rule: str, until: dt.date | None, message: str) 
     with pytest.raises(ValidationError) as caught:
         normalize_rule(rule, D(2025, 1, 1), until)
     assert message in caught.value.field_errors["rule"]
+
+
+def test_a_repeat_every_few_months_says_so() -> None:
+    """A meeting every quarter on the 15th was described as monthly ("hằng tháng")."""
+    quarterly = normalize_rule("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15", D(2025, 1, 15),
+                               D(2025, 12, 31))  # fmt: skip
+    assert expand(quarterly, D(2025, 1, 15)) == [D(2025, m, 15) for m in (1, 4, 7, 10)]
+    assert describe(quarterly) == "Ngày 15, 3 tháng một lần, đến 31/12/2025"
+    assert describe("FREQ=MONTHLY;INTERVAL=2;BYDAY=-1SU;COUNT=4") == (
+        "Chủ nhật cuối tháng, 2 tháng một lần, 4 lần"
+    )
+    assert describe("FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=15;COUNT=4") == (
+        "Ngày 15 hằng tháng, 4 lần"
+    )

@@ -167,3 +167,21 @@ def test_a_long_list_to_read_is_cut_in_the_notice() -> None:
         "- và 2 chỗ khác.",
         "Hãy đọc lại tên, nội dung kế hoạch và các chỉ tiêu trước khi in và gửi đăng ký.",
     ]
+
+
+def test_a_term_in_the_title_stays_when_the_plan_is_copied(ws: Workspace) -> None:
+    """The unions formed in 2025 name their first term in their plans' titles: copying the plan
+    of 2025 into 2026 made "nhiệm kỳ 2025 – 2030" read "nhiệm kỳ 2026 – 2030"."""
+    title = "Kế hoạch thực hiện Nghị quyết Đại hội Đoàn xã nhiệm kỳ 2025 – 2030 trong năm 2025"
+    ws.plans.create(2025, title=title)
+    created = ws.plans.create(2026, from_year=2025)
+    plan = ws.plans.get(2026)
+    assert plan is not None and plan.title == (
+        "Kế hoạch thực hiện Nghị quyết Đại hội Đoàn xã nhiệm kỳ 2025 – 2030 trong năm 2026"
+    )
+    assert created.copy is not None and created.copy.moved == ("Tên kế hoạch",)
+    # A title without "năm" before its year still moves on; a date in it stays.
+    ws.plans.create(2030, title="Kế hoạch công tác 2030 (ban hành 10/11/2030)")
+    ws.plans.create(2031, from_year=2030)
+    copied = ws.plans.get(2031)
+    assert copied is not None and copied.title == "Kế hoạch công tác 2031 (ban hành 10/11/2030)"

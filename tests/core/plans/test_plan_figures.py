@@ -46,6 +46,19 @@ def test_a_target_as_the_plan_states_it():
     assert target_sentence(lines) == "Trồng cây xanh ở các tuyến đường."
 
 
+def test_a_number_the_text_gives_is_not_printed_twice():
+    """The printed plan read "Trồng 1500 cây xanh: 1.500 cây." and "Kết nạp 20, trong đó 5
+    đoàn viên nữ: 20 đoàn viên.": the text's number written another way, or before a comma."""
+    trees = replace(TARGET, text="Trồng 1500 cây xanh", planned=1500, unit="cây")
+    assert target_sentence(trees) == "Trồng 1500 cây xanh."
+    women = replace(TARGET, text="Kết nạp 20, trong đó 5 đoàn viên nữ")
+    assert target_sentence(women) == "Kết nạp 20, trong đó 5 đoàn viên nữ."
+    share = replace(TARGET, text="Tỉ lệ tham gia đạt 12.5%", planned=12.5, unit="%")
+    assert target_sentence(share) == "Tỉ lệ tham gia đạt 12.5%."
+    other = replace(TARGET, text="Kết nạp 200 đoàn viên mới (năm trước 20)", planned=25)
+    assert target_sentence(other) == "Kết nạp 200 đoàn viên mới (năm trước 20): 25 đoàn viên."
+
+
 def test_outcomes():
     assert outcome(TARGET) == UNKNOWN
     assert outcome(replace(TARGET, achieved=20)) == MET

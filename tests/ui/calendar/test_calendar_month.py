@@ -233,3 +233,14 @@ def test_enter_opens_the_day_and_n_starts_a_new_activity(
     ]
     assert opened[-1] == ("Buổi hoạt động", "Sinh hoạt chi đoàn tháng 3")
     assert vn(view.selected) == "15/03/2026"
+
+
+def test_a_camp_still_running_is_not_said_to_lack_its_results(march: Workspace) -> None:
+    from doancoso.ui.calendar.words import status_text
+
+    (camp,) = [
+        r for r in march.activities.occurrences(dt.date(2026, 3, 30), dt.date(2026, 3, 30))
+        if r.title == "Trại hè thanh niên"
+    ]  # fmt: skip
+    assert status_text(camp, dt.date(2026, 3, 31)) == "Dự kiến"
+    assert status_text(camp, dt.date(2026, 4, 2)) == "Chưa ghi kết quả"

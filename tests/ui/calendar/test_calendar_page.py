@@ -92,6 +92,25 @@ def test_agenda_lists_the_month_with_attendance(
     assert page.agenda_model.rowCount() == 3
 
 
+def test_a_camp_begun_before_the_range_is_in_its_agenda(
+    qtbot: QtBot, page: CalendarPage, cal_ws: Workspace
+) -> None:
+    """A camp from 28/02 to 02/03 shows on the grid's first days of March: the agenda of the
+    month (and of the week of 02/03) lists it too, as it does for a range read from the core."""
+    add_activity(cal_ws, "Hội trại thanh niên", "28/02/2026", end_date="02/03/2026",
+                 kind="van-hoa")  # fmt: skip
+    add_activity(cal_ws, "Ngày Chủ nhật xanh", "29/03/2026", kind="chu-nhat-xanh")
+    page.month.select_date(dt.date(2026, 3, 2))
+    assert [row[2] for row in _cells(page.agenda_model)] == [
+        "Hội trại thanh niên", "Ngày Chủ nhật xanh",
+    ]  # fmt: skip
+    assert page.range_label.text() == "Từ 01/03/2026 đến 31/03/2026: 2 buổi hoạt động"
+    page.range_combo.setCurrentIndex(page.range_combo.findData("week"))
+    assert [row[2] for row in _cells(page.agenda_model)] == ["Hội trại thanh niên"]
+    page.range_combo.setCurrentIndex(page.range_combo.findData("year"))
+    assert page.agenda_model.rowCount() == 2
+
+
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
 def test_agenda_columns_fit_their_text_and_the_title_takes_the_rest(
     qtbot: QtBot, page: CalendarPage, cal_ws: Workspace

@@ -190,3 +190,21 @@ def test_the_union_s_own_minutes_go_to_the_superior_body(
     assert _print(_dialog(qtbot, core, meeting), prompts, tmp_path / "again.pdf") == [
         "- BCH Đoàn xã Tân Hưng (b/c);\n- Lưu."
     ]
+
+
+def test_a_blank_form_is_no_minutes(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, meeting: str, prompts
+) -> None:
+    """ "Lưu" on the form left blank (or printing it blank, to fill in by hand) wrote an empty
+    minutes: the date then read "Đã có biên bản sinh hoạt" and the dossier counted one more."""
+    cal_ws.activities.update_occurrence(meeting, {"status": "Đã thực hiện"})
+    date = OccurrenceDialog(core, history, meeting)
+    qtbot.addWidget(date)
+    prompts.dialog_script = lambda dialog: dialog.save_button.click()
+    date.minutes_button.click()
+    assert date.message.text() == ""
+    assert date.attendance_label.text() == "Chưa điểm danh."
+    assert cal_ws.attendance.minutes(meeting) is None
+    cal_ws.attendance.save_minutes(meeting, {"chair": " ", "content": "\n"})
+    assert cal_ws.attendance.minutes(meeting) is None
+    assert not cal_ws.activities.occurrence(meeting).has_minutes

@@ -21,6 +21,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, ImportFileError, ValidationError
 from ..lang.text import fold, nfc, nfc_multiline_or_none, nfc_or_none
 from ..lifecycle.periods import active_periods
+from ..roster.rules import MEMBER_CODE_DIGITS
 from ..storage.live import get_live, is_live
 from ..storage.models import Activity, Attendance, Branch, Member, Minutes, Occurrence, new_id
 from ..storage.tracking import transaction_time
@@ -78,9 +79,10 @@ class MinutesDocument:
     absent: tuple[AttendanceRow, ...]
 
 
-_MARKS_PRESENT = {"x", "co", "1", "co mat", "present", "v", "✓", "✔"}
+_MARKS_PRESENT = {"x", "co", "1", "co mat", "present", "✓", "✔"}
 _MARKS_EXCUSED = {"p", "cp", "co phep", "vang co phep", "excused"}
-_MARKS_ABSENT = {"", "0", "k", "kp", "vang", "khong", "vang khong phep", "absent", "-"}
+_MARKS_ABSENT = {"", "0", "k", "kp", "v", "vang", "khong", "vang khong phep", "absent", "-"}
+"""The marks of a roll call sheet, folded. "v" is "vắng", as the attendance sheet's own V key."""
 
 
 class AttendanceService:
@@ -125,8 +127,18 @@ class AttendanceService:
                 )
             if occ.status in ("huy", "hoan"):
                 raise ConflictError("Buổi hoạt động đã hoãn hoặc hủy: không điểm danh được.")
+            existing = {
+                a.member_id: a
+                for a in session.scalars(
+                    select(Attendance).where(
+                        Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
+                    )
+                )
+            }
             ids = list(marks)
-            known: set[str] = set()
+            # Those already on this date's sheet count as known though deleted from the roster
+            # since: the sheet shows them, and correcting another mark must not be refused.
+            known: set[str] = set(existing)
             for start in range(0, len(ids), 900):
                 known.update(
                     session.scalars(
@@ -140,14 +152,6 @@ class AttendanceService:
                 raise ValidationError(
                     {"member_id": f"Không có đoàn viên mã {unknown[0]} trong danh sách."}
                 )
-            existing = {
-                a.member_id: a
-                for a in session.scalars(
-                    select(Attendance).where(
-                        Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
-                    )
-                )
-            }
             was_present = sum(1 for a in existing.values() if a.state == "present")
             following = occ.participants is None or (
                 occ.attendance_taken and occ.participants == was_present
@@ -224,7 +228,7 @@ class AttendanceService:
             mark = fold(_text(cells, mark_col)).strip()
             if not who or _is_header(who):
                 continue
-            matches = lookup.get(fold(who), [])
+            matches = _matches(lookup, cells, who_col)
             if len(matches) != 1:
                 problem = (
                     "không có trong danh sách đoàn viên"
@@ -299,6 +303,9 @@ class AttendanceService:
             )
 
     def save_minutes(self, occurrence_id: str, raw: Mapping[str, str]) -> None:
+        """Write the minutes of a date. A form left blank writes nothing: an empty minutes
+        would read "Đã có biên bản" and count among the year's minutes in the dossier (a blank
+        is printed to be filled in by hand without being one)."""
         from .rules import parse_time
 
         values: dict[str, str | None] = {}
@@ -313,6 +320,8 @@ class AttendanceService:
         with self._ctx.db.transaction() as session:
             occ = self._occurrence(session, occurrence_id)
             row = self._minutes(session, occ.id)
+            if row is None and not any(values.values()):
+                return
             if row is None:
                 session.add(
                     Minutes(organization_id=occ.organization_id, occurrence_id=occ.id, **values)
@@ -387,6 +396,30 @@ def _text(cells: Sequence[object], column: int) -> str:
     return nfc("" if value is None else str(value))
 
 
+_PADDED_DIGITS = (12, 9, MEMBER_CODE_DIGITS)
+"""A CCCD (12 digits), an old CMND (9) or a member code typed in a cell as a number lost its
+leading zeros ("001203001234" of Hà Nội reads 1203001234): the lengths to put them back to."""
+
+
+def _keys(cells: Sequence[object], column: int) -> list[str]:
+    """What a cell naming a member is looked up by: its folded text, and for a whole number
+    the same digits with their leading zeros back (as the roster's import reads them)."""
+    keys = [fold(_text(cells, column))]
+    value = cells[column] if column < len(cells) else None
+    number = float(value) if isinstance(value, (int, float)) else None
+    if number is not None and not isinstance(value, bool) and number.is_integer() and number >= 0:
+        keys += [str(int(number)).zfill(n) for n in _PADDED_DIGITS]
+    return list(dict.fromkeys(keys))
+
+
+def _matches(lookup: Mapping[str, list[str]], cells: Sequence[object], column: int) -> list[str]:
+    """The members a cell names (none, one, or several of the same name)."""
+    for key in _keys(cells, column):
+        if key in lookup:
+            return lookup[key]
+    return []
+
+
 _HEADER_WORDS = ("ho va ten", "ho ten", "cccd", "can cuoc", "stt", "ma doan vien")
 
 
@@ -409,7 +442,10 @@ def _columns(
     """The column naming members (the one whose cells match most members) and the column of
     marks (the one, other than it, with most "x" or "p")."""
     width = max((len(cells) for _, cells in rows), default=0)
-    hits = [sum(1 for _, c in rows if fold(_text(c, col)) in lookup) for col in range(width)]
+    hits = [  # an STT column never names members, though its 1, 2… may read as member codes
+        0 if _is_numbering(rows, col) else sum(1 for _, c in rows if _matches(lookup, c, col))
+        for col in range(width)
+    ]
     if not hits or max(hits) == 0:
         return None, None
     who = hits.index(max(hits))

@@ -1,10 +1,10 @@
 """The calendar for phones: an .ics file (RFC 5545, the ``icalendar`` library).
 
 One VEVENT per activity that has a date in the range, local time in Asia/Ho_Chi_Minh with its
-VTIMEZONE; a recurring activity carries its RRULE, an EXDATE for each date cancelled or laid
-out no more, and one more VEVENT (same UID, RECURRENCE-ID) for each date that was moved. The
-UID is the activity's id, so that a phone's calendar updates on the next import instead of
-duplicating. An activity without a time is an all-day event.
+VTIMEZONE; a recurring activity carries its RRULE, an EXDATE for each date cancelled,
+postponed or laid out no more, and one more VEVENT (same UID, RECURRENCE-ID) for each date that
+was moved. The UID is the activity's id, so that a phone's calendar updates on the next import
+instead of duplicating. An activity without a time is an all-day event.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 TIMEZONE = "Asia/Ho_Chi_Minh"
 UID_DOMAIN = "doancoso"
 PRODID = "-//doancoso//Quản lý Đoàn cơ sở 3 chủ động//VI"
+OFF = ("huy", "hoan")
+"""A date cancelled or postponed ("Hoãn") does not take place on its day: the calendar strikes
+it out and refuses its attendance, and the phone does not show it as planned."""
 
 
 def _moment(day: dt.date, time: str | None) -> dt.date | dt.datetime:
@@ -96,34 +99,39 @@ def build_calendar(
         master = _event(activity, kind, activity.start_date, None)
         master.add("rrule", _rrule_dict(activity.rule, bool(activity.start_time)))
         by_original = {o.original_date: o for o in occurrences}
-        excluded = [
-            d
-            for d in expand(activity.rule, activity.start_date)
-            if d not in by_original or by_original[d].status == "huy"
-        ]
+        rule_dates = expand(activity.rule, activity.start_date)
+        excluded = [d for d in rule_dates if d not in by_original or by_original[d].status in OFF]
         for day in excluded:
             master.add("exdate", _moment(day, activity.start_time))
         cal.add_component(master)
+        in_rule = set(rule_dates)
         for occ in occurrences:
             moved = (
                 occ.day != occ.original_date
                 or occ.start_time != activity.start_time
+                or occ.end_time != activity.end_time
                 or (occ.place or None) != (activity.place or None)
             )
-            if occ.status != "huy" and moved:
+            if occ.status not in OFF and occ.original_date not in in_rule:
+                # Kept when the rule changed (held, attended, moved…): no date of the RRULE to
+                # name by RECURRENCE-ID, so an event of its own, with the date's id as UID.
+                cal.add_component(_event(activity, kind, occ.day, occ, f"{occ.id}@{UID_DOMAIN}"))
+            elif occ.status not in OFF and moved:
                 ev = _event(activity, kind, occ.day, occ)
                 ev.add("recurrence-id", _moment(occ.original_date, activity.start_time))
                 cal.add_component(ev)
     return bytes(cal.to_ical())
 
 
-def _event(activity: Activity, kind: str, day: dt.date, occ: Occurrence | None) -> Event:
+def _event(
+    activity: Activity, kind: str, day: dt.date, occ: Occurrence | None, uid: str | None = None
+) -> Event:
     """The VEVENT of an activity on ``day`` (``occ``: one date's own values, for a moved date
-    or a one-off activity)."""
+    or a one-off activity; ``uid``: the event's own, not the activity's)."""
     from icalendar import Event
 
     ev = Event()
-    ev.add("uid", f"{activity.id}@{UID_DOMAIN}")
+    ev.add("uid", uid or f"{activity.id}@{UID_DOMAIN}")
     ev.add("summary", activity.title)
     start = _moment(day, occ.start_time if occ else activity.start_time)
     ev.add("dtstart", start)
@@ -143,7 +151,7 @@ def _event(activity: Activity, kind: str, day: dt.date, occ: Occurrence | None) 
     ev.add("categories", [kind])
     ev.add("dtstamp", activity.updated_at.replace(tzinfo=dt.UTC))
     ev.add("sequence", activity.revision)
-    if occ is not None and occ.status == "huy":
+    if occ is not None and occ.status in OFF:
         ev.add("status", "CANCELLED")
     return ev
 

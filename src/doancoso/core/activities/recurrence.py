@@ -149,11 +149,12 @@ def describe(rule: str | None) -> str:
     interval = int(parts.get("INTERVAL", "1") or 1)
     words = {"DAILY": "ngày", "WEEKLY": "tuần", "MONTHLY": "tháng", "YEARLY": "năm"}[freq]
     text = f"Hằng {words}" if interval == 1 else f"{interval} {words} một lần"
+    every = "" if interval == 1 else f", {interval} tháng một lần"  # a quarter: not "hằng"
     if freq == "MONTHLY" and parts.get("BYDAY") == "-1SU":
-        text = "Chủ nhật cuối tháng"
+        text = "Chủ nhật cuối tháng" + every
     elif freq == "MONTHLY" and "BYMONTHDAY" in parts:
         day = parts["BYMONTHDAY"].split(",")[0]
-        text = f"Ngày {day} hằng tháng"
+        text = f"Ngày {day}{every}" if every else f"Ngày {day} hằng tháng"
     if "UNTIL" in parts:
         until = parts["UNTIL"]
         text += f", đến {until[6:8]}/{until[4:6]}/{until[0:4]}"

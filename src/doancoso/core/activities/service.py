@@ -97,11 +97,35 @@ def json_ids(text: str | None) -> tuple[str, ...]:
     return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
-def _touched(occ: Occurrence, busy: set[str]) -> bool:
+@dataclass(frozen=True)
+class _Schedule:
+    """When and where an activity said its dates take place before an edit: a date whose time
+    or place differs was set on its own (the date's form) and is not the activity's to change."""
+
+    start_date: dt.date
+    end_date: dt.date | None
+    start_time: str | None
+    end_time: str | None
+    place: str | None
+
+    @classmethod
+    def of(cls, a: Activity) -> _Schedule:
+        return cls(a.start_date, a.end_date, a.start_time, a.end_time, a.place)
+
+    def own_time_or_place(self, occ: Occurrence) -> bool:
+        return (occ.start_time, occ.end_time, occ.place) != (
+            self.start_time,
+            self.end_time,
+            self.place,
+        )
+
+
+def _touched(occ: Occurrence, busy: set[str], before: _Schedule | None) -> bool:
     """Whether a date has a life of its own that re-laying the rule must keep."""
     return (
         occ.id in busy
         or occ.day != occ.original_date
+        or (before is not None and before.own_time_or_place(occ))
         or occ.status != PLANNED
         or occ.attendance_taken
         or bool(occ.results or occ.resources or occ.participants)
@@ -188,6 +212,7 @@ class ActivityService:
             columns["start_date"] = dates[0]
             columns["branch_ids"] = json.dumps(list(values.branch_ids))
             columns["target_ids"] = json.dumps(list(values.target_ids))
+            before: _Schedule | None = None
             if activity_id is None:
                 activity = Activity(organization_id=org, **columns)
                 session.add(activity)
@@ -195,6 +220,7 @@ class ActivityService:
                 existing: list[Occurrence] = []
             else:
                 activity = self._get(session, activity_id)
+                before = _Schedule.of(activity)
                 for name, value in columns.items():
                     if getattr(activity, name) != value:
                         setattr(activity, name, value)
@@ -205,7 +231,7 @@ class ActivityService:
                         )
                     )
                 )
-            count = self._lay_out(session, activity, values, dates, existing)
+            count = self._lay_out(session, activity, values, dates, existing, before)
             return activity.id, count
 
     def _lay_out(
@@ -215,26 +241,45 @@ class ActivityService:
         values: ActivityFields,
         dates: list[dt.date],
         existing: list[Occurrence],
+        before: _Schedule | None = None,
     ) -> int:
-        """Make the activity's dates match ``dates``, keeping every date with a life of its own."""
+        """Make the activity's dates match ``dates``, keeping every date with a life of its own.
+
+        ``before`` is the activity as it was (None: new). A one-off's date follows what the
+        form changed, and keeps what was set on the date itself (moved to another day, another
+        hour or place) where the form left the activity's value as it was: the form shows the
+        activity's first day, and saving a corrected title must not put a postponed date back.
+        """
         busy = self._busy(session, [o.id for o in existing])
         if not values.rule and len(existing) == 1 and len(dates) == 1:  # a one-off: it moves
             occ = existing[0]
-            occ.original_date = occ.day = dates[0]
-            self._copy_times(occ, values)
+            if before is None or before.start_date != dates[0]:
+                occ.original_date = occ.day = dates[0]
+                occ.end_day = values.end_date
+            elif before.end_date != values.end_date:  # as long as the form says, from its day
+                span = (values.end_date - dates[0]) if values.end_date else None
+                occ.end_day = occ.day + span if span else None
+            for name in ("start_time", "end_time", "place"):
+                value = getattr(values, name)
+                if before is None or value != getattr(before, name):
+                    setattr(occ, name, value)
             return 1
         wanted = set(dates)
         kept: dict[dt.date, Occurrence] = {}
         when = transaction_time(session)
         for occ in existing:
-            if occ.original_date in wanted or _touched(occ, busy):
+            if occ.original_date in wanted or _touched(occ, busy, before):
                 kept[occ.original_date] = occ
-                if not _touched(occ, busy):
+                if not _touched(occ, busy, before):
                     self._copy_times(occ, values)
             else:
                 occ.deleted_at = when
+        # A date moved onto a day of the rule is that day's meeting: no second one beside it.
+        moved_onto = {
+            o.day for o in kept.values() if o.day != o.original_date and o.status != "huy"
+        }
         for day in dates:
-            if day not in kept:
+            if day not in kept and day not in moved_onto:
                 occ = Occurrence(
                     organization_id=activity.organization_id,
                     activity_id=activity.id,
@@ -484,10 +529,18 @@ class ActivityService:
             occ = self._occurrence(session, occurrence_id)
             day = changes.get("day", occ.day)
             assert isinstance(day, dt.date)
-            if changes.get("status", occ.status) == DONE and day > today and "status" in changes:
-                errors["status"] = (
-                    f"Hoạt động ngày {day:%d/%m/%Y} chưa diễn ra: chưa thể ghi “Đã thực hiện”."
-                )
+            if changes.get("status", occ.status) == DONE and day > today:
+                # Refused whether the status is set or a date done is moved (a year mistyped):
+                # a date "done" in the future would leave the year's participation unsaid.
+                if "status" in changes:
+                    errors["status"] = (
+                        f"Hoạt động ngày {day:%d/%m/%Y} chưa diễn ra: chưa thể ghi “Đã thực hiện”."
+                    )
+                elif day != occ.day:
+                    errors["day"] = (
+                        f"Buổi hoạt động đã thực hiện: không thể dời sang ngày {day:%d/%m/%Y} "
+                        "chưa diễn ra."
+                    )
             start = changes.get("start_time", occ.start_time)
             end = changes.get("end_time", occ.end_time)
             if start and end and occ.end_day is None and str(end) < str(start):
@@ -506,9 +559,12 @@ class ActivityService:
 
     def overdue(self, today: dt.date, since_days: int = 366) -> list[OccurrenceRow]:
         """Past dates still "planned": their results are missing. (Filtered in the query: the
-        attendance of a year's other dates is not counted for nothing, as at every start.)"""
+        attendance of a year's other dates is not counted for nothing, as at every start.) A
+        date lasting several days is past once its last day is: a camp still running is not
+        overdue."""
         first = today - dt.timedelta(days=since_days)
-        return self.occurrences(first, today - dt.timedelta(days=1), status=PLANNED)
+        rows = self.occurrences(first, today - dt.timedelta(days=1), status=PLANNED)
+        return [r for r in rows if (r.end_day or r.day) < today]
 
     def search(self, text: str, first: dt.date, last: dt.date) -> list[OccurrenceRow]:
         tokens = fold(text).split()

@@ -102,6 +102,26 @@ def move_year(text: str, from_year: int, year: int) -> tuple[str, int, list[str]
     return new_text, moved, excerpts
 
 
+def move_title_year(title: str, from_year: int, year: int) -> tuple[str, int]:
+    """The plan's title with ``from_year`` as ``year`` and the number moved. A title names the
+    plan's year with "năm" or without ("Kế hoạch công tác 2026"), so every mention moves, but
+    for a period ("nhiệm kỳ 2025 – 2030", which a union formed in 2025 names in its titles)
+    and a date ("10/11/2026", "tháng 11 năm 2026"), kept as :func:`move_year` keeps them."""
+    parts: list[str] = []
+    moved = last = 0
+    for match in _YEAR_OR_PERIOD.finditer(title):
+        if match.group(2) is not None or int(match.group(1)) != from_year:
+            continue
+        head = title[max(0, match.start() - _LOOK_BEHIND) : match.start()]
+        if head.rstrip().endswith("/") or _AFTER_MONTH.search(head):
+            continue
+        parts += [title[last : match.start()], str(year)]
+        last = match.end()
+        moved += 1
+    parts.append(title[last:])
+    return "".join(parts), moved
+
+
 def _excerpt(text: str, start: int, end: int) -> str:
     """The words around ``text[start:end]`` in its line, "…" where they were cut."""
     line_start = text.rfind("\n", 0, start) + 1

@@ -9,6 +9,7 @@ the share achieved, whether a target is met, and the targets grouped by criterio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -94,10 +95,24 @@ def target_sentence(target: TargetInfo) -> str:
     text = " ".join(nfc_multiline(target.text).split()).rstrip(" .;,:")
     planned = quantity_text(target.planned, target.unit)
     if planned and target.planned is not None:
-        number = number_text(target.planned)
-        if number not in text.replace("%", " ").split():
+        numbers = {_plain(n) for n in _NUMBER.findall(text)}
+        if _plain(number_text(target.planned)) not in numbers:
             text = f"{text}: {planned}"
     return f"{text}."
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+"""A number in a target's text: "20", "1.500", "1500", "12,5", "12.5" (a comma after it is
+the sentence's)."""
+
+
+def _plain(number: str) -> str:
+    """A number however grouped and pointed, as one form: "1.500" and "1500" -> "1500", "12,5"
+    and "12.5" -> "12.5"."""
+    grouped = re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number)
+    if grouped:
+        number = number.replace(".", "")
+    return number.replace(",", ".")
 
 
 @dataclass(frozen=True)

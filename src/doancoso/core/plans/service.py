@@ -5,6 +5,7 @@ and their progress, its registration with the superior body, a copy of last year
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from ..storage.live import get_live, is_live
 from ..storage.models import Plan, PlanTarget
 from ..storage.settings import put_setting, setting_value
 from ..storage.tracking import transaction_time
-from .copying import PLACES, CreatedPlan, PlanCopy, YearMention, move_year
+from .copying import PLACES, CreatedPlan, PlanCopy, YearMention, move_title_year, move_year
 from .measures import measure
 from .registration import (
     PLAN_DEADLINE_KEY,
@@ -101,8 +102,18 @@ def _date(text: str | None, name: str, errors: dict[str, str]) -> dt.date | None
         return None
 
 
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
+"""A figure written the Vietnamese way, as the plan page shows it: "1.500", "1.000.000",
+"2.000,5" (a dot groups the thousands, a comma marks the decimals)."""
+
+
 def _number(text: str | None, name: str, errors: dict[str, str]) -> float | None:
-    value = nfc(text).replace(",", ".")
+    """A figure typed as "20", "12,5" or "12.5", or grouped as the page shows it ("1.500" is
+    fifteen hundred: read as 1,5 it would change a target the secretary only re-saved)."""
+    value = nfc(text).replace(" ", "")
+    if _GROUPED.fullmatch(value):
+        value = value.replace(".", "")
+    value = value.replace(",", ".")
     if not value:
         return None
     try:
@@ -243,8 +254,8 @@ class PlanService:
                 return new_text
 
             if not title:
-                plan.title = source.title.replace(str(from_year), str(year))
-                moved.extend([PLACES["title"]] * source.title.count(str(from_year)))
+                plan.title, count = move_title_year(source.title, from_year, year)
+                moved.extend([PLACES["title"]] * count)
             for name in PLAN_TEXT_FIELDS:
                 text = getattr(source, name)
                 setattr(plan, name, moved_on(text, name) if text else text)

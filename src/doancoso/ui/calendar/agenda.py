@@ -136,7 +136,7 @@ class AgendaModel(QAbstractTableModel):
         if role == DECORATION and column == COL_KIND:
             return colour_icon(kind_colour(self._kinds, row.kind))
         if role == FOREGROUND and column == COL_STATUS:
-            if row.status == "du-kien" and row.day < self._today:
+            if row.status == "du-kien" and (row.end_day or row.day) < self._today:
                 return LATE
             if row.status in ("huy", "hoan"):
                 return OFF

@@ -227,6 +227,9 @@ class MinutesDialog(QDialog):
     def submit(self) -> None:
         if self._saving:
             return
+        if self.raw() == self._initial:  # nothing typed: nothing to save, nor to say saved
+            self.accept()
+            return
         values, occurrence_id = self.raw(), self.occurrence_id
         self._saving = True
         self.general_error.set_message("")

@@ -385,7 +385,9 @@ class CalendarPage(QWidget):
         first, last = self.agenda_range()
         model = self.month_model
         if model.first <= first and last <= model.last:  # the weeks shown hold the range
-            rows = [r for r in model.shown() if first <= r.day <= last]
+            # As the core reads a range: a date lasting several days is in it from its first
+            # day to its last (a camp begun in February is in March's agenda).
+            rows = [r for r in model.shown() if r.day <= last and (r.end_day or r.day) >= first]
         else:
             tokens = search_tokens(model.search)
             rows = [

@@ -51,8 +51,9 @@ def chip_text(row: OccurrenceRow) -> str:
 
 
 def status_text(row: OccurrenceRow, today: dt.date) -> str:
-    """The status's name; a planned date in the past reads "Chưa ghi kết quả"."""
-    if row.status == "du-kien" and row.day < today:
+    """The status's name; a planned date in the past (its last day past) reads "Chưa ghi kết
+    quả"."""
+    if row.status == "du-kien" and (row.end_day or row.day) < today:
         return "Chưa ghi kết quả"
     return STATUSES.get(row.status, row.status)
 

@@ -49,6 +49,14 @@ MEASURED_HINT = "Ứng dụng tự tính từ dữ liệu (sổ đoàn viên, l�
 USE_COUNT = "Dùng cách đếm của ứng dụng"
 
 
+def figure_text(value: float) -> str:
+    """A figure in its field as the page shows it ("1.500", "12,5"), every decimal kept
+    ("66,67", where the page rounds to "66,7"): saving the target unchanged keeps it."""
+    if round(value, 1) == value:
+        return number_text(value)
+    return repr(float(value)).replace(".", ",")
+
+
 class TargetDialog(QDialog):
     """Add (``target`` None) or edit a target of the plan of ``year``; ``saved_id`` once saved.
     Figures are counted up to ``as_of`` (default today), said as ``as_of_text``."""
@@ -149,7 +157,7 @@ class TargetDialog(QDialog):
         self.criterion_combo.setCurrentIndex(
             max(0, self.criterion_combo.findData(str(target.criterion or "")))
         )
-        self.planned_edit.setText(number_text(target.planned) if target.planned is not None else "")
+        self.planned_edit.setText(figure_text(target.planned) if target.planned is not None else "")
         self.unit_edit.setText(target.unit or "")
         self.measure_combo.setCurrentIndex(
             max(0, self.measure_combo.findData(target.measure or ""))
@@ -157,7 +165,7 @@ class TargetDialog(QDialog):
         self._last_measure = target.measure or ""
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(target.measure_kind or "")))
         if not target.measured and target.achieved is not None:
-            self.achieved_edit.setText(number_text(target.achieved))
+            self.achieved_edit.setText(figure_text(target.achieved))
 
     def _measure_changed(self) -> None:
         """Achieved is typed only for a target the app does not measure; the kind of activity
