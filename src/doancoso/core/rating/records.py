@@ -66,6 +66,9 @@ class RatingRow:
     proposed_remark: str | None
     decided_level: int | None
     remark: str | None
+    left: bool = False
+    """Off the active roster by the end of the year (or today, for the current year): moved
+    away, matured, struck off or expelled during the year, not after it."""
 
     @property
     def differs_from_suggestion(self) -> bool:

@@ -255,6 +255,7 @@ class RatingService:
                     hint.level if hint else None,
                     hint.reason if hint else (reason or ""),
                     *(getattr(r, f) if r else None for f in _SAVED_FIELDS),
+                    left=not any(p.covers(as_of) for p in spans),
                 )
             )
         return rows
