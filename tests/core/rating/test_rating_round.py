@@ -171,7 +171,25 @@ def test_the_level1_cap_warns_before_closing(ws: Workspace, branch: str) -> None
     ids = [_member(ws, branch, n) for n in ("An", "Bình", "Cường")]
     ws.rating.set_levels(YEAR, "decided_level", {ids[0]: 1, ids[1]: 1, ids[2]: 2})
     assert ws.rating.close_warnings(YEAR) == [
-        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 67%, vượt giới hạn 20% trong quy tắc."
+        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 66,7%, vượt giới hạn 20% trong quy tắc."
+    ]
+
+
+def test_the_level1_cap_warning_at_its_edge_says_by_how_much(ws: Workspace, branch: str) -> None:
+    """One of three at level 1 against a cap of 33%: the warning does not read "33%, vượt giới
+    hạn 33%" (nor a cap of 12,5% as "12%")."""
+    rules = ws.rating.rules().text.replace('"value": null', '"value": 33')
+    ws.rating.set_rules(rules)
+    ids = [_member(ws, branch, n) for n in ("An", "Bình", "Cường")]
+    ws.rating.set_levels(YEAR, "decided_level", {ids[0]: 1, ids[1]: 2, ids[2]: 2})
+    assert ws.rating.close_warnings(YEAR) == [
+        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 33,3%, vượt giới hạn 33% trong quy tắc."
+    ]
+    ws.rating.reset_rules()
+    ws.rating.set_rules(ws.rating.rules().text.replace('"value": null', '"value": 12.5'))
+    ws.rating.set_levels(2026, "decided_level", {ids[0]: 1, ids[1]: 2, ids[2]: 2})
+    assert ws.rating.close_warnings(2026) == [
+        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 33,3%, vượt giới hạn 12,5% trong quy tắc."
     ]
 
 

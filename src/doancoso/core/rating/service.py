@@ -56,6 +56,7 @@ from .rules import (
     RatingRules,
     default_rules,
     parse_rules,
+    percent_text,
     suggest,
 )
 
@@ -425,7 +426,8 @@ class RatingService:
             share = 100 * sum(1 for r in decided if r.decided_level == 1) / len(decided)
             if share > cap + 1e-9:
                 warnings.append(
-                    f"Tỉ lệ “{LEVELS[1]}” là {share:.0f}%, vượt giới hạn {cap:.0f}% trong quy tắc."
+                    f"Tỉ lệ “{LEVELS[1]}” là {percent_text(share)}, vượt giới hạn "
+                    f"{percent_text(cap)} trong quy tắc."
                 )
         return warnings
 
