@@ -227,3 +227,25 @@ def test_branch_meetings_give_the_count_of_chi_doan_behind_the_share(
         False,
         "2/3 chi đoàn sinh hoạt đủ hằng tháng (66,7%).",
     )
+
+
+def test_a_refused_detach_writes_nothing(ws: Workspace, tmp_path: Path) -> None:
+    """Detaching from an item the template does not have, or a file an item does not have, is
+    refused with what is wrong and leaves no answer behind (an answer travels in bundles)."""
+    photo = tmp_path / "anh.png"
+    photo.write_bytes(PNG)
+    ws.recognition.attach(2025, "1.3", photo, "Ảnh buổi ra quân")
+    sha = (
+        next(v for v in ws.recognition.view(2025, AS_OF).items if v.item.code == "1.3")
+        .files[0]
+        .sha256
+    )
+    generation = ws.changes.generation
+    with pytest.raises(NotFoundError) as caught:
+        ws.recognition.detach(2025, "9.9", sha)
+    assert caught.value.message == (
+        "Bộ tiêu chí “Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định)” không có mục 9.9."
+    )
+    with pytest.raises(NotFoundError, match=f"Mục 1.4 không có tệp minh chứng {sha[:12]}…."):
+        ws.recognition.detach(2025, "1.4", sha)
+    assert ws.changes.generation == generation

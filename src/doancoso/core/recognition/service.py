@@ -354,11 +354,22 @@ class RecognitionService:
     def detach(self, year: int, code: str, sha256: str) -> int:
         """Detach the files with ``sha256`` from an item; returns how many (the stored file
         stays until the data check finds nobody names it)."""
-        with self._ctx.db.transaction() as session:
-            answer_id = self._answer(session, year, code).id
-        ids = [
-            f.id for f in self._evidence.attachments(ANSWERS_TABLE, answer_id) if f.sha256 == sha256
-        ]
+        template = self.opened(year)
+        if template is None:
+            raise NotFoundError(f"Chưa mở bảng tự đánh giá năm {year}.")
+        self._item(template, code)
+        # Read, not made: a refused detach leaves no empty answer behind to travel.
+        with self._ctx.db.read() as session:
+            checklist = self._find(session, year)
+            answer_id = session.scalar(
+                select(ChecklistAnswer.id).where(
+                    is_live(ChecklistAnswer),
+                    ChecklistAnswer.checklist_id == (checklist.id if checklist else ""),
+                    ChecklistAnswer.code == code,
+                )
+            )
+        files = self._evidence.attachments(ANSWERS_TABLE, answer_id) if answer_id else []
+        ids = [f.id for f in files if f.sha256 == sha256]
         if not ids:
             raise NotFoundError(f"Mục {code} không có tệp minh chứng {sha256[:12]}….")
         return self._evidence.detach(ids)
