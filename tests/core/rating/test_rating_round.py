@@ -204,3 +204,24 @@ def test_training_not_registered_is_kept_and_caps_level_1(ws: Workspace, branch:
     ws.rating.set(YEAR, member, {"training_result": "Xuất sắc"})
     row = _rows(ws)["An"]
     assert (row.training_registered, row.training_result, row.suggested) == (True, "xuat-sac", 1)
+
+
+def test_a_past_year_is_rated_by_the_standing_of_that_year(ws: Workspace, branch: str) -> None:
+    """The 2025 round looked at in 2026: a member on temporary activity here all of 2025 who
+    transferred in for good in 2026 was still only given remarks in 2025, and a member who left
+    in 2025 and came back in 2026 is named as having left, not as having stopped."""
+    guest = ws.members.save(
+        {"full_name": "Đỗ Văn Tạm", "birth_date": "01/01/2000", "branch_id": branch}
+    )
+    ws.events.record(guest, "temporary", "01/02/2025", home_organization="Đoàn phường 5",
+                     period_start="01/02/2025")  # fmt: skip
+    ws.events.record(guest, "transfer_in", "10/03/2026", other_organization="Đoàn phường 5")
+    back = _member(ws, branch, "Huỳnh Văn Về")
+    ws.events.record(back, "transfer_out", "01/09/2025", other_organization="Đoàn xã Khánh An")
+    ws.events.record(back, "transfer_in", "01/04/2026", other_organization="Đoàn xã Khánh An")
+    rows = _rows(ws)
+    assert {name: r.reason for name, r in rows.items()} == {
+        "Đỗ Văn Tạm": "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.",
+        "Huỳnh Văn Về": "Đã chuyển sinh hoạt trong năm: không xếp loại tại đơn vị.",
+    }
+    assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == set()
