@@ -299,3 +299,24 @@ def test_points_are_written_with_a_decimal_comma(ws: Workspace, tmp_path: Path,
     text = re.sub(r"\s+", " ", read_pdf(path).text())
     assert text.count("đạt 2/14 nội dung, 908,25/1.010 điểm") == 3
     assert "8.25" not in text and "1010" not in text
+
+
+def test_a_decision_without_number_is_dated_the_local_day_the_round_closed(
+    rated: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A round closed at 06:30 on 02/01/2026 in Việt Nam (23:30 UTC the day before): the
+    decision is dated 02/01/2026, the day the secretary closed it, not the UTC day."""
+    import time
+
+    from doancoso.core.rating import service
+    from doancoso.reports.dossier.extra import decision_issue
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        monkeypatch.setattr(service, "utc_now", lambda: dt.datetime(2026, 1, 1, 23, 30))
+        rated.rating.close(2025)
+        assert decision_issue(rated, 2025) == (dt.date(2026, 1, 2), None)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
