@@ -249,3 +249,24 @@ def test_a_refused_detach_writes_nothing(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match=f"Mục 1.4 không có tệp minh chứng {sha[:12]}…."):
         ws.recognition.detach(2025, "1.4", sha)
     assert ws.changes.generation == generation
+
+
+def test_the_rating_record_counts_the_members_the_summary_counts(
+    ws: Workspace, branch: str
+) -> None:
+    """Item 1.2 cites the rating round with as many members decided as its results count: not
+    a member deleted since, nor one who moved away in the year after the decision."""
+    ids = [
+        ws.members.save({"full_name": name, "birth_date": "01/01/2000", "branch_id": branch,
+                         "admission_date": "01/01/2020"})
+        for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng")
+    ]  # fmt: skip
+    ws.rating.set_levels(2025, "decided_level", dict.fromkeys(ids, 2))
+    ws.members.delete([ids[2]])
+    ws.events.record(ids[3], "transfer_out", "20/12/2025", other_organization="Đoàn xã Khác")
+    *_, total = ws.rating.summary(2025)
+    assert total.rated == 2
+    items = {v.item.code: v for v in ws.recognition.view(2025, AS_OF).items}
+    assert [r.text for r in items["1.2"].records] == [
+        "năm 2025 đang mở, 2 đoàn viên đã có mức xếp loại"
+    ]
