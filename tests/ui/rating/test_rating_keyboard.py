@@ -190,3 +190,19 @@ def test_participation_typed_as_85_or_refused(
     _at(page, 2, COL_RATE)
     _key(page, Qt.Key.Key_Delete)
     assert page.model.index(2, COL_RATE).data() == "60,0%"
+
+
+def test_a_key_the_training_column_refuses_names_its_five_choices(
+    page: RatingPage, rated: Round
+) -> None:
+    """The training programme's column takes 1 to 5 (5: not registered): a letter there says
+    so, not "1, 2, 3, 4" as a level column does."""
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    _at(page, 0, COL_TRAINING)
+    QTest.keyClicks(page.view, "x")
+    assert messages == [
+        "Ở cột này chỉ gõ 1 Xuất sắc, 2 Khá, 3 Đạt, 4 Không đạt, 5 Chưa đăng ký (hoặc Delete, 0 "
+        "để xóa)."
+    ]
+    assert page.model.row(0).training_result is None
