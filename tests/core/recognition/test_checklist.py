@@ -270,3 +270,29 @@ def test_the_rating_record_counts_the_members_the_summary_counts(
     assert [r.text for r in items["1.2"].records] == [
         "năm 2025 đang mở, 2 đoàn viên đã có mức xếp loại"
     ]
+
+
+def test_a_coordination_running_into_the_year_counts_for_it(ws: Workspace) -> None:
+    """A coordination programme signed in October 2024 and running to June 2025 is part of
+    2025's work: listed in the 2025 register, counted by item 3.3's figure and its record, and
+    the 2025 dossier does not say there is none. One of a single day in 2024 is not."""
+    from doancoso.core.dossier.check import check
+
+    ws.registers.save_coordination({"day": "01/10/2024", "end_day": "30/06/2025",
+                                    "partner": "Công an xã Tân Hưng",
+                                    "title": "Phối hợp giữ gìn an ninh trật tự"})  # fmt: skip
+    ws.registers.save_coordination({"day": "15/11/2024", "partner": "Hội Nông dân xã",
+                                    "title": "Ngày hội nông dân"})  # fmt: skip
+    assert [c.title for c in ws.registers.coordination(2025)] == [
+        "Phối hợp giữ gìn an ninh trật tự"
+    ]
+    assert len(ws.registers.coordination(2024)) == 2
+    view = ws.recognition.view(2025, AS_OF)
+    counts = [v for v in view.items if v.indicator and v.indicator.key == "coordination-count"]
+    assert counts and {v.indicator.text for v in counts if v.indicator} == {
+        "1 chương trình phối hợp trong năm."
+    }
+    cited = [r.text for v in view.items for r in v.records if r.key == "coordination"]
+    assert cited and set(cited) == {"1 chương trình trong năm 2025"}
+    gaps = [g.reason for g in check(ws, 2025, ("tham-muu-phoi-hop",), as_of=AS_OF)]
+    assert not any("chương trình phối hợp" in reason for reason in gaps)

@@ -30,6 +30,7 @@ from ..storage.models import (
     PlanTarget,
     Youth,
 )
+from .registers import in_period
 from .template import INDICATORS, Item
 
 
@@ -186,7 +187,7 @@ def compute(
             session.scalar(
                 select(func.count())
                 .select_from(model)
-                .where(is_live(model, org), model.day >= first, model.day <= last)
+                .where(is_live(model, org), in_period(model, first, last))
             )
             or 0
         )

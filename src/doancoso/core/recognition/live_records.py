@@ -31,6 +31,7 @@ from ..storage.models import (
     RatingRound,
     Youth,
 )
+from .registers import in_period
 from .template import RECORDS
 
 
@@ -129,7 +130,7 @@ def live_record(
         n = count(
             select(func.count())
             .select_from(model)
-            .where(is_live(model, org), model.day >= first, model.day <= last)
+            .where(is_live(model, org), in_period(model, first, last))
         )
         what = "văn bản" if base == "advice" else "chương trình"
         text = f"{vn_number(n)} {what} trong năm {year}"
