@@ -101,8 +101,8 @@ class RatingService:
         """Replace the organisation's rules by ``text`` (a rules file): refused whole, naming the
         line, if anything is wrong; rounds already open keep theirs."""
         rules = parse_rules(text)
-        with self._ctx.db.transaction() as session:
-            put_setting(session, self._ctx.organization_id, RULES_KEY, text)
+        with self._ctx.db.transaction() as session:  # the text as read: composed (NFC)
+            put_setting(session, self._ctx.organization_id, RULES_KEY, rules.text)
         return rules
 
     def reset_rules(self) -> None:
