@@ -296,3 +296,29 @@ def test_a_coordination_running_into_the_year_counts_for_it(ws: Workspace) -> No
     assert cited and set(cited) == {"1 chương trình trong năm 2025"}
     gaps = [g.reason for g in check(ws, 2025, ("tham-muu-phoi-hop",), as_of=AS_OF)]
     assert not any("chương trình phối hợp" in reason for reason in gaps)
+
+
+def test_the_roster_is_said_updated_on_the_local_day(
+    ws: Workspace, branch: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A member saved at 03:00 on 01/07/2025 in Việt Nam (20:00 UTC the day before): item 1.1
+    says the roster was last updated on 01/07/2025, the secretary's day, not the UTC one."""
+    import time
+
+    member = ws.members.save(
+        {"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000", "branch_id": branch}
+    )
+    with ws.db.raw() as cursor:
+        cursor.execute(
+            "UPDATE members SET updated_at = '2025-06-30 20:00:00.000000' WHERE id = ?", (member,)
+        )
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        view = ws.recognition.view(2025, dt.date(2025, 7, 15))
+        (item,) = [v for v in view.items if v.item.code == "1.1"]
+        assert item.indicator is not None
+        assert item.indicator.text == "Cập nhật lần cuối ngày 01/07/2025."
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -78,11 +78,10 @@ def compute(
         )
         if changed == dt.datetime.min:
             return result(None, "Danh sách đoàn viên chưa có ai.", False)
-        months = (as_of - changed.date()).days / 30.44
+        day = changed.replace(tzinfo=dt.UTC).astimezone().date()  # stored UTC; said locally
+        months = (as_of - day).days / 30.44
         met = threshold is None or months <= threshold
-        return result(
-            round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(changed.date())}.", met
-        )
+        return result(round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(day)}.", met)
     if key == "remarks-share":
         if not remarks or not remarks[1]:
             return result(None, f"Chưa có đợt xếp loại đoàn viên năm {year}.", False)
