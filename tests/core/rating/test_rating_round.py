@@ -225,3 +225,21 @@ def test_a_past_year_is_rated_by_the_standing_of_that_year(ws: Workspace, branch
         "Huỳnh Văn Về": "Đã chuyển sinh hoạt trong năm: không xếp loại tại đơn vị.",
     }
     assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == set()
+
+
+def test_a_mistyped_year_is_refused_before_anything_is_written(ws: Workspace, branch: str) -> None:
+    """ "--year 25" for 2025: refused with the year named, and no round of year 25 is made."""
+    an = _member(ws, branch, "An")
+    generation = ws.changes.generation
+    for change in (
+        lambda: ws.rating.set(25, an, {"decided_level": 1}),
+        lambda: ws.rating.set_levels(25, "decided_level", {an: 1}),
+        lambda: ws.rating.set_many(25, {an: {"proposed_level": 2}}),
+        lambda: ws.rating.set_own_level(25, 2),
+        lambda: ws.rating.set_branch_level(25, branch, 2),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            change()
+        assert caught.value.field_errors == {"year": "Năm 25 không hợp lệ."}
+    assert ws.rating.round(25) is None
+    assert ws.changes.generation == generation

@@ -641,6 +641,7 @@ class RatingService:
             )
 
     def _editable(self, session: Session, year: int) -> RatingRound:
+        check_year(year)  # a mistyped year ("25") makes no round of its own
         row = self._find(session, year)
         if row is None:
             rules = self.rules()
