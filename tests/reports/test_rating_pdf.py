@@ -283,3 +283,20 @@ def test_a_member_who_left_after_the_year_is_not_counted_as_left_in_it(
     text = _flat(pdf.text())
     assert "Toàn Đoàn cơ sở 7 5 " in text
     assert "đã chuyển đi" not in text
+
+
+def test_a_chi_doan_without_members_in_the_round_prints_none_of_the_others(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """A chi đoàn set up after the year (no member of the round): its decision is refused and
+    its summary counts nobody; neither takes the whole organisation's figures as its own."""
+    new = rated.branches.create("Chi đoàn ấp Mới").id
+    with pytest.raises(AppError) as caught:
+        print_decision(rated, tmp_path / "qd.pdf", YEAR, new)
+    assert caught.value.message == (
+        "Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm 2025."
+    )
+    assert not (tmp_path / "qd.pdf").exists()
+    text = _flat(read_pdf(print_summary(rated, tmp_path / "th.pdf", YEAR, new)).text())
+    assert "Cộng: 0 đoàn viên được xếp loại." in text
+    assert "Nguyễn Văn An" not in text and "Hoàn thành xuất sắc nhiệm vụ 1" not in text

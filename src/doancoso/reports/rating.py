@@ -28,6 +28,7 @@ from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, percent_cell, vn_number
 from ..core.organization import OrganizationInfo
+from ..core.rating.records import level_counts
 from ..core.rating.rules import LEVELS, percent_text
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
 from ..core.workspace import Workspace
@@ -161,8 +162,10 @@ def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundRepor
     branch = None
     if branch_id is not None:
         groups = [g for g in groups if g[0].branch_id == branch_id]
-        branch = groups[0][0].branch if groups else _branch_name(ws, branch_id)
-        total = groups[0][0] if groups else total
+        if not groups:  # none of its members in the round: its counts are zero, not the whole's
+            groups = [(level_counts(branch_id, _branch_name(ws, branch_id), []), [])]
+        branch = groups[0][0].branch
+        total = groups[0][0]
     members = [r for _, group in groups for r in group]
     found = ws.members.rows([r.member_id for r in members])
     births = {m.id: format_vn_date(m.birth_date, m.birth_precision) for m in found}
