@@ -429,7 +429,7 @@ class RatingPage(QWidget):
             index = self.view.currentIndex()
             row = self.model.row(index.row()) if index.isValid() else None
             if row is not None and not row.eligible:
-                text = f"{row.full_name} không xếp loại năm nay: {row.reason}"
+                text = f"{row.full_name} không xếp loại năm {self.year}: {row.reason}"
             elif index.isValid() and index.column() == COL_TRAINING:  # five choices, not four
                 text = f"Ở cột này chỉ gõ {TRAINING_DIGITS} (hoặc Delete, 0 để xóa)."
             elif index.isValid() and index.column() in CHOICE_COLUMNS:
