@@ -232,3 +232,22 @@ def test_the_last_whole_dossier_of_a_year_is_kept_for_the_report_bundle(
                        "--data-dir", folder)  # fmt: skip
     assert (code, err) == (0, "")
     assert carried.read_bytes() == second.read_bytes()
+
+
+def test_a_mistyped_year_is_refused_and_nothing_is_written(folder: str, tmp_path: Path) -> None:
+    """ "--year 25" for 2025: refused with the year named; no PDF, and no dossier of year 25
+    kept in the data folder for a report bundle."""
+    target = tmp_path / "ho-so.pdf"
+    code, out, err = cli("dossier", "--year", "25", "-o", str(target), "--data-dir", folder)
+    assert (code, out, err) == (
+        1,
+        "",
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n",
+    )
+    assert not target.exists() and not (Path(folder) / "ho-so").exists()
+    code, out, err = cli("dossier", "--year", "25", "--check", "--data-dir", folder)
+    assert (code, out, err) == (
+        1,
+        "",
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n",
+    )

@@ -274,3 +274,49 @@ def test_the_chi_doan_total_says_how_many_are_on_temporary_activity() -> None:
         "Tổng số: 2 chi đoàn, 1.168 đoàn viên (kể cả 40 sinh hoạt tạm)."
     )
     assert branch_total(branches[1:]) == "Tổng số: 1 chi đoàn, 18 đoàn viên."
+
+
+def test_points_are_written_with_a_decimal_comma(ws: Workspace, tmp_path: Path,
+                                                 read_pdf: ReadPdf) -> None:  # fmt: skip
+    """A province's template with points: the totals are printed with a decimal comma and a
+    thousands dot in the tờ trình, the report and the table ("908,25/1.010 điểm"), never
+    "908.25/1010": in Vietnamese the dot groups thousands."""
+    import json
+
+    from doancoso.core.recognition.template import default_template, parse_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí của Tỉnh đoàn Cà Mau"
+    data["criteria"][0]["items"][0]["points"] = 10
+    data["criteria"][0]["items"][1]["points"] = 1000
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
+    ws.recognition.set(2025, "1.1", {"status": "Đạt", "points": "8,25"})
+    ws.recognition.set(2025, "1.2", {"status": "Đạt", "points": "900"})
+    path = tmp_path / "ho-so.pdf"
+    build_dossier(ws, path, 2025, parts=("to-trinh", "bao-cao", "bang"), number="15-TTr/ĐTN",
+                  issued_on=ISSUED)  # fmt: skip
+    text = re.sub(r"\s+", " ", read_pdf(path).text())
+    assert text.count("đạt 2/14 nội dung, 908,25/1.010 điểm") == 3
+    assert "8.25" not in text and "1010" not in text
+
+
+def test_a_decision_without_number_is_dated_the_local_day_the_round_closed(
+    rated: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A round closed at 06:30 on 02/01/2026 in Việt Nam (23:30 UTC the day before): the
+    decision is dated 02/01/2026, the day the secretary closed it, not the UTC day."""
+    import time
+
+    from doancoso.core.rating import service
+    from doancoso.reports.dossier.extra import decision_issue
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        monkeypatch.setattr(service, "utc_now", lambda: dt.datetime(2026, 1, 1, 23, 30))
+        rated.rating.close(2025)
+        assert decision_issue(rated, 2025) == (dt.date(2026, 1, 2), None)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -270,3 +270,33 @@ def test_the_summary_says_who_it_counts_and_how_many_left(
         "Tỉ lệ tính trên số đoàn viên được xếp loại. Gồm 2 đoàn viên đã chuyển đi, trưởng thành "
         "hoặc bị xóa tên trong năm." in text
     )
+
+
+def test_a_member_who_left_after_the_year_is_not_counted_as_left_in_it(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """The 2025 summary printed in 2026: a member who moved away in January 2026 was on the
+    roster all of 2025 and is rated there; the note of those who left "trong năm" omits him."""
+    dung = next(m.id for m in rated.members.list() if m.full_name == "Phạm Văn Dũng")
+    rated.events.record(dung, "transfer_out", "15/01/2026", other_organization="Đoàn xã Khác")
+    pdf = read_pdf(print_summary(rated, tmp_path / "tong-hop.pdf", YEAR))
+    text = _flat(pdf.text())
+    assert "Toàn Đoàn cơ sở 7 5 " in text
+    assert "đã chuyển đi" not in text
+
+
+def test_a_chi_doan_without_members_in_the_round_prints_none_of_the_others(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """A chi đoàn set up after the year (no member of the round): its decision is refused and
+    its summary counts nobody; neither takes the whole organisation's figures as its own."""
+    new = rated.branches.create("Chi đoàn ấp Mới").id
+    with pytest.raises(AppError) as caught:
+        print_decision(rated, tmp_path / "qd.pdf", YEAR, new)
+    assert caught.value.message == (
+        "Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm 2025."
+    )
+    assert not (tmp_path / "qd.pdf").exists()
+    text = _flat(read_pdf(print_summary(rated, tmp_path / "th.pdf", YEAR, new)).text())
+    assert "Cộng: 0 đoàn viên được xếp loại." in text
+    assert "Nguyễn Văn An" not in text and "Hoàn thành xuất sắc nhiệm vụ 1" not in text

@@ -27,8 +27,8 @@ from ..core.documents import decision_recipients, default_recipients
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, percent_cell, vn_number
-from ..core.lifecycle.rules import READ_ONLY_STATUSES
 from ..core.organization import OrganizationInfo
+from ..core.rating.records import level_counts
 from ..core.rating.rules import LEVELS, percent_text
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
 from ..core.workspace import Workspace
@@ -134,7 +134,8 @@ class RoundReport:
     """What the printed results need, read once: the round, each chi đoàn's counts with its
     members (in the summary's order), the whole organisation's counts, and each member's birth
     date as printed (a year alone for a member known by the year); ``left``, how many of the
-    round's members are no longer on the roster (moved away, matured, struck off, expelled)."""
+    round's members left the roster during the year (moved away, matured, struck off,
+    expelled), not after it."""
 
     org: OrganizationInfo
     year: int
@@ -161,12 +162,16 @@ def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundRepor
     branch = None
     if branch_id is not None:
         groups = [g for g in groups if g[0].branch_id == branch_id]
-        branch = groups[0][0].branch if groups else _branch_name(ws, branch_id)
-        total = groups[0][0] if groups else total
+        if not groups:  # none of its members in the round: its counts are zero, not the whole's
+            groups = [(level_counts(branch_id, _branch_name(ws, branch_id), []), [])]
+        branch = groups[0][0].branch
+        total = groups[0][0]
     members = [r for _, group in groups for r in group]
     found = ws.members.rows([r.member_id for r in members])
     births = {m.id: format_vn_date(m.birth_date, m.birth_precision) for m in found}
-    left = sum(1 for m in found if m.status in READ_ONLY_STATUSES)
+    # Left in the year, as the rows say: not the status today, which counts a member who
+    # moved away after the year as gone from it.
+    left = sum(1 for r in members if r.left)
     return RoundReport(org, year, info, groups, total, births, branch, left)
 
 

@@ -171,7 +171,25 @@ def test_the_level1_cap_warns_before_closing(ws: Workspace, branch: str) -> None
     ids = [_member(ws, branch, n) for n in ("An", "Bình", "Cường")]
     ws.rating.set_levels(YEAR, "decided_level", {ids[0]: 1, ids[1]: 1, ids[2]: 2})
     assert ws.rating.close_warnings(YEAR) == [
-        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 67%, vượt giới hạn 20% trong quy tắc."
+        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 66,7%, vượt giới hạn 20% trong quy tắc."
+    ]
+
+
+def test_the_level1_cap_warning_at_its_edge_says_by_how_much(ws: Workspace, branch: str) -> None:
+    """One of three at level 1 against a cap of 33%: the warning does not read "33%, vượt giới
+    hạn 33%" (nor a cap of 12,5% as "12%")."""
+    rules = ws.rating.rules().text.replace('"value": null', '"value": 33')
+    ws.rating.set_rules(rules)
+    ids = [_member(ws, branch, n) for n in ("An", "Bình", "Cường")]
+    ws.rating.set_levels(YEAR, "decided_level", {ids[0]: 1, ids[1]: 2, ids[2]: 2})
+    assert ws.rating.close_warnings(YEAR) == [
+        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 33,3%, vượt giới hạn 33% trong quy tắc."
+    ]
+    ws.rating.reset_rules()
+    ws.rating.set_rules(ws.rating.rules().text.replace('"value": null', '"value": 12.5'))
+    ws.rating.set_levels(2026, "decided_level", {ids[0]: 1, ids[1]: 2, ids[2]: 2})
+    assert ws.rating.close_warnings(2026) == [
+        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 33,3%, vượt giới hạn 12,5% trong quy tắc."
     ]
 
 
@@ -186,3 +204,42 @@ def test_training_not_registered_is_kept_and_caps_level_1(ws: Workspace, branch:
     ws.rating.set(YEAR, member, {"training_result": "Xuất sắc"})
     row = _rows(ws)["An"]
     assert (row.training_registered, row.training_result, row.suggested) == (True, "xuat-sac", 1)
+
+
+def test_a_past_year_is_rated_by_the_standing_of_that_year(ws: Workspace, branch: str) -> None:
+    """The 2025 round looked at in 2026: a member on temporary activity here all of 2025 who
+    transferred in for good in 2026 was still only given remarks in 2025, and a member who left
+    in 2025 and came back in 2026 is named as having left, not as having stopped."""
+    guest = ws.members.save(
+        {"full_name": "Đỗ Văn Tạm", "birth_date": "01/01/2000", "branch_id": branch}
+    )
+    ws.events.record(guest, "temporary", "01/02/2025", home_organization="Đoàn phường 5",
+                     period_start="01/02/2025")  # fmt: skip
+    ws.events.record(guest, "transfer_in", "10/03/2026", other_organization="Đoàn phường 5")
+    back = _member(ws, branch, "Huỳnh Văn Về")
+    ws.events.record(back, "transfer_out", "01/09/2025", other_organization="Đoàn xã Khánh An")
+    ws.events.record(back, "transfer_in", "01/04/2026", other_organization="Đoàn xã Khánh An")
+    rows = _rows(ws)
+    assert {name: r.reason for name, r in rows.items()} == {
+        "Đỗ Văn Tạm": "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.",
+        "Huỳnh Văn Về": "Đã chuyển sinh hoạt trong năm: không xếp loại tại đơn vị.",
+    }
+    assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == set()
+
+
+def test_a_mistyped_year_is_refused_before_anything_is_written(ws: Workspace, branch: str) -> None:
+    """ "--year 25" for 2025: refused with the year named, and no round of year 25 is made."""
+    an = _member(ws, branch, "An")
+    generation = ws.changes.generation
+    for change in (
+        lambda: ws.rating.set(25, an, {"decided_level": 1}),
+        lambda: ws.rating.set_levels(25, "decided_level", {an: 1}),
+        lambda: ws.rating.set_many(25, {an: {"proposed_level": 2}}),
+        lambda: ws.rating.set_own_level(25, 2),
+        lambda: ws.rating.set_branch_level(25, branch, 2),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            change()
+        assert caught.value.field_errors == {"year": "Năm 25 không hợp lệ."}
+    assert ws.rating.round(25) is None
+    assert ws.changes.generation == generation

@@ -53,3 +53,18 @@ def test_a_round_keeps_the_rules_it_was_opened_with(ws: Workspace) -> None:
     assert ws.rating.rules() == default_rules()
     with pytest.raises(ImportFileError):
         parse_rules("")
+
+
+def test_a_province_file_saved_decomposed_is_kept_composed(ws: Workspace) -> None:
+    """A rules file written on a machine that saves decomposed Vietnamese (NFD): its name and
+    sources are kept and shown composed (NFC), as every text of the app."""
+    import unicodedata
+
+    text = ws.rating.rules().text.replace(
+        "Quy tắc xếp loại đoàn viên mặc định, nhiệm kỳ 2023–2027", "Quy tắc của Tỉnh đoàn Cà Mau"
+    )
+    ws.rating.set_rules(unicodedata.normalize("NFD", text))
+    rules = ws.rating.rules()
+    assert rules.name == "Quy tắc của Tỉnh đoàn Cà Mau"
+    assert all(unicodedata.is_normalized("NFC", s) for s in (rules.text, *rules.sources.values()))
+    assert ws.rating.open(2025).rules.name == "Quy tắc của Tỉnh đoàn Cà Mau"

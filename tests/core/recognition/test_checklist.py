@@ -227,3 +227,98 @@ def test_branch_meetings_give_the_count_of_chi_doan_behind_the_share(
         False,
         "2/3 chi đoàn sinh hoạt đủ hằng tháng (66,7%).",
     )
+
+
+def test_a_refused_detach_writes_nothing(ws: Workspace, tmp_path: Path) -> None:
+    """Detaching from an item the template does not have, or a file an item does not have, is
+    refused with what is wrong and leaves no answer behind (an answer travels in bundles)."""
+    photo = tmp_path / "anh.png"
+    photo.write_bytes(PNG)
+    ws.recognition.attach(2025, "1.3", photo, "Ảnh buổi ra quân")
+    sha = (
+        next(v for v in ws.recognition.view(2025, AS_OF).items if v.item.code == "1.3")
+        .files[0]
+        .sha256
+    )
+    generation = ws.changes.generation
+    with pytest.raises(NotFoundError) as caught:
+        ws.recognition.detach(2025, "9.9", sha)
+    assert caught.value.message == (
+        "Bộ tiêu chí “Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định)” không có mục 9.9."
+    )
+    with pytest.raises(NotFoundError, match=f"Mục 1.4 không có tệp minh chứng {sha[:12]}…."):
+        ws.recognition.detach(2025, "1.4", sha)
+    assert ws.changes.generation == generation
+
+
+def test_the_rating_record_counts_the_members_the_summary_counts(
+    ws: Workspace, branch: str
+) -> None:
+    """Item 1.2 cites the rating round with as many members decided as its results count: not
+    a member deleted since, nor one who moved away in the year after the decision."""
+    ids = [
+        ws.members.save({"full_name": name, "birth_date": "01/01/2000", "branch_id": branch,
+                         "admission_date": "01/01/2020"})
+        for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng")
+    ]  # fmt: skip
+    ws.rating.set_levels(2025, "decided_level", dict.fromkeys(ids, 2))
+    ws.members.delete([ids[2]])
+    ws.events.record(ids[3], "transfer_out", "20/12/2025", other_organization="Đoàn xã Khác")
+    *_, total = ws.rating.summary(2025)
+    assert total.rated == 2
+    items = {v.item.code: v for v in ws.recognition.view(2025, AS_OF).items}
+    assert [r.text for r in items["1.2"].records] == [
+        "năm 2025 đang mở, 2 đoàn viên đã có mức xếp loại"
+    ]
+
+
+def test_a_coordination_running_into_the_year_counts_for_it(ws: Workspace) -> None:
+    """A coordination programme signed in October 2024 and running to June 2025 is part of
+    2025's work: listed in the 2025 register, counted by item 3.3's figure and its record, and
+    the 2025 dossier does not say there is none. One of a single day in 2024 is not."""
+    from doancoso.core.dossier.check import check
+
+    ws.registers.save_coordination({"day": "01/10/2024", "end_day": "30/06/2025",
+                                    "partner": "Công an xã Tân Hưng",
+                                    "title": "Phối hợp giữ gìn an ninh trật tự"})  # fmt: skip
+    ws.registers.save_coordination({"day": "15/11/2024", "partner": "Hội Nông dân xã",
+                                    "title": "Ngày hội nông dân"})  # fmt: skip
+    assert [c.title for c in ws.registers.coordination(2025)] == [
+        "Phối hợp giữ gìn an ninh trật tự"
+    ]
+    assert len(ws.registers.coordination(2024)) == 2
+    view = ws.recognition.view(2025, AS_OF)
+    counts = [v for v in view.items if v.indicator and v.indicator.key == "coordination-count"]
+    assert counts and {v.indicator.text for v in counts if v.indicator} == {
+        "1 chương trình phối hợp trong năm."
+    }
+    cited = [r.text for v in view.items for r in v.records if r.key == "coordination"]
+    assert cited and set(cited) == {"1 chương trình trong năm 2025"}
+    gaps = [g.reason for g in check(ws, 2025, ("tham-muu-phoi-hop",), as_of=AS_OF)]
+    assert not any("chương trình phối hợp" in reason for reason in gaps)
+
+
+def test_the_roster_is_said_updated_on_the_local_day(
+    ws: Workspace, branch: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A member saved at 03:00 on 01/07/2025 in Việt Nam (20:00 UTC the day before): item 1.1
+    says the roster was last updated on 01/07/2025, the secretary's day, not the UTC one."""
+    import time
+
+    member = ws.members.save(
+        {"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000", "branch_id": branch}
+    )
+    with ws.db.raw() as cursor:
+        cursor.execute(
+            "UPDATE members SET updated_at = '2025-06-30 20:00:00.000000' WHERE id = ?", (member,)
+        )
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        view = ws.recognition.view(2025, dt.date(2025, 7, 15))
+        (item,) = [v for v in view.items if v.item.code == "1.1"]
+        assert item.indicator is not None
+        assert item.indicator.text == "Cập nhật lần cuối ngày 01/07/2025."
+    finally:
+        monkeypatch.undo()
+        time.tzset()

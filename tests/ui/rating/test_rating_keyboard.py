@@ -4,6 +4,8 @@ participation rate typed and saved, a bad rate refused with the core's message."
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -21,6 +23,8 @@ from doancoso.ui.rating.model import (
 )
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.rating.remarks import RemarkCompleter, remark_phrases
+from doancoso.ui.shell.operations import Core
+from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
 
 from .conftest import GUEST, SHOWN, TODAY, YEAR, Round, decided
@@ -112,7 +116,8 @@ def test_delete_and_zero_clear_and_other_columns_take_their_digits(
     page.view.setCurrentIndex(page.model.index(5, COL_DECIDED))
     _key(page, Qt.Key.Key_2)
     assert messages[-1] == (
-        "Đỗ Văn Tạm không xếp loại năm nay: Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét."
+        "Đỗ Văn Tạm không xếp loại năm 2025: Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận "
+        "xét."
     )
     assert decided(ws)[GUEST] is None
 
@@ -190,3 +195,40 @@ def test_participation_typed_as_85_or_refused(
     _at(page, 2, COL_RATE)
     _key(page, Qt.Key.Key_Delete)
     assert page.model.index(2, COL_RATE).data() == "60,0%"
+
+
+def test_a_key_the_training_column_refuses_names_its_five_choices(
+    page: RatingPage, rated: Round
+) -> None:
+    """The training programme's column takes 1 to 5 (5: not registered): a letter there says
+    so, not "1, 2, 3, 4" as a level column does."""
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    _at(page, 0, COL_TRAINING)
+    QTest.keyClicks(page.view, "x")
+    assert messages == [
+        "Ở cột này chỉ gõ 1 Xuất sắc, 2 Khá, 3 Đạt, 4 Không đạt, 5 Chưa đăng ký (hoặc Delete, 0 "
+        "để xóa)."
+    ]
+    assert page.model.row(0).training_result is None
+
+
+def test_last_years_member_not_rated_is_said_of_that_year(
+    qtbot: QtBot, rated: Round, core: Core, history: UndoHistory
+) -> None:
+    """The 2025 round looked at in January 2026: a level typed for the member on temporary
+    activity says he is not rated in 2025, not "năm nay" (2026)."""
+    page = RatingPage(core, history, today=lambda: dt.date(2026, 1, 10))
+    qtbot.addWidget(page)
+    page.show()
+    page.year_box.setCurrentIndex(1)
+    assert page.year == YEAR and page.info is not None
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    row = next(i for i in range(page.model.rowCount()) if page.model.row(i).full_name == GUEST)
+    page.view.setCurrentIndex(page.model.index(row, COL_DECIDED))
+    _key(page, Qt.Key.Key_2)
+    assert messages[-1] == (
+        "Đỗ Văn Tạm không xếp loại năm 2025: Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận "
+        "xét."
+    )

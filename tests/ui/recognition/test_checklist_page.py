@@ -208,3 +208,26 @@ def test_a_year_not_opened_offers_the_templates(
     page.set_year(2024)
     assert page.checklist_stack.currentWidget() is page.open_panel
     assert page.model.rowCount(QModelIndex()) == 0
+
+
+def test_quarter_points_stay_when_the_narrative_is_saved_again(
+    ws: Workspace, make_page: Callable[[], RecognitionPage]
+) -> None:
+    """8,25 points given in an earlier session show as typed ("8,25", not "8,2"), and saving
+    the item's narrative later keeps them: nothing the secretary did not touch changes."""
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí có điểm")
+    ws.recognition.set(2025, "1.1", {"points": "8,25"})
+    page = make_page()
+    page.select_item("1.1")
+    panel = page.item_panel
+    assert panel.points.text() == "8,25"
+    assert page.summary.text().startswith("Tổng: 0/14 đạt · 8,25/10 điểm")
+    assert _criterion_cell(page, 0, COL_INDICATOR) == "8,25/10 điểm"
+    panel.note.setPlainText("Cập nhật danh sách hằng quý.")
+    panel.save_button.click()
+    item = next(v for v in ws.recognition.view(2025).items if v.item.code == "1.1")
+    assert (item.note, item.points) == ("Cập nhật danh sách hằng quý.", 8.25)

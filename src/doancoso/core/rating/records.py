@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +15,14 @@ from ..errors import ValidationError
 from ..lang.dates import add_years
 from ..lang.text import nfc, nfc_multiline_or_none
 from ..lifecycle.periods import Period
-from ..lifecycle.rules import ACTIVE_STATUSES
+from ..lifecycle.rules import (
+    ACTIVE_STATUSES,
+    EventFacts,
+    StatusFacts,
+    baseline_status,
+    event_order,
+    lenient_replay,
+)
 from ..roster.vocab import STATUSES
 from .rules import LEVELS, NOT_REGISTERED, TRAINING_RESULTS, RatingRules, parse_level
 
@@ -66,6 +73,9 @@ class RatingRow:
     proposed_remark: str | None
     decided_level: int | None
     remark: str | None
+    left: bool = False
+    """Off the active roster by the end of the year (or today, for the current year): moved
+    away, matured, struck off or expelled during the year, not after it."""
 
     @property
     def differs_from_suggestion(self) -> bool:
@@ -189,6 +199,23 @@ def not_rated_reason(
         if days < needed:
             return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng trong năm."
     return None
+
+
+def status_on(member: StatusFacts, events: Sequence[EventFacts], day: dt.date) -> str:
+    """The member's status at the end of ``day``, replayed from ``events`` (live, any order):
+    a past year is rated by the standing of that year, not by today's (a member on temporary
+    activity here in 2025 who transferred in for good in 2026 was only given remarks in 2025)."""
+    timeline = sorted(events, key=event_order)
+    if not timeline or timeline[0].event_date > day:
+        # Nothing known of that day: a record added for an arrival after it holds a default
+        # status before its first event, no standing of the member here. Today's is kept.
+        return member.status
+    status = baseline_status(member, timeline)
+    for event, after in zip(timeline, lenient_replay(timeline, status), strict=True):
+        if event.event_date > day:
+            break
+        status = after
+    return status
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

@@ -10,6 +10,7 @@ figures into a suggested level with its reason in words; people decide.
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,7 +79,9 @@ def _refuse(text: str, key: str, problem: str) -> ImportFileError:
 
 
 def parse_rules(text: str) -> RatingRules:
-    """Read a rules file; :class:`ImportFileError` naming the line of the first problem."""
+    """Read a rules file; :class:`ImportFileError` naming the line of the first problem. The
+    text is kept composed (NFC), as every text of the app, whatever the editor saved."""
+    text = unicodedata.normalize("NFC", text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -50,12 +51,14 @@ from .records import (
     not_rated_reason,
     parse_fields,
     parse_level_field,
+    status_on,
 )
 from .rules import (
     LEVELS,
     RatingRules,
     default_rules,
     parse_rules,
+    percent_text,
     suggest,
 )
 
@@ -70,6 +73,13 @@ _DISCIPLINE_WEIGHT = {"reprimand": 1, "warning": 2, "expulsion": 3}
 _SAVED_FIELDS = ("self_level", "self_text", "proposed_level", "proposed_remark", "decided_level",
                  "remark")  # fmt: skip
 """The fields of a saved rating a :class:`RatingRow` ends with, in its order."""
+
+
+@dataclass(frozen=True)
+class _Status:
+    """A member's stored status, as :func:`status_on` reads it."""
+
+    status: str
 
 
 class RatingService:
@@ -91,8 +101,8 @@ class RatingService:
         """Replace the organisation's rules by ``text`` (a rules file): refused whole, naming the
         line, if anything is wrong; rounds already open keep theirs."""
         rules = parse_rules(text)
-        with self._ctx.db.transaction() as session:
-            put_setting(session, self._ctx.organization_id, RULES_KEY, text)
+        with self._ctx.db.transaction() as session:  # the text as read: composed (NFC)
+            put_setting(session, self._ctx.organization_id, RULES_KEY, rules.text)
         return rules
 
     def reset_rules(self) -> None:
@@ -177,9 +187,10 @@ class RatingService:
                 )
             }
             discipline = self._discipline(session, first, last)
+            then = self._statuses_on(session, as_of)
         with paused_gc():
             return self._build_rows(
-                rules, year, as_of, members, periods, counts, branches, saved, discipline
+                rules, year, as_of, members, periods, counts, branches, saved, discipline, then
             )
 
     def covered(self, year: int, as_of: dt.date | None = None) -> set[str]:
@@ -197,13 +208,12 @@ class RatingService:
             members = session.execute(
                 select(Member.id, Member.status, Member.party_date).where(is_live(Member, org))
             ).all()
+            then = self._statuses_on(session, as_of)
         covered = set()
         for m in members:
             spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
-            if (
-                spans
-                and not_rated_reason(rules, m.status, m.party_date, spans, year, as_of) is None
-            ):
+            status = then.get(m.id, m.status)
+            if spans and not_rated_reason(rules, status, m.party_date, spans, year, as_of) is None:
                 covered.add(m.id)
         return covered
 
@@ -218,6 +228,7 @@ class RatingService:
         branches: Mapping[str, str],
         saved: Mapping[str, Any],
         discipline: Mapping[str, str],
+        then: Mapping[str, str],
     ) -> list[RatingRow]:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
@@ -225,7 +236,8 @@ class RatingService:
             spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
             if not spans and m.id not in saved:
                 continue
-            reason = not_rated_reason(rules, m.status, m.party_date, spans, year, as_of)
+            status = then.get(m.id, m.status)
+            reason = not_rated_reason(rules, status, m.party_date, spans, year, as_of)
             r = saved.get(m.id)
             expected, attended, _ = counts.get(m.id, (0, 0, 0))
             entered = r is not None and r.participation is not None
@@ -254,7 +266,8 @@ class RatingService:
                     discipline.get(m.id),
                     hint.level if hint else None,
                     hint.reason if hint else (reason or ""),
-                    *(getattr(r, f) if r else None for f in _SAVED_FIELDS),
+                    **{f: getattr(r, f) if r else None for f in _SAVED_FIELDS},
+                    left=not any(p.covers(as_of) for p in spans),
                 )
             )
         return rows
@@ -424,7 +437,8 @@ class RatingService:
             share = 100 * sum(1 for r in decided if r.decided_level == 1) / len(decided)
             if share > cap + 1e-9:
                 warnings.append(
-                    f"Tỉ lệ “{LEVELS[1]}” là {share:.0f}%, vượt giới hạn {cap:.0f}% trong quy tắc."
+                    f"Tỉ lệ “{LEVELS[1]}” là {percent_text(share)}, vượt giới hạn "
+                    f"{percent_text(cap)} trong quy tắc."
                 )
         return warnings
 
@@ -576,6 +590,41 @@ class RatingService:
                 heaviest[member_id] = level
         return heaviest
 
+    def _statuses_on(self, session: Session, day: dt.date) -> dict[str, str]:
+        """The status at the end of ``day`` of the members whose status may have changed since
+        (those with an event after it); the others' is the one stored. Only their events are
+        read: for the current year, none."""
+        org = self._ctx.organization_id
+        later = select(MemberEvent.member_id).where(
+            is_live(MemberEvent, org), MemberEvent.event_date > day
+        )
+        events = session.execute(
+            select(
+                MemberEvent.member_id,
+                MemberEvent.id,
+                MemberEvent.kind,
+                MemberEvent.event_date,
+                MemberEvent.sequence,
+                MemberEvent.status_before,
+                MemberEvent.discipline_level,
+            ).where(is_live(MemberEvent, org), MemberEvent.member_id.in_(later))
+        ).all()
+        if not events:
+            return {}
+        by_member: dict[str, list[Any]] = defaultdict(list)
+        for event in events:
+            by_member[event.member_id].append(event)
+        stored = dict(
+            session.execute(
+                select(Member.id, Member.status).where(is_live(Member, org), Member.id.in_(later))
+            ).all()
+        )
+        return {
+            member_id: status_on(_Status(stored[member_id]), found, day)
+            for member_id, found in by_member.items()
+            if member_id in stored
+        }
+
     def _find(self, session: Session, year: int) -> RatingRound | None:
         return session.scalar(
             select(RatingRound).where(
@@ -592,6 +641,7 @@ class RatingService:
             )
 
     def _editable(self, session: Session, year: int) -> RatingRound:
+        check_year(year)  # a mistyped year ("25") makes no round of its own
         row = self._find(session, year)
         if row is None:
             rules = self.rules()

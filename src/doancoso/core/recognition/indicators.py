@@ -30,6 +30,7 @@ from ..storage.models import (
     PlanTarget,
     Youth,
 )
+from .registers import in_period
 from .template import INDICATORS, Item
 
 
@@ -77,11 +78,10 @@ def compute(
         )
         if changed == dt.datetime.min:
             return result(None, "Danh sách đoàn viên chưa có ai.", False)
-        months = (as_of - changed.date()).days / 30.44
+        day = changed.replace(tzinfo=dt.UTC).astimezone().date()  # stored UTC; said locally
+        months = (as_of - day).days / 30.44
         met = threshold is None or months <= threshold
-        return result(
-            round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(changed.date())}.", met
-        )
+        return result(round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(day)}.", met)
     if key == "remarks-share":
         if not remarks or not remarks[1]:
             return result(None, f"Chưa có đợt xếp loại đoàn viên năm {year}.", False)
@@ -186,7 +186,7 @@ def compute(
             session.scalar(
                 select(func.count())
                 .select_from(model)
-                .where(is_live(model, org), model.day >= first, model.day <= last)
+                .where(is_live(model, org), in_period(model, first, last))
             )
             or 0
         )

@@ -5,6 +5,7 @@ register, the plan, activities of a kind, minutes, the rating round, the registe
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
@@ -30,6 +31,7 @@ from ..storage.models import (
     RatingRound,
     Youth,
 )
+from .registers import in_period
 from .template import RECORDS
 
 
@@ -40,8 +42,16 @@ class LiveRecord:
     text: str  # the record with its figure now
 
 
-def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) -> LiveRecord:
-    """One record (a key of :data:`~.template.RECORDS`, or ``activities:<kind>``) as it is."""
+def live_record(
+    ctx: WorkspaceContext,
+    session: Session,
+    key: str,
+    year: int,
+    covered: Collection[str] = (),
+) -> LiveRecord:
+    """One record (a key of :data:`~.template.RECORDS`, or ``activities:<kind>``) as it is;
+    ``covered``: the members the year's rating round covers (``RatingService.covered``), the
+    only ones whose levels the "rating" record counts, as the round's results do."""
     base, _, kind = key.partition(":")
     org = ctx.organization_id
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -102,14 +112,16 @@ def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) ->
         if round_row is None:
             text = f"chưa mở đợt xếp loại năm {year}"
         else:
-            decided = count(
-                select(func.count())
-                .select_from(Rating)
-                .where(
-                    is_live(Rating),
-                    Rating.round_id == round_row.id,
-                    Rating.decided_level.is_not(None),
+            decided = sum(
+                1
+                for member_id in session.scalars(
+                    select(Rating.member_id).where(
+                        is_live(Rating),
+                        Rating.round_id == round_row.id,
+                        Rating.decided_level.is_not(None),
+                    )
                 )
+                if member_id in covered
             )
             state = "đã kết thúc" if round_row.state == "closed" else "đang mở"
             text = f"năm {year} {state}, {vn_number(decided)} đoàn viên đã có mức xếp loại"
@@ -118,7 +130,7 @@ def live_record(ctx: WorkspaceContext, session: Session, key: str, year: int) ->
         n = count(
             select(func.count())
             .select_from(model)
-            .where(is_live(model, org), model.day >= first, model.day <= last)
+            .where(is_live(model, org), in_period(model, first, last))
         )
         what = "văn bản" if base == "advice" else "chương trình"
         text = f"{vn_number(n)} {what} trong năm {year}"

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
@@ -160,7 +160,7 @@ class RegisterService:
     def _list(self, model: type[R], year: int | None) -> list[R]:
         stmt = select(model).where(is_live(model, self._ctx.organization_id))
         if year is not None:
-            stmt = stmt.where(model.day >= dt.date(year, 1, 1), model.day <= dt.date(year, 12, 31))
+            stmt = stmt.where(in_period(model, dt.date(year, 1, 1), dt.date(year, 12, 31)))
         with self._ctx.db.read() as session:
             rows = list(session.scalars(stmt.order_by(model.day, model.created_at)))
             session.expunge_all()
@@ -174,6 +174,23 @@ class RegisterService:
             self._ctx.organization_id,
             "Không tìm thấy hồ sơ (có thể đã bị xóa).",
         )
+
+
+def in_period(
+    model: type[AdviceRecord | CoordinationRecord], first: dt.date, last: dt.date
+) -> ColumnElement[bool]:
+    """The records of the days ``first`` to ``last``: an advice sent in them; a coordination
+    programme that ran in them (one signed in October and running to June counts for both
+    years, as its "end_day" says), else begun in them."""
+    if model is CoordinationRecord:
+        return and_(
+            CoordinationRecord.day <= last,
+            or_(
+                CoordinationRecord.day >= first,
+                and_(CoordinationRecord.end_day.is_not(None), CoordinationRecord.end_day >= first),
+            ),
+        )
+    return and_(model.day >= first, model.day <= last)
 
 
 def _model(table: str) -> type[AdviceRecord | CoordinationRecord]:

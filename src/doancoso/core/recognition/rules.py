@@ -10,3 +10,11 @@ STATUSES: dict[str, str] = {
 }
 """The self-assessment of an item: code → Vietnamese."""
 NOT_ASSESSED = "chua-danh-gia"
+
+
+def points_text(value: float) -> str:
+    """Points as printed and shown: 8.5 → "8,5", 8.25 → "8,25", 1010 → "1.010" (Vietnamese
+    decimal comma and thousands dot; two decimals at most, as a province's template may give
+    quarter points, so that nothing typed is shown rounded)."""
+    text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,"))

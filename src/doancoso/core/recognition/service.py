@@ -13,6 +13,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +29,9 @@ from .indicators import Indicator, compute
 from .live_records import LiveRecord, live_record
 from .rules import NOT_ASSESSED, STATUSES
 from .template import Item, Template, default_template, parse_template
+
+if TYPE_CHECKING:
+    from ..rating.service import RatingService
 
 ANSWERS_TABLE = "checklist_answers"
 """The owner table of a checklist item's evidence files."""
@@ -56,6 +60,8 @@ INDICATOR_TABLES = tuple(
     if t not in ("checklists", "checklist_answers", "criteria_templates", "evidence_files")
 )
 """The tables the indicators read: computed indicators are kept until one of them changes."""
+COVERED_TABLES = ("members", "member_events", "rating_rounds", "settings")
+"""The tables that decide whom a year's rating round covers (the rules are a setting)."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,8 @@ class RecognitionService:
         self._computed: dict[tuple[int, dt.date, str], tuple[int, dict[str, Indicator | None]]]
         self._computed = {}
         self._computed_lock = threading.Lock()
+        # ((year, day), generation of COVERED_TABLES, the members the year's round covers)
+        self._covered: tuple[tuple[int, dt.date], int, frozenset[str]] | None = None
 
     # Templates -----------------------------------------------------------------------------
 
@@ -239,6 +247,11 @@ class RecognitionService:
         with self._ctx.db.read() as session:
             checklist = self._find(session, year)
             template = parse_template(checklist.template) if checklist else default_template()
+        cited = {key for item in template.items for key in item.records}
+        # The members whose levels the round's results count: the rating record says as many.
+        covered = self._covered_members(year, as_of) if "rating" in cited else frozenset()
+        with self._ctx.db.read() as session:
+            checklist = self._find(session, year)
             answers = {
                 a.code: a
                 for a in session.scalars(
@@ -249,8 +262,9 @@ class RecognitionService:
                 )
             }
             # The app's own records the items cite, each read once (a few small counts).
-            cited = {key for item in template.items for key in item.records}
-            records = {key: live_record(self._ctx, session, key, year) for key in sorted(cited)}
+            records = {
+                key: live_record(self._ctx, session, key, year, covered) for key in sorted(cited)
+            }
         files = self._evidence.attachments_of(ANSWERS_TABLE, [a.id for a in answers.values()])
         views = []
         for criterion in template.criteria:
@@ -354,11 +368,22 @@ class RecognitionService:
     def detach(self, year: int, code: str, sha256: str) -> int:
         """Detach the files with ``sha256`` from an item; returns how many (the stored file
         stays until the data check finds nobody names it)."""
-        with self._ctx.db.transaction() as session:
-            answer_id = self._answer(session, year, code).id
-        ids = [
-            f.id for f in self._evidence.attachments(ANSWERS_TABLE, answer_id) if f.sha256 == sha256
-        ]
+        template = self.opened(year)
+        if template is None:
+            raise NotFoundError(f"Chưa mở bảng tự đánh giá năm {year}.")
+        self._item(template, code)
+        # Read, not made: a refused detach leaves no empty answer behind to travel.
+        with self._ctx.db.read() as session:
+            checklist = self._find(session, year)
+            answer_id = session.scalar(
+                select(ChecklistAnswer.id).where(
+                    is_live(ChecklistAnswer),
+                    ChecklistAnswer.checklist_id == (checklist.id if checklist else ""),
+                    ChecklistAnswer.code == code,
+                )
+            )
+        files = self._evidence.attachments(ANSWERS_TABLE, answer_id) if answer_id else []
+        ids = [f.id for f in files if f.sha256 == sha256]
         if not ids:
             raise NotFoundError(f"Mục {code} không có tệp minh chứng {sha256[:12]}….")
         return self._evidence.detach(ids)
@@ -369,14 +394,10 @@ class RecognitionService:
         """(members with this year's remark, members the year's rating round covers), or None
         without a round. Over every member the round covers, decided or not: mid-round the
         share is low until the remarks are written, not high over the few decided."""
-        from ..activities.participation import ParticipationService
-        from ..rating.service import RatingService
-
-        rating = RatingService(self._ctx, ParticipationService(self._ctx))
-        info = rating.round(year)
+        info = self._rating().round(year)
         if info is None:
             return None
-        covered = rating.covered(year, as_of)
+        covered = self._covered_members(year, as_of)
         with self._ctx.db.read() as session:
             written = session.scalars(
                 select(Rating.member_id).where(
@@ -385,6 +406,30 @@ class RecognitionService:
                 )
             )  # fmt: skip
             return sum(1 for member_id in written if member_id in covered), len(covered)
+
+    def _covered_members(self, year: int, as_of: dt.date) -> frozenset[str]:
+        """``RatingService.covered``, kept until a table it reads changes: the quick view reads
+        it at every tick, which must not replay every member's history each time."""
+        key = (year, min(as_of, dt.date(year, 12, 31)))
+        log = self._ctx.db.changes
+        generation = log.last_touch(*COVERED_TABLES)
+        pinned = self._ctx.db.pinned_generation()
+        keep = pinned is None or pinned == log.generation
+        with self._computed_lock:
+            kept = self._covered if keep else None
+        if kept is not None and kept[:2] == (key, generation):
+            return kept[2]
+        covered = frozenset(self._rating().covered(year, as_of))
+        if keep:
+            with self._computed_lock:
+                self._covered = (key, generation, covered)
+        return covered
+
+    def _rating(self) -> RatingService:
+        from ..activities.participation import ParticipationService
+        from ..rating.service import RatingService
+
+        return RatingService(self._ctx, ParticipationService(self._ctx))
 
     @staticmethod
     def _item(template: Template, code: str) -> Item:

@@ -43,8 +43,8 @@ def decision_issue(ws: Workspace, year: int) -> tuple[dt.date, str | None] | Non
     if not any(r.eligible and r.decided_level is not None for r in ws.rating.rows(year)):
         return None
     issued = ws.rating.decision(year)
-    if issued is None:
-        return info.closed_at.date(), None
+    if issued is None:  # the local day: closed_at is UTC, a day behind before 07:00 here
+        return info.closed_at.replace(tzinfo=dt.UTC).astimezone().date(), None
     return issued.issued_on, issued.number
 
 

@@ -17,7 +17,7 @@ from ...core.evidence.service import Attachment
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc, vn_number
 from ...core.organization import OrganizationInfo
-from ...core.recognition.rules import STATUSES
+from ...core.recognition.rules import STATUSES, points_text
 from ...core.recognition.service import ChecklistView, ItemView
 from ..document import UnionDocument
 from ..styles import markup, styles
@@ -86,7 +86,8 @@ def readiness_text(view: ChecklistView) -> str:
     text = f"đạt {vn_number(met)}/{vn_number(counted)} nội dung"
     points = view.points()
     if points is not None:
-        text += f", {points[0]:g}/{points[1]:g} điểm"
+        # Vietnamese figures: "8,5/1.010 điểm", never "8.5/1010" (read as 85 and 1.010).
+        text += f", {points_text(points[0])}/{points_text(points[1])} điểm"
     return text
 
 

@@ -36,6 +36,7 @@ from ...core.errors import ConflictError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc_multiline_or_none, vn_number
 from ...core.rating.decision import Decision
+from ...core.rating.rules import TRAINING_RESULTS
 from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
@@ -46,6 +47,7 @@ from .files import RatingFiles
 from .model import (
     CHOICE_COLUMNS,
     COL_DECIDED,
+    COL_TRAINING,
     MEMBER_ID_ROLE,
     REFRESHING_FIELDS,
     RatingModel,
@@ -54,6 +56,10 @@ from .remarks import remark_phrases
 from .results import ResultsPanel
 from .view import RatingView
 
+TRAINING_DIGITS = ", ".join(
+    f"{digit} {name}" for digit, name in enumerate(TRAINING_RESULTS.values(), start=1)
+)
+"""What the training programme's column takes: "1 Xuất sắc, …, 5 Chưa đăng ký"."""
 WATCHED = (*RATING_TABLES, *PARTICIPATION_TABLES, "branches")
 """The tables whose changes may change what the page shows."""
 ALL_BRANCHES = "Tất cả chi đoàn"
@@ -423,7 +429,9 @@ class RatingPage(QWidget):
             index = self.view.currentIndex()
             row = self.model.row(index.row()) if index.isValid() else None
             if row is not None and not row.eligible:
-                text = f"{row.full_name} không xếp loại năm nay: {row.reason}"
+                text = f"{row.full_name} không xếp loại năm {self.year}: {row.reason}"
+            elif index.isValid() and index.column() == COL_TRAINING:  # five choices, not four
+                text = f"Ở cột này chỉ gõ {TRAINING_DIGITS} (hoặc Delete, 0 để xóa)."
             elif index.isValid() and index.column() in CHOICE_COLUMNS:
                 text = "Ở cột này chỉ gõ 1, 2, 3, 4 (hoặc Delete, 0 để xóa)."
             else:

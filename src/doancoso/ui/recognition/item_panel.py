@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ValidationError
-from ...core.recognition.rules import STATUSES
+from ...core.recognition.rules import STATUSES, points_text
 from ...core.recognition.service import ItemView
 from ..common.fields import FieldErrors, WrappedLabel
 from ..shell.operations import Core, CoreOp
@@ -180,9 +180,13 @@ class ItemPanel(QWidget):
         self._set_points_visible(has_points)
         if has_points:
             assert item.points is not None
-            self.points_max.setText(f"/ {words.number(item.points)} điểm")
+            self.points_max.setText(f"/ {points_text(item.points)} điểm")
         self._saved_note = view.note or ""
-        self._saved_points = "" if view.points is None else words.number(view.points)
+        # As typed, without a thousands dot (which the field would read back as a decimal):
+        # a rounded figure would be written back over the points at the next "Lưu".
+        self._saved_points = (
+            "" if view.points is None else points_text(view.points).replace(".", "")
+        )
         if not keep:
             self.errors.clear()
             self.note.setPlainText(self._saved_note)
@@ -257,8 +261,8 @@ class ItemPanel(QWidget):
         if view is None or self._saving or not self.is_modified:
             return
         raw = {"note": self.note.toPlainText()}
-        if view.item.points is not None:
-            raw["points"] = self.points.text()
+        if view.item.points is not None and self.points.text().strip() != self._saved_points:
+            raw["points"] = self.points.text()  # only when touched: never rewritten as shown
         year, code = self.year, view.item.code
         self._saving = True
         self._update_save()
@@ -268,7 +272,7 @@ class ItemPanel(QWidget):
             shown = self.view is not None and self.view.item.code == code
             if shown and self.note.toPlainText() == raw["note"]:
                 self._saved_note = raw["note"]
-                self._saved_points = raw.get("points", "").strip()
+                self._saved_points = raw.get("points", self._saved_points).strip()
                 self.errors.clear()
             self._update_save()
             self.status_message.emit(f"Đã lưu nội dung mục {code}.")

@@ -7,6 +7,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.plans.figures import number_text
 from ...core.recognition.indicators import Indicator
 from ...core.recognition.rules import STATUSES
+from ...core.recognition.rules import points_text as points_figure
 from ...core.recognition.service import ChecklistView, ItemView
 
 GREEN = "#2e7d32"
@@ -115,7 +116,7 @@ def points_text(view: ChecklistView, criterion: str | None = None) -> str:
     items = [v for v in view.items if criterion is None or v.criterion == criterion]
     possible = sum(v.item.points or 0 for v in items)
     given = sum(v.points or 0 for v in items)
-    return f"{number(given)}/{number(possible)} điểm"
+    return f"{points_figure(given)}/{points_figure(possible)} điểm"
 
 
 def readiness_text(view: ChecklistView, criterion: str | None = None) -> str:
