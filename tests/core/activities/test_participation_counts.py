@@ -84,3 +84,22 @@ def test_same_counts_as_reading_every_mark(ws: Workspace, people: dict[str, str]
     got = {r.member_id: [r.expected, r.attended, r.excused] for r in ws.participation.year(2025)}
     assert got == dict(expected)
     assert got[people["Bình"]][0] == 1 and got[people["Dung"]][0] == 10  # 20/03 to 20/12
+
+
+def test_a_guest_counts_from_the_day_the_stay_began(ws: Workspace, people: dict[str, str]) -> None:
+    """A young person from another organisation, added for her stay here ("Sinh hoạt tạm" her
+    first event, on 15/02): expected from that day, not from her admission years before (she was
+    counted absent at the January meeting, and listed in the rounds of the years before)."""
+    em = ws.members.save(
+        {"full_name": "Võ Thị Em", "birth_date": "02/09/1998", "admission_date": "26/03/2015"}
+    )
+    ws.events.record(em, "temporary", "15/02/2025", home_organization="Đoàn xã Tân Lộc",
+                     period_start="15/02/2025", period_end="15/02/2026")  # fmt: skip
+    with ws.db.read() as session:
+        periods = active_periods(session, ws.organization.get().id, [em])[em]
+    assert [(p.start, p.end) for p in periods] == [(dt.date(2025, 2, 15), None)]
+    for occurrence in _three_dates(ws):
+        ws.attendance.save(occurrence, {em: ("present", None), people["An"]: ("present", None)})
+    counts = {r.full_name: (r.expected, r.attended) for r in ws.participation.year(2025)}
+    assert counts["Võ Thị Em"] == (2, 2)
+    assert "Võ Thị Em" not in {r.full_name for r in ws.participation.year(2024)}

@@ -1,8 +1,8 @@
 """When each member belonged to the active roster: the periods that decide which activities a
 member is expected at (the participation rate) and whom a year's rating concerns.
 
-A period starts on the day of an admission or transfer in (or of the member's admission date
-when no event says otherwise) and ends, exclusive, on the day the member leaves: a member who
+A period starts on the day of an admission, a transfer in or a guest's stay of temporary
+activity (or of the member's admission date when no event says otherwise) and ends, exclusive, on the day the member leaves: a member who
 transferred out on 15/03 is not expected on 15/03. Statuses come from replaying the events
 (:func:`~.rules.replay`, lenient as for a merged history); a member without events is active
 for as long as the record says so, from the admission date if known.
@@ -30,7 +30,10 @@ from .rules import (
     lenient_replay,
 )
 
-_ARRIVALS = ("admission", "transfer_in")
+_ARRIVALS = ("admission", "transfer_in", "temporary")
+"""Events that begin a member's time here when one is the member's first: the record was added
+for the arrival (a guest's stay of "Sinh hoạt tạm" too), so the member was not on the active
+roster before it, whatever the admission date the record holds."""
 
 
 @dataclass(frozen=True)
