@@ -202,3 +202,27 @@ def test_the_page_follows_changes_made_elsewhere(
     assert page.model.index(3, COL_RATE).data() == "45,5%"
     page.show()
     assert page.model.index(3, COL_RATE).data() == "70,0%*"
+
+
+def test_older_rounds_are_in_the_years_list(
+    qtbot: QtBot, ws: Workspace, core: Core, history: UndoHistory
+) -> None:
+    """This year and the last are always listed; a round of an older year is too, to be read
+    and its results reprinted from the page (it was reachable from the command line only)."""
+    ws.branches.create("Chi đoàn ấp 1")
+    ws.rating.open(2021)
+    ws.rating.close(2021)
+    ws.rating.open(2023)
+    page = RatingPage(core, history, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    listed = [page.year_box.itemText(i) for i in range(page.year_box.count())]
+    assert listed == ["2025", "2024", "2023", "2021"]
+    assert page.year == YEAR  # still this year's
+    page.year_box.setCurrentIndex(3)
+    assert page.state_label.text() == "Đợt xếp loại năm 2021: đã kết thúc: chỉ xem"
+    ws.rating.open(2019)  # a round another copy brings, say: listed at the next read
+    page.refresh()
+    listed = [page.year_box.itemText(i) for i in range(page.year_box.count())]
+    assert listed == ["2025", "2024", "2023", "2021", "2019"]
+    assert page.year == 2021

@@ -547,6 +547,12 @@ class RatingService:
         result.append(level_counts(None, "Toàn Đoàn cơ sở", rows))
         return result
 
+    def round_years(self) -> list[int]:
+        """The years that have a round, open or closed, oldest first."""
+        stmt = select(RatingRound.year).where(is_live(RatingRound, self._ctx.organization_id))
+        with self._ctx.db.read() as session:
+            return sorted(set(session.scalars(stmt)))
+
     def closed_years(self) -> list[int]:
         """The years whose round is closed, oldest first (the statistics show the latest)."""
         stmt = select(RatingRound.year).where(

@@ -87,6 +87,8 @@ class Loaded:
     rows: list[RatingRow]
     summary: list[LevelCounts]
     decision: Decision | None = None
+    years: tuple[int, ...] = ()
+    """Every year with a round: an older one is added to the year's list to be looked at."""
 
 
 def _ratings_only(changes: Changes) -> bool:
@@ -264,12 +266,13 @@ class RatingPage(QWidget):
         year, as_of = self.year, self.today()
 
         def read(ws: Workspace) -> Loaded:
+            years = tuple(ws.rating.round_years())
             info = ws.rating.round(year)
             if info is None:
-                return Loaded(year, None, [], [])
+                return Loaded(year, None, [], [], years=years)
             rows = ws.rating.rows(year, as_of=as_of)
             summary = ws.rating.summary(year, rows)
-            return Loaded(year, info, rows, summary, ws.rating.decision(year))
+            return Loaded(year, info, rows, summary, ws.rating.decision(year), years)
 
         op = QueryOp(self, read, self._core, label="Đang đọc đợt xếp loại…")
         op.success(self._show).failure(self._failed).run()
@@ -280,6 +283,7 @@ class RatingPage(QWidget):
 
     def _show(self, loaded: Loaded) -> None:
         self._loading = False
+        self._add_years(loaded.years)
         if loaded.year != self.year:  # another year was chosen meanwhile
             self.refresh()
             return
@@ -306,6 +310,18 @@ class RatingPage(QWidget):
         self.loaded.emit()
         if self._stale and self.isVisible():
             self.refresh()
+
+    def _add_years(self, years: tuple[int, ...]) -> None:
+        """Add the years of older rounds to the list (this year and the last are always in
+        it), newest first, the year chosen kept: a decision of three years ago is reprinted
+        here as well as from the command line."""
+        listed = {self.year_box.itemData(i) for i in range(self.year_box.count())}
+        self.year_box.blockSignals(True)
+        for year in sorted(set(years) - listed, reverse=True):
+            index = next((i for i in range(self.year_box.count())
+                          if self.year_box.itemData(i) < year), self.year_box.count())  # fmt: skip
+            self.year_box.insertItem(index, str(year), year)
+        self.year_box.blockSignals(False)
 
     def _fill_branches(self, summary: list[LevelCounts]) -> None:
         """The chi đoàn of the round in the filter, keeping the one chosen if still there."""
