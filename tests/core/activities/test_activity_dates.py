@@ -143,6 +143,30 @@ def test_bad_activities_are_refused_with_every_problem_and_nothing_written(ws: W
     assert ws.activities.occurrences(D(2000, 1, 1), D(2100, 1, 1)) == []
 
 
+def test_a_year_typed_short_is_refused_and_nothing_written(ws: Workspace) -> None:
+    """ "15/03/0025" for 15/03/2025 was taken as the year 25: an activity out of every year's
+    calendar, participation and dossier. Refused, as a date's move to it is."""
+    year_25 = "Năm 25 không hợp lệ: ngày của hoạt động phải trong các năm 2000–2100."
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.save({"title": "Ra quân Ngày Chủ nhật xanh", "start_date": "15/03/0025",
+                            "end_date": "16/03/2125"})  # fmt: skip
+    assert caught.value.field_errors == {
+        "start_date": year_25,
+        "end_date": "Năm 2125 không hợp lệ: ngày của hoạt động phải trong các năm 2000–2100.",
+    }
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.save({"title": "Sinh hoạt", "start_date": "15/01/2025", "repeat": "monthly",
+                            "until": "31/12/0025"})  # fmt: skip
+    assert caught.value.field_errors == {"until": year_25}
+    assert ws.activities.occurrences(D(10, 1, 1), D(9000, 12, 31)) == []
+    activity_id = _monthly(ws)
+    first = ws.activities.occurrence_ids_of(activity_id)[0]
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.update_occurrence(first, {"day": "15/03/0025"})
+    assert caught.value.field_errors == {"day": year_25}
+    assert ws.activities.occurrences(*YEAR)[0].day == D(2025, 1, 15)
+
+
 def test_an_activity_serving_a_target_must_fall_in_the_plans_year(ws: Workspace) -> None:
     ws.plans.create(2025)
     target = ws.plans.add_target(2025, {"text": "4 hoạt động Ngày Chủ nhật xanh"}, {})

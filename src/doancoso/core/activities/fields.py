@@ -33,11 +33,28 @@ class ActivityFields:
     notes: str | None = None
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+"""The years an activity's dates may be in, as a plan's: "15/03/0025" for 15/03/2025 would put
+the activity in the year 25, out of every year's calendar, participation and dossier."""
+
+
+def activity_day(text: str) -> dt.date:
+    """A date of an activity typed as dd/mm/yyyy; :class:`DateFormatError` (its message in
+    Vietnamese) when it is not one, or not in :data:`FIRST_YEAR` – :data:`LAST_YEAR`."""
+    day = parse_vn_date(text)[0]
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DateFormatError(
+            f"Năm {day.year} không hợp lệ: ngày của hoạt động phải trong các năm "
+            f"{FIRST_YEAR}–{LAST_YEAR}."
+        )
+    return day
+
+
 def _day(text: str, name: str, errors: dict[str, str]) -> dt.date | None:
     if not text.strip():
         return None
     try:
-        return parse_vn_date(text)[0]
+        return activity_day(text)
     except DateFormatError as exc:
         errors[name] = str(exc)
         return None

@@ -498,10 +498,11 @@ class ActivityService:
         changes: dict[str, object] = {}
         today = dt.date.today()
         if "day" in raw:
-            from ..lang.dates import DateFormatError, parse_vn_date
+            from ..lang.dates import DateFormatError
+            from .fields import activity_day
 
             try:
-                changes["day"] = parse_vn_date(raw["day"])[0]
+                changes["day"] = activity_day(str(raw["day"]))
             except DateFormatError as exc:
                 errors["day"] = str(exc)
         for name in ("start_time", "end_time"):
