@@ -306,3 +306,18 @@ def test_sorting_by_hamlet_follows_vietnamese_order_and_groups_its_spellings(
         ("Đỗ Thị Em", "tân phú"),
     ]
     assert ws.youth.ids(sort="hamlet", descending=True) == ws.youth.ids(sort="hamlet")[::-1]
+
+
+def test_search_matches_words_from_their_start_as_the_roster_does(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    youth(ws, "Trần Văn Bình", phone="0912345678")
+    youth(ws, "Lê Văn An")
+    youth(ws, "Nguyễn Thị Lan")
+    add_member("Trần Văn Bình", "01/01/2000")
+    add_member("Lê Văn An", "01/01/2000")
+    # "an" is the start of "An" only, not inside "Trần", "Văn" or "Lan"
+    assert names(ws, YouthFilter(search="an")) == ["Lê Văn An"]
+    assert [r.full_name for r in ws.members.list(MemberFilter(search="an"))] == ["Lê Văn An"]
+    assert names(ws, YouthFilter(search="ngu la")) == ["Nguyễn Thị Lan"]
+    assert names(ws, YouthFilter(search="345")) == ["Trần Văn Bình"]  # digits: anywhere

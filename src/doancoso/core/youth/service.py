@@ -313,14 +313,17 @@ class YouthService:
         if sort == "birth_date":
             stmt = stmt.order_by(Youth.birth_date)
         stmt = stmt.order_by(Youth.sort_key, Youth.birth_date, Youth.id)
-        tokens = fold(flt.search).split()
+        # Words match from their start ("an" finds An, Anh, not Trần or Văn), digits anywhere
+        # (the last digits of a phone number): the roster's rule (:mod:`..roster.index`).
+        needles = [t if t.isdigit() else " " + t for t in fold(flt.search).split()]
         hamlet = hamlet_key(flt.hamlet) if flt.hamlet else None
         with self._ctx.db.read() as session:
             rows = session.execute(stmt).all()
         kept = [
             (youth_id, place)
             for youth_id, text, place in rows
-            if all(t in text for t in tokens) and (hamlet is None or hamlet_key(place) == hamlet)
+            if all(n in " " + text for n in needles)
+            and (hamlet is None or hamlet_key(place) == hamlet)
         ]
         if sort == "hamlet":
             kept.sort(key=_hamlet_order([place for _, place in kept]))  # stable: names break ties
