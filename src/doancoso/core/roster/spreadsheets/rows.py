@@ -509,9 +509,9 @@ class RowParser:
             if isinstance(value, str) and value.isascii() and value.isdigit():
                 raw = value  # the usual case, already as shown
             else:
-                raw = _digits_of_number(value, (11, 8)) or shown(value).replace(" ", "").replace(
-                    ".", ""
-                )
+                raw = _digits_of_number(value, _CCCD_LENGTHS) or shown(value).replace(
+                    " ", ""
+                ).replace(".", "")
             if check_national_id(raw):
                 parsed.problems.append(Problem(
                     f"Số CCCD “{shown(value)}” không hợp lệ: phải gồm 12 chữ số "
@@ -530,7 +530,7 @@ class RowParser:
             if isinstance(value, str) and value.isascii() and value.isdigit():
                 raw = value
             else:
-                raw = _digits_of_number(value, (9, 10)) or shown(value)
+                raw = _digits_of_number(value, _PHONE_LENGTHS) or shown(value)
             phone = normalize_phone(raw)
             if phone is None:
                 parsed.problems.append(
@@ -596,11 +596,19 @@ def _member_code_digits(value: Cell) -> str:
     return str(int(value)).zfill(MEMBER_CODE_DIGITS)
 
 
-def _digits_of_number(value: Cell, pad: tuple[int, ...]) -> str | None:
-    """A CCCD or phone typed as a number lost its leading zero: put it back."""
+# The full length of a number typed in a number cell, by how many digits are left of it: a
+# CCCD begins with its province's code, "001" (Hà Nội) to "096" (Cà Mau), so it loses one or
+# two zeros; a CMND ("0…") or a phone number ("0…") one.
+_CCCD_LENGTHS = {11: 12, 10: 12, 8: 9}
+_PHONE_LENGTHS = {9: 10, 10: 11}
+
+
+def _digits_of_number(value: Cell, lengths: dict[int, int]) -> str | None:
+    """A CCCD or phone typed as a number lost its leading zeros: put them back, up to the full
+    length ``lengths`` gives for the digits left."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     if isinstance(value, float) and not value.is_integer():
         return None
     digits = str(int(value))
-    return "0" + digits if len(digits) in pad else digits
+    return digits.zfill(lengths.get(len(digits), 0))
