@@ -27,7 +27,7 @@ from ...xlsx.workbook import Cell, cell_name
 from ..notes import NOTE_FIELDS
 from ..rules import MEMBER_CODE_DIGITS, national_id_mismatch_message, too_young_message
 from ..validation import check_email, check_member_code, check_national_id, normalize_phone
-from ..vocab import POSITIONS, STATUSES, TEMPLATE_POSITIONS, choice_code
+from ..vocab import STATUSES, choice_code, position_of
 
 ERROR, WARNING = "error", "warning"
 
@@ -61,11 +61,6 @@ def cached_fold(value: str | None) -> str:
     return fold(value)
 
 
-# A position as the roster writes it, by its folded spelling: the app's own, the member
-# template's ("Bí thư chi đoàn"), and "Ủy viên Ban Chấp hành" written out.
-_POSITIONS = {fold(p): p for p in POSITIONS}
-_POSITIONS.update({fold(spelt): p for p, spelt in TEMPLATE_POSITIONS.items()})
-_POSITIONS[fold("Ủy viên Ban Chấp hành")] = "Ủy viên BCH"
 # Plain text fields of the member record reachable from a column.
 TEXT_FIELDS = ("other_name", "ethnicity", "religion", "hometown", "occupation", "education",
                "qualification", "political_theory", "foreign_language", "admission_place",
@@ -482,7 +477,7 @@ class RowParser:
         if "position" in self.mapping:
             text = self._text(cells, "position", parsed)
             if text:
-                out["position"] = _POSITIONS.get(cached_fold(text), text)
+                out["position"] = position_of(text)
 
     @staticmethod
     def _national_id_facts(parsed: ParsedRow) -> None:
