@@ -51,6 +51,7 @@ from ..roster.spreadsheets.preview import (
     YOUTH,
     ImportPreview,
     ImportRow,
+    toneless_copy,
 )
 from ..roster.spreadsheets.reading import make_preview, read_import_sheet
 from ..roster.spreadsheets.rejected import write_rejected
@@ -235,7 +236,9 @@ def _overlay(
     hamlets: Mapping[str, str],
 ) -> None:
     """Put the row's values over ``raw``; a name differing from the stored one only in tones or
-    case, and a birth year alone where the stored date is in that year, keep the stored ones.
+    case, any other text that is the stored one without its tones (:func:`toneless_copy`: a list
+    typed without tones), and a birth year alone where the stored date is in that year, keep the
+    stored ones.
     A hamlet that is the stored one (:func:`hamlet_key`: "Tân Phú" for "Ấp Tân Phú") keeps the
     stored spelling; another hamlet the register knows takes the register's spelling
     (``hamlets``, as its filter shows it), as a chi đoàn of the member import takes the name
@@ -243,6 +246,8 @@ def _overlay(
     for name, value in values.items():
         if name not in raw or name == "birth_date":
             continue
+        if stored is not None and toneless_copy(value, raw[name]):
+            continue  # the stored text without its tones: nothing new
         if isinstance(value, bool):
             raw[name] = "1" if value else ""
         elif isinstance(value, date):

@@ -343,3 +343,19 @@ def test_a_hamlet_without_its_place_word_takes_the_register_spelling(
     assert [r.values.get("hamlet") for r in preview.rows[1:3]] == ["Ấp Tân Hưng", "Tân Phú"]
     yws.youth_import.apply_import(preview)
     assert yws.youth.hamlets() == ["Ấp Kênh Xáng", "Ấp Tân Hưng", "Tân Phú"]
+
+
+def test_a_list_typed_without_tones_does_not_overwrite_the_toned_values(
+    yws: Workspace, tmp_path: Path
+) -> None:
+    path = write_excel_xlsx(tmp_path / "khong-dau.xlsx", [
+        ["Họ tên", "Năm sinh", "Ấp", "Nghề nghiệp", "Đi làm ăn xa", "SĐT"],
+        ["DANG THU HA", "05/05/2002", "Ap Kenh Xang", "cong nhan", "", "0987654321"],
+        ["Tran Van Hau", "2005", "ap kenh xang", "", "TP. Ho Chi Minh", ""],
+    ])  # fmt: skip
+    preview = yws.youth_import.preview_import(path)
+    assert _summary(preview) == [(2, UPDATE, ["phone"], []), (3, UNCHANGED, [], [])]
+    yws.youth_import.apply_import(preview)
+    ha, hau = _stored(yws)["Đặng Thu Hà"][1], _stored(yws)["Trần Văn Hậu"][1]
+    assert (ha.occupation, ha.hamlet, ha.phone) == ("Công nhân", "Ấp Kênh Xáng", "0987654321")
+    assert (hau.away_place, hau.hamlet) == ("TP. Hồ Chí Minh", "Ấp Kênh Xáng")
