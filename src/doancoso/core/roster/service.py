@@ -152,6 +152,9 @@ class MemberService:
         if sort == "status":
             statuses = {s: i for i, s in enumerate(STATUSES)}
             return lambda v: statuses.get(v, len(statuses))  # type: ignore[arg-type]
+        if sort == "gender":  # as shown, Nam before Nữ (the codes would put "female" first)
+            genders = {g: i for i, g in enumerate(GENDERS)}
+            return lambda v: genders.get(v, -1)  # type: ignore[arg-type]
         return None
 
     def _ctx_branches(self) -> list[tuple[str, str]]:
