@@ -40,6 +40,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
 from ..lang.dates import DAY, YEAR, format_vn_date
 from ..lang.text import name_sort_key
+from ..lifecycle.rules import ACTIVE_STATUSES
 from ..progress import Report, Stages, counted
 from ..roster.rules import youth_age_message
 from ..roster.spreadsheets.apply import ImportResult
@@ -106,8 +107,8 @@ class YouthMatcher:
                 for y in youths
             ]
             members = session.execute(
-                select(Member.id, Member.full_name, Member.birth_date, Member.birth_precision)
-                .where(is_live(Member, org))
+                select(Member.id, Member.full_name, Member.birth_date, Member.birth_precision,
+                       Member.status).where(is_live(Member, org))
             ).all()  # fmt: skip
         self.youths = {y.id: y for y in stored}
         counts = Counter(y.fields.hamlet for y in stored if y.fields.hamlet)
@@ -120,10 +121,11 @@ class YouthMatcher:
             self._youths_by_key.setdefault(key, []).append(youth)
         self._members_by_key: dict[tuple[str, int], list[tuple[str, date, str]]] = {}
         self._members_by_name: dict[str, list[str]] = {}
-        for member_id, name, birth, precision in members:
+        for member_id, name, birth, precision, status in members:
             key = (cached_fold(name), birth.year)
             self._members_by_key.setdefault(key, []).append((name, birth, precision))
-            self._members_by_name.setdefault(cached_fold(name), []).append(member_id)
+            if status in ACTIVE_STATUSES:  # one who left or came of age follows no one up
+                self._members_by_name.setdefault(cached_fold(name), []).append(member_id)
 
     def find(self, values: dict[str, object]) -> tuple[_StoredYouth | None, Problem | None]:
         """The young person of the register a row is (see the module docstring)."""
@@ -172,8 +174,8 @@ class YouthMatcher:
         return None
 
     def follow_up(self, name: str) -> tuple[str | None, Problem | None]:
-        """The member named ``name`` (the 1+1 follow-up), or a warning when there is none or
-        more than one (the value is then left out)."""
+        """The member of the active roster named ``name`` (the 1+1 follow-up), or a warning when
+        there is none or more than one (the value is then left out)."""
         ids = self._members_by_name.get(cached_fold(name), [])
         if len(ids) == 1:
             return ids[0], None
