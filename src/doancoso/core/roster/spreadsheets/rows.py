@@ -254,7 +254,7 @@ class RowParser:
                     severity, target))  # fmt: skip
                 return ""
             if target == "education" and isinstance(value, date):
-                return f"{value.day}/{value.month}"  # "12/12" typed and turned into a date
+                return education_of_date(value)  # "12/12" typed and turned into a date
             return shown(value)
         known = self._texts.get((target, value))
         if known is None:
@@ -580,6 +580,23 @@ class RowParser:
                 parsed.values["national_id_date"] = issued
                 return
         parsed.problems.append(Problem(message, WARNING, "national_id_date"))
+
+
+# The grades general education counts to: 12, and 10 in the old northern system ("7/10").
+_GRADE_SCALES = (10, 12)
+
+
+def education_of_date(value: date) -> str:
+    """A level of education ("9/12") that Excel turned into a date as it was typed: read day
+    first ("9/12": 9 December) on a Windows set to Vietnamese, month first (12 September) on one
+    set to English (United States). The level is a grade over 12 (or 10), so the reading that
+    gives one is taken."""
+    grade, scale = value.day, value.month
+    if not (scale in _GRADE_SCALES and grade <= scale) and (
+        value.day in _GRADE_SCALES and value.month <= value.day
+    ):
+        grade, scale = value.month, value.day
+    return f"{grade}/{scale}"
 
 
 def _member_code_digits(value: Cell) -> str:
