@@ -304,7 +304,7 @@ class MemberService:
             if message is not None:
                 found["birth_date"] = message
         gender = choice_code(GENDERS, nfc(raw.get("gender", "")))
-        national_id = nfc(raw.get("national_id", "")).strip()
+        national_id = nfc(raw.get("national_id", "")).replace(" ", "")  # as parse_member keeps it
         mismatch = national_id_mismatch_message(national_id, gender, birth)
         if mismatch is not None:
             found["national_id"] = mismatch
