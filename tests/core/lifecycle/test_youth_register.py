@@ -281,3 +281,43 @@ def test_admit_into_a_missing_branch_is_refused(ws: Workspace) -> None:
         ws.youth.admit(youth_id, "01/01/2025", None, "no-such-branch")
     assert info.value.field_errors == {"branch_id": "Chi đoàn không còn tồn tại."}
     assert ws.members.ids() == []
+
+
+def test_sorting_by_hamlet_follows_vietnamese_order_and_groups_its_spellings(
+    ws: Workspace,
+) -> None:
+    # Stored as typed: "Ấ" and "Đ" sort after every plain letter by code point, and "ấp Tân
+    # Phú" apart from "Tân Phú"; the filter's order (the hamlet's name, the place word aside)
+    # is the one the column must follow, each hamlet's young people in name order.
+    youth(ws, "Lê Văn An", hamlet="Xóm Mới")
+    youth(ws, "Trần Văn Bình", hamlet="Ấp Tân Phú")
+    youth(ws, "Phạm Thị Cúc", hamlet="Đông Hòa")
+    youth(ws, "Ngô Văn Dũng", hamlet="Bình An")
+    youth(ws, "Đỗ Thị Em", hamlet="tân phú")
+    youth(ws, "Vũ Văn Gấm", hamlet="Dương Xuân")
+    youth(ws, "Hồ Văn Hải")  # no hamlet: first, as in the roster's chi đoàn column
+    assert [(r.full_name, r.hamlet) for r in ws.youth.list(sort="hamlet")] == [
+        ("Hồ Văn Hải", None),
+        ("Ngô Văn Dũng", "Bình An"),
+        ("Vũ Văn Gấm", "Dương Xuân"),
+        ("Phạm Thị Cúc", "Đông Hòa"),
+        ("Lê Văn An", "Xóm Mới"),  # by its name, "Mới", as in the filter
+        ("Trần Văn Bình", "Ấp Tân Phú"),
+        ("Đỗ Thị Em", "tân phú"),
+    ]
+    assert ws.youth.ids(sort="hamlet", descending=True) == ws.youth.ids(sort="hamlet")[::-1]
+
+
+def test_search_matches_words_from_their_start_as_the_roster_does(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    youth(ws, "Trần Văn Bình", phone="0912345678")
+    youth(ws, "Lê Văn An")
+    youth(ws, "Nguyễn Thị Lan")
+    add_member("Trần Văn Bình", "01/01/2000")
+    add_member("Lê Văn An", "01/01/2000")
+    # "an" is the start of "An" only, not inside "Trần", "Văn" or "Lan"
+    assert names(ws, YouthFilter(search="an")) == ["Lê Văn An"]
+    assert [r.full_name for r in ws.members.list(MemberFilter(search="an"))] == ["Lê Văn An"]
+    assert names(ws, YouthFilter(search="ngu la")) == ["Nguyễn Thị Lan"]
+    assert names(ws, YouthFilter(search="345")) == ["Trần Văn Bình"]  # digits: anywhere

@@ -63,3 +63,12 @@ def test_the_member_service_warns_but_saves(ws: Workspace) -> None:
     assert ws.members.warnings({**raw, "birth_date": "2006", "gender": "Nam"}) == {}
     member_id = ws.members.save(raw)
     assert ws.members.get(member_id).fields.national_id == "096206123456"
+
+
+def test_a_cccd_typed_in_groups_is_checked_too(ws: Workspace) -> None:
+    # The form takes "096 206 123 456" (spaces dropped on saving): the warning must not be lost
+    raw = {"full_name": "Lê Thị Hoa", "birth_date": "02/04/2005", "gender": "Nữ",
+           "national_id": "096 206 123 456"}  # fmt: skip
+    assert ws.members.warnings(raw) == {"national_id": _said("nam", 2006)}
+    member_id = ws.members.save(raw)
+    assert ws.members.get(member_id).fields.national_id == "096206123456"

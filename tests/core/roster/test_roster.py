@@ -175,6 +175,18 @@ def test_sort_by_branch_follows_vietnamese_order_of_branch_names(ws: Workspace) 
     assert names(ws, sort="branch")[-1] == "Lê Văn Cường"
 
 
+def test_sort_by_gender_follows_the_words_shown_nam_before_nu(ws: Workspace) -> None:
+    # The stored codes ("female" < "male") put Nữ first under a column that shows Nam and Nữ
+    add(ws, "Nguyễn Thị An", gender="Nữ")
+    add(ws, "Trần Văn Bình", gender="Nam")
+    add(ws, "Lê Thị Cúc", gender="Nữ")
+    add(ws, "Võ Văn Dũng")  # not given: first, as an empty cell in every column
+    assert names(ws, sort="gender") == ["Võ Văn Dũng", "Trần Văn Bình", "Nguyễn Thị An",
+                                        "Lê Thị Cúc"]  # fmt: skip
+    assert names(ws, sort="gender", desc=True) == ["Nguyễn Thị An", "Lê Thị Cúc",
+                                                   "Trần Văn Bình", "Võ Văn Dũng"]  # fmt: skip
+
+
 def test_unknown_sort_column_is_a_programming_error(roster: Workspace) -> None:
     with pytest.raises(ValueError, match="sort column"):
         roster.members.ids(sort="sort_key")

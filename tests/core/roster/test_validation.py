@@ -422,3 +422,34 @@ def test_an_admission_before_the_birth_date_is_refused_whatever_its_date() -> No
     assert _admission_error("1990", "31/12/1989") == {
         "admission_date": "Ngày vào Đoàn không thể trước ngày sinh."
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("H'Hen Niê", "H'Hen Niê"),  # Ê Đê names: each part after the apostrophe is capitalised
+        ("h’hen niê", "H’Hen Niê"),
+        ("Y-Moan Ênuôl", "Y-Moan Ênuôl"),
+        ("KSOR H'BIA", "Ksor H'Bia"),
+        ("NGUYỄN văn an", "Nguyễn Văn An"),
+    ],
+)
+def test_ethnic_minority_names_keep_the_capital_after_an_apostrophe_or_hyphen(
+    typed: str, stored: str
+) -> None:
+    assert parse_member({"full_name": typed, "birth_date": "05/03/2001"}).full_name == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("bí thư", "Bí thư"),
+        ("PHÓ BÍ THƯ", "Phó Bí thư"),
+        ("Uỷ viên BCH", "Ủy viên BCH"),  # the new tone placement
+        ("Ủy viên Ban Chấp hành chi đoàn", "Ủy viên BCH"),  # the member template's words
+        ("Tổ trưởng", "Tổ trưởng"),  # not one of the union's positions: kept as typed
+    ],
+)
+def test_a_position_typed_is_stored_as_the_roster_names_it(typed: str, stored: str) -> None:
+    # As the import stores it: the roster sorts by position and the form's list shows it
+    assert valid(position=typed).position == stored

@@ -164,3 +164,20 @@ def test_party_list_shows_an_introduction(
     assert shown == [
         [("Lê Thị Hoa", "Chi đoàn ấp Tân Phú", "19/05/2024", "05-GT/ĐTN", "03/02/2025")]
     ]
+
+
+def test_the_party_list_counts_a_member_introduced_twice_once(
+    qtbot: QtBot, ws: Workspace, add_member: AddMember
+) -> None:
+    # Introduced in 2023, not admitted then, introduced again in 2024 and admitted in 2025: two
+    # introductions, one member in the Party (not two).
+    hoa = add_member("Lê Thị Hoa", "10/06/1998", branch="Chi đoàn ấp Tân Phú")
+    an = add_member("Nguyễn Văn An", "01/01/1999")
+    ws.events.record(hoa, "party_introduction", "19/05/2023")
+    ws.events.record(hoa, "party_introduction", "20/05/2024")
+    ws.events.record(an, "party_introduction", "20/05/2024")
+    ws.events.record(hoa, "party_admission", "03/02/2025")
+    dialog = PartyIntroductionsDialog(synchronous_core(ws))
+    qtbot.addWidget(dialog)
+    assert len(dialog.rows()) == 3
+    assert dialog.summary.text() == "3 lượt giới thiệu, 1 đoàn viên đã vào Đảng."

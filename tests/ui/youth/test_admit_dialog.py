@@ -90,3 +90,27 @@ def test_the_buttons_stay_in_place_under_the_date_and_a_general_message(
     }))  # fmt: skip
     assert len(messages_fit(qtbot, dialog)) == 2
     assert spot(qtbot, dialog.admit_button) == before
+
+
+@pytest.mark.parametrize(
+    ("hamlet", "chosen"),
+    [
+        ("Ấp 3", "Chi đoàn Ấp 3"),  # not "Ấp 13", listed first, whose name ends in "3"
+        ("ấp 1", "(Chưa thuộc chi đoàn)"),  # no chi đoàn of Ấp 1: not "Ấp 11" nor "Ấp 21"
+        ("Phú", "(Chưa thuộc chi đoàn)"),  # not "Tân Phú"
+        ("Tân Phú", "Chi đoàn Tân Phú"),
+        ("Khu phố Tân Phú", "Chi đoàn Tân Phú"),
+        ("Xóm Mới", "Chi đoàn xóm Mới"),
+    ],
+)
+def test_the_chi_doan_guessed_from_the_hamlet_is_that_hamlets_own(
+    qtbot: QtBot, ws: Workspace, prompts, hamlet: str, chosen: str
+) -> None:
+    for name in ("Chi đoàn Ấp 3", "Chi đoàn Ấp 13", "Chi đoàn Ấp 11", "Chi đoàn Ấp 21",
+                 "Chi đoàn Tân Phú", "Chi đoàn xóm Mới"):  # fmt: skip
+        ws.branches.create(name)
+    youth_id = ws.youth.save({"full_name": "Lê Văn An", "birth_date": "01/01/2003",
+                              "hamlet": hamlet})  # fmt: skip
+    dialog = AdmitDialog(synchronous_core(ws, prompts), youth_id)
+    qtbot.addWidget(dialog)
+    assert dialog.branch_combo.currentText() == chosen

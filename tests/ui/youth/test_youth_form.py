@@ -91,3 +91,21 @@ def test_the_buttons_stay_in_place_under_many_messages(
     dialog.save_button.click()
     assert len(messages_fit(qtbot, dialog)) >= 4
     assert spot(qtbot, dialog.save_button) == before
+
+
+def test_the_follow_up_member_is_chosen_among_members_still_active(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    # A namesake who transferred out (and one who came of age) cannot follow a young person up
+    # (1+1): offered, they were told apart from the active member by nothing but their chi đoàn.
+    left = youth_ws.members.save({"full_name": "Võ Văn Tùng", "birth_date": "01/02/1990"})
+    youth_ws.events.record(left, "transfer_out", "01/03/2025", other_organization="Đoàn xã A")
+    old = youth_ws.members.save({"full_name": "Võ Thị Tuyết", "birth_date": "01/02/1990"})
+    youth_ws.events.record(old, "matured", "01/03/2020")
+    dialog = _form(qtbot, youth_ws, prompts)
+    dialog.picker.search.setText("vo")
+    dialog.picker.refresh()
+    combo = dialog.picker.combo
+    offered = [(combo.itemText(i), combo.itemData(i)) for i in range(1, combo.count())]
+    assert [text for text, _ in offered] == ["Võ Văn Tùng"]
+    assert left not in [member_id for _, member_id in offered]

@@ -132,10 +132,19 @@ def fold(value: str | None) -> str:
     return stripped.strip()
 
 
+# Inside one word of a name: the apostrophe and hyphen of the Central Highlands' names ("H'Hen
+# Niê", "Y-Moan Ênuôl"), each part after them written with its capital too.
+_NAME_JOINERS = re.compile("([-'\u2019])")
+
+
 def name_case(full_name: str) -> str:
     """A person's name as written on documents: each word capitalised ("NGUYỄN văn an" ->
-    "Nguyễn Văn An"). The sổ đoàn viên prints it in capitals itself when it needs to."""
-    return " ".join(w[:1].upper() + w[1:].lower() for w in nfc(full_name).split(" "))
+    "Nguyễn Văn An"), and each part of a word after an apostrophe or a hyphen ("h'hen niê" ->
+    "H'Hen Niê"). The sổ đoàn viên prints it in capitals itself when it needs to."""
+    return " ".join(
+        "".join(p[:1].upper() + p[1:].lower() for p in _NAME_JOINERS.split(word))
+        for word in nfc(full_name).split(" ")
+    )
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,9 @@ class MemberService:
         if sort == "status":
             statuses = {s: i for i, s in enumerate(STATUSES)}
             return lambda v: statuses.get(v, len(statuses))  # type: ignore[arg-type]
+        if sort == "gender":  # as shown, Nam before Nữ (the codes would put "female" first)
+            genders = {g: i for i, g in enumerate(GENDERS)}
+            return lambda v: genders.get(v, -1)  # type: ignore[arg-type]
         return None
 
     def _ctx_branches(self) -> list[tuple[str, str]]:
@@ -301,7 +304,7 @@ class MemberService:
             if message is not None:
                 found["birth_date"] = message
         gender = choice_code(GENDERS, nfc(raw.get("gender", "")))
-        national_id = nfc(raw.get("national_id", "")).strip()
+        national_id = nfc(raw.get("national_id", "")).replace(" ", "")  # as parse_member keeps it
         mismatch = national_id_mismatch_message(national_id, gender, birth)
         if mismatch is not None:
             found["national_id"] = mismatch

@@ -24,7 +24,7 @@ from ..errors import ValidationError
 from ..lang.dates import DAY, DateFormatError, parse_vn_date
 from ..lang.text import name_case, nfc, nfc_multiline_or_none, nfc_or_none
 from .rules import MEMBER_CODE_DIGITS, admission_age_error, party_age_error, too_young_message
-from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code
+from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code, position_of
 
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
 _DIGITS = re.compile(r"^\d+$")
@@ -223,6 +223,8 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
 
     values: dict[str, object] = {name: nfc_or_none(text[name]) for name in _TEXT_FIELDS}
     values["notes"] = nfc_multiline_or_none(raw.get("notes"))  # keeps its line breaks
+    if values["position"]:
+        values["position"] = position_of(str(values["position"]))  # as the import stores it
     for name in _DATE_FIELDS:
         values[name] = _parse_date(text[name], errors, name)
     _check_admission(birth, precision, values["admission_date"], today, errors)  # type: ignore[arg-type]

@@ -31,6 +31,19 @@ TEMPLATE_POSITIONS: dict[str, str] = {
 
 BOOK_STATUSES: dict[str, str] = {"held": "Chi đoàn đang giữ", "withdrawn": "Đã rút sổ"}
 
+# A position by its folded spelling: the app's own, the member template's ("Bí thư chi đoàn"),
+# and "Ủy viên Ban Chấp hành" written out.
+_POSITION_SPELLINGS = {fold(p): p for p in POSITIONS}
+_POSITION_SPELLINGS.update({fold(spelt): p for p, spelt in TEMPLATE_POSITIONS.items()})
+_POSITION_SPELLINGS[fold("Ủy viên Ban Chấp hành")] = "Ủy viên BCH"
+
+
+def position_of(text: str) -> str:
+    """A union position as the roster writes it (one of :data:`POSITIONS`) when ``text`` names
+    one, whatever its case, tones or tone placement ("uỷ viên bch" -> "Ủy viên BCH"): the roster
+    sorts by it and the member form lists it. Any other position is kept as written."""
+    return _POSITION_SPELLINGS.get(fold(text), text)
+
 
 def choice_code(vocabulary: dict[str, str], raw: str) -> str | None:
     """The code for ``raw`` given as a code or as its label (tones and case ignored)."""

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -176,6 +178,18 @@ def hamlet_spellings(used: Iterable[tuple[str, int]]) -> dict[str, str]:
     return best
 
 
+def _hamlet_order(places: Iterable[str | None]) -> Callable[[tuple[str, str | None]], Any]:
+    """The sort key of a (youth id, hamlet) pair for the hamlet column: the order of the
+    filter's choices (:meth:`YouthService.hamlets`: the hamlet's name in Vietnamese order, the
+    place word aside), every spelling of one hamlet together; no hamlet first. SQLite's own
+    order of the stored text would put "Ấp …" and "Đông …" after "Xóm …" and split "ấp Tân
+    Phú" from "Tân Phú"."""
+    shown = hamlet_spellings(Counter(p for p in places if p).items())
+    ranks = {key: i for i, key in enumerate(sorted(shown, key=lambda k: (
+        collation_key(hamlet_name(shown[k])), collation_key(shown[k]))))}  # fmt: skip
+    return lambda pair: ranks[hamlet_key(pair[1])] if pair[1] else -1
+
+
 def _flag(raw: str) -> bool:
     return fold(raw) in _YES
 
@@ -298,18 +312,22 @@ class YouthService:
             stmt = stmt.where(Youth.working_away.is_(True))
         if sort == "birth_date":
             stmt = stmt.order_by(Youth.birth_date)
-        elif sort == "hamlet":
-            stmt = stmt.order_by(Youth.hamlet)
         stmt = stmt.order_by(Youth.sort_key, Youth.birth_date, Youth.id)
-        tokens = fold(flt.search).split()
+        # Words match from their start ("an" finds An, Anh, not Trần or Văn), digits anywhere
+        # (the last digits of a phone number): the roster's rule (:mod:`..roster.index`).
+        needles = [t if t.isdigit() else " " + t for t in fold(flt.search).split()]
         hamlet = hamlet_key(flt.hamlet) if flt.hamlet else None
         with self._ctx.db.read() as session:
             rows = session.execute(stmt).all()
-        ids = [
-            youth_id
+        kept = [
+            (youth_id, place)
             for youth_id, text, place in rows
-            if all(t in text for t in tokens) and (hamlet is None or hamlet_key(place) == hamlet)
+            if all(n in " " + text for n in needles)
+            and (hamlet is None or hamlet_key(place) == hamlet)
         ]
+        if sort == "hamlet":
+            kept.sort(key=_hamlet_order([place for _, place in kept]))  # stable: names break ties
+        ids = [youth_id for youth_id, _ in kept]
         return ids[::-1] if descending else ids
 
     def hamlets(self) -> list[str]:

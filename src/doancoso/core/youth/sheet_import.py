@@ -40,6 +40,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
 from ..lang.dates import DAY, YEAR, format_vn_date
 from ..lang.text import name_sort_key
+from ..lifecycle.rules import ACTIVE_STATUSES
 from ..progress import Report, Stages, counted
 from ..roster.rules import youth_age_message
 from ..roster.spreadsheets.apply import ImportResult
@@ -51,6 +52,7 @@ from ..roster.spreadsheets.preview import (
     YOUTH,
     ImportPreview,
     ImportRow,
+    toneless_copy,
 )
 from ..roster.spreadsheets.reading import make_preview, read_import_sheet
 from ..roster.spreadsheets.rejected import write_rejected
@@ -105,8 +107,8 @@ class YouthMatcher:
                 for y in youths
             ]
             members = session.execute(
-                select(Member.id, Member.full_name, Member.birth_date, Member.birth_precision)
-                .where(is_live(Member, org))
+                select(Member.id, Member.full_name, Member.birth_date, Member.birth_precision,
+                       Member.status).where(is_live(Member, org))
             ).all()  # fmt: skip
         self.youths = {y.id: y for y in stored}
         counts = Counter(y.fields.hamlet for y in stored if y.fields.hamlet)
@@ -119,10 +121,11 @@ class YouthMatcher:
             self._youths_by_key.setdefault(key, []).append(youth)
         self._members_by_key: dict[tuple[str, int], list[tuple[str, date, str]]] = {}
         self._members_by_name: dict[str, list[str]] = {}
-        for member_id, name, birth, precision in members:
+        for member_id, name, birth, precision, status in members:
             key = (cached_fold(name), birth.year)
             self._members_by_key.setdefault(key, []).append((name, birth, precision))
-            self._members_by_name.setdefault(cached_fold(name), []).append(member_id)
+            if status in ACTIVE_STATUSES:  # one who left or came of age follows no one up
+                self._members_by_name.setdefault(cached_fold(name), []).append(member_id)
 
     def find(self, values: dict[str, object]) -> tuple[_StoredYouth | None, Problem | None]:
         """The young person of the register a row is (see the module docstring)."""
@@ -171,8 +174,8 @@ class YouthMatcher:
         return None
 
     def follow_up(self, name: str) -> tuple[str | None, Problem | None]:
-        """The member named ``name`` (the 1+1 follow-up), or a warning when there is none or
-        more than one (the value is then left out)."""
+        """The member of the active roster named ``name`` (the 1+1 follow-up), or a warning when
+        there is none or more than one (the value is then left out)."""
         ids = self._members_by_name.get(cached_fold(name), [])
         if len(ids) == 1:
             return ids[0], None
@@ -235,7 +238,9 @@ def _overlay(
     hamlets: Mapping[str, str],
 ) -> None:
     """Put the row's values over ``raw``; a name differing from the stored one only in tones or
-    case, and a birth year alone where the stored date is in that year, keep the stored ones.
+    case, any other text that is the stored one without its tones (:func:`toneless_copy`: a list
+    typed without tones), and a birth year alone where the stored date is in that year, keep the
+    stored ones.
     A hamlet that is the stored one (:func:`hamlet_key`: "Tân Phú" for "Ấp Tân Phú") keeps the
     stored spelling; another hamlet the register knows takes the register's spelling
     (``hamlets``, as its filter shows it), as a chi đoàn of the member import takes the name
@@ -243,6 +248,8 @@ def _overlay(
     for name, value in values.items():
         if name not in raw or name == "birth_date":
             continue
+        if stored is not None and toneless_copy(value, raw[name]):
+            continue  # the stored text without its tones: nothing new
         if isinstance(value, bool):
             raw[name] = "1" if value else ""
         elif isinstance(value, date):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.lang.dates import format_vn_date
+from ...core.lang.text import vn_number
 from ...core.lifecycle.service import PartyIntroduction
 from ..shell.operations import Core, QueryOp
 
@@ -130,9 +131,11 @@ class PartyIntroductionsDialog(QDialog):
     def _loaded(self, introductions: list[PartyIntroduction]) -> None:
         self.introductions = introductions
         self.model.set_introductions(introductions)
-        admitted = sum(intro.party_date is not None for intro in introductions)
+        # people, not rows: a member introduced again in a later year has a row for each time
+        admitted = len({i.member_id for i in introductions if i.party_date is not None})
         self.summary.setText(
-            f"{len(introductions)} lượt giới thiệu, {admitted} đoàn viên đã vào Đảng."
+            f"{vn_number(len(introductions))} lượt giới thiệu, {vn_number(admitted)} đoàn viên "
+            "đã vào Đảng."
             if introductions
             else "Chưa có đoàn viên nào được giới thiệu cho Đảng."
         )

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
-from ...core.lang.text import fold
 from ...core.roster.service import AddedMember
+from ...core.roster.spreadsheets.preview import branch_keys
+from ...core.youth.service import hamlet_key
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
 from .form import MemberPicker
@@ -83,7 +84,7 @@ class AdmitDialog(QDialog):
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText("Ví dụ: 12-QĐ/ĐTN")
         self.number_edit.setMaximumWidth(220)
-        self.introducer = MemberPicker(self._ws, "(Không ghi)")
+        self.introducer = MemberPicker(self._ws, "(Không ghi)", active_only=True)
         self.introducer.set_member(self.record.fields.follow_up_member_id,
                                    self.record.follow_up_name)  # fmt: skip
         for name, label, editor, required in (
@@ -109,12 +110,15 @@ class AdmitDialog(QDialog):
         open_with_room(self, 4, 640)
 
     def _guess_branch(self, hamlet: str | None) -> int:
-        """The chi đoàn named after the young person's hamlet ("Chi đoàn ấp Tân Hưng"), if any."""
-        key = fold(hamlet).removeprefix("ap ").removeprefix("khu pho ").strip()
+        """The chi đoàn named after the young person's hamlet ("Chi đoàn ấp Tân Hưng" for "Tân
+        Hưng"), if any: the whole name of the hamlet, as the register's filter tells hamlets
+        apart (:func:`hamlet_key`), never the end of another's ("Ấp 13" is not "Ấp 3")."""
+        key = hamlet_key(hamlet)
         if not key:
             return 0
         for index in range(1, self.branch_combo.count()):
-            if fold(self.branch_combo.itemText(index)).endswith(key):
+            bare = branch_keys(self.branch_combo.itemText(index))[1]  # without "Chi đoàn"
+            if hamlet_key(bare) == key:
                 return index
         return 0
 

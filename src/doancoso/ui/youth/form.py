@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError, ValidationError
 from ...core.lang.dates import format_vn_date
+from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
@@ -87,12 +88,15 @@ Editor = QLineEdit | QComboBox | QPlainTextEdit | QCheckBox
 
 class MemberPicker(QWidget):
     """Choose a member by name: a search box (tones ignored, by the core) and a combo of the
-    first matches; the first item is "no one". ``member_id()`` is "" when no one is chosen."""
+    first matches; the first item is "no one". ``member_id()`` is "" when no one is chosen.
+    ``active_only``: members of the active roster only (a follow-up member, an introducer now:
+    one who left or came of age follows no one up, and a namesake would show the same)."""
 
     def __init__(self, ws: Workspace, none_label: str = "(Chưa có)",
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, active_only: bool = False) -> None:  # fmt: skip
         super().__init__(parent)
         self._ws = ws
+        self._statuses = ACTIVE_STATUSES if active_only else ()
         self._none_label = none_label
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,7 +129,8 @@ class MemberPicker(QWidget):
         self.combo.addItem(self._none_label, "")
         if current:
             self.combo.addItem(current_text, current)
-        ids = self._ws.members.ids(MemberFilter(search=self.search.text()))[:PICKER_LIMIT]
+        flt = MemberFilter(search=self.search.text(), statuses=self._statuses)
+        ids = self._ws.members.ids(flt)[:PICKER_LIMIT]
         first_match = 0
         for row in self._ws.members.rows(ids):
             if row.id == current:
@@ -183,7 +188,7 @@ class YouthFormDialog(QDialog):
         # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
         self.editors: dict[str, Editor] = {}
-        self.picker = MemberPicker(ws)
+        self.picker = MemberPicker(ws, active_only=True)
         self.errors = FieldErrors()
         self.setWindowTitle(
             "Sửa thông tin thanh niên" if youth_id else "Thêm thanh niên vào sổ theo dõi"

@@ -336,3 +336,29 @@ def test_a_chart_sheet_is_passed_over(sws: Workspace, tmp_path: Path) -> None:
         "Đoàn viên",
         ["Lý Văn Xa"],
     )
+
+
+def test_a_cccd_of_provinces_001_to_009_typed_as_a_number_keeps_both_leading_zeros(
+    sws: Workspace, tmp_path: Path, xlsx: Any
+) -> None:
+    # Hà Nội's CCCD begin "001": typed in a number cell they lose two zeros (10 digits left),
+    # and were refused as malformed, the CCCD left out of every row.
+    path = xlsx(
+        tmp_path / "ha_noi.xlsx",
+        [
+            ["Họ và tên", "Ngày sinh", "Số CCCD", "Điện thoại"],
+            ["Nguyễn Văn Hà", "05/03/2001", 1201000123, 912345678],
+            ["Trần Thị Nội", "06/05/2002", 8302000456.0, None],
+            ["Lê Văn Cao", "07/07/2003", 86203000789, None],
+        ],
+    )
+    preview = sws.spreadsheets.preview_import(path)
+    assert [(r.action, r.values.get("national_id"), r.problems) for r in preview.rows] == [
+        (NEW, "001201000123", []),
+        (NEW, "008302000456", []),
+        (NEW, "086203000789", []),
+    ]
+    sws.spreadsheets.apply_import(preview)
+    assert sorted(r.national_id or "" for r in sws.members.list()) == [
+        "001201000123", "008302000456", "086203000789",
+    ]  # fmt: skip

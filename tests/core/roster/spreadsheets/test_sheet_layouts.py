@@ -478,3 +478,26 @@ def test_repeated_cells_give_every_row_its_own_problems(
         (5, REJECTED, "Lò Văn 3", "Làm ruộng", ["Họ và tên “Lò Văn 3” có chữ số."]),
     ]  # fmt: skip
     assert preview.legacy_cells == {"tcvn3": 2}
+
+
+def test_education_turned_into_a_date_by_an_excel_set_to_month_first(
+    sws: Workspace, tmp_path: Path, xlsx
+) -> None:
+    # On a Windows set to English (United States), "9/12" typed becomes 12 September and "10/12"
+    # 12 October: read as day/month they gave "12/9" and "12/10". The level is always a grade
+    # over 12 (or 10, the old system), whichever way Excel read it.
+    path = xlsx(
+        tmp_path / "hocvan-us.xlsx",
+        [
+            ["Họ và tên", "Ngày sinh", "Trình độ văn hóa"],
+            ["Sơn Thị Út", "01/01/2001", datetime(2026, 9, 12)],  # 9/12, month first
+            ["Sơn Văn Hai", "01/01/2002", datetime(2026, 10, 12)],  # 10/12, month first
+            ["Sơn Văn Ba", "01/01/2003", datetime(2026, 12, 10)],  # 10/12, day first
+            ["Sơn Văn Tư", "01/01/2004", datetime(2026, 7, 10)],  # 7/10 (old system), month first
+            ["Sơn Văn Năm", "01/01/2005", datetime(2026, 10, 7)],  # 7/10, day first
+        ],
+    )
+    preview = sws.spreadsheets.preview_import(path)
+    assert [r.values.get("education") for r in preview.rows] == [
+        "9/12", "10/12", "10/12", "7/10", "7/10",
+    ]  # fmt: skip

@@ -12,6 +12,7 @@ import pytest
 from sheetfiles import TODAY, with_declared_size, write_csv, write_excel_xlsx
 
 from doancoso.core.errors import ConflictError, ImportFileError
+from doancoso.core.roster.service import MemberFilter
 from doancoso.core.roster.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
 from doancoso.core.workspace import Workspace
 from doancoso.core.youth.service import YouthFields, YouthFilter
@@ -343,3 +344,47 @@ def test_a_hamlet_without_its_place_word_takes_the_register_spelling(
     assert [r.values.get("hamlet") for r in preview.rows[1:3]] == ["Ấp Tân Hưng", "Tân Phú"]
     yws.youth_import.apply_import(preview)
     assert yws.youth.hamlets() == ["Ấp Kênh Xáng", "Ấp Tân Hưng", "Tân Phú"]
+
+
+def test_a_list_typed_without_tones_does_not_overwrite_the_toned_values(
+    yws: Workspace, tmp_path: Path
+) -> None:
+    path = write_excel_xlsx(tmp_path / "khong-dau.xlsx", [
+        ["Họ tên", "Năm sinh", "Ấp", "Nghề nghiệp", "Đi làm ăn xa", "SĐT"],
+        ["DANG THU HA", "05/05/2002", "Ap Kenh Xang", "cong nhan", "", "0987654321"],
+        ["Tran Van Hau", "2005", "ap kenh xang", "", "TP. Ho Chi Minh", ""],
+    ])  # fmt: skip
+    preview = yws.youth_import.preview_import(path)
+    assert _summary(preview) == [(2, UPDATE, ["phone"], []), (3, UNCHANGED, [], [])]
+    yws.youth_import.apply_import(preview)
+    ha, hau = _stored(yws)["Đặng Thu Hà"][1], _stored(yws)["Trần Văn Hậu"][1]
+    assert (ha.occupation, ha.hamlet, ha.phone) == ("Công nhân", "Ấp Kênh Xáng", "0987654321")
+    assert (hau.away_place, hau.hamlet) == ("TP. Hồ Chí Minh", "Ấp Kênh Xáng")
+
+
+def test_the_follow_up_member_named_in_the_file_is_one_still_active(
+    yws: Workspace, tmp_path: Path
+) -> None:
+    # A namesake of the active Võ Văn Tùng transferred out: the name still means the active one
+    # (it was "Có 2 đoàn viên tên Võ Văn Tùng", the follow-up left out), and a name that only
+    # a member who left bears is no follow-up member.
+    left = yws.members.save({"full_name": "Võ Văn Tùng", "birth_date": "01/02/1990"})
+    yws.events.record(left, "transfer_out", "01/03/2025", other_organization="Đoàn xã A")
+    gone = yws.members.save({"full_name": "Lâm Văn Đi", "birth_date": "01/02/1990"})
+    yws.events.record(gone, "transfer_out", "01/03/2025", other_organization="Đoàn xã A")
+    path = write_excel_xlsx(tmp_path / "theo-doi.xlsx", [
+        ["Họ tên", "Năm sinh", "Ấp", "Đoàn viên theo dõi"],
+        ["Lê Văn Lộc", "01/07/2006", "Ấp Kênh Xáng", "Võ Văn Tùng"],
+        ["Lý Văn Tư", "2003", "Ấp Kênh Xáng", "Lâm Văn Đi"],
+    ])  # fmt: skip
+    preview = yws.youth_import.preview_import(path)
+    assert _summary(preview) == [
+        (2, NEW, [], []),
+        (3, NEW, [], ["Không có đoàn viên Lâm Văn Đi trong danh sách đoàn viên (đoàn viên theo "
+                      "dõi)."]),
+    ]  # fmt: skip
+    yws.youth_import.apply_import(preview)
+    active = yws.members.list(MemberFilter(statuses=("active",)))
+    tung = next(r.id for r in active if r.full_name == "Võ Văn Tùng")
+    assert _stored(yws)["Lê Văn Lộc"][1].follow_up_member_id == tung != left
+    assert _stored(yws)["Lý Văn Tư"][1].follow_up_member_id is None

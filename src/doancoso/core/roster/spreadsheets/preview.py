@@ -2,8 +2,9 @@
 
 Rows are matched to the roster by the union's member code first, then by CCCD, then by folded
 name and birth date (a birth year matches any date in that year). A matched row updates only
-the fields whose cell holds a different value: an empty cell never blanks a stored value, and a
-name that differs only in accents or case (a file typed without tones) is not a change.
+the fields whose cell holds a different value: an empty cell never blanks a stored value, a
+name that differs only in accents or case (a file typed without tones) is not a change, nor is
+any other text that is the stored one without its tones (:func:`toneless_copy`).
 
 The values a row would leave on the member (a new member's, or the stored record with the
 row's changes) pass the member form's own date checks (:class:`DateRules`), so that every
@@ -320,15 +321,30 @@ class Matcher:
         for name in _PLAIN_FIELDS:
             value = values.get(name)
             if (value is not None and value != old[name]
-                    and not same_in_template(name, old[name], value)):  # fmt: skip
+                    and not same_in_template(name, old[name], value)
+                    and not toneless_copy(value, old[name])):  # fmt: skip
                 changed.append(name)
         address = values.get("address")
-        if address is not None and address not in (stored_address(old), old["address_hamlet"]):
+        if address is not None and not any(
+            address == known or toneless_copy(address, known)
+            for known in (stored_address(old), old["address_hamlet"])
+        ):
             changed.append("address")
         branch = values.get("branch")
         if branch is not None and cached_fold(str(branch)) != cached_fold(stored.branch_name):
             changed.append("branch")
         return changed
+
+
+def toneless_copy(value: object, stored: object) -> bool:
+    """Whether the file's ``value`` is the ``stored`` text with its tones (and case) lost: a
+    list typed without tones ("Ap Tan Long" for "Ấp Tân Long"), which says nothing new, as a
+    name typed so is no change. A value written with tones is the file's correction, never this.
+    """
+    if not isinstance(value, str) or not isinstance(stored, str):
+        return False
+    folded = cached_fold(value)
+    return folded == value.lower() and folded == cached_fold(stored)
 
 
 def mark_duplicates(parsed: list[ParsedRow]) -> None:

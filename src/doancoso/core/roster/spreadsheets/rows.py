@@ -27,7 +27,7 @@ from ...xlsx.workbook import Cell, cell_name
 from ..notes import NOTE_FIELDS
 from ..rules import MEMBER_CODE_DIGITS, national_id_mismatch_message, too_young_message
 from ..validation import check_email, check_member_code, check_national_id, normalize_phone
-from ..vocab import POSITIONS, STATUSES, TEMPLATE_POSITIONS, choice_code
+from ..vocab import STATUSES, choice_code, position_of
 
 ERROR, WARNING = "error", "warning"
 
@@ -61,11 +61,6 @@ def cached_fold(value: str | None) -> str:
     return fold(value)
 
 
-# A position as the roster writes it, by its folded spelling: the app's own, the member
-# template's ("Bí thư chi đoàn"), and "Ủy viên Ban Chấp hành" written out.
-_POSITIONS = {fold(p): p for p in POSITIONS}
-_POSITIONS.update({fold(spelt): p for p, spelt in TEMPLATE_POSITIONS.items()})
-_POSITIONS[fold("Ủy viên Ban Chấp hành")] = "Ủy viên BCH"
 # Plain text fields of the member record reachable from a column.
 TEXT_FIELDS = ("other_name", "ethnicity", "religion", "hometown", "occupation", "education",
                "qualification", "political_theory", "foreign_language", "admission_place",
@@ -259,7 +254,7 @@ class RowParser:
                     severity, target))  # fmt: skip
                 return ""
             if target == "education" and isinstance(value, date):
-                return f"{value.day}/{value.month}"  # "12/12" typed and turned into a date
+                return education_of_date(value)  # "12/12" typed and turned into a date
             return shown(value)
         known = self._texts.get((target, value))
         if known is None:
@@ -482,7 +477,7 @@ class RowParser:
         if "position" in self.mapping:
             text = self._text(cells, "position", parsed)
             if text:
-                out["position"] = _POSITIONS.get(cached_fold(text), text)
+                out["position"] = position_of(text)
 
     @staticmethod
     def _national_id_facts(parsed: ParsedRow) -> None:
@@ -509,9 +504,9 @@ class RowParser:
             if isinstance(value, str) and value.isascii() and value.isdigit():
                 raw = value  # the usual case, already as shown
             else:
-                raw = _digits_of_number(value, (11, 8)) or shown(value).replace(" ", "").replace(
-                    ".", ""
-                )
+                raw = _digits_of_number(value, _CCCD_LENGTHS) or shown(value).replace(
+                    " ", ""
+                ).replace(".", "")
             if check_national_id(raw):
                 parsed.problems.append(Problem(
                     f"Số CCCD “{shown(value)}” không hợp lệ: phải gồm 12 chữ số "
@@ -530,7 +525,7 @@ class RowParser:
             if isinstance(value, str) and value.isascii() and value.isdigit():
                 raw = value
             else:
-                raw = _digits_of_number(value, (9, 10)) or shown(value)
+                raw = _digits_of_number(value, _PHONE_LENGTHS) or shown(value)
             phone = normalize_phone(raw)
             if phone is None:
                 parsed.problems.append(
@@ -587,6 +582,23 @@ class RowParser:
         parsed.problems.append(Problem(message, WARNING, "national_id_date"))
 
 
+# The grades general education counts to: 12, and 10 in the old northern system ("7/10").
+_GRADE_SCALES = (10, 12)
+
+
+def education_of_date(value: date) -> str:
+    """A level of education ("9/12") that Excel turned into a date as it was typed: read day
+    first ("9/12": 9 December) on a Windows set to Vietnamese, month first (12 September) on one
+    set to English (United States). The level is a grade over 12 (or 10), so the reading that
+    gives one is taken."""
+    grade, scale = value.day, value.month
+    if not (scale in _GRADE_SCALES and grade <= scale) and (
+        value.day in _GRADE_SCALES and value.month <= value.day
+    ):
+        grade, scale = value.month, value.day
+    return f"{grade}/{scale}"
+
+
 def _member_code_digits(value: Cell) -> str:
     """A member code as typed: a number cell lost its leading zeros, which are put back."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -596,11 +608,19 @@ def _member_code_digits(value: Cell) -> str:
     return str(int(value)).zfill(MEMBER_CODE_DIGITS)
 
 
-def _digits_of_number(value: Cell, pad: tuple[int, ...]) -> str | None:
-    """A CCCD or phone typed as a number lost its leading zero: put it back."""
+# The full length of a number typed in a number cell, by how many digits are left of it: a
+# CCCD begins with its province's code, "001" (Hà Nội) to "096" (Cà Mau), so it loses one or
+# two zeros; a CMND ("0…") or a phone number ("0…") one.
+_CCCD_LENGTHS = {11: 12, 10: 12, 8: 9}
+_PHONE_LENGTHS = {9: 10, 10: 11}
+
+
+def _digits_of_number(value: Cell, lengths: dict[int, int]) -> str | None:
+    """A CCCD or phone typed as a number lost its leading zeros: put them back, up to the full
+    length ``lengths`` gives for the digits left."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     if isinstance(value, float) and not value.is_integer():
         return None
     digits = str(int(value))
-    return "0" + digits if len(digits) in pad else digits
+    return digits.zfill(lengths.get(len(digits), 0))
