@@ -2,10 +2,11 @@
 member is expected at (the participation rate) and whom a year's rating concerns.
 
 A period starts on the day of an admission, a transfer in or a guest's stay of temporary
-activity (or of the member's admission date when no event says otherwise) and ends, exclusive, on the day the member leaves: a member who
-transferred out on 15/03 is not expected on 15/03. Statuses come from replaying the events
-(:func:`~.rules.replay`, lenient as for a merged history); a member without events is active
-for as long as the record says so, from the admission date if known.
+activity (or of the member's admission date when no event says otherwise) and ends, exclusive,
+on the day the member leaves: a member who transferred out on 15/03 is not expected on 15/03.
+Statuses come from replaying the events (:func:`~.rules.replay`, lenient as for a merged
+history); a member without events is active for as long as the record says so, from the
+admission date if known.
 """
 
 from __future__ import annotations
