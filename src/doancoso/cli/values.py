@@ -43,12 +43,11 @@ def date_range(args: argparse.Namespace) -> tuple[dt.date, dt.date]:
 
 
 def check_year(year: int) -> int:
-    """``year`` if the app takes it (the plans' years), else bad data named ``--year``."""
-    from ..core.plans.service import MAX_YEAR, MIN_YEAR
+    """``year`` if the app takes it (the years of its yearly records), else bad data named
+    ``--year``."""
+    from ..core.lang.dates import check_year as checked
 
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
-    return year
+    return checked(year)
 
 
 _RANGE_DEFAULT = "không có --from và --to: cả năm nay"

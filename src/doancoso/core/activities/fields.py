@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import ValidationError
-from ..lang.dates import DateFormatError, parse_vn_date
+from ..lang.dates import FIRST_YEAR, LAST_YEAR, DateFormatError, parse_vn_date
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from .recurrence import ENDLESS_PRESET, ENDLESS_RULE, normalize_rule
 from .rules import code_of, parse_time
@@ -31,11 +31,6 @@ class ActivityFields:
     expected_participants: int | None = None
     rule: str | None = None
     notes: str | None = None
-
-
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-"""The years an activity's dates may be in, as a plan's: "15/03/0025" for 15/03/2025 would put
-the activity in the year 25, out of every year's calendar, participation and dossier."""
 
 
 def activity_day(text: str) -> dt.date:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
+from ..lang.dates import check_year
 from ..lang.text import nfc
 from ..plans.rules import APPROVED
 
@@ -86,8 +87,7 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
           number: str | None = None, as_of: dt.date | None = None) -> list[Gap]:  # fmt: skip
     """What the dossier of ``year`` with ``parts`` would lack, part by part, in order. A year
     no record can have ("--year 25") is refused, before a build writes anything."""
-    if not 2000 <= year <= 2100:
-        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+    check_year(year)
     gaps: list[Gap] = []
     org = ws.organization.get()
     if "to-trinh" in parts:

@@ -5,11 +5,26 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from ..errors import ValidationError
+
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 
 DAY = "day"
 YEAR = "year"
+
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+"""The years the app's yearly records (plans, activities, rating rounds, checklists, dossiers)
+may be of: a year typed short ("25", "15/03/0025") is refused, never made a record of its own,
+out of every year's pages."""
+
+
+def check_year(year: int) -> int:
+    """``year`` if a yearly record may be of it, else :class:`ValidationError` naming it."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+    return year
 
 
 class DateFormatError(ValueError):

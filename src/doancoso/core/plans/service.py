@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
-from ..lang.dates import DateFormatError, parse_vn_date
+from ..lang.dates import DateFormatError, check_year, parse_vn_date
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.live import get_live, is_live
 from ..storage.models import Plan, PlanTarget
@@ -43,7 +43,6 @@ from .rules import (
 )
 
 PLAN_TEXT_FIELDS = ("grounds", "purposes", "content", "implementation")
-MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
 @dataclass(frozen=True)
@@ -87,9 +86,7 @@ class PlanInfo:
 
 
 def _year(year: int) -> int:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
-    return year
+    return check_year(year)
 
 
 def _date(text: str | None, name: str, errors: dict[str, str]) -> dt.date | None:

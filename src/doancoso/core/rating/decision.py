@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from ..context import WorkspaceContext
 from ..documents import clean_number
 from ..errors import ValidationError
+from ..lang.dates import check_year
 from ..storage.settings import put_setting, setting_value
-from .records import check_year
 
 MAX_NUMBER = 60
 NO_NUMBER = "Cần có số của quyết định, ví dụ 05-QĐ/ĐTN."

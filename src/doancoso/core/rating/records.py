@@ -121,11 +121,6 @@ def parse_participation(text: str | float | None) -> float | None:
     return value / 100
 
 
-def check_year(year: int) -> None:
-    if not 2000 <= year <= 2100:
-        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
-
-
 def append_history(history: str, action: str) -> str:
     entries = json.loads(history or "[]")
     entries.append({"action": action, "at": dt.datetime.now().strftime("%d/%m/%Y %H:%M")})

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from ..activities.participation import ParticipationService
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
+from ..lang.dates import check_year
 from ..lang.text import collation_key, nfc_multiline_or_none
 from ..lifecycle.periods import Period, active_periods
 from ..storage.bulk import paused_gc
@@ -46,7 +47,6 @@ from .records import (
     RatingRow,
     RoundInfo,
     append_history,
-    check_year,
     level_counts,
     not_rated_reason,
     parse_fields,

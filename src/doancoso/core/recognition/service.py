@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..evidence.service import Attachment, EvidenceService
+from ..lang.dates import check_year
 from ..lang.text import fold, nfc_multiline_or_none
 from ..storage.live import is_live
 from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Rating
@@ -215,8 +216,7 @@ class RecognitionService:
     def open(self, year: int, template_name: str | None = None) -> Template:
         """The year's checklist, made with ``template_name`` (default: the default template)
         if it does not exist yet; an existing one keeps its template."""
-        if not 2000 <= year <= 2100:
-            raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+        check_year(year)
         with self._ctx.db.read() as session:
             existing = self._find(session, year)
             if existing is not None:
