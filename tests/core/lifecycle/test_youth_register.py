@@ -257,6 +257,24 @@ def test_admit_creates_the_member_and_the_admission(ws: Workspace, add_member: A
     assert info.value.message == "Trần Thị Thủy đã được kết nạp Đoàn."
 
 
+def test_a_member_deleted_after_the_admission_puts_the_young_person_back(ws: Workspace) -> None:
+    """An admission made by mistake and the member deleted from the roster (not undone): the
+    young person was hidden from the register and its statistics while no longer a member
+    either, and could not be admitted again ("đã được kết nạp Đoàn")."""
+    thuy = youth(ws, "Trần Thị Thủy", "05/03/2007")
+    first = ws.youth.admit(thuy, "26/03/2025", "Đoàn xã Tân Hưng", None)
+    assert ws.youth.ids() == [] and ws.statistics.roster(date(2025, 6, 1)).youth_total == 0
+    ws.members.delete([first])
+    assert ws.youth.ids() == [thuy]
+    assert ws.youth.get(thuy).admitted_member_id is None
+    assert ws.youth.list()[0].admitted_member_id is None
+    assert ws.statistics.roster(date(2025, 6, 1)).youth_total == 1
+    again = ws.youth.admit(thuy, "02/04/2025", "Đoàn xã Tân Hưng", None)
+    assert again != first and ws.youth.ids() == []
+    assert ws.youth.get(thuy).admitted_member_id == again
+    assert ws.statistics.roster(date(2025, 6, 1)).youth_total == 0
+
+
 def test_admit_under_sixteen_is_refused_and_nothing_is_written(ws: Workspace) -> None:
     youth_id = youth(ws, "Trần Văn Nhỏ", "01/06/2010")
     with pytest.raises(ValidationError) as info:

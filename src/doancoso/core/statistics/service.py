@@ -444,4 +444,5 @@ _LEAVERS_EVENTS = f"""
 _YOUTH = """
     SELECT count(*), coalesce(sum(in_hardship), 0), coalesce(sum(working_away), 0)
     FROM youths
-    WHERE organization_id = :org AND deleted_at IS NULL AND admitted_member_id IS NULL"""
+    WHERE organization_id = :org AND deleted_at IS NULL AND NOT EXISTS (
+        SELECT 1 FROM members m WHERE m.id = youths.admitted_member_id AND m.deleted_at IS NULL)"""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..context import WorkspaceContext
@@ -178,6 +178,14 @@ def hamlet_spellings(used: Iterable[tuple[str, int]]) -> dict[str, str]:
     return best
 
 
+def admitted_live() -> ColumnElement[bool]:
+    """Whether a young person's admission stands: the member it made is still on the roster. A
+    member deleted since (an admission made by mistake, deleted from the roster rather than
+    undone) puts the young person back among those not yet in the union, in the register and
+    its statistics, and the admission can be made again."""
+    return exists().where(Member.id == Youth.admitted_member_id, Member.deleted_at.is_(None))
+
+
 def _hamlet_order(places: Iterable[str | None]) -> Callable[[tuple[str, str | None]], Any]:
     """The sort key of a (youth id, hamlet) pair for the hamlet column: the order of the
     filter's choices (:meth:`YouthService.hamlets`: the hamlet's name in Vietnamese order, the
@@ -305,7 +313,7 @@ class YouthService:
             is_live(Youth, self._ctx.organization_id)
         )
         if not flt.include_admitted:
-            stmt = stmt.where(Youth.admitted_member_id.is_(None))
+            stmt = stmt.where(~admitted_live())
         if flt.hardship_only:
             stmt = stmt.where(Youth.in_hardship.is_(True))
         if flt.working_away_only:
@@ -360,15 +368,16 @@ class YouthService:
         with self._ctx.db.read() as session:
             for start in range(0, len(ids), 900):
                 stmt = (
-                    select(Youth, follow.full_name)
+                    select(Youth, follow.full_name, admitted_live())
                     .outerjoin(follow, follow.id == Youth.follow_up_member_id)
                     .where(Youth.id.in_(ids[start : start + 900]))
                 )
-                for y, follow_name in session.execute(stmt):
+                for y, follow_name, admitted in session.execute(stmt):
                     found[y.id] = YouthRow(
                         y.id, y.full_name, y.birth_date, y.birth_precision, y.gender, y.hamlet,
                         y.occupation, y.phone, y.working_away, y.away_place, y.in_hardship,
-                        y.hardship_kind, y.follow_up_member_id, follow_name, y.admitted_member_id,
+                        y.hardship_kind, y.follow_up_member_id, follow_name,
+                        y.admitted_member_id if admitted else None,
                     )  # fmt: skip
         return [found[i] for i in ids if i in found]
 
@@ -386,7 +395,7 @@ class YouthService:
             )
             return YouthRecord(
                 row.id, row.revision, _fields(row),
-                follow.full_name if follow else None, row.admitted_member_id,
+                follow.full_name if follow else None, self._admitted(session, row),
             )  # fmt: skip
 
     # Checking ----------------------------------------------------------------------------
@@ -425,7 +434,7 @@ class YouthService:
         (:class:`ConflictError`), a deleted one too (:class:`NotFoundError`)."""
         with self._ctx.db.transaction() as session:
             row = self._get(session, added.youth_id)
-            if _fields(row) != added.fields or row.admitted_member_id:
+            if _fields(row) != added.fields or self._admitted(session, row):
                 raise ConflictError(added_since_message("thanh niên", row.full_name))
             set_deleted(session, Youth, [row.id], self._ctx.organization_id, deleted=True)
 
@@ -525,7 +534,7 @@ class YouthService:
         the admission event), what its undo (:meth:`take_back_admission`) checks."""
         with self._ctx.db.read() as session:
             youth = self._get(session, youth_id)
-            if youth.admitted_member_id:
+            if self._admitted(session, youth):
                 raise ConflictError(f"{youth.full_name} đã được kết nạp Đoàn.")
             errors: dict[str, str] = {}
             day = parse_day(admission_date, "admission_date", errors)
@@ -582,7 +591,7 @@ class YouthService:
         again; refused when the young person was admitted meanwhile (:class:`ConflictError`)."""
         with self._ctx.db.transaction() as session:
             youth = self._get(session, youth_id)
-            if youth.admitted_member_id not in (None, added.member_id):
+            if self._admitted(session, youth) not in (None, added.member_id):
                 raise ConflictError(f"{youth.full_name} đã được kết nạp Đoàn.")
             set_deleted(session, Member, [added.member_id], self._ctx.organization_id, False)
             youth.admitted_member_id = added.member_id
@@ -590,6 +599,14 @@ class YouthService:
     def _set_deleted(self, youth_ids: Sequence[str], deleted: bool) -> int:
         with self._ctx.db.transaction() as session:
             return set_deleted(session, Youth, youth_ids, self._ctx.organization_id, deleted)
+
+    def _admitted(self, session: Session, youth: Youth) -> str | None:
+        """The member the young person's admission made, if still on the roster (see
+        :func:`admitted_live`)."""
+        member_id = youth.admitted_member_id
+        if member_id and find_live(session, Member, member_id, self._ctx.organization_id):
+            return member_id
+        return None
 
     def _get(self, session: Session, youth_id: str) -> Youth:
         return get_live(

@@ -66,6 +66,7 @@ from .service import (
     YouthFields,
     _fields,
     _search_text,
+    admitted_live,
     hamlet_key,
     hamlet_spellings,
     parse_youth,
@@ -101,10 +102,9 @@ class YouthMatcher:
     def __init__(self, ctx: WorkspaceContext) -> None:
         org = ctx.organization_id
         with ctx.db.read() as session:
-            youths = session.scalars(select(Youth).where(is_live(Youth, org))).all()
+            youths = session.execute(select(Youth, admitted_live()).where(is_live(Youth, org)))
             stored = [
-                _StoredYouth(y.id, y.revision, _fields(y), y.admitted_member_id is not None)
-                for y in youths
+                _StoredYouth(y.id, y.revision, _fields(y), bool(admitted)) for y, admitted in youths
             ]
             members = session.execute(
                 select(Member.id, Member.full_name, Member.birth_date, Member.birth_precision,
