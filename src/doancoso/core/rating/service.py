@@ -24,7 +24,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import check_year
 from ..lang.text import collation_key, nfc_multiline_or_none
-from ..lifecycle.periods import Period, active_periods
+from ..lifecycle.periods import Period, active_periods, event_facts
 from ..storage.bulk import paused_gc
 from ..storage.live import is_live
 from ..storage.models import (
@@ -604,17 +604,7 @@ class RatingService:
         later = select(MemberEvent.member_id).where(
             is_live(MemberEvent, org), MemberEvent.event_date > day
         )
-        events = session.execute(
-            select(
-                MemberEvent.member_id,
-                MemberEvent.id,
-                MemberEvent.kind,
-                MemberEvent.event_date,
-                MemberEvent.sequence,
-                MemberEvent.status_before,
-                MemberEvent.discipline_level,
-            ).where(is_live(MemberEvent, org), MemberEvent.member_id.in_(later))
-        ).all()
+        events = session.execute(event_facts(org).where(MemberEvent.member_id.in_(later))).all()
         if not events:
             return {}
         by_member: dict[str, list[Any]] = defaultdict(list)
