@@ -30,6 +30,7 @@ from ..storage.models import (
     Attendance,
     Branch,
     EvidenceFile,
+    Member,
     Minutes,
     Occurrence,
     Plan,
@@ -585,14 +586,18 @@ class ActivityService:
     # Helpers -------------------------------------------------------------------------------
 
     def _counts(self, session: Session, ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
-        """occurrence id → (expected, present, excused) from its attendance."""
+        """occurrence id → (expected, present, excused) from its attendance, of the members on
+        the roster (one deleted from it keeps a mark that counts again if the deletion is
+        undone)."""
         counts: dict[str, list[int]] = {}
         for start in range(0, len(ids), 900):
             stmt = (
                 select(Attendance.occurrence_id, Attendance.state, func.count())
+                .join(Member, Member.id == Attendance.member_id)
                 .where(
                     Attendance.deleted_at.is_(None),
                     Attendance.occurrence_id.in_(ids[start : start + 900]),
+                    Member.deleted_at.is_(None),
                 )
                 .group_by(Attendance.occurrence_id, Attendance.state)
             )
