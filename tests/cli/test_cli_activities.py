@@ -275,14 +275,44 @@ def test_attend_by_member_ids(
         "Trần Thị Bình": "excused",
         "Lê Hoàng Cường": "present",
     }
-    # Members not named are absent.
+    # Members not named keep their marks.
     result = in_folder(data_dir, "activity", "attend", meeting, "--excused", ids["Cường"])
-    assert result.out.endswith(": 0 có mặt, 1 vắng có phép, 2 vắng không phép (3 người).\n")
+    assert result.out.endswith(
+        ": 1 có mặt, 2 vắng có phép, 0 vắng không phép (3 người; giữ nguyên điểm danh trước đó "
+        "của 2 người không nêu tên).\n"
+    )
     assert states(ws, meeting) == {
-        "Nguyễn Văn An": "absent",
-        "Trần Thị Bình": "absent",
+        "Nguyễn Văn An": "present",
+        "Trần Thị Bình": "excused",
         "Lê Hoàng Cường": "excused",
     }
+
+
+def test_a_second_run_keeps_the_marks_of_members_it_does_not_name(
+    ws: Workspace, ids: dict[str, str], data_dir: Path, meeting: str
+) -> None:
+    """The attendance was taken in the app (Bình away with leave, a reason given); a latecomer
+    marked from the command line must not turn the others into "vắng không phép"."""
+    ws.attendance.save(
+        meeting, {ids["An"]: ("absent", None), ids["Bình"]: ("excused", "Đi làm ở Bình Dương")}
+    )
+    result = in_folder(data_dir, "activity", "attend", meeting, "--present", ids["An"])
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "Đã điểm danh “Sinh hoạt chi đoàn tháng 3” ngày 15/03/2025: 1 có mặt, 1 vắng có phép, "
+        "0 vắng không phép (2 người; giữ nguyên điểm danh trước đó của 1 người không nêu tên).\n"
+    )
+    assert {(r.full_name, r.state, r.reason) for r in ws.attendance.sheet(meeting)} == {
+        ("Nguyễn Văn An", "present", None),
+        ("Trần Thị Bình", "excused", "Đi làm ở Bình Dương"),
+    }
+    # --absent corrects a mark taken before.
+    result = in_folder(data_dir, "activity", "attend", meeting, "--absent", ids["Bình"])
+    assert result.out.endswith(
+        ": 1 có mặt, 0 vắng có phép, 1 vắng không phép (2 người; giữ nguyên điểm danh trước đó "
+        "của 1 người không nêu tên).\n"
+    )
+    assert states(ws, meeting) == {"Nguyễn Văn An": "present", "Trần Thị Bình": "absent"}
 
 
 def _sheet(path: Path, rows: list[tuple[str, str]]) -> Path:
@@ -324,11 +354,14 @@ def test_attend_from_a_sheet(
     ("options", "message"),
     [
         (lambda ids, tmp: ["--present", "khong-co-ai"],
-         "Lỗi: Dữ liệu không hợp lệ:\n  --present/--excused: Không có đoàn viên mã khong-co-ai "
-         "trong danh sách.\n"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --present/--excused/--absent: Không có đoàn viên mã "
+         "khong-co-ai trong danh sách.\n"),
         (lambda ids, tmp: ["--present", ids["An"], "--excused", ids["An"]],
-         "Lỗi: Dữ liệu không hợp lệ:\n  --present/--excused: Đoàn viên mã {An} vừa có mặt vừa "
-         "vắng có phép.\n"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --present/--excused/--absent: Đoàn viên mã {An} vừa có "
+         "mặt vừa vắng có phép.\n"),
+        (lambda ids, tmp: ["--excused", ids["Bình"], "--absent", ids["Bình"]],
+         "Lỗi: Dữ liệu không hợp lệ:\n  --present/--excused/--absent: Đoàn viên mã {Bình} vừa "
+         "vắng có phép vừa vắng không phép.\n"),
         (lambda ids, tmp: ["--file", str(_sheet(tmp / "a.xlsx", [("Nguyễn Văn An", "x"),
                                                                  ("Võ Văn Tám", "x")]))],
          "Lỗi: Dòng 3: “Võ Văn Tám” không có trong danh sách đoàn viên. Chưa lưu gì.\n"),
@@ -398,6 +431,7 @@ def test_attendance_of_a_future_or_cancelled_date_is_refused(
         (("activity", "attend"), "thiếu tham số bắt buộc: MÃ_BUỔI"),
         (("activity", "attend", "abc", "--present"), "tùy chọn --present: cần ít nhất một giá trị"),
         (("activity", "attend", "abc", "--excused"), "tùy chọn --excused: cần ít nhất một giá trị"),
+        (("activity", "attend", "abc", "--absent"), "tùy chọn --absent: cần ít nhất một giá trị"),
     ],
 )  # fmt: skip
 def test_bad_usage_exits_2(

@@ -123,3 +123,16 @@ def test_a_cancelled_meeting_has_no_minutes(ws, tmp_path):
     with pytest.raises(ConflictError, match="đã hoãn hoặc hủy"):
         print_minutes(ws, tmp_path / "bb.pdf", december.id)
     assert not (tmp_path / "bb.pdf").exists()
+
+
+def test_a_member_deleted_from_the_roster_is_not_counted_nor_named(ws, tmp_path, read_pdf):
+    """Lê Văn Cường, absent, was deleted from the roster afterwards: the minutes counted him
+    among the expected and named him among the absent."""
+    data = make_plan_data(ws)
+    ws.members.delete([data.members["Lê Văn Cường"]])
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb.pdf", data.minutes_occurrence)))
+    assert "- Đoàn viên: có mặt 1/2 đồng chí; vắng 1 đồng chí (có phép 1, không phép 0)." in lines
+    assert not any("Lê Văn Cường" in line for line in lines)
+    ws.members.restore([data.members["Lê Văn Cường"]])
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb2.pdf", data.minutes_occurrence)))
+    assert "+ Vắng không phép: Lê Văn Cường." in lines

@@ -73,7 +73,15 @@ def register(subparsers: Subparsers) -> None:
     )
     listing.set_defaults(handler=activity_list)
 
-    attend = activity_sub.add_parser("attend", help="điểm danh một buổi hoạt động")
+    attend = activity_sub.add_parser(
+        "attend",
+        help="điểm danh một buổi hoạt động",
+        description="Điểm danh một buổi hoạt động. Lần điểm danh đầu tiên: người được dự kiến "
+        "tham gia mà không được nêu tên là vắng không phép. Buổi đã điểm danh (trong ứng dụng "
+        "hoặc bằng lệnh này): chỉ người được nêu tên đổi, người khác giữ nguyên như đã điểm "
+        "danh. Với --file, bảng là toàn bộ điểm danh của buổi: người không có trong bảng là "
+        "vắng không phép; các tùy chọn --present, --excused, --absent nêu ngoại lệ.",
+    )
     data_dir_option(attend)
     attend.add_argument(
         "occurrence", metavar="MÃ_BUỔI", help="mã của buổi hoạt động (cột id của activity list)"
@@ -85,11 +93,18 @@ def register(subparsers: Subparsers) -> None:
         "--excused", nargs="+", default=[], metavar="MÃ_ĐV", help="mã các đoàn viên vắng có phép"
     )
     attend.add_argument(
+        "--absent",
+        nargs="+",
+        default=[],
+        metavar="MÃ_ĐV",
+        help="mã các đoàn viên vắng không phép (sửa điểm danh trước đó)",
+    )
+    attend.add_argument(
         "--file",
         type=Path,
         metavar="TỆP",
         help="bảng điểm danh .xlsx/.xls/.csv: một cột họ tên (hoặc CCCD), một cột “x” cho người "
-        "có mặt, “p” cho vắng có phép",
+        "có mặt, “p” cho vắng có phép; người không có trong bảng là vắng không phép",
     )
     attend.set_defaults(handler=activity_attend)
 
@@ -208,32 +223,52 @@ def activity_list(args: argparse.Namespace, out: TextIO) -> int:
 # -- attend --------------------------------------------------------------------------------------
 
 
+_STATE_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép"}
+
+
+def _named(args: argparse.Namespace) -> dict[str, str]:
+    """member id → the state the options give it; a member named by two options is refused."""
+    named: dict[str, str] = {}
+    for state in ("present", "excused", "absent"):
+        for member_id in getattr(args, state):
+            other = named.setdefault(member_id, state)
+            if other != state:
+                raise ValidationError(
+                    {
+                        "member_id": f"Đoàn viên mã {member_id} vừa {_STATE_WORDS[other]} vừa "
+                        f"{_STATE_WORDS[state]}."
+                    }
+                )
+    return named
+
+
 def activity_attend(args: argparse.Namespace, out: TextIO) -> int:
-    both = set(args.present) & set(args.excused)
-    if both:
-        raise ValidationError(
-            {"member_id": f"Đoàn viên mã {sorted(both)[0]} vừa có mặt vừa vắng có phép."}
-        )
+    """Without ``--file``, a date already taken starts from its marks as saved (with their
+    reasons): a second run changes only the members it names. A sheet is the whole roll call."""
+    named = _named(args)
     with open_workspace(args) as ws:
+        taken = ws.activities.occurrence(args.occurrence).row.attendance_taken
         if args.file is not None:
             marks = ws.attendance.marks_from_sheet(args.occurrence, args.file)
+            kept = 0
         else:
-            marks = {
-                row.member_id: ("absent", None) for row in ws.attendance.sheet(args.occurrence)
-            }
-        for member_id in args.present:
-            marks[member_id] = ("present", None)
-        for member_id in args.excused:
-            marks[member_id] = ("excused", None)
+            marks = {r.member_id: (r.state, r.reason) for r in ws.attendance.sheet(args.occurrence)}
+            kept = sum(1 for m in marks if m not in named) if taken else 0
+        for member_id, state in named.items():
+            before = marks.get(member_id)
+            # A reason of absence stays while the member keeps that state.
+            reason = before[1] if before is not None and before[0] == state else None
+            marks[member_id] = (state, reason)
         ws.attendance.save(args.occurrence, marks)
         occurrence = ws.activities.occurrence(args.occurrence).row
     counts = {state: 0 for state in ATTENDANCE_STATES}
     for state, _ in marks.values():
         counts[state] += 1
+    unchanged = f"; giữ nguyên điểm danh trước đó của {kept} người không nêu tên" if kept else ""
     print(
         f"Đã điểm danh “{occurrence.title}” ngày {format_vn_date(occurrence.day)}: "
         f"{counts['present']} có mặt, {counts['excused']} vắng có phép, "
-        f"{counts['absent']} vắng không phép ({len(marks)} người).",
+        f"{counts['absent']} vắng không phép ({len(marks)} người{unchanged}).",
         file=out,
     )
     return EXIT_OK

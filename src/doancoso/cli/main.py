@@ -67,7 +67,7 @@ _FIELD_LABELS = {
     "rule": "--repeat",
     "measure_kind": "--kind",
     "registered_on": "--date",
-    "member_id": "--present/--excused",
+    "member_id": "--present/--excused/--absent",
     "branch_ids": "--branch",
     "day": "--date",
     "plan_deadline": "NGÀY/THÁNG",

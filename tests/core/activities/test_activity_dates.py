@@ -224,9 +224,26 @@ def test_upcoming_means_the_next_seven_days_today_included(ws: Workspace) -> Non
     assert [r.title for r in ws.activities.upcoming(today)] == ["Sau 0 ngày", "Sau 6 ngày"]
 
 
-def test_editing_a_one_off_activity_keeps_its_date_moved_on_its_own(ws: Workspace) -> None:
-    """The date was postponed from the date's own form; the activity's form still shows the
-    first day. Correcting the title there must not put the date back where it was."""
+def _as_shown(ws: Workspace, activity_id: str, **changes: str) -> dict[str, object]:
+    """The activity's form as it opens (the raw values it would hand back), with ``changes``."""
+    f = ws.activities.get(activity_id).fields
+    raw: dict[str, object] = {
+        "title": f.title, "kind": f.kind, "start_date": f"{f.start_date:%d/%m/%Y}",
+        "end_date": f"{f.end_date:%d/%m/%Y}" if f.end_date else "",
+        "start_time": f.start_time or "",
+        "end_time": f.end_time or "", "place": f.place or "", "branch_ids": list(f.branch_ids),
+        "target_ids": list(f.target_ids), "partners": f.partners or "", "notes": f.notes or "",
+        "expected_participants": str(f.expected_participants or ""),
+    }  # fmt: skip
+    return {**raw, **changes}
+
+
+def test_a_one_off_activity_whose_date_moved_on_its_own_shows_it_as_it_now_is(
+    ws: Workspace,
+) -> None:
+    """The date was postponed (another day, hour and place) from the date's own form; the
+    activity's form showed the first day, hour and place. Saving it unchanged changes nothing;
+    a field changed there is where the date goes."""
     raw = {"title": "Hiến máu", "kind": "tinh-nguyen", "start_date": "12/07/2025",
            "start_time": "07:00", "place": "Trạm Y tế xã"}  # fmt: skip
     activity_id, _ = ws.activities.save(raw)
@@ -234,21 +251,40 @@ def test_editing_a_one_off_activity_keeps_its_date_moved_on_its_own(ws: Workspac
     ws.activities.update_occurrence(
         row.id, {"day": "19/07/2025", "start_time": "08:00", "place": "Nhà văn hóa xã"}
     )
-    ws.activities.save({**raw, "title": "Hiến máu tình nguyện"}, activity_id)
+    shown = ws.activities.get(activity_id).fields
+    assert (shown.start_date, shown.end_date, shown.start_time, shown.place) == (
+        D(2025, 7, 19), None, "08:00", "Nhà văn hóa xã",
+    )  # fmt: skip
+    revisions = (ws.activities.get(activity_id).revision, ws.activities.occurrence(row.id).revision)
+    ws.activities.save(_as_shown(ws, activity_id), activity_id)
+    detail = ws.activities.occurrence(row.id)
+    assert (ws.activities.get(activity_id).revision, detail.revision) == revisions
+    assert (detail.row.day, detail.original_date, detail.row.moved) == (
+        D(2025, 7, 19), D(2025, 7, 12), True,
+    )  # fmt: skip
+
+    ws.activities.save(_as_shown(ws, activity_id, title="Hiến máu tình nguyện"), activity_id)
     (after,) = ws.activities.occurrences(*YEAR)
     assert (after.id, after.title, after.day, after.start_time, after.place, after.moved) == (
         row.id, "Hiến máu tình nguyện", D(2025, 7, 19), "08:00", "Nhà văn hóa xã", True,
     )  # fmt: skip
     # Made to last two days in the form: from its own day.
-    ws.activities.save({**raw, "end_date": "13/07/2025"}, activity_id)
+    ws.activities.save(_as_shown(ws, activity_id, end_date="20/07/2025"), activity_id)
     (longer,) = ws.activities.occurrences(*YEAR)
     assert (longer.day, longer.end_day, longer.moved) == (D(2025, 7, 19), D(2025, 7, 20), True)
+    # The activity's first hour typed back in the form: the date takes it.
+    ws.activities.save(_as_shown(ws, activity_id, start_time="07:00"), activity_id)
+    assert ws.activities.occurrence(row.id).row.start_time == "07:00"
     # A day typed in the activity's form is where the date goes, as for any one-off.
-    ws.activities.save({**raw, "start_date": "26/07/2025", "start_time": "09:00"}, activity_id)
+    ws.activities.save(
+        _as_shown(ws, activity_id, start_date="26/07/2025", end_date="", start_time="09:00"),
+        activity_id,
+    )
     (moved,) = ws.activities.occurrences(*YEAR)
-    assert (moved.day, moved.start_time, moved.place, moved.moved) == (
-        D(2025, 7, 26), "09:00", "Nhà văn hóa xã", False,
+    assert (moved.day, moved.end_day, moved.start_time, moved.place, moved.moved) == (
+        D(2025, 7, 26), None, "09:00", "Nhà văn hóa xã", False,
     )  # fmt: skip
+    assert ws.activities.get(activity_id).fields.start_date == D(2025, 7, 26)
 
 
 def test_editing_a_recurring_activity_keeps_a_dates_own_time_and_place(ws: Workspace) -> None:

@@ -187,23 +187,54 @@ def test_a_cccd_typed_as_a_number_is_read_with_its_leading_zeros(
     }  # fmt: skip
 
 
-def test_a_sheet_with_a_member_deleted_since_can_still_be_corrected(
-    ws: Workspace, add_member: AddMember
+def test_a_member_deleted_from_the_roster_is_no_longer_expected_and_comes_back_with_undo(
+    ws: Workspace, add_member: AddMember, tmp_path: Path
 ) -> None:
-    """A member on a date's attendance was deleted from the roster afterwards; correcting
-    another mark of that date was refused with a message naming the member's internal id."""
+    """Bình was marked present, then deleted from the roster: the date's total, its sheet and
+    its minutes counted him still ("2/2" for one member left). His mark is kept: correcting the
+    others (by hand or from a sheet) does not drop it, and undoing the deletion brings it back."""
     an = add_member("Nguyễn Văn An")
     binh = add_member("Trần Văn Bình")
     occ = _activity(ws, "10/03/2025")
     ws.attendance.save(occ, {an: ("present", None), binh: ("present", None)})
+    stale = {r.member_id: (r.state, r.reason) for r in ws.attendance.sheet(occ)}
     ws.members.delete([binh])
+
+    row = ws.activities.occurrence(occ).row
+    assert (row.expected, row.present, row.excused) == (1, 1, 0)
+    assert [
+        (r.expected, r.present) for r in ws.activities.occurrences(D(2025, 3, 10), D(2025, 3, 10))
+    ] == [(1, 1)]
+    assert [(r.full_name, r.state) for r in ws.attendance.sheet(occ)] == [
+        ("Nguyễn Văn An", "present")
+    ]
+    doc = ws.attendance.minutes_document(occ)
+    assert (doc.expected, doc.present, doc.excused, doc.absent) == (1, 1, (), ())
+    path = tmp_path / "diem-danh.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Có mặt"])
+    book.active.append(["Nguyễn Văn An", "p"])
+    book.save(path)
+    assert ws.attendance.marks_from_sheet(occ, path) == {an: ("excused", None)}
+    # A sheet opened before the deletion (naming him) still saves.
+    assert ws.attendance.save(occ, stale) == 2
+
+    # Corrected without him: his mark stays where it was.
     marks = {r.member_id: (r.state, r.reason) for r in ws.attendance.sheet(occ)}
     marks[an] = ("excused", "Đi làm xa")
-    assert ws.attendance.save(occ, marks) == 2
+    assert ws.attendance.save(occ, marks) == 1
+    assert (
+        ws.activities.occurrence(occ).row.expected,
+        ws.activities.occurrence(occ).row.present,
+    ) == (1, 0)
+    assert {r.full_name: r.expected for r in ws.participation.year(2025)} == {"Nguyễn Văn An": 1}
+
+    ws.members.restore([binh])
     assert {(r.full_name, r.state, r.reason) for r in ws.attendance.sheet(occ)} == {
         ("Nguyễn Văn An", "excused", "Đi làm xa"), ("Trần Văn Bình", "present", None),
     }  # fmt: skip
-    ws.members.restore([binh])
+    row = ws.activities.occurrence(occ).row
+    assert (row.expected, row.present, row.excused) == (2, 1, 1)
     assert {r.full_name: r.expected for r in ws.participation.year(2025)} == {
         "Nguyễn Văn An": 1, "Trần Văn Bình": 1,
     }  # fmt: skip

@@ -102,6 +102,27 @@ def test_party_introductions_are_measured_as_the_checklist_counts_them(
     )  # fmt: skip
 
 
+def test_a_young_person_whose_member_was_deleted_is_not_counted_as_admitted(
+    ws: Workspace,
+) -> None:
+    """An admission from the youth register made by mistake, the member deleted from the
+    roster: the register counts the young person as not yet in the union again, but the
+    plan's target still counted the admission."""
+    thuy = ws.youth.save({"full_name": "Trần Thị Thủy", "birth_date": "05/03/2007"})
+    lan = ws.youth.save({"full_name": "Lê Thị Lan", "birth_date": "06/04/2007"})
+    ws.plans.create(2025)
+    text = "Vận động 2 thanh niên trong sổ theo dõi vào Đoàn"
+    target = {"text": text, "criterion": "1", "planned": "2", "measure": "youth-admitted"}
+    ws.plans.add_target(2025, target, ws.activities.kind_names())
+    mistaken = ws.youth.admit(thuy, "26/03/2025", "Đoàn xã Tân Hưng", None)
+    ws.youth.admit(lan, "26/03/2025", "Đoàn xã Tân Hưng", None)
+    assert _targets(ws, 2025, D(2025, 12, 31)) == [(text, 2.0, 2.0, 1.0)]
+    ws.members.delete([mistaken])
+    assert _targets(ws, 2025, D(2025, 12, 31)) == [(text, 2.0, 1.0, 0.5)]
+    ws.members.restore([mistaken])
+    assert _targets(ws, 2025, D(2025, 12, 31)) == [(text, 2.0, 2.0, 1.0)]
+
+
 def test_a_plan_copied_from_last_year_keeps_texts_and_targets_not_results(ws: Workspace) -> None:
     ws.plans.create(2025, number="07-KH/ĐTN")
     ws.plans.save(2025, {"purposes": "1. Nâng cao chất lượng sinh hoạt.\n2. Chăm lo thanh niên."})

@@ -16,7 +16,7 @@ from doancoso.ui.calendar.text_dialog import TextDialog
 from doancoso.ui.shell.operations import Core
 from steady import shown
 
-from .conftest import add_activity, branch_id
+from .conftest import add_activity, branch_id, first_occurrence
 
 
 def _form(qtbot: QtBot, core: Core, activity_id: str | None = None,
@@ -231,6 +231,30 @@ def test_edit_a_recurring_activity(qtbot: QtBot, core: Core, cal_ws: Workspace, 
     assert prompts.asked == ["Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"]
     dialog.save_button.click()
     assert dialog.saved_count == 6 and cal_ws.activities.get(monthly).occurrences == 6
+
+
+def test_a_one_off_moved_on_its_own_shows_its_date_as_it_now_is(
+    qtbot: QtBot, core: Core, cal_ws: Workspace
+) -> None:
+    """The date was postponed from its own form; the activity's form showed the first day,
+    hour and place. Saved unchanged, it changes nothing."""
+    activity = add_activity(cal_ws, "Hiến máu tình nguyện", "12/03/2026", start_time="07:00",
+                            place="Trạm Y tế xã")  # fmt: skip
+    occurrence = first_occurrence(cal_ws, activity)
+    cal_ws.activities.update_occurrence(
+        occurrence, {"day": "19/03/2026", "start_time": "08:00", "place": "Nhà văn hóa xã"}
+    )
+    before = (cal_ws.activities.get(activity), cal_ws.activities.occurrence(occurrence))
+    dialog = _form(qtbot, core, activity)
+    assert [dialog.edits[n].text() for n in ("start_date", "end_date", "start_time", "place")] == [
+        "19/03/2026", "", "08:00", "Nhà văn hóa xã",
+    ]  # fmt: skip
+    assert not dialog.is_modified
+    dialog.save_button.click()
+    assert (dialog.saved_id, dialog.saved_count) == (activity, 1)
+    after = (cal_ws.activities.get(activity), cal_ws.activities.occurrence(occurrence))
+    assert after == before
+    assert after[1].row.moved and after[1].original_date == dt.date(2026, 3, 12)
 
 
 def test_custom_rule_is_shown_as_typed(qtbot: QtBot, core: Core, cal_ws: Workspace) -> None:

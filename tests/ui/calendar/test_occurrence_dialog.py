@@ -120,7 +120,37 @@ def test_attendance_from_the_date(
     dialog.attendance_button.click()
     assert dialog.attendance_label.text() == "Có mặt 5/5 · Vắng có phép 0 · Vắng 0"
     assert dialog.message.text() == "Đã lưu điểm danh: Có mặt 5/5 · Vắng có phép 0 · Vắng 0."
-    assert dialog.raw()["status"] == "da-thuc-hien" and not dialog.changed()
+    # "Số người tham gia" follows those present, as saved (it stayed empty on the form).
+    assert dialog.raw()["status"] == "da-thuc-hien" and dialog.raw()["participants"] == "5"
+    assert not dialog.changed()
+
+
+def test_a_number_typed_stays_when_the_attendance_is_saved(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    """Taken again with one absent, the date's "Số người tham gia" follows to 4 on the form;
+    a number the secretary typed and not saved yet stays, to be saved with "Lưu"."""
+    january = cal_ws.activities.occurrence_ids_of(monthly)[0]
+    dialog = _dialog(qtbot, core, history, january)
+
+    def all_present(sheet: AttendanceDialog) -> None:
+        sheet.all_present_button.click()
+        sheet.save_button.click()
+
+    def one_absent(sheet: AttendanceDialog) -> None:
+        sheet.model.set_state(0, "absent")
+        sheet.save_button.click()
+
+    prompts.dialog_script = all_present
+    dialog.attendance_button.click()
+    prompts.dialog_script = one_absent
+    dialog.attendance_button.click()
+    assert dialog.raw()["participants"] == "4" and not dialog.changed()
+    dialog.set_value("participants", "30")
+    dialog.attendance_button.click()
+    assert dialog.raw()["participants"] == "30"
+    dialog.save_button.click()
+    assert cal_ws.activities.occurrence(january).participants == 30
 
 
 def test_edit_and_delete_through_the_page(

@@ -4,7 +4,8 @@ The members expected at a date are, by default, those on the active roster that 
 (:mod:`~doancoso.core.lifecycle.periods`) in the organiser's chi đoàn (everybody for the whole
 organisation); the secretary may add or remove some. Saving the attendance stores one row per
 expected member (present, excused or absent) in one transaction, and the date then counts in
-the participation rates.
+the participation rates. A member deleted from the roster keeps a mark, neither shown nor
+counted (nor changed by saving the sheet) until the deletion is undone.
 """
 
 from __future__ import annotations
@@ -97,10 +98,7 @@ class AttendanceService:
         with self._ctx.db.read() as session:
             occ = self._occurrence(session, occurrence_id)
             if occ.attendance_taken:
-                stmt = select(Attendance.member_id, Attendance.state, Attendance.reason).where(
-                    Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
-                )
-                marks = {m: (s, r) for m, s, r in session.execute(stmt)}
+                marks = _saved_marks(session, occ.id)
             else:
                 marks = {m: ("absent", None) for m in self._default_expected(session, occ)}
             return self._rows(session, marks)
@@ -137,16 +135,8 @@ class AttendanceService:
             }
             ids = list(marks)
             # Those already on this date's sheet count as known though deleted from the roster
-            # since: the sheet shows them, and correcting another mark must not be refused.
-            known: set[str] = set(existing)
-            for start in range(0, len(ids), 900):
-                known.update(
-                    session.scalars(
-                        select(Member.id).where(
-                            is_live(Member, org), Member.id.in_(ids[start : start + 900])
-                        )
-                    )
-                )
+            # since (a sheet opened before the deletion may still name them).
+            known = set(existing) | _on_roster(session, org, ids)
             unknown = [i for i in ids if i not in known]
             if unknown:
                 raise ValidationError(
@@ -176,7 +166,13 @@ class AttendanceService:
                     row.state, row.reason = state, reason
             if new_rows:
                 session.execute(insert(Attendance), new_rows)
-            gone = [row.id for row in existing.values()]
+            # The marks of members deleted from the roster are not on the sheet (nor expected):
+            # they stay as they were, for an undo of the deletion to bring them back.
+            on_roster = _on_roster(session, org, list(existing))
+            kept_present = sum(
+                1 for m, a in existing.items() if m not in on_roster and a.state == "present"
+            )
+            gone = [row.id for m, row in existing.items() if m in on_roster]
             for start in range(0, len(gone), 900):
                 session.execute(
                     update(Attendance)
@@ -187,7 +183,8 @@ class AttendanceService:
             if occ.status == PLANNED:
                 occ.status = DONE
             if following:
-                occ.participants = sum(1 for state, _ in marks.values() if state == "present")
+                present = sum(1 for state, _ in marks.values() if state == "present")
+                occ.participants = present + kept_present
             return len(marks)
 
     def marks_from_sheet(self, occurrence_id: str, path: Path) -> dict[str, tuple[str, str | None]]:
@@ -204,16 +201,9 @@ class AttendanceService:
         with self._ctx.db.read() as session:
             occ = self._occurrence(session, occurrence_id)
             expected = (
-                self._default_expected(session, occ)
-                if not occ.attendance_taken
-                else [
-                    m
-                    for m in session.scalars(
-                        select(Attendance.member_id).where(
-                            Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
-                        )
-                    )
-                ]
+                list(_saved_marks(session, occ.id))
+                if occ.attendance_taken
+                else self._default_expected(session, occ)
             )
             lookup = self._lookup(session)
         marks: dict[str, tuple[str, str | None]] = {m: ("absent", None) for m in expected}
@@ -280,10 +270,7 @@ class AttendanceService:
             )
             rows: list[AttendanceRow] = []
             if occ.attendance_taken:
-                stmt = select(Attendance.member_id, Attendance.state, Attendance.reason).where(
-                    Attendance.deleted_at.is_(None), Attendance.occurrence_id == occ.id
-                )
-                rows = self._rows(session, {m: (s, r) for m, s, r in session.execute(stmt)})
+                rows = self._rows(session, _saved_marks(session, occ.id))
             return MinutesDocument(
                 occurrence_id=occ.id,
                 title=activity.title,
@@ -387,6 +374,36 @@ class AttendanceService:
             self._ctx.organization_id,
             "Không tìm thấy buổi hoạt động (có thể đã bị xóa).",
         )
+
+
+def _saved_marks(session: Session, occurrence_id: str) -> dict[str, tuple[str, str | None]]:
+    """The saved marks of a date (member id → state, reason) of the members on the roster: a
+    member deleted from it keeps a mark, hidden (and not expected) until the deletion is undone."""
+    stmt = (
+        select(Attendance.member_id, Attendance.state, Attendance.reason)
+        .join(Member, Member.id == Attendance.member_id)
+        .where(
+            Attendance.deleted_at.is_(None),
+            Attendance.occurrence_id == occurrence_id,
+            Member.deleted_at.is_(None),
+        )
+    )
+    return {m: (s, r) for m, s, r in session.execute(stmt)}
+
+
+def _on_roster(session: Session, organization_id: str, member_ids: Sequence[str]) -> set[str]:
+    """Those of ``member_ids`` that are live members of the organisation."""
+    found: set[str] = set()
+    for start in range(0, len(member_ids), 900):
+        found.update(
+            session.scalars(
+                select(Member.id).where(
+                    is_live(Member, organization_id),
+                    Member.id.in_(member_ids[start : start + 900]),
+                )
+            )
+        )
+    return found
 
 
 def _text(cells: Sequence[object], column: int) -> str:

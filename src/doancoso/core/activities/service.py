@@ -30,6 +30,7 @@ from ..storage.models import (
     Attendance,
     Branch,
     EvidenceFile,
+    Member,
     Minutes,
     Occurrence,
     Plan,
@@ -112,12 +113,26 @@ class _Schedule:
     def of(cls, a: Activity) -> _Schedule:
         return cls(a.start_date, a.end_date, a.start_time, a.end_time, a.place)
 
+    @classmethod
+    def of_date(cls, o: Occurrence) -> _Schedule:
+        """A one-off's schedule as its form shows it: its one date as it now is."""
+        return cls(o.day, o.end_day, o.start_time, o.end_time, o.place)
+
     def own_time_or_place(self, occ: Occurrence) -> bool:
         return (occ.start_time, occ.end_time, occ.place) != (
             self.start_time,
             self.end_time,
             self.place,
         )
+
+
+_SCHEDULE = ("start_date", "end_date", "start_time", "end_time", "place")
+"""The fields of :class:`_Schedule`, named as the activity's columns."""
+
+
+def _one_off(activity: Activity, occurrences: Sequence[Occurrence]) -> bool:
+    """Whether the activity is a one-off: no rule, one live date (whose form shows that date)."""
+    return not activity.rule and len(occurrences) == 1
 
 
 def _touched(occ: Occurrence, busy: set[str], before: _Schedule | None) -> bool:
@@ -221,9 +236,6 @@ class ActivityService:
             else:
                 activity = self._get(session, activity_id)
                 before = _Schedule.of(activity)
-                for name, value in columns.items():
-                    if getattr(activity, name) != value:
-                        setattr(activity, name, value)
                 existing = list(
                     session.scalars(
                         select(Occurrence).where(
@@ -231,6 +243,16 @@ class ActivityService:
                         )
                     )
                 )
+                if _one_off(activity, existing) and not values.rule:
+                    # The form showed the date as it now is (:meth:`get`): what it left as
+                    # shown is not changed, on the activity nor on the date.
+                    before = _Schedule.of_date(existing[0])
+                    for name in _SCHEDULE:
+                        if columns[name] == getattr(before, name):
+                            del columns[name]
+                for name, value in columns.items():
+                    if getattr(activity, name) != value:
+                        setattr(activity, name, value)
             count = self._lay_out(session, activity, values, dates, existing, before)
             return activity.id, count
 
@@ -245,10 +267,9 @@ class ActivityService:
     ) -> int:
         """Make the activity's dates match ``dates``, keeping every date with a life of its own.
 
-        ``before`` is the activity as it was (None: new). A one-off's date follows what the
-        form changed, and keeps what was set on the date itself (moved to another day, another
-        hour or place) where the form left the activity's value as it was: the form shows the
-        activity's first day, and saving a corrected title must not put a postponed date back.
+        ``before`` is the schedule the form showed (None: new): a one-off's is its date as it
+        now is, moved on its own or not. A one-off's date follows what the form changed and
+        keeps the rest (a postponed date stays where it went when a title is corrected).
         """
         busy = self._busy(session, [o.id for o in existing])
         if not values.rule and len(existing) == 1 and len(dates) == 1:  # a one-off: it moves
@@ -350,14 +371,27 @@ class ActivityService:
                 .select_from(Occurrence)
                 .where(is_live(Occurrence), Occurrence.activity_id == a.id)
             )
+            # A one-off shows its one date as it now is (moved on its own or not).
+            dates = (
+                []
+                if a.rule
+                else list(
+                    session.scalars(
+                        select(Occurrence)
+                        .where(is_live(Occurrence), Occurrence.activity_id == a.id)
+                        .limit(2)
+                    )
+                )
+            )
+            shown = _Schedule.of_date(dates[0]) if _one_off(a, dates) else _Schedule.of(a)
             fields_ = ActivityFields(
                 title=a.title,
                 kind=a.kind,
-                start_date=a.start_date,
-                start_time=a.start_time,
-                end_date=a.end_date,
-                end_time=a.end_time,
-                place=a.place,
+                start_date=shown.start_date,
+                start_time=shown.start_time,
+                end_date=shown.end_date,
+                end_time=shown.end_time,
+                place=shown.place,
                 branch_ids=json_ids(a.branch_ids),
                 target_ids=json_ids(a.target_ids),
                 partners=a.partners,
@@ -585,14 +619,18 @@ class ActivityService:
     # Helpers -------------------------------------------------------------------------------
 
     def _counts(self, session: Session, ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
-        """occurrence id → (expected, present, excused) from its attendance."""
+        """occurrence id → (expected, present, excused) from its attendance, of the members on
+        the roster (one deleted from it keeps a mark that counts again if the deletion is
+        undone)."""
         counts: dict[str, list[int]] = {}
         for start in range(0, len(ids), 900):
             stmt = (
                 select(Attendance.occurrence_id, Attendance.state, func.count())
+                .join(Member, Member.id == Attendance.member_id)
                 .where(
                     Attendance.deleted_at.is_(None),
                     Attendance.occurrence_id.in_(ids[start : start + 900]),
+                    Member.deleted_at.is_(None),
                 )
                 .group_by(Attendance.occurrence_id, Attendance.state)
             )

@@ -7,7 +7,8 @@
   định kỳ", by the chi đoàn or the whole organisation) in every month elapsed — a month counts
   once it is over, and the current month too once its meeting took place;
 - ``participation``: the members' average participation rate (%);
-- ``youth-admitted``: young people of the register admitted in the year;
+- ``youth-admitted``: young people of the register admitted in the year (whose member is still
+  on the roster, as the register counts them);
 - ``party-introductions``: outstanding members introduced to the Party in the year (the members'
   events, as the register of introductions lists them).
 """
@@ -47,12 +48,15 @@ def measure(
 
         return float(count_admissions(session, org, first, last))
     if key == "youth-admitted":
+        from ..youth.service import admitted_live
+
         stmt = (
             select(func.count())
             .select_from(Youth)
             .join(MemberEvent, MemberEvent.member_id == Youth.admitted_member_id)
             .where(
                 is_live(Youth, org),
+                admitted_live(),  # a member deleted since: not admitted, as the register says
                 is_live(MemberEvent),
                 MemberEvent.kind == "admission",
                 MemberEvent.event_date >= first,

@@ -226,7 +226,7 @@ class OccurrenceDialog(QDialog):
             "start_time": row.start_time or "",
             "end_time": row.end_time or "",
             "place": row.place or "",
-            "participants": "" if detail.participants is None else str(detail.participants),
+            "participants": _participants_text(detail),
             "results": detail.results or "",
             "resources": detail.resources or "",
         }
@@ -320,12 +320,18 @@ class OccurrenceDialog(QDialog):
         self._core.runner.show_error(exc, "Không lưu được", self)
 
     def _reload_detail(self) -> None:
-        """After the attendance or the minutes: the counts, and the status if untouched."""
-        status_edited = "status" in self.changed()
+        """After the attendance or the minutes: the counts, and the status and "Số người tham
+        gia" (which the attendance may have changed) where not edited here."""
+        edited = self.changed()
         self.detail = self._ws.activities.occurrence(self.occurrence_id)
-        if not status_edited:
-            self.set_value("status", self.detail.row.status)
-            self._initial["status"] = self.detail.row.status
+        saved = {
+            "status": self.detail.row.status,
+            "participants": _participants_text(self.detail),
+        }
+        for name, value in saved.items():
+            if name not in edited:
+                self.set_value(name, value)
+                self._initial[name] = value
         self._show_attendance()
 
     def take_attendance(self) -> None:
@@ -364,3 +370,7 @@ class OccurrenceDialog(QDialog):
     def reject(self) -> None:
         if not self._saving and self._leave():
             super().reject()
+
+
+def _participants_text(detail: OccurrenceDetail) -> str:
+    return "" if detail.participants is None else str(detail.participants)
