@@ -64,6 +64,35 @@ def test_indicators_of_the_plan_and_the_register(ws: Workspace, branch: str) -> 
     )
 
 
+def test_a_young_person_whose_member_was_deleted_counts_in_the_register_again(
+    ws: Workspace, branch: str
+) -> None:
+    """Item 1.6 and its register record count the young people not yet in the union, as the
+    register does: one admitted whose member was then deleted from the roster is back."""
+    youth = ws.youth.save({"full_name": "Trần Thị Khó", "birth_date": "01/01/2006",
+                           "in_hardship": "x"})  # fmt: skip
+    member = ws.youth.admit(youth, "26/03/2025", "Đoàn xã", branch)
+
+    def item_16() -> tuple[object, ...]:
+        view = ws.recognition.view(2025, AS_OF)
+        (item,) = [v for v in view.items if v.item.code == "1.6"]
+        assert item.indicator is not None
+        records = [r.text for r in item.records if r.key == "youth-register"]
+        return item.indicator.value, item.indicator.text, records
+
+    assert item_16() == (
+        0.0,
+        "0 thanh niên trong sổ theo dõi, 0 có hoàn cảnh khó khăn.",
+        ["0 thanh niên, 0 có hoàn cảnh khó khăn"],
+    )
+    ws.members.delete([member])
+    assert item_16() == (
+        1.0,
+        "1 thanh niên trong sổ theo dõi, 1 có hoàn cảnh khó khăn.",
+        ["1 thanh niên, 1 có hoàn cảnh khó khăn"],
+    )
+
+
 def test_the_remarks_share_counts_every_member_the_round_covers(ws: Workspace, branch: str) -> None:
     """Item 1.2 over the members the rating covers, decided or not: one remark written of
     three members is a third, not "1/1" over the only one decided."""

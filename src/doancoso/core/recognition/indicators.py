@@ -30,6 +30,7 @@ from ..storage.models import (
     PlanTarget,
     Youth,
 )
+from ..youth.service import admitted_live
 from .registers import in_period
 from .template import INDICATORS, Item
 
@@ -116,7 +117,7 @@ def compute(
             "theo chỉ tiêu.",
         )
     if key == "youth-register":
-        live = (is_live(Youth, org), Youth.admitted_member_id.is_(None))
+        live = (is_live(Youth, org), ~admitted_live())
         total = session.scalar(select(func.count()).select_from(Youth).where(*live)) or 0
         hardship = (
             session.scalar(

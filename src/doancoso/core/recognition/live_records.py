@@ -31,6 +31,7 @@ from ..storage.models import (
     RatingRound,
     Youth,
 )
+from ..youth.service import admitted_live
 from .registers import in_period
 from .template import RECORDS
 
@@ -69,7 +70,7 @@ def live_record(
         if temporary:  # as the statistics and the Chi đoàn page say what the number holds
             text += f" (kể cả {vn_number(temporary)} sinh hoạt tạm)"
     elif base == "youth-register":
-        live = (is_live(Youth, org), Youth.admitted_member_id.is_(None))
+        live = (is_live(Youth, org), ~admitted_live())
         total = count(select(func.count()).select_from(Youth).where(*live))
         hardship = count(
             select(func.count()).select_from(Youth).where(*live, Youth.in_hardship.is_(True))
