@@ -243,3 +243,21 @@ def test_a_mistyped_year_is_refused_before_anything_is_written(ws: Workspace, br
         assert caught.value.field_errors == {"year": "Năm 25 không hợp lệ."}
     assert ws.rating.round(25) is None
     assert ws.changes.generation == generation
+
+
+def test_six_months_must_be_continuous_not_added_up(ws: Workspace, branch: str) -> None:
+    """DOMAIN.md §3: at least 6 months of *continuous* activity in the year. A member here
+    January to April and back from September (seven months added up, never six in a row) is
+    not rated; one away a fortnight in January, then here from July on, is."""
+    away = _member(ws, branch, "Nguyễn Văn Đứt Quãng")
+    ws.events.record(away, "transfer_out", "01/05/2025", other_organization="Đoàn xã Khánh An")
+    ws.events.record(away, "transfer_in", "01/09/2025", other_organization="Đoàn xã Khánh An")
+    back = _member(ws, branch, "Trần Văn Về Hẳn")
+    ws.events.record(back, "transfer_out", "15/01/2025", other_organization="Đoàn xã Khánh An")
+    ws.events.record(back, "transfer_in", "01/07/2025", other_organization="Đoàn xã Khánh An")
+    rows = _rows(ws)
+    assert {name: (r.eligible, r.reason) for name, r in rows.items()} == {
+        "Nguyễn Văn Đứt Quãng": (False, "Sinh hoạt tại đơn vị chưa đủ 6 tháng trong năm."),
+        "Trần Văn Về Hẳn": (True, None),
+    }
+    assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == {back}
