@@ -301,6 +301,31 @@ def test_points_are_written_with_a_decimal_comma(ws: Workspace, tmp_path: Path,
     assert "8.25" not in text and "1010" not in text
 
 
+def test_an_item_not_applicable_is_out_of_the_points_possible(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """An item "Không áp dụng" is not scored: the tờ trình, the report and the table give the
+    points out of the items that apply (8/10, not 8/15), as the items met are out of those."""
+    import json
+
+    from doancoso.core.recognition.template import default_template, parse_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí của Tỉnh đoàn Cà Mau"
+    data["criteria"][0]["items"][0]["points"] = 10
+    data["criteria"][0]["items"][1]["points"] = 5
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
+    ws.recognition.set(2025, "1.1", {"status": "Đạt", "points": "8"})
+    ws.recognition.set(2025, "1.2", {"status": "Không áp dụng"})
+    path = tmp_path / "ho-so.pdf"
+    build_dossier(ws, path, 2025, parts=("to-trinh", "bao-cao", "bang"), number="15-TTr/ĐTN",
+                  issued_on=ISSUED)  # fmt: skip
+    text = re.sub(r"\s+", " ", read_pdf(path).text())
+    assert text.count("đạt 1/13 nội dung, 8/10 điểm") == 3
+    assert "/15 điểm" not in text
+
+
 def test_a_decision_without_number_is_dated_the_local_day_the_round_closed(
     rated: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -28,7 +28,7 @@ from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Ratin
 from ..storage.tracking import transaction_time
 from .indicators import Indicator, compute
 from .live_records import LiveRecord, live_record
-from .rules import NOT_ASSESSED, STATUSES
+from .rules import NOT_APPLICABLE, NOT_ASSESSED, STATUSES
 from .template import Item, Template, default_template, parse_template
 
 if TYPE_CHECKING:
@@ -110,15 +110,22 @@ class ChecklistView:
     def readiness(self, criterion: str | None = None) -> tuple[int, int]:
         """(items met, items counted): items "không áp dụng" are not counted."""
         views = [v for v in self.items if criterion is None or v.criterion == criterion]
-        counted = [v for v in views if v.status != "khong-ap-dung"]
+        counted = [v for v in views if v.status != NOT_APPLICABLE]
         return sum(1 for v in counted if v.status == "dat"), len(counted)
 
-    def points(self) -> tuple[float, float] | None:
-        """(points given, points possible) when the template has points."""
+    def points(self, criterion: str | None = None) -> tuple[float, float] | None:
+        """(points given, points possible) when the template has points: items "không áp
+        dụng" are not scored, their points out of both (as :meth:`readiness` leaves them out
+        of the items counted)."""
         if not self.template.has_points:
             return None
-        possible = sum(v.item.points or 0 for v in self.items)
-        given = sum(v.points or 0 for v in self.items)
+        scored = [
+            v
+            for v in self.items
+            if (criterion is None or v.criterion == criterion) and v.status != NOT_APPLICABLE
+        ]
+        possible = sum(v.item.points or 0 for v in scored)
+        given = sum(v.points or 0 for v in scored)
         return given, possible
 
     def missing(self) -> list[Missing]:
@@ -126,7 +133,7 @@ class ChecklistView:
         found = []
         for v in self.items:
             code = v.item.code
-            if v.status == "khong-ap-dung":
+            if v.status == NOT_APPLICABLE:
                 continue
             if v.status == NOT_ASSESSED:
                 found.append(Missing(code, "not-assessed", f"Mục {code} chưa tự đánh giá."))
