@@ -136,7 +136,7 @@ def test_levels_set_taken_marked_closed_and_reopened(ws: Workspace, branch: str)
         ws.rating.set(YEAR, ids["Bình"], {"decided_level": 1})
     with pytest.raises(ConflictError):
         ws.rating.set_levels(YEAR, "decided_level", {ids["Bình"]: 1})
-    assert ws.rating.member_history(ids["An"]) == [(2025, 1, "Gương mẫu, tích cực.")]
+    assert ws.rating.member_history(ids["An"]) == [(2025, 1, "Gương mẫu, tích cực.", None)]
     ws.rating.reopen(YEAR)
     info = ws.rating.round(YEAR)
     assert info is not None and [a for a, _ in info.history] == ["close", "reopen"]
@@ -261,3 +261,28 @@ def test_six_months_must_be_continuous_not_added_up(ws: Workspace, branch: str) 
         "Trần Văn Về Hẳn": (True, None),
     }
     assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == {back}
+
+
+def test_the_history_shows_what_the_round_decided(ws: Workspace, branch: str) -> None:
+    """A level saved for a member the round does not rate (on temporary activity here, a full
+    Party member) is not the union's record: the member's history shows the year not rated,
+    with the reason and the remark the round holds; a rated member keeps the level."""
+    rated = _member(ws, branch, "Nguyễn Văn An")
+    party = _member(ws, branch, "Phạm Văn Đảng", party_date="10/12/2024")
+    guest = ws.members.save(
+        {"full_name": "Đỗ Văn Tạm", "birth_date": "01/01/2000", "branch_id": branch}
+    )
+    ws.events.record(guest, "temporary", "01/02/2025", home_organization="Đoàn phường 5",
+                     period_start="01/02/2025")  # fmt: skip
+    ws.rating.set(YEAR, rated, {"decided_level": 2, "remark": "Tích cực."})
+    ws.rating.set(YEAR, party, {"decided_level": 1})
+    ws.rating.set(YEAR, guest, {"decided_level": 1, "remark": "Nhiệt tình tình nguyện."})
+    ws.rating.close(YEAR)
+    assert ws.rating.member_history(rated) == [(2025, 2, "Tích cực.", None)]
+    assert ws.rating.member_history(party) == [
+        (2025, None, None, "Đảng viên chính thức: đánh giá, không xếp loại.")
+    ]
+    assert ws.rating.member_history(guest) == [
+        (2025, None, "Nhiệt tình tình nguyện.",
+         "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.")
+    ]  # fmt: skip

@@ -14,9 +14,9 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..activities.participation import ParticipationService
@@ -63,8 +63,8 @@ from .rules import (
 )
 
 __all__ = [
-    "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingRow", "RatingService", "RoundInfo",
-    "not_rated_reason",
+    "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingHistory", "RatingRow", "RatingService",
+    "RoundInfo", "not_rated_reason",
 ]  # fmt: skip
 
 RULES_KEY = "rating_rules"
@@ -80,6 +80,31 @@ class _Status:
     """A member's stored status, as :func:`status_on` reads it."""
 
     status: str
+
+
+class RatingHistory(NamedTuple):
+    """A closed round in a member's history: the level it decided, or None with the reason
+    the round did not rate the member."""
+
+    year: int
+    level: int | None
+    remark: str | None
+    reason: str | None = None
+
+
+def _reason(
+    rules: RatingRules,
+    year: int,
+    as_of: dt.date,
+    periods: Sequence[Period],
+    status: str,
+    party_date: dt.date | None,
+) -> str | None:
+    """Why the round of ``year`` does not rate a member with ``periods`` on the roster (any
+    years) and ``status`` at ``as_of`` (None: rated)."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    spans = [p for p in periods if p.overlaps(first, last)]
+    return not_rated_reason(rules, status, party_date, spans, year, as_of)
 
 
 class RatingService:
@@ -211,9 +236,11 @@ class RatingService:
             then = self._statuses_on(session, as_of)
         covered = set()
         for m in members:
-            spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
+            spans = periods.get(m.id, [])
             status = then.get(m.id, m.status)
-            if spans and not_rated_reason(rules, status, m.party_date, spans, year, as_of) is None:
+            if any(p.overlaps(first, last) for p in spans) and (
+                _reason(rules, year, as_of, spans, status, m.party_date) is None
+            ):
                 covered.add(m.id)
         return covered
 
@@ -237,7 +264,7 @@ class RatingService:
             if not spans and m.id not in saved:
                 continue
             status = then.get(m.id, m.status)
-            reason = not_rated_reason(rules, status, m.party_date, spans, year, as_of)
+            reason = _reason(rules, year, as_of, spans, status, m.party_date)
             r = saved.get(m.id)
             expected, attended, _ = counts.get(m.id, (0, 0, 0))
             entered = r is not None and r.participation is not None
@@ -561,23 +588,48 @@ class RatingService:
         with self._ctx.db.read() as session:
             return sorted(session.scalars(stmt))
 
-    def member_history(self, member_id: str) -> list[tuple[int, int, str | None]]:
-        """(year, decided level, remark) of the closed rounds that rated the member, oldest
-        first."""
+    def member_history(self, member_id: str) -> list[RatingHistory]:
+        """What the closed rounds decided for the member, oldest first: the level and remark of
+        those that rated the member (with a decided level); for those that did not (on
+        temporary activity here, a full Party member, not six months here...), no level (one
+        saved for the member is not the union's record) but the reason, and the remark, when
+        the round holds a level or a remark for the member."""
+        org = self._ctx.organization_id
         with self._ctx.db.read() as session:
             stmt = (
-                select(RatingRound.year, Rating.decided_level, Rating.remark)
+                select(RatingRound.year, RatingRound.rules, Rating.decided_level, Rating.remark)
                 .join(RatingRound, RatingRound.id == Rating.round_id)
                 .where(
                     is_live(Rating),
-                    is_live(RatingRound, self._ctx.organization_id),
+                    is_live(RatingRound, org),
                     RatingRound.state == CLOSED,
                     Rating.member_id == member_id,
-                    Rating.decided_level.is_not(None),
+                    or_(Rating.decided_level.is_not(None), Rating.remark.is_not(None)),
                 )
                 .order_by(RatingRound.year)
             )
-            return [(y, lv, remark) for y, lv, remark in session.execute(stmt) if lv is not None]
+            found = session.execute(stmt).all()
+            member = session.execute(
+                select(Member.status, Member.party_date).where(
+                    is_live(Member, org), Member.id == member_id
+                )
+            ).one_or_none()
+            if not found or member is None:
+                return []
+            periods = active_periods(session, org, [member_id]).get(member_id, [])
+            history = []
+            for year, rules, level, remark in found:
+                as_of = min(dt.date(year, 12, 31), dt.date.today())
+                status = self._statuses_on(session, as_of, [member_id]).get(member_id)
+                reason = _reason(
+                    parse_rules(rules), year, as_of, periods, status or member.status,
+                    member.party_date,
+                )  # fmt: skip
+                if reason is not None:
+                    history.append(RatingHistory(year, None, remark, reason))
+                elif level is not None:
+                    history.append(RatingHistory(year, level, remark))
+            return history
 
     # Helpers -------------------------------------------------------------------------------
 
@@ -596,14 +648,18 @@ class RatingService:
                 heaviest[member_id] = level
         return heaviest
 
-    def _statuses_on(self, session: Session, day: dt.date) -> dict[str, str]:
-        """The status at the end of ``day`` of the members whose status may have changed since
-        (those with an event after it); the others' is the one stored. Only their events are
-        read: for the current year, none."""
+    def _statuses_on(
+        self, session: Session, day: dt.date, member_ids: Sequence[str] | None = None
+    ) -> dict[str, str]:
+        """The status at the end of ``day`` of the members (of ``member_ids`` when given) whose
+        status may have changed since (those with an event after it); the others' is the one
+        stored. Only their events are read: for the current year, none."""
         org = self._ctx.organization_id
         later = select(MemberEvent.member_id).where(
             is_live(MemberEvent, org), MemberEvent.event_date > day
         )
+        if member_ids is not None:
+            later = later.where(MemberEvent.member_id.in_(member_ids))
         events = session.execute(event_facts(org).where(MemberEvent.member_id.in_(later))).all()
         if not events:
             return {}
