@@ -127,9 +127,9 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
     gaps = check(ws, year, parts, number, today)
     view = ws.recognition.view(year, today) if ws.recognition.opened(year) is not None else None
     register = read_register(ws, year)
-    numbered: list[Evidence] = []
-    if view is not None:  # the register's files numbered under their items
-        numbered, register = with_register(view, numbered_evidence(view), register)
+    # The register's files numbered under their items (by the register, when none cites it).
+    own = numbered_evidence(view) if view is not None else []
+    numbered, register = with_register(view, own, register, "tham-muu-phoi-hop" in parts)
     evidence = numbered if "minh-chung" in parts else []
     progress = _Progress(report, len(parts) + len(evidence) + 2)
     opened = check_files(evidence)  # before anything is written
