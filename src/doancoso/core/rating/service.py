@@ -13,7 +13,6 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from sqlalchemy import insert, or_, select, update
@@ -24,7 +23,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import check_year
 from ..lang.text import collation_key, nfc_multiline_or_none
-from ..lifecycle.periods import Period, active_periods, event_facts
+from ..lifecycle.periods import Period, active_periods
 from ..storage.bulk import paused_gc
 from ..storage.live import is_live
 from ..storage.models import (
@@ -39,6 +38,7 @@ from ..storage.models import (
 )
 from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
+from .eligibility import reason_in, round_day, statuses_on
 from .records import (
     CLOSED,
     LEVEL_FIELDS,
@@ -51,7 +51,6 @@ from .records import (
     not_rated_reason,
     parse_fields,
     parse_level_field,
-    status_on,
 )
 from .rules import (
     LEVELS,
@@ -75,13 +74,6 @@ _SAVED_FIELDS = ("self_level", "self_text", "proposed_level", "proposed_remark",
 """The fields of a saved rating a :class:`RatingRow` ends with, in its order."""
 
 
-@dataclass(frozen=True)
-class _Status:
-    """A member's stored status, as :func:`status_on` reads it."""
-
-    status: str
-
-
 class RatingHistory(NamedTuple):
     """A closed round in a member's history: the level it decided, or None with the reason
     the round did not rate the member."""
@@ -90,21 +82,6 @@ class RatingHistory(NamedTuple):
     level: int | None
     remark: str | None
     reason: str | None = None
-
-
-def _reason(
-    rules: RatingRules,
-    year: int,
-    as_of: dt.date,
-    periods: Sequence[Period],
-    status: str,
-    party_date: dt.date | None,
-) -> str | None:
-    """Why the round of ``year`` does not rate a member with ``periods`` on the roster (any
-    years) and ``status`` at ``as_of`` (None: rated)."""
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    spans = [p for p in periods if p.overlaps(first, last)]
-    return not_rated_reason(rules, status, party_date, spans, year, as_of)
 
 
 class RatingService:
@@ -212,7 +189,7 @@ class RatingService:
                 )
             }
             discipline = self._discipline(session, first, last)
-            then = self._statuses_on(session, as_of)
+            then = statuses_on(session, org, as_of)
         with paused_gc():
             return self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then
@@ -233,13 +210,13 @@ class RatingService:
             members = session.execute(
                 select(Member.id, Member.status, Member.party_date).where(is_live(Member, org))
             ).all()
-            then = self._statuses_on(session, as_of)
+            then = statuses_on(session, org, as_of)
         covered = set()
         for m in members:
             spans = periods.get(m.id, [])
             status = then.get(m.id, m.status)
             if any(p.overlaps(first, last) for p in spans) and (
-                _reason(rules, year, as_of, spans, status, m.party_date) is None
+                reason_in(rules, year, as_of, spans, status, m.party_date) is None
             ):
                 covered.add(m.id)
         return covered
@@ -264,7 +241,7 @@ class RatingService:
             if not spans and m.id not in saved:
                 continue
             status = then.get(m.id, m.status)
-            reason = _reason(rules, year, as_of, spans, status, m.party_date)
+            reason = reason_in(rules, year, as_of, spans, status, m.party_date)
             r = saved.get(m.id)
             expected, attended, _ = counts.get(m.id, (0, 0, 0))
             entered = r is not None and r.participation is not None
@@ -619,9 +596,9 @@ class RatingService:
             periods = active_periods(session, org, [member_id]).get(member_id, [])
             history = []
             for year, rules, level, remark in found:
-                as_of = min(dt.date(year, 12, 31), dt.date.today())
-                status = self._statuses_on(session, as_of, [member_id]).get(member_id)
-                reason = _reason(
+                as_of = round_day(year)
+                status = statuses_on(session, org, as_of, [member_id]).get(member_id)
+                reason = reason_in(
                     parse_rules(rules), year, as_of, periods, status or member.status,
                     member.party_date,
                 )  # fmt: skip
@@ -647,35 +624,6 @@ class RatingService:
             ):
                 heaviest[member_id] = level
         return heaviest
-
-    def _statuses_on(
-        self, session: Session, day: dt.date, member_ids: Sequence[str] | None = None
-    ) -> dict[str, str]:
-        """The status at the end of ``day`` of the members (of ``member_ids`` when given) whose
-        status may have changed since (those with an event after it); the others' is the one
-        stored. Only their events are read: for the current year, none."""
-        org = self._ctx.organization_id
-        later = select(MemberEvent.member_id).where(
-            is_live(MemberEvent, org), MemberEvent.event_date > day
-        )
-        if member_ids is not None:
-            later = later.where(MemberEvent.member_id.in_(member_ids))
-        events = session.execute(event_facts(org).where(MemberEvent.member_id.in_(later))).all()
-        if not events:
-            return {}
-        by_member: dict[str, list[Any]] = defaultdict(list)
-        for event in events:
-            by_member[event.member_id].append(event)
-        stored = dict(
-            session.execute(
-                select(Member.id, Member.status).where(is_live(Member, org), Member.id.in_(later))
-            ).all()
-        )
-        return {
-            member_id: status_on(_Status(stored[member_id]), found, day)
-            for member_id, found in by_member.items()
-            if member_id in stored
-        }
 
     def _find(self, session: Session, year: int) -> RatingRound | None:
         return session.scalar(
