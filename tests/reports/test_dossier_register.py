@@ -196,3 +196,24 @@ def test_the_register_files_are_annexed_when_no_item_cites_the_register(
     assert "tra-loi.pdf" not in texts[2] and "anh.jpg" not in texts[2]
     assert texts[4].split("\n")[-2] == "Minh chứng TM.1.1"
     assert texts[5].startswith("Minh chứng PH.1.1\n Buổi tuyên truyền tại ấp Bà Điều\n")
+
+
+def test_the_table_cites_the_parts_in_the_dossier_and_only_those(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """The self-assessment table's evidence column names the dossier's parts its items' records
+    are (the member list for 1.1, the youth list for 1.6, the rating for 1.2 and 1.3...), as
+    the superior body's scoring tables cite a document; never a part left out of this dossier
+    (an empty register, a year without a plan)."""
+    ws.recognition.open(2025)
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "02/03/2000",
+                     "admission_date": "26/03/2017"})  # fmt: skip
+    ws.youth.save({"full_name": "Trần Văn Bé", "birth_date": "01/01/2005", "in_hardship": "x"})
+    parts = ("bang", "ke-hoach", "tham-muu-phoi-hop", "doan-vien", "thanh-nien")
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, parts, issued_on=DAY)
+    assert [name for name, _ in built.omitted] == ["Kế hoạch và báo cáo kết quả",
+                                                  "Sổ tham mưu, phối hợp"]  # fmt: skip
+    table = re.sub(r"\s+", " ", "".join(read_pdf(built.path).page_texts()[2:4]))
+    assert "Sổ tham mưu" not in table and "Kế hoạch và báo cáo" not in table
+    assert "Danh sách đoàn viên năm 2025" in table
+    assert "Danh sách thanh niên có hoàn cảnh khó khăn năm 2025" in table

@@ -225,19 +225,40 @@ def write_introductions(path: Path, org: OrganizationInfo, rows: Sequence[PartyI
     return doc.build(path, [PagedTable(columns, table, font_size=12)], closing_lead=[total])
 
 
+CITED_PARTS: dict[str, tuple[str, ...]] = {
+    "roster": ("doan-vien", "doan-vien-chi-doan"),
+    "youth-register": ("thanh-nien", "so-thanh-nien"),
+    "plan": ("ke-hoach",),
+    "activities": ("hoat-dong",),
+    "minutes": ("bien-ban",),
+    "rating": ("xep-loai",),
+    "advice": ("tham-muu-phoi-hop",),
+    "coordination": ("tham-muu-phoi-hop",),
+    "party-introductions": ("gioi-thieu-dang",),
+}
+"""A record an item cites (template.RECORDS' keys, "activities:<kind>" by its base) → the
+dossier's parts that print it."""
+
+
+def part_title(name: str, year: int) -> str:
+    """A part as the table cites it: "Danh sách đoàn viên năm 2026", "Hoạt động trong năm
+    2026" (not "trong năm năm")."""
+    return f"{name} {year}" if name.endswith(" năm") else f"{name} năm {year}"
+
+
 def record_cites(view: ChecklistView, parts: Sequence[str], year: int,
                  names: Mapping[str, str]) -> dict[str, list[str]]:  # fmt: skip
-    """Item code → the dossier's parts it cites as evidence ("Sổ tham mưu, phối hợp năm
-    2026"): the items citing the register or the introductions, when those parts are in."""
-    wanted = {"advice": "tham-muu-phoi-hop", "coordination": "tham-muu-phoi-hop",
-              "party-introductions": "gioi-thieu-dang"}  # fmt: skip
+    """Item code → the dossier's parts it cites as evidence ("Danh sách đoàn viên năm 2026",
+    "Sổ tham mưu, phối hợp năm 2026"): those printing the records the item cites, of
+    ``parts``, the parts the dossier holds (never one left out of it: an empty register, a
+    year without a plan)."""
     found: dict[str, list[str]] = {}
     for v in view.items:
         for record in v.item.records:
-            part = wanted.get(record)
-            if part is None or part not in parts:
-                continue
-            name = f"{names[part]} năm {year}"
-            if name not in found.setdefault(v.item.code, []):
-                found[v.item.code].append(name)
+            for part in CITED_PARTS.get(record.split(":")[0], ()):
+                if part not in parts:
+                    continue
+                name = part_title(names[part], year)
+                if name not in found.setdefault(v.item.code, []):
+                    found[v.item.code].append(name)
     return found
