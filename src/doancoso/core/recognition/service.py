@@ -28,7 +28,7 @@ from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Ratin
 from ..storage.tracking import transaction_time
 from .indicators import Indicator, compute
 from .live_records import LiveRecord, live_record
-from .rules import NOT_APPLICABLE, NOT_ASSESSED, STATUSES
+from .rules import NOT_APPLICABLE, NOT_ASSESSED, STATUSES, points_text
 from .template import Item, Template, default_template, parse_template
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class ItemView:
 @dataclass(frozen=True)
 class Missing:
     code: str
-    kind: str  # "not-assessed", "no-evidence", "indicator", "not-met"
+    kind: str  # "not-assessed", "no-evidence", "indicator", "not-met", "no-points"
     message: str
 
 
@@ -139,6 +139,9 @@ class ChecklistView:
                 found.append(Missing(code, "not-assessed", f"Mục {code} chưa tự đánh giá."))
             elif v.status == "chua-dat":
                 found.append(Missing(code, "not-met", f"Mục {code} tự đánh giá “Chưa đạt”."))
+            if v.status != NOT_ASSESSED and v.item.points is not None and v.points is None:
+                found.append(Missing(code, "no-points", f"Mục {code} chưa tự chấm điểm (tối "
+                                     f"đa {points_text(v.item.points)} điểm)."))  # fmt: skip
             if not v.files and v.item.indicator is None:
                 found.append(Missing(code, "no-evidence", f"Mục {code} chưa có tệp minh chứng."))
             if v.indicator is not None and v.indicator.met is False:
