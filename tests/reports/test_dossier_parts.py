@@ -301,6 +301,70 @@ def test_points_are_written_with_a_decimal_comma(ws: Workspace, tmp_path: Path,
     assert "8.25" not in text and "1010" not in text
 
 
+def test_an_item_not_applicable_is_out_of_the_points_possible(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """An item "Không áp dụng" is not scored: the tờ trình, the report and the table give the
+    points out of the items that apply (8/10, not 8/15), as the items met are out of those."""
+    import json
+
+    from doancoso.core.recognition.template import default_template, parse_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí của Tỉnh đoàn Cà Mau"
+    data["criteria"][0]["items"][0]["points"] = 10
+    data["criteria"][0]["items"][1]["points"] = 5
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
+    ws.recognition.set(2025, "1.1", {"status": "Đạt", "points": "8"})
+    ws.recognition.set(2025, "1.2", {"status": "Không áp dụng"})
+    path = tmp_path / "ho-so.pdf"
+    build_dossier(ws, path, 2025, parts=("to-trinh", "bao-cao", "bang"), number="15-TTr/ĐTN",
+                  issued_on=ISSUED)  # fmt: skip
+    text = re.sub(r"\s+", " ", read_pdf(path).text())
+    assert text.count("đạt 1/13 nội dung, 8/10 điểm") == 3
+    assert "/15 điểm" not in text
+
+
+def test_a_points_template_prints_each_items_points_in_the_table(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """A template with points: the self-assessment table gives each item its maximum and the
+    points self-assessed, as the superior body's scoring tables do (DOMAIN.md §7), and a total
+    row; an item not applicable shows neither (it is out of the totals), an item the template
+    does not score shows nothing."""
+    import json
+
+    from doancoso.core.recognition.template import default_template, parse_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí của Tỉnh đoàn Cà Mau"
+    for item, points in zip(data["criteria"][0]["items"], (10, 5, 7.5), strict=False):
+        item["points"] = points
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
+    ws.recognition.set(2025, "1.1", {"status": "Đạt", "points": "8,5"})
+    ws.recognition.set(2025, "1.2", {"status": "Không áp dụng"})
+    ws.recognition.set(2025, "1.3", {"status": "Chưa đạt"})
+    path = tmp_path / "bang.pdf"
+    build_dossier(ws, path, 2025, parts=("bang",), issued_on=ISSUED)
+    table = "".join(read_pdf(path).page_texts()[2:])
+    assert (
+        " Kết quả thực hiện tiêu chí “Đoàn cơ sở 3 chủ động” năm 2025\n Mục\n Nội dung\n"
+        " Tự đánh giá\n Điểm tối\n đa\n Điểm tự\n chấm\n Số liệu\n Minh chứng\n"
+        "1.1\nDanh sách đoàn viên được lập đầy đủ, cập nhật\nthường xuyên\nĐạt\n10\n8,5\n"
+        "Danh sách đoàn viên chưa\ncó ai.\n"
+        "1.2\nNhận xét đoàn viên định kỳ và hằng năm trong\nsổ đoàn viên\n Không áp\n dụng\n"
+        "Chưa có đợt xếp loại đoàn\nviên năm 2025.\n"
+        "1.3\nThực hiện chương trình rèn luyện đoàn viên,\ndùng kết quả để đánh giá, xếp loại "
+        "cuối năm\nChưa đạt\n7,5\n1.4\n"  # no points given yet: none printed
+    ) in table
+    assert (
+        "0 chương trình phối hợp\ntrong năm.\nCộng\n17,5\n8,5\n"
+        "Kết quả: đạt 1/13 nội dung, 8,5/17,5 điểm.\n"
+    ) in table
+
+
 def test_a_decision_without_number_is_dated_the_local_day_the_round_closed(
     rated: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -150,3 +150,70 @@ def test_an_empty_register_prints_none_and_is_a_gap(ws: Workspace, tmp_path: Pat
     text = read_pdf(built.path).page_texts()[2]
     assert " Năm 2025\nI. Văn bản tham mưu cấp ủy\nKhông có.\nII. Chương trình phối hợp\n" in text
     assert "Tổng cộng: 0 văn bản tham mưu, 1 chương trình phối hợp.\n" in text
+
+
+def test_the_register_files_are_annexed_when_no_item_cites_the_register(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """A province's template whose items neither cite nor count the register (a template
+    imported from its spreadsheet): the register's files are still in the annex, numbered by
+    the register's own records ("Minh chứng TM.1.1": advice 1, file 1; "PH.1.1": coordination
+    1), and the register cites them by those numbers, never by a file name the superior
+    body's reader cannot find in the dossier."""
+    import json
+
+    from doancoso.core.recognition.template import default_template, parse_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí của Tỉnh đoàn Cà Mau"
+    for item in data["criteria"][2]["items"]:
+        if item["code"] in ("3.1", "3.3"):
+            item.pop("records", None)
+            item.pop("indicator", None)
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
+    advice = ws.registers.save_advice(
+        {"day": "10/03/2025", "number": "05-TTr/ĐTN", "title": "Đề xuất giao chỉ tiêu"}
+    )
+    ws.evidence.attach(ADVICE_TABLE, advice, evidence_pdf(tmp_path / "tra-loi.pdf", pages=1),
+                       "Công văn trả lời của Đảng ủy")  # fmt: skip
+    program = ws.registers.save_coordination({"day": "01/04/2025", "partner": "Công an xã",
+                                              "title": "Tuyên truyền pháp luật"})  # fmt: skip
+    ws.evidence.attach(COORDINATION_TABLE, program, sideways_photo(tmp_path / "anh.jpg"),
+                       "Buổi tuyên truyền tại ấp Bà Điều")  # fmt: skip
+    parts = ("tham-muu-phoi-hop", "minh-chung")
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, parts, issued_on=DAY)
+    texts = read_pdf(built.path).page_texts()
+    assert built.omitted == ()
+    assert texts[1] == (
+        "MỤC LỤC\nSTT\n Nội dung\n Trang\n1\nSổ tham mưu, phối hợp\n3\n"
+        "2\nPhụ lục minh chứng\n4\n"
+        "Minh chứng TM.1.1: Công văn trả lời của Đảng ủy\n5\n"
+        "Minh chứng PH.1.1: Buổi tuyên truyền tại ấp Bà Điều\n6\n2\n"
+    )
+    assert "Đề xuất giao chỉ tiêu\nChưa có phản hồi\nMinh chứng TM.1.1\n" in texts[2]
+    assert "Tuyên truyền pháp luật\nMinh chứng PH.1.1\n" in texts[2]
+    assert "tra-loi.pdf" not in texts[2] and "anh.jpg" not in texts[2]
+    assert texts[4].split("\n")[-2] == "Minh chứng TM.1.1"
+    assert texts[5].startswith("Minh chứng PH.1.1\n Buổi tuyên truyền tại ấp Bà Điều\n")
+
+
+def test_the_table_cites_the_parts_in_the_dossier_and_only_those(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """The self-assessment table's evidence column names the dossier's parts its items' records
+    are (the member list for 1.1, the youth list for 1.6, the rating for 1.2 and 1.3...), as
+    the superior body's scoring tables cite a document; never a part left out of this dossier
+    (an empty register, a year without a plan)."""
+    ws.recognition.open(2025)
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "02/03/2000",
+                     "admission_date": "26/03/2017"})  # fmt: skip
+    ws.youth.save({"full_name": "Trần Văn Bé", "birth_date": "01/01/2005", "in_hardship": "x"})
+    parts = ("bang", "ke-hoach", "tham-muu-phoi-hop", "doan-vien", "thanh-nien")
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, parts, issued_on=DAY)
+    assert [name for name, _ in built.omitted] == ["Kế hoạch và báo cáo kết quả",
+                                                  "Sổ tham mưu, phối hợp"]  # fmt: skip
+    table = re.sub(r"\s+", " ", "".join(read_pdf(built.path).page_texts()[2:4]))
+    assert "Sổ tham mưu" not in table and "Kế hoạch và báo cáo" not in table
+    assert "Danh sách đoàn viên năm 2025" in table
+    assert "Danh sách thanh niên có hoàn cảnh khó khăn năm 2025" in table

@@ -33,7 +33,7 @@ def test_demo_rounds(empty_ws: Workspace) -> None:
     *branches, total = ws.rating.summary(2025)
     assert all(b.branch_level in (1, 2, 3) for b in branches) and total.undecided == 0
     assert ws.rating.member_history(rated[0].member_id) == [
-        (2025, rated[0].decided_level, rated[0].remark)
+        (2025, rated[0].decided_level, rated[0].remark, None)
     ]
 
     rows = ws.rating.rows(2026, as_of=TODAY)

@@ -136,7 +136,7 @@ def test_levels_set_taken_marked_closed_and_reopened(ws: Workspace, branch: str)
         ws.rating.set(YEAR, ids["Bình"], {"decided_level": 1})
     with pytest.raises(ConflictError):
         ws.rating.set_levels(YEAR, "decided_level", {ids["Bình"]: 1})
-    assert ws.rating.member_history(ids["An"]) == [(2025, 1, "Gương mẫu, tích cực.")]
+    assert ws.rating.member_history(ids["An"]) == [(2025, 1, "Gương mẫu, tích cực.", None)]
     ws.rating.reopen(YEAR)
     info = ws.rating.round(YEAR)
     assert info is not None and [a for a, _ in info.history] == ["close", "reopen"]
@@ -243,3 +243,46 @@ def test_a_mistyped_year_is_refused_before_anything_is_written(ws: Workspace, br
         assert caught.value.field_errors == {"year": "Năm 25 không hợp lệ."}
     assert ws.rating.round(25) is None
     assert ws.changes.generation == generation
+
+
+def test_six_months_must_be_continuous_not_added_up(ws: Workspace, branch: str) -> None:
+    """DOMAIN.md §3: at least 6 months of *continuous* activity in the year. A member here
+    January to April and back from September (seven months added up, never six in a row) is
+    not rated; one away a fortnight in January, then here from July on, is."""
+    away = _member(ws, branch, "Nguyễn Văn Đứt Quãng")
+    ws.events.record(away, "transfer_out", "01/05/2025", other_organization="Đoàn xã Khánh An")
+    ws.events.record(away, "transfer_in", "01/09/2025", other_organization="Đoàn xã Khánh An")
+    back = _member(ws, branch, "Trần Văn Về Hẳn")
+    ws.events.record(back, "transfer_out", "15/01/2025", other_organization="Đoàn xã Khánh An")
+    ws.events.record(back, "transfer_in", "01/07/2025", other_organization="Đoàn xã Khánh An")
+    rows = _rows(ws)
+    assert {name: (r.eligible, r.reason) for name, r in rows.items()} == {
+        "Nguyễn Văn Đứt Quãng": (False, "Sinh hoạt tại đơn vị chưa đủ 6 tháng trong năm."),
+        "Trần Văn Về Hẳn": (True, None),
+    }
+    assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == {back}
+
+
+def test_the_history_shows_what_the_round_decided(ws: Workspace, branch: str) -> None:
+    """A level saved for a member the round does not rate (on temporary activity here, a full
+    Party member) is not the union's record: the member's history shows the year not rated,
+    with the reason and the remark the round holds; a rated member keeps the level."""
+    rated = _member(ws, branch, "Nguyễn Văn An")
+    party = _member(ws, branch, "Phạm Văn Đảng", party_date="10/12/2024")
+    guest = ws.members.save(
+        {"full_name": "Đỗ Văn Tạm", "birth_date": "01/01/2000", "branch_id": branch}
+    )
+    ws.events.record(guest, "temporary", "01/02/2025", home_organization="Đoàn phường 5",
+                     period_start="01/02/2025")  # fmt: skip
+    ws.rating.set(YEAR, rated, {"decided_level": 2, "remark": "Tích cực."})
+    ws.rating.set(YEAR, party, {"decided_level": 1})
+    ws.rating.set(YEAR, guest, {"decided_level": 1, "remark": "Nhiệt tình tình nguyện."})
+    ws.rating.close(YEAR)
+    assert ws.rating.member_history(rated) == [(2025, 2, "Tích cực.", None)]
+    assert ws.rating.member_history(party) == [
+        (2025, None, None, "Đảng viên chính thức: đánh giá, không xếp loại.")
+    ]
+    assert ws.rating.member_history(guest) == [
+        (2025, None, "Nhiệt tình tình nguyện.",
+         "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.")
+    ]  # fmt: skip

@@ -290,3 +290,32 @@ def test_malformed_and_hostile_files_change_nothing(
         "Không xuất được ra “xep-loai.csv”: bảng xếp loại xuất ra tệp .xlsx."
     )
     assert not (tmp_path / "xep-loai.csv").exists()
+
+
+def test_a_member_not_rated_is_exported_without_levels(
+    ws: Workspace, people: dict[str, str], tmp_path: Path
+) -> None:
+    """Levels saved for a member the round does not rate (here: entered before she became a
+    full Party member) are not the round's: the sheet leaves her level columns empty, as the
+    grid does, so that the chi đoàn's sheet read back is not refused for them."""
+    ws.rating.set(YEAR, people["Bình"], {"self_level": 2, "proposed_level": 2, "decided_level": 2})
+    ws.members.save({"full_name": "Trần Thị Bình", "birth_date": "20/11/2001",
+                     "branch_id": _branch(ws, "Chi đoàn ấp Tân Hưng"),
+                     "admission_date": "01/01/2020", "party_date": "10/12/2024"},
+                    people["Bình"])  # fmt: skip
+    exported = tmp_path / "xep-loai.xlsx"
+    ws.rating_sheets.export(exported, YEAR, _branch(ws, "Chi đoàn ấp Tân Hưng"))
+    sheet = openpyxl.load_workbook(exported).active
+    assert sheet is not None
+    (line,) = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[1] == "Trần Thị Bình"]
+    assert line[5:11] == (
+        "Không xếp loại — Đảng viên chính thức: đánh giá, không xếp loại.",
+        None, None, None, None, None,
+    )  # fmt: skip
+    filled = tmp_path / "da-dien.xlsx"
+    _fill(exported, filled, {(5, "Nhận xét của chi đoàn"): "Gương mẫu."})
+    preview = ws.rating_sheets.preview(filled, YEAR)
+    assert preview.refused == []
+    assert [(c.full_name, c.changes) for c in preview.changes] == [
+        ("Trần Thị Bình", (FieldChange("proposed_remark", None, "Gương mẫu."),)),
+    ]

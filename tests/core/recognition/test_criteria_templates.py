@@ -90,3 +90,33 @@ def test_duplicate_codes_and_a_missing_criterion_are_refused(ws: Workspace, tmp_
     with pytest.raises(ImportFileError, match="thiếu tiêu chí 3: cả ba tiêu chí phải có."):
         read_template_file(path)
     assert [t.name for t in ws.recognition.templates()] == [default_template().name]
+
+
+def test_an_item_assessed_without_its_points_is_missing(ws: Workspace, tmp_path: Path) -> None:
+    """A template with points: an item assessed but not scored counts nothing in "x/y điểm"
+    without a word; "Còn thiếu" (and the dossier's check) says so, as for an item not assessed.
+    An item not applicable, or not yet assessed (already named), is not asked for points."""
+    from doancoso.core.dossier.check import Gap, check
+
+    ws.recognition.add_template(read_template_file(_province(tmp_path)))
+    ws.recognition.open(2026, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
+
+    def kinds() -> list[str]:  # the roster's indicator aside (no member yet)
+        missing = ws.recognition.view(2026).missing()
+        return [m.kind for m in missing if m.code == "1.1" and m.kind != "indicator"]
+
+    assert kinds() == ["not-assessed"]  # not asked for points before it is assessed
+    ws.recognition.set(2026, "1.1", {"status": "Chưa đạt"})
+    view = ws.recognition.view(2026)
+
+    assert [(m.kind, m.message) for m in view.missing() if m.code == "1.1"][:2] == [
+        ("not-met", "Mục 1.1 tự đánh giá “Chưa đạt”."),
+        ("no-points", "Mục 1.1 chưa tự chấm điểm (tối đa 10 điểm)."),
+    ]
+    assert Gap("bang", "Mục 1.1 chưa tự chấm điểm (tối đa 10 điểm).", item="1.1") in check(
+        ws, 2026, ("bang",)
+    )
+    ws.recognition.set(2026, "1.1", {"points": "0"})
+    assert kinds() == ["not-met"]
+    ws.recognition.set(2026, "1.1", {"status": "Không áp dụng", "points": ""})
+    assert kinds() == []

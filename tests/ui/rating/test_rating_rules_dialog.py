@@ -39,7 +39,7 @@ def test_each_rule_with_its_value_and_source(
     assert [(rule, value) for rule, value, _ in rows] == [
         ("Tỉ lệ tham gia tối thiểu cho mức 1, 2, 3 (%)",
          "Mức 1: từ 90%; mức 2: từ 70%; mức 3: từ 50%"),
-        ("Số tháng sinh hoạt tối thiểu trong năm để được xếp loại", "6 tháng"),
+        ("Số tháng sinh hoạt liên tục tối thiểu trong năm để được xếp loại", "6 tháng"),
         ("Đoàn viên sinh hoạt tạm: chỉ nhận xét, không xếp loại", "Có"),
         ("Đảng viên chính thức: đánh giá, không xếp loại", "Có"),
         ("Bị khiển trách trong năm: mức cao nhất", "Mức 2 — Hoàn thành tốt nhiệm vụ"),

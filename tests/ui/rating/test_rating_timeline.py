@@ -42,3 +42,24 @@ def test_closed_rounds_show_in_the_history(
     ws.rating.reopen(2025)
     timeline.reload()
     assert [row[1] for row in timeline.rows()][-1] == "Kỷ luật"
+
+
+def test_a_round_that_did_not_rate_the_member_shows_no_level(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """A guest on temporary activity is given remarks only: a level saved for her in the round
+    (before she came here as a guest, or typed by mistake) is not shown as her level."""
+    guest = ws.members.save({"full_name": "Đỗ Thị Tạm", "birth_date": "01/01/2000"})
+    ws.events.record(guest, "temporary", "01/02/2025", home_organization="Đoàn phường 5",
+                     period_start="01/02/2025")  # fmt: skip
+    ws.rating.set(2025, guest, {"decided_level": 1, "remark": "Nhiệt tình tình nguyện."})
+    ws.rating.close(2025)
+    form = MemberFormDialog(synchronous_core(ws, prompts), guest)
+    qtbot.addWidget(form)
+    timeline = form.timeline
+    assert isinstance(timeline, TimelineWidget)
+    assert timeline.rows()[-1] == (
+        "Năm 2025", "Xếp loại năm 2025: Không xếp loại", "",
+        "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.\n"
+        "Nhận xét: Nhiệt tình tình nguyện.", "",
+    )  # fmt: skip

@@ -180,6 +180,28 @@ def test_points_are_checked_under_their_field(
     assert not panel.points.isVisibleTo(panel)  # the template gives 1.2 no points
 
 
+def test_an_item_not_applicable_leaves_the_points_possible(
+    ws: Workspace, make_page: Callable[[], RecognitionPage]
+) -> None:
+    """An item "Không áp dụng" is not scored: its points drop out of the total possible of the
+    page and of its criterion, as it drops out of the items counted."""
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    data["criteria"][0]["items"][1]["points"] = 5
+    data["criteria"][1]["items"][0]["points"] = 20
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí có điểm")
+    ws.recognition.set(2025, "1.1", {"status": "Đạt", "points": "8"})
+    ws.recognition.set(2025, "1.2", {"status": "Không áp dụng", "points": "5"})
+    page = make_page()
+    assert ws.recognition.view(2025).points() == (8, 30)
+    assert page.summary.text().startswith("Tổng: 1/13 đạt · 8/30 điểm   ·   Tiêu chí 1: 1/6 "
+                                          "đạt · 8/10 điểm")  # fmt: skip
+    assert _criterion_cell(page, 0, COL_INDICATOR) == "8/10 điểm"
+    assert _criterion_cell(page, 1, COL_INDICATOR) == "0/20 điểm"
+
+
 def test_a_year_not_opened_offers_the_templates(
     qtbot: QtBot, ws: Workspace, make_page: Callable[[], RecognitionPage]
 ) -> None:

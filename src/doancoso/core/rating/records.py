@@ -188,12 +188,26 @@ def not_rated_reason(
         return "Đảng viên chính thức: đánh giá, không xếp loại."
     if rules.min_months:
         end = dt.date(year + 1, 1, 1)
-        start = months_before(end, rules.min_months)
-        needed = (end - start).days
-        days = sum((min(end, p.end or end) - max(first, p.start or first)).days for p in spans)
-        if days < needed:
+        needed = (end - months_before(end, rules.min_months)).days
+        if longest_stay(spans, first, end) < needed:
             return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng trong năm."
     return None
+
+
+def longest_stay(spans: Sequence[Period], first: dt.date, end: dt.date) -> int:
+    """The days of the member's longest unbroken stay from ``first`` to ``end`` (exclusive):
+    the months the rules ask for are continuous (DOMAIN.md §3), so stays apart are not added
+    up. Periods that meet (one ends the day the next begins) are one stay."""
+    longest, start, until = 0, first, first
+    for period in spans:  # oldest first, as lifecycle.periods gives them
+        begins, ends = max(first, period.start or first), min(end, period.end or end)
+        if ends <= begins:
+            continue
+        if begins > until:
+            start = begins
+        until = max(until, ends)
+        longest = max(longest, (until - start).days)
+    return longest
 
 
 def status_on(member: StatusFacts, events: Sequence[EventFacts], day: dt.date) -> str:

@@ -36,7 +36,7 @@ registered (:data:`NOT_REGISTERED`)."""
 NOT_REGISTERED = "chua-dang-ky"
 RULE_LABELS: dict[str, str] = {
     "participation_thresholds": "Tỉ lệ tham gia tối thiểu cho mức 1, 2, 3 (%)",
-    "min_months": "Số tháng sinh hoạt tối thiểu trong năm để được xếp loại",
+    "min_months": "Số tháng sinh hoạt liên tục tối thiểu trong năm để được xếp loại",
     "temporary_remarks_only": "Đoàn viên sinh hoạt tạm: chỉ nhận xét, không xếp loại",
     "party_members_not_rated": "Đảng viên chính thức: đánh giá, không xếp loại",
     "reprimand_cap": "Bị khiển trách trong năm: mức cao nhất",

@@ -13,10 +13,9 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..activities.participation import ParticipationService
@@ -24,7 +23,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import check_year
 from ..lang.text import collation_key, nfc_multiline_or_none
-from ..lifecycle.periods import Period, active_periods, event_facts
+from ..lifecycle.periods import Period, active_periods
 from ..storage.bulk import paused_gc
 from ..storage.live import is_live
 from ..storage.models import (
@@ -39,6 +38,7 @@ from ..storage.models import (
 )
 from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
+from .eligibility import reason_in, round_day, statuses_on
 from .records import (
     CLOSED,
     LEVEL_FIELDS,
@@ -51,7 +51,6 @@ from .records import (
     not_rated_reason,
     parse_fields,
     parse_level_field,
-    status_on,
 )
 from .rules import (
     LEVELS,
@@ -63,8 +62,8 @@ from .rules import (
 )
 
 __all__ = [
-    "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingRow", "RatingService", "RoundInfo",
-    "not_rated_reason",
+    "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingHistory", "RatingRow", "RatingService",
+    "RoundInfo", "not_rated_reason",
 ]  # fmt: skip
 
 RULES_KEY = "rating_rules"
@@ -75,11 +74,14 @@ _SAVED_FIELDS = ("self_level", "self_text", "proposed_level", "proposed_remark",
 """The fields of a saved rating a :class:`RatingRow` ends with, in its order."""
 
 
-@dataclass(frozen=True)
-class _Status:
-    """A member's stored status, as :func:`status_on` reads it."""
+class RatingHistory(NamedTuple):
+    """A closed round in a member's history: the level it decided, or None with the reason
+    the round did not rate the member."""
 
-    status: str
+    year: int
+    level: int | None
+    remark: str | None
+    reason: str | None = None
 
 
 class RatingService:
@@ -187,7 +189,7 @@ class RatingService:
                 )
             }
             discipline = self._discipline(session, first, last)
-            then = self._statuses_on(session, as_of)
+            then = statuses_on(session, org, as_of)
         with paused_gc():
             return self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then
@@ -208,12 +210,14 @@ class RatingService:
             members = session.execute(
                 select(Member.id, Member.status, Member.party_date).where(is_live(Member, org))
             ).all()
-            then = self._statuses_on(session, as_of)
+            then = statuses_on(session, org, as_of)
         covered = set()
         for m in members:
-            spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
+            spans = periods.get(m.id, [])
             status = then.get(m.id, m.status)
-            if spans and not_rated_reason(rules, status, m.party_date, spans, year, as_of) is None:
+            if any(p.overlaps(first, last) for p in spans) and (
+                reason_in(rules, year, as_of, spans, status, m.party_date) is None
+            ):
                 covered.add(m.id)
         return covered
 
@@ -237,7 +241,7 @@ class RatingService:
             if not spans and m.id not in saved:
                 continue
             status = then.get(m.id, m.status)
-            reason = not_rated_reason(rules, status, m.party_date, spans, year, as_of)
+            reason = reason_in(rules, year, as_of, spans, status, m.party_date)
             r = saved.get(m.id)
             expected, attended, _ = counts.get(m.id, (0, 0, 0))
             entered = r is not None and r.participation is not None
@@ -561,23 +565,48 @@ class RatingService:
         with self._ctx.db.read() as session:
             return sorted(session.scalars(stmt))
 
-    def member_history(self, member_id: str) -> list[tuple[int, int, str | None]]:
-        """(year, decided level, remark) of the closed rounds that rated the member, oldest
-        first."""
+    def member_history(self, member_id: str) -> list[RatingHistory]:
+        """What the closed rounds decided for the member, oldest first: the level and remark of
+        those that rated the member (with a decided level); for those that did not (on
+        temporary activity here, a full Party member, not six months here...), no level (one
+        saved for the member is not the union's record) but the reason, and the remark, when
+        the round holds a level or a remark for the member."""
+        org = self._ctx.organization_id
         with self._ctx.db.read() as session:
             stmt = (
-                select(RatingRound.year, Rating.decided_level, Rating.remark)
+                select(RatingRound.year, RatingRound.rules, Rating.decided_level, Rating.remark)
                 .join(RatingRound, RatingRound.id == Rating.round_id)
                 .where(
                     is_live(Rating),
-                    is_live(RatingRound, self._ctx.organization_id),
+                    is_live(RatingRound, org),
                     RatingRound.state == CLOSED,
                     Rating.member_id == member_id,
-                    Rating.decided_level.is_not(None),
+                    or_(Rating.decided_level.is_not(None), Rating.remark.is_not(None)),
                 )
                 .order_by(RatingRound.year)
             )
-            return [(y, lv, remark) for y, lv, remark in session.execute(stmt) if lv is not None]
+            found = session.execute(stmt).all()
+            member = session.execute(
+                select(Member.status, Member.party_date).where(
+                    is_live(Member, org), Member.id == member_id
+                )
+            ).one_or_none()
+            if not found or member is None:
+                return []
+            periods = active_periods(session, org, [member_id]).get(member_id, [])
+            history = []
+            for year, rules, level, remark in found:
+                as_of = round_day(year)
+                status = statuses_on(session, org, as_of, [member_id]).get(member_id)
+                reason = reason_in(
+                    parse_rules(rules), year, as_of, periods, status or member.status,
+                    member.party_date,
+                )  # fmt: skip
+                if reason is not None:
+                    history.append(RatingHistory(year, None, remark, reason))
+                elif level is not None:
+                    history.append(RatingHistory(year, level, remark))
+            return history
 
     # Helpers -------------------------------------------------------------------------------
 
@@ -595,31 +624,6 @@ class RatingService:
             ):
                 heaviest[member_id] = level
         return heaviest
-
-    def _statuses_on(self, session: Session, day: dt.date) -> dict[str, str]:
-        """The status at the end of ``day`` of the members whose status may have changed since
-        (those with an event after it); the others' is the one stored. Only their events are
-        read: for the current year, none."""
-        org = self._ctx.organization_id
-        later = select(MemberEvent.member_id).where(
-            is_live(MemberEvent, org), MemberEvent.event_date > day
-        )
-        events = session.execute(event_facts(org).where(MemberEvent.member_id.in_(later))).all()
-        if not events:
-            return {}
-        by_member: dict[str, list[Any]] = defaultdict(list)
-        for event in events:
-            by_member[event.member_id].append(event)
-        stored = dict(
-            session.execute(
-                select(Member.id, Member.status).where(is_live(Member, org), Member.id.in_(later))
-            ).all()
-        )
-        return {
-            member_id: status_on(_Status(stored[member_id]), found, day)
-            for member_id, found in by_member.items()
-            if member_id in stored
-        }
 
     def _find(self, session: Session, year: int) -> RatingRound | None:
         return session.scalar(

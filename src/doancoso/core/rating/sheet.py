@@ -82,9 +82,12 @@ def level_name(level: int | None) -> str:
 
 
 def sheet_line(number: int, row: RatingRow) -> list[Value]:
-    """The exported cells of one member."""
+    """The exported cells of one member. A member the round does not rate has the reason and
+    no level: one saved for the member (before the member became so) is not the round's, the
+    grid does not show it, and the import refuses a level for the member."""
     suggestion = level_name(row.suggested) if row.eligible else NOT_RATED.format(reason=row.reason)
     participation = percent_cell(row.participation * 100) if row.participation is not None else ""
+    levels = [row.self_level, row.proposed_level, row.decided_level] if row.eligible else [None] * 3
     return [
         str(number),
         row.full_name,
@@ -92,10 +95,10 @@ def sheet_line(number: int, row: RatingRow) -> list[Value]:
         row.branch or "",
         participation,
         suggestion,
-        level_name(row.self_level),
-        level_name(row.proposed_level),
+        level_name(levels[0]),
+        level_name(levels[1]),
         row.proposed_remark or "",
-        level_name(row.decided_level),
+        level_name(levels[2]),
         row.remark or "",
         row.member_id,
     ]

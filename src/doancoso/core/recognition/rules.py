@@ -10,6 +10,8 @@ STATUSES: dict[str, str] = {
 }
 """The self-assessment of an item: code → Vietnamese."""
 NOT_ASSESSED = "chua-danh-gia"
+NOT_APPLICABLE = "khong-ap-dung"
+"""An item that does not apply: neither counted nor scored."""
 
 
 def points_text(value: float) -> str:

@@ -28,7 +28,7 @@ from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Ratin
 from ..storage.tracking import transaction_time
 from .indicators import Indicator, compute
 from .live_records import LiveRecord, live_record
-from .rules import NOT_ASSESSED, STATUSES
+from .rules import NOT_APPLICABLE, NOT_ASSESSED, STATUSES, points_text
 from .template import Item, Template, default_template, parse_template
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class ItemView:
 @dataclass(frozen=True)
 class Missing:
     code: str
-    kind: str  # "not-assessed", "no-evidence", "indicator", "not-met"
+    kind: str  # "not-assessed", "no-evidence", "indicator", "not-met", "no-points"
     message: str
 
 
@@ -110,15 +110,22 @@ class ChecklistView:
     def readiness(self, criterion: str | None = None) -> tuple[int, int]:
         """(items met, items counted): items "không áp dụng" are not counted."""
         views = [v for v in self.items if criterion is None or v.criterion == criterion]
-        counted = [v for v in views if v.status != "khong-ap-dung"]
+        counted = [v for v in views if v.status != NOT_APPLICABLE]
         return sum(1 for v in counted if v.status == "dat"), len(counted)
 
-    def points(self) -> tuple[float, float] | None:
-        """(points given, points possible) when the template has points."""
+    def points(self, criterion: str | None = None) -> tuple[float, float] | None:
+        """(points given, points possible) when the template has points: items "không áp
+        dụng" are not scored, their points out of both (as :meth:`readiness` leaves them out
+        of the items counted)."""
         if not self.template.has_points:
             return None
-        possible = sum(v.item.points or 0 for v in self.items)
-        given = sum(v.points or 0 for v in self.items)
+        scored = [
+            v
+            for v in self.items
+            if (criterion is None or v.criterion == criterion) and v.status != NOT_APPLICABLE
+        ]
+        possible = sum(v.item.points or 0 for v in scored)
+        given = sum(v.points or 0 for v in scored)
         return given, possible
 
     def missing(self) -> list[Missing]:
@@ -126,12 +133,15 @@ class ChecklistView:
         found = []
         for v in self.items:
             code = v.item.code
-            if v.status == "khong-ap-dung":
+            if v.status == NOT_APPLICABLE:
                 continue
             if v.status == NOT_ASSESSED:
                 found.append(Missing(code, "not-assessed", f"Mục {code} chưa tự đánh giá."))
             elif v.status == "chua-dat":
                 found.append(Missing(code, "not-met", f"Mục {code} tự đánh giá “Chưa đạt”."))
+            if v.status != NOT_ASSESSED and v.item.points is not None and v.points is None:
+                found.append(Missing(code, "no-points", f"Mục {code} chưa tự chấm điểm (tối "
+                                     f"đa {points_text(v.item.points)} điểm)."))  # fmt: skip
             if not v.files and v.item.indicator is None:
                 found.append(Missing(code, "no-evidence", f"Mục {code} chưa có tệp minh chứng."))
             if v.indicator is not None and v.indicator.met is False:

@@ -127,9 +127,9 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
     gaps = check(ws, year, parts, number, today)
     view = ws.recognition.view(year, today) if ws.recognition.opened(year) is not None else None
     register = read_register(ws, year)
-    numbered: list[Evidence] = []
-    if view is not None:  # the register's files numbered under their items
-        numbered, register = with_register(view, numbered_evidence(view), register)
+    # The register's files numbered under their items (by the register, when none cites it).
+    own = numbered_evidence(view) if view is not None else []
+    numbered, register = with_register(view, own, register, "tham-muu-phoi-hop" in parts)
     evidence = numbered if "minh-chung" in parts else []
     progress = _Progress(report, len(parts) + len(evidence) + 2)
     opened = check_files(evidence)  # before anything is written
@@ -138,7 +138,11 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
     with tempfile.TemporaryDirectory(prefix="doancoso-dossier-") as folder:
         job = _Job(ws, org, year, number, issued_on, view, Path(folder), today, tuple(numbered),
                    register, tuple(parts), numbers)  # fmt: skip
+        table = None  # where the table goes: made last, it cites the parts made
         for part in parts:
+            if part == "bang" and view is not None:
+                table = len(entries)
+                continue
             if part == "minh-chung":
                 if not evidence:
                     omitted.append((PARTS[part], "Chưa có tệp minh chứng nào."))
@@ -155,9 +159,14 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
             else:
                 entries.append(Entry(PARTS[part], 0, [r for r in made if isinstance(r, PdfReader)]))
             progress.step()
+        left_out = {name for name, _ in omitted}
+        included = tuple(p for p in parts if PARTS[p] not in left_out)
+        if table is not None:
+            written = _part(dataclasses.replace(job, parts=included), "bang")
+            files = [r for r in written if isinstance(r, PdfReader)]
+            entries.insert(table, Entry(PARTS["bang"], 0, files))
+            progress.step()
         pages = assemble(path, org, year, issued_on, entries, omitted, job.temp, progress.step)
-    left_out = {name for name, _ in omitted}
-    included = tuple(p for p in parts if PARTS[p] not in left_out)
     missing = tuple(missing_parts(parts))
     if missing:  # the superior body is sent no incomplete dossier: the one kept stays
         before = built_dossier(ws.data_dir, year)

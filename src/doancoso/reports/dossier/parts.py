@@ -17,7 +17,7 @@ from ...core.evidence.service import Attachment
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc, vn_number
 from ...core.organization import OrganizationInfo
-from ...core.recognition.rules import STATUSES, points_text
+from ...core.recognition.rules import NOT_APPLICABLE, STATUSES, points_text
 from ...core.recognition.service import ChecklistView, ItemView
 from ..document import UnionDocument
 from ..styles import markup, styles
@@ -200,16 +200,35 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
     by_item: dict[str, list[Evidence]] = {}
     for e in evidence:
         by_item.setdefault(e.item, []).append(e)
-    rows = []
+    scored = view.points()
+    rows: list[tuple[object, ...]] = []
     for v in view.items:
         files = "; ".join([*(cited or {}).get(v.item.code, ()),
                            *(e.cell for e in by_item.get(v.item.code, []))])  # fmt: skip
         figure = v.indicator.text if v.indicator is not None else ""
-        rows.append((v.item.code, v.item.text, STATUSES[v.status], figure, files))
-    columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 7), Column("Tự đánh giá", 2,
-               "CENTER"), Column("Số liệu", 4), Column("Minh chứng", 5)]  # fmt: skip
+        points = item_points(v) if scored is not None else ()
+        rows.append((v.item.code, v.item.text, STATUSES[v.status], *points, figure, files))
+    if scored is None:
+        columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 7), Column("Tự đánh giá", 2,
+                   "CENTER"), Column("Số liệu", 4), Column("Minh chứng", 5)]  # fmt: skip
+    else:  # the superior body's scoring tables: each item's maximum and the points given
+        columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 6), Column("Tự đánh giá", 2,
+                   "CENTER"), Column("Điểm tối đa", 1.5, "CENTER"), Column("Điểm tự chấm",
+                   1.5, "CENTER"), Column("Số liệu", 3.5), Column("Minh chứng", 4.5)]  # fmt: skip
+        given, possible = scored
+        rows.append(("", "Cộng", "", points_text(possible), points_text(given), "", ""))
     total = _bold(f"Kết quả: {readiness_text(view)}.")
     return doc.build(path, [PagedTable(columns, rows)], closing_lead=[total])
+
+
+def item_points(v: ItemView) -> tuple[str, str]:
+    """The item's cells of a table with points: its maximum and the points self-assessed;
+    empty for an item the template does not score or that does not apply (out of the totals,
+    :meth:`~doancoso.core.recognition.service.ChecklistView.points`), and the points given
+    empty until some are."""
+    if v.item.points is None or v.status == NOT_APPLICABLE:
+        return "", ""
+    return points_text(v.item.points), "" if v.points is None else points_text(v.points)
 
 
 # The activities of the year ----------------------------------------------------------------------

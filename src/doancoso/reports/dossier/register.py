@@ -36,6 +36,8 @@ ADVICE_HEAD = "I. Văn bản tham mưu cấp ủy"
 COORDINATION_HEAD = "II. Chương trình phối hợp"
 NONE = "Không có."
 Row = tuple[int, str, str, str, str, str]
+OWN_ADVICE, OWN_COORDINATION = "TM", "PH"
+"""How the register numbers the files of its records no item cites (tham mưu, phối hợp)."""
 ITEM_CITES = {"advice": "advice-count", "coordination": "coordination-count"}
 """A register's record key (template.RECORDS) → the indicator that counts it: the item that
 cites the one, else the item with the other, receives the register's files."""
@@ -64,13 +66,14 @@ def read_register(ws: Workspace, year: int) -> Register:
     return Register(advice, coordination, files)
 
 
-def register_item(view: ChecklistView, record: str) -> str | None:
+def register_item(view: ChecklistView | None, record: str) -> str | None:
     """The code of the item whose evidence the register ``record`` ("advice", "coordination")
     is: the first citing it, else the first counting it; None when no item does."""
-    for v in view.items:
+    items = view.items if view is not None else ()
+    for v in items:
         if record in v.item.records:
             return v.item.code
-    for v in view.items:
+    for v in items:
         if v.item.indicator == ITEM_CITES[record]:
             return v.item.code
     return None
@@ -86,36 +89,49 @@ def coordination_text(c: Coordination) -> str:
 
 
 def with_register(
-    view: ChecklistView, evidence: Sequence[Evidence], register: Register
+    view: ChecklistView | None,
+    evidence: Sequence[Evidence],
+    register: Register,
+    in_dossier: bool = True,
 ) -> tuple[list[Evidence], Register]:
     """The annex's evidence with the register's files added under their items (in item order),
     and the register with each record's citations. A file already in the annex (the same
-    content, attached to an item or to another record) is cited by its number there."""
+    content, attached to an item or to another record) is cited by its number there.
+
+    A record no item cites or counts (a province's template without them, a year whose
+    checklist is not opened) has its files numbered by the register itself, after the items'
+    evidence: "TM.1.2" is the second file the advice record 1 puts in the annex, "PH.2.1" the
+    first of the coordination record 2, as the register's STT column numbers them;
+    ``in_dossier``: the register is in the dossier (else nothing would cite those files, and
+    they are left out)."""
     by_hash = {e.attachment.sha256: e for e in evidence}
     count: dict[str, int] = {}
     for e in evidence:
         count[e.item] = count.get(e.item, 0) + 1
     added: dict[str, list[Evidence]] = {}
     cites: dict[str, list[str]] = {}
-    records: list[tuple[str, str, str]] = [("advice", a.id, advice_text(a))
-                                           for a in register.advice]  # fmt: skip
-    records += [("coordination", c.id, coordination_text(c)) for c in register.coordination]
-    for record, record_id, text in records:
+    records = [("advice", f"{OWN_ADVICE}.{i}", a.id, advice_text(a))
+               for i, a in enumerate(register.advice, start=1)]  # fmt: skip
+    records += [("coordination", f"{OWN_COORDINATION}.{i}", c.id, coordination_text(c))
+                for i, c in enumerate(register.coordination, start=1)]  # fmt: skip
+    own: list[Evidence] = []
+    for record, own_number, record_id, text in records:
         item = register_item(view, record)
+        group = item if item is not None else own_number if in_dossier else None
         for attachment in register.files.get(record_id, ()):
             known = by_hash.get(attachment.sha256)
-            if known is None and item is not None:
-                count[item] = count.get(item, 0) + 1
-                known = Evidence(f"{item}.{count[item]}", item, attachment, nfc(text))
+            if known is None and group is not None:
+                count[group] = count.get(group, 0) + 1
+                known = Evidence(f"{group}.{count[group]}", group, attachment, nfc(text))
                 by_hash[attachment.sha256] = known
-                added.setdefault(item, []).append(known)
+                (added.setdefault(group, []) if item is not None else own).append(known)
             label = known.label if known is not None else f"“{attachment.original_name}”"
             cites.setdefault(record_id, []).append(label)
     merged: list[Evidence] = []
-    for v in view.items:
+    for v in view.items if view is not None else ():
         merged += [e for e in evidence if e.item == v.item.code]
         merged += added.get(v.item.code, [])
-    return merged, Register(register.advice, register.coordination, register.files, cites)
+    return merged + own, Register(register.advice, register.coordination, register.files, cites)
 
 
 # The register ------------------------------------------------------------------------------
@@ -209,19 +225,40 @@ def write_introductions(path: Path, org: OrganizationInfo, rows: Sequence[PartyI
     return doc.build(path, [PagedTable(columns, table, font_size=12)], closing_lead=[total])
 
 
+CITED_PARTS: dict[str, tuple[str, ...]] = {
+    "roster": ("doan-vien", "doan-vien-chi-doan"),
+    "youth-register": ("thanh-nien", "so-thanh-nien"),
+    "plan": ("ke-hoach",),
+    "activities": ("hoat-dong",),
+    "minutes": ("bien-ban",),
+    "rating": ("xep-loai",),
+    "advice": ("tham-muu-phoi-hop",),
+    "coordination": ("tham-muu-phoi-hop",),
+    "party-introductions": ("gioi-thieu-dang",),
+}
+"""A record an item cites (template.RECORDS' keys, "activities:<kind>" by its base) → the
+dossier's parts that print it."""
+
+
+def part_title(name: str, year: int) -> str:
+    """A part as the table cites it: "Danh sách đoàn viên năm 2026", "Hoạt động trong năm
+    2026" (not "trong năm năm")."""
+    return f"{name} {year}" if name.endswith(" năm") else f"{name} năm {year}"
+
+
 def record_cites(view: ChecklistView, parts: Sequence[str], year: int,
                  names: Mapping[str, str]) -> dict[str, list[str]]:  # fmt: skip
-    """Item code → the dossier's parts it cites as evidence ("Sổ tham mưu, phối hợp năm
-    2026"): the items citing the register or the introductions, when those parts are in."""
-    wanted = {"advice": "tham-muu-phoi-hop", "coordination": "tham-muu-phoi-hop",
-              "party-introductions": "gioi-thieu-dang"}  # fmt: skip
+    """Item code → the dossier's parts it cites as evidence ("Danh sách đoàn viên năm 2026",
+    "Sổ tham mưu, phối hợp năm 2026"): those printing the records the item cites, of
+    ``parts``, the parts the dossier holds (never one left out of it: an empty register, a
+    year without a plan)."""
     found: dict[str, list[str]] = {}
     for v in view.items:
         for record in v.item.records:
-            part = wanted.get(record)
-            if part is None or part not in parts:
-                continue
-            name = f"{names[part]} năm {year}"
-            if name not in found.setdefault(v.item.code, []):
-                found[v.item.code].append(name)
+            for part in CITED_PARTS.get(record.split(":")[0], ()):
+                if part not in parts:
+                    continue
+                name = part_title(names[part], year)
+                if name not in found.setdefault(v.item.code, []):
+                    found[v.item.code].append(name)
     return found

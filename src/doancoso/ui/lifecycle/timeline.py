@@ -2,8 +2,9 @@
 
 The status shown after each event is the one the core replayed (``EventInfo.status_after``).
 The levels decided in the closed rating rounds are listed among the events, at the end of their
-year ("Xếp loại năm 2025: Hoàn thành tốt nhiệm vụ", with the remark); they are changed on the
-rating page (by reopening the round), not deleted from here.
+year ("Xếp loại năm 2025: Hoàn thành tốt nhiệm vụ", with the remark; "Không xếp loại" with the
+reason for a round that did not rate the member); they are changed on the rating page (by
+reopening the round), not deleted from here.
 A member's history is short: its events sit in table items. Recording and deleting are
 operations on the worker (:mod:`..shell.operations`), each undoable: the widget says so with
 :attr:`TimelineWidget.written`, and whoever keeps the undo history (the roster page, through the
@@ -42,15 +43,19 @@ if TYPE_CHECKING:
 
 HEADERS = ("Ngày", "Sự kiện", "Số quyết định", "Chi tiết", "Trạng thái sau")
 COL_DETAILS = 3
+NOT_RATED = "Không xếp loại"
 RATING_TIP = (
     "Kết quả xếp loại của đợt đã kết thúc: sửa ở trang Xếp loại (mở lại đợt), không xóa ở đây."
 )
 
 
-def rating_cells(year: int, level: int, remark: str | None) -> tuple[str, ...]:
-    """The row of a closed round's level in the history."""
-    details = f"Nhận xét: {remark}" if remark else ""
-    return (f"Năm {year}", f"Xếp loại năm {year}: {LEVELS[level]}", "", details, "")
+def rating_cells(
+    year: int, level: int | None, remark: str | None, reason: str | None = None
+) -> tuple[str, ...]:
+    """The row of a closed round in the history: its level, or "Không xếp loại" and why."""
+    details = "\n".join(line for line in (reason, f"Nhận xét: {remark}" if remark else "") if line)
+    decided = LEVELS[level] if level is not None else NOT_RATED
+    return (f"Năm {year}", f"Xếp loại năm {year}: {decided}", "", details, "")
 
 
 def describe(event: EventInfo) -> str:

@@ -111,11 +111,10 @@ def met_text(view: ChecklistView, criterion: str | None = None) -> str:
 
 def points_text(view: ChecklistView, criterion: str | None = None) -> str:
     """ "12/20 điểm" given of possible; "" when the template has no points."""
-    if not view.template.has_points:
+    points = view.points(criterion)
+    if points is None:
         return ""
-    items = [v for v in view.items if criterion is None or v.criterion == criterion]
-    possible = sum(v.item.points or 0 for v in items)
-    given = sum(v.points or 0 for v in items)
+    given, possible = points
     return f"{points_figure(given)}/{points_figure(possible)} điểm"
 
 

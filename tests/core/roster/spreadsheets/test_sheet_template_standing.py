@@ -186,3 +186,24 @@ def test_the_command_line_says_how_many_cells_are_off_the_lists(
         f"Đã xuất 5 đoàn viên ra {target}. 1 ô có giá trị ngoài danh sách chọn của mẫu (Excel "
         "sẽ cảnh báo khi sửa các ô này).\n"
     )
+
+
+def test_a_level_saved_for_a_member_the_round_does_not_rate_is_not_written(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    """A guest on temporary activity in 2025 is given remarks only: a level saved for her in
+    the closed round is not the union's record (her history shows the year not rated), and the
+    template's rating column stays empty, as for any member the round does not rate."""
+    rated = sws.members.save({"full_name": "Phạm Văn Bình", "birth_date": "03/03/2000"})
+    guest = sws.members.save({"full_name": "Đỗ Thị Tạm", "birth_date": "04/04/2001"})
+    sws.events.record(guest, "temporary", "01/02/2025", home_organization="Đoàn phường 5",
+                      period_start="01/02/2025")  # fmt: skip
+    sws.rating.set(2025, rated, {"decided_level": 2})
+    sws.rating.set(2025, guest, {"decided_level": 1, "remark": "Nhiệt tình."})
+    sws.rating.close(2025)
+    path = tmp_path / "xuat.xlsx"
+    assert sws.spreadsheets.export_members(path, layout="mau-dsdv") == 2
+    cells = _cells(path)
+    assert cells["Phạm Văn Bình"]["Đánh giá, xếp loại đoàn viên"] == "Hoàn thành tốt nhiệm vụ"
+    assert cells["Đỗ Thị Tạm"]["Đánh giá, xếp loại đoàn viên"] is None
+    _round_trip(sws, path)

@@ -20,13 +20,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from ...lang.dates import format_vn_date
 from ...lifecycle.rules import DISCIPLINE_LEVELS
+from ...rating.eligibility import not_rated
 from ...rating.records import CLOSED
-from ...rating.rules import LEVELS
+from ...rating.rules import LEVELS, parse_rules
 from ...storage.live import is_live
 from ...storage.models import Member, MemberEvent, Rating, RatingRound
 
@@ -49,30 +50,37 @@ def standing_columns(
 
     Rating: the level decided for the member in the latest closed round, by its name
     ("Hoàn thành tốt nhiệm vụ"), as the template's list and the rating sheet write it; "" for
-    every other member (not rated that year, or without a decided level), whatever an older
-    round or the notes say. No round closed: no rating text (the notes' value stays). A level
+    every other member (not rated that year, or without a decided level: a level saved for a
+    member the round does not rate is not its record), whatever an older round or the notes
+    say. No round closed: no rating text (the notes' value stays). A level
     decided in a round still open (or reopened) is not the union's record yet and is not
     written, as the member's history leaves it out
     (:meth:`~doancoso.core.rating.service.RatingService.member_history`). Discipline: every
     live discipline event, oldest first, in one cell separated by "; " (the template's column
     is free text with no list, and a member disciplined twice has both in the sổ đoàn viên)."""
     found: dict[str, dict[str, str]] = {}
-    latest = session.scalar(
-        select(func.max(RatingRound.year)).where(
-            is_live(RatingRound, organization_id), RatingRound.state == CLOSED
-        )
-    )
+    latest = session.execute(
+        select(RatingRound.year, RatingRound.rules)
+        .where(is_live(RatingRound, organization_id), RatingRound.state == CLOSED)
+        .order_by(RatingRound.year.desc())
+        .limit(1)
+    ).one_or_none()
     if latest is not None:
+        year, rules = latest
         every = member_ids if member_ids is not None else _member_ids(session, organization_id)
         for member_id in every:  # not rated that year: an empty cell
             found[member_id] = {RATING: ""}
+        decided: dict[str, int] = {}
         for chunk in _chunks(member_ids):
-            ratings = _rating_query(organization_id, latest)
+            ratings = _rating_query(organization_id, year)
             if chunk is not None:
                 ratings = ratings.where(Rating.member_id.in_(chunk))
-            for member_id, level in session.execute(ratings):
-                if level in LEVELS:
-                    found.setdefault(member_id, {})[RATING] = LEVELS[level]
+            decided.update((m, lv) for m, lv in session.execute(ratings) if lv in LEVELS)
+        # A level saved for a member the round does not rate is not the round's record.
+        unrated = not_rated(session, organization_id, year, parse_rules(rules), list(decided))
+        for member_id, level in decided.items():
+            if member_id not in unrated:
+                found.setdefault(member_id, {})[RATING] = LEVELS[level]
     events: dict[str, list[str]] = {}
     for chunk in _chunks(member_ids):
         disciplines = _discipline_query(organization_id)

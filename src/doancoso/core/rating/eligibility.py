@@ -1,0 +1,108 @@
+"""Whom a year's round rates, read straight from a session: the reason a member is not rated
+(:func:`~.records.not_rated_reason`, over the member's periods on the roster and the status at
+the round's day), the statuses of a past day replayed from the events, and the members of a
+closed round it does not rate, for the readers of a round's results outside the rating service
+(the member template's rating column)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..lifecycle.periods import Period, active_periods, event_facts
+from ..storage.live import is_live
+from ..storage.models import Member, MemberEvent
+from .records import not_rated_reason, status_on
+from .rules import RatingRules
+
+_CHUNK = 900  # SQLite's bound-parameter limit
+
+
+@dataclass(frozen=True)
+class _Status:
+    """A member's stored status, as :func:`status_on` reads it."""
+
+    status: str
+
+
+def round_day(year: int) -> dt.date:
+    """The day a round's standing is read at: the year's last day, or today in the year."""
+    return min(dt.date(year, 12, 31), dt.date.today())
+
+
+def reason_in(
+    rules: RatingRules,
+    year: int,
+    as_of: dt.date,
+    periods: Sequence[Period],
+    status: str,
+    party_date: dt.date | None,
+) -> str | None:
+    """Why the round of ``year`` does not rate a member with ``periods`` on the roster (of any
+    years) and ``status`` at ``as_of`` (None: rated)."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    spans = [p for p in periods if p.overlaps(first, last)]
+    return not_rated_reason(rules, status, party_date, spans, year, as_of)
+
+
+def statuses_on(
+    session: Session, organization_id: str, day: dt.date, member_ids: Sequence[str] | None = None
+) -> dict[str, str]:
+    """The status at the end of ``day`` of the members (of ``member_ids`` when given, at most
+    a chunk of bound parameters) whose status may have changed since (those with an event
+    after it); the others' is the one stored. Only their events are read: for the current
+    year, none."""
+    later = select(MemberEvent.member_id).where(
+        is_live(MemberEvent, organization_id), MemberEvent.event_date > day
+    )
+    if member_ids is not None:
+        later = later.where(MemberEvent.member_id.in_(member_ids))
+    events = session.execute(
+        event_facts(organization_id).where(MemberEvent.member_id.in_(later))
+    ).all()
+    if not events:
+        return {}
+    by_member: dict[str, list[Any]] = defaultdict(list)
+    for event in events:
+        by_member[event.member_id].append(event)
+    stored = dict(
+        session.execute(
+            select(Member.id, Member.status).where(
+                is_live(Member, organization_id), Member.id.in_(later)
+            )
+        ).all()
+    )
+    return {
+        member_id: status_on(_Status(stored[member_id]), found, day)
+        for member_id, found in by_member.items()
+        if member_id in stored
+    }
+
+
+def not_rated(
+    session: Session, organization_id: str, year: int, rules: RatingRules, member_ids: Sequence[str]
+) -> set[str]:
+    """The members of ``member_ids`` the round of ``year`` (with ``rules``) does not rate."""
+    as_of = round_day(year)
+    found: set[str] = set()
+    for at in range(0, len(member_ids), _CHUNK):
+        chunk = member_ids[at : at + _CHUNK]
+        periods = active_periods(session, organization_id, chunk)
+        then = statuses_on(session, organization_id, as_of, chunk)
+        members = session.execute(
+            select(Member.id, Member.status, Member.party_date).where(
+                is_live(Member, organization_id), Member.id.in_(chunk)
+            )
+        )
+        for member_id, status, party_date in members:
+            status = then.get(member_id, status)
+            spans = periods.get(member_id, [])
+            if reason_in(rules, year, as_of, spans, status, party_date) is not None:
+                found.add(member_id)
+    return found
