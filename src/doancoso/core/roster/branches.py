@@ -17,7 +17,7 @@ from ..lifecycle.rules import ACTIVE_STATUSES
 from ..storage.live import get_live, is_live
 
 if TYPE_CHECKING:
-    from sqlalchemy import Select
+    from sqlalchemy import ColumnElement, Select
     from sqlalchemy.orm import Session
 
     from ..storage.models import Branch
@@ -129,9 +129,11 @@ class BranchService:
     def merge(self, source_id: str, target_id: str) -> int:
         """Move every member of ``source`` into ``target`` and remove ``source``.
 
-        Returns the number of members moved. One transaction: all or nothing.
+        The deleted members of ``source`` go too, so that one restored later ("Hoàn tác" of
+        their deletion) is in ``target``, not in a chi đoàn that no longer exists. Returns the
+        number of (live) members moved. One transaction: all or nothing.
         """
-        from sqlalchemy import select
+        from sqlalchemy import select, update
 
         from ..storage.models import Member, utc_now
 
@@ -143,8 +145,36 @@ class BranchService:
             moved = self._move(
                 session, select(Member.id).where(Member.branch_id == source_id), target_id
             )
+            session.execute(
+                update(Member)
+                .where(self._deleted_members_of(source_id))
+                .values(branch_id=target_id)
+            )
             source.deleted_at = utc_now()
         return moved
+
+    def deleted_members(self, branch_id: str) -> int:
+        """How many deleted (restorable) members name the chi đoàn ``branch_id``: they do not
+        keep it from being deleted, and once it is, one restored has no chi đoàn."""
+        with self._ctx.db.raw() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM members WHERE organization_id = ? AND branch_id = ? "
+                "AND deleted_at IS NOT NULL",
+                (self._ctx.organization_id, branch_id),
+            )
+            return int(cursor.fetchone()[0])
+
+    def _deleted_members_of(self, branch_id: str) -> ColumnElement[bool]:
+        """The condition "a deleted member of the chi đoàn ``branch_id``"."""
+        from sqlalchemy import and_
+
+        from ..storage.models import Member
+
+        return and_(
+            Member.organization_id == self._ctx.organization_id,
+            Member.branch_id == branch_id,
+            Member.deleted_at.is_not(None),
+        )
 
     def move_members(self, member_ids: Sequence[str], target_id: str | None) -> int:
         """Put the given members into ``target_id`` (None: no chi đoàn). Returns how many moved."""
@@ -179,8 +209,10 @@ class BranchService:
         return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
 
     def delete(self, branch_id: str) -> None:
-        """Remove an empty chi đoàn (one with members must be merged instead)."""
-        from sqlalchemy import func, select
+        """Remove an empty chi đoàn (one with members must be merged instead). Its deleted
+        members (:meth:`deleted_members`) are left in no chi đoàn: one restored later is among
+        those with no chi đoàn, not in one that no longer exists."""
+        from sqlalchemy import func, select, update
 
         from ..storage.models import Member, utc_now
 
@@ -191,6 +223,9 @@ class BranchService:
             )
             if members:
                 raise ConflictError(undeletable_message(row.name, members))
+            session.execute(
+                update(Member).where(self._deleted_members_of(branch_id)).values(branch_id=None)
+            )
             row.deleted_at = utc_now()
 
     def _get(self, session: Session, branch_id: str) -> Branch:
@@ -200,3 +235,25 @@ class BranchService:
             session, Branch, branch_id, self._ctx.organization_id,
             "Không tìm thấy chi đoàn (có thể đã bị gộp hoặc xóa).",
         )  # fmt: skip
+
+
+def leave_gone_branches(session: Session, organization_id: str, member_ids: Sequence[str]) -> None:
+    """Put the members ``member_ids`` whose chi đoàn was deleted or merged away in no chi đoàn:
+    members restored from data written before :meth:`BranchService.merge` and
+    :meth:`~BranchService.delete` took the deleted members along."""
+    from sqlalchemy import select, update
+
+    from ..storage.models import Branch, Member
+
+    live_branches = select(Branch.id).where(is_live(Branch, organization_id))
+    for start in range(0, len(member_ids), 900):
+        session.execute(
+            update(Member)
+            .where(
+                Member.organization_id == organization_id,
+                Member.id.in_(member_ids[start : start + 900]),
+                Member.branch_id.is_not(None),
+                Member.branch_id.not_in(live_branches),
+            )
+            .values(branch_id=None)
+        )

@@ -461,9 +461,14 @@ class MemberService:
 
     def _set_deleted(self, member_ids: Sequence[str], deleted: bool) -> int:
         from ..storage.models import Member
+        from .branches import leave_gone_branches
 
+        org = self._ctx.organization_id
         with self._ctx.db.transaction() as session:
-            return set_deleted(session, Member, member_ids, self._ctx.organization_id, deleted)
+            changed = set_deleted(session, Member, member_ids, org, deleted)
+            if not deleted:  # never back into a chi đoàn that no longer exists
+                leave_gone_branches(session, org, member_ids)
+            return changed
 
 
 IDENTIFIERS = {"national_id": "Số CCCD", "member_code": "Mã định danh đoàn viên"}
