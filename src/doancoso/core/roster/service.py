@@ -432,9 +432,7 @@ class MemberService:
                 if replace(member_fields(row), status="") != replace(expected, status=""):
                     raise ConflictError(changed_since_message("đoàn viên", row.full_name))
                 if fields.branch_id and find_live(session, Branch, fields.branch_id, org) is None:
-                    raise ConflictError(
-                        f"Chi đoàn của đoàn viên {row.full_name} lúc đó không còn tồn tại."
-                    )
+                    raise ConflictError(branch_gone_message(row.full_name))
                 _check_event_dates(session, row.id, values)
                 taken = self._identifiers_taken(session, values, member_id)
                 if taken:
@@ -564,10 +562,20 @@ def _check_event_dates(session: Session, member_id: str, values: Mapping[str, An
         raise ValidationError(errors)
 
 
+def read_only_message(name: str, status: str) -> str:
+    """Why the record of the member ``name``, who left or came of age (``status``), is not
+    changed: it is only kept to be read."""
+    reason = READ_ONLY_REASONS.get(status, STATUSES.get(status, status))
+    return f"Hồ sơ đoàn viên {name} chỉ để xem ({reason}): không sửa được."
+
+
+def branch_gone_message(name: str) -> str:
+    """Why the member ``name`` is not put back into the chi đoàn they were in: it was deleted
+    or merged away since."""
+    return f"Chi đoàn của đoàn viên {name} lúc đó không còn tồn tại."
+
+
 def _check_editable(row: Member) -> None:
     """Refuse to edit a member who left or came of age: their record is only kept to be read."""
     if is_read_only(row.status):
-        reason = READ_ONLY_REASONS.get(row.status, STATUSES.get(row.status, row.status))
-        raise ConflictError(
-            f"Hồ sơ đoàn viên {row.full_name} chỉ để xem ({reason}): không sửa được."
-        )
+        raise ConflictError(read_only_message(row.full_name, row.status))
