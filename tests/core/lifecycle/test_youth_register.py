@@ -351,7 +351,9 @@ def test_search_matches_words_from_their_start_as_the_roster_does(
         (("Ấp Vi", "Vi", "ấp vi"), True),  # a name, not the Roman six
         (("Ấp VI", "Vi"), False),
         (("Ấp III", "Ấp 3", "ấp 3", "ẤP III"), True),
-        (("Khu phố 3", "KP 3", "Khu phố III"), True),
+        (("Khu phố 3", "KP 3", "Khu phố III", "Khu phố 03"), True),
+        (("Tổ dân phố 07", "Tổ dân phố 7"), True),
+        (("Ấp 3", "Ấp 30"), False),
     ],
 )
 def test_hamlet_key_reads_place_words_and_numbers_as_written(

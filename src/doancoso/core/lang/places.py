@@ -5,8 +5,9 @@ A leading place word ("ấp", "khóm", "thôn", "xóm", "khu phố", "KP", "tổ
 out of a named place ("Ấp Tân Phú" is "Tân Phú") and kept in a numbered one ("Ấp 3" and "Khóm
 3" are two places). Place words are read without their marks ("Ap Tan Phu", typed without
 tones), except "tổ": "to" folded is as likely "Tô", a name, so "Tô Châu" is not the tổ of Châu.
-A number is written in figures or in capital Roman numerals ("Ấp III" is "Ấp 3"); the same
-letters in lower or mixed case are a name ("Ấp Vi").
+A number is written in figures, with or without leading zeros, or in capital Roman numerals ("Ấp
+03" and "Ấp III" are "Ấp 3"); the letters of Roman numerals in lower or mixed case are a name
+("Ấp Vi").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _SAME_WORD = {"kp": "khu pho"}
 # Capital Roman numerals up to 39: enough for places, and "LI" stays a name.
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 
 
 def _roman_value(numeral: str) -> int:
@@ -33,9 +35,10 @@ def _roman_value(numeral: str) -> int:
 
 
 def _number(text: str) -> str | None:
-    """The number ``text`` is, folded, in figures ("3A" as "3a", "III" as "3"), or None."""
+    """The number ``text`` is, folded, in figures without leading zeros ("3A" as "3a", "03" and
+    "III" as "3"), or None."""
     if any(ch.isdigit() for ch in text):
-        return fold(text)
+        return _LEADING_ZEROS.sub("", fold(text))
     if _ROMAN.fullmatch(text):
         return str(_roman_value(text))
     return None

@@ -1,7 +1,8 @@
 """A chi đoàn named in an imported sheet, matched to the existing ones: "Chi đoàn", "CĐ" and a
 place word ("ấp", "khóm"…) are ignored, but "Tô Châu" is not the tổ of "Châu", a word of
 Roman-numeral letters in lower case is a name ("Ấp Vi"), and a number is one whether written in
-figures or in capital Roman numerals ("Ấp III" is "Ấp 3")."""
+figures, with or without a leading zero, or in capital Roman numerals ("Ấp III" and "Ấp 03" are
+"Ấp 3")."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ EXISTING = [
         ("Ấp Châu", "Chi đoàn Châu"),
         ("Ấp Vi", "Chi đoàn Vi"),  # a name, not the Roman six
         ("Khóm 5a", "Chi đoàn Khóm 5A"),
+        ("Ấp 03", "Chi đoàn Ấp 3"),  # a number written with a leading zero
+        ("Khóm 05A", "Chi đoàn Khóm 5A"),
     ],
 )
 def test_a_name_in_the_file_finds_its_chi_doan(in_file: str, meant: str) -> None:
@@ -45,6 +48,7 @@ def test_a_name_in_the_file_finds_its_chi_doan(in_file: str, meant: str) -> None
         "Ấp 5A",  # another place numbered 5A than "Khóm 5A"
         "Ấp VI",  # six: not the name "Vi"
         "Ấp 1",  # not "Ấp 13"
+        "Ấp 30",  # not "Ấp 3"
     ],
 )
 def test_a_name_of_another_place_makes_a_new_chi_doan(in_file: str) -> None:
