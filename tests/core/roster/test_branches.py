@@ -208,3 +208,13 @@ def test_a_member_restored_into_a_chi_doan_deleted_before_the_fix_has_none(ws: W
     ws.members.restore([gone])
     assert ws.members.rows([gone])[0].branch_id is None
     assert ws.branches.unassigned().member_count == 1
+
+
+def test_the_roster_filters_the_members_in_no_chi_doan(ws: Workspace) -> None:
+    """A chi đoàn filter of "" (the id of :meth:`unassigned`) keeps the members in no chi đoàn,
+    as many as the chi đoàn page counts."""
+    branch = ws.branches.create("Chi đoàn ấp 1")
+    add(ws, "Nguyễn Văn An", branch.id)
+    binh, cuong = add(ws, "Trần Thị Bình"), add(ws, "Lê Văn Cường")
+    assert ws.members.ids(MemberFilter(branch_id="")) == [binh, cuong]
+    assert ws.members.count(MemberFilter(branch_id="")) == ws.branches.unassigned().member_count

@@ -186,3 +186,22 @@ def test_renamed_branch_shows_in_the_roster(qtbot: QtBot, demo_ws: Workspace, pr
     assert page.model.data(page.model.index(0, 4)) == "Chi đoàn ấp Mới Đổi Tên"
     assert page.branch_combo.currentText() == "Chi đoàn ấp Mới Đổi Tên"  # filter kept
     assert list(page.model.ids) == demo_ws.members.ids(MemberFilter(branch_id=first.branch_id))
+
+
+def test_the_members_in_no_chi_doan_have_their_filter(
+    qtbot: QtBot, demo_ws: Workspace, prompts
+) -> None:
+    """The chi đoàn page counts the members in no chi đoàn ("Chưa có chi đoàn"): the roster's
+    chi đoàn filter lists them, and keeps to them when the data change."""
+    loose = demo_ws.members.ids()[:5]
+    demo_ws.branches.move_members(loose, None)
+    page = _window(qtbot, demo_ws, prompts).roster
+    assert page.branch_combo.itemText(1) == "Chưa có chi đoàn"
+    page.branch_combo.setCurrentIndex(1)
+    expected = demo_ws.members.ids(MemberFilter(branch_id=""))
+    assert sorted(expected) == sorted(loose) and list(page.model.ids) == expected
+    assert {r.branch_name for r in demo_ws.members.rows(list(page.model.ids))} == {None}
+    demo_ws.branches.create("Chi đoàn ấp Mới")  # the chi đoàn change: the filter stays
+    page.refresh_branches()
+    assert page.branch_combo.currentText() == "Chưa có chi đoàn"
+    assert page.current_filter().branch_id == ""

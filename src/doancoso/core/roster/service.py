@@ -51,6 +51,7 @@ class MemberFilter:
 
     search: str = ""
     branch_id: str | None = None
+    """One chi đoàn; "" (the id of ``BranchService.unassigned``): the members in no chi đoàn."""
     status: str | None = None
     gender: str | None = None
     statuses: tuple[str, ...] = ()
@@ -120,6 +121,8 @@ _ROWS = """
 
 
 MEMBER_MISSING = "Không tìm thấy đoàn viên (có thể đã bị xóa)."
+_NO_BRANCH: frozenset[str | None] = frozenset({None})
+"""The index's chi đoàn filter of the members in no chi đoàn (``MemberFilter(branch_id="")``)."""
 
 
 class MemberService:
@@ -175,8 +178,8 @@ class MemberService:
         flt = flt or MemberFilter()
         column = {"branch": "branch_id"}.get(sort, sort)
         rank = self._rank(sort) if sort != "name" else None
-        filters: dict[str, str | frozenset[str] | None] = {
-            "branch_id": flt.branch_id,
+        filters: dict[str, str | frozenset[str | None] | None] = {
+            "branch_id": _NO_BRANCH if flt.branch_id == "" else flt.branch_id,
             "status": flt.status,
             "gender": flt.gender,
         }

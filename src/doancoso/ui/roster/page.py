@@ -20,7 +20,7 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import ACTIVE_STATUSES
-from ...core.roster.branches import MovedMembers, not_moved_message
+from ...core.roster.branches import UNASSIGNED, MovedMembers, not_moved_message
 from ...core.roster.service import MemberFilter
 from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
@@ -123,9 +123,10 @@ class RosterPage(ListPage):
         self.branch_combo.blockSignals(True)
         self.branch_combo.clear()
         self.branch_combo.addItem("Tất cả chi đoàn", None)
+        self.branch_combo.addItem(UNASSIGNED, "")  # the members in no chi đoàn
         for branch_id, name in self._ws.branches.names():
             self.branch_combo.addItem(name, branch_id)
-        index = self.branch_combo.findData(current) if current else 0
+        index = self.branch_combo.findData(current) if current is not None else 0
         self.branch_combo.setCurrentIndex(max(index, 0))
         self.branch_combo.blockSignals(False)
 
