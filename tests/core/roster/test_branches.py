@@ -9,7 +9,7 @@ import pytest
 from doancoso.core.errors import ConflictError, NotFoundError, ValidationError
 from doancoso.core.lifecycle.rules import ACTIVE_STATUSES
 from doancoso.core.roster.service import MemberFilter
-from doancoso.core.workspace import Workspace
+from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 
 def add(ws: Workspace, name: str, branch_id: str | None = None) -> str:
@@ -200,7 +200,7 @@ def test_a_member_restored_into_a_chi_doan_deleted_before_the_fix_has_none(ws: W
     long_ = ws.branches.create("Chi đoàn ấp Tân Long")
     gone = add(ws, "Võ Văn Dũng", long_.id)
     ws.members.delete([gone])
-    with sqlite3.connect(ws.data_dir / "doancoso.sqlite") as old:  # as an older version left it
+    with sqlite3.connect(ws.data_dir / DATABASE_FILE) as old:  # as an older version left it
         old.execute("UPDATE branches SET deleted_at = '2025-01-01 00:00:00' WHERE id = ?",
                     (long_.id,))  # fmt: skip
     old.close()

@@ -460,16 +460,25 @@ class MemberService:
                 f"Không thể khôi phục: {what} của đoàn viên này đã được dùng cho người khác."
             ) from exc
 
-    def _set_deleted(self, member_ids: Sequence[str], deleted: bool) -> int:
+    def restore_in(self, session: Session, member_ids: Sequence[str]) -> int:
+        """Bring back soft-deleted members in the caller's transaction (:meth:`restore`, the
+        redo of an add or an admission): one whose chi đoàn was deleted or merged away since is
+        in no chi đoàn, never in one that no longer exists. Returns how many."""
         from ..storage.models import Member
         from .branches import leave_gone_branches
 
         org = self._ctx.organization_id
+        changed = set_deleted(session, Member, member_ids, org, deleted=False)
+        leave_gone_branches(session, org, member_ids)
+        return changed
+
+    def _set_deleted(self, member_ids: Sequence[str], deleted: bool) -> int:
+        from ..storage.models import Member
+
         with self._ctx.db.transaction() as session:
-            changed = set_deleted(session, Member, member_ids, org, deleted)
-            if not deleted:  # never back into a chi đoàn that no longer exists
-                leave_gone_branches(session, org, member_ids)
-            return changed
+            if not deleted:
+                return self.restore_in(session, member_ids)
+            return set_deleted(session, Member, member_ids, self._ctx.organization_id, True)
 
 
 IDENTIFIERS = {"national_id": "Số CCCD", "member_code": "Mã định danh đoàn viên"}

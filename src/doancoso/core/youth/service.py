@@ -563,7 +563,7 @@ class YouthService:
             youth = self._get(session, youth_id)
             if self._admitted(session, youth) not in (None, added.member_id):
                 raise ConflictError(f"{youth.full_name} đã được kết nạp Đoàn.")
-            set_deleted(session, Member, [added.member_id], self._ctx.organization_id, False)
+            self._members.restore_in(session, [added.member_id])
             youth.admitted_member_id = added.member_id
 
     def _set_deleted(self, youth_ids: Sequence[str], deleted: bool) -> int:
