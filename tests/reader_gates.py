@@ -62,9 +62,9 @@ def hold_libraries(monkeypatch: pytest.MonkeyPatch, gate: Gate) -> None:
     """Calamine's loading of a sheet and xlrd's opening of a workbook wait at ``gate``."""
     open_calamine, open_xls = workbook._open_calamine, workbook.open_xls
 
-    def gated_xls(path: Path, kind: str) -> Any:
+    def gated_xls(path: Path, kind: str, contents: bytes | None = None) -> Any:
         gate.wait()
-        return open_xls(path, kind)
+        return open_xls(path, kind, contents)
 
     def gated_calamine(path: Path) -> _GatedBook:
         return _GatedBook(open_calamine(path), gate)

@@ -10,9 +10,10 @@ from datetime import date
 import pytest
 
 from doancoso.core.errors import ConflictError, NotFoundError, ValidationError
+from doancoso.core.lang.places import hamlet_key, hamlet_name
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
-from doancoso.core.youth.service import YouthFilter, hamlet_key, hamlet_name
+from doancoso.core.youth.service import YouthFilter
 
 AddMember = Callable[..., str]
 
@@ -339,3 +340,30 @@ def test_search_matches_words_from_their_start_as_the_roster_does(
     assert [r.full_name for r in ws.members.list(MemberFilter(search="an"))] == ["Lê Văn An"]
     assert names(ws, YouthFilter(search="ngu la")) == ["Nguyễn Thị Lan"]
     assert names(ws, YouthFilter(search="345")) == ["Trần Văn Bình"]  # digits: anywhere
+
+
+@pytest.mark.parametrize(
+    ("spellings", "same"),
+    [
+        (("Tô Châu", "Châu"), False),  # Tô is a name, not the place word tổ
+        (("Tô Châu", "tô châu", "To Chau"), True),
+        (("Tổ Châu", "Châu"), True),
+        (("Ấp Vi", "Vi", "ấp vi"), True),  # a name, not the Roman six
+        (("Ấp VI", "Vi"), False),
+        (("Ấp III", "Ấp 3", "ấp 3", "ẤP III"), True),
+        (("Khu phố 3", "KP 3", "Khu phố III", "Khu phố 03"), True),
+        (("Tổ dân phố 07", "Tổ dân phố 7"), True),
+        (("Ấp 3", "Ấp 30"), False),
+    ],
+)
+def test_hamlet_key_reads_place_words_and_numbers_as_written(
+    spellings: tuple[str, ...], same: bool
+) -> None:
+    keys = {hamlet_key(h) for h in spellings}
+    assert (len(keys) == 1) is same
+
+
+def test_hamlet_name_keeps_names_that_look_like_place_words() -> None:
+    assert [hamlet_name(h) for h in ("Tô Châu", "Tổ Châu", "Ấp Vi", "Ấp III", "Ấp: Tân Phú")] == [
+        "Tô Châu", "Châu", "Vi", "Ấp III", "Tân Phú"
+    ]  # fmt: skip

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from doancoso.core.errors import ConflictError, NotFoundError, ValidationError
 from doancoso.core.lifecycle.rules import ACTIVE_STATUSES
 from doancoso.core.roster.service import MemberFilter
-from doancoso.core.workspace import Workspace
+from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 
 def add(ws: Workspace, name: str, branch_id: str | None = None) -> str:
@@ -160,3 +162,59 @@ def test_members_without_a_chi_doan_are_counted_apart(ws: Workspace) -> None:
     active = MemberFilter(statuses=tuple(ACTIVE_STATUSES))  # the roster page's default
     assert sum(b.active_count for b in listed) == ws.members.count(active) == 2
     assert sum(b.member_count for b in listed) == ws.members.count() == 3
+
+
+def test_merge_takes_the_deleted_members_along(ws: Workspace) -> None:
+    """A member deleted from the merged chi đoàn, restored ("Hoàn tác") after the merge, is in
+    the chi đoàn it was merged into (not in the one that no longer exists)."""
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    ran = ws.branches.create("Chi đoàn ấp Cái Rắn")
+    kept = add(ws, "Nguyễn Văn An", long_.id)
+    gone = add(ws, "Võ Văn Dũng", long_.id)
+    ws.members.delete([gone])
+    assert ws.branches.merge(long_.id, ran.id) == 1  # the members on the list
+    assert ws.members.restore([gone]) == 1
+    rows = ws.members.rows([kept, gone])
+    assert [(r.branch_id, r.branch_name) for r in rows] == [(ran.id, "Chi đoàn ấp Cái Rắn")] * 2
+    assert listing(ws) == [("Chi đoàn ấp Cái Rắn", 2)]
+
+
+def test_deleting_a_chi_doan_leaves_its_deleted_members_in_none(ws: Workspace) -> None:
+    """A chi đoàn whose members were all deleted can be deleted; a member restored after it is
+    among those with no chi đoàn, counted there, not in a chi đoàn that no longer exists."""
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    gone = add(ws, "Võ Văn Dũng", long_.id)
+    ws.members.delete([gone])
+    assert ws.branches.deleted_members(long_.id) == 1
+    ws.branches.delete(long_.id)
+    ws.members.restore([gone])
+    [row] = ws.members.rows([gone])
+    assert (row.branch_id, row.branch_name) == (None, None)
+    assert listing(ws) == []
+    assert ws.branches.unassigned().member_count == ws.members.count() == 1
+
+
+def test_a_member_restored_into_a_chi_doan_deleted_before_the_fix_has_none(ws: Workspace) -> None:
+    """Data written before merges and deletions took the deleted members along: restoring a
+    member whose chi đoàn is gone puts them among those with no chi đoàn."""
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    gone = add(ws, "Võ Văn Dũng", long_.id)
+    ws.members.delete([gone])
+    with sqlite3.connect(ws.data_dir / DATABASE_FILE) as old:  # as an older version left it
+        old.execute("UPDATE branches SET deleted_at = '2025-01-01 00:00:00' WHERE id = ?",
+                    (long_.id,))  # fmt: skip
+    old.close()
+    assert listing(ws) == []
+    ws.members.restore([gone])
+    assert ws.members.rows([gone])[0].branch_id is None
+    assert ws.branches.unassigned().member_count == 1
+
+
+def test_the_roster_filters_the_members_in_no_chi_doan(ws: Workspace) -> None:
+    """A chi đoàn filter of "" (the id of :meth:`unassigned`) keeps the members in no chi đoàn,
+    as many as the chi đoàn page counts."""
+    branch = ws.branches.create("Chi đoàn ấp 1")
+    add(ws, "Nguyễn Văn An", branch.id)
+    binh, cuong = add(ws, "Trần Thị Bình"), add(ws, "Lê Văn Cường")
+    assert ws.members.ids(MemberFilter(branch_id="")) == [binh, cuong]
+    assert ws.members.count(MemberFilter(branch_id="")) == ws.branches.unassigned().member_count

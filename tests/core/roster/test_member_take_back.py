@@ -4,10 +4,12 @@ the same for the youth register, and for an admission from it."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from doancoso.core.errors import ConflictError, NotFoundError
-from doancoso.core.workspace import Workspace
+from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 THUY = {"full_name": "Lê Thị Thuỷ", "birth_date": "05/03/2004", "gender": "Nữ"}
 REFUSED = (
@@ -84,3 +86,28 @@ def test_an_admission_is_taken_back_and_brought_back(ws: Workspace) -> None:
     with pytest.raises(ConflictError):
         ws.youth.take_back_admission(youth_id, added)
     assert ws.youth.get(youth_id).admitted_member_id == added.member_id  # nothing written
+
+
+def test_an_admission_brought_back_never_names_a_chi_doan_gone_since(ws: Workspace) -> None:
+    """The redo of an admission taken back restores the member it made: into the chi đoàn the
+    one admitted into was merged into, in no chi đoàn when it was deleted, even in data written
+    before merges and deletions took the deleted members along (the chi đoàn marked deleted
+    here by hand, as an older version left it)."""
+    tan_long = ws.branches.create("Chi đoàn ấp Tân Long")
+    cai_ran = ws.branches.create("Chi đoàn ấp Cái Rắn")
+    youth_id = ws.youth.save({"full_name": "Trần Thị Thủy", "birth_date": "05/03/2007"})
+    added = ws.youth.admit_undoable(youth_id, "26/03/2025", "Đoàn xã Tân Hưng", tan_long.id)
+    ws.youth.take_back_admission(youth_id, added)
+    ws.branches.merge(tan_long.id, cai_ran.id)
+    ws.youth.bring_back_admission(youth_id, added)
+    assert ws.members.rows([added.member_id])[0].branch_name == "Chi đoàn ấp Cái Rắn"
+
+    other_id = ws.youth.save({"full_name": "Lê Văn Tám", "birth_date": "01/02/2007"})
+    other = ws.youth.admit_undoable(other_id, "26/03/2025", "Đoàn xã Tân Hưng", cai_ran.id)
+    ws.youth.take_back_admission(other_id, other)
+    with sqlite3.connect(ws.data_dir / DATABASE_FILE) as old:
+        old.execute("UPDATE branches SET deleted_at = '2025-01-01 00:00:00' WHERE id = ?",
+                    (cai_ran.id,))  # fmt: skip
+    old.close()
+    ws.youth.bring_back_admission(other_id, other)
+    assert ws.members.rows([other.member_id])[0].branch_id is None

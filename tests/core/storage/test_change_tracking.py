@@ -198,9 +198,12 @@ def test_bulk_marks_travel_through_the_log() -> None:
 def test_a_bulk_transaction_marks_its_changes(ws: Workspace) -> None:
     member_id = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
     assert not last(ws).bulk  # an ordinary write
-    branch = ws.branches.create("Chi đoàn Ấp 1")
-    ws.branches.move_members([member_id], branch.id)  # not undoable: the history ends here
-    assert last(ws).bulk and last(ws).ids("members") == {member_id}
+    source = ws.branches.create("Chi đoàn Ấp 1")
+    ws.branches.move_members([member_id], source.id)  # undoable: an ordinary write
+    assert not last(ws).bulk
+    target = ws.branches.create("Chi đoàn Ấp 2")
+    ws.branches.merge(source.id, target.id)  # not undoable: the history ends here
+    assert last(ws).bulk and last(ws).touches("members")
     generation = ws.changes.generation
     with ws.db.transaction(bulk=True):
         pass  # a bulk action that changed nothing ends nothing

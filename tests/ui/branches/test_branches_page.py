@@ -14,7 +14,9 @@ from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.name_dialog import BranchNameDialog
 from doancoso.ui.branches.page import BranchesPage, count_text
+from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.signals import DataChanged
+from doancoso.ui.shell.state import UiState
 from scripted import synchronous_core
 
 
@@ -178,3 +180,35 @@ def test_the_count_says_what_it_counts() -> None:
         "15 chi đoàn, 1.760 đoàn viên đang sinh hoạt (kể cả 92 sinh hoạt tạm; 3 chưa có chi đoàn)"
     )
     assert count_text(2, 40, 0, 0) == "2 chi đoàn, 40 đoàn viên đang sinh hoạt"
+
+
+def test_a_member_deleted_then_restored_after_the_chi_doan_is_deleted_has_none(
+    qtbot: QtBot, ws: Workspace, prompts
+) -> None:
+    """Delete the last member of a chi đoàn, delete the chi đoàn (the question says what becomes
+    of the deleted member), then "Hoàn tác": the member is back, in no chi đoàn, counted on the
+    page's "Chưa có chi đoàn" row, and the roster shows no chi đoàn for them."""
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    an = ws.members.save(
+        {"full_name": "Nguyễn Văn An", "birth_date": "12/08/2000", "branch_id": long_.id}
+    )
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    window.roster.select_member(an)
+    window.roster.delete_selected()
+    page = window.branches
+    page.select_branch(long_.id)
+    page.delete_button.click()
+    assert prompts.asked[-1] == (
+        "Xóa chi đoàn “Chi đoàn ấp Tân Long”?\n\n1 đoàn viên đã xóa trước đây thuộc chi đoàn "
+        "này; nếu được khôi phục (Hoàn tác), họ sẽ ở mục “Chưa có chi đoàn”."
+    )
+    assert ws.branches.list() == []
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == "Đã hoàn tác: Xóa đoàn viên Nguyễn Văn An."
+    [row] = ws.members.rows([an])
+    assert (row.branch_id, row.branch_name) == (None, None)
+    model = page.model
+    assert [model.index(0, c).data() for c in range(3)] == ["Chưa có chi đoàn", "1", "1"]
+    roster = window.roster.model
+    assert roster.rowCount() == 1 and roster.member_row(0).branch_name is None

@@ -26,7 +26,7 @@ def _page(
 
 def _filtered(page: RosterPage) -> None:
     page.status_combo.setCurrentIndex(page.status_combo.findData(None))
-    page.branch_combo.setCurrentIndex(1)
+    page.branch_combo.setCurrentIndex(2)  # the first chi đoàn (after all, and those in none)
     page.gender_combo.setCurrentIndex(page.gender_combo.findData("female"))
 
 

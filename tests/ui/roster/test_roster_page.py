@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.lang.text import fold
+from doancoso.core.lifecycle.rules import is_read_only
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.page import RosterPage
@@ -121,13 +122,23 @@ def test_move_selected_members_to_a_branch(qtbot: QtBot, demo_ws: Workspace, pro
     page.branch_combo.setCurrentIndex(page.branch_combo.findData(demo_ws.branches.list()[1].id))
     page.table.selectAll()
     ids = page.selected_ids()
+    kept = [r.id for r in demo_ws.members.rows(ids) if is_read_only(r.status)]  # left, matured
+    moved = [member_id for member_id in ids if member_id not in kept]
+    assert kept and moved
     prompts.choice = target.name
     page.move_button.click()
-    assert {r.branch_id for r in demo_ws.members.rows(ids)} == {target.id}
-    assert page.model.rowCount() == 0  # the filtered chi đoàn is now empty
-    assert window.branches.model.branch(0).member_count == target.member_count + len(ids)
+    assert {r.branch_id for r in demo_ws.members.rows(moved)} == {target.id}
+    assert target.id not in {r.branch_id for r in demo_ws.members.rows(kept)}
+    assert page.model.rowCount() == len(kept)  # only they are left in the filtered chi đoàn
+    assert window.branches.model.branch(0).member_count == target.member_count + len(moved)
     assert window.statusBar().currentMessage() == (
-        f"Đã chuyển {len(ids)} đoàn viên sang {target.name}."
+        f"Đã chuyển {len(moved)} đoàn viên sang {target.name} — bấm Hoàn tác (Ctrl+Z) để trả "
+        "lại như trước."
+    )
+    [said] = prompts.infos
+    assert said.startswith(
+        f"Đã chuyển {len(moved)} đoàn viên sang {target.name}.\n\n{len(kept)} đoàn viên không "
+        "được chuyển vì hồ sơ chỉ để xem: "
     )
 
 
@@ -175,3 +186,22 @@ def test_renamed_branch_shows_in_the_roster(qtbot: QtBot, demo_ws: Workspace, pr
     assert page.model.data(page.model.index(0, 4)) == "Chi đoàn ấp Mới Đổi Tên"
     assert page.branch_combo.currentText() == "Chi đoàn ấp Mới Đổi Tên"  # filter kept
     assert list(page.model.ids) == demo_ws.members.ids(MemberFilter(branch_id=first.branch_id))
+
+
+def test_the_members_in_no_chi_doan_have_their_filter(
+    qtbot: QtBot, demo_ws: Workspace, prompts
+) -> None:
+    """The chi đoàn page counts the members in no chi đoàn ("Chưa có chi đoàn"): the roster's
+    chi đoàn filter lists them, and keeps to them when the data change."""
+    loose = demo_ws.members.ids()[:5]
+    demo_ws.branches.move_members(loose, None)
+    page = _window(qtbot, demo_ws, prompts).roster
+    assert page.branch_combo.itemText(1) == "Chưa có chi đoàn"
+    page.branch_combo.setCurrentIndex(1)
+    expected = demo_ws.members.ids(MemberFilter(branch_id=""))
+    assert sorted(expected) == sorted(loose) and list(page.model.ids) == expected
+    assert {r.branch_name for r in demo_ws.members.rows(list(page.model.ids))} == {None}
+    demo_ws.branches.create("Chi đoàn ấp Mới")  # the chi đoàn change: the filter stays
+    page.refresh_branches()
+    assert page.branch_combo.currentText() == "Chưa có chi đoàn"
+    assert page.current_filter().branch_id == ""

@@ -75,7 +75,7 @@ def test_roster_shows_before_sqlalchemy_loads(data_dir: Path) -> None:
     assert shown["title"] == "Đoàn cơ sở 3 chủ động — Đoàn xã Tân Hưng"
     assert shown["rows"] == len(active) > 30
     assert shown["first"] == expected_first
-    assert shown["branches"] == ["Tất cả chi đoàn", *expected_branches]
+    assert shown["branches"] == ["Tất cả chi đoàn", "Chưa có chi đoàn", *expected_branches]
     assert after == {"sqlalchemy": True, "youth_rows": youth}
 
 

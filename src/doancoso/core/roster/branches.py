@@ -6,18 +6,24 @@ import SQLAlchemy and the models when called (see core/storage/db.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
 from ..lang.text import collation_key, fold, nfc, vn_number
-from ..lifecycle.rules import ACTIVE_STATUSES
+from ..lifecycle.rules import (
+    ACTIVE_STATUSES,
+    READ_ONLY_REASONS,
+    READ_ONLY_STATUSES,
+    is_read_only,
+)
 from ..storage.live import get_live, is_live
 
 if TYPE_CHECKING:
-    from sqlalchemy import Select
+    from sqlalchemy import ColumnElement, Select
     from sqlalchemy.orm import Session
 
     from ..storage.models import Branch
@@ -51,6 +57,37 @@ def undeletable_message(name: str, members: int) -> str:
         "người đã chuyển đi, trưởng thành Đoàn). Hãy chuyển họ sang chi đoàn khác, hoặc gộp chi "
         "đoàn này vào chi đoàn khác."
     )
+
+
+@dataclass(frozen=True)
+class MovedMembers:
+    """Members moved to a chi đoàn (:meth:`BranchService.move_undoable`), as the move left them:
+    what its undo and redo check and write."""
+
+    target_id: str | None
+    """Where they were moved (None: no chi đoàn)."""
+    before: tuple[tuple[str, str | None], ...]
+    """Each member moved, with their chi đoàn before the move."""
+    not_moved: tuple[tuple[str, int], ...]
+    """The read-only members chosen and not moved, counted by status."""
+
+    @property
+    def count(self) -> int:
+        return len(self.before)
+
+
+def not_moved_message(moved: MovedMembers) -> str:
+    """What is said of the read-only members a move left where they were ("" when none)."""
+    total = sum(n for _, n in moved.not_moved)
+    if not total:
+        return ""
+    if len(moved.not_moved) == 1:
+        reasons = READ_ONLY_REASONS[moved.not_moved[0][0]]
+    else:
+        reasons = ", ".join(
+            f"{vn_number(n)} người {READ_ONLY_REASONS[status]}" for status, n in moved.not_moved
+        )
+    return f"{vn_number(total)} đoàn viên không được chuyển vì hồ sơ chỉ để xem: {reasons}."
 
 
 @dataclass(frozen=True)
@@ -129,9 +166,11 @@ class BranchService:
     def merge(self, source_id: str, target_id: str) -> int:
         """Move every member of ``source`` into ``target`` and remove ``source``.
 
-        Returns the number of members moved. One transaction: all or nothing.
+        The deleted members of ``source`` go too, so that one restored later ("Hoàn tác" of
+        their deletion) is in ``target``, not in a chi đoàn that no longer exists. Returns the
+        number of (live) members moved. One transaction: all or nothing.
         """
-        from sqlalchemy import select
+        from sqlalchemy import select, update
 
         from ..storage.models import Member, utc_now
 
@@ -143,19 +182,119 @@ class BranchService:
             moved = self._move(
                 session, select(Member.id).where(Member.branch_id == source_id), target_id
             )
+            session.execute(
+                update(Member)
+                .where(self._deleted_members_of(source_id))
+                .values(branch_id=target_id)
+            )
             source.deleted_at = utc_now()
         return moved
 
+    def deleted_members(self, branch_id: str) -> int:
+        """How many deleted (restorable) members name the chi đoàn ``branch_id``: they do not
+        keep it from being deleted, and once it is, one restored has no chi đoàn."""
+        with self._ctx.db.raw() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM members WHERE organization_id = ? AND branch_id = ? "
+                "AND deleted_at IS NOT NULL",
+                (self._ctx.organization_id, branch_id),
+            )
+            return int(cursor.fetchone()[0])
+
+    def _deleted_members_of(self, branch_id: str) -> ColumnElement[bool]:
+        """The condition "a deleted member of the chi đoàn ``branch_id``"."""
+        from sqlalchemy import and_
+
+        from ..storage.models import Member
+
+        return and_(
+            Member.organization_id == self._ctx.organization_id,
+            Member.branch_id == branch_id,
+            Member.deleted_at.is_not(None),
+        )
+
     def move_members(self, member_ids: Sequence[str], target_id: str | None) -> int:
-        """Put the given members into ``target_id`` (None: no chi đoàn). Returns how many moved."""
-        with self._ctx.db.transaction(bulk=True) as session:
+        """Put the given members into ``target_id`` (None: no chi đoàn). Returns how many moved
+        (:meth:`move_undoable`, whose rules hold)."""
+        return self.move_undoable(member_ids, target_id).count
+
+    def move_undoable(self, member_ids: Sequence[str], target_id: str | None) -> MovedMembers:
+        """Put the given members into ``target_id`` (None: no chi đoàn); returns the move as it
+        left them, which :meth:`move_back` undoes and :meth:`move_again` redoes. A member who
+        left or came of age (a read-only record) stays where they are, counted by status in
+        :attr:`MovedMembers.not_moved`; a deleted one, or one already there, is left alone."""
+        from sqlalchemy import select
+
+        from ..storage.models import Member
+
+        org = self._ctx.organization_id
+        wanted = list(dict.fromkeys(member_ids))
+        moving: list[tuple[str, str | None]] = []
+        kept: Counter[str] = Counter()
+        with self._ctx.db.transaction() as session:  # undoable: not bulk
             if target_id is not None:
                 self._get(session, target_id)
-            moved = 0
-            for start in range(0, len(member_ids), 500):
-                chunk = list(member_ids[start : start + 500])
-                moved += self._move(session, chunk, target_id)
-        return moved
+            found: dict[str, tuple[str | None, str]] = {}
+            for chunk in _chunks(wanted):
+                stmt = select(Member.id, Member.branch_id, Member.status).where(
+                    is_live(Member, org), Member.id.in_(chunk)
+                )
+                found.update((i, (branch, status)) for i, branch, status in session.execute(stmt))
+            for member_id in wanted:
+                branch_id, status = found.get(member_id, (target_id, ""))
+                if branch_id == target_id:
+                    continue
+                if is_read_only(status):
+                    kept[status] += 1
+                else:
+                    moving.append((member_id, branch_id))
+            _set_branches(session, org, [(member_id, target_id) for member_id, _ in moving])
+        not_moved = tuple((s, kept[s]) for s in READ_ONLY_STATUSES if kept[s])
+        return MovedMembers(target_id, tuple(moving), not_moved)
+
+    def move_back(self, moved: MovedMembers) -> None:
+        """Undo :meth:`move_undoable`: each member moved goes back to their chi đoàn before it,
+        provided all are still as the move left them (see :meth:`_put_back`)."""
+        self._put_back([(m, moved.target_id, before) for m, before in moved.before])
+
+    def move_again(self, moved: MovedMembers) -> None:
+        """Redo :meth:`move_undoable` undone by :meth:`move_back`, on the same conditions."""
+        self._put_back([(m, before, moved.target_id) for m, before in moved.before])
+
+    def _put_back(self, changes: Sequence[tuple[str, str | None, str | None]]) -> None:
+        """Put each member (id, chi đoàn expected, chi đoàn to put) into their chi đoàn to put,
+        all or none: a member deleted, read-only (left, came of age) or in another chi đoàn
+        than expected since, or a chi đoàn to put that no longer exists, is refused
+        (:class:`ConflictError`), so that no later change is overwritten unseen."""
+        from sqlalchemy import select
+
+        from ..storage.models import Branch, Member
+        from .service import branch_gone_message, changed_since_message, read_only_message
+
+        org = self._ctx.organization_id
+        with self._ctx.db.transaction() as session:
+            rows: dict[str, tuple[str, str | None, str, bool]] = {}
+            for chunk in _chunks([member_id for member_id, _, _ in changes]):
+                stmt = select(
+                    Member.id, Member.full_name, Member.branch_id, Member.status,
+                    Member.deleted_at,
+                ).where(Member.organization_id == org, Member.id.in_(chunk))  # fmt: skip
+                for member_id, name, branch_id, status, deleted_at in session.execute(stmt):
+                    rows[member_id] = (name, branch_id, status, deleted_at is not None)
+            live = set(session.scalars(select(Branch.id).where(is_live(Branch, org))))
+            for member_id, expected, put in changes:
+                name, branch_id, status, deleted = rows[member_id]
+                if deleted:
+                    raise ConflictError(
+                        f"Đoàn viên {name} đã bị xóa sau đó: giữ nguyên, không chuyển chi đoàn."
+                    )
+                if is_read_only(status):
+                    raise ConflictError(read_only_message(name, status))
+                if branch_id != expected:
+                    raise ConflictError(changed_since_message("đoàn viên", name))
+                if put is not None and put not in live:
+                    raise ConflictError(branch_gone_message(name))
+            _set_branches(session, org, [(member_id, put) for member_id, _, put in changes])
 
     def _move(
         self,
@@ -179,8 +318,10 @@ class BranchService:
         return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
 
     def delete(self, branch_id: str) -> None:
-        """Remove an empty chi đoàn (one with members must be merged instead)."""
-        from sqlalchemy import func, select
+        """Remove an empty chi đoàn (one with members must be merged instead). Its deleted
+        members (:meth:`deleted_members`) are left in no chi đoàn: one restored later is among
+        those with no chi đoàn, not in one that no longer exists."""
+        from sqlalchemy import func, select, update
 
         from ..storage.models import Member, utc_now
 
@@ -191,6 +332,9 @@ class BranchService:
             )
             if members:
                 raise ConflictError(undeletable_message(row.name, members))
+            session.execute(
+                update(Member).where(self._deleted_members_of(branch_id)).values(branch_id=None)
+            )
             row.deleted_at = utc_now()
 
     def _get(self, session: Session, branch_id: str) -> Branch:
@@ -200,3 +344,51 @@ class BranchService:
             session, Branch, branch_id, self._ctx.organization_id,
             "Không tìm thấy chi đoàn (có thể đã bị gộp hoặc xóa).",
         )  # fmt: skip
+
+
+def leave_gone_branches(session: Session, organization_id: str, member_ids: Sequence[str]) -> None:
+    """Put the members ``member_ids`` whose chi đoàn was deleted or merged away in no chi đoàn:
+    members restored from data written before :meth:`BranchService.merge` and
+    :meth:`~BranchService.delete` took the deleted members along."""
+    from sqlalchemy import select, update
+
+    from ..storage.models import Branch, Member
+
+    live_branches = select(Branch.id).where(is_live(Branch, organization_id))
+    for chunk in _chunks(member_ids):
+        session.execute(
+            update(Member)
+            .where(
+                Member.organization_id == organization_id,
+                Member.id.in_(chunk),
+                Member.branch_id.is_not(None),
+                Member.branch_id.not_in(live_branches),
+            )
+            .values(branch_id=None)
+        )
+
+
+def _chunks(ids: Sequence[str], size: int = 900) -> Iterator[Sequence[str]]:
+    """``ids`` in slices within SQLite's bound-parameter limit."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _set_branches(
+    session: Session, organization_id: str, changes: Sequence[tuple[str, str | None]]
+) -> None:
+    """Put each member (id, chi đoàn) into their chi đoàn: one UPDATE per chi đoàn and slice."""
+    from sqlalchemy import update
+
+    from ..storage.models import Member
+
+    by_branch: dict[str | None, list[str]] = {}
+    for member_id, branch_id in changes:
+        by_branch.setdefault(branch_id, []).append(member_id)
+    for branch_id, member_ids in by_branch.items():
+        for chunk in _chunks(member_ids):
+            session.execute(
+                update(Member)
+                .where(Member.organization_id == organization_id, Member.id.in_(chunk))
+                .values(branch_id=branch_id)
+            )

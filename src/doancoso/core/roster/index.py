@@ -120,7 +120,7 @@ class RosterSnapshot:
         order_key: tuple[str, bool],
         candidates: Sequence[int],
         tokens: list[str],
-        filters: dict[str, str | frozenset[str] | None],
+        filters: dict[str, str | frozenset[str | None] | None],
     ) -> list[str]:
         """Ids at ``candidates`` (the order ``order_key``) containing every search token and
         matching every filter.

@@ -51,6 +51,7 @@ class MemberFilter:
 
     search: str = ""
     branch_id: str | None = None
+    """One chi đoàn; "" (the id of ``BranchService.unassigned``): the members in no chi đoàn."""
     status: str | None = None
     gender: str | None = None
     statuses: tuple[str, ...] = ()
@@ -120,6 +121,8 @@ _ROWS = """
 
 
 MEMBER_MISSING = "Không tìm thấy đoàn viên (có thể đã bị xóa)."
+_NO_BRANCH: frozenset[str | None] = frozenset({None})
+"""The index's chi đoàn filter of the members in no chi đoàn (``MemberFilter(branch_id="")``)."""
 
 
 class MemberService:
@@ -175,8 +178,8 @@ class MemberService:
         flt = flt or MemberFilter()
         column = {"branch": "branch_id"}.get(sort, sort)
         rank = self._rank(sort) if sort != "name" else None
-        filters: dict[str, str | frozenset[str] | None] = {
-            "branch_id": flt.branch_id,
+        filters: dict[str, str | frozenset[str | None] | None] = {
+            "branch_id": _NO_BRANCH if flt.branch_id == "" else flt.branch_id,
             "status": flt.status,
             "gender": flt.gender,
         }
@@ -432,9 +435,7 @@ class MemberService:
                 if replace(member_fields(row), status="") != replace(expected, status=""):
                     raise ConflictError(changed_since_message("đoàn viên", row.full_name))
                 if fields.branch_id and find_live(session, Branch, fields.branch_id, org) is None:
-                    raise ConflictError(
-                        f"Chi đoàn của đoàn viên {row.full_name} lúc đó không còn tồn tại."
-                    )
+                    raise ConflictError(branch_gone_message(row.full_name))
                 _check_event_dates(session, row.id, values)
                 taken = self._identifiers_taken(session, values, member_id)
                 if taken:
@@ -459,11 +460,25 @@ class MemberService:
                 f"Không thể khôi phục: {what} của đoàn viên này đã được dùng cho người khác."
             ) from exc
 
+    def restore_in(self, session: Session, member_ids: Sequence[str]) -> int:
+        """Bring back soft-deleted members in the caller's transaction (:meth:`restore`, the
+        redo of an add or an admission): one whose chi đoàn was deleted or merged away since is
+        in no chi đoàn, never in one that no longer exists. Returns how many."""
+        from ..storage.models import Member
+        from .branches import leave_gone_branches
+
+        org = self._ctx.organization_id
+        changed = set_deleted(session, Member, member_ids, org, deleted=False)
+        leave_gone_branches(session, org, member_ids)
+        return changed
+
     def _set_deleted(self, member_ids: Sequence[str], deleted: bool) -> int:
         from ..storage.models import Member
 
         with self._ctx.db.transaction() as session:
-            return set_deleted(session, Member, member_ids, self._ctx.organization_id, deleted)
+            if not deleted:
+                return self.restore_in(session, member_ids)
+            return set_deleted(session, Member, member_ids, self._ctx.organization_id, True)
 
 
 IDENTIFIERS = {"national_id": "Số CCCD", "member_code": "Mã định danh đoàn viên"}
@@ -559,10 +574,20 @@ def _check_event_dates(session: Session, member_id: str, values: Mapping[str, An
         raise ValidationError(errors)
 
 
+def read_only_message(name: str, status: str) -> str:
+    """Why the record of the member ``name``, who left or came of age (``status``), is not
+    changed: it is only kept to be read."""
+    reason = READ_ONLY_REASONS.get(status, STATUSES.get(status, status))
+    return f"Hồ sơ đoàn viên {name} chỉ để xem ({reason}): không sửa được."
+
+
+def branch_gone_message(name: str) -> str:
+    """Why the member ``name`` is not put back into the chi đoàn they were in: it was deleted
+    or merged away since."""
+    return f"Chi đoàn của đoàn viên {name} lúc đó không còn tồn tại."
+
+
 def _check_editable(row: Member) -> None:
     """Refuse to edit a member who left or came of age: their record is only kept to be read."""
     if is_read_only(row.status):
-        reason = READ_ONLY_REASONS.get(row.status, STATUSES.get(row.status, row.status))
-        raise ConflictError(
-            f"Hồ sơ đoàn viên {row.full_name} chỉ để xem ({reason}): không sửa được."
-        )
+        raise ConflictError(read_only_message(row.full_name, row.status))

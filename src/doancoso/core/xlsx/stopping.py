@@ -11,9 +11,9 @@ A library call that cannot be interrupted (calamine building a sheet's grid, xlr
 old .xls: a second and more for a large file on a slow PC) runs on a helper thread through
 :class:`OffThread`, while the reader's thread reports every :data:`POLL` seconds: a stop ends
 the wait at once, and the abandoned call ends on its own, its result dropped. Such a call holds
-no open file (calamine has read the workbook into memory before; xlrd copies the workbook's
-stream out of a read-only mapping of the file, which it closes) and changes nothing, so nothing
-is left behind but the memory it frees when it ends.
+no open file (calamine has read the workbook into memory before; xlrd is given the file's bytes,
+read on the reader's thread, rather than the file, which it would map in memory while it
+parses) and changes nothing, so nothing is left behind but the memory it frees when it ends.
 """
 
 from __future__ import annotations

@@ -66,7 +66,7 @@ from .refusals import (
     unreadable,
 )
 from .stopping import OffThread, Stopped, carried
-from .xls_reader import open_xls, xls_rows
+from .xls_reader import open_xls, read_xls_bytes, xls_rows
 from .zip_guard import check_zip
 
 __all__ = ["Cell", "SheetRows", "cell_name", "decode_csv_bytes", "read_sheets", "sheet_names"]
@@ -300,7 +300,12 @@ def _read_xls(
 ) -> Iterator[SheetRows]:
     stages = Stages(report)
     opened = stages.part(600)
-    book = OffThread(functools.partial(open_xls, path, kind)).result(opened)  # xlrd reads it all
+    # The file is read here, and xlrd parses its bytes off the thread (all of it at once): a
+    # stop while xlrd still runs leaves no handle on the file (xlrd would map it in memory
+    # meanwhile, and Windows then refuses to move or delete it).
+    contents = read_xls_bytes(path, opened)
+    book = OffThread(functools.partial(open_xls, path, kind, contents)).result(opened)
+    del contents  # the book holds what it needs
     opened(1, 1)
     names = list(book.sheet_names())
     if sheet is not None and sheet not in names:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..progress import EVERY, Report
 from .cells import Cell, RowGuard
-from .refusals import password_protected, unreadable
+from .refusals import MB, os_error, password_protected, unreadable
 
 
 class _Discarded(io.TextIOBase):
@@ -22,15 +22,33 @@ class _Discarded(io.TextIOBase):
 _NO_LOG = _Discarded()
 
 
-def open_xls(path: Path, kind: str) -> Any:
-    """An .xls workbook; an OLE file named .xlsx is an .xls renamed or, far more often, an
-    encrypted workbook whose encryption stream we could not see."""
+def read_xls_bytes(path: Path, report: Report | None = None) -> bytes:
+    """The content of ``path``, read a megabyte at a time, ``report(0, 1)`` between two: what
+    that raises stops the reading, the file closed at once."""
+    chunks: list[bytes] = []
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(MB):
+                chunks.append(chunk)
+                if report is not None:
+                    report(0, 1)
+    except OSError as exc:
+        raise os_error(path, exc) from exc
+    return b"".join(chunks)
+
+
+def open_xls(path: Path, kind: str, contents: bytes | None = None) -> Any:
+    """An .xls workbook (from ``contents``, the file's bytes, when given: xlrd then opens no
+    file); an OLE file named .xlsx is an .xls renamed or, far more often, an encrypted workbook
+    whose encryption stream we could not see."""
     import xlrd
 
     try:
         # xlrd writes its warnings on a damaged file to stdout unless told otherwise: into the
         # output of `members import --format json`, or the console of the GUI
-        return xlrd.open_workbook(str(path), on_demand=False, logfile=_NO_LOG)
+        return xlrd.open_workbook(
+            str(path), on_demand=False, logfile=_NO_LOG, file_contents=contents
+        )
     except Exception as exc:
         if kind == "ole-xlsx" or "encrypt" in str(exc).lower():
             raise password_protected(path, f"{type(exc).__name__}: {exc}") from exc

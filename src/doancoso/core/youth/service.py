@@ -10,7 +10,6 @@ record is kept for history and leaves the active list.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
 from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
+from ..lang.places import hamlet_key, hamlet_name
 from ..lang.text import (
     collation_key,
     fold,
@@ -134,36 +134,6 @@ class YouthRecord:
     fields: YouthFields
     follow_up_name: str | None
     admitted_member_id: str | None
-
-
-# The place word before a hamlet's name, folded: "ấp Tân Phú", "Khu phố: Bình An", "Tổ dân phố 3".
-_PLACE_WORD = re.compile(r"^(ap|khom|thon|xom|khu pho|kp|to dan pho|to)(\s*[.:\-]\s*|\s+)")
-# What is left of a numbered hamlet ("Ấp 3", "Khóm 3A", "Ấp II"): the place word stays part of
-# it, as "Ấp 3" and "Khóm 3" are two places.
-_NUMBERED = re.compile(r".*\d.*|[ivxl]+")
-
-
-def hamlet_key(hamlet: str | None) -> str:
-    """Who a hamlet is, for the filter and the import: its name folded (case, tones, đ/d
-    ignored) without a leading place word ("ấp", "khu phố", "thôn", "khóm", "xóm", "tổ"), so
-    "Tân Phú", "ấp Tân Phú" and "Ap tan phu" are one hamlet; a numbered one keeps its place word
-    ("Ấp 3" and "Khóm 3" stay two)."""
-    folded = fold(hamlet)
-    match = _PLACE_WORD.match(folded)
-    if match is None:
-        return folded
-    rest = folded[match.end() :]
-    return folded if not rest or _NUMBERED.fullmatch(rest) else rest
-
-
-def hamlet_name(hamlet: str) -> str:
-    """The hamlet's name as written, without its place word ("Ấp Tân Phú" -> "Tân Phú"): the
-    filter sorts by it, so "Ấp Tân Phú" and "Tân Hưng" come in the order of their names."""
-    text, key = nfc(hamlet), hamlet_key(hamlet)
-    folded = fold(text)
-    if key != folded and len(folded) == len(text):  # one letter folds to one letter
-        return text[len(folded) - len(key) :]
-    return text
 
 
 def hamlet_spellings(used: Iterable[tuple[str, int]]) -> dict[str, str]:
@@ -593,7 +563,7 @@ class YouthService:
             youth = self._get(session, youth_id)
             if self._admitted(session, youth) not in (None, added.member_id):
                 raise ConflictError(f"{youth.full_name} đã được kết nạp Đoàn.")
-            set_deleted(session, Member, [added.member_id], self._ctx.organization_id, False)
+            self._members.restore_in(session, [added.member_id])
             youth.admitted_member_id = added.member_id
 
     def _set_deleted(self, youth_ids: Sequence[str], deleted: bool) -> int:

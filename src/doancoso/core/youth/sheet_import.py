@@ -39,6 +39,7 @@ from sqlalchemy import select
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
 from ..lang.dates import DAY, YEAR, format_vn_date
+from ..lang.places import hamlet_key
 from ..lang.text import name_sort_key
 from ..lifecycle.rules import ACTIVE_STATUSES
 from ..progress import Report, Stages, counted
@@ -67,7 +68,6 @@ from .service import (
     _fields,
     _search_text,
     admitted_live,
-    hamlet_key,
     hamlet_spellings,
     parse_youth,
 )

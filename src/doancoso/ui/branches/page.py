@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.lang.text import vn_number
-from ...core.roster.branches import BranchInfo, undeletable_message
+from ...core.roster.branches import UNASSIGNED, BranchInfo, undeletable_message
 from ..shell.operations import Core, CoreOp
 from .name_dialog import BranchNameDialog
 from .table import BranchTableModel
@@ -201,7 +201,14 @@ class BranchesPage(QWidget):
             message = undeletable_message(branch.name, branch.member_count)
             self.prompts.error(self, "Không xóa được", message)
             return
-        if not self.prompts.confirm(self, "Xóa chi đoàn", f"Xóa chi đoàn “{branch.name}”?"):
+        question = f"Xóa chi đoàn “{branch.name}”?"
+        deleted_members = self._ws.branches.deleted_members(branch_id)
+        if deleted_members:  # left in no chi đoàn by the core: said before it happens
+            question += (
+                f"\n\n{vn_number(deleted_members)} đoàn viên đã xóa trước đây thuộc chi đoàn "
+                f"này; nếu được khôi phục (Hoàn tác), họ sẽ ở mục “{UNASSIGNED}”."
+            )
+        if not self.prompts.confirm(self, "Xóa chi đoàn", question):
             return
 
         def deleted(_result: object) -> None:

@@ -3,8 +3,8 @@
 Every core call of this page goes through this module (and the table model it owns). Writes are
 operations on the worker (:mod:`..shell.operations`); the page refreshes itself when the app's
 data-changed signal says members or chi đoàn changed, whoever changed them. Deletions, saved
-edits and events recorded or deleted (from the list, or in the form's "Quá trình" tab) go onto
-the undo history (:mod:`..shell.undo`).
+edits, moves to another chi đoàn and events recorded or deleted (from the list, or in the form's
+"Quá trình" tab) go onto the undo history (:mod:`..shell.undo`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import ACTIVE_STATUSES
+from ...core.roster.branches import UNASSIGNED, MovedMembers, not_moved_message
 from ...core.roster.service import MemberFilter
 from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
@@ -122,9 +123,10 @@ class RosterPage(ListPage):
         self.branch_combo.blockSignals(True)
         self.branch_combo.clear()
         self.branch_combo.addItem("Tất cả chi đoàn", None)
+        self.branch_combo.addItem(UNASSIGNED, "")  # the members in no chi đoàn
         for branch_id, name in self._ws.branches.names():
             self.branch_combo.addItem(name, branch_id)
-        index = self.branch_combo.findData(current) if current else 0
+        index = self.branch_combo.findData(current) if current is not None else 0
         self.branch_combo.setCurrentIndex(max(index, 0))
         self.branch_combo.blockSignals(False)
 
@@ -287,7 +289,8 @@ class RosterPage(ListPage):
         self._history.delete_members(self, ids, f"Xóa {phrase}", deleted)
 
     def move_selected(self) -> None:
-        """Move the selected members to a chi đoàn the user picks."""
+        """Move the selected members to a chi đoàn the user picks, through the undo history;
+        those whose record is read-only (left, came of age) stay, said with how many and why."""
         ids = self.selected_ids()
         if not ids:
             return
@@ -306,10 +309,23 @@ class RosterPage(ListPage):
         if choice is None:
             return
         target = branches[choice]
+        one = names[0] if len(ids) == 1 and names else ""
 
-        def moved(count: int) -> None:
-            self.status_message.emit(f"Đã chuyển {members_phrase(count)} sang {target.name}.")
+        def moved(result: MovedMembers) -> None:
+            phrase = members_phrase(result.count, one)
+            if result.count:
+                self._history.moved_members(f"Chuyển {phrase} sang {target.name}", result)
+                done = f"Đã chuyển {phrase} sang {target.name}"
+            else:
+                done = f"Không chuyển đoàn viên nào sang {target.name}"
+            not_moved = not_moved_message(result)
+            if not_moved:  # said in a message box: the status bar is easily missed
+                self.prompts.information(self, "Chuyển chi đoàn", f"{done}.\n\n{not_moved}")
+            if result.count:
+                self.status_message.emit(f"{done} — bấm Hoàn tác (Ctrl+Z) để trả lại như trước.")
+            elif not not_moved:
+                self.status_message.emit(f"{done}: đã ở chi đoàn này.")
 
-        op = CoreOp(self, lambda ws: ws.branches.move_members(ids, target.id), self._core,
+        op = CoreOp(self, lambda ws: ws.branches.move_undoable(ids, target.id), self._core,
                     label=f"Đang chuyển {members_phrase(len(ids))}…")  # fmt: skip
         op.success(moved).failure(self._core.reporter(self, "Không chuyển được")).run()

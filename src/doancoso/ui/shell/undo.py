@@ -41,16 +41,22 @@ or redo is an operation on the worker (:mod:`.operations`), which announces what
   Hoa", ``ws.events.delete_undoable``): undo restores it (``bring_back``), redo deletes it again
   (``take_back``). The tab's commands are pushed as they are written, while the form is open, so
   that they come before a save of the form on the stack.
+- Members moved to another chi đoàn ("Chuyển chi đoàn…" on the roster; :class:`MoveCommand`,
+  :meth:`UndoHistory.moved_members`), as one command however many members it moved: the move
+  returns each member's chi đoàn before it (``ws.branches.move_undoable``); undo puts them back
+  (``move_back``), redo moves them again (``move_again``), each refused, with the core's
+  message, when a member was since deleted, left the union, or is no longer in the chi đoàn the
+  step before left them in.
 
 The history is forgotten (``clear``) when the data change wholesale (``Changes.wholesale``: a
 backup restored, a bundle imported): its commands name rows and remember fields of data that are
 no longer those the secretary deleted or edited, and a "Làm lại" must never delete a member of
 the restored data unasked. It is forgotten too after a write of many records that is not itself
 undoable (``Changes.bulk``: a spreadsheet import of members or young people, a rating round
-closed or reopened, chi đoàn merged, members moved, a plan copied from another year; decisions
-for a list of members are undoable, above, and keep the history): otherwise Ctrl+Z right after
-an import would reach past it and undo an older edit, while the secretary believes she is
-undoing the import. The core marks such writes where they are made
+closed or reopened, chi đoàn merged, a plan copied from another year; decisions for a list of
+members and moves of members to a chi đoàn are undoable, above, and keep the history):
+otherwise Ctrl+Z right after an import would reach past it and undo an older edit, while the
+secretary believes she is undoing the import. The core marks such writes where they are made
 (``Database.transaction(bulk=True)``), so the mark holds whoever starts them and whatever dialog
 shows them; the history clears on the one data-changed signal
 (:meth:`UndoHistory._data_changed`), not at the end of each dialog, where a new bulk operation
@@ -76,6 +82,7 @@ from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.lifecycle.recorded import RecordedEvents
+from ...core.roster.branches import MovedMembers
 from ...core.workspace import Workspace
 from .operations import Core, CoreOp
 
@@ -216,6 +223,22 @@ class AddCommand(WriteCommand):
     docstring)."""
 
 
+class MoveCommand(WriteCommand):
+    """Put members moved to a chi đoàn back where they were on undo, move them again on redo
+    (see the module docstring)."""
+
+    def __init__(
+        self, core: Core, moved: MovedMembers, label: str, on_error: Callable[[str], None],
+        window: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(
+            core,
+            lambda ws: ws.branches.move_back(moved),
+            lambda ws: ws.branches.move_again(moved),
+            label, on_error, window,
+        )  # fmt: skip
+
+
 class EventsCommand(WriteCommand):
     """Take recorded events back (delete them, the statuses replayed) on undo, bring them back
     on redo; the other way round for a deleted event (see the module docstring). Each step
@@ -312,6 +335,13 @@ class UndoHistory(QUndoStack):
         back through ``bring_back``. ``label`` names it, e.g. "Thêm đoàn viên Lê Thị Thuỷ"."""
         self.push(AddCommand(self._core, take_back, bring_back, label, self._on_error,
                              self._window))  # fmt: skip
+
+    def moved_members(self, label: str, moved: MovedMembers) -> None:
+        """Push a move of members to a chi đoàn (``ws.branches.move_undoable``), so that "Hoàn
+        tác" puts them back where they were. ``label`` names it, e.g. "Chuyển 3 đoàn viên sang
+        Chi đoàn ấp 2". A move that moved no one pushes nothing."""
+        if moved.count:
+            self.push(MoveCommand(self._core, moved, label, self._on_error, self._window))
 
     def recorded_events(self, label: str, recorded: RecordedEvents) -> None:
         """Push events a write recorded (``ws.events.record_undoable``,

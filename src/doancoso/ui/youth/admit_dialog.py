@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
+from ...core.lang.places import hamlet_key
 from ...core.roster.service import AddedMember
-from ...core.roster.spreadsheets.preview import branch_keys
-from ...core.youth.service import hamlet_key
+from ...core.roster.spreadsheets.preview import branch_place
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
 from .form import MemberPicker
@@ -117,8 +117,8 @@ class AdmitDialog(QDialog):
         if not key:
             return 0
         for index in range(1, self.branch_combo.count()):
-            bare = branch_keys(self.branch_combo.itemText(index))[1]  # without "Chi đoàn"
-            if hamlet_key(bare) == key:
+            place = branch_place(self.branch_combo.itemText(index))  # without "Chi đoàn"
+            if hamlet_key(place) == key:
                 return index
         return 0
 

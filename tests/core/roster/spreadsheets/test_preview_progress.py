@@ -235,18 +235,72 @@ def test_a_reader_reports_as_it_reads_the_rows(tmp_path: Path, kind: str) -> Non
     assert len(set(done)) >= ROWS // EVERY
 
 
+class StopAt(Recorder):
+    """A report that records its calls and raises :class:`Stop` at the first one at ``done``.
+
+    Not at the n-th call: while a library call runs off the thread (xlrd opening a workbook),
+    the reader reports every twentieth of a second, so a loaded machine makes more calls before
+    the rows than the run that counted them, and a stop at the n-th call came while xlrd still
+    read the file, not among the rows."""
+
+    def __init__(self, done: int) -> None:
+        super().__init__()
+        self.at = done
+
+    def __call__(self, done: int, total: int) -> None:
+        if done >= self.at:
+            raise Stop
+        self.calls.append((done, total))
+
+
 @pytest.mark.parametrize("kind", list(WRITERS))
 def test_a_reader_stops_among_the_rows(tmp_path: Path, kind: str) -> None:
     path = WRITERS[kind](tmp_path)
     calls = Recorder()
     list(read_sheets(path, report=calls))
-    # a report made while the rows are read: past the half of the bar, short of its end
-    stop_at = next(i for i, (d, _t) in enumerate(calls.calls) if SCALE // 2 < d < SCALE)
-    report = Recorder(stop_at)
+    # the last report made while the rows are read, short of the end of the bar
+    stop_at = max(d for d, _t in calls.calls if d < SCALE)
+    report = StopAt(stop_at)
     with pytest.raises(Stop):  # as it was raised: not an ImportFileError
         list(read_sheets(path, report=report))
-    assert len(report.calls) == stop_at
+    # it stopped among the rows: past the half of the bar, where the rows are read
+    assert SCALE // 2 < report.calls[-1][0] < stop_at
     assert _open_handles(path) == []
+
+
+def test_a_stop_while_xlrd_reads_an_xls_leaves_no_handle_on_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Hủy" while xlrd parses an .xls, held inside its reading (where it used to hold the file
+    mapped in memory, on its helper thread): the stop does not wait for xlrd, and no handle is
+    left on the file meanwhile, so that the secretary can move or delete it at once."""
+    from xlrd import compdoc
+
+    path = WRITERS["xls"](tmp_path)
+    gate = Gate()
+    gate.arm()
+    parse = compdoc.CompDoc.__init__
+
+    def held(self: Any, *args: Any, **kwargs: Any) -> None:
+        gate.wait()
+        parse(self, *args, **kwargs)
+
+    monkeypatch.setattr(compdoc.CompDoc, "__init__", held)
+
+    def report(done: int, total: int) -> None:
+        if gate.reached.is_set():
+            raise Stop
+
+    try:
+        with pytest.raises(Stop):
+            list(read_sheets(path, report=report))
+        [reader] = reader_threads()
+        assert reader.is_alive()  # xlrd is still held, mid-reading
+        assert _open_handles(path) == []
+    finally:
+        gate.release()
+    reader.join(30)
+    assert not reader.is_alive() and _open_handles(path) == []
 
 
 @pytest.fixture

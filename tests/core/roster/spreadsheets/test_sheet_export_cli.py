@@ -141,6 +141,9 @@ def test_a_filtered_xlsx_export_says_which_filter(demo_ws: Workspace, tmp_path: 
         "(gồm cả đoàn viên đã trưởng thành Đoàn, bị khai trừ, bị xóa tên; tìm: “An”)"
     )
     assert filter_note(MemberFilter(status="removed"), {"removed"}) == "(trạng thái: Đã xóa tên)"
+    assert filter_note(MemberFilter(branch_id="", gender="male")) == (
+        "(chưa có chi đoàn; giới tính: Nam)"
+    )
     demo_ws.spreadsheets.export_members(path, MemberFilter(statuses=ACTIVE_STATUSES))
     sheet = load_workbook(path).active
     assert sheet is not None and sheet["A1"].value == "DANH SÁCH ĐOÀN VIÊN"

@@ -109,9 +109,10 @@ def filter_note(flt: MemberFilter | None, shown_statuses: Collection[str] = ()) 
     “An”)"; empty for the usual active roster. A list of every status that holds members who
     are no longer active (``shown_statuses``: the statuses of the members listed) says so:
     "(gồm cả đoàn viên đã chuyển đi, bị xóa tên)". The chi đoàn is not named here:
-    :func:`export_members` puts it before the organisation."""
+    :func:`export_members` puts it before the organisation; the members in no chi đoàn are said
+    here ("chưa có chi đoàn")."""
     flt = flt or MemberFilter()
-    notes = []
+    notes = ["chưa có chi đoàn"] if flt.branch_id == "" else []
     if not flt.status and not flt.statuses:
         left = [text for code, text in LEFT_NOTES.items() if code in shown_statuses]
         if left:

@@ -15,8 +15,9 @@ A member's status changes only through events (:mod:`core.lifecycle_rules`): the
 changes the status of an existing member (a differing "Trạng thái" cell is a warning), and a
 member who left or came of age (read-only) is not updated at all. A new member takes the file's
 status as its starting status. A chi đoàn named in the file is matched to an existing one
-ignoring case, tones, "Chi đoàn"/"CĐ" and place words ("ấp", "khóm", ...) where that leaves a
-single match; the others will be created, and the preview lists them.
+ignoring case, tones, "Chi đoàn"/"CĐ" and place words ("ấp", "khóm", ...: read as
+:mod:`core.lang.places` says) where that leaves a single match; the others will be created, and
+the preview lists them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from sqlalchemy import select
 from ...context import WorkspaceContext
 from ...errors import ValidationError
 from ...lang.dates import DAY, YEAR, format_vn_date
+from ...lang.places import hamlet_key
+from ...lang.text import nfc
 from ...lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
 from ...progress import Report, counted
 from ...storage.live import is_live
@@ -119,18 +122,28 @@ def stored_address(values: dict[str, Any]) -> str:
 
 
 _ORG_PREFIX = re.compile(r"^(chi doan|c\.?\s?d)(\s*[.:\-]\s*|\s+)")
-_PLACE_PREFIX = re.compile(r"^(ap|khom|thon|khu pho|kp|to)(\s*[.:\-]\s*|\s+)")
+
+
+def branch_place(name: str) -> str:
+    """The chi đoàn's name as written without "Chi đoàn"/"CĐ"/"C.Đ" (the place it is named
+    after: "Ấp Tân Phú" for "Chi đoàn Ấp Tân Phú")."""
+    text = nfc(name)
+    folded = cached_fold(text)
+    match = _ORG_PREFIX.match(folded)
+    if match is None or match.end() == len(folded):
+        return text
+    if len(folded) != len(text):  # letters NFC cannot compose: the folded rest, as a last resort
+        return folded[match.end() :]
+    return text[match.end() :]
 
 
 def branch_keys(name: str) -> tuple[str, str, str]:
     """Ever looser keys of a chi đoàn's name: folded; without "Chi đoàn"/"CĐ"/"C.Đ"; also
-    without a place word ("ấp", "khóm", "thôn", "khu phố", "tổ") unless only a number is left
-    ("Tổ 5" and "Khóm 5" stay apart)."""
-    folded = cached_fold(name)
-    bare = _ORG_PREFIX.sub("", folded, count=1).strip() or folded
-    place = _PLACE_PREFIX.sub("", bare, count=1).strip()
-    loose = place if place and not place.isdigit() else bare
-    return folded, bare, loose
+    without a place word ("ấp", "khóm", "thôn", "khu phố", "tổ") unless it is numbered, the
+    number in figures (:func:`~doancoso.core.lang.places.hamlet_key`: "Tổ 5" and "Khóm 5" stay
+    apart, "Ấp III" is "Ấp 3", "Tô Châu" is not the tổ of Châu)."""
+    place = branch_place(name)
+    return cached_fold(name), cached_fold(place), hamlet_key(place)
 
 
 class BranchResolver:
