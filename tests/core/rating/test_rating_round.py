@@ -62,7 +62,7 @@ def test_who_is_not_rated_and_why(ws: Workspace, branch: str) -> None:
     assert {name: r.reason for name, r in rows.items()} == {
         "Nguyễn Văn Đủ": None,
         "Trần Văn Tháng Bảy": None,
-        "Lê Văn Mùng Hai": "Sinh hoạt tại đơn vị chưa đủ 6 tháng trong năm.",
+        "Lê Văn Mùng Hai": "Sinh hoạt tại đơn vị chưa đủ 6 tháng liên tục trong năm.",
         "Phạm Văn Đảng": "Đảng viên chính thức: đánh giá, không xếp loại.",
         "Võ Văn Dự Bị": None,
         "Huỳnh Văn Đi": "Đã chuyển sinh hoạt trong năm: không xếp loại tại đơn vị.",
@@ -257,7 +257,7 @@ def test_six_months_must_be_continuous_not_added_up(ws: Workspace, branch: str) 
     ws.events.record(back, "transfer_in", "01/07/2025", other_organization="Đoàn xã Khánh An")
     rows = _rows(ws)
     assert {name: (r.eligible, r.reason) for name, r in rows.items()} == {
-        "Nguyễn Văn Đứt Quãng": (False, "Sinh hoạt tại đơn vị chưa đủ 6 tháng trong năm."),
+        "Nguyễn Văn Đứt Quãng": (False, "Sinh hoạt tại đơn vị chưa đủ 6 tháng liên tục trong năm."),
         "Trần Văn Về Hẳn": (True, None),
     }
     assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == {back}

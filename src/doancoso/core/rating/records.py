@@ -190,7 +190,7 @@ def not_rated_reason(
         end = dt.date(year + 1, 1, 1)
         needed = (end - months_before(end, rules.min_months)).days
         if longest_stay(spans, first, end) < needed:
-            return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng trong năm."
+            return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng liên tục trong năm."
     return None
 
 
