@@ -288,3 +288,24 @@ def test_the_points_of_an_item_not_applicable_are_locked_and_kept(
     panel.save_button.click()
     item = next(v for v in ws.recognition.view(2025).items if v.item.code == "1.1")
     assert (item.status, item.points) == ("chua-dat", 9.5)
+
+
+def test_a_criterion_without_points_shows_no_points(
+    ws: Workspace, make_page: Callable[[], RecognitionPage]
+) -> None:
+    """A template giving points to criterion 1 only: criteria 2 and 3 have nothing to score,
+    and say nothing of points (never "0/0 điểm")."""
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí có điểm")
+    ws.recognition.set(2025, "1.1", {"status": "Đạt", "points": "8"})
+    page = make_page()
+    assert page.summary.text() == (
+        "Tổng: 1/14 đạt · 8/10 điểm   ·   Tiêu chí 1: 1/7 đạt · 8/10 điểm   ·   "
+        "Tiêu chí 2: 0/4 đạt   ·   Tiêu chí 3: 0/3 đạt"
+    )
+    assert _criterion_cell(page, 0, COL_INDICATOR) == "8/10 điểm"
+    assert _criterion_cell(page, 1, COL_INDICATOR) == ""
+    assert _criterion_cell(page, 2, COL_INDICATOR) == ""
