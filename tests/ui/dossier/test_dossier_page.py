@@ -413,3 +413,28 @@ def test_a_file_without_caption_is_named_with_a_button_to_its_item(
     assert window.stack.currentWidget() is window.recognition
     assert window.recognition.item_panel.view is not None
     assert window.recognition.item_panel.view.item.code == "1.7"
+
+
+def test_a_register_file_without_caption_is_named_with_its_record(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], tmp_path: Path
+) -> None:
+    """A file of the coordination register, annexed under item 3.3, is named as an item's
+    file is, with its record and the register's tab where it is captioned."""
+    from doancoso.core.recognition.registers import COORDINATION_TABLE
+
+    program = dossier_data.registers.save_coordination(
+        {"day": "01/04/2025", "partner": "Hội Nông dân xã", "title": "Hỗ trợ thu hoạch lúa"}
+    )
+    dossier_data.evidence.attach(
+        COORDINATION_TABLE, program, evidence_file(tmp_path / "gat-lua.pdf", pages=1)
+    )
+    page = make_page(dossier_data)
+    (line,) = [line for line in _lines(page) if "gat-lua.pdf" in line[1]]
+    assert line == (
+        "minh-chung",
+        "Chương trình phối hợp với Hội Nông dân xã “Hỗ trợ thu hoạch lúa”: tệp minh chứng "
+        "“gat-lua.pdf” chưa có chú thích; hồ sơ in tên chương trình thay cho tên tệp. Ghi chú "
+        "thích (ví dụ “Buổi tuyên truyền tại ấp Bà Điều”) ở trang “3 chủ động”, tab “Sổ tham "
+        "mưu, phối hợp”.",
+        "Mở 3 chủ động",
+    )
