@@ -297,6 +297,8 @@ class SettingsPage(QWidget):
             self._loading = False
 
     def load(self) -> None:
+        """Show the organisation as stored; fields typed and not saved yet are kept (another
+        setting of this page, saved at once, changes the organisation too)."""
         info = self._ws.organization.get()
         if info is not None:
             self._loading = True
@@ -304,6 +306,8 @@ class SettingsPage(QWidget):
             self.max_size_box.setValue(self._ws.evidence.max_size // (1024 * 1024))
             self._load_deadline()
             self._loading = False
+            if self.form.is_modified():
+                return
             self.form.set_info(info)
             # Set up without a place (``doancoso init``): say at once what the documents lack.
             self.form.errors.set_message("commune", self.form.place_message())
@@ -317,8 +321,8 @@ class SettingsPage(QWidget):
         op = CoreOp(self, lambda ws: ws.organization.update(info), self._core)
         op.success(self._saved).failure(self._not_saved).run()
 
-    def _saved(self, _info: OrganizationInfo) -> None:
-        self.form.errors.clear()
+    def _saved(self, info: OrganizationInfo) -> None:
+        self.form.set_info(info)  # as stored (the errors cleared): nothing left unsaved
         self.saved_label.setText("Đã lưu.")
         self.status_message.emit("Đã lưu thông tin Đoàn cơ sở.")
 
