@@ -1,13 +1,20 @@
 """Thiết lập: what is typed in the organisation's fields and not saved yet is the secretary's
-until saved or dropped on purpose: another setting of the page saved meanwhile keeps it."""
+until saved or dropped on purpose: another setting of the page saved meanwhile keeps it, and
+closing the app asks, as for the plan's texts."""
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.page import SettingsPage
-from scripted import synchronous_core
+from doancoso.ui.shell.main_window import SETTINGS, MainWindow
+from doancoso.ui.shell.state import UiState
+from scripted import ScriptedPrompts, synchronous_core
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+SAVE, DROP, STAY = range(3)
 
 
 def test_typed_fields_stay_when_another_setting_is_saved(qtbot: QtBot, ws: Workspace) -> None:
@@ -25,3 +32,42 @@ def test_typed_fields_stay_when_another_setting_is_saved(qtbot: QtBot, ws: Works
     info = ws.organization.get()
     assert info is not None and (info.secretary_name, info.coming_of_age) == ("Lê Văn Tám", 32)
     assert page.saved_label.text() == "Đã lưu."
+
+
+@pytest.mark.parametrize("answer", [SAVE, DROP, STAY])
+def test_closing_the_app_asks_about_the_typed_fields(
+    qtbot: QtBot, ws: Workspace, answer: int
+) -> None:
+    prompts = ScriptedPrompts()
+    prompts.answer_index = answer
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area(SETTINGS)
+    window.settings.form.editors["secretary_name"].setText("Lê Văn Tám")
+    window.show_area(0)
+    assert window.close() is (answer != STAY)
+    assert prompts.asked == [
+        "Có nội dung đã nhập nhưng chưa lưu:\n• Thiết lập: thông tin Đoàn cơ sở\n\n"
+        "Lưu lại trước khi đóng?"
+    ]
+    info = ws.organization.get()
+    assert info is not None
+    assert info.secretary_name == ("Lê Văn Tám" if answer == SAVE else "Nguyễn Thị Như Quỳnh")
+    if answer == STAY:
+        assert window.sidebar.currentRow() == SETTINGS
+        assert window.settings.form.editors["secretary_name"].text() == "Lê Văn Tám"
+
+
+def test_a_refused_save_at_closing_stays_on_the_settings(qtbot: QtBot, ws: Workspace) -> None:
+    prompts = ScriptedPrompts()
+    prompts.answer_index = SAVE
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area(SETTINGS)
+    window.settings.form.editors["name"].setText("")
+    window.show_area(0)
+    assert not window.close()
+    assert window.sidebar.currentRow() == SETTINGS
+    assert window.settings.form.errors.messages() == {"name": "Cần nhập tên Đoàn cơ sở."}

@@ -312,6 +312,14 @@ class SettingsPage(QWidget):
             # Set up without a place (``doancoso init``): say at once what the documents lack.
             self.form.errors.set_message("commune", self.form.place_message())
 
+    def unsaved_edits(self) -> str | None:
+        """The organisation's fields typed and not saved (asked before the app closes)."""
+        return "thông tin Đoàn cơ sở" if self.form.is_modified() else None
+
+    def save_edits(self) -> None:
+        """Save what :meth:`unsaved_edits` names, as "Lưu" does."""
+        self.save()
+
     def save(self) -> None:
         """Save on the worker; the fields keep what was typed until the core accepts it."""
         self.saved_label.clear()
