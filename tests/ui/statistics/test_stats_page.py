@@ -7,14 +7,17 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.rating.records import LevelCounts
 from doancoso.core.statistics.export import breakdowns, summary_figures
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.main_window import STATISTICS, MainWindow
 from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.state import UiState
 from doancoso.ui.statistics.page import PDF_NAME, XLSX_NAME, StatisticsPage
+from doancoso.ui.statistics.rating import RatingStatsModel
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import BA_DIEU, TODAY, XOM_MOI, add_member
@@ -205,3 +208,15 @@ def test_the_latest_closed_rating_is_counted_by_level(qtbot: QtBot, known_ws: Wo
         [XOM_MOI, "0 (0,0%)", "1 (50,0%)", "1 (50,0%)", "0 (0,0%)", "0"],
         ["Toàn Đoàn cơ sở", "1 (25,0%)", "2 (50,0%)", "1 (25,0%)", "0 (0,0%)", "1"],
     ]
+
+
+def test_rating_counts_group_thousands(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
+    """A merged commune union of thousands of members: "1.234 (61,7%)", as on the rating page,
+    never "1234 (61,7%)" (read as a year, or as 1,234)."""
+    model = RatingStatsModel()
+    whole = LevelCounts(None, "Toàn Đoàn cơ sở", {1: 400, 2: 1234, 3: 300, 4: 66}, 1000, 1500)
+    model.set_rows([whole])
+    qtmodeltester.check(model)
+    assert [model.data(model.index(0, c)) for c in range(6)] == [
+        "Toàn Đoàn cơ sở", "400 (20,0%)", "1.234 (61,7%)", "300 (15,0%)", "66 (3,3%)", "2.500",
+    ]  # fmt: skip
