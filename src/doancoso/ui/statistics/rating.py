@@ -9,12 +9,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...core.lang.text import vn_number
-from ...core.rating.rules import LEVELS
 from ...core.rating.service import LevelCounts
+from ...core.statistics.export import RATING_HEADERS as HEADERS
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY
 from ..rating.results import count_text
 
-HEADERS = ("Chi đoàn", *LEVELS.values(), "Không xếp loại")
 Index = QModelIndex | QPersistentModelIndex
 
 
