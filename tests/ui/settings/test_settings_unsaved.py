@@ -71,3 +71,14 @@ def test_a_refused_save_at_closing_stays_on_the_settings(qtbot: QtBot, ws: Works
     assert not window.close()
     assert window.sidebar.currentRow() == SETTINGS
     assert window.settings.form.errors.messages() == {"name": "Cần nhập tên Đoàn cơ sở."}
+
+
+def test_saved_is_no_longer_said_once_a_field_changes(qtbot: QtBot, ws: Workspace) -> None:
+    page = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(page)
+    page.form.editors["secretary_name"].setText("Lê Văn Tám")
+    page.save_button.click()
+    assert page.saved_label.text() == "Đã lưu."
+    qtbot.keyClicks(page.form.editors["secretary_name"], "h")
+    assert page.saved_label.text() == ""
+    assert page.unsaved_edits() == "thông tin Đoàn cơ sở"

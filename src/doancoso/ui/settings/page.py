@@ -84,6 +84,9 @@ class SettingsPage(QWidget):
         row.addWidget(self.save_button)
         self.saved_label = QLabel()
         row.addWidget(self.saved_label)
+        for editor in self.form.editors.values():
+            editor.textChanged.connect(self._edited)
+        self.form.age_spin.valueChanged.connect(self._edited)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addSpacing(12)
@@ -311,6 +314,11 @@ class SettingsPage(QWidget):
             self.form.set_info(info)
             # Set up without a place (``doancoso init``): say at once what the documents lack.
             self.form.errors.set_message("commune", self.form.place_message())
+
+    def _edited(self) -> None:
+        """ "Đã lưu." no longer holds once a field differs from what was saved."""
+        if self.form.is_modified():
+            self.saved_label.clear()
 
     def unsaved_edits(self) -> str | None:
         """The organisation's fields typed and not saved (asked before the app closes)."""
