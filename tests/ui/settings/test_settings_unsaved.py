@@ -5,6 +5,7 @@ closing the app asks, as for the plan's texts."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -82,3 +83,25 @@ def test_saved_is_no_longer_said_once_a_field_changes(qtbot: QtBot, ws: Workspac
     qtbot.keyClicks(page.form.editors["secretary_name"], "h")
     assert page.saved_label.text() == ""
     assert page.unsaved_edits() == "thông tin Đoàn cơ sở"
+
+
+def test_enter_and_ctrl_s_save_the_fields(qtbot: QtBot, ws: Workspace) -> None:
+    """Keyboard only, as in the plan's form: Enter in a field, or Ctrl+S anywhere in it."""
+    page = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(page)
+    with qtbot.wait_active(page):  # shortcuts need an active window
+        page.show()
+        page.activateWindow()
+    name = page.form.editors["secretary_name"]
+    name.setFocus()
+    name.setText("Lê Văn Tám")  # (QTest types ASCII only)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    info = ws.organization.get()
+    assert info is not None and info.secretary_name == "Lê Văn Tám"
+    assert page.saved_label.text() == "Đã lưu."
+    page.form.age_spin.setFocus()
+    qtbot.keyClick(page.form.age_spin, Qt.Key.Key_Up)
+    qtbot.keyClick(page.form.age_spin, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    info = ws.organization.get()
+    assert info is not None and info.coming_of_age == 31
+    assert page.save_button.toolTip() == "Lưu thông tin Đoàn cơ sở (Enter hoặc Ctrl+S)"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -80,12 +80,18 @@ class SettingsPage(QWidget):
         layout.addWidget(self.form)
         row = QHBoxLayout()
         self.save_button = QPushButton("Lưu")
+        self.save_button.setToolTip("Lưu thông tin Đoàn cơ sở (Enter hoặc Ctrl+S)")
         self.save_button.clicked.connect(self.save)
+        # Keyboard only, as in the plan's form: Enter in a field, Ctrl+S anywhere in the form.
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self.form)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
         row.addWidget(self.save_button)
         self.saved_label = QLabel()
         row.addWidget(self.saved_label)
         for editor in self.form.editors.values():
             editor.textChanged.connect(self._edited)
+            editor.returnPressed.connect(self.save)
         self.form.age_spin.valueChanged.connect(self._edited)
         row.addStretch(1)
         layout.addLayout(row)
