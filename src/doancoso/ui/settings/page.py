@@ -212,18 +212,28 @@ class SettingsPage(QWidget):
             "Ảnh, bản chụp và PDF đính kèm làm minh chứng lớn hơn mức này sẽ không được nhận."
         )
         self.max_size_box.editingFinished.connect(self._max_size_changed)
+        self._max_size = 0  # as stored
         row.addWidget(self.max_size_box)
         row.addStretch(1)
         layout.addLayout(row)
 
+    def _load_max_size(self) -> None:
+        self._max_size = self._ws.evidence.max_size // (1024 * 1024)  # as stored
+        self.max_size_box.setValue(self._max_size)
+
     def _max_size_changed(self) -> None:
-        if self._loading:
-            return
+        """Saved when the box is left or Enter pressed in it, if it changed (leaving it as it
+        is writes nothing: a limit changed elsewhere is not overwritten)."""
         value = self.max_size_box.value()
+        if self._loading or value == self._max_size:
+            return
+
+        def saved(_none: object) -> None:
+            self._max_size = value
+            self.status_message.emit("Đã lưu dung lượng tối đa của tệp minh chứng.")
+
         op = CoreOp(self, lambda ws: ws.evidence.set_max_size_mb(value), self._core)
-        op.success(
-            lambda _: self.status_message.emit("Đã lưu dung lượng tối đa của tệp minh chứng.")
-        ).run()
+        op.success(saved).run()
 
     def _leave_toggled(self, checked: bool) -> None:
         if self._loading:
@@ -303,6 +313,7 @@ class SettingsPage(QWidget):
         elif changes.touches("settings"):
             self._loading = True
             self._load_deadline()
+            self._load_max_size()
             self._loading = False
 
     def load(self) -> None:
@@ -312,7 +323,7 @@ class SettingsPage(QWidget):
         if info is not None:
             self._loading = True
             self.leave_box.setChecked(self._ws.participation.leave_counts())
-            self.max_size_box.setValue(self._ws.evidence.max_size // (1024 * 1024))
+            self._load_max_size()
             self._load_deadline()
             self._loading = False
             if self.form.is_modified():
