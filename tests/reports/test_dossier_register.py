@@ -252,10 +252,12 @@ def test_register_files_without_a_caption_are_named_by_the_check(
     ws.evidence.attach(COORDINATION_TABLE, program.id, photo)  # the same file twice
     gaps = check(ws, 2025, PARTS)
     assert [g for g in gaps if "chưa có chú thích" in g.reason] == [
-        Gap("minh-chung", ADVICE_NO_CAPTION),
-        Gap("minh-chung", COORDINATION_NO_CAPTION),
+        Gap("minh-chung", ADVICE_NO_CAPTION, record=second.id),
+        Gap("minh-chung", COORDINATION_NO_CAPTION, record=program.id),
     ]
-    assert Gap("bang", ADVICE_NO_CAPTION) in check(ws, 2025, ("bang", "tham-muu-phoi-hop"))
+    assert Gap("bang", ADVICE_NO_CAPTION, record=second.id) in check(
+        ws, 2025, ("bang", "tham-muu-phoi-hop")
+    )
     assert not [g for g in check(ws, 2025, ("tham-muu-phoi-hop",)) if "chú thích" in g.reason]
 
 
@@ -282,8 +284,8 @@ def test_register_files_numbered_by_the_register_are_checked_too(
         {"day": "02/09/2025", "title": "Báo cáo tình hình thanh niên"}
     )
     ws.evidence.attach(ADVICE_TABLE, advice, evidence_pdf(tmp_path / "bao-cao.pdf", pages=1))
-    assert Gap("minh-chung", ADVICE_NO_CAPTION) in check(ws, 2025, ("tham-muu-phoi-hop",
-                                                                     "minh-chung"))  # fmt: skip
+    gap = Gap("minh-chung", ADVICE_NO_CAPTION, record=advice)
+    assert gap in check(ws, 2025, ("tham-muu-phoi-hop", "minh-chung"))
     assert not [g for g in check(ws, 2025, ("minh-chung",)) if "chú thích" in g.reason]
     out, err = StringIO(), StringIO()
     code = run(["dossier", "--year", "2025", "--check", "--parts", "tham-muu-phoi-hop,minh-chung",

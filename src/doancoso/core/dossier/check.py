@@ -58,7 +58,8 @@ class Gap:
     """One thing the dossier would lack: the part's code and the reason in Vietnamese (which
     says where in the window to mend it); ``command``, the command line's way to, when the
     reason names the window's; ``item``, the checklist item to open when the gap is mended
-    there ("1.7"); ``target``, the id of the plan's target it is about; ``contradiction``, when
+    there ("1.7"); ``target``, the id of the plan's target it is about; ``record``, the id of
+    the advice or coordination record it is about (whose file to caption); ``contradiction``, when
     the dossier would print two different figures for one thing, that thing and its figures
     (asked about before building)."""
 
@@ -68,6 +69,7 @@ class Gap:
     item: str | None = None
     target: str | None = None
     contradiction: str | None = None
+    record: str | None = None
 
 
 def parse_parts(text: str | None) -> list[str]:
@@ -226,7 +228,8 @@ def uncaptioned_register(ws: Workspace, year: int, view: ChecklistView | None,
                 continue
             seen.add(attachment.sha256)
             if part is not None and not nfc(attachment.caption):
-                gaps.append(Gap(part, reason.format(name=attachment.original_name, **fields)))
+                reason_text = reason.format(name=attachment.original_name, **fields)
+                gaps.append(Gap(part, reason_text, record=record_id))
     return gaps
 
 
