@@ -23,6 +23,7 @@ from ..core.lang.text import nfc, vn_number
 from ..core.rating.rules import LEVELS
 from ..core.statistics.export import (
     COUNT,
+    NO_CLOSED_ROUND_LINE,
     PARTICIPATION_HEADERS,
     PARTICIPATION_NOTE,
     RATING_HEADERS,
@@ -129,8 +130,10 @@ def _activity_body(figures: ActivityFigures) -> list[Flowable]:
         body += [Spacer(1, 2 * mm), table, Spacer(1, 1 * mm)]
         body.append(Paragraph(markup(PARTICIPATION_NOTE), st["body_left"]))
     body += [Spacer(1, 4 * mm),
-             Paragraph(markup(f"IV. {figures.rating_title.upper()}"), st["total"])]  # fmt: skip
-    if figures.rating is not None:
+             Paragraph(markup(f"IV. {figures.rating_heading.upper()}"), st["total"])]  # fmt: skip
+    if figures.rating is None:
+        body.append(Paragraph(markup(NO_CLOSED_ROUND_LINE), st["body_left"]))
+    else:
         counts = figures.rating[1]
         widths = [w * mm for w in RATING_MM]
         cells = [[_number(i, len(counts)), _label(c.branch, widths[1]),

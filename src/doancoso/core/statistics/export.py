@@ -136,6 +136,7 @@ PARTICIPATION_NOTE = (
     "buổi trong thời gian sinh hoạt tại đơn vị."
 )
 NO_CLOSED_ROUND = "chưa có đợt xếp loại nào kết thúc."
+NO_CLOSED_ROUND_LINE = NO_CLOSED_ROUND[0].upper() + NO_CLOSED_ROUND[1:]
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,12 @@ class ActivityFigures:
         if self.rating is None:
             return f"Xếp loại đoàn viên: {NO_CLOSED_ROUND}"
         return f"Kết quả xếp loại đoàn viên năm {self.rating[0]} (đợt đã kết thúc)"
+
+    @property
+    def rating_heading(self) -> str:
+        """The exports' heading of the rating: its title, or the part's name alone when no
+        round is closed (said under it, :data:`NO_CLOSED_ROUND_LINE`)."""
+        return self.rating_title if self.rating is not None else "Kết quả xếp loại đoàn viên"
 
 
 def with_total(rows: Sequence[BranchParticipation]) -> list[BranchParticipation]:
@@ -275,8 +282,10 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
             if rows:
                 numbered = [(i, *r) for i, r in enumerate(rows[:-1], start=1)]
                 table(("STT", *PARTICIPATION_HEADERS[:-1], SHARE), numbered, ("", *rows[-1]))
-            merged(f"IV. {activity.rating_title.upper()}", bold, left)
-            if activity.rating is not None:
+            merged(f"IV. {activity.rating_heading.upper()}", bold, left)
+            if activity.rating is None:
+                merged(NO_CLOSED_ROUND_LINE, Font(), left)
+            else:
                 counts = [(c.branch, *(c.counts.get(level, 0) for level in LEVELS),
                            c.not_rated + c.undecided) for c in activity.rating[1]]  # fmt: skip
                 ranked = [(i, *c) for i, c in enumerate(counts[:-1], start=1)]
