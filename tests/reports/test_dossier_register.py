@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from doancoso.core.dossier.check import Gap, check
 from doancoso.core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE
@@ -217,3 +219,76 @@ def test_the_table_cites_the_parts_in_the_dossier_and_only_those(
     assert "Sổ tham mưu" not in table and "Kế hoạch và báo cáo" not in table
     assert "Danh sách đoàn viên năm 2025" in table
     assert "Danh sách thanh niên có hoàn cảnh khó khăn năm 2025" in table
+
+
+ADVICE_NO_CAPTION = (
+    "Văn bản tham mưu ngày 02/09/2025 “Báo cáo tình hình thanh niên”: tệp minh chứng "
+    "“bao-cao.pdf” chưa có chú thích; hồ sơ in trích yếu của văn bản thay cho tên tệp. Ghi chú "
+    "thích (ví dụ “Công văn trả lời của Đảng ủy”) ở trang “3 chủ động”, tab “Sổ tham mưu, "
+    "phối hợp”."
+)
+COORDINATION_NO_CAPTION = (
+    "Chương trình phối hợp với Công an xã Tân Hưng “Tuyên truyền pháp luật cho thanh niên”: tệp "
+    "minh chứng “anh-2.jpg” chưa có chú thích; hồ sơ in tên chương trình thay cho tên tệp. Ghi "
+    "chú thích (ví dụ “Buổi tuyên truyền tại ấp Bà Điều”) ở trang “3 chủ động”, tab “Sổ tham "
+    "mưu, phối hợp”."
+)
+
+
+def test_register_files_without_a_caption_are_named_by_the_check(
+    register_ws: Workspace, tmp_path: Path
+) -> None:
+    """The annex puts the register's files in as it puts the items' (here under items 3.1 and
+    3.3, which cite the register): one without a caption is named by the dossier's check, with
+    its record and where to caption it, as an item's is; once in the annex only (a file also
+    attached to an item is the item's)."""
+    ws = register_ws
+    _, second = ws.registers.advice(2025)
+    ws.evidence.attach(ADVICE_TABLE, second.id, evidence_pdf(tmp_path / "bao-cao.pdf", pages=2))
+    (program,) = ws.registers.coordination(2025)
+    photo = tmp_path / "anh-2.jpg"
+    Image.new("RGB", (300, 200), (0, 128, 0)).save(photo)
+    ws.evidence.attach(COORDINATION_TABLE, program.id, photo)
+    ws.evidence.attach(COORDINATION_TABLE, program.id, photo)  # the same file twice
+    gaps = check(ws, 2025, PARTS)
+    assert [g for g in gaps if "chưa có chú thích" in g.reason] == [
+        Gap("minh-chung", ADVICE_NO_CAPTION, record=second.id),
+        Gap("minh-chung", COORDINATION_NO_CAPTION, record=program.id),
+    ]
+    assert Gap("bang", ADVICE_NO_CAPTION, record=second.id) in check(
+        ws, 2025, ("bang", "tham-muu-phoi-hop")
+    )
+    assert not [g for g in check(ws, 2025, ("tham-muu-phoi-hop",)) if "chú thích" in g.reason]
+
+
+def test_register_files_numbered_by_the_register_are_checked_too(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A template whose items do not cite the register: its files are annexed as "Minh chứng
+    TM.1.1" when the register is in the dossier, and checked then; `doancoso dossier --check`
+    names them."""
+    import json
+
+    from doancoso.cli.main import run
+    from doancoso.core.recognition.template import default_template, parse_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí của Tỉnh đoàn Cà Mau"
+    for item in data["criteria"][2]["items"]:
+        if item["code"] in ("3.1", "3.3"):
+            item.pop("records", None)
+            item.pop("indicator", None)
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
+    advice = ws.registers.save_advice(
+        {"day": "02/09/2025", "title": "Báo cáo tình hình thanh niên"}
+    )
+    ws.evidence.attach(ADVICE_TABLE, advice, evidence_pdf(tmp_path / "bao-cao.pdf", pages=1))
+    gap = Gap("minh-chung", ADVICE_NO_CAPTION, record=advice)
+    assert gap in check(ws, 2025, ("tham-muu-phoi-hop", "minh-chung"))
+    assert not [g for g in check(ws, 2025, ("minh-chung",)) if "chú thích" in g.reason]
+    out, err = StringIO(), StringIO()
+    code = run(["dossier", "--year", "2025", "--check", "--parts", "tham-muu-phoi-hop,minh-chung",
+                "--data-dir", str(ws.data_dir)], out=out, err=err)  # fmt: skip
+    assert (code, err.getvalue()) == (0, "")
+    assert f"  [Phụ lục minh chứng] {ADVICE_NO_CAPTION}\n" in out.getvalue()

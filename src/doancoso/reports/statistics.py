@@ -20,10 +20,17 @@ from ..core.documents import default_recipients
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, vn_number
+from ..core.rating.rules import LEVELS
 from ..core.statistics.export import (
     COUNT,
+    NO_CLOSED_ROUND_LINE,
+    PARTICIPATION_HEADERS,
+    PARTICIPATION_NOTE,
+    RATING_HEADERS,
     TOTAL,
+    ActivityFigures,
     breakdowns,
+    rate_text,
     share_text,
     summary_figures,
 )
@@ -31,6 +38,7 @@ from ..core.statistics.service import RosterStats
 from ..core.workspace import Workspace
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR
+from .rating import count_text
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
 
@@ -41,6 +49,11 @@ FONT_SIZE = 11.5
 BAR_COLOR = colors.HexColor("#1565C0")
 # Column widths (mm) of the 160 mm text width: STT, label, count, share, bar.
 WIDTHS_MM = (13, 63, 22, 20, 42)
+# The page's tables: STT, chi đoàn, members, expected, attended, rate; STT, chi đoàn, the four
+# levels ("121 (60,5%)" in a column, with narrow padding), not rated.
+PARTICIPATION_MM = (13, 55, 20, 26, 24, 22)
+RATING_MM = (11, 43, 22.5, 22.5, 22.5, 22.5, 16)
+NARROW_PADDING = (("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3))
 
 
 def title_for(year: int) -> str:
@@ -68,7 +81,7 @@ class Bar(Flowable):
 
 
 def _table(header: list[str], rows: list[list[Any]], widths: list[float],
-           total_row: bool) -> Table:  # fmt: skip
+           total_row: bool, extra: Sequence[tuple[Any, ...]] = ()) -> Table:  # fmt: skip
     st = styles()
     head = [Paragraph(markup(h), st["cell_head"]) for h in header]
     table = Table([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -85,6 +98,7 @@ def _table(header: list[str], rows: list[list[Any]], widths: list[float],
     ]
     if total_row:
         commands.append(("FONTNAME", (0, -1), (-1, -1), BOLD))
+    commands += extra
     table.setStyle(TableStyle(commands))
     return table
 
@@ -101,7 +115,42 @@ def _label(text: str, width: float) -> object:
     return Paragraph(markup(text), style)
 
 
-def statistics_body(stats: RosterStats) -> list[Flowable]:
+def _activity_body(figures: ActivityFigures) -> list[Flowable]:
+    """The statistics page's participation and rating tables, under its titles."""
+    st = styles()
+    body: list[Flowable] = [Spacer(1, 4 * mm)]
+    body.append(Paragraph(markup(f"III. {figures.participation_title.upper()}"), st["total"]))
+    rows = figures.participation
+    if rows:
+        widths = [w * mm for w in PARTICIPATION_MM]
+        cells = [[_number(i, len(rows)), _label(r.branch, widths[1]), vn_number(r.members),
+                  vn_number(r.expected), vn_number(r.attended), rate_text(r.rate)]
+                 for i, r in enumerate(rows, start=1)]  # fmt: skip
+        table = _table(["STT", *PARTICIPATION_HEADERS], cells, widths, total_row=True)
+        body += [Spacer(1, 2 * mm), table, Spacer(1, 1 * mm)]
+        body.append(Paragraph(markup(PARTICIPATION_NOTE), st["body_left"]))
+    body += [Spacer(1, 4 * mm),
+             Paragraph(markup(f"IV. {figures.rating_heading.upper()}"), st["total"])]  # fmt: skip
+    if figures.rating is None:
+        body.append(Paragraph(markup(NO_CLOSED_ROUND_LINE), st["body_left"]))
+    else:
+        counts = figures.rating[1]
+        widths = [w * mm for w in RATING_MM]
+        cells = [[_number(i, len(counts)), _label(c.branch, widths[1]),
+                  *(count_text(c, level) for level in LEVELS),
+                  vn_number(c.not_rated + c.undecided)]
+                 for i, c in enumerate(counts, start=1)]  # fmt: skip
+        table = _table(["STT", *RATING_HEADERS], cells, widths, True, NARROW_PADDING)
+        body += [Spacer(1, 2 * mm), table]
+    return body
+
+
+def _number(row: int, rows: int) -> str:
+    """The STT of a chi đoàn's row; none on the last, the whole organisation's."""
+    return "" if row == rows else str(row)
+
+
+def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None) -> list[Flowable]:
     st = styles()
     widths = [w * mm for w in WIDTHS_MM]
     body: list[Flowable] = [Paragraph(markup("I. SỐ LIỆU CHUNG"), st["total"]), Spacer(1, 2 * mm)]
@@ -128,7 +177,7 @@ def statistics_body(stats: RosterStats) -> list[Flowable]:
             body.append(KeepTogether([Spacer(1, 3 * mm), heading, table]))
         else:
             body += [Spacer(1, 3 * mm), heading, table]
-    return body
+    return body if activity is None else body + _activity_body(activity)
 
 
 def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
@@ -153,8 +202,10 @@ def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
 def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
                         issued_on: date | None = None, *, number: str | None = None,
                         place: str | None = None, recipients: Sequence[str] | None = None,
-                        page_numbers: bool = True) -> Path:  # fmt: skip
-    """Like :func:`print_statistics` with statistics already computed (e.g. by the page)."""
+                        page_numbers: bool = True,
+                        activity: ActivityFigures | None = None) -> Path:  # fmt: skip
+    """Like :func:`print_statistics` with statistics already computed (e.g. by the page);
+    ``activity``: the page's participation and rating tables, printed after the breakdowns."""
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
@@ -171,4 +222,4 @@ def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
         recipients=default_recipients(org) if recipients is None else recipients,
         page_numbers=page_numbers,
     )
-    return doc.build(path, statistics_body(stats))
+    return doc.build(path, statistics_body(stats, activity))

@@ -413,3 +413,60 @@ def test_a_file_without_caption_is_named_with_a_button_to_its_item(
     assert window.stack.currentWidget() is window.recognition
     assert window.recognition.item_panel.view is not None
     assert window.recognition.item_panel.view.item.code == "1.7"
+
+
+def test_a_register_file_without_caption_is_named_with_its_record(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], tmp_path: Path
+) -> None:
+    """A file of the coordination register, annexed under item 3.3, is named as an item's
+    file is, with its record and the register's tab where it is captioned."""
+    from doancoso.core.recognition.registers import COORDINATION_TABLE
+
+    program = dossier_data.registers.save_coordination(
+        {"day": "01/04/2025", "partner": "Hội Nông dân xã", "title": "Hỗ trợ thu hoạch lúa"}
+    )
+    dossier_data.evidence.attach(
+        COORDINATION_TABLE, program, evidence_file(tmp_path / "gat-lua.pdf", pages=1)
+    )
+    page = make_page(dossier_data)
+    (line,) = [line for line in _lines(page) if "gat-lua.pdf" in line[1]]
+    assert line == (
+        "minh-chung",
+        "Chương trình phối hợp với Hội Nông dân xã “Hỗ trợ thu hoạch lúa”: tệp minh chứng "
+        "“gat-lua.pdf” chưa có chú thích; hồ sơ in tên chương trình thay cho tên tệp. Ghi chú "
+        "thích (ví dụ “Buổi tuyên truyền tại ấp Bà Điều”) ở trang “3 chủ động”, tab “Sổ tham "
+        "mưu, phối hợp”.",
+        "Mở sổ tham mưu, phối hợp",
+    )
+
+
+def test_a_register_file_without_caption_leads_to_its_record(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The line's button opens the register's tab on the record whose file needs a caption,
+    the record selected with its files shown, as an item's line opens the item."""
+    from doancoso.core.recognition.registers import ADVICE_TABLE
+
+    dossier_data.registers.save_advice({"day": "02/09/2025", "title": "Báo cáo tình hình"})
+    advice = dossier_data.registers.save_advice(
+        {"day": "15/10/2025", "title": "Đề xuất giao chỉ tiêu"}
+    )
+    dossier_data.evidence.attach(ADVICE_TABLE, advice, evidence_file(tmp_path / "de-xuat.pdf", 1))
+    window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area(DOSSIER_AREA)
+    page = window.dossier
+    with qtbot.wait_signal(page.checked):
+        page.year_box.setValue(2025)
+    (line,) = [line for line in _lines(page) if "de-xuat.pdf" in line[1]]
+    assert line[2] == "Mở sổ tham mưu, phối hợp"
+    button = page.checks.buttons[_lines(page).index(line)]
+    assert isinstance(button, QPushButton)
+    assert button.toolTip() == "Sửa ở 3 chủ động, tab “Sổ tham mưu, phối hợp”"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    recognition = window.recognition
+    assert window.stack.currentWidget() is recognition
+    assert recognition.tabs.currentWidget() is recognition.register
+    assert recognition.register.currentWidget() is recognition.register.advice
+    assert recognition.register.advice.selected_ids() == [advice]

@@ -253,3 +253,59 @@ def test_quarter_points_stay_when_the_narrative_is_saved_again(
     panel.save_button.click()
     item = next(v for v in ws.recognition.view(2025).items if v.item.code == "1.1")
     assert (item.note, item.points) == ("Cập nhật danh sách hằng quý.", 8.25)
+
+
+def test_the_points_of_an_item_not_applicable_are_locked_and_kept(
+    ws: Workspace, make_page: Callable[[], RecognitionPage]
+) -> None:
+    """Points of an item "Không áp dụng" count nowhere: the field is locked, saying why, and
+    keeps what was given (saved or only typed), which comes back with another status."""
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí có điểm")
+    ws.recognition.set(2025, "1.1", {"status": "Đạt", "points": "8"})
+    page = make_page()
+    page.select_item("1.1")
+    panel = page.item_panel
+    assert panel.points.isEnabled() and panel.points_max.text() == "/ 10 điểm"
+    panel.status_buttons["khong-ap-dung"].click()
+    assert not panel.points.isEnabled()
+    assert panel.points.text() == "8"
+    assert panel.points_max.text() == "/ 10 điểm (không tính: mục không áp dụng)"
+    panel.status_buttons["dat"].click()
+    assert panel.points.isEnabled() and panel.points.text() == "8"
+    assert panel.points_max.text() == "/ 10 điểm"
+    assert page.summary.text().startswith("Tổng: 1/14 đạt · 8/10 điểm")
+    # Typed, not yet saved: still there, locked, and saved with "Lưu nội dung" once back.
+    panel.points.setText("9,5")
+    panel.status_buttons["khong-ap-dung"].click()
+    assert not panel.points.isEnabled() and panel.points.text() == "9,5"
+    panel.status_buttons["chua-dat"].click()
+    assert panel.points.isEnabled() and panel.points.text() == "9,5"
+    assert panel.save_button.isEnabled()
+    panel.save_button.click()
+    item = next(v for v in ws.recognition.view(2025).items if v.item.code == "1.1")
+    assert (item.status, item.points) == ("chua-dat", 9.5)
+
+
+def test_a_criterion_without_points_shows_no_points(
+    ws: Workspace, make_page: Callable[[], RecognitionPage]
+) -> None:
+    """A template giving points to criterion 1 only: criteria 2 and 3 have nothing to score,
+    and say nothing of points (never "0/0 điểm")."""
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí có điểm")
+    ws.recognition.set(2025, "1.1", {"status": "Đạt", "points": "8"})
+    page = make_page()
+    assert page.summary.text() == (
+        "Tổng: 1/14 đạt · 8/10 điểm   ·   Tiêu chí 1: 1/7 đạt · 8/10 điểm   ·   "
+        "Tiêu chí 2: 0/4 đạt   ·   Tiêu chí 3: 0/3 đạt"
+    )
+    assert _criterion_cell(page, 0, COL_INDICATOR) == "8/10 điểm"
+    assert _criterion_cell(page, 1, COL_INDICATOR) == ""
+    assert _criterion_cell(page, 2, COL_INDICATOR) == ""

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.page import SettingsPage
+from doancoso.ui.shell.operations import CoreOp
 from scripted import synchronous_core
 
 
@@ -42,3 +43,20 @@ def test_the_evidence_size_limit_is_shown_and_saved(qtbot: QtBot, ws: Workspace)
     again = SettingsPage(synchronous_core(ws))
     qtbot.addWidget(again)
     assert again.max_size_box.value() == 120
+
+
+def test_the_evidence_size_limit_follows_a_change_made_elsewhere(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    """Changed elsewhere (the command line while the window is open): the box shows the new
+    limit, and leaving the box untouched writes nothing back over it."""
+    core = synchronous_core(ws)
+    page = SettingsPage(core)
+    qtbot.addWidget(page)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    CoreOp(None, lambda w: w.evidence.set_max_size_mb(120), core).run()
+    assert page.max_size_box.text() == "120 MB"
+    page.max_size_box.editingFinished.emit()  # tabbed through, nothing typed
+    assert ws.evidence.max_size == 120 * 1024 * 1024
+    assert messages == []

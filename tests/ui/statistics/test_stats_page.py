@@ -7,14 +7,18 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.rating.records import LevelCounts
 from doancoso.core.statistics.export import breakdowns, summary_figures
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.main_window import STATISTICS, MainWindow
 from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.state import UiState
 from doancoso.ui.statistics.page import PDF_NAME, XLSX_NAME, StatisticsPage
+from doancoso.ui.statistics.rating import RatingStatsModel
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import BA_DIEU, TODAY, XOM_MOI, add_member
@@ -205,3 +209,59 @@ def test_the_latest_closed_rating_is_counted_by_level(qtbot: QtBot, known_ws: Wo
         [XOM_MOI, "0 (0,0%)", "1 (50,0%)", "1 (50,0%)", "0 (0,0%)", "0"],
         ["Toàn Đoàn cơ sở", "1 (25,0%)", "2 (50,0%)", "1 (25,0%)", "0 (0,0%)", "1"],
     ]
+
+
+def test_rating_counts_group_thousands(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
+    """A merged commune union of thousands of members: "1.234 (61,7%)", as on the rating page,
+    never "1234 (61,7%)" (read as a year, or as 1,234)."""
+    model = RatingStatsModel()
+    whole = LevelCounts(None, "Toàn Đoàn cơ sở", {1: 400, 2: 1234, 3: 300, 4: 66}, 1000, 1500)
+    model.set_rows([whole])
+    qtmodeltester.check(model)
+    assert [model.data(model.index(0, c)) for c in range(6)] == [
+        "Toàn Đoàn cơ sở", "400 (20,0%)", "1.234 (61,7%)", "300 (15,0%)", "66 (3,3%)", "2.500",
+    ]  # fmt: skip
+
+
+def test_the_exports_hold_the_participation_and_rating_the_page_shows(
+    qtbot: QtBot, known_ws: Workspace, tmp_path: Path
+) -> None:
+    """The page's two tables (participation by chi đoàn, the latest closed rating) are in the
+    PDF and the sheet its buttons write, with the page's figures."""
+    ws = known_ws
+    ids = {row.full_name: row.id for row in ws.members.list()}
+    ws.activities.save({"title": "Sinh hoạt", "kind": "sinh-hoat", "start_date": "10/03/2026"})
+    for row in ws.activities.occurrences(date(2026, 3, 1), date(2026, 3, 31)):
+        marks = {m.member_id: ("absent", None) for m in ws.attendance.sheet(row.id)}
+        marks[ids["Nguyễn Văn An"]] = ("present", None)
+        ws.attendance.save(row.id, marks)
+    levels = {"Nguyễn Văn An": 1, "Trần Văn Bình": 2, "Lê Văn Cường": 2, "Phạm Thị Dung": 3}
+    ws.rating.set_levels(2025, "decided_level", {ids[n]: lv for n, lv in levels.items()})
+    ws.rating.close(2025)
+    page, _ = _page(qtbot, ws, TODAY)
+    page.show()
+    participation = [[page.participation.data(page.participation.index(r, c)) for c in range(5)]
+                     for r in range(page.participation.rowCount())]  # fmt: skip
+    assert participation[-1] == ["Toàn Đoàn cơ sở", "5", "5", "1", "20,0%"]
+    page.ask_save_path = lambda caption, name, filter_text: tmp_path / name  # type: ignore[method-assign]
+    page.pdf_button.click()
+    page.xlsx_button.click()
+
+    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / PDF_NAME).pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    flat = " ".join(line for line in lines if line)
+    assert "III. THAM GIA HOẠT ĐỘNG NĂM 2026 THEO CHI ĐOÀN" in lines
+    assert f"{BA_DIEU} 3 3 1 33,3%" in flat and f"{XOM_MOI} 2 2 0 0,0%" in flat
+    assert "Toàn Đoàn cơ sở 5 5 1 20,0%" in flat
+    assert "IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN NĂM 2025 (ĐỢT ĐÃ KẾT THÚC)" in lines
+    assert f"{BA_DIEU} 1 (50,0%) 1 (50,0%) 0 0 1" in flat
+    assert "Toàn Đoàn cơ sở 1 (25,0%) 2 (50,0%) 1 (25,0%) 0 1" in flat
+
+    sheet = load_workbook(tmp_path / XLSX_NAME).active
+    rows = [tuple(c for c in row if c is not None) for row in sheet.iter_rows(values_only=True)]
+    assert ("III. THAM GIA HOẠT ĐỘNG NĂM 2026 THEO CHI ĐOÀN",) in rows
+    assert (1, BA_DIEU, 3, 3, 1, 33.3) in rows and (2, XOM_MOI, 2, 2, 0, 0.0) in rows
+    assert ("Toàn Đoàn cơ sở", 5, 5, 1, 20.0) in rows
+    assert ("IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN NĂM 2025 (ĐỢT ĐÃ KẾT THÚC)",) in rows
+    assert (1, BA_DIEU, 1, 1, 0, 0, 1) in rows and (2, XOM_MOI, 0, 1, 1, 0, 0) in rows
+    assert ("Toàn Đoàn cơ sở", 1, 2, 1, 0, 1) in rows

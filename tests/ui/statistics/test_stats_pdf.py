@@ -62,3 +62,17 @@ def test_no_organization(empty_ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(AppError, match="Chưa có thông tin Đoàn cơ sở"):
         print_statistics(empty_ws, tmp_path / "tk.pdf")
     assert not (tmp_path / "tk.pdf").exists()
+
+
+def test_the_page_tables_without_a_closed_rating(known_ws: Workspace, tmp_path: Path) -> None:
+    """No round closed yet: the rating's part says so under its heading."""
+    from doancoso.core.statistics.export import activity_figures
+    from doancoso.reports.statistics import print_statistics_of
+
+    stats = known_ws.statistics.roster(TODAY)
+    figures = activity_figures(known_ws.participation, known_ws.rating, 2026, TODAY)
+    path = print_statistics_of(known_ws, stats, tmp_path / "tk.pdf", activity=figures)
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN" in lines
+    assert "Chưa có đợt xếp loại nào kết thúc." in lines

@@ -50,3 +50,13 @@ def test_unwritable_target(known_ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises((AppError, OSError)):
         known_ws.spreadsheets.export_statistics(target, TODAY)
     assert sorted(p.name for p in out.iterdir()) == ["open.xlsx"]
+
+
+def test_the_page_tables_without_a_closed_rating(known_ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "tk.xlsx"
+    known_ws.spreadsheets.export_statistics(path, TODAY)
+    rows = _rows(path)
+    assert ("III. THAM GIA HOẠT ĐỘNG NĂM 2026 THEO CHI ĐOÀN",) in rows
+    assert ("Toàn Đoàn cơ sở", 5, 0, 0, "—") in rows  # no activity yet: no rate
+    assert rows[-2:] == [("IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN",),
+                         ("Chưa có đợt xếp loại nào kết thúc.",)]  # fmt: skip

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
-from ..lang.dates import check_year
+from ..lang.dates import check_year, format_vn_date
 from ..lang.text import nfc
 from ..plans.rules import APPROVED
 
@@ -58,7 +58,8 @@ class Gap:
     """One thing the dossier would lack: the part's code and the reason in Vietnamese (which
     says where in the window to mend it); ``command``, the command line's way to, when the
     reason names the window's; ``item``, the checklist item to open when the gap is mended
-    there ("1.7"); ``target``, the id of the plan's target it is about; ``contradiction``, when
+    there ("1.7"); ``target``, the id of the plan's target it is about; ``record``, the id of
+    the advice or coordination record it is about (whose file to caption); ``contradiction``, when
     the dossier would print two different figures for one thing, that thing and its figures
     (asked about before building)."""
 
@@ -68,6 +69,7 @@ class Gap:
     item: str | None = None
     target: str | None = None
     contradiction: str | None = None
+    record: str | None = None
 
 
 def parse_parts(text: str | None) -> list[str]:
@@ -137,6 +139,7 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
     if "gioi-thieu-dang" in parts and not ws.events.party_introductions(year, as_of):
         gaps.append(Gap("gioi-thieu-dang", NO_INTRODUCTIONS.format(year=year)))
     checklist_parts = [p for p in ("bao-cao", "bang", "minh-chung") if p in parts]
+    view: ChecklistView | None = None
     if checklist_parts:
         part = checklist_parts[0]
         if ws.recognition.opened(year) is None:
@@ -145,6 +148,7 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
             view = ws.recognition.view(year, as_of)
             gaps += [Gap(part, m.message, item=m.code) for m in view.missing()]
             gaps += uncaptioned(view, parts)
+    gaps += uncaptioned_register(ws, year, view, parts)
     return gaps
 
 
@@ -163,6 +167,70 @@ def uncaptioned(view: ChecklistView, parts: Sequence[str]) -> list[Gap]:
     return [Gap(part, NO_CAPTION.format(code=v.item.code, name=a.original_name),
                 item=v.item.code)
             for v in view.items for a in v.files if not nfc(a.caption)]  # fmt: skip
+
+
+ITEM_CITES = {"advice": "advice-count", "coordination": "coordination-count"}
+"""A register's record key (template.RECORDS) → the indicator that counts it: the item that
+cites the one, else the item with the other, receives the register's files."""
+
+
+def register_item(view: ChecklistView | None, record: str) -> str | None:
+    """The code of the item whose evidence the register ``record`` ("advice", "coordination")
+    is: the first citing it, else the first counting it; None when no item does."""
+    items = view.items if view is not None else ()
+    for v in items:
+        if record in v.item.records:
+            return v.item.code
+    for v in items:
+        if v.item.indicator == ITEM_CITES[record]:
+            return v.item.code
+    return None
+
+
+REGISTER_TAB_CAPTION = "ở trang “3 chủ động”, tab “Sổ tham mưu, phối hợp”."
+NO_ADVICE_CAPTION = ("Văn bản tham mưu ngày {day} “{title}”: tệp minh chứng “{name}” chưa có chú "
+                     "thích; hồ sơ in trích yếu của văn bản thay cho tên tệp. Ghi chú thích (ví "
+                     "dụ “Công văn trả lời của Đảng ủy”) " + REGISTER_TAB_CAPTION)  # fmt: skip
+NO_COORDINATION_CAPTION = ("Chương trình phối hợp với {partner} “{title}”: tệp minh chứng "
+                           "“{name}” chưa có chú thích; hồ sơ in tên chương trình thay cho tên "
+                           "tệp. Ghi chú thích (ví dụ “Buổi tuyên truyền tại ấp Bà Điều”) "
+                           + REGISTER_TAB_CAPTION)  # fmt: skip
+
+
+def uncaptioned_register(ws: Workspace, year: int, view: ChecklistView | None,
+                         parts: Sequence[str]) -> list[Gap]:  # fmt: skip
+    """The files of the year's advice and coordination records the dossier prints without a
+    caption, as :func:`uncaptioned` names the items' (the dossier numbers them as
+    ``reports.dossier.register.with_register`` does): under the item citing the register (in
+    the annex, else the table), else by the register itself ("TM.1.1", in the annex, when the
+    register is in the dossier). A file the annex already holds (attached to an item, or to an
+    earlier record) is not printed again, nor named again."""
+    from ..recognition.registers import ADVICE_TABLE, COORDINATION_TABLE  # SQLAlchemy: see above
+
+    cited = next((p for p in ("minh-chung", "bang") if p in parts), None)
+    own = "minh-chung" if "minh-chung" in parts and "tham-muu-phoi-hop" in parts else None
+    seen = {a.sha256 for v in (view.items if view is not None else ()) for a in v.files}
+    advice = ws.registers.advice(year)
+    coordination = ws.registers.coordination(year)
+    records = [("advice", a.id, NO_ADVICE_CAPTION, {"day": format_vn_date(a.day),
+                                                    "title": nfc(a.title)})
+               for a in advice]  # fmt: skip
+    records += [("coordination", c.id, NO_COORDINATION_CAPTION, {"partner": nfc(c.partner),
+                                                                  "title": nfc(c.title)})
+                for c in coordination]  # fmt: skip
+    files = ws.evidence.attachments_of(ADVICE_TABLE, [a.id for a in advice])
+    files.update(ws.evidence.attachments_of(COORDINATION_TABLE, [c.id for c in coordination]))
+    gaps = []
+    for record, record_id, reason, fields in records:
+        part = cited if register_item(view, record) is not None else own
+        for attachment in files.get(record_id, ()):
+            if attachment.sha256 in seen:
+                continue
+            seen.add(attachment.sha256)
+            if part is not None and not nfc(attachment.caption):
+                reason_text = reason.format(name=attachment.original_name, **fields)
+                gaps.append(Gap(part, reason_text, record=record_id))
+    return gaps
 
 
 NOT_ALL_MET_LEAD = "Tự đánh giá mới đạt "

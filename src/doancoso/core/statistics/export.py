@@ -9,16 +9,24 @@ setup, file handling and text cleaning of the exported lists (:mod:`doancoso.cor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..activities.participation import BranchParticipation, ParticipationService
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
+from ..lang.text import percent_cell
+from ..rating.records import LevelCounts
+from ..rating.rules import LEVELS
 from ..storage.models import Organization
 from ..xlsx.writer import atomic_write, cell_text, print_setup, save_workbook, sheet_title
 from .service import RosterStats, StatisticsService
+
+if TYPE_CHECKING:
+    from ..rating.service import RatingService
 
 TITLE = "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN"
 SHEET = "Thống kê"
@@ -119,14 +127,78 @@ def breakdowns(stats: RosterStats) -> list[Breakdown]:
     ]
 
 
+WHOLE = "Toàn Đoàn cơ sở"
+"""The last row of the participation and rating tables: the whole organisation."""
+PARTICIPATION_HEADERS = ("Chi đoàn", "Đoàn viên", "Lượt phải tham gia", "Lượt có mặt", "Tỉ lệ")
+RATING_HEADERS = ("Chi đoàn", *LEVELS.values(), "Không xếp loại")
+PARTICIPATION_NOTE = (
+    "Tính trên các buổi hoạt động đã thực hiện và đã điểm danh; mỗi đoàn viên chỉ tính các "
+    "buổi trong thời gian sinh hoạt tại đơn vị."
+)
+NO_CLOSED_ROUND = "chưa có đợt xếp loại nào kết thúc."
+NO_CLOSED_ROUND_LINE = NO_CLOSED_ROUND[0].upper() + NO_CLOSED_ROUND[1:]
+
+
+@dataclass(frozen=True)
+class ActivityFigures:
+    """The statistics page's two tables, for its exports too: the year's participation by chi
+    đoàn with the whole organisation last (none when there is no member), and the latest
+    closed rating round up to the year (its year and counts, the whole organisation last), or
+    None."""
+
+    year: int
+    participation: list[BranchParticipation] = field(default_factory=list)
+    rating: tuple[int, list[LevelCounts]] | None = None
+
+    @property
+    def participation_title(self) -> str:
+        return f"Tham gia hoạt động năm {self.year} theo chi đoàn"
+
+    @property
+    def rating_title(self) -> str:
+        if self.rating is None:
+            return f"Xếp loại đoàn viên: {NO_CLOSED_ROUND}"
+        return f"Kết quả xếp loại đoàn viên năm {self.rating[0]} (đợt đã kết thúc)"
+
+    @property
+    def rating_heading(self) -> str:
+        """The exports' heading of the rating: its title, or the part's name alone when no
+        round is closed (said under it, :data:`NO_CLOSED_ROUND_LINE`)."""
+        return self.rating_title if self.rating is not None else "Kết quả xếp loại đoàn viên"
+
+
+def with_total(rows: Sequence[BranchParticipation]) -> list[BranchParticipation]:
+    """The chi đoàn's participation, then the whole organisation's (none when no rows)."""
+    if not rows:
+        return []
+    members = sum(r.members for r in rows)
+    expected, attended = sum(r.expected for r in rows), sum(r.attended for r in rows)
+    return [*rows, BranchParticipation(None, WHOLE, members, expected, attended)]
+
+
+def activity_figures(participation: ParticipationService, rating: RatingService,
+                     year: int, today: date) -> ActivityFigures:  # fmt: skip
+    """The page's tables for ``year`` counted up to ``today``."""
+    closed = [y for y in rating.closed_years() if y <= year]
+    rated = (closed[-1], rating.summary(closed[-1])) if closed else None
+    return ActivityFigures(year, with_total(participation.by_branch(year, today)), rated)
+
+
+def rate_text(rate: float | None) -> str:
+    """A participation rate as the page shows it: "33,3%", "—" when nothing was expected."""
+    return "—" if rate is None else percent_cell(100 * rate)
+
+
 def organization_name(ctx: WorkspaceContext) -> str:
     with ctx.db.read() as session:
         org = session.get(Organization, ctx.organization_id)
         return org.name if org else ""
 
 
-def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> None:
-    """Write ``stats`` to the .xlsx ``path`` (one sheet, A4 portrait), atomically."""
+def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
+                          activity: ActivityFigures | None = None) -> None:  # fmt: skip
+    """Write ``stats`` to the .xlsx ``path`` (one sheet, A4 portrait), atomically, and the
+    page's participation and rating tables (``activity``)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -134,7 +206,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
         book = Workbook()
         sheet: Any = book.active
         sheet.title = sheet_title(SHEET)
-        for letter, width in (("A", 6), ("B", 46), ("C", 13), ("D", 13)):
+        for letter, width in (("A", 6), ("B", 46), *((c, 13) for c in "CDEFG")):
             sheet.column_dimensions[letter].width = width
         print_setup(sheet, "portrait", 0.6)
 
@@ -175,7 +247,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
                     cell = put(col, value)
                     cell.border = box
                     cell.alignment = left if col == 2 else center
-                    if col == 4 and isinstance(value, float):
+                    if isinstance(value, float):  # a share, in %
                         cell.number_format = "0.0"
                     if footer is not None and values is footer:
                         cell.font = bold
@@ -200,6 +272,24 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
             ]
             total = 100.0 if part.total else 0.0
             table(("STT", part.column, COUNT, SHARE), lines, ("", TOTAL, part.total, total))
+        if activity is not None:
+            merged(f"III. {activity.participation_title.upper()}", bold, left)
+            rows = [
+                (r.branch, r.members, r.expected, r.attended,
+                 "—" if r.rate is None else share(r.attended, r.expected))
+                for r in activity.participation
+            ]  # fmt: skip
+            if rows:
+                numbered = [(i, *r) for i, r in enumerate(rows[:-1], start=1)]
+                table(("STT", *PARTICIPATION_HEADERS[:-1], SHARE), numbered, ("", *rows[-1]))
+            merged(f"IV. {activity.rating_heading.upper()}", bold, left)
+            if activity.rating is None:
+                merged(NO_CLOSED_ROUND_LINE, Font(), left)
+            else:
+                counts = [(c.branch, *(c.counts.get(level, 0) for level in LEVELS),
+                           c.not_rated + c.undecided) for c in activity.rating[1]]  # fmt: skip
+                ranked = [(i, *c) for i, c in enumerate(counts[:-1], start=1)]
+                table(("STT", *RATING_HEADERS), ranked, ("", *counts[-1]))
         save_workbook(book, temp)  # nothing left half-written if the disk is full
 
     atomic_write(Path(path), write)
@@ -207,5 +297,10 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str) -> 
 
 def export_statistics(ctx: WorkspaceContext, path: Path, today: date | None = None) -> None:
     """Compute the statistics on ``today`` and write them to the .xlsx ``path``."""
+    from ..rating.service import RatingService
+
     stats = StatisticsService(ctx).roster(today)
-    write_statistics_xlsx(Path(path), stats, organization_name(ctx))
+    participation = ParticipationService(ctx)
+    activity = activity_figures(participation, RatingService(ctx, participation),
+                                stats.today.year, stats.today)  # fmt: skip
+    write_statistics_xlsx(Path(path), stats, organization_name(ctx), activity)

@@ -17,6 +17,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from ...core.dossier.check import register_item
 from ...core.evidence.service import Attachment
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc, vn_number
@@ -38,9 +39,6 @@ NONE = "Không có."
 Row = tuple[int, str, str, str, str, str]
 OWN_ADVICE, OWN_COORDINATION = "TM", "PH"
 """How the register numbers the files of its records no item cites (tham mưu, phối hợp)."""
-ITEM_CITES = {"advice": "advice-count", "coordination": "coordination-count"}
-"""A register's record key (template.RECORDS) → the indicator that counts it: the item that
-cites the one, else the item with the other, receives the register's files."""
 
 
 @dataclass(frozen=True)
@@ -64,19 +62,6 @@ def read_register(ws: Workspace, year: int) -> Register:
     files = ws.evidence.attachments_of(ADVICE_TABLE, [a.id for a in advice])
     files.update(ws.evidence.attachments_of(COORDINATION_TABLE, [c.id for c in coordination]))
     return Register(advice, coordination, files)
-
-
-def register_item(view: ChecklistView | None, record: str) -> str | None:
-    """The code of the item whose evidence the register ``record`` ("advice", "coordination")
-    is: the first citing it, else the first counting it; None when no item does."""
-    items = view.items if view is not None else ()
-    for v in items:
-        if record in v.item.records:
-            return v.item.code
-    for v in items:
-        if v.item.indicator == ITEM_CITES[record]:
-            return v.item.code
-    return None
 
 
 def advice_text(a: Advice) -> str:

@@ -57,22 +57,29 @@ def fix_of(gap: Gap) -> str | None:
     return FIX_AREAS.get(gap.part)
 
 
-def fix_label(fix: str, item: str = "") -> str:
+REGISTER_TAB = "Sổ tham mưu, phối hợp"
+
+
+def fix_label(fix: str, item: str = "", record: str = "") -> str:
     if fix == NUMBER_FIX:
         return "Nhập số"
+    if record:
+        return f"Mở {REGISTER_TAB[0].lower()}{REGISTER_TAB[1:]}"
     return f"Mở mục {item}" if item else f"Mở {fix}"
 
 
-def fix_tip(fix: str, item: str = "") -> str:
+def fix_tip(fix: str, item: str = "", record: str = "") -> str:
     if fix == NUMBER_FIX:
         return "Nhập số tờ trình"
+    if record:
+        return f"Sửa ở {fix}, tab “{REGISTER_TAB}”"
     return f"Sửa ở {fix}, mục {item}" if item else f"Sửa ở {fix}"
 
 
 class ChecksPanel(QWidget):
     """The lines of the check; ``fix_requested(fix, item, target)`` when a line's button is
-    pressed (``item``: the checklist item to open there, ``target``: the plan's target to
-    select there; "" for none)."""
+    pressed (``item``: the checklist item to open there, ``target``: the plan's target or the
+    register's record to select there; "" for none)."""
 
     fix_requested = Signal(str, str, str)
 
@@ -153,9 +160,11 @@ class ChecksPanel(QWidget):
         fix = fix_of(gap)
         button: QPushButton | None = None
         if fix is not None:
-            item, target = gap.item or "", gap.target or ""
-            button = QPushButton(fix_label(fix, item))
-            button.setToolTip(fix_tip(fix, item))
+            # A register's record goes where the plan's target goes: the place to select.
+            item, record = gap.item or "", gap.record or ""
+            target = gap.target or record
+            button = QPushButton(fix_label(fix, item, record))
+            button.setToolTip(fix_tip(fix, item, record))
             button.clicked.connect(
                 lambda _checked=False, fix=fix, item=item, target=target: self.fix_requested.emit(
                     fix, item, target

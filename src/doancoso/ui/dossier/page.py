@@ -93,6 +93,8 @@ class DossierPage(QWidget):
     about or "")."""
     open_checklist_item = Signal(int, str)
     """The user asked to fix a gap of one checklist item (the year and the item's code)."""
+    open_register_record = Signal(int, str)
+    """The user asked to fix a gap of an advice or coordination record (the year and its id)."""
     checked = Signal()
     """The check's lines were shown."""
     built = Signal()
@@ -285,6 +287,8 @@ class DossierPage(QWidget):
             self.open_checklist_item.emit(self.year, item)
         elif fix == FIX_AREAS["ke-hoach"]:
             self.open_plan.emit(self.year, target)  # the dossier's year, not today's
+        elif fix == FIX_AREAS["tham-muu-phoi-hop"] and target:
+            self.open_register_record.emit(self.year, target)
         else:
             self.open_area.emit(fix)
 

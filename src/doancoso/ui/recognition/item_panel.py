@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ValidationError
-from ...core.recognition.rules import STATUSES, points_text
+from ...core.recognition.rules import NOT_APPLICABLE, STATUSES, points_text
 from ...core.recognition.service import ItemView
 from ..common.fields import FieldErrors, WrappedLabel
 from ..shell.operations import Core, CoreOp
@@ -41,6 +41,8 @@ from .evidence import EvidencePanel, dropped_paths
 HINT = (
     "Chọn một mục trong bảng bên trái để tự đánh giá, ghi những việc đã làm và đính kèm minh chứng."
 )
+NOT_SCORED = " (không tính: mục không áp dụng)"
+"""Said after the maximum points of an item "Không áp dụng", whose points field is locked."""
 CONTRADICTION_STYLE = (
     f"QLabel {{ color: {words.RED}; background: {words.CONTRADICTION_BACKGROUND}; "
     "border: 1px solid #ef9a9a; padding: 6px; }"
@@ -180,7 +182,13 @@ class ItemPanel(QWidget):
         self._set_points_visible(has_points)
         if has_points:
             assert item.points is not None
-            self.points_max.setText(f"/ {points_text(item.points)} điểm")
+            # Not scored while not applicable: locked (what was given is kept, and counts
+            # again with another status), saying why.
+            applicable = view.status != NOT_APPLICABLE
+            self.points.setEnabled(applicable)
+            self.points_max.setText(
+                f"/ {points_text(item.points)} điểm" + ("" if applicable else NOT_SCORED)
+            )
         self._saved_note = view.note or ""
         # As typed, without a thousands dot (which the field would read back as a decimal):
         # a rounded figure would be written back over the points at the next "Lưu".

@@ -95,6 +95,7 @@ class RecognitionPage(QWidget):
         self._quick: ChecklistView | None = None
         self._indicators: dict[str, Indicator | None] | None = None
         self._current: str | None = None  # the code of the item shown
+        self._record: str | None = None  # the register's record to show once the year is read
         self._stale = True
         self._loading = False
         self._updating = False
@@ -228,6 +229,9 @@ class RecognitionPage(QWidget):
         self.loaded = loaded
         self._set_years(loaded.years)
         self.register.set_register(loaded.year, loaded.register)
+        if self._record is not None:
+            self.register.show_record(self._record)
+            self._record = None
         quick = loaded.view
         previous = self.view
         self._quick = quick
@@ -341,6 +345,17 @@ class RecognitionPage(QWidget):
             self.select_item(code)
         else:
             self._current = code  # shown once the year is read (:meth:`_show`)
+
+    def open_record(self, year: int, record_id: str) -> None:
+        """Show the register's record ``record_id`` of ``year``: now if the year is shown,
+        else once it is read."""
+        self.tabs.setCurrentWidget(self.register)
+        if year != self.year:
+            self.set_year(year)
+        if self.loaded is None or self.loaded.year != year or self._loading:
+            self._record = record_id  # shown once the year is read (:meth:`_loaded`)
+        else:
+            self.register.show_record(record_id)
 
     def select_item(self, code: str) -> None:
         """Show item ``code`` (in the tree and its panel)."""

@@ -266,6 +266,16 @@ class RegisterTab(QTabWidget):
         activities = {**activities_of(self._core.ws, self.year), **self.register.activities}
         return coordination_dialog(self._core, self.year, record, activities, self)
 
+    def show_record(self, record_id: str) -> bool:
+        """Show the advice or coordination record ``record_id``, selected (its files shown);
+        False when the register shown has no such record."""
+        for section in (self.advice, self.coordination):
+            if section.model.row_of(record_id) is not None:
+                self.setCurrentWidget(section)
+                section.select(record_id)
+                return True
+        return False
+
     def set_register(self, year: int, register: Register) -> None:
         self.year, self.register = year, register
         self.advice.set_records(year, register.advice, register.files, register.activities)

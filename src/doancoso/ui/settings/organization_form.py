@@ -84,6 +84,7 @@ class OrganizationForm(QWidget):
         row.addWidget(self.age_hint, 1)
         age_row.setFocusProxy(self.age_spin)  # the label's buddy and error focus reach the spin
         self.errors.add_row(form, "coming_of_age", AGE_LABEL, age_row)
+        self._shown = self._values()  # what set_info last put in the fields
 
     def info(self) -> OrganizationInfo:
         """What is typed, as an :class:`OrganizationInfo` (validated by the core, not here)."""
@@ -96,6 +97,14 @@ class OrganizationForm(QWidget):
             editor.setText(getattr(info, name) or "")
         self.age_spin.setValue(info.coming_of_age)
         self.errors.clear()
+        self._shown = self._values()
+
+    def _values(self) -> tuple[object, ...]:
+        return (*(editor.text() for editor in self.editors.values()), self.age_spin.value())
+
+    def is_modified(self) -> bool:
+        """Whether a field differs from what :meth:`set_info` last put in it."""
+        return self._values() != self._shown
 
     def place_message(self) -> str:
         """The message of the place ("" when the commune or the province is typed)."""

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -80,10 +80,19 @@ class SettingsPage(QWidget):
         layout.addWidget(self.form)
         row = QHBoxLayout()
         self.save_button = QPushButton("Lưu")
+        self.save_button.setToolTip("Lưu thông tin Đoàn cơ sở (Enter hoặc Ctrl+S)")
         self.save_button.clicked.connect(self.save)
+        # Keyboard only, as in the plan's form: Enter in a field, Ctrl+S anywhere in the form.
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self.form)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
         row.addWidget(self.save_button)
         self.saved_label = QLabel()
         row.addWidget(self.saved_label)
+        for editor in self.form.editors.values():
+            editor.textChanged.connect(self._edited)
+            editor.returnPressed.connect(self.save)
+        self.form.age_spin.valueChanged.connect(self._edited)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addSpacing(12)
@@ -203,18 +212,28 @@ class SettingsPage(QWidget):
             "Ảnh, bản chụp và PDF đính kèm làm minh chứng lớn hơn mức này sẽ không được nhận."
         )
         self.max_size_box.editingFinished.connect(self._max_size_changed)
+        self._max_size = 0  # as stored
         row.addWidget(self.max_size_box)
         row.addStretch(1)
         layout.addLayout(row)
 
+    def _load_max_size(self) -> None:
+        self._max_size = self._ws.evidence.max_size // (1024 * 1024)  # as stored
+        self.max_size_box.setValue(self._max_size)
+
     def _max_size_changed(self) -> None:
-        if self._loading:
-            return
+        """Saved when the box is left or Enter pressed in it, if it changed (leaving it as it
+        is writes nothing: a limit changed elsewhere is not overwritten)."""
         value = self.max_size_box.value()
+        if self._loading or value == self._max_size:
+            return
+
+        def saved(_none: object) -> None:
+            self._max_size = value
+            self.status_message.emit("Đã lưu dung lượng tối đa của tệp minh chứng.")
+
         op = CoreOp(self, lambda ws: ws.evidence.set_max_size_mb(value), self._core)
-        op.success(
-            lambda _: self.status_message.emit("Đã lưu dung lượng tối đa của tệp minh chứng.")
-        ).run()
+        op.success(saved).run()
 
     def _leave_toggled(self, checked: bool) -> None:
         if self._loading:
@@ -294,19 +313,37 @@ class SettingsPage(QWidget):
         elif changes.touches("settings"):
             self._loading = True
             self._load_deadline()
+            self._load_max_size()
             self._loading = False
 
     def load(self) -> None:
+        """Show the organisation as stored; fields typed and not saved yet are kept (another
+        setting of this page, saved at once, changes the organisation too)."""
         info = self._ws.organization.get()
         if info is not None:
             self._loading = True
             self.leave_box.setChecked(self._ws.participation.leave_counts())
-            self.max_size_box.setValue(self._ws.evidence.max_size // (1024 * 1024))
+            self._load_max_size()
             self._load_deadline()
             self._loading = False
+            if self.form.is_modified():
+                return
             self.form.set_info(info)
             # Set up without a place (``doancoso init``): say at once what the documents lack.
             self.form.errors.set_message("commune", self.form.place_message())
+
+    def _edited(self) -> None:
+        """ "Đã lưu." no longer holds once a field differs from what was saved."""
+        if self.form.is_modified():
+            self.saved_label.clear()
+
+    def unsaved_edits(self) -> str | None:
+        """The organisation's fields typed and not saved (asked before the app closes)."""
+        return "thông tin Đoàn cơ sở" if self.form.is_modified() else None
+
+    def save_edits(self) -> None:
+        """Save what :meth:`unsaved_edits` names, as "Lưu" does."""
+        self.save()
 
     def save(self) -> None:
         """Save on the worker; the fields keep what was typed until the core accepts it."""
@@ -317,8 +354,8 @@ class SettingsPage(QWidget):
         op = CoreOp(self, lambda ws: ws.organization.update(info), self._core)
         op.success(self._saved).failure(self._not_saved).run()
 
-    def _saved(self, _info: OrganizationInfo) -> None:
-        self.form.errors.clear()
+    def _saved(self, info: OrganizationInfo) -> None:
+        self.form.set_info(info)  # as stored (the errors cleared): nothing left unsaved
         self.saved_label.setText("Đã lưu.")
         self.status_message.emit("Đã lưu thông tin Đoàn cơ sở.")
 

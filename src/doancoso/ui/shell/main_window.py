@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
             dossier = DossierPage(core)
             dossier.open_area.connect(lambda name: self.show_area(AREAS.index(name)))
             dossier.open_checklist_item.connect(self.open_checklist_item)
+            dossier.open_register_record.connect(self.open_register_record)
             dossier.open_plan.connect(self.open_plan)
             return dossier
         if area == STATISTICS:
@@ -427,6 +428,11 @@ class MainWindow(QMainWindow):
         """The "3 chủ động" page on item ``code`` of ``year``."""
         self.show_area(RECOGNITION_AREA)
         self.recognition.open_item(year, code)
+
+    def open_register_record(self, year: int, record_id: str) -> None:
+        """The "3 chủ động" page on the register of ``year``, its record ``record_id`` chosen."""
+        self.show_area(RECOGNITION_AREA)
+        self.recognition.open_record(year, record_id)
 
     def new_member(self) -> None:
         self.show_area(ROSTER)

@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.activities.participation import BranchParticipation
 from ...core.activities.rules import PARTICIPATION_TABLES
 from ...core.changes import Changes
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
-from ...core.rating.service import RATING_TABLES, LevelCounts
+from ...core.rating.service import RATING_TABLES
 from ...core.statistics.export import (
+    PARTICIPATION_NOTE,
+    ActivityFigures,
+    activity_figures,
     breakdowns,
     figure_tip,
     summary_figures,
@@ -53,7 +55,7 @@ PDF_NAME = "thong-ke-doan-vien.pdf"
 XLSX_NAME = "thong-ke-doan-vien.xlsx"
 HEADING = "Thống kê tình hình đoàn viên"
 REPORT = DocumentKind("BC", "Xuất báo cáo thống kê (PDF)")
-Counted = tuple[RosterStats, int, list[BranchParticipation], tuple[int, list[LevelCounts]] | None]
+Counted = tuple[RosterStats, ActivityFigures]
 COUNTED = (
     "members", "branches", "member_events", "youths", "organizations", *PARTICIPATION_TABLES,
     *RATING_TABLES,
@@ -203,10 +205,7 @@ class StatisticsPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.participation_view.setMinimumHeight(220)
         box.addWidget(self.participation_view)
-        self.participation_note = QLabel(
-            "Tính trên các buổi hoạt động đã thực hiện và đã điểm danh; mỗi đoàn viên chỉ tính "
-            "các buổi trong thời gian sinh hoạt tại đơn vị."
-        )
+        self.participation_note = QLabel(PARTICIPATION_NOTE)
         self.participation_note.setWordWrap(True)
         box.addWidget(self.participation_note)
         return frame
@@ -258,14 +257,7 @@ class StatisticsPage(QWidget):
         self._loading = True
         today = self.today()
 
-        def count(ws: Workspace) -> Counted:
-            stats = ws.statistics.roster(today)
-            year = stats.today.year
-            closed = [y for y in ws.rating.closed_years() if y <= year]
-            rated = (closed[-1], ws.rating.summary(closed[-1])) if closed else None
-            return stats, year, ws.participation.by_branch(year, stats.today), rated
-
-        op = QueryOp(self, count, self._core, label="Đang thống kê…")
+        op = QueryOp(self, lambda ws: _counted(ws, today), self._core, label="Đang thống kê…")
         op.success(self._show).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
@@ -274,19 +266,13 @@ class StatisticsPage(QWidget):
 
     def _show(self, counted: object) -> None:
         assert isinstance(counted, tuple)
-        stats, year, by_branch, rated = counted
-        if rated is None:
-            self.rating_title.setText("Xếp loại đoàn viên: chưa có đợt xếp loại nào kết thúc.")
-            self.rating.set_rows([])
-        else:
-            self.rating_title.setText(
-                f"Kết quả xếp loại đoàn viên năm {rated[0]} (đợt đã kết thúc)"
-            )
-            self.rating.set_rows(rated[1])
-        assert isinstance(stats, RosterStats)
+        stats, figures = counted
+        assert isinstance(stats, RosterStats) and isinstance(figures, ActivityFigures)
+        self.rating_title.setText(figures.rating_title)
+        self.rating.set_rows(figures.rating[1] if figures.rating is not None else [])
         self._loading = False
-        self.participation_title.setText(f"Tham gia hoạt động năm {year} theo chi đoàn")
-        self.participation.set_rows(by_branch)
+        self.participation_title.setText(figures.participation_title)
+        self.participation.set_rows(figures.participation)
         self.stats = stats
         self.as_of.setText(f"(số liệu đến ngày {format_vn_date(stats.today)})")
         for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):
@@ -319,10 +305,12 @@ class StatisticsPage(QWidget):
             return
 
         def job(ws: Workspace) -> Path:
-            from ...reports.statistics import print_statistics
+            from ...reports.statistics import print_statistics_of
 
-            return print_statistics(ws, path, today, details.issued_on, number=details.number,
-                                    place=details.place, recipients=details.recipients)  # fmt: skip
+            stats, figures = _counted(ws, today)
+            return print_statistics_of(ws, stats, path, details.issued_on, number=details.number,
+                                       place=details.place, recipients=details.recipients,
+                                       activity=figures)  # fmt: skip
 
         def done(written: object) -> None:
             remember_document(self._core, REPORT, details)
@@ -338,13 +326,20 @@ class StatisticsPage(QWidget):
 
         def job(ws: Workspace) -> Path:
             org = ws.organization.get()
-            write_statistics_xlsx(path, ws.statistics.roster(today), org.name if org else "")
+            stats, figures = _counted(ws, today)
+            write_statistics_xlsx(path, stats, org.name if org else "", figures)
             return path
 
         QueryOp(self, job, self._core, label="Đang xuất Excel…").success(self._exported).run()
 
     def _exported(self, path: object) -> None:
         self.status_message.emit(f"Đã xuất thống kê ra tệp {path}.")
+
+
+def _counted(ws: Workspace, today: date | None) -> Counted:
+    """What the page shows, and its exports print, counted on ``today`` (None: the real day)."""
+    stats = ws.statistics.roster(today)
+    return stats, activity_figures(ws.participation, ws.rating, stats.today.year, stats.today)
 
 
 _EMPTY = RosterStats(

@@ -9,38 +9,28 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...core.activities.participation import BranchParticipation
-from ...core.lang.text import percent_cell, vn_number
+from ...core.lang.text import vn_number
+from ...core.statistics.export import PARTICIPATION_HEADERS as HEADERS
+from ...core.statistics.export import rate_text
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY
 
-HEADERS = ("Chi đoàn", "Đoàn viên", "Lượt phải tham gia", "Lượt có mặt", "Tỉ lệ")
+__all__ = ["HEADERS", "ParticipationModel", "rate_text"]
 Index = QModelIndex | QPersistentModelIndex
 
 
-def rate_text(rate: float | None) -> str:
-    return "—" if rate is None else percent_cell(100 * rate)
-
-
 class ParticipationModel(QAbstractTableModel):
-    """One row per chi đoàn: members, expected and attended places, the rate; a total last."""
+    """One row per chi đoàn: members, expected and attended places, the rate; the whole
+    organisation last."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, int, int, int, float | None]] = []
 
     def set_rows(self, rows: Sequence[BranchParticipation]) -> None:
+        """The rows of :func:`~doancoso.core.statistics.export.with_total`: each chi đoàn,
+        then the whole organisation."""
         self.beginResetModel()
         self._rows = [(r.branch, r.members, r.expected, r.attended, r.rate) for r in rows]
-        if rows:
-            expected = sum(r.expected for r in rows)
-            attended = sum(r.attended for r in rows)
-            total = (
-                "Toàn Đoàn cơ sở",
-                sum(r.members for r in rows),
-                expected,
-                attended,
-                attended / expected if expected else None,
-            )
-            self._rows.append(total)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -8,19 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ...core.lang.text import percent_cell
-from ...core.rating.rules import LEVELS
+from ...core.lang.text import vn_number
 from ...core.rating.service import LevelCounts
+from ...core.statistics.export import RATING_HEADERS as HEADERS
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY
+from ..rating.results import count_text
 
-HEADERS = ("Chi đoàn", *LEVELS.values(), "Không xếp loại")
 Index = QModelIndex | QPersistentModelIndex
-
-
-def count_text(count: int, share: float | None) -> str:
-    """ "12 (40,0%)", or just the count when there is no share (one decimal, as the same
-    counts on the rating page)."""
-    return str(count) if share is None else f"{count} ({percent_cell(100 * share)})"
 
 
 class RatingStatsModel(QAbstractTableModel):
@@ -52,9 +46,8 @@ class RatingStatsModel(QAbstractTableModel):
         if column == 0:
             return row.branch
         if column == len(HEADERS) - 1:
-            return str(row.not_rated + row.undecided)
-        level = column
-        return count_text(row.counts.get(level, 0), row.share(level))
+            return vn_number(row.not_rated + row.undecided)
+        return count_text(row, column)  # "1.234 (61,7%)", as on the rating page
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

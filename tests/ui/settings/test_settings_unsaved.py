@@ -1,0 +1,107 @@
+"""Thiết lập: what is typed in the organisation's fields and not saved yet is the secretary's
+until saved or dropped on purpose: another setting of the page saved meanwhile keeps it, and
+closing the app asks, as for the plan's texts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.settings.page import SettingsPage
+from doancoso.ui.shell.main_window import SETTINGS, MainWindow
+from doancoso.ui.shell.state import UiState
+from scripted import ScriptedPrompts, synchronous_core
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+SAVE, DROP, STAY = range(3)
+
+
+def test_typed_fields_stay_when_another_setting_is_saved(qtbot: QtBot, ws: Workspace) -> None:
+    """Ticking "vắng có phép" saves the organisation at once: the secretary's name typed just
+    before stays in its field, and "Lưu" saves it."""
+    page = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(page)
+    page.form.editors["secretary_name"].setText("Lê Văn Tám")
+    page.form.age_spin.setValue(32)
+    page.leave_box.setChecked(True)
+    assert ws.participation.leave_counts() is True
+    assert page.form.editors["secretary_name"].text() == "Lê Văn Tám"
+    assert page.form.age_spin.text() == "32 tuổi"
+    page.save_button.click()
+    info = ws.organization.get()
+    assert info is not None and (info.secretary_name, info.coming_of_age) == ("Lê Văn Tám", 32)
+    assert page.saved_label.text() == "Đã lưu."
+
+
+@pytest.mark.parametrize("answer", [SAVE, DROP, STAY])
+def test_closing_the_app_asks_about_the_typed_fields(
+    qtbot: QtBot, ws: Workspace, answer: int
+) -> None:
+    prompts = ScriptedPrompts()
+    prompts.answer_index = answer
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area(SETTINGS)
+    window.settings.form.editors["secretary_name"].setText("Lê Văn Tám")
+    window.show_area(0)
+    assert window.close() is (answer != STAY)
+    assert prompts.asked == [
+        "Có nội dung đã nhập nhưng chưa lưu:\n• Thiết lập: thông tin Đoàn cơ sở\n\n"
+        "Lưu lại trước khi đóng?"
+    ]
+    info = ws.organization.get()
+    assert info is not None
+    assert info.secretary_name == ("Lê Văn Tám" if answer == SAVE else "Nguyễn Thị Như Quỳnh")
+    if answer == STAY:
+        assert window.sidebar.currentRow() == SETTINGS
+        assert window.settings.form.editors["secretary_name"].text() == "Lê Văn Tám"
+
+
+def test_a_refused_save_at_closing_stays_on_the_settings(qtbot: QtBot, ws: Workspace) -> None:
+    prompts = ScriptedPrompts()
+    prompts.answer_index = SAVE
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area(SETTINGS)
+    window.settings.form.editors["name"].setText("")
+    window.show_area(0)
+    assert not window.close()
+    assert window.sidebar.currentRow() == SETTINGS
+    assert window.settings.form.errors.messages() == {"name": "Cần nhập tên Đoàn cơ sở."}
+
+
+def test_saved_is_no_longer_said_once_a_field_changes(qtbot: QtBot, ws: Workspace) -> None:
+    page = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(page)
+    page.form.editors["secretary_name"].setText("Lê Văn Tám")
+    page.save_button.click()
+    assert page.saved_label.text() == "Đã lưu."
+    qtbot.keyClicks(page.form.editors["secretary_name"], "h")
+    assert page.saved_label.text() == ""
+    assert page.unsaved_edits() == "thông tin Đoàn cơ sở"
+
+
+def test_enter_and_ctrl_s_save_the_fields(qtbot: QtBot, ws: Workspace) -> None:
+    """Keyboard only, as in the plan's form: Enter in a field, or Ctrl+S anywhere in it."""
+    page = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(page)
+    with qtbot.wait_active(page):  # shortcuts need an active window
+        page.show()
+        page.activateWindow()
+    name = page.form.editors["secretary_name"]
+    name.setFocus()
+    name.setText("Lê Văn Tám")  # (QTest types ASCII only)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    info = ws.organization.get()
+    assert info is not None and info.secretary_name == "Lê Văn Tám"
+    assert page.saved_label.text() == "Đã lưu."
+    page.form.age_spin.setFocus()
+    qtbot.keyClick(page.form.age_spin, Qt.Key.Key_Up)
+    qtbot.keyClick(page.form.age_spin, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    info = ws.organization.get()
+    assert info is not None and info.coming_of_age == 31
+    assert page.save_button.toolTip() == "Lưu thông tin Đoàn cơ sở (Enter hoặc Ctrl+S)"
