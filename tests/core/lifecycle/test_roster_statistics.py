@@ -99,6 +99,42 @@ def stats(ws: Workspace, add_member: AddMember) -> RosterStats:
     return ws.statistics.roster(TODAY)
 
 
+def test_a_past_day_counts_the_roster_as_it_stood_then(
+    ws: Workspace, add_member: AddMember
+) -> None:
+    """The dossier of a past year counts its roster at 31/12 of that year: a member admitted
+    after it is not counted, one who left after it counts as on the roster, a guest who
+    transferred in for good after it counts as on temporary activity; today's figures differ."""
+    here = add_member("Nguyễn Văn An", "01/01/2000", TL, gender="Nam")
+    new = add_member("Trần Thị Bé", "01/01/2005", TL, gender="Nữ")
+    left = add_member("Lê Văn Cường", "01/01/2001", CR, gender="Nam")
+    guest = add_member("Phạm Thị Dung", "01/01/2002", CR, gender="Nữ")
+    record = ws.events.record
+    record(here, "admission", "01/03/2020")
+    record(new, "admission", "15/01/2026")
+    record(left, "admission", "01/03/2021")
+    record(left, "transfer_out", "01/02/2026", other_organization="Đoàn phường 5")
+    record(guest, "temporary", "01/05/2025", home_organization="Đoàn xã Khánh An")
+    record(guest, "transfer_in", "01/03/2026", other_organization="Đoàn xã Khánh An")
+
+    then = ws.statistics.roster(date(2025, 12, 31))
+    assert (then.total, then.all_members) == (3, 3)
+    assert {k: v for k, v in then.by_status.items() if v} == {
+        "Đang sinh hoạt": 2, "Sinh hoạt tạm": 1,
+    }  # fmt: skip
+    assert list(then.by_branch.items()) == [(CR, 2), (TL, 1)]
+    assert list(then.by_gender.items()) == [("Nam", 2), ("Nữ", 1)]
+    assert list(then.by_age_band.items()) == [
+        ("16–18", 0), ("19–24", 2), ("25–30", 1), ("Ngoài độ tuổi", 0),
+    ]  # fmt: skip
+
+    now = ws.statistics.roster(date.today())
+    assert (now.total, now.all_members) == (3, 4)
+    assert {k: v for k, v in now.by_status.items() if v} == {
+        "Đang sinh hoạt": 3, "Đã chuyển sinh hoạt": 1,
+    }  # fmt: skip
+
+
 def test_every_count_on_known_members(ws: Workspace, stats: RosterStats) -> None:
     assert (stats.today, stats.total, stats.all_members) == (TODAY, 9, 13)
     assert list(stats.by_branch.items()) == [(BD, 0), (CR, 3), (TL, 5), (UNKNOWN, 1)]

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -217,7 +217,13 @@ class StatisticsService:
             cached = self._cache if keep else None
             if cached is None or cached[0] != key:
                 tally = _MemberTally()
-                for row in session.execute(text(_MEMBERS), params):
+                past = today < dt.date.today()
+                rows = (
+                    _members_on(session, today, params)
+                    if past
+                    else session.execute(text(_MEMBERS), params)
+                )
+                for row in rows:
                     tally.add(*row)
                 tally.admissions = int(session.execute(text(_ADMISSIONS), params).scalar_one())
                 events = list(session.execute(text(_EVENTS), params))
@@ -397,6 +403,42 @@ _MEMBERS = f"""
     SELECT {_GROUPS}, count(*), count(*) FILTER (WHERE birth_date < :coming_before),
            {", ".join(f"count(*) FILTER (WHERE birth_date <= :aged_{k})" for k in _AGE_EDGES)}
     FROM members WHERE {_LIVE} GROUP BY {_GROUPS}"""
+_EACH_MEMBER = f"""
+    SELECT id, {_GROUPS}, 1, coalesce(birth_date < :coming_before, 0),
+           {", ".join(f"coalesce(birth_date <= :aged_{k}, 0)" for k in _AGE_EDGES)}
+    FROM members WHERE {_LIVE}"""
+
+
+def _members_on(
+    session: Session, day: dt.date, params: dict[str, Any]
+) -> Iterator[tuple[Any, ...]]:
+    """Each member as the roster stood at the end of a past ``day`` (the dossier of a past year
+    counts its roster at 31/12), in :data:`_MEMBERS`' columns, one row a member: on the active
+    roster when a period of theirs (:func:`~..lifecycle.periods.active_periods`) covers the
+    day, with their status of that day replayed from the events; a member whose time here
+    began after it is not counted; one who had left by then counts under their status then.
+    The other fields are today's (their history is not kept)."""
+    from ..lifecycle.periods import active_periods
+    from ..rating.eligibility import statuses_on
+
+    org = params["org"]
+    periods = active_periods(session, org)
+    then = statuses_on(session, org, day)
+    for member_id, status, *rest in session.execute(text(_EACH_MEMBER), params):
+        spans = periods.get(member_id, [])
+        if spans and all(p.start is not None and p.start > day for p in spans):
+            continue  # not here yet
+        on_roster = any(p.covers(day) for p in spans)
+        status_then = then.get(member_id, status)
+        if on_roster and status_then not in ACTIVE_STATUSES:
+            status_then = "active"
+        elif not on_roster and spans and status_then in ACTIVE_STATUSES:
+            if status in ACTIVE_STATUSES:
+                continue  # left and back since: no status of that day to count them under
+            status_then = status
+        yield (status_then, *rest)
+
+
 # Admissions of the year, from the members' date of admission. No index holds that date, and
 # going through one on organization_id and deleted_at fetches every member's row by its rowid
 # (about 0.17 s at 100,000 members); reading the table straight through is about 0.03 s.
