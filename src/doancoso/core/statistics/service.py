@@ -2,7 +2,8 @@
 
 The members are counted in SQLite by one GROUP BY over everything the breakdowns need, read in
 the order of an index made for it (so no row is sorted); Python only folds the few thousand
-groups into the breakdowns shown.
+groups into the breakdowns shown. A past day (the dossier of a past year) is counted member by
+member instead, from the periods and statuses of that day replayed (:func:`_members_on`).
 """
 
 from __future__ import annotations
