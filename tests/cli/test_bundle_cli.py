@@ -20,6 +20,7 @@ from doancoso.cli.main import run
 from doancoso.core.bundle.merge import ImportPlan
 from doancoso.core.bundle.rows import collect
 from doancoso.core.lang.dates import format_vn_datetime
+from doancoso.core.lang.text import vn_number
 from doancoso.core.workspace import Workspace
 
 PASSWORD = "Mật khẩu bàn giao 2026"
@@ -660,3 +661,18 @@ def test_on_conflict_mine_keeps_the_field_only_the_file_changed(
     with Workspace.open(home) as ws:
         fields = ws.members.get(member_id).fields
         assert (fields.phone, fields.address_hamlet) == ("0912000111", "Ấp Cái Đôi")
+
+
+def test_export_names_the_file_as_written_even_with_a_comma(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    folder = tmp_path / "Bàn giao, tháng 12"
+    folder.mkdir()
+    target = folder / "ban-giao,2026.dcs"
+    code, out, err = cli("bundle", "export", str(target), "--password-file", str(password_file),
+                         "--data-dir", str(home))  # fmt: skip
+    assert (code, err) == (0, "")
+    size = target.stat().st_size
+    assert out.splitlines()[0] == (
+        f"Đã ghi và đọc lại kiểm tra gói dữ liệu “{target}” ({vn_number(size)} byte)."
+    )

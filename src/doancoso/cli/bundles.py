@@ -264,9 +264,7 @@ def export_bundle(args: argparse.Namespace, out: TextIO) -> int:
         )
         return EXIT_OK
     print(
-        f"Đã ghi và đọc lại kiểm tra gói dữ liệu “{result.path}” ({result.size:,} byte).".replace(
-            ",", "."
-        ),
+        f"Đã ghi và đọc lại kiểm tra gói dữ liệu “{result.path}” ({vn_number(result.size)} byte).",
         file=out,
     )
     _describe(result.info, out)
