@@ -343,3 +343,47 @@ def test_closing_before_the_bien_ban_is_saved_asks_first(
     with qtbot.waitSignal(report.finished):
         report.close_button.click()
     assert prompts.asked == []  # a report has no biên bản
+
+
+def test_going_back_to_the_password_keeps_the_folder_and_the_name_chosen(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [usb])
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    folder = tmp_path / "khac"
+    folder.mkdir()
+    wizard.ask_folder = lambda _title: folder
+    wizard.other_button.click()
+    wizard.name_edit.setText("ban-giao-thang-12.dcs")
+    wizard.back_button.click()  # to check the password choice, then on again
+    assert wizard.page == PASSWORD_PAGE
+    wizard.next_button.click()
+    assert wizard.drive_combo.currentText() == f"Thư mục: {folder}"
+    assert wizard.name_edit.text() == "ban-giao-thang-12.dcs"
+    assert (
+        wizard.target_label.text() == f"Tệp sẽ được lưu thành: {folder / 'ban-giao-thang-12.dcs'}"
+    )
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE
+    assert [p.name for p in folder.iterdir()] == ["ban-giao-thang-12.dcs"]
+    assert list(usb.root.iterdir()) == []
+
+
+def test_a_name_left_as_suggested_follows_the_kind_chosen_again(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs"
+    wizard.back_button.click()
+    wizard.back_button.click()
+    wizard.report_radio.setChecked(True)
+    wizard.year_spin.setValue(2025)
+    wizard.next_button.click()
+    wizard.next_button.click()
+    assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-bao-cao-nam-2025-04-12-2026.dcs"

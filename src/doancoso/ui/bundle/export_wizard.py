@@ -141,6 +141,8 @@ class ExportWizard(QDialog):
         self.handover_pdf: Path | None = None
         self.drives: list[Drive] = []
         self.folder: Path | None = None
+        self.suggested = ""
+        """The file name last suggested: replaced by the next suggestion unless edited."""
         self.find_drives: Callable[[], list[Drive]] = removable_drives
         self.ask_folder: Callable[[str], Path | None] = self._ask_folder
         self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
@@ -231,7 +233,7 @@ class ExportWizard(QDialog):
         drive_row = QHBoxLayout()
         drive_row.addWidget(self.drive_combo, 1)
         self.rescan_button = QPushButton("Tìm lại &USB")
-        self.rescan_button.clicked.connect(self.scan_drives)
+        self.rescan_button.clicked.connect(lambda: self.scan_drives())
         self.other_button = QPushButton("&Chọn nơi khác…")
         self.other_button.clicked.connect(self.choose_folder)
         for button in (self.rescan_button, self.other_button):
@@ -340,7 +342,7 @@ class ExportWizard(QDialog):
         if self.page == KIND_PAGE and self.org is not None:
             self._show_page(PASSWORD_PAGE)
         elif self.page == PASSWORD_PAGE and self.password_panel.problem() is None:
-            self.scan_drives()
+            self.scan_drives(keep=True)  # back from step 3: the target chosen there stays
             self._show_page(TARGET_PAGE)
 
     def check_year(self) -> None:
@@ -373,8 +375,11 @@ class ExportWizard(QDialog):
 
     # Step 3: the target -------------------------------------------------------------------
 
-    def scan_drives(self) -> None:
-        """Fill the target list: removable drives first, then the folder chosen by hand."""
+    def scan_drives(self, *, keep: bool = False) -> None:
+        """Fill the target list: removable drives first, then the folder chosen by hand; the
+        first one chosen, or, ``keep``, the one chosen before while it is still listed. The
+        file name suggested follows the kind and year, unless the user typed another."""
+        chosen = self.drive_combo.currentData()
         self.drives = self.find_drives()
         self.drive_combo.blockSignals(True)
         self.drive_combo.clear()
@@ -382,11 +387,15 @@ class ExportWizard(QDialog):
             self.drive_combo.addItem(f"USB: {drive.describe()}", str(drive.root))
         if self.folder is not None:
             self.drive_combo.addItem(f"Thư mục: {self.folder}", str(self.folder))
-        self.drive_combo.setCurrentIndex(0 if self.drives or self.folder else -1)
+        kept = self.drive_combo.findData(chosen) if keep and chosen else -1
+        self.drive_combo.setCurrentIndex(
+            kept if kept >= 0 else 0 if self.drive_combo.count() else -1
+        )
         self.drive_combo.blockSignals(False)
-        if self.org is not None:
+        if self.org is not None and self.name_edit.text() in ("", self.suggested):
             year = self.year_spin.value() if self.kind == REPORT else None
-            self.name_edit.setText(suggested_name(self.org.name, self.kind, self.today, year))
+            self.suggested = suggested_name(self.org.name, self.kind, self.today, year)
+            self.name_edit.setText(self.suggested)
         self._target_changed()
 
     def choose_folder(self) -> None:
