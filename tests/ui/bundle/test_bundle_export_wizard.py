@@ -16,6 +16,7 @@ from bundle_gui import PASSWORD, TODAY, add_people, export_wizard, stick
 from doancoso.core.workspace import Workspace
 from doancoso.reports.handover import sha256_lines
 from doancoso.ui.bundle.export_wizard import (
+    BAD_NAME,
     DONE_PAGE,
     NO_DRIVE,
     PASSWORD_PAGE,
@@ -387,3 +388,22 @@ def test_a_name_left_as_suggested_follows_the_kind_chosen_again(
     wizard.next_button.click()
     wizard.next_button.click()
     assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-bao-cao-nam-2025-04-12-2026.dcs"
+
+
+def test_a_file_name_a_stick_cannot_hold_is_said_so(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [usb])
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    for name in ("ban-giao-04/12/2026", "ban giao: 2026", 'ban-giao-"moi"', "ban-giao?"):
+        wizard.name_edit.setText(name)
+        assert wizard.target_error.text() == BAD_NAME, name
+        assert wizard.target_label.text() == "" and not wizard.export_button.isEnabled()
+    wizard.name_edit.setText("ban-giao-04-12-2026")
+    assert wizard.target_error.text() == "" and wizard.export_button.isEnabled()
+    assert wizard.target_label.text() == (
+        f"Tệp sẽ được lưu thành: {usb.root / 'ban-giao-04-12-2026.dcs'}"
+    )

@@ -88,6 +88,11 @@ NO_DRIVE = (
     "Chưa thấy USB nào. Cắm USB vào máy rồi bấm “Tìm lại USB”, hoặc bấm “Chọn nơi khác…” để "
     "lưu vào một thư mục bất kỳ."
 )
+BAD_NAME = (
+    'Tên tệp không được có các ký tự \\ / : * ? " < > | (USB và Windows không ghi được tên như '
+    "vậy): hãy thay chúng bằng dấu gạch ngang (-)."
+)
+BAD_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 PDF_FILTER = "Tệp PDF (*.pdf)"
 HANDOVER_DOCUMENT = DocumentKind("BB", "In biên bản bàn giao dữ liệu (PDF)")
 UNSAVED_BIEN_BAN = (
@@ -410,7 +415,7 @@ class ExportWizard(QDialog):
         """The file to write, or None while the choice is incomplete."""
         folder = self.drive_combo.currentData()
         name = nfc(self.name_edit.text()).strip()
-        if not folder or not name or "/" in name or "\\" in name:
+        if not folder or not name or BAD_CHARACTERS.search(name):
             return None
         if not name.lower().endswith(".dcs"):
             name += ".dcs"
@@ -429,7 +434,8 @@ class ExportWizard(QDialog):
             note = FAT32_NOTE
         self.drive_notice.setText(note)
         self.drive_notice.setVisible(bool(note))
-        self.target_error.clear()
+        bad = BAD_CHARACTERS.search(nfc(self.name_edit.text())) is not None
+        self.target_error.setText(BAD_NAME if bad else "")
         self._update_buttons()
 
     # Export -------------------------------------------------------------------------------
