@@ -104,3 +104,36 @@ def test_thiet_lap_opens_the_backups(qtbot: QtBot, ws: Workspace) -> None:
     qtbot.addWidget(page)
     page.backups_button.click()
     assert shown == ["Sao lưu và khôi phục"]
+
+
+def test_check_offers_the_safe_repair_in_the_window(qtbot: QtBot, ws: Workspace) -> None:
+    """The secretary is never sent to the command line: what "doancoso check --repair" fixes,
+    the window asks to fix, and fixes."""
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    ws.evidence.store.folder.mkdir(parents=True, exist_ok=True)
+    stray = ws.evidence.store.folder / ("0" * 64)
+    stray.write_bytes(b"%PDF-1.4 left by hand")
+    prompts.answer = False
+    dialog.check_button.click()
+    listed_at = dialog.model.index(0, 0).data()
+    assert prompts.asked == [
+        f"Đã sao lưu trước khi kiểm tra ({listed_at}).\n"
+        "Có 1 vấn đề cần xem:\n"
+        f"- Tệp “{'0' * 64}” trong thư mục minh chứng không thuộc hồ sơ nào. (sửa được)\n\n"
+        "Sửa ngay 1 lỗi sửa được an toàn? Chương trình sao lưu dữ liệu trước khi sửa; tệp "
+        "minh chứng không thuộc hồ sơ nào được chuyển sang thư mục “evidence/.orphans” của "
+        "thư mục dữ liệu, không bị xóa."
+    ]
+    assert prompts.buttons[-1] == ("Sửa", "Để sau")
+    assert stray.exists() and prompts.infos == [] and prompts.errors == []  # "Để sau"
+    prompts.answer = True
+    dialog.check_button.click()
+    assert not stray.exists()
+    assert (ws.evidence.store.folder / ".orphans" / ("0" * 64)).exists()
+    reasons = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    assert reasons == ["Trước khi kiểm tra dữ liệu"] * 3  # the repair backs up again
+    repaired_at = dialog.model.index(0, 0).data()
+    assert prompts.infos == [
+        f"Đã sao lưu trước khi kiểm tra ({repaired_at}).\nĐã sửa 1 lỗi.\nDữ liệu tốt, không có lỗi."
+    ]

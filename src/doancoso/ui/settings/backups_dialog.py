@@ -1,6 +1,6 @@
 """Sao lưu và khôi phục: the backups of the data folder, back up now or onto a USB stick, restore
 one of the list or a file (a backup saved onto a stick) after a confirmation that says what it
-replaces, and check the data (#12).
+replaces, and check the data, offering to fix what can be fixed safely (#12).
 
 Every action is an operation on the worker (:mod:`..shell.operations`); a restore announces that
 the data changed wholesale, so every page reloads and the undo history is forgotten. A file is
@@ -128,10 +128,24 @@ def check_text(report: CheckReport) -> str:
         lines.append("Dữ liệu tốt, không có lỗi.")
     else:
         lines.append(f"Có {len(report.problems)} vấn đề cần xem:")
-        lines += [f"- {p.message}" for p in report.problems[:20]]
+        lines += [f"- {p.in_window}" + (" (sửa được)" if p.repairable else "")
+                  for p in report.problems[:20]]  # fmt: skip
         if len(report.problems) > 20:
             lines.append(f"… và {len(report.problems) - 20} vấn đề khác.")
     return "\n".join(lines)
+
+
+def repair_question(report: CheckReport) -> str:
+    """What "Kiểm tra dữ liệu" asks when some problems found can be fixed safely (what the
+    command line's ``check --repair`` fixes)."""
+    fixable = [p for p in report.problems if p.repairable]
+    aside = any(p.kind == "evidence_orphan" for p in fixable)
+    return (
+        f"Sửa ngay {vn_number(len(fixable))} lỗi sửa được an toàn? Chương trình sao lưu dữ liệu "
+        "trước khi sửa"
+        + ("; tệp minh chứng không thuộc hồ sơ nào được chuyển sang thư mục “evidence/.orphans” "
+           "của thư mục dữ liệu, không bị xóa." if aside else ".")
+    )  # fmt: skip
 
 
 class BackupsDialog(QDialog):
@@ -289,7 +303,22 @@ class BackupsDialog(QDialog):
         ).run()
 
     def check(self) -> None:
+        """Back up, check, and say what was found; what can be fixed safely, offered to fix
+        (backed up again first, as the command line's ``check --repair``)."""
+
         def done(report: CheckReport) -> None:
+            self.reload()
+            # Read-only data (no backup taken) cannot be repaired: said as found.
+            if report.backup is not None and any(p.repairable for p in report.problems):
+                question = f"{check_text(report)}\n\n{repair_question(report)}"
+                if self.prompts.confirm(self, "Kiểm tra dữ liệu", question, yes="Sửa",
+                                        no="Để sau"):  # fmt: skip
+                    CoreOp(self, lambda ws: ws.check(repair=True), self._core,
+                           label="Đang sửa dữ liệu…").success(told).run()  # fmt: skip
+                return
+            told(report)
+
+        def told(report: CheckReport) -> None:
             if report.ok:
                 self.prompts.information(self, "Kiểm tra dữ liệu", check_text(report))
             else:
