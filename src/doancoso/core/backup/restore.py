@@ -59,8 +59,7 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     read_only = check_data_folder(data_dir, create=True)
     if read_only is not None:
         raise read_only.error(f"restore of {backup} refused")
-    if not backup.is_file():
-        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
+    _require_file(backup)
     _check_backup(backup)
     temp = data_dir / f".{DATABASE_FILE}.khoi-phuc"
     try:
@@ -104,8 +103,7 @@ def inspect_backup(backup: Path) -> BackupInfo:
     restore: when it was taken (from its name when it is one of ours, else when the file was
     last written) and its members. Refused, read only, by the checks a restore makes first
     (:func:`restore_backup` makes them again, and the rest)."""
-    if not backup.is_file():
-        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
+    _require_file(backup)
     _check_backup(backup)
     info = describe(backup)
     if info is not None:
@@ -114,6 +112,17 @@ def inspect_backup(backup: Path) -> BackupInfo:
     return BackupInfo(
         backup, datetime.fromtimestamp(stat.st_mtime), "", stat.st_size, members(backup), True
     )
+
+
+def _require_file(backup: Path) -> None:
+    """A folder given for the file (the stick's, where the backups are) is said to be one."""
+    if backup.is_dir():
+        raise StorageError(
+            f"“{backup}” là một thư mục, không phải tệp sao lưu: hãy ghi tên một tệp sao lưu "
+            f"(.sqlite) trong thư mục đó. {KEPT}"
+        )
+    if not backup.is_file():
+        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
 
 
 def _check_backup(backup: Path) -> None:

@@ -165,3 +165,15 @@ def test_restore_is_refused_while_the_app_has_the_folder(demo_ws: Workspace) -> 
     with sqlite3.connect(demo_ws.db.path) as conn:
         assert conn.execute("SELECT count(*) FROM members").fetchone()[0] == 300
     conn.close()
+
+
+def test_restore_of_a_folder_says_it_is_a_folder(demo_ws: Workspace, tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    demo_ws.backups.to_folder(stick)
+    demo_ws.close()
+    code, out, err = _cli("restore", "--data-dir", str(demo_ws.data_dir), str(stick))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Lỗi: “{stick}” là một thư mục, không phải tệp sao lưu: hãy ghi tên một tệp sao lưu "
+        "(.sqlite) trong thư mục đó. Dữ liệu hiện tại giữ nguyên.\n"
+    )
