@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.container import HeldBundle
 from ...core.bundle.crypto import PasswordNeeded
+from ...core.bundle.errors import WrongPassword
 from ...core.bundle.firststart import SetupOnly, created_day, setup_of
 from ...core.bundle.labels import (
     ALL_ROWS_HEADER,
@@ -426,11 +427,11 @@ class BundleImportWizard(QDialog):
             if not isinstance(exc, AppError):
                 self._core.runner.show_error(exc, parent=self)
                 return
-            if isinstance(exc, PasswordNeeded):
-                self.file_error.setText(NEEDS_PASSWORD)
+            self.file_error.setText(NEEDS_PASSWORD if isinstance(exc, PasswordNeeded)
+                                    else exc.message)  # fmt: skip
+            if isinstance(exc, WrongPassword):  # a wrong one selected: typed again over it
                 self.password_edit.setFocus()
-                return
-            self.file_error.setText(exc.message)
+                self.password_edit.selectAll()
 
         def job(ws: Workspace, report: Report) -> tuple[HeldBundle, SetupOnly | None, str]:
             held = ws.bundles.hold(path, password, report=report)
