@@ -74,6 +74,11 @@ class BackupService:
         """A backup written to ``target`` (a USB stick): temporary name, flushed, renamed, then
         read back and checked in full before it is reported as done. Works on data that can
         only be read too: the copy is read through the same read-only connection."""
+        if target.exists() and not target.is_dir():  # the copy's name given for its folder
+            raise StorageError(
+                f"“{target}” là một tệp, không phải thư mục: hãy cho thư mục (trên USB) để ghi "
+                "bản sao lưu vào. Dữ liệu đang dùng không bị thay đổi."
+            )
         path = target / backup_name("thu-cong", datetime.now())
         # Checks the copy before the rename.
         copy_database(self._ctx.db.path, path, source_uri=self._ctx.db.source_uri)

@@ -166,10 +166,10 @@ def copy_database(source: Path, target: Path, *, source_uri: str | None = None) 
     disk under a temporary name, then renamed: ``target`` is whole or absent. ``source_uri``:
     how to open ``source`` when it is not simply ``mode=ro`` (read-only data, see
     :attr:`Database.source_uri <doancoso.core.storage.db.Database.source_uri>`)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp")
-    temp.unlink(missing_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)  # a stick pulled out: said, as below
+        temp.unlink(missing_ok=True)
         src = sqlite3.connect(source_uri or f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(temp)

@@ -177,3 +177,28 @@ def test_restore_of_a_folder_says_it_is_a_folder(demo_ws: Workspace, tmp_path: P
         f"Lỗi: “{stick}” là một thư mục, không phải tệp sao lưu: hãy ghi tên một tệp sao lưu "
         "(.sqlite) trong thư mục đó. Dữ liệu hiện tại giữ nguyên.\n"
     )
+
+
+def test_backup_to_a_file_not_a_folder_is_said_so(demo_ws: Workspace, tmp_path: Path) -> None:
+    note = tmp_path / "saoluu.sqlite"  # the name of the copy, taken for its folder
+    note.write_bytes(b"")
+    folder = str(demo_ws.data_dir)
+    code, out, err = _cli("backup", "--data-dir", folder, "--to", str(note))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Lỗi: “{note}” là một tệp, không phải thư mục: hãy cho thư mục (trên USB) để ghi bản "
+        "sao lưu vào. Dữ liệu đang dùng không bị thay đổi.\n"
+    )
+    assert note.read_bytes() == b""
+
+
+def test_a_backup_folder_that_cannot_be_made_is_said_so(demo_ws: Workspace, tmp_path: Path) -> None:
+    blocker = tmp_path / "usb"
+    blocker.write_bytes(b"")  # a file where the folder's parent should be
+    target = blocker / "saoluu"
+    code, out, err = _cli("backup", "--data-dir", str(demo_ws.data_dir), "--to", str(target))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Lỗi: Không ghi được bản sao lưu vào “{target}”: một phần của đường dẫn là tệp, không "
+        "phải thư mục. Dữ liệu đang dùng không bị thay đổi.\n"
+    )
