@@ -676,3 +676,19 @@ def test_export_names_the_file_as_written_even_with_a_comma(
     assert out.splitlines()[0] == (
         f"Đã ghi và đọc lại kiểm tra gói dữ liệu “{target}” ({vn_number(size)} byte)."
     )
+
+
+def test_a_folder_given_for_the_file_is_said_to_be_a_folder(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    for overwrite in ((), ("--overwrite",)):  # never advised to overwrite a folder
+        code, out, err = cli("bundle", "export", str(stick), "--password-file",
+                             str(password_file), "--data-dir", str(home), *overwrite)  # fmt: skip
+        assert (code, out) == (1, "")
+        assert err == (
+            f"Lỗi: “{stick}” là một thư mục: hãy ghi cả tên tệp, ví dụ "
+            f"“{stick / 'ban-giao.dcs'}”. Không có tệp nào được ghi.\n"
+        )
+    assert list(stick.iterdir()) == []

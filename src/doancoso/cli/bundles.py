@@ -166,8 +166,14 @@ def _overwrite_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overwrite", action="store_true", help="ghi đè lên tệp đã có")
 
 
-def refuse_existing(path: Path, overwrite: bool) -> None:
-    """An existing file is written over only with ``--overwrite`` (the GUI asks first)."""
+def refuse_existing(path: Path, overwrite: bool, example: str = "ban-giao.dcs") -> None:
+    """An existing file is written over only with ``--overwrite`` (the GUI asks first); a
+    folder, never (its file's name forgotten: ``example`` shows one)."""
+    if path.is_dir():
+        raise AppError(
+            f"“{path}” là một thư mục: hãy ghi cả tên tệp, ví dụ “{path / example}”. Không có "
+            "tệp nào được ghi."
+        )
     if path.exists() and not overwrite:
         raise AppError(
             f"Đã có tệp “{path}”. Hãy chọn tên khác, hoặc thêm --overwrite để ghi đè lên tệp đó."
@@ -294,7 +300,7 @@ def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
 
     password = read_password(args.password_file)
     if args.save_dossier is not None:
-        refuse_existing(args.save_dossier, args.overwrite)
+        refuse_existing(args.save_dossier, args.overwrite, "ho-so.pdf")
     try:  # the bundle alone: no data folder is opened, nothing created
         held = hold_bundle(args.file, password)
     except PasswordNeeded as exc:
