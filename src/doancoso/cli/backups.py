@@ -117,9 +117,9 @@ def check_data(args: argparse.Namespace, out: TextIO) -> int:
         for problem in report.problems:
             print(f"- {problem.message}", file=out)
         if report.repaired:
-            print(f"Đã sửa {report.repaired} lỗi.", file=out)
+            print(f"Đã sửa {vn_number(report.repaired)} lỗi.", file=out)
         print("Dữ liệu tốt, không có lỗi." if report.ok else
-              f"Có {len(report.problems)} vấn đề cần xem.", file=out)  # fmt: skip
+              f"Có {vn_number(len(report.problems))} vấn đề cần xem.", file=out)  # fmt: skip
     return EXIT_OK if report.ok else EXIT_ERROR
 
 

@@ -137,3 +137,23 @@ def test_check_offers_the_safe_repair_in_the_window(qtbot: QtBot, ws: Workspace)
     assert prompts.infos == [
         f"Đã sao lưu trước khi kiểm tra ({repaired_at}).\nĐã sửa 1 lỗi.\nDữ liệu tốt, không có lỗi."
     ]
+
+
+def test_check_writes_its_counts_as_vietnamese_write_numbers(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    from sqlalchemy import update
+
+    from doancoso.core.storage.models import Member
+
+    empty_ws.generate_demo(members=1100, seed=3)
+    with empty_ws.db.transaction() as session:  # as an upgrade changing the sort keys leaves them
+        session.execute(update(Member).values(sort_key="zzz"))
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, empty_ws, prompts)
+    dialog.check_button.click()
+    lines = prompts.asked[-1].splitlines()
+    assert lines[1] == "Có 1.100 vấn đề cần xem:"
+    assert lines[22] == "… và 1.080 vấn đề khác."
+    assert lines[24].startswith("Sửa ngay 1.100 lỗi sửa được an toàn?")
+    assert prompts.infos[-1].splitlines()[1:] == ["Đã sửa 1.100 lỗi.", "Dữ liệu tốt, không có lỗi."]

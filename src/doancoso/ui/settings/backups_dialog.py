@@ -123,15 +123,15 @@ def check_text(report: CheckReport) -> str:
         when = taken_at_text(named[1]) if named is not None else report.backup.name
         lines = [f"Đã sao lưu trước khi kiểm tra ({when})."]
     if report.repaired:
-        lines.append(f"Đã sửa {report.repaired} lỗi.")
+        lines.append(f"Đã sửa {vn_number(report.repaired)} lỗi.")
     if report.ok:
         lines.append("Dữ liệu tốt, không có lỗi.")
     else:
-        lines.append(f"Có {len(report.problems)} vấn đề cần xem:")
+        lines.append(f"Có {vn_number(len(report.problems))} vấn đề cần xem:")
         lines += [f"- {p.in_window}" + (" (sửa được)" if p.repairable else "")
                   for p in report.problems[:20]]  # fmt: skip
         if len(report.problems) > 20:
-            lines.append(f"… và {len(report.problems) - 20} vấn đề khác.")
+            lines.append(f"… và {vn_number(len(report.problems) - 20)} vấn đề khác.")
     return "\n".join(lines)
 
 

@@ -202,3 +202,15 @@ def test_a_backup_folder_that_cannot_be_made_is_said_so(demo_ws: Workspace, tmp_
         f"Lỗi: Không ghi được bản sao lưu vào “{target}”: một phần của đường dẫn là tệp, không "
         "phải thư mục. Dữ liệu đang dùng không bị thay đổi.\n"
     )
+
+
+def test_check_writes_its_counts_as_vietnamese_write_numbers(empty_ws: Workspace) -> None:
+    empty_ws.generate_demo(members=1100, seed=3)
+    with empty_ws.db.transaction() as session:  # as an upgrade changing the sort keys leaves them
+        session.execute(update(Member).values(sort_key="zzz"))
+    folder = str(empty_ws.data_dir)
+    code, out, _ = _cli("check", "--data-dir", folder)
+    assert code == 1 and out.splitlines()[-1] == "Có 1.100 vấn đề cần xem."
+    code, out, _ = _cli("check", "--data-dir", folder, "--repair")
+    assert code == 0
+    assert out.splitlines()[-2:] == ["Đã sửa 1.100 lỗi.", "Dữ liệu tốt, không có lỗi."]
