@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from doancoso.core.backup.check import CheckReport, Problem
+from doancoso.core.backup.check import CheckReport, Problem, fixable
 from doancoso.core.changes import Changes
 from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.backups_dialog import BackupsDialog, check_text
@@ -91,6 +91,10 @@ def test_check_names_the_backup_by_its_time_not_its_file() -> None:
     assert check_text(CheckReport(problems=[problem])) == (  # read-only data: no backup
         "Dữ liệu chỉ đọc: kiểm tra mà không sao lưu trước.\n"
         "Có 1 vấn đề cần xem:\n- Nguyễn Văn An thuộc một chi đoàn đã bị xóa."
+    )
+    stray = fixable("evidence_orphan", "evidence_files", "f1", "Tệp “f1” không thuộc hồ sơ nào")
+    assert check_text(CheckReport(problems=[stray])).splitlines()[2] == (
+        "- Tệp “f1” không thuộc hồ sơ nào."  # not "(sửa được)": read-only data are not repaired
     )
 
 

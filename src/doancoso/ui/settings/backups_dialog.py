@@ -128,7 +128,8 @@ def check_text(report: CheckReport) -> str:
         lines.append("Dữ liệu tốt, không có lỗi.")
     else:
         lines.append(f"Có {vn_number(len(report.problems))} vấn đề cần xem:")
-        lines += [f"- {p.in_window}" + (" (sửa được)" if p.repairable else "")
+        fixable = report.backup is not None  # read-only data cannot be repaired
+        lines += [f"- {p.in_window}" + (" (sửa được)" if fixable and p.repairable else "")
                   for p in report.problems[:20]]  # fmt: skip
         if len(report.problems) > 20:
             lines.append(f"… và {vn_number(len(report.problems) - 20)} vấn đề khác.")
