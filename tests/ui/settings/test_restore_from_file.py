@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.backup.store import BackupInfo
 from doancoso.core.workspace import Workspace
+from doancoso.ui.bundle.drives import Drive
 from doancoso.ui.settings.backups_dialog import BackupsDialog, restore_question
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -166,10 +167,17 @@ def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
     _people(ws)
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, ws, prompts)
-    dialog.file_button.click()  # nothing remembered yet: the home folder
+    dialog.find_drives = lambda: []
+    dialog.file_button.click()  # nothing remembered yet, no stick: the home folder
     assert opened == [str(Path.home())]
     usb = tmp_path / "usb"
     usb.mkdir()
+    dialog.find_drives = lambda: [Drive(usb, "USB_DOAN", "vfat", 3 * 1024**3, 8 * 1024**3)]
+    dialog.stick_button.click()  # nothing remembered yet: the stick plugged in
+    dialog.file_button.click()
+    assert opened[1:] == [str(usb), str(usb)]
+    del opened[1:]
+    dialog.find_drives = lambda: []
     dialog.back_up_to(usb)  # "Sao lưu ra USB…" into the chosen folder
     assert prompts.infos and prompts.infos[-1].startswith(f"Đã sao lưu ra “{usb}")
     dialog.file_button.click()
@@ -177,6 +185,7 @@ def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
     assert opened[1:] == [str(usb), str(usb)]
     # remembered in the data folder: the next session too
     again = _dialog(qtbot, ws, prompts)
+    again.find_drives = lambda: []
     again.file_button.click()
     assert opened[-1] == str(usb)
     # the stick taken out: the home folder again

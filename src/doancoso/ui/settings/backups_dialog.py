@@ -10,11 +10,12 @@ sound backup of the app, or one of a newer version, is refused before any questi
 The file choosers of "Sao lưu ra USB…" and "Khôi phục từ tệp…" open in the folder the last
 backup onto a stick went to (or the last restored file came from), remembered in the data
 folder's UI state (``ui-state.ini``, as the document dialog remembers its numbers), while it is
-there; else in the home folder.
+there; else on the first USB stick plugged in (as the import wizard); else in the home folder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from ...core.backup.store import BackupInfo, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
 from ...core.workspace import Workspace
+from ..bundle.drives import Drive, removable_drives
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.state import UiState
 
@@ -157,6 +159,7 @@ class BackupsDialog(QDialog):
         self._core = core
         self.prompts = core.prompts
         self._memory = UiState(core.ws.data_dir)
+        self.find_drives: Callable[[], list[Drive]] = removable_drives
         self.setWindowTitle("Sao lưu và khôi phục")
         self.resize(820, 460)
         layout = QVBoxLayout(self)
@@ -230,11 +233,13 @@ class BackupsDialog(QDialog):
 
     def stick_folder(self) -> Path:
         """Where the file choosers open: the folder of the last backup onto a stick (or of the
-        last file restored), while it is there (a stick taken out: the home folder)."""
+        last file restored), while it is there; else the first stick plugged in; else the home
+        folder."""
         remembered = self._memory.text(STICK_FOLDER_KEY)
         if remembered and Path(remembered).is_dir():
             return Path(remembered)
-        return Path.home()
+        drives = self.find_drives()
+        return drives[0].root if drives else Path.home()
 
     def _remember_stick_folder(self, folder: Path) -> None:
         self._memory.set_text(STICK_FOLDER_KEY, str(folder))
