@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from breakage import snapshot
+from bundle_gui import PASSWORD as BUNDLE_PASSWORD
 from doancoso import __version__
 from doancoso.cli.bundles import _show_plan
 from doancoso.cli.main import run
@@ -692,3 +693,18 @@ def test_a_folder_given_for_the_file_is_said_to_be_a_folder(
             f"“{stick / 'ban-giao.dcs'}”. Không có tệp nào được ghi.\n"
         )
     assert list(stick.iterdir()) == []
+
+
+def test_many_conflicts_are_counted_as_vietnamese_write_numbers(tmp_path: Path) -> None:
+    from bundle_sync import both_changed
+
+    mine, theirs, bundle = both_changed(tmp_path, 1050)
+    mine.close()
+    theirs.close()
+    password = tmp_path / "mk.txt"
+    password.write_text(BUNDLE_PASSWORD, encoding="utf-8")
+    code, out, err = cli("bundle", "import", str(bundle), "--password-file", str(password),
+                         "--data-dir", str(tmp_path / "cua-toi"))  # fmt: skip
+    assert code == 1
+    assert "\nXung đột (1.050 bản ghi sửa ở cả hai nơi):\n" in out
+    assert err.startswith("Lỗi: Có 1.050 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi")

@@ -345,7 +345,7 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     if result.conflicts:
         apart = sum(1 for c in result.conflicts if c.apart)
         what = "sửa ở cả hai nơi" if not apart else "sửa ở cả hai nơi hoặc mỗi máy một bản riêng"
-        print(f"Xung đột ({len(result.conflicts)} bản ghi {what}):", file=out)
+        print(f"Xung đột ({vn_number(len(result.conflicts))} bản ghi {what}):", file=out)
         for conflict in result.conflicts:
             fields = "; ".join(
                 f"{f.label}: máy này “{field_value_text(conflict.table, f.name, f.mine)}”, "
@@ -395,9 +395,11 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
         what = "khi nhập thật sẽ chưa nhập gì" if args.dry_run else "chưa nhập gì"
         apart = sum(1 for c in result.unresolved if c.apart)
         edited = len(result.unresolved) - apart
-        said = [f"{edited} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước"] * bool(
-            edited
-        ) + [f"{apart} bản ghi mỗi máy có một bản riêng mà chỉ giữ được một"] * bool(apart)
+        said = [
+            f"{vn_number(edited)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước"
+        ] * bool(edited) + [
+            f"{vn_number(apart)} bản ghi mỗi máy có một bản riêng mà chỉ giữ được một"
+        ] * bool(apart)
         raise AppError(
             f"Có {' và '.join(said)}: {what}. Hãy chạy lại với --on-conflict mine (giữ bản của "
             "máy này) hoặc --on-conflict theirs (lấy bản trong tệp)."

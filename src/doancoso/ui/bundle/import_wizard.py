@@ -617,9 +617,9 @@ class BundleImportWizard(QDialog):
                                       "thay đổi.")  # fmt: skip
         elif plan.conflicts and all(getattr(c, "automatic", False) for c in plan.conflicts):
             self.plan_summary.setText(
-                f"Có {len(plan.conflicts)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi "
-                "trước, mỗi thông tin chỉ ở một máy: tự gộp (xem bên dưới). Bấm “Nhập” để nhận "
-                "dữ liệu."
+                f"Có {vn_number(len(plan.conflicts))} bản ghi bị sửa ở cả hai nơi kể từ lần trao "
+                "đổi trước, mỗi thông tin chỉ ở một máy: tự gộp (xem bên dưới). Bấm “Nhập” để "
+                "nhận dữ liệu."
             )
         elif plan.conflicts:
             self.plan_summary.setText(conflicts_text(plan.conflicts))
@@ -776,9 +776,9 @@ def conflicts_text(conflicts: list[Any]) -> str:
     said = []
     if edited:
         said.append(
-            f"Có {edited} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: chọn giữ của "
-            "máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy sửa đã "
-            "chọn sẵn theo máy đó)."
+            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: chọn "
+            "giữ của máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy "
+            "sửa đã chọn sẵn theo máy đó)."
         )
     if apart:
         names = "; ".join(c.label for c in apart)
