@@ -194,3 +194,22 @@ def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
     usb.rmdir()
     again.file_button.click()
     assert opened[-1] == str(Path.home())
+
+
+def test_a_damaged_backup_of_the_list_is_refused_before_the_question(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    ids = _people(ws)
+    taken = ws.backups.take()
+    taken.path.write_bytes(taken.path.read_bytes()[:5000])  # cut short, as a full disk leaves it
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    assert dialog.model.index(0, 4).data() == "Hỏng"
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert prompts.errors == [
+        f"Bản sao lưu “{taken.path.name}” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
+        "được khôi phục. Dữ liệu hiện tại giữ nguyên."
+    ]
+    assert prompts.asked == [] and prompts.infos == []  # never asked to replace the data
+    assert sorted(ws.members.ids()) == sorted(ids)

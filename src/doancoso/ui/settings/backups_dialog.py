@@ -3,9 +3,10 @@ one of the list or a file (a backup saved onto a stick) after a confirmation tha
 replaces, and check the data, offering to fix what can be fixed safely (#12).
 
 Every action is an operation on the worker (:mod:`..shell.operations`); a restore announces that
-the data changed wholesale, so every page reloads and the undo history is forgotten. A file is
-checked first, as the restore itself checks it (``ws.backups.inspect``): a file that is not a
-sound backup of the app, or one of a newer version, is refused before any question.
+the data changed wholesale, so every page reloads and the undo history is forgotten. A backup
+(a file, or one of the list) is checked first, as the restore itself checks it
+(``ws.backups.inspect``): one that is not a sound backup of the app, or one of a newer version,
+is refused before any question.
 
 The file choosers of "Sao lưu ra USB…" and "Khôi phục từ tệp…" open in the folder the last
 backup onto a stick went to (or the last restored file came from), remembered in the data
@@ -269,7 +270,7 @@ class BackupsDialog(QDialog):
         if info is None:
             self.prompts.information(self, "Khôi phục", "Hãy chọn một bản sao lưu trong danh sách.")
             return
-        self._restore(info, restore_question(info))
+        self.restore_file(info.path, named=False)  # one damaged since listed: refused first
 
     def restore_from_file(self) -> None:
         """The "Khôi phục từ tệp…" button: a backup file from anywhere (one saved onto a stick)."""
@@ -281,12 +282,13 @@ class BackupsDialog(QDialog):
             self._remember_stick_folder(Path(name).parent)
             self.restore_file(Path(name))
 
-    def restore_file(self, path: Path) -> None:
+    def restore_file(self, path: Path, *, named: bool = True) -> None:
         """Check ``path`` as the restore does (on the worker), then ask, then restore; a file
-        the restore would refuse is refused now, with its message, and nothing changes."""
+        the restore would refuse is refused now, with its message, and nothing changes.
+        ``named``: a file from anywhere, named in the question (one of the list is not)."""
         QueryOp(self, lambda ws: ws.backups.inspect(path), self._core,
                 label="Đang kiểm tra bản sao lưu…").success(
-            lambda info: self._restore(info, restore_question(info, named=True))
+            lambda info: self._restore(info, restore_question(info, named=named))
         ).failure(self._core.reporter(self, "Không khôi phục được")).run()  # fmt: skip
 
     def _restore(self, info: BackupInfo, question: str) -> None:
