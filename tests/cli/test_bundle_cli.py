@@ -708,3 +708,24 @@ def test_many_conflicts_are_counted_as_vietnamese_write_numbers(tmp_path: Path) 
     assert code == 1
     assert "\nXung đột (1.050 bản ghi sửa ở cả hai nơi):\n" in out
     assert err.startswith("Lỗi: Có 1.050 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi")
+
+
+def test_the_evidence_files_are_counted_as_vietnamese_write_numbers(
+    tmp_path: Path, password_file: Path
+) -> None:
+    from doancoso.core.organization import OrganizationInfo
+
+    home = tmp_path / "home"
+    with Workspace.open(home) as ws:
+        ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Hưng",
+                                                superior_name="Tỉnh đoàn Cà Mau"))  # fmt: skip
+        member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
+        for i in range(1001):  # the photos of a year's activities
+            scan = tmp_path / f"anh-{i}.pdf"
+            scan.write_bytes(b"%PDF-1.4\n" + str(i).encode() + b"\n%%EOF\n")
+            ws.evidence.attach("members", member, scan)
+    target = tmp_path / "b.dcs"
+    _export(home, target, password_file)
+    code, out, err = cli("bundle", "inspect", str(target), "--password-file", str(password_file))
+    assert (code, err) == (0, "")
+    assert "\nTệp minh chứng: 1.001\n" in out

@@ -238,7 +238,7 @@ def _describe(info: BundleInfo, out: TextIO) -> None:
     print(f"{ALL_ROWS_HEADER}: {_counts(info.counts)}", file=out)
     if live is None:
         print(ALL_ROWS_NOTE, file=out)
-    print(f"Tệp minh chứng: {info.evidence_files}", file=out)
+    print(f"Tệp minh chứng: {vn_number(info.evidence_files)}", file=out)
     dossier = info.manifest.dossier
     if dossier is not None:
         print(
