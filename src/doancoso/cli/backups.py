@@ -124,6 +124,7 @@ def check_data(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.backup.restore import missing_evidence_text
     from ..core.backup.restore import restore_backup as restore
     from ..core.storage.folder import check_data_folder
     from ..core.storage.lock import DataFolderLock
@@ -138,8 +139,10 @@ def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         lock.release()
     with open_workspace(args) as ws:  # upgrades an older backup, as any older database
-        members = ws.members.count()
+        members, missing = ws.members.count(), ws.evidence.missing()
     print(f"Đã khôi phục {args.backup.name} ({vn_number(members)} đoàn viên).", file=out)
+    if missing:
+        print(missing_evidence_text(missing, args.backup), file=out)
     if result.safety_copy is not None:
         print(f"Dữ liệu trước khi khôi phục đã được sao lưu: {result.safety_copy}", file=out)
     if result.set_aside is not None:

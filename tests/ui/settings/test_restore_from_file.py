@@ -213,3 +213,33 @@ def test_a_damaged_backup_of_the_list_is_refused_before_the_question(
     ]
     assert prompts.asked == [] and prompts.infos == []  # never asked to replace the data
     assert sorted(ws.members.ids()) == sorted(ids)
+
+
+def test_a_backup_restored_without_its_evidence_folder_says_what_is_missing(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Only the .sqlite was copied from the stick to the new PC: the photos its records cite are
+    not there, and the secretary is told so, with where they are."""
+    import shutil
+
+    ids = _people(ws)
+    for i, name in enumerate(("anh-ra-quan.pdf", "bien-ban.pdf")):
+        scan = tmp_path / name
+        scan.write_bytes(b"%PDF-1.4\n" + bytes([i]) * 2000 + b"\n%%EOF\n")
+        ws.evidence.attach("members", ids[0], scan)
+    saved = ws.backups.to_folder(tmp_path / "usb")
+    shutil.rmtree(saved.path.with_name(saved.path.name + ".evidence"))
+    other = Workspace.open(tmp_path / "may-moi")  # the new PC
+    try:
+        other.organization.create(ws.organization.get())
+        prompts = ScriptedPrompts()
+        _dialog(qtbot, other, prompts).restore_file(saved.path)
+        assert prompts.infos == [
+            f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên).\n\nThiếu 2 tệp minh "
+            "chứng (ảnh, văn bản scan) mà dữ liệu có ghi: chúng nằm trong thư mục "
+            f"“{saved.path.name}.evidence” cạnh tệp sao lưu khi sao lưu ra USB. Hãy chép cả thư "
+            "mục đó vào cùng chỗ với tệp sao lưu rồi khôi phục lại."
+        ]
+        assert other.members.count() == 3
+    finally:
+        other.close()

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..errors import AppError, StorageError
 from ..evidence.store import EvidenceStore
+from ..lang.text import vn_number
 from ..storage.db import Database, head_revision, known_revisions
 from ..storage.folder import DATABASE_FILE, check_data_folder
 from ..storage.inspection import damage, move_aside, roll_back_hot_journal, stored_revision
@@ -95,6 +96,18 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
         restored.members if restored is not None else None,
         safety.path if safety is not None else None,
         set_aside,
+    )
+
+
+def missing_evidence_text(missing: int, backup: Path) -> str:
+    """What a restore says when the records cite ``missing`` evidence files the data folder
+    does not have ("" when none): the backup's folder of evidence was left on the stick."""
+    if not missing:
+        return ""
+    return (
+        f"Thiếu {vn_number(missing)} tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: chúng "
+        f"nằm trong thư mục “{evidence_folder(backup).name}” cạnh tệp sao lưu khi sao lưu ra USB. "
+        "Hãy chép cả thư mục đó vào cùng chỗ với tệp sao lưu rồi khôi phục lại."
     )
 
 

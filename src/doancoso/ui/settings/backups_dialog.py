@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.backup.check import CheckReport
+from ...core.backup.restore import missing_evidence_text
 from ...core.backup.store import BackupInfo, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
@@ -297,13 +298,17 @@ class BackupsDialog(QDialog):
         if not self.prompts.confirm(self, "Khôi phục dữ liệu", question):
             return
 
-        def restore(ws: Workspace) -> int:
+        def restore(ws: Workspace) -> tuple[int, int]:
             ws.restore(info.path)
-            return ws.members.count()
+            return ws.members.count(), ws.evidence.missing()
 
-        def done(members: int) -> None:
+        def done(found: tuple[int, int]) -> None:
+            members, missing = found
             text = f"Đã khôi phục dữ liệu từ “{info.path.name}” ({vn_number(members)} đoàn viên)."
-            self.prompts.information(self, "Đã khôi phục", text)
+            lacking = missing_evidence_text(missing, info.path)
+            self.prompts.information(
+                self, "Đã khôi phục", f"{text}\n\n{lacking}" if lacking else text
+            )
             self.reload()
 
         CoreOp(self, restore, self._core, label="Đang khôi phục…").success(done).failure(

@@ -214,3 +214,23 @@ def test_check_writes_its_counts_as_vietnamese_write_numbers(empty_ws: Workspace
     code, out, _ = _cli("check", "--data-dir", folder, "--repair")
     assert code == 0
     assert out.splitlines()[-2:] == ["Đã sửa 1.100 lỗi.", "Dữ liệu tốt, không có lỗi."]
+
+
+def test_restore_says_the_evidence_files_left_on_the_stick(ws: Workspace, tmp_path: Path) -> None:
+    import shutil
+
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "12/08/2000"})
+    scan = tmp_path / "anh-ra-quan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + bytes(3000) + b"\n%%EOF\n")
+    ws.evidence.attach("members", member, scan)
+    saved = ws.backups.to_folder(tmp_path / "usb")
+    shutil.rmtree(tmp_path / "usb" / f"{saved.path.name}.evidence")  # only the .sqlite copied
+    new_pc = tmp_path / "may-moi"
+    code, out, err = _cli("restore", "--data-dir", str(new_pc), str(saved.path))
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Đã khôi phục {saved.path.name} (1 đoàn viên).\n"
+        "Thiếu 1 tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: chúng nằm trong thư mục "
+        f"“{saved.path.name}.evidence” cạnh tệp sao lưu khi sao lưu ra USB. Hãy chép cả thư mục "
+        "đó vào cùng chỗ với tệp sao lưu rồi khôi phục lại.\n"
+    )
