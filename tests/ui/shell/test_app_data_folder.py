@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.backup.store import parse_name
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 from doancoso.ui.shell.app import run_app
 from scripted import ScriptedPrompts
@@ -60,7 +61,12 @@ def test_damaged_data_are_restored_from_the_newest_backup_when_asked(
     assert run_app(data_dir, prompts) == 0 and shown  # the window opened on the backup
     (question,) = prompts.asked
     assert question.startswith("Tệp dữ liệu bị hỏng (không còn là tệp cơ sở dữ liệu).")
-    assert question.endswith("Khôi phục bản sao lưu này ngay?") and str(backup) in question
+    taken = parse_name(backup)[1]  # type: ignore[index]
+    assert f"Bản sao lưu gần nhất còn tốt: lúc {taken:%H:%M ngày %d/%m/%Y} (" in question
+    assert question.endswith("40 đoàn viên; sao lưu theo yêu cầu).\n\nKhôi phục bản sao lưu "
+                             "này ngay?")  # fmt: skip
+    # the window itself restores: no command line, no "open the app" (it is open)
+    assert "doancoso restore" not in question and "mở ứng dụng" not in question
     assert prompts.infos == [f"Đã khôi phục dữ liệu từ bản sao lưu “{backup.name}”."]
     with Workspace.open(data_dir, create=False) as ws:
         assert ws.members.count() == 40

@@ -284,7 +284,8 @@ def _age(then: datetime, now: datetime) -> str:
 
 def recovery_advice(folder: Path, now: datetime | None = None) -> tuple[str, BackupInfo | None]:
     """What to tell a secretary whose data are damaged: the newest sound backup (when, how old,
-    what it holds) and the command that restores it; and that backup, if any."""
+    what it holds; the window asks to restore it, the command line adds :func:`restore_hint`);
+    and that backup, if any."""
     best = newest_sound(folder)
     if best is None:
         return "Không có bản sao lưu nào còn dùng được trong thư mục “backups”.", None
@@ -292,7 +293,14 @@ def recovery_advice(folder: Path, now: datetime | None = None) -> tuple[str, Bac
     held = f", {best.members} đoàn viên" if best.members is not None else ""
     text = (
         f"Bản sao lưu gần nhất còn tốt: lúc {best.taken_at:%H:%M} ngày {best.taken_at:%d/%m/%Y} "
-        f"({_age(best.taken_at, now)}{held}; {best.reason_label.lower()}). Để khôi phục: mở ứng "
-        f'dụng và chọn “Khôi phục”, hoặc chạy lệnh: doancoso restore "{best.path}"'
+        f"({_age(best.taken_at, now)}{held}; {best.reason_label.lower()})."
     )
     return text, best
+
+
+def restore_hint(best: BackupInfo | None) -> str:
+    """How to restore ``best`` outside the window's question (" Để khôi phục: …"; "" if none)."""
+    if best is None:
+        return ""
+    return (" Để khôi phục: mở ứng dụng và chọn “Khôi phục”, hoặc chạy lệnh: doancoso restore "
+            f'"{best.path}"')  # fmt: skip

@@ -97,7 +97,7 @@ def open_workspace(data_dir: Path, prompts: Prompts) -> Workspace | None:
         if exc.backup is None:
             prompts.error(None, "Dữ liệu bị hỏng", exc.message)
             return None
-        question = f"{exc.message}\n\nKhôi phục bản sao lưu này ngay?"
+        question = f"{exc.in_window or exc.message}\n\nKhôi phục bản sao lưu này ngay?"
         if not prompts.confirm(None, "Dữ liệu bị hỏng", question):
             return None
         return _restore_and_open(data_dir, exc.backup.path, prompts)
