@@ -124,6 +124,33 @@ def _restore_and_open(data_dir: Path, backup: Path, prompts: Prompts) -> Workspa
     return ws
 
 
+def offer_backup(ws: Workspace, prompts: Prompts) -> None:
+    """A folder with no data but with backups (its damaged data set aside and the restore
+    declined, or its database removed by hand): the newest sound backup is offered before a
+    first-start setup would start again from nothing."""
+    from ...core.backup.store import BACKUP_FOLDER, recovery_advice
+
+    advice, best = recovery_advice(ws.data_dir / BACKUP_FOLDER)
+    if best is None:
+        return
+    question = (
+        f"Thư mục dữ liệu “{ws.data_dir}” chưa có dữ liệu đang dùng nhưng có bản sao lưu. "
+        f"{advice}\n\nKhôi phục bản sao lưu này thay vì thiết lập mới từ đầu?"
+    )
+    if not prompts.confirm(None, "Có bản sao lưu", question, yes="Khôi phục",
+                           no="Thiết lập mới"):  # fmt: skip
+        return
+    try:
+        ws.restore(best.path)
+    except AppError as exc:
+        log.error("restore of %s failed: %s (%s)", best.path, exc.message, exc.details)
+        prompts.error(None, "Không khôi phục được", exc.message)
+        return
+    prompts.information(
+        None, "Đã khôi phục", f"Đã khôi phục dữ liệu từ bản sao lưu “{best.path.name}”."
+    )
+
+
 def lock_data_folder(data_dir: Path, prompts: Prompts) -> DataFolderLock | None:
     """The lock of ``data_dir`` (one GUI per data folder), or None after telling the user why
     not, e.g. the folder is open in another window of the app."""
@@ -180,6 +207,8 @@ def _run(
             prompts.error(None, "Không mở được dữ liệu", "Dữ liệu chưa được thiết lập. "
                           f"{ws.read_only.message}")  # fmt: skip
             return 1
+        if not ws.has_organization:
+            offer_backup(ws, prompts)
         core = Core(ws, prompts)
         if not ws.has_organization:
             from ..settings.setup_dialog import SetupDialog  # first start only
