@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..errors import StorageError
+from ..lang.text import vn_number
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
 from ..storage.disk import disk_error
 from ..storage.folder import os_reason
@@ -290,7 +291,7 @@ def recovery_advice(folder: Path, now: datetime | None = None) -> tuple[str, Bac
     if best is None:
         return "Không có bản sao lưu nào còn dùng được trong thư mục “backups”.", None
     now = now or datetime.now()
-    held = f", {best.members} đoàn viên" if best.members is not None else ""
+    held = f", {vn_number(best.members)} đoàn viên" if best.members is not None else ""
     text = (
         f"Bản sao lưu gần nhất còn tốt: lúc {best.taken_at:%H:%M} ngày {best.taken_at:%d/%m/%Y} "
         f"({_age(best.taken_at, now)}{held}; {best.reason_label.lower()})."
