@@ -127,6 +127,18 @@ def inspect_backup(backup: Path) -> BackupInfo:
     )
 
 
+def _is_bundle(path: Path) -> bool:
+    """Whether ``path`` starts as a bundle does: encrypted, or a clear ZIP container."""
+    from ..bundle.crypto import is_encrypted
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return False  # said by the checks that follow
+    return is_encrypted(head) or head.startswith(b"PK\x03\x04")
+
+
 def _require_file(backup: Path) -> None:
     """A folder given for the file (the stick's, where the backups are) is said to be one."""
     if backup.is_dir():
@@ -140,6 +152,11 @@ def _require_file(backup: Path) -> None:
 
 def _check_backup(backup: Path) -> None:
     """Step 1 of the module docstring, on the backup itself (read only)."""
+    if _is_bundle(backup):  # "Xuất dữ liệu ra USB…" and "Sao lưu ra USB…" both fill sticks
+        raise StorageError(
+            f"Tệp “{backup.name}” là một gói dữ liệu (.dcs), không phải bản sao lưu: gói dữ liệu "
+            f"được nhận bằng “Nhận dữ liệu từ USB…” (Tệp) hoặc lệnh doancoso bundle import. {KEPT}"
+        )
     problem = soundness(backup, full=True)
     if problem is not None:
         raise StorageError(

@@ -234,3 +234,17 @@ def test_restore_says_the_evidence_files_left_on_the_stick(ws: Workspace, tmp_pa
         f"“{saved.path.name}.evidence” cạnh tệp sao lưu khi sao lưu ra USB. Hãy chép cả thư mục "
         "đó vào cùng chỗ với tệp sao lưu rồi khôi phục lại.\n"
     )
+
+
+def test_restore_of_a_bundle_says_it_is_a_bundle(demo_ws: Workspace, tmp_path: Path) -> None:
+    bundle = tmp_path / "usb" / "ban-giao.dcs"
+    bundle.parent.mkdir()
+    demo_ws.bundles.export(bundle, kind="handover", year=None, password="Hoa sen nở 1990!")
+    demo_ws.close()
+    code, out, err = _cli("restore", "--data-dir", str(demo_ws.data_dir), str(bundle))
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Tệp “ban-giao.dcs” là một gói dữ liệu (.dcs), không phải bản sao lưu: gói dữ liệu "
+        "được nhận bằng “Nhận dữ liệu từ USB…” (Tệp) hoặc lệnh doancoso bundle import. Dữ liệu "
+        "hiện tại giữ nguyên.\n"
+    )
