@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from ..core.backup.store import BackupInfo
+from ..core.backup.store import BackupInfo, evidence_beside_text
 from ..core.lang.dates import format_vn_datetime
 from ..core.lang.text import size_text, vn_number
 from ..paths import default_data_dir
@@ -80,6 +80,8 @@ def take_backup(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         print(f"Đã sao lưu: {info.path}", file=out)
+        if args.to and (beside := evidence_beside_text(info.path)):
+            print(beside, file=out)
     return EXIT_OK
 
 

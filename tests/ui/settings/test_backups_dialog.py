@@ -39,7 +39,11 @@ def test_back_up_onto_a_stick(qtbot: QtBot, demo_ws: Workspace, tmp_path: Path) 
     dialog = _dialog(qtbot, demo_ws, prompts)
     dialog.back_up_to(tmp_path / "usb")
     (copy,) = (tmp_path / "usb").glob("thu-cong-*.sqlite")
-    assert prompts.infos == [f"Đã sao lưu ra “{copy}” và đọc lại thấy đúng (300 đoàn viên)."]
+    assert prompts.infos == [
+        f"Đã sao lưu ra “{copy}” và đọc lại thấy đúng (300 đoàn viên).\n\n10 tệp minh chứng "
+        f"(ảnh, văn bản scan) nằm trong thư mục “{copy.name}.evidence” bên cạnh: khi chép sang "
+        "máy khác, hãy chép cả tệp sao lưu và thư mục này."
+    ]
 
 
 def test_restore_asks_then_replaces_and_every_view_reloads(

@@ -69,6 +69,19 @@ def evidence_folder(backup: Path) -> Path:
     return backup.with_name(backup.name + ".evidence")
 
 
+def evidence_beside_text(backup: Path) -> str:
+    """What a backup written to a stick says of its evidence folder ("" when it has none): the
+    two go together to another PC."""
+    folder = evidence_folder(backup)
+    files = sum(1 for p in folder.iterdir() if p.is_file()) if folder.is_dir() else 0
+    if not files:
+        return ""
+    return (
+        f"{vn_number(files)} tệp minh chứng (ảnh, văn bản scan) nằm trong thư mục "
+        f"“{folder.name}” bên cạnh: khi chép sang máy khác, hãy chép cả tệp sao lưu và thư mục này."
+    )
+
+
 def backup_name(reason: str, when: datetime) -> str:
     return f"{reason}-{when:%Y%m%d-%H%M%S}.sqlite"
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ...core.backup.check import CheckReport
 from ...core.backup.restore import missing_evidence_text
-from ...core.backup.store import BackupInfo, parse_name
+from ...core.backup.store import BackupInfo, evidence_beside_text, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
 from ...core.workspace import Workspace
@@ -261,6 +261,8 @@ class BackupsDialog(QDialog):
                 f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng "
                 f"({members_text(info.members)} đoàn viên)."
             )
+            beside = evidence_beside_text(info.path)
+            text = f"{text}\n\n{beside}" if beside else text
             self.prompts.information(self, "Đã sao lưu", text)
 
         QueryOp(self, lambda ws: ws.backups.to_folder(folder), self._core,

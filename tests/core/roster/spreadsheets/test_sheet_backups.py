@@ -248,3 +248,17 @@ def test_restore_of_a_bundle_says_it_is_a_bundle(demo_ws: Workspace, tmp_path: P
         "được nhận bằng “Nhận dữ liệu từ USB…” (Tệp) hoặc lệnh doancoso bundle import. Dữ liệu "
         "hiện tại giữ nguyên.\n"
     )
+
+
+def test_backup_to_a_stick_names_the_evidence_folder_beside_it(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    stick = tmp_path / "usb"
+    code, out, err = _cli("backup", "--data-dir", str(demo_ws.data_dir), "--to", str(stick))
+    assert (code, err) == (0, "")
+    (copy,) = stick.glob("*.sqlite")
+    assert out == (
+        f"Đã sao lưu: {copy}\n10 tệp minh chứng (ảnh, văn bản scan) nằm trong thư mục "
+        f"“{copy.name}.evidence” bên cạnh: khi chép sang máy khác, hãy chép cả tệp sao lưu và "
+        "thư mục này.\n"
+    )
