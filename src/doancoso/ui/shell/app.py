@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ...core.errors import AppError
+from ...core.organization import OrganizationInfo
 from ...core.storage.db import DamagedDatabaseError
 from ...core.storage.folder import ReadOnlyData, check_data_folder
 from ...core.storage.lock import DataFolderLock
@@ -173,6 +174,18 @@ def receive_handover(core: Core, parent: QWidget | None) -> bool:
     return core.ws.has_organization
 
 
+def restore_at_start(core: Core, parent: QWidget | None) -> OrganizationInfo | None:
+    """First start on a new PC with a backup on the stick ("Sao lưu ra USB…"): the backups
+    dialog ("Khôi phục từ tệp…"); the organisation the folder now has, if any (read through
+    the workspace's services, made again by the restore)."""
+    from ..settings.backups_dialog import BackupsDialog  # only when chosen
+
+    dialog = BackupsDialog(core, parent)
+    core.prompts.run(dialog)
+    dialog.deleteLater()
+    return core.ws.organization.get() if core.ws.has_organization else None
+
+
 def run_app(data_dir: Path, prompts: Prompts | None = None) -> int:
     """Open the GUI on ``data_dir``; returns the process exit code."""
     app = _application()
@@ -214,7 +227,10 @@ def _run(
             from ..settings.setup_dialog import SetupDialog  # first start only
 
             setup = SetupDialog(
-                ws.organization, prompts, receive_handover=lambda w: receive_handover(core, w)
+                ws.organization,
+                prompts,
+                receive_handover=lambda w: receive_handover(core, w),
+                restore_backup=lambda w: restore_at_start(core, w),
             )
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return 0
