@@ -382,7 +382,8 @@ def test_a_backup_chosen_for_a_bundle_says_how_a_backup_is_taken_in(
         assert wizard.file_error.text() == (
             f"Tệp “{saved.path.name}” là một bản sao lưu dữ liệu (.sqlite), không phải gói dữ "
             "liệu (.dcs): bản sao lưu được đưa vào máy bằng “Khôi phục từ tệp…” (Tệp → Sao lưu "
-            "và khôi phục…) hoặc lệnh doancoso restore. Không có gì được thay đổi."
+            "và khôi phục…; lần đầu mở ứng dụng: “Khôi phục bản sao lưu…”) hoặc lệnh doancoso "
+            "restore. Không có gì được thay đổi."
         )
         assert not new_pc.has_organization
 

@@ -369,7 +369,8 @@ def _check_clear_head(path: Path, head: bytes, size: int) -> None:
         raise NotABundle(
             f"Tệp “{path.name}” là một bản sao lưu dữ liệu (.sqlite), không phải gói dữ liệu "
             "(.dcs): bản sao lưu được đưa vào máy bằng “Khôi phục từ tệp…” (Tệp → Sao lưu và "
-            f"khôi phục…) hoặc lệnh doancoso restore. {NOTHING_CHANGED}"
+            "khôi phục…; lần đầu mở ứng dụng: “Khôi phục bản sao lưu…”) hoặc lệnh doancoso "
+            f"restore. {NOTHING_CHANGED}"
         )
     if not head.startswith(b"PK"):
         raise not_a_bundle(path.name)
