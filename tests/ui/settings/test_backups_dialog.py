@@ -165,3 +165,37 @@ def test_check_writes_its_counts_as_vietnamese_write_numbers(
     assert lines[22] == "… và 1.080 vấn đề khác."
     assert lines[24].startswith("Sửa ngay 1.100 lỗi sửa được an toàn?")
     assert prompts.infos[-1].splitlines()[1:] == ["Đã sửa 1.100 lỗi.", "Dữ liệu tốt, không có lỗi."]
+
+
+def test_a_backup_onto_a_stick_shows_its_progress_and_can_be_cancelled(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Many photos onto a slow stick: a bar that moves and "Hủy", which leaves nothing behind."""
+    import os
+
+    from PySide6.QtWidgets import QPushButton
+
+    from doancoso.ui.shell.operations import Core
+
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "12/08/2000"})
+    ws.evidence.set_max_size_mb(100)
+    for i in range(3):  # 3 × 40 MB of scans: long enough to press "Hủy"
+        scan = tmp_path / f"scan-{i}.pdf"
+        scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
+        ws.evidence.attach("members", member, scan)
+    prompts = ScriptedPrompts()
+    core = Core(ws, prompts, delay_ms=0)  # on the worker, with its progress dialog
+    dialog = BackupsDialog(core)
+    qtbot.addWidget(dialog)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    dialog.back_up_to(stick)
+    qtbot.waitUntil(lambda: core.runner.dialog is not None)
+    progress = core.runner.dialog
+    (cancel,) = progress.findChildren(QPushButton)
+    assert cancel.text() == "Hủy"
+    qtbot.waitUntil(lambda: progress.maximum() > 0)  # the evidence files' bytes, moving
+    cancel.click()
+    qtbot.waitUntil(lambda: not core.runner.busy, timeout=30000)
+    assert prompts.infos == ["Đã hủy: chưa có bản sao lưu nào được ghi ra USB."]
+    assert list(stick.iterdir()) == []

@@ -138,7 +138,7 @@ def test_counts_are_written_as_vietnamese_write_numbers(
         f"Khôi phục bản sao lưu lúc 08:30 ngày 05/12/2026 (2.009 đoàn viên)?\n\n{REPLACES}"
     )
     monkeypatch.setattr(ws.backups, "take", lambda reason="thu-cong": info)
-    monkeypatch.setattr(ws.backups, "to_folder", lambda folder: info)
+    monkeypatch.setattr(ws.backups, "to_folder", lambda folder, report=None: info)
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, ws, prompts)
     dialog.back_up()

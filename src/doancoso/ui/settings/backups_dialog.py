@@ -48,6 +48,7 @@ from ..shell.state import UiState
 
 STICK_FOLDER_KEY = "backups/stick_folder"
 """The key of ``ui-state.ini`` holding the folder of the last backup onto a stick."""
+STICK_CANCELLED = "Đã hủy: chưa có bản sao lưu nào được ghi ra USB."
 HEADERS = ("Thời gian", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -265,8 +266,13 @@ class BackupsDialog(QDialog):
             text = f"{text}\n\n{beside}" if beside else text
             self.prompts.information(self, "Đã sao lưu", text)
 
-        QueryOp(self, lambda ws: ws.backups.to_folder(folder), self._core,
-                label="Đang sao lưu ra USB…").success(done).run()  # fmt: skip
+        def stopped() -> None:  # the core removed what it had written
+            self.prompts.information(self, "Sao lưu ra USB", STICK_CANCELLED)
+
+        QueryOp(self, lambda ws, report: ws.backups.to_folder(folder, report), self._core,
+                label="Đang sao lưu ra USB…", reporting=True).success(done).cancelled(
+            stopped
+        ).run()  # fmt: skip
 
     def restore_selected(self) -> None:
         info = self.selected()
