@@ -79,3 +79,25 @@ def edit(ws: Workspace, member_id: str, **changes: str) -> None:
     if fields.get("birth_precision") == "year":
         raw["birth_date"] = str(fields["birth_date"].year)
     ws.members.save({**raw, **changes}, member_id)
+
+
+def both_changed(tmp_path: Path, members: int) -> tuple[Workspace, Workspace, Path]:
+    """Two copies of one organisation of ``members`` demo members, every member's phone changed
+    on both since the handover (a sheet of phones imported on each machine); the other copy's
+    bundle (password :data:`bundle_gui.PASSWORD`) with them. The caller closes both."""
+    from sqlalchemy import update
+
+    from bundle_gui import PASSWORD
+    from doancoso.core.storage.models import Member
+
+    mine, theirs = Workspace.open(tmp_path / "cua-toi"), Workspace.open(tmp_path / "cua-ban")
+    theirs.generate_demo(members=members, seed=2)
+    first = tmp_path / "ban-giao.dcs"
+    theirs.bundles.export(first, kind="handover", year=None, password=PASSWORD)
+    mine.bundles.run_import(first, PASSWORD, dry_run=False)
+    for ws, phone in ((mine, "0900000001"), (theirs, "0900000002")):
+        with ws.db.transaction() as session:
+            session.execute(update(Member).values(phone=phone))
+    bundle = tmp_path / "lan-hai.dcs"
+    theirs.bundles.export(bundle, kind="handover", year=None, password=PASSWORD)
+    return mine, theirs, bundle

@@ -14,12 +14,14 @@ from pathlib import Path
 import pytest
 
 from breakage import snapshot
+from bundle_gui import PASSWORD as BUNDLE_PASSWORD
 from doancoso import __version__
 from doancoso.cli.bundles import _show_plan
 from doancoso.cli.main import run
 from doancoso.core.bundle.merge import ImportPlan
 from doancoso.core.bundle.rows import collect
 from doancoso.core.lang.dates import format_vn_datetime
+from doancoso.core.lang.text import vn_number
 from doancoso.core.workspace import Workspace
 
 PASSWORD = "Mật khẩu bàn giao 2026"
@@ -660,3 +662,70 @@ def test_on_conflict_mine_keeps_the_field_only_the_file_changed(
     with Workspace.open(home) as ws:
         fields = ws.members.get(member_id).fields
         assert (fields.phone, fields.address_hamlet) == ("0912000111", "Ấp Cái Đôi")
+
+
+def test_export_names_the_file_as_written_even_with_a_comma(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    folder = tmp_path / "Bàn giao, tháng 12"
+    folder.mkdir()
+    target = folder / "ban-giao,2026.dcs"
+    code, out, err = cli("bundle", "export", str(target), "--password-file", str(password_file),
+                         "--data-dir", str(home))  # fmt: skip
+    assert (code, err) == (0, "")
+    size = target.stat().st_size
+    assert out.splitlines()[0] == (
+        f"Đã ghi và đọc lại kiểm tra gói dữ liệu “{target}” ({vn_number(size)} byte)."
+    )
+
+
+def test_a_folder_given_for_the_file_is_said_to_be_a_folder(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    for overwrite in ((), ("--overwrite",)):  # never advised to overwrite a folder
+        code, out, err = cli("bundle", "export", str(stick), "--password-file",
+                             str(password_file), "--data-dir", str(home), *overwrite)  # fmt: skip
+        assert (code, out) == (1, "")
+        assert err == (
+            f"Lỗi: “{stick}” là một thư mục: hãy ghi cả tên tệp, ví dụ "
+            f"“{stick / 'ban-giao.dcs'}”. Không có tệp nào được ghi.\n"
+        )
+    assert list(stick.iterdir()) == []
+
+
+def test_many_conflicts_are_counted_as_vietnamese_write_numbers(tmp_path: Path) -> None:
+    from bundle_sync import both_changed
+
+    mine, theirs, bundle = both_changed(tmp_path, 1050)
+    mine.close()
+    theirs.close()
+    password = tmp_path / "mk.txt"
+    password.write_text(BUNDLE_PASSWORD, encoding="utf-8")
+    code, out, err = cli("bundle", "import", str(bundle), "--password-file", str(password),
+                         "--data-dir", str(tmp_path / "cua-toi"))  # fmt: skip
+    assert code == 1
+    assert "\nXung đột (1.050 bản ghi sửa ở cả hai nơi):\n" in out
+    assert err.startswith("Lỗi: Có 1.050 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi")
+
+
+def test_the_evidence_files_are_counted_as_vietnamese_write_numbers(
+    tmp_path: Path, password_file: Path
+) -> None:
+    from doancoso.core.organization import OrganizationInfo
+
+    home = tmp_path / "home"
+    with Workspace.open(home) as ws:
+        ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Hưng",
+                                                superior_name="Tỉnh đoàn Cà Mau"))  # fmt: skip
+        member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
+        for i in range(1001):  # the photos of a year's activities
+            scan = tmp_path / f"anh-{i}.pdf"
+            scan.write_bytes(b"%PDF-1.4\n" + str(i).encode() + b"\n%%EOF\n")
+            ws.evidence.attach("members", member, scan)
+    target = tmp_path / "b.dcs"
+    _export(home, target, password_file)
+    code, out, err = cli("bundle", "inspect", str(target), "--password-file", str(password_file))
+    assert (code, err) == (0, "")
+    assert "\nTệp minh chứng: 1.001\n" in out

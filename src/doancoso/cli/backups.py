@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from ..core.backup.store import BackupInfo
+from ..core.backup.store import BackupInfo, evidence_beside_text
 from ..core.lang.dates import format_vn_datetime
 from ..core.lang.text import size_text, vn_number
 from ..paths import default_data_dir
@@ -80,6 +80,8 @@ def take_backup(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         print(f"Đã sao lưu: {info.path}", file=out)
+        if args.to and (beside := evidence_beside_text(info.path)):
+            print(beside, file=out)
     return EXIT_OK
 
 
@@ -117,13 +119,14 @@ def check_data(args: argparse.Namespace, out: TextIO) -> int:
         for problem in report.problems:
             print(f"- {problem.message}", file=out)
         if report.repaired:
-            print(f"Đã sửa {report.repaired} lỗi.", file=out)
+            print(f"Đã sửa {vn_number(report.repaired)} lỗi.", file=out)
         print("Dữ liệu tốt, không có lỗi." if report.ok else
-              f"Có {len(report.problems)} vấn đề cần xem.", file=out)  # fmt: skip
+              f"Có {vn_number(len(report.problems))} vấn đề cần xem.", file=out)  # fmt: skip
     return EXIT_OK if report.ok else EXIT_ERROR
 
 
 def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.backup.restore import missing_evidence_text
     from ..core.backup.restore import restore_backup as restore
     from ..core.storage.folder import check_data_folder
     from ..core.storage.lock import DataFolderLock
@@ -138,8 +141,10 @@ def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         lock.release()
     with open_workspace(args) as ws:  # upgrades an older backup, as any older database
-        members = ws.members.count()
+        members, missing = ws.members.count(), ws.evidence.missing()
     print(f"Đã khôi phục {args.backup.name} ({vn_number(members)} đoàn viên).", file=out)
+    if missing:
+        print(missing_evidence_text(missing, args.backup), file=out)
     if result.safety_copy is not None:
         print(f"Dữ liệu trước khi khôi phục đã được sao lưu: {result.safety_copy}", file=out)
     if result.set_aside is not None:

@@ -166,8 +166,14 @@ def _overwrite_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overwrite", action="store_true", help="ghi đè lên tệp đã có")
 
 
-def refuse_existing(path: Path, overwrite: bool) -> None:
-    """An existing file is written over only with ``--overwrite`` (the GUI asks first)."""
+def refuse_existing(path: Path, overwrite: bool, example: str = "ban-giao.dcs") -> None:
+    """An existing file is written over only with ``--overwrite`` (the GUI asks first); a
+    folder, never (its file's name forgotten: ``example`` shows one)."""
+    if path.is_dir():
+        raise AppError(
+            f"“{path}” là một thư mục: hãy ghi cả tên tệp, ví dụ “{path / example}”. Không có "
+            "tệp nào được ghi."
+        )
     if path.exists() and not overwrite:
         raise AppError(
             f"Đã có tệp “{path}”. Hãy chọn tên khác, hoặc thêm --overwrite để ghi đè lên tệp đó."
@@ -232,7 +238,7 @@ def _describe(info: BundleInfo, out: TextIO) -> None:
     print(f"{ALL_ROWS_HEADER}: {_counts(info.counts)}", file=out)
     if live is None:
         print(ALL_ROWS_NOTE, file=out)
-    print(f"Tệp minh chứng: {info.evidence_files}", file=out)
+    print(f"Tệp minh chứng: {vn_number(info.evidence_files)}", file=out)
     dossier = info.manifest.dossier
     if dossier is not None:
         print(
@@ -264,9 +270,7 @@ def export_bundle(args: argparse.Namespace, out: TextIO) -> int:
         )
         return EXIT_OK
     print(
-        f"Đã ghi và đọc lại kiểm tra gói dữ liệu “{result.path}” ({result.size:,} byte).".replace(
-            ",", "."
-        ),
+        f"Đã ghi và đọc lại kiểm tra gói dữ liệu “{result.path}” ({vn_number(result.size)} byte).",
         file=out,
     )
     _describe(result.info, out)
@@ -296,7 +300,7 @@ def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
 
     password = read_password(args.password_file)
     if args.save_dossier is not None:
-        refuse_existing(args.save_dossier, args.overwrite)
+        refuse_existing(args.save_dossier, args.overwrite, "ho-so.pdf")
     try:  # the bundle alone: no data folder is opened, nothing created
         held = hold_bundle(args.file, password)
     except PasswordNeeded as exc:
@@ -341,7 +345,7 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     if result.conflicts:
         apart = sum(1 for c in result.conflicts if c.apart)
         what = "sửa ở cả hai nơi" if not apart else "sửa ở cả hai nơi hoặc mỗi máy một bản riêng"
-        print(f"Xung đột ({len(result.conflicts)} bản ghi {what}):", file=out)
+        print(f"Xung đột ({vn_number(len(result.conflicts))} bản ghi {what}):", file=out)
         for conflict in result.conflicts:
             fields = "; ".join(
                 f"{f.label}: máy này “{field_value_text(conflict.table, f.name, f.mine)}”, "
@@ -391,9 +395,11 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
         what = "khi nhập thật sẽ chưa nhập gì" if args.dry_run else "chưa nhập gì"
         apart = sum(1 for c in result.unresolved if c.apart)
         edited = len(result.unresolved) - apart
-        said = [f"{edited} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước"] * bool(
-            edited
-        ) + [f"{apart} bản ghi mỗi máy có một bản riêng mà chỉ giữ được một"] * bool(apart)
+        said = [
+            f"{vn_number(edited)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước"
+        ] * bool(edited) + [
+            f"{vn_number(apart)} bản ghi mỗi máy có một bản riêng mà chỉ giữ được một"
+        ] * bool(apart)
         raise AppError(
             f"Có {' và '.join(said)}: {what}. Hãy chạy lại với --on-conflict mine (giữ bản của "
             "máy này) hoặc --on-conflict theirs (lấy bản trong tệp)."

@@ -223,10 +223,11 @@ class Workspace:
         try:
             return cls(data_dir, Database.open(data_dir / DATABASE_FILE, read_only))
         except DamagedDatabaseError as exc:
-            from .backup.store import BACKUP_FOLDER, recovery_advice
+            from .backup.store import BACKUP_FOLDER, recovery_advice, restore_hint
 
             advice, exc.backup = recovery_advice(data_dir / BACKUP_FOLDER)
-            exc.message = f"{exc.message} {advice}"
+            exc.in_window = f"{exc.message} {advice}"  # the window asks to restore it itself
+            exc.message = f"{exc.in_window}{restore_hint(exc.backup)}"
             exc.args = (exc.message,)
             raise
 

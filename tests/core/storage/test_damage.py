@@ -108,3 +108,17 @@ def test_a_transaction_killed_in_rollback_journal_mode_is_rolled_back_not_taken_
         assert ws.members.count() == members
         assert ws.check().ok
     assert sorted(p.name for p in killed.glob("*.sqlite*")) == [DATABASE_FILE]
+
+
+def test_the_backup_offered_counts_its_members_as_vietnamese_write_numbers(
+    empty_ws: Workspace,
+) -> None:
+    empty_ws.generate_demo(members=1200, seed=4)
+    folder = empty_ws.data_dir
+    empty_ws.backups.take()
+    empty_ws.close()
+    (folder / DATABASE_FILE).write_bytes(b"not a database any more")
+    with pytest.raises(DamagedDatabaseError) as info:
+        Workspace.open(folder)
+    assert " đoàn viên; sao lưu theo yêu cầu)." in info.value.message
+    assert " phút trước, 1.200 đoàn viên; sao lưu theo yêu cầu)." in info.value.in_window

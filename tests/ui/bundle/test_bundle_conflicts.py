@@ -158,3 +158,22 @@ def test_a_member_deleted_here_and_changed_there_is_kept_when_chosen(
         assert phones(ws)["Nguyễn Văn An"] == "0977123456"
     finally:
         other.close()
+
+
+def test_many_conflicts_are_counted_as_vietnamese_write_numbers(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from bundle_gui import import_to_plan
+    from bundle_sync import both_changed
+
+    mine, theirs, bundle = both_changed(tmp_path, 1050)
+    try:
+        wizard = import_to_plan(qtbot, mine, bundle)
+        assert wizard.plan_summary.text().startswith(
+            "Có 1.050 bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: chọn giữ của máy "
+            "này hay lấy của tệp"
+        )
+        assert wizard.conflicts.heading.text() == "Xung đột: 1.050"
+    finally:
+        mine.close()
+        theirs.close()

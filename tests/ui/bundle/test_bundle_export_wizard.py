@@ -16,6 +16,7 @@ from bundle_gui import PASSWORD, TODAY, add_people, export_wizard, stick
 from doancoso.core.workspace import Workspace
 from doancoso.reports.handover import sha256_lines
 from doancoso.ui.bundle.export_wizard import (
+    BAD_NAME,
     DONE_PAGE,
     NO_DRIVE,
     PASSWORD_PAGE,
@@ -343,3 +344,66 @@ def test_closing_before_the_bien_ban_is_saved_asks_first(
     with qtbot.waitSignal(report.finished):
         report.close_button.click()
     assert prompts.asked == []  # a report has no biên bản
+
+
+def test_going_back_to_the_password_keeps_the_folder_and_the_name_chosen(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [usb])
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    folder = tmp_path / "khac"
+    folder.mkdir()
+    wizard.ask_folder = lambda _title: folder
+    wizard.other_button.click()
+    wizard.name_edit.setText("ban-giao-thang-12.dcs")
+    wizard.back_button.click()  # to check the password choice, then on again
+    assert wizard.page == PASSWORD_PAGE
+    wizard.next_button.click()
+    assert wizard.drive_combo.currentText() == f"Thư mục: {folder}"
+    assert wizard.name_edit.text() == "ban-giao-thang-12.dcs"
+    assert (
+        wizard.target_label.text() == f"Tệp sẽ được lưu thành: {folder / 'ban-giao-thang-12.dcs'}"
+    )
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE
+    assert [p.name for p in folder.iterdir()] == ["ban-giao-thang-12.dcs"]
+    assert list(usb.root.iterdir()) == []
+
+
+def test_a_name_left_as_suggested_follows_the_kind_chosen_again(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs"
+    wizard.back_button.click()
+    wizard.back_button.click()
+    wizard.report_radio.setChecked(True)
+    wizard.year_spin.setValue(2025)
+    wizard.next_button.click()
+    wizard.next_button.click()
+    assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-bao-cao-nam-2025-04-12-2026.dcs"
+
+
+def test_a_file_name_a_stick_cannot_hold_is_said_so(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [usb])
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    for name in ("ban-giao-04/12/2026", "ban giao: 2026", 'ban-giao-"moi"', "ban-giao?"):
+        wizard.name_edit.setText(name)
+        assert wizard.target_error.text() == BAD_NAME, name
+        assert wizard.target_label.text() == "" and not wizard.export_button.isEnabled()
+    wizard.name_edit.setText("ban-giao-04-12-2026")
+    assert wizard.target_error.text() == "" and wizard.export_button.isEnabled()
+    assert wizard.target_label.text() == (
+        f"Tệp sẽ được lưu thành: {usb.root / 'ban-giao-04-12-2026.dcs'}"
+    )

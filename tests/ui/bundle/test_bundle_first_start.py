@@ -99,3 +99,41 @@ def test_a_namesake_with_data_is_told_apart(qtbot: QtBot, ws: Workspace, tmp_pat
         assert not wizard.next_button.isEnabled()
     finally:
         other.close()
+
+
+def test_a_new_pc_restores_a_backup_from_the_stick_at_first_start(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """The office PC died; the stick holds a backup ("Sao lưu ra USB…"), not a bundle: the
+    first start restores it, without a setup made up first to reach the backups."""
+    from doancoso.ui.settings.backups_dialog import BackupsDialog
+    from doancoso.ui.shell.app import restore_at_start
+    from scripted import synchronous_core
+
+    add_people(ws)
+    saved = ws.backups.to_folder(tmp_path / "usb")
+    fresh = Workspace.open(tmp_path / "may-moi")
+    try:
+        prompts = ScriptedPrompts()
+        shown: list[str] = []
+
+        def restore(dialog) -> None:
+            assert isinstance(dialog, BackupsDialog)
+            shown.append(dialog.windowTitle())
+            dialog.restore_file(saved.path)  # "Khôi phục từ tệp…", the file chosen
+
+        prompts.dialog_script = restore
+        core = synchronous_core(fresh, prompts)
+        offered = SetupDialog(fresh.organization, prompts, receive_handover=lambda _: False,
+                              restore_backup=lambda w: restore_at_start(core, w))  # fmt: skip
+        qtbot.addWidget(offered)
+        assert offered.restore_button is not None
+        assert offered.restore_button.text() == "Khôi phục bản sao lưu…"
+        offered.restore_button.click()
+        assert shown == ["Sao lưu và khôi phục"]
+        assert prompts.infos == [f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên)."]
+        assert offered.result() == SetupDialog.DialogCode.Accepted
+        assert offered.created is not None and offered.created.name == "Đoàn xã Tân Hưng"
+        assert phones(fresh) == phones(ws)
+    finally:
+        fresh.close()

@@ -368,6 +368,26 @@ def test_a_zip_renamed_dcs_is_said_to_be_no_bundle(
     assert not empty_ws.has_organization
 
 
+def test_a_backup_chosen_for_a_bundle_says_how_a_backup_is_taken_in(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """The stick holds a backup ("Sao lưu ra USB…") and no bundle: the new PC's first start
+    ("Nhận bàn giao từ USB…") is told where a backup goes in, and nothing changes."""
+    add_people(ws)
+    saved = ws.backups.to_folder(tmp_path / "usb")
+    with Workspace.open(tmp_path / "may-moi") as new_pc:
+        wizard = import_wizard(qtbot, new_pc, ScriptedPrompts())
+        _open(wizard, saved.path, password=None)
+        assert wizard.page == FILE_PAGE
+        assert wizard.file_error.text() == (
+            f"Tệp “{saved.path.name}” là một bản sao lưu dữ liệu (.sqlite), không phải gói dữ "
+            "liệu (.dcs): bản sao lưu được đưa vào máy bằng “Khôi phục từ tệp…” (Tệp → Sao lưu "
+            "và khôi phục…; lần đầu mở ứng dụng: “Khôi phục bản sao lưu…”) hoặc lệnh doancoso "
+            "restore. Không có gì được thay đổi."
+        )
+        assert not new_pc.has_organization
+
+
 def test_reading_a_large_file_can_be_cancelled(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
     ids = add_people(ws)
     scan = tmp_path / "scan.pdf"  # 40 MB of evidence: reading it runs long enough to cancel

@@ -99,3 +99,26 @@ def test_enter_goes_on_from_the_password_and_nowhere_else(
     qtbot.keyClick(wizard.name_edit, Qt.Key.Key_Return)  # never writes on the stick by itself
     assert wizard.page == TARGET_PAGE and wizard.result_ is None
     assert list((tmp_path / "usb").iterdir()) == []
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_wrong_password_is_typed_again_over_and_enter_goes_on(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    from bundle_gui import export_through_gui
+    from doancoso.ui.bundle.import_wizard import INFO_PAGE
+
+    typed = "Hoa sen no tren dam 1990!"  # QTest types no Vietnamese letters
+    bundle = export_through_gui(qtbot, ws, tmp_path, password=typed)
+    wizard = import_wizard(qtbot, ws, ScriptedPrompts())
+    wizard.ask_open_path = lambda _title: bundle
+    wizard.browse_button.click()
+    _shown_active(qtbot, wizard)
+    wizard.password_edit.setFocus()
+    qtbot.keyClicks(wizard.password_edit, "Hoa sen no tren dam 1991!")
+    qtbot.keyClick(wizard.password_edit, Qt.Key.Key_Return)
+    assert wizard.file_error.text().startswith("Mật khẩu không đúng: không mở được gói dữ liệu")
+    assert wizard.password_edit.hasFocus()
+    qtbot.keyClicks(wizard.password_edit, typed)  # typed again: over the wrong one
+    qtbot.keyClick(wizard.password_edit, Qt.Key.Key_Return)
+    assert wizard.page == INFO_PAGE, wizard.file_error.text()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from doancoso.core.backup.check import CheckReport, Problem
+from doancoso.core.backup.check import CheckReport, Problem, fixable
 from doancoso.core.changes import Changes
 from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.backups_dialog import BackupsDialog, check_text
@@ -39,7 +39,11 @@ def test_back_up_onto_a_stick(qtbot: QtBot, demo_ws: Workspace, tmp_path: Path) 
     dialog = _dialog(qtbot, demo_ws, prompts)
     dialog.back_up_to(tmp_path / "usb")
     (copy,) = (tmp_path / "usb").glob("thu-cong-*.sqlite")
-    assert prompts.infos == [f"Đã sao lưu ra “{copy}” và đọc lại thấy đúng (300 đoàn viên)."]
+    assert prompts.infos == [
+        f"Đã sao lưu ra “{copy}” và đọc lại thấy đúng (300 đoàn viên).\n\n10 tệp minh chứng "
+        f"(ảnh, văn bản scan) nằm trong thư mục “{copy.name}.evidence” bên cạnh: khi chép sang "
+        "máy khác, hãy chép cả tệp sao lưu và thư mục này."
+    ]
 
 
 def test_restore_asks_then_replaces_and_every_view_reloads(
@@ -92,6 +96,10 @@ def test_check_names_the_backup_by_its_time_not_its_file() -> None:
         "Dữ liệu chỉ đọc: kiểm tra mà không sao lưu trước.\n"
         "Có 1 vấn đề cần xem:\n- Nguyễn Văn An thuộc một chi đoàn đã bị xóa."
     )
+    stray = fixable("evidence_orphan", "evidence_files", "f1", "Tệp “f1” không thuộc hồ sơ nào")
+    assert check_text(CheckReport(problems=[stray])).splitlines()[2] == (
+        "- Tệp “f1” không thuộc hồ sơ nào."  # not "(sửa được)": read-only data are not repaired
+    )
 
 
 def test_thiet_lap_opens_the_backups(qtbot: QtBot, ws: Workspace) -> None:
@@ -104,3 +112,90 @@ def test_thiet_lap_opens_the_backups(qtbot: QtBot, ws: Workspace) -> None:
     qtbot.addWidget(page)
     page.backups_button.click()
     assert shown == ["Sao lưu và khôi phục"]
+
+
+def test_check_offers_the_safe_repair_in_the_window(qtbot: QtBot, ws: Workspace) -> None:
+    """The secretary is never sent to the command line: what "doancoso check --repair" fixes,
+    the window asks to fix, and fixes."""
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    ws.evidence.store.folder.mkdir(parents=True, exist_ok=True)
+    stray = ws.evidence.store.folder / ("0" * 64)
+    stray.write_bytes(b"%PDF-1.4 left by hand")
+    prompts.answer = False
+    dialog.check_button.click()
+    listed_at = dialog.model.index(0, 0).data()
+    assert prompts.asked == [
+        f"Đã sao lưu trước khi kiểm tra ({listed_at}).\n"
+        "Có 1 vấn đề cần xem:\n"
+        f"- Tệp “{'0' * 64}” trong thư mục minh chứng không thuộc hồ sơ nào. (sửa được)\n\n"
+        "Sửa ngay 1 lỗi sửa được an toàn? Chương trình sao lưu dữ liệu trước khi sửa; tệp "
+        "minh chứng không thuộc hồ sơ nào được chuyển sang thư mục “evidence/.orphans” của "
+        "thư mục dữ liệu, không bị xóa."
+    ]
+    assert prompts.buttons[-1] == ("Sửa", "Để sau")
+    assert stray.exists() and prompts.infos == [] and prompts.errors == []  # "Để sau"
+    prompts.answer = True
+    dialog.check_button.click()
+    assert not stray.exists()
+    assert (ws.evidence.store.folder / ".orphans" / ("0" * 64)).exists()
+    reasons = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    assert reasons == ["Trước khi kiểm tra dữ liệu"] * 3  # the repair backs up again
+    repaired_at = dialog.model.index(0, 0).data()
+    assert prompts.infos == [
+        f"Đã sao lưu trước khi kiểm tra ({repaired_at}).\nĐã sửa 1 lỗi.\nDữ liệu tốt, không có lỗi."
+    ]
+
+
+def test_check_writes_its_counts_as_vietnamese_write_numbers(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    from sqlalchemy import update
+
+    from doancoso.core.storage.models import Member
+
+    empty_ws.generate_demo(members=1100, seed=3)
+    with empty_ws.db.transaction() as session:  # as an upgrade changing the sort keys leaves them
+        session.execute(update(Member).values(sort_key="zzz"))
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, empty_ws, prompts)
+    dialog.check_button.click()
+    lines = prompts.asked[-1].splitlines()
+    assert lines[1] == "Có 1.100 vấn đề cần xem:"
+    assert lines[22] == "… và 1.080 vấn đề khác."
+    assert lines[24].startswith("Sửa ngay 1.100 lỗi sửa được an toàn?")
+    assert prompts.infos[-1].splitlines()[1:] == ["Đã sửa 1.100 lỗi.", "Dữ liệu tốt, không có lỗi."]
+
+
+def test_a_backup_onto_a_stick_shows_its_progress_and_can_be_cancelled(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Many photos onto a slow stick: a bar that moves and "Hủy", which leaves nothing behind."""
+    import os
+
+    from PySide6.QtWidgets import QPushButton
+
+    from doancoso.ui.shell.operations import Core
+
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "12/08/2000"})
+    ws.evidence.set_max_size_mb(100)
+    for i in range(3):  # 3 × 40 MB of scans: long enough to press "Hủy"
+        scan = tmp_path / f"scan-{i}.pdf"
+        scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
+        ws.evidence.attach("members", member, scan)
+    prompts = ScriptedPrompts()
+    core = Core(ws, prompts, delay_ms=0)  # on the worker, with its progress dialog
+    dialog = BackupsDialog(core)
+    qtbot.addWidget(dialog)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    dialog.back_up_to(stick)
+    qtbot.waitUntil(lambda: core.runner.dialog is not None)
+    progress = core.runner.dialog
+    (cancel,) = progress.findChildren(QPushButton)
+    assert cancel.text() == "Hủy"
+    qtbot.waitUntil(lambda: progress.maximum() > 0)  # the evidence files' bytes, moving
+    cancel.click()
+    qtbot.waitUntil(lambda: not core.runner.busy, timeout=30000)
+    assert prompts.infos == ["Đã hủy: chưa có bản sao lưu nào được ghi ra USB."]
+    assert list(stick.iterdir()) == []

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.backup.store import BackupInfo
 from doancoso.core.workspace import Workspace
+from doancoso.ui.bundle.drives import Drive
 from doancoso.ui.settings.backups_dialog import BackupsDialog, restore_question
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -137,7 +138,7 @@ def test_counts_are_written_as_vietnamese_write_numbers(
         f"Khôi phục bản sao lưu lúc 08:30 ngày 05/12/2026 (2.009 đoàn viên)?\n\n{REPLACES}"
     )
     monkeypatch.setattr(ws.backups, "take", lambda reason="thu-cong": info)
-    monkeypatch.setattr(ws.backups, "to_folder", lambda folder: info)
+    monkeypatch.setattr(ws.backups, "to_folder", lambda folder, report=None: info)
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, ws, prompts)
     dialog.back_up()
@@ -166,10 +167,17 @@ def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
     _people(ws)
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, ws, prompts)
-    dialog.file_button.click()  # nothing remembered yet: the home folder
+    dialog.find_drives = lambda: []
+    dialog.file_button.click()  # nothing remembered yet, no stick: the home folder
     assert opened == [str(Path.home())]
     usb = tmp_path / "usb"
     usb.mkdir()
+    dialog.find_drives = lambda: [Drive(usb, "USB_DOAN", "vfat", 3 * 1024**3, 8 * 1024**3)]
+    dialog.stick_button.click()  # nothing remembered yet: the stick plugged in
+    dialog.file_button.click()
+    assert opened[1:] == [str(usb), str(usb)]
+    del opened[1:]
+    dialog.find_drives = lambda: []
     dialog.back_up_to(usb)  # "Sao lưu ra USB…" into the chosen folder
     assert prompts.infos and prompts.infos[-1].startswith(f"Đã sao lưu ra “{usb}")
     dialog.file_button.click()
@@ -177,6 +185,7 @@ def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
     assert opened[1:] == [str(usb), str(usb)]
     # remembered in the data folder: the next session too
     again = _dialog(qtbot, ws, prompts)
+    again.find_drives = lambda: []
     again.file_button.click()
     assert opened[-1] == str(usb)
     # the stick taken out: the home folder again
@@ -185,3 +194,52 @@ def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
     usb.rmdir()
     again.file_button.click()
     assert opened[-1] == str(Path.home())
+
+
+def test_a_damaged_backup_of_the_list_is_refused_before_the_question(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    ids = _people(ws)
+    taken = ws.backups.take()
+    taken.path.write_bytes(taken.path.read_bytes()[:5000])  # cut short, as a full disk leaves it
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    assert dialog.model.index(0, 4).data() == "Hỏng"
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert prompts.errors == [
+        f"Bản sao lưu “{taken.path.name}” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
+        "được khôi phục. Dữ liệu hiện tại giữ nguyên."
+    ]
+    assert prompts.asked == [] and prompts.infos == []  # never asked to replace the data
+    assert sorted(ws.members.ids()) == sorted(ids)
+
+
+def test_a_backup_restored_without_its_evidence_folder_says_what_is_missing(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Only the .sqlite was copied from the stick to the new PC: the photos its records cite are
+    not there, and the secretary is told so, with where they are."""
+    import shutil
+
+    ids = _people(ws)
+    for i, name in enumerate(("anh-ra-quan.pdf", "bien-ban.pdf")):
+        scan = tmp_path / name
+        scan.write_bytes(b"%PDF-1.4\n" + bytes([i]) * 2000 + b"\n%%EOF\n")
+        ws.evidence.attach("members", ids[0], scan)
+    saved = ws.backups.to_folder(tmp_path / "usb")
+    shutil.rmtree(saved.path.with_name(saved.path.name + ".evidence"))
+    other = Workspace.open(tmp_path / "may-moi")  # the new PC
+    try:
+        other.organization.create(ws.organization.get())
+        prompts = ScriptedPrompts()
+        _dialog(qtbot, other, prompts).restore_file(saved.path)
+        assert prompts.infos == [
+            f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên).\n\nThiếu 2 tệp minh "
+            "chứng (ảnh, văn bản scan) mà dữ liệu có ghi: chúng nằm trong thư mục "
+            f"“{saved.path.name}.evidence” cạnh tệp sao lưu khi sao lưu ra USB. Hãy chép cả thư "
+            "mục đó vào cùng chỗ với tệp sao lưu rồi khôi phục lại."
+        ]
+        assert other.members.count() == 3
+    finally:
+        other.close()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.backup.store import parse_name
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 from doancoso.ui.shell.app import run_app
 from scripted import ScriptedPrompts
@@ -60,7 +61,12 @@ def test_damaged_data_are_restored_from_the_newest_backup_when_asked(
     assert run_app(data_dir, prompts) == 0 and shown  # the window opened on the backup
     (question,) = prompts.asked
     assert question.startswith("Tệp dữ liệu bị hỏng (không còn là tệp cơ sở dữ liệu).")
-    assert question.endswith("Khôi phục bản sao lưu này ngay?") and str(backup) in question
+    taken = parse_name(backup)[1]  # type: ignore[index]
+    assert f"Bản sao lưu gần nhất còn tốt: lúc {taken:%H:%M ngày %d/%m/%Y} (" in question
+    assert question.endswith("40 đoàn viên; sao lưu theo yêu cầu).\n\nKhôi phục bản sao lưu "
+                             "này ngay?")  # fmt: skip
+    # the window itself restores: no command line, no "open the app" (it is open)
+    assert "doancoso restore" not in question and "mở ứng dụng" not in question
     assert prompts.infos == [f"Đã khôi phục dữ liệu từ bản sao lưu “{backup.name}”."]
     with Workspace.open(data_dir, create=False) as ws:
         assert ws.members.count() == 40
@@ -75,3 +81,46 @@ def test_damaged_data_left_alone_when_the_secretary_declines(
     prompts.answer = False
     assert run_app(data_dir, prompts) == 1
     assert not (data_dir / DATABASE_FILE).exists()  # no empty database put in its place
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen: no maximising
+def test_after_declining_the_next_start_offers_the_backup_before_a_new_setup(
+    data_dir: Path, qapp: QApplication, qtbot: QtBot
+) -> None:
+    """ "Không" at the damaged data's question, then the app opened again: the folder holds no
+    data but its backups; the backup is offered before the first-start setup, not forgotten."""
+    backup = _damaged_with_a_backup(data_dir)
+    declined = ScriptedPrompts()
+    declined.answer = False
+    assert run_app(data_dir, declined) == 1
+    prompts = ScriptedPrompts()
+    prompts.answer = True
+    before = set(qapp.topLevelWidgets())
+    shown: list[QWidget] = []
+
+    def close_the_window() -> None:
+        opened = [w for w in qapp.topLevelWidgets() if w not in before and w.isVisible()]
+        if not opened:
+            QTimer.singleShot(10, close_the_window)
+            return
+        for window in opened:
+            shown.append(window)
+            qtbot.addWidget(window)
+        QApplication.exit(0)
+
+    QTimer.singleShot(0, close_the_window)
+    assert run_app(data_dir, prompts) == 0 and shown
+    assert [type(w).__name__ for w in shown] == ["MainWindow"]  # no setup dialog
+    taken = parse_name(backup)[1]  # type: ignore[index]
+    (question,) = prompts.asked
+    assert question.startswith(
+        f"Thư mục dữ liệu “{data_dir}” chưa có dữ liệu đang dùng nhưng có bản sao lưu. Bản sao "
+        f"lưu gần nhất còn tốt: lúc {taken:%H:%M ngày %d/%m/%Y} ("
+    )
+    assert question.endswith(
+        "40 đoàn viên; sao lưu theo yêu cầu).\n\nKhôi phục bản sao lưu này thay vì thiết lập "
+        "mới từ đầu?"
+    )
+    assert prompts.infos == [f"Đã khôi phục dữ liệu từ bản sao lưu “{backup.name}”."]
+    with Workspace.open(data_dir, create=False) as ws:
+        assert ws.members.count() == 40

@@ -134,3 +134,32 @@ def test_cancelling_stops_a_reporting_job(qtbot: QtBot, fake_prompts) -> None:
     runner.dialog.findChild(QPushButton).click()
     qtbot.waitUntil(lambda: cancelled == [True], timeout=5000)
     assert fake_prompts.errors == []
+
+
+def test_a_job_ending_never_closes_nor_cancels_the_next_jobs_dialog(
+    qtbot: QtBot, fake_prompts
+) -> None:
+    """A quick read without a dialog (a list refreshed as a dialog opens) queued before a long
+    export: when the read ends it leaves the export's dialog, and its "Hủy", alone."""
+    runner = TaskRunner(_parent(qtbot), fake_prompts, delay_ms=0)
+    release = threading.Event()
+    listed: list[object] = []
+    runner.run(lambda: release.wait(5) and "danh sách", listed.append, progress=False)
+    exported: list[object] = []
+    cancelled: list[bool] = []
+
+    def export(report: Report) -> str:
+        for i in range(30):
+            report(i, 30)
+            time.sleep(0.01)
+        return "đã xuất"
+
+    runner.run(export, exported.append, label="Đang xuất…", with_report=True, cancellable=True,
+               on_cancelled=lambda: cancelled.append(True))  # fmt: skip
+    qtbot.waitUntil(lambda: runner.dialog is not None and runner.dialog.isVisible(), timeout=3000)
+    dialog = runner.dialog
+    release.set()  # the read ends while the export's dialog shows
+    qtbot.waitUntil(lambda: listed == ["danh sách"], timeout=5000)
+    assert runner.dialog is dialog and dialog.isVisible()
+    qtbot.waitUntil(lambda: bool(exported or cancelled), timeout=5000)
+    assert (exported, cancelled) == (["đã xuất"], [])

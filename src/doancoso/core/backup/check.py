@@ -33,12 +33,27 @@ from .store import BACKUP_FOLDER, take_backup
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing found wrong: ``kind`` (a code), the table and row, a Vietnamese message."""
+    """One thing found wrong: ``kind`` (a code), the table and row, a Vietnamese message (the
+    command line's: a problem the repair fixes names ``doancoso check --repair``); ``finding``,
+    the same without the command, for the window, which offers the repair itself."""
 
     kind: str
     table: str
     id: str
     message: str
+    finding: str = ""
+    repairable: bool = False
+
+    @property
+    def in_window(self) -> str:
+        """What the window says: the finding of a problem it can repair, else the message."""
+        return self.finding or self.message
+
+
+def fixable(kind: str, table: str, row_id: str, finding: str, how: str = "") -> Problem:
+    """A problem ``check --repair`` fixes: ``finding`` (no final stop), then the command."""
+    message = f"{finding} (sửa bằng: doancoso check --repair{how})."
+    return Problem(kind, table, row_id, message, f"{finding}.", repairable=True)
 
 
 @dataclass
@@ -125,9 +140,9 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
                 if repair:
                     decisions[member.id] = number
                 else:
-                    add("decision", member.id, f"Số nghị quyết chuẩn y kết nạp của {name} còn "
-                        f"trống nhưng quyết định kết nạp trong quá trình là {number} (sửa bằng: "
-                        "doancoso check --repair).")  # fmt: skip
+                    report.problems.append(fixable("decision", "members", member.id,
+                        f"Số nghị quyết chuẩn y kết nạp của {name} còn trống nhưng quyết định kết "
+                        f"nạp trong quá trình là {number}"))  # fmt: skip
             derived = derived_columns(
                 name, member.other_name, member.national_id, member.phone, member.member_code
             )
@@ -135,8 +150,8 @@ def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
                 if repair:
                     stale[member.id] = derived
                 else:
-                    add("derived", member.id, f"Khóa sắp xếp hoặc tìm kiếm của {name} đã cũ "
-                        "(sửa bằng: doancoso check --repair).")  # fmt: skip
+                    report.problems.append(fixable("derived", "members", member.id,
+                        f"Khóa sắp xếp hoặc tìm kiếm của {name} đã cũ"))  # fmt: skip
             if member.branch_id in gone:
                 add("branch", member.id, f"{name} thuộc một chi đoàn đã bị xóa: hãy chuyển sang "
                     "chi đoàn khác.")  # fmt: skip
@@ -204,13 +219,12 @@ def _evidence(ctx: WorkspaceContext, data_dir: Path, report: CheckReport, repair
                 report.repaired += 1
             else:
                 report.problems.append(
-                    Problem(
+                    fixable(
                         "evidence_orphan",
                         "evidence_files",
                         path.name,
-                        f"Tệp “{path.name}” trong thư mục minh chứng không thuộc hồ sơ nào "
-                        "(sửa bằng: doancoso check --repair, tệp được chuyển sang "
-                        "evidence/.orphans).",
+                        f"Tệp “{path.name}” trong thư mục minh chứng không thuộc hồ sơ nào",
+                        ", tệp được chuyển sang evidence/.orphans",
                     )
                 )
 

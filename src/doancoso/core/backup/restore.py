@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..errors import AppError, StorageError
 from ..evidence.store import EvidenceStore
+from ..lang.text import vn_number
 from ..storage.db import Database, head_revision, known_revisions
 from ..storage.folder import DATABASE_FILE, check_data_folder
 from ..storage.inspection import damage, move_aside, roll_back_hot_journal, stored_revision
@@ -59,8 +60,7 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     read_only = check_data_folder(data_dir, create=True)
     if read_only is not None:
         raise read_only.error(f"restore of {backup} refused")
-    if not backup.is_file():
-        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
+    _require_file(backup)
     _check_backup(backup)
     temp = data_dir / f".{DATABASE_FILE}.khoi-phuc"
     try:
@@ -99,13 +99,24 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     )
 
 
+def missing_evidence_text(missing: int, backup: Path) -> str:
+    """What a restore says when the records cite ``missing`` evidence files the data folder
+    does not have ("" when none): the backup's folder of evidence was left on the stick."""
+    if not missing:
+        return ""
+    return (
+        f"Thiếu {vn_number(missing)} tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: chúng "
+        f"nằm trong thư mục “{evidence_folder(backup).name}” cạnh tệp sao lưu khi sao lưu ra USB. "
+        "Hãy chép cả thư mục đó vào cùng chỗ với tệp sao lưu rồi khôi phục lại."
+    )
+
+
 def inspect_backup(backup: Path) -> BackupInfo:
     """What the file ``backup`` (from a stick, any name) holds, for the question before its
     restore: when it was taken (from its name when it is one of ours, else when the file was
     last written) and its members. Refused, read only, by the checks a restore makes first
     (:func:`restore_backup` makes them again, and the rest)."""
-    if not backup.is_file():
-        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
+    _require_file(backup)
     _check_backup(backup)
     info = describe(backup)
     if info is not None:
@@ -116,8 +127,36 @@ def inspect_backup(backup: Path) -> BackupInfo:
     )
 
 
+def _is_bundle(path: Path) -> bool:
+    """Whether ``path`` starts as a bundle does: encrypted, or a clear ZIP container."""
+    from ..bundle.crypto import is_encrypted
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return False  # said by the checks that follow
+    return is_encrypted(head) or head.startswith(b"PK\x03\x04")
+
+
+def _require_file(backup: Path) -> None:
+    """A folder given for the file (the stick's, where the backups are) is said to be one."""
+    if backup.is_dir():
+        raise StorageError(
+            f"“{backup}” là một thư mục, không phải tệp sao lưu: hãy ghi tên một tệp sao lưu "
+            f"(.sqlite) trong thư mục đó. {KEPT}"
+        )
+    if not backup.is_file():
+        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
+
+
 def _check_backup(backup: Path) -> None:
     """Step 1 of the module docstring, on the backup itself (read only)."""
+    if _is_bundle(backup):  # "Xuất dữ liệu ra USB…" and "Sao lưu ra USB…" both fill sticks
+        raise StorageError(
+            f"Tệp “{backup.name}” là một gói dữ liệu (.dcs), không phải bản sao lưu: gói dữ liệu "
+            f"được nhận bằng “Nhận dữ liệu từ USB…” (Tệp) hoặc lệnh doancoso bundle import. {KEPT}"
+        )
     problem = soundness(backup, full=True)
     if problem is not None:
         raise StorageError(

@@ -10,6 +10,8 @@ each read back and checked by its hash.
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -70,10 +72,19 @@ class BackupService:
             return None
         return take_backup(self._ctx.db.path, self.folder, "hang-ngay", now)
 
-    def to_folder(self, target: Path) -> BackupInfo:
+    def to_folder(
+        self, target: Path, report: Callable[[int, int], None] | None = None
+    ) -> BackupInfo:
         """A backup written to ``target`` (a USB stick): temporary name, flushed, renamed, then
         read back and checked in full before it is reported as done. Works on data that can
-        only be read too: the copy is read through the same read-only connection."""
+        only be read too: the copy is read through the same read-only connection.
+        ``report(done, total)`` follows the evidence files' bytes; an exception it raises (the
+        user's "Hủy") removes what was written, the backup and its files."""
+        if target.exists() and not target.is_dir():  # the copy's name given for its folder
+            raise StorageError(
+                f"“{target}” là một tệp, không phải thư mục: hãy cho thư mục (trên USB) để ghi "
+                "bản sao lưu vào. Dữ liệu đang dùng không bị thay đổi."
+            )
         path = target / backup_name("thu-cong", datetime.now())
         # Checks the copy before the rename.
         copy_database(self._ctx.db.path, path, source_uri=self._ctx.db.source_uri)
@@ -83,10 +94,17 @@ class BackupService:
                 f"Bản sao lưu ghi ra “{target}” không đọc lại được đúng: USB có thể bị lỗi. "
                 "Hãy thử lại với USB khác."
             )
-        self._copy_evidence(path)
+        try:
+            self._copy_evidence(path, report)
+        except StorageError:
+            raise  # the backup itself is written and checked: kept, as the message says
+        except BaseException:  # stopped: nothing half-written left on the stick
+            shutil.rmtree(evidence_folder(path), ignore_errors=True)
+            path.unlink(missing_ok=True)
+            raise
         return info
 
-    def _copy_evidence(self, backup: Path) -> None:
+    def _copy_evidence(self, backup: Path, report: Callable[[int, int], None] | None) -> None:
         """The evidence files the backup names, beside it in ``<name>.evidence/`` (a stick
         taken to another PC has no ``evidence/`` folder of this one)."""
         from sqlalchemy import select
@@ -98,10 +116,19 @@ class BackupService:
             hashes = sorted(set(session.scalars(select(EvidenceFile.sha256))))
         store = EvidenceStore(self.data_dir)
         folder = evidence_folder(backup)
+        present = [sha for sha in hashes if store.has(sha)]
+        total = sum(store.path(sha).stat().st_size for sha in present)
+        done = 0
+
+        def copied(size: int) -> None:
+            nonlocal done
+            done += size
+            if report is not None:
+                report(done, total)
+
         try:
-            for sha in hashes:
-                if store.has(sha):
-                    store.copy_out(sha, folder)
+            for sha in present:
+                store.copy_out(sha, folder, copied)
         except OSError as exc:
             raise StorageError(
                 f"Không chép được tệp minh chứng ra “{backup.parent}”: {os_reason(exc)}. "

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..errors import StorageError
+from ..lang.text import vn_number
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
 from ..storage.disk import disk_error
 from ..storage.folder import os_reason
@@ -66,6 +67,19 @@ def evidence_folder(backup: Path) -> Path:
     """Where the evidence files of a backup written to a stick are: beside it, ``<name>.evidence``
     (a restore takes them in)."""
     return backup.with_name(backup.name + ".evidence")
+
+
+def evidence_beside_text(backup: Path) -> str:
+    """What a backup written to a stick says of its evidence folder ("" when it has none): the
+    two go together to another PC."""
+    folder = evidence_folder(backup)
+    files = sum(1 for p in folder.iterdir() if p.is_file()) if folder.is_dir() else 0
+    if not files:
+        return ""
+    return (
+        f"{vn_number(files)} tệp minh chứng (ảnh, văn bản scan) nằm trong thư mục "
+        f"“{folder.name}” bên cạnh: khi chép sang máy khác, hãy chép cả tệp sao lưu và thư mục này."
+    )
 
 
 def backup_name(reason: str, when: datetime) -> str:
@@ -166,10 +180,10 @@ def copy_database(source: Path, target: Path, *, source_uri: str | None = None) 
     disk under a temporary name, then renamed: ``target`` is whole or absent. ``source_uri``:
     how to open ``source`` when it is not simply ``mode=ro`` (read-only data, see
     :attr:`Database.source_uri <doancoso.core.storage.db.Database.source_uri>`)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp")
-    temp.unlink(missing_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)  # a stick pulled out: said, as below
+        temp.unlink(missing_ok=True)
         src = sqlite3.connect(source_uri or f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(temp)
@@ -284,15 +298,23 @@ def _age(then: datetime, now: datetime) -> str:
 
 def recovery_advice(folder: Path, now: datetime | None = None) -> tuple[str, BackupInfo | None]:
     """What to tell a secretary whose data are damaged: the newest sound backup (when, how old,
-    what it holds) and the command that restores it; and that backup, if any."""
+    what it holds; the window asks to restore it, the command line adds :func:`restore_hint`);
+    and that backup, if any."""
     best = newest_sound(folder)
     if best is None:
         return "Không có bản sao lưu nào còn dùng được trong thư mục “backups”.", None
     now = now or datetime.now()
-    held = f", {best.members} đoàn viên" if best.members is not None else ""
+    held = f", {vn_number(best.members)} đoàn viên" if best.members is not None else ""
     text = (
         f"Bản sao lưu gần nhất còn tốt: lúc {best.taken_at:%H:%M} ngày {best.taken_at:%d/%m/%Y} "
-        f"({_age(best.taken_at, now)}{held}; {best.reason_label.lower()}). Để khôi phục: mở ứng "
-        f'dụng và chọn “Khôi phục”, hoặc chạy lệnh: doancoso restore "{best.path}"'
+        f"({_age(best.taken_at, now)}{held}; {best.reason_label.lower()})."
     )
     return text, best
+
+
+def restore_hint(best: BackupInfo | None) -> str:
+    """How to restore ``best`` outside the window's question (" Để khôi phục: …"; "" if none)."""
+    if best is None:
+        return ""
+    return (" Để khôi phục: mở ứng dụng và chọn “Khôi phục”, hoặc chạy lệnh: doancoso restore "
+            f'"{best.path}"')  # fmt: skip

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from ..storage.folder import os_reason, write_remedy
 from .crypto import EncryptingWriter, ReadBackMismatch, decrypt, is_encrypted
 from .disks import safe_write
-from .errors import OLDER_FILE_KEPT, BundleError, BundleWriteError
+from .errors import OLDER_FILE_KEPT, BundleError, BundleWriteError, NotABundle
 from .limits import SCRYPT_LOG2_N
 from .manifest import DOSSIER_MEMBER, NOTHING_CHANGED, DossierInfo, Manifest
 from .reader import TRUNCATED, ContainerReader, check_directory, not_a_bundle, zip_errors
@@ -364,6 +364,13 @@ def _check_clear_head(path: Path, head: bytes, size: int) -> None:
     if not size:
         raise BundleError(
             f"Tệp “{path.name}” rỗng (0 byte): có thể việc chép ra USB chưa xong. {NOTHING_CHANGED}"
+        )
+    if len(head) >= 8 and b"SQLite format 3\x00".startswith(head[:16]):  # a backup, not one
+        raise NotABundle(
+            f"Tệp “{path.name}” là một bản sao lưu dữ liệu (.sqlite), không phải gói dữ liệu "
+            "(.dcs): bản sao lưu được đưa vào máy bằng “Khôi phục từ tệp…” (Tệp → Sao lưu và "
+            "khôi phục…; lần đầu mở ứng dụng: “Khôi phục bản sao lưu…”) hoặc lệnh doancoso "
+            f"restore. {NOTHING_CHANGED}"
         )
     if not head.startswith(b"PK"):
         raise not_a_bundle(path.name)

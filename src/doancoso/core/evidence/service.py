@@ -161,6 +161,17 @@ class EvidenceService:
                     counts[owner] = counts.get(owner, 0) + 1
         return counts
 
+    def missing(self) -> int:
+        """How many files the records cite are not in the store (each content once): those of
+        a backup restored without the folder of evidence beside it. Existence only, cheap; the
+        data check verifies their content."""
+        with self._ctx.db.read() as session:
+            stmt = select(EvidenceFile.sha256).where(
+                is_live(EvidenceFile, self._ctx.organization_id)
+            )
+            cited = set(session.scalars(stmt))
+        return sum(1 for sha in cited if not self.store.has(sha))
+
     def files_listed(self, sizes: Mapping[str, int]) -> list[ListedFile]:
         """The files of ``sizes`` (SHA-256 -> size, as a bundle's manifest holds them) in the
         order of their names, each named by its attachments not deleted: the first one's file

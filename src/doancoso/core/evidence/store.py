@@ -23,6 +23,7 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -215,9 +216,12 @@ class EvidenceStore:
         finally:
             os.close(fd)
 
-    def copy_out(self, sha256: str, folder: Path) -> None:
+    def copy_out(
+        self, sha256: str, folder: Path, copied: Callable[[int], object] | None = None
+    ) -> None:
         """Copy a stored file to ``folder`` under its hash (a backup on a USB stick): temporary
-        name, flushed, renamed, then read back and checked."""
+        name, flushed, renamed, then read back and checked; ``copied(bytes)`` after each chunk
+        (a progress bar, which may stop the copy by raising)."""
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / sha256
         if target.is_file() and EvidenceStore.hash_of(target) == sha256:
@@ -227,6 +231,8 @@ class EvidenceStore:
             with open(self.path(sha256), "rb") as source, open(temp, "wb") as out:
                 while chunk := source.read(_CHUNK):
                     out.write(chunk)
+                    if copied is not None:
+                        copied(len(chunk))
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(temp, target)

@@ -139,6 +139,8 @@ class DamagedDatabaseError(StorageError):
         self.problem = problem
         self.moved_to = moved_to
         self.backup: BackupInfo | None = None  # the backup to restore, found by the workspace
+        self.in_window = ""
+        """The message without the command line's way to restore: the window asks itself."""
 
 
 def _companions(path: Path) -> set[str]:

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.labels import field_value_text, table_label
 from ...core.bundle.outcome import APART_CHOICE, AUTOMATIC_TEXT, CHANGED_TEXT
+from ...core.lang.text import vn_number
 from ..common.wheel import wheel_needs_focus
 
 MINE, THEIRS = "mine", "theirs"
@@ -193,9 +194,9 @@ class ConflictsPanel(QWidget):
             self.rows.addItem(self._row_text(index))
         self.rows.blockSignals(False)
         automatic = sum(1 for c in self.conflicts if _automatic(c))
-        heading = f"Xung đột: {len(self.conflicts)}"
+        heading = f"Xung đột: {vn_number(len(self.conflicts))}"
         if automatic:
-            heading += f" (tự gộp: {automatic})"
+            heading += f" (tự gộp: {vn_number(automatic)})"
         self.heading.setText(heading)
         self.setVisible(bool(self.conflicts))
         if self.conflicts:

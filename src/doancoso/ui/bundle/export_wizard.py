@@ -88,6 +88,11 @@ NO_DRIVE = (
     "Chưa thấy USB nào. Cắm USB vào máy rồi bấm “Tìm lại USB”, hoặc bấm “Chọn nơi khác…” để "
     "lưu vào một thư mục bất kỳ."
 )
+BAD_NAME = (
+    'Tên tệp không được có các ký tự \\ / : * ? " < > | (USB và Windows không ghi được tên như '
+    "vậy): hãy thay chúng bằng dấu gạch ngang (-)."
+)
+BAD_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 PDF_FILTER = "Tệp PDF (*.pdf)"
 HANDOVER_DOCUMENT = DocumentKind("BB", "In biên bản bàn giao dữ liệu (PDF)")
 UNSAVED_BIEN_BAN = (
@@ -141,6 +146,8 @@ class ExportWizard(QDialog):
         self.handover_pdf: Path | None = None
         self.drives: list[Drive] = []
         self.folder: Path | None = None
+        self.suggested = ""
+        """The file name last suggested: replaced by the next suggestion unless edited."""
         self.find_drives: Callable[[], list[Drive]] = removable_drives
         self.ask_folder: Callable[[str], Path | None] = self._ask_folder
         self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
@@ -231,7 +238,7 @@ class ExportWizard(QDialog):
         drive_row = QHBoxLayout()
         drive_row.addWidget(self.drive_combo, 1)
         self.rescan_button = QPushButton("Tìm lại &USB")
-        self.rescan_button.clicked.connect(self.scan_drives)
+        self.rescan_button.clicked.connect(lambda: self.scan_drives())
         self.other_button = QPushButton("&Chọn nơi khác…")
         self.other_button.clicked.connect(self.choose_folder)
         for button in (self.rescan_button, self.other_button):
@@ -340,7 +347,7 @@ class ExportWizard(QDialog):
         if self.page == KIND_PAGE and self.org is not None:
             self._show_page(PASSWORD_PAGE)
         elif self.page == PASSWORD_PAGE and self.password_panel.problem() is None:
-            self.scan_drives()
+            self.scan_drives(keep=True)  # back from step 3: the target chosen there stays
             self._show_page(TARGET_PAGE)
 
     def check_year(self) -> None:
@@ -373,8 +380,11 @@ class ExportWizard(QDialog):
 
     # Step 3: the target -------------------------------------------------------------------
 
-    def scan_drives(self) -> None:
-        """Fill the target list: removable drives first, then the folder chosen by hand."""
+    def scan_drives(self, *, keep: bool = False) -> None:
+        """Fill the target list: removable drives first, then the folder chosen by hand; the
+        first one chosen, or, ``keep``, the one chosen before while it is still listed. The
+        file name suggested follows the kind and year, unless the user typed another."""
+        chosen = self.drive_combo.currentData()
         self.drives = self.find_drives()
         self.drive_combo.blockSignals(True)
         self.drive_combo.clear()
@@ -382,11 +392,15 @@ class ExportWizard(QDialog):
             self.drive_combo.addItem(f"USB: {drive.describe()}", str(drive.root))
         if self.folder is not None:
             self.drive_combo.addItem(f"Thư mục: {self.folder}", str(self.folder))
-        self.drive_combo.setCurrentIndex(0 if self.drives or self.folder else -1)
+        kept = self.drive_combo.findData(chosen) if keep and chosen else -1
+        self.drive_combo.setCurrentIndex(
+            kept if kept >= 0 else 0 if self.drive_combo.count() else -1
+        )
         self.drive_combo.blockSignals(False)
-        if self.org is not None:
+        if self.org is not None and self.name_edit.text() in ("", self.suggested):
             year = self.year_spin.value() if self.kind == REPORT else None
-            self.name_edit.setText(suggested_name(self.org.name, self.kind, self.today, year))
+            self.suggested = suggested_name(self.org.name, self.kind, self.today, year)
+            self.name_edit.setText(self.suggested)
         self._target_changed()
 
     def choose_folder(self) -> None:
@@ -401,7 +415,7 @@ class ExportWizard(QDialog):
         """The file to write, or None while the choice is incomplete."""
         folder = self.drive_combo.currentData()
         name = nfc(self.name_edit.text()).strip()
-        if not folder or not name or "/" in name or "\\" in name:
+        if not folder or not name or BAD_CHARACTERS.search(name):
             return None
         if not name.lower().endswith(".dcs"):
             name += ".dcs"
@@ -420,7 +434,8 @@ class ExportWizard(QDialog):
             note = FAT32_NOTE
         self.drive_notice.setText(note)
         self.drive_notice.setVisible(bool(note))
-        self.target_error.clear()
+        bad = BAD_CHARACTERS.search(nfc(self.name_edit.text())) is not None
+        self.target_error.setText(BAD_NAME if bad else "")
         self._update_buttons()
 
     # Export -------------------------------------------------------------------------------

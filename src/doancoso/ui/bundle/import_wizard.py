@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.container import HeldBundle
 from ...core.bundle.crypto import PasswordNeeded
+from ...core.bundle.errors import WrongPassword
 from ...core.bundle.firststart import SetupOnly, created_day, setup_of
 from ...core.bundle.labels import (
     ALL_ROWS_HEADER,
@@ -426,11 +427,11 @@ class BundleImportWizard(QDialog):
             if not isinstance(exc, AppError):
                 self._core.runner.show_error(exc, parent=self)
                 return
-            if isinstance(exc, PasswordNeeded):
-                self.file_error.setText(NEEDS_PASSWORD)
+            self.file_error.setText(NEEDS_PASSWORD if isinstance(exc, PasswordNeeded)
+                                    else exc.message)  # fmt: skip
+            if isinstance(exc, WrongPassword):  # a wrong one selected: typed again over it
                 self.password_edit.setFocus()
-                return
-            self.file_error.setText(exc.message)
+                self.password_edit.selectAll()
 
         def job(ws: Workspace, report: Report) -> tuple[HeldBundle, SetupOnly | None, str]:
             held = ws.bundles.hold(path, password, report=report)
@@ -616,9 +617,9 @@ class BundleImportWizard(QDialog):
                                       "thay đổi.")  # fmt: skip
         elif plan.conflicts and all(getattr(c, "automatic", False) for c in plan.conflicts):
             self.plan_summary.setText(
-                f"Có {len(plan.conflicts)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi "
-                "trước, mỗi thông tin chỉ ở một máy: tự gộp (xem bên dưới). Bấm “Nhập” để nhận "
-                "dữ liệu."
+                f"Có {vn_number(len(plan.conflicts))} bản ghi bị sửa ở cả hai nơi kể từ lần trao "
+                "đổi trước, mỗi thông tin chỉ ở một máy: tự gộp (xem bên dưới). Bấm “Nhập” để "
+                "nhận dữ liệu."
             )
         elif plan.conflicts:
             self.plan_summary.setText(conflicts_text(plan.conflicts))
@@ -775,9 +776,9 @@ def conflicts_text(conflicts: list[Any]) -> str:
     said = []
     if edited:
         said.append(
-            f"Có {edited} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: chọn giữ của "
-            "máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy sửa đã "
-            "chọn sẵn theo máy đó)."
+            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: chọn "
+            "giữ của máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy "
+            "sửa đã chọn sẵn theo máy đó)."
         )
     if apart:
         names = "; ".join(c.label for c in apart)

@@ -1,20 +1,22 @@
 """Sao lưu và khôi phục: the backups of the data folder, back up now or onto a USB stick, restore
 one of the list or a file (a backup saved onto a stick) after a confirmation that says what it
-replaces, and check the data (#12).
+replaces, and check the data, offering to fix what can be fixed safely (#12).
 
 Every action is an operation on the worker (:mod:`..shell.operations`); a restore announces that
-the data changed wholesale, so every page reloads and the undo history is forgotten. A file is
-checked first, as the restore itself checks it (``ws.backups.inspect``): a file that is not a
-sound backup of the app, or one of a newer version, is refused before any question.
+the data changed wholesale, so every page reloads and the undo history is forgotten. A backup
+(a file, or one of the list) is checked first, as the restore itself checks it
+(``ws.backups.inspect``): one that is not a sound backup of the app, or one of a newer version,
+is refused before any question.
 
 The file choosers of "Sao lưu ra USB…" and "Khôi phục từ tệp…" open in the folder the last
 backup onto a stick went to (or the last restored file came from), remembered in the data
 folder's UI state (``ui-state.ini``, as the document dialog remembers its numbers), while it is
-there; else in the home folder.
+there; else on the first USB stick plugged in (as the import wizard); else in the home folder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,15 +37,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.backup.check import CheckReport
-from ...core.backup.store import BackupInfo, parse_name
+from ...core.backup.restore import missing_evidence_text
+from ...core.backup.store import BackupInfo, evidence_beside_text, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
 from ...core.workspace import Workspace
+from ..bundle.drives import Drive, removable_drives
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.state import UiState
 
 STICK_FOLDER_KEY = "backups/stick_folder"
 """The key of ``ui-state.ini`` holding the folder of the last backup onto a stick."""
+STICK_CANCELLED = "Đã hủy: chưa có bản sao lưu nào được ghi ra USB."
 HEADERS = ("Thời gian", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -123,15 +128,30 @@ def check_text(report: CheckReport) -> str:
         when = taken_at_text(named[1]) if named is not None else report.backup.name
         lines = [f"Đã sao lưu trước khi kiểm tra ({when})."]
     if report.repaired:
-        lines.append(f"Đã sửa {report.repaired} lỗi.")
+        lines.append(f"Đã sửa {vn_number(report.repaired)} lỗi.")
     if report.ok:
         lines.append("Dữ liệu tốt, không có lỗi.")
     else:
-        lines.append(f"Có {len(report.problems)} vấn đề cần xem:")
-        lines += [f"- {p.message}" for p in report.problems[:20]]
+        lines.append(f"Có {vn_number(len(report.problems))} vấn đề cần xem:")
+        fixable = report.backup is not None  # read-only data cannot be repaired
+        lines += [f"- {p.in_window}" + (" (sửa được)" if fixable and p.repairable else "")
+                  for p in report.problems[:20]]  # fmt: skip
         if len(report.problems) > 20:
-            lines.append(f"… và {len(report.problems) - 20} vấn đề khác.")
+            lines.append(f"… và {vn_number(len(report.problems) - 20)} vấn đề khác.")
     return "\n".join(lines)
+
+
+def repair_question(report: CheckReport) -> str:
+    """What "Kiểm tra dữ liệu" asks when some problems found can be fixed safely (what the
+    command line's ``check --repair`` fixes)."""
+    fixable = [p for p in report.problems if p.repairable]
+    aside = any(p.kind == "evidence_orphan" for p in fixable)
+    return (
+        f"Sửa ngay {vn_number(len(fixable))} lỗi sửa được an toàn? Chương trình sao lưu dữ liệu "
+        "trước khi sửa"
+        + ("; tệp minh chứng không thuộc hồ sơ nào được chuyển sang thư mục “evidence/.orphans” "
+           "của thư mục dữ liệu, không bị xóa." if aside else ".")
+    )  # fmt: skip
 
 
 class BackupsDialog(QDialog):
@@ -142,6 +162,7 @@ class BackupsDialog(QDialog):
         self._core = core
         self.prompts = core.prompts
         self._memory = UiState(core.ws.data_dir)
+        self.find_drives: Callable[[], list[Drive]] = removable_drives
         self.setWindowTitle("Sao lưu và khôi phục")
         self.resize(820, 460)
         layout = QVBoxLayout(self)
@@ -215,11 +236,13 @@ class BackupsDialog(QDialog):
 
     def stick_folder(self) -> Path:
         """Where the file choosers open: the folder of the last backup onto a stick (or of the
-        last file restored), while it is there (a stick taken out: the home folder)."""
+        last file restored), while it is there; else the first stick plugged in; else the home
+        folder."""
         remembered = self._memory.text(STICK_FOLDER_KEY)
         if remembered and Path(remembered).is_dir():
             return Path(remembered)
-        return Path.home()
+        drives = self.find_drives()
+        return drives[0].root if drives else Path.home()
 
     def _remember_stick_folder(self, folder: Path) -> None:
         self._memory.set_text(STICK_FOLDER_KEY, str(folder))
@@ -239,17 +262,24 @@ class BackupsDialog(QDialog):
                 f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng "
                 f"({members_text(info.members)} đoàn viên)."
             )
+            beside = evidence_beside_text(info.path)
+            text = f"{text}\n\n{beside}" if beside else text
             self.prompts.information(self, "Đã sao lưu", text)
 
-        QueryOp(self, lambda ws: ws.backups.to_folder(folder), self._core,
-                label="Đang sao lưu ra USB…").success(done).run()  # fmt: skip
+        def stopped() -> None:  # the core removed what it had written
+            self.prompts.information(self, "Sao lưu ra USB", STICK_CANCELLED)
+
+        QueryOp(self, lambda ws, report: ws.backups.to_folder(folder, report), self._core,
+                label="Đang sao lưu ra USB…", reporting=True).success(done).cancelled(
+            stopped
+        ).run()  # fmt: skip
 
     def restore_selected(self) -> None:
         info = self.selected()
         if info is None:
             self.prompts.information(self, "Khôi phục", "Hãy chọn một bản sao lưu trong danh sách.")
             return
-        self._restore(info, restore_question(info))
+        self.restore_file(info.path, named=False)  # one damaged since listed: refused first
 
     def restore_from_file(self) -> None:
         """The "Khôi phục từ tệp…" button: a backup file from anywhere (one saved onto a stick)."""
@@ -261,12 +291,13 @@ class BackupsDialog(QDialog):
             self._remember_stick_folder(Path(name).parent)
             self.restore_file(Path(name))
 
-    def restore_file(self, path: Path) -> None:
+    def restore_file(self, path: Path, *, named: bool = True) -> None:
         """Check ``path`` as the restore does (on the worker), then ask, then restore; a file
-        the restore would refuse is refused now, with its message, and nothing changes."""
+        the restore would refuse is refused now, with its message, and nothing changes.
+        ``named``: a file from anywhere, named in the question (one of the list is not)."""
         QueryOp(self, lambda ws: ws.backups.inspect(path), self._core,
                 label="Đang kiểm tra bản sao lưu…").success(
-            lambda info: self._restore(info, restore_question(info, named=True))
+            lambda info: self._restore(info, restore_question(info, named=named))
         ).failure(self._core.reporter(self, "Không khôi phục được")).run()  # fmt: skip
 
     def _restore(self, info: BackupInfo, question: str) -> None:
@@ -275,13 +306,17 @@ class BackupsDialog(QDialog):
         if not self.prompts.confirm(self, "Khôi phục dữ liệu", question):
             return
 
-        def restore(ws: Workspace) -> int:
+        def restore(ws: Workspace) -> tuple[int, int]:
             ws.restore(info.path)
-            return ws.members.count()
+            return ws.members.count(), ws.evidence.missing()
 
-        def done(members: int) -> None:
+        def done(found: tuple[int, int]) -> None:
+            members, missing = found
             text = f"Đã khôi phục dữ liệu từ “{info.path.name}” ({vn_number(members)} đoàn viên)."
-            self.prompts.information(self, "Đã khôi phục", text)
+            lacking = missing_evidence_text(missing, info.path)
+            self.prompts.information(
+                self, "Đã khôi phục", f"{text}\n\n{lacking}" if lacking else text
+            )
             self.reload()
 
         CoreOp(self, restore, self._core, label="Đang khôi phục…").success(done).failure(
@@ -289,7 +324,22 @@ class BackupsDialog(QDialog):
         ).run()
 
     def check(self) -> None:
+        """Back up, check, and say what was found; what can be fixed safely, offered to fix
+        (backed up again first, as the command line's ``check --repair``)."""
+
         def done(report: CheckReport) -> None:
+            self.reload()
+            # Read-only data (no backup taken) cannot be repaired: said as found.
+            if report.backup is not None and any(p.repairable for p in report.problems):
+                question = f"{check_text(report)}\n\n{repair_question(report)}"
+                if self.prompts.confirm(self, "Kiểm tra dữ liệu", question, yes="Sửa",
+                                        no="Để sau"):  # fmt: skip
+                    CoreOp(self, lambda ws: ws.check(repair=True), self._core,
+                           label="Đang sửa dữ liệu…").success(told).run()  # fmt: skip
+                return
+            told(report)
+
+        def told(report: CheckReport) -> None:
             if report.ok:
                 self.prompts.information(self, "Kiểm tra dữ liệu", check_text(report))
             else:

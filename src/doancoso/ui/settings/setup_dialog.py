@@ -51,9 +51,12 @@ class SetupDialog(QDialog):
         self, organization: OrganizationService, prompts: Prompts | None = None,
         parent: QWidget | None = None, *,
         receive_handover: Callable[[QWidget], bool] | None = None,
+        restore_backup: Callable[[QWidget], OrganizationInfo | None] | None = None,
     ) -> None:  # fmt: skip
         """``receive_handover(parent)`` runs the import wizard into this empty folder and says
-        whether the organisation now exists; without it the dialog offers no such button."""
+        whether the organisation now exists; ``restore_backup(parent)`` restores a backup (the
+        backups dialog) and returns the organisation it brought, if any; without them the
+        dialog offers no such button."""
         super().__init__(parent)
         self._organization = organization
         self._prompts = prompts or Prompts()
@@ -72,7 +75,9 @@ class SetupDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         self._receive_handover = receive_handover
+        self._restore_backup = restore_backup
         self.handover_button: QPushButton | None = None
+        self.restore_button: QPushButton | None = None
         row = QHBoxLayout()
         if receive_handover is not None:
             # A successor's new machine: take everything from the predecessor's bundle (#17).
@@ -84,6 +89,16 @@ class SetupDialog(QDialog):
             )
             self.handover_button.clicked.connect(self.receive_handover)
             row.addWidget(self.handover_button)
+        if restore_backup is not None:
+            # A new PC after the old one failed: the backup saved onto a stick.
+            self.restore_button = QPushButton("Khôi phục bản sao lưu…")
+            self.restore_button.setAutoDefault(False)
+            self.restore_button.setToolTip(
+                "Máy cũ hỏng và đã có bản sao lưu (.sqlite) trên USB (“Sao lưu ra USB…”): khôi "
+                "phục toàn bộ dữ liệu từ bản sao lưu đó, thay vì nhập lại từ đầu."
+            )
+            self.restore_button.clicked.connect(self.restore_backup)
+            row.addWidget(self.restore_button)
         row.addWidget(buttons, 1)
         layout.addLayout(row)
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
@@ -103,6 +118,13 @@ class SetupDialog(QDialog):
         """Run the import wizard; once it made the organisation, the setup is done."""
         if self._receive_handover is not None and self._receive_handover(self):
             self.created = self._organization.get()
+            self.accept()
+
+    def restore_backup(self) -> None:
+        """Run the backups dialog; once a restore made the organisation, the setup is done."""
+        restored = self._restore_backup(self) if self._restore_backup is not None else None
+        if restored is not None:
+            self.created = restored
             self.accept()
 
     def submit(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ...core.errors import AppError
+from ...core.organization import OrganizationInfo
 from ...core.storage.db import DamagedDatabaseError
 from ...core.storage.folder import ReadOnlyData, check_data_folder
 from ...core.storage.lock import DataFolderLock
@@ -97,7 +98,7 @@ def open_workspace(data_dir: Path, prompts: Prompts) -> Workspace | None:
         if exc.backup is None:
             prompts.error(None, "Dữ liệu bị hỏng", exc.message)
             return None
-        question = f"{exc.message}\n\nKhôi phục bản sao lưu này ngay?"
+        question = f"{exc.in_window or exc.message}\n\nKhôi phục bản sao lưu này ngay?"
         if not prompts.confirm(None, "Dữ liệu bị hỏng", question):
             return None
         return _restore_and_open(data_dir, exc.backup.path, prompts)
@@ -124,6 +125,33 @@ def _restore_and_open(data_dir: Path, backup: Path, prompts: Prompts) -> Workspa
     return ws
 
 
+def offer_backup(ws: Workspace, prompts: Prompts) -> None:
+    """A folder with no data but with backups (its damaged data set aside and the restore
+    declined, or its database removed by hand): the newest sound backup is offered before a
+    first-start setup would start again from nothing."""
+    from ...core.backup.store import BACKUP_FOLDER, recovery_advice
+
+    advice, best = recovery_advice(ws.data_dir / BACKUP_FOLDER)
+    if best is None:
+        return
+    question = (
+        f"Thư mục dữ liệu “{ws.data_dir}” chưa có dữ liệu đang dùng nhưng có bản sao lưu. "
+        f"{advice}\n\nKhôi phục bản sao lưu này thay vì thiết lập mới từ đầu?"
+    )
+    if not prompts.confirm(None, "Có bản sao lưu", question, yes="Khôi phục",
+                           no="Thiết lập mới"):  # fmt: skip
+        return
+    try:
+        ws.restore(best.path)
+    except AppError as exc:
+        log.error("restore of %s failed: %s (%s)", best.path, exc.message, exc.details)
+        prompts.error(None, "Không khôi phục được", exc.message)
+        return
+    prompts.information(
+        None, "Đã khôi phục", f"Đã khôi phục dữ liệu từ bản sao lưu “{best.path.name}”."
+    )
+
+
 def lock_data_folder(data_dir: Path, prompts: Prompts) -> DataFolderLock | None:
     """The lock of ``data_dir`` (one GUI per data folder), or None after telling the user why
     not, e.g. the folder is open in another window of the app."""
@@ -144,6 +172,18 @@ def receive_handover(core: Core, parent: QWidget | None) -> bool:
     core.prompts.run(wizard)
     wizard.deleteLater()
     return core.ws.has_organization
+
+
+def restore_at_start(core: Core, parent: QWidget | None) -> OrganizationInfo | None:
+    """First start on a new PC with a backup on the stick ("Sao lưu ra USB…"): the backups
+    dialog ("Khôi phục từ tệp…"); the organisation the folder now has, if any (read through
+    the workspace's services, made again by the restore)."""
+    from ..settings.backups_dialog import BackupsDialog  # only when chosen
+
+    dialog = BackupsDialog(core, parent)
+    core.prompts.run(dialog)
+    dialog.deleteLater()
+    return core.ws.organization.get() if core.ws.has_organization else None
 
 
 def run_app(data_dir: Path, prompts: Prompts | None = None) -> int:
@@ -180,12 +220,17 @@ def _run(
             prompts.error(None, "Không mở được dữ liệu", "Dữ liệu chưa được thiết lập. "
                           f"{ws.read_only.message}")  # fmt: skip
             return 1
+        if not ws.has_organization:
+            offer_backup(ws, prompts)
         core = Core(ws, prompts)
         if not ws.has_organization:
             from ..settings.setup_dialog import SetupDialog  # first start only
 
             setup = SetupDialog(
-                ws.organization, prompts, receive_handover=lambda w: receive_handover(core, w)
+                ws.organization,
+                prompts,
+                receive_handover=lambda w: receive_handover(core, w),
+                restore_backup=lambda w: restore_at_start(core, w),
             )
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return 0

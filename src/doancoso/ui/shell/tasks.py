@@ -198,6 +198,8 @@ class TaskRunner(QObject):
         self._active: set[Task] = set()
         self.dialog: QProgressDialog | None = None
         """The progress dialog of the running job once it is shown (tests look at it)."""
+        self._dialog_task: Task | None = None
+        """The job whose dialog it is: only its end closes it (closing emits "canceled")."""
 
     @property
     def busy(self) -> bool:
@@ -262,6 +264,7 @@ class TaskRunner(QObject):
         else:
             dialog.setCancelButton(None)
         self.dialog = dialog
+        self._dialog_task = task
         dialog.show()
         if task.last_progress is not None:
             self._progressed(*task.last_progress)
@@ -279,10 +282,14 @@ class TaskRunner(QObject):
         timer.stop()
         self._active.discard(task)
         _in_flight.discard(task)
-        if self.dialog is not None and isValid(self.dialog):
-            self.dialog.close()
-            self.dialog.deleteLater()
+        # Another job's dialog (this one had none, or had to share it) stays: closing it would
+        # also cancel that job, which then stops as if the user had pressed "Hủy".
+        if self.dialog is not None and self._dialog_task is task:
+            if isValid(self.dialog):
+                self.dialog.close()
+                self.dialog.deleteLater()
             self.dialog = None
+            self._dialog_task = None
         self._deliver(task, ok, value, callbacks)
         task.deleteLater()
 

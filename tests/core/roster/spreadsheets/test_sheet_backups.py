@@ -165,3 +165,100 @@ def test_restore_is_refused_while_the_app_has_the_folder(demo_ws: Workspace) -> 
     with sqlite3.connect(demo_ws.db.path) as conn:
         assert conn.execute("SELECT count(*) FROM members").fetchone()[0] == 300
     conn.close()
+
+
+def test_restore_of_a_folder_says_it_is_a_folder(demo_ws: Workspace, tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    demo_ws.backups.to_folder(stick)
+    demo_ws.close()
+    code, out, err = _cli("restore", "--data-dir", str(demo_ws.data_dir), str(stick))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Lỗi: “{stick}” là một thư mục, không phải tệp sao lưu: hãy ghi tên một tệp sao lưu "
+        "(.sqlite) trong thư mục đó. Dữ liệu hiện tại giữ nguyên.\n"
+    )
+
+
+def test_backup_to_a_file_not_a_folder_is_said_so(demo_ws: Workspace, tmp_path: Path) -> None:
+    note = tmp_path / "saoluu.sqlite"  # the name of the copy, taken for its folder
+    note.write_bytes(b"")
+    folder = str(demo_ws.data_dir)
+    code, out, err = _cli("backup", "--data-dir", folder, "--to", str(note))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Lỗi: “{note}” là một tệp, không phải thư mục: hãy cho thư mục (trên USB) để ghi bản "
+        "sao lưu vào. Dữ liệu đang dùng không bị thay đổi.\n"
+    )
+    assert note.read_bytes() == b""
+
+
+def test_a_backup_folder_that_cannot_be_made_is_said_so(demo_ws: Workspace, tmp_path: Path) -> None:
+    blocker = tmp_path / "usb"
+    blocker.write_bytes(b"")  # a file where the folder's parent should be
+    target = blocker / "saoluu"
+    code, out, err = _cli("backup", "--data-dir", str(demo_ws.data_dir), "--to", str(target))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Lỗi: Không ghi được bản sao lưu vào “{target}”: một phần của đường dẫn là tệp, không "
+        "phải thư mục. Dữ liệu đang dùng không bị thay đổi.\n"
+    )
+
+
+def test_check_writes_its_counts_as_vietnamese_write_numbers(empty_ws: Workspace) -> None:
+    empty_ws.generate_demo(members=1100, seed=3)
+    with empty_ws.db.transaction() as session:  # as an upgrade changing the sort keys leaves them
+        session.execute(update(Member).values(sort_key="zzz"))
+    folder = str(empty_ws.data_dir)
+    code, out, _ = _cli("check", "--data-dir", folder)
+    assert code == 1 and out.splitlines()[-1] == "Có 1.100 vấn đề cần xem."
+    code, out, _ = _cli("check", "--data-dir", folder, "--repair")
+    assert code == 0
+    assert out.splitlines()[-2:] == ["Đã sửa 1.100 lỗi.", "Dữ liệu tốt, không có lỗi."]
+
+
+def test_restore_says_the_evidence_files_left_on_the_stick(ws: Workspace, tmp_path: Path) -> None:
+    import shutil
+
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "12/08/2000"})
+    scan = tmp_path / "anh-ra-quan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + bytes(3000) + b"\n%%EOF\n")
+    ws.evidence.attach("members", member, scan)
+    saved = ws.backups.to_folder(tmp_path / "usb")
+    shutil.rmtree(tmp_path / "usb" / f"{saved.path.name}.evidence")  # only the .sqlite copied
+    new_pc = tmp_path / "may-moi"
+    code, out, err = _cli("restore", "--data-dir", str(new_pc), str(saved.path))
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Đã khôi phục {saved.path.name} (1 đoàn viên).\n"
+        "Thiếu 1 tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: chúng nằm trong thư mục "
+        f"“{saved.path.name}.evidence” cạnh tệp sao lưu khi sao lưu ra USB. Hãy chép cả thư mục "
+        "đó vào cùng chỗ với tệp sao lưu rồi khôi phục lại.\n"
+    )
+
+
+def test_restore_of_a_bundle_says_it_is_a_bundle(demo_ws: Workspace, tmp_path: Path) -> None:
+    bundle = tmp_path / "usb" / "ban-giao.dcs"
+    bundle.parent.mkdir()
+    demo_ws.bundles.export(bundle, kind="handover", year=None, password="Hoa sen nở 1990!")
+    demo_ws.close()
+    code, out, err = _cli("restore", "--data-dir", str(demo_ws.data_dir), str(bundle))
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Tệp “ban-giao.dcs” là một gói dữ liệu (.dcs), không phải bản sao lưu: gói dữ liệu "
+        "được nhận bằng “Nhận dữ liệu từ USB…” (Tệp) hoặc lệnh doancoso bundle import. Dữ liệu "
+        "hiện tại giữ nguyên.\n"
+    )
+
+
+def test_backup_to_a_stick_names_the_evidence_folder_beside_it(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    stick = tmp_path / "usb"
+    code, out, err = _cli("backup", "--data-dir", str(demo_ws.data_dir), "--to", str(stick))
+    assert (code, err) == (0, "")
+    (copy,) = stick.glob("*.sqlite")
+    assert out == (
+        f"Đã sao lưu: {copy}\n10 tệp minh chứng (ảnh, văn bản scan) nằm trong thư mục "
+        f"“{copy.name}.evidence” bên cạnh: khi chép sang máy khác, hãy chép cả tệp sao lưu và "
+        "thư mục này.\n"
+    )
