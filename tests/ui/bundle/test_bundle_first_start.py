@@ -38,6 +38,13 @@ def test_the_welcome_mentions_receiving_a_handover(qtbot: QtBot, empty_ws: Works
     plain = SetupDialog(empty_ws.organization)
     qtbot.addWidget(plain)
     assert HANDOVER_NOTE not in plain.intro.text()
+    both = SetupDialog(empty_ws.organization, prompts, receive_handover=lambda _: False,
+                       restore_backup=lambda _: None)  # fmt: skip
+    qtbot.addWidget(both)
+    assert both.intro.text().endswith(
+        "thay vì nhập thông tin.<br>Nếu chuyển sang máy mới và có bản sao lưu của máy cũ (“Sao "
+        "lưu ra USB…”), hãy bấm “Khôi phục bản sao lưu…”."
+    )
 
 
 def test_the_handover_replaces_a_setup_that_is_all_this_copy_holds(

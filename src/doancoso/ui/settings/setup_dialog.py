@@ -35,13 +35,23 @@ HANDOVER_NOTE = (
 )
 
 
-def welcome_text(handover: bool) -> str:
-    """The dialog's introduction; ``handover``: it offers "Nhận bàn giao từ USB…"."""
+BACKUP_NOTE = (
+    "Nếu chuyển sang máy mới và có bản sao lưu của máy cũ (“Sao lưu ra USB…”), hãy bấm "
+    "“Khôi phục bản sao lưu…”."
+)
+
+
+def welcome_text(handover: bool, backup: bool = False) -> str:
+    """The dialog's introduction; ``handover``: it offers "Nhận bàn giao từ USB…"; ``backup``:
+    it offers "Khôi phục bản sao lưu…"."""
     text = (
         "<b>Chào mừng!</b> Trước khi bắt đầu, hãy nhập thông tin Đoàn cơ sở của mình. "
         f"{REQUIRED_NOTE} Có thể sửa lại sau trong mục Thiết lập."
     )
-    return f"{text}<br>{HANDOVER_NOTE}" if handover else text
+    notes = [
+        note for note, offered in ((HANDOVER_NOTE, handover), (BACKUP_NOTE, backup)) if offered
+    ]
+    return "<br>".join([text, *notes])
 
 
 class SetupDialog(QDialog):
@@ -63,7 +73,7 @@ class SetupDialog(QDialog):
         self.created: OrganizationInfo | None = None
         self.setWindowTitle("Thiết lập Đoàn cơ sở")
         layout = QVBoxLayout(self)
-        intro = WrappedLabel(welcome_text(receive_handover is not None))
+        intro = WrappedLabel(welcome_text(receive_handover is not None, restore_backup is not None))
         self.intro = intro
         layout.addWidget(intro)
         self.form = OrganizationForm()
