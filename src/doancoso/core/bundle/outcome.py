@@ -204,6 +204,7 @@ def unresolved_message(conflicts: list[Conflict]) -> str:
     record and the fields left to the user (those changed on both sides, or of unknown side; a
     field changed on one side only has its side already). Records made apart on both copies
     (a plan of one year...) are named apart: one of the two is kept whole."""
+    from ..lang.text import vn_number
     from .validate import NOTHING_WRITTEN
 
     edited = [c for c in conflicts if not c.apart]
@@ -211,10 +212,10 @@ def unresolved_message(conflicts: list[Conflict]) -> str:
     said = []
     if edited:
         shown = "; ".join(f"{c.label}: {_open_fields(c)}" for c in edited[:10])
-        more = f" và {len(edited) - 10} bản ghi khác" if len(edited) > 10 else ""
+        more = f" và {vn_number(len(edited) - 10)} bản ghi khác" if len(edited) > 10 else ""
         said.append(
-            f"Có {len(edited)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước: "
-            f"{shown}{more}."
+            f"Có {vn_number(len(edited))} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi "
+            f"trước: {shown}{more}."
         )
     if apart:
         said.append(f"{APART_TEXT}: {'; '.join(c.label for c in apart)}. {APART_CHOICE}")

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.labels import filled_text, value_text
 from ...core.bundle.orgmerge import year_text
+from ...core.lang.text import vn_number
 from ..common.wheel import wheel_needs_focus
 
 KEEP = ""
@@ -237,7 +238,7 @@ class MergePanel(QWidget):
             table.setRowHeight(r, max(combo.sizeHint().height(), name_edit.sizeHint().height()))
         self.tabs.setTabText(1, f"Chi đoàn ({len(self.branches)})")
         self.match_model.set_matches(self.matches, set(self._apart))
-        self.tabs.setTabText(2, f"Người có trong cả hai tổ chức ({len(self.matches)})")
+        self.tabs.setTabText(2, f"Người có trong cả hai tổ chức ({vn_number(len(self.matches))})")
         self.match_heading.setText(
             f"<b>Người có trong cả hai tổ chức: {len(self.matches)}</b> (dòng trên: máy này; "
             "dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ chọn người "
