@@ -729,3 +729,43 @@ def test_the_evidence_files_are_counted_as_vietnamese_write_numbers(
     code, out, err = cli("bundle", "inspect", str(target), "--password-file", str(password_file))
     assert (code, err) == (0, "")
     assert "\nTệp minh chứng: 1.001\n" in out
+
+
+def test_an_import_that_applies_nothing_leaves_a_fresh_folder_as_it_found_it(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    """A refused bundle, a wrong password or a dry run into a folder with no data create
+    nothing there (no empty database to be taken for a setup); the real import keeps its data."""
+    bundle = tmp_path / "ban-giao.dcs"
+    _export(home, bundle, password_file)
+    junk = tmp_path / "rac.dcs"
+    junk.write_bytes(b"junk")
+    wrong = tmp_path / "sai.txt"
+    wrong.write_text("Mật khẩu sai hoàn toàn 2026", encoding="utf-8")
+    missing = tmp_path / "chua-co"
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    (empty / "ghi-chu.txt").write_text("của người dùng", encoding="utf-8")
+    cases = [
+        (junk, password_file, (), 1),
+        (bundle, wrong, (), 1),
+        (bundle, password_file, ("--dry-run",), 0),
+    ]
+    for folder in (missing, empty):
+        for file, password, extra, expected in cases:
+            code, out, err = cli("bundle", "import", str(file), "--password-file", str(password),
+                                 *extra, "--data-dir", str(folder))  # fmt: skip
+            assert code == expected, err
+            if folder == missing:
+                assert not folder.exists()
+            else:
+                assert sorted(p.name for p in folder.iterdir()) == ["ghi-chu.txt"]
+    assert "Không có gì được thay đổi." in cli(
+        "bundle", "import", str(junk), "--password-file", str(password_file), "--data-dir",
+        str(missing),
+    )[2]  # fmt: skip
+    code, out, err = cli("bundle", "import", str(bundle), "--password-file", str(password_file),
+                         "--data-dir", str(missing))  # fmt: skip
+    assert (code, err) == (0, "")
+    with Workspace.open(missing, create=False) as ws:
+        assert ws.has_organization and len(ws.members.ids()) > 0

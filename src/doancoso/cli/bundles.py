@@ -61,8 +61,8 @@ from ..core.bundle.unfinished import unfinished_items, unfinished_lines
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
-from ..core.storage.folder import os_reason
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from ..core.storage.folder import DATABASE_FILE, os_reason
+from .common import EXIT_OK, Subparsers, data_dir_of, data_dir_option, open_workspace
 
 if TYPE_CHECKING:
     from ..core.bundle.outcome import ImportPlan
@@ -373,20 +373,29 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
 
 def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
     password = read_password(args.password_file)
-    with open_workspace(args, create=True) as ws:
-        try:
-            result = ws.bundles.run_import(
-                args.file,
-                password,
-                dry_run=args.dry_run,
-                on_conflict=args.on_conflict,
-                merge_organization=args.merge_organization,
-                replace_setup=args.replace_setup,
-            )
-        except PasswordNeeded as exc:
-            raise _needs_password(exc) from exc
-        except ForeignBundle as exc:
-            raise AppError(exc.for_command_line()) from exc
+    data_dir = data_dir_of(args)
+    fresh = not (data_dir / DATABASE_FILE).exists()
+    before = _entries(data_dir)
+    applied = False
+    try:
+        with open_workspace(args, create=True) as ws:
+            try:
+                result = ws.bundles.run_import(
+                    args.file,
+                    password,
+                    dry_run=args.dry_run,
+                    on_conflict=args.on_conflict,
+                    merge_organization=args.merge_organization,
+                    replace_setup=args.replace_setup,
+                )
+            except PasswordNeeded as exc:
+                raise _needs_password(exc) from exc
+            except ForeignBundle as exc:
+                raise AppError(exc.for_command_line()) from exc
+            applied = result.applied
+    finally:
+        if fresh and not applied:
+            _remove_made(data_dir, before)
     if args.format == "json":
         _json(import_json(result), out)
     else:
@@ -405,6 +414,34 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
             "máy này) hoặc --on-conflict theirs (lấy bản trong tệp)."
         )
     return EXIT_OK
+
+
+def _entries(data_dir: Path) -> set[str] | None:
+    """The names in a data folder with no data yet (None: no such folder)."""
+    try:
+        return {entry.name for entry in data_dir.iterdir()}
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return set()  # not a folder, or unreadable: the opening says why
+
+
+def _remove_made(data_dir: Path, before: set[str] | None) -> None:
+    """Take away what an import into a folder with no data made there (its database, the
+    reader's temporary folder...) when it applied nothing: a dry run, a refused bundle, a
+    wrong password leave the folder as they found it. Only what was not there before."""
+    import shutil
+
+    if before is None:
+        shutil.rmtree(data_dir, ignore_errors=True)
+        return
+    for entry in _entries(data_dir) or set():
+        if entry not in before:
+            path = data_dir / entry
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
 def import_json(result: ImportPlan) -> dict[str, Any]:

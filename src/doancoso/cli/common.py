@@ -39,8 +39,13 @@ def data_dir_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def data_dir_of(args: argparse.Namespace) -> Path:
+    """The data folder of ``--data-dir``, or the default one."""
+    return Path(getattr(args, "data_dir", None) or default_data_dir())
+
+
 def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspace:
     """The workspace of ``--data-dir``, or of the default data folder. Only the commands that
-    set up a folder (``init``, ``demo``) pass ``create``: the others create nothing, and on a
-    folder with no data they say how to set it up."""
-    return Workspace.open(getattr(args, "data_dir", None) or default_data_dir(), create=create)
+    set up a folder (``init``, ``demo``, ``bundle import`` of a handover) pass ``create``: the
+    others create nothing, and on a folder with no data they say how to set it up."""
+    return Workspace.open(data_dir_of(args), create=create)
