@@ -17,12 +17,13 @@ from doancoso.ui.branches.page import BranchesPage, count_text
 from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.signals import DataChanged
 from doancoso.ui.shell.state import UiState
+from doancoso.ui.shell.undo import UndoHistory
 from scripted import synchronous_core
 
 
 def _page(qtbot: QtBot, ws: Workspace, prompts) -> tuple[BranchesPage, DataChanged]:
     core = synchronous_core(ws, prompts)
-    page = BranchesPage(core)
+    page = BranchesPage(core, UndoHistory(core))
     qtbot.addWidget(page)
     return page, core.data_changed
 

@@ -4,7 +4,8 @@ The members in no chi đoàn are counted on a row of their own ("Chưa có chi �
 page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
 holds members is refused before anything is asked (the core refuses it too). Every write is an
 operation on the worker (:mod:`..shell.operations`); the list refreshes when the app's
-data-changed signal says chi đoàn or members changed.
+data-changed signal says chi đoàn or members changed. Adding and renaming go onto the undo
+history (:mod:`..shell.undo`); merging and deleting do not.
 """
 
 from __future__ import annotations
@@ -23,10 +24,13 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.lang.text import vn_number
-from ...core.roster.branches import UNASSIGNED, BranchInfo, undeletable_message
+from ...core.roster.branches import UNASSIGNED, BranchInfo, RenamedBranch, undeletable_message
 from ..shell.operations import Core, CoreOp
+from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
 from .table import BranchTableModel
+
+UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
 
 
 def count_text(branches: int, active: int, temporary: int, unassigned: int) -> str:
@@ -47,9 +51,10 @@ class BranchesPage(QWidget):
 
     status_message = Signal(str)
 
-    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+    def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._core = core
+        self._history = history
         self._ws = core.ws
         self.prompts = core.prompts
         self.model = BranchTableModel(self)
@@ -136,9 +141,10 @@ class BranchesPage(QWidget):
         dialog = BranchNameDialog(
             self._core, "Thêm chi đoàn", lambda ws, name: ws.branches.create(name), parent=self
         )
-        if self.prompts.run(dialog) and isinstance(dialog.written, BranchInfo):
-            self.select_branch(dialog.written.id)  # the list was refreshed when it changed
-            self.status_message.emit(f"Đã thêm {dialog.name_edit.text().strip()}.")
+        if self.prompts.run(dialog) and isinstance(created := dialog.written, BranchInfo):
+            self.select_branch(created.id)  # the list was refreshed when it changed
+            self._history.created_branch(created)
+            self.status_message.emit(f"Đã thêm {created.name}{UNDO_HINT}")
         dialog.deleteLater()
 
     def rename_selected(self) -> None:
@@ -147,12 +153,15 @@ class BranchesPage(QWidget):
             return
         branch = self.model.branch(self.model.row_of(branch_id) or 0)
         dialog = BranchNameDialog(
-            self._core, "Đổi tên chi đoàn", lambda ws, name: ws.branches.rename(branch_id, name),
-            branch.name, parent=self,
+            self._core, "Đổi tên chi đoàn",
+            lambda ws, name: ws.branches.rename_undoable(branch_id, name), branch.name,
+            parent=self,
         )  # fmt: skip
-        if self.prompts.run(dialog):
-            new_name = dialog.name_edit.text().strip()
-            self.status_message.emit(f"Đã đổi tên “{branch.name}” thành “{new_name}”.")
+        if self.prompts.run(dialog) and isinstance(renamed := dialog.written, RenamedBranch):
+            self._history.renamed_branch(renamed)
+            text = f"Đã đổi tên “{renamed.before}” thành “{renamed.after}”"
+            changed = renamed.before != renamed.after
+            self.status_message.emit(f"{text}{UNDO_HINT}" if changed else f"{text}.")
         dialog.deleteLater()
 
     def merge_selected(self) -> None:
