@@ -138,3 +138,41 @@ def test_the_undo_of_a_rename_is_refused_when_renamed_again_or_the_old_name_take
         "giữ nguyên tên hiện tại."
     ]
     assert "Chi đoàn ấp Rạch Gốc" in _names(ws)
+
+
+def test_the_undo_of_an_add_says_the_members_chi_doan_was_deleted_since(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """A member added into a chi đoàn, deleted, the chi đoàn deleted (allowed: no member left in
+    it), the member restored (in no chi đoàn): the add's undo is refused, saying what changed
+    (the chi đoàn), not that the member was edited."""
+    branch = ws.branches.create("Chi đoàn ấp Xóm Mới")
+    window = _window(qtbot, ws, prompts)
+
+    def fill(dialog) -> None:
+        dialog.set_value("full_name", "Lê Thị Thuỷ")
+        dialog.set_value("birth_date", "05/03/2004")
+        dialog.set_value("branch_id", branch.id)
+        dialog.save_button.click()
+
+    prompts.dialog_script = fill
+    window.new_member_action.trigger()
+    prompts.dialog_script = None
+    [thuy] = ws.members.ids()
+    assert ws.members.rows([thuy])[0].branch_id == branch.id
+    window.roster.select_member(thuy)
+    prompts.answer = True
+    window.roster.delete_selected()
+    window.branches.select_branch(branch.id)
+    window.branches.delete_button.click()
+    assert ws.branches.list() == []
+    window.undo_action.trigger()  # the member's deletion: restored, in no chi đoàn
+    assert ws.members.rows([thuy])[0].branch_id is None
+    assert window.undo_action.text() == "Hoàn tác: Thêm đoàn viên Lê Thị Thuỷ"
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == "Không hoàn tác được."
+    assert prompts.errors == [
+        "Đoàn viên Lê Thị Thuỷ không còn ở “Chi đoàn ấp Xóm Mới” như lúc thêm (chi đoàn đã bị "
+        "xóa sau đó) và nay chưa có chi đoàn: giữ nguyên, không xóa đoàn viên."
+    ]
+    assert ws.members.ids() == [thuy]
