@@ -276,3 +276,20 @@ def test_a_rename_is_put_back_and_made_again(ws: Workspace) -> None:
     assert refused.value.message == (
         "Chi đoàn “Chi đoàn ấp Cái Đôi” đã bị gộp hoặc xóa sau đó: không đổi tên được."
     )
+
+
+def test_a_deletion_brought_back_puts_back_the_deleted_members_still_deleted(
+    ws: Workspace,
+) -> None:
+    """The deleted members a deletion left in no chi đoàn go back into it with it, unless one
+    was restored meanwhile (then in no chi đoàn, where it stays)."""
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    an, binh = add(ws, "Nguyễn Văn An", long_.id), add(ws, "Trần Văn Bình", long_.id)
+    ws.members.delete([an, binh])
+    deleted = ws.branches.delete_undoable(long_.id)
+    assert (deleted.name, set(deleted.deleted_members)) == ("Chi đoàn ấp Tân Long", {an, binh})
+    ws.members.restore([binh])
+    ws.branches.bring_back_deleted(deleted)
+    assert listing(ws) == [("Chi đoàn ấp Tân Long", 0)]
+    ws.members.restore([an])
+    assert [r.branch_id for r in ws.members.rows([an, binh])] == [long_.id, None]

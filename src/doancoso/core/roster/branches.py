@@ -1,7 +1,7 @@
 """Chi đoàn (branches): create, rename, merge two into one, move members between them.
 
-Creates, renames and moves are undoable (each returns what its undo and redo check); merges
-and deletions are not.
+Creates, renames, moves and deletions are undoable (each returns what its undo and redo check);
+merges are not.
 
 The list is read with plain ``sqlite3`` (the roster's filter shows it at start-up); the writes
 import SQLAlchemy and the models when called (see core/storage/db.py).
@@ -101,6 +101,16 @@ class RenamedBranch:
     branch_id: str
     before: str
     after: str
+
+
+@dataclass(frozen=True)
+class DeletedBranch:
+    """A chi đoàn deleted (:meth:`BranchService.delete_undoable`), with its deleted members then
+    left in no chi đoàn: what its undo puts back."""
+
+    branch_id: str
+    name: str
+    deleted_members: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -436,9 +446,14 @@ class BranchService:
         return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
 
     def delete(self, branch_id: str) -> None:
+        """Remove an empty chi đoàn (:meth:`delete_undoable`, whose rules hold)."""
+        self.delete_undoable(branch_id)
+
+    def delete_undoable(self, branch_id: str) -> DeletedBranch:
         """Remove an empty chi đoàn (one with members must be merged instead). Its deleted
         members (:meth:`deleted_members`) are left in no chi đoàn: one restored later is among
-        those with no chi đoàn, not in one that no longer exists."""
+        those with no chi đoàn, not in one that no longer exists. Returns what
+        :meth:`bring_back_deleted` undoes."""
         from sqlalchemy import func, select, update
 
         from ..storage.models import Member, utc_now
@@ -450,10 +465,46 @@ class BranchService:
             )
             if members:
                 raise ConflictError(undeletable_message(row.name, members))
+            left = tuple(
+                session.scalars(select(Member.id).where(self._deleted_members_of(branch_id)))
+            )
             session.execute(
                 update(Member).where(self._deleted_members_of(branch_id)).values(branch_id=None)
             )
             row.deleted_at = utc_now()
+            return DeletedBranch(branch_id, row.name, left)
+
+    def bring_back_deleted(self, deleted: DeletedBranch) -> None:
+        """Undo :meth:`delete_undoable`: the chi đoàn back, with its deleted members still deleted
+        and in no chi đoàn (one restored since stays where it is); refused
+        (:class:`ConflictError`) when another chi đoàn took its name since."""
+        from sqlalchemy import update
+
+        from ..storage.models import Branch, Member
+
+        org = self._ctx.organization_id
+        with self._ctx.db.transaction() as session:
+            row = session.get(Branch, deleted.branch_id)
+            if row is None or row.organization_id != org or row.deleted_at is None:
+                raise ConflictError(f"Chi đoàn “{deleted.name}” đã thay đổi sau đó.")
+            other = self._named(session, row.name, row.id)
+            if other is not None:
+                raise ConflictError(
+                    f"Đã có chi đoàn tên “{other.name}” (thêm sau đó): không khôi phục được chi "
+                    f"đoàn “{row.name}”."
+                )
+            row.deleted_at = None
+            for chunk in _chunks(deleted.deleted_members):
+                session.execute(
+                    update(Member)
+                    .where(
+                        Member.organization_id == org,
+                        Member.id.in_(chunk),
+                        Member.deleted_at.is_not(None),
+                        Member.branch_id.is_(None),
+                    )
+                    .values(branch_id=row.id)
+                )
 
     def _get(self, session: Session, branch_id: str) -> Branch:
         from ..storage.models import Branch

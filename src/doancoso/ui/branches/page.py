@@ -4,8 +4,8 @@ The members in no chi đoàn are counted on a row of their own ("Chưa có chi �
 page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
 holds members is refused before anything is asked (the core refuses it too). Every write is an
 operation on the worker (:mod:`..shell.operations`); the list refreshes when the app's
-data-changed signal says chi đoàn or members changed. Adding and renaming go onto the undo
-history (:mod:`..shell.undo`); merging and deleting do not.
+data-changed signal says chi đoàn or members changed. Adding, renaming and deleting go onto
+the undo history (:mod:`..shell.undo`); merging does not (it clears the history).
 """
 
 from __future__ import annotations
@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.lang.text import vn_number
-from ...core.roster.branches import UNASSIGNED, BranchInfo, RenamedBranch, undeletable_message
+from ...core.roster.branches import (
+    UNASSIGNED,
+    BranchInfo,
+    DeletedBranch,
+    RenamedBranch,
+    undeletable_message,
+)
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
@@ -215,13 +221,17 @@ class BranchesPage(QWidget):
         if deleted_members:  # left in no chi đoàn by the core: said before it happens
             question += (
                 f"\n\n{vn_number(deleted_members)} đoàn viên đã xóa trước đây thuộc chi đoàn "
-                f"này; nếu được khôi phục (Hoàn tác), họ sẽ ở mục “{UNASSIGNED}”."
+                f"này; nếu được khôi phục khi chi đoàn không còn, họ sẽ ở mục “{UNASSIGNED}”."
             )
         if not self.prompts.confirm(self, "Xóa chi đoàn", question):
             return
 
-        def deleted(_result: object) -> None:
-            self.status_message.emit(f"Đã xóa chi đoàn “{branch.name}”.")
+        def deleted(result: DeletedBranch) -> None:
+            self._history.deleted_branch(result)
+            self.status_message.emit(
+                f"Đã xóa chi đoàn “{branch.name}” — bấm Hoàn tác (Ctrl+Z) để lấy lại."
+            )
 
-        op = CoreOp(self, lambda ws: ws.branches.delete(branch_id), self._core, label="Đang xóa…")
+        op = CoreOp(self, lambda ws: ws.branches.delete_undoable(branch_id), self._core,
+                    label="Đang xóa…")  # fmt: skip
         op.success(deleted).failure(self._core.reporter(self, "Không xóa được")).run()

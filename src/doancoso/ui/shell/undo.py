@@ -53,8 +53,10 @@ or redo is an operation on the worker (:mod:`.operations`), which announces what
   (``ws.branches.take_back_created``), refused when it was renamed since or holds a member's
   record; redo brings it back (``bring_back_created``), refused when another took its name. Undo
   of a rename puts the old name back (``name_back``), redo the new one (``rename_again``), each
-  refused when the name was changed again or the name to put back was taken since. Deleting a
-  chi đoàn is not undoable (nor a barrier); merging clears the history (below).
+  refused when the name was changed again or the name to put back was taken since. A chi đoàn
+  deleted (:meth:`UndoHistory.deleted_branch`) is brought back on undo (``bring_back_deleted``,
+  its deleted members with it, refused when another took its name) and deleted again on redo
+  (refused when it holds members since). Merging clears the history (below).
 
 The history is forgotten (``clear``) when the data change wholesale (``Changes.wholesale``: a
 backup restored, a bundle imported): its commands name rows and remember fields of data that are
@@ -90,7 +92,7 @@ from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.lifecycle.recorded import RecordedEvents
-from ...core.roster.branches import BranchInfo, MovedMembers, RenamedBranch
+from ...core.roster.branches import BranchInfo, DeletedBranch, MovedMembers, RenamedBranch
 from ...core.workspace import Workspace
 from .operations import Core, CoreOp
 
@@ -263,6 +265,26 @@ class RenameBranchCommand(WriteCommand):
         )  # fmt: skip
 
 
+class DeleteBranchCommand(WriteCommand):
+    """Bring a deleted chi đoàn back on undo, delete it again on redo (see the module
+    docstring). What each redo left is what the next undo puts back: kept on the worker, in a
+    plain holder, as :class:`EventsCommand` does."""
+
+    def __init__(
+        self, core: Core, deleted: DeletedBranch, label: str, on_error: Callable[[str], None],
+        window: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        latest = [deleted]
+
+        def bring_back(ws: Workspace) -> None:
+            ws.branches.bring_back_deleted(latest[0])
+
+        def delete_again(ws: Workspace) -> None:
+            latest[0] = ws.branches.delete_undoable(latest[0].branch_id)
+
+        super().__init__(core, bring_back, delete_again, label, on_error, window)
+
+
 class EventsCommand(WriteCommand):
     """Take recorded events back (delete them, the statuses replayed) on undo, bring them back
     on redo; the other way round for a deleted event (see the module docstring). Each step
@@ -383,6 +405,12 @@ class UndoHistory(QUndoStack):
             label = f"Đổi tên “{renamed.before}” thành “{renamed.after}”"
             self.push(RenameBranchCommand(self._core, renamed, label, self._on_error,
                                           self._window))  # fmt: skip
+
+    def deleted_branch(self, deleted: DeletedBranch) -> None:
+        """Push a chi đoàn deleted (``ws.branches.delete_undoable``), so that "Hoàn tác" brings
+        it back, labelled "Xóa chi đoàn “…”"."""
+        label = f"Xóa chi đoàn “{deleted.name}”"
+        self.push(DeleteBranchCommand(self._core, deleted, label, self._on_error, self._window))
 
     def recorded_events(self, label: str, recorded: RecordedEvents) -> None:
         """Push events a write recorded (``ws.events.record_undoable``,
