@@ -218,3 +218,78 @@ def test_the_roster_filters_the_members_in_no_chi_doan(ws: Workspace) -> None:
     binh, cuong = add(ws, "Trần Thị Bình"), add(ws, "Lê Văn Cường")
     assert ws.members.ids(MemberFilter(branch_id="")) == [binh, cuong]
     assert ws.members.count(MemberFilter(branch_id="")) == ws.branches.unassigned().member_count
+
+
+def test_a_create_taken_back_and_brought_back(ws: Workspace) -> None:
+    created = ws.branches.create("Chi đoàn ấp Xóm Mới")
+    ws.branches.take_back_created(created)
+    assert listing(ws) == []
+    ws.branches.bring_back_created(created)
+    assert listing(ws) == [("Chi đoàn ấp Xóm Mới", 0)]
+
+
+def test_a_create_is_not_taken_back_once_renamed_or_holding_a_deleted_member(
+    ws: Workspace,
+) -> None:
+    created = ws.branches.create("Chi đoàn ấp Xóm Mới")
+    ws.members.delete([add(ws, "Nguyễn Văn An", created.id)])
+    with pytest.raises(ConflictError) as refused:
+        ws.branches.take_back_created(created)
+    assert refused.value.message == (
+        "Chi đoàn “Chi đoàn ấp Xóm Mới” có 1 hồ sơ đoàn viên đã xóa (có thể khôi phục): giữ "
+        "nguyên, không xóa chi đoàn."
+    )
+    ws.branches.rename(created.id, "Chi đoàn ấp Xóm Cũ")
+    with pytest.raises(ConflictError) as refused:
+        ws.branches.take_back_created(created)
+    assert refused.value.message == (
+        "Chi đoàn “Chi đoàn ấp Xóm Mới” đã được đổi tên thành “Chi đoàn ấp Xóm Cũ” sau đó: giữ "
+        "nguyên, không xóa."
+    )
+    assert listing(ws) == [("Chi đoàn ấp Xóm Cũ", 0)]
+
+
+def test_a_create_is_not_brought_back_over_a_name_taken_since(ws: Workspace) -> None:
+    created = ws.branches.create("Chi đoàn ấp Xóm Mới")
+    ws.branches.take_back_created(created)
+    ws.branches.create("chi đoàn ấp xóm mới")
+    with pytest.raises(ConflictError) as refused:
+        ws.branches.bring_back_created(created)
+    assert refused.value.message == (
+        "Đã có chi đoàn tên “chi đoàn ấp xóm mới” (thêm sau đó): không thêm lại được “Chi đoàn ấp "
+        "Xóm Mới”."
+    )
+    assert listing(ws) == [("chi đoàn ấp xóm mới", 0)]
+
+
+def test_a_rename_is_put_back_and_made_again(ws: Workspace) -> None:
+    branch = ws.branches.create("Chi đoàn ấp 1")
+    renamed = ws.branches.rename_undoable(branch.id, "Chi đoàn ấp Cái Đôi")
+    assert (renamed.before, renamed.after) == ("Chi đoàn ấp 1", "Chi đoàn ấp Cái Đôi")
+    ws.branches.name_back(renamed)
+    assert listing(ws) == [("Chi đoàn ấp 1", 0)]
+    ws.branches.rename_again(renamed)
+    assert listing(ws) == [("Chi đoàn ấp Cái Đôi", 0)]
+    ws.branches.delete(branch.id)
+    with pytest.raises(NotFoundError) as refused:
+        ws.branches.name_back(renamed)
+    assert refused.value.message == (
+        "Chi đoàn “Chi đoàn ấp Cái Đôi” đã bị gộp hoặc xóa sau đó: không đổi tên được."
+    )
+
+
+def test_a_deletion_brought_back_puts_back_the_deleted_members_still_deleted(
+    ws: Workspace,
+) -> None:
+    """The deleted members a deletion left in no chi đoàn go back into it with it, unless one
+    was restored meanwhile (then in no chi đoàn, where it stays)."""
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    an, binh = add(ws, "Nguyễn Văn An", long_.id), add(ws, "Trần Văn Bình", long_.id)
+    ws.members.delete([an, binh])
+    deleted = ws.branches.delete_undoable(long_.id)
+    assert (deleted.name, set(deleted.deleted_members)) == ("Chi đoàn ấp Tân Long", {an, binh})
+    ws.members.restore([binh])
+    ws.branches.bring_back_deleted(deleted)
+    assert listing(ws) == [("Chi đoàn ấp Tân Long", 0)]
+    ws.members.restore([an])
+    assert [r.branch_id for r in ws.members.rows([an, binh])] == [long_.id, None]

@@ -111,3 +111,42 @@ def test_an_admission_brought_back_never_names_a_chi_doan_gone_since(ws: Workspa
     old.close()
     ws.youth.bring_back_admission(other_id, other)
     assert ws.members.rows([other.member_id])[0].branch_id is None
+
+
+def test_take_back_says_so_when_the_chi_doan_added_into_is_gone(ws: Workspace) -> None:
+    """Nothing of the member was edited: the chi đoàn they were added into was deleted (they
+    were moved out first, or deleted and restored since), which the refusal says."""
+    xom_moi = ws.branches.create("Chi đoàn ấp Xóm Mới")
+    cai_ran = ws.branches.create("Chi đoàn ấp Cái Rắn")
+    added = ws.members.add({**THUY, "branch_id": xom_moi.id})
+    ws.branches.move_members([added.member_id], cai_ran.id)
+    ws.branches.delete(xom_moi.id)
+    with pytest.raises(ConflictError) as refused:
+        ws.members.take_back(added)
+    assert refused.value.message == (
+        "Đoàn viên Lê Thị Thuỷ không còn ở “Chi đoàn ấp Xóm Mới” như lúc thêm (chi đoàn đã bị "
+        "xóa hoặc gộp sau đó) mà nay ở “Chi đoàn ấp Cái Rắn”: giữ nguyên, không xóa đoàn viên."
+    )
+    ws.members.save({**THUY, "phone": "0912345678", "branch_id": cai_ran.id}, added.member_id)
+    with pytest.raises(ConflictError) as refused:  # edited too: the usual words
+        ws.members.take_back(added)
+    assert refused.value.message == REFUSED
+    assert ws.members.ids() == [added.member_id]
+
+
+def test_the_undo_of_an_edit_says_so_when_the_chi_doan_is_gone(ws: Workspace) -> None:
+    xom_moi = ws.branches.create("Chi đoàn ấp Xóm Mới")
+    member_id = ws.members.save({**THUY, "branch_id": xom_moi.id})
+    before, after = ws.members.edit({**THUY, "phone": "0912345678", "branch_id": xom_moi.id},
+                                    member_id)  # fmt: skip
+    ws.members.delete([member_id])
+    ws.branches.delete(xom_moi.id)
+    ws.members.restore([member_id])
+    with pytest.raises(ConflictError) as refused:
+        ws.members.put_back(member_id, before, after)
+    assert refused.value.message == (
+        "Đoàn viên Lê Thị Thuỷ không còn ở “Chi đoàn ấp Xóm Mới” như lúc đó (chi đoàn đã bị xóa "
+        "sau đó) và nay chưa có chi đoàn: giữ nguyên như hiện tại để không ghi đè thay đổi mới "
+        "hơn."
+    )
+    assert ws.members.get(member_id).fields.phone == "0912345678"

@@ -17,12 +17,13 @@ from doancoso.ui.branches.page import BranchesPage, count_text
 from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.signals import DataChanged
 from doancoso.ui.shell.state import UiState
+from doancoso.ui.shell.undo import UndoHistory
 from scripted import synchronous_core
 
 
 def _page(qtbot: QtBot, ws: Workspace, prompts) -> tuple[BranchesPage, DataChanged]:
     core = synchronous_core(ws, prompts)
-    page = BranchesPage(core)
+    page = BranchesPage(core, UndoHistory(core))
     qtbot.addWidget(page)
     return page, core.data_changed
 
@@ -182,12 +183,12 @@ def test_the_count_says_what_it_counts() -> None:
     assert count_text(2, 40, 0, 0) == "2 chi đoàn, 40 đoàn viên đang sinh hoạt"
 
 
-def test_a_member_deleted_then_restored_after_the_chi_doan_is_deleted_has_none(
+def test_a_chi_doan_deleted_is_brought_back_with_its_deleted_member(
     qtbot: QtBot, ws: Workspace, prompts
 ) -> None:
     """Delete the last member of a chi đoàn, delete the chi đoàn (the question says what becomes
-    of the deleted member), then "Hoàn tác": the member is back, in no chi đoàn, counted on the
-    page's "Chưa có chi đoàn" row, and the roster shows no chi đoàn for them."""
+    of the deleted member), then "Hoàn tác" twice: the chi đoàn is back, then the member, in it
+    again; "Làm lại" twice deletes both again."""
     long_ = ws.branches.create("Chi đoàn ấp Tân Long")
     an = ws.members.save(
         {"full_name": "Nguyễn Văn An", "birth_date": "12/08/2000", "branch_id": long_.id}
@@ -201,14 +202,47 @@ def test_a_member_deleted_then_restored_after_the_chi_doan_is_deleted_has_none(
     page.delete_button.click()
     assert prompts.asked[-1] == (
         "Xóa chi đoàn “Chi đoàn ấp Tân Long”?\n\n1 đoàn viên đã xóa trước đây thuộc chi đoàn "
-        "này; nếu được khôi phục (Hoàn tác), họ sẽ ở mục “Chưa có chi đoàn”."
+        "này; nếu được khôi phục khi chi đoàn không còn, họ sẽ ở mục “Chưa có chi đoàn”."
+    )
+    assert window.statusBar().currentMessage() == (
+        "Đã xóa chi đoàn “Chi đoàn ấp Tân Long” — bấm Hoàn tác (Ctrl+Z) để lấy lại."
     )
     assert ws.branches.list() == []
+    assert window.undo_action.text() == "Hoàn tác: Xóa chi đoàn “Chi đoàn ấp Tân Long”"
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Đã hoàn tác: Xóa chi đoàn “Chi đoàn ấp Tân Long”."
+    )
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Tân Long"]
     window.undo_action.trigger()
     assert window.statusBar().currentMessage() == "Đã hoàn tác: Xóa đoàn viên Nguyễn Văn An."
     [row] = ws.members.rows([an])
-    assert (row.branch_id, row.branch_name) == (None, None)
+    assert (row.branch_id, row.branch_name) == (long_.id, "Chi đoàn ấp Tân Long")
     model = page.model
-    assert [model.index(0, c).data() for c in range(3)] == ["Chưa có chi đoàn", "1", "1"]
-    roster = window.roster.model
-    assert roster.rowCount() == 1 and roster.member_row(0).branch_name is None
+    assert [model.index(0, c).data() for c in range(3)] == ["Chi đoàn ấp Tân Long", "1", "1"]
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Đã làm lại: Xóa chi đoàn “Chi đoàn ấp Tân Long”."
+    )
+    assert ws.branches.list() == [] and ws.members.ids() == []
+    assert prompts.errors == []
+
+
+def test_the_undo_of_a_chi_doan_deleted_is_refused_once_its_name_is_taken(
+    qtbot: QtBot, ws: Workspace, prompts
+) -> None:
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    page = window.branches
+    page.select_branch(long_.id)
+    page.delete_button.click()
+    ws.branches.create("Chi đoàn Ấp Tân Long")  # elsewhere: not on the history
+    window.undo_action.trigger()
+    assert prompts.errors == [
+        "Đã có chi đoàn tên “Chi đoàn Ấp Tân Long” (thêm sau đó): không khôi phục được chi đoàn "
+        "“Chi đoàn ấp Tân Long”."
+    ]
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn Ấp Tân Long"]
+    assert not window.history.canUndo()

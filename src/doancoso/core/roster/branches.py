@@ -1,5 +1,8 @@
 """Chi đoàn (branches): create, rename, merge two into one, move members between them.
 
+Creates, renames, moves and deletions are undoable (each returns what its undo and redo check);
+merges are not.
+
 The list is read with plain ``sqlite3`` (the roster's filter shows it at start-up); the writes
 import SQLAlchemy and the models when called (see core/storage/db.py).
 """
@@ -91,6 +94,26 @@ def not_moved_message(moved: MovedMembers) -> str:
 
 
 @dataclass(frozen=True)
+class RenamedBranch:
+    """A chi đoàn renamed (:meth:`BranchService.rename_undoable`): what its undo and redo check
+    and write."""
+
+    branch_id: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class DeletedBranch:
+    """A chi đoàn deleted (:meth:`BranchService.delete_undoable`), with its deleted members then
+    left in no chi đoàn: what its undo puts back."""
+
+    branch_id: str
+    name: str
+    deleted_members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class BranchInfo:
     """A chi đoàn with the number of members on its record (tombstones not counted), of those
     the ones on the active roster (who did not leave), and of these the members of other
@@ -158,10 +181,115 @@ class BranchService:
             return BranchInfo(row.id, row.name, 0)
 
     def rename(self, branch_id: str, name: str) -> None:
+        self.rename_undoable(branch_id, name)
+
+    def rename_undoable(self, branch_id: str, name: str) -> RenamedBranch:
+        """Rename the chi đoàn; returns its name before and after, read in the write's
+        transaction, which :meth:`name_back` undoes and :meth:`rename_again` redoes."""
         clean = self._clean_name(name, exclude_id=branch_id)
         with self._ctx.db.transaction() as session:
             row = self._get(session, branch_id)
-            row.name, row.name_fold = clean, fold(clean)
+            before = row.name
+            if before != clean:  # an unchanged row stays clean: nothing to announce or undo
+                row.name, row.name_fold = clean, fold(clean)
+            return RenamedBranch(branch_id, before, clean)
+
+    def name_back(self, renamed: RenamedBranch) -> None:
+        """Undo :meth:`rename_undoable`: the old name back, provided the chi đoàn still has the
+        new one and no other took the old one since (:class:`ConflictError`)."""
+        self._rename_from(renamed.branch_id, renamed.after, renamed.before)
+
+    def rename_again(self, renamed: RenamedBranch) -> None:
+        """Redo :meth:`rename_undoable` undone by :meth:`name_back`, on the same conditions."""
+        self._rename_from(renamed.branch_id, renamed.before, renamed.after)
+
+    def _rename_from(self, branch_id: str, expected: str, name: str) -> None:
+        from ..storage.models import Branch
+
+        with self._ctx.db.transaction() as session:
+            row = get_live(
+                session, Branch, branch_id, self._ctx.organization_id,
+                f"Chi đoàn “{expected}” đã bị gộp hoặc xóa sau đó: không đổi tên được.",
+            )  # fmt: skip
+            if row.name != expected:
+                raise ConflictError(
+                    f"Chi đoàn “{expected}” đã được đổi tên thành “{row.name}” sau đó: giữ "
+                    "nguyên tên hiện tại."
+                )
+            other = self._named(session, name, branch_id)
+            if other is not None:
+                raise ConflictError(
+                    f"Đã có chi đoàn tên “{other.name}” (đặt sau đó): không đặt lại được tên "
+                    f"“{name}”."
+                )
+            row.name, row.name_fold = name, fold(name)
+
+    def _named(self, session: Session, name: str, other_than: str) -> Branch | None:
+        """The live chi đoàn other than ``other_than`` named ``name`` (case and tones ignored)."""
+        from sqlalchemy import select
+
+        from ..storage.models import Branch
+
+        stmt = select(Branch).where(
+            is_live(Branch, self._ctx.organization_id), Branch.id != other_than
+        )
+        key = fold(name)
+        return next((b for b in session.scalars(stmt) if fold(b.name) == key), None)
+
+    def take_back_created(self, created: BranchInfo) -> None:
+        """Undo :meth:`create`: remove the chi đoàn, provided it is still as the create left it:
+        one renamed since, or that holds a member's record (put in it since, even one deleted
+        later), is refused (:class:`ConflictError`); one merged or deleted too."""
+        from sqlalchemy import func, select
+
+        from ..storage.models import Branch, Member, utc_now
+
+        with self._ctx.db.transaction() as session:
+            row = get_live(
+                session, Branch, created.id, self._ctx.organization_id,
+                f"Chi đoàn “{created.name}” đã bị gộp hoặc xóa sau đó.",
+            )  # fmt: skip
+            if row.name != created.name:
+                raise ConflictError(
+                    f"Chi đoàn “{created.name}” đã được đổi tên thành “{row.name}” sau đó: giữ "
+                    "nguyên, không xóa."
+                )
+            live = session.scalar(
+                select(func.count()).where(Member.branch_id == row.id, is_live(Member))
+            )
+            if live:
+                raise ConflictError(
+                    f"Chi đoàn “{row.name}” đã có {vn_number(live)} đoàn viên được đưa vào sau "
+                    "khi thêm: giữ nguyên, không xóa chi đoàn."
+                )
+            deleted = session.scalar(select(func.count()).where(self._deleted_members_of(row.id)))
+            if deleted:
+                raise ConflictError(
+                    f"Chi đoàn “{row.name}” có {vn_number(deleted)} hồ sơ đoàn viên đã xóa (có "
+                    "thể khôi phục): giữ nguyên, không xóa chi đoàn."
+                )
+            row.deleted_at = utc_now()
+
+    def bring_back_created(self, created: BranchInfo) -> None:
+        """Redo :meth:`create` undone by :meth:`take_back_created`: the chi đoàn back, provided
+        no other took its name since (:class:`ConflictError`)."""
+        from ..storage.models import Branch
+
+        with self._ctx.db.transaction() as session:
+            row = session.get(Branch, created.id)
+            if (
+                row is None
+                or row.organization_id != self._ctx.organization_id
+                or row.deleted_at is None
+            ):
+                raise ConflictError(f"Chi đoàn “{created.name}” đã thay đổi sau đó.")
+            other = self._named(session, row.name, row.id)
+            if other is not None:
+                raise ConflictError(
+                    f"Đã có chi đoàn tên “{other.name}” (thêm sau đó): không thêm lại được "
+                    f"“{row.name}”."
+                )
+            row.deleted_at = None
 
     def merge(self, source_id: str, target_id: str) -> int:
         """Move every member of ``source`` into ``target`` and remove ``source``.
@@ -318,9 +446,14 @@ class BranchService:
         return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
 
     def delete(self, branch_id: str) -> None:
+        """Remove an empty chi đoàn (:meth:`delete_undoable`, whose rules hold)."""
+        self.delete_undoable(branch_id)
+
+    def delete_undoable(self, branch_id: str) -> DeletedBranch:
         """Remove an empty chi đoàn (one with members must be merged instead). Its deleted
         members (:meth:`deleted_members`) are left in no chi đoàn: one restored later is among
-        those with no chi đoàn, not in one that no longer exists."""
+        those with no chi đoàn, not in one that no longer exists. Returns what
+        :meth:`bring_back_deleted` undoes."""
         from sqlalchemy import func, select, update
 
         from ..storage.models import Member, utc_now
@@ -332,10 +465,46 @@ class BranchService:
             )
             if members:
                 raise ConflictError(undeletable_message(row.name, members))
+            left = tuple(
+                session.scalars(select(Member.id).where(self._deleted_members_of(branch_id)))
+            )
             session.execute(
                 update(Member).where(self._deleted_members_of(branch_id)).values(branch_id=None)
             )
             row.deleted_at = utc_now()
+            return DeletedBranch(branch_id, row.name, left)
+
+    def bring_back_deleted(self, deleted: DeletedBranch) -> None:
+        """Undo :meth:`delete_undoable`: the chi đoàn back, with its deleted members still deleted
+        and in no chi đoàn (one restored since stays where it is); refused
+        (:class:`ConflictError`) when another chi đoàn took its name since."""
+        from sqlalchemy import update
+
+        from ..storage.models import Branch, Member
+
+        org = self._ctx.organization_id
+        with self._ctx.db.transaction() as session:
+            row = session.get(Branch, deleted.branch_id)
+            if row is None or row.organization_id != org or row.deleted_at is None:
+                raise ConflictError(f"Chi đoàn “{deleted.name}” đã thay đổi sau đó.")
+            other = self._named(session, row.name, row.id)
+            if other is not None:
+                raise ConflictError(
+                    f"Đã có chi đoàn tên “{other.name}” (thêm sau đó): không khôi phục được chi "
+                    f"đoàn “{row.name}”."
+                )
+            row.deleted_at = None
+            for chunk in _chunks(deleted.deleted_members):
+                session.execute(
+                    update(Member)
+                    .where(
+                        Member.organization_id == org,
+                        Member.id.in_(chunk),
+                        Member.deleted_at.is_not(None),
+                        Member.branch_id.is_(None),
+                    )
+                    .values(branch_id=row.id)
+                )
 
     def _get(self, session: Session, branch_id: str) -> Branch:
         from ..storage.models import Branch

@@ -335,7 +335,9 @@ class MemberService:
         """Undo an add: soft-delete the member (:meth:`bring_back` restores them), provided they
         are still as the add left them. A later change is never lost unseen: a member edited
         since, or with an event recorded (or one of theirs changed) since, is refused
-        (:class:`ConflictError`); a deleted one too (:class:`NotFoundError`)."""
+        (:class:`ConflictError`); a deleted one too (:class:`NotFoundError`). When all that
+        changed is the chi đoàn, deleted or merged away since, the refusal says so
+        (:func:`branch_gone_since_message`), not that the member was edited."""
         with self._ctx.db.transaction() as session:
             self.take_back_in(session, added)
 
@@ -345,6 +347,11 @@ class MemberService:
 
         row = self._get(session, added.member_id)
         if member_fields(row) != added.fields or live_events(session, row.id) != added.events:
+            gone = live_events(session, row.id) == added.events and branch_gone_since_message(
+                session, row, added.fields, "lúc thêm", "giữ nguyên, không xóa đoàn viên."
+            )
+            if gone:
+                raise ConflictError(gone)
             raise ConflictError(added_since_message("đoàn viên", row.full_name, events=True))
         set_deleted(session, Member, [row.id], self._ctx.organization_id, deleted=True)
         return row
@@ -433,7 +440,11 @@ class MemberService:
                 row = self._get(session, member_id)
                 _check_editable(row)
                 if replace(member_fields(row), status="") != replace(expected, status=""):
-                    raise ConflictError(changed_since_message("đoàn viên", row.full_name))
+                    gone = branch_gone_since_message(
+                        session, row, expected, "lúc đó",
+                        "giữ nguyên như hiện tại để không ghi đè thay đổi mới hơn.",
+                    )  # fmt: skip
+                    raise ConflictError(gone or changed_since_message("đoàn viên", row.full_name))
                 if fields.branch_id and find_live(session, Branch, fields.branch_id, org) is None:
                     raise ConflictError(branch_gone_message(row.full_name))
                 _check_event_dates(session, row.id, values)
@@ -491,6 +502,37 @@ def changed_since_message(who: str, name: str) -> str:
     return (
         f"Thông tin của {who} {name} đã được sửa lại sau đó: giữ nguyên như hiện tại để không "
         "ghi đè thay đổi mới hơn."
+    )
+
+
+def branch_gone_since_message(
+    session: Session, row: Member, expected: MemberFields, when: str, outcome: str
+) -> str:
+    """Why an undo (or redo) that expected the member ``row`` as ``expected`` is refused when
+    all that differs is the chi đoàn, and the one expected was deleted or merged away since: the
+    secretary did not edit the member, the chi đoàn went ("" when that is not the case).
+    ``when`` names the state expected ("lúc thêm"), ``outcome`` what is done instead."""
+    from ..storage.models import Branch
+
+    now = member_fields(row)
+    if expected.branch_id is None or replace(now, branch_id=None, status="") != replace(
+        expected, branch_id=None, status=""
+    ):
+        return ""
+    branch = session.get(Branch, expected.branch_id)
+    if branch is None or branch.deleted_at is None or now.branch_id == expected.branch_id:
+        return ""
+    name = row.full_name
+    if now.branch_id is None:
+        return (
+            f"Đoàn viên {name} không còn ở “{branch.name}” như {when} (chi đoàn đã bị xóa sau "
+            f"đó) và nay chưa có chi đoàn: {outcome}"
+        )
+    current = session.get(Branch, now.branch_id)
+    where = f"“{current.name}”" if current is not None else "chi đoàn khác"
+    return (
+        f"Đoàn viên {name} không còn ở “{branch.name}” như {when} (chi đoàn đã bị xóa hoặc gộp "
+        f"sau đó) mà nay ở {where}: {outcome}"
     )
 
 

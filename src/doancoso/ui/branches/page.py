@@ -4,7 +4,8 @@ The members in no chi đoàn are counted on a row of their own ("Chưa có chi �
 page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
 holds members is refused before anything is asked (the core refuses it too). Every write is an
 operation on the worker (:mod:`..shell.operations`); the list refreshes when the app's
-data-changed signal says chi đoàn or members changed.
+data-changed signal says chi đoàn or members changed. Adding, renaming and deleting go onto
+the undo history (:mod:`..shell.undo`); merging does not (it clears the history).
 """
 
 from __future__ import annotations
@@ -23,10 +24,19 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.lang.text import vn_number
-from ...core.roster.branches import UNASSIGNED, BranchInfo, undeletable_message
+from ...core.roster.branches import (
+    UNASSIGNED,
+    BranchInfo,
+    DeletedBranch,
+    RenamedBranch,
+    undeletable_message,
+)
 from ..shell.operations import Core, CoreOp
+from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
 from .table import BranchTableModel
+
+UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
 
 
 def count_text(branches: int, active: int, temporary: int, unassigned: int) -> str:
@@ -47,9 +57,10 @@ class BranchesPage(QWidget):
 
     status_message = Signal(str)
 
-    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+    def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._core = core
+        self._history = history
         self._ws = core.ws
         self.prompts = core.prompts
         self.model = BranchTableModel(self)
@@ -136,9 +147,10 @@ class BranchesPage(QWidget):
         dialog = BranchNameDialog(
             self._core, "Thêm chi đoàn", lambda ws, name: ws.branches.create(name), parent=self
         )
-        if self.prompts.run(dialog) and isinstance(dialog.written, BranchInfo):
-            self.select_branch(dialog.written.id)  # the list was refreshed when it changed
-            self.status_message.emit(f"Đã thêm {dialog.name_edit.text().strip()}.")
+        if self.prompts.run(dialog) and isinstance(created := dialog.written, BranchInfo):
+            self.select_branch(created.id)  # the list was refreshed when it changed
+            self._history.created_branch(created)
+            self.status_message.emit(f"Đã thêm {created.name}{UNDO_HINT}")
         dialog.deleteLater()
 
     def rename_selected(self) -> None:
@@ -147,12 +159,15 @@ class BranchesPage(QWidget):
             return
         branch = self.model.branch(self.model.row_of(branch_id) or 0)
         dialog = BranchNameDialog(
-            self._core, "Đổi tên chi đoàn", lambda ws, name: ws.branches.rename(branch_id, name),
-            branch.name, parent=self,
+            self._core, "Đổi tên chi đoàn",
+            lambda ws, name: ws.branches.rename_undoable(branch_id, name), branch.name,
+            parent=self,
         )  # fmt: skip
-        if self.prompts.run(dialog):
-            new_name = dialog.name_edit.text().strip()
-            self.status_message.emit(f"Đã đổi tên “{branch.name}” thành “{new_name}”.")
+        if self.prompts.run(dialog) and isinstance(renamed := dialog.written, RenamedBranch):
+            self._history.renamed_branch(renamed)
+            text = f"Đã đổi tên “{renamed.before}” thành “{renamed.after}”"
+            changed = renamed.before != renamed.after
+            self.status_message.emit(f"{text}{UNDO_HINT}" if changed else f"{text}.")
         dialog.deleteLater()
 
     def merge_selected(self) -> None:
@@ -206,13 +221,17 @@ class BranchesPage(QWidget):
         if deleted_members:  # left in no chi đoàn by the core: said before it happens
             question += (
                 f"\n\n{vn_number(deleted_members)} đoàn viên đã xóa trước đây thuộc chi đoàn "
-                f"này; nếu được khôi phục (Hoàn tác), họ sẽ ở mục “{UNASSIGNED}”."
+                f"này; nếu được khôi phục khi chi đoàn không còn, họ sẽ ở mục “{UNASSIGNED}”."
             )
         if not self.prompts.confirm(self, "Xóa chi đoàn", question):
             return
 
-        def deleted(_result: object) -> None:
-            self.status_message.emit(f"Đã xóa chi đoàn “{branch.name}”.")
+        def deleted(result: DeletedBranch) -> None:
+            self._history.deleted_branch(result)
+            self.status_message.emit(
+                f"Đã xóa chi đoàn “{branch.name}” — bấm Hoàn tác (Ctrl+Z) để lấy lại."
+            )
 
-        op = CoreOp(self, lambda ws: ws.branches.delete(branch_id), self._core, label="Đang xóa…")
+        op = CoreOp(self, lambda ws: ws.branches.delete_undoable(branch_id), self._core,
+                    label="Đang xóa…")  # fmt: skip
         op.success(deleted).failure(self._core.reporter(self, "Không xóa được")).run()

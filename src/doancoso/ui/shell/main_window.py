@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         if area == BRANCHES_AREA:
             from ..branches.page import BranchesPage
 
-            return BranchesPage(core)
+            return BranchesPage(core, self.history)
         if area == PLANS_AREA:
             from ..plans.page import PlansPage
 

@@ -48,6 +48,16 @@ or redo is an operation on the worker (:mod:`.operations`), which announces what
   message, when a member was since deleted, left the union, or is no longer in the chi đoàn the
   step before left them in.
 
+- Chi đoàn created or renamed on the chi đoàn page (:meth:`UndoHistory.created_branch`,
+  :meth:`UndoHistory.renamed_branch`): undo of a create removes the chi đoàn
+  (``ws.branches.take_back_created``), refused when it was renamed since or holds a member's
+  record; redo brings it back (``bring_back_created``), refused when another took its name. Undo
+  of a rename puts the old name back (``name_back``), redo the new one (``rename_again``), each
+  refused when the name was changed again or the name to put back was taken since. A chi đoàn
+  deleted (:meth:`UndoHistory.deleted_branch`) is brought back on undo (``bring_back_deleted``,
+  its deleted members with it, refused when another took its name) and deleted again on redo
+  (refused when it holds members since). Merging clears the history (below).
+
 The history is forgotten (``clear``) when the data change wholesale (``Changes.wholesale``: a
 backup restored, a bundle imported): its commands name rows and remember fields of data that are
 no longer those the secretary deleted or edited, and a "Làm lại" must never delete a member of
@@ -82,7 +92,7 @@ from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.lifecycle.recorded import RecordedEvents
-from ...core.roster.branches import MovedMembers
+from ...core.roster.branches import BranchInfo, DeletedBranch, MovedMembers, RenamedBranch
 from ...core.workspace import Workspace
 from .operations import Core, CoreOp
 
@@ -239,6 +249,42 @@ class MoveCommand(WriteCommand):
         )  # fmt: skip
 
 
+class RenameBranchCommand(WriteCommand):
+    """Put a renamed chi đoàn's old name back on undo, the new one on redo (see the module
+    docstring)."""
+
+    def __init__(
+        self, core: Core, renamed: RenamedBranch, label: str, on_error: Callable[[str], None],
+        window: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(
+            core,
+            lambda ws: ws.branches.name_back(renamed),
+            lambda ws: ws.branches.rename_again(renamed),
+            label, on_error, window,
+        )  # fmt: skip
+
+
+class DeleteBranchCommand(WriteCommand):
+    """Bring a deleted chi đoàn back on undo, delete it again on redo (see the module
+    docstring). What each redo left is what the next undo puts back: kept on the worker, in a
+    plain holder, as :class:`EventsCommand` does."""
+
+    def __init__(
+        self, core: Core, deleted: DeletedBranch, label: str, on_error: Callable[[str], None],
+        window: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        latest = [deleted]
+
+        def bring_back(ws: Workspace) -> None:
+            ws.branches.bring_back_deleted(latest[0])
+
+        def delete_again(ws: Workspace) -> None:
+            latest[0] = ws.branches.delete_undoable(latest[0].branch_id)
+
+        super().__init__(core, bring_back, delete_again, label, on_error, window)
+
+
 class EventsCommand(WriteCommand):
     """Take recorded events back (delete them, the statuses replayed) on undo, bring them back
     on redo; the other way round for a deleted event (see the module docstring). Each step
@@ -342,6 +388,29 @@ class UndoHistory(QUndoStack):
         Chi đoàn ấp 2". A move that moved no one pushes nothing."""
         if moved.count:
             self.push(MoveCommand(self._core, moved, label, self._on_error, self._window))
+
+    def created_branch(self, created: BranchInfo) -> None:
+        """Push a chi đoàn created (``ws.branches.create``), so that "Hoàn tác" removes it and
+        "Làm lại" brings it back, labelled "Thêm chi đoàn “…”"."""
+        self.add(
+            f"Thêm chi đoàn “{created.name}”",
+            lambda ws: ws.branches.take_back_created(created),
+            lambda ws: ws.branches.bring_back_created(created),
+        )
+
+    def renamed_branch(self, renamed: RenamedBranch) -> None:
+        """Push a chi đoàn renamed (``ws.branches.rename_undoable``), so that "Hoàn tác" puts
+        the old name back. A rename that changed nothing pushes nothing."""
+        if renamed.before != renamed.after:
+            label = f"Đổi tên “{renamed.before}” thành “{renamed.after}”"
+            self.push(RenameBranchCommand(self._core, renamed, label, self._on_error,
+                                          self._window))  # fmt: skip
+
+    def deleted_branch(self, deleted: DeletedBranch) -> None:
+        """Push a chi đoàn deleted (``ws.branches.delete_undoable``), so that "Hoàn tác" brings
+        it back, labelled "Xóa chi đoàn “…”"."""
+        label = f"Xóa chi đoàn “{deleted.name}”"
+        self.push(DeleteBranchCommand(self._core, deleted, label, self._on_error, self._window))
 
     def recorded_events(self, label: str, recorded: RecordedEvents) -> None:
         """Push events a write recorded (``ws.events.record_undoable``,
