@@ -167,7 +167,15 @@ def list_backups(folder: Path, *, inspect: bool = True) -> list[BackupInfo]:
     found = [
         info for p in folder.glob("*.sqlite") if (info := describe(p, inspect=inspect)) is not None
     ]
-    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+    # Names keep only the second: within one, the file written last is the newest.
+    return sorted(found, key=lambda b: (b.taken_at, _written_ns(b.path)), reverse=True)
+
+
+def _written_ns(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:  # gone since it was listed: last
+        return 0
 
 
 def newest_sound(folder: Path) -> BackupInfo | None:
@@ -234,7 +242,9 @@ def take_backup(
         raise ValueError(f"unknown backup reason {reason!r}")
     now = now or datetime.now()
     stamp = now
-    while (folder / backup_name(reason, stamp)).exists():  # two in one second: the next one
+    # Two in one second, whatever their reasons: the next free second, so that the names keep
+    # the order they were taken in.
+    while any(folder.glob(f"*-{stamp:%Y%m%d-%H%M%S}.sqlite")):
         stamp += timedelta(seconds=1)
     target = folder / backup_name(reason, stamp)
     copy_database(database, target)
