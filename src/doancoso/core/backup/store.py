@@ -178,9 +178,30 @@ def _written_ns(path: Path) -> int:
         return 0
 
 
-def newest_sound(folder: Path) -> BackupInfo | None:
-    """The newest backup that passes the check (the one to offer when the data are damaged)."""
-    return next((b for b in list_backups(folder) if b.ok), None)
+def newest_sound(folder: Path, *, set_up: bool = False) -> BackupInfo | None:
+    """The newest backup that passes the check (the one to offer when the data are damaged);
+    ``set_up``: only one holding an organisation (see :func:`holds_organization`)."""
+    return next(
+        (b for b in list_backups(folder) if b.ok and (not set_up or holds_organization(b.path))),
+        None,
+    )
+
+
+def holds_organization(path: Path) -> bool:
+    """Whether the database ``path`` holds its organisation (set up, even with no member yet):
+    a backup taken before the first-start setup holds nothing worth restoring."""
+    try:
+        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
+        try:
+            row = conn.execute(
+                "SELECT 1 FROM app_meta JOIN organizations ON organizations.id = app_meta.value "
+                "WHERE app_meta.key = 'organization_id'"
+            ).fetchone()
+            return row is not None
+        finally:
+            conn.close()
+    except UNREADABLE:
+        return False
 
 
 def copy_database(source: Path, target: Path, *, source_uri: str | None = None) -> None:
@@ -306,11 +327,13 @@ def _age(then: datetime, now: datetime) -> str:
     return f"{minutes // (24 * 60)} ngày trước"
 
 
-def recovery_advice(folder: Path, now: datetime | None = None) -> tuple[str, BackupInfo | None]:
+def recovery_advice(
+    folder: Path, now: datetime | None = None, *, set_up: bool = False
+) -> tuple[str, BackupInfo | None]:
     """What to tell a secretary whose data are damaged: the newest sound backup (when, how old,
     what it holds; the window asks to restore it, the command line adds :func:`restore_hint`);
-    and that backup, if any."""
-    best = newest_sound(folder)
+    and that backup, if any. ``set_up``: only a backup holding an organisation counts."""
+    best = newest_sound(folder, set_up=set_up)
     if best is None:
         return "Không có bản sao lưu nào còn dùng được trong thư mục “backups”.", None
     now = now or datetime.now()
