@@ -18,6 +18,7 @@ from sqlalchemy import update
 from doancoso.core.lang.dates import DAY, age_on
 from doancoso.core.lang.text import fold
 from doancoso.core.lifecycle.service import ACTIVE_STATUSES
+from doancoso.core.roster.branches import UNASSIGNED
 from doancoso.core.roster.rules import too_young_message
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.roster.vocab import GENDERS, STATUSES
@@ -137,7 +138,7 @@ def test_a_past_day_counts_the_roster_as_it_stood_then(
 
 def test_every_count_on_known_members(ws: Workspace, stats: RosterStats) -> None:
     assert (stats.today, stats.total, stats.all_members) == (TODAY, 9, 13)
-    assert list(stats.by_branch.items()) == [(BD, 0), (CR, 3), (TL, 5), (UNKNOWN, 1)]
+    assert list(stats.by_branch.items()) == [(BD, 0), (CR, 3), (TL, 5), (UNASSIGNED, 1)]
     assert list(stats.by_status.items()) == [
         ("Đang sinh hoạt", 8), ("Sinh hoạt tạm", 1), ("Đã chuyển sinh hoạt", 1),
         ("Đã trưởng thành Đoàn", 1), ("Bị khai trừ", 1), ("Đã xóa tên", 1),
@@ -240,7 +241,7 @@ def test_statistics_match_the_roster_on_demo_data(demo_ws: Workspace) -> None:
 
     for branch in ws.branches.list():
         assert stats.by_branch[branch.name] == active_count(branch_id=branch.id), branch.name
-    assert UNKNOWN not in stats.by_branch
+    assert UNASSIGNED not in stats.by_branch
     for code, label in GENDERS.items():
         assert stats.by_gender[label] == active_count(gender=code)
 

@@ -309,3 +309,35 @@ def test_a_criterion_without_points_shows_no_points(
     assert _criterion_cell(page, 0, COL_INDICATOR) == "8/10 điểm"
     assert _criterion_cell(page, 1, COL_INDICATOR) == ""
     assert _criterion_cell(page, 2, COL_INDICATOR) == ""
+
+
+def test_invalid_points_of_an_item_set_not_applicable_are_shown_open_to_correct(
+    ws: Workspace, make_page: Callable[[], RecognitionPage]
+) -> None:
+    """Invalid points typed, then "Không áp dụng" (the field locks), then "Lưu": the message is
+    shown under a field open again to correct them, without going back to another status;
+    once saved, the field locks again and keeps them."""
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí có điểm")
+    page = make_page()
+    page.select_item("1.1")
+    panel = page.item_panel
+    panel.note.setPlainText("Cập nhật danh sách hằng quý.")
+    panel.points.setText("12")
+    panel.status_buttons["khong-ap-dung"].click()
+    assert not panel.points.isEnabled()
+    panel.save_button.click()
+    assert panel.errors.message("points") == "Điểm phải từ 0 đến 10."
+    assert panel.points.isEnabled() and panel.window().focusWidget() is panel.points
+    assert panel.points_max.text() == "/ 10 điểm (không tính: mục không áp dụng)"
+    assert panel.status_buttons["khong-ap-dung"].isChecked()
+    panel.points.setText("9")
+    panel.save_button.click()
+    assert panel.errors.message("points") == ""
+    assert not panel.points.isEnabled() and panel.points.text() == "9"
+    item = next(v for v in ws.recognition.view(2025).items if v.item.code == "1.1")
+    assert (item.status, item.points) == ("khong-ap-dung", 9)
+    assert item.note == "Cập nhật danh sách hằng quý."

@@ -1,6 +1,7 @@
 """Thiết lập: what is typed in the organisation's fields and not saved yet is the secretary's
 until saved or dropped on purpose: another setting of the page saved meanwhile keeps it, and
-closing the app asks, as for the plan's texts."""
+closing the app asks, as for the plan's texts (the plan deadline typed
+in its boxes too, saying when it is not valid)."""
 
 from __future__ import annotations
 
@@ -105,3 +106,79 @@ def test_enter_and_ctrl_s_save_the_fields(qtbot: QtBot, ws: Workspace) -> None:
     info = ws.organization.get()
     assert info is not None and info.coming_of_age == 31
     assert page.save_button.toolTip() == "Lưu thông tin Đoàn cơ sở (Enter hoặc Ctrl+S)"
+
+
+def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area(SETTINGS)
+    return window
+
+
+@pytest.mark.parametrize("answer", [SAVE, DROP, STAY])
+def test_closing_the_app_asks_about_a_deadline_typed(
+    qtbot: QtBot, ws: Workspace, answer: int
+) -> None:
+    """The plan deadline typed in its boxes, not left yet (so not saved): asked like the
+    organisation's fields, saved or dropped as answered."""
+    prompts = ScriptedPrompts()
+    prompts.answer_index = answer
+    window = _window(qtbot, ws, prompts)
+    window.settings.deadline_day_box.setValue(15)
+    window.settings.deadline_month_box.setValue(12)
+    window.show_area(0)
+    assert window.close() is (answer != STAY)
+    assert prompts.asked == [
+        "Có nội dung đã nhập nhưng chưa lưu:\n• Thiết lập: hạn đăng ký kế hoạch 15/12\n\n"
+        "Lưu lại trước khi đóng?"
+    ]
+    assert ws.plans.registration_deadline() == ((15, 12) if answer == SAVE else (10, 11))
+    if answer == STAY:
+        assert window.sidebar.currentRow() == SETTINGS
+        assert window.settings.deadline_day_box.value() == 15
+        _close_dropping(window, prompts)
+
+
+def _close_dropping(window: MainWindow, prompts: ScriptedPrompts) -> None:
+    """Close a window left open by "Ở lại", dropping what is typed: a window left open would
+    outlive the test (the next tests count the app's open windows)."""
+    prompts.answer_index = DROP
+    assert window.close()
+
+
+@pytest.mark.parametrize("answer", [SAVE, STAY])
+def test_an_invalid_deadline_is_said_at_closing_and_kept_to_correct(
+    qtbot: QtBot, ws: Workspace, answer: int
+) -> None:
+    """31/11 refused beside the boxes, and the secretary's name typed: the question names both
+    and says the deadline is not valid; "Lưu và đóng" saves the name, not the deadline, and
+    stays on the settings with 31/11 and its message still there to correct."""
+    prompts = ScriptedPrompts()
+    prompts.answer_index = answer
+    window = _window(qtbot, ws, prompts)
+    page = window.settings
+    page.deadline_day_box.setValue(31)
+    page.deadline_day_box.editingFinished.emit()
+    assert page.deadline_error.text() == "Tháng 11 chỉ có 30 ngày: không có ngày 31/11."
+    page.form.editors["secretary_name"].setText("Lê Văn Tám")
+    window.show_area(0)
+    assert not window.close()
+    assert prompts.asked == [
+        "Có nội dung đã nhập nhưng chưa lưu:\n• Thiết lập: thông tin Đoàn cơ sở, hạn đăng ký "
+        "kế hoạch 31/11 (ngày không hợp lệ, cần sửa)\n\nLưu lại trước khi đóng?"
+    ]
+    assert window.sidebar.currentRow() == SETTINGS
+    assert (page.deadline_day_box.value(), page.deadline_month_box.value()) == (31, 11)
+    assert not page.deadline_error.isHidden()
+    assert page.deadline_error.text() == "Tháng 11 chỉ có 30 ngày: không có ngày 31/11."
+    assert ws.plans.registration_deadline() == (10, 11)
+    info = ws.organization.get()
+    assert info is not None
+    assert info.secretary_name == ("Lê Văn Tám" if answer == SAVE else "Nguyễn Thị Như Quỳnh")
+    left = "hạn đăng ký kế hoạch 31/11 (ngày không hợp lệ, cần sửa)"
+    assert page.unsaved_edits() == (left if answer == SAVE else f"thông tin Đoàn cơ sở, {left}")
+    page.deadline_month_box.setValue(12)  # corrected: saved when the box is left
+    page.deadline_month_box.editingFinished.emit()
+    assert ws.plans.registration_deadline() == (31, 12) and page.deadline_error.isHidden()
+    _close_dropping(window, prompts)

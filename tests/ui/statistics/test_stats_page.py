@@ -58,7 +58,7 @@ def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> 
     page.show()
     charts = page.charts
     assert charts["Theo giới tính"].data() == [("Nam", 3), ("Nữ", 2)]
-    assert charts["Theo chi đoàn"].data() == [(BA_DIEU, 3), (XOM_MOI, 2)]
+    assert charts["Theo chi đoàn (đang sinh hoạt)"].data() == [(BA_DIEU, 3), (XOM_MOI, 2)]
     assert charts["Theo độ tuổi"].data() == [("16–18", 2), ("19–24", 1), ("25–30", 2),
                                              ("Ngoài độ tuổi", 0)]  # fmt: skip
     assert charts["Theo dân tộc"].data() == [("Kinh", 4), ("Khmer", 1)]
@@ -97,7 +97,7 @@ def test_refreshes_after_a_member_is_added(qtbot: QtBot, known_ws: Workspace) ->
     with qtbot.wait_signal(page.refreshed, timeout=2000):
         add.run()
     assert dict(page.charts["Theo giới tính"].data()) == {"Nam": 3, "Nữ": 3}
-    assert dict(page.charts["Theo chi đoàn"].data())[XOM_MOI] == 3
+    assert dict(page.charts["Theo chi đoàn (đang sinh hoạt)"].data())[XOM_MOI] == 3
     assert dict(_cards(page))["Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"] == 6
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..lifecycle.periods import Period, active_periods
+from ..roster.branches import UNASSIGNED
 from ..storage.live import is_live
 from ..storage.models import Attendance, Branch, Member, Occurrence, Organization
 from .rules import DONE, PARTICIPATION_TABLES
@@ -194,7 +195,7 @@ class ParticipationService:
         ordered = sorted((k for k in sums if k), key=lambda k: collation_key(names[k]))
         result = [BranchParticipation(k, names[k], *sums[k]) for k in ordered]
         if None in sums:
-            result.append(BranchParticipation(None, "Chưa xếp chi đoàn", *sums[None]))
+            result.append(BranchParticipation(None, UNASSIGNED, *sums[None]))
         return result
 
     def average(self, year: int, as_of: dt.date | None = None) -> float | None:

@@ -167,12 +167,41 @@ def list_backups(folder: Path, *, inspect: bool = True) -> list[BackupInfo]:
     found = [
         info for p in folder.glob("*.sqlite") if (info := describe(p, inspect=inspect)) is not None
     ]
-    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+    # Names keep only the second: within one, the file written last is the newest.
+    return sorted(found, key=lambda b: (b.taken_at, _written_ns(b.path)), reverse=True)
 
 
-def newest_sound(folder: Path) -> BackupInfo | None:
-    """The newest backup that passes the check (the one to offer when the data are damaged)."""
-    return next((b for b in list_backups(folder) if b.ok), None)
+def _written_ns(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:  # gone since it was listed: last
+        return 0
+
+
+def newest_sound(folder: Path, *, set_up: bool = False) -> BackupInfo | None:
+    """The newest backup that passes the check (the one to offer when the data are damaged);
+    ``set_up``: only one holding an organisation (see :func:`holds_organization`)."""
+    return next(
+        (b for b in list_backups(folder) if b.ok and (not set_up or holds_organization(b.path))),
+        None,
+    )
+
+
+def holds_organization(path: Path) -> bool:
+    """Whether the database ``path`` holds its organisation (set up, even with no member yet):
+    a backup taken before the first-start setup holds nothing worth restoring."""
+    try:
+        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
+        try:
+            row = conn.execute(
+                "SELECT 1 FROM app_meta JOIN organizations ON organizations.id = app_meta.value "
+                "WHERE app_meta.key = 'organization_id'"
+            ).fetchone()
+            return row is not None
+        finally:
+            conn.close()
+    except UNREADABLE:
+        return False
 
 
 def copy_database(source: Path, target: Path, *, source_uri: str | None = None) -> None:
@@ -234,7 +263,9 @@ def take_backup(
         raise ValueError(f"unknown backup reason {reason!r}")
     now = now or datetime.now()
     stamp = now
-    while (folder / backup_name(reason, stamp)).exists():  # two in one second: the next one
+    # Two in one second, whatever their reasons: the next free second, so that the names keep
+    # the order they were taken in.
+    while any(folder.glob(f"*-{stamp:%Y%m%d-%H%M%S}.sqlite")):
         stamp += timedelta(seconds=1)
     target = folder / backup_name(reason, stamp)
     copy_database(database, target)
@@ -296,11 +327,13 @@ def _age(then: datetime, now: datetime) -> str:
     return f"{minutes // (24 * 60)} ngày trước"
 
 
-def recovery_advice(folder: Path, now: datetime | None = None) -> tuple[str, BackupInfo | None]:
+def recovery_advice(
+    folder: Path, now: datetime | None = None, *, set_up: bool = False
+) -> tuple[str, BackupInfo | None]:
     """What to tell a secretary whose data are damaged: the newest sound backup (when, how old,
     what it holds; the window asks to restore it, the command line adds :func:`restore_hint`);
-    and that backup, if any."""
-    best = newest_sound(folder)
+    and that backup, if any. ``set_up``: only a backup holding an organisation counts."""
+    best = newest_sound(folder, set_up=set_up)
     if best is None:
         return "Không có bản sao lưu nào còn dùng được trong thư mục “backups”.", None
     now = now or datetime.now()

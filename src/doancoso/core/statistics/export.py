@@ -114,10 +114,19 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
     ]
 
 
+BY_BRANCH = "Theo chi đoàn (đang sinh hoạt)"
+"""The heading of the members per chi đoàn on the day: not the participation table's members
+of the year (:data:`PARTICIPATION_MEMBERS_NOTE`)."""
+BY_BRANCH_TIP = (
+    "Đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm) vào ngày lấy số liệu, theo chi đoàn hiện "
+    "tại: cộng lại bằng tổng số đoàn viên đang sinh hoạt."
+)
+
+
 def breakdowns(stats: RosterStats) -> list[Breakdown]:
     """The breakdowns shown as charts and tables, in display order."""
     return [
-        Breakdown("Theo chi đoàn", "Chi đoàn", stats.by_branch),
+        Breakdown(BY_BRANCH, "Chi đoàn", stats.by_branch),
         Breakdown("Theo trạng thái (mọi đoàn viên)", "Trạng thái", stats.by_status),
         Breakdown("Theo giới tính", "Giới tính", stats.by_gender),
         Breakdown("Theo độ tuổi", "Độ tuổi", stats.by_age_band),
@@ -129,11 +138,18 @@ def breakdowns(stats: RosterStats) -> list[Breakdown]:
 
 WHOLE = "Toàn Đoàn cơ sở"
 """The last row of the participation and rating tables: the whole organisation."""
-PARTICIPATION_HEADERS = ("Chi đoàn", "Đoàn viên", "Lượt phải tham gia", "Lượt có mặt", "Tỉ lệ")
+PARTICIPATION_HEADERS = (
+    "Chi đoàn", "Đoàn viên trong năm", "Lượt phải tham gia", "Lượt có mặt", "Tỉ lệ"
+)  # fmt: skip
 RATING_HEADERS = ("Chi đoàn", *LEVELS.values(), "Không xếp loại")
+PARTICIPATION_MEMBERS_NOTE = (
+    f"Cột “{PARTICIPATION_HEADERS[1]}” tính mọi người đã sinh hoạt tại đơn vị trong năm, kể cả "
+    "người nay đã chuyển đi hoặc ra khỏi Đoàn (ở chi đoàn sau cùng của họ), nên có thể nhiều hơn "
+    f"số ở phần “{BY_BRANCH}”."
+)
 PARTICIPATION_NOTE = (
     "Tính trên các buổi hoạt động đã thực hiện và đã điểm danh; mỗi đoàn viên chỉ tính các "
-    "buổi trong thời gian sinh hoạt tại đơn vị."
+    f"buổi trong thời gian sinh hoạt tại đơn vị. {PARTICIPATION_MEMBERS_NOTE}"
 )
 NO_CLOSED_ROUND = "chưa có đợt xếp loại nào kết thúc."
 NO_CLOSED_ROUND_LINE = NO_CLOSED_ROUND[0].upper() + NO_CLOSED_ROUND[1:]
@@ -233,6 +249,15 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
             row += 1
 
+        def note(text: str, columns: int) -> None:
+            """``text`` across the ``columns`` of the table above it, wrapped."""
+            nonlocal row
+            put(1, cell_text(text)).alignment = Alignment(wrap_text=True, vertical="top")
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+            wide = sum(sheet.column_dimensions[chr(64 + c)].width for c in range(1, columns + 1))
+            sheet.row_dimensions[row].height = 15 * (len(text) // int(wide * 0.9) + 1)
+            row += 1
+
         def table(header: tuple[str, ...], lines: list[tuple[Any, ...]],
                   footer: tuple[Any, ...] | None) -> None:  # fmt: skip
             nonlocal row
@@ -282,6 +307,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
             if rows:
                 numbered = [(i, *r) for i, r in enumerate(rows[:-1], start=1)]
                 table(("STT", *PARTICIPATION_HEADERS[:-1], SHARE), numbered, ("", *rows[-1]))
+                note(PARTICIPATION_NOTE, len(PARTICIPATION_HEADERS) + 1)
             merged(f"IV. {activity.rating_heading.upper()}", bold, left)
             if activity.rating is None:
                 merged(NO_CLOSED_ROUND_LINE, Font(), left)

@@ -30,6 +30,7 @@ from ..lifecycle.rules import (
     event_order,
     lenient_replay,
 )
+from ..roster.branches import UNASSIGNED
 from ..roster.rules import COMING_OF_AGE
 from ..roster.vocab import GENDERS, STATUSES
 
@@ -66,8 +67,8 @@ class RosterStats:
       of those breakdowns sums to ``total``;
     - ``by_status`` counts every non-deleted member, by status (all statuses listed, even at 0),
       and sums to ``all_members``;
-    - ``by_branch`` lists every chi đoàn (even at 0) in Vietnamese order, then "Chưa rõ" for
-      members without one;
+    - ``by_branch`` lists every chi đoàn (even at 0) in Vietnamese order, then "Chưa có chi
+      đoàn" for members without one;
     - ``by_age_band``: completed age on ``today`` (a birth known by its year counts as born on 1
       January); outside 16–30: "Ngoài độ tuổi";
     - ``by_ethnicity``/``by_religion``/``by_education``: the stored text, grouped ignoring case
@@ -320,13 +321,13 @@ def _by_code(labels: dict[str, str], counts: Counter[str] | Counter[str | None])
 
 def _by_branch(counts: Counter[str | None], branches: list[Any]) -> dict[str, int]:
     """Every chi đoàn in Vietnamese order (deleted ones only while they have members), then
-    "Chưa rõ" for members without one or in one that no longer exists."""
+    "Chưa có chi đoàn" (as the roster's filter says) for members without one."""
     counts = counts.copy()
     shown = [(i, name) for i, name, gone in branches if gone is None or counts[i]]
     shown.sort(key=lambda r: collation_key(r[1]))
     result = {name: counts.pop(i, 0) for i, name in shown}
     if sum(counts.values()):
-        result[UNKNOWN] = sum(counts.values())
+        result[UNASSIGNED] = sum(counts.values())
     return result
 
 

@@ -182,10 +182,7 @@ class ItemPanel(QWidget):
         self._set_points_visible(has_points)
         if has_points:
             assert item.points is not None
-            # Not scored while not applicable: locked (what was given is kept, and counts
-            # again with another status), saying why.
             applicable = view.status != NOT_APPLICABLE
-            self.points.setEnabled(applicable)
             self.points_max.setText(
                 f"/ {points_text(item.points)} điểm" + ("" if applicable else NOT_SCORED)
             )
@@ -199,12 +196,23 @@ class ItemPanel(QWidget):
             self.errors.clear()
             self.note.setPlainText(self._saved_note)
             self.points.setText(self._saved_points)
+        self._lock_points()
         code = item.code
         self.files_title.setText(f"Tệp minh chứng ({len(view.files)}):")
         self.files.set_target(
             lambda ws, path: ws.recognition.attach(year, code, path), list(view.files)
         )
         self._update_save()
+
+    def _lock_points(self) -> None:
+        """Points are not scored while the item is not applicable: their field is locked (what
+        was given is kept, and counts again with another status), saying why; but never over
+        a message of its own, which the secretary must be able to correct where it is."""
+        view = self.view
+        if view is None or view.item.points is None:
+            return
+        applicable = view.status != NOT_APPLICABLE
+        self.points.setEnabled(applicable or bool(self.errors.message("points")))
 
     def _set_points_visible(self, visible: bool) -> None:
         self._form.setRowVisible(self._points_form_row, visible)
@@ -282,6 +290,7 @@ class ItemPanel(QWidget):
                 self._saved_note = raw["note"]
                 self._saved_points = raw.get("points", self._saved_points).strip()
                 self.errors.clear()
+                self._lock_points()
             self._update_save()
             self.status_message.emit(f"Đã lưu nội dung mục {code}.")
 
@@ -289,6 +298,8 @@ class ItemPanel(QWidget):
             self._saving = False
             self._update_save()
             if isinstance(exc, ValidationError):
+                if "points" in exc.field_errors:
+                    self.points.setEnabled(True)  # before the message takes the focus there
                 self.errors.show(exc.field_errors)
                 return
             self._core.runner.show_error(exc, "Không lưu được", self)

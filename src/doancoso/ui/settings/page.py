@@ -26,7 +26,7 @@ from ...core.changes import Changes
 from ...core.errors import ValidationError
 from ...core.evidence.service import MAX_MB, MIN_MB
 from ...core.organization import OrganizationInfo
-from ...core.plans.registration import DEADLINE_FIELD, REMINDER_LEAD_DAYS
+from ...core.plans.registration import DEADLINE_FIELD, REMINDER_LEAD_DAYS, deadline_problem
 from ..common.fields import WrappedLabel
 from ..common.wheel import wheel_needs_focus_in
 from ..shell.about import version_text
@@ -152,15 +152,35 @@ class SettingsPage(QWidget):
         self._deadline = (0, 0)  # as stored: what leaving a box unchanged does not save again
 
     def _load_deadline(self) -> None:
+        """Show the deadline as stored, but keep one typed and not saved (or refused, with its
+        message), as :meth:`load` keeps the organisation's fields."""
+        typed = self._deadline_typed()
+        unsaved = self._deadline != (0, 0) and typed != self._deadline
         self._deadline = self._ws.plans.registration_deadline()
+        if unsaved:
+            return
         self.deadline_day_box.setValue(self._deadline[0])
         self.deadline_month_box.setValue(self._deadline[1])
         self.deadline_error.hide()
 
+    def _deadline_typed(self) -> tuple[int, int]:
+        return self.deadline_day_box.value(), self.deadline_month_box.value()
+
+    def _deadline_unsaved(self) -> str | None:
+        """The deadline typed and not saved, as the question at closing names it (saying when
+        it is not valid: saving it will be refused), or None."""
+        day, month = typed = self._deadline_typed()
+        if typed == self._deadline:
+            return None
+        what = f"hạn đăng ký kế hoạch {day:02d}/{month:02d}"
+        return (
+            what if deadline_problem(day, month) is None else f"{what} (ngày không hợp lệ, cần sửa)"
+        )
+
     def _deadline_changed(self) -> None:
         if self._loading:
             return
-        wanted = (self.deadline_day_box.value(), self.deadline_month_box.value())
+        wanted = self._deadline_typed()
         if wanted == self._deadline:
             self.deadline_error.hide()
             return
@@ -338,12 +358,20 @@ class SettingsPage(QWidget):
             self.saved_label.clear()
 
     def unsaved_edits(self) -> str | None:
-        """The organisation's fields typed and not saved (asked before the app closes)."""
-        return "thông tin Đoàn cơ sở" if self.form.is_modified() else None
+        """The organisation's fields and the plan deadline typed and not saved (asked before
+        the app closes)."""
+        found = ["thông tin Đoàn cơ sở"] if self.form.is_modified() else []
+        deadline = self._deadline_unsaved()
+        if deadline is not None:
+            found.append(deadline)
+        return ", ".join(found) or None
 
     def save_edits(self) -> None:
-        """Save what :meth:`unsaved_edits` names, as "Lưu" does."""
-        self.save()
+        """Save what :meth:`unsaved_edits` names, as "Lưu" and leaving the deadline's boxes
+        do (a refusal is shown where it belongs, and the edit stays unsaved)."""
+        if self.form.is_modified():
+            self.save()
+        self._deadline_changed()
 
     def save(self) -> None:
         """Save on the worker; the fields keep what was typed until the core accepts it."""

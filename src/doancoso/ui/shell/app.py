@@ -128,10 +128,12 @@ def _restore_and_open(data_dir: Path, backup: Path, prompts: Prompts) -> Workspa
 def offer_backup(ws: Workspace, prompts: Prompts) -> None:
     """A folder with no data but with backups (its damaged data set aside and the restore
     declined, or its database removed by hand): the newest sound backup is offered before a
-    first-start setup would start again from nothing."""
+    first-start setup would start again from nothing. Only a backup holding an organisation:
+    one taken before any setup holds nothing the setup would not make again (one with the
+    organisation and no member yet holds its settings and chi đoàn: offered)."""
     from ...core.backup.store import BACKUP_FOLDER, recovery_advice
 
-    advice, best = recovery_advice(ws.data_dir / BACKUP_FOLDER)
+    advice, best = recovery_advice(ws.data_dir / BACKUP_FOLDER, set_up=True)
     if best is None:
         return
     question = (

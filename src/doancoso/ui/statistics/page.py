@@ -35,6 +35,8 @@ from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
 from ...core.rating.service import RATING_TABLES
 from ...core.statistics.export import (
+    BY_BRANCH,
+    BY_BRANCH_TIP,
     PARTICIPATION_NOTE,
     ActivityFigures,
     activity_figures,
@@ -167,6 +169,11 @@ class StatisticsPage(QWidget):
             box = QVBoxLayout(frame)
             box.setContentsMargins(6, 4, 6, 6)
             box.addWidget(chart)
+            if part.heading == BY_BRANCH:  # not the participation table's members of the year
+                self.branch_note = QLabel(BY_BRANCH_TIP)
+                self.branch_note.setWordWrap(True)
+                self.branch_note.setStyleSheet("color: #616161;")
+                box.addWidget(self.branch_note)
             box.addStretch(1)
             self.charts[part.heading] = chart
             grid.addWidget(frame, index // CHART_COLUMNS, index % CHART_COLUMNS)

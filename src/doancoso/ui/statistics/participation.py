@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ...core.activities.participation import BranchParticipation
 from ...core.lang.text import vn_number
 from ...core.statistics.export import PARTICIPATION_HEADERS as HEADERS
-from ...core.statistics.export import rate_text
+from ...core.statistics.export import PARTICIPATION_MEMBERS_NOTE, rate_text
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY
 
 __all__ = ["HEADERS", "ParticipationModel", "rate_text"]
@@ -58,8 +58,12 @@ class ParticipationModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == DISPLAY:
             return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:  # not the roster of today
+            return PARTICIPATION_MEMBERS_NOTE
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
