@@ -45,6 +45,7 @@ from ..core.lang.text import nfc, nfc_multiline
 from ..core.organization import OrganizationInfo
 from ..core.rating.rules import LEVELS, TRAINING_RESULTS, percent_text
 from ..core.rating.service import RatingRow
+from ..core.roster.branches import UNASSIGNED
 from ..core.storage.files import written_atomically
 from ..core.workspace import Workspace
 from .document import (
@@ -158,7 +159,7 @@ class FormBook:
                 st["body"],
             ),
             Paragraph(
-                _labelled("Chi đoàn", row.branch or "Chưa xếp chi đoàn")
+                _labelled("Chi đoàn", row.branch or UNASSIGNED)
                 + (f"; {_labelled('chức vụ', member.position)}" if member.position else ""),
                 st["body"],
             ),

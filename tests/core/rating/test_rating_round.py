@@ -149,6 +149,20 @@ def test_levels_set_taken_marked_closed_and_reopened(ws: Workspace, branch: str)
     ]
 
 
+def test_members_in_no_chi_doan_are_summed_under_the_rosters_wording(
+    ws: Workspace, branch: str
+) -> None:
+    """The summary's row of members in no chi đoàn is named as the roster's filter, the chi đoàn
+    page and the statistics name them."""
+    ws.rating.set(YEAR, _member(ws, branch, "An"), {"decided_level": 1})
+    ws.rating.set(YEAR, _member(ws, "", "Bình"), {"decided_level": 2})
+    assert [(s.branch, s.counts) for s in ws.rating.summary(YEAR)] == [
+        ("Chi đoàn ấp 1", {1: 1, 2: 0, 3: 0, 4: 0}),
+        ("Chưa có chi đoàn", {1: 0, 2: 1, 3: 0, 4: 0}),
+        ("Toàn Đoàn cơ sở", {1: 1, 2: 1, 3: 0, 4: 0}),
+    ]
+
+
 def test_bad_levels_are_refused_and_change_nothing(ws: Workspace, branch: str) -> None:
     member = _member(ws, branch, "An")
     with pytest.raises(ValidationError) as caught:

@@ -24,6 +24,7 @@ from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import check_year
 from ..lang.text import collation_key, nfc_multiline_or_none
 from ..lifecycle.periods import Period, active_periods
+from ..roster.branches import UNASSIGNED
 from ..storage.bulk import paused_gc
 from ..storage.live import is_live
 from ..storage.models import (
@@ -531,7 +532,7 @@ class RatingService:
                 )
             }
         groups: dict[str | None, list[RatingRow]] = defaultdict(list)
-        names: dict[str | None, str] = {None: "Chưa xếp chi đoàn"}
+        names: dict[str | None, str] = {None: UNASSIGNED}
         for r in rows:
             groups[r.branch_id if r.branch else None].append(r)
             if r.branch:
