@@ -273,23 +273,9 @@ class BranchService:
     def bring_back_created(self, created: BranchInfo) -> None:
         """Redo :meth:`create` undone by :meth:`take_back_created`: the chi đoàn back, provided
         no other took its name since (:class:`ConflictError`)."""
-        from ..storage.models import Branch
 
         with self._ctx.db.transaction() as session:
-            row = session.get(Branch, created.id)
-            if (
-                row is None
-                or row.organization_id != self._ctx.organization_id
-                or row.deleted_at is None
-            ):
-                raise ConflictError(f"Chi đoàn “{created.name}” đã thay đổi sau đó.")
-            other = self._named(session, row.name, row.id)
-            if other is not None:
-                raise ConflictError(
-                    f"Đã có chi đoàn tên “{other.name}” (thêm sau đó): không thêm lại được "
-                    f"“{row.name}”."
-                )
-            row.deleted_at = None
+            self._revive(session, created.id, created.name, "không thêm lại được")
 
     def merge(self, source_id: str, target_id: str) -> int:
         """Move every member of ``source`` into ``target`` and remove ``source``.
@@ -480,20 +466,13 @@ class BranchService:
         (:class:`ConflictError`) when another chi đoàn took its name since."""
         from sqlalchemy import update
 
-        from ..storage.models import Branch, Member
+        from ..storage.models import Member
 
         org = self._ctx.organization_id
         with self._ctx.db.transaction() as session:
-            row = session.get(Branch, deleted.branch_id)
-            if row is None or row.organization_id != org or row.deleted_at is None:
-                raise ConflictError(f"Chi đoàn “{deleted.name}” đã thay đổi sau đó.")
-            other = self._named(session, row.name, row.id)
-            if other is not None:
-                raise ConflictError(
-                    f"Đã có chi đoàn tên “{other.name}” (thêm sau đó): không khôi phục được chi "
-                    f"đoàn “{row.name}”."
-                )
-            row.deleted_at = None
+            row = self._revive(
+                session, deleted.branch_id, deleted.name, "không khôi phục được chi đoàn"
+            )
             for chunk in _chunks(deleted.deleted_members):
                 session.execute(
                     update(Member)
@@ -505,6 +484,23 @@ class BranchService:
                     )
                     .values(branch_id=row.id)
                 )
+
+    def _revive(self, session: Session, branch_id: str, name: str, refused: str) -> Branch:
+        """Bring back the deleted chi đoàn ``branch_id`` (an undone create or delete): refused
+        (:class:`ConflictError`) when it is not deleted any more, or another took its name
+        since ("Đã có chi đoàn tên “…” (thêm sau đó): ``refused`` “…”.")."""
+        from ..storage.models import Branch
+
+        row = session.get(Branch, branch_id)
+        if row is None or row.organization_id != self._ctx.organization_id or not row.deleted_at:
+            raise ConflictError(f"Chi đoàn “{name}” đã thay đổi sau đó.")
+        other = self._named(session, row.name, row.id)
+        if other is not None:
+            raise ConflictError(
+                f"Đã có chi đoàn tên “{other.name}” (thêm sau đó): {refused} “{row.name}”."
+            )
+        row.deleted_at = None
+        return row
 
     def _get(self, session: Session, branch_id: str) -> Branch:
         from ..storage.models import Branch
