@@ -230,11 +230,13 @@ class BranchService:
 
         from ..storage.models import Branch
 
-        stmt = select(Branch).where(
-            is_live(Branch, self._ctx.organization_id), Branch.id != other_than
-        )
-        key = fold(name)
-        return next((b for b in session.scalars(stmt) if fold(b.name) == key), None)
+        return session.scalars(
+            select(Branch).where(
+                is_live(Branch, self._ctx.organization_id),
+                Branch.id != other_than,
+                Branch.name_fold == fold(name),
+            )
+        ).first()
 
     def take_back_created(self, created: BranchInfo) -> None:
         """Undo :meth:`create`: remove the chi đoàn, provided it is still as the create left it:
