@@ -4,8 +4,8 @@ The members in no chi đoàn are counted on a row of their own ("Chưa có chi �
 page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
 holds members is refused before anything is asked (the core refuses it too). Every write is an
 operation on the worker (:mod:`..shell.operations`); the list refreshes when the app's
-data-changed signal says chi đoàn or members changed. Adding, renaming and deleting go onto
-the undo history (:mod:`..shell.undo`); merging does not (it clears the history).
+data-changed signal says chi đoàn or members changed. Adding, renaming, merging (asked first)
+and deleting go onto the undo history (:mod:`..shell.undo`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from ...core.roster.branches import (
     UNASSIGNED,
     BranchInfo,
     DeletedBranch,
+    MergedBranch,
     RenamedBranch,
     undeletable_message,
 )
@@ -195,14 +196,16 @@ class BranchesPage(QWidget):
         if not self.prompts.confirm(self, "Gộp chi đoàn", text):
             return
 
-        def merged(moved: int) -> None:
+        def merged(result: MergedBranch) -> None:
             self.select_branch(target.id)
+            self._history.merged_branch(result)
             self.status_message.emit(
-                f"Đã gộp “{source.name}” vào “{target.name}” ({vn_number(moved)} đoàn viên)."
+                f"Đã gộp “{source.name}” vào “{target.name}” ({vn_number(result.count)} đoàn "
+                f"viên){UNDO_HINT}"
             )
 
-        op = CoreOp(self, lambda ws: ws.branches.merge(branch_id, target.id), self._core,
-                    label="Đang gộp chi đoàn…")  # fmt: skip
+        op = CoreOp(self, lambda ws: ws.branches.merge_undoable(branch_id, target.id),
+                    self._core, label="Đang gộp chi đoàn…")  # fmt: skip
         op.success(merged).failure(self._core.reporter(self, "Không gộp được")).run()
 
     def delete_selected(self) -> None:
