@@ -179,12 +179,35 @@ class BranchService:
         return next((b for b in self.list() if fold(b.name) == key), None)
 
     def _clean_name(self, name: str, exclude_id: str | None = None) -> str:
+        """``name`` as a chi đoàn (``exclude_id``, when renamed) may take it, refused
+        (:class:`ValidationError`) when empty, when another chi đoàn has it (case and tones
+        ignored), or when it differs from another's only by "Chi đoàn" ("CĐ") in front ("Ấp 3"
+        beside "Chi đoàn Ấp 3": two chi đoàn read as one; the import's first loose key,
+        :func:`.spreadsheets.preview.branch_place`, matches them as one too). The stored
+        ``name_fold`` stays the plain fold, by which bundles and sáp nhập join chi đoàn: the
+        look-alike rule is the page's, not theirs. A chi đoàn saved under its own name is never
+        refused for a look-alike (a pair from older data is not made worse)."""
+        from .spreadsheets.preview import branch_place
+
         clean = nfc(name)
         if not clean:
             raise ValidationError({"name": "Cần nhập tên chi đoàn."})
-        existing = self.find(clean)
-        if existing is not None and existing.id != exclude_id:
-            raise ValidationError({"name": f"Đã có chi đoàn tên “{existing.name}”."})
+        key, place = fold(clean), fold(branch_place(clean))
+        names = self.names()
+        others = [n for i, n in names if i != exclude_id]
+        same = next((n for n in others if fold(n) == key), None)
+        if same is not None:
+            raise ValidationError({"name": f"Đã có chi đoàn tên “{same}”."})
+        if any(i == exclude_id and fold(n) == key for i, n in names):
+            return clean  # its own name, case or tones changed at most
+        alike = next((n for n in others if fold(branch_place(n)) == place), None)
+        if alike is not None:
+            raise ValidationError(
+                {
+                    "name": f"Đã có chi đoàn “{alike}”: hai tên chỉ khác nhau ở chữ “Chi đoàn” "
+                    "(“CĐ”) đầu tên nên dễ bị đọc là một. Hãy đặt tên khác."
+                }
+            )
         return clean
 
     def create(self, name: str) -> BranchInfo:
