@@ -1,5 +1,7 @@
 """The chi đoàn page: list with member counts; add, rename, merge into another, delete.
 
+By keyboard, as on the roster: Enter on a chi đoàn renames it, Delete deletes it.
+
 The members in no chi đoàn are counted on a row of their own ("Chưa có chi đoàn"), so the
 page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
 holds members is refused before anything is asked (the core refuses it too). Every write is an
@@ -32,6 +34,7 @@ from ...core.roster.branches import (
     RenamedBranch,
     undeletable_message,
 )
+from ..common.list_page import table_actions
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
@@ -106,6 +109,7 @@ class BranchesPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.rename_selected())
+        table_actions(self.table, ("Đổi tên", self.rename_selected), ("Xóa", self.delete_selected))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.table, 1)
 

@@ -65,6 +65,23 @@ def delete_question(question: str, names: Sequence[str], count: int) -> str:
     return f"{text}\n\n{UNDO_HINT}"
 
 
+def table_actions(
+    table: QTableView, edit: tuple[str, Callable[[], None]], delete: tuple[str, Callable[[], None]]
+) -> tuple[QAction, QAction]:
+    """Enter (either key) runs ``edit`` and Delete runs ``delete`` while ``table`` has the
+    focus (not in a search box beside it); the actions (text, slot), for menus."""
+    edit_action = QAction(edit[0], table)
+    edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+    edit_action.triggered.connect(edit[1])
+    delete_action = QAction(delete[0], table)
+    delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    delete_action.triggered.connect(delete[1])
+    for action in (edit_action, delete_action):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        table.addAction(action)
+    return edit_action, delete_action
+
+
 class ListPage(QWidget):
     """A page over one large table: search, filters, buttons, table, selection."""
 
@@ -152,16 +169,7 @@ class ListPage(QWidget):
         self, edit: tuple[str, Callable[[], None]], delete: tuple[str, Callable[[], None]]
     ) -> tuple[QAction, QAction]:
         """Enter edits and Delete deletes, on the table only; the actions, for menus."""
-        edit_action = QAction(edit[0], self)
-        edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        edit_action.triggered.connect(edit[1])
-        delete_action = QAction(delete[0], self)
-        delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        delete_action.triggered.connect(delete[1])
-        for action in (edit_action, delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.table.addAction(action)
-        return edit_action, delete_action
+        return table_actions(self.table, edit, delete)
 
     # Filters ------------------------------------------------------------------------------
 
