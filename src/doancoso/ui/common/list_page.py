@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.lang.text import vn_number
 from ..shell.prompts import Prompts
 from .fields import WrappedLabel
 
@@ -48,11 +49,6 @@ TO_RESULTS_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 """Keys of the search box that go to the first result."""
 NAMES_IN_CONFIRMATION = 8
 UNDO_HINT = "Có thể lấy lại bằng “Hoàn tác” (Ctrl+Z) cho đến khi đóng chương trình."
-
-
-def vn_number(value: int) -> str:
-    """1234567 → "1.234.567" (Vietnamese thousands separator)."""
-    return f"{value:,}".replace(",", ".")
 
 
 def delete_question(question: str, names: Sequence[str], count: int) -> str:
