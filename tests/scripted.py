@@ -58,6 +58,18 @@ class ScriptedPrompts(Prompts):
         return dialog.result()
 
 
+def closing_without_saving(prompts: ScriptedPrompts) -> Callable[[QWidget], None]:
+    """A ``before_close_func`` for ``qtbot.addWidget`` of a main window whose test leaves typed
+    text unsaved: at the end of the test the window's question about it is answered "Đóng,
+    không lưu", so that the window closes. Otherwise an answer "Ở lại" (or a save refused)
+    keeps it on screen for every later test."""
+
+    def answer(_window: QWidget) -> None:
+        prompts.answer_index = 1  # "Lưu và đóng", "Đóng, không lưu", "Ở lại"
+
+    return answer
+
+
 def accept_print_dialog(dialog: QDialog) -> None:
     """A ``dialog_script`` accepting the print dialog (number, place, date, recipients) with
     what it suggests, as pressing Enter would."""

@@ -10,11 +10,11 @@ or drop themselves; the GUI's one "data changed" signal carries the changes of e
 A change that replaces or merges the data wholesale (a backup restored, a bundle imported) is
 marked ``wholesale``: what anyone remembers of particular rows (the GUI's undo history) may no
 longer hold, and is to be forgotten. A write of many records at once that cannot itself be undone
-(a spreadsheet imported, a rating round closed or reopened, chi đoàn merged, a plan copied) is
-marked ``bulk`` by the transaction that makes it (``Database.transaction(bulk=True)``): the GUI's
-undo history must not reach past it to older commands, so it is forgotten too. (Coming of age or
-the end of temporary stays confirmed for a list, and members moved to a chi đoàn, are each one
-undoable command, not bulk.)
+(a spreadsheet imported, a rating round closed or reopened, a plan copied) is marked ``bulk``
+by the transaction that makes it (``Database.transaction(bulk=True)``): the GUI's undo history
+must not reach past it to older commands, so it is forgotten too. (Coming of age or the end of
+temporary stays confirmed for a list, members moved to a chi đoàn and chi đoàn merged are each
+one undoable command, not bulk.)
 
 Table names are the database's (``members``, ``branches``, ``member_events``, ``youths``,
 ``organizations``...), so a new table is tracked by construction.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bundle_sync import by_id
 from doancoso.core.errors import ConflictError
 from doancoso.core.roster.branches import MovedMembers, not_moved_message
 from doancoso.core.workspace import Workspace
@@ -107,3 +108,82 @@ def test_an_undo_never_overwrites_a_later_change(ws: Workspace) -> None:
         ws.branches.move_again(back)
     assert gone.value.message == "Chi đoàn của đoàn viên Nguyễn Văn An lúc đó không còn tồn tại."
     assert branches_of(ws, an) == ["Chi đoàn ấp Cái Rắn"]
+
+
+def _rows(ws: Workspace) -> dict[str, list[dict[str, object]]]:
+    """Every travelling row of every table, but for what every write stamps (revision,
+    updated_at)."""
+    return {
+        table: [
+            {k: v for k, v in row.items() if k not in ("revision", "updated_at")} for row in rows
+        ]
+        for table, rows in by_id(ws).items()
+    }
+
+
+def test_a_merge_is_undone_and_redone(ws: Workspace) -> None:
+    """Undoing "Gộp vào…" brings the merged chi đoàn back with every record it held (members
+    who left or came of age, deleted ones), every row as before the merge; redo merges again."""
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    ran = ws.branches.create("Chi đoàn ấp Cái Rắn")
+    an, binh = add(ws, "Nguyễn Văn An", long_.id), add(ws, "Trần Văn Bình", long_.id)
+    cuong = add(ws, "Lê Văn Cường", long_.id, born="05/03/1994")
+    ws.events.record(cuong, "matured", "31/12/2025")  # read-only: merged all the same
+    gone = add(ws, "Võ Văn Dũng", long_.id)
+    ws.members.delete([gone])
+    dao = add(ws, "Đào Thị Em", ran.id)
+    before = _rows(ws)
+    generation = ws.changes.generation
+
+    merged = ws.branches.merge_undoable(long_.id, ran.id)
+    assert merged.count == 3
+    assert not ws.changes.since(generation).ends_undo  # undoable: the history goes on
+    assert branches_of(ws, an, binh, cuong, gone, dao) == ["Chi đoàn ấp Cái Rắn"] * 5
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Cái Rắn"]
+
+    ws.branches.unmerge(merged)
+    assert _rows(ws) == before
+    assert [(b.name, b.member_count) for b in ws.branches.list()] == [
+        ("Chi đoàn ấp Cái Rắn", 1),
+        ("Chi đoàn ấp Tân Long", 3),
+    ]
+    again = ws.branches.merge_again(merged)
+    assert again.count == 3
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Cái Rắn"]
+    assert branches_of(ws, an, binh, cuong, gone, dao) == ["Chi đoàn ấp Cái Rắn"] * 5
+
+
+def test_the_undo_of_a_merge_never_overwrites_a_later_change(ws: Workspace) -> None:
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    ran = ws.branches.create("Chi đoàn ấp Cái Rắn")
+    moi = ws.branches.create("Chi đoàn ấp Xóm Mới")
+    an, binh = add(ws, "Nguyễn Văn An", long_.id), add(ws, "Trần Văn Bình", long_.id)
+    merged = ws.branches.merge_undoable(long_.id, ran.id)
+
+    ws.branches.move_members([binh], moi.id)  # moved on since
+    with pytest.raises(ConflictError) as changed:
+        ws.branches.unmerge(merged)
+    assert changed.value.message == (
+        "Thông tin của đoàn viên Trần Văn Bình đã được sửa lại sau đó: giữ nguyên như hiện tại "
+        "để không ghi đè thay đổi mới hơn."
+    )
+    assert branches_of(ws, an, binh) == ["Chi đoàn ấp Cái Rắn", "Chi đoàn ấp Xóm Mới"]
+    assert ws.branches.find("Chi đoàn ấp Tân Long") is None  # nothing written
+
+    ws.branches.move_members([binh], ran.id)
+    ws.members.delete([an])  # deleted since
+    with pytest.raises(ConflictError) as deleted:
+        ws.branches.unmerge(merged)
+    assert deleted.value.message == (
+        "Đoàn viên Nguyễn Văn An đã bị xóa sau đó: giữ nguyên, không tách lại chi đoàn."
+    )
+    ws.members.restore([an])
+
+    ws.branches.create("chi đoàn ấp tân long")  # its name taken since
+    with pytest.raises(ConflictError) as taken:
+        ws.branches.unmerge(merged)
+    assert taken.value.message == (
+        "Đã có chi đoàn tên “chi đoàn ấp tân long” (thêm sau đó): không khôi phục được chi "
+        "đoàn “Chi đoàn ấp Tân Long”."
+    )
+    assert branches_of(ws, an, binh) == ["Chi đoàn ấp Cái Rắn"] * 2

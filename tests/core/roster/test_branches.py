@@ -49,6 +49,63 @@ def test_duplicate_name_ignoring_tones_and_case_is_refused(ws: Workspace, duplic
     assert len(ws.branches.list()) == 1
 
 
+LOOKALIKE = (
+    "Đã có chi đoàn “{}”: hai tên chỉ khác nhau ở chữ “Chi đoàn” (“CĐ”) đầu tên nên dễ bị đọc "
+    "là một. Hãy đặt tên khác."
+)
+
+
+@pytest.mark.parametrize(
+    ("existing", "lookalike"),
+    [
+        ("Chi đoàn Ấp 3", "Ấp 3"),
+        ("Chi đoàn Ấp 3", "ap 3"),
+        ("Ấp 3", "chi đoàn ấp 3"),
+        ("Chi đoàn Ấp 3", "CĐ Ấp 3"),
+    ],
+)
+def test_a_name_differing_only_by_the_chi_doan_prefix_is_refused(
+    ws: Workspace, existing: str, lookalike: str
+) -> None:
+    """“Ấp 3” beside “Chi đoàn Ấp 3” would be two chi đoàn the secretary reads as one."""
+    ws.branches.create(existing)
+    other = ws.branches.create("Chi đoàn ấp Tân Long")
+    for write in (lambda: ws.branches.create(lookalike),
+                  lambda: ws.branches.rename(other.id, lookalike)):  # fmt: skip
+        with pytest.raises(ValidationError) as info:
+            write()
+        assert info.value.field_errors == {"name": LOOKALIKE.format(existing)}
+    assert listing(ws) == [(existing, 0), ("Chi đoàn ấp Tân Long", 0)]
+
+
+def test_a_chi_doan_may_take_or_drop_the_prefix_of_its_own_name(ws: Workspace) -> None:
+    ap3 = ws.branches.create("Ấp 3")
+    ws.branches.create("Chi đoàn ấp Tân Long")
+    ws.branches.rename(ap3.id, "Chi đoàn Ấp 3")
+    ws.branches.rename(ap3.id, "Ấp 3")
+    assert listing(ws) == [("Ấp 3", 0), ("Chi đoàn ấp Tân Long", 0)]
+    ws.branches.create("Chi đoàn Ấp 30")  # another name: not a look-alike
+    ws.branches.create("Ấp Chi đoàn 3")
+
+
+def test_a_look_alike_pair_made_before_the_rule_can_still_be_saved(ws: Workspace) -> None:
+    """A pair written by an older version (or a bundle) is not made worse by saving one of
+    them under its own name, so that is allowed; taking the other's exact name is not."""
+    from doancoso.core.lang.text import fold
+    from doancoso.core.storage.models import Branch
+
+    ap3 = ws.branches.create("Ấp 3")
+    with ws.db.transaction() as session:
+        session.add(Branch(organization_id=ws.organization.get().id, name="Chi đoàn Ấp 3",
+                           name_fold=fold("Chi đoàn Ấp 3")))  # fmt: skip
+    ws.branches.rename(ap3.id, "Ấp 3")
+    ws.branches.rename(ap3.id, "ấp 3")
+    with pytest.raises(ValidationError) as info:
+        ws.branches.rename(ap3.id, "Chi đoàn ấp 3")
+    assert info.value.field_errors == {"name": "Đã có chi đoàn tên “Chi đoàn Ấp 3”."}
+    assert listing(ws) == [("ấp 3", 0), ("Chi đoàn Ấp 3", 0)]
+
+
 def test_empty_name_is_refused(ws: Workspace) -> None:
     with pytest.raises(ValidationError) as info:
         ws.branches.create("   ")

@@ -430,3 +430,15 @@ def test_typing_narrows_and_backspace_widens_again(roster: Workspace) -> None:
     add(roster, "Võ Thị Ánh", "02/02/2002", phone="0961234567")
     assert set(names(roster, MemberFilter(search="096"))) == {"Nguyễn Văn An", "Võ Thị Ánh"}
     assert set(names(roster, MemberFilter(search="0961"))) == {"Võ Thị Ánh"}
+
+
+def test_a_cccd_in_full_width_digits_is_the_same_cccd(ws: Workspace) -> None:
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/03/2001",
+                     "national_id": "096201001234"})  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        ws.members.save({"full_name": "Trần Văn Bình", "birth_date": "05/03/2001",
+                         "national_id": "０９６２０１００１２３４"})  # fmt: skip
+    assert info.value.field_errors == {
+        "national_id": "Số CCCD này đã dùng cho đoàn viên Nguyễn Văn An."
+    }
+    assert ws.members.count() == 1

@@ -453,3 +453,18 @@ def test_ethnic_minority_names_keep_the_capital_after_an_apostrophe_or_hyphen(
 def test_a_position_typed_is_stored_as_the_roster_names_it(typed: str, stored: str) -> None:
     # As the import stores it: the roster sorts by position and the form's list shows it
     assert valid(position=typed).position == stored
+
+
+def test_digits_of_other_scripts_are_stored_as_plain_digits() -> None:
+    """A CCCD, code, phone or year pasted in full-width digits (from a web page, a PDF) is
+    stored in plain digits, so that it is found by search and by the check of a CCCD used
+    twice, as typed."""
+    fields = valid(
+        national_id="０９６ ２０１ ００１ ２３４",
+        member_code="１２３４５６７",
+        phone="０９１２ ３４５ ６７８",
+        father_birth_year="１９７５",
+    )
+    assert (fields.national_id, fields.member_code, fields.phone, fields.father_birth_year) == (
+        "096201001234", "1234567", "0912345678", 1975,
+    )  # fmt: skip

@@ -202,7 +202,10 @@ def test_a_bulk_transaction_marks_its_changes(ws: Workspace) -> None:
     ws.branches.move_members([member_id], source.id)  # undoable: an ordinary write
     assert not last(ws).bulk
     target = ws.branches.create("Chi đoàn Ấp 2")
-    ws.branches.merge(source.id, target.id)  # not undoable: the history ends here
+    ws.branches.merge(source.id, target.id)  # undoable too: an ordinary write
+    assert not last(ws).bulk
+    with ws.db.transaction(bulk=True) as session:  # e.g. a spreadsheet import
+        session.execute(update(Member).where(Member.id == member_id).values(notes="nhập"))
     assert last(ws).bulk and last(ws).touches("members")
     generation = ws.changes.generation
     with ws.db.transaction(bulk=True):

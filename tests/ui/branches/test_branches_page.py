@@ -57,6 +57,21 @@ def test_create_with_inline_validation(qtbot: QtBot, ws: Workspace, prompts) -> 
     assert page.model.branch(page.table.currentIndex().row()).name == "Chi đoàn ấp Xóm Mới"
 
 
+def test_a_name_differing_only_by_chi_doan_is_refused_in_the_dialog(
+    qtbot: QtBot, ws: Workspace, prompts
+) -> None:
+    ws.branches.create("Chi đoàn Ấp 3")
+    page, _ = _page(qtbot, ws, prompts)
+    prompts.dialog_script, shown = _type_name("Ấp 3", "Ấp 3 Tân Hưng")
+    page.add_button.click()
+    assert shown == [
+        "Đã có chi đoàn “Chi đoàn Ấp 3”: hai tên chỉ khác nhau ở chữ “Chi đoàn” (“CĐ”) đầu tên "
+        "nên dễ bị đọc là một. Hãy đặt tên khác.",
+        "",
+    ]
+    assert [b.name for b in ws.branches.list()] == ["Ấp 3 Tân Hưng", "Chi đoàn Ấp 3"]
+
+
 def test_rename(qtbot: QtBot, ws: Workspace, prompts) -> None:
     branch = ws.branches.create("Chi đoàn ấp 1")
     page, _ = _page(qtbot, ws, prompts)

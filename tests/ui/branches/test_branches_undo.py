@@ -174,3 +174,49 @@ def test_the_undo_of_an_add_says_the_members_chi_doan_was_deleted_since(
         "xóa sau đó) và nay chưa có chi đoàn: giữ nguyên, không xóa đoàn viên."
     ]
     assert ws.members.ids() == [thuy]
+
+
+def test_a_merge_is_undone_and_redone(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """“Gộp vào…” asks first, then is on the history like the other changes of chi đoàn: the
+    history before it is kept, and Ctrl+Z brings the merged chi đoàn back with its members."""
+    long_ = ws.branches.create("Chi đoàn ấp Tân Long")
+    ran = ws.branches.create("Chi đoàn ấp Cái Rắn")
+    for name in ("Nguyễn Văn An", "Trần Văn Bình"):
+        ws.members.save({"full_name": name, "birth_date": "05/03/2001", "branch_id": long_.id})
+    window = _window(qtbot, ws, prompts)
+    page = window.branches
+    page.select_branch(ran.id)
+    prompts.dialog_script = _type("Chi đoàn ấp Cái Rắn Lớn")
+    page.rename_button.click()  # an older command, kept
+    page.select_branch(long_.id)
+    prompts.choice = "Chi đoàn ấp Cái Rắn Lớn"
+    page.merge_button.click()
+    assert prompts.asked == [
+        "Gộp “Chi đoàn ấp Tân Long” vào “Chi đoàn ấp Cái Rắn Lớn”?\n\n2 đoàn viên sẽ chuyển "
+        "sang “Chi đoàn ấp Cái Rắn Lớn” và chi đoàn “Chi đoàn ấp Tân Long” sẽ không còn."
+    ]
+    assert window.statusBar().currentMessage() == (
+        "Đã gộp “Chi đoàn ấp Tân Long” vào “Chi đoàn ấp Cái Rắn Lớn” (2 đoàn viên) — bấm Hoàn "
+        "tác (Ctrl+Z) để trả lại như trước."
+    )
+    label = "Gộp “Chi đoàn ấp Tân Long” vào “Chi đoàn ấp Cái Rắn Lớn”"
+    assert window.undo_action.text() == f"Hoàn tác: {label}"
+    assert page.model.rowCount() == 1
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == f"Đã hoàn tác: {label}."
+    assert [(b.name, b.member_count) for b in ws.branches.list()] == [
+        ("Chi đoàn ấp Cái Rắn Lớn", 0),
+        ("Chi đoàn ấp Tân Long", 2),
+    ]
+    assert page.model.rowCount() == 2
+    assert window.undo_action.text() == (
+        "Hoàn tác: Đổi tên “Chi đoàn ấp Cái Rắn” thành “Chi đoàn ấp Cái Rắn Lớn”"
+    )
+    window.redo_action.trigger()
+    assert window.statusBar().currentMessage() == f"Đã làm lại: {label}."
+    assert [(b.name, b.member_count) for b in ws.branches.list()] == [
+        ("Chi đoàn ấp Cái Rắn Lớn", 2)
+    ]
+    assert prompts.errors == []

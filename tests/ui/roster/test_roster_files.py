@@ -161,3 +161,39 @@ def test_export_of_the_default_view_holds_only_the_active_roster(
     assert statuses == {"active", "temporary"}  # the demo has departed members too
     assert demo_ws.members.count() > len(shown)
     assert _sheet_names(target) == shown
+
+
+def test_counts_of_a_large_export_and_import_are_written_with_a_thousands_dot(
+    qtbot: QtBot, empty_ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The status bar writes counts as the secretary reads numbers: "Đã xuất 1.204 đoàn
+    viên…", "thêm mới 1.204", not "1204"."""
+    from conftest import TAN_HUNG
+
+    empty_ws.generate_demo(members=1300, seed=1)
+    page = _page(qtbot, empty_ws, fake_prompts)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    exported = tmp_path / "ds.xlsx"
+    page.io.ask_save_path = lambda *_args: exported
+    page.io.export_action.trigger()
+    count = page.model.rowCount()
+    assert count >= 1000
+    shown = f"{count // 1000}.{count % 1000:03d}"
+    assert messages == [f"Đã xuất {shown} đoàn viên ra {exported}."]
+
+    with Workspace.open(tmp_path / "other") as other:
+        other.organization.create(TAN_HUNG)
+        target = _page(qtbot, other, fake_prompts)
+
+        def script(wizard) -> None:
+            wizard.set_file(exported)
+            wizard.next()
+            wizard.next()
+            wizard.apply()
+
+        fake_prompts.dialog_script = script
+        target.status_message.connect(messages.append)
+        target.io.import_action.trigger()
+        assert other.members.count() == count
+        assert messages[1:] == [f"Đã nhập: thêm mới {shown}, cập nhật 0 đoàn viên."]

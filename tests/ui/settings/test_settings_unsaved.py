@@ -13,7 +13,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.page import SettingsPage
 from doancoso.ui.shell.main_window import SETTINGS, MainWindow
 from doancoso.ui.shell.state import UiState
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts, closing_without_saving, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 SAVE, DROP, STAY = range(3)
@@ -43,7 +43,7 @@ def test_closing_the_app_asks_about_the_typed_fields(
     prompts = ScriptedPrompts()
     prompts.answer_index = answer
     window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=closing_without_saving(prompts))
     window.show()
     window.show_area(SETTINGS)
     window.settings.form.editors["secretary_name"].setText("Lê Văn Tám")
@@ -65,7 +65,7 @@ def test_a_refused_save_at_closing_stays_on_the_settings(qtbot: QtBot, ws: Works
     prompts = ScriptedPrompts()
     prompts.answer_index = SAVE
     window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=closing_without_saving(prompts))
     window.show()
     window.show_area(SETTINGS)
     window.settings.form.editors["name"].setText("")
@@ -110,7 +110,7 @@ def test_enter_and_ctrl_s_save_the_fields(qtbot: QtBot, ws: Workspace) -> None:
 
 def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
     window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=closing_without_saving(prompts))
     window.show()
     window.show_area(SETTINGS)
     return window

@@ -12,7 +12,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.main_window import PLANS_AREA, RECOGNITION_AREA, MainWindow
 from doancoso.ui.shell.state import UiState
 from plan_data import YEAR, make_plan_data
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts, closing_without_saving, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 SAVE, DROP, STAY = range(3)
@@ -21,7 +21,7 @@ ANSWERS = ("Lưu và đóng", "Đóng, không lưu", "Ở lại")
 
 def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
     window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=closing_without_saving(prompts))
     window.show()
     return window
 

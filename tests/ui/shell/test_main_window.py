@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.main_window import (
+    CALENDAR_AREA,
     RECOGNITION_AREA,
     ROSTER,
     SETTINGS,
@@ -142,3 +143,27 @@ def test_each_area_has_its_key(qtbot: QtBot, ws: Workspace, prompts) -> None:
         qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.ControlModifier)
         assert window.sidebar.currentRow() == area
         assert window.stack.currentWidget() is window.page(area)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_f_goes_to_the_search_of_the_page_shown(qtbot: QtBot, ws: Workspace, prompts) -> None:
+    """On the youth register or the calendar, Ctrl+F goes to that page's search box (the
+    secretary stays where she is); on a page without one, to the roster's."""
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for area, search in ((YOUTH_AREA, window.youth.search),
+                         (CALENDAR_AREA, window.calendar.search)):  # fmt: skip
+        window.show_area(area)
+        search.setText("Lan")
+        window.sidebar.setFocus()
+        qtbot.keyClick(window.sidebar, Qt.Key.Key_F, ctrl)
+        assert window.sidebar.currentRow() == area
+        assert search.hasFocus() and search.selectedText() == "Lan"
+    window.show_area(SETTINGS)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, ctrl)
+    assert window.sidebar.currentRow() == ROSTER
+    assert window.roster.search.hasFocus()

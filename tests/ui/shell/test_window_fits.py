@@ -88,3 +88,29 @@ def test_the_rating_page_fits_in_each_state_of_its_round(
     for area, name in enumerate(AREAS):  # the other pages still have the whole width
         window.sidebar.setCurrentRow(area)
         assert_fits(window, window.page(area), name)
+
+
+def test_every_column_of_the_roster_shows_without_scrolling(window: MainWindow) -> None:
+    """At 1366×768, the roster's columns at their default widths all fit beside the sidebar:
+    the last ones ("Mã đoàn viên", "Tham gia") are not left off the screen behind a horizontal
+    scroll bar; each column is still wide enough for what it shows."""
+    from doancoso.core.roster.vocab import STATUSES
+    from doancoso.ui.roster.member_table import COLUMNS
+
+    window.sidebar.setCurrentRow(ROSTER)
+    table = window.roster.table
+    QApplication.processEvents()
+    assert table.horizontalScrollBar().maximum() == 0
+    metrics = table.fontMetrics()
+    longest = {
+        "Ngày sinh": "28/12/2005",
+        "Chi đoàn": "Chi đoàn ấp Thạnh Điền",
+        "Chức vụ": "Ủy viên BCH",
+        "Trạng thái": max(STATUSES.values(), key=metrics.horizontalAdvance),
+        "CCCD": "096305530382",
+        "Điện thoại": "0819079678",
+        "Họ và tên": "Nguyễn Thị Như Quỳnh",
+    }
+    for column, (header, _, _) in enumerate(COLUMNS):
+        text = longest.get(header, header)
+        assert table.columnWidth(column) >= metrics.horizontalAdvance(text) + 8, header

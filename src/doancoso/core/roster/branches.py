@@ -1,7 +1,7 @@
 """Chi đoàn (branches): create, rename, merge two into one, move members between them.
 
-Creates, renames, moves and deletions are undoable (each returns what its undo and redo check);
-merges are not.
+Creates, renames, merges, moves and deletions are undoable (each returns what its undo and redo
+check).
 
 The list is read with plain ``sqlite3`` (the roster's filter shows it at start-up); the writes
 import SQLAlchemy and the models when called (see core/storage/db.py).
@@ -26,7 +26,7 @@ from ..lifecycle.rules import (
 from ..storage.live import get_live, is_live
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement, Select
+    from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
     from ..storage.models import Branch
@@ -114,6 +114,25 @@ class DeletedBranch:
 
 
 @dataclass(frozen=True)
+class MergedBranch:
+    """A chi đoàn merged into another (:meth:`BranchService.merge_undoable`): what its undo
+    puts back."""
+
+    source_id: str
+    source_name: str
+    target_id: str
+    target_name: str
+    members: tuple[str, ...]
+    """The live members moved (those who left or came of age too)."""
+    deleted_members: tuple[str, ...]
+    """The deleted members moved along (see :meth:`BranchService.merge_undoable`)."""
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+
+@dataclass(frozen=True)
 class BranchInfo:
     """A chi đoàn with the number of members on its record (tombstones not counted), of those
     the ones on the active roster (who did not leave), and of these the members of other
@@ -160,12 +179,35 @@ class BranchService:
         return next((b for b in self.list() if fold(b.name) == key), None)
 
     def _clean_name(self, name: str, exclude_id: str | None = None) -> str:
+        """``name`` as a chi đoàn (``exclude_id``, when renamed) may take it, refused
+        (:class:`ValidationError`) when empty, when another chi đoàn has it (case and tones
+        ignored), or when it differs from another's only by "Chi đoàn" ("CĐ") in front ("Ấp 3"
+        beside "Chi đoàn Ấp 3": two chi đoàn read as one; the import's first loose key,
+        :func:`.spreadsheets.preview.branch_place`, matches them as one too). The stored
+        ``name_fold`` stays the plain fold, by which bundles and sáp nhập join chi đoàn: the
+        look-alike rule is the page's, not theirs. A chi đoàn saved under its own name is never
+        refused for a look-alike (a pair from older data is not made worse)."""
+        from .spreadsheets.preview import branch_place
+
         clean = nfc(name)
         if not clean:
             raise ValidationError({"name": "Cần nhập tên chi đoàn."})
-        existing = self.find(clean)
-        if existing is not None and existing.id != exclude_id:
-            raise ValidationError({"name": f"Đã có chi đoàn tên “{existing.name}”."})
+        key, place = fold(clean), fold(branch_place(clean))
+        names = self.names()
+        others = [n for i, n in names if i != exclude_id]
+        same = next((n for n in others if fold(n) == key), None)
+        if same is not None:
+            raise ValidationError({"name": f"Đã có chi đoàn tên “{same}”."})
+        if any(i == exclude_id and fold(n) == key for i, n in names):
+            return clean  # its own name, case or tones changed at most
+        alike = next((n for n in others if fold(branch_place(n)) == place), None)
+        if alike is not None:
+            raise ValidationError(
+                {
+                    "name": f"Đã có chi đoàn “{alike}”: hai tên chỉ khác nhau ở chữ “Chi đoàn” "
+                    "(“CĐ”) đầu tên nên dễ bị đọc là một. Hãy đặt tên khác."
+                }
+            )
         return clean
 
     def create(self, name: str) -> BranchInfo:
@@ -280,31 +322,83 @@ class BranchService:
             self._revive(session, created.id, created.name, "không thêm lại được")
 
     def merge(self, source_id: str, target_id: str) -> int:
-        """Move every member of ``source`` into ``target`` and remove ``source``.
+        """Move every member of ``source`` into ``target`` and remove ``source``
+        (:meth:`merge_undoable`); returns the number of (live) members moved."""
+        return self.merge_undoable(source_id, target_id).count
 
-        The deleted members of ``source`` go too, so that one restored later ("Hoàn tác" of
-        their deletion) is in ``target``, not in a chi đoàn that no longer exists. Returns the
-        number of (live) members moved. One transaction: all or nothing.
+    def merge_undoable(self, source_id: str, target_id: str) -> MergedBranch:
+        """Move every member of ``source`` into ``target`` and remove ``source``; returns what
+        the merge moved, which :meth:`unmerge` undoes and :meth:`merge_again` redoes.
+
+        Every record goes, those who left or came of age too (a chi đoàn's records stay
+        together). The deleted members of ``source`` go too, so that one restored later
+        ("Hoàn tác" of their deletion) is in ``target``, not in a chi đoàn that no longer
+        exists. One transaction: all or nothing.
         """
-        from sqlalchemy import select, update
+        from sqlalchemy import select
 
         from ..storage.models import Member, utc_now
 
         if source_id == target_id:
             raise ConflictError("Không thể gộp một chi đoàn vào chính nó.")
-        with self._ctx.db.transaction(bulk=True) as session:
+        org = self._ctx.organization_id
+        with self._ctx.db.transaction() as session:  # undoable: not bulk
             source = self._get(session, source_id)
-            self._get(session, target_id)
-            moved = self._move(
-                session, select(Member.id).where(Member.branch_id == source_id), target_id
+            target = self._get(session, target_id)
+            live = tuple(
+                session.scalars(
+                    select(Member.id).where(is_live(Member, org), Member.branch_id == source_id)
+                )
             )
-            session.execute(
-                update(Member)
-                .where(self._deleted_members_of(source_id))
-                .values(branch_id=target_id)
+            deleted = tuple(
+                session.scalars(select(Member.id).where(self._deleted_members_of(source_id)))
             )
+            _set_branches(session, org, [(member_id, target_id) for member_id in live + deleted])
             source.deleted_at = utc_now()
-        return moved
+            return MergedBranch(source_id, source.name, target_id, target.name, live, deleted)
+
+    def unmerge(self, merged: MergedBranch) -> None:
+        """Undo :meth:`merge_undoable`: the merged chi đoàn back, with every member the merge
+        moved, provided each is still live in the chi đoàn merged into and no other chi đoàn
+        took the name since (:class:`ConflictError`, nothing written). A deleted member the
+        merge moved goes back while still deleted there (one restored since stays)."""
+        from sqlalchemy import select
+
+        from ..storage.models import Member
+        from .service import changed_since_message
+
+        org = self._ctx.organization_id
+        with self._ctx.db.transaction() as session:
+            rows: dict[str, tuple[str, str | None, bool]] = {}
+            for chunk in _chunks(merged.members + merged.deleted_members):
+                stmt = select(
+                    Member.id, Member.full_name, Member.branch_id, Member.deleted_at
+                ).where(Member.organization_id == org, Member.id.in_(chunk))
+                for member_id, name, branch_id, deleted_at in session.execute(stmt):
+                    rows[member_id] = (name, branch_id, deleted_at is not None)
+            for member_id in merged.members:
+                name, branch_id, deleted = rows[member_id]
+                if deleted:
+                    raise ConflictError(
+                        f"Đoàn viên {name} đã bị xóa sau đó: giữ nguyên, không tách lại chi đoàn."
+                    )
+                if branch_id != merged.target_id:
+                    raise ConflictError(changed_since_message("đoàn viên", name))
+            still_deleted = [
+                member_id
+                for member_id in merged.deleted_members
+                if rows[member_id][1:] == (merged.target_id, True)
+            ]
+            self._revive(
+                session, merged.source_id, merged.source_name, "không khôi phục được chi đoàn"
+            )
+            back = [*merged.members, *still_deleted]
+            _set_branches(session, org, [(member_id, merged.source_id) for member_id in back])
+
+    def merge_again(self, merged: MergedBranch) -> MergedBranch:
+        """Redo :meth:`merge_undoable` undone by :meth:`unmerge`: the same chi đoàn merged
+        again, with whatever members it holds now; returns what the next undo puts back."""
+        return self.merge_undoable(merged.source_id, merged.target_id)
 
     def deleted_members(self, branch_id: str) -> int:
         """How many deleted (restorable) members name the chi đoàn ``branch_id``: they do not
@@ -411,27 +505,6 @@ class BranchService:
                 if put is not None and put not in live:
                     raise ConflictError(branch_gone_message(name))
             _set_branches(session, org, [(member_id, put) for member_id, _, put in changes])
-
-    def _move(
-        self,
-        session: Session,
-        which: Select[tuple[str]] | Select[str] | Sequence[str],
-        target_id: str | None,
-    ) -> int:
-        from sqlalchemy import update
-
-        from ..storage.models import Member
-
-        stmt = (
-            update(Member)
-            .where(
-                is_live(Member, self._ctx.organization_id),
-                Member.id.in_(which),
-                Member.branch_id.is_distinct_from(target_id),
-            )
-            .values(branch_id=target_id)
-        )
-        return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
 
     def delete(self, branch_id: str) -> None:
         """Remove an empty chi đoàn (:meth:`delete_undoable`, whose rules hold)."""

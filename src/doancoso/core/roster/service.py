@@ -24,7 +24,7 @@ from ..lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_REASONS, is_read_only
 from ..storage.live import find_live, get_live, is_live, set_deleted
 from .index import RosterSnapshot, refreshed
 from .rules import admission_history_message, national_id_mismatch_message, over_age_message
-from .validation import MemberFields, parse_member
+from .validation import MemberFields, clean_identifier, parse_member
 from .vocab import GENDERS, POSITIONS, STATUSES, choice_code
 
 if TYPE_CHECKING:
@@ -264,7 +264,7 @@ class MemberService:
             fields = None
         with self._ctx.db.read() as session:
             # Identifiers of one member in the organisation, as parse_member cleans them.
-            cleaned = {field: nfc(raw.get(field)).replace(" ", "") for field in IDENTIFIERS}
+            cleaned = {field: clean_identifier(raw.get(field)) for field in IDENTIFIERS}
             taken = self._identifiers_taken(session, cleaned, member_id)
             errors.update({f: message for f, message in taken.items() if f not in errors})
             branch_id = raw.get("branch_id") or None
@@ -307,7 +307,7 @@ class MemberService:
             if message is not None:
                 found["birth_date"] = message
         gender = choice_code(GENDERS, nfc(raw.get("gender", "")))
-        national_id = nfc(raw.get("national_id", "")).replace(" ", "")  # as parse_member keeps it
+        national_id = clean_identifier(raw.get("national_id"))  # as parse_member keeps it
         mismatch = national_id_mismatch_message(national_id, gender, birth)
         if mismatch is not None:
             found["national_id"] = mismatch

@@ -16,6 +16,7 @@ birth date or after today is refused whatever its date.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
@@ -27,7 +28,7 @@ from .rules import MEMBER_CODE_DIGITS, admission_age_error, party_age_error, too
 from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code, position_of
 
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
-_DIGITS = re.compile(r"^\d+$")
+_DIGITS = re.compile(r"^[0-9]+$")
 # One "@", something before it, a dot in the domain, no spaces: what a form can check of an
 # address without sending mail to it.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -91,12 +92,26 @@ _SPECIAL |= set(_DATE_FIELDS) | set(_YEAR_FIELDS) | set(_CHOICE_FIELDS)
 _TEXT_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name not in _SPECIAL)
 
 
+def plain_digits(text: str) -> str:
+    """``text`` with the digits of other scripts (full-width "０９１", pasted from a web page or
+    a PDF) as plain 0–9: a CCCD, a phone, a code is stored, searched and compared in those."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def clean_identifier(raw: str | None) -> str:
+    """A CCCD or a member code as stored: NFC, plain digits, no spaces (the form, the import
+    and the check that no other member has it clean it alike)."""
+    return plain_digits(nfc(raw)).replace(" ", "")
+
+
 def normalize_phone(raw: str) -> str | None:
     """Digits of a plausible Vietnamese phone number (0 + 9–10 digits), else None.
 
     "+84 912 345 678" and "0912.345.678" both give "0912345678".
     """
-    digits = _PHONE_SEPARATORS.sub("", raw)
+    digits = _PHONE_SEPARATORS.sub("", plain_digits(raw))
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
     elif digits.startswith("84") and len(digits) == 11:
@@ -108,7 +123,7 @@ def normalize_phone(raw: str) -> str | None:
 
 def check_national_id(raw: str) -> str | None:
     """An error message for a malformed CCCD/CMND, or None when it is 12 (or 9) digits."""
-    value = raw.replace(" ", "")
+    value = clean_identifier(raw)
     if not _DIGITS.match(value) or len(value) not in (9, 12):
         return "Số CCCD phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số)."
     return None
@@ -117,7 +132,7 @@ def check_national_id(raw: str) -> str | None:
 def check_member_code(raw: str) -> str | None:
     """An error message for a malformed member code (mã định danh đoàn viên), or None when it
     is :data:`~.rules.MEMBER_CODE_DIGITS` digits (spaces aside)."""
-    value = raw.replace(" ", "")
+    value = clean_identifier(raw)
     if not _DIGITS.match(value) or len(value) != MEMBER_CODE_DIGITS:
         return f"Mã định danh đoàn viên phải gồm đúng {MEMBER_CODE_DIGITS} chữ số."
     return None
@@ -232,9 +247,10 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
     _check_issue_date(birth, precision, values["national_id_date"], today, errors)  # type: ignore[arg-type]
     for name in _YEAR_FIELDS:
         values[name] = None
-        if text[name]:
-            if _DIGITS.match(text[name]) and 1900 <= int(text[name]) <= today.year:
-                values[name] = int(text[name])
+        year = plain_digits(text[name])
+        if year:
+            if _DIGITS.match(year) and 1900 <= int(year) <= today.year:
+                values[name] = int(year)
             else:
                 errors[name] = "Năm sinh phải là số có 4 chữ số, ví dụ 1975."
     for name, vocabulary in _CHOICE_FIELDS.items():
@@ -249,14 +265,14 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
         if message:
             errors["national_id"] = message
         else:
-            values["national_id"] = text["national_id"].replace(" ", "")
+            values["national_id"] = clean_identifier(text["national_id"])
     values["member_code"] = None
     if text["member_code"]:
         message = check_member_code(text["member_code"])
         if message:
             errors["member_code"] = message
         else:
-            values["member_code"] = text["member_code"].replace(" ", "")
+            values["member_code"] = clean_identifier(text["member_code"])
     values["email"] = None
     if text["email"]:
         message = check_email(text["email"])

@@ -1,11 +1,13 @@
 """The chi đoàn page: list with member counts; add, rename, merge into another, delete.
 
+By keyboard, as on the roster: Enter on a chi đoàn renames it, Delete deletes it.
+
 The members in no chi đoàn are counted on a row of their own ("Chưa có chi đoàn"), so the
 page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
 holds members is refused before anything is asked (the core refuses it too). Every write is an
 operation on the worker (:mod:`..shell.operations`); the list refreshes when the app's
-data-changed signal says chi đoàn or members changed. Adding, renaming and deleting go onto
-the undo history (:mod:`..shell.undo`); merging does not (it clears the history).
+data-changed signal says chi đoàn or members changed. Adding, renaming, merging (asked first)
+and deleting go onto the undo history (:mod:`..shell.undo`).
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from ...core.roster.branches import (
     UNASSIGNED,
     BranchInfo,
     DeletedBranch,
+    MergedBranch,
     RenamedBranch,
     undeletable_message,
 )
+from ..common.list_page import table_actions
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
@@ -105,6 +109,7 @@ class BranchesPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.rename_selected())
+        table_actions(self.table, ("Đổi tên", self.rename_selected), ("Xóa", self.delete_selected))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.table, 1)
 
@@ -195,14 +200,16 @@ class BranchesPage(QWidget):
         if not self.prompts.confirm(self, "Gộp chi đoàn", text):
             return
 
-        def merged(moved: int) -> None:
+        def merged(result: MergedBranch) -> None:
             self.select_branch(target.id)
+            self._history.merged_branch(result)
             self.status_message.emit(
-                f"Đã gộp “{source.name}” vào “{target.name}” ({vn_number(moved)} đoàn viên)."
+                f"Đã gộp “{source.name}” vào “{target.name}” ({vn_number(result.count)} đoàn "
+                f"viên){UNDO_HINT}"
             )
 
-        op = CoreOp(self, lambda ws: ws.branches.merge(branch_id, target.id), self._core,
-                    label="Đang gộp chi đoàn…")  # fmt: skip
+        op = CoreOp(self, lambda ws: ws.branches.merge_undoable(branch_id, target.id),
+                    self._core, label="Đang gộp chi đoàn…")  # fmt: skip
         op.success(merged).failure(self._core.reporter(self, "Không gộp được")).run()
 
     def delete_selected(self) -> None:

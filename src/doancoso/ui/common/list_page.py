@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.lang.text import vn_number
 from ..shell.prompts import Prompts
 from .fields import WrappedLabel
 
@@ -50,11 +51,6 @@ NAMES_IN_CONFIRMATION = 8
 UNDO_HINT = "Có thể lấy lại bằng “Hoàn tác” (Ctrl+Z) cho đến khi đóng chương trình."
 
 
-def vn_number(value: int) -> str:
-    """1234567 → "1.234.567" (Vietnamese thousands separator)."""
-    return f"{value:,}".replace(",", ".")
-
-
 def delete_question(question: str, names: Sequence[str], count: int) -> str:
     """The text asking to delete ``count`` rows: the question, the first names, the undo hint."""
     text = question
@@ -63,6 +59,23 @@ def delete_question(question: str, names: Sequence[str], count: int) -> str:
         text += "\n\n" + "\n".join(f"• {name}" for name in names)
         text += f"\n… và {vn_number(more)} người khác" if more else ""
     return f"{text}\n\n{UNDO_HINT}"
+
+
+def table_actions(
+    table: QTableView, edit: tuple[str, Callable[[], None]], delete: tuple[str, Callable[[], None]]
+) -> tuple[QAction, QAction]:
+    """Enter (either key) runs ``edit`` and Delete runs ``delete`` while ``table`` has the
+    focus (not in a search box beside it); the actions (text, slot), for menus."""
+    edit_action = QAction(edit[0], table)
+    edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+    edit_action.triggered.connect(edit[1])
+    delete_action = QAction(delete[0], table)
+    delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    delete_action.triggered.connect(delete[1])
+    for action in (edit_action, delete_action):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        table.addAction(action)
+    return edit_action, delete_action
 
 
 class ListPage(QWidget):
@@ -152,16 +165,7 @@ class ListPage(QWidget):
         self, edit: tuple[str, Callable[[], None]], delete: tuple[str, Callable[[], None]]
     ) -> tuple[QAction, QAction]:
         """Enter edits and Delete deletes, on the table only; the actions, for menus."""
-        edit_action = QAction(edit[0], self)
-        edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        edit_action.triggered.connect(edit[1])
-        delete_action = QAction(delete[0], self)
-        delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        delete_action.triggered.connect(delete[1])
-        for action in (edit_action, delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.table.addAction(action)
-        return edit_action, delete_action
+        return table_actions(self.table, edit, delete)
 
     # Filters ------------------------------------------------------------------------------
 

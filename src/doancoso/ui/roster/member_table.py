@@ -29,19 +29,21 @@ PARTICIPATION = "participation"
 BLOCK = 200
 MAX_BLOCKS = 40
 
-# (header, core sort key, default width in pixels)
+# (header, core sort key, default width in pixels). Together they fit the table beside the
+# sidebar at 1366×768, so that no column starts off the screen (the user's own widths are kept
+# in the data folder's window state).
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("STT", "name", 60),
-    ("Họ và tên", "name", 210),
-    ("Ngày sinh", "birth_date", 95),
-    ("Giới tính", "gender", 75),
-    ("Chi đoàn", "branch", 170),
-    ("Chức vụ", "position", 110),
+    ("STT", "name", 50),
+    ("Họ và tên", "name", 190),
+    ("Ngày sinh", "birth_date", 85),
+    ("Giới tính", "gender", 65),
+    ("Chi đoàn", "branch", 160),
+    ("Chức vụ", "position", 95),
     ("Trạng thái", "status", 145),
-    ("CCCD", "national_id", 115),
-    ("Điện thoại", "phone", 105),
+    ("CCCD", "national_id", 105),
+    ("Điện thoại", "phone", 95),
     ("Mã đoàn viên", "member_code", 95),
-    ("Tham gia", PARTICIPATION, 75),
+    ("Tham gia", PARTICIPATION, 70),
 )
 COL_STT, COL_NAME, COL_BIRTH = 0, 1, 2
 COL_PARTICIPATION = len(COLUMNS) - 1

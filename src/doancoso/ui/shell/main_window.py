@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QSplitter,
@@ -439,6 +440,13 @@ class MainWindow(QMainWindow):
         self.roster.add_member()
 
     def start_search(self) -> None:
+        """Ctrl+F: the search box of the page shown, where it has one (the youth register, the
+        calendar), its text selected to type over; the roster's from any other page."""
+        search = getattr(self.stack.currentWidget(), "search", None)
+        if isinstance(search, QLineEdit) and search.isVisible():
+            search.setFocus()
+            search.selectAll()
+            return
         self.show_area(ROSTER)
         self.roster.focus_search()
 

@@ -56,15 +56,18 @@ or redo is an operation on the worker (:mod:`.operations`), which announces what
   refused when the name was changed again or the name to put back was taken since. A chi đoàn
   deleted (:meth:`UndoHistory.deleted_branch`) is brought back on undo (``bring_back_deleted``,
   its deleted members with it, refused when another took its name) and deleted again on redo
-  (refused when it holds members since). Merging clears the history (below).
+  (refused when it holds members since). A chi đoàn merged into another
+  (:meth:`UndoHistory.merged_branch`) is brought back on undo with every member the merge moved
+  (``unmerge``, refused when one of them was deleted or moved since, or another took its name)
+  and merged again on redo (``merge_again``).
 
 The history is forgotten (``clear``) when the data change wholesale (``Changes.wholesale``: a
 backup restored, a bundle imported): its commands name rows and remember fields of data that are
 no longer those the secretary deleted or edited, and a "Làm lại" must never delete a member of
 the restored data unasked. It is forgotten too after a write of many records that is not itself
 undoable (``Changes.bulk``: a spreadsheet import of members or young people, a rating round
-closed or reopened, chi đoàn merged, a plan copied from another year; decisions for a list of
-members and moves of members to a chi đoàn are undoable, above, and keep the history):
+closed or reopened, a plan copied from another year; decisions for a list of members, moves
+of members to a chi đoàn and merges of chi đoàn are undoable, above, and keep the history):
 otherwise Ctrl+Z right after an import would reach past it and undo an older edit, while the
 secretary believes she is undoing the import. The core marks such writes where they are made
 (``Database.transaction(bulk=True)``), so the mark holds whoever starts them and whatever dialog
@@ -92,7 +95,13 @@ from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.lifecycle.recorded import RecordedEvents
-from ...core.roster.branches import BranchInfo, DeletedBranch, MovedMembers, RenamedBranch
+from ...core.roster.branches import (
+    BranchInfo,
+    DeletedBranch,
+    MergedBranch,
+    MovedMembers,
+    RenamedBranch,
+)
 from ...core.workspace import Workspace
 from .operations import Core, CoreOp
 
@@ -285,6 +294,26 @@ class DeleteBranchCommand(WriteCommand):
         super().__init__(core, bring_back, delete_again, label, on_error, window)
 
 
+class MergeBranchCommand(WriteCommand):
+    """Bring a merged chi đoàn back with its members on undo, merge it again on redo (see the
+    module docstring); what each redo moved is what the next undo puts back, kept on the
+    worker as :class:`DeleteBranchCommand` keeps it."""
+
+    def __init__(
+        self, core: Core, merged: MergedBranch, label: str, on_error: Callable[[str], None],
+        window: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        latest = [merged]
+
+        def unmerge(ws: Workspace) -> None:
+            ws.branches.unmerge(latest[0])
+
+        def merge_again(ws: Workspace) -> None:
+            latest[0] = ws.branches.merge_again(latest[0])
+
+        super().__init__(core, unmerge, merge_again, label, on_error, window)
+
+
 class EventsCommand(WriteCommand):
     """Take recorded events back (delete them, the statuses replayed) on undo, bring them back
     on redo; the other way round for a deleted event (see the module docstring). Each step
@@ -411,6 +440,12 @@ class UndoHistory(QUndoStack):
         it back, labelled "Xóa chi đoàn “…”"."""
         label = f"Xóa chi đoàn “{deleted.name}”"
         self.push(DeleteBranchCommand(self._core, deleted, label, self._on_error, self._window))
+
+    def merged_branch(self, merged: MergedBranch) -> None:
+        """Push a chi đoàn merged into another (``ws.branches.merge_undoable``), so that "Hoàn
+        tác" brings it back with its members, labelled "Gộp “…” vào “…”"."""
+        label = f"Gộp “{merged.source_name}” vào “{merged.target_name}”"
+        self.push(MergeBranchCommand(self._core, merged, label, self._on_error, self._window))
 
     def recorded_events(self, label: str, recorded: RecordedEvents) -> None:
         """Push events a write recorded (``ws.events.record_undoable``,

@@ -1,0 +1,60 @@
+"""The chi đoàn page by keyboard, as the roster: Enter on a chi đoàn renames it, Delete deletes
+it after the question (refused at once when it still holds members)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.shell.main_window import MainWindow
+from doancoso.ui.shell.state import UiState
+from scripted import ScriptedPrompts, synchronous_core
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def test_enter_renames_and_delete_deletes(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    full = ws.branches.create("Chi đoàn ấp Tân Long")
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/03/2001",
+                     "branch_id": full.id})  # fmt: skip
+    empty = ws.branches.create("Chi đoàn ấp Xóm Mới")
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):  # keys reach the shortcuts of the active window only
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.branches
+    assert window.stack.currentWidget() is page
+    page.select_branch(empty.id)
+    page.table.setFocus()
+    opened: list[str] = []
+
+    def cancel(dialog: QDialog) -> None:
+        opened.append(dialog.windowTitle())
+        dialog.reject()
+
+    prompts.dialog_script = cancel
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.keyClick(page.table, Qt.Key.Key_Enter)
+    assert opened == ["Đổi tên chi đoàn"] * 2
+
+    prompts.answer = True
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert prompts.asked == ["Xóa chi đoàn “Chi đoàn ấp Xóm Mới”?"]
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Tân Long"]
+
+    page.select_branch(full.id)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert prompts.asked[1:] == []  # refused before asking
+    assert prompts.errors == [
+        "Không xóa được “Chi đoàn ấp Tân Long”: chi đoàn còn 1 hồ sơ đoàn viên (kể cả người đã "
+        "chuyển đi, trưởng thành Đoàn). Hãy chuyển họ sang chi đoàn khác, hoặc gộp chi đoàn này "
+        "vào chi đoàn khác."
+    ]
+    assert ws.members.count() == 1
