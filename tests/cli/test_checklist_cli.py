@@ -107,6 +107,17 @@ def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
     )  # fmt: skip
 
 
+@pytest.mark.parametrize("command", ["advice", "coordination"])
+@pytest.mark.parametrize("year", ["0", "25", "10000"])
+def test_a_mistyped_year_of_a_register_list_is_refused(
+    folder: str, command: str, year: str
+) -> None:
+    code, out, err = cli(command, "list", "--year", year, "--data-dir", folder)
+    assert (code, out, err) == (
+        1, "", f"Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm {year} không hợp lệ.\n"
+    )  # fmt: skip
+
+
 def test_templates_in_and_out(folder: str, tmp_path: Path) -> None:
     exported = tmp_path / "mac-dinh.json"
     name = "Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định)"

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ValidationError
-from ..lang.dates import DateFormatError, parse_vn_date
+from ..lang.dates import DateFormatError, check_year, parse_vn_date
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.live import find_live, get_live, is_live, set_deleted
 from ..storage.models import Activity, AdviceRecord, CoordinationRecord
@@ -160,6 +160,7 @@ class RegisterService:
     def _list(self, model: type[R], year: int | None) -> list[R]:
         stmt = select(model).where(is_live(model, self._ctx.organization_id))
         if year is not None:
+            check_year(year)  # "25" or "0" refused, not shown as an empty year (or a crash)
             stmt = stmt.where(in_period(model, dt.date(year, 1, 1), dt.date(year, 12, 31)))
         with self._ctx.db.read() as session:
             rows = list(session.scalars(stmt.order_by(model.day, model.created_at)))
