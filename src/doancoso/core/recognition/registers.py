@@ -56,10 +56,14 @@ def _day(
             errors[name] = "Cần nhập ngày."
         return None
     try:
-        return parse_vn_date(text)[0]
+        day = parse_vn_date(text)[0]
+        check_year(day.year)  # "15/06/0025" would be a record out of every year's register
+        return day
     except DateFormatError as exc:
         errors[name] = str(exc)
-        return None
+    except ValidationError as exc:
+        errors[name] = exc.field_errors["year"]
+    return None
 
 
 def _required(raw: Mapping[str, str], name: str, message: str, errors: dict[str, str]) -> str:
