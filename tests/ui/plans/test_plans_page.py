@@ -304,6 +304,12 @@ def test_registration_is_checked_then_saved(ws: Workspace, make_page) -> None:
     box.save_button.click()
     assert box.errors.messages() == {"registered_on": "Ngày gửi đăng ký không thể sau hôm nay."}
     assert ws.plans.get(YEAR).registration_state == "chua-dang-ky"
+    box.date_edit.setText("10/11/2015")  # 2025 mistyped
+    box.save_button.click()
+    assert box.errors.messages() == {
+        "registered_on": f"Kế hoạch năm {YEAR} không thể gửi đăng ký trước năm {YEAR - 1}."
+    }
+    assert ws.plans.get(YEAR).registration_state == "chua-dang-ky"
     box.date_edit.setText("10/11/2025")
     box.number_edit.setText("12/ĐK")
     box.save_button.click()

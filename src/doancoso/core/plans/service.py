@@ -319,6 +319,11 @@ class PlanService:
             raise ValidationError(errors)
         with self._ctx.db.transaction() as session:
             plan = self._get(session, year)
+            if day is not None and code != NOT_REGISTERED and day.year < year - 1:
+                # A plan is registered in the year before its own (by the superior body's
+                # deadline) or late in its year: an earlier date is a year mistyped.
+                message = f"Kế hoạch năm {year} không thể gửi đăng ký trước năm {year - 1}."
+                raise ValidationError({"registered_on": message})
             values = {
                 "registration_state": code,
                 "registered_on": day if code != NOT_REGISTERED else None,
