@@ -470,6 +470,7 @@ class PlanService:
         return session.scalar(stmt)
 
     def _get(self, session: Session, year: int) -> Plan:
+        _year(year)  # "25" is refused, not answered "no plan of year 25"
         plan = self._find(session, year)
         if plan is None:
             raise NotFoundError(f"Chưa có kế hoạch công tác năm {year}.")
