@@ -257,6 +257,12 @@ def test_save_the_plan_s_texts(ws: Workspace, make_page) -> None:
     form.save_button.click()
     assert form.errors.messages() == {"plan_date": "Ngày 32/01/2026 không có trên lịch."}
     assert ws.plans.get(YEAR).implementation.startswith("- Ban Thường vụ")  # nothing saved
+    form.date_edit.setText("16/01/2062")  # 2026 mistyped: it would be printed on the plan
+    form.save_button.click()
+    assert form.errors.messages() == {
+        "plan_date": "Ngày ban hành kế hoạch năm 2026 phải trong năm 2025 hoặc năm 2026."
+    }
+    assert ws.plans.get(YEAR).plan_date == date(2026, 1, 15)  # nothing saved
     form.date_edit.setText("16/01/2026")
     messages: list[str] = []
     page.status_message.connect(messages.append)

@@ -281,7 +281,13 @@ class PlanService:
         if "number" in raw:
             values["number"] = nfc_or_none(raw["number"])
         if "plan_date" in raw:
-            values["plan_date"] = _date(raw["plan_date"], "plan_date", errors)
+            issued = _date(raw["plan_date"], "plan_date", errors)
+            if issued is not None and not year - 1 <= issued.year <= year:
+                # Printed on the plan: a year mistyped (2062, 0026) is caught here.
+                errors["plan_date"] = (
+                    f"Ngày ban hành kế hoạch năm {year} phải trong năm {year - 1} hoặc năm {year}."
+                )
+            values["plan_date"] = issued
         if "title" in raw:
             values["title"] = nfc(raw["title"])
             if not values["title"]:
