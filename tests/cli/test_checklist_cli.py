@@ -4,6 +4,7 @@ the JSON of issue #15, evidence attached once and refused by content, templates 
 from __future__ import annotations
 
 import json
+import unicodedata
 from io import StringIO
 from pathlib import Path
 
@@ -104,6 +105,32 @@ def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
     )
     assert (code, err.strip()) == (
         1, "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày 31/02/2025 không có trên lịch."
+    )  # fmt: skip
+
+
+def test_a_title_pasted_decomposed_is_said_back_in_nfc(folder: str) -> None:
+    """Text copied from some PDFs or a Mac is decomposed (NFD): stored and said in NFC."""
+    title, partner = "Tờ trình về công tác thanh niên", "Hội Liên hiệp Phụ nữ xã"
+    decomposed = unicodedata.normalize("NFD", title)
+    assert decomposed != title
+    code, out, err = cli("advice", "add", "--date", "15/06/2025", "--title", decomposed,
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, out, err) == (0, f"Đã ghi văn bản tham mưu “{title}”.\n", "")
+    code, out, err = cli("coordination", "add", "--date", "01/04/2025", "--partner",
+                         unicodedata.normalize("NFD", partner), "--title", decomposed,
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == f"Đã ghi chương trình phối hợp “{title}” với {partner}.\n"
+
+
+@pytest.mark.parametrize("command", ["advice", "coordination"])
+@pytest.mark.parametrize("year", ["0", "25", "10000"])
+def test_a_mistyped_year_of_a_register_list_is_refused(
+    folder: str, command: str, year: str
+) -> None:
+    code, out, err = cli(command, "list", "--year", year, "--data-dir", folder)
+    assert (code, out, err) == (
+        1, "", f"Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm {year} không hợp lệ.\n"
     )  # fmt: skip
 
 

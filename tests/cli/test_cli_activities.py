@@ -288,6 +288,26 @@ def test_attend_by_member_ids(
     }
 
 
+def test_counts_of_a_thousand_or_more_have_the_thousands_dot(ws: Workspace, data_dir: Path) -> None:
+    """A commune union merged in 2025 can have well over a thousand members at one clean-up."""
+    ws.generate_demo(members=1300, seed=1)
+    added = add(data_dir, "--title", "Ra quân toàn xã", "--date", "29/11/2026")
+    (occurrence_id,) = ws.activities.occurrence_ids_of(added["id"])
+    result = in_folder(data_dir, "activity", "attend", occurrence_id)  # all absent
+    (row,) = [r for r in listing(data_dir, "--from", "29/11/2026", "--to", "29/11/2026")
+              if r["id"] == occurrence_id]  # fmt: skip
+    expected = row["expected"]
+    assert 1000 <= expected < 10_000
+    shown = f"{expected // 1000}.{expected % 1000:03d}"
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "Đã điểm danh “Ra quân toàn xã” ngày 29/11/2026: 0 có mặt, 0 vắng có phép, "
+        f"{shown} vắng không phép ({shown} người).\n"
+    )
+    listed = in_folder(data_dir, "activity", "list", "--from", "29/11/2026", "--to", "29/11/2026")
+    assert f"\tcó mặt 0/{shown}, vắng có phép 0\t{occurrence_id}\n" in listed.out
+
+
 def test_a_second_run_keeps_the_marks_of_members_it_does_not_name(
     ws: Workspace, ids: dict[str, str], data_dir: Path, meeting: str
 ) -> None:

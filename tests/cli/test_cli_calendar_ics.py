@@ -213,6 +213,8 @@ def test_bad_export_writes_nothing(ws: Workspace, data_dir: Path, tmp_path: Path
          "Lỗi: Dữ liệu không hợp lệ:\n  --to: Ngày cuối 01/01/2025 trước ngày đầu 31/12/2025.\n"),
         (("calendar", "export", str(tmp_path / "lich.ics"), "--year", "1999"),
          "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 1999 không hợp lệ.\n"),
+        (("calendar", "export", str(tmp_path / "lich.ics"), "--year", "0"),  # not "this year"
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 0 không hợp lệ.\n"),
         (("calendar", "export", str(tmp_path / "khong-co" / "lich.ics")),
          f"Lỗi: Không ghi được tệp “{tmp_path / 'khong-co' / 'lich.ics'}”: thư mục không "
          "tồn tại.\n"),
@@ -296,3 +298,39 @@ def test_a_date_ending_later_ends_later_on_the_phone(
         key = event.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in event else "master"
         ends[key] = event.decoded("DTEND")
     assert ends == {"master": _at(15, 1, 21, 0), _at(15, 2): _at(15, 2, 22, 30)}
+
+
+def _versions(calendar: Calendar) -> dict[tuple[str, Any], tuple[int, dt.datetime]]:
+    """(SUMMARY, RECURRENCE-ID or None) → (SEQUENCE, DTSTAMP) of every event."""
+    return {
+        (str(e["SUMMARY"]), e.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in e else None): (
+            int(e["SEQUENCE"]),
+            e.decoded("DTSTAMP"),
+        )
+        for e in calendar.walk("VEVENT")
+    }
+
+
+def test_a_date_moved_or_cancelled_is_a_newer_version_for_the_phone(
+    calendar_2025: dict[str, str], ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """A phone that imported the calendar keeps its copy of an event (same UID) unless the
+    next file's SEQUENCE is higher (RFC 5546 §2.1.4): moving a date or cancelling one must
+    raise it, as changing the activity itself does."""
+    before = _versions(export(data_dir, tmp_path / "lan-1.ics", "--year", "2025"))
+    (clean_up,) = ws.activities.occurrence_ids_of(calendar_2025[CLEAN_UP])
+    ws.activities.update_occurrence(clean_up, {"day": "02/11/2025"})  # a one-off moved
+    by_day = {o.day: o.id for o in ws.activities.occurrences(dt.date(2025, 8, 1),
+                                                              dt.date(2025, 9, 30))}  # fmt: skip
+    ws.activities.update_occurrence(by_day[dt.date(2025, 8, 31)], {"status": "Hủy"})
+    ws.activities.update_occurrence(by_day[dt.date(2025, 9, 30)], {"start_time": "20:00"})
+    calendar = export(data_dir, tmp_path / "lan-2.ics", "--year", "2025")
+    after = _versions(calendar)
+    assert expand(calendar)[CLEAN_UP] == [dt.date(2025, 11, 2)]
+    for key in [(CLEAN_UP, None), (MEETING, None)]:  # the one-off, the series (a new EXDATE)
+        assert after[key][0] > before[key][0], key
+        assert after[key][1] >= before[key][1], key  # DTSTAMP: when it was last changed
+    assert after[(MEETING, _at(30, 9))][0] > before[(MEETING, None)][0]  # a new moved date
+    assert after[(REHEARSAL, None)] == before[(REHEARSAL, None)]  # untouched: as it was
+    again = _versions(export(data_dir, tmp_path / "lan-3.ics", "--year", "2025"))
+    assert again == after  # nothing changed since: the same versions

@@ -100,6 +100,19 @@ def test_text_and_the_leave_setting(
     ]
 
 
+def test_a_thousand_members_or_more_are_counted_with_the_thousands_dot(
+    ws: Workspace, data_dir: Path
+) -> None:
+    ws.generate_demo(members=1300, seed=1)  # its activities are of this year
+    year = str(dt.date.today().year)
+    counted = in_folder(data_dir, "participation", "--year", year, "--format", "json").json()
+    assert 1000 <= len(counted) < 10_000
+    shown = f"{len(counted) // 1000}.{len(counted) % 1000:03d}"
+    result = in_folder(data_dir, "participation", "--year", year)
+    assert (result.code, result.err) == (0, "")
+    assert result.out.splitlines()[-2].startswith(f"Tổng cộng: {shown} đoàn viên; ")
+
+
 def test_bad_year(ws: Workspace, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = in_folder(data_dir, "participation", "--year", "20255")
     assert (result.code, result.out) == (1, "")

@@ -209,6 +209,18 @@ def test_registration_sent_then_approved(ws: Workspace, data_dir: Path) -> None:
          "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày gửi đăng ký không thể sau hôm nay.\n"),
         (("plan", "register", "--year", "2030", "--date", "01/01/2024"),
          "Lỗi: Chưa có kế hoạch công tác năm 2030.\n"),
+        (("plan", "show", "--year", "25"),  # not "no plan of 25: make it with plan new"
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n"),
+        (("plan", "target", "add", "--year", "25", "--text", "X"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n"),
+        (("plan", "register", "--year", "25", "--date", "10/11/2024"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n"),
+        (("plan", "register", "--year", YEAR, "--date", "10/11/2023"),  # 2024 mistyped
+         "Lỗi: Dữ liệu không hợp lệ:\n  --date: Kế hoạch năm 2025 không thể gửi đăng ký trước "
+         "năm 2024.\n"),
+        (("plan", "register", "--year", YEAR, "--date", "10/11/0024"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --date: Kế hoạch năm 2025 không thể gửi đăng ký trước "
+         "năm 2024.\n"),
     ],
 )  # fmt: skip
 def test_bad_data_changes_nothing(

@@ -15,6 +15,7 @@ from ..core.activities.recurrence import PRESETS, describe
 from ..core.activities.rules import ATTENDANCE_STATES, STATUSES
 from ..core.errors import AppError, ValidationError
 from ..core.lang.dates import format_vn_date
+from ..core.lang.text import vn_number
 from . import calendar_export
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 from .parser import Parser
@@ -149,7 +150,7 @@ def activity_add(args: argparse.Namespace, out: TextIO) -> int:
     who = ", ".join(b.name for b in branches) or WHOLE_ORGANIZATION_LOWER
     text = f"Đã thêm hoạt động “{fields.title}” ({kind}, {who})"
     if fields.rule:
-        text += f": {count} buổi theo lịch “{describe(fields.rule)}”"
+        text += f": {vn_number(count)} buổi theo lịch “{describe(fields.rule)}”"
     else:
         text += f" ngày {format_vn_date(fields.start_date)}"
     print(f"{text}.", file=out)
@@ -185,7 +186,8 @@ def _occurrence_cells(
 ) -> tuple[str, ...]:
     names = [branches[b] for b in row.branch_ids if b in branches]
     attendance = (
-        f"có mặt {row.present}/{row.expected}, vắng có phép {row.excused}"
+        f"có mặt {vn_number(row.present)}/{vn_number(row.expected)}, "
+        f"vắng có phép {vn_number(row.excused)}"
         if row.attendance_taken
         else "chưa điểm danh"
     )
@@ -213,7 +215,7 @@ def activity_list(args: argparse.Namespace, out: TextIO) -> int:
     for row in rows:
         print("\t".join(_occurrence_cells(row, kinds, branches)), file=out)
     print(
-        f"Tổng cộng: {len(rows)} buổi hoạt động từ {format_vn_date(first)} "
+        f"Tổng cộng: {vn_number(len(rows))} buổi hoạt động từ {format_vn_date(first)} "
         f"đến {format_vn_date(last)}.",
         file=out,
     )
@@ -264,11 +266,14 @@ def activity_attend(args: argparse.Namespace, out: TextIO) -> int:
     counts = {state: 0 for state in ATTENDANCE_STATES}
     for state, _ in marks.values():
         counts[state] += 1
-    unchanged = f"; giữ nguyên điểm danh trước đó của {kept} người không nêu tên" if kept else ""
+    unchanged = (
+        f"; giữ nguyên điểm danh trước đó của {vn_number(kept)} người không nêu tên" if kept else ""
+    )
     print(
         f"Đã điểm danh “{occurrence.title}” ngày {format_vn_date(occurrence.day)}: "
-        f"{counts['present']} có mặt, {counts['excused']} vắng có phép, "
-        f"{counts['absent']} vắng không phép ({len(marks)} người{unchanged}).",
+        f"{vn_number(counts['present'])} có mặt, {vn_number(counts['excused'])} vắng có phép, "
+        f"{vn_number(counts['absent'])} vắng không phép ({vn_number(len(marks))} người"
+        f"{unchanged}).",
         file=out,
     )
     return EXIT_OK

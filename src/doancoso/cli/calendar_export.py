@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
+from ..core.lang.text import vn_number
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 from .parser import Parser
 from .values import check_year, date_range, dump, percent
@@ -77,13 +78,13 @@ def show_participation(args: argparse.Namespace, out: TextIO) -> int:
             str(number),
             row.full_name,
             branches.get(row.branch_id or "", NO_BRANCH),
-            f"{row.attended}/{row.expected}",
-            f"vắng có phép {row.excused}",
+            f"{vn_number(row.attended)}/{vn_number(row.expected)}",
+            f"vắng có phép {vn_number(row.excused)}",
             "—" if row.rate is None else percent(row.rate),
         )
         print("\t".join(cells), file=out)
     rates = [r.rate for r in rows if r.rate is not None]
-    summary = f"Tổng cộng: {len(rows)} đoàn viên"
+    summary = f"Tổng cộng: {vn_number(len(rows))} đoàn viên"
     if rates:
         summary += f"; tỉ lệ tham gia bình quân {percent(sum(rates) / len(rates))}"
     print(summary + ".", file=out)
@@ -106,7 +107,7 @@ def export_calendar(args: argparse.Namespace, out: TextIO) -> int:
         events = ws.activities.export_calendar(args.file, first, last)
     print(
         f"Đã xuất lịch hoạt động từ {format_vn_date(first)} đến {format_vn_date(last)} "
-        f"ra tệp {args.file} ({events} sự kiện).",
+        f"ra tệp {args.file} ({vn_number(events)} sự kiện).",
         file=out,
     )
     return EXIT_OK

@@ -22,7 +22,7 @@ from ..core.plans.rules import APPROVED, CRITERIA, MEASURES, REGISTRATION_STATES
 from . import plans_print
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 from .parser import Parser
-from .values import dump, json_number, number, percent
+from .values import check_year, dump, json_number, number, percent
 
 if TYPE_CHECKING:  # the core's services load when a command runs, not with the parser
     from ..core.plans.service import PlanInfo, TargetInfo
@@ -168,7 +168,7 @@ def _target_cells(index: int, target: TargetInfo) -> tuple[str, ...]:
 
 def plan_show(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
-        plan = ws.plans.get(args.year)
+        plan = ws.plans.get(check_year(args.year))  # "25": not "make it with plan new"
     if plan is None:
         raise NotFoundError(
             f"Chưa có kế hoạch công tác năm {args.year}. Lập kế hoạch bằng lệnh: "

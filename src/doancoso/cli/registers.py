@@ -7,6 +7,7 @@ import argparse
 from typing import TextIO
 
 from ..core.lang.dates import format_vn_date
+from ..core.lang.text import nfc
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
 
@@ -48,7 +49,7 @@ def add_advice(args: argparse.Namespace, out: TextIO) -> int:
     }
     with open_workspace(args) as ws:
         ws.registers.save_advice(raw)
-    print(f"Đã ghi văn bản tham mưu “{args.title}”.", file=out)
+    print(f"Đã ghi văn bản tham mưu “{nfc(args.title)}”.", file=out)  # as stored
     return EXIT_OK
 
 
@@ -70,7 +71,7 @@ def add_coordination(args: argparse.Namespace, out: TextIO) -> int:
     raw = {"day": args.date, "partner": args.partner, "title": args.title}
     with open_workspace(args) as ws:
         ws.registers.save_coordination(raw)
-    print(f"Đã ghi chương trình phối hợp “{args.title}” với {args.partner}.", file=out)
+    print(f"Đã ghi chương trình phối hợp “{nfc(args.title)}” với {nfc(args.partner)}.", file=out)
     return EXIT_OK
 
 

@@ -29,7 +29,8 @@ def date_range(args: argparse.Namespace) -> tuple[dt.date, dt.date]:
     is given, the start of ``--to``'s year when only ``--to`` is."""
     first, last = day(args.date_from, "from"), day(args.date_to, "to")
     if first is None and last is None:
-        year = check_year(getattr(args, "year", None) or dt.date.today().year)
+        year = getattr(args, "year", None)  # --year 0 is refused, not taken for "this year"
+        year = check_year(dt.date.today().year if year is None else year)
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if first is None:
         assert last is not None

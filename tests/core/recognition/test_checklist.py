@@ -170,6 +170,28 @@ def test_bad_answers_and_records_are_refused(ws: Workspace) -> None:
     assert ws.registers.advice() == [] and ws.registers.coordination() == []
 
 
+def test_a_register_date_of_a_year_typed_short_is_refused(ws: Workspace) -> None:
+    """ "15/06/0025" is refused as for every yearly record: it would make a record out of every
+    year's register (and dossier)."""
+    with pytest.raises(ValidationError) as caught:
+        ws.registers.save_advice(
+            {"day": "15/06/0025", "title": "Tờ trình", "answer_day": "01/07/2205"}
+        )
+    assert caught.value.field_errors == {
+        "day": "Năm 25 không hợp lệ.",
+        "answer_day": "Năm 2205 không hợp lệ.",
+    }
+    with pytest.raises(ValidationError) as caught:
+        ws.registers.save_coordination(
+            {"day": "01/04/2025", "end_day": "30/06/0026", "partner": "Công an xã",
+             "title": "Quy chế phối hợp"}
+        )  # fmt: skip
+    assert caught.value.field_errors == {
+        "end_day": "Năm 26 không hợp lệ.",
+    }
+    assert ws.registers.advice() == [] and ws.registers.coordination() == []
+
+
 def test_looking_at_a_year_writes_nothing(ws: Workspace) -> None:
     generation = ws.changes.generation
     view = ws.recognition.view(2030)

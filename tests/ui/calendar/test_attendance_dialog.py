@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.attendance_model import COL_REASON, COL_STATE, AttendanceModel
+from doancoso.ui.calendar.words import attendance_text
 from doancoso.ui.shell.operations import Core
 
 from .conftest import add_activity, branch_id, first_occurrence, member_id
@@ -218,3 +219,22 @@ def test_excel_sheet_with_an_unknown_name_changes_nothing(
 
 def test_member_id_helper_finds_members(cal_ws: Workspace) -> None:
     assert cal_ws.members.get(member_id(cal_ws, "Lê Văn An")).fields.full_name == "Lê Văn An"
+
+
+def test_counts_of_a_thousand_or_more_have_the_thousands_dot(
+    qtbot: QtBot, core: Core, cal_ws: Workspace
+) -> None:
+    """A whole-commune clean-up of a union merged in 2025: over a thousand members expected."""
+    cal_ws.generate_demo(members=1300, seed=1)
+    clean_up = first_occurrence(cal_ws, add_activity(cal_ws, "Ra quân toàn xã", "29/11/2026"))
+    dialog = _dialog(qtbot, core, clean_up)
+    total = dialog.model.rowCount()
+    assert 1000 <= total < 10_000
+    shown = f"{total // 1000}.{total % 1000:03d}"
+    assert dialog.counts_label.text() == f"Có mặt 0/{shown} · Vắng có phép 0 · Vắng {shown}"
+    dialog.all_present_button.click()
+    assert dialog.counts_label.text() == f"Có mặt {shown}/{shown} · Vắng có phép 0 · Vắng 0"
+    dialog.save_button.click()
+    assert dialog.saved
+    row = cal_ws.activities.occurrence(clean_up).row
+    assert attendance_text(row) == f"{shown}/{shown}"  # the list of the calendar's dates

@@ -198,3 +198,20 @@ def test_the_buttons_stay_in_place_under_the_messages(
     dialog.save_button.click()
     assert len(messages_fit(qtbot, dialog)) >= 3
     assert spot(qtbot, dialog.save_button) == before
+
+
+def test_a_date_moved_as_typed_short_is_said_as_dd_mm_yyyy(
+    qtbot: QtBot, page: CalendarPage, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+
+    def move(dialog: OccurrenceDialog) -> None:
+        dialog.set_value("day", " 2/3/2026 ")  # as a secretary types it, accepted by the core
+        dialog.save_button.click()
+
+    prompts.dialog_script = move
+    march = cal_ws.activities.occurrence_ids_of(monthly)[2]
+    page.open_occurrence(march)
+    assert cal_ws.activities.occurrence(march).row.day == dt.date(2026, 3, 2)
+    assert messages[-1] == "Đã lưu buổi “Sinh hoạt chi đoàn” ngày 02/03/2026."

@@ -257,6 +257,12 @@ def test_save_the_plan_s_texts(ws: Workspace, make_page) -> None:
     form.save_button.click()
     assert form.errors.messages() == {"plan_date": "Ngày 32/01/2026 không có trên lịch."}
     assert ws.plans.get(YEAR).implementation.startswith("- Ban Thường vụ")  # nothing saved
+    form.date_edit.setText("16/01/2062")  # 2026 mistyped: it would be printed on the plan
+    form.save_button.click()
+    assert form.errors.messages() == {
+        "plan_date": "Ngày ban hành kế hoạch năm 2026 phải trong năm 2025 hoặc năm 2026."
+    }
+    assert ws.plans.get(YEAR).plan_date == date(2026, 1, 15)  # nothing saved
     form.date_edit.setText("16/01/2026")
     messages: list[str] = []
     page.status_message.connect(messages.append)
@@ -303,6 +309,12 @@ def test_registration_is_checked_then_saved(ws: Workspace, make_page) -> None:
     box.date_edit.setText("05/12/2099")
     box.save_button.click()
     assert box.errors.messages() == {"registered_on": "Ngày gửi đăng ký không thể sau hôm nay."}
+    assert ws.plans.get(YEAR).registration_state == "chua-dang-ky"
+    box.date_edit.setText("10/11/2015")  # 2025 mistyped
+    box.save_button.click()
+    assert box.errors.messages() == {
+        "registered_on": f"Kế hoạch năm {YEAR} không thể gửi đăng ký trước năm {YEAR - 1}."
+    }
     assert ws.plans.get(YEAR).registration_state == "chua-dang-ky"
     box.date_edit.setText("10/11/2025")
     box.number_edit.setText("12/ĐK")

@@ -235,3 +235,23 @@ def test_four_messages_at_once_leave_the_buttons_in_place(qtbot: QtBot, core: Co
     dialog.save_button.click()
     assert len(messages_fit(qtbot, dialog)) == 4
     assert spot(qtbot, dialog.save_button) == before
+
+
+def test_a_programme_running_into_the_year_shown_is_not_said_to_be_of_another_year(
+    page: RecognitionPage, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Signed in October 2024 and running to June 2025, it is listed in 2025's register (as
+    the dossier of 2025 counts it): the message must not send the secretary to 2024."""
+    section = page.register.coordination
+    messages: list[str] = []
+    section.status_message.connect(messages.append)
+    prompts.dialog_script = Fill({"partner": "Hội Nông dân xã", "title": "Chương trình phối hợp",
+                                  "day": "01/10/2024", "end_day": "30/06/2025"})  # fmt: skip
+    section.add_button.click()
+    (record,) = ws.registers.coordination(2025)
+    assert [r.id for r in section.model.records] == [record.id]
+    assert messages[-1] == "Đã thêm chương trình phối hợp."
+    prompts.dialog_script = Fill({"partner": "Công an xã", "title": "Quy chế năm trước",
+                                  "day": "01/03/2024", "end_day": "30/11/2024"})  # fmt: skip
+    section.add_button.click()
+    assert messages[-1] == ("Đã thêm chương trình phối hợp (thuộc năm 2024: chọn năm 2024 để xem).")

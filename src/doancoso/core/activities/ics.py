@@ -4,7 +4,9 @@ One VEVENT per activity that has a date in the range, local time in Asia/Ho_Chi_
 VTIMEZONE; a recurring activity carries its RRULE, an EXDATE for each date cancelled,
 postponed or laid out no more, and one more VEVENT (same UID, RECURRENCE-ID) for each date that
 was moved. The UID is the activity's id, so that a phone's calendar updates on the next import
-instead of duplicating. An activity without a time is an all-day event.
+instead of duplicating; a phone keeps its copy unless the SEQUENCE is higher (RFC 5546 §2.1.4),
+so the SEQUENCE counts the changes of the activity and of each of its dates (a date moved or
+cancelled changes the date's row only). An activity without a time is an all-day event.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..storage.files import written_atomically
@@ -81,6 +84,7 @@ def build_calendar(
                 )
             ):
                 dates[occ.activity_id].append(occ)
+        versions = _versions(session, activities)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -91,12 +95,13 @@ def build_calendar(
     for activity in activities:
         occurrences = sorted(dates[activity.id], key=lambda o: o.original_date)
         kind = kinds.get(activity.kind) or BUILTIN_KINDS.get(activity.kind, ("Khác", ""))[0]
+        version = versions[activity.id]
         if not activity.rule:
             only = occurrences[0] if occurrences else None
             day = only.day if only else activity.start_date
-            cal.add_component(_event(activity, kind, day, only))
+            cal.add_component(_event(activity, version, kind, day, only))
             continue
-        master = _event(activity, kind, activity.start_date, None)
+        master = _event(activity, version, kind, activity.start_date, None)
         master.add("rrule", _rrule_dict(activity.rule, bool(activity.start_time)))
         by_original = {o.original_date: o for o in occurrences}
         rule_dates = expand(activity.rule, activity.start_date)
@@ -115,19 +120,48 @@ def build_calendar(
             if occ.status not in OFF and occ.original_date not in in_rule:
                 # Kept when the rule changed (held, attended, moved…): no date of the RRULE to
                 # name by RECURRENCE-ID, so an event of its own, with the date's id as UID.
-                cal.add_component(_event(activity, kind, occ.day, occ, f"{occ.id}@{UID_DOMAIN}"))
+                uid = f"{occ.id}@{UID_DOMAIN}"
+                cal.add_component(_event(activity, version, kind, occ.day, occ, uid))
             elif occ.status not in OFF and moved:
-                ev = _event(activity, kind, occ.day, occ)
+                ev = _event(activity, version, kind, occ.day, occ)
                 ev.add("recurrence-id", _moment(occ.original_date, activity.start_time))
                 cal.add_component(ev)
     return bytes(cal.to_ical())
 
 
+def _versions(session: Session, activities: list[Activity]) -> dict[str, tuple[int, dt.datetime]]:
+    """activity id → (SEQUENCE, DTSTAMP): the activity's revision plus every change of its
+    dates since each was laid out (a date's revision less one; tombstoned dates too, so that
+    the sum never goes down), and the last time the activity or one of its dates changed."""
+    versions = {a.id: (a.revision, a.updated_at) for a in activities}
+    ids = list(versions)
+    for start in range(0, len(ids), 900):
+        stmt = (
+            select(
+                Occurrence.activity_id,
+                func.sum(Occurrence.revision - 1),
+                func.max(Occurrence.updated_at),
+            )
+            .where(Occurrence.activity_id.in_(ids[start : start + 900]))
+            .group_by(Occurrence.activity_id)
+        )
+        for activity_id, changes, last in session.execute(stmt):
+            revision, updated = versions[activity_id]
+            versions[activity_id] = (revision + int(changes or 0), max(updated, last or updated))
+    return versions
+
+
 def _event(
-    activity: Activity, kind: str, day: dt.date, occ: Occurrence | None, uid: str | None = None
+    activity: Activity,
+    version: tuple[int, dt.datetime],
+    kind: str,
+    day: dt.date,
+    occ: Occurrence | None,
+    uid: str | None = None,
 ) -> Event:
-    """The VEVENT of an activity on ``day`` (``occ``: one date's own values, for a moved date
-    or a one-off activity; ``uid``: the event's own, not the activity's)."""
+    """The VEVENT of an activity on ``day`` (``version``: its SEQUENCE and DTSTAMP, see
+    :func:`_versions`; ``occ``: one date's own values, for a moved date or a one-off activity;
+    ``uid``: the event's own, not the activity's)."""
     from icalendar import Event
 
     ev = Event()
@@ -149,8 +183,9 @@ def _event(
         lines.append(activity.notes)
     ev.add("description", "\n".join(lines))
     ev.add("categories", [kind])
-    ev.add("dtstamp", activity.updated_at.replace(tzinfo=dt.UTC))
-    ev.add("sequence", activity.revision)
+    sequence, stamp = version
+    ev.add("dtstamp", stamp.replace(tzinfo=dt.UTC))
+    ev.add("sequence", sequence)
     if occ is not None and occ.status in OFF:
         ev.add("status", "CANCELLED")
     return ev

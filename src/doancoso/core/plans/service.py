@@ -281,7 +281,13 @@ class PlanService:
         if "number" in raw:
             values["number"] = nfc_or_none(raw["number"])
         if "plan_date" in raw:
-            values["plan_date"] = _date(raw["plan_date"], "plan_date", errors)
+            issued = _date(raw["plan_date"], "plan_date", errors)
+            if issued is not None and not year - 1 <= issued.year <= year:
+                # Printed on the plan: a year mistyped (2062, 0026) is caught here.
+                errors["plan_date"] = (
+                    f"Ngày ban hành kế hoạch năm {year} phải trong năm {year - 1} hoặc năm {year}."
+                )
+            values["plan_date"] = issued
         if "title" in raw:
             values["title"] = nfc(raw["title"])
             if not values["title"]:
@@ -319,6 +325,11 @@ class PlanService:
             raise ValidationError(errors)
         with self._ctx.db.transaction() as session:
             plan = self._get(session, year)
+            if day is not None and code != NOT_REGISTERED and day.year < year - 1:
+                # A plan is registered in the year before its own (by the superior body's
+                # deadline) or late in its year: an earlier date is a year mistyped.
+                message = f"Kế hoạch năm {year} không thể gửi đăng ký trước năm {year - 1}."
+                raise ValidationError({"registered_on": message})
             values = {
                 "registration_state": code,
                 "registered_on": day if code != NOT_REGISTERED else None,
@@ -465,6 +476,7 @@ class PlanService:
         return session.scalar(stmt)
 
     def _get(self, session: Session, year: int) -> Plan:
+        _year(year)  # "25" is refused, not answered "no plan of year 25"
         plan = self._find(session, year)
         if plan is None:
             raise NotFoundError(f"Chưa có kế hoạch công tác năm {year}.")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ValidationError
-from ..lang.dates import DateFormatError, parse_vn_date
+from ..lang.dates import DateFormatError, check_year, parse_vn_date
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.live import find_live, get_live, is_live, set_deleted
 from ..storage.models import Activity, AdviceRecord, CoordinationRecord
@@ -56,10 +56,14 @@ def _day(
             errors[name] = "Cần nhập ngày."
         return None
     try:
-        return parse_vn_date(text)[0]
+        day = parse_vn_date(text)[0]
+        check_year(day.year)  # "15/06/0025" would be a record out of every year's register
+        return day
     except DateFormatError as exc:
         errors[name] = str(exc)
-        return None
+    except ValidationError as exc:
+        errors[name] = exc.field_errors["year"]
+    return None
 
 
 def _required(raw: Mapping[str, str], name: str, message: str, errors: dict[str, str]) -> str:
@@ -160,6 +164,7 @@ class RegisterService:
     def _list(self, model: type[R], year: int | None) -> list[R]:
         stmt = select(model).where(is_live(model, self._ctx.organization_id))
         if year is not None:
+            check_year(year)  # "25" or "0" refused, not shown as an empty year (or a crash)
             stmt = stmt.where(in_period(model, dt.date(year, 1, 1), dt.date(year, 12, 31)))
         with self._ctx.db.read() as session:
             rows = list(session.scalars(stmt.order_by(model.day, model.created_at)))

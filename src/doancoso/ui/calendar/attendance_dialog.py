@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
@@ -181,11 +182,11 @@ class AttendanceDialog(QDialog):
             for r in self._ws.members.rows(new_ids)
         ]
         text = (
-            f"Tệp “{path.name}”: có mặt {states.count(PRESENT)}, vắng có phép "
-            f"{states.count(EXCUSED)}, vắng {states.count(ABSENT)}."
+            f"Tệp “{path.name}”: có mặt {vn_number(states.count(PRESENT))}, vắng có phép "
+            f"{vn_number(states.count(EXCUSED))}, vắng {vn_number(states.count(ABSENT))}."
         )
         if extra:
-            text += f" {len(extra)} người chưa có trong danh sách sẽ được thêm."
+            text += f" {vn_number(len(extra))} người chưa có trong danh sách sẽ được thêm."
         text += "\n\nĐiền vào bảng điểm danh? Kiểm tra lại rồi bấm “Lưu” để lưu."
         if self._core.prompts.confirm(self, "Điểm danh từ tệp", text, yes="Điền vào bảng"):
             self.model.apply(marks, extra)

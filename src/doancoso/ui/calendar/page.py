@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ...core.activities.service import ActivityService, OccurrenceRow
 from ...core.changes import Changes
 from ...core.errors import AppError
+from ...core.lang.dates import format_vn_date, parse_vn_date
 from ...core.plans.registration import PlanReminder
 from ...core.workspace import Workspace
 from ..common.list_page import SEARCH_DELAY_MS, UNDO_HINT
@@ -479,8 +480,9 @@ class CalendarPage(QWidget):
             return
         self.prompts.run(dialog)
         activity_id, title = dialog.detail.row.activity_id, dialog.detail.row.title
-        if dialog.saved:
-            self.status_message.emit(f"Đã lưu buổi “{title}” ngày {dialog.raw()['day']}.")
+        if dialog.saved:  # the day as the core read it ("2/3/2026" said "02/03/2026")
+            day = format_vn_date(parse_vn_date(dialog.raw()["day"])[0])
+            self.status_message.emit(f"Đã lưu buổi “{title}” ngày {day}.")
         edit, delete = dialog.edit_requested, dialog.delete_requested
         dialog.deleteLater()
         if edit:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from ...core.activities.rules import STATUSES
 from ...core.activities.service import OccurrenceRow
-from ...core.lang.text import fold
+from ...core.lang.text import fold, vn_number
 from ...core.plans.registration import PlanReminder
 
 WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
@@ -87,18 +87,21 @@ def _without_prefix(name: str) -> str:
 
 
 def attendance_text(row: OccurrenceRow) -> str:
-    """ "35/40 · 3 phép" (present / expected, and absent with leave) once the attendance is
-    taken, else ""."""
+    """ "35/40 · 3 phép", "1.180/1.219" (present / expected, and absent with leave) once the
+    attendance is taken, else ""."""
     if not row.attendance_taken:
         return ""
-    text = f"{row.present}/{row.expected}"
-    return f"{text} · {row.excused} phép" if row.excused else text
+    text = f"{vn_number(row.present)}/{vn_number(row.expected)}"
+    return f"{text} · {vn_number(row.excused)} phép" if row.excused else text
 
 
 def counts_text(present: int, excused: int, absent: int) -> str:
     """ "Có mặt 35/40 · Vắng có phép 3 · Vắng 2"."""
     total = present + excused + absent
-    return f"Có mặt {present}/{total} · Vắng có phép {excused} · Vắng {absent}"
+    return (
+        f"Có mặt {vn_number(present)}/{vn_number(total)} · Vắng có phép {vn_number(excused)} · "
+        f"Vắng {vn_number(absent)}"
+    )
 
 
 def reminder_text(row: OccurrenceRow) -> str:

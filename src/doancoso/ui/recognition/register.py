@@ -199,9 +199,11 @@ class RecordsSection(QWidget):
 
     def _run(self, dialog: RecordDialog, done: str) -> None:
         if self._core.prompts.run(dialog) and dialog.saved_id:
-            year = dialog.year_saved()
+            years = dialog.years_saved()
             self.select(dialog.saved_id)
-            where = f" (thuộc năm {year}: chọn năm {year} để xem)" if year != self.year else ""
+            where = ""
+            if years and self.year not in years:
+                where = f" (thuộc năm {years[0]}: chọn năm {years[0]} để xem)"
             self.status_message.emit(f"{done} {self.what}{where}.")
         dialog.deleteLater()
 

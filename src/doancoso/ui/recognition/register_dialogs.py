@@ -150,12 +150,19 @@ class RecordDialog(QDialog):
         else:
             editor.setText(value)
 
-    def year_saved(self) -> int | None:
-        """The year of the record's date as typed (to say where a saved record went)."""
+    def years_saved(self) -> range:
+        """The years whose register lists the record saved (to say where it went): its date's;
+        for a programme with an end, every year from its start to its end, as the register of
+        a year takes a programme running in it (``registers.in_period``)."""
         try:
-            return parse_vn_date(self.raw().get("day", ""))[0].year
+            first = parse_vn_date(self.raw().get("day", ""))[0].year
         except DateFormatError:
-            return None
+            return range(0)
+        try:
+            last = parse_vn_date(self.raw().get("end_day", ""))[0].year
+        except DateFormatError:  # none (an advice, a programme without an end)
+            last = first
+        return range(first, max(first, last) + 1)
 
     # Saving -------------------------------------------------------------------------------
 
