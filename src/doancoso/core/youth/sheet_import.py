@@ -121,6 +121,7 @@ class YouthMatcher:
             self._youths_by_key.setdefault(key, []).append(youth)
         self._members_by_key: dict[tuple[str, int], list[tuple[str, date, str]]] = {}
         self._members_by_name: dict[str, list[str]] = {}
+        self._member_names = {member_id: cached_fold(name) for member_id, name, *_ in members}
         for member_id, name, birth, precision, status in members:
             key = (cached_fold(name), birth.year)
             self._members_by_key.setdefault(key, []).append((name, birth, precision))
@@ -173,9 +174,13 @@ class YouthMatcher:
                 )
         return None
 
-    def follow_up(self, name: str) -> tuple[str | None, Problem | None]:
-        """The member of the active roster named ``name`` (the 1+1 follow-up), or a warning when
-        there is none or more than one (the value is then left out)."""
+    def follow_up(self, name: str, stored: str | None) -> tuple[str | None, Problem | None]:
+        """The member named ``name`` (the 1+1 follow-up): the young person's ``stored`` one when
+        it bears that name, whatever became of that member since (the register's own export
+        names them), else the one of the active roster, or a warning when there is none or more
+        than one (the value is then left out)."""
+        if stored is not None and self._member_names.get(stored) == cached_fold(name):
+            return stored, None
         ids = self._members_by_name.get(cached_fold(name), [])
         if len(ids) == 1:
             return ids[0], None
@@ -336,7 +341,8 @@ def decide(
             continue
         follow_name = row.values.get("follow_up")
         if isinstance(follow_name, str):
-            follow_id, problem = matcher.follow_up(follow_name)
+            stored_id = youth.fields.follow_up_member_id if youth is not None else None
+            follow_id, problem = matcher.follow_up(follow_name, stored_id)
             if problem is not None:
                 row.problems.append(problem)
                 del row.values["follow_up"]
