@@ -250,7 +250,7 @@ class PanickingBook:
 
     def __init__(self, book: Any, error: BaseException) -> None:
         self._book, self._error = book, error
-        self.sheet_names = book.sheet_names
+        self.sheet_names, self.sheets_metadata = book.sheet_names, book.sheets_metadata
 
     def get_sheet_by_name(self, name: str) -> object:
         raise self._error
