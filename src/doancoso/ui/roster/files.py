@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
+from ...core.lang.text import vn_number
 from ...core.roster.service import MemberFilter
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
@@ -112,7 +113,8 @@ class RosterIO(QObject):
         result = wizard.result_
         if result is not None:
             self._page.status_message.emit(
-                f"Đã nhập: thêm mới {result.created}, cập nhật {result.updated} đoàn viên."
+                f"Đã nhập: thêm mới {vn_number(result.created)}, cập nhật "
+                f"{vn_number(result.updated)} đoàn viên."
             )
         wizard.deleteLater()
 
@@ -134,7 +136,7 @@ class RosterIO(QObject):
             return
 
         def done(count: int) -> None:
-            self._page.status_message.emit(f"Đã xuất {count} đoàn viên ra {path}.")
+            self._page.status_message.emit(f"Đã xuất {vn_number(count)} đoàn viên ra {path}.")
 
         op = QueryOp(self._page, lambda ws: ws.spreadsheets.export_members(path, flt),
                      self._core, label="Đang xuất danh sách…")  # fmt: skip
