@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
@@ -65,11 +66,12 @@ from ..xlsx.workbook import sheet_names
 from .service import (
     YOUTH_FIELD_NAMES,
     YouthFields,
-    _fields,
     _search_text,
     admitted_live,
+    follow_up_live,
     hamlet_spellings,
     parse_youth,
+    register_fields,
 )
 from .sheet_rows import FLAGGED, YOUTH_HEADERS, YouthRowParser
 
@@ -102,9 +104,15 @@ class YouthMatcher:
     def __init__(self, ctx: WorkspaceContext) -> None:
         org = ctx.organization_id
         with ctx.db.read() as session:
-            youths = session.execute(select(Youth, admitted_live()).where(is_live(Youth, org)))
+            follow = aliased(Member)  # one deleted from the roster follows no one up
+            youths = session.execute(
+                select(Youth, follow.id, admitted_live())
+                .outerjoin(follow, follow_up_live(follow))
+                .where(is_live(Youth, org))
+            )
             stored = [
-                _StoredYouth(y.id, y.revision, _fields(y), bool(admitted)) for y, admitted in youths
+                _StoredYouth(y.id, y.revision, register_fields(y, follow_id), bool(admitted))
+                for y, follow_id, admitted in youths
             ]
             members = session.execute(
                 select(Member.id, Member.full_name, Member.birth_date, Member.birth_precision,
