@@ -91,6 +91,9 @@ class SheetRows:
     book_sheets: list[str]  # every sheet of the workbook
     # What the reader changed while reading, in Vietnamese, for the preview's warnings
     notes: list[str] = field(default_factory=list)
+    # Read from a CSV: every cell is text, and one of digits that a spreadsheet program read
+    # as a number before saving the file again has lost its leading zeros
+    csv: bool = False
 
 
 def _kind(path: Path) -> str:
@@ -198,7 +201,7 @@ def read_sheets(
             if sheet not in (None, path.stem):
                 raise _no_sheet(path, sheet, [path.stem])
             rows, notes = read_csv(path, progress)
-            yield SheetRows(path.stem, rows, [path.stem], notes)
+            yield SheetRows(path.stem, rows, [path.stem], notes, csv=True)
         elif kind == "xlsx":
             yield from _read_xlsx(path, sheet, progress)
         else:
