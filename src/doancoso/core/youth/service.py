@@ -31,7 +31,7 @@ from ..lang.text import (
     nfc_multiline_or_none,
     nfc_or_none,
 )
-from ..lifecycle.rules import parse_day
+from ..lifecycle.rules import ACTIVE_STATUSES, parse_day
 from ..lifecycle.service import EventService
 from ..roster.rules import youth_age_message
 from ..roster.service import (
@@ -503,7 +503,8 @@ class YouthService:
         (disability, hardship and the support received, work away, other contacts, the
         register's notes) goes into the member's notes, one readable line each.
 
-        ``introducer_id`` defaults to the member who followed the young person up (1+1).
+        ``introducer_id`` (None) defaults to the member who followed the young person up (1+1),
+        while a member of the active roster; "" records no introducer.
         """
         return self.admit_undoable(
             youth_id, admission_date, place, branch_id, number, introducer_id
@@ -545,10 +546,12 @@ class YouthService:
                 "position": "Đoàn viên",
                 "notes": _member_notes(youth) or "",
             }
-            if not introducer_id and find_live(
-                session, Member, youth.follow_up_member_id, self._ctx.organization_id
-            ):  # the follow-up member introduces, while on the roster
-                introducer_id = youth.follow_up_member_id
+            if introducer_id is None:  # none chosen: the follow-up member, while active
+                follow = find_live(
+                    session, Member, youth.follow_up_member_id, self._ctx.organization_id
+                )
+                if follow is not None and follow.status in ACTIVE_STATUSES:
+                    introducer_id = follow.id
         fields_ = self._members.validate(raw)  # the roster's rules, including the age window
         values = asdict(fields_)
         values.update(derived_columns(fields_.full_name, None, None, fields_.phone))
