@@ -455,8 +455,16 @@ class YouthService:
         """
         values = asdict(fields_)
         with self._ctx.db.transaction() as session:
-            before = None if youth_id is None else _fields(self._get(session, youth_id))
-            if expected is not None and before is not None and before != expected:
+            # as the register reads them (a follow-up member deleted since: none), so that the
+            # undo of an edit writes back what the form showed
+            before = (
+                None if youth_id is None else self._as_read(session, self._get(session, youth_id))
+            )
+            if (
+                expected is not None
+                and before is not None
+                and before != self._as_read(session, expected)
+            ):
                 raise ConflictError(changed_since_message("thanh niên", before.full_name))
             follow_id = values["follow_up_member_id"]
             org = self._ctx.organization_id
@@ -476,6 +484,15 @@ class YouthService:
                         setattr(row, name, value)
             session.flush()
             return row.id, before, _fields(row)
+
+    def _as_read(self, session: Session, record: Youth | YouthFields) -> YouthFields:
+        """A record's fields as the register reads them: a follow-up member deleted from the
+        roster read as none (:func:`register_fields`)."""
+        fields_ = _fields(record) if isinstance(record, Youth) else record
+        follow_id = fields_.follow_up_member_id
+        if follow_id and find_live(session, Member, follow_id, self._ctx.organization_id) is None:
+            return replace(fields_, follow_up_member_id=None)
+        return fields_
 
     def delete(self, youth_ids: Sequence[str]) -> int:
         """Soft-delete (tombstone) young people; returns how many. Undone by :meth:`restore`."""
