@@ -48,7 +48,7 @@ class _GatedBook:
 
     def __init__(self, book: Any, gate: Gate) -> None:
         self._book, self._gate = book, gate
-        self.sheet_names = book.sheet_names
+        self.sheet_names, self.sheets_metadata = book.sheet_names, book.sheets_metadata
 
     def get_sheet_by_name(self, name: str) -> Any:
         self._gate.wait()

@@ -36,3 +36,19 @@ def test_put_back_refuses_a_record_changed_since(ws: Workspace) -> None:
     ws.youth.delete([youth_id])
     with pytest.raises(NotFoundError):
         ws.youth.put_back(youth_id, before, after)
+
+
+def test_an_edit_after_the_follow_up_member_was_deleted_is_undone(ws: Workspace) -> None:
+    # The follow-up member deleted from the roster, the form shows no follow-up member and Thủy
+    # is saved with a new phone: Hoàn tác was refused ("Đoàn viên theo dõi không có trong danh
+    # sách."), as it wrote back the deleted member the form no longer showed.
+    may = ws.members.save({"full_name": "Thạch Thị Mây", "birth_date": "01/02/1998"})
+    youth_id = ws.youth.save({**THUY, "follow_up_member_id": may})
+    ws.members.delete([may])
+    assert ws.youth.get(youth_id).fields.follow_up_member_id is None
+    before, after = ws.youth.edit({**THUY, "phone": "0987654321"}, youth_id)
+    assert before.follow_up_member_id is None and before.phone == "0912345678"
+    ws.youth.put_back(youth_id, before, after)
+    assert ws.youth.get(youth_id).fields == before
+    ws.youth.put_back(youth_id, after, before)
+    assert ws.youth.get(youth_id).fields == after

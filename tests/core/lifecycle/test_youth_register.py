@@ -367,3 +367,42 @@ def test_hamlet_name_keeps_names_that_look_like_place_words() -> None:
     assert [hamlet_name(h) for h in ("Tô Châu", "Tổ Châu", "Ấp Vi", "Ấp III", "Ấp: Tân Phú")] == [
         "Tô Châu", "Châu", "Vi", "Ấp III", "Tân Phú"
     ]  # fmt: skip
+
+
+def test_a_follow_up_member_deleted_from_the_roster_follows_no_one_up(
+    ws: Workspace, add_member: AddMember, tmp_path
+) -> None:
+    """The member who followed a young person up (1+1) deleted from the roster: the register
+    went on naming them (table, form, export, printed count), the young person could no longer
+    be saved ("Đoàn viên theo dõi không có trong danh sách.") nor updated by an import, and an
+    admission recorded the deleted member as introducer. Until the deletion is undone the
+    young person has no follow-up member; undone, the member follows them up again."""
+    from openpyxl import load_workbook
+
+    may = add_member("Thạch Thị Mây", "01/02/1998")
+    thuy = youth(ws, "Trần Thị Thủy", "05/03/2007", follow_up_member_id=may)
+    ws.members.delete([may])
+    (row,) = ws.youth.list()
+    assert (row.follow_up_member_id, row.follow_up_name) == (None, None)
+    record = ws.youth.get(thuy)
+    assert (record.fields.follow_up_member_id, record.follow_up_name) == (None, None)
+    path = tmp_path / "thanh-nien.xlsx"
+    ws.spreadsheets.export_youth(path)
+    sheet = load_workbook(path).active
+    assert sheet is not None and sheet["O3"].value == "Đoàn viên theo dõi (1+1)"
+    assert sheet["B4"].value == "Trần Thị Thủy" and sheet["O4"].value is None
+    ws.members.restore([may])
+    assert ws.youth.get(thuy).follow_up_name == "Thạch Thị Mây"
+    ws.members.delete([may])
+    # the form saves what get() gave, with a new phone
+    raw = {"full_name": "Trần Thị Thủy", "birth_date": "05/03/2007", "phone": "0912345678"}
+    assert ws.youth.save(raw, youth_id=thuy) == thuy
+    assert ws.youth.get(thuy).fields.phone == "0912345678"
+    other = youth(ws, "Lê Văn An", "05/03/2007")
+    ws.members.restore([may])
+    ws.youth.save({"full_name": "Lê Văn An", "birth_date": "05/03/2007",
+                   "follow_up_member_id": may}, youth_id=other)  # fmt: skip
+    ws.members.delete([may])
+    member = ws.youth.admit(other, "26/03/2025", "Đoàn xã Tân Hưng", None)
+    (event,) = ws.events.history(member)
+    assert (event.introducer_id, event.introducer_name) == (None, None)

@@ -114,3 +114,39 @@ def test_the_chi_doan_guessed_from_the_hamlet_is_that_hamlets_own(
     dialog = AdmitDialog(synchronous_core(ws, prompts), youth_id)
     qtbot.addWidget(dialog)
     assert dialog.branch_combo.currentText() == chosen
+
+
+def test_no_introducer_chosen_records_none(qtbot: QtBot, youth_ws: Workspace, prompts) -> None:
+    # "(Không ghi)" chosen over the follow-up member offered: the admission still named the
+    # follow-up member as introducer (the core took a missing introducer for its default).
+    dialog = AdmitDialog(
+        synchronous_core(youth_ws, prompts), _youth_id(youth_ws, "Nguyễn Thị Thủy")
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.introducer.combo.currentText().startswith("Nguyễn Thị Như Quỳnh")
+    dialog.introducer.set_member(None)
+    assert dialog.introducer.combo.currentText() == "(Không ghi)"
+    dialog.date_edit.setText("02/09/2025")
+    dialog.admit_button.click()
+    assert dialog.member_id is not None and prompts.errors == []
+    (event,) = youth_ws.events.history(dialog.member_id)
+    assert (event.kind, event.introducer_id, event.introducer_name) == ("admission", None, None)
+
+
+def test_a_follow_up_member_who_left_is_not_offered_as_introducer(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    # The member who followed Thủy up transferred out: she was offered, and recorded, as the
+    # introducer of an admission made after she left.
+    thuy = next(r for r in youth_ws.youth.list() if r.full_name == "Nguyễn Thị Thủy")
+    assert thuy.follow_up_member_id is not None
+    youth_ws.events.record(thuy.follow_up_member_id, "transfer_out", "01/03/2025",
+                           other_organization="Đoàn xã A")  # fmt: skip
+    dialog = AdmitDialog(synchronous_core(youth_ws, prompts), thuy.id)
+    qtbot.addWidget(dialog)
+    assert dialog.introducer.member_id() == ""
+    dialog.date_edit.setText("02/09/2025")
+    dialog.admit_button.click()
+    assert dialog.member_id is not None and prompts.errors == []
+    (event,) = youth_ws.events.history(dialog.member_id)
+    assert (event.introducer_id, event.introducer_name) == (None, None)

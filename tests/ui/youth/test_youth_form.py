@@ -109,3 +109,20 @@ def test_the_follow_up_member_is_chosen_among_members_still_active(
     offered = [(combo.itemText(i), combo.itemData(i)) for i in range(1, combo.count())]
     assert [text for text, _ in offered] == ["Võ Văn Tùng"]
     assert left not in [member_id for _, member_id in offered]
+
+
+def test_a_follow_up_member_deleted_from_the_roster_does_not_block_saving(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    # Thủy's follow-up member deleted from the roster: the form showed her still chosen, and
+    # every save of Thủy was refused with "Đoàn viên theo dõi không có trong danh sách.".
+    thuy = next(r for r in youth_ws.youth.list() if r.full_name == "Nguyễn Thị Thủy")
+    assert thuy.follow_up_member_id is not None
+    youth_ws.members.delete([thuy.follow_up_member_id])
+    dialog = _form(qtbot, youth_ws, prompts, thuy.id)
+    assert dialog.picker.combo.currentText() == "(Chưa có)"
+    dialog.set_value("occupation", "Thợ may")
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {} and dialog.saved_id == thuy.id
+    fields = youth_ws.youth.get(thuy.id).fields
+    assert (fields.occupation, fields.follow_up_member_id) == ("Thợ may", None)

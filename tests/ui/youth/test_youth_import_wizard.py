@@ -132,3 +132,53 @@ def test_a_broken_file_stays_on_the_first_page(
     assert wizard.page == FILE_PAGE and not wizard.next_button.isEnabled()
     assert wizard.file_error.text().startswith("Không đọc được tệp hong.xlsx: tệp bị hỏng")
     assert youth_ws.youth.count() == 5
+
+
+def test_counts_of_a_thousand_rows_are_written_with_a_thousands_dot(
+    qtbot: QtBot, page: YouthPage, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    # 1.000 young people and 1.000 rows without a birth date: every count the wizard and the
+    # page say groups its thousands ("1000" was shown).
+    from datetime import date, timedelta
+
+    from doancoso.core.lang.dates import format_vn_date
+
+    families = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương", "Bùi", "Đặng"]
+    middles = ["Văn", "Thị", "Hữu", "Minh", "Ngọc", "Thanh", "Quốc", "Hoàng", "Kim", "Đức"]
+    givens = ["Ân", "Bình", "Cường", "Dũng", "Hà", "Lan", "Mai", "Nam", "Phúc", "Tâm"]
+    names = [f"{f} {m} {g}" for f in families for m in middles for g in givens]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Họ và tên", "Ngày sinh"])
+    for i, name in enumerate(names):
+        sheet.append([name, format_vn_date(date(2000, 1, 1) + timedelta(days=i))])
+    for name in names:
+        sheet.append([f"{name} Em", None])
+    source = tmp_path / "ds.xlsx"
+    book.save(source)
+    said: list[str] = []
+
+    def script(dialog: object) -> None:
+        assert isinstance(dialog, ImportWizard)
+        dialog.set_file(source)
+        assert dialog.file_info.text().endswith("2.000 dòng dữ liệu.")
+        dialog.next()
+        dialog.next()
+        assert dialog.summary.text() == "Thêm mới 1.000 · Cập nhật 0 · Không đổi 0 · Bị loại 1.000"
+        dialog.apply()
+        assert dialog.result_label.text().splitlines()[1:5] == [
+            "• Thêm mới: 1.000 thanh niên", "• Cập nhật: 0 thanh niên", "• Không đổi: 0",
+            "• Bị loại (không nhập): 1.000"]  # fmt: skip
+        assert dialog.rejected_hint.text().startswith("Có 1.000 dòng bị loại, chưa được nhập.")
+        dialog.ask_save_path = lambda *_: tmp_path / "loai.xlsx"
+        prompts.answer = False  # do not open the file
+        dialog.save_rejected()
+        said.append(prompts.asked[-1])
+
+    prompts.dialog_script = script
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.import_button.click()
+    assert said and said[0].startswith("Đã lưu 1.000 dòng bị loại")
+    assert messages[-1] == "Đã nhập: thêm mới 1.000, cập nhật 0 thanh niên."

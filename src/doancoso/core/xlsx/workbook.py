@@ -36,6 +36,10 @@ A CSV is read as UTF-8 (with or without BOM) when it is; otherwise as the 8-bit 
 Windows PC saves, when that can be told, or it is refused with the line that is not UTF-8 and
 how to save it again; never as mojibake (:mod:`.csv_reader`).
 
+Read without a sheet named, a workbook's sheets come in its order, but those Excel hides (an old
+copy of a list, a sheet of drop-down values) after those it shows, and a hidden sheet read says
+so in :attr:`SheetRows.notes`: the user imports what they can see.
+
 The names the rest of the app uses are here: :func:`sheet_names`, :func:`read_sheets`,
 :class:`SheetRows`, :data:`Cell`, :func:`cell_name` and :func:`decode_csv_bytes`.
 """
@@ -87,6 +91,9 @@ class SheetRows:
     book_sheets: list[str]  # every sheet of the workbook
     # What the reader changed while reading, in Vietnamese, for the preview's warnings
     notes: list[str] = field(default_factory=list)
+    # Read from a CSV: every cell is text, and one of digits that a spreadsheet program read
+    # as a number before saving the file again has lost its leading zeros
+    csv: bool = False
 
 
 def _kind(path: Path) -> str:
@@ -194,7 +201,7 @@ def read_sheets(
             if sheet not in (None, path.stem):
                 raise _no_sheet(path, sheet, [path.stem])
             rows, notes = read_csv(path, progress)
-            yield SheetRows(path.stem, rows, [path.stem], notes)
+            yield SheetRows(path.stem, rows, [path.stem], notes, csv=True)
         elif kind == "xlsx":
             yield from _read_xlsx(path, sheet, progress)
         else:
@@ -205,6 +212,18 @@ def read_sheets(
         raise
     except Exception as exc:
         raise failure(path, exc) from exc
+
+
+def _shown_first(names: list[str], hidden: set[str]) -> list[str]:
+    """The sheets in the workbook's order, those Excel shows before those it hides: a sheet the
+    user cannot see (an old copy, a list of values) is read only when no other will do."""
+    return [n for n in names if n not in hidden] + [n for n in names if n in hidden]
+
+
+def _hidden_notes(name: str, hidden: set[str]) -> list[str]:
+    if name not in hidden:
+        return []
+    return [f"Trang tính “{name}” đang bị ẩn trong Excel: hãy chắc chắn đây là danh sách cần nhập."]
 
 
 def _no_sheet(path: Path, sheet: str, names: list[str]) -> ImportFileError:
@@ -241,6 +260,13 @@ def _open_calamine(path: Path) -> Any:
         return CalamineWorkbook.from_filelike(handle)
 
 
+def _hidden_sheets(book: Any) -> set[str]:
+    """The sheets of a calamine workbook that Excel hides (hidden or "very hidden")."""
+    from python_calamine import SheetVisibleEnum
+
+    return {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
+
+
 def _sheet_grid(grid: Any) -> Iterator[list[Any]]:
     """The rows of calamine's grid from A1, one at a time, as ``to_python(skip_empty_area=False)``
     gives them all at once: ``iter_rows`` numbers its rows from row 1 but starts them at the
@@ -274,7 +300,8 @@ def _read_xlsx(path: Path, sheet: str | None, report: Report | None) -> Iterator
         names = list(book.sheet_names)
         if sheet is not None and sheet not in names:
             raise _no_sheet(path, sheet, names)
-        chosen = names if sheet is None else [sheet]
+        hidden = _calamine(path, lambda: _hidden_sheets(book))
+        chosen = _shown_first(names, hidden) if sheet is None else [sheet]
         parts = Stages(stages.part(700), scale=len(chosen) * SCALE)  # the sheets alike
         for name in chosen:
             steps = Stages(parts.part(SCALE))
@@ -287,7 +314,8 @@ def _read_xlsx(path: Path, sheet: str | None, report: Report | None) -> Iterator
             grid = loading.result(loaded)
             loaded(1, 1)
             guard = RowGuard(path, name)
-            yield SheetRows(name, _grid_rows(path, grid, guard, converted), names, guard.notes())
+            rows = _grid_rows(path, grid, guard, converted)
+            yield SheetRows(name, rows, names, _hidden_notes(name, hidden) + guard.notes())
     finally:
         # a load stopped while calamine still reads the book: the book goes when it is done
         # (closing it under calamine fails; it holds memory only, no file)
@@ -310,9 +338,10 @@ def _read_xls(
     names = list(book.sheet_names())
     if sheet is not None and sheet not in names:
         raise _no_sheet(path, sheet, names)
-    chosen = names if sheet is None else [sheet]
+    hidden = {page.name for page in book.sheets() if page.visibility}  # 1 hidden, 2 very hidden
+    chosen = _shown_first(names, hidden) if sheet is None else [sheet]
     parts = Stages(stages.part(400), scale=len(chosen) * SCALE)
     for name in chosen:
         guard = RowGuard(path, name)
         rows = xls_rows(book, book.sheet_by_name(name), guard, parts.part(SCALE))
-        yield SheetRows(name, rows, names, guard.notes())
+        yield SheetRows(name, rows, names, _hidden_notes(name, hidden) + guard.notes())

@@ -29,7 +29,7 @@ from ..roster.spreadsheets.export import date_value
 from ..roster.vocab import GENDERS
 from ..storage.models import Member, Organization, Youth
 from ..xlsx.writer import ListLayout, Value, export_format, write_list
-from .service import YouthFilter, YouthRow, YouthService
+from .service import YouthFilter, YouthRow, YouthService, follow_up_live
 
 TITLE = "DANH SÁCH THANH NIÊN ĐỊA PHƯƠNG"
 SHEET = "Thanh niên"
@@ -82,7 +82,7 @@ def youth_lines(ctx: WorkspaceContext, ids: Sequence[str]) -> Iterator[list[Valu
         for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
             stmt = (
                 select(Youth, follow.full_name)
-                .outerjoin(follow, follow.id == Youth.follow_up_member_id)
+                .outerjoin(follow, follow_up_live(follow))
                 .where(Youth.id.in_(ids[start : start + 900]))
             )
             for youth, name in session.execute(stmt):

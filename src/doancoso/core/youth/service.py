@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..context import WorkspaceContext
@@ -31,7 +31,7 @@ from ..lang.text import (
     nfc_multiline_or_none,
     nfc_or_none,
 )
-from ..lifecycle.rules import parse_day
+from ..lifecycle.rules import ACTIVE_STATUSES, parse_day
 from ..lifecycle.service import EventService
 from ..roster.rules import youth_age_message
 from ..roster.service import (
@@ -156,6 +156,15 @@ def admitted_live() -> ColumnElement[bool]:
     return exists().where(Member.id == Youth.admitted_member_id, Member.deleted_at.is_(None))
 
 
+def follow_up_live(follow: Any) -> ColumnElement[bool]:
+    """The join of a young person to their follow-up member (1+1), ``follow`` an alias of
+    :class:`Member`, while that member is on the roster. A member deleted since follows no one
+    up: the register reads the young person as having no follow-up member (in its table, form,
+    export and import) until the deletion is undone, which brings the link back, or the young
+    person is saved without one. The stored link is not cleared by the deletion."""
+    return and_(follow.id == Youth.follow_up_member_id, follow.deleted_at.is_(None))
+
+
 def _hamlet_order(places: Iterable[str | None]) -> Callable[[tuple[str, str | None]], Any]:
     """The sort key of a (youth id, hamlet) pair for the hamlet column: the order of the
     filter's choices (:meth:`YouthService.hamlets`: the hamlet's name in Vietnamese order, the
@@ -223,6 +232,15 @@ class AddedYouth:
 
 def _fields(row: Youth) -> YouthFields:
     return YouthFields(**{name: getattr(row, name) for name in YOUTH_FIELD_NAMES})
+
+
+def register_fields(row: Youth, follow_id: str | None) -> YouthFields:
+    """The fields of ``row`` as the register reads them, ``follow_id`` its follow-up member
+    found on the roster (None for one deleted since: see :func:`follow_up_live`)."""
+    fields_ = _fields(row)
+    if fields_.follow_up_member_id == follow_id:
+        return fields_
+    return replace(fields_, follow_up_member_id=follow_id)
 
 
 def _member_address(youth: Youth) -> str | None:
@@ -338,15 +356,15 @@ class YouthService:
         with self._ctx.db.read() as session:
             for start in range(0, len(ids), 900):
                 stmt = (
-                    select(Youth, follow.full_name, admitted_live())
-                    .outerjoin(follow, follow.id == Youth.follow_up_member_id)
+                    select(Youth, follow.id, follow.full_name, admitted_live())
+                    .outerjoin(follow, follow_up_live(follow))
                     .where(Youth.id.in_(ids[start : start + 900]))
                 )
-                for y, follow_name, admitted in session.execute(stmt):
+                for y, follow_id, follow_name, admitted in session.execute(stmt):
                     found[y.id] = YouthRow(
                         y.id, y.full_name, y.birth_date, y.birth_precision, y.gender, y.hamlet,
                         y.occupation, y.phone, y.working_away, y.away_place, y.in_hardship,
-                        y.hardship_kind, y.follow_up_member_id, follow_name,
+                        y.hardship_kind, follow_id, follow_name,
                         y.admitted_member_id if admitted else None,
                     )  # fmt: skip
         return [found[i] for i in ids if i in found]
@@ -358,13 +376,13 @@ class YouthService:
         return len(self.ids(flt))
 
     def get(self, youth_id: str) -> YouthRecord:
+        """A young person with every field, a follow-up member deleted from the roster read as
+        none (:func:`follow_up_live`)."""
         with self._ctx.db.read() as session:
             row = self._get(session, youth_id)
-            follow = (
-                session.get(Member, row.follow_up_member_id) if row.follow_up_member_id else None
-            )
+            follow = find_live(session, Member, row.follow_up_member_id, self._ctx.organization_id)
             return YouthRecord(
-                row.id, row.revision, _fields(row),
+                row.id, row.revision, register_fields(row, follow.id if follow else None),
                 follow.full_name if follow else None, self._admitted(session, row),
             )  # fmt: skip
 
@@ -437,8 +455,16 @@ class YouthService:
         """
         values = asdict(fields_)
         with self._ctx.db.transaction() as session:
-            before = None if youth_id is None else _fields(self._get(session, youth_id))
-            if expected is not None and before is not None and before != expected:
+            # as the register reads them (a follow-up member deleted since: none), so that the
+            # undo of an edit writes back what the form showed
+            before = (
+                None if youth_id is None else self._as_read(session, self._get(session, youth_id))
+            )
+            if (
+                expected is not None
+                and before is not None
+                and before != self._as_read(session, expected)
+            ):
                 raise ConflictError(changed_since_message("thanh niên", before.full_name))
             follow_id = values["follow_up_member_id"]
             org = self._ctx.organization_id
@@ -458,6 +484,15 @@ class YouthService:
                         setattr(row, name, value)
             session.flush()
             return row.id, before, _fields(row)
+
+    def _as_read(self, session: Session, record: Youth | YouthFields) -> YouthFields:
+        """A record's fields as the register reads them: a follow-up member deleted from the
+        roster read as none (:func:`register_fields`)."""
+        fields_ = _fields(record) if isinstance(record, Youth) else record
+        follow_id = fields_.follow_up_member_id
+        if follow_id and find_live(session, Member, follow_id, self._ctx.organization_id) is None:
+            return replace(fields_, follow_up_member_id=None)
+        return fields_
 
     def delete(self, youth_ids: Sequence[str]) -> int:
         """Soft-delete (tombstone) young people; returns how many. Undone by :meth:`restore`."""
@@ -485,7 +520,8 @@ class YouthService:
         (disability, hardship and the support received, work away, other contacts, the
         register's notes) goes into the member's notes, one readable line each.
 
-        ``introducer_id`` defaults to the member who followed the young person up (1+1).
+        ``introducer_id`` (None) defaults to the member who followed the young person up (1+1),
+        while a member of the active roster; "" records no introducer.
         """
         return self.admit_undoable(
             youth_id, admission_date, place, branch_id, number, introducer_id
@@ -527,7 +563,12 @@ class YouthService:
                 "position": "Đoàn viên",
                 "notes": _member_notes(youth) or "",
             }
-            introducer_id = introducer_id or youth.follow_up_member_id
+            if introducer_id is None:  # none chosen: the follow-up member, while active
+                follow = find_live(
+                    session, Member, youth.follow_up_member_id, self._ctx.organization_id
+                )
+                if follow is not None and follow.status in ACTIVE_STATUSES:
+                    introducer_id = follow.id
         fields_ = self._members.validate(raw)  # the roster's rules, including the age window
         values = asdict(fields_)
         values.update(derived_columns(fields_.full_name, None, None, fields_.phone))

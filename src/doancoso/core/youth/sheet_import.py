@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
@@ -65,11 +66,12 @@ from ..xlsx.workbook import sheet_names
 from .service import (
     YOUTH_FIELD_NAMES,
     YouthFields,
-    _fields,
     _search_text,
     admitted_live,
+    follow_up_live,
     hamlet_spellings,
     parse_youth,
+    register_fields,
 )
 from .sheet_rows import FLAGGED, YOUTH_HEADERS, YouthRowParser
 
@@ -102,9 +104,15 @@ class YouthMatcher:
     def __init__(self, ctx: WorkspaceContext) -> None:
         org = ctx.organization_id
         with ctx.db.read() as session:
-            youths = session.execute(select(Youth, admitted_live()).where(is_live(Youth, org)))
+            follow = aliased(Member)  # one deleted from the roster follows no one up
+            youths = session.execute(
+                select(Youth, follow.id, admitted_live())
+                .outerjoin(follow, follow_up_live(follow))
+                .where(is_live(Youth, org))
+            )
             stored = [
-                _StoredYouth(y.id, y.revision, _fields(y), bool(admitted)) for y, admitted in youths
+                _StoredYouth(y.id, y.revision, register_fields(y, follow_id), bool(admitted))
+                for y, follow_id, admitted in youths
             ]
             members = session.execute(
                 select(Member.id, Member.full_name, Member.birth_date, Member.birth_precision,
@@ -121,6 +129,7 @@ class YouthMatcher:
             self._youths_by_key.setdefault(key, []).append(youth)
         self._members_by_key: dict[tuple[str, int], list[tuple[str, date, str]]] = {}
         self._members_by_name: dict[str, list[str]] = {}
+        self._member_names = {member_id: cached_fold(name) for member_id, name, *_ in members}
         for member_id, name, birth, precision, status in members:
             key = (cached_fold(name), birth.year)
             self._members_by_key.setdefault(key, []).append((name, birth, precision))
@@ -173,9 +182,13 @@ class YouthMatcher:
                 )
         return None
 
-    def follow_up(self, name: str) -> tuple[str | None, Problem | None]:
-        """The member of the active roster named ``name`` (the 1+1 follow-up), or a warning when
-        there is none or more than one (the value is then left out)."""
+    def follow_up(self, name: str, stored: str | None) -> tuple[str | None, Problem | None]:
+        """The member named ``name`` (the 1+1 follow-up): the young person's ``stored`` one when
+        it bears that name, whatever became of that member since (the register's own export
+        names them), else the one of the active roster, or a warning when there is none or more
+        than one (the value is then left out)."""
+        if stored is not None and self._member_names.get(stored) == cached_fold(name):
+            return stored, None
         ids = self._members_by_name.get(cached_fold(name), [])
         if len(ids) == 1:
             return ids[0], None
@@ -336,7 +349,8 @@ def decide(
             continue
         follow_name = row.values.get("follow_up")
         if isinstance(follow_name, str):
-            follow_id, problem = matcher.follow_up(follow_name)
+            stored_id = youth.fields.follow_up_member_id if youth is not None else None
+            follow_id, problem = matcher.follow_up(follow_name, stored_id)
             if problem is not None:
                 row.problems.append(problem)
                 del row.values["follow_up"]

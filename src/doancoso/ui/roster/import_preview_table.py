@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...core.lang.dates import DAY, format_vn_date
+from ...core.lang.text import vn_number
 from ...core.roster.spreadsheets import (
     ERROR,
     IMPORT_FIELDS,
@@ -133,11 +134,12 @@ def summary_text(preview: ImportPreview) -> str:
     """ "Thêm mới 120 · Cập nhật 3 · Không đổi 10 · Bị loại 2", then "— 5 dòng có cảnh báo"
     when some rows will be imported with a warning."""
     text = (
-        f"Thêm mới {preview.count(NEW)} · Cập nhật {preview.count(UPDATE)} · "
-        f"Không đổi {preview.count(UNCHANGED)} · Bị loại {preview.count(REJECTED)}"
+        f"Thêm mới {vn_number(preview.count(NEW))} · Cập nhật {vn_number(preview.count(UPDATE))}"
+        f" · Không đổi {vn_number(preview.count(UNCHANGED))} · "
+        f"Bị loại {vn_number(preview.count(REJECTED))}"
     )
     warned = sum(1 for row in preview.rows if has_warnings(row))
-    return f"{text} — {warned} dòng {WITH_WARNINGS}" if warned else text
+    return f"{text} — {vn_number(warned)} dòng {WITH_WARNINGS}" if warned else text
 
 
 def _birth(values: dict[str, object]) -> str:

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AppError
+from ...core.lang.text import vn_number
 from ...core.roster.spreadsheets import (
     IMPORT_FIELDS,
     NEW,
@@ -445,7 +446,7 @@ class ImportWizard(QDialog):
             self._fill_sheets(names, preview.sheet)
         self.file_info.setText(
             f"Trang tính “{preview.sheet}”: dòng tiêu đề là dòng {preview.header_row}, "
-            f"{len(preview.rows)} dòng dữ liệu."
+            f"{vn_number(len(preview.rows))} dòng dữ liệu."
         )
         self._fill_mapping(preview)
         self.model.set_preview(preview)
@@ -487,12 +488,13 @@ class ImportWizard(QDialog):
             cells = sum(preview.legacy_cells.values())
             fonts = ", ".join(LEGACY_NAMES.get(k, k) for k in sorted(preview.legacy_cells))
             notices.append(
-                f"Tệp gõ bằng phông chữ cũ ({fonts}): {cells} ô đã được chuyển sang Unicode. "
-                "Hãy kiểm tra lại họ tên trong bảng dưới đây."
+                f"Tệp gõ bằng phông chữ cũ ({fonts}): {vn_number(cells)} ô đã được chuyển sang "
+                "Unicode. Hãy kiểm tra lại họ tên trong bảng dưới đây."
             )
         if preview.skipped:
             rows = ", ".join(str(number) for number, _reason in preview.skipped[:10])
-            notices.append(f"Bỏ qua {len(preview.skipped)} dòng không phải {self.target.who} "
+            skipped = vn_number(len(preview.skipped))
+            notices.append(f"Bỏ qua {skipped} dòng không phải {self.target.who} "
                            f"(tổng cộng, chữ ký…): dòng {rows}.")  # fmt: skip
         notices.extend(preview.warnings)
         if preview.new_branches:
@@ -568,8 +570,9 @@ class ImportWizard(QDialog):
             self.rejected_saved = path
             self._show_rejected_hint()
             text = (
-                f"Đã lưu {count} dòng bị loại, kèm lý do ở cột “Lý do”, vào tệp:\n{path}\n\n"
-                "Sửa các dòng này trong Excel, lưu lại rồi nhập lại tệp đó.\n\nMở tệp ngay?"
+                f"Đã lưu {vn_number(count)} dòng bị loại, kèm lý do ở cột “Lý do”, vào tệp:\n"
+                f"{path}\n\nSửa các dòng này trong Excel, lưu lại rồi nhập lại tệp đó.\n\n"
+                "Mở tệp ngay?"
             )
             if self.prompts.confirm(self, "Các dòng bị loại", text):
                 self.open_file(path)
@@ -597,8 +600,9 @@ class ImportWizard(QDialog):
         if preview is None or self.importable() == 0:
             return
         self.import_button.setEnabled(False)
+        label = f"Đang nhập {vn_number(self.importable())} {self.target.who}…"
         op = CoreOp(self, lambda ws: self.target.importer(ws).apply_import(preview), self._core,
-                    label=f"Đang nhập {self.importable()} {self.target.who}…")  # fmt: skip
+                    label=label)  # fmt: skip
         op.success(self._applied).failure(self._apply_failed).run()
 
     def _apply_failed(self, exc: BaseException) -> None:
@@ -629,23 +633,24 @@ def rejected_hint_text(rejected: int, saved: Path | None) -> str:
     """What the result page says of the ``rejected`` rows, once ``saved`` (or not yet)."""
     if saved is None:
         return (
-            f"Có {rejected} dòng bị loại, chưa được nhập. Bấm “{SAVE_REJECTED}” để lưu các dòng "
-            "này kèm lý do vào một tệp Excel cùng các cột như tệp gốc; sửa trong Excel rồi nhập "
-            "lại tệp đó."
+            f"Có {vn_number(rejected)} dòng bị loại, chưa được nhập. Bấm “{SAVE_REJECTED}” để "
+            "lưu các dòng này kèm lý do vào một tệp Excel cùng các cột như tệp gốc; sửa trong "
+            "Excel rồi nhập lại tệp đó."
         )
     return (
-        f"Có {rejected} dòng bị loại, chưa được nhập. Các dòng này đã được lưu, kèm lý do ở cột "
-        f"“Lý do”, vào tệp:\n{saved}\nSửa các dòng đó trong Excel, lưu lại rồi nhập lại tệp đó."
+        f"Có {vn_number(rejected)} dòng bị loại, chưa được nhập. Các dòng này đã được lưu, kèm "
+        f"lý do ở cột “Lý do”, vào tệp:\n{saved}\nSửa các dòng đó trong Excel, lưu lại rồi nhập "
+        "lại tệp đó."
     )
 
 
 def result_text(result: ImportResult, target: ImportTarget = MEMBERS) -> str:
     lines = [
         "Đã nhập xong.",
-        f"• Thêm mới: {result.created} {target.who}",
-        f"• Cập nhật: {result.updated} {target.who}",
-        f"• Không đổi: {result.unchanged}",
-        f"• Bị loại (không nhập): {result.rejected}",
+        f"• Thêm mới: {vn_number(result.created)} {target.who}",
+        f"• Cập nhật: {vn_number(result.updated)} {target.who}",
+        f"• Không đổi: {vn_number(result.unchanged)}",
+        f"• Bị loại (không nhập): {vn_number(result.rejected)}",
     ]
     if result.branches_created:
         lines.append(f"• Chi đoàn mới được tạo: {', '.join(result.branches_created)}")

@@ -1,11 +1,11 @@
 """Admitting a young person of the local register into the union ("Kết nạp vào Đoàn").
 
 The dialog asks for the admission date, the place, the chi đoàn, the decision number and the
-introducer (by default the member who followed the young person up, the "1+1" drive), then calls
-``YouthService.admit`` on the worker (an operation, see :mod:`..shell.operations`): the member is
-created with the admission event in one transaction and the young person leaves the active list
-of the register. The new member as the admission left them (``added``) is what the page puts on
-the undo history.
+introducer (by default the member who followed the young person up, the "1+1" drive, while still
+an active member; "(Không ghi)" records none), then calls ``YouthService.admit`` on the worker
+(an operation, see :mod:`..shell.operations`): the member is created with the admission event
+in one transaction and the young person leaves the active list of the register. The new member
+as the admission left them (``added``) is what the page puts on the undo history.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import ValidationError
+from ...core.errors import AppError, ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.places import hamlet_key
+from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import AddedMember
 from ...core.roster.spreadsheets.preview import branch_place
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
@@ -85,8 +86,9 @@ class AdmitDialog(QDialog):
         self.number_edit.setPlaceholderText("Ví dụ: 12-QĐ/ĐTN")
         self.number_edit.setMaximumWidth(220)
         self.introducer = MemberPicker(self._ws, "(Không ghi)", active_only=True)
-        self.introducer.set_member(self.record.fields.follow_up_member_id,
-                                   self.record.follow_up_name)  # fmt: skip
+        if self._follow_up_active():
+            self.introducer.set_member(self.record.fields.follow_up_member_id,
+                                       self.record.follow_up_name)  # fmt: skip
         for name, label, editor, required in (
             ("admission_date", "Ngày kết nạp", self.date_edit, True),
             ("admission_place", "Nơi kết nạp", self.place_edit, False),
@@ -122,6 +124,17 @@ class AdmitDialog(QDialog):
                 return index
         return 0
 
+    def _follow_up_active(self) -> bool:
+        """Whether the member who followed the young person up is still an active member: the
+        introducer offered (one who left or came of age introduces no one now)."""
+        follow_id = self.record.fields.follow_up_member_id
+        if not follow_id:
+            return False
+        try:
+            return self._ws.members.get(follow_id).fields.status in ACTIVE_STATUSES
+        except AppError:
+            return False
+
     def submit(self) -> None:
         """Admit through the core, on the worker; the dialog closes once done."""
         if self._saving:
@@ -133,7 +146,7 @@ class AdmitDialog(QDialog):
             self.place_edit.text().strip() or None,
             self.branch_combo.currentData() or None,
             self.number_edit.text().strip() or None,
-            self.introducer.member_id() or None,
+            self.introducer.member_id(),  # "": "(Không ghi)", no introducer
         )
         self._saving = True
         op = CoreOp(self, lambda ws: ws.youth.admit_undoable(*values), self._core,

@@ -280,7 +280,8 @@ class YouthPage(ListPage):
         result = getattr(wizard, "result_", None)
         if result is not None:
             self.status_message.emit(
-                f"Đã nhập: thêm mới {result.created}, cập nhật {result.updated} thanh niên."
+                f"Đã nhập: thêm mới {vn_number(result.created)}, cập nhật "
+                f"{vn_number(result.updated)} thanh niên."
             )
         wizard.deleteLater()
 

@@ -250,7 +250,7 @@ class PanickingBook:
 
     def __init__(self, book: Any, error: BaseException) -> None:
         self._book, self._error = book, error
-        self.sheet_names = book.sheet_names
+        self.sheet_names, self.sheets_metadata = book.sheet_names, book.sheets_metadata
 
     def get_sheet_by_name(self, name: str) -> object:
         raise self._error
@@ -362,3 +362,66 @@ def test_a_cccd_of_provinces_001_to_009_typed_as_a_number_keeps_both_leading_zer
     assert sorted(r.national_id or "" for r in sws.members.list()) == [
         "001201000123", "008302000456", "086203000789",
     ]  # fmt: skip
+
+
+def _as_excel_saves_csv(path: Path, columns: tuple[str, ...]) -> Path:
+    """``path``, a CSV, opened in Excel and saved again as CSV: a cell of ``columns`` (by
+    header) holding digits became a number and lost its leading zeros."""
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows.index(next(r for r in rows if "Họ và tên" in r))
+    indexes = [rows[header].index(name) for name in columns]
+    for row in rows[header + 1 :]:
+        for i in indexes:
+            if row[i].isdigit():
+                row[i] = str(int(row[i]))
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def test_a_csv_saved_by_excel_gets_the_leading_zeros_of_cccd_and_phones_back(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    # The roster's own CSV opened in Excel (the program a .csv opens with on Windows) and saved
+    # again: every CCCD and phone lost its leading 0 ("96199317210", "970652510"). Imported
+    # back, each was refused as malformed ("Số CCCD “96199317210” không hợp lệ"), a warning on
+    # every row, and left out of the new members. Read as a number cell of an .xlsx is.
+    sws.members.save({"full_name": "Lý Thị Kim Ái", "birth_date": "15/08/1999", "gender": "Nữ",
+                      "national_id": "096199317210", "phone": "0970652510"})  # fmt: skip
+    sws.members.save({"full_name": "Lê Văn Hà", "birth_date": "05/03/2001",
+                      "national_id": "001201000123"})  # fmt: skip
+    sws.members.save({"full_name": "Trần Văn Cũ", "birth_date": "05/03/1996",
+                      "national_id": "012345678", "phone": "0297123456"})  # fmt: skip
+    path = tmp_path / "ds.csv"
+    sws.spreadsheets.export_members(path)
+    _as_excel_saves_csv(path, ("CCCD", "Điện thoại"))
+    assert "96199317210,970652510" in path.read_text(encoding="utf-8-sig")
+    preview = sws.spreadsheets.preview_import(path)
+    assert [(r.action, r.problems) for r in preview.rows] == [("unchanged", [])] * 3
+    sws.members.delete(sws.members.ids())
+    preview = sws.spreadsheets.preview_import(path)
+    assert [(r.action, r.values["national_id"], r.values.get("phone"), r.problems)
+            for r in preview.rows] == [
+        (NEW, "096199317210", "0970652510", []),
+        (NEW, "012345678", "0297123456", []),
+        (NEW, "001201000123", None, []),
+    ]  # fmt: skip
+
+
+def test_digits_typed_as_text_in_a_workbook_are_taken_as_typed(
+    sws: Workspace, tmp_path: Path, xlsx: Any
+) -> None:
+    # A cell of an .xlsx holding the digits as text was typed so: a digit left out is a typo,
+    # not a zero Excel took away, and stays refused.
+    path = xlsx(tmp_path / "ds.xlsx", [
+        ["Họ và tên", "Ngày sinh", "Số CCCD", "Điện thoại"],
+        ["Lê Văn Hà", "05/03/2001", "96199317210", "970652510"],
+    ])  # fmt: skip
+    (row,) = sws.spreadsheets.preview_import(path).rows
+    assert [p.message for p in row.problems] == [
+        "Số CCCD “96199317210” không hợp lệ: phải gồm 12 chữ số (CMND cũ: 9 chữ số).",
+        "Số điện thoại không hợp lệ: “970652510”.",
+    ]

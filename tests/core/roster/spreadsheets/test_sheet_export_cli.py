@@ -275,3 +275,31 @@ def test_export_to_a_missing_folder_is_a_clear_error(
     assert (code, out) == (1, "")
     assert err == (f"Lỗi: Không ghi được tệp “{target}”: thư mục không tồn tại.\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_counts_of_a_thousand_rows_are_written_with_a_thousands_dot(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from datetime import date, timedelta
+
+    from sheetfiles import write_csv
+
+    families = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương", "Bùi", "Đặng"]
+    middles = ["Văn", "Thị", "Hữu", "Minh", "Ngọc", "Thanh", "Quốc", "Hoàng", "Kim", "Đức"]
+    givens = ["An", "Bình", "Cường", "Dũng", "Hà", "Lan", "Mai", "Nam", "Phúc", "Tâm"]
+    names = [f"{f} {m} {g}" for f in families for m in middles for g in givens]
+    born = [format_vn_date(date(2000, 1, 1) + timedelta(days=i)) for i in range(len(names))]
+    rows = [["Họ và tên", "Ngày sinh"], *zip(names, born, strict=True)]
+    path = write_csv(tmp_path / "ds.csv", rows)
+    data_dir = str(ws.data_dir)
+    ws.close()
+    for youth in (["--youth"], []):
+        code, out, _ = cli("members", "import", str(path), *youth, "--data-dir", data_dir)
+        assert code == 0 and "Mới: 1.000, cập nhật: 0, không đổi: 0, bị loại: 0." in out
+        code, out, _ = cli("members", "export", str(tmp_path / "ra.xlsx"), *youth,
+                           "--data-dir", data_dir)  # fmt: skip
+        who = "thanh niên" if youth else "đoàn viên"
+        assert (code, out) == (0, f"Đã xuất 1.000 {who} ra {tmp_path / 'ra.xlsx'}.\n")
+    code, out, _ = cli("members", "export", str(tmp_path / "mau.xlsx"), "--layout", "mau-dsdv",
+                       "--data-dir", data_dir)  # fmt: skip
+    assert (code, out) == (0, f"Đã xuất 1.000 đoàn viên ra {tmp_path / 'mau.xlsx'}.\n")

@@ -415,6 +415,59 @@ def test_sheet_is_chosen_by_name_or_by_header(sws: Workspace, tmp_path: Path) ->
         sws.spreadsheets.preview_import(path, sheet="Khác")
 
 
+def _book_with_a_hidden_sheet(path: Path) -> Path:
+    """A workbook whose first sheet, hidden in Excel, holds an old copy of the list before the
+    sheet the secretary sees; .xlsx through openpyxl, .xls through xlwt."""
+    sheets = (("Cũ", "Tô Văn Cũ", True), ("Đoàn viên", "Tô Văn Út", False))
+    if path.suffix == ".xls":
+        import xlwt
+
+        book = xlwt.Workbook(encoding="utf-8")
+        for title, name, hidden in sheets:
+            sheet = book.add_sheet(title)
+            for c, value in enumerate(("Họ và tên", "Ngày sinh")):
+                sheet.write(0, c, value)
+            for c, value in enumerate((name, "09/09/2009")):
+                sheet.write(1, c, value)
+            sheet.visibility = int(hidden)
+        book.save(str(path))
+        return path
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    assert workbook.active is not None
+    workbook.remove(workbook.active)
+    for title, name, hidden in sheets:
+        page = workbook.create_sheet(title)
+        page.append(["Họ và tên", "Ngày sinh"])
+        page.append([name, "09/09/2009"])
+        page.sheet_state = "hidden" if hidden else "visible"
+    workbook.active = 1
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "xls"])
+def test_a_hidden_sheet_is_not_read_before_the_sheets_shown(
+    sws: Workspace, tmp_path: Path, suffix: str
+) -> None:
+    # Excel does not show the hidden sheet: the list the secretary sees is the one read (the
+    # hidden one, first with a header, was read and its members imported unseen). Chosen by
+    # name, the hidden sheet is read, with a warning that it is hidden.
+    path = _book_with_a_hidden_sheet(tmp_path / f"an.{suffix}")
+    assert sws.spreadsheets.sheets(path) == ["Cũ", "Đoàn viên"]
+    preview = sws.spreadsheets.preview_import(path)
+    assert (preview.sheet, [r.values["full_name"] for r in preview.rows]) == (
+        "Đoàn viên", ["Tô Văn Út"]
+    )  # fmt: skip
+    assert preview.warnings == []
+    hidden = sws.spreadsheets.preview_import(path, sheet="Cũ")
+    assert [r.values["full_name"] for r in hidden.rows] == ["Tô Văn Cũ"]
+    assert hidden.warnings == [
+        "Trang tính “Cũ” đang bị ẩn trong Excel: hãy chắc chắn đây là danh sách cần nhập."
+    ]
+
+
 def test_existing_member_updated_only_where_the_file_differs(
     sws: Workspace, tmp_path: Path, xlsx
 ) -> None:

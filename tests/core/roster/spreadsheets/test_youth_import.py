@@ -388,3 +388,51 @@ def test_the_follow_up_member_named_in_the_file_is_one_still_active(
     tung = next(r.id for r in active if r.full_name == "Võ Văn Tùng")
     assert _stored(yws)["Lê Văn Lộc"][1].follow_up_member_id == tung != left
     assert _stored(yws)["Lý Văn Tư"][1].follow_up_member_id is None
+
+
+@pytest.mark.parametrize("namesake", [True, False], ids=["active-namesake", "no-namesake"])
+def test_a_follow_up_member_who_left_stays_through_the_export(
+    yws: Workspace, tmp_path: Path, namesake: bool
+) -> None:
+    # Thủy's follow-up member transferred out after being chosen. The register's export names
+    # her; imported back, the name is the stored follow-up member's own: nothing changes. (It
+    # was taken for an active namesake, silently following Thủy up by someone else, or, with
+    # no namesake, warned of as no member and the row no longer "unchanged".)
+    mai = yws.members.save({"full_name": "Thạch Thị Mây", "birth_date": "16/09/1997"})
+    records = [yws.youth.get(i) for i in yws.youth.ids(YouthFilter())]
+    thuy = next(r.id for r in records if r.fields.full_name == "Nguyễn Thị Thủy")
+    yws.youth.save({**YOUTHS[0], "follow_up_member_id": mai}, youth_id=thuy)
+    yws.events.record(mai, "transfer_out", "01/03/2025", other_organization="Đoàn xã A")
+    if namesake:
+        yws.members.save({"full_name": "Thạch Thị Mây", "birth_date": "09/03/2002"})
+    path = tmp_path / "thanh-nien.xlsx"
+    yws.spreadsheets.export_youth(path)
+    before = _stored(yws)
+    preview = yws.youth_import.preview_import(path)
+    assert [(r.action, r.problems) for r in preview.rows] == [(UNCHANGED, [])] * 3
+    yws.youth_import.apply_import(preview)
+    assert _stored(yws) == before
+    assert before["Nguyễn Thị Thủy"][1].follow_up_member_id == mai
+
+
+def test_a_young_person_whose_follow_up_member_was_deleted_is_updated(
+    yws: Workspace, tmp_path: Path
+) -> None:
+    # The follow-up member deleted from the roster: a hamlet list giving Thủy a new phone was
+    # previewed as an update, then refused on "Nhập" ("Đoàn viên theo dõi ở dòng 2 không còn
+    # trong danh sách đoàn viên. Hãy xem trước lại"), again after every new preview.
+    mai = yws.members.save({"full_name": "Thạch Thị Mây", "birth_date": "16/09/1997"})
+    records = [yws.youth.get(i) for i in yws.youth.ids(YouthFilter())]
+    thuy = next(r.id for r in records if r.fields.full_name == "Nguyễn Thị Thủy")
+    yws.youth.save({**YOUTHS[0], "follow_up_member_id": mai}, youth_id=thuy)
+    yws.members.delete([mai])
+    path = write_excel_xlsx(tmp_path / "tan-hung.xlsx", [
+        ["Họ tên", "Ngày sinh", "SĐT"],
+        ["Nguyễn Thị Thủy", "12/03/2004", "0987654321"],
+    ])  # fmt: skip
+    preview = yws.youth_import.preview_import(path)
+    assert _summary(preview) == [(2, UPDATE, ["phone"], [])]
+    result = yws.youth_import.apply_import(preview)
+    assert (result.created, result.updated) == (0, 1)
+    fields = yws.youth.get(thuy).fields
+    assert (fields.phone, fields.follow_up_member_id) == ("0987654321", None)

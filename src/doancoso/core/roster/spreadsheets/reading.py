@@ -95,6 +95,7 @@ def read_import_sheet(
     sheet_rows, guess = found
     columns = dict(mapping) if mapping is not None else dict(guess.mapping)
     parser = make_parser(columns, guess.headers, today)
+    parser.zeros_lost_in_text = sheet_rows.csv
     parser.learn_encoding(sheet_rows.rows[guess.data_start :])
     parsed: list[ParsedRow] = []
     skipped: list[tuple[int, str]] = []

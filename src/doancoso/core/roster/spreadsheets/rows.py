@@ -203,6 +203,10 @@ class RowParser:
         self._names: dict[str, tuple[str, Problem | None]] = {}
         self._too_young: dict[tuple[date, str], str | None] = {}
         self._signed = False  # a signature line was seen: a name alone after it is the signer
+        self.zeros_lost_in_text = False
+        """Whether digits held as text may have lost their leading zeros (a CSV, which Excel
+        saves again with a CCCD or phone turned into a number): put back as for a number
+        cell (:meth:`_digits`). An .xlsx text cell holds the digits as they were typed."""
 
     def learn_encoding(self, rows: list[tuple[int, list[Cell]]], sample: int = 2000) -> None:
         """Find which legacy encoding the sheet's unambiguous cells use, to settle the rest."""
@@ -502,7 +506,7 @@ class RowParser:
         value = cells.get("national_id")
         if value is not None:
             if isinstance(value, str) and value.isascii() and value.isdigit():
-                raw = value  # the usual case, already as shown
+                raw = self._digits(value, _CCCD_LENGTHS)  # the usual case, already as shown
             else:
                 raw = _digits_of_number(value, _CCCD_LENGTHS) or shown(value).replace(
                     " ", ""
@@ -523,7 +527,7 @@ class RowParser:
         value = cells.get("phone")
         if value is not None:
             if isinstance(value, str) and value.isascii() and value.isdigit():
-                raw = value
+                raw = self._digits(value, _PHONE_LENGTHS)
             else:
                 raw = _digits_of_number(value, _PHONE_LENGTHS) or shown(value)
             phone = normalize_phone(raw)
@@ -533,6 +537,13 @@ class RowParser:
                 )
             else:
                 out["phone"] = phone
+
+    def _digits(self, text: str, lengths: dict[int, int]) -> str:
+        """A CCCD or phone held as text: as it is, but in a CSV (:attr:`zeros_lost_in_text`)
+        one without its leading zero gets back the zeros a number cell would."""
+        if not self.zeros_lost_in_text or text.startswith("0"):
+            return text
+        return _digits_of_number(int(text), lengths) or text
 
     def _contact(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
         """The union's member code and the e-mail: a malformed one is left out with a warning,
