@@ -434,3 +434,31 @@ def test_a_past_years_lists_are_the_roster_at_its_end(moved_on: Workspace, tmp_p
     roster = read_pdf(now.path).page_texts()[2]
     assert "Tính đến ngày" not in roster
     assert "Trần Thị Bé" in roster and "Lê Văn Cường" not in roster
+
+
+def test_nothing_to_score_prints_no_points(ws: Workspace, tmp_path: Path,
+                                           read_pdf: ReadPdf) -> None:  # fmt: skip
+    """Every scored item "Không áp dụng": the tờ trình, the report and the table say the items
+    met and no points, as the checklist page does, never "0/0 điểm"; the table's total row
+    leaves its points blank, as the items' cells are."""
+    import json
+
+    from doancoso.core.recognition.template import default_template, parse_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí của Tỉnh đoàn Cà Mau"
+    data["criteria"][0]["items"][0]["points"] = 10
+    data["criteria"][0]["items"][1]["points"] = 5
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
+    ws.recognition.set(2025, "1.1", {"status": "Không áp dụng"})
+    ws.recognition.set(2025, "1.2", {"status": "Không áp dụng"})
+    ws.recognition.set(2025, "1.3", {"status": "Đạt"})
+    path = tmp_path / "ho-so.pdf"
+    build_dossier(ws, path, 2025, parts=("to-trinh", "bao-cao", "bang"), number="15-TTr/ĐTN",
+                  issued_on=ISSUED)  # fmt: skip
+    pages = read_pdf(path).page_texts()
+    text = re.sub(r"\s+", " ", "".join(pages))
+    assert "điểm" not in text.replace("Điểm tối đa", "").replace("Điểm tự chấm", "")
+    assert text.count("đạt 1/12 nội dung.") == 3
+    assert "trong năm.\nCộng\nKết quả: đạt 1/12 nội dung.\n" in "".join(pages[5:])

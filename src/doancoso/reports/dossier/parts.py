@@ -84,7 +84,7 @@ def numbered_evidence(view: ChecklistView) -> list[Evidence]:
 def readiness_text(view: ChecklistView) -> str:
     met, counted = view.readiness()
     text = f"đạt {vn_number(met)}/{vn_number(counted)} nội dung"
-    points = view.points()
+    points = view.scored()  # none at stake (every scored item "không áp dụng"): no "0/0 điểm"
     if points is not None:
         # Vietnamese figures: "8,5/1.010 điểm", never "8.5/1010" (read as 85 and 1.010).
         text += f", {points_text(points[0])}/{points_text(points[1])} điểm"
@@ -201,6 +201,7 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
     for e in evidence:
         by_item.setdefault(e.item, []).append(e)
     scored = view.points()
+    at_stake = view.scored()
     rows: list[tuple[object, ...]] = []
     for v in view.items:
         files = "; ".join([*(cited or {}).get(v.item.code, ()),
@@ -215,8 +216,9 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
         columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 6), Column("Tự đánh giá", 2,
                    "CENTER"), Column("Điểm tối đa", 1.5, "CENTER"), Column("Điểm tự chấm",
                    1.5, "CENTER"), Column("Số liệu", 3.5), Column("Minh chứng", 4.5)]  # fmt: skip
-        given, possible = scored
-        rows.append(("", "Cộng", "", points_text(possible), points_text(given), "", ""))
+        # Nothing at stake (every scored item "không áp dụng"): blank, as the items' cells are.
+        totals = (points_text(at_stake[1]), points_text(at_stake[0])) if at_stake else ("", "")
+        rows.append(("", "Cộng", "", *totals, "", ""))
     total = _bold(f"Kết quả: {readiness_text(view)}.")
     return doc.build(path, [PagedTable(columns, rows)], closing_lead=[total])
 
