@@ -77,3 +77,14 @@ def test_the_page_tables_without_a_closed_rating(known_ws: Workspace, tmp_path: 
     lines = [" ".join(line.split()) for line in text.splitlines()]
     assert "IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN" in lines
     assert "Chưa có đợt xếp loại nào kết thúc." in lines
+
+
+def test_the_signature_comes_with_the_last_table(empty_ws: Workspace, tmp_path: Path) -> None:
+    """On the 120-member demo the last breakdown filled page 2 and the signature stood alone on
+    page 3: the last table now goes over with it."""
+    empty_ws.generate_demo(members=120, seed=1)
+    path = print_statistics(empty_ws, tmp_path / "tk.pdf")
+    pages = [page.extract_text() for page in PdfReader(str(path)).pages]
+    signed = next(text for text in pages if "BÍ THƯ" in text)
+    assert "\nCộng\n" in signed
+    assert not signed.lstrip().startswith("Nơi nhận:")
