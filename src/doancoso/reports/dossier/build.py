@@ -226,7 +226,8 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     ws, org, year, view, when = job.ws, job.org, job.year, job.view, job.issued_on
     number = job.number_of(part)
     if part == "to-trinh":
-        return [job.made(part, lambda p: write_ttr(p, org, view, year, job.number, when))]
+        return [job.made(part, lambda p: write_ttr(p, org, view, year, job.number, when,
+                                                   bool(job.evidence)))]  # fmt: skip
     if part in ("bao-cao", "bang"):
         if view is None:
             return f"Chưa lập bảng tự đánh giá năm {year}."

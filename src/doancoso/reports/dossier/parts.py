@@ -116,7 +116,27 @@ def grounds(source: str, org: OrganizationInfo) -> str:
     return source.replace(GENERIC_GUIDANCE, f"hướng dẫn của {superior}")
 
 
-def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int) -> list[str]:
+REPORT_AND_TABLE = ("báo cáo tự đánh giá", "bảng tự đánh giá")
+EVIDENCE = "các minh chứng"
+BY_CONTENTS = "Hồ sơ kèm theo gồm các tài liệu nêu trong mục lục."
+
+
+def enclosure(view: ChecklistView | None, with_evidence: bool) -> str:
+    """The tờ trình's line on what the dossier holds: the self-assessment report and table
+    once the year's checklist is opened, the evidence once files are attached; never a
+    document there is none of (a past year's dossier without a checklist)."""
+    named = [
+        *(REPORT_AND_TABLE if view is not None else ()),
+        *([EVIDENCE] if with_evidence else []),
+    ]
+    if not named:
+        return BY_CONTENTS
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} và {named[-1]}"
+    return f"Hồ sơ kèm theo gồm {listed}."
+
+
+def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int,
+                   with_evidence: bool = True) -> list[str]:  # fmt: skip
     lines = []
     if view is not None and view.template.source:
         lines.append(f"Căn cứ {grounds(view.template.source, org)};")
@@ -127,13 +147,15 @@ def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int)
     lines.append(results + ".")
     lines.append(f"{org.name} kính đề nghị {org.superior_name} xem xét, công nhận {org.name} "
                  f"đạt tiêu chuẩn {RECOGNITION} năm {year}.")  # fmt: skip
-    lines.append("Hồ sơ kèm theo gồm báo cáo tự đánh giá, bảng tự đánh giá và các minh chứng.")
+    lines.append(enclosure(view, with_evidence))
     lines.append(f"Kính trình {org.superior_name} xem xét, quyết định./.")
     return lines
 
 
 def write_ttr(path: Path, org: OrganizationInfo, view: ChecklistView | None, year: int,
-              number: str | None, issued_on: dt.date) -> Path:  # fmt: skip
+              number: str | None, issued_on: dt.date, with_evidence: bool = True,
+              ) -> Path:  # fmt: skip
+    """The tờ trình; ``with_evidence``: files are attached as evidence (the annex)."""
     doc = UnionDocument(org, kind=TTR_KIND, code="TTr",
                         title=f"Về việc đề nghị công nhận {RECOGNITION} năm {year}",
                         number=number, issued_on=issued_on, recipients=("Như trên",),
@@ -141,7 +163,7 @@ def write_ttr(path: Path, org: OrganizationInfo, view: ChecklistView | None, yea
     st = styles()
     body: list[Flowable] = [Paragraph(markup(f"Kính gửi: {org.superior_name}"), st["title"]),
                             Spacer(1, 4 * mm)]  # fmt: skip
-    body += [_body(text) for text in ttr_paragraphs(org, view, year)]
+    body += [_body(text) for text in ttr_paragraphs(org, view, year, with_evidence)]
     return doc.build(path, body[:-1], closing_lead=body[-1:])
 
 
