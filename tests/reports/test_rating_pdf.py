@@ -153,6 +153,9 @@ def test_decision_with_its_annex(rated: Workspace, tmp_path, read_pdf) -> None:
         "4 Lê Văn Cường 05/03/2000 Chi đoàn ấp Tân Hưng Hoàn thành nhiệm vụ "
         "5 Phạm Văn Dũng 05/03/2000 Chi đoàn ấp Tân Hưng Không hoàn thành nhiệm vụ Trang 2/2"
     )
+    # A chi đoàn's usual name and the longest level each on one line (one line a member).
+    assert "\nChi đoàn ấp Kênh Xáng\nHoàn thành tốt nhiệm vụ\n" in pdf.page_texts()[1]
+    assert "\nChi đoàn ấp Tân Hưng\nHoàn thành xuất sắc nhiệm vụ\n" in pdf.page_texts()[1]
     assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
 
 

@@ -77,12 +77,15 @@ MEMBER_COLUMNS = (
     Column("Ghi chú", 41),
 )
 # Of the 160 mm portrait text width.
+# Of the 160 mm portrait width: a chi đoàn's usual name ("Chi đoàn ấp Kênh Xáng", 38 mm at
+# 10.5 pt with padding) and the longest level ("Hoàn thành xuất sắc nhiệm vụ", 47 mm) on one
+# line, so that each member takes one line.
 ANNEX_COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Họ và tên", 45),
+    Column("Họ và tên", 42),
     Column("Ngày sinh", 21, "CENTER"),
-    Column("Chi đoàn", 34),
-    Column("Xếp loại", 50),
+    Column("Chi đoàn", 39),
+    Column("Xếp loại", 48),
 )
 
 
