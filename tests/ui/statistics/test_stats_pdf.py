@@ -88,3 +88,27 @@ def test_the_signature_comes_with_the_last_table(empty_ws: Workspace, tmp_path: 
     signed = next(text for text in pages if "BÍ THƯ" in text)
     assert "\nCộng\n" in signed
     assert not signed.lstrip().startswith("Nơi nhận:")
+
+
+def test_no_heading_stands_alone_at_a_page_foot(empty_ws: Workspace, tmp_path: Path) -> None:
+    """The page's print of the 120-member demo (with its participation and rating tables):
+    each heading starts a page with its table, never the last line of a page (the heading "III.
+    THAM GIA HOẠT ĐỘNG…" stood alone at the foot of page 2, its table on page 3)."""
+    import re
+
+    from doancoso.core.statistics.export import activity_figures
+    from doancoso.reports.statistics import print_statistics_of
+
+    empty_ws.generate_demo(members=120, seed=1)
+    today = date.today()
+    figures = activity_figures(empty_ws.participation, empty_ws.rating, today.year, today)
+    stats = empty_ws.statistics.roster(today)
+    path = print_statistics_of(empty_ws, stats, tmp_path / "tk.pdf", activity=figures)
+    heading = re.compile(r"(I|II|III|IV)\. [A-ZĐ]|\d+\. Theo ")
+    pages = [page.extract_text() for page in PdfReader(str(path)).pages]
+    assert len(pages) > 1
+    for number, text in enumerate(pages, start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[-1] == f"Trang {number}/{len(pages)}"
+        assert not heading.match(lines[-2]), (number, lines[-2])
+    assert any(text.lstrip().startswith("III. THAM GIA HOẠT ĐỘNG") for text in pages)
