@@ -272,9 +272,13 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
                 level += f" {counts.branch_remark}"
             after.append(Paragraph(markup(level), st["body_left"]))
         if report.branch is None:  # one chi đoàn is named under the title already
+            # The last one's heading goes with its table: when the table (a row or two) goes
+            # over to the next page with the signature, the heading goes too.
+            kept = branch_heading.clone("last_branch", keepWithNext=1)
+            heading = kept if index == len(report.groups) else branch_heading
             body += [
                 CondPageBreak(KEEP_WITH_ROWS),
-                Paragraph(markup(f"{index}. {counts.branch}"), branch_heading),
+                Paragraph(markup(f"{index}. {counts.branch}"), heading),
             ]
         body.append(PagedTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE))
         if index < len(report.groups):
