@@ -462,3 +462,20 @@ def test_nothing_to_score_prints_no_points(ws: Workspace, tmp_path: Path,
     assert "điểm" not in text.replace("Điểm tối đa", "").replace("Điểm tự chấm", "")
     assert text.count("đạt 1/12 nội dung.") == 3
     assert "trong năm.\nCộng\nKết quả: đạt 1/12 nội dung.\n" in "".join(pages[5:])
+
+
+def test_no_heading_of_the_report_ends_a_page(ws: Workspace, tmp_path: Path,
+                                              read_pdf: ReadPdf) -> None:  # fmt: skip
+    """However long the remarks before it, a criterion's heading or "Tổng hợp" of the
+    self-assessment report starts a page with what it heads, never alone at the foot of one."""
+    ws.recognition.open(2025)
+    criteria = ws.recognition.view(2025, ISSUED).template.criteria
+    headings = ["Tổng hợp", *(f"{i}. {c.title}" for i, c in enumerate(criteria, start=1))]
+    for words in range(0, 400, 24):
+        ws.recognition.set(2025, "1.7", {"status": "dat", "note": "Ghi chú " * words})
+        built = build_dossier(ws, tmp_path / f"{words}.pdf", 2025, ("bao-cao",),
+                              issued_on=ISSUED)  # fmt: skip
+        for text in read_pdf(built.path).page_texts()[2:]:
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            above = " ".join(lines[:-1])  # the last line: the page number
+            assert not any(above.endswith(h) for h in headings), (words, lines[-3:])

@@ -99,6 +99,12 @@ def _bold(text: str) -> Paragraph:
     return Paragraph(f"<b>{markup(text)}</b>", styles()["body_left"])
 
 
+def _heading(text: str) -> Paragraph:
+    """A bold heading kept with what follows it: never alone at the foot of a page."""
+    style = styles()["body_left"].clone("kept_heading", keepWithNext=1)
+    return Paragraph(f"<b>{markup(text)}</b>", style)
+
+
 # The tờ trình ----------------------------------------------------------------------------------
 
 
@@ -190,9 +196,9 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
     body: list[Flowable] = [_body(f"Thực hiện {basis}, {org.name} tự đánh giá kết quả xây "
                                   f"dựng {RECOGNITION} năm {year} như sau:")]  # fmt: skip
     for index, criterion in enumerate(view.template.criteria, start=1):
-        body.append(_bold(f"{index}. {criterion.title}"))
+        body.append(_heading(f"{index}. {criterion.title}"))
         body += [_body(item_sentence(v)) for v in view.criterion_items(criterion.code)]
-    body.append(_bold("Tổng hợp"))
+    body.append(_heading("Tổng hợp"))
     rows = []
     for criterion in view.template.criteria:
         met, counted = view.readiness(criterion.code)
