@@ -177,3 +177,49 @@ def test_without_a_number_the_line_is_left_to_fill_in_by_hand(tmp_path, read_pdf
     given = read_pdf(_report(tmp_path, number="12-BC/ĐTN", code="BC")).text()
     assert " Số: 12-BC/ĐTN\n" in given
     assert "Số:" not in read_pdf(_report(tmp_path, number="")).text()
+
+
+def _closing_page(pdf) -> str:  # type: ignore[no-untyped-def]
+    """The text of the page holding the signature, "Trang n/N" left out."""
+    page = next(t for t in pdf.page_texts() if "BÍ THƯ" in t)
+    return page[: page.rindex("Trang ")]
+
+
+def test_a_lists_signature_never_stands_alone_on_a_page(tmp_path, read_pdf):
+    """Whatever the length of a list, its last page holds its last rows (under the header row)
+    with the total line and the signature: never the total and the signature alone, which an
+    officer cannot tell the list they sign."""
+    from doancoso.reports.tables import Column, build_table_document
+
+    columns = [Column("STT", 1, "CENTER"), Column("Họ và tên", 6)]
+    for count in range(24, 40):
+        rows = [(i, f"Đoàn viên số {i}") for i in range(1, count + 1)]
+        total = Paragraph(f"Tổng số: {count} đoàn viên.", styles()["total"])
+        doc = UnionDocument(ORG, kind="Danh sách đoàn viên", issued_on=DAY)
+        path = build_table_document(doc, tmp_path / f"{count}.pdf", columns, rows, after=[total])
+        page = _closing_page(read_pdf(path))
+        assert f"\n{count}\nĐoàn viên số {count}\nTổng số: {count} đoàn viên.\n" in page, count
+        assert page.lstrip().startswith(("TỈNH ĐOÀN CÀ MAU\n", "STT\n")), count
+
+
+def test_a_reports_signature_comes_with_its_last_lines(tmp_path, read_pdf):
+    """A report whose body fills its last page: the signature goes over with the body's last
+    lines (or its last table kept whole with its heading), never alone."""
+    from reportlab.platypus import KeepTogether, Table
+
+    from doancoso.reports.fonts import REGULAR
+
+    def body(count: int) -> list[Flowable]:  # new flowables for each build: reportlab marks them
+        return [Paragraph(f"Đoạn {i}.", styles()["body"]) for i in range(count)]
+
+    for count in range(24, 40):
+        doc = UnionDocument(ORG, kind="Báo cáo", issued_on=DAY)
+        page = _closing_page(read_pdf(doc.build(tmp_path / f"p{count}.pdf", body(count))))
+        assert page.lstrip().startswith(("TỈNH ĐOÀN CÀ MAU\n", "Đoạn")), count
+        heading = Paragraph("6. Theo trình độ văn hóa", styles()["body_left"])
+        table = Table([["9/12", "15"], ["Cộng", "15"]], style=[("FONTNAME", (0, 0), (-1, -1),
+                                                                 REGULAR)])  # fmt: skip
+        kept = KeepTogether([heading, table])
+        page = _closing_page(read_pdf(doc.build(tmp_path / f"t{count}.pdf", [*body(count), kept])))
+        words = " ".join(page.split())
+        assert "6. Theo trình độ văn hóa 9/12 15 Cộng 15 Nơi nhận:" in words, count

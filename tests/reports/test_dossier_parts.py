@@ -384,3 +384,98 @@ def test_a_decision_without_number_is_dated_the_local_day_the_round_closed(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.fixture
+def moved_on(ws: Workspace) -> Workspace:
+    """Tân Hưng at the end of 2025 and since: An here since 2020; Bé admitted on 15/01/2026;
+    Cường transferred out on 01/02/2026; Dung on temporary activity since 2025, transferred in
+    for good on 01/03/2026."""
+    bd = ws.branches.create("Chi đoàn ấp Bà Điều").id
+    xm = ws.branches.create("Chi đoàn ấp Xóm Mới").id
+    save = ws.members.save
+    an = save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000", "branch_id": bd})
+    be = save({"full_name": "Trần Thị Bé", "birth_date": "01/01/2005", "branch_id": bd,
+               "gender": "female"})  # fmt: skip
+    cuong = save({"full_name": "Lê Văn Cường", "birth_date": "01/01/2001", "branch_id": xm})
+    dung = save({"full_name": "Phạm Thị Dung", "birth_date": "01/01/2002", "branch_id": xm,
+                 "gender": "female"})  # fmt: skip
+    record = ws.events.record
+    record(an, "admission", "01/03/2020")
+    record(be, "admission", "15/01/2026")
+    record(cuong, "admission", "01/03/2021")
+    record(cuong, "transfer_out", "01/02/2026", other_organization="Đoàn phường 5")
+    record(dung, "temporary", "01/05/2025", home_organization="Đoàn xã Khánh An")
+    record(dung, "transfer_in", "01/03/2026", other_organization="Đoàn xã Khánh An")
+    return ws
+
+
+def test_a_past_years_lists_are_the_roster_at_its_end(moved_on: Workspace, tmp_path: Path,
+                                                      read_pdf: ReadPdf) -> None:  # fmt: skip
+    """The dossier of 2025, built in 2026, lists the members on the roster on 31/12/2025 (as its
+    statistics count them), with their status then, and says so: not Bé, admitted in 2026; Cường,
+    who left in 2026, as on the roster; Dung on temporary activity, as she was then."""
+    built = build_dossier(moved_on, tmp_path / "ho-so.pdf", 2025,
+                          ("doan-vien", "chi-doan", "doan-vien-chi-doan", "thong-ke"),
+                          issued_on=dt.date(2026, 1, 20))  # fmt: skip
+    texts = read_pdf(built.path).page_texts()
+    roster = texts[2]
+    assert " DANH SÁCH ĐOÀN VIÊN\n Đoàn xã Tân Hưng\n (Tính đến ngày 31/12/2025)\n" in roster
+    assert "Trần Thị Bé" not in roster
+    assert "1\nNguyễn Văn An\n01/01/2000\n" in roster
+    assert "\nLê Văn Cường\n01/01/2001\nChi đoàn ấp Xóm Mới\nĐang sinh hoạt\n" in roster
+    assert "\nPhạm Thị Dung\n01/01/2002\nNữ\nChi đoàn ấp Xóm Mới\nSinh hoạt tạm\n" in roster
+    assert "Tổng số: 3 đoàn viên (nữ: 1)." in roster
+    assert "Chi đoàn ấp Bà Điều\n1\n2\nChi đoàn ấp Xóm Mới\n2\nTổng số: 2 chi đoàn, 3 đoàn viên " \
+           "(kể cả 1 sinh hoạt tạm)." in texts[3]  # fmt: skip
+    assert "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)\n3\n" in texts[6]
+
+    now = build_dossier(moved_on, tmp_path / "nay.pdf", dt.date.today().year, ("doan-vien",))
+    roster = read_pdf(now.path).page_texts()[2]
+    assert "Tính đến ngày" not in roster
+    assert "Trần Thị Bé" in roster and "Lê Văn Cường" not in roster
+
+
+def test_nothing_to_score_prints_no_points(ws: Workspace, tmp_path: Path,
+                                           read_pdf: ReadPdf) -> None:  # fmt: skip
+    """Every scored item "Không áp dụng": the tờ trình, the report and the table say the items
+    met and no points, as the checklist page does, never "0/0 điểm"; the table's total row
+    leaves its points blank, as the items' cells are."""
+    import json
+
+    from doancoso.core.recognition.template import default_template, parse_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí của Tỉnh đoàn Cà Mau"
+    data["criteria"][0]["items"][0]["points"] = 10
+    data["criteria"][0]["items"][1]["points"] = 5
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
+    ws.recognition.set(2025, "1.1", {"status": "Không áp dụng"})
+    ws.recognition.set(2025, "1.2", {"status": "Không áp dụng"})
+    ws.recognition.set(2025, "1.3", {"status": "Đạt"})
+    path = tmp_path / "ho-so.pdf"
+    build_dossier(ws, path, 2025, parts=("to-trinh", "bao-cao", "bang"), number="15-TTr/ĐTN",
+                  issued_on=ISSUED)  # fmt: skip
+    pages = read_pdf(path).page_texts()
+    text = re.sub(r"\s+", " ", "".join(pages))
+    assert "điểm" not in text.replace("Điểm tối đa", "").replace("Điểm tự chấm", "")
+    assert text.count("đạt 1/12 nội dung.") == 3
+    assert "trong năm.\nCộng\nKết quả: đạt 1/12 nội dung.\n" in "".join(pages[5:])
+
+
+def test_no_heading_of_the_report_ends_a_page(ws: Workspace, tmp_path: Path,
+                                              read_pdf: ReadPdf) -> None:  # fmt: skip
+    """However long the remarks before it, a criterion's heading or "Tổng hợp" of the
+    self-assessment report starts a page with what it heads, never alone at the foot of one."""
+    ws.recognition.open(2025)
+    criteria = ws.recognition.view(2025, ISSUED).template.criteria
+    headings = ["Tổng hợp", *(f"{i}. {c.title}" for i, c in enumerate(criteria, start=1))]
+    for words in range(0, 400, 24):
+        ws.recognition.set(2025, "1.7", {"status": "dat", "note": "Ghi chú " * words})
+        built = build_dossier(ws, tmp_path / f"{words}.pdf", 2025, ("bao-cao",),
+                              issued_on=ISSUED)  # fmt: skip
+        for text in read_pdf(built.path).page_texts()[2:]:
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            above = " ".join(lines[:-1])  # the last line: the page number
+            assert not any(above.endswith(h) for h in headings), (words, lines[-3:])

@@ -145,6 +145,21 @@ def test_tờ_trình_text(dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadP
     )
 
 
+def test_the_tờ_trình_encloses_only_what_there_is(ws: Workspace, tmp_path: Path,
+                                                 read_pdf: ReadPdf) -> None:  # fmt: skip
+    """A year without a checklist (a past year's dossier of lists): the tờ trình does not say
+    it encloses a self-assessment report, table and evidence the dossier cannot hold (its
+    contents say they are left out); a checklist without files: the report and the table."""
+
+    def enclosed() -> str:
+        text = read_pdf(_build(ws, tmp_path / "ttr.pdf", ("to-trinh", "doan-vien"))).text()
+        return next(line for line in text.splitlines() if "Hồ sơ kèm theo" in line)
+
+    assert enclosed() == " Hồ sơ kèm theo gồm các tài liệu nêu trong mục lục."
+    ws.recognition.open(2025)
+    assert enclosed() == " Hồ sơ kèm theo gồm báo cáo tự đánh giá và bảng tự đánh giá."
+
+
 def test_grounds_name_the_superior_body() -> None:
     default = "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh"
     ca_mau = OrganizationInfo("Đoàn xã Tân Hưng", "Tỉnh đoàn Cà Mau")

@@ -18,7 +18,7 @@ from doancoso.core.dossier.check import Gap, check
 from doancoso.core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE
 from doancoso.core.workspace import Workspace
 from doancoso.reports.dossier.build import build_dossier
-from dossier_data import evidence_pdf, sideways_photo
+from dossier_data import ISSUED, evidence_pdf, sideways_photo
 
 ReadPdf = Callable[[Path], Any]
 DAY = dt.date(2025, 12, 20)
@@ -292,3 +292,21 @@ def test_register_files_numbered_by_the_register_are_checked_too(
                 "--data-dir", str(ws.data_dir)], out=out, err=err)  # fmt: skip
     assert (code, err.getvalue()) == (0, "")
     assert f"  [Phụ lục minh chứng] {ADVICE_NO_CAPTION}\n" in out.getvalue()
+
+
+def test_the_coordination_heading_never_ends_a_page(ws: Workspace, tmp_path: Path,
+                                                    read_pdf: ReadPdf) -> None:  # fmt: skip
+    """However many advice documents fill the register's first page, its heading "II.
+    Chương trình phối hợp" starts a page with its table rather than standing alone at the
+    foot of the page before."""
+    ws.registers.save_coordination({"day": "01/04/2025", "partner": "Công an xã Tân Hưng",
+                                    "title": "Tuyên truyền pháp luật cho thanh niên"})  # fmt: skip
+    for count in range(1, 18):
+        ws.registers.save_advice({"day": "10/03/2025", "title": f"Văn bản tham mưu số {count}"})
+        if count < 8:
+            continue
+        built = build_dossier(ws, tmp_path / f"{count}.pdf", 2025, ("tham-muu-phoi-hop",),
+                              issued_on=ISSUED)  # fmt: skip
+        for text in read_pdf(built.path).page_texts()[2:]:
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            assert lines[-2] != "II. Chương trình phối hợp", count  # the last: the page number

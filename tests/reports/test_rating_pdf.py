@@ -153,6 +153,9 @@ def test_decision_with_its_annex(rated: Workspace, tmp_path, read_pdf) -> None:
         "4 Lê Văn Cường 05/03/2000 Chi đoàn ấp Tân Hưng Hoàn thành nhiệm vụ "
         "5 Phạm Văn Dũng 05/03/2000 Chi đoàn ấp Tân Hưng Không hoàn thành nhiệm vụ Trang 2/2"
     )
+    # A chi đoàn's usual name and the longest level each on one line (one line a member).
+    assert "\nChi đoàn ấp Kênh Xáng\nHoàn thành tốt nhiệm vụ\n" in pdf.page_texts()[1]
+    assert "\nChi đoàn ấp Tân Hưng\nHoàn thành xuất sắc nhiệm vụ\n" in pdf.page_texts()[1]
     assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
 
 
@@ -300,3 +303,29 @@ def test_a_chi_doan_without_members_in_the_round_prints_none_of_the_others(
     text = _flat(read_pdf(print_summary(rated, tmp_path / "th.pdf", YEAR, new)).text())
     assert "Cộng: 0 đoàn viên được xếp loại." in text
     assert "Nguyễn Văn An" not in text and "Hoàn thành xuất sắc nhiệm vụ 1" not in text
+
+
+def test_the_last_chi_doans_heading_never_ends_a_page(rated: Workspace, tmp_path,
+                                                      read_pdf) -> None:  # fmt: skip
+    """The last chi đoàn of the summary with one member: however far down the page its
+    heading falls, it is not left alone at the foot of the page when its one row goes over
+    to the next page with the signature."""
+    xom_moi = rated.branches.create("Chi đoàn ấp Xóm Mới").id
+    last = rated.members.save({"full_name": "Trương Văn Út", "birth_date": "05/03/2000",
+                               "branch_id": xom_moi, "admission_date": "01/01/2020"})  # fmt: skip
+    rated.rating.set(YEAR, last, {"participation": 90, "decided_level": 2})
+    kenh_xang = rated.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert kenh_xang is not None
+    given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
+    for count in range(1, 30):
+        name = f"Lê {given[count // 10]} {given[count % 10]}"
+        member = rated.members.save({"full_name": name,
+                                     "birth_date": "05/03/2000", "branch_id": kenh_xang.id,
+                                     "admission_date": "01/01/2020"})  # fmt: skip
+        rated.rating.set(YEAR, member, {"participation": 80, "decided_level": 2})
+        if count < 5:
+            continue
+        path = print_summary(rated, tmp_path / f"{count}.pdf", YEAR)
+        for text in read_pdf(path).page_texts():
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            assert lines[-2] != "3. Chi đoàn ấp Xóm Mới", count  # the last: "Trang n/N"

@@ -45,6 +45,7 @@ from ..core.lang.text import name_case, nfc
 from ..core.organization import OrganizationInfo
 from ..core.storage.files import written_atomically
 from .fonts import BOLD, REGULAR, register_fonts, string_width
+from .keep_end import KeepEnd
 from .styles import markup, styles
 
 Orientation = Literal["portrait", "landscape"]
@@ -286,7 +287,9 @@ class UnionDocument:
               ) -> Path:  # fmt: skip
         """Write the PDF to ``path`` (atomically) and return the path.
 
-        ``closing_lead`` flowables come after the body and stay on the signature's page;
+        ``closing_lead`` flowables come after the body and stay on the signature's page, and
+        never without some of the body (:class:`~.keep_end.KeepEnd`: a table's last row goes
+        over with them);
         ``annex`` (e.g. the list a decision recognises) starts on a new page after the
         signature.
 
@@ -294,7 +297,7 @@ class UnionDocument:
         """
         register_fonts()
         target = Path(path)
-        story = [*self.heading(), *body, self.closing(closing_lead)]
+        story = [*self.heading(), *KeepEnd.of(body, self.closing(closing_lead))]
         if annex:
             story += [PageBreak(), *annex]
         with written_atomically(target) as temp:

@@ -77,12 +77,15 @@ MEMBER_COLUMNS = (
     Column("Ghi chú", 41),
 )
 # Of the 160 mm portrait text width.
+# Of the 160 mm portrait width: a chi đoàn's usual name ("Chi đoàn ấp Kênh Xáng", 38 mm at
+# 10.5 pt with padding) and the longest level ("Hoàn thành xuất sắc nhiệm vụ", 47 mm) on one
+# line, so that each member takes one line.
 ANNEX_COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Họ và tên", 45),
+    Column("Họ và tên", 42),
     Column("Ngày sinh", 21, "CENTER"),
-    Column("Chi đoàn", 34),
-    Column("Xếp loại", 50),
+    Column("Chi đoàn", 39),
+    Column("Xếp loại", 48),
 )
 
 
@@ -269,9 +272,13 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
                 level += f" {counts.branch_remark}"
             after.append(Paragraph(markup(level), st["body_left"]))
         if report.branch is None:  # one chi đoàn is named under the title already
+            # The last one's heading goes with its table: when the table (a row or two) goes
+            # over to the next page with the signature, the heading goes too.
+            kept = branch_heading.clone("last_branch", keepWithNext=1)
+            heading = kept if index == len(report.groups) else branch_heading
             body += [
                 CondPageBreak(KEEP_WITH_ROWS),
-                Paragraph(markup(f"{index}. {counts.branch}"), branch_heading),
+                Paragraph(markup(f"{index}. {counts.branch}"), heading),
             ]
         body.append(PagedTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE))
         if index < len(report.groups):

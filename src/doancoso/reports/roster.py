@@ -8,6 +8,7 @@ the list.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -78,11 +79,36 @@ def total_line(count: int, women: int, active: int | None = None, temporary: int
     )
 
 
+def roster_rows_on(ws: Workspace, flt: MemberFilter, day: date) -> list[MemberRow]:
+    """The rows ``flt`` shows of the roster as it stood at the end of the past ``day``, in name
+    order, each with its status of that day (the statistics' replay,
+    :meth:`~doancoso.core.statistics.service.StatisticsService.statuses_on`): a member admitted
+    since is not there, one who left since is, under the status they had then. The other
+    fields (chi đoàn, position...) are today's: their history is not kept."""
+    then = ws.statistics.statuses_on(day)
+    wanted = set(flt.statuses) | ({flt.status} if flt.status else set())
+    ids = [
+        i
+        for i in ws.members.ids(replace(flt, status=None, statuses=()))
+        if i in then and (not wanted or then[i] in wanted)
+    ]
+    return [replace(row, status=then[row.id]) for row in ws.members.rows(ids)]
+
+
+def as_of_note(day: date) -> str:
+    """The day a list of a past day is of: "(Tính đến ngày 31/12/2025)"."""
+    return f"(Tính đến ngày {format_vn_date(day)})"
+
+
 def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = None, *,
                  issued_on: date | None = None, number: str | None = None,
                  place: str | None = None, recipients: Sequence[str] | None = None,
-                 page_numbers: bool = True) -> Path:  # fmt: skip
+                 page_numbers: bool = True, as_of: date | None = None) -> Path:  # fmt: skip
     """Write the roster shown by ``flt`` to the PDF ``path`` (atomically) and return the path.
+
+    ``as_of`` a past day (the dossier of a past year: 31/12 of that year): the members on the
+    roster at the end of that day with their status then (:func:`roster_rows_on`), and the
+    list says the day it is of ("(Tính đến ngày 31/12/2025)"); None, today or later: today's.
 
     ``number``, ``place``, ``issued_on`` and ``recipients`` are those of the print dialog
     (:class:`~doancoso.core.documents.DocumentDetails`); left out: a number to fill in by
@@ -100,17 +126,19 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
     if flt.branch_id:
         branch_name = next((b.name for b in ws.branches.list() if b.id == flt.branch_id), None)
     with_branch = branch_name is None
-    rows = ws.members.rows(ws.members.ids(flt))
+    past = as_of if as_of is not None and as_of < date.today() else None
+    rows = roster_rows_on(ws, flt, past) if past is not None else ws.members.list(flt)
     women = sum(1 for r in rows if r.gender == "female")
     active = sum(1 for r in rows if r.status in ACTIVE_STATUSES)
     temporary = sum(1 for r in rows if r.status == "temporary")
     table_rows = [_cells(i, row, with_branch) for i, row in enumerate(rows, start=1)]
+    note = filter_note(flt, {r.status for r in rows})
     doc = UnionDocument(
         org,
         kind=KIND,
         code="DS",
         title=f"{branch_name} – {org.name}" if branch_name else org.name,
-        subtitle=filter_note(flt, {r.status for r in rows}),
+        subtitle=" ".join(n for n in (note, as_of_note(past) if past else "") if n),
         number=number,
         issued_on=issued_on,
         place=place,

@@ -14,7 +14,15 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..core.documents import default_recipients
 from ..core.errors import AppError
@@ -38,7 +46,7 @@ from ..core.statistics.service import RosterStats
 from ..core.workspace import Workspace
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR
-from .rating import count_text
+from .rating import KEEP_WITH_ROWS, count_text
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
 
@@ -118,8 +126,7 @@ def _label(text: str, width: float) -> object:
 def _activity_body(figures: ActivityFigures) -> list[Flowable]:
     """The statistics page's participation and rating tables, under its titles."""
     st = styles()
-    body: list[Flowable] = [Spacer(1, 4 * mm)]
-    body.append(Paragraph(markup(f"III. {figures.participation_title.upper()}"), st["total"]))
+    heading = Paragraph(markup(f"III. {figures.participation_title.upper()}"), st["total"])
     rows = figures.participation
     if rows:
         widths = [w * mm for w in PARTICIPATION_MM]
@@ -127,22 +134,36 @@ def _activity_body(figures: ActivityFigures) -> list[Flowable]:
                   vn_number(r.expected), vn_number(r.attended), rate_text(r.rate)]
                  for i, r in enumerate(rows, start=1)]  # fmt: skip
         table = _table(["STT", *PARTICIPATION_HEADERS], cells, widths, total_row=True)
-        body += [Spacer(1, 2 * mm), table, Spacer(1, 1 * mm)]
-        body.append(Paragraph(markup(PARTICIPATION_NOTE), st["body_left"]))
-    body += [Spacer(1, 4 * mm),
-             Paragraph(markup(f"IV. {figures.rating_heading.upper()}"), st["total"])]  # fmt: skip
-    if figures.rating is None:
-        body.append(Paragraph(markup(NO_CLOSED_ROUND_LINE), st["body_left"]))
+        body = _with_heading([Spacer(1, 4 * mm), heading, Spacer(1, 2 * mm)], table, len(cells))
+        body += [Spacer(1, 1 * mm), Paragraph(markup(PARTICIPATION_NOTE), st["body_left"])]
     else:
-        counts = figures.rating[1]
-        widths = [w * mm for w in RATING_MM]
-        cells = [[_number(i, len(counts)), _label(c.branch, widths[1]),
-                  *(count_text(c, level) for level in LEVELS),
-                  vn_number(c.not_rated + c.undecided)]
-                 for i, c in enumerate(counts, start=1)]  # fmt: skip
-        table = _table(["STT", *RATING_HEADERS], cells, widths, True, NARROW_PADDING)
-        body += [Spacer(1, 2 * mm), table]
-    return body
+        body = [Spacer(1, 4 * mm), heading]
+    heading = Paragraph(markup(f"IV. {figures.rating_heading.upper()}"), st["total"])
+    if figures.rating is None:
+        line = Paragraph(markup(NO_CLOSED_ROUND_LINE), st["body_left"])
+        return [*body, KeepTogether([Spacer(1, 4 * mm), heading, line])]
+    counts = figures.rating[1]
+    widths = [w * mm for w in RATING_MM]
+    cells = [[_number(i, len(counts)), _label(c.branch, widths[1]),
+              *(count_text(c, level) for level in LEVELS),
+              vn_number(c.not_rated + c.undecided)]
+             for i, c in enumerate(counts, start=1)]  # fmt: skip
+    table = _table(["STT", *RATING_HEADERS], cells, widths, True, NARROW_PADDING)
+    return body + _with_heading([Spacer(1, 4 * mm), heading, Spacer(1, 2 * mm)], table,
+                                len(cells))  # fmt: skip
+
+
+SHORT_TABLE = 12
+"""Rows of a table kept whole with its heading; a longer one (many chi đoàn) may run on."""
+
+
+def _with_heading(heading: list[Flowable], table: Table, rows: int) -> list[Flowable]:
+    """``heading`` (a section's and a table's titles with their spacing) never alone at the
+    foot of a page: a short table kept whole with it, a longer one starting on its page with
+    at least its first rows (as the rating summary keeps its chi đoàn's headings)."""
+    if rows <= SHORT_TABLE:
+        return [KeepTogether([*heading, table])]
+    return [CondPageBreak(KEEP_WITH_ROWS), *heading, table]
 
 
 def _number(row: int, rows: int) -> str:
@@ -160,7 +181,9 @@ def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None)
         for i, (label, n) in enumerate(summary_figures(stats), start=1)
     ]
     body.append(_table(["STT", "Chỉ tiêu", COUNT], figures, summary_widths, total_row=False))
-    body += [Spacer(1, 4 * mm), Paragraph(markup("II. CƠ CẤU ĐOÀN VIÊN"), st["total"])]
+    # The section's heading goes with its first table, each table's with the table.
+    section: list[Flowable] = [Spacer(1, 4 * mm),
+                               Paragraph(markup("II. CƠ CẤU ĐOÀN VIÊN"), st["total"])]  # fmt: skip
     for number, part in enumerate(breakdowns(stats), start=1):
         biggest = max(part.counts.values(), default=0)
         rows: list[list[Any]] = [
@@ -172,11 +195,8 @@ def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None)
         header = ["STT", part.column, COUNT, SHARE, "Biểu đồ"]
         heading = Paragraph(markup(f"{number}. {part.heading}"), st["body_left"])
         table = _table(header, rows, widths, total_row=True)
-        # A short table stays with its heading; a long one (many chi đoàn) may run on.
-        if len(rows) <= 12:
-            body.append(KeepTogether([Spacer(1, 3 * mm), heading, table]))
-        else:
-            body += [Spacer(1, 3 * mm), heading, table]
+        body += _with_heading([*section, Spacer(1, 3 * mm), heading], table, len(rows))
+        section = []
     return body if activity is None else body + _activity_body(activity)
 
 

@@ -153,10 +153,10 @@ def test_save_and_print_the_minutes(
         " + Vắng có phép: Võ Văn Tùng (Đi làm xa).\n"
         "III. NỘI DUNG\n"
         f" 1. Chương trình\n{DOTS * 3} 2. Diễn biến\n{DOTS * 6}"
+        "Trang 1/2\n\n"  # the conclusions go over with the signatures, never these alone
         "IV. KẾT LUẬN, NGHỊ QUYẾT\n"
         " Tổ chức Ngày Chủ nhật xanh ngày 29/3.\n"
-        "Trang 1/2\n\n"
-        "Buổi sinh hoạt kết thúc lúc …… giờ …… phút cùng ngày.\n"
+        " Buổi sinh hoạt kết thúc lúc …… giờ …… phút cùng ngày.\n"
         " THƯ KÝ\n CHỦ TRÌ\n"
         "Nơi nhận:\n- BCH Đoàn xã Tân Hưng (b/c);\n- Lưu.\n"
         "Trang 2/2\n"

@@ -77,3 +77,38 @@ def test_the_page_tables_without_a_closed_rating(known_ws: Workspace, tmp_path: 
     lines = [" ".join(line.split()) for line in text.splitlines()]
     assert "IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN" in lines
     assert "Chưa có đợt xếp loại nào kết thúc." in lines
+
+
+def test_the_signature_comes_with_the_last_table(empty_ws: Workspace, tmp_path: Path) -> None:
+    """On the 120-member demo the last breakdown filled page 2 and the signature stood alone on
+    page 3: the last table now goes over with it."""
+    empty_ws.generate_demo(members=120, seed=1)
+    path = print_statistics(empty_ws, tmp_path / "tk.pdf")
+    pages = [page.extract_text() for page in PdfReader(str(path)).pages]
+    signed = next(text for text in pages if "BÍ THƯ" in text)
+    assert "\nCộng\n" in signed
+    assert not signed.lstrip().startswith("Nơi nhận:")
+
+
+def test_no_heading_stands_alone_at_a_page_foot(empty_ws: Workspace, tmp_path: Path) -> None:
+    """The page's print of the 120-member demo (with its participation and rating tables):
+    each heading starts a page with its table, never the last line of a page (the heading "III.
+    THAM GIA HOẠT ĐỘNG…" stood alone at the foot of page 2, its table on page 3)."""
+    import re
+
+    from doancoso.core.statistics.export import activity_figures
+    from doancoso.reports.statistics import print_statistics_of
+
+    empty_ws.generate_demo(members=120, seed=1)
+    today = date.today()
+    figures = activity_figures(empty_ws.participation, empty_ws.rating, today.year, today)
+    stats = empty_ws.statistics.roster(today)
+    path = print_statistics_of(empty_ws, stats, tmp_path / "tk.pdf", activity=figures)
+    heading = re.compile(r"(I|II|III|IV)\. [A-ZĐ]|\d+\. Theo ")
+    pages = [page.extract_text() for page in PdfReader(str(path)).pages]
+    assert len(pages) > 1
+    for number, text in enumerate(pages, start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[-1] == f"Trang {number}/{len(pages)}"
+        assert not heading.match(lines[-2]), (number, lines[-2])
+    assert any(text.lstrip().startswith("III. THAM GIA HOẠT ĐỘNG") for text in pages)

@@ -128,6 +128,13 @@ class ChecklistView:
         given = sum(v.points or 0 for v in scored)
         return given, possible
 
+    def scored(self, criterion: str | None = None) -> tuple[float, float] | None:
+        """:meth:`points` when some are at stake; None when the template has no points or none
+        for these items (a criterion it does not score, or whose scored items are all "không
+        áp dụng"): the page and the dossier then print no points, never "0/0 điểm"."""
+        points = self.points(criterion)
+        return points if points is not None and any(points) else None
+
     def missing(self) -> list[Missing]:
         """What the dossier would lack, item by item ("Còn thiếu")."""
         found = []

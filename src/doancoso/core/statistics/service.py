@@ -258,6 +258,24 @@ class StatisticsService:
             coming_of_age_age=coming_of_age,
         )
 
+    def statuses_on(self, day: dt.date) -> dict[str, str]:
+        """Each member on the roster at the end of ``day`` → their status then, as
+        :meth:`roster` counts them: on a past day (the dossier of a past year) replayed from
+        the events (:func:`status_replay`), so that a member admitted since is left out and
+        one who left since is there; today or later, every live member with their status."""
+        params = {"org": self._ctx.organization_id}
+        with self._ctx.db.read() as session:
+            rows = list(session.execute(text(_EACH_STATUS), params))
+            if day >= dt.date.today():
+                return {member_id: status for member_id, status in rows}
+            status_then = status_replay(session, self._ctx.organization_id, day)
+            found: dict[str, str] = {}
+            for member_id, status in rows:
+                then = status_then(member_id, status)
+                if then is not None:
+                    found[member_id] = then
+            return found
+
 
 @dataclass
 class _MemberTally:
@@ -409,36 +427,51 @@ _EACH_MEMBER = f"""
     SELECT id, {_GROUPS}, 1, coalesce(birth_date < :coming_before, 0),
            {", ".join(f"coalesce(birth_date <= :aged_{k}, 0)" for k in _AGE_EDGES)}
     FROM members WHERE {_LIVE}"""
+_EACH_STATUS = f"SELECT id, status FROM members WHERE {_LIVE}"
 
 
 def _members_on(
     session: Session, day: dt.date, params: dict[str, Any]
 ) -> Iterator[tuple[Any, ...]]:
     """Each member as the roster stood at the end of a past ``day`` (the dossier of a past year
-    counts its roster at 31/12), in :data:`_MEMBERS`' columns, one row a member: on the active
-    roster when a period of theirs (:func:`~..lifecycle.periods.active_periods`) covers the
-    day, with their status of that day replayed from the events; a member whose time here
-    began after it is not counted; one who had left by then counts under their status then.
-    The other fields are today's (their history is not kept)."""
+    counts its roster at 31/12), in :data:`_MEMBERS`' columns, one row a member, with their
+    status then (:func:`status_replay`). The other fields are today's (their history is not
+    kept)."""
+    status_then = status_replay(session, params["org"], day)
+    for member_id, status, *rest in session.execute(text(_EACH_MEMBER), params):
+        then = status_then(member_id, status)
+        if then is not None:
+            yield (then, *rest)
+
+
+def status_replay(
+    session: Session, organization_id: str, day: dt.date
+) -> Callable[[str, str], str | None]:
+    """``status_then(member_id, stored_status)``: a member's status at the end of a past
+    ``day``, or None when they are not counted then. On the active roster when a period of
+    theirs (:func:`~..lifecycle.periods.active_periods`) covers the day, with their status of
+    that day replayed from the events; a member whose time here began after it is not counted;
+    one who had left by then counts under their status then (None when they have come back
+    since: no status of that day to count them under)."""
     from ..lifecycle.periods import active_periods
     from ..rating.eligibility import statuses_on
 
-    org = params["org"]
-    periods = active_periods(session, org)
-    then = statuses_on(session, org, day)
-    for member_id, status, *rest in session.execute(text(_EACH_MEMBER), params):
+    periods = active_periods(session, organization_id)
+    then = statuses_on(session, organization_id, day)
+
+    def status_then(member_id: str, status: str) -> str | None:
         spans = periods.get(member_id, [])
         if spans and all(p.start is not None and p.start > day for p in spans):
-            continue  # not here yet
+            return None  # not here yet
         on_roster = any(p.covers(day) for p in spans)
-        status_then = then.get(member_id, status)
-        if on_roster and status_then not in ACTIVE_STATUSES:
-            status_then = "active"
-        elif not on_roster and spans and status_then in ACTIVE_STATUSES:
-            if status in ACTIVE_STATUSES:
-                continue  # left and back since: no status of that day to count them under
-            status_then = status
-        yield (status_then, *rest)
+        status_on_day = then.get(member_id, status)
+        if on_roster and status_on_day not in ACTIVE_STATUSES:
+            return "active"
+        if not on_roster and spans and status_on_day in ACTIVE_STATUSES:
+            return None if status in ACTIVE_STATUSES else status
+        return status_on_day
+
+    return status_then
 
 
 # Admissions of the year, from the members' date of admission. No index holds that date, and

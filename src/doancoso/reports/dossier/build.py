@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -23,6 +24,7 @@ from ...core.errors import AppError
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.organization import OrganizationInfo
 from ...core.recognition.service import ChecklistView
+from ...core.roster.branches import BranchInfo
 from ...core.roster.service import MemberFilter
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
@@ -202,6 +204,12 @@ class _Job:
     parts: tuple[str, ...] = ()
     numbers: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
+    @property
+    def counted_on(self) -> dt.date:
+        """The day the roster is counted and listed at: the year's end (the dossier of a past
+        year prints its roster of then), or the day of issue when earlier."""
+        return min(self.issued_on, dt.date(self.year, 12, 31))
+
     def number_of(self, part: str) -> str | None:
         """The number given to ``part``'s document (None: a blank line to fill in by hand)."""
         return self.numbers.get(part) or None
@@ -218,7 +226,8 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     ws, org, year, view, when = job.ws, job.org, job.year, job.view, job.issued_on
     number = job.number_of(part)
     if part == "to-trinh":
-        return [job.made(part, lambda p: write_ttr(p, org, view, year, job.number, when))]
+        return [job.made(part, lambda p: write_ttr(p, org, view, year, job.number, when,
+                                                   bool(job.evidence)))]  # fmt: skip
     if part in ("bao-cao", "bang"):
         if view is None:
             return f"Chưa lập bảng tự đánh giá năm {year}."
@@ -282,8 +291,8 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     if part == "doan-vien":
         active = MemberFilter(statuses=ACTIVE_STATUSES)  # not those who left
         return [job.made(part, lambda p: print_roster(ws, p, active, issued_on=when,
-                                                      number=number,
-                                                      page_numbers=False))]  # fmt: skip
+                                                      number=number, page_numbers=False,
+                                                      as_of=job.counted_on))]  # fmt: skip
     if part == "thanh-nien":
         flt = YouthFilter(hardship_only=True)
         if not ws.youth.ids(flt):
@@ -295,26 +304,47 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
             return "Chưa có thanh niên nào trong danh sách."
         return [job.made(part, lambda p: print_youth(ws, p, issued_on=when, number=number,
                                                      page_numbers=False))]  # fmt: skip
-    branches = ws.branches.list()
+    branches = _branches_on(ws, job.counted_on)
     if part == "chi-doan":
         if not branches:
             return "Chưa có chi đoàn nào."
         return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number))]
     if part == "doan-vien-chi-doan":
-        with_members = [b for b in branches if b.member_count]
+        with_members = [b for b in branches if b.active_count]
         if not with_members:
             return "Chưa có chi đoàn nào có đoàn viên."
         return [Entry(b.name, 1, [job.made(part, partial(print_roster, ws,
                                                           flt=MemberFilter(branch_id=b.id,
                                                                            statuses=ACTIVE_STATUSES),
-                                                          issued_on=when, page_numbers=False))])
+                                                          issued_on=when, page_numbers=False,
+                                                          as_of=job.counted_on))])
                 for b in with_members]  # fmt: skip
     if part == "thong-ke":
-        day = min(when, dt.date(job.year, 12, 31))  # the roster counted at the year's end
-        return [job.made(part, lambda p: print_statistics(ws, p, day, issued_on=when,
+        return [job.made(part, lambda p: print_statistics(ws, p, job.counted_on, issued_on=when,
                                                           number=number,
                                                           page_numbers=False))]  # fmt: skip
     raise AppError(f"Phần không có: {part}.")
+
+
+def _branches_on(ws: Workspace, day: dt.date) -> list[BranchInfo]:
+    """The chi đoàn with their members counted at the end of ``day``: on a past day (the
+    dossier of a past year) as the roster stood then (the statistics' replay,
+    :meth:`~doancoso.core.statistics.service.StatisticsService.statuses_on`), so that the list
+    of chi đoàn and the members listed by chi đoàn agree with the dossier's member list."""
+    branches = ws.branches.list()
+    if day >= dt.date.today():
+        return branches
+    then = ws.statistics.statuses_on(day)
+    members: Counter[str | None] = Counter()
+    active: Counter[str | None] = Counter()
+    temporary: Counter[str | None] = Counter()
+    for row in ws.members.rows(list(then)):
+        status = then[row.id]
+        members[row.branch_id] += 1
+        active[row.branch_id] += status in ACTIVE_STATUSES
+        temporary[row.branch_id] += status == "temporary"
+    return [dataclasses.replace(b, member_count=members[b.id], active_count=active[b.id],
+                                temporary_count=temporary[b.id]) for b in branches]  # fmt: skip
 
 
 def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader | Photo],

@@ -84,7 +84,7 @@ def numbered_evidence(view: ChecklistView) -> list[Evidence]:
 def readiness_text(view: ChecklistView) -> str:
     met, counted = view.readiness()
     text = f"đạt {vn_number(met)}/{vn_number(counted)} nội dung"
-    points = view.points()
+    points = view.scored()  # none at stake (every scored item "không áp dụng"): no "0/0 điểm"
     if points is not None:
         # Vietnamese figures: "8,5/1.010 điểm", never "8.5/1010" (read as 85 and 1.010).
         text += f", {points_text(points[0])}/{points_text(points[1])} điểm"
@@ -97,6 +97,12 @@ def _body(text: str) -> Paragraph:
 
 def _bold(text: str) -> Paragraph:
     return Paragraph(f"<b>{markup(text)}</b>", styles()["body_left"])
+
+
+def _heading(text: str) -> Paragraph:
+    """A bold heading kept with what follows it: never alone at the foot of a page."""
+    style = styles()["body_left"].clone("kept_heading", keepWithNext=1)
+    return Paragraph(f"<b>{markup(text)}</b>", style)
 
 
 # The tờ trình ----------------------------------------------------------------------------------
@@ -116,7 +122,27 @@ def grounds(source: str, org: OrganizationInfo) -> str:
     return source.replace(GENERIC_GUIDANCE, f"hướng dẫn của {superior}")
 
 
-def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int) -> list[str]:
+REPORT_AND_TABLE = ("báo cáo tự đánh giá", "bảng tự đánh giá")
+EVIDENCE = "các minh chứng"
+BY_CONTENTS = "Hồ sơ kèm theo gồm các tài liệu nêu trong mục lục."
+
+
+def enclosure(view: ChecklistView | None, with_evidence: bool) -> str:
+    """The tờ trình's line on what the dossier holds: the self-assessment report and table
+    once the year's checklist is opened, the evidence once files are attached; never a
+    document there is none of (a past year's dossier without a checklist)."""
+    named = [
+        *(REPORT_AND_TABLE if view is not None else ()),
+        *([EVIDENCE] if with_evidence else []),
+    ]
+    if not named:
+        return BY_CONTENTS
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} và {named[-1]}"
+    return f"Hồ sơ kèm theo gồm {listed}."
+
+
+def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int,
+                   with_evidence: bool = True) -> list[str]:  # fmt: skip
     lines = []
     if view is not None and view.template.source:
         lines.append(f"Căn cứ {grounds(view.template.source, org)};")
@@ -127,13 +153,15 @@ def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int)
     lines.append(results + ".")
     lines.append(f"{org.name} kính đề nghị {org.superior_name} xem xét, công nhận {org.name} "
                  f"đạt tiêu chuẩn {RECOGNITION} năm {year}.")  # fmt: skip
-    lines.append("Hồ sơ kèm theo gồm báo cáo tự đánh giá, bảng tự đánh giá và các minh chứng.")
+    lines.append(enclosure(view, with_evidence))
     lines.append(f"Kính trình {org.superior_name} xem xét, quyết định./.")
     return lines
 
 
 def write_ttr(path: Path, org: OrganizationInfo, view: ChecklistView | None, year: int,
-              number: str | None, issued_on: dt.date) -> Path:  # fmt: skip
+              number: str | None, issued_on: dt.date, with_evidence: bool = True,
+              ) -> Path:  # fmt: skip
+    """The tờ trình; ``with_evidence``: files are attached as evidence (the annex)."""
     doc = UnionDocument(org, kind=TTR_KIND, code="TTr",
                         title=f"Về việc đề nghị công nhận {RECOGNITION} năm {year}",
                         number=number, issued_on=issued_on, recipients=("Như trên",),
@@ -141,7 +169,7 @@ def write_ttr(path: Path, org: OrganizationInfo, view: ChecklistView | None, yea
     st = styles()
     body: list[Flowable] = [Paragraph(markup(f"Kính gửi: {org.superior_name}"), st["title"]),
                             Spacer(1, 4 * mm)]  # fmt: skip
-    body += [_body(text) for text in ttr_paragraphs(org, view, year)]
+    body += [_body(text) for text in ttr_paragraphs(org, view, year, with_evidence)]
     return doc.build(path, body[:-1], closing_lead=body[-1:])
 
 
@@ -168,9 +196,9 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
     body: list[Flowable] = [_body(f"Thực hiện {basis}, {org.name} tự đánh giá kết quả xây "
                                   f"dựng {RECOGNITION} năm {year} như sau:")]  # fmt: skip
     for index, criterion in enumerate(view.template.criteria, start=1):
-        body.append(_bold(f"{index}. {criterion.title}"))
+        body.append(_heading(f"{index}. {criterion.title}"))
         body += [_body(item_sentence(v)) for v in view.criterion_items(criterion.code)]
-    body.append(_bold("Tổng hợp"))
+    body.append(_heading("Tổng hợp"))
     rows = []
     for criterion in view.template.criteria:
         met, counted = view.readiness(criterion.code)
@@ -201,6 +229,7 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
     for e in evidence:
         by_item.setdefault(e.item, []).append(e)
     scored = view.points()
+    at_stake = view.scored()
     rows: list[tuple[object, ...]] = []
     for v in view.items:
         files = "; ".join([*(cited or {}).get(v.item.code, ()),
@@ -215,8 +244,9 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
         columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 6), Column("Tự đánh giá", 2,
                    "CENTER"), Column("Điểm tối đa", 1.5, "CENTER"), Column("Điểm tự chấm",
                    1.5, "CENTER"), Column("Số liệu", 3.5), Column("Minh chứng", 4.5)]  # fmt: skip
-        given, possible = scored
-        rows.append(("", "Cộng", "", points_text(possible), points_text(given), "", ""))
+        # Nothing at stake (every scored item "không áp dụng"): blank, as the items' cells are.
+        totals = (points_text(at_stake[1]), points_text(at_stake[0])) if at_stake else ("", "")
+        rows.append(("", "Cộng", "", *totals, "", ""))
     total = _bold(f"Kết quả: {readiness_text(view)}.")
     return doc.build(path, [PagedTable(columns, rows)], closing_lead=[total])
 

@@ -122,8 +122,11 @@ def with_register(
 # The register ------------------------------------------------------------------------------
 
 
-def _head(text: str) -> Paragraph:
-    return Paragraph(f"<b>{markup(text)}</b>", styles()["body_left"])
+def _head(text: str, keep_with_next: bool = False) -> Paragraph:
+    style = styles()["body_left"]
+    if keep_with_next:
+        style = style.clone("register_head", keepWithNext=1)
+    return Paragraph(f"<b>{markup(text)}</b>", style)
 
 
 def _none() -> Paragraph:
@@ -173,7 +176,8 @@ def write_register(path: Path, org: OrganizationInfo, register: Register, year: 
                                 Column("Minh chứng", 3)], advice))  # fmt: skip
     else:
         body.append(_none())
-    body += [Spacer(1, 4 * mm), _head(COORDINATION_HEAD)]
+    # Kept with its table (or its line), never alone at the foot of a page.
+    body += [Spacer(1, 4 * mm), _head(COORDINATION_HEAD, keep_with_next=True)]
     if coordination:
         body.append(PagedTable([Column("STT", 1, "CENTER"), Column("Đơn vị phối hợp", 4),
                                 Column("Thời gian", 2.6, "CENTER"),

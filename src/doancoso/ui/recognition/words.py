@@ -113,12 +113,10 @@ def points_text(view: ChecklistView, criterion: str | None = None) -> str:
     """ "12/20 điểm" given of possible; "" when the template has no points, or none for these
     items (a criterion the template does not score, or whose scored items are all "không áp
     dụng"): never "0/0 điểm"."""
-    points = view.points(criterion)
+    points = view.scored(criterion)
     if points is None:
         return ""
     given, possible = points
-    if not possible and not given:
-        return ""
     return f"{points_figure(given)}/{points_figure(possible)} điểm"
 
 
