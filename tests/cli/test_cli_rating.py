@@ -173,3 +173,30 @@ def test_close_refuses_changes_until_reopened(data_dir: Path, ids: dict[str, str
         1, "", "Lỗi: Chưa có đợt xếp loại năm 2024.\n"
     )  # fmt: skip
     assert cli(data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--decided", "2")[0] == 0
+
+
+def test_member_not_rated_shows_no_level(data_dir: Path, ids: dict[str, str]) -> None:
+    """Levels saved for a member the round does not rate (here on temporary activity) are not
+    the round's: the list (JSON and table) shows none, as the page and the printed forms do,
+    and closing does not count them as written into the members' history."""
+    code, out, err = cli(data_dir, "rating", "set", ids["Tạm"], "--year", YEAR, "--self", "2",
+                         "--proposed", "2", "--decided", "1",
+                         "--remark", "Nhiệt tình.")  # fmt: skip
+    assert (code, err) == (0, "")
+    (tam,) = [r for r in _listed(data_dir) if r["member_id"] == ids["Tạm"]]
+    assert tam == {
+        "member_id": ids["Tạm"], "full_name": "Đỗ Văn Tạm", "branch": "Chi đoàn ấp Tân Hưng",
+        "eligible": False, "reason": "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.",
+        "participation": None, "suggested": None, "self": None, "proposed": None,
+        "decided": None, "remark": "Nhiệt tình.",
+    }  # fmt: skip
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert "4\tĐỗ Văn Tạm\tChi đoàn ấp Tân Hưng\t\t\t\t\t\tSinh hoạt tạm: đơn vị gốc xếp loại, ở " \
+           "đây chỉ nhận xét.\n" in out  # fmt: skip
+    assert out.endswith("4 đoàn viên, 3 thuộc diện xếp loại, 0 đã có mức Ban Chấp hành quyết "
+                        "định.\n")  # fmt: skip
+    cli(data_dir, "rating", "set", ids["An"], "--year", YEAR, "--decided", "1")
+    code, out, err = cli(data_dir, "rating", "close", "--year", YEAR)
+    assert (code, err) == (0, "")
+    assert out.endswith("Đã kết thúc đợt xếp loại năm 2025: mức xếp loại của 1 đoàn viên đã ghi "
+                        "vào lịch sử của đoàn viên.\n")  # fmt: skip

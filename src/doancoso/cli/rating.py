@@ -41,7 +41,13 @@ def register(subparsers: Subparsers) -> None:
     listing = sub.add_parser("list", help="liệt kê đoàn viên của đợt xếp loại một năm")
     _common(listing)
     listing.add_argument("--branch", help="chỉ một chi đoàn (tên chi đoàn)")
-    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="json: mỗi đoàn viên một đối tượng; đoàn viên không xếp loại (eligible false) không "
+        "có mức (self, proposed, decided là null)",
+    )
     listing.set_defaults(handler=rating_list)
 
     setting = sub.add_parser("set", help="nhập tỉ lệ tham gia, mức xếp loại, nhận xét của một "
@@ -118,9 +124,7 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
                 "reason": r.reason,
                 "participation": None if r.participation is None else round(r.participation, 4),
                 "suggested": r.suggested,
-                "self": r.self_level,
-                "proposed": r.proposed_level,
-                "decided": r.decided_level,
+                **dict(zip(("self", "proposed", "decided"), r.round_levels, strict=True)),
                 "remark": r.remark,
             }
             for r in rows
@@ -130,7 +134,7 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     for number, r in enumerate(rows, start=1):
         rate = percent_cell(r.participation * 100) if r.participation is not None else ""
-        levels = [_level(v) for v in (r.suggested, r.self_level, r.proposed_level, r.decided_level)]
+        levels = [_level(v) for v in (r.suggested, *r.round_levels)]
         cells = [str(number), r.full_name, r.branch or "", rate, *levels, r.reason or ""]
         print("\t".join(cells).rstrip("\t"), file=out)
     state = "đã kết thúc" if info is not None and info.closed else "đang mở"
@@ -187,7 +191,7 @@ def rating_close(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         warnings = ws.rating.close_warnings(args.year)
         ws.rating.close(args.year)
-        decided = sum(r.decided_level is not None for r in ws.rating.rows(args.year))
+        decided = sum(r.round_levels[2] is not None for r in ws.rating.rows(args.year))
     for warning in warnings:
         print(f"Cảnh báo: {warning}", file=out)
     print(

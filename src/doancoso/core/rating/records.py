@@ -78,6 +78,16 @@ class RatingRow:
     away, matured, struck off or expelled during the year, not after it."""
 
     @property
+    def round_levels(self) -> tuple[int | None, int | None, int | None]:
+        """The self-assessed, proposed and decided levels as the round holds them: none for a
+        member it does not rate (a level saved for the member, before the member became so or
+        by a command that warned, is not the round's; the grid, the sheet and the printed
+        summary show none)."""
+        if not self.eligible:
+            return None, None, None
+        return self.self_level, self.proposed_level, self.decided_level
+
+    @property
     def differs_from_suggestion(self) -> bool:
         return (
             None not in (self.decided_level, self.suggested)

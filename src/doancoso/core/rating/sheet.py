@@ -87,7 +87,7 @@ def sheet_line(number: int, row: RatingRow) -> list[Value]:
     grid does not show it, and the import refuses a level for the member."""
     suggestion = level_name(row.suggested) if row.eligible else NOT_RATED.format(reason=row.reason)
     participation = percent_cell(row.participation * 100) if row.participation is not None else ""
-    levels = [row.self_level, row.proposed_level, row.decided_level] if row.eligible else [None] * 3
+    levels = row.round_levels
     return [
         str(number),
         row.full_name,
