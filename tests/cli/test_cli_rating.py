@@ -3,11 +3,15 @@ the messages, a closed round refusing changes (exit 1), bad usage (exit 2)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
+from doancoso.core.demo.generator import generate
+from doancoso.core.lang.text import vn_number
+from doancoso.core.workspace import Workspace
 from rating_cli import CLOSED, YEAR, cli, ids, usage
 
 __all__ = ["ids"]  # the fixture
@@ -200,3 +204,39 @@ def test_member_not_rated_shows_no_level(data_dir: Path, ids: dict[str, str]) ->
     assert (code, err) == (0, "")
     assert out.endswith("Đã kết thúc đợt xếp loại năm 2025: mức xếp loại của 1 đoàn viên đã ghi "
                         "vào lịch sử của đoàn viên.\n")  # fmt: skip
+
+
+def test_counts_of_a_large_round_group_thousands(
+    data_dir: Path, empty_ws: Workspace, tmp_path: Path
+) -> None:
+    """A merged commune union of 1.500 members: every count the commands print groups its
+    thousands with a dot, as the page does ("1.151 đoàn viên", never "1151")."""
+    generate(empty_ws._ctx, members=1500, seed=3, today=dt.date(2026, 11, 20))
+    rows = empty_ws.rating.rows(2026)
+    rated = [r for r in rows if r.eligible]
+    undecided = [r for r in rated if r.decided_level is None]
+    decided = len(rated) - len(undecided)
+    assert len(rows) > len(rated) > len(undecided) > 999
+    code, out, err = cli(data_dir, "rating", "list", "--year", "2026")
+    assert (code, err) == (0, "")
+    assert out.endswith(
+        f"Đợt xếp loại năm 2026 (đang mở): {vn_number(len(rows))} đoàn viên, "
+        f"{vn_number(len(rated))} thuộc diện xếp loại, {decided} đã có mức Ban Chấp hành quyết "
+        "định.\n"
+    )
+    code, out, err = cli(data_dir, "rating", "export", "--year", "2026", str(tmp_path / "xl.xlsx"))
+    assert (code, err, out) == (0, "", f"Đã xuất {vn_number(len(rows))} đoàn viên ra "
+                                       f"{tmp_path / 'xl.xlsx'}.\n")  # fmt: skip
+    code, out, err = cli(data_dir, "rating", "close", "--year", "2026")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Cảnh báo: Còn {vn_number(len(undecided))} đoàn viên chưa có mức "
+                          "xếp loại do Ban Chấp hành quyết định.\n")  # fmt: skip
+    cli(data_dir, "rating", "reopen", "--year", "2026")
+    accepted = sum(r.suggested is not None for r in undecided)
+    assert accepted > 999
+    code, out, err = cli(data_dir, "rating", "accept", "--year", "2026", "--suggestions")
+    assert (code, err) == (0, "")
+    assert out == f"Đã lấy mức gợi ý làm mức quyết định cho {vn_number(accepted)} đoàn viên.\n"
+    code, out, err = cli(data_dir, "rating", "close", "--year", "2026")
+    assert out.endswith(f"mức xếp loại của {vn_number(decided + accepted)} đoàn viên đã ghi vào "
+                        "lịch sử của đoàn viên.\n")  # fmt: skip

@@ -13,7 +13,7 @@ import json
 from typing import TextIO
 
 from ..core.errors import AppError, ValidationError
-from ..core.lang.text import percent_cell
+from ..core.lang.text import percent_cell, vn_number
 from ..core.rating.rules import LEVELS
 from ..core.workspace import Workspace
 from . import rating_files
@@ -141,8 +141,9 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
     eligible = sum(r.eligible for r in rows)
     decided = sum(r.eligible and r.decided_level is not None for r in rows)
     print(
-        f"Đợt xếp loại năm {args.year} ({state}): {len(rows)} đoàn viên, {eligible} thuộc diện "
-        f"xếp loại, {decided} đã có mức Ban Chấp hành quyết định.",
+        f"Đợt xếp loại năm {args.year} ({state}): {vn_number(len(rows))} đoàn viên, "
+        f"{vn_number(eligible)} thuộc diện xếp loại, {vn_number(decided)} đã có mức Ban Chấp hành "
+        "quyết định.",
         file=out,
     )
     return EXIT_OK
@@ -183,7 +184,7 @@ def rating_accept(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         count = ws.rating.accept(args.year, source, branch_id(ws, args.branch))
     what = "mức chi đoàn đề nghị" if args.proposals else "mức gợi ý"
-    print(f"Đã lấy {what} làm mức quyết định cho {count} đoàn viên.", file=out)
+    print(f"Đã lấy {what} làm mức quyết định cho {vn_number(count)} đoàn viên.", file=out)
     return EXIT_OK
 
 
@@ -195,8 +196,8 @@ def rating_close(args: argparse.Namespace, out: TextIO) -> int:
     for warning in warnings:
         print(f"Cảnh báo: {warning}", file=out)
     print(
-        f"Đã kết thúc đợt xếp loại năm {args.year}: mức xếp loại của {decided} đoàn viên đã ghi "
-        "vào lịch sử của đoàn viên.",
+        f"Đã kết thúc đợt xếp loại năm {args.year}: mức xếp loại của {vn_number(decided)} đoàn "
+        "viên đã ghi vào lịch sử của đoàn viên.",
         file=out,
     )
     return EXIT_OK

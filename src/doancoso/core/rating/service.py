@@ -22,7 +22,7 @@ from ..activities.participation import ParticipationService
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import check_year
-from ..lang.text import collation_key, nfc_multiline_or_none
+from ..lang.text import collation_key, nfc_multiline_or_none, vn_number
 from ..lifecycle.periods import Period, active_periods
 from ..roster.branches import UNASSIGNED
 from ..storage.bulk import paused_gc
@@ -434,7 +434,8 @@ class RatingService:
         undecided = sum(1 for r in rows if r.decided_level is None)
         if undecided:
             warnings.append(
-                f"Còn {undecided} đoàn viên chưa có mức xếp loại do Ban Chấp hành quyết định."
+                f"Còn {vn_number(undecided)} đoàn viên chưa có mức xếp loại do Ban Chấp hành "
+                "quyết định."
             )
         cap = cap_rules.level1_cap_percent
         decided = [r for r in rows if r.decided_level is not None]
