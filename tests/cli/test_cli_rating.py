@@ -240,3 +240,30 @@ def test_counts_of_a_large_round_group_thousands(
     code, out, err = cli(data_dir, "rating", "close", "--year", "2026")
     assert out.endswith(f"mức xếp loại của {vn_number(decided + accepted)} đoàn viên đã ghi vào "
                         "lịch sử của đoàn viên.\n")  # fmt: skip
+
+
+def test_set_refuses_a_member_not_in_the_years_round(
+    data_dir: Path, ws: Workspace, ids: dict[str, str]
+) -> None:
+    """A member who left before the year, or was admitted after it (a year mistyped), is not
+    in its round: `set` refuses, naming the member and the year, and saves nothing (the
+    round's list would otherwise grow a member who "left in the year")."""
+    branch = ws.branches.find("Chi đoàn ấp Tân Hưng")
+    assert branch is not None
+    gone = ws.members.save({"full_name": "Trần Văn Cũ", "birth_date": "05/03/2000",
+                            "branch_id": branch.id, "admission_date": "01/01/2020"})  # fmt: skip
+    ws.events.record(gone, "transfer_out", "15/09/2024", other_organization="Đoàn xã Tân Lộc")
+    late = ws.members.save({"full_name": "Lê Thị Mới", "birth_date": "05/03/2008",
+                            "branch_id": branch.id, "admission_date": "26/03/2026"})  # fmt: skip
+    before = _listed(data_dir)
+    for member, name in ((gone, "Trần Văn Cũ"), (late, "Lê Thị Mới")):
+        code, out, err = cli(data_dir, "rating", "set", member, "--year", YEAR, "--remark", "Tốt",
+                             "--proposed", "2")  # fmt: skip
+        assert (code, out) == (1, "")
+        assert err == (f"Lỗi: {name} không có trong đợt xếp loại năm 2025: không sinh hoạt tại "
+                       "đơn vị trong năm này.\n")  # fmt: skip
+    assert _listed(data_dir) == before
+    # A member of the round who left during the year still takes a remark.
+    ws.events.record(ids["Bình"], "transfer_out", "01/10/2025", other_organization="Đoàn xã B")
+    code, out, err = cli(data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--remark", "Tốt")
+    assert (code, err, out) == (0, "", "Đã lưu xếp loại năm 2025 của Trần Thị Bình.\n")

@@ -292,7 +292,16 @@ class RatingService:
                 or member.organization_id != self._ctx.organization_id
             ):
                 raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
-            row = self._rating(session, round_row, member_id)
+            row = self._saved_rating(session, round_row, member_id)
+            if row is None:
+                if not self._in_year(session, member_id, year):
+                    # Not in the round (left before the year, admitted after it: a year
+                    # mistyped). A rating already saved stays editable: the round shows it.
+                    raise NotFoundError(
+                        f"{member.full_name} không có trong đợt xếp loại năm {year}: không sinh "
+                        "hoạt tại đơn vị trong năm này."
+                    )
+                row = self._new_rating(session, round_row, member_id)
             for name, value in values.items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)
@@ -627,6 +636,13 @@ class RatingService:
                 heaviest[member_id] = level
         return heaviest
 
+    def _in_year(self, session: Session, member_id: str, year: int) -> bool:
+        """Whether the member was on the active roster at some time in ``year`` (in its
+        round, as :meth:`rows` lists it)."""
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        periods = active_periods(session, self._ctx.organization_id, [member_id])
+        return any(p.overlaps(first, last) for p in periods.get(member_id, []))
+
     def _find(self, session: Session, year: int) -> RatingRound | None:
         return session.scalar(
             select(RatingRound).where(
@@ -663,19 +679,19 @@ class RatingService:
         return row
 
     @staticmethod
-    def _rating(session: Session, round_row: RatingRound, member_id: str) -> Rating:
-        row = session.scalar(
+    def _saved_rating(session: Session, round_row: RatingRound, member_id: str) -> Rating | None:
+        return session.scalar(
             select(Rating).where(
                 is_live(Rating), Rating.round_id == round_row.id, Rating.member_id == member_id
             )
         )
-        if row is None:
-            row = Rating(
-                organization_id=round_row.organization_id,
-                round_id=round_row.id,
-                member_id=member_id,
-            )
-            session.add(row)
+
+    @staticmethod
+    def _new_rating(session: Session, round_row: RatingRound, member_id: str) -> Rating:
+        row = Rating(
+            organization_id=round_row.organization_id, round_id=round_row.id, member_id=member_id
+        )
+        session.add(row)
         return row
 
     @staticmethod
