@@ -267,3 +267,14 @@ def test_set_refuses_a_member_not_in_the_years_round(
     ws.events.record(ids["Bình"], "transfer_out", "01/10/2025", other_organization="Đoàn xã B")
     code, out, err = cli(data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--remark", "Tốt")
     assert (code, err, out) == (0, "", "Đã lưu xếp loại năm 2025 của Trần Thị Bình.\n")
+
+
+def test_close_refuses_a_year_without_a_round(
+    data_dir: Path, ws: Workspace, ids: dict[str, str]
+) -> None:
+    """`close` of a year whose round was never opened (a year mistyped) says so, as `reopen`
+    does, and changes nothing: no round made and closed, no backup taken."""
+    code, out, err = cli(data_dir, "rating", "close", "--year", "2024")
+    assert (code, out, err) == (1, "", "Lỗi: Chưa có đợt xếp loại năm 2024.\n")
+    assert ws.rating.round(2024) is None and ws.rating.round_years() == [2025]
+    assert not list((ws.data_dir / "backups").glob("truoc-ket-thuc-xep-loai-*"))

@@ -459,11 +459,14 @@ class RatingService:
 
     def close(self, year: int) -> None:
         """Close the round: read-only from now on; the decided levels join the members' history.
-        A checked backup is taken first (a closing is the year's record: #12)."""
+        A checked backup is taken first (a closing is the year's record: #12). A year without a
+        round is refused (:class:`NotFoundError`), as :meth:`reopen` refuses it."""
         from ..backup.store import BACKUP_FOLDER, take_backup
 
         self._ctx.db.require_writable()
         with self._ctx.db.read() as session:
+            if self._find(session, year) is None:  # a year mistyped: no round made to close
+                raise NotFoundError(f"Chưa có đợt xếp loại năm {year}.")
             self._editable_read(session, year)  # refused before the backup if it cannot close
         db = self._ctx.db
         take_backup(db.path, db.path.parent / BACKUP_FOLDER, "truoc-ket-thuc-xep-loai")
