@@ -193,8 +193,9 @@ def _member_line(number: int, row: RatingRow, births: dict[str, str]) -> tuple[o
         decided = _level(row.decided_level) or UNDECIDED
         note = row.remark or ""
     participation = percent_cell(row.participation * 100) if row.participation is not None else ""
+    proposed = row.round_levels[1]  # none for a member not rated, as the page shows it
     return (number, row.full_name, births.get(row.member_id, ""), participation,
-            _level(row.proposed_level), decided, note)  # fmt: skip
+            _level(proposed), decided, note)  # fmt: skip
 
 
 def _summary_line(number: int | str, counts: LevelCounts, name: str) -> tuple[object, ...]:
