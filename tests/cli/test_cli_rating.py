@@ -278,3 +278,22 @@ def test_close_refuses_a_year_without_a_round(
     assert (code, out, err) == (1, "", "Lỗi: Chưa có đợt xếp loại năm 2024.\n")
     assert ws.rating.round(2024) is None and ws.rating.round_years() == [2025]
     assert not list((ws.data_dir / "backups").glob("truoc-ket-thuc-xep-loai-*"))
+
+
+def test_training_result_ignores_tones_and_case(
+    data_dir: Path, ws: Workspace, ids: dict[str, str]
+) -> None:
+    """`--training` takes the result's name as a level's is taken, tones and case ignored
+    ("xuất sắc", "XUAT SAC", "khá"), or its code; anything else is refused, naming the five."""
+    for typed, code in (("xuất sắc", "xuat-sac"), ("XUAT SAC", "xuat-sac"), ("khá", "kha"),
+                        ("Không đạt", "khong-dat"), ("chua-dang-ky", "chua-dang-ky")):  # fmt: skip
+        code_out = cli(data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--training", typed)
+        assert code_out[0] == 0, (typed, code_out)
+        (binh,) = [r for r in ws.rating.rows(2025) if r.member_id == ids["Bình"]]
+        assert binh.training_result == code, typed
+    code, out, err = cli(
+        data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--training", "Giỏi"
+    )
+    assert (code, out) == (1, "")
+    assert err == ("Lỗi: Dữ liệu không hợp lệ:\n  --training: Kết quả rèn luyện phải là: Xuất sắc, "
+                   "Khá, Đạt, Không đạt, Chưa đăng ký.\n")  # fmt: skip

@@ -23,7 +23,7 @@ from ..lifecycle.rules import (
     event_order,
     lenient_replay,
 )
-from ..roster.vocab import STATUSES
+from ..roster.vocab import STATUSES, choice_code
 from .rules import LEVELS, NOT_REGISTERED, TRAINING_RESULTS, RatingRules, parse_level
 
 OPEN, CLOSED = "open", "closed"
@@ -164,7 +164,7 @@ def parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
             values[name] = None if value is None else bool(value)
         elif name == "training_result":
             text = nfc(value)
-            code = next((c for c, n in TRAINING_RESULTS.items() if text in (c, n)), None)
+            code = choice_code(TRAINING_RESULTS, text)  # as a level: tones and case ignored
             if text and code is None:
                 errors[name] = (
                     "Kết quả rèn luyện phải là: " + ", ".join(TRAINING_RESULTS.values()) + "."
