@@ -297,3 +297,30 @@ def test_training_result_ignores_tones_and_case(
     assert (code, out) == (1, "")
     assert err == ("Lỗi: Dữ liệu không hợp lệ:\n  --training: Kết quả rèn luyện phải là: Xuất sắc, "
                    "Khá, Đạt, Không đạt, Chưa đăng ký.\n")  # fmt: skip
+
+
+def test_a_member_without_admission_date_is_in_no_round_before_the_admission_age(
+    data_dir: Path, ws: Workspace
+) -> None:
+    """A member whose admission date was never recorded counts as on the roster from the day
+    they could be admitted (15 years and 1 day; a birth known by its year: in the year of 16),
+    not from always: a round of a year before that neither lists nor rates them."""
+    branch = ws.branches.create("Chi đoàn ấp Tân Hưng").id
+    names = {"Trần Văn Tám": "05/03/2008", "Lê Văn Chín": "05/03/2009", "Võ Thị Năm": "2009"}
+    ids = {name: ws.members.save({"full_name": name, "birth_date": birth, "branch_id": branch})
+           for name, birth in names.items()}  # fmt: skip
+
+    def listed(year: str) -> dict[object, object]:
+        code, out, err = cli(data_dir, "rating", "list", "--year", year, "--format", "json")
+        assert (code, err) == (0, "")
+        return {r["full_name"]: r["eligible"] for r in json.loads(out)}
+
+    assert listed("2022") == {}
+    assert listed("2023") == {"Trần Văn Tám": True}  # from 06/03/2023: ten months
+    assert listed("2024") == {"Trần Văn Tám": True, "Lê Văn Chín": True}
+    assert listed("2025") == {"Trần Văn Tám": True, "Lê Văn Chín": True, "Võ Thị Năm": True}
+    code, out, err = cli(data_dir, "rating", "set", ids["Lê Văn Chín"], "--year", "2023",
+                         "--remark", "Tốt")  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == ("Lỗi: Lê Văn Chín không có trong đợt xếp loại năm 2023: không sinh hoạt tại "
+                   "đơn vị trong năm này.\n")  # fmt: skip

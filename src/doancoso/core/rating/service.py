@@ -23,7 +23,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import check_year
 from ..lang.text import collation_key, nfc_multiline_or_none, vn_number
-from ..lifecycle.periods import Period, active_periods
+from ..lifecycle.periods import Period, active_periods, from_admission_age
 from ..roster.branches import UNASSIGNED
 from ..storage.bulk import paused_gc
 from ..storage.live import is_live
@@ -166,6 +166,7 @@ class RatingService:
                     Member.status,
                     Member.party_date,
                     Member.sort_key,
+                    Member.birth_precision,
                 )
                 .where(is_live(Member, org))
                 .order_by(Member.sort_key, Member.birth_date, Member.id)
@@ -209,12 +210,15 @@ class RatingService:
         with self._ctx.db.read() as session:
             periods = active_periods(session, org)
             members = session.execute(
-                select(Member.id, Member.status, Member.party_date).where(is_live(Member, org))
-            ).all()
+                select(
+                    Member.id, Member.status, Member.party_date, Member.birth_date,
+                    Member.birth_precision,
+                ).where(is_live(Member, org))
+            ).all()  # fmt: skip
             then = statuses_on(session, org, as_of)
         covered = set()
         for m in members:
-            spans = periods.get(m.id, [])
+            spans = from_admission_age(periods.get(m.id, []), m.birth_date, m.birth_precision)
             status = then.get(m.id, m.status)
             if any(p.overlaps(first, last) for p in spans) and (
                 reason_in(rules, year, as_of, spans, status, m.party_date) is None
@@ -238,7 +242,8 @@ class RatingService:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
         for m in members:
-            spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
+            known = from_admission_age(periods.get(m.id, []), m.birth_date, m.birth_precision)
+            spans = [p for p in known if p.overlaps(first, last)]
             if not spans and m.id not in saved:
                 continue
             status = then.get(m.id, m.status)
@@ -294,7 +299,7 @@ class RatingService:
                 raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
             row = self._saved_rating(session, round_row, member_id)
             if row is None:
-                if not self._in_year(session, member_id, year):
+                if not self._in_year(session, member, year):
                     # Not in the round (left before the year, admitted after it: a year
                     # mistyped). A rating already saved stays editable: the round shows it.
                     raise NotFoundError(
@@ -601,13 +606,17 @@ class RatingService:
             )
             found = session.execute(stmt).all()
             member = session.execute(
-                select(Member.status, Member.party_date).where(
-                    is_live(Member, org), Member.id == member_id
-                )
+                select(
+                    Member.status, Member.party_date, Member.birth_date, Member.birth_precision
+                ).where(is_live(Member, org), Member.id == member_id)
             ).one_or_none()
             if not found or member is None:
                 return []
-            periods = active_periods(session, org, [member_id]).get(member_id, [])
+            periods = from_admission_age(
+                active_periods(session, org, [member_id]).get(member_id, []),
+                member.birth_date,
+                member.birth_precision,
+            )
             history = []
             for year, rules, level, remark in found:
                 as_of = round_day(year)
@@ -639,12 +648,15 @@ class RatingService:
                 heaviest[member_id] = level
         return heaviest
 
-    def _in_year(self, session: Session, member_id: str, year: int) -> bool:
+    def _in_year(self, session: Session, member: Member, year: int) -> bool:
         """Whether the member was on the active roster at some time in ``year`` (in its
         round, as :meth:`rows` lists it)."""
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        periods = active_periods(session, self._ctx.organization_id, [member_id])
-        return any(p.overlaps(first, last) for p in periods.get(member_id, []))
+        periods = active_periods(session, self._ctx.organization_id, [member.id])
+        known = from_admission_age(
+            periods.get(member.id, []), member.birth_date, member.birth_precision
+        )
+        return any(p.overlaps(first, last) for p in known)
 
     def _find(self, session: Session, year: int) -> RatingRound | None:
         return session.scalar(
