@@ -161,7 +161,8 @@ def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundRepor
     groups = [(counts, by_branch.get(counts.branch_id, [])) for counts in branches]
     branch = None
     if branch_id is not None:
-        groups = [g for g in groups if g[0].branch_id == branch_id]
+        # "": the members in no chi đoàn, as the page's filter names them
+        groups = [g for g in groups if (g[0].branch_id or "") == branch_id]
         if not groups:  # none of its members in the round: its counts are zero, not the whole's
             groups = [(level_counts(branch_id, _branch_name(ws, branch_id), []), [])]
         branch = groups[0][0].branch

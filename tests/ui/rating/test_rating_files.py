@@ -174,3 +174,32 @@ def test_counts_of_a_large_round_group_thousands(
     assert counts.startswith(f"- {vn_number(len(changing))} đoàn viên có thay đổi, "), counts
     assert f"  • … và {vn_number(len(changing) - 15)} đoàn viên khác." in prompts.asked[-1]
     assert messages[-1] == f"Đã nhập đề nghị của chi đoàn cho {vn_number(len(changing))} đoàn viên."
+
+
+def test_the_members_in_no_chi_doan_are_exported_and_printed_as_the_grid_shows_them(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The filter "Chưa có chi đoàn" shows the members in no chi đoàn; "Xuất Excel…" and "In…"
+    with it chosen write those members, not an empty list."""
+    rated.ws.members.save({"full_name": "Lý Văn Lẻ", "birth_date": "01/01/2000",
+                           "admission_date": "01/01/2020"})  # fmt: skip
+    page.refresh()
+    page.branch_box.setCurrentIndex(page.branch_box.findText("Chưa có chi đoàn"))
+    assert [r.full_name for r in page.model.rows] == ["Lý Văn Lẻ"]
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    target = tmp_path / "le.xlsx"
+    page.files.ask_save_path = lambda *_: target  # type: ignore[method-assign]
+    page.files.export_button.click()
+    assert messages[-1] == f"Đã xuất 1 đoàn viên ra tệp {target}."
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "Lý Văn Lẻ" in cells and "– Chưa có chi đoàn" in " ".join(cells)
+    summary = tmp_path / "tong-hop.pdf"
+    page.files.ask_save_path = lambda *_: summary  # type: ignore[method-assign]
+    prompts.choice = "Tổng hợp kết quả đánh giá, xếp loại"
+    prompts.dialog_script = accept_print_dialog
+    page.files.print_button.click()
+    text = "\n".join(p.extract_text() for p in PdfReader(summary).pages)
+    assert "Lý Văn Lẻ" in text and "Nguyễn Văn An" not in text

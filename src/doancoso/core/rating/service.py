@@ -144,8 +144,9 @@ class RatingService:
         self, year: int, branch_id: str | None = None, as_of: dt.date | None = None
     ) -> list[RatingRow]:
         """Every member on the active roster at some time in ``year``, in name order (of one
-        chi đoàn when ``branch_id`` is given), with eligibility, figures and levels. A year
-        whose round is not opened yet shows with the rules in force; nothing is written."""
+        chi đoàn when ``branch_id`` is given; "" for the members in none, or in one deleted, as
+        the page's filter shows them), with eligibility, figures and levels. A year whose round
+        is not opened yet shows with the rules in force; nothing is written."""
         check_year(year)
         info = self.round(year)
         rules = info.rules if info is not None else self.rules()
@@ -171,7 +172,7 @@ class RatingService:
                 .where(is_live(Member, org))
                 .order_by(Member.sort_key, Member.birth_date, Member.id)
             )
-            if branch_id is not None:
+            if branch_id:
                 stmt = stmt.where(Member.branch_id == branch_id)
             members = session.execute(stmt).all()
             branches = dict(
@@ -193,9 +194,10 @@ class RatingService:
             discipline = self._discipline(session, first, last)
             then = statuses_on(session, org, as_of)
         with paused_gc():
-            return self._build_rows(
+            rows = self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then
             )
+        return [r for r in rows if not r.branch] if branch_id == "" else rows
 
     def covered(self, year: int, as_of: dt.date | None = None) -> set[str]:
         """The ids of the members the year's round covers: the eligible of :meth:`rows`,

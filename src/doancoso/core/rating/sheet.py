@@ -228,8 +228,10 @@ class RatingSheetService:
         return info.name if info else ""
 
     def _branch(self, branch_id: str) -> str:
-        from ..roster.branches import BranchService
+        from ..roster.branches import UNASSIGNED, BranchService
 
+        if not branch_id:  # the members in no chi đoàn
+            return UNASSIGNED
         return next((b.name for b in BranchService(self._ctx).list() if b.id == branch_id), "")
 
 
