@@ -203,3 +203,22 @@ def test_the_members_in_no_chi_doan_are_exported_and_printed_as_the_grid_shows_t
     page.files.print_button.click()
     text = "\n".join(p.extract_text() for p in PdfReader(summary).pages)
     assert "Lý Văn Lẻ" in text and "Nguyễn Văn An" not in text
+
+
+def test_printing_for_the_members_in_no_chi_doan_warns_of_those_not_decided(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The warning before printing counts the members not decided among those shown: with the
+    filter "Chưa có chi đoàn", the one member there, not nobody."""
+    rated.ws.members.save({"full_name": "Lý Văn Lẻ", "birth_date": "01/01/2000",
+                           "admission_date": "01/01/2020"})  # fmt: skip
+    page.refresh()
+    page.branch_box.setCurrentIndex(page.branch_box.findText("Chưa có chi đoàn"))
+    page.files.ask_save_path = lambda *_: tmp_path / "th.pdf"  # type: ignore[method-assign]
+    prompts.choice = "Tổng hợp kết quả đánh giá, xếp loại"
+    prompts.answer = False
+    page.files.print_button.click()
+    assert prompts.asked[-1] == (
+        "Còn 1 đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết định: Bản tổng "
+        "hợp chỉ ghi những người đã có mức. Vẫn in?"
+    )
