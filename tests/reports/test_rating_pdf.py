@@ -107,6 +107,18 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)
 
 
+def test_summary_shows_no_proposal_for_a_member_not_rated(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """A level proposed for a member the round does not rate (saved by a command, which
+    warns) is not the round's: the summary prints none beside "Không xếp loại", as the page,
+    the sheet and `rating list` show none."""
+    (tam,) = [r for r in rated.rating.rows(YEAR) if r.full_name == "Đỗ Văn Tạm"]
+    rated.rating.set(YEAR, tam.member_id, {"proposed_level": 2})
+    text = _flat(read_pdf(print_summary(rated, tmp_path / "th.pdf", YEAR)).text())
+    assert "6 Đỗ Văn Tạm 05/03/2000 Không xếp loại Sinh hoạt tạm: đơn vị gốc xếp loại" in text
+
+
 def test_summary_of_one_chi_doan(rated: Workspace, tmp_path, read_pdf) -> None:
     branch = rated.branches.find("Chi đoàn ấp Kênh Xáng")
     assert branch is not None

@@ -13,7 +13,7 @@ import json
 from typing import TextIO
 
 from ..core.errors import AppError, ValidationError
-from ..core.lang.text import percent_cell
+from ..core.lang.text import percent_cell, vn_number
 from ..core.rating.rules import LEVELS
 from ..core.workspace import Workspace
 from . import rating_files
@@ -41,7 +41,13 @@ def register(subparsers: Subparsers) -> None:
     listing = sub.add_parser("list", help="liệt kê đoàn viên của đợt xếp loại một năm")
     _common(listing)
     listing.add_argument("--branch", help="chỉ một chi đoàn (tên chi đoàn)")
-    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="json: mỗi đoàn viên một đối tượng; đoàn viên không xếp loại (eligible false) không "
+        "có mức (self, proposed, decided là null)",
+    )
     listing.set_defaults(handler=rating_list)
 
     setting = sub.add_parser("set", help="nhập tỉ lệ tham gia, mức xếp loại, nhận xét của một "
@@ -118,9 +124,7 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
                 "reason": r.reason,
                 "participation": None if r.participation is None else round(r.participation, 4),
                 "suggested": r.suggested,
-                "self": r.self_level,
-                "proposed": r.proposed_level,
-                "decided": r.decided_level,
+                **dict(zip(("self", "proposed", "decided"), r.round_levels, strict=True)),
                 "remark": r.remark,
             }
             for r in rows
@@ -130,15 +134,16 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     for number, r in enumerate(rows, start=1):
         rate = percent_cell(r.participation * 100) if r.participation is not None else ""
-        levels = [_level(v) for v in (r.suggested, r.self_level, r.proposed_level, r.decided_level)]
+        levels = [_level(v) for v in (r.suggested, *r.round_levels)]
         cells = [str(number), r.full_name, r.branch or "", rate, *levels, r.reason or ""]
         print("\t".join(cells).rstrip("\t"), file=out)
     state = "đã kết thúc" if info is not None and info.closed else "đang mở"
     eligible = sum(r.eligible for r in rows)
     decided = sum(r.eligible and r.decided_level is not None for r in rows)
     print(
-        f"Đợt xếp loại năm {args.year} ({state}): {len(rows)} đoàn viên, {eligible} thuộc diện "
-        f"xếp loại, {decided} đã có mức Ban Chấp hành quyết định.",
+        f"Đợt xếp loại năm {args.year} ({state}): {vn_number(len(rows))} đoàn viên, "
+        f"{vn_number(eligible)} thuộc diện xếp loại, {vn_number(decided)} đã có mức Ban Chấp hành "
+        "quyết định.",
         file=out,
     )
     return EXIT_OK
@@ -179,7 +184,7 @@ def rating_accept(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         count = ws.rating.accept(args.year, source, branch_id(ws, args.branch))
     what = "mức chi đoàn đề nghị" if args.proposals else "mức gợi ý"
-    print(f"Đã lấy {what} làm mức quyết định cho {count} đoàn viên.", file=out)
+    print(f"Đã lấy {what} làm mức quyết định cho {vn_number(count)} đoàn viên.", file=out)
     return EXIT_OK
 
 
@@ -187,12 +192,12 @@ def rating_close(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         warnings = ws.rating.close_warnings(args.year)
         ws.rating.close(args.year)
-        decided = sum(r.decided_level is not None for r in ws.rating.rows(args.year))
+        decided = sum(r.round_levels[2] is not None for r in ws.rating.rows(args.year))
     for warning in warnings:
         print(f"Cảnh báo: {warning}", file=out)
     print(
-        f"Đã kết thúc đợt xếp loại năm {args.year}: mức xếp loại của {decided} đoàn viên đã ghi "
-        "vào lịch sử của đoàn viên.",
+        f"Đã kết thúc đợt xếp loại năm {args.year}: mức xếp loại của {vn_number(decided)} đoàn "
+        "viên đã ghi vào lịch sử của đoàn viên.",
         file=out,
     )
     return EXIT_OK

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import ValidationError
 from ..core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
+from ..core.lang.text import vn_number
 from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def rating_export(args: argparse.Namespace, out: TextIO) -> int:
 
     with open_workspace(args) as ws:
         count = ws.rating_sheets.export(args.file, args.year, branch_id(ws, args.branch))
-    print(f"Đã xuất {count} đoàn viên ra {args.file}.", file=out)
+    print(f"Đã xuất {vn_number(count)} đoàn viên ra {args.file}.", file=out)
     return EXIT_OK
 
 
@@ -97,8 +98,8 @@ def _report(preview: SheetPreview, out: TextIO) -> None:
         who = f"{refused.full_name} — " if refused.full_name else ""
         print(f"Dòng {refused.row} [bị loại]: {who}{refused.reason}", file=out)
     print(
-        f"Thay đổi: {len(preview.changes)} đoàn viên, không đổi: {preview.unchanged}, "
-        f"bị loại: {len(preview.refused)}.",
+        f"Thay đổi: {vn_number(len(preview.changes))} đoàn viên, không đổi: "
+        f"{vn_number(preview.unchanged)}, bị loại: {vn_number(len(preview.refused))}.",
         file=out,
     )
 
@@ -175,7 +176,7 @@ def rating_print(args: argparse.Namespace, out: TextIO) -> int:
 
             path = print_forms(ws, args.output, args.year, branch, blank=args.blank)
             count = len(ws.rating.rows(args.year, branch))
-            what = f"phiếu tự đánh giá của {count} đoàn viên"
+            what = f"phiếu tự đánh giá của {vn_number(count)} đoàn viên"
         else:
             from ..reports.rating import print_decision, print_summary
 

@@ -164,7 +164,8 @@ def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundRepor
     groups = [(counts, by_branch.get(counts.branch_id, [])) for counts in branches]
     branch = None
     if branch_id is not None:
-        groups = [g for g in groups if g[0].branch_id == branch_id]
+        # "": the members in no chi đoàn, as the page's filter names them
+        groups = [g for g in groups if (g[0].branch_id or "") == branch_id]
         if not groups:  # none of its members in the round: its counts are zero, not the whole's
             groups = [(level_counts(branch_id, _branch_name(ws, branch_id), []), [])]
         branch = groups[0][0].branch
@@ -196,8 +197,9 @@ def _member_line(number: int, row: RatingRow, births: dict[str, str]) -> tuple[o
         decided = _level(row.decided_level) or UNDECIDED
         note = row.remark or ""
     participation = percent_cell(row.participation * 100) if row.participation is not None else ""
+    proposed = row.round_levels[1]  # none for a member not rated, as the page shows it
     return (number, row.full_name, births.get(row.member_id, ""), participation,
-            _level(row.proposed_level), decided, note)  # fmt: skip
+            _level(proposed), decided, note)  # fmt: skip
 
 
 def _summary_line(number: int | str, counts: LevelCounts, name: str) -> tuple[object, ...]:

@@ -114,6 +114,30 @@ def test_confirming_records_the_checked_members(
     assert list(window.roster.model.ids) == [ids["an"]]  # they left the active roster
 
 
+def test_a_date_refused_for_one_member_names_the_member(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """One decision for many members, refused for one of them by its date (before that
+    member's transfer in): the message names that member, so the secretary knows whom to
+    untick or which date to check; nobody is recorded."""
+    ids = _fixture(ws, add_member)
+    ids["den"] = add_member("Đỗ Văn Đến", "02/02/1995", branch="Chi đoàn ấp Tân Phú")
+    ws.events.record(ids["den"], "transfer_in", "01/06/2025", other_organization="Đoàn xã B")
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025)
+    qtbot.addWidget(dialog)
+    dialog.check_all_button.click()
+    assert len(dialog.checked_ids()) == 3
+    dialog.date_edit.setText("15/03/2025")
+    dialog.confirm_button.click()
+    assert prompts.errors == [
+        "Đoàn viên Đỗ Văn Đến: ngày trưởng thành Đoàn (15/03/2025) phải sau ngày chuyển đến "
+        "(01/06/2025)."
+    ]
+    assert {ws.members.get(i).fields.status for i in (ids["hoa"], ids["binh"], ids["den"])} == {
+        "active"
+    }
+
+
 def test_unchecked_members_are_left_out(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:

@@ -3,13 +3,20 @@ confirmation that says what changes, and the forms, summary and decision printed
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
+from doancoso.core.demo.generator import generate
+from doancoso.core.lang.text import vn_number
+from doancoso.core.workspace import Workspace
 from doancoso.ui.rating.page import RatingPage
+from doancoso.ui.shell.operations import Core
+from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts, accept_print_dialog
 
 from .conftest import SHOWN, TODAY, YEAR, Round
@@ -139,3 +146,79 @@ def test_the_decision_printed_with_a_number_is_recorded_and_offered_again(
 
     page.files.print_button.click()  # printed again: offered as it was issued
     assert seen[-1] == ("05-QĐ/ĐTN", "10/01/2026", ISSUED_HINT)
+
+
+def test_counts_of_a_large_round_group_thousands(
+    qtbot: QtBot, ws: Workspace, core: Core, history: UndoHistory, prompts: ScriptedPrompts,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """A merged commune union of 1.700 members: the export's message, the import's
+    confirmation and its message group thousands with a dot ("1.153 đoàn viên")."""
+    generate(ws._ctx, members=1700, seed=3, today=dt.date(2026, 11, 20))
+    page = RatingPage(core, history, today=lambda: dt.date(2026, 11, 20))
+    qtbot.addWidget(page)
+    page.show()
+    rows = ws.rating.rows(2026, as_of=dt.date(2026, 11, 20))
+    changing = [r for r in rows if r.eligible and r.proposed_level != 2]
+    assert len(rows) > len(changing) > 999
+    target = tmp_path / "xep-loai.xlsx"
+    page.files.ask_save_path = lambda *_: target  # type: ignore[method-assign]
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.files.export_button.click()
+    assert messages[-1] == f"Đã xuất {vn_number(len(rows))} đoàn viên ra tệp {target}."
+    _fill_proposals(target, {r.full_name: "2" for r in rows if r.eligible})
+    page.files.ask_open_path = lambda: target  # type: ignore[method-assign]
+    page.files.import_button.click()
+    counts = prompts.asked[-1].splitlines()[1]
+    assert counts.startswith(f"- {vn_number(len(changing))} đoàn viên có thay đổi, "), counts
+    assert f"  • … và {vn_number(len(changing) - 15)} đoàn viên khác." in prompts.asked[-1]
+    assert messages[-1] == f"Đã nhập đề nghị của chi đoàn cho {vn_number(len(changing))} đoàn viên."
+
+
+def test_the_members_in_no_chi_doan_are_exported_and_printed_as_the_grid_shows_them(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The filter "Chưa có chi đoàn" shows the members in no chi đoàn; "Xuất Excel…" and "In…"
+    with it chosen write those members, not an empty list."""
+    rated.ws.members.save({"full_name": "Lý Văn Lẻ", "birth_date": "01/01/2000",
+                           "admission_date": "01/01/2020"})  # fmt: skip
+    page.refresh()
+    page.branch_box.setCurrentIndex(page.branch_box.findText("Chưa có chi đoàn"))
+    assert [r.full_name for r in page.model.rows] == ["Lý Văn Lẻ"]
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    target = tmp_path / "le.xlsx"
+    page.files.ask_save_path = lambda *_: target  # type: ignore[method-assign]
+    page.files.export_button.click()
+    assert messages[-1] == f"Đã xuất 1 đoàn viên ra tệp {target}."
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "Lý Văn Lẻ" in cells and "– Chưa có chi đoàn" in " ".join(cells)
+    summary = tmp_path / "tong-hop.pdf"
+    page.files.ask_save_path = lambda *_: summary  # type: ignore[method-assign]
+    prompts.choice = "Tổng hợp kết quả đánh giá, xếp loại"
+    prompts.dialog_script = accept_print_dialog
+    page.files.print_button.click()
+    text = "\n".join(p.extract_text() for p in PdfReader(summary).pages)
+    assert "Lý Văn Lẻ" in text and "Nguyễn Văn An" not in text
+
+
+def test_printing_for_the_members_in_no_chi_doan_warns_of_those_not_decided(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The warning before printing counts the members not decided among those shown: with the
+    filter "Chưa có chi đoàn", the one member there, not nobody."""
+    rated.ws.members.save({"full_name": "Lý Văn Lẻ", "birth_date": "01/01/2000",
+                           "admission_date": "01/01/2020"})  # fmt: skip
+    page.refresh()
+    page.branch_box.setCurrentIndex(page.branch_box.findText("Chưa có chi đoàn"))
+    page.files.ask_save_path = lambda *_: tmp_path / "th.pdf"  # type: ignore[method-assign]
+    prompts.choice = "Tổng hợp kết quả đánh giá, xếp loại"
+    prompts.answer = False
+    page.files.print_button.click()
+    assert prompts.asked[-1] == (
+        "Còn 1 đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết định: Bản tổng "
+        "hợp chỉ ghi những người đã có mức. Vẫn in?"
+    )

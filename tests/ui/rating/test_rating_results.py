@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.rating.results import COL_BRANCH_LEVEL, SUMMARY_HEADERS
@@ -61,3 +63,21 @@ def test_chi_doan_and_organisation_levels_are_saved(page: RatingPage, rated: Rou
     page.refresh()
     assert not summary.flags(summary.index(0, COL_BRANCH_LEVEL)) & Qt.ItemFlag.ItemIsEditable
     assert panel.own_level.currentData() == 1 and not panel.own_level.isEnabled()
+
+
+def test_tab_leaves_the_results_tables(qtbot: QtBot, page: RatingPage, rated: Round) -> None:
+    """Tab moves on from a results table to the next control, as it does from the grid above:
+    a secretary working by the keyboard is not caught cell after cell in the counts."""
+    _decide(rated, {"Nguyễn Văn An": 1})
+    page.refresh()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=1000)
+    panel = page.results
+    for tab, view in ((0, panel.summary_view), (1, panel.excellent_view)):
+        panel.setCurrentIndex(tab)
+        view.setFocus()
+        view.setCurrentIndex(view.model().index(0, 0))
+        qtbot.waitUntil(view.hasFocus, timeout=1000)
+        QTest.keyClick(view, Qt.Key.Key_Tab)
+        assert (view.currentIndex().row(), view.currentIndex().column()) == (0, 0), tab
+        assert not view.hasFocus(), tab

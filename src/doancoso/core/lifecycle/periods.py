@@ -20,6 +20,8 @@ from typing import Protocol
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from ..lang.dates import DAY
+from ..roster.rules import ADMISSION_MIN_AGE, admission_window
 from ..storage.live import is_live
 from ..storage.models import Member, MemberEvent
 from .rules import (
@@ -126,6 +128,25 @@ def active_periods(
         rows = [_Member(*row) for row in session.execute(members)]
         by_member = live_events(session, organization_id)
     return {member.id: periods_of(member, by_member.get(member.id, [])) for member in rows}
+
+
+def from_admission_age(periods: Sequence[Period], birth: dt.date, precision: str) -> list[Period]:
+    """``periods`` with an unknown start (a member whose admission was never recorded: on the
+    roster "always") starting on the first day the member could be admitted (15 years and 1
+    day; a birth known by its year: 1 January of the year of 16): a year's rating round never
+    takes in a member too young to have been one then."""
+    if precision == DAY:
+        earliest = admission_window(birth)[0]
+    else:
+        earliest = dt.date(birth.year + ADMISSION_MIN_AGE, 1, 1)
+    clipped = []
+    for period in periods:
+        if period.start is None:
+            if period.end is not None and period.end <= earliest:
+                continue
+            period = Period(earliest, period.end)
+        clipped.append(period)
+    return clipped
 
 
 def live_events(session: Session, organization_id: str) -> defaultdict[str, list[EventFacts]]:

@@ -353,10 +353,22 @@ class EventService:
         """Record "matured" for every member of ``member_ids`` in one transaction (all or none).
         One undoable write (:meth:`take_back`), so not marked bulk: it keeps the undo history."""
         with self._ctx.db.transaction() as session:
-            ids = [
-                self.record_in(session, m, "matured", date, number, note, {}) for m in member_ids
-            ]
+            ids = [self._mature(session, m, date, number, note) for m in member_ids]
             return self._recorded(session, "matured", ids, member_ids)
+
+    def _mature(
+        self, session: Session, member_id: str, date: dt.date | str, number: str | None,
+        note: str | None,
+    ) -> str:  # fmt: skip
+        """One member of :meth:`confirm_coming_of_age`. A date refused by the member's own
+        history (before a transfer in) is refused naming the member: the decision covers many,
+        and the date-order message names none."""
+        try:
+            return self.record_in(session, member_id, "matured", date, number, note, {})
+        except OrderConflict as refused:
+            name = self._member(session, member_id).full_name
+            text = refused.message
+            raise ConflictError(f"Đoàn viên {name}: {text[:1].lower()}{text[1:]}") from refused
 
     def delete(self, event_id: str) -> None:
         """Soft-delete an event and replay the member's status without it.

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..lifecycle.periods import Period, active_periods, event_facts
+from ..lifecycle.periods import Period, active_periods, event_facts, from_admission_age
 from ..storage.live import is_live
 from ..storage.models import Member, MemberEvent
 from .records import not_rated_reason, status_on
@@ -96,13 +96,14 @@ def not_rated(
         periods = active_periods(session, organization_id, chunk)
         then = statuses_on(session, organization_id, as_of, chunk)
         members = session.execute(
-            select(Member.id, Member.status, Member.party_date).where(
-                is_live(Member, organization_id), Member.id.in_(chunk)
-            )
-        )
-        for member_id, status, party_date in members:
+            select(
+                Member.id, Member.status, Member.party_date, Member.birth_date,
+                Member.birth_precision,
+            ).where(is_live(Member, organization_id), Member.id.in_(chunk))
+        )  # fmt: skip
+        for member_id, status, party_date, birth, precision in members:
             status = then.get(member_id, status)
-            spans = periods.get(member_id, [])
+            spans = from_admission_age(periods.get(member_id, []), birth, precision)
             if reason_in(rules, year, as_of, spans, status, party_date) is not None:
                 found.add(member_id)
     return found

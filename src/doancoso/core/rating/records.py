@@ -23,7 +23,7 @@ from ..lifecycle.rules import (
     event_order,
     lenient_replay,
 )
-from ..roster.vocab import STATUSES
+from ..roster.vocab import STATUSES, choice_code
 from .rules import LEVELS, NOT_REGISTERED, TRAINING_RESULTS, RatingRules, parse_level
 
 OPEN, CLOSED = "open", "closed"
@@ -76,6 +76,16 @@ class RatingRow:
     left: bool = False
     """Off the active roster by the end of the year (or today, for the current year): moved
     away, matured, struck off or expelled during the year, not after it."""
+
+    @property
+    def round_levels(self) -> tuple[int | None, int | None, int | None]:
+        """The self-assessed, proposed and decided levels as the round holds them: none for a
+        member it does not rate (a level saved for the member, before the member became so or
+        by a command that warned, is not the round's; the grid, the sheet and the printed
+        summary show none)."""
+        if not self.eligible:
+            return None, None, None
+        return self.self_level, self.proposed_level, self.decided_level
 
     @property
     def differs_from_suggestion(self) -> bool:
@@ -154,7 +164,7 @@ def parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
             values[name] = None if value is None else bool(value)
         elif name == "training_result":
             text = nfc(value)
-            code = next((c for c, n in TRAINING_RESULTS.items() if text in (c, n)), None)
+            code = choice_code(TRAINING_RESULTS, text)  # as a level: tones and case ignored
             if text and code is None:
                 errors[name] = (
                     "Kết quả rèn luyện phải là: " + ", ".join(TRAINING_RESULTS.values()) + "."

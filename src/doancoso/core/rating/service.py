@@ -22,8 +22,8 @@ from ..activities.participation import ParticipationService
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import check_year
-from ..lang.text import collation_key, nfc_multiline_or_none
-from ..lifecycle.periods import Period, active_periods
+from ..lang.text import collation_key, nfc_multiline_or_none, vn_number
+from ..lifecycle.periods import Period, active_periods, from_admission_age
 from ..roster.branches import UNASSIGNED
 from ..storage.bulk import paused_gc
 from ..storage.live import is_live
@@ -144,8 +144,9 @@ class RatingService:
         self, year: int, branch_id: str | None = None, as_of: dt.date | None = None
     ) -> list[RatingRow]:
         """Every member on the active roster at some time in ``year``, in name order (of one
-        chi đoàn when ``branch_id`` is given), with eligibility, figures and levels. A year
-        whose round is not opened yet shows with the rules in force; nothing is written."""
+        chi đoàn when ``branch_id`` is given; "" for the members in none, or in one deleted, as
+        the page's filter shows them), with eligibility, figures and levels. A year whose round
+        is not opened yet shows with the rules in force; nothing is written."""
         check_year(year)
         info = self.round(year)
         rules = info.rules if info is not None else self.rules()
@@ -166,11 +167,12 @@ class RatingService:
                     Member.status,
                     Member.party_date,
                     Member.sort_key,
+                    Member.birth_precision,
                 )
                 .where(is_live(Member, org))
                 .order_by(Member.sort_key, Member.birth_date, Member.id)
             )
-            if branch_id is not None:
+            if branch_id:
                 stmt = stmt.where(Member.branch_id == branch_id)
             members = session.execute(stmt).all()
             branches = dict(
@@ -192,9 +194,10 @@ class RatingService:
             discipline = self._discipline(session, first, last)
             then = statuses_on(session, org, as_of)
         with paused_gc():
-            return self._build_rows(
+            rows = self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then
             )
+        return [r for r in rows if not r.branch] if branch_id == "" else rows
 
     def covered(self, year: int, as_of: dt.date | None = None) -> set[str]:
         """The ids of the members the year's round covers: the eligible of :meth:`rows`,
@@ -209,12 +212,15 @@ class RatingService:
         with self._ctx.db.read() as session:
             periods = active_periods(session, org)
             members = session.execute(
-                select(Member.id, Member.status, Member.party_date).where(is_live(Member, org))
-            ).all()
+                select(
+                    Member.id, Member.status, Member.party_date, Member.birth_date,
+                    Member.birth_precision,
+                ).where(is_live(Member, org))
+            ).all()  # fmt: skip
             then = statuses_on(session, org, as_of)
         covered = set()
         for m in members:
-            spans = periods.get(m.id, [])
+            spans = from_admission_age(periods.get(m.id, []), m.birth_date, m.birth_precision)
             status = then.get(m.id, m.status)
             if any(p.overlaps(first, last) for p in spans) and (
                 reason_in(rules, year, as_of, spans, status, m.party_date) is None
@@ -238,7 +244,8 @@ class RatingService:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
         for m in members:
-            spans = [p for p in periods.get(m.id, []) if p.overlaps(first, last)]
+            known = from_admission_age(periods.get(m.id, []), m.birth_date, m.birth_precision)
+            spans = [p for p in known if p.overlaps(first, last)]
             if not spans and m.id not in saved:
                 continue
             status = then.get(m.id, m.status)
@@ -292,7 +299,16 @@ class RatingService:
                 or member.organization_id != self._ctx.organization_id
             ):
                 raise NotFoundError("Không tìm thấy đoàn viên (có thể đã bị xóa).")
-            row = self._rating(session, round_row, member_id)
+            row = self._saved_rating(session, round_row, member_id)
+            if row is None:
+                if not self._in_year(session, member, year):
+                    # Not in the round (left before the year, admitted after it: a year
+                    # mistyped). A rating already saved stays editable: the round shows it.
+                    raise NotFoundError(
+                        f"{member.full_name} không có trong đợt xếp loại năm {year}: không sinh "
+                        "hoạt tại đơn vị trong năm này."
+                    )
+                row = self._new_rating(session, round_row, member_id)
             for name, value in values.items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)
@@ -434,7 +450,8 @@ class RatingService:
         undecided = sum(1 for r in rows if r.decided_level is None)
         if undecided:
             warnings.append(
-                f"Còn {undecided} đoàn viên chưa có mức xếp loại do Ban Chấp hành quyết định."
+                f"Còn {vn_number(undecided)} đoàn viên chưa có mức xếp loại do Ban Chấp hành "
+                "quyết định."
             )
         cap = cap_rules.level1_cap_percent
         decided = [r for r in rows if r.decided_level is not None]
@@ -449,11 +466,14 @@ class RatingService:
 
     def close(self, year: int) -> None:
         """Close the round: read-only from now on; the decided levels join the members' history.
-        A checked backup is taken first (a closing is the year's record: #12)."""
+        A checked backup is taken first (a closing is the year's record: #12). A year without a
+        round is refused (:class:`NotFoundError`), as :meth:`reopen` refuses it."""
         from ..backup.store import BACKUP_FOLDER, take_backup
 
         self._ctx.db.require_writable()
         with self._ctx.db.read() as session:
+            if self._find(session, year) is None:  # a year mistyped: no round made to close
+                raise NotFoundError(f"Chưa có đợt xếp loại năm {year}.")
             self._editable_read(session, year)  # refused before the backup if it cannot close
         db = self._ctx.db
         take_backup(db.path, db.path.parent / BACKUP_FOLDER, "truoc-ket-thuc-xep-loai")
@@ -588,13 +608,17 @@ class RatingService:
             )
             found = session.execute(stmt).all()
             member = session.execute(
-                select(Member.status, Member.party_date).where(
-                    is_live(Member, org), Member.id == member_id
-                )
+                select(
+                    Member.status, Member.party_date, Member.birth_date, Member.birth_precision
+                ).where(is_live(Member, org), Member.id == member_id)
             ).one_or_none()
             if not found or member is None:
                 return []
-            periods = active_periods(session, org, [member_id]).get(member_id, [])
+            periods = from_admission_age(
+                active_periods(session, org, [member_id]).get(member_id, []),
+                member.birth_date,
+                member.birth_precision,
+            )
             history = []
             for year, rules, level, remark in found:
                 as_of = round_day(year)
@@ -625,6 +649,16 @@ class RatingService:
             ):
                 heaviest[member_id] = level
         return heaviest
+
+    def _in_year(self, session: Session, member: Member, year: int) -> bool:
+        """Whether the member was on the active roster at some time in ``year`` (in its
+        round, as :meth:`rows` lists it)."""
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        periods = active_periods(session, self._ctx.organization_id, [member.id])
+        known = from_admission_age(
+            periods.get(member.id, []), member.birth_date, member.birth_precision
+        )
+        return any(p.overlaps(first, last) for p in known)
 
     def _find(self, session: Session, year: int) -> RatingRound | None:
         return session.scalar(
@@ -662,19 +696,19 @@ class RatingService:
         return row
 
     @staticmethod
-    def _rating(session: Session, round_row: RatingRound, member_id: str) -> Rating:
-        row = session.scalar(
+    def _saved_rating(session: Session, round_row: RatingRound, member_id: str) -> Rating | None:
+        return session.scalar(
             select(Rating).where(
                 is_live(Rating), Rating.round_id == round_row.id, Rating.member_id == member_id
             )
         )
-        if row is None:
-            row = Rating(
-                organization_id=round_row.organization_id,
-                round_id=round_row.id,
-                member_id=member_id,
-            )
-            session.add(row)
+
+    @staticmethod
+    def _new_rating(session: Session, round_row: RatingRound, member_id: str) -> Rating:
+        row = Rating(
+            organization_id=round_row.organization_id, round_id=round_row.id, member_id=member_id
+        )
+        session.add(row)
         return row
 
     @staticmethod

@@ -87,7 +87,7 @@ def sheet_line(number: int, row: RatingRow) -> list[Value]:
     grid does not show it, and the import refuses a level for the member."""
     suggestion = level_name(row.suggested) if row.eligible else NOT_RATED.format(reason=row.reason)
     participation = percent_cell(row.participation * 100) if row.participation is not None else ""
-    levels = [row.self_level, row.proposed_level, row.decided_level] if row.eligible else [None] * 3
+    levels = row.round_levels
     return [
         str(number),
         row.full_name,
@@ -228,8 +228,10 @@ class RatingSheetService:
         return info.name if info else ""
 
     def _branch(self, branch_id: str) -> str:
-        from ..roster.branches import BranchService
+        from ..roster.branches import UNASSIGNED, BranchService
 
+        if not branch_id:  # the members in no chi đoàn
+            return UNASSIGNED
         return next((b.name for b in BranchService(self._ctx).list() if b.id == branch_id), "")
 
 

@@ -38,14 +38,17 @@ ISSUED_HINT = "Quyết định năm này đã ban hành với số và ngày nà
 def preview_text(preview: SheetPreview) -> str:
     """What the import would do, in words, for the confirmation."""
     lines = [f"Tệp “{preview.path.name}”, năm {preview.year}:"]
-    lines.append(f"- {len(preview.changes)} đoàn viên có thay đổi, {preview.unchanged} không đổi.")
+    lines.append(
+        f"- {vn_number(len(preview.changes))} đoàn viên có thay đổi, "
+        f"{vn_number(preview.unchanged)} không đổi."
+    )
     for change in preview.changes[:SHOWN_CHANGES]:
         what = "; ".join(c.text() for c in change.changes)
         lines.append(f"  • Dòng {change.row} — {change.full_name}: {what}")
     if len(preview.changes) > SHOWN_CHANGES:
-        lines.append(f"  • … và {len(preview.changes) - SHOWN_CHANGES} đoàn viên khác.")
+        lines.append(f"  • … và {vn_number(len(preview.changes) - SHOWN_CHANGES)} đoàn viên khác.")
     if preview.refused:
-        lines.append(f"- {len(preview.refused)} dòng bị bỏ qua:")
+        lines.append(f"- {vn_number(len(preview.refused))} dòng bị bỏ qua:")
         for refused in preview.refused[:SHOWN_CHANGES]:
             lines.append(f"  • Dòng {refused.row} — {refused.full_name}: {refused.reason}")
     return "\n".join(lines)
@@ -112,8 +115,8 @@ class RatingFiles(QObject):
         if path is None:
             return
 
-        def done(count: object) -> None:
-            self.status_message.emit(f"Đã xuất {count} đoàn viên ra tệp {path}.")
+        def done(count: int) -> None:
+            self.status_message.emit(f"Đã xuất {vn_number(count)} đoàn viên ra tệp {path}.")
 
         op = QueryOp(
             self._parent,
@@ -154,8 +157,10 @@ class RatingFiles(QObject):
         ):
             return
 
-        def done(count: object) -> None:
-            self.status_message.emit(f"Đã nhập đề nghị của chi đoàn cho {count} đoàn viên.")
+        def done(count: int) -> None:
+            self.status_message.emit(
+                f"Đã nhập đề nghị của chi đoàn cho {vn_number(count)} đoàn viên."
+            )
 
         op = CoreOp(
             self._parent, lambda ws: ws.rating_sheets.apply(preview), self._core, label="Đang ghi…"

@@ -93,6 +93,12 @@ TRAINING_TIP = "Kết quả chương trình rèn luyện đoàn viên: gõ " + "
 Index = QModelIndex | QPersistentModelIndex
 
 
+def branch_key(row: RatingRow) -> str:
+    """The key of the row's chi đoàn in the page's filter: its id, "" for a member in none (or
+    in one deleted)."""
+    return (row.branch_id or "") if row.branch else ""
+
+
 def level_text(level: int | None) -> str:
     """2 → "2. Tốt"; None → ""."""
     return "" if level is None else f"{level}. {SHORT_LEVELS[level]}"
@@ -210,7 +216,7 @@ class RatingModel(QAbstractTableModel):
     def _filtered(self) -> list[RatingRow]:
         rows = self._all
         if self._branch is not None:
-            rows = [r for r in rows if (r.branch_id if r.branch else "") == self._branch]
+            rows = [r for r in rows if branch_key(r) == self._branch]
         if self._undecided:
             rows = [r for r in rows if r.eligible and r.decided_level is None]
         return list(rows)

@@ -51,6 +51,7 @@ from .model import (
     MEMBER_ID_ROLE,
     REFRESHING_FIELDS,
     RatingModel,
+    branch_key,
 )
 from .remarks import remark_phrases
 from .results import ResultsPanel
@@ -379,7 +380,7 @@ class RatingPage(QWidget):
         return sum(
             1
             for r in self.model.all_rows
-            if r.eligible and r.decided_level is None and branch in (None, r.branch_id)
+            if r.eligible and r.decided_level is None and branch in (None, branch_key(r))
         )
 
     def _show_counts(self) -> None:

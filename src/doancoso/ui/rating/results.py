@@ -209,6 +209,7 @@ def _table(
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setTabKeyNavigation(False)  # Tab leaves the table, as it leaves the grid above
     view.setAlternatingRowColors(True)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
