@@ -257,9 +257,23 @@ class Walk:
         many = isinstance(declared, int) and declared >= _CHUNK
         if not (many and self.write and self.mapper is None and table not in self.filled):
             return contextlib.nullcontext()
-        from ..storage.bulk import indexes_made_after
+        return self._made_after(session, table)
 
-        return indexes_made_after(session, table)
+    @contextlib.contextmanager
+    def _made_after(self, session: Session, table: str) -> Iterator[None]:
+        """``indexes_made_after``, whose making of the indexes "Hủy" stops (interrupt.py):
+        the report asked meanwhile, as at the last chunk."""
+        from ..storage.bulk import indexes_made_after
+        from .interrupt import Interruptible
+
+        def check() -> None:
+            if self.report is not None:
+                self.report(self.done, max(self.total, self.done))
+
+        stop = Interruptible(session, check)
+        with stop, indexes_made_after(session, table):
+            yield
+            stop.arm()  # the rows are in: the indexes are made on leaving
 
     def _chunk(self, session: Session, table: str, raw_rows: list[dict[str, Any]]) -> None:
         from sqlalchemy import select
