@@ -17,7 +17,14 @@ from pytestqt.qtbot import QtBot
 from bundle_gui import PASSWORD, export_through_gui, import_wizard
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
-from doancoso.ui.bundle.import_wizard import PLAN_PAGE, RESULT_PAGE, STALE, BundleImportWizard
+from doancoso.ui.bundle.import_wizard import (
+    FILE_PAGE,
+    INFO_PAGE,
+    PLAN_PAGE,
+    RESULT_PAGE,
+    STALE,
+    BundleImportWizard,
+)
 from doancoso.ui.bundle.merge_panel import MatchModel
 from scripted import ScriptedPrompts
 
@@ -206,3 +213,39 @@ def test_the_preview_and_the_result_count_the_files_copied_and_those_not_taken(
     assert "• Tệp minh chứng chép vào máy: 1 tệp" in result
     assert "• Tệp minh chứng không chép (chỉ thuộc các bản ghi không nhận): 2 tệp" in result
     assert set(os.listdir(store.folder)) - before == {EvidenceStore.hash_of(taken)}
+
+
+def test_back_to_the_file_and_on_again_keeps_the_merge_choices(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """Back to step 1 to look at the file, then "Tiếp" twice (the same file, read already):
+    the sáp nhập stays ticked, a chi đoàn renamed stays renamed and a person kept apart stays
+    apart (they were all forgotten: the two people would then have been made one)."""
+    ours, theirs = pair
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel, model = wizard.merge_panel, wizard.merge_panel.match_model
+    row = next(r for r in range(2) if model.matches[r].reason == "name_birth")
+    kept_apart = model.matches[row].theirs_id
+    model.setData(
+        model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    keep = panel.branch_table.cellWidget(0, 1)
+    keep.setCurrentIndex(0)  # "Giữ riêng"
+    panel.branch_table.cellWidget(0, 2).setText("Chi đoàn ấp Mới")
+    panel.refresh_button.click()
+    chosen = panel.options()
+    assert chosen["unmatch"] == [kept_apart] and chosen["branch_names"]
+    new_members = wizard.plan.new["members"]
+
+    wizard.back_button.click()
+    wizard.back_button.click()
+    assert wizard.page == FILE_PAGE
+    wizard.next_button.click()
+    assert wizard.page == INFO_PAGE
+    assert wizard.merge_box.isChecked() and wizard.next_button.isEnabled()
+    wizard.next_button.click()
+    assert wizard.page == PLAN_PAGE, wizard.plan_error.text()
+    assert panel.options() == chosen
+    assert kept_apart not in [m.theirs_id for m in wizard.plan.matches]
+    assert wizard.plan.new["members"] == new_members
+    assert wizard.import_button.isEnabled()

@@ -394,7 +394,7 @@ class BundleImportWizard(QDialog):
         assert path is not None
         self.file_error.clear()
         if self.held is not None and self._held_with == (path, password):
-            self._inspected(self.held, (path, password))  # back at step 1: read already
+            self._inspected(self.held, (path, password), again=True)  # back at step 1
             return
 
         def failed(exc: BaseException) -> None:
@@ -419,7 +419,11 @@ class BundleImportWizard(QDialog):
         op.success(read).failure(failed)
         op.cancelled(lambda: self.file_error.setText(READ_CANCELLED)).run()
 
-    def _inspected(self, held: HeldBundle, read_with: tuple[Path, str | None]) -> None:
+    def _inspected(
+        self, held: HeldBundle, read_with: tuple[Path, str | None], *, again: bool = False
+    ) -> None:
+        """Show what the file is; ``again``: the file read already (back at step 1 and on
+        again), whose sáp nhập choices stay as they were made."""
         if self._closed:  # while the file was read
             self._release(held)
             return
@@ -441,8 +445,9 @@ class BundleImportWizard(QDialog):
         labels["encrypted"].setText("Có (đã mở được)" if info.encrypted else "Không mã hóa")
         self._show_counts(info)
         self._show_dossier(info)
-        self.merge_box.setChecked(False)
-        self.merge_panel.forget()
+        if not again:  # another file: the choices made for the last one are of no use
+            self.merge_box.setChecked(False)
+            self.merge_panel.forget()
         if self.replacing:
             self.foreign_notice.setText(self.replace_notice())
         elif self.foreign:
