@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -88,3 +90,16 @@ def import_to_plan(qtbot: QtBot, ws: Workspace, bundle: Path,
     wizard.next_button.click()
     assert wizard.page == PLAN_PAGE, wizard.info_error.text()
     return wizard
+
+
+def tab_stops(qtbot: QtBot, start: QWidget, presses: int) -> list[QWidget | None]:
+    """The widgets holding the focus as Tab is pressed ``presses`` times from ``start`` (in a
+    window shown and active)."""
+    start.setFocus()
+    stops: list[QWidget | None] = []
+    for _ in range(presses):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    return stops

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, export_through_gui, import_wizard
+from bundle_gui import PASSWORD, export_through_gui, import_wizard, tab_stops
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import (
@@ -249,3 +249,26 @@ def test_back_to_the_file_and_on_again_keeps_the_merge_choices(
     assert kept_apart not in [m.theirs_id for m in wizard.plan.matches]
     assert wizard.plan.new["members"] == new_members
     assert wizard.import_button.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_tab_goes_to_each_chi_doan_choice_and_out_of_the_tables(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """From the table of chi đoàn, Tab goes to each row's choice and name in turn, then to
+    "Xem lại với lựa chọn này" (the cells took every Tab, round and round); from the people
+    matched, on to the same button."""
+    ours, theirs = pair
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel = wizard.merge_panel
+    with qtbot.wait_active(wizard):
+        wizard.show()
+        wizard.activateWindow()
+    panel.tabs.setCurrentIndex(1)
+    table = panel.branch_table
+    cells = [table.cellWidget(r, c) for r in range(table.rowCount()) for c in (1, 2)]
+    cells = [c for c in cells if c.isEnabled()]  # a name is not typed for a chi đoàn joined
+    seen = tab_stops(qtbot, table, len(cells) + 1)
+    assert seen == [*cells, panel.refresh_button]
+    panel.tabs.setCurrentIndex(2)
+    assert panel.refresh_button in tab_stops(qtbot, panel.match_view, 2)
