@@ -3,6 +3,7 @@ drives them (the real core, synchronously)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +32,16 @@ def add_people(ws: Workspace) -> dict[str, str]:
         name: ws.members.save({"full_name": name, "birth_date": birth, "phone": phone})
         for name, birth, phone in PEOPLE
     }
+
+
+def add_people_and_a_scan(ws: Workspace, tmp_path: Path) -> dict[str, str]:
+    """:func:`add_people`, the first with a 200 KiB scan attached (random bytes: a bundle well
+    past the 64 KiB a pulled-out stick takes or gives back)."""
+    ids = add_people(ws)
+    scan = tmp_path / "don-vao-doan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(200 * 1024) + b"\n%%EOF\n")
+    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan, caption="Đơn xin vào Đoàn")
+    return ids
 
 
 def stick(tmp_path: Path) -> Drive:
