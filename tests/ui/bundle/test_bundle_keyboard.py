@@ -153,3 +153,43 @@ def test_tab_goes_through_the_tables_of_the_import_wizard_and_out_of_them(
     finally:
         mine.close()
         theirs.close()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_alt_letters_make_the_choices_of_the_steps(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """The choices a step waits for have their Alt+letter, as the step buttons do: the kind of
+    export (Alt+B, Alt+O), every conflict at once (Alt+G, Alt+L)."""
+    from bundle_gui import import_to_plan
+    from bundle_sync import both_changed
+
+    exporting = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    assert exporting.handover_radio.text() == "&Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)"
+    assert exporting.report_radio.text() == "Bá&o cáo cấp trên (dữ liệu của một năm)"
+    _shown_active(qtbot, exporting)
+    _alt(qtbot, exporting, Qt.Key.Key_O)
+    qtbot.waitUntil(exporting.report_radio.isChecked)
+    assert exporting.year_spin.isEnabled()
+    _alt(qtbot, exporting, Qt.Key.Key_B)
+    qtbot.waitUntil(exporting.handover_radio.isChecked)
+    exporting.close()
+
+    mine, theirs, bundle = both_changed(tmp_path / "hai-may", 2)
+    try:
+        wizard = import_to_plan(qtbot, mine, bundle)
+        panel = wizard.conflicts
+        assert [panel.all_mine.text(), panel.all_theirs.text()] == [
+            "&Giữ của tôi cho tất cả", "&Lấy của tệp cho tất cả",
+        ]  # fmt: skip
+        assert not wizard.import_button.isEnabled()
+        _shown_active(qtbot, wizard)
+        _alt(qtbot, wizard, Qt.Key.Key_L)
+        qtbot.waitUntil(wizard.import_button.isEnabled)
+        assert {f for c in panel.choices().values() for f in c.values()} == {"theirs"}
+        _alt(qtbot, wizard, Qt.Key.Key_G)
+        qtbot.waitUntil(lambda: {f for c in panel.choices().values() for f in c.values()}
+                        == {"mine"})  # fmt: skip
+    finally:
+        mine.close()
+        theirs.close()

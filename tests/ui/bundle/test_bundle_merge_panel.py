@@ -272,3 +272,44 @@ def test_tab_goes_to_each_chi_doan_choice_and_out_of_the_tables(
     assert seen == [*cells, panel.refresh_button]
     panel.tabs.setCurrentIndex(2)
     assert panel.refresh_button in tab_stops(qtbot, panel.match_view, 2)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_alt_s_ticks_the_merge_and_alt_x_makes_the_preview_again(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """The two choices a sáp nhập waits for by keyboard; an organisation named with "&" shows
+    it as written (it was taken for a mnemonic, the letter after it underlined)."""
+    ours, theirs = pair
+    info = ours.organization.get()
+    assert info is not None
+    ours.organization.update(
+        OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Hưng & Tân Lợi"})
+    )
+    bundle = export_through_gui(qtbot, theirs, tmp_path)
+    wizard = import_wizard(qtbot, ours, ScriptedPrompts())
+    wizard.ask_open_path = lambda _title: bundle
+    wizard.browse_button.click()
+    wizard.password_edit.setText(PASSWORD)
+    wizard.next_button.click()
+    assert wizard.page == INFO_PAGE
+    assert wizard.merge_box.text() == "&Sáp nhập tổ chức này vào “Đoàn xã Tân Hưng && Tân Lợi”"
+    with qtbot.wait_active(wizard):
+        wizard.show()
+        wizard.activateWindow()
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(wizard, Qt.Key.Key_S, alt)
+    qtbot.waitUntil(wizard.merge_box.isChecked)
+    qtbot.keyClick(wizard, Qt.Key.Key_T, alt)
+    qtbot.waitUntil(lambda: wizard.page == PLAN_PAGE)
+    panel = wizard.merge_panel
+    assert panel.refresh_button.text() == "&Xem lại với lựa chọn này"
+    model = panel.match_model
+    row = next(r for r in range(2) if model.matches[r].reason == "name_birth")
+    model.setData(
+        model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert wizard.stale and not wizard.import_button.isEnabled()
+    qtbot.keyClick(wizard, Qt.Key.Key_X, alt)
+    qtbot.waitUntil(lambda: not wizard.stale)
+    assert wizard.import_button.isEnabled()

@@ -115,8 +115,8 @@ class ConflictsPanel(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold;")
         top.addWidget(self.heading, 1)
-        self.all_mine = QPushButton("Giữ của tôi cho tất cả")
-        self.all_theirs = QPushButton("Lấy của tệp cho tất cả")
+        self.all_mine = QPushButton("&Giữ của tôi cho tất cả")
+        self.all_theirs = QPushButton("&Lấy của tệp cho tất cả")
         for button, side in ((self.all_mine, "của máy này"), (self.all_theirs, "trong tệp")):
             button.setToolTip(
                 f"Chọn bản {side} cho mọi thông tin mà cả hai máy cùng sửa (hoặc chưa rõ máy "

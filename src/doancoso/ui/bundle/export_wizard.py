@@ -177,8 +177,8 @@ class ExportWizard(QDialog):
     def _kind_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.handover_radio = QRadioButton("Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)")
-        self.report_radio = QRadioButton("Báo cáo cấp trên (dữ liệu của một năm)")
+        self.handover_radio = QRadioButton("&Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)")
+        self.report_radio = QRadioButton("Bá&o cáo cấp trên (dữ liệu của một năm)")
         self.handover_radio.setChecked(True)
         handover_hint = QLabel(
             "Toàn bộ dữ liệu của Đoàn cơ sở: đoàn viên, chi đoàn, thanh niên, kế hoạch, hoạt "

@@ -194,7 +194,7 @@ class BundleImportWizard(QDialog):
         dossier_row = QHBoxLayout()  # a report's built dossier: saved from here, kept nowhere
         self.dossier_label = QLabel()
         self.dossier_label.setWordWrap(True)
-        self.dossier_button = QPushButton("Lưu hồ sơ (PDF)…")
+        self.dossier_button = QPushButton("Lưu &hồ sơ (PDF)…")
         self.dossier_button.setAutoDefault(False)
         self.dossier_button.clicked.connect(self.save_dossier)
         dossier_row.addWidget(self.dossier_label, 1)
@@ -452,7 +452,8 @@ class BundleImportWizard(QDialog):
             self.foreign_notice.setText(self.replace_notice())
         elif self.foreign:
             self.foreign_notice.setText(self.foreign_text() + MERGE_NOTE)
-            self.merge_box.setText(f"Sáp nhập tổ chức này vào “{nfc(self.my_org_name)}”")
+            mine = nfc(self.my_org_name).replace("&", "&&")  # a name's "&" is no mnemonic
+            self.merge_box.setText(f"&Sáp nhập tổ chức này vào “{mine}”")
         elif self.report_into_empty:
             self.foreign_notice.setText(REPORT_NOT_TAKEN)
         elif self.my_org_id is None:

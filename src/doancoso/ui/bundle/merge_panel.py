@@ -188,7 +188,7 @@ class MergePanel(QWidget):
             self.match_view.horizontalHeader().setSectionResizeMode(column, mode)
         people_layout.addWidget(self.match_view, 1)
         self.tabs.addTab(people, "Người có trong cả hai tổ chức")
-        self.refresh_button = QPushButton("Xem lại với lựa chọn này")
+        self.refresh_button = QPushButton("&Xem lại với lựa chọn này")
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.refresh_requested)
         layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
