@@ -3,9 +3,12 @@ drives them (the real core, synchronously)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -29,6 +32,16 @@ def add_people(ws: Workspace) -> dict[str, str]:
         name: ws.members.save({"full_name": name, "birth_date": birth, "phone": phone})
         for name, birth, phone in PEOPLE
     }
+
+
+def add_people_and_a_scan(ws: Workspace, tmp_path: Path) -> dict[str, str]:
+    """:func:`add_people`, the first with a 200 KiB scan attached (random bytes: a bundle well
+    past the 64 KiB a pulled-out stick takes or gives back)."""
+    ids = add_people(ws)
+    scan = tmp_path / "don-vao-doan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(200 * 1024) + b"\n%%EOF\n")
+    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan, caption="Đơn xin vào Đoàn")
+    return ids
 
 
 def stick(tmp_path: Path) -> Drive:
@@ -88,3 +101,16 @@ def import_to_plan(qtbot: QtBot, ws: Workspace, bundle: Path,
     wizard.next_button.click()
     assert wizard.page == PLAN_PAGE, wizard.info_error.text()
     return wizard
+
+
+def tab_stops(qtbot: QtBot, start: QWidget, presses: int) -> list[QWidget | None]:
+    """The widgets holding the focus as Tab is pressed ``presses`` times from ``start`` (in a
+    window shown and active)."""
+    start.setFocus()
+    stops: list[QWidget | None] = []
+    for _ in range(presses):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    return stops

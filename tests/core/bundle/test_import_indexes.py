@@ -105,3 +105,51 @@ def test_a_value_held_twice_in_a_large_handover_is_refused_nothing_written(
         with contextlib.closing(sqlite3.connect(fresh.db.path)) as conn:
             assert conn.execute("SELECT count(*) FROM members").fetchone() == (0,)
         assert not list((fresh.data_dir / "backups").glob("*.sqlite"))
+
+
+class _Cancelled(Exception):
+    """What the GUI's report raises after "Hủy" (ui/shell/tasks.py's TaskCancelled)."""
+
+
+@pytest.mark.parametrize("stop", [_Cancelled, KeyboardInterrupt])
+def test_cancel_stops_the_index_rebuild_at_once_nothing_applied(
+    home: Workspace, tmp_path: Path, stop: type[BaseException]
+) -> None:
+    """ "Hủy" pressed as the indexes of a large table are made again stops the statement
+    making them (it waited for every index before); the import is rolled back whole: no row,
+    the schema as it was, no backup; the same file is imported afterwards. A Ctrl+C of the
+    command line goes through as itself, not as SQLite's "interrupted"."""
+    source = _with_copies(home, "attendance", 3000)
+    with Workspace.open(tmp_path / "fresh") as fresh:
+        schema = _indexes(fresh)
+        pressed: list[str] = []
+        made: list[str] = []
+
+        def started(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            if statement.startswith("CREATE INDEX") and not pressed:
+                pressed.append(statement)  # "Hủy" as the rebuild begins
+
+        def ended(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            if statement.startswith("CREATE INDEX"):
+                made.append(statement)
+
+        def report(_done: int, _total: int) -> None:
+            if pressed:
+                raise stop
+
+        event.listen(fresh.db.engine, "before_cursor_execute", started)
+        event.listen(fresh.db.engine, "after_cursor_execute", ended)
+        with pytest.raises(stop):
+            apply(fresh, source, report=report)
+        event.remove(fresh.db.engine, "before_cursor_execute", started)
+        event.remove(fresh.db.engine, "after_cursor_execute", ended)
+        assert len(pressed) == 1 and made == []  # stopped inside the first index
+        assert fresh.organization.get() is None
+        assert _indexes(fresh) == schema
+        with contextlib.closing(sqlite3.connect(fresh.db.path)) as conn:
+            assert conn.execute("SELECT count(*) FROM attendance").fetchone() == (0,)
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert not list((fresh.data_dir / "backups").glob("*.sqlite"))
+
+        apply(fresh, source)  # nothing left behind stops the next import
+        assert len(every_row(fresh)["attendance"]) == len(list(source.rows("attendance")))

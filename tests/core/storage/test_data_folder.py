@@ -69,4 +69,8 @@ def test_operating_system_errors_in_vietnamese() -> None:
     assert os_reason(OSError(errno.ENAMETOOLONG, "File name too long")) == (
         "tên tệp hoặc đường dẫn quá dài"
     )
+    for gone in (errno.ENODEV, errno.ENXIO):  # a stick pulled out, as the system may say it
+        assert os_reason(OSError(gone, "No such device")) == (
+            "ổ đĩa không còn kết nối (USB có thể đã bị rút ra)"
+        )
     assert os_reason(OSError(errno.EXDEV, "x")) == f"lỗi của hệ điều hành (mã {errno.EXDEV})"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from breakage import backing_of, pulled_stick
-from bundle_gui import PASSWORD, TODAY, add_people, export_wizard, stick
+from bundle_gui import PASSWORD, TODAY, add_people, add_people_and_a_scan, export_wizard, stick
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.export_wizard import DONE_PAGE, TARGET_PAGE, ExportWizard
 from doancoso.ui.shell.operations import Core
@@ -32,10 +32,7 @@ NAME = "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs"
 def test_a_stick_pulled_out_is_said_on_the_page_and_leaves_no_file(
     qtbot: QtBot, ws: Workspace, tmp_path: Path, at: str, error: str, gone: bool
 ) -> None:
-    ids = add_people(ws)
-    scan = tmp_path / "don-vao-doan.pdf"  # the bundle well past the 64 KiB the stick takes
-    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(200 * 1024) + b"\n%%EOF\n")
-    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan, caption="Đơn xin vào Đoàn")
+    add_people_and_a_scan(ws, tmp_path)
     usb = stick(tmp_path)
     wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [usb])
     wizard.next_button.click()

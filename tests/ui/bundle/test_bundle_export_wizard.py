@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -407,3 +409,43 @@ def test_a_file_name_a_stick_cannot_hold_is_said_so(
     assert wizard.target_label.text() == (
         f"Tệp sẽ được lưu thành: {usb.root / 'ban-giao-04-12-2026.dcs'}"
     )
+
+
+def test_the_bien_ban_is_offered_beside_the_file_just_written(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """The save dialog of the biên bản opens on the stick the handover was written to (it is
+    printed from there or kept beside it), named after the file; a stick pulled out since then
+    leaves the home folder."""
+    add_people(ws)
+    prompts = ScriptedPrompts()
+    prompts.answer = False  # do not open it
+    prompts.dialog_script = accept_print_dialog
+    wizard = _exported(qtbot, ws, tmp_path, prompts)
+    bundle = Path(wizard.result_.path)
+    assert bundle.parent == tmp_path / "usb"
+    asked: list[str] = []
+
+    def save_to(_title: str, default: str, _filters: str) -> Path:
+        asked.append(default)
+        return Path(default)
+
+    wizard.ask_save_path = save_to
+    wizard.print_button.click()
+    pdf = tmp_path / "usb" / "bien-ban-doan-xa-tan-hung-ban-giao-04-12-2026.pdf"
+    assert asked == [str(pdf)]
+    assert wizard.handover_pdf == pdf and pdf.is_file()
+
+    renamed = _exported(qtbot, ws, tmp_path / "lan-2", prompts)
+    moved = Path(renamed.result_.path).rename(tmp_path / "lan-2" / "usb" / "du-lieu-doan.dcs")
+    renamed.result_ = replace(renamed.result_, path=moved)
+    renamed.ask_save_path = save_to
+    renamed.print_button.click()
+    assert asked[-1] == str(tmp_path / "lan-2" / "usb" / "bien-ban-du-lieu-doan.pdf")
+
+    pulled = _exported(qtbot, ws, tmp_path / "lan-3", prompts)
+    shutil.rmtree(tmp_path / "lan-3" / "usb")
+    pulled.ask_save_path = lambda _t, default, _f: asked.append(default) and None
+    pulled.print_button.click()
+    home = Path.home() / "bien-ban-doan-xa-tan-hung-ban-giao-04-12-2026.pdf"
+    assert asked[-1] == str(home) and pulled.handover_pdf is None

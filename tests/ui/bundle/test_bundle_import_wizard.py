@@ -175,7 +175,7 @@ def test_another_organisation_is_refused_unless_merged(
         assert wizard.foreign_notice.text().startswith(
             "Tệp này là dữ liệu của “Đoàn xã Tân Phú”, không phải của “Đoàn xã Tân Hưng”."
         )
-        assert wizard.merge_box.text() == "Sáp nhập tổ chức này vào “Đoàn xã Tân Hưng”"
+        assert wizard.merge_box.text() == "&Sáp nhập tổ chức này vào “Đoàn xã Tân Hưng”"
         assert not wizard.next_button.isEnabled()
         wizard.merge_box.setChecked(True)
         wizard.next_button.click()

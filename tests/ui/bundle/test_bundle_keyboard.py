@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, export_wizard, import_wizard, stick
+from bundle_gui import PASSWORD, export_wizard, import_wizard, stick, tab_stops
 from doancoso.core.workspace import Workspace
+from doancoso.ui.bundle.conflicts import CHOICE
 from doancoso.ui.bundle.export_wizard import KIND_PAGE, PASSWORD_PAGE, TARGET_PAGE
 from doancoso.ui.bundle.password import PasswordEdit, ShowPassword
 from doancoso.ui.roster.import_wizard import ImportWizard
@@ -122,3 +123,73 @@ def test_a_wrong_password_is_typed_again_over_and_enter_goes_on(
     qtbot.keyClicks(wizard.password_edit, typed)  # typed again: over the wrong one
     qtbot.keyClick(wizard.password_edit, Qt.Key.Key_Return)
     assert wizard.page == INFO_PAGE, wizard.file_error.text()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_tab_goes_through_the_tables_of_the_import_wizard_and_out_of_them(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Tab leaves a table for the next control (the tables' cells took every Tab, round and
+    round: the counts of step 2 held the focus away from "Tiếp", the conflicts' fields from
+    their choices and from "Quay lại")."""
+    from bundle_gui import import_to_plan
+    from bundle_sync import both_changed
+    from doancoso.ui.bundle.import_wizard import INFO_PAGE
+
+    mine, theirs, bundle = both_changed(tmp_path, 2)
+    try:
+        wizard = import_to_plan(qtbot, mine, bundle)
+        _shown_active(qtbot, wizard)
+        panel = wizard.conflicts
+        stops = tab_stops(qtbot, wizard.plan_table, 10)
+        choices = [panel.fields.cellWidget(r, CHOICE) for r in range(panel.fields.rowCount())]
+        assert choices and all(c in stops for c in choices)
+        assert wizard.back_button in stops and stops.count(panel.fields) == 1
+        assert stops.index(panel.fields) < stops.index(choices[0]) < stops.index(wizard.back_button)
+        wizard.back_button.click()
+        assert wizard.page == INFO_PAGE
+        stops = tab_stops(qtbot, wizard.counts_table, 3)
+        assert wizard.next_button in stops
+    finally:
+        mine.close()
+        theirs.close()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_alt_letters_make_the_choices_of_the_steps(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """The choices a step waits for have their Alt+letter, as the step buttons do: the kind of
+    export (Alt+B, Alt+O), every conflict at once (Alt+G, Alt+L)."""
+    from bundle_gui import import_to_plan
+    from bundle_sync import both_changed
+
+    exporting = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    assert exporting.handover_radio.text() == "&Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)"
+    assert exporting.report_radio.text() == "Bá&o cáo cấp trên (dữ liệu của một năm)"
+    _shown_active(qtbot, exporting)
+    _alt(qtbot, exporting, Qt.Key.Key_O)
+    qtbot.waitUntil(exporting.report_radio.isChecked)
+    assert exporting.year_spin.isEnabled()
+    _alt(qtbot, exporting, Qt.Key.Key_B)
+    qtbot.waitUntil(exporting.handover_radio.isChecked)
+    exporting.close()
+
+    mine, theirs, bundle = both_changed(tmp_path / "hai-may", 2)
+    try:
+        wizard = import_to_plan(qtbot, mine, bundle)
+        panel = wizard.conflicts
+        assert [panel.all_mine.text(), panel.all_theirs.text()] == [
+            "&Giữ của tôi cho tất cả", "&Lấy của tệp cho tất cả",
+        ]  # fmt: skip
+        assert not wizard.import_button.isEnabled()
+        _shown_active(qtbot, wizard)
+        _alt(qtbot, wizard, Qt.Key.Key_L)
+        qtbot.waitUntil(wizard.import_button.isEnabled)
+        assert {f for c in panel.choices().values() for f in c.values()} == {"theirs"}
+        _alt(qtbot, wizard, Qt.Key.Key_G)
+        qtbot.waitUntil(lambda: {f for c in panel.choices().values() for f in c.values()}
+                        == {"mine"})  # fmt: skip
+    finally:
+        mine.close()
+        theirs.close()

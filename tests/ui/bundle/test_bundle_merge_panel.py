@@ -14,10 +14,17 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, export_through_gui, import_wizard
+from bundle_gui import PASSWORD, export_through_gui, import_wizard, tab_stops
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
-from doancoso.ui.bundle.import_wizard import PLAN_PAGE, RESULT_PAGE, STALE, BundleImportWizard
+from doancoso.ui.bundle.import_wizard import (
+    FILE_PAGE,
+    INFO_PAGE,
+    PLAN_PAGE,
+    RESULT_PAGE,
+    STALE,
+    BundleImportWizard,
+)
 from doancoso.ui.bundle.merge_panel import MatchModel
 from scripted import ScriptedPrompts
 
@@ -206,3 +213,103 @@ def test_the_preview_and_the_result_count_the_files_copied_and_those_not_taken(
     assert "• Tệp minh chứng chép vào máy: 1 tệp" in result
     assert "• Tệp minh chứng không chép (chỉ thuộc các bản ghi không nhận): 2 tệp" in result
     assert set(os.listdir(store.folder)) - before == {EvidenceStore.hash_of(taken)}
+
+
+def test_back_to_the_file_and_on_again_keeps_the_merge_choices(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """Back to step 1 to look at the file, then "Tiếp" twice (the same file, read already):
+    the sáp nhập stays ticked, a chi đoàn renamed stays renamed and a person kept apart stays
+    apart (they were all forgotten: the two people would then have been made one)."""
+    ours, theirs = pair
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel, model = wizard.merge_panel, wizard.merge_panel.match_model
+    row = next(r for r in range(2) if model.matches[r].reason == "name_birth")
+    kept_apart = model.matches[row].theirs_id
+    model.setData(
+        model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    keep = panel.branch_table.cellWidget(0, 1)
+    keep.setCurrentIndex(0)  # "Giữ riêng"
+    panel.branch_table.cellWidget(0, 2).setText("Chi đoàn ấp Mới")
+    panel.refresh_button.click()
+    chosen = panel.options()
+    assert chosen["unmatch"] == [kept_apart] and chosen["branch_names"]
+    new_members = wizard.plan.new["members"]
+
+    wizard.back_button.click()
+    wizard.back_button.click()
+    assert wizard.page == FILE_PAGE
+    wizard.next_button.click()
+    assert wizard.page == INFO_PAGE
+    assert wizard.merge_box.isChecked() and wizard.next_button.isEnabled()
+    wizard.next_button.click()
+    assert wizard.page == PLAN_PAGE, wizard.plan_error.text()
+    assert panel.options() == chosen
+    assert kept_apart not in [m.theirs_id for m in wizard.plan.matches]
+    assert wizard.plan.new["members"] == new_members
+    assert wizard.import_button.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_tab_goes_to_each_chi_doan_choice_and_out_of_the_tables(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """From the table of chi đoàn, Tab goes to each row's choice and name in turn, then to
+    "Xem lại với lựa chọn này" (the cells took every Tab, round and round); from the people
+    matched, on to the same button."""
+    ours, theirs = pair
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel = wizard.merge_panel
+    with qtbot.wait_active(wizard):
+        wizard.show()
+        wizard.activateWindow()
+    panel.tabs.setCurrentIndex(1)
+    table = panel.branch_table
+    cells = [table.cellWidget(r, c) for r in range(table.rowCount()) for c in (1, 2)]
+    cells = [c for c in cells if c.isEnabled()]  # a name is not typed for a chi đoàn joined
+    seen = tab_stops(qtbot, table, len(cells) + 1)
+    assert seen == [*cells, panel.refresh_button]
+    panel.tabs.setCurrentIndex(2)
+    assert panel.refresh_button in tab_stops(qtbot, panel.match_view, 2)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_alt_s_ticks_the_merge_and_alt_x_makes_the_preview_again(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """The two choices a sáp nhập waits for by keyboard; an organisation named with "&" shows
+    it as written (it was taken for a mnemonic, the letter after it underlined)."""
+    ours, theirs = pair
+    info = ours.organization.get()
+    assert info is not None
+    ours.organization.update(
+        OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Hưng & Tân Lợi"})
+    )
+    bundle = export_through_gui(qtbot, theirs, tmp_path)
+    wizard = import_wizard(qtbot, ours, ScriptedPrompts())
+    wizard.ask_open_path = lambda _title: bundle
+    wizard.browse_button.click()
+    wizard.password_edit.setText(PASSWORD)
+    wizard.next_button.click()
+    assert wizard.page == INFO_PAGE
+    assert wizard.merge_box.text() == "&Sáp nhập tổ chức này vào “Đoàn xã Tân Hưng && Tân Lợi”"
+    with qtbot.wait_active(wizard):
+        wizard.show()
+        wizard.activateWindow()
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(wizard, Qt.Key.Key_S, alt)
+    qtbot.waitUntil(wizard.merge_box.isChecked)
+    qtbot.keyClick(wizard, Qt.Key.Key_T, alt)
+    qtbot.waitUntil(lambda: wizard.page == PLAN_PAGE)
+    panel = wizard.merge_panel
+    assert panel.refresh_button.text() == "&Xem lại với lựa chọn này"
+    model = panel.match_model
+    row = next(r for r in range(2) if model.matches[r].reason == "name_birth")
+    model.setData(
+        model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert wizard.stale and not wizard.import_button.isEnabled()
+    qtbot.keyClick(wizard, Qt.Key.Key_X, alt)
+    qtbot.waitUntil(lambda: not wizard.stale)
+    assert wizard.import_button.isEnabled()

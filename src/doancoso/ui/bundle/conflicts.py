@@ -115,8 +115,8 @@ class ConflictsPanel(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold;")
         top.addWidget(self.heading, 1)
-        self.all_mine = QPushButton("Giữ của tôi cho tất cả")
-        self.all_theirs = QPushButton("Lấy của tệp cho tất cả")
+        self.all_mine = QPushButton("&Giữ của tôi cho tất cả")
+        self.all_theirs = QPushButton("&Lấy của tệp cho tất cả")
         for button, side in ((self.all_mine, "của máy này"), (self.all_theirs, "trong tệp")):
             button.setToolTip(
                 f"Chọn bản {side} cho mọi thông tin mà cả hai máy cùng sửa (hoặc chưa rõ máy "
@@ -163,6 +163,7 @@ class ConflictsPanel(QWidget):
         self.fields.verticalHeader().hide()
         self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fields.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.fields.setTabKeyNavigation(False)  # Tab: from the table to each choice, then on
         self.fields.setWordWrap(True)
         header = self.fields.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -227,6 +228,7 @@ class ConflictsPanel(QWidget):
         self.fields.setColumnHidden(CHOICE, side is not None)  # the choice is the whole record's
         self.fields.setColumnHidden(WHO, all(_changed(f) is None for f in shown))
         self.fields.setRowCount(len(shown))
+        previous: QWidget = self.fields  # Tab: from the table to each choice, in its order
         for r, diff in enumerate(shown):
             self.fields.setItem(r, 0, QTableWidgetItem(getattr(diff, "label", "") or diff.name))
             for column, value in ((1, diff.mine), (2, diff.theirs)):
@@ -248,6 +250,8 @@ class ConflictsPanel(QWidget):
                 )
             )
             self.fields.setCellWidget(r, CHOICE, combo)
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
         self.fields.resizeRowsToContents()
         if getattr(conflict, "apart", False):
             self.apart.setText(apart_text(conflict))

@@ -15,8 +15,9 @@ the data folder: core/dossier/stored.py) and when it was built.
 
 After a handover, the last page asks the names and positions of both secretaries (and of a
 witness from the superior body, if any) and saves the biên bản bàn giao
-(:mod:`doancoso.reports.handover`) to print and sign. It names the file's SHA-256, so it can only
-be made while the wizard is open: closing it before the biên bản is saved asks first.
+(:mod:`doancoso.reports.handover`) to print and sign, offered beside the file just written. It
+names the file's SHA-256, so it can only be made while the wizard is open: closing it before the
+biên bản is saved asks first.
 """
 
 from __future__ import annotations
@@ -176,8 +177,8 @@ class ExportWizard(QDialog):
     def _kind_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.handover_radio = QRadioButton("Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)")
-        self.report_radio = QRadioButton("Báo cáo cấp trên (dữ liệu của một năm)")
+        self.handover_radio = QRadioButton("&Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)")
+        self.report_radio = QRadioButton("Bá&o cáo cấp trên (dữ liệu của một năm)")
         self.handover_radio.setChecked(True)
         handover_hint = QLabel(
             "Toàn bộ dữ liệu của Đoàn cơ sở: đoàn viên, chi đoàn, thanh niên, kế hoạch, hoạt "
@@ -554,9 +555,8 @@ class ExportWizard(QDialog):
         details = self._ask_details()
         if details is None:
             return
-        default = Path(result.path).with_suffix(".pdf").name.replace("doancoso-", "bien-ban-")
-        start = self.folder or Path.home()
-        path = self.ask_save_path("Lưu biên bản bàn giao", str(start / default), PDF_FILTER)
+        path = self.ask_save_path("Lưu biên bản bàn giao", str(bien_ban_path(result.path)),
+                                  PDF_FILTER)  # fmt: skip
         if path is None:
             return
         if path.suffix.lower() != ".pdf":
@@ -593,6 +593,17 @@ class ExportWizard(QDialog):
     @staticmethod
     def _open_file(path: Path) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def bien_ban_path(bundle: Path) -> Path:
+    """Where the biên bản of ``bundle`` is offered: beside it, on the stick it was just written
+    to (printed from there or kept with it), named after it
+    (``bien-ban-<tổ chức>-ban-giao-<dd-mm-yyyy>.pdf``); in the home folder once the stick is
+    pulled out."""
+    bundle = Path(bundle)
+    name = f"bien-ban-{bundle.stem.removeprefix('doancoso-')}.pdf"
+    folder = bundle.parent if bundle.parent.is_dir() else Path.home()
+    return folder / name
 
 
 def evidence_sizes(manifest: Any) -> dict[str, int]:

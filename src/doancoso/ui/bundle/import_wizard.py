@@ -18,7 +18,8 @@ import read the decrypted copy, which is removed when the wizard closes or anoth
 chosen.
 
 In an empty data folder (first start, "Nhận bàn giao từ USB") the handover becomes this
-installation's organisation.
+installation's organisation. What the wizard says (its messages, the summaries of an import
+done) is in :mod:`.import_texts`.
 """
 
 from __future__ import annotations
@@ -47,15 +48,8 @@ from ...core.bundle.container import HeldBundle
 from ...core.bundle.crypto import PasswordNeeded
 from ...core.bundle.errors import WrongPassword
 from ...core.bundle.firststart import SetupOnly, created_day, setup_of
-from ...core.bundle.labels import (
-    ALL_ROWS_HEADER,
-    ALL_ROWS_NOTE,
-    EVIDENCE_SKIPPED,
-    moment_text,
-)
+from ...core.bundle.labels import ALL_ROWS_HEADER, ALL_ROWS_NOTE, moment_text
 from ...core.bundle.manifest import live_counts
-from ...core.bundle.orgmerge import year_text
-from ...core.bundle.outcome import APART_TEXT
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
 from ...core.lang.text import nfc, size_text, vn_number
@@ -67,6 +61,18 @@ from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
 from .counts import PLAN_HEADERS, CountsTable, dialog_size, files_text, plan_rows
 from .drives import removable_drives
+from .import_texts import (
+    CHOICES_REVEALED,
+    KIND_NAMES,
+    MERGE_NOTE,
+    NEEDS_PASSWORD,
+    NO_UNDO,
+    REPORT_NOT_TAKEN,
+    STALE,
+    conflicts_text,
+    created_text,
+    result_text,
+)
 from .merge_panel import MergePanel
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordEdit, ShowPassword
 from .secretary import SecretaryDialog, with_secretary
@@ -79,38 +85,6 @@ PAGE_TITLES = (
     "Đã nhận xong",
 )
 BUNDLE_FILTER = "Tệp dữ liệu doancoso (*.dcs);;Tất cả tệp (*)"
-KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo cáo cấp trên"}
-NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
-APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
-NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
-"""An import replaces data wholesale: the undo history is cleared (shell/undo.py)."""
-CHOICES_REVEALED = (
-    "Theo lựa chọn vừa rồi, tệp đưa lại bản ghi mà máy này đã xóa và có thêm xung đột cần "
-    "chọn (đánh dấu •). Chọn xong, bấm “Nhập” lần nữa."
-)
-STALE = (
-    "Lựa chọn sáp nhập đã thay đổi: bấm “Xem lại với lựa chọn này” để xem số liệu theo lựa chọn "
-    "mới trước khi nhập."
-)
-MERGE_NOTE = (
-    " Chỉ nhận khi sáp nhập tổ chức đó vào tổ chức của mình: chi đoàn được giữ hoặc gộp theo "
-    "tên, người có trong cả hai được ghép theo CCCD, rồi theo họ tên và ngày sinh — sẽ được "
-    "xem trước ở bước sau."
-)
-REPORT_NOT_TAKEN = (
-    "Máy này chưa có dữ liệu Đoàn cơ sở nên chỉ nhận được một gói bàn giao; tệp này là gói báo "
-    "cáo cấp trên: chỉ xem được thông tin và lưu hồ sơ kèm theo (nếu có), không nhận vào máy này."
-)
-HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."
-
-
-def created_text(value: Any) -> str:
-    """An ISO timestamp as dd/mm/yyyy hh:mm, local time (:func:`moment_text`)."""
-    text = str(value or "")
-    try:
-        return moment_text(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
 
 
 class BundleImportWizard(QDialog):
@@ -220,7 +194,7 @@ class BundleImportWizard(QDialog):
         dossier_row = QHBoxLayout()  # a report's built dossier: saved from here, kept nowhere
         self.dossier_label = QLabel()
         self.dossier_label.setWordWrap(True)
-        self.dossier_button = QPushButton("Lưu hồ sơ (PDF)…")
+        self.dossier_button = QPushButton("Lưu &hồ sơ (PDF)…")
         self.dossier_button.setAutoDefault(False)
         self.dossier_button.clicked.connect(self.save_dossier)
         dossier_row.addWidget(self.dossier_label, 1)
@@ -420,7 +394,7 @@ class BundleImportWizard(QDialog):
         assert path is not None
         self.file_error.clear()
         if self.held is not None and self._held_with == (path, password):
-            self._inspected(self.held, (path, password))  # back at step 1: read already
+            self._inspected(self.held, (path, password), again=True)  # back at step 1
             return
 
         def failed(exc: BaseException) -> None:
@@ -445,7 +419,11 @@ class BundleImportWizard(QDialog):
         op.success(read).failure(failed)
         op.cancelled(lambda: self.file_error.setText(READ_CANCELLED)).run()
 
-    def _inspected(self, held: HeldBundle, read_with: tuple[Path, str | None]) -> None:
+    def _inspected(
+        self, held: HeldBundle, read_with: tuple[Path, str | None], *, again: bool = False
+    ) -> None:
+        """Show what the file is; ``again``: the file read already (back at step 1 and on
+        again), whose sáp nhập choices stay as they were made."""
         if self._closed:  # while the file was read
             self._release(held)
             return
@@ -467,13 +445,15 @@ class BundleImportWizard(QDialog):
         labels["encrypted"].setText("Có (đã mở được)" if info.encrypted else "Không mã hóa")
         self._show_counts(info)
         self._show_dossier(info)
-        self.merge_box.setChecked(False)
-        self.merge_panel.forget()
+        if not again:  # another file: the choices made for the last one are of no use
+            self.merge_box.setChecked(False)
+            self.merge_panel.forget()
         if self.replacing:
             self.foreign_notice.setText(self.replace_notice())
         elif self.foreign:
             self.foreign_notice.setText(self.foreign_text() + MERGE_NOTE)
-            self.merge_box.setText(f"Sáp nhập tổ chức này vào “{nfc(self.my_org_name)}”")
+            mine = nfc(self.my_org_name).replace("&", "&&")  # a name's "&" is no mnemonic
+            self.merge_box.setText(f"&Sáp nhập tổ chức này vào “{mine}”")
         elif self.report_into_empty:
             self.foreign_notice.setText(REPORT_NOT_TAKEN)
         elif self.my_org_id is None:
@@ -739,61 +719,3 @@ class BundleImportWizard(QDialog):
         start = str(Path.home() / name)
         chosen, _selected = QFileDialog.getSaveFileName(self, title, start, "Tệp PDF (*.pdf)")
         return Path(chosen) if chosen else None
-
-
-def result_text(plan: Any) -> str:
-    def total(counts: dict[str, int]) -> str:
-        return vn_number(sum(counts.values()))
-
-    lines = [
-        HANDED_OVER if plan.handover else APPLIED,
-        f"• Thêm mới: {total(plan.new)} bản ghi",
-        f"• Cập nhật: {total(plan.updated)} bản ghi",
-        f"• Xóa: {total(plan.deleted)} bản ghi",
-        f"• Không đổi: {total(plan.unchanged)} bản ghi",
-    ]
-    if plan.evidence_new:
-        lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
-    if plan.evidence_skipped:
-        lines.append(f"• {EVIDENCE_SKIPPED}: {vn_number(plan.evidence_skipped)} tệp")
-    automatic = sum(1 for c in plan.conflicts if getattr(c, "automatic", False))
-    if len(plan.conflicts) > automatic:
-        chosen = vn_number(len(plan.conflicts) - automatic)
-        lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {chosen}")
-    if automatic:
-        lines.append(f"• Xung đột tự gộp (mỗi thông tin chỉ một máy sửa): {vn_number(automatic)}")
-    lines.extend(f"• {note}" for note in getattr(plan, "notes", ()))
-    if getattr(plan, "merged_organization", False):
-        lines.extend(merge_lines(plan))
-    return "\n".join(lines)
-
-
-def conflicts_text(conflicts: list[Any]) -> str:
-    """The plan's summary when some conflict needs a choice: the rows changed on both sides,
-    the records made apart on both (one of the two kept)."""
-    apart = [c for c in conflicts if getattr(c, "apart", False)]
-    edited = len(conflicts) - len(apart)
-    said = []
-    if edited:
-        said.append(
-            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: chọn "
-            "giữ của máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy "
-            "sửa đã chọn sẵn theo máy đó)."
-        )
-    if apart:
-        names = "; ".join(c.label for c in apart)
-        said.append(f"{APART_TEXT}: {names}. Chọn bản giữ lại bên dưới.")
-    return " ".join(said)
-
-
-def merge_lines(plan: Any) -> list[str]:
-    """What a sáp nhập did beyond the counts: the people matched, each chi đoàn, each year."""
-    theirs = plan.organization.get("name", "")
-    lines = [f"• Người có trong cả hai tổ chức, đã ghép làm một: {vn_number(len(plan.matches))}"]
-    for branch in plan.branches:
-        if branch.action == "joined":
-            lines.append(f"• Chi đoàn “{branch.theirs_name}”: gộp vào “{branch.name}”")
-        else:
-            lines.append(f"• Chi đoàn “{branch.theirs_name}”: giữ riêng, tên “{branch.name}”")
-    lines.extend(f"• {year_text(y, theirs)}" for y in plan.years)
-    return lines

@@ -159,6 +159,7 @@ class MergePanel(QWidget):
         self.branch_table.verticalHeader().hide()
         self.branch_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.branch_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.branch_table.setTabKeyNavigation(False)  # Tab: to each choice and name, then on
         header = self.branch_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -176,6 +177,7 @@ class MergePanel(QWidget):
         self.match_view.setWordWrap(True)
         self.match_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.match_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.match_view.setTabKeyNavigation(False)
         self.match_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.match_view.verticalHeader().hide()
         lines = self.match_view.fontMetrics().lineSpacing()
@@ -186,7 +188,7 @@ class MergePanel(QWidget):
             self.match_view.horizontalHeader().setSectionResizeMode(column, mode)
         people_layout.addWidget(self.match_view, 1)
         self.tabs.addTab(people, "Người có trong cả hai tổ chức")
-        self.refresh_button = QPushButton("Xem lại với lựa chọn này")
+        self.refresh_button = QPushButton("&Xem lại với lựa chọn này")
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.refresh_requested)
         layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -217,6 +219,7 @@ class MergePanel(QWidget):
         self.matches = list(matches) + [m for i, m in self._apart.items() if i not in found]
         table = self.branch_table
         table.setRowCount(len(self.branches))
+        previous: QWidget = table  # Tab: from the table to each row's choice and name
         for r, branch in enumerate(self.branches):
             table.setItem(r, 0, QTableWidgetItem(branch.theirs_name))
             combo = QComboBox()
@@ -234,6 +237,9 @@ class MergePanel(QWidget):
             name_edit.textChanged.connect(lambda _t: self.changed.emit())
             table.setCellWidget(r, 1, combo)
             table.setCellWidget(r, 2, name_edit)
+            QWidget.setTabOrder(previous, combo)
+            QWidget.setTabOrder(combo, name_edit)
+            previous = name_edit
             # the height of the choice itself (the rows' contents would make it far taller)
             table.setRowHeight(r, max(combo.sizeHint().height(), name_edit.sizeHint().height()))
         self.tabs.setTabText(1, f"Chi đoàn ({len(self.branches)})")

@@ -1,0 +1,103 @@
+"""What the import wizard says (import_wizard.py): its messages, and the summary of an import
+done (:func:`result_text`), of the conflicts a dry run met (:func:`conflicts_text`) and of what a
+sáp nhập did (:func:`merge_lines`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...core.bundle.labels import EVIDENCE_SKIPPED, moment_text
+from ...core.bundle.orgmerge import year_text
+from ...core.bundle.outcome import APART_TEXT
+from ...core.lang.text import vn_number
+
+KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo cáo cấp trên"}
+NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
+APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
+NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
+"""An import replaces data wholesale: the undo history is cleared (shell/undo.py)."""
+CHOICES_REVEALED = (
+    "Theo lựa chọn vừa rồi, tệp đưa lại bản ghi mà máy này đã xóa và có thêm xung đột cần "
+    "chọn (đánh dấu •). Chọn xong, bấm “Nhập” lần nữa."
+)
+STALE = (
+    "Lựa chọn sáp nhập đã thay đổi: bấm “Xem lại với lựa chọn này” để xem số liệu theo lựa chọn "
+    "mới trước khi nhập."
+)
+MERGE_NOTE = (
+    " Chỉ nhận khi sáp nhập tổ chức đó vào tổ chức của mình: chi đoàn được giữ hoặc gộp theo "
+    "tên, người có trong cả hai được ghép theo CCCD, rồi theo họ tên và ngày sinh — sẽ được "
+    "xem trước ở bước sau."
+)
+REPORT_NOT_TAKEN = (
+    "Máy này chưa có dữ liệu Đoàn cơ sở nên chỉ nhận được một gói bàn giao; tệp này là gói báo "
+    "cáo cấp trên: chỉ xem được thông tin và lưu hồ sơ kèm theo (nếu có), không nhận vào máy này."
+)
+HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."
+
+
+def created_text(value: Any) -> str:
+    """An ISO timestamp as dd/mm/yyyy hh:mm, local time (:func:`moment_text`)."""
+    text = str(value or "")
+    try:
+        return moment_text(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+
+
+def result_text(plan: Any) -> str:
+    def total(counts: dict[str, int]) -> str:
+        return vn_number(sum(counts.values()))
+
+    lines = [
+        HANDED_OVER if plan.handover else APPLIED,
+        f"• Thêm mới: {total(plan.new)} bản ghi",
+        f"• Cập nhật: {total(plan.updated)} bản ghi",
+        f"• Xóa: {total(plan.deleted)} bản ghi",
+        f"• Không đổi: {total(plan.unchanged)} bản ghi",
+    ]
+    if plan.evidence_new:
+        lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
+    if plan.evidence_skipped:
+        lines.append(f"• {EVIDENCE_SKIPPED}: {vn_number(plan.evidence_skipped)} tệp")
+    automatic = sum(1 for c in plan.conflicts if getattr(c, "automatic", False))
+    if len(plan.conflicts) > automatic:
+        chosen = vn_number(len(plan.conflicts) - automatic)
+        lines.append(f"• Xung đột đã giải quyết theo lựa chọn: {chosen}")
+    if automatic:
+        lines.append(f"• Xung đột tự gộp (mỗi thông tin chỉ một máy sửa): {vn_number(automatic)}")
+    lines.extend(f"• {note}" for note in getattr(plan, "notes", ()))
+    if getattr(plan, "merged_organization", False):
+        lines.extend(merge_lines(plan))
+    return "\n".join(lines)
+
+
+def conflicts_text(conflicts: list[Any]) -> str:
+    """The plan's summary when some conflict needs a choice: the rows changed on both sides,
+    the records made apart on both (one of the two kept)."""
+    apart = [c for c in conflicts if getattr(c, "apart", False)]
+    edited = len(conflicts) - len(apart)
+    said = []
+    if edited:
+        said.append(
+            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: chọn "
+            "giữ của máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy "
+            "sửa đã chọn sẵn theo máy đó)."
+        )
+    if apart:
+        names = "; ".join(c.label for c in apart)
+        said.append(f"{APART_TEXT}: {names}. Chọn bản giữ lại bên dưới.")
+    return " ".join(said)
+
+
+def merge_lines(plan: Any) -> list[str]:
+    """What a sáp nhập did beyond the counts: the people matched, each chi đoàn, each year."""
+    theirs = plan.organization.get("name", "")
+    lines = [f"• Người có trong cả hai tổ chức, đã ghép làm một: {vn_number(len(plan.matches))}"]
+    for branch in plan.branches:
+        if branch.action == "joined":
+            lines.append(f"• Chi đoàn “{branch.theirs_name}”: gộp vào “{branch.name}”")
+        else:
+            lines.append(f"• Chi đoàn “{branch.theirs_name}”: giữ riêng, tên “{branch.name}”")
+    lines.extend(f"• {year_text(y, theirs)}" for y in plan.years)
+    return lines
