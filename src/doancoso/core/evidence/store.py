@@ -4,12 +4,12 @@ SHA-256 (DESIGN.md, "Evidence files").
 A file enters the store by :meth:`EvidenceStore.add`: its type is checked by its first bytes
 (PDF, JPEG or PNG: never by the extension), its size against a limit, then it is copied under a
 temporary name, hashed, flushed to disk and renamed to its hash. Adding the same content
-twice stores it once. A file already written and hashed elsewhere (a bundle's evidence, verified
-as it was read) enters by :meth:`EvidenceStore.adopt` instead: written once into a temporary file
-of the store's own folder (:meth:`EvidenceStore.staged_file`), then renamed to its hash, never
-copied again. Stored files are never changed; a file no record refers to any more is
-removed only by the data check, never as a side effect of a detach (an undo may bring the record
-back).
+twice stores it once (a stored copy found changed on disk is replaced by the sound one). A file
+already written and hashed elsewhere (a bundle's evidence, verified as it was read) enters by
+:meth:`EvidenceStore.adopt` instead: written once into a temporary file of the store's own
+folder (:meth:`EvidenceStore.staged_file`), then renamed to its hash, never copied again.
+Stored files are never changed; a file no record refers to any more is removed only by the data
+check, never as a side effect of a detach (an undo may bring the record back).
 """
 
 from __future__ import annotations
@@ -82,6 +82,13 @@ class EvidenceStore:
     def has(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
 
+    def _holds(self, sha256: str, size: int) -> bool:
+        """Whether the store holds ``sha256`` intact: a stored file damaged or changed on disk
+        (which the data check reports, advising to attach the original again or to restore a
+        backup) is then replaced by the sound copy coming in."""
+        path = self.path(sha256)
+        return path.is_file() and path.stat().st_size == size and self.verify(sha256)
+
     def add(self, source: Path, max_size: int = DEFAULT_MAX_SIZE) -> StoredFile:
         """Copy ``source`` into the store (once per content); refused with an
         :class:`ImportFileError` when it cannot be read, is too large or is not a PDF, JPEG or
@@ -131,11 +138,10 @@ class EvidenceStore:
                     digest.update(chunk)
                 os.fsync(copied.fileno())
             sha = digest.hexdigest()
-            target = self.path(sha)
-            if target.is_file() and target.stat().st_size == size:
+            if self._holds(sha, size):
                 temp.unlink()
-            else:
-                os.replace(temp, target)
+            else:  # new, or a stored copy changed behind the app's back: the sound copy wins
+                os.replace(temp, self.path(sha))
             return StoredFile(sha, size, media_type)
         except BaseException:
             temp.unlink(missing_ok=True)
@@ -243,11 +249,11 @@ class EvidenceStore:
 
     def take_in(self, folder: Path) -> int:
         """Add to the store every file of ``folder`` named by its hash whose content has that
-        hash (the evidence beside a backup being restored); others are ignored. Returns how many
-        were added."""
+        hash (the evidence beside a backup being restored), in place of a stored copy that no
+        longer has its hash; others are ignored. Returns how many were added."""
         added = 0
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if not (_SHA256.match(path.name) and path.is_file()) or self.has(path.name):
+            if not (_SHA256.match(path.name) and path.is_file()) or self.verify(path.name):
                 continue
             if EvidenceStore.hash_of(path) != path.name:
                 continue
