@@ -71,6 +71,31 @@ def test_set_attach_detach_and_the_json(folder: str, tmp_path: Path) -> None:
     assert (code, out) == (0, "Đã gỡ 2 tệp minh chứng khỏi mục 1.3 năm 2025.\n")
 
 
+def test_a_file_is_detached_by_the_short_hash_show_prints(folder: str, tmp_path: Path) -> None:
+    photo, scan = tmp_path / "anh.png", tmp_path / "bien-ban.pdf"
+    photo.write_bytes(PNG)
+    scan.write_bytes(b"%PDF-1.4\n" + b"\x00" * 40)
+    for path in (photo, scan):
+        assert cli("checklist", "attach", "1.3", "--year", "2025", str(path),
+                   "--data-dir", folder)[0] == 0  # fmt: skip
+    code, out, _ = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
+    line = next(line for line in out.splitlines() if "Minh chứng: anh.png" in line)
+    short = line.rsplit("[", 1)[1].rstrip("]")  # what the secretary reads and types
+    assert len(short) == 12
+    code, out, err = cli("checklist", "detach", "1.3", "--year", "2025", short.upper(),
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, out, err) == (0, "Đã gỡ 1 tệp minh chứng khỏi mục 1.3 năm 2025.\n", "")
+    (item,) = [i for i in _show(folder)["items"] if i["code"] == "1.3"]  # type: ignore[attr-defined]
+    assert [f["name"] for f in item["evidence"]] == ["bien-ban.pdf"]
+    code, out, err = cli("checklist", "detach", "1.3", "--year", "2025", "abc",
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Hãy ghi mã SHA-256 của tệp, hoặc ít nhất 8 ký tự đầu của nó như lệnh "
+        "“doancoso checklist show” in ra.\n"
+    )
+
+
 def test_a_file_of_the_wrong_kind_exits_1_and_changes_nothing(folder: str, tmp_path: Path) -> None:
     fake = tmp_path / "bao-cao.pdf"
     fake.write_bytes(b"MZ not a pdf")

@@ -48,7 +48,9 @@ def register(subparsers: Subparsers) -> None:
     detach = sub.add_parser("detach", help="gỡ tệp minh chứng khỏi một mục")
     detach.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
     _common(detach)
-    detach.add_argument("sha256", metavar="SHA256", help="mã SHA-256 của tệp (xem bằng show)")
+    detach.add_argument(
+        "sha256", metavar="SHA256", help="mã SHA-256 của tệp, hoặc các ký tự đầu mà show in ra"
+    )
     detach.set_defaults(handler=detach_file)
 
     template = sub.add_parser("template", help="các bộ tiêu chí")
