@@ -142,3 +142,23 @@ def test_open_caption_and_detach_with_undo(
     history.undo()
     assert _files(ws, "3.3") == ["anh-ra-quan.png"]
     assert page.item_panel.files_title.text() == "Tệp minh chứng (1):"
+
+
+def test_a_file_no_program_can_open_is_said_with_where_its_copy_is(
+    page: RecognitionPage, ws: Workspace, photo: Path, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files
+    files.open_url = lambda _url: False  # what Qt answers when no viewer takes the file
+    files.view_folder = tmp_path / "xem"
+    files.view.setCurrentIndex(files.model.index(0))
+    files.open_button.click()
+    copy = next((tmp_path / "xem").iterdir()) / "anh-ra-quan.png"
+    assert copy.read_bytes() == photo.read_bytes()
+    assert prompts.errors == [
+        "Máy này không có chương trình nào mở được ảnh PNG “anh-ra-quan.png”. Một bản sao của "
+        f"tệp nằm ở:\n{copy}\nHãy mở nó bằng chương trình xem ảnh hoặc PDF khác, hoặc cài một "
+        "chương trình như vậy."
+    ]

@@ -208,7 +208,8 @@ class EvidencePanel(QWidget):
         self._caption_saved = caption_saved
         self.model = EvidenceModel(document_icon, self)
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
-        """How a file is shown (the system's viewer; tests record the address instead)."""
+        """How a file is shown (the system's viewer; tests record the address instead): False
+        when no program took it."""
         self.view_folder = Path(tempfile.gettempdir()) / VIEW_FOLDER
         """Where the copies handed to the viewer go."""
         self.view = EvidenceList(empty_text)
@@ -323,7 +324,16 @@ class EvidencePanel(QWidget):
                     f"Không mở được tệp “{attachment.original_name}”: {os_reason(exc)}.",
                 )  # fmt: skip
                 return
-            self.open_url(QUrl.fromLocalFile(str(path)))
+            if self.open_url(QUrl.fromLocalFile(str(path))) is False:
+                kind = MEDIA_TYPES.get(attachment.media_type, "tệp")
+                self._core.prompts.error(
+                    self, "Không mở được",
+                    f"Máy này không có chương trình nào mở được {kind} "
+                    f"“{attachment.original_name}”. Một bản sao của tệp nằm ở:\n{path}\n"
+                    "Hãy mở nó bằng chương trình xem ảnh hoặc PDF khác, hoặc cài một chương "
+                    "trình như vậy.",
+                )  # fmt: skip
+                return
 
     def caption_selected(self) -> None:
         chosen = self.selected()
