@@ -353,7 +353,7 @@ class RecognitionService:
             if points is not None and item.points is None:
                 errors["points"] = "Bộ tiêu chí không chấm điểm mục này."
             elif points is not None and item.points is not None and not 0 <= points <= item.points:
-                errors["points"] = f"Điểm phải từ 0 đến {item.points:g}."
+                errors["points"] = f"Điểm phải từ 0 đến {points_text(item.points)}."
             values["points"] = points
         if "note" in raw:
             values["note"] = nfc_multiline_or_none(raw["note"])
