@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import ImportFileError
+from ..lang.text import size_text
 from ..storage.folder import os_reason
 
 EVIDENCE_FOLDER = "evidence"
@@ -64,10 +65,6 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def _size_text(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
-
-
 class EvidenceStore:
     """The ``evidence/`` folder of one data folder."""
 
@@ -100,7 +97,7 @@ class EvidenceStore:
                 raise ImportFileError(f"“{name}” không phải là một tệp.")
             if size > max_size:
                 raise ImportFileError(
-                    f"Tệp “{name}” nặng {_size_text(size)}, quá giới hạn {_size_text(max_size)} "
+                    f"Tệp “{name}” nặng {size_text(size)}, quá giới hạn {size_text(max_size)} "
                     "cho một tệp minh chứng. Hãy nén hoặc chụp lại với độ phân giải thấp hơn."
                 )
             if size == 0:
@@ -134,7 +131,7 @@ class EvidenceStore:
                 while chunk := copied.read(_CHUNK):
                     size += len(chunk)
                     if size > max_size:  # the file grew since its size was checked
-                        raise ImportFileError(f"Tệp “{name}” quá giới hạn {_size_text(max_size)}.")
+                        raise ImportFileError(f"Tệp “{name}” quá giới hạn {size_text(max_size)}.")
                     digest.update(chunk)
                 os.fsync(copied.fileno())
             sha = digest.hexdigest()
