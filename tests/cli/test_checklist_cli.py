@@ -133,6 +133,18 @@ def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
     )  # fmt: skip
 
 
+@pytest.mark.parametrize("command", [("show",), ("show", "--format", "json"),
+                                     ("detach", "1.3", "0123456789ab")])  # fmt: skip
+def test_a_mistyped_year_of_the_checklist_is_refused(folder: str, command: tuple[str, ...]) -> None:
+    """ "--year 25" is not shown as an empty checklist of the year 25 (nor "not opened")."""
+    code, out, err = cli("checklist", *command, "--year", "25", "--data-dir", folder)
+    assert (code, out, err) == (
+        1,
+        "",
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n",
+    )
+
+
 def test_a_title_pasted_decomposed_is_said_back_in_nfc(folder: str) -> None:
     """Text copied from some PDFs or a Mac is decomposed (NFD): stored and said in NFC."""
     title, partner = "Tờ trình về công tác thanh niên", "Hội Liên hiệp Phụ nữ xã"

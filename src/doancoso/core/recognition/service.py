@@ -384,6 +384,7 @@ class RecognitionService:
         stays until the data check finds nobody names it). ``sha256`` may be its first
         characters (at least :data:`SHORT_HASH`, in either case), as ``checklist show`` prints
         them, if no other file of the item starts with them."""
+        check_year(year)  # "25": not "the checklist of 25 is not opened"
         wanted = sha256.strip().lower()
         if len(wanted) < SHORT_HASH or not _HEX.fullmatch(wanted):
             raise NotFoundError(
