@@ -188,3 +188,16 @@ def test_templates_in_and_out(folder: str, tmp_path: Path) -> None:
     code, _, err = cli("checklist", "template", "import", str(province), "--data-dir", folder)
     assert code == 1 and "phiên bản 1" in err
     assert len(cli("checklist", "template", "list", "--data-dir", folder)[1].splitlines()) == 2
+
+
+def test_a_file_named_on_a_mac_is_said_back_in_nfc(folder: str, tmp_path: Path) -> None:
+    """A file copied from a Mac has a decomposed (NFD) name: stored and said in NFC."""
+    name = "Ảnh ra quân ấp Tân Lộc.png"
+    decomposed = unicodedata.normalize("NFD", name)
+    photo = tmp_path / decomposed
+    photo.write_bytes(PNG)
+    code, out, _ = cli("checklist", "attach", "1.3", "--year", "2025", str(photo),
+                       "--data-dir", folder)  # fmt: skip
+    assert (code, out) == (0, f"Đã đính kèm “{name}” vào mục 1.3 năm 2025.\n")
+    (item,) = [i for i in _show(folder)["items"] if i["code"] == "1.3"]  # type: ignore[attr-defined]
+    assert [f["name"] for f in item["evidence"]] == [name]

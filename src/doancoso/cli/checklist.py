@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ..core.lang.text import nfc
 from ..core.recognition.rules import STATUSES
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
@@ -164,7 +165,8 @@ def set_item(args: argparse.Namespace, out: TextIO) -> int:
 def attach_file(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         ws.recognition.attach(args.year, args.code, args.file, args.caption)
-    print(f"Đã đính kèm “{args.file.name}” vào mục {args.code} năm {args.year}.", file=out)
+    name = nfc(args.file.name)  # as stored: a Mac's file names are decomposed
+    print(f"Đã đính kèm “{name}” vào mục {args.code} năm {args.year}.", file=out)
     return EXIT_OK
 
 
