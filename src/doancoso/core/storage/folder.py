@@ -39,6 +39,8 @@ _REASONS = {
     errno.EINVAL: "tên tệp hoặc đường dẫn không hợp lệ",
     errno.EBUSY: "tệp đang được chương trình khác sử dụng",
     errno.EIO: "lỗi đọc ghi ổ đĩa (USB có thể đã bị rút ra)",
+    errno.ENODEV: "ổ đĩa không còn kết nối (USB có thể đã bị rút ra)",
+    errno.ENXIO: "ổ đĩa không còn kết nối (USB có thể đã bị rút ra)",
     errno.EFBIG: "tệp vượt quá kích thước cho phép",
     errno.EDQUOT: "đã dùng hết dung lượng được cấp trên ổ đĩa",
 }
