@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSize, QUrl
+from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QIcon, QImage, QImageIOHandler, QImageWriter
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.recognition.checklist_model import COL_FILES
@@ -162,3 +163,20 @@ def test_a_file_no_program_can_open_is_said_with_where_its_copy_is(
         f"tệp nằm ở:\n{copy}\nHãy mở nó bằng chương trình xem ảnh hoặc PDF khác, hoặc cài một "
         "chương trình như vậy."
     ]
+
+
+def test_enter_on_a_file_opens_it(
+    page: RecognitionPage, ws: Workspace, photo: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A secretary on the keyboard: Tab to the files, arrows to one, Enter shows it."""
+    ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files
+    opened: list[QUrl] = []
+    files.open_url = opened.append
+    files.view_folder = tmp_path / "xem"
+    files.view.setFocus()
+    files.view.setCurrentIndex(files.model.index(0))
+    qtbot.keyClick(files.view, Qt.Key.Key_Return)
+    assert [Path(url.toLocalFile()).name for url in opened] == ["anh-ra-quan.png"]

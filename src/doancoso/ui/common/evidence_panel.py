@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QImageReader,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -167,11 +168,20 @@ class EvidenceModel(QAbstractListModel):
 
 
 class EvidenceList(QListView):
-    """The files as icons; an empty list says ``empty_text`` (how to add some)."""
+    """The files as icons; an empty list says ``empty_text`` (how to add some). Enter on the
+    files chosen emits ``open_requested`` (a double click opens them too)."""
+
+    open_requested = Signal()
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.empty_text = empty_text
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selectedIndexes():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
@@ -216,6 +226,7 @@ class EvidencePanel(QWidget):
         self.view.setModel(self.model)
         thumbnail_grid(self.view, THUMB, cell)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.open_requested.connect(self.open_selected)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.setAcceptDrops(True)
         self.attach_button = QPushButton("Đính kèm tệp…")
