@@ -180,3 +180,32 @@ def test_enter_on_a_file_opens_it(
     files.view.setCurrentIndex(files.model.index(0))
     qtbot.keyClick(files.view, Qt.Key.Key_Return)
     assert [Path(url.toLocalFile()).name for url in opened] == ["anh-ra-quan.png"]
+
+
+@pytest.mark.parametrize("damage", ["deleted", "changed"])
+def test_a_file_lost_from_the_store_says_what_to_do_when_opened(
+    page: RecognitionPage, ws: Workspace, photo: Path, prompts: ScriptedPrompts, tmp_path: Path,
+    damage: str,
+) -> None:  # fmt: skip
+    ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
+    (stored,) = ws.evidence.store.folder.iterdir()
+    if damage == "deleted":
+        stored.unlink()
+    else:  # changed behind the app's back, its size kept
+        content = bytearray(stored.read_bytes())
+        content[-1] ^= 0xFF
+        stored.chmod(0o644)
+        stored.write_bytes(bytes(content))
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files
+    opened: list[QUrl] = []
+    files.open_url = opened.append
+    files.view_folder = tmp_path / "xem"
+    files.view.setCurrentIndex(files.model.index(0))
+    files.open_button.click()
+    assert opened == []
+    assert prompts.errors == [
+        "Tệp minh chứng “anh-ra-quan.png” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: "
+        "hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+    ]

@@ -47,6 +47,15 @@ the data check (backup/check.py), or by the next import once an hour old."""
 STALE_AFTER = 3600.0  # seconds
 
 
+def lost_file_message(name: str) -> str:
+    """What a secretary is told of a stored file that is gone or no longer has its hash (by
+    the data check, or when it is opened), and what to do."""
+    return (
+        f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: hãy khôi "
+        "phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+    )
+
+
 @dataclass(frozen=True)
 class StoredFile:
     sha256: str

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError
 from ...core.evidence.service import Attachment
-from ...core.evidence.store import MEDIA_TYPES
+from ...core.evidence.store import MEDIA_TYPES, EvidenceStore, lost_file_message
 from ...core.lang.text import size_text
 from ...core.storage.folder import os_reason
 from ...core.workspace import Workspace
@@ -327,6 +327,10 @@ class EvidencePanel(QWidget):
 
     def open_selected(self) -> None:
         for attachment in self.selected():
+            if EvidenceStore.hash_of(attachment.path) != attachment.sha256:  # gone or changed
+                message = lost_file_message(attachment.original_name)
+                self._core.prompts.error(self, "Không mở được", message)
+                return
             try:
                 path = viewable_copy(attachment, self.view_folder)
             except OSError as exc:
