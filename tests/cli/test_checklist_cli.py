@@ -201,3 +201,23 @@ def test_a_file_named_on_a_mac_is_said_back_in_nfc(folder: str, tmp_path: Path) 
     assert (code, out) == (0, f"Đã đính kèm “{name}” vào mục 1.3 năm 2025.\n")
     (item,) = [i for i in _show(folder)["items"] if i["code"] == "1.3"]  # type: ignore[attr-defined]
     assert [f["name"] for f in item["evidence"]] == [name]
+
+
+def test_a_status_is_given_by_its_vietnamese_name_or_its_code(folder: str) -> None:
+    """As every level or status of the command line (DESIGN.md, "The command line")."""
+    for code, status in (("1.1", "Đạt"), ("1.2", "không áp dụng"), ("1.3", "chua-dat")):
+        said = cli("checklist", "set", code, "--year", "2025", "--status", status,
+                   "--data-dir", folder)  # fmt: skip
+        assert said == (0, f"Đã cập nhật mục {code} năm 2025.\n", "")
+    items = {i["code"]: i["status"] for i in _show(folder)["items"]}  # type: ignore[attr-defined]
+    assert (items["1.1"], items["1.2"], items["1.3"]) == ("dat", "khong-ap-dung", "chua-dat")
+    code, out, err = cli("checklist", "set", "1.4", "--year", "2025", "--status", "Tốt",
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Dữ liệu không hợp lệ:\n"
+        "  --status: Đánh giá phải là: Đạt, Chưa đạt, Không áp dụng, Chưa đánh giá.\n"
+    )
+    assert [i["status"] for i in _show(folder)["items"] if i["code"] == "1.4"] == [  # type: ignore[attr-defined]
+        "chua-danh-gia"
+    ]

@@ -19,8 +19,6 @@ from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 if TYPE_CHECKING:
     from ..core.recognition.service import ChecklistView, ItemView
 
-STATUS_CHOICES = tuple(STATUSES)
-
 
 def register(subparsers: Subparsers) -> None:
     checklist = subparsers.add_parser("checklist", help="bảng tự đánh giá “3 chủ động”")
@@ -34,7 +32,12 @@ def register(subparsers: Subparsers) -> None:
     setting = sub.add_parser("set", help="tự đánh giá một mục")
     setting.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
     _common(setting)
-    setting.add_argument("--status", choices=STATUS_CHOICES, help="đánh giá của mục")
+    setting.add_argument(
+        "--status",
+        metavar="ĐÁNH_GIÁ",
+        help="đánh giá của mục: " + ", ".join(STATUSES.values()) + " (hoặc mã: "
+        + ", ".join(STATUSES) + ")",
+    )  # fmt: skip
     setting.add_argument("--points", metavar="ĐIỂM", help="điểm tự chấm (nếu bộ tiêu chí có điểm)")
     setting.add_argument("--note", metavar="NỘI_DUNG", help="những việc đã làm")
     setting.set_defaults(handler=set_item)
