@@ -133,10 +133,19 @@ class ChecklistView:
         return given, possible
 
     def missing(self) -> list[Missing]:
-        """What the dossier would lack, item by item ("Còn thiếu")."""
+        """What the dossier would lack, item by item ("Còn thiếu"). A criterion none of whose
+        items counts (all "không áp dụng") is missing too, at its first item: every criterion
+        must be met (DOMAIN.md, section 2)."""
         found = []
+        criteria = self.template.criteria
+        empty = {c.code for c in criteria if c.items and not self.readiness(c.code)[1]}
         for v in self.items:
             code = v.item.code
+            if v.criterion in empty:
+                empty.discard(v.criterion)
+                found.append(Missing(code, "not-met", f"Tiêu chí {v.criterion} không có mục nào "
+                                     "được tính: mọi mục đều “Không áp dụng”, mà mọi tiêu chí "
+                                     "đều phải đạt."))  # fmt: skip
             if v.status == NOT_APPLICABLE:
                 continue
             if v.status == NOT_ASSESSED:
