@@ -15,6 +15,7 @@ check, never as a side effect of a detach (an undo may bring the record back).
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -30,7 +31,7 @@ from typing import BinaryIO
 
 from ..errors import ImportFileError
 from ..lang.text import size_text
-from ..storage.folder import os_reason
+from ..storage.folder import os_reason, write_remedy
 
 EVIDENCE_FOLDER = "evidence"
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
@@ -53,6 +54,17 @@ def lost_file_message(name: str) -> str:
     return (
         f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: hãy khôi "
         "phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+    )
+
+
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+"""Errors of a copy that come from where it is written (the data folder's disk)."""
+
+
+def _write_error(name: str, exc: OSError) -> ImportFileError:
+    """A file that could not be written into the store: the data folder's disk, not the file."""
+    return ImportFileError(
+        f"Không ghi được tệp “{name}” vào thư mục dữ liệu: {os_reason(exc)}. {write_remedy(exc)}"
     )
 
 
@@ -127,27 +139,44 @@ class EvidenceStore:
         """Copy ``source`` under a temporary name, hash the copy, flush it to disk and rename it
         to its hash. The copy is left to the system (``shutil.copyfile``: the kernel copies on
         Linux), then the copy itself is hashed: a store file is named by what it holds, even if
-        the source changed meanwhile. About the cost of a bare copy and hash (BENCHMARKS.md)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        the source changed meanwhile. About the cost of a bare copy and hash (BENCHMARKS.md).
+        A failure of the data folder's disk is said as such (:func:`_write_error`), a failure of
+        the source's as a file that cannot be read (by :meth:`add`)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temp_name = tempfile.mkstemp(
+                prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.folder
+            )
+            os.close(fd)
+        except OSError as exc:
+            raise _write_error(name, exc) from exc
         digest = hashlib.sha256()
-        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.folder)
-        os.close(fd)
         temp = Path(temp_name)
         try:
-            shutil.copyfile(source, temp)
-            size = 0
-            with open(temp, "r+b") as copied:  # written to: Windows flushes only such handles
-                while chunk := copied.read(_CHUNK):
-                    size += len(chunk)
-                    if size > max_size:  # the file grew since its size was checked
-                        raise ImportFileError(f"Tệp “{name}” quá giới hạn {size_text(max_size)}.")
-                    digest.update(chunk)
-                os.fsync(copied.fileno())
-            sha = digest.hexdigest()
-            if self._holds(sha, size):
-                temp.unlink()
-            else:  # new, or a stored copy changed behind the app's back: the sound copy wins
-                os.replace(temp, self.path(sha))
+            try:
+                shutil.copyfile(source, temp)
+            except OSError as exc:
+                if exc.errno in _WRITE_ERRNOS:
+                    raise _write_error(name, exc) from exc
+                raise  # the source's: "Không đọc được tệp"
+            try:
+                size = 0
+                with open(temp, "r+b") as copied:  # written to: Windows flushes only such handles
+                    while chunk := copied.read(_CHUNK):
+                        size += len(chunk)
+                        if size > max_size:  # the file grew since its size was checked
+                            raise ImportFileError(
+                                f"Tệp “{name}” quá giới hạn {size_text(max_size)}."
+                            )
+                        digest.update(chunk)
+                    os.fsync(copied.fileno())
+                sha = digest.hexdigest()
+                if self._holds(sha, size):
+                    temp.unlink()
+                else:  # new, or a stored copy changed behind the app's back: the sound one wins
+                    os.replace(temp, self.path(sha))
+            except OSError as exc:
+                raise _write_error(name, exc) from exc
             return StoredFile(sha, size, media_type)
         except BaseException:
             temp.unlink(missing_ok=True)
