@@ -221,3 +221,34 @@ def test_a_status_is_given_by_its_vietnamese_name_or_its_code(folder: str) -> No
     assert [i["status"] for i in _show(folder)["items"] if i["code"] == "1.4"] == [  # type: ignore[attr-defined]
         "chua-danh-gia"
     ]
+
+
+def test_show_gives_the_points_when_the_template_has_them(folder: str, tmp_path: Path) -> None:
+    from doancoso.core.recognition.template import default_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    data["criteria"][0]["items"][1]["points"] = 5
+    data["criteria"][1]["items"][0]["points"] = 20
+    path = tmp_path / "tieu-chi.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert cli("checklist", "template", "import", str(path), "--data-dir", folder)[0] == 0
+    from doancoso.core.workspace import Workspace
+
+    ws = Workspace.open(Path(folder))
+    try:
+        ws.recognition.open(2025, "Bộ tiêu chí có điểm")
+    finally:
+        ws.close()
+    assert cli("checklist", "set", "1.1", "--year", "2025", "--status", "dat", "--points", "8,5",
+               "--data-dir", folder)[0] == 0  # fmt: skip
+    code, out, _ = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
+    lines = out.splitlines()
+    heading = next(line for line in lines if line.startswith("Tiêu chí 1. "))
+    assert heading.endswith("ở địa phương, đơn vị (1/7 đạt; 8,5/15 điểm)")
+    assert any(line.startswith("  1.1  [Đạt]  8,5/10 điểm  Danh sách") for line in lines)
+    assert any(line.startswith("  1.2  [Chưa đánh giá]  —/5 điểm  Nhận xét") for line in lines)
+    assert "Đạt 1/14 mục; 8,5/35 điểm." in lines
+    summary = _show(folder)["summary"]
+    assert summary["points"] == {"given": 8.5, "possible": 35.0}  # type: ignore[index]
