@@ -71,6 +71,31 @@ def test_set_attach_detach_and_the_json(folder: str, tmp_path: Path) -> None:
     assert (code, out) == (0, "Đã gỡ 2 tệp minh chứng khỏi mục 1.3 năm 2025.\n")
 
 
+def test_a_file_is_detached_by_the_short_hash_show_prints(folder: str, tmp_path: Path) -> None:
+    photo, scan = tmp_path / "anh.png", tmp_path / "bien-ban.pdf"
+    photo.write_bytes(PNG)
+    scan.write_bytes(b"%PDF-1.4\n" + b"\x00" * 40)
+    for path in (photo, scan):
+        assert cli("checklist", "attach", "1.3", "--year", "2025", str(path),
+                   "--data-dir", folder)[0] == 0  # fmt: skip
+    code, out, _ = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
+    line = next(line for line in out.splitlines() if "Minh chứng: anh.png" in line)
+    short = line.rsplit("[", 1)[1].rstrip("]")  # what the secretary reads and types
+    assert len(short) == 12
+    code, out, err = cli("checklist", "detach", "1.3", "--year", "2025", short.upper(),
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, out, err) == (0, "Đã gỡ 1 tệp minh chứng khỏi mục 1.3 năm 2025.\n", "")
+    (item,) = [i for i in _show(folder)["items"] if i["code"] == "1.3"]  # type: ignore[attr-defined]
+    assert [f["name"] for f in item["evidence"]] == ["bien-ban.pdf"]
+    code, out, err = cli("checklist", "detach", "1.3", "--year", "2025", "abc",
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Hãy ghi mã SHA-256 của tệp, hoặc ít nhất 8 ký tự đầu của nó như lệnh "
+        "“doancoso checklist show” in ra.\n"
+    )
+
+
 def test_a_file_of_the_wrong_kind_exits_1_and_changes_nothing(folder: str, tmp_path: Path) -> None:
     fake = tmp_path / "bao-cao.pdf"
     fake.write_bytes(b"MZ not a pdf")
@@ -106,6 +131,18 @@ def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
     assert (code, err.strip()) == (
         1, "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày 31/02/2025 không có trên lịch."
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("command", [("show",), ("show", "--format", "json"),
+                                     ("detach", "1.3", "0123456789ab")])  # fmt: skip
+def test_a_mistyped_year_of_the_checklist_is_refused(folder: str, command: tuple[str, ...]) -> None:
+    """ "--year 25" is not shown as an empty checklist of the year 25 (nor "not opened")."""
+    code, out, err = cli("checklist", *command, "--year", "25", "--data-dir", folder)
+    assert (code, out, err) == (
+        1,
+        "",
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n",
+    )
 
 
 def test_a_title_pasted_decomposed_is_said_back_in_nfc(folder: str) -> None:
@@ -151,3 +188,67 @@ def test_templates_in_and_out(folder: str, tmp_path: Path) -> None:
     code, _, err = cli("checklist", "template", "import", str(province), "--data-dir", folder)
     assert code == 1 and "phiên bản 1" in err
     assert len(cli("checklist", "template", "list", "--data-dir", folder)[1].splitlines()) == 2
+
+
+def test_a_file_named_on_a_mac_is_said_back_in_nfc(folder: str, tmp_path: Path) -> None:
+    """A file copied from a Mac has a decomposed (NFD) name: stored and said in NFC."""
+    name = "Ảnh ra quân ấp Tân Lộc.png"
+    decomposed = unicodedata.normalize("NFD", name)
+    photo = tmp_path / decomposed
+    photo.write_bytes(PNG)
+    code, out, _ = cli("checklist", "attach", "1.3", "--year", "2025", str(photo),
+                       "--data-dir", folder)  # fmt: skip
+    assert (code, out) == (0, f"Đã đính kèm “{name}” vào mục 1.3 năm 2025.\n")
+    (item,) = [i for i in _show(folder)["items"] if i["code"] == "1.3"]  # type: ignore[attr-defined]
+    assert [f["name"] for f in item["evidence"]] == [name]
+
+
+def test_a_status_is_given_by_its_vietnamese_name_or_its_code(folder: str) -> None:
+    """As every level or status of the command line (DESIGN.md, "The command line")."""
+    for code, status in (("1.1", "Đạt"), ("1.2", "không áp dụng"), ("1.3", "chua-dat")):
+        said = cli("checklist", "set", code, "--year", "2025", "--status", status,
+                   "--data-dir", folder)  # fmt: skip
+        assert said == (0, f"Đã cập nhật mục {code} năm 2025.\n", "")
+    items = {i["code"]: i["status"] for i in _show(folder)["items"]}  # type: ignore[attr-defined]
+    assert (items["1.1"], items["1.2"], items["1.3"]) == ("dat", "khong-ap-dung", "chua-dat")
+    code, out, err = cli("checklist", "set", "1.4", "--year", "2025", "--status", "Tốt",
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Dữ liệu không hợp lệ:\n"
+        "  --status: Đánh giá phải là: Đạt, Chưa đạt, Không áp dụng, Chưa đánh giá.\n"
+    )
+    assert [i["status"] for i in _show(folder)["items"] if i["code"] == "1.4"] == [  # type: ignore[attr-defined]
+        "chua-danh-gia"
+    ]
+
+
+def test_show_gives_the_points_when_the_template_has_them(folder: str, tmp_path: Path) -> None:
+    from doancoso.core.recognition.template import default_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    data["criteria"][0]["items"][1]["points"] = 5
+    data["criteria"][1]["items"][0]["points"] = 20
+    path = tmp_path / "tieu-chi.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert cli("checklist", "template", "import", str(path), "--data-dir", folder)[0] == 0
+    from doancoso.core.workspace import Workspace
+
+    ws = Workspace.open(Path(folder))
+    try:
+        ws.recognition.open(2025, "Bộ tiêu chí có điểm")
+    finally:
+        ws.close()
+    assert cli("checklist", "set", "1.1", "--year", "2025", "--status", "dat", "--points", "8,5",
+               "--data-dir", folder)[0] == 0  # fmt: skip
+    code, out, _ = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
+    lines = out.splitlines()
+    heading = next(line for line in lines if line.startswith("Tiêu chí 1. "))
+    assert heading.endswith("ở địa phương, đơn vị (1/7 đạt; 8,5/15 điểm)")
+    assert any(line.startswith("  1.1  [Đạt]  8,5/10 điểm  Danh sách") for line in lines)
+    assert any(line.startswith("  1.2  [Chưa đánh giá]  —/5 điểm  Nhận xét") for line in lines)
+    assert "Đạt 1/14 mục; 8,5/35 điểm." in lines
+    summary = _show(folder)["summary"]
+    assert summary["points"] == {"given": 8.5, "possible": 35.0}  # type: ignore[index]

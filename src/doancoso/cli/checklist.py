@@ -12,13 +12,12 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ..core.recognition.rules import STATUSES
+from ..core.lang.text import nfc
+from ..core.recognition.rules import STATUSES, points_text
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
 if TYPE_CHECKING:
     from ..core.recognition.service import ChecklistView, ItemView
-
-STATUS_CHOICES = tuple(STATUSES)
 
 
 def register(subparsers: Subparsers) -> None:
@@ -33,7 +32,12 @@ def register(subparsers: Subparsers) -> None:
     setting = sub.add_parser("set", help="tự đánh giá một mục")
     setting.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
     _common(setting)
-    setting.add_argument("--status", choices=STATUS_CHOICES, help="đánh giá của mục")
+    setting.add_argument(
+        "--status",
+        metavar="ĐÁNH_GIÁ",
+        help="đánh giá của mục: " + ", ".join(STATUSES.values()) + " (hoặc mã: "
+        + ", ".join(STATUSES) + ")",
+    )  # fmt: skip
     setting.add_argument("--points", metavar="ĐIỂM", help="điểm tự chấm (nếu bộ tiêu chí có điểm)")
     setting.add_argument("--note", metavar="NỘI_DUNG", help="những việc đã làm")
     setting.set_defaults(handler=set_item)
@@ -48,7 +52,9 @@ def register(subparsers: Subparsers) -> None:
     detach = sub.add_parser("detach", help="gỡ tệp minh chứng khỏi một mục")
     detach.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
     _common(detach)
-    detach.add_argument("sha256", metavar="SHA256", help="mã SHA-256 của tệp (xem bằng show)")
+    detach.add_argument(
+        "sha256", metavar="SHA256", help="mã SHA-256 của tệp, hoặc các ký tự đầu mà show in ra"
+    )
     detach.set_defaults(handler=detach_file)
 
     template = sub.add_parser("template", help="các bộ tiêu chí")
@@ -103,12 +109,34 @@ def _item_json(view: ItemView) -> dict[str, object]:
 
 def checklist_json(view: ChecklistView) -> dict[str, object]:
     met, total = view.readiness()
+    points = view.points()
     return {
         "year": view.year,
         "template": {"name": view.template.name, "source": view.template.source},
-        "summary": {"met": met, "total": total, "missing": [m.message for m in view.missing()]},
+        "summary": {
+            "met": met,
+            "total": total,
+            "missing": [m.message for m in view.missing()],
+            "points": None if points is None else {"given": points[0], "possible": points[1]},
+        },
         "items": [_item_json(v) for v in view.items],
     }
+
+
+def _points(view: ChecklistView, criterion: str | None = None) -> str:
+    """ "; 8,5/15 điểm" given of possible, when the template scores these items; else ""."""
+    points = view.points(criterion)
+    if points is None or not (points[0] or points[1]):
+        return ""
+    return f"; {points_text(points[0])}/{points_text(points[1])} điểm"
+
+
+def _item_points(view: ItemView) -> str:
+    """ "8,5/10 điểm  " (—: not given yet) when the template scores the item; else ""."""
+    if view.item.points is None:
+        return ""
+    given = "—" if view.points is None else points_text(view.points)
+    return f"{given}/{points_text(view.item.points)} điểm  "
 
 
 def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
@@ -122,10 +150,13 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
     print(f"Bảng tự đánh giá năm {view.year} — {view.template.name}", file=out)
     for criterion in view.template.criteria:
         c_met, c_total = view.readiness(criterion.code)
-        print(f"\nTiêu chí {criterion.code}. {criterion.title} ({c_met}/{c_total} đạt)", file=out)
+        points = _points(view, criterion.code)
+        heading = f"Tiêu chí {criterion.code}. {criterion.title} ({c_met}/{c_total} đạt{points})"
+        print(f"\n{heading}", file=out)
         for v in view.criterion_items(criterion.code):
             flag = "  ⚠ mâu thuẫn với số liệu" if v.contradiction else ""
-            print(f"  {v.item.code}  [{STATUSES[v.status]}]  {v.item.text}{flag}", file=out)
+            status = f"[{STATUSES[v.status]}]  {_item_points(v)}"
+            print(f"  {v.item.code}  {status}{v.item.text}{flag}", file=out)
             if v.indicator is not None:
                 state = {True: "đạt", False: "chưa đạt", None: "chưa đo"}[v.indicator.met]
                 print(
@@ -138,7 +169,7 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
                     f"        Minh chứng: {f.original_name} — {f.caption or ''} [{f.sha256[:12]}]",
                     file=out,
                 )
-    print(f"\nĐạt {met}/{total} mục.", file=out)
+    print(f"\nĐạt {met}/{total} mục{_points(view)}.", file=out)
     missing = view.missing()
     if missing:
         print("Còn thiếu:", file=out)
@@ -162,7 +193,8 @@ def set_item(args: argparse.Namespace, out: TextIO) -> int:
 def attach_file(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         ws.recognition.attach(args.year, args.code, args.file, args.caption)
-    print(f"Đã đính kèm “{args.file.name}” vào mục {args.code} năm {args.year}.", file=out)
+    name = nfc(args.file.name)  # as stored: a Mac's file names are decomposed
+    print(f"Đã đính kèm “{name}” vào mục {args.code} năm {args.year}.", file=out)
     return EXIT_OK
 
 

@@ -76,3 +76,39 @@ def test_a_tampered_file_beside_a_backup_is_not_taken_in(ws: Workspace, tmp_path
         assert [p.kind for p in other.check().problems] == ["evidence"]
     finally:
         other.close()
+
+
+def _damage(ws: Workspace, sha: str) -> None:
+    """A stored file changed behind the app's back, its size kept (a flipped byte)."""
+    path = ws.evidence.store.path(sha)
+    content = bytearray(path.read_bytes())
+    content[-1] ^= 0xFF
+    path.chmod(0o644)
+    path.write_bytes(bytes(content))
+
+
+def test_attaching_the_original_again_repairs_a_changed_stored_file(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    sha = _attach(ws, tmp_path)
+    _damage(ws, sha)
+    assert [p.kind for p in ws.check().problems] == ["evidence"]
+    # What the check says to do: attach the original file again.
+    (tmp_path / "goc").mkdir()
+    original = tmp_path / "goc" / "anh-ra-quan.png"
+    original.write_bytes(PNG)
+    ws.evidence.attach("occurrences", "occ-2", original, "Ảnh ra quân")
+    assert ws.evidence.store.path(sha).read_bytes() == PNG
+    assert ws.check().ok
+
+
+def test_restoring_a_backup_repairs_a_changed_stored_file(ws: Workspace, tmp_path: Path) -> None:
+    sha = _attach(ws, tmp_path)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    info = ws.backups.to_folder(stick)
+    _damage(ws, sha)
+    assert [p.kind for p in ws.check().problems] == ["evidence"]
+    ws.restore(info.path)  # the check's other advice: restore the backup on the stick
+    assert ws.evidence.store.path(sha).read_bytes() == PNG
+    assert ws.check().ok

@@ -151,3 +151,16 @@ def test_a_files_date_is_kept_and_a_future_one_refused(ws: Workspace, tmp_path: 
     assert (kept.caption, kept.taken_on) == ("Ảnh ra quân", dt.date(2025, 3, 29))
     ws.evidence.caption(attachment, "Ảnh ra quân", "")
     assert ws.evidence.attachments("occurrences", "occ-1")[0].taken_on is None
+
+
+def test_a_video_over_a_gigabyte_is_said_in_gb(ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "clip.mp4"
+    with open(path, "wb") as handle:  # sparse: takes no room on the disk
+        handle.write(b"%PDF-1.7\n")
+        handle.truncate(1536 * 1024 * 1024)
+    with pytest.raises(ImportFileError) as caught:
+        ws.evidence.attach("occurrences", "occ-1", path)
+    assert caught.value.message.startswith(
+        "Tệp “clip.mp4” nặng 1,5 GB, quá giới hạn 50,0 MB cho một tệp minh chứng."
+    )
+    assert _stored(ws.evidence.store.folder) == []

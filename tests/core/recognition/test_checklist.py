@@ -373,3 +373,39 @@ def test_the_roster_is_said_updated_on_the_local_day(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_points_over_a_decimal_maximum_are_said_with_a_decimal_comma(ws: Workspace) -> None:
+    import json
+
+    from doancoso.core.recognition.template import default_template, parse_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm lẻ"
+    data["criteria"][0]["items"][0]["points"] = 2.5
+    ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    ws.recognition.open(2025, "Bộ tiêu chí có điểm lẻ")
+    for typed in ("3", "-0,5"):
+        with pytest.raises(ValidationError) as caught:
+            ws.recognition.set(2025, "1.1", {"points": typed})
+        assert caught.value.field_errors == {"points": "Điểm phải từ 0 đến 2,5."}
+    ws.recognition.set(2025, "1.1", {"points": "2,5"})
+    (item,) = [v for v in ws.recognition.view(2025, AS_OF).items if v.item.code == "1.1"]
+    assert item.points == 2.5
+
+
+def test_a_criterion_whose_items_all_do_not_apply_is_still_missing(ws: Workspace) -> None:
+    """The three criteria must all be met (Hướng dẫn 18-HD/TWĐTN-BTC): a criterion every item of
+    which is set "Không áp dụng" does not leave the checklist ready."""
+    for code in ("3.1", "3.2", "3.3"):
+        ws.recognition.set(2025, code, {"status": "Không áp dụng"})
+    view = ws.recognition.view(2025, AS_OF)
+    assert view.readiness("3") == (0, 0)
+    lines = [(m.code, m.kind, m.message) for m in view.missing() if m.code.startswith("3")]
+    assert lines == [
+        ("3.1", "not-met", "Tiêu chí 3 không có mục nào được tính: mọi mục đều “Không áp dụng”, "
+         "mà mọi tiêu chí đều phải đạt."),
+    ]  # fmt: skip
+    ws.recognition.set(2025, "3.2", {"status": "Đạt"})
+    view = ws.recognition.view(2025, AS_OF)
+    assert not [m for m in view.missing() if m.kind == "not-met" and m.code.startswith("3")]

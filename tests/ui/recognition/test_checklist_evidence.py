@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSize, QUrl
+from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QIcon, QImage, QImageIOHandler, QImageWriter
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.recognition.checklist_model import COL_FILES
@@ -142,3 +143,69 @@ def test_open_caption_and_detach_with_undo(
     history.undo()
     assert _files(ws, "3.3") == ["anh-ra-quan.png"]
     assert page.item_panel.files_title.text() == "Tệp minh chứng (1):"
+
+
+def test_a_file_no_program_can_open_is_said_with_where_its_copy_is(
+    page: RecognitionPage, ws: Workspace, photo: Path, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files
+    files.open_url = lambda _url: False  # what Qt answers when no viewer takes the file
+    files.view_folder = tmp_path / "xem"
+    files.view.setCurrentIndex(files.model.index(0))
+    files.open_button.click()
+    copy = next((tmp_path / "xem").iterdir()) / "anh-ra-quan.png"
+    assert copy.read_bytes() == photo.read_bytes()
+    assert prompts.errors == [
+        "Máy này không có chương trình nào mở được ảnh PNG “anh-ra-quan.png”. Một bản sao của "
+        f"tệp nằm ở:\n{copy}\nHãy mở nó bằng chương trình xem ảnh hoặc PDF khác, hoặc cài một "
+        "chương trình như vậy."
+    ]
+
+
+def test_enter_on_a_file_opens_it(
+    page: RecognitionPage, ws: Workspace, photo: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A secretary on the keyboard: Tab to the files, arrows to one, Enter shows it."""
+    ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files
+    opened: list[QUrl] = []
+    files.open_url = opened.append
+    files.view_folder = tmp_path / "xem"
+    files.view.setFocus()
+    files.view.setCurrentIndex(files.model.index(0))
+    qtbot.keyClick(files.view, Qt.Key.Key_Return)
+    assert [Path(url.toLocalFile()).name for url in opened] == ["anh-ra-quan.png"]
+
+
+@pytest.mark.parametrize("damage", ["deleted", "changed"])
+def test_a_file_lost_from_the_store_says_what_to_do_when_opened(
+    page: RecognitionPage, ws: Workspace, photo: Path, prompts: ScriptedPrompts, tmp_path: Path,
+    damage: str,
+) -> None:  # fmt: skip
+    ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
+    (stored,) = ws.evidence.store.folder.iterdir()
+    if damage == "deleted":
+        stored.unlink()
+    else:  # changed behind the app's back, its size kept
+        content = bytearray(stored.read_bytes())
+        content[-1] ^= 0xFF
+        stored.chmod(0o644)
+        stored.write_bytes(bytes(content))
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files
+    opened: list[QUrl] = []
+    files.open_url = opened.append
+    files.view_folder = tmp_path / "xem"
+    files.view.setCurrentIndex(files.model.index(0))
+    files.open_button.click()
+    assert opened == []
+    assert prompts.errors == [
+        "Tệp minh chứng “anh-ra-quan.png” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: "
+        "hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+    ]

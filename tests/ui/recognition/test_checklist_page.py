@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -341,3 +342,20 @@ def test_invalid_points_of_an_item_set_not_applicable_are_shown_open_to_correct(
     item = next(v for v in ws.recognition.view(2025).items if v.item.code == "1.1")
     assert (item.status, item.points) == ("khong-ap-dung", 9)
     assert item.note == "Cập nhật danh sách hằng quý."
+
+
+def test_tab_from_the_missing_list_reaches_the_items_assessment(
+    page: RecognitionPage, qtbot: QtBot
+) -> None:
+    """On the keyboard, Tab goes from "Còn thiếu" to the item's "Tự đánh giá" (Space ticks),
+    not to an invisible stop on the panel's scrolling area first."""
+    page.window().activateWindow()
+    page.select_item("1.5")
+    page.missing.setFocus()
+    qtbot.waitUntil(page.missing.hasFocus)
+    qtbot.keyClick(page.missing, Qt.Key.Key_Tab)
+    buttons = page.item_panel.status_buttons
+    focused = QApplication.focusWidget()
+    assert [code for code, button in buttons.items() if button is focused] == ["dat"]
+    qtbot.keyClick(focused, Qt.Key.Key_Space)  # ticks "Đạt", saved at once
+    assert page.item_panel.view is not None and page.item_panel.view.status == "dat"

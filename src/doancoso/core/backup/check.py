@@ -177,7 +177,7 @@ _MEMBER_COLUMNS = (
 
 
 def _evidence(ctx: WorkspaceContext, data_dir: Path, report: CheckReport, repair: bool) -> None:
-    from ..evidence.store import EvidenceStore
+    from ..evidence.store import EvidenceStore, lost_file_message
 
     store = EvidenceStore(data_dir)
     with ctx.db.read() as session:
@@ -202,8 +202,7 @@ def _evidence(ctx: WorkspaceContext, data_dir: Path, report: CheckReport, repair
                     "evidence",
                     "evidence_files",
                     row_id,
-                    f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: "
-                    "hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc.",
+                    lost_file_message(name),
                 )
             )
     if not store.folder.is_dir():

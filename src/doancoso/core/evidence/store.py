@@ -4,17 +4,18 @@ SHA-256 (DESIGN.md, "Evidence files").
 A file enters the store by :meth:`EvidenceStore.add`: its type is checked by its first bytes
 (PDF, JPEG or PNG: never by the extension), its size against a limit, then it is copied under a
 temporary name, hashed, flushed to disk and renamed to its hash. Adding the same content
-twice stores it once. A file already written and hashed elsewhere (a bundle's evidence, verified
-as it was read) enters by :meth:`EvidenceStore.adopt` instead: written once into a temporary file
-of the store's own folder (:meth:`EvidenceStore.staged_file`), then renamed to its hash, never
-copied again. Stored files are never changed; a file no record refers to any more is
-removed only by the data check, never as a side effect of a detach (an undo may bring the record
-back).
+twice stores it once (a stored copy found changed on disk is replaced by the sound one). A file
+already written and hashed elsewhere (a bundle's evidence, verified as it was read) enters by
+:meth:`EvidenceStore.adopt` instead: written once into a temporary file of the store's own
+folder (:meth:`EvidenceStore.staged_file`), then renamed to its hash, never copied again.
+Stored files are never changed; a file no record refers to any more is removed only by the data
+check, never as a side effect of a detach (an undo may bring the record back).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -29,7 +30,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import ImportFileError
-from ..storage.folder import os_reason
+from ..lang.text import size_text
+from ..storage.folder import os_reason, write_remedy
 
 EVIDENCE_FOLDER = "evidence"
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
@@ -44,6 +46,26 @@ TEMP_PREFIX, TEMP_SUFFIX = ".evidence.", ".tmp"
 """A file being written into the store: never named by a record; one a crash left is removed by
 the data check (backup/check.py), or by the next import once an hour old."""
 STALE_AFTER = 3600.0  # seconds
+
+
+def lost_file_message(name: str) -> str:
+    """What a secretary is told of a stored file that is gone or no longer has its hash (by
+    the data check, or when it is opened), and what to do."""
+    return (
+        f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: hãy khôi "
+        "phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+    )
+
+
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+"""Errors of a copy that come from where it is written (the data folder's disk)."""
+
+
+def _write_error(name: str, exc: OSError) -> ImportFileError:
+    """A file that could not be written into the store: the data folder's disk, not the file."""
+    return ImportFileError(
+        f"Không ghi được tệp “{name}” vào thư mục dữ liệu: {os_reason(exc)}. {write_remedy(exc)}"
+    )
 
 
 @dataclass(frozen=True)
@@ -64,10 +86,6 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def _size_text(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
-
-
 class EvidenceStore:
     """The ``evidence/`` folder of one data folder."""
 
@@ -82,6 +100,13 @@ class EvidenceStore:
     def has(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
 
+    def _holds(self, sha256: str, size: int) -> bool:
+        """Whether the store holds ``sha256`` intact: a stored file damaged or changed on disk
+        (which the data check reports, advising to attach the original again or to restore a
+        backup) is then replaced by the sound copy coming in."""
+        path = self.path(sha256)
+        return path.is_file() and path.stat().st_size == size and self.verify(sha256)
+
     def add(self, source: Path, max_size: int = DEFAULT_MAX_SIZE) -> StoredFile:
         """Copy ``source`` into the store (once per content); refused with an
         :class:`ImportFileError` when it cannot be read, is too large or is not a PDF, JPEG or
@@ -93,7 +118,7 @@ class EvidenceStore:
                 raise ImportFileError(f"“{name}” không phải là một tệp.")
             if size > max_size:
                 raise ImportFileError(
-                    f"Tệp “{name}” nặng {_size_text(size)}, quá giới hạn {_size_text(max_size)} "
+                    f"Tệp “{name}” nặng {size_text(size)}, quá giới hạn {size_text(max_size)} "
                     "cho một tệp minh chứng. Hãy nén hoặc chụp lại với độ phân giải thấp hơn."
                 )
             if size == 0:
@@ -114,28 +139,44 @@ class EvidenceStore:
         """Copy ``source`` under a temporary name, hash the copy, flush it to disk and rename it
         to its hash. The copy is left to the system (``shutil.copyfile``: the kernel copies on
         Linux), then the copy itself is hashed: a store file is named by what it holds, even if
-        the source changed meanwhile. About the cost of a bare copy and hash (BENCHMARKS.md)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        the source changed meanwhile. About the cost of a bare copy and hash (BENCHMARKS.md).
+        A failure of the data folder's disk is said as such (:func:`_write_error`), a failure of
+        the source's as a file that cannot be read (by :meth:`add`)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temp_name = tempfile.mkstemp(
+                prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.folder
+            )
+            os.close(fd)
+        except OSError as exc:
+            raise _write_error(name, exc) from exc
         digest = hashlib.sha256()
-        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.folder)
-        os.close(fd)
         temp = Path(temp_name)
         try:
-            shutil.copyfile(source, temp)
-            size = 0
-            with open(temp, "r+b") as copied:  # written to: Windows flushes only such handles
-                while chunk := copied.read(_CHUNK):
-                    size += len(chunk)
-                    if size > max_size:  # the file grew since its size was checked
-                        raise ImportFileError(f"Tệp “{name}” quá giới hạn {_size_text(max_size)}.")
-                    digest.update(chunk)
-                os.fsync(copied.fileno())
-            sha = digest.hexdigest()
-            target = self.path(sha)
-            if target.is_file() and target.stat().st_size == size:
-                temp.unlink()
-            else:
-                os.replace(temp, target)
+            try:
+                shutil.copyfile(source, temp)
+            except OSError as exc:
+                if exc.errno in _WRITE_ERRNOS:
+                    raise _write_error(name, exc) from exc
+                raise  # the source's: "Không đọc được tệp"
+            try:
+                size = 0
+                with open(temp, "r+b") as copied:  # written to: Windows flushes only such handles
+                    while chunk := copied.read(_CHUNK):
+                        size += len(chunk)
+                        if size > max_size:  # the file grew since its size was checked
+                            raise ImportFileError(
+                                f"Tệp “{name}” quá giới hạn {size_text(max_size)}."
+                            )
+                        digest.update(chunk)
+                    os.fsync(copied.fileno())
+                sha = digest.hexdigest()
+                if self._holds(sha, size):
+                    temp.unlink()
+                else:  # new, or a stored copy changed behind the app's back: the sound one wins
+                    os.replace(temp, self.path(sha))
+            except OSError as exc:
+                raise _write_error(name, exc) from exc
             return StoredFile(sha, size, media_type)
         except BaseException:
             temp.unlink(missing_ok=True)
@@ -243,11 +284,11 @@ class EvidenceStore:
 
     def take_in(self, folder: Path) -> int:
         """Add to the store every file of ``folder`` named by its hash whose content has that
-        hash (the evidence beside a backup being restored); others are ignored. Returns how many
-        were added."""
+        hash (the evidence beside a backup being restored), in place of a stored copy that no
+        longer has its hash; others are ignored. Returns how many were added."""
         added = 0
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if not (_SHA256.match(path.name) and path.is_file()) or self.has(path.name):
+            if not (_SHA256.match(path.name) and path.is_file()) or self.verify(path.name):
                 continue
             if EvidenceStore.hash_of(path) != path.name:
                 continue

@@ -9,6 +9,7 @@ is flagged (``contradiction``), so the secretary sees it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -61,6 +62,9 @@ INDICATOR_TABLES = tuple(
     if t not in ("checklists", "checklist_answers", "criteria_templates", "evidence_files")
 )
 """The tables the indicators read: computed indicators are kept until one of them changes."""
+SHORT_HASH = 8
+"""The fewest first characters of a file's SHA-256 that name it when it is detached."""
+_HEX = re.compile(r"[0-9a-f]+")
 COVERED_TABLES = ("members", "member_events", "rating_rounds", "settings")
 """The tables that decide whom a year's rating round covers (the rules are a setting)."""
 
@@ -136,10 +140,19 @@ class ChecklistView:
         return points if points is not None and any(points) else None
 
     def missing(self) -> list[Missing]:
-        """What the dossier would lack, item by item ("Còn thiếu")."""
+        """What the dossier would lack, item by item ("Còn thiếu"). A criterion none of whose
+        items counts (all "không áp dụng") is missing too, at its first item: every criterion
+        must be met (DOMAIN.md, section 2)."""
         found = []
+        criteria = self.template.criteria
+        empty = {c.code for c in criteria if c.items and not self.readiness(c.code)[1]}
         for v in self.items:
             code = v.item.code
+            if v.criterion in empty:
+                empty.discard(v.criterion)
+                found.append(Missing(code, "not-met", f"Tiêu chí {v.criterion} không có mục nào "
+                                     "được tính: mọi mục đều “Không áp dụng”, mà mọi tiêu chí "
+                                     "đều phải đạt."))  # fmt: skip
             if v.status == NOT_APPLICABLE:
                 continue
             if v.status == NOT_ASSESSED:
@@ -356,7 +369,7 @@ class RecognitionService:
             if points is not None and item.points is None:
                 errors["points"] = "Bộ tiêu chí không chấm điểm mục này."
             elif points is not None and item.points is not None and not 0 <= points <= item.points:
-                errors["points"] = f"Điểm phải từ 0 đến {item.points:g}."
+                errors["points"] = f"Điểm phải từ 0 đến {points_text(item.points)}."
             values["points"] = points
         if "note" in raw:
             values["note"] = nfc_multiline_or_none(raw["note"])
@@ -384,7 +397,16 @@ class RecognitionService:
 
     def detach(self, year: int, code: str, sha256: str) -> int:
         """Detach the files with ``sha256`` from an item; returns how many (the stored file
-        stays until the data check finds nobody names it)."""
+        stays until the data check finds nobody names it). ``sha256`` may be its first
+        characters (at least :data:`SHORT_HASH`, in either case), as ``checklist show`` prints
+        them, if no other file of the item starts with them."""
+        check_year(year)  # "25": not "the checklist of 25 is not opened"
+        wanted = sha256.strip().lower()
+        if len(wanted) < SHORT_HASH or not _HEX.fullmatch(wanted):
+            raise NotFoundError(
+                f"Hãy ghi mã SHA-256 của tệp, hoặc ít nhất {SHORT_HASH} ký tự đầu của nó như "
+                "lệnh “doancoso checklist show” in ra."
+            )
         template = self.opened(year)
         if template is None:
             raise NotFoundError(f"Chưa mở bảng tự đánh giá năm {year}.")
@@ -400,9 +422,15 @@ class RecognitionService:
                 )
             )
         files = self._evidence.attachments(ANSWERS_TABLE, answer_id) if answer_id else []
-        ids = [f.id for f in files if f.sha256 == sha256]
-        if not ids:
-            raise NotFoundError(f"Mục {code} không có tệp minh chứng {sha256[:12]}….")
+        matching = [f for f in files if f.sha256.startswith(wanted)]
+        if not matching:
+            raise NotFoundError(f"Mục {code} không có tệp minh chứng {wanted[:12]}….")
+        if len({f.sha256 for f in matching}) > 1:
+            raise ConflictError(
+                f"Mục {code} có nhiều tệp minh chứng bắt đầu bằng {wanted}: hãy ghi đủ mã "
+                "SHA-256 (xem bằng “doancoso checklist show --format json”)."
+            )
+        ids = [f.id for f in matching]
         return self._evidence.detach(ids)
 
     # Helpers -------------------------------------------------------------------------------

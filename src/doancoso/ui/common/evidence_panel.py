@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QImageReader,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -53,7 +54,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError
 from ...core.evidence.service import Attachment
-from ...core.evidence.store import MEDIA_TYPES
+from ...core.evidence.store import MEDIA_TYPES, EvidenceStore, lost_file_message
 from ...core.lang.text import size_text
 from ...core.storage.folder import os_reason
 from ...core.workspace import Workspace
@@ -167,11 +168,20 @@ class EvidenceModel(QAbstractListModel):
 
 
 class EvidenceList(QListView):
-    """The files as icons; an empty list says ``empty_text`` (how to add some)."""
+    """The files as icons; an empty list says ``empty_text`` (how to add some). Enter on the
+    files chosen emits ``open_requested`` (a double click opens them too)."""
+
+    open_requested = Signal()
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.empty_text = empty_text
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selectedIndexes():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
@@ -208,13 +218,15 @@ class EvidencePanel(QWidget):
         self._caption_saved = caption_saved
         self.model = EvidenceModel(document_icon, self)
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
-        """How a file is shown (the system's viewer; tests record the address instead)."""
+        """How a file is shown (the system's viewer; tests record the address instead): False
+        when no program took it."""
         self.view_folder = Path(tempfile.gettempdir()) / VIEW_FOLDER
         """Where the copies handed to the viewer go."""
         self.view = EvidenceList(empty_text)
         self.view.setModel(self.model)
         thumbnail_grid(self.view, THUMB, cell)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.open_requested.connect(self.open_selected)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.setAcceptDrops(True)
         self.attach_button = QPushButton("Đính kèm tệp…")
@@ -315,6 +327,10 @@ class EvidencePanel(QWidget):
 
     def open_selected(self) -> None:
         for attachment in self.selected():
+            if EvidenceStore.hash_of(attachment.path) != attachment.sha256:  # gone or changed
+                message = lost_file_message(attachment.original_name)
+                self._core.prompts.error(self, "Không mở được", message)
+                return
             try:
                 path = viewable_copy(attachment, self.view_folder)
             except OSError as exc:
@@ -323,7 +339,16 @@ class EvidencePanel(QWidget):
                     f"Không mở được tệp “{attachment.original_name}”: {os_reason(exc)}.",
                 )  # fmt: skip
                 return
-            self.open_url(QUrl.fromLocalFile(str(path)))
+            if self.open_url(QUrl.fromLocalFile(str(path))) is False:
+                kind = MEDIA_TYPES.get(attachment.media_type, "tệp")
+                self._core.prompts.error(
+                    self, "Không mở được",
+                    f"Máy này không có chương trình nào mở được {kind} "
+                    f"“{attachment.original_name}”. Một bản sao của tệp nằm ở:\n{path}\n"
+                    "Hãy mở nó bằng chương trình xem ảnh hoặc PDF khác, hoặc cài một chương "
+                    "trình như vậy.",
+                )  # fmt: skip
+                return
 
     def caption_selected(self) -> None:
         chosen = self.selected()

@@ -150,6 +150,9 @@ class ItemPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own (nothing shows it has the focus): Tab goes to its fields,
+        # and the area scrolls to the field that takes the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(content)
         self.stack.addWidget(scroll)
         outer = QVBoxLayout(self)
