@@ -125,8 +125,8 @@ def checklist_json(view: ChecklistView) -> dict[str, object]:
 
 def _points(view: ChecklistView, criterion: str | None = None) -> str:
     """ "; 8,5/15 điểm" given of possible, when the template scores these items; else ""."""
-    points = view.points(criterion)
-    if points is None or not (points[0] or points[1]):
+    points = view.scored(criterion)
+    if points is None:
         return ""
     return f"; {points_text(points[0])}/{points_text(points[1])} điểm"
 
