@@ -7,6 +7,7 @@ import argparse
 from typing import TextIO
 
 from ..core.errors import AppError, ValidationError
+from ..core.lang.text import vn_number
 from ..core.organization import COMING_OF_AGE_MESSAGE, OrganizationInfo
 from ..core.roster.rules import COMING_OF_AGE
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
@@ -69,5 +70,7 @@ def make_demo(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args, create=True) as ws:
         ws.generate_demo(members=args.members, seed=args.seed)
         name = ws.organization.get()
-    print(f"Đã tạo {args.members} đoàn viên mẫu cho {name.name if name else ''}.", file=out)
+    print(
+        f"Đã tạo {vn_number(args.members)} đoàn viên mẫu cho {name.name if name else ''}.", file=out
+    )
     return EXIT_OK

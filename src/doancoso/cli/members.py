@@ -13,6 +13,7 @@ from typing import TextIO
 
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
+from ..core.lang.text import vn_number
 from ..core.roster.service import MemberRow
 from ..core.roster.vocab import GENDERS, STATUSES
 from . import members_files, members_print
@@ -90,7 +91,7 @@ def members_list(args: argparse.Namespace, out: TextIO) -> int:
             row.national_id or "",
         )
         print("\t".join(cells), file=out)
-    print(f"Tổng cộng: {len(rows)} đoàn viên.", file=out)
+    print(f"Tổng cộng: {vn_number(len(rows))} đoàn viên.", file=out)
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import AppError
+from ..core.lang.text import vn_number
 from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
 from .filters import (
     add_member_filter_options,
@@ -88,7 +89,9 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
     print("Cột nhận ra: " + "; ".join(columns) + ".", file=out)
     if preview.legacy_cells:
         names = {"tcvn3": "TCVN3", "vni": "VNI"}
-        done = ", ".join(f"{n} ô {names.get(k, k)}" for k, n in preview.legacy_cells.items())
+        done = ", ".join(
+            f"{vn_number(n)} ô {names.get(k, k)}" for k, n in preview.legacy_cells.items()
+        )
         print(f"Đã chuyển chữ từ bảng mã cũ sang Unicode: {done}.", file=out)
     for row in preview.rows:
         for problem in row.problems:
@@ -104,8 +107,9 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
     if preview.new_branches:
         print(f"Sẽ tạo chi đoàn mới: {', '.join(preview.new_branches)}.", file=out)
     print(
-        f"Mới: {preview.count(NEW)}, cập nhật: {preview.count(UPDATE)}, "
-        f"không đổi: {preview.count(UNCHANGED)}, bị loại: {preview.count(REJECTED)}.",
+        f"Mới: {vn_number(preview.count(NEW))}, cập nhật: {vn_number(preview.count(UPDATE))}, "
+        f"không đổi: {vn_number(preview.count(UNCHANGED))}, "
+        f"bị loại: {vn_number(preview.count(REJECTED))}.",
         file=out,
     )
 
@@ -160,7 +164,7 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
             raise AppError("Danh sách thanh niên không có mẫu DSDV: bỏ --layout khi dùng --youth.")
         with open_workspace(args) as ws:
             count = ws.spreadsheets.export_youth(args.file, YouthFilter(search=args.search))
-        print(f"Đã xuất {count} thanh niên ra {args.file}.", file=out)
+        print(f"Đã xuất {vn_number(count)} thanh niên ra {args.file}.", file=out)
         return EXIT_OK
     with open_workspace(args) as ws:
         if args.layout == "mau-dsdv":
@@ -168,5 +172,5 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
             print(result.message(args.file), file=out)
             return EXIT_OK
         count = ws.spreadsheets.export_members(args.file, member_filter(ws, args), args.layout)
-    print(f"Đã xuất {count} đoàn viên ra {args.file}.", file=out)
+    print(f"Đã xuất {vn_number(count)} đoàn viên ra {args.file}.", file=out)
     return EXIT_OK

@@ -33,6 +33,7 @@ from typing import Any
 from ...context import WorkspaceContext
 from ...errors import AppError
 from ...lang.dates import format_vn_date
+from ...lang.text import vn_number
 from ...storage.models import Branch, Member
 from ...xlsx.writer import LINE_HEIGHT, ROW_HEIGHT_LIMIT, atomic_write, cell_text, print_setup
 from ..notes import note_values
@@ -166,11 +167,11 @@ class TemplateExport:
 
     def message(self, path: Path) -> str:
         """The export's result as the GUI and the command line say it."""
-        text = f"Đã xuất {self.written} đoàn viên ra {path}."
+        text = f"Đã xuất {vn_number(self.written)} đoàn viên ra {path}."
         if self.outside_lists:
             text += (
-                f" {self.outside_lists} ô có giá trị ngoài danh sách chọn của mẫu (Excel sẽ "
-                "cảnh báo khi sửa các ô này)."
+                f" {vn_number(self.outside_lists)} ô có giá trị ngoài danh sách chọn của mẫu "
+                "(Excel sẽ cảnh báo khi sửa các ô này)."
             )
         return text
 
