@@ -8,15 +8,20 @@ active and on temporary activity) unless ``--status`` asks for one status or for
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..core.errors import AppError
-from ..core.lang.text import fold
+from ..core.lang.text import fold, nfc
 from ..core.lifecycle.rules import ACTIVE_STATUSES
 from ..core.roster.service import MemberFilter
 from ..core.roster.vocab import GENDERS, STATUSES, choice_code
 from ..core.workspace import Workspace
 
+if TYPE_CHECKING:
+    from ..core.roster.branches import BranchInfo
+
 EVERY_STATUS = "tất cả"
+BRANCH_NAME = "tên chi đoàn, có thể bỏ chữ “Chi đoàn” đầu tên"
 
 
 def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> None:
@@ -24,7 +29,7 @@ def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> Non
     parser.add_argument(
         "--search", default="", help=f"chỉ {verb} đoàn viên khớp từ tìm kiếm (không dấu cũng được)"
     )
-    parser.add_argument("--branch", help=f"chỉ {verb} một chi đoàn (tên chi đoàn)")
+    parser.add_argument("--branch", help=f"chỉ {verb} một chi đoàn ({BRANCH_NAME})")
     parser.add_argument(
         "--status",
         help="trạng thái: " + ", ".join(STATUSES.values()) + f", hoặc “{EVERY_STATUS}” "
@@ -35,12 +40,7 @@ def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> Non
 
 def member_filter(ws: Workspace, args: argparse.Namespace) -> MemberFilter:
     """The filter the options of :func:`add_member_filter_options` ask for."""
-    branch_id = None
-    if args.branch:
-        branch = ws.branches.find(args.branch)
-        if branch is None:
-            raise AppError(f"Không có chi đoàn “{args.branch}”.")
-        branch_id = branch.id
+    branch_id = find_branch(ws, args.branch).id if args.branch else None
     everyone = args.status is not None and fold(args.status) == fold(EVERY_STATUS)
     status = None if everyone else _choice(STATUSES, args.status, "trạng thái")
     return MemberFilter(
@@ -50,6 +50,28 @@ def member_filter(ws: Workspace, args: argparse.Namespace) -> MemberFilter:
         gender=_choice(GENDERS, args.gender, "giới tính"),
         statuses=() if everyone or status else ACTIVE_STATUSES,
     )
+
+
+def find_branch(ws: Workspace, name: str, unknown: str = "") -> BranchInfo:
+    """The chi đoàn ``--branch name`` means: the one of that name (case and tones ignored), else
+    the only one whose name without "Chi đoàn"/"CĐ" is the name's without it ("Ấp 3" for "Chi
+    đoàn Ấp 3", as the import matches them); several such look-alikes are refused, named, and
+    no match is refused with ``unknown`` after the message."""
+    from ..core.roster.spreadsheets.preview import branch_place
+
+    branches = ws.branches.list()
+    key = fold(name)
+    exact = next((b for b in branches if fold(b.name) == key), None)
+    if exact is not None:
+        return exact
+    place = fold(branch_place(name))
+    alike = [b for b in branches if fold(branch_place(b.name)) == place]
+    if len(alike) == 1:
+        return alike[0]
+    if alike:
+        names = " hoặc ".join(f"“{b.name}”" for b in alike)
+        raise AppError(f"“{nfc(name)}” có thể là chi đoàn {names}: hãy ghi đúng tên một chi đoàn.")
+    raise AppError(f"Không có chi đoàn “{nfc(name)}”.{unknown}")
 
 
 def _choice(vocabulary: dict[str, str], raw: str | None, what: str) -> str | None:

@@ -11,14 +11,13 @@ import argparse
 import json
 from typing import TextIO
 
-from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
 from ..core.roster.service import MemberRow
 from ..core.roster.vocab import GENDERS, STATUSES
 from . import members_files, members_print
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
-from .filters import add_member_filter_options, member_filter
+from .filters import BRANCH_NAME, add_member_filter_options, find_branch, member_filter
 from .parser import Parser
 
 
@@ -39,7 +38,7 @@ def register(subparsers: Subparsers) -> None:
     add.add_argument("--name", required=True, help="họ và tên")
     add.add_argument("--birth", required=True, help="ngày sinh dd/mm/yyyy")
     add.add_argument("--gender", default="", help="Nam hoặc Nữ")
-    add.add_argument("--branch", help="tên chi đoàn (phải có sẵn)")
+    add.add_argument("--branch", help=f"chi đoàn ({BRANCH_NAME}; phải có sẵn)")
     add.add_argument("--national-id", default="", help="số CCCD (12 chữ số) hoặc CMND (9 chữ số)")
     add.add_argument("--phone", default="", help="số điện thoại")
     add.add_argument("--admission-date", default="", help="ngày vào Đoàn dd/mm/yyyy")
@@ -115,9 +114,7 @@ def members_add(args: argparse.Namespace, out: TextIO) -> int:
     raw = {field: getattr(args, option) or "" for option, field in _ADD_FIELDS.items()}
     with open_workspace(args) as ws:
         if args.branch:
-            branch = ws.branches.find(args.branch)
-            if branch is None:
-                raise AppError(f"Không có chi đoàn “{args.branch}”. Hãy tạo chi đoàn trước.")
+            branch = find_branch(ws, args.branch, " Hãy tạo chi đoàn trước.")
             raw["branch_id"] = branch.id
         warnings = ws.members.warnings(raw)  # allowed but unusual: said, as the form asks
         member_id = ws.members.save(raw)
