@@ -6,6 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import unicodedata
 from io import StringIO
 from pathlib import Path
 
@@ -165,6 +166,20 @@ def test_list_with_unknown_filter_value(folder: str, option: list[str], message:
     assert result.code == 1
     assert result.err.startswith(message)
     assert result.out == ""
+
+
+def test_unknown_status_is_said_back_in_nfc_with_every_choice(folder: str) -> None:
+    typed = unicodedata.normalize("NFD", "nghỉ hưu")  # as pasted from some programs
+    result = cli("members", "list", "--data-dir", folder, "--status", typed)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "Lỗi: Không hiểu trạng thái “nghỉ hưu”: chọn một trong Đang sinh hoạt, Sinh hoạt tạm, "
+        "Đã chuyển sinh hoạt, Đã trưởng thành Đoàn, Bị khai trừ, Đã xóa tên, hoặc “tất cả”.\n"
+    )
+    result = cli(
+        "members", "list", "--data-dir", folder, "--gender", unicodedata.normalize("NFD", "khác")
+    )
+    assert result.err == "Lỗi: Không hiểu giới tính “khác”: chọn một trong Nam, Nữ.\n"
 
 
 # -- members add -------------------------------------------------------------------------------

@@ -42,12 +42,13 @@ def member_filter(ws: Workspace, args: argparse.Namespace) -> MemberFilter:
     """The filter the options of :func:`add_member_filter_options` ask for."""
     branch_id = find_branch(ws, args.branch).id if args.branch else None
     everyone = args.status is not None and fold(args.status) == fold(EVERY_STATUS)
-    status = None if everyone else _choice(STATUSES, args.status, "trạng thái")
+    every = f", hoặc “{EVERY_STATUS}”"
+    status = None if everyone else _choice(STATUSES, args.status, "trạng thái", every)
     return MemberFilter(
         search=args.search,
         branch_id=branch_id,
         status=status,
-        gender=_choice(GENDERS, args.gender, "giới tính"),
+        gender=_choice(GENDERS, args.gender, "giới tính", ""),
         statuses=() if everyone or status else ACTIVE_STATUSES,
     )
 
@@ -74,14 +75,15 @@ def find_branch(ws: Workspace, name: str, unknown: str = "") -> BranchInfo:
     raise AppError(f"Không có chi đoàn “{nfc(name)}”.{unknown}")
 
 
-def _choice(vocabulary: dict[str, str], raw: str | None, what: str) -> str | None:
+def _choice(vocabulary: dict[str, str], raw: str | None, what: str, more: str) -> str | None:
+    """The code of ``raw`` in ``vocabulary``; an unknown one is refused, said back in NFC with
+    every choice (``more``: the choices outside the vocabulary)."""
     if not raw:
         return None
     code = choice_code(vocabulary, raw)
     if code is None:
-        raise AppError(
-            f"Không hiểu {what} “{raw}”: chọn một trong {', '.join(vocabulary.values())}."
-        )
+        choices = ", ".join(vocabulary.values()) + more
+        raise AppError(f"Không hiểu {what} “{nfc(raw)}”: chọn một trong {choices}.")
     return code
 
 
