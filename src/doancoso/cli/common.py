@@ -34,6 +34,7 @@ def data_dir_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         type=Path,
+        metavar="THƯ_MỤC",
         default=argparse.SUPPRESS,
         help="thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)",
     )

@@ -27,15 +27,21 @@ BRANCH_NAME = "tên chi đoàn, có thể bỏ chữ “Chi đoàn” đầu tê
 def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> None:
     """``--search``, ``--branch``, ``--status`` and ``--gender``; ``verb``: "in", "xuất"..."""
     parser.add_argument(
-        "--search", default="", help=f"chỉ {verb} đoàn viên khớp từ tìm kiếm (không dấu cũng được)"
+        "--search",
+        default="",
+        metavar="TỪ_KHÓA",
+        help=f"chỉ {verb} đoàn viên khớp từ tìm kiếm (không dấu cũng được)",
     )
-    parser.add_argument("--branch", help=f"chỉ {verb} một chi đoàn ({BRANCH_NAME})")
+    parser.add_argument("--branch", metavar="TÊN", help=f"chỉ {verb} một chi đoàn ({BRANCH_NAME})")
     parser.add_argument(
         "--status",
+        metavar="TRẠNG_THÁI",
         help="trạng thái: " + ", ".join(STATUSES.values()) + f", hoặc “{EVERY_STATUS}” "
         "(mặc định: đang sinh hoạt và sinh hoạt tạm)",
     )
-    parser.add_argument("--gender", help="giới tính: " + ", ".join(GENDERS.values()))
+    parser.add_argument(
+        "--gender", metavar="GIỚI_TÍNH", help="giới tính: " + ", ".join(GENDERS.values())
+    )
 
 
 def member_filter(ws: Workspace, args: argparse.Namespace) -> MemberFilter:

@@ -17,12 +17,16 @@ def register(subparsers: Subparsers) -> None:
     """Add ``init`` and ``demo``."""
     init = subparsers.add_parser("init", help="thiết lập thông tin Đoàn cơ sở")
     data_dir_option(init)
-    init.add_argument("--name", required=True, help="tên Đoàn cơ sở, ví dụ “Đoàn xã Tân Hưng”")
-    init.add_argument("--superior", required=True, help="cấp bộ Đoàn cấp trên trực tiếp")
-    init.add_argument("--superior-short", help="tên viết tắt của cấp trên")
-    init.add_argument("--commune", help="xã/phường")
-    init.add_argument("--province", help="tỉnh/thành phố")
-    init.add_argument("--secretary", help="họ tên Bí thư")
+    init.add_argument(
+        "--name", required=True, metavar="TÊN", help="tên Đoàn cơ sở, ví dụ “Đoàn xã Tân Hưng”"
+    )
+    init.add_argument(
+        "--superior", required=True, metavar="TÊN", help="cấp bộ Đoàn cấp trên trực tiếp"
+    )
+    init.add_argument("--superior-short", metavar="TÊN_TẮT", help="tên viết tắt của cấp trên")
+    init.add_argument("--commune", metavar="XÃ", help="xã/phường")
+    init.add_argument("--province", metavar="TỈNH", help="tỉnh/thành phố")
+    init.add_argument("--secretary", metavar="HỌ_TÊN", help="họ tên Bí thư")
     init.add_argument(
         "--coming-of-age",
         metavar="N",
@@ -32,8 +36,10 @@ def register(subparsers: Subparsers) -> None:
 
     demo = subparsers.add_parser("demo", help="tạo dữ liệu mẫu để dùng thử")
     data_dir_option(demo)
-    demo.add_argument("--members", type=int, default=300, help="số đoàn viên (mặc định 300)")
-    demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên")
+    demo.add_argument(
+        "--members", type=int, default=300, metavar="N", help="số đoàn viên (mặc định 300)"
+    )
+    demo.add_argument("--seed", type=int, default=1, metavar="N", help="hạt giống ngẫu nhiên")
     demo.set_defaults(handler=make_demo)
 
 

@@ -35,18 +35,22 @@ def register(subparsers: Subparsers) -> None:
 
     add = members_sub.add_parser("add", help="thêm một đoàn viên")
     data_dir_option(add)
-    add.add_argument("--name", required=True, help="họ và tên")
-    add.add_argument("--birth", required=True, help="ngày sinh dd/mm/yyyy")
-    add.add_argument("--gender", default="", help="Nam hoặc Nữ")
-    add.add_argument("--branch", help=f"chi đoàn ({BRANCH_NAME}; phải có sẵn)")
-    add.add_argument("--national-id", default="", help="số CCCD (12 chữ số) hoặc CMND (9 chữ số)")
-    add.add_argument("--phone", default="", help="số điện thoại")
-    add.add_argument("--admission-date", default="", help="ngày vào Đoàn dd/mm/yyyy")
-    add.add_argument("--admission-place", default="", help="nơi vào Đoàn")
-    add.add_argument("--position", default="", help="chức vụ")
-    add.add_argument("--status", default="", help="trạng thái")
-    add.add_argument("--ethnicity", default="", help="dân tộc")
-    add.add_argument("--religion", default="", help="tôn giáo")
+    add.add_argument("--name", required=True, metavar="HỌ_TÊN", help="họ và tên")
+    add.add_argument("--birth", required=True, metavar="dd/mm/yyyy", help="ngày sinh dd/mm/yyyy")
+    add.add_argument("--gender", default="", metavar="GIỚI_TÍNH", help="Nam hoặc Nữ")
+    add.add_argument("--branch", metavar="TÊN", help=f"chi đoàn ({BRANCH_NAME}; phải có sẵn)")
+    add.add_argument(
+        "--national-id", default="", metavar="SỐ", help="số CCCD (12 chữ số) hoặc CMND (9 chữ số)"
+    )
+    add.add_argument("--phone", default="", metavar="SỐ", help="số điện thoại")
+    add.add_argument(
+        "--admission-date", default="", metavar="dd/mm/yyyy", help="ngày vào Đoàn dd/mm/yyyy"
+    )
+    add.add_argument("--admission-place", default="", metavar="NƠI", help="nơi vào Đoàn")
+    add.add_argument("--position", default="", metavar="CHỨC_VỤ", help="chức vụ")
+    add.add_argument("--status", default="", metavar="TRẠNG_THÁI", help="trạng thái")
+    add.add_argument("--ethnicity", default="", metavar="DÂN_TỘC", help="dân tộc")
+    add.add_argument("--religion", default="", metavar="TÔN_GIÁO", help="tôn giáo")
     add.add_argument("--format", choices=("table", "json"), default="table")
     add.set_defaults(handler=members_add)
 

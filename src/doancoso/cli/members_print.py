@@ -24,9 +24,11 @@ def register(members_sub: Subparsers) -> None:
     """Add ``print`` to the ``members`` subcommands."""
     printing = members_sub.add_parser("print", help="in danh sách đoàn viên ra tệp PDF")
     data_dir_option(printing)
-    printing.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF cần ghi")
+    printing.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
+    )
     add_member_filter_options(printing, "in")
-    printing.add_argument("--number", help="số văn bản, ví dụ 15-DS/ĐTN")
+    printing.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 15-DS/ĐTN")
     printing.add_argument(
         "--youth", action="store_true", help="in danh sách thanh niên địa phương (sổ theo dõi)"
     )
