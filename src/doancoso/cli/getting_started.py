@@ -10,6 +10,7 @@ from ..core.errors import AppError, ValidationError
 from ..core.lang.text import vn_number
 from ..core.organization import COMING_OF_AGE_MESSAGE, OrganizationInfo
 from ..core.roster.rules import COMING_OF_AGE
+from ..core.workspace import Workspace
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
 
@@ -70,10 +71,28 @@ def init_organization(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _refuse_real_data(ws: Workspace) -> None:
+    """Demo data go into a folder with no member or chi đoàn yet (a new one, or one just set up
+    with ``init``): in any other they would mix with real data (and a second run of the same
+    seed would collide with the first)."""
+    org = ws.organization.get()
+    if org is None:
+        return  # a new folder: the demo sets up its own organisation
+    members, branches = ws.members.count(), len(ws.branches.names())
+    if members or branches:
+        raise AppError(
+            f"Thư mục dữ liệu “{ws.data_dir}” đã có dữ liệu của {org.name} "
+            f"({vn_number(members)} đoàn viên, {vn_number(branches)} chi đoàn): dữ liệu mẫu chỉ "
+            "tạo ở thư mục chưa có đoàn viên, chi đoàn nào, để không lẫn vào dữ liệu thật. Hãy "
+            "chạy lại với --data-dir và một thư mục trống."
+        )
+
+
 def make_demo(args: argparse.Namespace, out: TextIO) -> int:
     if not 0 < args.members <= 1_000_000:
         raise AppError("Số đoàn viên mẫu phải từ 1 đến 1.000.000.")
     with open_workspace(args, create=True) as ws:
+        _refuse_real_data(ws)
         ws.generate_demo(members=args.members, seed=args.seed)
         name = ws.organization.get()
     print(
