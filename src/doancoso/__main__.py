@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import logging
 import sys
 from pathlib import Path
@@ -17,8 +19,19 @@ def _gui(data_dir: Path | None) -> int:
     return run_app(data_dir or default_data_dir())
 
 
+def _utf8_output() -> None:
+    """Write the console's output in UTF-8. Windows gives a stdout redirected to a file or a
+    pipe (``doancoso members list > ds.txt``, a script reading the JSON) its ANSI code page,
+    cp1252 or cp1258, which cannot hold "ệ" or "ư": the command stopped half-way with an
+    unexpected error, and stderr came out as \\u escapes."""
+    for stream in (sys.stdout, sys.stderr):  # None in the windowed (GUI) executable
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors=stream.errors)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    _utf8_output()
     # The app's own log lines (a damaged file moved aside...) go to the log file once one is
     # set up, never to the console: with no handler at all Python prints them, in English, on
     # stderr beside the Vietnamese message.

@@ -6,6 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import unicodedata
 from io import StringIO
 from pathlib import Path
 
@@ -99,6 +100,37 @@ def test_init_twice_is_refused(folder: str) -> None:
         assert org is not None and org.name == "Đoàn xã Tân Hưng"
 
 
+def test_demo_on_a_folder_with_data_is_refused_and_changes_nothing(folder: str) -> None:
+    assert cli("members", "add", "--data-dir", folder, "--name", "Lê Thị Ánh", "--birth",
+               "2003").code == 0  # fmt: skip
+    before = (Path(folder) / DATABASE_FILE).read_bytes()
+    result = cli("demo", "--data-dir", folder, "--members", "5")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        f"Lỗi: Thư mục dữ liệu “{folder}” đã có dữ liệu của Đoàn xã Tân Hưng (1 đoàn viên, 0 chi "
+        "đoàn): dữ liệu mẫu chỉ tạo ở thư mục chưa có đoàn viên, chi đoàn nào, để không lẫn "
+        "vào dữ liệu thật. Hãy chạy lại với --data-dir và một thư mục trống.\n"
+    )
+    assert (Path(folder) / DATABASE_FILE).read_bytes() == before
+
+
+def test_demo_twice_is_refused(tmp_path: Path) -> None:
+    folder = str(tmp_path / "demo")
+    assert cli("demo", "--data-dir", folder, "--members", "40").code == 0
+    with Workspace.open(Path(folder)) as ws:
+        members, branches = ws.members.count(), len(ws.branches.names())
+    result = cli("demo", "--data-dir", folder, "--members", "40")
+    assert result.code == 1
+    assert f"({members} đoàn viên, {branches} chi đoàn)" in result.err
+    with Workspace.open(Path(folder)) as ws:
+        assert (ws.members.count(), len(ws.branches.names())) == (members, branches)
+
+
+def test_demo_fills_a_folder_just_set_up(folder: str) -> None:
+    result = cli("demo", "--data-dir", folder, "--members", "5")
+    assert result.out == "Đã tạo 5 đoàn viên mẫu cho Đoàn xã Tân Hưng.\n"
+
+
 # -- members list ------------------------------------------------------------------------------
 
 
@@ -165,6 +197,20 @@ def test_list_with_unknown_filter_value(folder: str, option: list[str], message:
     assert result.code == 1
     assert result.err.startswith(message)
     assert result.out == ""
+
+
+def test_unknown_status_is_said_back_in_nfc_with_every_choice(folder: str) -> None:
+    typed = unicodedata.normalize("NFD", "nghỉ hưu")  # as pasted from some programs
+    result = cli("members", "list", "--data-dir", folder, "--status", typed)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "Lỗi: Không hiểu trạng thái “nghỉ hưu”: chọn một trong Đang sinh hoạt, Sinh hoạt tạm, "
+        "Đã chuyển sinh hoạt, Đã trưởng thành Đoàn, Bị khai trừ, Đã xóa tên, hoặc “tất cả”.\n"
+    )
+    result = cli(
+        "members", "list", "--data-dir", folder, "--gender", unicodedata.normalize("NFD", "khác")
+    )
+    assert result.err == "Lỗi: Không hiểu giới tính “khác”: chọn một trong Nam, Nữ.\n"
 
 
 # -- members add -------------------------------------------------------------------------------

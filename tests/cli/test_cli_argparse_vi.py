@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import re
 from io import StringIO
 
 import pytest
@@ -13,11 +14,12 @@ import pytest
 from doancoso.cli.main import build_parser, run
 from doancoso.cli.parser import vietnamese_error
 
-TOP_USAGE = "cách dùng: doancoso [-h] [--version] [--self-test] [--data-dir DATA_DIR] LỆNH ...\n"
+TOP_USAGE = "cách dùng: doancoso [-h] [--version] [--self-test] [--data-dir THƯ_MỤC] LỆNH ...\n"
 LIST_USAGE = (
-    "cách dùng: doancoso members list [-h] [--data-dir DATA_DIR] [--search SEARCH] "
-    "[--branch BRANCH]\n"
-    "                                 [--status STATUS] [--gender GENDER] [--format {table,json}]\n"
+    "cách dùng: doancoso members list [-h] [--data-dir THƯ_MỤC] [--search TỪ_KHÓA] "
+    "[--branch TÊN]\n"
+    "                                 [--status TRẠNG_THÁI] [--gender GIỚI_TÍNH]\n"
+    "                                 [--format {table,json}]\n"
 )
 
 
@@ -56,29 +58,29 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
         "\n"
         "tham số:\n"
         "  LỆNH\n"
-        "    init               thiết lập thông tin Đoàn cơ sở\n"
-        "    demo               tạo dữ liệu mẫu để dùng thử\n"
-        "    members            danh sách đoàn viên\n"
-        "    backup             sao lưu dữ liệu ngay\n"
-        "    backups            danh sách các bản sao lưu\n"
-        "    check              sao lưu rồi kiểm tra dữ liệu\n"
-        "    restore            khôi phục dữ liệu từ một bản sao lưu\n"
-        "    plan               kế hoạch công tác năm\n"
-        "    activity           hoạt động, lịch và điểm danh\n"
-        "    participation      tỉ lệ tham gia hoạt động của đoàn viên trong năm\n"
-        "    calendar           lịch hoạt động cho điện thoại (.ics)\n"
-        "    checklist          bảng tự đánh giá “3 chủ động”\n"
-        "    advice             văn bản tham mưu cấp ủy\n"
-        "    coordination       chương trình phối hợp\n"
-        "    rating             đánh giá, xếp loại đoàn viên hằng năm\n"
-        "    dossier            hồ sơ đề nghị công nhận “3 chủ động”\n"
-        "    bundle             gói dữ liệu chép qua USB (bàn giao, báo cáo)\n"
+        "    init              thiết lập thông tin Đoàn cơ sở\n"
+        "    demo              tạo dữ liệu mẫu để dùng thử\n"
+        "    members           danh sách đoàn viên\n"
+        "    backup            sao lưu dữ liệu ngay\n"
+        "    backups           danh sách các bản sao lưu\n"
+        "    check             sao lưu rồi kiểm tra dữ liệu\n"
+        "    restore           khôi phục dữ liệu từ một bản sao lưu\n"
+        "    plan              kế hoạch công tác năm\n"
+        "    activity          hoạt động, lịch và điểm danh\n"
+        "    participation     tỉ lệ tham gia hoạt động của đoàn viên trong năm\n"
+        "    calendar          lịch hoạt động cho điện thoại (.ics)\n"
+        "    checklist         bảng tự đánh giá “3 chủ động”\n"
+        "    advice            văn bản tham mưu cấp ủy\n"
+        "    coordination      chương trình phối hợp\n"
+        "    rating            đánh giá, xếp loại đoàn viên hằng năm\n"
+        "    dossier           hồ sơ đề nghị công nhận “3 chủ động”\n"
+        "    bundle            gói dữ liệu chép qua USB (bàn giao, báo cáo)\n"
         "\n"
         "tùy chọn:\n"
-        "  -h, --help           hiện trợ giúp này rồi thoát\n"
-        "  --version            hiện số phiên bản rồi thoát\n"
-        "  --self-test          tự kiểm tra ứng dụng (không giao diện) rồi thoát\n"
-        "  --data-dir DATA_DIR  thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)\n"
+        "  -h, --help          hiện trợ giúp này rồi thoát\n"
+        "  --version           hiện số phiên bản rồi thoát\n"
+        "  --self-test         tự kiểm tra ứng dụng (không giao diện) rồi thoát\n"
+        "  --data-dir THƯ_MỤC  thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)\n"
     )
 
 
@@ -105,10 +107,9 @@ def test_missing_required_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _exit(capsys, "init", "--commune", "Tân Hưng")
     assert (code, out) == (2, "")
     assert err == (
-        "cách dùng: doancoso init [-h] [--data-dir DATA_DIR] --name NAME --superior SUPERIOR\n"
-        "                         [--superior-short SUPERIOR_SHORT] [--commune COMMUNE]\n"
-        "                         [--province PROVINCE] [--secretary SECRETARY] "
-        "[--coming-of-age N]\n"
+        "cách dùng: doancoso init [-h] [--data-dir THƯ_MỤC] --name TÊN --superior TÊN\n"
+        "                         [--superior-short TÊN_TẮT] [--commune XÃ] [--province TỈNH]\n"
+        "                         [--secretary HỌ_TÊN] [--coming-of-age N]\n"
         "Lỗi cú pháp lệnh: thiếu tham số bắt buộc: --name, --superior\n"
     )
 
@@ -162,6 +163,37 @@ def test_bad_usage_in_vietnamese(
     assert (code, out) == (2, "")
     assert err.startswith("cách dùng: doancoso ")
     assert err.endswith(f"\nLỗi cú pháp lệnh: {message}\n")
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """``parser`` and every parser under it."""
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                found += _subparsers(sub)
+    return found
+
+
+ENGLISH_PLACEHOLDER = re.compile(r"\b(?:DATA_DIR|OUTPUT|NAME|SEARCH|BRANCH|STATUS|GENDER|BIRTH|"
+                                 r"SHEET|NUMBER|MEMBERS|SEED|SUPERIOR\w*|COMMUNE|PROVINCE|"
+                                 r"SECRETARY|NATIONAL_ID|PHONE|ADMISSION_\w+|POSITION|ETHNICITY|"
+                                 r"RELIGION)\b")  # fmt: skip
+
+
+@pytest.mark.parametrize("group", ["init", "demo", "members", "backup", "backups", "check",
+                                   "restore", "dossier", "activity", "participation",
+                                   "calendar", "checklist", "advice", "coordination",
+                                   "bundle"])  # fmt: skip
+def test_usage_lines_use_vietnamese_placeholders(group: str) -> None:
+    """What a value stands for is written in Vietnamese (``--branch TÊN``), never argparse's
+    English default taken from the option's name (``--branch BRANCH``, ``--data-dir
+    DATA_DIR``)."""
+    top = build_parser()
+    [command] = [a for a in top._actions if isinstance(a, argparse._SubParsersAction)]
+    for parser in _subparsers(command.choices[group]):
+        usage = parser.format_usage()
+        assert ENGLISH_PLACEHOLDER.search(usage) is None, usage
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ from datetime import date
 from io import StringIO
 from pathlib import Path
 
+import pytest
+
 from doancoso.cli.main import run
 
 
@@ -77,3 +79,28 @@ def test_damaged_data_get_one_vietnamese_message_and_no_log_line(tmp_path: Path)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.startswith("Lỗi: Tệp dữ liệu bị hỏng (không còn là tệp cơ sở dữ liệu).")
     assert done.stderr.count("\n") == 1, done.stderr
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_data_folder_option_is_bad_usage_and_creates_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    where: str,
+    empty: str,
+) -> None:
+    """``--data-dir "$DIR"`` with DIR unset in a script: refused, rather than data set up in
+    whatever folder the script runs in."""
+    monkeypatch.chdir(tmp_path)
+    init = ["init", "--name", "Đoàn xã A", "--superior", "Tỉnh đoàn B"]
+    argv = ["--data-dir", empty, *init] if where == "before" else [*init, "--data-dir", empty]
+    with pytest.raises(SystemExit) as info:
+        run(argv, out=StringIO(), err=StringIO())
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cách dùng: doancoso ")
+    assert err.endswith(
+        "\nLỗi cú pháp lệnh: tùy chọn --data-dir: cần tên một thư mục, không được để trống\n"
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.activities.recurrence import PRESETS, describe
 from ..core.activities.rules import ATTENDANCE_STATES, STATUSES
-from ..core.errors import AppError, ValidationError
+from ..core.errors import ValidationError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
 from . import calendar_export
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .filters import find_branch
 from .parser import Parser
 from .values import add_range_options, date_range, dump
 
@@ -116,14 +117,8 @@ def register(subparsers: Subparsers) -> None:
 
 
 def _branches(ws: Workspace, names: list[str] | None) -> list[BranchInfo]:
-    """The chi đoàn named by ``--branch`` (tones and case ignored)."""
-    found = []
-    for name in names or []:
-        branch = ws.branches.find(name)
-        if branch is None:
-            raise AppError(f"Không có chi đoàn “{name}”.")
-        found.append(branch)
-    return found
+    """The chi đoàn named by ``--branch`` (:func:`.filters.find_branch`)."""
+    return [find_branch(ws, name) for name in names or []]
 
 
 def activity_add(args: argparse.Namespace, out: TextIO) -> int:

@@ -29,11 +29,20 @@ Handler: TypeAlias = Callable[[argparse.Namespace, TextIO], int]
 """A subcommand: its parsed options and the output stream in, the exit code out."""
 
 
+def _folder(text: str) -> Path:
+    """The value of ``--data-dir``: an empty one (``--data-dir "$DIR"`` with DIR unset in a
+    script) is bad usage, not the current folder, where ``init`` would set up data."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("cần tên một thư mục, không được để trống")
+    return Path(text)
+
+
 def data_dir_option(parser: argparse.ArgumentParser) -> None:
     """``--data-dir DIR``, on the subcommand as well as before it."""
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_folder,
+        metavar="THƯ_MỤC",
         default=argparse.SUPPRESS,
         help="thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)",
     )

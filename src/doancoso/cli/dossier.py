@@ -34,6 +34,7 @@ from ..core.dossier.check import (
     parse_parts,
 )
 from ..core.errors import AppError
+from ..core.lang.text import vn_number
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
 PARTS_HELP = (
@@ -113,7 +114,7 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     else:
         print(f"Hồ sơ năm {args.year} đã đủ.", file=out)
     if pages is not None:
-        print(f"Đã ghi hồ sơ {pages} trang vào “{args.output}”.", file=out)
+        print(f"Đã ghi hồ sơ {vn_number(pages)} trang vào “{args.output}”.", file=out)
     if kept:
         print(KEPT.format(year=args.year), file=out)
     if partial is not None:

@@ -8,58 +8,88 @@ active and on temporary activity) unless ``--status`` asks for one status or for
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..core.errors import AppError
-from ..core.lang.text import fold
+from ..core.lang.text import fold, nfc
 from ..core.lifecycle.rules import ACTIVE_STATUSES
 from ..core.roster.service import MemberFilter
 from ..core.roster.vocab import GENDERS, STATUSES, choice_code
 from ..core.workspace import Workspace
 
+if TYPE_CHECKING:
+    from ..core.roster.branches import BranchInfo
+
 EVERY_STATUS = "tất cả"
+BRANCH_NAME = "tên chi đoàn, có thể bỏ chữ “Chi đoàn” đầu tên"
 
 
 def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> None:
     """``--search``, ``--branch``, ``--status`` and ``--gender``; ``verb``: "in", "xuất"..."""
     parser.add_argument(
-        "--search", default="", help=f"chỉ {verb} đoàn viên khớp từ tìm kiếm (không dấu cũng được)"
+        "--search",
+        default="",
+        metavar="TỪ_KHÓA",
+        help=f"chỉ {verb} đoàn viên khớp từ tìm kiếm (không dấu cũng được)",
     )
-    parser.add_argument("--branch", help=f"chỉ {verb} một chi đoàn (tên chi đoàn)")
+    parser.add_argument("--branch", metavar="TÊN", help=f"chỉ {verb} một chi đoàn ({BRANCH_NAME})")
     parser.add_argument(
         "--status",
+        metavar="TRẠNG_THÁI",
         help="trạng thái: " + ", ".join(STATUSES.values()) + f", hoặc “{EVERY_STATUS}” "
         "(mặc định: đang sinh hoạt và sinh hoạt tạm)",
     )
-    parser.add_argument("--gender", help="giới tính: " + ", ".join(GENDERS.values()))
+    parser.add_argument(
+        "--gender", metavar="GIỚI_TÍNH", help="giới tính: " + ", ".join(GENDERS.values())
+    )
 
 
 def member_filter(ws: Workspace, args: argparse.Namespace) -> MemberFilter:
     """The filter the options of :func:`add_member_filter_options` ask for."""
-    branch_id = None
-    if args.branch:
-        branch = ws.branches.find(args.branch)
-        if branch is None:
-            raise AppError(f"Không có chi đoàn “{args.branch}”.")
-        branch_id = branch.id
+    branch_id = find_branch(ws, args.branch).id if args.branch else None
     everyone = args.status is not None and fold(args.status) == fold(EVERY_STATUS)
-    status = None if everyone else _choice(STATUSES, args.status, "trạng thái")
+    every = f", hoặc “{EVERY_STATUS}”"
+    status = None if everyone else _choice(STATUSES, args.status, "trạng thái", every)
     return MemberFilter(
         search=args.search,
         branch_id=branch_id,
         status=status,
-        gender=_choice(GENDERS, args.gender, "giới tính"),
+        gender=_choice(GENDERS, args.gender, "giới tính", ""),
         statuses=() if everyone or status else ACTIVE_STATUSES,
     )
 
 
-def _choice(vocabulary: dict[str, str], raw: str | None, what: str) -> str | None:
+def find_branch(ws: Workspace, name: str, unknown: str = "") -> BranchInfo:
+    """The chi đoàn ``--branch name`` means: the one of that name (case and tones ignored), else
+    the only one whose name without "Chi đoàn"/"CĐ" is the name's without it ("Ấp 3" for "Chi
+    đoàn Ấp 3", as the import matches them); several such look-alikes are refused, named, and
+    no match is refused with ``unknown`` after the message."""
+    from ..core.roster.spreadsheets.preview import branch_place
+
+    branches = ws.branches.list()
+    key = fold(name)
+    exact = next((b for b in branches if fold(b.name) == key), None)
+    if exact is not None:
+        return exact
+    place = fold(branch_place(name))
+    alike = [b for b in branches if fold(branch_place(b.name)) == place]
+    if len(alike) == 1:
+        return alike[0]
+    if alike:
+        names = " hoặc ".join(f"“{b.name}”" for b in alike)
+        raise AppError(f"“{nfc(name)}” có thể là chi đoàn {names}: hãy ghi đúng tên một chi đoàn.")
+    raise AppError(f"Không có chi đoàn “{nfc(name)}”.{unknown}")
+
+
+def _choice(vocabulary: dict[str, str], raw: str | None, what: str, more: str) -> str | None:
+    """The code of ``raw`` in ``vocabulary``; an unknown one is refused, said back in NFC with
+    every choice (``more``: the choices outside the vocabulary)."""
     if not raw:
         return None
     code = choice_code(vocabulary, raw)
     if code is None:
-        raise AppError(
-            f"Không hiểu {what} “{raw}”: chọn một trong {', '.join(vocabulary.values())}."
-        )
+        choices = ", ".join(vocabulary.values()) + more
+        raise AppError(f"Không hiểu {what} “{nfc(raw)}”: chọn một trong {choices}.")
     return code
 
 

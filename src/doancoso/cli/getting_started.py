@@ -7,8 +7,10 @@ import argparse
 from typing import TextIO
 
 from ..core.errors import AppError, ValidationError
+from ..core.lang.text import vn_number
 from ..core.organization import COMING_OF_AGE_MESSAGE, OrganizationInfo
 from ..core.roster.rules import COMING_OF_AGE
+from ..core.workspace import Workspace
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 
 
@@ -16,12 +18,16 @@ def register(subparsers: Subparsers) -> None:
     """Add ``init`` and ``demo``."""
     init = subparsers.add_parser("init", help="thiết lập thông tin Đoàn cơ sở")
     data_dir_option(init)
-    init.add_argument("--name", required=True, help="tên Đoàn cơ sở, ví dụ “Đoàn xã Tân Hưng”")
-    init.add_argument("--superior", required=True, help="cấp bộ Đoàn cấp trên trực tiếp")
-    init.add_argument("--superior-short", help="tên viết tắt của cấp trên")
-    init.add_argument("--commune", help="xã/phường")
-    init.add_argument("--province", help="tỉnh/thành phố")
-    init.add_argument("--secretary", help="họ tên Bí thư")
+    init.add_argument(
+        "--name", required=True, metavar="TÊN", help="tên Đoàn cơ sở, ví dụ “Đoàn xã Tân Hưng”"
+    )
+    init.add_argument(
+        "--superior", required=True, metavar="TÊN", help="cấp bộ Đoàn cấp trên trực tiếp"
+    )
+    init.add_argument("--superior-short", metavar="TÊN_TẮT", help="tên viết tắt của cấp trên")
+    init.add_argument("--commune", metavar="XÃ", help="xã/phường")
+    init.add_argument("--province", metavar="TỈNH", help="tỉnh/thành phố")
+    init.add_argument("--secretary", metavar="HỌ_TÊN", help="họ tên Bí thư")
     init.add_argument(
         "--coming-of-age",
         metavar="N",
@@ -31,8 +37,10 @@ def register(subparsers: Subparsers) -> None:
 
     demo = subparsers.add_parser("demo", help="tạo dữ liệu mẫu để dùng thử")
     data_dir_option(demo)
-    demo.add_argument("--members", type=int, default=300, help="số đoàn viên (mặc định 300)")
-    demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên")
+    demo.add_argument(
+        "--members", type=int, default=300, metavar="N", help="số đoàn viên (mặc định 300)"
+    )
+    demo.add_argument("--seed", type=int, default=1, metavar="N", help="hạt giống ngẫu nhiên")
     demo.set_defaults(handler=make_demo)
 
 
@@ -63,11 +71,31 @@ def init_organization(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _refuse_real_data(ws: Workspace) -> None:
+    """Demo data go into a folder with no member or chi đoàn yet (a new one, or one just set up
+    with ``init``): in any other they would mix with real data (and a second run of the same
+    seed would collide with the first)."""
+    org = ws.organization.get()
+    if org is None:
+        return  # a new folder: the demo sets up its own organisation
+    members, branches = ws.members.count(), len(ws.branches.names())
+    if members or branches:
+        raise AppError(
+            f"Thư mục dữ liệu “{ws.data_dir}” đã có dữ liệu của {org.name} "
+            f"({vn_number(members)} đoàn viên, {vn_number(branches)} chi đoàn): dữ liệu mẫu chỉ "
+            "tạo ở thư mục chưa có đoàn viên, chi đoàn nào, để không lẫn vào dữ liệu thật. Hãy "
+            "chạy lại với --data-dir và một thư mục trống."
+        )
+
+
 def make_demo(args: argparse.Namespace, out: TextIO) -> int:
     if not 0 < args.members <= 1_000_000:
         raise AppError("Số đoàn viên mẫu phải từ 1 đến 1.000.000.")
     with open_workspace(args, create=True) as ws:
+        _refuse_real_data(ws)
         ws.generate_demo(members=args.members, seed=args.seed)
         name = ws.organization.get()
-    print(f"Đã tạo {args.members} đoàn viên mẫu cho {name.name if name else ''}.", file=out)
+    print(
+        f"Đã tạo {vn_number(args.members)} đoàn viên mẫu cho {name.name if name else ''}.", file=out
+    )
     return EXIT_OK

@@ -11,13 +11,13 @@ import argparse
 import json
 from typing import TextIO
 
-from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
+from ..core.lang.text import vn_number
 from ..core.roster.service import MemberRow
 from ..core.roster.vocab import GENDERS, STATUSES
 from . import members_files, members_print
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
-from .filters import add_member_filter_options, member_filter
+from .filters import BRANCH_NAME, add_member_filter_options, find_branch, member_filter
 from .parser import Parser
 
 
@@ -35,18 +35,22 @@ def register(subparsers: Subparsers) -> None:
 
     add = members_sub.add_parser("add", help="thêm một đoàn viên")
     data_dir_option(add)
-    add.add_argument("--name", required=True, help="họ và tên")
-    add.add_argument("--birth", required=True, help="ngày sinh dd/mm/yyyy")
-    add.add_argument("--gender", default="", help="Nam hoặc Nữ")
-    add.add_argument("--branch", help="tên chi đoàn (phải có sẵn)")
-    add.add_argument("--national-id", default="", help="số CCCD (12 chữ số) hoặc CMND (9 chữ số)")
-    add.add_argument("--phone", default="", help="số điện thoại")
-    add.add_argument("--admission-date", default="", help="ngày vào Đoàn dd/mm/yyyy")
-    add.add_argument("--admission-place", default="", help="nơi vào Đoàn")
-    add.add_argument("--position", default="", help="chức vụ")
-    add.add_argument("--status", default="", help="trạng thái")
-    add.add_argument("--ethnicity", default="", help="dân tộc")
-    add.add_argument("--religion", default="", help="tôn giáo")
+    add.add_argument("--name", required=True, metavar="HỌ_TÊN", help="họ và tên")
+    add.add_argument("--birth", required=True, metavar="dd/mm/yyyy", help="ngày sinh dd/mm/yyyy")
+    add.add_argument("--gender", default="", metavar="GIỚI_TÍNH", help="Nam hoặc Nữ")
+    add.add_argument("--branch", metavar="TÊN", help=f"chi đoàn ({BRANCH_NAME}; phải có sẵn)")
+    add.add_argument(
+        "--national-id", default="", metavar="SỐ", help="số CCCD (12 chữ số) hoặc CMND (9 chữ số)"
+    )
+    add.add_argument("--phone", default="", metavar="SỐ", help="số điện thoại")
+    add.add_argument(
+        "--admission-date", default="", metavar="dd/mm/yyyy", help="ngày vào Đoàn dd/mm/yyyy"
+    )
+    add.add_argument("--admission-place", default="", metavar="NƠI", help="nơi vào Đoàn")
+    add.add_argument("--position", default="", metavar="CHỨC_VỤ", help="chức vụ")
+    add.add_argument("--status", default="", metavar="TRẠNG_THÁI", help="trạng thái")
+    add.add_argument("--ethnicity", default="", metavar="DÂN_TỘC", help="dân tộc")
+    add.add_argument("--religion", default="", metavar="TÔN_GIÁO", help="tôn giáo")
     add.add_argument("--format", choices=("table", "json"), default="table")
     add.set_defaults(handler=members_add)
 
@@ -90,7 +94,7 @@ def members_list(args: argparse.Namespace, out: TextIO) -> int:
             row.national_id or "",
         )
         print("\t".join(cells), file=out)
-    print(f"Tổng cộng: {len(rows)} đoàn viên.", file=out)
+    print(f"Tổng cộng: {vn_number(len(rows))} đoàn viên.", file=out)
     return EXIT_OK
 
 
@@ -114,9 +118,7 @@ def members_add(args: argparse.Namespace, out: TextIO) -> int:
     raw = {field: getattr(args, option) or "" for option, field in _ADD_FIELDS.items()}
     with open_workspace(args) as ws:
         if args.branch:
-            branch = ws.branches.find(args.branch)
-            if branch is None:
-                raise AppError(f"Không có chi đoàn “{args.branch}”. Hãy tạo chi đoàn trước.")
+            branch = find_branch(ws, args.branch, " Hãy tạo chi đoàn trước.")
             raw["branch_id"] = branch.id
         warnings = ws.members.warnings(raw)  # allowed but unusual: said, as the form asks
         member_id = ws.members.save(raw)

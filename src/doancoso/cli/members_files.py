@@ -33,7 +33,9 @@ def register(members_sub: Subparsers) -> None:
     data_dir_option(importing)
     importing.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx, .xls hoặc .csv")
     importing.add_argument(
-        "--sheet", help="tên trang tính (mặc định: trang đầu tiên có dòng tiêu đề)"
+        "--sheet",
+        metavar="TRANG_TÍNH",
+        help="tên trang tính (mặc định: trang đầu tiên có dòng tiêu đề)",
     )
     importing.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     importing.add_argument(

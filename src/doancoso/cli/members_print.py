@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from ..core.lang.text import vn_number
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 from .filters import (
     add_member_filter_options,
@@ -23,9 +24,11 @@ def register(members_sub: Subparsers) -> None:
     """Add ``print`` to the ``members`` subcommands."""
     printing = members_sub.add_parser("print", help="in danh sách đoàn viên ra tệp PDF")
     data_dir_option(printing)
-    printing.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF cần ghi")
+    printing.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
+    )
     add_member_filter_options(printing, "in")
-    printing.add_argument("--number", help="số văn bản, ví dụ 15-DS/ĐTN")
+    printing.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 15-DS/ĐTN")
     printing.add_argument(
         "--youth", action="store_true", help="in danh sách thanh niên địa phương (sổ theo dõi)"
     )
@@ -41,7 +44,7 @@ def members_print(args: argparse.Namespace, out: TextIO) -> int:
         flt = member_filter(ws, args)
         count = ws.members.count(flt)
         path = print_roster(ws, args.output, flt, number=args.number)
-    print(f"Đã in danh sách {count} đoàn viên ra tệp {path}.", file=out)
+    print(f"Đã in danh sách {vn_number(count)} đoàn viên ra tệp {path}.", file=out)
     return EXIT_OK
 
 
@@ -55,5 +58,5 @@ def youth_print(args: argparse.Namespace, out: TextIO) -> int:
         flt = YouthFilter(search=args.search)
         count = ws.youth.count(flt)
         path = print_youth(ws, args.output, flt, number=args.number)
-    print(f"Đã in danh sách {count} thanh niên ra tệp {path}.", file=out)
+    print(f"Đã in danh sách {vn_number(count)} thanh niên ra tệp {path}.", file=out)
     return EXIT_OK

@@ -12,12 +12,13 @@ import argparse
 import json
 from typing import TextIO
 
-from ..core.errors import AppError, ValidationError
+from ..core.errors import ValidationError
 from ..core.lang.text import percent_cell, vn_number
 from ..core.rating.rules import LEVELS
 from ..core.workspace import Workspace
 from . import rating_files
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .filters import find_branch
 from .parser import Parser
 
 LEVEL_HELP = "mức 1–4 hoặc tên mức (" + ", ".join(LEVELS.values()) + "); chuỗi rỗng để xóa"
@@ -97,13 +98,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def branch_id(ws: Workspace, name: str | None) -> str | None:
-    """The id of the chi đoàn named ``name`` (case and tones ignored); None for no name."""
+    """The id of the chi đoàn ``--branch name`` means (:func:`.filters.find_branch`); None for
+    no name."""
     if not name:
         return None
-    branch = ws.branches.find(name)
-    if branch is None:
-        raise AppError(f"Không có chi đoàn “{name}”.")
-    return branch.id
+    return find_branch(ws, name).id
 
 
 def _level(level: int | None) -> str:
