@@ -8,6 +8,7 @@ import openpyxl
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.page import RosterPage
 from doancoso.ui.shell.main_window import MainWindow
@@ -168,8 +169,6 @@ def test_counts_of_a_large_export_and_import_are_written_with_a_thousands_dot(
 ) -> None:
     """The status bar writes counts as the secretary reads numbers: "Đã xuất 1.204 đoàn
     viên…", "thêm mới 1.204", not "1204"."""
-    from conftest import TAN_HUNG
-
     empty_ws.generate_demo(members=1300, seed=1)
     page = _page(qtbot, empty_ws, fake_prompts)
     messages: list[str] = []
@@ -183,7 +182,7 @@ def test_counts_of_a_large_export_and_import_are_written_with_a_thousands_dot(
     assert messages == [f"Đã xuất {shown} đoàn viên ra {exported}."]
 
     with Workspace.open(tmp_path / "other") as other:
-        other.organization.create(TAN_HUNG)
+        other.organization.create(OrganizationInfo("Đoàn xã Tân Phú", "Tỉnh đoàn Cà Mau"))
         target = _page(qtbot, other, fake_prompts)
 
         def script(wizard) -> None:
