@@ -167,3 +167,52 @@ def test_ctrl_f_goes_to_the_search_of_the_page_shown(qtbot: QtBot, ws: Workspace
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, ctrl)
     assert window.sidebar.currentRow() == ROSTER
     assert window.roster.search.hasFocus()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
+    qtbot: QtBot, demo_ws: Workspace, prompts, tmp_path
+) -> None:
+    """On the youth register (Thanh niên), Ctrl+I opens the youth register's import and
+    Ctrl+E writes the young people shown, as the page's own buttons do, and the "Tệp" menu
+    says so; from every other page they are the roster's, as before."""
+    from openpyxl import load_workbook
+
+    window = MainWindow(synchronous_core(demo_ws, prompts), UiState(demo_ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    opened: list[str] = []
+    prompts.dialog_script = lambda dialog: opened.append(dialog.windowTitle())
+    file_menu = window.menuBar().actions()[0].menu()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+
+    window.show_area(YOUTH_AREA)
+    assert [a.text() for a in file_menu.actions()[:3]] == [
+        "Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…", "In danh sách…",
+    ]  # fmt: skip
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_I, ctrl)
+    assert opened == ["Nhập danh sách thanh niên từ Excel"]
+    youth_file, roster_file = tmp_path / "tn.xlsx", tmp_path / "dv.xlsx"
+    window.youth.ask_save_path = lambda *_args: youth_file
+    window.roster.io.ask_save_path = lambda *_args: roster_file
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_E, ctrl)
+    assert youth_file.is_file() and not roster_file.exists()
+    sheet = load_workbook(youth_file).active
+    assert sheet["A1"].value == "DANH SÁCH THANH NIÊN ĐỊA PHƯƠNG"
+    shown = [window.youth.model.youth_row(row).full_name  # type: ignore[union-attr]
+             for row in range(window.youth.model.rowCount())]  # fmt: skip
+    assert [row[1].value for row in sheet.iter_rows(min_row=4)] == shown
+
+    window.show_area(SETTINGS)
+    assert [a.text() for a in file_menu.actions()[:2]] == [
+        "Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…",
+    ]  # fmt: skip
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_I, ctrl)
+    assert opened[1:] == ["Nhập danh sách đoàn viên từ Excel"]
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_E, ctrl)
+    assert roster_file.is_file()
+    assert load_workbook(roster_file).active["A1"].value == "DANH SÁCH ĐOÀN VIÊN"

@@ -68,6 +68,12 @@ AREAS = (
  DOSSIER_AREA, STATISTICS, SETTINGS) = range(len(AREAS))  # fmt: skip
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
+FILE_ACTION_TEXTS = {
+    ROSTER: ("Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…"),
+    YOUTH_AREA: ("Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…"),
+}
+"""The texts of the "Tệp" menu's import and export (Ctrl+I, Ctrl+E) by the page they act on:
+the youth register's own list on its page, the roster's from every other page."""
 READ_ONLY_STYLE = (
     "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; padding: 6px; }"
 )
@@ -196,6 +202,18 @@ class MainWindow(QMainWindow):
         # actions with the same key would make it ambiguous, and neither would run.
         key = QKeySequence() if area == DOSSIER_AREA else QKeySequence.StandardKey.Print
         self.roster.io.print_action.setShortcut(key)
+        self._name_file_actions()
+
+    def _files_area(self) -> int:
+        """The page whose list Ctrl+I and Ctrl+E import and export: the youth register's on its
+        page, the roster's on every other (see :data:`FILE_ACTION_TEXTS`)."""
+        shown = self.stack.currentWidget()
+        return YOUTH_AREA if shown is self._built.get(YOUTH_AREA) else ROSTER
+
+    def _name_file_actions(self) -> None:
+        import_text, export_text = FILE_ACTION_TEXTS[self._files_area()]
+        self.import_action.setText(import_text)
+        self.export_action.setText(export_text)
 
     @property
     def youth(self) -> YouthPage:
@@ -298,7 +316,7 @@ class MainWindow(QMainWindow):
         if self._ws.read_only is None:
             return
         tip = "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
-        for action in (self.new_member_action, self.roster.io.import_action,
+        for action in (self.new_member_action, self.roster.io.import_action, self.import_action,
                        self.coming_of_age_action, self.temporary_action,
                        self.import_bundle_action):  # fmt: skip
             action.setEnabled(False)
@@ -334,7 +352,16 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
-        file_menu.addActions(self.roster.io.actions())
+        # Import and export act on the list of the page shown (see _files_area); the roster's
+        # own actions, behind its buttons, are not in any menu, so their keys are the window's.
+        self.import_action = QAction(self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_file)
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_file)
+        self._name_file_actions()
+        file_menu.addActions([self.import_action, self.export_action, self.roster.io.print_action])
         file_menu.addSeparator()
         self.backups_action = QAction("Sao lưu và khôi phục…", self)
         self.backups_action.triggered.connect(self.show_backups)
@@ -449,6 +476,21 @@ class MainWindow(QMainWindow):
             return
         self.show_area(ROSTER)
         self.roster.focus_search()
+
+    def import_file(self) -> None:
+        """Ctrl+I: the import of the youth register on its page, of the roster elsewhere."""
+        if self._files_area() == YOUTH_AREA:
+            self.youth.import_file()
+        else:
+            self.roster.io.import_action.trigger()
+
+    def export_file(self) -> None:
+        """Ctrl+E: the export of the list shown on the youth register, of the roster's
+        elsewhere."""
+        if self._files_area() == YOUTH_AREA:
+            self.youth.export()
+        else:
+            self.roster.io.export_action.trigger()
 
     def show_backups(self) -> None:
         from ..settings.backups_dialog import BackupsDialog

@@ -97,8 +97,11 @@ class YouthPage(ListPage):
         self.delete_button = QPushButton("Xóa")
         self.admit_button = QPushButton("Kết nạp vào Đoàn…")
         self.import_button = QPushButton("Nhập Excel…")
-        self.import_button.setToolTip("Nhập thanh niên từ tệp Excel/CSV của các ấp, có xem trước")
+        self.import_button.setToolTip(
+            "Nhập thanh niên từ tệp Excel/CSV của các ấp, có xem trước (Ctrl+I)"
+        )
         self.export_button = QPushButton("Xuất Excel/CSV…")
+        self.export_button.setToolTip("Xuất danh sách đang hiển thị ra Excel hoặc CSV (Ctrl+E)")
         self.print_button = QPushButton("In danh sách…")
         buttons = self.button_row(
             [
