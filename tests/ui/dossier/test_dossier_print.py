@@ -202,7 +202,7 @@ def test_ctrl_p_in_the_window_prints_the_dossier_on_its_page(
     with qtbot.wait_active(window):
         window.show()
         window.activateWindow()
-    print_list = window.roster.io.print_action
+    print_list = window.print_action  # the Tệp menu's "In danh sách…"
     assert print_list.shortcut().toString() == "Ctrl+P"
     window.show_area(DOSSIER_AREA)
     page = window.dossier

@@ -190,7 +190,8 @@ def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
 
     window.show_area(YOUTH_AREA)
     assert [a.text() for a in file_menu.actions()[:3]] == [
-        "Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…", "In danh sách…",
+        "Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…",
+        "In danh sách thanh niên…",
     ]  # fmt: skip
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_I, ctrl)
@@ -216,3 +217,43 @@ def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
     qtbot.keyClick(window.sidebar, Qt.Key.Key_E, ctrl)
     assert roster_file.is_file()
     assert load_workbook(roster_file).active["A1"].value == "DANH SÁCH ĐOÀN VIÊN"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_p_prints_the_list_of_the_page_shown(
+    qtbot: QtBot, demo_ws: Workspace, prompts, tmp_path
+) -> None:
+    """On the youth register, Ctrl+P prints the young people shown (as its "In danh sách…"
+    button does), not the roster's list; elsewhere the roster's, as before."""
+    from pypdf import PdfReader
+
+    from scripted import accept_print_dialog
+
+    window = MainWindow(synchronous_core(demo_ws, prompts), UiState(demo_ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    prompts.dialog_script = accept_print_dialog
+    prompts.answer = False  # the roster's "Mở tệp để xem và in?"
+    youth_file, roster_file = tmp_path / "tn.pdf", tmp_path / "dv.pdf"
+    window.youth.ask_save_path = lambda *_args: youth_file
+    window.roster.io.ask_save_path = lambda *_args: roster_file
+    file_menu = window.menuBar().actions()[0].menu()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+
+    window.show_area(YOUTH_AREA)
+    assert file_menu.actions()[2].text() == "In danh sách thanh niên…"
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_P, ctrl)
+    assert youth_file.is_file() and not roster_file.exists()
+    text = " ".join(page.extract_text() for page in PdfReader(youth_file).pages)
+    assert "DANH SÁCH THANH NIÊN ĐỊA PHƯƠNG" in " ".join(text.split())
+    assert window.youth.model.youth_row(0).full_name in text  # type: ignore[union-attr]
+
+    window.show_area(SETTINGS)
+    assert file_menu.actions()[2].text() == "In danh sách đoàn viên…"
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_P, ctrl)
+    text = " ".join(page.extract_text() for page in PdfReader(roster_file).pages)
+    assert "DANH SÁCH ĐOÀN VIÊN" in text

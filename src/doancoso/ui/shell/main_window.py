@@ -69,11 +69,13 @@ AREAS = (
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
 FILE_ACTION_TEXTS = {
-    ROSTER: ("Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…"),
-    YOUTH_AREA: ("Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…"),
-}
-"""The texts of the "Tệp" menu's import and export (Ctrl+I, Ctrl+E) by the page they act on:
-the youth register's own list on its page, the roster's from every other page."""
+    ROSTER: ("Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…",
+             "In danh sách đoàn viên…"),
+    YOUTH_AREA: ("Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…",
+                 "In danh sách thanh niên…"),
+}  # fmt: skip
+"""The texts of the "Tệp" menu's import, export and print (Ctrl+I, Ctrl+E, Ctrl+P) by the page
+they act on: the youth register's own list on its page, the roster's from every other page."""
 READ_ONLY_STYLE = (
     "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; padding: 6px; }"
 )
@@ -198,22 +200,23 @@ class MainWindow(QMainWindow):
 
     def _area_chosen(self, area: int) -> None:
         self.stack.setCurrentWidget(self.page(area))
-        # Ctrl+P prints the dossier on its page (the roster's list everywhere else): two
+        # Ctrl+P prints the dossier on its page (a list everywhere else, see _files_area): two
         # actions with the same key would make it ambiguous, and neither would run.
         key = QKeySequence() if area == DOSSIER_AREA else QKeySequence.StandardKey.Print
-        self.roster.io.print_action.setShortcut(key)
+        self.print_action.setShortcut(key)
         self._name_file_actions()
 
     def _files_area(self) -> int:
-        """The page whose list Ctrl+I and Ctrl+E import and export: the youth register's on its
-        page, the roster's on every other (see :data:`FILE_ACTION_TEXTS`)."""
+        """The page whose list Ctrl+I, Ctrl+E and Ctrl+P import, export and print: the youth
+        register's on its page, the roster's on every other (see :data:`FILE_ACTION_TEXTS`)."""
         shown = self.stack.currentWidget()
         return YOUTH_AREA if shown is self._built.get(YOUTH_AREA) else ROSTER
 
     def _name_file_actions(self) -> None:
-        import_text, export_text = FILE_ACTION_TEXTS[self._files_area()]
+        import_text, export_text, print_text = FILE_ACTION_TEXTS[self._files_area()]
         self.import_action.setText(import_text)
         self.export_action.setText(export_text)
+        self.print_action.setText(print_text)
 
     @property
     def youth(self) -> YouthPage:
@@ -352,16 +355,19 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
-        # Import and export act on the list of the page shown (see _files_area); the roster's
-        # own actions, behind its buttons, are not in any menu, so their keys are the window's.
+        # Import, export and print act on the list of the page shown (see _files_area); the
+        # roster's own actions, behind its buttons, are in no menu: their keys are the window's.
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_file)
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_file)
+        self.print_action = QAction(self)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.triggered.connect(self.print_list)
         self._name_file_actions()
-        file_menu.addActions([self.import_action, self.export_action, self.roster.io.print_action])
+        file_menu.addActions([self.import_action, self.export_action, self.print_action])
         file_menu.addSeparator()
         self.backups_action = QAction("Sao lưu và khôi phục…", self)
         self.backups_action.triggered.connect(self.show_backups)
@@ -491,6 +497,14 @@ class MainWindow(QMainWindow):
             self.youth.export()
         else:
             self.roster.io.export_action.trigger()
+
+    def print_list(self) -> None:
+        """Ctrl+P (but on the dossier's page): the list shown on the youth register, the
+        roster's elsewhere, as a PDF to print."""
+        if self._files_area() == YOUTH_AREA:
+            self.youth.print_list()
+        else:
+            self.roster.io.print_action.trigger()
 
     def show_backups(self) -> None:
         from ..settings.backups_dialog import BackupsDialog

@@ -103,6 +103,7 @@ class YouthPage(ListPage):
         self.export_button = QPushButton("Xuất Excel/CSV…")
         self.export_button.setToolTip("Xuất danh sách đang hiển thị ra Excel hoặc CSV (Ctrl+E)")
         self.print_button = QPushButton("In danh sách…")
+        self.print_button.setToolTip("Lưu danh sách đang hiển thị thành tệp PDF để in (Ctrl+P)")
         buttons = self.button_row(
             [
                 (self.add_button, self.add_youth),
