@@ -257,3 +257,37 @@ def test_ctrl_p_prints_the_list_of_the_page_shown(
     qtbot.keyClick(window.sidebar, Qt.Key.Key_P, ctrl)
     text = " ".join(page.extract_text() for page in PdfReader(roster_file).pages)
     assert "DANH SÁCH ĐOÀN VIÊN" in text
+
+
+OLD_STATE = """[roster]
+columns="60,210,95,75,170,110,145,115,105,95,75"
+"""
+"""``ui-state.ini`` as the app wrote it before the roster's default widths were narrowed to fit
+1366×768: the old defaults, saved at closing by a secretary who never resized a column."""
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_widths_saved_over_the_old_defaults_give_way_to_the_fitting_ones(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    """A secretary who used the app before the roster's columns were made to fit 1366×768
+    gets the fitting widths, not the old ones her state file holds (which cut "Mã đoàn viên"
+    and "Tham gia" off the screen); a column she widens afterwards is still kept."""
+    from PySide6.QtWidgets import QApplication as App
+
+    from doancoso.ui.roster.member_table import COLUMNS
+
+    (ws.data_dir / STATE_FILE).write_text(OLD_STATE, encoding="utf-8")
+    window = _window(qtbot, ws)
+    defaults = [width for _, _, width in COLUMNS]
+    assert window.roster.column_widths()[:-1] == defaults[:-1]  # the last one stretches
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
+    App.processEvents()
+    assert window.roster.table.horizontalScrollBar().maximum() == 0
+    window.roster.table.setColumnWidth(1, 230)  # "Họ và tên" widened by hand
+    window.close()
+
+    again = _window(qtbot, ws)
+    assert again.roster.column_widths()[:3] == [defaults[0], 230, defaults[2]]

@@ -282,6 +282,10 @@ class ListPage(QWidget):
 
     # Window state -------------------------------------------------------------------------
 
+    def default_widths(self) -> list[int]:
+        """The widths the page gives its columns when nothing else is saved."""
+        return list(self._widths)
+
     def column_widths(self) -> list[int]:
         return [self.table.columnWidth(i) for i in range(len(self._widths))]
 

@@ -623,14 +623,17 @@ class MainWindow(QMainWindow):
         splitter = self._state.geometry("main/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        widths = self._state.widths("roster/columns")
+        # Widths saved over other default widths are not restored: the defaults were changed
+        # for a reason (every column visible at 1366×768) that the old widths would undo.
+        widths = self._state.widths("roster/columns", self.roster.default_widths())
         if widths:
             self.roster.set_column_widths(widths)
 
     def save_state(self) -> None:
         self._state.set_geometry("main/geometry", self.saveGeometry())
         self._state.set_geometry("main/splitter", self.splitter.saveState())
-        self._state.set_widths("roster/columns", self.roster.column_widths())
+        roster = self.roster
+        self._state.set_widths("roster/columns", roster.column_widths(), roster.default_widths())
         self._state.sync()
 
     def unsaved_edits(self) -> list[tuple[int, str]]:
