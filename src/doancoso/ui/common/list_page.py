@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QObject,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -76,6 +77,21 @@ def table_actions(
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         table.addAction(action)
     return edit_action, delete_action
+
+
+class CountLabel(WrappedLabel):
+    """The count at the end of a page's row of buttons ("Đang hiển thị 30 / 30 thanh niên"):
+    on one line wherever the row has room for it (its size hint, which the row's stretch gives
+    way to), wrapped only where it has not, rather than widening the page (its minimum size
+    hint, a large count in a narrow window: "100.000 / 100.000")."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        # size(), not horizontalAdvance(): its width is rounded up, as the label's wrapping is.
+        one_line = (self.fontMetrics().size(0, self.text()).width() + margins.left()
+                    + margins.right() + 2 * self.margin())  # fmt: skip
+        return QSize(max(hint.width(), one_line), hint.height())
 
 
 class ListPage(QWidget):
@@ -130,8 +146,7 @@ class ListPage(QWidget):
         for widget in extra:
             row.addWidget(widget)
         row.addStretch(1)
-        # Wraps rather than widening the page once the counts grow ("100.000 / 100.000").
-        self.count_label = WrappedLabel()
+        self.count_label = CountLabel()
         row.addWidget(self.count_label)
         return row
 
