@@ -10,9 +10,11 @@ and saved edits go onto the undo history (:mod:`..shell.undo`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +34,7 @@ from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
-from ..roster.files import EXPORT_FILTERS
+from ..roster.files import EXPORT_FILTERS, documents_folder
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .admit_dialog import AdmitDialog
@@ -63,6 +65,8 @@ class YouthPage(ListPage):
         self._ws = core.ws
         self._history = history
         self._sort_column = COL_STT
+        self.last_folder: Path | None = None  # of the last file saved, where the next goes
+        self.open_file: Callable[[Path], object] = _open_file  # tests replace this
         self._build()
         self._make_actions()
         self.refresh_hamlets()
@@ -290,9 +294,14 @@ class YouthPage(ListPage):
         wizard.deleteLater()
 
     def ask_save_path(self, title: str, suggested: str, filters: str) -> Path | None:
-        """The file the user chooses to write (None when cancelled); tests replace this."""
-        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), filters)
-        return Path(name) if name else None
+        """The file the user chooses to write (None when cancelled), offered in the folder of
+        the last one, at first in Documents (as the roster's); tests replace this."""
+        folder = self.last_folder or documents_folder()
+        name, _ = QFileDialog.getSaveFileName(self, title, str(folder / suggested), filters)
+        if not name:
+            return None
+        self.last_folder = Path(name).parent
+        return Path(name)
 
     def export(self) -> None:
         path = self.ask_save_path(
@@ -305,7 +314,7 @@ class YouthPage(ListPage):
         flt, written = self.current_filter(), path
 
         def done(count: int) -> None:
-            self.status_message.emit(f"Đã xuất {youth_phrase(count)} ra tệp {written.name}.")
+            self.status_message.emit(f"Đã xuất {youth_phrase(count)} ra tệp {written}.")
 
         op = QueryOp(self, lambda ws: ws.spreadsheets.export_youth(written, flt), self._core,
                      label="Đang xuất danh sách…")  # fmt: skip
@@ -328,7 +337,12 @@ class YouthPage(ListPage):
 
         def done(_result: object) -> None:
             remember_document(self._core, YOUTH_LIST, details)
-            self.status_message.emit(f"Đã in danh sách thanh niên ra tệp {written.name}.")
+            self.status_message.emit(f"Đã lưu danh sách thanh niên để in: {written}.")
+            if self.prompts.confirm(
+                self, "In danh sách",
+                f"Đã lưu danh sách vào tệp:\n{written}\n\nMở tệp để xem và in?",
+            ):  # fmt: skip
+                self.open_file(written)
 
         def job(ws: Workspace) -> Path:
             return print_youth(
@@ -343,3 +357,7 @@ class YouthPage(ListPage):
 
         op = QueryOp(self, job, self._core, label="Đang tạo tệp PDF…")
         op.success(done).failure(self._core.reporter(self, "Không in được")).run()
+
+
+def _open_file(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
