@@ -124,17 +124,50 @@ def test_export_buttons_write_pdf_and_xlsx(qtbot: QtBot, known_ws: Workspace,
         return tmp_path / name
 
     page.ask_save_path = choose  # type: ignore[method-assign]
+    opened: list[Path] = []
+    page.open_file = opened.append
     messages: list[str] = []
     page.status_message.connect(messages.append)
     page.pdf_button.click()
     page.xlsx_button.click()
     assert asked == [PDF_NAME, XLSX_NAME] == ["thong-ke-doan-vien.pdf", "thong-ke-doan-vien.xlsx"]
     assert (tmp_path / PDF_NAME).read_bytes().startswith(b"%PDF")
+    # The report is offered to open, to see and print (the Excel file is asked nothing).
+    assert isinstance(page.prompts, ScriptedPrompts)
+    assert page.prompts.asked == [
+        f"Đã lưu báo cáo thống kê vào tệp:\n{tmp_path / PDF_NAME}\n\nMở tệp để xem và in?"
+    ]
+    assert opened == [tmp_path / PDF_NAME]
     sheet = load_workbook(tmp_path / XLSX_NAME).active
     values = [c for row in sheet.iter_rows(values_only=True) for c in row]
     assert "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN NĂM 2026" in values
     assert messages == [f"Đã xuất thống kê ra tệp {tmp_path / PDF_NAME}.",
                         f"Đã xuất thống kê ra tệp {tmp_path / XLSX_NAME}."]  # fmt: skip
+
+
+def test_files_are_offered_in_documents_then_where_the_last_one_went(
+    qtbot: QtBot, known_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save dialog opens in Documents, as the roster's (not the user's home folder, where
+    a secretary on Windows does not look), then in the folder of the last file saved."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from doancoso.ui.roster.files import documents_folder
+
+    page, _ = _page(qtbot, known_ws, TODAY)
+    offered: list[str] = []
+    chosen = tmp_path / "usb" / XLSX_NAME
+    chosen.parent.mkdir()
+
+    def save_dialog(_parent, _caption: str, start: str, _filter: str) -> tuple[str, str]:
+        offered.append(start)
+        return str(chosen), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    page.xlsx_button.click()
+    page.xlsx_button.click()
+    assert offered == [str(documents_folder() / XLSX_NAME), str(chosen)]
+    assert chosen.is_file()
 
 
 def test_export_cancelled_writes_nothing(qtbot: QtBot, known_ws: Workspace) -> None:
@@ -244,6 +277,7 @@ def test_the_exports_hold_the_participation_and_rating_the_page_shows(
                      for r in range(page.participation.rowCount())]  # fmt: skip
     assert participation[-1] == ["Toàn Đoàn cơ sở", "5", "5", "1", "20,0%"]
     page.ask_save_path = lambda caption, name, filter_text: tmp_path / name  # type: ignore[method-assign]
+    page.open_file = lambda _path: None  # "Mở tệp để xem và in?" answered yes: read here
     page.pdf_button.click()
     page.xlsx_button.click()
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -48,6 +48,7 @@ from ...core.statistics.export import (
 from ...core.statistics.service import RosterStats
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
+from ..roster.files import documents_folder
 from ..shell.operations import Core, QueryOp
 from .bar_chart import BarChart
 from .participation import HEADERS, ParticipationModel
@@ -113,6 +114,8 @@ class StatisticsPage(QWidget):
         self.prompts = core.prompts
         self.today: Callable[[], date | None] = today or (lambda: None)
         self.stats: RosterStats | None = None
+        self.last_folder: Path | None = None  # of the last file saved, where the next goes
+        self.open_file: Callable[[Path], object] = _open_file  # tests replace this
         self._stale = True
         self._loading = False
         self._build()
@@ -293,12 +296,14 @@ class StatisticsPage(QWidget):
     # Export -------------------------------------------------------------------------------
 
     def ask_save_path(self, caption: str, name: str, filter_text: str) -> Path | None:
-        """The file chosen in a save dialog (None when cancelled); tests replace this."""
-        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(Path.home() / name),
-                                                filter_text)  # fmt: skip
+        """The file chosen in a save dialog (None when cancelled), offered in the folder of the
+        last one, at first in Documents (as the roster's lists); tests replace this."""
+        folder = self.last_folder or documents_folder()
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(folder / name), filter_text)
         if not chosen:
             return None
         path = Path(chosen)
+        self.last_folder = path.parent
         suffix = Path(name).suffix
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
@@ -322,6 +327,11 @@ class StatisticsPage(QWidget):
         def done(written: object) -> None:
             remember_document(self._core, REPORT, details)
             self._exported(written)
+            if self.prompts.confirm(
+                self, "Xuất thống kê",
+                f"Đã lưu báo cáo thống kê vào tệp:\n{written}\n\nMở tệp để xem và in?",
+            ):  # fmt: skip
+                self.open_file(Path(str(written)))
 
         QueryOp(self, job, self._core, label="Đang xuất PDF…").success(done).run()
 
@@ -341,6 +351,10 @@ class StatisticsPage(QWidget):
 
     def _exported(self, path: object) -> None:
         self.status_message.emit(f"Đã xuất thống kê ra tệp {path}.")
+
+
+def _open_file(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _counted(ws: Workspace, today: date | None) -> Counted:
