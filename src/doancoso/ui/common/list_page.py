@@ -50,6 +50,8 @@ TO_RESULTS_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 """Keys of the search box that go to the first result."""
 NAMES_IN_CONFIRMATION = 8
 UNDO_HINT = "Có thể lấy lại bằng “Hoàn tác” (Ctrl+Z) cho đến khi đóng chương trình."
+READ_ONLY_TIP = "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
+"""The tooltip of an action that can only write, disabled on data that can only be read."""
 
 
 def delete_question(question: str, names: Sequence[str], count: int) -> str:

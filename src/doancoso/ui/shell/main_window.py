@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
+from ..common.list_page import READ_ONLY_TIP
 from ..roster.page import RosterPage
 from .operations import Core, QueryOp
 from .state import UiState
@@ -318,7 +319,7 @@ class MainWindow(QMainWindow):
         """On data that can only be read, the actions that can do nothing but write."""
         if self._ws.read_only is None:
             return
-        tip = "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
+        tip = READ_ONLY_TIP
         for action in (self.new_member_action, self.roster.io.import_action, self.import_action,
                        self.coming_of_age_action, self.temporary_action,
                        self.import_bundle_action):  # fmt: skip

@@ -33,7 +33,7 @@ from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
+from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
 from ..roster.files import EXPORT_FILTERS, documents_folder
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
@@ -69,6 +69,7 @@ class YouthPage(ListPage):
         self.open_file: Callable[[Path], object] = _open_file  # tests replace this
         self._build()
         self._make_actions()
+        self._disable_writes()
         self.refresh_hamlets()
         self.model.reloaded.connect(self._update_count)
         self.model.reloaded.connect(self._update_buttons)
@@ -130,6 +131,15 @@ class YouthPage(ListPage):
             ("Xóa thanh niên…", self.delete_selected),
         )
 
+    def _disable_writes(self) -> None:
+        """On data that can only be read, the buttons that can do nothing but write (as the
+        roster's "Thêm" and "Nhập Excel…"): nothing typed in a form for a save refused."""
+        if self._ws.read_only is None:
+            return
+        for button in (self.add_button, self.import_button, self.admit_button):
+            button.setEnabled(False)
+            button.setToolTip(READ_ONLY_TIP)
+
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
         """Columns the core cannot sort on keep the previous order (and its indicator)."""
         if column in SORTABLE:
@@ -177,7 +187,8 @@ class YouthPage(ListPage):
         self.edit_button.setEnabled(len(selected) == 1)
         self.delete_button.setEnabled(bool(selected))
         row = self.model.youth_row(selected[0]) if len(selected) == 1 else None
-        self.admit_button.setEnabled(row is not None and row.admitted_member_id is None)
+        admissible = row is not None and row.admitted_member_id is None
+        self.admit_button.setEnabled(admissible and self._ws.read_only is None)
 
     # Selection ----------------------------------------------------------------------------
 
