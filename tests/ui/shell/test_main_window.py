@@ -291,3 +291,44 @@ def test_widths_saved_over_the_old_defaults_give_way_to_the_fitting_ones(
 
     again = _window(qtbot, ws)
     assert again.roster.column_widths()[:3] == [defaults[0], 230, defaults[2]]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_empty_lists_say_what_to_do_first(qtbot: QtBot, ws: Workspace, prompts) -> None:
+    """A new secretary's first screen, the empty roster, says where to begin (chi đoàn first,
+    then "Thêm" or "Nhập Excel…"), as the empty youth register does; once someone is listed
+    the hint goes, and a search that finds nobody does not bring it back."""
+    from doancoso.ui.shell.operations import CoreOp
+
+    core = synchronous_core(ws, prompts)
+    window = MainWindow(core, UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
+    roster_hint = window.roster.empty_hint
+    assert roster_hint.isVisible()
+    assert roster_hint.text() == (
+        "Chưa có đoàn viên nào. Trước hết tạo các chi đoàn ở mục “Chi đoàn” (Ctrl+3), rồi bấm "
+        "“Thêm” để nhập từng đoàn viên hoặc “Nhập Excel…” (Ctrl+I) để nhập danh sách có sẵn (có "
+        "tệp mẫu để điền). Dữ liệu ở máy khác: Tệp → “Nhận dữ liệu từ USB…”."
+    )
+    viewport = window.roster.table.viewport()
+    assert viewport.rect().contains(roster_hint.geometry())  # all of it shows
+    window.show_area(YOUTH_AREA)
+    youth_hint = window.youth.empty_hint
+    assert youth_hint.isVisible() and youth_hint.text() == (
+        "Sổ theo dõi chưa có thanh niên nào. Bấm “Thêm” để ghi từng người, hoặc “Nhập Excel…” "
+        "(Ctrl+I) để nhập danh sách thanh niên của các ấp/khu phố."
+    )
+
+    an = {"full_name": "Nguyễn Văn An", "birth_date": "05/03/2001"}
+    lan = {"full_name": "Lê Thị Lan", "birth_date": "2004"}
+    CoreOp(window, lambda ws: ws.members.save(an), core).run()
+    CoreOp(window, lambda ws: ws.youth.save(lan), core).run()
+    assert not youth_hint.isVisible()
+    window.show_area(ROSTER)
+    assert window.roster.model.rowCount() == 1 and not roster_hint.isVisible()
+    window.roster.search.setText("không có ai")
+    window.roster.apply_filter()
+    assert window.roster.model.rowCount() == 0 and not roster_hint.isVisible()

@@ -42,6 +42,10 @@ from .form import Change, YouthFormDialog
 from .table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
 
 YOUTH_LIST = DocumentKind("DS", "In danh sách thanh niên")
+EMPTY_HINT = (
+    "Sổ theo dõi chưa có thanh niên nào. Bấm “Thêm” để ghi từng người, hoặc “Nhập Excel…” "
+    "(Ctrl+I) để nhập danh sách thanh niên của các ấp/khu phố."
+)
 
 
 def youth_service(ws: Workspace) -> SoftDeleting:
@@ -124,6 +128,7 @@ class YouthPage(ListPage):
         table = self.make_table([width for _, _, width in COLUMNS], self.edit_youth)
         table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
         layout.addWidget(table, 1)
+        self.set_empty_hint(EMPTY_HINT)
 
     def _make_actions(self) -> None:
         self.edit_action, self.delete_action = self.table_actions(
