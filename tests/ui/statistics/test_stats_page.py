@@ -299,3 +299,19 @@ def test_the_exports_hold_the_participation_and_rating_the_page_shows(
     assert ("IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN NĂM 2025 (ĐỢT ĐÃ KẾT THÚC)",) in rows
     assert (1, BA_DIEU, 1, 1, 0, 0, 1) in rows and (2, XOM_MOI, 0, 1, 1, 0, 0) in rows
     assert ("Toàn Đoàn cơ sở", 1, 2, 1, 0, 1) in rows
+
+
+def test_the_tables_show_every_row_down_to_the_total(qtbot: QtBot, demo_ws: Workspace) -> None:
+    """The participation and rating tables show all their rows, "Toàn Đoàn cơ sở" included,
+    without a scroll bar of their own inside the scrolling page (it hid the totals)."""
+    page, _ = _page(qtbot, demo_ws)
+    page.resize(1180, 700)
+    with qtbot.wait_signal(page.refreshed):
+        page.show()
+    for view in (page.participation_view, page.rating_view):
+        model = view.model()
+        last = model.rowCount() - 1
+        assert last >= 7  # the demo's seven chi đoàn and the total
+        assert model.data(model.index(last, 0)) == "Toàn Đoàn cơ sở"
+        assert view.verticalScrollBar().maximum() == 0
+        assert view.viewport().rect().contains(view.visualRect(model.index(last, 0)))

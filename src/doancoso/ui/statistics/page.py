@@ -213,7 +213,7 @@ class StatisticsPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.participation_view.setMinimumHeight(220)
+        _whole_rows(self.participation_view)
         box.addWidget(self.participation_view)
         self.participation_note = QLabel(PARTICIPATION_NOTE)
         self.participation_note.setWordWrap(True)
@@ -240,7 +240,7 @@ class StatisticsPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.rating.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.rating_view.setMinimumHeight(200)
+        _whole_rows(self.rating_view)
         box.addWidget(self.rating_view)
         return frame
 
@@ -280,9 +280,11 @@ class StatisticsPage(QWidget):
         assert isinstance(stats, RosterStats) and isinstance(figures, ActivityFigures)
         self.rating_title.setText(figures.rating_title)
         self.rating.set_rows(figures.rating[1] if figures.rating is not None else [])
+        _fit_rows(self.rating_view)
         self._loading = False
         self.participation_title.setText(figures.participation_title)
         self.participation.set_rows(figures.participation)
+        _fit_rows(self.participation_view)
         self.stats = stats
         self.as_of.setText(f"(số liệu đến ngày {format_vn_date(stats.today)})")
         for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):
@@ -351,6 +353,25 @@ class StatisticsPage(QWidget):
 
     def _exported(self, path: object) -> None:
         self.status_message.emit(f"Đã xuất thống kê ra tệp {path}.")
+
+
+def _whole_rows(view: QTableView) -> None:
+    """A table of the page shown whole, every row at once: the page scrolls, not the table
+    (whose last row, "Toàn Đoàn cơ sở", would otherwise hide below a second scroll bar)."""
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
+    _fit_rows(view)
+
+
+def _fit_rows(view: QTableView) -> None:
+    """As tall as the header and every row of ``view`` (at least one row's room: "no data")."""
+    rows = view.model().rowCount()
+    height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+    height += sum(view.rowHeight(row) for row in range(rows)) if rows else 0
+    height += view.verticalHeader().defaultSectionSize() if not rows else 0
+    if view.horizontalScrollBar().isVisible():
+        height += view.horizontalScrollBar().sizeHint().height()
+    view.setFixedHeight(height)
 
 
 def _open_file(path: Path) -> bool:
