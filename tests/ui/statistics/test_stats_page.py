@@ -315,3 +315,17 @@ def test_the_tables_show_every_row_down_to_the_total(qtbot: QtBot, demo_ws: Work
         assert model.data(model.index(last, 0)) == "Toàn Đoàn cơ sở"
         assert view.verticalScrollBar().maximum() == 0
         assert view.viewport().rect().contains(view.visualRect(model.index(last, 0)))
+
+
+def test_refresh_says_the_figures_were_counted_again(qtbot: QtBot, known_ws: Workspace) -> None:
+    """ "Làm mới" says it counted again (the figures may not change: the button seemed to do
+    nothing); the page's own refreshes say nothing."""
+    page, _ = _page(qtbot, known_ws, TODAY)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.show()
+    assert page.stats is not None and messages == []
+    with qtbot.wait_signal(page.refreshed):
+        page.refresh_button.click()
+    assert messages == ["Đã thống kê lại: số liệu đến ngày 01/06/2026."]
+    assert page.refresh_button.toolTip() == "Thống kê lại từ dữ liệu hiện có"

@@ -118,6 +118,7 @@ class StatisticsPage(QWidget):
         self.open_file: Callable[[Path], object] = _open_file  # tests replace this
         self._stale = True
         self._loading = False
+        self._asked = False  # "Làm mới" pressed: the figures shown are said to be new
         self._build()
         core.data_changed.changed.connect(self._on_data_changed)
 
@@ -136,10 +137,11 @@ class StatisticsPage(QWidget):
         top.addWidget(self.as_of)
         top.addStretch(1)
         self.refresh_button = QPushButton("Làm mới")
+        self.refresh_button.setToolTip("Thống kê lại từ dữ liệu hiện có")
         self.pdf_button = QPushButton("Xuất PDF…")
         self.xlsx_button = QPushButton("Xuất Excel…")
         for button, slot in (
-            (self.refresh_button, self.refresh),
+            (self.refresh_button, self.refresh_asked),
             (self.pdf_button, self.export_pdf),
             (self.xlsx_button, self.export_xlsx),
         ):
@@ -258,6 +260,11 @@ class StatisticsPage(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def refresh_asked(self) -> None:
+        """ "Làm mới": count again and say so once shown (the figures may well be the same)."""
+        self._asked = True
+        self.refresh()
+
     def refresh(self) -> None:
         """Count again (on the worker) and show the new figures when they arrive."""
         if self._loading:
@@ -272,6 +279,7 @@ class StatisticsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
+        self._asked = False
         self._core.runner.show_error(exc, parent=self)
 
     def _show(self, counted: object) -> None:
@@ -286,12 +294,16 @@ class StatisticsPage(QWidget):
         self.participation.set_rows(figures.participation)
         _fit_rows(self.participation_view)
         self.stats = stats
-        self.as_of.setText(f"(số liệu đến ngày {format_vn_date(stats.today)})")
+        as_of = format_vn_date(stats.today)
+        self.as_of.setText(f"(số liệu đến ngày {as_of})")
         for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):
             card.set(caption, value, figure_tip(caption, stats.today.year))
         for part in breakdowns(stats):
             self.charts[part.heading].set_data(part.counts)
         self.refreshed.emit()
+        if self._asked:
+            self._asked = False
+            self.status_message.emit(f"Đã thống kê lại: số liệu đến ngày {as_of}.")
         if self._stale and self.isVisible():
             self.refresh()
 
