@@ -332,3 +332,23 @@ def test_empty_lists_say_what_to_do_first(qtbot: QtBot, ws: Workspace, prompts) 
     window.roster.search.setText("không có ai")
     window.roster.apply_filter()
     assert window.roster.model.rowCount() == 0 and not roster_hint.isVisible()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_youth_registers_column_widths_are_kept(qtbot: QtBot, ws: Workspace) -> None:
+    """A column of the youth register widened by the secretary is as wide at the next start
+    (as the roster's are); a window closed without opening that page keeps them too."""
+    from doancoso.ui.youth.table import COLUMNS
+
+    window = _window(qtbot, ws)
+    window.show_area(YOUTH_AREA)
+    window.youth.table.setColumnWidth(7, 260)  # "Hoàn cảnh khó khăn", widened by hand
+    window.close()
+
+    again = _window(qtbot, ws)
+    again.close()  # the youth register not opened this time
+    third = _window(qtbot, ws)
+    third.show_area(YOUTH_AREA)
+    widths = third.youth.column_widths()
+    assert COLUMNS[7][0] == "Hoàn cảnh khó khăn" and widths[7] == 260
+    assert widths[:7] == [width for _, _, width in COLUMNS][:7]

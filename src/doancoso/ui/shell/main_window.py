@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
-from ..common.list_page import READ_ONLY_TIP
+from ..common.list_page import READ_ONLY_TIP, ListPage
 from ..roster.page import RosterPage
 from .operations import Core, QueryOp
 from .state import UiState
@@ -77,6 +77,8 @@ FILE_ACTION_TEXTS = {
 }  # fmt: skip
 """The texts of the "Tệp" menu's import, export and print (Ctrl+I, Ctrl+E, Ctrl+P) by the page
 they act on: the youth register's own list on its page, the roster's from every other page."""
+LIST_STATE_KEYS = {ROSTER: "roster/columns", YOUTH_AREA: "youth/columns"}
+"""Where ``ui-state.ini`` keeps the column widths of each list page."""
 READ_ONLY_STYLE = (
     "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; padding: 6px; }"
 )
@@ -150,6 +152,8 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(stand_in)
                 stand_in.deleteLater()
             self._built[area] = page
+            if area in LIST_STATE_KEYS:  # its column widths, as the user left them
+                self._restore_widths(area)
         return page
 
     def _build_page(self, area: int) -> QWidget:
@@ -624,17 +628,24 @@ class MainWindow(QMainWindow):
         splitter = self._state.geometry("main/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        # Widths saved over other default widths are not restored: the defaults were changed
-        # for a reason (every column visible at 1366×768) that the old widths would undo.
-        widths = self._state.widths("roster/columns", self.roster.default_widths())
+        self._restore_widths(ROSTER)
+
+    def _restore_widths(self, area: int) -> None:
+        """The column widths of the list page of ``area`` (the roster, the youth register).
+        Widths saved over other default widths are not restored: the defaults were changed for
+        a reason (every column visible at 1366×768) that the old widths would undo."""
+        page: ListPage = self._built[area]  # type: ignore[assignment]
+        widths = self._state.widths(LIST_STATE_KEYS[area], page.default_widths())
         if widths:
-            self.roster.set_column_widths(widths)
+            page.set_column_widths(widths)
 
     def save_state(self) -> None:
         self._state.set_geometry("main/geometry", self.saveGeometry())
         self._state.set_geometry("main/splitter", self.splitter.saveState())
-        roster = self.roster
-        self._state.set_widths("roster/columns", roster.column_widths(), roster.default_widths())
+        for area, key in LIST_STATE_KEYS.items():
+            page = self._built.get(area)
+            if isinstance(page, ListPage):  # a page never opened keeps what was saved
+                self._state.set_widths(key, page.column_widths(), page.default_widths())
         self._state.sync()
 
     def unsaved_edits(self) -> list[tuple[int, str]]:
