@@ -243,24 +243,17 @@ def test_the_dossier_is_offered_in_documents_then_where_the_last_one_went(
     """ "Lưu thành PDF…" opens in Documents (not the user's home folder, where a secretary on
     Windows does not look), then in the folder the last dossier went to, even once the
     dossier is built again."""
-    from PySide6.QtWidgets import QFileDialog
-
     from doancoso.ui.roster.files import documents_folder
+    from scripted import SaveDialogs
 
     page = _page(dossier_data, make_page, qtbot, ScriptedPrompts())
-    offered: list[str] = []
     chosen = tmp_path / "usb" / "ho-so.pdf"
     chosen.parent.mkdir()
-
-    def save_dialog(_parent, _caption: str, start: str, _filter: str) -> tuple[str, str]:
-        offered.append(start)
-        return str(chosen), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    dialogs = SaveDialogs(chosen).install(monkeypatch)
     page.save_action.trigger()
     assert chosen.read_bytes().startswith(b"%PDF")
     with qtbot.wait_signal(page.built):
         page.build()
     page.save_action.trigger()
     name = "ho-so-3-chu-dong-2025.pdf"
-    assert offered == [str(documents_folder() / name), str(chosen.parent / name)]
+    assert dialogs.offered == [str(documents_folder() / name), str(chosen.parent / name)]

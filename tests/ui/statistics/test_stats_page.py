@@ -150,23 +150,16 @@ def test_files_are_offered_in_documents_then_where_the_last_one_went(
 ) -> None:
     """The save dialog opens in Documents, as the roster's (not the user's home folder, where
     a secretary on Windows does not look), then in the folder of the last file saved."""
-    from PySide6.QtWidgets import QFileDialog
-
     from doancoso.ui.roster.files import documents_folder
+    from scripted import SaveDialogs
 
     page, _ = _page(qtbot, known_ws, TODAY)
-    offered: list[str] = []
     chosen = tmp_path / "usb" / XLSX_NAME
     chosen.parent.mkdir()
-
-    def save_dialog(_parent, _caption: str, start: str, _filter: str) -> tuple[str, str]:
-        offered.append(start)
-        return str(chosen), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    dialogs = SaveDialogs(chosen).install(monkeypatch)
     page.xlsx_button.click()
     page.xlsx_button.click()
-    assert offered == [str(documents_folder() / XLSX_NAME), str(chosen)]
+    assert dialogs.offered == [str(documents_folder() / XLSX_NAME), str(chosen)]
     assert chosen.is_file()
 
 

@@ -152,21 +152,14 @@ def test_files_are_offered_in_documents_then_where_the_last_one_went(
 ) -> None:
     """The save dialog opens in Documents, as the roster's (not the user's home folder, where
     a secretary on Windows does not look), then in the folder of the last file saved."""
-    from PySide6.QtWidgets import QFileDialog
-
     from doancoso.ui.roster.files import documents_folder
+    from scripted import SaveDialogs
 
-    offered: list[str] = []
     chosen = tmp_path / "usb" / "tn.xlsx"
     chosen.parent.mkdir()
-
-    def save_dialog(_parent, _title: str, start: str, _filters: str) -> tuple[str, str]:
-        offered.append(start)
-        return str(chosen), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    dialogs = SaveDialogs(chosen).install(monkeypatch)
     page.export_button.click()
     page.export_button.click()
-    assert offered == [str(documents_folder() / "Danh sach thanh nien.xlsx"),
-                       str(chosen.parent / "Danh sach thanh nien.xlsx")]  # fmt: skip
+    assert dialogs.offered == [str(documents_folder() / "Danh sach thanh nien.xlsx"),
+                               str(chosen.parent / "Danh sach thanh nien.xlsx")]  # fmt: skip
     assert chosen.is_file()
