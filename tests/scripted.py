@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QWidget
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.operations import Core
@@ -83,3 +85,21 @@ def synchronous_core(ws: Workspace, prompts: Prompts | None = None) -> Core:
     """The GUI's handle on ``ws`` with a synchronous runner: every operation runs inline, so a
     test sees its result (and its data-changed signal) as soon as the action returns."""
     return Core(ws, prompts or ScriptedPrompts(), synchronous=True)
+
+
+class SaveDialogs:
+    """In place of ``QFileDialog.getSaveFileName`` (see :meth:`install`): records the path each
+    save dialog opened at, and answers ``chosen``, as if the user picked it."""
+
+    def __init__(self, chosen: Path) -> None:
+        self.chosen = chosen
+        self.offered: list[str] = []
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> SaveDialogs:
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", self)
+        return self
+
+    def __call__(self, _parent: QWidget | None, _caption: str, start: str,
+                 _filters: str = "") -> tuple[str, str]:  # fmt: skip
+        self.offered.append(start)
+        return str(self.chosen), ""

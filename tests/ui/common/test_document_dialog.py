@@ -190,6 +190,7 @@ def test_youth_pdf_prints_what_the_dialog_gives(
     page = YouthPage(core, UndoHistory(core))
     qtbot.addWidget(page)
     page.ask_save_path = lambda *_args: tmp_path / "tn.pdf"  # type: ignore[method-assign]
+    prompts.answer = False  # "Mở tệp để xem và in?": the PDF is read here
     prompts.dialog_script = _fill("03-DS/ĐTN", "Cái Nước", "05/12/2026",
                                   "Ban Thường vụ Tỉnh đoàn (b/c)")  # fmt: skip
     page.print_list()
@@ -207,6 +208,7 @@ def test_statistics_pdf_prints_what_the_dialog_gives(
     page = StatisticsPage(synchronous_core(ws, prompts), today=lambda: DAY)
     qtbot.addWidget(page)
     page.ask_save_path = lambda *_args: tmp_path / "tk.pdf"  # type: ignore[method-assign]
+    prompts.answer = False  # "Mở tệp để xem và in?": the PDF is read here
     seen: list[DocumentDialog] = []
     prompts.dialog_script = _fill("07-BC/ĐTN", None, None, "Tỉnh đoàn Cà Mau (b/c)\nLưu.",
                                   seen=seen)  # fmt: skip

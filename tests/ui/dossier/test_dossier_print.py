@@ -202,7 +202,7 @@ def test_ctrl_p_in_the_window_prints_the_dossier_on_its_page(
     with qtbot.wait_active(window):
         window.show()
         window.activateWindow()
-    print_list = window.roster.io.print_action
+    print_list = window.print_action  # the Tệp menu's "In danh sách…"
     assert print_list.shortcut().toString() == "Ctrl+P"
     window.show_area(DOSSIER_AREA)
     page = window.dossier
@@ -234,3 +234,26 @@ def test_the_pages_chosen_in_the_dialog(qtbot: QtBot) -> None:
     assert chosen_pages(printer, 10, 4) == [1, 2, 6]
     printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
     assert chosen_pages(printer, 10, 4) == [4]
+
+
+def test_the_dossier_is_offered_in_documents_then_where_the_last_one_went(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """ "Lưu thành PDF…" opens in Documents (not the user's home folder, where a secretary on
+    Windows does not look), then in the folder the last dossier went to, even once the
+    dossier is built again."""
+    from doancoso.ui.roster.files import documents_folder
+    from scripted import SaveDialogs
+
+    page = _page(dossier_data, make_page, qtbot, ScriptedPrompts())
+    chosen = tmp_path / "usb" / "ho-so.pdf"
+    chosen.parent.mkdir()
+    dialogs = SaveDialogs(chosen).install(monkeypatch)
+    page.save_action.trigger()
+    assert chosen.read_bytes().startswith(b"%PDF")
+    with qtbot.wait_signal(page.built):
+        page.build()
+    page.save_action.trigger()
+    name = "ho-so-3-chu-dong-2025.pdf"
+    assert dialogs.offered == [str(documents_folder() / name), str(chosen.parent / name)]

@@ -57,6 +57,14 @@ def test_the_window_says_read_only_and_refuses_writes(
                     window.coming_of_age_action, window.temporary_action]  # fmt: skip
         assert not any(action.isEnabled() for action in disabled)
         assert not window.roster.add_button.isEnabled()
+        # The youth register's too: nothing typed in its form for a save refused.
+        youth = window.youth
+        assert youth.model.rowCount() > 0
+        youth.select_row(0)
+        assert youth.edit_button.isEnabled()
+        for button in (youth.add_button, youth.import_button, youth.admit_button):
+            assert not button.isEnabled(), button.text()
+            assert button.toolTip() == "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
         assert window.roster.model.rowCount() > 0  # reading works
         # Writes that stay reachable fail with the message, and change nothing.
         window.roster.select_row(0)

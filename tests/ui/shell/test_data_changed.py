@@ -290,6 +290,7 @@ def test_exports_and_prints_announce_nothing(
     paths = iter([tmp_path / "tn.xlsx", tmp_path / "tn.pdf"])
     youth.ask_save_path = lambda *_args: next(paths)  # type: ignore[method-assign]
     prompts.dialog_script = accept_print_dialog
+    prompts.answer = False  # "Mở tệp để xem và in?": not opened
     with qtbot.assert_not_emitted(window.data_changed.changed):
         youth.export_button.click()
         youth.print_button.click()

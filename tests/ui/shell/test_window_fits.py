@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.shell.main_window import AREAS, RATING_AREA, ROSTER, MainWindow
+from doancoso.ui.shell.main_window import AREAS, RATING_AREA, ROSTER, YOUTH_AREA, MainWindow
 from doancoso.ui.shell.state import UiState
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -114,3 +114,14 @@ def test_every_column_of_the_roster_shows_without_scrolling(window: MainWindow) 
     for column, (header, _, _) in enumerate(COLUMNS):
         text = longest.get(header, header)
         assert table.columnWidth(column) >= metrics.horizontalAdvance(text) + 8, header
+
+
+def test_the_counts_of_the_lists_read_on_one_line(window: MainWindow) -> None:
+    """At 1366×768, "Đang hiển thị 30 / 30 thanh niên" (and the roster's count) is on one line
+    at the end of its row of buttons, not wrapped onto two beside empty room."""
+    for area, who in ((ROSTER, "đoàn viên"), (YOUTH_AREA, "thanh niên")):
+        window.sidebar.setCurrentRow(area)
+        label = window.page(area).count_label  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        assert label.text().startswith("Đang hiển thị ") and label.text().endswith(who)
+        assert label.heightForWidth(label.width()) == label.fontMetrics().height(), label.text()

@@ -124,17 +124,43 @@ def test_export_buttons_write_pdf_and_xlsx(qtbot: QtBot, known_ws: Workspace,
         return tmp_path / name
 
     page.ask_save_path = choose  # type: ignore[method-assign]
+    opened: list[Path] = []
+    page.open_file = opened.append
     messages: list[str] = []
     page.status_message.connect(messages.append)
     page.pdf_button.click()
     page.xlsx_button.click()
     assert asked == [PDF_NAME, XLSX_NAME] == ["thong-ke-doan-vien.pdf", "thong-ke-doan-vien.xlsx"]
     assert (tmp_path / PDF_NAME).read_bytes().startswith(b"%PDF")
+    # The report is offered to open, to see and print (the Excel file is asked nothing).
+    assert isinstance(page.prompts, ScriptedPrompts)
+    assert page.prompts.asked == [
+        f"Đã lưu báo cáo thống kê vào tệp:\n{tmp_path / PDF_NAME}\n\nMở tệp để xem và in?"
+    ]
+    assert opened == [tmp_path / PDF_NAME]
     sheet = load_workbook(tmp_path / XLSX_NAME).active
     values = [c for row in sheet.iter_rows(values_only=True) for c in row]
     assert "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN NĂM 2026" in values
     assert messages == [f"Đã xuất thống kê ra tệp {tmp_path / PDF_NAME}.",
                         f"Đã xuất thống kê ra tệp {tmp_path / XLSX_NAME}."]  # fmt: skip
+
+
+def test_files_are_offered_in_documents_then_where_the_last_one_went(
+    qtbot: QtBot, known_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save dialog opens in Documents, as the roster's (not the user's home folder, where
+    a secretary on Windows does not look), then in the folder of the last file saved."""
+    from doancoso.ui.roster.files import documents_folder
+    from scripted import SaveDialogs
+
+    page, _ = _page(qtbot, known_ws, TODAY)
+    chosen = tmp_path / "usb" / XLSX_NAME
+    chosen.parent.mkdir()
+    dialogs = SaveDialogs(chosen).install(monkeypatch)
+    page.xlsx_button.click()
+    page.xlsx_button.click()
+    assert dialogs.offered == [str(documents_folder() / XLSX_NAME), str(chosen)]
+    assert chosen.is_file()
 
 
 def test_export_cancelled_writes_nothing(qtbot: QtBot, known_ws: Workspace) -> None:
@@ -244,6 +270,7 @@ def test_the_exports_hold_the_participation_and_rating_the_page_shows(
                      for r in range(page.participation.rowCount())]  # fmt: skip
     assert participation[-1] == ["Toàn Đoàn cơ sở", "5", "5", "1", "20,0%"]
     page.ask_save_path = lambda caption, name, filter_text: tmp_path / name  # type: ignore[method-assign]
+    page.open_file = lambda _path: None  # "Mở tệp để xem và in?" answered yes: read here
     page.pdf_button.click()
     page.xlsx_button.click()
 
@@ -265,3 +292,33 @@ def test_the_exports_hold_the_participation_and_rating_the_page_shows(
     assert ("IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN NĂM 2025 (ĐỢT ĐÃ KẾT THÚC)",) in rows
     assert (1, BA_DIEU, 1, 1, 0, 0, 1) in rows and (2, XOM_MOI, 0, 1, 1, 0, 0) in rows
     assert ("Toàn Đoàn cơ sở", 1, 2, 1, 0, 1) in rows
+
+
+def test_the_tables_show_every_row_down_to_the_total(qtbot: QtBot, demo_ws: Workspace) -> None:
+    """The participation and rating tables show all their rows, "Toàn Đoàn cơ sở" included,
+    without a scroll bar of their own inside the scrolling page (it hid the totals)."""
+    page, _ = _page(qtbot, demo_ws)
+    page.resize(1180, 700)
+    with qtbot.wait_signal(page.refreshed):
+        page.show()
+    for view in (page.participation_view, page.rating_view):
+        model = view.model()
+        last = model.rowCount() - 1
+        assert last >= 7  # the demo's seven chi đoàn and the total
+        assert model.data(model.index(last, 0)) == "Toàn Đoàn cơ sở"
+        assert view.verticalScrollBar().maximum() == 0
+        assert view.viewport().rect().contains(view.visualRect(model.index(last, 0)))
+
+
+def test_refresh_says_the_figures_were_counted_again(qtbot: QtBot, known_ws: Workspace) -> None:
+    """ "Làm mới" says it counted again (the figures may not change: the button seemed to do
+    nothing); the page's own refreshes say nothing."""
+    page, _ = _page(qtbot, known_ws, TODAY)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.show()
+    assert page.stats is not None and messages == []
+    with qtbot.wait_signal(page.refreshed):
+        page.refresh_button.click()
+    assert messages == ["Đã thống kê lại: số liệu đến ngày 01/06/2026."]
+    assert page.refresh_button.toolTip() == "Thống kê lại từ dữ liệu hiện có"

@@ -134,7 +134,32 @@ def test_export_and_print_use_the_filter(page: YouthPage, tmp_path: Path, monkey
         "điện thoại (*.csv)"
     )
     page.prompts.dialog_script = accept_print_dialog  # type: ignore[attr-defined]
+    opened: list[Path] = []
+    page.open_file = opened.append
     page.print_button.click()
     assert (tmp_path / "tn.pdf").exists()
-    assert messages == ["Đã xuất 2 thanh niên ra tệp tn.xlsx.",
-                        "Đã in danh sách thanh niên ra tệp tn.pdf."]  # fmt: skip
+    # Where the files are, in full; the PDF is offered to open, to see and print.
+    assert messages == [f"Đã xuất 2 thanh niên ra tệp {tmp_path / 'tn.xlsx'}.",
+                        f"Đã lưu danh sách thanh niên để in: {tmp_path / 'tn.pdf'}."]  # fmt: skip
+    assert page.prompts.asked == [  # type: ignore[attr-defined]
+        f"Đã lưu danh sách vào tệp:\n{tmp_path / 'tn.pdf'}\n\nMở tệp để xem và in?"
+    ]
+    assert opened == [tmp_path / "tn.pdf"]
+
+
+def test_files_are_offered_in_documents_then_where_the_last_one_went(
+    page: YouthPage, tmp_path: Path, monkeypatch
+) -> None:
+    """The save dialog opens in Documents, as the roster's (not the user's home folder, where
+    a secretary on Windows does not look), then in the folder of the last file saved."""
+    from doancoso.ui.roster.files import documents_folder
+    from scripted import SaveDialogs
+
+    chosen = tmp_path / "usb" / "tn.xlsx"
+    chosen.parent.mkdir()
+    dialogs = SaveDialogs(chosen).install(monkeypatch)
+    page.export_button.click()
+    page.export_button.click()
+    assert dialogs.offered == [str(documents_folder() / "Danh sach thanh nien.xlsx"),
+                               str(chosen.parent / "Danh sach thanh nien.xlsx")]  # fmt: skip
+    assert chosen.is_file()

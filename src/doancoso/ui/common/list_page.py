@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QObject,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -49,6 +51,10 @@ TO_RESULTS_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 """Keys of the search box that go to the first result."""
 NAMES_IN_CONFIRMATION = 8
 UNDO_HINT = "Có thể lấy lại bằng “Hoàn tác” (Ctrl+Z) cho đến khi đóng chương trình."
+EMPTY_HINT_STYLE = "color: #424242;"
+EMPTY_HINT_WIDTH, EMPTY_HINT_MARGIN = 640, 16
+READ_ONLY_TIP = "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
+"""The tooltip of an action that can only write, disabled on data that can only be read."""
 
 
 def delete_question(question: str, names: Sequence[str], count: int) -> str:
@@ -76,6 +82,21 @@ def table_actions(
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         table.addAction(action)
     return edit_action, delete_action
+
+
+class CountLabel(WrappedLabel):
+    """The count at the end of a page's row of buttons ("Đang hiển thị 30 / 30 thanh niên"):
+    on one line wherever the row has room for it (its size hint, which the row's stretch gives
+    way to), wrapped only where it has not, rather than widening the page (its minimum size
+    hint, a large count in a narrow window: "100.000 / 100.000")."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        # size(), not horizontalAdvance(): its width is rounded up, as the label's wrapping is.
+        one_line = (self.fontMetrics().size(0, self.text()).width() + margins.left()
+                    + margins.right() + 2 * self.margin())  # fmt: skip
+        return QSize(max(hint.width(), one_line), hint.height())
 
 
 class ListPage(QWidget):
@@ -117,6 +138,8 @@ class ListPage(QWidget):
         ):
             self.go_to_results()
             return True
+        if event.type() == QEvent.Type.Resize and watched is self._hint_viewport():
+            self._place_empty_hint()
         return super().eventFilter(watched, event)
 
     def button_row(
@@ -130,8 +153,7 @@ class ListPage(QWidget):
         for widget in extra:
             row.addWidget(widget)
         row.addStretch(1)
-        # Wraps rather than widening the page once the counts grow ("100.000 / 100.000").
-        self.count_label = WrappedLabel()
+        self.count_label = CountLabel()
         row.addWidget(self.count_label)
         return row
 
@@ -160,6 +182,34 @@ class ListPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: on_activated())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         return self.table
+
+    def set_empty_hint(self, text: str) -> None:
+        """What to do first, shown over the table while the list has nobody at all (not when a
+        search or a filter merely finds nobody): a new secretary facing an empty table."""
+        viewport = self.table.viewport()
+        self.empty_hint = QLabel(text, viewport)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet(EMPTY_HINT_STYLE)
+        viewport.installEventFilter(self)
+        self.model.reloaded.connect(self._show_empty_hint)
+        self._place_empty_hint()
+        self._show_empty_hint()
+
+    def _hint_viewport(self) -> QWidget | None:
+        hint = getattr(self, "empty_hint", None)
+        return hint.parentWidget() if hint is not None else None
+
+    def _place_empty_hint(self) -> None:
+        viewport = self._hint_viewport()
+        if viewport is not None:
+            width = min(EMPTY_HINT_WIDTH, viewport.width() - 2 * EMPTY_HINT_MARGIN)
+            height = self.empty_hint.heightForWidth(width)
+            left = (viewport.width() - width) // 2
+            self.empty_hint.setGeometry(left, EMPTY_HINT_MARGIN * 3, width, height)
+
+    def _show_empty_hint(self) -> None:
+        self.empty_hint.setVisible(self.model.total == 0)
 
     def table_actions(
         self, edit: tuple[str, Callable[[], None]], delete: tuple[str, Callable[[], None]]
@@ -281,6 +331,10 @@ class ListPage(QWidget):
         return bool(back)
 
     # Window state -------------------------------------------------------------------------
+
+    def default_widths(self) -> list[int]:
+        """The widths the page gives its columns when nothing else is saved."""
+        return list(self._widths)
 
     def column_widths(self) -> list[int]:
         return [self.table.columnWidth(i) for i in range(len(self._widths))]

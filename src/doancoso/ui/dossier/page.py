@@ -53,6 +53,7 @@ from ...core.lang.text import nfc
 from ...core.storage.files import written_atomically
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentMemory
+from ..roster.files import documents_folder
 from ..shell.operations import Core, QueryOp
 from ..shell.state import UiState
 from .checks import FIX_AREAS, NUMBER_FIX, NUMBERS_FIX, ChecksPanel
@@ -113,6 +114,7 @@ class DossierPage(QWidget):
         self.built_year: int | None = None
         self.partial_note = ""  # the dossier shown is not the one the report bundle carries
         self.saved_path: Path | None = None
+        self.last_folder: Path | None = None  # where the last dossier was saved (kept on rebuild)
         self.job: ReportingQuery | None = None
         self.print_job: PrintJob | None = None
         self._stale = True
@@ -477,8 +479,9 @@ class DossierPage(QWidget):
             self.status_message.emit(f"Đã gửi {sheets} trang hồ sơ tới máy in.")
 
     def ask_save_path(self, name: str) -> Path | None:
-        """The PDF chosen in a save dialog (None when cancelled); tests replace this."""
-        start = self.saved_path.parent if self.saved_path else Path.home()
+        """The PDF chosen in a save dialog (None when cancelled), offered where the last one
+        was saved, at first in Documents (as the lists'); tests replace this."""
+        start = self.last_folder or documents_folder()
         chosen, _ = QFileDialog.getSaveFileName(self, "Lưu hồ sơ thành PDF", str(start / name),
                                                 "Tệp PDF (*.pdf)")  # fmt: skip
         if not chosen:
@@ -502,7 +505,7 @@ class DossierPage(QWidget):
             return target
 
         def saved(path: Path) -> None:
-            self.saved_path = path
+            self.saved_path, self.last_folder = path, path.parent
             self._set_building(False)
             self._show_info("")
             self.status_message.emit(f"Đã lưu hồ sơ vào tệp {path}.")

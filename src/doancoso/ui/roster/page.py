@@ -33,6 +33,11 @@ from .member_table import COLUMNS, MemberTableModel
 Change = tuple[MemberFields, MemberFields]
 """A saved edit: the member's fields before and after it."""
 
+EMPTY_HINT = (
+    "Chưa có đoàn viên nào. Trước hết tạo các chi đoàn ở mục “Chi đoàn” (Ctrl+3), rồi bấm "
+    "“Thêm” để nhập từng đoàn viên hoặc “Nhập Excel…” (Ctrl+I) để nhập danh sách có sẵn (có "
+    "tệp mẫu để điền). Dữ liệu ở máy khác: Tệp → “Nhận dữ liệu từ USB…”."
+)
 ACTIVE_ROSTER = "*active"
 """Status combo value of the default view: the active roster (ACTIVE_STATUSES)."""
 
@@ -104,6 +109,7 @@ class RosterPage(ListPage):
         layout.addLayout(buttons)
         table = self.make_table([width for _, _, width in COLUMNS], self.edit_member)
         layout.addWidget(table, 1)
+        self.set_empty_hint(EMPTY_HINT)
 
     def _make_actions(self) -> None:
         """Actions the main window puts in its menu; Enter and Delete act on the table only."""

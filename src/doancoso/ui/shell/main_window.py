@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
+from ..common.list_page import READ_ONLY_TIP, ListPage
 from ..roster.page import RosterPage
 from .operations import Core, QueryOp
 from .state import UiState
@@ -68,6 +69,16 @@ AREAS = (
  DOSSIER_AREA, STATISTICS, SETTINGS) = range(len(AREAS))  # fmt: skip
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
+FILE_ACTION_TEXTS = {
+    ROSTER: ("Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…",
+             "In danh sách đoàn viên…"),
+    YOUTH_AREA: ("Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…",
+                 "In danh sách thanh niên…"),
+}  # fmt: skip
+"""The texts of the "Tệp" menu's import, export and print (Ctrl+I, Ctrl+E, Ctrl+P) by the page
+they act on: the youth register's own list on its page, the roster's from every other page."""
+LIST_STATE_KEYS = {ROSTER: "roster/columns", YOUTH_AREA: "youth/columns"}
+"""Where ``ui-state.ini`` keeps the column widths of each list page."""
 READ_ONLY_STYLE = (
     "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; padding: 6px; }"
 )
@@ -141,6 +152,8 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(stand_in)
                 stand_in.deleteLater()
             self._built[area] = page
+            if area in LIST_STATE_KEYS:  # its column widths, as the user left them
+                self._restore_widths(area)
         return page
 
     def _build_page(self, area: int) -> QWidget:
@@ -192,10 +205,23 @@ class MainWindow(QMainWindow):
 
     def _area_chosen(self, area: int) -> None:
         self.stack.setCurrentWidget(self.page(area))
-        # Ctrl+P prints the dossier on its page (the roster's list everywhere else): two
+        # Ctrl+P prints the dossier on its page (a list everywhere else, see _files_area): two
         # actions with the same key would make it ambiguous, and neither would run.
         key = QKeySequence() if area == DOSSIER_AREA else QKeySequence.StandardKey.Print
-        self.roster.io.print_action.setShortcut(key)
+        self.print_action.setShortcut(key)
+        self._name_file_actions()
+
+    def _files_area(self) -> int:
+        """The page whose list Ctrl+I, Ctrl+E and Ctrl+P import, export and print: the youth
+        register's on its page, the roster's on every other (see :data:`FILE_ACTION_TEXTS`)."""
+        shown = self.stack.currentWidget()
+        return YOUTH_AREA if shown is self._built.get(YOUTH_AREA) else ROSTER
+
+    def _name_file_actions(self) -> None:
+        import_text, export_text, print_text = FILE_ACTION_TEXTS[self._files_area()]
+        self.import_action.setText(import_text)
+        self.export_action.setText(export_text)
+        self.print_action.setText(print_text)
 
     @property
     def youth(self) -> YouthPage:
@@ -297,8 +323,8 @@ class MainWindow(QMainWindow):
         """On data that can only be read, the actions that can do nothing but write."""
         if self._ws.read_only is None:
             return
-        tip = "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
-        for action in (self.new_member_action, self.roster.io.import_action,
+        tip = READ_ONLY_TIP
+        for action in (self.new_member_action, self.roster.io.import_action, self.import_action,
                        self.coming_of_age_action, self.temporary_action,
                        self.import_bundle_action):  # fmt: skip
             action.setEnabled(False)
@@ -334,7 +360,19 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
-        file_menu.addActions(self.roster.io.actions())
+        # Import, export and print act on the list of the page shown (see _files_area); the
+        # roster's own actions, behind its buttons, are in no menu: their keys are the window's.
+        self.import_action = QAction(self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_file)
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_file)
+        self.print_action = QAction(self)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.triggered.connect(self.print_list)
+        self._name_file_actions()
+        file_menu.addActions([self.import_action, self.export_action, self.print_action])
         file_menu.addSeparator()
         self.backups_action = QAction("Sao lưu và khôi phục…", self)
         self.backups_action.triggered.connect(self.show_backups)
@@ -449,6 +487,29 @@ class MainWindow(QMainWindow):
             return
         self.show_area(ROSTER)
         self.roster.focus_search()
+
+    def import_file(self) -> None:
+        """Ctrl+I: the import of the youth register on its page, of the roster elsewhere."""
+        if self._files_area() == YOUTH_AREA:
+            self.youth.import_file()
+        else:
+            self.roster.io.import_action.trigger()
+
+    def export_file(self) -> None:
+        """Ctrl+E: the export of the list shown on the youth register, of the roster's
+        elsewhere."""
+        if self._files_area() == YOUTH_AREA:
+            self.youth.export()
+        else:
+            self.roster.io.export_action.trigger()
+
+    def print_list(self) -> None:
+        """Ctrl+P (but on the dossier's page): the list shown on the youth register, the
+        roster's elsewhere, as a PDF to print."""
+        if self._files_area() == YOUTH_AREA:
+            self.youth.print_list()
+        else:
+            self.roster.io.print_action.trigger()
 
     def show_backups(self) -> None:
         from ..settings.backups_dialog import BackupsDialog
@@ -567,14 +628,24 @@ class MainWindow(QMainWindow):
         splitter = self._state.geometry("main/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        widths = self._state.widths("roster/columns")
+        self._restore_widths(ROSTER)
+
+    def _restore_widths(self, area: int) -> None:
+        """The column widths of the list page of ``area`` (the roster, the youth register).
+        Widths saved over other default widths are not restored: the defaults were changed for
+        a reason (every column visible at 1366×768) that the old widths would undo."""
+        page: ListPage = self._built[area]  # type: ignore[assignment]
+        widths = self._state.widths(LIST_STATE_KEYS[area], page.default_widths())
         if widths:
-            self.roster.set_column_widths(widths)
+            page.set_column_widths(widths)
 
     def save_state(self) -> None:
         self._state.set_geometry("main/geometry", self.saveGeometry())
         self._state.set_geometry("main/splitter", self.splitter.saveState())
-        self._state.set_widths("roster/columns", self.roster.column_widths())
+        for area, key in LIST_STATE_KEYS.items():
+            page = self._built.get(area)
+            if isinstance(page, ListPage):  # a page never opened keeps what was saved
+                self._state.set_widths(key, page.column_widths(), page.default_widths())
         self._state.sync()
 
     def unsaved_edits(self) -> list[tuple[int, str]]:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -48,6 +48,7 @@ from ...core.statistics.export import (
 from ...core.statistics.service import RosterStats
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
+from ..roster.files import documents_folder
 from ..shell.operations import Core, QueryOp
 from .bar_chart import BarChart
 from .participation import HEADERS, ParticipationModel
@@ -113,8 +114,11 @@ class StatisticsPage(QWidget):
         self.prompts = core.prompts
         self.today: Callable[[], date | None] = today or (lambda: None)
         self.stats: RosterStats | None = None
+        self.last_folder: Path | None = None  # of the last file saved, where the next goes
+        self.open_file: Callable[[Path], object] = _open_file  # tests replace this
         self._stale = True
         self._loading = False
+        self._asked = False  # "Làm mới" pressed: the figures shown are said to be new
         self._build()
         core.data_changed.changed.connect(self._on_data_changed)
 
@@ -133,10 +137,11 @@ class StatisticsPage(QWidget):
         top.addWidget(self.as_of)
         top.addStretch(1)
         self.refresh_button = QPushButton("Làm mới")
+        self.refresh_button.setToolTip("Thống kê lại từ dữ liệu hiện có")
         self.pdf_button = QPushButton("Xuất PDF…")
         self.xlsx_button = QPushButton("Xuất Excel…")
         for button, slot in (
-            (self.refresh_button, self.refresh),
+            (self.refresh_button, self.refresh_asked),
             (self.pdf_button, self.export_pdf),
             (self.xlsx_button, self.export_xlsx),
         ):
@@ -210,7 +215,7 @@ class StatisticsPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.participation_view.setMinimumHeight(220)
+        _whole_rows(self.participation_view)
         box.addWidget(self.participation_view)
         self.participation_note = QLabel(PARTICIPATION_NOTE)
         self.participation_note.setWordWrap(True)
@@ -237,7 +242,7 @@ class StatisticsPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.rating.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.rating_view.setMinimumHeight(200)
+        _whole_rows(self.rating_view)
         box.addWidget(self.rating_view)
         return frame
 
@@ -255,6 +260,11 @@ class StatisticsPage(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def refresh_asked(self) -> None:
+        """ "Làm mới": count again and say so once shown (the figures may well be the same)."""
+        self._asked = True
+        self.refresh()
+
     def refresh(self) -> None:
         """Count again (on the worker) and show the new figures when they arrive."""
         if self._loading:
@@ -269,6 +279,7 @@ class StatisticsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
+        self._asked = False
         self._core.runner.show_error(exc, parent=self)
 
     def _show(self, counted: object) -> None:
@@ -277,28 +288,36 @@ class StatisticsPage(QWidget):
         assert isinstance(stats, RosterStats) and isinstance(figures, ActivityFigures)
         self.rating_title.setText(figures.rating_title)
         self.rating.set_rows(figures.rating[1] if figures.rating is not None else [])
+        _fit_rows(self.rating_view)
         self._loading = False
         self.participation_title.setText(figures.participation_title)
         self.participation.set_rows(figures.participation)
+        _fit_rows(self.participation_view)
         self.stats = stats
-        self.as_of.setText(f"(số liệu đến ngày {format_vn_date(stats.today)})")
+        as_of = format_vn_date(stats.today)
+        self.as_of.setText(f"(số liệu đến ngày {as_of})")
         for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):
             card.set(caption, value, figure_tip(caption, stats.today.year))
         for part in breakdowns(stats):
             self.charts[part.heading].set_data(part.counts)
         self.refreshed.emit()
+        if self._asked:
+            self._asked = False
+            self.status_message.emit(f"Đã thống kê lại: số liệu đến ngày {as_of}.")
         if self._stale and self.isVisible():
             self.refresh()
 
     # Export -------------------------------------------------------------------------------
 
     def ask_save_path(self, caption: str, name: str, filter_text: str) -> Path | None:
-        """The file chosen in a save dialog (None when cancelled); tests replace this."""
-        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(Path.home() / name),
-                                                filter_text)  # fmt: skip
+        """The file chosen in a save dialog (None when cancelled), offered in the folder of the
+        last one, at first in Documents (as the roster's lists); tests replace this."""
+        folder = self.last_folder or documents_folder()
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(folder / name), filter_text)
         if not chosen:
             return None
         path = Path(chosen)
+        self.last_folder = path.parent
         suffix = Path(name).suffix
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
@@ -322,6 +341,11 @@ class StatisticsPage(QWidget):
         def done(written: object) -> None:
             remember_document(self._core, REPORT, details)
             self._exported(written)
+            if self.prompts.confirm(
+                self, "Xuất thống kê",
+                f"Đã lưu báo cáo thống kê vào tệp:\n{written}\n\nMở tệp để xem và in?",
+            ):  # fmt: skip
+                self.open_file(Path(str(written)))
 
         QueryOp(self, job, self._core, label="Đang xuất PDF…").success(done).run()
 
@@ -341,6 +365,29 @@ class StatisticsPage(QWidget):
 
     def _exported(self, path: object) -> None:
         self.status_message.emit(f"Đã xuất thống kê ra tệp {path}.")
+
+
+def _whole_rows(view: QTableView) -> None:
+    """A table of the page shown whole, every row at once: the page scrolls, not the table
+    (whose last row, "Toàn Đoàn cơ sở", would otherwise hide below a second scroll bar)."""
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
+    _fit_rows(view)
+
+
+def _fit_rows(view: QTableView) -> None:
+    """As tall as the header and every row of ``view`` (at least one row's room: "no data")."""
+    rows = view.model().rowCount()
+    height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+    height += sum(view.rowHeight(row) for row in range(rows)) if rows else 0
+    height += view.verticalHeader().defaultSectionSize() if not rows else 0
+    if view.horizontalScrollBar().isVisible():
+        height += view.horizontalScrollBar().sizeHint().height()
+    view.setFixedHeight(height)
+
+
+def _open_file(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _counted(ws: Workspace, today: date | None) -> Counted:

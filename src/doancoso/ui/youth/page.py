@@ -10,9 +10,11 @@ and saved edits go onto the undo history (:mod:`..shell.undo`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,8 +33,8 @@ from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
-from ..roster.files import EXPORT_FILTERS
+from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
+from ..roster.files import EXPORT_FILTERS, documents_folder
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .admit_dialog import AdmitDialog
@@ -40,6 +42,10 @@ from .form import Change, YouthFormDialog
 from .table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
 
 YOUTH_LIST = DocumentKind("DS", "In danh sách thanh niên")
+EMPTY_HINT = (
+    "Sổ theo dõi chưa có thanh niên nào. Bấm “Thêm” để ghi từng người, hoặc “Nhập Excel…” "
+    "(Ctrl+I) để nhập danh sách thanh niên của các ấp/khu phố."
+)
 
 
 def youth_service(ws: Workspace) -> SoftDeleting:
@@ -63,8 +69,11 @@ class YouthPage(ListPage):
         self._ws = core.ws
         self._history = history
         self._sort_column = COL_STT
+        self.last_folder: Path | None = None  # of the last file saved, where the next goes
+        self.open_file: Callable[[Path], object] = _open_file  # tests replace this
         self._build()
         self._make_actions()
+        self._disable_writes()
         self.refresh_hamlets()
         self.model.reloaded.connect(self._update_count)
         self.model.reloaded.connect(self._update_buttons)
@@ -97,9 +106,13 @@ class YouthPage(ListPage):
         self.delete_button = QPushButton("Xóa")
         self.admit_button = QPushButton("Kết nạp vào Đoàn…")
         self.import_button = QPushButton("Nhập Excel…")
-        self.import_button.setToolTip("Nhập thanh niên từ tệp Excel/CSV của các ấp, có xem trước")
+        self.import_button.setToolTip(
+            "Nhập thanh niên từ tệp Excel/CSV của các ấp, có xem trước (Ctrl+I)"
+        )
         self.export_button = QPushButton("Xuất Excel/CSV…")
+        self.export_button.setToolTip("Xuất danh sách đang hiển thị ra Excel hoặc CSV (Ctrl+E)")
         self.print_button = QPushButton("In danh sách…")
+        self.print_button.setToolTip("Lưu danh sách đang hiển thị thành tệp PDF để in (Ctrl+P)")
         buttons = self.button_row(
             [
                 (self.add_button, self.add_youth),
@@ -115,12 +128,22 @@ class YouthPage(ListPage):
         table = self.make_table([width for _, _, width in COLUMNS], self.edit_youth)
         table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
         layout.addWidget(table, 1)
+        self.set_empty_hint(EMPTY_HINT)
 
     def _make_actions(self) -> None:
         self.edit_action, self.delete_action = self.table_actions(
             ("Sửa thông tin thanh niên…", self.edit_youth),
             ("Xóa thanh niên…", self.delete_selected),
         )
+
+    def _disable_writes(self) -> None:
+        """On data that can only be read, the buttons that can do nothing but write (as the
+        roster's "Thêm" and "Nhập Excel…"): nothing typed in a form for a save refused."""
+        if self._ws.read_only is None:
+            return
+        for button in (self.add_button, self.import_button, self.admit_button):
+            button.setEnabled(False)
+            button.setToolTip(READ_ONLY_TIP)
 
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
         """Columns the core cannot sort on keep the previous order (and its indicator)."""
@@ -169,7 +192,8 @@ class YouthPage(ListPage):
         self.edit_button.setEnabled(len(selected) == 1)
         self.delete_button.setEnabled(bool(selected))
         row = self.model.youth_row(selected[0]) if len(selected) == 1 else None
-        self.admit_button.setEnabled(row is not None and row.admitted_member_id is None)
+        admissible = row is not None and row.admitted_member_id is None
+        self.admit_button.setEnabled(admissible and self._ws.read_only is None)
 
     # Selection ----------------------------------------------------------------------------
 
@@ -286,9 +310,14 @@ class YouthPage(ListPage):
         wizard.deleteLater()
 
     def ask_save_path(self, title: str, suggested: str, filters: str) -> Path | None:
-        """The file the user chooses to write (None when cancelled); tests replace this."""
-        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), filters)
-        return Path(name) if name else None
+        """The file the user chooses to write (None when cancelled), offered in the folder of
+        the last one, at first in Documents (as the roster's); tests replace this."""
+        folder = self.last_folder or documents_folder()
+        name, _ = QFileDialog.getSaveFileName(self, title, str(folder / suggested), filters)
+        if not name:
+            return None
+        self.last_folder = Path(name).parent
+        return Path(name)
 
     def export(self) -> None:
         path = self.ask_save_path(
@@ -301,7 +330,7 @@ class YouthPage(ListPage):
         flt, written = self.current_filter(), path
 
         def done(count: int) -> None:
-            self.status_message.emit(f"Đã xuất {youth_phrase(count)} ra tệp {written.name}.")
+            self.status_message.emit(f"Đã xuất {youth_phrase(count)} ra tệp {written}.")
 
         op = QueryOp(self, lambda ws: ws.spreadsheets.export_youth(written, flt), self._core,
                      label="Đang xuất danh sách…")  # fmt: skip
@@ -324,7 +353,12 @@ class YouthPage(ListPage):
 
         def done(_result: object) -> None:
             remember_document(self._core, YOUTH_LIST, details)
-            self.status_message.emit(f"Đã in danh sách thanh niên ra tệp {written.name}.")
+            self.status_message.emit(f"Đã lưu danh sách thanh niên để in: {written}.")
+            if self.prompts.confirm(
+                self, "In danh sách",
+                f"Đã lưu danh sách vào tệp:\n{written}\n\nMở tệp để xem và in?",
+            ):  # fmt: skip
+                self.open_file(written)
 
         def job(ws: Workspace) -> Path:
             return print_youth(
@@ -339,3 +373,7 @@ class YouthPage(ListPage):
 
         op = QueryOp(self, job, self._core, label="Đang tạo tệp PDF…")
         op.success(done).failure(self._core.reporter(self, "Không in được")).run()
+
+
+def _open_file(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
