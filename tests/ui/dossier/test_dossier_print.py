@@ -243,7 +243,7 @@ def test_the_dossier_is_offered_in_documents_then_where_the_last_one_went(
     """ "Lưu thành PDF…" opens in Documents (not the user's home folder, where a secretary on
     Windows does not look), then in the folder the last dossier went to, even once the
     dossier is built again."""
-    from doancoso.ui.roster.files import documents_folder
+    from doancoso.ui.common.folders import documents_folder
     from scripted import SaveDialogs
 
     page = _page(dossier_data, make_page, qtbot, ScriptedPrompts())

@@ -150,7 +150,7 @@ def test_files_are_offered_in_documents_then_where_the_last_one_went(
 ) -> None:
     """The save dialog opens in Documents, as the roster's (not the user's home folder, where
     a secretary on Windows does not look), then in the folder of the last file saved."""
-    from doancoso.ui.roster.files import documents_folder
+    from doancoso.ui.common.folders import documents_folder
     from scripted import SaveDialogs
 
     page, _ = _page(qtbot, known_ws, TODAY)

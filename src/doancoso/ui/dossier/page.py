@@ -53,7 +53,7 @@ from ...core.lang.text import nfc
 from ...core.storage.files import written_atomically
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentMemory
-from ..roster.files import documents_folder
+from ..common.folders import documents_folder
 from ..shell.operations import Core, QueryOp
 from ..shell.state import UiState
 from .checks import FIX_AREAS, NUMBER_FIX, NUMBERS_FIX, ChecksPanel

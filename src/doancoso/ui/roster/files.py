@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
@@ -22,6 +22,7 @@ from ...core.lang.text import vn_number
 from ...core.roster.service import MemberFilter
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
+from ..common.folders import documents_folder
 from ..shell.operations import Core, QueryOp
 
 if TYPE_CHECKING:
@@ -46,11 +47,6 @@ EXPORT_FILTERS = (
 ROSTER_EXPORT_FILTERS = f"{EXPORT_FILTERS};;{TEMPLATE_FILTER}"  # the youth register has no template
 PDF_FILTER = "PDF (*.pdf)"
 ROSTER_LIST = DocumentKind("DS", "In danh sách đoàn viên")
-
-
-def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 class RosterIO(QObject):

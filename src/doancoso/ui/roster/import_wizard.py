@@ -56,10 +56,10 @@ from ...core.roster.spreadsheets import (
     ImportResult,
 )
 from ...core.workspace import Workspace
+from ..common.folders import documents_folder
 from ..common.steps import build_steps
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
-from .files import documents_folder
 from .import_mapping import NOT_IMPORTED, MappingTable
 from .import_preview_table import (
     COLUMNS,

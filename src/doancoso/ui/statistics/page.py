@@ -48,7 +48,7 @@ from ...core.statistics.export import (
 from ...core.statistics.service import RosterStats
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..roster.files import documents_folder
+from ..common.folders import documents_folder
 from ..shell.operations import Core, QueryOp
 from .bar_chart import BarChart
 from .participation import HEADERS, ParticipationModel

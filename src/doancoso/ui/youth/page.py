@@ -33,8 +33,9 @@ from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
+from ..common.folders import documents_folder
 from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
-from ..roster.files import EXPORT_FILTERS, documents_folder
+from ..roster.files import EXPORT_FILTERS
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .admit_dialog import AdmitDialog
