@@ -380,3 +380,18 @@ def test_a_print_that_cannot_be_written_says_why(ws: Workspace, make_page, tmp_p
     page.print_plan_button.click()
     assert messages == [] and not (tmp_path / "missing").exists()
     assert page.prompts.errors and page.prompts.errors[0].startswith("Không ghi được tệp")
+
+
+def test_the_plans_pdf_is_offered_in_documents(ws: Workspace, make_page, tmp_path: Path,
+                                               monkeypatch) -> None:  # fmt: skip
+    """The save dialog of the plan and its report opens in Documents, where the secretary looks
+    for files (as the roster's, the youth register's and the dossier's), not the home folder."""
+    from doancoso.ui.common.folders import documents_folder
+    from scripted import SaveDialogs
+
+    page = make_page(ws)
+    dialogs = SaveDialogs(tmp_path / "kh").install(monkeypatch)
+    assert page.printer.ask_save_path("In kế hoạch ra PDF", "ke-hoach-2026.pdf") == (
+        tmp_path / "kh.pdf"
+    )
+    assert dialogs.offered == [str(documents_folder() / "ke-hoach-2026.pdf")]

@@ -222,3 +222,18 @@ def test_printing_for_the_members_in_no_chi_doan_warns_of_those_not_decided(
         "Còn 1 đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết định: Bản tổng "
         "hợp chỉ ghi những người đã có mức. Vẫn in?"
     )
+
+
+def test_the_rating_files_are_offered_in_documents(
+    page: RatingPage, tmp_path: Path, monkeypatch
+) -> None:
+    """The save dialog of the rating's sheet and printed forms opens in Documents, where the
+    secretary looks for files (as the roster's and the dossier's), not the home folder."""
+    from doancoso.ui.common.folders import documents_folder
+    from scripted import SaveDialogs
+
+    dialogs = SaveDialogs(tmp_path / "tong-hop.pdf").install(monkeypatch)
+    assert page.files.ask_save_path("In", "tong-hop.pdf", "PDF (*.pdf)") == (
+        tmp_path / "tong-hop.pdf"
+    )
+    assert dialogs.offered == [str(documents_folder() / "tong-hop.pdf")]

@@ -31,6 +31,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel
+from ..common.folders import documents_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 from .words import counts_text, long_date, time_range
 
@@ -258,7 +259,7 @@ class MinutesDialog(QDialog):
     def ask_save_path(self, name: str) -> Path | None:
         """The PDF chosen in a save dialog (None when cancelled); tests replace this."""
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "In biên bản ra PDF", str(Path.home() / name), "Tệp PDF (*.pdf)"
+            self, "In biên bản ra PDF", str(documents_folder() / name), "Tệp PDF (*.pdf)"
         )
         if not chosen:
             return None

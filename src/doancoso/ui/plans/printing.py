@@ -16,6 +16,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.plans.service import PlanInfo
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
+from ..common.folders import documents_folder
 from ..shell.operations import Core, QueryOp
 
 PLAN_DOCUMENT = DocumentKind("KH", "In kế hoạch công tác (PDF)")
@@ -35,8 +36,8 @@ class PlanPrinter(QObject):
 
     def ask_save_path(self, caption: str, name: str) -> Path | None:
         """The PDF chosen in a save dialog (None when cancelled); tests replace this."""
-        chosen, _ = QFileDialog.getSaveFileName(self._parent, caption, str(Path.home() / name),
-                                                "Tệp PDF (*.pdf)")  # fmt: skip
+        start = str(documents_folder() / name)
+        chosen, _ = QFileDialog.getSaveFileName(self._parent, caption, start, "Tệp PDF (*.pdf)")
         if not chosen:
             return None
         path = Path(chosen)

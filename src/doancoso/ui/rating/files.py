@@ -17,6 +17,7 @@ from ...core.rating.decision import Decision
 from ...core.rating.sheet import SheetPreview
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
+from ..common.folders import documents_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 
 SUMMARY = DocumentKind("BC", "In tổng hợp kết quả xếp loại (PDF)")
@@ -91,7 +92,7 @@ class RatingFiles(QObject):
 
     def ask_save_path(self, caption: str, name: str, filter_text: str) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self._parent, caption, str(Path.home() / name), filter_text
+            self._parent, caption, str(documents_folder() / name), filter_text
         )
         if not chosen:
             return None

@@ -37,6 +37,7 @@ from ...core.rating.rules import (
 from ...core.storage.files import written_atomically
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
+from ..common.folders import documents_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 
 TITLE = "Quy tắc xếp loại đoàn viên"
@@ -178,7 +179,7 @@ class RulesDialog(QDialog):
 
     def ask_save_path(self) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Xuất quy tắc xếp loại", str(Path.home() / EXPORT_NAME), FILE_FILTER
+            self, "Xuất quy tắc xếp loại", str(documents_folder() / EXPORT_NAME), FILE_FILTER
         )
         if not chosen:
             return None

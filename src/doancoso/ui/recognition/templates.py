@@ -27,6 +27,7 @@ from ...core.lang.text import fold
 from ...core.recognition.template import INDICATORS, Template
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
+from ..common.folders import documents_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 from . import words
 from .open_panel import describe
@@ -132,7 +133,7 @@ class TemplateFiles:
     def ask_save_path(self, suggested: str) -> Path | None:
         """The file the user chooses to write (None when cancelled); tests replace this."""
         name, _ = QFileDialog.getSaveFileName(
-            self._parent, "Xuất bộ tiêu chí", str(Path.home() / suggested), "JSON (*.json)"
+            self._parent, "Xuất bộ tiêu chí", str(documents_folder() / suggested), "JSON (*.json)"
         )
         return Path(name) if name else None
 
