@@ -250,7 +250,7 @@ def test_register_files_without_a_caption_are_named_by_the_check(
     photo = tmp_path / "anh-2.jpg"
     Image.new("RGB", (300, 200), (0, 128, 0)).save(photo)
     ws.evidence.attach(COORDINATION_TABLE, program.id, photo)
-    with pytest.raises(ConflictError, match="đã được đính kèm vào bản ghi này"):
+    with pytest.raises(ConflictError, match="“anh-2.jpg” đã được đính kèm vào đây: không"):
         ws.evidence.attach(COORDINATION_TABLE, program.id, photo)  # the same file twice
     gaps = check(ws, 2025, PARTS)
     assert [g for g in gaps if "chưa có chú thích" in g.reason] == [

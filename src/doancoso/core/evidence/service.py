@@ -93,7 +93,7 @@ class EvidenceService:
         source: Path,
         caption: str | None = None,
         taken_on: dt.date | None = None,
-        place: str = "bản ghi này",
+        place: str = "đây",
     ) -> str:
         """Store ``source`` and attach it to the record; returns the attachment's id. Data that
         can only be read are refused before the file is copied. A file the record already has
