@@ -103,3 +103,33 @@ class SaveDialogs:
                  _filters: str = "") -> tuple[str, str]:  # fmt: skip
         self.offered.append(start)
         return str(self.chosen), ""
+
+
+class OpenDialogs:
+    """In place of ``QFileDialog.getOpenFileName`` and ``getOpenFileNames`` (see
+    :meth:`install`): records the folder each open dialog started in, and answers ``chosen``.
+    ``stick`` stands for a USB stick plugged in at that root (None: none plugged in)."""
+
+    def __init__(self, chosen: Path, stick: Path | None = None) -> None:
+        self.chosen = chosen
+        self.stick = stick
+        self.offered: list[str] = []
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> OpenDialogs:
+        from doancoso.ui.bundle.drives import Drive
+        from doancoso.ui.common import folders
+
+        drives = [Drive(self.stick, "USB", "vfat", 2**30, 2**31)] if self.stick else []
+        monkeypatch.setattr(folders, "removable_drives", lambda: drives)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", self)
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", self._many)
+        return self
+
+    def __call__(self, _parent: QWidget | None, _caption: str, start: str,
+                 _filters: str = "") -> tuple[str, str]:  # fmt: skip
+        self.offered.append(start)
+        return str(self.chosen), ""
+
+    def _many(self, parent: QWidget | None, caption: str, start: str,
+              filters: str = "") -> tuple[list[str], str]:  # fmt: skip
+        return [self(parent, caption, start, filters)[0]], ""

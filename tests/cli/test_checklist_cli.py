@@ -43,10 +43,14 @@ def test_set_attach_detach_and_the_json(folder: str, tmp_path: Path) -> None:
     photo.write_bytes(PNG)
     assert cli("checklist", "set", "1.3", "--year", "2025", "--status", "dat", "--note",
                "Đã triển khai chương trình rèn luyện.", "--data-dir", folder)[0] == 0  # fmt: skip
-    for _ in range(2):  # the same file twice: stored once, attached twice
-        code, out, _ = cli("checklist", "attach", "1.3", "--year", "2025", str(photo), "--caption",
-                           "Ảnh ra quân", "--data-dir", folder)  # fmt: skip
-        assert (code, out) == (0, "Đã đính kèm “anh-ra-quan.png” vào mục 1.3 năm 2025.\n")
+    code, out, _ = cli("checklist", "attach", "1.3", "--year", "2025", str(photo), "--caption",
+                       "Ảnh ra quân", "--data-dir", folder)  # fmt: skip
+    assert (code, out) == (0, "Đã đính kèm “anh-ra-quan.png” vào mục 1.3 năm 2025.\n")
+    # The same file again: told, nothing added (listed twice, it would be annexed twice).
+    code, out, err = cli("checklist", "attach", "1.3", "--year", "2025", str(photo),
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, out, err) == (1, "", "Lỗi: Tệp “anh-ra-quan.png” đã được đính kèm vào mục 1.3 "
+                                "(“Ảnh ra quân”): không đính kèm lần nữa.\n")  # fmt: skip
     data = _show(folder)
     assert data["year"] == 2025
     assert data["template"] == {
@@ -59,8 +63,8 @@ def test_set_attach_detach_and_the_json(folder: str, tmp_path: Path) -> None:
         "1", "dat", "Đã triển khai chương trình rèn luyện.", None,
     )  # fmt: skip
     assert [(f["name"], f["caption"], f["size"]) for f in item["evidence"]] == [
-        ("anh-ra-quan.png", "Ảnh ra quân", len(PNG)), ("anh-ra-quan.png", "Ảnh ra quân", len(PNG)),
-    ]  # fmt: skip
+        ("anh-ra-quan.png", "Ảnh ra quân", len(PNG)),
+    ]
     assert items["3.1"]["indicators"] == [{"key": "advice-count", "label": "Số văn bản tham mưu "
         "cấp ủy trong năm", "value": 0.0, "threshold": 1.0, "met": False}]  # fmt: skip
     summary = data["summary"]
@@ -68,7 +72,7 @@ def test_set_attach_detach_and_the_json(folder: str, tmp_path: Path) -> None:
     assert len(list((Path(folder) / "evidence").iterdir())) == 1
     sha = item["evidence"][0]["sha256"]
     code, out, _ = cli("checklist", "detach", "1.3", "--year", "2025", sha, "--data-dir", folder)
-    assert (code, out) == (0, "Đã gỡ 2 tệp minh chứng khỏi mục 1.3 năm 2025.\n")
+    assert (code, out) == (0, "Đã gỡ 1 tệp minh chứng khỏi mục 1.3 năm 2025.\n")
 
 
 def test_a_file_is_detached_by_the_short_hash_show_prints(folder: str, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 
 from doancoso.core.dossier.check import Gap, check
+from doancoso.core.errors import ConflictError
 from doancoso.core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE
 from doancoso.core.workspace import Workspace
 from doancoso.reports.dossier.build import build_dossier
@@ -249,7 +250,8 @@ def test_register_files_without_a_caption_are_named_by_the_check(
     photo = tmp_path / "anh-2.jpg"
     Image.new("RGB", (300, 200), (0, 128, 0)).save(photo)
     ws.evidence.attach(COORDINATION_TABLE, program.id, photo)
-    ws.evidence.attach(COORDINATION_TABLE, program.id, photo)  # the same file twice
+    with pytest.raises(ConflictError, match="“anh-2.jpg” đã được đính kèm vào đây: không"):
+        ws.evidence.attach(COORDINATION_TABLE, program.id, photo)  # the same file twice
     gaps = check(ws, 2025, PARTS)
     assert [g for g in gaps if "chưa có chú thích" in g.reason] == [
         Gap("minh-chung", ADVICE_NO_CAPTION, record=second.id),

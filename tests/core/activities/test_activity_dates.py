@@ -361,3 +361,20 @@ def test_a_date_moved_onto_a_day_of_the_new_rule_is_not_doubled(ws: Workspace) -
         (D(2025, 4, 20), False),
     ]  # fmt: skip
     assert count == 4 == ws.activities.get(activity_id).occurrences
+
+
+def test_a_kind_a_target_of_the_plan_measures_is_not_deleted(ws: Workspace) -> None:
+    """A target counting the activities of a kind would lose what it counts: refused, with the
+    target named, and the kind stays."""
+    code = ws.activities.add_kind("Hiến máu tình nguyện")
+    ws.plans.create(2025)
+    target = "Tổ chức 2 đợt hiến máu tình nguyện"
+    ws.plans.add_target(2025, {"text": target, "planned": "2", "measure": "activities",
+                               "measure_kind": code}, ws.activities.kind_names())  # fmt: skip
+    with pytest.raises(ConflictError) as refused:
+        ws.activities.delete_kind(code)
+    assert refused.value.message == (
+        f"Loại hoạt động này được chỉ tiêu “{target}” của kế hoạch năm 2025 dùng để đếm kết "
+        "quả: đổi cách đo của chỉ tiêu đó trước khi xóa loại hoạt động."
+    )
+    assert ws.activities.kind_names()[code] == "Hiến máu tình nguyện"

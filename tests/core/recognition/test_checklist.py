@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from doancoso.core.errors import ImportFileError, NotFoundError, ValidationError
+from doancoso.core.errors import ConflictError, ImportFileError, NotFoundError, ValidationError
 from doancoso.core.workspace import Workspace
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
@@ -137,16 +137,23 @@ def test_evidence_files_on_an_item(ws: Workspace, tmp_path: Path) -> None:
     photo = tmp_path / "anh.png"
     photo.write_bytes(PNG)
     ws.recognition.attach(2025, "1.3", photo, "Ảnh buổi ra quân")
-    ws.recognition.attach(2025, "1.3", photo, "Cùng ảnh lần nữa")
+    again = tmp_path / "anh-lan-nua.png"  # the same content under another name
+    again.write_bytes(PNG)
+    with pytest.raises(ConflictError) as refused:  # listed twice, it would be annexed twice
+        ws.recognition.attach(2025, "1.3", again, "Cùng ảnh lần nữa")
+    assert refused.value.message == (
+        "Tệp “anh-lan-nua.png” đã được đính kèm vào mục 1.3 (“Ảnh buổi ra quân”): không "
+        "đính kèm lần nữa."
+    )
     item = next(v for v in ws.recognition.view(2025, AS_OF).items if v.item.code == "1.3")
-    assert [f.caption for f in item.files] == ["Ảnh buổi ra quân", "Cùng ảnh lần nữa"]
-    assert len({f.sha256 for f in item.files}) == 1
+    assert [f.caption for f in item.files] == ["Ảnh buổi ra quân"]
     assert [p.name for p in ws.evidence.store.folder.iterdir()] == [item.files[0].sha256]
+    ws.recognition.attach(2025, "1.4", again, "Cùng ảnh cho mục khác")  # another item: kept
     fake = tmp_path / "bao-cao.pdf"
     fake.write_bytes(b"not a pdf at all")
     with pytest.raises(ImportFileError, match="không phải PDF, ảnh JPEG hoặc PNG"):
         ws.recognition.attach(2025, "1.3", fake)
-    assert ws.recognition.detach(2025, "1.3", item.files[0].sha256) == 2
+    assert ws.recognition.detach(2025, "1.3", item.files[0].sha256) == 1
     assert not next(v for v in ws.recognition.view(2025, AS_OF).items if v.item.code == "1.3").files
     with pytest.raises(NotFoundError, match="không có mục 9.9"):
         ws.recognition.attach(2025, "9.9", photo)

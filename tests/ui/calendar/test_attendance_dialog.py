@@ -238,3 +238,17 @@ def test_counts_of_a_thousand_or_more_have_the_thousands_dot(
     assert dialog.saved
     row = cal_ws.activities.occurrence(clean_up).row
     assert attendance_text(row) == f"{shown}/{shown}"  # the list of the calendar's dates
+
+
+def test_the_sheet_is_looked_for_on_the_stick_first(
+    qtbot: QtBot, core: Core, meeting: str, tmp_path: Path, monkeypatch
+) -> None:
+    """The attendance sheet comes back from the chi đoàn on a USB stick: the dialog opens there
+    when one is plugged in, not in the home folder."""
+    from scripted import OpenDialogs
+
+    dialog = _dialog(qtbot, core, meeting)
+    sheet = tmp_path / "USB" / "diem-danh.xlsx"
+    dialogs = OpenDialogs(sheet, tmp_path / "USB").install(monkeypatch)
+    assert dialog.ask_open_path() == sheet
+    assert dialogs.offered == [str(tmp_path / "USB")]

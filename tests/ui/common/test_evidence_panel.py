@@ -239,3 +239,21 @@ def test_a_long_new_caption_is_laid_out_at_once_as_after_a_refresh(
     refreshed = panel.view.visualRect(panel.model.index(0))
     assert refreshed.height() > short.height()  # the long caption takes more lines
     assert saved == refreshed
+
+
+def test_the_attach_dialog_starts_on_the_stick_else_in_documents(
+    qtbot: QtBot, core: Core, history: UndoHistory, tmp_path: Path, photo: Path, monkeypatch
+) -> None:
+    """Photos and scans reach the commune's PC on a USB stick: the dialog opens there when one
+    is plugged in, else in Documents, never in the home folder."""
+    from doancoso.ui.common.folders import documents_folder
+    from scripted import OpenDialogs
+
+    panel = _panel(qtbot, core, history, None)
+    stick = tmp_path / "USB"
+    dialogs = OpenDialogs(photo, stick).install(monkeypatch)
+    assert panel.ask_open_paths() == [photo]
+    dialogs.stick = None
+    OpenDialogs.install(dialogs, monkeypatch)
+    assert panel.ask_open_paths() == [photo]
+    assert dialogs.offered == [str(stick), str(documents_folder())]

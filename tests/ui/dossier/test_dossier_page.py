@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.dossier.check import DEFAULT_PARTS, PARTS
@@ -391,6 +391,40 @@ def test_the_number_of_the_to_trinh_is_offered_again_for_its_year(
     again.year_box.setValue(2024)
     again.year_box.setValue(2025)
     assert again.number_edit.text() == NUMBER
+
+
+def _type(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Type ``text`` as a user does: the ASCII keys pressed, "ĐTN" committed as a Vietnamese
+    input method commits it (QTest cannot press "Đ")."""
+    head, tail = text.split("Đ")
+    qtbot.keyClicks(edit, head)
+    edit.insert("Đ" + tail)
+
+
+def test_a_typed_number_is_kept_without_building(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot
+) -> None:
+    """The number is typed from the office's register, then the app is closed before the
+    dossier is built (the evidence is not all in yet): the next start offers it for its year,
+    with no question on closing; each year keeps its own."""
+    page = make_page(dossier_data)
+    assert page.year == 2025 and page.number_edit.text() == ""
+    page.number_edit.setFocus()
+    _type(qtbot, page.number_edit, NUMBER)
+    page.year_box.setValue(2024)
+    assert page.number_edit.text() == ""  # 2024's own: none
+    _type(qtbot, page.number_edit, "03-TTr/ĐTN")
+    page.close()
+    again = make_page(dossier_data)  # the page of the next start of the app
+    assert (again.year, again.number_edit.text()) == (2025, NUMBER)
+    again.year_box.setValue(2024)
+    assert again.number_edit.text() == "03-TTr/ĐTN"
+    again.number_edit.selectAll()
+    qtbot.keyClick(again.number_edit, Qt.Key.Key_Delete)  # cleared: forgotten too
+    assert make_page(dossier_data).number_edit.text() == NUMBER
+    third = make_page(dossier_data)
+    third.year_box.setValue(2024)
+    assert third.number_edit.text() == ""
 
 
 def test_a_file_without_caption_is_named_with_a_button_to_its_item(

@@ -237,3 +237,20 @@ def test_the_rating_files_are_offered_in_documents(
         tmp_path / "tong-hop.pdf"
     )
     assert dialogs.offered == [str(documents_folder() / "tong-hop.pdf")]
+
+
+def test_the_filled_sheet_is_looked_for_on_the_stick_first(
+    page: RatingPage, tmp_path: Path, monkeypatch
+) -> None:
+    """A chi đoàn's filled sheet comes back on a USB stick: the dialog opens there when one is
+    plugged in, else in Documents, not in the home folder."""
+    from doancoso.ui.common.folders import documents_folder
+    from scripted import OpenDialogs
+
+    chosen = tmp_path / "ap-1.xlsx"
+    dialogs = OpenDialogs(chosen, tmp_path / "USB").install(monkeypatch)
+    assert page.files.ask_open_path() == chosen
+    dialogs.stick = None
+    OpenDialogs.install(dialogs, monkeypatch)
+    assert page.files.ask_open_path() == chosen
+    assert dialogs.offered == [str(tmp_path / "USB"), str(documents_folder())]

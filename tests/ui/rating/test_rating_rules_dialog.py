@@ -174,3 +174,17 @@ def test_settings_opens_the_rules(qtbot: QtBot, ws: Workspace, prompts: Scripted
     qtbot.addWidget(page)
     page.rating_rules_button.click()
     assert len(shown) == 1 and shown[0].windowTitle() == "Quy tắc xếp loại đoàn viên"
+
+
+def test_the_rules_file_is_looked_for_on_the_stick_first(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path, monkeypatch
+) -> None:
+    """The province's rules come on a USB stick: the dialog opens there when one is plugged in,
+    not in the home folder."""
+    from scripted import OpenDialogs
+
+    dialog = _dialog(qtbot, ws, prompts)
+    chosen = tmp_path / "USB" / "quy-tac.json"
+    dialogs = OpenDialogs(chosen, tmp_path / "USB").install(monkeypatch)
+    assert dialog.ask_open_path() == chosen
+    assert dialogs.offered == [str(tmp_path / "USB")]

@@ -102,9 +102,12 @@ def test_a_drop_on_the_panel_attaches_to_the_item_shown(
     ]
     messages: list[str] = []
     panel.status_message.connect(messages.append)
-    drop_files(panel.files, panel.files.rect().center(), [photo])
-    assert _files(ws, "1.6") == ["anh-ra-quan.png", "anh-ra-quan.png"]
-    assert messages == ["Đã đính kèm 1 tệp minh chứng."]
+    drop_files(panel.files, panel.files.rect().center(), [photo])  # dropped again: told
+    assert _files(ws, "1.6") == ["anh-ra-quan.png"]
+    assert messages == []
+    assert prompts.errors[-1] == (
+        "Tệp “anh-ra-quan.png” đã được đính kèm vào mục 1.6: không đính kèm lần nữa."
+    )
     assert len(list(ws.evidence.store.folder.iterdir())) == 1  # stored once
 
 

@@ -146,3 +146,21 @@ def test_the_template_in_use_is_exported(
     written = target.with_name("ban-sao.json")
     exported = parse_template(written.read_text("utf-8"))
     assert exported.name == "Bộ tiêu chí của Tỉnh đoàn Cà Mau" and exported.items[0].points == 10
+
+
+def test_the_province_s_file_is_looked_for_on_the_stick_first(
+    ws: Workspace, make_page: Callable[[], RecognitionPage], tmp_path: Path, monkeypatch
+) -> None:
+    """The province's criteria come on a USB stick: the dialog opens there when one is plugged
+    in, else in Documents, not in the home folder."""
+    from doancoso.ui.common.folders import documents_folder
+    from scripted import OpenDialogs
+
+    page = make_page()
+    chosen = tmp_path / "tieu-chi.json"
+    dialogs = OpenDialogs(chosen, tmp_path / "USB").install(monkeypatch)
+    assert page.templates.ask_open_path() == chosen
+    dialogs.stick = None
+    OpenDialogs.install(dialogs, monkeypatch)
+    assert page.templates.ask_open_path() == chosen
+    assert dialogs.offered == [str(tmp_path / "USB"), str(documents_folder())]

@@ -189,7 +189,8 @@ class ActivityService:
             return row.code
 
     def delete_kind(self, code: str) -> None:
-        """Remove one of the organisation's own kinds; refused while an activity uses it."""
+        """Remove one of the organisation's own kinds; refused while an activity uses it or a
+        plan's target counts it."""
         if code in BUILTIN_KINDS:
             raise ConflictError("Không thể xóa loại hoạt động có sẵn.")
         org = self._ctx.organization_id
@@ -202,6 +203,22 @@ class ActivityService:
             if used:
                 raise ConflictError(
                     f"Loại hoạt động đang được dùng cho {used} hoạt động: không thể xóa."
+                )
+            measuring = session.execute(
+                select(PlanTarget.text, Plan.year)
+                .join(Plan, Plan.id == PlanTarget.plan_id)
+                .where(
+                    is_live(PlanTarget, org),
+                    is_live(Plan, org),
+                    PlanTarget.measure_kind == code,
+                )
+                .order_by(Plan.year, PlanTarget.position)
+            ).first()
+            if measuring is not None:
+                raise ConflictError(
+                    f"Loại hoạt động này được chỉ tiêu “{measuring.text}” của kế hoạch năm "
+                    f"{measuring.year} dùng để đếm kết quả: đổi cách đo của chỉ tiêu đó trước "
+                    "khi xóa loại hoạt động."
                 )
             row = session.scalar(
                 select(ActivityKind).where(is_live(ActivityKind, org), ActivityKind.code == code)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
-from ..errors import ValidationError
+from ..errors import ConflictError, ValidationError
 from ..lang.text import collation_key, nfc, nfc_multiline_or_none
 from ..storage.live import get_live, is_live, set_deleted
 from ..storage.models import EvidenceFile
@@ -93,12 +93,30 @@ class EvidenceService:
         source: Path,
         caption: str | None = None,
         taken_on: dt.date | None = None,
+        place: str = "đây",
     ) -> str:
         """Store ``source`` and attach it to the record; returns the attachment's id. Data that
-        can only be read are refused before the file is copied."""
+        can only be read are refused before the file is copied. A file the record already has
+        (the same SHA-256) is refused, naming ``place`` (e.g. "mục 1.3") and its caption: listed
+        twice, it would be printed twice in the dossier's annex. Storing it again still repairs
+        a stored copy changed behind the app's back."""
         self._ctx.db.require_writable()
         stored = self.store.add(source, self.max_size)
         with self._ctx.db.transaction() as session:
+            same = session.scalars(
+                select(EvidenceFile).where(
+                    is_live(EvidenceFile, self._ctx.organization_id),
+                    EvidenceFile.owner_table == owner_table,
+                    EvidenceFile.owner_id == owner_id,
+                    EvidenceFile.sha256 == stored.sha256,
+                )
+            ).first()
+            if same is not None:
+                caption_text = f" (“{same.caption}”)" if same.caption else ""
+                raise ConflictError(
+                    f"Tệp “{nfc(source.name)}” đã được đính kèm vào {place}{caption_text}: "
+                    "không đính kèm lần nữa."
+                )
             row = EvidenceFile(
                 organization_id=self._ctx.organization_id,
                 owner_table=owner_table,

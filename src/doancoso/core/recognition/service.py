@@ -393,7 +393,9 @@ class RecognitionService:
         self._item(self.open(year), code)
         with self._ctx.db.transaction() as session:
             answer_id = self._answer(session, year, code).id
-        return self._evidence.attach(ANSWERS_TABLE, answer_id, source, caption, taken_on)
+        return self._evidence.attach(
+            ANSWERS_TABLE, answer_id, source, caption, taken_on, place=f"mục {code}"
+        )
 
     def detach(self, year: int, code: str, sha256: str) -> int:
         """Detach the files with ``sha256`` from an item; returns how many (the stored file

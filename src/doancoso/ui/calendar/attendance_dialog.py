@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
+from ..common.folders import open_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..youth.form import MemberPicker
 from .attendance_model import (
@@ -158,7 +159,7 @@ class AttendanceDialog(QDialog):
     def ask_open_path(self) -> Path | None:
         """The sheet the user picks (None when cancelled); tests replace this."""
         name, _ = QFileDialog.getOpenFileName(
-            self, "Điểm danh từ tệp Excel", str(Path.home()), SHEET_FILTERS
+            self, "Điểm danh từ tệp Excel", str(open_folder()), SHEET_FILTERS
         )
         return Path(name) if name else None
 

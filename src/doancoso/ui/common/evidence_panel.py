@@ -69,6 +69,7 @@ from .evidence_files import (
     thumbnail_grid,
     viewable_copy,
 )
+from .folders import open_folder
 
 THUMB = 96
 THUMBS_KEPT = 500
@@ -274,7 +275,7 @@ class EvidencePanel(QWidget):
     def ask_open_paths(self) -> list[Path]:
         """The files the user picks (none when cancelled); tests replace this."""
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Đính kèm tệp minh chứng", str(Path.home()), FILE_FILTERS
+            self, "Đính kèm tệp minh chứng", str(open_folder()), FILE_FILTERS
         )
         return [Path(name) for name in names]
 

@@ -1,7 +1,7 @@
 """The "Hồ sơ" area: the recognition dossier of a year (issue #16).
 
-On the left the year, the number of the tờ trình (the one a dossier of that year was built with
-is offered again, from the data folder's UI state), "Số văn bản…" for the numbers of the other
+On the left the year, the number of the tờ trình (kept per year in the data folder's UI state as
+it is typed, and offered again for its year), "Số văn bản…" for the numbers of the other
 documents (:mod:`.numbers`, kept per year in the same UI state), the parts (ticked, in an
 order that can be changed) and the check: what the dossier would lack, each line with a button
 to where it is fixed, and how many documents will print a blank number line. "Lập hồ sơ"
@@ -144,6 +144,7 @@ class DossierPage(QWidget):
         self.number_edit = QLineEdit(self._remembered)
         self.number_edit.setPlaceholderText("ví dụ 15-TTr/ĐTN")
         self.number_edit.textChanged.connect(self._choice_changed)
+        self.number_edit.textEdited.connect(self._remember_number)
         self.numbers: dict[str, str] = stored_numbers(self._memory, self.year)
         """The numbers of the year's other documents (part → number; none: printed blank)."""
         self.numbers_button = QPushButton("Số văn bản…")
@@ -246,6 +247,14 @@ class DossierPage(QWidget):
         self._remembered = remembered
         self.numbers = stored_numbers(self._memory, self.year)
         self._choice_changed()
+
+    def _remember_number(self) -> None:
+        """Keep the number as it is typed (not only once the dossier is built): typed from
+        the office's register, it must survive the app closed before the dossier is built."""
+        number = self.number or ""
+        self._memory.set_text(number_key(self.year), number)
+        self._memory.sync()
+        self._remembered = number
 
     def edit_numbers(self) -> None:
         """The dialog of the numbers of the chosen parts' documents; kept for the year."""

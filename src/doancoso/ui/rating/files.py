@@ -17,7 +17,7 @@ from ...core.rating.decision import Decision
 from ...core.rating.sheet import SheetPreview
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
-from ..common.folders import documents_folder
+from ..common.folders import documents_folder, open_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 
 SUMMARY = DocumentKind("BC", "In tổng hợp kết quả xếp loại (PDF)")
@@ -102,7 +102,7 @@ class RatingFiles(QObject):
 
     def ask_open_path(self) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self._parent, "Nhập bảng xếp loại chi đoàn đã điền", str(Path.home()), XLSX_FILTER
+            self._parent, "Nhập bảng xếp loại chi đoàn đã điền", str(open_folder()), XLSX_FILTER
         )
         return Path(chosen) if chosen else None
 

@@ -37,7 +37,7 @@ from ...core.rating.rules import (
 from ...core.storage.files import written_atomically
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
-from ..common.folders import documents_folder
+from ..common.folders import documents_folder, open_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 
 TITLE = "Quy tắc xếp loại đoàn viên"
@@ -173,7 +173,7 @@ class RulesDialog(QDialog):
     # Files --------------------------------------------------------------------------------
 
     def ask_open_path(self) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Nhập quy tắc xếp loại", str(Path.home()),
+        chosen, _ = QFileDialog.getOpenFileName(self, "Nhập quy tắc xếp loại", str(open_folder()),
                                                 FILE_FILTER)  # fmt: skip
         return Path(chosen) if chosen else None
 

@@ -27,7 +27,7 @@ from ...core.lang.text import fold
 from ...core.recognition.template import INDICATORS, Template
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
-from ..common.folders import documents_folder
+from ..common.folders import documents_folder, open_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 from . import words
 from .open_panel import describe
@@ -126,7 +126,7 @@ class TemplateFiles:
     def ask_open_path(self) -> Path | None:
         """The file the user picks (None when cancelled); tests replace this."""
         name, _ = QFileDialog.getOpenFileName(
-            self._parent, "Nhập bộ tiêu chí", str(Path.home()), IMPORT_FILTERS
+            self._parent, "Nhập bộ tiêu chí", str(open_folder()), IMPORT_FILTERS
         )
         return Path(name) if name else None
 
