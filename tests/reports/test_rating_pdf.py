@@ -216,7 +216,8 @@ def test_forms_one_member_per_page(rated: Workspace, tmp_path, read_pdf) -> None
     assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
     # What every form shares is drawn once and placed by reference on each page.
     shared = [set(page["/Resources"]["/XObject"]) for page in pdf.pages]
-    assert len(set.union(*shared)) == 5 and all(len(names) >= 4 for names in shared)
+    # Seven: Tạm (on temporary activity, not rated) has his own heading and remarks part.
+    assert len(set.union(*shared)) == 7 and all(len(names) >= 4 for names in shared)
 
 
 def test_blank_forms_leave_the_self_assessment_to_write(rated: Workspace, tmp_path,
@@ -341,3 +342,32 @@ def test_the_last_chi_doans_heading_never_ends_a_page(rated: Workspace, tmp_path
         for text in read_pdf(path).page_texts():
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             assert lines[-2] != "3. Chi đoàn ấp Xóm Mới", count  # the last: "Trang n/N"
+
+
+def test_a_member_not_rated_gets_a_form_without_levels(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """Đỗ Văn Tạm is on temporary activity here: his home organisation rates him, this one only
+    gives remarks. His form ticks no level (not the one saved for him), offers none to tick,
+    and says why; a member who left during the year gets no form at all."""
+    (tam,) = [r for r in rated.rating.rows(YEAR) if r.full_name == "Đỗ Văn Tạm"]
+    rated.rating.set(YEAR, tam.member_id, {"self_level": 1, "self_text": "Tích cực."})
+    dung = next(m.id for m in rated.members.list() if m.full_name == "Phạm Văn Dũng")
+    rated.events.record(dung, "transfer_out", "01/11/2025", other_organization="Đoàn xã Khác")
+    branch = rated.branches.find("Chi đoàn ấp Tân Hưng")
+    assert branch is not None
+    pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", YEAR, branch.id))
+    pages = [_flat(t) for t in pdf.page_texts()]
+    names = [re.search(r"Họ và tên: ([^;]+);", p).group(1) for p in pages]  # type: ignore[union-attr]
+    assert names == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Võ Thị Em", "Đỗ Văn Tạm"]
+    page = pages[-1]
+    assert "Tích cực." in page  # his remarks are still written
+    assert "■" not in page and "□" not in page and "Xếp loại:" not in page
+    assert "đề nghị xếp loại" not in page
+    assert (
+        "II. XẾP LOẠI Không xếp loại năm 2025: Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
+        "nhận xét." in page
+    )
+    assert re.search(r"III\. NHẬN XÉT CỦA CHI ĐOÀN (\.{20,} ){3}IV\. NHẬN XÉT CỦA BAN CHẤP "
+                     r"HÀNH ĐOÀN CƠ SỞ Nhận xét: \.{20,} TM\. BCH CHI ĐOÀN", page)  # fmt: skip
+    assert "■ Hoàn thành tốt nhiệm vụ" in pages[1]  # the rated keep their boxes

@@ -172,10 +172,10 @@ def rating_print(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         branch = branch_id(ws, args.branch)
         if document == "phieu":
-            from ..reports.rating_forms import print_forms
+            from ..reports.rating_forms import form_members, print_forms
 
             path = print_forms(ws, args.output, args.year, branch, blank=args.blank)
-            count = len(ws.rating.rows(args.year, branch))
+            count = len(form_members(ws, args.year, branch))  # not those who left in the year
             what = f"phiếu tự đánh giá của {vn_number(count)} đoàn viên"
         else:
             from ..reports.rating import print_decision, print_summary
