@@ -201,3 +201,12 @@ def test_print_bad_usage(capsys: pytest.CaptureFixture[str], data_dir: Path,
         "Ấp 9",
     ) == (1, "", "Lỗi: Không có chi đoàn “Ấp 9”.\n")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_print_a_year_without_a_round(data_dir: Path, ids: dict[str, str], ws: Workspace,
+                                      tmp_path: Path) -> None:  # fmt: skip
+    """Printing the summary of a year never opened is refused and opens no round."""
+    target = tmp_path / "tong-hop-2024.pdf"
+    assert cli(data_dir, "rating", "print", "--year", "2024", "-o", str(target), "--document",
+               "tong-hop") == (1, "", "Lỗi: Chưa có đợt xếp loại năm 2024.\n")  # fmt: skip
+    assert not target.exists() and ws.rating.round(2024) is None

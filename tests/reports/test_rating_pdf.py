@@ -175,6 +175,7 @@ def test_no_decision_without_decided_levels(ws: Workspace, tmp_path) -> None:
     branch = ws.branches.create("Chi đoàn ấp 1").id
     ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
                      "branch_id": branch, "admission_date": "01/01/2020"})  # fmt: skip
+    ws.rating.open(YEAR)  # a round, none decided in it
     with pytest.raises(AppError) as caught:
         print_decision(ws, tmp_path / "qd.pdf", YEAR)
     assert caught.value.message == (
@@ -371,3 +372,17 @@ def test_a_member_not_rated_gets_a_form_without_levels(
     assert re.search(r"III\. NHẬN XÉT CỦA CHI ĐOÀN (\.{20,} ){3}IV\. NHẬN XÉT CỦA BAN CHẤP "
                      r"HÀNH ĐOÀN CƠ SỞ Nhận xét: \.{20,} TM\. BCH CHI ĐOÀN", page)  # fmt: skip
     assert "■ Hoàn thành tốt nhiệm vụ" in pages[1]  # the rated keep their boxes
+
+
+def test_printing_a_year_without_a_round_opens_none(rated: Workspace, tmp_path, read_pdf) -> None:
+    """A print is no write: the summary and the decision of a year whose round was never
+    opened (a year mistyped, or not rated yet) are refused, as `rating close` refuses it,
+    and no round is made; the forms, handed out before the round, print and open none."""
+    for write in (print_summary, print_decision):
+        with pytest.raises(AppError) as caught:
+            write(rated, tmp_path / "x.pdf", 2024)
+        assert caught.value.message == "Chưa có đợt xếp loại năm 2024."
+        assert not (tmp_path / "x.pdf").exists()
+    pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", 2024, blank=True))
+    assert "Năm 2024" in pdf.page_texts()[0]
+    assert rated.rating.round(2024) is None and rated.rating.round_years() == [YEAR]

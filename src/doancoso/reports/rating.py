@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from ..core.documents import decision_recipients, default_recipients
-from ..core.errors import AppError
+from ..core.errors import AppError, NotFoundError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, percent_cell, vn_number
 from ..core.organization import OrganizationInfo
@@ -89,6 +89,10 @@ ANNEX_COLUMNS = (
 )
 
 
+def no_round(year: int) -> str:
+    return f"Chưa có đợt xếp loại năm {year}."
+
+
 def no_decision(year: int) -> str:
     return f"Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm {year}."
 
@@ -151,11 +155,14 @@ class RoundReport:
 
 
 def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundReport:
-    """The round of ``year`` as the documents print it (of one chi đoàn when given)."""
+    """The round of ``year`` as the documents print it (of one chi đoàn when given); a year
+    without a round is refused (:class:`NotFoundError`), as ``rating close`` refuses it."""
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
-    info = ws.rating.round(year) or ws.rating.open(year)
+    info = ws.rating.round(year)
+    if info is None:  # a print is no write: it opens no round (a year mistyped, or not rated)
+        raise NotFoundError(no_round(year))
     rows = ws.rating.rows(year)
     *branches, total = ws.rating.summary(year)
     by_branch: dict[str | None, list[RatingRow]] = {}
