@@ -386,3 +386,25 @@ def test_printing_a_year_without_a_round_opens_none(rated: Workspace, tmp_path, 
     pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", 2024, blank=True))
     assert "Năm 2024" in pdf.page_texts()[0]
     assert rated.rating.round(2024) is None and rated.rating.round_years() == [YEAR]
+
+
+def test_a_chi_doans_total_line_never_starts_a_page(rated: Workspace, tmp_path,
+                                                    read_pdf) -> None:  # fmt: skip
+    """The first chi đoàn of the summary grows member by member: when its table ends at the
+    foot of a page, its "Cộng:" line goes over with the table's last row, never alone at the
+    top of the next page where the reader cannot tell whose total it is."""
+    kenh_xang = rated.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert kenh_xang is not None
+    given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
+    for count in range(1, 25):
+        name = f"Lê {given[count // 10]} {given[count % 10]}"
+        member = rated.members.save({"full_name": name,
+                                     "birth_date": "05/03/2000", "branch_id": kenh_xang.id,
+                                     "admission_date": "01/01/2020"})  # fmt: skip
+        rated.rating.set(YEAR, member, {"participation": 80, "decided_level": 2})
+        if count < 16:
+            continue
+        path = print_summary(rated, tmp_path / f"{count}.pdf", YEAR)
+        for text in read_pdf(path).page_texts()[1:]:
+            first = next(line.strip() for line in text.splitlines() if line.strip())
+            assert not first.startswith("Cộng:"), count

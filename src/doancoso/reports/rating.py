@@ -33,6 +33,7 @@ from ..core.rating.rules import LEVELS, percent_text
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
 from ..core.workspace import Workspace
 from .document import UnionDocument
+from .keep_end import KeepEnd
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
 from .tables import Column, PagedTable
@@ -55,6 +56,7 @@ MEMBERS_HEADING = "Số đoàn viên thuộc đợt xếp loại"
 """Everyone the round covers: more than the roster when some left during the year."""
 LEFT_NOTE = "Gồm {count} đoàn viên đã chuyển đi, trưởng thành hoặc bị xóa tên trong năm."
 KEEP_WITH_ROWS = 45 * mm  # a heading, the table's header and four rows
+SHORT_TABLE = 4  # rows: a chi đoàn's table this short goes to a new page with its heading
 
 # Shares in millimetres of the 247 mm landscape text width.
 SUMMARY_COLUMNS = (
@@ -280,19 +282,21 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
             if counts.branch_remark:
                 level += f" {counts.branch_remark}"
             after.append(Paragraph(markup(level), st["body_left"]))
+        group: list[Flowable] = []
         if report.branch is None:  # one chi đoàn is named under the title already
-            # The last one's heading goes with its table: when the table (a row or two) goes
-            # over to the next page with the signature, the heading goes too.
-            kept = branch_heading.clone("last_branch", keepWithNext=1)
-            heading = kept if index == len(report.groups) else branch_heading
-            body += [
-                CondPageBreak(KEEP_WITH_ROWS),
-                Paragraph(markup(f"{index}. {counts.branch}"), heading),
-            ]
-        body.append(PagedTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE))
+            # The heading goes with a short table (and the last one's with its table: when it
+            # goes over to the next page with the signature, the heading goes too).
+            short = index == len(report.groups) or len(lines) <= SHORT_TABLE
+            heading = branch_heading.clone("kept_branch", keepWithNext=1) if short else (
+                branch_heading)  # fmt: skip
+            body.append(CondPageBreak(KEEP_WITH_ROWS))
+            group.append(Paragraph(markup(f"{index}. {counts.branch}"), heading))
+        group.append(PagedTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE))
         if index < len(report.groups):
-            body.append(KeepTogether(after))
+            # Its "Cộng:" line never starts a page alone: the table's last row goes with it.
+            body += KeepEnd.of(group, KeepTogether(after))
         else:
+            body += group
             last = after
     return body, last
 
