@@ -408,3 +408,27 @@ def test_a_chi_doans_total_line_never_starts_a_page(rated: Workspace, tmp_path,
         for text in read_pdf(path).page_texts()[1:]:
             first = next(line.strip() for line in text.splitlines() if line.strip())
             assert not first.startswith("Cộng:"), count
+
+
+def test_a_remark_takes_two_lines_not_three(ws: Workspace, tmp_path, read_pdf) -> None:
+    """A usual remark (about 95 mm of text) is set on two lines in the "Ghi chú" column, the
+    levels each on one: 40 members so remarked print on 6 pages, not 7 (the demo's 283 on 18,
+    not 20)."""
+    branch = ws.branches.create("Chi đoàn ấp Tân Hưng").id
+    given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
+    for count in range(40):
+        member = ws.members.save({"full_name": f"Lê {given[count // 10]} {given[count % 10]}",
+                                  "birth_date": "05/03/2000", "branch_id": branch,
+                                  "admission_date": "01/01/2020"})  # fmt: skip
+        ws.rating.set(YEAR, member, {"participation": 95, "proposed_level": 1,
+                                     "decided_level": 1, "remark": "Tham gia đầy đủ sinh hoạt, "
+                                     "hoàn thành tốt nhiệm vụ được giao."})  # fmt: skip
+    pdf = read_pdf(print_summary(ws, tmp_path / "th.pdf", YEAR))
+    assert len(pdf.pages) == 6
+    lines = [line.strip() for line in pdf.text().splitlines()]  # a cell's line a line
+    row = lines.index("Lê An An")
+    assert lines[row : row + 7] == [
+        "Lê An An", "05/03/2000", "95,0%", "Hoàn thành xuất sắc nhiệm vụ",
+        "Hoàn thành xuất sắc nhiệm vụ", "Tham gia đầy đủ sinh hoạt, hoàn",
+        "thành tốt nhiệm vụ được giao.",
+    ]  # fmt: skip

@@ -69,14 +69,17 @@ SUMMARY_COLUMNS = (
     Column(NOT_RATED, 17, "CENTER"),
     Column("Xếp loại chi đoàn", 40),
 )
+# The levels' columns as wide as the longest level needs (as in the annex), the name's as a
+# usual name: the rest to the remark or the reason not rated (about 95 mm of text), on two
+# lines rather than three.
 MEMBER_COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Họ và tên", 50),
+    Column("Họ và tên", 42),
     Column("Ngày sinh", 22, "CENTER"),
     Column("Tỉ lệ tham gia", 20, "CENTER"),
-    Column("Chi đoàn đề nghị", 52),
-    Column("Ban Chấp hành xếp loại", 52),
-    Column("Ghi chú", 41),
+    Column("Chi đoàn đề nghị", 48),
+    Column("Ban Chấp hành xếp loại", 48),
+    Column("Ghi chú", 57),
 )
 # Of the 160 mm portrait text width.
 # Of the 160 mm portrait width: a chi đoàn's usual name ("Chi đoàn ấp Kênh Xáng", 38 mm at
