@@ -287,9 +287,11 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
             after.append(Paragraph(markup(level), st["body_left"]))
         group: list[Flowable] = []
         if report.branch is None:  # one chi đoàn is named under the title already
-            # The heading goes with a short table (and the last one's with its table: when it
-            # goes over to the next page with the signature, the heading goes too).
-            short = index == len(report.groups) or len(lines) <= SHORT_TABLE
+            # The heading goes with a short table: when it goes over to the next page with its
+            # total (or the last one's with the signature), the heading goes too. Not with a
+            # long one, which would go whole to a new page, leaving the rest of this one blank
+            # (CondPageBreak keeps the heading from ending a page).
+            short = len(lines) <= SHORT_TABLE
             heading = branch_heading.clone("kept_branch", keepWithNext=1) if short else (
                 branch_heading)  # fmt: skip
             body.append(CondPageBreak(KEEP_WITH_ROWS))
