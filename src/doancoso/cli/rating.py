@@ -142,7 +142,7 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
         levels = [_level(v) for v in (r.suggested, *r.round_levels)]
         cells = [str(number), r.full_name, r.branch or "", rate, *levels, r.reason or ""]
         print("\t".join(cells).rstrip("\t"), file=out)
-    state = "đã kết thúc" if info is not None and info.closed else "đang mở"
+    state = "chưa mở" if info is None else "đã kết thúc" if info.closed else "đang mở"
     eligible = sum(r.eligible for r in rows)
     decided = sum(r.eligible and r.decided_level is not None for r in rows)
     print(
