@@ -178,13 +178,14 @@ def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser
 ENGLISH_PLACEHOLDER = re.compile(r"\b(?:DATA_DIR|OUTPUT|NAME|SEARCH|BRANCH|STATUS|GENDER|BIRTH|"
                                  r"SHEET|NUMBER|MEMBERS|SEED|SUPERIOR\w*|COMMUNE|PROVINCE|"
                                  r"SECRETARY|NATIONAL_ID|PHONE|ADMISSION_\w+|POSITION|ETHNICITY|"
-                                 r"RELIGION)\b")  # fmt: skip
+                                 r"RELIGION|YEAR|PLACE|DATE|PARTICIPATION|SELF|PROPOSED|"
+                                 r"DECIDED|REMARK|TRAINING)\b")  # fmt: skip
 
 
 @pytest.mark.parametrize("group", ["init", "demo", "members", "backup", "backups", "check",
                                    "restore", "dossier", "activity", "participation",
                                    "calendar", "checklist", "advice", "coordination",
-                                   "bundle"])  # fmt: skip
+                                   "bundle", "rating", "plan"])  # fmt: skip
 def test_usage_lines_use_vietnamese_placeholders(group: str) -> None:
     """What a value stands for is written in Vietnamese (``--branch TÊN``), never argparse's
     English default taken from the option's name (``--branch BRANCH``, ``--data-dir

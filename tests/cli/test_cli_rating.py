@@ -59,6 +59,16 @@ def test_list_table(data_dir: Path, ids: dict[str, str]) -> None:
     )
 
 
+def test_list_of_a_year_without_a_round(data_dir: Path, ids: dict[str, str]) -> None:
+    """2024 was never opened: the list says so (as the page does), not "đang mở"."""
+    code, out, err = cli(data_dir, "rating", "list", "--year", "2024")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        "Đợt xếp loại năm 2024 (chưa mở): 3 đoàn viên, 3 thuộc diện xếp loại, 0 đã có mức Ban "
+        "Chấp hành quyết định."
+    )
+
+
 def test_set(data_dir: Path, ids: dict[str, str]) -> None:
     code, out, err = cli(data_dir, "rating", "set", ids["Bình"], "--year", YEAR,
                          "--participation", "85", "--self", "Hoàn thành tốt nhiệm vụ",

@@ -201,3 +201,25 @@ def test_print_bad_usage(capsys: pytest.CaptureFixture[str], data_dir: Path,
         "Ấp 9",
     ) == (1, "", "Lỗi: Không có chi đoàn “Ấp 9”.\n")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_print_a_year_without_a_round(data_dir: Path, ids: dict[str, str], ws: Workspace,
+                                      tmp_path: Path) -> None:  # fmt: skip
+    """Printing the summary of a year never opened is refused and opens no round."""
+    target = tmp_path / "tong-hop-2024.pdf"
+    assert cli(data_dir, "rating", "print", "--year", "2024", "-o", str(target), "--document",
+               "tong-hop") == (1, "", "Lỗi: Chưa có đợt xếp loại năm 2024.\n")  # fmt: skip
+    assert not target.exists() and ws.rating.round(2024) is None
+
+
+def test_print_forms_counts_the_forms_printed(data_dir: Path, ids: dict[str, str], ws: Workspace,
+                                              tmp_path: Path) -> None:  # fmt: skip
+    """Dũng moved away in November: the round still lists him (not rated), but he gets no form,
+    and the message counts the forms in the file."""
+    ws.events.record(ids["Dũng"], "transfer_out", "01/11/2025", other_organization="Đoàn xã Khác")
+    forms = tmp_path / "phieu.pdf"
+    code, out, err = cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(forms),
+                         "--document", "phieu")  # fmt: skip
+    assert (code, err, out) == (0, "", f"Đã in phiếu tự đánh giá của 3 đoàn viên ra tệp {forms}.\n")
+    assert len(PdfReader(forms).pages) == 3
+    assert "Phạm Văn Dũng" not in _text(forms)

@@ -175,6 +175,7 @@ def test_no_decision_without_decided_levels(ws: Workspace, tmp_path) -> None:
     branch = ws.branches.create("Chi đoàn ấp 1").id
     ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
                      "branch_id": branch, "admission_date": "01/01/2020"})  # fmt: skip
+    ws.rating.open(YEAR)  # a round, none decided in it
     with pytest.raises(AppError) as caught:
         print_decision(ws, tmp_path / "qd.pdf", YEAR)
     assert caught.value.message == (
@@ -216,7 +217,8 @@ def test_forms_one_member_per_page(rated: Workspace, tmp_path, read_pdf) -> None
     assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
     # What every form shares is drawn once and placed by reference on each page.
     shared = [set(page["/Resources"]["/XObject"]) for page in pdf.pages]
-    assert len(set.union(*shared)) == 5 and all(len(names) >= 4 for names in shared)
+    # Seven: Tạm (on temporary activity, not rated) has his own heading and remarks part.
+    assert len(set.union(*shared)) == 7 and all(len(names) >= 4 for names in shared)
 
 
 def test_blank_forms_leave_the_self_assessment_to_write(rated: Workspace, tmp_path,
@@ -341,3 +343,117 @@ def test_the_last_chi_doans_heading_never_ends_a_page(rated: Workspace, tmp_path
         for text in read_pdf(path).page_texts():
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             assert lines[-2] != "3. Chi đoàn ấp Xóm Mới", count  # the last: "Trang n/N"
+
+
+def test_a_member_not_rated_gets_a_form_without_levels(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """Đỗ Văn Tạm is on temporary activity here: his home organisation rates him, this one only
+    gives remarks. His form ticks no level (not the one saved for him), offers none to tick,
+    and says why; a member who left during the year gets no form at all."""
+    (tam,) = [r for r in rated.rating.rows(YEAR) if r.full_name == "Đỗ Văn Tạm"]
+    rated.rating.set(YEAR, tam.member_id, {"self_level": 1, "self_text": "Tích cực."})
+    dung = next(m.id for m in rated.members.list() if m.full_name == "Phạm Văn Dũng")
+    rated.events.record(dung, "transfer_out", "01/11/2025", other_organization="Đoàn xã Khác")
+    branch = rated.branches.find("Chi đoàn ấp Tân Hưng")
+    assert branch is not None
+    pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", YEAR, branch.id))
+    pages = [_flat(t) for t in pdf.page_texts()]
+    names = [re.search(r"Họ và tên: ([^;]+);", p).group(1) for p in pages]  # type: ignore[union-attr]
+    assert names == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Võ Thị Em", "Đỗ Văn Tạm"]
+    page = pages[-1]
+    assert "Tích cực." in page  # his remarks are still written
+    assert "■" not in page and "□" not in page and "Xếp loại:" not in page
+    assert "đề nghị xếp loại" not in page
+    assert (
+        "II. XẾP LOẠI Không xếp loại năm 2025: Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
+        "nhận xét." in page
+    )
+    assert re.search(r"III\. NHẬN XÉT CỦA CHI ĐOÀN (\.{20,} ){3}IV\. NHẬN XÉT CỦA BAN CHẤP "
+                     r"HÀNH ĐOÀN CƠ SỞ Nhận xét: \.{20,} TM\. BCH CHI ĐOÀN", page)  # fmt: skip
+    assert "■ Hoàn thành tốt nhiệm vụ" in pages[1]  # the rated keep their boxes
+
+
+def test_printing_a_year_without_a_round_opens_none(rated: Workspace, tmp_path, read_pdf) -> None:
+    """A print is no write: the summary and the decision of a year whose round was never
+    opened (a year mistyped, or not rated yet) are refused, as `rating close` refuses it,
+    and no round is made; the forms, handed out before the round, print and open none."""
+    for write in (print_summary, print_decision):
+        with pytest.raises(AppError) as caught:
+            write(rated, tmp_path / "x.pdf", 2024)
+        assert caught.value.message == "Chưa có đợt xếp loại năm 2024."
+        assert not (tmp_path / "x.pdf").exists()
+    pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", 2024, blank=True))
+    assert "Năm 2024" in pdf.page_texts()[0]
+    assert rated.rating.round(2024) is None and rated.rating.round_years() == [YEAR]
+
+
+def test_a_chi_doans_total_line_never_starts_a_page(rated: Workspace, tmp_path,
+                                                    read_pdf) -> None:  # fmt: skip
+    """The first chi đoàn of the summary grows member by member: when its table ends at the
+    foot of a page, its "Cộng:" line goes over with the table's last row, never alone at the
+    top of the next page where the reader cannot tell whose total it is."""
+    kenh_xang = rated.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert kenh_xang is not None
+    given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
+    for count in range(1, 25):
+        name = f"Lê {given[count // 10]} {given[count % 10]}"
+        member = rated.members.save({"full_name": name,
+                                     "birth_date": "05/03/2000", "branch_id": kenh_xang.id,
+                                     "admission_date": "01/01/2020"})  # fmt: skip
+        rated.rating.set(YEAR, member, {"participation": 80, "decided_level": 2})
+        if count < 16:
+            continue
+        path = print_summary(rated, tmp_path / f"{count}.pdf", YEAR)
+        for text in read_pdf(path).page_texts()[1:]:
+            first = next(line.strip() for line in text.splitlines() if line.strip())
+            assert not first.startswith("Cộng:"), count
+
+
+def test_a_remark_takes_two_lines_not_three(ws: Workspace, tmp_path, read_pdf) -> None:
+    """A usual remark (about 95 mm of text) is set on two lines in the "Ghi chú" column, the
+    levels each on one: 40 members so remarked print on 5 pages, not 7 (the demo's 283 on 17,
+    not 20; one page more was the heading "II." alone)."""
+    branch = ws.branches.create("Chi đoàn ấp Tân Hưng").id
+    given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
+    for count in range(40):
+        member = ws.members.save({"full_name": f"Lê {given[count // 10]} {given[count % 10]}",
+                                  "birth_date": "05/03/2000", "branch_id": branch,
+                                  "admission_date": "01/01/2020"})  # fmt: skip
+        ws.rating.set(YEAR, member, {"participation": 95, "proposed_level": 1,
+                                     "decided_level": 1, "remark": "Tham gia đầy đủ sinh hoạt, "
+                                     "hoàn thành tốt nhiệm vụ được giao."})  # fmt: skip
+    pdf = read_pdf(print_summary(ws, tmp_path / "th.pdf", YEAR))
+    assert len(pdf.pages) == 5
+    lines = [line.strip() for line in pdf.text().splitlines()]  # a cell's line a line
+    row = lines.index("Lê An An")
+    assert lines[row : row + 7] == [
+        "Lê An An", "05/03/2000", "95,0%", "Hoàn thành xuất sắc nhiệm vụ",
+        "Hoàn thành xuất sắc nhiệm vụ", "Tham gia đầy đủ sinh hoạt, hoàn",
+        "thành tốt nhiệm vụ được giao.",
+    ]  # fmt: skip
+
+
+def test_the_last_chi_doans_long_table_starts_where_there_is_room(
+    ws: Workspace, tmp_path, read_pdf
+) -> None:
+    """The last chi đoàn's table of 40 rows is not pushed whole to a new page: it starts under
+    the previous chi đoàn's total (not leaving half a page blank), and for an organisation of
+    one chi đoàn the heading "II. …" is not left alone on its page."""
+
+    def members(branch: str, count: int) -> None:
+        given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
+        for number in range(count):
+            member = ws.members.save({"full_name": f"Lê {given[number // 10]} "
+                                                   f"{given[number % 10]}",
+                                      "birth_date": "05/03/2000", "branch_id": branch,
+                                      "admission_date": "01/01/2020"})  # fmt: skip
+            ws.rating.set(YEAR, member, {"participation": 95, "decided_level": 2})
+
+    members(ws.branches.create("Chi đoàn ấp Tân Hưng").id, 40)
+    pages = read_pdf(print_summary(ws, tmp_path / "one.pdf", YEAR)).page_texts()
+    assert "II. KẾT QUẢ XẾP LOẠI TỪNG CHI ĐOÀN\n1. Chi đoàn ấp Tân Hưng\n" in pages[1]
+    members(ws.branches.create("Chi đoàn ấp Kênh Xáng").id, 5)
+    pages = read_pdf(print_summary(ws, tmp_path / "two.pdf", YEAR)).page_texts()
+    (page,) = [p for p in pages if "Cộng: 5 đoàn viên" in p]
+    assert "2. Chi đoàn ấp Tân Hưng" in page

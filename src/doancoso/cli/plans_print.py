@@ -28,22 +28,27 @@ def register(plan_sub: Subparsers) -> None:
         "print", help="in kế hoạch công tác năm (hoặc báo cáo kết quả) ra tệp PDF"
     )
     data_dir_option(printing)
-    printing.add_argument("--year", type=int, required=True, help="năm của kế hoạch")
-    printing.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF cần ghi")
+    printing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của kế hoạch")
+    printing.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
+    )
     printing.add_argument(
         "--report",
         action="store_true",
         help="in báo cáo kết quả thực hiện chỉ tiêu (BC) thay cho kế hoạch (KH)",
     )
     printing.add_argument(
-        "--number", help="số văn bản, ví dụ 07-KH/ĐTN (mặc định: số của kế hoạch)"
+        "--number", metavar="SỐ", help="số văn bản, ví dụ 07-KH/ĐTN (mặc định: số của kế hoạch)"
     )
     printing.add_argument(
-        "--place", help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)"
+        "--place",
+        metavar="ĐỊA_DANH",
+        help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)",
     )
     printing.add_argument(
         "--date",
-        help="ngày ban hành dd/mm/yyyy (mặc định: ngày của kế hoạch; báo cáo: hôm nay, số liệu "
+        metavar="dd/mm/yyyy",
+        help="ngày ban hành (mặc định: ngày của kế hoạch; báo cáo: hôm nay, số liệu "
         "tính đến ngày này)",
     )
     printing.set_defaults(handler=plan_print)

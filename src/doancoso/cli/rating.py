@@ -41,7 +41,7 @@ def register(subparsers: Subparsers) -> None:
     )
     listing = sub.add_parser("list", help="liệt kê đoàn viên của đợt xếp loại một năm")
     _common(listing)
-    listing.add_argument("--branch", help="chỉ một chi đoàn (tên chi đoàn)")
+    listing.add_argument("--branch", metavar="TÊN", help="chỉ một chi đoàn (tên chi đoàn)")
     listing.add_argument(
         "--format",
         choices=("table", "json"),
@@ -57,15 +57,21 @@ def register(subparsers: Subparsers) -> None:
     setting.add_argument(
         "member_id", metavar="MÃ_ĐOÀN_VIÊN", help="mã đoàn viên (member_id của “rating list”)"
     )
-    setting.add_argument("--year", type=int, required=True, help="năm xếp loại")
-    setting.add_argument("--participation", help="tỉ lệ tham gia hoạt động, ví dụ 85 hoặc 85%%; "
-                                                 "chuỗi rỗng: lấy theo điểm danh")  # fmt: skip
-    setting.add_argument("--self", help=f"mức tự đánh giá: {LEVEL_HELP}")
-    setting.add_argument("--proposed", help=f"mức chi đoàn đề nghị: {LEVEL_HELP}")
-    setting.add_argument("--decided", help=f"mức Ban Chấp hành quyết định: {LEVEL_HELP}")
-    setting.add_argument("--remark", help="nhận xét ghi vào sổ đoàn viên")
+    setting.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
+    setting.add_argument(
+        "--participation",
+        metavar="TỈ_LỆ",
+        help="tỉ lệ tham gia hoạt động, ví dụ 85 hoặc 85%%; chuỗi rỗng: lấy theo điểm danh",
+    )
+    setting.add_argument("--self", metavar="MỨC", help=f"mức tự đánh giá: {LEVEL_HELP}")
+    setting.add_argument("--proposed", metavar="MỨC", help=f"mức chi đoàn đề nghị: {LEVEL_HELP}")
+    setting.add_argument(
+        "--decided", metavar="MỨC", help=f"mức Ban Chấp hành quyết định: {LEVEL_HELP}"
+    )
+    setting.add_argument("--remark", metavar="NHẬN_XÉT", help="nhận xét ghi vào sổ đoàn viên")
     setting.add_argument(
         "--training",
+        metavar="KẾT_QUẢ",
         help="kết quả chương trình rèn luyện đoàn viên: Xuất sắc, Khá, Đạt, Không đạt hoặc "
         "Chưa đăng ký (hoặc mã: xuat-sac, kha, dat, khong-dat, chua-dang-ky)",
     )
@@ -78,7 +84,7 @@ def register(subparsers: Subparsers) -> None:
     _common(accepting)
     accepting.add_argument("--proposals", action="store_true", help="lấy mức chi đoàn đề nghị")
     accepting.add_argument("--suggestions", action="store_true", help="lấy mức ứng dụng gợi ý")
-    accepting.add_argument("--branch", help="chỉ một chi đoàn (tên chi đoàn)")
+    accepting.add_argument("--branch", metavar="TÊN", help="chỉ một chi đoàn (tên chi đoàn)")
     accepting.set_defaults(handler=rating_accept, parser=accepting)
 
     closing = sub.add_parser("close", help="kết thúc đợt xếp loại (chỉ xem, ghi vào lịch sử)")
@@ -94,7 +100,7 @@ def register(subparsers: Subparsers) -> None:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     data_dir_option(parser)
-    parser.add_argument("--year", type=int, required=True, help="năm xếp loại")
+    parser.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
 
 
 def branch_id(ws: Workspace, name: str | None) -> str | None:
@@ -136,7 +142,7 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
         levels = [_level(v) for v in (r.suggested, *r.round_levels)]
         cells = [str(number), r.full_name, r.branch or "", rate, *levels, r.reason or ""]
         print("\t".join(cells).rstrip("\t"), file=out)
-    state = "đã kết thúc" if info is not None and info.closed else "đang mở"
+    state = "chưa mở" if info is None else "đã kết thúc" if info.closed else "đang mở"
     eligible = sum(r.eligible for r in rows)
     decided = sum(r.eligible and r.decided_level is not None for r in rows)
     print(

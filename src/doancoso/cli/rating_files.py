@@ -34,16 +34,16 @@ def register(sub: Subparsers) -> None:
     """Add ``export``, ``import`` and ``print`` under ``rating``."""
     exporting = sub.add_parser("export", help="xuất bảng xếp loại ra tệp .xlsx (gửi chi đoàn)")
     data_dir_option(exporting)
-    exporting.add_argument("--year", type=int, required=True, help="năm xếp loại")
+    exporting.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
     exporting.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx sẽ ghi")
-    exporting.add_argument("--branch", help="chỉ một chi đoàn (tên chi đoàn)")
+    exporting.add_argument("--branch", metavar="TÊN", help="chỉ một chi đoàn (tên chi đoàn)")
     exporting.set_defaults(handler=rating_export)
 
     importing = sub.add_parser(
         "import", help="nhập đề nghị, nhận xét của chi đoàn từ bảng xếp loại đã điền"
     )
     data_dir_option(importing)
-    importing.add_argument("--year", type=int, required=True, help="năm xếp loại")
+    importing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
     importing.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx đã điền")
     importing.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     importing.add_argument("--format", choices=("table", "json"), default="table")
@@ -51,8 +51,10 @@ def register(sub: Subparsers) -> None:
 
     printing = sub.add_parser("print", help="in phiếu tự đánh giá, bản tổng hợp hoặc quyết định")
     data_dir_option(printing)
-    printing.add_argument("--year", type=int, required=True, help="năm xếp loại")
-    printing.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF cần ghi")
+    printing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
+    printing.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
+    )
     printing.add_argument(
         "--document",
         choices=DOCUMENTS,
@@ -60,19 +62,22 @@ def register(sub: Subparsers) -> None:
         help="phieu: phiếu tự đánh giá (mỗi đoàn viên một trang); tong-hop: tổng hợp kết quả "
         "theo chi đoàn; quyet-dinh: quyết định công nhận kết quả, kèm danh sách",
     )
-    printing.add_argument("--branch", help="chỉ một chi đoàn (tên chi đoàn)")
+    printing.add_argument("--branch", metavar="TÊN", help="chỉ một chi đoàn (tên chi đoàn)")
     printing.add_argument(
         "--blank", action="store_true", help="phiếu để trống phần tự đánh giá (chỉ với phieu)"
     )
     printing.add_argument(
         "--number",
+        metavar="SỐ",
         help="số văn bản, ví dụ 12-BC/ĐTN hoặc 15-QĐ/ĐTN; quyết định của cả đơn vị in kèm số được "
         "ghi lại (số và ngày) cho hồ sơ, lần in sau không có --number in lại đúng số và ngày đó",
     )
     printing.add_argument(
-        "--place", help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)"
+        "--place",
+        metavar="ĐỊA_DANH",
+        help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)",
     )
-    printing.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
+    printing.add_argument("--date", metavar="dd/mm/yyyy", help="ngày ban hành (mặc định: hôm nay)")
     printing.set_defaults(handler=rating_print, parser=printing)
 
 
@@ -172,10 +177,10 @@ def rating_print(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         branch = branch_id(ws, args.branch)
         if document == "phieu":
-            from ..reports.rating_forms import print_forms
+            from ..reports.rating_forms import form_members, print_forms
 
             path = print_forms(ws, args.output, args.year, branch, blank=args.blank)
-            count = len(ws.rating.rows(args.year, branch))
+            count = len(form_members(ws, args.year, branch))  # not those who left in the year
             what = f"phiếu tự đánh giá của {vn_number(count)} đoàn viên"
         else:
             from ..reports.rating import print_decision, print_summary

@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from ..core.documents import decision_recipients, default_recipients
-from ..core.errors import AppError
+from ..core.errors import AppError, NotFoundError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, percent_cell, vn_number
 from ..core.organization import OrganizationInfo
@@ -33,6 +33,7 @@ from ..core.rating.rules import LEVELS, percent_text
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
 from ..core.workspace import Workspace
 from .document import UnionDocument
+from .keep_end import KeepEnd
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
 from .tables import Column, PagedTable
@@ -55,6 +56,7 @@ MEMBERS_HEADING = "Số đoàn viên thuộc đợt xếp loại"
 """Everyone the round covers: more than the roster when some left during the year."""
 LEFT_NOTE = "Gồm {count} đoàn viên đã chuyển đi, trưởng thành hoặc bị xóa tên trong năm."
 KEEP_WITH_ROWS = 45 * mm  # a heading, the table's header and four rows
+SHORT_TABLE = 4  # rows: a chi đoàn's table this short goes to a new page with its heading
 
 # Shares in millimetres of the 247 mm landscape text width.
 SUMMARY_COLUMNS = (
@@ -67,14 +69,17 @@ SUMMARY_COLUMNS = (
     Column(NOT_RATED, 17, "CENTER"),
     Column("Xếp loại chi đoàn", 40),
 )
+# The levels' columns as wide as the longest level needs (as in the annex), the name's as a
+# usual name: the rest to the remark or the reason not rated (about 95 mm of text), on two
+# lines rather than three.
 MEMBER_COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Họ và tên", 50),
+    Column("Họ và tên", 42),
     Column("Ngày sinh", 22, "CENTER"),
     Column("Tỉ lệ tham gia", 20, "CENTER"),
-    Column("Chi đoàn đề nghị", 52),
-    Column("Ban Chấp hành xếp loại", 52),
-    Column("Ghi chú", 41),
+    Column("Chi đoàn đề nghị", 48),
+    Column("Ban Chấp hành xếp loại", 48),
+    Column("Ghi chú", 57),
 )
 # Of the 160 mm portrait text width.
 # Of the 160 mm portrait width: a chi đoàn's usual name ("Chi đoàn ấp Kênh Xáng", 38 mm at
@@ -87,6 +92,10 @@ ANNEX_COLUMNS = (
     Column("Chi đoàn", 39),
     Column("Xếp loại", 48),
 )
+
+
+def no_round(year: int) -> str:
+    return f"Chưa có đợt xếp loại năm {year}."
 
 
 def no_decision(year: int) -> str:
@@ -151,11 +160,14 @@ class RoundReport:
 
 
 def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundReport:
-    """The round of ``year`` as the documents print it (of one chi đoàn when given)."""
+    """The round of ``year`` as the documents print it (of one chi đoàn when given); a year
+    without a round is refused (:class:`NotFoundError`), as ``rating close`` refuses it."""
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
-    info = ws.rating.round(year) or ws.rating.open(year)
+    info = ws.rating.round(year)
+    if info is None:  # a print is no write: it opens no round (a year mistyped, or not rated)
+        raise NotFoundError(no_round(year))
     rows = ws.rating.rows(year)
     *branches, total = ws.rating.summary(year)
     by_branch: dict[str | None, list[RatingRow]] = {}
@@ -273,19 +285,23 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
             if counts.branch_remark:
                 level += f" {counts.branch_remark}"
             after.append(Paragraph(markup(level), st["body_left"]))
+        group: list[Flowable] = []
         if report.branch is None:  # one chi đoàn is named under the title already
-            # The last one's heading goes with its table: when the table (a row or two) goes
-            # over to the next page with the signature, the heading goes too.
-            kept = branch_heading.clone("last_branch", keepWithNext=1)
-            heading = kept if index == len(report.groups) else branch_heading
-            body += [
-                CondPageBreak(KEEP_WITH_ROWS),
-                Paragraph(markup(f"{index}. {counts.branch}"), heading),
-            ]
-        body.append(PagedTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE))
+            # The heading goes with a short table: when it goes over to the next page with its
+            # total (or the last one's with the signature), the heading goes too. Not with a
+            # long one, which would go whole to a new page, leaving the rest of this one blank
+            # (CondPageBreak keeps the heading from ending a page).
+            short = len(lines) <= SHORT_TABLE
+            heading = branch_heading.clone("kept_branch", keepWithNext=1) if short else (
+                branch_heading)  # fmt: skip
+            body.append(CondPageBreak(KEEP_WITH_ROWS))
+            group.append(Paragraph(markup(f"{index}. {counts.branch}"), heading))
+        group.append(PagedTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE))
         if index < len(report.groups):
-            body.append(KeepTogether(after))
+            # Its "Cộng:" line never starts a page alone: the table's last row goes with it.
+            body += KeepEnd.of(group, KeepTogether(after))
         else:
+            body += group
             last = after
     return body, last
 

@@ -6,10 +6,12 @@ CHÍ MINH" at right, the date left to fill in), the member's name, birth date, c
 position, then I. the self-assessment, II. the level the member gives themselves (four boxes),
 III. the chi đoàn's remarks and proposal, IV. the Ban Chấp hành's level, and the signatures of
 the chi đoàn's secretary and of the member. What the app knows as facts (the participation in
-the year's activities, the training programme's result) is printed on every form. **Blank**
-forms leave the self-assessment to be written by hand (dotted lines, empty boxes); otherwise
-the member's self-assessment text and level are printed, as entered. The chi đoàn's and the
-Ban Chấp hành's parts are always left to fill in: the form is what they write on.
+the year's activities, the training programme's result) is printed on every form. A member
+the round does not rate (on temporary activity here, a full Party member, not six months here)
+is given remarks only: the form says why under II. and offers no level to tick or propose.
+**Blank** forms leave the self-assessment to be written by hand (dotted lines, empty boxes);
+otherwise the member's self-assessment text and level are printed, as entered. The chi đoàn's
+and the Ban Chấp hành's parts are always left to fill in: the form is what they write on.
 
 A long self-assessment is set smaller so that each form stays on its page.
 """
@@ -70,6 +72,7 @@ SELF_LINES = 6  # dotted lines for a self-assessment written by hand (fewer if n
 SELF_HEIGHT = 60 * mm  # the most a typed self-assessment takes (set smaller beyond)
 SAFETY = 3 * mm  # left free at the foot of a page, against rounding in the measures
 DATE_TO_FILL = "ngày ...... tháng ...... năm ..........."
+UNRATED_HEADING = "II. XẾP LOẠI"
 
 
 def no_members(year: int) -> str:
@@ -169,14 +172,16 @@ class FormBook:
             ]),
         ]  # fmt: skip
         tail = self._tail(row)
+        # The tail's height, measured once per chi đoàn (and reason, for a member not rated).
+        key = f"{row.branch or ''}\n{'' if row.eligible else row.reason}"
         text = "" if self.blank else nfc_multiline(row.self_text).strip()
         if text:
             lines: list[Flowable] = [
                 Paragraph(markup(line), st["text"]) for line in text.splitlines() if line
             ]
-            flow.append(_Shrunk(lines, self.width, self._reserve(row.branch or "", tail)))
+            flow.append(_Shrunk(lines, self.width, self._reserve(key, tail)))
         else:
-            flow.append(_Blank(self, self._reserve(row.branch or "", tail)))
+            flow.append(_Blank(self, self._reserve(key, tail)))
         return [*flow, *tail, PageBreak()]
 
     def blank_lines(self, count: int) -> _Static:
@@ -200,11 +205,24 @@ class FormBook:
         """The page after the self-assessment: the facts, the level, the chi đoàn's and the Ban
         Chấp hành's parts, the signatures."""
         st = _styles()
-        return [
+        facts = [
             Paragraph(self._participation(row), st["body"]),
             Paragraph(self._training(row), st["body"]),
+        ]
+        if not row.eligible:  # remarks only, no level to give or tick (DOMAIN.md §3)
+            reason = f"Không xếp loại năm {self.year}: {row.reason or ''}".strip()
+            return [
+                *facts,
+                self._static("unrated", lambda: [Paragraph(UNRATED_HEADING, st["section"])]),
+                Paragraph(markup(reason), st["body"]),
+                self._static("remarks", self._remarks),
+                _Signed(row.full_name, self.width),
+            ]
+        self_level = row.round_levels[0]
+        return [
+            *facts,
             self._static("level", lambda: [Paragraph(markup("II. TỰ XẾP LOẠI"), st["section"])]),
-            _Boxes(None if self.blank else row.self_level, self.width),
+            _Boxes(None if self.blank else self_level, self.width),
             self._static("parts", self._parts),
             _Signed(row.full_name, self.width),
         ]
@@ -223,16 +241,29 @@ class FormBook:
             self._signatures(),
         ]
 
-    def _reserve(self, branch: str, tail: list[Flowable]) -> float:
-        """The height ``tail`` takes on the page, with its spaces (the same on every page of a
-        chi đoàn: measured once)."""
-        total = self._reserves.get(branch)
+    def _remarks(self) -> list[Flowable]:
+        """The chi đoàn's and the Ban Chấp hành's remarks on a member the round does not rate
+        (no level proposed or decided), and the signature titles."""
+        st = _styles()
+        return [
+            Paragraph(markup("III. NHẬN XÉT CỦA CHI ĐOÀN"), st["section"]),
+            *(Paragraph(_dots(self.width), st["dots"]) for _ in range(3)),
+            Paragraph(markup("IV. NHẬN XÉT CỦA BAN CHẤP HÀNH ĐOÀN CƠ SỞ"), st["section"]),
+            Paragraph(_dots(self.width, "Nhận xét: "), st["dots"]),
+            Spacer(1, 4 * mm),
+            self._signatures(),
+        ]
+
+    def _reserve(self, key: str, tail: list[Flowable]) -> float:
+        """The height ``tail`` takes on the page, with its spaces (the same on every page of
+        ``key``, a chi đoàn: measured once)."""
+        total = self._reserves.get(key)
         if total is None:
             total = SAFETY
             for flowable in tail:
                 total += flowable.wrap(self.width, 297 * mm)[1]
                 total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
-            self._reserves[branch] = total
+            self._reserves[key] = total
         return total
 
     def _participation(self, row: RatingRow) -> str:
@@ -399,10 +430,11 @@ _PLAIN = TableStyle([
 
 def form_members(ws: Workspace, year: int, branch_id: str | None = None) -> list[FormMember]:
     """The members with a form: those of the round (of one chi đoàn when given), chi đoàn
-    after chi đoàn in Vietnamese order, in name order within each."""
+    after chi đoàn in Vietnamese order, in name order within each; not those who left during
+    the year (moved away, matured, struck off: no longer here to write one)."""
     from ..core.lang.text import collation_key
 
-    rows = ws.rating.rows(year, branch_id)
+    rows = [r for r in ws.rating.rows(year, branch_id) if not r.left]
     if branch_id is None:
         rows.sort(key=lambda r: (r.branch is None, collation_key(r.branch or "")))
     details = {m.id: m for m in ws.members.rows([r.member_id for r in rows])}

@@ -254,3 +254,24 @@ def test_the_filled_sheet_is_looked_for_on_the_stick_first(
     OpenDialogs.install(dialogs, monkeypatch)
     assert page.files.ask_open_path() == chosen
     assert dialogs.offered == [str(tmp_path / "USB"), str(documents_folder())]
+
+
+def test_printing_the_summary_of_a_year_without_a_round_says_so_and_opens_none(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """2024 in the year list has no round: "In…" → the summary says so before any dialog, and
+    no round of 2024 is made by the print."""
+    page.year_box.setCurrentIndex(page.year_box.findData(2024))
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "x.pdf"  # type: ignore[method-assign]
+    prompts.dialog_script = accept_print_dialog
+    for choice in ("Tổng hợp kết quả đánh giá, xếp loại",
+                   "Quyết định công nhận kết quả xếp loại (kèm danh sách)"):  # fmt: skip
+        prompts.choice = choice
+        page.files.print_button.click()
+        assert prompts.infos[-1] == (
+            "Chưa có đợt xếp loại năm 2024: bấm “Mở đợt xếp loại năm 2024” và xếp loại trước khi "
+            "in."
+        )
+    assert asked == [] and not (tmp_path / "x.pdf").exists()
+    assert rated.ws.rating.round(2024) is None

@@ -22,6 +22,9 @@ from ..shell.operations import Core, CoreOp, QueryOp
 
 SUMMARY = DocumentKind("BC", "In tổng hợp kết quả xếp loại (PDF)")
 DECISION = DocumentKind("QĐ", "In quyết định công nhận kết quả xếp loại (PDF)", decision_recipients)
+NO_ROUND = (
+    "Chưa có đợt xếp loại năm {year}: bấm “Mở đợt xếp loại năm {year}” và xếp loại trước khi in."
+)
 DOCUMENTS = (
     "Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
     "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)",
@@ -189,6 +192,9 @@ class RatingFiles(QObject):
                 return print_forms(ws, forms_path, year, branch, blank=blank)
 
             self._print(forms, None, None, "Đã in phiếu tự đánh giá ra tệp")
+            return
+        if self._core.ws.rating.round(year) is None:  # printing opens no round
+            self._core.prompts.information(self._parent, "In", NO_ROUND.format(year=year))
             return
         kind = SUMMARY if chosen == 2 else DECISION
         undecided = self._undecided()
