@@ -313,3 +313,20 @@ def test_alt_s_ticks_the_merge_and_alt_x_makes_the_preview_again(
     qtbot.keyClick(wizard, Qt.Key.Key_X, alt)
     qtbot.waitUntil(lambda: not wizard.stale)
     assert wizard.import_button.isEnabled()
+
+
+def test_many_people_in_both_organisations_are_counted_as_vietnamese_write_numbers(
+    qtbot: QtBot,
+) -> None:
+    """The heading above the people matched wrote "1200" where its tab wrote "1.200"."""
+    from doancoso.core.bundle.outcome import Match
+    from doancoso.ui.bundle.merge_panel import MergePanel
+
+    panel = MergePanel()
+    qtbot.addWidget(panel)
+    matches = [Match(f"m{i}", f"t{i}", "cccd", f"Người {i}", "01/01/2000") for i in range(1200)]
+    panel.set_plan([], matches, [])
+    assert panel.tabs.tabText(2) == "Người có trong cả hai tổ chức (1.200)"
+    assert panel.match_heading.text().startswith(
+        "<b>Người có trong cả hai tổ chức: 1.200</b> (dòng trên: máy này; dòng dưới: trong tệp)."
+    )

@@ -242,13 +242,13 @@ class MergePanel(QWidget):
             previous = name_edit
             # the height of the choice itself (the rows' contents would make it far taller)
             table.setRowHeight(r, max(combo.sizeHint().height(), name_edit.sizeHint().height()))
-        self.tabs.setTabText(1, f"Chi đoàn ({len(self.branches)})")
+        self.tabs.setTabText(1, f"Chi đoàn ({vn_number(len(self.branches))})")
         self.match_model.set_matches(self.matches, set(self._apart))
         self.tabs.setTabText(2, f"Người có trong cả hai tổ chức ({vn_number(len(self.matches))})")
         self.match_heading.setText(
-            f"<b>Người có trong cả hai tổ chức: {len(self.matches)}</b> (dòng trên: máy này; "
-            "dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ chọn người "
-            "nào không phải cùng một người."
+            f"<b>Người có trong cả hai tổ chức: {vn_number(len(self.matches))}</b> (dòng trên: "
+            "máy này; dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ "
+            "chọn người nào không phải cùng một người."
             if self.matches
             else "<b>Không có người nào trùng</b>: mọi đoàn viên của tệp được thêm mới."
         )
