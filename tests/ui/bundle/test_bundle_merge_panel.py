@@ -330,3 +330,25 @@ def test_many_people_in_both_organisations_are_counted_as_vietnamese_write_numbe
     assert panel.match_heading.text().startswith(
         "<b>Người có trong cả hai tổ chức: 1.200</b> (dòng trên: máy này; dòng dưới: trong tệp)."
     )
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # a shown widget, offscreen
+def test_a_long_chi_doan_name_reads_from_its_start(qtbot: QtBot) -> None:
+    """A chi đoàn of the file whose name is longer than its column: the name it takes here
+    shows from its first word (its field showed the end, "đoàn ấp Kênh Xáng…", as if
+    "Chi" were not in it), and the name of the file, cut short in its cell, is read whole
+    where the pointer rests."""
+    from doancoso.core.bundle.outcome import BranchMapping
+    from doancoso.ui.bundle.merge_panel import MergePanel
+
+    long = "Chi đoàn ấp Kênh Xáng Mới – Khu dân cư Rạch Ráng Đông Bắc"
+    panel = MergePanel()
+    qtbot.addWidget(panel)
+    panel.resize(960, 520)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_plan([BranchMapping("t1", long, "kept", None, long)], [], [("m1", "Chi đoàn ấp 1")])
+    panel.tabs.setCurrentIndex(1)
+    edit = panel.branch_table.cellWidget(0, 2)
+    assert edit.text() == long and edit.cursorPosition() == 0
+    assert panel.branch_table.item(0, 0).toolTip() == long

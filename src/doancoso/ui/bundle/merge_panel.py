@@ -221,7 +221,9 @@ class MergePanel(QWidget):
         table.setRowCount(len(self.branches))
         previous: QWidget = table  # Tab: from the table to each row's choice and name
         for r, branch in enumerate(self.branches):
-            table.setItem(r, 0, QTableWidgetItem(branch.theirs_name))
+            theirs_item = QTableWidgetItem(branch.theirs_name)
+            theirs_item.setToolTip(branch.theirs_name)  # a long name is cut short in its cell
+            table.setItem(r, 0, theirs_item)
             combo = QComboBox()
             wheel_needs_focus(combo)  # the wheel scrolls the table past it
             combo.addItem("Giữ riêng", KEEP)
@@ -230,6 +232,7 @@ class MergePanel(QWidget):
             joined = branch.action == "joined" and branch.mine_id
             combo.setCurrentIndex(max(combo.findData(branch.mine_id if joined else KEEP), 0))
             name_edit = QLineEdit(branch.name)
+            name_edit.setCursorPosition(0)  # a long name shows from its start, not its end
             name_edit.setEnabled(not joined)
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, e=name_edit: self._action_chosen(c, e)
