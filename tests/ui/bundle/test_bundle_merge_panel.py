@@ -352,3 +352,34 @@ def test_a_long_chi_doan_name_reads_from_its_start(qtbot: QtBot) -> None:
     edit = panel.branch_table.cellWidget(0, 2)
     assert edit.text() == long and edit.cursorPosition() == 0
     assert panel.branch_table.item(0, 0).toolTip() == long
+
+
+def test_the_result_names_a_chi_doan_kept_once_and_says_a_new_name() -> None:
+    """A chi đoàn kept under its own name was named twice ("giữ riêng, tên" and the same
+    name again); one renamed says the new name; the command line says the same."""
+    import io
+
+    from doancoso.cli.bundles import _show_plan
+    from doancoso.core.bundle.outcome import BranchMapping, ImportPlan
+    from doancoso.ui.bundle.import_texts import merge_lines
+
+    long = "Chi đoàn ấp Kênh Xáng Mới – Khu dân cư Rạch Ráng Đông Bắc"
+    plan = ImportPlan(
+        branches=[
+            BranchMapping("t1", "Chi đoàn ấp 1", "joined", "m1", "Chi đoàn ấp Tân Hưng"),
+            BranchMapping("t2", long, "kept", None, long),
+            BranchMapping("t3", "Chi đoàn ấp 3", "kept", None, "Chi đoàn ấp Ba Tân Lộc"),
+        ],
+        merged_organization=True, organization={"name": "Đoàn xã Tân Lộc"}, applied=True,
+    )  # fmt: skip
+    expected = [
+        "Chi đoàn “Chi đoàn ấp 1”: gộp vào “Chi đoàn ấp Tân Hưng”",
+        f"Chi đoàn “{long}”: giữ riêng",
+        "Chi đoàn “Chi đoàn ấp 3”: giữ riêng, đổi tên thành “Chi đoàn ấp Ba Tân Lộc”",
+    ]
+    assert merge_lines(plan)[1:] == [f"• {line}" for line in expected]
+    out = io.StringIO()
+    _show_plan(plan, out, dry_run=False)
+    assert [line for line in out.getvalue().splitlines() if line.startswith("Chi đoàn")] == (
+        expected
+    )
