@@ -334,12 +334,11 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
         taken = f"; lấy thêm từ tệp: {filled_text(match.filled)}" if match.filled else ""
         born = format_vn_date(date.fromisoformat(match.birth_date))
         print(f"Cùng một người: {match.full_name} ({born}), {reason}{taken}", file=out)
-    for branch in result.branches:
-        action = "gộp vào chi đoàn của máy này" if branch.action == "joined" else "giữ riêng"
-        print(f"Chi đoàn “{branch.theirs_name}”: {action} (“{branch.name}”)", file=out)
-    if result.years:
-        from ..core.bundle.orgmerge import year_text
+    from ..core.bundle.orgmerge import branch_text, year_text
 
+    for branch in result.branches:
+        print(branch_text(branch), file=out)
+    if result.years:
         for year in result.years:
             print(year_text(year, result.organization.get("name", "")), file=out)
     if result.conflicts:

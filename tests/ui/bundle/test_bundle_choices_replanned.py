@@ -22,7 +22,7 @@ def _counts(wizard: object, label: str) -> tuple[str, ...]:
     table = wizard.plan_table  # type: ignore[attr-defined]
     for r in range(table.rowCount()):
         if table.item(r, 0).text() == label:
-            return tuple(table.item(r, c).text() for c in range(1, 5))
+            return tuple(table.item(r, c).text() for c in range(1, 6))
     return ()
 
 
@@ -47,7 +47,7 @@ def test_keeping_a_plan_this_copy_deleted_and_made_again_asks_which_plan_then_im
         prompts = ScriptedPrompts()
         wizard = import_to_plan(qtbot, ws, bundle, prompts)
         assert _rows(wizard) == ["• Kế hoạch công tác năm 2028"]
-        assert _counts(wizard, "Kế hoạch") == ()  # not counted before a choice
+        assert _counts(wizard, "Kế hoạch") == ("0", "0", "0", "0", "1")  # waits for a choice
         panel = wizard.conflicts
         panel.deletion_choice.setCurrentIndex(panel.deletion_choice.findText("Giữ lại"))
         wizard.import_button.click()  # the dry run again, with "Giữ lại": a second plan of 2028
@@ -70,7 +70,7 @@ def test_keeping_a_plan_this_copy_deleted_and_made_again_asks_which_plan_then_im
         wizard.import_button.click()  # the dry run again with both choices, then the import
         assert wizard.page == RESULT_PAGE, wizard.plan_error.text()
         assert len(prompts.asked) == 1  # the one confirmation, after the counts were made again
-        assert _counts(wizard, "Kế hoạch") == ("0", "1", "1", "0")  # theirs back, ours deleted
+        assert _counts(wizard, "Kế hoạch") == ("0", "1", "1", "0", "0")  # theirs back, ours gone
         assert ws.plans.get(2028).title == "Kế hoạch sửa"
         with ws.db.raw() as cursor:
             cursor.execute("SELECT id FROM plans WHERE year = 2028 AND deleted_at IS NULL")

@@ -177,3 +177,36 @@ def test_many_conflicts_are_counted_as_vietnamese_write_numbers(
     finally:
         mine.close()
         theirs.close()
+
+
+def _plan_rows(wizard) -> list[list[str]]:
+    table = wizard.plan_table
+    return [[table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]] + [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_a_kind_of_record_whose_every_row_is_a_conflict_has_its_row_in_the_counts(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Six members changed on both copies: "Đoàn viên" is in the counts with its six conflicts
+    waiting for a choice (the row was left out, every member being neither new, updated,
+    deleted nor unchanged); once chosen, the dry run made again counts them as updated."""
+    from bundle_gui import import_to_plan
+    from bundle_sync import both_changed
+
+    mine, theirs, bundle = both_changed(tmp_path, 6)
+    try:
+        wizard = import_to_plan(qtbot, mine, bundle)
+        assert wizard.conflicts.heading.text() == "Xung đột: 6"
+        rows = _plan_rows(wizard)
+        assert rows[0] == ["Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi", "Chờ chọn"]
+        assert ["Đoàn viên", "0", "0", "0", "0", "6"] in rows
+        assert all(row[5] == "0" for row in rows[1:] if row[0] != "Đoàn viên")
+        wizard.conflicts.all_theirs.click()
+        wizard.import_button.click()  # the dry run again with the choices, before any write
+        qtbot.waitUntil(lambda: ["Đoàn viên", "0", "6", "0", "0", "0"] in _plan_rows(wizard))
+    finally:
+        mine.close()
+        theirs.close()

@@ -428,10 +428,10 @@ def test_the_preview_lists_the_tables_in_the_order_of_the_bien_ban() -> None:
         new={"attendance": 3, "settings": 1}, updated={"members": 2}, deleted={"ghi_chu": 1}
     )
     assert plan_rows(plan) == [
-        ("Thiết lập", 1, 0, 0, 0),
-        ("Đoàn viên", 0, 2, 0, 0),
-        ("Điểm danh", 3, 0, 0, 0),
-        ("ghi_chu", 0, 0, 1, 0),
+        ("Thiết lập", 1, 0, 0, 0, 0),
+        ("Đoàn viên", 0, 2, 0, 0, 0),
+        ("Điểm danh", 3, 0, 0, 0, 0),
+        ("ghi_chu", 0, 0, 1, 0, 0),
     ]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from bundle_gui import PASSWORD, export_wizard, import_wizard, stick, tab_stops
@@ -193,3 +193,43 @@ def test_alt_letters_make_the_choices_of_the_steps(
     finally:
         mine.close()
         theirs.close()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_import_wizard_opens_on_the_button_choosing_the_file(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    """The first thing to do is to choose the file: its button has the focus (the read-only
+    field showing the file's name had it, where nothing can be typed)."""
+    wizard = import_wizard(qtbot, empty_ws, ScriptedPrompts())
+    _shown_active(qtbot, wizard)
+    assert QApplication.focusWidget() is wizard.browse_button
+    qtbot.keyClick(wizard.browse_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is wizard.password_edit
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_handover_done_page_focuses_the_receivers_name_to_type(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Once the handover is written, the biên bản asks the names: the giver's is filled in
+    from the settings, so the focus is on the receiver's, empty, to type (it was on the
+    giver's); with no secretary set up, on the giver's."""
+    import dataclasses
+
+    from doancoso.ui.bundle.export_wizard import DONE_PAGE
+
+    for secretary in ("Nguyễn Văn An", ""):
+        ws.organization.update(dataclasses.replace(ws.organization.get(), secretary_name=secretary))
+        wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path / secretary)])
+        _shown_active(qtbot, wizard)
+        wizard.next_button.click()
+        wizard.password_panel.first.setText(PASSWORD)
+        wizard.password_panel.second.setText(PASSWORD)
+        wizard.next_button.click()
+        wizard.export_button.click()
+        assert wizard.page == DONE_PAGE, wizard.target_error.text()
+        assert wizard.giver_name.text() == secretary
+        empty = wizard.receiver_name if secretary else wizard.giver_name
+        qtbot.waitUntil(lambda empty=empty: QApplication.focusWidget() is empty)
+        wizard.close()

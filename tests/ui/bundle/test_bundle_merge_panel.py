@@ -313,3 +313,73 @@ def test_alt_s_ticks_the_merge_and_alt_x_makes_the_preview_again(
     qtbot.keyClick(wizard, Qt.Key.Key_X, alt)
     qtbot.waitUntil(lambda: not wizard.stale)
     assert wizard.import_button.isEnabled()
+
+
+def test_many_people_in_both_organisations_are_counted_as_vietnamese_write_numbers(
+    qtbot: QtBot,
+) -> None:
+    """The heading above the people matched wrote "1200" where its tab wrote "1.200"."""
+    from doancoso.core.bundle.outcome import Match
+    from doancoso.ui.bundle.merge_panel import MergePanel
+
+    panel = MergePanel()
+    qtbot.addWidget(panel)
+    matches = [Match(f"m{i}", f"t{i}", "cccd", f"Người {i}", "01/01/2000") for i in range(1200)]
+    panel.set_plan([], matches, [])
+    assert panel.tabs.tabText(2) == "Người có trong cả hai tổ chức (1.200)"
+    assert panel.match_heading.text().startswith(
+        "<b>Người có trong cả hai tổ chức: 1.200</b> (dòng trên: máy này; dòng dưới: trong tệp)."
+    )
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # a shown widget, offscreen
+def test_a_long_chi_doan_name_reads_from_its_start(qtbot: QtBot) -> None:
+    """A chi đoàn of the file whose name is longer than its column: the name it takes here
+    shows from its first word (its field showed the end, "đoàn ấp Kênh Xáng…", as if
+    "Chi" were not in it), and the name of the file, cut short in its cell, is read whole
+    where the pointer rests."""
+    from doancoso.core.bundle.outcome import BranchMapping
+    from doancoso.ui.bundle.merge_panel import MergePanel
+
+    long = "Chi đoàn ấp Kênh Xáng Mới – Khu dân cư Rạch Ráng Đông Bắc"
+    panel = MergePanel()
+    qtbot.addWidget(panel)
+    panel.resize(960, 520)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_plan([BranchMapping("t1", long, "kept", None, long)], [], [("m1", "Chi đoàn ấp 1")])
+    panel.tabs.setCurrentIndex(1)
+    edit = panel.branch_table.cellWidget(0, 2)
+    assert edit.text() == long and edit.cursorPosition() == 0
+    assert panel.branch_table.item(0, 0).toolTip() == long
+
+
+def test_the_result_names_a_chi_doan_kept_once_and_says_a_new_name() -> None:
+    """A chi đoàn kept under its own name was named twice ("giữ riêng, tên" and the same
+    name again); one renamed says the new name; the command line says the same."""
+    import io
+
+    from doancoso.cli.bundles import _show_plan
+    from doancoso.core.bundle.outcome import BranchMapping, ImportPlan
+    from doancoso.ui.bundle.import_texts import merge_lines
+
+    long = "Chi đoàn ấp Kênh Xáng Mới – Khu dân cư Rạch Ráng Đông Bắc"
+    plan = ImportPlan(
+        branches=[
+            BranchMapping("t1", "Chi đoàn ấp 1", "joined", "m1", "Chi đoàn ấp Tân Hưng"),
+            BranchMapping("t2", long, "kept", None, long),
+            BranchMapping("t3", "Chi đoàn ấp 3", "kept", None, "Chi đoàn ấp Ba Tân Lộc"),
+        ],
+        merged_organization=True, organization={"name": "Đoàn xã Tân Lộc"}, applied=True,
+    )  # fmt: skip
+    expected = [
+        "Chi đoàn “Chi đoàn ấp 1”: gộp vào “Chi đoàn ấp Tân Hưng”",
+        f"Chi đoàn “{long}”: giữ riêng",
+        "Chi đoàn “Chi đoàn ấp 3”: giữ riêng, đổi tên thành “Chi đoàn ấp Ba Tân Lộc”",
+    ]
+    assert merge_lines(plan)[1:] == [f"• {line}" for line in expected]
+    out = io.StringIO()
+    _show_plan(plan, out, dry_run=False)
+    assert [line for line in out.getvalue().splitlines() if line.startswith("Chi đoàn")] == (
+        expected
+    )

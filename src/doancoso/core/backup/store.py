@@ -14,6 +14,7 @@ import contextlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -43,6 +44,9 @@ _NAME = re.compile(
 )
 
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
+BACKUP_PAGES = 256
+"""Pages SQLite's backup API copies between two calls of a copy's ``check`` (1 MiB of 4 KiB
+pages: a few milliseconds; a large database is copied in many steps, each a chance to stop)."""
 SIZE_BUDGET = 2 * 1024**3
 """Backups beyond the rotation are dropped, oldest first, while they take more than this."""
 
@@ -98,9 +102,13 @@ def parse_name(path: Path) -> tuple[str, datetime] | None:
     return match.group("reason"), when
 
 
-def soundness(path: Path, *, full: bool = False) -> str | None:
+def soundness(
+    path: Path, *, full: bool = False, check: Callable[[], None] | None = None
+) -> str | None:
     """None if ``path`` is a sound SQLite database of this app, else what is wrong (English,
     for the log). ``full``: ``integrity_check`` (every page and index) instead of the quick one.
+    ``check``: asked while the check runs; what it raises (an import's "Hủy") stops the check
+    and goes through.
 
     Its header must also say what this app always writes: a file SQLite may write (format
     versions 1 or 2: a higher one opens read-only, and a restored copy could never be changed
@@ -119,19 +127,25 @@ def soundness(path: Path, *, full: bool = False) -> str | None:
         conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
     except UNREADABLE as exc:
         return f"cannot open: {exc!r}"
-    try:
-        pragma = "integrity_check" if full else "quick_check"
-        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
-        if rows != ["ok"]:
-            return f"{pragma}: {'; '.join(map(str, rows[:5]))}"
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not {"alembic_version", "members", "organizations"} <= tables:
-            return "not a database of this app"
-        return None
-    except UNREADABLE as exc:
-        return f"unreadable: {exc!r}"
-    finally:
-        conn.close()
+    from ..bundle.interrupt import Interruptible
+
+    # What ``check`` raised leaves the block in place of SQLite's "interrupted".
+    with contextlib.closing(conn), Interruptible(conn, check or (lambda: None)) as stop:
+        if check is not None:
+            stop.arm()
+        try:
+            pragma = "integrity_check" if full else "quick_check"
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+            if rows != ["ok"]:
+                return f"{pragma}: {'; '.join(map(str, rows[:5]))}"
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not {"alembic_version", "members", "organizations"} <= tables:
+                return "not a database of this app"
+            return None
+        except UNREADABLE as exc:
+            return f"unreadable: {exc!r}"
 
 
 def members(path: Path) -> int | None:
@@ -204,11 +218,19 @@ def holds_organization(path: Path) -> bool:
         return False
 
 
-def copy_database(source: Path, target: Path, *, source_uri: str | None = None) -> None:
+def copy_database(
+    source: Path,
+    target: Path,
+    *,
+    source_uri: str | None = None,
+    check: Callable[[], None] | None = None,
+) -> None:
     """``source`` copied into ``target`` with SQLite's backup API, checked in full and flushed to
     disk under a temporary name, then renamed: ``target`` is whole or absent. ``source_uri``:
     how to open ``source`` when it is not simply ``mode=ro`` (read-only data, see
-    :attr:`Database.source_uri <doancoso.core.storage.db.Database.source_uri>`)."""
+    :attr:`Database.source_uri <doancoso.core.storage.db.Database.source_uri>`). ``check``:
+    asked after every :data:`BACKUP_PAGES` pages copied and during the check of the copy; what
+    it raises (an import's "Hủy") stops the copy and goes through, the temporary file removed."""
     temp = target.with_name(f".{target.name}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)  # a stick pulled out: said, as below
@@ -217,14 +239,17 @@ def copy_database(source: Path, target: Path, *, source_uri: str | None = None) 
         try:
             dst = sqlite3.connect(temp)
             try:
-                src.backup(dst)
+                if check is None:
+                    src.backup(dst)
+                else:  # an exception of ``progress`` ends the backup and goes through
+                    src.backup(dst, pages=BACKUP_PAGES, progress=lambda *_: check())
                 # A file on its own: no WAL beside it (the live database's mode is copied too).
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
         finally:
             src.close()
-        problem = soundness(temp, full=True)
+        problem = soundness(temp, full=True, check=check)
         if problem is not None:
             raise StorageError(
                 "Bản sao lưu vừa tạo không vượt qua bước kiểm tra nên không được giữ lại. "
@@ -255,10 +280,15 @@ def copy_database(source: Path, target: Path, *, source_uri: str | None = None) 
 
 
 def take_backup(
-    database: Path, folder: Path, reason: str, now: datetime | None = None
+    database: Path,
+    folder: Path,
+    reason: str,
+    now: datetime | None = None,
+    check: Callable[[], None] | None = None,
 ) -> BackupInfo:
     """A checked backup of ``database`` in ``folder`` for ``reason`` (a code of
-    :data:`REASONS`), then the rotation; returns the new backup."""
+    :data:`REASONS`), then the rotation; returns the new backup. ``check``: see
+    :func:`copy_database`."""
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
     now = now or datetime.now()
@@ -268,7 +298,7 @@ def take_backup(
     while any(folder.glob(f"*-{stamp:%Y%m%d-%H%M%S}.sqlite")):
         stamp += timedelta(seconds=1)
     target = folder / backup_name(reason, stamp)
-    copy_database(database, target)
+    copy_database(database, target, check=check)
     rotate(folder, now)
     info = describe(target)
     assert info is not None

@@ -10,10 +10,15 @@ report, at most every :data:`EVERY_S` seconds); what ``check`` raises stops the 
 (SQLite's progress handler) and is raised again in its place. The import's transaction is then
 rolled back as after any other cancel: nothing is applied, and the indexes dropped are made
 again by the rollback. Nothing is done but on SQLite.
+
+The backup taken before the import is stopped the same way: its check of the copy
+(``integrity_check``) runs under an :class:`Interruptible` of a plain ``sqlite3`` connection
+(``backup/store.py``).
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -29,13 +34,17 @@ EVERY_S = 0.1
 
 
 class Interruptible:
-    """Once armed (:meth:`arm`) inside the block, a statement of ``session``'s connection
-    stops when ``check()`` raises; the block then raises what ``check`` raised."""
+    """Once armed (:meth:`arm`) inside the block, a statement of ``session``'s connection (or
+    of a ``sqlite3`` connection) stops when ``check()`` raises; the block then raises what
+    ``check`` raised."""
 
-    def __init__(self, session: Session, check: Callable[[], None]) -> None:
-        connection = session.connection()
-        sqlite = connection.dialect.name == "sqlite"
-        self._dbapi: Any = connection.connection.dbapi_connection if sqlite else None
+    def __init__(self, session: Session | sqlite3.Connection, check: Callable[[], None]) -> None:
+        if isinstance(session, sqlite3.Connection):
+            self._dbapi: Any = session
+        else:
+            connection = session.connection()
+            sqlite = connection.dialect.name == "sqlite"
+            self._dbapi = connection.connection.dbapi_connection if sqlite else None
         self._check = check
         self._last = float("-inf")  # the first call checks at once
         self.stopped: BaseException | None = None

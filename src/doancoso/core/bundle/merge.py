@@ -136,7 +136,9 @@ def apply(
                 # the migrations bring a database (no new revision: see the function).
                 fill_admission_decisions(session, merge.my_org or merge.their_org)
                 backup_step(0, 1)
-                written.append(ws.backups.take("truoc-nhap-goi").path)
+                # "Hủy" stops the copy and its check (seconds on a large database).
+                taken = ws.backups.take("truoc-nhap-goi", check=lambda: backup_step(0, 1))
+                written.append(taken.path)
                 backup_step(1, 1)
                 evidence_new = store_evidence(ws, source, evidence_step, written, merge.needed)
                 bar.finish()

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..workspace import Workspace
-    from .outcome import ImportPlan
+    from .outcome import BranchMapping, ImportPlan
     from .rows import RowSource
 
 JOIN_KEYS: dict[str, tuple[str, ...]] = {
@@ -600,6 +600,15 @@ def _parts(counts: Mapping[str, int]) -> str:
     return ", ".join(
         f"{vn_number(counts[t])} {word}" for t, word in _PART_WORDS.items() if counts.get(t)
     )
+
+
+def branch_text(branch: BranchMapping) -> str:
+    """What the merge does with one of their chi đoàn, in words (the result, the command
+    line): joined with one of ours, kept under its name, or kept under a new one."""
+    if branch.action == "joined":
+        return f"Chi đoàn “{branch.theirs_name}”: gộp vào “{branch.name}”"
+    renamed = f", đổi tên thành “{branch.name}”" if branch.name != branch.theirs_name else ""
+    return f"Chi đoàn “{branch.theirs_name}”: giữ riêng{renamed}"
 
 
 def year_text(record: YearRecord, theirs: str) -> str:

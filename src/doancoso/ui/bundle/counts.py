@@ -9,6 +9,7 @@ tall as such a screen allows.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
 from ...core.bundle.labels import EVIDENCE_SKIPPED, in_label_order, table_label
 from ...core.lang.text import vn_number
 
-PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi")
+PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi", "Chờ chọn")
+"""The last column: the records changed on both copies that wait for the secretary's choice
+(in none of the others until it is made; those merged without asking are "Cập nhật")."""
 DIALOG_WIDTH, DIALOG_HEIGHT, TALLEST = 1000, 640, 720
 """The wizard's width and least height, and the height it takes where the screen has room."""
 FRAME_ROOM = 50
@@ -40,12 +43,14 @@ def dialog_size(available: QSize) -> QSize:
     return QSize(DIALOG_WIDTH, height)
 
 
-def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int]]:
-    """(Vietnamese name, new, updated, deleted, unchanged) of every table the plan touches."""
-    tables = in_label_order({*plan.new, *plan.updated, *plan.deleted, *plan.unchanged})
+def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int, int]]:
+    """(Vietnamese name, new, updated, deleted, unchanged, waiting for a choice) of every table
+    the plan touches: a table whose every record is a conflict has its row too."""
+    waiting = Counter(c.table for c in plan.unresolved)
+    tables = in_label_order({*plan.new, *plan.updated, *plan.deleted, *plan.unchanged, *waiting})
     return [
         (table_label(t), plan.new.get(t, 0), plan.updated.get(t, 0), plan.deleted.get(t, 0),
-         plan.unchanged.get(t, 0))
+         plan.unchanged.get(t, 0), waiting[t])
         for t in tables
     ]  # fmt: skip
 

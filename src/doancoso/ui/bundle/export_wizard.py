@@ -503,6 +503,9 @@ class ExportWizard(QDialog):
         self.digest_label.setText(digest_text(result.sha256))
         self.handover_box.setVisible(self.kind == HANDOVER)
         self._show_page(DONE_PAGE)
+        if self.kind == HANDOVER:  # the biên bản's first name still to type (the giver's is set)
+            names = (self.giver_name, self.receiver_name)
+            next((e for e in names if not e.text().strip()), self.receiver_name).setFocus()
 
     # The handover record ------------------------------------------------------------------
 

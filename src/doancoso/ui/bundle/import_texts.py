@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.bundle.labels import EVIDENCE_SKIPPED, moment_text
-from ...core.bundle.orgmerge import year_text
+from ...core.bundle.orgmerge import branch_text, year_text
 from ...core.bundle.outcome import APART_TEXT
 from ...core.lang.text import vn_number
 
@@ -94,10 +94,6 @@ def merge_lines(plan: Any) -> list[str]:
     """What a sáp nhập did beyond the counts: the people matched, each chi đoàn, each year."""
     theirs = plan.organization.get("name", "")
     lines = [f"• Người có trong cả hai tổ chức, đã ghép làm một: {vn_number(len(plan.matches))}"]
-    for branch in plan.branches:
-        if branch.action == "joined":
-            lines.append(f"• Chi đoàn “{branch.theirs_name}”: gộp vào “{branch.name}”")
-        else:
-            lines.append(f"• Chi đoàn “{branch.theirs_name}”: giữ riêng, tên “{branch.name}”")
+    lines.extend(f"• {branch_text(branch)}" for branch in plan.branches)
     lines.extend(f"• {year_text(y, theirs)}" for y in plan.years)
     return lines

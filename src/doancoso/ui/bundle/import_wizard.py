@@ -120,6 +120,7 @@ class BundleImportWizard(QDialog):
         self.resize(dialog_size(self.screen().availableGeometry().size()))
         self._build()
         self._show_page(FILE_PAGE)
+        self.browse_button.setFocus()  # the first thing to do (the file's field is read-only)
 
     # Building -----------------------------------------------------------------------------
 

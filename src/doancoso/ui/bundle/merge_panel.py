@@ -221,7 +221,9 @@ class MergePanel(QWidget):
         table.setRowCount(len(self.branches))
         previous: QWidget = table  # Tab: from the table to each row's choice and name
         for r, branch in enumerate(self.branches):
-            table.setItem(r, 0, QTableWidgetItem(branch.theirs_name))
+            theirs_item = QTableWidgetItem(branch.theirs_name)
+            theirs_item.setToolTip(branch.theirs_name)  # a long name is cut short in its cell
+            table.setItem(r, 0, theirs_item)
             combo = QComboBox()
             wheel_needs_focus(combo)  # the wheel scrolls the table past it
             combo.addItem("Giữ riêng", KEEP)
@@ -230,6 +232,7 @@ class MergePanel(QWidget):
             joined = branch.action == "joined" and branch.mine_id
             combo.setCurrentIndex(max(combo.findData(branch.mine_id if joined else KEEP), 0))
             name_edit = QLineEdit(branch.name)
+            name_edit.setCursorPosition(0)  # a long name shows from its start, not its end
             name_edit.setEnabled(not joined)
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, e=name_edit: self._action_chosen(c, e)
@@ -242,13 +245,13 @@ class MergePanel(QWidget):
             previous = name_edit
             # the height of the choice itself (the rows' contents would make it far taller)
             table.setRowHeight(r, max(combo.sizeHint().height(), name_edit.sizeHint().height()))
-        self.tabs.setTabText(1, f"Chi đoàn ({len(self.branches)})")
+        self.tabs.setTabText(1, f"Chi đoàn ({vn_number(len(self.branches))})")
         self.match_model.set_matches(self.matches, set(self._apart))
         self.tabs.setTabText(2, f"Người có trong cả hai tổ chức ({vn_number(len(self.matches))})")
         self.match_heading.setText(
-            f"<b>Người có trong cả hai tổ chức: {len(self.matches)}</b> (dòng trên: máy này; "
-            "dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ chọn người "
-            "nào không phải cùng một người."
+            f"<b>Người có trong cả hai tổ chức: {vn_number(len(self.matches))}</b> (dòng trên: "
+            "máy này; dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ "
+            "chọn người nào không phải cùng một người."
             if self.matches
             else "<b>Không có người nào trùng</b>: mọi đoàn viên của tệp được thêm mới."
         )
