@@ -29,12 +29,23 @@ Handler: TypeAlias = Callable[[argparse.Namespace, TextIO], int]
 """A subcommand: its parsed options and the output stream in, the exit code out."""
 
 
+def not_blank(what: str) -> Callable[[str], str]:
+    """The ``type=`` of an option whose value may not be blank: ``--branch "$CD"`` with CD
+    unset in a script is bad usage (exit 2), saying ``what`` is needed ("tên một chi đoàn"),
+    rather than read as no option at all, which would list or export every member."""
+
+    def checked(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"cần {what}, không được để trống")
+        return text
+
+    return checked
+
+
 def _folder(text: str) -> Path:
-    """The value of ``--data-dir``: an empty one (``--data-dir "$DIR"`` with DIR unset in a
-    script) is bad usage, not the current folder, where ``init`` would set up data."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("cần tên một thư mục, không được để trống")
-    return Path(text)
+    """The value of ``--data-dir``: an empty one is bad usage, not the current folder, where
+    ``init`` would set up data."""
+    return Path(not_blank("tên một thư mục")(text))
 
 
 def data_dir_option(parser: argparse.ArgumentParser) -> None:

@@ -17,12 +17,15 @@ from ..core.roster.service import MemberFilter
 from ..core.roster.validation import unknown_choice
 from ..core.roster.vocab import GENDERS, STATUSES, choice_code
 from ..core.workspace import Workspace
+from .common import not_blank
 
 if TYPE_CHECKING:
     from ..core.roster.branches import BranchInfo
 
 EVERY_STATUS = "tất cả"
 BRANCH_NAME = "tên chi đoàn, có thể bỏ chữ “Chi đoàn” đầu tên"
+BRANCH = not_blank("tên một chi đoàn")
+"""The ``type=`` of a ``--branch``: a blank one is bad usage (:func:`.common.not_blank`)."""
 
 
 def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> None:
@@ -33,15 +36,21 @@ def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> Non
         metavar="TỪ_KHÓA",
         help=f"chỉ {verb} đoàn viên khớp từ tìm kiếm (không dấu cũng được)",
     )
-    parser.add_argument("--branch", metavar="TÊN", help=f"chỉ {verb} một chi đoàn ({BRANCH_NAME})")
+    parser.add_argument(
+        "--branch", type=BRANCH, metavar="TÊN", help=f"chỉ {verb} một chi đoàn ({BRANCH_NAME})"
+    )
     parser.add_argument(
         "--status",
+        type=not_blank("một trạng thái"),
         metavar="TRẠNG_THÁI",
         help="trạng thái: " + ", ".join(STATUSES.values()) + f", hoặc “{EVERY_STATUS}” "
         "(mặc định: đang sinh hoạt và sinh hoạt tạm)",
     )
     parser.add_argument(
-        "--gender", metavar="GIỚI_TÍNH", help="giới tính: " + ", ".join(GENDERS.values())
+        "--gender",
+        type=not_blank("một giới tính"),
+        metavar="GIỚI_TÍNH",
+        help="giới tính: " + ", ".join(GENDERS.values()),
     )
 
 
