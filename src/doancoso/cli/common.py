@@ -42,17 +42,25 @@ def not_blank(what: str) -> Callable[[str], str]:
     return checked
 
 
-def _folder(text: str) -> Path:
-    """The value of ``--data-dir``: an empty one is bad usage, not the current folder, where
-    ``init`` would set up data."""
+def folder_path(text: str) -> Path:
+    """The ``type=`` of a folder argument (``--data-dir``, ``backup --to``): a blank one is bad
+    usage, not the current folder (``Path("")``), where ``init`` would set up data and
+    ``backup`` write its copy."""
     return Path(not_blank("tên một thư mục")(text))
+
+
+def file_path(text: str) -> Path:
+    """The ``type=`` of a file argument: a blank one is bad usage, rather than the current
+    folder, which the writers refused with a wrong reason ("tệp đang được chương trình khác sử
+    dụng")."""
+    return Path(not_blank("tên một tệp")(text))
 
 
 def data_dir_option(parser: argparse.ArgumentParser) -> None:
     """``--data-dir DIR``, on the subcommand as well as before it."""
     parser.add_argument(
         "--data-dir",
-        type=_folder,
+        type=folder_path,
         metavar="THƯ_MỤC",
         default=argparse.SUPPRESS,
         help="thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)",
