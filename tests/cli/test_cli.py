@@ -75,7 +75,9 @@ def test_init_sets_up_the_organisation(data_dir: Path) -> None:
         assert org is not None and org.secretary_name == "Nguyễn Thị Như Quỳnh"
 
 
-def test_init_names_the_option_of_a_bad_value(data_dir: Path) -> None:
+def test_init_names_the_option_of_a_bad_value_and_makes_no_folder(data_dir: Path) -> None:
+    """Refused before the data folder is made: a refused init left a new folder holding an
+    empty database (at a mistyped --data-dir, too)."""
     result = cli("init", "--data-dir", str(data_dir), "--name", " ", "--superior", "  ")
     assert result.code == 1 and result.out == ""
     assert result.err == (
@@ -83,8 +85,13 @@ def test_init_names_the_option_of_a_bad_value(data_dir: Path) -> None:
         "  --name: Cần nhập tên Đoàn cơ sở.\n"
         "  --superior: Cần nhập tên cấp bộ Đoàn cấp trên trực tiếp.\n"
     )
-    with Workspace.open(data_dir) as ws:
-        assert ws.organization.get() is None
+    result = cli("init", "--data-dir", str(data_dir), *INIT, "--coming-of-age", "99")
+    assert result.code == 1 and result.out == ""
+    assert result.err == (
+        "Lỗi: Dữ liệu không hợp lệ:\n"
+        "  --coming-of-age: Tuổi trưởng thành Đoàn phải là số nguyên từ 25 đến 35.\n"
+    )
+    assert not data_dir.exists()
 
 
 def test_init_twice_is_refused(folder: str) -> None:
