@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from io import StringIO
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from doancoso.cli.main import run
+from calendar_cli import cli
 from doancoso.core.lang.dates import DAY, DateFormatError, parse_vn_date
 from doancoso.core.workspace import Workspace
 
@@ -55,16 +54,10 @@ def test_a_written_date_that_is_none_is_refused(text: str, message: str) -> None
     assert str(info.value) == message
 
 
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
 @pytest.fixture
 def folder(data_dir: Path) -> str:
     init = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau"]
-    assert cli("init", "--data-dir", str(data_dir), *init)[0] == 0
+    assert cli("init", "--data-dir", str(data_dir), *init).code == 0
     return str(data_dir)
 
 
@@ -75,21 +68,19 @@ def _births(folder: str) -> list[tuple[str, date, date | None]]:
 
 
 def test_members_add_takes_the_written_form(folder: str) -> None:
-    code, out, err = cli(
+    done = cli(
         "members", "add", "--data-dir", folder, "--name", "Lê Văn An",
         "--birth", "ngày 05 tháng 03 năm 2001", "--admission-date", "Ngày 26 tháng 3 năm 2017",
     )  # fmt: skip
-    assert (code, err) == (0, ""), err
-    assert out == "Đã thêm đoàn viên Lê Văn An.\n"
+    assert (done.code, done.err) == (0, ""), done.err
+    assert done.out == "Đã thêm đoàn viên Lê Văn An.\n"
     assert _births(folder) == [("Lê Văn An", date(2001, 3, 5), date(2017, 3, 26))]
 
 
 def test_members_add_refuses_a_month_and_year_and_adds_nothing(folder: str) -> None:
-    code, out, err = cli(
-        "members", "add", "--data-dir", folder, "--name", "Lê Văn An", "--birth", "03/2001"
-    )
-    assert (code, out) == (1, "")
-    assert err == f"Lỗi: Dữ liệu không hợp lệ:\n  --birth: {BAD_FORMAT}\n"
+    done = cli("members", "add", "--data-dir", folder, "--name", "Lê Văn An", "--birth", "03/2001")
+    assert (done.code, done.out) == (1, "")
+    assert done.err == f"Lỗi: Dữ liệu không hợp lệ:\n  --birth: {BAD_FORMAT}\n"
     assert _births(folder) == []
 
 
@@ -105,7 +96,7 @@ def test_an_import_row_with_the_written_form_is_imported(folder: str, tmp_path: 
         sheet.append(row)
     path = tmp_path / "ds.xlsx"
     book.save(path)
-    code, out, err = cli("members", "import", str(path), "--data-dir", folder)
-    assert (code, err) == (0, ""), err
-    assert "Dòng 3" in out and "Ngày sinh không đọc được: “05/2001”." in out
+    done = cli("members", "import", str(path), "--data-dir", folder)
+    assert (done.code, done.err) == (0, ""), done.err
+    assert "Dòng 3" in done.out and "Ngày sinh không đọc được: “05/2001”." in done.out
     assert _births(folder) == [("Trần Thị Bình", date(2001, 3, 5), date(2017, 3, 26))]
