@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .cli.main import EXIT_ERROR, run
+from .cli.main import EXIT_ERROR, data_dir_in, run
 from .logs import setup_logging
 from .paths import default_data_dir
 
@@ -45,11 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         return 0
     except Exception:  # a bug, not a user error: log it and say where the log is
-        data_dir = default_data_dir()
-        for i, arg in enumerate(args[:-1]):
-            if arg == "--data-dir":
-                data_dir = Path(args[i + 1])
-        log_path = setup_logging(data_dir)
+        log_path = setup_logging(data_dir_in(args))
         logging.getLogger("doancoso").exception("unexpected error running %s", args)
         where = f"Chi tiết đã ghi vào {log_path}." if log_path else "Không ghi được nhật ký."
         print(f"Lỗi không mong đợi. {where}", file=sys.stderr)

@@ -75,7 +75,9 @@ def test_init_sets_up_the_organisation(data_dir: Path) -> None:
         assert org is not None and org.secretary_name == "Nguyễn Thị Như Quỳnh"
 
 
-def test_init_names_the_option_of_a_bad_value(data_dir: Path) -> None:
+def test_init_names_the_option_of_a_bad_value_and_makes_no_folder(data_dir: Path) -> None:
+    """Refused before the data folder is made: a refused init left a new folder holding an
+    empty database (at a mistyped --data-dir, too)."""
     result = cli("init", "--data-dir", str(data_dir), "--name", " ", "--superior", "  ")
     assert result.code == 1 and result.out == ""
     assert result.err == (
@@ -83,8 +85,13 @@ def test_init_names_the_option_of_a_bad_value(data_dir: Path) -> None:
         "  --name: Cần nhập tên Đoàn cơ sở.\n"
         "  --superior: Cần nhập tên cấp bộ Đoàn cấp trên trực tiếp.\n"
     )
-    with Workspace.open(data_dir) as ws:
-        assert ws.organization.get() is None
+    result = cli("init", "--data-dir", str(data_dir), *INIT, "--coming-of-age", "99")
+    assert result.code == 1 and result.out == ""
+    assert result.err == (
+        "Lỗi: Dữ liệu không hợp lệ:\n"
+        "  --coming-of-age: Tuổi trưởng thành Đoàn phải là số nguyên từ 25 đến 35.\n"
+    )
+    assert not data_dir.exists()
 
 
 def test_init_twice_is_refused(folder: str) -> None:
@@ -188,8 +195,8 @@ def test_list_as_table(folder: str) -> None:
     ("option", "message"),
     [
         (["--branch", "Chi đoàn ấp Không Có"], "Lỗi: Không có chi đoàn “Chi đoàn ấp Không Có”.\n"),
-        (["--status", "nghỉ"], "Lỗi: Không hiểu trạng thái “nghỉ”: chọn một trong "),
-        (["--gender", "khác"], "Lỗi: Không hiểu giới tính “khác”: chọn một trong Nam, Nữ.\n"),
+        (["--status", "nghỉ"], "Lỗi: Trạng thái “nghỉ” không có; chọn một trong: "),
+        (["--gender", "khác"], "Lỗi: Giới tính “khác” không có; chọn một trong: Nam, Nữ.\n"),
     ],
 )
 def test_list_with_unknown_filter_value(folder: str, option: list[str], message: str) -> None:
@@ -204,13 +211,13 @@ def test_unknown_status_is_said_back_in_nfc_with_every_choice(folder: str) -> No
     result = cli("members", "list", "--data-dir", folder, "--status", typed)
     assert (result.code, result.out) == (1, "")
     assert result.err == (
-        "Lỗi: Không hiểu trạng thái “nghỉ hưu”: chọn một trong Đang sinh hoạt, Sinh hoạt tạm, "
+        "Lỗi: Trạng thái “nghỉ hưu” không có; chọn một trong: Đang sinh hoạt, Sinh hoạt tạm, "
         "Đã chuyển sinh hoạt, Đã trưởng thành Đoàn, Bị khai trừ, Đã xóa tên, hoặc “tất cả”.\n"
     )
     result = cli(
         "members", "list", "--data-dir", folder, "--gender", unicodedata.normalize("NFD", "khác")
     )
-    assert result.err == "Lỗi: Không hiểu giới tính “khác”: chọn một trong Nam, Nữ.\n"
+    assert result.err == "Lỗi: Giới tính “khác” không có; chọn một trong: Nam, Nữ.\n"
 
 
 # -- members add -------------------------------------------------------------------------------
@@ -257,6 +264,21 @@ def test_add_invalid_member_lists_every_problem_and_adds_nothing(folder: str) ->
     )
     assert "Traceback" not in result.err
     assert listing(folder) == []
+
+
+def test_add_with_an_unknown_status_says_what_was_given_and_adds_nothing(folder: str) -> None:
+    result = cli(
+        "members", "add", "--data-dir", folder, "--name", "Lê Văn An", "--birth", "2001",
+        "--status", "xyz", "--gender", "khác",
+    )  # fmt: skip
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "Lỗi: Dữ liệu không hợp lệ:\n"
+        "  --gender: Giới tính “khác” không có; chọn một trong: Nam, Nữ.\n"
+        "  --status: Trạng thái “xyz” không có; chọn một trong: Đang sinh hoạt, Sinh hoạt tạm, "
+        "Đã chuyển sinh hoạt, Đã trưởng thành Đoàn, Bị khai trừ, Đã xóa tên.\n"
+    )
+    assert listing(folder, "--status", "tất cả") == []
 
 
 def test_add_to_unknown_branch(folder: str) -> None:

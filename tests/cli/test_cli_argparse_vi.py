@@ -88,18 +88,19 @@ def test_group_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _exit(capsys, "members", "-h")
     assert (code, err) == (0, "")
     assert out == (
-        "cách dùng: doancoso members [-h] LỆNH ...\n"
+        "cách dùng: doancoso members [-h] [--data-dir THƯ_MỤC] LỆNH ...\n"
         "\n"
         "tham số:\n"
         "  LỆNH\n"
-        "    list      liệt kê đoàn viên\n"
-        "    add       thêm một đoàn viên\n"
-        "    import    nhập đoàn viên từ tệp Excel (.xlsx, .xls) hoặc CSV\n"
-        "    export    xuất danh sách đoàn viên ra tệp .xlsx hoặc .csv\n"
-        "    print     in danh sách đoàn viên ra tệp PDF\n"
+        "    list              liệt kê đoàn viên\n"
+        "    add               thêm một đoàn viên\n"
+        "    import            nhập đoàn viên từ tệp Excel (.xlsx, .xls) hoặc CSV\n"
+        "    export            xuất danh sách đoàn viên ra tệp .xlsx hoặc .csv\n"
+        "    print             in danh sách đoàn viên ra tệp PDF\n"
         "\n"
         "tùy chọn:\n"
-        "  -h, --help  hiện trợ giúp này rồi thoát\n"
+        "  -h, --help          hiện trợ giúp này rồi thoát\n"
+        "  --data-dir THƯ_MỤC  thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)\n"
     )
 
 

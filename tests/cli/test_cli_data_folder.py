@@ -104,3 +104,28 @@ def test_an_empty_data_folder_option_is_bad_usage_and_creates_nothing(
         "\nLỗi cú pháp lệnh: tùy chọn --data-dir: cần tên một thư mục, không được để trống\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["members", "--data-dir", "{folder}", "list"],
+        ["members", "--data-dir={folder}", "list"],
+        ["checklist", "--data-dir", "{folder}", "template", "list"],
+        ["checklist", "template", "--data-dir", "{folder}", "list"],
+    ],
+)
+def test_the_data_folder_between_a_group_and_its_command(tmp_path: Path, argv: list[str]) -> None:
+    """``doancoso members --data-dir D list`` was refused with "tham số LỆNH: lựa chọn không hợp
+    lệ “D”", as if the folder were the command; it now reads D as the data folder, as before or
+    after the whole command."""
+    folder = tmp_path / "d"
+    init = ["init", "--data-dir", str(folder), "--name", "Đoàn xã A", "--superior", "Tỉnh đoàn B"]
+    assert run(init, StringIO(), StringIO()) == 0
+    assert run(["members", "add", "--data-dir", str(folder), "--name", "Lê Văn An", "--birth",
+                "2001"], StringIO(), StringIO()) == 0  # fmt: skip
+    out, err = StringIO(), StringIO()
+    code = run([arg.format(folder=folder) for arg in argv], out, err)
+    assert (code, err.getvalue()) == (0, "")
+    expected = "Lê Văn An" if argv[0] == "members" else "Hướng dẫn 18-HD/TWĐTN-BTC"
+    assert expected in out.getvalue()

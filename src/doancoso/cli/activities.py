@@ -8,7 +8,6 @@ which ``activity list`` prints and ``activity attend`` takes. ``participation`` 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.activities.recurrence import PRESETS, describe
@@ -17,7 +16,7 @@ from ..core.errors import ValidationError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
 from . import calendar_export
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
 from .filters import find_branch
 from .parser import Parser
 from .values import add_range_options, date_range, dump
@@ -103,7 +102,7 @@ def register(subparsers: Subparsers) -> None:
     )
     attend.add_argument(
         "--file",
-        type=Path,
+        type=file_path,
         metavar="TỆP",
         help="bảng điểm danh .xlsx/.xls/.csv: một cột họ tên (hoặc CCCD), một cột “x” cho người "
         "có mặt, “p” cho vắng có phép; người không có trong bảng là vắng không phép",

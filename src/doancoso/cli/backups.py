@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TextIO
 
 from ..core.backup.store import BackupInfo, evidence_beside_text
 from ..core.lang.dates import format_vn_datetime
 from ..core.lang.text import size_text, vn_number
 from ..paths import default_data_dir
-from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    Subparsers,
+    data_dir_option,
+    file_path,
+    folder_path,
+    open_workspace,
+)
 
 
 def register(subparsers: Subparsers) -> None:
@@ -25,7 +32,7 @@ def register(subparsers: Subparsers) -> None:
     backup = subparsers.add_parser("backup", help="sao lưu dữ liệu ngay")
     data_dir_option(backup)
     backup.add_argument(
-        "--to", type=Path, metavar="THƯ_MỤC", help="ghi bản sao lưu ra thư mục này (USB)"
+        "--to", type=folder_path, metavar="THƯ_MỤC", help="ghi bản sao lưu ra thư mục này (USB)"
     )
     _format_option(backup)
     backup.set_defaults(handler=take_backup)
@@ -43,7 +50,9 @@ def register(subparsers: Subparsers) -> None:
 
     restore = subparsers.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu")
     data_dir_option(restore)
-    restore.add_argument("backup", type=Path, metavar="TỆP_SAO_LƯU", help="tệp sao lưu (.sqlite)")
+    restore.add_argument(
+        "backup", type=file_path, metavar="TỆP_SAO_LƯU", help="tệp sao lưu (.sqlite)"
+    )
     restore.set_defaults(handler=restore_backup)
 
 

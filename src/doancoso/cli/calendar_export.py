@@ -7,13 +7,12 @@ Registered by :mod:`.activities`.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
 from .parser import Parser
 from .values import check_year, date_range, dump, percent
 
@@ -44,7 +43,7 @@ def register(subparsers: Subparsers) -> None:
         help="xuất lịch hoạt động ra tệp .ics (Google Calendar, Outlook, lịch điện thoại)",
     )
     data_dir_option(export)
-    export.add_argument("file", type=Path, metavar="TỆP", help="tệp .ics sẽ ghi")
+    export.add_argument("file", type=file_path, metavar="TỆP", help="tệp .ics sẽ ghi")
     span = export.add_mutually_exclusive_group()
     span.add_argument("--year", type=int, metavar="NĂM", help="cả một năm (mặc định: năm nay)")
     span.add_argument("--from", dest="date_from", metavar="dd/mm/yyyy", help="từ ngày")

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.lang.text import nfc
 from ..core.recognition.rules import STATUSES, points_text
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
 
 if TYPE_CHECKING:
     from ..core.recognition.service import ChecklistView, ItemView
@@ -45,7 +44,7 @@ def register(subparsers: Subparsers) -> None:
     attach = sub.add_parser("attach", help="đính kèm tệp minh chứng vào một mục")
     attach.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
     _common(attach)
-    attach.add_argument("file", type=Path, metavar="TỆP", help="tệp PDF, ảnh JPEG hoặc PNG")
+    attach.add_argument("file", type=file_path, metavar="TỆP", help="tệp PDF, ảnh JPEG hoặc PNG")
     attach.add_argument("--caption", metavar="CHÚ_THÍCH", help="chú thích của minh chứng")
     attach.set_defaults(handler=attach_file)
 
@@ -65,13 +64,13 @@ def register(subparsers: Subparsers) -> None:
     importing = tsub.add_parser("import", help="nhập bộ tiêu chí từ tệp JSON hoặc Excel")
     data_dir_option(importing)
     importing.add_argument(
-        "file", type=Path, metavar="TỆP", help="tệp bộ tiêu chí (.json, .xlsx, .xls)"
+        "file", type=file_path, metavar="TỆP", help="tệp bộ tiêu chí (.json, .xlsx, .xls)"
     )
     importing.set_defaults(handler=import_template)
     exporting = tsub.add_parser("export", help="xuất một bộ tiêu chí ra tệp JSON")
     data_dir_option(exporting)
     exporting.add_argument("name", metavar="TÊN", help="tên bộ tiêu chí")
-    exporting.add_argument("file", type=Path, metavar="TỆP", help="tệp sẽ ghi (.json)")
+    exporting.add_argument("file", type=file_path, metavar="TỆP", help="tệp sẽ ghi (.json)")
     exporting.set_defaults(handler=export_template)
 
 

@@ -29,19 +29,38 @@ Handler: TypeAlias = Callable[[argparse.Namespace, TextIO], int]
 """A subcommand: its parsed options and the output stream in, the exit code out."""
 
 
-def _folder(text: str) -> Path:
-    """The value of ``--data-dir``: an empty one (``--data-dir "$DIR"`` with DIR unset in a
-    script) is bad usage, not the current folder, where ``init`` would set up data."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("cần tên một thư mục, không được để trống")
-    return Path(text)
+def not_blank(what: str) -> Callable[[str], str]:
+    """The ``type=`` of an option whose value may not be blank: ``--branch "$CD"`` with CD
+    unset in a script is bad usage (exit 2), saying ``what`` is needed ("tên một chi đoàn"),
+    rather than read as no option at all, which would list or export every member."""
+
+    def checked(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"cần {what}, không được để trống")
+        return text
+
+    return checked
+
+
+def folder_path(text: str) -> Path:
+    """The ``type=`` of a folder argument (``--data-dir``, ``backup --to``): a blank one is bad
+    usage, not the current folder (``Path("")``), where ``init`` would set up data and
+    ``backup`` write its copy."""
+    return Path(not_blank("tên một thư mục")(text))
+
+
+def file_path(text: str) -> Path:
+    """The ``type=`` of a file argument: a blank one is bad usage, rather than the current
+    folder, which the writers refused with a wrong reason ("tệp đang được chương trình khác sử
+    dụng")."""
+    return Path(not_blank("tên một tệp")(text))
 
 
 def data_dir_option(parser: argparse.ArgumentParser) -> None:
     """``--data-dir DIR``, on the subcommand as well as before it."""
     parser.add_argument(
         "--data-dir",
-        type=_folder,
+        type=folder_path,
         metavar="THƯ_MỤC",
         default=argparse.SUPPRESS,
         help="thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)",

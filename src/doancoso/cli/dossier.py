@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TextIO
 
 from ..core.dossier.check import (
@@ -35,7 +34,7 @@ from ..core.dossier.check import (
 )
 from ..core.errors import AppError
 from ..core.lang.text import vn_number
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
 
 PARTS_HELP = (
     "các phần theo thứ tự, cách nhau bởi dấu phẩy (mặc định: "
@@ -59,7 +58,7 @@ def register(subparsers: Subparsers) -> None:
     dossier = subparsers.add_parser("dossier", help="hồ sơ đề nghị công nhận “3 chủ động”")
     data_dir_option(dossier)
     dossier.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của hồ sơ")
-    dossier.add_argument("-o", "--output", type=Path, metavar="TỆP", help="tệp PDF sẽ ghi")
+    dossier.add_argument("-o", "--output", type=file_path, metavar="TỆP", help="tệp PDF sẽ ghi")
     dossier.add_argument("--parts", metavar="DANH_SÁCH", help=PARTS_HELP)
     dossier.add_argument("--number", action="append", metavar="SỐ|PHẦN=SỐ", help=NUMBER_HELP)
     dossier.add_argument("--photos-per-page", type=int, choices=(1, 2), default=1,

@@ -14,14 +14,18 @@ from ..core.errors import AppError
 from ..core.lang.text import fold, nfc
 from ..core.lifecycle.rules import ACTIVE_STATUSES
 from ..core.roster.service import MemberFilter
+from ..core.roster.validation import unknown_choice
 from ..core.roster.vocab import GENDERS, STATUSES, choice_code
 from ..core.workspace import Workspace
+from .common import not_blank
 
 if TYPE_CHECKING:
     from ..core.roster.branches import BranchInfo
 
 EVERY_STATUS = "tất cả"
 BRANCH_NAME = "tên chi đoàn, có thể bỏ chữ “Chi đoàn” đầu tên"
+BRANCH = not_blank("tên một chi đoàn")
+"""The ``type=`` of a ``--branch``: a blank one is bad usage (:func:`.common.not_blank`)."""
 
 
 def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> None:
@@ -32,15 +36,21 @@ def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> Non
         metavar="TỪ_KHÓA",
         help=f"chỉ {verb} đoàn viên khớp từ tìm kiếm (không dấu cũng được)",
     )
-    parser.add_argument("--branch", metavar="TÊN", help=f"chỉ {verb} một chi đoàn ({BRANCH_NAME})")
+    parser.add_argument(
+        "--branch", type=BRANCH, metavar="TÊN", help=f"chỉ {verb} một chi đoàn ({BRANCH_NAME})"
+    )
     parser.add_argument(
         "--status",
+        type=not_blank("một trạng thái"),
         metavar="TRẠNG_THÁI",
         help="trạng thái: " + ", ".join(STATUSES.values()) + f", hoặc “{EVERY_STATUS}” "
         "(mặc định: đang sinh hoạt và sinh hoạt tạm)",
     )
     parser.add_argument(
-        "--gender", metavar="GIỚI_TÍNH", help="giới tính: " + ", ".join(GENDERS.values())
+        "--gender",
+        type=not_blank("một giới tính"),
+        metavar="GIỚI_TÍNH",
+        help="giới tính: " + ", ".join(GENDERS.values()),
     )
 
 
@@ -49,12 +59,12 @@ def member_filter(ws: Workspace, args: argparse.Namespace) -> MemberFilter:
     branch_id = find_branch(ws, args.branch).id if args.branch else None
     everyone = args.status is not None and fold(args.status) == fold(EVERY_STATUS)
     every = f", hoặc “{EVERY_STATUS}”"
-    status = None if everyone else _choice(STATUSES, args.status, "trạng thái", every)
+    status = None if everyone else _choice(STATUSES, args.status, "Trạng thái", every)
     return MemberFilter(
         search=args.search,
         branch_id=branch_id,
         status=status,
-        gender=_choice(GENDERS, args.gender, "giới tính", ""),
+        gender=_choice(GENDERS, args.gender, "Giới tính"),
         statuses=() if everyone or status else ACTIVE_STATUSES,
     )
 
@@ -81,15 +91,14 @@ def find_branch(ws: Workspace, name: str, unknown: str = "") -> BranchInfo:
     raise AppError(f"Không có chi đoàn “{nfc(name)}”.{unknown}")
 
 
-def _choice(vocabulary: dict[str, str], raw: str | None, what: str, more: str) -> str | None:
+def _choice(vocabulary: dict[str, str], raw: str | None, what: str, more: str = "") -> str | None:
     """The code of ``raw`` in ``vocabulary``; an unknown one is refused, said back in NFC with
     every choice (``more``: the choices outside the vocabulary)."""
     if not raw:
         return None
     code = choice_code(vocabulary, raw)
     if code is None:
-        choices = ", ".join(vocabulary.values()) + more
-        raise AppError(f"Không hiểu {what} “{nfc(raw)}”: chọn một trong {choices}.")
+        raise AppError(unknown_choice(what, raw, vocabulary.values(), more))
     return code
 
 

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from ..core.errors import AppError, ValidationError
 from ..core.lang.text import vn_number
-from ..core.organization import COMING_OF_AGE_MESSAGE, OrganizationInfo
+from ..core.organization import COMING_OF_AGE_MESSAGE, OrganizationInfo, validate
 from ..core.roster.rules import COMING_OF_AGE
 from ..core.workspace import Workspace
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
@@ -65,6 +65,7 @@ def init_organization(args: argparse.Namespace, out: TextIO) -> int:
         secretary_name=args.secretary,
         coming_of_age=_coming_of_age(args.coming_of_age),
     )
+    validate(info)  # refused before the data folder and its database are made
     with open_workspace(args, create=True) as ws:
         info = ws.organization.create(info)
     print(f"Đã thiết lập {info.name} (cấp trên: {info.superior_name}).", file=out)

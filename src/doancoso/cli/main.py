@@ -11,6 +11,7 @@ group is one module and one line in :data:`COMMAND_GROUPS`.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,11 +37,20 @@ from .common import (
     EXIT_OK,
     EXIT_USAGE,
     Subparsers,
+    data_dir_of,
     data_dir_option,
 )
 from .parser import Parser
 
-__all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "build_parser", "run"]
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "build_parser",
+    "data_dir_in",
+    "run",
+]
 
 COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     getting_started.register,  # init, demo
@@ -90,6 +100,17 @@ def build_parser() -> Parser:
     for register in COMMAND_GROUPS:
         register(subparsers)
     return parser
+
+
+def data_dir_in(argv: Sequence[str]) -> Path:
+    """The data folder of a command line, read by its own parser (so ``--data-dir X``,
+    ``--data-dir=X`` and an abbreviation, before or after the subcommand), or the default one:
+    where the log of an unexpected error in that command goes."""
+    try:
+        args = build_parser().parse_args(list(argv))
+    except (Exception, SystemExit):  # the command line itself failed: nothing names a folder
+        return data_dir_of(argparse.Namespace())
+    return data_dir_of(args)
 
 
 def _describe(error: AppError) -> str:

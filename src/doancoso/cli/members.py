@@ -17,7 +17,7 @@ from ..core.roster.service import MemberRow
 from ..core.roster.vocab import GENDERS, STATUSES
 from . import members_files, members_print
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
-from .filters import BRANCH_NAME, add_member_filter_options, find_branch, member_filter
+from .filters import BRANCH, BRANCH_NAME, add_member_filter_options, find_branch, member_filter
 from .parser import Parser
 
 
@@ -38,7 +38,9 @@ def register(subparsers: Subparsers) -> None:
     add.add_argument("--name", required=True, metavar="HỌ_TÊN", help="họ và tên")
     add.add_argument("--birth", required=True, metavar="dd/mm/yyyy", help="ngày sinh dd/mm/yyyy")
     add.add_argument("--gender", default="", metavar="GIỚI_TÍNH", help="Nam hoặc Nữ")
-    add.add_argument("--branch", metavar="TÊN", help=f"chi đoàn ({BRANCH_NAME}; phải có sẵn)")
+    add.add_argument(
+        "--branch", type=BRANCH, metavar="TÊN", help=f"chi đoàn ({BRANCH_NAME}; phải có sẵn)"
+    )
     add.add_argument(
         "--national-id", default="", metavar="SỐ", help="số CCCD (12 chữ số) hoặc CMND (9 chữ số)"
     )

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import AppError
 from ..core.lang.text import vn_number
-from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
 from .filters import (
     add_member_filter_options,
     member_filter,
@@ -31,7 +30,7 @@ def register(members_sub: Subparsers) -> None:
         "import", help="nhập đoàn viên từ tệp Excel (.xlsx, .xls) hoặc CSV"
     )
     data_dir_option(importing)
-    importing.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx, .xls hoặc .csv")
+    importing.add_argument("file", type=file_path, metavar="TỆP", help="tệp .xlsx, .xls hoặc .csv")
     importing.add_argument(
         "--sheet",
         metavar="TRANG_TÍNH",
@@ -50,7 +49,7 @@ def register(members_sub: Subparsers) -> None:
         "export", help="xuất danh sách đoàn viên ra tệp .xlsx hoặc .csv"
     )
     data_dir_option(exporting)
-    exporting.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx hoặc .csv sẽ ghi")
+    exporting.add_argument("file", type=file_path, metavar="TỆP", help="tệp .xlsx hoặc .csv sẽ ghi")
     add_member_filter_options(exporting, "xuất")
     exporting.add_argument(
         "--youth", action="store_true", help="xuất danh sách thanh niên địa phương (sổ theo dõi)"

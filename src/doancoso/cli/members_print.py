@@ -8,11 +8,10 @@ without loading reportlab).
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TextIO
 
 from ..core.lang.text import vn_number
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
 from .filters import (
     add_member_filter_options,
     member_filter,
@@ -25,7 +24,7 @@ def register(members_sub: Subparsers) -> None:
     printing = members_sub.add_parser("print", help="in danh sách đoàn viên ra tệp PDF")
     data_dir_option(printing)
     printing.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
+        "-o", "--output", type=file_path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
     )
     add_member_filter_options(printing, "in")
     printing.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 15-DS/ĐTN")

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any, NoReturn
 
-from .common import EXIT_USAGE
+from .common import EXIT_USAGE, data_dir_option
 
 USAGE_PREFIX = "cách dùng: "
 POSITIONALS_TITLE = "tham số"
@@ -59,6 +59,14 @@ class Parser(argparse.ArgumentParser):
             self.add_argument(
                 "-h", "--help", action="help", default=argparse.SUPPRESS, help=HELP_HELP
             )
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        """A group of commands (``members``, ``checklist template``...) takes ``--data-dir``
+        too, so ``doancoso members --data-dir D list`` reads D as the data folder: without it,
+        D was taken for the command ("lựa chọn không hợp lệ “D”")."""
+        if not any("--data-dir" in action.option_strings for action in self._actions):
+            data_dir_option(self)
+        return super().add_subparsers(**kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

@@ -227,7 +227,7 @@ class Workspace:
 
             advice, exc.backup = recovery_advice(data_dir / BACKUP_FOLDER)
             exc.in_window = f"{exc.message} {advice}"  # the window asks to restore it itself
-            exc.message = f"{exc.in_window}{restore_hint(exc.backup)}"
+            exc.message = f"{exc.in_window}{restore_hint(exc.backup, data_dir)}"
             exc.args = (exc.message,)
             raise
 

@@ -113,7 +113,7 @@ def test_validation_messages(ws: Workspace) -> None:
         "birth_date": "Ngày 31/02/2007 không có trên lịch.",
         "phone": "Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0, ví dụ 0912345678).",
         "away_since": "Ngày phải viết dạng dd/mm/yyyy, ví dụ 05/03/2001.",
-        "gender": "Giá trị không hợp lệ: Nam, Nữ.",
+        "gender": "Giới tính “khác” không có; chọn một trong: Nam, Nữ.",
     }
     with pytest.raises(ValidationError) as info:
         youth(ws, "Nguyễn Văn Ba", follow_up_member_id="no-such-member")

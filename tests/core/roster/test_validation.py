@@ -318,9 +318,23 @@ def test_bad_parent_birth_year(typed: str) -> None:
     ) == {"mother_birth_year": "Năm sinh phải là số có 4 chữ số, ví dụ 1975."}
 
 
-def test_unknown_choice_lists_the_labels() -> None:
-    assert errors_of({"full_name": "Lê Văn An", "birth_date": "05/03/2001", "gender": "Khác"}) == {
-        "gender": "Giá trị không hợp lệ: Nam, Nữ."
+def test_unknown_choice_says_what_was_given_and_lists_the_labels() -> None:
+    """Not "Giá trị không hợp lệ: Nam, Nữ.", which read as if Nam and Nữ were the wrong ones."""
+    typed = unicodedata.normalize("NFD", "khác")
+    assert errors_of(
+        {
+            "full_name": "Lê Văn An",
+            "birth_date": "05/03/2001",
+            "gender": typed,
+            "status": "xyz",
+            "book_status": "mất",
+        }
+    ) == {
+        "gender": "Giới tính “khác” không có; chọn một trong: Nam, Nữ.",
+        "status": "Trạng thái “xyz” không có; chọn một trong: Đang sinh hoạt, Sinh hoạt tạm, "
+        "Đã chuyển sinh hoạt, Đã trưởng thành Đoàn, Bị khai trừ, Đã xóa tên.",
+        "book_status": "Tình trạng sổ đoàn viên “mất” không có; chọn một trong: "
+        "Chi đoàn đang giữ, Đã rút sổ.",
     }
 
 

@@ -54,7 +54,8 @@ def test_a_damaged_page_is_found_and_the_newest_sound_backup_offered(demo_ws: Wo
     assert (
         f"Bản sao lưu gần nhất còn tốt: lúc {yesterday:%H:%M} ngày {yesterday:%d/%m/%Y} "
         f"(26 giờ trước, {members} đoàn viên; sao lưu theo yêu cầu). Để khôi phục: mở ứng dụng "
-        f'và chọn “Khôi phục”, hoặc chạy lệnh: doancoso restore "{backup.path}"'
+        f'và chọn “Khôi phục”, hoặc chạy lệnh: doancoso restore --data-dir "{folder}" '
+        f'"{backup.path}"'
     ) in message
     assert isinstance(info.value, DamagedDatabaseError) and info.value.backup == backup
 

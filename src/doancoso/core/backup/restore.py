@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -128,15 +129,20 @@ def inspect_backup(backup: Path) -> BackupInfo:
 
 
 def _is_bundle(path: Path) -> bool:
-    """Whether ``path`` starts as a bundle does: encrypted, or a clear ZIP container."""
+    """Whether ``path`` is a bundle: encrypted as one, or a clear ZIP container holding a
+    bundle's manifest (an .xlsx is a ZIP too, and no bundle)."""
     from ..bundle.crypto import is_encrypted
+    from ..bundle.manifest import MANIFEST_NAME
 
     try:
         with open(path, "rb") as handle:
             head = handle.read(16)
-    except OSError:
+        if not head.startswith(b"PK\x03\x04"):
+            return is_encrypted(head)
+        with zipfile.ZipFile(path) as container:
+            return MANIFEST_NAME in container.namelist()
+    except (OSError, zipfile.BadZipFile):
         return False  # said by the checks that follow
-    return is_encrypted(head) or head.startswith(b"PK\x03\x04")
 
 
 def _require_file(backup: Path) -> None:

@@ -375,9 +375,11 @@ def recovery_advice(
     return text, best
 
 
-def restore_hint(best: BackupInfo | None) -> str:
-    """How to restore ``best`` outside the window's question (" Để khôi phục: …"; "" if none)."""
+def restore_hint(best: BackupInfo | None, data_dir: Path) -> str:
+    """How to restore ``best`` into ``data_dir`` outside the window's question (" Để khôi phục:
+    …"; "" if none). The command names the folder: without it, copied after a command given
+    ``--data-dir``, it restored into the default data folder."""
     if best is None:
         return ""
     return (" Để khôi phục: mở ứng dụng và chọn “Khôi phục”, hoặc chạy lệnh: doancoso restore "
-            f'"{best.path}"')  # fmt: skip
+            f'--data-dir "{data_dir}" "{best.path}"')  # fmt: skip

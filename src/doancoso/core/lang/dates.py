@@ -6,9 +6,13 @@ import re
 from datetime import date, datetime
 
 from ..errors import ValidationError
+from .text import fold
 
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
+# "ngày 05 tháng 03 năm 2001" (also "mùng 5 tháng 3 năm 2001"), matched once tones and case are
+# folded away: how documents and decisions write a date.
+_WRITTEN = re.compile(r"(?:ngay )?(?:(?:mung|mong) )?(\d{1,2}) thang (\d{1,2}),? nam (\d{4})")
 
 DAY = "day"
 YEAR = "year"
@@ -31,8 +35,25 @@ class DateFormatError(ValueError):
     """The text is not a date in dd/mm/yyyy form (or a real calendar date)."""
 
 
+def written_date(text: str) -> date | None:
+    """The date of ``text`` written out as documents write it, "ngày 05 tháng 03 năm 2001"
+    (tones and case aside), or None when it is not written so; :class:`DateFormatError` when it
+    is, but names no day of the calendar."""
+    match = _WRITTEN.fullmatch(fold(text))
+    if match is None:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        shown = f"{day:02d}/{month:02d}/{year:04d}"
+        raise DateFormatError(f"Ngày {shown} không có trên lịch.") from exc
+
+
 def parse_vn_date(text: str, *, allow_year: bool = False) -> tuple[date, str]:
-    """Parse ``dd/mm/yyyy`` (also ``d/m/yyyy``, ``-`` or ``.`` as separators).
+    """Parse ``dd/mm/yyyy`` (also ``d/m/yyyy``, ``-`` or ``.`` as separators), or a date written
+    out, "ngày 05 tháng 03 năm 2001" (:func:`written_date`). A month and year alone ("03/2001")
+    is no date.
 
     With ``allow_year`` a bare year is accepted and returned as 1 January with precision
     ``"year"``: the day is never invented for display, only kept as a storage convention.
@@ -44,6 +65,9 @@ def parse_vn_date(text: str, *, allow_year: bool = False) -> tuple[date, str]:
             return date(year, month, day), DAY
         except ValueError as exc:
             raise DateFormatError(f"Ngày {text.strip()} không có trên lịch.") from exc
+    written = written_date(text)
+    if written is not None:
+        return written, DAY
     if allow_year:
         year_match = _YEAR.match(text)
         if year_match:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -86,6 +86,11 @@ MEMBER_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(MemberFields)
 _DATE_FIELDS = ("admission_date", "party_date", "national_id_date")
 _YEAR_FIELDS = ("father_birth_year", "mother_birth_year")
 _CHOICE_FIELDS = {"gender": GENDERS, "status": STATUSES, "book_status": BOOK_STATUSES}
+_CHOICE_NAMES = {
+    "gender": "Giới tính",
+    "status": "Trạng thái",
+    "book_status": "Tình trạng sổ đoàn viên",
+}
 _SPECIAL = {"full_name", "birth_date", "birth_precision", "national_id", "phone", "notes",
             "member_code", "email"}  # fmt: skip
 _SPECIAL |= set(_DATE_FIELDS) | set(_YEAR_FIELDS) | set(_CHOICE_FIELDS)
@@ -127,6 +132,13 @@ def check_national_id(raw: str) -> str | None:
     if not _DIGITS.match(value) or len(value) not in (9, 12):
         return "Số CCCD phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số)."
     return None
+
+
+def unknown_choice(what: str, raw: str, choices: Iterable[str], more: str = "") -> str:
+    """The message for a value given (typed, or on the command line) that is none of
+    ``choices``: what was given, in NFC, then what may be given (``more``: choices outside the
+    list, such as ", hoặc “tất cả”"). ``what`` names the field: "Giới tính"."""
+    return f"{what} “{nfc(raw)}” không có; chọn một trong: {', '.join(choices)}{more}."
 
 
 def check_member_code(raw: str) -> str | None:
@@ -256,7 +268,7 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
     for name, vocabulary in _CHOICE_FIELDS.items():
         values[name] = choice_code(vocabulary, text[name]) if text[name] else None
         if text[name] and values[name] is None:
-            errors[name] = "Giá trị không hợp lệ: " + ", ".join(vocabulary.values()) + "."
+            errors[name] = unknown_choice(_CHOICE_NAMES[name], text[name], vocabulary.values())
     values["status"] = values["status"] or "active"
 
     values["national_id"] = None

@@ -46,6 +46,7 @@ from ..roster.service import (
 from ..roster.validation import (
     _parse_birth,  # the member form's birth-date rules, shared
     normalize_phone,
+    unknown_choice,
 )
 from ..roster.vocab import GENDERS, choice_code
 from ..storage.live import find_live, get_live, is_live, set_deleted
@@ -201,7 +202,7 @@ def parse_youth(raw: Mapping[str, str], today: dt.date | None = None) -> YouthFi
         values[name] = nfc_multiline_or_none(raw.get(name))  # keeps its line breaks
     values["gender"] = choice_code(GENDERS, text["gender"]) if text["gender"] else None
     if text["gender"] and values["gender"] is None:
-        errors["gender"] = "Giá trị không hợp lệ: " + ", ".join(GENDERS.values()) + "."
+        errors["gender"] = unknown_choice("Giới tính", text["gender"], GENDERS.values())
     values["away_since"] = parse_day(text["away_since"], "away_since", errors)
     if values["away_since"] and values["away_since"] > today:  # type: ignore[operator]
         errors["away_since"] = "Ngày đi làm ăn xa không thể sau ngày hôm nay."

@@ -236,10 +236,13 @@ def test_restore_says_the_evidence_files_left_on_the_stick(ws: Workspace, tmp_pa
     )
 
 
-def test_restore_of_a_bundle_says_it_is_a_bundle(demo_ws: Workspace, tmp_path: Path) -> None:
+@pytest.mark.parametrize("password", ["Hoa sen nở 1990!", None])
+def test_restore_of_a_bundle_says_it_is_a_bundle(
+    demo_ws: Workspace, tmp_path: Path, password: str | None
+) -> None:
     bundle = tmp_path / "usb" / "ban-giao.dcs"
     bundle.parent.mkdir()
-    demo_ws.bundles.export(bundle, kind="handover", year=None, password="Hoa sen nở 1990!")
+    demo_ws.bundles.export(bundle, kind="handover", year=None, password=password)
     demo_ws.close()
     code, out, err = _cli("restore", "--data-dir", str(demo_ws.data_dir), str(bundle))
     assert (code, out) == (1, "")
@@ -248,6 +251,25 @@ def test_restore_of_a_bundle_says_it_is_a_bundle(demo_ws: Workspace, tmp_path: P
         "được nhận bằng “Nhận dữ liệu từ USB…” (Tệp) hoặc lệnh doancoso bundle import. Dữ liệu "
         "hiện tại giữ nguyên.\n"
     )
+
+
+def test_restore_of_a_spreadsheet_is_not_called_a_bundle(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    """An .xlsx (a ZIP, as a clear bundle is) given for the backup was said to be "một gói dữ
+    liệu (.dcs)" and sent to `bundle import`."""
+    sheet = write_xlsx(tmp_path / "danh-sach.xlsx", [["Họ và tên"], ["Lê Văn An"]])
+    before = demo_ws.members.count()
+    demo_ws.close()
+    code, out, err = _cli("restore", "--data-dir", str(demo_ws.data_dir), str(sheet))
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Bản sao lưu “danh-sach.xlsx” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
+        "được khôi phục. Dữ liệu hiện tại giữ nguyên.\n"
+    )
+    with Workspace.open(demo_ws.data_dir) as ws:
+        assert ws.members.count() == before
+    assert not list((demo_ws.data_dir / BACKUP_FOLDER).glob("truoc-khoi-phuc-*"))
 
 
 def test_backup_to_a_stick_names_the_evidence_folder_beside_it(

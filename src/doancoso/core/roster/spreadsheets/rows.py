@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from ...lang.dates import DAY, YEAR, DateFormatError, format_vn_date
+from ...lang.dates import DAY, YEAR, DateFormatError, format_vn_date, written_date
 from ...lang.legacy import Decoded, Encoding, decode_cell
 from ...lang.text import fold, name_case, nfc, nfc_multiline
 from ...xlsx.workbook import Cell, cell_name
@@ -146,6 +146,9 @@ def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[dat
     match = _ISO.match(text)
     if match:
         return _real_date(int(match.group(1)), int(match.group(2)), int(match.group(3)), text), DAY
+    written = written_date(text)  # "ngày 05 tháng 03 năm 2001", as the member form reads it
+    if written is not None:
+        return written, DAY
     match = _YEAR.match(text)
     if match and allow_year:
         return _real_date(int(match.group(1)), 1, 1, text), YEAR  # "0000" is no year
