@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -17,6 +18,20 @@ from doancoso.reports.rating_forms import print_forms
 YEAR = 2025
 FONTS = {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic",
          "LiberationSerif-BoldItalic"}  # fmt: skip
+
+
+def _members(ws: Workspace, branch_id: str, numbers: range,
+             rating: dict[str, object]) -> Iterator[int]:  # fmt: skip
+    """Members "Lê An An", "Lê An Bảo"… (a given name for each digit of their number) of
+    ``branch_id``, born 05/03/2000, admitted 01/01/2020, each rated ``rating`` in :data:`YEAR`:
+    added one at a time, each number yielded once its member is saved and rated."""
+    given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
+    for number in numbers:
+        member = ws.members.save({"full_name": f"Lê {given[number // 10]} {given[number % 10]}",
+                                  "birth_date": "05/03/2000", "branch_id": branch_id,
+                                  "admission_date": "01/01/2020"})  # fmt: skip
+        ws.rating.set(YEAR, member, rating)
+        yield number
 
 
 def _flat(text: str) -> str:
@@ -330,13 +345,8 @@ def test_the_last_chi_doans_heading_never_ends_a_page(rated: Workspace, tmp_path
     rated.rating.set(YEAR, last, {"participation": 90, "decided_level": 2})
     kenh_xang = rated.branches.find("Chi đoàn ấp Kênh Xáng")
     assert kenh_xang is not None
-    given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
-    for count in range(1, 30):
-        name = f"Lê {given[count // 10]} {given[count % 10]}"
-        member = rated.members.save({"full_name": name,
-                                     "birth_date": "05/03/2000", "branch_id": kenh_xang.id,
-                                     "admission_date": "01/01/2020"})  # fmt: skip
-        rated.rating.set(YEAR, member, {"participation": 80, "decided_level": 2})
+    for count in _members(rated, kenh_xang.id, range(1, 30), {"participation": 80,
+                                                               "decided_level": 2}):  # fmt: skip
         if count < 5:
             continue
         path = print_summary(rated, tmp_path / f"{count}.pdf", YEAR)
@@ -395,13 +405,8 @@ def test_a_chi_doans_total_line_never_starts_a_page(rated: Workspace, tmp_path,
     top of the next page where the reader cannot tell whose total it is."""
     kenh_xang = rated.branches.find("Chi đoàn ấp Kênh Xáng")
     assert kenh_xang is not None
-    given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
-    for count in range(1, 25):
-        name = f"Lê {given[count // 10]} {given[count % 10]}"
-        member = rated.members.save({"full_name": name,
-                                     "birth_date": "05/03/2000", "branch_id": kenh_xang.id,
-                                     "admission_date": "01/01/2020"})  # fmt: skip
-        rated.rating.set(YEAR, member, {"participation": 80, "decided_level": 2})
+    for count in _members(rated, kenh_xang.id, range(1, 25), {"participation": 80,
+                                                               "decided_level": 2}):  # fmt: skip
         if count < 16:
             continue
         path = print_summary(rated, tmp_path / f"{count}.pdf", YEAR)
@@ -415,14 +420,9 @@ def test_a_remark_takes_two_lines_not_three(ws: Workspace, tmp_path, read_pdf) -
     levels each on one: 40 members so remarked print on 5 pages, not 7 (the demo's 283 on 17,
     not 20; one page more was the heading "II." alone)."""
     branch = ws.branches.create("Chi đoàn ấp Tân Hưng").id
-    given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
-    for count in range(40):
-        member = ws.members.save({"full_name": f"Lê {given[count // 10]} {given[count % 10]}",
-                                  "birth_date": "05/03/2000", "branch_id": branch,
-                                  "admission_date": "01/01/2020"})  # fmt: skip
-        ws.rating.set(YEAR, member, {"participation": 95, "proposed_level": 1,
-                                     "decided_level": 1, "remark": "Tham gia đầy đủ sinh hoạt, "
-                                     "hoàn thành tốt nhiệm vụ được giao."})  # fmt: skip
+    list(_members(ws, branch, range(40), {"participation": 95, "proposed_level": 1,
+                                          "decided_level": 1, "remark": "Tham gia đầy đủ sinh "
+                                          "hoạt, hoàn thành tốt nhiệm vụ được giao."}))  # fmt: skip
     pdf = read_pdf(print_summary(ws, tmp_path / "th.pdf", YEAR))
     assert len(pdf.pages) == 5
     lines = [line.strip() for line in pdf.text().splitlines()]  # a cell's line a line
@@ -442,13 +442,7 @@ def test_the_last_chi_doans_long_table_starts_where_there_is_room(
     one chi đoàn the heading "II. …" is not left alone on its page."""
 
     def members(branch: str, count: int) -> None:
-        given = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
-        for number in range(count):
-            member = ws.members.save({"full_name": f"Lê {given[number // 10]} "
-                                                   f"{given[number % 10]}",
-                                      "birth_date": "05/03/2000", "branch_id": branch,
-                                      "admission_date": "01/01/2020"})  # fmt: skip
-            ws.rating.set(YEAR, member, {"participation": 95, "decided_level": 2})
+        list(_members(ws, branch, range(count), {"participation": 95, "decided_level": 2}))
 
     members(ws.branches.create("Chi đoàn ấp Tân Hưng").id, 40)
     pages = read_pdf(print_summary(ws, tmp_path / "one.pdf", YEAR)).page_texts()
