@@ -275,3 +275,43 @@ def test_printing_the_summary_of_a_year_without_a_round_says_so_and_opens_none(
         )
     assert asked == [] and not (tmp_path / "x.pdf").exists()
     assert rated.ws.rating.round(2024) is None
+
+
+def test_the_check_for_a_round_before_printing_reads_on_the_worker(
+    qtbot: QtBot, rated: Round, prompts: ScriptedPrompts, tmp_path: Path, monkeypatch
+) -> None:
+    """With the app's threaded runner, "In…" asks the core whether the year has a round (and
+    how its decision was issued) on the worker, as the page reads everything else, never on
+    the GUI thread; the answer still comes before any dialog."""
+    import threading
+
+    from doancoso.core.rating.service import RatingService
+
+    core = Core(rated.ws, prompts)  # threaded, as in the app
+    page = RatingPage(core, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.show()
+    read_on: list[int] = []
+    rating = rated.ws.rating
+
+    def recorded(method: str):  # type: ignore[no-untyped-def]
+        real = getattr(RatingService, method)
+        return lambda *a, **k: read_on.append(threading.get_ident()) or real(rating, *a, **k)
+
+    for method in ("round", "decision"):
+        monkeypatch.setattr(rating, method, recorded(method))
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.year_box.setCurrentIndex(page.year_box.findData(2024))
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "x.pdf"  # type: ignore[method-assign]
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    read_on.clear()
+    page.files.print_button.click()
+    qtbot.waitUntil(lambda: bool(prompts.infos), timeout=10_000)
+    assert prompts.infos[-1] == (
+        "Chưa có đợt xếp loại năm 2024: bấm “Mở đợt xếp loại năm 2024” và xếp loại trước khi in."
+    )
+    assert read_on and threading.get_ident() not in read_on
+    assert asked == [] and rated.ws.rating.round(2024) is None
+    assert core.runner.wait()
