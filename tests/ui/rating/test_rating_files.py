@@ -19,7 +19,7 @@ from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts, accept_print_dialog
 
-from .conftest import SHOWN, TODAY, YEAR, Round
+from .conftest import AP_1, MEMBERS, SHOWN, TODAY, YEAR, Round
 
 pytestmark = SHOWN
 
@@ -115,6 +115,8 @@ def test_the_decision_printed_with_a_number_is_recorded_and_offered_again(
     from doancoso.ui.rating.files import ISSUED_HINT
 
     rated.ws.rating.set_levels(YEAR, "decided_level", {rated.ids["Nguyễn Văn An"]: 1})
+    rated.ws.rating.close(YEAR)
+    page.refresh()
     messages: list[str] = []
     page.status_message.connect(messages.append)
     decision = tmp_path / "quyet-dinh.pdf"
@@ -146,6 +148,52 @@ def test_the_decision_printed_with_a_number_is_recorded_and_offered_again(
 
     page.files.print_button.click()  # printed again: offered as it was issued
     assert seen[-1] == ("05-QĐ/ĐTN", "10/01/2026", ISSUED_HINT)
+
+
+def test_the_decision_of_a_round_still_open_is_not_printed(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """A decision is signed: while the round is open "In…" → the decision says to close the
+    round first, before any dialog, for the organisation and for a chi đoàn, and prints
+    nothing; the summary of the same round prints (marked provisional). Once the round is
+    closed the decision prints."""
+    from doancoso.ui.rating.files import OPEN_ROUND
+
+    rated.ws.rating.set_levels(YEAR, "decided_level",
+                               {rated.ids[name]: 1 for name, _, _ in MEMBERS})  # fmt: skip
+    page.refresh()
+    target = tmp_path / "quyet-dinh.pdf"
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or target  # type: ignore[method-assign]
+    opened: list[QDialog] = []
+    prompts.dialog_script = lambda d: opened.append(d) or accept_print_dialog(d)
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    refusal = (
+        "Đợt xếp loại năm 2025 đang mở, các mức xếp loại còn thay đổi được: bấm “Kết thúc đợt "
+        "xếp loại” trước khi in quyết định công nhận kết quả. Bản tổng hợp thì in được ngay, có "
+        "ghi “Kết quả tạm thời”."
+    )
+    assert OPEN_ROUND.format(year=YEAR) == refusal
+    for branch in (None, rated.branches[AP_1]):
+        page.branch_box.setCurrentIndex(page.branch_box.findData(branch))
+        page.files.print_button.click()
+        assert prompts.infos[-1] == refusal
+    assert (asked, opened, prompts.asked) == ([], [], [])
+    assert not target.exists() and rated.ws.rating.decision(YEAR) is None
+    page.branch_box.setCurrentIndex(0)
+    prompts.choice = "Tổng hợp kết quả đánh giá, xếp loại"
+    page.files.print_button.click()
+    assert asked == ["tong-hop-xep-loai-2025.pdf"]
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "Kết quả tạm thời" in text
+    target.unlink()
+    page.close_button.click()  # with its confirmation (answered yes)
+    assert page.info is not None and page.info.closed
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    page.files.print_button.click()
+    assert asked[-1] == "quyet-dinh-xep-loai-2025.pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "QUYẾT ĐỊNH" in text and "tạm thời" not in text
 
 
 def test_counts_of_a_large_round_group_thousands(

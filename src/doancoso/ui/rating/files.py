@@ -26,6 +26,12 @@ DECISION = DocumentKind("QĐ", "In quyết định công nhận kết quả xế
 NO_ROUND = (
     "Chưa có đợt xếp loại năm {year}: bấm “Mở đợt xếp loại năm {year}” và xếp loại trước khi in."
 )
+OPEN_ROUND = (
+    "Đợt xếp loại năm {year} đang mở, các mức xếp loại còn thay đổi được: bấm “Kết thúc đợt xếp "
+    "loại” trước khi in quyết định công nhận kết quả. Bản tổng hợp thì in được ngay, có ghi "
+    "“Kết quả tạm thời”."
+)
+"""A decision is signed: never printed from a round still open (the summary is, marked)."""
 DOCUMENTS = (
     "Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
     "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)",
@@ -204,6 +210,8 @@ class RatingFiles(QObject):
             info, known = found
             if info is None:  # printing opens no round
                 self._core.prompts.information(self._parent, "In", NO_ROUND.format(year=year))
+            elif kind is DECISION and not info.closed:
+                self._core.prompts.information(self._parent, "In", OPEN_ROUND.format(year=year))
             else:
                 self._print_results(kind, year, branch, issued, known)
 
@@ -212,8 +220,8 @@ class RatingFiles(QObject):
 
     def _print_results(self, kind: DocumentKind, year: int, branch: str | None, issued: bool,
                        known: Decision | None) -> None:  # fmt: skip
-        """The summary or the decision of a round there is, after the warning of the members
-        not decided and the print dialog."""
+        """The summary of a round there is or the decision of a closed one, after the warning
+        of the members not decided and the print dialog."""
         summary = kind is SUMMARY
         undecided = self._undecided()
         if undecided and not self._core.prompts.confirm(
