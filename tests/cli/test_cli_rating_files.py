@@ -150,6 +150,14 @@ def test_print_documents(ws: Workspace, data_dir: Path, ids: dict[str, str],
                "quyet-dinh") == (1, "", "Lỗi: Chưa có đoàn viên nào được Ban Chấp hành quyết "
                                  "định mức xếp loại năm 2025.\n")  # fmt: skip
     ws.rating.set(2025, ids["An"], {"decided_level": 1})
+    # Signed, so never from a round still open: refused, nothing written nor recorded.
+    assert cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(decision), "--document",
+               "quyet-dinh", "--number", "15-QĐ/ĐTN") == (
+        1, "", "Lỗi: Đợt xếp loại năm 2025 đang mở, các mức xếp loại còn thay đổi được: hãy kết "
+        "thúc đợt xếp loại năm 2025 trước khi in quyết định công nhận kết quả.\n",
+    )  # fmt: skip
+    assert not decision.exists() and ws.rating.decision(2025) is None
+    assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
     code, out, err = cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(decision),
                          "--document", "quyet-dinh", "--number", "15-QĐ/ĐTN")  # fmt: skip
     assert (code, err) == (0, "")

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from doancoso.core.errors import AppError
+from doancoso.core.errors import AppError, ConflictError
 from doancoso.core.workspace import Workspace
 from doancoso.reports.rating import print_decision, print_summary
 from doancoso.reports.rating_forms import print_forms
@@ -149,6 +149,7 @@ def test_summary_of_one_chi_doan(rated: Workspace, tmp_path, read_pdf) -> None:
 
 
 def test_decision_with_its_annex(rated: Workspace, tmp_path, read_pdf) -> None:
+    rated.rating.close(YEAR)
     path = print_decision(rated, tmp_path / "qd.pdf", YEAR, number="15-QĐ/ĐTN",
                           issued_on=dt.date(2025, 12, 22))  # fmt: skip
     pdf = read_pdf(path)
@@ -184,6 +185,33 @@ def test_decision_with_its_annex(rated: Workspace, tmp_path, read_pdf) -> None:
     assert "\nChi đoàn ấp Kênh Xáng\nHoàn thành tốt nhiệm vụ\n" in pdf.page_texts()[1]
     assert "\nChi đoàn ấp Tân Hưng\nHoàn thành xuất sắc nhiệm vụ\n" in pdf.page_texts()[1]
     assert set(pdf.fonts()) <= FONTS and all(pdf.fonts().values())
+
+
+def test_no_decision_of_a_round_still_open(rated: Workspace, tmp_path, read_pdf) -> None:
+    """A decision is signed and sealed: while the round is open (or once reopened) its levels
+    may still change, so it is refused, for the organisation and for a chi đoàn, and no file
+    is written; the summary of the same round prints, marked provisional."""
+    one = next(b.id for b in rated.branches.list() if b.name == "Chi đoàn ấp Tân Hưng")
+    refusal = (
+        "Đợt xếp loại năm 2025 đang mở, các mức xếp loại còn thay đổi được: hãy kết thúc đợt "
+        "xếp loại năm 2025 trước khi in quyết định công nhận kết quả."
+    )
+    for branch in (None, one):
+        with pytest.raises(ConflictError) as caught:
+            print_decision(rated, tmp_path / "qd.pdf", YEAR, branch, number="15-QĐ/ĐTN")
+        assert caught.value.message == refusal
+        assert not (tmp_path / "qd.pdf").exists()
+    summary = _flat(read_pdf(print_summary(rated, tmp_path / "th.pdf", YEAR)).text())
+    assert "Kết quả tạm thời: đợt đánh giá, xếp loại năm 2025 chưa khóa sổ." in summary
+    rated.rating.close(YEAR)
+    text = _flat(read_pdf(print_decision(rated, tmp_path / "qd.pdf", YEAR)).text())
+    assert "QUYẾT ĐỊNH Về việc công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025" in text
+    assert "tạm thời" not in text
+    rated.rating.reopen(YEAR)
+    with pytest.raises(ConflictError) as caught:
+        print_decision(rated, tmp_path / "qd-2.pdf", YEAR)
+    assert caught.value.message == refusal
+    assert not (tmp_path / "qd-2.pdf").exists()
 
 
 def test_no_decision_without_decided_levels(ws: Workspace, tmp_path) -> None:

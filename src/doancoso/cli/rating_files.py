@@ -60,7 +60,8 @@ def register(sub: Subparsers) -> None:
         choices=DOCUMENTS,
         required=True,
         help="phieu: phiếu tự đánh giá (mỗi đoàn viên một trang); tong-hop: tổng hợp kết quả "
-        "theo chi đoàn; quyet-dinh: quyết định công nhận kết quả, kèm danh sách",
+        "theo chi đoàn; quyet-dinh: quyết định công nhận kết quả, kèm danh sách (khi đợt xếp "
+        "loại đã kết thúc)",
     )
     printing.add_argument("--branch", metavar="TÊN", help="chỉ một chi đoàn (tên chi đoàn)")
     printing.add_argument(

@@ -6,7 +6,8 @@
   members with their level, then the chi đoàn's counts and level;
 - the **decision** (quyết định công nhận kết quả), A4 portrait: the grounds, "QUYẾT ĐỊNH:", the
   articles with the counts per level, the signature, then the list of the members recognised
-  (those with a level decided by the Ban Chấp hành) as its annex on a new page.
+  (those with a level decided by the Ban Chấp hành) as its annex on a new page; printed only
+  once the round is closed (:func:`~doancoso.core.rating.decision.open_round`).
 
 Shares are of the members with a decided level. The summary of a round still open says that
 its results are provisional (:data:`PROVISIONAL`). The phiếu tự đánh giá is in
@@ -24,10 +25,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from ..core.documents import decision_recipients, default_recipients
-from ..core.errors import AppError, NotFoundError
+from ..core.errors import AppError, ConflictError, NotFoundError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, percent_cell, vn_number
 from ..core.organization import OrganizationInfo
+from ..core.rating.decision import open_round
 from ..core.rating.records import level_counts
 from ..core.rating.rules import LEVELS, percent_text
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
@@ -406,11 +408,14 @@ def print_decision(ws: Workspace, path: Path | str, year: int, branch_id: str | 
                    page_numbers: bool = True) -> Path:  # fmt: skip
     """Write the decision recognising the results of ``year`` (of one chi đoàn when given),
     with the list of the members recognised as its annex, to ``path``; returns it. Refused
-    (AppError) while no member has a decided level."""
+    (AppError) while no member has a decided level, then (ConflictError) while the round is
+    open: a signed decision is never provisional."""
     report = gather(ws, year, branch_id)
     recognised = report.total.rated
     if not recognised:
         raise AppError(no_decision(year))
+    if not report.info.closed:
+        raise ConflictError(open_round(year))
     doc = UnionDocument(
         report.org,
         kind=DECISION_KIND,

@@ -19,7 +19,7 @@ from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts, accept_print_dialog
 
-from .conftest import SHOWN, TODAY, YEAR, Round
+from .conftest import AP_1, MEMBERS, SHOWN, TODAY, YEAR, Round
 
 pytestmark = SHOWN
 
@@ -115,6 +115,8 @@ def test_the_decision_printed_with_a_number_is_recorded_and_offered_again(
     from doancoso.ui.rating.files import ISSUED_HINT
 
     rated.ws.rating.set_levels(YEAR, "decided_level", {rated.ids["Nguyễn Văn An"]: 1})
+    rated.ws.rating.close(YEAR)
+    page.refresh()
     messages: list[str] = []
     page.status_message.connect(messages.append)
     decision = tmp_path / "quyet-dinh.pdf"
@@ -146,6 +148,52 @@ def test_the_decision_printed_with_a_number_is_recorded_and_offered_again(
 
     page.files.print_button.click()  # printed again: offered as it was issued
     assert seen[-1] == ("05-QĐ/ĐTN", "10/01/2026", ISSUED_HINT)
+
+
+def test_the_decision_of_a_round_still_open_is_not_printed(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """A decision is signed: while the round is open "In…" → the decision says to close the
+    round first, before any dialog, for the organisation and for a chi đoàn, and prints
+    nothing; the summary of the same round prints (marked provisional). Once the round is
+    closed the decision prints."""
+    from doancoso.ui.rating.files import OPEN_ROUND
+
+    rated.ws.rating.set_levels(YEAR, "decided_level",
+                               {rated.ids[name]: 1 for name, _, _ in MEMBERS})  # fmt: skip
+    page.refresh()
+    target = tmp_path / "quyet-dinh.pdf"
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or target  # type: ignore[method-assign]
+    opened: list[QDialog] = []
+    prompts.dialog_script = lambda d: opened.append(d) or accept_print_dialog(d)
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    refusal = (
+        "Đợt xếp loại năm 2025 đang mở, các mức xếp loại còn thay đổi được: bấm “Kết thúc đợt "
+        "xếp loại” trước khi in quyết định công nhận kết quả. Bản tổng hợp thì in được ngay, có "
+        "ghi “Kết quả tạm thời”."
+    )
+    assert OPEN_ROUND.format(year=YEAR) == refusal
+    for branch in (None, rated.branches[AP_1]):
+        page.branch_box.setCurrentIndex(page.branch_box.findData(branch))
+        page.files.print_button.click()
+        assert prompts.infos[-1] == refusal
+    assert (asked, opened, prompts.asked) == ([], [], [])
+    assert not target.exists() and rated.ws.rating.decision(YEAR) is None
+    page.branch_box.setCurrentIndex(0)
+    prompts.choice = "Tổng hợp kết quả đánh giá, xếp loại"
+    page.files.print_button.click()
+    assert asked == ["tong-hop-xep-loai-2025.pdf"]
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "Kết quả tạm thời" in text
+    target.unlink()
+    page.close_button.click()  # with its confirmation (answered yes)
+    assert page.info is not None and page.info.closed
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    page.files.print_button.click()
+    assert asked[-1] == "quyet-dinh-xep-loai-2025.pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "QUYẾT ĐỊNH" in text and "tạm thời" not in text
 
 
 def test_counts_of_a_large_round_group_thousands(
@@ -275,3 +323,43 @@ def test_printing_the_summary_of_a_year_without_a_round_says_so_and_opens_none(
         )
     assert asked == [] and not (tmp_path / "x.pdf").exists()
     assert rated.ws.rating.round(2024) is None
+
+
+def test_the_check_for_a_round_before_printing_reads_on_the_worker(
+    qtbot: QtBot, rated: Round, prompts: ScriptedPrompts, tmp_path: Path, monkeypatch
+) -> None:
+    """With the app's threaded runner, "In…" asks the core whether the year has a round (and
+    how its decision was issued) on the worker, as the page reads everything else, never on
+    the GUI thread; the answer still comes before any dialog."""
+    import threading
+
+    from doancoso.core.rating.service import RatingService
+
+    core = Core(rated.ws, prompts)  # threaded, as in the app
+    page = RatingPage(core, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.show()
+    read_on: list[int] = []
+    rating = rated.ws.rating
+
+    def recorded(method: str):  # type: ignore[no-untyped-def]
+        real = getattr(RatingService, method)
+        return lambda *a, **k: read_on.append(threading.get_ident()) or real(rating, *a, **k)
+
+    for method in ("round", "decision"):
+        monkeypatch.setattr(rating, method, recorded(method))
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.year_box.setCurrentIndex(page.year_box.findData(2024))
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "x.pdf"  # type: ignore[method-assign]
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    read_on.clear()
+    page.files.print_button.click()
+    qtbot.waitUntil(lambda: bool(prompts.infos), timeout=10_000)
+    assert prompts.infos[-1] == (
+        "Chưa có đợt xếp loại năm 2024: bấm “Mở đợt xếp loại năm 2024” và xếp loại trước khi in."
+    )
+    assert read_on and threading.get_ident() not in read_on
+    assert asked == [] and rated.ws.rating.round(2024) is None
+    assert core.runner.wait()

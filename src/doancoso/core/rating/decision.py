@@ -1,6 +1,10 @@
 """The decision recognising a year's results (quyết định công nhận kết quả xếp loại): its number
 and date once the secretary issues it.
 
+A decision is signed and sealed: it is printed only for a closed round (:func:`open_round`
+says why not otherwise), never with levels that may still change, unlike the summary, which
+prints an open round's results marked provisional.
+
 The decision is issued when it is printed for the whole organisation with a number (the rating
 page's "In…", ``doancoso rating print quyet-dinh --number``); that number and date are the
 union's record, so the dossier prints the same "Số: 05-QĐ/ĐTN" and the same date again, and a
@@ -32,6 +36,14 @@ class Decision:
     year: int
     number: str
     issued_on: dt.date
+
+
+def open_round(year: int) -> str:
+    """Why the decision of ``year`` is not printed while its round is open (or reopened)."""
+    return (
+        f"Đợt xếp loại năm {year} đang mở, các mức xếp loại còn thay đổi được: hãy kết thúc đợt "
+        f"xếp loại năm {year} trước khi in quyết định công nhận kết quả."
+    )
 
 
 def key_of(year: int) -> str:

@@ -14,6 +14,7 @@ from ...core.documents import DocumentDetails, decision_recipients
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
 from ...core.rating.decision import Decision
+from ...core.rating.service import RoundInfo
 from ...core.rating.sheet import SheetPreview
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
@@ -25,6 +26,12 @@ DECISION = DocumentKind("QĐ", "In quyết định công nhận kết quả xế
 NO_ROUND = (
     "Chưa có đợt xếp loại năm {year}: bấm “Mở đợt xếp loại năm {year}” và xếp loại trước khi in."
 )
+OPEN_ROUND = (
+    "Đợt xếp loại năm {year} đang mở, các mức xếp loại còn thay đổi được: bấm “Kết thúc đợt xếp "
+    "loại” trước khi in quyết định công nhận kết quả. Bản tổng hợp thì in được ngay, có ghi "
+    "“Kết quả tạm thời”."
+)
+"""A decision is signed: never printed from a round still open (the summary is, marked)."""
 DOCUMENTS = (
     "Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
     "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)",
@@ -193,23 +200,41 @@ class RatingFiles(QObject):
 
             self._print(forms, None, None, "Đã in phiếu tự đánh giá ra tệp")
             return
-        if self._core.ws.rating.round(year) is None:  # printing opens no round
-            self._core.prompts.information(self._parent, "In", NO_ROUND.format(year=year))
-            return
         kind = SUMMARY if chosen == 2 else DECISION
+        issued = chosen == 3 and branch is None  # the organisation's decision: its number kept
+
+        def read(ws: Workspace) -> tuple[RoundInfo | None, Decision | None]:
+            return ws.rating.round(year), ws.rating.decision(year) if issued else None
+
+        def ready(found: tuple[RoundInfo | None, Decision | None]) -> None:
+            info, known = found
+            if info is None:  # printing opens no round
+                self._core.prompts.information(self._parent, "In", NO_ROUND.format(year=year))
+            elif kind is DECISION and not info.closed:
+                self._core.prompts.information(self._parent, "In", OPEN_ROUND.format(year=year))
+            else:
+                self._print_results(kind, year, branch, issued, known)
+
+        op = QueryOp(self._parent, read, self._core, label="Đang đọc đợt xếp loại…")
+        op.success(ready).failure(self._core.reporter(self._parent, "Không in được")).run()
+
+    def _print_results(self, kind: DocumentKind, year: int, branch: str | None, issued: bool,
+                       known: Decision | None) -> None:  # fmt: skip
+        """The summary of a round there is or the decision of a closed one, after the warning
+        of the members not decided and the print dialog."""
+        summary = kind is SUMMARY
         undecided = self._undecided()
         if undecided and not self._core.prompts.confirm(
             self._parent, "In", UNDECIDED_NOTICE.format(
                 count=vn_number(undecided),
-                what="Bản tổng hợp" if chosen == 2 else "Quyết định",
+                what="Bản tổng hợp" if summary else "Quyết định",
             ), yes="Vẫn in", no="Không",
         ):  # fmt: skip
             return
-        issued = chosen == 3 and branch is None  # the organisation's decision: its number kept
-        details = self._details(kind, self._core.ws.rating.decision(year) if issued else None)
+        details = self._details(kind, known)
         if details is None:
             return
-        name = f"{'tong-hop' if chosen == 2 else 'quyet-dinh'}-xep-loai-{year}.pdf"
+        name = f"{'tong-hop' if summary else 'quyet-dinh'}-xep-loai-{year}.pdf"
         path = self.ask_save_path(kind.title, name, PDF_FILTER)
         if path is None:
             return
@@ -217,7 +242,7 @@ class RatingFiles(QObject):
         def document(ws: Workspace) -> Path:
             from ...reports import rating
 
-            write = rating.print_summary if chosen == 2 else rating.print_decision
+            write = rating.print_summary if summary else rating.print_decision
             return write(
                 ws,
                 path,
@@ -229,7 +254,7 @@ class RatingFiles(QObject):
                 recipients=details.recipients,
             )
 
-        what = "tổng hợp kết quả xếp loại" if chosen == 2 else "quyết định công nhận kết quả"
+        what = "tổng hợp kết quả xếp loại" if summary else "quyết định công nhận kết quả"
         record = None
         if issued and details.number:
             number, day = details.number, details.issued_on
