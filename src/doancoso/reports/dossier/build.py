@@ -308,7 +308,8 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     if part == "chi-doan":
         if not branches:
             return "Chưa có chi đoàn nào."
-        return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number))]
+        return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number,
+                                                        as_of=job.counted_on))]  # fmt: skip
     if part == "doan-vien-chi-doan":
         with_members = [b for b in branches if b.active_count]
         if not with_members:
