@@ -471,6 +471,38 @@ def test_a_past_years_lists_say_the_chi_doan_and_positions_are_todays(
     assert "1. Theo chi đoàn (đang sinh hoạt)\n" in texts[4]
 
 
+def test_a_past_years_youth_lists_hold_the_young_people_admitted_since(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """The youth lists of the dossier of 2025 are those of 31/12/2025, as its statistics count
+    them: Tư, in hardship, admitted on 15/01/2026, was still a young person of the register then
+    (he was in no list of the dossier: not yet a member, no longer in the register); Nghèo,
+    admitted on 10/12/2025, was not. The lists say the day they are of and that each person's
+    details are today's."""
+    save = ws.youth.save
+    tu = save({"full_name": "Châu Văn Tư", "birth_date": "01/01/2007", "hardship_kind": "Hộ nghèo"})
+    ngheo = save({"full_name": "Lâm Thị Nghèo", "birth_date": "01/01/2007",
+                  "hardship_kind": "Hộ cận nghèo"})  # fmt: skip
+    save({"full_name": "Lâm Văn Xa", "birth_date": "01/01/2006", "away_place": "Bình Dương"})
+    ws.youth.admit(tu, "15/01/2026", "Đoàn xã Tân Hưng", None)
+    ws.youth.admit(ngheo, "10/12/2025", "Đoàn xã Tân Hưng", None)
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, ("thanh-nien", "so-thanh-nien"),
+                          issued_on=dt.date(2026, 1, 20))  # fmt: skip
+    texts = read_pdf(built.path).page_texts()
+    today = f"{dt.date.today():%d/%m/%Y}"
+    note = f"(Tính đến ngày 31/12/2025; thông tin từng người ghi theo ngày {today})"
+    assert f" Đoàn xã Tân Hưng\n (hoàn cảnh khó khăn) {note}\n" in texts[2]
+    assert "\n1\nChâu Văn Tư\n01/01/2007\n" in texts[2] and "Lâm Thị Nghèo" not in texts[2]
+    assert "Tổng số: 1 thanh niên (nữ: 0; hoàn cảnh khó khăn: 1;" in texts[2]
+    assert f" Đoàn xã Tân Hưng\n {note}\n" in texts[3]
+    assert "\n1\nChâu Văn Tư\n" in texts[3] and "\n2\nLâm Văn Xa\n" in texts[3]
+    assert "Lâm Thị Nghèo" not in texts[3]
+
+    now = build_dossier(ws, tmp_path / "nay.pdf", dt.date.today().year, ("thanh-nien",))
+    assert now.omitted == (("Danh sách thanh niên có hoàn cảnh khó khăn",
+                            "Không có thanh niên có hoàn cảnh khó khăn."),)  # fmt: skip
+
+
 def test_nothing_to_score_prints_no_points(ws: Workspace, tmp_path: Path,
                                            read_pdf: ReadPdf) -> None:  # fmt: skip
     """Every scored item "Không áp dụng": the tờ trình, the report and the table say the items

@@ -278,6 +278,13 @@ class StatisticsService:
                     found[member_id] = then
             return found
 
+    def youths_on(self, day: dt.date) -> set[str]:
+        """The young people of the register not yet in the union at the end of ``day``, as
+        :meth:`roster` counts them on that day: those not admitted, and those admitted since."""
+        params = {"org": self._ctx.organization_id, "today": day.isoformat()}
+        with self._ctx.db.read() as session:
+            return set(session.scalars(text(_YOUTH_IDS), params))
+
 
 @dataclass
 class _MemberTally:
@@ -522,9 +529,12 @@ _LEAVERS_EVENTS = f"""
           AND d.event_date BETWEEN :first AND :last)"""
 # The young people not yet in the union on ``today``: one admitted since (the date of admission
 # of the member the admission made is later: the statistics of a past year) is still counted.
-_YOUTH = """
-    SELECT count(*), coalesce(sum(in_hardship), 0), coalesce(sum(working_away), 0)
+_NOT_YET_MEMBERS = """
     FROM youths
     WHERE organization_id = :org AND deleted_at IS NULL AND NOT EXISTS (
         SELECT 1 FROM members m WHERE m.id = youths.admitted_member_id AND m.deleted_at IS NULL
           AND (m.admission_date IS NULL OR m.admission_date <= :today))"""
+_YOUTH = f"""
+    SELECT count(*), coalesce(sum(in_hardship), 0), coalesce(sum(working_away), 0)
+    {_NOT_YET_MEMBERS}"""
+_YOUTH_IDS = f"SELECT id {_NOT_YET_MEMBERS}"
