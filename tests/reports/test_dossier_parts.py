@@ -15,6 +15,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from doancoso.core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, parse_parts
+from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.reports.dossier.build import build_dossier
 from dossier_data import ISSUED, make_dossier_data, sideways_photo
@@ -388,13 +389,14 @@ def test_a_decision_without_number_is_dated_the_local_day_the_round_closed(
 
 @pytest.fixture
 def moved_on(ws: Workspace) -> Workspace:
-    """Tân Hưng at the end of 2025 and since: An here since 2020; Bé admitted on 15/01/2026;
-    Cường transferred out on 01/02/2026; Dung on temporary activity since 2025, transferred in
-    for good on 01/03/2026."""
+    """Tân Hưng at the end of 2025 and since: An here since 2020, Bí thư of Bà Điều; Bé admitted
+    on 15/01/2026; Cường transferred out on 01/02/2026; Dung on temporary activity since 2025,
+    transferred in for good on 01/03/2026."""
     bd = ws.branches.create("Chi đoàn ấp Bà Điều").id
     xm = ws.branches.create("Chi đoàn ấp Xóm Mới").id
     save = ws.members.save
-    an = save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000", "branch_id": bd})
+    an = save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000", "branch_id": bd,
+               "position": "Bí thư"})  # fmt: skip
     be = save({"full_name": "Trần Thị Bé", "birth_date": "01/01/2005", "branch_id": bd,
                "gender": "female"})  # fmt: skip
     cuong = save({"full_name": "Lê Văn Cường", "birth_date": "01/01/2001", "branch_id": xm})
@@ -420,7 +422,7 @@ def test_a_past_years_lists_are_the_roster_at_its_end(moved_on: Workspace, tmp_p
                           issued_on=dt.date(2026, 1, 20))  # fmt: skip
     texts = read_pdf(built.path).page_texts()
     roster = texts[2]
-    assert " DANH SÁCH ĐOÀN VIÊN\n Đoàn xã Tân Hưng\n (Tính đến ngày 31/12/2025)\n" in roster
+    assert " DANH SÁCH ĐOÀN VIÊN\n Đoàn xã Tân Hưng\n (Tính đến ngày 31/12/2025; " in roster
     assert "Trần Thị Bé" not in roster
     assert "1\nNguyễn Văn An\n01/01/2000\n" in roster
     assert "\nLê Văn Cường\n01/01/2001\nChi đoàn ấp Xóm Mới\nĐang sinh hoạt\n" in roster
@@ -434,6 +436,71 @@ def test_a_past_years_lists_are_the_roster_at_its_end(moved_on: Workspace, tmp_p
     roster = read_pdf(now.path).page_texts()[2]
     assert "Tính đến ngày" not in roster
     assert "Trần Thị Bé" in roster and "Lê Văn Cường" not in roster
+
+
+def test_a_past_years_lists_say_the_chi_doan_and_positions_are_todays(
+    moved_on: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """Which chi đoàn a member was in, and their position, are not kept over time: An, Bí thư of
+    Bà Điều at the end of 2025, moved to Xóm Mới since, is listed there in the dossier of 2025.
+    Its lists of 31/12/2025 and its count by chi đoàn say so, naming the day the chi đoàn and
+    positions are of, rather than passing them off as those of 31/12/2025."""
+    an = moved_on.members.ids(MemberFilter(search="Nguyễn Văn An"))[0]
+    xm = moved_on.branches.find("Chi đoàn ấp Xóm Mới")
+    assert xm is not None
+    moved_on.branches.move_members([an], xm.id)
+    built = build_dossier(moved_on, tmp_path / "ho-so.pdf", 2025,
+                          ("doan-vien", "chi-doan", "doan-vien-chi-doan", "thong-ke"),
+                          issued_on=dt.date(2026, 1, 20))  # fmt: skip
+    texts = read_pdf(built.path).page_texts()
+    today = f"{dt.date.today():%d/%m/%Y}"
+    note = f" (Tính đến ngày 31/12/2025; chi đoàn, chức vụ ghi theo ngày {today})\n"
+    assert f" DANH SÁCH ĐOÀN VIÊN\n Đoàn xã Tân Hưng\n{note}" in texts[2]
+    assert "1\nNguyễn Văn An\n01/01/2000\nChi đoàn ấp Xóm Mới\nBí thư\n" in texts[2]
+    assert (f" DANH SÁCH CHI ĐOÀN\n Đoàn xã Tân Hưng\n (Tính đến ngày 31/12/2025; chi đoàn ghi "
+            f"theo ngày {today})\n") in texts[3]  # fmt: skip
+    assert "Chi đoàn ấp Bà Điều\n0\n2\nChi đoàn ấp Xóm Mới\n3\n" in texts[3]
+    assert f" DANH SÁCH ĐOÀN VIÊN\n Chi đoàn ấp Xóm Mới – Đoàn xã Tân Hưng\n{note}" in texts[4]
+    assert (f"1. Theo chi đoàn (đang sinh hoạt; chi đoàn ghi theo ngày {today})\n"
+            in texts[5])  # fmt: skip
+
+    now = build_dossier(moved_on, tmp_path / "nay.pdf", dt.date.today().year,
+                        ("doan-vien", "chi-doan", "thong-ke"))  # fmt: skip
+    texts = read_pdf(now.path).page_texts()
+    assert not any("ghi theo ngày" in text for text in texts)
+    assert "1. Theo chi đoàn (đang sinh hoạt)\n" in texts[4]
+
+
+def test_a_past_years_youth_lists_hold_the_young_people_admitted_since(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """The youth lists of the dossier of 2025 are those of 31/12/2025, as its statistics count
+    them: Tư, in hardship, admitted on 15/01/2026, was still a young person of the register then
+    (he was in no list of the dossier: not yet a member, no longer in the register); Nghèo,
+    admitted on 10/12/2025, was not. The lists say the day they are of and that each person's
+    details are today's."""
+    save = ws.youth.save
+    tu = save({"full_name": "Châu Văn Tư", "birth_date": "01/01/2007", "hardship_kind": "Hộ nghèo"})
+    ngheo = save({"full_name": "Lâm Thị Nghèo", "birth_date": "01/01/2007",
+                  "hardship_kind": "Hộ cận nghèo"})  # fmt: skip
+    save({"full_name": "Lâm Văn Xa", "birth_date": "01/01/2006", "away_place": "Bình Dương"})
+    ws.youth.admit(tu, "15/01/2026", "Đoàn xã Tân Hưng", None)
+    ws.youth.admit(ngheo, "10/12/2025", "Đoàn xã Tân Hưng", None)
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, ("thanh-nien", "so-thanh-nien"),
+                          issued_on=dt.date(2026, 1, 20))  # fmt: skip
+    texts = read_pdf(built.path).page_texts()
+    today = f"{dt.date.today():%d/%m/%Y}"
+    note = f"(Tính đến ngày 31/12/2025; thông tin từng người ghi theo ngày {today})"
+    assert f" Đoàn xã Tân Hưng\n (hoàn cảnh khó khăn) {note}\n" in texts[2]
+    assert "\n1\nChâu Văn Tư\n01/01/2007\n" in texts[2] and "Lâm Thị Nghèo" not in texts[2]
+    assert "Tổng số: 1 thanh niên (nữ: 0; hoàn cảnh khó khăn: 1;" in texts[2]
+    assert f" Đoàn xã Tân Hưng\n {note}\n" in texts[3]
+    assert "\n1\nChâu Văn Tư\n" in texts[3] and "\n2\nLâm Văn Xa\n" in texts[3]
+    assert "Lâm Thị Nghèo" not in texts[3]
+
+    now = build_dossier(ws, tmp_path / "nay.pdf", dt.date.today().year, ("thanh-nien",))
+    assert now.omitted == (("Danh sách thanh niên có hoàn cảnh khó khăn",
+                            "Không có thanh niên có hoàn cảnh khó khăn."),)  # fmt: skip
 
 
 def test_nothing_to_score_prints_no_points(ws: Workspace, tmp_path: Path,

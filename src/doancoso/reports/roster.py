@@ -22,6 +22,7 @@ from ..core.lifecycle.rules import ACTIVE_STATUSES
 from ..core.roster.service import MemberFilter, MemberRow
 from ..core.roster.spreadsheets.export import filter_note
 from ..core.roster.vocab import GENDERS, STATUSES
+from ..core.statistics.export import as_recorded_today
 from ..core.workspace import Workspace
 from .document import UnionDocument
 from .styles import markup, styles
@@ -84,7 +85,8 @@ def roster_rows_on(ws: Workspace, flt: MemberFilter, day: date) -> list[MemberRo
     order, each with its status of that day (the statistics' replay,
     :meth:`~doancoso.core.statistics.service.StatisticsService.statuses_on`): a member admitted
     since is not there, one who left since is, under the status they had then. The other
-    fields (chi đoàn, position...) are today's: their history is not kept."""
+    fields (chi đoàn, position...) are today's: their history is not kept (the list says so,
+    :func:`as_of_note`)."""
     then = ws.statistics.statuses_on(day)
     wanted = set(flt.statuses) | ({flt.status} if flt.status else set())
     ids = [
@@ -95,9 +97,14 @@ def roster_rows_on(ws: Workspace, flt: MemberFilter, day: date) -> list[MemberRo
     return [replace(row, status=then[row.id]) for row in ws.members.rows(ids)]
 
 
-def as_of_note(day: date) -> str:
-    """The day a list of a past day is of: "(Tính đến ngày 31/12/2025)"."""
-    return f"(Tính đến ngày {format_vn_date(day)})"
+TODAYS_FIELDS = "chi đoàn, chức vụ"
+"""What a member list of a past day shows as it is today: no history of them is kept."""
+
+
+def as_of_note(day: date, todays: str = TODAYS_FIELDS) -> str:
+    """The day a list of a past day is of, and what it shows as recorded today (``todays``):
+    "(Tính đến ngày 31/12/2025; chi đoàn, chức vụ ghi theo ngày 06/12/2026)"."""
+    return f"(Tính đến ngày {format_vn_date(day)}; {as_recorded_today(todays)})"
 
 
 def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = None, *,
@@ -108,7 +115,9 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
 
     ``as_of`` a past day (the dossier of a past year: 31/12 of that year): the members on the
     roster at the end of that day with their status then (:func:`roster_rows_on`), and the
-    list says the day it is of ("(Tính đến ngày 31/12/2025)"); None, today or later: today's.
+    list says the day it is of and that its chi đoàn and positions are today's ("(Tính đến
+    ngày 31/12/2025; chi đoàn, chức vụ ghi theo ngày 06/12/2026)"); None, today or later:
+    today's.
 
     ``number``, ``place``, ``issued_on`` and ``recipients`` are those of the print dialog
     (:class:`~doancoso.core.documents.DocumentDetails`); left out: a number to fill in by

@@ -38,6 +38,7 @@ from ..core.statistics.export import (
     TOTAL,
     ActivityFigures,
     breakdowns,
+    printed_heading,
     rate_text,
     share_text,
     summary_figures,
@@ -193,7 +194,8 @@ def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None)
         ]  # fmt: skip
         rows.append(["", TOTAL, vn_number(part.total), "100,0" if part.total else "0,0", ""])
         header = ["STT", part.column, COUNT, SHARE, "Biểu đồ"]
-        heading = Paragraph(markup(f"{number}. {part.heading}"), st["body_left"])
+        title = f"{number}. {printed_heading(part, stats.today)}"
+        heading = Paragraph(markup(title), st["body_left"])
         table = _table(header, rows, widths, total_row=True)
         body += _with_heading([*section, Spacer(1, 3 * mm), heading], table, len(rows))
         section = []

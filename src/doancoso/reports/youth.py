@@ -11,6 +11,7 @@ part of the register (in hardship, working away) are printed through the registe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -23,9 +24,12 @@ from ..core.workspace import Workspace
 from ..core.youth.export import TITLE, filter_note, youth_cells
 from ..core.youth.service import YouthFilter, YouthRow
 from .document import UnionDocument
-from .roster import NO_ORGANIZATION
+from .roster import NO_ORGANIZATION, as_of_note
 from .styles import markup, styles
 from .tables import Column, build_table_document
+
+PEOPLE = "thông tin từng người"
+"""What a list of a past day shows as recorded today: each young person's details."""
 
 # Shares in millimetres of the 247 mm text width, at 10 pt.
 COLUMNS = (
@@ -54,11 +58,24 @@ def total_line(rows: list[YouthRow]) -> str:
     )
 
 
+def youth_ids_on(ws: Workspace, flt: YouthFilter, day: date) -> list[str]:
+    """The young people ``flt`` shows of the register as it stood at the end of the past
+    ``day``, in name order: those admitted into the union since are there (as the statistics of
+    that day count them, :meth:`~doancoso.core.statistics.service.StatisticsService.youths_on`),
+    those admitted by then are not. Their details (hardship, work away...) are today's."""
+    then = ws.statistics.youths_on(day)
+    return [i for i in ws.youth.ids(replace(flt, include_admitted=True)) if i in then]
+
+
 def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None, *,
                 issued_on: date | None = None, number: str | None = None,
                 place: str | None = None, recipients: Sequence[str] | None = None,
-                page_numbers: bool = True) -> Path:  # fmt: skip
+                page_numbers: bool = True, as_of: date | None = None) -> Path:  # fmt: skip
     """Write the youth register shown by ``flt`` to the PDF ``path`` (atomically); returns it.
+
+    ``as_of`` a past day (the dossier of a past year: 31/12 of that year): the young people
+    not yet in the union at the end of that day (:func:`youth_ids_on`), and the list says the
+    day it is of and that each one's details are today's; None, today or later: today's.
 
     ``number``, ``place``, ``issued_on`` and ``recipients`` as for
     :func:`~doancoso.reports.roster.print_roster`.
@@ -69,14 +86,17 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
     if org is None:
         raise AppError(NO_ORGANIZATION)
     flt = flt or YouthFilter()
-    rows = ws.youth.rows(ws.youth.ids(flt))
+    past = as_of if as_of is not None and as_of < date.today() else None
+    rows = ws.youth.rows(youth_ids_on(ws, flt, past) if past else ws.youth.ids(flt))
     table_rows = [(i, *youth_cells(row)) for i, row in enumerate(rows, start=1)]
     doc = UnionDocument(
         org,
         kind=TITLE,
         code="DS",
         title=org.name,
-        subtitle=filter_note(flt),
+        subtitle=" ".join(
+            n for n in (filter_note(flt), as_of_note(past, PEOPLE) if past else "") if n
+        ),
         number=number,
         issued_on=issued_on,
         place=place,

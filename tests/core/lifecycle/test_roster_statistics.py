@@ -136,6 +136,29 @@ def test_a_past_day_counts_the_roster_as_it_stood_then(
     }  # fmt: skip
 
 
+def test_a_past_day_counts_young_people_admitted_since_as_not_yet_members(ws: Workspace) -> None:
+    """The statistics of 31/12/2025 count the young people not yet in the union on that day: Tư,
+    in hardship and working away, admitted on 15/01/2026, is one of them (he was counted
+    nowhere: no longer a young person of the register, not yet a member on 31/12/2025); Nghèo,
+    admitted on 10/12/2025, is not."""
+
+    def youth(name: str, **fields: str) -> str:
+        return ws.youth.save({"full_name": name, "birth_date": "01/01/2007", **fields})
+
+    tu = youth("Châu Văn Tư", gender="Nam", in_hardship="x", away_place="Cà Mau")
+    ngheo = youth("Lâm Thị Nghèo", hardship_kind="Hộ nghèo")
+    youth("Lâm Văn Xa", away_place="Bình Dương")
+    ws.youth.admit(tu, "15/01/2026", "Đoàn xã Tân Hưng", None)
+    ws.youth.admit(ngheo, "10/12/2025", "Đoàn xã Tân Hưng", None)
+
+    then = ws.statistics.roster(date(2025, 12, 31))
+    assert (then.youth_total, then.youth_in_hardship, then.youth_working_away) == (2, 1, 2)
+    assert (then.total, then.admissions) == (1, 1)
+    now = ws.statistics.roster(date.today())
+    assert (now.youth_total, now.youth_in_hardship, now.youth_working_away) == (1, 0, 1)
+    assert now.total == 2
+
+
 def test_every_count_on_known_members(ws: Workspace, stats: RosterStats) -> None:
     assert (stats.today, stats.total, stats.all_members) == (TODAY, 9, 13)
     assert list(stats.by_branch.items()) == [(BD, 0), (CR, 3), (TL, 5), (UNASSIGNED, 1)]

@@ -9,6 +9,13 @@ import pytest
 from doancoso.core.workspace import Workspace
 
 TODAY = date(2026, 6, 1)
+PRINTED_BY_BRANCH = (
+    f"Theo chi đoàn (đang sinh hoạt; chi đoàn ghi theo ngày {date.today():%d/%m/%Y})"
+    if date.today() > TODAY
+    else "Theo chi đoàn (đang sinh hoạt)"
+)
+"""The printed heading of the chi đoàn breakdown of TODAY: of a past day, it says the members are
+under today's chi đoàn (which chi đoàn a member was in then is not kept)."""
 BA_DIEU = "Chi đoàn ấp Bà Điều"
 XOM_MOI = "Chi đoàn ấp Xóm Mới"
 # name, birth, gender, chi đoàn, ethnicity, religion, education, status

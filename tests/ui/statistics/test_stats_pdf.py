@@ -13,7 +13,7 @@ from doancoso.core.errors import AppError
 from doancoso.core.workspace import Workspace
 from doancoso.reports.statistics import print_statistics
 
-from .conftest import BA_DIEU, TODAY, XOM_MOI
+from .conftest import BA_DIEU, PRINTED_BY_BRANCH, TODAY, XOM_MOI
 
 
 def _fonts(reader: PdfReader) -> dict[str, bool]:  # as in tests/reports/conftest.py
@@ -40,7 +40,7 @@ def test_text_and_fonts(known_ws: Workspace, tmp_path: Path) -> None:
     for expected in ("BÁO CÁO", "Thống kê tình hình đoàn viên năm 2026",
                      "(Số liệu đến ngày 01/06/2026)", "Tân Hưng, ngày 02 tháng 6 năm 2026",
                      "I. SỐ LIỆU CHUNG", "II. CƠ CẤU ĐOÀN VIÊN",
-                     "1. Theo chi đoàn (đang sinh hoạt)", "3. Theo giới tính",
+                     f"1. {PRINTED_BY_BRANCH}", "3. Theo giới tính",
                      "Nguyễn Thị Như Quỳnh"):  # fmt: skip
         assert expected in lines, expected
     flat = " ".join(line for line in lines if line)  # table cells are extracted one per line

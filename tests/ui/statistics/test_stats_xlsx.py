@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from doancoso.core.errors import AppError
 from doancoso.core.workspace import Workspace
 
-from .conftest import BA_DIEU, TODAY, XOM_MOI
+from .conftest import BA_DIEU, PRINTED_BY_BRANCH, TODAY, XOM_MOI
 
 
 def _rows(path: Path) -> list[tuple[object, ...]]:
@@ -31,7 +31,7 @@ def test_counts_and_layout(known_ws: Workspace, tmp_path: Path) -> None:
     assert (2, "Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác)", 1) in rows
     assert (3, "Trong đó: đoàn viên nữ", 2) in rows
     assert (4, "Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2026", 1) in rows
-    assert ("1. Theo chi đoàn (đang sinh hoạt)",) in rows
+    assert (f"1. {PRINTED_BY_BRANCH}",) in rows
     assert (1, BA_DIEU, 3, 60.0) in rows and (2, XOM_MOI, 2, 40.0) in rows
     assert (1, "Nam", 3, 60.0) in rows and (2, "Nữ", 2, 40.0) in rows
     assert (1, "Kinh", 4, 80.0) in rows and (2, "Khmer", 1, 20.0) in rows

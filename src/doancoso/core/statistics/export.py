@@ -123,6 +123,22 @@ BY_BRANCH_TIP = (
 )
 
 
+def as_recorded_today(fields: str) -> str:
+    """What a list or count of a past day shows as recorded today, its history not being kept
+    (a member's chi đoàn and position, a chi đoàn's name: only their values of today are
+    stored), said so: "chi đoàn, chức vụ ghi theo ngày 06/12/2026"."""
+    return f"{fields} ghi theo ngày {format_vn_date(date.today())}"
+
+
+def printed_heading(part: Breakdown, counted_on: date) -> str:
+    """``part``'s heading as the printed statistics of ``counted_on`` give it: on a past day
+    (the dossier of a past year), the chi đoàn's says the members are under today's chi đoàn
+    (:func:`as_recorded_today`); the page, always of today, shows :data:`BY_BRANCH`."""
+    if part.heading != BY_BRANCH or counted_on >= date.today():
+        return part.heading
+    return f"Theo chi đoàn (đang sinh hoạt; {as_recorded_today('chi đoàn')})"
+
+
 def breakdowns(stats: RosterStats) -> list[Breakdown]:
     """The breakdowns shown as charts and tables, in display order."""
     return [
@@ -290,7 +306,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
               [(i, label, n) for i, (label, n) in enumerate(figures, start=1)], None)  # fmt: skip
         merged("II. CƠ CẤU ĐOÀN VIÊN", bold, left)
         for number, part in enumerate(breakdowns(stats), start=1):
-            merged(f"{number}. {part.heading}", bold, left)
+            merged(f"{number}. {printed_heading(part, stats.today)}", bold, left)
             lines = [
                 (i, label, n, share(n, part.total))
                 for i, (label, n) in enumerate(part.counts.items(), start=1)

@@ -90,7 +90,8 @@ class RosterStats:
       roster as this organisation's own ("active" just before it, the events replayed). The end
       of a temporary activity here (a "temporary" member transferred back out to the home
       organisation) is not a departure: that member was another organisation's;
-    - youth: the register's young people not deleted and not yet admitted.
+    - youth: the register's young people not deleted and not yet admitted on ``today`` (one
+      admitted since, a past day's statistics count among them).
     """
 
     today: dt.date
@@ -202,6 +203,7 @@ class StatisticsService:
         coming_of_age = self._ctx.coming_of_age()
         params = {
             "org": self._ctx.organization_id,
+            "today": today.isoformat(),
             "first": dt.date(year, 1, 1).isoformat(),
             "last": dt.date(year, 12, 31).isoformat(),
             "coming_before": dt.date(year - coming_of_age + 1, 1, 1).isoformat(),
@@ -275,6 +277,13 @@ class StatisticsService:
                 if then is not None:
                     found[member_id] = then
             return found
+
+    def youths_on(self, day: dt.date) -> set[str]:
+        """The young people of the register not yet in the union at the end of ``day``, as
+        :meth:`roster` counts them on that day: those not admitted, and those admitted since."""
+        params = {"org": self._ctx.organization_id, "today": day.isoformat()}
+        with self._ctx.db.read() as session:
+            return set(session.scalars(text(_YOUTH_IDS), params))
 
 
 @dataclass
@@ -518,8 +527,14 @@ _LEAVERS_EVENTS = f"""
         WHERE d.organization_id = :org AND d.deleted_at IS NULL AND m.deleted_at IS NULL
           AND d.kind IN ({", ".join(repr(k) for k in DEPARTURE_KINDS)})
           AND d.event_date BETWEEN :first AND :last)"""
-_YOUTH = """
-    SELECT count(*), coalesce(sum(in_hardship), 0), coalesce(sum(working_away), 0)
+# The young people not yet in the union on ``today``: one admitted since (the date of admission
+# of the member the admission made is later: the statistics of a past year) is still counted.
+_NOT_YET_MEMBERS = """
     FROM youths
     WHERE organization_id = :org AND deleted_at IS NULL AND NOT EXISTS (
-        SELECT 1 FROM members m WHERE m.id = youths.admitted_member_id AND m.deleted_at IS NULL)"""
+        SELECT 1 FROM members m WHERE m.id = youths.admitted_member_id AND m.deleted_at IS NULL
+          AND (m.admission_date IS NULL OR m.admission_date <= :today))"""
+_YOUTH = f"""
+    SELECT count(*), coalesce(sum(in_hardship), 0), coalesce(sum(working_away), 0)
+    {_NOT_YET_MEMBERS}"""
+_YOUTH_IDS = f"SELECT id {_NOT_YET_MEMBERS}"

@@ -34,7 +34,7 @@ from ..plan import print_plan, print_report
 from ..rating import print_decision, print_summary
 from ..roster import NO_ORGANIZATION, print_roster
 from ..statistics import print_statistics
-from ..youth import print_youth
+from ..youth import print_youth, youth_ids_on
 from .annex import Photo, check_files, write_photo_page
 from .assemble import TITLE as TITLE
 from .assemble import Entry, assemble, read_pdf
@@ -293,22 +293,20 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         return [job.made(part, lambda p: print_roster(ws, p, active, issued_on=when,
                                                       number=number, page_numbers=False,
                                                       as_of=job.counted_on))]  # fmt: skip
-    if part == "thanh-nien":
-        flt = YouthFilter(hardship_only=True)
-        if not ws.youth.ids(flt):
-            return "Không có thanh niên có hoàn cảnh khó khăn."
+    if part in ("thanh-nien", "so-thanh-nien"):
+        flt = YouthFilter(hardship_only=part == "thanh-nien")
+        if not _youth_on(ws, flt, job.counted_on):
+            return ("Không có thanh niên có hoàn cảnh khó khăn." if flt.hardship_only
+                    else "Chưa có thanh niên nào trong danh sách.")  # fmt: skip
         return [job.made(part, lambda p: print_youth(ws, p, flt, issued_on=when, number=number,
-                                                     page_numbers=False))]  # fmt: skip
-    if part == "so-thanh-nien":
-        if not ws.youth.ids(YouthFilter()):
-            return "Chưa có thanh niên nào trong danh sách."
-        return [job.made(part, lambda p: print_youth(ws, p, issued_on=when, number=number,
-                                                     page_numbers=False))]  # fmt: skip
+                                                     page_numbers=False,
+                                                     as_of=job.counted_on))]  # fmt: skip
     branches = _branches_on(ws, job.counted_on)
     if part == "chi-doan":
         if not branches:
             return "Chưa có chi đoàn nào."
-        return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number))]
+        return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number,
+                                                        as_of=job.counted_on))]  # fmt: skip
     if part == "doan-vien-chi-doan":
         with_members = [b for b in branches if b.active_count]
         if not with_members:
@@ -324,6 +322,12 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
                                                           number=number,
                                                           page_numbers=False))]  # fmt: skip
     raise AppError(f"Phần không có: {part}.")
+
+
+def _youth_on(ws: Workspace, flt: YouthFilter, day: dt.date) -> list[str]:
+    """The young people ``flt`` shows at the end of ``day``: on a past day, as the list of
+    that day prints them (:func:`~doancoso.reports.youth.youth_ids_on`)."""
+    return ws.youth.ids(flt) if day >= dt.date.today() else youth_ids_on(ws, flt, day)
 
 
 def _branches_on(ws: Workspace, day: dt.date) -> list[BranchInfo]:

@@ -16,6 +16,7 @@ from ...core.organization import OrganizationInfo
 from ...core.roster.branches import BranchInfo
 from ...core.workspace import Workspace
 from ..document import UnionDocument
+from ..roster import as_of_note
 from ..styles import markup, styles
 from ..tables import Column, PagedTable
 
@@ -58,10 +59,15 @@ def branch_total(branches: list[BranchInfo]) -> str:
 
 
 def write_branches(path: Path, org: OrganizationInfo, branches: list[BranchInfo],
-                   issued_on: dt.date, number: str | None = None) -> Path:  # fmt: skip
-    """The chi đoàn of the organisation with their members on the active roster."""
+                   issued_on: dt.date, number: str | None = None,
+                   as_of: dt.date | None = None) -> Path:  # fmt: skip
+    """The chi đoàn of the organisation with their members on the active roster; ``as_of`` a
+    past day (the dossier of a past year) they were counted on, said under the title with the
+    day the chi đoàn are of (today: which chi đoàn a member was in then is not kept)."""
+    past = as_of is not None and as_of < dt.date.today()
+    subtitle = as_of_note(as_of, "chi đoàn") if past and as_of is not None else ""
     doc = UnionDocument(org, kind=BRANCHES_KIND, code="DS", title=org.name, number=number,
-                        issued_on=issued_on,
+                        issued_on=issued_on, subtitle=subtitle,
                         recipients=(f"{org.superior_name} (b/c)",),
                         page_numbers=False)  # fmt: skip
     rows = [(i, b.name, vn_number(b.active_count)) for i, b in enumerate(branches, start=1)]
