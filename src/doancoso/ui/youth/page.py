@@ -103,6 +103,7 @@ class YouthPage(ListPage):
         layout.addLayout(filters)
 
         self.add_button = QPushButton("Thêm")
+        self.add_button.setToolTip("Thêm một thanh niên vào sổ theo dõi (Ctrl+N)")
         self.edit_button = QPushButton("Sửa")
         self.delete_button = QPushButton("Xóa")
         self.admit_button = QPushButton("Kết nạp vào Đoàn…")
