@@ -56,7 +56,7 @@ from ...core.roster.spreadsheets import (
     ImportResult,
 )
 from ...core.workspace import Workspace
-from ..common.folders import documents_folder
+from ..common.folders import documents_folder, open_folder
 from ..common.steps import build_steps
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
@@ -356,7 +356,7 @@ class ImportWizard(QDialog):
     # Step 1: the file ---------------------------------------------------------------------
 
     def browse(self) -> None:
-        start = str(self.path.parent) if self.path else str(Path.home())
+        start = str(self.path.parent if self.path else open_folder())  # a stick, Documents
         name, _selected = QFileDialog.getOpenFileName(
             self, f"Chọn tệp danh sách {self.target.who}", start, FILE_FILTER
         )
