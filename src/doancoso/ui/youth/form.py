@@ -39,7 +39,7 @@ from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
-from ...core.youth.service import AddedYouth, YouthFields, YouthRecord
+from ...core.youth.service import AddedYouth, YouthFields, YouthRecord, yes_or_no
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp, QueryOp
 
@@ -221,11 +221,12 @@ class YouthFormDialog(QDialog):
         hamlet = self.editors["hamlet"]
         assert isinstance(hamlet, QLineEdit)
         hamlet.setCompleter(hamlets)
-        # Typing a place or a kind of hardship ticks its box (the core implies it too).
+        # Typing a place or a kind of hardship ticks its box, "Không" unticks it (the core reads
+        # them so too, as the import reads its columns: see core.youth.service.yes_or_no).
         for text_field, flag in (("away_place", "working_away"), ("hardship_kind", "in_hardship")):
             line, box = self.editors[text_field], self.editors[flag]
             assert isinstance(line, QLineEdit) and isinstance(box, QCheckBox)
-            line.textEdited.connect(lambda text, box=box: box.setChecked(True) if text else None)
+            line.textEdited.connect(partial(_tick, box))
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
@@ -380,3 +381,9 @@ class YouthFormDialog(QDialog):
         ):
             return
         super().reject()
+
+
+def _tick(box: QCheckBox, text: str) -> None:
+    """The box of a place of work away or a kind of hardship, as ``text`` typed there says."""
+    if text:
+        box.setChecked(yes_or_no(text) is not False)
