@@ -501,12 +501,20 @@ class ImportWizard(QDialog):
             notices.append(f"Sẽ tạo chi đoàn mới: {', '.join(preview.new_branches)}.")
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
-        if self.importable() == 0:
+        rejected = preview.count(REJECTED)
+        self.nothing_label.setStyleSheet(ERROR_STYLE)
+        if self.importable() == 0 and not rejected and preview.rows:  # nothing wrong: all there
+            self.nothing_label.setStyleSheet("")
+            self.nothing_label.setText(
+                f"Cả {vn_number(len(preview.rows))} {self.target.who} của tệp đã có trong "
+                f"{self.target.where}, không có gì thay đổi: không cần nhập."
+            )
+        elif self.importable() == 0:
             self.nothing_label.setText(
                 "Không có dòng nào để nhập: mọi dòng đều bị loại hoặc không thay đổi gì. "
                 "Hãy sửa tệp (hoặc cách ghép cột) rồi thử lại."
             )
-        elif preview.count("rejected"):
+        elif rejected:
             self.nothing_label.setText(
                 "Các dòng “Bị loại” sẽ không được nhập; các dòng còn lại được nhập cùng lúc."
             )
