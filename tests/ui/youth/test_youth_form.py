@@ -157,3 +157,26 @@ def test_khong_typed_in_the_form_is_a_no_as_the_import_reads_it(
     assert [(r.action, r.changed, r.problems) for r in preview.rows] == [(UNCHANGED, [], [])] * 6
     assert youth_ws.youth_import.apply_import(preview).unchanged == 6
     assert youth_ws.youth.get(dialog.saved_id).fields == fields
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_follow_up_member_and_chi_doan_read_in_full(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    """The form opened on a 1366×768 screen shows the follow-up member (1+1) with her chi đoàn
+    whole in its box, not cut off after "Chi đoàn ấp T"."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    thuy = next(r.id for r in youth_ws.youth.list() if r.full_name == "Nguyễn Thị Thủy")
+    dialog = _form(qtbot, youth_ws, prompts, thuy)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    combo = dialog.picker.combo
+    assert combo.currentText() == "Nguyễn Thị Như Quỳnh – Chi đoàn ấp Tân Hưng"
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    room = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= room.width()
+    assert dialog.width() <= 1366 - 100  # still within the screen, beside the window's edge
