@@ -223,7 +223,9 @@ class YouthPage(ListPage):
                 lambda ws: ws.youth.take_back(added),
                 lambda ws: ws.youth.bring_back(added),
             )
-            self.status_message.emit(f"Đã thêm {name} vào sổ theo dõi thanh niên.")
+            row = self.model.row_of(added.youth_id)
+            text = f"Đã thêm {name} vào sổ theo dõi thanh niên."
+            self.status_message.emit(self.saved_message(text, row))
         dialog.deleteLater()
 
     def edit_youth(self) -> None:
@@ -248,7 +250,7 @@ class YouthPage(ListPage):
             lambda ws, fields, expected: ws.youth.put_back(youth_id, fields, expected),
             change,
         )
-        self.status_message.emit(message)
+        self.status_message.emit(self.saved_message(message, self.model.row_of(youth_id)))
 
     def delete_selected(self) -> None:
         """Ask, then soft-delete the selected young people through the undo history."""
