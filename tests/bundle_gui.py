@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.bundle.drives import Drive
 from doancoso.ui.bundle.export_wizard import ExportWizard
 from doancoso.ui.bundle.import_wizard import BundleImportWizard
+from doancoso.ui.common.drives import Drive
 from scripted import ScriptedPrompts, synchronous_core
 
 PASSWORD = "Hoa sen nở trên đầm 1990!"

@@ -116,8 +116,8 @@ class OpenDialogs:
         self.offered: list[str] = []
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> OpenDialogs:
-        from doancoso.ui.bundle.drives import Drive
         from doancoso.ui.common import folders
+        from doancoso.ui.common.drives import Drive
 
         drives = [Drive(self.stick, "USB", "vfat", 2**30, 2**31)] if self.stick else []
         monkeypatch.setattr(folders, "removable_drives", lambda: drives)

@@ -504,3 +504,43 @@ def test_a_register_file_without_caption_leads_to_its_record(
     assert recognition.tabs.currentWidget() is recognition.register
     assert recognition.register.currentWidget() is recognition.register.advice
     assert recognition.register.advice.selected_ids() == [advice]
+
+
+def test_before_a_build_the_choices_and_the_check_have_room_at_1366x768(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """In the window of a 1366×768 screen, before any dossier is built (the preview has nothing
+    to show), every part's name reads on one line and the check's lines and buttons read in
+    full, not squeezed into a third of the page; once a dossier is shown the preview gets its
+    room, unless the secretary moved the divider herself."""
+    window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
+    qtbot.addWidget(window)
+    window.resize(1366, 705)  # maximised, under the taskbar and the title bar
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_area(DOSSIER_AREA)
+    page = window.dossier
+    with qtbot.wait_signal(page.checked):
+        page.year_box.setValue(2025)
+    QApplication.processEvents()
+    parts = page.parts.list
+    one_line = parts.visualItemRect(parts.item(0)).height()
+    heights = {parts.item(r).text(): parts.visualItemRect(parts.item(r)).height()
+               for r in range(parts.count())}  # fmt: skip
+    assert heights == dict.fromkeys(PARTS.values(), one_line)
+    assert page.checks.buttons and all(
+        b.width() >= b.sizeHint().width() for b in page.checks.buttons if b is not None
+    )
+    left, right = page.splitter.sizes()
+    assert left >= right * 0.9
+
+    with qtbot.wait_signal(page.built):
+        page.build_button.click()
+    left, right = page.splitter.sizes()
+    assert right >= 2 * left  # the preview's room
+    page.splitter.moveSplitter(500, 1)  # the secretary's choice stays through a rebuild
+    kept = page.splitter.sizes()
+    with qtbot.wait_signal(page.built):
+        page.build_button.click()
+    assert page.splitter.sizes() == kept
+    window.close()

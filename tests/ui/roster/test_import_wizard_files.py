@@ -222,3 +222,30 @@ def test_the_sample_file_imports_cleanly(
     assert [r.problems for r in wizard.preview.rows] == [[], []]
     wizard.apply()
     assert wizard.result_ is not None and wizard.result_.created == 2
+
+
+def test_the_file_is_looked_for_on_the_stick_first(
+    qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path, monkeypatch
+) -> None:
+    """A roster reaches the commune's PC on a USB stick: "Chọn tệp…" opens there when one is
+    plugged in, else in Documents (not the home folder); once a file is chosen, in its folder."""
+    from doancoso.ui.common.folders import documents_folder
+    from scripted import OpenDialogs
+
+    (tmp_path / "nhan").mkdir()
+    chosen = _roster(tmp_path / "nhan" / "ds.xlsx")
+    dialogs = OpenDialogs(chosen, tmp_path / "USB").install(monkeypatch)
+    core = synchronous_core(ws, fake_prompts)
+    wizard = ImportWizard(core)
+    qtbot.addWidget(wizard)
+    wizard.browse_button.click()
+    assert wizard.file_edit.text() == str(chosen)
+    assert wizard.sheet_combo.currentText() == "Sheet"  # the file was read
+    wizard.browse_button.click()  # a second look: where the first file was
+    dialogs.stick = None
+    OpenDialogs.install(dialogs, monkeypatch)
+    fresh = ImportWizard(core)
+    qtbot.addWidget(fresh)
+    fresh.browse_button.click()
+    assert dialogs.offered == [str(tmp_path / "USB"), str(tmp_path / "nhan"),
+                               str(documents_folder())]  # fmt: skip

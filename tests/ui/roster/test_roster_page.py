@@ -205,3 +205,47 @@ def test_the_members_in_no_chi_doan_have_their_filter(
     page.refresh_branches()
     assert page.branch_combo.currentText() == "Chưa có chi đoàn"
     assert page.current_filter().branch_id == ""
+
+
+def test_a_member_saved_outside_the_search_is_said_not_to_be_listed(
+    qtbot: QtBot, ws: Workspace, prompts
+) -> None:
+    """A member added, or edited, while the search shows others does not appear in the list:
+    the status bar says why, so that the secretary does not add her a second time."""
+    window = _window(qtbot, ws, prompts)
+    page = window.roster
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/03/2001"})
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.search.setText("an")
+    page.apply_filter()
+    assert _names(page) == ["Nguyễn Văn An"]
+
+    def fill(dialog) -> None:
+        dialog.set_value("full_name", "Trần Văn Bình")
+        dialog.set_value("birth_date", "02/09/2000")
+        dialog.save_button.click()
+
+    prompts.dialog_script = fill
+    page.add_button.click()
+    assert ws.members.count() == 2 and _names(page) == ["Nguyễn Văn An"]
+    assert messages == [
+        "Đã thêm đoàn viên Trần Văn Bình. Người này không hiện trong danh sách vì đang tìm kiếm "
+        "hoặc lọc."
+    ]
+
+    def rename(dialog) -> None:
+        dialog.set_value("full_name", "Nguyễn Văn Út")
+        dialog.save_button.click()
+
+    prompts.dialog_script = rename
+    page.select_row(0)
+    page.edit_button.click()
+    assert _names(page) == []
+    assert messages[-1].endswith("Người này không hiện trong danh sách vì đang tìm kiếm hoặc lọc.")
+    page.search.setText("")
+    page.apply_filter()
+
+    prompts.dialog_script = fill  # shown: nothing more said
+    page.add_button.click()
+    assert messages[-1] == "Đã thêm đoàn viên Trần Văn Bình."

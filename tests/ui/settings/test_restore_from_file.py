@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.backup.store import BackupInfo
 from doancoso.core.workspace import Workspace
-from doancoso.ui.bundle.drives import Drive
+from doancoso.ui.common.drives import Drive
 from doancoso.ui.settings.backups_dialog import BackupsDialog, restore_question
 from scripted import ScriptedPrompts, synchronous_core
 

@@ -53,8 +53,9 @@ def test_the_window_says_read_only_and_refuses_writes(
             "(USB có thể đang bị khóa ghi). Không lưu được thay đổi nào. Muốn sửa dữ liệu, hãy "
             "gạt khóa ghi của USB rồi mở lại."
         )
-        disabled = [window.new_member_action, window.roster.io.import_action,
-                    window.coming_of_age_action, window.temporary_action]  # fmt: skip
+        disabled = [window.new_member_action, window.new_youth_action,
+                    window.roster.io.import_action, window.coming_of_age_action,
+                    window.temporary_action]  # fmt: skip
         assert not any(action.isEnabled() for action in disabled)
         assert not window.roster.add_button.isEnabled()
         # The youth register's too: nothing typed in its form for a save refused.

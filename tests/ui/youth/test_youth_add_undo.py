@@ -113,3 +113,44 @@ def test_after_a_youth_import_ctrl_z_reaches_nothing_older(
     window.activateWindow()
     press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert youth_id not in youth_ws.youth.ids()  # the older deletion stays
+
+
+def test_ctrl_n_on_the_youth_register_adds_a_young_person(
+    qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Ctrl+N adds to the list of the page shown, as Ctrl+F/I/E/P act on it: a young person on
+    the youth register (wherever the focus is in the window), a member everywhere else."""
+    from doancoso.ui.shell.main_window import ROSTER, SETTINGS, YOUTH_AREA
+
+    window = active_window(qtbot, youth_ws, prompts)
+    youths, members = youth_ws.youth.count(), youth_ws.members.count()
+    opened: list[str] = []
+
+    def fill(dialog) -> None:
+        opened.append(dialog.windowTitle())
+        if dialog.windowTitle() == "Thêm thanh niên vào sổ theo dõi":
+            dialog.set_value("full_name", "Trần Thị Ngọc")
+            dialog.set_value("birth_date", "05/03/2007")
+            dialog.save_button.click()
+        else:
+            dialog.reject()
+
+    prompts.dialog_script = fill
+    window.show_area(YOUTH_AREA)
+    window.sidebar.setFocus()
+    press_ctrl(qtbot, window, Qt.Key.Key_N)
+    assert opened == ["Thêm thanh niên vào sổ theo dõi"]
+    assert window.sidebar.currentRow() == YOUTH_AREA
+    assert youth_ws.youth.count() == youths + 1 and youth_ws.members.count() == members
+    assert window.youth.selected_ids() == [_youth_id(youth_ws, "Trần Thị Ngọc")]
+    assert window.undo_action.text() == "Hoàn tác: Thêm thanh niên Trần Thị Ngọc"
+    # The "Đoàn viên" menu's item still adds a member when clicked, without the key it lacks.
+    assert window.new_member_action.shortcut().isEmpty()
+    assert window.youth.add_button.toolTip() == "Thêm một thanh niên vào sổ theo dõi (Ctrl+N)"
+
+    window.show_area(SETTINGS)
+    press_ctrl(qtbot, window, Qt.Key.Key_N)
+    assert opened[1:] == ["Thêm đoàn viên"]
+    assert window.sidebar.currentRow() == ROSTER
+    assert window.new_member_action.shortcut().toString() == "Ctrl+N"
+    assert youth_ws.youth.count() == youths + 1

@@ -126,3 +126,57 @@ def test_a_follow_up_member_deleted_from_the_roster_does_not_block_saving(
     assert dialog.errors.messages() == {} and dialog.saved_id == thuy.id
     fields = youth_ws.youth.get(thuy.id).fields
     assert (fields.occupation, fields.follow_up_member_id) == ("Thợ may", None)
+
+
+def test_khong_typed_in_the_form_is_a_no_as_the_import_reads_it(
+    qtbot: QtBot, youth_ws: Workspace, prompts, tmp_path
+) -> None:
+    """ "Nơi làm ăn xa" and "Loại hoàn cảnh" are the import's "Đi làm ăn xa (nơi)" and
+    "Hoàn cảnh khó khăn" columns, where "Không" says no: typed in the form it unticks the box
+    rather than ticking it (no place called "Không" is kept), "Có" ticks it without a place, and
+    what the form saved goes out to Excel and comes back unchanged."""
+    from doancoso.core.roster.spreadsheets import UNCHANGED
+
+    dialog = _form(qtbot, youth_ws, prompts)
+    dialog.set_value("full_name", "Lê Văn Tư")
+    dialog.set_value("birth_date", "2003")
+    away, away_box = dialog.editors["away_place"], dialog.editors["working_away"]
+    hardship, hardship_box = dialog.editors["hardship_kind"], dialog.editors["in_hardship"]
+    away_box.setChecked(True)
+    for line, text in ((away, "Không"), (hardship, "có")):
+        line.insert(text)  # as typed (textEdited)
+    assert not away_box.isChecked() and hardship_box.isChecked()
+    dialog.save_button.click()
+    fields = youth_ws.youth.get(dialog.saved_id).fields
+    assert (fields.working_away, fields.away_place) == (False, None)
+    assert (fields.in_hardship, fields.hardship_kind) == (True, None)
+
+    path = tmp_path / "thanh-nien.xlsx"
+    youth_ws.spreadsheets.export_youth(path)
+    preview = youth_ws.youth_import.preview_import(path)
+    assert [(r.action, r.changed, r.problems) for r in preview.rows] == [(UNCHANGED, [], [])] * 6
+    assert youth_ws.youth_import.apply_import(preview).unchanged == 6
+    assert youth_ws.youth.get(dialog.saved_id).fields == fields
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_follow_up_member_and_chi_doan_read_in_full(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    """The form opened on a 1366×768 screen shows the follow-up member (1+1) with her chi đoàn
+    whole in its box, not cut off after "Chi đoàn ấp T"."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    thuy = next(r.id for r in youth_ws.youth.list() if r.full_name == "Nguyễn Thị Thủy")
+    dialog = _form(qtbot, youth_ws, prompts, thuy)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    combo = dialog.picker.combo
+    assert combo.currentText() == "Nguyễn Thị Như Quỳnh – Chi đoàn ấp Tân Hưng"
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    room = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= room.width()
+    assert dialog.width() <= 1366 - 100  # still within the screen, beside the window's edge

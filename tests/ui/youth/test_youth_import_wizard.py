@@ -182,3 +182,27 @@ def test_counts_of_a_thousand_rows_are_written_with_a_thousands_dot(
     page.import_button.click()
     assert said and said[0].startswith("Đã lưu 1.000 dòng bị loại")
     assert messages[-1] == "Đã nhập: thêm mới 1.000, cập nhật 0 thanh niên."
+
+
+def test_a_list_already_in_the_register_is_not_called_a_file_to_fix(
+    qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The register's own export (or a hamlet's list imported before) previews as "Không đổi"
+    on every row: the wizard says there is nothing new to import, not that the file or its
+    columns must be fixed (nothing is wrong with them); "Nhập" stays disabled."""
+    from doancoso.ui.roster.import_wizard import YOUTH
+
+    path = tmp_path / "thanh-nien.xlsx"
+    youth_ws.spreadsheets.export_youth(path)
+    wizard = ImportWizard(synchronous_core(youth_ws, prompts), None, YOUTH)
+    qtbot.addWidget(wizard)
+    wizard.set_file(path)
+    wizard.next()
+    wizard.next()
+    assert wizard.page == PREVIEW_PAGE
+    assert wizard.summary.text() == "Thêm mới 0 · Cập nhật 0 · Không đổi 5 · Bị loại 0"
+    assert wizard.nothing_label.text() == (
+        "Cả 5 thanh niên của tệp đã có trong sổ theo dõi thanh niên, không có gì thay đổi: "
+        "không cần nhập."
+    )
+    assert not wizard.import_button.isEnabled()

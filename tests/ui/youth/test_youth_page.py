@@ -163,3 +163,40 @@ def test_files_are_offered_in_documents_then_where_the_last_one_went(
     assert dialogs.offered == [str(documents_folder() / "Danh sach thanh nien.xlsx"),
                                str(chosen.parent / "Danh sach thanh nien.xlsx")]  # fmt: skip
     assert chosen.is_file()
+
+
+def test_a_young_person_saved_outside_the_filter_is_said_not_to_be_listed(
+    page: YouthPage, prompts, youth_ws: Workspace
+) -> None:
+    """Added, or moved to another hamlet, while the list shows one hamlet (or those in
+    hardship): the young person leaves the list, and the status bar says why."""
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.hardship_check.setChecked(True)
+    assert _names(page) == ["Nguyễn Thị Thủy"]
+
+    def fill(dialog) -> None:
+        dialog.set_value("full_name", "Trần Thị Ngọc")
+        dialog.set_value("birth_date", "05/03/2007")
+        dialog.save_button.click()
+
+    prompts.dialog_script = fill
+    page.add_youth()
+    assert youth_ws.youth.count() == 6 and _names(page) == ["Nguyễn Thị Thủy"]
+    assert messages == [
+        "Đã thêm Trần Thị Ngọc vào sổ theo dõi thanh niên. Người này không hiện trong danh sách "
+        "vì đang tìm kiếm hoặc lọc."
+    ]
+    page.hardship_check.setChecked(False)
+    page.hamlet_combo.setCurrentIndex(page.hamlet_combo.findData("Ấp Kênh Xáng"))
+    assert "Đặng Thu Hà" in _names(page)
+
+    def move(dialog) -> None:
+        dialog.set_value("hamlet", "Ấp Tân Hưng")
+        dialog.save_button.click()
+
+    prompts.dialog_script = move
+    _select(page, "Đặng Thu Hà")
+    page.edit_youth()
+    assert "Đặng Thu Hà" not in _names(page)
+    assert messages[-1].endswith("Người này không hiện trong danh sách vì đang tìm kiếm hoặc lọc.")

@@ -48,6 +48,19 @@ def password_protected(path: Path, details: str) -> ImportFileError:
     )
 
 
+def open_document(path: Path, details: str) -> ImportFileError:
+    """A LibreOffice/OpenOffice spreadsheet (.ods), which no reader here reads: how to save it
+    as .xlsx from LibreOffice Calc, where it was made (the menus named in Vietnamese and
+    English: either may be installed)."""
+    return ImportFileError(
+        f"Không nhập được tệp {path.name}: đây là bảng tính của LibreOffice/OpenOffice, ứng dụng "
+        "chỉ đọc tệp Excel (.xlsx, .xls) hoặc CSV (.csv). Hãy mở tệp bằng LibreOffice Calc, chọn "
+        "Tệp → Lưu thành… (File → Save As…), chọn kiểu tệp “Excel 2007-365 (.xlsx)”, bấm Lưu "
+        "(nếu được hỏi, chọn dùng định dạng Excel), rồi nhập tệp .xlsx vừa lưu.",
+        details,
+    )
+
+
 def unreadable(path: Path, exc: BaseException) -> ImportFileError:
     return ImportFileError(
         f"Không đọc được tệp {path.name}: tệp bị hỏng hoặc không phải tệp Excel. Hãy mở tệp trong "

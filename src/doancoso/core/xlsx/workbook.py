@@ -2,7 +2,8 @@
 
 The kind of file is decided from its first bytes, not its name, so a CSV renamed ".xlsx" or a
 password-protected workbook (an OLE container, like an old .xls) gets a clear message instead
-of a library's traceback. Every failure is an :class:`ImportFileError`; nothing is written.
+of a library's traceback; so does a LibreOffice spreadsheet (.ods), told how to save it as
+.xlsx. Every failure is an :class:`ImportFileError`; nothing is written.
 
 Before any reading, a file larger than 100 MB (.xlsx, .xls) or 50 MB (.csv) is refused by its
 size: a roster of 100,000 members is about 10 MB as .xlsx and 20 MB as CSV, and a 3 GB file
@@ -64,6 +65,7 @@ from .refusals import (
     MB,
     SCAN_BYTES,
     failure,
+    open_document,
     os_error,
     password_protected,
     size_text,
@@ -78,6 +80,10 @@ __all__ = ["Cell", "SheetRows", "cell_name", "decode_csv_bytes", "read_sheets", 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+# LibreOffice saves an .ods with its "mimetype" entry first and stored: its text is in the first
+# bytes, whatever the file was renamed to. .fods is the same spreadsheet as flat XML.
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_OPEN_DOCUMENT = (".ods", ".ots", ".fods")
 _PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit, Stopped, ImportFileError)
 _T = TypeVar("_T")
 
@@ -117,6 +123,8 @@ def _kind(path: Path) -> str:
             f"Không mở được tệp {path.name}: {os_reason(exc)}.", repr(exc)
         ) from exc
     suffix = path.suffix.lower()
+    if suffix in _OPEN_DOCUMENT or (head.startswith(_ZIP) and _ODS_MIMETYPE in head):
+        raise open_document(path, f"OpenDocument spreadsheet, suffix {suffix!r}")
     excel = head.startswith((_ZIP, _OLE)) or suffix in (".xlsx", ".xlsm", ".xls")
     if not excel and suffix != ".csv":
         raise ImportFileError(

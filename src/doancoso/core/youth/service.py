@@ -55,7 +55,9 @@ from ..storage.models import Member, Youth
 SORT_COLUMNS = ("name", "birth_date", "hamlet")
 ADMITTED_FROM_REGISTER = "Kết nạp từ sổ theo dõi thanh niên."
 """The note of the admission event of a member admitted from the register (:meth:`admit`)."""
-_YES = {"1", "x", "co", "true", "yes", "y"}
+YES_WORDS = frozenset({"co", "x", "v", "1", "true", "yes", "y", "\u2713", "\u2714", "+", "*"})
+NO_WORDS = frozenset({"khong", "khong co", "k", "0", "false", "no", "n", "-"})
+"""A yes or a no, folded (:func:`fold`), in the form's boxes and in a hamlet's list."""
 
 
 @dataclass(frozen=True)
@@ -178,15 +180,34 @@ def _hamlet_order(places: Iterable[str | None]) -> Callable[[tuple[str, str | No
     return lambda pair: ranks[hamlet_key(pair[1])] if pair[1] else -1
 
 
+def yes_or_no(text: str | None) -> bool | None:
+    """True for a yes ("Có", "x", "✓"…), False for a no ("Không", "Không có", "-"…), None for
+    any other text (tones and case ignored)."""
+    key = fold(text)
+    return True if key in YES_WORDS else False if key in NO_WORDS else None
+
+
 def _flag(raw: str) -> bool:
-    return fold(raw) in _YES
+    return yes_or_no(raw) is True
+
+
+def _with_flag(detail: str | None, flag: str) -> tuple[str | None, bool]:
+    """A place of work away or a kind of hardship, and its flag. The form's field is the
+    import's column ("Đi làm ăn xa (nơi)", "Hoàn cảnh khó khăn"), read the same way: a yes
+    there says the fact without the detail, a no says there is none (not a place called
+    "Không"); any other text is the detail, and implies its flag."""
+    answer = yes_or_no(detail)
+    if answer is not None:
+        return None, answer
+    return detail, _flag(flag) or bool(detail)
 
 
 def parse_youth(raw: Mapping[str, str], today: dt.date | None = None) -> YouthFields:
     """Validate the raw text of the youth form; every problem is reported at once.
 
-    Flags (``working_away``, ``in_hardship``) are true for "1", "x", "có", "true"; a hardship
-    kind or a place of work away implies its flag.
+    Flags (``working_away``, ``in_hardship``) are true for a yes ("1", "x", "có"…); a hardship
+    kind or a place of work away implies its flag, and a yes or a no typed there sets it
+    (:func:`_with_flag`).
     """
     today = today or dt.date.today()
     text = {name: nfc(raw.get(name, "")) for name in YOUTH_FIELD_NAMES}
@@ -206,8 +227,8 @@ def parse_youth(raw: Mapping[str, str], today: dt.date | None = None) -> YouthFi
     values["away_since"] = parse_day(text["away_since"], "away_since", errors)
     if values["away_since"] and values["away_since"] > today:  # type: ignore[operator]
         errors["away_since"] = "Ngày đi làm ăn xa không thể sau ngày hôm nay."
-    values["working_away"] = _flag(text["working_away"]) or bool(values["away_place"])
-    values["in_hardship"] = _flag(text["in_hardship"]) or bool(values["hardship_kind"])
+    for detail, flag in (("away_place", "working_away"), ("hardship_kind", "in_hardship")):
+        values[detail], values[flag] = _with_flag(values[detail], text[flag])  # type: ignore[arg-type]
     values["phone"] = None
     if text["phone"]:
         values["phone"] = normalize_phone(text["phone"])

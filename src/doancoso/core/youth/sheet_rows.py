@@ -12,8 +12,9 @@ person of the register is not refused here, only warned about when the row is de
 
 Two columns say a yes/no and a detail at once, as the export writes them: "Đi làm ăn xa (nơi)"
 and "Hoàn cảnh khó khăn" hold the place or the kind, "Có" when only the fact is known, and
-nothing (or "Không") when not. "Không" is a value: it clears the flag and its detail, where an
-empty cell leaves the stored record alone.
+nothing (or "Không", "Không có") when not. "Không" is a value: it clears the flag and its detail,
+where an empty cell leaves the stored record alone. The youth form reads its fields of the place
+and the kind the same way (:func:`doancoso.core.youth.service.yes_or_no`).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..lang.dates import DateFormatError
-from ..lang.text import fold
 from ..roster.spreadsheets.headers import IMPORT_FIELDS, ROSTER_HEADERS, HeaderVocabulary
 from ..roster.spreadsheets.rows import WARNING, ParsedRow, Problem, RowParser, shown
 from ..xlsx.workbook import Cell
+from .service import yes_or_no
 
 # Fields of a youth import and their labels (the wizard's column chooser, the preview).
 YOUTH_IMPORT_FIELDS: dict[str, str] = {
@@ -85,8 +86,6 @@ YOUTH_HEADERS = HeaderVocabulary(YOUTH_IMPORT_FIELDS, _SYNONYMS, ROSTER_HEADERS.
 
 _TEXT_TARGETS = ("hamlet", "address", "occupation", "ethnicity", "religion", "disability",
                  "contact", "hardship_support", "notes")  # fmt: skip
-_YES = frozenset({"co", "x", "v", "1", "true", "yes", "y", "\u2713", "\u2714", "+", "*"})
-_NO = frozenset({"khong", "k", "0", "false", "no", "n", "-"})
 # The yes/no-and-detail columns: field of the detail -> field of the flag.
 FLAGGED = {"away_place": "working_away", "hardship_kind": "in_hardship"}
 
@@ -112,10 +111,10 @@ class YouthRowParser(RowParser):
         for detail, flag in FLAGGED.items():
             if detail in self.mapping:
                 text = self._text(cells, detail, parsed)
-                key = fold(text)
-                if key in _YES:
+                answer = yes_or_no(text)  # read as the youth form reads its field
+                if answer is True:
                     out[flag] = True
-                elif key in _NO:
+                elif answer is False:
                     out[flag], out[detail] = False, ""  # cleared
                 elif text:
                     out[flag], out[detail] = True, text

@@ -59,10 +59,10 @@ from ...core.organization import OrganizationInfo
 from ...core.workspace import Workspace
 from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
+from ..common.drives import Drive, removable_drives
 from ..common.steps import build_steps
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report, TaskCancelled
-from .drives import Drive, removable_drives
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordPanel
 
 log = logging.getLogger(__name__)

@@ -55,12 +55,12 @@ from ...core.errors import AppError
 from ...core.lang.text import nfc, size_text, vn_number
 from ...core.workspace import Workspace
 from ...reports.handover import EVIDENCE_FILES, LIVE_NOTE, count_lines, sha256_lines
+from ..common.drives import removable_drives
 from ..common.steps import build_steps
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
 from .counts import PLAN_HEADERS, CountsTable, dialog_size, files_text, plan_rows
-from .drives import removable_drives
 from .import_texts import (
     CHOICES_REVEALED,
     KIND_NAMES,

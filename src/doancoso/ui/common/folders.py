@@ -1,7 +1,7 @@
 """Where the app's file dialogs open. Save dialogs: the user's Documents folder (on Windows
 ``C:\\Users\\<name>\\Documents``, where a secretary looks for files), not the home folder.
 Open dialogs: a USB stick when one is plugged in (files reach the commune's PC on sticks, as
-bundles do: see :mod:`doancoso.ui.bundle.drives`), else Documents."""
+bundles do: see :mod:`doancoso.ui.common.drives`), else Documents."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from ..bundle.drives import removable_drives
+from .drives import removable_drives
 
 
 def documents_folder() -> Path:

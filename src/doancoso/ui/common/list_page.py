@@ -55,6 +55,8 @@ EMPTY_HINT_STYLE = "color: #424242;"
 EMPTY_HINT_WIDTH, EMPTY_HINT_MARGIN = 640, 16
 READ_ONLY_TIP = "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
 """The tooltip of an action that can only write, disabled on data that can only be read."""
+NOT_LISTED = "Người này không hiện trong danh sách vì đang tìm kiếm hoặc lọc."
+"""Said after a save whose record the search or a filter leaves out of the list."""
 
 
 def delete_question(question: str, names: Sequence[str], count: int) -> str:
@@ -270,6 +272,11 @@ class ListPage(QWidget):
         )
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
+
+    def saved_message(self, text: str, row: int | None) -> str:
+        """``text`` about a record just saved, and why it is not seen when the list leaves it
+        out (``row`` None: not in the list shown), lest it be added a second time."""
+        return text if row is not None else f"{text} {NOT_LISTED}"
 
     def select_rows(self, rows: Iterable[int]) -> None:
         """Select ``rows`` (only them), the first one current and scrolled to."""

@@ -71,6 +71,10 @@ SAVE_FAILED = "Không lưu được hồ sơ"
 PRINT_FAILED = "Không in được hồ sơ"
 CHECK_DELAY_MS = 300
 NOT_SAVED_TIP = "Lưu hồ sơ thành PDF trước, rồi mở thư mục chứa tệp."
+SPLIT_BEFORE_BUILD = (600, 600)
+SPLIT_WITH_PREVIEW = (380, 820)
+"""The shares of the page's width (choices and check | preview) before a dossier is built and
+once one is shown."""
 
 
 def build_anyway_text(contradictions: list[str]) -> str:
@@ -214,10 +218,17 @@ class DossierPage(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([380, 820])
+        # Before a dossier is built the preview has nothing to show: the choices and the check
+        # take half the page (readable at 1366×768); the preview its room once there is one.
+        self.splitter.setSizes(list(SPLIT_BEFORE_BUILD))
+        self._split_moved = False  # by the user: left as they put it
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self._set_building(False)
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._split_moved = True
 
     def _action(self, text: str, key: QKeySequence.StandardKey,
                 slot: Callable[[], None]) -> QAction:  # fmt: skip
@@ -404,6 +415,8 @@ class DossierPage(QWidget):
         if not built.whole:  # not the dossier the report bundle carries: say which one it does
             self.partial_note = " " + partial_text(year, built.missing, built.kept_before)
         self.preview.set_pdf(pdf)
+        if previous is None and not self._split_moved:
+            self.splitter.setSizes(list(SPLIT_WITH_PREVIEW))
         if previous is not None:
             previous.close()
             previous.path.unlink(missing_ok=True)

@@ -56,7 +56,7 @@ from ...core.roster.spreadsheets import (
     ImportResult,
 )
 from ...core.workspace import Workspace
-from ..common.folders import documents_folder
+from ..common.folders import documents_folder, open_folder
 from ..common.steps import build_steps
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
@@ -356,7 +356,7 @@ class ImportWizard(QDialog):
     # Step 1: the file ---------------------------------------------------------------------
 
     def browse(self) -> None:
-        start = str(self.path.parent) if self.path else str(Path.home())
+        start = str(self.path.parent if self.path else open_folder())  # a stick, Documents
         name, _selected = QFileDialog.getOpenFileName(
             self, f"Chọn tệp danh sách {self.target.who}", start, FILE_FILTER
         )
@@ -501,12 +501,20 @@ class ImportWizard(QDialog):
             notices.append(f"Sẽ tạo chi đoàn mới: {', '.join(preview.new_branches)}.")
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
-        if self.importable() == 0:
+        rejected = preview.count(REJECTED)
+        self.nothing_label.setStyleSheet(ERROR_STYLE)
+        if self.importable() == 0 and not rejected and preview.rows:  # nothing wrong: all there
+            self.nothing_label.setStyleSheet("")
+            self.nothing_label.setText(
+                f"Cả {vn_number(len(preview.rows))} {self.target.who} của tệp đã có trong "
+                f"{self.target.where}, không có gì thay đổi: không cần nhập."
+            )
+        elif self.importable() == 0:
             self.nothing_label.setText(
                 "Không có dòng nào để nhập: mọi dòng đều bị loại hoặc không thay đổi gì. "
                 "Hãy sửa tệp (hoặc cách ghép cột) rồi thử lại."
             )
-        elif preview.count("rejected"):
+        elif rejected:
             self.nothing_label.setText(
                 "Các dòng “Bị loại” sẽ không được nhập; các dòng còn lại được nhập cùng lúc."
             )

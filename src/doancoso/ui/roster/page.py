@@ -208,7 +208,8 @@ class RosterPage(ListPage):
                 lambda ws: ws.members.take_back(added),
                 lambda ws: ws.members.bring_back(added),
             )
-            self.status_message.emit(f"Đã thêm đoàn viên {name}.")
+            row = self.model.row_of(added.member_id)
+            self.status_message.emit(self.saved_message(f"Đã thêm đoàn viên {name}.", row))
         dialog.deleteLater()
 
     def edit_member(self) -> None:
@@ -238,7 +239,7 @@ class RosterPage(ListPage):
             lambda ws, fields, expected: ws.members.put_back(member_id, fields, expected),
             change,
         )
-        self.status_message.emit(message)
+        self.status_message.emit(self.saved_message(message, self.model.row_of(member_id)))
 
     def _events_written(self, label: str, message: str, recorded: RecordedEvents) -> None:
         """An event recorded or deleted in the form's "Quá trình" tab: on the undo history, as

@@ -42,7 +42,7 @@ from ...core.backup.store import BackupInfo, evidence_beside_text, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
 from ...core.workspace import Workspace
-from ..bundle.drives import Drive, removable_drives
+from ..common.drives import Drive, removable_drives
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.state import UiState
 

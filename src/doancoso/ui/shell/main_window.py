@@ -209,6 +209,12 @@ class MainWindow(QMainWindow):
         # actions with the same key would make it ambiguous, and neither would run.
         key = QKeySequence() if area == DOSSIER_AREA else QKeySequence.StandardKey.Print
         self.print_action.setShortcut(key)
+        # Ctrl+N adds to the list shown (see _files_area): the youth register's own action on
+        # its page; the "Đoàn viên" menu's item then shows no key, and still adds a member.
+        on_youth = self._files_area() == YOUTH_AREA
+        new = QKeySequence(QKeySequence.StandardKey.New)
+        self.new_member_action.setShortcut(QKeySequence() if on_youth else new)
+        self.new_youth_action.setShortcut(new if on_youth else QKeySequence())
         self._name_file_actions()
 
     def _files_area(self) -> int:
@@ -324,7 +330,8 @@ class MainWindow(QMainWindow):
         if self._ws.read_only is None:
             return
         tip = READ_ONLY_TIP
-        for action in (self.new_member_action, self.roster.io.import_action, self.import_action,
+        for action in (self.new_member_action, self.new_youth_action,
+                       self.roster.io.import_action, self.import_action,
                        self.coming_of_age_action, self.temporary_action,
                        self.import_bundle_action):  # fmt: skip
             action.setEnabled(False)
@@ -418,10 +425,13 @@ class MainWindow(QMainWindow):
         self.new_member_action = QAction("Thêm đoàn viên…", self)
         self.new_member_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_member_action.triggered.connect(self.new_member)
+        self.new_youth_action = QAction("Thêm thanh niên…", self)  # its key on its page only
+        self.new_youth_action.triggered.connect(self.new_youth)
         self.find_action = QAction("Tìm kiếm", self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.start_search)
-        window_wide = (self.new_member_action, self.find_action, self.undo_action, self.redo_action)
+        window_wide = (self.new_member_action, self.new_youth_action, self.find_action,
+                       self.undo_action, self.redo_action)  # fmt: skip
         for action in window_wide:
             self.addAction(action)
         members_menu.addAction(self.new_member_action)
@@ -476,6 +486,11 @@ class MainWindow(QMainWindow):
     def new_member(self) -> None:
         self.show_area(ROSTER)
         self.roster.add_member()
+
+    def new_youth(self) -> None:
+        """Ctrl+N on the youth register: a young person added to it (not a member)."""
+        self.show_area(YOUTH_AREA)
+        self.youth.add_youth()
 
     def start_search(self) -> None:
         """Ctrl+F: the search box of the page shown, where it has one (the youth register, the

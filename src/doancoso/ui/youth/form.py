@@ -39,7 +39,7 @@ from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
-from ...core.youth.service import AddedYouth, YouthFields, YouthRecord
+from ...core.youth.service import AddedYouth, YouthFields, YouthRecord, yes_or_no
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp, QueryOp
 
@@ -78,6 +78,8 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
 )  # fmt: skip
 
 REQUIRED = ("full_name", "birth_date")
+FORM_WIDTH = 1120  # of a 1366×768 screen
+COLUMN_STRETCH = (2, 3)
 FLAGS = {"working_away": "Có, đang đi làm ăn xa", "in_hardship": "Có hoàn cảnh khó khăn"}
 MULTILINE = ("notes", "hardship_support")
 SHORT_FIELDS = ("birth_date", "away_since", "phone")
@@ -203,7 +205,9 @@ class YouthFormDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         columns = QHBoxLayout()
-        for title, fields in GROUPS:
+        # The second column holds the follow-up member with her chi đoàn ("Nguyễn Thị Như Quỳnh
+        # – Chi đoàn ấp Tân Hưng"): the wider share, so that it reads whole at 1366×768.
+        for (title, fields), stretch in zip(GROUPS, COLUMN_STRETCH, strict=True):
             group = QGroupBox(title)
             form = QFormLayout(group)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -213,7 +217,7 @@ class YouthFormDialog(QDialog):
                 self.editors[name] = editor
                 widget = self.picker if name == "follow_up_member_id" else editor
                 self.errors.add_row(form, name, label, widget, required=name in REQUIRED)
-            columns.addWidget(group, 1)
+            columns.addWidget(group, stretch)
         layout.addLayout(columns, 1)
         hamlets = QCompleter(self._ws.youth.hamlets(), self)
         hamlets.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -221,11 +225,12 @@ class YouthFormDialog(QDialog):
         hamlet = self.editors["hamlet"]
         assert isinstance(hamlet, QLineEdit)
         hamlet.setCompleter(hamlets)
-        # Typing a place or a kind of hardship ticks its box (the core implies it too).
+        # Typing a place or a kind of hardship ticks its box, "Không" unticks it (the core reads
+        # them so too, as the import reads its columns: see core.youth.service.yes_or_no).
         for text_field, flag in (("away_place", "working_away"), ("hardship_kind", "in_hardship")):
             line, box = self.editors[text_field], self.editors[flag]
             assert isinstance(line, QLineEdit) and isinstance(box, QCheckBox)
-            line.textEdited.connect(lambda text, box=box: box.setChecked(True) if text else None)
+            line.textEdited.connect(partial(_tick, box))
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
@@ -237,7 +242,7 @@ class YouthFormDialog(QDialog):
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         # Room for six messages (more than a young person's record gets at once in one column)
         # keeps "Lưu" in place, within a 1366×768 screen.
-        open_with_room(self, 6, 1040)
+        open_with_room(self, 6, FORM_WIDTH)
 
     def _editor(self, name: str, placeholder: str) -> Editor:
         if name == "gender":
@@ -380,3 +385,9 @@ class YouthFormDialog(QDialog):
         ):
             return
         super().reject()
+
+
+def _tick(box: QCheckBox, text: str) -> None:
+    """The box of a place of work away or a kind of hardship, as ``text`` typed there says."""
+    if text:
+        box.setChecked(yes_or_no(text) is not False)

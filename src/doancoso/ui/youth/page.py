@@ -103,6 +103,7 @@ class YouthPage(ListPage):
         layout.addLayout(filters)
 
         self.add_button = QPushButton("Thêm")
+        self.add_button.setToolTip("Thêm một thanh niên vào sổ theo dõi (Ctrl+N)")
         self.edit_button = QPushButton("Sửa")
         self.delete_button = QPushButton("Xóa")
         self.admit_button = QPushButton("Kết nạp vào Đoàn…")
@@ -222,7 +223,9 @@ class YouthPage(ListPage):
                 lambda ws: ws.youth.take_back(added),
                 lambda ws: ws.youth.bring_back(added),
             )
-            self.status_message.emit(f"Đã thêm {name} vào sổ theo dõi thanh niên.")
+            row = self.model.row_of(added.youth_id)
+            text = f"Đã thêm {name} vào sổ theo dõi thanh niên."
+            self.status_message.emit(self.saved_message(text, row))
         dialog.deleteLater()
 
     def edit_youth(self) -> None:
@@ -247,7 +250,7 @@ class YouthPage(ListPage):
             lambda ws, fields, expected: ws.youth.put_back(youth_id, fields, expected),
             change,
         )
-        self.status_message.emit(message)
+        self.status_message.emit(self.saved_message(message, self.model.row_of(youth_id)))
 
     def delete_selected(self) -> None:
         """Ask, then soft-delete the selected young people through the undo history."""

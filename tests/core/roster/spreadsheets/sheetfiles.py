@@ -113,6 +113,48 @@ def write_csv(path: Path, rows: Rows, encoding: str = "utf-8-sig") -> Path:
     return path
 
 
+_ODS = "application/vnd.oasis.opendocument.spreadsheet"
+
+
+def write_ods(path: Path, rows: Rows, title: str = "Trang tính1") -> Path:
+    """An OpenDocument spreadsheet as LibreOffice Calc saves one: the ``mimetype`` entry first
+    and stored (its bytes near the start of the file), the manifest, then ``content.xml`` with
+    the rows as text cells."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    table = "".join(
+        "<table:table-row>"
+        + "".join(
+            "<table:table-cell/>" if value is None else
+            f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
+            "</text:p></table:table-cell>"
+            for value in row
+        )
+        + "</table:table-row>"
+        for row in rows
+    )  # fmt: skip
+    content = (
+        f"{_XML}<office:document-content "
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        f"<office:body><office:spreadsheet><table:table table:name={quoteattr(title)}>{table}"
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        f"{_XML}<manifest:manifest "
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
+        f'manifest:media-type="{_ODS}"/><manifest:file-entry manifest:full-path="content.xml" '
+        'manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", _ODS, compress_type=zipfile.ZIP_STORED)
+        book.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        book.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
 @dataclass(frozen=True)
 class Rich:
     """A shared string in runs of different fonts (``<si><r>...</r><r>...</r></si>``), with an

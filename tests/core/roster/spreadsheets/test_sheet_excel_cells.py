@@ -18,6 +18,7 @@ from sheetfiles import (
     with_declared_size,
     with_sheet_xml,
     write_excel_xlsx,
+    write_ods,
 )
 
 from doancoso.core.errors import ImportFileError
@@ -298,21 +299,52 @@ def test_an_xlsx_named_xls_is_read_by_its_content(sws: Workspace, tmp_path: Path
     assert [r.values["full_name"] for r in preview.rows] == ["Lý Văn Xa"]
 
 
-@pytest.mark.parametrize("name", ["ds.ods", "ds.xlsx"])
+@pytest.mark.parametrize("name", ["ds.xlsb", "ds.xlsx"])
 def test_a_zip_that_is_no_excel_workbook_is_unreadable(
     sws: Workspace, tmp_path: Path, name: str
 ) -> None:
-    """An .ods, an .xlsb or any zip: only .xlsx/.xlsm go to calamine, whose grid is checked."""
+    """An .xlsb or any zip: only .xlsx/.xlsm go to calamine, whose grid is checked (an .ods
+    gets its own message: see test_an_ods_is_refused_saying_how_to_save_it_as_xlsx)."""
     path = tmp_path / name
     with zipfile.ZipFile(path, "w") as book:
-        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        book.writestr("content.xml", "<office:document-content/>")
+        book.writestr("[Content_Types].xml", "<Types/>")
+        book.writestr("xl/workbook.bin", b"\x83\x01\x00")
     for action in (sws.spreadsheets.sheets, sws.spreadsheets.preview_import):
         with pytest.raises(ImportFileError) as info:
             action(path)
         assert info.value.message.startswith(
             f"Không đọc được tệp {name}: tệp bị hỏng hoặc không phải tệp Excel."
         )
+
+
+ODS_MESSAGE = (
+    "Không nhập được tệp {name}: đây là bảng tính của LibreOffice/OpenOffice, ứng dụng chỉ "
+    "đọc tệp Excel (.xlsx, .xls) hoặc CSV (.csv). Hãy mở tệp bằng LibreOffice Calc, chọn Tệp → "
+    "Lưu thành… (File → Save As…), chọn kiểu tệp “Excel 2007-365 (.xlsx)”, bấm Lưu (nếu được "
+    "hỏi, chọn dùng định dạng Excel), rồi nhập tệp .xlsx vừa lưu."
+)
+
+
+@pytest.mark.parametrize("name", ["ds.ods", "ds-doi-duoi.xlsx", "ds.fods"])
+def test_an_ods_is_refused_saying_how_to_save_it_as_xlsx(
+    sws: Workspace, tmp_path: Path, name: str
+) -> None:
+    """A hamlet's list saved by LibreOffice Calc (.ods, also renamed .xlsx, or its flat .fods)
+    is refused by the roster's and the youth register's import alike, saying how to save it as
+    .xlsx from LibreOffice, not that the file is damaged; nothing is written."""
+    path = tmp_path / name
+    rows = [["STT", "Họ và tên", "Ngày sinh"], ["1", "Lý Văn Xa", "05/03/2001"]]
+    if name.endswith(".fods"):
+        path.write_text('<?xml version="1.0"?><office:document/>', encoding="utf-8")
+    else:
+        write_ods(path, rows)
+    before = _members(sws)
+    for action in (sws.spreadsheets.sheets, sws.spreadsheets.preview_import,
+                   sws.youth_import.preview_import):  # fmt: skip
+        with pytest.raises(ImportFileError) as info:
+            action(path)
+        assert info.value.message == ODS_MESSAGE.format(name=name)
+    assert _members(sws) == before and sws.youth.count() == 0
 
 
 def test_a_chart_sheet_is_passed_over(sws: Workspace, tmp_path: Path) -> None:

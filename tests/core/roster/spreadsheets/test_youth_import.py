@@ -68,6 +68,52 @@ def test_the_export_imports_back_unchanged(yws: Workspace, tmp_path: Path, suffi
     assert _stored(yws) == before  # not even a revision moved
 
 
+# As typed in "Nơi làm ăn xa" / "Loại hoàn cảnh" (the box as left) -> (flag, detail) stored.
+ANSWERS = (
+    ("Không", "1", False, None),
+    ("không có", "1", False, None),
+    ("-", "", False, None),
+    ("Có", "", True, None),
+    ("x", "", True, None),
+    ("Bình Dương", "", True, "Bình Dương"),
+)
+
+
+@pytest.mark.parametrize(("typed", "box", "flag", "detail"), ANSWERS)
+def test_a_yes_or_no_saved_in_the_form_is_read_as_the_import_reads_it(
+    yws: Workspace, tmp_path: Path, typed: str, box: str, flag: bool, detail: str | None
+) -> None:
+    """The form's place of work away and kind of hardship are the import's "Đi làm ăn xa
+    (nơi)" and "Hoàn cảnh khó khăn" columns: a yes or a no typed there is an answer, as in a
+    hamlet's list, not a place or a kind; so the record exports and imports back unchanged."""
+    saved = yws.youth.save({"full_name": "Lâm Văn Sáu", "birth_date": "2003",
+                            "away_place": typed, "working_away": box,
+                            "hardship_kind": typed, "in_hardship": box})  # fmt: skip
+    fields = yws.youth.get(saved).fields
+    assert (fields.working_away, fields.away_place) == (flag, detail)
+    assert (fields.in_hardship, fields.hardship_kind) == (flag, detail)
+    path = tmp_path / "thanh-nien.xlsx"
+    yws.spreadsheets.export_youth(path)
+    preview = yws.youth_import.preview_import(path)
+    assert [(r.action, r.changed, r.problems) for r in preview.rows] == [(UNCHANGED, [], [])] * 4
+    yws.youth_import.apply_import(preview)
+    assert yws.youth.get(saved).fields == fields
+
+
+def test_khong_co_in_a_hamlet_list_is_a_no(
+    yws: Workspace, tmp_path: Path, xlsx: Callable[..., Path]
+) -> None:
+    """ "Không có" (none) in the hardship column of a hamlet's list is a no, as "Không" is."""
+    rows = [HEADER, [1, "Lâm Văn Sáu", 2003, "Nam", "Ấp Kênh Xáng", "", "Không có", "không có",
+                     "", "", ""]]  # fmt: skip
+    preview = yws.youth_import.preview_import(xlsx(tmp_path / "ds.xlsx", rows))
+    assert _summary(preview) == [(2, NEW, [], [])]
+    yws.youth_import.apply_import(preview)
+    sau = _stored(yws)["Lâm Văn Sáu"][1]
+    assert (sau.working_away, sau.away_place, sau.in_hardship, sau.hardship_kind) == (
+        False, None, False, None)  # fmt: skip
+
+
 def test_a_hamlet_list_adds_updates_and_rejects(
     yws: Workspace, tmp_path: Path, xlsx: Callable[..., Path]
 ) -> None:

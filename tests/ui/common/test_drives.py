@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo
 
-from doancoso.ui.bundle.drives import (
+from doancoso.ui.common.drives import (
     Drive,
     MountFacts,
     disk_of,
