@@ -1,11 +1,10 @@
 """What every list of evidence files in the GUI shares: the detach the undo history sees, a
-file's size in words, and a copy under its own name for the system's viewer (the store's files
-are named by their hash, with no extension)."""
+file's size in words, and where a copy under its own name goes for the system's viewer (the
+store's files are named by their hash, with no extension)."""
 
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -53,19 +52,14 @@ def evidence_service(ws: Workspace) -> SoftDeleting:
     return _Detaching(ws.evidence)
 
 
-def viewable_copy(attachment: Attachment, under: Path) -> Path:
-    """A copy of a stored file under its original name (with its type's extension) in a
-    folder of ``under`` (the system's temporary folder), for the system's viewer."""
-    folder = under / attachment.sha256[:16]
-    folder.mkdir(parents=True, exist_ok=True)
+def view_copy_path(attachment: Attachment, under: Path) -> Path:
+    """Where the copy of a stored file for the system's viewer goes: its original name (with
+    its type's extension) in a folder of ``under`` (the system's temporary folder)."""
     name = _UNSAFE.sub("_", attachment.original_name).strip(" .") or "minh-chung"
     extension = EXTENSIONS.get(attachment.media_type, "")
     if extension and not name.lower().endswith((extension, ".jpeg")):
         name += extension
-    target = folder / name
-    if not target.is_file() or target.stat().st_size != attachment.size:
-        shutil.copyfile(attachment.path, target)
-    return target
+    return under / attachment.sha256[:16] / name
 
 
 def thumbnail_grid(view: QListView, thumb: int, grid: QSize) -> None:
