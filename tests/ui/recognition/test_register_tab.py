@@ -255,3 +255,25 @@ def test_a_programme_running_into_the_year_shown_is_not_said_to_be_of_another_ye
                                   "day": "01/03/2024", "end_day": "30/11/2024"})  # fmt: skip
     section.add_button.click()
     assert messages[-1] == ("Đã thêm chương trình phối hợp (thuộc năm 2024: chọn năm 2024 để xem).")
+
+
+def test_the_files_panel_says_what_can_be_done_with_and_without_a_record(
+    ws: Workspace, page: RecognitionPage, photo: Path
+) -> None:
+    """No record chosen: choose one (a drop there attaches nothing). A record chosen with no
+    file: it has none, attach or drop one; not "choose a record" again."""
+    first = ws.registers.save_advice({"day": "10/03/2025", "title": "Tờ trình Chủ nhật xanh"})
+    second = ws.registers.save_advice({"day": "20/06/2025", "title": "Báo cáo thanh niên"})
+    page.refresh()
+    section = page.register.advice
+    choose = "Chọn một văn bản tham mưu để xem và đính kèm tệp minh chứng của nó."
+    assert section.files.view.empty_text == choose
+    assert not section.files.attach_button.isEnabled()
+    section.select(second)
+    assert section.files.view.empty_text == (
+        "Chưa có tệp minh chứng.\nBấm “Đính kèm tệp…” hoặc kéo thả ảnh, PDF vào đây."
+    )
+    assert section.files.attach_button.isEnabled()
+    section.select(first, add=True)  # two records: whose files?
+    assert section.files.view.empty_text == choose
+    assert not section.files.attach_button.isEnabled()

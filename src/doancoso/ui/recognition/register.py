@@ -39,7 +39,7 @@ from ..lifecycle.party_page import IntroductionsModel
 from ..shell.operations import Core
 from ..shell.undo import Service, SoftDeleting, UndoHistory
 from .data import Register, activities_of
-from .evidence import EvidencePanel
+from .evidence import EMPTY, EvidencePanel
 from .register_dialogs import RecordDialog, advice_dialog, coordination_dialog
 from .register_models import ADVICE_COLUMNS, COORDINATION_COLUMNS, RecordsModel
 
@@ -125,9 +125,7 @@ class RecordsSection(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.files = EvidencePanel(core, history)
         self.files.status.connect(self.status_message)
-        self.files.view.empty_text = (
-            f"Chọn một {what} để xem tệp của nó; kéo thả ảnh, PDF vào đây để đính kèm."
-        )
+        self._no_record_text = f"Chọn một {what} để xem và đính kèm tệp minh chứng của nó."
         self.files_title = QLabel()
         files_box = QWidget()
         files_layout = QVBoxLayout(files_box)
@@ -175,6 +173,9 @@ class RecordsSection(QWidget):
         ids = self.selected_ids()
         self.edit_button.setEnabled(len(ids) == 1)
         self.delete_button.setEnabled(bool(ids))
+        # What an empty list says: with no record (or several) a drop attaches nothing.
+        self.files.view.empty_text = EMPTY if len(ids) == 1 else self._no_record_text
+        self.files.view.viewport().update()
         if len(ids) != 1:
             self.files_title.setText("Tệp minh chứng:")
             self.files.set_target(None, [])
