@@ -221,7 +221,8 @@ def test_a_long_new_caption_is_laid_out_at_once_as_after_a_refresh(
     qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, tmp_path: Path
 ) -> None:
     """The label wraps onto its lines as soon as the caption is saved, not "Vận đ…anh …"
-    until the list is read again."""
+    until the list is read again: every file has the room of its cell (two lines or more
+    under the photo), before the caption, once saved and after a refresh alike."""
     ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, "a.png", "#2e7d32"))
     panel = _panel(qtbot, core, history, None)
     panel.resize(600, 400)
@@ -237,8 +238,9 @@ def test_a_long_new_caption_is_laid_out_at_once_as_after_a_refresh(
     panel.set_target(_attach_here, _files(ws))  # read again, as a refresh does
     qtbot.wait(50)
     refreshed = panel.view.visualRect(panel.model.index(0))
-    assert refreshed.height() > short.height()  # the long caption takes more lines
-    assert saved == refreshed
+    lines = panel.view.fontMetrics().lineSpacing()
+    assert refreshed.height() >= THUMB + 2 * lines  # room for the long caption's lines
+    assert short == saved == refreshed
 
 
 def test_the_attach_dialog_starts_on_the_stick_else_in_documents(
@@ -257,3 +259,28 @@ def test_the_attach_dialog_starts_on_the_stick_else_in_documents(
     OpenDialogs.install(dialogs, monkeypatch)
     assert panel.ask_open_paths() == [photo]
     assert dialogs.offered == [str(stick), str(documents_folder())]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_long_name_has_the_room_of_its_cell_whatever_the_other_files(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, tmp_path: Path
+) -> None:
+    """A photo named at length on the stick ("Ảnh hoạt động Ngày Chủ nhật xanh tại ấp…") is
+    shown on the lines its cell holds, not cut to one line "Ảnh h…ộng …" because a file with a
+    short name was attached after it (Qt sized every file as the last one)."""
+    long = "Ảnh hoạt động Ngày Chủ nhật xanh tại ấp Tân Hưng Đông tháng 3 năm 2026.png"
+    ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, long, "#2e7d32"))
+    panel = _panel(qtbot, core, history, None)
+    panel.resize(600, 400)
+    panel.set_target(_attach_here, _files(ws))
+    with qtbot.wait_exposed(panel):
+        panel.show()
+    qtbot.wait(50)  # the view's delayed layout
+    alone = panel.view.visualRect(panel.model.index(0))
+    ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, "z.png", "#1565c0"))
+    panel.set_target(_attach_here, _files(ws))
+    qtbot.wait(50)
+    among = [panel.view.visualRect(panel.model.index(row)) for row in (0, 1)]
+    assert among[0].size() == alone.size() == among[1].size()
+    lines = panel.view.fontMetrics().lineSpacing()
+    assert alone.height() >= THUMB + 2 * lines  # the photo, then two lines of its name

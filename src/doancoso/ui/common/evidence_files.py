@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,8 @@ from .fields import ErrorLabel, FieldErrors, open_with_room
 FILE_FILTERS = "Ảnh và PDF (*.jpg *.jpeg *.png *.pdf);;Tất cả các tệp (*)"
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 VIEW_FOLDER = "doancoso-minh-chung"
+_CELL_MARGIN = 4
+Index = QModelIndex | QPersistentModelIndex
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -62,11 +66,30 @@ def view_copy_path(attachment: Attachment, under: Path) -> Path:
     return under / attachment.sha256[:16] / name
 
 
+class _CellDelegate(QStyledItemDelegate):
+    """Every file the size of its grid cell (less a margin): a long name or caption wraps onto
+    the lines the cell holds, whatever the other files are. (With uniform item sizes Qt sizes
+    every item as the last one: a short name attached last cut the others to one line; sized
+    one by one, every thumbnail would be read just to lay the list out.)"""
+
+    def __init__(self, cell: QSize, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._size = cell - QSize(_CELL_MARGIN, _CELL_MARGIN)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        return QSize(self._size)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+
+
 def thumbnail_grid(view: QListView, thumb: int, grid: QSize) -> None:
     """A list of files shown as thumbnails in a grid, several selectable, files dropped on it."""
     view.setViewMode(QListView.ViewMode.IconMode)
     view.setIconSize(QSize(thumb, thumb))
     view.setGridSize(grid)
+    view.setItemDelegate(_CellDelegate(grid, view))
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setMovement(QListView.Movement.Static)
     view.setWordWrap(True)
