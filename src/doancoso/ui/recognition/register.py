@@ -33,7 +33,7 @@ from ...core.recognition.registers import (
     RegisterService,
 )
 from ...core.workspace import Workspace
-from ..common.list_page import UNDO_HINT
+from ..common.list_page import UNDO_HINT, table_actions
 from ..lifecycle.party_page import HINT as PARTY_HINT
 from ..lifecycle.party_page import IntroductionsModel
 from ..shell.operations import Core
@@ -90,7 +90,8 @@ def _table(model: Any, stretch: Sequence[int], fixed: dict[int, int] | None = No
 
 
 class RecordsSection(QWidget):
-    """One kind of record: buttons, the table, and the selected record's files."""
+    """One kind of record: buttons, the table (Enter edits, Delete deletes, as in every list),
+    and the selected record's files."""
 
     status_message = Signal(str)
 
@@ -122,6 +123,7 @@ class RecordsSection(QWidget):
         buttons.addWidget(self.count)
         self.table = _table(model, stretch, fixed)
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
+        table_actions(self.table, ("Sửa…", self.edit_record), ("Xóa…", self.delete_records))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.files = EvidencePanel(core, history)
         self.files.status.connect(self.status_message)
