@@ -185,6 +185,24 @@ def test_enter_on_a_file_opens_it(
     assert [Path(url.toLocalFile()).name for url in opened] == ["anh-ra-quan.png"]
 
 
+def test_delete_on_a_file_detaches_it_with_undo(
+    page: RecognitionPage, ws: Workspace, photo: Path, history: UndoHistory, qtbot: QtBot
+) -> None:
+    """On the keyboard, as in every list: Delete on the files chosen detaches them, "Hoàn tác"
+    brings them back."""
+    ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files
+    files.view.setFocus()
+    files.view.setCurrentIndex(files.model.index(0))
+    qtbot.keyClick(files.view, Qt.Key.Key_Delete)
+    assert _files(ws, "1.6") == []
+    assert history.undoText() == "Gỡ tệp “anh-ra-quan.png”"
+    history.undo()
+    assert _files(ws, "1.6") == ["anh-ra-quan.png"]
+
+
 @pytest.mark.parametrize("damage", ["deleted", "changed"])
 def test_a_file_lost_from_the_store_says_what_to_do_when_opened(
     page: RecognitionPage, ws: Workspace, photo: Path, prompts: ScriptedPrompts, tmp_path: Path,

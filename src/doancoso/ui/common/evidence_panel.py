@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QIcon,
     QImageReader,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -175,9 +176,11 @@ class EvidenceModel(QAbstractListModel):
 
 class EvidenceList(QListView):
     """The files as icons; an empty list says ``empty_text`` (how to add some). Enter on the
-    files chosen emits ``open_requested`` (a double click opens them too)."""
+    files chosen emits ``open_requested`` (a double click opens them too), Delete
+    ``detach_requested``."""
 
     open_requested = Signal()
+    detach_requested = Signal()
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +189,9 @@ class EvidenceList(QListView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selectedIndexes():
             self.open_requested.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) and self.selectedIndexes():
+            self.detach_requested.emit()
             return
         super().keyPressEvent(event)
 
@@ -233,6 +239,7 @@ class EvidencePanel(QWidget):
         thumbnail_grid(self.view, THUMB, cell)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
         self.view.open_requested.connect(self.open_selected)
+        self.view.detach_requested.connect(self.detach_selected)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.setAcceptDrops(True)
         self.attach_button = QPushButton("Đính kèm tệp…")
