@@ -284,3 +284,29 @@ def test_a_long_name_has_the_room_of_its_cell_whatever_the_other_files(
     assert among[0].size() == alone.size() == among[1].size()
     lines = panel.view.fontMetrics().lineSpacing()
     assert alone.height() >= THUMB + 2 * lines  # the photo, then two lines of its name
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Báo cáo kết quả thực hiện phong trào Ngày Chủ nhật xanh và các hoạt động tình nguyện vì "
+        "cộng đồng năm 2026 của Đoàn xã Tân Hưng (bản có chữ ký, đóng dấu).png",
+        "Bao_cao_ket_qua_thuc_hien_phong_trao_Ngay_Chu_nhat_xanh_va_cac_hoat_dong_tinh_nguyen_vi_"
+        "cong_dong_an_sinh_xa_hoi_nam_2026_cua_Doan_xa_Tan_Hung_tinh_Ca_Mau.png",
+    ],
+)
+def test_the_caption_dialog_of_a_long_file_name_fits_the_screen(
+    qtbot: QtBot, core: Core, ws: Workspace, tmp_path: Path, name: str
+) -> None:
+    """A report saved under a long name (Windows allows 255 characters; Linux 255 bytes, which
+    bounds the names here): the name is wrapped over lines, not one line that pushed "Lưu" past
+    the right edge of a 1366 px screen."""
+    ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, name, "#2e7d32"))
+    (attachment,) = _files(ws)
+    dialog = CaptionDialog(core, attachment)
+    shown(qtbot, dialog)
+    assert dialog.width() <= 1000
+    assert dialog.file_label.text().replace("\u200b", "") == f"Tệp: {name}"
+    assert dialog.file_label.height() >= 2 * dialog.file_label.fontMetrics().lineSpacing()
+    assert dialog.save_button.geometry().right() < dialog.width()

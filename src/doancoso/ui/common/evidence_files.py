@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QStyledItemDelegate,
@@ -29,13 +28,14 @@ from ...core.lang.dates import format_vn_date
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import SoftDeleting
-from .fields import ErrorLabel, FieldErrors, open_with_room
+from .fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 
 FILE_FILTERS = "Ảnh và PDF (*.jpg *.jpeg *.png *.pdf);;Tất cả các tệp (*)"
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 VIEW_FOLDER = "doancoso-minh-chung"
 _CELL_MARGIN = 4
 Index = QModelIndex | QPersistentModelIndex
+_BREAK_AFTER = re.compile(r"([_\-.])")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -110,7 +110,12 @@ class CaptionDialog(QDialog):
         self.setWindowTitle("Chú thích tệp minh chứng")
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow(QLabel(f"Tệp: {attachment.original_name}"))
+        # A long name wraps (at its spaces, or after its "_", "-" and ".") rather than widening
+        # the dialog past the screen.
+        name = _BREAK_AFTER.sub("\\1\u200b", attachment.original_name)
+        self.file_label = WrappedLabel(f"Tệp: {name}")
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.file_label)
         self.errors = FieldErrors()
         self.editor = QLineEdit(attachment.caption or "")
         self.editor.setPlaceholderText("Ví dụ: Đoàn viên dọn vệ sinh tuyến đường liên ấp")
