@@ -33,6 +33,8 @@ from .fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 FILE_FILTERS = "Ảnh và PDF (*.jpg *.jpeg *.png *.pdf);;Tất cả các tệp (*)"
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 VIEW_FOLDER = "doancoso-minh-chung"
+NAME_IN_MESSAGE = 80
+"""The longest file name a one-line message gives whole."""
 _CELL_MARGIN = 4
 Index = QModelIndex | QPersistentModelIndex
 _BREAK_AFTER = re.compile(r"([_\-.])")
@@ -54,6 +56,21 @@ class _Detaching:
 
 def evidence_service(ws: Workspace) -> SoftDeleting:
     return _Detaching(ws.evidence)
+
+
+def name_in_message(name: str) -> str:
+    """A file's name as a one-line message (the status bar, the "Hoàn tác" menu item) names
+    it: a long one shortened in the middle, its start and its end (the extension) kept."""
+    if len(name) <= NAME_IN_MESSAGE:
+        return name
+    tail_size = (NAME_IN_MESSAGE - 3) * 2 // 5
+    head, tail = name[: NAME_IN_MESSAGE - 3 - tail_size], name[-tail_size:]
+    # Cut between words where there are some: "… Ngày Chủ … (bản có …", not "Chủ nh…g (bản".
+    if " " in head[len(head) // 2 :]:
+        head = head[: head.rindex(" ")]
+    if " " in tail[: len(tail) // 2]:
+        tail = tail[tail.index(" ") + 1 :]
+    return f"{head.rstrip()} … {tail.lstrip()}"
 
 
 def view_copy_path(attachment: Attachment, under: Path) -> Path:

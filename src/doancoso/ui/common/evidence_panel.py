@@ -69,6 +69,7 @@ from .evidence_files import (
     VIEW_FOLDER,
     CaptionDialog,
     evidence_service,
+    name_in_message,
     thumbnail_grid,
     view_copy_path,
 )
@@ -408,7 +409,8 @@ class EvidencePanel(QWidget):
         if not chosen:
             return
         ids = [a.id for a in chosen]
-        what = f"tệp “{chosen[0].original_name}”" if len(ids) == 1 else f"{len(ids)} tệp"
+        name = name_in_message(chosen[0].original_name)
+        what = f"tệp “{name}”" if len(ids) == 1 else f"{len(ids)} tệp"
         hint = f"Đã gỡ {what} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
         self._history.delete(self, evidence_service, ids, f"Gỡ {what}",
                              lambda: self.status.emit(hint))  # fmt: skip
