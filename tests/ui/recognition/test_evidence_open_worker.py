@@ -112,7 +112,7 @@ def test_the_window_answers_while_a_file_is_read_then_it_opens(
     assert threaded.runner.dialog is None and prompts.errors == []
 
 
-def test_hủy_stops_the_copy_and_leaves_nothing(
+def test_cancel_stops_the_copy_and_leaves_nothing(
     qtbot: QtBot, slow_page: tuple[RecognitionPage, SlowStoredFile, list[QUrl]], threaded: Core,
     prompts: ScriptedPrompts, tmp_path: Path,
 ) -> None:  # fmt: skip
