@@ -310,3 +310,38 @@ def test_the_caption_dialog_of_a_long_file_name_fits_the_screen(
     assert dialog.file_label.text().replace("\u200b", "") == f"Tệp: {name}"
     assert dialog.file_label.height() >= 2 * dialog.file_label.fontMetrics().lineSpacing()
     assert dialog.save_button.geometry().right() < dialog.width()
+
+
+def _ink_rows(image: QImage, left: int, right: int, top: int, bottom: int) -> list[int]:
+    """The rows of ``image`` between ``top`` and ``bottom`` with dark pixels (text)."""
+    return [
+        y for y in range(top, bottom + 1)
+        if any(image.pixelColor(x, y).lightness() < 110 for x in range(left, right + 1))
+    ]  # fmt: skip
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_long_caption_shows_whole_lines_only(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, tmp_path: Path
+) -> None:
+    """The lines a cell holds, the last one elided: not, under it, the top half of one more
+    line that Qt starts inside the item and the cell cuts off."""
+    ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, "a.png", "#ffffff"))
+    (attachment,) = _files(ws)
+    caption = (
+        "Kế hoạch công tác năm 2026 và văn bản đăng ký với Tỉnh đoàn Cà Mau đúng hạn, kèm "
+        "biên bản họp Ban Chấp hành thông qua kế hoạch và danh sách chỉ tiêu từng chi đoàn"
+    )
+    ws.evidence.caption(attachment.id, caption, "")
+    panel = _panel(qtbot, core, history, None)
+    panel.resize(600, 400)
+    panel.set_target(_attach_here, _files(ws))
+    with qtbot.wait_exposed(panel):
+        panel.show()
+    qtbot.wait(50)
+    rect = panel.view.visualRect(panel.model.index(0))
+    image = panel.view.viewport().grab().toImage()
+    rows = _ink_rows(image, rect.left(), rect.right(), rect.top() + THUMB, rect.bottom())
+    lines = panel.view.fontMetrics().lineSpacing()
+    assert rows and rows[-1] - rows[0] >= lines  # two lines at least
+    assert rows[-1] < rect.bottom() - 1  # the last one whole, nothing cut at the edge

@@ -8,14 +8,16 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -36,6 +38,11 @@ VIEW_FOLDER = "doancoso-minh-chung"
 NAME_IN_MESSAGE = 80
 """The longest file name a one-line message gives whole."""
 _CELL_MARGIN = 4
+_TEXT_UNDER_THUMB = (
+    QStyleOptionViewItem.ViewItemFeature.HasDecoration
+    | QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    | QStyleOptionViewItem.ViewItemFeature.WrapText
+)
 Index = QModelIndex | QPersistentModelIndex
 _BREAK_AFTER = re.compile(r"([_\-.])")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -84,20 +91,39 @@ def view_copy_path(attachment: Attachment, under: Path) -> Path:
 
 
 class _CellDelegate(QStyledItemDelegate):
-    """Every file the size of its grid cell (less a margin): a long name or caption wraps onto
-    the lines the cell holds, whatever the other files are. (With uniform item sizes Qt sizes
+    """Every file the same size, its grid cell's (less a margin, and less what would only
+    hold part of a line): a long name or caption wraps onto the lines the cell holds,
+    whatever the other files are. (With uniform item sizes Qt sizes
     every item as the last one: a short name attached last cut the others to one line; sized
     one by one, every thumbnail would be read just to lay the list out.)"""
 
-    def __init__(self, cell: QSize, parent: QWidget) -> None:
+    def __init__(self, cell: QSize, thumb: int, parent: QWidget) -> None:
         super().__init__(parent)
-        self._size = cell - QSize(_CELL_MARGIN, _CELL_MARGIN)
+        self._cell = cell - QSize(_CELL_MARGIN, _CELL_MARGIN)
+        self._thumb = thumb
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        return QSize(self._size)
+        # Room under the thumbnail for whole lines only: Qt draws a line that starts inside
+        # the item's text area even when it ends outside, cut in half under the elided one.
+        # The text area is the style's, measured on a probe (no thumbnail is read for it).
+        probe = QStyleOptionViewItem(option)
+        probe.rect = QRect(QPoint(0, 0), self._cell)
+        probe.features |= _TEXT_UNDER_THUMB
+        probe.decorationSize = QSize(self._thumb, self._thumb)
+        probe.decorationPosition = QStyleOptionViewItem.Position.Top
+        probe.text = "x"
+        widget = probe.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, probe, widget)
+        line = max(probe.fontMetrics.lineSpacing(), 1)
+        spare = text.height() % line if text.height() >= line else 0
+        return QSize(self._cell.width(), self._cell.height() - spare)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
         super().initStyleOption(option, index)
+        # Every name starts at the same height, under the room of a square thumbnail (a
+        # landscape photo centred in it): the lines measured in sizeHint are the lines drawn.
+        option.decorationSize = QSize(self._thumb, self._thumb)
         option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 
 
@@ -106,12 +132,12 @@ def thumbnail_grid(view: QListView, thumb: int, grid: QSize) -> None:
     view.setViewMode(QListView.ViewMode.IconMode)
     view.setIconSize(QSize(thumb, thumb))
     view.setGridSize(grid)
-    view.setItemDelegate(_CellDelegate(grid, view))
+    view.setItemDelegate(_CellDelegate(grid, thumb, view))
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setMovement(QListView.Movement.Static)
     view.setWordWrap(True)
     view.setUniformItemSizes(True)
-    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.setToolTip("Kéo thả ảnh hoặc tệp PDF vào đây để đính kèm")
 
