@@ -37,12 +37,14 @@ class SlowStoredFile:
     :meth:`release` is called (or after ``timeout`` seconds, so that a GUI thread blocked on
     it gets free again and the test fails instead of hanging)."""
 
-    def __init__(self, path: Path, content: bytes, timeout: float = 5.0) -> None:
+    def __init__(self, path: Path, content: bytes, timeout: float = 10.0) -> None:
         path.unlink()
         os.mkfifo(path)
         self._released = threading.Event()
         self.written = threading.Event()
-        self._thread = threading.Thread(target=self._write, args=(path, content, timeout))
+        self._thread = threading.Thread(
+            target=self._write, args=(path, content, timeout), daemon=True
+        )  # daemon: a writer left waiting for a reader never holds the tests at exit
         self._thread.start()
 
     def _write(self, path: Path, content: bytes, timeout: float) -> None:
