@@ -221,7 +221,8 @@ def test_a_long_new_caption_is_laid_out_at_once_as_after_a_refresh(
     qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, tmp_path: Path
 ) -> None:
     """The label wraps onto its lines as soon as the caption is saved, not "Vận đ…anh …"
-    until the list is read again."""
+    until the list is read again: every file has the room of its cell (two lines or more
+    under the photo), before the caption, once saved and after a refresh alike."""
     ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, "a.png", "#2e7d32"))
     panel = _panel(qtbot, core, history, None)
     panel.resize(600, 400)
@@ -237,8 +238,9 @@ def test_a_long_new_caption_is_laid_out_at_once_as_after_a_refresh(
     panel.set_target(_attach_here, _files(ws))  # read again, as a refresh does
     qtbot.wait(50)
     refreshed = panel.view.visualRect(panel.model.index(0))
-    assert refreshed.height() > short.height()  # the long caption takes more lines
-    assert saved == refreshed
+    lines = panel.view.fontMetrics().lineSpacing()
+    assert refreshed.height() >= THUMB + 2 * lines  # room for the long caption's lines
+    assert short == saved == refreshed
 
 
 def test_the_attach_dialog_starts_on_the_stick_else_in_documents(
@@ -257,3 +259,89 @@ def test_the_attach_dialog_starts_on_the_stick_else_in_documents(
     OpenDialogs.install(dialogs, monkeypatch)
     assert panel.ask_open_paths() == [photo]
     assert dialogs.offered == [str(stick), str(documents_folder())]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_long_name_has_the_room_of_its_cell_whatever_the_other_files(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, tmp_path: Path
+) -> None:
+    """A photo named at length on the stick ("Ảnh hoạt động Ngày Chủ nhật xanh tại ấp…") is
+    shown on the lines its cell holds, not cut to one line "Ảnh h…ộng …" because a file with a
+    short name was attached after it (Qt sized every file as the last one)."""
+    long = "Ảnh hoạt động Ngày Chủ nhật xanh tại ấp Tân Hưng Đông tháng 3 năm 2026.png"
+    ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, long, "#2e7d32"))
+    panel = _panel(qtbot, core, history, None)
+    panel.resize(600, 400)
+    panel.set_target(_attach_here, _files(ws))
+    with qtbot.wait_exposed(panel):
+        panel.show()
+    qtbot.wait(50)  # the view's delayed layout
+    alone = panel.view.visualRect(panel.model.index(0))
+    ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, "z.png", "#1565c0"))
+    panel.set_target(_attach_here, _files(ws))
+    qtbot.wait(50)
+    among = [panel.view.visualRect(panel.model.index(row)) for row in (0, 1)]
+    assert among[0].size() == alone.size() == among[1].size()
+    lines = panel.view.fontMetrics().lineSpacing()
+    assert alone.height() >= THUMB + 2 * lines  # the photo, then two lines of its name
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Báo cáo kết quả thực hiện phong trào Ngày Chủ nhật xanh và các hoạt động tình nguyện vì "
+        "cộng đồng năm 2026 của Đoàn xã Tân Hưng (bản có chữ ký, đóng dấu).png",
+        "Bao_cao_ket_qua_thuc_hien_phong_trao_Ngay_Chu_nhat_xanh_va_cac_hoat_dong_tinh_nguyen_vi_"
+        "cong_dong_an_sinh_xa_hoi_nam_2026_cua_Doan_xa_Tan_Hung_tinh_Ca_Mau.png",
+    ],
+)
+def test_the_caption_dialog_of_a_long_file_name_fits_the_screen(
+    qtbot: QtBot, core: Core, ws: Workspace, tmp_path: Path, name: str
+) -> None:
+    """A report saved under a long name (Windows allows 255 characters; Linux 255 bytes, which
+    bounds the names here): the name is wrapped over lines, not one line that pushed "Lưu" past
+    the right edge of a 1366 px screen."""
+    ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, name, "#2e7d32"))
+    (attachment,) = _files(ws)
+    dialog = CaptionDialog(core, attachment)
+    shown(qtbot, dialog)
+    assert dialog.width() <= 1000
+    assert dialog.file_label.text().replace("\u200b", "") == f"Tệp: {name}"
+    assert dialog.file_label.height() >= 2 * dialog.file_label.fontMetrics().lineSpacing()
+    assert dialog.save_button.geometry().right() < dialog.width()
+
+
+def _ink_rows(image: QImage, left: int, right: int, top: int, bottom: int) -> list[int]:
+    """The rows of ``image`` between ``top`` and ``bottom`` with dark pixels (text)."""
+    return [
+        y for y in range(top, bottom + 1)
+        if any(image.pixelColor(x, y).lightness() < 110 for x in range(left, right + 1))
+    ]  # fmt: skip
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_long_caption_shows_whole_lines_only(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, tmp_path: Path
+) -> None:
+    """The lines a cell holds, the last one elided: not, under it, the top half of one more
+    line that Qt starts inside the item and the cell cuts off."""
+    ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, "a.png", "#ffffff"))
+    (attachment,) = _files(ws)
+    caption = (
+        "Kế hoạch công tác năm 2026 và văn bản đăng ký với Tỉnh đoàn Cà Mau đúng hạn, kèm "
+        "biên bản họp Ban Chấp hành thông qua kế hoạch và danh sách chỉ tiêu từng chi đoàn"
+    )
+    ws.evidence.caption(attachment.id, caption, "")
+    panel = _panel(qtbot, core, history, None)
+    panel.resize(600, 400)
+    panel.set_target(_attach_here, _files(ws))
+    with qtbot.wait_exposed(panel):
+        panel.show()
+    qtbot.wait(50)
+    rect = panel.view.visualRect(panel.model.index(0))
+    image = panel.view.viewport().grab().toImage()
+    rows = _ink_rows(image, rect.left(), rect.right(), rect.top() + THUMB, rect.bottom())
+    lines = panel.view.fontMetrics().lineSpacing()
+    assert rows and rows[-1] - rows[0] >= lines  # two lines at least
+    assert rows[-1] < rect.bottom() - 1  # the last one whole, nothing cut at the edge

@@ -185,6 +185,24 @@ def test_enter_on_a_file_opens_it(
     assert [Path(url.toLocalFile()).name for url in opened] == ["anh-ra-quan.png"]
 
 
+def test_delete_on_a_file_detaches_it_with_undo(
+    page: RecognitionPage, ws: Workspace, photo: Path, history: UndoHistory, qtbot: QtBot
+) -> None:
+    """On the keyboard, as in every list: Delete on the files chosen detaches them, "Hoàn tác"
+    brings them back."""
+    ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files
+    files.view.setFocus()
+    files.view.setCurrentIndex(files.model.index(0))
+    qtbot.keyClick(files.view, Qt.Key.Key_Delete)
+    assert _files(ws, "1.6") == []
+    assert history.undoText() == "Gỡ tệp “anh-ra-quan.png”"
+    history.undo()
+    assert _files(ws, "1.6") == ["anh-ra-quan.png"]
+
+
 @pytest.mark.parametrize("damage", ["deleted", "changed"])
 def test_a_file_lost_from_the_store_says_what_to_do_when_opened(
     page: RecognitionPage, ws: Workspace, photo: Path, prompts: ScriptedPrompts, tmp_path: Path,
@@ -212,3 +230,32 @@ def test_a_file_lost_from_the_store_says_what_to_do_when_opened(
         "Tệp minh chứng “anh-ra-quan.png” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: "
         "hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
     ]
+
+
+def test_a_long_name_detached_leaves_the_way_back_in_view(
+    page: RecognitionPage, ws: Workspace, history: UndoHistory, tmp_path: Path
+) -> None:
+    """The status bar is one line, cut at the window's edge: "Đã gỡ tệp “<a name of 150
+    characters>” — bấm Hoàn tác…" lost how to get the file back, and the menu item "Hoàn tác:
+    Gỡ tệp “…”" ran past a 1366 px screen. The name is shortened in the middle, its start and
+    its extension kept."""
+    name = (
+        "Báo cáo kết quả thực hiện phong trào Ngày Chủ nhật xanh và các hoạt động tình nguyện "
+        "vì cộng đồng năm 2026 của Đoàn xã Tân Hưng (bản có chữ ký, đóng dấu).png"
+    )
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2e7d32"))
+    assert image.save(str(tmp_path / name), "PNG")
+    ws.recognition.attach(2025, "1.6", tmp_path / name, "Báo cáo")
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files
+    said: list[str] = []
+    files.status.connect(said.append)
+    files.view.setCurrentIndex(files.model.index(0))
+    files.detach_button.click()
+    short = "Báo cáo kết quả thực hiện phong trào Ngày Chủ … (bản có chữ ký, đóng dấu).png"
+    assert said == [f"Đã gỡ tệp “{short}” — bấm Hoàn tác (Ctrl+Z) để lấy lại."]
+    assert history.undoText() == f"Gỡ tệp “{short}”"
+    history.undo()
+    assert _files(ws, "1.6") == [name]  # the file keeps its whole name

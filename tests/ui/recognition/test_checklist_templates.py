@@ -10,7 +10,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from doancoso.core.recognition.template import default_template, parse_template
 from doancoso.core.workspace import Workspace
@@ -164,3 +166,15 @@ def test_the_province_s_file_is_looked_for_on_the_stick_first(
     OpenDialogs.install(dialogs, monkeypatch)
     assert page.templates.ask_open_path() == chosen
     assert dialogs.offered == [str(tmp_path / "USB"), str(documents_folder())]
+
+
+def test_a_name_with_brackets_is_shown_whole_in_the_preview(qtbot: QtBot, tmp_path: Path) -> None:
+    """The preview shows the name the file holds, not what a rich-text label makes of "<…>"
+    and "&" (the name in bold once was "Bộ tiêu chí  Cà Mau")."""
+    name = "Bộ tiêu chí <Tỉnh đoàn> Cà Mau & Bạc Liêu"
+    template = parse_template(_province_json(tmp_path, name=name).read_text("utf-8"))
+    dialog = TemplatePreview(template, [])
+    qtbot.addWidget(dialog)
+    shown = QTextDocument()
+    shown.setHtml(dialog.name.text())
+    assert shown.toPlainText() == name

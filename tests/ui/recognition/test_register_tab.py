@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.recognition.registers import ADVICE_TABLE
 from doancoso.core.workspace import Workspace
+from doancoso.ui.common.list_page import UNDO_HINT
 from doancoso.ui.recognition.page import RecognitionPage
 from doancoso.ui.recognition.register_dialogs import (
     RecordDialog,
@@ -255,3 +256,57 @@ def test_a_programme_running_into_the_year_shown_is_not_said_to_be_of_another_ye
                                   "day": "01/03/2024", "end_day": "30/11/2024"})  # fmt: skip
     section.add_button.click()
     assert messages[-1] == ("Đã thêm chương trình phối hợp (thuộc năm 2024: chọn năm 2024 để xem).")
+
+
+def test_the_files_panel_says_what_can_be_done_with_and_without_a_record(
+    ws: Workspace, page: RecognitionPage, photo: Path
+) -> None:
+    """No record chosen: choose one (a drop there attaches nothing). A record chosen with no
+    file: it has none, attach or drop one; not "choose a record" again."""
+    first = ws.registers.save_advice({"day": "10/03/2025", "title": "Tờ trình Chủ nhật xanh"})
+    second = ws.registers.save_advice({"day": "20/06/2025", "title": "Báo cáo thanh niên"})
+    page.refresh()
+    section = page.register.advice
+    choose = "Chọn một văn bản tham mưu để xem và đính kèm tệp minh chứng của nó."
+    assert section.files.view.empty_text == choose
+    assert not section.files.attach_button.isEnabled()
+    section.select(second)
+    assert section.files.view.empty_text == (
+        "Chưa có tệp minh chứng.\nBấm “Đính kèm tệp…” hoặc kéo thả ảnh, PDF vào đây."
+    )
+    assert section.files.attach_button.isEnabled()
+    section.select(first, add=True)  # two records: whose files?
+    assert section.files.view.empty_text == choose
+    assert not section.files.attach_button.isEnabled()
+
+
+def test_enter_edits_and_delete_deletes_a_record_as_in_every_list(
+    qtbot: QtBot, ws: Workspace, page: RecognitionPage, prompts: ScriptedPrompts,
+    history: UndoHistory,
+) -> None:  # fmt: skip
+    """A secretary on the keyboard: Enter on a record opens it, Delete asks then deletes it
+    (with "Hoàn tác"), as in the roster, the chi đoàn and the plan's targets."""
+    record = ws.registers.save_advice({"day": "10/03/2025", "title": "Tờ trình Chủ nhật xanh"})
+    page.refresh()
+    with qtbot.wait_active(page):  # keys reach the shortcuts of the active window only
+        page.activateWindow()
+    page.tabs.setCurrentWidget(page.register)
+    section = page.register.advice
+    section.select(record)
+    section.table.setFocus()
+    opened: list[str] = []
+
+    def cancel(dialog: QDialog) -> None:
+        opened.append(dialog.windowTitle())
+        dialog.reject()
+
+    prompts.dialog_script = cancel
+    qtbot.keyClick(section.table, Qt.Key.Key_Return)
+    qtbot.keyClick(section.table, Qt.Key.Key_Enter)
+    assert opened == ["Sửa văn bản tham mưu"] * 2
+    prompts.answer = True
+    qtbot.keyClick(section.table, Qt.Key.Key_Delete)
+    assert prompts.asked == ["Xóa văn bản tham mưu “Tờ trình Chủ nhật xanh”?\n\n" + UNDO_HINT]
+    assert ws.registers.advice() == []
+    history.undo()
+    assert [r.id for r in ws.registers.advice()] == [record]

@@ -282,6 +282,54 @@ class EvidenceStore:
         if EvidenceStore.hash_of(target) != sha256:
             raise OSError(f"{target} does not read back with its hash")
 
+    def copy_checked(
+        self, sha256: str, target: Path, copied: Callable[[int], object] | None = None
+    ) -> bool:
+        """Copy a stored file to ``target`` (the copy the system's viewer is given), reading it
+        once: hashed as it is copied under a temporary name beside ``target``, renamed to
+        ``target`` only if what was read has its hash. A ``target`` already there with the
+        stored file's size (opened before) is kept and the stored file only checked. False, and
+        nothing left, when the stored file is gone, cannot be read or no longer has its hash;
+        an ``OSError`` of ``target``'s folder is raised. ``copied(bytes)`` after each chunk (a
+        progress bar, which may stop the copy by raising: the temporary file is removed)."""
+        temp: Path | None = None
+        try:
+            with contextlib.ExitStack() as files:
+                try:
+                    source = files.enter_context(open(self.path(sha256), "rb"))
+                    size = os.fstat(source.fileno()).st_size
+                except OSError:
+                    return False
+                out: BinaryIO | None = None
+                if not (target.is_file() and target.stat().st_size == size):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    fd, temp_name = tempfile.mkstemp(
+                        prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent
+                    )
+                    temp = Path(temp_name)
+                    out = files.enter_context(open(fd, "wb"))
+                digest = hashlib.sha256()
+                while True:
+                    try:
+                        chunk = source.read(_CHUNK)
+                    except OSError:
+                        return False
+                    if not chunk:
+                        break
+                    digest.update(chunk)
+                    if out is not None:
+                        out.write(chunk)
+                    if copied is not None:
+                        copied(len(chunk))
+                if digest.hexdigest() != sha256:
+                    return False
+            if temp is not None:
+                os.replace(temp, target)
+            return True
+        finally:
+            if temp is not None:
+                temp.unlink(missing_ok=True)
+
     def take_in(self, folder: Path) -> int:
         """Add to the store every file of ``folder`` named by its hash whose content has that
         hash (the evidence beside a backup being restored), in place of a stored copy that no

@@ -11,7 +11,8 @@ Thumbnails are read scaled while they are decoded (``QImageReader.setScaledSize`
 the way the camera held them (EXIF orientation, ``setAutoTransform``) and kept by SHA-256: a
 stored file never changes, so its thumbnail is read once per session. Stored files have no
 extension; to open one, a copy named as the original goes into a temporary folder and the
-system opens that (the store itself is never handed to another program).
+system opens that (the store itself is never handed to another program); the file is checked
+and copied on the worker, only the hand-over to the viewer is on the GUI thread.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from PySide6.QtGui import (
     QIcon,
     QImageReader,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -54,11 +56,12 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError
 from ...core.evidence.service import Attachment
-from ...core.evidence.store import MEDIA_TYPES, EvidenceStore, lost_file_message
+from ...core.evidence.store import MEDIA_TYPES, lost_file_message
 from ...core.lang.text import size_text
 from ...core.storage.folder import os_reason
 from ...core.workspace import Workspace
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
+from ..shell.tasks import Report
 from ..shell.undo import UndoHistory
 from .cells import CELL_FLAGS, DISPLAY, TOOLTIP
 from .evidence_files import (
@@ -66,8 +69,9 @@ from .evidence_files import (
     VIEW_FOLDER,
     CaptionDialog,
     evidence_service,
+    name_in_message,
     thumbnail_grid,
-    viewable_copy,
+    view_copy_path,
 )
 from .folders import open_folder
 
@@ -81,6 +85,9 @@ _THUMBS: OrderedDict[str, QIcon] = OrderedDict()
 Index = QModelIndex | QPersistentModelIndex
 Attach = Callable[[Workspace, Path], object]
 """How a file is attached to the record shown (on the worker)."""
+Opened = tuple[Attachment, Path | OSError | None]
+"""A file to open and its copy for the viewer (None: gone or changed; an error: no copy)."""
+OPENING = "Đang mở tệp minh chứng…"
 DocumentIcon = Callable[[], QIcon]
 """The icon of a file that is not a photo (or a photo that cannot be read)."""
 
@@ -170,9 +177,11 @@ class EvidenceModel(QAbstractListModel):
 
 class EvidenceList(QListView):
     """The files as icons; an empty list says ``empty_text`` (how to add some). Enter on the
-    files chosen emits ``open_requested`` (a double click opens them too)."""
+    files chosen emits ``open_requested`` (a double click opens them too), Delete
+    ``detach_requested``."""
 
     open_requested = Signal()
+    detach_requested = Signal()
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +190,9 @@ class EvidenceList(QListView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selectedIndexes():
             self.open_requested.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) and self.selectedIndexes():
+            self.detach_requested.emit()
             return
         super().keyPressEvent(event)
 
@@ -228,6 +240,7 @@ class EvidencePanel(QWidget):
         thumbnail_grid(self.view, THUMB, cell)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
         self.view.open_requested.connect(self.open_selected)
+        self.view.detach_requested.connect(self.detach_selected)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.setAcceptDrops(True)
         self.attach_button = QPushButton("Đính kèm tệp…")
@@ -327,27 +340,57 @@ class EvidencePanel(QWidget):
     # Open, caption, detach ----------------------------------------------------------------
 
     def open_selected(self) -> None:
-        for attachment in self.selected():
-            if EvidenceStore.hash_of(attachment.path) != attachment.sha256:  # gone or changed
-                message = lost_file_message(attachment.original_name)
-                self._core.prompts.error(self, "Không mở được", message)
+        """Open the selected files in the system's viewer. Each is checked against its hash and
+        copied under its own name on the worker (a scan of hundreds of MB, or a data folder on
+        a stick pulled out, never freezes the window; a long one shows a progress dialog with
+        "Hủy"), then handed to the viewer here; the first that cannot be opened is said."""
+        chosen = self.selected()
+        if not chosen:
+            return
+        under, total = self.view_folder, sum(a.size for a in chosen)
+
+        def job(ws: Workspace, report: Report) -> list[Opened]:
+            done = 0
+
+            def copied(size: int) -> None:
+                nonlocal done
+                done += size
+                report(done, total)
+
+            results: list[Opened] = []
+            for attachment in chosen:
+                target = view_copy_path(attachment, under)
+                try:
+                    sound = ws.evidence.store.copy_checked(attachment.sha256, target, copied)
+                except OSError as exc:
+                    results.append((attachment, exc))
+                    break
+                results.append((attachment, target if sound else None))
+                if not sound:
+                    break
+            return results
+
+        QueryOp(self, job, self._core, label=OPENING, reporting=True).success(self._show).run()
+
+    def _show(self, results: list[Opened]) -> None:
+        """Hand each copy to the viewer; say why the first that cannot be opened is not."""
+        for attachment, copy in results:
+            name = attachment.original_name
+            if copy is None:  # gone or changed
+                self._core.prompts.error(self, "Không mở được", lost_file_message(name))
                 return
-            try:
-                path = viewable_copy(attachment, self.view_folder)
-            except OSError as exc:
+            if isinstance(copy, OSError):
                 self._core.prompts.error(
-                    self, "Không mở được",
-                    f"Không mở được tệp “{attachment.original_name}”: {os_reason(exc)}.",
-                )  # fmt: skip
+                    self, "Không mở được", f"Không mở được tệp “{name}”: {os_reason(copy)}."
+                )
                 return
-            if self.open_url(QUrl.fromLocalFile(str(path))) is False:
+            if self.open_url(QUrl.fromLocalFile(str(copy))) is False:
                 kind = MEDIA_TYPES.get(attachment.media_type, "tệp")
                 self._core.prompts.error(
                     self, "Không mở được",
-                    f"Máy này không có chương trình nào mở được {kind} "
-                    f"“{attachment.original_name}”. Một bản sao của tệp nằm ở:\n{path}\n"
-                    "Hãy mở nó bằng chương trình xem ảnh hoặc PDF khác, hoặc cài một chương "
-                    "trình như vậy.",
+                    f"Máy này không có chương trình nào mở được {kind} “{name}”. Một bản sao "
+                    f"của tệp nằm ở:\n{copy}\nHãy mở nó bằng chương trình xem ảnh hoặc PDF khác, "
+                    "hoặc cài một chương trình như vậy.",
                 )  # fmt: skip
                 return
 
@@ -366,7 +409,8 @@ class EvidencePanel(QWidget):
         if not chosen:
             return
         ids = [a.id for a in chosen]
-        what = f"tệp “{chosen[0].original_name}”" if len(ids) == 1 else f"{len(ids)} tệp"
+        name = name_in_message(chosen[0].original_name)
+        what = f"tệp “{name}”" if len(ids) == 1 else f"{len(ids)} tệp"
         hint = f"Đã gỡ {what} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
         self._history.delete(self, evidence_service, ids, f"Gỡ {what}",
                              lambda: self.status.emit(hint))  # fmt: skip

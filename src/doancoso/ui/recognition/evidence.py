@@ -15,7 +15,9 @@ from ..common.evidence_panel import EvidencePanel as SharedPanel
 from ..shell.operations import Core
 from ..shell.undo import UndoHistory
 
-__all__ = ["DECORATION", "THUMB", "Attach", "EvidencePanel", "dropped_paths", "pdf_icon"]
+__all__ = [
+    "DECORATION", "EMPTY", "THUMB", "Attach", "EvidencePanel", "dropped_paths", "pdf_icon",
+]  # fmt: skip
 
 EMPTY = "Chưa có tệp minh chứng.\nBấm “Đính kèm tệp…” hoặc kéo thả ảnh, PDF vào đây."
 _PDF_ICON: list[QIcon] = []

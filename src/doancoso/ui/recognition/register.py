@@ -33,13 +33,13 @@ from ...core.recognition.registers import (
     RegisterService,
 )
 from ...core.workspace import Workspace
-from ..common.list_page import UNDO_HINT
+from ..common.list_page import UNDO_HINT, table_actions
 from ..lifecycle.party_page import HINT as PARTY_HINT
 from ..lifecycle.party_page import IntroductionsModel
 from ..shell.operations import Core
 from ..shell.undo import Service, SoftDeleting, UndoHistory
 from .data import Register, activities_of
-from .evidence import EvidencePanel
+from .evidence import EMPTY, EvidencePanel
 from .register_dialogs import RecordDialog, advice_dialog, coordination_dialog
 from .register_models import ADVICE_COLUMNS, COORDINATION_COLUMNS, RecordsModel
 
@@ -90,7 +90,8 @@ def _table(model: Any, stretch: Sequence[int], fixed: dict[int, int] | None = No
 
 
 class RecordsSection(QWidget):
-    """One kind of record: buttons, the table, and the selected record's files."""
+    """One kind of record: buttons, the table (Enter edits, Delete deletes, as in every list),
+    and the selected record's files."""
 
     status_message = Signal(str)
 
@@ -122,12 +123,11 @@ class RecordsSection(QWidget):
         buttons.addWidget(self.count)
         self.table = _table(model, stretch, fixed)
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
+        table_actions(self.table, ("Sửa…", self.edit_record), ("Xóa…", self.delete_records))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.files = EvidencePanel(core, history)
         self.files.status.connect(self.status_message)
-        self.files.view.empty_text = (
-            f"Chọn một {what} để xem tệp của nó; kéo thả ảnh, PDF vào đây để đính kèm."
-        )
+        self._no_record_text = f"Chọn một {what} để xem và đính kèm tệp minh chứng của nó."
         self.files_title = QLabel()
         files_box = QWidget()
         files_layout = QVBoxLayout(files_box)
@@ -175,6 +175,9 @@ class RecordsSection(QWidget):
         ids = self.selected_ids()
         self.edit_button.setEnabled(len(ids) == 1)
         self.delete_button.setEnabled(bool(ids))
+        # What an empty list says: with no record (or several) a drop attaches nothing.
+        self.files.view.empty_text = EMPTY if len(ids) == 1 else self._no_record_text
+        self.files.view.viewport().update()
         if len(ids) != 1:
             self.files_title.setText("Tệp minh chứng:")
             self.files.set_target(None, [])

@@ -7,6 +7,7 @@ own to every organisation on a USB stick."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -79,7 +80,7 @@ class TemplatePreview(QDialog):
         self.setWindowTitle("Xem trước bộ tiêu chí")
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.name = QLabel(f"<b>{template.name}</b>")
+        self.name = QLabel(f"<b>{escape(template.name)}</b>")  # the file's words, not markup
         form.addRow("Tên:", self.name)
         form.addRow("Nguồn:", WrappedLabel(template.source or "không ghi"))
         form.addRow("Tỉnh/thành:", QLabel(template.province or "không ghi (dùng chung)"))
