@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.lang.text import nfc
 from ..core.recognition.rules import STATUSES, points_text
-from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace, require_suffix
 
 if TYPE_CHECKING:
     from ..core.recognition.service import ChecklistView, ItemView
@@ -229,6 +229,7 @@ def import_template(args: argparse.Namespace, out: TextIO) -> int:
 def export_template(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.storage.files import written_atomically
 
+    require_suffix(args.file, "Tệp bộ tiêu chí", ".json")
     with open_workspace(args) as ws:
         template = ws.recognition.template(args.name)
     with written_atomically(args.file) as temp:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
+from ..core.errors import AppError
 from ..core.workspace import Workspace
 from ..paths import default_data_dir
 
@@ -54,6 +55,17 @@ def file_path(text: str) -> Path:
     folder, which the writers refused with a wrong reason ("tệp đang được chương trình khác sử
     dụng")."""
     return Path(not_blank("tên một tệp")(text))
+
+
+PDF = "Tệp PDF"
+
+
+def require_suffix(path: Path, what: str, *suffixes: str) -> None:
+    """Refuse, before anything is opened or written, a file to write whose extension is none of
+    ``suffixes`` (case ignored): ``members print -o ds.txt`` wrote a PDF named .txt, which no
+    program opens by its name. ``what`` names the file ("Tệp PDF")."""
+    if path.suffix.lower() not in suffixes:
+        raise AppError(f"{what} phải có đuôi {' hoặc '.join(suffixes)}: {path.name}")
 
 
 def data_dir_option(parser: argparse.ArgumentParser) -> None:

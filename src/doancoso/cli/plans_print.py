@@ -19,7 +19,7 @@ from typing import TextIO
 
 from ..core.errors import ValidationError
 from ..core.lang.dates import DateFormatError, parse_vn_date
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, PDF, Subparsers, data_dir_option, open_workspace, require_suffix
 
 
 def register(plan_sub: Subparsers) -> None:
@@ -66,6 +66,7 @@ def _date(text: str | None) -> date | None:
 def plan_print(args: argparse.Namespace, out: TextIO) -> int:
     from ..reports.plan import print_plan, print_report
 
+    require_suffix(args.output, PDF, ".pdf")
     issued_on = _date(args.date)
     write = print_report if args.report else print_plan
     with open_workspace(args) as ws:

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING, TextIO
 from ..core.errors import ValidationError
 from ..core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ..core.lang.text import vn_number
-from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    PDF,
+    Subparsers,
+    data_dir_option,
+    open_workspace,
+    require_suffix,
+)
 
 if TYPE_CHECKING:
     from ..core.rating.sheet import SheetPreview
@@ -173,6 +181,7 @@ def rating_print(args: argparse.Namespace, out: TextIO) -> int:
     given = [f"--{o}" for o in ("number", "place", "date") if getattr(args, o) is not None]
     if given and document == "phieu":
         args.parser.error(f"phiếu tự đánh giá không có {', '.join(given)}")
+    require_suffix(args.output, PDF, ".pdf")
     issued_on = _date(args.date)
     with open_workspace(args) as ws:
         branch = branch_id(ws, args.branch)

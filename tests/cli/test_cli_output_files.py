@@ -1,0 +1,76 @@
+"""The files the command line writes: one whose extension is not the kind written is refused
+before anything is opened or written (``members print -o ds.txt`` wrote a PDF named .txt), the
+extensions already taken still are (".PDF" too), and an existing file is written over in one
+step (scripts rely on it), never left half-written."""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from breakage import snapshot
+from doancoso.cli.main import run
+from doancoso.core.workspace import Workspace
+
+# Each command that writes a file, the wrong name given it, and what it says.
+PDF = "Tệp PDF phải có đuôi .pdf"
+WRONG_NAMES = [
+    (["members", "print", "-o", "{file}"], "ds.txt", f"{PDF}: ds.txt"),
+    (["members", "print", "--youth", "-o", "{file}"], "thanh-nien.doc", f"{PDF}: thanh-nien.doc"),
+    (["plan", "print", "--year", "2026", "-o", "{file}"], "ke-hoach.docx", f"{PDF}: ke-hoach.docx"),
+    (
+        ["rating", "print", "--year", "2026", "--document", "tong-hop", "-o", "{file}"],
+        "xep-loai.xlsx",
+        f"{PDF}: xep-loai.xlsx",
+    ),
+    (["dossier", "--year", "2026", "-o", "{file}"], "ho-so", f"{PDF}: ho-so"),
+    (
+        ["checklist", "template", "export", "{template}", "{file}"],
+        "tieu-chi.xlsx",
+        "Tệp bộ tiêu chí phải có đuôi .json: tieu-chi.xlsx",
+    ),
+    (["calendar", "export", "{file}"], "lich.txt", "Tệp lịch phải có đuôi .ics: lich.txt"),
+]
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    code = run(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def folder(ws: Workspace, data_dir: Path) -> Path:
+    ws.members.save({"full_name": "Lê Văn An", "birth_date": "05/03/2001", "gender": "Nam"})
+    ws.close()
+    return data_dir
+
+
+@pytest.mark.parametrize(("command", "name", "message"), WRONG_NAMES)
+def test_a_file_named_for_another_kind_is_refused_and_nothing_changes(
+    folder: Path, tmp_path: Path, command: list[str], name: str, message: str
+) -> None:
+    with Workspace.open(folder) as ws:
+        template = ws.recognition.templates()[0].name
+    out = tmp_path / "ra"
+    out.mkdir()
+    (out / name).write_text("ghi chú của Bí thư", encoding="utf-8")  # a file already there
+    data = snapshot(folder)
+    argv = [arg.format(file=out / name, template=template) for arg in command]
+    assert _cli(*argv, "--data-dir", str(folder)) == (1, "", f"Lỗi: {message}\n")
+    assert sorted(p.name for p in out.iterdir()) == [name]
+    assert (out / name).read_text(encoding="utf-8") == "ghi chú của Bí thư"
+    assert snapshot(folder) == data  # not even the dossier's copy in the data folder
+
+
+def test_the_extensions_taken_before_are_still_taken(folder: Path, tmp_path: Path) -> None:
+    upper = tmp_path / "DS.PDF"
+    code, out, err = _cli("members", "print", "-o", str(upper), "--data-dir", str(folder))
+    assert (code, out, err) == (0, f"Đã in danh sách 1 đoàn viên ra tệp {upper}.\n", "")
+    assert upper.read_bytes().startswith(b"%PDF")
+    sheet = tmp_path / "ds.CSV"
+    code, out, err = _cli("members", "export", str(sheet), "--data-dir", str(folder))
+    assert (code, out, err) == (0, f"Đã xuất 1 đoàn viên ra {sheet}.\n", "")
+    assert "Lê Văn An" in sheet.read_text(encoding="utf-8-sig")
