@@ -1,5 +1,5 @@
-"""Where ``backup --to`` writes: a mistyped folder is refused, naming it; a new folder in an
-existing one is made."""
+"""Where ``backup --to`` and ``restore`` write: a mistyped folder is refused, naming it, and a
+refused restore leaves everything as it found it, not even an empty data folder at --data-dir."""
 
 from __future__ import annotations
 
@@ -52,3 +52,39 @@ def test_a_backup_into_a_new_folder_of_an_existing_one_makes_it(
     assert (code, err) == (0, "")
     taken = json.loads(out)
     assert Path(taken["file"]).parent == target and taken["members"] == 1
+
+
+def test_a_refused_restore_into_a_new_folder_makes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "khong-phai.sqlite"
+    bad.write_text("không phải dữ liệu", encoding="utf-8")
+    fresh = tmp_path / "may-moi" / "du-lieu"
+    code, out, err = _cli("restore", str(bad), "--data-dir", str(fresh))
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Bản sao lưu “khong-phai.sqlite” bị hỏng hoặc không phải dữ liệu của ứng dụng nên "
+        "không được khôi phục. Dữ liệu hiện tại giữ nguyên.\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["khong-phai.sqlite"]
+
+
+def test_a_refused_restore_leaves_the_data_as_they_were(folder: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "sao-luu.sqlite"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)  # a header and nothing else
+    data = snapshot(folder)
+    code, out, err = _cli("restore", str(bad), "--data-dir", str(folder))
+    assert (code, out) == (1, "") and err.startswith("Lỗi: Bản sao lưu “sao-luu.sqlite” ")
+    assert snapshot(folder) == data
+
+
+def test_a_restore_onto_a_new_computer_makes_its_folder(folder: Path, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    code, out, err = _cli("backup", "--to", str(usb), "--data-dir", str(folder), "--format", "json")
+    assert (code, err) == (0, "")
+    backup = Path(json.loads(out)["file"])
+    fresh = tmp_path / "may-moi" / "du-lieu"
+    code, out, err = _cli("restore", str(backup), "--data-dir", str(fresh))
+    assert (code, err) == (0, "")
+    assert out == f"Đã khôi phục {backup.name} (1 đoàn viên).\n"
+    with Workspace.open(fresh, create=False) as ws:
+        assert [m.full_name for m in ws.members.list()] == ["Lê Văn An"]

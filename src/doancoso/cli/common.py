@@ -8,7 +8,10 @@ A command group registers its subcommands with ``register(subparsers)``; each su
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import contextlib
+import os
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
@@ -89,3 +92,21 @@ def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspa
     set up a folder (``init``, ``demo``, ``bundle import`` of a handover) pass ``create``: the
     others create nothing, and on a folder with no data they say how to set it up."""
     return Workspace.open(data_dir_of(args), create=create)
+
+
+@contextlib.contextmanager
+def made_folders_undone(folder: Path) -> Iterator[None]:
+    """Remove, when the block fails, the folders it made on the way to ``folder`` (those
+    missing when it began) with whatever was put in them: a refused ``restore`` left an empty
+    data folder at a mistyped ``--data-dir``."""
+    missing: Path | None = None
+    for path in (folder.absolute(), *folder.absolute().parents):
+        if os.path.exists(path):
+            break
+        missing = path
+    try:
+        yield
+    except BaseException:
+        if missing is not None:
+            shutil.rmtree(missing, ignore_errors=True)
+        raise
