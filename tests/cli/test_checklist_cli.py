@@ -145,7 +145,7 @@ def test_a_mistyped_year_of_the_checklist_is_refused(folder: str, command: tuple
     assert (code, out, err) == (
         1,
         "",
-        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n",
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ: chỉ nhận các năm 2000–2100.\n",
     )
 
 
@@ -171,7 +171,8 @@ def test_a_mistyped_year_of_a_register_list_is_refused(
 ) -> None:
     code, out, err = cli(command, "list", "--year", year, "--data-dir", folder)
     assert (code, out, err) == (
-        1, "", f"Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm {year} không hợp lệ.\n"
+        1, "", f"Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm {year} không hợp lệ: chỉ nhận "
+        "các năm 2000–2100.\n"
     )  # fmt: skip
 
 

@@ -185,8 +185,8 @@ def test_a_register_date_of_a_year_typed_short_is_refused(ws: Workspace) -> None
             {"day": "15/06/0025", "title": "Tờ trình", "answer_day": "01/07/2205"}
         )
     assert caught.value.field_errors == {
-        "day": "Năm 25 không hợp lệ.",
-        "answer_day": "Năm 2205 không hợp lệ.",
+        "day": "Năm 25 không hợp lệ: chỉ nhận các năm 2000–2100.",
+        "answer_day": "Năm 2205 không hợp lệ: chỉ nhận các năm 2000–2100.",
     }
     with pytest.raises(ValidationError) as caught:
         ws.registers.save_coordination(
@@ -194,7 +194,7 @@ def test_a_register_date_of_a_year_typed_short_is_refused(ws: Workspace) -> None
              "title": "Quy chế phối hợp"}
         )  # fmt: skip
     assert caught.value.field_errors == {
-        "end_day": "Năm 26 không hợp lệ.",
+        "end_day": "Năm 26 không hợp lệ: chỉ nhận các năm 2000–2100.",
     }
     assert ws.registers.advice() == [] and ws.registers.coordination() == []
 
