@@ -3,6 +3,7 @@ the JSON of issue #15, evidence attached once and refused by content, templates 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import unicodedata
 from io import StringIO
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from doancoso.cli.main import run
+from doancoso.core.lang.dates import format_vn_date
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
@@ -257,3 +259,21 @@ def test_show_gives_the_points_when_the_template_has_them(folder: str, tmp_path:
     assert "Đạt 1/14 mục; 8,5/35 điểm." in lines
     summary = _show(folder)["summary"]
     assert summary["points"] == {"given": 8.5, "possible": 35.0}  # type: ignore[index]
+
+
+def test_an_advice_sent_after_today_is_refused(folder: str) -> None:
+    """ "15/06/2099", a year mistyped, was saved: a document sent in a year to come, counted in
+    that year's dossier."""
+    tomorrow = format_vn_date(dt.date.today() + dt.timedelta(days=1))
+    for day in ("15/06/2099", tomorrow):
+        code, out, err = cli(
+            "advice", "add", "--date", day, "--title", "Tờ trình", "--data-dir", folder
+        )
+        assert (code, out, err) == (
+            1, "", "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày gửi văn bản không thể sau hôm nay.\n"
+        )  # fmt: skip
+    assert cli("advice", "list", "--data-dir", folder)[1] == "Chưa có văn bản tham mưu nào.\n"
+    today = format_vn_date(dt.date.today())
+    assert cli("advice", "add", "--date", today, "--title", "Tờ trình", "--data-dir", folder) == (
+        0, "Đã ghi văn bản tham mưu “Tờ trình”.\n", ""
+    )  # fmt: skip

@@ -199,6 +199,25 @@ def test_a_register_date_of_a_year_typed_short_is_refused(ws: Workspace) -> None
     assert ws.registers.advice() == [] and ws.registers.coordination() == []
 
 
+def test_an_advice_sent_or_answered_after_today_is_refused(ws: Workspace) -> None:
+    """An advice is a document sent (and answered): "15/06/2099" is a year mistyped, not a
+    document of a year to come; an edit is refused too, the record kept as it was."""
+    today = dt.date.today()
+    tomorrow = (today + dt.timedelta(days=1)).strftime("%d/%m/%Y")
+    with pytest.raises(ValidationError) as caught:
+        ws.registers.save_advice({"day": "15/06/2099", "title": "Tờ trình"})
+    assert caught.value.field_errors == {"day": "Ngày gửi văn bản không thể sau hôm nay."}
+    sent = today.strftime("%d/%m/%Y")
+    with pytest.raises(ValidationError) as caught:
+        ws.registers.save_advice({"day": sent, "title": "Tờ trình", "answer_day": tomorrow})
+    assert caught.value.field_errors == {"answer_day": "Ngày trả lời không thể sau hôm nay."}
+    assert ws.registers.advice() == []
+    record = ws.registers.save_advice({"day": sent, "title": "Tờ trình", "answer_day": sent})
+    with pytest.raises(ValidationError):
+        ws.registers.save_advice({"day": tomorrow, "title": "Tờ trình"}, record)
+    assert [(r.day, r.answer_day) for r in ws.registers.advice()] == [(today, today)]
+
+
 def test_looking_at_a_year_writes_nothing(ws: Workspace) -> None:
     generation = ws.changes.generation
     view = ws.recognition.view(2030)

@@ -93,6 +93,16 @@ def test_a_year_typed_short_is_told_the_years_taken(page: RecognitionPage, ws: W
     assert ws.registers.advice() == []
 
 
+def test_an_advice_sent_after_today_is_refused_under_its_field(
+    page: RecognitionPage, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    script = Fill({"day": "15/06/2099", "title": "Tờ trình"})
+    prompts.dialog_script = script
+    page.register.advice.add_button.click()
+    assert script.shown == {"day": "Ngày gửi văn bản không thể sau hôm nay."}
+    assert ws.registers.advice() == []
+
+
 def test_a_field_message_goes_as_soon_as_the_field_is_fixed(
     page: RecognitionPage, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
