@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import ValidationError
@@ -26,6 +25,7 @@ from .common import (
     PDF,
     Subparsers,
     data_dir_option,
+    file_path,
     open_workspace,
     require_suffix,
 )
@@ -43,7 +43,7 @@ def register(sub: Subparsers) -> None:
     exporting = sub.add_parser("export", help="xuất bảng xếp loại ra tệp .xlsx (gửi chi đoàn)")
     data_dir_option(exporting)
     exporting.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
-    exporting.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx sẽ ghi")
+    exporting.add_argument("file", type=file_path, metavar="TỆP", help="tệp .xlsx sẽ ghi")
     exporting.add_argument("--branch", metavar="TÊN", help="chỉ một chi đoàn (tên chi đoàn)")
     exporting.set_defaults(handler=rating_export)
 
@@ -52,7 +52,7 @@ def register(sub: Subparsers) -> None:
     )
     data_dir_option(importing)
     importing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
-    importing.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx đã điền")
+    importing.add_argument("file", type=file_path, metavar="TỆP", help="tệp .xlsx đã điền")
     importing.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     importing.add_argument("--format", choices=("table", "json"), default="table")
     importing.set_defaults(handler=rating_import)
@@ -61,7 +61,7 @@ def register(sub: Subparsers) -> None:
     data_dir_option(printing)
     printing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
     printing.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
+        "-o", "--output", type=file_path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
     )
     printing.add_argument(
         "--document",
