@@ -261,6 +261,24 @@ def test_show_gives_the_points_when_the_template_has_them(folder: str, tmp_path:
     assert summary["points"] == {"given": 8.5, "possible": 35.0}  # type: ignore[index]
 
 
+def test_set_with_nothing_to_set_is_bad_usage(
+    folder: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'checklist set 1.1 --year 2025' said "Đã cập nhật mục 1.1 năm 2025." and changed nothing,
+    as if the options had been taken."""
+    assert cli("checklist", "set", "1.1", "--year", "2025", "--status", "Đạt",
+               "--data-dir", folder)[0] == 0  # fmt: skip
+    before = _show(folder)
+    out = StringIO()
+    with pytest.raises(SystemExit) as info:
+        run(["checklist", "set", "1.1", "--year", "2025", "--data-dir", folder], out=out)
+    assert (info.value.code, out.getvalue()) == (2, "")
+    assert capsys.readouterr().err.endswith(
+        "\nLỗi cú pháp lệnh: cần ít nhất một trong --status, --points, --note\n"
+    )
+    assert _show(folder) == before
+
+
 def test_an_advice_sent_after_today_is_refused(folder: str) -> None:
     """ "15/06/2099", a year mistyped, was saved: a document sent in a year to come, counted in
     that year's dossier."""

@@ -39,7 +39,7 @@ def register(subparsers: Subparsers) -> None:
     )  # fmt: skip
     setting.add_argument("--points", metavar="ĐIỂM", help="điểm tự chấm (nếu bộ tiêu chí có điểm)")
     setting.add_argument("--note", metavar="NỘI_DUNG", help="những việc đã làm")
-    setting.set_defaults(handler=set_item)
+    setting.set_defaults(handler=set_item, parser=setting)
 
     attach = sub.add_parser("attach", help="đính kèm tệp minh chứng vào một mục")
     attach.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
@@ -183,6 +183,8 @@ def set_item(args: argparse.Namespace, out: TextIO) -> int:
         for name in ("status", "points", "note")
         if getattr(args, name) is not None
     }
+    if not raw:  # it said "Đã cập nhật mục 1.1" and changed nothing
+        args.parser.error("cần ít nhất một trong --status, --points, --note")
     with open_workspace(args) as ws:
         ws.recognition.set(args.year, args.code, raw)
     print(f"Đã cập nhật mục {args.code} năm {args.year}.", file=out)
