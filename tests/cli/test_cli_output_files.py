@@ -65,6 +65,15 @@ def test_a_file_named_for_another_kind_is_refused_and_nothing_changes(
     assert snapshot(folder) == data  # not even the dossier's copy in the data folder
 
 
+def test_the_current_folder_given_for_the_file_is_named(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert _cli("members", "print", "-o", ".", "--data-dir", str(folder)) == (
+        1, "", "Lỗi: Tệp PDF phải có đuôi .pdf: .\n"
+    )  # fmt: skip
+
+
 def test_the_extensions_taken_before_are_still_taken(folder: Path, tmp_path: Path) -> None:
     upper = tmp_path / "DS.PDF"
     code, out, err = _cli("members", "print", "-o", str(upper), "--data-dir", str(folder))

@@ -68,7 +68,8 @@ def require_suffix(path: Path, what: str, *suffixes: str) -> None:
     ``suffixes`` (case ignored): ``members print -o ds.txt`` wrote a PDF named .txt, which no
     program opens by its name. ``what`` names the file ("Tệp PDF")."""
     if path.suffix.lower() not in suffixes:
-        raise AppError(f"{what} phải có đuôi {' hoặc '.join(suffixes)}: {path.name}")
+        shown = path.name or path  # "." has no name
+        raise AppError(f"{what} phải có đuôi {' hoặc '.join(suffixes)}: {shown}")
 
 
 def data_dir_option(parser: argparse.ArgumentParser) -> None:
