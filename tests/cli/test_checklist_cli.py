@@ -128,6 +128,13 @@ def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
     assert cli("coordination", "list", "--data-dir", folder)[1] == (
         "01/04/2025  Công an xã: Quy chế phối hợp\n"
     )
+    # A year with none is said to be that year's, not the register's as a whole.
+    assert cli("advice", "list", "--year", "2024", "--data-dir", folder)[1] == (
+        "Chưa có văn bản tham mưu nào trong năm 2024.\n"
+    )
+    assert cli("coordination", "list", "--year", "2024", "--data-dir", folder)[1] == (
+        "Chưa có chương trình phối hợp nào trong năm 2024.\n"
+    )
     items = {i["code"]: i for i in _show(folder)["items"]}  # type: ignore[attr-defined]
     assert [i["met"] for i in items["3.1"]["indicators"]] == [True]
     assert [i["met"] for i in items["3.3"]["indicators"]] == [True]
