@@ -116,6 +116,15 @@ def test_a_file_of_the_wrong_kind_exits_1_and_changes_nothing(folder: str, tmp_p
     assert [i["evidence"] for i in _show(folder)["items"] if i["code"] == "1.3"] == [[]]  # type: ignore[attr-defined]
 
 
+def test_the_current_folder_given_for_the_file_is_named(
+    folder: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'checklist attach 1.1 .' said "“” không phải là một tệp."."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("checklist", "attach", "1.1", ".", "--year", "2025", "--data-dir", folder)
+    assert (code, out, err) == (1, "", "Lỗi: “.” không phải là một tệp.\n")
+
+
 def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
     title = "Tờ trình về công tác thanh niên"
     assert cli("advice", "add", "--date", "15/06/2025", "--title", title,
