@@ -72,6 +72,14 @@ def test_the_current_folder_given_for_the_file_is_named(
     assert _cli("members", "print", "-o", ".", "--data-dir", str(folder)) == (
         1, "", "Lỗi: Tệp PDF phải có đuôi .pdf: .\n"
     )  # fmt: skip
+    # The spreadsheets' own checks said "“”" for the current folder.
+    assert _cli("members", "export", ".", "--data-dir", str(folder)) == (
+        1, "", "Lỗi: Không xuất được ra “.”: chỉ xuất ra tệp .xlsx hoặc .csv.\n"
+    )  # fmt: skip
+    assert _cli("members", "import", ".", "--data-dir", str(folder)) == (
+        1, "", "Lỗi: “.” là một thư mục, không phải tệp. Hãy chọn một tệp Excel (.xlsx, .xls) "
+        "hoặc CSV (.csv).\n"
+    )  # fmt: skip
 
 
 def test_the_extensions_taken_before_are_still_taken(folder: Path, tmp_path: Path) -> None:
