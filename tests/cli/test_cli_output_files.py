@@ -5,12 +5,14 @@ step (scripts rely on it), never left half-written."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
 import pytest
 
-from breakage import snapshot
+from breakage import limited_file_size, snapshot
 from doancoso.cli.main import run
 from doancoso.core.workspace import Workspace
 
@@ -91,3 +93,24 @@ def test_the_extensions_taken_before_are_still_taken(folder: Path, tmp_path: Pat
     code, out, err = _cli("members", "export", str(sheet), "--data-dir", str(folder))
     assert (code, out, err) == (0, f"Đã xuất 1 đoàn viên ra {sheet}.\n", "")
     assert "Lê Văn An" in sheet.read_text(encoding="utf-8-sig")
+
+
+def test_an_existing_file_is_written_over_and_kept_whole_when_the_write_fails(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Scripts print to the same name every month: the file is replaced without a question. A
+    write that fails half-way (here a file-size limit below the PDF's size) leaves the old
+    file as it was, and no temporary file beside it."""
+    target = tmp_path / "ds.pdf"
+    target.write_bytes(b"%PDF-1.4 the list of last month")
+    done = subprocess.run(
+        [sys.executable, "-m", "doancoso", "--data-dir", str(folder), "members", "print",
+         "-o", str(target)],
+        capture_output=True, text=True, timeout=120, preexec_fn=limited_file_size(60_000),
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.startswith(f"Lỗi: Không ghi được tệp “{target}”: ")
+    assert target.read_bytes() == b"%PDF-1.4 the list of last month"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "ds.pdf"]
+    assert _cli("members", "print", "-o", str(target), "--data-dir", str(folder))[0] == 0
+    assert target.read_bytes().startswith(b"%PDF") and target.stat().st_size > 60_000
