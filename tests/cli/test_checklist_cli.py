@@ -3,6 +3,7 @@ the JSON of issue #15, evidence attached once and refused by content, templates 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import unicodedata
 from io import StringIO
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from doancoso.cli.main import run
+from doancoso.core.lang.dates import format_vn_date
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
@@ -114,6 +116,15 @@ def test_a_file_of_the_wrong_kind_exits_1_and_changes_nothing(folder: str, tmp_p
     assert [i["evidence"] for i in _show(folder)["items"] if i["code"] == "1.3"] == [[]]  # type: ignore[attr-defined]
 
 
+def test_the_current_folder_given_for_the_file_is_named(
+    folder: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'checklist attach 1.1 .' said "“” không phải là một tệp."."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("checklist", "attach", "1.1", ".", "--year", "2025", "--data-dir", folder)
+    assert (code, out, err) == (1, "", "Lỗi: “.” không phải là một tệp.\n")
+
+
 def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
     title = "Tờ trình về công tác thanh niên"
     assert cli("advice", "add", "--date", "15/06/2025", "--title", title,
@@ -125,6 +136,13 @@ def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
     )
     assert cli("coordination", "list", "--data-dir", folder)[1] == (
         "01/04/2025  Công an xã: Quy chế phối hợp\n"
+    )
+    # A year with none is said to be that year's, not the register's as a whole.
+    assert cli("advice", "list", "--year", "2024", "--data-dir", folder)[1] == (
+        "Chưa có văn bản tham mưu nào trong năm 2024.\n"
+    )
+    assert cli("coordination", "list", "--year", "2024", "--data-dir", folder)[1] == (
+        "Chưa có chương trình phối hợp nào trong năm 2024.\n"
     )
     items = {i["code"]: i for i in _show(folder)["items"]}  # type: ignore[attr-defined]
     assert [i["met"] for i in items["3.1"]["indicators"]] == [True]
@@ -145,7 +163,7 @@ def test_a_mistyped_year_of_the_checklist_is_refused(folder: str, command: tuple
     assert (code, out, err) == (
         1,
         "",
-        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n",
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ: chỉ nhận các năm 2000–2100.\n",
     )
 
 
@@ -171,7 +189,8 @@ def test_a_mistyped_year_of_a_register_list_is_refused(
 ) -> None:
     code, out, err = cli(command, "list", "--year", year, "--data-dir", folder)
     assert (code, out, err) == (
-        1, "", f"Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm {year} không hợp lệ.\n"
+        1, "", f"Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm {year} không hợp lệ: chỉ nhận "
+        "các năm 2000–2100.\n"
     )  # fmt: skip
 
 
@@ -256,3 +275,39 @@ def test_show_gives_the_points_when_the_template_has_them(folder: str, tmp_path:
     assert "Đạt 1/14 mục; 8,5/35 điểm." in lines
     summary = _show(folder)["summary"]
     assert summary["points"] == {"given": 8.5, "possible": 35.0}  # type: ignore[index]
+
+
+def test_set_with_nothing_to_set_is_bad_usage(
+    folder: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'checklist set 1.1 --year 2025' said "Đã cập nhật mục 1.1 năm 2025." and changed nothing,
+    as if the options had been taken."""
+    assert cli("checklist", "set", "1.1", "--year", "2025", "--status", "Đạt",
+               "--data-dir", folder)[0] == 0  # fmt: skip
+    before = _show(folder)
+    out = StringIO()
+    with pytest.raises(SystemExit) as info:
+        run(["checklist", "set", "1.1", "--year", "2025", "--data-dir", folder], out=out)
+    assert (info.value.code, out.getvalue()) == (2, "")
+    assert capsys.readouterr().err.endswith(
+        "\nLỗi cú pháp lệnh: cần ít nhất một trong --status, --points, --note\n"
+    )
+    assert _show(folder) == before
+
+
+def test_an_advice_sent_after_today_is_refused(folder: str) -> None:
+    """ "15/06/2099", a year mistyped, was saved: a document sent in a year to come, counted in
+    that year's dossier."""
+    tomorrow = format_vn_date(dt.date.today() + dt.timedelta(days=1))
+    for day in ("15/06/2099", tomorrow):
+        code, out, err = cli(
+            "advice", "add", "--date", day, "--title", "Tờ trình", "--data-dir", folder
+        )
+        assert (code, out, err) == (
+            1, "", "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày gửi văn bản không thể sau hôm nay.\n"
+        )  # fmt: skip
+    assert cli("advice", "list", "--data-dir", folder)[1] == "Chưa có văn bản tham mưu nào.\n"
+    today = format_vn_date(dt.date.today())
+    assert cli("advice", "add", "--date", today, "--title", "Tờ trình", "--data-dir", folder) == (
+        0, "Đã ghi văn bản tham mưu “Tờ trình”.\n", ""
+    )  # fmt: skip

@@ -29,6 +29,13 @@ COMMANDS = [
     (["checklist", "attach", "1.1", "{blank}", "--year", "2026"], f"tham số TỆP: {FILE}"),
     (["checklist", "template", "import", "{blank}"], f"tham số TỆP: {FILE}"),
     (["checklist", "template", "export", "Mẫu", "{blank}"], f"tham số TỆP: {FILE}"),
+    (["plan", "print", "--year", "2026", "-o", "{blank}"], f"tùy chọn -o/--output: {FILE}"),
+    (
+        ["rating", "print", "--year", "2026", "--document", "phieu", "-o", "{blank}"],
+        f"tùy chọn -o/--output: {FILE}",
+    ),
+    (["rating", "export", "--year", "2026", "{blank}"], f"tham số TỆP: {FILE}"),
+    (["rating", "import", "--year", "2026", "{blank}"], f"tham số TỆP: {FILE}"),
 ]
 
 

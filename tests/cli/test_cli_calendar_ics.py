@@ -212,9 +212,10 @@ def test_bad_export_writes_nothing(ws: Workspace, data_dir: Path, tmp_path: Path
           "01/01/2025"),
          "Lỗi: Dữ liệu không hợp lệ:\n  --to: Ngày cuối 01/01/2025 trước ngày đầu 31/12/2025.\n"),
         (("calendar", "export", str(tmp_path / "lich.ics"), "--year", "1999"),
-         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 1999 không hợp lệ.\n"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 1999 không hợp lệ: "
+         "chỉ nhận các năm 2000–2100.\n"),
         (("calendar", "export", str(tmp_path / "lich.ics"), "--year", "0"),  # not "this year"
-         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 0 không hợp lệ.\n"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 0 không hợp lệ: chỉ nhận các năm 2000–2100.\n"),
         (("calendar", "export", str(tmp_path / "khong-co" / "lich.ics")),
          f"Lỗi: Không ghi được tệp “{tmp_path / 'khong-co' / 'lich.ics'}”: thư mục không "
          "tồn tại.\n"),

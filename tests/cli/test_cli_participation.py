@@ -116,7 +116,10 @@ def test_a_thousand_members_or_more_are_counted_with_the_thousands_dot(
 def test_bad_year(ws: Workspace, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = in_folder(data_dir, "participation", "--year", "20255")
     assert (result.code, result.out) == (1, "")
-    assert result.err == "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 20255 không hợp lệ.\n"
+    assert result.err == (
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 20255 không hợp lệ: chỉ nhận các năm "
+        "2000–2100.\n"
+    )
     err = usage_error(capsys, "participation", "--data-dir", str(data_dir))
     assert err.endswith("Lỗi cú pháp lệnh: thiếu tham số bắt buộc: --year\n")
     err = usage_error(capsys, "participation", "--year", "2025", "--format", "csv")

@@ -181,7 +181,8 @@ def test_registration_sent_then_approved(ws: Workspace, data_dir: Path) -> None:
         (("plan", "new", "--year", YEAR),
          "Lỗi: Đã có kế hoạch công tác năm 2025.\n"),
         (("plan", "new", "--year", "1800"),
-         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 1800 không hợp lệ.\n"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 1800 không hợp lệ: "
+         "chỉ nhận các năm 2000–2100.\n"),
         (("plan", "new", "--year", "2026", "--from-year", "2019"),
          "Lỗi: Chưa có kế hoạch công tác năm 2019 để sao chép.\n"),
         (("plan", "new", "--year", "2026", "--title", "  "),
@@ -210,11 +211,14 @@ def test_registration_sent_then_approved(ws: Workspace, data_dir: Path) -> None:
         (("plan", "register", "--year", "2030", "--date", "01/01/2024"),
          "Lỗi: Chưa có kế hoạch công tác năm 2030.\n"),
         (("plan", "show", "--year", "25"),  # not "no plan of 25: make it with plan new"
-         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ: "
+         "chỉ nhận các năm 2000–2100.\n"),
         (("plan", "target", "add", "--year", "25", "--text", "X"),
-         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ: "
+         "chỉ nhận các năm 2000–2100.\n"),
         (("plan", "register", "--year", "25", "--date", "10/11/2024"),
-         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ: "
+         "chỉ nhận các năm 2000–2100.\n"),
         (("plan", "register", "--year", YEAR, "--date", "10/11/2023"),  # 2024 mistyped
          "Lỗi: Dữ liệu không hợp lệ:\n  --date: Kế hoạch năm 2025 không thể gửi đăng ký trước "
          "năm 2024.\n"),

@@ -111,7 +111,8 @@ def test_set_refuses_bad_values(data_dir: Path, ids: dict[str, str]) -> None:
     assert (code, out, err) == (
         1,
         "",
-        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 1999 không hợp lệ.\n",
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 1999 không hợp lệ: "
+        "chỉ nhận các năm 2000–2100.\n",
     )
     code, out, err = cli(data_dir, "rating", "list", "--year", YEAR, "--branch", "Ấp 9")
     assert (code, out, err) == (1, "", "Lỗi: Không có chi đoàn “Ấp 9”.\n")

@@ -242,12 +242,12 @@ def test_a_mistyped_year_is_refused_and_nothing_is_written(folder: str, tmp_path
     assert (code, out, err) == (
         1,
         "",
-        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n",
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ: chỉ nhận các năm 2000–2100.\n",
     )
     assert not target.exists() and not (Path(folder) / "ho-so").exists()
     code, out, err = cli("dossier", "--year", "25", "--check", "--data-dir", folder)
     assert (code, out, err) == (
         1,
         "",
-        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ.\n",
+        "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ: chỉ nhận các năm 2000–2100.\n",
     )

@@ -15,14 +15,15 @@ from typing import TextIO
 from ..core.backup.store import BackupInfo, evidence_beside_text
 from ..core.lang.dates import format_vn_datetime
 from ..core.lang.text import size_text, vn_number
-from ..paths import default_data_dir
 from .common import (
     EXIT_ERROR,
     EXIT_OK,
     Subparsers,
+    data_dir_of,
     data_dir_option,
     file_path,
     folder_path,
+    made_folders_undone,
     open_workspace,
 )
 
@@ -140,15 +141,16 @@ def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.storage.folder import check_data_folder
     from ..core.storage.lock import DataFolderLock
 
-    data_dir = getattr(args, "data_dir", None) or default_data_dir()
-    read_only = check_data_folder(data_dir, create=True)  # said before the lock file fails
-    if read_only is not None:
-        raise read_only.error(f"restore of {args.backup} refused")
-    lock = DataFolderLock.acquire(data_dir)  # refused while the app has the folder open
-    try:
-        result = restore(data_dir, args.backup.resolve())
-    finally:
-        lock.release()
+    data_dir = data_dir_of(args)
+    with made_folders_undone(data_dir):  # a restore onto a new PC makes it; a refused one not
+        read_only = check_data_folder(data_dir, create=True)  # said before the lock file fails
+        if read_only is not None:
+            raise read_only.error(f"restore of {args.backup} refused")
+        lock = DataFolderLock.acquire(data_dir)  # refused while the app has the folder open
+        try:
+            result = restore(data_dir, args.backup.resolve())
+        finally:
+            lock.release()
     with open_workspace(args) as ws:  # upgrades an older backup, as any older database
         members, missing = ws.members.count(), ws.evidence.missing()
     print(f"Đã khôi phục {args.backup.name} ({vn_number(members)} đoàn viên).", file=out)

@@ -9,10 +9,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
-from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
-from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace, require_suffix
 from .parser import Parser
 from .values import check_year, date_range, dump, percent
 
@@ -99,8 +98,7 @@ def show_participation(args: argparse.Namespace, out: TextIO) -> int:
 def export_calendar(args: argparse.Namespace, out: TextIO) -> int:
     if args.year is not None and args.date_to is not None:
         args.usage_error("tùy chọn --to: không dùng cùng với --year")
-    if args.file.suffix.lower() != ".ics":
-        raise AppError(f"Tệp lịch phải có đuôi .ics: {args.file.name}")
+    require_suffix(args.file, "Tệp lịch", ".ics")
     first, last = date_range(args)
     with open_workspace(args) as ws:
         events = ws.activities.export_calendar(args.file, first, last)

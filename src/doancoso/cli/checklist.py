@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.lang.text import nfc
 from ..core.recognition.rules import STATUSES, points_text
-from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace, require_suffix
 
 if TYPE_CHECKING:
     from ..core.recognition.service import ChecklistView, ItemView
@@ -39,7 +39,7 @@ def register(subparsers: Subparsers) -> None:
     )  # fmt: skip
     setting.add_argument("--points", metavar="ĐIỂM", help="điểm tự chấm (nếu bộ tiêu chí có điểm)")
     setting.add_argument("--note", metavar="NỘI_DUNG", help="những việc đã làm")
-    setting.set_defaults(handler=set_item)
+    setting.set_defaults(handler=set_item, parser=setting)
 
     attach = sub.add_parser("attach", help="đính kèm tệp minh chứng vào một mục")
     attach.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
@@ -183,6 +183,8 @@ def set_item(args: argparse.Namespace, out: TextIO) -> int:
         for name in ("status", "points", "note")
         if getattr(args, name) is not None
     }
+    if not raw:  # it said "Đã cập nhật mục 1.1" and changed nothing
+        args.parser.error("cần ít nhất một trong --status, --points, --note")
     with open_workspace(args) as ws:
         ws.recognition.set(args.year, args.code, raw)
     print(f"Đã cập nhật mục {args.code} năm {args.year}.", file=out)
@@ -229,6 +231,7 @@ def import_template(args: argparse.Namespace, out: TextIO) -> int:
 def export_template(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.storage.files import written_atomically
 
+    require_suffix(args.file, "Tệp bộ tiêu chí", ".json")
     with open_workspace(args) as ws:
         template = ws.recognition.template(args.name)
     with written_atomically(args.file) as temp:

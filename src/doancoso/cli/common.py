@@ -8,10 +8,14 @@ A command group registers its subcommands with ``register(subparsers)``; each su
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import contextlib
+import os
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
+from ..core.errors import AppError
 from ..core.workspace import Workspace
 from ..paths import default_data_dir
 
@@ -56,6 +60,18 @@ def file_path(text: str) -> Path:
     return Path(not_blank("tên một tệp")(text))
 
 
+PDF = "Tệp PDF"
+
+
+def require_suffix(path: Path, what: str, *suffixes: str) -> None:
+    """Refuse, before anything is opened or written, a file to write whose extension is none of
+    ``suffixes`` (case ignored): ``members print -o ds.txt`` wrote a PDF named .txt, which no
+    program opens by its name. ``what`` names the file ("Tệp PDF")."""
+    if path.suffix.lower() not in suffixes:
+        shown = path.name or path  # "." has no name
+        raise AppError(f"{what} phải có đuôi {' hoặc '.join(suffixes)}: {shown}")
+
+
 def data_dir_option(parser: argparse.ArgumentParser) -> None:
     """``--data-dir DIR``, on the subcommand as well as before it."""
     parser.add_argument(
@@ -77,3 +93,21 @@ def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspa
     set up a folder (``init``, ``demo``, ``bundle import`` of a handover) pass ``create``: the
     others create nothing, and on a folder with no data they say how to set it up."""
     return Workspace.open(data_dir_of(args), create=create)
+
+
+@contextlib.contextmanager
+def made_folders_undone(folder: Path) -> Iterator[None]:
+    """Remove, when the block fails, the folders it made on the way to ``folder`` (those
+    missing when it began) with whatever was put in them: a refused ``restore`` left an empty
+    data folder at a mistyped ``--data-dir``."""
+    missing: Path | None = None
+    for path in (folder.absolute(), *folder.absolute().parents):
+        if os.path.exists(path):
+            break
+        missing = path
+    try:
+        yield
+    except BaseException:
+        if missing is not None:
+            shutil.rmtree(missing, ignore_errors=True)
+        raise

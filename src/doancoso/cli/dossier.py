@@ -34,7 +34,15 @@ from ..core.dossier.check import (
 )
 from ..core.errors import AppError
 from ..core.lang.text import vn_number
-from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
+from .common import (
+    EXIT_OK,
+    PDF,
+    Subparsers,
+    data_dir_option,
+    file_path,
+    open_workspace,
+    require_suffix,
+)
 
 PARTS_HELP = (
     "các phần theo thứ tự, cách nhau bởi dấu phẩy (mặc định: "
@@ -77,6 +85,8 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     number, numbers = parse_number_options(args.number or [])
     if not args.check and args.output is None:
         raise AppError(NO_OUTPUT)
+    if not args.check:
+        require_suffix(args.output, PDF, ".pdf")
     pages: int | None = None
     kept = False
     partial: str | None = None

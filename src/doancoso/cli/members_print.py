@@ -11,7 +11,15 @@ import argparse
 from typing import TextIO
 
 from ..core.lang.text import vn_number
-from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
+from .common import (
+    EXIT_OK,
+    PDF,
+    Subparsers,
+    data_dir_option,
+    file_path,
+    open_workspace,
+    require_suffix,
+)
 from .filters import (
     add_member_filter_options,
     member_filter,
@@ -37,6 +45,7 @@ def register(members_sub: Subparsers) -> None:
 def members_print(args: argparse.Namespace, out: TextIO) -> int:
     from ..reports.roster import print_roster
 
+    require_suffix(args.output, PDF, ".pdf")
     if getattr(args, "youth", False):
         return youth_print(args, out)
     with open_workspace(args) as ws:

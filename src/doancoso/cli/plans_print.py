@@ -14,12 +14,19 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from ..core.errors import ValidationError
 from ..core.lang.dates import DateFormatError, parse_vn_date
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import (
+    EXIT_OK,
+    PDF,
+    Subparsers,
+    data_dir_option,
+    file_path,
+    open_workspace,
+    require_suffix,
+)
 
 
 def register(plan_sub: Subparsers) -> None:
@@ -30,7 +37,7 @@ def register(plan_sub: Subparsers) -> None:
     data_dir_option(printing)
     printing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của kế hoạch")
     printing.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
+        "-o", "--output", type=file_path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
     )
     printing.add_argument(
         "--report",
@@ -66,6 +73,7 @@ def _date(text: str | None) -> date | None:
 def plan_print(args: argparse.Namespace, out: TextIO) -> int:
     from ..reports.plan import print_plan, print_report
 
+    require_suffix(args.output, PDF, ".pdf")
     issued_on = _date(args.date)
     write = print_report if args.report else print_plan
     with open_workspace(args) as ws:

@@ -14,13 +14,21 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import ValidationError
 from ..core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ..core.lang.text import vn_number
-from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    PDF,
+    Subparsers,
+    data_dir_option,
+    file_path,
+    open_workspace,
+    require_suffix,
+)
 
 if TYPE_CHECKING:
     from ..core.rating.sheet import SheetPreview
@@ -35,7 +43,7 @@ def register(sub: Subparsers) -> None:
     exporting = sub.add_parser("export", help="xuất bảng xếp loại ra tệp .xlsx (gửi chi đoàn)")
     data_dir_option(exporting)
     exporting.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
-    exporting.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx sẽ ghi")
+    exporting.add_argument("file", type=file_path, metavar="TỆP", help="tệp .xlsx sẽ ghi")
     exporting.add_argument("--branch", metavar="TÊN", help="chỉ một chi đoàn (tên chi đoàn)")
     exporting.set_defaults(handler=rating_export)
 
@@ -44,7 +52,7 @@ def register(sub: Subparsers) -> None:
     )
     data_dir_option(importing)
     importing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
-    importing.add_argument("file", type=Path, metavar="TỆP", help="tệp .xlsx đã điền")
+    importing.add_argument("file", type=file_path, metavar="TỆP", help="tệp .xlsx đã điền")
     importing.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     importing.add_argument("--format", choices=("table", "json"), default="table")
     importing.set_defaults(handler=rating_import)
@@ -53,7 +61,7 @@ def register(sub: Subparsers) -> None:
     data_dir_option(printing)
     printing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
     printing.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
+        "-o", "--output", type=file_path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
     )
     printing.add_argument(
         "--document",
@@ -174,6 +182,7 @@ def rating_print(args: argparse.Namespace, out: TextIO) -> int:
     given = [f"--{o}" for o in ("number", "place", "date") if getattr(args, o) is not None]
     if given and document == "phieu":
         args.parser.error(f"phiếu tự đánh giá không có {', '.join(given)}")
+    require_suffix(args.output, PDF, ".pdf")
     issued_on = _date(args.date)
     with open_workspace(args) as ws:
         branch = branch_id(ws, args.branch)

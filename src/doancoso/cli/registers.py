@@ -40,6 +40,11 @@ def register(subparsers: Subparsers) -> None:
     listing.set_defaults(handler=list_coordination)
 
 
+def _in_year(year: int | None) -> str:
+    """ " trong năm 2024" for ``--year 2024``: the register may hold records of other years."""
+    return "" if year is None else f" trong năm {year}"
+
+
 def add_advice(args: argparse.Namespace, out: TextIO) -> int:
     raw = {
         "day": args.date,
@@ -57,7 +62,7 @@ def list_advice(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         rows = ws.registers.advice(args.year)
     if not rows:
-        print("Chưa có văn bản tham mưu nào.", file=out)
+        print(f"Chưa có văn bản tham mưu nào{_in_year(args.year)}.", file=out)
     for r in rows:
         answer = f" — trả lời: {r.answer}" if r.answer else ""
         print(
@@ -79,7 +84,7 @@ def list_coordination(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         rows = ws.registers.coordination(args.year)
     if not rows:
-        print("Chưa có chương trình phối hợp nào.", file=out)
+        print(f"Chưa có chương trình phối hợp nào{_in_year(args.year)}.", file=out)
     for r in rows:
         print(f"{format_vn_date(r.day)}  {r.partner}: {r.title}", file=out)
     return EXIT_OK

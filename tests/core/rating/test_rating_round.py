@@ -254,7 +254,9 @@ def test_a_mistyped_year_is_refused_before_anything_is_written(ws: Workspace, br
     ):
         with pytest.raises(ValidationError) as caught:
             change()
-        assert caught.value.field_errors == {"year": "Năm 25 không hợp lệ."}
+        assert caught.value.field_errors == {
+            "year": "Năm 25 không hợp lệ: chỉ nhận các năm 2000–2100."
+        }
     assert ws.rating.round(25) is None
     assert ws.changes.generation == generation
 

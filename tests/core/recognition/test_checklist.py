@@ -185,8 +185,8 @@ def test_a_register_date_of_a_year_typed_short_is_refused(ws: Workspace) -> None
             {"day": "15/06/0025", "title": "Tờ trình", "answer_day": "01/07/2205"}
         )
     assert caught.value.field_errors == {
-        "day": "Năm 25 không hợp lệ.",
-        "answer_day": "Năm 2205 không hợp lệ.",
+        "day": "Năm 25 không hợp lệ: chỉ nhận các năm 2000–2100.",
+        "answer_day": "Năm 2205 không hợp lệ: chỉ nhận các năm 2000–2100.",
     }
     with pytest.raises(ValidationError) as caught:
         ws.registers.save_coordination(
@@ -194,9 +194,28 @@ def test_a_register_date_of_a_year_typed_short_is_refused(ws: Workspace) -> None
              "title": "Quy chế phối hợp"}
         )  # fmt: skip
     assert caught.value.field_errors == {
-        "end_day": "Năm 26 không hợp lệ.",
+        "end_day": "Năm 26 không hợp lệ: chỉ nhận các năm 2000–2100.",
     }
     assert ws.registers.advice() == [] and ws.registers.coordination() == []
+
+
+def test_an_advice_sent_or_answered_after_today_is_refused(ws: Workspace) -> None:
+    """An advice is a document sent (and answered): "15/06/2099" is a year mistyped, not a
+    document of a year to come; an edit is refused too, the record kept as it was."""
+    today = dt.date.today()
+    tomorrow = (today + dt.timedelta(days=1)).strftime("%d/%m/%Y")
+    with pytest.raises(ValidationError) as caught:
+        ws.registers.save_advice({"day": "15/06/2099", "title": "Tờ trình"})
+    assert caught.value.field_errors == {"day": "Ngày gửi văn bản không thể sau hôm nay."}
+    sent = today.strftime("%d/%m/%Y")
+    with pytest.raises(ValidationError) as caught:
+        ws.registers.save_advice({"day": sent, "title": "Tờ trình", "answer_day": tomorrow})
+    assert caught.value.field_errors == {"answer_day": "Ngày trả lời không thể sau hôm nay."}
+    assert ws.registers.advice() == []
+    record = ws.registers.save_advice({"day": sent, "title": "Tờ trình", "answer_day": sent})
+    with pytest.raises(ValidationError):
+        ws.registers.save_advice({"day": tomorrow, "title": "Tờ trình"}, record)
+    assert [(r.day, r.answer_day) for r in ws.registers.advice()] == [(today, today)]
 
 
 def test_looking_at_a_year_writes_nothing(ws: Workspace) -> None:

@@ -81,6 +81,29 @@ def test_advice_dialog_refuses_bad_input_then_saves(
     assert section.files.attach_button.isEnabled()
 
 
+def test_a_year_typed_short_is_told_the_years_taken(page: RecognitionPage, ws: Workspace,
+                                                    prompts: ScriptedPrompts) -> None:  # fmt: skip
+    """ "Năm 25 không hợp lệ." said nothing of the years the register takes."""
+    script = Fill({"day": "15/06/0025", "title": "Tờ trình", "answer_day": "01/07/2205"})
+    prompts.dialog_script = script
+    page.register.advice.add_button.click()
+    assert script.shown == {
+        "day": "Năm 25 không hợp lệ: chỉ nhận các năm 2000–2100.",
+        "answer_day": "Năm 2205 không hợp lệ: chỉ nhận các năm 2000–2100.",
+    }
+    assert ws.registers.advice() == []
+
+
+def test_an_advice_sent_after_today_is_refused_under_its_field(
+    page: RecognitionPage, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    script = Fill({"day": "15/06/2099", "title": "Tờ trình"})
+    prompts.dialog_script = script
+    page.register.advice.add_button.click()
+    assert script.shown == {"day": "Ngày gửi văn bản không thể sau hôm nay."}
+    assert ws.registers.advice() == []
+
+
 def test_a_field_message_goes_as_soon_as_the_field_is_fixed(
     page: RecognitionPage, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:

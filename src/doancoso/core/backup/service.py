@@ -77,14 +77,20 @@ class BackupService:
         self, target: Path, report: Callable[[int, int], None] | None = None
     ) -> BackupInfo:
         """A backup written to ``target`` (a USB stick): temporary name, flushed, renamed, then
-        read back and checked in full before it is reported as done. Works on data that can
-        only be read too: the copy is read through the same read-only connection.
+        read back and checked in full before it is reported as done. ``target`` is made if
+        missing, the folder it is in never: a mistyped one is refused, named. Works on data that
+        can only be read too: the copy is read through the same read-only connection.
         ``report(done, total)`` follows the evidence files' bytes; an exception it raises (the
         user's "Hủy") removes what was written, the backup and its files."""
         if target.exists() and not target.is_dir():  # the copy's name given for its folder
             raise StorageError(
                 f"“{target}” là một tệp, không phải thư mục: hãy cho thư mục (trên USB) để ghi "
                 "bản sao lưu vào. Dữ liệu đang dùng không bị thay đổi."
+            )
+        if _missing(target.parent):  # a mistyped folder ("D:/saoluuu/x"), a stick not in
+            raise StorageError(
+                f"Không tìm thấy thư mục “{target.parent}”: hãy kiểm tra lại đường dẫn (và USB "
+                "đã được cắm vào chưa). Chưa ghi gì; dữ liệu đang dùng không bị thay đổi."
             )
         path = target / backup_name("thu-cong", datetime.now())
         # Checks the copy before the rename.
@@ -135,3 +141,12 @@ class BackupService:
                 f"Không chép được tệp minh chứng ra “{backup.parent}”: {os_reason(exc)}. "
                 "Bản sao lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh chứng."
             ) from exc
+
+
+def _missing(folder: Path) -> bool:
+    """Whether ``folder`` is missing, the folders above it being folders (a file on the way is
+    said by the copy: "một phần của đường dẫn là tệp")."""
+    if folder.exists():
+        return False
+    above = next((path for path in folder.parents if path.exists()), None)
+    return above is None or above.is_dir()

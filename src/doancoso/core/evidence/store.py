@@ -111,7 +111,7 @@ class EvidenceStore:
         """Copy ``source`` into the store (once per content); refused with an
         :class:`ImportFileError` when it cannot be read, is too large or is not a PDF, JPEG or
         PNG. Nothing is left behind on failure."""
-        name = source.name
+        name = source.name or str(source)  # "." (the current folder) has no name
         try:
             size = source.stat().st_size
             if not source.is_file():

@@ -27,7 +27,9 @@ out of every year's pages."""
 def check_year(year: int) -> int:
     """``year`` if a yearly record may be of it, else :class:`ValidationError` naming it."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+        # The range said, so that "25" is seen to want "2025".
+        message = f"Năm {year} không hợp lệ: chỉ nhận các năm {FIRST_YEAR}–{LAST_YEAR}."
+        raise ValidationError({"year": message})
     return year
 
 

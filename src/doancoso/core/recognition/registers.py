@@ -93,7 +93,14 @@ class RegisterService:
             "answer": nfc_multiline_or_none(raw.get("answer")),
             "answer_day": answer_day,
         }
-        if day and answer_day and answer_day < day:
+        # A document sent and answered, not one planned (as a plan's registration, evidence):
+        # "15/06/2099" is a year mistyped, and would count in the dossier of a year to come.
+        today = dt.date.today()
+        if day and day > today:
+            errors["day"] = "Ngày gửi văn bản không thể sau hôm nay."
+        if answer_day and answer_day > today:
+            errors["answer_day"] = "Ngày trả lời không thể sau hôm nay."
+        elif day and answer_day and answer_day < day:
             errors["answer_day"] = "Ngày trả lời không thể trước ngày gửi văn bản."
         if errors:
             raise ValidationError(errors)

@@ -33,6 +33,15 @@ _DIGITS = re.compile(r"^[0-9]+$")
 # address without sending mail to it.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
+FIRST_BIRTH_YEAR = 1900
+"""The earliest birth year taken (a member's, a parent's): an earlier one is a year mistyped."""
+
+
+def birth_year_refused(year: int, today: date) -> str:
+    """What a birth year out of :data:`FIRST_BIRTH_YEAR` to this year is told: the years taken,
+    not a bare "không hợp lý" nor "4 chữ số" for a year that has them ("1850")."""
+    return f"Năm sinh {year} không hợp lý: chỉ nhận các năm {FIRST_BIRTH_YEAR}–{today.year}."
+
 
 @dataclass(frozen=True)
 class MemberFields:
@@ -178,8 +187,8 @@ def _parse_birth(raw: str, today: date, errors: dict[str, str]) -> tuple[date | 
         return None, DAY
     if birth > today:
         errors["birth_date"] = "Ngày sinh không thể sau ngày hôm nay."
-    elif birth.year < 1900:
-        errors["birth_date"] = "Năm sinh không hợp lý."
+    elif birth.year < FIRST_BIRTH_YEAR:
+        errors["birth_date"] = birth_year_refused(birth.year, today)
     return birth, precision
 
 
@@ -261,8 +270,10 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
         values[name] = None
         year = plain_digits(text[name])
         if year:
-            if _DIGITS.match(year) and 1900 <= int(year) <= today.year:
+            if _DIGITS.match(year) and FIRST_BIRTH_YEAR <= int(year) <= today.year:
                 values[name] = int(year)
+            elif _DIGITS.match(year) and len(year) == 4:
+                errors[name] = birth_year_refused(int(year), today)
             else:
                 errors[name] = "Năm sinh phải là số có 4 chữ số, ví dụ 1975."
     for name, vocabulary in _CHOICE_FIELDS.items():

@@ -109,8 +109,8 @@ def _kind(path: Path) -> str:
     try:
         if path.is_dir():
             raise ImportFileError(
-                f"“{path.name}” là một thư mục, không phải tệp. Hãy chọn một tệp Excel (.xlsx, "
-                ".xls) hoặc CSV (.csv).",
+                f"“{path.name or path}” là một thư mục, không phải tệp. Hãy chọn một tệp Excel "
+                "(.xlsx, .xls) hoặc CSV (.csv).",
                 f"{path} is a directory",
             )
         with path.open("rb") as handle:

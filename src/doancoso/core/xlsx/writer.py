@@ -98,7 +98,7 @@ def export_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise AppError(
-            f"Không xuất được ra “{path.name}”: chỉ xuất ra tệp .xlsx hoặc .csv.", suffix
+            f"Không xuất được ra “{path.name or path}”: chỉ xuất ra tệp .xlsx hoặc .csv.", suffix
         )
     return suffix
 

@@ -26,7 +26,14 @@ from ...lang.text import fold, name_case, nfc, nfc_multiline
 from ...xlsx.workbook import Cell, cell_name
 from ..notes import NOTE_FIELDS
 from ..rules import MEMBER_CODE_DIGITS, national_id_mismatch_message, too_young_message
-from ..validation import check_email, check_member_code, check_national_id, normalize_phone
+from ..validation import (
+    FIRST_BIRTH_YEAR,
+    birth_year_refused,
+    check_email,
+    check_member_code,
+    check_national_id,
+    normalize_phone,
+)
 from ..vocab import STATUSES, choice_code, position_of
 
 ERROR, WARNING = "error", "warning"
@@ -454,8 +461,9 @@ class RowParser:
             return
         if birth > self.today:
             parsed.problems.append(Problem("Ngày sinh sau ngày hôm nay.", ERROR, "birth_date"))
-        elif birth.year < 1900:
-            parsed.problems.append(Problem("Năm sinh không hợp lý.", ERROR, "birth_date"))
+        elif birth.year < FIRST_BIRTH_YEAR:
+            message = birth_year_refused(birth.year, self.today)
+            parsed.problems.append(Problem(message, ERROR, "birth_date"))
         elif self.CHECK_AGE:
             self._check_too_young(birth, precision, parsed)
         out["birth_date"], out["birth_precision"] = birth, precision
