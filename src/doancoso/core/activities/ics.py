@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
@@ -65,13 +65,10 @@ def build_calendar(
     org = ctx.organization_id
     with ctx.db.read() as session:
         org_row = session.get(Organization, org)
-        in_range = select(Occurrence.activity_id).where(
-            is_live(Occurrence, org), Occurrence.day >= first, Occurrence.day <= last
-        )
         activities = list(
             session.scalars(
                 select(Activity)
-                .where(is_live(Activity, org), Activity.id.in_(in_range))
+                .where(_in_calendar(org, first, last))
                 .order_by(Activity.start_date, Activity.id)
             )
         )
@@ -127,6 +124,23 @@ def build_calendar(
                 ev.add("recurrence-id", _moment(occ.original_date, activity.start_time))
                 cal.add_component(ev)
     return bytes(cal.to_ical())
+
+
+def _in_calendar(org: str, first: dt.date, last: dt.date) -> ColumnElement[bool]:
+    """The activities the .ics of ``first`` to ``last`` holds: those with a date in it."""
+    in_range = select(Occurrence.activity_id).where(
+        is_live(Occurrence, org), Occurrence.day >= first, Occurrence.day <= last
+    )
+    return and_(is_live(Activity, org), Activity.id.in_(in_range))
+
+
+def calendar_size(ctx: WorkspaceContext, first: dt.date, last: dt.date) -> int:
+    """How many activities the .ics of ``first`` to ``last`` would hold (0: nothing to
+    export)."""
+    in_calendar = _in_calendar(ctx.organization_id, first, last)
+    with ctx.db.read() as session:
+        stmt = select(func.count()).select_from(Activity).where(in_calendar)
+        return session.scalar(stmt) or 0
 
 
 def _versions(session: Session, activities: list[Activity]) -> dict[str, tuple[int, dt.datetime]]:

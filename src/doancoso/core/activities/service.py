@@ -633,6 +633,12 @@ class ActivityService:
 
         return export_calendar(self._ctx, target, first, last, self.kind_names())
 
+    def calendar_size(self, first: dt.date, last: dt.date) -> int:
+        """How many activities :meth:`export_calendar` would write (0: nothing to export)."""
+        from .ics import calendar_size
+
+        return calendar_size(self._ctx, first, last)
+
     # Helpers -------------------------------------------------------------------------------
 
     def _counts(self, session: Session, ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
