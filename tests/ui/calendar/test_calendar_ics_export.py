@@ -187,3 +187,30 @@ def test_the_range_is_read_as_the_command_line_reads_it(
     assert dialog.errors.messages() == messages
     assert dialog.span == span
     assert dialog.result() == (QDialog.DialogCode.Accepted if span else QDialog.DialogCode.Rejected)
+
+
+def test_a_deleted_activity_is_exported_cancelled_and_said(
+    qtbot: QtBot,
+    page: CalendarPage,
+    prompts: ScriptedPrompts,
+    cal_ws: Workspace,
+    calendar_2025: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cal_ws.activities.delete(calendar_2025[CLEAN_UP])
+    page.show_date(dt.date(2025, 3, 10))
+    prompts.dialog_script = lambda dialog: dialog.submit()  # type: ignore[attr-defined]
+    chosen = tmp_path / "lich.ics"
+    SaveDialogs(chosen).install(monkeypatch)
+    with qtbot.wait_signal(page.status_message) as said:
+        page.export_action.trigger()
+    assert said.args == [
+        f"Đã xuất lịch hoạt động từ 01/01/2025 đến 31/12/2025 ra tệp {chosen} (1 sự kiện; 1 "
+        "hoạt động đã xóa được ghi là đã hủy để điện thoại xóa theo)."
+    ]
+    statuses = {
+        str(e["SUMMARY"]): str(e.get("STATUS", ""))
+        for e in Calendar.from_ical(chosen.read_bytes()).walk("VEVENT")
+    }
+    assert statuses == {MEETING: "", CLEAN_UP: "CANCELLED"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -32,11 +33,13 @@ from ...core.lang.dates import (
     format_vn_date,
     parse_vn_date,
 )
-from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ..common.fields import ERROR_STYLE, FieldErrors, WrappedLabel, open_with_room
 from ..common.folders import ask_save_path
 from ..shell.operations import Core, QueryOp
+
+if TYPE_CHECKING:
+    from ...core.activities.ics import IcsFile
 
 INTRO = (
     "Tệp .ics mở được bằng lịch của điện thoại, Google Calendar hay Outlook. Sau khi sửa lịch, "
@@ -183,13 +186,13 @@ class CalendarExporter(QObject):
         if path is None:
             return
 
-        def job(ws: Workspace) -> int:
+        def job(ws: Workspace) -> IcsFile:
             return ws.activities.export_calendar(path, first, last)
 
-        def done(events: int) -> None:
+        def done(ics: IcsFile) -> None:
             self.status_message.emit(
                 f"Đã xuất lịch hoạt động từ {format_vn_date(first)} đến {format_vn_date(last)} "
-                f"ra tệp {path} ({vn_number(events)} sự kiện)."
+                f"ra tệp {path} ({ics.counts_text})."
             )
 
         op = QueryOp(self._parent, job, self._core, label="Đang xuất lịch…")
