@@ -161,13 +161,17 @@ class PlanReminder:
         return "chưa đăng ký" if self.made else "chưa lập"
 
     @property
-    def text(self) -> str:
-        """ "Kế hoạch công tác năm 2027 chưa lập — hạn đăng ký với cấp trên 10/11/2026"."""
-        what = f"Kế hoạch công tác năm {self.year} {self.state_text}"
+    def deadline_text(self) -> str:
+        """ "hạn đăng ký với cấp trên 10/11/2026", "đã quá hạn đăng ký với cấp trên (hạn …)"."""
         deadline = format_vn_date(self.deadline)
         if self.overdue:
-            return f"{what} — đã quá hạn đăng ký với cấp trên (hạn {deadline})"
-        return f"{what} — hạn đăng ký với cấp trên {deadline}"
+            return f"đã quá hạn đăng ký với cấp trên (hạn {deadline})"
+        return f"hạn đăng ký với cấp trên {deadline}"
+
+    @property
+    def text(self) -> str:
+        """ "Kế hoạch công tác năm 2027 chưa lập — hạn đăng ký với cấp trên 10/11/2026"."""
+        return f"Kế hoạch công tác năm {self.year} {self.state_text} — {self.deadline_text}"
 
 
 def is_registered(state: str, registered_on: dt.date | None) -> bool:
