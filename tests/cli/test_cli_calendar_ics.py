@@ -335,3 +335,76 @@ def test_a_date_moved_or_cancelled_is_a_newer_version_for_the_phone(
     assert after[(REHEARSAL, None)] == before[(REHEARSAL, None)]  # untouched: as it was
     again = _versions(export(data_dir, tmp_path / "lan-3.ics", "--year", "2025"))
     assert again == after  # nothing changed since: the same versions
+
+
+# -- deleted activities ------------------------------------------------------------------------
+
+
+def _events(calendar: Calendar) -> dict[tuple[str, Any], tuple[str | None, int]]:
+    """(UID, RECURRENCE-ID or None) → (STATUS or None, SEQUENCE) of every event."""
+    return {
+        (str(e["UID"]), e.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in e else None): (
+            str(e["STATUS"]) if "STATUS" in e else None,
+            int(e["SEQUENCE"]),
+        )
+        for e in calendar.walk("VEVENT")
+    }
+
+
+def test_a_deleted_activity_is_cancelled_on_the_phone(
+    calendar_2025: dict[str, str], ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """An activity deleted after the calendar went onto a phone: the next file carries it with
+    the same UID, STATUS:CANCELLED and a higher SEQUENCE, so that the phone importing it removes
+    it (RFC 5546 §3.2.5); "Hoàn tác" brings it back, again as a newer version."""
+    before = _events(export(data_dir, tmp_path / "lan-1.ics", "--year", "2025"))
+    meeting, clean_up = (f"{calendar_2025[t]}@doancoso" for t in (MEETING, CLEAN_UP))
+    ws.activities.delete(calendar_2025[MEETING])  # the series, with its moved date of 02/05
+    ws.activities.delete(calendar_2025[CLEAN_UP])  # a one-off
+    target = tmp_path / "lan-2.ics"
+    result = in_folder(data_dir, "calendar", "export", str(target), "--year", "2025")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        f"Đã xuất lịch hoạt động từ 01/01/2025 đến 31/12/2025 ra tệp {target} (1 sự kiện; 2 "
+        "hoạt động đã xóa được ghi là đã hủy để điện thoại xóa theo).\n"
+    )
+    calendar = Calendar.from_ical(target.read_bytes())
+    after = _events(calendar)
+    assert set(after) == set(before)  # the same events: none new, none left out
+    for key, (status, sequence) in after.items():
+        if key[0] in (meeting, clean_up):
+            assert status == "CANCELLED", key
+            assert sequence > before[key][1], key
+        else:
+            assert (status, sequence) == before[key], key  # the rehearsals: untouched
+    assert expand(calendar)[REHEARSAL] == [_at(d, 3, 7, 0) for d in (3, 10, 17, 24)]
+    (deleted,) = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == clean_up]
+    assert (str(deleted["SUMMARY"]), deleted.decoded("DTSTART")) == (
+        CLEAN_UP, dt.date(2025, 10, 26),
+    )  # fmt: skip
+    assert str(deleted["DESCRIPTION"]).startswith("Đã xóa khỏi lịch hoạt động.\n")
+    # undone: on the phone again, as a newer version than the cancellation
+    ws.activities.restore(calendar_2025[CLEAN_UP])
+    again = _events(export(data_dir, tmp_path / "lan-3.ics", "--year", "2025"))
+    status, sequence = again[(clean_up, None)]
+    assert status is None and sequence > after[(clean_up, None)][1]
+    # a year the deleted activities had no date in knows nothing of them
+    older = export(data_dir, tmp_path / "2024.ics", "--year", "2024")
+    assert list(expand(older)) == ["Hội thi năm 2024"]
+
+
+def test_a_range_holding_only_deleted_activities_is_still_exported(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """Everything of the range deleted: the file cancels it on the phone."""
+    activity_id, _ = ws.activities.save({"title": "Hội trại", "start_date": "20/03/2025"})
+    ws.activities.delete(activity_id)
+    assert ws.activities.calendar_size(dt.date(2025, 3, 1), dt.date(2025, 3, 31)) == 1
+    target = tmp_path / "thang-3.ics"
+    result = in_folder(data_dir, "calendar", "export", str(target), "--from", "01/03/2025",
+                       "--to", "31/03/2025")  # fmt: skip
+    assert result.out.endswith(
+        "(0 sự kiện; 1 hoạt động đã xóa được ghi là đã hủy để điện thoại xóa theo).\n"
+    )
+    (event,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert (str(event["UID"]), str(event["STATUS"])) == (f"{activity_id}@doancoso", "CANCELLED")

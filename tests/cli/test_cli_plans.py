@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from calendar_cli import add_members, in_folder, usage_error
+from doancoso.core.plans.registration import Deadline
 from doancoso.core.workspace import Workspace
 
 YEAR = "2025"  # a past year: registrations and attendance are refused in the future
@@ -291,16 +292,52 @@ def test_deadline_shown_then_set(ws: Workspace, data_dir: Path) -> None:
     result = in_folder(data_dir, "plan", "deadline", "5/12")
     assert (result.code, result.err) == (0, "")
     assert result.out == "Đã lưu h" + DEADLINE_SHOWN.format("05/12")[1:]
-    assert ws.plans.registration_deadline() == (5, 12)
+    assert ws.plans.registration_deadline() == Deadline(5, 12)
     result = in_folder(data_dir, "plan", "deadline", "--format", "json")
-    assert (result.code, result.err, result.json()) == (0, "", {"day": 5, "month": 12})
+    assert (result.code, result.err) == (0, "")
+    assert result.json() == {"day": 5, "month": 12, "in_plan_year": False}
     result = in_folder(data_dir, "plan", "deadline", "28/02", "--format", "json")
-    assert (result.code, result.err, result.json()) == (0, "", {"day": 28, "month": 2})
+    assert (result.code, result.err) == (0, "")
+    assert result.json() == {"day": 28, "month": 2, "in_plan_year": False}
     # the reminders follow: next year's plan, not made, is recalled from 30 days before
     assert [r.text for r in ws.plans.reminders(dt.date(2025, 1, 29))] == [
         "Kế hoạch công tác năm 2025 chưa lập — đã quá hạn đăng ký với cấp trên (hạn 28/02/2024)",
         "Kế hoạch công tác năm 2026 chưa lập — hạn đăng ký với cấp trên 28/02/2025",
     ]
+
+
+def test_a_deadline_in_the_plans_own_year(ws: Workspace, data_dir: Path) -> None:
+    """``--in-plan-year``: the day is of the plan's own year (31/01/2026 for the plan of 2026);
+    a date given without it is of the year before again, as it always was."""
+    result = in_folder(data_dir, "plan", "deadline", "31/01", "--in-plan-year")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "Đã lưu hạn đăng ký kế hoạch với cấp trên: ngày 31/01 của năm kế hoạch (ứng dụng nhắc "
+        "từ 30 ngày trước hạn).\n"
+    )
+    assert ws.plans.registration_deadline() == Deadline(31, 1, in_plan_year=True)
+    result = in_folder(data_dir, "plan", "deadline")
+    assert result.out == (
+        "Hạn đăng ký kế hoạch với cấp trên: ngày 31/01 của năm kế hoạch (ứng dụng nhắc từ 30 "
+        "ngày trước hạn).\n"
+    )
+    result = in_folder(data_dir, "plan", "deadline", "--format", "json")
+    assert result.json() == {"day": 31, "month": 1, "in_plan_year": True}
+    assert [r.text for r in ws.plans.reminders(dt.date(2026, 1, 10))][-1] == (
+        "Kế hoạch công tác năm 2026 chưa lập — hạn đăng ký với cấp trên 31/01/2026"
+    )
+    result = in_folder(data_dir, "plan", "deadline", "15/12")
+    assert result.out == "Đã lưu h" + DEADLINE_SHOWN.format("15/12")[1:]
+    assert ws.plans.registration_deadline() == Deadline(15, 12)
+
+
+def test_in_plan_year_needs_a_deadline(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    ws.plans.set_registration_deadline(15, 12)
+    err = usage_error(capsys, "plan", "deadline", "--in-plan-year", "--data-dir", str(ws.data_dir))
+    assert err.endswith(
+        "Lỗi cú pháp lệnh: --in-plan-year cần có hạn NGÀY/THÁNG, ví dụ: 31/01 --in-plan-year\n"
+    )
+    assert ws.plans.registration_deadline() == Deadline(15, 12)
 
 
 @pytest.mark.parametrize(
@@ -321,7 +358,7 @@ def test_a_bad_deadline_is_refused_and_nothing_changes(
     result = in_folder(data_dir, "plan", "deadline", deadline)
     assert (result.code, result.out) == (1, "")
     assert result.err == f"Lỗi: Dữ liệu không hợp lệ:\n  NGÀY/THÁNG: {message}\n"
-    assert ws.plans.registration_deadline() == (15, 12)
+    assert ws.plans.registration_deadline() == Deadline(15, 12)
 
 
 @pytest.mark.parametrize(

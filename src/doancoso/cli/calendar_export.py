@@ -101,10 +101,10 @@ def export_calendar(args: argparse.Namespace, out: TextIO) -> int:
     require_suffix(args.file, "Tệp lịch", ".ics")
     first, last = date_range(args)
     with open_workspace(args) as ws:
-        events = ws.activities.export_calendar(args.file, first, last)
+        ics = ws.activities.export_calendar(args.file, first, last)
     print(
         f"Đã xuất lịch hoạt động từ {format_vn_date(first)} đến {format_vn_date(last)} "
-        f"ra tệp {args.file} ({vn_number(events)} sự kiện).",
+        f"ra tệp {args.file} ({ics.counts_text}).",
         file=out,
     )
     return EXIT_OK

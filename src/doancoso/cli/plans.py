@@ -1,7 +1,8 @@
 """``doancoso plan``: the yearly work plan from the command line.
 
 ``show``, ``new``, ``target add``, ``register`` and ``deadline`` (the superior body's deadline
-for registering next year's plan: seen, or set with ``DD/MM``) live here (``print`` in
+for registering a plan: seen, or set with ``DD/MM``, a day of the year before the plan's, or of
+the plan's own year with ``--in-plan-year``) live here (``print`` in
 :mod:`.plans_print`); each is one call of
 ``ws.plans`` (:class:`~doancoso.core.plans.service.PlanService`). The ``plan`` group's
 subcommands are made in :func:`register` so that another module (the printed plan) can add its
@@ -104,9 +105,15 @@ def register(subparsers: Subparsers) -> None:
         help="hạn mới, ví dụ 10/11 (không ghi: chỉ xem hạn đang dùng)",
     )
     deadline.add_argument(
+        "--in-plan-year",
+        action="store_true",
+        help="hạn là ngày của chính năm kế hoạch, ví dụ 31/01 (mặc định: của năm trước năm kế "
+        "hoạch)",
+    )
+    deadline.add_argument(
         "--format", choices=("table", "json"), default="table", help="dạng kết quả"
     )
-    deadline.set_defaults(handler=plan_deadline)
+    deadline.set_defaults(handler=plan_deadline, parser=deadline)
     plans_print.register(plan_sub)  # plan print
 
 
@@ -242,23 +249,33 @@ def plan_register(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def plan_deadline(args: argparse.Namespace, out: TextIO) -> int:
-    """Show the deadline, or set it first when one is given (checked before the folder opens)."""
+    """Show the deadline, or set it first when one is given (checked before the folder opens):
+    a day of the year before the plan's, or of the plan's own year with ``--in-plan-year``."""
     # Here, not at the top: the module reads settings through SQLAlchemy, which building the
     # parser must not load (tests/cli/test_cli_startup.py).
-    from ..core.plans.registration import REMINDER_LEAD_DAYS, deadline_text, parse_deadline
+    from ..core.plans.registration import REMINDER_LEAD_DAYS, parse_deadline
 
+    if args.in_plan_year and args.deadline is None:
+        args.parser.error("--in-plan-year cần có hạn NGÀY/THÁNG, ví dụ: 31/01 --in-plan-year")
     new = parse_deadline(args.deadline) if args.deadline is not None else None
     with open_workspace(args) as ws:
         if new is not None:
-            ws.plans.set_registration_deadline(*new)
-        day, month = ws.plans.registration_deadline()
+            ws.plans.set_registration_deadline(*new, in_plan_year=args.in_plan_year)
+        deadline = ws.plans.registration_deadline()
     if args.format == "json":
-        dump({"day": day, "month": month}, out)
+        dump(
+            {"day": deadline.day, "month": deadline.month, "in_plan_year": deadline.in_plan_year},
+            out,
+        )
         return EXIT_OK
     saved = "Đã lưu hạn" if new is not None else "Hạn"
+    when = (
+        f"kế hoạch với cấp trên: ngày {deadline.text} của năm kế hoạch"
+        if deadline.in_plan_year
+        else f"kế hoạch năm sau với cấp trên: ngày {deadline.text} hằng năm"
+    )
     print(
-        f"{saved} đăng ký kế hoạch năm sau với cấp trên: ngày {deadline_text(day, month)} hằng "
-        f"năm (ứng dụng nhắc từ {REMINDER_LEAD_DAYS} ngày trước hạn).",
+        f"{saved} đăng ký {when} (ứng dụng nhắc từ {REMINDER_LEAD_DAYS} ngày trước hạn).",
         file=out,
     )
     return EXIT_OK

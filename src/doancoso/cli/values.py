@@ -9,7 +9,7 @@ import json
 from typing import TextIO
 
 from ..core.errors import ValidationError
-from ..core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
+from ..core.lang.dates import DateFormatError, day_range, parse_vn_date
 from ..core.lang.text import vn_number
 
 
@@ -32,15 +32,7 @@ def date_range(args: argparse.Namespace) -> tuple[dt.date, dt.date]:
         year = getattr(args, "year", None)  # --year 0 is refused, not taken for "this year"
         year = check_year(dt.date.today().year if year is None else year)
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if first is None:
-        assert last is not None
-        first = dt.date(last.year, 1, 1)
-    if last is None:
-        last = dt.date(first.year, 12, 31)
-    if last < first:
-        raise ValidationError({"to": f"Ngày cuối {format_vn_date(last)} trước ngày đầu "
-                                     f"{format_vn_date(first)}."})  # fmt: skip
-    return first, last
+    return day_range(first, last)
 
 
 def check_year(year: int) -> int:

@@ -17,6 +17,7 @@ from bundle_sync import attach_pdf, bundle_of, by_id, carry, created_day, cross,
 from doancoso.core.bundle.merge import plan
 from doancoso.core.bundle.outcome import RECORD
 from doancoso.core.bundle.sync_errors import UnresolvedConflicts
+from doancoso.core.plans.registration import Deadline
 from doancoso.core.workspace import Workspace
 
 NOTHING = "Không có gì được ghi vào dữ liệu."
@@ -269,10 +270,29 @@ def test_a_setting_set_to_two_values_is_a_conflict_each_chosen_on_its_own(
     assert carry(home, away).applied
     assert by_id(home) == by_id(away)
     for ws in (home, away):
-        assert ws.plans.registration_deadline() == (5, 11)
+        assert ws.plans.registration_deadline() == Deadline(5, 11)
         assert ws.evidence.max_size == 20 * 1024 * 1024
         decision = ws.rating.decision(2026)
         assert decision is not None and decision.issued_on == dt.date(2026, 11, 20)
+
+
+def test_a_deadline_in_the_plans_own_year_travels_and_is_named_in_a_conflict(
+    home: Workspace, away: Workspace
+) -> None:
+    """ "31/01 of the plan's year" against "05/11 of the year before": the conflict says which
+    is which; the one chosen arrives with its year."""
+    home.plans.set_registration_deadline(5, 11)
+    away.plans.set_registration_deadline(31, 1, in_plan_year=True)
+    mine, theirs = _setting_id(home, "plan_deadline"), _setting_id(away, "plan_deadline")
+    days = (_updated_day(home, "plan_deadline"), _updated_day(away, "plan_deadline"))
+    conflicts, _ = _unresolved(home, away)
+    assert conflicts == [
+        _conflict("settings", theirs, mine, "Hạn đăng ký kế hoạch năm sau với cấp trên",
+                  "Giá trị", f"ngày 05/11, đặt ngày {days[0]}",
+                  f"ngày 31/01 của năm kế hoạch, đặt ngày {days[1]}"),
+    ]  # fmt: skip
+    assert carry(away, home, on_conflict={("settings", theirs): "theirs"}).applied
+    assert home.plans.registration_deadline() == Deadline(31, 1, in_plan_year=True)
 
 
 def _live_settings(ws: Workspace) -> list[tuple[str, str, str]]:
@@ -297,7 +317,7 @@ def test_a_setting_set_to_the_same_value_on_both_copies_is_taken_silently(
     # Later changes travel as any change does, without a conflict.
     away.plans.set_registration_deadline(3, 11)
     assert carry(away, home).applied
-    assert home.plans.registration_deadline() == (3, 11)
+    assert home.plans.registration_deadline() == Deadline(3, 11)
 
 
 def test_a_same_valued_setting_crossing_both_ways_at_once_is_kept(
@@ -312,7 +332,9 @@ def test_a_same_valued_setting_crossing_both_ways_at_once_is_kept(
     assert carry(home, away).applied
     assert by_id(home) == by_id(away)
     assert [(k, v) for _, k, v in _live_settings(home)] == [("plan_deadline", "1/11")]
-    assert home.plans.registration_deadline() == away.plans.registration_deadline() == (1, 11)
+    assert (
+        home.plans.registration_deadline() == away.plans.registration_deadline() == Deadline(1, 11)
+    )
 
 
 def test_a_file_leaving_empty_columns_out_is_read_the_same(

@@ -16,6 +16,7 @@ import pytest
 
 from data_state import database_rows
 from doancoso.core.errors import ImportFileError
+from doancoso.core.plans.registration import Deadline
 from doancoso.core.recognition.template import default_template, read_template_file
 from doancoso.core.workspace import Workspace
 
@@ -121,7 +122,7 @@ def test_a_handover_carries_templates_kinds_settings_and_rules(
         assert fresh.rating.rules().text == home.rating.rules().text
         assert '"3": 45' in fresh.rating.rules().text
         assert fresh.rating.open(2030).rules == home.rating.open(2030).rules
-        assert fresh.plans.registration_deadline() == (15, 12)
+        assert fresh.plans.registration_deadline() == Deadline(15, 12)
         assert fresh.evidence.max_size == home.evidence.max_size == 1024 * 1024
         big = tmp_path / "anh-lon.jpg"
         big.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * (2 * 1024 * 1024 - 4))

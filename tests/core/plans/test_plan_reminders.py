@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from doancoso.core.errors import ValidationError
-from doancoso.core.plans.registration import PLAN_DEADLINE_KEY, parse_deadline
+from doancoso.core.plans.registration import PLAN_DEADLINE_KEY, Deadline, parse_deadline
 from doancoso.core.storage.db import Database
 from doancoso.core.storage.folder import ReadOnlyData, ReadOnlyDataError
 from doancoso.core.storage.settings import put_setting, setting_value
@@ -114,11 +114,11 @@ def _stored(ws: Workspace) -> str | None:
 
 def test_the_deadline_is_set_read_back_and_followed(ws: Workspace) -> None:
     _this_year_registered(ws)
-    assert ws.plans.registration_deadline() == (10, 11)  # nothing stored: the default
+    assert ws.plans.registration_deadline() == Deadline(10, 11)  # nothing stored: the default
     assert _stored(ws) is None
     generation = ws.db.changes.generation
     ws.plans.set_registration_deadline(15, 12)
-    assert ws.plans.registration_deadline() == (15, 12)
+    assert ws.plans.registration_deadline() == Deadline(15, 12)
     assert _stored(ws) == "15/12"
     # announced like every write: the reminders of the GUI follow the settings table
     assert ws.db.changes.since(generation).touches("settings")
@@ -128,7 +128,7 @@ def test_the_deadline_is_set_read_back_and_followed(ws: Workspace) -> None:
     ]
     ws.plans.set_registration_deadline(5, 3)  # early in the year: "d/m", no leading zero
     assert _stored(ws) == "5/3"
-    assert ws.plans.registration_deadline() == (5, 3)
+    assert ws.plans.registration_deadline() == Deadline(5, 3)
     assert _texts(ws, D(2025, 2, 3)) == [
         "Kế hoạch công tác năm 2026 chưa lập — hạn đăng ký với cấp trên 05/03/2025"
     ]
@@ -139,9 +139,9 @@ def test_the_deadline_is_set_read_back_and_followed(ws: Workspace) -> None:
     ws.plans.set_registration_deadline(5, 3)  # the same again: nothing to announce
     assert ws.db.changes.generation == generation
     ws.plans.set_registration_deadline(28, 2)  # the last day February has every year
-    assert ws.plans.registration_deadline() == (28, 2)
+    assert ws.plans.registration_deadline() == Deadline(28, 2)
     ws.plans.set_registration_deadline(31, 12)
-    assert ws.plans.registration_deadline() == (31, 12)
+    assert ws.plans.registration_deadline() == Deadline(31, 12)
 
 
 REFUSED = [
@@ -169,7 +169,7 @@ def test_a_day_not_in_every_year_is_refused_and_nothing_written(
     assert info.value.field_errors == {"plan_deadline": message}
     assert info.value.message == message
     assert _stored(ws) == "15/12"
-    assert ws.plans.registration_deadline() == (15, 12)
+    assert ws.plans.registration_deadline() == Deadline(15, 12)
     assert ws.db.changes.generation == generation
 
 
@@ -206,7 +206,7 @@ def test_a_stored_value_that_is_no_day_of_every_year_reads_as_the_default(
     assert organization is not None
     with ws.db.transaction() as session:
         put_setting(session, organization.id, PLAN_DEADLINE_KEY, value)
-    assert ws.plans.registration_deadline() == (10, 11)
+    assert ws.plans.registration_deadline() == Deadline(10, 11)
     assert ws.plans.reminders(D(2024, 3, 1))[0].deadline == D(2023, 11, 10)
 
 
@@ -218,11 +218,68 @@ def test_read_only_data_refuse_the_deadline(ws: Workspace) -> None:
     marked = ReadOnlyData("thử nghiệm", "Hãy chép dữ liệu sang máy.")
     read_only = Workspace(ws.data_dir, Database.open(path, marked))
     try:
-        assert read_only.plans.registration_deadline() == (15, 12)
+        assert read_only.plans.registration_deadline() == Deadline(15, 12)
         with pytest.raises(ReadOnlyDataError) as info:
             read_only.plans.set_registration_deadline(1, 10)
         assert info.value.message == marked.message
-        assert read_only.plans.registration_deadline() == (15, 12)
+        assert read_only.plans.registration_deadline() == Deadline(15, 12)
     finally:
         read_only.close()
     assert path.read_bytes() == before
+
+
+# A deadline in the plan's own year ------------------------------------------------------------
+
+
+def test_a_deadline_in_the_plans_own_year(ws: Workspace) -> None:
+    """A province that wants the plan by 31/01 of its own year: stored "31/1/0", the plan of
+    2026 due on 31/01/2026, recalled from 01/01/2026, overdue from 01/02/2026; back to the
+    year before, the same day and month are of 2025 again."""
+    _this_year_registered(ws)
+    ws.plans.set_registration_deadline(31, 1, in_plan_year=True)
+    assert _stored(ws) == "31/1/0"
+    assert ws.plans.registration_deadline() == Deadline(31, 1, in_plan_year=True)
+    assert _texts(ws, D(2025, 12, 31)) == []  # 31 days before
+    assert _texts(ws, D(2026, 1, 1)) == [
+        "Kế hoạch công tác năm 2026 chưa lập — hạn đăng ký với cấp trên 31/01/2026"
+    ]
+    assert _texts(ws, D(2026, 2, 1)) == [
+        "Kế hoạch công tác năm 2026 chưa lập — đã quá hạn đăng ký với cấp trên (hạn 31/01/2026)"
+    ]
+    ws.plans.create(2026, from_year=2025)
+    ws.plans.register(2026, "Đã gửi", D(2026, 1, 20))  # a registration in the plan's year
+    assert _texts(ws, D(2026, 1, 25)) == []
+    ws.plans.set_registration_deadline(31, 1)
+    assert _stored(ws) == "31/1"
+    assert ws.plans.registration_deadline() == Deadline(31, 1)
+    assert _texts(ws, D(2026, 1, 5)) == [
+        "Kế hoạch công tác năm 2027 chưa lập — hạn đăng ký với cấp trên 31/01/2026"
+    ]
+    with pytest.raises(ValidationError) as info:
+        ws.plans.set_registration_deadline(29, 2, in_plan_year=True)
+    assert info.value.field_errors == {"plan_deadline": REFUSED[0][2]}
+    assert _stored(ws) == "31/1"
+
+
+@pytest.mark.parametrize(
+    ("value", "deadline", "of_2026"),
+    [
+        ("15/12", Deadline(15, 12), D(2025, 12, 15)),  # as every older version wrote it
+        ("31/1", Deadline(31, 1), D(2025, 1, 31)),
+        ("31/1/0", Deadline(31, 1, in_plan_year=True), D(2026, 1, 31)),
+        ("31/1/-1", Deadline(31, 1), D(2025, 1, 31)),
+        ("31/1/1", Deadline(10, 11), D(2025, 11, 10)),  # not written by the app: default
+        ("29/2/0", Deadline(10, 11), D(2025, 11, 10)),
+    ],
+)
+def test_stored_values_keep_their_meaning(
+    ws: Workspace, value: str, deadline: Deadline, of_2026: dt.date
+) -> None:
+    """A value stored by an older version (or brought by its bundle), "d/m", is still a day of
+    the year before the plan's; "d/m/0" is one of the plan's own year."""
+    organization = ws.organization.get()
+    assert organization is not None
+    with ws.db.transaction() as session:
+        put_setting(session, organization.id, PLAN_DEADLINE_KEY, value)
+    assert ws.plans.registration_deadline() == deadline
+    assert deadline.of_plan(2026) == of_2026

@@ -118,11 +118,17 @@ def test_attendance_from_the_date(
 
     prompts.dialog_script = all_present
     dialog.attendance_button.click()
-    assert dialog.attendance_label.text() == "Có mặt 5/5 · Vắng có phép 0 · Vắng 0"
+    assert dialog.attendance_label.text() == "Có mặt 5/5 · Vắng có phép 0 · Vắng 0."
     assert dialog.message.text() == "Đã lưu điểm danh: Có mặt 5/5 · Vắng có phép 0 · Vắng 0."
     # "Số người tham gia" follows those present, as saved (it stayed empty on the form).
     assert dialog.raw()["status"] == "da-thuc-hien" and dialog.raw()["participants"] == "5"
     assert not dialog.changed()
+    # the minutes written: a sentence of its own after the counts, not "Vắng 0 Đã có…"
+    cal_ws.attendance.save_minutes(january, {"content": "Bầu đ/c Quỳnh làm chủ trì."})
+    again = _dialog(qtbot, core, history, january)
+    assert again.attendance_label.text() == (
+        "Có mặt 5/5 · Vắng có phép 0 · Vắng 0. Đã có biên bản sinh hoạt."
+    )
 
 
 def test_a_number_typed_stays_when_the_attendance_is_saved(

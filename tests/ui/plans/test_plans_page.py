@@ -300,7 +300,9 @@ def test_registration_is_checked_then_saved(ws: Workspace, make_page) -> None:
     ws.plans.create(YEAR)
     page = make_page(ws)
     box = page.registration
-    assert page.state_label.text().strip() == "Chưa đăng ký với cấp trên"
+    assert page.state_label.text().strip() == (
+        "Chưa đăng ký — đã quá hạn đăng ký với cấp trên (hạn 10/11/2025)"
+    )
     assert not box.date_edit.isEnabled()
     box.state_combo.setCurrentIndex(box.state_combo.findData("da-gui"))
     assert box.date_edit.isEnabled() and box.save_button.isEnabled()
@@ -325,6 +327,23 @@ def test_registration_is_checked_then_saved(ws: Workspace, make_page) -> None:
     )  # fmt: skip
     assert box.errors.messages() == {} and not box.save_button.isEnabled()
     assert page.state_label.text().strip() == "Đã gửi đăng ký ngày 10/11/2025 (số 12/ĐK)"
+
+
+def test_the_deadline_of_a_plan_to_register_is_said(ws: Workspace, make_page) -> None:
+    """A plan not registered says its deadline beside its state, as the calendar's notice
+    does: past (10/11 of the year before, the default) or to come (31/12 of the plan's own
+    year), following the setting; a registered plan says when it was sent."""
+    ws.plans.create(YEAR)
+    page = make_page(ws)
+    assert page.state_label.text().strip() == (
+        "Chưa đăng ký — đã quá hạn đăng ký với cấp trên (hạn 10/11/2025)"
+    )
+    CoreOp(page, lambda w: w.plans.set_registration_deadline(31, 12, in_plan_year=True),
+           page._core).run()  # fmt: skip
+    assert page.state_label.text().strip() == "Chưa đăng ký — hạn đăng ký với cấp trên 31/12/2026"
+    ws.plans.register(YEAR, "Đã gửi", date(2026, 1, 5))
+    page.refresh()
+    assert page.state_label.text().strip() == "Đã gửi đăng ký ngày 05/01/2026"
 
 
 def test_measured_figures_follow_the_data(ws: Workspace, make_page) -> None:

@@ -9,6 +9,7 @@ import datetime as dt
 
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.plans.registration import Deadline
 from doancoso.core.storage.db import Database
 from doancoso.core.storage.folder import ReadOnlyData
 from doancoso.core.workspace import DATABASE_FILE, Workspace
@@ -47,7 +48,7 @@ def test_the_stored_deadline_is_shown_and_a_new_one_saved(
     with qtbot.wait_signal(page.status_message) as saved:
         _enter(page, 15, 12)
     assert saved.args == [SAVED]
-    assert ws.plans.registration_deadline() == (15, 12)
+    assert ws.plans.registration_deadline() == Deadline(15, 12)
     again = _page(qtbot, core)
     assert _shown(again) == (15, 12)
     # leaving the boxes without a change writes nothing and says nothing
@@ -68,19 +69,19 @@ def test_a_day_not_in_every_year_is_refused_beside_the_boxes(
     assert not page.deadline_error.isHidden()
     assert page.deadline_error.text() == "Tháng 11 chỉ có 30 ngày: không có ngày 31/11."
     assert _shown(page) == (31, 11)  # kept, so that the month can be corrected
-    assert ws.plans.registration_deadline() == (10, 11)
+    assert ws.plans.registration_deadline() == Deadline(10, 11)
     with qtbot.wait_signal(page.status_message) as saved:
         page.deadline_month_box.setValue(12)
         page.deadline_month_box.editingFinished.emit()
     assert saved.args == [SAVED]
     assert page.deadline_error.isHidden()
-    assert ws.plans.registration_deadline() == (31, 12)
+    assert ws.plans.registration_deadline() == Deadline(31, 12)
     _enter(page, 29, 2)
     assert page.deadline_error.text() == (
         "Ngày 29/02 chỉ có trong năm nhuận: hạn đăng ký phải là ngày có trong mọi năm "
         "(ví dụ 28/02 hoặc 01/03)."
     )
-    assert ws.plans.registration_deadline() == (31, 12)
+    assert ws.plans.registration_deadline() == Deadline(31, 12)
     _enter(page, 31, 12)  # back to what is stored: nothing to save, nothing wrong
     assert page.deadline_error.isHidden()
     assert prompts.errors == []
@@ -104,7 +105,7 @@ def test_read_only_data_refuse_the_deadline(qtbot: QtBot, ws: Workspace) -> None
             _enter(page, 15, 12)
         assert prompts.errors == [marked.message]
         assert page.deadline_error.isHidden()
-        assert read_only.plans.registration_deadline() == (10, 11)
+        assert read_only.plans.registration_deadline() == Deadline(10, 11)
     finally:
         read_only.close()
 
@@ -129,3 +130,35 @@ def test_the_calendar_reminder_follows_the_deadline(
     _enter(settings, 15, 12)
     assert [r.text for r in calendar.plan_reminders] == [overdue.format(f"15/12/{year - 1}")]
     assert f"(hạn 15/12/{year - 1})" in calendar.plan_notice.text()
+
+
+def test_a_deadline_in_the_plans_own_year_is_chosen_and_saved(
+    qtbot: QtBot, ws: Workspace, core: Core
+) -> None:
+    """A province wanting the plan by 31/01 of its own year: the day and month typed, then
+    "năm kế hoạch" chosen, saved at once; shown so again; the closing question names it."""
+    page = _page(qtbot, core)
+    year_box = page.deadline_year_box
+    assert [year_box.itemText(i) for i in range(year_box.count())] == [
+        "năm trước năm kế hoạch",
+        "năm kế hoạch",
+    ]
+    assert year_box.currentText() == "năm trước năm kế hoạch"
+    _enter(page, 31, 1)
+    assert ws.plans.registration_deadline() == Deadline(31, 1)
+    page.deadline_day_box.setValue(15)  # typed, not left yet
+    assert page.unsaved_edits() == "hạn đăng ký kế hoạch 15/01"
+    page.deadline_day_box.setValue(31)
+    with qtbot.wait_signal(page.status_message) as saved:
+        year_box.setCurrentIndex(1)
+    assert saved.args == [SAVED]
+    assert ws.plans.registration_deadline() == Deadline(31, 1, in_plan_year=True)
+    assert page.unsaved_edits() is None
+    again = _page(qtbot, core)
+    assert _shown(again) == (31, 1)
+    assert again.deadline_year_box.currentText() == "năm kế hoạch"
+    again.deadline_day_box.setValue(20)
+    assert again.unsaved_edits() == "hạn đăng ký kế hoạch 20/01 của năm kế hoạch"
+    # set elsewhere (the command line) back to the year before: shown
+    CoreOp(page, lambda w: w.plans.set_registration_deadline(15, 12), core).run()
+    assert (_shown(page), year_box.currentText()) == ((15, 12), "năm trước năm kế hoạch")

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.plans.registration import Deadline
 from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.page import SettingsPage
 from doancoso.ui.shell.main_window import SETTINGS, MainWindow
@@ -133,7 +134,9 @@ def test_closing_the_app_asks_about_a_deadline_typed(
         "Có nội dung đã nhập nhưng chưa lưu:\n• Thiết lập: hạn đăng ký kế hoạch 15/12\n\n"
         "Lưu lại trước khi đóng?"
     ]
-    assert ws.plans.registration_deadline() == ((15, 12) if answer == SAVE else (10, 11))
+    assert ws.plans.registration_deadline() == (
+        Deadline(15, 12) if answer == SAVE else Deadline(10, 11)
+    )
     if answer == STAY:
         assert window.sidebar.currentRow() == SETTINGS
         assert window.settings.deadline_day_box.value() == 15
@@ -172,7 +175,7 @@ def test_an_invalid_deadline_is_said_at_closing_and_kept_to_correct(
     assert (page.deadline_day_box.value(), page.deadline_month_box.value()) == (31, 11)
     assert not page.deadline_error.isHidden()
     assert page.deadline_error.text() == "Tháng 11 chỉ có 30 ngày: không có ngày 31/11."
-    assert ws.plans.registration_deadline() == (10, 11)
+    assert ws.plans.registration_deadline() == Deadline(10, 11)
     info = ws.organization.get()
     assert info is not None
     assert info.secretary_name == ("Lê Văn Tám" if answer == SAVE else "Nguyễn Thị Như Quỳnh")
@@ -180,5 +183,5 @@ def test_an_invalid_deadline_is_said_at_closing_and_kept_to_correct(
     assert page.unsaved_edits() == (left if answer == SAVE else f"thông tin Đoàn cơ sở, {left}")
     page.deadline_month_box.setValue(12)  # corrected: saved when the box is left
     page.deadline_month_box.editingFinished.emit()
-    assert ws.plans.registration_deadline() == (31, 12) and page.deadline_error.isHidden()
+    assert ws.plans.registration_deadline() == Deadline(31, 12) and page.deadline_error.isHidden()
     _close_dropping(window, prompts)

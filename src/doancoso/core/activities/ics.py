@@ -7,22 +7,29 @@ was moved. The UID is the activity's id, so that a phone's calendar updates on t
 instead of duplicating; a phone keeps its copy unless the SEQUENCE is higher (RFC 5546 §2.1.4),
 so the SEQUENCE counts the changes of the activity and of each of its dates (a date moved or
 cancelled changes the date's row only). An activity without a time is an all-day event.
+
+An activity deleted (a tombstone, kept for bundles) stays in the file of a range it had a date
+in, with its events as they were but STATUS:CANCELLED: its deletion raised the revisions, so the
+SEQUENCE is higher than the phone's copy, and a phone importing the file removes it (RFC 5546
+§3.2.5) instead of keeping an activity that no longer takes place. "Hoàn tác" raises them again:
+the next file puts it back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from ..context import WorkspaceContext
+from ..lang.text import vn_number
 from ..storage.files import written_atomically
-from ..storage.live import is_live
 from ..storage.models import Activity, Occurrence, Organization
 from .recurrence import expand
 from .rules import BUILTIN_KINDS, STATUSES
@@ -56,34 +63,54 @@ def _end(
     return (end_day or start) + dt.timedelta(days=1)  # all-day: DTEND is exclusive
 
 
+@dataclass(frozen=True)
+class IcsFile:
+    """An .ics: its bytes, its events of activities that take place, the deleted activities it
+    cancels on a phone."""
+
+    data: bytes
+    events: int
+    deleted: int
+
+    @property
+    def counts_text(self) -> str:
+        """ "4 sự kiện", "1 sự kiện; 2 hoạt động đã xóa được ghi là đã hủy…"."""
+        text = f"{vn_number(self.events)} sự kiện"
+        if self.deleted:
+            text += (
+                f"; {vn_number(self.deleted)} hoạt động đã xóa được ghi là đã hủy để điện thoại "
+                "xóa theo"
+            )
+        return text
+
+
 def build_calendar(
     ctx: WorkspaceContext, first: dt.date, last: dt.date, kinds: dict[str, str]
-) -> bytes:
-    """The .ics of the activities with a date from ``first`` to ``last``."""
+) -> IcsFile:
+    """The .ics of the activities with a date from ``first`` to ``last`` (the deleted ones
+    cancelled, see the module docstring)."""
     from icalendar import Calendar, Timezone
 
     org = ctx.organization_id
     with ctx.db.read() as session:
         org_row = session.get(Organization, org)
-        in_range = select(Occurrence.activity_id).where(
-            is_live(Occurrence, org), Occurrence.day >= first, Occurrence.day <= last
-        )
         activities = list(
             session.scalars(
                 select(Activity)
-                .where(is_live(Activity, org), Activity.id.in_(in_range))
+                .where(_in_calendar(org, first, last))
                 .order_by(Activity.start_date, Activity.id)
             )
         )
-        ids = [a.id for a in activities]
+        gone = {a.id: a.deleted_at for a in activities}
+        ids = list(gone)
         dates: dict[str, list[Occurrence]] = defaultdict(list)
         for start in range(0, len(ids), 900):
             for occ in session.scalars(
-                select(Occurrence).where(
-                    is_live(Occurrence), Occurrence.activity_id.in_(ids[start : start + 900])
-                )
+                select(Occurrence).where(Occurrence.activity_id.in_(ids[start : start + 900]))
             ):
-                dates[occ.activity_id].append(occ)
+                # A live activity's live dates; a deleted one's, those deleted with it.
+                if occ.deleted_at == gone[occ.activity_id]:
+                    dates[occ.activity_id].append(occ)
         versions = _versions(session, activities)
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -92,41 +119,85 @@ def build_calendar(
     cal.add("x-wr-calname", f"Lịch hoạt động – {org_row.name if org_row else ''}".strip(" –"))
     cal.add("x-wr-timezone", TIMEZONE)
     cal.add_component(Timezone.from_tzid(TIMEZONE))
+    events = deleted = 0
     for activity in activities:
         occurrences = sorted(dates[activity.id], key=lambda o: o.original_date)
         kind = kinds.get(activity.kind) or BUILTIN_KINDS.get(activity.kind, ("Khác", ""))[0]
-        version = versions[activity.id]
-        if not activity.rule:
-            only = occurrences[0] if occurrences else None
-            day = only.day if only else activity.start_date
-            cal.add_component(_event(activity, version, kind, day, only))
-            continue
-        master = _event(activity, version, kind, activity.start_date, None)
-        master.add("rrule", _rrule_dict(activity.rule, bool(activity.start_time)))
-        by_original = {o.original_date: o for o in occurrences}
-        rule_dates = expand(activity.rule, activity.start_date)
-        excluded = [d for d in rule_dates if d not in by_original or by_original[d].status in OFF]
-        for day in excluded:
-            master.add("exdate", _moment(day, activity.start_time))
-        cal.add_component(master)
-        in_rule = set(rule_dates)
-        for occ in occurrences:
-            moved = (
-                occ.day != occ.original_date
-                or occ.start_time != activity.start_time
-                or occ.end_time != activity.end_time
-                or (occ.place or None) != (activity.place or None)
-            )
-            if occ.status not in OFF and occ.original_date not in in_rule:
-                # Kept when the rule changed (held, attended, moved…): no date of the RRULE to
-                # name by RECURRENCE-ID, so an event of its own, with the date's id as UID.
-                uid = f"{occ.id}@{UID_DOMAIN}"
-                cal.add_component(_event(activity, version, kind, occ.day, occ, uid))
-            elif occ.status not in OFF and moved:
-                ev = _event(activity, version, kind, occ.day, occ)
-                ev.add("recurrence-id", _moment(occ.original_date, activity.start_time))
-                cal.add_component(ev)
-    return bytes(cal.to_ical())
+        made = _activity_events(activity, occurrences, versions[activity.id], kind)
+        if activity.deleted_at is None:
+            events += len(made)
+        else:
+            deleted += 1
+        for event in made:
+            cal.add_component(event)
+    return IcsFile(bytes(cal.to_ical()), events, deleted)
+
+
+def _activity_events(
+    activity: Activity, occurrences: list[Occurrence], version: tuple[int, dt.datetime], kind: str
+) -> list[Event]:
+    """The VEVENTs of an activity and its dates (sorted by their day in the rule), all of them
+    cancelled when the activity is deleted."""
+    if not activity.rule:
+        only = occurrences[0] if occurrences else None
+        day = only.day if only else activity.start_date
+        return [_event(activity, version, kind, day, only)]
+    master = _event(activity, version, kind, activity.start_date, None)
+    master.add("rrule", _rrule_dict(activity.rule, bool(activity.start_time)))
+    by_original = {o.original_date: o for o in occurrences}
+    rule_dates = expand(activity.rule, activity.start_date)
+    excluded = [d for d in rule_dates if d not in by_original or by_original[d].status in OFF]
+    for day in excluded:
+        master.add("exdate", _moment(day, activity.start_time))
+    made = [master]
+    in_rule = set(rule_dates)
+    for occ in occurrences:
+        moved = (
+            occ.day != occ.original_date
+            or occ.start_time != activity.start_time
+            or occ.end_time != activity.end_time
+            or (occ.place or None) != (activity.place or None)
+        )
+        if occ.status not in OFF and occ.original_date not in in_rule:
+            # Kept when the rule changed (held, attended, moved…): no date of the RRULE to
+            # name by RECURRENCE-ID, so an event of its own, with the date's id as UID.
+            uid = f"{occ.id}@{UID_DOMAIN}"
+            made.append(_event(activity, version, kind, occ.day, occ, uid))
+        elif occ.status not in OFF and moved:
+            ev = _event(activity, version, kind, occ.day, occ)
+            ev.add("recurrence-id", _moment(occ.original_date, activity.start_time))
+            made.append(ev)
+    return made
+
+
+def _in_calendar(org: str, first: dt.date, last: dt.date) -> ColumnElement[bool]:
+    """The activities the .ics of ``first`` to ``last`` holds: those with a date in it, and
+    those deleted with a date in it (the dates deleted with them)."""
+    in_range = (Occurrence.organization_id == org, Occurrence.day >= first, Occurrence.day <= last)
+    live = select(Occurrence.activity_id).where(Occurrence.deleted_at.is_(None), *in_range)
+    parent = aliased(Activity)
+    gone_with = (
+        select(Occurrence.activity_id)
+        .join(parent, parent.id == Occurrence.activity_id)
+        .where(parent.deleted_at.is_not(None), Occurrence.deleted_at == parent.deleted_at)
+        .where(*in_range)
+    )
+    return and_(
+        Activity.organization_id == org,
+        or_(
+            and_(Activity.deleted_at.is_(None), Activity.id.in_(live)),
+            and_(Activity.deleted_at.is_not(None), Activity.id.in_(gone_with)),
+        ),
+    )
+
+
+def calendar_size(ctx: WorkspaceContext, first: dt.date, last: dt.date) -> int:
+    """How many activities the .ics of ``first`` to ``last`` would hold (0: nothing to
+    export)."""
+    in_calendar = _in_calendar(ctx.organization_id, first, last)
+    with ctx.db.read() as session:
+        stmt = select(func.count()).select_from(Activity).where(in_calendar)
+        return session.scalar(stmt) or 0
 
 
 def _versions(session: Session, activities: list[Activity]) -> dict[str, tuple[int, dt.datetime]]:
@@ -161,7 +232,7 @@ def _event(
 ) -> Event:
     """The VEVENT of an activity on ``day`` (``version``: its SEQUENCE and DTSTAMP, see
     :func:`_versions`; ``occ``: one date's own values, for a moved date or a one-off activity;
-    ``uid``: the event's own, not the activity's)."""
+    ``uid``: the event's own, not the activity's), cancelled when the activity is deleted."""
     from icalendar import Event
 
     ev = Event()
@@ -174,7 +245,9 @@ def _event(
     place = (occ.place if occ else None) or activity.place
     if place:
         ev.add("location", place)
-    lines = [f"Loại: {kind}"]
+    deleted = activity.deleted_at is not None
+    lines = ["Đã xóa khỏi lịch hoạt động."] if deleted else []
+    lines.append(f"Loại: {kind}")
     if occ is not None and occ.status != "du-kien":
         lines.append(f"Trạng thái: {STATUSES.get(occ.status, occ.status)}")
     if activity.partners:
@@ -186,7 +259,7 @@ def _event(
     sequence, stamp = version
     ev.add("dtstamp", stamp.replace(tzinfo=dt.UTC))
     ev.add("sequence", sequence)
-    if occ is not None and occ.status in OFF:
+    if deleted or (occ is not None and occ.status in OFF):
         ev.add("status", "CANCELLED")
     return ev
 
@@ -207,9 +280,9 @@ def _rrule_dict(rule: str, timed: bool) -> dict[str, object]:
 
 def export_calendar(
     ctx: WorkspaceContext, target: Path, first: dt.date, last: dt.date, kinds: dict[str, str]
-) -> int:
-    """Write the .ics to ``target`` (atomically); returns the number of VEVENTs."""
-    data = build_calendar(ctx, first, last, kinds)
+) -> IcsFile:
+    """Write the .ics to ``target`` (atomically); returns what it holds."""
+    ics = build_calendar(ctx, first, last, kinds)
     with written_atomically(target) as temp:
-        temp.write_bytes(data)
-    return data.count(b"BEGIN:VEVENT")
+        temp.write_bytes(ics.data)
+    return ics

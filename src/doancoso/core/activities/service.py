@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -40,6 +40,9 @@ from ..storage.tracking import transaction_time
 from .fields import ActivityFields, parse_activity
 from .recurrence import expand
 from .rules import BUILTIN_KINDS, DONE, PLANNED, STATUSES, code_of, parse_time
+
+if TYPE_CHECKING:  # the .ics module loads when a calendar is exported
+    from .ics import IcsFile
 
 MAX_SPAN_DAYS = 366
 """The longest an activity may last (a camp, a campaign month): :mod:`.fields` refuses more."""
@@ -626,12 +629,19 @@ class ActivityService:
             if all(t in fold(f"{r.title} {r.place or ''}") for t in tokens)
         ]
 
-    def export_calendar(self, target: Path, first: dt.date, last: dt.date) -> int:
+    def export_calendar(self, target: Path, first: dt.date, last: dt.date) -> IcsFile:
         """Write the activities with a date from ``first`` to ``last`` to the .ics ``target``
-        (see :mod:`.ics`); returns the number of events written."""
+        (see :mod:`.ics`: the deleted ones cancelled); returns what it holds."""
         from .ics import export_calendar
 
         return export_calendar(self._ctx, target, first, last, self.kind_names())
+
+    def calendar_size(self, first: dt.date, last: dt.date) -> int:
+        """How many activities :meth:`export_calendar` would write, deleted ones included
+        (0: nothing to export)."""
+        from .ics import calendar_size
+
+        return calendar_size(self._ctx, first, last)
 
     # Helpers -------------------------------------------------------------------------------
 

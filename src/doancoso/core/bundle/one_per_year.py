@@ -31,6 +31,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..plans.registration import read_stored
 from .firststart import day_text
 from .joins import DEPENDENTS, rows_of, rows_where, tombstone
 from .outcome import RECORD, Conflict, FieldDiff
@@ -321,8 +322,10 @@ def setting_text(key: str, value: str) -> str:
     """A setting's value as the user sets it ("ngày 01/11", "20 MB", the rules' name...)."""
     try:
         if key == "plan_deadline":
-            day, month = (int(p) for p in value.split("/"))
-            return f"ngày {day:02d}/{month:02d}"
+            deadline = read_stored(value)
+            if deadline is not None:
+                in_plan_year = " của năm kế hoạch" if deadline.in_plan_year else ""
+                return f"ngày {deadline.text}{in_plan_year}"
         if key == "evidence_max_mb":
             return f"{int(value)} MB"
         if key == "rating_rules":

@@ -86,6 +86,23 @@ def format_vn_date(value: date | None, precision: str = DAY) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
+def day_range(first: date | None, last: date | None) -> tuple[date, date]:
+    """The days from ``first`` to ``last`` as a range of days is given (the calendar's .ics,
+    the agenda of the command line), one of them at least: without ``first``, from the start
+    of ``last``'s year; without ``last``, to the end of ``first``'s year. An end before the
+    start is :class:`ValidationError` on ``"to"``."""
+    if first is None:
+        if last is None:
+            raise ValueError("a range of days needs its first day, its last or both")
+        first = date(last.year, 1, 1)
+    if last is None:
+        last = date(first.year, 12, 31)
+    if last < first:
+        message = f"Ngày cuối {format_vn_date(last)} trước ngày đầu {format_vn_date(first)}."
+        raise ValidationError({"to": message})
+    return first, last
+
+
 def format_vn_datetime(value: datetime) -> str:
     """``05/03/2001 14:30``: a moment in lists and reports (backups, bundles), to the minute; a
     moment with its time zone (a bundle's creation, stored in UTC) in the machine's local time."""

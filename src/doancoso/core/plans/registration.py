@@ -1,11 +1,16 @@
 """The registration of the yearly plan with the superior body: its deadline (a setting of the
-organisation, in the year before the plan's) and the reminder of a plan still to register.
+organisation: a day of the year before the plan's, or of the plan's own year) and the reminder
+of a plan still to register.
 
 The "3 chủ động" process starts with registering the plan (DOMAIN.md §2): a plan not made or
 not registered is recalled from :data:`REMINDER_LEAD_DAYS` days before its deadline until it
 is registered, and says "đã quá hạn" once the deadline has passed. The deadline is a day and
-month that every year has (29/02 is refused), written "d/m" in the setting
-:data:`PLAN_DEADLINE_KEY`; :meth:`PlanService.set_registration_deadline
+month that every year has (29/02 is refused), in the year before the plan's (10/11 for next
+year's plan, the usual case) or in the plan's own year (31/01 of the plan's year, as some
+provinces set it). The setting :data:`PLAN_DEADLINE_KEY` holds "d/m" for a day of the year
+before (what every version wrote, so old databases and bundles keep their meaning, and older
+versions still read what this one writes for that case) and "d/m/0" for a day of the plan's
+own year (the year's offset from the plan's); :meth:`PlanService.set_registration_deadline
 <doancoso.core.plans.service.PlanService.set_registration_deadline>` changes it.
 """
 
@@ -23,9 +28,39 @@ from ..storage.settings import setting_value
 from .rules import NOT_REGISTERED
 
 PLAN_DEADLINE_KEY = "plan_deadline"
-DEFAULT_PLAN_DEADLINE = (10, 11)
-"""The superior body's deadline for next year's plan: day and month of the year before (a
-setting; one city's was 10 November, DOMAIN.md §2)."""
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The superior body's yearly deadline for registering a plan: a day and month of the year
+    before the plan's, or of the plan's own year when ``in_plan_year``."""
+
+    day: int
+    month: int
+    in_plan_year: bool = False
+
+    def of_plan(self, year: int) -> dt.date:
+        """The deadline of the plan of ``year``."""
+        return dt.date(year if self.in_plan_year else year - 1, self.month, self.day)
+
+    @property
+    def text(self) -> str:
+        """ "10/11": the day and month as they are shown."""
+        return deadline_text(self.day, self.month)
+
+    @property
+    def stored(self) -> str:
+        """The setting's value: "d/m" for the year before ("10/11", "5/3"), "d/m/0" for the
+        plan's own year ("31/1/0")."""
+        value = f"{self.day}/{self.month}"
+        return f"{value}/0" if self.in_plan_year else value
+
+
+YEAR_CHOICES = {False: "năm trước năm kế hoạch", True: "năm kế hoạch"}
+"""The year a deadline is a day of, as the settings page and the command line say it."""
+DEFAULT_PLAN_DEADLINE = Deadline(10, 11)
+"""The superior body's deadline for next year's plan: 10 November of the year before (a
+setting; one city's, DOMAIN.md §2)."""
 REMINDER_LEAD_DAYS = 30
 """How long before its deadline a plan still to register is recalled: about a month, time
 enough to draft the plan, have the executive committee agree it and send it."""
@@ -34,6 +69,9 @@ enough to draft the plan, have the executive committee agree it and send it."""
 _COMMON_YEAR = 2001
 """A year without 29 February: a day and month that make a date in it make one in every year."""
 _DAY_MONTH = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*")
+_STORED = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*(/0|/-1)?\s*")
+"""A stored value: "d/m" (the year before), "d/m/0" (the plan's year); "d/m/-1" is read as
+"d/m"."""
 DEADLINE_FIELD = "plan_deadline"
 """The field a refused deadline is reported on (one message for the day and month together)."""
 
@@ -84,26 +122,27 @@ def deadline_text(day: int, month: int) -> str:
     return f"{day:02d}/{month:02d}"
 
 
-def stored_deadline(value: str | None) -> tuple[int, int]:
-    """The day and month of the setting's stored value ("d/m"), the default when it has none
-    or holds one that is not a day of every year."""
-    if value:
-        try:
-            return parse_deadline(value)
-        except ValidationError:
-            pass
-    return DEFAULT_PLAN_DEADLINE
+def read_stored(value: str) -> Deadline | None:
+    """The deadline a stored value says (see the module's docstring), None when it says none
+    (a day not of every year, text not written by the app)."""
+    found = _STORED.fullmatch(value)
+    if found is None:
+        return None
+    day, month = int(found[1]), int(found[2])
+    if deadline_problem(day, month) is not None:
+        return None
+    return Deadline(day, month, found[3] == "/0")
 
 
-def stored_value(day: int, month: int) -> str:
-    """The setting's value for a checked deadline: "d/m" ("10/11", "5/3")."""
-    return f"{day}/{month}"
+def stored_deadline(value: str | None) -> Deadline:
+    """The deadline the setting's stored value says, the default when it has none or holds one
+    that is not a day of every year."""
+    return (read_stored(value) if value else None) or DEFAULT_PLAN_DEADLINE
 
 
 def plan_deadline(session: Session, org: str, year: int) -> dt.date:
-    """The deadline to register the plan of ``year`` (in the year before)."""
-    day, month = stored_deadline(setting_value(session, org, PLAN_DEADLINE_KEY))
-    return dt.date(year - 1, month, day)
+    """The deadline to register the plan of ``year``."""
+    return stored_deadline(setting_value(session, org, PLAN_DEADLINE_KEY)).of_plan(year)
 
 
 @dataclass(frozen=True)
@@ -122,13 +161,17 @@ class PlanReminder:
         return "chưa đăng ký" if self.made else "chưa lập"
 
     @property
-    def text(self) -> str:
-        """ "Kế hoạch công tác năm 2027 chưa lập — hạn đăng ký với cấp trên 10/11/2026"."""
-        what = f"Kế hoạch công tác năm {self.year} {self.state_text}"
+    def deadline_text(self) -> str:
+        """ "hạn đăng ký với cấp trên 10/11/2026", "đã quá hạn đăng ký với cấp trên (hạn …)"."""
         deadline = format_vn_date(self.deadline)
         if self.overdue:
-            return f"{what} — đã quá hạn đăng ký với cấp trên (hạn {deadline})"
-        return f"{what} — hạn đăng ký với cấp trên {deadline}"
+            return f"đã quá hạn đăng ký với cấp trên (hạn {deadline})"
+        return f"hạn đăng ký với cấp trên {deadline}"
+
+    @property
+    def text(self) -> str:
+        """ "Kế hoạch công tác năm 2027 chưa lập — hạn đăng ký với cấp trên 10/11/2026"."""
+        return f"Kế hoạch công tác năm {self.year} {self.state_text} — {self.deadline_text}"
 
 
 def is_registered(state: str, registered_on: dt.date | None) -> bool:

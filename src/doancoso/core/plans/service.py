@@ -24,13 +24,13 @@ from .copying import PLACES, CreatedPlan, PlanCopy, YearMention, move_title_year
 from .measures import measure
 from .registration import (
     PLAN_DEADLINE_KEY,
+    Deadline,
     PlanReminder,
     check_deadline,
     is_registered,
     plan_deadline,
     reminder_due,
     stored_deadline,
-    stored_value,
 )
 from .rules import (
     APPROVED,
@@ -349,19 +349,20 @@ class PlanService:
 
     # The registration deadline (a setting of the organisation) -------------------------------
 
-    def registration_deadline(self) -> tuple[int, int]:
-        """The day and month of the year before a plan's by which the superior body wants it
-        registered (10/11 unless set)."""
+    def registration_deadline(self) -> Deadline:
+        """The day and month by which the superior body wants a plan registered, in the year
+        before the plan's or in its own year (10/11 of the year before unless set)."""
         with self._ctx.db.read() as session:
             value = setting_value(session, self._ctx.organization_id, PLAN_DEADLINE_KEY)
         return stored_deadline(value)
 
-    def set_registration_deadline(self, day: int, month: int) -> None:
-        """Set the deadline to ``day``/``month``: a day of that month in every year (29/02 and
+    def set_registration_deadline(self, day: int, month: int, in_plan_year: bool = False) -> None:
+        """Set the deadline to ``day``/``month`` of the year before the plan's, or of the
+        plan's own year when ``in_plan_year``: a day of that month in every year (29/02 and
         31/04 are refused with :class:`ValidationError`, and nothing is written)."""
         day, month = check_deadline(day, month)
         with self._ctx.db.transaction() as session:
-            value = stored_value(day, month)
+            value = Deadline(day, month, in_plan_year).stored
             put_setting(session, self._ctx.organization_id, PLAN_DEADLINE_KEY, value)
 
     def reminders(self, today: dt.date) -> list[PlanReminder]:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +30,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel
-from ..common.folders import documents_folder
+from ..common.folders import ask_save_path
 from ..shell.operations import Core, CoreOp, QueryOp
 from .words import counts_text, long_date, time_range
 
@@ -258,13 +257,7 @@ class MinutesDialog(QDialog):
 
     def ask_save_path(self, name: str) -> Path | None:
         """The PDF chosen in a save dialog (None when cancelled); tests replace this."""
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "In biên bản ra PDF", str(documents_folder() / name), "Tệp PDF (*.pdf)"
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return ask_save_path(self, "In biên bản ra PDF", name, "Tệp PDF (*.pdf)", ".pdf")
 
     def print_minutes(self) -> None:
         """Save what is typed (the PDF prints the saved minutes), then print."""

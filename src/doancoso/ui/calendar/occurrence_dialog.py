@@ -243,7 +243,7 @@ class OccurrenceDialog(QDialog):
         row, today = self.detail.row, dt.date.today()
         if row.attendance_taken:
             absent = row.expected - row.present - row.excused
-            text = counts_text(row.present, row.excused, absent)
+            text = counts_text(row.present, row.excused, absent) + "."
         else:
             text = "Chưa điểm danh."
         if self.detail.has_minutes:

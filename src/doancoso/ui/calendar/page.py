@@ -2,7 +2,8 @@
 đoàn and by a search; beside them what is coming in the next 7 days and what is overdue for
 results, under a notice of this year's and next year's plan while still to register with the
 superior body (its link opens the plan's year on the "Kế hoạch" page). Every dialog of the
-calendar opens from here.
+calendar opens from here, and the export of the calendar for phones (an .ics file, Ctrl+Shift+E:
+:mod:`.ics_export`).
 
 The month and the agenda are short reads done on the GUI thread (a month is one query); the
 reminders are read on the worker (:class:`~.reminders.Reminders`). Writes are the dialogs'
@@ -58,6 +59,7 @@ from .agenda import (
     AgendaModel,
     ReminderModel,
 )
+from .ics_export import CalendarExporter
 from .month_model import MonthModel
 from .month_view import MonthView
 from .reminders import CALENDAR_TABLES, PLAN_TABLES, Reminders, read_reminders
@@ -198,10 +200,23 @@ class CalendarPage(QWidget):
         self.new_button = QPushButton("Thêm hoạt động…")
         self.new_button.setToolTip("Thêm hoạt động vào ngày đang chọn (phím N trên lịch)")
         self.new_button.clicked.connect(lambda: self.new_activity(self.month.selected))
+        self.exporter = CalendarExporter(self._core, self)
+        self.exporter.status_message.connect(self.status_message)
+        self.export_action = QAction("Xuất lịch (.ics)…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.export_action.triggered.connect(self.export_calendar)
+        self.addAction(self.export_action)
+        self.export_button = QPushButton(self.export_action.text())
+        self.export_button.setToolTip(
+            "Xuất lịch ra tệp .ics để mở trên điện thoại, Google Calendar, Outlook (Ctrl+Shift+E)"
+        )
+        self.export_button.clicked.connect(self.export_action.trigger)
         row.addWidget(branch_label)
         row.addWidget(self.branch_combo)
         row.addWidget(self.search)
         row.addWidget(self.new_button)
+        row.addWidget(self.export_button)
         return row
 
     def _agenda_tab(self) -> QWidget:
@@ -437,6 +452,12 @@ class CalendarPage(QWidget):
 
     def go_today(self) -> None:
         self.month.select_date(dt.date.today())
+
+    def export_calendar(self) -> None:
+        """The calendar for phones, of the year shown (or the days chosen), as an .ics file."""
+        model = self.month_model
+        first = dt.date(model.year, model.month, 1)
+        self.exporter.export(model.year, (first, add_months(first, 1) - dt.timedelta(days=1)))
 
     def show_date(self, day: dt.date) -> None:
         self.tabs.setCurrentWidget(self.month)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from .drives import removable_drives
 
@@ -21,3 +22,17 @@ def open_folder() -> Path:
     """Where an open dialog starts: the first plugged-in stick, else Documents."""
     drives = removable_drives()
     return drives[0].root if drives else documents_folder()
+
+
+def ask_save_path(
+    parent: QWidget | None, caption: str, name: str, filter_text: str, suffix: str
+) -> Path | None:
+    """The file chosen in a save dialog opened in Documents with ``name`` offered, ``suffix``
+    (".pdf") added to a name typed without it; None when cancelled."""
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, caption, str(documents_folder() / name), filter_text
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

@@ -43,7 +43,8 @@ from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
 from ...core.plans.copying import CreatedPlan, copy_summary
 from ...core.plans.figures import tally
-from ...core.plans.rules import APPROVED, NOT_REGISTERED
+from ...core.plans.registration import PlanReminder, is_registered
+from ...core.plans.rules import APPROVED
 from ...core.plans.service import PlanInfo
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
@@ -57,9 +58,10 @@ from .targets import COL_SHARE, COL_TEXT, WIDTHS, ShareDelegate, TargetTableMode
 
 SHOWN = (
     "plans", "plan_targets", "activities", "occurrences", "attendance", "member_events",
-    "members", "branches", "youths", "activity_kinds", "organizations",
+    "members", "branches", "youths", "activity_kinds", "organizations", "settings",
 )  # fmt: skip
-"""The tables the page shows or measures from (the organisation: its superior body's name and
+"""The tables the page shows or measures from (the settings: the registration deadline; the
+organisation: its superior body's name and
 whether leave counts as attended)."""
 
 
@@ -72,6 +74,8 @@ class PlanSnapshot:
     plan: PlanInfo | None
     kinds: dict[str, str]
     superior: str
+    deadline: date
+    """The superior body's deadline for registering the plan of ``year``."""
 
 
 def read_snapshot(ws: Workspace, year: int, today: date) -> PlanSnapshot:
@@ -82,6 +86,7 @@ def read_snapshot(ws: Workspace, year: int, today: date) -> PlanSnapshot:
         plan=ws.plans.get(year, today),
         kinds=ws.activities.kind_names(),
         superior=org.superior_name if org else "",
+        deadline=ws.plans.registration_deadline().of_plan(year),
     )
 
 
@@ -333,7 +338,7 @@ class PlansPage(QWidget):
         if plan is None:
             self._show_empty(result)
         else:
-            self._show_plan(plan, result.kinds)
+            self._show_plan(plan, result.kinds, result.deadline)
         self.copy_notice.show_year(result.year if plan is not None else None)
         self._update_buttons()
         self.refreshed.emit()
@@ -361,12 +366,12 @@ class PlansPage(QWidget):
             )
         self.empty_hint.setText(hint)
 
-    def _show_plan(self, plan: PlanInfo, kinds: dict[str, str]) -> None:
+    def _show_plan(self, plan: PlanInfo, kinds: dict[str, str], deadline: date) -> None:
         current = self._select_after or self.selected_target_id()
         self._select_after = None
         self.model.set_targets(plan.targets, kinds)
         self.stack.setCurrentIndex(1)
-        self.state_label.setText(f"  {registration_line(plan)}")
+        self.state_label.setText(f"  {registration_line(plan, deadline, self.today())}")
         self.state_label.setToolTip(plan.title)
         self.summary_label.setText(summary_text(plan))
         self.text_form.load(plan)
@@ -555,10 +560,13 @@ class PlansPage(QWidget):
             self.printer.print_report(plan)
 
 
-def registration_line(plan: PlanInfo) -> str:
-    """ "Đã gửi đăng ký ngày 20/01/2026 (số 15/ĐK-TĐ)", "Chưa đăng ký với cấp trên"…"""
-    if plan.registration_state == NOT_REGISTERED or plan.registered_on is None:
-        return "Chưa đăng ký với cấp trên"
+def registration_line(plan: PlanInfo, deadline: date, today: date) -> str:
+    """ "Đã gửi đăng ký ngày 20/01/2026 (số 15/ĐK-TĐ)", or for a plan still to register its
+    deadline as the calendar's reminder says it: "Chưa đăng ký — hạn đăng ký với cấp trên
+    10/11/2026", "Chưa đăng ký — đã quá hạn đăng ký với cấp trên (hạn 10/11/2025)"."""
+    if not is_registered(plan.registration_state, plan.registered_on):
+        reminder = PlanReminder(plan.year, deadline, True, today > deadline)
+        return f"Chưa đăng ký — {reminder.deadline_text}"
     text = f"Đã gửi đăng ký ngày {format_vn_date(plan.registered_on)}"
     if plan.registration_number:
         text += f" (số {plan.registration_number})"

@@ -9,14 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...core.documents import DocumentDetails
 from ...core.lang.dates import format_vn_date
 from ...core.plans.service import PlanInfo
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
-from ..common.folders import documents_folder
+from ..common.folders import ask_save_path
 from ..shell.operations import Core, QueryOp
 
 PLAN_DOCUMENT = DocumentKind("KH", "In kế hoạch công tác (PDF)")
@@ -36,12 +36,7 @@ class PlanPrinter(QObject):
 
     def ask_save_path(self, caption: str, name: str) -> Path | None:
         """The PDF chosen in a save dialog (None when cancelled); tests replace this."""
-        start = str(documents_folder() / name)
-        chosen, _ = QFileDialog.getSaveFileName(self._parent, caption, start, "Tệp PDF (*.pdf)")
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return ask_save_path(self._parent, caption, name, "Tệp PDF (*.pdf)", ".pdf")
 
     def ask_details(self, kind: DocumentKind, number: str | None = None,
                     day: date | None = None) -> DocumentDetails | None:  # fmt: skip

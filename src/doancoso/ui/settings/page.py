@@ -1,6 +1,7 @@
 """The settings page ("Thiết lập"): the organisation's own fields, saved through the core (an
 operation on the worker, see :mod:`..shell.operations`); how participation in activities is
-counted; the superior body's deadline for registering next year's plan; the rules of the rating
+counted; the superior body's deadline for registering a plan (a day of the year before the
+plan's, or of its own year); the rules of the rating
 (a dialog); where the data are kept, with a button opening the folder, and the app's version."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,7 +28,13 @@ from ...core.changes import Changes
 from ...core.errors import ValidationError
 from ...core.evidence.service import MAX_MB, MIN_MB
 from ...core.organization import OrganizationInfo
-from ...core.plans.registration import DEADLINE_FIELD, REMINDER_LEAD_DAYS, deadline_problem
+from ...core.plans.registration import (
+    DEADLINE_FIELD,
+    REMINDER_LEAD_DAYS,
+    YEAR_CHOICES,
+    Deadline,
+    deadline_problem,
+)
 from ..common.fields import WrappedLabel
 from ..common.wheel import wheel_needs_focus_in
 from ..shell.about import version_text
@@ -40,7 +48,7 @@ DATA_HINT = (
     "rồi “Nhận dữ liệu từ USB…” trên máy kia."
 )
 DEADLINE_HINT = (
-    f"Từ {REMINDER_LEAD_DAYS} ngày trước hạn, ứng dụng nhắc lập và đăng ký kế hoạch năm sau "
+    f"Từ {REMINDER_LEAD_DAYS} ngày trước hạn, ứng dụng nhắc lập và đăng ký kế hoạch "
     "(trong Lịch hoạt động và trên thanh trạng thái)."
 )
 ERROR_STYLE = "color: #c62828;"
@@ -122,11 +130,12 @@ class SettingsPage(QWidget):
         self._build_evidence_section(layout)
 
     def _build_plan_section(self, layout: QVBoxLayout) -> None:
-        """The superior body's deadline for registering next year's plan (a setting of the
-        organisation), saved when either box is left or Enter is pressed in it."""
+        """The superior body's deadline for registering a plan (a setting of the organisation):
+        a day and month, of the year before the plan's or of its own year; saved when either
+        box is left or Enter is pressed in it, or the year is chosen."""
         layout.addWidget(QLabel("<b>Kế hoạch công tác</b>"))
         row = QHBoxLayout()
-        row.addWidget(QLabel("Hạn đăng ký kế hoạch năm sau với cấp trên: ngày"))
+        row.addWidget(QLabel("Hạn đăng ký kế hoạch với cấp trên: ngày"))
         self.deadline_day_box = QSpinBox()
         self.deadline_day_box.setRange(1, 31)
         self.deadline_day_box.setAccessibleName("Ngày của hạn đăng ký kế hoạch")
@@ -136,6 +145,16 @@ class SettingsPage(QWidget):
         self.deadline_month_box.setRange(1, 12)
         self.deadline_month_box.setAccessibleName("Tháng của hạn đăng ký kế hoạch")
         row.addWidget(self.deadline_month_box)
+        row.addWidget(QLabel("của"))
+        self.deadline_year_box = QComboBox()
+        self.deadline_year_box.addItems([YEAR_CHOICES[False], YEAR_CHOICES[True]])
+        self.deadline_year_box.setAccessibleName("Năm của hạn đăng ký kế hoạch")
+        self.deadline_year_box.setToolTip(
+            "Thường là năm trước (ví dụ 10/11/2026 cho kế hoạch năm 2027); chọn “năm kế hoạch” "
+            "nếu cấp trên cho đăng ký đầu năm (ví dụ 31/01/2027 cho kế hoạch năm 2027)"
+        )
+        self.deadline_year_box.currentIndexChanged.connect(self._deadline_changed)
+        row.addWidget(self.deadline_year_box)
         self.deadline_error = QLabel()
         self.deadline_error.setStyleSheet(ERROR_STYLE)
         self.deadline_error.hide()
@@ -149,33 +168,40 @@ class SettingsPage(QWidget):
         hint.setMaximumWidth(760)  # as wide as the form above
         hint.setStyleSheet("color: #616161;")
         layout.addWidget(hint)
-        self._deadline = (0, 0)  # as stored: what leaving a box unchanged does not save again
+        self._deadline: Deadline | None = None  # as stored: what is not saved again
 
     def _load_deadline(self) -> None:
         """Show the deadline as stored, but keep one typed and not saved (or refused, with its
         message), as :meth:`load` keeps the organisation's fields."""
         typed = self._deadline_typed()
-        unsaved = self._deadline != (0, 0) and typed != self._deadline
+        unsaved = self._deadline is not None and typed != self._deadline
         self._deadline = self._ws.plans.registration_deadline()
         if unsaved:
             return
-        self.deadline_day_box.setValue(self._deadline[0])
-        self.deadline_month_box.setValue(self._deadline[1])
+        self.deadline_day_box.setValue(self._deadline.day)
+        self.deadline_month_box.setValue(self._deadline.month)
+        self.deadline_year_box.setCurrentIndex(int(self._deadline.in_plan_year))
         self.deadline_error.hide()
 
-    def _deadline_typed(self) -> tuple[int, int]:
-        return self.deadline_day_box.value(), self.deadline_month_box.value()
+    def _deadline_typed(self) -> Deadline:
+        return Deadline(
+            self.deadline_day_box.value(),
+            self.deadline_month_box.value(),
+            self.deadline_year_box.currentIndex() == 1,
+        )
 
     def _deadline_unsaved(self) -> str | None:
         """The deadline typed and not saved, as the question at closing names it (saying when
         it is not valid: saving it will be refused), or None."""
-        day, month = typed = self._deadline_typed()
+        typed = self._deadline_typed()
         if typed == self._deadline:
             return None
-        what = f"hạn đăng ký kế hoạch {day:02d}/{month:02d}"
-        return (
-            what if deadline_problem(day, month) is None else f"{what} (ngày không hợp lệ, cần sửa)"
-        )
+        what = f"hạn đăng ký kế hoạch {typed.text}"
+        if typed.in_plan_year:
+            what += f" của {YEAR_CHOICES[True]}"
+        if deadline_problem(typed.day, typed.month) is None:
+            return what
+        return f"{what} (ngày không hợp lệ, cần sửa)"
 
     def _deadline_changed(self) -> None:
         if self._loading:
@@ -184,10 +210,16 @@ class SettingsPage(QWidget):
         if wanted == self._deadline:
             self.deadline_error.hide()
             return
-        op = CoreOp(self, lambda ws: ws.plans.set_registration_deadline(*wanted), self._core)
+        op = CoreOp(
+            self,
+            lambda ws: ws.plans.set_registration_deadline(
+                wanted.day, wanted.month, wanted.in_plan_year
+            ),
+            self._core,
+        )
         op.success(lambda _: self._deadline_saved(wanted)).failure(self._deadline_refused).run()
 
-    def _deadline_saved(self, deadline: tuple[int, int]) -> None:
+    def _deadline_saved(self, deadline: Deadline) -> None:
         self._deadline = deadline
         self.deadline_error.hide()
         self.status_message.emit("Đã lưu hạn đăng ký kế hoạch.")
