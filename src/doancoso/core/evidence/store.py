@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import stat
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -31,6 +30,7 @@ from typing import BinaryIO
 
 from ..errors import ImportFileError
 from ..lang.text import size_text
+from ..storage.files import fsync_folder
 from ..storage.folder import os_reason, write_remedy
 
 EVIDENCE_FOLDER = "evidence"
@@ -249,13 +249,7 @@ class EvidenceStore:
 
     def sync_folder(self) -> None:
         """Flush the store folder's entries (the renames into it) to disk."""
-        if sys.platform == "win32":
-            return  # a rename is flushed with the file there; folders cannot be opened to fsync
-        fd = os.open(self.folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_folder(self.folder)
 
     def copy_out(
         self, sha256: str, folder: Path, copied: Callable[[int], object] | None = None

@@ -1,10 +1,12 @@
 """Writing a file the user chose (an export, a printed PDF) without ever leaving half of it.
 
-The file is written beside its target under a temporary name and renamed over the target in one
-step; on any failure the temporary file is removed and the target stays as it was. A process
-killed in the middle leaves its temporary file: the next write to that folder removes it. A folder
-that does not exist, a file open in Excel, a full disk: each is an :class:`AppError` with a
-Vietnamese message, never a traceback.
+The file is written beside its target under a temporary name, flushed to the disk (a printed
+PDF or an export is often written straight to a USB stick, pulled out as soon as the app says
+"Đã ghi"), and renamed over the target in one step, the folder flushed too; on any failure the
+temporary file is removed and the target stays as it was. A process killed in the middle leaves
+its temporary file: the next write to that folder removes it. A folder that does not exist, a
+file open in Excel, a full disk: each is an :class:`AppError` with a Vietnamese message, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import errno
 import os
 import re
 import stat
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -75,12 +78,30 @@ def written_atomically(target: Path) -> Iterator[Path]:
         yield temp
         # mkstemp makes the file private (0600); the user's file gets the usual permissions.
         os.chmod(temp, 0o666 & ~_umask())
+        with open(temp, "rb+") as written:  # a handle that may write: Windows flushes only those
+            os.fsync(written.fileno())
         os.replace(temp, target)
+        fsync_folder(target.parent)
     except OSError as exc:
         message = f"Không ghi được tệp “{target}”: {_reason(exc)}."
         raise AppError(message, details=repr(exc)) from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Flush ``folder``'s entries (a rename into it) to disk; a file system that cannot flush a
+    folder (EINVAL: some network shares) is left to flush it in its own time."""
+    if sys.platform == "win32":
+        return  # a rename is flushed with the file there; folders cannot be opened to fsync
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno != errno.EINVAL:
+            raise
+    finally:
+        os.close(fd)
 
 
 def _remove_stale_temps(folder: Path) -> None:
