@@ -363,3 +363,30 @@ def test_the_check_for_a_round_before_printing_reads_on_the_worker(
     assert read_on and threading.get_ident() not in read_on
     assert asked == [] and rated.ws.rating.round(2024) is None
     assert core.runner.wait()
+
+
+def test_the_decision_of_a_closed_round_nobody_decided_is_refused_before_any_dialog(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """A round closed with no level decided: "In…" → the decision says at once that nobody
+    was decided (the PDF's own refusal, with what to do), for the organisation and for a chi
+    đoàn, without asking "Vẫn in?" nor opening the print or the save dialog."""
+    rated.ws.rating.close(YEAR)
+    page.refresh()
+    assert page.info is not None and page.info.closed
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "qd.pdf"  # type: ignore[method-assign]
+    opened: list[QDialog] = []
+    prompts.dialog_script = lambda d: opened.append(d) or accept_print_dialog(d)
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    for branch in (None, rated.branches[AP_1]):
+        page.branch_box.setCurrentIndex(page.branch_box.findData(branch))
+        page.files.print_button.click()
+        assert prompts.infos[-1] == (
+            "Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm 2025. Bấm "
+            "“Mở lại”, đặt mức ở cột “BCH quyết định” (hoặc bấm “Lấy đề nghị của chi đoàn”, "
+            "“Lấy mức gợi ý”), rồi kết thúc đợt xếp loại trước khi in quyết định công nhận kết "
+            "quả."
+        )
+    assert (asked, opened, prompts.asked, prompts.errors) == ([], [], [], [])
+    assert not (tmp_path / "qd.pdf").exists() and rated.ws.rating.decision(YEAR) is None

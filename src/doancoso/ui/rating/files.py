@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from ...core.documents import DocumentDetails, decision_recipients
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
-from ...core.rating.decision import Decision
+from ...core.rating.decision import Decision, no_decision
 from ...core.rating.service import RoundInfo
 from ...core.rating.sheet import SheetPreview
 from ...core.workspace import Workspace
@@ -32,6 +32,13 @@ OPEN_ROUND = (
     "“Kết quả tạm thời”."
 )
 """A decision is signed: never printed from a round still open (the summary is, marked)."""
+NOBODY_DECIDED_CLOSED = (
+    "{nobody} Bấm “Mở lại”, đặt mức ở cột “BCH quyết định” (hoặc bấm “Lấy đề nghị của chi "
+    "đoàn”, “Lấy mức gợi ý”), rồi kết thúc đợt xếp loại trước khi in quyết định công nhận kết "
+    "quả."
+)
+"""A decision recognises the members decided: with none (of the chi đoàn chosen) it is refused
+before any question or dialog, as the PDF would refuse it after them."""
 DOCUMENTS = (
     "Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
     "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)",
@@ -203,15 +210,23 @@ class RatingFiles(QObject):
         kind = SUMMARY if chosen == 2 else DECISION
         issued = chosen == 3 and branch is None  # the organisation's decision: its number kept
 
-        def read(ws: Workspace) -> tuple[RoundInfo | None, Decision | None]:
-            return ws.rating.round(year), ws.rating.decision(year) if issued else None
+        def read(ws: Workspace) -> tuple[RoundInfo | None, Decision | None, int]:
+            info = ws.rating.round(year)
+            decided = 0
+            if info is not None and kind is DECISION:  # those the decision would recognise
+                rows = ws.rating.rows(year, branch)
+                decided = sum(1 for r in rows if r.eligible and r.decided_level is not None)
+            return info, ws.rating.decision(year) if issued else None, decided
 
-        def ready(found: tuple[RoundInfo | None, Decision | None]) -> None:
-            info, known = found
+        def ready(found: tuple[RoundInfo | None, Decision | None, int]) -> None:
+            info, known, decided = found
+            say = self._core.prompts.information
             if info is None:  # printing opens no round
-                self._core.prompts.information(self._parent, "In", NO_ROUND.format(year=year))
+                say(self._parent, "In", NO_ROUND.format(year=year))
             elif kind is DECISION and not info.closed:
-                self._core.prompts.information(self._parent, "In", OPEN_ROUND.format(year=year))
+                say(self._parent, "In", OPEN_ROUND.format(year=year))
+            elif kind is DECISION and not decided:
+                say(self._parent, "In", NOBODY_DECIDED_CLOSED.format(nobody=no_decision(year)))
             else:
                 self._print_results(kind, year, branch, issued, known)
 
