@@ -19,7 +19,7 @@ from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts, accept_print_dialog
 
-from .conftest import AP_1, MEMBERS, SHOWN, TODAY, YEAR, Round
+from .conftest import AP_1, AP_2, MEMBERS, SHOWN, TODAY, YEAR, Round
 
 pytestmark = SHOWN
 
@@ -390,3 +390,30 @@ def test_the_decision_of_a_closed_round_nobody_decided_is_refused_before_any_dia
         )
     assert (asked, opened, prompts.asked, prompts.errors) == ([], [], [], [])
     assert not (tmp_path / "qd.pdf").exists() and rated.ws.rating.decision(YEAR) is None
+
+
+def test_the_decision_of_an_open_round_nobody_decided_says_to_decide_first(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """An open round with nobody decided (in the chi đoàn chosen): "In…" → the decision says
+    first that nobody was decided, as the PDF would say once the round is closed, not to close
+    the round; a chi đoàn with levels decided is told to close the round."""
+    rated.ws.rating.set_levels(YEAR, "decided_level", {rated.ids["Nguyễn Văn An"]: 1})
+    page.refresh()
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "qd.pdf"  # type: ignore[method-assign]
+    opened: list[QDialog] = []
+    prompts.dialog_script = lambda d: opened.append(d) or accept_print_dialog(d)
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    page.branch_box.setCurrentIndex(page.branch_box.findData(rated.branches[AP_2]))
+    page.files.print_button.click()
+    assert prompts.infos[-1] == (
+        "Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm 2025. Đặt mức ở "
+        "cột “BCH quyết định” (hoặc bấm “Lấy đề nghị của chi đoàn”, “Lấy mức gợi ý”), rồi bấm "
+        "“Kết thúc đợt xếp loại” trước khi in quyết định công nhận kết quả."
+    )
+    page.branch_box.setCurrentIndex(page.branch_box.findData(rated.branches[AP_1]))
+    page.files.print_button.click()
+    assert prompts.infos[-1].startswith("Đợt xếp loại năm 2025 đang mở")
+    assert (asked, opened, prompts.asked, prompts.errors) == ([], [], [], [])
+    assert not (tmp_path / "qd.pdf").exists()

@@ -32,13 +32,18 @@ OPEN_ROUND = (
     "“Kết quả tạm thời”."
 )
 """A decision is signed: never printed from a round still open (the summary is, marked)."""
+NOBODY_DECIDED_OPEN = (
+    "{nobody} Đặt mức ở cột “BCH quyết định” (hoặc bấm “Lấy đề nghị của chi đoàn”, “Lấy mức "
+    "gợi ý”), rồi bấm “Kết thúc đợt xếp loại” trước khi in quyết định công nhận kết quả."
+)
 NOBODY_DECIDED_CLOSED = (
     "{nobody} Bấm “Mở lại”, đặt mức ở cột “BCH quyết định” (hoặc bấm “Lấy đề nghị của chi "
     "đoàn”, “Lấy mức gợi ý”), rồi kết thúc đợt xếp loại trước khi in quyết định công nhận kết "
     "quả."
 )
 """A decision recognises the members decided: with none (of the chi đoàn chosen) it is refused
-before any question or dialog, as the PDF would refuse it after them."""
+before any question or dialog, as the PDF would refuse it after them; in an open round this is
+said before :data:`OPEN_ROUND` (closing first would only lead to this refusal)."""
 DOCUMENTS = (
     "Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
     "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)",
@@ -223,10 +228,11 @@ class RatingFiles(QObject):
             say = self._core.prompts.information
             if info is None:  # printing opens no round
                 say(self._parent, "In", NO_ROUND.format(year=year))
+            elif kind is DECISION and not decided:
+                nobody = NOBODY_DECIDED_CLOSED if info.closed else NOBODY_DECIDED_OPEN
+                say(self._parent, "In", nobody.format(nobody=no_decision(year)))
             elif kind is DECISION and not info.closed:
                 say(self._parent, "In", OPEN_ROUND.format(year=year))
-            elif kind is DECISION and not decided:
-                say(self._parent, "In", NOBODY_DECIDED_CLOSED.format(nobody=no_decision(year)))
             else:
                 self._print_results(kind, year, branch, issued, known)
 
