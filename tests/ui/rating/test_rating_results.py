@@ -81,3 +81,29 @@ def test_tab_leaves_the_results_tables(qtbot: QtBot, page: RatingPage, rated: Ro
         QTest.keyClick(view, Qt.Key.Key_Tab)
         assert (view.currentIndex().row(), view.currentIndex().column()) == (0, 0), tab
         assert not view.hasFocus(), tab
+
+
+def test_a_member_known_by_the_birth_year_alone_shows_that_year(
+    page: RatingPage, rated: Round
+) -> None:
+    """A member whose old list gave only "Năm sinh" is shown born "2001", as the roster and
+    the printed summary show the member, never on an invented 01/01/2001: in the grid's
+    tooltip and in the list of members decided "Hoàn thành xuất sắc"."""
+    from doancoso.ui.rating.model import COL_NAME, MEMBER_ID_ROLE
+
+    known = rated.ws.members.save({"full_name": "Lý Văn Năm", "birth_date": "2001",
+                                   "branch_id": rated.branches[AP_1],
+                                   "admission_date": "01/01/2020"})  # fmt: skip
+    rated.ws.rating.set(YEAR, known, {"decided_level": 1})
+    _decide(rated, {"Nguyễn Văn An": 1})
+    page.refresh()
+    model = page.model
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data(MEMBER_ID_ROLE) == known)  # fmt: skip
+    assert model.index(row, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Sinh năm 2001"
+    assert model.index(0, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Sinh ngày 01/01/2000"
+    excellent = page.results.excellent
+    assert [[excellent.index(r, c).data() for c in range(3)]
+            for r in range(excellent.rowCount())] == [
+        ["1", "Nguyễn Văn An", "01/01/2000"], ["2", "Lý Văn Năm", "2001"],
+    ]  # fmt: skip

@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.lang.dates import format_vn_date
 from ...core.lang.text import percent_cell, vn_number
 from ...core.rating.rules import LEVELS
 from ...core.rating.service import LevelCounts, RatingRow
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
-from .model import SHORT_LEVELS, level_text
+from .model import SHORT_LEVELS, birth_text, level_text
 from .view import NO_LEVEL, ChoiceDelegate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -194,8 +193,7 @@ class ExcellentModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return ALIGN_RIGHT if column == 0 else ALIGN_LEFT
         r = self._rows[index.row()]
-        cells = (str(index.row() + 1), r.full_name, format_vn_date(r.birth_date), r.branch or "",
-                 r.remark or "")  # fmt: skip
+        cells = (str(index.row() + 1), r.full_name, birth_text(r), r.branch or "", r.remark or "")
         return cells[column]
 
 
