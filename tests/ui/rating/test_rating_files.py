@@ -417,3 +417,27 @@ def test_the_decision_of_an_open_round_nobody_decided_says_to_decide_first(
     assert prompts.infos[-1].startswith("Đợt xếp loại năm 2025 đang mở")
     assert (asked, opened, prompts.asked, prompts.errors) == ([], [], [], [])
     assert not (tmp_path / "qd.pdf").exists()
+
+
+def test_importing_into_a_closed_round_is_refused_before_the_file_is_chosen(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """With the round closed, "Nhập đề nghị từ Excel…" says at once that the round must be
+    reopened (the core's own refusal), before the file chooser, not once a file was chosen and
+    read; nothing changes. Reopened, the import asks for the file again."""
+    target = tmp_path / "xep-loai.xlsx"
+    rated.ws.rating_sheets.export(target, YEAR)
+    rated.ws.rating.close(YEAR)
+    page.refresh()
+    assert page.info is not None and page.info.closed
+    chosen: list[Path] = []
+    page.files.ask_open_path = lambda: chosen.append(target) or target  # type: ignore[method-assign]
+    page.files.import_button.click()
+    assert prompts.infos == [
+        "Đợt xếp loại năm 2025 đã kết thúc: mở lại đợt (“Mở lại”) trước khi nhập."
+    ]
+    assert (chosen, prompts.asked, prompts.errors) == ([], [], [])
+    rated.ws.rating.reopen(YEAR)
+    page.refresh()
+    page.files.import_button.click()
+    assert chosen == [target] and prompts.infos[-1].startswith("Tệp “xep-loai.xlsx”, năm 2025:")

@@ -78,6 +78,11 @@ def layout(year: int) -> ListLayout:
     )
 
 
+def closed_round(year: int) -> str:
+    """Why a sheet is not imported into the round of ``year``: it is closed."""
+    return f"Đợt xếp loại năm {year} đã kết thúc: mở lại đợt (“Mở lại”) trước khi nhập."
+
+
 def level_name(level: int | None) -> str:
     return LEVELS[level] if level is not None else ""
 
@@ -218,9 +223,7 @@ class RatingSheetService:
     def _check_open(self, year: int) -> None:
         info = self._rating.round(year)
         if info is not None and info.closed:
-            raise ConflictError(
-                f"Đợt xếp loại năm {year} đã kết thúc: mở lại đợt (“Mở lại”) trước khi nhập."
-            )
+            raise ConflictError(closed_round(year))
 
     def _organization(self) -> str:
         from ..organization import OrganizationService

@@ -15,7 +15,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
 from ...core.rating.decision import Decision, no_decision
 from ...core.rating.service import RoundInfo
-from ...core.rating.sheet import SheetPreview
+from ...core.rating.sheet import SheetPreview, closed_round
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.folders import documents_folder, open_folder
@@ -150,7 +150,22 @@ class RatingFiles(QObject):
         op.success(done).failure(self._core.reporter(self._parent, "Không xuất được")).run()
 
     def import_sheet(self) -> None:
+        """A closed round is said to be closed before the file chooser (the round is read on
+        the worker); otherwise the file chosen is previewed."""
         year = self._year()
+
+        def ready(info: RoundInfo | None) -> None:
+            if info is not None and info.closed:
+                self._core.prompts.information(self._parent, "Nhập đề nghị của chi đoàn",
+                                               closed_round(year))  # fmt: skip
+            else:
+                self._import_from(year)
+
+        op = QueryOp(self._parent, lambda ws: ws.rating.round(year), self._core,
+                     label="Đang đọc đợt xếp loại…")  # fmt: skip
+        op.success(ready).failure(self._core.reporter(self._parent, "Không nhập được")).run()
+
+    def _import_from(self, year: int) -> None:
         path = self.ask_open_path()
         if path is None:
             return
