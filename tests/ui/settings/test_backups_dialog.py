@@ -228,3 +228,31 @@ def test_enter_on_a_backup_asks_to_restore_it_and_makes_none(qtbot: QtBot, ws: W
     QTest.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert len(prompts.asked) == 2 and prompts.asked[-1] == prompts.asked[0]
     assert prompts.infos == [] and len(ws.backups.list()) == 1
+
+
+def test_the_list_says_it_is_being_read_until_it_is(
+    qtbot: QtBot, ws: Workspace, monkeypatch
+) -> None:
+    """Listing opens and checks every backup on the worker (seconds for a large roster on an
+    old disk): meanwhile the dialog says it is reading them, not "Chưa có bản sao lưu nào",
+    which would send a worried secretary to "Sao lưu ngay"; once read, an empty folder says
+    so."""
+    import threading
+
+    from doancoso.ui.shell.operations import Core
+
+    release = threading.Event()
+    real = ws.backups.list
+    monkeypatch.setattr(ws.backups, "list", lambda: release.wait(10) and real())
+    core = Core(ws, ScriptedPrompts())  # threaded, as in the app
+    dialog = BackupsDialog(core)
+    qtbot.addWidget(dialog)
+    assert not dialog.empty_label.isHidden()
+    assert dialog.empty_label.text() == "Đang đọc danh sách bản sao lưu…"
+    release.set()
+    qtbot.waitUntil(lambda: dialog.empty_label.text() != "Đang đọc danh sách bản sao lưu…",
+                    timeout=10_000)  # fmt: skip
+    assert dialog.empty_label.text() == (
+        "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
+    )
+    assert core.runner.wait()

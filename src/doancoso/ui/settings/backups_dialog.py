@@ -61,6 +61,9 @@ from ..shell.state import UiState
 STICK_FOLDER_KEY = "backups/stick_folder"
 """The key of ``ui-state.ini`` holding the folder of the last backup onto a stick."""
 STICK_CANCELLED = "Đã hủy: chưa có bản sao lưu nào được ghi ra USB."
+READING = "Đang đọc danh sách bản sao lưu…"
+"""Under the list while the worker opens and checks each backup (seconds for a large roster)."""
+NO_BACKUPS = "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
 HEADERS = ("Thời gian", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -197,9 +200,7 @@ class BackupsDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         self.table.installEventFilter(self)
         layout.addWidget(self.table)
-        self.empty_label = QLabel(
-            "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
-        )
+        self.empty_label = QLabel(READING)
         layout.addWidget(self.empty_label)
         row = QHBoxLayout()
         self.backup_button = QPushButton("Sao lưu ngay")
@@ -244,6 +245,7 @@ class BackupsDialog(QDialog):
 
     def _show(self, backups: list[BackupInfo]) -> None:
         self.model.set_backups(backups)
+        self.empty_label.setText(NO_BACKUPS)
         self.empty_label.setVisible(not backups)
 
     def selected(self) -> BackupInfo | None:
