@@ -441,3 +441,23 @@ def test_importing_into_a_closed_round_is_refused_before_the_file_is_chosen(
     page.refresh()
     page.files.import_button.click()
     assert chosen == [target] and prompts.infos[-1].startswith("Tệp “xep-loai.xlsx”, năm 2025:")
+
+
+def test_forms_for_nobody_are_refused_before_the_save_dialog(
+    qtbot: QtBot, ws: Workspace, core: Core, history: UndoHistory, prompts: ScriptedPrompts,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """An organisation with no member yet: "In…" → "Phiếu tự đánh giá" says at once that
+    there is nobody to print a form for (the PDF's own refusal), without the save dialog."""
+    page = RatingPage(core, history, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "phieu.pdf"  # type: ignore[method-assign]
+    for choice in ("Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
+                   "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)"):  # fmt: skip
+        prompts.choice = choice
+        page.files.print_button.click()
+        assert prompts.infos[-1] == "Không có đoàn viên nào để in phiếu tự đánh giá năm 2025."
+    assert (asked, prompts.errors) == ([], [])
+    assert not (tmp_path / "phieu.pdf").exists()

@@ -213,19 +213,7 @@ class RatingFiles(QObject):
             return
         year, branch = self._year(), self._branch()
         if chosen in (0, 1):
-            blank = chosen == 0
-            name = f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}.pdf"
-            chosen_path = self.ask_save_path("In phiếu tự đánh giá ra PDF", name, PDF_FILTER)
-            if chosen_path is None:
-                return
-            forms_path = chosen_path
-
-            def forms(ws: Workspace) -> Path:
-                from ...reports.rating_forms import print_forms
-
-                return print_forms(ws, forms_path, year, branch, blank=blank)
-
-            self._print(forms, None, None, "Đã in phiếu tự đánh giá ra tệp")
+            self._print_forms(year, branch, blank=chosen == 0)
             return
         kind = SUMMARY if chosen == 2 else DECISION
         issued = chosen == 3 and branch is None  # the organisation's decision: its number kept
@@ -252,6 +240,34 @@ class RatingFiles(QObject):
                 self._print_results(kind, year, branch, issued, known)
 
         op = QueryOp(self._parent, read, self._core, label="Đang đọc đợt xếp loại…")
+        op.success(ready).failure(self._core.reporter(self._parent, "Không in được")).run()
+
+    def _print_forms(self, year: int, branch: str | None, *, blank: bool) -> None:
+        """The self-assessment forms, after a read on the worker that there is somebody to
+        print one for (else the PDF's own refusal, before the save dialog)."""
+
+        def refusal(ws: Workspace) -> str | None:
+            from ...reports.rating_forms import form_members, no_members
+
+            return None if form_members(ws, year, branch) else no_members(year)
+
+        def ready(refused: str | None) -> None:
+            if refused is not None:
+                self._core.prompts.information(self._parent, "In", refused)
+                return
+            name = f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}.pdf"
+            path = self.ask_save_path("In phiếu tự đánh giá ra PDF", name, PDF_FILTER)
+            if path is None:
+                return
+
+            def forms(ws: Workspace) -> Path:
+                from ...reports.rating_forms import print_forms
+
+                return print_forms(ws, path, year, branch, blank=blank)
+
+            self._print(forms, None, None, "Đã in phiếu tự đánh giá ra tệp")
+
+        op = QueryOp(self._parent, refusal, self._core, label="Đang đọc đợt xếp loại…")
         op.success(ready).failure(self._core.reporter(self._parent, "Không in được")).run()
 
     def _print_results(self, kind: DocumentKind, year: int, branch: str | None, issued: bool,
