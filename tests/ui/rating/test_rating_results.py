@@ -107,3 +107,55 @@ def test_a_member_known_by_the_birth_year_alone_shows_that_year(
             for r in range(excellent.rowCount())] == [
         ["1", "Nguyễn Văn An", "01/01/2000"], ["2", "Lý Văn Năm", "2001"],
     ]  # fmt: skip
+
+
+def test_the_organisations_level_typed_stays_until_saved(page: RatingPage, rated: Round) -> None:
+    """The level and remark of the Đoàn cơ sở typed in its tab and not saved yet stay there
+    when the round is read again (a participation rate changed in the grid reads it again),
+    are named among the unsaved edits, and saved by save_edits (as "Lưu và đóng" does)."""
+    panel = page.results
+    panel.own_level.setCurrentIndex(panel.own_level.findData(1))
+    panel.own_remark.setText("Đạt “Đoàn cơ sở 3 chủ động”")
+    assert page.unsaved_edits() == "xếp loại Đoàn cơ sở năm 2025"
+    rated.ws.rating.set(YEAR, rated.ids["Nguyễn Văn An"], {"participation": "85%"})
+    page.refresh()
+    assert panel.own_level.currentData() == 1
+    assert panel.own_remark.text() == "Đạt “Đoàn cơ sở 3 chủ động”"
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None and (info.own_level, info.own_remark) == (None, None)
+    page.save_edits()
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None
+    assert (info.own_level, info.own_remark) == (1, "Đạt “Đoàn cơ sở 3 chủ động”")
+    assert page.unsaved_edits() is None
+    panel.own_remark.setText("Khác")  # typed again, then the round closed meanwhile
+    rated.ws.rating.close(YEAR)
+    page.refresh()
+    assert panel.own_remark.text() == "Đạt “Đoàn cơ sở 3 chủ động”"  # as stored: read-only
+    assert page.unsaved_edits() is None
+
+
+def test_closing_the_app_asks_about_the_organisations_level_typed(
+    qtbot: QtBot, rated: Round
+) -> None:
+    from doancoso.ui.shell.main_window import RATING_AREA, MainWindow
+    from doancoso.ui.shell.state import UiState
+    from scripted import ScriptedPrompts, closing_without_saving, synchronous_core
+
+    prompts = ScriptedPrompts()
+    prompts.answer_index = 0  # "Lưu và đóng"
+    window = MainWindow(synchronous_core(rated.ws, prompts), UiState(rated.ws.data_dir))
+    qtbot.addWidget(window, before_close_func=closing_without_saving(prompts))
+    window.show()
+    window.show_area(RATING_AREA)
+    page = window.rating
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR))
+    page.results.own_remark.setText("Cần cố gắng")
+    window.show_area(0)
+    assert window.close()
+    assert prompts.asked == [
+        "Có nội dung đã nhập nhưng chưa lưu:\n• Xếp loại: xếp loại Đoàn cơ sở năm 2025\n\n"
+        "Lưu lại trước khi đóng?"
+    ]
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None and info.own_remark == "Cần cố gắng"

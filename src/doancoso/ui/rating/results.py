@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.lang.text import percent_cell, vn_number
+from ...core.lang.text import nfc_multiline_or_none, percent_cell, vn_number
 from ...core.rating.rules import LEVELS
 from ...core.rating.service import LevelCounts, RatingRow
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
@@ -221,6 +221,11 @@ def _table(
     return view
 
 
+def _as_stored(level: int | None, remark: str | None) -> tuple[int | None, str]:
+    """A level and remark as the core stores them (the remark in NFC, trimmed)."""
+    return level, nfc_multiline_or_none(remark) or ""
+
+
 class ResultsPanel(QTabWidget):
     """The three tabs under the grid; see the module docstring."""
 
@@ -242,6 +247,7 @@ class ResultsPanel(QTabWidget):
         self.excellent = ExcellentModel(self)
         self.addTab(self._excellent_tab(), "")
         self.addTab(self._own_tab(), "Xếp loại Đoàn cơ sở")
+        self._own_shown = _as_stored(None, None)  # the level and remark stored, last shown
         self._set_excellent_title()
 
     def _excellent_tab(self) -> QWidget:
@@ -297,8 +303,26 @@ class ResultsPanel(QTabWidget):
         self.excellent.set_rows(rows)
         self._set_excellent_title()
 
+    def own_typed(self) -> tuple[int | None, str]:
+        """The organisation's level and remark as they stand in the tab."""
+        return self.own_level.currentData(), self.own_remark.text()
+
+    def own_modified(self) -> bool:
+        """Whether the tab holds a level or remark typed and not saved (an open round)."""
+        return self.own_level.isEnabled() and _as_stored(*self.own_typed()) != self._own_shown
+
+    def own_saved(self, level: int | None, remark: str) -> None:
+        """``level`` and ``remark`` were saved: what the tab holds is no longer unsaved."""
+        self._own_shown = _as_stored(level, remark)
+
     def show_own(self, level: int | None, remark: str | None, read_only: bool) -> None:
-        self.own_level.setCurrentIndex(max(0, self.own_level.findData(level)))
-        self.own_remark.setText(remark or "")
+        """Show the organisation's level and remark as stored; a level or remark typed and
+        not saved is kept while the round stays open (the round is read again after many a
+        change: they are the secretary's until saved)."""
+        keep = not read_only and self.own_modified()
+        self._own_shown = _as_stored(level, remark)
+        if not keep:
+            self.own_level.setCurrentIndex(max(0, self.own_level.findData(level)))
+            self.own_remark.setText(remark or "")
         for widget in (self.own_level, self.own_remark, self.own_save):
             widget.setEnabled(not read_only)
