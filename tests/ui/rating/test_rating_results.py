@@ -159,3 +159,21 @@ def test_closing_the_app_asks_about_the_organisations_level_typed(
     ]
     info = rated.ws.rating.round(YEAR)
     assert info is not None and info.own_remark == "Cần cố gắng"
+
+
+def test_enter_in_the_organisations_remark_saves_it(
+    qtbot: QtBot, page: RatingPage, rated: Round
+) -> None:
+    """Keyboard only, as in the settings' form: Enter in the remark saves the level and the
+    remark ("Lưu xếp loại Đoàn cơ sở")."""
+    panel = page.results
+    panel.setCurrentIndex(2)
+    panel.own_level.setCurrentIndex(panel.own_level.findData(2))
+    panel.own_remark.setText("Hoàn thành tốt")  # (QTest types ASCII only)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    qtbot.keyClick(panel.own_remark, Qt.Key.Key_Return)
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None and (info.own_level, info.own_remark) == (2, "Hoàn thành tốt")
+    assert messages == ["Đã lưu xếp loại Đoàn cơ sở năm 2025."]
+    assert panel.own_save.toolTip() == "Lưu mức và nhận xét của Đoàn cơ sở (Enter)"
