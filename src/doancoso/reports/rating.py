@@ -29,7 +29,7 @@ from ..core.errors import AppError, ConflictError, NotFoundError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, percent_cell, vn_number
 from ..core.organization import OrganizationInfo
-from ..core.rating.decision import open_round
+from ..core.rating.decision import no_decision, open_round
 from ..core.rating.records import level_counts
 from ..core.rating.rules import LEVELS, percent_text
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
@@ -98,10 +98,6 @@ ANNEX_COLUMNS = (
 
 def no_round(year: int) -> str:
     return f"Chưa có đợt xếp loại năm {year}."
-
-
-def no_decision(year: int) -> str:
-    return f"Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm {year}."
 
 
 def executive(org: OrganizationInfo) -> str:

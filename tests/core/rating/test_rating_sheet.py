@@ -319,3 +319,35 @@ def test_a_member_not_rated_is_exported_without_levels(
     assert [(c.full_name, c.changes) for c in preview.changes] == [
         ("Trần Thị Bình", (FieldChange("proposed_remark", None, "Gương mẫu."),)),
     ]
+
+
+def test_a_member_known_by_the_birth_year_alone_is_exported_with_that_year(
+    ws: Workspace, people: dict[str, str], tmp_path: Path
+) -> None:
+    """A member of an old list that gave only "Năm sinh" has "2001" in the sheet's "Ngày
+    sinh", as in the roster's export, not an invented 01/01/2001; the sheet reads back
+    unchanged, and a row typed in by hand with that year finds the member."""
+    one = _branch(ws, "Chi đoàn ấp Tân Hưng")
+    ws.members.save({"full_name": "Lý Văn Năm", "birth_date": "2001", "branch_id": one,
+                     "admission_date": "01/01/2020"})  # fmt: skip
+    path = tmp_path / "xep-loai.xlsx"
+    assert ws.rating_sheets.export(path, YEAR, one) == 4
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    births = {r[1]: r[2] for r in sheet.iter_rows(min_row=4, values_only=True)}
+    assert births["Lý Văn Năm"] == "2001"
+    assert births["Nguyễn Văn An"] == dt.datetime(2000, 3, 5)
+    same = ws.rating_sheets.preview(path, YEAR)
+    assert (same.changes, same.refused, same.unchanged) == ([], [], 4)
+    row = next(r[0].row for r in sheet.iter_rows(min_row=4) if r[1].value == "Lý Văn Năm")
+    filled = tmp_path / "da-dien.xlsx"
+    for typed in ("2001", 2001):  # as exported, or typed into Excel as a number
+        _fill(path, filled, {(row, "Mã (không sửa)"): None, (row, "Ngày sinh"): typed,
+                             (row, "Chi đoàn đề nghị"): 2})  # fmt: skip
+        preview = ws.rating_sheets.preview(filled, YEAR)
+        assert preview.refused == [], typed
+        assert [(c.full_name, c.changes) for c in preview.changes] == [
+            ("Lý Văn Năm", (FieldChange("proposed_level", None, 2),))
+        ]
+    assert ws.rating_sheets.apply(preview) == 1
+    assert _rows(ws)["Lý Văn Năm"].proposed_level == 2

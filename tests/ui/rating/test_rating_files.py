@@ -19,7 +19,7 @@ from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts, accept_print_dialog
 
-from .conftest import AP_1, MEMBERS, SHOWN, TODAY, YEAR, Round
+from .conftest import AP_1, AP_2, MEMBERS, SHOWN, TODAY, YEAR, Round
 
 pytestmark = SHOWN
 
@@ -363,3 +363,101 @@ def test_the_check_for_a_round_before_printing_reads_on_the_worker(
     assert read_on and threading.get_ident() not in read_on
     assert asked == [] and rated.ws.rating.round(2024) is None
     assert core.runner.wait()
+
+
+def test_the_decision_of_a_closed_round_nobody_decided_is_refused_before_any_dialog(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """A round closed with no level decided: "In…" → the decision says at once that nobody
+    was decided (the PDF's own refusal, with what to do), for the organisation and for a chi
+    đoàn, without asking "Vẫn in?" nor opening the print or the save dialog."""
+    rated.ws.rating.close(YEAR)
+    page.refresh()
+    assert page.info is not None and page.info.closed
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "qd.pdf"  # type: ignore[method-assign]
+    opened: list[QDialog] = []
+    prompts.dialog_script = lambda d: opened.append(d) or accept_print_dialog(d)
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    for branch in (None, rated.branches[AP_1]):
+        page.branch_box.setCurrentIndex(page.branch_box.findData(branch))
+        page.files.print_button.click()
+        assert prompts.infos[-1] == (
+            "Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm 2025. Bấm "
+            "“Mở lại”, đặt mức ở cột “BCH quyết định” (hoặc bấm “Lấy đề nghị của chi đoàn”, "
+            "“Lấy mức gợi ý”), rồi kết thúc đợt xếp loại trước khi in quyết định công nhận kết "
+            "quả."
+        )
+    assert (asked, opened, prompts.asked, prompts.errors) == ([], [], [], [])
+    assert not (tmp_path / "qd.pdf").exists() and rated.ws.rating.decision(YEAR) is None
+
+
+def test_the_decision_of_an_open_round_nobody_decided_says_to_decide_first(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """An open round with nobody decided (in the chi đoàn chosen): "In…" → the decision says
+    first that nobody was decided, as the PDF would say once the round is closed, not to close
+    the round; a chi đoàn with levels decided is told to close the round."""
+    rated.ws.rating.set_levels(YEAR, "decided_level", {rated.ids["Nguyễn Văn An"]: 1})
+    page.refresh()
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "qd.pdf"  # type: ignore[method-assign]
+    opened: list[QDialog] = []
+    prompts.dialog_script = lambda d: opened.append(d) or accept_print_dialog(d)
+    prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
+    page.branch_box.setCurrentIndex(page.branch_box.findData(rated.branches[AP_2]))
+    page.files.print_button.click()
+    assert prompts.infos[-1] == (
+        "Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm 2025. Đặt mức ở "
+        "cột “BCH quyết định” (hoặc bấm “Lấy đề nghị của chi đoàn”, “Lấy mức gợi ý”), rồi bấm "
+        "“Kết thúc đợt xếp loại” trước khi in quyết định công nhận kết quả."
+    )
+    page.branch_box.setCurrentIndex(page.branch_box.findData(rated.branches[AP_1]))
+    page.files.print_button.click()
+    assert prompts.infos[-1].startswith("Đợt xếp loại năm 2025 đang mở")
+    assert (asked, opened, prompts.asked, prompts.errors) == ([], [], [], [])
+    assert not (tmp_path / "qd.pdf").exists()
+
+
+def test_importing_into_a_closed_round_is_refused_before_the_file_is_chosen(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """With the round closed, "Nhập đề nghị từ Excel…" says at once that the round must be
+    reopened (the core's own refusal), before the file chooser, not once a file was chosen and
+    read; nothing changes. Reopened, the import asks for the file again."""
+    target = tmp_path / "xep-loai.xlsx"
+    rated.ws.rating_sheets.export(target, YEAR)
+    rated.ws.rating.close(YEAR)
+    page.refresh()
+    assert page.info is not None and page.info.closed
+    chosen: list[Path] = []
+    page.files.ask_open_path = lambda: chosen.append(target) or target  # type: ignore[method-assign]
+    page.files.import_button.click()
+    assert prompts.infos == [
+        "Đợt xếp loại năm 2025 đã kết thúc: mở lại đợt (“Mở lại”) trước khi nhập."
+    ]
+    assert (chosen, prompts.asked, prompts.errors) == ([], [], [])
+    rated.ws.rating.reopen(YEAR)
+    page.refresh()
+    page.files.import_button.click()
+    assert chosen == [target] and prompts.infos[-1].startswith("Tệp “xep-loai.xlsx”, năm 2025:")
+
+
+def test_forms_for_nobody_are_refused_before_the_save_dialog(
+    qtbot: QtBot, ws: Workspace, core: Core, history: UndoHistory, prompts: ScriptedPrompts,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """An organisation with no member yet: "In…" → "Phiếu tự đánh giá" says at once that
+    there is nobody to print a form for (the PDF's own refusal), without the save dialog."""
+    page = RatingPage(core, history, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    asked: list[str] = []
+    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "phieu.pdf"  # type: ignore[method-assign]
+    for choice in ("Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
+                   "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)"):  # fmt: skip
+        prompts.choice = choice
+        page.files.print_button.click()
+        assert prompts.infos[-1] == "Không có đoàn viên nào để in phiếu tự đánh giá năm 2025."
+    assert (asked, prompts.errors) == ([], [])
+    assert not (tmp_path / "phieu.pdf").exists()

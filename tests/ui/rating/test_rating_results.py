@@ -81,3 +81,99 @@ def test_tab_leaves_the_results_tables(qtbot: QtBot, page: RatingPage, rated: Ro
         QTest.keyClick(view, Qt.Key.Key_Tab)
         assert (view.currentIndex().row(), view.currentIndex().column()) == (0, 0), tab
         assert not view.hasFocus(), tab
+
+
+def test_a_member_known_by_the_birth_year_alone_shows_that_year(
+    page: RatingPage, rated: Round
+) -> None:
+    """A member whose old list gave only "Năm sinh" is shown born "2001", as the roster and
+    the printed summary show the member, never on an invented 01/01/2001: in the grid's
+    tooltip and in the list of members decided "Hoàn thành xuất sắc"."""
+    from doancoso.ui.rating.model import COL_NAME, MEMBER_ID_ROLE
+
+    known = rated.ws.members.save({"full_name": "Lý Văn Năm", "birth_date": "2001",
+                                   "branch_id": rated.branches[AP_1],
+                                   "admission_date": "01/01/2020"})  # fmt: skip
+    rated.ws.rating.set(YEAR, known, {"decided_level": 1})
+    _decide(rated, {"Nguyễn Văn An": 1})
+    page.refresh()
+    model = page.model
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data(MEMBER_ID_ROLE) == known)  # fmt: skip
+    assert model.index(row, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Sinh năm 2001"
+    assert model.index(0, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Sinh ngày 01/01/2000"
+    excellent = page.results.excellent
+    assert [[excellent.index(r, c).data() for c in range(3)]
+            for r in range(excellent.rowCount())] == [
+        ["1", "Nguyễn Văn An", "01/01/2000"], ["2", "Lý Văn Năm", "2001"],
+    ]  # fmt: skip
+
+
+def test_the_organisations_level_typed_stays_until_saved(page: RatingPage, rated: Round) -> None:
+    """The level and remark of the Đoàn cơ sở typed in its tab and not saved yet stay there
+    when the round is read again (a participation rate changed in the grid reads it again),
+    are named among the unsaved edits, and saved by save_edits (as "Lưu và đóng" does)."""
+    panel = page.results
+    panel.own_level.setCurrentIndex(panel.own_level.findData(1))
+    panel.own_remark.setText("Đạt “Đoàn cơ sở 3 chủ động”")
+    assert page.unsaved_edits() == "xếp loại Đoàn cơ sở năm 2025"
+    rated.ws.rating.set(YEAR, rated.ids["Nguyễn Văn An"], {"participation": "85%"})
+    page.refresh()
+    assert panel.own_level.currentData() == 1
+    assert panel.own_remark.text() == "Đạt “Đoàn cơ sở 3 chủ động”"
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None and (info.own_level, info.own_remark) == (None, None)
+    page.save_edits()
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None
+    assert (info.own_level, info.own_remark) == (1, "Đạt “Đoàn cơ sở 3 chủ động”")
+    assert page.unsaved_edits() is None
+    panel.own_remark.setText("Khác")  # typed again, then the round closed meanwhile
+    rated.ws.rating.close(YEAR)
+    page.refresh()
+    assert panel.own_remark.text() == "Đạt “Đoàn cơ sở 3 chủ động”"  # as stored: read-only
+    assert page.unsaved_edits() is None
+
+
+def test_closing_the_app_asks_about_the_organisations_level_typed(
+    qtbot: QtBot, rated: Round
+) -> None:
+    from doancoso.ui.shell.main_window import RATING_AREA, MainWindow
+    from doancoso.ui.shell.state import UiState
+    from scripted import ScriptedPrompts, closing_without_saving, synchronous_core
+
+    prompts = ScriptedPrompts()
+    prompts.answer_index = 0  # "Lưu và đóng"
+    window = MainWindow(synchronous_core(rated.ws, prompts), UiState(rated.ws.data_dir))
+    qtbot.addWidget(window, before_close_func=closing_without_saving(prompts))
+    window.show()
+    window.show_area(RATING_AREA)
+    page = window.rating
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR))
+    page.results.own_remark.setText("Cần cố gắng")
+    window.show_area(0)
+    assert window.close()
+    assert prompts.asked == [
+        "Có nội dung đã nhập nhưng chưa lưu:\n• Xếp loại: xếp loại Đoàn cơ sở năm 2025\n\n"
+        "Lưu lại trước khi đóng?"
+    ]
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None and info.own_remark == "Cần cố gắng"
+
+
+def test_enter_in_the_organisations_remark_saves_it(
+    qtbot: QtBot, page: RatingPage, rated: Round
+) -> None:
+    """Keyboard only, as in the settings' form: Enter in the remark saves the level and the
+    remark ("Lưu xếp loại Đoàn cơ sở")."""
+    panel = page.results
+    panel.setCurrentIndex(2)
+    panel.own_level.setCurrentIndex(panel.own_level.findData(2))
+    panel.own_remark.setText("Hoàn thành tốt")  # (QTest types ASCII only)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    qtbot.keyClick(panel.own_remark, Qt.Key.Key_Return)
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None and (info.own_level, info.own_remark) == (2, "Hoàn thành tốt")
+    assert messages == ["Đã lưu xếp loại Đoàn cơ sở năm 2025."]
+    assert panel.own_save.toolTip() == "Lưu mức và nhận xét của Đoàn cơ sở (Enter)"

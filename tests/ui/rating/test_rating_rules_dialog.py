@@ -188,3 +188,40 @@ def test_the_rules_file_is_looked_for_on_the_stick_first(
     dialogs = OpenDialogs(chosen, tmp_path / "USB").install(monkeypatch)
     assert dialog.ask_open_path() == chosen
     assert dialogs.offered == [str(tmp_path / "USB")]
+
+
+def test_the_rules_are_read_on_the_worker(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path, monkeypatch
+) -> None:
+    """With the app's threaded runner the dialog reads the rules in force on the worker, when
+    it opens and again after an import, never on the GUI thread; the table fills once read."""
+    import threading
+
+    from doancoso.core.rating.service import RatingService
+    from doancoso.ui.shell.operations import Core
+
+    read_on: list[int] = []
+    real = RatingService.rules
+
+    def rules() -> object:
+        read_on.append(threading.get_ident())
+        return real(ws.rating)
+
+    monkeypatch.setattr(ws.rating, "rules", rules)
+    core = Core(ws, prompts)  # threaded, as in the app
+    dialog = RulesDialog(core)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.rows()[1][1] == "6 tháng", timeout=10_000)
+    assert dialog.name_label.text().startswith("<b>Đang dùng:</b> Quy tắc xếp loại đoàn viên")
+    assert read_on and threading.get_ident() not in read_on
+    assert not dialog.reset_button.isEnabled()
+    path = tmp_path / "quy-tac.json"
+    path.write_text(_province_rules(), encoding="utf-8")
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
+    read_on.clear()
+    with qtbot.wait_signal(dialog.loaded, timeout=10_000):
+        dialog.import_button.click()
+    assert dialog.rows()[0][1] == "Mức 1: từ 95%; mức 2: từ 80%; mức 3: từ 50%"
+    assert dialog.reset_button.isEnabled()
+    assert read_on and threading.get_ident() not in read_on
+    assert core.runner.wait()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.backup.check import CheckReport, Problem, fixable
@@ -199,3 +200,59 @@ def test_a_backup_onto_a_stick_shows_its_progress_and_can_be_cancelled(
     qtbot.waitUntil(lambda: not core.runner.busy, timeout=30000)
     assert prompts.infos == ["Đã hủy: chưa có bản sao lưu nào được ghi ra USB."]
     assert list(stick.iterdir()) == []
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_enter_on_a_backup_asks_to_restore_it_and_makes_none(qtbot: QtBot, ws: Workspace) -> None:
+    """A secretary who picks a backup with the arrow keys and presses Enter (or double-clicks
+    it) is asked whether to restore that one ("Không" the default), as "Khôi phục bản đã
+    chọn…" asks; Enter made a new backup instead ("Sao lưu ngay", the dialog's default)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.backup_button.click()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.table.setFocus()
+    dialog.table.selectRow(0)
+    qtbot.waitUntil(dialog.table.hasFocus, timeout=1000)
+    prompts.answer, prompts.infos = False, []
+    QTest.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert prompts.asked[-1].startswith("Khôi phục bản sao lưu lúc ")
+    assert prompts.infos == [] and len(ws.backups.list()) == 1
+    where = dialog.table.visualRect(dialog.model.index(0, 1)).center()
+    QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    QTest.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert len(prompts.asked) == 2 and prompts.asked[-1] == prompts.asked[0]
+    assert prompts.infos == [] and len(ws.backups.list()) == 1
+
+
+def test_the_list_says_it_is_being_read_until_it_is(
+    qtbot: QtBot, ws: Workspace, monkeypatch
+) -> None:
+    """Listing opens and checks every backup on the worker (seconds for a large roster on an
+    old disk): meanwhile the dialog says it is reading them, not "Chưa có bản sao lưu nào",
+    which would send a worried secretary to "Sao lưu ngay"; once read, an empty folder says
+    so."""
+    import threading
+
+    from doancoso.ui.shell.operations import Core
+
+    release = threading.Event()
+    real = ws.backups.list
+    monkeypatch.setattr(ws.backups, "list", lambda: release.wait(10) and real())
+    core = Core(ws, ScriptedPrompts())  # threaded, as in the app
+    dialog = BackupsDialog(core)
+    qtbot.addWidget(dialog)
+    assert not dialog.empty_label.isHidden()
+    assert dialog.empty_label.text() == "Đang đọc danh sách bản sao lưu…"
+    release.set()
+    qtbot.waitUntil(lambda: dialog.empty_label.text() != "Đang đọc danh sách bản sao lưu…",
+                    timeout=10_000)  # fmt: skip
+    assert dialog.empty_label.text() == (
+        "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
+    )
+    assert core.runner.wait()

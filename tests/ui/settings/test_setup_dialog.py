@@ -134,3 +134,39 @@ def test_the_settings_page_writes_the_secretary_as_a_name(qtbot: QtBot, ws: Work
     page.save_button.click()
     info = ws.organization.get()
     assert info is not None and info.secretary_name is None
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_escape_after_typing_asks_before_leaving(qtbot: QtBot, empty_ws: Workspace) -> None:
+    """Escape (or "Thoát", or closing the window) on the first-start dialog ends the app: once
+    something is typed, it asks first, "Ở lại" the default, and staying keeps what was typed;
+    with nothing typed it leaves at once, as before."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from scripted import ScriptedPrompts
+
+    prompts = ScriptedPrompts()
+    dialog = SetupDialog(empty_ws.organization, prompts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    name = dialog.form.editors["name"]
+    name.setText("Đoàn xã Tân Hưng")
+    prompts.answer = False
+    QTest.keyClick(name, Qt.Key.Key_Escape)
+    assert prompts.asked == [
+        "Thông tin Đoàn cơ sở vừa nhập chưa được lưu. Thoát ứng dụng mà không lưu?"
+    ]
+    assert prompts.buttons == [("Thoát", "Ở lại")]
+    assert dialog.isVisible() and name.text() == "Đoàn xã Tân Hưng"
+    prompts.answer = True
+    dialog.cancel_button.click()
+    assert dialog.result() == SetupDialog.DialogCode.Rejected and not dialog.isVisible()
+    assert not empty_ws.has_organization
+    untouched = SetupDialog(empty_ws.organization, prompts)
+    qtbot.addWidget(untouched)
+    untouched.show()
+    qtbot.waitExposed(untouched)
+    QTest.keyClick(untouched.form.editors["name"], Qt.Key.Key_Escape)
+    assert len(prompts.asked) == 2 and not untouched.isVisible()

@@ -46,6 +46,12 @@ def open_round(year: int) -> str:
     )
 
 
+def no_decision(year: int) -> str:
+    """Why the decision of ``year`` is not printed while nobody has a level decided by the
+    Ban Chấp hành (said before :func:`open_round`: deciding comes first)."""
+    return f"Chưa có đoàn viên nào được Ban Chấp hành quyết định mức xếp loại năm {year}."
+
+
 def key_of(year: int) -> str:
     return f"rating_decision_{year}"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ValidationError
-from ..lang.dates import add_years
+from ..lang.dates import DAY, add_years
 from ..lang.text import nfc, nfc_multiline_or_none
 from ..lifecycle.periods import Period
 from ..lifecycle.rules import (
@@ -76,6 +76,9 @@ class RatingRow:
     left: bool = False
     """Off the active roster by the end of the year (or today, for the current year): moved
     away, matured, struck off or expelled during the year, not after it."""
+    birth_precision: str = DAY
+    """"year" for a member known by the birth year alone: ``birth_date`` is then its 1 January
+    and is shown as the year (``format_vn_date(row.birth_date, row.birth_precision)``)."""
 
     @property
     def round_levels(self) -> tuple[int | None, int | None, int | None]:

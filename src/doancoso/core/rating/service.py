@@ -280,6 +280,7 @@ class RatingService:
                     hint.reason if hint else (reason or ""),
                     **{f: getattr(r, f) if r else None for f in _SAVED_FIELDS},
                     left=not any(p.covers(as_of) for p in spans),
+                    birth_precision=m.birth_precision,
                 )
             )
         return rows

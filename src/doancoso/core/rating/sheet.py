@@ -32,6 +32,7 @@ from ..context import WorkspaceContext
 from ..errors import AppError, ConflictError, ImportFileError
 from ..lang.dates import format_vn_date
 from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, percent_cell
+from ..roster.spreadsheets.export import date_value
 from ..xlsx.workbook import Cell, SheetRows, read_sheets
 from ..xlsx.writer import ListLayout, Value, write_list_xlsx
 from .rules import LEVELS, parse_level
@@ -77,6 +78,11 @@ def layout(year: int) -> ListLayout:
     )
 
 
+def closed_round(year: int) -> str:
+    """Why a sheet is not imported into the round of ``year``: it is closed."""
+    return f"Đợt xếp loại năm {year} đã kết thúc: mở lại đợt (“Mở lại”) trước khi nhập."
+
+
 def level_name(level: int | None) -> str:
     return LEVELS[level] if level is not None else ""
 
@@ -91,7 +97,7 @@ def sheet_line(number: int, row: RatingRow) -> list[Value]:
     return [
         str(number),
         row.full_name,
-        row.birth_date,
+        date_value(row.birth_date, row.birth_precision),
         row.branch or "",
         participation,
         suggestion,
@@ -217,9 +223,7 @@ class RatingSheetService:
     def _check_open(self, year: int) -> None:
         info = self._rating.round(year)
         if info is not None and info.closed:
-            raise ConflictError(
-                f"Đợt xếp loại năm {year} đã kết thúc: mở lại đợt (“Mở lại”) trước khi nhập."
-            )
+            raise ConflictError(closed_round(year))
 
     def _organization(self) -> str:
         from ..organization import OrganizationService
@@ -278,15 +282,20 @@ def _text(value: Cell) -> str:
 
 
 def _birth(value: Cell) -> dt.date | None:
+    """The birth date of a row typed in by hand: a date, or a year alone ("2001", as the
+    export writes a member known by the year, or the number 2001) as its 1 January, the day
+    stored for such a member."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, float) and value.is_integer() or type(value) is int:
+        value = str(int(value))
     if isinstance(value, str):
         from ..lang.dates import DateFormatError, parse_vn_date
 
         try:
-            return parse_vn_date(value)[0]
+            return parse_vn_date(value, allow_year=True)[0]
         except DateFormatError:
             return None
     return None

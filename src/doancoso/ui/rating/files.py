@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from ...core.documents import DocumentDetails, decision_recipients
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
-from ...core.rating.decision import Decision
+from ...core.rating.decision import Decision, no_decision
 from ...core.rating.service import RoundInfo
-from ...core.rating.sheet import SheetPreview
+from ...core.rating.sheet import SheetPreview, closed_round
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.folders import documents_folder, open_folder
@@ -32,6 +32,18 @@ OPEN_ROUND = (
     "“Kết quả tạm thời”."
 )
 """A decision is signed: never printed from a round still open (the summary is, marked)."""
+NOBODY_DECIDED_OPEN = (
+    "{nobody} Đặt mức ở cột “BCH quyết định” (hoặc bấm “Lấy đề nghị của chi đoàn”, “Lấy mức "
+    "gợi ý”), rồi bấm “Kết thúc đợt xếp loại” trước khi in quyết định công nhận kết quả."
+)
+NOBODY_DECIDED_CLOSED = (
+    "{nobody} Bấm “Mở lại”, đặt mức ở cột “BCH quyết định” (hoặc bấm “Lấy đề nghị của chi "
+    "đoàn”, “Lấy mức gợi ý”), rồi kết thúc đợt xếp loại trước khi in quyết định công nhận kết "
+    "quả."
+)
+"""A decision recognises the members decided: with none (of the chi đoàn chosen) it is refused
+before any question or dialog, as the PDF would refuse it after them; in an open round this is
+said before :data:`OPEN_ROUND` (closing first would only lead to this refusal)."""
 DOCUMENTS = (
     "Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
     "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)",
@@ -138,7 +150,22 @@ class RatingFiles(QObject):
         op.success(done).failure(self._core.reporter(self._parent, "Không xuất được")).run()
 
     def import_sheet(self) -> None:
+        """A closed round is said to be closed before the file chooser (the round is read on
+        the worker); otherwise the file chosen is previewed."""
         year = self._year()
+
+        def ready(info: RoundInfo | None) -> None:
+            if info is not None and info.closed:
+                self._core.prompts.information(self._parent, "Nhập đề nghị của chi đoàn",
+                                               closed_round(year))  # fmt: skip
+            else:
+                self._import_from(year)
+
+        op = QueryOp(self._parent, lambda ws: ws.rating.round(year), self._core,
+                     label="Đang đọc đợt xếp loại…")  # fmt: skip
+        op.success(ready).failure(self._core.reporter(self._parent, "Không nhập được")).run()
+
+    def _import_from(self, year: int) -> None:
         path = self.ask_open_path()
         if path is None:
             return
@@ -186,36 +213,61 @@ class RatingFiles(QObject):
             return
         year, branch = self._year(), self._branch()
         if chosen in (0, 1):
-            blank = chosen == 0
-            name = f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}.pdf"
-            chosen_path = self.ask_save_path("In phiếu tự đánh giá ra PDF", name, PDF_FILTER)
-            if chosen_path is None:
-                return
-            forms_path = chosen_path
-
-            def forms(ws: Workspace) -> Path:
-                from ...reports.rating_forms import print_forms
-
-                return print_forms(ws, forms_path, year, branch, blank=blank)
-
-            self._print(forms, None, None, "Đã in phiếu tự đánh giá ra tệp")
+            self._print_forms(year, branch, blank=chosen == 0)
             return
         kind = SUMMARY if chosen == 2 else DECISION
         issued = chosen == 3 and branch is None  # the organisation's decision: its number kept
 
-        def read(ws: Workspace) -> tuple[RoundInfo | None, Decision | None]:
-            return ws.rating.round(year), ws.rating.decision(year) if issued else None
+        def read(ws: Workspace) -> tuple[RoundInfo | None, Decision | None, int]:
+            info = ws.rating.round(year)
+            decided = 0
+            if info is not None and kind is DECISION:  # those the decision would recognise
+                rows = ws.rating.rows(year, branch)
+                decided = sum(1 for r in rows if r.eligible and r.decided_level is not None)
+            return info, ws.rating.decision(year) if issued else None, decided
 
-        def ready(found: tuple[RoundInfo | None, Decision | None]) -> None:
-            info, known = found
+        def ready(found: tuple[RoundInfo | None, Decision | None, int]) -> None:
+            info, known, decided = found
+            say = self._core.prompts.information
             if info is None:  # printing opens no round
-                self._core.prompts.information(self._parent, "In", NO_ROUND.format(year=year))
+                say(self._parent, "In", NO_ROUND.format(year=year))
+            elif kind is DECISION and not decided:
+                nobody = NOBODY_DECIDED_CLOSED if info.closed else NOBODY_DECIDED_OPEN
+                say(self._parent, "In", nobody.format(nobody=no_decision(year)))
             elif kind is DECISION and not info.closed:
-                self._core.prompts.information(self._parent, "In", OPEN_ROUND.format(year=year))
+                say(self._parent, "In", OPEN_ROUND.format(year=year))
             else:
                 self._print_results(kind, year, branch, issued, known)
 
         op = QueryOp(self._parent, read, self._core, label="Đang đọc đợt xếp loại…")
+        op.success(ready).failure(self._core.reporter(self._parent, "Không in được")).run()
+
+    def _print_forms(self, year: int, branch: str | None, *, blank: bool) -> None:
+        """The self-assessment forms, after a read on the worker that there is somebody to
+        print one for (else the PDF's own refusal, before the save dialog)."""
+
+        def refusal(ws: Workspace) -> str | None:
+            from ...reports.rating_forms import form_members, no_members
+
+            return None if form_members(ws, year, branch) else no_members(year)
+
+        def ready(refused: str | None) -> None:
+            if refused is not None:
+                self._core.prompts.information(self._parent, "In", refused)
+                return
+            name = f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}.pdf"
+            path = self.ask_save_path("In phiếu tự đánh giá ra PDF", name, PDF_FILTER)
+            if path is None:
+                return
+
+            def forms(ws: Workspace) -> Path:
+                from ...reports.rating_forms import print_forms
+
+                return print_forms(ws, path, year, branch, blank=blank)
+
+            self._print(forms, None, None, "Đã in phiếu tự đánh giá ra tệp")
+
+        op = QueryOp(self._parent, refusal, self._core, label="Đang đọc đợt xếp loại…")
         op.success(ready).failure(self._core.reporter(self._parent, "Không in được")).run()
 
     def _print_results(self, kind: DocumentKind, year: int, branch: str | None, issued: bool,

@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from ...core.lang.dates import format_vn_date
+from ...core.lang.dates import DAY, format_vn_date
 from ...core.lang.text import percent_cell
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
 from ...core.rating.rules import LEVELS, TRAINING_RESULTS, percent_text
@@ -97,6 +97,16 @@ def branch_key(row: RatingRow) -> str:
     """The key of the row's chi đoàn in the page's filter: its id, "" for a member in none (or
     in one deleted)."""
     return (row.branch_id or "") if row.branch else ""
+
+
+def birth_text(row: RatingRow) -> str:
+    """ "05/03/2001", or "2001" for a member known by the birth year alone."""
+    return format_vn_date(row.birth_date, row.birth_precision)
+
+
+def born_text(row: RatingRow) -> str:
+    """ "Sinh ngày 05/03/2001", or "Sinh năm 2001" (the name's tooltip)."""
+    return f"Sinh {'ngày' if row.birth_precision == DAY else 'năm'} {birth_text(row)}"
 
 
 def level_text(level: int | None) -> str:
@@ -343,7 +353,7 @@ class RatingModel(QAbstractTableModel):
     @staticmethod
     def _tooltip(r: RatingRow, column: int) -> str | None:
         if column == COL_NAME:
-            return f"Sinh ngày {format_vn_date(r.birth_date)}"
+            return born_text(r)
         if column == COL_BRANCH:
             return r.branch
         if column == COL_REMARK:

@@ -551,10 +551,23 @@ class RatingPage(QWidget):
         op = CoreOp(self, save, self._core)
         op.failure(self._core.reporter(self, "Không lưu được")).run()
 
+    def unsaved_edits(self) -> str | None:
+        """The organisation's level or remark typed and not saved (asked before the app
+        closes)."""
+        if self.shown_year is None or not self.results.own_modified():
+            return None
+        return f"xếp loại Đoàn cơ sở năm {self.shown_year}"
+
+    def save_edits(self) -> None:
+        """Save what :meth:`unsaved_edits` names, as "Lưu xếp loại Đoàn cơ sở" does."""
+        if self.results.own_modified():
+            self._own_level(*self.results.own_typed())
+
     def _own_level(self, level: int | None, remark: str) -> None:
         year = self.year
 
         def saved(_result: object) -> None:
+            self.results.own_saved(level, remark)  # nothing left unsaved, shown or not
             self.status_message.emit(f"Đã lưu xếp loại Đoàn cơ sở năm {year}.")
 
         op = CoreOp(self, lambda ws: ws.rating.set_own_level(year, level, remark), self._core)

@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.lang.dates import format_vn_date
-from ...core.lang.text import percent_cell, vn_number
+from ...core.lang.text import nfc_multiline_or_none, percent_cell, vn_number
 from ...core.rating.rules import LEVELS
 from ...core.rating.service import LevelCounts, RatingRow
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
-from .model import SHORT_LEVELS, level_text
+from .model import SHORT_LEVELS, birth_text, level_text
 from .view import NO_LEVEL, ChoiceDelegate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -194,8 +193,7 @@ class ExcellentModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return ALIGN_RIGHT if column == 0 else ALIGN_LEFT
         r = self._rows[index.row()]
-        cells = (str(index.row() + 1), r.full_name, format_vn_date(r.birth_date), r.branch or "",
-                 r.remark or "")  # fmt: skip
+        cells = (str(index.row() + 1), r.full_name, birth_text(r), r.branch or "", r.remark or "")
         return cells[column]
 
 
@@ -223,6 +221,11 @@ def _table(
     return view
 
 
+def _as_stored(level: int | None, remark: str | None) -> tuple[int | None, str]:
+    """A level and remark as the core stores them (the remark in NFC, trimmed)."""
+    return level, nfc_multiline_or_none(remark) or ""
+
+
 class ResultsPanel(QTabWidget):
     """The three tabs under the grid; see the module docstring."""
 
@@ -244,6 +247,7 @@ class ResultsPanel(QTabWidget):
         self.excellent = ExcellentModel(self)
         self.addTab(self._excellent_tab(), "")
         self.addTab(self._own_tab(), "Xếp loại Đoàn cơ sở")
+        self._own_shown = _as_stored(None, None)  # the level and remark stored, last shown
         self._set_excellent_title()
 
     def _excellent_tab(self) -> QWidget:
@@ -276,7 +280,9 @@ class ResultsPanel(QTabWidget):
         form.addRow("Nhận xét:", self.own_remark)
         row = QHBoxLayout()
         self.own_save = QPushButton("Lưu xếp loại Đoàn cơ sở")
+        self.own_save.setToolTip("Lưu mức và nhận xét của Đoàn cơ sở (Enter)")
         self.own_save.clicked.connect(self._own_save_clicked)
+        self.own_remark.returnPressed.connect(self._own_save_clicked)  # as the settings' form
         row.addWidget(self.own_save)
         row.addStretch(1)
         form.addRow("", row)
@@ -299,8 +305,26 @@ class ResultsPanel(QTabWidget):
         self.excellent.set_rows(rows)
         self._set_excellent_title()
 
+    def own_typed(self) -> tuple[int | None, str]:
+        """The organisation's level and remark as they stand in the tab."""
+        return self.own_level.currentData(), self.own_remark.text()
+
+    def own_modified(self) -> bool:
+        """Whether the tab holds a level or remark typed and not saved (an open round)."""
+        return self.own_level.isEnabled() and _as_stored(*self.own_typed()) != self._own_shown
+
+    def own_saved(self, level: int | None, remark: str) -> None:
+        """``level`` and ``remark`` were saved: what the tab holds is no longer unsaved."""
+        self._own_shown = _as_stored(level, remark)
+
     def show_own(self, level: int | None, remark: str | None, read_only: bool) -> None:
-        self.own_level.setCurrentIndex(max(0, self.own_level.findData(level)))
-        self.own_remark.setText(remark or "")
+        """Show the organisation's level and remark as stored; a level or remark typed and
+        not saved is kept while the round stays open (the round is read again after many a
+        change: they are the secretary's until saved)."""
+        keep = not read_only and self.own_modified()
+        self._own_shown = _as_stored(level, remark)
+        if not keep:
+            self.own_level.setCurrentIndex(max(0, self.own_level.findData(level)))
+            self.own_remark.setText(remark or "")
         for widget in (self.own_level, self.own_remark, self.own_save):
             widget.setEnabled(not read_only)

@@ -3,14 +3,15 @@ its source; a province's rules file imported (refused whole, naming the line, th
 force kept), the rules exported to a file, the shipped default taken back.
 
 The rules apply to the rounds opened afterwards: a round keeps the rules it was opened with.
-Reading the rules is a short read done when the dialog opens; every change is an operation.
+The rules in force are read on the worker (a :class:`~doancoso.ui.shell.operations.QueryOp`)
+when the dialog opens and after each change; every change is an operation.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -83,6 +84,9 @@ def rule_values(rules: RatingRules) -> dict[str, str]:
 class RulesDialog(QDialog):
     """See the module docstring. ``ask_open_path`` and ``ask_save_path`` are replaced by tests."""
 
+    loaded = Signal()
+    """Emitted each time the rules read on the worker are shown."""
+
     def __init__(self, core: Core, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._core = core
@@ -138,6 +142,7 @@ class RulesDialog(QDialog):
         self.export_button = QPushButton("Xuất quy tắc…")
         self.export_button.setToolTip("Ghi quy tắc đang dùng ra tệp, để sửa hoặc gửi đơn vị khác")
         self.reset_button = QPushButton("Dùng quy tắc mặc định")
+        self.reset_button.setEnabled(False)  # until the rules read show they are not the default
         for button, slot in ((self.import_button, self.import_rules),
                              (self.export_button, self.export_rules),
                              (self.reset_button, self.reset_rules)):  # fmt: skip
@@ -152,7 +157,13 @@ class RulesDialog(QDialog):
         layout.addLayout(actions)
 
     def load(self) -> None:
-        rules = self._core.ws.rating.rules()
+        """Read the rules in force on the worker, then show them."""
+        op = QueryOp(self, lambda ws: ws.rating.rules(), self._core, progress=False)
+        op.success(self._show).failure(
+            self._core.reporter(self, "Không đọc được quy tắc xếp loại")
+        ).run()
+
+    def _show(self, rules: RatingRules) -> None:
         self.rules = rules
         default = rules.text == default_rules().text
         origin = "mặc định của ứng dụng" if default else "đã nhập"
@@ -162,6 +173,7 @@ class RulesDialog(QDialog):
             self.value_labels[key].setText(values[key])
             self.source_labels[key].setText(rules.sources[key])
         self.reset_button.setEnabled(not default)
+        self.loaded.emit()
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(rule, value, source) as the dialog shows them."""

@@ -8,6 +8,10 @@ the data changed wholesale, so every page reloads and the undo history is forgot
 (``ws.backups.inspect``): one that is not a sound backup of the app, or one of a newer version,
 is refused before any question.
 
+Enter or a double click on a backup of the list asks to restore it, as "Khôi phục bản đã
+chọn…" does ("Không" the default answer); Enter never falls through to the dialog's default
+button ("Sao lưu ngay").
+
 The file choosers of "Sao lưu ra USB…" and "Khôi phục từ tệp…" open in the folder the last
 backup onto a stick went to (or the last restored file came from), remembered in the data
 folder's UI state (``ui-state.ini``, as the document dialog remembers its numbers), while it is
@@ -21,7 +25,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -49,6 +61,9 @@ from ..shell.state import UiState
 STICK_FOLDER_KEY = "backups/stick_folder"
 """The key of ``ui-state.ini`` holding the folder of the last backup onto a stick."""
 STICK_CANCELLED = "Đã hủy: chưa có bản sao lưu nào được ghi ra USB."
+READING = "Đang đọc danh sách bản sao lưu…"
+"""Under the list while the worker opens and checks each backup (seconds for a large roster)."""
+NO_BACKUPS = "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
 HEADERS = ("Thời gian", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -182,10 +197,10 @@ class BackupsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(lambda _index: self.restore_selected())
+        self.table.installEventFilter(self)
         layout.addWidget(self.table)
-        self.empty_label = QLabel(
-            "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
-        )
+        self.empty_label = QLabel(READING)
         layout.addWidget(self.empty_label)
         row = QHBoxLayout()
         self.backup_button = QPushButton("Sao lưu ngay")
@@ -210,6 +225,19 @@ class BackupsDialog(QDialog):
         layout.addWidget(close)
         self.reload()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Enter on the list restores the backup chosen (after the question), and goes no
+        further: the dialog would click its default button, "Sao lưu ngay"."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.restore_selected()
+            return True
+        return super().eventFilter(watched, event)
+
     def reload(self) -> None:
         QueryOp(self, lambda ws: ws.backups.list(), self._core, progress=False).success(
             self._show
@@ -217,6 +245,7 @@ class BackupsDialog(QDialog):
 
     def _show(self, backups: list[BackupInfo]) -> None:
         self.model.set_backups(backups)
+        self.empty_label.setText(NO_BACKUPS)
         self.empty_label.setVisible(not backups)
 
     def selected(self) -> BackupInfo | None:

@@ -1,6 +1,9 @@
 """First start: ask for the organisation's settings before anything else can be done, or take
 them with all the data from a handover bundle ("Nhận bàn giao từ USB", issue #17).
 
+Leaving it (Escape, "Thoát", closing the window) ends the app: once something is typed, it asks
+first (:data:`LEAVE_QUESTION`, "Ở lại" the default), so that a stray Escape loses nothing.
+
 The dialog opens with room for the messages under its fields (``open_with_room``): they appear
 and go without the dialog growing, its buttons moving or gaps opening between its rows."""
 
@@ -27,6 +30,9 @@ from .organization_form import REQUIRED_NOTE, OrganizationForm
 MESSAGES = 4
 """Lines of messages the form shows at most (see ``open_with_room``): the name's, the superior's
 and the place's (two lines)."""
+
+
+LEAVE_QUESTION = "Thông tin Đoàn cơ sở vừa nhập chưa được lưu. Thoát ứng dụng mà không lưu?"
 
 
 HANDOVER_NOTE = (
@@ -123,6 +129,14 @@ class SetupDialog(QDialog):
             self._sized = True
             open_with_room(self, MESSAGES, 560)
         super().showEvent(event)
+
+    def reject(self) -> None:
+        """Leave (the app ends), after asking when something was typed."""
+        if self.form.is_modified() and not self._prompts.confirm(
+            self, self.windowTitle(), LEAVE_QUESTION, yes="Thoát", no="Ở lại"
+        ):
+            return
+        super().reject()
 
     def receive_handover(self) -> None:
         """Run the import wizard; once it made the organisation, the setup is done."""
