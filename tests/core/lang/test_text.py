@@ -18,6 +18,7 @@ from doancoso.core.lang.text import (
     nfc,
     percent_cell,
     size_text,
+    slug,
     split_name,
     vn_number,
 )
@@ -321,3 +322,21 @@ def test_sizes_in_the_unit_that_reads() -> None:
     assert [size_text(n) for n in (int(3.2 * 1024**3), 3 * 1024**3, 1536 * 1024**3)] == [
         "3,2 GB", "3,0 GB", "1.536,0 GB",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Đoàn xã Tân Hưng", "doan-xa-tan-hung"),
+        ("Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định)", "tieu-chi-doan-co-so-3-chu-dong-mac-dinh"),
+        ("  Thuỷ -- Hoà: 2026/2027 ", "thuy-hoa-2026-2027"),
+        ("“…”", "to-chuc"),
+        ("", "to-chuc"),
+    ],
+)
+def test_slug_is_a_file_name_of_words_joined_by_one_dash(text: str, name: str) -> None:
+    assert slug(text) == name
+
+
+def test_slug_of_a_text_without_a_letter_gives_what_it_is_told() -> None:
+    assert slug("“…”", empty="bo-tieu-chi") == "bo-tieu-chi"

@@ -17,6 +17,7 @@ from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
+from shown_thumbnails import thumbnail_of
 
 from .conftest import add_activity, first_occurrence
 
@@ -68,7 +69,7 @@ def test_attach_from_the_file_dialog(
     assert dialog.message.text() == "Đã đính kèm 2 tệp minh chứng."
     model = panel.model
     assert [model.index(r, 0).data() for r in range(2)] == ["don ve sinh.png", "bao cao.pdf"]
-    thumb = model.index(0, 0).data(DECORATION).pixmap(96, 96).toImage()
+    thumb = thumbnail_of(qtbot, model, 0).pixmap(96, 96).toImage()  # read off the GUI thread
     assert (thumb.width(), thumb.height()) == (96, 72)  # the photo, scaled, its shape kept
     assert thumb.pixelColor(48, 36) == QColor("#2e7d32")
     assert (

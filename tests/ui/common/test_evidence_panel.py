@@ -1,7 +1,8 @@
 """The evidence panel the calendar and the checklist share, where their own tests do not reach:
 no record shown (nothing can be attached, a drop is refused), what is said after a caption
 (the checklist's words, nothing in the calendar), the selection kept when only a caption
-changed, what each empty list says, a photo that cannot be read, and the thumbnails kept."""
+changed, what each empty list says, a photo that cannot be read, and the thumbnails kept
+(read off the GUI thread: :mod:`test_evidence_thumbnails`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSize, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QImage
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +19,7 @@ from doancoso.core.errors import ValidationError
 from doancoso.core.evidence.service import Attachment
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.evidence import EvidencePanel as DatePanel
-from doancoso.ui.common import evidence_panel
+from doancoso.ui.common import thumbnails
 from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.common.evidence_panel import DECORATION, THUMB, EvidencePanel
 from doancoso.ui.recognition.evidence import EvidencePanel as ChecklistPanel
@@ -26,6 +27,7 @@ from doancoso.ui.recognition.evidence import pdf_icon
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
+from shown_thumbnails import is_placeholder, thumbnail_of
 from steady import messages_fit, shown, spot
 
 TABLE = "advice"
@@ -173,24 +175,23 @@ def test_a_photo_that_cannot_be_read_shows_the_document_icon(
     lost = replace(stored, sha256="0" * 64, path=photo.with_name("lost.png"))  # not on disk
     panel = _panel(qtbot, core, history, None)
     panel.set_target(None, [lost, stored])
-    assert panel.model.index(0).data(DECORATION).cacheKey() == pdf_icon().cacheKey()
-    assert panel.model.index(1).data(DECORATION).cacheKey() != pdf_icon().cacheKey()
+    assert is_placeholder(panel.model.index(0).data(DECORATION))  # until it is tried
+    assert thumbnail_of(qtbot, panel.model, 0).cacheKey() == pdf_icon().cacheKey()
+    assert thumbnail_of(qtbot, panel.model, 1).cacheKey() != pdf_icon().cacheKey()
 
 
 def test_thumbnails_kept_are_bounded(
     qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    monkeypatch.setattr(evidence_panel, "THUMBS_KEPT", 1)
+    monkeypatch.setattr(thumbnails, "THUMBS_KEPT", 1)
     for name, colour in (("a.png", "#2e7d32"), ("b.png", "#1565c0")):
         ws.evidence.attach(TABLE, OWNER, _photo(tmp_path, name, colour))
     panel = _panel(qtbot, core, history, None)
     panel.set_target(None, _files(ws))
 
     def key(row: int) -> int:
-        icon = panel.model.index(row).data(DECORATION)
-        assert isinstance(icon, QIcon)
-        return icon.cacheKey()
+        return thumbnail_of(qtbot, panel.model, row).cacheKey()
 
     first = key(0)
     assert key(0) == first  # kept

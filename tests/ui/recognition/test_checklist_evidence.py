@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl
-from PySide6.QtGui import QColor, QIcon, QImage, QImageIOHandler, QImageWriter
+from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageWriter
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +19,7 @@ from doancoso.ui.recognition.evidence import DECORATION, THUMB
 from doancoso.ui.recognition.page import RecognitionPage
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
+from shown_thumbnails import thumbnail_of
 
 from .conftest import drop_files
 
@@ -30,14 +31,13 @@ def _files(ws: Workspace, code: str) -> list[str]:
     return [f.original_name for f in item.files]
 
 
-def _thumbnail(page: RecognitionPage, row: int = 0) -> QImage:
-    icon = page.item_panel.files.model.index(row).data(DECORATION)
-    assert isinstance(icon, QIcon)
+def _thumbnail(qtbot: QtBot, page: RecognitionPage, row: int = 0) -> QImage:
+    icon = thumbnail_of(qtbot, page.item_panel.files.model, row)  # read off the GUI thread
     return icon.pixmap(QSize(THUMB, THUMB)).toImage()
 
 
 def test_a_photo_dropped_on_an_item_is_attached_and_shown(
-    page: RecognitionPage, ws: Workspace, photo: Path, qtmodeltester: ModelTester
+    qtbot: QtBot, page: RecognitionPage, ws: Workspace, photo: Path, qtmodeltester: ModelTester
 ) -> None:
     tree = page.tree
     target = page.model.item_index("2.4")
@@ -50,7 +50,7 @@ def test_a_photo_dropped_on_an_item_is_attached_and_shown(
     files = page.item_panel.files.model
     qtmodeltester.check(files)
     assert files.index(0).data() == "anh-ra-quan.png"
-    image = _thumbnail(page)
+    image = _thumbnail(qtbot, page)
     assert (image.width(), image.height()) == (96, 64)  # 300 × 200, scaled
     assert image.pixelColor(48, 32) == QColor("#d32f2f")
     first = files.index(0).data(DECORATION)
@@ -70,7 +70,7 @@ def test_a_drop_outside_an_item_attaches_nothing(
 
 
 def test_a_photo_is_turned_as_the_camera_held_it(
-    page: RecognitionPage, ws: Workspace, tmp_path: Path
+    qtbot: QtBot, page: RecognitionPage, ws: Workspace, tmp_path: Path
 ) -> None:
     image = QImage(200, 100, QImage.Format.Format_RGB32)  # landscape pixels...
     image.fill(QColor("#1565c0"))
@@ -83,7 +83,7 @@ def test_a_photo_is_turned_as_the_camera_held_it(
     page.select_item("1.5")
     page.item_panel.files.attach([path])
     assert _files(ws, "1.5") == ["chup-doc.jpg"]
-    thumb = _thumbnail(page)
+    thumb = _thumbnail(qtbot, page)
     assert (thumb.width(), thumb.height()) == (48, 96)
 
 

@@ -150,6 +150,17 @@ def test_the_template_in_use_is_exported(
     assert exported.name == "Bộ tiêu chí của Tỉnh đoàn Cà Mau" and exported.items[0].points == 10
 
 
+def test_the_exported_file_is_named_without_doubled_dashes(
+    page: RecognitionPage, tmp_path: Path
+) -> None:
+    """The default template's name, with its quotes and brackets, suggests a file name whose
+    words are joined by one dash each (it was "tieu-chi--doan-co-so-3-chu-dong---mac-dinh")."""
+    suggested: list[str] = []
+    page.templates.ask_save_path = lambda name: suggested.append(name)  # type: ignore[method-assign, func-returns-value]
+    page.export_button.click()
+    assert suggested == ["tieu-chi-doan-co-so-3-chu-dong-mac-dinh.json"]
+
+
 def test_the_province_s_file_is_looked_for_on_the_stick_first(
     ws: Workspace, make_page: Callable[[], RecognitionPage], tmp_path: Path, monkeypatch
 ) -> None:

@@ -132,6 +132,15 @@ def fold(value: str | None) -> str:
     return stripped.strip()
 
 
+_NOT_IN_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, empty: str = "to-chuc") -> str:
+    """A file name every system can write, its words joined by one dash each:
+    "Đoàn xã Tân Hưng" -> "doan-xa-tan-hung"; ``empty`` when ``text`` has no letter or digit."""
+    return _NOT_IN_SLUG.sub("-", fold(text)).strip("-") or empty
+
+
 # Inside one word of a name: the apostrophe and hyphen of the Central Highlands' names ("H'Hen
 # Niê", "Y-Moan Ênuôl"), each part after them written with its capital too.
 _NAME_JOINERS = re.compile("([-'\u2019])")

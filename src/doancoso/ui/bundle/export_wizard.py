@@ -54,7 +54,7 @@ from ...core.bundle.unfinished import unfinished_items, unfinished_lines
 from ...core.documents import DocumentDetails
 from ...core.dossier.stored import BuiltDossier, included_text
 from ...core.errors import AppError
-from ...core.lang.text import fold, nfc
+from ...core.lang.text import nfc, slug
 from ...core.organization import OrganizationInfo
 from ...core.workspace import Workspace
 from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
@@ -105,11 +105,6 @@ FAT32_NOTE = (
     "USB này định dạng FAT32: mỗi tệp không được quá 4 GB. Nếu dữ liệu (nhiều ảnh minh chứng) "
     "lớn hơn, chương trình sẽ báo; khi đó hãy định dạng USB sang exFAT hoặc NTFS."
 )
-
-
-def slug(text: str) -> str:
-    """ "Đoàn xã Tân Hưng" -> "doan-xa-tan-hung" (a file name that every system can write)."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "to-chuc"
 
 
 def suggested_name(org_name: str, kind: str, on: date, year: int | None = None) -> str:

@@ -7,18 +7,16 @@ an empty list, the size of a grid cell, the icon of a file that is not a photo, 
 after a caption is saved, and (through :meth:`EvidencePanel.set_target`) how a new file is
 attached to the record shown.
 
-Thumbnails are read scaled while they are decoded (``QImageReader.setScaledSize``), turned
-the way the camera held them (EXIF orientation, ``setAutoTransform``) and kept by SHA-256: a
-stored file never changes, so its thumbnail is read once per session. Stored files have no
-extension; to open one, a copy named as the original goes into a temporary folder and the
-system opens that (the store itself is never handed to another program); the file is checked
-and copied on the worker, only the hand-over to the viewer is on the GUI thread.
+Thumbnails are read off the GUI thread (:mod:`.thumbnails`): the list paints at once, a photo
+not read yet with a placeholder, and each file is repainted when its thumbnail arrives. Stored
+files have no extension; to open one, a copy named as the original goes into a temporary folder
+and the system opens that (the store itself is never handed to another program); the file is
+checked and copied on the worker, only the hand-over to the viewer is on the GUI thread.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,13 +35,11 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QIcon,
-    QImageReader,
     QKeyEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
     QPalette,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -74,13 +70,11 @@ from .evidence_files import (
     view_copy_path,
 )
 from .folders import open_folder
+from .thumbnails import Key, thumbnails
 
 THUMB = 96
-THUMBS_KEPT = 500
 ATTACHMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 30
 DECORATION = int(Qt.ItemDataRole.DecorationRole)
-_THUMBS: OrderedDict[str, QIcon] = OrderedDict()
-"""Photo thumbnails by SHA-256, the most recently used last (at most :data:`THUMBS_KEPT`)."""
 
 Index = QModelIndex | QPersistentModelIndex
 Attach = Callable[[Workspace, Path], object]
@@ -90,36 +84,6 @@ Opened = tuple[Attachment, Path | OSError | None]
 OPENING = "Đang mở tệp minh chứng…"
 DocumentIcon = Callable[[], QIcon]
 """The icon of a file that is not a photo (or a photo that cannot be read)."""
-
-
-def _photo(path: Path) -> QIcon | None:
-    """A photo scaled down while it is read (a 12-megapixel photo is not decoded whole) and
-    turned as the camera held it."""
-    if not path.is_file():
-        return None
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > THUMB:
-        reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    return None if image.isNull() else QIcon(QPixmap.fromImage(image))
-
-
-def thumbnail(attachment: Attachment, document_icon: DocumentIcon) -> QIcon:
-    """The attachment's icon: its photo (kept by SHA-256) or ``document_icon()``."""
-    icon = _THUMBS.get(attachment.sha256)
-    if icon is not None:
-        _THUMBS.move_to_end(attachment.sha256)
-        return icon
-    if attachment.media_type.startswith("image/"):
-        icon = _photo(attachment.path)
-        if icon is not None:
-            _THUMBS[attachment.sha256] = icon
-            while len(_THUMBS) > THUMBS_KEPT:
-                _THUMBS.popitem(last=False)
-            return icon
-    return document_icon()
 
 
 def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
@@ -134,6 +98,7 @@ class EvidenceModel(QAbstractListModel):
         super().__init__(parent)
         self._document_icon = document_icon
         self.items: list[Attachment] = []
+        thumbnails().ready.connect(self._thumbnail_ready)
 
     def set_files(self, files: Sequence[Attachment]) -> None:
         """Show ``files``; the same files again (a caption changed) keep the selection."""
@@ -146,6 +111,7 @@ class EvidenceModel(QAbstractListModel):
                 self.layoutAboutToBeChanged.emit()
                 self.layoutChanged.emit()
             return
+        thumbnails().retry((f.sha256, THUMB) for f in files)  # shown afresh: a lost one again
         self.beginResetModel()
         self.items = list(files)
         self.endResetModel()
@@ -162,7 +128,7 @@ class EvidenceModel(QAbstractListModel):
         if role == ATTACHMENT_ID_ROLE:
             return item.id
         if role == DECORATION:
-            return thumbnail(item, self._document_icon)
+            return self._icon(item)
         if role == TOOLTIP:
             kind = MEDIA_TYPES.get(item.media_type, item.media_type)
             lines = [item.original_name, f"{kind}, {size_text(item.size)}"]
@@ -173,6 +139,24 @@ class EvidenceModel(QAbstractListModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def _icon(self, item: Attachment) -> QIcon:
+        """The photo's thumbnail (a placeholder until it is read), else the document icon."""
+        if item.media_type.startswith("image/"):
+            icon = thumbnails().icon(item.sha256, item.path, THUMB)
+            if icon is not None:
+                return icon
+        return self._document_icon()
+
+    def _thumbnail_ready(self, key: Key) -> None:
+        """Repaint the files whose thumbnail arrived (or turned out unreadable)."""
+        sha256, size = key
+        if size != THUMB:
+            return
+        for row, item in enumerate(self.items):
+            if item.sha256 == sha256:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
 class EvidenceList(QListView):

@@ -1,7 +1,7 @@
 """The preview of a built dossier: its pages (:class:`~.page_view.PageView`), a side list of the
 outline ("Mục lục": each part and evidence item, a click goes to its page) and of the pages'
-thumbnails ("Trang", rendered only as they come into sight), and a bar with the page number, the
-zoom and its buttons.
+thumbnails ("Trang", rendered only as they come into sight, after the list is painted), and a
+bar with the page number, the zoom and its buttons.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QPainter, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -85,17 +86,31 @@ class WrappedOutline(QStyledItemDelegate):
 
 
 class ThumbnailModel(QAbstractListModel):
-    """One row a page: its number and, when a view asks for it, its thumbnail (rendered once)."""
+    """One row a page: its number and, when a view asks for it, its thumbnail (rendered once).
+
+    pdfium is not thread-safe (:mod:`.pdf_file`): the thumbnails are rendered on the GUI thread,
+    but never inside a paint. A page asked for shows a blank page at first and is rendered on a
+    later turn of the event loop, one page a turn, then repainted: a page of photos (pdfium
+    decodes an 8-megapixel photo whole, about 0.1 s) holds the window for itself only, not for
+    every page in sight at once."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf: PdfFile | None = None
         self._pixmaps: dict[int, QPixmap] = {}
+        self._wanted: dict[int, None] = {}  # the pages asked for, in the order they were
+        self._blanks: dict[tuple[int, int], QPixmap] = {}
+        self._next = QTimer(self)
+        self._next.setSingleShot(True)
+        self._next.setInterval(0)
+        self._next.timeout.connect(self._render_next)
 
     def set_pdf(self, pdf: PdfFile | None) -> None:
         self.beginResetModel()
         self.pdf = pdf
         self._pixmaps.clear()
+        self._wanted.clear()
+        self._next.stop()
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's)
@@ -110,13 +125,43 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self._pixmaps.get(row)
             if pixmap is None:
-                pixmap = QPixmap.fromImage(self.pdf.render_uncached(
-                    row, THUMB_WIDTH / self.pdf.sizes[row][0]))  # fmt: skip
-                self._pixmaps[row] = pixmap
+                self._wanted[row] = None
+                self._next.start()
+                return self._blank(row)
             return pixmap
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+    def _blank(self, row: int) -> QPixmap:
+        """A white page of page ``row``'s shape, with a thin border (drawn once a shape)."""
+        assert self.pdf is not None
+        width, height = self.pdf.sizes[row]
+        size = (THUMB_WIDTH, max(1, round(THUMB_WIDTH * height / width)))
+        pixmap = self._blanks.get(size)
+        if pixmap is None:
+            pixmap = QPixmap(*size)
+            pixmap.fill(QColor("#ffffff"))
+            painter = QPainter(pixmap)
+            painter.setPen(QColor("#c8ccd2"))
+            painter.drawRect(0, 0, size[0] - 1, size[1] - 1)
+            painter.end()
+            self._blanks[size] = pixmap
+        return pixmap
+
+    def _render_next(self) -> None:
+        """Render the first page asked for and repaint it; the next one on the next turn."""
+        if self.pdf is None or not self._wanted:
+            return
+        row = next(iter(self._wanted))
+        del self._wanted[row]
+        if row not in self._pixmaps:
+            scale = THUMB_WIDTH / self.pdf.sizes[row][0]
+            self._pixmaps[row] = QPixmap.fromImage(self.pdf.render_uncached(row, scale))
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        if self._wanted:
+            self._next.start()
 
     @property
     def rendered(self) -> set[int]:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.lang.text import fold
+from ...core.lang.text import fold, slug
 from ...core.recognition.template import INDICATORS, Template
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
@@ -171,8 +171,7 @@ class TemplateFiles:
     def export_template(self, template: Template | None) -> None:
         if template is None:
             return
-        suggested = "".join(c if c.isalnum() else "-" for c in fold(template.name)).strip("-")
-        path = self.ask_save_path(f"{suggested or 'bo-tieu-chi'}.json")
+        path = self.ask_save_path(f"{slug(template.name, empty='bo-tieu-chi')}.json")
         if path is None:
             return
         if path.suffix.lower() != ".json":

@@ -1,0 +1,190 @@
+"""Thumbnails of evidence photos, read off the GUI thread.
+
+A list of files paints at once: a photo not read yet shows a placeholder, its thumbnail is read
+by a small pool of threads of its own (not the app's single worker, whose jobs write the data
+and must not wait behind twenty photos), and the lists showing it repaint it when it arrives
+(:attr:`Thumbnails.ready`).
+
+Only what is safe in a thread happens there: the file is read by its path with
+``QImageReader``, scaled while it is decoded (``setScaledSize``: an 8-megapixel photo is not
+decoded whole) and turned as the camera held it (EXIF orientation, ``setAutoTransform``), into
+a ``QImage``. The ``QIcon`` (a ``QPixmap``) is made on the GUI thread when the image arrives.
+Nothing of the core is touched there: the path is the attachment's, published by the worker.
+
+Thumbnails are kept by (SHA-256, size): a stored file never changes, so each is read once a
+session (at most :data:`THUMBS_KEPT`, the least recently used dropped first). A photo that
+cannot be read (gone, damaged) is said so to the lists, which show their document icon; it is
+tried again when a list shows it afresh (:meth:`Thumbnails.retry`).
+
+The results go through one object of the GUI thread (:func:`thumbnails`) that lives as long as
+the application, whichever list asked: a list closed while its photos are read is disconnected
+with its model by Qt, so nothing is delivered to it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+from collections import OrderedDict
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QPoint,
+    QRect,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPen, QPixmap, QPolygon
+from shiboken6 import isValid
+
+log = logging.getLogger("doancoso.ui.thumbnails")
+
+THUMBS_KEPT = 500
+Key = tuple[str, int]
+"""A thumbnail's SHA-256 and size (the longer side, in pixels)."""
+
+_hub: Thumbnails | None = None
+_placeholders: dict[int, QIcon] = {}
+
+
+def read_thumbnail(path: Path, size: int) -> QImage:
+    """The photo at ``path`` scaled down to fit ``size`` × ``size`` while it is decoded and turned
+    as the camera held it; a null image when there is no such file or it is not a readable
+    image. Safe on any thread (no pixmap, nothing of the core)."""
+    if not path.is_file():
+        return QImage()
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    shape = reader.size()
+    if shape.isValid() and max(shape.width(), shape.height()) > size:
+        reader.setScaledSize(shape.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio))
+    return reader.read()
+
+
+def placeholder(size: int) -> QIcon:
+    """What a photo shows until its thumbnail is read: a pale frame with a picture's outline
+    (a hill and the sun), drawn once a size."""
+    icon = _placeholders.get(size)
+    if icon is None:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        frame = QRect(size // 8, size // 5, size - size // 4, size - 2 * (size // 5))
+        painter.setPen(QPen(QColor("#c8ccd2"), 1))
+        painter.setBrush(QColor("#f1f3f5"))
+        painter.drawRoundedRect(frame, 4, 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#d5d9de"))
+        unit = max(frame.width() // 8, 1)
+        painter.drawEllipse(
+            frame.right() - 3 * unit, frame.top() + unit, 3 * unit // 2, 3 * unit // 2
+        )
+        left, bottom = frame.left() + unit, frame.bottom() - unit // 2
+        hill = [(left, bottom), (left + 3 * unit, frame.top() + 3 * unit),
+                (left + 5 * unit, bottom - unit), (frame.right() - unit, bottom)]  # fmt: skip
+        painter.drawPolygon(QPolygon([QPoint(x, y) for x, y in hill]))
+        painter.end()
+        icon = _placeholders[size] = QIcon(pixmap)
+    return icon
+
+
+class _Read(QRunnable):
+    """Reads one thumbnail on a thread of the pool and hands it to the hub."""
+
+    def __init__(self, hub: Thumbnails, key: Key, path: Path) -> None:
+        super().__init__()
+        self._hub = hub
+        self._key = key
+        self._path = path
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            image = read_thumbnail(self._path, self._key[1])
+        except Exception:  # a bug: the list shows the document icon, the log says why
+            log.exception("reading the thumbnail of %s", self._path)
+            image = QImage()
+        if isValid(self._hub):
+            self._hub.decoded.emit(self._key, image)
+
+
+class Thumbnails(QObject):
+    """The thumbnails read so far, those being read and those that could not be; see the
+    module's docstring. Lives on the GUI thread; use :func:`thumbnails`."""
+
+    ready = Signal(object)
+    """A thumbnail (its :data:`Key`) arrived, or could not be read."""
+    decoded = Signal(object, object)
+    """From the pool's threads: a key and its image (null: not readable)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._icons: OrderedDict[Key, QIcon] = OrderedDict()
+        self._unreadable: set[Key] = set()
+        self.reading: set[Key] = set()
+        """The thumbnails asked for and not arrived yet (tests look at it)."""
+        self.pool = QThreadPool(self)
+        # Two cores on the commune's PC: one reader leaves the GUI thread a core of its own.
+        self.pool.setMaxThreadCount(max(1, min(2, QThread.idealThreadCount() - 1)))
+        self.pool.setObjectName("doancoso-thumbnails")
+        self.decoded.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
+
+    def icon(self, sha256: str, path: Path, size: int) -> QIcon | None:
+        """The thumbnail of the photo ``sha256`` stored at ``path``, ``size`` pixels at most: if
+        not read yet, the placeholder, and it is read in the background (once, whoever asks);
+        None when it cannot be read."""
+        key = (sha256, size)
+        icon = self._icons.get(key)
+        if icon is not None:
+            self._icons.move_to_end(key)
+            return icon
+        if key in self._unreadable:
+            return None
+        if key not in self.reading:
+            self.reading.add(key)
+            self.pool.start(_Read(self, key, path))
+        return placeholder(size)
+
+    def retry(self, keys: Iterable[Key]) -> None:
+        """Try again the photos of ``keys`` that could not be read (a list shown afresh)."""
+        self._unreadable.difference_update(keys)
+
+    def drain(self, msecs: int = 10000) -> bool:
+        """Drop the reads not started and wait for the others (shutdown, tests)."""
+        self.pool.clear()
+        return self.pool.waitForDone(msecs)
+
+    def _arrived(self, key: Key, image: QImage) -> None:
+        self.reading.discard(key)
+        if image.isNull():
+            self._unreadable.add(key)
+        else:
+            self._icons[key] = QIcon(QPixmap.fromImage(image))
+            while len(self._icons) > THUMBS_KEPT:
+                self._icons.popitem(last=False)
+        self.ready.emit(key)
+
+
+def thumbnails() -> Thumbnails:
+    """The application's thumbnails (made on first use, on the GUI thread)."""
+    global _hub
+    if _hub is None or not isValid(_hub):
+        _hub = Thumbnails(QCoreApplication.instance())
+    return _hub
+
+
+@atexit.register
+def _drain() -> None:
+    """At exit: no thread of the pool left reading while Python goes away."""
+    if _hub is not None and isValid(_hub):
+        _hub.drain()
+
+
+__all__ = ["THUMBS_KEPT", "Key", "Thumbnails", "placeholder", "read_thumbnail", "thumbnails"]

@@ -1,0 +1,74 @@
+"""The preview's "Trang" list of a dossier whose annex holds phone photos: pdfium decodes each
+photo whole (about 0.1 s a page of 8 megapixels) and must stay on the GUI thread, so the list
+paints at once with blank pages and renders its thumbnails one page a turn of the event loop
+afterwards, each page repainted as it comes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from doancoso.ui.dossier.pdf_file import PdfFile
+from doancoso.ui.dossier.preview import Preview
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+COLOURS = ["#2e7d32", "#1565c0", "#c62828", "#6a1b9a"]
+
+
+def _photo_pages(tmp_path: Path) -> Path:
+    """Four A4 pages, each covered by a 3264 × 2448 photo of one colour."""
+    path = tmp_path / "phu-luc-anh.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    for index, colour in enumerate(COLOURS):
+        photo = QImage(3264, 2448, QImage.Format.Format_RGB32)
+        photo.fill(QColor(colour))
+        source = tmp_path / f"anh-{index}.jpg"
+        assert photo.save(str(source), "JPEG", 90)
+        canvas.drawImage(str(source), 0, 0, width=A4[0], height=A4[1])
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def _near(seen: QColor, colour: str) -> bool:
+    wanted = QColor(colour)
+    return all(abs(a - b) <= 8 for a, b in zip(seen.getRgb()[:3], wanted.getRgb()[:3], strict=True))
+
+
+def test_the_page_list_paints_at_once_then_each_page_comes(qtbot: QtBot, tmp_path: Path) -> None:
+    pdf = PdfFile(_photo_pages(tmp_path))
+    preview = Preview()
+    qtbot.addWidget(preview)
+    preview.resize(1200, 700)
+    preview.set_pdf(pdf)
+    preview.side.setCurrentWidget(preview.thumbnails)
+    preview.show()
+    model, view = preview.thumbnails_model, preview.thumbnails
+    view.selectionModel().clear()  # the current page's thumbnail is tinted as selected
+    view.doItemsLayout()
+    first = view.viewport().grab().toImage()  # painted now, on this thread
+    assert model.rendered == set()  # the paint rendered nothing itself
+    assert all(view.visualRect(model.index(row)).isValid() for row in range(len(COLOURS)))
+
+    def centre(row: int) -> QPoint:
+        return view.visualRect(model.index(row)).center()
+
+    for row, colour in enumerate(COLOURS):
+        assert first.pixelColor(centre(row)) == QColor("#ffffff")  # a blank page, for now
+        assert not _near(first.pixelColor(centre(row)), colour)
+    qtbot.waitUntil(lambda: model.rendered == set(range(len(COLOURS))))
+    qtbot.waitUntil(
+        lambda: all(
+            _near(view.viewport().grab().toImage().pixelColor(centre(row)), colour)
+            for row, colour in enumerate(COLOURS)
+        )
+    )  # each page repainted with its photo
+    preview.set_pdf(None)
+    pdf.close()
