@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -117,8 +117,14 @@ class TimelineWidget(QWidget):
             if column == COL_DETAILS:
                 mode = QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(column, mode)
-        # Wrapped details need the final column widths: measure rows again once they change.
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # Wrapped details need the final column widths: measure the rows again once they
+        # change, after the header's whole pass (a tab shown resizes every column in turn; rows
+        # measured at the first signal kept the heights of the hidden table's narrow columns).
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel("Chưa có sự kiện nào được ghi nhận cho đoàn viên này.")
