@@ -220,7 +220,8 @@ class BranchesPage(QWidget):
             return
         branch = self.model.branch(self.model.row_of(branch_id) or 0)
         if branch.member_count:
-            message = undeletable_message(branch.name, branch.member_count)
+            read_only = branch.member_count - branch.active_count  # left or came of age
+            message = undeletable_message(branch.name, branch.member_count, read_only)
             self.prompts.error(self, "Không xóa được", message)
             return
         question = f"Xóa chi đoàn “{branch.name}”?"
