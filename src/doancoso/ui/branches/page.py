@@ -34,13 +34,18 @@ from ...core.roster.branches import (
     RenamedBranch,
     undeletable_message,
 )
-from ..common.list_page import table_actions
+from ..common.list_page import EMPTY_HINT_STYLE, table_actions
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
 from .table import BranchTableModel
 
 UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
+EMPTY_HINT = (
+    "Chưa có chi đoàn nào. Bấm “Thêm” để tạo chi đoàn đầu tiên (ví dụ “Chi đoàn ấp Tân Phú”), "
+    "rồi thêm đoàn viên ở mục “Đoàn viên” (Ctrl+1)."
+)
+"""What a new organisation's page says (the empty roster sends the secretary here first)."""
 
 
 def count_text(branches: int, active: int, temporary: int, unassigned: int) -> str:
@@ -98,6 +103,10 @@ class BranchesPage(QWidget):
         self.count_label = QLabel()
         buttons.addWidget(self.count_label)
         layout.addLayout(buttons)
+        self.empty_hint = QLabel(EMPTY_HINT)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(EMPTY_HINT_STYLE)
+        layout.addWidget(self.empty_hint)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -123,6 +132,7 @@ class BranchesPage(QWidget):
         self.count_label.setText(
             count_text(len(branches), active, temporary, unassigned.active_count)
         )
+        self.empty_hint.setVisible(not branches)
         if current is not None:
             self.select_branch(current)
         self._update_buttons()
