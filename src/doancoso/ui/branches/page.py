@@ -179,10 +179,12 @@ class BranchesPage(QWidget):
             parent=self,
         )  # fmt: skip
         if self.prompts.run(dialog) and isinstance(renamed := dialog.written, RenamedBranch):
-            self._history.renamed_branch(renamed)
-            text = f"Đã đổi tên “{renamed.before}” thành “{renamed.after}”"
-            changed = renamed.before != renamed.after
-            self.status_message.emit(f"{text}{UNDO_HINT}" if changed else f"{text}.")
+            self._history.renamed_branch(renamed)  # pushes nothing when the name is the same
+            if renamed.before != renamed.after:
+                text = f"Đã đổi tên “{renamed.before}” thành “{renamed.after}”{UNDO_HINT}"
+            else:
+                text = f"Tên chi đoàn “{renamed.after}” không thay đổi."
+            self.status_message.emit(text)
         dialog.deleteLater()
 
     def merge_selected(self) -> None:
