@@ -110,6 +110,7 @@ class TimelineWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to "Ghi sự kiện…", as elsewhere
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for column in range(len(HEADERS)):
