@@ -1,4 +1,5 @@
-"""A member's history ("Quá trình"): the events oldest first, record one, delete one.
+"""A member's history ("Quá trình"): the events oldest first, record one, delete one (the button
+or the Delete key).
 
 The status shown after each event is the one the core replayed (``EventInfo.status_after``).
 The levels decided in the closed rating rounds are listed among the events, at the end of their
@@ -17,6 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -127,6 +129,11 @@ class TimelineWidget(QWidget):
         self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        delete = QAction("Xóa sự kiện", self.table)  # the Delete key, as in the roster
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.table.addAction(delete)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel("Chưa có sự kiện nào được ghi nhận cho đoàn viên này.")
         self.empty_label.setStyleSheet("color: #616161;")
