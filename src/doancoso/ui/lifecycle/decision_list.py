@@ -144,8 +144,8 @@ class DecisionModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[row][column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cells[row][column]  # the tooltip: a long name shortened, whole
         if role == CHECK_ROLE and column == 0:
             return Qt.CheckState.Checked if self._checked[row] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and column in self._alerts[row]:
@@ -234,8 +234,11 @@ class DecisionListDialog(QDialog):
 
     # Building -----------------------------------------------------------------------------
 
-    def build(self, top: QHBoxLayout, stretch_column: int) -> None:
-        """Lay out the dialog under ``top`` (the subclass's own controls, left)."""
+    def build(self, top: QHBoxLayout, stretch_columns: Sequence[int]) -> None:
+        """Lay out the dialog under ``top`` (the subclass's own controls, left). The
+        ``stretch_columns`` (long names: a chi đoàn, an organisation) share the width the others
+        leave, shortened when they must be (whole on hover), so that no long name pushes the
+        other columns out of sight."""
         layout = QVBoxLayout(self)
         top.addStretch(1)
         self.check_all_button = QPushButton("Chọn tất cả")
@@ -259,7 +262,8 @@ class DecisionListDialog(QDialog):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        for column in stretch_columns:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.model.checks_changed.connect(self._update_summary)
         self.table.installEventFilter(self)  # Space ticks the chosen rows, whatever the cell
         layout.addWidget(self.table, 1)
