@@ -34,7 +34,7 @@ from ...core.roster.branches import (
     RenamedBranch,
     undeletable_message,
 )
-from ..common.list_page import EMPTY_HINT_STYLE, table_actions
+from ..common.list_page import EMPTY_HINT_STYLE, READ_ONLY_TIP, table_actions
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
@@ -99,6 +99,11 @@ class BranchesPage(QWidget):
         ):
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        if self._ws.read_only is not None:  # a write-protected stick: say why, write nothing
+            for button in (self.add_button, self.rename_button, self.merge_button,
+                           self.delete_button):  # fmt: skip
+                button.setToolTip(READ_ONLY_TIP)
+            self.add_button.setEnabled(False)
         buttons.addStretch(1)
         self.count_label = QLabel()
         buttons.addWidget(self.count_label)
@@ -118,8 +123,10 @@ class BranchesPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.doubleClicked.connect(lambda _index: self.rename_selected())
-        table_actions(self.table, ("Đổi tên", self.rename_selected), ("Xóa", self.delete_selected))
+        self.table.doubleClicked.connect(lambda _index: self.rename_button.click())  # if it can
+        self._key_actions = table_actions(
+            self.table, ("Đổi tên", self.rename_selected), ("Xóa", self.delete_selected)
+        )
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.table, 1)
 
@@ -144,8 +151,11 @@ class BranchesPage(QWidget):
 
     def _update_buttons(self) -> None:
         selected = bool(self.selected_branch_id())  # not the row of those in no chi đoàn
+        writable = self._ws.read_only is None
         for button in (self.rename_button, self.merge_button, self.delete_button):
-            button.setEnabled(selected)
+            button.setEnabled(selected and writable)
+        for action in self._key_actions:  # Enter and Delete, as the buttons
+            action.setEnabled(writable)
 
     def selected_branch_id(self) -> str | None:
         """The selected chi đoàn ("" for the row of the members in no chi đoàn)."""
