@@ -36,6 +36,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import allowed_kinds
 from ...core.rating.rules import LEVELS
 from ...core.roster.vocab import STATUSES
+from ..common.list_page import READ_ONLY_TIP
 from ..shell.operations import Core, CoreOp
 from .event_dialog import EventDialog
 
@@ -134,6 +135,7 @@ class TimelineWidget(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
         self.table.addAction(delete)
+        self._delete_action = delete
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel("Chưa có sự kiện nào được ghi nhận cho đoàn viên này.")
         self.empty_label.setStyleSheet("color: #616161;")
@@ -145,6 +147,10 @@ class TimelineWidget(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.delete_button)
+        if self._ws.read_only is not None:  # a write-protected stick: say why, write nothing
+            for button in (self.record_button, self.delete_button):
+                button.setToolTip(READ_ONLY_TIP)
+            self.record_button.setEnabled(False)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
@@ -197,7 +203,9 @@ class TimelineWidget(QWidget):
         self.table.selectRow(row)
 
     def _update_buttons(self) -> None:
-        self.delete_button.setEnabled(self.selected_event() is not None)
+        writable = self._ws.read_only is None
+        self.delete_button.setEnabled(writable and self.selected_event() is not None)
+        self._delete_action.setEnabled(writable)
 
     # Writing ------------------------------------------------------------------------------
 
