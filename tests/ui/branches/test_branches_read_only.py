@@ -10,17 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from doancoso.core.storage.db import Database
-from doancoso.core.storage.folder import ReadOnlyData
-from doancoso.core.workspace import DATABASE_FILE, Workspace
+from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.page import BranchesPage
 from doancoso.ui.shell.undo import UndoHistory
+from read_only_data import TIP, open_read_only
 from scripted import ScriptedPrompts, synchronous_core
-
-READ_ONLY = ReadOnlyData(
-    "thư mục dữ liệu “E:\\doancoso” nằm trên ổ đĩa chỉ cho phép đọc (USB có thể đang bị khóa ghi)",
-    "Muốn sửa dữ liệu, hãy gạt khóa ghi của USB rồi mở lại.",
-)
 
 
 @pytest.fixture
@@ -34,7 +28,7 @@ def stick(data_dir: Path) -> Path:
 def test_the_page_reads_but_offers_no_write(
     qtbot: QtBot, stick: Path, prompts: ScriptedPrompts
 ) -> None:
-    ws = Workspace(stick, Database.open(stick / DATABASE_FILE, READ_ONLY))
+    ws = open_read_only(stick)
     try:
         core = synchronous_core(ws, prompts)
         page = BranchesPage(core, UndoHistory(core))
@@ -46,7 +40,7 @@ def test_the_page_reads_but_offers_no_write(
         buttons = (page.add_button, page.rename_button, page.merge_button, page.delete_button)
         for button in buttons:
             assert not button.isEnabled(), button.text()
-            assert button.toolTip() == "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
+            assert button.toolTip() == TIP
         opened: list[str] = []
         prompts.dialog_script = lambda dialog: opened.append(dialog.windowTitle())
         page.table.setFocus()

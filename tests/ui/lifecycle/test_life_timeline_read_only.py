@@ -10,17 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from doancoso.core.storage.db import Database
-from doancoso.core.storage.folder import ReadOnlyData
-from doancoso.core.workspace import DATABASE_FILE, Workspace
+from doancoso.core.workspace import Workspace
 from doancoso.ui.lifecycle.timeline import TimelineWidget
+from read_only_data import TIP, open_read_only
 from scripted import ScriptedPrompts, synchronous_core
-
-READ_ONLY = ReadOnlyData(
-    "thư mục dữ liệu “E:\\doancoso” nằm trên ổ đĩa chỉ cho phép đọc (USB có thể đang bị khóa ghi)",
-    "Muốn sửa dữ liệu, hãy gạt khóa ghi của USB rồi mở lại.",
-)
-TIP = "Dữ liệu chỉ đọc: không lưu được thay đổi nào."
 
 
 @pytest.fixture
@@ -36,7 +29,7 @@ def test_the_history_is_shown_and_offers_no_write(
     qtbot: QtBot, stick: tuple[Path, str], prompts: ScriptedPrompts
 ) -> None:
     data_dir, an = stick
-    ws = Workspace(data_dir, Database.open(data_dir / DATABASE_FILE, READ_ONLY))
+    ws = open_read_only(data_dir)
     try:
         timeline = TimelineWidget(synchronous_core(ws, prompts), an)
         qtbot.addWidget(timeline)
