@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -58,3 +58,21 @@ def test_enter_renames_and_delete_deletes(
         "vào chi đoàn khác."
     ]
     assert ws.members.count() == 1
+
+
+def test_tab_leaves_the_list_of_chi_doan(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Tab from the list goes on out of it (it went round its cells for ever)."""
+    for name in ("Chi đoàn ấp Tân Long", "Chi đoàn ấp Xóm Mới"):
+        ws.branches.create(name)
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.branches
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not page.table

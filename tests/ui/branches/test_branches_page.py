@@ -111,10 +111,13 @@ def test_delete_only_empty_branches(qtbot: QtBot, demo_ws: Workspace, prompts) -
     page.delete_button.click()
     assert prompts.asked == []  # refused before asking anything
     assert prompts.errors == [refused.value.message]
+    left = full.member_count - full.active_count
+    assert left  # the demo's chi đoàn hold records of people who left: only a merge empties them
     assert prompts.errors == [
-        f"Không xóa được “{full.name}”: chi đoàn còn {full.member_count} hồ sơ đoàn viên (kể cả "
-        "người đã chuyển đi, trưởng thành Đoàn). Hãy chuyển họ sang chi đoàn khác, hoặc gộp chi "
-        "đoàn này vào chi đoàn khác."
+        f"Không xóa được “{full.name}”: chi đoàn còn {full.member_count} hồ sơ đoàn viên, trong "
+        f"đó {left} hồ sơ của người đã chuyển đi, trưởng thành Đoàn, bị khai trừ hoặc xóa tên: "
+        "các hồ sơ này chỉ để xem, không chuyển sang chi đoàn khác được. Hãy gộp chi đoàn này "
+        "vào chi đoàn khác (nút “Gộp vào…”)."
     ]
     assert len(demo_ws.branches.list()) == count
     empty = demo_ws.branches.create("Chi đoàn ấp Mới")

@@ -220,3 +220,22 @@ def test_a_merge_is_undone_and_redone(
         ("Chi đoàn ấp Cái Rắn Lớn", 2)
     ]
     assert prompts.errors == []
+
+
+def test_a_rename_to_the_same_name_says_nothing_changed(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """“Lưu” on the name as it was (or with spaces around it) renames nothing: the status bar
+    said "Đã đổi tên “X” thành “X”.", as if it had."""
+    branch = ws.branches.create("Chi đoàn ấp Cái Đôi")
+    window = _window(qtbot, ws, prompts)
+    page = window.branches
+    page.select_branch(branch.id)
+    for typed in ("Chi đoàn ấp Cái Đôi", "  Chi đoàn ấp Cái Đôi "):
+        prompts.dialog_script = _type(typed)
+        page.rename_button.click()
+        assert window.statusBar().currentMessage() == (
+            "Tên chi đoàn “Chi đoàn ấp Cái Đôi” không thay đổi."
+        )
+    assert not window.history.canUndo()
+    assert _names(ws) == ["Chi đoàn ấp Cái Đôi"]

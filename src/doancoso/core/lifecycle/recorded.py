@@ -68,6 +68,10 @@ class RecordedEvents:
     kind: str
     histories: tuple[MemberHistory, ...]
     deleted: bool = False
+    before: tuple[tuple[str, Standing], ...] = ()
+    """Each member's :data:`Standing` before the recording: what its undo puts back into the
+    fields the events taken back had given (a date typed in the form before an admission
+    recorded it, which the deletion of the event clears)."""
 
     def __len__(self) -> int:
         return len(self.event_ids)

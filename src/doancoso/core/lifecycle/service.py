@@ -23,7 +23,7 @@ from ..roster.vocab import choice_code
 from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
 from .introductions import introduced
-from .recorded import MemberHistory, RecordedEvents, changed_since_message, standing
+from .recorded import MemberHistory, RecordedEvents, Standing, changed_since_message, standing
 from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
 from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
 from .rules import (
@@ -340,8 +340,9 @@ class EventService:
         """:meth:`record`, returning the event with the member's history as it left it: what its
         undo (:meth:`take_back`) checks before taking it back."""
         with self._ctx.db.transaction() as session:
+            before = ((member_id, standing(self._member(session, member_id))),)
             event_id = self.record_in(session, member_id, kind, date, number, note, details)
-            return self._recorded(session, kind, [event_id], [member_id])
+            return replace(self._recorded(session, kind, [event_id], [member_id]), before=before)
 
     def confirm_coming_of_age(
         self,
@@ -399,6 +400,9 @@ class EventService:
             self._check_histories(session, recorded, restoring=False)
             for event_id in recorded.event_ids:
                 self._delete_in(session, self._event(session, event_id))
+            if not recorded.deleted:  # the undo of a recording: the record as it was before
+                for member_id, before in recorded.before:
+                    _refill(self._member(session, member_id), before)
             return replace(recorded, histories=self._histories(session, recorded))
 
     def bring_back(self, taken: RecordedEvents) -> RecordedEvents:
@@ -654,6 +658,21 @@ def _forget(member: Member, event: MemberEvent) -> None:
             member.admission_decision = None
     elif event.kind == "party_admission" and member.party_date == event.event_date:
         member.party_date = None
+
+
+def _refill(member: Member, before: Standing) -> None:
+    """Put back into the fields of admission (to the union, to the Party) that the undo of a
+    recording left empty what the member held before it (:attr:`RecordedEvents.before`): the
+    deleted event's values are cleared (:func:`_forget`), and they may have been the form's."""
+    _, admission_date, place, decision, party_date = before
+    for name, value in (
+        ("admission_date", admission_date),
+        ("admission_place", place),
+        ("admission_decision", decision),
+        ("party_date", party_date),
+    ):
+        if value is not None and getattr(member, name) is None:
+            setattr(member, name, value)
 
 
 def _info(event: MemberEvent, status_after: str) -> EventInfo:

@@ -52,13 +52,29 @@ BranchNames = list[tuple[str, str]]
 _NAMES = "SELECT id, name FROM branches WHERE organization_id = ? AND deleted_at IS NULL"
 
 
-def undeletable_message(name: str, members: int) -> str:
-    """Why the chi đoàn ``name`` with ``members`` records cannot be deleted (the page says it
-    before asking; :meth:`BranchService.delete` refuses with the same words)."""
+def undeletable_message(name: str, members: int, read_only: int = 0) -> str:
+    """Why the chi đoàn ``name`` with ``members`` records, ``read_only`` of them of people who
+    left or came of age, cannot be deleted, and what will empty it (the page says it before
+    asking; :meth:`BranchService.delete` refuses with the same words). Those records cannot be
+    moved to another chi đoàn (:meth:`BranchService.move_undoable` leaves them where they are),
+    so a chi đoàn holding any is only emptied by a merge."""
+    refused = f"Không xóa được “{name}”: chi đoàn còn"
+    if not read_only:
+        return (
+            f"{refused} {vn_number(members)} hồ sơ đoàn viên (kể cả người đã chuyển đi, trưởng "
+            "thành Đoàn). Hãy chuyển họ sang chi đoàn khác, hoặc gộp chi đoàn này vào chi đoàn "
+            "khác."
+        )
+    whose = "của người đã chuyển đi, trưởng thành Đoàn, bị khai trừ hoặc xóa tên"
+    if read_only < members:
+        held = (
+            f"{vn_number(members)} hồ sơ đoàn viên, trong đó {vn_number(read_only)} hồ sơ {whose}"
+        )
+    else:
+        held = f"{vn_number(read_only)} hồ sơ {whose}"
     return (
-        f"Không xóa được “{name}”: chi đoàn còn {vn_number(members)} hồ sơ đoàn viên (kể cả "
-        "người đã chuyển đi, trưởng thành Đoàn). Hãy chuyển họ sang chi đoàn khác, hoặc gộp chi "
-        "đoàn này vào chi đoàn khác."
+        f"{refused} {held}: các hồ sơ này chỉ để xem, không chuyển sang chi đoàn khác được. Hãy "
+        "gộp chi đoàn này vào chi đoàn khác (nút “Gộp vào…”)."
     )
 
 
@@ -521,11 +537,12 @@ class BranchService:
 
         with self._ctx.db.transaction() as session:
             row = self._get(session, branch_id)
-            members = session.scalar(
-                select(func.count()).where(Member.branch_id == branch_id, is_live(Member))
-            )
+            members, read_only = session.execute(
+                select(func.count(), func.count().filter(Member.status.in_(READ_ONLY_STATUSES)))
+                .where(Member.branch_id == branch_id, is_live(Member))
+            ).one()  # fmt: skip
             if members:
-                raise ConflictError(undeletable_message(row.name, members))
+                raise ConflictError(undeletable_message(row.name, members, read_only))
             left = tuple(
                 session.scalars(select(Member.id).where(self._deleted_members_of(branch_id)))
             )

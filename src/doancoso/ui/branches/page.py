@@ -34,13 +34,18 @@ from ...core.roster.branches import (
     RenamedBranch,
     undeletable_message,
 )
-from ..common.list_page import table_actions
+from ..common.list_page import EMPTY_HINT_STYLE, READ_ONLY_TIP, table_actions
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
 from .table import BranchTableModel
 
 UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
+EMPTY_HINT = (
+    "Chưa có chi đoàn nào. Bấm “Thêm” để tạo chi đoàn đầu tiên (ví dụ “Chi đoàn ấp Tân Phú”), "
+    "rồi thêm đoàn viên ở mục “Đoàn viên” (Ctrl+1)."
+)
+"""What a new organisation's page says (the empty roster sends the secretary here first)."""
 
 
 def count_text(branches: int, active: int, temporary: int, unassigned: int) -> str:
@@ -94,22 +99,34 @@ class BranchesPage(QWidget):
         ):
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        if self._ws.read_only is not None:  # a write-protected stick: say why, write nothing
+            for button in (self.add_button, self.rename_button, self.merge_button,
+                           self.delete_button):  # fmt: skip
+                button.setToolTip(READ_ONLY_TIP)
+            self.add_button.setEnabled(False)
         buttons.addStretch(1)
         self.count_label = QLabel()
         buttons.addWidget(self.count_label)
         layout.addLayout(buttons)
+        self.empty_hint = QLabel(EMPTY_HINT)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(EMPTY_HINT_STYLE)
+        layout.addWidget(self.empty_hint)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list, as elsewhere in the app
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.doubleClicked.connect(lambda _index: self.rename_selected())
-        table_actions(self.table, ("Đổi tên", self.rename_selected), ("Xóa", self.delete_selected))
+        self.table.doubleClicked.connect(lambda _index: self.rename_button.click())  # if it can
+        self._key_actions = table_actions(
+            self.table, ("Đổi tên", self.rename_selected), ("Xóa", self.delete_selected)
+        )
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.table, 1)
 
@@ -123,6 +140,7 @@ class BranchesPage(QWidget):
         self.count_label.setText(
             count_text(len(branches), active, temporary, unassigned.active_count)
         )
+        self.empty_hint.setVisible(not branches)
         if current is not None:
             self.select_branch(current)
         self._update_buttons()
@@ -133,8 +151,11 @@ class BranchesPage(QWidget):
 
     def _update_buttons(self) -> None:
         selected = bool(self.selected_branch_id())  # not the row of those in no chi đoàn
+        writable = self._ws.read_only is None
         for button in (self.rename_button, self.merge_button, self.delete_button):
-            button.setEnabled(selected)
+            button.setEnabled(selected and writable)
+        for action in self._key_actions:  # Enter and Delete, as the buttons
+            action.setEnabled(writable)
 
     def selected_branch_id(self) -> str | None:
         """The selected chi đoàn ("" for the row of the members in no chi đoàn)."""
@@ -169,10 +190,12 @@ class BranchesPage(QWidget):
             parent=self,
         )  # fmt: skip
         if self.prompts.run(dialog) and isinstance(renamed := dialog.written, RenamedBranch):
-            self._history.renamed_branch(renamed)
-            text = f"Đã đổi tên “{renamed.before}” thành “{renamed.after}”"
-            changed = renamed.before != renamed.after
-            self.status_message.emit(f"{text}{UNDO_HINT}" if changed else f"{text}.")
+            self._history.renamed_branch(renamed)  # pushes nothing when the name is the same
+            if renamed.before != renamed.after:
+                text = f"Đã đổi tên “{renamed.before}” thành “{renamed.after}”{UNDO_HINT}"
+            else:
+                text = f"Tên chi đoàn “{renamed.after}” không thay đổi."
+            self.status_message.emit(text)
         dialog.deleteLater()
 
     def merge_selected(self) -> None:
@@ -220,7 +243,8 @@ class BranchesPage(QWidget):
             return
         branch = self.model.branch(self.model.row_of(branch_id) or 0)
         if branch.member_count:
-            message = undeletable_message(branch.name, branch.member_count)
+            read_only = branch.member_count - branch.active_count  # left or came of age
+            message = undeletable_message(branch.name, branch.member_count, read_only)
             self.prompts.error(self, "Không xóa được", message)
             return
         question = f"Xóa chi đoàn “{branch.name}”?"

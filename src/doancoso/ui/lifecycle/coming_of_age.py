@@ -66,7 +66,7 @@ class ComingOfAgeDialog(DecisionListDialog):
         self.year_spin.valueChanged.connect(self.reload)
         top.addWidget(caption)
         top.addWidget(self.year_spin)
-        self.build(top, stretch_column=2)
+        self.build(top, stretch_columns=(2,))
         self.reload()
 
     @property

@@ -6,7 +6,8 @@ never for a whole list by default ("Chọn tất cả" is one click away). The c
 holds people to replace first (a chi đoàn's Bí thư) and people who will get a decision later;
 the temporary-stay list, once "only ended stays" is off, holds stays that go on; ticked by
 default, either was one click from a wrong decision for everyone. A tick stays on a member while
-the list, read again (another year, another filter), still holds them.
+the list, read again (another year, another filter), still holds them. By keyboard, Space ticks
+(or unticks) the selected rows, whichever of their cells is current.
 
 A subclass gives the query that lists the rows (:meth:`DecisionListDialog.query`), the cells of
 a row, the summary and the core call that records the decision (:meth:`DecisionListDialog.record`).
@@ -24,12 +25,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -141,8 +144,8 @@ class DecisionModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[row][column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cells[row][column]  # the tooltip: a long name shortened, whole
         if role == CHECK_ROLE and column == 0:
             return Qt.CheckState.Checked if self._checked[row] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and column in self._alerts[row]:
@@ -231,8 +234,11 @@ class DecisionListDialog(QDialog):
 
     # Building -----------------------------------------------------------------------------
 
-    def build(self, top: QHBoxLayout, stretch_column: int) -> None:
-        """Lay out the dialog under ``top`` (the subclass's own controls, left)."""
+    def build(self, top: QHBoxLayout, stretch_columns: Sequence[int]) -> None:
+        """Lay out the dialog under ``top`` (the subclass's own controls, left). The
+        ``stretch_columns`` (long names: a chi đoàn, an organisation) share the width the others
+        leave, shortened when they must be (whole on hover), so that no long name pushes the
+        other columns out of sight."""
         layout = QVBoxLayout(self)
         top.addStretch(1)
         self.check_all_button = QPushButton("Chọn tất cả")
@@ -249,14 +255,17 @@ class DecisionListDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the decision's date, as elsewhere
         vertical = self.table.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measures each row
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        for column in stretch_columns:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.model.checks_changed.connect(self._update_summary)
+        self.table.installEventFilter(self)  # Space ticks the chosen rows, whatever the cell
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -315,6 +324,34 @@ class DecisionListDialog(QDialog):
 
     def set_all_checked(self, checked: bool) -> None:
         self.model.set_all_checked(checked)
+
+    def toggle_chosen(self) -> None:
+        """Tick the selected rows (the current one if none is selected), or untick them when
+        the current row is ticked: what Space does in the table."""
+        current = self.table.currentIndex()
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and current.isValid():
+            rows = [current.row()]
+        if not rows:
+            return
+        lead = current.row() if current.isValid() and current.row() in rows else rows[0]
+        checked = not self.model.is_checked(lead)
+        for row in rows:
+            self.model.set_checked(row, checked)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space in the table ticks the chosen rows whichever cell is current (the check box's
+        cell alone took it, and a selected row does not show which cell is current)."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self.toggle_chosen()
+            return True
+        return super().eventFilter(watched, event)
 
     def _update_summary(self, checked: int) -> None:
         self.summary.setText(self.summary_text(checked))

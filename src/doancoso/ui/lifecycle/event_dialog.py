@@ -8,7 +8,9 @@ the event. The kinds offered and the details each kind takes are the core's
 (:func:`~doancoso.core.lifecycle.rules.allowed_kinds`, ``DETAILS``); the kinds the member's
 history refuses whatever the date are shown greyed out, with the core's reason
 (``ws.events.refusals``), and the dialog opens on the first kind the member's history accepts
-today (``ws.events.next_kinds``).
+today (``ws.events.next_kinds``). The date starts at today, but an admission (a Party
+admission) starts from the date, number and place the member's form already holds
+(:meth:`EventDialog.kind_defaults`).
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ class EventDialog(QDialog):
         self._rows: dict[str, int] = {}
         self._introducers: dict[str, str] = {}  # suggestion text → member id
         self.introducer_id: str | None = None
+        self._filled: dict[str, str] = {}  # what the dialog put in a field (kind_defaults)
         self.setWindowTitle(f"Ghi sự kiện — {self.member.fields.full_name}")
         self._build(status)
         self._mark_refused()
@@ -129,7 +132,6 @@ class EventDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self._add("kind", "Loại sự kiện", self.kind_combo, required=True)
         self.date_edit = self._line(DATE_HINT, short=True)
-        self.date_edit.setText(format_vn_date(dt.date.today()))
         self._add("date", "Ngày", self.date_edit, required=True)
         self.number_edit = self._line("Ví dụ: 15-QĐ/ĐTN", short=True)
         self._add("number", "Số quyết định", self.number_edit)
@@ -260,8 +262,36 @@ class EventDialog(QDialog):
     def field_shown(self, name: str) -> bool:
         return self.form.isRowVisible(self._rows[name])
 
+    def kind_defaults(self, kind: str) -> dict[str, str]:
+        """What the fields start from for ``kind``: today's date, no number, no place, but the
+        record's own date, number and place of an admission (or date of a Party admission) the
+        member's form already holds: the event decides those fields once recorded, and one left
+        dated today replaced what the secretary had typed in the form."""
+        fields = self.member.fields
+        values = {"date": format_vn_date(dt.date.today()), "number": "", "place": ""}
+        if kind == "admission" and fields.admission_date is not None:
+            values.update(
+                date=format_vn_date(fields.admission_date),
+                number=fields.admission_decision or "",
+                place=fields.admission_place or "",
+            )
+        elif kind == "party_admission" and fields.party_date is not None:
+            values["date"] = format_vn_date(fields.party_date)
+        return values
+
+    def _fill_defaults(self, kind: str) -> None:
+        """Put ``kind``'s defaults into the fields the secretary has not changed since the
+        dialog filled them (what she typed stays whatever the kind)."""
+        for name, value in self.kind_defaults(kind).items():
+            line = self.editors[name]
+            assert isinstance(line, QLineEdit)
+            if line.text() == self._filled.get(name, ""):
+                line.setText(value)
+                self._filled[name] = value
+
     def _on_kind_changed(self) -> None:
         kind = self.kind
+        self._fill_defaults(kind)
         for name, _label, _placeholder, kinds, _required in KIND_FIELDS:
             self.form.setRowVisible(self._rows[name], kind in kinds)
         if kind in OTHER_ORGANIZATION_LABELS:

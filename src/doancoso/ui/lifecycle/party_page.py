@@ -26,7 +26,8 @@ from ...core.lang.text import vn_number
 from ...core.lifecycle.service import PartyIntroduction
 from ..shell.operations import Core, QueryOp
 
-HEADERS = ("Họ và tên", "Chi đoàn", "Ngày giới thiệu", "Số", "Ngày vào Đảng")
+HEADERS = ("Họ và tên", "Ngày sinh", "Chi đoàn", "Ngày giới thiệu", "Số", "Ngày vào Đảng")
+BRANCH_COLUMN = 2
 HINT = (
     "Ghi nhận một lần giới thiệu: chọn đoàn viên trong danh sách → “Ghi sự kiện…” → "
     "“Giới thiệu đoàn viên ưu tú cho Đảng”. Ngày vào Đảng: sự kiện “Vào Đảng”."
@@ -38,6 +39,7 @@ Index = QModelIndex | QPersistentModelIndex
 def cells(intro: PartyIntroduction) -> tuple[str, ...]:
     return (
         intro.full_name,
+        format_vn_date(intro.birth_date, intro.birth_precision),  # namesakes told apart
         intro.branch_name or "",
         format_vn_date(intro.introduced_on),
         intro.number or "",
@@ -101,13 +103,14 @@ class PartyIntroductionsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as elsewhere in the app
         vertical = self.table.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BRANCH_COLUMN, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)

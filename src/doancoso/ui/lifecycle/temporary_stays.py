@@ -50,7 +50,7 @@ class TemporaryStaysDialog(DecisionListDialog):
         self.ended_check.setChecked(True)
         self.ended_check.toggled.connect(self.reload)
         top.addWidget(self.ended_check)
-        self.build(top, stretch_column=2)
+        self.build(top, stretch_columns=(1, 2))  # chi đoàn, đơn vị gốc
         self.reload()
 
     def query(self) -> Callable[[Workspace], list[Any]]:

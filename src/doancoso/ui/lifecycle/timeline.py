@@ -1,4 +1,5 @@
-"""A member's history ("Quá trình"): the events oldest first, record one, delete one.
+"""A member's history ("Quá trình"): the events oldest first, record one, delete one (the button
+or the Delete key).
 
 The status shown after each event is the one the core replayed (``EventInfo.status_after``).
 The levels decided in the closed rating rounds are listed among the events, at the end of their
@@ -16,7 +17,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +36,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import allowed_kinds
 from ...core.rating.rules import LEVELS
 from ...core.roster.vocab import STATUSES
+from ..common.list_page import READ_ONLY_TIP
 from ..shell.operations import Core, CoreOp
 from .event_dialog import EventDialog
 
@@ -110,6 +113,7 @@ class TimelineWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to "Ghi sự kiện…", as elsewhere
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for column in range(len(HEADERS)):
@@ -117,9 +121,21 @@ class TimelineWidget(QWidget):
             if column == COL_DETAILS:
                 mode = QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(column, mode)
-        # Wrapped details need the final column widths: measure rows again once they change.
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # Wrapped details need the final column widths: measure the rows again once they
+        # change, after the header's whole pass (a tab shown resizes every column in turn; rows
+        # measured at the first signal kept the heights of the hidden table's narrow columns).
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        delete = QAction("Xóa sự kiện", self.table)  # the Delete key, as in the roster
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.table.addAction(delete)
+        self._delete_action = delete
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel("Chưa có sự kiện nào được ghi nhận cho đoàn viên này.")
         self.empty_label.setStyleSheet("color: #616161;")
@@ -131,6 +147,10 @@ class TimelineWidget(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.delete_button)
+        if self._ws.read_only is not None:  # a write-protected stick: say why, write nothing
+            for button in (self.record_button, self.delete_button):
+                button.setToolTip(READ_ONLY_TIP)
+            self.record_button.setEnabled(False)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
@@ -183,7 +203,9 @@ class TimelineWidget(QWidget):
         self.table.selectRow(row)
 
     def _update_buttons(self) -> None:
-        self.delete_button.setEnabled(self.selected_event() is not None)
+        writable = self._ws.read_only is None
+        self.delete_button.setEnabled(writable and self.selected_event() is not None)
+        self._delete_action.setEnabled(writable)
 
     # Writing ------------------------------------------------------------------------------
 
