@@ -20,6 +20,7 @@ from doancoso.reports.document import (
     place_and_date,
     place_name,
 )
+from doancoso.reports.fonts import REGULAR
 from doancoso.reports.styles import styles
 
 MM = 72 / 25.4
@@ -223,3 +224,28 @@ def test_a_reports_signature_comes_with_its_last_lines(tmp_path, read_pdf):
         page = _closing_page(read_pdf(doc.build(tmp_path / f"t{count}.pdf", [*body(count), kept])))
         words = " ".join(page.split())
         assert "6. Theo trình độ văn hóa 9/12 15 Cộng 15 Nơi nhận:" in words, count
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize(
+    "commune", ["xã Tân Hưng Đông", "xã Vĩnh Thạnh Trung", "phường Thạnh Mỹ Lợi Tây"]
+)
+def test_a_long_place_keeps_the_date_on_one_line(tmp_path, read_pdf, orientation, commune):
+    """A commune with a long name ("Tân Hưng Đông, ngày 26 tháng 11 năm 2026") printed its year
+    on a second line under the place and date, in every portrait document: the date line is one
+    line, inside the right margin, below the union's name, and the number stays at left."""
+    org = replace(ORG, commune=commune)
+    pdf = read_pdf(_report(tmp_path, org, orientation=orientation))
+    place = commune.split(" ", 1)[1]
+    runs = pdf.runs(0)
+    dated = [run for run in runs if run.text.startswith(place + ", ngày")]
+    assert [run.text for run in dated] == [f"{place}, ngày 26 tháng 11 năm 2026"]
+    assert not any(run.text == "2026" for run in runs)
+    width = float(pdf.pages[0].mediabox.width)
+    from doancoso.reports.fonts import ITALIC, string_width
+
+    assert dated[0].x + string_width(dated[0].text, ITALIC, 13) <= width - 20 * MM + 0.5
+    union = next(run for run in runs if run.text == "ĐOÀN TNCS HỒ CHÍ MINH")
+    number = next(run for run in runs if run.text.startswith("Số:"))
+    assert dated[0].y < union.y and abs(number.y - dated[0].y) < 3
+    assert number.x + string_width(number.text, REGULAR, 14) < dated[0].x
