@@ -17,6 +17,7 @@ organisation's settings, never from the code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,9 +57,25 @@ MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm
 PAGE_NUMBER_SIZE = 11
 
 
+_UNION_IN_NAME = re.compile(r"^Đoàn\s+(TNCS|Thanh\s+niên\s+Cộng\s+sản)\s+Hồ\s+Chí\s+Minh\s+",
+                            re.IGNORECASE)  # fmt: skip
+_ADDRESS_IN_NAME = re.compile(r",\s*(huyện|quận|thị xã|thành phố|TP\.|tỉnh)\s.*$", re.IGNORECASE)
+
+
+def header_name(org_name: str) -> str:
+    """The organisation as a header names it: "Đoàn TNCS Hồ Chí Minh xã Tân Hưng Đông, huyện
+    Cái Nước, tỉnh Cà Mau" -> "Đoàn xã Tân Hưng Đông". The union's full name stands at top
+    right and the superior body above, so neither is repeated in the left block; a name set
+    as "Đoàn xã Tân Hưng" is kept as it is."""
+    name = _ADDRESS_IN_NAME.sub("", nfc(org_name)).strip()
+    short = _UNION_IN_NAME.sub("Đoàn ", name)
+    return short if short != "Đoàn " else name
+
+
 def issuing_body(org_name: str) -> str:
-    """The issuer line: "Đoàn xã Tân Hưng" -> "BCH ĐOÀN XÃ TÂN HƯNG" (kept if it names a BCH)."""
-    upper = nfc(org_name).upper()
+    """The issuer line: "Đoàn xã Tân Hưng" -> "BCH ĐOÀN XÃ TÂN HƯNG" (kept if it names a BCH);
+    a formal name shortened as :func:`header_name` says."""
+    upper = header_name(org_name).upper()
     if upper.startswith(("BCH ", "BAN CHẤP HÀNH", "BAN THƯỜNG VỤ", "BTV ")):
         return upper
     return f"BCH {upper}"
@@ -141,8 +158,14 @@ class DocumentHeader:
         if self.place_date:
             when, needed = _date_line(self.place_date, right_w)
             date_w = max(right_w, min(needed, width - number_needed))
-        tops = Table([[left, "", right]], colWidths=[left_w, width - left_w - right_w, right_w],
-                     hAlign="CENTER")  # fmt: skip
+        # The issuer's name on one line where the union's name leaves room for it: "BCH ĐOÀN XÃ
+        # TÂN HƯNG ĐÔNG" is wider than the left block's usual share of a portrait page.
+        issuer_w = string_width(self.issuer, BOLD, st["issuer"].fontSize) + 2
+        union_w = string_width(UNION_NAME, BOLD, st["union"].fontSize) + 4 * mm
+        left_w = max(left_w, min(issuer_w, width - union_w))
+        top_right_w = min(right_w, width - left_w)
+        tops = Table([[left, "", right]], colWidths=[left_w, width - left_w - top_right_w,
+                     top_right_w], hAlign="CENTER")  # fmt: skip
         tops.setStyle(_HEADER_STYLE + [("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
         # A long place pushes the date's cell leftwards, over the gap and then the number's
         # cell (the number is short), rather than wrapping the year onto a second line.
