@@ -418,3 +418,25 @@ def test_every_numbered_part_prints_the_number_given(
         assert f" Số: {numbers[part]}\n" in text, part
     # only the plan (KH) prints a blank line: its number is the one stored with it
     assert text.count(f"Số:{BLANK}-") == text.count(f"Số:{BLANK}-KH/ĐTN") == 1
+
+
+@pytest.mark.parametrize(
+    ("commune", "province", "dated"),
+    [
+        ("xã Tân Hưng", "Cà Mau", "Tân Hưng, tháng 11 năm 2026"),
+        ("Phường Thạnh Mỹ Lợi Tây", None, "Thạnh Mỹ Lợi Tây, tháng 11 năm 2026"),
+        (None, "Cà Mau", "Cà Mau, tháng 11 năm 2026"),
+        (None, None, "Tháng 11 năm 2026"),
+    ],
+)
+def test_the_cover_is_dated_at_the_place_its_documents_are(
+    tmp_path: Path, read_pdf: ReadPdf, commune: str | None, province: str | None, dated: str
+) -> None:
+    """A commune set as "xã Tân Hưng" dated the cover "xã Tân Hưng, tháng 11 năm 2026" while
+    every document inside it reads "Tân Hưng, ngày …": the cover names the place as they do."""
+    from doancoso.reports.dossier.front import write_front
+
+    org = OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn Cà Mau",
+                           commune=commune, province=province)  # fmt: skip
+    pdf = read_pdf(write_front(tmp_path / "front.pdf", org, 2026, dt.date(2026, 11, 26), [], []))
+    assert pdf.page_texts()[0].strip().splitlines()[-1].strip() == dated
