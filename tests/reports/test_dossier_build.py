@@ -43,7 +43,7 @@ def test_progress_is_reported_after_each_step(dossier_ws: Workspace, tmp_path: P
                           issued_on=ISSUED, report=lambda d, t: calls.append((d, t)))  # fmt: skip
     # 11 parts, 2 evidence items, the merge and the write
     assert calls == [(done, 15) for done in range(16)]
-    assert built.pages == 15
+    assert built.pages == 14  # the member list left out: the fixture has no member
 
 
 def test_a_cancel_at_any_step_writes_nothing(
@@ -120,3 +120,29 @@ def test_the_roster_parts_list_the_active_roster_only(ws: Workspace, tmp_path: P
     text = "".join(read_pdf(built.path).page_texts())
     assert "Tổng số: 1 đoàn viên (nữ: 1)." in text
     assert "Nguyễn Thị An" in text and "Lê Văn Bình" not in text
+
+
+def test_an_organisation_without_members_has_no_roster_nor_statistics(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """An organisation just set up printed, in its dossier, a member list of a header row and
+    "Tổng số: 0 đoàn viên (nữ: 0)." over its signature, and three pages of statistics whose
+    every figure was 0: a part with no data is left out and named on the contents page."""
+    parts = ("to-trinh", "doan-vien", "thong-ke")
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, parts, issued_on=ISSUED)
+    assert dict(built.omitted) == {
+        "Danh sách đoàn viên": "Không có đoàn viên nào đang sinh hoạt ngày 20/12/2025.",
+        "Thống kê tình hình đoàn viên": "Chưa có đoàn viên, thanh niên nào.",
+    }
+    texts = read_pdf(built.path).page_texts()
+    assert len(texts) == 3  # the cover, the contents, the tờ trình
+    contents = " ".join(texts[1].split())
+    assert "- Danh sách đoàn viên: Không có đoàn viên nào đang sinh hoạt ngày 20/12/2025." in (
+        contents
+    )
+    assert "DANH SÁCH ĐOÀN VIÊN" not in "".join(texts)
+    # Someone who left before the year's end is no active member, but the statistics count them.
+    gone = _member(ws, "Lê Văn Bình", "male")
+    ws.events.record(gone, "transfer_out", "01/09/2025", other_organization="Đoàn xã Khánh An")
+    again = build_dossier(ws, tmp_path / "sau.pdf", 2025, parts, issued_on=ISSUED)
+    assert [name for name, _ in again.omitted] == ["Danh sách đoàn viên"]

@@ -21,6 +21,7 @@ from ...core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, minutes_of_y
 from ...core.dossier.numbers import clean_numbers
 from ...core.dossier.stored import BuiltDossier, built_dossier, keep_built, missing_parts
 from ...core.errors import AppError
+from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.organization import OrganizationInfo
 from ...core.recognition.service import ChecklistView
@@ -64,6 +65,8 @@ DECISION_ENTRY = "Quyết định công nhận kết quả xếp loại"
 Report = Callable[[int, int], None]
 NO_REGISTER = "Chưa có văn bản tham mưu, chương trình phối hợp nào trong năm {year}."
 NO_INTRODUCTIONS = "Chưa có đoàn viên nào được giới thiệu cho Đảng trong năm {year}."
+NO_MEMBERS = "Không có đoàn viên nào đang sinh hoạt ngày {day}."
+NO_PEOPLE = "Chưa có đoàn viên, thanh niên nào."
 
 
 @dataclass(frozen=True)
@@ -289,6 +292,10 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
 def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     ws, when, number = job.ws, job.issued_on, job.number_of(part)
     if part == "doan-vien":
+        if not any(
+            s in ACTIVE_STATUSES for s in ws.statistics.statuses_on(job.counted_on).values()
+        ):
+            return NO_MEMBERS.format(day=format_vn_date(job.counted_on))
         active = MemberFilter(statuses=ACTIVE_STATUSES)  # not those who left
         return [job.made(part, lambda p: print_roster(ws, p, active, issued_on=when,
                                                       number=number, page_numbers=False,
@@ -318,6 +325,10 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
                                                           as_of=job.counted_on))])
                 for b in with_members]  # fmt: skip
     if part == "thong-ke":
+        if not ws.statistics.statuses_on(job.counted_on) and not _youth_on(
+            ws, YouthFilter(), job.counted_on
+        ):
+            return NO_PEOPLE
         return [job.made(part, lambda p: print_statistics(ws, p, job.counted_on, issued_on=when,
                                                           number=number,
                                                           page_numbers=False))]  # fmt: skip
