@@ -310,7 +310,7 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
                                                      as_of=job.counted_on))]  # fmt: skip
     branches = _branches_on(ws, job.counted_on)
     if part == "chi-doan":
-        if not branches:
+        if not any(b.id for b in branches):
             return "Chưa có chi đoàn nào."
         return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number,
                                                         as_of=job.counted_on))]  # fmt: skip
@@ -342,24 +342,27 @@ def _youth_on(ws: Workspace, flt: YouthFilter, day: dt.date) -> list[str]:
 
 
 def _branches_on(ws: Workspace, day: dt.date) -> list[BranchInfo]:
-    """The chi đoàn with their members counted at the end of ``day``: on a past day (the
-    dossier of a past year) as the roster stood then (the statistics' replay,
+    """The chi đoàn with their members counted at the end of ``day``, then the members in no
+    chi đoàn (``ws.branches.unassigned()``, "Chưa có chi đoàn") when some are active, as the
+    roster counts them: on a past day (the dossier of a past year) as the roster stood then
+    (the statistics' replay,
     :meth:`~doancoso.core.statistics.service.StatisticsService.statuses_on`), so that the list
     of chi đoàn and the members listed by chi đoàn agree with the dossier's member list."""
-    branches = ws.branches.list()
-    if day >= dt.date.today():
-        return branches
-    then = ws.statistics.statuses_on(day)
-    members: Counter[str | None] = Counter()
-    active: Counter[str | None] = Counter()
-    temporary: Counter[str | None] = Counter()
-    for row in ws.members.rows(list(then)):
-        status = then[row.id]
-        members[row.branch_id] += 1
-        active[row.branch_id] += status in ACTIVE_STATUSES
-        temporary[row.branch_id] += status == "temporary"
-    return [dataclasses.replace(b, member_count=members[b.id], active_count=active[b.id],
-                                temporary_count=temporary[b.id]) for b in branches]  # fmt: skip
+    branches = [*ws.branches.list(), ws.branches.unassigned()]
+    if day < dt.date.today():
+        then = ws.statistics.statuses_on(day)
+        members: Counter[str] = Counter()
+        active: Counter[str] = Counter()
+        temporary: Counter[str] = Counter()
+        for row in ws.members.rows(list(then)):
+            status, key = then[row.id], row.branch_id or ""
+            members[key] += 1
+            active[key] += status in ACTIVE_STATUSES
+            temporary[key] += status == "temporary"
+        branches = [dataclasses.replace(b, member_count=members[b.id], active_count=active[b.id],
+                                        temporary_count=temporary[b.id])
+                    for b in branches]  # fmt: skip
+    return [b for b in branches if b.id or b.active_count]
 
 
 def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader | Photo],
