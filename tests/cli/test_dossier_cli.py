@@ -161,6 +161,10 @@ def test_the_decision_without_a_number_says_the_command_that_records_it(
 
 def test_each_document_takes_its_number(folder: str, tmp_path: Path) -> None:
     target = tmp_path / "ho-so.pdf"
+    # a member, so that the member list is printed (an organisation with none has none)
+    code, _, err = cli("members", "add", "--name", "Nguyễn Thị An", "--birth", "01/01/2000",
+                       "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
     code, out, err = cli("dossier", "--year", "2025", "-o", str(target), "--parts",
                          "to-trinh,ke-hoach,doan-vien", "--number", "15-TTr/ĐTN",
                          "--number", "ke-hoach=Số: 12-BC/ĐTN", "--data-dir", folder)  # fmt: skip

@@ -20,6 +20,7 @@ from doancoso.reports.document import (
     place_and_date,
     place_name,
 )
+from doancoso.reports.fonts import REGULAR
 from doancoso.reports.styles import styles
 
 MM = 72 / 25.4
@@ -223,3 +224,61 @@ def test_a_reports_signature_comes_with_its_last_lines(tmp_path, read_pdf):
         page = _closing_page(read_pdf(doc.build(tmp_path / f"t{count}.pdf", [*body(count), kept])))
         words = " ".join(page.split())
         assert "6. Theo trình độ văn hóa 9/12 15 Cộng 15 Nơi nhận:" in words, count
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize(
+    "commune", ["xã Tân Hưng Đông", "xã Vĩnh Thạnh Trung", "phường Thạnh Mỹ Lợi Tây"]
+)
+def test_a_long_place_keeps_the_date_on_one_line(tmp_path, read_pdf, orientation, commune):
+    """A commune with a long name ("Tân Hưng Đông, ngày 26 tháng 11 năm 2026") printed its year
+    on a second line under the place and date, in every portrait document: the date line is one
+    line, inside the right margin, below the union's name, and the number stays at left."""
+    org = replace(ORG, commune=commune)
+    pdf = read_pdf(_report(tmp_path, org, orientation=orientation))
+    place = commune.split(" ", 1)[1]
+    runs = pdf.runs(0)
+    dated = [run for run in runs if run.text.startswith(place + ", ngày")]
+    assert [run.text for run in dated] == [f"{place}, ngày 26 tháng 11 năm 2026"]
+    assert not any(run.text == "2026" for run in runs)
+    width = float(pdf.pages[0].mediabox.width)
+    from doancoso.reports.fonts import ITALIC, string_width
+
+    assert dated[0].x + string_width(dated[0].text, ITALIC, 13) <= width - 20 * MM + 0.5
+    union = next(run for run in runs if run.text == "ĐOÀN TNCS HỒ CHÍ MINH")
+    number = next(run for run in runs if run.text.startswith("Số:"))
+    assert dated[0].y < union.y and abs(number.y - dated[0].y) < 3
+    assert number.x + string_width(number.text, REGULAR, 14) < dated[0].x
+
+
+FORMAL_NAME = "Đoàn TNCS Hồ Chí Minh xã Tân Hưng Đông, huyện Cái Nước, tỉnh Cà Mau"
+
+
+def test_an_organisation_set_up_under_its_formal_name_heads_its_documents_short(tmp_path, read_pdf):
+    """An organisation set up under its formal name, the union's and the old districts' in it,
+    printed all of it as the issuer: "BCH ĐOÀN TNCS HỒ CHÍ MINH XÃ TÂN HƯNG ĐÔNG, HUYỆN CÁI
+    NƯỚC, TỈNH CÀ MAU" on four lines of capitals under the superior body, beside the union's
+    own name at right. The issuer line is the BCH of "Đoàn xã Tân Hưng Đông", as the union
+    writes it; the body keeps the name as set."""
+    assert issuing_body(FORMAL_NAME) == "BCH ĐOÀN XÃ TÂN HƯNG ĐÔNG"
+    assert issuing_body("Đoàn Thanh niên Cộng sản Hồ Chí Minh phường 5, TP. Cà Mau") == (
+        "BCH ĐOÀN PHƯỜNG 5"
+    )
+    assert issuing_body("Đoàn xã Tân Hưng, thành phố Cà Mau") == "BCH ĐOÀN XÃ TÂN HƯNG"
+    # a comma that does not start an address stays, and so does a name that is only the union's
+    assert issuing_body("Đoàn Khối các cơ quan, doanh nghiệp tỉnh") == (
+        "BCH ĐOÀN KHỐI CÁC CƠ QUAN, DOANH NGHIỆP TỈNH"
+    )
+    assert issuing_body("Đoàn TNCS Hồ Chí Minh") == "BCH ĐOÀN TNCS HỒ CHÍ MINH"
+    org = replace(ORG, name=FORMAL_NAME, commune="Tân Hưng Đông")
+    body = [Paragraph(f"{FORMAL_NAME} báo cáo như sau.", styles()["body"])]
+    path = UnionDocument(org, kind="Báo cáo", issued_on=DAY).build(tmp_path / "bc.pdf", body)
+    pdf = read_pdf(path)
+    lines = [line.strip() for line in pdf.text().splitlines()]
+    assert lines[:3] == ["TỈNH ĐOÀN CÀ MAU", "BCH ĐOÀN XÃ TÂN HƯNG ĐÔNG", "***"]
+    assert FORMAL_NAME in " ".join(lines)
+    from doancoso.reports.dossier.front import write_front
+
+    cover = read_pdf(write_front(tmp_path / "front.pdf", org, 2026, DAY, [], []))
+    heads = [line.strip() for line in cover.page_texts()[0].splitlines()[:2]]
+    assert heads == ["TỈNH ĐOÀN CÀ MAU", "ĐOÀN XÃ TÂN HƯNG ĐÔNG"]

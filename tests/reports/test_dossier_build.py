@@ -43,7 +43,7 @@ def test_progress_is_reported_after_each_step(dossier_ws: Workspace, tmp_path: P
                           issued_on=ISSUED, report=lambda d, t: calls.append((d, t)))  # fmt: skip
     # 11 parts, 2 evidence items, the merge and the write
     assert calls == [(done, 15) for done in range(16)]
-    assert built.pages == 15
+    assert built.pages == 14  # the member list left out: the fixture has no member
 
 
 def test_a_cancel_at_any_step_writes_nothing(
@@ -120,3 +120,58 @@ def test_the_roster_parts_list_the_active_roster_only(ws: Workspace, tmp_path: P
     text = "".join(read_pdf(built.path).page_texts())
     assert "Tổng số: 1 đoàn viên (nữ: 1)." in text
     assert "Nguyễn Thị An" in text and "Lê Văn Bình" not in text
+
+
+def test_an_organisation_without_members_has_no_roster_nor_statistics(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """An organisation just set up printed, in its dossier, a member list of a header row and
+    "Tổng số: 0 đoàn viên (nữ: 0)." over its signature, and three pages of statistics whose
+    every figure was 0: a part with no data is left out and named on the contents page."""
+    parts = ("to-trinh", "doan-vien", "thong-ke")
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, parts, issued_on=ISSUED)
+    assert dict(built.omitted) == {
+        "Danh sách đoàn viên": "Không có đoàn viên nào đang sinh hoạt ngày 20/12/2025.",
+        "Thống kê tình hình đoàn viên": "Chưa có đoàn viên, thanh niên nào.",
+    }
+    texts = read_pdf(built.path).page_texts()
+    assert len(texts) == 3  # the cover, the contents, the tờ trình
+    contents = " ".join(texts[1].split())
+    assert "- Danh sách đoàn viên: Không có đoàn viên nào đang sinh hoạt ngày 20/12/2025." in (
+        contents
+    )
+    assert "DANH SÁCH ĐOÀN VIÊN" not in "".join(texts)
+    # Someone who left before the year's end is no active member, but the statistics count them.
+    gone = _member(ws, "Lê Văn Bình", "male")
+    ws.events.record(gone, "transfer_out", "01/09/2025", other_organization="Đoàn xã Khánh An")
+    again = build_dossier(ws, tmp_path / "sau.pdf", 2025, parts, issued_on=ISSUED)
+    assert [name for name, _ in again.omitted] == ["Danh sách đoàn viên"]
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_the_members_in_no_chi_doan_are_listed_and_counted(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf, year: int
+) -> None:
+    """A member in no chi đoàn was on the dossier's member list and in its statistics, but not
+    in its list of chi đoàn ("Tổng số: 1 chi đoàn, 1 đoàn viên." beside a member list of 2) nor
+    in its members listed chi đoàn by chi đoàn: both have them under "Chưa có chi đoàn", the
+    roster's row for them, so that every list of the dossier gives the same total."""
+    import datetime as dt
+
+    branch = ws.branches.create("Chi đoàn ấp Tân Hưng").id
+    ws.members.save({"full_name": "Nguyễn Thị An", "birth_date": "01/01/2000",
+                     "gender": "female", "status": "active", "branch_id": branch})  # fmt: skip
+    _member(ws, "Lê Văn Bình", "male")  # in no chi đoàn
+    issued = min(dt.date.today(), dt.date(year, 12, 31)) if year > ISSUED.year else ISSUED
+    parts = ("doan-vien", "chi-doan", "doan-vien-chi-doan")
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", year, parts, issued_on=issued)
+    texts = read_pdf(built.path).page_texts()
+    contents = [line.strip() for line in texts[1].splitlines()]
+    assert contents[contents.index("Danh sách đoàn viên theo chi đoàn") + 1 :][:4] == [
+        "5", "Chi đoàn ấp Tân Hưng", "5", "Chưa có chi đoàn"]  # fmt: skip
+    branches = " ".join(" ".join(t.split()) for t in texts if "DANH SÁCH CHI ĐOÀN" in t)
+    assert "1 Chi đoàn ấp Tân Hưng 1 2 Chưa có chi đoàn 1 " in branches
+    assert "Tổng số: 1 chi đoàn, 2 đoàn viên." in branches
+    alone = " ".join(" ".join(t.split()) for t in texts[-1:])
+    assert "DANH SÁCH ĐOÀN VIÊN Đoàn xã Tân Hưng (chưa có chi đoàn)" in alone
+    assert "1 Lê Văn Bình 01/01/2000 Nam" in alone and "Tổng số: 1 đoàn viên (nữ: 0)." in alone

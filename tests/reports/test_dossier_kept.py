@@ -26,6 +26,9 @@ SOME = ["to-trinh", "bao-cao", "bang"]
 def test_a_whole_build_is_kept_and_a_partial_one_after_it_changes_nothing(
     ws: Workspace, tmp_path: Path
 ) -> None:
+    # a member: the whole dossier lists them, beyond the SOME parts
+    ws.members.save({"full_name": "Nguyễn Thị An", "birth_date": "01/01/2000",
+                     "status": "active"})  # fmt: skip
     whole = build_dossier(ws, tmp_path / "du.pdf", YEAR, issued_on=ISSUED)
     kept = ws.data_dir / KEPT
     # No evidence file yet: the annex is left out, and the dossier is still whole.

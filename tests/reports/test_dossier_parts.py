@@ -103,9 +103,9 @@ def test_no_minutes_is_named_in_the_check_and_the_contents(ws: Workspace, tmp_pa
     assert check(ws, 2026, ("bien-ban",)) == [
         Gap("bien-ban", "Chưa có biên bản sinh hoạt chi đoàn nào trong năm 2026.")
     ]
-    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2026, ("doan-vien", "bien-ban"),
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2026, ("to-trinh", "bien-ban"),
                           issued_on=DAY)  # fmt: skip
-    assert built.parts == ("doan-vien",)
+    assert built.parts == ("to-trinh",)
     assert (
         read_pdf(built.path)
         .page_texts()[1]

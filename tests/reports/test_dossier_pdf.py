@@ -39,6 +39,14 @@ def _build(ws: Workspace, path: Path, parts: tuple[str, ...] | None = None) -> P
     return path
 
 
+def _one_member(ws: Workspace) -> Workspace:
+    """The fixture's organisation with a member: its dossier holds the member list (an
+    organisation without members has none)."""
+    ws.members.save({"full_name": "Nguyễn Thị An", "birth_date": "01/01/2000",
+                     "gender": "female", "status": "active"})  # fmt: skip
+    return ws
+
+
 def _toc(pdf: Pdf) -> list[tuple[str, int]]:
     """(title, page) of each line of the table of contents (page 2)."""
     lines = [line.strip() for line in pdf.page_texts()[1].splitlines()]
@@ -52,7 +60,7 @@ def _toc(pdf: Pdf) -> list[tuple[str, int]]:
 
 def test_contents_point_to_each_part_and_evidence(dossier_ws: Workspace, tmp_path: Path,
                                                   read_pdf: ReadPdf) -> None:  # fmt: skip
-    pdf = read_pdf(_build(dossier_ws, tmp_path / "ho-so.pdf"))
+    pdf = read_pdf(_build(_one_member(dossier_ws), tmp_path / "ho-so.pdf"))
     texts = pdf.page_texts()
     assert _toc(pdf) == [
         ("Tờ trình đề nghị công nhận", 3),
@@ -90,7 +98,7 @@ def test_contents_point_to_each_part_and_evidence(dossier_ws: Workspace, tmp_pat
 
 def test_bookmarks_page_numbers_metadata_and_fonts(dossier_ws: Workspace, tmp_path: Path,
                                                    read_pdf: ReadPdf) -> None:  # fmt: skip
-    pdf = read_pdf(_build(dossier_ws, tmp_path / "ho-so.pdf"))
+    pdf = read_pdf(_build(_one_member(dossier_ws), tmp_path / "ho-so.pdf"))
     reader = pdf.reader
     outline = reader.outline
     tops = [(o.title, reader.get_destination_page_number(o) + 1)
@@ -372,7 +380,7 @@ def test_the_day_of_an_evidence_file_follows_its_caption(
                                   caption, taken_on=day)  # fmt: skip
     dossier_ws.recognition.attach(2025, "1.7", sideways_photo(tmp_path / "ra-quan.jpg"),
                                   "Ra quân", taken_on=dt.date(2025, 3, 26))  # fmt: skip
-    pdf = read_pdf(_build(dossier_ws, tmp_path / "ho-so.pdf"))
+    pdf = read_pdf(_build(_one_member(dossier_ws), tmp_path / "ho-so.pdf"))
     toc = " ".join(pdf.page_texts()[1].split())
     assert f"Minh chứng 1.7.1: {caption} (15/10/2025) 16" in toc
     assert "Minh chứng 1.7.2: Ra quân (26/03/2025)" in toc
@@ -404,7 +412,9 @@ def test_every_numbered_part_prints_the_number_given(
 ) -> None:
     from doancoso.core.dossier.numbers import NUMBERED
 
-    dossier_ws.branches.create("Chi đoàn ấp Tân Hưng")
+    branch = dossier_ws.branches.create("Chi đoàn ấp Tân Hưng")
+    dossier_ws.members.save({"full_name": "Nguyễn Thị An", "birth_date": "01/01/2000",
+                             "branch_id": branch.id, "status": "active"})  # fmt: skip
     dossier_ws.activities.save({"title": "Hiến máu tình nguyện", "kind": "sinh-hoat",
                                 "start_date": "20/05/2025"})  # fmt: skip
     dossier_ws.registers.save_advice({"day": "02/09/2025", "title": "Báo cáo tình hình"})
@@ -418,3 +428,25 @@ def test_every_numbered_part_prints_the_number_given(
         assert f" Số: {numbers[part]}\n" in text, part
     # only the plan (KH) prints a blank line: its number is the one stored with it
     assert text.count(f"Số:{BLANK}-") == text.count(f"Số:{BLANK}-KH/ĐTN") == 1
+
+
+@pytest.mark.parametrize(
+    ("commune", "province", "dated"),
+    [
+        ("xã Tân Hưng", "Cà Mau", "Tân Hưng, tháng 11 năm 2026"),
+        ("Phường Thạnh Mỹ Lợi Tây", None, "Thạnh Mỹ Lợi Tây, tháng 11 năm 2026"),
+        (None, "Cà Mau", "Cà Mau, tháng 11 năm 2026"),
+        (None, None, "Tháng 11 năm 2026"),
+    ],
+)
+def test_the_cover_is_dated_at_the_place_its_documents_are(
+    tmp_path: Path, read_pdf: ReadPdf, commune: str | None, province: str | None, dated: str
+) -> None:
+    """A commune set as "xã Tân Hưng" dated the cover "xã Tân Hưng, tháng 11 năm 2026" while
+    every document inside it reads "Tân Hưng, ngày …": the cover names the place as they do."""
+    from doancoso.reports.dossier.front import write_front
+
+    org = OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn Cà Mau",
+                           commune=commune, province=province)  # fmt: skip
+    pdf = read_pdf(write_front(tmp_path / "front.pdf", org, 2026, dt.date(2026, 11, 26), [], []))
+    assert pdf.page_texts()[0].strip().splitlines()[-1].strip() == dated

@@ -136,3 +136,17 @@ def test_a_member_deleted_from_the_roster_is_not_counted_nor_named(ws, tmp_path,
     ws.members.restore([data.members["Lê Văn Cường"]])
     lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb2.pdf", data.minutes_occurrence)))
     assert "+ Vắng không phép: Lê Văn Cường." in lines
+
+
+def test_under_an_organisation_set_up_under_its_formal_name(ws, tmp_path, read_pdf):
+    """The chi đoàn's header named the Đoàn cơ sở above it by the whole of a formal name
+    ("ĐOÀN TNCS HỒ CHÍ MINH XÃ TÂN HƯNG, HUYỆN CÁI NƯỚC, TỈNH CÀ MAU"): it names it as the
+    Đoàn cơ sở's own documents do."""
+    from dataclasses import replace
+
+    data = make_plan_data(ws)
+    org = ws.organization.get()
+    formal = "Đoàn TNCS Hồ Chí Minh xã Tân Hưng, huyện Cái Nước, tỉnh Cà Mau"
+    ws.organization.update(replace(org, name=formal))
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb.pdf", data.minutes_occurrence)))
+    assert lines[:4] == ["ĐOÀN XÃ TÂN HƯNG", "CHI ĐOÀN ẤP BÀ ĐIỀU", "***", "ĐOÀN TNCS HỒ CHÍ MINH"]

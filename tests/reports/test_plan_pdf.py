@@ -228,3 +228,19 @@ def test_the_report_of_an_unregistered_plan_without_criteria(ws, tmp_path, read_
     )
     assert "Kết nạp 10 đoàn viên 10 đoàn viên 0 đoàn viên (*) 0,0" in text
     assert "Chủ động" not in text  # no criterion headings when no target names one
+
+
+def test_the_report_of_a_plan_without_targets(ws, tmp_path, read_pdf):
+    """A plan made but given no target yet printed, after "Kế hoạch chưa có chỉ tiêu nào.",
+    a part II reading "Kế hoạch có 0 chỉ tiêu, trong đó: 0 chỉ tiêu đạt và vượt kế hoạch; 0
+    chỉ tiêu chưa đạt.": with nothing to assess the report says so once, and has no part II."""
+    ws.plans.create(YEAR)
+    lines = _lines(read_pdf(print_report(ws, tmp_path / "bc.pdf", YEAR, issued_on=AS_OF)))
+    start = lines.index("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
+    assert lines[start : start + 3] == [
+        "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+        "Kế hoạch chưa có chỉ tiêu nào.",
+        "Nơi nhận:",
+    ]
+    text = " ".join(lines)
+    assert "ĐÁNH GIÁ CHUNG" not in text and "0 chỉ tiêu" not in text

@@ -17,6 +17,7 @@ organisation's settings, never from the code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reportlab.lib.pagesizes import A4, landscape, portrait
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -55,9 +57,25 @@ MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm
 PAGE_NUMBER_SIZE = 11
 
 
+_UNION_IN_NAME = re.compile(r"^Đoàn\s+(TNCS|Thanh\s+niên\s+Cộng\s+sản)\s+Hồ\s+Chí\s+Minh\s+",
+                            re.IGNORECASE)  # fmt: skip
+_ADDRESS_IN_NAME = re.compile(r",\s*(huyện|quận|thị xã|thành phố|TP\.|tỉnh)\s.*$", re.IGNORECASE)
+
+
+def header_name(org_name: str) -> str:
+    """The organisation as a header names it: "Đoàn TNCS Hồ Chí Minh xã Tân Hưng Đông, huyện
+    Cái Nước, tỉnh Cà Mau" -> "Đoàn xã Tân Hưng Đông". The union's full name stands at top
+    right and the superior body above, so neither is repeated in the left block; a name set
+    as "Đoàn xã Tân Hưng" is kept as it is."""
+    name = _ADDRESS_IN_NAME.sub("", nfc(org_name)).strip()
+    short = _UNION_IN_NAME.sub("Đoàn ", name)
+    return short if short != "Đoàn " else name
+
+
 def issuing_body(org_name: str) -> str:
-    """The issuer line: "Đoàn xã Tân Hưng" -> "BCH ĐOÀN XÃ TÂN HƯNG" (kept if it names a BCH)."""
-    upper = nfc(org_name).upper()
+    """The issuer line: "Đoàn xã Tân Hưng" -> "BCH ĐOÀN XÃ TÂN HƯNG" (kept if it names a BCH);
+    a formal name shortened as :func:`header_name` says."""
+    upper = header_name(org_name).upper()
     if upper.startswith(("BCH ", "BAN CHẤP HÀNH", "BAN THƯỜNG VỤ", "BTV ")):
         return upper
     return f"BCH {upper}"
@@ -133,24 +151,54 @@ class DocumentHeader:
             HRFlowable(width=rule_w, thickness=0.8, color="black", spaceBefore=1, spaceAfter=0),
         ]
         number = Paragraph(number_markup(self.number), st["number"]) if self.number else ""
-        when = Paragraph(markup(self.place_date), st["date"]) if self.place_date else ""
-        table = Table(
-            [[left, "", right], [number, "", when]],
-            colWidths=[left_w, width - left_w - right_w, right_w],
-            hAlign="CENTER",
-        )
-        table.setStyle(
-            TableStyle([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
-            ])
-        )  # fmt: skip
-        return [table]
+        # room for the number with its blank for digits, which the date never takes
+        number_needed = string_width(self.number + HAND_WRITTEN, REGULAR, 14) + 2
+        when: Paragraph | str = ""
+        date_w = right_w
+        if self.place_date:
+            when, needed = _date_line(self.place_date, right_w)
+            date_w = max(right_w, min(needed, width - number_needed))
+        # The issuer's name on one line where the union's name leaves room for it: "BCH ĐOÀN XÃ
+        # TÂN HƯNG ĐÔNG" is wider than the left block's usual share of a portrait page.
+        issuer_w = string_width(self.issuer, BOLD, st["issuer"].fontSize) + 2
+        union_w = string_width(UNION_NAME, BOLD, st["union"].fontSize) + 4 * mm
+        left_w = max(left_w, min(issuer_w, width - union_w))
+        top_right_w = min(right_w, width - left_w)
+        tops = Table([[left, "", right]], colWidths=[left_w, width - left_w - top_right_w,
+                     top_right_w], hAlign="CENTER")  # fmt: skip
+        tops.setStyle(_HEADER_STYLE + [("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
+        # A long place pushes the date's cell leftwards, over the gap and then the number's
+        # cell (the number is short), rather than wrapping the year onto a second line.
+        number_w = min(left_w, width - date_w)
+        lines = Table([[number, "", when]], colWidths=[number_w, width - number_w - date_w, date_w],
+                      hAlign="CENTER")  # fmt: skip
+        lines.setStyle(_HEADER_STYLE + [("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
+        return [tops, lines]
+
+
+_HEADER_STYLE = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+]
+DATE_SIZES = (14, 13)
+"""The sizes the place and date may take (DOMAIN.md §5: 13–14 pt), the larger when it fits."""
+
+
+def _date_line(text: str, width: float) -> tuple[Paragraph, float]:
+    """The place and date as one line, in 14 pt if it fits ``width`` else 13 pt, and the width
+    it takes (more than ``width`` for a place too long for either)."""
+    base = styles()["date"]
+    for size in DATE_SIZES:
+        needed = string_width(text, base.fontName, size) + 1
+        if needed <= width:
+            break
+    style = base if size == base.fontSize else ParagraphStyle(
+        f"date{size}", parent=base, fontSize=size, leading=round(size * 1.2, 1))  # fmt: skip
+    return Paragraph(markup(text), style), needed
 
 
 class _PlainCanvas(Canvas):

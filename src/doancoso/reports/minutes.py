@@ -33,7 +33,7 @@ from ..core.documents import place_and_date
 from ..core.errors import AppError, ConflictError
 from ..core.lang.text import nfc, nfc_multiline, vn_number
 from ..core.workspace import Workspace
-from .document import UnionDocument
+from .document import UnionDocument, header_name
 from .fonts import REGULAR
 from .prose import fill_lines, labelled, paragraphs, section, style
 from .roster import NO_ORGANIZATION
@@ -177,7 +177,8 @@ def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
     one_branch = len(doc.branches) == 1
     if one_branch:
         # The chi đoàn issues it; the Đoàn cơ sở stands above it in the header.
-        frame_org, issuer = replace(org, superior_name=org.name), chi_doan_name(doc.branches[0])
+        superior = header_name(org.name)
+        frame_org, issuer = replace(org, superior_name=superior), chi_doan_name(doc.branches[0])
     else:
         frame_org, issuer = org, None
     meeting = one_branch and doc.kind == MEETING_KIND

@@ -291,8 +291,8 @@ def report_body(org: OrganizationInfo, plan: PlanInfo) -> list[Flowable]:
     body: list[Flowable] = [Paragraph(markup(report_intro(org, plan)), style("body"))]
     body.append(section(1, "Kết quả thực hiện các chỉ tiêu"))
     groups = grouped(plan.targets)
-    if not groups:
-        body.append(Paragraph(markup("Kế hoạch chưa có chỉ tiêu nào."), style("body")))
+    if not groups:  # nothing to assess either: no part II ("Kế hoạch có 0 chỉ tiêu…")
+        return [*body, Paragraph(markup("Kế hoạch chưa có chỉ tiêu nào."), style("body"))]
     for g, group in enumerate(groups, start=1):
         parts: list[Flowable] = []
         if group.heading:

@@ -21,6 +21,7 @@ from ...core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, minutes_of_y
 from ...core.dossier.numbers import clean_numbers
 from ...core.dossier.stored import BuiltDossier, built_dossier, keep_built, missing_parts
 from ...core.errors import AppError
+from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.organization import OrganizationInfo
 from ...core.recognition.service import ChecklistView
@@ -64,6 +65,8 @@ DECISION_ENTRY = "Quyết định công nhận kết quả xếp loại"
 Report = Callable[[int, int], None]
 NO_REGISTER = "Chưa có văn bản tham mưu, chương trình phối hợp nào trong năm {year}."
 NO_INTRODUCTIONS = "Chưa có đoàn viên nào được giới thiệu cho Đảng trong năm {year}."
+NO_MEMBERS = "Không có đoàn viên nào đang sinh hoạt ngày {day}."
+NO_PEOPLE = "Chưa có đoàn viên, thanh niên nào."
 
 
 @dataclass(frozen=True)
@@ -289,6 +292,10 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
 def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     ws, when, number = job.ws, job.issued_on, job.number_of(part)
     if part == "doan-vien":
+        if not any(
+            s in ACTIVE_STATUSES for s in ws.statistics.statuses_on(job.counted_on).values()
+        ):
+            return NO_MEMBERS.format(day=format_vn_date(job.counted_on))
         active = MemberFilter(statuses=ACTIVE_STATUSES)  # not those who left
         return [job.made(part, lambda p: print_roster(ws, p, active, issued_on=when,
                                                       number=number, page_numbers=False,
@@ -303,7 +310,7 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
                                                      as_of=job.counted_on))]  # fmt: skip
     branches = _branches_on(ws, job.counted_on)
     if part == "chi-doan":
-        if not branches:
+        if not any(b.id for b in branches):
             return "Chưa có chi đoàn nào."
         return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number,
                                                         as_of=job.counted_on))]  # fmt: skip
@@ -318,6 +325,10 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
                                                           as_of=job.counted_on))])
                 for b in with_members]  # fmt: skip
     if part == "thong-ke":
+        if not ws.statistics.statuses_on(job.counted_on) and not _youth_on(
+            ws, YouthFilter(), job.counted_on
+        ):
+            return NO_PEOPLE
         return [job.made(part, lambda p: print_statistics(ws, p, job.counted_on, issued_on=when,
                                                           number=number,
                                                           page_numbers=False))]  # fmt: skip
@@ -331,24 +342,27 @@ def _youth_on(ws: Workspace, flt: YouthFilter, day: dt.date) -> list[str]:
 
 
 def _branches_on(ws: Workspace, day: dt.date) -> list[BranchInfo]:
-    """The chi đoàn with their members counted at the end of ``day``: on a past day (the
-    dossier of a past year) as the roster stood then (the statistics' replay,
+    """The chi đoàn with their members counted at the end of ``day``, then the members in no
+    chi đoàn (``ws.branches.unassigned()``, "Chưa có chi đoàn") when some are active, as the
+    roster counts them: on a past day (the dossier of a past year) as the roster stood then
+    (the statistics' replay,
     :meth:`~doancoso.core.statistics.service.StatisticsService.statuses_on`), so that the list
     of chi đoàn and the members listed by chi đoàn agree with the dossier's member list."""
-    branches = ws.branches.list()
-    if day >= dt.date.today():
-        return branches
-    then = ws.statistics.statuses_on(day)
-    members: Counter[str | None] = Counter()
-    active: Counter[str | None] = Counter()
-    temporary: Counter[str | None] = Counter()
-    for row in ws.members.rows(list(then)):
-        status = then[row.id]
-        members[row.branch_id] += 1
-        active[row.branch_id] += status in ACTIVE_STATUSES
-        temporary[row.branch_id] += status == "temporary"
-    return [dataclasses.replace(b, member_count=members[b.id], active_count=active[b.id],
-                                temporary_count=temporary[b.id]) for b in branches]  # fmt: skip
+    branches = [*ws.branches.list(), ws.branches.unassigned()]
+    if day < dt.date.today():
+        then = ws.statistics.statuses_on(day)
+        members: Counter[str] = Counter()
+        active: Counter[str] = Counter()
+        temporary: Counter[str] = Counter()
+        for row in ws.members.rows(list(then)):
+            status, key = then[row.id], row.branch_id or ""
+            members[key] += 1
+            active[key] += status in ACTIVE_STATUSES
+            temporary[key] += status == "temporary"
+        branches = [dataclasses.replace(b, member_count=members[b.id], active_count=active[b.id],
+                                        temporary_count=temporary[b.id])
+                    for b in branches]  # fmt: skip
+    return [b for b in branches if b.id or b.active_count]
 
 
 def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader | Photo],

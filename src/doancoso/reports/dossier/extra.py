@@ -55,7 +55,8 @@ def branch_total(branches: list[BranchInfo]) -> str:
     members = sum(b.active_count for b in branches)
     temporary = sum(b.temporary_count for b in branches)
     held = f" (kể cả {vn_number(temporary)} sinh hoạt tạm)" if temporary else ""
-    return f"Tổng số: {vn_number(len(branches))} chi đoàn, {vn_number(members)} đoàn viên{held}."
+    named = sum(1 for b in branches if b.id)  # not the row of the members in no chi đoàn
+    return f"Tổng số: {vn_number(named)} chi đoàn, {vn_number(members)} đoàn viên{held}."
 
 
 def write_branches(path: Path, org: OrganizationInfo, branches: list[BranchInfo],

@@ -14,8 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
+from ...core.documents import place_name
 from ...core.organization import OrganizationInfo
-from ..document import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP
+from ..document import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, header_name
 from ..fonts import REGULAR, register_fonts
 from ..styles import markup, styles
 from ..tables import Column, PagedTable
@@ -40,11 +41,11 @@ def serif_canvas(*args: Any, **kwargs: Any) -> Canvas:
 
 def cover(org: OrganizationInfo, year: int, issued_on: dt.date) -> list[Flowable]:
     st = styles()
-    place = org.commune or org.province or ""
+    place = place_name(org)
     when = f"tháng {issued_on.month} năm {issued_on.year}"
     return [
         Paragraph(markup(org.superior_name.upper()), st["superior"]),
-        Paragraph(markup(org.name.upper()), st["issuer"]),
+        Paragraph(markup(header_name(org.name).upper()), st["issuer"]),
         Spacer(1, 70 * mm),
         Paragraph(markup("HỒ SƠ"), st["kind"]),
         Paragraph(markup("ĐỀ NGHỊ CÔNG NHẬN “ĐOÀN CƠ SỞ 3 CHỦ ĐỘNG”"), st["kind"]),
