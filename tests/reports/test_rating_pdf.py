@@ -264,6 +264,25 @@ def test_forms_one_member_per_page(rated: Workspace, tmp_path, read_pdf) -> None
     assert len(set.union(*shared)) == 7 and all(len(names) >= 4 for names in shared)
 
 
+def test_a_chi_doans_forms_name_a_formally_named_organisation_as_its_documents_do(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """The chi đoàn's phiếu named the Đoàn cơ sở above it by the whole of a formal name
+    ("ĐOÀN TNCS HỒ CHÍ MINH XÃ TÂN HƯNG, HUYỆN CÁI NƯỚC, TỈNH CÀ MAU", over four lines): it
+    names it as the Đoàn cơ sở's own documents and the chi đoàn's minutes do."""
+    from dataclasses import replace
+
+    org = rated.organization.get()
+    formal = "Đoàn TNCS Hồ Chí Minh xã Tân Hưng, huyện Cái Nước, tỉnh Cà Mau"
+    rated.organization.update(replace(org, name=formal))
+    branch = rated.branches.find("Chi đoàn ấp Tân Hưng")
+    assert branch is not None
+    pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", YEAR, branch.id))
+    assert _flat(pdf.page_texts()[0]).startswith(
+        "ĐOÀN XÃ TÂN HƯNG CHI ĐOÀN ẤP TÂN HƯNG *** ĐOÀN TNCS HỒ CHÍ MINH Tân Hưng, ngày"
+    )
+
+
 def test_blank_forms_leave_the_self_assessment_to_write(rated: Workspace, tmp_path,
                                                         read_pdf) -> None:  # fmt: skip
     pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", YEAR, blank=True))

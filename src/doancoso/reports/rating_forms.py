@@ -56,6 +56,7 @@ from .document import (
     MARGIN_RIGHT,
     MARGIN_TOP,
     DocumentHeader,
+    header_name,
     issuing_body,
 )
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts, string_width
@@ -137,7 +138,7 @@ class FormBook:
     def header(self, branch: str | None) -> list[Flowable]:
         when = f"{self.place}, {DATE_TO_FILL}" if self.place else DATE_TO_FILL
         if branch:
-            head = DocumentHeader(superior=nfc(self.org.name).upper(),
+            head = DocumentHeader(superior=header_name(self.org.name).upper(),
                                   issuer=nfc(branch).upper(), place_date=when)  # fmt: skip
         else:
             head = DocumentHeader(superior=nfc(self.org.superior_name).upper(),
