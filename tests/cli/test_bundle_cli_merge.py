@@ -106,3 +106,58 @@ def test_files_of_their_checklist_not_taken_are_not_copied_and_the_counts_say_so
     assert "Tệp minh chứng không chép (chỉ thuộc các bản ghi không nhận): 2 tệp" in (
         done.out.splitlines()
     )
+
+
+def test_the_merge_says_which_backup_to_restore_if_it_was_a_mistake(tmp_path: Path) -> None:
+    """The command's output of a sáp nhập names the backup taken before it and the command
+    that brings the data back to it; the dry run, which writes nothing, does not; the JSON
+    gives the backup's path."""
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=10, seed=5)
+        count = len(ws.members.ids())
+    with Workspace.open(other) as ws:
+        ws.generate_demo(members=10, seed=9)
+        info = ws.organization.get()
+        assert info is not None
+        ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
+    assert dry.code == 0, dry.err
+    assert "sáp nhập nhầm" not in dry.out
+    done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization")
+    assert done.code == 0, done.err
+    with Workspace.open(home) as ws:
+        (backup,) = [b for b in ws.backups.list() if b.reason == "truoc-nhap-goi"]
+        assert backup.members == count < len(ws.members.ids())
+    when = f"{backup.taken_at:%H:%M} ngày {backup.taken_at:%d/%m/%Y}"
+    assert done.out.splitlines()[-1] == (
+        f"Nếu sáp nhập nhầm: dữ liệu trước khi sáp nhập đã được sao lưu lúc {when} vào "
+        f"“{backup.path}”. Để quay lại như trước khi sáp nhập, chạy lệnh: doancoso restore "
+        f'--data-dir "{home}" "{backup.path}" (hoặc trong ứng dụng: Tệp → Sao lưu và khôi '
+        "phục…). Những gì nhập hoặc sửa sau khi sáp nhập sẽ không còn."
+    )
+
+
+def test_the_merge_json_gives_the_backup_taken_before_it(tmp_path: Path) -> None:
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=5, seed=5)
+    with Workspace.open(other) as ws:
+        ws.generate_demo(members=5, seed=9)
+        info = ws.organization.get()
+        assert info is not None
+        ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run",
+                    "--format", "json")  # fmt: skip
+    assert "backup" not in dry.json()
+    done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization",
+                     "--format", "json")  # fmt: skip
+    assert done.code == 0, done.err
+    with Workspace.open(home) as ws:
+        (backup,) = [b for b in ws.backups.list() if b.reason == "truoc-nhap-goi"]
+    assert done.json()["backup"] == str(backup.path)

@@ -383,3 +383,25 @@ def test_the_result_names_a_chi_doan_kept_once_and_says_a_new_name() -> None:
     assert [line for line in out.getvalue().splitlines() if line.startswith("Chi đoàn")] == (
         expected
     )
+
+
+def test_the_result_of_a_merge_says_how_to_go_back_to_the_backup(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """A sáp nhập made by mistake: the result names the backup taken before it (when, its
+    file and folder) and how to restore it, and that backup holds our data as they were."""
+    ours, theirs = pair
+    count = len(ours.members.ids())
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    wizard.import_button.click()
+    assert wizard.page == RESULT_PAGE
+    (backup,) = [b for b in ours.backups.list() if b.reason == "truoc-nhap-goi"]
+    assert backup.members == count and len(ours.members.ids()) > count
+    when = f"{backup.taken_at:%H:%M} ngày {backup.taken_at:%d/%m/%Y}"
+    assert wizard.result_label.text().splitlines()[-1] == (
+        f"Nếu sáp nhập nhầm: dữ liệu trước khi sáp nhập đã được sao lưu lúc {when} (tệp "
+        f"“{backup.path.name}” trong thư mục “{backup.path.parent}”). Để quay lại như trước "
+        "khi sáp nhập: vào Tệp → Sao lưu và khôi phục…, chọn bản sao lưu lúc đó (lý do “Trước "
+        "khi nhập tệp dữ liệu từ USB”) rồi bấm “Khôi phục bản đã chọn…”. Những gì nhập hoặc "
+        "sửa sau khi sáp nhập sẽ không còn."
+    )

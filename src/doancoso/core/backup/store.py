@@ -422,5 +422,11 @@ def restore_hint(best: BackupInfo | None, data_dir: Path) -> str:
     ``--data-dir``, it restored into the default data folder."""
     if best is None:
         return ""
-    return (" Để khôi phục: mở ứng dụng và chọn “Khôi phục”, hoặc chạy lệnh: doancoso restore "
-            f'--data-dir "{data_dir}" "{best.path}"')  # fmt: skip
+    return (" Để khôi phục: mở ứng dụng và chọn “Khôi phục”, hoặc chạy lệnh: "
+            f"{restore_command(best, data_dir)}")  # fmt: skip
+
+
+def restore_command(backup: BackupInfo, data_dir: Path) -> str:
+    """The command restoring ``backup`` into ``data_dir``, naming the folder (without it,
+    copied after a command given ``--data-dir``, it restored into the default data folder)."""
+    return f'doancoso restore --data-dir "{data_dir}" "{backup.path}"'

@@ -37,6 +37,10 @@ TABLE_LABELS: dict[str, str] = {
 """The Vietnamese name of each travelling table, wherever one is shown (the import wizard, the
 command line, the biên bản bàn giao, a refusal), in the order the biên bản lists them."""
 
+AFTER_MERGE_LOST = "Những gì nhập hoặc sửa sau khi sáp nhập sẽ không còn."
+"""What restoring the backup taken before a sáp nhập also takes back (the wizard's result and
+``doancoso bundle import`` say how to restore it)."""
+
 ALL_ROWS_HEADER = "Số bản ghi (kể cả đã xóa)"
 ALL_ROWS_NOTE = (
     "Tệp do phiên bản doancoso cũ hơn tạo ra: số bản ghi gồm cả các bản ghi đã xóa, như biên "

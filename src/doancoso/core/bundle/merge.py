@@ -160,6 +160,7 @@ def apply(
         remove(written)
         raise
     result.applied = True
+    result.backup = taken
     result.evidence_new = evidence_new
     if result.handover:
         ws._ctx.reload_organization()  # noqa: SLF001 - the workspace's context, now set up

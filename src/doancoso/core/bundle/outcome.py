@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from ..backup.store import BackupInfo
     from .orgmerge import Person, YearRecord
 
 
@@ -152,6 +153,9 @@ class ImportPlan:
     unresolved: list[Conflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What the import decided by itself beyond the counts, in words (uncross.py)."""
+    backup: BackupInfo | None = None
+    """Applied: the backup of the data as they were before the import (what to restore if it
+    was a mistake)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -187,6 +191,7 @@ class ImportPlan:
             "years": [y.to_json() for y in self.years],
             "notes": list(self.notes),
             **({"replaced_setup": self.replaced_setup} if self.replaced_setup else {}),
+            **({"backup": str(self.backup.path)} if self.backup is not None else {}),
         }
 
     def _count(self, bucket: dict[str, int], table: str) -> None:

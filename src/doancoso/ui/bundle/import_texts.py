@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...core.bundle.labels import EVIDENCE_SKIPPED, moment_text
+from ...core.backup.store import BackupInfo
+from ...core.bundle.labels import AFTER_MERGE_LOST, EVIDENCE_SKIPPED, moment_text
 from ...core.bundle.orgmerge import branch_text, year_text
 from ...core.bundle.outcome import APART_TEXT
 from ...core.lang.text import vn_number
@@ -69,7 +70,21 @@ def result_text(plan: Any) -> str:
     lines.extend(f"• {note}" for note in getattr(plan, "notes", ()))
     if getattr(plan, "merged_organization", False):
         lines.extend(merge_lines(plan))
+        if getattr(plan, "backup", None) is not None:
+            lines.append(merge_undo_text(plan.backup))
     return "\n".join(lines)
+
+
+def merge_undo_text(backup: BackupInfo) -> str:
+    """How to go back if the sáp nhập was a mistake: the backup taken before it, restored
+    from the backups dialog (where it is listed by its time and its reason)."""
+    when = f"{backup.taken_at:%H:%M} ngày {backup.taken_at:%d/%m/%Y}"
+    return (
+        f"Nếu sáp nhập nhầm: dữ liệu trước khi sáp nhập đã được sao lưu lúc {when} (tệp "
+        f"“{backup.path.name}” trong thư mục “{backup.path.parent}”). Để quay lại như trước khi "
+        "sáp nhập: vào Tệp → Sao lưu và khôi phục…, chọn bản sao lưu lúc đó (lý do "
+        f"“{backup.reason_label}”) rồi bấm “Khôi phục bản đã chọn…”. {AFTER_MERGE_LOST}"
+    )
 
 
 def conflicts_text(conflicts: list[Any]) -> str:
