@@ -161,3 +161,38 @@ def test_the_merge_json_gives_the_backup_taken_before_it(tmp_path: Path) -> None
     with Workspace.open(home) as ws:
         (backup,) = [b for b in ws.backups.list() if b.reason == "truoc-nhap-goi"]
     assert done.json()["backup"] == str(backup.path)
+
+
+def test_the_merge_events_are_counted_apart_from_the_files_history(tmp_path: Path) -> None:
+    """The dry run's "Sẽ thêm" counts the history rows the file holds; the event "Sáp nhập tổ
+    chức Đoàn" written in each member's history is said on a line of its own."""
+    import contextlib
+    import sqlite3
+
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=5, seed=5)
+    with Workspace.open(other) as ws:
+        ws.generate_demo(members=8, seed=9)
+        info = ws.organization.get()
+        assert info is not None
+        ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+        brought = len([m for m in ws.members.list() if m.status in ("active", "temporary")])
+        with contextlib.closing(sqlite3.connect(ws.db.path)) as db:
+            in_file = db.execute("SELECT count(*) FROM member_events").fetchone()[0]
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
+    assert dry.code == 0, dry.err
+    lines = dry.out.splitlines()
+    assert f"Quá trình sinh hoạt của đoàn viên {in_file}" in lines[0]
+    assert lines[1] == (
+        f"Sẽ ghi thêm sự kiện “Sáp nhập tổ chức Đoàn” vào quá trình sinh hoạt của {brought} "
+        "đoàn viên (không tính trong số trên)."
+    )
+    done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization")
+    assert done.code == 0, done.err
+    assert done.out.splitlines()[1] == (
+        f"Đã ghi thêm sự kiện “Sáp nhập tổ chức Đoàn” vào quá trình sinh hoạt của {brought} "
+        "đoàn viên (không tính trong số trên)."
+    )

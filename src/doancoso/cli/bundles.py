@@ -328,6 +328,12 @@ def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
 def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     verb = "Sẽ" if not result.applied else "Đã"
     print(f"{verb} thêm: {_counts(result.new)}", file=out)
+    if result.merge_events:
+        print(
+            f"{verb} ghi thêm sự kiện “Sáp nhập tổ chức Đoàn” vào quá trình sinh hoạt của "
+            f"{vn_number(result.merge_events)} đoàn viên (không tính trong số trên).",
+            file=out,
+        )
     print(f"{verb} cập nhật: {_counts(result.updated)}", file=out)
     print(f"{verb} xóa: {_counts(result.deleted)}", file=out)
     print(f"Không đổi: {_counts(result.unchanged)}", file=out)

@@ -191,15 +191,37 @@ def test_the_preview_counts_what_the_import_writes(home: Workspace, other: Works
     assert (preview.new, preview.updated, preview.deleted) == (
         result.new, result.updated, result.deleted,
     )  # fmt: skip
+    assert preview.merge_events == result.merge_events
     written = {t: after[t] - before[t] for t in after if after[t] != before[t]}
     # every row written is counted, but the member deleted there: kept deleted (its history
-    # names it), never shown as a new member (as every import counts rows)
-    assert written == {**result.new, "members": result.new["members"] + 1}
+    # names it), never shown as a new member (as every import counts rows); the merge's event
+    # in the history of each member brought in counted apart from the file's events
+    assert written == {
+        **result.new, "members": result.new["members"] + 1,
+        "member_events": result.new["member_events"] + result.merge_events,
+    }  # fmt: skip
     with sqlite3.connect(home.db.path) as db:
         merged = db.execute(
             "SELECT count(*) FROM member_events WHERE kind = 'org_merge'"
         ).fetchone()[0]
+    assert merged == result.merge_events
     assert merged == len([m for m in other.members.list() if m.status in ("active", "temporary")])
     assert len(result.matches) == 1 and sorted(b.action for b in result.branches) == [
         "joined", "joined", "kept",
     ]  # fmt: skip
+
+
+def test_the_history_rows_counted_new_are_those_the_file_holds(
+    home: Workspace, other: Workspace
+) -> None:
+    """Their members' history: the rows of the file counted as new, the merge's own event of
+    each member brought in counted on its own line (before: added to the file's, more new
+    history rows than the file holds)."""
+    source = bundle_of(other)
+    theirs = source.table("member_events")
+    preview = plan(home, source, merge_organization=True)
+    assert preview.new["member_events"] == len(theirs)
+    brought = len([m for m in other.members.list() if m.status in ("active", "temporary")])
+    assert preview.merge_events == brought
+    assert preview.to_json()["new"]["member_events"] == len(theirs)
+    assert preview.to_json()["merge_events"] == brought

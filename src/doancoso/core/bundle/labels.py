@@ -37,6 +37,10 @@ TABLE_LABELS: dict[str, str] = {
 """The Vietnamese name of each travelling table, wherever one is shown (the import wizard, the
 command line, the biên bản bàn giao, a refusal), in the order the biên bản lists them."""
 
+MERGE_EVENTS = "Sự kiện “Sáp nhập tổ chức Đoàn” ghi thêm vào quá trình sinh hoạt"
+"""The line of the counts of a sáp nhập (the wizard's table and result) for the event the merge
+writes in the history of each member it brings in: apart from the file's history rows."""
+
 AFTER_MERGE_LOST = "Những gì nhập hoặc sửa sau khi sáp nhập sẽ không còn."
 """What restoring the backup taken before a sáp nhập also takes back (the wizard's result and
 ``doancoso bundle import`` say how to restore it)."""

@@ -490,8 +490,9 @@ class OrgMapper:
     def finish(self, session: Session, *, write: bool) -> None:
         """After the walk: the fields of ours taken from theirs written (a new revision), and
         the merge recorded in the history of each member brought in (once per organisation
-        merged: a second import of the same bundle adds none). Counted in the plan as written,
-        so that the dry run (``write`` False: nothing written) says what the import does."""
+        merged: a second import of the same bundle adds none). Counted in the plan as written
+        (the events apart, ``merge_events``), so that the dry run (``write`` False: nothing
+        written) says what the import does."""
         from sqlalchemy import func, select
 
         from ..storage.models import MemberEvent
@@ -499,8 +500,7 @@ class OrgMapper:
         order = ("plans", "checklists", "rating_rounds")
         self.plan.years.sort(key=lambda y: (y.year, order.index(y.table)))
         needing = self._needing_event(session)
-        if needing:
-            self.plan.new["member_events"] = self.plan.new.get("member_events", 0) + len(needing)
+        self.plan.merge_events = len(needing)  # apart from the file's rows (outcome.py)
         if not write:
             return
         from ..storage.tracking import transaction_time

@@ -142,6 +142,10 @@ class ImportPlan:
     handover: bool = False
     """The data had no organisation: the bundle's becomes this installation's."""
     merged_organization: bool = False
+    merge_events: int = 0
+    """Sáp nhập: the "Sáp nhập tổ chức Đoàn" events the merge writes in the history of the
+    members it brings in (once per organisation merged); not in ``new``, which counts the
+    file's rows, so that no table shows more new rows than the file holds."""
     replaced_setup: str | None = None
     """The name of the first-start setup the handover replaced (firststart.py), if it did."""
     evidence_new: int = 0
@@ -191,6 +195,7 @@ class ImportPlan:
             "years": [y.to_json() for y in self.years],
             "notes": list(self.notes),
             **({"replaced_setup": self.replaced_setup} if self.replaced_setup else {}),
+            **({"merge_events": self.merge_events} if self.merged_organization else {}),
             **({"backup": str(self.backup.path)} if self.backup is not None else {}),
         }
 

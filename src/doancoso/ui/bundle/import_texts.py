@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.backup.store import BackupInfo
-from ...core.bundle.labels import AFTER_MERGE_LOST, EVIDENCE_SKIPPED, moment_text
+from ...core.bundle.labels import AFTER_MERGE_LOST, EVIDENCE_SKIPPED, MERGE_EVENTS, moment_text
 from ...core.bundle.orgmerge import branch_text, year_text
 from ...core.bundle.outcome import APART_TEXT
 from ...core.lang.text import vn_number
@@ -57,6 +57,8 @@ def result_text(plan: Any) -> str:
         f"• Xóa: {total(plan.deleted)} bản ghi",
         f"• Không đổi: {total(plan.unchanged)} bản ghi",
     ]
+    if getattr(plan, "merge_events", 0):
+        lines.append(f"• {MERGE_EVENTS}: {vn_number(plan.merge_events)} đoàn viên")
     if plan.evidence_new:
         lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
     if plan.evidence_skipped:
