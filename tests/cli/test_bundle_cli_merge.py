@@ -196,3 +196,63 @@ def test_the_merge_events_are_counted_apart_from_the_files_history(tmp_path: Pat
         f"Đã ghi thêm sự kiện “Sáp nhập tổ chức Đoàn” vào quá trình sinh hoạt của {brought} "
         "đoàn viên (không tính trong số trên)."
     )
+
+
+def test_our_closed_round_is_kept_closed_and_the_dry_run_says_what_was_not_taken(
+    tmp_path: Path,
+) -> None:
+    """Last year's round is closed on both (the demo's): the dry run says their ratings of that
+    year are not taken and why; the import leaves our closed round's ratings as they were."""
+    import contextlib
+    import sqlite3
+
+    def closed_round(folder: Path) -> list[tuple[object, ...]]:
+        with contextlib.closing(sqlite3.connect(folder / "doancoso.sqlite")) as db:
+            return [
+                row
+                for table in ("ratings", "branch_ratings")
+                for row in db.execute(
+                    f"SELECT x.* FROM {table} x JOIN rating_rounds r ON r.id = x.round_id"
+                    " WHERE r.year = ? AND r.deleted_at IS NULL AND x.deleted_at IS NULL"
+                    " ORDER BY x.id",
+                    (LAST_YEAR,),
+                ).fetchall()
+            ]
+
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=10, seed=5)
+        assert LAST_YEAR in ws.rating.closed_years()
+    with Workspace.open(other) as ws:
+        ws.generate_demo(members=10, seed=9)
+        info = ws.organization.get()
+        assert info is not None
+        ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+    theirs = closed_round(other)
+    assert theirs
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+    before = closed_round(home)
+
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
+    assert dry.code == 0, dry.err
+    (line,) = [x for x in dry.out.splitlines() if x.startswith(f"Đợt xếp loại năm {LAST_YEAR}")]
+    assert line.startswith(
+        f"Đợt xếp loại năm {LAST_YEAR}: đợt của máy này đã kết thúc nên được giữ nguyên; không "
+        "nhận "
+    )
+    assert line.endswith(
+        "của Đoàn xã Tân Lộc (kết quả của đợt đã kết thúc không được thay đổi; muốn nhận thì mở "
+        "lại đợt (“Mở lại”) rồi nhập lại tệp)."
+    )
+    json_dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization",
+                         "--dry-run", "--format", "json")  # fmt: skip
+    (record,) = [y for y in json_dry.json()["years"]
+                 if (y["table"], y["year"]) == ("rating_rounds", LAST_YEAR)]  # fmt: skip
+    assert record["closed"] is True and record["joined"] == {}
+    assert sum(record["dropped"].values()) == len(theirs)
+
+    done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization")
+    assert done.code == 0, done.err
+    assert line in done.out.splitlines()
+    assert closed_round(home) == before
