@@ -48,6 +48,7 @@ from ..core.bundle.labels import (
     AFTER_MERGE_LOST,
     ALL_ROWS_HEADER,
     ALL_ROWS_NOTE,
+    EVIDENCE_REPAIRED,
     EVIDENCE_SKIPPED,
     field_value_text,
     filled_text,
@@ -375,6 +376,8 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
             print(f"Tệp minh chứng chép vào máy: {vn_number(result.evidence_new)} tệp", file=out)
         if result.evidence_skipped:
             print(f"{EVIDENCE_SKIPPED}: {vn_number(result.evidence_skipped)} tệp", file=out)
+        if result.evidence_repaired:
+            print(f"{EVIDENCE_REPAIRED}: {vn_number(result.evidence_repaired)} tệp", file=out)
         print(HANDED_OVER if result.handover else APPLIED, file=out)
 
 

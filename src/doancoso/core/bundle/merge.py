@@ -124,6 +124,7 @@ def apply(
     )  # fmt: skip
     backup_step, evidence_step = bar.part(backup_share), bar.part(EVIDENCE_SHARE)
     written: list[Path] = []
+    repaired: list[str] = []
     try:
         with ws.db.transaction() as session:
             session.info[KEEP_REVISIONS] = True
@@ -142,7 +143,9 @@ def apply(
                 taken = ws.backups.take("truoc-nhap-goi", report=backup_step)
                 written.append(taken.path)
                 backup_step(1, 1)
-                evidence_new = store_evidence(ws, source, evidence_step, written, merge.needed)
+                evidence_new = store_evidence(
+                    ws, source, evidence_step, written, merge.needed, repaired
+                )
                 bar.finish()
     except _Unresolved as held:
         remove(written)
@@ -162,6 +165,7 @@ def apply(
     result.applied = True
     result.backup = taken
     result.evidence_new = evidence_new
+    result.evidence_repaired = len(repaired)
     if result.handover:
         ws._ctx.reload_organization()  # noqa: SLF001 - the workspace's context, now set up
     return result

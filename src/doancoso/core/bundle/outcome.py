@@ -154,6 +154,9 @@ class ImportPlan:
     """The bundle's evidence files the store held already."""
     evidence_skipped: int = 0
     """The bundle's evidence files no row taken names (their records not taken): not copied."""
+    evidence_repaired: int = 0
+    """Applied: the evidence files the store held damaged (another size, other bytes than their
+    name says), replaced by the bundle's sound copies (counted in ``evidence_present``)."""
     unresolved: list[Conflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What the import decided by itself beyond the counts, in words (uncross.py)."""
@@ -196,6 +199,7 @@ class ImportPlan:
             "notes": list(self.notes),
             **({"replaced_setup": self.replaced_setup} if self.replaced_setup else {}),
             **({"merge_events": self.merge_events} if self.merged_organization else {}),
+            **({"evidence_repaired": self.evidence_repaired} if self.evidence_repaired else {}),
             **({"backup": str(self.backup.path)} if self.backup is not None else {}),
         }
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.backup.store import BackupInfo
-from ...core.bundle.labels import AFTER_MERGE_LOST, EVIDENCE_SKIPPED, MERGE_EVENTS, moment_text
+from ...core.bundle.labels import (
+    AFTER_MERGE_LOST,
+    EVIDENCE_REPAIRED,
+    EVIDENCE_SKIPPED,
+    MERGE_EVENTS,
+    moment_text,
+)
 from ...core.bundle.orgmerge import branch_text, year_text
 from ...core.bundle.outcome import APART_TEXT
 from ...core.lang.text import vn_number
@@ -63,6 +69,8 @@ def result_text(plan: Any) -> str:
         lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
     if plan.evidence_skipped:
         lines.append(f"• {EVIDENCE_SKIPPED}: {vn_number(plan.evidence_skipped)} tệp")
+    if getattr(plan, "evidence_repaired", 0):
+        lines.append(f"• {EVIDENCE_REPAIRED}: {vn_number(plan.evidence_repaired)} tệp")
     automatic = sum(1 for c in plan.conflicts if getattr(c, "automatic", False))
     if len(plan.conflicts) > automatic:
         chosen = vn_number(len(plan.conflicts) - automatic)
