@@ -337,7 +337,9 @@ def test_merging_another_organisation(home: Path, tmp_path: Path) -> None:
     ) in out.splitlines()
     with Workspace.open(home) as ws:
         assert ws.members.get(mine.id).fields.email == "an@tanloc.vn"
-    assert out.splitlines()[-1] == "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập)."
+    applied, undo = out.splitlines()[-2:]  # then how to go back to the backup (a merge's)
+    assert applied == "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập)."
+    assert undo.startswith("Nếu sáp nhập nhầm: dữ liệu trước khi sáp nhập đã được sao lưu lúc ")
 
 
 def test_the_counts_in_the_order_of_the_bien_ban_and_as_vietnamese_write_numbers() -> None:

@@ -106,3 +106,153 @@ def test_files_of_their_checklist_not_taken_are_not_copied_and_the_counts_say_so
     assert "Tệp minh chứng không chép (chỉ thuộc các bản ghi không nhận): 2 tệp" in (
         done.out.splitlines()
     )
+
+
+def test_the_merge_says_which_backup_to_restore_if_it_was_a_mistake(tmp_path: Path) -> None:
+    """The command's output of a sáp nhập names the backup taken before it and the command
+    that brings the data back to it; the dry run, which writes nothing, does not; the JSON
+    gives the backup's path."""
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=10, seed=5)
+        count = len(ws.members.ids())
+    with Workspace.open(other) as ws:
+        ws.generate_demo(members=10, seed=9)
+        info = ws.organization.get()
+        assert info is not None
+        ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
+    assert dry.code == 0, dry.err
+    assert "sáp nhập nhầm" not in dry.out
+    done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization")
+    assert done.code == 0, done.err
+    with Workspace.open(home) as ws:
+        (backup,) = [b for b in ws.backups.list() if b.reason == "truoc-nhap-goi"]
+        assert backup.members == count < len(ws.members.ids())
+    when = f"{backup.taken_at:%H:%M} ngày {backup.taken_at:%d/%m/%Y}"
+    assert done.out.splitlines()[-1] == (
+        f"Nếu sáp nhập nhầm: dữ liệu trước khi sáp nhập đã được sao lưu lúc {when} vào "
+        f"“{backup.path}”. Để quay lại như trước khi sáp nhập, chạy lệnh: doancoso restore "
+        f'--data-dir "{home}" "{backup.path}" (hoặc trong ứng dụng: Tệp → Sao lưu và khôi '
+        "phục…). Những gì nhập hoặc sửa sau khi sáp nhập sẽ không còn."
+    )
+
+
+def test_the_merge_json_gives_the_backup_taken_before_it(tmp_path: Path) -> None:
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=5, seed=5)
+    with Workspace.open(other) as ws:
+        ws.generate_demo(members=5, seed=9)
+        info = ws.organization.get()
+        assert info is not None
+        ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run",
+                    "--format", "json")  # fmt: skip
+    assert "backup" not in dry.json()
+    done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization",
+                     "--format", "json")  # fmt: skip
+    assert done.code == 0, done.err
+    with Workspace.open(home) as ws:
+        (backup,) = [b for b in ws.backups.list() if b.reason == "truoc-nhap-goi"]
+    assert done.json()["backup"] == str(backup.path)
+
+
+def test_the_merge_events_are_counted_apart_from_the_files_history(tmp_path: Path) -> None:
+    """The dry run's "Sẽ thêm" counts the history rows the file holds; the event "Sáp nhập tổ
+    chức Đoàn" written in each member's history is said on a line of its own."""
+    import contextlib
+    import sqlite3
+
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=5, seed=5)
+    with Workspace.open(other) as ws:
+        ws.generate_demo(members=8, seed=9)
+        info = ws.organization.get()
+        assert info is not None
+        ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+        brought = len([m for m in ws.members.list() if m.status in ("active", "temporary")])
+        with contextlib.closing(sqlite3.connect(ws.db.path)) as db:
+            in_file = db.execute("SELECT count(*) FROM member_events").fetchone()[0]
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
+    assert dry.code == 0, dry.err
+    lines = dry.out.splitlines()
+    assert f"Quá trình sinh hoạt của đoàn viên {in_file}" in lines[0]
+    assert lines[1] == (
+        f"Sẽ ghi thêm sự kiện “Sáp nhập tổ chức Đoàn” vào quá trình sinh hoạt của {brought} "
+        "đoàn viên (không tính trong số trên)."
+    )
+    done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization")
+    assert done.code == 0, done.err
+    assert done.out.splitlines()[1] == (
+        f"Đã ghi thêm sự kiện “Sáp nhập tổ chức Đoàn” vào quá trình sinh hoạt của {brought} "
+        "đoàn viên (không tính trong số trên)."
+    )
+
+
+def test_our_closed_round_is_kept_closed_and_the_dry_run_says_what_was_not_taken(
+    tmp_path: Path,
+) -> None:
+    """Last year's round is closed on both (the demo's): the dry run says their ratings of that
+    year are not taken and why; the import leaves our closed round's ratings as they were."""
+    import contextlib
+    import sqlite3
+
+    def closed_round(folder: Path) -> list[tuple[object, ...]]:
+        with contextlib.closing(sqlite3.connect(folder / "doancoso.sqlite")) as db:
+            return [
+                row
+                for table in ("ratings", "branch_ratings")
+                for row in db.execute(
+                    f"SELECT x.* FROM {table} x JOIN rating_rounds r ON r.id = x.round_id"
+                    " WHERE r.year = ? AND r.deleted_at IS NULL AND x.deleted_at IS NULL"
+                    " ORDER BY x.id",
+                    (LAST_YEAR,),
+                ).fetchall()
+            ]
+
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=10, seed=5)
+        assert LAST_YEAR in ws.rating.closed_years()
+    with Workspace.open(other) as ws:
+        ws.generate_demo(members=10, seed=9)
+        info = ws.organization.get()
+        assert info is not None
+        ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+    theirs = closed_round(other)
+    assert theirs
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+    before = closed_round(home)
+
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
+    assert dry.code == 0, dry.err
+    (line,) = [x for x in dry.out.splitlines() if x.startswith(f"Đợt xếp loại năm {LAST_YEAR}")]
+    assert line.startswith(
+        f"Đợt xếp loại năm {LAST_YEAR}: đợt của máy này đã kết thúc nên được giữ nguyên; không "
+        "nhận "
+    )
+    assert line.endswith(
+        "của Đoàn xã Tân Lộc (kết quả của đợt đã kết thúc không được thay đổi; muốn nhận thì mở "
+        "lại đợt (“Mở lại”) rồi nhập lại tệp)."
+    )
+    json_dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization",
+                         "--dry-run", "--format", "json")  # fmt: skip
+    (record,) = [y for y in json_dry.json()["years"]
+                 if (y["table"], y["year"]) == ("rating_rounds", LAST_YEAR)]  # fmt: skip
+    assert record["closed"] is True and record["joined"] == {}
+    assert sum(record["dropped"].values()) == len(theirs)
+
+    done = in_folder(home, "bundle", "import", str(bundle), "--merge-organization")
+    assert done.code == 0, done.err
+    assert line in done.out.splitlines()
+    assert closed_round(home) == before

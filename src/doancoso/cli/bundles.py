@@ -45,8 +45,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.bundle.crypto import PasswordNeeded
 from ..core.bundle.labels import (
+    AFTER_MERGE_LOST,
     ALL_ROWS_HEADER,
     ALL_ROWS_NOTE,
+    EVIDENCE_REPAIRED,
     EVIDENCE_SKIPPED,
     field_value_text,
     filled_text,
@@ -65,6 +67,7 @@ from ..core.storage.folder import DATABASE_FILE, os_reason
 from .common import EXIT_OK, Subparsers, data_dir_of, data_dir_option, open_workspace
 
 if TYPE_CHECKING:
+    from ..core.backup.store import BackupInfo
     from ..core.bundle.outcome import ImportPlan
     from ..core.bundle.service import BundleInfo  # noqa: F811
 
@@ -326,6 +329,12 @@ def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
 def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     verb = "Sẽ" if not result.applied else "Đã"
     print(f"{verb} thêm: {_counts(result.new)}", file=out)
+    if result.merge_events:
+        print(
+            f"{verb} ghi thêm sự kiện “Sáp nhập tổ chức Đoàn” vào quá trình sinh hoạt của "
+            f"{vn_number(result.merge_events)} đoàn viên (không tính trong số trên).",
+            file=out,
+        )
     print(f"{verb} cập nhật: {_counts(result.updated)}", file=out)
     print(f"{verb} xóa: {_counts(result.deleted)}", file=out)
     print(f"Không đổi: {_counts(result.unchanged)}", file=out)
@@ -367,6 +376,8 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
             print(f"Tệp minh chứng chép vào máy: {vn_number(result.evidence_new)} tệp", file=out)
         if result.evidence_skipped:
             print(f"{EVIDENCE_SKIPPED}: {vn_number(result.evidence_skipped)} tệp", file=out)
+        if result.evidence_repaired:
+            print(f"{EVIDENCE_REPAIRED}: {vn_number(result.evidence_repaired)} tệp", file=out)
         print(HANDED_OVER if result.handover else APPLIED, file=out)
 
 
@@ -399,6 +410,8 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
         _json(import_json(result), out)
     else:
         _show_plan(result, out, args.dry_run)
+        if result.applied and result.merged_organization and result.backup is not None:
+            print(merge_undo_text(result.backup, data_dir), file=out)
     if result.unresolved:  # a dry run too: the import it previews would stop there
         what = "khi nhập thật sẽ chưa nhập gì" if args.dry_run else "chưa nhập gì"
         apart = sum(1 for c in result.unresolved if c.apart)
@@ -413,6 +426,20 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
             "máy này) hoặc --on-conflict theirs (lấy bản trong tệp)."
         )
     return EXIT_OK
+
+
+def merge_undo_text(backup: BackupInfo, data_dir: Path) -> str:
+    """How to go back if the sáp nhập was a mistake: the backup taken before it, and the
+    command restoring it."""
+    from ..core.backup.store import restore_command
+
+    when = f"{backup.taken_at:%H:%M} ngày {backup.taken_at:%d/%m/%Y}"
+    return (
+        f"Nếu sáp nhập nhầm: dữ liệu trước khi sáp nhập đã được sao lưu lúc {when} vào "
+        f"“{backup.path}”. Để quay lại như trước khi sáp nhập, chạy lệnh: "
+        f"{restore_command(backup, data_dir)} (hoặc trong ứng dụng: Tệp → Sao lưu và khôi "
+        f"phục…). {AFTER_MERGE_LOST}"
+    )
 
 
 def _entries(data_dir: Path) -> set[str] | None:

@@ -5,6 +5,7 @@ the preview's counts are what the import writes."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
@@ -155,15 +156,10 @@ def test_their_plan_and_checklist_of_a_year_we_have_are_not_taken_and_the_previe
         f"của Đoàn xã Tân Lộc ({their_answers} tiêu chí đã đánh giá, {their_answer_files} tệp "
         "minh chứng)."
     )
-    r25 = years["rating_rounds", LAST_YEAR]
-    assert (r25.joined["branch_ratings"], r25.dropped["branch_ratings"]) == (1, 2)
-    assert year_text(r25, TAN_LOC) == (
-        f"Đợt xếp loại năm {LAST_YEAR}: giữ đợt của máy này (trạng thái, kết quả tự xếp loại của "
-        f"Đoàn cơ sở); thêm vào đợt này {r25.joined['ratings']} xếp loại đoàn viên, 1 xếp loại "
-        f"chi đoàn của Đoàn xã Tân Lộc; không nhận {r25.dropped.get('ratings', 0)} xếp loại đoàn "
-        "viên, 2 xếp loại chi đoàn của Đoàn xã Tân Lộc cho người và chi đoàn đã được xếp loại ở "
-        "máy này."
-    ).replace("không nhận 0 xếp loại đoàn viên, ", "không nhận ")
+    current = years["rating_rounds", THIS_YEAR]  # ours open: theirs join it
+    assert not current.closed and current.joined
+    last = years["rating_rounds", LAST_YEAR]  # ours closed: its levels never change
+    assert last.closed and last.joined == {}
 
     with sqlite3.connect(home.db.path) as db:
         assert db.execute("SELECT * FROM plans").fetchall() == our_plans
@@ -191,15 +187,92 @@ def test_the_preview_counts_what_the_import_writes(home: Workspace, other: Works
     assert (preview.new, preview.updated, preview.deleted) == (
         result.new, result.updated, result.deleted,
     )  # fmt: skip
+    assert preview.merge_events == result.merge_events
     written = {t: after[t] - before[t] for t in after if after[t] != before[t]}
     # every row written is counted, but the member deleted there: kept deleted (its history
-    # names it), never shown as a new member (as every import counts rows)
-    assert written == {**result.new, "members": result.new["members"] + 1}
+    # names it), never shown as a new member (as every import counts rows); the merge's event
+    # in the history of each member brought in counted apart from the file's events
+    assert written == {
+        **result.new, "members": result.new["members"] + 1,
+        "member_events": result.new["member_events"] + result.merge_events,
+    }  # fmt: skip
     with sqlite3.connect(home.db.path) as db:
         merged = db.execute(
             "SELECT count(*) FROM member_events WHERE kind = 'org_merge'"
         ).fetchone()[0]
+    assert merged == result.merge_events
     assert merged == len([m for m in other.members.list() if m.status in ("active", "temporary")])
     assert len(result.matches) == 1 and sorted(b.action for b in result.branches) == [
         "joined", "joined", "kept",
     ]  # fmt: skip
+
+
+def _round_rows(ws: Workspace, year: int) -> list[tuple[object, ...]]:
+    """Every rating and chi đoàn rating of ``ws``'s round of ``year``, read from the file."""
+    with contextlib.closing(sqlite3.connect(ws.db.path)) as db:
+        return [
+            row
+            for table in ("ratings", "branch_ratings")
+            for row in db.execute(
+                f"SELECT x.* FROM {table} x JOIN rating_rounds r ON r.id = x.round_id"
+                " WHERE r.year = ? AND r.deleted_at IS NULL ORDER BY x.id",
+                (year,),
+            ).fetchall()
+        ]
+
+
+def test_our_closed_round_takes_none_of_their_ratings(home: Workspace, other: Workspace) -> None:
+    """Our round of last year is closed (its levels decided): the merge takes none of their
+    ratings of that year into it, member or chi đoàn, and says so with the way to take them
+    (reopen the round, import again); their ratings of our open round join it as before."""
+    assert LAST_YEAR in home.rating.closed_years() and LAST_YEAR in other.rating.closed_years()
+    with contextlib.closing(sqlite3.connect(other.db.path)) as db:
+        theirs = dict(
+            db.execute(
+                "SELECT t, count(*) FROM (SELECT 'ratings' t, round_id FROM ratings WHERE"
+                " deleted_at IS NULL UNION ALL SELECT 'branch_ratings', round_id FROM"
+                " branch_ratings WHERE deleted_at IS NULL) JOIN rating_rounds r ON r.id ="
+                " round_id WHERE r.year = ? GROUP BY t",
+                (LAST_YEAR,),
+            ).fetchall()
+        )
+    before = _round_rows(home, LAST_YEAR)
+    preview = plan(home, bundle_of(other), merge_organization=True)
+    (record,) = [y for y in preview.years if y.table == "rating_rounds" and y.year == LAST_YEAR]
+    assert record.closed and record.joined == {} and record.dropped == theirs
+    assert record.to_json()["closed"] is True
+    assert year_text(record, TAN_LOC) == (
+        f"Đợt xếp loại năm {LAST_YEAR}: đợt của máy này đã kết thúc nên được giữ nguyên; không "
+        f"nhận {theirs['ratings']} xếp loại đoàn viên, {theirs['branch_ratings']} xếp loại chi "
+        "đoàn của Đoàn xã Tân Lộc (kết quả của đợt đã kết thúc không được thay đổi; muốn nhận "
+        "thì mở lại đợt (“Mở lại”) rồi nhập lại tệp)."
+    )
+    result = apply(home, bundle_of(other), merge_organization=True)
+    assert [y.to_json() for y in result.years] == [y.to_json() for y in preview.years]
+    assert _round_rows(home, LAST_YEAR) == before
+    assert LAST_YEAR in home.rating.closed_years()
+    assert home.check().problems == []
+
+    # As the words say: the round reopened, the same file imported again takes them.
+    home.rating.reopen(LAST_YEAR)
+    again = apply(home, bundle_of(other), merge_organization=True)
+    (record,) = [y for y in again.years if y.table == "rating_rounds" and y.year == LAST_YEAR]
+    assert not record.closed and record.joined
+    assert len(_round_rows(home, LAST_YEAR)) > len(before)
+    assert home.check().problems == []
+
+
+def test_the_history_rows_counted_new_are_those_the_file_holds(
+    home: Workspace, other: Workspace
+) -> None:
+    """Their members' history: the rows of the file counted as new, the merge's own event of
+    each member brought in counted on its own line (before: added to the file's, more new
+    history rows than the file holds)."""
+    source = bundle_of(other)
+    theirs = source.table("member_events")
+    preview = plan(home, source, merge_organization=True)
+    assert preview.new["member_events"] == len(theirs)
+    brought = len([m for m in other.members.list() if m.status in ("active", "temporary")])
+    assert preview.merge_events == brought
+    assert preview.to_json()["new"]["member_events"] == len(theirs)
+    assert preview.to_json()["merge_events"] == brought

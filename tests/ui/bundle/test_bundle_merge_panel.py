@@ -5,7 +5,9 @@ are said in words, in the preview and the result."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -383,3 +385,47 @@ def test_the_result_names_a_chi_doan_kept_once_and_says_a_new_name() -> None:
     assert [line for line in out.getvalue().splitlines() if line.startswith("Chi đoàn")] == (
         expected
     )
+
+
+def test_the_result_of_a_merge_says_how_to_go_back_to_the_backup(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """A sáp nhập made by mistake: the result names the backup taken before it (when, its
+    file and folder) and how to restore it, and that backup holds our data as they were."""
+    ours, theirs = pair
+    count = len(ours.members.ids())
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    wizard.import_button.click()
+    assert wizard.page == RESULT_PAGE
+    (backup,) = [b for b in ours.backups.list() if b.reason == "truoc-nhap-goi"]
+    assert backup.members == count and len(ours.members.ids()) > count
+    when = f"{backup.taken_at:%H:%M} ngày {backup.taken_at:%d/%m/%Y}"
+    assert wizard.result_label.text().splitlines()[-1] == (
+        f"Nếu sáp nhập nhầm: dữ liệu trước khi sáp nhập đã được sao lưu lúc {when} (tệp "
+        f"“{backup.path.name}” trong thư mục “{backup.path.parent}”). Để quay lại như trước "
+        "khi sáp nhập: vào Tệp → Sao lưu và khôi phục…, chọn bản sao lưu lúc đó (lý do “Trước "
+        "khi nhập tệp dữ liệu từ USB”) rồi bấm “Khôi phục bản đã chọn…”. Những gì nhập hoặc "
+        "sửa sau khi sáp nhập sẽ không còn."
+    )
+
+
+def test_the_merge_event_of_each_member_brought_in_has_its_own_line(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """The counts' "Quá trình sinh hoạt" row holds the history rows of the file; the event
+    "Sáp nhập tổ chức Đoàn" the merge writes in each member's history has its own row, in the
+    preview and in the result (before: added to the file's rows, more than the file holds)."""
+    ours, theirs = pair
+    held = len([m for m in theirs.members.list() if m.status in ("active", "temporary")])
+    with contextlib.closing(sqlite3.connect(theirs.db.path)) as db:
+        in_file = db.execute("SELECT count(*) FROM member_events").fetchone()[0]
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    table = wizard.plan_table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Quá trình sinh hoạt của đoàn viên"] == str(in_file)
+    assert rows["Sự kiện “Sáp nhập tổ chức Đoàn” ghi thêm vào quá trình sinh hoạt"] == str(held)
+    wizard.import_button.click()
+    assert wizard.page == RESULT_PAGE
+    assert (
+        f"• Sự kiện “Sáp nhập tổ chức Đoàn” ghi thêm vào quá trình sinh hoạt: {held} đoàn viên"
+    ) in wizard.result_label.text().splitlines()

@@ -40,12 +40,18 @@ class BackupService:
         self.data_dir = data_dir
         self.folder = data_dir / BACKUP_FOLDER
 
-    def take(self, reason: str = "thu-cong", check: Callable[[], None] | None = None) -> BackupInfo:
+    def take(
+        self,
+        reason: str = "thu-cong",
+        check: Callable[[], None] | None = None,
+        report: Callable[[int, int], None] | None = None,
+    ) -> BackupInfo:
         """A checked backup now (see :data:`.store.REASONS` for ``reason``); refused when the
         data can only be read (the backups folder is in the data folder). ``check``: asked as
-        the copy goes; what it raises (an import's "Hủy") stops it, leaving no file."""
+        the copy goes; what it raises (an import's "Hủy") stops it, leaving no file.
+        ``report(done, total)``: the same, told how far the copy and its check got."""
         self._ctx.db.require_writable()
-        return take_backup(self._ctx.db.path, self.folder, reason, check=check)
+        return take_backup(self._ctx.db.path, self.folder, reason, check=check, report=report)
 
     def list(self) -> list[BackupInfo]:
         """Every backup of this data folder, newest first."""

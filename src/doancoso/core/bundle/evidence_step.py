@@ -77,10 +77,18 @@ class EvidenceNeeds:
 
 
 def store_evidence(
-    ws: Workspace, source: RowSource, report: Report, added: list[Path], needed: set[str]
+    ws: Workspace,
+    source: RowSource,
+    report: Report,
+    added: list[Path],
+    needed: set[str],
+    repaired: list[str],
 ) -> int:
     """Put the bundle's evidence files the store lacks and ``needed`` names into it (``added``:
-    their paths, listed before each enters the store); the number added."""
+    their paths, listed before each enters the store); the number added. A file the store
+    holds damaged (another size, or other bytes than its name says) is replaced by the
+    bundle's copy (``repaired``: their hashes; kept even if the import then fails, since the
+    sound copy is what the name always meant)."""
     from ..evidence.store import EvidenceStore
 
     store = EvidenceStore(ws.data_dir)
@@ -90,9 +98,17 @@ def store_evidence(
     adopted = False
     for done, sha in enumerate(hashes):
         report(done, len(hashes))
-        if store.has(sha):
-            continue
         staged = None if staging is None else staging.staged(sha)
+        if store.has(sha):  # sound, or damaged and replaced by the bundle's copy
+            if staging is not None:
+                if staged is not None and sha in staging.damaged:
+                    adopted |= _adopt(store, staged, sha, replace=True)
+                    repaired.append(sha)
+            elif not _sound(store, sha, source):
+                path = source.evidence(sha)
+                store.add(path, max_size=max(path.stat().st_size, 1))
+                repaired.append(sha)
+            continue
         if staged is not None:
             added.append(store.path(sha))  # removed on failure, even if the rename was its end
             if not _adopt(store, staged, sha):
@@ -118,12 +134,23 @@ def store_evidence(
     return count
 
 
-def _adopt(store: EvidenceStore, staged: Path, sha: str) -> bool:
+def _sound(store: EvidenceStore, sha: str, source: RowSource) -> bool:
+    """Whether the store's copy of ``sha`` is the bundle's, for any source but a bundle opened
+    for an import (which compared them as it was verified): the size first, the hash only
+    when the size matches."""
+    try:
+        size = store.path(sha).stat().st_size
+        return size == source.evidence(sha).stat().st_size and store.verify(sha)
+    except OSError:
+        return False
+
+
+def _adopt(store: EvidenceStore, staged: Path, sha: str, *, replace: bool = False) -> bool:
     """``store.adopt`` of a staged file, its refusal as every other failure of the step says."""
     from ..errors import ImportFileError
 
     try:
-        return store.adopt(staged, sha, flushed=True, sync_folder=False)
+        return store.adopt(staged, sha, flushed=True, sync_folder=False, replace=replace)
     except ImportFileError as exc:
         cause = exc.__cause__
         if isinstance(cause, OSError):

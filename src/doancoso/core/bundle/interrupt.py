@@ -12,8 +12,8 @@ rolled back as after any other cancel: nothing is applied, and the indexes dropp
 again by the rollback. Nothing is done but on SQLite.
 
 The backup taken before the import is stopped the same way: its check of the copy
-(``integrity_check``) runs under an :class:`Interruptible` of a plain ``sqlite3`` connection
-(``backup/store.py``).
+(``integrity_check``) runs under a :class:`Counted` of a plain ``sqlite3`` connection
+(``backup/store.py``), whose count of the handler's calls tells how far the check got.
 """
 
 from __future__ import annotations
@@ -84,3 +84,16 @@ class Interruptible:
             self._dbapi.set_progress_handler(None, 0)
         if self.stopped is not None:  # the statement's "interrupted" error, or none if it ended
             raise self.stopped from None
+
+
+class Counted(Interruptible):
+    """An :class:`Interruptible` counting the calls of its handler (``steps``, one every
+    :data:`STEPS` instructions): how far a long statement got, for a progress bar."""
+
+    def __init__(self, session: Session | sqlite3.Connection, check: Callable[[], None]) -> None:
+        super().__init__(session, check)
+        self.steps = 0
+
+    def _handler(self) -> int:
+        self.steps += 1
+        return super()._handler()

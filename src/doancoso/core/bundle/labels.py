@@ -37,6 +37,18 @@ TABLE_LABELS: dict[str, str] = {
 """The Vietnamese name of each travelling table, wherever one is shown (the import wizard, the
 command line, the biên bản bàn giao, a refusal), in the order the biên bản lists them."""
 
+EVIDENCE_REPAIRED = "Tệp minh chứng trên máy này bị hỏng, đã thay bằng bản đúng trong tệp"
+"""The evidence files an import replaced, the store's copy damaged (the wizard's result and the
+command line)."""
+
+MERGE_EVENTS = "Sự kiện “Sáp nhập tổ chức Đoàn” ghi thêm vào quá trình sinh hoạt"
+"""The line of the counts of a sáp nhập (the wizard's table and result) for the event the merge
+writes in the history of each member it brings in: apart from the file's history rows."""
+
+AFTER_MERGE_LOST = "Những gì nhập hoặc sửa sau khi sáp nhập sẽ không còn."
+"""What restoring the backup taken before a sáp nhập also takes back (the wizard's result and
+``doancoso bundle import`` say how to restore it)."""
+
 ALL_ROWS_HEADER = "Số bản ghi (kể cả đã xóa)"
 ALL_ROWS_NOTE = (
     "Tệp do phiên bản doancoso cũ hơn tạo ra: số bản ghi gồm cả các bản ghi đã xóa, như biên "

@@ -79,6 +79,8 @@ _UNIQUE = ("national_id", "member_code")
 JSON_ID_LISTS = {"activities": ("branch_ids", "target_ids")}
 YEAR_DROPPED = {"plans": "plan_targets", "checklists": "checklist_answers"}
 """Their rows of a year we hold one of, not taken, each with the table of its parts."""
+ROUND_PARTS = ("ratings", "branch_ratings")
+"""The rows of a rating round: none of theirs joins a round of ours that is closed."""
 MERGE_EVENT = "org_merge"
 _EVENT_STATUSES = ("active", "temporary")
 """Members whose history takes the merge event (one who left or came of age takes none: their
@@ -119,6 +121,8 @@ class YearRecord:
     year: int
     dropped: dict[str, int] = field(default_factory=dict)
     joined: dict[str, int] = field(default_factory=dict)
+    closed: bool = False
+    """A rating round: ours is closed, so none of their ratings of the year is taken."""
 
     def count(self, bucket: dict[str, int], table: str) -> None:
         bucket[table] = bucket.get(table, 0) + 1
@@ -127,6 +131,7 @@ class YearRecord:
         return {
             "table": self.table, "year": self.year,
             "dropped": dict(self.dropped), "joined": dict(self.joined),
+            **({"closed": True} if self.closed else {}),
         }  # fmt: skip
 
 
@@ -165,6 +170,9 @@ class OrgMapper:
         """Our rating rounds their round of the same year joins → the record saying so."""
         self.codes: dict[str, str] = {}
         """Their activity kinds' codes joined with ours (:meth:`_same_kinds`) → our codes."""
+        self.closed: dict[str, YearRecord] = {}
+        """Our closed rating rounds their round of the same year joins: none of their ratings
+        taken into them (the levels of a closed round never change until it is reopened)."""
 
     def prepare(self, session: Session, source: RowSource) -> None:
         """Before the walk: their plans and checklists of a year we hold one of, and the rows
@@ -277,8 +285,15 @@ class OrgMapper:
         from sqlalchemy import select
 
         known = session.execute(select(model.c.id).where(model.c.id == row["id"])).first()
-        if known is not None or row["deleted_at"] is not None:
-            return row  # already merged by an earlier import, or a tombstone: as it is
+        if known is not None:
+            return row  # already merged by an earlier import: as it is
+        closed = self.closed.get(row.get("round_id")) if table in ROUND_PARTS else None  # type: ignore[arg-type]
+        if closed is not None:  # a closed round's levels never change (rating/service.py)
+            if row["deleted_at"] is None:
+                closed.count(closed.dropped, table)
+            return None
+        if row["deleted_at"] is not None:
+            return row  # a tombstone: as it is
         if table == "branches":
             return self._branch(session, row)
         if table == "members":
@@ -291,6 +306,9 @@ class OrgMapper:
                 if table == "rating_rounds":
                     self.rounds[mine] = YearRecord(table, int(row["year"]))
                     self.plan.years.append(self.rounds[mine])
+                    if _closed(session, mine):
+                        self.rounds[mine].closed = True
+                        self.closed[mine] = self.rounds[mine]
                 elif record is not None:  # ours rated them already: ours kept
                     record.count(record.dropped, table)
                 return None
@@ -490,8 +508,9 @@ class OrgMapper:
     def finish(self, session: Session, *, write: bool) -> None:
         """After the walk: the fields of ours taken from theirs written (a new revision), and
         the merge recorded in the history of each member brought in (once per organisation
-        merged: a second import of the same bundle adds none). Counted in the plan as written,
-        so that the dry run (``write`` False: nothing written) says what the import does."""
+        merged: a second import of the same bundle adds none). Counted in the plan as written
+        (the events apart, ``merge_events``), so that the dry run (``write`` False: nothing
+        written) says what the import does."""
         from sqlalchemy import func, select
 
         from ..storage.models import MemberEvent
@@ -499,8 +518,7 @@ class OrgMapper:
         order = ("plans", "checklists", "rating_rounds")
         self.plan.years.sort(key=lambda y: (y.year, order.index(y.table)))
         needing = self._needing_event(session)
-        if needing:
-            self.plan.new["member_events"] = self.plan.new.get("member_events", 0) + len(needing)
+        self.plan.merge_events = len(needing)  # apart from the file's rows (outcome.py)
         if not write:
             return
         from ..storage.tracking import transaction_time
@@ -602,6 +620,16 @@ def _parts(counts: Mapping[str, int]) -> str:
     )
 
 
+def _closed(session: Session, round_id: str) -> bool:
+    from sqlalchemy import select
+
+    from ..rating.records import CLOSED
+    from ..storage.models import RatingRound
+
+    state = session.execute(select(RatingRound.state).where(RatingRound.id == round_id)).scalar()
+    return state == CLOSED
+
+
 def branch_text(branch: BranchMapping) -> str:
     """What the merge does with one of their chi đoàn, in words (the result, the command
     line): joined with one of ours, kept under its name, or kept under a new one."""
@@ -626,6 +654,15 @@ def year_text(record: YearRecord, theirs: str) -> str:
         return (
             f"Bảng tự đánh giá “3 chủ động” năm {year}: giữ bảng của máy này; không nhận bảng "
             f"của {theirs}" + (f" ({parts})." if parts else ".")
+        )
+    if record.closed:
+        parts = _parts(record.dropped)
+        text = f"Đợt xếp loại năm {year}: đợt của máy này đã kết thúc nên được giữ nguyên"
+        if not parts:
+            return text + "."
+        return (
+            f"{text}; không nhận {parts} của {theirs} (kết quả của đợt đã kết thúc không được "
+            "thay đổi; muốn nhận thì mở lại đợt (“Mở lại”) rồi nhập lại tệp)."
         )
     text = (
         f"Đợt xếp loại năm {year}: giữ đợt của máy này (trạng thái, kết quả tự xếp loại của "

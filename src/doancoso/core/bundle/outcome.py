@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from ..backup.store import BackupInfo
     from .orgmerge import Person, YearRecord
 
 
@@ -141,6 +142,10 @@ class ImportPlan:
     handover: bool = False
     """The data had no organisation: the bundle's becomes this installation's."""
     merged_organization: bool = False
+    merge_events: int = 0
+    """Sáp nhập: the "Sáp nhập tổ chức Đoàn" events the merge writes in the history of the
+    members it brings in (once per organisation merged); not in ``new``, which counts the
+    file's rows, so that no table shows more new rows than the file holds."""
     replaced_setup: str | None = None
     """The name of the first-start setup the handover replaced (firststart.py), if it did."""
     evidence_new: int = 0
@@ -149,9 +154,15 @@ class ImportPlan:
     """The bundle's evidence files the store held already."""
     evidence_skipped: int = 0
     """The bundle's evidence files no row taken names (their records not taken): not copied."""
+    evidence_repaired: int = 0
+    """Applied: the evidence files the store held damaged (another size, other bytes than their
+    name says), replaced by the bundle's sound copies (counted in ``evidence_present``)."""
     unresolved: list[Conflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What the import decided by itself beyond the counts, in words (uncross.py)."""
+    backup: BackupInfo | None = None
+    """Applied: the backup of the data as they were before the import (what to restore if it
+    was a mistake)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -187,6 +198,9 @@ class ImportPlan:
             "years": [y.to_json() for y in self.years],
             "notes": list(self.notes),
             **({"replaced_setup": self.replaced_setup} if self.replaced_setup else {}),
+            **({"merge_events": self.merge_events} if self.merged_organization else {}),
+            **({"evidence_repaired": self.evidence_repaired} if self.evidence_repaired else {}),
+            **({"backup": str(self.backup.path)} if self.backup is not None else {}),
         }
 
     def _count(self, bucket: dict[str, int], table: str) -> None:

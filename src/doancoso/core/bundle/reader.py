@@ -226,6 +226,9 @@ class ContainerReader:
         self._evidence_folder = evidence_folder
         self._store = store
         self._staged: dict[str, Path] = {}
+        self.damaged: set[str] = set()
+        """The evidence files the store holds damaged (another size, other bytes): staged from
+        the bundle, to replace them (:meth:`_stage`)."""
         self._flushes: dict[str, Future[None]] = {}
         self._flusher: ThreadPoolExecutor | None = None
 
@@ -286,10 +289,20 @@ class ContainerReader:
 
     def _stage(self, name: str, sha: str, store: EvidenceStore) -> tuple[str, int]:
         """Verify evidence member ``name`` as :meth:`_stream` does, written as it is read into
-        a temporary file of ``store``'s folder unless the store already holds it (or it was
-        staged already). The file is kept (see :meth:`staged`) only once its hash checked."""
-        if sha in self._staged or store.has(sha):
+        a temporary file of ``store``'s folder unless the store already holds it sound (or it
+        was staged already). The file is kept (see :meth:`staged`) only once its hash checked.
+
+        A stored copy of the member's size is compared with the member byte for byte in the
+        same pass (the member's hash is checked, so an equal copy is sound): one damaged on
+        disk, or of another size, is staged like a missing one, and the import puts the sound
+        copy in its place (:attr:`damaged`)."""
+        if sha in self._staged:
             return self._stream(name)
+        if store.has(sha):
+            compared = self._compare(name, store.path(sha))
+            if compared is not None and compared[2]:
+                return compared[0], compared[1]
+            self.damaged.add(sha)
         try:
             handle, temp = store.staged_file()
         except OSError as exc:
@@ -316,6 +329,34 @@ class ContainerReader:
             self._flusher = ThreadPoolExecutor(1, thread_name_prefix="doancoso-flush")
         self._flushes[sha] = self._flusher.submit(_flush, temp)
         return digest, size
+
+    def _compare(self, name: str, stored: Path) -> tuple[str, int, bool] | None:
+        """Verify member ``name`` as :meth:`_stream` does, comparing it with the ``stored``
+        file as it is read: its hash, size, and whether the stored file holds the same bytes.
+        None, the member not read, when the stored file is of another size or cannot be
+        opened (damaged: the member is read once, as it is staged)."""
+        try:
+            here = open(stored, "rb")  # noqa: SIM115 - closed below
+        except OSError:
+            return None
+        with here:
+            try:
+                if os.fstat(here.fileno()).st_size != self.info.members[name].size:
+                    return None
+            except OSError:
+                return None
+            same = True
+
+            def compare(block: bytes) -> None:
+                nonlocal same
+                if same:
+                    try:
+                        same = here.read(len(block)) == block
+                    except OSError:
+                        same = False
+
+            digest, size = self._stream(name, compare)
+        return digest, size, same
 
     def staged(self, sha256: str) -> Path | None:
         """The verified temporary copy of evidence file ``sha256`` in the store's folder, made

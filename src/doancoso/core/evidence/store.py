@@ -204,15 +204,23 @@ class EvidenceStore:
                         os.unlink(entry.path)
 
     def adopt(
-        self, temp: Path, sha256: str, *, flushed: bool = False, sync_folder: bool = True
+        self,
+        temp: Path,
+        sha256: str,
+        *,
+        flushed: bool = False,
+        sync_folder: bool = True,
+        replace: bool = False,
     ) -> bool:
         """Take ``temp`` (a :meth:`staged_file` whose content the caller hashed as ``sha256``
         while writing it) into the store: its type checked by its first bytes, flushed to disk
         (``flushed``: the caller did, once written), renamed to its hash, the folder flushed too
         (``sync_folder``: False when the caller calls :meth:`sync_folder` once after several).
         True when the file is new; False when the store already holds that content: ``temp`` is
-        removed and the stored file left as it is. Refused with an :class:`ImportFileError`
-        (``temp`` removed) when not a PDF, JPEG or PNG, or when the disk fails."""
+        removed and the stored file left as it is. ``replace``: the caller found the stored file
+        of that name damaged (not the content its name says): ``temp`` takes its place (True).
+        Refused with an :class:`ImportFileError` (``temp`` removed) when not a PDF, JPEG or
+        PNG, or when the disk fails."""
         target = self.path(sha256)
         if temp.parent != self.folder or not temp.name.startswith(TEMP_PREFIX):
             raise ValueError(f"not a staged file of this store: {temp}")
@@ -225,7 +233,7 @@ class EvidenceStore:
                         f"Tệp “{sha256}” không phải PDF, ảnh JPEG hoặc PNG (kiểm tra theo nội "
                         "dung tệp, không theo phần mở rộng). Hãy lưu lại ở một trong các dạng đó."
                     )
-                if target.is_file() and target.stat().st_size == size:
+                if not replace and target.is_file() and target.stat().st_size == size:
                     new = False
                 else:
                     if not flushed:

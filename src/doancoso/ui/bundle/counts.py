@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.bundle.labels import EVIDENCE_SKIPPED, in_label_order, table_label
+from ...core.bundle.labels import EVIDENCE_SKIPPED, MERGE_EVENTS, in_label_order, table_label
 from ...core.lang.text import vn_number
 
 PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi", "Chờ chọn")
@@ -45,14 +45,19 @@ def dialog_size(available: QSize) -> QSize:
 
 def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int, int]]:
     """(Vietnamese name, new, updated, deleted, unchanged, waiting for a choice) of every table
-    the plan touches: a table whose every record is a conflict has its row too."""
+    the plan touches: a table whose every record is a conflict has its row too; a sáp nhập's
+    events in the history of the members it brings in, a row of their own."""
     waiting = Counter(c.table for c in plan.unresolved)
     tables = in_label_order({*plan.new, *plan.updated, *plan.deleted, *plan.unchanged, *waiting})
-    return [
+    rows = [
         (table_label(t), plan.new.get(t, 0), plan.updated.get(t, 0), plan.deleted.get(t, 0),
          plan.unchanged.get(t, 0), waiting[t])
         for t in tables
     ]  # fmt: skip
+    if getattr(plan, "merge_events", 0):  # sáp nhập: on its own line, after the history's
+        after = next((i + 1 for i, t in enumerate(tables) if t == "member_events"), len(rows))
+        rows.insert(after, (MERGE_EVENTS, plan.merge_events, 0, 0, 0, 0))
+    return rows
 
 
 def files_text(plan: Any) -> str:

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...core.bundle.labels import EVIDENCE_SKIPPED, moment_text
+from ...core.backup.store import BackupInfo
+from ...core.bundle.labels import (
+    AFTER_MERGE_LOST,
+    EVIDENCE_REPAIRED,
+    EVIDENCE_SKIPPED,
+    MERGE_EVENTS,
+    moment_text,
+)
 from ...core.bundle.orgmerge import branch_text, year_text
 from ...core.bundle.outcome import APART_TEXT
 from ...core.lang.text import vn_number
@@ -56,10 +63,14 @@ def result_text(plan: Any) -> str:
         f"• Xóa: {total(plan.deleted)} bản ghi",
         f"• Không đổi: {total(plan.unchanged)} bản ghi",
     ]
+    if getattr(plan, "merge_events", 0):
+        lines.append(f"• {MERGE_EVENTS}: {vn_number(plan.merge_events)} đoàn viên")
     if plan.evidence_new:
         lines.append(f"• Tệp minh chứng chép vào máy: {vn_number(plan.evidence_new)} tệp")
     if plan.evidence_skipped:
         lines.append(f"• {EVIDENCE_SKIPPED}: {vn_number(plan.evidence_skipped)} tệp")
+    if getattr(plan, "evidence_repaired", 0):
+        lines.append(f"• {EVIDENCE_REPAIRED}: {vn_number(plan.evidence_repaired)} tệp")
     automatic = sum(1 for c in plan.conflicts if getattr(c, "automatic", False))
     if len(plan.conflicts) > automatic:
         chosen = vn_number(len(plan.conflicts) - automatic)
@@ -69,7 +80,21 @@ def result_text(plan: Any) -> str:
     lines.extend(f"• {note}" for note in getattr(plan, "notes", ()))
     if getattr(plan, "merged_organization", False):
         lines.extend(merge_lines(plan))
+        if getattr(plan, "backup", None) is not None:
+            lines.append(merge_undo_text(plan.backup))
     return "\n".join(lines)
+
+
+def merge_undo_text(backup: BackupInfo) -> str:
+    """How to go back if the sáp nhập was a mistake: the backup taken before it, restored
+    from the backups dialog (where it is listed by its time and its reason)."""
+    when = f"{backup.taken_at:%H:%M} ngày {backup.taken_at:%d/%m/%Y}"
+    return (
+        f"Nếu sáp nhập nhầm: dữ liệu trước khi sáp nhập đã được sao lưu lúc {when} (tệp "
+        f"“{backup.path.name}” trong thư mục “{backup.path.parent}”). Để quay lại như trước khi "
+        "sáp nhập: vào Tệp → Sao lưu và khôi phục…, chọn bản sao lưu lúc đó (lý do "
+        f"“{backup.reason_label}”) rồi bấm “Khôi phục bản đã chọn…”. {AFTER_MERGE_LOST}"
+    )
 
 
 def conflicts_text(conflicts: list[Any]) -> str:

@@ -356,6 +356,7 @@ class BundleImportWizard(QDialog):
         if plan is None:
             return 0
         total = sum(sum(c.values()) for c in (plan.new, plan.updated, plan.deleted))
+        total += getattr(plan, "merge_events", 0)
         matches, notes = getattr(plan, "matches", None) or [], getattr(plan, "notes", None) or []
         return total + len(plan.conflicts) + len(matches) + len(notes)
 
