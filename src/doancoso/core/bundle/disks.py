@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from ..errors import AppError
 from ..lang.text import size_text
-from ..storage.files import _remove_stale_temps
+from ..storage.files import _remove_stale_temps, _umask, fsync_folder
 from ..storage.folder import os_reason
 from .errors import OLDER_FILE_KEPT, BundleWriteError
 from .limits import FAT_MAX_FILE
@@ -219,22 +219,6 @@ class _Limited:
         return False
 
 
-def _fsync_folder(folder: Path) -> None:
-    if sys.platform == "win32":
-        return  # a rename is flushed with the file there; folders cannot be opened to fsync
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def safe_write(
     target: Path,
     write: Callable[[BinaryIO], None],
@@ -278,7 +262,7 @@ def safe_write(
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, target)
         try:
-            _fsync_folder(folder)
+            fsync_folder(folder)
         except OSError as exc:  # the new name may not last: the file is not given as written
             try:
                 target.unlink()
