@@ -101,6 +101,9 @@ class SettingsPage(QWidget):
             editor.textChanged.connect(self._edited)
             editor.returnPressed.connect(self.save)
         self.form.age_spin.valueChanged.connect(self._edited)
+        # The spin box's own line edit says when Enter (or the keypad's) is pressed in it;
+        # editingFinished would also save on merely leaving the box.
+        self.form.age_spin.lineEdit().returnPressed.connect(self.save)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addSpacing(12)
