@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.backup.store import BackupInfo
 from doancoso.core.workspace import Workspace
+from doancoso.ui.common import folders
 from doancoso.ui.common.drives import Drive
 from doancoso.ui.settings.backups_dialog import BackupsDialog, restore_question
 from scripted import ScriptedPrompts, synchronous_core
@@ -162,22 +163,28 @@ def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
         opened.append(folder)
         return ""
 
+    drives: list[Drive] = []  # the sticks plugged in
+    monkeypatch.setattr(folders, "removable_drives", lambda: list(drives))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_file))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose_folder))
+    documents = folders.documents_folder()
+    assert documents != Path.home()
     _people(ws)
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, ws, prompts)
-    dialog.find_drives = lambda: []
-    dialog.file_button.click()  # nothing remembered yet, no stick: the home folder
-    assert opened == [str(Path.home())]
+    # Nothing remembered yet, no stick: Documents, as every other open dialog of the app.
+    dialog.file_button.click()
+    dialog.stick_button.click()
+    assert opened == [str(documents), str(documents)]
+    del opened[:]
     usb = tmp_path / "usb"
     usb.mkdir()
-    dialog.find_drives = lambda: [Drive(usb, "USB_DOAN", "vfat", 3 * 1024**3, 8 * 1024**3)]
+    drives.append(Drive(usb, "USB_DOAN", "vfat", 3 * 1024**3, 8 * 1024**3))
     dialog.stick_button.click()  # nothing remembered yet: the stick plugged in
     dialog.file_button.click()
-    assert opened[1:] == [str(usb), str(usb)]
+    assert opened == [str(usb), str(usb)]
     del opened[1:]
-    dialog.find_drives = lambda: []
+    drives.clear()
     dialog.back_up_to(usb)  # "Sao lưu ra USB…" into the chosen folder
     assert prompts.infos and prompts.infos[-1].startswith(f"Đã sao lưu ra “{usb}")
     dialog.file_button.click()
@@ -185,15 +192,14 @@ def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
     assert opened[1:] == [str(usb), str(usb)]
     # remembered in the data folder: the next session too
     again = _dialog(qtbot, ws, prompts)
-    again.find_drives = lambda: []
     again.file_button.click()
     assert opened[-1] == str(usb)
-    # the stick taken out: the home folder again
+    # the stick taken out: Documents again
     for path in sorted(usb.rglob("*"), reverse=True):
         path.rmdir() if path.is_dir() else path.unlink()
     usb.rmdir()
     again.file_button.click()
-    assert opened[-1] == str(Path.home())
+    assert opened[-1] == str(documents)
 
 
 def test_a_damaged_backup_of_the_list_is_refused_before_the_question(

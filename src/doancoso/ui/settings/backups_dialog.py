@@ -15,12 +15,12 @@ button ("Sao lưu ngay").
 The file choosers of "Sao lưu ra USB…" and "Khôi phục từ tệp…" open in the folder the last
 backup onto a stick went to (or the last restored file came from), remembered in the data
 folder's UI state (``ui-state.ini``, as the document dialog remembers its numbers), while it is
-there; else on the first USB stick plugged in (as the import wizard); else in the home folder.
+there; else where every open dialog of the app starts (:func:`..common.folders.open_folder`):
+the first USB stick plugged in, else the Documents folder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -54,7 +54,7 @@ from ...core.backup.store import BackupInfo, evidence_beside_text, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
 from ...core.workspace import Workspace
-from ..common.drives import Drive, removable_drives
+from ..common.folders import open_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.state import UiState
 
@@ -177,7 +177,6 @@ class BackupsDialog(QDialog):
         self._core = core
         self.prompts = core.prompts
         self._memory = UiState(core.ws.data_dir)
-        self.find_drives: Callable[[], list[Drive]] = removable_drives
         self.setWindowTitle("Sao lưu và khôi phục")
         self.resize(820, 460)
         layout = QVBoxLayout(self)
@@ -265,13 +264,12 @@ class BackupsDialog(QDialog):
 
     def stick_folder(self) -> Path:
         """Where the file choosers open: the folder of the last backup onto a stick (or of the
-        last file restored), while it is there; else the first stick plugged in; else the home
-        folder."""
+        last file restored), while it is there; else the first stick plugged in; else the
+        Documents folder."""
         remembered = self._memory.text(STICK_FOLDER_KEY)
         if remembered and Path(remembered).is_dir():
             return Path(remembered)
-        drives = self.find_drives()
-        return drives[0].root if drives else Path.home()
+        return open_folder()
 
     def _remember_stick_folder(self, folder: Path) -> None:
         self._memory.set_text(STICK_FOLDER_KEY, str(folder))
