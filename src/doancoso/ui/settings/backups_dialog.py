@@ -65,6 +65,9 @@ READING = "Đang đọc danh sách bản sao lưu…"
 """Under the list while the worker opens and checks each backup (seconds for a large roster)."""
 NO_BACKUPS = "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
 HEADERS = ("Thời gian", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
+NUMBER_COLUMNS = (2, 3)
+"""The size and the members: numbers, right-aligned so that their digits line up."""
+NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -89,15 +92,23 @@ class BackupsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBER_COLUMNS:
+            return NUMBER_ALIGNMENT
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
+            return NUMBER_ALIGNMENT
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         info = self.backups[index.row()]
-        column = index.column()
         if column == 0:
             return taken_at_text(info.taken_at)
         if column == 1:
@@ -110,8 +121,10 @@ class BackupsModel(QAbstractTableModel):
 
 
 def taken_at_text(taken_at: datetime) -> str:
-    """When a backup was taken, as the list of backups shows it."""
-    return format_vn_datetime(taken_at)
+    """When a backup was taken, as the list of backups shows it: "05/12/2026 06:46:39", to the
+    second (its file's stamp), so that two backups of the same minute (a backup now, then the
+    one before a restore) are told apart."""
+    return f"{format_vn_datetime(taken_at)}:{taken_at:%S}"
 
 
 def members_text(members: int | None) -> str:
