@@ -143,3 +143,35 @@ def test_ctrl_p_prints_on_the_page_shown(
         press_ctrl(qtbot, window, Qt.Key.Key_P)
         assert opened == [] and window.sidebar.currentRow() == area
     assert len(prompts.choices_offered) == 1
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_member_items_are_disabled_with_no_member_chosen(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """ "Sửa đoàn viên…", "Xóa đoàn viên…", "Chuyển chi đoàn…", "Ghi sự kiện…" of the "Đoàn
+    viên" menu act on the members chosen on the roster: disabled when none is (editing and
+    recording an event: unless exactly one is); "Thêm đoàn viên…" always enabled."""
+    window = active_window(qtbot, demo_ws, prompts)
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Đoàn &viên")
+    items = ("Thêm đoàn viên…", "Sửa đoàn viên…", "Xóa đoàn viên…", "Chuyển chi đoàn…",
+             "Ghi sự kiện…")  # fmt: skip
+
+    def enabled() -> list[bool]:
+        menu.aboutToShow.emit()
+        shown = {a.text(): a.isEnabled() for a in menu.actions()}
+        menu.aboutToHide.emit()
+        return [shown[text] for text in items]
+
+    window.show_area(SETTINGS)
+    assert window.roster.selected_count() == 0
+    assert enabled() == [True, False, False, False, False]
+    window.roster.select_row(0)
+    assert enabled() == [True, True, True, True, True]
+    selection = window.roster.table.selectionModel()
+    flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+    selection.select(window.roster.model.index(1, 0), flags)
+    assert window.roster.selected_count() == 2
+    assert enabled() == [True, False, True, True, False]
+    # Enter and Delete on the roster's table still reach their actions once the menu is shut.
+    assert window.roster.edit_action.isEnabled() and window.roster.delete_action.isEnabled()

@@ -467,6 +467,10 @@ class MainWindow(QMainWindow):
         members_menu.addAction(self.party_action)
         members_menu.addSeparator()
         members_menu.addAction(self.find_action)
+        # The items acting on the roster's chosen members: disabled while the menu shows when
+        # none (or, to edit, not exactly one) is chosen; Enter and Delete on the table guard.
+        members_menu.aboutToShow.connect(lambda: self._enable_member_items(shown=True))
+        members_menu.aboutToHide.connect(lambda: self._enable_member_items(shown=False))
 
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self.about_action = QAction("Giới thiệu…", self)
@@ -533,6 +537,14 @@ class MainWindow(QMainWindow):
             self.youth.export()
         else:
             self.roster.io.export_action.trigger()
+
+    def _enable_member_items(self, *, shown: bool) -> None:
+        chosen = self.roster.selected_count() if shown else 1
+        for action, needed in ((self.roster.edit_action, chosen == 1),
+                               (self.roster.delete_action, chosen > 0),
+                               (self.roster.move_action, chosen > 0),
+                               (self.roster.event_action, chosen == 1)):  # fmt: skip
+            action.setEnabled(needed)
 
     def _run_page_command(
         self, command_of: Callable[[MainWindow, int], PageCommand | None]
