@@ -54,7 +54,7 @@ def test_a_backup_on_a_stick_is_restored_after_the_question(
     assert dialog.file_button.text() == "Khôi phục từ tệp…"
     dialog.restore_file(saved.path)
     assert prompts.asked == [
-        f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M ngày %d/%m/%Y} "
+        f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
         f"(3 đoàn viên)?\n\n{REPLACES}"
     ]
     assert sorted(ws.members.ids()) == sorted(ids)
@@ -73,7 +73,7 @@ def test_a_renamed_backup_is_dated_by_its_file(qtbot: QtBot, ws: Workspace, tmp_
     prompts.answer = False
     _dialog(qtbot, ws, prompts).restore_file(renamed)
     assert prompts.asked == [
-        f"Khôi phục bản sao lưu “ban sao doan xa.sqlite” lúc 16:05 ngày 20/11/2026 "
+        f"Khôi phục bản sao lưu “ban sao doan xa.sqlite” lúc 16:05:00 ngày 20/11/2026 "
         f"(3 đoàn viên)?\n\n{REPLACES}"
     ]
 
@@ -132,11 +132,11 @@ def test_no_at_the_question_changes_nothing(qtbot: QtBot, ws: Workspace, tmp_pat
 def test_counts_are_written_as_vietnamese_write_numbers(
     qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch
 ) -> None:
-    taken = datetime(2026, 12, 5, 8, 30)
-    info = BackupInfo(tmp_path / "thu-cong-20261205-083000.sqlite", taken, "thu-cong", 1, 2009,
+    taken = datetime(2026, 12, 5, 8, 30, 7)
+    info = BackupInfo(tmp_path / "thu-cong-20261205-083007.sqlite", taken, "thu-cong", 1, 2009,
                       True)  # fmt: skip
     assert restore_question(info) == (
-        f"Khôi phục bản sao lưu lúc 08:30 ngày 05/12/2026 (2.009 đoàn viên)?\n\n{REPLACES}"
+        f"Khôi phục bản sao lưu lúc 08:30:07 ngày 05/12/2026 (2.009 đoàn viên)?\n\n{REPLACES}"
     )
     monkeypatch.setattr(ws.backups, "take", lambda reason="thu-cong": info)
     monkeypatch.setattr(ws.backups, "to_folder", lambda folder, report=None: info)

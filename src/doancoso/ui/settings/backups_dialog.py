@@ -135,10 +135,11 @@ def members_text(members: int | None) -> str:
 def restore_question(info: BackupInfo, named: bool = False) -> str:
     """The question before a restore: when the backup was taken, its members, and that the
     current data are replaced (backed up first, by the core's restore). ``named``: a file
-    chosen on a stick, named as well."""
+    chosen on a stick, named as well. The time is to the second, as the list shows it: two
+    backups of the same minute are told apart in the question too."""
     file = f"“{info.path.name}” " if named else ""
     return (
-        f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M ngày %d/%m/%Y} "
+        f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M:%S ngày %d/%m/%Y} "
         f"({members_text(info.members)} đoàn viên)?\n\n"
         "Toàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
         "thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước khi khôi "
