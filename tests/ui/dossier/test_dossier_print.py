@@ -202,21 +202,23 @@ def test_ctrl_p_in_the_window_prints_the_dossier_on_its_page(
     with qtbot.wait_active(window):
         window.show()
         window.activateWindow()
-    print_list = window.print_action  # the Tệp menu's "In danh sách…"
+    print_list = window.print_action  # the Tệp menu's "In danh sách đoàn viên…" / "In hồ sơ…"
     assert print_list.shortcut().toString() == "Ctrl+P"
     window.show_area(DOSSIER_AREA)
     page = window.dossier
     page.year_box.setValue(2025)
     with qtbot.wait_signal(page.built):
         page.build()
-    assert print_list.shortcut().isEmpty()
+    # One key, one action: the page's own "In…" leaves Ctrl+P to the window's "In hồ sơ…".
+    assert print_list.text() == "In hồ sơ…" and print_list.shortcut().toString() == "Ctrl+P"
+    assert page.print_action.shortcut().isEmpty()
     out = tmp_path / "in.pdf"
     prompts.dialog_script = _print_to(out, 1, 1)
     qtbot.keyClick(page.preview.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.print_job is None and out.exists(), timeout=60000)
     assert len(PdfReader(out).pages) == 1
     window.show_area(ROSTER)
-    assert print_list.shortcut().toString() == "Ctrl+P"
+    assert print_list.text() == "In danh sách đoàn viên…"
 
 
 def test_the_pages_chosen_in_the_dialog(qtbot: QtBot) -> None:

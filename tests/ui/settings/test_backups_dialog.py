@@ -35,6 +35,34 @@ def test_back_up_now_and_see_it_listed(qtbot: QtBot, demo_ws: Workspace, qtmodel
     qtmodeltester.check(model)
 
 
+def test_backups_of_the_same_minute_are_told_apart_and_numbers_right_aligned(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    from datetime import datetime
+
+    from PySide6.QtCore import Qt
+
+    folder = ws.data_dir / "backups"
+    folder.mkdir(exist_ok=True)
+    for stamp in ("20261205-064612", "20261205-064639"):  # a backup now, then another
+        ws.backups.take("thu-cong")
+        newest = max(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime_ns)
+        newest.rename(folder / f"thu-cong-{stamp}.sqlite")
+    dialog = _dialog(qtbot, ws, ScriptedPrompts())
+    model = dialog.model
+    assert [model.index(r, 0).data() for r in range(2)] == [
+        "05/12/2026 06:46:39", "05/12/2026 06:46:12",
+    ]  # fmt: skip
+    assert model.backups[0].taken_at == datetime(2026, 12, 5, 6, 46, 39)
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    alignment = Qt.ItemDataRole.TextAlignmentRole
+    for column in (2, 3):  # Dung lượng, Số đoàn viên
+        assert model.index(0, column).data(alignment) == right
+        assert model.headerData(column, Qt.Orientation.Horizontal, alignment) == right
+    for column in (0, 1, 4):
+        assert model.index(0, column).data(alignment) is None
+
+
 def test_back_up_onto_a_stick(qtbot: QtBot, demo_ws: Workspace, tmp_path: Path) -> None:
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, demo_ws, prompts)
@@ -90,7 +118,7 @@ def test_check_reports_in_words(qtbot: QtBot, demo_ws: Workspace) -> None:
 def test_check_names_the_backup_by_its_time_not_its_file() -> None:
     backup = Path("/du-lieu/backups/truoc-kiem-tra-20261205-064639.sqlite")
     assert check_text(CheckReport(backup=backup)) == (
-        "Đã sao lưu trước khi kiểm tra (05/12/2026 06:46).\nDữ liệu tốt, không có lỗi."
+        "Đã sao lưu trước khi kiểm tra (05/12/2026 06:46:39).\nDữ liệu tốt, không có lỗi."
     )
     problem = Problem("branch", "members", "m1", "Nguyễn Văn An thuộc một chi đoàn đã bị xóa.")
     assert check_text(CheckReport(problems=[problem])) == (  # read-only data: no backup

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.backup.store import BackupInfo
 from doancoso.core.workspace import Workspace
+from doancoso.ui.common import folders
 from doancoso.ui.common.drives import Drive
 from doancoso.ui.settings.backups_dialog import BackupsDialog, restore_question
 from scripted import ScriptedPrompts, synchronous_core
@@ -53,7 +54,7 @@ def test_a_backup_on_a_stick_is_restored_after_the_question(
     assert dialog.file_button.text() == "Khôi phục từ tệp…"
     dialog.restore_file(saved.path)
     assert prompts.asked == [
-        f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M ngày %d/%m/%Y} "
+        f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
         f"(3 đoàn viên)?\n\n{REPLACES}"
     ]
     assert sorted(ws.members.ids()) == sorted(ids)
@@ -72,7 +73,7 @@ def test_a_renamed_backup_is_dated_by_its_file(qtbot: QtBot, ws: Workspace, tmp_
     prompts.answer = False
     _dialog(qtbot, ws, prompts).restore_file(renamed)
     assert prompts.asked == [
-        f"Khôi phục bản sao lưu “ban sao doan xa.sqlite” lúc 16:05 ngày 20/11/2026 "
+        f"Khôi phục bản sao lưu “ban sao doan xa.sqlite” lúc 16:05:00 ngày 20/11/2026 "
         f"(3 đoàn viên)?\n\n{REPLACES}"
     ]
 
@@ -131,11 +132,11 @@ def test_no_at_the_question_changes_nothing(qtbot: QtBot, ws: Workspace, tmp_pat
 def test_counts_are_written_as_vietnamese_write_numbers(
     qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch
 ) -> None:
-    taken = datetime(2026, 12, 5, 8, 30)
-    info = BackupInfo(tmp_path / "thu-cong-20261205-083000.sqlite", taken, "thu-cong", 1, 2009,
+    taken = datetime(2026, 12, 5, 8, 30, 7)
+    info = BackupInfo(tmp_path / "thu-cong-20261205-083007.sqlite", taken, "thu-cong", 1, 2009,
                       True)  # fmt: skip
     assert restore_question(info) == (
-        f"Khôi phục bản sao lưu lúc 08:30 ngày 05/12/2026 (2.009 đoàn viên)?\n\n{REPLACES}"
+        f"Khôi phục bản sao lưu lúc 08:30:07 ngày 05/12/2026 (2.009 đoàn viên)?\n\n{REPLACES}"
     )
     monkeypatch.setattr(ws.backups, "take", lambda reason="thu-cong": info)
     monkeypatch.setattr(ws.backups, "to_folder", lambda folder, report=None: info)
@@ -162,22 +163,28 @@ def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
         opened.append(folder)
         return ""
 
+    drives: list[Drive] = []  # the sticks plugged in
+    monkeypatch.setattr(folders, "removable_drives", lambda: list(drives))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_file))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose_folder))
+    documents = folders.documents_folder()
+    assert documents != Path.home()
     _people(ws)
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, ws, prompts)
-    dialog.find_drives = lambda: []
-    dialog.file_button.click()  # nothing remembered yet, no stick: the home folder
-    assert opened == [str(Path.home())]
+    # Nothing remembered yet, no stick: Documents, as every other open dialog of the app.
+    dialog.file_button.click()
+    dialog.stick_button.click()
+    assert opened == [str(documents), str(documents)]
+    del opened[:]
     usb = tmp_path / "usb"
     usb.mkdir()
-    dialog.find_drives = lambda: [Drive(usb, "USB_DOAN", "vfat", 3 * 1024**3, 8 * 1024**3)]
+    drives.append(Drive(usb, "USB_DOAN", "vfat", 3 * 1024**3, 8 * 1024**3))
     dialog.stick_button.click()  # nothing remembered yet: the stick plugged in
     dialog.file_button.click()
-    assert opened[1:] == [str(usb), str(usb)]
+    assert opened == [str(usb), str(usb)]
     del opened[1:]
-    dialog.find_drives = lambda: []
+    drives.clear()
     dialog.back_up_to(usb)  # "Sao lưu ra USB…" into the chosen folder
     assert prompts.infos and prompts.infos[-1].startswith(f"Đã sao lưu ra “{usb}")
     dialog.file_button.click()
@@ -185,15 +192,14 @@ def test_the_file_choosers_open_where_the_last_backup_onto_a_stick_went(
     assert opened[1:] == [str(usb), str(usb)]
     # remembered in the data folder: the next session too
     again = _dialog(qtbot, ws, prompts)
-    again.find_drives = lambda: []
     again.file_button.click()
     assert opened[-1] == str(usb)
-    # the stick taken out: the home folder again
+    # the stick taken out: Documents again
     for path in sorted(usb.rglob("*"), reverse=True):
         path.rmdir() if path.is_dir() else path.unlink()
     usb.rmdir()
     again.file_button.click()
-    assert opened[-1] == str(Path.home())
+    assert opened[-1] == str(documents)
 
 
 def test_a_damaged_backup_of_the_list_is_refused_before_the_question(

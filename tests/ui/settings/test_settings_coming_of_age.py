@@ -83,6 +83,25 @@ def test_settings_page_shows_saves_and_reloads_the_age(qtbot: QtBot, ws: Workspa
     assert spin.value() == 35
 
 
+def test_enter_in_any_field_of_the_form_saves(qtbot: QtBot, ws: Workspace) -> None:
+    """The "Lưu" button's tooltip promises Enter: in the age box as in every text field."""
+    page = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(page)
+    assert page.save_button.toolTip() == "Lưu thông tin Đoàn cơ sở (Enter hoặc Ctrl+S)"
+    spin = page.form.age_spin
+    for key, typed in ((Qt.Key.Key_Return, "33"), (Qt.Key.Key_Enter, "26")):  # keypad's too
+        spin.lineEdit().selectAll()
+        qtbot.keyClicks(spin, typed)
+        qtbot.keyClick(spin, key)
+        assert (page.saved_label.text(), _age(ws)) == ("Đã lưu.", int(typed))
+        assert not page.form.is_modified()
+    for name, editor in page.form.editors.items():
+        editor.setText(f"{editor.text()} mới" if name != "superior_short" else "TĐ")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        info = ws.organization.get()
+        assert info is not None and getattr(info, name) == editor.text(), name
+
+
 def test_saving_other_fields_keeps_the_age(qtbot: QtBot, ws: Workspace) -> None:
     page = SettingsPage(synchronous_core(ws))
     qtbot.addWidget(page)

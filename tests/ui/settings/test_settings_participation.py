@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -60,3 +61,28 @@ def test_the_evidence_size_limit_follows_a_change_made_elsewhere(
     page.max_size_box.editingFinished.emit()  # tabbed through, nothing typed
     assert ws.evidence.max_size == 120 * 1024 * 1024
     assert messages == []
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # a top-level window shown offscreen
+def test_the_evidence_size_limit_has_its_own_heading(qtbot: QtBot, ws: Workspace) -> None:
+    """Not under "Tham gia hoạt động" (it has nothing to do with participation): under the
+    heading a secretary looks for, "Tệp minh chứng", with what it limits said beside it."""
+    from PySide6.QtWidgets import QLabel
+
+    page = SettingsPage(synchronous_core(ws))
+    qtbot.addWidget(page)
+    page.resize(1100, 2000)  # every section in view, nothing scrolled
+    page.show()
+    qtbot.waitExposed(page)
+    content = page.scroll_area.widget()
+    box_y = page.max_size_box.mapTo(content, page.max_size_box.rect().topLeft()).y()
+    headings = [
+        (label.mapTo(content, label.rect().topLeft()).y(), label.text())
+        for label in content.findChildren(QLabel)
+        if label.text().startswith("<b>")
+    ]
+    above = max((y, text) for y, text in headings if y < box_y)[1]
+    assert above == "<b>Tệp minh chứng</b>"
+    assert page.max_size_box.toolTip() == (
+        "Ảnh, bản chụp và PDF đính kèm làm minh chứng lớn hơn mức này sẽ không được nhận."
+    )

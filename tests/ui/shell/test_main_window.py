@@ -189,7 +189,7 @@ def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
     ctrl = Qt.KeyboardModifier.ControlModifier
 
     window.show_area(YOUTH_AREA)
-    assert [a.text() for a in file_menu.actions()[:3]] == [
+    assert [a.text() for a in file_menu.actions()[2:5]] == [
         "Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…",
         "In danh sách thanh niên…",
     ]  # fmt: skip
@@ -208,7 +208,7 @@ def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
     assert [row[1].value for row in sheet.iter_rows(min_row=4)] == shown
 
     window.show_area(SETTINGS)
-    assert [a.text() for a in file_menu.actions()[:2]] == [
+    assert [a.text() for a in file_menu.actions()[2:4]] == [
         "Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…",
     ]  # fmt: skip
     window.sidebar.setFocus()
@@ -224,7 +224,7 @@ def test_ctrl_p_prints_the_list_of_the_page_shown(
     qtbot: QtBot, demo_ws: Workspace, prompts, tmp_path
 ) -> None:
     """On the youth register, Ctrl+P prints the young people shown (as its "In danh sách…"
-    button does), not the roster's list; elsewhere the roster's, as before."""
+    button does), not the roster's list; on the roster, the roster's."""
     from pypdf import PdfReader
 
     from scripted import accept_print_dialog
@@ -243,7 +243,7 @@ def test_ctrl_p_prints_the_list_of_the_page_shown(
     ctrl = Qt.KeyboardModifier.ControlModifier
 
     window.show_area(YOUTH_AREA)
-    assert file_menu.actions()[2].text() == "In danh sách thanh niên…"
+    assert file_menu.actions()[4].text() == "In danh sách thanh niên…"
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_P, ctrl)
     assert youth_file.is_file() and not roster_file.exists()
@@ -251,8 +251,8 @@ def test_ctrl_p_prints_the_list_of_the_page_shown(
     assert "DANH SÁCH THANH NIÊN ĐỊA PHƯƠNG" in " ".join(text.split())
     assert window.youth.model.youth_row(0).full_name in text  # type: ignore[union-attr]
 
-    window.show_area(SETTINGS)
-    assert file_menu.actions()[2].text() == "In danh sách đoàn viên…"
+    window.show_area(ROSTER)
+    assert file_menu.actions()[4].text() == "In danh sách đoàn viên…"
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_P, ctrl)
     text = " ".join(page.extract_text() for page in PdfReader(roster_file).pages)

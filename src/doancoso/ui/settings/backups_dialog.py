@@ -15,12 +15,12 @@ button ("Sao lưu ngay").
 The file choosers of "Sao lưu ra USB…" and "Khôi phục từ tệp…" open in the folder the last
 backup onto a stick went to (or the last restored file came from), remembered in the data
 folder's UI state (``ui-state.ini``, as the document dialog remembers its numbers), while it is
-there; else on the first USB stick plugged in (as the import wizard); else in the home folder.
+there; else where every open dialog of the app starts (:func:`..common.folders.open_folder`):
+the first USB stick plugged in, else the Documents folder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -54,7 +54,7 @@ from ...core.backup.store import BackupInfo, evidence_beside_text, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
 from ...core.workspace import Workspace
-from ..common.drives import Drive, removable_drives
+from ..common.folders import open_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.state import UiState
 
@@ -65,6 +65,9 @@ READING = "Đang đọc danh sách bản sao lưu…"
 """Under the list while the worker opens and checks each backup (seconds for a large roster)."""
 NO_BACKUPS = "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
 HEADERS = ("Thời gian", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
+NUMBER_COLUMNS = (2, 3)
+"""The size and the members: numbers, right-aligned so that their digits line up."""
+NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -89,15 +92,23 @@ class BackupsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBER_COLUMNS:
+            return NUMBER_ALIGNMENT
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
+            return NUMBER_ALIGNMENT
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         info = self.backups[index.row()]
-        column = index.column()
         if column == 0:
             return taken_at_text(info.taken_at)
         if column == 1:
@@ -110,8 +121,10 @@ class BackupsModel(QAbstractTableModel):
 
 
 def taken_at_text(taken_at: datetime) -> str:
-    """When a backup was taken, as the list of backups shows it."""
-    return format_vn_datetime(taken_at)
+    """When a backup was taken, as the list of backups shows it: "05/12/2026 06:46:39", to the
+    second (its file's stamp), so that two backups of the same minute (a backup now, then the
+    one before a restore) are told apart."""
+    return f"{format_vn_datetime(taken_at)}:{taken_at:%S}"
 
 
 def members_text(members: int | None) -> str:
@@ -122,10 +135,11 @@ def members_text(members: int | None) -> str:
 def restore_question(info: BackupInfo, named: bool = False) -> str:
     """The question before a restore: when the backup was taken, its members, and that the
     current data are replaced (backed up first, by the core's restore). ``named``: a file
-    chosen on a stick, named as well."""
+    chosen on a stick, named as well. The time is to the second, as the list shows it: two
+    backups of the same minute are told apart in the question too."""
     file = f"“{info.path.name}” " if named else ""
     return (
-        f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M ngày %d/%m/%Y} "
+        f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M:%S ngày %d/%m/%Y} "
         f"({members_text(info.members)} đoàn viên)?\n\n"
         "Toàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
         "thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước khi khôi "
@@ -177,7 +191,6 @@ class BackupsDialog(QDialog):
         self._core = core
         self.prompts = core.prompts
         self._memory = UiState(core.ws.data_dir)
-        self.find_drives: Callable[[], list[Drive]] = removable_drives
         self.setWindowTitle("Sao lưu và khôi phục")
         self.resize(820, 460)
         layout = QVBoxLayout(self)
@@ -265,13 +278,12 @@ class BackupsDialog(QDialog):
 
     def stick_folder(self) -> Path:
         """Where the file choosers open: the folder of the last backup onto a stick (or of the
-        last file restored), while it is there; else the first stick plugged in; else the home
-        folder."""
+        last file restored), while it is there; else the first stick plugged in; else the
+        Documents folder."""
         remembered = self._memory.text(STICK_FOLDER_KEY)
         if remembered and Path(remembered).is_dir():
             return Path(remembered)
-        drives = self.find_drives()
-        return drives[0].root if drives else Path.home()
+        return open_folder()
 
     def _remember_stick_folder(self, folder: Path) -> None:
         self._memory.set_text(STICK_FOLDER_KEY, str(folder))

@@ -1,8 +1,8 @@
 """The settings page ("Thiết lập"): the organisation's own fields, saved through the core (an
 operation on the worker, see :mod:`..shell.operations`); how participation in activities is
 counted; the superior body's deadline for registering a plan (a day of the year before the
-plan's, or of its own year); the rules of the rating
-(a dialog); where the data are kept, with a button opening the folder, and the app's version."""
+plan's, or of its own year); the rules of the rating (a dialog); the largest evidence file
+accepted; where the data are kept, with a button opening the folder, and the app's version."""
 
 from __future__ import annotations
 
@@ -101,6 +101,9 @@ class SettingsPage(QWidget):
             editor.textChanged.connect(self._edited)
             editor.returnPressed.connect(self.save)
         self.form.age_spin.valueChanged.connect(self._edited)
+        # The spin box's own line edit says when Enter (or the keypad's) is pressed in it;
+        # editingFinished would also save on merely leaving the box.
+        self.form.age_spin.lineEdit().returnPressed.connect(self.save)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addSpacing(12)
@@ -109,6 +112,8 @@ class SettingsPage(QWidget):
         self._build_plan_section(layout)
         layout.addSpacing(12)
         self._build_rating_section(layout)
+        layout.addSpacing(12)
+        self._build_evidence_section(layout)
         layout.addSpacing(12)
         self._build_data_section(layout)
         layout.addStretch(1)
@@ -127,7 +132,6 @@ class SettingsPage(QWidget):
         )
         self.leave_box.toggled.connect(self._leave_toggled)
         layout.addWidget(self.leave_box)
-        self._build_evidence_section(layout)
 
     def _build_plan_section(self, layout: QVBoxLayout) -> None:
         """The superior body's deadline for registering a plan (a setting of the organisation):
@@ -254,7 +258,10 @@ class SettingsPage(QWidget):
         dialog.deleteLater()
 
     def _build_evidence_section(self, layout: QVBoxLayout) -> None:
-        """The largest evidence file accepted (a setting of the organisation)."""
+        """The largest evidence file accepted (a setting of the organisation), under its own
+        heading: it limits the files attached on "3 chủ động" and the registers, not
+        participation."""
+        layout.addWidget(QLabel("<b>Tệp minh chứng</b>"))
         row = QHBoxLayout()
         row.addWidget(QLabel("Dung lượng tối đa của một tệp minh chứng:"))
         self.max_size_box = QSpinBox()

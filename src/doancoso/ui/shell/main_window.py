@@ -16,6 +16,7 @@ core with the same message.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -38,6 +39,7 @@ from ...core.lang.text import vn_number
 from ..common.list_page import READ_ONLY_TIP, ListPage
 from ..roster.page import RosterPage
 from .operations import Core, QueryOp
+from .page_keys import NO_NEW, NO_PRINT, PageCommand, new_command, print_command
 from .state import UiState
 from .undo import UndoHistory
 
@@ -70,13 +72,12 @@ AREAS = (
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
 FILE_ACTION_TEXTS = {
-    ROSTER: ("Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…",
-             "In danh sách đoàn viên…"),
-    YOUTH_AREA: ("Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…",
-                 "In danh sách thanh niên…"),
-}  # fmt: skip
-"""The texts of the "Tệp" menu's import, export and print (Ctrl+I, Ctrl+E, Ctrl+P) by the page
-they act on: the youth register's own list on its page, the roster's from every other page."""
+    ROSTER: ("Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…"),
+    YOUTH_AREA: ("Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…"),
+}
+"""The texts of the "Tệp" menu's import and export (Ctrl+I, Ctrl+E) by the page they act on:
+the youth register's own list on its page, the roster's from every other page. Ctrl+N and
+Ctrl+P act on the page shown only (see :mod:`.page_keys`)."""
 LIST_STATE_KEYS = {ROSTER: "roster/columns", YOUTH_AREA: "youth/columns"}
 """Where ``ui-state.ini`` keeps the column widths of each list page."""
 READ_ONLY_STYLE = (
@@ -183,11 +184,17 @@ class MainWindow(QMainWindow):
         if area == RECOGNITION_AREA:
             from ..recognition.page import RecognitionPage
 
-            return RecognitionPage(core, self.history)
+            recognition = RecognitionPage(core, self.history)
+            # Ctrl+N adds to the register's section shown: named again when another is shown.
+            recognition.tabs.currentChanged.connect(lambda _i: self._name_file_actions())
+            recognition.register.currentChanged.connect(lambda _i: self._name_file_actions())
+            return recognition
         if area == DOSSIER_AREA:
             from ..dossier.page import DossierPage
 
             dossier = DossierPage(core)
+            # Its Ctrl+P is the window's (the "Tệp" menu's "In hồ sơ…"): one key, one action.
+            dossier.print_action.setShortcut(QKeySequence())
             dossier.open_area.connect(lambda name: self.show_area(AREAS.index(name)))
             dossier.open_checklist_item.connect(self.open_checklist_item)
             dossier.open_register_record.connect(self.open_register_record)
@@ -205,29 +212,29 @@ class MainWindow(QMainWindow):
 
     def _area_chosen(self, area: int) -> None:
         self.stack.setCurrentWidget(self.page(area))
-        # Ctrl+P prints the dossier on its page (a list everywhere else, see _files_area): two
-        # actions with the same key would make it ambiguous, and neither would run.
-        key = QKeySequence() if area == DOSSIER_AREA else QKeySequence.StandardKey.Print
-        self.print_action.setShortcut(key)
-        # Ctrl+N adds to the list shown (see _files_area): the youth register's own action on
-        # its page; the "Đoàn viên" menu's item then shows no key, and still adds a member.
-        on_youth = self._files_area() == YOUTH_AREA
-        new = QKeySequence(QKeySequence.StandardKey.New)
-        self.new_member_action.setShortcut(QKeySequence() if on_youth else new)
-        self.new_youth_action.setShortcut(new if on_youth else QKeySequence())
         self._name_file_actions()
 
     def _files_area(self) -> int:
-        """The page whose list Ctrl+I, Ctrl+E and Ctrl+P import, export and print: the youth
+        """The page whose list Ctrl+I and Ctrl+E import and export: the youth
         register's on its page, the roster's on every other (see :data:`FILE_ACTION_TEXTS`)."""
         shown = self.stack.currentWidget()
         return YOUTH_AREA if shown is self._built.get(YOUTH_AREA) else ROSTER
 
-    def _name_file_actions(self) -> None:
-        import_text, export_text, print_text = FILE_ACTION_TEXTS[self._files_area()]
+    def _name_file_actions(self, *, now: bool = False) -> None:
+        import_text, export_text = FILE_ACTION_TEXTS[self._files_area()]
         self.import_action.setText(import_text)
         self.export_action.setText(export_text)
-        self.print_action.setText(print_text)
+        # Ctrl+N and Ctrl+P: the shown page's own add and print, disabled on a page without.
+        area = self.stack.currentIndex()
+        if area < 0:
+            return
+        new, printing = new_command(self, area), print_command(self, area)
+        self.new_action.setText(new.text if new else NO_NEW)
+        self.new_action.setEnabled(
+            new is not None and (new.ready() or not now) and self._ws.read_only is None
+        )
+        self.print_action.setText(printing.text if printing else NO_PRINT)
+        self.print_action.setEnabled(printing is not None and (printing.ready() or not now))
 
     @property
     def youth(self) -> YouthPage:
@@ -330,7 +337,7 @@ class MainWindow(QMainWindow):
         if self._ws.read_only is None:
             return
         tip = READ_ONLY_TIP
-        for action in (self.new_member_action, self.new_youth_action,
+        for action in (self.new_action, self.new_member_action, self.new_youth_action,
                        self.roster.io.import_action, self.import_action,
                        self.coming_of_age_action, self.temporary_action,
                        self.import_bundle_action):  # fmt: skip
@@ -367,8 +374,12 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
-        # Import, export and print act on the list of the page shown (see _files_area); the
-        # roster's own actions, behind its buttons, are in no menu: their keys are the window's.
+        # Add and print act on the page shown, import and export on its list (see
+        # _files_area); the roster's own actions, behind its buttons, are in no menu: their keys
+        # are the window's.
+        self.new_action = QAction(NO_NEW, self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.triggered.connect(lambda: self._run_page_command(new_command))
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_file)
@@ -377,9 +388,14 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_file)
         self.print_action = QAction(self)
         self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_action.triggered.connect(self.print_list)
-        self._name_file_actions()
+        self.print_action.triggered.connect(lambda: self._run_page_command(print_command))
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action, self.print_action])
+        # Disabled while the menu shows when the page cannot act now (no plan yet, no dossier
+        # built); enabled again after, the key then asking the page at the time it is pressed.
+        file_menu.aboutToShow.connect(lambda: self._name_file_actions(now=True))
+        file_menu.aboutToHide.connect(self._name_file_actions)
         file_menu.addSeparator()
         self.backups_action = QAction("Sao lưu và khôi phục…", self)
         self.backups_action.triggered.connect(self.show_backups)
@@ -422,16 +438,16 @@ class MainWindow(QMainWindow):
             )
 
         members_menu = self.menuBar().addMenu("Đoàn &viên")
+        # Ctrl+N is the "Tệp" menu's "Thêm…", which on the roster and the youth register runs
+        # these two; the "Đoàn viên" menu's item adds a member from any page.
         self.new_member_action = QAction("Thêm đoàn viên…", self)
-        self.new_member_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_member_action.triggered.connect(self.new_member)
-        self.new_youth_action = QAction("Thêm thanh niên…", self)  # its key on its page only
+        self.new_youth_action = QAction("Thêm thanh niên…", self)
         self.new_youth_action.triggered.connect(self.new_youth)
         self.find_action = QAction("Tìm kiếm", self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.start_search)
-        window_wide = (self.new_member_action, self.new_youth_action, self.find_action,
-                       self.undo_action, self.redo_action)  # fmt: skip
+        window_wide = (self.new_action, self.find_action, self.undo_action, self.redo_action)
         for action in window_wide:
             self.addAction(action)
         members_menu.addAction(self.new_member_action)
@@ -451,6 +467,10 @@ class MainWindow(QMainWindow):
         members_menu.addAction(self.party_action)
         members_menu.addSeparator()
         members_menu.addAction(self.find_action)
+        # The items acting on the roster's chosen members: disabled while the menu shows when
+        # none (or, to edit, not exactly one) is chosen; Enter and Delete on the table guard.
+        members_menu.aboutToShow.connect(lambda: self._enable_member_items(shown=True))
+        members_menu.aboutToHide.connect(lambda: self._enable_member_items(shown=False))
 
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self.about_action = QAction("Giới thiệu…", self)
@@ -518,13 +538,21 @@ class MainWindow(QMainWindow):
         else:
             self.roster.io.export_action.trigger()
 
-    def print_list(self) -> None:
-        """Ctrl+P (but on the dossier's page): the list shown on the youth register, the
-        roster's elsewhere, as a PDF to print."""
-        if self._files_area() == YOUTH_AREA:
-            self.youth.print_list()
-        else:
-            self.roster.io.print_action.trigger()
+    def _enable_member_items(self, *, shown: bool) -> None:
+        chosen = self.roster.selected_count() if shown else 1
+        for action, needed in ((self.roster.edit_action, chosen == 1),
+                               (self.roster.delete_action, chosen > 0),
+                               (self.roster.move_action, chosen > 0),
+                               (self.roster.event_action, chosen == 1)):  # fmt: skip
+            action.setEnabled(needed)
+
+    def _run_page_command(
+        self, command_of: Callable[[MainWindow, int], PageCommand | None]
+    ) -> None:
+        """Ctrl+N or Ctrl+P: the shown page's own add or print, if it can act now."""
+        command = command_of(self, self.stack.currentIndex())
+        if command is not None and command.ready():
+            command.run()
 
     def show_backups(self) -> None:
         from ..settings.backups_dialog import BackupsDialog

@@ -1,0 +1,177 @@
+"""Ctrl+N and Ctrl+P in the main window: the shown page's own add and print, named so in the
+"Tệp" menu; on a page without one, the menu's item is disabled and the key does nothing (it
+never adds a member or prints the roster from another page)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from active_window import active_window, press_ctrl
+from doancoso.core.workspace import Workspace
+from doancoso.ui.shell.main_window import (
+    BRANCHES_AREA,
+    CALENDAR_AREA,
+    DOSSIER_AREA,
+    PLANS_AREA,
+    RATING_AREA,
+    RECOGNITION_AREA,
+    ROSTER,
+    SETTINGS,
+    STATISTICS,
+    MainWindow,
+)
+from scripted import ScriptedPrompts
+
+
+def _opened(prompts: ScriptedPrompts) -> list[str]:
+    """The titles of the dialogs opened from now on, each closed at once."""
+    titles: list[str] = []
+
+    def note(dialog: QDialog) -> None:
+        titles.append(dialog.windowTitle())
+        dialog.reject()
+
+    prompts.dialog_script = note
+    return titles
+
+
+def _menu_item(window: MainWindow, index: int) -> tuple[str, str, bool]:
+    """(text, shortcut, enabled) of the "Tệp" menu's item ``index``, as the menu shows it."""
+    menu = window.menuBar().actions()[0].menu()
+    menu.aboutToShow.emit()
+    action = menu.actions()[index]
+    shown = (action.text(), action.shortcut().toString(), action.isEnabled())
+    menu.aboutToHide.emit()
+    return shown
+
+
+NEW, PRINT = 0, 4  # "Thêm…", separator, "Nhập…", "Xuất…", "In…"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_n_adds_on_the_page_shown(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    window = active_window(qtbot, demo_ws, prompts)
+    members = demo_ws.members.count()
+    window.show_area(PLANS_AREA)
+    assert window.plans.plan() is not None  # the demo's plan of this year
+    opened = _opened(prompts)
+    for area, title, item in (
+        (BRANCHES_AREA, "Thêm chi đoàn", "Thêm chi đoàn…"),
+        (PLANS_AREA, f"Thêm chỉ tiêu – kế hoạch năm {window.plans.year}", "Thêm chỉ tiêu…"),
+        (CALENDAR_AREA, "Thêm hoạt động", "Thêm hoạt động…"),
+        (ROSTER, "Thêm đoàn viên", "Thêm đoàn viên…"),
+    ):
+        window.show_area(area)
+        assert _menu_item(window, NEW) == (item, "Ctrl+N", True)
+        window.sidebar.setFocus()
+        press_ctrl(qtbot, window, Qt.Key.Key_N)
+        assert opened == [title]
+        assert window.sidebar.currentRow() == area
+        opened.clear()
+
+    # "3 chủ động": a record of the register's section shown; nothing on the checklist.
+    window.show_area(RECOGNITION_AREA)
+    page = window.recognition
+    assert _menu_item(window, NEW) == ("Thêm…", "Ctrl+N", False)
+    page.tabs.setCurrentWidget(page.register)
+    page.register.setCurrentWidget(page.register.coordination)
+    assert _menu_item(window, NEW) == ("Thêm chương trình phối hợp…", "Ctrl+N", True)
+    window.sidebar.setFocus()
+    press_ctrl(qtbot, window, Qt.Key.Key_N)
+    assert opened == ["Thêm chương trình phối hợp"]
+    opened.clear()
+
+    for area in (RATING_AREA, DOSSIER_AREA, STATISTICS, SETTINGS):
+        window.show_area(area)
+        assert _menu_item(window, NEW) == ("Thêm…", "Ctrl+N", False)
+        window.sidebar.setFocus()
+        press_ctrl(qtbot, window, Qt.Key.Key_N)
+        assert opened == [] and window.sidebar.currentRow() == area
+    assert demo_ws.members.count() == members
+    # The "Đoàn viên" menu's item adds a member from any page, and claims no key.
+    assert window.new_member_action.shortcut().isEmpty()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_p_prints_on_the_page_shown(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    window = active_window(qtbot, demo_ws, prompts)
+    window.roster.io.ask_save_path = lambda *_args: pytest.fail("the roster printed")
+    opened = _opened(prompts)
+
+    window.show_area(RATING_AREA)
+    assert _menu_item(window, PRINT) == ("In văn bản xếp loại…", "Ctrl+P", True)
+    window.sidebar.setFocus()
+    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    assert prompts.choices_offered and prompts.choices_offered[0][0].startswith("Phiếu")
+
+    window.show_area(STATISTICS)
+    assert _menu_item(window, PRINT) == ("Xuất thống kê ra PDF để in…", "Ctrl+P", True)
+    window.sidebar.setFocus()
+    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    assert opened == ["Xuất báo cáo thống kê (PDF)"]
+    opened.clear()
+
+    window.show_area(PLANS_AREA)
+    year = window.plans.year
+    window.plans.open_year(year + 1)  # a year without a plan: nothing to print yet
+    assert _menu_item(window, PRINT) == ("In kế hoạch (KH)…", "Ctrl+P", False)
+    window.sidebar.setFocus()
+    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    assert opened == []
+    window.plans.open_year(year)
+    assert _menu_item(window, PRINT) == ("In kế hoạch (KH)…", "Ctrl+P", True)
+    window.sidebar.setFocus()
+    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    assert opened == ["In kế hoạch công tác (PDF)"]
+    opened.clear()
+
+    window.show_area(DOSSIER_AREA)  # nothing built: nothing to print
+    assert _menu_item(window, PRINT) == ("In hồ sơ…", "Ctrl+P", False)
+    assert window.dossier.print_action.shortcut().isEmpty()  # the window's key, not twice
+
+    for area in (BRANCHES_AREA, CALENDAR_AREA, RECOGNITION_AREA, SETTINGS):
+        window.show_area(area)
+        assert _menu_item(window, PRINT) == ("In…", "Ctrl+P", False)
+        window.sidebar.setFocus()
+        press_ctrl(qtbot, window, Qt.Key.Key_P)
+        assert opened == [] and window.sidebar.currentRow() == area
+    assert len(prompts.choices_offered) == 1
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_member_items_are_disabled_with_no_member_chosen(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """ "Sửa đoàn viên…", "Xóa đoàn viên…", "Chuyển chi đoàn…", "Ghi sự kiện…" of the "Đoàn
+    viên" menu act on the members chosen on the roster: disabled when none is (editing and
+    recording an event: unless exactly one is); "Thêm đoàn viên…" always enabled."""
+    window = active_window(qtbot, demo_ws, prompts)
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Đoàn &viên")
+    items = ("Thêm đoàn viên…", "Sửa đoàn viên…", "Xóa đoàn viên…", "Chuyển chi đoàn…",
+             "Ghi sự kiện…")  # fmt: skip
+
+    def enabled() -> list[bool]:
+        menu.aboutToShow.emit()
+        shown = {a.text(): a.isEnabled() for a in menu.actions()}
+        menu.aboutToHide.emit()
+        return [shown[text] for text in items]
+
+    window.show_area(SETTINGS)
+    assert window.roster.selected_count() == 0
+    assert enabled() == [True, False, False, False, False]
+    window.roster.select_row(0)
+    assert enabled() == [True, True, True, True, True]
+    selection = window.roster.table.selectionModel()
+    flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+    selection.select(window.roster.model.index(1, 0), flags)
+    assert window.roster.selected_count() == 2
+    assert enabled() == [True, False, True, True, False]
+    # Enter and Delete on the roster's table still reach their actions once the menu is shut.
+    assert window.roster.edit_action.isEnabled() and window.roster.delete_action.isEnabled()
