@@ -24,7 +24,7 @@ from ...core.roster.branches import UNASSIGNED, MovedMembers, not_moved_message
 from ...core.roster.service import MemberFilter
 from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
-from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
+from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory, members_phrase
 from .files import RosterIO
@@ -120,6 +120,10 @@ class RosterPage(ListPage):
         self.move_action.triggered.connect(self.move_selected)
         self.event_action = QAction("Ghi sự kiện…", self)
         self.event_action.triggered.connect(self.record_event)
+        if self._ws.read_only is not None:  # a write-protected stick: say why, write nothing
+            self.event_action.setEnabled(False)
+            for widget in (self.event_action, self.event_button):
+                widget.setToolTip(READ_ONLY_TIP)
 
     # Filters ------------------------------------------------------------------------------
 
@@ -156,7 +160,7 @@ class RosterPage(ListPage):
         self.edit_button.setEnabled(selected == 1)
         self.delete_button.setEnabled(selected > 0)
         self.move_button.setEnabled(selected > 0)
-        self.event_button.setEnabled(selected == 1)
+        self.event_button.setEnabled(selected == 1 and self._ws.read_only is None)
 
     # Selection ----------------------------------------------------------------------------
 
@@ -252,7 +256,7 @@ class RosterPage(ListPage):
         from ..lifecycle.event_dialog import EventDialog
 
         ids = self.selected_ids()
-        if len(ids) != 1:
+        if len(ids) != 1 or self._ws.read_only is not None:
             return
         try:
             dialog = EventDialog(self._core, ids[0], parent=self)
