@@ -19,7 +19,7 @@ from ..lang.dates import format_vn_date
 from ..lang.text import nfc_multiline_or_none, nfc_or_none
 from ..roster.rules import COMING_OF_AGE
 from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberService
-from ..roster.vocab import choice_code
+from ..roster.vocab import STATUSES, choice_code
 from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
 from .introductions import introduced
@@ -146,6 +146,24 @@ class EventService:
                 member.status, baseline_status(member, events), events,
                 allowed_kinds(member.status) if kinds is None else kinds, member.full_name,
             )  # fmt: skip
+
+    def nothing_to_record(self, member_id: str, kinds: Iterable[str] | None = None) -> str | None:
+        """Why no event at all can be recorded for the member (every kind of ``kinds``, default
+        those offered for the member's status, refused whatever the date: :meth:`refusals`),
+        naming them and their status; None when at least one kind may be."""
+        offered = tuple(kinds) if kinds is not None else None
+        refused = self.refusals(member_id, offered)
+        with self._ctx.db.read() as session:
+            member = self._member(session, member_id)
+            name, status = member.full_name, member.status
+        if not refused or len(refused) < len(allowed_kinds(status) if offered is None else offered):
+            return None
+        reasons = dict.fromkeys(r.rstrip(".") for r in refused.values())
+        why = "; ".join(r[:1].lower() + r[1:] for r in reasons)
+        return (
+            f"Không có sự kiện nào ghi được cho đoàn viên {name} "
+            f"({STATUSES.get(status, status)}): {why}."
+        )
 
     def active_roster_ids(
         self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False
