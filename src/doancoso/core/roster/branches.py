@@ -123,8 +123,14 @@ def secretaries_message(branch_name: str, names: Sequence[str], merging: bool) -
     when, then = ("sẽ có", "sau khi gộp, hãy") if merging else ("nay có", "hãy")
     return (
         f"Lưu ý: chi đoàn “{branch_name}” {when} {vn_number(len(names))} {SECRETARY}: "
-        f"{', '.join(names)}. Mỗi chi đoàn chỉ có một {SECRETARY}: {then} sửa chức vụ của "
-        "người không giữ chức này nữa."
+        f"{', '.join(names)}. {one_secretary_advice(then)}"
+    )
+
+
+def one_secretary_advice(then: str = "hãy") -> str:
+    """What to do of two Bí thư in one chi đoàn (``then``: the verb's lead-in)."""
+    return (
+        f"Mỗi chi đoàn chỉ có một {SECRETARY}: {then} sửa chức vụ của người không giữ chức này nữa."
     )
 
 
@@ -400,28 +406,18 @@ class BranchService:
         whose position is Bí thư (one who left or came of age holds none, and is not moved).
         Empty unless at least one of them comes with the merge or move and they are two or
         more: a chi đoàn has one Bí thư (:func:`secretaries_message`)."""
-        from sqlalchemy import or_, select
-
         from ..storage.models import Member
 
-        org = self._ctx.organization_id
         found: dict[str, tuple[str, str, bool]] = {}  # id → (sort key, name, comes along)
         with self._ctx.db.read() as session:
             for chunk in [*_chunks(tuple(member_ids)), ()]:  # () alone: the chi đoàn's own
                 wanted = [Member.branch_id == target_id, Member.id.in_(chunk)]
                 if source_id is not None:
                     wanted.append(Member.branch_id == source_id)
-                stmt = select(
-                    Member.id, Member.sort_key, Member.full_name, Member.position, Member.branch_id
-                ).where(
-                    is_live(Member, org),
-                    Member.status.in_(ACTIVE_STATUSES),
-                    Member.position.is_not(None),
-                    or_(*wanted),
-                )
-                for member_id, key, name, position, branch_id in session.execute(stmt):
-                    if position_of(position or "") == SECRETARY:
-                        found[member_id] = (key, name, branch_id != target_id)
+                for member_id, key, name, branch_id in secretary_rows(
+                    session, self._ctx.organization_id, *wanted
+                ):
+                    found[member_id] = (key, name, branch_id != target_id)
         if len(found) < 2 or not any(comes for *_, comes in found.values()):
             return ()
         return tuple(name for _, name, _ in sorted(found.values()))
@@ -676,6 +672,30 @@ def leave_gone_branches(session: Session, organization_id: str, member_ids: Sequ
             )
             .values(branch_id=None)
         )
+
+
+def secretary_rows(
+    session: Session, organization_id: str, *where: ColumnElement[bool]
+) -> list[tuple[str, str, str, str | None]]:
+    """The members of the active roster (one who left or came of age holds no post) whose
+    position is Bí thư and who match any of ``where``: (id, sort key, name, chi đoàn id)."""
+    from sqlalchemy import or_, select
+
+    from ..storage.models import Member
+
+    stmt = select(
+        Member.id, Member.sort_key, Member.full_name, Member.position, Member.branch_id
+    ).where(
+        is_live(Member, organization_id),
+        Member.status.in_(ACTIVE_STATUSES),
+        Member.position.is_not(None),
+        or_(*where),
+    )
+    return [
+        (member_id, key, name, branch_id)
+        for member_id, key, name, position, branch_id in session.execute(stmt)
+        if position_of(position or "") == SECRETARY
+    ]
 
 
 def _chunks(ids: Sequence[str], size: int = 900) -> Iterator[Sequence[str]]:
