@@ -11,10 +11,11 @@ import argparse
 import json
 from typing import TextIO
 
+from ..core.errors import ValidationError
 from ..core.lang.dates import format_vn_date
-from ..core.lang.text import vn_number
+from ..core.lang.text import nfc, vn_number
 from ..core.roster.service import MemberRow
-from ..core.roster.vocab import GENDERS, STATUSES
+from ..core.roster.vocab import GENDERS, STATUSES, choice_code
 from . import members_files, members_print
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 from .filters import BRANCH, BRANCH_NAME, add_member_filter_options, find_branch, member_filter
@@ -116,12 +117,34 @@ _ADD_FIELDS = {
 }
 
 
+def _event_status_message(raw: str) -> str | None:
+    """Why a new member cannot start with the status ``raw`` (None when they can). The member
+    form adds every member "Đang sinh hoạt"; the other statuses follow from an event (a
+    transfer, a temporary stay with its home organisation...), which only the app records: a
+    member added here as "Sinh hoạt tạm" would have no stay and be missing from its list."""
+    status = choice_code(STATUSES, nfc(raw))
+    if status is None or status == "active":
+        return None  # none given, or an unknown one, which validate() reports
+    return (
+        f"Đoàn viên mới được thêm với trạng thái “{STATUSES['active']}”; trạng thái "
+        f"“{STATUSES[status]}” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…), ghi "
+        "trong ứng dụng ở tab “Quá trình” của hồ sơ đã lưu."
+    )
+
+
 def members_add(args: argparse.Namespace, out: TextIO) -> int:
     raw = {field: getattr(args, option) or "" for option, field in _ADD_FIELDS.items()}
     with open_workspace(args) as ws:
         if args.branch:
             branch = find_branch(ws, args.branch, " Hãy tạo chi đoàn trước.")
             raw["branch_id"] = branch.id
+        refused = _event_status_message(raw["status"])
+        if refused is not None:  # said with the other problems of the input, if any
+            try:
+                ws.members.validate(raw)
+            except ValidationError as exc:
+                raise ValidationError({**exc.field_errors, "status": refused}) from None
+            raise ValidationError({"status": refused})
         warnings = ws.members.warnings(raw)  # allowed but unusual: said, as the form asks
         member_id = ws.members.save(raw)
         record = ws.members.get(member_id)

@@ -3,6 +3,8 @@ ones together; Party introductions."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog
@@ -18,6 +20,9 @@ from doancoso.ui.shell.state import UiState
 from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import AddMember
+
+IN_2025 = dt.date(2025, 6, 1)
+"""The day the lists are looked at: "quá hạn" is against it."""
 
 
 def _fixture(ws: Workspace, add_member: AddMember) -> dict[str, str]:
@@ -41,7 +46,7 @@ def test_lists_exactly_the_members_reaching_30(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     _fixture(ws, add_member)
-    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025)
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025, today=IN_2025)
     qtbot.addWidget(dialog)
     # the Bí thư first (her post must be filled again), then Vietnamese name order
     assert dialog.names() == ["Lê Thị Hoa", "Trần Văn Bình"]
@@ -54,7 +59,7 @@ def test_lists_exactly_the_members_reaching_30(
     )
     dialog.year_spin.setValue(2024)
     assert dialog.names() == ["Trần Văn Bình"]
-    assert dialog.model.index(0, 4).data() == "2024"
+    assert dialog.model.index(0, 4).data() == "2024 (quá hạn)"  # late on the day looked at
     dialog.year_spin.setValue(2020)
     assert dialog.names() == []
     assert not dialog.confirm_button.isEnabled()
@@ -64,7 +69,7 @@ def test_each_member_shows_the_post_to_fill_again(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
 ) -> None:
     _fixture(ws, add_member)
-    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025)
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025, today=IN_2025)
     qtbot.addWidget(dialog)
     model = dialog.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
@@ -226,3 +231,25 @@ def test_the_party_list_tells_namesakes_apart(
         ("Nguyễn Thùy Châu", "12/04/1999", "Chi đoàn ấp Tân Phú", "19/05/2024", "05-GT/ĐTN", ""),
         ("Nguyễn Thùy Châu", "1998", "Chi đoàn ấp Tân Phú", "20/05/2024", "06-GT/ĐTN", ""),
     ]
+
+
+def test_next_year_viewed_marks_late_only_who_reached_it_before_this_year(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """ "quá hạn" is against today: viewing next year, this year's members are not late (they
+    used to be); a member here on temporary activity is not listed (her home decides)."""
+    year = dt.date.today().year
+    add_member("Lê Văn Nay", f"03/05/{year - 30}")
+    add_member("Trần Văn Quá", f"20/12/{year - 31}")
+    guest = add_member("Đỗ Thị Tạm", f"01/02/{year - 30}")
+    ws.events.record(guest, "temporary", f"01/01/{year}", home_organization="Đoàn xã Tân Lộc")
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=year + 1)
+    qtbot.addWidget(dialog)
+    assert dialog.names() == ["Lê Văn Nay", "Trần Văn Quá"]
+    assert [dialog.model.index(r, 4).data() for r in range(2)] == [
+        str(year),
+        f"{year - 1} (quá hạn)",
+    ]
+    assert dialog.summary.text() == (
+        "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước) — đã chọn 0."
+    )

@@ -160,12 +160,13 @@ def _confirm_coming_of_age(window: MainWindow, prompts: ScriptedPrompts) -> None
 
 
 def _cohort(ws: Workspace, add_member: AddMember) -> list[str]:
-    """Four members reaching 30 in 2025, one of them on temporary activity."""
+    """Four members reaching 30 in 2025, one of them with her admission recorded (one here on
+    temporary activity would not be listed: her home organisation decides)."""
     ids = [
         add_member(name, "01/01/1995", branch="Chi đoàn ấp Tân Phú")
         for name in ("Lê Thị Hoa", "Trần Văn Bình", "Nguyễn Văn An", "Phạm Văn Cường")
     ]
-    ws.events.record(ids[3], "temporary", "01/02/2025", home_organization="Đoàn xã Tân Lộc")
+    ws.events.record(ids[3], "admission", "26/03/2012", "03-QĐ/ĐTN")
     return ids
 
 
@@ -180,8 +181,8 @@ def test_one_ctrl_z_takes_back_a_coming_of_age_for_many(
     assert window.undo_action.toolTip() == f"Hoàn tác: {MATURED}"  # the history was kept
 
     press_ctrl(qtbot, window, Qt.Key.Key_Z)
-    assert [_status(ws, i) for i in ids] == ["active", "active", "active", "temporary"]
-    assert [_shown(window, i) for i in ids] == ["Đang sinh hoạt"] * 3 + ["Sinh hoạt tạm"]
+    assert [_status(ws, i) for i in ids] == ["active"] * 4
+    assert [_shown(window, i) for i in ids] == ["Đang sinh hoạt"] * 4
     assert [len(ws.events.history(i)) for i in ids] == [0, 0, 0, 1]
     assert window.statusBar().currentMessage() == f"Đã hoàn tác: {MATURED}."
 

@@ -19,7 +19,7 @@ from ..lang.dates import format_vn_date
 from ..lang.text import nfc_multiline_or_none, nfc_or_none
 from ..roster.rules import COMING_OF_AGE
 from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberService
-from ..roster.vocab import choice_code
+from ..roster.vocab import STATUSES, choice_code
 from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
 from .introductions import introduced
@@ -71,7 +71,8 @@ class EventInfo:
 
 @dataclass(frozen=True)
 class ComingOfAge:
-    """A member who reaches the age limit in ``year_reached`` (``overdue``: in an earlier year)."""
+    """A member who reaches the age limit in ``year_reached`` (``overdue``: in a year before
+    today's)."""
 
     row: MemberRow
     year_reached: int
@@ -146,6 +147,24 @@ class EventService:
                 allowed_kinds(member.status) if kinds is None else kinds, member.full_name,
             )  # fmt: skip
 
+    def nothing_to_record(self, member_id: str, kinds: Iterable[str] | None = None) -> str | None:
+        """Why no event at all can be recorded for the member (every kind of ``kinds``, default
+        those offered for the member's status, refused whatever the date: :meth:`refusals`),
+        naming them and their status; None when at least one kind may be."""
+        offered = tuple(kinds) if kinds is not None else None
+        refused = self.refusals(member_id, offered)
+        with self._ctx.db.read() as session:
+            member = self._member(session, member_id)
+            name, status = member.full_name, member.status
+        if not refused or len(refused) < len(allowed_kinds(status) if offered is None else offered):
+            return None
+        reasons = dict.fromkeys(r.rstrip(".") for r in refused.values())
+        why = "; ".join(r[:1].lower() + r[1:] for r in reasons)
+        return (
+            f"Không có sự kiện nào ghi được cho đoàn viên {name} "
+            f"({STATUSES.get(status, status)}): {why}."
+        )
+
     def active_roster_ids(
         self, flt: MemberFilter | None = None, sort: str = "name", descending: bool = False
     ) -> list[str]:
@@ -156,22 +175,31 @@ class EventService:
         )
 
     def coming_of_age(
-        self, year: int, include_overdue: bool = True, age: int | None = None
+        self,
+        year: int,
+        include_overdue: bool = True,
+        age: int | None = None,
+        today: dt.date | None = None,
     ) -> list[ComingOfAge]:
-        """Members of the active roster who reach ``age`` in ``year``, in name order; ``age``
-        defaults to the organisation's setting (:attr:`OrganizationInfo.coming_of_age`, 30
-        unless the secretary changed it).
+        """Members of this organisation's roster ("active") who reach ``age`` in ``year``, in
+        name order; ``age`` defaults to the organisation's setting
+        (:attr:`OrganizationInfo.coming_of_age`, 30 unless the secretary changed it).
 
         With ``include_overdue`` (default) those who reached it in an earlier year and are still
-        active are listed too (``overdue``): they still need their coming-of-age decision.
-        A birth known only by its year counts by that year.
+        active are listed too. ``overdue`` is measured against ``today`` (default: the real
+        day), not ``year``: a member who reached it before this year still waits for the
+        decision, one who reaches it this year or later is not late, whatever year is viewed.
+        A birth known only by its year counts by that year. Members here on temporary activity
+        are left out: they belong to their home organisation, which records their coming of
+        age (their stay here ends with a transfer back, :meth:`end_temporary`).
         """
         if age is None:
             age = self._ctx.coming_of_age()
+        this_year = (today or dt.date.today()).year
         last_birth_year = year - age
         stmt = select(Member.id, Member.birth_date).where(
             is_live(Member, self._ctx.organization_id),
-            Member.status.in_(ACTIVE_STATUSES),
+            Member.status == "active",
             Member.birth_date < dt.date(last_birth_year + 1, 1, 1),
         )
         if not include_overdue:
@@ -180,7 +208,7 @@ class EventService:
             births = dict(session.execute(stmt.order_by(Member.sort_key, Member.birth_date)).all())
         rows = self._members.rows(list(births))
         return [
-            ComingOfAge(row, births[row.id].year + age, births[row.id].year + age < year)
+            ComingOfAge(row, births[row.id].year + age, births[row.id].year + age < this_year)
             for row in rows
         ]
 

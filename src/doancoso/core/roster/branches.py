@@ -24,6 +24,7 @@ from ..lifecycle.rules import (
     is_read_only,
 )
 from ..storage.live import get_live, is_live
+from .vocab import position_of
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
@@ -107,6 +108,30 @@ def not_moved_message(moved: MovedMembers) -> str:
             f"{vn_number(n)} người {READ_ONLY_REASONS[status]}" for status, n in moved.not_moved
         )
     return f"{vn_number(total)} đoàn viên không được chuyển vì hồ sơ chỉ để xem: {reasons}."
+
+
+SECRETARY = "Bí thư"
+"""The position a chi đoàn has one of (DOMAIN.md: Bí thư, Phó Bí thư, Ủy viên BCH...)."""
+
+
+def secretaries_message(branch_name: str, names: Sequence[str], merging: bool) -> str:
+    """The warning that the chi đoàn ``branch_name`` holds the Bí thư ``names`` once a merge
+    (``merging``: said in its question, before) or a move (said after it) is done; "" for one or
+    none. Only a warning: the secretary decides who keeps the post."""
+    if len(names) < 2:
+        return ""
+    when, then = ("sẽ có", "sau khi gộp, hãy") if merging else ("nay có", "hãy")
+    return (
+        f"Lưu ý: chi đoàn “{branch_name}” {when} {vn_number(len(names))} {SECRETARY}: "
+        f"{', '.join(names)}. {one_secretary_advice(then)}"
+    )
+
+
+def one_secretary_advice(then: str = "hãy") -> str:
+    """What to do of two Bí thư in one chi đoàn (``then``: the verb's lead-in)."""
+    return (
+        f"Mỗi chi đoàn chỉ có một {SECRETARY}: {then} sửa chức vụ của người không giữ chức này nữa."
+    )
 
 
 @dataclass(frozen=True)
@@ -373,6 +398,30 @@ class BranchService:
             source.deleted_at = utc_now()
             return MergedBranch(source_id, source.name, target_id, target.name, live, deleted)
 
+    def secretaries_after(
+        self, target_id: str, source_id: str | None = None, member_ids: Sequence[str] = ()
+    ) -> tuple[str, ...]:
+        """The Bí thư of chi đoàn ``target_id`` once every member of ``source_id`` is merged
+        into it, or ``member_ids`` moved there, in name order: members of the active roster
+        whose position is Bí thư (one who left or came of age holds none, and is not moved).
+        Empty unless at least one of them comes with the merge or move and they are two or
+        more: a chi đoàn has one Bí thư (:func:`secretaries_message`)."""
+        from ..storage.models import Member
+
+        found: dict[str, tuple[str, str, bool]] = {}  # id → (sort key, name, comes along)
+        with self._ctx.db.read() as session:
+            for chunk in [*_chunks(tuple(member_ids)), ()]:  # () alone: the chi đoàn's own
+                wanted = [Member.branch_id == target_id, Member.id.in_(chunk)]
+                if source_id is not None:
+                    wanted.append(Member.branch_id == source_id)
+                for member_id, key, name, branch_id in secretary_rows(
+                    session, self._ctx.organization_id, *wanted
+                ):
+                    found[member_id] = (key, name, branch_id != target_id)
+        if len(found) < 2 or not any(comes for *_, comes in found.values()):
+            return ()
+        return tuple(name for _, name, _ in sorted(found.values()))
+
     def unmerge(self, merged: MergedBranch) -> None:
         """Undo :meth:`merge_undoable`: the merged chi đoàn back, with every member the merge
         moved, provided each is still live in the chi đoàn merged into and no other chi đoàn
@@ -623,6 +672,30 @@ def leave_gone_branches(session: Session, organization_id: str, member_ids: Sequ
             )
             .values(branch_id=None)
         )
+
+
+def secretary_rows(
+    session: Session, organization_id: str, *where: ColumnElement[bool]
+) -> list[tuple[str, str, str, str | None]]:
+    """The members of the active roster (one who left or came of age holds no post) whose
+    position is Bí thư and who match any of ``where``: (id, sort key, name, chi đoàn id)."""
+    from sqlalchemy import or_, select
+
+    from ..storage.models import Member
+
+    stmt = select(
+        Member.id, Member.sort_key, Member.full_name, Member.position, Member.branch_id
+    ).where(
+        is_live(Member, organization_id),
+        Member.status.in_(ACTIVE_STATUSES),
+        Member.position.is_not(None),
+        or_(*where),
+    )
+    return [
+        (member_id, key, name, branch_id)
+        for member_id, key, name, position, branch_id in session.execute(stmt)
+        if position_of(position or "") == SECRETARY
+    ]
 
 
 def _chunks(ids: Sequence[str], size: int = 900) -> Iterator[Sequence[str]]:

@@ -22,10 +22,11 @@ from ..lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ..lang.text import collation_key, fold, name_sort_key, nfc
 from ..lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_REASONS, is_read_only
 from ..storage.live import find_live, get_live, is_live, set_deleted
+from .branches import SECRETARY, one_secretary_advice, secretary_rows
 from .index import RosterSnapshot, refreshed
 from .rules import admission_history_message, national_id_mismatch_message, over_age_message
 from .validation import MemberFields, clean_identifier, parse_member
-from .vocab import GENDERS, POSITIONS, STATUSES, choice_code
+from .vocab import GENDERS, POSITIONS, STATUSES, choice_code, position_of
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -282,8 +283,9 @@ class MemberService:
         """What is allowed in ``raw`` but unusual, by field: the form asks before saving, the
         command line saves and says so. Today: an active member past the coming-of-age year,
         an admission dated before today's rules outside today's ages (kept as history: see
-        :mod:`.validation`), and a CCCD that says another gender or birth year than the ones
-        entered. The import warns with the same words."""
+        :mod:`.validation`), a CCCD that says another gender or birth year than the ones
+        entered (the import warns of these three with the same words), and a Bí thư of a chi
+        đoàn that already has one (a chi đoàn has one: the sitting one is named)."""
         try:
             birth, precision = parse_vn_date(nfc(raw.get("birth_date", "")), allow_year=True)
         except DateFormatError:
@@ -311,7 +313,30 @@ class MemberService:
         mismatch = national_id_mismatch_message(national_id, gender, birth)
         if mismatch is not None:
             found["national_id"] = mismatch
+        sitting = self._other_secretaries(raw, member_id)
+        if sitting is not None:
+            found["position"] = sitting
         return found
+
+    def _other_secretaries(self, raw: Mapping[str, str], member_id: str | None) -> str | None:
+        """The warning for a Bí thư of a chi đoàn that already has one (a chi đoàn has one:
+        allowed, the secretary decides who keeps the post), naming the sitting one(s)."""
+        from ..storage.models import Branch, Member
+
+        branch_id = raw.get("branch_id") or None
+        if branch_id is None or position_of(nfc(raw.get("position", ""))) != SECRETARY:
+            return None
+        org = self._ctx.organization_id
+        with self._ctx.db.read() as session:
+            branch = find_live(session, Branch, branch_id, org)
+            rows = secretary_rows(session, org, Member.branch_id == branch_id)
+        names = [name for i, _, name, _ in sorted(rows, key=lambda r: r[1]) if i != member_id]
+        if branch is None or not names:
+            return None
+        return (
+            f"Chi đoàn “{branch.name}” đã có {SECRETARY}: {', '.join(names)}. "
+            + one_secretary_advice()
+        )
 
     def save(self, raw: Mapping[str, str], member_id: str | None = None) -> str:
         """Validate and write one member (new when ``member_id`` is None); returns its id.

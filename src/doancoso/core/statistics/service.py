@@ -75,8 +75,9 @@ class RosterStats:
       and tones (shown as the most common spelling; on a tie, the first in code point order),
       most frequent first, except education, in the order of its levels ("9/12", "10/12"…,
       then other text); "Không" (no religion) is a value, not unknown;
-    - ``coming_of_age``: active-roster members who reach the organisation's coming-of-age age
-      (a setting, 30 by default) in ``today``'s year or already did (the list of
+    - ``coming_of_age``: "active" members (not those here on temporary activity, whose home
+      organisation decides) who reach the organisation's coming-of-age age (a setting, 30 by
+      default) in ``today``'s year or already did (the list of
       ``ws.events.coming_of_age(year)``);
     - ``admissions``: members not deleted, whatever their status now, whose date of admission
       (ngày vào Đoàn) is in ``today``'s year: entered through the form, imported or set by an
@@ -319,7 +320,8 @@ class _MemberTally:
         if status not in ACTIVE_STATUSES:
             return
         self.total += n
-        self.coming_of_age += coming_of_age
+        if status == "active":  # a temporary member's home organisation decides it
+            self.coming_of_age += coming_of_age
         self.branches[branch_id] += n
         self.genders[gender] += n
         self.ethnicities[ethnicity] += n

@@ -32,6 +32,7 @@ from ...core.roster.branches import (
     DeletedBranch,
     MergedBranch,
     RenamedBranch,
+    secretaries_message,
     undeletable_message,
 )
 from ..common.list_page import EMPTY_HINT_STYLE, READ_ONLY_TIP, table_actions
@@ -220,6 +221,10 @@ class BranchesPage(QWidget):
             f"{vn_number(source.member_count)} đoàn viên sẽ chuyển sang “{target.name}” "
             f"và chi đoàn “{source.name}” sẽ không còn."
         )
+        # A chi đoàn has one Bí thư: two after the merge are warned of, never refused.
+        two = self._ws.branches.secretaries_after(target.id, source_id=branch_id)
+        if two:
+            text += "\n\n" + secretaries_message(target.name, two, merging=True)
         if not self.prompts.confirm(self, "Gộp chi đoàn", text):
             return
 

@@ -2,14 +2,15 @@
 (a setting, 30 by default) in a year, confirmed in one decision.
 
 The age is read from the settings when the dialog opens and shown in its texts; the list comes
-from ``ws.events.coming_of_age(year, age=...)`` with that age (members of the active roster;
-those who reached it in an earlier year and still wait for their decision are marked "quá
-hạn"). Each member's union position is shown; those who hold one (Bí thư, Phó Bí thư, Ủy viên
-BCH…) come first, in red: that post must be filled again before they leave. The list opens
-with no one ticked (see :mod:`.decision_list`). "Xác nhận" records ``matured`` for the checked
-ones in one operation, all or none; the list is read, and the decision recorded, on the worker
-(a progress dialog shows when it takes more than half a second: a thousand members of a large
-roster do).
+from ``ws.events.coming_of_age(year, age=...)`` with that age (the organisation's own active
+members, not those here on temporary activity, whose home organisation decides; those who
+reached it before this year, whatever year is viewed, and still wait for their decision are
+marked "quá hạn"). Each member's union position is shown; those who hold one (Bí thư, Phó Bí
+thư, Ủy viên BCH…) come first, in red: that post must be filled again before they leave. The
+list opens with no one ticked (see :mod:`.decision_list`). "Xác nhận" records ``matured`` for
+the checked ones in one operation, all or none; the list is read, and the decision recorded, on
+the worker (a progress dialog shows when it takes more than half a second: a thousand members
+of a large roster do).
 """
 
 from __future__ import annotations
@@ -52,7 +53,14 @@ class ComingOfAgeDialog(DecisionListDialog):
 
     title = "Trưởng thành Đoàn"
 
-    def __init__(self, core: Core, year: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        core: Core,
+        year: int | None = None,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.today = today or dt.date.today()  # "quá hạn" is measured against it
         info = core.ws.organization.get()
         self.age = info.coming_of_age if info is not None else COMING_OF_AGE
         super().__init__(core, headers(self.age), parent)
@@ -61,7 +69,7 @@ class ComingOfAgeDialog(DecisionListDialog):
         self.caption = caption = QLabel(f"Đoàn viên đủ {self.age} tuổi trong năm:")
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1950, 2100)
-        self.year_spin.setValue(year or dt.date.today().year)
+        self.year_spin.setValue(year or self.today.year)
         caption.setBuddy(self.year_spin)
         self.year_spin.valueChanged.connect(self.reload)
         top.addWidget(caption)
@@ -74,9 +82,11 @@ class ComingOfAgeDialog(DecisionListDialog):
         return self.year_spin.value()
 
     def query(self) -> Callable[[Workspace], list[Any]]:
-        year, age = self.year, self.age
+        year, age, today = self.year, self.age, self.today
         # Those holding a post first (their post must be filled again), each group in name order.
-        return lambda ws: sorted(ws.events.coming_of_age(year, age=age), key=_post_last)
+        return lambda ws: sorted(
+            ws.events.coming_of_age(year, age=age, today=today), key=_post_last
+        )
 
     def cells(self, entry: ComingOfAge) -> tuple[str, ...]:
         member = entry.row

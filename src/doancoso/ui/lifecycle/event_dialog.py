@@ -8,9 +8,10 @@ the event. The kinds offered and the details each kind takes are the core's
 (:func:`~doancoso.core.lifecycle.rules.allowed_kinds`, ``DETAILS``); the kinds the member's
 history refuses whatever the date are shown greyed out, with the core's reason
 (``ws.events.refusals``), and the dialog opens on the first kind the member's history accepts
-today (``ws.events.next_kinds``). The date starts at today, but an admission (a Party
-admission) starts from the date, number and place the member's form already holds
-(:meth:`EventDialog.kind_defaults`).
+today (``ws.events.next_kinds``); when the history refuses every kind, the dialog is not built
+and the core's reason is raised (``ws.events.nothing_to_record``). The date starts at today,
+but an admission (a Party admission) starts from the date, number and place the member's form
+already holds (:meth:`EventDialog.kind_defaults`).
 """
 
 from __future__ import annotations
@@ -78,6 +79,11 @@ class EventDialog(QDialog):
         self, core: Core, member_id: str, kinds: Sequence[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
+        # Every kind refused whatever the date (came of age, already in the Party): said
+        # instead of a dialog whose every kind is greyed out.
+        nothing = core.ws.events.nothing_to_record(member_id, kinds)
+        if nothing is not None:
+            raise ConflictError(nothing)
         super().__init__(parent)
         self._core = core
         self._ws = core.ws

@@ -130,7 +130,10 @@ STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuy
 # The add form has no "Quá trình" tab: the events are recorded once the member is saved.
 NEW_STATUS_HINT = "Trạng thái thay đổi qua các sự kiện, ghi ở tab “Quá trình” khi sửa hồ sơ đã lưu."
 # Warnings that compare a field with others: asked about in an edit when any of them changed.
-WARNED_FROM = {"national_id": ("national_id", "gender", "birth_date")}
+WARNED_FROM = {
+    "national_id": ("national_id", "gender", "birth_date"),
+    "position": ("position", "branch_id"),  # a second Bí thư of the chi đoàn
+}
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
 )

@@ -20,11 +20,17 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import ACTIVE_STATUSES
-from ...core.roster.branches import UNASSIGNED, MovedMembers, not_moved_message
+from ...core.roster.branches import (
+    UNASSIGNED,
+    MovedMembers,
+    not_moved_message,
+    secretaries_message,
+)
 from ...core.roster.service import MemberFilter
 from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
-from ..common.list_page import NAMES_IN_CONFIRMATION, ListPage, delete_question
+from ...core.workspace import Workspace
+from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory, members_phrase
 from .files import RosterIO
@@ -120,6 +126,10 @@ class RosterPage(ListPage):
         self.move_action.triggered.connect(self.move_selected)
         self.event_action = QAction("Ghi sự kiện…", self)
         self.event_action.triggered.connect(self.record_event)
+        if self._ws.read_only is not None:  # a write-protected stick: say why, write nothing
+            self.event_action.setEnabled(False)
+            for widget in (self.event_action, self.event_button):
+                widget.setToolTip(READ_ONLY_TIP)
 
     # Filters ------------------------------------------------------------------------------
 
@@ -156,7 +166,7 @@ class RosterPage(ListPage):
         self.edit_button.setEnabled(selected == 1)
         self.delete_button.setEnabled(selected > 0)
         self.move_button.setEnabled(selected > 0)
-        self.event_button.setEnabled(selected == 1)
+        self.event_button.setEnabled(selected == 1 and self._ws.read_only is None)
 
     # Selection ----------------------------------------------------------------------------
 
@@ -252,7 +262,7 @@ class RosterPage(ListPage):
         from ..lifecycle.event_dialog import EventDialog
 
         ids = self.selected_ids()
-        if len(ids) != 1:
+        if len(ids) != 1 or self._ws.read_only is not None:
             return
         try:
             dialog = EventDialog(self._core, ids[0], parent=self)
@@ -318,21 +328,30 @@ class RosterPage(ListPage):
         target = branches[choice]
         one = names[0] if len(ids) == 1 and names else ""
 
-        def moved(result: MovedMembers) -> None:
+        def move(ws: Workspace) -> tuple[MovedMembers, tuple[str, ...]]:
+            # A chi đoàn has one Bí thư: two after the move are said, never refused.
+            secretaries = ws.branches.secretaries_after(target.id, member_ids=ids)
+            return ws.branches.move_undoable(ids, target.id), secretaries
+
+        def moved(outcome: tuple[MovedMembers, tuple[str, ...]]) -> None:
+            result, secretaries = outcome
             phrase = members_phrase(result.count, one)
             if result.count:
                 self._history.moved_members(f"Chuyển {phrase} sang {target.name}", result)
                 done = f"Đã chuyển {phrase} sang {target.name}"
             else:
                 done = f"Không chuyển đoàn viên nào sang {target.name}"
-            not_moved = not_moved_message(result)
-            if not_moved:  # said in a message box: the status bar is easily missed
-                self.prompts.information(self, "Chuyển chi đoàn", f"{done}.\n\n{not_moved}")
+            notes = [not_moved_message(result)]
+            if result.count:
+                notes.append(secretaries_message(target.name, secretaries, merging=False))
+            said = "\n\n".join(note for note in notes if note)
+            if said:  # said in a message box: the status bar is easily missed
+                self.prompts.information(self, "Chuyển chi đoàn", f"{done}.\n\n{said}")
             if result.count:
                 self.status_message.emit(f"{done} — bấm Hoàn tác (Ctrl+Z) để trả lại như trước.")
-            elif not not_moved:
+            elif not said:
                 self.status_message.emit(f"{done}: đã ở chi đoàn này.")
 
-        op = CoreOp(self, lambda ws: ws.branches.move_undoable(ids, target.id), self._core,
+        op = CoreOp(self, move, self._core,
                     label=f"Đang chuyển {members_phrase(len(ids))}…")  # fmt: skip
         op.success(moved).failure(self._core.reporter(self, "Không chuyển được")).run()
