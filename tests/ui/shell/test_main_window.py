@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.ui.shell import dialogs
 from doancoso.ui.shell.main_window import (
     CALENDAR_AREA,
     RECOGNITION_AREA,
@@ -110,9 +111,9 @@ def test_dialogs_are_deleted_after_use(qtbot: QtBot, demo_ws: Workspace, prompts
         youth.edit_youth()
         youth.add_youth()
         youth.admit_selected()
-        window.coming_of_age()
-        window.temporary_stays()
-        window.party_introductions()
+        dialogs.coming_of_age(window)
+        dialogs.temporary_stays(window)
+        dialogs.party_introductions(window)
     assert len(opened) == 90 and len(set(opened)) == 7  # add and edit share their form
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(QDialog) == []

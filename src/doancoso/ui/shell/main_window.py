@@ -38,6 +38,7 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ..common.list_page import READ_ONLY_TIP, ListPage
 from ..roster.page import RosterPage
+from . import dialogs
 from .operations import Core, QueryOp
 from .page_keys import NO_NEW, NO_PRINT, PageCommand, new_command, print_command
 from .state import UiState
@@ -398,13 +399,13 @@ class MainWindow(QMainWindow):
         file_menu.aboutToHide.connect(self._name_file_actions)
         file_menu.addSeparator()
         self.backups_action = QAction("Sao lưu và khôi phục…", self)
-        self.backups_action.triggered.connect(self.show_backups)
+        self.backups_action.triggered.connect(lambda: dialogs.show_backups(self))
         file_menu.addAction(self.backups_action)
         # Bundles on a USB stick (#17) ---------------------------------------------------
         self.export_bundle_action = QAction("Xuất dữ liệu ra USB…", self)
-        self.export_bundle_action.triggered.connect(self.export_bundle)
+        self.export_bundle_action.triggered.connect(lambda: dialogs.export_bundle(self))
         self.import_bundle_action = QAction("Nhận dữ liệu từ USB…", self)
-        self.import_bundle_action.triggered.connect(self.import_bundle)
+        self.import_bundle_action.triggered.connect(lambda: dialogs.import_bundle(self))
         file_menu.addAction(self.export_bundle_action)
         file_menu.addAction(self.import_bundle_action)
         file_menu.addSeparator()
@@ -457,13 +458,13 @@ class MainWindow(QMainWindow):
         members_menu.addSeparator()
         members_menu.addAction(self.roster.event_action)
         self.coming_of_age_action = QAction("Trưởng thành Đoàn…", self)
-        self.coming_of_age_action.triggered.connect(self.coming_of_age)
+        self.coming_of_age_action.triggered.connect(lambda: dialogs.coming_of_age(self))
         members_menu.addAction(self.coming_of_age_action)
         self.temporary_action = QAction("Sinh hoạt tạm…", self)
-        self.temporary_action.triggered.connect(self.temporary_stays)
+        self.temporary_action.triggered.connect(lambda: dialogs.temporary_stays(self))
         members_menu.addAction(self.temporary_action)
         self.party_action = QAction("Đoàn viên ưu tú giới thiệu cho Đảng…", self)
-        self.party_action.triggered.connect(self.party_introductions)
+        self.party_action.triggered.connect(lambda: dialogs.party_introductions(self))
         members_menu.addAction(self.party_action)
         members_menu.addSeparator()
         members_menu.addAction(self.find_action)
@@ -474,7 +475,7 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self.about_action = QAction("Giới thiệu…", self)
-        self.about_action.triggered.connect(self.about)
+        self.about_action.triggered.connect(lambda: dialogs.about(self))
         help_menu.addAction(self.about_action)
 
     # Behaviour ----------------------------------------------------------------------------
@@ -553,63 +554,6 @@ class MainWindow(QMainWindow):
         command = command_of(self, self.stack.currentIndex())
         if command is not None and command.ready():
             command.run()
-
-    def show_backups(self) -> None:
-        from ..settings.backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(self.core, self)
-        self.core.prompts.run(dialog)
-        dialog.deleteLater()
-
-    def export_bundle(self) -> None:
-        from ..bundle.export_wizard import ExportWizard
-
-        dialog = ExportWizard(self.core, self)
-        self.core.prompts.run(dialog)
-        dialog.deleteLater()
-
-    def import_bundle(self) -> None:
-        from ..bundle.import_wizard import BundleImportWizard
-
-        dialog = BundleImportWizard(self.core, self)
-        self.core.prompts.run(dialog)
-        dialog.deleteLater()
-
-    def coming_of_age(self) -> None:
-        from ..lifecycle.coming_of_age import ComingOfAgeDialog
-
-        dialog = ComingOfAgeDialog(self.core, parent=self)
-        self.prompts.run(dialog)
-        if dialog.recorded is not None:
-            self.history.recorded_events(dialog.undo_label(), dialog.recorded)
-        if dialog.confirmed:
-            confirmed = vn_number(dialog.confirmed)
-            self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {confirmed} đoàn viên.")
-        dialog.deleteLater()
-
-    def temporary_stays(self) -> None:
-        from ..lifecycle.temporary_stays import TemporaryStaysDialog
-
-        dialog = TemporaryStaysDialog(self.core, parent=self)
-        self.prompts.run(dialog)
-        if dialog.recorded is not None:
-            self.history.recorded_events(dialog.undo_label(), dialog.recorded)
-        if dialog.confirmed:
-            ended = vn_number(dialog.confirmed)
-            self._show_message(f"Đã kết thúc sinh hoạt tạm cho {ended} đoàn viên.")
-        dialog.deleteLater()
-
-    def party_introductions(self) -> None:
-        from ..lifecycle.party_page import PartyIntroductionsDialog
-
-        dialog = PartyIntroductionsDialog(self.core, self)
-        self.prompts.run(dialog)
-        dialog.deleteLater()
-
-    def about(self) -> None:
-        from .about import ABOUT_TITLE, about_text
-
-        self.prompts.information(self, ABOUT_TITLE, about_text(self._ws.data_dir))
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
