@@ -17,6 +17,7 @@ from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
 from doancoso.ui.roster.member_form import MemberFormDialog
+from doancoso.ui.shell import dialogs
 from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.state import UiState
 from doancoso.ui.youth.admit_dialog import AdmitDialog
@@ -191,7 +192,7 @@ def test_decisions_announce_the_members_and_their_events(
         dialog.confirm_button.click()
 
     _script(prompts, ComingOfAgeDialog, coming_of_age)  # type: ignore[arg-type]
-    changes = _announced(qtbot, window, window.coming_of_age)
+    changes = _announced(qtbot, window, lambda: dialogs.coming_of_age(window))
     assert changes.ids("members") == {people["hoa"]} and changes.touches("member_events")
 
     def end_stays(dialog: TemporaryStaysDialog) -> None:
@@ -200,7 +201,7 @@ def test_decisions_announce_the_members_and_their_events(
         dialog.confirm_button.click()
 
     _script(prompts, TemporaryStaysDialog, end_stays)  # type: ignore[arg-type]
-    changes = _announced(qtbot, window, window.temporary_stays)
+    changes = _announced(qtbot, window, lambda: dialogs.temporary_stays(window))
     assert changes.ids("members") == {people["hanh"]} and changes.touches("member_events")
 
 

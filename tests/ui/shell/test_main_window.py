@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.ui.shell import dialogs
 from doancoso.ui.shell.main_window import (
     CALENDAR_AREA,
     RECOGNITION_AREA,
@@ -110,9 +111,9 @@ def test_dialogs_are_deleted_after_use(qtbot: QtBot, demo_ws: Workspace, prompts
         youth.edit_youth()
         youth.add_youth()
         youth.admit_selected()
-        window.coming_of_age()
-        window.temporary_stays()
-        window.party_introductions()
+        dialogs.coming_of_age(window)
+        dialogs.temporary_stays(window)
+        dialogs.party_introductions(window)
     assert len(opened) == 90 and len(set(opened)) == 7  # add and edit share their form
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(QDialog) == []
@@ -175,7 +176,7 @@ def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
 ) -> None:
     """On the youth register (Thanh niên), Ctrl+I opens the youth register's import and
     Ctrl+E writes the young people shown, as the page's own buttons do, and the "Tệp" menu
-    says so; from every other page they are the roster's, as before."""
+    says so; on the roster they are the roster's (every page: test_page_keys.py)."""
     from openpyxl import load_workbook
 
     window = MainWindow(synchronous_core(demo_ws, prompts), UiState(demo_ws.data_dir))
@@ -207,7 +208,7 @@ def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
              for row in range(window.youth.model.rowCount())]  # fmt: skip
     assert [row[1].value for row in sheet.iter_rows(min_row=4)] == shown
 
-    window.show_area(SETTINGS)
+    window.show_area(ROSTER)
     assert [a.text() for a in file_menu.actions()[2:4]] == [
         "Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…",
     ]  # fmt: skip

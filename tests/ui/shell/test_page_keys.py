@@ -1,8 +1,11 @@
-"""Ctrl+N and Ctrl+P in the main window: the shown page's own add and print, named so in the
-"Tệp" menu; on a page without one, the menu's item is disabled and the key does nothing (it
-never adds a member or prints the roster from another page)."""
+"""Ctrl+N, Ctrl+I, Ctrl+E and Ctrl+P in the main window: the shown page's own add, import,
+export and print, named so in the "Tệp" menu; on a page without one, the menu's item is disabled
+and the key does nothing (it never adds a member, imports into or exports the roster, or prints
+it from another page)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +24,7 @@ from doancoso.ui.shell.main_window import (
     ROSTER,
     SETTINGS,
     STATISTICS,
+    YOUTH_AREA,
     MainWindow,
 )
 from scripted import ScriptedPrompts
@@ -48,7 +52,30 @@ def _menu_item(window: MainWindow, index: int) -> tuple[str, str, bool]:
     return shown
 
 
-NEW, PRINT = 0, 4  # "Thêm…", separator, "Nhập…", "Xuất…", "In…"
+NEW, IMPORT, EXPORT, PRINT = 0, 2, 3, 4  # "Thêm…", separator, "Nhập…", "Xuất…", "In…"
+
+
+def _files_asked(window: MainWindow) -> list[str]:
+    """Which page asked for a file to import or to export to from now on (each answered with
+    no file: the user cancelled)."""
+    asked: list[str] = []
+
+    def ask(what: str) -> object:
+        def note(*_args: object) -> Path | None:
+            asked.append(what)
+            return None
+
+        return note
+
+    window.roster.io.ask_save_path = ask("roster export")  # type: ignore[assignment]
+    window.youth.ask_save_path = ask("youth export")  # type: ignore[method-assign]
+    window.rating.files.ask_open_path = ask("rating import")  # type: ignore[method-assign]
+    window.rating.files.ask_save_path = ask("rating export")  # type: ignore[method-assign]
+    templates = window.recognition.templates
+    templates.ask_open_path = ask("criteria import")  # type: ignore[method-assign]
+    templates.ask_save_path = ask("criteria export")  # type: ignore[method-assign]
+    window.statistics.ask_save_path = ask("statistics export")  # type: ignore[method-assign]
+    return asked
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -175,3 +202,65 @@ def test_the_member_items_are_disabled_with_no_member_chosen(
     assert enabled() == [True, False, True, True, False]
     # Enter and Delete on the roster's table still reach their actions once the menu is shut.
     assert window.roster.edit_action.isEnabled() and window.roster.delete_action.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_i_imports_on_the_page_shown(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    window = active_window(qtbot, demo_ws, prompts)
+    asked = _files_asked(window)
+    opened = _opened(prompts)
+    for area, item, done in (
+        (ROSTER, "Nhập đoàn viên từ Excel…", ["Nhập danh sách đoàn viên từ Excel"]),
+        (YOUTH_AREA, "Nhập thanh niên từ Excel…", ["Nhập danh sách thanh niên từ Excel"]),
+        (RATING_AREA, "Nhập đề nghị từ Excel…", ["rating import"]),
+        (RECOGNITION_AREA, "Nhập bộ tiêu chí…", ["criteria import"]),
+    ):
+        window.show_area(area)
+        assert _menu_item(window, IMPORT) == (item, "Ctrl+I", True)
+        window.sidebar.setFocus()
+        press_ctrl(qtbot, window, Qt.Key.Key_I)
+        assert opened + asked == done and window.sidebar.currentRow() == area
+        opened.clear()
+        asked.clear()
+
+    # No page's import, least of all the roster's, from a page that imports nothing.
+    for area in (BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, DOSSIER_AREA, STATISTICS, SETTINGS):
+        window.show_area(area)
+        assert _menu_item(window, IMPORT) == ("Nhập…", "Ctrl+I", False)
+        window.sidebar.setFocus()
+        press_ctrl(qtbot, window, Qt.Key.Key_I)
+        assert opened == [] and asked == [] and window.sidebar.currentRow() == area
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_e_exports_on_the_page_shown(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    window = active_window(qtbot, demo_ws, prompts)
+    asked = _files_asked(window)
+    opened = _opened(prompts)
+    for area, item, done in (
+        (ROSTER, "Xuất danh sách đoàn viên ra Excel/CSV…", ["roster export"]),
+        (YOUTH_AREA, "Xuất danh sách thanh niên ra Excel/CSV…", ["youth export"]),
+        (CALENDAR_AREA, "Xuất lịch (.ics)…", ["Xuất lịch ra tệp .ics"]),
+        (RATING_AREA, "Xuất đợt xếp loại ra Excel…", ["rating export"]),
+        (RECOGNITION_AREA, "Xuất bộ tiêu chí…", ["criteria export"]),
+        (STATISTICS, "Xuất thống kê ra Excel…", ["statistics export"]),
+    ):
+        window.show_area(area)
+        assert _menu_item(window, EXPORT) == (item, "Ctrl+E", True)
+        window.sidebar.setFocus()
+        press_ctrl(qtbot, window, Qt.Key.Key_E)
+        assert opened + asked == done and window.sidebar.currentRow() == area
+        opened.clear()
+        asked.clear()
+
+    # No page's export, least of all the roster's, from a page that exports nothing.
+    for area in (BRANCHES_AREA, PLANS_AREA, DOSSIER_AREA, SETTINGS):
+        window.show_area(area)
+        assert _menu_item(window, EXPORT) == ("Xuất…", "Ctrl+E", False)
+        window.sidebar.setFocus()
+        press_ctrl(qtbot, window, Qt.Key.Key_E)
+        assert opened == [] and asked == [] and window.sidebar.currentRow() == area

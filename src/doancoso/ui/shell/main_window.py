@@ -38,8 +38,19 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ..common.list_page import READ_ONLY_TIP, ListPage
 from ..roster.page import RosterPage
+from . import dialogs
 from .operations import Core, QueryOp
-from .page_keys import NO_NEW, NO_PRINT, PageCommand, new_command, print_command
+from .page_keys import (
+    NO_EXPORT,
+    NO_IMPORT,
+    NO_NEW,
+    NO_PRINT,
+    PageCommand,
+    export_command,
+    import_command,
+    new_command,
+    print_command,
+)
 from .state import UiState
 from .undo import UndoHistory
 
@@ -71,13 +82,6 @@ AREAS = (
  DOSSIER_AREA, STATISTICS, SETTINGS) = range(len(AREAS))  # fmt: skip
 MESSAGE_MS = 15000
 SIDEBAR_STYLE = "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
-FILE_ACTION_TEXTS = {
-    ROSTER: ("Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…"),
-    YOUTH_AREA: ("Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…"),
-}
-"""The texts of the "Tệp" menu's import and export (Ctrl+I, Ctrl+E) by the page they act on:
-the youth register's own list on its page, the roster's from every other page. Ctrl+N and
-Ctrl+P act on the page shown only (see :mod:`.page_keys`)."""
 LIST_STATE_KEYS = {ROSTER: "roster/columns", YOUTH_AREA: "youth/columns"}
 """Where ``ui-state.ini`` keeps the column widths of each list page."""
 READ_ONLY_STYLE = (
@@ -214,27 +218,23 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.page(area))
         self._name_file_actions()
 
-    def _files_area(self) -> int:
-        """The page whose list Ctrl+I and Ctrl+E import and export: the youth
-        register's on its page, the roster's on every other (see :data:`FILE_ACTION_TEXTS`)."""
-        shown = self.stack.currentWidget()
-        return YOUTH_AREA if shown is self._built.get(YOUTH_AREA) else ROSTER
-
     def _name_file_actions(self, *, now: bool = False) -> None:
-        import_text, export_text = FILE_ACTION_TEXTS[self._files_area()]
-        self.import_action.setText(import_text)
-        self.export_action.setText(export_text)
-        # Ctrl+N and Ctrl+P: the shown page's own add and print, disabled on a page without.
+        """Ctrl+N, Ctrl+I, Ctrl+E and Ctrl+P: named after the shown page's own add, import,
+        export and print, disabled on a page without (see :mod:`.page_keys`); add and import
+        disabled too on data that can only be read."""
         area = self.stack.currentIndex()
         if area < 0:
             return
-        new, printing = new_command(self, area), print_command(self, area)
-        self.new_action.setText(new.text if new else NO_NEW)
-        self.new_action.setEnabled(
-            new is not None and (new.ready() or not now) and self._ws.read_only is None
-        )
-        self.print_action.setText(printing.text if printing else NO_PRINT)
-        self.print_action.setEnabled(printing is not None and (printing.ready() or not now))
+        writable = self._ws.read_only is None
+        for action, command_of, unnamed, allowed in (
+            (self.new_action, new_command, NO_NEW, writable),
+            (self.import_action, import_command, NO_IMPORT, writable),
+            (self.export_action, export_command, NO_EXPORT, True),
+            (self.print_action, print_command, NO_PRINT, True),
+        ):
+            command = command_of(self, area)
+            action.setText(command.text if command else unnamed)
+            action.setEnabled(allowed and command is not None and (command.ready() or not now))
 
     @property
     def youth(self) -> YouthPage:
@@ -374,18 +374,17 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
-        # Add and print act on the page shown, import and export on its list (see
-        # _files_area); the roster's own actions, behind its buttons, are in no menu: their keys
-        # are the window's.
+        # Add, import, export and print act on the page shown (see .page_keys); the roster's
+        # own actions, behind its buttons, are in no menu: their keys are the window's.
         self.new_action = QAction(NO_NEW, self)
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(lambda: self._run_page_command(new_command))
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.import_file)
+        self.import_action.triggered.connect(lambda: self._run_page_command(import_command))
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.export_file)
+        self.export_action.triggered.connect(lambda: self._run_page_command(export_command))
         self.print_action = QAction(self)
         self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.print_action.triggered.connect(lambda: self._run_page_command(print_command))
@@ -398,13 +397,13 @@ class MainWindow(QMainWindow):
         file_menu.aboutToHide.connect(self._name_file_actions)
         file_menu.addSeparator()
         self.backups_action = QAction("Sao lưu và khôi phục…", self)
-        self.backups_action.triggered.connect(self.show_backups)
+        self.backups_action.triggered.connect(lambda: dialogs.show_backups(self))
         file_menu.addAction(self.backups_action)
         # Bundles on a USB stick (#17) ---------------------------------------------------
         self.export_bundle_action = QAction("Xuất dữ liệu ra USB…", self)
-        self.export_bundle_action.triggered.connect(self.export_bundle)
+        self.export_bundle_action.triggered.connect(lambda: dialogs.export_bundle(self))
         self.import_bundle_action = QAction("Nhận dữ liệu từ USB…", self)
-        self.import_bundle_action.triggered.connect(self.import_bundle)
+        self.import_bundle_action.triggered.connect(lambda: dialogs.import_bundle(self))
         file_menu.addAction(self.export_bundle_action)
         file_menu.addAction(self.import_bundle_action)
         file_menu.addSeparator()
@@ -457,13 +456,13 @@ class MainWindow(QMainWindow):
         members_menu.addSeparator()
         members_menu.addAction(self.roster.event_action)
         self.coming_of_age_action = QAction("Trưởng thành Đoàn…", self)
-        self.coming_of_age_action.triggered.connect(self.coming_of_age)
+        self.coming_of_age_action.triggered.connect(lambda: dialogs.coming_of_age(self))
         members_menu.addAction(self.coming_of_age_action)
         self.temporary_action = QAction("Sinh hoạt tạm…", self)
-        self.temporary_action.triggered.connect(self.temporary_stays)
+        self.temporary_action.triggered.connect(lambda: dialogs.temporary_stays(self))
         members_menu.addAction(self.temporary_action)
         self.party_action = QAction("Đoàn viên ưu tú giới thiệu cho Đảng…", self)
-        self.party_action.triggered.connect(self.party_introductions)
+        self.party_action.triggered.connect(lambda: dialogs.party_introductions(self))
         members_menu.addAction(self.party_action)
         members_menu.addSeparator()
         members_menu.addAction(self.find_action)
@@ -474,7 +473,7 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self.about_action = QAction("Giới thiệu…", self)
-        self.about_action.triggered.connect(self.about)
+        self.about_action.triggered.connect(lambda: dialogs.about(self))
         help_menu.addAction(self.about_action)
 
     # Behaviour ----------------------------------------------------------------------------
@@ -523,21 +522,6 @@ class MainWindow(QMainWindow):
         self.show_area(ROSTER)
         self.roster.focus_search()
 
-    def import_file(self) -> None:
-        """Ctrl+I: the import of the youth register on its page, of the roster elsewhere."""
-        if self._files_area() == YOUTH_AREA:
-            self.youth.import_file()
-        else:
-            self.roster.io.import_action.trigger()
-
-    def export_file(self) -> None:
-        """Ctrl+E: the export of the list shown on the youth register, of the roster's
-        elsewhere."""
-        if self._files_area() == YOUTH_AREA:
-            self.youth.export()
-        else:
-            self.roster.io.export_action.trigger()
-
     def _enable_member_items(self, *, shown: bool) -> None:
         chosen = self.roster.selected_count() if shown else 1
         for action, needed in ((self.roster.edit_action, chosen == 1),
@@ -549,67 +533,11 @@ class MainWindow(QMainWindow):
     def _run_page_command(
         self, command_of: Callable[[MainWindow, int], PageCommand | None]
     ) -> None:
-        """Ctrl+N or Ctrl+P: the shown page's own add or print, if it can act now."""
+        """Ctrl+N, Ctrl+I, Ctrl+E or Ctrl+P: the shown page's own add, import, export or print,
+        if it can act now."""
         command = command_of(self, self.stack.currentIndex())
         if command is not None and command.ready():
             command.run()
-
-    def show_backups(self) -> None:
-        from ..settings.backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(self.core, self)
-        self.core.prompts.run(dialog)
-        dialog.deleteLater()
-
-    def export_bundle(self) -> None:
-        from ..bundle.export_wizard import ExportWizard
-
-        dialog = ExportWizard(self.core, self)
-        self.core.prompts.run(dialog)
-        dialog.deleteLater()
-
-    def import_bundle(self) -> None:
-        from ..bundle.import_wizard import BundleImportWizard
-
-        dialog = BundleImportWizard(self.core, self)
-        self.core.prompts.run(dialog)
-        dialog.deleteLater()
-
-    def coming_of_age(self) -> None:
-        from ..lifecycle.coming_of_age import ComingOfAgeDialog
-
-        dialog = ComingOfAgeDialog(self.core, parent=self)
-        self.prompts.run(dialog)
-        if dialog.recorded is not None:
-            self.history.recorded_events(dialog.undo_label(), dialog.recorded)
-        if dialog.confirmed:
-            confirmed = vn_number(dialog.confirmed)
-            self._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {confirmed} đoàn viên.")
-        dialog.deleteLater()
-
-    def temporary_stays(self) -> None:
-        from ..lifecycle.temporary_stays import TemporaryStaysDialog
-
-        dialog = TemporaryStaysDialog(self.core, parent=self)
-        self.prompts.run(dialog)
-        if dialog.recorded is not None:
-            self.history.recorded_events(dialog.undo_label(), dialog.recorded)
-        if dialog.confirmed:
-            ended = vn_number(dialog.confirmed)
-            self._show_message(f"Đã kết thúc sinh hoạt tạm cho {ended} đoàn viên.")
-        dialog.deleteLater()
-
-    def party_introductions(self) -> None:
-        from ..lifecycle.party_page import PartyIntroductionsDialog
-
-        dialog = PartyIntroductionsDialog(self.core, self)
-        self.prompts.run(dialog)
-        dialog.deleteLater()
-
-    def about(self) -> None:
-        from .about import ABOUT_TITLE, about_text
-
-        self.prompts.information(self, ABOUT_TITLE, about_text(self._ws.data_dir))
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)

@@ -1,9 +1,9 @@
-"""What Ctrl+N and Ctrl+P do on each page of the main window: the page's own add and its own
-print (or PDF export), never another page's.
+"""What Ctrl+N, Ctrl+I, Ctrl+E and Ctrl+P do on each page of the main window: the page's own
+add, import, export and print (or PDF export), never another page's.
 
-The "Tệp" menu's first item ("Thêm…", Ctrl+N) and its print item ("In…", Ctrl+P) take the name
-of what they do on the page shown; on a page that has no such action they read "Thêm…" / "In…"
-and are disabled, so the key does nothing there. Each entry is looked up when the key is pressed,
+The "Tệp" menu's items for these keys ("Thêm…", "Nhập…", "Xuất…", "In…") take the name of what
+they do on the page shown; on a page that has no such action they keep these short names and
+are disabled, so the key does nothing there. Each entry is looked up when the key is pressed,
 so a page's sub-page (the register's tab on "3 chủ động") decides what is added.
 """
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 NO_NEW = "Thêm…"
+NO_IMPORT = "Nhập…"
+NO_EXPORT = "Xuất…"
 NO_PRINT = "In…"
 
 
@@ -62,6 +64,42 @@ def _register_command(window: MainWindow) -> PageCommand | None:
     if section not in (register.advice, register.coordination):
         return None
     return PageCommand(f"Thêm {section.what}…", section.add_record)
+
+
+def import_command(window: MainWindow, area: int) -> PageCommand | None:
+    """What Ctrl+I imports on the page of ``area``, or None when the page imports nothing."""
+    from . import main_window as mw
+
+    if area == mw.ROSTER:
+        return PageCommand("Nhập đoàn viên từ Excel…", window.roster.io.import_action.trigger)
+    if area == mw.YOUTH_AREA:
+        return PageCommand("Nhập thanh niên từ Excel…", window.youth.import_file)
+    if area == mw.RATING_AREA:
+        return PageCommand("Nhập đề nghị từ Excel…", window.rating.files.import_sheet)
+    if area == mw.RECOGNITION_AREA:
+        return PageCommand("Nhập bộ tiêu chí…", window.recognition.templates.import_template)
+    return None
+
+
+def export_command(window: MainWindow, area: int) -> PageCommand | None:
+    """What Ctrl+E exports on the page of ``area``, or None when the page exports nothing."""
+    from . import main_window as mw
+
+    if area == mw.ROSTER:
+        return PageCommand(
+            "Xuất danh sách đoàn viên ra Excel/CSV…", window.roster.io.export_action.trigger
+        )
+    if area == mw.YOUTH_AREA:
+        return PageCommand("Xuất danh sách thanh niên ra Excel/CSV…", window.youth.export)
+    if area == mw.CALENDAR_AREA:
+        return PageCommand("Xuất lịch (.ics)…", window.calendar.export_action.trigger)
+    if area == mw.RATING_AREA:
+        return PageCommand("Xuất đợt xếp loại ra Excel…", window.rating.files.export)
+    if area == mw.RECOGNITION_AREA:
+        return PageCommand("Xuất bộ tiêu chí…", window.recognition.export_template)
+    if area == mw.STATISTICS:
+        return PageCommand("Xuất thống kê ra Excel…", window.statistics.export_xlsx)
+    return None
 
 
 def print_command(window: MainWindow, area: int) -> PageCommand | None:
