@@ -239,7 +239,7 @@ def test_records_of_the_year_with_their_files_and_introductions(
     assert section.files.model.rowCount() == 1
     assert section.files_title.text() == "Tệp minh chứng (1):"
     intro = page.register.introductions_model
-    assert intro.rows() == [("Lê Thị Hoa", "", "05/09/2025", "12-GT/ĐTN", "")]
+    assert intro.rows() == [("Lê Thị Hoa", "01/01/2000", "", "05/09/2025", "12-GT/ĐTN", "")]
     assert page.register.introductions_count.text() == (
         "1 lượt giới thiệu đoàn viên ưu tú cho Đảng trong năm 2025."
     )
