@@ -311,3 +311,31 @@ def test_an_advice_sent_after_today_is_refused(folder: str) -> None:
     assert cli("advice", "add", "--date", today, "--title", "Tờ trình", "--data-dir", folder) == (
         0, "Đã ghi văn bản tham mưu “Tờ trình”.\n", ""
     )  # fmt: skip
+
+
+def test_the_registers_list_as_json(folder: str) -> None:
+    """``advice list`` and ``coordination list`` took no ``--format json``, which every listing
+    command takes: the records' fields, dates dd/mm/yyyy (null when none), ``[]`` when empty."""
+    assert cli("advice", "add", "--date", "15/06/2025", "--title", "Tờ trình về thanh niên",
+               "--number", "05-TTr/ĐTN", "--answer", "Đồng ý",
+               "--data-dir", folder)[0] == 0  # fmt: skip
+    assert cli("coordination", "add", "--date", "01/04/2025", "--partner", "Công an xã",
+               "--title", "Quy chế phối hợp", "--data-dir", folder)[0] == 0  # fmt: skip
+    code, out, err = cli("advice", "list", "--format", "json", "--data-dir", folder)
+    assert (code, err) == (0, "")
+    [advice] = json.loads(out)
+    assert isinstance(advice.pop("id"), str)
+    assert advice == {"date": "15/06/2025", "number": "05-TTr/ĐTN",
+                      "title": "Tờ trình về thanh niên", "summary": None, "answer": "Đồng ý",
+                      "answer_date": None}  # fmt: skip
+    code, out, err = cli("coordination", "list", "--year", "2025", "--format", "json",
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    [coordination] = json.loads(out)
+    assert isinstance(coordination.pop("id"), str)
+    assert coordination == {"date": "01/04/2025", "end_date": None, "partner": "Công an xã",
+                            "title": "Quy chế phối hợp", "content": None, "results": None,
+                            "activity_id": None}  # fmt: skip
+    for command in ("advice", "coordination"):
+        assert cli(command, "list", "--year", "2024", "--format", "json",
+                   "--data-dir", folder) == (0, "[]\n", "")  # fmt: skip

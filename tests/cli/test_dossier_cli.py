@@ -255,3 +255,18 @@ def test_a_mistyped_year_is_refused_and_nothing_is_written(folder: str, tmp_path
         "",
         "Lỗi: Dữ liệu không hợp lệ:\n  --year: Năm 25 không hợp lệ: chỉ nhận các năm 2000–2100.\n",
     )
+
+
+def test_the_check_says_the_member_list_will_be_left_out(folder: str) -> None:
+    """``dossier --check`` of an organisation without members said nothing of the member list
+    and statistics the dossier then leaves out."""
+    code, out, err = cli("dossier", "--year", "2025", "--check", "--parts",
+                         "doan-vien,thong-ke", "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == (
+        "Hồ sơ năm 2025 còn thiếu:\n"
+        "  [Danh sách đoàn viên] Không có đoàn viên nào đang sinh hoạt ngày 31/12/2025: hồ sơ "
+        "sẽ không có danh sách đoàn viên.\n"
+        "  [Thống kê tình hình đoàn viên] Chưa có đoàn viên, thanh niên nào: hồ sơ sẽ không có "
+        "phần thống kê tình hình đoàn viên.\n"
+    )

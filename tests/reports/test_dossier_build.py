@@ -175,3 +175,29 @@ def test_the_members_in_no_chi_doan_are_listed_and_counted(
     alone = " ".join(" ".join(t.split()) for t in texts[-1:])
     assert "DANH SÁCH ĐOÀN VIÊN Đoàn xã Tân Hưng (chưa có chi đoàn)" in alone
     assert "1 Lê Văn Bình 01/01/2000 Nam" in alone and "Tổng số: 1 đoàn viên (nữ: 0)." in alone
+
+
+def test_the_check_says_that_the_roster_and_statistics_will_be_left_out(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The dossier of an organisation without members leaves out the member list and the
+    statistics (above), but the check before building said nothing of it: it names them, as
+    the contents page will, saying that the dossier will not have them."""
+    from doancoso.core.dossier.check import Gap, check
+
+    parts = ("to-trinh", "doan-vien", "thong-ke")
+    no_roster = Gap("doan-vien", "Không có đoàn viên nào đang sinh hoạt ngày 31/12/2025: hồ sơ "
+                    "sẽ không có danh sách đoàn viên.")  # fmt: skip
+    no_statistics = Gap("thong-ke", "Chưa có đoàn viên, thanh niên nào: hồ sơ sẽ không có "
+                        "phần thống kê tình hình đoàn viên.")  # fmt: skip
+    gaps = check(ws, 2025, parts, "15-TTr/ĐTN")
+    assert [g for g in gaps if g.part != "to-trinh"] == [no_roster, no_statistics]
+    assert check(ws, 2025, ("to-trinh",), "15-TTr/ĐTN") == [g for g in gaps if g.part == "to-trinh"]
+    # Someone who left before the year's end: still no member list, but statistics.
+    gone = _member(ws, "Lê Văn Bình", "male")
+    ws.events.record(gone, "transfer_out", "01/09/2025", other_organization="Đoàn xã Khánh An")
+    assert [g for g in check(ws, 2025, parts, "15-TTr/ĐTN") if g.part != "to-trinh"] == [no_roster]
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, parts, issued_on=ISSUED)
+    assert [name for name, _ in built.omitted] == ["Danh sách đoàn viên"]
+    _member(ws, "Nguyễn Thị An")  # active today, and at the end of 2025 (no event says else)
+    assert [g for g in check(ws, 2025, parts, "15-TTr/ĐTN") if g.part != "to-trinh"] == []

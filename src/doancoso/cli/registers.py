@@ -1,14 +1,24 @@
 """``doancoso advice`` and ``doancoso coordination``: the register of criterion 3 (documents and
-proposals to the Party committee; coordination with other bodies)."""
+proposals to the Party committee; coordination with other bodies).
+
+``list --format json`` prints one object per record, as ``activity list`` does: ``advice``
+``{"id", "date", "number", "title", "summary", "answer", "answer_date"}``, ``coordination``
+``{"id", "date", "end_date", "partner", "title", "content", "results", "activity_id"}``; dates
+dd/mm/yyyy, null for a value not given, ``[]`` when there is none.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .values import dump
+
+if TYPE_CHECKING:  # the core's services load when a command runs, not with the parser
+    from ..core.recognition.registers import Advice, Coordination
 
 
 def register(subparsers: Subparsers) -> None:
@@ -24,6 +34,7 @@ def register(subparsers: Subparsers) -> None:
     listing = asub.add_parser("list", help="danh sách văn bản tham mưu")
     data_dir_option(listing)
     listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
+    _format_option(listing)
     listing.set_defaults(handler=list_advice)
 
     coordination = subparsers.add_parser("coordination", help="chương trình phối hợp")
@@ -37,7 +48,12 @@ def register(subparsers: Subparsers) -> None:
     listing = csub.add_parser("list", help="danh sách chương trình phối hợp")
     data_dir_option(listing)
     listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
+    _format_option(listing)
     listing.set_defaults(handler=list_coordination)
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="dạng kết quả")
 
 
 def _in_year(year: int | None) -> str:
@@ -61,6 +77,9 @@ def add_advice(args: argparse.Namespace, out: TextIO) -> int:
 def list_advice(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         rows = ws.registers.advice(args.year)
+    if args.format == "json":
+        dump([_advice_json(r) for r in rows], out)
+        return EXIT_OK
     if not rows:
         print(f"Chưa có văn bản tham mưu nào{_in_year(args.year)}.", file=out)
     for r in rows:
@@ -70,6 +89,18 @@ def list_advice(args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
     return EXIT_OK
+
+
+def _advice_json(row: Advice) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "date": format_vn_date(row.day),
+        "number": row.number,
+        "title": row.title,
+        "summary": row.summary,
+        "answer": row.answer,
+        "answer_date": format_vn_date(row.answer_day) or None,
+    }
 
 
 def add_coordination(args: argparse.Namespace, out: TextIO) -> int:
@@ -83,8 +114,24 @@ def add_coordination(args: argparse.Namespace, out: TextIO) -> int:
 def list_coordination(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         rows = ws.registers.coordination(args.year)
+    if args.format == "json":
+        dump([_coordination_json(r) for r in rows], out)
+        return EXIT_OK
     if not rows:
         print(f"Chưa có chương trình phối hợp nào{_in_year(args.year)}.", file=out)
     for r in rows:
         print(f"{format_vn_date(r.day)}  {r.partner}: {r.title}", file=out)
     return EXIT_OK
+
+
+def _coordination_json(row: Coordination) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "date": format_vn_date(row.day),
+        "end_date": format_vn_date(row.end_day) or None,
+        "partner": row.partner,
+        "title": row.title,
+        "content": row.content,
+        "results": row.results,
+        "activity_id": row.activity_id,
+    }

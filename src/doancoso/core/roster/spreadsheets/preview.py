@@ -61,7 +61,7 @@ MEMBERS, YOUTH = "members", "youth"
 _PLAIN_FIELDS = ("gender", "national_id", "phone", "position", "status", "admission_date",
                  "party_date", "member_code", "email", "national_id_date",
                  *TEXT_FIELDS)  # fmt: skip
-_LOADED = ("id", "revision", "full_name", "birth_date", "birth_precision", "branch_id",
+_LOADED = ("id", "revision", "full_name", "sort_key", "birth_date", "birth_precision", "branch_id",
            "address_hamlet", "address_commune", "address_province") + _PLAIN_FIELDS  # fmt: skip
 
 

@@ -26,6 +26,7 @@ from .preview import ImportPreview, Matcher, decide, mark_duplicates
 from .reading import make_preview, read_import_sheet
 from .rejected import write_rejected
 from .rows import RowParser
+from .secretaries import warn_second_secretaries
 
 if TYPE_CHECKING:
     from .member_template import TemplateExport
@@ -67,10 +68,11 @@ class SpreadsheetService:
                                  stages.part(800))  # fmt: skip
         mark_duplicates(read.parsed)
         generation = self._ctx.roster_generation
+        matcher = Matcher(self._ctx)
         decided, new_branches = decide(
-            read.parsed, Matcher(self._ctx), read.parser.today, self._ctx.coming_of_age(),
-            stages.part(200),
-        )  # fmt: skip
+            read.parsed, matcher, read.parser.today, self._ctx.coming_of_age(), stages.part(200)
+        )
+        warn_second_secretaries(decided, matcher)
         stages.finish()
         return make_preview(read, path, decided, generation, new_branches=new_branches)
 
