@@ -64,7 +64,14 @@ from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
 from ..core.storage.folder import DATABASE_FILE, os_reason
-from .common import EXIT_OK, Subparsers, data_dir_of, data_dir_option, open_workspace
+from .common import (
+    EXIT_OK,
+    Subparsers,
+    data_dir_of,
+    data_dir_option,
+    file_path,
+    open_workspace,
+)
 
 if TYPE_CHECKING:
     from ..core.backup.store import BackupInfo
@@ -90,7 +97,7 @@ def register(subparsers: Subparsers) -> None:
 
     export = commands.add_parser("export", help="xuất gói dữ liệu", allow_abbrev=False)
     data_dir_option(export)
-    export.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu sẽ ghi")
+    export.add_argument("file", type=file_path, metavar="TỆP.dcs", help="tệp gói dữ liệu sẽ ghi")
     export.add_argument(
         "--kind",
         choices=("handover", "report"),
@@ -101,7 +108,7 @@ def register(subparsers: Subparsers) -> None:
     secret = export.add_mutually_exclusive_group(required=True)
     secret.add_argument(
         "--password-file",
-        type=Path,
+        type=file_path,
         metavar="TỆP",
         help="tệp có mật khẩu ở dòng đầu tiên (gói được mã hóa)",
     )
@@ -116,11 +123,11 @@ def register(subparsers: Subparsers) -> None:
 
     inspect = commands.add_parser("inspect", help="xem gói dữ liệu chứa gì", allow_abbrev=False)
     data_dir_option(inspect)
-    inspect.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
+    inspect.add_argument("file", type=file_path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
     _password_option(inspect)
     inspect.add_argument(
         "--save-dossier",
-        type=Path,
+        type=file_path,
         metavar="TỆP.pdf",
         help="lưu hồ sơ đề nghị công nhận (PDF) kèm theo gói báo cáo ra tệp này",
     )
@@ -130,7 +137,7 @@ def register(subparsers: Subparsers) -> None:
 
     take = commands.add_parser("import", help="nhập gói dữ liệu", allow_abbrev=False)
     data_dir_option(take)
-    take.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
+    take.add_argument("file", type=file_path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
     _password_option(take)
     take.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     take.add_argument(
@@ -161,7 +168,7 @@ def register(subparsers: Subparsers) -> None:
 
 def _password_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--password-file", type=Path, metavar="TỆP", help="tệp có mật khẩu ở dòng đầu tiên"
+        "--password-file", type=file_path, metavar="TỆP", help="tệp có mật khẩu ở dòng đầu tiên"
     )
 
 
