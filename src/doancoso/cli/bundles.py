@@ -50,6 +50,7 @@ from ..core.bundle.labels import (
     ALL_ROWS_NOTE,
     EVIDENCE_REPAIRED,
     EVIDENCE_SKIPPED,
+    EVIDENCE_TO_REPAIR,
     field_value_text,
     filled_text,
     in_label_order,
@@ -377,6 +378,8 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     for note in result.notes:
         print(note, file=out)
     if dry_run:
+        if result.evidence_repaired:
+            print(f"{EVIDENCE_TO_REPAIR}: {vn_number(result.evidence_repaired)} tệp", file=out)
         print("Chạy thử: chưa ghi gì vào dữ liệu.", file=out)
     elif result.applied:
         if result.evidence_new:

@@ -251,6 +251,9 @@ class Walk:
         hashes = self.source.evidence_hashes()
         self.needed = self.needs.files(session, hashes)
         EvidenceNeeds.count(self.plan, self.store, hashes, self.needed)
+        if not self.write:  # the import counts those it replaces (merge.py)
+            resized = EvidenceNeeds.resized(self.store, self.source, self.needed)
+            self.plan.evidence_repaired = resized
         return self.plan
 
     def _indexes(
