@@ -771,3 +771,54 @@ def test_an_import_that_applies_nothing_leaves_a_fresh_folder_as_it_found_it(
     assert (code, err) == (0, "")
     with Workspace.open(missing, create=False) as ws:
         assert ws.has_organization and len(ws.members.ids()) > 0
+
+
+BLANK_FILE = "cần tên một tệp, không được để trống"
+
+
+@pytest.mark.parametrize("blank", ["", " "])
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["export", "{blank}", "--no-password"], f"tham số TỆP.dcs: {BLANK_FILE}"),
+        (["inspect", "{blank}"], f"tham số TỆP.dcs: {BLANK_FILE}"),
+        (["import", "{blank}", "--dry-run"], f"tham số TỆP.dcs: {BLANK_FILE}"),
+        (
+            ["import", "x.dcs", "--password-file", "{blank}"],
+            f"tùy chọn --password-file: {BLANK_FILE}",
+        ),
+        (
+            ["export", "x.dcs", "--password-file", "{blank}"],
+            f"tùy chọn --password-file: {BLANK_FILE}",
+        ),
+        (
+            ["inspect", "x.dcs", "--save-dossier", "{blank}"],
+            f"tùy chọn --save-dossier: {BLANK_FILE}",
+        ),
+    ],
+)
+def test_a_blank_path_is_bad_usage_not_the_current_folder(
+    home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    message: str,
+    blank: str,
+) -> None:
+    """``bundle inspect ""`` said "“.” là một thư mục"; a blank path (a script's unset variable)
+    is bad usage, exit 2, as in every other command, and nothing is written."""
+    here = tmp_path / "script"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    backups = sorted((home / "backups").glob("*"))
+    argv = [arg.format(blank=blank) for arg in command]
+    out = StringIO()
+    with pytest.raises(SystemExit) as info:
+        run(["bundle", *argv, "--data-dir", str(home)], out=out, err=StringIO())
+    assert (info.value.code, out.getvalue()) == (2, "")
+    err = capsys.readouterr().err
+    assert err.startswith("cách dùng: doancoso bundle ")
+    assert err.endswith(f"\nLỗi cú pháp lệnh: {message}\n")
+    assert list(here.iterdir()) == []
+    assert sorted((home / "backups").glob("*")) == backups

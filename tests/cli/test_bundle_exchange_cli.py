@@ -255,3 +255,63 @@ def test_plans_chosen_crosswise_are_told_and_one_kept_on_both(tmp_path: Path, bu
     assert json.loads(out)["notes"] == [note]
     with Workspace.open(office) as ws:
         assert ws.plans.get(YEAR).id == min(ids)
+
+
+def test_a_round_closed_here_keeps_its_ratings_and_the_dry_run_says_so(
+    tmp_path: Path, bundle: Path
+) -> None:
+    """The round of this year closed here; the other copy, its round still open, changes a
+    member's level: the dry run and the import say that our closed round keeps its ratings and
+    how to take the file's; reopened here, the same file takes them."""
+    import contextlib
+    import sqlite3
+
+    year = dt.date.today().year
+    home, away = tmp_path / "home", tmp_path / "away"
+    assert cli("bundle", "import", str(bundle), "--data-dir", str(away))[0] == 0
+
+    def levels(folder: Path) -> list[tuple[object, ...]]:
+        with contextlib.closing(sqlite3.connect(folder / "doancoso.sqlite")) as db:
+            return db.execute(
+                "SELECT x.id, x.decided_level FROM ratings x JOIN rating_rounds r"
+                " ON r.id = x.round_id WHERE r.year = ? ORDER BY x.id",
+                (year,),
+            ).fetchall()
+
+    (rating_id, level), *_ = levels(away)
+    with Workspace.open(home) as ws:
+        ws.rating.close(year)
+    with Workspace.open(away) as ws, ws.db.raw() as cursor:
+        cursor.execute("SELECT member_id FROM ratings WHERE id = ?", (rating_id,))
+        (member_id,) = cursor.fetchone()
+    with Workspace.open(away) as ws:
+        ws.rating.set(year, member_id, {"decided_level": 1 if level != 1 else 2})
+    changed = tmp_path / "tu-may-kia.dcs"
+    code, _out, err = cli("bundle", "export", str(changed), "--no-password", "--data-dir",
+                          str(away))  # fmt: skip
+    assert code == 0, err
+    before = levels(home)
+    note = (
+        f"Đợt xếp loại năm {year}: đợt của máy này đã kết thúc nên được giữ nguyên; không nhận "
+        "1 xếp loại đoàn viên có thay đổi trong tệp (kết quả của đợt đã kết thúc không được thay "
+        "đổi; muốn nhận thì mở lại đợt (“Mở lại”) rồi nhập lại tệp)."
+    )
+
+    code, out, err = cli("bundle", "import", str(changed), "--dry-run", "--data-dir", str(home))
+    assert code == 0, err
+    assert note in out.splitlines() and out.endswith("Chạy thử: chưa ghi gì vào dữ liệu.\n")
+    code, out, err = cli("bundle", "import", str(changed), "--dry-run", "--format", "json",
+                         "--data-dir", str(home))  # fmt: skip
+    assert code == 0, err
+    assert note in json.loads(out)["notes"]
+    code, out, err = cli("bundle", "import", str(changed), "--data-dir", str(home))
+    assert code == 0, err
+    assert note in out.splitlines()
+    assert levels(home) == before
+
+    with Workspace.open(home) as ws:
+        ws.rating.reopen(year)
+    code, out, err = cli("bundle", "import", str(changed), "--data-dir", str(home))
+    assert code == 0, err
+    assert note not in out.splitlines()
+    assert levels(home) == levels(away) != before

@@ -50,6 +50,7 @@ from ..core.bundle.labels import (
     ALL_ROWS_NOTE,
     EVIDENCE_REPAIRED,
     EVIDENCE_SKIPPED,
+    EVIDENCE_TO_REPAIR,
     field_value_text,
     filled_text,
     in_label_order,
@@ -64,7 +65,14 @@ from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
 from ..core.storage.folder import DATABASE_FILE, os_reason
-from .common import EXIT_OK, Subparsers, data_dir_of, data_dir_option, open_workspace
+from .common import (
+    EXIT_OK,
+    Subparsers,
+    data_dir_of,
+    data_dir_option,
+    file_path,
+    open_workspace,
+)
 
 if TYPE_CHECKING:
     from ..core.backup.store import BackupInfo
@@ -90,7 +98,7 @@ def register(subparsers: Subparsers) -> None:
 
     export = commands.add_parser("export", help="xuất gói dữ liệu", allow_abbrev=False)
     data_dir_option(export)
-    export.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu sẽ ghi")
+    export.add_argument("file", type=file_path, metavar="TỆP.dcs", help="tệp gói dữ liệu sẽ ghi")
     export.add_argument(
         "--kind",
         choices=("handover", "report"),
@@ -101,7 +109,7 @@ def register(subparsers: Subparsers) -> None:
     secret = export.add_mutually_exclusive_group(required=True)
     secret.add_argument(
         "--password-file",
-        type=Path,
+        type=file_path,
         metavar="TỆP",
         help="tệp có mật khẩu ở dòng đầu tiên (gói được mã hóa)",
     )
@@ -116,11 +124,11 @@ def register(subparsers: Subparsers) -> None:
 
     inspect = commands.add_parser("inspect", help="xem gói dữ liệu chứa gì", allow_abbrev=False)
     data_dir_option(inspect)
-    inspect.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
+    inspect.add_argument("file", type=file_path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
     _password_option(inspect)
     inspect.add_argument(
         "--save-dossier",
-        type=Path,
+        type=file_path,
         metavar="TỆP.pdf",
         help="lưu hồ sơ đề nghị công nhận (PDF) kèm theo gói báo cáo ra tệp này",
     )
@@ -130,7 +138,7 @@ def register(subparsers: Subparsers) -> None:
 
     take = commands.add_parser("import", help="nhập gói dữ liệu", allow_abbrev=False)
     data_dir_option(take)
-    take.add_argument("file", type=Path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
+    take.add_argument("file", type=file_path, metavar="TỆP.dcs", help="tệp gói dữ liệu")
     _password_option(take)
     take.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     take.add_argument(
@@ -161,7 +169,7 @@ def register(subparsers: Subparsers) -> None:
 
 def _password_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--password-file", type=Path, metavar="TỆP", help="tệp có mật khẩu ở dòng đầu tiên"
+        "--password-file", type=file_path, metavar="TỆP", help="tệp có mật khẩu ở dòng đầu tiên"
     )
 
 
@@ -370,6 +378,8 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     for note in result.notes:
         print(note, file=out)
     if dry_run:
+        if result.evidence_repaired:
+            print(f"{EVIDENCE_TO_REPAIR}: {vn_number(result.evidence_repaired)} tệp", file=out)
         print("Chạy thử: chưa ghi gì vào dữ liệu.", file=out)
     elif result.applied:
         if result.evidence_new:

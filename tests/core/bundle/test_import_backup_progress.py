@@ -87,3 +87,40 @@ def test_the_backup_share_follows_the_database_copied(
     with Workspace.open(tmp_path / "fresh") as fresh:
         rows, backup = shares(fresh, source)
         assert rows + backup == SCALE - EVIDENCE_SHARE and backup < 30
+
+
+def test_the_backup_is_not_checked_again_once_its_bar_is_done(
+    big: Workspace, tmp_path: Path
+) -> None:
+    """The backup ended with describe() of the new file: one more quick check (0.4 s on 100,000
+    members) after the copy's share of the bar was done, with no "Hủy". The full check the copy
+    passed covers it: nothing opens the backup under its name, and what the import returns
+    of it is what describe() says."""
+    import sys
+
+    from doancoso.core.backup.store import describe
+
+    opened: list[str] = []
+    watching: list[Path] = []
+
+    def audit(event: str, args: tuple[object, ...]) -> None:
+        if event == "sqlite3.connect" and watching:
+            opened.append(str(args[0]))
+
+    sys.addaudithook(audit)  # (a hook stays for the process: it records only while watching)
+    with Workspace.open(tmp_path / "away") as away:
+        carry(big, away)
+        edit(big, big.members.list()[0].id, phone="0912345678")
+        source = bundle_of(big)
+        watching.append(away.data_dir)
+        try:
+            result = apply(away, source)
+        finally:
+            watching.clear()
+        assert result.applied and result.backup is not None
+        backup = result.backup
+        assert not [p for p in opened if Path(p.split("?")[0].removeprefix("file:")).name
+                    == backup.path.name]  # fmt: skip
+        assert any(".tmp" in p for p in opened)  # the copy itself was checked, as it was made
+        assert backup == describe(backup.path)
+        assert backup.ok and backup.members == big.members.count()

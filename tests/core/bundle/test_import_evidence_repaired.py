@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,3 +115,50 @@ def test_the_command_line_says_how_many_damaged_files_were_replaced(
         out.getvalue().splitlines()
     )
     assert all(EvidenceStore(folder).verify(sha) for sha in three)
+
+
+def test_the_dry_run_says_the_copies_of_another_size_will_be_replaced(
+    home: Workspace, away: Workspace, three: list[str], tmp_path: Path
+) -> None:
+    """The preview counted a damaged stored copy as present: one of another size than the
+    bundle's is now said to be replaced (found from the sizes alone; one of the same size with
+    other bytes is found only as the import compares it, and said in the result)."""
+    from io import StringIO
+
+    from doancoso.cli.main import run
+    from doancoso.ui.bundle.counts import files_text
+
+    flipped, cut, _sound = three
+    store = EvidenceStore(away.data_dir)
+    _damage(store, flipped, cut)
+    damaged = {sha: store.path(sha).read_bytes() for sha in (flipped, cut)}
+    edit(home, home.members.list()[0].id, phone="0912345678")
+    bundle = home.bundles.export(tmp_path / "lan-sau.dcs", password=PASSWORD).path
+    said = "Tệp minh chứng trên máy này bị hỏng, sẽ thay bằng bản đúng trong tệp: 1 tệp"
+
+    preview = away.bundles.preview(bundle, PASSWORD)
+    assert (preview.evidence_repaired, preview.evidence_new) == (1, 0)
+    assert f"{said}." in files_text(preview)
+    assert plan_of_memory(away, home).evidence_repaired == 1
+    assert {sha: store.path(sha).read_bytes() for sha in (flipped, cut)} == damaged
+
+    clear = home.bundles.export(tmp_path / "ro.dcs", password=None).path
+    folder = away.data_dir
+    away.close()
+    out, err = StringIO(), StringIO()
+    argv = ["bundle", "import", str(clear), "--dry-run", "--data-dir", str(folder)]
+    assert run(argv, out=out, err=err) == 0, err.getvalue()
+    assert said in out.getvalue().splitlines()
+    out = StringIO()
+    assert run([*argv, "--format", "json"], out=out, err=err) == 0, err.getvalue()
+    import json
+
+    assert json.loads(out.getvalue())["evidence_repaired"] == 1
+    assert {sha: EvidenceStore(folder).path(sha).read_bytes() for sha in (flipped, cut)} == damaged
+
+
+def plan_of_memory(away: Workspace, home: Workspace) -> Any:
+    """The dry run of rows held in memory (their files' sizes read from the files)."""
+    from doancoso.core.bundle.merge import plan
+
+    return plan(away, bundle_of(home))

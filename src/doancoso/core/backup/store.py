@@ -253,9 +253,10 @@ def copy_database(
     source_uri: str | None = None,
     check: Callable[[], None] | None = None,
     report: Report | None = None,
-) -> None:
+) -> int | None:
     """``source`` copied into ``target`` with SQLite's backup API, checked in full and flushed to
-    disk under a temporary name, then renamed: ``target`` is whole or absent. ``source_uri``:
+    disk under a temporary name, then renamed: ``target`` is whole or absent; returns the live
+    members it holds (:func:`members`, counted before the rename). ``source_uri``:
     how to open ``source`` when it is not simply ``mode=ro`` (read-only data, see
     :attr:`Database.source_uri <doancoso.core.storage.db.Database.source_uri>`). ``check``:
     asked after every :data:`BACKUP_PAGES` pages copied and during the check of the copy; what
@@ -296,9 +297,11 @@ def copy_database(
                 "Dữ liệu đang dùng có thể đã bị hỏng: hãy chạy “Kiểm tra dữ liệu”.",
                 problem,
             )
+        held = members(temp)
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, target)
+        return held
     except UNREADABLE as exc:
         full = disk_error(exc, target.parent)
         if full is not None:
@@ -339,11 +342,14 @@ def take_backup(
     while any(folder.glob(f"*-{stamp:%Y%m%d-%H%M%S}.sqlite")):
         stamp += timedelta(seconds=1)
     target = folder / backup_name(reason, stamp)
-    copy_database(database, target, check=check, report=report)
+    held = copy_database(database, target, check=check, report=report)
     rotate(folder, now)
-    info = describe(target)
-    assert info is not None
-    return info
+    # What describe() would say, without opening the copy again for its quick check (0.4 s
+    # on 100,000 members, after the bar and "Hủy" had done): the full check the copy passed
+    # covers it, and its members were counted as it was checked.
+    parsed = parse_name(target)
+    assert parsed is not None
+    return BackupInfo(target, parsed[1], reason, target.stat().st_size, held, True)
 
 
 def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]:

@@ -75,6 +75,28 @@ class EvidenceNeeds:
         plan.evidence_new = len(needed.difference(present))
         plan.evidence_skipped = len(hashes) - plan.evidence_present - plan.evidence_new
 
+    @staticmethod
+    def resized(store: EvidenceStore, source: RowSource, needed: set[str]) -> int:
+        """Of the files ``needed`` the store holds, those of another size than the bundle's
+        (damaged: the import replaces them), for a dry run: one ``stat`` each, the bundle's size
+        from its manifest (rows held in memory: from their file). A copy of the same size with
+        other bytes is found only as an import compares them (reader.py)."""
+        members = getattr(getattr(source, "info", None), "members", None)
+        count = 0
+        for sha in needed:
+            if not store.has(sha):
+                continue
+            try:
+                stored = store.path(sha).stat().st_size
+                if members is not None:
+                    size = members[f"evidence/{sha}"].size
+                else:
+                    size = source.evidence(sha).stat().st_size
+            except (OSError, KeyError):
+                continue  # nothing to tell apart: the import decides
+            count += stored != size
+        return count
+
 
 def store_evidence(
     ws: Workspace,

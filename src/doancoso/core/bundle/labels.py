@@ -38,6 +38,7 @@ TABLE_LABELS: dict[str, str] = {
 command line, the biên bản bàn giao, a refusal), in the order the biên bản lists them."""
 
 EVIDENCE_REPAIRED = "Tệp minh chứng trên máy này bị hỏng, đã thay bằng bản đúng trong tệp"
+EVIDENCE_TO_REPAIR = "Tệp minh chứng trên máy này bị hỏng, sẽ thay bằng bản đúng trong tệp"
 """The evidence files an import replaced, the store's copy damaged (the wizard's result and the
 command line)."""
 

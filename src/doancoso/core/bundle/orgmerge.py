@@ -639,6 +639,21 @@ def branch_text(branch: BranchMapping) -> str:
     return f"Chi đoàn “{branch.theirs_name}”: giữ riêng{renamed}"
 
 
+def closed_round_text(year: int, dropped: Mapping[str, int], theirs: str | None) -> str:
+    """Our round of ``year`` is closed: the ratings ``dropped`` (table → rows) not taken into
+    it, of ``theirs`` (a sáp nhập) or changed in the file (a copy of this organisation:
+    closed_rounds.py), and how to take them."""
+    parts = _parts(dropped)
+    text = f"Đợt xếp loại năm {year}: đợt của máy này đã kết thúc nên được giữ nguyên"
+    if not parts:
+        return text + "."
+    whose = f"của {theirs}" if theirs is not None else "có thay đổi trong tệp"
+    return (
+        f"{text}; không nhận {parts} {whose} (kết quả của đợt đã kết thúc không được "
+        "thay đổi; muốn nhận thì mở lại đợt (“Mở lại”) rồi nhập lại tệp)."
+    )
+
+
 def year_text(record: YearRecord, theirs: str) -> str:
     """What the merge does with their record of a year we hold one of, in words (the preview,
     the result, the command line)."""
@@ -656,14 +671,7 @@ def year_text(record: YearRecord, theirs: str) -> str:
             f"của {theirs}" + (f" ({parts})." if parts else ".")
         )
     if record.closed:
-        parts = _parts(record.dropped)
-        text = f"Đợt xếp loại năm {year}: đợt của máy này đã kết thúc nên được giữ nguyên"
-        if not parts:
-            return text + "."
-        return (
-            f"{text}; không nhận {parts} của {theirs} (kết quả của đợt đã kết thúc không được "
-            "thay đổi; muốn nhận thì mở lại đợt (“Mở lại”) rồi nhập lại tệp)."
-        )
+        return closed_round_text(year, record.dropped, theirs)
     text = (
         f"Đợt xếp loại năm {year}: giữ đợt của máy này (trạng thái, kết quả tự xếp loại của "
         "Đoàn cơ sở)"

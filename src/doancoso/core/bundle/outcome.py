@@ -156,7 +156,9 @@ class ImportPlan:
     """The bundle's evidence files no row taken names (their records not taken): not copied."""
     evidence_repaired: int = 0
     """Applied: the evidence files the store held damaged (another size, other bytes than their
-    name says), replaced by the bundle's sound copies (counted in ``evidence_present``)."""
+    name says), replaced by the bundle's sound copies (counted in ``evidence_present``). A dry
+    run: those of another size than the bundle's, to be replaced (one of the same size with other
+    bytes is found only as the import compares them)."""
     unresolved: list[Conflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What the import decided by itself beyond the counts, in words (uncross.py)."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import one_per_year
 from .cascade import Cascade
+from .closed_rounds import ClosedRounds
 from .evidence_step import EvidenceNeeds
 from .exchange import Version, _iso
 from .kinds import KindJoin
@@ -143,6 +144,7 @@ class Walk:
         self.kinds = KindJoin(self)
         self.occupied = OccupiedBranches(self)
         self.cascade = Cascade(self)
+        self.closed = ClosedRounds()
         self.writers: dict[str, TableWriter] = {}
         self.replacing: SetupOnly | None = None
         if self.my_org is not None and self.my_org != self.their_org and replace_setup:
@@ -209,6 +211,8 @@ class Walk:
         if self.mapper is not None:
             self.mapper.prepare(session, self.source)
         self.kinds.prepare(session)
+        if self.mapper is None and self.my_org is not None:  # a sáp nhập: orgmerge.py
+            self.closed.prepare(session, self.my_org)
         for table in travelling_tables():
             if table in present:
                 self.fresh: list[dict[str, Any]] = []
@@ -237,6 +241,7 @@ class Walk:
                     record_table(session, self.bases.peer, table)
         self.crossing.finish(session)
         self.occupied.settle(session)
+        self.closed.say(self.plan)
         if self.dropped_owners:
             one_per_year.drop_evidence(self, session)
         if self.write:
@@ -246,6 +251,9 @@ class Walk:
         hashes = self.source.evidence_hashes()
         self.needed = self.needs.files(session, hashes)
         EvidenceNeeds.count(self.plan, self.store, hashes, self.needed)
+        if not self.write:  # the import counts those it replaces (merge.py)
+            resized = EvidenceNeeds.resized(self.store, self.source, self.needed)
+            self.plan.evidence_repaired = resized
         return self.plan
 
     def _indexes(
@@ -303,6 +311,9 @@ class Walk:
         for row_id, (_, org) in here.items():
             if org != own_org:
                 raise refuse(table, row_id, "mã dòng trùng với một dòng của một Đoàn cơ sở khác")
+        rows = self.closed.new_rows(table, rows, here)  # a closed round takes no new rating
+        if not rows:
+            return
         if not here and not self.crowded:  # all new (the rows of a handover): as _classify does
             if not self.whole:  # (otherwise recorded from the table once it is written: run)
                 self.agreed.extend(zip(ids, map(_VERSION, rows), strict=True))
@@ -342,6 +353,7 @@ class Walk:
             self._classify(table, mine.get(row_id), row, local.get(row_id), inserts, updates)
         if self._rewrites(table):
             inserts, updates = self._rewrite(table, inserts), self._rewrite(table, updates, True)
+        self.closed.taken(table, updates)
         self.needs.note(table, inserts + updates)
         self.occupied.note(session, table, inserts + updates)
         if self.crowded:  # new rows wait for the table's updates (see run)
@@ -553,7 +565,14 @@ class Walk:
         if mine_version == version:  # the same version holding other content: never silent
             mine_changed = theirs_changed = True
         both_deleted = mine["deleted_at"] is not None and theirs["deleted_at"] is not None
-        if theirs_changed and mine_changed and not (same or both_deleted):
+        if (
+            not same
+            and (theirs_changed or (mine_changed == theirs_changed and version > mine_version))
+            and self.closed.holds(table, theirs)
+        ):  # a closed round's levels never change (closed_rounds.py): ours kept, not agreed
+            self.agreed.pop()
+            self.closed.keep(table, theirs)
+        elif theirs_changed and mine_changed and not (same or both_deleted):
             base = base_version(by_them, by_me, mine_version, version)
             self._conflict(table, mine, theirs, content, updates, base)
         elif (theirs_changed and not mine_changed) or (

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.bundle.labels import EVIDENCE_SKIPPED, MERGE_EVENTS, in_label_order, table_label
+from ...core.bundle.labels import (
+    EVIDENCE_SKIPPED,
+    EVIDENCE_TO_REPAIR,
+    MERGE_EVENTS,
+    in_label_order,
+    table_label,
+)
 from ...core.lang.text import vn_number
 
 PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi", "Chờ chọn")
@@ -68,6 +74,8 @@ def files_text(plan: Any) -> str:
         parts.append(f"Tệp minh chứng sẽ chép vào máy: {vn_number(plan.evidence_new)} tệp.")
     if plan.evidence_skipped:
         parts.append(f"{EVIDENCE_SKIPPED}: {vn_number(plan.evidence_skipped)} tệp.")
+    if getattr(plan, "evidence_repaired", 0):
+        parts.append(f"{EVIDENCE_TO_REPAIR}: {vn_number(plan.evidence_repaired)} tệp.")
     return " ".join(parts)
 
 
