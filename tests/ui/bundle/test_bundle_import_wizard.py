@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import unicodedata
 import zipfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, phones
+from doancoso.core.bundle.container import HeldBundle
 from doancoso.core.bundle.crypto import WRONG_PASSWORD
 from doancoso.core.bundle.merge import ImportPlan
-from doancoso.core.bundle.service import TEMP_FOLDER
+from doancoso.core.bundle.service import TEMP_FOLDER, BundleService
 from doancoso.core.organization import OrganizationInfo
+from doancoso.core.progress import Report
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import (
     FILE_PAGE,
@@ -388,7 +392,9 @@ def test_a_backup_chosen_for_a_bundle_says_how_a_backup_is_taken_in(
         assert not new_pc.has_organization
 
 
-def test_reading_a_large_file_can_be_cancelled(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
+def test_reading_a_large_file_can_be_cancelled(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ids = add_people(ws)
     scan = tmp_path / "scan.pdf"  # 40 MB of evidence: reading it runs long enough to cancel
     scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
@@ -396,6 +402,21 @@ def test_reading_a_large_file_can_be_cancelled(qtbot: QtBot, ws: Workspace, tmp_
     bundle = export_through_gui(qtbot, ws, tmp_path)
     fresh = Workspace.open(tmp_path / "may-moi")
     try:
+        # The reading waits at its first report of progress until Hủy is clicked: on a loaded
+        # machine it could otherwise end before the click (the real reading, only held back).
+        clicked = threading.Event()
+        hold = BundleService.hold
+
+        def held_back(self: BundleService, path: Path, password: str | None, *,
+                      report: Report | None = None) -> HeldBundle:  # fmt: skip
+            def paused(done: int, total: int) -> None:
+                clicked.wait(20)
+                if report is not None:
+                    report(done, total)
+
+            return hold(self, path, password, report=paused)
+
+        monkeypatch.setattr(BundleService, "hold", held_back)
         core = Core(fresh, ScriptedPrompts(), delay_ms=0)  # on the worker, with its dialog
         wizard = BundleImportWizard(core)
         qtbot.addWidget(wizard)
@@ -404,6 +425,7 @@ def test_reading_a_large_file_can_be_cancelled(qtbot: QtBot, ws: Workspace, tmp_
         (cancel,) = core.runner.dialog.findChildren(QPushButton)
         assert cancel.text() == "Hủy"
         cancel.click()
+        clicked.set()
         qtbot.waitUntil(lambda: not core.runner.busy, timeout=20000)
         assert wizard.page == FILE_PAGE and wizard.file_error.text() == "Đã hủy đọc tệp."
         assert wizard.held is None and list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []
