@@ -97,6 +97,20 @@ def test_the_button_opens_the_calendar_on_the_typed_date(qtbot: QtBot) -> None:
     assert form.line.text() == "15/08/2005"  # opening changes nothing
 
 
+def test_near_the_bottom_of_the_screen_the_calendar_opens_above_the_field(qtbot: QtBot) -> None:
+    form = _form(qtbot, "15/08/2005")
+    screen = form.screen().availableGeometry()
+    form.move(screen.left() + 20, screen.bottom() - form.frameGeometry().height())
+    qtbot.waitUntil(lambda: form.line.mapToGlobal(QPoint(0, 0)).y() > screen.center().y())
+    form.popup.open()
+    _opened(qtbot, form.popup)
+    assert form.popup.popup is not None
+    shown = form.popup.popup.geometry()
+    field_top = form.line.mapToGlobal(QPoint(0, 0)).y()
+    assert field_top - 4 <= shown.bottom() + 1 <= field_top + 4  # over the field, not under
+    assert screen.contains(shown)
+
+
 @pytest.mark.parametrize(
     ("typed", "opens_on"),
     [
@@ -256,13 +270,20 @@ def test_a_birth_date_calendar_ends_today(qtbot: QtBot) -> None:
     assert form.line.text() == "01/01/2999"
 
 
-def test_a_read_only_field_opens_no_calendar(qtbot: QtBot) -> None:
+def test_a_read_only_field_shows_no_button_and_opens_no_calendar(qtbot: QtBot) -> None:
     form = _form(qtbot, "15/08/2005")
+    button = _button(form.line)
     form.line.setReadOnly(True)
+    assert not button.isVisible()
     qtbot.keyClick(form.line, Qt.Key.Key_F4)
     form.popup.open()
     qtbot.wait(50)
     assert not form.popup.is_open()
+
+    form.line.setReadOnly(False)
+    assert button.isVisible()
+    qtbot.keyClick(form.line, Qt.Key.Key_F4)
+    assert _opened(qtbot, form.popup) == QDate(2005, 8, 15)
 
 
 def test_the_tab_order_skips_the_button(qtbot: QtBot) -> None:

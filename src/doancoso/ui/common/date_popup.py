@@ -16,7 +16,8 @@ calendar (no birth date after today) only narrows what it offers: the form's che
 core stay the judges of what is typed.
 
 The button takes no focus (Qt's buttons inside a line edit never do): the tab order of a form
-is the same with or without it. :func:`date_popup_of` finds a field's calendar, so that a test
+is the same with or without it. A read-only field (a member who left, shown to be read) shows
+no button and opens no calendar. :func:`date_popup_of` finds a field's calendar, so that a test
 can check every date field of a dialog has one.
 """
 
@@ -188,6 +189,7 @@ class DatePopup(QObject):
         self.action.setToolTip(BUTTON_TIP)
         self.action.triggered.connect(self.open)
         line.addAction(self.action, QLineEdit.ActionPosition.TrailingPosition)
+        self.action.setVisible(not line.isReadOnly())
         line.installEventFilter(self)
         self.popup: CalendarPopup | None = None
 
@@ -229,10 +231,13 @@ class DatePopup(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
-        if (
+        if kind == QEvent.Type.ReadOnlyChange:  # a read-only field shows no calendar button
+            self.action.setVisible(not self.line.isReadOnly())
+        elif (
             kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
             and isinstance(event, QKeyEvent)
             and _opens_popup(event)
+            and not self.line.isReadOnly()
         ):
             event.accept()  # the field's key, not a shortcut of the window
             if kind == QEvent.Type.KeyPress:
