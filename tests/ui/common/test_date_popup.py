@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QTableView, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -109,6 +110,22 @@ def test_near_the_bottom_of_the_screen_the_calendar_opens_above_the_field(qtbot:
     field_top = form.line.mapToGlobal(QPoint(0, 0)).y()
     assert field_top - 4 <= shown.bottom() + 1 <= field_top + 4  # over the field, not under
     assert screen.contains(shown)
+
+
+def test_the_button_pressed_again_closes_the_calendar(qtbot: QtBot) -> None:
+    """Through the window system, as the user's mouse (on Windows Qt then gives the press that
+    closed a popup to what is under it: the button must not open the calendar again)."""
+    form = _form(qtbot, "15/08/2005")
+    button = _button(form.line)
+    window = form.windowHandle()
+    at = button.mapTo(form, button.rect().center())
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    qtbot.waitUntil(form.popup.is_open)
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    qtbot.waitUntil(lambda: not form.popup.is_open())
+    qtbot.wait(50)
+    assert not form.popup.is_open()
+    assert form.line.text() == "15/08/2005"
 
 
 @pytest.mark.parametrize(

@@ -167,8 +167,9 @@ class CalendarPopup(QFrame):
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
-        # A press outside closes a popup and is then given to what is under it: on the field's
-        # own button it would open the calendar again at once.
+        # A press outside closes a popup and, on Windows, is then given to what is under it:
+        # on the field's own button it would open the calendar again at once (Qt's own
+        # calendar popup of QDateTimeEdit guards its arrow the same way).
         opener = self._opener
         if opener is not None and opener.isVisible():
             local = opener.mapFromGlobal(event.globalPosition().toPoint())
