@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.workspace import Workspace
+from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
 from .agenda import colour_icon
@@ -144,6 +145,8 @@ class ActivityDialog(QDialog):
         edit.setPlaceholderText(PLACEHOLDERS[name])
         if name in SHORT:
             edit.setMaximumWidth(220)
+        if name in ("start_date", "end_date"):
+            attach_date_popup(edit)
         self.edits[name] = edit
         return edit
 

@@ -34,6 +34,7 @@ from ...core.lang.dates import (
     parse_vn_date,
 )
 from ...core.workspace import Workspace
+from ..common.date_popup import attach_date_popup
 from ..common.fields import ERROR_STYLE, FieldErrors, WrappedLabel, open_with_room
 from ..common.folders import ask_save_path
 from ..shell.operations import Core, QueryOp
@@ -96,6 +97,7 @@ class CalendarExportDialog(QDialog):
                                   ("to", "Đến ngày", self.to_edit)):  # fmt: skip
             edit.setPlaceholderText("dd/mm/yyyy")
             edit.setMaximumWidth(160)
+            attach_date_popup(edit)
             self.errors.add_row(form, name, label, edit)
             edit.textEdited.connect(lambda _text: self.range_button.setChecked(True))
         self.year_box.valueChanged.connect(lambda _year: self.year_button.setChecked(True))

@@ -33,6 +33,7 @@ from ...core.activities.rules import MEETING_KIND, STATUSES
 from ...core.activities.service import OccurrenceDetail
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
+from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
@@ -139,6 +140,8 @@ class OccurrenceDialog(QDialog):
         line.setPlaceholderText(PLACEHOLDERS[name])
         if name in SHORT:
             line.setMaximumWidth(200)
+        if name == "day":
+            attach_date_popup(line)
         self.editors[name] = line
         return line
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QS
 from ...core.activities.recurrence import PRESETS, expand, normalize_rule, preset_rule
 from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
+from ..common.date_popup import attach_date_popup
 from ..common.fields import FieldErrors, WrappedLabel
 
 CUSTOM = "custom"
@@ -55,6 +56,7 @@ class RepeatFields(QObject):
         self.until_edit = QLineEdit()
         self.until_edit.setPlaceholderText("dd/mm/yyyy")
         self.until_edit.setMaximumWidth(220)
+        attach_date_popup(self.until_edit)
         self.preview = WrappedLabel()
         self.preview.setStyleSheet(PREVIEW_STYLE)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

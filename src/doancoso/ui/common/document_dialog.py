@@ -55,6 +55,7 @@ from ...core.documents import (
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ..shell.operations import Core
 from ..shell.state import UiState
+from .date_popup import attach_date_popup
 from .fields import FieldErrors, WrappedLabel, open_with_room
 
 if TYPE_CHECKING:
@@ -177,6 +178,7 @@ class DocumentDialog(QDialog):
         self.date_edit = QLineEdit(format_vn_date(self.today))
         self.date_edit.setPlaceholderText("dd/mm/yyyy")
         self.date_edit.setMaximumWidth(160)
+        attach_date_popup(self.date_edit)
         self.errors.add_row(form, "date", "Ngày ban hành", self.date_edit, True, self._date_error)
         self.preview = WrappedLabel()
         self.preview.setStyleSheet("font-style: italic;")

@@ -30,6 +30,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import SoftDeleting
+from .date_popup import attach_date_popup
 from .fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 
 FILE_FILTERS = "Ảnh và PDF (*.jpg *.jpeg *.png *.pdf);;Tất cả các tệp (*)"
@@ -166,6 +167,7 @@ class CaptionDialog(QDialog):
         self.errors.add_row(form, "caption", "Chú thích", self.editor)
         self.date_edit = QLineEdit(format_vn_date(attachment.taken_on))
         self.date_edit.setPlaceholderText("dd/mm/yyyy: ngày chụp ảnh hoặc ngày của văn bản")
+        attach_date_popup(self.date_edit)
         self.errors.add_row(form, "taken_on", "Ngày", self.date_edit)
         layout.addLayout(form)
         layout.addStretch(1)  # the room of the messages, "Lưu" staying in place

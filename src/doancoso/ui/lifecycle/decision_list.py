@@ -53,6 +53,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
 from ...core.lifecycle.recorded import RecordedEvents
 from ...core.workspace import Workspace
+from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import members_phrase
@@ -276,6 +277,7 @@ class DecisionListDialog(QDialog):
         self.date_edit = QLineEdit(format_vn_date(dt.date.today()))
         self.date_edit.setPlaceholderText("dd/mm/yyyy")
         self.date_edit.setMaximumWidth(220)
+        attach_date_popup(self.date_edit)
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText(f"Ví dụ: {self.number_example}")
         self.number_edit.setMaximumWidth(220)

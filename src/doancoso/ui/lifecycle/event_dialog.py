@@ -40,6 +40,7 @@ from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import DETAILS, DISCIPLINE_LEVELS, EVENT_KINDS, allowed_kinds
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import STATUSES
+from ..common.date_popup import attach_date_popup
 from ..common.fields import USABLE_HEIGHT, ErrorLabel, FieldErrors, WrappedLabel, message_room
 from ..shell.operations import Core, CoreOp
 
@@ -190,6 +191,8 @@ class EventDialog(QDialog):
         line.setPlaceholderText(placeholder)
         if short:
             line.setMaximumWidth(220)
+        if placeholder == DATE_HINT:
+            attach_date_popup(line)
         return line
 
     def _add(self, name: str, label: str, editor: QWidget, required: bool = False) -> None:

@@ -33,6 +33,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.plans.rules import NOT_REGISTERED, REGISTRATION_STATES
 from ...core.plans.service import PlanInfo
 from ...core.workspace import Workspace
+from ..common.date_popup import attach_date_popup
 from ..common.fields import FieldErrors, WrappedLabel
 from ..shell.operations import Core, CoreOp
 
@@ -79,6 +80,7 @@ class PlanTextForm(QWidget):
         self.date_edit = QLineEdit()
         self.date_edit.setPlaceholderText("dd/mm/yyyy")
         self.date_edit.setMaximumWidth(200)
+        attach_date_popup(self.date_edit)
         self.errors.add_row(head, "plan_date", "Ngày ban hành", self.date_edit)
         self.title_edit = QLineEdit()
         self.errors.add_row(head, "title", "Tên kế hoạch", self.title_edit, required=True)
@@ -210,6 +212,7 @@ class RegistrationBox(QGroupBox):
         self.errors.add_row(form, "registration_state", "Trạng thái", self.state_combo)
         self.date_edit = QLineEdit()
         self.date_edit.setPlaceholderText("dd/mm/yyyy")
+        attach_date_popup(self.date_edit)
         self.errors.add_row(form, "registered_on", "Ngày gửi", self.date_edit)
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText("Nếu cấp trên cấp số")

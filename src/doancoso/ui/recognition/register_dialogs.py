@@ -25,6 +25,7 @@ from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.recognition.registers import Advice, Coordination
 from ...core.workspace import Workspace
+from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp
 
@@ -111,6 +112,7 @@ class RecordDialog(QDialog):
         line.setPlaceholderText(placeholder)
         if placeholder == DATE_HINT:
             line.setMaximumWidth(160)
+            attach_date_popup(line)
         return line
 
     def _date_check(self, name: str) -> Callable[[], str]:

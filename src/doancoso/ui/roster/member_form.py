@@ -50,6 +50,7 @@ from ...core.roster.service import AddedMember, MemberRecord
 from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
 from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
+from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors
 from ..common.wheel import wheel_needs_focus_in
 from ..lifecycle.timeline import TimelineWidget
@@ -270,6 +271,8 @@ class MemberFormDialog(QDialog):
         line.setPlaceholderText(placeholder)
         if name in SHORT_FIELDS:  # a date or a number reads better in a short box
             line.setMaximumWidth(260)
+        if name in DATE_FIELDS:
+            attach_date_popup(line, past_only=True)  # none of them after today
         return line
 
     # Values -------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from ...core.lang.places import hamlet_key
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import AddedMember
 from ...core.roster.spreadsheets.preview import branch_place
+from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
 from .form import MemberPicker
@@ -75,6 +76,7 @@ class AdmitDialog(QDialog):
         self.date_edit = QLineEdit(format_vn_date(today))
         self.date_edit.setPlaceholderText("dd/mm/yyyy")
         self.date_edit.setMaximumWidth(160)
+        attach_date_popup(self.date_edit)
         org = self._ws.organization.get()
         self.place_edit = QLineEdit(org.name if org else "")
         self.branch_combo = QComboBox()

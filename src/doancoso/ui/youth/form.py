@@ -40,6 +40,7 @@ from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
 from ...core.youth.service import AddedYouth, YouthFields, YouthRecord, yes_or_no
+from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp, QueryOp
 
@@ -266,6 +267,8 @@ class YouthFormDialog(QDialog):
         line.setPlaceholderText(placeholder)
         if name in SHORT_FIELDS:
             line.setMaximumWidth(220)
+        if name in ("birth_date", "away_since"):
+            attach_date_popup(line, past_only=True)  # neither after today
         return line
 
     # Values -------------------------------------------------------------------------------
