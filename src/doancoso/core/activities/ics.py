@@ -3,8 +3,10 @@
 One VEVENT per activity that has a date in the range, local time in Asia/Ho_Chi_Minh with its
 VTIMEZONE; a recurring activity carries its RRULE, an EXDATE for each date cancelled,
 postponed or laid out no more, and one more VEVENT (same UID, RECURRENCE-ID) for each date that
-was moved. The UID is the activity's id, so that a phone's calendar updates on the next import
-instead of duplicating; a phone keeps its copy unless the SEQUENCE is higher (RFC 5546 §2.1.4),
+was moved. A date kept when the rule changed is an event of its own (its UID the date's id),
+exported as STATUS:CANCELLED once cancelled or postponed, so that the phone removes it. The UID
+is the activity's id, so that a phone's calendar updates on the next import instead of
+duplicating; a phone keeps its copy unless the SEQUENCE is higher (RFC 5546 §2.1.4),
 so the SEQUENCE counts the changes of the activity and of each of its dates (a date moved or
 cancelled changes the date's row only). An activity without a time is an all-day event.
 
@@ -158,9 +160,10 @@ def _activity_events(
             or occ.end_time != activity.end_time
             or (occ.place or None) != (activity.place or None)
         )
-        if occ.status not in OFF and occ.original_date not in in_rule:
+        if occ.original_date not in in_rule:
             # Kept when the rule changed (held, attended, moved…): no date of the RRULE to
-            # name by RECURRENCE-ID, so an event of its own, with the date's id as UID.
+            # name by RECURRENCE-ID, so an event of its own, with the date's id as UID. Cancelled
+            # or postponed since, it stays, as STATUS:CANCELLED: no EXDATE can remove it.
             uid = f"{occ.id}@{UID_DOMAIN}"
             made.append(_event(activity, version, kind, occ.day, occ, uid))
         elif occ.status not in OFF and moved:
