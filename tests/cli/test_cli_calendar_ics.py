@@ -231,6 +231,30 @@ def test_a_date_kept_out_of_its_rule_then_cancelled_is_cancelled_on_the_phone(
     assert str(cancelled["DESCRIPTION"]) == "Loại: Sinh hoạt chi đoàn định kỳ\nTrạng thái: Hủy"
 
 
+def test_a_range_whose_dates_were_taken_off_updates_the_phone(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """The monthly meetings of 2025 went onto the phone; then they were made to end in June.
+    The file of July to December must carry the series (its new end, a higher SEQUENCE) so
+    that the phone drops the meetings of July to December: it held nothing, and the phone
+    kept them."""
+    raw = {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/01/2025",
+           "start_time": "19:30", "repeat": "monthly", "until": "31/12/2025"}  # fmt: skip
+    activity_id, _ = ws.activities.save(raw)
+    before = _events(export(data_dir, tmp_path / "nam.ics", "--year", "2025"))
+    ws.activities.save({**raw, "until": "30/06/2025"}, activity_id)
+    assert ws.activities.calendar_size(dt.date(2025, 7, 1), dt.date(2025, 12, 31)) == 1
+    target = tmp_path / "cuoi-nam.ics"
+    result = in_folder(data_dir, "calendar", "export", str(target), "--from", "01/07/2025",
+                       "--to", "31/12/2025")  # fmt: skip
+    assert (result.code, result.err) == (0, "")
+    assert result.out.endswith("(1 sự kiện).\n")
+    calendar = Calendar.from_ical(target.read_bytes())
+    assert expand(calendar) == {"Sinh hoạt chi đoàn": [_at(15, m) for m in range(1, 7)]}
+    uid = f"{activity_id}@doancoso"
+    assert _events(calendar)[(uid, None)][1] > before[(uid, None)][1]
+
+
 # -- refused -------------------------------------------------------------------------------------
 
 

@@ -1,14 +1,14 @@
 """The calendar for phones: an .ics file (RFC 5545, the ``icalendar`` library).
 
-One VEVENT per activity that has a date in the range, local time in Asia/Ho_Chi_Minh with its
-VTIMEZONE; a recurring activity carries its RRULE, an EXDATE for each date cancelled,
-postponed or laid out no more, and one more VEVENT (same UID, RECURRENCE-ID) for each date that
-was moved. A date kept when the rule changed is an event of its own (its UID the date's id),
-exported as STATUS:CANCELLED once cancelled or postponed, so that the phone removes it. The UID
-is the activity's id, so that a phone's calendar updates on the next import instead of
-duplicating; a phone keeps its copy unless the SEQUENCE is higher (RFC 5546 §2.1.4),
-so the SEQUENCE counts the changes of the activity and of each of its dates (a date moved or
-cancelled changes the date's row only). An activity without a time is an all-day event.
+One VEVENT per activity that has (or had, see :func:`_in_calendar`) a date in the range, local time
+in Asia/Ho_Chi_Minh with its VTIMEZONE; a recurring activity carries its RRULE, an EXDATE for each
+date cancelled, postponed or laid out no more, and one more VEVENT (same UID, RECURRENCE-ID) for
+each date that was moved. A date kept when the rule changed is an event of its own (its UID the
+date's id), exported as STATUS:CANCELLED once cancelled or postponed, so that the phone removes it.
+The UID is the activity's id, so that a phone's calendar updates on the next import instead of
+duplicating; a phone keeps its copy unless the SEQUENCE is higher (RFC 5546 §2.1.4), so the
+SEQUENCE counts the changes of the activity and of each of its dates (a date moved or cancelled
+changes the date's row only). An activity without a time is an all-day event.
 
 An activity deleted (a tombstone, kept for bundles) stays in the file of a range it had a date
 in, with its events as they were but STATUS:CANCELLED: its deletion raised the revisions, so the
@@ -174,10 +174,12 @@ def _activity_events(
 
 
 def _in_calendar(org: str, first: dt.date, last: dt.date) -> ColumnElement[bool]:
-    """The activities the .ics of ``first`` to ``last`` holds: those with a date in it, and
-    those deleted with a date in it (the dates deleted with them)."""
+    """The activities the .ics of ``first`` to ``last`` holds: those with a date in it, or
+    that had one (taken off since by a change of the repeat: the file carries the series as
+    it now is, so that the phone drops that date), and those deleted with a date in it (the
+    dates deleted with them)."""
     in_range = (Occurrence.organization_id == org, Occurrence.day >= first, Occurrence.day <= last)
-    live = select(Occurrence.activity_id).where(Occurrence.deleted_at.is_(None), *in_range)
+    live = select(Occurrence.activity_id).where(*in_range)
     parent = aliased(Activity)
     gone_with = (
         select(Occurrence.activity_id)
