@@ -151,6 +151,22 @@ def test_a_plan_made_in_advance_is_not_yet_due(ws: Workspace, make_page) -> None
     assert shares[0].data(Qt.ItemDataRole.ToolTipRole) == (
         "Năm của kế hoạch chưa bắt đầu: chưa đánh giá đạt hay chưa đạt."
     )
+    seen: list[tuple[str, str]] = []
+
+    def look(dialog: TargetDialog) -> None:
+        seen.append((dialog.achieved_edit.text(), dialog.measure_hint.text()))
+        dialog.reject()
+
+    page.prompts.dialog_script = look
+    page.select_row(0)  # counted by the app: nothing to count before 2027 ("0 đoàn viên")
+    page.edit_button.click()
+    assert seen == [
+        (
+            "",
+            "Ứng dụng tự tính từ dữ liệu (sổ đoàn viên, lịch hoạt động, điểm "
+            "danh). Năm 2027 chưa bắt đầu: ứng dụng tính từ ngày 01/01/2027.",
+        )
+    ]
     _choose_year(page, 2026)  # this year's, mid-way: judged on its figures so far
     assert page.summary_label.text().startswith("5 chỉ tiêu: 0 đạt, 4 chưa đạt, 1 chưa có số")
     assert page.model.index(0, COL_SHARE).data() == "50,0%"
