@@ -203,6 +203,33 @@ def test_a_date_held_before_the_rule_changed_stays_in_the_calendar(
     ]
 
 
+def test_a_repeat_made_a_one_off_keeps_its_held_date_on_the_phone(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """The meeting of 15/01 was held, then the activity was made a one-off on 20/03 ("Không
+    lặp lại"): the app keeps both dates; the file had only 15/01, so the phone lost 20/03."""
+    raw = {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/01/2025",
+           "start_time": "19:30", "repeat": "monthly", "until": "30/06/2025"}  # fmt: skip
+    activity_id, _ = ws.activities.save(raw)
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                              "admission_date": "01/01/2020"})  # fmt: skip
+    held = ws.activities.occurrence_ids_of(activity_id)[0]
+    ws.attendance.save(held, {member: ("present", None)})
+    one_off = {k: v for k, v in raw.items() if k not in ("repeat", "until")}
+    ws.activities.save({**one_off, "start_date": "20/03/2025"}, activity_id)
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert [o.day for o in ws.activities.occurrences(*year)] == [
+        dt.date(2025, 1, 15), dt.date(2025, 3, 20),
+    ]  # fmt: skip
+    calendar = export(data_dir, tmp_path / "lich.ics", "--year", "2025")
+    assert expand(calendar) == {"Sinh hoạt chi đoàn": [_at(15, 1), _at(20, 3)]}
+    starts = {str(e["UID"]): e.decoded("DTSTART") for e in calendar.walk("VEVENT")}
+    assert starts == {  # the activity's UID on its date, the date kept an event of its own
+        f"{activity_id}@doancoso": _at(20, 3),
+        f"{held}@doancoso": _at(15, 1),
+    }
+
+
 def test_a_date_kept_out_of_its_rule_then_cancelled_is_cancelled_on_the_phone(
     ws: Workspace, data_dir: Path, tmp_path: Path
 ) -> None:
