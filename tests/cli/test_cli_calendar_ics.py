@@ -1,6 +1,7 @@
 """``doancoso calendar export``: the .ics read back with ``icalendar`` and its recurrences
-expanded with dateutil (RRULE, EXDATE, RECURRENCE-ID) as a phone's calendar would — the dates,
-the Vietnamese text, the time zone, and UIDs that stay the same from one export to the next."""
+expanded with dateutil (RRULE, EXDATE, RECURRENCE-ID, STATUS:CANCELLED) as a phone's calendar
+would — the dates, the Vietnamese text, the time zone, and UIDs that stay the same from one
+export to the next."""
 
 from __future__ import annotations
 
@@ -63,7 +64,8 @@ def expand(calendar: Calendar) -> dict[str, list[dt.date | dt.datetime]]:
     its EXDATEs, each date named by a RECURRENCE-ID replaced by that event's own start."""
     events: dict[str, list[Any]] = defaultdict(list)
     for event in calendar.walk("VEVENT"):
-        events[str(event["UID"])].append(event)
+        if str(event.get("STATUS", "")) != "CANCELLED":  # a phone removes a cancelled event
+            events[str(event["UID"])].append(event)
     dates: dict[str, list[dt.date | dt.datetime]] = {}
     for group in events.values():
         (master,) = [e for e in group if "RECURRENCE-ID" not in e]
@@ -199,6 +201,85 @@ def test_a_date_held_before_the_rule_changed_stays_in_the_calendar(
     assert app == [(dt.date(2025, 1, 15), "19:30")] + [
         (dt.date(2025, m, 20), "19:30") for m in range(1, 13)
     ]
+
+
+def test_a_repeat_made_a_one_off_keeps_its_held_date_on_the_phone(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """The meeting of 15/01 was held, then the activity was made a one-off on 20/03 ("Không
+    lặp lại"): the app keeps both dates; the file had only 15/01, so the phone lost 20/03."""
+    raw = {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/01/2025",
+           "start_time": "19:30", "repeat": "monthly", "until": "30/06/2025"}  # fmt: skip
+    activity_id, _ = ws.activities.save(raw)
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                              "admission_date": "01/01/2020"})  # fmt: skip
+    held = ws.activities.occurrence_ids_of(activity_id)[0]
+    ws.attendance.save(held, {member: ("present", None)})
+    one_off = {k: v for k, v in raw.items() if k not in ("repeat", "until")}
+    ws.activities.save({**one_off, "start_date": "20/03/2025"}, activity_id)
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert [o.day for o in ws.activities.occurrences(*year)] == [
+        dt.date(2025, 1, 15), dt.date(2025, 3, 20),
+    ]  # fmt: skip
+    calendar = export(data_dir, tmp_path / "lich.ics", "--year", "2025")
+    assert expand(calendar) == {"Sinh hoạt chi đoàn": [_at(15, 1), _at(20, 3)]}
+    starts = {str(e["UID"]): e.decoded("DTSTART") for e in calendar.walk("VEVENT")}
+    assert starts == {  # the activity's UID on its date, the date kept an event of its own
+        f"{activity_id}@doancoso": _at(20, 3),
+        f"{held}@doancoso": _at(15, 1),
+    }
+
+
+def test_a_date_kept_out_of_its_rule_then_cancelled_is_cancelled_on_the_phone(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """The meeting of 15/03 was moved to 16/03, then the meetings moved to the 20th: 16/03 is
+    an event of its own on the phone. Cancelled since ("Hủy" on that date only), the next file
+    must cancel that event with a higher SEQUENCE, not leave it out (the phone kept it)."""
+    raw = {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/01/2025",
+           "start_time": "19:30", "repeat": "monthly", "until": "30/06/2025"}  # fmt: skip
+    activity_id, _ = ws.activities.save(raw)
+    (march,) = ws.activities.occurrences(dt.date(2025, 3, 15), dt.date(2025, 3, 15))
+    ws.activities.update_occurrence(march.id, {"day": "16/03/2025"})
+    ws.activities.save({**raw, "start_date": "20/01/2025"}, activity_id)
+    meetings = sorted([_at(16, 3)] + [_at(20, m) for m in range(1, 7)])
+    before = export(data_dir, tmp_path / "lan-1.ics", "--year", "2025")
+    assert expand(before) == {"Sinh hoạt chi đoàn": meetings}
+    ws.activities.update_occurrence(march.id, {"status": "Hủy"})
+    after = export(data_dir, tmp_path / "lan-2.ics", "--year", "2025")
+    assert expand(after) == {"Sinh hoạt chi đoàn": [m for m in meetings if m != _at(16, 3)]}
+    own = f"{march.id}@doancoso"
+    (status_before, sequence_before) = _events(before)[(own, None)]
+    (status_after, sequence_after) = _events(after)[(own, None)]
+    assert status_before is None
+    assert status_after == "CANCELLED" and sequence_after > sequence_before
+    (cancelled,) = [e for e in after.walk("VEVENT") if str(e["UID"]) == own]
+    assert cancelled.decoded("DTSTART") == _at(16, 3)
+    assert str(cancelled["DESCRIPTION"]) == "Loại: Sinh hoạt chi đoàn định kỳ\nTrạng thái: Hủy"
+
+
+def test_a_range_whose_dates_were_taken_off_updates_the_phone(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """The monthly meetings of 2025 went onto the phone; then they were made to end in June.
+    The file of July to December must carry the series (its new end, a higher SEQUENCE) so
+    that the phone drops the meetings of July to December: it held nothing, and the phone
+    kept them."""
+    raw = {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/01/2025",
+           "start_time": "19:30", "repeat": "monthly", "until": "31/12/2025"}  # fmt: skip
+    activity_id, _ = ws.activities.save(raw)
+    before = _events(export(data_dir, tmp_path / "nam.ics", "--year", "2025"))
+    ws.activities.save({**raw, "until": "30/06/2025"}, activity_id)
+    assert ws.activities.calendar_size(dt.date(2025, 7, 1), dt.date(2025, 12, 31)) == 1
+    target = tmp_path / "cuoi-nam.ics"
+    result = in_folder(data_dir, "calendar", "export", str(target), "--from", "01/07/2025",
+                       "--to", "31/12/2025")  # fmt: skip
+    assert (result.code, result.err) == (0, "")
+    assert result.out.endswith("(1 sự kiện).\n")
+    calendar = Calendar.from_ical(target.read_bytes())
+    assert expand(calendar) == {"Sinh hoạt chi đoàn": [_at(15, m) for m in range(1, 7)]}
+    uid = f"{activity_id}@doancoso"
+    assert _events(calendar)[(uid, None)][1] > before[(uid, None)][1]
 
 
 # -- refused -------------------------------------------------------------------------------------

@@ -49,6 +49,27 @@ def test_new_plan_shows_empty_and_unregistered(ws: Workspace, data_dir: Path) ->
     )
 
 
+def test_a_plan_made_in_advance_is_not_yet_due(ws: Workspace, data_dir: Path) -> None:
+    """Next year's plan: its measured targets read "Đạt: 0 đoàn viên (0%)" under "kết quả
+    tính đến" a day before its year, as if failed; they are not due yet. The JSON's figures
+    are unchanged (it judges nothing)."""
+    year = dt.date.today().year + 1
+    assert in_folder(data_dir, "plan", "new", "--year", str(year)).code == 0
+    added = in_folder(data_dir, "plan", "target", "add", "--year", str(year), "--text",
+                      "Kết nạp 20 đoàn viên mới", "--planned", "20", "--unit", "đoàn viên",
+                      "--measure", "admissions")  # fmt: skip
+    assert (added.code, added.err) == (0, "")
+    text = in_folder(data_dir, "plan", "show", "--year", str(year))
+    assert (text.code, text.err) == (0, "")
+    assert text.out.splitlines()[2:] == [
+        f"Chỉ tiêu (năm {year} chưa bắt đầu: kết quả chưa đến kỳ):",
+        "1.\t\tKết nạp 20 đoàn viên mới\tKế hoạch: 20 đoàn viên\tĐạt: (chưa đến kỳ)\ttự tính",
+        "Tổng cộng: 1 chỉ tiêu.",
+    ]
+    (target,) = show(data_dir, str(year))["targets"]
+    assert (target["planned"], target["achieved"]) == (20, 0)
+
+
 def test_targets_planned_and_achieved(ws: Workspace, data_dir: Path) -> None:
     """A measured target counts what the calendar did; a target without a measure waits for
     its figure; both listed in order with their criterion and unit."""

@@ -244,3 +244,20 @@ def test_the_report_of_a_plan_without_targets(ws, tmp_path, read_pdf):
     ]
     text = " ".join(lines)
     assert "ĐÁNH GIÁ CHUNG" not in text and "0 chỉ tiêu" not in text
+
+
+def test_the_report_of_a_plan_made_in_advance(ws, tmp_path, read_pdf):
+    """Next year's plan reported on 30/11/2026: no target "chưa đạt" (it read "0 chỉ tiêu đạt
+    và vượt kế hoạch; 5 chỉ tiêu chưa đạt", each share "0,0"): not due, no share."""
+    make_plan_data(ws)
+    ws.plans.create(YEAR + 1, YEAR)
+    pdf = read_pdf(print_report(ws, tmp_path / "bc.pdf", YEAR + 1, issued_on=AS_OF))
+    lines = _lines(pdf)
+    text = " ".join(lines)
+    assert "Kết nạp đoàn viên mới 4 đoàn viên 0 đoàn viên (*) – " in text
+    assert "0,0" not in text
+    part_two = lines.index("II. ĐÁNH GIÁ CHUNG")
+    assert " ".join(lines[part_two + 1 : lines.index("Nơi nhận:")]) == (
+        "Kế hoạch có 5 chỉ tiêu, chưa đến kỳ đánh giá: năm 2027 chưa bắt đầu."
+    )
+    assert "chưa đạt" not in text and "đạt và vượt" not in text

@@ -159,10 +159,14 @@ def registration_line(plan: PlanInfo) -> str:
     return ", ".join(parts)
 
 
-def _target_cells(index: int, target: TargetInfo) -> tuple[str, ...]:
+def _target_cells(index: int, target: TargetInfo, started: bool = True) -> tuple[str, ...]:
+    from ..core.plans.figures import NOT_DUE_TEXT
+
     unit = f" {target.unit}" if target.unit and target.unit != "%" else target.unit or ""
     planned = f"Kế hoạch: {number(target.planned)}{unit}" if target.planned is not None else ""
-    if target.achieved is None:
+    if not started:  # the plan's year has not begun: nothing achieved or missed yet
+        achieved = f"Đạt: ({NOT_DUE_TEXT})"
+    elif target.achieved is None:
         achieved = "Đạt: (chưa có)"
     else:
         achieved = f"Đạt: {number(target.achieved)}{unit}"
@@ -191,9 +195,14 @@ def plan_show(args: argparse.Namespace, out: TextIO) -> int:
     if not plan.targets:
         print("Chưa có chỉ tiêu nào.", file=out)
         return EXIT_OK
-    print(f"Chỉ tiêu (kết quả tính đến {format_vn_date(_results_day(plan))}):", file=out)
+    from ..core.plans.figures import NOT_DUE_TEXT, not_started_text
+
+    if plan.started:
+        print(f"Chỉ tiêu (kết quả tính đến {format_vn_date(_results_day(plan))}):", file=out)
+    else:
+        print(f"Chỉ tiêu ({not_started_text(plan.year)}: kết quả {NOT_DUE_TEXT}):", file=out)
     for index, target in enumerate(plan.targets, start=1):
-        print("\t".join(_target_cells(index, target)), file=out)
+        print("\t".join(_target_cells(index, target, plan.started)), file=out)
     print(f"Tổng cộng: {len(plan.targets)} chỉ tiêu.", file=out)
     return EXIT_OK
 

@@ -36,7 +36,9 @@ from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, nfc_multiline, vn_number
 from ..core.organization import OrganizationInfo
 from ..core.plans.figures import (
+    NOT_DUE_TEXT,
     grouped,
+    not_started_text,
     quantity_text,
     share_text,
     tally,
@@ -224,7 +226,9 @@ def achieved_text(target: TargetInfo) -> str:
     return f"{text} {MEASURED_MARK}" if target.measured else text
 
 
-def results_table(targets: Sequence[TargetInfo]) -> Table:
+def results_table(targets: Sequence[TargetInfo], started: bool = True) -> Table:
+    """The targets' planned and achieved figures and share; no share ("–") for a plan whose
+    year has not begun (``started`` False), which part II says is not due."""
     head_style = styles()["cell_head"].clone("plan-head", fontSize=CELL_SIZE,
                                              leading=CELL_SIZE * 1.2)  # fmt: skip
     rows: list[list[Any]] = [[Paragraph(markup(h), head_style) for h in TABLE_HEADER]]
@@ -234,7 +238,7 @@ def results_table(targets: Sequence[TargetInfo]) -> Table:
             _cell(nfc(t.text)),
             _cell(quantity_text(t.planned, t.unit) or "–", "CENTER"),
             _cell(achieved_text(t), "CENTER"),
-            _cell(share_text(t.share) or "–", "CENTER"),
+            _cell((share_text(t.share) if started else "") or "–", "CENTER"),
         ])  # fmt: skip
     table = Table(rows, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1, hAlign="LEFT")
     table.setStyle(
@@ -266,7 +270,13 @@ def _listed(targets: Sequence[TargetInfo]) -> list[Flowable]:
 
 
 def assessment(plan: PlanInfo) -> list[Flowable]:
-    counts = tally(plan.targets)
+    counts = tally(plan.targets, plan.started)
+    if not plan.started:  # made in advance: nothing met or missed yet
+        text = (
+            f"Kế hoạch có {vn_number(counts.total)} chỉ tiêu, {NOT_DUE_TEXT} đánh giá: "
+            f"{not_started_text(plan.year)}."
+        )
+        return [Paragraph(markup(text), style("body"))]
     parts = [f"{vn_number(len(counts.met))} chỉ tiêu đạt và vượt kế hoạch"]
     parts.append(f"{vn_number(len(counts.not_met))} chỉ tiêu chưa đạt")
     if counts.unknown:
@@ -297,7 +307,7 @@ def report_body(org: OrganizationInfo, plan: PlanInfo) -> list[Flowable]:
         parts: list[Flowable] = []
         if group.heading:
             parts.append(Paragraph(markup(f"{g}. {group.heading}"), style("lead")))
-        parts += [results_table(group.targets), Spacer(1, 3 * mm)]
+        parts += [results_table(group.targets, plan.started), Spacer(1, 3 * mm)]
         # A short table stays with its heading; a long one may run on to the next page.
         if len(group.targets) <= 12:
             body.append(KeepTogether(parts))

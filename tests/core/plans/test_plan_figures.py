@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from doancoso.core.plans.figures import (
     MET,
+    NOT_DUE,
     NOT_MET,
     OTHER_TARGETS,
     UNKNOWN,
@@ -67,6 +68,12 @@ def test_outcomes():
     assert outcome(replace(TARGET, planned=None, achieved=5)) == UNKNOWN
     counts = tally([replace(TARGET, achieved=20), replace(TARGET, achieved=2), TARGET])
     assert (len(counts.met), len(counts.not_met), len(counts.unknown), counts.total) == (1, 1, 1, 3)
+    # a plan whose year has not begun: every target not due, whatever its figures
+    ahead = [replace(TARGET, achieved=20), replace(TARGET, achieved=0), TARGET]
+    assert {outcome(t, started=False) for t in ahead} == {NOT_DUE}
+    counts = tally(ahead, started=False)
+    assert (counts.met, counts.not_met, counts.unknown, counts.not_due) == ((), (), (), (*ahead,))
+    assert counts.total == 3
 
 
 def test_groups_by_criterion():

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.plans.page import PlansPage
 from doancoso.ui.plans.target_dialog import TargetDialog
+from doancoso.ui.plans.targets import COL_SHARE, SHARE_ROLE
 from doancoso.ui.shell.operations import CoreOp
 from plan_data import YEAR, make_plan_data
 
@@ -129,6 +130,46 @@ def test_targets_and_progress(ws: Workspace, make_page) -> None:
     assert (form.number_edit.text(), form.date_edit.text()) == ("07-KH/ĐTN", "15/01/2026")
     assert form.texts["content"].toPlainText().startswith("1. Công tác giáo dục")
     assert not form.save_button.isEnabled() and form.unsaved_label.isHidden()
+
+
+def test_a_plan_made_in_advance_is_not_yet_due(ws: Workspace, make_page) -> None:
+    """Next year's plan, copied on 30/11/2026: its targets cannot have failed (it read "0 đạt,
+    5 chưa đạt" with red bars at 0,0%): each share reads "Chưa đến kỳ", without a bar."""
+    make_plan_data(ws)
+    ws.plans.create(2027, 2026)
+    page = make_page(ws)
+    _choose_year(page, 2027)
+    assert page.model.rowCount() == 5
+    assert page.summary_label.text() == (
+        "5 chỉ tiêu: chưa đến kỳ (năm 2027 chưa bắt đầu). "
+        "Cột “Nguồn số liệu”: “Đo tự động” là số ứng dụng tự tính."
+    )
+    model = page.model
+    shares = [model.index(r, COL_SHARE) for r in range(5)]
+    assert [i.data() for i in shares] == ["Chưa đến kỳ"] * 5
+    assert [i.data(SHARE_ROLE) for i in shares] == [None] * 5  # no bar drawn
+    assert shares[0].data(Qt.ItemDataRole.ToolTipRole) == (
+        "Năm của kế hoạch chưa bắt đầu: chưa đánh giá đạt hay chưa đạt."
+    )
+    seen: list[tuple[str, str]] = []
+
+    def look(dialog: TargetDialog) -> None:
+        seen.append((dialog.achieved_edit.text(), dialog.measure_hint.text()))
+        dialog.reject()
+
+    page.prompts.dialog_script = look
+    page.select_row(0)  # counted by the app: nothing to count before 2027 ("0 đoàn viên")
+    page.edit_button.click()
+    assert seen == [
+        (
+            "",
+            "Ứng dụng tự tính từ dữ liệu (sổ đoàn viên, lịch hoạt động, điểm "
+            "danh). Năm 2027 chưa bắt đầu: ứng dụng tính từ ngày 01/01/2027.",
+        )
+    ]
+    _choose_year(page, 2026)  # this year's, mid-way: judged on its figures so far
+    assert page.summary_label.text().startswith("5 chỉ tiêu: 0 đạt, 4 chưa đạt, 1 chưa có số")
+    assert page.model.index(0, COL_SHARE).data() == "50,0%"
 
 
 def test_add_a_measured_target(ws: Workspace, make_page, script) -> None:

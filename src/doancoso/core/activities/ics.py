@@ -1,12 +1,14 @@
 """The calendar for phones: an .ics file (RFC 5545, the ``icalendar`` library).
 
-One VEVENT per activity that has a date in the range, local time in Asia/Ho_Chi_Minh with its
-VTIMEZONE; a recurring activity carries its RRULE, an EXDATE for each date cancelled,
-postponed or laid out no more, and one more VEVENT (same UID, RECURRENCE-ID) for each date that
-was moved. The UID is the activity's id, so that a phone's calendar updates on the next import
-instead of duplicating; a phone keeps its copy unless the SEQUENCE is higher (RFC 5546 §2.1.4),
-so the SEQUENCE counts the changes of the activity and of each of its dates (a date moved or
-cancelled changes the date's row only). An activity without a time is an all-day event.
+One VEVENT per activity that has (or had, see :func:`_in_calendar`) a date in the range, local time
+in Asia/Ho_Chi_Minh with its VTIMEZONE; a recurring activity carries its RRULE, an EXDATE for each
+date cancelled, postponed or laid out no more, and one more VEVENT (same UID, RECURRENCE-ID) for
+each date that was moved. A date kept when the rule changed (or was removed: a one-off) is an event
+of its own (its UID the date's id), exported as STATUS:CANCELLED once cancelled or postponed, so
+that the phone removes it. The UID is the activity's id, so that a phone's calendar updates on the
+next import instead of duplicating; a phone keeps its copy unless the SEQUENCE is higher (RFC 5546
+§2.1.4), so the SEQUENCE counts the changes of the activity and of each of its dates (a date moved
+or cancelled changes the date's row only). An activity without a time is an all-day event.
 
 An activity deleted (a tombstone, kept for bundles) stays in the file of a range it had a date
 in, with its events as they were but STATUS:CANCELLED: its deletion raised the revisions, so the
@@ -139,9 +141,18 @@ def _activity_events(
     """The VEVENTs of an activity and its dates (sorted by their day in the rule), all of them
     cancelled when the activity is deleted."""
     if not activity.rule:
-        only = occurrences[0] if occurrences else None
-        day = only.day if only else activity.start_date
-        return [_event(activity, version, kind, day, only)]
+        if not occurrences:
+            return [_event(activity, version, kind, activity.start_date, None)]
+        # A repeat made a one-off keeps its dates with a life of their own (held, attended…):
+        # the activity's UID on its one date, each date kept an event of its own, as when the
+        # rule changes.
+        main = next((o for o in occurrences if o.original_date == activity.start_date), None)
+        main = main or occurrences[0]
+        made = [_event(activity, version, kind, main.day, main)]
+        for occ in occurrences:
+            if occ is not main:
+                made.append(_event(activity, version, kind, occ.day, occ, f"{occ.id}@{UID_DOMAIN}"))
+        return made
     master = _event(activity, version, kind, activity.start_date, None)
     master.add("rrule", _rrule_dict(activity.rule, bool(activity.start_time)))
     by_original = {o.original_date: o for o in occurrences}
@@ -158,9 +169,10 @@ def _activity_events(
             or occ.end_time != activity.end_time
             or (occ.place or None) != (activity.place or None)
         )
-        if occ.status not in OFF and occ.original_date not in in_rule:
+        if occ.original_date not in in_rule:
             # Kept when the rule changed (held, attended, moved…): no date of the RRULE to
-            # name by RECURRENCE-ID, so an event of its own, with the date's id as UID.
+            # name by RECURRENCE-ID, so an event of its own, with the date's id as UID. Cancelled
+            # or postponed since, it stays, as STATUS:CANCELLED: no EXDATE can remove it.
             uid = f"{occ.id}@{UID_DOMAIN}"
             made.append(_event(activity, version, kind, occ.day, occ, uid))
         elif occ.status not in OFF and moved:
@@ -171,10 +183,12 @@ def _activity_events(
 
 
 def _in_calendar(org: str, first: dt.date, last: dt.date) -> ColumnElement[bool]:
-    """The activities the .ics of ``first`` to ``last`` holds: those with a date in it, and
-    those deleted with a date in it (the dates deleted with them)."""
+    """The activities the .ics of ``first`` to ``last`` holds: those with a date in it, or
+    that had one (taken off since by a change of the repeat: the file carries the series as
+    it now is, so that the phone drops that date), and those deleted with a date in it (the
+    dates deleted with them)."""
     in_range = (Occurrence.organization_id == org, Occurrence.day >= first, Occurrence.day <= last)
-    live = select(Occurrence.activity_id).where(Occurrence.deleted_at.is_(None), *in_range)
+    live = select(Occurrence.activity_id).where(*in_range)
     parent = aliased(Activity)
     gone_with = (
         select(Occurrence.activity_id)

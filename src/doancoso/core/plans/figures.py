@@ -5,6 +5,7 @@ the share achieved, whether a target is met, and the targets grouped by criterio
     quantity_text(100, "%")          -> "100%"
     share_text(0.905)                -> "90,5"
     outcome(target)                  -> MET, NOT_MET or UNKNOWN
+    outcome(target, started=False)   -> NOT_DUE (the plan's year has not begun)
 """
 
 from __future__ import annotations
@@ -17,8 +18,15 @@ from ..lang.text import nfc, nfc_multiline, vn_number
 from .rules import CRITERIA, CRITERIA_OFFICIAL
 from .service import TargetInfo
 
-MET, NOT_MET, UNKNOWN = "met", "not-met", "unknown"
+MET, NOT_MET, UNKNOWN, NOT_DUE = "met", "not-met", "unknown", "not-due"
 OTHER_TARGETS = "Chỉ tiêu khác"
+NOT_DUE_TEXT = "chưa đến kỳ"
+"""A target of a plan whose year has not begun: neither met nor failed."""
+
+
+def not_started_text(year: int) -> str:
+    """Why a plan's targets are not judged yet: "năm 2027 chưa bắt đầu"."""
+    return f"năm {year} chưa bắt đầu"
 
 
 def number_text(value: float) -> str:
@@ -48,9 +56,13 @@ def share_text(share: float | None) -> str:
     return f"{share * 100:.1f}".replace(".", ",")
 
 
-def outcome(target: TargetInfo) -> str:
+def outcome(target: TargetInfo, started: bool = True) -> str:
     """:data:`MET` once achieved reaches planned, :data:`NOT_MET` below it, :data:`UNKNOWN`
-    when either figure is missing (no planned quantity, or nothing entered yet)."""
+    when either figure is missing (no planned quantity, or nothing entered yet);
+    :data:`NOT_DUE` whatever its figures when the plan's year has not begun (``started`` False,
+    :attr:`~.service.PlanInfo.started`): nothing of that year can have been done yet."""
+    if not started:
+        return NOT_DUE
     share = target.share
     if share is None:
         return UNKNOWN
@@ -117,20 +129,24 @@ def _plain(number: str) -> str:
 
 @dataclass(frozen=True)
 class Tally:
-    """How many targets are met, not met, and cannot be judged yet."""
+    """How many targets are met, not met, cannot be judged yet for want of figures, and are
+    not due (every target of a plan whose year has not begun)."""
 
     met: tuple[TargetInfo, ...]
     not_met: tuple[TargetInfo, ...]
     unknown: tuple[TargetInfo, ...]
+    not_due: tuple[TargetInfo, ...] = ()
 
     @property
     def total(self) -> int:
-        return len(self.met) + len(self.not_met) + len(self.unknown)
+        return len(self.met) + len(self.not_met) + len(self.unknown) + len(self.not_due)
 
 
-def tally(targets: Sequence[TargetInfo]) -> Tally:
-    return Tally(
-        tuple(t for t in targets if outcome(t) == MET),
-        tuple(t for t in targets if outcome(t) == NOT_MET),
-        tuple(t for t in targets if outcome(t) == UNKNOWN),
-    )
+def tally(targets: Sequence[TargetInfo], started: bool = True) -> Tally:
+    """The targets by :func:`outcome` (``started``: whether the plan's year has begun)."""
+    outcomes = [(t, outcome(t, started)) for t in targets]
+
+    def of(wanted: str) -> tuple[TargetInfo, ...]:
+        return tuple(t for t, o in outcomes if o == wanted)
+
+    return Tally(of(MET), of(NOT_MET), of(UNKNOWN), of(NOT_DUE))

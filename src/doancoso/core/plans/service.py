@@ -84,6 +84,12 @@ class PlanInfo:
     targets: tuple[TargetInfo, ...]
     as_of: dt.date
 
+    @property
+    def started(self) -> bool:
+        """Whether the plan's year had begun at ``as_of``: a plan made in advance for next year
+        has no result yet, and none of its targets can be judged (they are "chưa đến kỳ")."""
+        return self.as_of >= dt.date(self.year, 1, 1)
+
 
 def _year(year: int) -> int:
     return check_year(year)

@@ -42,7 +42,7 @@ from ...core.changes import Changes
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
 from ...core.plans.copying import CreatedPlan, copy_summary
-from ...core.plans.figures import tally
+from ...core.plans.figures import NOT_DUE_TEXT, not_started_text, tally
 from ...core.plans.registration import PlanReminder, is_registered
 from ...core.plans.rules import APPROVED
 from ...core.plans.service import PlanInfo
@@ -369,7 +369,7 @@ class PlansPage(QWidget):
     def _show_plan(self, plan: PlanInfo, kinds: dict[str, str], deadline: date) -> None:
         current = self._select_after or self.selected_target_id()
         self._select_after = None
-        self.model.set_targets(plan.targets, kinds)
+        self.model.set_targets(plan.targets, kinds, plan.started)
         self.stack.setCurrentIndex(1)
         self.state_label.setText(f"  {registration_line(plan, deadline, self.today())}")
         self.state_label.setToolTip(plan.title)
@@ -576,17 +576,23 @@ def registration_line(plan: PlanInfo, deadline: date, today: date) -> str:
 
 
 def summary_text(plan: PlanInfo) -> str:
-    """ "5 chỉ tiêu: 1 đạt, 3 chưa đạt, 1 chưa có số liệu (số liệu đến ngày 30/11/2026)"."""
+    """ "5 chỉ tiêu: 1 đạt, 3 chưa đạt, 1 chưa có số liệu (số liệu đến ngày 30/11/2026)";
+    for a plan made in advance, "7 chỉ tiêu: chưa đến kỳ (năm 2027 chưa bắt đầu)"."""
     if not plan.targets:
         return "Kế hoạch chưa có chỉ tiêu nào: bấm “Thêm chỉ tiêu…”."
-    counts = tally(plan.targets)
+    counts = tally(plan.targets, plan.started)
+    measured = " Cột “Nguồn số liệu”: “Đo tự động” là số ứng dụng tự tính." if any(
+        t.measured for t in plan.targets
+    ) else ""  # fmt: skip
+    if not plan.started:
+        return (
+            f"{vn_number(counts.total)} chỉ tiêu: {NOT_DUE_TEXT} "
+            f"({not_started_text(plan.year)})." + measured
+        )
     parts = [f"{vn_number(len(counts.met))} đạt", f"{vn_number(len(counts.not_met))} chưa đạt"]
     if counts.unknown:
         parts.append(f"{vn_number(len(counts.unknown))} chưa có số liệu")
     as_of = format_vn_date(min(plan.as_of, date(plan.year, 12, 31)))
-    measured = " Cột “Nguồn số liệu”: “Đo tự động” là số ứng dụng tự tính." if any(
-        t.measured for t in plan.targets
-    ) else ""  # fmt: skip
     return (
         f"{vn_number(counts.total)} chỉ tiêu: {', '.join(parts)} (số liệu đến ngày {as_of})."
         + measured

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ValidationError
+from ...core.lang.dates import format_vn_date
 from ...core.plans.crosscheck import measure_phrase, suggested_measure
 from ...core.plans.figures import number_text, quantity_text
 from ...core.plans.rules import CRITERIA, MEASURES
@@ -180,13 +181,18 @@ class TargetDialog(QDialog):
         if key and (not unit or unit == previous):
             self.unit_edit.setText(MEASURES[key][1])
         self._last_measure = key
-        counted = self._counted(key)
+        counted = self._counted(key) if self._started() else None
         if key:  # the field shows the app's figure, not one typed before the choice
             self.achieved_edit.setText(number_text(counted) if counted is not None else "")
         else:
             self.achieved_edit.setText(self._typed_achieved)
         if not key:
             self.measure_hint.setText("")
+        elif not self._started():  # a plan made in advance: nothing to count yet
+            self.measure_hint.setText(
+                f"{MEASURED_HINT} Năm {self.year} chưa bắt đầu: ứng dụng tính từ ngày "
+                f"{format_vn_date(date(self.year, 1, 1))}."
+            )
         elif counted is not None:
             figure = quantity_text(counted, self.unit_edit.text())
             when = f" đến ngày {self._as_of_text}" if self._as_of_text else ""
@@ -198,6 +204,11 @@ class TargetDialog(QDialog):
             self.measure_hint.setText(MEASURED_HINT)
         self.measure_hint.setVisible(bool(key))
         self._offer_count()
+
+    def _started(self) -> bool:
+        """Whether the plan's year has begun at the day figures are counted to (as
+        :attr:`~doancoso.core.plans.service.PlanInfo.started`)."""
+        return (self._as_of or date.today()) >= date(self.year, 1, 1)
 
     def _counted(self, key: str) -> float | None:
         """What the app counts of measure ``key`` as far as the dialog knows it: the target's
@@ -216,7 +227,7 @@ class TargetDialog(QDialog):
     def _offer_count(self) -> None:
         """Show under "Đạt được" what the app counts of what the text names (read once per
         measure on the worker), or nothing when there is no such thing to offer."""
-        key = self._offered_measure()
+        key = self._offered_measure() if self._started() else None
         if key is not None and key not in self._counts:
             self._read_count(key)
             return

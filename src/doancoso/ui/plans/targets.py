@@ -7,7 +7,8 @@ at a day) and is reset when the page loads the plan again. Rows stay in the plan
 order printed); moving a target up or down is a core operation, so the table is not sortable.
 
 The share's colour says at a glance how far a target is: green once it is met, amber from half
-way, red below half; a target without planned or achieved figures has no share and no bar.
+way, red below half; a target without planned or achieved figures has no share and no bar, nor
+has any target of a plan whose year has not begun ("Chưa đến kỳ": not a failure).
 """
 
 from __future__ import annotations
@@ -30,13 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.plans.figures import criterion_heading, quantity_text, share_text
+from ...core.plans.figures import (
+    NOT_DUE_TEXT,
+    criterion_heading,
+    quantity_text,
+    share_text,
+)
 from ...core.plans.rules import MEASURES
 from ...core.plans.service import TargetInfo
 
 TARGET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The share achieved as a number (1.0: met), None when it cannot be computed."""
+"""The share achieved as a number (1.0: met), None when it cannot be computed or is not due."""
 
 COL_STT, COL_CRITERION, COL_TEXT, COL_PLANNED, COL_ACHIEVED, COL_SHARE, COL_SOURCE = range(7)
 HEADERS = ("STT", "Tiêu chí", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ", "Nguồn số liệu")
@@ -80,11 +86,17 @@ class TargetTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._targets: tuple[TargetInfo, ...] = ()
         self._kinds: dict[str, str] = {}
+        self._started = True
 
-    def set_targets(self, targets: tuple[TargetInfo, ...], kinds: dict[str, str]) -> None:
+    def set_targets(
+        self, targets: tuple[TargetInfo, ...], kinds: dict[str, str], started: bool = True
+    ) -> None:
+        """Show ``targets``; ``started`` False for a plan whose year has not begun
+        (:attr:`~doancoso.core.plans.service.PlanInfo.started`): no share is judged."""
         self.beginResetModel()
         self._targets = tuple(targets)
         self._kinds = dict(kinds)
+        self._started = started
         self.endResetModel()
 
     def target(self, row: int) -> TargetInfo:
@@ -110,7 +122,7 @@ class TargetTableModel(QAbstractTableModel):
         if role == TARGET_ID_ROLE:
             return t.id
         if role == SHARE_ROLE:
-            return t.share
+            return t.share if self._started else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(t, index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -135,6 +147,8 @@ class TargetTableModel(QAbstractTableModel):
         if column == COL_ACHIEVED:
             return quantity_text(t.achieved, t.unit) or "–"
         if column == COL_SHARE:
+            if not self._started:
+                return NOT_DUE_TEXT.capitalize()
             return f"{share_text(t.share)}%" if t.share is not None else "–"
         return source_text(t)
 
@@ -145,6 +159,8 @@ class TargetTableModel(QAbstractTableModel):
             return t.text
         if column in (COL_ACHIEVED, COL_SOURCE):
             return source_tip(t, self._kinds)
+        if column == COL_SHARE and not self._started:
+            return "Năm của kế hoạch chưa bắt đầu: chưa đánh giá đạt hay chưa đạt."
         if column == COL_SHARE and t.share is None:
             return "Chưa tính được: chỉ tiêu chưa có số lượng kế hoạch hoặc chưa có kết quả."
         return None
