@@ -121,7 +121,7 @@ _STATUS_AFTER = {
 DETAILS: dict[str, tuple[str, ...]] = {
     "admission": ("place", "introducer_id", "introducer_name"),
     "transfer_in": ("other_organization",),
-    "transfer_out": ("other_organization",),
+    "transfer_out": ("other_organization", "dues_paid_until", "remarks"),
     "temporary": ("home_organization", "period_start", "period_end"),
     "discipline": ("level",),
 }

@@ -62,6 +62,10 @@ KIND_FIELDS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
      kinds_taking(*INTRODUCER_DETAILS), False),
     ("other_organization", "Tổ chức Đoàn", "Tên đơn vị", kinds_taking("other_organization"),
      True),
+    ("dues_paid_until", "Đã đóng đoàn phí đến tháng", "mm/yyyy, ví dụ 05/2026",
+     kinds_taking("dues_paid_until"), False),
+    ("remarks", "Nhận xét", "Nhận xét của tổ chức Đoàn về đoàn viên (in trên giấy giới thiệu)",
+     kinds_taking("remarks"), False),
     ("home_organization", "Tổ chức Đoàn gốc", "Nơi đoàn viên sinh hoạt chính thức",
      kinds_taking("home_organization"), True),  # required: ending the stay sends the member back
     ("period_start", "Sinh hoạt tạm từ ngày", DATE_HINT, kinds_taking("period_start"), False),
@@ -150,14 +154,15 @@ class EventDialog(QDialog):
                 for code, text in DISCIPLINE_LEVELS.items():
                     combo.addItem(text, code)
                 editor = combo
+            elif name == "remarks":
+                editor = self._text_box(placeholder, lines=3)
             else:
-                editor = self._line(placeholder, short=name.startswith("period_"))
+                short = name.startswith("period_") or name == "dues_paid_until"
+                editor = self._line(placeholder, short=short)
             self._add(name, label, editor, required=required)
         self._make_introducer_search()
 
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.note_edit = self._text_box("", lines=4)
         self._add("note", "Ghi chú", self.note_edit)
         layout.addLayout(self.form)
 
@@ -191,6 +196,13 @@ class EventDialog(QDialog):
         if short:
             line.setMaximumWidth(220)
         return line
+
+    def _text_box(self, placeholder: str, lines: int) -> QPlainTextEdit:
+        box = QPlainTextEdit()
+        box.setPlaceholderText(placeholder)
+        box.setTabChangesFocus(True)
+        box.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        return box
 
     def _add(self, name: str, label: str, editor: QWidget, required: bool = False) -> None:
         self._rows[name] = self.form.rowCount()
@@ -338,9 +350,15 @@ class EventDialog(QDialog):
     def details(self) -> dict[str, str]:
         """The kind-specific values the core takes for the chosen kind."""
         text = {
-            name: (editor.currentData() if isinstance(editor, QComboBox) else editor.text())
+            name: (
+                editor.currentData()
+                if isinstance(editor, QComboBox)
+                else editor.toPlainText()
+                if isinstance(editor, QPlainTextEdit)
+                else editor.text()
+            )  # fmt: skip
             for name, editor in self.editors.items()
-            if isinstance(editor, QLineEdit | QComboBox)
+            if isinstance(editor, QLineEdit | QComboBox | QPlainTextEdit) and name != "note"
         }
         values: dict[str, str] = {}
         for name in DETAILS.get(self.kind, ()):

@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AppError
-from ...core.lang.dates import format_vn_date
+from ...core.lang.dates import format_vn_date, format_vn_month
 from ...core.lifecycle.rules import allowed_kinds
 from ...core.rating.rules import LEVELS
 from ...core.roster.vocab import STATUSES
 from ..common.list_page import READ_ONLY_TIP
 from ..shell.operations import Core, CoreOp
 from .event_dialog import EventDialog
+from .transfer_print import TransferLetterPrinter
 
 if TYPE_CHECKING:
     from ...core.lifecycle.recorded import RecordedEvents
@@ -71,6 +72,10 @@ def describe(event: EventInfo) -> str:
     if event.other_organization:
         way = "Chuyển đến từ" if event.kind == "transfer_in" else "Chuyển đi đến"
         lines.append(f"{way}: {event.other_organization}")
+    if event.dues_paid_until:
+        lines.append(f"Đã đóng đoàn phí đến tháng {format_vn_month(event.dues_paid_until)}")
+    if event.remarks:
+        lines.append(f"Nhận xét: {event.remarks}")
     if event.home_organization:
         lines.append(f"Tổ chức Đoàn gốc: {event.home_organization}")
     if event.period_start or event.period_end:
@@ -143,10 +148,17 @@ class TimelineWidget(QWidget):
         buttons = QHBoxLayout()
         self.record_button = QPushButton("Ghi sự kiện…")
         self.delete_button = QPushButton("Xóa sự kiện")
+        self.letter_button = QPushButton("In giấy giới thiệu…")
+        self.letter_button.setToolTip(
+            "Giấy giới thiệu sinh hoạt Đoàn của sự kiện “Chuyển sinh hoạt đi” đang chọn"
+        )
         self.record_button.clicked.connect(self.record_event)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.letter_button.clicked.connect(self.print_letter)
+        self.printer = TransferLetterPrinter(self._core, self)
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.letter_button)
         if self._ws.read_only is not None:  # a write-protected stick: say why, write nothing
             for button in (self.record_button, self.delete_button):
                 button.setToolTip(READ_ONLY_TIP)
@@ -204,7 +216,9 @@ class TimelineWidget(QWidget):
 
     def _update_buttons(self) -> None:
         writable = self._ws.read_only is None
-        self.delete_button.setEnabled(writable and self.selected_event() is not None)
+        selected = self.selected_event()
+        self.delete_button.setEnabled(writable and selected is not None)
+        self.letter_button.setEnabled(selected is not None and selected.kind == "transfer_out")
         self._delete_action.setEnabled(writable)
 
     # Writing ------------------------------------------------------------------------------
@@ -223,6 +237,15 @@ class TimelineWidget(QWidget):
             self.reload()
             self.changed.emit()
             self.written.emit(label, message, recorded)
+
+    def print_letter(self) -> None:
+        """Print the transfer letter of the selected "Chuyển sinh hoạt đi" (reading only: also
+        on a write-protected stick)."""
+        event = self.selected_event()
+        if event is None or event.kind != "transfer_out":
+            return
+        name = self._ws.members.get(self.member_id).fields.full_name
+        self.printer.print_letter(self.member_id, event.id, name)
 
     def delete_selected(self) -> None:
         event = self.selected_event()
