@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import AppError
 from ...core.lang.dates import format_vn_date, format_vn_month
-from ...core.lifecycle.rules import allowed_kinds
+from ...core.lang.text import fold
+from ...core.lifecycle.rules import LEAVING_WORDS, allowed_kinds, held_position, is_read_only
 from ...core.rating.rules import LEVELS
 from ...core.roster.vocab import STATUSES
 from ..common.list_page import READ_ONLY_TIP
 from ..shell.operations import Core, CoreOp
+from .coming_of_age import MEMBER
 from .event_dialog import EventDialog
 from .transfer_print import TransferLetterPrinter
 
@@ -62,9 +64,12 @@ def rating_cells(
     return (f"Năm {year}", f"Xếp loại năm {year}: {decided}", "", details, "")
 
 
-def describe(event: EventInfo) -> str:
-    """The kind-specific details and the note of ``event``, one per line."""
+def describe(event: EventInfo, held: str = "") -> str:
+    """The kind-specific details and the note of ``event``, one per line; ``held``: the
+    position the member held until this event took them off the roster."""
     lines: list[str] = []
+    if held:
+        lines.append(f"Chức vụ trước khi {LEAVING_WORDS[event.kind]}: {held}")
     if event.place:
         lines.append(f"Nơi kết nạp: {event.place}")
     if event.introducer_name:
@@ -172,6 +177,7 @@ class TimelineWidget(QWidget):
         self.events = self._ws.events.history(self.member_id)
         ratings = self._ws.rating.member_history(self.member_id)
         rows: list[tuple[EventInfo | None, tuple[str, ...]]] = []
+        leaving, held = self._left_post()
         for event in self.events:
             while ratings and ratings[0][0] < event.event_date.year:  # a year's end comes first
                 rows.append((None, rating_cells(*ratings.pop(0))))
@@ -179,7 +185,7 @@ class TimelineWidget(QWidget):
                 format_vn_date(event.event_date),
                 event.kind_label,
                 event.number or "",
-                describe(event),
+                describe(event, held if event is leaving else ""),
                 STATUSES.get(event.status_after, event.status_after),
             )))  # fmt: skip
         rows += [(None, rating_cells(*rating)) for rating in ratings]
@@ -197,6 +203,19 @@ class TimelineWidget(QWidget):
         self.table.resizeRowsToContents()
         self.empty_label.setVisible(not rows)
         self._update_buttons()
+
+    def _left_post(self) -> tuple[EventInfo | None, str]:
+        """The event that took the member off the roster and the position they held until then
+        (the stored one, kept read-only since: lists show none, ``held_position``), or
+        (None, "") while the member is on the roster or held no post."""
+        fields = self._ws.members.get(self.member_id).fields
+        position = fields.position or ""
+        if held_position(position, fields.status) or fold(position) in ("", MEMBER):
+            return None, ""
+        for event in reversed(self.events):
+            if event.kind in LEAVING_WORDS and is_read_only(event.status_after):
+                return event, position
+        return None, ""
 
     def rows(self) -> list[tuple[str, ...]]:
         """The table as text, row by row (what the user reads)."""
