@@ -91,3 +91,14 @@ def test_only_a_transfer_out_has_a_letter(ws: Workspace, an: str, tmp_path: Path
         print_transfer_letter(ws, an, event_id, tmp_path / "ggt.pdf")
     assert refused.value.message == NOT_A_TRANSFER
     assert not (tmp_path / "ggt.pdf").exists()
+
+
+def test_a_birth_known_by_its_year_is_printed_as_the_year_of_birth(
+    ws: Workspace, tmp_path: Path, read_pdf: Callable[[Path], Any]
+) -> None:
+    member = ws.members.save({"full_name": "Lê Văn Cường", "birth_date": "2001"})
+    event_id = ws.events.record(member, "transfer_out", "15/03/2025",
+                                other_organization="Đoàn phường 5")  # fmt: skip
+    text = read_pdf(print_transfer_letter(ws, member, event_id, tmp_path / "ggt.pdf")).text()
+    assert "Năm sinh: 2001" in text
+    assert "Sinh ngày" not in text

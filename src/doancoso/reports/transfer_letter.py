@@ -17,7 +17,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Paragraph
 
 from ..core.errors import AppError, NotFoundError
-from ..core.lang.dates import format_vn_date, format_vn_month
+from ..core.lang.dates import DAY, format_vn_date, format_vn_month
 from ..core.lang.text import nfc
 from ..core.roster.vocab import GENDERS
 from ..core.workspace import Workspace
@@ -69,7 +69,11 @@ def print_transfer_letter(
     particulars = (
         ("Đồng chí", nfc(fields.full_name).upper()),
         ("Giới tính", GENDERS.get(fields.gender or "", "")),
-        ("Sinh ngày", format_vn_date(fields.birth_date, fields.birth_precision)),
+        # a birth known only by its year is no day: "Năm sinh: 2001"
+        (
+            "Sinh ngày" if fields.birth_precision == DAY else "Năm sinh",
+            format_vn_date(fields.birth_date, fields.birth_precision),
+        ),
         ("Quê quán", fields.hometown),
         ("Ngày vào Đoàn", format_vn_date(fields.admission_date)),
         ("Nơi vào Đoàn", fields.admission_place),
