@@ -13,6 +13,7 @@ from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.reports.roster import print_roster
 from doancoso.ui.lifecycle.timeline import TimelineWidget
+from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.roster.member_table import MemberTableModel
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -97,3 +98,18 @@ def test_the_history_names_the_post_held_until_the_member_left(
         "Chuyển đi đến: Đoàn phường 5", "Chuyển đến từ: Đoàn phường 5",
     ]  # fmt: skip
     assert ws.members.rows([ids["an"]])[0].held_position == "Bí thư"
+
+
+def test_the_read_only_form_says_the_post_is_no_longer_held(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    ids = _members(ws, add_member)
+    forms = {}
+    for key in ("an", "binh"):
+        forms[key] = MemberFormDialog(synchronous_core(ws, prompts), ids[key])
+        qtbot.addWidget(forms[key])
+    an, binh = forms["an"], forms["binh"]
+    assert an.raw()["position"] == "Bí thư"  # the stored value, shown read-only
+    assert not an.position_hint.isHidden()
+    assert an.position_hint.text() == "Chức vụ trước đây, nay không còn giữ (danh sách để trống)."
+    assert binh.position_hint.isHidden()  # on the roster: holds the post
