@@ -11,7 +11,8 @@ history refuses whatever the date are shown greyed out, with the core's reason
 today (``ws.events.next_kinds``); when the history refuses every kind, the dialog is not built
 and the core's reason is raised (``ws.events.nothing_to_record``). The date starts at today,
 but an admission (a Party admission) starts from the date, number and place the member's form
-already holds (:meth:`EventDialog.kind_defaults`).
+already holds, and for a member on temporary activity a new stay and a transfer out start from
+the home organisation of the current stay (:meth:`EventDialog.kind_defaults`).
 """
 
 from __future__ import annotations
@@ -107,6 +108,7 @@ class EventDialog(QDialog):
         self._introducers: dict[str, str] = {}  # suggestion text → member id
         self.introducer_id: str | None = None
         self._filled: dict[str, str] = {}  # what the dialog put in a field (kind_defaults)
+        self.home_organization = self._home_organization(member_id, self.member.fields.status)
         self.setWindowTitle(f"Ghi sự kiện — {self.member.fields.full_name}")
         self._build(status)
         self._mark_refused()
@@ -280,13 +282,29 @@ class EventDialog(QDialog):
     def field_shown(self, name: str) -> bool:
         return self.form.isRowVisible(self._rows[name])
 
+    def _home_organization(self, member_id: str, status: str) -> str:
+        """The home organisation of the stay of a member on temporary activity (their latest
+        "Sinh hoạt tạm"), "" for anyone else."""
+        if status != "temporary":
+            return ""
+        stays = [e for e in self._ws.events.history(member_id) if e.kind == "temporary"]
+        return (stays[-1].home_organization or "") if stays else ""
+
     def kind_defaults(self, kind: str) -> dict[str, str]:
         """What the fields start from for ``kind``: today's date, no number, no place, but the
         record's own date, number and place of an admission (or date of a Party admission) the
         member's form already holds: the event decides those fields once recorded, and one left
-        dated today replaced what the secretary had typed in the form."""
+        dated today replaced what the secretary had typed in the form. For a member on
+        temporary activity, a new stay (its renewal) starts from the home organisation of the
+        current one, and a transfer out goes back there (as ending the stay in the list does):
+        the secretary need not look it up in the history to type it again."""
         fields = self.member.fields
-        values = {"date": format_vn_date(dt.date.today()), "number": "", "place": ""}
+        home = self.home_organization
+        values = {
+            "date": format_vn_date(dt.date.today()), "number": "", "place": "",
+            "home_organization": home if kind == "temporary" else "",
+            "other_organization": home if kind == "transfer_out" else "",
+        }  # fmt: skip
         if kind == "admission" and fields.admission_date is not None:
             values.update(
                 date=format_vn_date(fields.admission_date),
