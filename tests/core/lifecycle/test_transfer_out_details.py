@@ -78,7 +78,7 @@ def test_a_bad_dues_month_is_refused_and_nothing_is_written(
 
 def test_without_dues_or_remarks_the_note_stays_plain(ws: Workspace, add_member: AddMember) -> None:
     an = add_member("Nguyễn Văn An", "01/01/2000")
-    event_id = _transfer(ws, an)
+    event_id = _transfer(ws, an, dues_paid_until="  ", remarks=" \n ")  # blank fields
     assert _stored_note(ws, event_id) == "Chuyển theo gia đình."
     [event] = ws.events.history(an)
     assert (event.dues_paid_until, event.remarks, event.note) == (

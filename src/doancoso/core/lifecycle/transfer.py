@@ -103,7 +103,7 @@ def check_dues(
     month of ``transfer_date`` (dues are settled up to the transfer), nor before the month of
     ``admitted`` (the member's admission); a bad one is noted in ``errors["dues_paid_until"]``.
     """
-    if value is None or value == "":
+    if value is None or not str(value).strip():
         return None
     if isinstance(value, dt.date):
         month = value.replace(day=1)
