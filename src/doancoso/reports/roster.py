@@ -56,7 +56,7 @@ def _cells(number: int, row: MemberRow, with_branch: bool) -> tuple[object, ...]
         format_vn_date(row.birth_date, row.birth_precision),
         GENDERS.get(row.gender or "", ""),
         row.branch_name or "",
-        row.position or "",
+        row.held_position,
         row.national_id or "",
         row.phone or "",
         STATUSES.get(row.status, row.status),

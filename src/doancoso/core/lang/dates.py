@@ -10,6 +10,7 @@ from .text import fold
 
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
+_MONTH = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 # "ngày 05 tháng 03 năm 2001" (also "mùng 5 tháng 3 năm 2001"), matched once tones and case are
 # folded away: how documents and decisions write a date.
 _WRITTEN = re.compile(r"(?:ngay )?(?:(?:mung|mong) )?(\d{1,2}) thang (\d{1,2}),? nam (\d{4})")
@@ -84,6 +85,20 @@ def format_vn_date(value: date | None, precision: str = DAY) -> str:
     if precision == YEAR:
         return f"{value.year:04d}"
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def parse_vn_month(text: str) -> date:
+    """A month written ``mm/yyyy`` (also ``m/yyyy``, ``-`` or ``.`` as separators) as the first
+    day of that month; :class:`DateFormatError` otherwise."""
+    match = _MONTH.match(text)
+    if match is None or not 1 <= int(match.group(1)) <= 12:
+        raise DateFormatError("Tháng phải viết dạng mm/yyyy, ví dụ 05/2026.")
+    return date(int(match.group(2)), int(match.group(1)), 1)
+
+
+def format_vn_month(value: date | None) -> str:
+    """``05/2026`` for any day of May 2026; empty for None."""
+    return "" if value is None else f"{value.month:02d}/{value.year:04d}"
 
 
 def day_range(first: date | None, last: date | None) -> tuple[date, date]:

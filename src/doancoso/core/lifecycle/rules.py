@@ -121,7 +121,7 @@ _STATUS_AFTER = {
 DETAILS: dict[str, tuple[str, ...]] = {
     "admission": ("place", "introducer_id", "introducer_name"),
     "transfer_in": ("other_organization",),
-    "transfer_out": ("other_organization",),
+    "transfer_out": ("other_organization", "dues_paid_until", "remarks"),
     "temporary": ("home_organization", "period_start", "period_end"),
     "discipline": ("level",),
 }
@@ -130,6 +130,24 @@ DETAILS: dict[str, tuple[str, ...]] = {
 def is_read_only(status: str) -> bool:
     """Whether a member with ``status`` is shown read-only (left the union or came of age)."""
     return status in READ_ONLY_STATUSES
+
+
+def held_position(position: str | None, status: str) -> str:
+    """The union position a member with ``status`` holds, as lists and documents show it: none
+    for a member who left or came of age (:data:`READ_ONLY_STATUSES`), whose post is vacated
+    (the chi đoàn's one Bí thư is counted so too, ``roster.branches.secretary_rows``). Their
+    record keeps the stored value, read-only: the post they held before leaving, which their
+    history names (``ui.lifecycle.timeline``)."""
+    return "" if is_read_only(status) else position or ""
+
+
+LEAVING_WORDS: dict[str, str] = {
+    "transfer_out": "chuyển sinh hoạt",
+    "matured": "trưởng thành Đoàn",
+    "struck_off": "bị xóa tên",
+    "discipline": "bị khai trừ",
+}
+"""How "Chức vụ trước khi …" names the event that took a member off the roster, by kind."""
 
 
 def allowed_kinds(status: str) -> tuple[str, ...]:

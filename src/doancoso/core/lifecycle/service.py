@@ -44,6 +44,7 @@ from .rules import EVENT_KINDS as EVENT_KINDS
 from .rules import LEFT_STATUSES as LEFT_STATUSES
 from .rules import READ_ONLY_STATUSES as READ_ONLY_STATUSES
 from .rules import is_read_only as is_read_only
+from .transfer import TransferNote, check_dues, compose, parse
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ class EventInfo:
     period_end: dt.date | None = None
     discipline_level: str | None = None
     discipline_label: str | None = None
+    dues_paid_until: dt.date | None = None
+    """A transfer out: the first day of the month the dues are paid up to (:mod:`.transfer`)."""
+    remarks: str | None = None
+    """A transfer out: the remarks on the member; ``note`` is then the rest of the note."""
 
 
 @dataclass(frozen=True)
@@ -346,6 +351,8 @@ class EventService:
 
         ``details`` by kind: admission ``place``, ``introducer_id`` (a member) or
         ``introducer_name``; transfer_in/transfer_out ``other_organization`` (required);
+        transfer_out also ``dues_paid_until`` (mm/yyyy, not after the transfer's month) and
+        ``remarks`` (the remarks on the member), kept in the note (:mod:`.transfer`);
         temporary ``home_organization`` (required), ``period_start``, ``period_end``;
         discipline ``level`` (required: a code or label of :data:`DISCIPLINE_LEVELS`). Dates may
         be ``date`` objects or dd/mm/yyyy text. Raises :class:`ValidationError` (bad input, keyed
@@ -609,6 +616,14 @@ class EventService:
             if not event.other_organization:
                 way = "chuyển đến" if kind == "transfer_out" else "chuyển đi"
                 errors["other_organization"] = f"Cần nhập tên đơn vị {way}."
+            if kind == "transfer_out":
+                dues = check_dues(
+                    details.get("dues_paid_until"), when, member.admission_date, errors
+                )
+                remarks = details.get("remarks")
+                event.note = compose(TransferNote(
+                    dues, nfc_multiline_or_none(str(remarks) if remarks else None), event.note
+                ))  # fmt: skip
         elif kind == "temporary":
             event.home_organization = text.get("home_organization")
             if not event.home_organization:  # ending the stay sends the member back there
@@ -705,6 +720,7 @@ def _refill(member: Member, before: Standing) -> None:
 
 def _info(event: MemberEvent, status_after: str) -> EventInfo:
     level = event.discipline_level
+    transfer = parse(event.note) if event.kind == "transfer_out" else TransferNote(note=event.note)
     return EventInfo(
         id=event.id,
         member_id=event.member_id,
@@ -712,7 +728,7 @@ def _info(event: MemberEvent, status_after: str) -> EventInfo:
         kind_label=EVENT_KINDS.get(event.kind, event.kind),
         event_date=event.event_date,
         number=event.number,
-        note=event.note,
+        note=transfer.note,
         status_after=status_after,
         place=event.place,
         introducer_id=event.introducer_id,
@@ -723,4 +739,6 @@ def _info(event: MemberEvent, status_after: str) -> EventInfo:
         period_end=event.period_end,
         discipline_level=level,
         discipline_label=DISCIPLINE_LEVELS.get(level) if level else None,
+        dues_paid_until=transfer.dues_paid_until,
+        remarks=transfer.remarks,
     )

@@ -103,7 +103,16 @@ class RosterSnapshot:
                 by: Callable[[int], Any] = (
                     (lambda i: rank(values[i])) if rank else (lambda i: values[i] or "")
                 )
-                self.orders[key] = sorted(positions, key=by, reverse=descending)
+                return self.order_by(key, by, descending)
+        return self.orders[key]
+
+    def order_by(
+        self, key: tuple[str, bool], by: Callable[[int], Any], descending: bool
+    ) -> Sequence[int]:
+        """Positions sorted on ``by(position)`` (a key over several columns), name order
+        breaking ties; cached under ``key`` until the snapshot changes."""
+        if key not in self.orders:
+            self.orders[key] = sorted(range(self.size), key=by, reverse=descending)
         return self.orders[key]
 
     def column(self, name: str) -> list[str | None]:

@@ -20,7 +20,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
 from ..lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ..lang.text import collation_key, fold, name_sort_key, nfc
-from ..lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_REASONS, is_read_only
+from ..lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_REASONS, held_position, is_read_only
 from ..storage.live import find_live, get_live, is_live, set_deleted
 from .branches import SECRETARY, one_secretary_advice, secretary_rows
 from .index import RosterSnapshot, refreshed
@@ -75,6 +75,13 @@ class MemberRow:
     national_id: str | None
     phone: str | None
     member_code: str | None = None
+
+    @property
+    def held_position(self) -> str:
+        """The position as lists and documents show it: none once the member left or came of
+        age (:func:`~doancoso.core.lifecycle.rules.held_position`); ``position`` keeps the
+        stored one."""
+        return held_position(self.position, self.status)
 
 
 @dataclass(frozen=True)
@@ -188,7 +195,16 @@ class MemberService:
             filters["statuses"] = frozenset(flt.statuses)
         with self._index_lock:
             snapshot = self._snapshot()
-            order = snapshot.order(column, descending, rank)
+            if sort == "position" and rank is not None:  # as shown: none once the member left
+                positions, statuses = snapshot.column("position"), snapshot.column("status")
+                ranked = rank
+                order = snapshot.order_by(
+                    ("held_position", descending),
+                    lambda i: ranked(held_position(positions[i], statuses[i] or "") or None),
+                    descending,
+                )
+            else:
+                order = snapshot.order(column, descending, rank)
             return snapshot.select((sort, descending), order, fold(flt.search).split(), filters)
 
     def count(self, flt: MemberFilter | None = None) -> int:

@@ -11,7 +11,8 @@ history refuses whatever the date are shown greyed out, with the core's reason
 today (``ws.events.next_kinds``); when the history refuses every kind, the dialog is not built
 and the core's reason is raised (``ws.events.nothing_to_record``). The date starts at today,
 but an admission (a Party admission) starts from the date, number and place the member's form
-already holds (:meth:`EventDialog.kind_defaults`).
+already holds, and for a member on temporary activity a new stay and a transfer out start from
+the home organisation of the current stay (:meth:`EventDialog.kind_defaults`).
 """
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ KIND_FIELDS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
      kinds_taking(*INTRODUCER_DETAILS), False),
     ("other_organization", "Tổ chức Đoàn", "Tên đơn vị", kinds_taking("other_organization"),
      True),
+    ("dues_paid_until", "Đã đóng đoàn phí đến tháng", "mm/yyyy, ví dụ 05/2026",
+     kinds_taking("dues_paid_until"), False),
+    ("remarks", "Nhận xét", "Nhận xét của tổ chức Đoàn về đoàn viên (in trên giấy giới thiệu)",
+     kinds_taking("remarks"), False),
     ("home_organization", "Tổ chức Đoàn gốc", "Nơi đoàn viên sinh hoạt chính thức",
      kinds_taking("home_organization"), True),  # required: ending the stay sends the member back
     ("period_start", "Sinh hoạt tạm từ ngày", DATE_HINT, kinds_taking("period_start"), False),
@@ -104,6 +109,7 @@ class EventDialog(QDialog):
         self._introducers: dict[str, str] = {}  # suggestion text → member id
         self.introducer_id: str | None = None
         self._filled: dict[str, str] = {}  # what the dialog put in a field (kind_defaults)
+        self.home_organization = self._home_organization(member_id, self.member.fields.status)
         self.setWindowTitle(f"Ghi sự kiện — {self.member.fields.full_name}")
         self._build(status)
         self._mark_refused()
@@ -151,14 +157,15 @@ class EventDialog(QDialog):
                 for code, text in DISCIPLINE_LEVELS.items():
                     combo.addItem(text, code)
                 editor = combo
+            elif name == "remarks":
+                editor = self._text_box(placeholder, lines=3)
             else:
-                editor = self._line(placeholder, short=name.startswith("period_"))
+                short = name.startswith("period_") or name == "dues_paid_until"
+                editor = self._line(placeholder, short=short)
             self._add(name, label, editor, required=required)
         self._make_introducer_search()
 
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.note_edit = self._text_box("", lines=4)
         self._add("note", "Ghi chú", self.note_edit)
         layout.addLayout(self.form)
 
@@ -194,6 +201,13 @@ class EventDialog(QDialog):
         if placeholder == DATE_HINT:
             attach_date_popup(line)
         return line
+
+    def _text_box(self, placeholder: str, lines: int) -> QPlainTextEdit:
+        box = QPlainTextEdit()
+        box.setPlaceholderText(placeholder)
+        box.setTabChangesFocus(True)
+        box.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        return box
 
     def _add(self, name: str, label: str, editor: QWidget, required: bool = False) -> None:
         self._rows[name] = self.form.rowCount()
@@ -271,13 +285,29 @@ class EventDialog(QDialog):
     def field_shown(self, name: str) -> bool:
         return self.form.isRowVisible(self._rows[name])
 
+    def _home_organization(self, member_id: str, status: str) -> str:
+        """The home organisation of the stay of a member on temporary activity (their latest
+        "Sinh hoạt tạm"), "" for anyone else."""
+        if status != "temporary":
+            return ""
+        stays = [e for e in self._ws.events.history(member_id) if e.kind == "temporary"]
+        return (stays[-1].home_organization or "") if stays else ""
+
     def kind_defaults(self, kind: str) -> dict[str, str]:
         """What the fields start from for ``kind``: today's date, no number, no place, but the
         record's own date, number and place of an admission (or date of a Party admission) the
         member's form already holds: the event decides those fields once recorded, and one left
-        dated today replaced what the secretary had typed in the form."""
+        dated today replaced what the secretary had typed in the form. For a member on
+        temporary activity, a new stay (its renewal) starts from the home organisation of the
+        current one, and a transfer out goes back there (as ending the stay in the list does):
+        the secretary need not look it up in the history to type it again."""
         fields = self.member.fields
-        values = {"date": format_vn_date(dt.date.today()), "number": "", "place": ""}
+        home = self.home_organization
+        values = {
+            "date": format_vn_date(dt.date.today()), "number": "", "place": "",
+            "home_organization": home if kind == "temporary" else "",
+            "other_organization": home if kind == "transfer_out" else "",
+        }  # fmt: skip
         if kind == "admission" and fields.admission_date is not None:
             values.update(
                 date=format_vn_date(fields.admission_date),
@@ -341,9 +371,15 @@ class EventDialog(QDialog):
     def details(self) -> dict[str, str]:
         """The kind-specific values the core takes for the chosen kind."""
         text = {
-            name: (editor.currentData() if isinstance(editor, QComboBox) else editor.text())
+            name: (
+                editor.currentData()
+                if isinstance(editor, QComboBox)
+                else editor.toPlainText()
+                if isinstance(editor, QPlainTextEdit)
+                else editor.text()
+            )  # fmt: skip
             for name, editor in self.editors.items()
-            if isinstance(editor, QLineEdit | QComboBox)
+            if isinstance(editor, QLineEdit | QComboBox | QPlainTextEdit) and name != "note"
         }
         values: dict[str, str] = {}
         for name in DETAILS.get(self.kind, ()):

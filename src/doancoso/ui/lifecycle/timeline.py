@@ -32,13 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AppError
-from ...core.lang.dates import format_vn_date
-from ...core.lifecycle.rules import allowed_kinds
+from ...core.lang.dates import format_vn_date, format_vn_month
+from ...core.lang.text import fold
+from ...core.lifecycle.rules import LEAVING_WORDS, allowed_kinds, held_position, is_read_only
 from ...core.rating.rules import LEVELS
 from ...core.roster.vocab import STATUSES
 from ..common.list_page import READ_ONLY_TIP
 from ..shell.operations import Core, CoreOp
+from .coming_of_age import MEMBER
 from .event_dialog import EventDialog
+from .transfer_print import TransferLetterPrinter
 
 if TYPE_CHECKING:
     from ...core.lifecycle.recorded import RecordedEvents
@@ -61,9 +64,12 @@ def rating_cells(
     return (f"Năm {year}", f"Xếp loại năm {year}: {decided}", "", details, "")
 
 
-def describe(event: EventInfo) -> str:
-    """The kind-specific details and the note of ``event``, one per line."""
+def describe(event: EventInfo, held: str = "") -> str:
+    """The kind-specific details and the note of ``event``, one per line; ``held``: the
+    position the member held until this event took them off the roster."""
     lines: list[str] = []
+    if held:
+        lines.append(f"Chức vụ trước khi {LEAVING_WORDS[event.kind]}: {held}")
     if event.place:
         lines.append(f"Nơi kết nạp: {event.place}")
     if event.introducer_name:
@@ -71,6 +77,10 @@ def describe(event: EventInfo) -> str:
     if event.other_organization:
         way = "Chuyển đến từ" if event.kind == "transfer_in" else "Chuyển đi đến"
         lines.append(f"{way}: {event.other_organization}")
+    if event.dues_paid_until:
+        lines.append(f"Đã đóng đoàn phí đến tháng {format_vn_month(event.dues_paid_until)}")
+    if event.remarks:
+        lines.append(f"Nhận xét: {event.remarks}")
     if event.home_organization:
         lines.append(f"Tổ chức Đoàn gốc: {event.home_organization}")
     if event.period_start or event.period_end:
@@ -143,10 +153,17 @@ class TimelineWidget(QWidget):
         buttons = QHBoxLayout()
         self.record_button = QPushButton("Ghi sự kiện…")
         self.delete_button = QPushButton("Xóa sự kiện")
+        self.letter_button = QPushButton("In giấy giới thiệu…")
+        self.letter_button.setToolTip(
+            "Giấy giới thiệu sinh hoạt Đoàn của sự kiện “Chuyển sinh hoạt đi” đang chọn"
+        )
         self.record_button.clicked.connect(self.record_event)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.letter_button.clicked.connect(self.print_letter)
+        self.printer = TransferLetterPrinter(self._core, self)
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.letter_button)
         if self._ws.read_only is not None:  # a write-protected stick: say why, write nothing
             for button in (self.record_button, self.delete_button):
                 button.setToolTip(READ_ONLY_TIP)
@@ -160,6 +177,7 @@ class TimelineWidget(QWidget):
         self.events = self._ws.events.history(self.member_id)
         ratings = self._ws.rating.member_history(self.member_id)
         rows: list[tuple[EventInfo | None, tuple[str, ...]]] = []
+        leaving, held = self._left_post()
         for event in self.events:
             while ratings and ratings[0][0] < event.event_date.year:  # a year's end comes first
                 rows.append((None, rating_cells(*ratings.pop(0))))
@@ -167,7 +185,7 @@ class TimelineWidget(QWidget):
                 format_vn_date(event.event_date),
                 event.kind_label,
                 event.number or "",
-                describe(event),
+                describe(event, held if event is leaving else ""),
                 STATUSES.get(event.status_after, event.status_after),
             )))  # fmt: skip
         rows += [(None, rating_cells(*rating)) for rating in ratings]
@@ -185,6 +203,19 @@ class TimelineWidget(QWidget):
         self.table.resizeRowsToContents()
         self.empty_label.setVisible(not rows)
         self._update_buttons()
+
+    def _left_post(self) -> tuple[EventInfo | None, str]:
+        """The event that took the member off the roster and the position they held until then
+        (the stored one, kept read-only since: lists show none, ``held_position``), or
+        (None, "") while the member is on the roster or held no post."""
+        fields = self._ws.members.get(self.member_id).fields
+        position = fields.position or ""
+        if held_position(position, fields.status) or fold(position) in ("", MEMBER):
+            return None, ""
+        for event in reversed(self.events):
+            if event.kind in LEAVING_WORDS and is_read_only(event.status_after):
+                return event, position
+        return None, ""
 
     def rows(self) -> list[tuple[str, ...]]:
         """The table as text, row by row (what the user reads)."""
@@ -204,7 +235,9 @@ class TimelineWidget(QWidget):
 
     def _update_buttons(self) -> None:
         writable = self._ws.read_only is None
-        self.delete_button.setEnabled(writable and self.selected_event() is not None)
+        selected = self.selected_event()
+        self.delete_button.setEnabled(writable and selected is not None)
+        self.letter_button.setEnabled(selected is not None and selected.kind == "transfer_out")
         self._delete_action.setEnabled(writable)
 
     # Writing ------------------------------------------------------------------------------
@@ -223,6 +256,15 @@ class TimelineWidget(QWidget):
             self.reload()
             self.changed.emit()
             self.written.emit(label, message, recorded)
+
+    def print_letter(self) -> None:
+        """Print the transfer letter of the selected "Chuyển sinh hoạt đi" (reading only: also
+        on a write-protected stick)."""
+        event = self.selected_event()
+        if event is None or event.kind != "transfer_out":
+            return
+        name = self._ws.members.get(self.member_id).fields.full_name
+        self.printer.print_letter(self.member_id, event.id, name)
 
     def delete_selected(self) -> None:
         event = self.selected_event()

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
+from ...core.lang.text import fold
 from ...core.lifecycle.rules import EVENT_KINDS, READ_ONLY_REASONS, allowed_kinds, is_read_only
 from ...core.roster.service import AddedMember, MemberRecord
 from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
@@ -53,6 +54,7 @@ from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors
 from ..common.wheel import wheel_needs_focus_in
+from ..lifecycle.coming_of_age import MEMBER
 from ..lifecycle.timeline import TimelineWidget
 from ..shell.operations import Core, CoreOp, QueryOp
 
@@ -129,6 +131,8 @@ FORM_FIELDS = tuple(name for name in MEMBER_FIELD_NAMES if name != "birth_precis
 EVENT_FIELDS = ("status", "admission_date", "admission_place", "admission_decision", "party_date")
 STATUS_HINT = "Trạng thái thay đổi qua các sự kiện (kết nạp, chuyển sinh hoạt…): tab “Quá trình”."
 # The add form has no "Quá trình" tab: the events are recorded once the member is saved.
+LEFT_POSITION_HINT = "Chức vụ trước đây, nay không còn giữ (danh sách để trống)."
+"""Under the position of a member who left or came of age (the banner says which)."""
 NEW_STATUS_HINT = "Trạng thái thay đổi qua các sự kiện, ghi ở tab “Quá trình” khi sửa hồ sơ đã lưu."
 # Warnings that compare a field with others: asked about in an edit when any of them changed.
 WARNED_FROM = {
@@ -232,6 +236,14 @@ class MemberFormDialog(QDialog):
                     box_layout = box.layout() if box is not None else None
                     if isinstance(box_layout, QVBoxLayout):
                         box_layout.insertWidget(1, hint)
+                if name == "position":  # a member who left: the post held until then
+                    self.position_hint = QLabel(LEFT_POSITION_HINT)
+                    self.position_hint.setStyleSheet("color: #616161;")
+                    self.position_hint.hide()
+                    box = editor.parentWidget()
+                    box_layout = box.layout() if box is not None else None
+                    if isinstance(box_layout, QVBoxLayout):
+                        box_layout.insertWidget(1, self.position_hint)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -338,6 +350,8 @@ class MemberFormDialog(QDialog):
                 f"không sửa được. Trong tab “Quá trình” vẫn có thể ghi nhận {back}."
             )
         self.banner.setVisible(self.read_only)
+        held = fold(self.raw().get("position") or "") not in ("", MEMBER)
+        self.position_hint.setVisible(self.read_only and held)
 
     def _on_events_changed(self) -> None:
         """An event changed the member: show the fields the events decide as they are now. A

@@ -62,7 +62,7 @@ def _display(row: MemberRow, column: int) -> str:
     if column == 4:
         return row.branch_name or ""
     if column == 5:
-        return row.position or ""
+        return row.held_position
     if column == 6:
         return STATUSES.get(row.status, row.status)
     if column == 7:
@@ -79,7 +79,7 @@ def _raw(row: MemberRow, column: int) -> str:
         row.birth_date.isoformat(),
         row.gender,
         row.branch_name,
-        row.position,
+        row.held_position,
         row.status,
         row.national_id,
         row.phone,
