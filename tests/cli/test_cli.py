@@ -7,39 +7,15 @@ import sqlite3
 import subprocess
 import sys
 import unicodedata
-from io import StringIO
 from pathlib import Path
 
 import pytest
 
-from doancoso.cli.main import run
+from cli_run import cli, usage_error
 from doancoso.core.lang.text import name_sort_key
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]
-
-
-class Result:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-    def json(self) -> list[dict[str, object]]:
-        data = json.loads(self.out)
-        assert isinstance(data, list)
-        return data
-
-
-def cli(*argv: str) -> Result:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return Result(code, out.getvalue(), err.getvalue())
-
-
-def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    with pytest.raises(SystemExit) as info:
-        run(list(argv), out=StringIO(), err=StringIO())
-    assert info.value.code == 2
-    return capsys.readouterr().err
 
 
 @pytest.fixture

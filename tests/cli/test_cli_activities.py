@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from calendar_cli import add_members, in_folder, usage_error
+from calendar_cli import add_members, in_folder
+from cli_run import usage_error
 from doancoso.core.activities.rules import BUILTIN_KINDS
 from doancoso.core.workspace import Workspace
 

@@ -5,21 +5,14 @@ cannot record, so it is refused with what to do and nothing is added."""
 from __future__ import annotations
 
 import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
 
-from doancoso.cli.main import run
+from cli_run import cli
 from doancoso.core.workspace import Workspace
 
 ADD = ("--name", "Lê Thị Hoa", "--birth", "05/03/2001")
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def listing(folder: str) -> list[dict[str, object]]:
