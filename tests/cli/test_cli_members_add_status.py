@@ -47,8 +47,9 @@ def test_a_status_that_needs_an_event_is_refused_and_nothing_added(
     assert err == (
         "Lỗi: Dữ liệu không hợp lệ:\n"
         f"  --status: Đoàn viên mới được thêm với trạng thái “Đang sinh hoạt”; trạng thái "
-        f"“{label}” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…), ghi trong ứng dụng "
-        "ở tab “Quá trình” của hồ sơ đã lưu.\n"
+        f"“{label}” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…): thêm đoàn viên rồi "
+        "ghi sự kiện bằng “doancoso members event add”, hoặc trong ứng dụng ở tab “Quá trình” "
+        "của hồ sơ đã lưu.\n"
     )
     assert listing(folder) == []
     with Workspace.open(Path(folder)) as ws:
@@ -64,8 +65,9 @@ def test_the_refusal_comes_with_the_other_problems(folder: str) -> None:
     assert err.splitlines()[1:] == [
         "  --name: Họ và tên không được chứa chữ số.",
         "  --status: Đoàn viên mới được thêm với trạng thái “Đang sinh hoạt”; trạng thái "
-        "“Sinh hoạt tạm” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…), ghi trong "
-        "ứng dụng ở tab “Quá trình” của hồ sơ đã lưu.",
+        "“Sinh hoạt tạm” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…): thêm đoàn viên "
+        "rồi ghi sự kiện bằng “doancoso members event add”, hoặc trong ứng dụng ở tab “Quá "
+        "trình” của hồ sơ đã lưu.",
     ]
     assert listing(folder) == []
 

@@ -2,7 +2,8 @@
 
 ``list`` and ``add`` live here; ``import``/``export`` (:mod:`.members_files`) and ``print``
 (:mod:`.members_print`) register themselves from their own modules, which load the spreadsheet
-and PDF code only when their command runs.
+and PDF code only when their command runs; so do ``event add|undo`` and ``events``
+(:mod:`.member_events`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, vn_number
 from ..core.roster.service import MemberRow
 from ..core.roster.vocab import GENDERS, STATUSES, choice_code
-from . import members_files, members_print
+from . import member_events, members_files, members_print
 from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
 from .filters import BRANCH, BRANCH_NAME, add_member_filter_options, find_branch, member_filter
 from .parser import Parser
@@ -59,6 +60,7 @@ def register(subparsers: Subparsers) -> None:
 
     members_files.register(members_sub)  # import, export
     members_print.register(members_sub)  # print
+    member_events.register(members_sub)  # event add|undo, events
 
 
 def _row_json(row: MemberRow) -> dict[str, object]:
@@ -120,15 +122,17 @@ _ADD_FIELDS = {
 def _event_status_message(raw: str) -> str | None:
     """Why a new member cannot start with the status ``raw`` (None when they can). The member
     form adds every member "Đang sinh hoạt"; the other statuses follow from an event (a
-    transfer, a temporary stay with its home organisation...), which only the app records: a
-    member added here as "Sinh hoạt tạm" would have no stay and be missing from its list."""
+    transfer, a temporary stay with its home organisation...), recorded once the member is added
+    (``members event add``, or the app): a member added here as "Sinh hoạt tạm" would have no
+    stay and be missing from its list."""
     status = choice_code(STATUSES, nfc(raw))
     if status is None or status == "active":
         return None  # none given, or an unknown one, which validate() reports
     return (
         f"Đoàn viên mới được thêm với trạng thái “{STATUSES['active']}”; trạng thái "
-        f"“{STATUSES[status]}” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…), ghi "
-        "trong ứng dụng ở tab “Quá trình” của hồ sơ đã lưu."
+        f"“{STATUSES[status]}” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…): thêm "
+        "đoàn viên rồi ghi sự kiện bằng “doancoso members event add”, hoặc trong ứng dụng ở tab "
+        "“Quá trình” của hồ sơ đã lưu."
     )
 
 
