@@ -25,7 +25,7 @@ from ..core.lifecycle.rules import APP_KINDS, DETAILS, DISCIPLINE_LEVELS, EVENT_
 from ..core.roster.service import MemberFilter, MemberRecord
 from ..core.roster.validation import unknown_choice
 from ..core.roster.vocab import STATUSES, choice_code
-from .common import EXIT_OK, Subparsers, data_dir_option, not_blank, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, format_option, not_blank, open_workspace
 from .parser import Parser
 from .values import dump
 
@@ -73,19 +73,19 @@ def register(members_sub: Subparsers) -> None:
     for name, metavar, text in DETAIL_OPTIONS:
         add.add_argument("--" + name.replace("_", "-"), metavar=metavar, help=text)
     add.add_argument("--note", default="", metavar="GHI_CHÚ", help="ghi chú")
-    add.add_argument("--format", choices=("table", "json"), default="table")
+    format_option(add)
     add.set_defaults(handler=event_add)
 
     undo = event_sub.add_parser("undo", help="xóa sự kiện cuối cùng trong quá trình của đoàn viên")
     data_dir_option(undo)
     undo.add_argument("member", type=member, metavar="ĐOÀN_VIÊN", help=MEMBER_HELP)
-    undo.add_argument("--format", choices=("table", "json"), default="table")
+    format_option(undo)
     undo.set_defaults(handler=event_undo)
 
     events = members_sub.add_parser("events", help="quá trình (các sự kiện) của một đoàn viên")
     data_dir_option(events)
     events.add_argument("member", type=member, metavar="ĐOÀN_VIÊN", help=MEMBER_HELP)
-    events.add_argument("--format", choices=("table", "json"), default="table")
+    format_option(events)
     events.set_defaults(handler=events_list)
 
 

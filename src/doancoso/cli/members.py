@@ -18,7 +18,7 @@ from ..core.lang.text import nfc, vn_number
 from ..core.roster.service import MemberRow
 from ..core.roster.vocab import GENDERS, STATUSES, choice_code
 from . import member_events, members_files, members_print
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, format_option, open_workspace
 from .filters import BRANCH, BRANCH_NAME, add_member_filter_options, find_branch, member_filter
 from .parser import Parser
 
@@ -32,7 +32,7 @@ def register(subparsers: Subparsers) -> None:
     listing = members_sub.add_parser("list", help="liệt kê đoàn viên")
     data_dir_option(listing)
     add_member_filter_options(listing, "liệt kê")
-    listing.add_argument("--format", choices=("table", "json"), default="table")
+    format_option(listing)
     listing.set_defaults(handler=members_list)
 
     add = members_sub.add_parser("add", help="thêm một đoàn viên")
@@ -55,7 +55,7 @@ def register(subparsers: Subparsers) -> None:
     add.add_argument("--status", default="", metavar="TRẠNG_THÁI", help="trạng thái")
     add.add_argument("--ethnicity", default="", metavar="DÂN_TỘC", help="dân tộc")
     add.add_argument("--religion", default="", metavar="TÔN_GIÁO", help="tôn giáo")
-    add.add_argument("--format", choices=("table", "json"), default="table")
+    format_option(add)
     add.set_defaults(handler=members_add)
 
     members_files.register(members_sub)  # import, export

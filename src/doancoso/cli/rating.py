@@ -17,7 +17,7 @@ from ..core.lang.text import percent_cell, vn_number
 from ..core.rating.rules import LEVELS
 from ..core.workspace import Workspace
 from . import rating_files
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, FORMAT_HELP, Subparsers, data_dir_option, format_option, open_workspace
 from .filters import find_branch
 from .parser import Parser
 
@@ -42,12 +42,10 @@ def register(subparsers: Subparsers) -> None:
     listing = sub.add_parser("list", help="liệt kê đoàn viên của đợt xếp loại một năm")
     _common(listing)
     listing.add_argument("--branch", metavar="TÊN", help="chỉ một chi đoàn (tên chi đoàn)")
-    listing.add_argument(
-        "--format",
-        choices=("table", "json"),
-        default="table",
-        help="json: mỗi đoàn viên một đối tượng; đoàn viên không xếp loại (eligible false) không "
-        "có mức (self, proposed, decided là null)",
+    format_option(
+        listing,
+        f"{FORMAT_HELP}; json: mỗi đoàn viên một đối tượng; đoàn viên không xếp loại (eligible "
+        "false) không có mức (self, proposed, decided là null)",
     )
     listing.set_defaults(handler=rating_list)
 
