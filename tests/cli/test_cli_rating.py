@@ -106,7 +106,12 @@ def test_set_refuses_bad_values(data_dir: Path, ids: dict[str, str]) -> None:
         "  --decided: Mức xếp loại phải từ 1 đến 4 (hoặc tên mức).\n"
     )
     code, out, err = cli(data_dir, "rating", "set", "khong-co", "--year", YEAR, "--decided", "1")
-    assert (code, out, err) == (1, "", "Lỗi: Không tìm thấy đoàn viên (có thể đã bị xóa).\n")
+    assert (code, out, err) == (
+        1,
+        "",
+        "Lỗi: Không tìm thấy đoàn viên “khong-co”: ghi mã đoàn viên (id của “members list "
+        "--format json”) hoặc họ tên.\n",
+    )
     code, out, err = cli(data_dir, "rating", "list", "--year", "1999")
     assert (code, out, err) == (
         1,

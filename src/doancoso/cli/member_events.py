@@ -7,7 +7,7 @@ the kinds the member's history refuses whatever the date (those the dialog greys
 refused first with the dialog's reason (``ws.events.refusals``). ``undo`` deletes the last
 event of the history, as "Xóa sự kiện" of the "Quá trình" tab does (``ws.events.delete``): the
 member's status is replayed from the events left. A member is named by their id or by words of
-their name (:func:`find_member`), the search of ``members list --search``.
+their name (:func:`.filters.find_member`), the search of ``members list --search``.
 """
 
 from __future__ import annotations
@@ -18,14 +18,15 @@ import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
-from ..core.errors import AppError, ConflictError, NotFoundError
+from ..core.errors import AppError, ConflictError
 from ..core.lang.dates import format_vn_date
-from ..core.lang.text import fold, nfc, vn_number
+from ..core.lang.text import vn_number
 from ..core.lifecycle.rules import APP_KINDS, DETAILS, DISCIPLINE_LEVELS, EVENT_KINDS
-from ..core.roster.service import MemberFilter, MemberRecord
+from ..core.roster.service import MemberRecord
 from ..core.roster.validation import unknown_choice
 from ..core.roster.vocab import STATUSES, choice_code
 from .common import EXIT_OK, Subparsers, data_dir_option, format_option, not_blank, open_workspace
+from .filters import MEMBER, MEMBER_HELP, find_member
 from .parser import Parser
 from .values import dump
 
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 KINDS = {code: label for code, label in EVENT_KINDS.items() if code not in APP_KINDS}
 """The kinds a secretary records (the app records a merge itself)."""
 
-MEMBER_HELP = "mã đoàn viên (id của “members list --format json”) hoặc họ tên (không dấu cũng được)"
-SHOWN_MATCHES = 5
 
 # The options of the kinds' details (the core's ``DETAILS``), with their help.
 DETAIL_OPTIONS: tuple[tuple[str, str, str], ...] = (
@@ -56,14 +55,13 @@ INTRODUCER_DETAILS = ("introducer_id", "introducer_name")
 
 def register(members_sub: Subparsers) -> None:
     """Add ``members event add|undo`` and ``members events`` to the ``members`` group."""
-    member = not_blank("mã hoặc họ tên một đoàn viên")
     event = members_sub.add_parser("event", help="ghi sự kiện của đoàn viên, hoặc xóa sự kiện cuối")
     event_sub = event.add_subparsers(
         dest="event_command", parser_class=Parser, metavar="LỆNH", required=True
     )
     add = event_sub.add_parser("add", help="ghi một sự kiện (kết nạp, chuyển sinh hoạt…)")
     data_dir_option(add)
-    add.add_argument("member", type=member, metavar="ĐOÀN_VIÊN", help=MEMBER_HELP)
+    add.add_argument("member", type=MEMBER, metavar="ĐOÀN_VIÊN", help=MEMBER_HELP)
     add.add_argument(
         "--kind", required=True, type=not_blank("một loại sự kiện"), metavar="LOẠI",
         help="loại sự kiện: " + ", ".join(KINDS.values()) + " (hoặc mã: " + ", ".join(KINDS) + ")",
@@ -78,48 +76,15 @@ def register(members_sub: Subparsers) -> None:
 
     undo = event_sub.add_parser("undo", help="xóa sự kiện cuối cùng trong quá trình của đoàn viên")
     data_dir_option(undo)
-    undo.add_argument("member", type=member, metavar="ĐOÀN_VIÊN", help=MEMBER_HELP)
+    undo.add_argument("member", type=MEMBER, metavar="ĐOÀN_VIÊN", help=MEMBER_HELP)
     format_option(undo)
     undo.set_defaults(handler=event_undo)
 
     events = members_sub.add_parser("events", help="quá trình (các sự kiện) của một đoàn viên")
     data_dir_option(events)
-    events.add_argument("member", type=member, metavar="ĐOÀN_VIÊN", help=MEMBER_HELP)
+    events.add_argument("member", type=MEMBER, metavar="ĐOÀN_VIÊN", help=MEMBER_HELP)
     format_option(events)
     events.set_defaults(handler=events_list)
-
-
-def find_member(ws: Workspace, text: str) -> MemberRecord:
-    """The member ``text`` names: the one of that id, else among the members (whatever their
-    status) the roster's search for ``text`` finds, the only one whose whole name is ``text``
-    (tones and case ignored: "Nguyễn Văn An" beside "Nguyễn Văn Anh"), or the only one found.
-    None found, or several, is refused: several are named with their birth date, chi đoàn and
-    id, so that the id can be given instead."""
-    try:
-        return ws.members.get(text)
-    except NotFoundError:
-        pass
-    rows = ws.members.list(MemberFilter(search=text))
-    same_name = [row for row in rows if fold(row.full_name) == fold(text)]
-    if len(same_name) == 1:
-        rows = same_name
-    if len(rows) == 1:
-        return ws.members.get(rows[0].id)
-    if not rows:
-        raise NotFoundError(
-            f"Không tìm thấy đoàn viên “{nfc(text)}”: ghi mã đoàn viên (id của “members list "
-            "--format json”) hoặc họ tên."
-        )
-    shown = "; ".join(
-        f"{row.full_name} (sinh {format_vn_date(row.birth_date, row.birth_precision)}"
-        f"{', ' + row.branch_name if row.branch_name else ''}, mã {row.id})"
-        for row in rows[:SHOWN_MATCHES]
-    )
-    more = "…" if len(rows) > SHOWN_MATCHES else ""
-    raise AppError(
-        f"“{nfc(text)}” khớp với {vn_number(len(rows))} đoàn viên: {shown}{more}. Hãy ghi mã "
-        "đoàn viên hoặc họ tên đầy đủ hơn."
-    )
 
 
 def _kind(raw: str) -> str:
