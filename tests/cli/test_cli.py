@@ -170,7 +170,10 @@ def test_list_as_table(folder: str) -> None:
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        (["--branch", "Chi đoàn ấp Không Có"], "Lỗi: Không có chi đoàn “Chi đoàn ấp Không Có”.\n"),
+        (
+            ["--branch", "Chi đoàn ấp Không Có"],
+            "Lỗi: Không có chi đoàn “Chi đoàn ấp Không Có”: chưa có chi đoàn nào.\n",
+        ),
         (["--status", "nghỉ"], "Lỗi: Trạng thái “nghỉ” không có; chọn một trong: "),
         (["--gender", "khác"], "Lỗi: Giới tính “khác” không có; chọn một trong: Nam, Nữ.\n"),
     ],
@@ -270,7 +273,12 @@ def test_add_to_unknown_branch(folder: str) -> None:
         "--branch",
         "X",
     )
-    assert (result.code, result.err) == (1, "Lỗi: Không có chi đoàn “X”. Hãy tạo chi đoàn trước.\n")
+    assert (result.code, result.err) == (
+        1,
+        "Lỗi: Không có chi đoàn “X”: chưa có chi đoàn nào. Chi đoàn mới được tạo trong ứng dụng "
+        "(trang “Chi đoàn”, nút “Thêm”) hoặc khi nhập danh sách đoàn viên có cột “Chi đoàn” "
+        "(doancoso members import).\n",
+    )
     assert listing(folder) == []
 
 

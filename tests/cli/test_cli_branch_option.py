@@ -81,12 +81,15 @@ def test_an_unknown_chi_doan_is_still_refused(folder: str) -> None:
     assert cli("members", "list", "--data-dir", folder, "--branch", "Ấp 4") == (
         1,
         "",
-        "Lỗi: Không có chi đoàn “Ấp 4”.\n",
+        "Lỗi: Không có chi đoàn “Ấp 4”; các chi đoàn đang có: Ấp 5, Chi đoàn Ấp 3, Chi đoàn "
+        "Ấp 5.\n",
     )
     assert add(folder, "Ấp 4") == (
         1,
         "",
-        "Lỗi: Không có chi đoàn “Ấp 4”. Hãy tạo chi đoàn trước.\n",
+        "Lỗi: Không có chi đoàn “Ấp 4”; các chi đoàn đang có: Ấp 5, Chi đoàn Ấp 3, Chi đoàn "
+        "Ấp 5. Chi đoàn mới được tạo trong ứng dụng (trang “Chi đoàn”, nút “Thêm”) hoặc khi "
+        "nhập danh sách đoàn viên có cột “Chi đoàn” (doancoso members import).\n",
     )
 
 

@@ -79,7 +79,8 @@ def find_branch(ws: Workspace, name: str, unknown: str = "") -> BranchInfo:
     """The chi đoàn ``--branch name`` means: the one of that name (case and tones ignored), else
     the only one whose name without "Chi đoàn"/"CĐ" is the name's without it ("Ấp 3" for "Chi
     đoàn Ấp 3", as the import matches them); several such look-alikes are refused, named, and
-    no match is refused with ``unknown`` after the message."""
+    no match is refused naming the chi đoàn there are (no command lists them), with ``unknown``
+    after the message."""
     from ..core.roster.spreadsheets.preview import branch_place
 
     branches = ws.branches.list()
@@ -94,7 +95,9 @@ def find_branch(ws: Workspace, name: str, unknown: str = "") -> BranchInfo:
     if alike:
         names = " hoặc ".join(f"“{b.name}”" for b in alike)
         raise AppError(f"“{nfc(name)}” có thể là chi đoàn {names}: hãy ghi đúng tên một chi đoàn.")
-    raise AppError(f"Không có chi đoàn “{nfc(name)}”.{unknown}")
+    there = ", ".join(b.name for b in branches)
+    said = f"; các chi đoàn đang có: {there}." if there else ": chưa có chi đoàn nào."
+    raise AppError(f"Không có chi đoàn “{nfc(name)}”{said}{unknown}")
 
 
 def find_member(ws: Workspace, text: str) -> MemberRecord:

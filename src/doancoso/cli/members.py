@@ -103,6 +103,12 @@ def members_list(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+HOW_TO_CREATE_BRANCH = (
+    " Chi đoàn mới được tạo trong ứng dụng (trang “Chi đoàn”, nút “Thêm”) hoặc khi nhập danh "
+    "sách đoàn viên có cột “Chi đoàn” (doancoso members import)."
+)
+"""Said after an unknown ``--branch`` of ``members add``: no command creates a chi đoàn."""
+
 # The options of ``members add`` and the fields of the core they fill.
 _ADD_FIELDS = {
     "name": "full_name",
@@ -140,7 +146,7 @@ def members_add(args: argparse.Namespace, out: TextIO) -> int:
     raw = {field: getattr(args, option) or "" for option, field in _ADD_FIELDS.items()}
     with open_workspace(args) as ws:
         if args.branch:
-            branch = find_branch(ws, args.branch, " Hãy tạo chi đoàn trước.")
+            branch = find_branch(ws, args.branch, HOW_TO_CREATE_BRANCH)
             raw["branch_id"] = branch.id
         refused = _event_status_message(raw["status"])
         if refused is not None:  # said with the other problems of the input, if any
