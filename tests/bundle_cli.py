@@ -3,19 +3,12 @@ demo data folder and the password file they export with."""
 
 from __future__ import annotations
 
-from io import StringIO
 from pathlib import Path
 
-from doancoso.cli.main import run
+from cli_run import cli
 from doancoso.core.workspace import Workspace
 
 PASSWORD = "Mật khẩu bàn giao 2026"
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def demo_home(tmp_path: Path) -> Path:

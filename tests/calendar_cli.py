@@ -3,14 +3,9 @@ organisation made through the core (two chi đoàn, four members on the roster s
 
 from __future__ import annotations
 
-import json
-from io import StringIO
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-from doancoso.cli.main import run
+from cli_run import CliResult, cli
 from doancoso.core.workspace import Workspace
 
 BRANCHES = ("Chi đoàn ấp 1", "Chi đoàn ấp 2")
@@ -22,34 +17,9 @@ MEMBERS = (  # name, birth date, chi đoàn (index into BRANCHES)
 )
 
 
-class Result:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-def cli(*argv: str) -> Result:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return Result(code, out.getvalue(), err.getvalue())
-
-
-def in_folder(folder: Path, *argv: str) -> Result:
+def in_folder(folder: Path, *argv: str) -> CliResult:
     """``doancoso ARGV --data-dir FOLDER``."""
     return cli(*argv, "--data-dir", str(folder))
-
-
-def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    """Run a command that must be refused as bad usage (exit 2); its stderr."""
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as info:
-        run(list(argv), out=StringIO(), err=StringIO())
-    assert info.value.code == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    return captured.err
 
 
 def add_members(ws: Workspace) -> dict[str, str]:

@@ -3,23 +3,21 @@ round (the ``ids`` fixture)."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
-from doancoso.cli.main import run
+from cli_run import CliResult
+from cli_run import cli as run_cli
 from doancoso.core.workspace import Workspace
 
 YEAR = "2025"
 CLOSED = "Lỗi: Đợt xếp loại năm 2025 đã kết thúc: mở lại đợt (“Mở lại”) trước khi sửa.\n"
 
 
-def cli(data_dir: Path, *argv: str) -> tuple[int, str, str]:
+def cli(data_dir: Path, *argv: str) -> CliResult:
     """Run ``doancoso <group> <command> --data-dir DIR <rest>``."""
-    out, err = io.StringIO(), io.StringIO()
-    code = run([*argv[:2], "--data-dir", str(data_dir), *argv[2:]], out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(*argv[:2], "--data-dir", str(data_dir), *argv[2:])
 
 
 def usage(capsys: pytest.CaptureFixture[str], data_dir: Path, *argv: str) -> tuple[int, str]:

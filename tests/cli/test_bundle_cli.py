@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from breakage import snapshot
-from bundle_cli import cli, demo_home, export, write_password_file
+from bundle_cli import demo_home, export, write_password_file
+from cli_run import cli
 from doancoso import __version__
 from doancoso.cli.bundles import _show_plan
 from doancoso.core.bundle.merge import ImportPlan

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bundle_cli import cli, demo_home, export, write_password_file
+from bundle_cli import demo_home, export, write_password_file
 from bundle_gui import PASSWORD as BUNDLE_PASSWORD
+from cli_run import cli
 from doancoso.cli.main import run
 from doancoso.core.lang.text import vn_number
 from doancoso.core.workspace import Workspace

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
 
-from doancoso.cli.main import run
+from cli_run import cli
 from doancoso.core.bundle.rows import collect
 from doancoso.core.workspace import Workspace
 
 YEAR = dt.date.today().year + 1
 """A year the demo holds no plan of (it holds this year's and last)."""
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def rows(folder: Path) -> dict[str, list[dict[str, object]]]:

@@ -11,17 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import cli
 from doancoso.cli.main import run
 from doancoso.core.lang.dates import format_vn_date
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -3,20 +3,13 @@ sub-item / points), and refuses a broken one naming its row, keeping nothing."""
 
 from __future__ import annotations
 
-from io import StringIO
 from pathlib import Path
 
 import openpyxl
 
-from doancoso.cli.main import run
+from cli_run import cli
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _sheet(path: Path, points: object) -> Path:

@@ -7,39 +7,15 @@ import sqlite3
 import subprocess
 import sys
 import unicodedata
-from io import StringIO
 from pathlib import Path
 
 import pytest
 
-from doancoso.cli.main import run
+from cli_run import cli, usage_error
 from doancoso.core.lang.text import name_sort_key
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]
-
-
-class Result:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-    def json(self) -> list[dict[str, object]]:
-        data = json.loads(self.out)
-        assert isinstance(data, list)
-        return data
-
-
-def cli(*argv: str) -> Result:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return Result(code, out.getvalue(), err.getvalue())
-
-
-def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    with pytest.raises(SystemExit) as info:
-        run(list(argv), out=StringIO(), err=StringIO())
-    assert info.value.code == 2
-    return capsys.readouterr().err
 
 
 @pytest.fixture
@@ -194,7 +170,10 @@ def test_list_as_table(folder: str) -> None:
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        (["--branch", "Chi đoàn ấp Không Có"], "Lỗi: Không có chi đoàn “Chi đoàn ấp Không Có”.\n"),
+        (
+            ["--branch", "Chi đoàn ấp Không Có"],
+            "Lỗi: Không có chi đoàn “Chi đoàn ấp Không Có”: chưa có chi đoàn nào.\n",
+        ),
         (["--status", "nghỉ"], "Lỗi: Trạng thái “nghỉ” không có; chọn một trong: "),
         (["--gender", "khác"], "Lỗi: Giới tính “khác” không có; chọn một trong: Nam, Nữ.\n"),
     ],
@@ -294,7 +273,12 @@ def test_add_to_unknown_branch(folder: str) -> None:
         "--branch",
         "X",
     )
-    assert (result.code, result.err) == (1, "Lỗi: Không có chi đoàn “X”. Hãy tạo chi đoàn trước.\n")
+    assert (result.code, result.err) == (
+        1,
+        "Lỗi: Không có chi đoàn “X”: chưa có chi đoàn nào. Chi đoàn mới được tạo trong ứng dụng "
+        "(trang “Chi đoàn”, nút “Thêm”) hoặc khi nhập danh sách đoàn viên có cột “Chi đoàn” "
+        "(doancoso members import).\n",
+    )
     assert listing(folder) == []
 
 

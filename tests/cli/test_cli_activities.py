@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from calendar_cli import add_members, in_folder, usage_error
+from calendar_cli import add_members, in_folder
+from cli_run import usage_error
 from doancoso.core.activities.rules import BUILTIN_KINDS
 from doancoso.core.workspace import Workspace
 
@@ -169,7 +170,8 @@ def test_bad_activity_is_refused(
         (("--title", "Sinh hoạt", "--date", "30/02/2025"),
          "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày 30/02/2025 không có trên lịch.\n"),
         (("--title", "Sinh hoạt", "--date", "01/02/2025", "--branch", "Chi đoàn ấp 9"),
-         "Lỗi: Không có chi đoàn “Chi đoàn ấp 9”.\n"),
+         "Lỗi: Không có chi đoàn “Chi đoàn ấp 9”; các chi đoàn đang có: Chi đoàn ấp 1, Chi "
+         "đoàn ấp 2.\n"),
     ],
 )  # fmt: skip
 def test_bad_fields_are_refused(

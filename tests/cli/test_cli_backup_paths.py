@@ -4,20 +4,13 @@ refused restore leaves everything as it found it, not even an empty data folder 
 from __future__ import annotations
 
 import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
 
 from breakage import snapshot
-from doancoso.cli.main import run
+from cli_run import cli
 from doancoso.core.workspace import Workspace
-
-
-def _cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -32,7 +25,7 @@ def test_a_backup_into_a_mistyped_folder_is_refused_naming_it(folder: Path, tmp_
     usb.mkdir()
     mistyped = usb / "saoluuu"
     data = snapshot(folder)
-    code, out, err = _cli("backup", "--to", str(mistyped / "x"), "--data-dir", str(folder))
+    code, out, err = cli("backup", "--to", str(mistyped / "x"), "--data-dir", str(folder))
     assert (code, out) == (1, "")
     assert err == (
         f"Lỗi: Không tìm thấy thư mục “{mistyped}”: hãy kiểm tra lại đường dẫn (và USB đã được "
@@ -46,7 +39,7 @@ def test_a_backup_into_a_new_folder_of_an_existing_one_makes_it(
     folder: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "saoluu"
-    code, out, err = _cli(
+    code, out, err = cli(
         "backup", "--to", str(target), "--data-dir", str(folder), "--format", "json"
     )
     assert (code, err) == (0, "")
@@ -58,7 +51,7 @@ def test_a_refused_restore_into_a_new_folder_makes_nothing(tmp_path: Path) -> No
     bad = tmp_path / "khong-phai.sqlite"
     bad.write_text("không phải dữ liệu", encoding="utf-8")
     fresh = tmp_path / "may-moi" / "du-lieu"
-    code, out, err = _cli("restore", str(bad), "--data-dir", str(fresh))
+    code, out, err = cli("restore", str(bad), "--data-dir", str(fresh))
     assert (code, out) == (1, "")
     assert err == (
         "Lỗi: Bản sao lưu “khong-phai.sqlite” bị hỏng hoặc không phải dữ liệu của ứng dụng nên "
@@ -71,7 +64,7 @@ def test_a_refused_restore_leaves_the_data_as_they_were(folder: Path, tmp_path: 
     bad = tmp_path / "sao-luu.sqlite"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)  # a header and nothing else
     data = snapshot(folder)
-    code, out, err = _cli("restore", str(bad), "--data-dir", str(folder))
+    code, out, err = cli("restore", str(bad), "--data-dir", str(folder))
     assert (code, out) == (1, "") and err.startswith("Lỗi: Bản sao lưu “sao-luu.sqlite” ")
     assert snapshot(folder) == data
 
@@ -79,11 +72,11 @@ def test_a_refused_restore_leaves_the_data_as_they_were(folder: Path, tmp_path: 
 def test_a_restore_onto_a_new_computer_makes_its_folder(folder: Path, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    code, out, err = _cli("backup", "--to", str(usb), "--data-dir", str(folder), "--format", "json")
+    code, out, err = cli("backup", "--to", str(usb), "--data-dir", str(folder), "--format", "json")
     assert (code, err) == (0, "")
     backup = Path(json.loads(out)["file"])
     fresh = tmp_path / "may-moi" / "du-lieu"
-    code, out, err = _cli("restore", str(backup), "--data-dir", str(fresh))
+    code, out, err = cli("restore", str(backup), "--data-dir", str(fresh))
     assert (code, err) == (0, "")
     assert out == f"Đã khôi phục {backup.name} (1 đoàn viên).\n"
     with Workspace.open(fresh, create=False) as ws:

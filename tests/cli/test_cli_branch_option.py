@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from io import StringIO
 from pathlib import Path
 
 import pytest
 
-from doancoso.cli.main import run
+from cli_run import cli
 from doancoso.core.lang.text import fold
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
@@ -18,12 +17,6 @@ AMBIGUOUS = (
     "Lỗi: “CĐ Ấp 5” có thể là chi đoàn “Ấp 5” hoặc “Chi đoàn Ấp 5”: hãy ghi đúng tên một chi "
     "đoàn.\n"
 )
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -88,12 +81,15 @@ def test_an_unknown_chi_doan_is_still_refused(folder: str) -> None:
     assert cli("members", "list", "--data-dir", folder, "--branch", "Ấp 4") == (
         1,
         "",
-        "Lỗi: Không có chi đoàn “Ấp 4”.\n",
+        "Lỗi: Không có chi đoàn “Ấp 4”; các chi đoàn đang có: Ấp 5, Chi đoàn Ấp 3, Chi đoàn "
+        "Ấp 5.\n",
     )
     assert add(folder, "Ấp 4") == (
         1,
         "",
-        "Lỗi: Không có chi đoàn “Ấp 4”. Hãy tạo chi đoàn trước.\n",
+        "Lỗi: Không có chi đoàn “Ấp 4”; các chi đoàn đang có: Ấp 5, Chi đoàn Ấp 3, Chi đoàn "
+        "Ấp 5. Chi đoàn mới được tạo trong ứng dụng (trang “Chi đoàn”, nút “Thêm”) hoặc khi "
+        "nhập danh sách đoàn viên có cột “Chi đoàn” (doancoso members import).\n",
     )
 
 

@@ -16,7 +16,8 @@ import pytest
 from dateutil.rrule import rruleset, rrulestr
 from icalendar import Calendar
 
-from calendar_cli import in_folder, usage_error
+from calendar_cli import in_folder
+from cli_run import usage_error
 from doancoso.core.workspace import Workspace
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -5,21 +5,14 @@ cannot record, so it is refused with what to do and nothing is added."""
 from __future__ import annotations
 
 import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
 
-from doancoso.cli.main import run
+from cli_run import cli
 from doancoso.core.workspace import Workspace
 
 ADD = ("--name", "Lê Thị Hoa", "--birth", "05/03/2001")
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def listing(folder: str) -> list[dict[str, object]]:
@@ -54,8 +47,9 @@ def test_a_status_that_needs_an_event_is_refused_and_nothing_added(
     assert err == (
         "Lỗi: Dữ liệu không hợp lệ:\n"
         f"  --status: Đoàn viên mới được thêm với trạng thái “Đang sinh hoạt”; trạng thái "
-        f"“{label}” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…), ghi trong ứng dụng "
-        "ở tab “Quá trình” của hồ sơ đã lưu.\n"
+        f"“{label}” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…): thêm đoàn viên rồi "
+        "ghi sự kiện bằng “doancoso members event add”, hoặc trong ứng dụng ở tab “Quá trình” "
+        "của hồ sơ đã lưu.\n"
     )
     assert listing(folder) == []
     with Workspace.open(Path(folder)) as ws:
@@ -71,8 +65,9 @@ def test_the_refusal_comes_with_the_other_problems(folder: str) -> None:
     assert err.splitlines()[1:] == [
         "  --name: Họ và tên không được chứa chữ số.",
         "  --status: Đoàn viên mới được thêm với trạng thái “Đang sinh hoạt”; trạng thái "
-        "“Sinh hoạt tạm” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…), ghi trong "
-        "ứng dụng ở tab “Quá trình” của hồ sơ đã lưu.",
+        "“Sinh hoạt tạm” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…): thêm đoàn viên "
+        "rồi ghi sự kiện bằng “doancoso members event add”, hoặc trong ứng dụng ở tab “Quá "
+        "trình” của hồ sơ đã lưu.",
     ]
     assert listing(folder) == []
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from io import StringIO
 from pathlib import Path
 
 import pytest
 
 from breakage import limited_file_size, snapshot
-from doancoso.cli.main import run
+from cli_run import cli
 from doancoso.core.workspace import Workspace
 
 # Each command that writes a file, the wrong name given it, and what it says.
@@ -37,12 +36,6 @@ WRONG_NAMES = [
 ]
 
 
-def _cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
 @pytest.fixture
 def folder(ws: Workspace, data_dir: Path) -> Path:
     ws.members.save({"full_name": "Lê Văn An", "birth_date": "05/03/2001", "gender": "Nam"})
@@ -61,7 +54,7 @@ def test_a_file_named_for_another_kind_is_refused_and_nothing_changes(
     (out / name).write_text("ghi chú của Bí thư", encoding="utf-8")  # a file already there
     data = snapshot(folder)
     argv = [arg.format(file=out / name, template=template) for arg in command]
-    assert _cli(*argv, "--data-dir", str(folder)) == (1, "", f"Lỗi: {message}\n")
+    assert cli(*argv, "--data-dir", str(folder)) == (1, "", f"Lỗi: {message}\n")
     assert sorted(p.name for p in out.iterdir()) == [name]
     assert (out / name).read_text(encoding="utf-8") == "ghi chú của Bí thư"
     assert snapshot(folder) == data  # not even the dossier's copy in the data folder
@@ -71,14 +64,14 @@ def test_the_current_folder_given_for_the_file_is_named(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert _cli("members", "print", "-o", ".", "--data-dir", str(folder)) == (
+    assert cli("members", "print", "-o", ".", "--data-dir", str(folder)) == (
         1, "", "Lỗi: Tệp PDF phải có đuôi .pdf: .\n"
     )  # fmt: skip
     # The spreadsheets' own checks said "“”" for the current folder.
-    assert _cli("members", "export", ".", "--data-dir", str(folder)) == (
+    assert cli("members", "export", ".", "--data-dir", str(folder)) == (
         1, "", "Lỗi: Không xuất được ra “.”: chỉ xuất ra tệp .xlsx hoặc .csv.\n"
     )  # fmt: skip
-    assert _cli("members", "import", ".", "--data-dir", str(folder)) == (
+    assert cli("members", "import", ".", "--data-dir", str(folder)) == (
         1, "", "Lỗi: “.” là một thư mục, không phải tệp. Hãy chọn một tệp Excel (.xlsx, .xls) "
         "hoặc CSV (.csv).\n"
     )  # fmt: skip
@@ -86,11 +79,11 @@ def test_the_current_folder_given_for_the_file_is_named(
 
 def test_the_extensions_taken_before_are_still_taken(folder: Path, tmp_path: Path) -> None:
     upper = tmp_path / "DS.PDF"
-    code, out, err = _cli("members", "print", "-o", str(upper), "--data-dir", str(folder))
+    code, out, err = cli("members", "print", "-o", str(upper), "--data-dir", str(folder))
     assert (code, out, err) == (0, f"Đã in danh sách 1 đoàn viên ra tệp {upper}.\n", "")
     assert upper.read_bytes().startswith(b"%PDF")
     sheet = tmp_path / "ds.CSV"
-    code, out, err = _cli("members", "export", str(sheet), "--data-dir", str(folder))
+    code, out, err = cli("members", "export", str(sheet), "--data-dir", str(folder))
     assert (code, out, err) == (0, f"Đã xuất 1 đoàn viên ra {sheet}.\n", "")
     assert "Lê Văn An" in sheet.read_text(encoding="utf-8-sig")
 
@@ -112,5 +105,5 @@ def test_an_existing_file_is_written_over_and_kept_whole_when_the_write_fails(
     assert done.stderr.startswith(f"Lỗi: Không ghi được tệp “{target}”: ")
     assert target.read_bytes() == b"%PDF-1.4 the list of last month"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "ds.pdf"]
-    assert _cli("members", "print", "-o", str(target), "--data-dir", str(folder))[0] == 0
+    assert cli("members", "print", "-o", str(target), "--data-dir", str(folder))[0] == 0
     assert target.read_bytes().startswith(b"%PDF") and target.stat().st_size > 60_000

@@ -7,11 +7,10 @@ this test adds a ``plan`` group holding only ``print`` (:func:`_plan_group`), th
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from pypdf import PdfReader
 
+from cli_run import cli
 from doancoso.cli import main, plans_print
 from doancoso.cli.common import Subparsers
 from doancoso.cli.parser import Parser
@@ -32,12 +31,6 @@ def plan_group(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(main, "COMMAND_GROUPS", (*main.COMMAND_GROUPS, _plan_group))
 
 
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main.run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
 def _lines(path) -> list[str]:
     text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
     return [line.strip() for line in text.splitlines()]
@@ -46,7 +39,7 @@ def _lines(path) -> list[str]:
 def test_print_the_plan(ws, data_dir, tmp_path):
     make_plan_data(ws)
     target = tmp_path / "kh.pdf"
-    code, out, err = _run("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
+    code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
                           str(target))  # fmt: skip
     assert (code, err) == (0, "")
     assert out == f"Đã in kế hoạch công tác năm 2026 ra tệp {target}.\n"
@@ -59,7 +52,7 @@ def test_print_the_plan(ws, data_dir, tmp_path):
 def test_print_the_report_with_number_place_and_date(ws, data_dir, tmp_path):
     make_plan_data(ws)
     target = tmp_path / "bc.pdf"
-    code, out, err = _run("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
+    code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
                           str(target), "--report", "--number", "12-BC/ĐTN", "--place",
                           "Cái Nước", "--date", "20/03/2026")  # fmt: skip
     assert (code, err) == (0, "")
@@ -73,7 +66,7 @@ def test_print_the_report_with_number_place_and_date(ws, data_dir, tmp_path):
 def test_the_report_without_a_number_has_one_to_fill_in_by_hand(ws, data_dir, tmp_path):
     make_plan_data(ws)
     target = tmp_path / "bc.pdf"
-    code, _, err = _run("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
+    code, _, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
                         str(target), "--report", "--date", "20/03/2026")  # fmt: skip
     assert (code, err) == (0, "")
     assert "Số:" + " " * 10 + "-BC/ĐTN" in _lines(target)
@@ -81,7 +74,7 @@ def test_the_report_without_a_number_has_one_to_fill_in_by_hand(ws, data_dir, tm
 
 def test_a_year_without_a_plan(ws, data_dir, tmp_path):
     target = tmp_path / "kh.pdf"
-    code, out, err = _run("plan", "print", "--data-dir", str(data_dir), "--year", "2027", "-o",
+    code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2027", "-o",
                           str(target))  # fmt: skip
     assert (code, out, err) == (1, "", "Lỗi: Chưa có kế hoạch công tác năm 2027.\n")
     assert not target.exists()
@@ -90,7 +83,7 @@ def test_a_year_without_a_plan(ws, data_dir, tmp_path):
 def test_a_bad_date_changes_nothing(ws, data_dir, tmp_path):
     make_plan_data(ws)
     target = tmp_path / "kh.pdf"
-    code, out, err = _run("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
+    code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
                           str(target), "--date", "31/02/2026")  # fmt: skip
     assert (code, out) == (1, "")
     assert err == "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày 31/02/2026 không có trên lịch.\n"
@@ -98,7 +91,7 @@ def test_a_bad_date_changes_nothing(ws, data_dir, tmp_path):
 
 
 def test_no_data_folder_yet(data_dir, tmp_path):
-    code, out, err = _run("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
+    code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
                           str(tmp_path / "kh.pdf"))  # fmt: skip
     assert code == 1 and out == "" and err.startswith("Lỗi: Chưa có dữ liệu ở thư mục")
     assert not data_dir.exists()
@@ -106,6 +99,6 @@ def test_no_data_folder_yet(data_dir, tmp_path):
 
 def test_year_and_output_are_required(data_dir, capsys):
     with pytest.raises(SystemExit) as exit_:
-        _run("plan", "print", "--data-dir", str(data_dir), "-o", "kh.pdf")
+        cli("plan", "print", "--data-dir", str(data_dir), "-o", "kh.pdf")
     assert exit_.value.code == 2
     assert "--year" in capsys.readouterr().err

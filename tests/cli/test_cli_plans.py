@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from calendar_cli import add_members, in_folder, usage_error
+from calendar_cli import add_members, in_folder
+from cli_run import usage_error
 from doancoso.core.plans.registration import Deadline
 from doancoso.core.workspace import Workspace
 

@@ -106,7 +106,12 @@ def test_set_refuses_bad_values(data_dir: Path, ids: dict[str, str]) -> None:
         "  --decided: Mức xếp loại phải từ 1 đến 4 (hoặc tên mức).\n"
     )
     code, out, err = cli(data_dir, "rating", "set", "khong-co", "--year", YEAR, "--decided", "1")
-    assert (code, out, err) == (1, "", "Lỗi: Không tìm thấy đoàn viên (có thể đã bị xóa).\n")
+    assert (code, out, err) == (
+        1,
+        "",
+        "Lỗi: Không tìm thấy đoàn viên “khong-co”: ghi mã đoàn viên (id của “members list "
+        "--format json”) hoặc họ tên.\n",
+    )
     code, out, err = cli(data_dir, "rating", "list", "--year", "1999")
     assert (code, out, err) == (
         1,
@@ -115,7 +120,12 @@ def test_set_refuses_bad_values(data_dir: Path, ids: dict[str, str]) -> None:
         "chỉ nhận các năm 2000–2100.\n",
     )
     code, out, err = cli(data_dir, "rating", "list", "--year", YEAR, "--branch", "Ấp 9")
-    assert (code, out, err) == (1, "", "Lỗi: Không có chi đoàn “Ấp 9”.\n")
+    assert (code, out, err) == (
+        1,
+        "",
+        "Lỗi: Không có chi đoàn “Ấp 9”; các chi đoàn đang có: Chi đoàn ấp Kênh Xáng, Chi đoàn "
+        "ấp Tân Hưng.\n",
+    )
     assert _listed(data_dir) == before
 
 

@@ -207,7 +207,12 @@ def test_print_bad_usage(capsys: pytest.CaptureFixture[str], data_dir: Path,
         "phieu",
         "--branch",
         "Ấp 9",
-    ) == (1, "", "Lỗi: Không có chi đoàn “Ấp 9”.\n")
+    ) == (
+        1,
+        "",
+        "Lỗi: Không có chi đoàn “Ấp 9”; các chi đoàn đang có: Chi đoàn ấp Kênh Xáng, Chi đoàn "
+        "ấp Tân Hưng.\n",
+    )
     assert not (tmp_path / "x.pdf").exists()
 
 

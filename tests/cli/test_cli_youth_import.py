@@ -9,16 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cli_run import cli
 from doancoso.cli.main import run
 from doancoso.core.workspace import Workspace
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

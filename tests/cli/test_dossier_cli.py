@@ -4,23 +4,16 @@ gaps (exit 0, its page count), an unreadable evidence file (exit 1, nothing writ
 from __future__ import annotations
 
 import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from doancoso.cli.main import run
+from cli_run import cli
 from doancoso.core.dossier.check import DEFAULT_PARTS
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng",
         "--secretary", "Nguyễn Thị Như Quỳnh"]  # fmt: skip
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

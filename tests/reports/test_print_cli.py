@@ -66,7 +66,7 @@ def test_no_organization(data_dir, tmp_path):
 def test_unknown_branch_and_unwritable_path(ws, data_dir, tmp_path):
     code, _, err = _run("members", "print", "--data-dir", str(data_dir), "-o",
                         str(tmp_path / "ds.pdf"), "--branch", "Ấp Không Có")  # fmt: skip
-    assert code == 1 and err == "Lỗi: Không có chi đoàn “Ấp Không Có”.\n"
+    assert code == 1 and err == "Lỗi: Không có chi đoàn “Ấp Không Có”: chưa có chi đoàn nào.\n"
     target = tmp_path / "no-such-folder" / "ds.pdf"
     code, _, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(target))
     assert code == 1 and err.startswith(f"Lỗi: Không ghi được tệp “{target}”")

@@ -16,7 +16,7 @@ from ..core.errors import ValidationError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
 from . import calendar_export
-from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, file_path, format_option, open_workspace
 from .filters import find_branch
 from .parser import Parser
 from .values import add_range_options, date_range, dump
@@ -63,15 +63,13 @@ def register(subparsers: Subparsers) -> None:
         + ", hoặc một quy tắc RRULE, ví dụ FREQ=MONTHLY;BYDAY=-1SU",
     )
     add.add_argument("--until", metavar="dd/mm/yyyy", help="ngày kết thúc lặp lại")
-    add.add_argument("--format", choices=("table", "json"), default="table", help="dạng kết quả")
+    format_option(add)
     add.set_defaults(handler=activity_add)
 
     listing = activity_sub.add_parser("list", help="liệt kê các buổi hoạt động theo ngày")
     data_dir_option(listing)
     add_range_options(listing)
-    listing.add_argument(
-        "--format", choices=("table", "json"), default="table", help="dạng kết quả"
-    )
+    format_option(listing)
     listing.set_defaults(handler=activity_list)
 
     attend = activity_sub.add_parser(

@@ -23,6 +23,7 @@ from .common import (
     data_dir_option,
     file_path,
     folder_path,
+    format_option,
     made_folders_undone,
     open_workspace,
 )
@@ -35,18 +36,18 @@ def register(subparsers: Subparsers) -> None:
     backup.add_argument(
         "--to", type=folder_path, metavar="THƯ_MỤC", help="ghi bản sao lưu ra thư mục này (USB)"
     )
-    _format_option(backup)
+    format_option(backup)
     backup.set_defaults(handler=take_backup)
 
     listing = subparsers.add_parser("backups", help="danh sách các bản sao lưu")
     data_dir_option(listing)
-    _format_option(listing)
+    format_option(listing)
     listing.set_defaults(handler=list_backups)
 
     check = subparsers.add_parser("check", help="sao lưu rồi kiểm tra dữ liệu")
     data_dir_option(check)
     check.add_argument("--repair", action="store_true", help="sửa những lỗi sửa được an toàn")
-    _format_option(check)
+    format_option(check)
     check.set_defaults(handler=check_data)
 
     restore = subparsers.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu")
@@ -55,10 +56,6 @@ def register(subparsers: Subparsers) -> None:
         "backup", type=file_path, metavar="TỆP_SAO_LƯU", help="tệp sao lưu (.sqlite)"
     )
     restore.set_defaults(handler=restore_backup)
-
-
-def _format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="dạng kết quả")
 
 
 def _as_json(info: BackupInfo) -> dict[str, object]:

@@ -71,6 +71,7 @@ from .common import (
     data_dir_of,
     data_dir_option,
     file_path,
+    format_option,
     open_workspace,
 )
 
@@ -119,7 +120,7 @@ def register(subparsers: Subparsers) -> None:
         help="không mã hóa (gói chứa dữ liệu cá nhân: chỉ dùng khi chắc chắn)",
     )
     _overwrite_option(export)
-    _format_option(export)
+    format_option(export, text=True)
     export.set_defaults(handler=export_bundle)
 
     inspect = commands.add_parser("inspect", help="xem gói dữ liệu chứa gì", allow_abbrev=False)
@@ -133,7 +134,7 @@ def register(subparsers: Subparsers) -> None:
         help="lưu hồ sơ đề nghị công nhận (PDF) kèm theo gói báo cáo ra tệp này",
     )
     _overwrite_option(inspect)
-    _format_option(inspect)
+    format_option(inspect, text=True)
     inspect.set_defaults(handler=inspect_bundle)
 
     take = commands.add_parser("import", help="nhập gói dữ liệu", allow_abbrev=False)
@@ -163,7 +164,7 @@ def register(subparsers: Subparsers) -> None:
         "phần đó (chưa có chi đoàn, đoàn viên hay dữ liệu nào khác): tổ chức trong tệp trở "
         "thành tổ chức của thư mục này, như khi nhận bàn giao vào thư mục trống",
     )
-    _format_option(take)
+    format_option(take, text=True)
     take.set_defaults(handler=import_bundle)
 
 
@@ -189,10 +190,6 @@ def refuse_existing(path: Path, overwrite: bool, example: str = "ban-giao.dcs") 
         raise AppError(
             f"Đã có tệp “{path}”. Hãy chọn tên khác, hoặc thêm --overwrite để ghi đè lên tệp đó."
         )
-
-
-def _format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
 
 
 def read_password(path: Path | None) -> str | None:

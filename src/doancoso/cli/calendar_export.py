@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
-from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace, require_suffix
+from .common import (
+    EXIT_OK,
+    Subparsers,
+    data_dir_option,
+    file_path,
+    format_option,
+    open_workspace,
+    require_suffix,
+)
 from .parser import Parser
 from .values import check_year, date_range, dump, percent
 
@@ -28,9 +36,7 @@ def register(subparsers: Subparsers) -> None:
     )
     data_dir_option(participation)
     participation.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm")
-    participation.add_argument(
-        "--format", choices=("table", "json"), default="table", help="dạng kết quả"
-    )
+    format_option(participation)
     participation.set_defaults(handler=show_participation)
 
     calendar = subparsers.add_parser("calendar", help="lịch hoạt động cho điện thoại (.ics)")

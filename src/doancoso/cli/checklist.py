@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.lang.text import nfc
 from ..core.recognition.rules import STATUSES, points_text
-from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace, require_suffix
+from .common import (
+    EXIT_OK,
+    Subparsers,
+    data_dir_option,
+    file_path,
+    format_option,
+    open_workspace,
+    require_suffix,
+)
 
 if TYPE_CHECKING:
     from ..core.recognition.service import ChecklistView, ItemView
@@ -25,7 +33,7 @@ def register(subparsers: Subparsers) -> None:
 
     show = sub.add_parser("show", help="xem bảng tự đánh giá của một năm")
     _common(show)
-    show.add_argument("--format", choices=("table", "json"), default="table", help="dạng kết quả")
+    format_option(show)
     show.set_defaults(handler=show_checklist)
 
     setting = sub.add_parser("set", help="tự đánh giá một mục")

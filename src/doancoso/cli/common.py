@@ -72,6 +72,24 @@ def require_suffix(path: Path, what: str, *suffixes: str) -> None:
         raise AppError(f"{what} phải có đuôi {' hoặc '.join(suffixes)}: {shown}")
 
 
+FORMAT_HELP = "dạng kết quả: table (bảng, mặc định) hoặc json"
+
+
+def format_option(
+    parser: argparse.ArgumentParser, help: str = FORMAT_HELP, *, text: bool = False
+) -> None:
+    """``--format table|json``, the same on every command that reports (``table`` by default).
+    ``text``: also take ``text``, which ``dossier`` and ``bundle`` took instead of ``table``
+    (scripts written for them keep working; the usage line shows table and json only)."""
+    parser.add_argument(
+        "--format",
+        choices=("table", "json", "text") if text else ("table", "json"),
+        default="table",
+        metavar="{table,json}",
+        help=help,
+    )
+
+
 def data_dir_option(parser: argparse.ArgumentParser) -> None:
     """``--data-dir DIR``, on the subcommand as well as before it."""
     parser.add_argument(

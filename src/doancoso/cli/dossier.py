@@ -40,6 +40,7 @@ from .common import (
     Subparsers,
     data_dir_option,
     file_path,
+    format_option,
     open_workspace,
     require_suffix,
 )
@@ -72,7 +73,7 @@ def register(subparsers: Subparsers) -> None:
     dossier.add_argument("--photos-per-page", type=int, choices=(1, 2), default=1,
                          help="số ảnh minh chứng trên một trang (mặc định 1)")  # fmt: skip
     dossier.add_argument("--check", action="store_true", help="chỉ kiểm tra, không lập hồ sơ")
-    dossier.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
+    format_option(dossier, text=True)
     dossier.set_defaults(handler=run_dossier)
 
 

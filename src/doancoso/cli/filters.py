@@ -1,4 +1,5 @@
-"""Which members a command lists, exports or prints: the options and the filter they make.
+"""Which members a command lists, exports or prints: the options and the filter they make; the
+chi đoàn a ``--branch`` names, the member a ``ĐOÀN_VIÊN`` argument names.
 
 Like the roster page, the commands show the **active roster** (members taking part here:
 active and on temporary activity) unless ``--status`` asks for one status or for every member
@@ -10,10 +11,11 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ..core.errors import AppError
-from ..core.lang.text import fold, nfc
+from ..core.errors import AppError, NotFoundError
+from ..core.lang.dates import format_vn_date
+from ..core.lang.text import fold, nfc, vn_number
 from ..core.lifecycle.rules import ACTIVE_STATUSES
-from ..core.roster.service import MemberFilter
+from ..core.roster.service import MemberFilter, MemberRecord
 from ..core.roster.validation import unknown_choice
 from ..core.roster.vocab import GENDERS, STATUSES, choice_code
 from ..core.workspace import Workspace
@@ -26,6 +28,10 @@ EVERY_STATUS = "tất cả"
 BRANCH_NAME = "tên chi đoàn, có thể bỏ chữ “Chi đoàn” đầu tên"
 BRANCH = not_blank("tên một chi đoàn")
 """The ``type=`` of a ``--branch``: a blank one is bad usage (:func:`.common.not_blank`)."""
+MEMBER = not_blank("mã hoặc họ tên một đoàn viên")
+"""The ``type=`` of a ``ĐOÀN_VIÊN`` argument (:func:`find_member`): a blank one is bad usage."""
+MEMBER_HELP = "mã đoàn viên (id của “members list --format json”) hoặc họ tên (không dấu cũng được)"
+SHOWN_MATCHES = 5
 
 
 def add_member_filter_options(parser: argparse.ArgumentParser, verb: str) -> None:
@@ -73,7 +79,8 @@ def find_branch(ws: Workspace, name: str, unknown: str = "") -> BranchInfo:
     """The chi đoàn ``--branch name`` means: the one of that name (case and tones ignored), else
     the only one whose name without "Chi đoàn"/"CĐ" is the name's without it ("Ấp 3" for "Chi
     đoàn Ấp 3", as the import matches them); several such look-alikes are refused, named, and
-    no match is refused with ``unknown`` after the message."""
+    no match is refused naming the chi đoàn there are (no command lists them), with ``unknown``
+    after the message."""
     from ..core.roster.spreadsheets.preview import branch_place
 
     branches = ws.branches.list()
@@ -88,7 +95,42 @@ def find_branch(ws: Workspace, name: str, unknown: str = "") -> BranchInfo:
     if alike:
         names = " hoặc ".join(f"“{b.name}”" for b in alike)
         raise AppError(f"“{nfc(name)}” có thể là chi đoàn {names}: hãy ghi đúng tên một chi đoàn.")
-    raise AppError(f"Không có chi đoàn “{nfc(name)}”.{unknown}")
+    there = ", ".join(b.name for b in branches)
+    said = f"; các chi đoàn đang có: {there}." if there else ": chưa có chi đoàn nào."
+    raise AppError(f"Không có chi đoàn “{nfc(name)}”{said}{unknown}")
+
+
+def find_member(ws: Workspace, text: str) -> MemberRecord:
+    """The member ``text`` names: the one of that id, else among the members (whatever their
+    status) the roster's search for ``text`` finds, the only one whose whole name is ``text``
+    (tones and case ignored: "Nguyễn Văn An" beside "Nguyễn Văn Anh"), or the only one found.
+    None found, or several, is refused: several are named with their birth date, chi đoàn and
+    id, so that the id can be given instead."""
+    try:
+        return ws.members.get(text)
+    except NotFoundError:
+        pass
+    rows = ws.members.list(MemberFilter(search=text))
+    same_name = [row for row in rows if fold(row.full_name) == fold(text)]
+    if len(same_name) == 1:
+        rows = same_name
+    if len(rows) == 1:
+        return ws.members.get(rows[0].id)
+    if not rows:
+        raise NotFoundError(
+            f"Không tìm thấy đoàn viên “{nfc(text)}”: ghi mã đoàn viên (id của “members list "
+            "--format json”) hoặc họ tên."
+        )
+    shown = "; ".join(
+        f"{row.full_name} (sinh {format_vn_date(row.birth_date, row.birth_precision)}"
+        f"{', ' + row.branch_name if row.branch_name else ''}, mã {row.id})"
+        for row in rows[:SHOWN_MATCHES]
+    )
+    more = "…" if len(rows) > SHOWN_MATCHES else ""
+    raise AppError(
+        f"“{nfc(text)}” khớp với {vn_number(len(rows))} đoàn viên: {shown}{more}. Hãy ghi mã "
+        "đoàn viên hoặc họ tên đầy đủ hơn."
+    )
 
 
 def _choice(vocabulary: dict[str, str], raw: str | None, what: str, more: str = "") -> str | None:

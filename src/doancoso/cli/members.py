@@ -2,7 +2,8 @@
 
 ``list`` and ``add`` live here; ``import``/``export`` (:mod:`.members_files`) and ``print``
 (:mod:`.members_print`) register themselves from their own modules, which load the spreadsheet
-and PDF code only when their command runs.
+and PDF code only when their command runs; so do ``event add|undo`` and ``events``
+(:mod:`.member_events`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, vn_number
 from ..core.roster.service import MemberRow
 from ..core.roster.vocab import GENDERS, STATUSES, choice_code
-from . import members_files, members_print
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from . import member_events, members_files, members_print
+from .common import EXIT_OK, Subparsers, data_dir_option, format_option, open_workspace
 from .filters import BRANCH, BRANCH_NAME, add_member_filter_options, find_branch, member_filter
 from .parser import Parser
 
@@ -31,7 +32,7 @@ def register(subparsers: Subparsers) -> None:
     listing = members_sub.add_parser("list", help="liệt kê đoàn viên")
     data_dir_option(listing)
     add_member_filter_options(listing, "liệt kê")
-    listing.add_argument("--format", choices=("table", "json"), default="table")
+    format_option(listing)
     listing.set_defaults(handler=members_list)
 
     add = members_sub.add_parser("add", help="thêm một đoàn viên")
@@ -54,11 +55,12 @@ def register(subparsers: Subparsers) -> None:
     add.add_argument("--status", default="", metavar="TRẠNG_THÁI", help="trạng thái")
     add.add_argument("--ethnicity", default="", metavar="DÂN_TỘC", help="dân tộc")
     add.add_argument("--religion", default="", metavar="TÔN_GIÁO", help="tôn giáo")
-    add.add_argument("--format", choices=("table", "json"), default="table")
+    format_option(add)
     add.set_defaults(handler=members_add)
 
     members_files.register(members_sub)  # import, export
     members_print.register(members_sub)  # print
+    member_events.register(members_sub)  # event add|undo, events
 
 
 def _row_json(row: MemberRow) -> dict[str, object]:
@@ -101,6 +103,12 @@ def members_list(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+HOW_TO_CREATE_BRANCH = (
+    " Chi đoàn mới được tạo trong ứng dụng (trang “Chi đoàn”, nút “Thêm”) hoặc khi nhập danh "
+    "sách đoàn viên có cột “Chi đoàn” (doancoso members import)."
+)
+"""Said after an unknown ``--branch`` of ``members add``: no command creates a chi đoàn."""
+
 # The options of ``members add`` and the fields of the core they fill.
 _ADD_FIELDS = {
     "name": "full_name",
@@ -120,15 +128,17 @@ _ADD_FIELDS = {
 def _event_status_message(raw: str) -> str | None:
     """Why a new member cannot start with the status ``raw`` (None when they can). The member
     form adds every member "Đang sinh hoạt"; the other statuses follow from an event (a
-    transfer, a temporary stay with its home organisation...), which only the app records: a
-    member added here as "Sinh hoạt tạm" would have no stay and be missing from its list."""
+    transfer, a temporary stay with its home organisation...), recorded once the member is added
+    (``members event add``, or the app): a member added here as "Sinh hoạt tạm" would have no
+    stay and be missing from its list."""
     status = choice_code(STATUSES, nfc(raw))
     if status is None or status == "active":
         return None  # none given, or an unknown one, which validate() reports
     return (
         f"Đoàn viên mới được thêm với trạng thái “{STATUSES['active']}”; trạng thái "
-        f"“{STATUSES[status]}” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…), ghi "
-        "trong ứng dụng ở tab “Quá trình” của hồ sơ đã lưu."
+        f"“{STATUSES[status]}” có được qua sự kiện (chuyển sinh hoạt, sinh hoạt tạm…): thêm "
+        "đoàn viên rồi ghi sự kiện bằng “doancoso members event add”, hoặc trong ứng dụng ở tab "
+        "“Quá trình” của hồ sơ đã lưu."
     )
 
 
@@ -136,7 +146,7 @@ def members_add(args: argparse.Namespace, out: TextIO) -> int:
     raw = {field: getattr(args, option) or "" for option, field in _ADD_FIELDS.items()}
     with open_workspace(args) as ws:
         if args.branch:
-            branch = find_branch(ws, args.branch, " Hãy tạo chi đoàn trước.")
+            branch = find_branch(ws, args.branch, HOW_TO_CREATE_BRANCH)
             raw["branch_id"] = branch.id
         refused = _event_status_message(raw["status"])
         if refused is not None:  # said with the other problems of the input, if any

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import AppError
 from ..core.lang.text import vn_number
-from .common import EXIT_ERROR, EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
+from .common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    Subparsers,
+    data_dir_option,
+    file_path,
+    format_option,
+    open_workspace,
+)
 from .filters import (
     add_member_filter_options,
     member_filter,
@@ -42,7 +50,7 @@ def register(members_sub: Subparsers) -> None:
         action="store_true",
         help="nhập vào danh sách thanh niên địa phương (sổ theo dõi) thay vì danh sách đoàn viên",
     )
-    importing.add_argument("--format", choices=("table", "json"), default="table")
+    format_option(importing)
     importing.set_defaults(handler=members_import)
 
     exporting = members_sub.add_parser(

@@ -21,7 +21,7 @@ from ..core.lang.dates import format_vn_date
 from ..core.plans.copying import copy_details
 from ..core.plans.rules import APPROVED, CRITERIA, MEASURES, REGISTRATION_STATES, SENT
 from . import plans_print
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, format_option, open_workspace
 from .parser import Parser
 from .values import check_year, dump, json_number, number, percent
 
@@ -39,7 +39,7 @@ def register(subparsers: Subparsers) -> None:
     show = plan_sub.add_parser("show", help="xem kế hoạch công tác của một năm và các chỉ tiêu")
     data_dir_option(show)
     _year_option(show)
-    show.add_argument("--format", choices=("table", "json"), default="table", help="dạng kết quả")
+    format_option(show)
     show.set_defaults(handler=plan_show)
 
     new = plan_sub.add_parser("new", help="lập kế hoạch công tác của một năm")
@@ -110,9 +110,7 @@ def register(subparsers: Subparsers) -> None:
         help="hạn là ngày của chính năm kế hoạch, ví dụ 31/01 (mặc định: của năm trước năm kế "
         "hoạch)",
     )
-    deadline.add_argument(
-        "--format", choices=("table", "json"), default="table", help="dạng kết quả"
-    )
+    format_option(deadline)
     deadline.set_defaults(handler=plan_deadline, parser=deadline)
     plans_print.register(plan_sub)  # plan print
 

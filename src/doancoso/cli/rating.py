@@ -17,8 +17,8 @@ from ..core.lang.text import percent_cell, vn_number
 from ..core.rating.rules import LEVELS
 from ..core.workspace import Workspace
 from . import rating_files
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
-from .filters import find_branch
+from .common import EXIT_OK, FORMAT_HELP, Subparsers, data_dir_option, format_option, open_workspace
+from .filters import MEMBER, find_branch, find_member
 from .parser import Parser
 
 LEVEL_HELP = "mức 1–4 hoặc tên mức (" + ", ".join(LEVELS.values()) + "); chuỗi rỗng để xóa"
@@ -42,12 +42,10 @@ def register(subparsers: Subparsers) -> None:
     listing = sub.add_parser("list", help="liệt kê đoàn viên của đợt xếp loại một năm")
     _common(listing)
     listing.add_argument("--branch", metavar="TÊN", help="chỉ một chi đoàn (tên chi đoàn)")
-    listing.add_argument(
-        "--format",
-        choices=("table", "json"),
-        default="table",
-        help="json: mỗi đoàn viên một đối tượng; đoàn viên không xếp loại (eligible false) không "
-        "có mức (self, proposed, decided là null)",
+    format_option(
+        listing,
+        f"{FORMAT_HELP}; json: mỗi đoàn viên một đối tượng; đoàn viên không xếp loại (eligible "
+        "false) không có mức (self, proposed, decided là null)",
     )
     listing.set_defaults(handler=rating_list)
 
@@ -55,8 +53,9 @@ def register(subparsers: Subparsers) -> None:
                                          "đoàn viên")  # fmt: skip
     data_dir_option(setting)
     setting.add_argument(
-        "member_id", metavar="MÃ_ĐOÀN_VIÊN", help="mã đoàn viên (member_id của “rating list”)"
-    )
+        "member", type=MEMBER, metavar="ĐOÀN_VIÊN",
+        help="mã đoàn viên (member_id của “rating list”) hoặc họ tên (không dấu cũng được)",
+    )  # fmt: skip
     setting.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
     setting.add_argument(
         "--participation",
@@ -164,14 +163,15 @@ def rating_set(args: argparse.Namespace, out: TextIO) -> int:
         )
     options = {field: option for option, field in SET_FIELDS.items()}
     with open_workspace(args) as ws:
+        member = find_member(ws, args.member)  # by id or name, as ``members events``
         try:
-            ws.rating.set(args.year, args.member_id, raw)
+            ws.rating.set(args.year, member.id, raw)
         except ValidationError as error:  # named by the options, not the core's fields
             raise ValidationError(
                 {options.get(k, k): v for k, v in error.field_errors.items()}
             ) from None
-        row = next((r for r in ws.rating.rows(args.year) if r.member_id == args.member_id), None)
-    name = row.full_name if row else args.member_id
+        row = next((r for r in ws.rating.rows(args.year) if r.member_id == member.id), None)
+    name = row.full_name if row else member.fields.full_name
     print(f"Đã lưu xếp loại năm {args.year} của {name}.", file=out)
     if (
         row is not None

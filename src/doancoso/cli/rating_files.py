@@ -26,6 +26,7 @@ from .common import (
     Subparsers,
     data_dir_option,
     file_path,
+    format_option,
     open_workspace,
     require_suffix,
 )
@@ -54,7 +55,7 @@ def register(sub: Subparsers) -> None:
     importing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
     importing.add_argument("file", type=file_path, metavar="TỆP", help="tệp .xlsx đã điền")
     importing.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
-    importing.add_argument("--format", choices=("table", "json"), default="table")
+    format_option(importing)
     importing.set_defaults(handler=rating_import)
 
     printing = sub.add_parser("print", help="in phiếu tự đánh giá, bản tổng hợp hoặc quyết định")

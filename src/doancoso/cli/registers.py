@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_option, format_option, open_workspace
 from .values import dump
 
 if TYPE_CHECKING:  # the core's services load when a command runs, not with the parser
@@ -34,7 +34,7 @@ def register(subparsers: Subparsers) -> None:
     listing = asub.add_parser("list", help="danh sách văn bản tham mưu")
     data_dir_option(listing)
     listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
-    _format_option(listing)
+    format_option(listing)
     listing.set_defaults(handler=list_advice)
 
     coordination = subparsers.add_parser("coordination", help="chương trình phối hợp")
@@ -48,12 +48,8 @@ def register(subparsers: Subparsers) -> None:
     listing = csub.add_parser("list", help="danh sách chương trình phối hợp")
     data_dir_option(listing)
     listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
-    _format_option(listing)
+    format_option(listing)
     listing.set_defaults(handler=list_coordination)
-
-
-def _format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="dạng kết quả")
 
 
 def _in_year(year: int | None) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from calendar_cli import cli
+from cli_run import cli
 from doancoso.core.lang.dates import DAY, DateFormatError, parse_vn_date
 from doancoso.core.workspace import Workspace
 
