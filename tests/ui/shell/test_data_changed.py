@@ -205,6 +205,35 @@ def test_decisions_announce_the_members_and_their_events(
     assert changes.ids("members") == {people["hanh"]} and changes.touches("member_events")
 
 
+def test_decisions_say_how_many_in_the_status_bar(
+    window: MainWindow, prompts: ScriptedPrompts
+) -> None:
+    """The "Đoàn viên" menu's decisions of a whole list say in the window's status bar how
+    many members they were recorded for, as the pages' own messages do."""
+
+    def coming_of_age(dialog: ComingOfAgeDialog) -> None:
+        dialog.year_spin.setValue(2025)
+        dialog.check_all_button.click()
+        dialog.date_edit.setText("15/12/2025")
+        dialog.confirm_button.click()
+
+    _script(prompts, ComingOfAgeDialog, coming_of_age)  # type: ignore[arg-type]
+    window.coming_of_age_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert message == "Đã ghi nhận trưởng thành Đoàn cho 1 đoàn viên."
+
+    def end_stays(dialog: TemporaryStaysDialog) -> None:
+        dialog.check_all_button.click()
+        dialog.date_edit.setText("01/07/2025")
+        dialog.confirm_button.click()
+
+    _script(prompts, TemporaryStaysDialog, end_stays)  # type: ignore[arg-type]
+    window.temporary_action.trigger()
+    assert window.statusBar().currentMessage() == "Đã kết thúc sinh hoạt tạm cho 1 đoàn viên."
+    window.show_message("Đã lưu.")  # the window's own way for any message of the shell
+    assert window.statusBar().currentMessage() == "Đã lưu."
+
+
 def test_the_youth_register_announces_youths(
     qtbot: QtBot, window: MainWindow, ws: Workspace, prompts: ScriptedPrompts,
     people: dict[str, str],

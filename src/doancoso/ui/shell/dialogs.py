@@ -45,7 +45,7 @@ def coming_of_age(window: MainWindow) -> None:
         window.history.recorded_events(dialog.undo_label(), dialog.recorded)
     if dialog.confirmed:
         confirmed = vn_number(dialog.confirmed)
-        window._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {confirmed} đoàn viên.")
+        window.show_message(f"Đã ghi nhận trưởng thành Đoàn cho {confirmed} đoàn viên.")
     dialog.deleteLater()
 
 
@@ -58,7 +58,7 @@ def temporary_stays(window: MainWindow) -> None:
         window.history.recorded_events(dialog.undo_label(), dialog.recorded)
     if dialog.confirmed:
         ended = vn_number(dialog.confirmed)
-        window._show_message(f"Đã kết thúc sinh hoạt tạm cho {ended} đoàn viên.")
+        window.show_message(f"Đã kết thúc sinh hoạt tạm cho {ended} đoàn viên.")
     dialog.deleteLater()
 
 
