@@ -53,6 +53,22 @@ def _menu_item(window: MainWindow, index: int) -> tuple[str, str, bool]:
 
 
 NEW, IMPORT, EXPORT, PRINT = 0, 2, 3, 4  # "Thêm…", separator, "Nhập…", "Xuất…", "In…"
+KEYS = {NEW: ("Ctrl+N", Qt.Key.Key_N), IMPORT: ("Ctrl+I", Qt.Key.Key_I),
+        EXPORT: ("Ctrl+E", Qt.Key.Key_E), PRINT: ("Ctrl+P", Qt.Key.Key_P)}  # fmt: skip
+
+
+def _press_item_key(
+    qtbot: QtBot, window: MainWindow, index: int, text: str, *, area: int | None = None,
+    enabled: bool = True,
+) -> None:  # fmt: skip
+    """On ``area`` (the page shown if None): the "Tệp" menu's item ``index`` reads ``text``
+    with its key, enabled or not; then its key pressed with the focus away from the page."""
+    if area is not None:
+        window.show_area(area)
+    shortcut, key = KEYS[index]
+    assert _menu_item(window, index) == (text, shortcut, enabled)
+    window.sidebar.setFocus()
+    press_ctrl(qtbot, window, key)
 
 
 def _files_asked(window: MainWindow) -> list[str]:
@@ -93,10 +109,7 @@ def test_ctrl_n_adds_on_the_page_shown(
         (CALENDAR_AREA, "Thêm hoạt động", "Thêm hoạt động…"),
         (ROSTER, "Thêm đoàn viên", "Thêm đoàn viên…"),
     ):
-        window.show_area(area)
-        assert _menu_item(window, NEW) == (item, "Ctrl+N", True)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_N)
+        _press_item_key(qtbot, window, NEW, item, area=area)
         assert opened == [title]
         assert window.sidebar.currentRow() == area
         opened.clear()
@@ -107,17 +120,12 @@ def test_ctrl_n_adds_on_the_page_shown(
     assert _menu_item(window, NEW) == ("Thêm…", "Ctrl+N", False)
     page.tabs.setCurrentWidget(page.register)
     page.register.setCurrentWidget(page.register.coordination)
-    assert _menu_item(window, NEW) == ("Thêm chương trình phối hợp…", "Ctrl+N", True)
-    window.sidebar.setFocus()
-    press_ctrl(qtbot, window, Qt.Key.Key_N)
+    _press_item_key(qtbot, window, NEW, "Thêm chương trình phối hợp…")
     assert opened == ["Thêm chương trình phối hợp"]
     opened.clear()
 
     for area in (RATING_AREA, DOSSIER_AREA, STATISTICS, SETTINGS):
-        window.show_area(area)
-        assert _menu_item(window, NEW) == ("Thêm…", "Ctrl+N", False)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_N)
+        _press_item_key(qtbot, window, NEW, "Thêm…", area=area, enabled=False)
         assert opened == [] and window.sidebar.currentRow() == area
     assert demo_ws.members.count() == members
     # The "Đoàn viên" menu's item adds a member from any page, and claims no key.
@@ -132,30 +140,20 @@ def test_ctrl_p_prints_on_the_page_shown(
     window.roster.io.ask_save_path = lambda *_args: pytest.fail("the roster printed")
     opened = _opened(prompts)
 
-    window.show_area(RATING_AREA)
-    assert _menu_item(window, PRINT) == ("In văn bản xếp loại…", "Ctrl+P", True)
-    window.sidebar.setFocus()
-    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    _press_item_key(qtbot, window, PRINT, "In văn bản xếp loại…", area=RATING_AREA)
     assert prompts.choices_offered and prompts.choices_offered[0][0].startswith("Phiếu")
 
-    window.show_area(STATISTICS)
-    assert _menu_item(window, PRINT) == ("Xuất thống kê ra PDF để in…", "Ctrl+P", True)
-    window.sidebar.setFocus()
-    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    _press_item_key(qtbot, window, PRINT, "Xuất thống kê ra PDF để in…", area=STATISTICS)
     assert opened == ["Xuất báo cáo thống kê (PDF)"]
     opened.clear()
 
     window.show_area(PLANS_AREA)
     year = window.plans.year
     window.plans.open_year(year + 1)  # a year without a plan: nothing to print yet
-    assert _menu_item(window, PRINT) == ("In kế hoạch (KH)…", "Ctrl+P", False)
-    window.sidebar.setFocus()
-    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    _press_item_key(qtbot, window, PRINT, "In kế hoạch (KH)…", enabled=False)
     assert opened == []
     window.plans.open_year(year)
-    assert _menu_item(window, PRINT) == ("In kế hoạch (KH)…", "Ctrl+P", True)
-    window.sidebar.setFocus()
-    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    _press_item_key(qtbot, window, PRINT, "In kế hoạch (KH)…")
     assert opened == ["In kế hoạch công tác (PDF)"]
     opened.clear()
 
@@ -164,10 +162,7 @@ def test_ctrl_p_prints_on_the_page_shown(
     assert window.dossier.print_action.shortcut().isEmpty()  # the window's key, not twice
 
     for area in (BRANCHES_AREA, CALENDAR_AREA, RECOGNITION_AREA, SETTINGS):
-        window.show_area(area)
-        assert _menu_item(window, PRINT) == ("In…", "Ctrl+P", False)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_P)
+        _press_item_key(qtbot, window, PRINT, "In…", area=area, enabled=False)
         assert opened == [] and window.sidebar.currentRow() == area
     assert len(prompts.choices_offered) == 1
 
@@ -217,20 +212,14 @@ def test_ctrl_i_imports_on_the_page_shown(
         (RATING_AREA, "Nhập đề nghị từ Excel…", ["rating import"]),
         (RECOGNITION_AREA, "Nhập bộ tiêu chí…", ["criteria import"]),
     ):
-        window.show_area(area)
-        assert _menu_item(window, IMPORT) == (item, "Ctrl+I", True)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_I)
+        _press_item_key(qtbot, window, IMPORT, item, area=area)
         assert opened + asked == done and window.sidebar.currentRow() == area
         opened.clear()
         asked.clear()
 
     # No page's import, least of all the roster's, from a page that imports nothing.
     for area in (BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, DOSSIER_AREA, STATISTICS, SETTINGS):
-        window.show_area(area)
-        assert _menu_item(window, IMPORT) == ("Nhập…", "Ctrl+I", False)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_I)
+        _press_item_key(qtbot, window, IMPORT, "Nhập…", area=area, enabled=False)
         assert opened == [] and asked == [] and window.sidebar.currentRow() == area
 
 
@@ -249,18 +238,12 @@ def test_ctrl_e_exports_on_the_page_shown(
         (RECOGNITION_AREA, "Xuất bộ tiêu chí…", ["criteria export"]),
         (STATISTICS, "Xuất thống kê ra Excel…", ["statistics export"]),
     ):
-        window.show_area(area)
-        assert _menu_item(window, EXPORT) == (item, "Ctrl+E", True)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_E)
+        _press_item_key(qtbot, window, EXPORT, item, area=area)
         assert opened + asked == done and window.sidebar.currentRow() == area
         opened.clear()
         asked.clear()
 
     # No page's export, least of all the roster's, from a page that exports nothing.
     for area in (BRANCHES_AREA, PLANS_AREA, DOSSIER_AREA, SETTINGS):
-        window.show_area(area)
-        assert _menu_item(window, EXPORT) == ("Xuất…", "Ctrl+E", False)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_E)
+        _press_item_key(qtbot, window, EXPORT, "Xuất…", area=area, enabled=False)
         assert opened == [] and asked == [] and window.sidebar.currentRow() == area
