@@ -1,4 +1,4 @@
-"""Youth register GUI tests: scripted prompts, a small register, PDF fonts."""
+"""Youth register GUI tests: scripted prompts, a small register and its page, PDF fonts."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from scripted import ScriptedPrompts
+from doancoso.ui.shell.undo import UndoHistory
+from doancoso.ui.youth.page import YouthPage
+from scripted import ScriptedPrompts, synchronous_core
 
 
 @pytest.fixture
@@ -45,6 +48,15 @@ def youth_ws(ws: Workspace) -> Workspace:
             raw["follow_up_member_id"] = quynh
         ws.youth.save(raw)
     return ws
+
+
+@pytest.fixture
+def page(qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts) -> YouthPage:
+    """The youth register's page over :func:`youth_ws`, on a synchronous core."""
+    core = synchronous_core(youth_ws, prompts)
+    widget = YouthPage(core, UndoHistory(core))
+    qtbot.addWidget(widget)
+    return widget
 
 
 def _pdf_fonts(path: Path) -> dict[str, bool]:
