@@ -1,5 +1,5 @@
-"""Helpers of the import/export/print GUI tests: scripted prompts and file choices, the import
-wizard."""
+"""Helpers of the import/export/print GUI tests: the import wizard, on the scripted prompts
+(``fake_prompts``) of tests/ui/conftest.py."""
 
 from __future__ import annotations
 
@@ -9,13 +9,6 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.import_wizard import ImportWizard
 from scripted import ScriptedPrompts, synchronous_core
-
-
-@pytest.fixture
-def fake_prompts() -> ScriptedPrompts:
-    prompts = ScriptedPrompts()
-    prompts.answer = False  # questions are declined unless a test says otherwise
-    return prompts
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Youth register GUI tests: scripted prompts, a small register and its page, PDF fonts."""
+"""Youth register GUI tests: a small register and its page, PDF fonts (their scripted prompts
+are tests/ui/conftest.py's)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,6 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.page import YouthPage
 from scripted import ScriptedPrompts, synchronous_core
-
-
-@pytest.fixture
-def prompts() -> ScriptedPrompts:
-    return ScriptedPrompts()
-
 
 YOUTHS = (
     # name, birth, gender, hamlet, extra
