@@ -15,6 +15,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.export_wizard import ExportWizard
 from doancoso.ui.bundle.import_wizard import BundleImportWizard
 from doancoso.ui.common.drives import Drive
+from doancoso.ui.shell.operations import Core
 from scripted import ScriptedPrompts, synchronous_core
 
 PASSWORD = "Hoa sen nở trên đầm 1990!"
@@ -72,6 +73,26 @@ def export_through_gui(qtbot: QtBot, ws: Workspace, tmp_path: Path,
     wizard.export_button.click()
     assert wizard.result_ is not None, wizard.target_error.text()
     return Path(wizard.result_.path)
+
+
+def long_export(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> tuple[Core, ExportWizard, Drive]:
+    """The export wizard of a handover onto a stick, at its last page ("Xuất"), on the worker
+    with its progress dialog: :func:`add_people`, the first with 40 MB of evidence, so that the
+    export runs long enough to cancel. Returns the core, the wizard and the stick."""
+    ids = add_people(ws)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
+    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan)
+    usb = stick(tmp_path)
+    core = Core(ws, ScriptedPrompts(), delay_ms=0)
+    wizard = ExportWizard(core, today=TODAY)
+    wizard.find_drives = lambda: [usb]
+    qtbot.addWidget(wizard)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    wizard.next_button.click()
+    return core, wizard, usb
 
 
 def import_wizard(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> BundleImportWizard:
