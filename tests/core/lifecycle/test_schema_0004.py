@@ -4,12 +4,11 @@ a new database's."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
-from schema_rows import columns, schema, table_rows
+from schema_rows import columns, copied, schema, table_rows
 
 SCHEMA_0003 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0003.sqlite"
 TABLES = ("organizations", "branches", "members", "member_events", "youths", "app_meta")
@@ -19,17 +18,10 @@ def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     return {t: table_rows(path, t) for t in TABLES}
 
 
-def _upgraded(data_dir: Path) -> Path:
-    data_dir.mkdir(parents=True)
-    target = data_dir / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0003, target)
-    return target
-
-
 def test_upgrade_from_0003_keeps_every_row_and_the_organisation_comes_of_age_at_30(
     tmp_path: Path,
 ) -> None:
-    target = _upgraded(tmp_path / "old")
+    target = copied(SCHEMA_0003, tmp_path / "old")
     before = _rows(target)
     assert "coming_of_age" not in [c[1] for c in columns(target, "organizations")]
     with Workspace.open(target.parent) as ws:
@@ -63,7 +55,7 @@ def test_upgrade_from_0003_keeps_every_row_and_the_organisation_comes_of_age_at_
 
 
 def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None:
-    old = _upgraded(tmp_path / "old")
+    old = copied(SCHEMA_0003, tmp_path / "old")
     Workspace.open(old.parent).close()
     Workspace.open(tmp_path / "new").close()
     new = tmp_path / "new" / DATABASE_FILE

@@ -4,7 +4,6 @@ status unchanged; events of one day then replay in that order whatever their mac
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -12,16 +11,14 @@ from sqlalchemy import update
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.storage.models import MemberEvent
-from doancoso.core.workspace import DATABASE_FILE, Workspace
-from schema_rows import query
+from doancoso.core.workspace import Workspace
+from schema_rows import copied, query
 
 SCHEMA_0004 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0004.sqlite"
 
 
 def test_upgrade_numbers_each_members_events_in_recorded_order(tmp_path: Path) -> None:
-    (tmp_path / "old").mkdir()
-    target = tmp_path / "old" / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0004, target)
+    target = copied(SCHEMA_0004, tmp_path / "old")
     statuses = query(target, "SELECT full_name, status FROM members ORDER BY full_name")
     with Workspace.open(target.parent) as ws:
         assert ws.db.current_revision() == head_revision()

@@ -5,7 +5,6 @@ schema is a new database's."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from doancoso.core.errors import ValidationError
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
-from schema_rows import columns, schema, table_rows
+from schema_rows import columns, copied, schema, table_rows
 
 SCHEMA_0005 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0005.sqlite"
 TABLES = ("organizations", "branches", "members", "member_events", "youths", "app_meta")
@@ -33,15 +32,8 @@ def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     return {t: table_rows(path, t) for t in TABLES}
 
 
-def _upgraded(data_dir: Path) -> Path:
-    data_dir.mkdir(parents=True)
-    target = data_dir / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0005, target)
-    return target
-
-
 def test_upgrade_from_0005_keeps_every_value_and_adds_the_template_fields(tmp_path: Path) -> None:
-    target = _upgraded(tmp_path / "old")
+    target = copied(SCHEMA_0005, tmp_path / "old")
     before = _rows(target)
     assert not set(NEW_COLUMNS) & {c[1] for c in columns(target, "members")}
     with Workspace.open(target.parent) as ws:
@@ -96,7 +88,7 @@ def test_upgrade_from_0005_keeps_every_value_and_adds_the_template_fields(tmp_pa
 
 
 def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None:
-    old = _upgraded(tmp_path / "old")
+    old = copied(SCHEMA_0005, tmp_path / "old")
     Workspace.open(old.parent).close()
     Workspace.open(tmp_path / "new").close()
     new = tmp_path / "new" / DATABASE_FILE

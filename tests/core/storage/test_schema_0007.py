@@ -6,12 +6,11 @@ schema is a new database's."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
-from schema_rows import query, schema, table_rows
+from schema_rows import copied, query, schema, table_rows
 
 SCHEMA_0006 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0006.sqlite"
 OLD_TABLES = ("organizations", "branches", "members", "member_events", "youths", "app_meta")
@@ -25,15 +24,8 @@ def _rows(path: Path, tables: tuple[str, ...]) -> dict[str, list[tuple[object, .
     return {t: table_rows(path, t) for t in tables}
 
 
-def _upgraded(data_dir: Path) -> Path:
-    data_dir.mkdir(parents=True)
-    target = data_dir / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0006, target)
-    return target
-
-
 def test_upgrade_from_0006_keeps_every_row_and_adds_empty_calendar_tables(tmp_path: Path) -> None:
-    target = _upgraded(tmp_path / "old")
+    target = copied(SCHEMA_0006, tmp_path / "old")
     before = _rows(target, OLD_TABLES)
     assert not {t for (t,) in query(target, "SELECT name FROM sqlite_master")} & set(NEW_TABLES)
     with Workspace.open(target.parent) as ws:
@@ -66,7 +58,7 @@ def test_upgrade_from_0006_keeps_every_row_and_adds_empty_calendar_tables(tmp_pa
 
 
 def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None:
-    old = _upgraded(tmp_path / "old")
+    old = copied(SCHEMA_0006, tmp_path / "old")
     Workspace.open(old.parent).close()
     Workspace.open(tmp_path / "new").close()
     assert schema(old) == schema(tmp_path / "new" / DATABASE_FILE)
