@@ -199,28 +199,45 @@ def test_the_member_items_are_disabled_with_no_member_chosen(
     assert window.roster.edit_action.isEnabled() and window.roster.delete_action.isEnabled()
 
 
+Acting = tuple[tuple[int, str, list[str]], ...]
+
+
+def _file_key_on_every_page(
+    qtbot: QtBot, window: MainWindow, prompts: ScriptedPrompts, index: int, unnamed: str,
+    acting: Acting, idle: tuple[int, ...],
+) -> None:  # fmt: skip
+    """The key of the "Tệp" menu's item ``index`` (import or export) on every page: on each of
+    ``acting`` (area, the item's text, the dialogs opened and files asked for) it does that
+    page's own; on each of ``idle`` the item reads ``unnamed``, disabled, and the key does
+    nothing (no page's, least of all the roster's)."""
+    asked = _files_asked(window)
+    opened = _opened(prompts)
+    for area, item, done in acting:
+        _press_item_key(qtbot, window, index, item, area=area)
+        assert opened + asked == done and window.sidebar.currentRow() == area
+        opened.clear()
+        asked.clear()
+
+    for area in idle:
+        _press_item_key(qtbot, window, index, unnamed, area=area, enabled=False)
+        assert opened == [] and asked == [] and window.sidebar.currentRow() == area
+
+
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_ctrl_i_imports_on_the_page_shown(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     window = active_window(qtbot, demo_ws, prompts)
-    asked = _files_asked(window)
-    opened = _opened(prompts)
-    for area, item, done in (
-        (ROSTER, "Nhập đoàn viên từ Excel…", ["Nhập danh sách đoàn viên từ Excel"]),
-        (YOUTH_AREA, "Nhập thanh niên từ Excel…", ["Nhập danh sách thanh niên từ Excel"]),
-        (RATING_AREA, "Nhập đề nghị từ Excel…", ["rating import"]),
-        (RECOGNITION_AREA, "Nhập bộ tiêu chí…", ["criteria import"]),
-    ):
-        _press_item_key(qtbot, window, IMPORT, item, area=area)
-        assert opened + asked == done and window.sidebar.currentRow() == area
-        opened.clear()
-        asked.clear()
-
-    # No page's import, least of all the roster's, from a page that imports nothing.
-    for area in (BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, DOSSIER_AREA, STATISTICS, SETTINGS):
-        _press_item_key(qtbot, window, IMPORT, "Nhập…", area=area, enabled=False)
-        assert opened == [] and asked == [] and window.sidebar.currentRow() == area
+    _file_key_on_every_page(
+        qtbot, window, prompts, IMPORT, "Nhập…",
+        acting=(
+            (ROSTER, "Nhập đoàn viên từ Excel…", ["Nhập danh sách đoàn viên từ Excel"]),
+            (YOUTH_AREA, "Nhập thanh niên từ Excel…", ["Nhập danh sách thanh niên từ Excel"]),
+            (RATING_AREA, "Nhập đề nghị từ Excel…", ["rating import"]),
+            (RECOGNITION_AREA, "Nhập bộ tiêu chí…", ["criteria import"]),
+        ),
+        idle=(BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, DOSSIER_AREA, STATISTICS, SETTINGS),
+    )  # fmt: skip
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -228,22 +245,15 @@ def test_ctrl_e_exports_on_the_page_shown(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     window = active_window(qtbot, demo_ws, prompts)
-    asked = _files_asked(window)
-    opened = _opened(prompts)
-    for area, item, done in (
-        (ROSTER, "Xuất danh sách đoàn viên ra Excel/CSV…", ["roster export"]),
-        (YOUTH_AREA, "Xuất danh sách thanh niên ra Excel/CSV…", ["youth export"]),
-        (CALENDAR_AREA, "Xuất lịch (.ics)…", ["Xuất lịch ra tệp .ics"]),
-        (RATING_AREA, "Xuất đợt xếp loại ra Excel…", ["rating export"]),
-        (RECOGNITION_AREA, "Xuất bộ tiêu chí…", ["criteria export"]),
-        (STATISTICS, "Xuất thống kê ra Excel…", ["statistics export"]),
-    ):
-        _press_item_key(qtbot, window, EXPORT, item, area=area)
-        assert opened + asked == done and window.sidebar.currentRow() == area
-        opened.clear()
-        asked.clear()
-
-    # No page's export, least of all the roster's, from a page that exports nothing.
-    for area in (BRANCHES_AREA, PLANS_AREA, DOSSIER_AREA, SETTINGS):
-        _press_item_key(qtbot, window, EXPORT, "Xuất…", area=area, enabled=False)
-        assert opened == [] and asked == [] and window.sidebar.currentRow() == area
+    _file_key_on_every_page(
+        qtbot, window, prompts, EXPORT, "Xuất…",
+        acting=(
+            (ROSTER, "Xuất danh sách đoàn viên ra Excel/CSV…", ["roster export"]),
+            (YOUTH_AREA, "Xuất danh sách thanh niên ra Excel/CSV…", ["youth export"]),
+            (CALENDAR_AREA, "Xuất lịch (.ics)…", ["Xuất lịch ra tệp .ics"]),
+            (RATING_AREA, "Xuất đợt xếp loại ra Excel…", ["rating export"]),
+            (RECOGNITION_AREA, "Xuất bộ tiêu chí…", ["criteria export"]),
+            (STATISTICS, "Xuất thống kê ra Excel…", ["statistics export"]),
+        ),
+        idle=(BRANCHES_AREA, PLANS_AREA, DOSSIER_AREA, SETTINGS),
+    )  # fmt: skip
