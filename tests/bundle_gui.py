@@ -101,6 +101,16 @@ def import_wizard(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> Bund
     return wizard
 
 
+def open_bundle(wizard: BundleImportWizard, bundle: Path, password: str | None = PASSWORD) -> None:
+    """Step 1 of the import wizard, as a user does it: ``bundle`` chosen with "Chọn tệp…",
+    ``password`` typed (none typed when None), "Tiếp"."""
+    wizard.ask_open_path = lambda _title: bundle
+    wizard.browse_button.click()
+    if password is not None:
+        wizard.password_edit.setText(password)
+    wizard.next_button.click()
+
+
 def phones(ws: Workspace) -> dict[str, str | None]:
     return {
         ws.members.get(i).fields.full_name: ws.members.get(i).fields.phone
@@ -115,10 +125,7 @@ def import_to_plan(qtbot: QtBot, ws: Workspace, bundle: Path,
     from doancoso.ui.bundle.import_wizard import PLAN_PAGE
 
     wizard = import_wizard(qtbot, ws, prompts or ScriptedPrompts())
-    wizard.ask_open_path = lambda _title: bundle
-    wizard.browse_button.click()
-    wizard.password_edit.setText(PASSWORD)
-    wizard.next_button.click()
+    open_bundle(wizard, bundle)
     wizard.next_button.click()
     assert wizard.page == PLAN_PAGE, wizard.info_error.text()
     return wizard

@@ -14,13 +14,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from breakage import backing_of, pulled_stick
-from bundle_gui import (
-    PASSWORD,
-    add_people_and_a_scan,
-    export_wizard,
-    long_export,
-    stick,
-)
+from bundle_gui import PASSWORD, add_people_and_a_scan, export_wizard, long_export, stick
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.export_wizard import DONE_PAGE, TARGET_PAGE
 from scripted import ScriptedPrompts
