@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -53,6 +54,17 @@ def demo_ws(empty_ws: Workspace) -> Workspace:
     """A workspace with 300 demo members (seed 1)."""
     empty_ws.generate_demo(members=300, seed=1)
     return empty_ws
+
+
+@pytest.fixture
+def in_vietnam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process's time zone Việt Nam's for the test: moments stored in UTC read as a
+    secretary there reads them."""
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture
