@@ -4,6 +4,8 @@ drives them (the real core, synchronously)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -93,6 +95,17 @@ def long_export(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> tuple[Core, Expo
     wizard.password_panel.second.setText(PASSWORD)
     wizard.next_button.click()
     return core, wizard, usb
+
+
+@contextmanager
+def handed_over(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> Iterator[tuple[Path, Workspace]]:
+    """:func:`add_people` on ``ws``, exported as a user does (:func:`export_through_gui`), and a
+    new PC's empty data folder ("may-moi") to take it: (the bundle, the new PC's workspace),
+    closed at the end of the ``with``."""
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    with Workspace.open(tmp_path / "may-moi") as fresh:
+        yield bundle, fresh
 
 
 def import_wizard(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> BundleImportWizard:

@@ -15,7 +15,15 @@ import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, open_bundle, phones
+from bundle_gui import (
+    PASSWORD,
+    add_people,
+    export_through_gui,
+    handed_over,
+    import_wizard,
+    open_bundle,
+    phones,
+)
 from doancoso.core.bundle.container import HeldBundle
 from doancoso.core.bundle.crypto import WRONG_PASSWORD
 from doancoso.core.bundle.merge import ImportPlan
@@ -43,10 +51,7 @@ from scripted import ScriptedPrompts
 def test_round_trip_into_a_fresh_folder(
     qtbot: QtBot, ws: Workspace, empty_ws: Workspace, tmp_path: Path
 ) -> None:
-    add_people(ws)
-    bundle = export_through_gui(qtbot, ws, tmp_path)
-    fresh = Workspace.open(tmp_path / "may-moi")
-    try:
+    with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         prompts = ScriptedPrompts()
         wizard = import_wizard(qtbot, fresh, prompts)
         open_bundle(wizard, bundle, password=None)
@@ -97,8 +102,6 @@ def test_round_trip_into_a_fresh_folder(
             "Dữ liệu trong tệp đã có đủ trên máy này: không có gì thay đổi."
         )
         assert not again.import_button.isEnabled()
-    finally:
-        fresh.close()
 
 
 def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
@@ -218,10 +221,7 @@ def test_another_organisation_is_refused_unless_merged(
 def test_first_start_offers_to_receive_a_handover(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
-    add_people(ws)
-    bundle = export_through_gui(qtbot, ws, tmp_path)
-    fresh = Workspace.open(tmp_path / "may-moi")
-    try:
+    with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         prompts = ScriptedPrompts()
 
         def receive(parent) -> bool:
@@ -237,8 +237,6 @@ def test_first_start_offers_to_receive_a_handover(
         dialog.handover_button.click()
         assert dialog.result() == SetupDialog.DialogCode.Accepted
         assert dialog.created.name == "Đoàn xã Tân Hưng" and len(fresh.members.ids()) == 3
-    finally:
-        fresh.close()
 
 
 def test_the_app_runs_the_wizard_into_the_empty_folder(
@@ -249,10 +247,7 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
     from doancoso.ui.shell.app import receive_handover
     from scripted import synchronous_core
 
-    add_people(ws)
-    bundle = export_through_gui(qtbot, ws, tmp_path)
-    fresh = Workspace.open(tmp_path / "may-moi")
-    try:
+    with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         prompts = ScriptedPrompts()
 
         asked: list[str] = []
@@ -275,8 +270,6 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
         assert asked == ["Bí thư mới"]
         assert fresh.organization.get().secretary_name == "Phạm Thị Dung"
         assert phones(fresh) == phones(ws)
-    finally:
-        fresh.close()
 
 
 def test_the_stick_is_read_once_at_the_first_step(
@@ -284,10 +277,7 @@ def test_the_stick_is_read_once_at_the_first_step(
 ) -> None:
     """After "Tiếp" at step 1 the dry run and the import read the wizard's decrypted copy: the
     stick may be pulled out. The copy is removed once imported."""
-    add_people(ws)
-    bundle = export_through_gui(qtbot, ws, tmp_path)
-    fresh = Workspace.open(tmp_path / "may-moi")
-    try:
+    with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         wizard = import_wizard(qtbot, fresh, ScriptedPrompts())
         open_bundle(wizard, bundle)
         assert wizard.page == INFO_PAGE
@@ -314,17 +304,12 @@ def test_the_stick_is_read_once_at_the_first_step(
         assert phones(fresh) == phones(ws)
         assert wizard.held is None and not copy.exists()
         assert list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []
-    finally:
-        fresh.close()
 
 
 def test_closing_the_wizard_or_choosing_another_file_removes_the_copy(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
-    add_people(ws)
-    bundle = export_through_gui(qtbot, ws, tmp_path)
-    fresh = Workspace.open(tmp_path / "may-moi")
-    try:
+    with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         wizard = import_wizard(qtbot, fresh, ScriptedPrompts())
         open_bundle(wizard, bundle)
         first = wizard.held.copy
@@ -342,8 +327,6 @@ def test_closing_the_wizard_or_choosing_another_file_removes_the_copy(
         assert wizard.result() == QDialog.DialogCode.Rejected
         assert not second.exists() and list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []
         assert not fresh.has_organization
-    finally:
-        fresh.close()
 
 
 def test_a_zip_renamed_dcs_is_said_to_be_no_bundle(
