@@ -36,6 +36,7 @@ from ...core.plans.registration import (
     deadline_problem,
 )
 from ..common.fields import WrappedLabel
+from ..common.list_page import READ_ONLY_TIP
 from ..common.wheel import wheel_needs_focus_in
 from ..shell import dialogs
 from ..shell.about import version_text
@@ -330,7 +331,9 @@ class SettingsPage(QWidget):
         self.export_bundle_button.clicked.connect(lambda: dialogs.export_bundle(self._core, self))
         self.import_bundle_button = QPushButton("Nhận dữ liệu từ USB…")
         self.import_bundle_button.clicked.connect(lambda: dialogs.import_bundle(self._core, self))
-        self.import_bundle_button.setEnabled(self._ws.read_only is None)
+        if self._ws.read_only is not None:  # it can only write: disabled, saying why
+            self.import_bundle_button.setEnabled(False)
+            self.import_bundle_button.setToolTip(READ_ONLY_TIP)
         bundle_row.addWidget(self.export_bundle_button)
         bundle_row.addWidget(self.import_bundle_button)
         bundle_row.addStretch(1)
