@@ -4,6 +4,8 @@ drives them (the real core, synchronously)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.export_wizard import ExportWizard
 from doancoso.ui.bundle.import_wizard import BundleImportWizard
 from doancoso.ui.common.drives import Drive
+from doancoso.ui.shell.operations import Core
 from scripted import ScriptedPrompts, synchronous_core
 
 PASSWORD = "Hoa sen nở trên đầm 1990!"
@@ -74,10 +77,51 @@ def export_through_gui(qtbot: QtBot, ws: Workspace, tmp_path: Path,
     return Path(wizard.result_.path)
 
 
+def long_export(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> tuple[Core, ExportWizard, Drive]:
+    """The export wizard of a handover onto a stick, at its last page ("Xuất"), on the worker
+    with its progress dialog: :func:`add_people`, the first with 40 MB of evidence, so that the
+    export runs long enough to cancel. Returns the core, the wizard and the stick."""
+    ids = add_people(ws)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
+    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan)
+    usb = stick(tmp_path)
+    core = Core(ws, ScriptedPrompts(), delay_ms=0)
+    wizard = ExportWizard(core, today=TODAY)
+    wizard.find_drives = lambda: [usb]
+    qtbot.addWidget(wizard)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    wizard.next_button.click()
+    return core, wizard, usb
+
+
+@contextmanager
+def handed_over(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> Iterator[tuple[Path, Workspace]]:
+    """:func:`add_people` on ``ws``, exported as a user does (:func:`export_through_gui`), and a
+    new PC's empty data folder ("may-moi") to take it: (the bundle, the new PC's workspace),
+    closed at the end of the ``with``."""
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    with Workspace.open(tmp_path / "may-moi") as fresh:
+        yield bundle, fresh
+
+
 def import_wizard(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> BundleImportWizard:
     wizard = BundleImportWizard(synchronous_core(ws, prompts))
     qtbot.addWidget(wizard)
     return wizard
+
+
+def open_bundle(wizard: BundleImportWizard, bundle: Path, password: str | None = PASSWORD) -> None:
+    """Step 1 of the import wizard, as a user does it: ``bundle`` chosen with "Chọn tệp…",
+    ``password`` typed (none typed when None), "Tiếp"."""
+    wizard.ask_open_path = lambda _title: bundle
+    wizard.browse_button.click()
+    if password is not None:
+        wizard.password_edit.setText(password)
+    wizard.next_button.click()
 
 
 def phones(ws: Workspace) -> dict[str, str | None]:
@@ -94,10 +138,7 @@ def import_to_plan(qtbot: QtBot, ws: Workspace, bundle: Path,
     from doancoso.ui.bundle.import_wizard import PLAN_PAGE
 
     wizard = import_wizard(qtbot, ws, prompts or ScriptedPrompts())
-    wizard.ask_open_path = lambda _title: bundle
-    wizard.browse_button.click()
-    wizard.password_edit.setText(PASSWORD)
-    wizard.next_button.click()
+    open_bundle(wizard, bundle)
     wizard.next_button.click()
     assert wizard.page == PLAN_PAGE, wizard.info_error.text()
     return wizard

@@ -3,6 +3,8 @@ every row back, editing a member as the form does."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,20 @@ def live_ids(ws: Workspace, table: str, column: str, value: object) -> list[str]
             (value,),
         )
         return [r[0] for r in cursor.fetchall()]
+
+
+def round_rows(ws: Workspace, year: int) -> list[tuple[object, ...]]:
+    """Every rating and chi đoàn rating of ``ws``'s round of ``year``, read from the file."""
+    with contextlib.closing(sqlite3.connect(ws.db.path)) as db:
+        return [
+            row
+            for table in ("ratings", "branch_ratings")
+            for row in db.execute(
+                f"SELECT x.* FROM {table} x JOIN rating_rounds r ON r.id = x.round_id"
+                " WHERE r.year = ? AND r.deleted_at IS NULL ORDER BY x.id",
+                (year,),
+            ).fetchall()
+        ]
 
 
 def created_day(ws: Workspace, table: str, row_id: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,31 @@ def demo_ws(empty_ws: Workspace) -> Workspace:
     """A workspace with 300 demo members (seed 1)."""
     empty_ws.generate_demo(members=300, seed=1)
     return empty_ws
+
+
+@pytest.fixture
+def in_vietnam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process's time zone Việt Nam's for the test: moments stored in UTC read as a
+    secretary there reads them."""
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def add_member(ws: Workspace) -> Callable[..., str]:
+    """``add_member("Nguyễn Văn An", "01/01/2000", branch="A", **fields)``: the new member's id
+    (the chi đoàn made on first use); the lifecycle tests' members, of core and GUI alike."""
+    branches: dict[str, str] = {}
+
+    def add(name: str, birth: str, branch: str | None = None, **fields: str) -> str:
+        raw = {"full_name": name, "birth_date": birth, **fields}
+        if branch is not None:
+            if branch not in branches:
+                branches[branch] = ws.branches.create(branch).id
+            raw["branch_id"] = branches[branch]
+        return ws.members.save(raw)
+
+    return add

@@ -1,9 +1,13 @@
-"""The rows of a table as the migration tests compare them before and after an upgrade."""
+"""What the migration tests compare before and after an upgrade: the rows of a table, the schema
+as SQLite stores it; and an old database file copied into a data folder to upgrade."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
+
+from doancoso.core.workspace import DATABASE_FILE
 
 DERIVED_KEYS = ("sort_key",)
 """Left out: the name keys are derived from the names and recomputed by migration 0011 when the
@@ -19,3 +23,38 @@ def table_rows(path: Path, table: str) -> list[tuple[object, ...]]:
         return sorted((tuple(r) for r in conn.execute(f"SELECT {shown} FROM {table}")), key=repr)
     finally:
         conn.close()
+
+
+def query(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """The rows ``sql`` reads from the database file ``path``, as tuples."""
+    conn = sqlite3.connect(path)
+    try:
+        return [tuple(r) for r in conn.execute(sql)]
+    finally:
+        conn.close()
+
+
+def columns(path: Path, table: str) -> list[tuple[object, ...]]:
+    """SQLite's ``PRAGMA table_info`` of ``table``: a row per column."""
+    return query(path, f"PRAGMA table_info({table})")
+
+
+def schema(path: Path) -> list[tuple[object, ...]]:
+    """Every table and index as SQLite stores its definition, whitespace aside (ALTER TABLE ADD
+    COLUMN writes the new column on the line of the one before it)."""
+    return sorted(
+        (kind, name, " ".join(str(sql).split()))
+        for kind, name, sql in query(
+            path,
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_master"
+            " WHERE name != 'alembic_version'",
+        )
+    )
+
+
+def copied(fixture: Path, data_dir: Path) -> Path:
+    """The database file ``fixture`` copied into a new data folder ``data_dir``: the copy."""
+    data_dir.mkdir(parents=True)
+    target = data_dir / DATABASE_FILE
+    shutil.copyfile(fixture, target)
+    return target

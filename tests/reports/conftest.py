@@ -1,4 +1,5 @@
-"""Helpers for PDF tests: text per page, fonts per page, and where text is drawn (pypdf)."""
+"""Helpers for PDF tests: text per page, fonts per page, and where text is drawn (pypdf); the
+recognition dossier's data (``dossier_ws``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+
+from doancoso.core.workspace import Workspace
+from dossier_data import make_dossier_data
 
 MM = 72 / 25.4
 
@@ -72,3 +76,9 @@ class Pdf:
 @pytest.fixture
 def read_pdf() -> Callable[[Path], Pdf]:
     return lambda path: Pdf(PdfReader(str(path)))
+
+
+@pytest.fixture
+def dossier_ws(ws: Workspace, tmp_path: Path) -> Workspace:
+    """``ws`` with the dossier's data of 2025 (see :func:`dossier_data.make_dossier_data`)."""
+    return make_dossier_data(ws, tmp_path)

@@ -15,18 +15,13 @@ import pytest
 from doancoso.core.errors import AppError
 from doancoso.core.workspace import Workspace
 from doancoso.reports.dossier.build import build_dossier
-from dossier_data import ISSUED, make_dossier_data
+from dossier_data import ISSUED
 
 ReadPdf = Callable[[Path], Any]
 
 
 class Cancelled(Exception):
     """Stands for the GUI's TaskCancelled."""
-
-
-@pytest.fixture
-def dossier_ws(ws: Workspace, tmp_path: Path) -> Workspace:
-    return make_dossier_data(ws, tmp_path)
 
 
 def _temp_root(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:

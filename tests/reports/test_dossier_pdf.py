@@ -21,16 +21,11 @@ from doancoso.core.workspace import Workspace
 from doancoso.reports.document import MARGIN_TOP
 from doancoso.reports.dossier.build import build_dossier
 from doancoso.reports.dossier.parts import grounds
-from dossier_data import ISSUED, evidence_pdf, make_dossier_data
+from dossier_data import ISSUED, evidence_pdf
 
 BLANK = " " * 10  # room for a number written by hand (no-break spaces, read back as spaces)
 ReadPdf = Callable[[Path], Any]
 Pdf = Any
-
-
-@pytest.fixture
-def dossier_ws(ws: Workspace, tmp_path: Path) -> Workspace:
-    return make_dossier_data(ws, tmp_path)
 
 
 def _build(ws: Workspace, path: Path, parts: tuple[str, ...] | None = None) -> Path:

@@ -59,6 +59,14 @@ def prompts() -> ScriptedPrompts:
 
 
 @pytest.fixture
+def fake_prompts() -> ScriptedPrompts:
+    """Scripted prompts whose questions are declined unless a test says otherwise."""
+    prompts = ScriptedPrompts()
+    prompts.answer = False
+    return prompts
+
+
+@pytest.fixture
 def core(ws: Workspace, prompts: ScriptedPrompts) -> Core:
     return synchronous_core(ws, prompts)
 

@@ -10,26 +10,12 @@ import contextlib
 import datetime as dt
 import sqlite3
 
-from bundle_sync import bundle_of, carry
+from bundle_sync import bundle_of, carry, round_rows
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.workspace import Workspace
 
 THIS_YEAR = dt.date.today().year
 """The demo's open round (last year's is closed)."""
-
-
-def _round_rows(ws: Workspace, year: int) -> list[tuple[object, ...]]:
-    """Every rating and chi đoàn rating of ``ws``'s round of ``year``, read from the file."""
-    with contextlib.closing(sqlite3.connect(ws.db.path)) as db:
-        return [
-            row
-            for table in ("ratings", "branch_ratings")
-            for row in db.execute(
-                f"SELECT x.* FROM {table} x JOIN rating_rounds r ON r.id = x.round_id"
-                " WHERE r.year = ? AND r.deleted_at IS NULL ORDER BY x.id",
-                (year,),
-            ).fetchall()
-        ]
 
 
 def _change_levels(ws: Workspace, year: int) -> tuple[str, int, str, int]:
@@ -78,7 +64,7 @@ def test_a_round_closed_here_keeps_its_ratings_changed_on_the_other_copy(
     them; reopened here, the same file takes them."""
     home.rating.close(THIS_YEAR)
     member_id, member_level, branch_id, branch_level = _change_levels(away, THIS_YEAR)
-    before = _round_rows(home, THIS_YEAR)
+    before = round_rows(home, THIS_YEAR)
 
     preview = plan(home, bundle_of(away))
     assert NOTE in preview.notes
@@ -86,7 +72,7 @@ def test_a_round_closed_here_keeps_its_ratings_changed_on_the_other_copy(
     result = apply(home, bundle_of(away))
     assert result.applied and NOTE in result.notes
     assert result.to_json()["notes"] == preview.to_json()["notes"]
-    assert _round_rows(home, THIS_YEAR) == before
+    assert round_rows(home, THIS_YEAR) == before
     assert THIS_YEAR in home.rating.closed_years()
     assert home.check().problems == []
     again = plan(home, bundle_of(away))  # not agreed: still said, still not taken
@@ -106,16 +92,16 @@ def test_a_round_closed_on_both_copies_keeps_ours(home: Workspace, away: Workspa
     home.rating.close(THIS_YEAR)
     _change_levels(away, THIS_YEAR)
     away.rating.close(THIS_YEAR)
-    before = _round_rows(home, THIS_YEAR)
+    before = round_rows(home, THIS_YEAR)
     (conflict,) = plan(home, bundle_of(away)).unresolved
     assert conflict.table == "rating_rounds"
     for choice in ("mine", "theirs"):
         result = apply(home, bundle_of(away), on_conflict={("rating_rounds", conflict.id): choice})
         assert NOTE in result.notes
-        assert _round_rows(home, THIS_YEAR) == before
+        assert round_rows(home, THIS_YEAR) == before
         assert THIS_YEAR in home.rating.closed_years()
     assert NOTE in result.notes
-    assert _round_rows(home, THIS_YEAR) == before
+    assert round_rows(home, THIS_YEAR) == before
     assert THIS_YEAR in home.rating.closed_years()
 
 

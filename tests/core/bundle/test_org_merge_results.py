@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bundle_sync import bundle_of, carry, edit, every_row
+from bundle_sync import bundle_of, carry, edit, every_row, round_rows
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.orgmerge import year_text
 from doancoso.core.bundle.rows import travelling_tables
@@ -207,20 +207,6 @@ def test_the_preview_counts_what_the_import_writes(home: Workspace, other: Works
     ]  # fmt: skip
 
 
-def _round_rows(ws: Workspace, year: int) -> list[tuple[object, ...]]:
-    """Every rating and chi đoàn rating of ``ws``'s round of ``year``, read from the file."""
-    with contextlib.closing(sqlite3.connect(ws.db.path)) as db:
-        return [
-            row
-            for table in ("ratings", "branch_ratings")
-            for row in db.execute(
-                f"SELECT x.* FROM {table} x JOIN rating_rounds r ON r.id = x.round_id"
-                " WHERE r.year = ? AND r.deleted_at IS NULL ORDER BY x.id",
-                (year,),
-            ).fetchall()
-        ]
-
-
 def test_our_closed_round_takes_none_of_their_ratings(home: Workspace, other: Workspace) -> None:
     """Our round of last year is closed (its levels decided): the merge takes none of their
     ratings of that year into it, member or chi đoàn, and says so with the way to take them
@@ -236,7 +222,7 @@ def test_our_closed_round_takes_none_of_their_ratings(home: Workspace, other: Wo
                 (LAST_YEAR,),
             ).fetchall()
         )
-    before = _round_rows(home, LAST_YEAR)
+    before = round_rows(home, LAST_YEAR)
     preview = plan(home, bundle_of(other), merge_organization=True)
     (record,) = [y for y in preview.years if y.table == "rating_rounds" and y.year == LAST_YEAR]
     assert record.closed and record.joined == {} and record.dropped == theirs
@@ -249,7 +235,7 @@ def test_our_closed_round_takes_none_of_their_ratings(home: Workspace, other: Wo
     )
     result = apply(home, bundle_of(other), merge_organization=True)
     assert [y.to_json() for y in result.years] == [y.to_json() for y in preview.years]
-    assert _round_rows(home, LAST_YEAR) == before
+    assert round_rows(home, LAST_YEAR) == before
     assert LAST_YEAR in home.rating.closed_years()
     assert home.check().problems == []
 
@@ -258,7 +244,7 @@ def test_our_closed_round_takes_none_of_their_ratings(home: Workspace, other: Wo
     again = apply(home, bundle_of(other), merge_organization=True)
     (record,) = [y for y in again.years if y.table == "rating_rounds" and y.year == LAST_YEAR]
     assert not record.closed and record.joined
-    assert len(_round_rows(home, LAST_YEAR)) > len(before)
+    assert len(round_rows(home, LAST_YEAR)) > len(before)
     assert home.check().problems == []
 
 

@@ -4,21 +4,7 @@ time."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-
-import pytest
-
 from doancoso.core.bundle.labels import field_value_text, moment_text, value_text
-
-
-@pytest.fixture
-def in_vietnam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_only_whole_iso_values_are_dates(in_vietnam: None) -> None:

@@ -1,4 +1,5 @@
-"""Helpers for the lifecycle, youth register and statistics tests.
+"""Helpers for the lifecycle, youth register and statistics tests (their members are added with
+the ``add_member`` fixture of tests/conftest.py).
 
 Every event date is in 2025 or earlier so that no test depends on the day it runs.
 """
@@ -7,24 +8,5 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from doancoso.core.workspace import Workspace
-
 AddMember = Callable[..., str]
-
-
-@pytest.fixture
-def add_member(ws: Workspace) -> AddMember:
-    """``add_member("Nguyễn Văn An", "01/01/2000", branch="A", **fields)``: a member's id."""
-    branches: dict[str, str] = {}
-
-    def add(name: str, birth: str, branch: str | None = None, **fields: str) -> str:
-        raw = {"full_name": name, "birth_date": birth, **fields}
-        if branch is not None:
-            if branch not in branches:
-                branches[branch] = ws.branches.create(branch).id
-            raw["branch_id"] = branches[branch]
-        return ws.members.save(raw)
-
-    return add
+"""The ``add_member`` fixture."""

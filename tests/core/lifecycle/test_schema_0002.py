@@ -4,7 +4,6 @@ intact, gets the same new tables as a new database, and the new services work on
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
-from schema_rows import DERIVED_KEYS
+from schema_rows import DERIVED_KEYS, copied
 
 SCHEMA_0001 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0001.sqlite"
 NEW_TABLES = ("member_events", "youths")
@@ -58,15 +57,8 @@ def _schema(path: Path, tables: tuple[str, ...]) -> dict[str, object]:
         conn.close()
 
 
-def _upgraded(data_dir: Path) -> Path:
-    data_dir.mkdir(parents=True)
-    target = data_dir / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0001, target)
-    return target
-
-
 def test_upgrade_from_0001_adds_the_tables_and_keeps_the_data(tmp_path: Path) -> None:
-    target = _upgraded(tmp_path / "old")
+    target = copied(SCHEMA_0001, tmp_path / "old")
     before = {table: _rows(target, table) for table in OLD_TABLES}
     with Workspace.open(target.parent) as ws:
         assert ws.db.current_revision() == head_revision()
@@ -90,7 +82,7 @@ def test_upgrade_from_0001_adds_the_tables_and_keeps_the_data(tmp_path: Path) ->
 
 
 def test_new_and_upgraded_databases_have_the_same_new_tables(tmp_path: Path) -> None:
-    old = _upgraded(tmp_path / "old")
+    old = copied(SCHEMA_0001, tmp_path / "old")
     Workspace.open(old.parent).close()
     Workspace.open(tmp_path / "new").close()
     new = tmp_path / "new" / DATABASE_FILE

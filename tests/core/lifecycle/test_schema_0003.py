@@ -3,14 +3,13 @@ ends with the same schema as a new database, and its statistics are those of its
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
-from schema_rows import DERIVED_KEYS
+from schema_rows import DERIVED_KEYS, copied, schema
 
 SCHEMA_0002 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0002.sqlite"
 TABLES = ("organizations", "branches", "members", "member_events", "youths")
@@ -36,36 +35,13 @@ def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
         conn.close()
 
 
-def _schema(path: Path) -> list[tuple[str, str, str]]:
-    """Every table and index as SQLite stores its definition, whitespace aside (a column added
-    later by ALTER TABLE ADD COLUMN is written on the line of the one before it)."""
-    conn = sqlite3.connect(path)
-    try:
-        return sorted(
-            (kind, name, " ".join(sql.split()))
-            for kind, name, sql in conn.execute(
-                "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name != ?",
-                ("alembic_version",),
-            )
-        )
-    finally:
-        conn.close()
-
-
-def _upgraded(data_dir: Path) -> Path:
-    data_dir.mkdir(parents=True)
-    target = data_dir / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0002, target)
-    return target
-
-
 def test_upgrade_from_0002_adds_the_index_and_keeps_every_row(tmp_path: Path) -> None:
-    target = _upgraded(tmp_path / "old")
+    target = copied(SCHEMA_0002, tmp_path / "old")
     before = _rows(target)
-    assert "ix_members_org_stats" not in {name for _, name, _ in _schema(target)}
+    assert "ix_members_org_stats" not in {name for _, name, _ in schema(target)}
     with Workspace.open(target.parent) as ws:
         assert ws.db.current_revision() == head_revision()
-        assert "ix_members_org_stats" in {name for _, name, _ in _schema(target)}
+        assert "ix_members_org_stats" in {name for _, name, _ in schema(target)}
         assert _rows(target) == before
         stats = ws.statistics.roster(date(2025, 6, 15))
     # Đạt, Ân, Tư active and Sa Rây temporary; Thuỷ transferred out; Hòa deleted.
@@ -80,7 +56,7 @@ def test_upgrade_from_0002_adds_the_index_and_keeps_every_row(tmp_path: Path) ->
 
 
 def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None:
-    old = _upgraded(tmp_path / "old")
+    old = copied(SCHEMA_0002, tmp_path / "old")
     Workspace.open(old.parent).close()
     Workspace.open(tmp_path / "new").close()
-    assert _schema(old) == _schema(tmp_path / "new" / DATABASE_FILE)
+    assert schema(old) == schema(tmp_path / "new" / DATABASE_FILE)

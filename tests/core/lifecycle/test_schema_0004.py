@@ -4,13 +4,11 @@ a new database's."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
-from schema_rows import table_rows
+from schema_rows import columns, copied, schema, table_rows
 
 SCHEMA_0003 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0003.sqlite"
 TABLES = ("organizations", "branches", "members", "member_events", "youths", "app_meta")
@@ -20,43 +18,12 @@ def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     return {t: table_rows(path, t) for t in TABLES}
 
 
-def _columns(path: Path, table: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return [tuple(r) for r in conn.execute(f"PRAGMA table_info({table})")]
-    finally:
-        conn.close()
-
-
-def _schema(path: Path) -> list[tuple[str, str, str]]:
-    """Every table and index as SQLite stores its definition, whitespace aside (ALTER TABLE ADD
-    COLUMN writes the new column on the line of the one before it)."""
-    conn = sqlite3.connect(path)
-    try:
-        return sorted(
-            (kind, name, " ".join(sql.split()))
-            for kind, name, sql in conn.execute(
-                "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name != ?",
-                ("alembic_version",),
-            )
-        )
-    finally:
-        conn.close()
-
-
-def _upgraded(data_dir: Path) -> Path:
-    data_dir.mkdir(parents=True)
-    target = data_dir / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0003, target)
-    return target
-
-
 def test_upgrade_from_0003_keeps_every_row_and_the_organisation_comes_of_age_at_30(
     tmp_path: Path,
 ) -> None:
-    target = _upgraded(tmp_path / "old")
+    target = copied(SCHEMA_0003, tmp_path / "old")
     before = _rows(target)
-    assert "coming_of_age" not in [c[1] for c in _columns(target, "organizations")]
+    assert "coming_of_age" not in [c[1] for c in columns(target, "organizations")]
     with Workspace.open(target.parent) as ws:
         assert ws.db.current_revision() == head_revision()
         after = _rows(target)
@@ -84,15 +51,15 @@ def test_upgrade_from_0003_keeps_every_row_and_the_organisation_comes_of_age_at_
     assert len(backups) == 1
     # The backup is the database as it was: still at 0003, without the column.
     assert _rows(backups[0]) == before
-    assert "coming_of_age" not in [c[1] for c in _columns(backups[0], "organizations")]
+    assert "coming_of_age" not in [c[1] for c in columns(backups[0], "organizations")]
 
 
 def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None:
-    old = _upgraded(tmp_path / "old")
+    old = copied(SCHEMA_0003, tmp_path / "old")
     Workspace.open(old.parent).close()
     Workspace.open(tmp_path / "new").close()
     new = tmp_path / "new" / DATABASE_FILE
-    assert _schema(old) == _schema(new)
+    assert schema(old) == schema(new)
     # Same columns in the same order, down to the default and NOT NULL of the new one.
-    assert _columns(old, "organizations") == _columns(new, "organizations")
-    assert _columns(new, "organizations")[12] == (12, "coming_of_age", "INTEGER", 1, "'30'", 0)
+    assert columns(old, "organizations") == columns(new, "organizations")
+    assert columns(new, "organizations")[12] == (12, "coming_of_age", "INTEGER", 1, "'30'", 0)

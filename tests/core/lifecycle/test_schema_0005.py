@@ -4,8 +4,6 @@ status unchanged; events of one day then replay in that order whatever their mac
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -13,24 +11,15 @@ from sqlalchemy import update
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.storage.models import MemberEvent
-from doancoso.core.workspace import DATABASE_FILE, Workspace
+from doancoso.core.workspace import Workspace
+from schema_rows import copied, query
 
 SCHEMA_0004 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0004.sqlite"
 
 
-def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return [tuple(r) for r in conn.execute(sql)]
-    finally:
-        conn.close()
-
-
 def test_upgrade_numbers_each_members_events_in_recorded_order(tmp_path: Path) -> None:
-    (tmp_path / "old").mkdir()
-    target = tmp_path / "old" / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0004, target)
-    statuses = _query(target, "SELECT full_name, status FROM members ORDER BY full_name")
+    target = copied(SCHEMA_0004, tmp_path / "old")
+    statuses = query(target, "SELECT full_name, status FROM members ORDER BY full_name")
     with Workspace.open(target.parent) as ws:
         assert ws.db.current_revision() == head_revision()
         back = next(r for r in ws.members.list() if r.full_name == "Lý Văn Về")
@@ -42,7 +31,7 @@ def test_upgrade_numbers_each_members_events_in_recorded_order(tmp_path: Path) -
             ("transfer_out", "2025-05-12", "transferred_out"),
             ("transfer_in", "2025-05-12", "active"),
         ]
-    numbered = _query(
+    numbered = query(
         target,
         "SELECT m.full_name, e.kind, e.sequence FROM member_events e JOIN members m"
         " ON m.id = e.member_id ORDER BY m.full_name, e.sequence",
@@ -53,7 +42,7 @@ def test_upgrade_numbers_each_members_events_in_recorded_order(tmp_path: Path) -
         ("Lý Văn Về", "transfer_in", 3),
     ]
     assert all(n == 1 for name, _, n in numbered if name != "Lý Văn Về")  # one event each
-    assert _query(target, "SELECT full_name, status FROM members ORDER BY full_name") == statuses
+    assert query(target, "SELECT full_name, status FROM members ORDER BY full_name") == statuses
 
 
 def test_events_of_one_day_replay_in_recorded_order_not_by_clock(ws: Workspace) -> None:

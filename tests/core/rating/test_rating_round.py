@@ -11,6 +11,7 @@ import pytest
 from doancoso.core.errors import ConflictError, ValidationError
 from doancoso.core.rating.service import RatingRow
 from doancoso.core.workspace import Workspace
+from rating_data import meetings
 
 YEAR = 2025
 
@@ -25,20 +26,6 @@ def _member(
 ) -> str:
     return ws.members.save({"full_name": name, "birth_date": "01/01/2000", "branch_id": branch,
                             "admission_date": admitted, **extra})  # fmt: skip
-
-
-def _meetings(ws: Workspace, present: dict[str, int], total: int = 10) -> None:
-    """``total`` meetings in 2025 (one a month from January); member → how many attended."""
-    for number in range(total):
-        day = dt.date(YEAR, 1 + number, 10)
-        ws.activities.save({"title": f"Sinh hoạt tháng {day.month}", "kind": "sinh-hoat",
-                            "start_date": f"{day:%d/%m/%Y}"})  # fmt: skip
-        (occ,) = ws.activities.occurrences(day, day)
-        marks = {m.member_id: ("absent", None) for m in ws.attendance.sheet(occ.id)}
-        for member_id, attended in present.items():
-            if number < attended and member_id in marks:
-                marks[member_id] = ("present", None)
-        ws.attendance.save(occ.id, marks)
 
 
 def _rows(ws: Workspace) -> dict[str, RatingRow]:
@@ -73,7 +60,7 @@ def test_who_is_not_rated_and_why(ws: Workspace, branch: str) -> None:
 
 def test_the_suggestion_at_the_thresholds_and_its_words(ws: Workspace, branch: str) -> None:
     ids = {name: _member(ws, branch, name) for name in ("An", "Bình", "Cường", "Dũng", "Em")}
-    _meetings(ws, {ids["An"]: 10, ids["Bình"]: 9, ids["Cường"]: 7, ids["Dũng"]: 5, ids["Em"]: 4})
+    meetings(ws, {ids["An"]: 10, ids["Bình"]: 9, ids["Cường"]: 7, ids["Dũng"]: 5, ids["Em"]: 4})
     ws.rating.set(YEAR, ids["An"], {"training_result": "Xuất sắc"})
     ws.rating.set(YEAR, ids["Bình"], {"participation": "89,9%"})
     rows = _rows(ws)
@@ -90,7 +77,7 @@ def test_the_suggestion_at_the_thresholds_and_its_words(ws: Workspace, branch: s
 
 def test_discipline_and_training_cap_the_suggestion(ws: Workspace, branch: str) -> None:
     ids = {name: _member(ws, branch, name) for name in ("An", "Bình", "Cường")}
-    _meetings(ws, dict.fromkeys(ids.values(), 10))
+    meetings(ws, dict.fromkeys(ids.values(), 10))
     for member_id in ids.values():
         ws.rating.set(YEAR, member_id, {"training_result": "xuat-sac"})
     ws.events.record(ids["An"], "discipline", "15/01/2025", level="reprimand")
@@ -109,7 +96,7 @@ def test_discipline_and_training_cap_the_suggestion(ws: Workspace, branch: str) 
 
 def test_levels_set_taken_marked_closed_and_reopened(ws: Workspace, branch: str) -> None:
     ids = {name: _member(ws, branch, name) for name in ("An", "Bình", "Cường")}
-    _meetings(ws, {ids["An"]: 10, ids["Bình"]: 8, ids["Cường"]: 6})
+    meetings(ws, {ids["An"]: 10, ids["Bình"]: 8, ids["Cường"]: 6})
     ws.rating.set(
         YEAR,
         ids["An"],
@@ -209,7 +196,7 @@ def test_the_level1_cap_warning_at_its_edge_says_by_how_much(ws: Workspace, bran
 
 def test_training_not_registered_is_kept_and_caps_level_1(ws: Workspace, branch: str) -> None:
     member = _member(ws, branch, "An")
-    _meetings(ws, {member: 10})
+    meetings(ws, {member: 10})
     ws.rating.set(YEAR, member, {"training_result": "Chưa đăng ký"})
     row = _rows(ws)["An"]
     assert (row.training_registered, row.training_result, row.suggested) == (

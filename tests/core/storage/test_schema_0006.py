@@ -5,8 +5,6 @@ schema is a new database's."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from doancoso.core.errors import ValidationError
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
-from schema_rows import table_rows
+from schema_rows import columns, copied, schema, table_rows
 
 SCHEMA_0005 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0005.sqlite"
 TABLES = ("organizations", "branches", "members", "member_events", "youths", "app_meta")
@@ -30,45 +28,14 @@ NEW_COLUMNS = (
 )
 
 
-def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return [tuple(r) for r in conn.execute(sql)]
-    finally:
-        conn.close()
-
-
 def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     return {t: table_rows(path, t) for t in TABLES}
 
 
-def _columns(path: Path, table: str) -> list[tuple[object, ...]]:
-    return _query(path, f"PRAGMA table_info({table})")
-
-
-def _schema(path: Path) -> list[tuple[object, ...]]:
-    """Every table and index as SQLite stores its definition, whitespace aside."""
-    return sorted(
-        (kind, name, " ".join(str(sql).split()))
-        for kind, name, sql in _query(
-            path,
-            "SELECT type, name, coalesce(sql, '') FROM sqlite_master"
-            " WHERE name != 'alembic_version'",
-        )
-    )
-
-
-def _upgraded(data_dir: Path) -> Path:
-    data_dir.mkdir(parents=True)
-    target = data_dir / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0005, target)
-    return target
-
-
 def test_upgrade_from_0005_keeps_every_value_and_adds_the_template_fields(tmp_path: Path) -> None:
-    target = _upgraded(tmp_path / "old")
+    target = copied(SCHEMA_0005, tmp_path / "old")
     before = _rows(target)
-    assert not set(NEW_COLUMNS) & {c[1] for c in _columns(target, "members")}
+    assert not set(NEW_COLUMNS) & {c[1] for c in columns(target, "members")}
     with Workspace.open(target.parent) as ws:
         assert ws.db.current_revision() == head_revision()
         after = _rows(target)
@@ -121,14 +88,14 @@ def test_upgrade_from_0005_keeps_every_value_and_adds_the_template_fields(tmp_pa
 
 
 def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None:
-    old = _upgraded(tmp_path / "old")
+    old = copied(SCHEMA_0005, tmp_path / "old")
     Workspace.open(old.parent).close()
     Workspace.open(tmp_path / "new").close()
     new = tmp_path / "new" / DATABASE_FILE
-    assert _schema(old) == _schema(new)
+    assert schema(old) == schema(new)
     # Same columns in the same order: the new ones last, nullable, without defaults.
-    assert _columns(old, "members") == _columns(new, "members")
-    assert [c[1:] for c in _columns(new, "members")[-len(NEW_COLUMNS) :]] == [
+    assert columns(old, "members") == columns(new, "members")
+    assert [c[1:] for c in columns(new, "members")[-len(NEW_COLUMNS) :]] == [
         ("member_code", "VARCHAR(20)", 0, None, 0),
         ("email", "VARCHAR(200)", 0, None, 0),
         ("national_id_date", "DATE", 0, None, 0),
@@ -137,4 +104,4 @@ def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None
         ("admission_decision", "VARCHAR(100)", 0, None, 0),
         ("association", "VARCHAR(200)", 0, None, 0),
     ]
-    assert ("index", "uq_members_org_member_code") in {s[:2] for s in _schema(new)}
+    assert ("index", "uq_members_org_member_code") in {s[:2] for s in schema(new)}

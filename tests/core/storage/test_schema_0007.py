@@ -6,13 +6,11 @@ schema is a new database's."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import sqlite3
 from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
-from schema_rows import table_rows
+from schema_rows import copied, query, schema, table_rows
 
 SCHEMA_0006 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0006.sqlite"
 OLD_TABLES = ("organizations", "branches", "members", "member_events", "youths", "app_meta")
@@ -22,40 +20,14 @@ NEW_TABLES = (
 )  # fmt: skip
 
 
-def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return [tuple(r) for r in conn.execute(sql)]
-    finally:
-        conn.close()
-
-
 def _rows(path: Path, tables: tuple[str, ...]) -> dict[str, list[tuple[object, ...]]]:
     return {t: table_rows(path, t) for t in tables}
 
 
-def _schema(path: Path) -> list[tuple[object, ...]]:
-    return sorted(
-        (kind, name, " ".join(str(sql).split()))
-        for kind, name, sql in _query(
-            path,
-            "SELECT type, name, coalesce(sql, '') FROM sqlite_master"
-            " WHERE name != 'alembic_version'",
-        )
-    )
-
-
-def _upgraded(data_dir: Path) -> Path:
-    data_dir.mkdir(parents=True)
-    target = data_dir / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0006, target)
-    return target
-
-
 def test_upgrade_from_0006_keeps_every_row_and_adds_empty_calendar_tables(tmp_path: Path) -> None:
-    target = _upgraded(tmp_path / "old")
+    target = copied(SCHEMA_0006, tmp_path / "old")
     before = _rows(target, OLD_TABLES)
-    assert not {t for (t,) in _query(target, "SELECT name FROM sqlite_master")} & set(NEW_TABLES)
+    assert not {t for (t,) in query(target, "SELECT name FROM sqlite_master")} & set(NEW_TABLES)
     with Workspace.open(target.parent) as ws:
         assert ws.db.current_revision() == head_revision()
         after = _rows(target, OLD_TABLES)
@@ -63,7 +35,7 @@ def test_upgrade_from_0006_keeps_every_row_and_adds_empty_calendar_tables(tmp_pa
         assert {t: r for t, r in after.items() if t != "organizations"} == {
             t: r for t, r in before.items() if t != "organizations"
         }
-        assert all(_query(target, f"SELECT count(*) FROM {t}") == [(0,)] for t in NEW_TABLES)
+        assert all(query(target, f"SELECT count(*) FROM {t}") == [(0,)] for t in NEW_TABLES)
 
         ws.plans.create(2025, number="07-KH/ĐTN")
         kinds = ws.activities.kind_names()
@@ -82,11 +54,11 @@ def test_upgrade_from_0006_keeps_every_row_and_adds_empty_calendar_tables(tmp_pa
         assert {rates[row.member_id] for row in sheet} == {1.0}
     backups = list((target.parent / "backups").glob("*.sqlite"))
     assert len(backups) == 1
-    assert _query(backups[0], "SELECT version_num FROM alembic_version") == [("0006",)]
+    assert query(backups[0], "SELECT version_num FROM alembic_version") == [("0006",)]
 
 
 def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None:
-    old = _upgraded(tmp_path / "old")
+    old = copied(SCHEMA_0006, tmp_path / "old")
     Workspace.open(old.parent).close()
     Workspace.open(tmp_path / "new").close()
-    assert _schema(old) == _schema(tmp_path / "new" / DATABASE_FILE)
+    assert schema(old) == schema(tmp_path / "new" / DATABASE_FILE)

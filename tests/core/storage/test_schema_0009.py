@@ -5,13 +5,11 @@ database's."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
 from doancoso.core.workspace import DATABASE_FILE, Workspace
-from schema_rows import table_rows
+from schema_rows import copied, query, schema, table_rows
 
 SCHEMA_0008 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0008.sqlite"
 OLD_TABLES = (
@@ -21,34 +19,8 @@ OLD_TABLES = (
 )  # fmt: skip
 
 
-def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return [tuple(r) for r in conn.execute(sql)]
-    finally:
-        conn.close()
-
-
-def _schema(path: Path) -> list[tuple[object, ...]]:
-    return sorted(
-        (kind, name, " ".join(str(sql).split()))
-        for kind, name, sql in _query(
-            path,
-            "SELECT type, name, coalesce(sql, '') FROM sqlite_master"
-            " WHERE name != 'alembic_version'",
-        )
-    )
-
-
-def _copy(data_dir: Path) -> Path:
-    data_dir.mkdir(parents=True)
-    target = data_dir / DATABASE_FILE
-    shutil.copyfile(SCHEMA_0008, target)
-    return target
-
-
 def test_upgrade_from_0008_keeps_the_rating_and_opens_a_checklist(tmp_path: Path) -> None:
-    target = _copy(tmp_path / "old")
+    target = copied(SCHEMA_0008, tmp_path / "old")
     before = {t: table_rows(target, t) for t in OLD_TABLES}
     assert before["attendance"] and before["occurrences"] and before["evidence_files"]
     with Workspace.open(target.parent) as ws:
@@ -61,11 +33,11 @@ def test_upgrade_from_0008_keeps_the_rating_and_opens_a_checklist(tmp_path: Path
         view = ws.recognition.view(2025)
         assert view.readiness() == (1, 14)
     backups = list((target.parent / "backups").glob("*.sqlite"))
-    assert [_query(b, "SELECT version_num FROM alembic_version") for b in backups] == [[("0008",)]]
+    assert [query(b, "SELECT version_num FROM alembic_version") for b in backups] == [[("0008",)]]
 
 
 def test_new_and_upgraded_databases_have_the_same_schema(tmp_path: Path) -> None:
-    old = _copy(tmp_path / "old")
+    old = copied(SCHEMA_0008, tmp_path / "old")
     Workspace.open(old.parent).close()
     Workspace.open(tmp_path / "new").close()
-    assert _schema(old) == _schema(tmp_path / "new" / DATABASE_FILE)
+    assert schema(old) == schema(tmp_path / "new" / DATABASE_FILE)

@@ -5,30 +5,17 @@ deletion in local time); a deletion on one side and a change on the other is one
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, phones
+from bundle_gui import add_people, export_through_gui, import_to_plan, phones
 from doancoso.core.bundle.labels import moment_text
 from doancoso.core.bundle.merge import Conflict, FieldDiff
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.conflicts import ConflictsPanel, conflict_title
 from doancoso.ui.bundle.import_wizard import RESULT_PAGE
-from scripted import ScriptedPrompts
-
-
-@pytest.fixture
-def in_vietnam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_rows_and_values_read_as_written(qtbot: QtBot, in_vietnam: None) -> None:
@@ -124,24 +111,14 @@ def test_a_member_deleted_here_and_changed_there_is_kept_when_chosen(
     bundle = export_through_gui(qtbot, ws, tmp_path)
     other = Workspace.open(tmp_path / "may-khac")
     try:
-        first = import_wizard(qtbot, other, ScriptedPrompts())
-        first.ask_open_path = lambda _title: bundle
-        first.browse_button.click()
-        first.password_edit.setText(PASSWORD)
-        first.next_button.click()
-        first.next_button.click()
+        first = import_to_plan(qtbot, other, bundle)
         first.import_button.click()
         an = ids["Nguyễn Văn An"]
         ws.members.delete([an])
         other.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000",
                             "phone": "0977123456"}, an)  # fmt: skip
         back = export_through_gui(qtbot, other, tmp_path / "tu-may-khac")
-        wizard = import_wizard(qtbot, ws, ScriptedPrompts())
-        wizard.ask_open_path = lambda _title: back
-        wizard.browse_button.click()
-        wizard.password_edit.setText(PASSWORD)
-        wizard.next_button.click()
-        wizard.next_button.click()
+        wizard = import_to_plan(qtbot, ws, back)
         panel = wizard.conflicts
         assert len(panel.conflicts) == 1 and not panel.deletion_box.isHidden()
         deleted_at = next(f.mine for f in panel.conflicts[0].fields if f.name == "deleted_at")

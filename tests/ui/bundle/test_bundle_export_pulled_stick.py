@@ -7,7 +7,6 @@ names it too."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,9 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from breakage import backing_of, pulled_stick
-from bundle_gui import PASSWORD, TODAY, add_people, add_people_and_a_scan, export_wizard, stick
+from bundle_gui import PASSWORD, add_people_and_a_scan, export_wizard, long_export, stick
 from doancoso.core.workspace import Workspace
-from doancoso.ui.bundle.export_wizard import DONE_PAGE, TARGET_PAGE, ExportWizard
-from doancoso.ui.shell.operations import Core
+from doancoso.ui.bundle.export_wizard import DONE_PAGE, TARGET_PAGE
 from scripted import ScriptedPrompts
 
 NAME = "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs"
@@ -72,19 +70,7 @@ def test_a_cancel_whose_temporary_file_stays_on_the_stick_names_it(
     """ "Hủy" half way, and the stick pulled out as the temporary file is being removed: the
     page names that file rather than saying nothing was left (a cancel that removed it says
     "Đã hủy: chưa có tệp nào được lưu.": test_bundle_export_wizard.py)."""
-    ids = add_people(ws)
-    scan = tmp_path / "scan.pdf"  # 40 MB of evidence: the export runs long enough to cancel
-    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
-    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan)
-    usb = stick(tmp_path)
-    core = Core(ws, ScriptedPrompts(), delay_ms=0)  # on the worker, with its progress dialog
-    wizard = ExportWizard(core, today=TODAY)
-    wizard.find_drives = lambda: [usb]
-    qtbot.addWidget(wizard)
-    wizard.next_button.click()
-    wizard.password_panel.first.setText(PASSWORD)
-    wizard.password_panel.second.setText(PASSWORD)
-    wizard.next_button.click()
+    core, wizard, usb = long_export(qtbot, ws, tmp_path)
     with pulled_stick(usb.root, "unlink", "ENODEV", gone=True):
         backing = backing_of(usb.root)
         wizard.export_button.click()

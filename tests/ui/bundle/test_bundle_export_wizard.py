@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, TODAY, add_people, export_wizard, stick
+from bundle_gui import PASSWORD, add_people, export_wizard, long_export, stick
 from doancoso.core.workspace import Workspace
 from doancoso.reports.handover import sha256_lines
 from doancoso.ui.bundle.export_wizard import (
@@ -27,7 +27,6 @@ from doancoso.ui.bundle.export_wizard import (
     ExportWizard,
     suggested_name,
 )
-from doancoso.ui.shell.operations import Core
 from scripted import ScriptedPrompts, accept_print_dialog
 
 
@@ -161,19 +160,7 @@ def test_a_report_for_a_year(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> Non
 def test_cancelling_the_export_leaves_nothing_on_the_stick(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
-    ids = add_people(ws)
-    scan = tmp_path / "scan.pdf"  # 40 MB of evidence: the export runs long enough to cancel
-    scan.write_bytes(b"%PDF-1.4\n" + os.urandom(40 * 1024 * 1024) + b"\n%%EOF\n")
-    ws.evidence.attach("members", ids["Nguyễn Văn An"], scan)
-    usb = stick(tmp_path)
-    core = Core(ws, ScriptedPrompts(), delay_ms=0)  # on the worker, with its progress dialog
-    wizard = ExportWizard(core, today=TODAY)
-    wizard.find_drives = lambda: [usb]
-    qtbot.addWidget(wizard)
-    wizard.next_button.click()
-    wizard.password_panel.first.setText(PASSWORD)
-    wizard.password_panel.second.setText(PASSWORD)
-    wizard.next_button.click()
+    core, wizard, usb = long_export(qtbot, ws, tmp_path)
     wizard.export_button.click()
     qtbot.waitUntil(lambda: core.runner.dialog is not None)
     (cancel,) = core.runner.dialog.findChildren(QPushButton)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, phones
+from bundle_gui import add_people, export_through_gui, import_wizard, open_bundle, phones
 from doancoso.core.bundle.firststart import created_day
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
@@ -18,13 +18,6 @@ from doancoso.ui.settings.setup_dialog import HANDOVER_NOTE, SetupDialog
 from scripted import ScriptedPrompts
 
 SETUP = OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Huyện Đoàn Cái Nước")
-
-
-def _open(wizard, bundle: Path) -> None:
-    wizard.ask_open_path = lambda _title: bundle
-    wizard.browse_button.click()
-    wizard.password_edit.setText(PASSWORD)
-    wizard.next_button.click()
 
 
 def test_the_welcome_mentions_receiving_a_handover(qtbot: QtBot, empty_ws: Workspace) -> None:
@@ -58,7 +51,7 @@ def test_the_handover_replaces_a_setup_that_is_all_this_copy_holds(
         day = created_day(successor)
         prompts = ScriptedPrompts()
         wizard = import_wizard(qtbot, successor, prompts)
-        _open(wizard, bundle)
+        open_bundle(wizard, bundle)
         assert wizard.page == INFO_PAGE and wizard.replacing and not wizard.merging
         assert wizard.foreign_notice.text() == (
             f"Máy này mới chỉ có phần thiết lập ban đầu của “Đoàn xã Tân Hưng” (thiết lập ngày "
@@ -92,7 +85,7 @@ def test_a_namesake_with_data_is_told_apart(qtbot: QtBot, ws: Workspace, tmp_pat
         other.organization.create(SETUP)
         other.branches.create("Chi đoàn ấp 1")
         wizard = import_wizard(qtbot, other, ScriptedPrompts())
-        _open(wizard, bundle)
+        open_bundle(wizard, bundle)
         assert wizard.page == INFO_PAGE and wizard.merging and not wizard.replacing
         theirs, mine = ws.organization.get().id, other.organization.get().id
         assert wizard.foreign_notice.text() == (

@@ -15,7 +15,15 @@ import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard, phones
+from bundle_gui import (
+    PASSWORD,
+    add_people,
+    export_through_gui,
+    handed_over,
+    import_wizard,
+    open_bundle,
+    phones,
+)
 from doancoso.core.bundle.container import HeldBundle
 from doancoso.core.bundle.crypto import WRONG_PASSWORD
 from doancoso.core.bundle.merge import ImportPlan
@@ -40,24 +48,13 @@ from doancoso.ui.shell.operations import Core
 from scripted import ScriptedPrompts
 
 
-def _open(wizard, bundle: Path, password: str | None = PASSWORD) -> None:
-    wizard.ask_open_path = lambda _title: bundle
-    wizard.browse_button.click()
-    if password is not None:
-        wizard.password_edit.setText(password)
-    wizard.next_button.click()
-
-
 def test_round_trip_into_a_fresh_folder(
     qtbot: QtBot, ws: Workspace, empty_ws: Workspace, tmp_path: Path
 ) -> None:
-    add_people(ws)
-    bundle = export_through_gui(qtbot, ws, tmp_path)
-    fresh = Workspace.open(tmp_path / "may-moi")
-    try:
+    with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         prompts = ScriptedPrompts()
         wizard = import_wizard(qtbot, fresh, prompts)
-        _open(wizard, bundle, password=None)
+        open_bundle(wizard, bundle, password=None)
         assert wizard.page == FILE_PAGE and wizard.file_error.text() == NEEDS_PASSWORD
         wizard.password_edit.setText("sai mật khẩu rồi")
         wizard.next_button.click()
@@ -98,15 +95,13 @@ def test_round_trip_into_a_fresh_folder(
         assert phones(fresh) == phones(ws)
         assert sorted(fresh.members.ids()) == sorted(ws.members.ids())
         again = import_wizard(qtbot, fresh, ScriptedPrompts())
-        _open(again, bundle)
+        open_bundle(again, bundle)
         again.next_button.click()
         assert again.page == PLAN_PAGE and again.changes() == 0
         assert again.plan_summary.text() == (
             "Dữ liệu trong tệp đã có đủ trên máy này: không có gì thay đổi."
         )
         assert not again.import_button.isEnabled()
-    finally:
-        fresh.close()
 
 
 def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
@@ -117,7 +112,7 @@ def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
     other = Workspace.open(tmp_path / "may-khac")
     try:
         wizard = import_wizard(qtbot, other, ScriptedPrompts())
-        _open(wizard, bundle)
+        open_bundle(wizard, bundle)
         wizard.next_button.click()
         wizard.import_button.click()
         an = ids["Nguyễn Văn An"]
@@ -128,7 +123,7 @@ def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
         back = export_through_gui(qtbot, other, tmp_path / "tu-may-khac")
         prompts = ScriptedPrompts()
         wizard = import_wizard(qtbot, ws, prompts)
-        _open(wizard, back)
+        open_bundle(wizard, back)
         wizard.next_button.click()
         assert wizard.page == PLAN_PAGE
         panel = wizard.conflicts
@@ -174,7 +169,7 @@ def test_another_organisation_is_refused_unless_merged(
         bundle = export_through_gui(qtbot, other, tmp_path)
         prompts = ScriptedPrompts()
         wizard = import_wizard(qtbot, ws, prompts)
-        _open(wizard, bundle)
+        open_bundle(wizard, bundle)
         assert wizard.page == INFO_PAGE and wizard.foreign
         assert wizard.foreign_notice.text().startswith(
             "Tệp này là dữ liệu của “Đoàn xã Tân Phú”, không phải của “Đoàn xã Tân Hưng”."
@@ -226,15 +221,12 @@ def test_another_organisation_is_refused_unless_merged(
 def test_first_start_offers_to_receive_a_handover(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
-    add_people(ws)
-    bundle = export_through_gui(qtbot, ws, tmp_path)
-    fresh = Workspace.open(tmp_path / "may-moi")
-    try:
+    with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         prompts = ScriptedPrompts()
 
         def receive(parent) -> bool:
             wizard = import_wizard(qtbot, fresh, prompts)
-            _open(wizard, bundle)
+            open_bundle(wizard, bundle)
             wizard.next_button.click()
             wizard.import_button.click()
             return fresh.has_organization
@@ -245,8 +237,6 @@ def test_first_start_offers_to_receive_a_handover(
         dialog.handover_button.click()
         assert dialog.result() == SetupDialog.DialogCode.Accepted
         assert dialog.created.name == "Đoàn xã Tân Hưng" and len(fresh.members.ids()) == 3
-    finally:
-        fresh.close()
 
 
 def test_the_app_runs_the_wizard_into_the_empty_folder(
@@ -257,10 +247,7 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
     from doancoso.ui.shell.app import receive_handover
     from scripted import synchronous_core
 
-    add_people(ws)
-    bundle = export_through_gui(qtbot, ws, tmp_path)
-    fresh = Workspace.open(tmp_path / "may-moi")
-    try:
+    with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         prompts = ScriptedPrompts()
 
         asked: list[str] = []
@@ -272,7 +259,7 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
                 wizard.save_button.click()
                 return
             assert isinstance(wizard, BundleImportWizard)
-            _open(wizard, bundle)
+            open_bundle(wizard, bundle)
             wizard.next_button.click()
             wizard.import_button.click()
 
@@ -283,8 +270,6 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
         assert asked == ["Bí thư mới"]
         assert fresh.organization.get().secretary_name == "Phạm Thị Dung"
         assert phones(fresh) == phones(ws)
-    finally:
-        fresh.close()
 
 
 def test_the_stick_is_read_once_at_the_first_step(
@@ -292,12 +277,9 @@ def test_the_stick_is_read_once_at_the_first_step(
 ) -> None:
     """After "Tiếp" at step 1 the dry run and the import read the wizard's decrypted copy: the
     stick may be pulled out. The copy is removed once imported."""
-    add_people(ws)
-    bundle = export_through_gui(qtbot, ws, tmp_path)
-    fresh = Workspace.open(tmp_path / "may-moi")
-    try:
+    with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         wizard = import_wizard(qtbot, fresh, ScriptedPrompts())
-        _open(wizard, bundle)
+        open_bundle(wizard, bundle)
         assert wizard.page == INFO_PAGE
         assert wizard.held is not None and wizard.held.copy is not None
         copy = wizard.held.copy
@@ -322,19 +304,14 @@ def test_the_stick_is_read_once_at_the_first_step(
         assert phones(fresh) == phones(ws)
         assert wizard.held is None and not copy.exists()
         assert list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []
-    finally:
-        fresh.close()
 
 
 def test_closing_the_wizard_or_choosing_another_file_removes_the_copy(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
-    add_people(ws)
-    bundle = export_through_gui(qtbot, ws, tmp_path)
-    fresh = Workspace.open(tmp_path / "may-moi")
-    try:
+    with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         wizard = import_wizard(qtbot, fresh, ScriptedPrompts())
-        _open(wizard, bundle)
+        open_bundle(wizard, bundle)
         first = wizard.held.copy
         wizard.back_button.click()
         wizard.browse_button.click()  # the same file chosen again: read again
@@ -350,8 +327,6 @@ def test_closing_the_wizard_or_choosing_another_file_removes_the_copy(
         assert wizard.result() == QDialog.DialogCode.Rejected
         assert not second.exists() and list((fresh.data_dir / TEMP_FOLDER).iterdir()) == []
         assert not fresh.has_organization
-    finally:
-        fresh.close()
 
 
 def test_a_zip_renamed_dcs_is_said_to_be_no_bundle(
@@ -363,7 +338,7 @@ def test_a_zip_renamed_dcs_is_said_to_be_no_bundle(
     with zipfile.ZipFile(renamed, "w") as archive:
         archive.writestr("a.txt", "ảnh buổi sinh hoạt")
     wizard = import_wizard(qtbot, empty_ws, ScriptedPrompts())
-    _open(wizard, renamed, password=None)
+    open_bundle(wizard, renamed, password=None)
     assert wizard.page == FILE_PAGE
     assert wizard.file_error.text() == (
         "Tệp “anh-sinh-hoat.dcs” không phải là gói dữ liệu doancoso (.dcs). Không có gì được "
@@ -381,7 +356,7 @@ def test_a_backup_chosen_for_a_bundle_says_how_a_backup_is_taken_in(
     saved = ws.backups.to_folder(tmp_path / "usb")
     with Workspace.open(tmp_path / "may-moi") as new_pc:
         wizard = import_wizard(qtbot, new_pc, ScriptedPrompts())
-        _open(wizard, saved.path, password=None)
+        open_bundle(wizard, saved.path, password=None)
         assert wizard.page == FILE_PAGE
         assert wizard.file_error.text() == (
             f"Tệp “{saved.path.name}” là một bản sao lưu dữ liệu (.sqlite), không phải gói dữ "
@@ -420,7 +395,7 @@ def test_reading_a_large_file_can_be_cancelled(
         core = Core(fresh, ScriptedPrompts(), delay_ms=0)  # on the worker, with its dialog
         wizard = BundleImportWizard(core)
         qtbot.addWidget(wizard)
-        _open(wizard, bundle)
+        open_bundle(wizard, bundle)
         qtbot.waitUntil(lambda: core.runner.dialog is not None)
         (cancel,) = core.runner.dialog.findChildren(QPushButton)
         assert cancel.text() == "Hủy"
@@ -474,7 +449,7 @@ def test_the_counts_are_the_records_not_deleted_as_the_bien_ban_prints_them(
     fresh = Workspace.open(tmp_path / "may-moi")
     try:
         wizard = import_wizard(qtbot, fresh, ScriptedPrompts())
-        _open(wizard, bundle)
+        open_bundle(wizard, bundle)
         assert wizard.page == INFO_PAGE
         header, rows = _counts(wizard)
         assert header == "Số lượng"
@@ -485,7 +460,7 @@ def test_the_counts_are_the_records_not_deleted_as_the_bien_ban_prints_them(
         wizard.reject()
         old = import_wizard(qtbot, fresh, ScriptedPrompts())
         fixtures = Path(__file__).parents[2] / "fixtures"
-        _open(old, fixtures / "bundle-v1.dcs", "Bàn giao dữ liệu phiên bản 1")
+        open_bundle(old, fixtures / "bundle-v1.dcs", "Bàn giao dữ liệu phiên bản 1")
         header, rows = _counts(old)
         assert header == "Số bản ghi (kể cả đã xóa)"
         assert ("Đoàn viên", "8") in rows
@@ -523,7 +498,7 @@ def test_after_a_handover_into_a_fresh_folder_the_new_secretary_is_asked(
 
             prompts.dialog_script = answer_it
             wizard = import_wizard(qtbot, fresh, prompts)
-            _open(wizard, bundle)
+            open_bundle(wizard, bundle)
             wizard.next_button.click()
             wizard.import_button.click()
             assert wizard.page == RESULT_PAGE, prompts.errors
@@ -554,7 +529,7 @@ def test_a_reports_built_dossier_is_shown_and_saved_from_the_second_step(
     superior = Workspace.open(tmp_path / "tinh-doan")  # the body the report is for
     try:
         wizard = import_wizard(qtbot, superior, ScriptedPrompts())
-        _open(wizard, report)
+        open_bundle(wizard, report)
         assert wizard.page == INFO_PAGE and not wizard.dossier_box.isHidden()
         assert wizard.foreign_notice.text() == REPORT_NOT_TAKEN
         assert not wizard.next_button.isEnabled()  # only a handover goes into an empty folder
@@ -576,7 +551,7 @@ def test_a_reports_built_dossier_is_shown_and_saved_from_the_second_step(
 
         handover = export_through_gui(qtbot, ws, tmp_path / "ban-giao")
         wizard = import_wizard(qtbot, superior, ScriptedPrompts())
-        _open(wizard, handover)
+        open_bundle(wizard, handover)
         assert wizard.page == INFO_PAGE and wizard.dossier_box.isHidden()
     finally:
         superior.close()

@@ -66,3 +66,42 @@ def test_the_settings_page_opens_both_wizards(qtbot: QtBot, ws: Workspace) -> No
     page.import_bundle_button.click()
     assert opened == ["Xuất dữ liệu ra USB", "Nhận dữ liệu từ USB"]
     assert "“Xuất dữ liệu ra USB…”" in DATA_HINT
+
+
+def test_the_menu_and_the_settings_page_open_the_same_dialogs(qtbot: QtBot, ws: Workspace) -> None:
+    """Tệp → "Sao lưu và khôi phục…", "Xuất dữ liệu ra USB…" and "Nhận dữ liệu từ USB…" and
+    the buttons of the same names on "Thiết lập" open the same dialogs, each over its own
+    window or page."""
+    from doancoso.ui.shell.main_window import SETTINGS, MainWindow
+    from doancoso.ui.shell.state import UiState
+    from scripted import synchronous_core
+
+    prompts = ScriptedPrompts()
+    opened: list[tuple[str, str, object]] = []
+    prompts.dialog_script = lambda dialog: opened.append(
+        (type(dialog).__name__, dialog.windowTitle(), dialog.parent())
+    )
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    window.backups_action.trigger()
+    window.export_bundle_action.trigger()
+    window.import_bundle_action.trigger()
+    from_menu = list(opened)
+    opened.clear()
+    window.show_area(SETTINGS)
+    page = window.settings
+    for button in (page.backups_button, page.export_bundle_button, page.import_bundle_button):
+        assert button.text() in [action.text() for action in window.menuBar().actions()[0]
+                                 .menu().actions()]  # fmt: skip
+        button.click()
+    from_page = list(opened)
+    assert [(kind, title) for kind, title, _ in from_menu] == [
+        ("BackupsDialog", "Sao lưu và khôi phục"),
+        ("ExportWizard", "Xuất dữ liệu ra USB"),
+        ("BundleImportWizard", "Nhận dữ liệu từ USB"),
+    ]
+    assert [(kind, title) for kind, title, _ in from_page] == [
+        (kind, title) for kind, title, _ in from_menu
+    ]
+    assert {parent for _, _, parent in from_menu} == {window}
+    assert {parent for _, _, parent in from_page} == {page}

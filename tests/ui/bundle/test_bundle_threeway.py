@@ -10,12 +10,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, add_people, export_through_gui, import_wizard
+from bundle_gui import add_people, export_through_gui, import_to_plan
 from doancoso.core.bundle.merge import Conflict, FieldDiff
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.conflicts import CHOICE, WHO, ConflictsPanel
 from doancoso.ui.bundle.import_wizard import PLAN_PAGE, RESULT_PAGE
-from scripted import ScriptedPrompts
 
 
 def _rows(panel: ConflictsPanel) -> list[tuple[str, str, str]]:
@@ -80,12 +79,7 @@ def test_each_field_says_who_changed_it_and_starts_on_that_side(qtbot: QtBot) ->
 
 
 def _take(qtbot: QtBot, ws: Workspace, bundle: Path) -> None:
-    wizard = import_wizard(qtbot, ws, ScriptedPrompts())
-    wizard.ask_open_path = lambda _title: bundle
-    wizard.browse_button.click()
-    wizard.password_edit.setText(PASSWORD)
-    wizard.next_button.click()
-    wizard.next_button.click()
+    wizard = import_to_plan(qtbot, ws, bundle)
     wizard.import_button.click()
     assert wizard.page == RESULT_PAGE, wizard.plan_error.text()
 
@@ -106,12 +100,7 @@ def test_a_phone_changed_here_and_a_hamlet_there_merge_without_a_choice(
         other.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000",
                             "phone": "0912345678", "address_hamlet": "Ấp Cái Đôi"}, an)  # fmt: skip
         back = export_through_gui(qtbot, other, tmp_path / "lan-hai")
-        wizard = import_wizard(qtbot, ws, ScriptedPrompts())
-        wizard.ask_open_path = lambda _title: back
-        wizard.browse_button.click()
-        wizard.password_edit.setText(PASSWORD)
-        wizard.next_button.click()
-        wizard.next_button.click()
+        wizard = import_to_plan(qtbot, ws, back)
         assert wizard.page == PLAN_PAGE
         panel = wizard.conflicts
         assert wizard.plan_summary.text() == (

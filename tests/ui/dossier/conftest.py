@@ -11,26 +11,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pytestqt.qtbot import QtBot
-from reportlab.pdfgen.canvas import Canvas
 
 from doancoso.core.workspace import Workspace
-from doancoso.reports.fonts import REGULAR, register_fonts
 from doancoso.ui.dossier.page import DossierPage
+from dossier_data import evidence_pdf
 from scripted import ScriptedPrompts, synchronous_core
 
 TODAY = dt.date(2025, 12, 20)
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def evidence_file(path: Path, pages: int = 3, text: str = "Biên bản trang") -> Path:
-    register_fonts()
-    canvas = Canvas(str(path), initialFontName=REGULAR)  # type: ignore[arg-type]
-    for number in range(1, pages + 1):
-        canvas.setFont(REGULAR, 14)
-        canvas.drawString(100, 700, f"{text} {number}")
-        canvas.showPage()
-    canvas.save()
-    return path
 
 
 @pytest.fixture
@@ -38,7 +26,7 @@ def dossier_data(ws: Workspace, tmp_path: Path) -> Workspace:
     ws.recognition.open(2025)
     ws.recognition.set(2025, "1.1", {"status": "dat", "note": "Danh sách cập nhật hằng quý."})
     ws.recognition.set(2025, "1.2", {"status": "chua-dat"})
-    ws.recognition.attach(2025, "1.1", evidence_file(tmp_path / "bien-ban.pdf"),
+    ws.recognition.attach(2025, "1.1", evidence_pdf(tmp_path / "bien-ban.pdf"),
                           "Biên bản rà soát đoàn viên")  # fmt: skip
     photo = tmp_path / "anh.jpg"
     Image.new("RGB", (600, 400), (200, 30, 30)).save(photo)

@@ -21,9 +21,8 @@ from doancoso.ui.dossier.page import DossierPage
 from doancoso.ui.dossier.preview import SIDE_MIN_WIDTH
 from doancoso.ui.shell.main_window import DOSSIER_AREA, RECOGNITION_AREA, MainWindow
 from doancoso.ui.shell.state import UiState
+from dossier_data import evidence_pdf
 from scripted import ScriptedPrompts, synchronous_core
-
-from .conftest import evidence_file
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 NUMBER = "15-TTr/ĐTN"
@@ -357,7 +356,7 @@ def test_an_encrypted_evidence_pdf_is_named_and_nothing_is_written(
     dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    writer = PdfWriter(clone_from=PdfReader(evidence_file(tmp_path / "plain.pdf", 1)))
+    writer = PdfWriter(clone_from=PdfReader(evidence_pdf(tmp_path / "plain.pdf", 1)))
     writer.encrypt("mat-khau")
     locked = tmp_path / "khoa.pdf"
     with locked.open("wb") as handle:
@@ -430,7 +429,7 @@ def test_a_typed_number_is_kept_without_building(
 def test_a_file_without_caption_is_named_with_a_button_to_its_item(
     qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
-    dossier_data.recognition.attach(2025, "1.7", evidence_file(tmp_path / "bien-ban-1cong1.pdf"))
+    dossier_data.recognition.attach(2025, "1.7", evidence_pdf(tmp_path / "bien-ban-1cong1.pdf"))
     window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
     qtbot.addWidget(window)
     window.show()
@@ -460,7 +459,7 @@ def test_a_register_file_without_caption_is_named_with_its_record(
         {"day": "01/04/2025", "partner": "Hội Nông dân xã", "title": "Hỗ trợ thu hoạch lúa"}
     )
     dossier_data.evidence.attach(
-        COORDINATION_TABLE, program, evidence_file(tmp_path / "gat-lua.pdf", pages=1)
+        COORDINATION_TABLE, program, evidence_pdf(tmp_path / "gat-lua.pdf", pages=1)
     )
     page = make_page(dossier_data)
     (line,) = [line for line in _lines(page) if "gat-lua.pdf" in line[1]]
@@ -485,7 +484,7 @@ def test_a_register_file_without_caption_leads_to_its_record(
     advice = dossier_data.registers.save_advice(
         {"day": "15/10/2025", "title": "Đề xuất giao chỉ tiêu"}
     )
-    dossier_data.evidence.attach(ADVICE_TABLE, advice, evidence_file(tmp_path / "de-xuat.pdf", 1))
+    dossier_data.evidence.attach(ADVICE_TABLE, advice, evidence_pdf(tmp_path / "de-xuat.pdf", 1))
     window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
     qtbot.addWidget(window)
     window.show()

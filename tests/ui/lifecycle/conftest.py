@@ -1,4 +1,5 @@
-"""Helpers for the lifecycle GUI tests: scripted prompts, members added through the core.
+"""Helpers for the lifecycle GUI tests: members added through the core with the ``add_member``
+fixture of tests/conftest.py (their scripted prompts are tests/ui/conftest.py's).
 
 Every event date is in 2025 or earlier so that no test depends on the day it runs.
 """
@@ -7,30 +8,5 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from doancoso.core.workspace import Workspace
-from scripted import ScriptedPrompts
-
 AddMember = Callable[..., str]
-
-
-@pytest.fixture
-def prompts() -> ScriptedPrompts:
-    return ScriptedPrompts()
-
-
-@pytest.fixture
-def add_member(ws: Workspace) -> AddMember:
-    """``add_member("Nguyễn Văn An", "01/01/2000", branch="A")``: the new member's id."""
-    branches: dict[str, str] = {}
-
-    def add(name: str, birth: str, branch: str | None = None, **fields: str) -> str:
-        raw = {"full_name": name, "birth_date": birth, **fields}
-        if branch is not None:
-            if branch not in branches:
-                branches[branch] = ws.branches.create(branch).id
-            raw["branch_id"] = branches[branch]
-        return ws.members.save(raw)
-
-    return add
+"""The ``add_member`` fixture."""

@@ -13,6 +13,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
+from rating_data import meetings
 
 # Showing a top-level window (and the list of phrases) on the offscreen platform logs these
 # harmless warnings.
@@ -38,20 +39,6 @@ class Round:
     ws: Workspace
     ids: dict[str, str]
     branches: dict[str, str]
-
-
-def meetings(ws: Workspace, present: dict[str, int], total: int = 10) -> None:
-    """``total`` meetings in 2025 (one a month from January); member → how many attended."""
-    for number in range(total):
-        day = dt.date(YEAR, 1 + number, 10)
-        ws.activities.save({"title": f"Sinh hoạt tháng {day.month}", "kind": "sinh-hoat",
-                            "start_date": f"{day:%d/%m/%Y}"})  # fmt: skip
-        (occ,) = ws.activities.occurrences(day, day)
-        marks = {m.member_id: ("absent", None) for m in ws.attendance.sheet(occ.id)}
-        for member_id, attended in present.items():
-            if number < attended and member_id in marks:
-                marks[member_id] = ("present", None)
-        ws.attendance.save(occ.id, marks)
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from doancoso.ui.roster.import_wizard import (
     RESULT_PAGE,
     ImportWizard,
 )
-from scripted import ScriptedPrompts, synchronous_core
 
 
 def make_roster(path: Path) -> Path:
@@ -42,13 +41,6 @@ def make_roster(path: Path) -> Path:
 
 def _names(ws: Workspace) -> list[str]:
     return sorted(row.full_name for row in ws.members.rows(ws.members.ids(MemberFilter())))
-
-
-@pytest.fixture
-def wizard(qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts) -> ImportWizard:
-    dialog = ImportWizard(synchronous_core(ws, fake_prompts))
-    qtbot.addWidget(dialog)
-    return dialog
 
 
 def test_mapping_preview_and_import(

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from pytestqt.qtbot import QtBot
@@ -43,13 +42,6 @@ def _roster(path: Path) -> Path:
     sheet.append([4, "Huỳnh Minh Tú", "12/12/2004", "12345", "Chi đoàn ấp 2"])
     book.save(path)
     return path
-
-
-@pytest.fixture
-def wizard(qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts) -> ImportWizard:
-    dialog = ImportWizard(synchronous_core(ws, fake_prompts))
-    qtbot.addWidget(dialog)
-    return dialog
 
 
 def _to_preview(wizard: ImportWizard, path: Path) -> None:

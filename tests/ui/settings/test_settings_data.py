@@ -12,6 +12,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.page import SettingsPage
 from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.state import UiState
+from read_only_data import TIP, open_read_only
 from scripted import ScriptedPrompts, synchronous_core
 
 
@@ -47,3 +48,22 @@ def test_help_menu_about_names_the_app_version_licences_and_data_folder(
         "Giao diện dùng Qt for Python (PySide6), giấy phép LGPL 3.\n\n"
         f"Thư mục dữ liệu:\n{ws.data_dir}"
     ]
+
+
+def test_on_read_only_data_nhan_du_lieu_is_disabled_and_says_why(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    """On a write-protected stick "Nhận dữ liệu từ USB…" can only be refused: the button of
+    Thiết lập is disabled and says why, as the Tệp menu's item does; the export stays."""
+    ws.close()
+    read_only = open_read_only(ws.data_dir)
+    try:
+        window = MainWindow(synchronous_core(read_only), UiState(read_only.data_dir))
+        qtbot.addWidget(window)
+        page = window.settings
+        assert not page.import_bundle_button.isEnabled()
+        assert page.import_bundle_button.toolTip() == TIP
+        assert window.import_bundle_action.toolTip() == TIP
+        assert page.export_bundle_button.isEnabled() and page.export_bundle_button.toolTip() == ""
+    finally:
+        read_only.close()

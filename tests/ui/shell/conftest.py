@@ -1,5 +1,5 @@
-"""Helpers of the shell tests: scripted prompts (questions declined unless a test says so); no
-test leaves a window open behind it."""
+"""Helpers of the shell tests: no test leaves a window open behind it (their scripted prompts,
+``fake_prompts``, are tests/ui/conftest.py's)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,6 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
-
-from scripted import ScriptedPrompts
-
-
-@pytest.fixture
-def fake_prompts() -> ScriptedPrompts:
-    prompts = ScriptedPrompts()
-    prompts.answer = False  # questions are declined unless a test says otherwise
-    return prompts
 
 
 @pytest.fixture(autouse=True)

@@ -37,13 +37,9 @@ def _damaged_with_a_backup(data_dir: Path) -> Path:
     return backup
 
 
-@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen: no maximising
-def test_damaged_data_are_restored_from_the_newest_backup_when_asked(
-    data_dir: Path, qapp: QApplication, qtbot: QtBot
-) -> None:
-    backup = _damaged_with_a_backup(data_dir)
-    prompts = ScriptedPrompts()
-    prompts.answer = True
+def _closed_once_shown(qapp: QApplication, qtbot: QtBot) -> list[QWidget]:
+    """The windows the app about to run will show: once one is on screen, each is noted (in the
+    list returned, filled then) and handed to qtbot to close, and the app's loop ends."""
     before = set(qapp.topLevelWidgets())
     shown: list[QWidget] = []
 
@@ -58,6 +54,17 @@ def test_damaged_data_are_restored_from_the_newest_backup_when_asked(
         QApplication.exit(0)
 
     QTimer.singleShot(0, close_the_window)
+    return shown
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen: no maximising
+def test_damaged_data_are_restored_from_the_newest_backup_when_asked(
+    data_dir: Path, qapp: QApplication, qtbot: QtBot
+) -> None:
+    backup = _damaged_with_a_backup(data_dir)
+    prompts = ScriptedPrompts()
+    prompts.answer = True
+    shown = _closed_once_shown(qapp, qtbot)
     assert run_app(data_dir, prompts) == 0 and shown  # the window opened on the backup
     (question,) = prompts.asked
     assert question.startswith("Tệp dữ liệu bị hỏng (không còn là tệp cơ sở dữ liệu).")
@@ -95,20 +102,7 @@ def test_after_declining_the_next_start_offers_the_backup_before_a_new_setup(
     assert run_app(data_dir, declined) == 1
     prompts = ScriptedPrompts()
     prompts.answer = True
-    before = set(qapp.topLevelWidgets())
-    shown: list[QWidget] = []
-
-    def close_the_window() -> None:
-        opened = [w for w in qapp.topLevelWidgets() if w not in before and w.isVisible()]
-        if not opened:
-            QTimer.singleShot(10, close_the_window)
-            return
-        for window in opened:
-            shown.append(window)
-            qtbot.addWidget(window)
-        QApplication.exit(0)
-
-    QTimer.singleShot(0, close_the_window)
+    shown = _closed_once_shown(qapp, qtbot)
     assert run_app(data_dir, prompts) == 0 and shown
     assert [type(w).__name__ for w in shown] == ["MainWindow"]  # no setup dialog
     taken = parse_name(backup)[1]  # type: ignore[index]

@@ -182,27 +182,48 @@ def test_deleting_undoing_and_moving_members(
     assert changes.ids("members") == {people["hoa"]} and not changes.touches("branches")
 
 
+def _coming_of_age(dialog: ComingOfAgeDialog) -> None:
+    """Everyone of 2025 come of age, confirmed on 15/12/2025 (Hoa, of ``people``)."""
+    dialog.year_spin.setValue(2025)
+    dialog.check_all_button.click()
+    dialog.date_edit.setText("15/12/2025")
+    dialog.confirm_button.click()
+
+
+def _end_stays(dialog: TemporaryStaysDialog) -> None:
+    """Every ended stay of temporary activity ended on 01/07/2025 (Hạnh's, of ``people``)."""
+    dialog.check_all_button.click()
+    dialog.date_edit.setText("01/07/2025")
+    dialog.confirm_button.click()
+
+
 def test_decisions_announce_the_members_and_their_events(
     qtbot: QtBot, window: MainWindow, prompts: ScriptedPrompts, people: dict[str, str]
 ) -> None:
-    def coming_of_age(dialog: ComingOfAgeDialog) -> None:
-        dialog.year_spin.setValue(2025)
-        dialog.check_all_button.click()
-        dialog.date_edit.setText("15/12/2025")
-        dialog.confirm_button.click()
-
-    _script(prompts, ComingOfAgeDialog, coming_of_age)  # type: ignore[arg-type]
+    _script(prompts, ComingOfAgeDialog, _coming_of_age)  # type: ignore[arg-type]
     changes = _announced(qtbot, window, lambda: dialogs.coming_of_age(window))
     assert changes.ids("members") == {people["hoa"]} and changes.touches("member_events")
 
-    def end_stays(dialog: TemporaryStaysDialog) -> None:
-        dialog.check_all_button.click()
-        dialog.date_edit.setText("01/07/2025")
-        dialog.confirm_button.click()
-
-    _script(prompts, TemporaryStaysDialog, end_stays)  # type: ignore[arg-type]
+    _script(prompts, TemporaryStaysDialog, _end_stays)  # type: ignore[arg-type]
     changes = _announced(qtbot, window, lambda: dialogs.temporary_stays(window))
     assert changes.ids("members") == {people["hanh"]} and changes.touches("member_events")
+
+
+def test_decisions_say_how_many_in_the_status_bar(
+    window: MainWindow, prompts: ScriptedPrompts
+) -> None:
+    """The "Đoàn viên" menu's decisions of a whole list say in the window's status bar how
+    many members they were recorded for, as the pages' own messages do."""
+    _script(prompts, ComingOfAgeDialog, _coming_of_age)  # type: ignore[arg-type]
+    window.coming_of_age_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert message == "Đã ghi nhận trưởng thành Đoàn cho 1 đoàn viên."
+
+    _script(prompts, TemporaryStaysDialog, _end_stays)  # type: ignore[arg-type]
+    window.temporary_action.trigger()
+    assert window.statusBar().currentMessage() == "Đã kết thúc sinh hoạt tạm cho 1 đoàn viên."
+    window.show_message("Đã lưu.")  # the window's own way for any message of the shell
+    assert window.statusBar().currentMessage() == "Đã lưu."
 
 
 def test_the_youth_register_announces_youths(

@@ -53,6 +53,22 @@ def _menu_item(window: MainWindow, index: int) -> tuple[str, str, bool]:
 
 
 NEW, IMPORT, EXPORT, PRINT = 0, 2, 3, 4  # "Thêm…", separator, "Nhập…", "Xuất…", "In…"
+KEYS = {NEW: ("Ctrl+N", Qt.Key.Key_N), IMPORT: ("Ctrl+I", Qt.Key.Key_I),
+        EXPORT: ("Ctrl+E", Qt.Key.Key_E), PRINT: ("Ctrl+P", Qt.Key.Key_P)}  # fmt: skip
+
+
+def _press_item_key(
+    qtbot: QtBot, window: MainWindow, index: int, text: str, *, area: int | None = None,
+    enabled: bool = True,
+) -> None:  # fmt: skip
+    """On ``area`` (the page shown if None): the "Tệp" menu's item ``index`` reads ``text``
+    with its key, enabled or not; then its key pressed with the focus away from the page."""
+    if area is not None:
+        window.show_area(area)
+    shortcut, key = KEYS[index]
+    assert _menu_item(window, index) == (text, shortcut, enabled)
+    window.sidebar.setFocus()
+    press_ctrl(qtbot, window, key)
 
 
 def _files_asked(window: MainWindow) -> list[str]:
@@ -93,10 +109,7 @@ def test_ctrl_n_adds_on_the_page_shown(
         (CALENDAR_AREA, "Thêm hoạt động", "Thêm hoạt động…"),
         (ROSTER, "Thêm đoàn viên", "Thêm đoàn viên…"),
     ):
-        window.show_area(area)
-        assert _menu_item(window, NEW) == (item, "Ctrl+N", True)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_N)
+        _press_item_key(qtbot, window, NEW, item, area=area)
         assert opened == [title]
         assert window.sidebar.currentRow() == area
         opened.clear()
@@ -107,17 +120,12 @@ def test_ctrl_n_adds_on_the_page_shown(
     assert _menu_item(window, NEW) == ("Thêm…", "Ctrl+N", False)
     page.tabs.setCurrentWidget(page.register)
     page.register.setCurrentWidget(page.register.coordination)
-    assert _menu_item(window, NEW) == ("Thêm chương trình phối hợp…", "Ctrl+N", True)
-    window.sidebar.setFocus()
-    press_ctrl(qtbot, window, Qt.Key.Key_N)
+    _press_item_key(qtbot, window, NEW, "Thêm chương trình phối hợp…")
     assert opened == ["Thêm chương trình phối hợp"]
     opened.clear()
 
     for area in (RATING_AREA, DOSSIER_AREA, STATISTICS, SETTINGS):
-        window.show_area(area)
-        assert _menu_item(window, NEW) == ("Thêm…", "Ctrl+N", False)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_N)
+        _press_item_key(qtbot, window, NEW, "Thêm…", area=area, enabled=False)
         assert opened == [] and window.sidebar.currentRow() == area
     assert demo_ws.members.count() == members
     # The "Đoàn viên" menu's item adds a member from any page, and claims no key.
@@ -132,30 +140,20 @@ def test_ctrl_p_prints_on_the_page_shown(
     window.roster.io.ask_save_path = lambda *_args: pytest.fail("the roster printed")
     opened = _opened(prompts)
 
-    window.show_area(RATING_AREA)
-    assert _menu_item(window, PRINT) == ("In văn bản xếp loại…", "Ctrl+P", True)
-    window.sidebar.setFocus()
-    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    _press_item_key(qtbot, window, PRINT, "In văn bản xếp loại…", area=RATING_AREA)
     assert prompts.choices_offered and prompts.choices_offered[0][0].startswith("Phiếu")
 
-    window.show_area(STATISTICS)
-    assert _menu_item(window, PRINT) == ("Xuất thống kê ra PDF để in…", "Ctrl+P", True)
-    window.sidebar.setFocus()
-    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    _press_item_key(qtbot, window, PRINT, "Xuất thống kê ra PDF để in…", area=STATISTICS)
     assert opened == ["Xuất báo cáo thống kê (PDF)"]
     opened.clear()
 
     window.show_area(PLANS_AREA)
     year = window.plans.year
     window.plans.open_year(year + 1)  # a year without a plan: nothing to print yet
-    assert _menu_item(window, PRINT) == ("In kế hoạch (KH)…", "Ctrl+P", False)
-    window.sidebar.setFocus()
-    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    _press_item_key(qtbot, window, PRINT, "In kế hoạch (KH)…", enabled=False)
     assert opened == []
     window.plans.open_year(year)
-    assert _menu_item(window, PRINT) == ("In kế hoạch (KH)…", "Ctrl+P", True)
-    window.sidebar.setFocus()
-    press_ctrl(qtbot, window, Qt.Key.Key_P)
+    _press_item_key(qtbot, window, PRINT, "In kế hoạch (KH)…")
     assert opened == ["In kế hoạch công tác (PDF)"]
     opened.clear()
 
@@ -164,10 +162,7 @@ def test_ctrl_p_prints_on_the_page_shown(
     assert window.dossier.print_action.shortcut().isEmpty()  # the window's key, not twice
 
     for area in (BRANCHES_AREA, CALENDAR_AREA, RECOGNITION_AREA, SETTINGS):
-        window.show_area(area)
-        assert _menu_item(window, PRINT) == ("In…", "Ctrl+P", False)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_P)
+        _press_item_key(qtbot, window, PRINT, "In…", area=area, enabled=False)
         assert opened == [] and window.sidebar.currentRow() == area
     assert len(prompts.choices_offered) == 1
 
@@ -204,34 +199,45 @@ def test_the_member_items_are_disabled_with_no_member_chosen(
     assert window.roster.edit_action.isEnabled() and window.roster.delete_action.isEnabled()
 
 
+Acting = tuple[tuple[int, str, list[str]], ...]
+
+
+def _file_key_on_every_page(
+    qtbot: QtBot, window: MainWindow, prompts: ScriptedPrompts, index: int, unnamed: str,
+    acting: Acting, idle: tuple[int, ...],
+) -> None:  # fmt: skip
+    """The key of the "Tệp" menu's item ``index`` (import or export) on every page: on each of
+    ``acting`` (area, the item's text, the dialogs opened and files asked for) it does that
+    page's own; on each of ``idle`` the item reads ``unnamed``, disabled, and the key does
+    nothing (no page's, least of all the roster's)."""
+    asked = _files_asked(window)
+    opened = _opened(prompts)
+    for area, item, done in acting:
+        _press_item_key(qtbot, window, index, item, area=area)
+        assert opened + asked == done and window.sidebar.currentRow() == area
+        opened.clear()
+        asked.clear()
+
+    for area in idle:
+        _press_item_key(qtbot, window, index, unnamed, area=area, enabled=False)
+        assert opened == [] and asked == [] and window.sidebar.currentRow() == area
+
+
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_ctrl_i_imports_on_the_page_shown(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     window = active_window(qtbot, demo_ws, prompts)
-    asked = _files_asked(window)
-    opened = _opened(prompts)
-    for area, item, done in (
-        (ROSTER, "Nhập đoàn viên từ Excel…", ["Nhập danh sách đoàn viên từ Excel"]),
-        (YOUTH_AREA, "Nhập thanh niên từ Excel…", ["Nhập danh sách thanh niên từ Excel"]),
-        (RATING_AREA, "Nhập đề nghị từ Excel…", ["rating import"]),
-        (RECOGNITION_AREA, "Nhập bộ tiêu chí…", ["criteria import"]),
-    ):
-        window.show_area(area)
-        assert _menu_item(window, IMPORT) == (item, "Ctrl+I", True)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_I)
-        assert opened + asked == done and window.sidebar.currentRow() == area
-        opened.clear()
-        asked.clear()
-
-    # No page's import, least of all the roster's, from a page that imports nothing.
-    for area in (BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, DOSSIER_AREA, STATISTICS, SETTINGS):
-        window.show_area(area)
-        assert _menu_item(window, IMPORT) == ("Nhập…", "Ctrl+I", False)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_I)
-        assert opened == [] and asked == [] and window.sidebar.currentRow() == area
+    _file_key_on_every_page(
+        qtbot, window, prompts, IMPORT, "Nhập…",
+        acting=(
+            (ROSTER, "Nhập đoàn viên từ Excel…", ["Nhập danh sách đoàn viên từ Excel"]),
+            (YOUTH_AREA, "Nhập thanh niên từ Excel…", ["Nhập danh sách thanh niên từ Excel"]),
+            (RATING_AREA, "Nhập đề nghị từ Excel…", ["rating import"]),
+            (RECOGNITION_AREA, "Nhập bộ tiêu chí…", ["criteria import"]),
+        ),
+        idle=(BRANCHES_AREA, PLANS_AREA, CALENDAR_AREA, DOSSIER_AREA, STATISTICS, SETTINGS),
+    )  # fmt: skip
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -239,28 +245,15 @@ def test_ctrl_e_exports_on_the_page_shown(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     window = active_window(qtbot, demo_ws, prompts)
-    asked = _files_asked(window)
-    opened = _opened(prompts)
-    for area, item, done in (
-        (ROSTER, "Xuất danh sách đoàn viên ra Excel/CSV…", ["roster export"]),
-        (YOUTH_AREA, "Xuất danh sách thanh niên ra Excel/CSV…", ["youth export"]),
-        (CALENDAR_AREA, "Xuất lịch (.ics)…", ["Xuất lịch ra tệp .ics"]),
-        (RATING_AREA, "Xuất đợt xếp loại ra Excel…", ["rating export"]),
-        (RECOGNITION_AREA, "Xuất bộ tiêu chí…", ["criteria export"]),
-        (STATISTICS, "Xuất thống kê ra Excel…", ["statistics export"]),
-    ):
-        window.show_area(area)
-        assert _menu_item(window, EXPORT) == (item, "Ctrl+E", True)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_E)
-        assert opened + asked == done and window.sidebar.currentRow() == area
-        opened.clear()
-        asked.clear()
-
-    # No page's export, least of all the roster's, from a page that exports nothing.
-    for area in (BRANCHES_AREA, PLANS_AREA, DOSSIER_AREA, SETTINGS):
-        window.show_area(area)
-        assert _menu_item(window, EXPORT) == ("Xuất…", "Ctrl+E", False)
-        window.sidebar.setFocus()
-        press_ctrl(qtbot, window, Qt.Key.Key_E)
-        assert opened == [] and asked == [] and window.sidebar.currentRow() == area
+    _file_key_on_every_page(
+        qtbot, window, prompts, EXPORT, "Xuất…",
+        acting=(
+            (ROSTER, "Xuất danh sách đoàn viên ra Excel/CSV…", ["roster export"]),
+            (YOUTH_AREA, "Xuất danh sách thanh niên ra Excel/CSV…", ["youth export"]),
+            (CALENDAR_AREA, "Xuất lịch (.ics)…", ["Xuất lịch ra tệp .ics"]),
+            (RATING_AREA, "Xuất đợt xếp loại ra Excel…", ["rating export"]),
+            (RECOGNITION_AREA, "Xuất bộ tiêu chí…", ["criteria export"]),
+            (STATISTICS, "Xuất thống kê ra Excel…", ["statistics export"]),
+        ),
+        idle=(BRANCHES_AREA, PLANS_AREA, DOSSIER_AREA, SETTINGS),
+    )  # fmt: skip

@@ -1,4 +1,5 @@
-"""Youth register GUI tests: scripted prompts, a small register, PDF fonts."""
+"""Youth register GUI tests: a small register and its page, PDF fonts (their scripted prompts
+are tests/ui/conftest.py's)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from scripted import ScriptedPrompts
-
-
-@pytest.fixture
-def prompts() -> ScriptedPrompts:
-    return ScriptedPrompts()
-
+from doancoso.ui.shell.undo import UndoHistory
+from doancoso.ui.youth.page import YouthPage
+from scripted import ScriptedPrompts, synchronous_core
 
 YOUTHS = (
     # name, birth, gender, hamlet, extra
@@ -45,6 +43,15 @@ def youth_ws(ws: Workspace) -> Workspace:
             raw["follow_up_member_id"] = quynh
         ws.youth.save(raw)
     return ws
+
+
+@pytest.fixture
+def page(qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts) -> YouthPage:
+    """The youth register's page over :func:`youth_ws`, on a synchronous core."""
+    core = synchronous_core(youth_ws, prompts)
+    widget = YouthPage(core, UndoHistory(core))
+    qtbot.addWidget(widget)
+    return widget
 
 
 def _pdf_fonts(path: Path) -> dict[str, bool]:

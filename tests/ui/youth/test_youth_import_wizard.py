@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +18,6 @@ from doancoso.ui.roster.import_wizard import (
     RESULT_PAGE,
     ImportWizard,
 )
-from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.page import YouthPage
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -39,14 +37,6 @@ def _hamlet_list(path: Path) -> Path:
         sheet.append(row)
     book.save(path)
     return path
-
-
-@pytest.fixture
-def page(qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts) -> YouthPage:
-    core = synchronous_core(youth_ws, prompts)
-    widget = YouthPage(core, UndoHistory(core))
-    qtbot.addWidget(widget)
-    return widget
 
 
 def _rows(wizard: ImportWizard) -> list[tuple[str, str, str, str]]:

@@ -4,22 +4,10 @@ undo the rows brought back."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from doancoso.core.workspace import Workspace
-from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.page import YouthPage
-from scripted import synchronous_core
-
-
-@pytest.fixture
-def page(qtbot: QtBot, youth_ws: Workspace, prompts) -> YouthPage:
-    core = synchronous_core(youth_ws, prompts)
-    page = YouthPage(core, UndoHistory(core))
-    qtbot.addWidget(page)
-    return page
 
 
 def test_enter_in_the_search_goes_to_the_first_result(page: YouthPage, qtbot: QtBot) -> None:

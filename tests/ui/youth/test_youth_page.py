@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.page import YouthPage
-from scripted import accept_print_dialog, synchronous_core
-
-
-@pytest.fixture
-def page(qtbot: QtBot, youth_ws: Workspace, prompts) -> YouthPage:
-    core = synchronous_core(youth_ws, prompts)
-    page = YouthPage(core, UndoHistory(core))
-    qtbot.addWidget(page)
-    return page
+from scripted import accept_print_dialog
 
 
 def _names(page: YouthPage) -> list[str]:

@@ -36,7 +36,9 @@ from ...core.plans.registration import (
     deadline_problem,
 )
 from ..common.fields import WrappedLabel
+from ..common.list_page import READ_ONLY_TIP
 from ..common.wheel import wheel_needs_focus_in
+from ..shell import dialogs
 from ..shell.about import version_text
 from ..shell.operations import Core, CoreOp
 from .organization_form import REQUIRED_NOTE, OrganizationForm
@@ -318,17 +320,20 @@ class SettingsPage(QWidget):
         self.open_folder_button.clicked.connect(lambda: self.open_folder(self._ws.data_dir))
         folder_row.addWidget(self.open_folder_button)
         self.backups_button = QPushButton("Sao lưu và khôi phục…")
-        self.backups_button.clicked.connect(self.show_backups)
+        self.backups_button.clicked.connect(lambda: dialogs.show_backups(self._core, self))
         folder_row.addWidget(self.backups_button)
         folder_row.addStretch(1)
         column.addLayout(folder_row)
-        # Bundles on a USB stick (#17): the same wizards as Tệp → Xuất / Nhận dữ liệu.
+        # Bundles on a USB stick (#17): the same wizards as Tệp → Xuất / Nhận dữ liệu, opened
+        # by the same launchers (as is the backups dialog above).
         bundle_row = QHBoxLayout()
         self.export_bundle_button = QPushButton("Xuất dữ liệu ra USB…")
-        self.export_bundle_button.clicked.connect(self.export_bundle)
+        self.export_bundle_button.clicked.connect(lambda: dialogs.export_bundle(self._core, self))
         self.import_bundle_button = QPushButton("Nhận dữ liệu từ USB…")
-        self.import_bundle_button.clicked.connect(self.import_bundle)
-        self.import_bundle_button.setEnabled(self._ws.read_only is None)
+        self.import_bundle_button.clicked.connect(lambda: dialogs.import_bundle(self._core, self))
+        if self._ws.read_only is not None:  # it can only write: disabled, saying why
+            self.import_bundle_button.setEnabled(False)
+            self.import_bundle_button.setToolTip(READ_ONLY_TIP)
         bundle_row.addWidget(self.export_bundle_button)
         bundle_row.addWidget(self.import_bundle_button)
         bundle_row.addStretch(1)
@@ -339,28 +344,6 @@ class SettingsPage(QWidget):
         self.version_label = QLabel(version_text())
         column.addWidget(self.version_label)
         layout.addWidget(box)
-
-    def show_backups(self) -> None:
-        """The backups of the data folder (the same dialog as Tệp → Sao lưu và khôi phục…)."""
-        from .backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(self._core, self)
-        self.prompts.run(dialog)
-        dialog.deleteLater()
-
-    def export_bundle(self) -> None:
-        from ..bundle.export_wizard import ExportWizard
-
-        dialog = ExportWizard(self._core, self)
-        self.prompts.run(dialog)
-        dialog.deleteLater()
-
-    def import_bundle(self) -> None:
-        from ..bundle.import_wizard import BundleImportWizard
-
-        dialog = BundleImportWizard(self._core, self)
-        self.prompts.run(dialog)
-        dialog.deleteLater()
 
     @staticmethod
     def _open_folder(path: Path) -> bool:

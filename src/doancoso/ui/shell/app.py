@@ -18,6 +18,7 @@ from ...core.storage.folder import ReadOnlyData, check_data_folder
 from ...core.storage.lock import DataFolderLock
 from ...core.workspace import Workspace
 from ...logs import setup_logging
+from . import dialogs
 from .collector import collected_on_gui_thread
 from .main_window import MainWindow
 from .operations import Core
@@ -168,11 +169,7 @@ def lock_data_folder(data_dir: Path, prompts: Prompts) -> DataFolderLock | None:
 def receive_handover(core: Core, parent: QWidget | None) -> bool:
     """First start: the bundle import wizard into the empty folder (#17); whether the folder
     now has its organisation."""
-    from ..bundle.import_wizard import BundleImportWizard  # only when chosen
-
-    wizard = BundleImportWizard(core, parent)
-    core.prompts.run(wizard)
-    wizard.deleteLater()
+    dialogs.import_bundle(core, parent)
     return core.ws.has_organization
 
 
@@ -180,11 +177,7 @@ def restore_at_start(core: Core, parent: QWidget | None) -> OrganizationInfo | N
     """First start on a new PC with a backup on the stick ("Sao lưu ra USB…"): the backups
     dialog ("Khôi phục từ tệp…"); the organisation the folder now has, if any (read through
     the workspace's services, made again by the restore)."""
-    from ..settings.backups_dialog import BackupsDialog  # only when chosen
-
-    dialog = BackupsDialog(core, parent)
-    core.prompts.run(dialog)
-    dialog.deleteLater()
+    dialogs.show_backups(core, parent)
     return core.ws.organization.get() if core.ws.has_organization else None
 
 

@@ -1,6 +1,10 @@
 """The dialogs the main window's menus open over it: backups, bundles on a USB stick, the
 decisions of a whole list of members (coming of age, temporary stays, introductions to the
-Party) and "Giới thiệu…"."""
+Party) and "Giới thiệu…".
+
+The backups and the bundles' wizards are also opened by the buttons of "Thiết lập" and, the
+import and the backups, by the first start's setup: each is opened here only, over whichever
+widget asks, so every way in opens the same dialog."""
 
 from __future__ import annotations
 
@@ -9,30 +13,36 @@ from typing import TYPE_CHECKING
 from ...core.lang.text import vn_number
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
+
     from .main_window import MainWindow
+    from .operations import Core
 
 
-def show_backups(window: MainWindow) -> None:
+def show_backups(core: Core, parent: QWidget | None) -> None:
+    """ "Sao lưu và khôi phục…": Tệp menu, "Thiết lập", a first start from a backup."""
     from ..settings.backups_dialog import BackupsDialog
 
-    dialog = BackupsDialog(window.core, window)
-    window.core.prompts.run(dialog)
-    dialog.deleteLater()
+    _run(core, BackupsDialog(core, parent))
 
 
-def export_bundle(window: MainWindow) -> None:
+def export_bundle(core: Core, parent: QWidget | None) -> None:
+    """ "Xuất dữ liệu ra USB…": Tệp menu and "Thiết lập"."""
     from ..bundle.export_wizard import ExportWizard
 
-    dialog = ExportWizard(window.core, window)
-    window.core.prompts.run(dialog)
-    dialog.deleteLater()
+    _run(core, ExportWizard(core, parent))
 
 
-def import_bundle(window: MainWindow) -> None:
+def import_bundle(core: Core, parent: QWidget | None) -> None:
+    """ "Nhận dữ liệu từ USB…": Tệp menu, "Thiết lập", a first start from a handover."""
     from ..bundle.import_wizard import BundleImportWizard
 
-    dialog = BundleImportWizard(window.core, window)
-    window.core.prompts.run(dialog)
+    _run(core, BundleImportWizard(core, parent))
+
+
+def _run(core: Core, dialog: QDialog) -> None:
+    """Show ``dialog`` until closed, then let it go (no hidden dialog stays behind)."""
+    core.prompts.run(dialog)
     dialog.deleteLater()
 
 
@@ -45,7 +55,7 @@ def coming_of_age(window: MainWindow) -> None:
         window.history.recorded_events(dialog.undo_label(), dialog.recorded)
     if dialog.confirmed:
         confirmed = vn_number(dialog.confirmed)
-        window._show_message(f"Đã ghi nhận trưởng thành Đoàn cho {confirmed} đoàn viên.")
+        window.show_message(f"Đã ghi nhận trưởng thành Đoàn cho {confirmed} đoàn viên.")
     dialog.deleteLater()
 
 
@@ -58,7 +68,7 @@ def temporary_stays(window: MainWindow) -> None:
         window.history.recorded_events(dialog.undo_label(), dialog.recorded)
     if dialog.confirmed:
         ended = vn_number(dialog.confirmed)
-        window._show_message(f"Đã kết thúc sinh hoạt tạm cho {ended} đoàn viên.")
+        window.show_message(f"Đã kết thúc sinh hoạt tạm cho {ended} đoàn viên.")
     dialog.deleteLater()
 
 

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.history.on_error = self._undo_failed
 
         self.roster = RosterPage(core, self.history)
-        self.roster.status_message.connect(self._show_message)
+        self.roster.status_message.connect(self.show_message)
         self._built: dict[int, QWidget] = {ROSTER: self.roster}
         self.sidebar = QListWidget()
         self.sidebar.addItems(list(AREAS))
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         page = self._built.get(area)
         if page is None:
             page = self._build_page(area)
-            page.status_message.connect(self._show_message)  # type: ignore[attr-defined]
+            page.status_message.connect(self.show_message)  # type: ignore[attr-defined]
             stand_in = self.stack.widget(area)
             self.stack.insertWidget(area, page)
             if stand_in is not None:
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
 
         def counted(ended: int) -> None:
             if ended:
-                self._show_message(
+                self.show_message(
                     f"Có {vn_number(ended)} đoàn viên đã hết thời hạn sinh hoạt tạm: xem ở Đoàn "
                     "viên → Sinh hoạt tạm…"
                 )
@@ -397,13 +397,13 @@ class MainWindow(QMainWindow):
         file_menu.aboutToHide.connect(self._name_file_actions)
         file_menu.addSeparator()
         self.backups_action = QAction("Sao lưu và khôi phục…", self)
-        self.backups_action.triggered.connect(lambda: dialogs.show_backups(self))
+        self.backups_action.triggered.connect(lambda: dialogs.show_backups(self.core, self))
         file_menu.addAction(self.backups_action)
         # Bundles on a USB stick (#17) ---------------------------------------------------
         self.export_bundle_action = QAction("Xuất dữ liệu ra USB…", self)
-        self.export_bundle_action.triggered.connect(lambda: dialogs.export_bundle(self))
+        self.export_bundle_action.triggered.connect(lambda: dialogs.export_bundle(self.core, self))
         self.import_bundle_action = QAction("Nhận dữ liệu từ USB…", self)
-        self.import_bundle_action.triggered.connect(lambda: dialogs.import_bundle(self))
+        self.import_bundle_action.triggered.connect(lambda: dialogs.import_bundle(self.core, self))
         file_menu.addAction(self.export_bundle_action)
         file_menu.addAction(self.import_bundle_action)
         file_menu.addSeparator()
@@ -539,7 +539,9 @@ class MainWindow(QMainWindow):
         if command is not None and command.ready():
             command.run()
 
-    def _show_message(self, text: str) -> None:
+    def show_message(self, text: str) -> None:
+        """``text`` in the status bar for 15 seconds: the pages' ``status_message`` and what the
+        menus' dialogs (see :mod:`.dialogs`) have to say once closed."""
         self.statusBar().showMessage(text, MESSAGE_MS)
 
     def _on_data_changed(self, changes: Changes) -> None:
@@ -581,12 +583,12 @@ class MainWindow(QMainWindow):
             self.history.redo()
         if not self._refused:
             done = "Đã hoàn tác" if undoing else "Đã làm lại"
-            self._show_message(f"{done}: {label}." if label else f"{done}.")
+            self.show_message(f"{done}: {label}." if label else f"{done}.")
 
     def _undo_failed(self, message: str) -> None:
         self._refused = True
         title = "Không hoàn tác được" if self._undoing else "Không làm lại được"
-        self._show_message(f"{title}.")
+        self.show_message(f"{title}.")
         self.prompts.error(self, title, message)
 
     # State --------------------------------------------------------------------------------
