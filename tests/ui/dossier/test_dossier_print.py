@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.ui.common.pdfium_lock import PDFIUM_LOCK
 from doancoso.ui.dossier.page import DossierPage
 from scripted import ScriptedPrompts
 
@@ -53,14 +54,16 @@ def _print_to(out: Path, first: int = 0, last: int = 0) -> Callable[[QDialog], N
 
 
 def _pixels(path: Path, index: int) -> bytes:
-    """Page ``index`` of ``path`` rendered 600 px wide in grey, reduced to 100, its bytes."""
-    pdf = pdfium.PdfDocument(str(path))
-    page = pdf[index]
-    width = page.get_width()
-    image = page.render(scale=600 / width, grayscale=True).to_pil()
-    data = image.resize((100, 141)).tobytes()
-    page.close()
-    pdf.close()
+    """Page ``index`` of ``path`` rendered 600 px wide in grey, reduced to 100, its bytes (under
+    pdfium's one lock: the preview may be rendering on the pool meanwhile)."""
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(str(path))
+        page = pdf[index]
+        width = page.get_width()
+        image = page.render(scale=600 / width, grayscale=True).to_pil()
+        data = image.resize((100, 141)).tobytes()
+        page.close()
+        pdf.close()
     return bytes(data)
 
 

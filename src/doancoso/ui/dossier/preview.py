@@ -1,7 +1,7 @@
 """The preview of a built dossier: its pages (:class:`~.page_view.PageView`), a side list of the
 outline ("Mục lục": each part and evidence item, a click goes to its page) and of the pages'
-thumbnails ("Trang", rendered only as they come into sight, after the list is painted), and a
-bar with the page number, the zoom and its buttons.
+thumbnails ("Trang", rendered only as they come into sight, off the GUI thread, after the list
+is painted), and a bar with the page number, the zoom and its buttons.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QTimer,
 )
-from PySide6.QtGui import QColor, QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from .page_view import ZOOM_STEP, PageView
 from .pdf_file import PdfFile
+from .renders import THUMBNAIL_PRIORITY, RenderJob, page_renders
 
 THUMB_WIDTH = 96
 SIDE_MIN_WIDTH = 200
@@ -88,29 +88,24 @@ class WrappedOutline(QStyledItemDelegate):
 class ThumbnailModel(QAbstractListModel):
     """One row a page: its number and, when a view asks for it, its thumbnail (rendered once).
 
-    pdfium is not thread-safe (:mod:`.pdf_file`): the thumbnails are rendered on the GUI thread,
-    but never inside a paint. A page asked for shows a blank page at first and is rendered on a
-    later turn of the event loop, one page a turn, then repainted: a page of photos (pdfium
-    decodes an 8-megapixel photo whole, about 0.1 s) holds the window for itself only, not for
-    every page in sight at once."""
+    A page asked for shows a blank page at once and is rendered off the GUI thread
+    (:mod:`.renders`, after the pages of the large view), then repainted: a page of photos
+    (pdfium decodes an 8-megapixel photo whole, about 0.1 s) never holds the window."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf: PdfFile | None = None
         self._pixmaps: dict[int, QPixmap] = {}
-        self._wanted: dict[int, None] = {}  # the pages asked for, in the order they were
+        self._asked: dict[int, RenderJob] = {}
         self._blanks: dict[tuple[int, int], QPixmap] = {}
-        self._next = QTimer(self)
-        self._next.setSingleShot(True)
-        self._next.setInterval(0)
-        self._next.timeout.connect(self._render_next)
 
     def set_pdf(self, pdf: PdfFile | None) -> None:
         self.beginResetModel()
+        for job in self._asked.values():
+            job.cancel()
+        self._asked.clear()
         self.pdf = pdf
         self._pixmaps.clear()
-        self._wanted.clear()
-        self._next.stop()
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's)
@@ -125,13 +120,16 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self._pixmaps.get(row)
             if pixmap is None:
-                self._wanted[row] = None
-                self._next.start()
+                self._ask(row)
                 return self._blank(row)
             return pixmap
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+    def pixmap(self, row: int) -> QPixmap | None:
+        """Page ``row``'s thumbnail if it was rendered (the large view shows it scaled first)."""
+        return self._pixmaps.get(row)
 
     def _blank(self, row: int) -> QPixmap:
         """A white page of page ``row``'s shape, with a thin border (drawn once a shape)."""
@@ -149,19 +147,22 @@ class ThumbnailModel(QAbstractListModel):
             self._blanks[size] = pixmap
         return pixmap
 
-    def _render_next(self) -> None:
-        """Render the first page asked for and repaint it; the next one on the next turn."""
-        if self.pdf is None or not self._wanted:
+    def _ask(self, row: int) -> None:
+        assert self.pdf is not None
+        if row in self._asked:
             return
-        row = next(iter(self._wanted))
-        del self._wanted[row]
-        if row not in self._pixmaps:
-            scale = THUMB_WIDTH / self.pdf.sizes[row][0]
-            self._pixmaps[row] = QPixmap.fromImage(self.pdf.render_uncached(row, scale))
-            index = self.index(row)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
-        if self._wanted:
-            self._next.start()
+        scale = THUMB_WIDTH / self.pdf.sizes[row][0]
+        job = RenderJob(self.pdf, row, scale, self, self._rendered)
+        self._asked[row] = job
+        page_renders().start(job, THUMBNAIL_PRIORITY)
+
+    def _rendered(self, job: RenderJob, image: QImage) -> None:
+        if self._asked.get(job.index) is not job:
+            return
+        del self._asked[job.index]
+        self._pixmaps[job.index] = QPixmap.fromImage(image)
+        index = self.index(job.index)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     @property
     def rendered(self) -> set[int]:
@@ -190,6 +191,7 @@ class Preview(QWidget):
         self.outline.clicked.connect(self._outline_clicked)
         self.outline.activated.connect(self._outline_clicked)
         self.thumbnails_model = ThumbnailModel(self)
+        self.view.thumbnail_of = self.thumbnails_model.pixmap
         self.thumbnails = QListView()
         self.thumbnails.setModel(self.thumbnails_model)
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)

@@ -3,8 +3,9 @@ page shown), the copies, A4 and two-sided printing where the printer offers it.
 
 Each page is rendered by pdfium at the printer's resolution (at most :data:`MAX_DPI`, so a
 1200 dpi printer does not need 140 MB a page) and painted with QPainter on the whole sheet (the
-dossier's pages carry the union's margins). pdfium is not thread-safe and the preview uses it on
-the GUI thread, so printing runs there too: one page per turn of the event loop (a zero timer),
+dossier's pages carry the union's margins), holding pdfium's one lock (:mod:`..common.pdfium_lock`:
+the preview may be rendering a page on the thumbnails' pool meanwhile). The printer's painter is
+the GUI thread's: printing runs there, one page per turn of the event loop (a zero timer),
 which keeps the window alive and the "Hủy" button working without a ``processEvents`` loop.
 """
 
