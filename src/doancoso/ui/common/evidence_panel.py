@@ -1,5 +1,7 @@
 """The panel of one record's evidence files (minh chứng), shared by the calendar's dates and the
-checklist's records: photos as thumbnails, other files with a document icon; attach with the
+checklist's records: photos and PDFs (their first page) as thumbnails, other files with a
+document icon, a PDF that cannot be shown with :func:`~.thumbnails.unreadable_pdf` and why on
+its tooltip; attach with the
 file dialog or by dropping files, open with the system's viewer, caption, detach with undo.
 
 What differs between the places that show it is given to :class:`EvidencePanel`: the words of
@@ -70,9 +72,10 @@ from .evidence_files import (
     view_copy_path,
 )
 from .folders import open_folder
-from .thumbnails import Key, thumbnails
+from .thumbnails import Key, thumbnails, unreadable_pdf
 
 THUMB = 96
+PDF = "application/pdf"
 ATTACHMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 30
 DECORATION = int(Qt.ItemDataRole.DecorationRole)
 
@@ -134,6 +137,8 @@ class EvidenceModel(QAbstractListModel):
             lines = [item.original_name, f"{kind}, {size_text(item.size)}"]
             if item.caption:
                 lines.append(item.caption)
+            if item.media_type == PDF and (reason := thumbnails().reason(item.sha256, THUMB)):
+                lines.append(reason)
             return "\n".join(lines)
         return None
 
@@ -141,7 +146,11 @@ class EvidenceModel(QAbstractListModel):
         return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def _icon(self, item: Attachment) -> QIcon:
-        """The photo's thumbnail (a placeholder until it is read), else the document icon."""
+        """The photo's or the PDF's first page's thumbnail (a placeholder until it is read), a
+        PDF that cannot be shown marked so, else the document icon."""
+        if item.media_type == PDF:
+            icon = thumbnails().icon(item.sha256, item.path, THUMB, pdf=True)
+            return unreadable_pdf(THUMB) if icon is None else icon
         if item.media_type.startswith("image/"):
             icon = thumbnails().icon(item.sha256, item.path, THUMB)
             if icon is not None:
