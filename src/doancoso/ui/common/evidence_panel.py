@@ -11,14 +11,14 @@ attached to the record shown.
 
 Thumbnails are read off the GUI thread (:mod:`.thumbnails`): the list paints at once, a photo
 not read yet with a placeholder, and each file is repainted when its thumbnail arrives. Stored
-files have no extension; to open one, a copy named as the original goes into a temporary folder
-and the system opens that (the store itself is never handed to another program); the file is
-checked and copied on the worker, only the hand-over to the viewer is on the GUI thread.
+files have no extension; to open one, a copy named as the original goes into the app's
+temporary folder (:mod:`.temp_copies`: removed at the next start) and the system opens that
+(the store itself is never handed to another program); the file is checked and copied on the
+worker, only the hand-over to the viewer is on the GUI thread.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -64,7 +64,6 @@ from ..shell.undo import UndoHistory
 from .cells import CELL_FLAGS, DISPLAY, TOOLTIP
 from .evidence_files import (
     FILE_FILTERS,
-    VIEW_FOLDER,
     CaptionDialog,
     evidence_service,
     name_in_message,
@@ -72,6 +71,7 @@ from .evidence_files import (
     view_copy_path,
 )
 from .folders import open_folder
+from .temp_copies import view_copies_folder
 from .thumbnails import Key, thumbnails, unreadable_pdf
 
 THUMB = 96
@@ -226,8 +226,9 @@ class EvidencePanel(QWidget):
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         """How a file is shown (the system's viewer; tests record the address instead): False
         when no program took it."""
-        self.view_folder = Path(tempfile.gettempdir()) / VIEW_FOLDER
-        """Where the copies handed to the viewer go."""
+        self.view_folder: Path | None = None
+        """Where the copies handed to the viewer go (None: this session's folder of the app's
+        temporary folder, made on first use)."""
         self.view = EvidenceList(empty_text)
         self.view.setModel(self.model)
         thumbnail_grid(self.view, THUMB, cell)
@@ -340,7 +341,8 @@ class EvidencePanel(QWidget):
         chosen = self.selected()
         if not chosen:
             return
-        under, total = self.view_folder, sum(a.size for a in chosen)
+        under = self.view_folder or view_copies_folder()
+        total = sum(a.size for a in chosen)
 
         def job(ws: Workspace, report: Report) -> list[Opened]:
             done = 0
