@@ -11,8 +11,10 @@ page no longer in sight is dropped.
 
 Zoom: each page fitted to the width of the view (the default, kept when the window is resized;
 a landscape table is then as wide as an upright letter, as Okular does it), or one scale for
-every page, changed by steps with +/− and Ctrl+wheel. Keys: PageUp/PageDown go to the
-previous/next page, Home/End to the first/last.
+every page, changed by steps with +/− and Ctrl+wheel. What is read stays in place: a zoom keeps
+the point of the page under the mouse (Ctrl+wheel) or in the middle of the view (+/−), a resize
+the line at the top of the view, rather than jumping to the top of the page. Keys:
+PageUp/PageDown go to the previous/next page, Home/End to the first/last.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -47,6 +49,10 @@ RENDER_DELAY_MS = 60
 ~33 ms on Windows)."""
 Key = tuple[int, int]
 """A page and the width in pixels it is shown at."""
+Anchor = tuple[int, float, float, QPoint]
+"""A point of the document kept under a point of the view through a new layout: its page, how
+far down that page (a fraction of its height), how far across the column (a fraction of its
+width), and the point of the view."""
 
 
 class PageView(QAbstractScrollArea):
@@ -63,6 +69,8 @@ class PageView(QAbstractScrollArea):
         self.scale = 1.0
         """Pixels per point of the page (of the current page, when fitted to the width)."""
         self._tops: list[int] = []
+        self._heights: list[int] = []
+        self._column = 0
         self._current = 0
         self.thumbnail_of: Callable[[int], QPixmap | None] = lambda _index: None
         """A page's thumbnail if there is one (the preview's page list), shown scaled first."""
@@ -130,16 +138,19 @@ class PageView(QAbstractScrollArea):
     def _layout(self) -> None:
         """The page tops and the scroll bars' ranges for the current scale."""
         if self.pdf is None or not len(self.pdf):
-            self._tops = []
+            self._tops, self._heights = [], []
             self.verticalScrollBar().setRange(0, 0)
             self.horizontalScrollBar().setRange(0, 0)
             return
         if self.fit_width:
             self.scale = self.page_scale(min(self._current, len(self.pdf) - 1))
-        self._tops, top = [], GAP
+        self._tops, self._heights, top = [], [], GAP
         for index in range(len(self.pdf)):
+            height = self._pixels(index)[1]
             self._tops.append(top)
-            top += self._pixels(index)[1] + GAP
+            self._heights.append(height)
+            top += height + GAP
+        self._column = self._column_width()
         vertical, horizontal = self.verticalScrollBar(), self.horizontalScrollBar()
         vertical.setRange(0, max(0, top - self.viewport().height()))
         vertical.setPageStep(self.viewport().height())
@@ -286,42 +297,62 @@ class PageView(QAbstractScrollArea):
 
     # Zoom ---------------------------------------------------------------------------------
 
-    def zoom_by(self, factor: float) -> None:
-        self._set_scale(self.scale * factor)
+    def zoom_by(self, factor: float, at: QPoint | None = None) -> None:
+        """Zoom by ``factor``, the point of the page under ``at`` (a point of the viewport; by
+        default its middle) kept there."""
+        self._set_scale(self.scale * factor, at)
 
     def zoom_to_width(self) -> None:
-        page = self._current
+        anchor = self._anchor(self.viewport().rect().center())
         self.fit_width = True
         self._layout()
-        self.go_to_page(page)
+        self._keep(anchor)
         self.viewport().update()
         self.zoom_changed.emit()
 
-    def _set_scale(self, scale: float) -> None:
-        page = self._current
+    def _set_scale(self, scale: float, at: QPoint | None = None) -> None:
+        anchor = self._anchor(self.viewport().rect().center() if at is None else at)
         self.fit_width = False
         self.scale = min(MAX_SCALE, max(MIN_SCALE, scale))
         self._layout()
-        self.go_to_page(page)
-        # The current page's middle kept in the middle of the view.
-        middle = self.page_rect(page).center().x() - self.viewport().width() // 2
-        self.horizontalScrollBar().setValue(middle)
+        self._keep(anchor)
         self.viewport().update()
         self.zoom_changed.emit()
+
+    def _anchor(self, point: QPoint) -> Anchor | None:
+        """The point of the document under ``point`` of the view, as laid out now."""
+        if not self._tops:
+            return None
+        y = self.verticalScrollBar().value() + point.y()
+        index = max(0, bisect.bisect_right(self._tops, y) - 1)
+        down = (y - self._tops[index]) / max(1, self._heights[index])
+        across = (self.horizontalScrollBar().value() + point.x()) / max(1, self._column)
+        return index, down, across, point
+
+    def _keep(self, anchor: Anchor | None) -> None:
+        """Scroll the new layout so that ``anchor``'s point of the document is under its point
+        of the view again (as near as the scroll bars go)."""
+        if anchor is None or not self._tops:
+            return
+        index, down, across, point = anchor
+        index = min(index, len(self._tops) - 1)
+        top = self._tops[index] + round(down * self._heights[index])
+        self.verticalScrollBar().setValue(top - point.y())
+        self.horizontalScrollBar().setValue(round(across * self._column) - point.x())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
-                self.zoom_by(ZOOM_STEP**steps)
+                self.zoom_by(ZOOM_STEP**steps, event.position().toPoint())
             event.accept()
             return
         super().wheelEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        page = self._current
+        anchor = self._anchor(QPoint(self.viewport().width() // 2, 0))  # the line at the top
         self._layout()
+        self._keep(anchor)
         if self.fit_width:
-            self.go_to_page(page)
             self.zoom_changed.emit()
