@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from .page_view import ZOOM_STEP, PageView
-from .pdf_file import PdfFile
+from .pdf_file import OutlineEntry, PdfFile
 from .renders import THUMBNAIL_PRIORITY, RenderJob, page_renders
 
 THUMB_WIDTH = 96
@@ -51,6 +51,34 @@ PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY_TEXT = "Chưa có hồ sơ để xem. Chọn năm, các phần rồi bấm “Lập hồ sơ”."
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+Place = tuple[str, int, int]
+"""Where a dossier is read: the title of its outline entry (the innermost one the page is in;
+"" before the first), the page's distance from that entry's first page, and the page."""
+
+
+def section_of(outline: list[OutlineEntry], page: int) -> Place:
+    """The innermost outline entry page ``page`` is in, and how far into it."""
+    start, title = 0, ""
+    for entry in outline:  # in the order of the pages; a child after its parent
+        if entry.page <= page and entry.page >= start:
+            start, title = entry.page, entry.title
+    return title, page - start, page
+
+
+def same_place(place: Place, outline: list[OutlineEntry], pages: int) -> int:
+    """The page of a dossier built again that is where ``place`` was in the one it replaces:
+    as far into the entry of the same title (no further than its last page), else the same page
+    number (no further than the last page). A part added or left out before it, an evidence
+    file of more pages, and the reader is still on the page she was reading."""
+    title, offset, page = place
+    starts = sorted({entry.page for entry in outline} | {pages})
+    for entry in outline:
+        if title and entry.title == title:
+            end = next(start for start in starts if start > entry.page)
+            return min(entry.page + offset, end - 1)
+    return max(0, min(page, pages - 1))
 
 
 class WrappedOutline(QStyledItemDelegate):
@@ -258,7 +286,11 @@ class Preview(QWidget):
         layout.addWidget(self.splitter)
 
     def set_pdf(self, pdf: PdfFile | None) -> None:
-        """Show ``pdf`` (None: nothing); the caller owns it and closes the previous one."""
+        """Show ``pdf`` (None: nothing); the caller owns it and closes the previous one. A
+        dossier built again opens where the one it replaces was read (:func:`same_place`)."""
+        place = None
+        if self.pdf is not None and pdf is not None and not self.pdf.closed:
+            place = section_of(self.pdf.outline, self.view.current_page)
         self.pdf = pdf
         shown = pdf is not None
         self.view.setVisible(shown)
@@ -280,6 +312,8 @@ class Preview(QWidget):
             self.page_box.setMaximum(len(pdf))
             self.page_count.setText(f"/ {len(pdf)}")
         self.view.set_pdf(pdf)
+        if place is not None and pdf is not None:
+            self.view.go_to_page(same_place(place, pdf.outline, len(pdf)))
         self._zoom_changed()
 
     def _outline_clicked(self, index: QModelIndex) -> None:
