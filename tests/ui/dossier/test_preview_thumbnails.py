@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
@@ -70,5 +70,29 @@ def test_the_page_list_paints_at_once_then_each_page_comes(qtbot: QtBot, tmp_pat
             for row, colour in enumerate(COLOURS)
         )
     )  # each page repainted with its photo
+    preview.set_pdf(None)
+    pdf.close()
+
+
+def test_the_keys_in_the_page_list_show_the_page_chosen(qtbot: QtBot, tmp_path: Path) -> None:
+    pdf = PdfFile(_photo_pages(tmp_path))
+    preview = Preview()
+    qtbot.addWidget(preview)
+    preview.resize(1200, 700)
+    preview.set_pdf(pdf)
+    preview.side.setCurrentWidget(preview.thumbnails)
+    preview.show()
+    view = preview.view
+    rect = view.page_rect(1)
+    view.verticalScrollBar().setValue(rect.top() + rect.height() // 2)  # reading page 2's middle
+    assert view.current_page == 1 and preview.thumbnails.currentIndex().row() == 1
+    assert view.verticalScrollBar().value() == rect.top() + rect.height() // 2  # left there
+    preview.thumbnails.setFocus()
+    qtbot.keyClick(preview.thumbnails, Qt.Key.Key_Down)
+    assert view.current_page == 2 and preview.page_box.value() == 3
+    qtbot.keyClick(preview.thumbnails, Qt.Key.Key_End)
+    assert view.current_page == 3
+    qtbot.keyClick(preview.thumbnails, Qt.Key.Key_Home)
+    assert view.current_page == 0 and view.verticalScrollBar().value() == 0
     preview.set_pdf(None)
     pdf.close()

@@ -230,6 +230,9 @@ class Preview(QWidget):
         self.thumbnails.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
         self.thumbnails.setSpacing(6)
         self.thumbnails.clicked.connect(lambda index: self.view.go_to_page(index.row()))
+        # The arrow keys, PageUp/PageDown and Home/End in the list show the page chosen too.
+        self.thumbnails.selectionModel().currentChanged.connect(self._thumbnail_chosen)
+        self._following = False  # the list follows the view: not a choice to go to
         self.side = QTabWidget()
         self.side.addTab(self.outline, "Mục lục")
         self.side.addTab(self.thumbnails, "Trang")
@@ -327,7 +330,15 @@ class Preview(QWidget):
         self.page_box.setValue(index + 1)
         self.page_box.blockSignals(False)
         if self.pdf is not None and len(self.pdf):
-            self.thumbnails.setCurrentIndex(self.thumbnails_model.index(index))
+            self._following = True
+            try:
+                self.thumbnails.setCurrentIndex(self.thumbnails_model.index(index))
+            finally:
+                self._following = False
+
+    def _thumbnail_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._following:
+            self.view.go_to_page(current.row())
 
     def _zoom_changed(self) -> None:
         # Percent of the page's size on paper, as PDF readers say it (1 pt = 1/72 inch).
