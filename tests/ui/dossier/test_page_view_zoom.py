@@ -12,25 +12,19 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 
 from doancoso.ui.common.thumbnails import thumbnails
 from doancoso.ui.dossier.page_view import PageView
 from doancoso.ui.dossier.pdf_file import PdfFile
+
+from .conftest import evidence_file
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 @pytest.fixture
 def view(qtbot: QtBot, tmp_path: Path) -> Iterator[PageView]:
-    path = tmp_path / "ho-so.pdf"
-    canvas = Canvas(str(path), pagesize=A4)
-    for number in range(1, 9):
-        canvas.drawString(72, 72, f"Trang {number}")
-        canvas.showPage()
-    canvas.save()
-    pdf = PdfFile(path)
+    pdf = PdfFile(evidence_file(tmp_path / "ho-so.pdf", pages=8, text="Trang"))
     shown = PageView()
     qtbot.addWidget(shown)
     shown.resize(700, 560)

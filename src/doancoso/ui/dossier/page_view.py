@@ -76,6 +76,7 @@ class PageView(QAbstractScrollArea):
         """A page's thumbnail if there is one (the preview's page list), shown scaled first."""
         self.asked: dict[Key, RenderJob] = {}
         """The renders asked and not arrived (tests look)."""
+        self._failed: set[Key] = set()  # pdfium failed on them: not asked again
         self.render_timer = QTimer(self)
         self.render_timer.setSingleShot(True)
         self.render_timer.setInterval(RENDER_DELAY_MS)
@@ -94,6 +95,7 @@ class PageView(QAbstractScrollArea):
         for job in self.asked.values():
             job.cancel()
         self.asked.clear()
+        self._failed.clear()
         self.render_timer.stop()
         self.pdf = pdf
         self._current = 0
@@ -240,7 +242,7 @@ class PageView(QAbstractScrollArea):
         self._drop_unseen()
         for key in sorted(self._shown_keys()):
             index, width = key
-            if key in self.asked or pdf.cached(index, width) is not None:
+            if key in self.asked or key in self._failed or pdf.cached(index, width) is not None:
                 continue
             job = RenderJob(pdf, index, width / pdf.sizes[index][0], self, self._rendered, width)
             self.asked[key] = job
@@ -251,6 +253,9 @@ class PageView(QAbstractScrollArea):
         if self.asked.get(key) is not job:
             return
         del self.asked[key]
+        if image.isNull():
+            self._failed.add(key)
+            return
         if job.pdf is not self.pdf or key not in self._shown_keys():
             return  # left while it was rendered: dropped
         job.pdf.keep(job.index, key[1], image)

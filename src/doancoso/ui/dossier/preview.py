@@ -6,6 +6,7 @@ is painted), and a bar with the page number, the zoom and its buttons.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -118,20 +119,27 @@ class ThumbnailModel(QAbstractListModel):
 
     A page asked for shows a blank page at once and is rendered off the GUI thread
     (:mod:`.renders`, after the pages of the large view), then repainted: a page of photos
-    (pdfium decodes an 8-megapixel photo whole, about 0.1 s) never holds the window."""
+    (pdfium decodes an 8-megapixel photo whole, about 0.1 s) never holds the window. One page is
+    on the pool at a time, the one asked last first, and a page no longer in sight when its turn
+    comes (:attr:`in_sight`) is not rendered (the list asks again when it is scrolled back): the
+    list scrolled from page 1 to page 300 renders the pages it stops on, not the 300 before."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf: PdfFile | None = None
+        self.in_sight: Callable[[int], bool] = lambda _row: True
+        """Whether page ``row``'s thumbnail is in sight in the list (set by the preview)."""
         self._pixmaps: dict[int, QPixmap] = {}
-        self._asked: dict[int, RenderJob] = {}
+        self._wanted: dict[int, None] = {}  # asked and not started, in the order asked
+        self._job: RenderJob | None = None  # the one on the pool
         self._blanks: dict[tuple[int, int], QPixmap] = {}
 
     def set_pdf(self, pdf: PdfFile | None) -> None:
         self.beginResetModel()
-        for job in self._asked.values():
-            job.cancel()
-        self._asked.clear()
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._wanted.clear()
         self.pdf = pdf
         self._pixmaps.clear()
         self.endResetModel()
@@ -176,21 +184,32 @@ class ThumbnailModel(QAbstractListModel):
         return pixmap
 
     def _ask(self, row: int) -> None:
-        assert self.pdf is not None
-        if row in self._asked:
+        if self._job is not None and self._job.index == row:
             return
-        scale = THUMB_WIDTH / self.pdf.sizes[row][0]
-        job = RenderJob(self.pdf, row, scale, self, self._rendered)
-        self._asked[row] = job
-        page_renders().start(job, THUMBNAIL_PRIORITY)
+        self._wanted.pop(row, None)
+        self._wanted[row] = None  # the last asked
+        self._start_next()
+
+    def _start_next(self) -> None:
+        """Start the page asked last that is still in sight, unless one is on the pool."""
+        while self.pdf is not None and self._job is None and self._wanted:
+            row = next(reversed(self._wanted))
+            del self._wanted[row]
+            if row in self._pixmaps or not self.in_sight(row):
+                continue
+            scale = THUMB_WIDTH / self.pdf.sizes[row][0]
+            self._job = RenderJob(self.pdf, row, scale, self, self._rendered)
+            page_renders().start(self._job, THUMBNAIL_PRIORITY)
 
     def _rendered(self, job: RenderJob, image: QImage) -> None:
-        if self._asked.get(job.index) is not job:
+        if job is not self._job:
             return
-        del self._asked[job.index]
-        self._pixmaps[job.index] = QPixmap.fromImage(image)
-        index = self.index(job.index)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        self._job = None
+        if not image.isNull():  # (null: pdfium failed on it; the blank page stays)
+            self._pixmaps[job.index] = QPixmap.fromImage(image)
+            index = self.index(job.index)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        self._start_next()
 
     @property
     def rendered(self) -> set[int]:
@@ -220,6 +239,7 @@ class Preview(QWidget):
         self.outline.activated.connect(self._outline_clicked)
         self.thumbnails_model = ThumbnailModel(self)
         self.view.thumbnail_of = self.thumbnails_model.pixmap
+        self.thumbnails_model.in_sight = self._thumbnail_in_sight
         self.thumbnails = QListView()
         self.thumbnails.setModel(self.thumbnails_model)
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
@@ -335,6 +355,12 @@ class Preview(QWidget):
                 self.thumbnails.setCurrentIndex(self.thumbnails_model.index(index))
             finally:
                 self._following = False
+
+    def _thumbnail_in_sight(self, row: int) -> bool:
+        if not self.thumbnails.isVisible():
+            return False
+        rect = self.thumbnails.visualRect(self.thumbnails_model.index(row))
+        return rect.isValid() and rect.intersects(self.thumbnails.viewport().rect())
 
     def _thumbnail_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following:

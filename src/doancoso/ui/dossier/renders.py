@@ -7,7 +7,8 @@ one thread beside the GUI's on a two-core PC; not the app's single worker, whose
 data), holding pdfium's one lock (:mod:`..common.pdfium_lock`). The image comes back to the GUI
 thread through :func:`page_renders`, an object that lives as long as the application, and is
 handed to the job's owner only if the job was not cancelled meanwhile (the page left), its file
-is still open and its owner still exists: a preview closed mid-render gets nothing.
+is still open and its owner still exists: a preview closed mid-render gets nothing. A page
+pdfium fails on comes back as a null image (its owner does not ask for it again).
 
 A job cancelled before its turn is not rendered at all (the pool's thread skips it).
 """
@@ -89,9 +90,9 @@ class PageRenders(QObject):
         thumbnails().pool.start(_Render(self, job), priority)
 
     def _arrived(self, job: RenderJob, image: QImage) -> None:
-        if job.cancelled or job.pdf.closed or image.isNull() or not isValid(job.owner):
+        if job.cancelled or job.pdf.closed or not isValid(job.owner):
             return
-        job.deliver(job, image)
+        job.deliver(job, image)  # null too: pdfium failed on the page, its owner moves on
 
 
 def page_renders() -> PageRenders:
