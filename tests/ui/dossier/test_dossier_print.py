@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -124,6 +124,40 @@ def test_a_cancelled_print_dialog_prints_nothing(
     prompts.dialog_script = cancel
     page.print_action.trigger()
     assert page.print_job is None and not out.exists()
+
+
+def test_a_print_cancelled_midway_leaves_the_page_ready_to_print_and_build_again(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    prompts = ScriptedPrompts()
+    page = _page(dossier_data, make_page, qtbot, prompts)
+    assert page.pdf is not None
+    pages = len(page.pdf)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    prompts.dialog_script = _print_to(tmp_path / "huy.pdf")
+    page.print_action.trigger()
+    job = page.print_job
+    assert job is not None
+    with qtbot.wait_signal(job.progressed):  # the first sheet sent
+        pass
+    (progress,) = page.findChildren(QProgressDialog)
+    (cancel,) = [b for b in progress.findChildren(QPushButton) if b.text() == "Hủy"]
+    cancel.click()
+    assert job.cancelled and page.print_job is None
+    assert messages == ["Đã hủy in hồ sơ."]
+    assert prompts.errors == []
+
+    again = tmp_path / "in-lai.pdf"
+    prompts.dialog_script = _print_to(again)
+    page.print_action.trigger()  # "In…" works again
+    qtbot.waitUntil(lambda: page.print_job is None, timeout=60000)
+    assert len(PdfReader(again).pages) == pages
+    assert messages[-1] == f"Đã gửi {pages} trang hồ sơ tới máy in."
+    with qtbot.wait_signal(page.built, timeout=60000):  # and so does "Lập hồ sơ"
+        page.build()
+    assert page.pdf is not None and page.pdf.path.name == "ho-so-2.pdf"
 
 
 class _Opened(QObject):

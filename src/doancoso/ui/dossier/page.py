@@ -490,17 +490,26 @@ class DossierPage(QWidget):
         # inside the job's own signal, which crashed Qt); the printer lives as long as the job
         dialog_ = progress_dialog(job, self)
         job.finished.connect(lambda n: self._printed(n, dialog_))
+        job.stopped.connect(lambda _n: self._printed(None, dialog_, "Đã hủy in hồ sơ."))
+        job.failed.connect(lambda message: self._print_failed(message, dialog_))
         try:
             job.start()
         except AppError as exc:
             self._printed(None, dialog_)
             self._core.runner.show_error(exc, PRINT_FAILED, self)
 
-    def _printed(self, sheets: int | None, dialog: QWidget) -> None:
+    def _printed(self, sheets: int | None, dialog: QWidget, said: str = "") -> None:
+        """The print is over (done, cancelled or failed): the page can print and build again."""
         self.print_job = None
         dialog.deleteLater()
         if sheets is not None:
-            self.status_message.emit(f"Đã gửi {sheets} trang hồ sơ tới máy in.")
+            said = f"Đã gửi {sheets} trang hồ sơ tới máy in."
+        if said:
+            self.status_message.emit(said)
+
+    def _print_failed(self, message: str, dialog: QWidget) -> None:
+        self._printed(None, dialog)
+        self._core.prompts.error(self, PRINT_FAILED, message)
 
     def ask_save_path(self, name: str) -> Path | None:
         """The PDF chosen in a save dialog (None when cancelled), offered where the last one

@@ -11,6 +11,8 @@ which keeps the window alive and the "Hủy" button working without a ``processE
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -19,8 +21,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ...core.errors import AppError
 from .pdf_file import PdfFile
 
+log = logging.getLogger("doancoso.ui.dossier.printing")
+
 MAX_DPI = 300
 NO_PRINTER = "Không bắt đầu in được: máy in không sẵn sàng hoặc không ghi được tệp đã chọn."
+PAGE_FAILED = "In bị dừng ở trang {page} của hồ sơ: không dựng được trang này để in."
 
 
 def new_printer(pages: int) -> QPrinter:
@@ -70,12 +75,15 @@ def chosen_pages(printer: QPrinter, pages: int, current: int) -> list[int]:
 
 
 class PrintJob(QObject):
-    """Prints ``pages`` of ``pdf`` on ``printer``, one page per event-loop turn; ``finished`` with
-    the number of sheets printed, or ``failed`` with a message; ``cancel()`` stops it."""
+    """Prints ``pages`` of ``pdf`` on ``printer``, one page per event-loop turn; ends with
+    ``finished`` (the number of sheets printed), ``failed`` (a message: the error is logged) or,
+    once ``cancel()`` stopped it, ``stopped`` (the sheets sent before): whoever started it is
+    told it is over, whichever way."""
 
     progressed = Signal(int, int)
     finished = Signal(int)
     failed = Signal(str)
+    stopped = Signal(int)
 
     def __init__(self, pdf: PdfFile, printer: QPrinter, pages: list[int],
                  parent: QObject | None = None) -> None:  # fmt: skip
@@ -104,6 +112,7 @@ class PrintJob(QObject):
             self._timer.stop()
             self._printer.abort()
             self._painter.end()
+            self.stopped.emit(self._done)
 
     def _next(self) -> None:
         try:
@@ -111,10 +120,12 @@ class PrintJob(QObject):
                 self._printer.newPage()
             self._paint(self._pages[self._done])
         except Exception:
+            log.exception("printing page %d of %s", self._pages[self._done], self._pdf.path)
             self._timer.stop()
             self._printer.abort()
             self._painter.end()
-            raise
+            self.failed.emit(PAGE_FAILED.format(page=self._pages[self._done] + 1))
+            return
         self._done += 1
         self.progressed.emit(self._done, len(self._pages))
         if self._done == len(self._pages):
@@ -128,6 +139,8 @@ class PrintJob(QObject):
         width, height = self._pdf.sizes[index]
         turn = (width > height) != (sheet.width() > sheet.height())
         image = self._pdf.render_uncached(index, dpi / 72)
+        if image.isNull():  # the file closed under the job: no blank sheet said to be printed
+            raise RuntimeError(f"page {index} of {self._pdf.path} rendered as nothing")
         if turn:  # a landscape page on a portrait sheet: turned to fill it
             image = image.transformed(QTransform().rotate(90))
         target = QRect(0, 0, sheet.width(), sheet.height())
