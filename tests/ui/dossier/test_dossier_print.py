@@ -3,6 +3,7 @@ saved as a PDF anywhere (atomically; nothing on cancel) and its folder opened.""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,6 +98,10 @@ def test_printed_to_a_pdf_file_all_pages_or_a_range(
     for index in (0, 2, pages - 1):
         assert _same_picture(_pixels(everything, index), _pixels(built, index))
     assert messages == [f"Đã gửi {pages} trang hồ sơ tới máy in."]
+    # Rendered at the printer's resolution off the GUI thread: the window never waited.
+    threads = [thread for _index, thread in page.pdf.renders]
+    assert len(threads) >= pages
+    assert threading.main_thread().ident not in threads
 
     some = tmp_path / "in-trang-3-4.pdf"
     prompts.dialog_script = _print_to(some, 3, 4)
