@@ -6,6 +6,7 @@ window of the app) keeps its copies; what cannot be removed yet is tried again n
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from PIL import Image
 from PySide6.QtCore import QSize, QUrl
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.storage.lock import LOCK_FILE
 from doancoso.core.workspace import Workspace
 from doancoso.ui.common import temp_copies
 from doancoso.ui.common.evidence_panel import THUMB, EvidencePanel
@@ -77,12 +79,16 @@ def _age(path: Path, seconds: float) -> None:
     os.utime(path, (then, then))
 
 
-def test_the_copies_of_ended_sessions_go_at_the_next_start(temp: Path) -> None:
+def test_the_copies_of_ended_sessions_go_at_the_next_start(
+    temp: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     ended, ended_copy = _session(temp)
     assert ended.wait(30) == 0
     assert ended.stdin is not None and ended.stdout is not None
     ended.stdin.close()
     ended.stdout.close()
+    session = ended_copy.parent.parent.parent
+    assert ended_copy.is_file() and not (session / LOCK_FILE).exists()  # let go at its exit
     running, running_copy = _session(temp, wait=True)
     try:
         ours = session_folder() / "minh-chung" / "Ảnh.jpg"  # this session's own, in use
@@ -93,6 +99,7 @@ def test_the_copies_of_ended_sessions_go_at_the_next_start(temp: Path) -> None:
         assert not ended_copy.parent.parent.parent.exists()  # the ended session's folder
         assert running_copy.is_file() and ours.is_file()
         assert left == [running_copy.parent.parent.parent]
+        assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
     finally:
         assert running.stdin is not None and running.stdout is not None
         running.stdin.close()

@@ -18,6 +18,7 @@ folder) keeps its own copies. The folders of older versions (``doancoso-minh-chu
 
 from __future__ import annotations
 
+import atexit
 import logging
 import shutil
 import tempfile
@@ -54,6 +55,14 @@ def session_folder(base: Path | None = None) -> Path:
         folder = Path(tempfile.mkdtemp(prefix=SESSION_PREFIX, dir=root))
         _session = (folder, DataFolderLock.acquire(folder))
     return _session[0]
+
+
+@atexit.register
+def _let_go() -> None:
+    """At exit: the session's lock given up (its copies stay: a viewer may be showing one); the
+    next start then finds the folder free without taking over a lock, which it would log."""
+    if _session is not None:
+        _session[1].release()
 
 
 def view_copies_folder() -> Path:
