@@ -26,8 +26,10 @@ from doancoso.ui.common import temp_copies
 from doancoso.ui.common.evidence_panel import THUMB, EvidencePanel
 from doancoso.ui.common.temp_copies import (
     APP_TEMP,
+    CLEANER,
     LEGACY_AGE_S,
     remove_old_copies,
+    remove_old_copies_in_background,
     session_folder,
 )
 from doancoso.ui.dossier.page import DossierPage
@@ -163,3 +165,13 @@ def test_the_dossier_is_built_in_this_sessions_folder(qtbot: QtBot, core: Core, 
     assert session_folder().parent == temp / APP_TEMP
     page.close_pdf()
     assert not page.folder.exists()
+
+
+def test_the_start_does_not_wait_for_the_clean_up(temp: Path) -> None:
+    old = temp / APP_TEMP / "phien-cu" / "minh-chung" / "ab12" / "Ảnh sinh hoạt.jpg"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"\xff\xd8\xff")
+    thread = remove_old_copies_in_background()
+    assert thread.name == CLEANER and thread.daemon  # never holds the app open at exit
+    thread.join(30)
+    assert list((temp / APP_TEMP).iterdir()) == []

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.storage.lock import LOCK_FILE, LOCKED_MESSAGE, LockOwner, read_owner
 from doancoso.core.workspace import DATABASE_FILE, Workspace
-from doancoso.ui.common.temp_copies import APP_TEMP
+from doancoso.ui.common.temp_copies import APP_TEMP, CLEANER
 from doancoso.ui.shell.app import run_app
 from doancoso.ui.shell.main_window import MainWindow
 from scripted import ScriptedPrompts
@@ -80,6 +81,9 @@ def test_a_second_start_is_refused(
     before = _main_windows()  # windows of earlier tests may not be deleted yet
     prompts = ScriptedPrompts()
     assert run_app(ws.data_dir, prompts) == 1
+    for thread in threading.enumerate():
+        if thread.name == CLEANER:
+            thread.join(30)
     assert list((tmp_path / APP_TEMP).iterdir()) == []
     assert prompts.errors == [LOCKED_MESSAGE]
     assert _main_windows() == before  # no window opened

@@ -19,9 +19,12 @@ folder) keeps its own copies. The folders of older versions (``doancoso-minh-chu
 from __future__ import annotations
 
 import atexit
+import fnmatch
 import logging
+import os
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -33,6 +36,8 @@ log = logging.getLogger("doancoso.ui.temp_copies")
 APP_TEMP = "doancoso-tam"
 """The app's folder in the system's temporary folder."""
 SESSION_PREFIX = "phien-"
+CLEANER = "doancoso-temp-cleaner"
+"""The name of the thread of :func:`remove_old_copies_in_background`."""
 LEGACY_PATTERNS = ("doancoso-minh-chung", "doancoso-hoso-*")
 """Where versions before this one left their copies (directly in the temporary folder)."""
 LEGACY_AGE_S = 24 * 3600
@@ -70,13 +75,28 @@ def view_copies_folder() -> Path:
     return session_folder() / "minh-chung"
 
 
+def remove_old_copies_in_background() -> threading.Thread:
+    """:func:`remove_old_copies` on a thread of its own, started now: the window does not wait
+    for a shared PC's temporary folder of thousands of files to be listed."""
+    thread = threading.Thread(target=remove_old_copies, name=CLEANER, daemon=True)
+    thread.start()
+    return thread
+
+
 def remove_old_copies(base: Path | None = None) -> list[Path]:
     """Remove the folders of ended sessions from the app's temporary folder in ``base``, and the
     old versions' copies; returns what could not be removed (a file still open in a viewer, a
     session still running), left for the next start. Never raises."""
-    folder = Path(tempfile.gettempdir()) if base is None else base
+    try:
+        return _remove_old_copies(Path(tempfile.gettempdir()) if base is None else base)
+    except Exception:  # a bug: the copies stay until the next start, the log says why
+        log.exception("removing the old temporary copies")
+        return []
+
+
+def _remove_old_copies(folder: Path) -> list[Path]:
     left: list[Path] = []
-    root = temp_root(base)
+    root = folder / APP_TEMP
     current = _session[0] if _session is not None else None
     try:
         entries = sorted(root.iterdir()) if root.is_dir() else []
@@ -91,13 +111,20 @@ def remove_old_copies(base: Path | None = None) -> list[Path]:
             continue
         left.extend(_remove(entry))
     cutoff = time.time() - LEGACY_AGE_S
-    for pattern in LEGACY_PATTERNS:
-        for entry in sorted(folder.glob(pattern)):
-            try:
-                old = entry.lstat().st_mtime < cutoff
-            except OSError:
-                continue
-            left.extend(_remove(entry) if old else [entry])
+    try:
+        with os.scandir(folder) as listing:  # once: the folder may hold thousands of files
+            names = [entry.name for entry in listing]
+        legacy = sorted(folder / name for name in names
+                        if any(fnmatch.fnmatch(name, p) for p in LEGACY_PATTERNS))  # fmt: skip
+    except OSError as exc:
+        log.warning("cannot list %s: %s", folder, exc)
+        legacy = []
+    for entry in legacy:
+        try:
+            old = entry.lstat().st_mtime < cutoff
+        except OSError:
+            continue
+        left.extend(_remove(entry) if old else [entry])
     if left:
         log.info("temporary copies left for the next start: %s", [str(p) for p in left])
     return left
