@@ -21,7 +21,12 @@ from doancoso.core.lang.text import size_text
 from doancoso.core.workspace import Workspace
 from doancoso.ui.common import thumbnails
 from doancoso.ui.common.evidence_panel import DECORATION, THUMB, EvidencePanel
-from doancoso.ui.common.pdfium_lock import DAMAGED_REASON, PASSWORD_REASON, PDFIUM_LOCK
+from doancoso.ui.common.pdfium_lock import (
+    DAMAGED_REASON,
+    PAGE_EDGE,
+    PASSWORD_REASON,
+    PDFIUM_LOCK,
+)
 from doancoso.ui.recognition.evidence import pdf_icon
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
@@ -104,6 +109,9 @@ def test_a_pdf_shows_its_first_page_and_a_broken_one_says_why(
     assert all(abs(a - b) <= 8 for a, b in zip(centre.getRgb()[:3], QColor(GREEN).getRgb()[:3],
                                                strict=True))  # fmt: skip
     assert sound.cacheKey() != pdf_icon().cacheKey()
+    # A thin frame shows where the page ends (a white page on the white list).
+    assert image.pixelColor(QPoint(0, 0)) == QColor(PAGE_EDGE)
+    assert image.pixelColor(QPoint(67, 95)) == QColor(PAGE_EDGE)
 
     broken = thumbnails.unreadable_pdf(THUMB).cacheKey()
     assert damaged.cacheKey() == broken and encrypted.cacheKey() == broken
