@@ -3,6 +3,7 @@ saved as a PDF anywhere (atomically; nothing on cancel) and its folder opened.""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,10 +13,11 @@ from pypdf import PdfReader
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.ui.common.pdfium_lock import PDFIUM_LOCK
 from doancoso.ui.dossier.page import DossierPage
 from scripted import ScriptedPrompts
 
@@ -53,14 +55,16 @@ def _print_to(out: Path, first: int = 0, last: int = 0) -> Callable[[QDialog], N
 
 
 def _pixels(path: Path, index: int) -> bytes:
-    """Page ``index`` of ``path`` rendered 600 px wide in grey, reduced to 100, its bytes."""
-    pdf = pdfium.PdfDocument(str(path))
-    page = pdf[index]
-    width = page.get_width()
-    image = page.render(scale=600 / width, grayscale=True).to_pil()
-    data = image.resize((100, 141)).tobytes()
-    page.close()
-    pdf.close()
+    """Page ``index`` of ``path`` rendered 600 px wide in grey, reduced to 100, its bytes (under
+    pdfium's one lock: the preview may be rendering on the pool meanwhile)."""
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(str(path))
+        page = pdf[index]
+        width = page.get_width()
+        image = page.render(scale=600 / width, grayscale=True).to_pil()
+        data = image.resize((100, 141)).tobytes()
+        page.close()
+        pdf.close()
     return bytes(data)
 
 
@@ -94,6 +98,10 @@ def test_printed_to_a_pdf_file_all_pages_or_a_range(
     for index in (0, 2, pages - 1):
         assert _same_picture(_pixels(everything, index), _pixels(built, index))
     assert messages == [f"Đã gửi {pages} trang hồ sơ tới máy in."]
+    # Rendered at the printer's resolution off the GUI thread: the window never waited.
+    threads = [thread for _index, thread in page.pdf.renders]
+    assert len(threads) >= pages
+    assert threading.main_thread().ident not in threads
 
     some = tmp_path / "in-trang-3-4.pdf"
     prompts.dialog_script = _print_to(some, 3, 4)
@@ -121,6 +129,40 @@ def test_a_cancelled_print_dialog_prints_nothing(
     prompts.dialog_script = cancel
     page.print_action.trigger()
     assert page.print_job is None and not out.exists()
+
+
+def test_a_print_cancelled_midway_leaves_the_page_ready_to_print_and_build_again(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    prompts = ScriptedPrompts()
+    page = _page(dossier_data, make_page, qtbot, prompts)
+    assert page.pdf is not None
+    pages = len(page.pdf)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    prompts.dialog_script = _print_to(tmp_path / "huy.pdf")
+    page.print_action.trigger()
+    job = page.print_job
+    assert job is not None
+    with qtbot.wait_signal(job.progressed):  # the first sheet sent
+        pass
+    (progress,) = page.findChildren(QProgressDialog)
+    (cancel,) = [b for b in progress.findChildren(QPushButton) if b.text() == "Hủy"]
+    cancel.click()
+    assert job.cancelled and page.print_job is None
+    assert messages == ["Đã hủy in hồ sơ."]
+    assert prompts.errors == []
+
+    again = tmp_path / "in-lai.pdf"
+    prompts.dialog_script = _print_to(again)
+    page.print_action.trigger()  # "In…" works again
+    qtbot.waitUntil(lambda: page.print_job is None, timeout=60000)
+    assert len(PdfReader(again).pages) == pages
+    assert messages[-1] == f"Đã gửi {pages} trang hồ sơ tới máy in."
+    with qtbot.wait_signal(page.built, timeout=60000):  # and so does "Lập hồ sơ"
+        page.build()
+    assert page.pdf is not None and page.pdf.path.name == "ho-so-2.pdf"
 
 
 class _Opened(QObject):

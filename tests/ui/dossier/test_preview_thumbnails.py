@@ -8,14 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from doancoso.ui.common.pdfium_lock import PDFIUM_LOCK
+from doancoso.ui.common.thumbnails import thumbnails
 from doancoso.ui.dossier.pdf_file import PdfFile
 from doancoso.ui.dossier.preview import Preview
+
+from .conftest import evidence_file
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -37,6 +41,17 @@ def _photo_pages(tmp_path: Path) -> Path:
     return path
 
 
+def _page_list(qtbot: QtBot, pdf: PdfFile) -> Preview:
+    """A preview of ``pdf`` showing its page list ("Trang")."""
+    preview = Preview()
+    qtbot.addWidget(preview)
+    preview.resize(1200, 700)
+    preview.set_pdf(pdf)
+    preview.side.setCurrentWidget(preview.thumbnails)
+    preview.show()
+    return preview
+
+
 def _near(seen: QColor, colour: str) -> bool:
     wanted = QColor(colour)
     return all(abs(a - b) <= 8 for a, b in zip(seen.getRgb()[:3], wanted.getRgb()[:3], strict=True))
@@ -44,12 +59,7 @@ def _near(seen: QColor, colour: str) -> bool:
 
 def test_the_page_list_paints_at_once_then_each_page_comes(qtbot: QtBot, tmp_path: Path) -> None:
     pdf = PdfFile(_photo_pages(tmp_path))
-    preview = Preview()
-    qtbot.addWidget(preview)
-    preview.resize(1200, 700)
-    preview.set_pdf(pdf)
-    preview.side.setCurrentWidget(preview.thumbnails)
-    preview.show()
+    preview = _page_list(qtbot, pdf)
     model, view = preview.thumbnails_model, preview.thumbnails
     view.selectionModel().clear()  # the current page's thumbnail is tinted as selected
     view.doItemsLayout()
@@ -70,5 +80,51 @@ def test_the_page_list_paints_at_once_then_each_page_comes(qtbot: QtBot, tmp_pat
             for row, colour in enumerate(COLOURS)
         )
     )  # each page repainted with its photo
+    preview.set_pdf(None)
+    pdf.close()
+
+
+def test_the_keys_in_the_page_list_show_the_page_chosen(qtbot: QtBot, tmp_path: Path) -> None:
+    pdf = PdfFile(_photo_pages(tmp_path))
+    preview = _page_list(qtbot, pdf)
+    view = preview.view
+    rect = view.page_rect(1)
+    view.verticalScrollBar().setValue(rect.top() + rect.height() // 2)  # reading page 2's middle
+    assert view.current_page == 1 and preview.thumbnails.currentIndex().row() == 1
+    assert view.verticalScrollBar().value() == rect.top() + rect.height() // 2  # left there
+    preview.thumbnails.setFocus()
+    qtbot.keyClick(preview.thumbnails, Qt.Key.Key_Down)
+    assert view.current_page == 2 and preview.page_box.value() == 3
+    qtbot.keyClick(preview.thumbnails, Qt.Key.Key_End)
+    assert view.current_page == 3
+    qtbot.keyClick(preview.thumbnails, Qt.Key.Key_Home)
+    assert view.current_page == 0 and view.verticalScrollBar().value() == 0
+    preview.set_pdf(None)
+    pdf.close()
+
+
+def test_the_list_scrolled_far_renders_the_pages_it_stops_on_first(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    pdf = PdfFile(evidence_file(tmp_path / "ho-so-dai.pdf", pages=60, text="Trang"))
+    preview = _page_list(qtbot, pdf)
+    model, view = preview.thumbnails_model, preview.thumbnails
+    qtbot.waitExposed(preview)
+    view.doItemsLayout()
+    with PDFIUM_LOCK:  # pdfium busy: the pool waits while the list is scrolled to its end
+        for value in range(0, view.verticalScrollBar().maximum() + 1, 40):
+            view.verticalScrollBar().setValue(value)  # every page passes by
+            view.viewport().grab()  # painted as it passes
+    rows = range(len(pdf))
+
+    def in_sight() -> set[int]:
+        rect = view.viewport().rect()
+        return {row for row in rows if view.visualRect(model.index(row)).intersects(rect)}
+
+    qtbot.waitUntil(lambda: in_sight() <= model.rendered, timeout=10000)
+    assert thumbnails().pool.waitForDone(10000)
+    first = {index for index, _thread in list(pdf.renders)[:1]}  # on the pool before the scroll
+    assert model.rendered <= in_sight() | first
+    assert max(first) < 10 and min(in_sight()) > 50
     preview.set_pdf(None)
     pdf.close()

@@ -9,6 +9,8 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.storage.lock import LOCK_FILE, LOCKED_MESSAGE, LockOwner, read_owner
 from doancoso.core.workspace import DATABASE_FILE, Workspace
+from doancoso.ui.common.temp_copies import APP_TEMP, CLEANER
 from doancoso.ui.shell.app import run_app
 from doancoso.ui.shell.main_window import MainWindow
 from scripted import ScriptedPrompts
@@ -67,10 +70,21 @@ def _main_windows() -> list[MainWindow]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
-def test_a_second_start_is_refused(ws: Workspace, first_window: int) -> None:
+def test_a_second_start_is_refused(
+    ws: Workspace, first_window: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A copy an earlier session made for the viewer: removed at this start all the same.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    copy = tmp_path / APP_TEMP / "phien-cu" / "minh-chung" / "ab12" / "Danh sách đoàn viên.pdf"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(b"%PDF-1.4")
     before = _main_windows()  # windows of earlier tests may not be deleted yet
     prompts = ScriptedPrompts()
     assert run_app(ws.data_dir, prompts) == 1
+    for thread in threading.enumerate():
+        if thread.name == CLEANER:
+            thread.join(30)
+    assert list((tmp_path / APP_TEMP).iterdir()) == []
     assert prompts.errors == [LOCKED_MESSAGE]
     assert _main_windows() == before  # no window opened
     owner = read_owner(ws.data_dir)

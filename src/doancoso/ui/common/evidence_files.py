@@ -35,7 +35,6 @@ from .fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 
 FILE_FILTERS = "Ảnh và PDF (*.jpg *.jpeg *.png *.pdf);;Tất cả các tệp (*)"
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
-VIEW_FOLDER = "doancoso-minh-chung"
 NAME_IN_MESSAGE = 80
 """The longest file name a one-line message gives whole."""
 _CELL_MARGIN = 4
@@ -83,7 +82,7 @@ def name_in_message(name: str) -> str:
 
 def view_copy_path(attachment: Attachment, under: Path) -> Path:
     """Where the copy of a stored file for the system's viewer goes: its original name (with
-    its type's extension) in a folder of ``under`` (the system's temporary folder)."""
+    its type's extension) in a folder of ``under`` (the app's temporary folder)."""
     name = _UNSAFE.sub("_", attachment.original_name).strip(" .") or "minh-chung"
     extension = EXTENSIONS.get(attachment.media_type, "")
     if extension and not name.lower().endswith((extension, ".jpeg")):

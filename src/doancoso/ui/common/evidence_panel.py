@@ -1,5 +1,7 @@
 """The panel of one record's evidence files (minh chứng), shared by the calendar's dates and the
-checklist's records: photos as thumbnails, other files with a document icon; attach with the
+checklist's records: photos and PDFs (their first page) as thumbnails, other files with a
+document icon, a PDF that cannot be shown with :func:`~.thumbnails.unreadable_pdf` and why on
+its tooltip; attach with the
 file dialog or by dropping files, open with the system's viewer, caption, detach with undo.
 
 What differs between the places that show it is given to :class:`EvidencePanel`: the words of
@@ -9,14 +11,14 @@ attached to the record shown.
 
 Thumbnails are read off the GUI thread (:mod:`.thumbnails`): the list paints at once, a photo
 not read yet with a placeholder, and each file is repainted when its thumbnail arrives. Stored
-files have no extension; to open one, a copy named as the original goes into a temporary folder
-and the system opens that (the store itself is never handed to another program); the file is
-checked and copied on the worker, only the hand-over to the viewer is on the GUI thread.
+files have no extension; to open one, a copy named as the original goes into the app's
+temporary folder (:mod:`.temp_copies`: removed at the next start) and the system opens that
+(the store itself is never handed to another program); the file is checked and copied on the
+worker, only the hand-over to the viewer is on the GUI thread.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -62,7 +64,6 @@ from ..shell.undo import UndoHistory
 from .cells import CELL_FLAGS, DISPLAY, TOOLTIP
 from .evidence_files import (
     FILE_FILTERS,
-    VIEW_FOLDER,
     CaptionDialog,
     evidence_service,
     name_in_message,
@@ -70,9 +71,11 @@ from .evidence_files import (
     view_copy_path,
 )
 from .folders import open_folder
-from .thumbnails import Key, thumbnails
+from .temp_copies import view_copies_folder
+from .thumbnails import Key, thumbnails, unreadable_pdf
 
 THUMB = 96
+PDF = "application/pdf"
 ATTACHMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 30
 DECORATION = int(Qt.ItemDataRole.DecorationRole)
 
@@ -134,6 +137,8 @@ class EvidenceModel(QAbstractListModel):
             lines = [item.original_name, f"{kind}, {size_text(item.size)}"]
             if item.caption:
                 lines.append(item.caption)
+            if item.media_type == PDF and (reason := thumbnails().reason(item.sha256, THUMB)):
+                lines.append(reason)
             return "\n".join(lines)
         return None
 
@@ -141,7 +146,11 @@ class EvidenceModel(QAbstractListModel):
         return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def _icon(self, item: Attachment) -> QIcon:
-        """The photo's thumbnail (a placeholder until it is read), else the document icon."""
+        """The photo's or the PDF's first page's thumbnail (a placeholder until it is read), a
+        PDF that cannot be shown marked so, else the document icon."""
+        if item.media_type == PDF:
+            icon = thumbnails().icon(item.sha256, item.path, THUMB, pdf=True)
+            return unreadable_pdf(THUMB) if icon is None else icon
         if item.media_type.startswith("image/"):
             icon = thumbnails().icon(item.sha256, item.path, THUMB)
             if icon is not None:
@@ -217,8 +226,9 @@ class EvidencePanel(QWidget):
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         """How a file is shown (the system's viewer; tests record the address instead): False
         when no program took it."""
-        self.view_folder = Path(tempfile.gettempdir()) / VIEW_FOLDER
-        """Where the copies handed to the viewer go."""
+        self.view_folder: Path | None = None
+        """Where the copies handed to the viewer go (None: this session's folder of the app's
+        temporary folder, made on first use)."""
         self.view = EvidenceList(empty_text)
         self.view.setModel(self.model)
         thumbnail_grid(self.view, THUMB, cell)
@@ -331,7 +341,8 @@ class EvidencePanel(QWidget):
         chosen = self.selected()
         if not chosen:
             return
-        under, total = self.view_folder, sum(a.size for a in chosen)
+        under = self.view_folder or view_copies_folder()
+        total = sum(a.size for a in chosen)
 
         def job(ws: Workspace, report: Report) -> list[Opened]:
             done = 0

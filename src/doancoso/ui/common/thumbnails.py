@@ -1,4 +1,4 @@
-"""Thumbnails of evidence photos, read off the GUI thread.
+"""Thumbnails of evidence photos and PDFs, read off the GUI thread.
 
 A list of files paints at once: a photo not read yet shows a placeholder, its thumbnail is read
 by a small pool of threads of its own (not the app's single worker, whose jobs write the data
@@ -10,6 +10,10 @@ Only what is safe in a thread happens there: the file is read by its path with
 decoded whole) and turned as the camera held it (EXIF orientation, ``setAutoTransform``), into
 a ``QImage``. The ``QIcon`` (a ``QPixmap``) is made on the GUI thread when the image arrives.
 Nothing of the core is touched there: the path is the attachment's, published by the worker.
+A PDF's thumbnail is its first page, rendered there by pdfium under its one lock
+(:func:`~.pdfium_lock.first_page_thumbnail`); a PDF that cannot be shown (damaged, with a
+password, no page) gets :func:`unreadable_pdf` and the reason (:meth:`Thumbnails.reason`),
+which the lists give on the file's tooltip.
 
 Thumbnails are kept by (SHA-256, size): a stored file never changes, so each is read once a
 session (at most :data:`THUMBS_KEPT`, the least recently used dropped first). A photo that
@@ -43,6 +47,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPen, QPixmap, QPolygon
 from shiboken6 import isValid
 
+from .pdfium_lock import UnreadablePdf, first_page_thumbnail
+
 log = logging.getLogger("doancoso.ui.thumbnails")
 
 THUMBS_KEPT = 500
@@ -51,6 +57,7 @@ Key = tuple[str, int]
 
 _hub: Thumbnails | None = None
 _placeholders: dict[int, QIcon] = {}
+_unreadable_pdfs: dict[int, QIcon] = {}
 
 
 def read_thumbnail(path: Path, size: int) -> QImage:
@@ -67,15 +74,21 @@ def read_thumbnail(path: Path, size: int) -> QImage:
     return reader.read()
 
 
+def _canvas(size: int) -> tuple[QPixmap, QPainter]:
+    """A transparent square to draw an icon on, and its (antialiased) painter."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return pixmap, painter
+
+
 def placeholder(size: int) -> QIcon:
     """What a photo shows until its thumbnail is read: a pale frame with a picture's outline
     (a hill and the sun), drawn once a size."""
     icon = _placeholders.get(size)
     if icon is None:
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pixmap, painter = _canvas(size)
         frame = QRect(size // 8, size // 5, size - size // 4, size - 2 * (size // 5))
         painter.setPen(QPen(QColor("#c8ccd2"), 1))
         painter.setBrush(QColor("#f1f3f5"))
@@ -95,24 +108,59 @@ def placeholder(size: int) -> QIcon:
     return icon
 
 
+def unreadable_pdf(size: int) -> QIcon:
+    """What a PDF that cannot be shown shows: a grey page with a folded corner and an amber
+    exclamation mark (its tooltip says why), drawn once a size."""
+    icon = _unreadable_pdfs.get(size)
+    if icon is None:
+        pixmap, painter = _canvas(size)
+        width, height = size * 5 // 8, size * 7 // 8
+        left, top = (size - width) // 2, (size - height) // 2
+        fold = width // 4
+        page = [(left, top), (left + width - fold, top), (left + width, top + fold),
+                (left + width, top + height), (left, top + height)]  # fmt: skip
+        painter.setPen(QPen(QColor("#9e9e9e"), 1))
+        painter.setBrush(QColor("#eeeeee"))
+        painter.drawPolygon(QPolygon([QPoint(x, y) for x, y in page]))
+        radius = width // 3
+        centre = QPoint(left + width // 2, top + height // 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#f9a825"))
+        painter.drawEllipse(centre, radius, radius)
+        painter.setPen(QPen(QColor("#ffffff"), max(2, radius // 4), Qt.PenStyle.SolidLine,
+                            Qt.PenCapStyle.RoundCap))  # fmt: skip
+        painter.drawLine(centre.x(), centre.y() - radius // 2, centre.x(), centre.y() + radius // 6)
+        painter.drawPoint(centre.x(), centre.y() + radius // 2)
+        painter.end()
+        icon = _unreadable_pdfs[size] = QIcon(pixmap)
+    return icon
+
+
 class _Read(QRunnable):
     """Reads one thumbnail on a thread of the pool and hands it to the hub."""
 
-    def __init__(self, hub: Thumbnails, key: Key, path: Path) -> None:
+    def __init__(self, hub: Thumbnails, key: Key, path: Path, pdf: bool) -> None:
         super().__init__()
         self._hub = hub
         self._key = key
         self._path = path
+        self._pdf = pdf
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        reason = ""
         try:
-            image = read_thumbnail(self._path, self._key[1])
+            if self._pdf:
+                image = first_page_thumbnail(self._path, self._key[1])
+            else:
+                image = read_thumbnail(self._path, self._key[1])
+        except UnreadablePdf as exc:
+            image, reason = QImage(), exc.reason
         except Exception:  # a bug: the list shows the document icon, the log says why
             log.exception("reading the thumbnail of %s", self._path)
             image = QImage()
         if isValid(self._hub):
-            self._hub.decoded.emit(self._key, image)
+            self._hub.decoded.emit(self._key, image, reason)
 
 
 class Thumbnails(QObject):
@@ -121,13 +169,13 @@ class Thumbnails(QObject):
 
     ready = Signal(object)
     """A thumbnail (its :data:`Key`) arrived, or could not be read."""
-    decoded = Signal(object, object)
-    """From the pool's threads: a key and its image (null: not readable)."""
+    decoded = Signal(object, object, str)
+    """From the pool's threads: a key, its image (null: not readable) and why not ("")."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._icons: OrderedDict[Key, QIcon] = OrderedDict()
-        self._unreadable: set[Key] = set()
+        self._unreadable: dict[Key, str] = {}
         self.reading: set[Key] = set()
         """The thumbnails asked for and not arrived yet (tests look at it)."""
         self.pool = QThreadPool(self)
@@ -136,10 +184,11 @@ class Thumbnails(QObject):
         self.pool.setObjectName("doancoso-thumbnails")
         self.decoded.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
 
-    def icon(self, sha256: str, path: Path, size: int) -> QIcon | None:
-        """The thumbnail of the photo ``sha256`` stored at ``path``, ``size`` pixels at most: if
-        not read yet, the placeholder, and it is read in the background (once, whoever asks);
-        None when it cannot be read."""
+    def icon(self, sha256: str, path: Path, size: int, pdf: bool = False) -> QIcon | None:
+        """The thumbnail of the photo (or with ``pdf`` the PDF's first page) ``sha256`` stored
+        at ``path``, ``size`` pixels at most: if not read yet, the placeholder, and it is read
+        in the background (once, whoever asks); None when it cannot be read (:meth:`reason`
+        says why, when it is known)."""
         key = (sha256, size)
         icon = self._icons.get(key)
         if icon is not None:
@@ -149,22 +198,27 @@ class Thumbnails(QObject):
             return None
         if key not in self.reading:
             self.reading.add(key)
-            self.pool.start(_Read(self, key, path))
+            self.pool.start(_Read(self, key, path, pdf))
         return placeholder(size)
+
+    def reason(self, sha256: str, size: int) -> str:
+        """Why the thumbnail of ``sha256`` could not be read ("" when it could, or not known)."""
+        return self._unreadable.get((sha256, size), "")
 
     def retry(self, keys: Iterable[Key]) -> None:
         """Try again the photos of ``keys`` that could not be read (a list shown afresh)."""
-        self._unreadable.difference_update(keys)
+        for key in keys:
+            self._unreadable.pop(key, None)
 
     def drain(self, msecs: int = 10000) -> bool:
         """Drop the reads not started and wait for the others (shutdown, tests)."""
         self.pool.clear()
         return self.pool.waitForDone(msecs)
 
-    def _arrived(self, key: Key, image: QImage) -> None:
+    def _arrived(self, key: Key, image: QImage, reason: str) -> None:
         self.reading.discard(key)
         if image.isNull():
-            self._unreadable.add(key)
+            self._unreadable[key] = reason
         else:
             self._icons[key] = QIcon(QPixmap.fromImage(image))
             while len(self._icons) > THUMBS_KEPT:
@@ -187,4 +241,7 @@ def _drain() -> None:
         _hub.drain()
 
 
-__all__ = ["THUMBS_KEPT", "Key", "Thumbnails", "placeholder", "read_thumbnail", "thumbnails"]
+__all__ = [
+    "THUMBS_KEPT", "Key", "Thumbnails", "placeholder", "read_thumbnail", "thumbnails",
+    "unreadable_pdf",
+]  # fmt: skip

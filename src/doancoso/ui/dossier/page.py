@@ -6,10 +6,10 @@ documents (:mod:`.numbers`, kept per year in the same UI state), the parts (tick
 order that can be changed) and the check: what the dossier would lack, each line with a button
 to where it is fixed, and how many documents will print a blank number line. "Lập hồ sơ"
 builds the dossier on the worker with a progress bar and "Hủy" (:class:`~.job.ReportingQuery`);
-it writes no row, only a PDF in the page's own temporary folder, written at the very end. On
-the right the preview (:mod:`.preview`), "In…" (Ctrl+P, Qt's print dialog), "Lưu thành PDF…"
-(Ctrl+S, a copy written atomically where the user says) and "Mở thư mục" (the folder of the
-file saved).
+it writes no row, only a PDF in the page's own temporary folder (in the app's,
+:mod:`..common.temp_copies`), written at the very end. On the right the preview
+(:mod:`.preview`), "In…" (Ctrl+P, Qt's print dialog), "Lưu thành PDF…" (Ctrl+S, a copy
+written atomically where the user says) and "Mở thư mục" (the folder of the file saved).
 
 An evidence file that is encrypted, damaged or not what it claims stops the build with the
 core's message naming it, and nothing is written.
@@ -54,6 +54,7 @@ from ...core.storage.files import written_atomically
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentMemory
 from ..common.folders import documents_folder
+from ..common.temp_copies import session_folder
 from ..shell.operations import Core, QueryOp
 from ..shell.state import UiState
 from .checks import FIX_AREAS, NUMBER_FIX, NUMBERS_FIX, ChecksPanel
@@ -110,8 +111,9 @@ class DossierPage(QWidget):
         super().__init__(parent)
         self._core = core
         self.today: Callable[[], dt.date] = today or dt.date.today
-        self._folder = Path(tempfile.mkdtemp(prefix="doancoso-hoso-"))
-        # Removed with the page at the latest (a file still open on Windows is left behind).
+        self._folder = Path(tempfile.mkdtemp(prefix="ho-so-", dir=session_folder()))
+        # Removed with the page at the latest; a file still open on Windows is left behind, for
+        # the next start (:func:`~..common.temp_copies.remove_old_copies`).
         self._remove_folder = weakref.finalize(self, shutil.rmtree, self._folder, True)
         self._builds = 0
         self.pdf: PdfFile | None = None
@@ -488,17 +490,26 @@ class DossierPage(QWidget):
         # inside the job's own signal, which crashed Qt); the printer lives as long as the job
         dialog_ = progress_dialog(job, self)
         job.finished.connect(lambda n: self._printed(n, dialog_))
+        job.stopped.connect(lambda _n: self._printed(None, dialog_, "Đã hủy in hồ sơ."))
+        job.failed.connect(lambda message: self._print_failed(message, dialog_))
         try:
             job.start()
         except AppError as exc:
             self._printed(None, dialog_)
             self._core.runner.show_error(exc, PRINT_FAILED, self)
 
-    def _printed(self, sheets: int | None, dialog: QWidget) -> None:
+    def _printed(self, sheets: int | None, dialog: QWidget, said: str = "") -> None:
+        """The print is over (done, cancelled or failed): the page can print and build again."""
         self.print_job = None
         dialog.deleteLater()
         if sheets is not None:
-            self.status_message.emit(f"Đã gửi {sheets} trang hồ sơ tới máy in.")
+            said = f"Đã gửi {sheets} trang hồ sơ tới máy in."
+        if said:
+            self.status_message.emit(said)
+
+    def _print_failed(self, message: str, dialog: QWidget) -> None:
+        self._printed(None, dialog)
+        self._core.prompts.error(self, PRINT_FAILED, message)
 
     def ask_save_path(self, name: str) -> Path | None:
         """The PDF chosen in a save dialog (None when cancelled), offered where the last one

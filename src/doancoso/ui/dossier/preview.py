@@ -1,11 +1,12 @@
 """The preview of a built dossier: its pages (:class:`~.page_view.PageView`), a side list of the
 outline ("Mục lục": each part and evidence item, a click goes to its page) and of the pages'
-thumbnails ("Trang", rendered only as they come into sight, after the list is painted), and a
-bar with the page number, the zoom and its buttons.
+thumbnails ("Trang", rendered only as they come into sight, off the GUI thread, after the list
+is painted), and a bar with the page number, the zoom and its buttons.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,9 +18,8 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QTimer,
 )
-from PySide6.QtGui import QColor, QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from .page_view import ZOOM_STEP, PageView
-from .pdf_file import PdfFile
+from .pdf_file import OutlineEntry, PdfFile
+from .renders import THUMBNAIL_PRIORITY, RenderJob, page_renders
 
 THUMB_WIDTH = 96
 SIDE_MIN_WIDTH = 200
@@ -51,6 +52,34 @@ PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY_TEXT = "Chưa có hồ sơ để xem. Chọn năm, các phần rồi bấm “Lập hồ sơ”."
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+Place = tuple[str, int, int]
+"""Where a dossier is read: the title of its outline entry (the innermost one the page is in;
+"" before the first), the page's distance from that entry's first page, and the page."""
+
+
+def section_of(outline: list[OutlineEntry], page: int) -> Place:
+    """The innermost outline entry page ``page`` is in, and how far into it."""
+    start, title = 0, ""
+    for entry in outline:  # in the order of the pages; a child after its parent
+        if entry.page <= page and entry.page >= start:
+            start, title = entry.page, entry.title
+    return title, page - start, page
+
+
+def same_place(place: Place, outline: list[OutlineEntry], pages: int) -> int:
+    """The page of a dossier built again that is where ``place`` was in the one it replaces:
+    as far into the entry of the same title (no further than its last page), else the same page
+    number (no further than the last page). A part added or left out before it, an evidence
+    file of more pages, and the reader is still on the page she was reading."""
+    title, offset, page = place
+    starts = sorted({entry.page for entry in outline} | {pages})
+    for entry in outline:
+        if title and entry.title == title:
+            end = next(start for start in starts if start > entry.page)
+            return min(entry.page + offset, end - 1)
+    return max(0, min(page, pages - 1))
 
 
 class WrappedOutline(QStyledItemDelegate):
@@ -88,29 +117,31 @@ class WrappedOutline(QStyledItemDelegate):
 class ThumbnailModel(QAbstractListModel):
     """One row a page: its number and, when a view asks for it, its thumbnail (rendered once).
 
-    pdfium is not thread-safe (:mod:`.pdf_file`): the thumbnails are rendered on the GUI thread,
-    but never inside a paint. A page asked for shows a blank page at first and is rendered on a
-    later turn of the event loop, one page a turn, then repainted: a page of photos (pdfium
-    decodes an 8-megapixel photo whole, about 0.1 s) holds the window for itself only, not for
-    every page in sight at once."""
+    A page asked for shows a blank page at once and is rendered off the GUI thread
+    (:mod:`.renders`, after the pages of the large view), then repainted: a page of photos
+    (pdfium decodes an 8-megapixel photo whole, about 0.1 s) never holds the window. One page is
+    on the pool at a time, the one asked last first, and a page no longer in sight when its turn
+    comes (:attr:`in_sight`) is not rendered (the list asks again when it is scrolled back): the
+    list scrolled from page 1 to page 300 renders the pages it stops on, not the 300 before."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf: PdfFile | None = None
+        self.in_sight: Callable[[int], bool] = lambda _row: True
+        """Whether page ``row``'s thumbnail is in sight in the list (set by the preview)."""
         self._pixmaps: dict[int, QPixmap] = {}
-        self._wanted: dict[int, None] = {}  # the pages asked for, in the order they were
+        self._wanted: dict[int, None] = {}  # asked and not started, in the order asked
+        self._job: RenderJob | None = None  # the one on the pool
         self._blanks: dict[tuple[int, int], QPixmap] = {}
-        self._next = QTimer(self)
-        self._next.setSingleShot(True)
-        self._next.setInterval(0)
-        self._next.timeout.connect(self._render_next)
 
     def set_pdf(self, pdf: PdfFile | None) -> None:
         self.beginResetModel()
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._wanted.clear()
         self.pdf = pdf
         self._pixmaps.clear()
-        self._wanted.clear()
-        self._next.stop()
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's)
@@ -125,13 +156,16 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self._pixmaps.get(row)
             if pixmap is None:
-                self._wanted[row] = None
-                self._next.start()
+                self._ask(row)
                 return self._blank(row)
             return pixmap
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+    def pixmap(self, row: int) -> QPixmap | None:
+        """Page ``row``'s thumbnail if it was rendered (the large view shows it scaled first)."""
+        return self._pixmaps.get(row)
 
     def _blank(self, row: int) -> QPixmap:
         """A white page of page ``row``'s shape, with a thin border (drawn once a shape)."""
@@ -149,19 +183,33 @@ class ThumbnailModel(QAbstractListModel):
             self._blanks[size] = pixmap
         return pixmap
 
-    def _render_next(self) -> None:
-        """Render the first page asked for and repaint it; the next one on the next turn."""
-        if self.pdf is None or not self._wanted:
+    def _ask(self, row: int) -> None:
+        if self._job is not None and self._job.index == row:
             return
-        row = next(iter(self._wanted))
-        del self._wanted[row]
-        if row not in self._pixmaps:
+        self._wanted.pop(row, None)
+        self._wanted[row] = None  # the last asked
+        self._start_next()
+
+    def _start_next(self) -> None:
+        """Start the page asked last that is still in sight, unless one is on the pool."""
+        while self.pdf is not None and self._job is None and self._wanted:
+            row = next(reversed(self._wanted))
+            del self._wanted[row]
+            if row in self._pixmaps or not self.in_sight(row):
+                continue
             scale = THUMB_WIDTH / self.pdf.sizes[row][0]
-            self._pixmaps[row] = QPixmap.fromImage(self.pdf.render_uncached(row, scale))
-            index = self.index(row)
+            self._job = RenderJob(self.pdf, row, scale, self, self._rendered)
+            page_renders().start(self._job, THUMBNAIL_PRIORITY)
+
+    def _rendered(self, job: RenderJob, image: QImage) -> None:
+        if job is not self._job:
+            return
+        self._job = None
+        if not image.isNull():  # (null: pdfium failed on it; the blank page stays)
+            self._pixmaps[job.index] = QPixmap.fromImage(image)
+            index = self.index(job.index)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
-        if self._wanted:
-            self._next.start()
+        self._start_next()
 
     @property
     def rendered(self) -> set[int]:
@@ -190,6 +238,8 @@ class Preview(QWidget):
         self.outline.clicked.connect(self._outline_clicked)
         self.outline.activated.connect(self._outline_clicked)
         self.thumbnails_model = ThumbnailModel(self)
+        self.view.thumbnail_of = self.thumbnails_model.pixmap
+        self.thumbnails_model.in_sight = self._thumbnail_in_sight
         self.thumbnails = QListView()
         self.thumbnails.setModel(self.thumbnails_model)
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
@@ -200,6 +250,9 @@ class Preview(QWidget):
         self.thumbnails.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
         self.thumbnails.setSpacing(6)
         self.thumbnails.clicked.connect(lambda index: self.view.go_to_page(index.row()))
+        # The arrow keys, PageUp/PageDown and Home/End in the list show the page chosen too.
+        self.thumbnails.selectionModel().currentChanged.connect(self._thumbnail_chosen)
+        self._following = False  # the list follows the view: not a choice to go to
         self.side = QTabWidget()
         self.side.addTab(self.outline, "Mục lục")
         self.side.addTab(self.thumbnails, "Trang")
@@ -256,7 +309,11 @@ class Preview(QWidget):
         layout.addWidget(self.splitter)
 
     def set_pdf(self, pdf: PdfFile | None) -> None:
-        """Show ``pdf`` (None: nothing); the caller owns it and closes the previous one."""
+        """Show ``pdf`` (None: nothing); the caller owns it and closes the previous one. A
+        dossier built again opens where the one it replaces was read (:func:`same_place`)."""
+        place = None
+        if self.pdf is not None and pdf is not None and not self.pdf.closed:
+            place = section_of(self.pdf.outline, self.view.current_page)
         self.pdf = pdf
         shown = pdf is not None
         self.view.setVisible(shown)
@@ -278,6 +335,8 @@ class Preview(QWidget):
             self.page_box.setMaximum(len(pdf))
             self.page_count.setText(f"/ {len(pdf)}")
         self.view.set_pdf(pdf)
+        if place is not None and pdf is not None:
+            self.view.go_to_page(same_place(place, pdf.outline, len(pdf)))
         self._zoom_changed()
 
     def _outline_clicked(self, index: QModelIndex) -> None:
@@ -291,7 +350,21 @@ class Preview(QWidget):
         self.page_box.setValue(index + 1)
         self.page_box.blockSignals(False)
         if self.pdf is not None and len(self.pdf):
-            self.thumbnails.setCurrentIndex(self.thumbnails_model.index(index))
+            self._following = True
+            try:
+                self.thumbnails.setCurrentIndex(self.thumbnails_model.index(index))
+            finally:
+                self._following = False
+
+    def _thumbnail_in_sight(self, row: int) -> bool:
+        if not self.thumbnails.isVisible():
+            return False
+        rect = self.thumbnails.visualRect(self.thumbnails_model.index(row))
+        return rect.isValid() and rect.intersects(self.thumbnails.viewport().rect())
+
+    def _thumbnail_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._following:
+            self.view.go_to_page(current.row())
 
     def _zoom_changed(self) -> None:
         # Percent of the page's size on paper, as PDF readers say it (1 pt = 1/72 inch).

@@ -2,24 +2,34 @@
 page shown), the copies, A4 and two-sided printing where the printer offers it.
 
 Each page is rendered by pdfium at the printer's resolution (at most :data:`MAX_DPI`, so a
-1200 dpi printer does not need 140 MB a page) and painted with QPainter on the whole sheet (the
-dossier's pages carry the union's margins). pdfium is not thread-safe and the preview uses it on
-the GUI thread, so printing runs there too: one page per turn of the event loop (a zero timer),
-which keeps the window alive and the "Hủy" button working without a ``processEvents`` loop.
+1200 dpi printer does not need 140 MB a page) on the thumbnails' pool, like the preview's pages
+(:mod:`.renders`, under pdfium's one lock): a page of photos at 300 dpi takes an old PC most of
+a second, which the window no longer waits for. Each page is painted with QPainter on the whole
+sheet (the dossier's pages carry the union's margins) as it arrives, on the GUI thread (the
+printer's painter belongs to it), while the next one renders (:data:`AHEAD`); the "Hủy" button
+works between any two events, without a ``processEvents`` loop.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTransform
+import logging
+
+from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...core.errors import AppError
 from .pdf_file import PdfFile
+from .renders import PAGE_PRIORITY, RenderJob, page_renders
+
+log = logging.getLogger("doancoso.ui.dossier.printing")
 
 MAX_DPI = 300
+AHEAD = 1
+"""Pages rendered ahead of the one printed (each about 35 MB at 300 dpi)."""
 NO_PRINTER = "Không bắt đầu in được: máy in không sẵn sàng hoặc không ghi được tệp đã chọn."
+PAGE_FAILED = "In bị dừng ở trang {page} của hồ sơ: không dựng được trang này để in."
 
 
 def new_printer(pages: int) -> QPrinter:
@@ -69,12 +79,16 @@ def chosen_pages(printer: QPrinter, pages: int, current: int) -> list[int]:
 
 
 class PrintJob(QObject):
-    """Prints ``pages`` of ``pdf`` on ``printer``, one page per event-loop turn; ``finished`` with
-    the number of sheets printed, or ``failed`` with a message; ``cancel()`` stops it."""
+    """Prints ``pages`` of ``pdf`` on ``printer``, each page rendered on the pool and painted
+    here as it arrives (the next one rendering meanwhile); ends with ``finished`` (the number of
+    sheets printed), ``failed`` (a message: the error is logged) or, once ``cancel()`` stopped
+    it, ``stopped`` (the sheets sent before): whoever started it is told it is over, whichever
+    way."""
 
     progressed = Signal(int, int)
     finished = Signal(int)
     failed = Signal(str)
+    stopped = Signal(int)
 
     def __init__(self, pdf: PdfFile, printer: QPrinter, pages: list[int],
                  parent: QObject | None = None) -> None:  # fmt: skip
@@ -84,9 +98,10 @@ class PrintJob(QObject):
         self._pages = pages
         self._done = 0
         self._painter = QPainter()
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._next)
+        self._running = False
+        self._jobs: dict[int, RenderJob] = {}  # by position in ``pages``: asked, not arrived
+        self._images: dict[int, QImage] = {}  # arrived, not painted yet
+        self._scale = 1.0
         self.cancelled = False
 
     def start(self) -> None:
@@ -95,40 +110,67 @@ class PrintJob(QObject):
             return
         if not self._painter.begin(self._printer):
             raise AppError(NO_PRINTER)
-        self._timer.start()
+        self._running = True
+        self._scale = min(self._printer.resolution(), MAX_DPI) / 72
+        for position in range(AHEAD + 1):
+            self._ask(position)
 
     def cancel(self) -> None:
-        if self._timer.isActive():
+        if self._running:
             self.cancelled = True
-            self._timer.stop()
+            self._end()
             self._printer.abort()
-            self._painter.end()
+            self.stopped.emit(self._done)
 
-    def _next(self) -> None:
+    def _ask(self, position: int) -> None:
+        if position < len(self._pages):
+            job = RenderJob(self._pdf, self._pages[position], self._scale, self, self._rendered,
+                            position)  # fmt: skip
+            self._jobs[position] = job
+            page_renders().start(job, PAGE_PRIORITY)
+
+    def _rendered(self, job: RenderJob, image: QImage) -> None:
+        if not self._running or self._jobs.pop(job.tag, None) is not job:
+            return
+        self._images[job.tag] = image
+        while self._running and self._done in self._images:
+            self._print(self._images.pop(self._done))
+
+    def _print(self, image: QImage) -> None:
+        index = self._pages[self._done]
         try:
             if self._done:
                 self._printer.newPage()
-            self._paint(self._pages[self._done])
+            self._paint(index, image)
         except Exception:
-            self._timer.stop()
+            log.exception("printing page %d of %s", index, self._pdf.path)
+            self._end()
             self._printer.abort()
-            self._painter.end()
-            raise
+            self.failed.emit(PAGE_FAILED.format(page=index + 1))
+            return
         self._done += 1
         self.progressed.emit(self._done, len(self._pages))
         if self._done == len(self._pages):
-            self._timer.stop()
-            self._painter.end()
+            self._end()
             self.finished.emit(self._done)
+        else:
+            self._ask(self._done + AHEAD)
 
-    def _paint(self, index: int) -> None:
+    def _end(self) -> None:
+        self._running = False
+        for job in self._jobs.values():
+            job.cancel()
+        self._jobs.clear()
+        self._images.clear()
+        self._painter.end()
+
+    def _paint(self, index: int, image: QImage) -> None:
+        if image.isNull():  # pdfium failed on the page: no blank sheet said to be printed
+            raise RuntimeError(f"page {index} of {self._pdf.path} rendered as nothing")
         sheet = self._printer.pageLayout().fullRectPixels(self._printer.resolution())
-        dpi = min(self._printer.resolution(), MAX_DPI)
         width, height = self._pdf.sizes[index]
-        turn = (width > height) != (sheet.width() > sheet.height())
-        image = self._pdf.render_uncached(index, dpi / 72)
-        if turn:  # a landscape page on a portrait sheet: turned to fill it
-            image = image.transformed(QTransform().rotate(90))
+        if (width > height) != (sheet.width() > sheet.height()):
+            image = image.transformed(QTransform().rotate(90))  # a landscape page turned
         target = QRect(0, 0, sheet.width(), sheet.height())
         fitted = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
         target.setSize(fitted)

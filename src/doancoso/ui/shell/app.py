@@ -18,6 +18,7 @@ from ...core.storage.folder import ReadOnlyData, check_data_folder
 from ...core.storage.lock import DataFolderLock
 from ...core.workspace import Workspace
 from ...logs import setup_logging
+from ..common.temp_copies import remove_old_copies_in_background
 from . import dialogs
 from .collector import collected_on_gui_thread
 from .main_window import MainWindow
@@ -192,6 +193,7 @@ def run_app(data_dir: Path, prompts: Prompts | None = None) -> int:
         return 1
     log_path = setup_logging(data_dir)
     sys.excepthook = make_excepthook(log_path, prompts)
+    remove_old_copies_in_background()  # members' files an earlier session copied (Decree 13)
     with collected_on_gui_thread():  # no Qt object destroyed on the worker thread
         return _run(app, data_dir, prompts, read_only)
 
