@@ -14,6 +14,10 @@ _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 # folded away: how documents and decisions write a date.
 _WRITTEN = re.compile(r"(?:ngay )?(?:(?:mung|mong) )?(\d{1,2}) thang (\d{1,2}),? nam (\d{4})")
 
+# A date inside a text, as people type it ("ngày 24/5/2023"); not one within a longer run of
+# digits and slashes.
+_DATE_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
 DAY = "day"
 YEAR = "year"
 
@@ -84,6 +88,21 @@ def format_vn_date(value: date | None, precision: str = DAY) -> str:
     if precision == YEAR:
         return f"{value.year:04d}"
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def padded_dates(text: str) -> str:
+    """``text`` with every date in it written dd/mm/yyyy, as every date shown is: "Hướng dẫn
+    18-HD/TWĐTN-BTC ngày 24/5/2023" -> "... ngày 24/05/2023". What names no day of the calendar
+    ("31/2/2023") is left as it is."""
+
+    def padded(match: re.Match[str]) -> str:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return format_vn_date(date(year, month, day))
+        except ValueError:
+            return match.group(0)
+
+    return _DATE_IN_TEXT.sub(padded, text)
 
 
 def day_range(first: date | None, last: date | None) -> tuple[date, date]:
