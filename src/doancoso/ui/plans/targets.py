@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.lang.text import RATE_COLUMN
 from ...core.plans.figures import criterion_heading, quantity_text, share_text
 from ...core.plans.rules import MEASURES
 from ...core.plans.service import TargetInfo
@@ -39,7 +40,7 @@ SHARE_ROLE = Qt.ItemDataRole.UserRole + 2
 """The share achieved as a number (1.0: met), None when it cannot be computed."""
 
 COL_STT, COL_CRITERION, COL_TEXT, COL_PLANNED, COL_ACHIEVED, COL_SHARE, COL_SOURCE = range(7)
-HEADERS = ("STT", "Tiêu chí", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ", "Nguồn số liệu")
+HEADERS = ("STT", "Tiêu chí", "Chỉ tiêu", "Kế hoạch", "Đạt được", RATE_COLUMN, "Nguồn số liệu")
 WIDTHS = (40, 62, 380, 100, 100, 100, 112)
 MEASURED = "Đo tự động"
 ENTERED = "Nhập tay"
@@ -135,7 +136,7 @@ class TargetTableModel(QAbstractTableModel):
         if column == COL_ACHIEVED:
             return quantity_text(t.achieved, t.unit) or "–"
         if column == COL_SHARE:
-            return f"{share_text(t.share)}%" if t.share is not None else "–"
+            return share_text(t.share) if t.share is not None else "–"
         return source_text(t)
 
     def _tip(self, t: TargetInfo, column: int) -> str | None:
