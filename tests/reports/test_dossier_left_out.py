@@ -15,7 +15,8 @@ from doancoso.core.workspace import Workspace
 from doancoso.reports.dossier.build import build_dossier
 
 ReadPdf = Callable[[Path], Any]
-LISTS = ("doan-vien", "thanh-nien", "chi-doan", "doan-vien-chi-doan", "so-thanh-nien", "thong-ke")
+LISTS = ("hoat-dong", "doan-vien", "thanh-nien", "chi-doan", "doan-vien-chi-doan", "so-thanh-nien",
+         "thong-ke")  # fmt: skip
 LEFT_OUT = "Các phần không có trong hồ sơ:"
 
 
@@ -44,14 +45,19 @@ def _member_gone_and_youth_in_hardship(ws: Workspace) -> None:
     ws.events.record(gone, "transfer_out", "01/09/2025", other_organization="Đoàn xã Khánh An")
     ws.youth.save({"full_name": "Châu Văn Tư", "birth_date": "01/01/2007",
                    "hardship_kind": "Hộ nghèo"})  # fmt: skip
+    ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
+                        "start_date": "10/03/2025"})  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("setup", "expected"),
     [
         (_nobody, set(LISTS)),
-        (_member_in_no_chi_doan, {"thanh-nien", "chi-doan", "so-thanh-nien"}),
-        (_empty_chi_doan_and_a_young_person, {"doan-vien", "thanh-nien", "doan-vien-chi-doan"}),
+        (_member_in_no_chi_doan, {"hoat-dong", "thanh-nien", "chi-doan", "so-thanh-nien"}),
+        (
+            _empty_chi_doan_and_a_young_person,
+            {"hoat-dong", "doan-vien", "thanh-nien", "doan-vien-chi-doan"},
+        ),
         (_member_gone_and_youth_in_hardship, {"doan-vien", "doan-vien-chi-doan"}),
     ],
     ids=["nobody", "member-in-no-chi-doan", "empty-chi-doan", "member-gone"],
@@ -60,9 +66,9 @@ def test_the_check_names_exactly_the_lists_the_dossier_leaves_out(
     ws: Workspace, tmp_path: Path, read_pdf: ReadPdf,
     setup: Callable[[Workspace], None], expected: set[str],
 ) -> None:  # fmt: skip
-    """The check named the member list and the statistics left out, but not the youth lists
-    nor the chi đoàn lists the build left out as well ("Danh sách chi đoàn: Chưa có chi đoàn
-    nào." on the contents page after a check that said nothing of it)."""
+    """The check named the member list and the statistics left out, but not the youth lists,
+    the chi đoàn lists nor the year's activities the build left out as well ("Danh sách chi
+    đoàn: Chưa có chi đoàn nào." on the contents page after a check that said nothing of it)."""
     setup(ws)
     said = {g.part: g.reason for g in check(ws, 2025, LISTS)}
     built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, LISTS)

@@ -157,6 +157,7 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
 
 
 LACKS = {
+    "hoat-dong": "danh sách hoạt động trong năm",
     "doan-vien": "danh sách đoàn viên",
     "thanh-nien": "danh sách thanh niên có hoàn cảnh khó khăn",
     "chi-doan": "danh sách chi đoàn",
@@ -169,9 +170,9 @@ LACKS = {
 
 def left_out_lists(ws: Workspace, year: int, parts: Sequence[str],
                    issued_on: dt.date | None = None) -> list[Gap]:  # fmt: skip
-    """The lists (members, young people, chi đoàn, statistics) that the dossier issued on
-    ``issued_on`` (else today) leaves out because they would be empty, each a gap saying why
-    and that the dossier will not have it: the build leaves out exactly these
+    """The lists (activities, members, young people, chi đoàn, statistics) that the dossier
+    issued on ``issued_on`` (else today) leaves out because they would be empty, each a gap
+    saying why and that the dossier will not have it: the build leaves out exactly these
     (:func:`~doancoso.core.dossier.lists.empty_lists`, which both read)."""
     from .lists import empty_lists  # SQLAlchemy: see above
 

@@ -1,4 +1,5 @@
-"""The dossier's lists (members, young people, chi đoàn, statistics) and when each is left out:
+"""The dossier's lists (activities, members, young people, chi đoàn, statistics) and when each is
+left out:
 one reading for the pre-build check (:func:`~doancoso.core.dossier.check.left_out_lists`) and
 the build (``reports.dossier.build``), so that what the check says will be left out is what the
 built dossier leaves out.
@@ -23,7 +24,8 @@ from ..youth.service import YouthFilter
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
-LISTS = ("doan-vien", "thanh-nien", "chi-doan", "doan-vien-chi-doan", "so-thanh-nien", "thong-ke")
+LISTS = ("hoat-dong", "doan-vien", "thanh-nien", "chi-doan", "doan-vien-chi-doan", "so-thanh-nien",
+         "thong-ke")  # fmt: skip
 """The list parts (codes of :data:`~doancoso.core.dossier.check.PARTS`) left out when empty,
 in the order of the parts."""
 
@@ -43,10 +45,17 @@ def empty_lists(
     day = counted_on(year, issued_on)
     reasons: dict[str, str] = {}
     for part in (p for p in LISTS if p in parts):
-        reason = _empty(ws, part, day)
+        reason = _no_activity(ws, year) if part == "hoat-dong" else _empty(ws, part, day)
         if reason is not None:
             reasons[part] = reason
     return reasons
+
+
+def _no_activity(ws: Workspace, year: int) -> str | None:
+    """Why the list of the year's activities would be empty (none in ``year``), or None."""
+    if ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31)):
+        return None
+    return f"Chưa có hoạt động nào trong năm {year}."
 
 
 def _empty(ws: Workspace, part: str, day: dt.date) -> str | None:

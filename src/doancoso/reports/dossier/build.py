@@ -244,9 +244,9 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
                 job.made("bc", lambda p: print_report(ws, p, year, issued_on=when, number=number,
                                                       page_numbers=False))]  # fmt: skip
     if part == "hoat-dong":
+        if part in job.left_out:
+            return job.left_out[part]
         rows = ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31))
-        if not rows:
-            return f"Chưa có hoạt động nào trong năm {year}."
         kinds = ws.activities.kind_names()
         details = [ws.activities.occurrence(r.id) for r in rows]
         return [job.made(part, lambda p: write_activities(p, org, details, kinds, year, when,
