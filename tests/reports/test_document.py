@@ -360,3 +360,17 @@ def test_long_body_names_wrap_cleanly_beside_the_unions_name(
     [rule] = _rules(pdf, 0)
     assert date.y < rule[2] < union.y  # under the union's name, above the date
     assert abs((rule[0] + rule[1]) / 2 - (union.x + union_right) / 2) < 1  # centred under it
+
+
+def test_the_dossiers_cover_wraps_long_body_names_cleanly(tmp_path, read_pdf):
+    """The dossier's cover, the bodies' names across the page, printed the long superior body
+    as the paragraph filled its lines: "BAN THƯỜNG VỤ ĐOÀN TNCS HỒ CHÍ MINH TỈNH BÀ RỊA - VŨNG"
+    then "TÀU" alone. It goes on even lines, the union's name and the province's kept whole."""
+    from doancoso.reports.dossier.front import write_front
+
+    org = replace(ORG, name=LONG_NAME, superior_name=LONG_SUPERIOR, commune="Phước Long Thọ")
+    cover = read_pdf(write_front(tmp_path / "front.pdf", org, 2026, DAY, [], []))
+    heads = [line.strip() for line in cover.page_texts()[0].splitlines()[:3]]
+    assert heads == [
+        "BAN THƯỜNG VỤ ĐOÀN TNCS HỒ CHÍ MINH", "TỈNH BÀ RỊA - VŨNG TÀU",
+        "BCH ĐOÀN XÃ PHƯỚC LONG THỌ"]  # fmt: skip
