@@ -52,7 +52,7 @@ def test_set_attach_detach_and_the_json(folder: str, tmp_path: Path) -> None:
     assert data["year"] == 2025
     assert data["template"] == {
         "name": "Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định)",
-        "source": "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh",
+        "source": "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn của các tỉnh",
     }
     items = {i["code"]: i for i in data["items"]}  # type: ignore[attr-defined]
     item = items["1.3"]
@@ -200,7 +200,7 @@ def test_templates_in_and_out(folder: str, tmp_path: Path) -> None:
     code, out, _ = cli("checklist", "template", "import", str(province), "--data-dir", folder)
     assert (code, out) == (0, "Đã nhập bộ tiêu chí “Bộ tiêu chí Cà Mau” (14 mục).\n")
     listed = cli("checklist", "template", "list", "--data-dir", folder)[1].splitlines()
-    source = "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh"
+    source = "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn của các tỉnh"
     assert listed[1] == f"Bộ tiêu chí Cà Mau — Cà Mau (14 mục; {source})"
     province.write_text('{"format": "doancoso-criteria", "version": 3}', encoding="utf-8")
     code, _, err = cli("checklist", "template", "import", str(province), "--data-dir", folder)

@@ -144,7 +144,7 @@ def test_print_documents(ws: Workspace, data_dir: Path, ids: dict[str, str],
     assert out == f"Đã in bản tổng hợp kết quả xếp loại năm 2025 ra tệp {summary}.\n"
     text = _text(summary)
     assert "Số: 12-BC/ĐTN Cà Mau, ngày 20 tháng 12 năm 2025 BÁO CÁO Tổng hợp kết quả" in text
-    assert "1 Nguyễn Văn An 05/03/2000 95,0% Hoàn thành xuất sắc nhiệm vụ Chưa xếp loại" in text
+    assert "1 Nguyễn Văn An 05/03/2000 95,0 Hoàn thành xuất sắc nhiệm vụ Chưa xếp loại" in text
     decision = tmp_path / "qd.pdf"
     assert cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(decision), "--document",
                "quyet-dinh") == (1, "", "Lỗi: Chưa có đoàn viên nào được Ban Chấp hành quyết "

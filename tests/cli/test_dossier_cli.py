@@ -97,7 +97,9 @@ def test_optional_parts_and_photos_per_page(folder: str, tmp_path: Path) -> None
     assert json.loads(out) == {
         "ready": False,
         "missing": [{"part": "bien-ban",
-                     "reason": "Chưa có biên bản sinh hoạt chi đoàn nào trong năm 2025."}],
+                     "reason": "Chưa có biên bản sinh hoạt chi đoàn nào trong năm 2025."},
+                    {"part": "chi-doan",
+                     "reason": "Chưa có chi đoàn nào: hồ sơ sẽ không có danh sách chi đoàn."}],
         "parts": ["bien-ban", "chi-doan"],
     }  # fmt: skip
     target = tmp_path / "ho-so.pdf"

@@ -282,3 +282,95 @@ def test_an_organisation_set_up_under_its_formal_name_heads_its_documents_short(
     cover = read_pdf(write_front(tmp_path / "front.pdf", org, 2026, DAY, [], []))
     heads = [line.strip() for line in cover.page_texts()[0].splitlines()[:2]]
     assert heads == ["TỈNH ĐOÀN CÀ MAU", "ĐOÀN XÃ TÂN HƯNG ĐÔNG"]
+
+
+LONG_SUPERIOR = "Ban Thường vụ Đoàn TNCS Hồ Chí Minh tỉnh Bà Rịa - Vũng Tàu"
+LONG_NAME = "BCH Đoàn xã Phước Long Thọ, huyện Đất Đỏ"
+
+
+def _rules(pdf: object, index: int) -> list[tuple[float, float, float]]:
+    """The horizontal lines drawn on page ``index``: (left x, right x, y), in page points."""
+    from pypdf.generic import ContentStream
+
+    reader = pdf.reader  # type: ignore[attr-defined]
+    page = reader.pages[index]
+    ctm, stack = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
+    start, found = (0.0, 0.0), []
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = ctm
+        return a * x + c * y + e, b * x + d * y + f
+
+    for operands, op in ContentStream(page.get_contents(), reader).operations:
+        values = [float(v) for v in operands] if op in (b"cm", b"m", b"l") else []
+        if op == b"q":
+            stack.append(ctm)
+        elif op == b"Q":
+            ctm = stack.pop()
+        elif op == b"cm":
+            a, b, c, d, e, f = values
+            A, B, C, D, E, F = ctm  # noqa: N806 (the matrix's usual names)
+            ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+                   e * A + f * C + E, e * B + f * D + F)  # fmt: skip
+        elif op == b"m":
+            start = at(*values)
+        elif op == b"l":
+            end = at(*values)
+            if abs(end[1] - start[1]) < 0.01:
+                found.append((min(start[0], end[0]), max(start[0], end[0]), start[1]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("orientation", "superior_lines"),
+    [
+        ("portrait", ["BAN THƯỜNG VỤ", "ĐOÀN TNCS HỒ CHÍ MINH", "TỈNH BÀ RỊA - VŨNG TÀU"]),
+        ("landscape", ["BAN THƯỜNG VỤ ĐOÀN TNCS HỒ CHÍ MINH", "TỈNH BÀ RỊA - VŨNG TÀU"]),
+    ],
+)
+def test_long_body_names_wrap_cleanly_beside_the_unions_name(
+    tmp_path, read_pdf, orientation, superior_lines
+):
+    """A long superior body beside a long organisation wrapped as the paragraph filled its
+    lines: "BAN THƯỜNG VỤ ĐOÀN TNCS HỒ" / "CHÍ MINH TỈNH BÀ RỊA - VŨNG" / "TÀU" on a portrait
+    page, "HỒ CHÍ" / "MINH" on a landscape one, a few points from the union's name. The names
+    go on the fewest even lines, the union's name and a place's kept whole, each line centred
+    in the left block, a gap before the union's name, whose rule is under it."""
+    org = replace(ORG, name=LONG_NAME, superior_name=LONG_SUPERIOR, commune="Phước Long Thọ")
+    pdf = read_pdf(_report(tmp_path, org, orientation=orientation))
+    from doancoso.reports.fonts import BOLD, string_width
+
+    runs = pdf.runs(0)
+    union = next(r for r in runs if r.text == "ĐOÀN TNCS HỒ CHÍ MINH" and r.font.endswith("Bold"))
+    stars = next(run for run in runs if run.text == "***")
+    left = [run for run in runs if run.y >= stars.y - 0.5 and run.x < union.x]
+    assert [run.text for run in left] == [*superior_lines, "BCH ĐOÀN XÃ PHƯỚC LONG THỌ", "***"]
+    assert [run.font for run in left] == ["LiberationSerif"] * len(superior_lines) + [
+        "LiberationSerif-Bold", "LiberationSerif"]  # fmt: skip
+
+    def ends(run):
+        font = {"LiberationSerif": REGULAR, "LiberationSerif-Bold": BOLD}[run.font]
+        return run.x, run.x + string_width(run.text, font, 14)
+
+    centres = [sum(ends(run)) / 2 for run in left]
+    assert max(centres) - min(centres) < 0.5  # every line centred in the block
+    assert max(ends(run)[1] for run in left) + 4 * MM <= union.x  # a gap before the union
+    union_right = union.x + string_width(union.text, BOLD, 15)
+    date = next(run for run in runs if run.text.startswith("Phước Long Thọ, ngày"))
+    [rule] = _rules(pdf, 0)
+    assert date.y < rule[2] < union.y  # under the union's name, above the date
+    assert abs((rule[0] + rule[1]) / 2 - (union.x + union_right) / 2) < 1  # centred under it
+
+
+def test_the_dossiers_cover_wraps_long_body_names_cleanly(tmp_path, read_pdf):
+    """The dossier's cover, the bodies' names across the page, printed the long superior body
+    as the paragraph filled its lines: "BAN THƯỜNG VỤ ĐOÀN TNCS HỒ CHÍ MINH TỈNH BÀ RỊA - VŨNG"
+    then "TÀU" alone. It goes on even lines, the union's name and the province's kept whole."""
+    from doancoso.reports.dossier.front import write_front
+
+    org = replace(ORG, name=LONG_NAME, superior_name=LONG_SUPERIOR, commune="Phước Long Thọ")
+    cover = read_pdf(write_front(tmp_path / "front.pdf", org, 2026, DAY, [], []))
+    heads = [line.strip() for line in cover.page_texts()[0].splitlines()[:3]]
+    assert heads == [
+        "BAN THƯỜNG VỤ ĐOÀN TNCS HỒ CHÍ MINH", "TỈNH BÀ RỊA - VŨNG TÀU",
+        "BCH ĐOÀN XÃ PHƯỚC LONG THỌ"]  # fmt: skip

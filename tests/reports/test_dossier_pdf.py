@@ -135,7 +135,7 @@ def test_tờ_trình_text(dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadP
         " Số: 15-TTr/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n TỜ TRÌNH\n"
         " Về việc đề nghị công nhận “Đoàn cơ sở 3 chủ động” năm 2025\n"
         " Kính gửi: Tỉnh đoàn Cà Mau\n"
-        " Căn cứ Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của Tỉnh\nđoàn Cà Mau;\n"
+        " Căn cứ Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn của\nTỉnh đoàn Cà Mau;\n"
         " Căn cứ kết quả thực hiện nhiệm vụ công tác Đoàn và phong trào thanh niên năm\n"
         "2025, Đoàn xã Tân Hưng đã tự đánh giá theo tiêu chí “Đoàn cơ sở 3 chủ động”: đạt\n"
         "1/14 nội dung.\n"
@@ -146,6 +146,37 @@ def test_tờ_trình_text(dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadP
         "Nơi nhận:\n- Như trên;\n- Lưu VP.\n TM. BAN CHẤP HÀNH\n BÍ THƯ\n"
         " Nguyễn Thị Như Quỳnh\n3\n"  # only the dossier's page number
     )
+
+
+def test_a_templates_dates_are_printed_dd_mm_yyyy(ws: Workspace, tmp_path: Path,
+                                                   read_pdf: ReadPdf) -> None:  # fmt: skip
+    """The default criteria template's source said "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023",
+    and the tờ trình, the report and the checklist page printed it so: a template's dates (the
+    default's, a province's, one stored by a checklist opened before) are written dd/mm/yyyy."""
+    import json
+
+    from doancoso.core.recognition.template import default_template, parse_template
+
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí của Tỉnh đoàn Cà Mau"
+    data["source"] = "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn số 05 ngày 1/2/2024"
+    data["criteria"][1]["items"][0]["text"] = "Đăng ký kế hoạch trước ngày 10/11 (xem 31/2/2024)"
+    template = parse_template(json.dumps(data, ensure_ascii=False))
+    assert template.source == (
+        "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn số 05 ngày 01/02/2024"
+    )
+    # a day and month alone, and no day of the calendar, are left as written
+    assert template.criteria[1].items[0].text == "Đăng ký kế hoạch trước ngày 10/11 (xem 31/2/2024)"
+    ws.recognition.add_template(template)
+    ws.recognition.open(2025, "Bộ tiêu chí của Tỉnh đoàn Cà Mau")
+    text = " ".join(read_pdf(_build(ws, tmp_path / "ho-so.pdf", ("to-trinh", "bao-cao"))).text()
+                    .split())  # fmt: skip
+    grounds_line = (
+        "Căn cứ Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn số 05 ngày 01/02/2024;"
+    )
+    assert grounds_line in text
+    assert "Thực hiện Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn số 05" in text
+    assert "24/5/2023" not in text and " 1/2/2024" not in text
 
 
 def test_the_tờ_trình_encloses_only_what_there_is(ws: Workspace, tmp_path: Path,
@@ -164,14 +195,14 @@ def test_the_tờ_trình_encloses_only_what_there_is(ws: Workspace, tmp_path: Pa
 
 
 def test_grounds_name_the_superior_body() -> None:
-    default = "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh"
+    default = "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn của các tỉnh"
     ca_mau = OrganizationInfo("Đoàn xã Tân Hưng", "Tỉnh đoàn Cà Mau")
     assert grounds(default, ca_mau) == (
-        "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của Tỉnh đoàn Cà Mau"
+        "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn của Tỉnh đoàn Cà Mau"
     )
     unset = OrganizationInfo("Đoàn xã Tân Hưng", "  ")
     assert grounds(default, unset) == (
-        "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của Đoàn cấp trên"
+        "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn của Đoàn cấp trên"
     )
     own = "Hướng dẫn 05-HD/TĐTN-TCKT ngày 10/01/2024 của Tỉnh đoàn Cà Mau"  # a province's own
     assert grounds(own, ca_mau) == own
@@ -185,7 +216,7 @@ def test_report_and_table_text(dossier_ws: Workspace, tmp_path: Path,
     assert f" ĐOÀN TNCS HỒ CHÍ MINH\n Số:{BLANK}-BC/ĐTN\n Tân Hưng, ngày 20" in texts[2]
     assert f" ĐOÀN TNCS HỒ CHÍ MINH\n Số:{BLANK}-BC/ĐTN\n Tân Hưng, ngày 20" in texts[4]
     assert (
-        " Thực hiện Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của\n"
+        " Thực hiện Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn của\n"
         "Tỉnh đoàn Cà Mau, Đoàn xã Tân Hưng tự đánh giá kết quả xây dựng “Đoàn cơ sở 3\n"
         "chủ động” năm 2025 như sau:\n"
         "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên ở địa\n"

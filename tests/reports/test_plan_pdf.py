@@ -158,7 +158,7 @@ def test_the_report_of_results_against_targets(ws, tmp_path, read_pdf):
         "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
         "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên ở địa",
         "phương, đơn vị",
-        "STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ (%)",
+        "STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỷ lệ (%)",
         "Kết nạp đoàn viên mới", "4 đoàn viên", "2 đoàn viên (*)", "50,0",
         "Nắm tình hình thanh niên đi làm ăn xa", "–",
         "2. Chủ động xây dựng và thực hiện kế hoạch công tác",

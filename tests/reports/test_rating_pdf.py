@@ -91,20 +91,22 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
         "nhiệm vụ",
         "Toàn Đoàn cơ sở 7 5 1 (20,0%) 2 (40,0%) 1 (20,0%) 1 (20,0%) 1 1",
         "HTXSNV: Hoàn thành xuất sắc nhiệm vụ; HTTNV: Hoàn thành tốt nhiệm vụ; HTNV: Hoàn thành "
-        "nhiệm vụ; KHTNV: Không hoàn thành nhiệm vụ. Tỉ lệ tính trên số đoàn viên được xếp loại.",
+        "nhiệm vụ; KHTNV: Không hoàn thành nhiệm vụ. Tỷ lệ tính trên số đoàn viên được xếp loại.",
         "Đoàn xã Tân Hưng tự đánh giá, xếp loại năm 2025: Hoàn thành tốt nhiệm vụ.",
         "II. KẾT QUẢ XẾP LOẠI TỪNG CHI ĐOÀN",
         "1. Chi đoàn ấp Kênh Xáng",
-        "1 Huỳnh Thị Giang 1999 72,5% Hoàn thành tốt nhiệm vụ",
+        # the rate worded as every rate column, "Tỷ lệ (%)" (was "Tỉ lệ tham gia", "72,5%")
+        "STT Họ và tên Ngày sinh Tỷ lệ tham gia (%) Chi đoàn đề nghị Ban Chấp hành xếp loại Ghi "
+        "chú 1 Huỳnh Thị Giang 1999 72,5 Hoàn thành tốt nhiệm vụ",
         "Cộng: 1 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 0; Hoàn thành tốt nhiệm "
         "vụ 1 (100%); Hoàn thành nhiệm vụ 0; Không hoàn thành nhiệm vụ 0.",
         "2. Chi đoàn ấp Tân Hưng",
-        "1 Nguyễn Văn An 05/03/2000 95,0% Hoàn thành xuất sắc nhiệm vụ Hoàn thành xuất sắc nhiệm "
+        "1 Nguyễn Văn An 05/03/2000 95,0 Hoàn thành xuất sắc nhiệm vụ Hoàn thành xuất sắc nhiệm "
         "vụ Tiêu biểu của chi đoàn.",
-        "2 Trần Thị Bình 20/11/2001 80,0% Hoàn thành tốt nhiệm vụ",
-        "3 Lê Văn Cường 05/03/2000 60,0% Hoàn thành tốt nhiệm vụ Hoàn thành nhiệm vụ",
-        "4 Phạm Văn Dũng 05/03/2000 40,0% Không hoàn thành nhiệm vụ",
-        "5 Võ Thị Em 05/03/2000 75,0% Hoàn thành tốt nhiệm vụ Chưa xếp loại",
+        "2 Trần Thị Bình 20/11/2001 80,0 Hoàn thành tốt nhiệm vụ",
+        "3 Lê Văn Cường 05/03/2000 60,0 Hoàn thành tốt nhiệm vụ Hoàn thành nhiệm vụ",
+        "4 Phạm Văn Dũng 05/03/2000 40,0 Không hoàn thành nhiệm vụ",
+        "5 Võ Thị Em 05/03/2000 75,0 Hoàn thành tốt nhiệm vụ Chưa xếp loại",
         "6 Đỗ Văn Tạm 05/03/2000 Không xếp loại Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
         "nhận xét.",
         "Cộng: 4 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 1 (25%); Hoàn thành tốt "
@@ -143,7 +145,7 @@ def test_summary_of_one_chi_doan(rated: Workspace, tmp_path, read_pdf) -> None:
         "thời: đợt đánh giá, xếp loại năm 2025 chưa khóa sổ. Căn cứ kết quả" in text
     )  # the round is open: the paper says the results are not final
     assert "Căn cứ kết quả đánh giá, xếp loại đoàn viên của chi đoàn, Ban Chấp hành" in text
-    assert "1 Huỳnh Thị Giang 1999 72,5% Hoàn thành tốt nhiệm vụ" in text
+    assert "1 Huỳnh Thị Giang 1999 72,5 Hoàn thành tốt nhiệm vụ" in text
     assert "I. KẾT QUẢ CHUNG" not in text and "Nguyễn Văn An" not in text
     assert text.count("Chi đoàn ấp Kênh Xáng") == 1  # under the title only
 
@@ -346,7 +348,7 @@ def test_the_summary_says_who_it_counts_and_how_many_left(
     assert "STT Chi đoàn Số đoàn viên thuộc đợt xếp loại Được xếp loại" in text
     assert "Toàn Đoàn cơ sở 7 4 " in text  # those who left are still of the round
     assert (
-        "Tỉ lệ tính trên số đoàn viên được xếp loại. Gồm 2 đoàn viên đã chuyển đi, trưởng thành "
+        "Tỷ lệ tính trên số đoàn viên được xếp loại. Gồm 2 đoàn viên đã chuyển đi, trưởng thành "
         "hoặc bị xóa tên trong năm." in text
     )
 
@@ -475,7 +477,7 @@ def test_a_remark_takes_two_lines_not_three(ws: Workspace, tmp_path, read_pdf) -
     lines = [line.strip() for line in pdf.text().splitlines()]  # a cell's line a line
     row = lines.index("Lê An An")
     assert lines[row : row + 7] == [
-        "Lê An An", "05/03/2000", "95,0%", "Hoàn thành xuất sắc nhiệm vụ",
+        "Lê An An", "05/03/2000", "95,0", "Hoàn thành xuất sắc nhiệm vụ",
         "Hoàn thành xuất sắc nhiệm vụ", "Tham gia đầy đủ sinh hoạt, hoàn",
         "thành tốt nhiệm vụ được giao.",
     ]  # fmt: skip

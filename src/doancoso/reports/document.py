@@ -47,6 +47,7 @@ from ..core.lang.text import name_case, nfc
 from ..core.organization import OrganizationInfo
 from ..core.storage.files import written_atomically
 from .fonts import BOLD, REGULAR, register_fonts, string_width
+from .header_lines import header_lines
 from .keep_end import KeepEnd
 from .styles import markup, styles
 
@@ -55,6 +56,8 @@ Orientation = Literal["portrait", "landscape"]
 UNION_NAME = "ĐOÀN TNCS HỒ CHÍ MINH"
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 20 * mm
 PAGE_NUMBER_SIZE = 11
+HEADER_GAP = 4 * mm
+"""The least room between the bodies' names at top left and the union's name at top right."""
 
 
 _UNION_IN_NAME = re.compile(r"^Đoàn\s+(TNCS|Thanh\s+niên\s+Cộng\s+sản)\s+Hồ\s+Chí\s+Minh\s+",
@@ -141,11 +144,23 @@ class DocumentHeader:
         left_w = min(width * 0.45, 100 * mm)
         right_w = min(width * 0.55, 105 * mm)
         rule_w = string_width(UNION_NAME, BOLD, 15) * 0.6
+        superior, issuer = st["superior"], st["issuer"]
+        # The bodies' names on one line each within the left block's share of the page; the
+        # issuer's also where only the union's name leaves room for it ("BCH ĐOÀN XÃ TÂN HƯNG
+        # ĐÔNG" is wider than the share of a portrait page), a gap kept between the blocks. A
+        # name still too wide goes on even lines (:func:`header_lines`).
+        issuer_w = string_width(self.issuer, issuer.fontName, issuer.fontSize) + 2
+        names_w = max(issuer_w, string_width(self.superior, superior.fontName,
+                                             superior.fontSize) + 2)  # fmt: skip
+        union_w = string_width(UNION_NAME, BOLD, st["union"].fontSize) + 4 * mm
+        issuer_room = min(issuer_w, width - union_w - HEADER_GAP)
+        left_w = max(left_w, min(names_w, max(width - right_w, issuer_room)))
         left = [
-            Paragraph(markup(self.superior), st["superior"]),
-            Paragraph(markup(self.issuer), st["issuer"]),
+            Paragraph(header_lines(self.superior, superior.fontName, superior.fontSize, left_w),
+                      superior),
+            Paragraph(header_lines(self.issuer, issuer.fontName, issuer.fontSize, left_w), issuer),
             Paragraph("***", st["stars"]),
-        ]
+        ]  # fmt: skip
         right = [
             Paragraph(markup(UNION_NAME), st["union"]),
             HRFlowable(width=rule_w, thickness=0.8, color="black", spaceBefore=1, spaceAfter=0),
@@ -158,11 +173,6 @@ class DocumentHeader:
         if self.place_date:
             when, needed = _date_line(self.place_date, right_w)
             date_w = max(right_w, min(needed, width - number_needed))
-        # The issuer's name on one line where the union's name leaves room for it: "BCH ĐOÀN XÃ
-        # TÂN HƯNG ĐÔNG" is wider than the left block's usual share of a portrait page.
-        issuer_w = string_width(self.issuer, BOLD, st["issuer"].fontSize) + 2
-        union_w = string_width(UNION_NAME, BOLD, st["union"].fontSize) + 4 * mm
-        left_w = max(left_w, min(issuer_w, width - union_w))
         top_right_w = min(right_w, width - left_w)
         tops = Table([[left, "", right]], colWidths=[left_w, width - left_w - top_right_w,
                      top_right_w], hAlign="CENTER")  # fmt: skip

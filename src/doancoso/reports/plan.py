@@ -33,7 +33,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from ..core.documents import default_recipients
 from ..core.errors import AppError, NotFoundError
 from ..core.lang.dates import format_vn_date
-from ..core.lang.text import nfc, nfc_multiline, vn_number
+from ..core.lang.text import RATE_COLUMN, nfc, nfc_multiline, vn_number
 from ..core.organization import OrganizationInfo
 from ..core.plans.figures import (
     NOT_DUE_TEXT,
@@ -56,7 +56,7 @@ from .styles import markup, styles
 PLAN_KIND = "KẾ HOẠCH"
 REPORT_KIND = "BÁO CÁO"
 MEASURED_MARK = "(*)"
-TABLE_HEADER = ("STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ (%)")
+TABLE_HEADER = ("STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", RATE_COLUMN)
 # Column widths (mm) of the 160 mm text width.
 WIDTHS_MM = (12, 70, 26, 30, 22)
 CELL_SIZE = 11.5

@@ -27,7 +27,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from ..core.documents import decision_recipients, default_recipients
 from ..core.errors import AppError, ConflictError, NotFoundError
 from ..core.lang.dates import format_vn_date
-from ..core.lang.text import nfc, percent_cell, vn_number
+from ..core.lang.text import nfc, percent_cell, rate_cell, vn_number
 from ..core.organization import OrganizationInfo
 from ..core.rating.decision import no_decision, open_round
 from ..core.rating.records import level_counts
@@ -74,11 +74,12 @@ SUMMARY_COLUMNS = (
 # The levels' columns as wide as the longest level needs (as in the annex), the name's as a
 # usual name: the rest to the remark or the reason not rated (about 95 mm of text), on two
 # lines rather than three.
+PARTICIPATION_COLUMN = "Tỷ lệ tham gia (%)"  # worded as every rate column (RATE_COLUMN)
 MEMBER_COLUMNS = (
     Column("STT", 10, "CENTER"),
     Column("Họ và tên", 42),
     Column("Ngày sinh", 22, "CENTER"),
-    Column("Tỉ lệ tham gia", 20, "CENTER"),
+    Column(PARTICIPATION_COLUMN, 20, "CENTER"),
     Column("Chi đoàn đề nghị", 48),
     Column("Ban Chấp hành xếp loại", 48),
     Column("Ghi chú", 57),
@@ -206,7 +207,7 @@ def _member_line(number: int, row: RatingRow, births: dict[str, str]) -> tuple[o
     else:
         decided = _level(row.decided_level) or UNDECIDED
         note = row.remark or ""
-    participation = percent_cell(row.participation * 100) if row.participation is not None else ""
+    participation = rate_cell(row.participation * 100) if row.participation is not None else ""
     proposed = row.round_levels[1]  # none for a member not rated, as the page shows it
     return (number, row.full_name, births.get(row.member_id, ""), participation,
             _level(proposed), decided, note)  # fmt: skip
@@ -256,7 +257,7 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
             CondPageBreak(KEEP_WITH_ROWS),
             Paragraph(markup("I. KẾT QUẢ CHUNG"), section),
             PagedTable(SUMMARY_COLUMNS, lines, font_size=10),
-            Paragraph(markup(LEGEND + " Tỉ lệ tính trên số đoàn viên được xếp loại."), legend),
+            Paragraph(markup(LEGEND + " Tỷ lệ tính trên số đoàn viên được xếp loại."), legend),
         ]
         if report.left:
             note = LEFT_NOTE.format(count=vn_number(report.left))

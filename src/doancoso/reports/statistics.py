@@ -35,6 +35,7 @@ from ..core.statistics.export import (
     PARTICIPATION_HEADERS,
     PARTICIPATION_NOTE,
     RATING_HEADERS,
+    SHARE,
     TOTAL,
     ActivityFigures,
     breakdowns,
@@ -53,7 +54,6 @@ from .styles import markup, styles
 
 KIND = "BÁO CÁO"
 TITLE = "Thống kê tình hình đoàn viên"
-SHARE = "Tỷ lệ %"
 FONT_SIZE = 11.5
 BAR_COLOR = colors.HexColor("#1565C0")
 # Column widths (mm) of the 160 mm text width: STT, label, count, share, bar.

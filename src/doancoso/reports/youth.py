@@ -11,13 +11,13 @@ part of the register (in hardship, working away) are printed through the registe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from reportlab.platypus import Paragraph
 
 from ..core.documents import default_recipients
+from ..core.dossier.lists import youth_ids_on
 from ..core.errors import AppError
 from ..core.lang.text import vn_number
 from ..core.workspace import Workspace
@@ -56,15 +56,6 @@ def total_line(rows: list[YouthRow]) -> str:
         f"khăn: {vn_number(hardship)}; đi làm ăn xa: {vn_number(away)}; có đoàn viên theo dõi: "
         f"{vn_number(followed)})."
     )
-
-
-def youth_ids_on(ws: Workspace, flt: YouthFilter, day: date) -> list[str]:
-    """The young people ``flt`` shows of the register as it stood at the end of the past
-    ``day``, in name order: those admitted into the union since are there (as the statistics of
-    that day count them, :meth:`~doancoso.core.statistics.service.StatisticsService.youths_on`),
-    those admitted by then are not. Their details (hardship, work away...) are today's."""
-    then = ws.statistics.youths_on(day)
-    return [i for i in ws.youth.ids(replace(flt, include_admitted=True)) if i in then]
 
 
 def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None, *,

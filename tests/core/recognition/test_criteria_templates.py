@@ -15,7 +15,7 @@ from doancoso.core.workspace import Workspace
 
 def test_the_default_template_holds_the_three_criteria() -> None:
     template = default_template()
-    assert template.source == "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh"
+    assert template.source == "Hướng dẫn 18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn của các tỉnh"
     assert [c.code for c in template.criteria] == ["1", "2", "3"]
     assert template.criteria[1].title == "Chủ động xây dựng và thực hiện kế hoạch công tác"
     assert [i.code for i in template.items][:3] == ["1.1", "1.2", "1.3"]

@@ -30,16 +30,16 @@ def _model(ws: Workspace) -> TargetTableModel:
 def test_cells(ws: Workspace) -> None:
     model = _model(ws)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(HEADERS))]
-    assert headers == ["STT", "Tiêu chí", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ",
+    assert headers == ["STT", "Tiêu chí", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỷ lệ (%)",
                        "Nguồn số liệu"]  # fmt: skip
     rows = [[model.index(r, c).data() for c in range(len(HEADERS))] for r in range(5)]
     assert rows == [
-        ["1", "1", "Kết nạp đoàn viên mới", "4 đoàn viên", "2 đoàn viên", "50,0%", "Đo tự động"],
-        ["2", "2", "Chi đoàn sinh hoạt định kỳ hằng tháng", "100%", "50%", "50,0%", "Đo tự động"],
+        ["1", "1", "Kết nạp đoàn viên mới", "4 đoàn viên", "2 đoàn viên", "50,0", "Đo tự động"],
+        ["2", "2", "Chi đoàn sinh hoạt định kỳ hằng tháng", "100%", "50%", "50,0", "Đo tự động"],
         ["3", "2", "Tổ chức 4 hoạt động Ngày Chủ nhật xanh", "4 hoạt động", "1 hoạt động",
-         "25,0%", "Đo tự động"],
+         "25,0", "Đo tự động"],
         ["4", "3", "Tham mưu cấp ủy ban hành văn bản về công tác thanh niên", "2 văn bản",
-         "1 văn bản", "50,0%", "Nhập tay"],
+         "1 văn bản", "50,0", "Nhập tay"],
         ["5", "1", "Nắm tình hình thanh niên đi làm ăn xa", "–", "–", "–", "Chưa nhập"],
     ]  # fmt: skip
     assert [model.index(r, 0).data(SHARE_ROLE) for r in range(5)] == [0.5, 0.5, 0.25, 0.5, None]

@@ -232,7 +232,7 @@ def test_edit_the_achieved_figure_of_a_target_entered_by_hand(
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter edits
     assert isinstance(script.seen[-1], TargetDialog)
     assert page.model.index(3, 4).data() == "2 văn bản"
-    assert page.model.index(3, 5).data() == "100,0%"
+    assert page.model.index(3, 5).data() == "100,0"
     assert page.summary_label.text().startswith("5 chỉ tiêu: 1 đạt, 3 chưa đạt")
 
 

@@ -219,7 +219,7 @@ def test_a_year_not_opened_offers_the_templates(
     assert page.checklist_stack.currentIndex() == 1
     assert page.template_label.full_text == (
         "Bộ tiêu chí: Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định) (nguồn: Hướng dẫn "
-        "18-HD/TWĐTN-BTC ngày 24/5/2023 và hướng dẫn của các tỉnh)"
+        "18-HD/TWĐTN-BTC ngày 24/05/2023 và hướng dẫn của các tỉnh)"
     )
     # At 1366×768 (the page 1216 px wide) the whole source is shown, wrapped, never cut.
     label = page.template_label

@@ -211,9 +211,9 @@ def test_participation_by_chi_doan_is_shown_with_a_total(qtbot: QtBot, known_ws:
     assert page.participation_title.text() == "Tham gia hoạt động năm 2026 theo chi đoàn"
     # Bà Điều: An, Bình, Em (temporary) expected twice each; Xóm Mới: Cường and Dung (Phúc left)
     assert rows == [
-        [BA_DIEU, "3", "6", "2", "33,3%"],
-        [XOM_MOI, "2", "4", "2", "50,0%"],
-        ["Toàn Đoàn cơ sở", "5", "10", "4", "40,0%"],
+        [BA_DIEU, "3", "6", "2", "33,3"],
+        [XOM_MOI, "2", "4", "2", "50,0"],
+        ["Toàn Đoàn cơ sở", "5", "10", "4", "40,0"],
     ]
 
 
@@ -269,7 +269,7 @@ def test_the_exports_hold_the_participation_and_rating_the_page_shows(
     page.show()
     participation = [[page.participation.data(page.participation.index(r, c)) for c in range(5)]
                      for r in range(page.participation.rowCount())]  # fmt: skip
-    assert participation[-1] == ["Toàn Đoàn cơ sở", "5", "5", "1", "20,0%"]
+    assert participation[-1] == ["Toàn Đoàn cơ sở", "5", "5", "1", "20,0"]
     page.ask_save_path = lambda caption, name, filter_text: tmp_path / name  # type: ignore[method-assign]
     page.open_file = lambda _path: None  # "Mở tệp để xem và in?" answered yes: read here
     page.pdf_button.click()
@@ -279,8 +279,12 @@ def test_the_exports_hold_the_participation_and_rating_the_page_shows(
     lines = [" ".join(line.split()) for line in text.splitlines()]
     flat = " ".join(line for line in lines if line)
     assert "III. THAM GIA HOẠT ĐỘNG NĂM 2026 THEO CHI ĐOÀN" in lines
-    assert f"{BA_DIEU} 3 3 1 33,3%" in flat and f"{XOM_MOI} 2 2 0 0,0%" in flat
-    assert "Toàn Đoàn cơ sở 5 5 1 20,0%" in flat
+    assert f"{BA_DIEU} 3 3 1 33,3" in flat and f"{XOM_MOI} 2 2 0 0,0" in flat
+    assert "Toàn Đoàn cơ sở 5 5 1 20,0" in flat
+    # headed "Tỷ lệ (%)" as every rate column, its figures without the sign (was "Tỉ lệ", "33,3%")
+    assert (f"Lượt có mặt Tỷ lệ (%) 1 {BA_DIEU} 3 3 1 33,3 2 {XOM_MOI} 2 2 0 0,0 Toàn Đoàn cơ sở "
+            "5 5 1 20,0 ") in flat  # fmt: skip
+    assert "Tỉ lệ" not in flat
     assert "IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN NĂM 2025 (ĐỢT ĐÃ KẾT THÚC)" in lines
     assert f"{BA_DIEU} 1 (50,0%) 1 (50,0%) 0 0 1" in flat
     assert "Toàn Đoàn cơ sở 1 (25,0%) 2 (50,0%) 1 (25,0%) 0 1" in flat

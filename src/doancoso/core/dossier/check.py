@@ -86,9 +86,12 @@ def parse_parts(text: str | None) -> list[str]:
 
 
 def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
-          number: str | None = None, as_of: dt.date | None = None) -> list[Gap]:  # fmt: skip
-    """What the dossier of ``year`` with ``parts`` would lack, part by part, in order. A year
-    no record can have ("--year 25") is refused, before a build writes anything."""
+          number: str | None = None, as_of: dt.date | None = None,
+          issued_on: dt.date | None = None) -> list[Gap]:  # fmt: skip
+    """What the dossier of ``year`` with ``parts`` would lack, part by part, in order: the
+    checklist's figures counted on ``as_of`` (else today), the lists on the day of issue
+    ``issued_on`` (else ``as_of``, else today). A year no record can have ("--year 25") is
+    refused, before a build writes anything."""
     check_year(year)
     gaps: list[Gap] = []
     org = ws.organization.get()
@@ -138,7 +141,7 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
                             COORDINATION_COMMAND))  # fmt: skip
     if "gioi-thieu-dang" in parts and not ws.events.party_introductions(year, as_of):
         gaps.append(Gap("gioi-thieu-dang", NO_INTRODUCTIONS.format(year=year)))
-    gaps += left_out_lists(ws, year, parts, as_of)
+    gaps += left_out_lists(ws, year, parts, issued_on or as_of)
     checklist_parts = [p for p in ("bao-cao", "bang", "minh-chung") if p in parts]
     view: ChecklistView | None = None
     if checklist_parts:
@@ -153,43 +156,29 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
     return gaps
 
 
-NO_ROSTER = ("Không có đoàn viên nào đang sinh hoạt ngày {day}: hồ sơ sẽ không có danh sách "
-             "đoàn viên.")  # fmt: skip
-NO_STATISTICS = ("Chưa có đoàn viên, thanh niên nào: hồ sơ sẽ không có phần thống kê tình hình "
-                 "đoàn viên.")  # fmt: skip
+LACKS = {
+    "hoat-dong": "danh sách hoạt động trong năm",
+    "doan-vien": "danh sách đoàn viên",
+    "thanh-nien": "danh sách thanh niên có hoàn cảnh khó khăn",
+    "chi-doan": "danh sách chi đoàn",
+    "doan-vien-chi-doan": "danh sách đoàn viên theo chi đoàn",
+    "so-thanh-nien": "danh sách thanh niên địa phương",
+    "thong-ke": "phần thống kê tình hình đoàn viên",
+}
+"""A list part → what the dossier lacks when it is left out, as the check says it."""
 
 
 def left_out_lists(ws: Workspace, year: int, parts: Sequence[str],
-                   as_of: dt.date | None = None) -> list[Gap]:  # fmt: skip
-    """The member list and the statistics, which the dossier leaves out when they would be
-    empty (``reports.dossier.build``: nobody active on the day the roster is counted; neither a
-    member of any status nor a young person then), each a gap saying so. The day is the
-    build's: the year's end, or the day of issue (``as_of``, else today) when earlier."""
-    wanted = [p for p in ("doan-vien", "thong-ke") if p in parts]
-    if not wanted:
-        return []
-    from ..lifecycle.rules import ACTIVE_STATUSES  # SQLAlchemy: see above
+                   issued_on: dt.date | None = None) -> list[Gap]:  # fmt: skip
+    """The lists (activities, members, young people, chi đoàn, statistics) that the dossier
+    issued on ``issued_on`` (else today) leaves out because they would be empty, each a gap
+    saying why and that the dossier will not have it: the build leaves out exactly these
+    (:func:`~doancoso.core.dossier.lists.empty_lists`, which both read)."""
+    from .lists import empty_lists  # SQLAlchemy: see above
 
-    day = min(as_of or dt.date.today(), dt.date(year, 12, 31))
-    statuses = ws.statistics.statuses_on(day)
-    gaps = []
-    if "doan-vien" in wanted and not any(s in ACTIVE_STATUSES for s in statuses.values()):
-        gaps.append(Gap("doan-vien", NO_ROSTER.format(day=format_vn_date(day))))
-    if "thong-ke" in wanted and not statuses and not _any_youth(ws, day):
-        gaps.append(Gap("thong-ke", NO_STATISTICS))
-    return gaps
-
-
-def _any_youth(ws: Workspace, day: dt.date) -> bool:
-    """Whether the youth register held a young person at the end of ``day``, as the dossier's
-    lists of that day show them (``reports.youth.youth_ids_on``: on a past day, those admitted
-    into the union since are still there)."""
-    from ..youth.service import YouthFilter  # SQLAlchemy: see above
-
-    if day >= dt.date.today():
-        return bool(ws.youth.ids(YouthFilter()))
-    then = ws.statistics.youths_on(day)
-    return any(i in then for i in ws.youth.ids(YouthFilter(include_admitted=True)))
+    reasons = empty_lists(ws, year, parts, issued_on or dt.date.today())
+    return [Gap(part, f"{reason.removesuffix('.')}: hồ sơ sẽ không có {LACKS[part]}.")
+            for part, reason in reasons.items()]  # fmt: skip
 
 
 NO_CAPTION = ("Mục {code}: tệp minh chứng “{name}” chưa có chú thích; hồ sơ in nội dung của mục "

@@ -15,6 +15,10 @@ _MONTH = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 # folded away: how documents and decisions write a date.
 _WRITTEN = re.compile(r"(?:ngay )?(?:(?:mung|mong) )?(\d{1,2}) thang (\d{1,2}),? nam (\d{4})")
 
+# A date inside a text, as people type it ("ngày 24/5/2023"); not one within a longer run of
+# digits and slashes.
+_DATE_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
 DAY = "day"
 YEAR = "year"
 
@@ -99,6 +103,21 @@ def parse_vn_month(text: str) -> date:
 def format_vn_month(value: date | None) -> str:
     """``05/2026`` for any day of May 2026; empty for None."""
     return "" if value is None else f"{value.month:02d}/{value.year:04d}"
+
+
+def padded_dates(text: str) -> str:
+    """``text`` with every date in it written dd/mm/yyyy, as every date shown is: "Hướng dẫn
+    18-HD/TWĐTN-BTC ngày 24/5/2023" -> "... ngày 24/05/2023". What names no day of the calendar
+    ("31/2/2023") is left as it is."""
+
+    def padded(match: re.Match[str]) -> str:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return format_vn_date(date(year, month, day))
+        except ValueError:
+            return match.group(0)
+
+    return _DATE_IN_TEXT.sub(padded, text)
 
 
 def day_range(first: date | None, last: date | None) -> tuple[date, date]:

@@ -269,6 +269,17 @@ def size_text(size: int) -> str:
     return f"{vn_number(whole)},{tenth} {unit}"
 
 
+RATE_COLUMN = "Tỷ lệ (%)"
+"""The heading of a column of shares in percent, in every table printed, shown or exported; its
+cells are figures without the sign (:func:`rate_cell`)."""
+
+
+def rate_cell(value: float) -> str:
+    """A percentage (0–100) in a column headed :data:`RATE_COLUMN`: as :func:`percent_cell`,
+    the sign left to the heading: 10 -> "10,0", 8.24 -> "8,2"."""
+    return percent_cell(value).removesuffix("%")
+
+
 def percent_cell(value: float) -> str:
     """A percentage (0–100) in a column of figures: always one decimal and a decimal comma, so
     that the column reads evenly: 10 -> "10,0%", 8.24 -> "8,2%", 100 -> "100,0%". Prose keeps

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ImportFileError
+from ..lang.dates import padded_dates
 
 FORMAT = "doancoso-criteria"
 DEFAULT_TEMPLATE_FILE = "3-chu-dong-mac-dinh.json"
@@ -141,7 +142,9 @@ def parse_template(text: str) -> Template:
 
 
 def _text(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    """A text of the template, its dates written dd/mm/yyyy (a province's file, or a checklist
+    opened before the default template wrote "24/05/2023", may have "24/5/2023")."""
+    return padded_dates(value.strip()) if isinstance(value, str) and value.strip() else None
 
 
 def _criterion(text: str, raw: Any, seen: set[str]) -> Criterion:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..activities.participation import BranchParticipation, ParticipationService
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
-from ..lang.text import percent_cell
+from ..lang.text import RATE_COLUMN, rate_cell
 from ..rating.records import LevelCounts
 from ..rating.rules import LEVELS
 from ..storage.models import Organization
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 TITLE = "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN"
 SHEET = "Thống kê"
 COUNT = "Số lượng"
-SHARE = "Tỷ lệ (%)"
+SHARE = RATE_COLUMN
 TOTAL = "Cộng"
 WOMEN = "Nữ"
 
@@ -155,7 +155,7 @@ def breakdowns(stats: RosterStats) -> list[Breakdown]:
 WHOLE = "Toàn Đoàn cơ sở"
 """The last row of the participation and rating tables: the whole organisation."""
 PARTICIPATION_HEADERS = (
-    "Chi đoàn", "Đoàn viên trong năm", "Lượt phải tham gia", "Lượt có mặt", "Tỉ lệ"
+    "Chi đoàn", "Đoàn viên trong năm", "Lượt phải tham gia", "Lượt có mặt", RATE_COLUMN
 )  # fmt: skip
 RATING_HEADERS = ("Chi đoàn", *LEVELS.values(), "Không xếp loại")
 PARTICIPATION_MEMBERS_NOTE = (
@@ -217,8 +217,9 @@ def activity_figures(participation: ParticipationService, rating: RatingService,
 
 
 def rate_text(rate: float | None) -> str:
-    """A participation rate as the page shows it: "33,3%", "—" when nothing was expected."""
-    return "—" if rate is None else percent_cell(100 * rate)
+    """A participation rate as the page and the printed statistics show it under
+    :data:`~doancoso.core.lang.text.RATE_COLUMN`: "33,3", "—" when nothing was expected."""
+    return "—" if rate is None else rate_cell(100 * rate)
 
 
 def organization_name(ctx: WorkspaceContext) -> str:

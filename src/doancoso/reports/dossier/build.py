@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import tempfile
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -18,14 +17,13 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 
 from ...core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, minutes_of_year, no_minutes
+from ...core.dossier.lists import HARDSHIP, branches_on, counted_on, empty_lists
 from ...core.dossier.numbers import clean_numbers
 from ...core.dossier.stored import BuiltDossier, built_dossier, keep_built, missing_parts
 from ...core.errors import AppError
-from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.organization import OrganizationInfo
 from ...core.recognition.service import ChecklistView
-from ...core.roster.branches import BranchInfo
 from ...core.roster.service import MemberFilter
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
@@ -35,7 +33,7 @@ from ..plan import print_plan, print_report
 from ..rating import print_decision, print_summary
 from ..roster import NO_ORGANIZATION, print_roster
 from ..statistics import print_statistics
-from ..youth import print_youth, youth_ids_on
+from ..youth import print_youth
 from .annex import Photo, check_files, write_photo_page
 from .assemble import TITLE as TITLE
 from .assemble import Entry, assemble, read_pdf
@@ -65,8 +63,6 @@ DECISION_ENTRY = "Quyết định công nhận kết quả xếp loại"
 Report = Callable[[int, int], None]
 NO_REGISTER = "Chưa có văn bản tham mưu, chương trình phối hợp nào trong năm {year}."
 NO_INTRODUCTIONS = "Chưa có đoàn viên nào được giới thiệu cho Đảng trong năm {year}."
-NO_MEMBERS = "Không có đoàn viên nào đang sinh hoạt ngày {day}."
-NO_PEOPLE = "Chưa có đoàn viên, thanh niên nào."
 
 
 @dataclass(frozen=True)
@@ -129,7 +125,7 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
     if org is None:
         raise AppError(NO_ORGANIZATION)
     today = dt.date.today()  # the day the checklist's figures are counted at
-    gaps = check(ws, year, parts, number, today)
+    gaps = check(ws, year, parts, number, today, issued_on)
     view = ws.recognition.view(year, today) if ws.recognition.opened(year) is not None else None
     register = read_register(ws, year)
     # The register's files numbered under their items (by the register, when none cites it).
@@ -142,7 +138,8 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
     omitted: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="doancoso-dossier-") as folder:
         job = _Job(ws, org, year, number, issued_on, view, Path(folder), today, tuple(numbered),
-                   register, tuple(parts), numbers)  # fmt: skip
+                   register, tuple(parts), numbers,
+                   empty_lists(ws, year, parts, issued_on))  # fmt: skip
         table = None  # where the table goes: made last, it cites the parts made
         for part in parts:
             if part == "bang" and view is not None:
@@ -207,11 +204,12 @@ class _Job:
     parts: tuple[str, ...] = ()
     numbers: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
+    left_out: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
     @property
     def counted_on(self) -> dt.date:
-        """The day the roster is counted and listed at: the year's end (the dossier of a past
-        year prints its roster of then), or the day of issue when earlier."""
-        return min(self.issued_on, dt.date(self.year, 12, 31))
+        """The day the lists are counted at (:func:`~doancoso.core.dossier.lists.counted_on`)."""
+        return counted_on(self.year, self.issued_on)
 
     def number_of(self, part: str) -> str | None:
         """The number given to ``part``'s document (None: a blank line to fill in by hand)."""
@@ -246,9 +244,9 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
                 job.made("bc", lambda p: print_report(ws, p, year, issued_on=when, number=number,
                                                       page_numbers=False))]  # fmt: skip
     if part == "hoat-dong":
+        if part in job.left_out:
+            return job.left_out[part]
         rows = ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31))
-        if not rows:
-            return f"Chưa có hoạt động nào trong năm {year}."
         kinds = ws.activities.kind_names()
         details = [ws.activities.occurrence(r.id) for r in rows]
         return [job.made(part, lambda p: write_activities(p, org, details, kinds, year, when,
@@ -290,79 +288,37 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
 
 
 def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
-    ws, when, number = job.ws, job.issued_on, job.number_of(part)
+    """A list part's PDFs, or why it is left out (:func:`~doancoso.core.dossier.lists.empty_lists`,
+    which the check reads too)."""
+    ws, when, number, day = job.ws, job.issued_on, job.number_of(part), job.counted_on
+    if part in job.left_out:
+        return job.left_out[part]
     if part == "doan-vien":
-        if not any(
-            s in ACTIVE_STATUSES for s in ws.statistics.statuses_on(job.counted_on).values()
-        ):
-            return NO_MEMBERS.format(day=format_vn_date(job.counted_on))
         active = MemberFilter(statuses=ACTIVE_STATUSES)  # not those who left
         return [job.made(part, lambda p: print_roster(ws, p, active, issued_on=when,
                                                       number=number, page_numbers=False,
-                                                      as_of=job.counted_on))]  # fmt: skip
+                                                      as_of=day))]  # fmt: skip
     if part in ("thanh-nien", "so-thanh-nien"):
-        flt = YouthFilter(hardship_only=part == "thanh-nien")
-        if not _youth_on(ws, flt, job.counted_on):
-            return ("Không có thanh niên có hoàn cảnh khó khăn." if flt.hardship_only
-                    else "Chưa có thanh niên nào trong danh sách.")  # fmt: skip
+        flt = HARDSHIP if part == "thanh-nien" else YouthFilter()
         return [job.made(part, lambda p: print_youth(ws, p, flt, issued_on=when, number=number,
-                                                     page_numbers=False,
-                                                     as_of=job.counted_on))]  # fmt: skip
-    branches = _branches_on(ws, job.counted_on)
+                                                     page_numbers=False, as_of=day))]  # fmt: skip
     if part == "chi-doan":
-        if not any(b.id for b in branches):
-            return "Chưa có chi đoàn nào."
+        branches = branches_on(ws, day)
         return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number,
-                                                        as_of=job.counted_on))]  # fmt: skip
+                                                        as_of=day))]  # fmt: skip
     if part == "doan-vien-chi-doan":
-        with_members = [b for b in branches if b.active_count]
-        if not with_members:
-            return "Chưa có chi đoàn nào có đoàn viên."
+        with_members = [b for b in branches_on(ws, day) if b.active_count]
         return [Entry(b.name, 1, [job.made(part, partial(print_roster, ws,
                                                           flt=MemberFilter(branch_id=b.id,
                                                                            statuses=ACTIVE_STATUSES),
                                                           issued_on=when, page_numbers=False,
-                                                          as_of=job.counted_on))])
+                                                          as_of=day))])
                 for b in with_members]  # fmt: skip
     if part == "thong-ke":
-        if not ws.statistics.statuses_on(job.counted_on) and not _youth_on(
-            ws, YouthFilter(), job.counted_on
-        ):
-            return NO_PEOPLE
-        return [job.made(part, lambda p: print_statistics(ws, p, job.counted_on, issued_on=when,
+        return [job.made(part, lambda p: print_statistics(ws, p, day, issued_on=when,
                                                           number=number,
                                                           page_numbers=False))]  # fmt: skip
     raise AppError(f"Phần không có: {part}.")
-
-
-def _youth_on(ws: Workspace, flt: YouthFilter, day: dt.date) -> list[str]:
-    """The young people ``flt`` shows at the end of ``day``: on a past day, as the list of
-    that day prints them (:func:`~doancoso.reports.youth.youth_ids_on`)."""
-    return ws.youth.ids(flt) if day >= dt.date.today() else youth_ids_on(ws, flt, day)
-
-
-def _branches_on(ws: Workspace, day: dt.date) -> list[BranchInfo]:
-    """The chi đoàn with their members counted at the end of ``day``, then the members in no
-    chi đoàn (``ws.branches.unassigned()``, "Chưa có chi đoàn") when some are active, as the
-    roster counts them: on a past day (the dossier of a past year) as the roster stood then
-    (the statistics' replay,
-    :meth:`~doancoso.core.statistics.service.StatisticsService.statuses_on`), so that the list
-    of chi đoàn and the members listed by chi đoàn agree with the dossier's member list."""
-    branches = [*ws.branches.list(), ws.branches.unassigned()]
-    if day < dt.date.today():
-        then = ws.statistics.statuses_on(day)
-        members: Counter[str] = Counter()
-        active: Counter[str] = Counter()
-        temporary: Counter[str] = Counter()
-        for row in ws.members.rows(list(then)):
-            status, key = then[row.id], row.branch_id or ""
-            members[key] += 1
-            active[key] += status in ACTIVE_STATUSES
-            temporary[key] += status == "temporary"
-        branches = [dataclasses.replace(b, member_count=members[b.id], active_count=active[b.id],
-                                        temporary_count=temporary[b.id])
-                    for b in branches]  # fmt: skip
-    return [b for b in branches if b.id or b.active_count]
 
 
 def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader | Photo],

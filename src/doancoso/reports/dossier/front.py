@@ -15,9 +15,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from ...core.documents import place_name
+from ...core.lang.text import nfc
 from ...core.organization import OrganizationInfo
 from ..document import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, header_name
 from ..fonts import REGULAR, register_fonts
+from ..header_lines import header_lines
 from ..styles import markup, styles
 from ..tables import Column, PagedTable
 
@@ -43,9 +45,15 @@ def cover(org: OrganizationInfo, year: int, issued_on: dt.date) -> list[Flowable
     st = styles()
     place = place_name(org)
     when = f"tháng {issued_on.month} năm {issued_on.year}"
+    width = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
+    # A name too long for a line on even lines, names kept whole, as the documents' headers
+    bodies = [(org.superior_name.upper(), st["superior"]),
+              (header_name(org.name).upper(), st["issuer"])]  # fmt: skip
     return [
-        Paragraph(markup(org.superior_name.upper()), st["superior"]),
-        Paragraph(markup(header_name(org.name).upper()), st["issuer"]),
+        *(
+            Paragraph(header_lines(nfc(text), style.fontName, style.fontSize, width), style)
+            for text, style in bodies
+        ),
         Spacer(1, 70 * mm),
         Paragraph(markup("HỒ SƠ"), st["kind"]),
         Paragraph(markup("ĐỀ NGHỊ CÔNG NHẬN “ĐOÀN CƠ SỞ 3 CHỦ ĐỘNG”"), st["kind"]),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.lang.text import RATE_COLUMN
 from ...core.plans.figures import (
     NOT_DUE_TEXT,
     criterion_heading,
@@ -45,7 +46,7 @@ SHARE_ROLE = Qt.ItemDataRole.UserRole + 2
 """The share achieved as a number (1.0: met), None when it cannot be computed or is not due."""
 
 COL_STT, COL_CRITERION, COL_TEXT, COL_PLANNED, COL_ACHIEVED, COL_SHARE, COL_SOURCE = range(7)
-HEADERS = ("STT", "Tiêu chí", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ", "Nguồn số liệu")
+HEADERS = ("STT", "Tiêu chí", "Chỉ tiêu", "Kế hoạch", "Đạt được", RATE_COLUMN, "Nguồn số liệu")
 WIDTHS = (40, 62, 380, 100, 100, 100, 112)
 MEASURED = "Đo tự động"
 ENTERED = "Nhập tay"
@@ -149,7 +150,7 @@ class TargetTableModel(QAbstractTableModel):
         if column == COL_SHARE:
             if not self._started:
                 return NOT_DUE_TEXT.capitalize()
-            return f"{share_text(t.share)}%" if t.share is not None else "–"
+            return share_text(t.share) if t.share is not None else "–"
         return source_text(t)
 
     def _tip(self, t: TargetInfo, column: int) -> str | None:
