@@ -169,7 +169,7 @@ def test_a_plan_made_in_advance_is_not_yet_due(ws: Workspace, make_page) -> None
     ]
     _choose_year(page, 2026)  # this year's, mid-way: judged on its figures so far
     assert page.summary_label.text().startswith("5 chỉ tiêu: 0 đạt, 4 chưa đạt, 1 chưa có số")
-    assert page.model.index(0, COL_SHARE).data() == "50,0%"
+    assert page.model.index(0, COL_SHARE).data() == "50,0"
 
 
 def test_add_a_measured_target(ws: Workspace, make_page, script) -> None:
