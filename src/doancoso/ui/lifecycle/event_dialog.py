@@ -152,7 +152,8 @@ class EventDialog(QDialog):
                     combo.addItem(text, code)
                 editor = combo
             else:
-                editor = self._line(placeholder, short=name.startswith("period_"))
+                start = self.editors.get("period_start")  # the stay's end opens on its start
+                editor = self._line(placeholder, name.startswith("period_"), start)
             self._add(name, label, editor, required=required)
         self._make_introducer_search()
 
@@ -186,13 +187,13 @@ class EventDialog(QDialog):
             item.setToolTip(reason)
 
     @staticmethod
-    def _line(placeholder: str, short: bool = False) -> QLineEdit:
+    def _line(placeholder: str, short: bool = False, start: QWidget | None = None) -> QLineEdit:
         line = QLineEdit()
         line.setPlaceholderText(placeholder)
         if short:
             line.setMaximumWidth(220)
         if placeholder == DATE_HINT:
-            attach_date_popup(line)
+            attach_date_popup(line, start=start if isinstance(start, QLineEdit) else None)
         return line
 
     def _add(self, name: str, label: str, editor: QWidget, required: bool = False) -> None:
