@@ -196,6 +196,78 @@ def test_a_picked_day_chooses_the_export_range(qtbot: QtBot, core: Core) -> None
     assert dialog.range_button.isChecked()  # as when the day is typed
 
 
+def _opens_on(qtbot: QtBot, line: QLineEdit) -> QDate:
+    """The day the field's calendar opens on when F4 is pressed in it (then closed)."""
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    qtbot.keyClick(line, Qt.Key.Key_F4)
+    popup = date_popup_of(line)
+    assert popup is not None
+    qtbot.waitUntil(popup.is_open)
+    assert popup.popup is not None
+    day = popup.popup.calendar.selectedDate()
+    qtbot.keyClick(popup.popup.calendar.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.is_open())
+    return day
+
+
+def _shown(qtbot: QtBot, dialog: QWidget) -> None:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+
+START = "14/07/2025"  # a start typed, far from today
+START_DAY = QDate(2025, 7, 14)
+
+
+def test_an_activitys_empty_end_dates_open_on_its_day(qtbot: QtBot, core: Core) -> None:
+    dialog = ActivityDialog(core, None, DAY)
+    _shown(qtbot, dialog)
+    dialog.edits["start_date"].setText(START)
+    assert _opens_on(qtbot, dialog.edits["end_date"]) == START_DAY  # "Ngày kết thúc"
+    dialog.repeat.combo.setCurrentIndex(dialog.repeat.combo.findData("monthly"))
+    assert _opens_on(qtbot, dialog.repeat.until_edit) == START_DAY  # "Lặp đến ngày"
+    dialog.edits["end_date"].setText("16/07/2025")
+    assert _opens_on(qtbot, dialog.edits["end_date"]) == QDate(2025, 7, 16)
+    assert dialog.edits["end_date"].text() == "16/07/2025"
+    assert dialog.repeat.until_edit.text() == ""
+
+
+def test_a_temporary_stays_empty_end_opens_on_its_start(
+    qtbot: QtBot, core: Core, ws: Workspace
+) -> None:
+    dialog = EventDialog(core, _member(ws))
+    _shown(qtbot, dialog)
+    dialog.set_kind("temporary")
+    dialog.set_value("period_start", START)
+    end = dialog.editors["period_end"]
+    assert isinstance(end, QLineEdit)
+    assert _opens_on(qtbot, end) == START_DAY
+    assert end.text() == ""
+
+
+def test_the_registers_empty_end_dates_open_on_their_start(qtbot: QtBot, core: Core) -> None:
+    for dialog, end_name in (
+        (advice_dialog(core, 2026, None), "answer_day"),  # "Ngày trả lời" after "Ngày gửi"
+        (coordination_dialog(core, 2026, None, {}), "end_day"),  # "Đến ngày" after "Từ ngày"
+    ):
+        _shown(qtbot, dialog)
+        start, end = dialog.editors["day"], dialog.editors[end_name]
+        assert isinstance(start, QLineEdit) and isinstance(end, QLineEdit)
+        start.setText(START)
+        assert _opens_on(qtbot, end) == START_DAY
+        assert end.text() == ""
+
+
+def test_the_calendar_exports_emptied_end_opens_on_its_start(qtbot: QtBot, core: Core) -> None:
+    dialog = CalendarExportDialog(core, 2026, (date(2026, 3, 1), DAY))
+    _shown(qtbot, dialog)
+    dialog.from_edit.setText(START)
+    dialog.to_edit.clear()
+    assert _opens_on(qtbot, dialog.to_edit) == START_DAY
+
+
 def test_the_read_only_form_of_a_member_who_left_shows_no_calendar(
     qtbot: QtBot, core: Core, ws: Workspace
 ) -> None:

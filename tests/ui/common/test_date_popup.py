@@ -149,6 +149,34 @@ def test_the_calendar_opens_on_what_is_typed_or_today(
 
 
 @pytest.mark.parametrize(
+    ("start", "end", "opens_on"),
+    [
+        ("14/07/2025", "", QDate(2025, 7, 14)),  # an empty end: on the start typed
+        ("14/07/2025", "hôm sau", QDate(2025, 7, 14)),  # no date in the end either
+        ("14/07/2025", "02/09/2025", QDate(2025, 9, 2)),  # an end typed: on it
+        ("", "", QDate.currentDate()),  # no start either: today
+        ("31/02/2025", "", QDate.currentDate()),
+    ],
+)
+def test_an_empty_end_date_opens_on_its_start(
+    qtbot: QtBot, start: str, end: str, opens_on: QDate
+) -> None:
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QFormLayout(form)
+    start_line, end_line = QLineEdit(start), QLineEdit(end)
+    layout.addRow("Từ ngày", start_line)
+    layout.addRow("Đến ngày", end_line)
+    attach_date_popup(start_line)
+    popup = attach_date_popup(end_line, start=start_line)
+    form.show()
+    qtbot.waitExposed(form)
+    popup.open()
+    assert _opened(qtbot, popup) == opens_on
+    assert (start_line.text(), end_line.text()) == (start, end)  # opening writes nothing
+
+
+@pytest.mark.parametrize(
     ("key", "modifier"),
     [
         (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),

@@ -146,7 +146,7 @@ class ActivityDialog(QDialog):
         if name in SHORT:
             edit.setMaximumWidth(220)
         if name in ("start_date", "end_date"):
-            attach_date_popup(edit)
+            attach_date_popup(edit, start=self.edits.get("start_date"))  # the end opens on it
         self.edits[name] = edit
         return edit
 
@@ -186,7 +186,7 @@ class ActivityDialog(QDialog):
         add(form, "end_date", "Ngày kết thúc", self._line("end_date"))
         add(form, "end_time", "Giờ kết thúc", self._line("end_time"))
         add(form, "place", "Địa điểm", self._line("place"))
-        self.repeat = RepeatFields(self)
+        self.repeat = RepeatFields(self, start=self.edits["start_date"])
         self.repeat.add_rows(form, self.errors)
         self.repeat.changed.connect(self._update_preview)
         self.edits["start_date"].textChanged.connect(self._start_changed)

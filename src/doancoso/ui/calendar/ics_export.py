@@ -97,7 +97,7 @@ class CalendarExportDialog(QDialog):
                                   ("to", "Đến ngày", self.to_edit)):  # fmt: skip
             edit.setPlaceholderText("dd/mm/yyyy")
             edit.setMaximumWidth(160)
-            attach_date_popup(edit)
+            attach_date_popup(edit, start=self.from_edit if edit is self.to_edit else None)
             self.errors.add_row(form, name, label, edit)
             edit.textEdited.connect(lambda _text: self.range_button.setChecked(True))
         self.year_box.valueChanged.connect(lambda _year: self.year_button.setChecked(True))

@@ -39,7 +39,7 @@ class RepeatFields(QObject):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, start: QLineEdit | None = None) -> None:
         super().__init__(parent)
         self.combo = QComboBox()
         for code, label in CHOICES:
@@ -56,7 +56,7 @@ class RepeatFields(QObject):
         self.until_edit = QLineEdit()
         self.until_edit.setPlaceholderText("dd/mm/yyyy")
         self.until_edit.setMaximumWidth(220)
-        attach_date_popup(self.until_edit)
+        attach_date_popup(self.until_edit, start=start)  # empty, opens on the activity's day
         self.preview = WrappedLabel()
         self.preview.setStyleSheet(PREVIEW_STYLE)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -6,7 +6,8 @@ calendar button inside it, at its right, and opens the same calendar from the ke
 Alt+Down or F4, as Windows date fields do. The calendar is in Vietnamese whatever the
 machine's own language (day and month names, weeks from Monday, Sundays in red), and opens on
 the date typed in the field: on the year of a birth year typed alone, on today when the field
-is empty or holds no date.
+is empty or holds no date. An end date ("Đến ngày", "Ngày kết thúc", …) attached with the field
+of its start opens, while it holds no date, on the date typed as the start.
 
 A click on a day, Enter or a double-click picks it: the field then reads the day as dd/mm/yyyy,
 written as if typed (``textEdited`` and ``textChanged``, and Ctrl+Z in the field takes it back),
@@ -182,10 +183,13 @@ class DatePopup(QObject):
     """The calendar of one date field (see the module docstring); made by
     :func:`attach_date_popup`, a child of the field."""
 
-    def __init__(self, line: QLineEdit, latest: date | None = None) -> None:
+    def __init__(
+        self, line: QLineEdit, latest: date | None = None, start: QLineEdit | None = None
+    ) -> None:
         super().__init__(line)
         self.line = line
         self.latest = latest
+        self.start = start
         self.action = QAction(calendar_icon(), BUTTON_TIP, line)
         self.action.setToolTip(BUTTON_TIP)
         self.action.triggered.connect(self.open)
@@ -195,13 +199,17 @@ class DatePopup(QObject):
         self.popup: CalendarPopup | None = None
 
     def typed_day(self) -> QDate:
-        """The day the calendar opens on: the date typed, 1 January of a year typed alone, or
-        today when the field holds no date."""
-        try:
-            day, _precision = parse_vn_date(self.line.text(), allow_year=True)
-        except DateFormatError:
-            return QDate.currentDate()
-        return QDate(day.year, day.month, day.day)
+        """The day the calendar opens on: the date typed, 1 January of a year typed alone;
+        when the field holds no date, the date typed in its :attr:`start` field, or today."""
+        for line in (self.line, self.start):
+            if line is None:
+                continue
+            try:
+                day, _precision = parse_vn_date(line.text(), allow_year=True)
+            except DateFormatError:
+                continue
+            return QDate(day.year, day.month, day.day)
+        return QDate.currentDate()
 
     def open(self) -> None:
         """Open the calendar on the typed date (a read-only or disabled field opens none)."""
@@ -247,10 +255,14 @@ class DatePopup(QObject):
         return False
 
 
-def attach_date_popup(line: QLineEdit, *, past_only: bool = False) -> DatePopup:
+def attach_date_popup(
+    line: QLineEdit, *, past_only: bool = False, start: QLineEdit | None = None
+) -> DatePopup:
     """Give the date field ``line`` its calendar (see the module docstring). ``past_only``
-    (a birth date, a day already gone) keeps the calendar to today and before."""
-    return DatePopup(line, date.today() if past_only else None)
+    (a birth date, a day already gone) keeps the calendar to today and before. ``start``, the
+    field of the start date of an end date ``line``, is the date the calendar opens on while
+    ``line`` holds none."""
+    return DatePopup(line, date.today() if past_only else None, start)
 
 
 def date_popup_of(line: QLineEdit) -> DatePopup | None:

@@ -161,7 +161,8 @@ class EventDialog(QDialog):
                 editor = self._text_box(placeholder, lines=3)
             else:
                 short = name.startswith("period_") or name == "dues_paid_until"
-                editor = self._line(placeholder, short=short)
+                start = self.editors.get("period_start")  # the stay's end opens on its start
+                editor = self._line(placeholder, short, start)
             self._add(name, label, editor, required=required)
         self._make_introducer_search()
 
@@ -193,13 +194,13 @@ class EventDialog(QDialog):
             item.setToolTip(reason)
 
     @staticmethod
-    def _line(placeholder: str, short: bool = False) -> QLineEdit:
+    def _line(placeholder: str, short: bool = False, start: QWidget | None = None) -> QLineEdit:
         line = QLineEdit()
         line.setPlaceholderText(placeholder)
         if short:
             line.setMaximumWidth(220)
         if placeholder == DATE_HINT:
-            attach_date_popup(line)
+            attach_date_popup(line, start=start if isinstance(start, QLineEdit) else None)
         return line
 
     def _text_box(self, placeholder: str, lines: int) -> QPlainTextEdit:

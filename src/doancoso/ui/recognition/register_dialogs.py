@@ -112,7 +112,8 @@ class RecordDialog(QDialog):
         line.setPlaceholderText(placeholder)
         if placeholder == DATE_HINT:
             line.setMaximumWidth(160)
-            attach_date_popup(line)
+            start = self.editors.get("day")  # an end date's calendar opens on the start's
+            attach_date_popup(line, start=start if isinstance(start, QLineEdit) else None)
         return line
 
     def _date_check(self, name: str) -> Callable[[], str]:

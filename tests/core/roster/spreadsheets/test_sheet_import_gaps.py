@@ -278,6 +278,37 @@ def test_an_ambiguous_branch_is_created_and_listed(sws: Workspace, tmp_path: Pat
     assert preview.new_branches == ["Bào Sen"]
 
 
+def test_a_new_chi_doan_takes_the_files_most_careful_spelling(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    """A hamlet head typed the first row in lower case: the chi đoàn is created as the other
+    rows spell it, not "Chi đoàn ấp tân phú" on every document printed after."""
+    rows = [BRANCH_HEADER,
+            [1, "Nguyễn Văn An", "05/03/2001", "chi đoàn ấp tân phú"],
+            [2, "Trần Thị Bích", "12/10/2003", "Chi đoàn ấp Tân Phú"],
+            [3, "Lê Văn Cường", "01/01/2004", "Chi đoàn ấp Tân Phú"],
+            [4, "Phạm Văn Dũng", "01/02/2004", "ấp tân lợi"],  # written once: taken as it is
+            [5, "Võ Thị Em", "01/03/2004", "chi doan ap tan phu"]]  # fmt: skip
+    preview = _preview(sws, tmp_path / "a.xlsx", rows)
+    assert [r.values["branch"] for r in preview.rows] == [
+        "Chi đoàn ấp Tân Phú", "Chi đoàn ấp Tân Phú", "Chi đoàn ấp Tân Phú", "Ấp tân lợi",
+        "Chi đoàn ấp Tân Phú"]  # fmt: skip
+    assert preview.new_branches == ["Chi đoàn ấp Tân Phú", "Ấp tân lợi"]  # in the file's order
+    result = sws.spreadsheets.apply_import(preview)
+    assert result.branches_created == ("Chi đoàn ấp Tân Phú", "Ấp tân lợi")
+    assert sorted(b.name for b in sws.branches.list()) == ["Chi đoàn ấp Tân Phú", "Ấp tân lợi"]
+
+
+def test_a_tie_of_spellings_prefers_one_not_in_lower_case(sws: Workspace, tmp_path: Path) -> None:
+    rows = [BRANCH_HEADER,
+            [1, "Nguyễn Văn An", "05/03/2001", "Chi đoàn khóm 2"],
+            [2, "Trần Thị Bích", "12/10/2003", "chi đoàn ấp tân phú"],
+            [3, "Lê Văn Cường", "01/01/2004", "Chi đoàn Ấp Tân Phú"],
+            [4, "Phạm Văn Dũng", "01/02/2004", "Khóm 2"]]  # fmt: skip
+    preview = _preview(sws, tmp_path / "a.xlsx", rows)
+    assert preview.new_branches == ["Khóm 2", "Chi đoàn Ấp Tân Phú"]
+
+
 def _cli(*argv: str) -> tuple[int, str]:
     out, err = StringIO(), StringIO()
     code = run(list(argv), out=out, err=err)

@@ -23,6 +23,8 @@ the preview lists them.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,7 +35,7 @@ from sqlalchemy import select
 from ...context import WorkspaceContext
 from ...errors import ValidationError
 from ...lang.dates import DAY, YEAR, format_vn_date
-from ...lang.places import hamlet_key
+from ...lang.places import hamlet_key, hamlet_name
 from ...lang.text import nfc
 from ...lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_STATUSES, check_date
 from ...progress import Report, counted
@@ -146,6 +148,12 @@ def branch_keys(name: str) -> tuple[str, str, str]:
     return cached_fold(name), cached_fold(place), hamlet_key(place)
 
 
+def _in_lower_case(name: str) -> bool:
+    """Whether the place a chi đoàn is named after is written all in lower case."""
+    place = hamlet_name(branch_place(name))
+    return place == place.lower()
+
+
 class BranchResolver:
     """The existing chi đoàn a name in the file means, else the spelling to create."""
 
@@ -170,6 +178,15 @@ class BranchResolver:
             if found:
                 return None  # ambiguous: looser keys would only be more so
         return None
+
+    def prefer(self, names: Iterable[str]) -> None:
+        """Learn the file's spellings (``names``, one per row) before its rows are resolved: a
+        chi đoàn to create gets the spelling the file uses most for it; on a tie, one whose
+        place is not all in lower case ("Chi đoàn ấp Tân Phú", not "chi đoàn ấp tân phú"),
+        then the first met (the youth register picks its hamlets' spellings alike)."""
+        counts = Counter(names)
+        for name in sorted(counts, key=lambda n: (-counts[n], _in_lower_case(n))):
+            self.resolve(name)
 
     def resolve(self, name: str) -> tuple[str, bool]:
         """(the name to store, whether it is a chi đoàn the import creates)."""
@@ -598,6 +615,11 @@ def decide(
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
     branches = BranchResolver(matcher.branch_names)
+    branches.prefer(
+        str(row.values["branch"])
+        for row in parsed
+        if not row.rejected and isinstance(row.values.get("branch"), str)
+    )
     rules = DateRules(today)
     created: list[str] = []
     settle: list[tuple[ImportRow, ParsedRow, str]] = []  # updates touching dates: see below
