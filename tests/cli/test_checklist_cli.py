@@ -339,3 +339,25 @@ def test_the_registers_list_as_json(folder: str) -> None:
     for command in ("advice", "coordination"):
         assert cli(command, "list", "--year", "2024", "--format", "json",
                    "--data-dir", folder) == (0, "[]\n", "")  # fmt: skip
+
+
+def test_next_years_plan_made_in_advance_is_not_due(folder: str) -> None:
+    """``checklist show`` of next year, its plan made in advance: item 2.2 read "Đạt 0/1 chỉ
+    tiêu của kế hoạch. (chưa đạt)" and was listed as missing; it says "chưa đến kỳ", as ``plan
+    show`` does, and the JSON gives neither a value nor a verdict (same keys)."""
+    year = str(dt.date.today().year + 1)
+    assert cli("plan", "new", "--year", year, "--data-dir", folder)[0] == 0
+    target = ("--text", "Kết nạp 20 đoàn viên", "--planned", "20", "--measure", "admissions")
+    assert cli("plan", "target", "add", "--year", year, *target, "--data-dir", folder)[0] == 0
+    code, out, _ = cli("checklist", "show", "--year", year, "--data-dir", folder)
+    assert code == 0
+    assert (
+        "        Chỉ số: Tỉ lệ chỉ tiêu kế hoạch đã đạt (%): Kế hoạch có 1 chỉ tiêu, chưa đến kỳ "
+        f"đánh giá: năm {year} chưa bắt đầu. (chưa đến kỳ)\n"
+    ) in out
+    assert "Mục 2.2: chỉ số" not in out
+    code, out, _ = cli("checklist", "show", "--year", year, "--format", "json",
+                       "--data-dir", folder)  # fmt: skip
+    items = {i["code"]: i for i in json.loads(out)["items"]}
+    assert items["2.2"]["indicators"] == [{"key": "targets-met", "label": "Tỉ lệ chỉ tiêu kế "
+        "hoạch đã đạt (%)", "value": None, "threshold": 80.0, "met": None}]  # fmt: skip

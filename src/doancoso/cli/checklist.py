@@ -139,6 +139,8 @@ def _item_points(view: ItemView) -> str:
 
 
 def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.plans.figures import NOT_DUE_TEXT  # loads the database: not with the parser
+
     with open_workspace(args) as ws:
         view = ws.recognition.view(args.year)
     if args.format == "json":
@@ -158,6 +160,7 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
             print(f"  {v.item.code}  {status}{v.item.text}{flag}", file=out)
             if v.indicator is not None:
                 state = {True: "đạt", False: "chưa đạt", None: "chưa đo"}[v.indicator.met]
+                state = state if v.indicator.due else NOT_DUE_TEXT
                 print(
                     f"        Chỉ số: {v.indicator.label}: {v.indicator.text} ({state})", file=out
                 )

@@ -2,7 +2,10 @@
 threshold, whether it is met, where the figure comes from and the day it was computed.
 
 Each indicator reads the records it names at the moment it is computed (never a copy); a missing
-source (no plan, no rating round) gives no value and says what is missing.
+source (no plan, no rating round) gives no value and says what is missing. A year not begun yet
+(a checklist opened in advance, as a plan is made for next year) has nothing done in it: its
+figures are "chưa đến kỳ", neither met nor failed, as the plan's targets read
+(:attr:`~doancoso.core.plans.service.PlanInfo.started`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from ..activities.rules import BUILTIN_KINDS
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..lang.text import percent_cell, vn_number
+from ..plans.figures import NOT_DUE_TEXT, not_started_text
 from ..plans.measures import branch_meetings_tally, measure
 from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
@@ -44,6 +48,8 @@ class Indicator:
     threshold: float | None
     met: bool | None  # None: nothing to measure yet
     computed_on: dt.date
+    due: bool = True
+    """False when it is too early to judge (the year has not begun): ``met`` is None."""
 
 
 def compute(
@@ -67,6 +73,9 @@ def compute(
         if met is None and value is not None and threshold is not None:
             met = value >= threshold - 1e-9
         return Indicator(key, label, value, text, threshold, met, as_of)
+
+    def not_due(text: str) -> Indicator:
+        return Indicator(key, label, None, text, threshold, None, as_of, due=False)
 
     if key == "roster-updated":
         changed = max(
@@ -151,6 +160,13 @@ def compute(
         from ..plans.service import PlanService
 
         info = PlanService(ctx).get(year, as_of)
+        if info is not None and not info.started:  # as the plan's page reads them
+            return not_due(
+                f"Kế hoạch có {vn_number(len(info.targets))} chỉ tiêu, {NOT_DUE_TEXT} đánh giá: "
+                f"{not_started_text(year)}."
+            )
+        if info is None and as_of < first:
+            return not_due(f"{NOT_DUE_TEXT.capitalize()} đánh giá: {not_started_text(year)}.")
         judged = [t for t in (info.targets if info else ()) if t.share is not None]
         if not judged:
             return result(None, f"Kế hoạch năm {year} chưa có chỉ tiêu đo được.", False)
