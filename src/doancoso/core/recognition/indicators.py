@@ -49,7 +49,24 @@ class Indicator:
     met: bool | None  # None: nothing to measure yet
     computed_on: dt.date
     due: bool = True
-    """False when it is too early to judge (the year has not begun): ``met`` is None."""
+    """False when it is too early to judge (the year has not begun, a deadline has not come):
+    ``met`` is then None."""
+
+
+YEAR_BOUND = frozenset(
+    {
+        "remarks-share",
+        "admissions-vs-plan",
+        "branch-meetings",
+        "activities-done",
+        "party-introductions",
+        "advice-count",
+        "coordination-count",
+    }
+)
+"""The indicators counting what was done in the year (``targets-met`` too, through its plan);
+the roster and the youth register are read as they are today, whatever the year."""
+NOT_BEGUN = f"{NOT_DUE_TEXT.capitalize()} đánh giá: {{}}."
 
 
 def compute(
@@ -77,6 +94,9 @@ def compute(
     def not_due(text: str) -> Indicator:
         return Indicator(key, label, None, text, threshold, None, as_of, due=False)
 
+    # As PlanInfo.started: before 1 January nothing of the year can have been done.
+    if key in YEAR_BOUND and as_of < first:
+        return not_due(NOT_BEGUN.format(not_started_text(year)))
     if key == "roster-updated":
         changed = max(
             session.scalar(select(func.max(Member.updated_at)).where(Member.organization_id == org))
@@ -93,8 +113,12 @@ def compute(
         met = threshold is None or months <= threshold
         return result(round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(day)}.", met)
     if key == "remarks-share":
-        if not remarks or not remarks[1]:
+        if not remarks:
             return result(None, f"Chưa có đợt xếp loại đoàn viên năm {year}.", False)
+        if not remarks[1]:  # nobody to remark on: nothing to judge, never "0/0"
+            return result(
+                None, f"Đợt xếp loại năm {year} chưa có đoàn viên nào thuộc diện xếp loại."
+            )
         share = 100 * remarks[0] / remarks[1]
         return result(
             round(share, 1),
@@ -142,14 +166,17 @@ def compute(
     if key == "plan-registered":
         plan = session.scalar(select(Plan).where(is_live(Plan, org), Plan.year == year))
         deadline = plan_deadline(session, org, year)
+        early = as_of <= deadline  # not made or not registered yet is not late yet
+        if plan is None and early:
+            return not_due(
+                f"Chưa có kế hoạch công tác năm {year} (hạn đăng ký {format_vn_date(deadline)})."
+            )
         if plan is None:
             return result(None, f"Chưa có kế hoạch công tác năm {year}.", False)
         if plan.registration_state == NOT_REGISTERED or plan.registered_on is None:
-            return result(
-                None,
-                f"Kế hoạch năm {year} chưa đăng ký với cấp trên (hạn {format_vn_date(deadline)}).",
-                False,
-            )
+            when = format_vn_date(deadline) + (": chưa đến hạn" if early else "")
+            text = f"Kế hoạch năm {year} chưa đăng ký với cấp trên (hạn {when})."
+            return not_due(text) if early else result(None, text, False)
         on_time = plan.registered_on <= deadline
         return result(
             None,
@@ -166,7 +193,7 @@ def compute(
                 f"{not_started_text(year)}."
             )
         if info is None and as_of < first:
-            return not_due(f"{NOT_DUE_TEXT.capitalize()} đánh giá: {not_started_text(year)}.")
+            return not_due(NOT_BEGUN.format(not_started_text(year)))
         judged = [t for t in (info.targets if info else ()) if t.share is not None]
         if not judged:
             return result(None, f"Kế hoạch năm {year} chưa có chỉ tiêu đo được.", False)
