@@ -361,3 +361,18 @@ def test_next_years_plan_made_in_advance_is_not_due(folder: str) -> None:
     items = {i["code"]: i for i in json.loads(out)["items"]}
     assert items["2.2"]["indicators"] == [{"key": "targets-met", "label": "Tỉ lệ chỉ tiêu kế "
         "hoạch đã đạt (%)", "value": None, "threshold": 80.0, "met": None}]  # fmt: skip
+
+
+def test_an_answer_on_several_lines_stays_on_its_records_line(folder: str) -> None:
+    """The Party committee's answer, typed on several lines in the app, broke ``advice list``:
+    its next lines started at the margin as if they were other records. One line a record."""
+    answer = "Đảng ủy đồng ý.\nGiao UBND xã bố trí 5.000.000 đồng.\n\nBáo cáo trước 30/11."
+    assert cli("advice", "add", "--date", "15/06/2025", "--title", "Tờ trình về kinh phí",
+               "--answer", answer, "--data-dir", folder)[0] == 0  # fmt: skip
+    assert cli("advice", "add", "--date", "20/06/2025", "--title", "Báo cáo thanh niên",
+               "--data-dir", folder)[0] == 0  # fmt: skip
+    assert cli("advice", "list", "--data-dir", folder)[1] == (
+        "15/06/2025  Tờ trình về kinh phí — trả lời: Đảng ủy đồng ý. / Giao UBND xã bố trí "
+        "5.000.000 đồng. / Báo cáo trước 30/11.\n"
+        "20/06/2025  Báo cáo thanh niên\n"
+    )
