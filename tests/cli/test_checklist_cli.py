@@ -376,3 +376,21 @@ def test_an_answer_on_several_lines_stays_on_its_records_line(folder: str) -> No
         "5.000.000 đồng. / Báo cáo trước 30/11.\n"
         "20/06/2025  Báo cáo thanh niên\n"
     )
+
+
+def test_a_programme_is_listed_with_its_period(folder: str) -> None:
+    """A programme from 01/04/2025 to 31/03/2026 (as the app records it) was listed under
+    ``--year 2026`` as "01/04/2025  …", seemingly of another year; it is listed with its
+    period, as the register of the app shows it."""
+    from doancoso.core.workspace import Workspace
+
+    programme = {"day": "01/04/2025", "end_day": "31/03/2026", "partner": "Công an xã",
+                 "title": "Quy chế phối hợp"}  # fmt: skip
+    with Workspace.open(Path(folder)) as ws:
+        ws.registers.save_coordination(programme)
+    assert cli("coordination", "add", "--date", "10/05/2026", "--partner", "Trạm Y tế xã",
+               "--title", "Khám sức khỏe sinh sản", "--data-dir", folder)[0] == 0  # fmt: skip
+    assert cli("coordination", "list", "--year", "2026", "--data-dir", folder)[1] == (
+        "01/04/2025 – 31/03/2026  Công an xã: Quy chế phối hợp\n"
+        "10/05/2026  Trạm Y tế xã: Khám sức khỏe sinh sản\n"
+    )

@@ -118,7 +118,7 @@ def list_coordination(args: argparse.Namespace, out: TextIO) -> int:
     if not rows:
         print(f"Chưa có chương trình phối hợp nào{_in_year(args.year)}.", file=out)
     for r in rows:
-        print(f"{format_vn_date(r.day)}  {r.partner}: {r.title}", file=out)
+        print(f"{r.period}  {r.partner}: {r.title}", file=out)
     return EXIT_OK
 
 

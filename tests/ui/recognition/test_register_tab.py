@@ -274,6 +274,7 @@ def test_a_programme_running_into_the_year_shown_is_not_said_to_be_of_another_ye
     section.add_button.click()
     (record,) = ws.registers.coordination(2025)
     assert [r.id for r in section.model.records] == [record.id]
+    assert section.model.index(0, 0).data() == "01/10/2024 – 30/06/2025"  # its period
     assert messages[-1] == "Đã thêm chương trình phối hợp."
     prompts.dialog_script = Fill({"partner": "Công an xã", "title": "Quy chế năm trước",
                                   "day": "01/03/2024", "end_day": "30/11/2024"})  # fmt: skip
