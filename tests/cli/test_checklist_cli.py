@@ -394,3 +394,18 @@ def test_a_programme_is_listed_with_its_period(folder: str) -> None:
         "01/04/2025 – 31/03/2026  Công an xã: Quy chế phối hợp\n"
         "10/05/2026  Trạm Y tế xã: Khám sức khỏe sinh sản\n"
     )
+
+
+def test_a_criterion_whose_items_all_do_not_apply_reads_no_zero_over_zero(folder: str) -> None:
+    """Every item of criterion 3 "Không áp dụng": ``checklist show`` headed it "(0/0 đạt)"."""
+    for code in ("3.1", "3.2", "3.3"):
+        assert cli("checklist", "set", code, "--year", "2025", "--status", "khong-ap-dung",
+                   "--data-dir", folder)[0] == 0  # fmt: skip
+    code, out, _ = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
+    assert code == 0
+    assert "0/0" not in out
+    assert (
+        "Tiêu chí 3. Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể và các "
+        "tổ chức liên quan (không có mục được tính)\n"
+    ) in out
+    assert "\nĐạt 0/11 mục.\n" in out

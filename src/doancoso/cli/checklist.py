@@ -150,9 +150,9 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
     met, total = view.readiness()
     print(f"Bảng tự đánh giá năm {view.year} — {view.template.name}", file=out)
     for criterion in view.template.criteria:
-        c_met, c_total = view.readiness(criterion.code)
         points = _points(view, criterion.code)
-        heading = f"Tiêu chí {criterion.code}. {criterion.title} ({c_met}/{c_total} đạt{points})"
+        readiness = view.met_text(criterion.code) + points
+        heading = f"Tiêu chí {criterion.code}. {criterion.title} ({readiness})"
         print(f"\n{heading}", file=out)
         for v in view.criterion_items(criterion.code):
             flag = "  ⚠ mâu thuẫn với số liệu" if v.contradiction else ""
@@ -171,7 +171,8 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
                     f"        Minh chứng: {f.original_name} — {f.caption or ''} [{f.sha256[:12]}]",
                     file=out,
                 )
-    print(f"\nĐạt {met}/{total} mục{_points(view)}.", file=out)
+    done = f"Đạt {met}/{total} mục{_points(view)}" if total else view.met_text().capitalize()
+    print(f"\n{done}.", file=out)
     missing = view.missing()
     if missing:
         print("Còn thiếu:", file=out)

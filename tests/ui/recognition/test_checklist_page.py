@@ -387,3 +387,18 @@ def test_a_year_not_begun_reads_not_due_not_failed(
     assert "Chưa đạt" not in text
     missing = [page.missing.item(row).text() for row in range(page.missing.count())]
     assert missing and not [line for line in missing if "2.2" in line]
+
+
+def test_a_criterion_whose_items_all_do_not_apply_reads_no_zero_over_zero(
+    page: RecognitionPage, ws: Workspace
+) -> None:
+    """Every item of criterion 3 set "Không áp dụng": its row and the readiness line said
+    "0/0 đạt"; they say no item is counted (the "Còn thiếu" list says why that fails)."""
+    for code in ("3.1", "3.2", "3.3"):
+        ws.recognition.set(2025, code, {"status": "Không áp dụng"})
+    page.refresh()
+    assert _criterion_cell(page, 2, COL_STATUS) == "không có mục được tính"
+    assert page.summary.text() == (
+        "Tổng: 0/11 đạt   ·   Tiêu chí 1: 0/7 đạt   ·   Tiêu chí 2: 0/4 đạt   ·   "
+        "Tiêu chí 3: không có mục được tính"
+    )
