@@ -334,3 +334,73 @@ def test_the_registers_list_as_json(folder: str) -> None:
     for command in ("advice", "coordination"):
         assert cli(command, "list", "--year", "2024", "--format", "json",
                    "--data-dir", folder) == (0, "[]\n", "")  # fmt: skip
+
+
+def test_next_years_plan_made_in_advance_is_not_due(folder: str) -> None:
+    """``checklist show`` of next year, its plan made in advance: item 2.2 read "Đạt 0/1 chỉ
+    tiêu của kế hoạch. (chưa đạt)" and was listed as missing; it says "chưa đến kỳ", as ``plan
+    show`` does, and the JSON gives neither a value nor a verdict (same keys)."""
+    year = str(dt.date.today().year + 1)
+    assert cli("plan", "new", "--year", year, "--data-dir", folder)[0] == 0
+    target = ("--text", "Kết nạp 20 đoàn viên", "--planned", "20", "--measure", "admissions")
+    assert cli("plan", "target", "add", "--year", year, *target, "--data-dir", folder)[0] == 0
+    code, out, _ = cli("checklist", "show", "--year", year, "--data-dir", folder)
+    assert code == 0
+    assert (
+        "        Chỉ số: Tỉ lệ chỉ tiêu kế hoạch đã đạt (%): Kế hoạch có 1 chỉ tiêu, chưa đến kỳ "
+        f"đánh giá: năm {year} chưa bắt đầu. (chưa đến kỳ)\n"
+    ) in out
+    assert "Mục 2.2: chỉ số" not in out
+    code, out, _ = cli("checklist", "show", "--year", year, "--format", "json",
+                       "--data-dir", folder)  # fmt: skip
+    items = {i["code"]: i for i in json.loads(out)["items"]}
+    assert items["2.2"]["indicators"] == [{"key": "targets-met", "label": "Tỉ lệ chỉ tiêu kế "
+        "hoạch đã đạt (%)", "value": None, "threshold": 80.0, "met": None}]  # fmt: skip
+
+
+def test_an_answer_on_several_lines_stays_on_its_records_line(folder: str) -> None:
+    """The Party committee's answer, typed on several lines in the app, broke ``advice list``:
+    its next lines started at the margin as if they were other records. One line a record."""
+    answer = "Đảng ủy đồng ý.\nGiao UBND xã bố trí 5.000.000 đồng.\n\nBáo cáo trước 30/11."
+    assert cli("advice", "add", "--date", "15/06/2025", "--title", "Tờ trình về kinh phí",
+               "--answer", answer, "--data-dir", folder)[0] == 0  # fmt: skip
+    assert cli("advice", "add", "--date", "20/06/2025", "--title", "Báo cáo thanh niên",
+               "--data-dir", folder)[0] == 0  # fmt: skip
+    assert cli("advice", "list", "--data-dir", folder)[1] == (
+        "15/06/2025  Tờ trình về kinh phí — trả lời: Đảng ủy đồng ý. / Giao UBND xã bố trí "
+        "5.000.000 đồng. / Báo cáo trước 30/11.\n"
+        "20/06/2025  Báo cáo thanh niên\n"
+    )
+
+
+def test_a_programme_is_listed_with_its_period(folder: str) -> None:
+    """A programme from 01/04/2025 to 31/03/2026 (as the app records it) was listed under
+    ``--year 2026`` as "01/04/2025  …", seemingly of another year; it is listed with its
+    period, as the register of the app shows it."""
+    from doancoso.core.workspace import Workspace
+
+    programme = {"day": "01/04/2025", "end_day": "31/03/2026", "partner": "Công an xã",
+                 "title": "Quy chế phối hợp"}  # fmt: skip
+    with Workspace.open(Path(folder)) as ws:
+        ws.registers.save_coordination(programme)
+    assert cli("coordination", "add", "--date", "10/05/2026", "--partner", "Trạm Y tế xã",
+               "--title", "Khám sức khỏe sinh sản", "--data-dir", folder)[0] == 0  # fmt: skip
+    assert cli("coordination", "list", "--year", "2026", "--data-dir", folder)[1] == (
+        "01/04/2025 – 31/03/2026  Công an xã: Quy chế phối hợp\n"
+        "10/05/2026  Trạm Y tế xã: Khám sức khỏe sinh sản\n"
+    )
+
+
+def test_a_criterion_whose_items_all_do_not_apply_reads_no_zero_over_zero(folder: str) -> None:
+    """Every item of criterion 3 "Không áp dụng": ``checklist show`` headed it "(0/0 đạt)"."""
+    for code in ("3.1", "3.2", "3.3"):
+        assert cli("checklist", "set", code, "--year", "2025", "--status", "khong-ap-dung",
+                   "--data-dir", folder)[0] == 0  # fmt: skip
+    code, out, _ = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
+    assert code == 0
+    assert "0/0" not in out
+    assert (
+        "Tiêu chí 3. Chủ động tham mưu với cấp ủy, phối hợp với chính quyền, các đoàn thể và các "
+        "tổ chức liên quan (không có mục được tính)\n"
+    ) in out
+    assert "\nĐạt 0/11 mục.\n" in out

@@ -147,6 +147,8 @@ def _item_points(view: ItemView) -> str:
 
 
 def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.plans.figures import NOT_DUE_TEXT  # loads the database: not with the parser
+
     with open_workspace(args) as ws:
         view = ws.recognition.view(args.year)
     if args.format == "json":
@@ -156,9 +158,9 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
     met, total = view.readiness()
     print(f"Bảng tự đánh giá năm {view.year} — {view.template.name}", file=out)
     for criterion in view.template.criteria:
-        c_met, c_total = view.readiness(criterion.code)
         points = _points(view, criterion.code)
-        heading = f"Tiêu chí {criterion.code}. {criterion.title} ({c_met}/{c_total} đạt{points})"
+        readiness = view.met_text(criterion.code) + points
+        heading = f"Tiêu chí {criterion.code}. {criterion.title} ({readiness})"
         print(f"\n{heading}", file=out)
         for v in view.criterion_items(criterion.code):
             flag = "  ⚠ mâu thuẫn với số liệu" if v.contradiction else ""
@@ -166,6 +168,7 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
             print(f"  {v.item.code}  {status}{v.item.text}{flag}", file=out)
             if v.indicator is not None:
                 state = {True: "đạt", False: "chưa đạt", None: "chưa đo"}[v.indicator.met]
+                state = state if v.indicator.due else NOT_DUE_TEXT
                 print(
                     f"        Chỉ số: {v.indicator.label}: {v.indicator.text} ({state})", file=out
                 )
@@ -176,7 +179,8 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
                     f"        Minh chứng: {f.original_name} — {f.caption or ''} [{f.sha256[:12]}]",
                     file=out,
                 )
-    print(f"\nĐạt {met}/{total} mục{_points(view)}.", file=out)
+    done = f"Đạt {met}/{total} mục{_points(view)}" if total else view.met_text().capitalize()
+    print(f"\n{done}.", file=out)
     missing = view.missing()
     if missing:
         print("Còn thiếu:", file=out)

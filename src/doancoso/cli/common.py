@@ -46,6 +46,11 @@ def not_blank(what: str) -> Callable[[str], str]:
     return checked
 
 
+def one_line(text: str) -> str:
+    """Text typed on several lines, on one line of a listing: "a\nb\n\nc" -> "a / b / c"."""
+    return " / ".join(part for part in text.splitlines() if part)
+
+
 def folder_path(text: str) -> Path:
     """The ``type=`` of a folder argument (``--data-dir``, ``backup --to``): a blank one is bad
     usage, not the current folder (``Path("")``), where ``init`` would set up data and

@@ -27,6 +27,7 @@ from .common import (
     data_dir_option,
     file_path,
     format_option,
+    one_line,
     open_workspace,
     require_suffix,
 )
@@ -100,14 +101,10 @@ def rating_export(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _one_line(text: str) -> str:
-    return " / ".join(part for part in text.splitlines() if part)
-
-
 def _report(preview: SheetPreview, out: TextIO) -> None:
     print(f"Tệp {preview.path.name}, trang tính “{preview.sheet}”.", file=out)
     for change in preview.changes:
-        what = "; ".join(_one_line(c.text()) for c in change.changes)
+        what = "; ".join(one_line(c.text()) for c in change.changes)
         print(f"Dòng {change.row}: {change.full_name} — {what}.", file=out)
     for refused in preview.refused:
         who = f"{refused.full_name} — " if refused.full_name else ""

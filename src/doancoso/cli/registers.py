@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
-from .common import EXIT_OK, Subparsers, data_dir_option, format_option, open_workspace
+from .common import (
+    EXIT_OK,
+    Subparsers,
+    data_dir_option,
+    format_option,
+    one_line,
+    open_workspace,
+)
 from .values import dump
 
 if TYPE_CHECKING:  # the core's services load when a command runs, not with the parser
@@ -78,12 +85,10 @@ def list_advice(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     if not rows:
         print(f"Chưa có văn bản tham mưu nào{_in_year(args.year)}.", file=out)
-    for r in rows:
-        answer = f" — trả lời: {r.answer}" if r.answer else ""
-        print(
-            f"{format_vn_date(r.day)}  {r.number or ''}  {r.title}{answer}".replace("    ", "  "),
-            file=out,
-        )
+    for r in rows:  # one line each, an answer on several lines too
+        answer = f" — trả lời: {one_line(r.answer)}" if r.answer else ""
+        print("  ".join(p for p in (format_vn_date(r.day), r.number, r.title + answer) if p),
+              file=out)  # fmt: skip
     return EXIT_OK
 
 
@@ -116,7 +121,7 @@ def list_coordination(args: argparse.Namespace, out: TextIO) -> int:
     if not rows:
         print(f"Chưa có chương trình phối hợp nào{_in_year(args.year)}.", file=out)
     for r in rows:
-        print(f"{format_vn_date(r.day)}  {r.partner}: {r.title}", file=out)
+        print(f"{r.period}  {r.partner}: {r.title}", file=out)
     return EXIT_OK
 
 

@@ -359,3 +359,46 @@ def test_tab_from_the_missing_list_reaches_the_items_assessment(
     assert [code for code, button in buttons.items() if button is focused] == ["dat"]
     qtbot.keyClick(focused, Qt.Key.Key_Space)  # ticks "Đạt", saved at once
     assert page.item_panel.view is not None and page.item_panel.view.status == "dat"
+
+
+def test_a_year_not_begun_reads_not_due_not_failed(
+    ws: Workspace, make_page: Callable[[], RecognitionPage]
+) -> None:
+    """On 31/12/2025 next year's checklist, its plan made in advance: item 2.2 read "0 / ≥ 80%"
+    in red ("Chưa đạt"), as if the plan had failed; it reads "Chưa đến kỳ", as the plans page
+    does, and is neither contradicted nor missing."""
+    ws.plans.create(2026)
+    kinds = ws.activities.kind_names()
+    ws.plans.add_target(
+        2026, {"text": "Kết nạp 20 đoàn viên", "planned": "20", "measure": "admissions"}, kinds
+    )
+    ws.recognition.open(2026)
+    ws.recognition.set(2026, "2.2", {"status": "dat"})
+    page = make_page()
+    page.set_year(2026)
+    assert _cell(page, "2.2", COL_INDICATOR) == "Chưa đến kỳ"
+    assert _cell(page, "2.2", COL_INDICATOR, CONTRADICTION_ROLE) is False
+    page.select_item("2.2")
+    panel = page.item_panel
+    assert panel.contradiction.isHidden()
+    text = panel.indicator.text()
+    assert ">Chưa đến kỳ</b>" in text
+    assert "Kế hoạch có 1 chỉ tiêu, chưa đến kỳ đánh giá: năm 2026 chưa bắt đầu." in text
+    assert "Chưa đạt" not in text
+    missing = [page.missing.item(row).text() for row in range(page.missing.count())]
+    assert missing and not [line for line in missing if "2.2" in line]
+
+
+def test_a_criterion_whose_items_all_do_not_apply_reads_no_zero_over_zero(
+    page: RecognitionPage, ws: Workspace
+) -> None:
+    """Every item of criterion 3 set "Không áp dụng": its row and the readiness line said
+    "0/0 đạt"; they say no item is counted (the "Còn thiếu" list says why that fails)."""
+    for code in ("3.1", "3.2", "3.3"):
+        ws.recognition.set(2025, code, {"status": "Không áp dụng"})
+    page.refresh()
+    assert _criterion_cell(page, 2, COL_STATUS) == "không có mục được tính"
+    assert page.summary.text() == (
+        "Tổng: 0/11 đạt   ·   Tiêu chí 1: 0/7 đạt   ·   Tiêu chí 2: 0/4 đạt   ·   "
+        "Tiêu chí 3: không có mục được tính"
+    )

@@ -274,6 +274,7 @@ def test_a_programme_running_into_the_year_shown_is_not_said_to_be_of_another_ye
     section.add_button.click()
     (record,) = ws.registers.coordination(2025)
     assert [r.id for r in section.model.records] == [record.id]
+    assert section.model.index(0, 0).data() == "01/10/2024 – 30/06/2025"  # its period
     assert messages[-1] == "Đã thêm chương trình phối hợp."
     prompts.dialog_script = Fill({"partner": "Công an xã", "title": "Quy chế năm trước",
                                   "day": "01/03/2024", "end_day": "30/11/2024"})  # fmt: skip
@@ -333,3 +334,45 @@ def test_enter_edits_and_delete_deletes_a_record_as_in_every_list(
     assert ws.registers.advice() == []
     history.undo()
     assert [r.id for r in ws.registers.advice()] == [record]
+
+
+LONG_TITLE = (
+    "Tờ trình đề nghị Đảng ủy xã quan tâm chỉ đạo, hỗ trợ kinh phí cho công tác Đoàn và phong "
+    "trào thanh thiếu nhi, đặc biệt là thanh niên đi làm ăn xa, thanh niên có hoàn cảnh khó khăn"
+)
+LONG_PARTNER = (
+    "Công an xã Tân Hưng, Hội Liên hiệp Phụ nữ xã, Trường THCS Tân Hưng và Trạm Y tế xã Tân Hưng"
+)
+
+
+def _reads_from_its_start(editor: QLineEdit) -> bool:
+    """The field shows its text's first words: the cursor at the start, drawn at the left."""
+    return editor.cursorPosition() == 0 and editor.cursorRect().left() < 10
+
+
+def test_a_long_title_opened_to_edit_shows_from_its_start(
+    qtbot: QtBot, ws: Workspace, core: Core
+) -> None:
+    """Editing a record whose title or partner is longer than the field (640 px at
+    1366×768) showed its last words ("…đi làm ăn xa, thanh niên có hoàn cảnh khó khăn"), its
+    first ones hidden: every field now reads from its start, the first still all selected."""
+    advice = ws.registers.save_advice({"day": "10/03/2025", "number": "05-TTr/ĐTN",
+                                       "title": LONG_TITLE})  # fmt: skip
+    (record,) = [r for r in ws.registers.advice() if r.id == advice]
+    dialog = advice_dialog(core, 2025, record)
+    shown(qtbot, dialog)
+    title = dialog.editors["title"]
+    assert isinstance(title, QLineEdit)
+    assert title.text() == LONG_TITLE
+    assert title.fontMetrics().horizontalAdvance(LONG_TITLE) > title.width()
+    assert _reads_from_its_start(title)
+    programme = ws.registers.save_coordination({"day": "01/04/2025", "partner": LONG_PARTNER,
+                                                "title": LONG_TITLE})  # fmt: skip
+    (coordination,) = [r for r in ws.registers.coordination() if r.id == programme]
+    dialog = coordination_dialog(core, 2025, coordination, {})
+    shown(qtbot, dialog)
+    partner, title = dialog.editors["partner"], dialog.editors["title"]
+    assert isinstance(partner, QLineEdit) and isinstance(title, QLineEdit)
+    assert partner.selectedText() == LONG_PARTNER  # typing replaces it, as before
+    assert _reads_from_its_start(partner)
+    assert _reads_from_its_start(title)

@@ -2,7 +2,10 @@
 threshold, whether it is met, where the figure comes from and the day it was computed.
 
 Each indicator reads the records it names at the moment it is computed (never a copy); a missing
-source (no plan, no rating round) gives no value and says what is missing.
+source (no plan, no rating round) gives no value and says what is missing. A year not begun yet
+(a checklist opened in advance, as a plan is made for next year) has nothing done in it: its
+figures are "chưa đến kỳ", neither met nor failed, as the plan's targets read
+(:attr:`~doancoso.core.plans.service.PlanInfo.started`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from ..activities.rules import BUILTIN_KINDS
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..lang.text import percent_cell, vn_number
+from ..plans.figures import NOT_DUE_TEXT, not_started_text
 from ..plans.measures import branch_meetings_tally, measure
 from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
@@ -44,6 +48,25 @@ class Indicator:
     threshold: float | None
     met: bool | None  # None: nothing to measure yet
     computed_on: dt.date
+    due: bool = True
+    """False when it is too early to judge (the year has not begun, a deadline has not come):
+    ``met`` is then None."""
+
+
+YEAR_BOUND = frozenset(
+    {
+        "remarks-share",
+        "admissions-vs-plan",
+        "branch-meetings",
+        "activities-done",
+        "party-introductions",
+        "advice-count",
+        "coordination-count",
+    }
+)
+"""The indicators counting what was done in the year (``targets-met`` too, through its plan);
+the roster and the youth register are read as they are today, whatever the year."""
+NOT_BEGUN = f"{NOT_DUE_TEXT.capitalize()} đánh giá: {{}}."
 
 
 def compute(
@@ -68,6 +91,12 @@ def compute(
             met = value >= threshold - 1e-9
         return Indicator(key, label, value, text, threshold, met, as_of)
 
+    def not_due(text: str) -> Indicator:
+        return Indicator(key, label, None, text, threshold, None, as_of, due=False)
+
+    # As PlanInfo.started: before 1 January nothing of the year can have been done.
+    if key in YEAR_BOUND and as_of < first:
+        return not_due(NOT_BEGUN.format(not_started_text(year)))
     if key == "roster-updated":
         changed = max(
             session.scalar(select(func.max(Member.updated_at)).where(Member.organization_id == org))
@@ -84,8 +113,12 @@ def compute(
         met = threshold is None or months <= threshold
         return result(round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(day)}.", met)
     if key == "remarks-share":
-        if not remarks or not remarks[1]:
+        if not remarks:
             return result(None, f"Chưa có đợt xếp loại đoàn viên năm {year}.", False)
+        if not remarks[1]:  # nobody to remark on: nothing to judge, never "0/0"
+            return result(
+                None, f"Đợt xếp loại năm {year} chưa có đoàn viên nào thuộc diện xếp loại."
+            )
         share = 100 * remarks[0] / remarks[1]
         return result(
             round(share, 1),
@@ -133,14 +166,17 @@ def compute(
     if key == "plan-registered":
         plan = session.scalar(select(Plan).where(is_live(Plan, org), Plan.year == year))
         deadline = plan_deadline(session, org, year)
+        early = as_of <= deadline  # not made or not registered yet is not late yet
+        if plan is None and early:
+            return not_due(
+                f"Chưa có kế hoạch công tác năm {year} (hạn đăng ký {format_vn_date(deadline)})."
+            )
         if plan is None:
             return result(None, f"Chưa có kế hoạch công tác năm {year}.", False)
         if plan.registration_state == NOT_REGISTERED or plan.registered_on is None:
-            return result(
-                None,
-                f"Kế hoạch năm {year} chưa đăng ký với cấp trên (hạn {format_vn_date(deadline)}).",
-                False,
-            )
+            when = format_vn_date(deadline) + (": chưa đến hạn" if early else "")
+            text = f"Kế hoạch năm {year} chưa đăng ký với cấp trên (hạn {when})."
+            return not_due(text) if early else result(None, text, False)
         on_time = plan.registered_on <= deadline
         return result(
             None,
@@ -151,6 +187,13 @@ def compute(
         from ..plans.service import PlanService
 
         info = PlanService(ctx).get(year, as_of)
+        if info is not None and not info.started:  # as the plan's page reads them
+            return not_due(
+                f"Kế hoạch có {vn_number(len(info.targets))} chỉ tiêu, {NOT_DUE_TEXT} đánh giá: "
+                f"{not_started_text(year)}."
+            )
+        if info is None and as_of < first:
+            return not_due(NOT_BEGUN.format(not_started_text(year)))
         judged = [t for t in (info.targets if info else ()) if t.share is not None]
         if not judged:
             return result(None, f"Kế hoạch năm {year} chưa có chỉ tiêu đo được.", False)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ValidationError
-from ..lang.dates import DateFormatError, check_year, parse_vn_date
+from ..lang.dates import DateFormatError, check_year, format_vn_date, parse_vn_date
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.live import find_live, get_live, is_live, set_deleted
 from ..storage.models import Activity, AdviceRecord, CoordinationRecord
@@ -45,6 +45,13 @@ class Coordination:
     content: str | None
     results: str | None
     activity_id: str | None
+
+    @property
+    def period(self) -> str:
+        """ "01/04/2025 – 31/03/2026", or its one day "01/04/2025" without an end."""
+        if self.end_day is None:
+            return format_vn_date(self.day)
+        return f"{format_vn_date(self.day)} – {format_vn_date(self.end_day)}"
 
 
 def _day(

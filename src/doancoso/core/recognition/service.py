@@ -62,6 +62,8 @@ INDICATOR_TABLES = tuple(
     if t not in ("checklists", "checklist_answers", "criteria_templates", "evidence_files")
 )
 """The tables the indicators read: computed indicators are kept until one of them changes."""
+NOTHING_COUNTED = "không có mục được tính"
+"""The readiness of items all "không áp dụng"."""
 SHORT_HASH = 8
 """The fewest first characters of a file's SHA-256 that name it when it is detached."""
 _HEX = re.compile(r"[0-9a-f]+")
@@ -116,6 +118,12 @@ class ChecklistView:
         views = [v for v in self.items if criterion is None or v.criterion == criterion]
         counted = [v for v in views if v.status != NOT_APPLICABLE]
         return sum(1 for v in counted if v.status == "dat"), len(counted)
+
+    def met_text(self, criterion: str | None = None) -> str:
+        """ "4/7 đạt" (items met of those counted); "không có mục được tính" when every item
+        is "không áp dụng", never "0/0 đạt" (:meth:`missing` says why that fails)."""
+        met, total = self.readiness(criterion)
+        return f"{met}/{total} đạt" if total else NOTHING_COUNTED
 
     def points(self, criterion: str | None = None) -> tuple[float, float] | None:
         """(points given, points possible) when the template has points: items "không áp

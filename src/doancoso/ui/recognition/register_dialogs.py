@@ -152,6 +152,7 @@ class RecordDialog(QDialog):
             editor.setPlainText(value)
         else:
             editor.setText(value)
+            editor.setCursorPosition(0)  # a long title shows from its start, not its end
 
     def years_saved(self) -> range:
         """The years whose register lists the record saved (to say where it went): its date's;
@@ -196,8 +197,8 @@ class RecordDialog(QDialog):
         text is selected, so that typing replaces a date filled in for the user."""
         self._initial = self.raw()
         first = next(iter(self.editors.values()))
-        if isinstance(first, QLineEdit):
-            first.selectAll()
+        if isinstance(first, QLineEdit):  # selected backwards: it still shows from its start
+            first.setSelection(len(first.text()), -len(first.text()))
 
     def reject(self) -> None:
         """Esc / Hủy: ask before throwing away what was typed (not while saving)."""

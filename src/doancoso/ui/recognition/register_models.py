@@ -22,12 +22,6 @@ def _answer(record: Advice, _model: RecordsModel[Any]) -> str:
     return record.answer or ("" if record.answer_day else "Chưa trả lời")
 
 
-def _period(record: Coordination, _model: RecordsModel[Any]) -> str:
-    if record.end_day is None:
-        return format_vn_date(record.day)
-    return f"{format_vn_date(record.day)} – {format_vn_date(record.end_day)}"
-
-
 ADVICE_COLUMNS: tuple[Column, ...] = (
     ("Ngày", lambda r, _m: format_vn_date(r.day)),
     ("Số", lambda r, _m: r.number or ""),
@@ -37,7 +31,7 @@ ADVICE_COLUMNS: tuple[Column, ...] = (
     ("Tệp", lambda r, m: str(m.file_count(r.id) or "")),
 )
 COORDINATION_COLUMNS: tuple[Column, ...] = (
-    ("Thời gian", _period),
+    ("Thời gian", lambda r, _m: r.period),
     ("Cơ quan, đơn vị phối hợp", lambda r, _m: r.partner),
     ("Chương trình, nội dung", lambda r, _m: r.title),
     ("Kết quả", lambda r, _m: r.results or ""),

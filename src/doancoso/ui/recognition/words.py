@@ -4,7 +4,7 @@ colours (shared by the tree, the item's panel and the readiness line)."""
 from __future__ import annotations
 
 from ...core.lang.dates import format_vn_date
-from ...core.plans.figures import number_text
+from ...core.plans.figures import NOT_DUE_TEXT, number_text
 from ...core.recognition.indicators import Indicator
 from ...core.recognition.rules import STATUSES
 from ...core.recognition.rules import points_text as points_figure
@@ -53,6 +53,9 @@ def threshold_text(indicator: Indicator) -> str:
 
 
 def verdict(indicator: Indicator) -> str:
+    """ "Đạt", "Chưa đạt", "Chưa đo được", or "Chưa đến kỳ" (the year has not begun)."""
+    if not indicator.due:
+        return NOT_DUE_TEXT.capitalize()
     return {True: "Đạt", False: "Chưa đạt", None: "Chưa đo được"}[indicator.met]
 
 
@@ -104,9 +107,8 @@ def status_name(status: str) -> str:
 
 
 def met_text(view: ChecklistView, criterion: str | None = None) -> str:
-    """ "4/7 đạt": items met of those counted."""
-    met, total = view.readiness(criterion)
-    return f"{met}/{total} đạt"
+    """ "4/7 đạt": items met of those counted (:meth:`ChecklistView.met_text`)."""
+    return view.met_text(criterion)
 
 
 def points_text(view: ChecklistView, criterion: str | None = None) -> str:
