@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QWidget
 
 from ...core.documents import DocumentDetails, decision_recipients
 from ...core.lang.dates import format_vn_date
@@ -20,6 +20,7 @@ from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.folders import documents_folder, open_folder
 from ..shell.operations import Core, CoreOp, QueryOp
+from .import_preview import ImportPreviewDialog
 
 SUMMARY = DocumentKind("BC", "In tổng hợp kết quả xếp loại (PDF)")
 DECISION = DocumentKind("QĐ", "In quyết định công nhận kết quả xếp loại (PDF)", decision_recipients)
@@ -54,27 +55,7 @@ UNDECIDED_NOTICE = ("Còn {count} đoàn viên thuộc diện xếp loại chưa
                     "định: {what} chỉ ghi những người đã có mức. Vẫn in?")  # fmt: skip
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
 PDF_FILTER = "Tệp PDF (*.pdf)"
-SHOWN_CHANGES = 15
 ISSUED_HINT = "Quyết định năm này đã ban hành với số và ngày này (đã ghi lại cho hồ sơ)."
-
-
-def preview_text(preview: SheetPreview) -> str:
-    """What the import would do, in words, for the confirmation."""
-    lines = [f"Tệp “{preview.path.name}”, năm {preview.year}:"]
-    lines.append(
-        f"- {vn_number(len(preview.changes))} đoàn viên có thay đổi, "
-        f"{vn_number(preview.unchanged)} không đổi."
-    )
-    for change in preview.changes[:SHOWN_CHANGES]:
-        what = "; ".join(c.text() for c in change.changes)
-        lines.append(f"  • Dòng {change.row} — {change.full_name}: {what}")
-    if len(preview.changes) > SHOWN_CHANGES:
-        lines.append(f"  • … và {vn_number(len(preview.changes) - SHOWN_CHANGES)} đoàn viên khác.")
-    if preview.refused:
-        lines.append(f"- {vn_number(len(preview.refused))} dòng bị bỏ qua:")
-        for refused in preview.refused[:SHOWN_CHANGES]:
-            lines.append(f"  • Dòng {refused.row} — {refused.full_name}: {refused.reason}")
-    return "\n".join(lines)
 
 
 class RatingFiles(QObject):
@@ -181,18 +162,11 @@ class RatingFiles(QObject):
 
     def _previewed(self, preview: object) -> None:
         assert isinstance(preview, SheetPreview)
-        prompts = self._core.prompts
-        text = preview_text(preview)
-        if not preview.changes:
-            prompts.information(self._parent, "Không có gì thay đổi", text)
-            return
-        if not prompts.confirm(
-            self._parent,
-            "Nhập đề nghị của chi đoàn",
-            text + "\n\nGhi các thay đổi này?",
-            yes="Nhập",
-            no="Hủy",
-        ):
+        dialog = ImportPreviewDialog(self._parent, preview)
+        self._core.prompts.run(dialog)
+        accepted = dialog.result() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not preview.changes or not accepted:
             return
 
         def done(count: int) -> None:
