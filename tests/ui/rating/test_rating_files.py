@@ -471,3 +471,36 @@ def test_forms_for_nobody_are_refused_before_the_save_dialog(
         assert prompts.infos[-1] == "Không có đoàn viên nào để in phiếu tự đánh giá năm 2025."
     assert (asked, prompts.errors) == ([], [])
     assert not (tmp_path / "phieu.pdf").exists()
+
+
+def test_the_files_of_one_chi_doan_are_named_after_it(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The secretary exports the round for each chi đoàn in turn onto one stick, and prints
+    each one's forms: each file is offered under the chi đoàn's name (every one was offered as
+    "xep-loai-2025.xlsx", the next chi đoàn's export replacing the last one's); for the whole
+    organisation the names stay as they were."""
+    offered: list[str] = []
+
+    def save_as(_caption: str, name: str, _filter: str) -> Path:
+        offered.append(name)
+        return tmp_path / name
+
+    page.files.ask_save_path = save_as  # type: ignore[method-assign]
+    prompts.dialog_script = accept_print_dialog
+    prompts.answer = True  # print although some are not decided
+    for branch in (rated.branches[AP_1], rated.branches[AP_2], None):
+        page.branch_box.setCurrentIndex(page.branch_box.findData(branch))
+        page.files.export_button.click()
+        prompts.choice = "Phiếu tự đánh giá (để trống, phát cho đoàn viên)"
+        page.files.print_button.click()
+        prompts.choice = "Tổng hợp kết quả đánh giá, xếp loại"
+        page.files.print_button.click()
+    assert offered == [
+        "xep-loai-2025-chi-doan-ap-1.xlsx", "phieu-tu-danh-gia-2025-trong-chi-doan-ap-1.pdf",
+        "tong-hop-xep-loai-2025-chi-doan-ap-1.pdf",
+        "xep-loai-2025-chi-doan-ap-2.xlsx", "phieu-tu-danh-gia-2025-trong-chi-doan-ap-2.pdf",
+        "tong-hop-xep-loai-2025-chi-doan-ap-2.pdf",
+        "xep-loai-2025.xlsx", "phieu-tu-danh-gia-2025-trong.pdf", "tong-hop-xep-loai-2025.pdf",
+    ]  # fmt: skip
+    assert all((tmp_path / name).exists() for name in offered)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QWidget
 
 from ...core.documents import DocumentDetails, decision_recipients
 from ...core.lang.dates import format_vn_date
-from ...core.lang.text import vn_number
+from ...core.lang.text import slug, vn_number
 from ...core.rating.decision import Decision, no_decision
 from ...core.rating.service import RoundInfo
 from ...core.rating.sheet import SheetPreview, closed_round
@@ -66,15 +66,18 @@ class RatingFiles(QObject):
     def __init__(
         self, core: Core, parent: QWidget, year: Callable[[], int],
         branch: Callable[[], str | None], undecided: Callable[[], int],
+        branch_name: Callable[[], str],
     ) -> None:  # fmt: skip
         """``undecided``: how many members of the round shown (of the chi đoàn chosen) have
-        no level decided yet, as the page's grid holds them."""
+        no level decided yet, as the page's grid holds them; ``branch_name``: the name of the
+        chi đoàn chosen, which the files of one chi đoàn are named after."""
         super().__init__(parent)
         self._core = core
         self._parent = parent
         self._year = year
         self._branch = branch
         self._undecided = undecided
+        self._branch_name = branch_name
         self.export_button = QPushButton("Xuất Excel…")
         self.export_button.setToolTip(
             "Xuất đợt xếp loại (chi đoàn đang chọn) để chi đoàn điền đề nghị"
@@ -109,12 +112,20 @@ class RatingFiles(QObject):
         )
         return Path(chosen) if chosen else None
 
+    def _tail(self) -> str:
+        """What the name of a file of the chi đoàn chosen ends with ("-chi-doan-ap-1"): the
+        secretary exports and prints for each chi đoàn in turn, often onto one stick; nothing
+        for the whole organisation."""
+        if self._branch() is None:
+            return ""
+        return "-" + slug(self._branch_name(), empty="chi-doan")
+
     # Excel ---------------------------------------------------------------------------------
 
     def export(self) -> None:
         year, branch = self._year(), self._branch()
         path = self.ask_save_path(
-            "Xuất đợt xếp loại ra Excel", f"xep-loai-{year}.xlsx", XLSX_FILTER
+            "Xuất đợt xếp loại ra Excel", f"xep-loai-{year}{self._tail()}.xlsx", XLSX_FILTER
         )
         if path is None:
             return
@@ -185,9 +196,9 @@ class RatingFiles(QObject):
         chosen = self._core.prompts.choose(self._parent, "In", "Văn bản cần in:", DOCUMENTS)
         if chosen is None:
             return
-        year, branch = self._year(), self._branch()
+        year, branch, tail = self._year(), self._branch(), self._tail()
         if chosen in (0, 1):
-            self._print_forms(year, branch, blank=chosen == 0)
+            self._print_forms(year, branch, tail, blank=chosen == 0)
             return
         kind = SUMMARY if chosen == 2 else DECISION
         issued = chosen == 3 and branch is None  # the organisation's decision: its number kept
@@ -211,12 +222,12 @@ class RatingFiles(QObject):
             elif kind is DECISION and not info.closed:
                 say(self._parent, "In", OPEN_ROUND.format(year=year))
             else:
-                self._print_results(kind, year, branch, issued, known)
+                self._print_results(kind, year, branch, tail, issued, known)
 
         op = QueryOp(self._parent, read, self._core, label="Đang đọc đợt xếp loại…")
         op.success(ready).failure(self._core.reporter(self._parent, "Không in được")).run()
 
-    def _print_forms(self, year: int, branch: str | None, *, blank: bool) -> None:
+    def _print_forms(self, year: int, branch: str | None, tail: str, *, blank: bool) -> None:
         """The self-assessment forms, after a read on the worker that there is somebody to
         print one for (else the PDF's own refusal, before the save dialog)."""
 
@@ -229,7 +240,7 @@ class RatingFiles(QObject):
             if refused is not None:
                 self._core.prompts.information(self._parent, "In", refused)
                 return
-            name = f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}.pdf"
+            name = f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}{tail}.pdf"
             path = self.ask_save_path("In phiếu tự đánh giá ra PDF", name, PDF_FILTER)
             if path is None:
                 return
@@ -244,8 +255,8 @@ class RatingFiles(QObject):
         op = QueryOp(self._parent, refusal, self._core, label="Đang đọc đợt xếp loại…")
         op.success(ready).failure(self._core.reporter(self._parent, "Không in được")).run()
 
-    def _print_results(self, kind: DocumentKind, year: int, branch: str | None, issued: bool,
-                       known: Decision | None) -> None:  # fmt: skip
+    def _print_results(self, kind: DocumentKind, year: int, branch: str | None, tail: str,
+                       issued: bool, known: Decision | None) -> None:  # fmt: skip
         """The summary of a round there is or the decision of a closed one, after the warning
         of the members not decided and the print dialog."""
         summary = kind is SUMMARY
@@ -260,7 +271,7 @@ class RatingFiles(QObject):
         details = self._details(kind, known)
         if details is None:
             return
-        name = f"{'tong-hop' if summary else 'quyet-dinh'}-xep-loai-{year}.pdf"
+        name = f"{'tong-hop' if summary else 'quyet-dinh'}-xep-loai-{year}{tail}.pdf"
         path = self.ask_save_path(kind.title, name, PDF_FILTER)
         if path is None:
             return
