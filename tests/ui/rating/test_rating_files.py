@@ -4,7 +4,9 @@ confirmation that says what changes, and the forms, summary and decision printed
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
+from fnmatch import fnmatch
 from pathlib import Path
 
 import openpyxl
@@ -504,3 +506,43 @@ def test_the_files_of_one_chi_doan_are_named_after_it(
         "xep-loai-2025.xlsx", "phieu-tu-danh-gia-2025-trong.pdf", "tong-hop-xep-loai-2025.pdf",
     ]  # fmt: skip
     assert all((tmp_path / name).exists() for name in offered)
+
+
+def test_a_sheet_sent_back_as_xls_can_be_chosen_and_is_imported(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path, monkeypatch
+) -> None:
+    """A chi đoàn on an old Office saves the filled sheet as "Excel 97-2003" (.xls): the open
+    dialog of "Nhập đề nghị từ Excel…" lets the secretary choose it (it listed *.xlsx files
+    only, the chi đoàn's file hidden, though the import reads .xls and .csv), and its
+    proposals are imported."""
+    import xlwt
+    from PySide6.QtWidgets import QFileDialog
+
+    exported = tmp_path / "xep-loai.xlsx"
+    rated.ws.rating_sheets.export(exported, YEAR)
+    _fill_proposals(exported, {"Nguyễn Văn An": "Hoàn thành tốt nhiệm vụ"})
+    source = openpyxl.load_workbook(exported).active
+    assert source is not None
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet(f"Xếp loại {YEAR}")
+    for r, row in enumerate(source.iter_rows(values_only=True)):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, f"{value:%d/%m/%Y}" if isinstance(value, dt.date) else value)
+    sent = tmp_path / "ap-1.xls"
+    book.save(str(sent))
+    filters: list[str] = []
+
+    def choose(_parent: object, _caption: str, _start: str, filter_text: str = "") -> tuple:
+        filters.append(filter_text)
+        return str(sent), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    shown: list[str] = []
+    prompts.dialog_script = previewed(shown, accept=True)
+    page.files.import_button.click()
+    patterns = re.findall(r"\*[.\w]*", filters[-1])
+    assert any(fnmatch(sent.name, pattern) for pattern in patterns), filters
+    assert "*.csv" in patterns
+    proposals = {r.full_name: r.proposed_level for r in rated.ws.rating.rows(YEAR, as_of=TODAY)}
+    assert proposals["Nguyễn Văn An"] == 2

@@ -54,6 +54,9 @@ DOCUMENTS = (
 UNDECIDED_NOTICE = ("Còn {count} đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết "
                     "định: {what} chỉ ghi những người đã có mức. Vẫn in?")  # fmt: skip
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
+OPEN_FILTER = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)"
+"""What a chi đoàn sends back: the .xlsx exported, or saved again as Excel 97-2003 or CSV
+by an old Office, all of which the import reads."""
 PDF_FILTER = "Tệp PDF (*.pdf)"
 ISSUED_HINT = "Quyết định năm này đã ban hành với số và ngày này (đã ghi lại cho hồ sơ)."
 
@@ -108,7 +111,7 @@ class RatingFiles(QObject):
 
     def ask_open_path(self) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self._parent, "Nhập bảng xếp loại chi đoàn đã điền", str(open_folder()), XLSX_FILTER
+            self._parent, "Nhập bảng xếp loại chi đoàn đã điền", str(open_folder()), OPEN_FILTER
         )
         return Path(chosen) if chosen else None
 
