@@ -31,7 +31,7 @@ from ..core.lang.text import nfc, percent_cell, rate_cell, vn_number
 from ..core.organization import OrganizationInfo
 from ..core.rating.decision import no_decision, open_round
 from ..core.rating.records import level_counts
-from ..core.rating.rules import LEVELS, percent_text
+from ..core.rating.rules import LEVEL_ABBREVIATIONS, LEVELS, percent_text
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
 from ..core.workspace import Workspace
 from .document import UnionDocument
@@ -45,7 +45,7 @@ SUMMARY_TITLE = "Tổng hợp kết quả đánh giá, xếp loại đoàn viên
 DECISION_KIND = "QUYẾT ĐỊNH"
 DECISION_TITLE = "Về việc công nhận kết quả đánh giá, xếp loại đoàn viên năm {year}"
 ANNEX_TITLE = "DANH SÁCH XẾP LOẠI ĐOÀN VIÊN NĂM {year}"
-SHORT = {1: "HTXSNV", 2: "HTTNV", 3: "HTNV", 4: "KHTNV"}
+SHORT = LEVEL_ABBREVIATIONS
 LEGEND = "; ".join(f"{SHORT[level]}: {name}" for level, name in LEVELS.items()) + "."
 PROVISIONAL = "Kết quả tạm thời: đợt đánh giá, xếp loại năm {year} chưa khóa sổ."
 """Under the summary's title while its round is open (or reopened): the levels are not the

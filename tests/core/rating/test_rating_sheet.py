@@ -351,3 +351,35 @@ def test_a_member_known_by_the_birth_year_alone_is_exported_with_that_year(
         ]
     assert ws.rating_sheets.apply(preview) == 1
     assert _rows(ws)["Lý Văn Năm"].proposed_level == 2
+
+
+def test_levels_written_as_the_app_itself_shortens_them(
+    ws: Workspace, people: dict[str, str], tmp_path: Path
+) -> None:
+    """A chi đoàn writes a level as the rating page shows it ("2. Tốt", "Tốt") or as the printed
+    summary abbreviates it ("HTXSNV"): the import reads it as that level (it refused them as "no
+    level"). A number and a name that disagree ("1. Tốt"), or a word that is no level, are
+    still refused."""
+    exported = tmp_path / "xep-loai.xlsx"
+    ws.rating_sheets.export(exported, YEAR)
+    filled = tmp_path / "da-dien.xlsx"
+    _fill(exported, filled, {
+        (4, "Chi đoàn đề nghị"): "KHTNV",  # Dũng
+        (5, "Tự đánh giá"): "Xuất sắc",  # An
+        (5, "Chi đoàn đề nghị"): "htxsnv",
+        (6, "Tự đánh giá"): "2. Tốt",  # Bình
+        (6, "Chi đoàn đề nghị"): "hoàn thành",
+    })  # fmt: skip
+    preview = ws.rating_sheets.preview(filled, YEAR)
+    assert preview.refused == []
+    assert [(c.row, c.full_name, c.changes) for c in preview.changes] == [
+        (4, "Phạm Văn Dũng", (FieldChange("proposed_level", 3, 4),)),
+        (5, "Nguyễn Văn An", (FieldChange("proposed_level", None, 1),)),  # self: already 1
+        (6, "Trần Thị Bình", (FieldChange("self_level", None, 2),
+                              FieldChange("proposed_level", None, 3))),
+    ]  # fmt: skip
+    _fill(exported, filled, {(6, "Tự đánh giá"): "1. Tốt", (5, "Chi đoàn đề nghị"): "Khá tốt"})
+    refused = ws.rating_sheets.preview(filled, YEAR).refused
+    assert [(r.row, r.reason.split(" ở cột")[0]) for r in refused] == [
+        (5, "“Khá tốt”"), (6, "“1. Tốt”"),
+    ]  # fmt: skip

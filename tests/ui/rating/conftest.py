@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
+import openpyxl
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -73,3 +75,18 @@ def page(qtbot: QtBot, rated: Round, core: Core, history: UndoHistory) -> Rating
 
 def decided(ws: Workspace) -> dict[str, int | None]:
     return {r.full_name: r.decided_level for r in ws.rating.rows(YEAR, as_of=TODAY)}
+
+
+def fill_sheet(path: Path, values: dict[str, dict[str, object]]) -> None:
+    """Member's name -> {column: value} written into an exported rating sheet, as a chi đoàn
+    fills it in."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    header = next(r for r in sheet.iter_rows() if any(c.value == "Chi đoàn đề nghị" for c in r))
+    columns = {c.value: c.column for c in header}
+    for row in sheet.iter_rows(min_row=header[0].row + 1):
+        name = row[columns["Họ và tên"] - 1].value
+        for column, value in values.get(str(name), {}).items():
+            sheet.cell(row[0].row, columns[column], value)
+    book.save(path)

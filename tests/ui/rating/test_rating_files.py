@@ -4,6 +4,9 @@ confirmation that says what changes, and the forms, summary and decision printed
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
+from fnmatch import fnmatch
 from pathlib import Path
 
 import openpyxl
@@ -14,27 +17,32 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.demo.generator import generate
 from doancoso.core.lang.text import vn_number
 from doancoso.core.workspace import Workspace
+from doancoso.ui.rating.import_preview import ImportPreviewDialog
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts, accept_print_dialog
 
-from .conftest import AP_1, AP_2, MEMBERS, SHOWN, TODAY, YEAR, Round
+from .conftest import AP_1, AP_2, MEMBERS, SHOWN, TODAY, YEAR, Round, fill_sheet
 
 pytestmark = SHOWN
 
 
 def _fill_proposals(path: Path, proposals: dict[str, str]) -> None:
-    book = openpyxl.load_workbook(path)
-    sheet = book.active
-    assert sheet is not None
-    header = next(r for r in sheet.iter_rows() if any(c.value == "Chi đoàn đề nghị" for c in r))
-    columns = {c.value: c.column for c in header}
-    for row in sheet.iter_rows(min_row=header[0].row + 1):
-        name = row[columns["Họ và tên"] - 1].value
-        if name in proposals:
-            sheet.cell(row[0].row, columns["Chi đoàn đề nghị"], proposals[name])
-    book.save(path)
+    fill_sheet(path, {name: {"Chi đoàn đề nghị": level} for name, level in proposals.items()})
+
+
+def previewed(shown: list[str], *, accept: bool) -> Callable[[QDialog], None]:
+    """A ``dialog_script`` for the import's confirmation: records what it shows (the counts,
+    then the list) in ``shown``, then presses "Nhập" (``accept``) or "Hủy"."""
+
+    def answer(dialog: QDialog) -> None:
+        assert isinstance(dialog, ImportPreviewDialog), dialog
+        details = dialog.details.toPlainText() if dialog.details is not None else ""
+        shown.append(f"{dialog.summary.text()}\n{details}")
+        dialog.done(QDialog.DialogCode.Accepted if accept else QDialog.DialogCode.Rejected)
+
+    return answer
 
 
 def test_export_then_import_the_chi_doans_proposals(
@@ -48,21 +56,21 @@ def test_export_then_import_the_chi_doans_proposals(
     assert messages[-1] == f"Đã xuất 6 đoàn viên ra tệp {target}."
     _fill_proposals(target, {"Nguyễn Văn An": "Hoàn thành xuất sắc nhiệm vụ", "Trần Thị Bình": "2"})
     page.files.ask_open_path = lambda: target  # type: ignore[method-assign]
-    prompts.answer = False  # first: the preview, declined
+    shown: list[str] = []
+    prompts.dialog_script = previewed(shown, accept=False)  # first: the preview, declined
     page.files.import_button.click()
-    assert (
-        prompts.asked[-1].splitlines()[:4]
-        == [
-            f"Tệp “xep-loai.xlsx”, năm {YEAR}:",
-            "- 2 đoàn viên có thay đổi, 0 không đổi.",
-            "  • Dòng 5 — Nguyễn Văn An: Chi đoàn đề nghị: (trống) → Hoàn thành xuất sắc nhiệm vụ",
-            "  • Dòng 6 — Trần Thị Bình: Chi đoàn đề nghị: (trống) → Hoàn thành tốt nhiệm vụ",
-        ]
-        or "Nguyễn Văn An" in prompts.asked[-1]
-    )
+    lines = shown[-1].splitlines()
+    assert lines[:2] == [
+        f"Tệp “xep-loai.xlsx”, năm {YEAR}: 2 đoàn viên có thay đổi, 4 không đổi.",
+        "Thay đổi:",
+    ]
+    assert lines[2:] == [
+        "  • Dòng 4 — Nguyễn Văn An: Chi đoàn đề nghị: (trống) → Hoàn thành xuất sắc nhiệm vụ",
+        "  • Dòng 5 — Trần Thị Bình: Chi đoàn đề nghị: (trống) → Hoàn thành tốt nhiệm vụ",
+    ]
     proposals = {r.full_name: r.proposed_level for r in rated.ws.rating.rows(YEAR, as_of=TODAY)}
     assert proposals["Nguyễn Văn An"] is None  # declined: nothing written
-    prompts.answer = True
+    prompts.dialog_script = previewed(shown, accept=True)
     page.files.import_button.click()
     assert messages[-1] == "Đã nhập đề nghị của chi đoàn cho 2 đoàn viên."
     proposals = {r.full_name: r.proposed_level for r in rated.ws.rating.rows(YEAR, as_of=TODAY)}
@@ -217,10 +225,12 @@ def test_counts_of_a_large_round_group_thousands(
     assert messages[-1] == f"Đã xuất {vn_number(len(rows))} đoàn viên ra tệp {target}."
     _fill_proposals(target, {r.full_name: "2" for r in rows if r.eligible})
     page.files.ask_open_path = lambda: target  # type: ignore[method-assign]
+    shown: list[str] = []
+    prompts.dialog_script = previewed(shown, accept=True)
     page.files.import_button.click()
-    counts = prompts.asked[-1].splitlines()[1]
-    assert counts.startswith(f"- {vn_number(len(changing))} đoàn viên có thay đổi, "), counts
-    assert f"  • … và {vn_number(len(changing) - 15)} đoàn viên khác." in prompts.asked[-1]
+    counts = shown[-1].splitlines()[0]
+    assert f": {vn_number(len(changing))} đoàn viên có thay đổi, " in counts, counts
+    assert sum("→" in line for line in shown[-1].splitlines()) == len(changing)  # each shown
     assert messages[-1] == f"Đã nhập đề nghị của chi đoàn cho {vn_number(len(changing))} đoàn viên."
 
 
@@ -439,8 +449,10 @@ def test_importing_into_a_closed_round_is_refused_before_the_file_is_chosen(
     assert (chosen, prompts.asked, prompts.errors) == ([], [], [])
     rated.ws.rating.reopen(YEAR)
     page.refresh()
+    shown: list[str] = []
+    prompts.dialog_script = previewed(shown, accept=False)
     page.files.import_button.click()
-    assert chosen == [target] and prompts.infos[-1].startswith("Tệp “xep-loai.xlsx”, năm 2025:")
+    assert chosen == [target] and shown[-1].startswith("Tệp “xep-loai.xlsx”, năm 2025:")
 
 
 def test_forms_for_nobody_are_refused_before_the_save_dialog(
@@ -461,3 +473,76 @@ def test_forms_for_nobody_are_refused_before_the_save_dialog(
         assert prompts.infos[-1] == "Không có đoàn viên nào để in phiếu tự đánh giá năm 2025."
     assert (asked, prompts.errors) == ([], [])
     assert not (tmp_path / "phieu.pdf").exists()
+
+
+def test_the_files_of_one_chi_doan_are_named_after_it(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The secretary exports the round for each chi đoàn in turn onto one stick, and prints
+    each one's forms: each file is offered under the chi đoàn's name (every one was offered as
+    "xep-loai-2025.xlsx", the next chi đoàn's export replacing the last one's); for the whole
+    organisation the names stay as they were."""
+    offered: list[str] = []
+
+    def save_as(_caption: str, name: str, _filter: str) -> Path:
+        offered.append(name)
+        return tmp_path / name
+
+    page.files.ask_save_path = save_as  # type: ignore[method-assign]
+    prompts.dialog_script = accept_print_dialog
+    prompts.answer = True  # print although some are not decided
+    for branch in (rated.branches[AP_1], rated.branches[AP_2], None):
+        page.branch_box.setCurrentIndex(page.branch_box.findData(branch))
+        page.files.export_button.click()
+        prompts.choice = "Phiếu tự đánh giá (để trống, phát cho đoàn viên)"
+        page.files.print_button.click()
+        prompts.choice = "Tổng hợp kết quả đánh giá, xếp loại"
+        page.files.print_button.click()
+    assert offered == [
+        "xep-loai-2025-chi-doan-ap-1.xlsx", "phieu-tu-danh-gia-2025-trong-chi-doan-ap-1.pdf",
+        "tong-hop-xep-loai-2025-chi-doan-ap-1.pdf",
+        "xep-loai-2025-chi-doan-ap-2.xlsx", "phieu-tu-danh-gia-2025-trong-chi-doan-ap-2.pdf",
+        "tong-hop-xep-loai-2025-chi-doan-ap-2.pdf",
+        "xep-loai-2025.xlsx", "phieu-tu-danh-gia-2025-trong.pdf", "tong-hop-xep-loai-2025.pdf",
+    ]  # fmt: skip
+    assert all((tmp_path / name).exists() for name in offered)
+
+
+def test_a_sheet_sent_back_as_xls_can_be_chosen_and_is_imported(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path, monkeypatch
+) -> None:
+    """A chi đoàn on an old Office saves the filled sheet as "Excel 97-2003" (.xls): the open
+    dialog of "Nhập đề nghị từ Excel…" lets the secretary choose it (it listed *.xlsx files
+    only, the chi đoàn's file hidden, though the import reads .xls and .csv), and its
+    proposals are imported."""
+    import xlwt
+    from PySide6.QtWidgets import QFileDialog
+
+    exported = tmp_path / "xep-loai.xlsx"
+    rated.ws.rating_sheets.export(exported, YEAR)
+    _fill_proposals(exported, {"Nguyễn Văn An": "Hoàn thành tốt nhiệm vụ"})
+    source = openpyxl.load_workbook(exported).active
+    assert source is not None
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet(f"Xếp loại {YEAR}")
+    for r, row in enumerate(source.iter_rows(values_only=True)):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, f"{value:%d/%m/%Y}" if isinstance(value, dt.date) else value)
+    sent = tmp_path / "ap-1.xls"
+    book.save(str(sent))
+    filters: list[str] = []
+
+    def choose(_parent: object, _caption: str, _start: str, filter_text: str = "") -> tuple:
+        filters.append(filter_text)
+        return str(sent), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    shown: list[str] = []
+    prompts.dialog_script = previewed(shown, accept=True)
+    page.files.import_button.click()
+    patterns = re.findall(r"\*[.\w]*", filters[-1])
+    assert any(fnmatch(sent.name, pattern) for pattern in patterns), filters
+    assert "*.csv" in patterns
+    proposals = {r.full_name: r.proposed_level for r in rated.ws.rating.rows(YEAR, as_of=TODAY)}
+    assert proposals["Nguyễn Văn An"] == 2

@@ -10,11 +10,13 @@ figures into a suggested level with its reason in words; people decide.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ImportFileError
+from ..lang.text import fold
 
 FORMAT = "doancoso-rating-rules"
 DEFAULT_RULES_FILE = "rating-2023-2027.json"
@@ -24,6 +26,10 @@ LEVELS: dict[int, str] = {
     3: "Hoàn thành nhiệm vụ",
     4: "Không hoàn thành nhiệm vụ",
 }
+SHORT_LEVELS: dict[int, str] = {1: "Xuất sắc", 2: "Tốt", 3: "Hoàn thành", 4: "Không hoàn thành"}
+"""The levels as the rating page shows them ("2. Tốt")."""
+LEVEL_ABBREVIATIONS: dict[int, str] = {1: "HTXSNV", 2: "HTTNV", 3: "HTNV", 4: "KHTNV"}
+"""The levels as the union's tables abbreviate them (the printed summary's columns)."""
 TRAINING_RESULTS: dict[str, str] = {
     "xuat-sac": "Xuất sắc",
     "kha": "Khá",
@@ -225,10 +231,10 @@ def suggest(
 
 
 def parse_level(text: str | int | None) -> int | None:
-    """A level from 1–4 or its Vietnamese name (tones and case ignored); None for empty;
-    ValueError otherwise."""
-    from ..lang.text import fold
-
+    """A level from 1–4, its Vietnamese name, its short name or abbreviation as the app writes
+    them (:data:`SHORT_LEVELS`, :data:`LEVEL_ABBREVIATIONS`), or a number with its name as the
+    rating page shows it ("2. Tốt"); tones and case ignored; None for empty; ValueError
+    otherwise (a number and a name that disagree too)."""
     if text is None or (isinstance(text, str) and not text.strip()):
         return None
     if isinstance(text, int) and not isinstance(text, bool):
@@ -236,9 +242,20 @@ def parse_level(text: str | int | None) -> int | None:
             return text
         raise ValueError
     key = fold(str(text)).strip().removeprefix("muc ").strip()
-    if key.isdigit() and int(key) in LEVELS:
-        return int(key)
-    for level, name in LEVELS.items():
-        if key == fold(name):
-            return level
-    raise ValueError
+    numbered = _NUMBERED.fullmatch(key)
+    if numbered is None:
+        raise ValueError
+    number, name = numbered.group(1), numbered.group(2)
+    level = int(number) if number else _NAMES.get(name)
+    if level not in LEVELS or (number and name and _NAMES.get(name) != level):
+        raise ValueError
+    return level
+
+
+_NAMES = {
+    fold(name): level
+    for names in (LEVELS, SHORT_LEVELS, LEVEL_ABBREVIATIONS)
+    for level, name in names.items()
+}
+_NUMBERED = re.compile(r"(?:(\d+)\s*[.:)\-]?\s*)?(\D*)")
+"""A folded level: an optional number, then an optional name."""

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QWidget
 
 from ...core.documents import DocumentDetails, decision_recipients
 from ...core.lang.dates import format_vn_date
-from ...core.lang.text import vn_number
+from ...core.lang.text import slug, vn_number
 from ...core.rating.decision import Decision, no_decision
 from ...core.rating.service import RoundInfo
 from ...core.rating.sheet import SheetPreview, closed_round
@@ -20,6 +20,7 @@ from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.folders import documents_folder, open_folder
 from ..shell.operations import Core, CoreOp, QueryOp
+from .import_preview import ImportPreviewDialog
 
 SUMMARY = DocumentKind("BC", "In tổng hợp kết quả xếp loại (PDF)")
 DECISION = DocumentKind("QĐ", "In quyết định công nhận kết quả xếp loại (PDF)", decision_recipients)
@@ -53,28 +54,11 @@ DOCUMENTS = (
 UNDECIDED_NOTICE = ("Còn {count} đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết "
                     "định: {what} chỉ ghi những người đã có mức. Vẫn in?")  # fmt: skip
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
+OPEN_FILTER = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)"
+"""What a chi đoàn sends back: the .xlsx exported, or saved again as Excel 97-2003 or CSV
+by an old Office, all of which the import reads."""
 PDF_FILTER = "Tệp PDF (*.pdf)"
-SHOWN_CHANGES = 15
 ISSUED_HINT = "Quyết định năm này đã ban hành với số và ngày này (đã ghi lại cho hồ sơ)."
-
-
-def preview_text(preview: SheetPreview) -> str:
-    """What the import would do, in words, for the confirmation."""
-    lines = [f"Tệp “{preview.path.name}”, năm {preview.year}:"]
-    lines.append(
-        f"- {vn_number(len(preview.changes))} đoàn viên có thay đổi, "
-        f"{vn_number(preview.unchanged)} không đổi."
-    )
-    for change in preview.changes[:SHOWN_CHANGES]:
-        what = "; ".join(c.text() for c in change.changes)
-        lines.append(f"  • Dòng {change.row} — {change.full_name}: {what}")
-    if len(preview.changes) > SHOWN_CHANGES:
-        lines.append(f"  • … và {vn_number(len(preview.changes) - SHOWN_CHANGES)} đoàn viên khác.")
-    if preview.refused:
-        lines.append(f"- {vn_number(len(preview.refused))} dòng bị bỏ qua:")
-        for refused in preview.refused[:SHOWN_CHANGES]:
-            lines.append(f"  • Dòng {refused.row} — {refused.full_name}: {refused.reason}")
-    return "\n".join(lines)
 
 
 class RatingFiles(QObject):
@@ -85,15 +69,18 @@ class RatingFiles(QObject):
     def __init__(
         self, core: Core, parent: QWidget, year: Callable[[], int],
         branch: Callable[[], str | None], undecided: Callable[[], int],
+        branch_name: Callable[[], str],
     ) -> None:  # fmt: skip
         """``undecided``: how many members of the round shown (of the chi đoàn chosen) have
-        no level decided yet, as the page's grid holds them."""
+        no level decided yet, as the page's grid holds them; ``branch_name``: the name of the
+        chi đoàn chosen, which the files of one chi đoàn are named after."""
         super().__init__(parent)
         self._core = core
         self._parent = parent
         self._year = year
         self._branch = branch
         self._undecided = undecided
+        self._branch_name = branch_name
         self.export_button = QPushButton("Xuất Excel…")
         self.export_button.setToolTip(
             "Xuất đợt xếp loại (chi đoàn đang chọn) để chi đoàn điền đề nghị"
@@ -124,16 +111,24 @@ class RatingFiles(QObject):
 
     def ask_open_path(self) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self._parent, "Nhập bảng xếp loại chi đoàn đã điền", str(open_folder()), XLSX_FILTER
+            self._parent, "Nhập bảng xếp loại chi đoàn đã điền", str(open_folder()), OPEN_FILTER
         )
         return Path(chosen) if chosen else None
+
+    def _tail(self) -> str:
+        """What the name of a file of the chi đoàn chosen ends with ("-chi-doan-ap-1"): the
+        secretary exports and prints for each chi đoàn in turn, often onto one stick; nothing
+        for the whole organisation."""
+        if self._branch() is None:
+            return ""
+        return "-" + slug(self._branch_name(), empty="chi-doan")
 
     # Excel ---------------------------------------------------------------------------------
 
     def export(self) -> None:
         year, branch = self._year(), self._branch()
         path = self.ask_save_path(
-            "Xuất đợt xếp loại ra Excel", f"xep-loai-{year}.xlsx", XLSX_FILTER
+            "Xuất đợt xếp loại ra Excel", f"xep-loai-{year}{self._tail()}.xlsx", XLSX_FILTER
         )
         if path is None:
             return
@@ -181,18 +176,11 @@ class RatingFiles(QObject):
 
     def _previewed(self, preview: object) -> None:
         assert isinstance(preview, SheetPreview)
-        prompts = self._core.prompts
-        text = preview_text(preview)
-        if not preview.changes:
-            prompts.information(self._parent, "Không có gì thay đổi", text)
-            return
-        if not prompts.confirm(
-            self._parent,
-            "Nhập đề nghị của chi đoàn",
-            text + "\n\nGhi các thay đổi này?",
-            yes="Nhập",
-            no="Hủy",
-        ):
+        dialog = ImportPreviewDialog(self._parent, preview)
+        self._core.prompts.run(dialog)
+        accepted = dialog.result() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not preview.changes or not accepted:
             return
 
         def done(count: int) -> None:
@@ -211,9 +199,9 @@ class RatingFiles(QObject):
         chosen = self._core.prompts.choose(self._parent, "In", "Văn bản cần in:", DOCUMENTS)
         if chosen is None:
             return
-        year, branch = self._year(), self._branch()
+        year, branch, tail = self._year(), self._branch(), self._tail()
         if chosen in (0, 1):
-            self._print_forms(year, branch, blank=chosen == 0)
+            self._print_forms(year, branch, tail, blank=chosen == 0)
             return
         kind = SUMMARY if chosen == 2 else DECISION
         issued = chosen == 3 and branch is None  # the organisation's decision: its number kept
@@ -237,12 +225,12 @@ class RatingFiles(QObject):
             elif kind is DECISION and not info.closed:
                 say(self._parent, "In", OPEN_ROUND.format(year=year))
             else:
-                self._print_results(kind, year, branch, issued, known)
+                self._print_results(kind, year, branch, tail, issued, known)
 
         op = QueryOp(self._parent, read, self._core, label="Đang đọc đợt xếp loại…")
         op.success(ready).failure(self._core.reporter(self._parent, "Không in được")).run()
 
-    def _print_forms(self, year: int, branch: str | None, *, blank: bool) -> None:
+    def _print_forms(self, year: int, branch: str | None, tail: str, *, blank: bool) -> None:
         """The self-assessment forms, after a read on the worker that there is somebody to
         print one for (else the PDF's own refusal, before the save dialog)."""
 
@@ -255,7 +243,7 @@ class RatingFiles(QObject):
             if refused is not None:
                 self._core.prompts.information(self._parent, "In", refused)
                 return
-            name = f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}.pdf"
+            name = f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}{tail}.pdf"
             path = self.ask_save_path("In phiếu tự đánh giá ra PDF", name, PDF_FILTER)
             if path is None:
                 return
@@ -270,8 +258,8 @@ class RatingFiles(QObject):
         op = QueryOp(self._parent, refusal, self._core, label="Đang đọc đợt xếp loại…")
         op.success(ready).failure(self._core.reporter(self._parent, "Không in được")).run()
 
-    def _print_results(self, kind: DocumentKind, year: int, branch: str | None, issued: bool,
-                       known: Decision | None) -> None:  # fmt: skip
+    def _print_results(self, kind: DocumentKind, year: int, branch: str | None, tail: str,
+                       issued: bool, known: Decision | None) -> None:  # fmt: skip
         """The summary of a round there is or the decision of a closed one, after the warning
         of the members not decided and the print dialog."""
         summary = kind is SUMMARY
@@ -286,7 +274,7 @@ class RatingFiles(QObject):
         details = self._details(kind, known)
         if details is None:
             return
-        name = f"{'tong-hop' if summary else 'quyet-dinh'}-xep-loai-{year}.pdf"
+        name = f"{'tong-hop' if summary else 'quyet-dinh'}-xep-loai-{year}{tail}.pdf"
         path = self.ask_save_path(kind.title, name, PDF_FILTER)
         if path is None:
             return

@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...core.lang.dates import DAY, format_vn_date
 from ...core.lang.text import percent_cell
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
-from ...core.rating.rules import LEVELS, TRAINING_RESULTS, percent_text
+from ...core.rating.rules import LEVELS, SHORT_LEVELS, TRAINING_RESULTS, percent_text
 from ...core.rating.service import RatingRow
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 
@@ -36,7 +36,6 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
 
-SHORT_LEVELS: dict[int, str] = {1: "Xuất sắc", 2: "Tốt", 3: "Hoàn thành", 4: "Không hoàn thành"}
 """The levels as the grid shows them ("2. Tốt"); the full name is in the tooltip."""
 
 # (header, default width in pixels: the view widens a column to its longest value, FIT_TEXTS)

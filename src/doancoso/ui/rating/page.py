@@ -192,7 +192,7 @@ class RatingPage(QWidget):
         layout.addLayout(filters)
         self.files = RatingFiles(
             self._core, self, lambda: self.year, lambda: self.branch_box.currentData(),
-            self._undecided,
+            self._undecided, self.branch_box.currentText,
         )  # fmt: skip
         self.files.status_message.connect(self.status_message.emit)
         actions = QHBoxLayout()
