@@ -1,6 +1,6 @@
 """``doancoso activity add | list | attend``: activities once or repeating, the list of dates
-with the JSON keys scripts rely on, attendance by member ids or from a sheet; bad data refused
-with exit 1 and nothing changed, bad usage with exit 2."""
+with the JSON keys scripts rely on, attendance by member ids or names or from a sheet; bad data
+refused with exit 1 and nothing changed, bad usage with exit 2."""
 
 from __future__ import annotations
 
@@ -290,6 +290,25 @@ def test_attend_by_member_ids(
     }
 
 
+def test_attend_by_member_names(
+    ws: Workspace, ids: dict[str, str], data_dir: Path, meeting: str
+) -> None:
+    """As ``members event`` and ``rating set`` name a member: by id, or by the words of their
+    name, tones and case ignored."""
+    result = in_folder(data_dir, "activity", "attend", meeting, "--present", "nguyen van an",
+                       "Lê Hoàng Cường", "--excused", ids["Bình"])  # fmt: skip
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "Đã điểm danh “Sinh hoạt chi đoàn tháng 3” ngày 15/03/2025: 2 có mặt, 1 vắng có phép, "
+        "0 vắng không phép (3 người).\n"
+    )
+    assert states(ws, meeting) == {
+        "Nguyễn Văn An": "present",
+        "Trần Thị Bình": "excused",
+        "Lê Hoàng Cường": "present",
+    }
+
+
 def test_counts_of_a_thousand_or_more_have_the_thousands_dot(ws: Workspace, data_dir: Path) -> None:
     """A commune union merged in 2025 can have well over a thousand members at one clean-up."""
     ws.generate_demo(members=1300, seed=1)
@@ -376,14 +395,18 @@ def test_attend_from_a_sheet(
     ("options", "message"),
     [
         (lambda ids, tmp: ["--present", "khong-co-ai"],
-         "Lỗi: Dữ liệu không hợp lệ:\n  --present/--excused/--absent: Không có đoàn viên mã "
-         "khong-co-ai trong danh sách.\n"),
+         "Lỗi: Không tìm thấy đoàn viên “khong-co-ai”: ghi mã đoàn viên (id của “members list "
+         "--format json”) hoặc họ tên.\n"),
         (lambda ids, tmp: ["--present", ids["An"], "--excused", ids["An"]],
-         "Lỗi: Dữ liệu không hợp lệ:\n  --present/--excused/--absent: Đoàn viên mã {An} vừa có "
-         "mặt vừa vắng có phép.\n"),
-        (lambda ids, tmp: ["--excused", ids["Bình"], "--absent", ids["Bình"]],
-         "Lỗi: Dữ liệu không hợp lệ:\n  --present/--excused/--absent: Đoàn viên mã {Bình} vừa "
-         "vắng có phép vừa vắng không phép.\n"),
+         "Lỗi: Dữ liệu không hợp lệ:\n  --present/--excused/--absent: Đoàn viên Nguyễn Văn An "
+         "vừa có mặt vừa vắng có phép.\n"),
+        (lambda ids, tmp: ["--excused", ids["Bình"], "--absent", "tran thi binh"],
+         "Lỗi: Dữ liệu không hợp lệ:\n  --present/--excused/--absent: Đoàn viên Trần Thị Bình "
+         "vừa vắng có phép vừa vắng không phép.\n"),
+        (lambda ids, tmp: ["--present", "Nguyễn Văn An", "Thị"],
+         "Lỗi: “Thị” khớp với 2 đoàn viên: Trần Thị Bình (sinh 12/07/2002, Chi đoàn ấp 1, mã "
+         "{Bình}); Phạm Thị Dung (sinh 01/01/2000, Chi đoàn ấp 2, mã {Dung}). Hãy ghi mã đoàn "
+         "viên hoặc họ tên đầy đủ hơn.\n"),
         (lambda ids, tmp: ["--file", str(_sheet(tmp / "a.xlsx", [("Nguyễn Văn An", "x"),
                                                                  ("Võ Văn Tám", "x")]))],
          "Lỗi: Dòng 3: “Võ Văn Tám” không có trong danh sách đoàn viên. Chưa lưu gì.\n"),

@@ -97,6 +97,7 @@ def test_group_help(capsys: pytest.CaptureFixture[str]) -> None:
         "    import            nhập đoàn viên từ tệp Excel (.xlsx, .xls) hoặc CSV\n"
         "    export            xuất danh sách đoàn viên ra tệp .xlsx hoặc .csv\n"
         "    print             in danh sách đoàn viên ra tệp PDF\n"
+        "    print-transfer    in giấy giới thiệu sinh hoạt Đoàn của một đoàn viên chuyển đi\n"
         "    event             ghi sự kiện của đoàn viên, hoặc xóa sự kiện cuối\n"
         "    events            quá trình (các sự kiện) của một đoàn viên\n"
         "\n"

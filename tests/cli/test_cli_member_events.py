@@ -3,6 +3,7 @@ through the core of the GUI's "Ghi sự kiện…" (its refusals, its messages),
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from doancoso.core.workspace import Workspace
 EVENT_KEYS = [
     "id", "kind", "kind_label", "date", "number", "place", "introducer_id", "introducer_name",
     "other_organization", "home_organization", "period_start", "period_end", "level",
-    "level_label", "note", "status_after", "status_after_label",
+    "level_label", "note", "status_after", "status_after_label", "dues_paid_until", "remarks",
 ]  # fmt: skip
 
 
@@ -167,6 +168,25 @@ REFUSALS = [
      "Lỗi: --level không dùng cho sự kiện “Xóa tên”: chỉ dùng cho “Kỷ luật”.\n"),
     (["--kind", "transfer_out", "--date", "01/06/2020", "--place", "Ấp 1"],
      "Lỗi: --place không dùng cho sự kiện “Chuyển sinh hoạt đi”: chỉ dùng cho “Kết nạp Đoàn”.\n"),
+    (["--kind", "transfer_out", "--date", "01/06/2020", "--other-organization", "Đoàn xã B",
+      "--dues-paid-until", "6/2020a"],
+     "Lỗi: Dữ liệu không hợp lệ:\n  --dues-paid-until: Tháng đã đóng đoàn phí phải viết dạng "
+     "mm/yyyy, ví dụ 05/2026.\n"),
+    (["--kind", "transfer_out", "--date", "01/06/2020", "--other-organization", "Đoàn xã B",
+      "--dues-paid-until", "07/2020"],
+     "Lỗi: Dữ liệu không hợp lệ:\n  --dues-paid-until: Tháng đã đóng đoàn phí (07/2020) không "
+     "thể sau tháng chuyển sinh hoạt (06/2020).\n"),
+    (["--kind", "transfer_out", "--date", "01/06/2020", "--other-organization", "Đoàn xã B",
+      "--dues-paid-until", "03/2018"],
+     "Lỗi: Dữ liệu không hợp lệ:\n  --dues-paid-until: Tháng đã đóng đoàn phí (03/2018) không "
+     "thể trước ngày vào Đoàn của đoàn viên (01/04/2018).\n"),
+    (["--kind", "transfer_in", "--date", "01/06/2020", "--other-organization", "Đoàn xã B",
+      "--dues-paid-until", "05/2020"],
+     "Lỗi: --dues-paid-until không dùng cho sự kiện “Chuyển sinh hoạt đến”: chỉ dùng cho "
+     "“Chuyển sinh hoạt đi”.\n"),
+    (["--kind", "discipline", "--date", "01/06/2020", "--level", "Khiển trách", "--remarks",
+      "Tốt"],
+     "Lỗi: --remarks không dùng cho sự kiện “Kỷ luật”: chỉ dùng cho “Chuyển sinh hoạt đi”.\n"),
 ]  # fmt: skip
 
 
@@ -178,6 +198,35 @@ def test_a_refused_event_is_said_and_changes_nothing(
     before = events(folder, "Nguyễn Văn An")
     assert add(folder, "Nguyễn Văn An", *options) == (1, "", message)
     assert events(folder, "Nguyễn Văn An") == before
+
+
+def test_a_transfer_out_records_the_dues_and_the_remarks(folder: str) -> None:
+    an = "Nguyễn Văn An"
+    assert add(folder, an, "--kind", "admission", "--date", "01/04/2018")[0] == 0
+    code, out, err = add(folder, an, "--kind", "Chuyển sinh hoạt đi", "--date", "15/06/2024",
+                         "--other-organization", "Đoàn phường 5", "--dues-paid-until", "6/2024",
+                         "--remarks", "Nhiệt tình, gương mẫu.\nHoàn thành tốt nhiệm vụ năm 2023.",
+                         "--note", "Chuyển theo gia đình.")  # fmt: skip
+    assert (code, err) == (0, ""), err
+    last = history(folder, an)[-1]
+    assert {k: last[k] for k in ("dues_paid_until", "remarks", "note")} == {
+        "dues_paid_until": "06/2024",
+        "remarks": "Nhiệt tình, gương mẫu.\nHoàn thành tốt nhiệm vụ năm 2023.",
+        "note": "Chuyển theo gia đình.",
+    }
+    with Workspace.open(Path(folder)) as ws:  # what the GUI's history and the letter read
+        info = ws.events.history(member_id(folder, an))[-1]
+    assert (info.dues_paid_until, info.note) == (dt.date(2024, 6, 1), "Chuyển theo gia đình.")
+    assert info.remarks == "Nhiệt tình, gương mẫu.\nHoàn thành tốt nhiệm vụ năm 2023."
+    table = cli("members", "events", an, "--data-dir", folder)
+    assert table.out.splitlines()[2] == (
+        "15/06/2024\tChuyển sinh hoạt đi\t\tChuyển đi đến: Đoàn phường 5; Đã đóng đoàn phí đến "
+        "tháng: 06/2024; Nhận xét: Nhiệt tình, gương mẫu. Hoàn thành tốt nhiệm vụ năm 2023.; "
+        "Ghi chú: Chuyển theo gia đình.\tĐã chuyển sinh hoạt"
+    )
+    # Any other event has neither.
+    first = history(folder, an)[0]
+    assert (first["dues_paid_until"], first["remarks"]) == (None, None)
 
 
 def test_a_member_who_left_can_only_come_back(folder: str) -> None:
@@ -249,3 +298,4 @@ def test_help_is_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--level HÌNH_THỨC hình thức kỷ luật (bắt buộc khi Kỷ luật): Khiển trách, Cảnh cáo, " \
         "Khai trừ" in words  # fmt: skip
     assert "loại sự kiện: Kết nạp Đoàn, Chuyển sinh hoạt đến," in words
+    assert "--dues-paid-until mm/yyyy" in words and "--remarks NHẬN_XÉT" in words

@@ -77,3 +77,14 @@ def test_active_given_by_name_is_added_as_the_form_adds(folder: str) -> None:
     assert code == 0, err
     [row] = listing(folder)
     assert (row["full_name"], row["status"]) == ("Lê Thị Hoa", "active")
+
+
+def test_the_help_names_the_statuses(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli("members", "add", "--help")
+    words = " ".join(capsys.readouterr().out.split())
+    assert (
+        "--status TRẠNG_THÁI trạng thái: “Đang sinh hoạt” (mặc định, như mẫu hồ sơ thêm đoàn "
+        "viên); “Sinh hoạt tạm”, “Đã chuyển sinh hoạt”, “Đã trưởng thành Đoàn”, “Bị khai trừ”, "
+        "“Đã xóa tên” có được qua sự kiện, ghi sau khi thêm bằng “members event add”"
+    ) in words

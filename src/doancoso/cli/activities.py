@@ -1,7 +1,8 @@
 """``doancoso activity add | list | attend``: the activity calendar and its attendance.
 
 An activity has one or many dates (``--repeat``); each date is an occurrence with its own id,
-which ``activity list`` prints and ``activity attend`` takes. ``participation`` and
+which ``activity list`` prints and ``activity attend`` takes, with the members it marks named
+by id or by name (:func:`.filters.find_member`). ``participation`` and
 ``calendar export`` (:mod:`.calendar_export`) are registered with this group.
 """
 
@@ -17,7 +18,7 @@ from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
 from . import calendar_export
 from .common import EXIT_OK, Subparsers, data_dir_option, file_path, format_option, open_workspace
-from .filters import find_branch
+from .filters import MEMBER, MEMBER_HELP, find_branch, find_member
 from .parser import Parser
 from .values import add_range_options, date_range, dump
 
@@ -85,19 +86,12 @@ def register(subparsers: Subparsers) -> None:
     attend.add_argument(
         "occurrence", metavar="MÃ_BUỔI", help="mã của buổi hoạt động (cột id của activity list)"
     )
-    attend.add_argument(
-        "--present", nargs="+", default=[], metavar="MÃ_ĐV", help="mã các đoàn viên có mặt"
-    )
-    attend.add_argument(
-        "--excused", nargs="+", default=[], metavar="MÃ_ĐV", help="mã các đoàn viên vắng có phép"
-    )
-    attend.add_argument(
-        "--absent",
-        nargs="+",
-        default=[],
-        metavar="MÃ_ĐV",
-        help="mã các đoàn viên vắng không phép (sửa điểm danh trước đó)",
-    )
+    for state, more in (("present", ""), ("excused", ""),
+                        ("absent", " (sửa điểm danh trước đó)")):  # fmt: skip
+        attend.add_argument(
+            f"--{state}", nargs="+", default=[], type=MEMBER, metavar="ĐOÀN_VIÊN",
+            help=f"các đoàn viên {_STATE_WORDS[state]}{more}; mỗi đoàn viên: {MEMBER_HELP}",
+        )  # fmt: skip
     attend.add_argument(
         "--file",
         type=file_path,
@@ -220,16 +214,25 @@ def activity_list(args: argparse.Namespace, out: TextIO) -> int:
 _STATE_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép"}
 
 
-def _named(args: argparse.Namespace) -> dict[str, str]:
-    """member id → the state the options give it; a member named by two options is refused."""
+def _named(ws: Workspace, args: argparse.Namespace) -> dict[str, str]:
+    """member id → the state the options give it. A member is named by id or by name
+    (:func:`.filters.find_member`); an id already on the date's sheet is taken as it is (a
+    member deleted from the roster since may still be on it). A member named by two options
+    (by id, or by name, or both) is refused."""
+    on_sheet = {row.member_id: row.full_name for row in ws.attendance.sheet(args.occurrence)}
     named: dict[str, str] = {}
     for state in ("present", "excused", "absent"):
-        for member_id in getattr(args, state):
+        for text in getattr(args, state):
+            if text in on_sheet:
+                member_id, name = text, on_sheet[text]
+            else:
+                record = find_member(ws, text)
+                member_id, name = record.id, record.fields.full_name
             other = named.setdefault(member_id, state)
             if other != state:
                 raise ValidationError(
                     {
-                        "member_id": f"Đoàn viên mã {member_id} vừa {_STATE_WORDS[other]} vừa "
+                        "member_id": f"Đoàn viên {name} vừa {_STATE_WORDS[other]} vừa "
                         f"{_STATE_WORDS[state]}."
                     }
                 )
@@ -239,9 +242,9 @@ def _named(args: argparse.Namespace) -> dict[str, str]:
 def activity_attend(args: argparse.Namespace, out: TextIO) -> int:
     """Without ``--file``, a date already taken starts from its marks as saved (with their
     reasons): a second run changes only the members it names. A sheet is the whole roll call."""
-    named = _named(args)
     with open_workspace(args) as ws:
         taken = ws.activities.occurrence(args.occurrence).row.attendance_taken
+        named = _named(ws, args)
         if args.file is not None:
             marks = ws.attendance.marks_from_sheet(args.occurrence, args.file)
             kept = 0

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import AppError, ConflictError
-from ..core.lang.dates import format_vn_date
+from ..core.lang.dates import format_vn_date, format_vn_month
 from ..core.lang.text import vn_number
 from ..core.lifecycle.rules import APP_KINDS, DETAILS, DISCIPLINE_LEVELS, EVENT_KINDS
 from ..core.roster.service import MemberRecord
@@ -44,6 +44,10 @@ DETAIL_OPTIONS: tuple[tuple[str, str, str], ...] = (
     ("introducer", "TÊN_HOẶC_MÃ", "người giới thiệu (Kết nạp Đoàn): họ tên, hoặc mã một đoàn viên"),
     ("other_organization", "TÊN", "tổ chức Đoàn chuyển đến từ / chuyển đi đến (bắt buộc khi "
      "chuyển sinh hoạt)"),
+    ("dues_paid_until", "mm/yyyy", "đã đóng đoàn phí đến tháng (Chuyển sinh hoạt đi), vd. "
+     "05/2026: không sau tháng chuyển đi"),
+    ("remarks", "NHẬN_XÉT", "nhận xét của tổ chức Đoàn về đoàn viên (Chuyển sinh hoạt đi), in "
+     "trên giấy giới thiệu"),
     ("home_organization", "TÊN", "tổ chức Đoàn gốc (bắt buộc khi Sinh hoạt tạm)"),
     ("period_start", "dd/mm/yyyy", "sinh hoạt tạm từ ngày"),
     ("period_end", "dd/mm/yyyy", "sinh hoạt tạm đến ngày"),
@@ -220,6 +224,8 @@ def _event_json(event: EventInfo) -> dict[str, object]:
         "note": event.note,
         "status_after": event.status_after,
         "status_after_label": STATUSES.get(event.status_after, event.status_after),
+        "dues_paid_until": format_vn_month(event.dues_paid_until) or None,
+        "remarks": event.remarks,
     }
 
 
@@ -231,9 +237,12 @@ def _shown_details(event: EventInfo) -> list[tuple[str, str]]:
         ("Nơi kết nạp", event.place),
         ("Người giới thiệu", event.introducer_name),
         (way, event.other_organization),
+        ("Đã đóng đoàn phí đến tháng", format_vn_month(event.dues_paid_until)),
+        ("Nhận xét", event.remarks),
         ("Tổ chức Đoàn gốc", event.home_organization),
         ("Thời gian", " – ".join(period) if event.period_start or event.period_end else None),
         ("Hình thức", event.discipline_label),
         ("Ghi chú", event.note),
     )
-    return [(label, value) for label, value in values if value]
+    # A cell of the table is one line: a value typed on several lines is joined by spaces.
+    return [(label, " ".join(value.split())) for label, value in values if value]

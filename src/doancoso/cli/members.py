@@ -52,7 +52,12 @@ def register(subparsers: Subparsers) -> None:
     )
     add.add_argument("--admission-place", default="", metavar="NƠI", help="nơi vào Đoàn")
     add.add_argument("--position", default="", metavar="CHỨC_VỤ", help="chức vụ")
-    add.add_argument("--status", default="", metavar="TRẠNG_THÁI", help="trạng thái")
+    add.add_argument(
+        "--status", default="", metavar="TRẠNG_THÁI",
+        help=f"trạng thái: “{STATUSES['active']}” (mặc định, như mẫu hồ sơ thêm đoàn viên); "
+        + ", ".join(f"“{label}”" for code, label in STATUSES.items() if code != "active")
+        + " có được qua sự kiện, ghi sau khi thêm bằng “members event add”",
+    )  # fmt: skip
     add.add_argument("--ethnicity", default="", metavar="DÂN_TỘC", help="dân tộc")
     add.add_argument("--religion", default="", metavar="TÔN_GIÁO", help="tôn giáo")
     format_option(add)

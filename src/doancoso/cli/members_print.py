@@ -1,30 +1,46 @@
-"""``doancoso members print``: the printed roster as a PDF, from the command line.
+"""``doancoso members print``: the printed roster as a PDF, from the command line; and
+``members print-transfer``: a member's transfer letter (giấy giới thiệu sinh hoạt Đoàn).
 
-Registered under ``members`` by :mod:`doancoso.cli.members`; the PDF itself is made by
-:mod:`doancoso.reports.roster` (imported only when the command runs, so other commands start
-without loading reportlab).
+Registered under ``members`` by :mod:`doancoso.cli.members`; the PDFs themselves are made by
+:mod:`doancoso.reports.roster` and :mod:`doancoso.reports.transfer_letter` (imported only when
+the command runs, so other commands start without loading reportlab).
+
+The transfer letter is the one the GUI prints from a "Chuyển sinh hoạt đi" of the member's
+history: by default of their last transfer out, or of the one ``--event`` names; its number,
+place and date are taken as ``rating print`` takes them (left out: a number to fill in by hand,
+the organisation's commune, today).
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..core.lang.text import vn_number
+from ..core.errors import AppError
+from ..core.lang.dates import format_vn_date
+from ..core.lang.text import nfc, vn_number
 from .common import (
     EXIT_OK,
     PDF,
     Subparsers,
     data_dir_option,
     file_path,
+    not_blank,
     open_workspace,
     require_suffix,
 )
 from .filters import (
+    MEMBER,
+    MEMBER_HELP,
     add_member_filter_options,
+    find_member,
     member_filter,
     refuse_member_filters_for_youth,
 )
+from .values import day
+
+if TYPE_CHECKING:
+    from ..core.lifecycle.service import EventInfo
 
 
 def register(members_sub: Subparsers) -> None:
@@ -40,6 +56,27 @@ def register(members_sub: Subparsers) -> None:
         "--youth", action="store_true", help="in danh sách thanh niên địa phương (sổ theo dõi)"
     )
     printing.set_defaults(handler=members_print)
+
+    letter = members_sub.add_parser(
+        "print-transfer", help="in giấy giới thiệu sinh hoạt Đoàn của một đoàn viên chuyển đi"
+    )
+    data_dir_option(letter)
+    letter.add_argument("member", type=MEMBER, metavar="ĐOÀN_VIÊN", help=MEMBER_HELP)
+    letter.add_argument(
+        "-o", "--output", type=file_path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
+    )
+    letter.add_argument(
+        "--event", type=not_blank("mã một sự kiện"), metavar="MÃ_SỰ_KIỆN",
+        help="mã sự kiện “Chuyển sinh hoạt đi” (id của “members events --format json”; mặc "
+        "định: lần chuyển sinh hoạt đi gần nhất)",
+    )  # fmt: skip
+    letter.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 05-GGT/ĐTN")
+    letter.add_argument(
+        "--place", metavar="ĐỊA_DANH",
+        help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)",
+    )  # fmt: skip
+    letter.add_argument("--date", metavar="dd/mm/yyyy", help="ngày ký (mặc định: hôm nay)")
+    letter.set_defaults(handler=transfer_print)
 
 
 def members_print(args: argparse.Namespace, out: TextIO) -> int:
@@ -68,3 +105,46 @@ def youth_print(args: argparse.Namespace, out: TextIO) -> int:
         path = print_youth(ws, args.output, flt, number=args.number)
     print(f"Đã in danh sách {vn_number(count)} thanh niên ra tệp {path}.", file=out)
     return EXIT_OK
+
+
+def transfer_print(args: argparse.Namespace, out: TextIO) -> int:
+    """``members print-transfer``: the transfer letter of the member's transfer out."""
+    from ..reports.transfer_letter import print_transfer_letter
+
+    require_suffix(args.output, PDF, ".pdf")
+    issued_on = day(args.date, "date")
+    with open_workspace(args) as ws:
+        record = find_member(ws, args.member)
+        name = record.fields.full_name
+        event = _transfer_out(ws.events.history(record.id), name, args.event)
+        path = print_transfer_letter(
+            ws, record.id, event.id, args.output, number=args.number, place=args.place,
+            issued_on=issued_on,
+        )  # fmt: skip
+    print(
+        f"Đã in giấy giới thiệu sinh hoạt Đoàn của đoàn viên {name} (chuyển sinh hoạt đi đến "
+        f"{event.other_organization} ngày {format_vn_date(event.event_date)}) ra tệp {path}.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _transfer_out(history: list[EventInfo], name: str, event_id: str | None) -> EventInfo:
+    """The transfer out of the member's ``history`` that ``event_id`` names, else their last;
+    a member with none is refused, as is an id that is not one of theirs (naming them)."""
+    transfers = [e for e in history if e.kind == "transfer_out"]
+    if not transfers:
+        raise AppError(
+            f"Đoàn viên {name} chưa có sự kiện “Chuyển sinh hoạt đi”: ghi sự kiện đó (doancoso "
+            "members event add … --kind transfer_out) rồi in giấy giới thiệu."
+        )
+    if event_id is None:
+        return transfers[-1]
+    found = next((e for e in transfers if e.id == event_id.strip()), None)
+    if found is None:
+        listed = ", ".join(f"{format_vn_date(e.event_date)} (mã {e.id})" for e in transfers)
+        raise AppError(
+            f"“{nfc(event_id)}” không phải một lần chuyển sinh hoạt đi của đoàn viên {name}; các "
+            f"lần chuyển sinh hoạt đi: {listed}."
+        )
+    return found
