@@ -11,9 +11,10 @@ page no longer in sight is dropped.
 
 Zoom: each page fitted to the width of the view (the default, kept when the window is resized;
 a landscape table is then as wide as an upright letter, as Okular does it), or one scale for
-every page, changed by steps with +/− and Ctrl+wheel. What is read stays in place: a zoom keeps
-the point of the page under the mouse (Ctrl+wheel) or in the middle of the view (+/−), a resize
-the line at the top of the view, rather than jumping to the top of the page. Keys:
+every page, changed by steps with +/− (and Ctrl++/Ctrl+−; Ctrl+0 fits the width again: the
+preview's shortcuts) and Ctrl+wheel. What is read stays in place: a zoom keeps the point of the
+page under the mouse (Ctrl+wheel) or in the middle of the view (+/−), a resize the line at the
+top of the view, rather than jumping to the top of the page. Keys:
 PageUp/PageDown go to the previous/next page, Home/End to the first/last.
 """
 

@@ -1,7 +1,8 @@
 """The preview of a built dossier: its pages (:class:`~.page_view.PageView`), a side list of the
 outline ("Mục lục": each part and evidence item, a click goes to its page) and of the pages'
 thumbnails ("Trang", rendered only as they come into sight, off the GUI thread, after the list
-is painted), and a bar with the page number, the zoom and its buttons.
+is painted), and a bar with the page number, the zoom and its buttons (and keys: Ctrl++ or
+Ctrl+=, Ctrl+−, Ctrl+0 to fit the width).
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -271,15 +281,17 @@ class Preview(QWidget):
         self.page_count = QLabel()
         self.zoom_out = QToolButton()
         self.zoom_out.setText("−")
-        self.zoom_out.setToolTip("Thu nhỏ (Ctrl+lăn chuột)")
+        self.zoom_out.setToolTip("Thu nhỏ (Ctrl+−, Ctrl+lăn chuột)")
         self.zoom_out.clicked.connect(lambda: self.view.zoom_by(1 / ZOOM_STEP))
         self.zoom_in = QToolButton()
         self.zoom_in.setText("+")
-        self.zoom_in.setToolTip("Phóng to (Ctrl+lăn chuột)")
+        self.zoom_in.setToolTip("Phóng to (Ctrl++, Ctrl+lăn chuột)")
         self.zoom_in.clicked.connect(lambda: self.view.zoom_by(ZOOM_STEP))
         self.fit_button = QToolButton()
         self.fit_button.setText("Vừa chiều rộng")
+        self.fit_button.setToolTip("Vừa chiều rộng trang (Ctrl+0)")
         self.fit_button.clicked.connect(self.view.zoom_to_width)
+        self._zoom_keys()
         self.zoom_label = QLabel()
         self.zoom_label.setMinimumWidth(48)
         bar = QHBoxLayout()
@@ -307,6 +319,17 @@ class Preview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def _zoom_keys(self) -> None:
+        """Ctrl++ (also Ctrl+=, the same key without Shift), Ctrl+− and Ctrl+0 (fit the width),
+        as in every PDF reader, wherever the focus is in the preview (the outline too)."""
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        keys = [(Qt.Key.Key_Plus, self.zoom_in), (Qt.Key.Key_Equal, self.zoom_in),
+                (Qt.Key.Key_Minus, self.zoom_out), (Qt.Key.Key_0, self.fit_button)]  # fmt: skip
+        for key, button in keys:
+            shortcut = QShortcut(QKeySequence(ctrl | key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(button.click)
 
     def set_pdf(self, pdf: PdfFile | None) -> None:
         """Show ``pdf`` (None: nothing); the caller owns it and closes the previous one. A
