@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -69,13 +70,23 @@ Place = tuple[str, int, int]
 "" before the first), the page's distance from that entry's first page, and the page."""
 
 
+def entry_at(outline: list[OutlineEntry], page: int) -> int | None:
+    """The index in ``outline`` of the innermost entry page ``page`` is in (None: before the
+    first)."""
+    start, found = 0, None
+    for number, entry in enumerate(outline):  # in the order of the pages; a child after its parent
+        if entry.page <= page and entry.page >= start:
+            start, found = entry.page, number
+    return found
+
+
 def section_of(outline: list[OutlineEntry], page: int) -> Place:
     """The innermost outline entry page ``page`` is in, and how far into it."""
-    start, title = 0, ""
-    for entry in outline:  # in the order of the pages; a child after its parent
-        if entry.page <= page and entry.page >= start:
-            start, title = entry.page, entry.title
-    return title, page - start, page
+    found = entry_at(outline, page)
+    if found is None:
+        return "", page, page
+    entry = outline[found]
+    return entry.title, page - entry.page, page
 
 
 def same_place(place: Place, outline: list[OutlineEntry], pages: int) -> int:
@@ -263,6 +274,7 @@ class Preview(QWidget):
         # The arrow keys, PageUp/PageDown and Home/End in the list show the page chosen too.
         self.thumbnails.selectionModel().currentChanged.connect(self._thumbnail_chosen)
         self._following = False  # the list follows the view: not a choice to go to
+        self._outline_items: list[QStandardItem] = []  # in the order of ``pdf.outline``
         self.side = QTabWidget()
         self.side.addTab(self.outline, "Mục lục")
         self.side.addTab(self.thumbnails, "Trang")
@@ -345,6 +357,7 @@ class Preview(QWidget):
         self.empty.setVisible(not shown)
         self.thumbnails_model.set_pdf(pdf)
         self.outline_model.clear()
+        self._outline_items = []
         if pdf is not None:
             parents: list[QStandardItem] = []
             for entry in pdf.outline:
@@ -354,6 +367,7 @@ class Preview(QWidget):
                 del parents[entry.level :]
                 (parents[-1] if parents else self.outline_model.invisibleRootItem()).appendRow(item)
                 parents.append(item)
+                self._outline_items.append(item)
             self.outline.expandAll()
             self.page_box.setMaximum(len(pdf))
             self.page_count.setText(f"/ {len(pdf)}")
@@ -378,6 +392,24 @@ class Preview(QWidget):
                 self.thumbnails.setCurrentIndex(self.thumbnails_model.index(index))
             finally:
                 self._following = False
+            self._follow_in_outline(index)
+
+    def _follow_in_outline(self, page: int) -> None:
+        """Select the outline's entry page ``page`` is in (the innermost), so that the outline
+        shows the part or evidence item being read. Only the selection moves: no signal the
+        outline's click-to-jump listens to (clicked, activated) is emitted. An entry clicked
+        that starts on the same page as one under it stays selected."""
+        assert self.pdf is not None
+        found = entry_at(self.pdf.outline, page)
+        selection = self.outline.selectionModel()
+        if found is None:
+            selection.clear()
+            return
+        current = self.outline_model.itemFromIndex(self.outline.currentIndex())
+        if current is not None and current.data(PAGE_ROLE) == self.pdf.outline[found].page:
+            return  # already an entry of that page (the one the secretary clicked)
+        index = self._outline_items[found].index()
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _thumbnail_in_sight(self, row: int) -> bool:
         if not self.thumbnails.isVisible():
