@@ -146,8 +146,8 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
                 table = len(entries)
                 continue
             if part == "minh-chung":
-                if not evidence:
-                    omitted.append((PARTS[part], "Chưa có tệp minh chứng nào."))
+                if part in job.left_out:  # no file: as the check said (empty_lists)
+                    omitted.append((PARTS[part], job.left_out[part]))
                 else:
                     entries += _annex(PARTS[part], evidence, opened, job.temp, photos_per_page,
                                       progress)  # fmt: skip
