@@ -150,6 +150,9 @@ class ThumbnailModel(QAbstractListModel):
         self.pdf: PdfFile | None = None
         self.in_sight: Callable[[int], bool] = lambda _row: True
         """Whether page ``row``'s thumbnail is in sight in the list (set by the preview)."""
+        self.pixel_ratio: Callable[[], float] = lambda: 1.0
+        """The list's device pixels per logical pixel (set by the preview): a thumbnail is
+        rendered at device pixels, sharp on a display scaled above 100%."""
         self._pixmaps: dict[int, QPixmap] = {}
         self._wanted: dict[int, None] = {}  # asked and not started, in the order asked
         self._job: RenderJob | None = None  # the one on the pool
@@ -218,8 +221,10 @@ class ThumbnailModel(QAbstractListModel):
             del self._wanted[row]
             if row in self._pixmaps or not self.in_sight(row):
                 continue
-            scale = THUMB_WIDTH / self.pdf.sizes[row][0]
+            ratio = self.pixel_ratio()
+            scale = THUMB_WIDTH * ratio / self.pdf.sizes[row][0]
             self._job = RenderJob(self.pdf, row, scale, self, self._rendered)
+            self._job.ratio = ratio
             page_renders().start(self._job, THUMBNAIL_PRIORITY)
 
     def _rendered(self, job: RenderJob, image: QImage) -> None:
@@ -227,7 +232,9 @@ class ThumbnailModel(QAbstractListModel):
             return
         self._job = None
         if not image.isNull():  # (null: pdfium failed on it; the blank page stays)
-            self._pixmaps[job.index] = QPixmap.fromImage(image)
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(job.ratio)  # THUMB_WIDTH logical pixels wide
+            self._pixmaps[job.index] = pixmap
             index = self.index(job.index)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
         self._start_next()
@@ -270,6 +277,7 @@ class Preview(QWidget):
         self.thumbnails.setUniformItemSizes(True)
         self.thumbnails.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
         self.thumbnails.setSpacing(6)
+        self.thumbnails_model.pixel_ratio = self.thumbnails.viewport().devicePixelRatioF
         self.thumbnails.clicked.connect(lambda index: self.view.go_to_page(index.row()))
         # The arrow keys, PageUp/PageDown and Home/End in the list show the page chosen too.
         self.thumbnails.selectionModel().currentChanged.connect(self._thumbnail_chosen)
