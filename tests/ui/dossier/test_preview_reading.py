@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from reportlab.pdfgen.canvas import Canvas
 
+from doancoso.reports.fonts import REGULAR, register_fonts
 from doancoso.ui.common.thumbnails import thumbnails
 from doancoso.ui.dossier.pdf_file import PdfFile
 from doancoso.ui.dossier.preview import Preview
@@ -50,6 +52,10 @@ def test_the_zoom_keys_zoom_in_out_and_fit_the_width(qtbot: QtBot, preview: Prev
     assert view.scale == pytest.approx(fitted * 1.25**2)
     assert preview.zoom_label.text() == f"{round(view.scale * 72 / view.logicalDpiX() * 100)}%"
     qtbot.keyClick(view, Qt.Key.Key_Minus, CTRL)
+    assert view.scale == pytest.approx(fitted * 1.25)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, CTRL | Qt.KeyboardModifier.KeypadModifier)
+    assert view.scale == pytest.approx(fitted)  # the numeric keypad's − too
+    qtbot.keyClick(view, Qt.Key.Key_Plus, CTRL | Qt.KeyboardModifier.KeypadModifier)
     assert view.scale == pytest.approx(fitted * 1.25)
     qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
     assert view.fit_width and view.scale == pytest.approx(fitted)
@@ -102,3 +108,42 @@ def test_a_click_in_the_outline_goes_there_once_and_stays_selected(
     assert view.current_page == 10
     assert gone == [10]  # one jump, no loop back through the outline
     assert _selected(preview) == ["Minh chứng 2.4.1: Ngày Chủ nhật xanh"]
+
+
+def _rating_part(path: Path) -> Path:
+    """A tờ trình page, then a part whose bookmark is on the page of its first item's, as the
+    built dossier's "Kết quả đánh giá, xếp loại đoàn viên": the summary, then the decision."""
+    register_fonts()
+    canvas = Canvas(str(path), initialFontName=REGULAR)  # type: ignore[arg-type]
+    pages = [("to-trinh", [("Tờ trình đề nghị công nhận", 0)]),
+             ("tong-hop", [("Kết quả đánh giá, xếp loại đoàn viên", 0),
+                           ("Báo cáo tổng hợp kết quả xếp loại", 1)]),
+             ("quyet-dinh", [("Quyết định công nhận kết quả xếp loại", 1)])]  # fmt: skip
+    for key, entries in pages:
+        for number, (title, level) in enumerate(entries):  # a key each: reportlab's identity
+            canvas.bookmarkPage(f"{key}-{number}")
+            canvas.addOutlineEntry(title, f"{key}-{number}", level=level)
+        canvas.setFont(REGULAR, 14)
+        canvas.drawString(72, 720, entries[-1][0])
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_part_clicked_on_the_page_of_its_first_item_stays_selected(
+    qtbot: QtBot, preview: Preview, tmp_path: Path
+) -> None:
+    previous = preview.pdf
+    pdf = PdfFile(_rating_part(tmp_path / "xep-loai.pdf"))
+    preview.set_pdf(pdf)
+    assert previous is not None
+    previous.close()
+    part = preview.outline_model.item(1)
+    rect = preview.outline.visualRect(part.index())
+    qtbot.mouseClick(preview.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert preview.view.current_page == 1
+    assert _selected(preview) == ["Kết quả đánh giá, xếp loại đoàn viên"]
+    preview.view.go_to_page(2)
+    assert _selected(preview) == ["Quyết định công nhận kết quả xếp loại"]
+    preview.view.go_to_page(1)  # come back to by the pages: the innermost, the summary
+    assert _selected(preview) == ["Báo cáo tổng hợp kết quả xếp loại"]
