@@ -12,10 +12,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from reportlab.pdfgen.canvas import Canvas
 
+from doancoso.core.workspace import Workspace
 from doancoso.reports.fonts import REGULAR, register_fonts
 from doancoso.ui.common.thumbnails import thumbnails
 from doancoso.ui.dossier.pdf_file import PdfFile
 from doancoso.ui.dossier.preview import Preview
+from doancoso.ui.shell.main_window import DOSSIER_AREA, SETTINGS, MainWindow
+from doancoso.ui.shell.state import UiState
+from scripted import ScriptedPrompts, synchronous_core
 
 from .test_preview_rebuilt import FIRST, _dossier
 
@@ -147,3 +151,37 @@ def test_a_part_clicked_on_the_page_of_its_first_item_stays_selected(
     assert _selected(preview) == ["Quyết định công nhận kết quả xếp loại"]
     preview.view.go_to_page(1)  # come back to by the pages: the innermost, the summary
     assert _selected(preview) == ["Báo cáo tổng hợp kết quả xếp loại"]
+
+
+def test_ctrl_0_fits_the_width_in_the_preview_and_opens_the_settings_elsewhere(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """Ctrl+0 is also the window's key to "Thiết lập" (Ctrl+1 … Ctrl+0 open the areas): in the
+    preview it fits the width (neither key lost to an ambiguity), anywhere else it opens the
+    settings as before."""
+    window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    window.show_area(DOSSIER_AREA)
+    preview = window.dossier.preview
+    pdf = PdfFile(_dossier(tmp_path / "ho-so.pdf", FIRST))
+    try:
+        preview.set_pdf(pdf)
+        for focus in (preview.view, preview.outline, preview.page_box):
+            preview.view.zoom_by(1.25)
+            focus.setFocus()
+            qtbot.keyClick(focus, Qt.Key.Key_0, CTRL)
+            assert preview.view.fit_width
+            assert window.stack.currentWidget() is window.dossier
+            fitted = preview.view.scale
+            qtbot.keyClick(focus, Qt.Key.Key_Minus, CTRL)
+            assert preview.view.scale == pytest.approx(fitted / 1.25)
+        assert preview.page_box.value() == 1
+        window.dossier.year_box.setFocus()
+        qtbot.keyClick(window.dossier.year_box, Qt.Key.Key_0, CTRL)
+        assert window.sidebar.currentRow() == SETTINGS
+    finally:
+        preview.set_pdf(None)
+        pdf.close()

@@ -24,10 +24,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QImage,
-    QKeySequence,
+    QKeyEvent,
     QPainter,
     QPixmap,
-    QShortcut,
     QStandardItem,
     QStandardItemModel,
 )
@@ -311,7 +310,6 @@ class Preview(QWidget):
         self.fit_button.setText("Vừa chiều rộng")
         self.fit_button.setToolTip("Vừa chiều rộng trang (Ctrl+0)")
         self.fit_button.clicked.connect(self.view.zoom_to_width)
-        self._zoom_keys()
         self.zoom_label = QLabel()
         self.zoom_label.setMinimumWidth(48)
         bar = QHBoxLayout()
@@ -340,16 +338,36 @@ class Preview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-    def _zoom_keys(self) -> None:
-        """Ctrl++ (also Ctrl+=, the same key without Shift), Ctrl+− and Ctrl+0 (fit the width),
-        as in every PDF reader, wherever the focus is in the preview (the outline too)."""
+    def _zoom_button(self, event: QKeyEvent) -> QToolButton | None:
+        """The zoom button ``event`` is the key of: Ctrl++ (also Ctrl+=, the same key without
+        Shift), Ctrl+− and Ctrl+0 (fit the width), as in every PDF reader, the numeric keypad's
+        too; None for any other key, or with no dossier shown."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ctrl = Qt.KeyboardModifier.ControlModifier
-        keys = [(Qt.Key.Key_Plus, self.zoom_in), (Qt.Key.Key_Equal, self.zoom_in),
-                (Qt.Key.Key_Minus, self.zoom_out), (Qt.Key.Key_0, self.fit_button)]  # fmt: skip
-        for key, button in keys:
-            shortcut = QShortcut(QKeySequence(ctrl | key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(button.click)
+        if self.pdf is None or modifiers not in (ctrl, ctrl | Qt.KeyboardModifier.ShiftModifier):
+            return None
+        buttons = {Qt.Key.Key_Plus: self.zoom_in, Qt.Key.Key_Equal: self.zoom_in,
+                   Qt.Key.Key_Minus: self.zoom_out, Qt.Key.Key_0: self.fit_button}  # fmt: skip
+        button = buttons.get(Qt.Key(event.key()))
+        return button if modifiers == ctrl or event.key() == Qt.Key.Key_Plus else None
+
+    def event(self, event: QEvent) -> bool:
+        # The zoom keys are taken before the window's shortcuts, wherever the focus is in the
+        # preview (the pages, the outline, the page number): Ctrl+0 is also the window's key to
+        # "Thiết lập", which Qt would otherwise leave undone, and this one too, as ambiguous.
+        overridden = event.type() == QEvent.Type.ShortcutOverride
+        if overridden and isinstance(event, QKeyEvent) and self._zoom_button(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        button = self._zoom_button(event)
+        if button is None:
+            super().keyPressEvent(event)
+            return
+        button.click()
+        event.accept()
 
     def set_pdf(self, pdf: PdfFile | None) -> None:
         """Show ``pdf`` (None: nothing); the caller owns it and closes the previous one. A
