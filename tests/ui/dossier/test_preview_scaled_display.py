@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from doancoso.ui.dossier.page_view import GAP
 from dossier_data import evidence_pdf
 
 # The preview of a dossier, shown until its first page and first thumbnail are rendered.
@@ -75,7 +76,7 @@ def test_pages_and_thumbnails_are_rendered_at_device_pixels(tmp_path: Path, scal
     ratio = float(scale)
     assert shown["ratio"] == ratio
     width, height = shown["page"]  # type: ignore[misc]
-    assert width == shown["viewport"] - 2 * 12  # fitted to the width, in logical pixels
+    assert width == shown["viewport"] - 2 * GAP  # fitted to the width, in logical pixels
     # As many pixels as the screen shows there: twice as wide and as high at 200%.
     assert shown["image"] == [round(width * ratio), pytest.approx(height * ratio, abs=2), ratio]
     assert shown["kept"]
