@@ -10,9 +10,7 @@ import logging
 import os
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +20,6 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.storage.lock import LOCK_FILE
 from doancoso.core.workspace import Workspace
-from doancoso.ui.common import temp_copies
 from doancoso.ui.common.evidence_panel import THUMB, EvidencePanel
 from doancoso.ui.common.temp_copies import (
     APP_TEMP,
@@ -53,16 +50,6 @@ print(copy, flush=True)
 if sys.argv[2:] == ["wait"]:
     sys.stdin.read()
 """
-
-
-@pytest.fixture
-def temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The system's temporary folder of this test, and no session of the app begun yet."""
-    folder = tmp_path / "Temp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    monkeypatch.setattr(temp_copies, "_session", None)
-    yield folder
 
 
 def _session(temp: Path, wait: bool = False) -> tuple[subprocess.Popen[str], Path]:

@@ -16,15 +16,14 @@ from pytestqt.qtbot import QtBot
 from doancoso.ui.common.thumbnails import thumbnails
 from doancoso.ui.dossier.page_view import PageView
 from doancoso.ui.dossier.pdf_file import PdfFile
-
-from .conftest import evidence_file
+from dossier_data import evidence_pdf
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 @pytest.fixture
 def view(qtbot: QtBot, tmp_path: Path) -> Iterator[PageView]:
-    pdf = PdfFile(evidence_file(tmp_path / "ho-so.pdf", pages=8, text="Trang"))
+    pdf = PdfFile(evidence_pdf(tmp_path / "ho-so.pdf", pages=8))
     shown = PageView()
     qtbot.addWidget(shown)
     shown.resize(700, 560)

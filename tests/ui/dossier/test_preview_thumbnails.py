@@ -18,8 +18,7 @@ from doancoso.ui.common.pdfium_lock import PDFIUM_LOCK
 from doancoso.ui.common.thumbnails import thumbnails
 from doancoso.ui.dossier.pdf_file import PdfFile
 from doancoso.ui.dossier.preview import Preview
-
-from .conftest import evidence_file
+from dossier_data import evidence_pdf
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -106,7 +105,7 @@ def test_the_keys_in_the_page_list_show_the_page_chosen(qtbot: QtBot, tmp_path: 
 def test_the_list_scrolled_far_renders_the_pages_it_stops_on_first(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    pdf = PdfFile(evidence_file(tmp_path / "ho-so-dai.pdf", pages=60, text="Trang"))
+    pdf = PdfFile(evidence_pdf(tmp_path / "ho-so-dai.pdf", pages=60))
     preview = _page_list(qtbot, pdf)
     model, view = preview.thumbnails_model, preview.thumbnails
     qtbot.waitExposed(preview)

@@ -164,14 +164,17 @@ LACKS = {
     "doan-vien-chi-doan": "danh sách đoàn viên theo chi đoàn",
     "so-thanh-nien": "danh sách thanh niên địa phương",
     "thong-ke": "phần thống kê tình hình đoàn viên",
+    "minh-chung": "phụ lục minh chứng",
 }
-"""A list part → what the dossier lacks when it is left out, as the check says it."""
+"""A list part (or the evidence annex) → what the dossier lacks when it is left out, as the
+check says it."""
 
 
 def left_out_lists(ws: Workspace, year: int, parts: Sequence[str],
                    issued_on: dt.date | None = None) -> list[Gap]:  # fmt: skip
-    """The lists (activities, members, young people, chi đoàn, statistics) that the dossier
-    issued on ``issued_on`` (else today) leaves out because they would be empty, each a gap
+    """The lists (activities, members, young people, chi đoàn, statistics) and the evidence
+    annex that the dossier issued on ``issued_on`` (else today) leaves out because they would
+    be empty, each a gap
     saying why and that the dossier will not have it: the build leaves out exactly these
     (:func:`~doancoso.core.dossier.lists.empty_lists`, which both read)."""
     from .lists import empty_lists  # SQLAlchemy: see above

@@ -1,5 +1,5 @@
-"""The dossier's lists (activities, members, young people, chi đoàn, statistics) and when each is
-left out:
+"""The dossier's lists (activities, members, young people, chi đoàn, statistics) and its evidence
+annex, and when each is left out:
 one reading for the pre-build check (:func:`~doancoso.core.dossier.check.left_out_lists`) and
 the build (``reports.dossier.build``), so that what the check says will be left out is what the
 built dossier leaves out.
@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 
 from ..lang.dates import format_vn_date
 from ..lifecycle.rules import ACTIVE_STATUSES
+from ..recognition.registers import ADVICE_TABLE, COORDINATION_TABLE
 from ..roster.branches import BranchInfo
 from ..youth.service import YouthFilter
+from .check import register_item
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -28,6 +30,9 @@ LISTS = ("hoat-dong", "doan-vien", "thanh-nien", "chi-doan", "doan-vien-chi-doan
          "thong-ke")  # fmt: skip
 """The list parts (codes of :data:`~doancoso.core.dossier.check.PARTS`) left out when empty,
 in the order of the parts."""
+ANNEX = "minh-chung"
+"""The evidence annex, left out when no file would be in it (after the lists, as in the parts)."""
+NO_EVIDENCE = "Chưa có tệp minh chứng nào."
 
 HARDSHIP = YouthFilter(hardship_only=True)
 
@@ -41,14 +46,36 @@ def empty_lists(
     ws: Workspace, year: int, parts: Sequence[str], issued_on: dt.date
 ) -> dict[str, str]:
     """The list parts among ``parts`` that the dossier of ``year`` issued on ``issued_on``
-    leaves out, each with why (the sentence its contents page prints), in :data:`LISTS` order."""
+    leaves out, each with why (the sentence its contents page prints), in :data:`LISTS` order;
+    then the evidence annex (:data:`ANNEX`) when chosen and no file would be in it."""
     day = counted_on(year, issued_on)
     reasons: dict[str, str] = {}
     for part in (p for p in LISTS if p in parts):
         reason = _no_activity(ws, year) if part == "hoat-dong" else _empty(ws, part, day)
         if reason is not None:
             reasons[part] = reason
+    if ANNEX in parts and not _has_evidence(ws, year, parts, day):
+        reasons[ANNEX] = NO_EVIDENCE
     return reasons
+
+
+def _has_evidence(ws: Workspace, year: int, parts: Sequence[str], day: dt.date) -> bool:
+    """Whether the annex of the dossier of ``year`` with ``parts`` would hold a file: one
+    attached to a checklist item, or to an advice or coordination record of the year that the
+    annex takes (``reports.dossier.register.with_register``): under the item citing or counting
+    the register, else numbered by the register itself when the register is in the dossier."""
+    opened = ws.recognition.opened(year) is not None
+    view = ws.recognition.view(year, day, with_indicators=False) if opened else None
+    if view is not None and any(v.files for v in view.items):
+        return True
+    in_dossier = "tham-muu-phoi-hop" in parts
+    registers = (("advice", ADVICE_TABLE, ws.registers.advice(year)),
+                 ("coordination", COORDINATION_TABLE, ws.registers.coordination(year)))  # fmt: skip
+    for record, table, rows in registers:
+        taken = in_dossier or register_item(view, record) is not None
+        if rows and taken and any(ws.evidence.attachments_of(table, [r.id for r in rows]).values()):
+            return True
+    return False
 
 
 def _no_activity(ws: Workspace, year: int) -> str | None:

@@ -1,7 +1,9 @@
 """The dossier built: from one read of the database (a snapshot, so that every figure is that
-of one moment), the evidence checked first, its parts written one by one to a temporary folder,
-then put together (:mod:`.assemble`) and written atomically. An unreadable evidence file stops
-it before anything is written; so does a ``report`` that raises (the GUI's "Hủy")."""
+of one moment), the evidence checked first, its parts written one by one to a temporary folder
+(in the folder the caller gives: the GUI's is in the app's own temporary folder, whose leftovers
+of a build cut short, members' personal data, go at the app's next start), then put together
+(:mod:`.assemble`) and written atomically. An unreadable evidence file stops it before anything
+is written; so does a ``report`` that raises (the GUI's "Hủy")."""
 
 from __future__ import annotations
 
@@ -92,14 +94,18 @@ class Dossier:
 def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[str] = DEFAULT_PARTS,
                   *, number: str | None = None, issued_on: dt.date | None = None,
                   photos_per_page: int = 1, report: Report | None = None,
-                  numbers: Mapping[str, str] | None = None) -> Dossier:  # fmt: skip
+                  numbers: Mapping[str, str] | None = None,
+                  temp_folder: Path | None = None) -> Dossier:  # fmt: skip
     """Write the dossier of ``year`` with ``parts`` (codes of :data:`PARTS`, in the order
     given) to ``path``; returns what was built. ``number``: the tờ trình's; ``numbers``: part →
     the number of its document (:data:`~doancoso.core.dossier.numbers.NUMBERED`); a document
     without one prints a blank number line to fill in by hand. ``photos_per_page``: 1 or 2
     photos of the evidence annex on a page. ``report(done, total)`` is called before the first
     step and after each one (each part, each evidence item, the merge, the write); if it raises (the
-    GUI's TaskCancelled), nothing is written and the temporary files are removed.
+    GUI's TaskCancelled), nothing is written and the temporary files are removed. The parts are
+    written in a temporary folder made in ``temp_folder`` (default: the system's temporary
+    folder; the GUI gives its session's, :mod:`doancoso.ui.common.temp_copies`, so that a build
+    cut short by a crash or a power cut leaves no personal data where nothing removes it).
 
     Every figure is read in one snapshot of the database: a write committed meanwhile (by the
     GUI's worker, another program) does not show.
@@ -111,7 +117,8 @@ def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[st
         raise AppError(f"Số ảnh trên một trang là 1 hoặc 2, không phải {photos_per_page}.")
     with ws.db.snapshot():
         return _build(ws, Path(path), year, parts, number, issued_on or dt.date.today(),
-                      photos_per_page, report or _silent, clean_numbers(numbers or {}))  # fmt: skip
+                      photos_per_page, report or _silent, clean_numbers(numbers or {}),
+                      temp_folder)  # fmt: skip
 
 
 def _silent(done: int, total: int) -> None:
@@ -120,7 +127,7 @@ def _silent(done: int, total: int) -> None:
 
 def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: str | None,
            issued_on: dt.date, photos_per_page: int, report: Report,
-           numbers: Mapping[str, str]) -> Dossier:  # fmt: skip
+           numbers: Mapping[str, str], temp_folder: Path | None) -> Dossier:  # fmt: skip
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
@@ -136,7 +143,7 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
     opened = check_files(evidence)  # before anything is written
     entries: list[Entry] = []
     omitted: list[tuple[str, str]] = []
-    with tempfile.TemporaryDirectory(prefix="doancoso-dossier-") as folder:
+    with tempfile.TemporaryDirectory(prefix="doancoso-dossier-", dir=temp_folder) as folder:
         job = _Job(ws, org, year, number, issued_on, view, Path(folder), today, tuple(numbered),
                    register, tuple(parts), numbers,
                    empty_lists(ws, year, parts, issued_on))  # fmt: skip
@@ -146,8 +153,8 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
                 table = len(entries)
                 continue
             if part == "minh-chung":
-                if not evidence:
-                    omitted.append((PARTS[part], "Chưa có tệp minh chứng nào."))
+                if part in job.left_out:  # no file: as the check said (empty_lists)
+                    omitted.append((PARTS[part], job.left_out[part]))
                 else:
                     entries += _annex(PARTS[part], evidence, opened, job.temp, photos_per_page,
                                       progress)  # fmt: skip

@@ -371,8 +371,11 @@ class DossierPage(QWidget):
         def job(ws: Workspace, report: Reporter) -> object:
             from ...reports.dossier.build import build_dossier
 
+            # Its parts are written beside it, in the session's folder (not the system's
+            # temporary folder): a build cut short leaves them for the next start to remove.
             return build_dossier(ws, path, year, parts, number=number, photos_per_page=photos,
-                                 report=report, numbers=numbers)  # fmt: skip
+                                 report=report, numbers=numbers,
+                                 temp_folder=path.parent)  # fmt: skip
 
         self.job = ReportingQuery(self, job, self._core)
         self.job.progressed.connect(self._progressed)

@@ -11,9 +11,10 @@ page no longer in sight is dropped.
 
 Zoom: each page fitted to the width of the view (the default, kept when the window is resized;
 a landscape table is then as wide as an upright letter, as Okular does it), or one scale for
-every page, changed by steps with +/− and Ctrl+wheel. What is read stays in place: a zoom keeps
-the point of the page under the mouse (Ctrl+wheel) or in the middle of the view (+/−), a resize
-the line at the top of the view, rather than jumping to the top of the page. Keys:
+every page, changed by steps with +/− (and Ctrl++/Ctrl+−; Ctrl+0 fits the width again: the
+preview's shortcuts) and Ctrl+wheel. What is read stays in place: a zoom keeps the point of the
+page under the mouse (Ctrl+wheel) or in the middle of the view (+/−), a resize the line at the
+top of the view, rather than jumping to the top of the page. Keys:
 PageUp/PageDown go to the previous/next page, Home/End to the first/last.
 """
 
@@ -48,7 +49,8 @@ RENDER_DELAY_MS = 60
 """How long the view rests before the pages in sight are rendered (a key held repeats every
 ~33 ms on Windows)."""
 Key = tuple[int, int]
-"""A page and the width in pixels it is shown at."""
+"""A page and the width in device pixels it is rendered at (its width in the layout times the
+screen's pixel ratio, :meth:`PageView.pixel_ratio`)."""
 Anchor = tuple[int, float, float, QPoint]
 """A point of the document kept under a point of the view through a new layout: its page, how
 far down that page (a fraction of its height), how far across the column (a fraction of its
@@ -184,8 +186,8 @@ class PageView(QAbstractScrollArea):
             rect = self.page_rect(index).translated(-dx, -dy)
             if not rect.intersects(event.rect()):
                 continue
-            image = self.pdf.cached(index, rect.width())
-            if image is not None:
+            image = self.pdf.cached(index, self._device_width(rect.width()))
+            if image is not None:  # (its pixel ratio set: drawn at the page's logical size)
                 painter.drawImage(rect.topLeft(), image)
             else:
                 missing = True
@@ -223,10 +225,20 @@ class PageView(QAbstractScrollArea):
 
     # Rendering ----------------------------------------------------------------------------
 
+    def pixel_ratio(self) -> float:
+        """Device pixels per logical pixel where the view is shown: 1.5 on a Windows PC whose
+        display is scaled to 150%. The layout is in logical pixels; the pages are rendered at
+        device pixels, else the screen scales them up and the small print blurs."""
+        return self.viewport().devicePixelRatioF()
+
+    def _device_width(self, width: int) -> int:
+        return max(1, round(width * self.pixel_ratio()))
+
     def _shown_keys(self) -> set[Key]:
         if self.pdf is None:
             return set()
-        return {(index, self.page_rect(index).width()) for index in self.visible_pages()}
+        return {(index, self._device_width(self.page_rect(index).width()))
+                for index in self.visible_pages()}  # fmt: skip
 
     def _drop_unseen(self) -> None:
         """Cancel the renders asked for pages (or widths) no longer in sight."""
@@ -257,7 +269,8 @@ class PageView(QAbstractScrollArea):
             self._failed.add(key)
             return
         if job.pdf is not self.pdf or key not in self._shown_keys():
-            return  # left while it was rendered: dropped
+            return  # left (or moved to a screen of another scaling) while rendered: dropped
+        image.setDevicePixelRatio(self.pixel_ratio())
         job.pdf.keep(job.index, key[1], image)
         self.viewport().update()
 

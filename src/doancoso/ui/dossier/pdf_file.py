@@ -23,7 +23,8 @@ from ...core.errors import AppError
 from ..common.pdfium_lock import PDFIUM_LOCK, page_image
 
 CACHE_BYTES = 96 * 1024 * 1024
-"""Rendered pages kept (about 20 pages at screen size), the least recently shown dropped first."""
+"""Rendered pages kept, counted in bytes (about 20 pages at screen size, 5 on a display scaled to
+200%, whose pages have four times the pixels), the least recently shown dropped first."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class PdfFile:
         return entries
 
     def cached(self, index: int, width: int) -> QImage | None:
-        """Page ``index`` as rendered ``width`` pixels wide, if it is kept (GUI thread)."""
+        """Page ``index`` as rendered ``width`` device pixels wide, if it is kept (GUI thread)."""
         key = (index, width)
         image = self._cache.get(key)
         if image is not None:
@@ -85,7 +86,7 @@ class PdfFile:
         return None
 
     def keep(self, index: int, width: int, image: QImage) -> None:
-        """Keep page ``index`` rendered ``width`` pixels wide (GUI thread)."""
+        """Keep page ``index`` rendered ``width`` device pixels wide (GUI thread)."""
         key = (index, width)
         if self.closed or key in self._cache:
             return

@@ -1,7 +1,8 @@
 """The preview of a built dossier: its pages (:class:`~.page_view.PageView`), a side list of the
 outline ("Mục lục": each part and evidence item, a click goes to its page) and of the pages'
 thumbnails ("Trang", rendered only as they come into sight, off the GUI thread, after the list
-is painted), and a bar with the page number, the zoom and its buttons.
+is painted), and a bar with the page number, the zoom and its buttons (and keys: Ctrl++ or
+Ctrl+=, Ctrl+−, Ctrl+0 to fit the width).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,7 +21,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -59,13 +69,23 @@ Place = tuple[str, int, int]
 "" before the first), the page's distance from that entry's first page, and the page."""
 
 
+def entry_at(outline: list[OutlineEntry], page: int) -> int | None:
+    """The index in ``outline`` of the innermost entry page ``page`` is in (None: before the
+    first)."""
+    start, found = 0, None
+    for number, entry in enumerate(outline):  # in the order of the pages; a child after its parent
+        if entry.page <= page and entry.page >= start:
+            start, found = entry.page, number
+    return found
+
+
 def section_of(outline: list[OutlineEntry], page: int) -> Place:
     """The innermost outline entry page ``page`` is in, and how far into it."""
-    start, title = 0, ""
-    for entry in outline:  # in the order of the pages; a child after its parent
-        if entry.page <= page and entry.page >= start:
-            start, title = entry.page, entry.title
-    return title, page - start, page
+    found = entry_at(outline, page)
+    if found is None:
+        return "", page, page
+    entry = outline[found]
+    return entry.title, page - entry.page, page
 
 
 def same_place(place: Place, outline: list[OutlineEntry], pages: int) -> int:
@@ -129,6 +149,9 @@ class ThumbnailModel(QAbstractListModel):
         self.pdf: PdfFile | None = None
         self.in_sight: Callable[[int], bool] = lambda _row: True
         """Whether page ``row``'s thumbnail is in sight in the list (set by the preview)."""
+        self.pixel_ratio: Callable[[], float] = lambda: 1.0
+        """The list's device pixels per logical pixel (set by the preview): a thumbnail is
+        rendered at device pixels, sharp on a display scaled above 100%."""
         self._pixmaps: dict[int, QPixmap] = {}
         self._wanted: dict[int, None] = {}  # asked and not started, in the order asked
         self._job: RenderJob | None = None  # the one on the pool
@@ -197,8 +220,10 @@ class ThumbnailModel(QAbstractListModel):
             del self._wanted[row]
             if row in self._pixmaps or not self.in_sight(row):
                 continue
-            scale = THUMB_WIDTH / self.pdf.sizes[row][0]
+            ratio = self.pixel_ratio()
+            scale = THUMB_WIDTH * ratio / self.pdf.sizes[row][0]
             self._job = RenderJob(self.pdf, row, scale, self, self._rendered)
+            self._job.ratio = ratio
             page_renders().start(self._job, THUMBNAIL_PRIORITY)
 
     def _rendered(self, job: RenderJob, image: QImage) -> None:
@@ -206,7 +231,9 @@ class ThumbnailModel(QAbstractListModel):
             return
         self._job = None
         if not image.isNull():  # (null: pdfium failed on it; the blank page stays)
-            self._pixmaps[job.index] = QPixmap.fromImage(image)
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(job.ratio)  # THUMB_WIDTH logical pixels wide
+            self._pixmaps[job.index] = pixmap
             index = self.index(job.index)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
         self._start_next()
@@ -249,10 +276,12 @@ class Preview(QWidget):
         self.thumbnails.setUniformItemSizes(True)
         self.thumbnails.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
         self.thumbnails.setSpacing(6)
+        self.thumbnails_model.pixel_ratio = self.thumbnails.viewport().devicePixelRatioF
         self.thumbnails.clicked.connect(lambda index: self.view.go_to_page(index.row()))
         # The arrow keys, PageUp/PageDown and Home/End in the list show the page chosen too.
         self.thumbnails.selectionModel().currentChanged.connect(self._thumbnail_chosen)
         self._following = False  # the list follows the view: not a choice to go to
+        self._outline_items: list[QStandardItem] = []  # in the order of ``pdf.outline``
         self.side = QTabWidget()
         self.side.addTab(self.outline, "Mục lục")
         self.side.addTab(self.thumbnails, "Trang")
@@ -271,14 +300,15 @@ class Preview(QWidget):
         self.page_count = QLabel()
         self.zoom_out = QToolButton()
         self.zoom_out.setText("−")
-        self.zoom_out.setToolTip("Thu nhỏ (Ctrl+lăn chuột)")
+        self.zoom_out.setToolTip("Thu nhỏ (Ctrl+−, Ctrl+lăn chuột)")
         self.zoom_out.clicked.connect(lambda: self.view.zoom_by(1 / ZOOM_STEP))
         self.zoom_in = QToolButton()
         self.zoom_in.setText("+")
-        self.zoom_in.setToolTip("Phóng to (Ctrl+lăn chuột)")
+        self.zoom_in.setToolTip("Phóng to (Ctrl++, Ctrl+lăn chuột)")
         self.zoom_in.clicked.connect(lambda: self.view.zoom_by(ZOOM_STEP))
         self.fit_button = QToolButton()
         self.fit_button.setText("Vừa chiều rộng")
+        self.fit_button.setToolTip("Vừa chiều rộng trang (Ctrl+0)")
         self.fit_button.clicked.connect(self.view.zoom_to_width)
         self.zoom_label = QLabel()
         self.zoom_label.setMinimumWidth(48)
@@ -308,6 +338,37 @@ class Preview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+    def _zoom_button(self, event: QKeyEvent) -> QToolButton | None:
+        """The zoom button ``event`` is the key of: Ctrl++ (also Ctrl+=, the same key without
+        Shift), Ctrl+− and Ctrl+0 (fit the width), as in every PDF reader, the numeric keypad's
+        too; None for any other key, or with no dossier shown."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        if self.pdf is None or modifiers not in (ctrl, ctrl | Qt.KeyboardModifier.ShiftModifier):
+            return None
+        buttons = {Qt.Key.Key_Plus: self.zoom_in, Qt.Key.Key_Equal: self.zoom_in,
+                   Qt.Key.Key_Minus: self.zoom_out, Qt.Key.Key_0: self.fit_button}  # fmt: skip
+        button = buttons.get(Qt.Key(event.key()))
+        return button if modifiers == ctrl or event.key() == Qt.Key.Key_Plus else None
+
+    def event(self, event: QEvent) -> bool:
+        # The zoom keys are taken before the window's shortcuts, wherever the focus is in the
+        # preview (the pages, the outline, the page number): Ctrl+0 is also the window's key to
+        # "Thiết lập", which Qt would otherwise leave undone, and this one too, as ambiguous.
+        overridden = event.type() == QEvent.Type.ShortcutOverride
+        if overridden and isinstance(event, QKeyEvent) and self._zoom_button(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        button = self._zoom_button(event)
+        if button is None:
+            super().keyPressEvent(event)
+            return
+        button.click()
+        event.accept()
+
     def set_pdf(self, pdf: PdfFile | None) -> None:
         """Show ``pdf`` (None: nothing); the caller owns it and closes the previous one. A
         dossier built again opens where the one it replaces was read (:func:`same_place`)."""
@@ -322,6 +383,7 @@ class Preview(QWidget):
         self.empty.setVisible(not shown)
         self.thumbnails_model.set_pdf(pdf)
         self.outline_model.clear()
+        self._outline_items = []
         if pdf is not None:
             parents: list[QStandardItem] = []
             for entry in pdf.outline:
@@ -331,6 +393,7 @@ class Preview(QWidget):
                 del parents[entry.level :]
                 (parents[-1] if parents else self.outline_model.invisibleRootItem()).appendRow(item)
                 parents.append(item)
+                self._outline_items.append(item)
             self.outline.expandAll()
             self.page_box.setMaximum(len(pdf))
             self.page_count.setText(f"/ {len(pdf)}")
@@ -355,6 +418,24 @@ class Preview(QWidget):
                 self.thumbnails.setCurrentIndex(self.thumbnails_model.index(index))
             finally:
                 self._following = False
+            self._follow_in_outline(index)
+
+    def _follow_in_outline(self, page: int) -> None:
+        """Select the outline's entry page ``page`` is in (the innermost), so that the outline
+        shows the part or evidence item being read. Only the selection moves: no signal the
+        outline's click-to-jump listens to (clicked, activated) is emitted. An entry clicked
+        that starts on the same page as one under it stays selected."""
+        assert self.pdf is not None
+        found = entry_at(self.pdf.outline, page)
+        selection = self.outline.selectionModel()
+        if found is None:
+            selection.clear()
+            return
+        current = self.outline_model.itemFromIndex(self.outline.currentIndex())
+        if current is not None and current.data(PAGE_ROLE) == self.pdf.outline[found].page:
+            return  # already an entry of that page (the one the secretary clicked)
+        index = self._outline_items[found].index()
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _thumbnail_in_sight(self, row: int) -> bool:
         if not self.thumbnails.isVisible():

@@ -46,7 +46,9 @@ class RenderJob:
         self.owner = owner
         self.deliver = deliver
         self.tag = tag
-        """What the owner knows the job by (the preview: the page's width in pixels)."""
+        """What the owner knows the job by (the preview: the page's width in device pixels)."""
+        self.ratio = 1.0
+        """The device pixels per logical pixel it is rendered for (the image's pixel ratio)."""
         self.cancelled = False  # set on the GUI thread, read on the pool's (one bool: atomic)
 
     def cancel(self) -> None:
