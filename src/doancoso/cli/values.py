@@ -10,7 +10,7 @@ from typing import TextIO
 
 from ..core.errors import ValidationError
 from ..core.lang.dates import DateFormatError, day_range, parse_vn_date
-from ..core.lang.text import vn_number
+from ..core.lang.text import one_decimal, vn_number
 
 
 def day(text: str | None, field: str) -> dt.date | None:
@@ -73,7 +73,7 @@ def json_number(value: float | None) -> int | float | None:
 
 def percent(share: float) -> str:
     """0.835 → "83,5%"."""
-    return number(round(share * 100, 1)) + "%"
+    return number(one_decimal(share * 100)) + "%"
 
 
 def dump(data: object, out: TextIO) -> None:

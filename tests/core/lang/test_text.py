@@ -298,7 +298,7 @@ def test_percent_cell_keeps_one_decimal_for_a_column() -> None:
     """In a column of figures every share has one decimal, so "10,0%" stands by "8,2%"."""
     values = (10, 8.24, 8.25, 100, 0, 33.333, 66.666, 99.96, 0.04)
     assert [percent_cell(v) for v in values] == [
-        "10,0%", "8,2%", "8,2%", "100,0%", "0,0%", "33,3%", "66,7%", "100,0%", "0,0%",
+        "10,0%", "8,2%", "8,3%", "100,0%", "0,0%", "33,3%", "66,7%", "100,0%", "0,0%",
     ]  # fmt: skip
 
 

@@ -14,6 +14,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 _SPACES = re.compile(r"\s+")
 # Whitespace other than a space left after clean_controls(): with "  ", what _SPACES changes.
@@ -274,6 +275,14 @@ RATE_COLUMN = "Tỷ lệ (%)"
 cells are figures without the sign (:func:`rate_cell`)."""
 
 
+def one_decimal(value: float) -> float:
+    """``value`` rounded to one decimal as people, Excel and the superior body's checks round:
+    a half goes up, 6.25 -> 6.3 and 1.25 -> 1.3 (1 member of 16, of 80). Python's ``round``
+    and ``format`` round a half to even on the binary value and give 6.2 and 1.2. The value
+    is read as its shortest decimal (``repr``), so 2.675, stored as 2.67499…, gives 2.7."""
+    return float(Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def rate_cell(value: float) -> str:
     """A percentage (0–100) in a column headed :data:`RATE_COLUMN`: as :func:`percent_cell`,
     the sign left to the heading: 10 -> "10,0", 8.24 -> "8,2"."""
@@ -284,4 +293,4 @@ def percent_cell(value: float) -> str:
     """A percentage (0–100) in a column of figures: always one decimal and a decimal comma, so
     that the column reads evenly: 10 -> "10,0%", 8.24 -> "8,2%", 100 -> "100,0%". Prose keeps
     the shorter :func:`~doancoso.core.rating.rules.percent_text` ("10%")."""
-    return f"{round(value, 1):.1f}%".replace(".", ",")
+    return f"{one_decimal(value):.1f}%".replace(".", ",")

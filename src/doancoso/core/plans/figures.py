@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..lang.text import nfc, nfc_multiline, vn_number
+from ..lang.text import nfc, nfc_multiline, one_decimal, vn_number
 from .rules import CRITERIA, CRITERIA_OFFICIAL
 from .service import TargetInfo
 
@@ -31,7 +31,7 @@ def not_started_text(year: int) -> str:
 
 def number_text(value: float) -> str:
     """20.0 -> "20", 1500 -> "1.500", 12.5 -> "12,5", 33.333 -> "33,3" (one decimal at most)."""
-    rounded = round(float(value), 1)
+    rounded = one_decimal(value)
     if rounded.is_integer():
         return vn_number(int(rounded))
     whole, _, decimal = f"{rounded:.1f}".partition(".")
@@ -53,7 +53,7 @@ def share_text(share: float | None) -> str:
     """A share as a percentage with one decimal, without the sign: 0.5 -> "50,0" ("" if None)."""
     if share is None:
         return ""
-    return f"{share * 100:.1f}".replace(".", ",")
+    return f"{one_decimal(share * 100):.1f}".replace(".", ",")
 
 
 def outcome(target: TargetInfo, started: bool = True) -> str:

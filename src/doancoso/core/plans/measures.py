@@ -26,6 +26,7 @@ from ..activities.participation import ParticipationService
 from ..activities.rules import DONE, MEETING_KIND
 from ..activities.service import json_ids
 from ..context import WorkspaceContext
+from ..lang.text import one_decimal
 from ..lifecycle.introductions import introduced
 from ..storage.live import is_live
 from ..storage.models import Activity, Branch, MemberEvent, Occurrence, Youth
@@ -81,10 +82,10 @@ def measure(
         return float(session.scalar(stmt) or 0)
     if key == "branch-meetings":
         tally = branch_meetings_tally(ctx, session, year, as_of)
-        return None if tally is None else round(100 * tally[0] / tally[1], 1)
+        return None if tally is None else one_decimal(100 * tally[0] / tally[1])
     if key == "participation":
         average = ParticipationService(ctx).average(year, as_of)
-        return None if average is None else round(average * 100, 1)
+        return None if average is None else one_decimal(average * 100)
     if key == "party-introductions":  # the rows the register of introductions lists
         counted = select(func.count(MemberEvent.id)).select_from(MemberEvent)
         return float(session.scalar(introduced(counted, org, first, last)) or 0)

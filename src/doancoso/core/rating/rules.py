@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ImportFileError
-from ..lang.text import fold
+from ..lang.text import fold, one_decimal
 
 FORMAT = "doancoso-rating-rules"
 DEFAULT_RULES_FILE = "rating-2023-2027.json"
@@ -181,7 +181,7 @@ def percent_text(value: float) -> str:
 
     Figures in a column of a table use :func:`~doancoso.core.lang.text.percent_cell` instead
     ("85,0%"), so that a column reads evenly."""
-    rounded = round(value, 1)
+    rounded = one_decimal(value)
     text = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}".replace(".", ",")
     return f"{text}%"
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ..activities.rules import BUILTIN_KINDS
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
-from ..lang.text import percent_cell, vn_number
+from ..lang.text import one_decimal, percent_cell, vn_number
 from ..plans.figures import NOT_DUE_TEXT, not_started_text
 from ..plans.measures import branch_meetings_tally, measure
 from ..plans.registration import plan_deadline
@@ -145,7 +145,7 @@ def compute(
                 False,
             )
         return result(
-            round(100 * done / planned, 1),
+            one_decimal(100 * done / planned),
             f"Đã kết nạp {vn_number(round(done))}/{vn_number(round(planned))} đoàn viên "
             "theo chỉ tiêu.",
         )
@@ -199,7 +199,7 @@ def compute(
             return result(None, f"Kế hoạch năm {year} chưa có chỉ tiêu đo được.", False)
         reached = sum(1 for t in judged if (t.share or 0) >= 1 - 1e-9)
         return result(
-            round(100 * reached / len(judged), 1),
+            one_decimal(100 * reached / len(judged)),
             f"Đạt {vn_number(reached)}/{vn_number(len(judged))} chỉ tiêu của kế hoạch.",
         )
     if key == "branch-meetings":

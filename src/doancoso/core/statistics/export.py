@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..activities.participation import BranchParticipation, ParticipationService
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
-from ..lang.text import RATE_COLUMN, rate_cell
+from ..lang.text import RATE_COLUMN, one_decimal, rate_cell
 from ..rating.records import LevelCounts
 from ..rating.rules import LEVELS
 from ..storage.models import Organization
@@ -51,7 +51,7 @@ class Breakdown:
 
 def share(count: int, total: int) -> float:
     """``count`` as a percentage of ``total``, rounded to one decimal (0 when total is 0)."""
-    return round(100.0 * count / total, 1) if total else 0.0
+    return one_decimal(100.0 * count / total) if total else 0.0
 
 
 def share_text(count: int, total: int) -> str:

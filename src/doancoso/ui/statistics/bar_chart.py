@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ...core.lang.text import vn_number
+from ...core.lang.text import one_decimal, vn_number
 
 BAR_COLOR = QColor(21, 101, 192)  # the union's blue
 EMPTY_TEXT = "Chưa có số liệu"
@@ -22,7 +22,7 @@ LABEL_SHARE = 0.38  # at most this share of the width for the labels
 
 def percent(count: int, total: int) -> str:
     """Share with one decimal and a decimal comma: 1 of 3 -> "33,3%"."""
-    share = 100.0 * count / total if total else 0.0
+    share = one_decimal(100.0 * count / total) if total else 0.0
     return f"{share:.1f}%".replace(".", ",")
 
 
