@@ -1,7 +1,8 @@
 """What a member's events write on the member's row: the status, the dates of admission (to the
 union, to the Party), the admission's place and decision (:func:`apply_timeline`); what a deleted
 event gave, taken back (:func:`forget_event`); what the undo of a recording puts back
-(:func:`refill_before`). Used by :mod:`.service` within its transactions."""
+(:func:`refill_before`); the post of a member back from a transfer, vacated
+(:func:`vacate_on_return`). Used by :mod:`.service` within its transactions."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 
 from ..storage.models import Member, MemberEvent, utc_now
 from .recorded import Standing
+from .rules import is_read_only
 
 
 def apply_timeline(
@@ -67,3 +69,26 @@ def refill_before(member: Member, before: Standing) -> None:
     ):
         if value is not None and getattr(member, name) is None:
             setattr(member, name, value)
+
+
+def vacate_on_return(
+    member: Member, timeline: Sequence[MemberEvent], statuses: Sequence[str], baseline: str,
+    given: MemberEvent,
+) -> str | None:  # fmt: skip
+    """Clear the stored post of a member whom the transfer in ``given`` brings back after they
+    left (their status before it one of a member who left): the post was vacated when they
+    left (lists and documents showed none, ``held_position``), and coming back does not give it
+    to them again; until the secretary gives them one, they hold none, and are not counted as
+    their chi đoàn's Bí thư once more. ``statuses``: the status after each event of
+    ``timeline`` (from ``baseline``). Returns the post cleared (what the undo of the recording
+    puts back, :attr:`~.recorded.RecordedEvents.posts`), None when nothing was cleared."""
+    if given.kind != "transfer_in" or not member.position:
+        return None
+    index = next((i for i, event in enumerate(timeline) if event is given), None)
+    if index is None:
+        return None
+    before = statuses[index - 1] if index else baseline
+    if not is_read_only(before):
+        return None
+    post, member.position = member.position, None
+    return post

@@ -23,7 +23,7 @@ from ..roster.vocab import STATUSES, choice_code
 from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
 from .introductions import introduced
-from .member_fields import apply_timeline, forget_event, refill_before
+from .member_fields import apply_timeline, forget_event, refill_before, vacate_on_return
 from .recorded import MemberHistory, RecordedEvents, changed_since_message, standing
 from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
 from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
@@ -376,9 +376,12 @@ class EventService:
         """:meth:`record`, returning the event with the member's history as it left it: what its
         undo (:meth:`take_back`) checks before taking it back."""
         with self._ctx.db.transaction() as session:
-            before = ((member_id, standing(self._member(session, member_id))),)
+            member = self._member(session, member_id)
+            before, post = ((member_id, standing(member)),), member.position
             event_id = self.record_in(session, member_id, kind, date, number, note, details)
-            return replace(self._recorded(session, kind, [event_id], [member_id]), before=before)
+            posts = ((member_id, post),) if post and not member.position else ()
+            recorded = self._recorded(session, kind, [event_id], [member_id])
+            return replace(recorded, before=before, posts=posts)
 
     def confirm_coming_of_age(
         self,
@@ -439,6 +442,9 @@ class EventService:
             if not recorded.deleted:  # the undo of a recording: the record as it was before
                 for member_id, before in recorded.before:
                     refill_before(self._member(session, member_id), before)
+                for member_id, post in recorded.posts:  # a post a return vacated
+                    member = self._member(session, member_id)
+                    member.position = member.position or post  # one given since stays
             return replace(recorded, histories=self._histories(session, recorded))
 
     def bring_back(self, taken: RecordedEvents) -> RecordedEvents:
@@ -483,6 +489,7 @@ class EventService:
         timeline, statuses = replay_with(member, events, event, baseline)
         session.add(event)
         apply_timeline(member, timeline, statuses[-1], given=event)
+        vacate_on_return(member, timeline, statuses, baseline, event)
         session.flush()
         return event.id
 
@@ -521,6 +528,7 @@ class EventService:
         statuses = replay(member, timeline, baseline)
         event.deleted_at = None
         apply_timeline(member, timeline, statuses[-1], given=event)
+        vacate_on_return(member, timeline, statuses, baseline, event)
 
     def _recorded(
         self, session: Session, kind: str, event_ids: Sequence[str], member_ids: Sequence[str],
