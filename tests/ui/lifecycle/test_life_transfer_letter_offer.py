@@ -92,6 +92,7 @@ def test_the_offer_goes_with_escape_or_with_the_transfer_taken_back(
     qtbot.waitUntil(offer.print_button.hasFocus)
     qtbot.keyClick(offer.print_button, Qt.Key.Key_Escape)
     assert not offer.isVisible()
+    assert QApplication.focusWidget() is window.roster.table  # back on the list
     assert [e.kind for e in ws.events.history(an)] == ["transfer_out"]  # nothing else changed
 
     window.roster.select_member(bo)
