@@ -247,6 +247,24 @@ def test_a_temporary_stays_empty_end_opens_on_its_start(
     assert end.text() == ""
 
 
+def test_a_temporary_stays_empty_dates_open_on_the_events_date(
+    qtbot: QtBot, core: Core, ws: Workspace
+) -> None:
+    """The stay's "Sinh hoạt tạm từ ngày" and "Đến ngày", both empty, open on the date typed
+    in "Ngày" above them (the stay usually starts on the event's date), not on today."""
+    dialog = EventDialog(core, _member(ws))
+    _shown(qtbot, dialog)
+    dialog.set_kind("temporary")
+    dialog.set_value("date", START)
+    start, end = dialog.editors["period_start"], dialog.editors["period_end"]
+    assert isinstance(start, QLineEdit) and isinstance(end, QLineEdit)
+    assert _opens_on(qtbot, start) == START_DAY
+    assert _opens_on(qtbot, end) == START_DAY
+    assert (start.text(), end.text()) == ("", "")
+    start.setText("01/09/2025")  # a start typed: the end opens on it
+    assert _opens_on(qtbot, end) == QDate(2025, 9, 1)
+
+
 def test_the_registers_empty_end_dates_open_on_their_start(qtbot: QtBot, core: Core) -> None:
     for dialog, end_name in (
         (advice_dialog(core, 2026, None), "answer_day"),  # "Ngày trả lời" after "Ngày gửi"

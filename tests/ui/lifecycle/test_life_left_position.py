@@ -90,14 +90,15 @@ def test_the_history_names_the_post_held_until_the_member_left(
     )]  # fmt: skip
     assert rows["cuong"][0][3] == "Chức vụ trước khi trưởng thành Đoàn: Ủy viên BCH"
     assert rows["binh"] == []
-    # Back on the roster: the post shows again in the list, and no longer in the history.
+    # Back on the roster: the post was vacated when she left; she holds none until given one
+    # (not the chi đoàn's Bí thư again), and the history no longer names it.
     ws.events.record(ids["an"], "transfer_in", "01/06/2025", other_organization="Đoàn phường 5")
     timeline = TimelineWidget(synchronous_core(ws, prompts), ids["an"])
     qtbot.addWidget(timeline)
     assert [row[3] for row in timeline.rows()] == [
         "Chuyển đi đến: Đoàn phường 5", "Chuyển đến từ: Đoàn phường 5",
     ]  # fmt: skip
-    assert ws.members.rows([ids["an"]])[0].held_position == "Bí thư"
+    assert ws.members.rows([ids["an"]])[0].held_position == ""
 
 
 def test_the_read_only_form_says_the_post_is_no_longer_held(

@@ -1,9 +1,10 @@
 """ "Số nghị quyết chuẩn y kết nạp" (``members.admission_decision``) follows the member's
 admission event, as "Ngày vào Đoàn" does: recording the event copies its number
-(``service._apply``), deleting it takes that number away again (``service._forget``). Data
-written before that rule (a database upgraded by migration 0012, a bundle made by an older
-version) hold it empty: :func:`fill_admission_decisions` fills it from the event where it is
-empty, as migration 0012 does, and the data check reports what is left.
+(``member_fields.apply_timeline``), deleting it takes that number away again
+(``member_fields.forget_event``). Data written before that rule (a database upgraded by
+migration 0012, a bundle made by an older version) hold it empty:
+:func:`fill_admission_decisions` fills it from the event where it is empty, as migration 0012
+does, and the data check reports what is left.
 """
 
 from __future__ import annotations

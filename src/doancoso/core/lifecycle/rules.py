@@ -137,7 +137,8 @@ def held_position(position: str | None, status: str) -> str:
     for a member who left or came of age (:data:`READ_ONLY_STATUSES`), whose post is vacated
     (the chi đoàn's one Bí thư is counted so too, ``roster.branches.secretary_rows``). Their
     record keeps the stored value, read-only: the post they held before leaving, which their
-    history names (``ui.lifecycle.timeline``)."""
+    history names (``ui.lifecycle.timeline``), until a transfer in brings them back holding
+    none (``member_fields.vacate_on_return``)."""
     return "" if is_read_only(status) else position or ""
 
 

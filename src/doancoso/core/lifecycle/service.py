@@ -23,7 +23,8 @@ from ..roster.vocab import STATUSES, choice_code
 from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
 from .introductions import introduced
-from .recorded import MemberHistory, RecordedEvents, Standing, changed_since_message, standing
+from .member_fields import apply_timeline, forget_event, refill_before, vacate_on_return
+from .recorded import MemberHistory, RecordedEvents, changed_since_message, standing
 from .rules import ACTIVE_STATUSES as ACTIVE_STATUSES
 from .rules import DEPARTURE_KINDS as DEPARTURE_KINDS
 from .rules import (
@@ -375,9 +376,12 @@ class EventService:
         """:meth:`record`, returning the event with the member's history as it left it: what its
         undo (:meth:`take_back`) checks before taking it back."""
         with self._ctx.db.transaction() as session:
-            before = ((member_id, standing(self._member(session, member_id))),)
+            member = self._member(session, member_id)
+            before, post = ((member_id, standing(member)),), member.position
             event_id = self.record_in(session, member_id, kind, date, number, note, details)
-            return replace(self._recorded(session, kind, [event_id], [member_id]), before=before)
+            posts = ((member_id, post),) if post and not member.position else ()
+            recorded = self._recorded(session, kind, [event_id], [member_id])
+            return replace(recorded, before=before, posts=posts)
 
     def confirm_coming_of_age(
         self,
@@ -437,7 +441,10 @@ class EventService:
                 self._delete_in(session, self._event(session, event_id))
             if not recorded.deleted:  # the undo of a recording: the record as it was before
                 for member_id, before in recorded.before:
-                    _refill(self._member(session, member_id), before)
+                    refill_before(self._member(session, member_id), before)
+                for member_id, post in recorded.posts:  # a post a return vacated
+                    member = self._member(session, member_id)
+                    member.position = member.position or post  # one given since stays
             return replace(recorded, histories=self._histories(session, recorded))
 
     def bring_back(self, taken: RecordedEvents) -> RecordedEvents:
@@ -481,7 +488,8 @@ class EventService:
         )  # tombstoned events count: a number is never given twice
         timeline, statuses = replay_with(member, events, event, baseline)
         session.add(event)
-        _apply(member, timeline, statuses[-1], given=event)
+        apply_timeline(member, timeline, statuses[-1], given=event)
+        vacate_on_return(member, timeline, statuses, baseline, event)
         session.flush()
         return event.id
 
@@ -506,8 +514,8 @@ class EventService:
                 f"Không thể xóa sự kiện “{EVENT_KINDS.get(event.kind, event.kind)}”: {exc.message}"
             ) from exc
         event.deleted_at = utc_now()
-        _forget(member, event)
-        _apply(member, remaining, statuses[-1] if statuses else baseline)
+        forget_event(member, event)
+        apply_timeline(member, remaining, statuses[-1] if statuses else baseline)
 
     def _restore_in(self, session: Session, event_id: str) -> None:
         """Bring back a soft-deleted event and replay the member's status with it."""
@@ -519,7 +527,8 @@ class EventService:
         baseline = baseline_status(member, timeline)
         statuses = replay(member, timeline, baseline)
         event.deleted_at = None
-        _apply(member, timeline, statuses[-1], given=event)
+        apply_timeline(member, timeline, statuses[-1], given=event)
+        vacate_on_return(member, timeline, statuses, baseline, event)
 
     def _recorded(
         self, session: Session, kind: str, event_ids: Sequence[str], member_ids: Sequence[str],
@@ -659,63 +668,6 @@ _EVENT_CONTENT = tuple(
 """An event's columns but the bookkeeping ones (its id among them): what a
 :class:`MemberHistory` compares (an event deleted and brought back by an undo is the same; see
 :mod:`.recorded`)."""
-
-
-def _apply(
-    member: Member, timeline: Sequence[MemberEvent], status: str,
-    given: MemberEvent | None = None,
-) -> None:  # fmt: skip
-    """Store what the events say on the member row; always a new revision of the member.
-
-    The status and the dates (of admission, of joining the Party) follow the whole timeline: the
-    member's form refuses another date than the event's (``roster.service``). The admission's
-    place and number are copied from ``given`` (the event just recorded or brought back), from
-    the timeline's other events only into a field left empty (what a deleted event gave, which
-    :func:`_forget` cleared): the form lets the secretary correct them, and recording a later
-    event (an introduction to the Party, a discipline) must not put the event's back over her
-    correction, as it silently did."""
-    member.status = status
-    for event in timeline:
-        if event.kind == "admission":
-            member.admission_date = event.event_date
-            mine = event is given
-            if event.place and (mine or not member.admission_place):
-                member.admission_place = event.place
-            if event.number and (mine or not member.admission_decision):
-                member.admission_decision = event.number
-        elif event.kind == "party_admission":
-            member.party_date = event.event_date
-    member.updated_at = utc_now()  # the stamping hook then bumps the revision
-
-
-def _forget(member: Member, event: MemberEvent) -> None:
-    """Clear what the deleted ``event`` gave the member (what :func:`_apply` copied from it); a
-    value it did not give (typed by the secretary, or another event's) stays. :func:`_apply`
-    then copies again what a remaining event gives (an admission a merge brought too)."""
-    if event.kind == "admission":
-        if member.admission_date == event.event_date:
-            member.admission_date = None
-        if event.place and member.admission_place == event.place:
-            member.admission_place = None
-        if event.number and member.admission_decision == event.number:
-            member.admission_decision = None
-    elif event.kind == "party_admission" and member.party_date == event.event_date:
-        member.party_date = None
-
-
-def _refill(member: Member, before: Standing) -> None:
-    """Put back into the fields of admission (to the union, to the Party) that the undo of a
-    recording left empty what the member held before it (:attr:`RecordedEvents.before`): the
-    deleted event's values are cleared (:func:`_forget`), and they may have been the form's."""
-    _, admission_date, place, decision, party_date = before
-    for name, value in (
-        ("admission_date", admission_date),
-        ("admission_place", place),
-        ("admission_decision", decision),
-        ("party_date", party_date),
-    ):
-        if value is not None and getattr(member, name) is None:
-            setattr(member, name, value)
 
 
 def _info(event: MemberEvent, status_after: str) -> EventInfo:

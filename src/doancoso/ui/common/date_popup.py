@@ -7,7 +7,8 @@ Alt+Down or F4, as Windows date fields do. The calendar is in Vietnamese whateve
 machine's own language (day and month names, weeks from Monday, Sundays in red), and opens on
 the date typed in the field: on the year of a birth year typed alone, on today when the field
 is empty or holds no date. An end date ("Đến ngày", "Ngày kết thúc", …) attached with the field
-of its start opens, while it holds no date, on the date typed as the start.
+of its start opens, while it holds no date, on the date typed as the start (or, that one empty
+too, as the start's own start: a stay's end on the event's date).
 
 A click on a day, Enter or a double-click picks it: the field then reads the day as dd/mm/yyyy,
 written as if typed (``textEdited`` and ``textChanged``, and Ctrl+Z in the field takes it back),
@@ -200,13 +201,18 @@ class DatePopup(QObject):
 
     def typed_day(self) -> QDate:
         """The day the calendar opens on: the date typed, 1 January of a year typed alone;
-        when the field holds no date, the date typed in its :attr:`start` field, or today."""
-        for line in (self.line, self.start):
-            if line is None:
-                continue
+        when the field holds no date, the date typed in its :attr:`start` field (and, while
+        that one holds none either, in the start of that start: a stay's end, its start, the
+        event's date), or today."""
+        line: QLineEdit | None = self.line
+        seen: list[QLineEdit] = []
+        while line is not None and line not in seen:  # a start of a start…, never in a loop
+            seen.append(line)
             try:
                 day, _precision = parse_vn_date(line.text(), allow_year=True)
             except DateFormatError:
+                popup = self if line is self.line else date_popup_of(line)
+                line = popup.start if popup is not None else None
                 continue
             return QDate(day.year, day.month, day.day)
         return QDate.currentDate()

@@ -161,7 +161,8 @@ class EventDialog(QDialog):
                 editor = self._text_box(placeholder, lines=3)
             else:
                 short = name.startswith("period_") or name == "dues_paid_until"
-                start = self.editors.get("period_start")  # the stay's end opens on its start
+                # A stay's start opens on the event's date, its end on its start (or that date).
+                start = self.editors.get("date" if name == "period_start" else "period_start")
                 editor = self._line(placeholder, short, start)
             self._add(name, label, editor, required=required)
         self._make_introducer_search()

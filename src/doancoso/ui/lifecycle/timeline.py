@@ -154,6 +154,7 @@ class TimelineWidget(QWidget):
         self.record_button = QPushButton("Ghi sự kiện…")
         self.delete_button = QPushButton("Xóa sự kiện")
         self.letter_button = QPushButton("In giấy giới thiệu…")
+        self.letter_button.setAutoDefault(True)  # Enter prints, the button having the focus
         self.letter_button.setToolTip(
             "Giấy giới thiệu sinh hoạt Đoàn của sự kiện “Chuyển sinh hoạt đi” đang chọn"
         )
@@ -251,11 +252,21 @@ class TimelineWidget(QWidget):
             return
         self._prompts.run(dialog)
         recorded, label, message = dialog.recorded, dialog.undo_label(), dialog.done_message()
+        kind = dialog.kind
         dialog.deleteLater()
         if recorded is not None:
             self.reload()
+            if kind == "transfer_out":  # its letter is handed to the member right then
+                self._offer_letter(recorded.event_ids[0])
             self.changed.emit()
             self.written.emit(label, message, recorded)
+
+    def _offer_letter(self, event_id: str) -> None:
+        """Select the transfer just recorded, "In giấy giới thiệu…" focused: Enter prints it."""
+        rows = [r for r, e in enumerate(self._row_events) if e is not None and e.id == event_id]
+        if rows:
+            self.select_row(rows[0])
+            self.letter_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def print_letter(self) -> None:
         """Print the transfer letter of the selected "Chuyển sinh hoạt đi" (reading only: also

@@ -11,8 +11,8 @@ core's message.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -20,6 +20,7 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp
+from ..shell.undo import ReportingCommand
 
 SOURCES = {
     "proposals": ("Lấy đề nghị của chi đoàn", "đề nghị của chi đoàn"),
@@ -44,7 +45,7 @@ def _redo_levels(ws: Workspace, year: int, levels: Mapping[str, int]) -> int:
     return ws.rating.set_levels(year, "decided_level", again)
 
 
-class AcceptCommand(QUndoCommand):
+class AcceptCommand(ReportingCommand):
     """The levels a bulk action decided; pushed once they were saved, so its first ``redo``
     (the push) does nothing."""
 
@@ -64,17 +65,18 @@ class AcceptCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        year, levels = self._year, self._levels
+        year, levels, ended = self._year, self._levels, self._report(False)
         op = CoreOp(self._window, lambda ws: _redo_levels(ws, year, levels), self._core)
-        op.failure(self._failed).run()
+        op.success(lambda _value: ended(True)).failure(partial(self._failed, ended)).run()
 
     def undo(self) -> None:
-        year, levels = self._year, self._levels
+        year, levels, ended = self._year, self._levels, self._report(True)
         op = CoreOp(self._window, lambda ws: _undo_levels(ws, year, levels), self._core,
                     label="Đang hoàn tác…")  # fmt: skip
-        op.failure(self._failed).run()
+        op.success(lambda _value: ended(True)).failure(partial(self._failed, ended)).run()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, ended: Callable[[bool], None], exc: BaseException) -> None:
+        ended(False)
         if not isinstance(exc, AppError):
             self._core.runner.show_error(exc, parent=self._window)
             return

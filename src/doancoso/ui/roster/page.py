@@ -31,6 +31,7 @@ from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
 from ...core.workspace import Workspace
 from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
+from ..lifecycle.transfer_print import TransferLetterOffer
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory, members_phrase
 from .files import RosterIO
@@ -113,6 +114,8 @@ class RosterPage(ListPage):
             *self.io.buttons(),
         )
         layout.addLayout(buttons)
+        self.letter_offer = TransferLetterOffer(self._core, self)  # after a transfer out
+        layout.addWidget(self.letter_offer)
         table = self.make_table([width for _, _, width in COLUMNS], self.edit_member)
         layout.addWidget(table, 1)
         self.set_empty_hint(EMPTY_HINT)
@@ -274,6 +277,9 @@ class RosterPage(ListPage):
             self.select_member(ids[0])
             self._history.recorded_events(dialog.undo_label(), dialog.recorded)
             self.status_message.emit(dialog.done_message())
+            if dialog.kind == "transfer_out":  # the letter is handed to the member right then
+                name = dialog.member.fields.full_name
+                self.letter_offer.offer(ids[0], dialog.recorded.event_ids[0], name)
         dialog.deleteLater()
 
     def _names(self, rows: list[int]) -> list[str]:

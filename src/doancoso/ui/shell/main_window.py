@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.data_changed = core.data_changed
         self.history = UndoHistory(core, self)
         self.history.on_error = self._undo_failed
+        self.history.on_done = self._step_ended
 
         self.roster = RosterPage(core, self.history)
         self.roster.status_message.connect(self.show_message)
@@ -570,20 +571,34 @@ class MainWindow(QMainWindow):
         self._step(undoing=False)
 
     def _step(self, *, undoing: bool) -> None:
-        """Undo or redo the command on top, then say which ("Đã hoàn tác: Xóa đoàn viên …."),
-        unless it was refused at once (a synchronous runner: :meth:`_undo_failed` said so)."""
+        """Undo or redo the command on top, and say which ("Đã hoàn tác: Xóa đoàn viên ….")
+        once it is done: a command writing on the worker says it when its write ended
+        (:meth:`_step_ended`; meanwhile "Đang hoàn tác: ……"); any other at once, unless it was
+        refused at once (:meth:`_undo_failed` said so)."""
         if not (self.history.canUndo() if undoing else self.history.canRedo()):
             return  # nothing to do (a disabled action's shortcut does not even reach here)
         label = self.history.undoText() if undoing else self.history.redoText()
+        reporting = self.history.reports_next(undoing)
         self._refused = False
         self._undoing = undoing
+        if reporting:
+            doing = "Đang hoàn tác" if undoing else "Đang làm lại"
+            self.show_message(f"{doing}: {label}…" if label else f"{doing}…")
         if undoing:
             self.history.undo()
         else:
             self.history.redo()
-        if not self._refused:
+        if not reporting and not self._refused:
+            self._step_ended(undoing, label, True)
+
+    def _step_ended(self, undoing: bool, label: str, written: bool) -> None:
+        """An undo (redo) ended: "Đã hoàn tác: …." when written; when not, "Không hoàn tác
+        được: …." (a refusal's message box, :meth:`_undo_failed`, then says why)."""
+        if written:
             done = "Đã hoàn tác" if undoing else "Đã làm lại"
-            self.show_message(f"{done}: {label}." if label else f"{done}.")
+        else:
+            done = "Không hoàn tác được" if undoing else "Không làm lại được"
+        self.show_message(f"{done}: {label}." if label else f"{done}.")
 
     def _undo_failed(self, message: str) -> None:
         self._refused = True

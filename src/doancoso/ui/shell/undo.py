@@ -79,11 +79,17 @@ An undo or redo the data no longer allows (a CCCD reused meanwhile, a record cha
 reported with the core's message and the command marked obsolete: dropped by the stack at once
 when the runner is synchronous; with a worker the failure arrives after the stack moved, and the
 command is dropped, doing nothing, at the next redo.
+
+Each step's write runs on the worker, after the stack has moved: the commands say when it ended
+(:class:`ReportingCommand`, ``UndoHistory.on_done``), so that the status bar says "Đã hoàn
+tác: …" once the records are back, not when the undo was only asked for (a refused undo then
+said both "Đã hoàn tác" and "Không hoàn tác được").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject
@@ -129,7 +135,30 @@ def members_phrase(count: int, first_name: str = "") -> str:
     return f"{vn_number(count)} đoàn viên"
 
 
-class DeleteCommand(QUndoCommand):
+StepDone = Callable[[bool, str, bool], None]
+"""Told that the undo (``True``) or redo (``False``) of the command labelled ``str`` ended on the
+worker: written (``True``), or not (``False``: refused, failed, or dropped as obsolete)."""
+
+
+class ReportingCommand(QUndoCommand):
+    """A command whose undo and redo each write on the worker and tell :attr:`on_done` (set by
+    the :class:`UndoHistory` that pushes it) when that write ended."""
+
+    on_done: StepDone | None = None
+
+    def _report(self, undoing: bool) -> Callable[[bool], None]:
+        """What to call with the step's outcome once it ended: the label and the callback are
+        taken now, since the stack may delete this command while the worker runs."""
+        report, label = self.on_done, self.text()
+
+        def ended(written: bool) -> None:
+            if report is not None:
+                report(undoing, label, written)
+
+        return ended
+
+
+class DeleteCommand(ReportingCommand):
     """Restore records on undo, soft-delete them again on redo. Pushed once the first deletion
     succeeded, so its first ``redo`` (the push) does nothing."""
 
@@ -150,16 +179,23 @@ class DeleteCommand(QUndoCommand):
             self._pushed = True
             return
         service, ids = self._service, self._ids
+        ended = self._report(False)
         op = CoreOp(self._window, lambda ws: service(ws).delete(ids), self._core, label="Đang xóa…")
-        op.run()
+        op.success(lambda _count: ended(True)).failure(partial(self._redo_failed, ended)).run()
 
     def undo(self) -> None:
         service, ids = self._service, self._ids
+        ended = self._report(True)
         op = CoreOp(self._window, lambda ws: service(ws).restore(ids), self._core,
                     label="Đang khôi phục…")  # fmt: skip
-        op.failure(self._restore_failed).run()
+        op.success(lambda _count: ended(True)).failure(partial(self._restore_failed, ended)).run()
 
-    def _restore_failed(self, exc: BaseException) -> None:
+    def _redo_failed(self, ended: Callable[[bool], None], exc: BaseException) -> None:
+        ended(False)
+        self._core.runner.show_error(exc, parent=self._window)
+
+    def _restore_failed(self, ended: Callable[[bool], None], exc: BaseException) -> None:
+        ended(False)
         if not isinstance(exc, AppError):
             self._core.runner.show_error(exc, parent=self._window)
             return
@@ -173,7 +209,7 @@ Write = Callable[[Workspace], object]
 refused with an :class:`AppError` when the data no longer allow it."""
 
 
-class WriteCommand(QUndoCommand):
+class WriteCommand(ReportingCommand):
     """An undo and a redo that are each one write, refused (the command dropped, the core's
     message shown) when the data changed since. Pushed once the action itself succeeded, so its
     first ``redo`` (the push) does nothing."""
@@ -194,18 +230,21 @@ class WriteCommand(QUndoCommand):
         if not self._pushed:  # the action itself ran before the push
             self._pushed = True
             return
-        self._write(self._redo_write, "Đang làm lại…")
+        self._write(self._redo_write, "Đang làm lại…", undoing=False)
 
     def undo(self) -> None:
-        self._write(self._undo_write, "Đang hoàn tác…")
+        self._write(self._undo_write, "Đang hoàn tác…", undoing=True)
 
-    def _write(self, write: Write, label: str) -> None:
+    def _write(self, write: Write, label: str, *, undoing: bool) -> None:
+        ended = self._report(undoing)
         if self.isObsolete():  # refused before, on the worker: the stack drops it now
+            ended(False)
             return
         op = CoreOp(self._window, write, self._core, label=label)
-        op.failure(self._refused).run()
+        op.success(lambda _value: ended(True)).failure(partial(self._refused, ended)).run()
 
-    def _refused(self, exc: BaseException) -> None:
+    def _refused(self, ended: Callable[[bool], None], exc: BaseException) -> None:
+        ended(False)
         if not isinstance(exc, AppError):
             self._core.runner.show_error(exc, parent=self._window)
             return
@@ -341,14 +380,32 @@ class EventsCommand(WriteCommand):
 
 
 class UndoHistory(QUndoStack):
-    """The app's undo stack; ``on_error`` reports a failed undo with the core's message."""
+    """The app's undo stack; ``on_error`` reports a refused undo with the core's message,
+    ``on_done`` the end of each step of a :class:`ReportingCommand` (see :data:`StepDone`)."""
 
     def __init__(self, core: Core, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._core = core
         self._window = parent if isinstance(parent, QWidget) else None
         self.on_error: Callable[[str], None] = lambda message: None
+        self.on_done: StepDone = lambda undoing, label, written: None
         core.data_changed.changed.connect(self._data_changed)
+
+    def push(self, cmd: QUndoCommand) -> None:
+        """Push ``cmd``; a :class:`ReportingCommand` will tell :attr:`on_done` when its steps
+        end."""
+        if isinstance(cmd, ReportingCommand):
+            cmd.on_done = self._on_done
+        super().push(cmd)
+
+    def _on_done(self, undoing: bool, label: str, written: bool) -> None:
+        self.on_done(undoing, label, written)
+
+    def reports_next(self, undoing: bool) -> bool:
+        """Whether the command the next undo (redo) steps through tells :attr:`on_done` when
+        it ended."""
+        index = self.index() - 1 if undoing else self.index()
+        return isinstance(self.command(index), ReportingCommand)
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.ends_undo:  # wholesale or bulk: see the module docstring
