@@ -7,7 +7,8 @@ from doancoso.cli.values import percent as cli_percent
 from doancoso.core.lang.text import one_decimal, percent_cell, rate_cell
 from doancoso.core.plans.figures import number_text, share_text
 from doancoso.core.rating.rules import percent_text
-from doancoso.core.statistics.export import share, share_text as statistics_share_text
+from doancoso.core.statistics.export import share
+from doancoso.core.statistics.export import share_text as statistics_share_text
 from doancoso.ui.statistics.bar_chart import percent as chart_percent
 
 
