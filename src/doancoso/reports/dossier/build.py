@@ -218,6 +218,15 @@ class _Job:
         """The day the lists are counted at (:func:`~doancoso.core.dossier.lists.counted_on`)."""
         return counted_on(self.year, self.issued_on)
 
+    @property
+    def enclosed(self) -> tuple[str, ...]:
+        """The parts the tờ trình names as enclosed that the dossier will hold, known before
+        they are written: the report and the table when chosen and the checklist is opened,
+        the annex when chosen and not left out for want of files (:attr:`left_out`)."""
+        return tuple(p for p in self.parts
+                     if p not in self.left_out
+                     and (self.view is not None or p not in ("bao-cao", "bang")))  # fmt: skip
+
     def number_of(self, part: str) -> str | None:
         """The number given to ``part``'s document (None: a blank line to fill in by hand)."""
         return self.numbers.get(part) or None
@@ -235,7 +244,7 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     number = job.number_of(part)
     if part == "to-trinh":
         return [job.made(part, lambda p: write_ttr(p, org, view, year, job.number, when,
-                                                   bool(job.evidence)))]  # fmt: skip
+                                                   job.enclosed))]  # fmt: skip
     if part in ("bao-cao", "bang"):
         if view is None:
             return f"Chưa lập bảng tự đánh giá năm {year}."
