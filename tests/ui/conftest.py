@@ -14,8 +14,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from doancoso.core.storage import temp as app_temp
 from doancoso.core.workspace import Workspace
-from doancoso.ui.common import temp_copies
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.translator import install_qt_vietnamese
 from doancoso.ui.shell.undo import UndoHistory
@@ -85,5 +85,5 @@ def temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "Temp"
     folder.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    monkeypatch.setattr(temp_copies, "_session", None)
+    monkeypatch.setattr(app_temp, "_session", None)
     yield folder
