@@ -4,9 +4,7 @@ its undo history (a folder's conftest may give ``core`` another workspace)."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,7 +12,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from doancoso.core.storage import temp as app_temp
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.translator import install_qt_vietnamese
@@ -77,13 +74,3 @@ def core(ws: Workspace, prompts: ScriptedPrompts) -> Core:
 @pytest.fixture
 def history(core: Core) -> UndoHistory:
     return UndoHistory(core)
-
-
-@pytest.fixture
-def temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The system's temporary folder of this test, and no session of the app begun yet."""
-    folder = tmp_path / "Temp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    monkeypatch.setattr(app_temp, "_session", None)
-    yield folder

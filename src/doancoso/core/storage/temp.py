@@ -69,6 +69,21 @@ def _let_go() -> None:
         _session[1].release()
 
 
+def end_session() -> None:
+    """This session's folder removed with what it holds, its lock given up: for the command
+    line, which hands no copy to a viewer, so that each run leaves nothing behind. A later
+    :func:`session_folder` begins a new one."""
+    global _session
+    if _session is None:
+        return
+    folder, lock = _session
+    _session = None
+    lock.release()
+    left = _remove(folder)
+    if left:
+        log.info("temporary folder left for the next start: %s", folder)
+
+
 def remove_old_copies(base: Path | None = None) -> list[Path]:
     """Remove the folders of ended sessions from the app's temporary folder in ``base``, and the
     old versions' copies; returns what could not be removed (a file still open in a viewer, a
