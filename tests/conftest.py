@@ -17,6 +17,7 @@ for _var in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_
     os.environ[_var] = str(_SANDBOX / _var.lower())
 
 from doancoso.core.organization import OrganizationInfo  # noqa: E402
+from doancoso.core.storage import temp as app_temp  # noqa: E402
 from doancoso.core.workspace import Workspace  # noqa: E402
 
 TAN_HUNG = OrganizationInfo(
@@ -82,3 +83,13 @@ def add_member(ws: Workspace) -> Callable[..., str]:
         return ws.members.save(raw)
 
     return add
+
+
+@pytest.fixture
+def temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The system's temporary folder of this test, and no session of the app begun yet."""
+    folder = tmp_path / "Temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    monkeypatch.setattr(app_temp, "_session", None)
+    yield folder

@@ -129,7 +129,8 @@ def test_bookmarks_page_numbers_metadata_and_fonts(dossier_ws: Workspace, tmp_pa
 
 
 def test_tờ_trình_text(dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf) -> None:
-    pdf = read_pdf(_build(dossier_ws, tmp_path / "ttr.pdf", ("to-trinh",)))
+    pdf = read_pdf(_build(dossier_ws, tmp_path / "ttr.pdf",
+                          ("to-trinh", "bao-cao", "bang", "minh-chung")))  # fmt: skip
     assert pdf.page_texts()[2] == (
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
         " Số: 15-TTr/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n TỜ TRÌNH\n"
@@ -184,14 +185,72 @@ def test_the_tờ_trình_encloses_only_what_there_is(ws: Workspace, tmp_path: Pa
     """A year without a checklist (a past year's dossier of lists): the tờ trình does not say
     it encloses a self-assessment report, table and evidence the dossier cannot hold (its
     contents say they are left out); a checklist without files: the report and the table."""
-
-    def enclosed() -> str:
-        text = read_pdf(_build(ws, tmp_path / "ttr.pdf", ("to-trinh", "doan-vien"))).text()
-        return next(line for line in text.splitlines() if "Hồ sơ kèm theo" in line)
-
-    assert enclosed() == " Hồ sơ kèm theo gồm các tài liệu nêu trong mục lục."
+    parts = ("to-trinh", "bao-cao", "bang", "minh-chung", "doan-vien")
+    assert _enclosed(ws, tmp_path, read_pdf, parts) == (
+        "Hồ sơ kèm theo gồm các tài liệu nêu trong mục lục."
+    )
     ws.recognition.open(2025)
-    assert enclosed() == " Hồ sơ kèm theo gồm báo cáo tự đánh giá và bảng tự đánh giá."
+    assert _enclosed(ws, tmp_path, read_pdf, parts) == (
+        "Hồ sơ kèm theo gồm báo cáo tự đánh giá và bảng tự đánh giá."
+    )
+
+
+def _enclosed(ws: Workspace, tmp_path: Path, read_pdf: ReadPdf, parts: tuple[str, ...]) -> str:
+    """The tờ trình's line on what the dossier holds, of the dossier built with ``parts``."""
+    text = " ".join(read_pdf(_build(ws, tmp_path / "ttr.pdf", parts)).text().split())
+    start = text.index("Hồ sơ kèm theo gồm")
+    return text[start : text.index(".", start) + 1]
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("to-trinh",), "Hồ sơ kèm theo gồm các tài liệu nêu trong mục lục."),
+        (("to-trinh", "ke-hoach"), "Hồ sơ kèm theo gồm các tài liệu nêu trong mục lục."),
+        (("to-trinh", "bao-cao"), "Hồ sơ kèm theo gồm báo cáo tự đánh giá."),
+        (
+            ("to-trinh", "bang", "minh-chung"),
+            "Hồ sơ kèm theo gồm bảng tự đánh giá và các minh chứng.",
+        ),
+        (
+            ("to-trinh", "bao-cao", "bang"),
+            "Hồ sơ kèm theo gồm báo cáo tự đánh giá và bảng tự đánh giá.",
+        ),
+        (("to-trinh", "minh-chung"), "Hồ sơ kèm theo gồm các minh chứng."),
+    ],
+    ids=["alone", "plan", "report", "table-and-annex", "no-annex", "annex"],
+)
+def test_the_tờ_trình_encloses_only_the_parts_chosen(
+    dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf,
+    parts: tuple[str, ...], expected: str,
+) -> None:  # fmt: skip
+    """A checklist with files attached, a dossier built without the evidence annex (or the
+    report, the table): the tờ trình still said "Hồ sơ kèm theo gồm báo cáo tự đánh giá, bảng
+    tự đánh giá và các minh chứng", promising the superior body documents the PDF left out.
+    It names what the built dossier holds, as its contents list them."""
+    assert _enclosed(dossier_ws, tmp_path, read_pdf, parts) == expected
+    contents = " ".join(read_pdf(tmp_path / "ttr.pdf").page_texts()[1].split())
+    for part, name in (("bao-cao", "Báo cáo tự đánh giá"), ("bang", "Bảng tự đánh giá"),
+                       ("minh-chung", "Phụ lục minh chứng")):  # fmt: skip
+        assert (name in contents) == (part in parts), part
+
+
+def test_the_tờ_trình_promises_no_annex_left_out_for_want_of_files(
+    dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """The annex chosen but no file left in it (both detached): the dossier leaves it out,
+    and the tờ trình does not name the evidence."""
+    for code in ("1.1", "1.2"):
+        view = dossier_ws.recognition.view(2025, ISSUED)
+        item = next(v for v in view.items if v.item.code == code)
+        for attachment in item.files:
+            dossier_ws.recognition.detach(2025, code, attachment.sha256)
+    parts = ("to-trinh", "bang", "minh-chung")
+    assert _enclosed(dossier_ws, tmp_path, read_pdf, parts) == (
+        "Hồ sơ kèm theo gồm bảng tự đánh giá."
+    )
+    contents = " ".join(read_pdf(tmp_path / "ttr.pdf").page_texts()[1].split())
+    assert "Phụ lục minh chứng: Chưa có tệp minh chứng nào." in contents
 
 
 def test_grounds_name_the_superior_body() -> None:

@@ -4,9 +4,7 @@ its undo history (a folder's conftest may give ``core`` another workspace)."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,7 +13,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.common import temp_copies
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.translator import install_qt_vietnamese
 from doancoso.ui.shell.undo import UndoHistory
@@ -77,13 +74,3 @@ def core(ws: Workspace, prompts: ScriptedPrompts) -> Core:
 @pytest.fixture
 def history(core: Core) -> UndoHistory:
     return UndoHistory(core)
-
-
-@pytest.fixture
-def temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The system's temporary folder of this test, and no session of the app begun yet."""
-    folder = tmp_path / "Temp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    monkeypatch.setattr(temp_copies, "_session", None)
-    yield folder

@@ -13,6 +13,10 @@ built even with gaps (exit 0), and an unreadable evidence file exits 1 with noth
 ``--format json`` prints ``{"ready", "missing": [{"part", "reason"}], "parts"}``, and for a
 build ``"pages"`` and ``"kept"`` (whether it is now the year's dossier the report bundle carries).
 
+The parts are written in the app's own temporary folder (core/storage/temp.py), as the GUI's
+are, removed when the command ends; a command killed halfway leaves them where the app's next
+start removes them, never loose in the system's temporary folder.
+
 A dossier built with every default part is also kept in the data folder (the last one of each
 year: core/dossier/stored.py), for the report bundle of its year to carry; one of only some
 parts is not, and says so.
@@ -80,6 +84,7 @@ def register(subparsers: Subparsers) -> None:
 def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.dossier.numbers import parse_number_options
     from ..core.dossier.stored import partial_text
+    from ..core.storage.temp import end_session, session_folder
     from ..reports.dossier.build import build_dossier
 
     parts = parse_parts(args.parts)
@@ -96,9 +101,12 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
             gaps = check(ws, args.year, parts, number)
             included = parts
         else:
-            built = build_dossier(ws, args.output, args.year, parts, number=number,
-                                  photos_per_page=args.photos_per_page,
-                                  numbers=numbers)  # fmt: skip
+            try:
+                built = build_dossier(ws, args.output, args.year, parts, number=number,
+                                      photos_per_page=args.photos_per_page, numbers=numbers,
+                                      temp_folder=session_folder())  # fmt: skip
+            finally:
+                end_session()
             gaps, included, pages = list(built.gaps), list(built.parts), built.pages
             kept = built.kept is not None
             if not built.whole:

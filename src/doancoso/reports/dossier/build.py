@@ -1,7 +1,8 @@
 """The dossier built: from one read of the database (a snapshot, so that every figure is that
 of one moment), the evidence checked first, its parts written one by one to a temporary folder
-(in the folder the caller gives: the GUI's is in the app's own temporary folder, whose leftovers
-of a build cut short, members' personal data, go at the app's next start), then put together
+(in the folder the caller gives: the GUI's and the command line's are in the app's own
+temporary folder, whose leftovers of a build cut short, members' personal data, go at the app's
+next start), then put together
 (:mod:`.assemble`) and written atomically. An unreadable evidence file stops it before anything
 is written; so does a ``report`` that raises (the GUI's "Hủy")."""
 
@@ -104,8 +105,9 @@ def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[st
     step and after each one (each part, each evidence item, the merge, the write); if it raises (the
     GUI's TaskCancelled), nothing is written and the temporary files are removed. The parts are
     written in a temporary folder made in ``temp_folder`` (default: the system's temporary
-    folder; the GUI gives its session's, :mod:`doancoso.ui.common.temp_copies`, so that a build
-    cut short by a crash or a power cut leaves no personal data where nothing removes it).
+    folder; the GUI and the command line give their session's, :mod:`doancoso.core.storage.temp`,
+    so that a build cut short by a crash or a power cut leaves no personal data where nothing
+    removes it).
 
     Every figure is read in one snapshot of the database: a write committed meanwhile (by the
     GUI's worker, another program) does not show.
@@ -218,6 +220,15 @@ class _Job:
         """The day the lists are counted at (:func:`~doancoso.core.dossier.lists.counted_on`)."""
         return counted_on(self.year, self.issued_on)
 
+    @property
+    def enclosed(self) -> tuple[str, ...]:
+        """The parts the tờ trình names as enclosed that the dossier will hold, known before
+        they are written: the report and the table when chosen and the checklist is opened,
+        the annex when chosen and not left out for want of files (:attr:`left_out`)."""
+        return tuple(p for p in self.parts
+                     if p not in self.left_out
+                     and (self.view is not None or p not in ("bao-cao", "bang")))  # fmt: skip
+
     def number_of(self, part: str) -> str | None:
         """The number given to ``part``'s document (None: a blank line to fill in by hand)."""
         return self.numbers.get(part) or None
@@ -235,7 +246,7 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     number = job.number_of(part)
     if part == "to-trinh":
         return [job.made(part, lambda p: write_ttr(p, org, view, year, job.number, when,
-                                                   bool(job.evidence)))]  # fmt: skip
+                                                   job.enclosed))]  # fmt: skip
     if part in ("bao-cao", "bang"):
         if view is None:
             return f"Chưa lập bảng tự đánh giá năm {year}."

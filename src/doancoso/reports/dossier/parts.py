@@ -4,7 +4,7 @@ self-assessment table and the year's activities, each written to a PDF of its ow
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,19 +122,18 @@ def grounds(source: str, org: OrganizationInfo) -> str:
     return source.replace(GENERIC_GUIDANCE, f"hướng dẫn của {superior}")
 
 
-REPORT_AND_TABLE = ("báo cáo tự đánh giá", "bảng tự đánh giá")
-EVIDENCE = "các minh chứng"
+ENCLOSED = (("bao-cao", "báo cáo tự đánh giá"), ("bang", "bảng tự đánh giá"),
+            ("minh-chung", "các minh chứng"))  # fmt: skip
+"""The parts the tờ trình names as enclosed (codes of
+:data:`~doancoso.core.dossier.check.PARTS`), in order, when the dossier holds them."""
 BY_CONTENTS = "Hồ sơ kèm theo gồm các tài liệu nêu trong mục lục."
 
 
-def enclosure(view: ChecklistView | None, with_evidence: bool) -> str:
-    """The tờ trình's line on what the dossier holds: the self-assessment report and table
-    once the year's checklist is opened, the evidence once files are attached; never a
-    document there is none of (a past year's dossier without a checklist)."""
-    named = [
-        *(REPORT_AND_TABLE if view is not None else ()),
-        *([EVIDENCE] if with_evidence else []),
-    ]
+def enclosure(included: Collection[str]) -> str:
+    """The tờ trình's line on what the dossier holds: of the self-assessment report, the table
+    and the evidence annex, those among ``included`` (the parts the built dossier holds);
+    never a document it leaves out (not chosen, no checklist, no file for the annex)."""
+    named = [name for part, name in ENCLOSED if part in included]
     if not named:
         return BY_CONTENTS
     listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} và {named[-1]}"
@@ -142,7 +141,7 @@ def enclosure(view: ChecklistView | None, with_evidence: bool) -> str:
 
 
 def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int,
-                   with_evidence: bool = True) -> list[str]:  # fmt: skip
+                   included: Collection[str] = ()) -> list[str]:  # fmt: skip
     lines = []
     if view is not None and view.template.source:
         lines.append(f"Căn cứ {grounds(view.template.source, org)};")
@@ -153,15 +152,15 @@ def ttr_paragraphs(org: OrganizationInfo, view: ChecklistView | None, year: int,
     lines.append(results + ".")
     lines.append(f"{org.name} kính đề nghị {org.superior_name} xem xét, công nhận {org.name} "
                  f"đạt tiêu chuẩn {RECOGNITION} năm {year}.")  # fmt: skip
-    lines.append(enclosure(view, with_evidence))
+    lines.append(enclosure(included))
     lines.append(f"Kính trình {org.superior_name} xem xét, quyết định./.")
     return lines
 
 
 def write_ttr(path: Path, org: OrganizationInfo, view: ChecklistView | None, year: int,
-              number: str | None, issued_on: dt.date, with_evidence: bool = True,
+              number: str | None, issued_on: dt.date, included: Collection[str] = (),
               ) -> Path:  # fmt: skip
-    """The tờ trình; ``with_evidence``: files are attached as evidence (the annex)."""
+    """The tờ trình; ``included``: the parts the dossier holds (:func:`enclosure`)."""
     doc = UnionDocument(org, kind=TTR_KIND, code="TTr",
                         title=f"Về việc đề nghị công nhận {RECOGNITION} năm {year}",
                         number=number, issued_on=issued_on, recipients=("Như trên",),
@@ -169,7 +168,7 @@ def write_ttr(path: Path, org: OrganizationInfo, view: ChecklistView | None, yea
     st = styles()
     body: list[Flowable] = [Paragraph(markup(f"Kính gửi: {org.superior_name}"), st["title"]),
                             Spacer(1, 4 * mm)]  # fmt: skip
-    body += [_body(text) for text in ttr_paragraphs(org, view, year, with_evidence)]
+    body += [_body(text) for text in ttr_paragraphs(org, view, year, included)]
     return doc.build(path, body[:-1], closing_lead=body[-1:])
 
 
