@@ -416,3 +416,25 @@ def test_a_criterion_whose_items_all_do_not_apply_reads_no_zero_over_zero(folder
         "tổ chức liên quan (không có mục được tính)\n"
     ) in out
     assert "\nĐạt 0/11 mục.\n" in out
+
+
+def test_the_table_prints_each_items_narrative_wrapped_under_it(folder: str) -> None:
+    """``checklist show`` printed an item's status and files but not what the union did for it
+    (the JSON's "note"): the narrative is printed under its item, wrapped to 80 columns."""
+    note = (
+        "Tổ chức 12 buổi sinh hoạt chi đoàn theo chủ đề hằng tháng tại 4 ấp, có sự tham gia của "
+        "Hội Nông dân xã.\nLập danh sách 37 thanh niên có hoàn cảnh khó khăn."
+    )
+    assert cli("checklist", "set", "1.3", "--year", "2025", "--note", note,
+               "--data-dir", folder)[0] == 0  # fmt: skip
+    code, out, err = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    [at] = [i for i, line in enumerate(lines) if line.startswith("  1.3  ")]
+    assert lines[at + 1 : at + 4] == [
+        "        Những việc đã làm: Tổ chức 12 buổi sinh hoạt chi đoàn theo chủ đề hằng",
+        "          tháng tại 4 ấp, có sự tham gia của Hội Nông dân xã.",
+        "          Lập danh sách 37 thanh niên có hoàn cảnh khó khăn.",
+    ]
+    assert lines[at + 4].startswith("        Hồ sơ: ")  # the item's records follow, as before
+    assert "Những việc đã làm" not in out.replace(lines[at + 1], "")  # no other item has one
