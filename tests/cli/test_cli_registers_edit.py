@@ -169,3 +169,31 @@ def test_an_unknown_id_is_said_and_changes_nothing(
     result = cli(command, action[0], UNKNOWN, *action[1:], "--data-dir", folder)
     assert result == (1, "", message)
     assert _listed(folder, command) == before
+
+
+def test_a_link_to_a_deleted_activity_is_named_and_can_be_cleared(folder: str) -> None:
+    """A programme linked to an activity deleted since could not be edited at all from the
+    command line (the link is checked on every save and no option named it): the refusal names
+    ``--activity``, and ``--activity ""`` unlinks it, as the app's dialog can."""
+    from doancoso.core.workspace import Workspace
+
+    added = cli("activity", "add", "--title", "Tuyên truyền pháp luật", "--date", "10/05/2025",
+                "--format", "json", "--data-dir", folder)  # fmt: skip
+    activity = added.json()["id"]
+    assert cli("coordination", "add", "--date", "01/04/2025", "--partner", "Công an xã",
+               "--title", "Quy chế phối hợp", "--activity", activity,
+               "--data-dir", folder).code == 0  # fmt: skip
+    [programme] = _listed(folder, "coordination")
+    assert programme["activity_id"] == activity
+    with Workspace.open(Path(folder)) as ws:
+        ws.activities.delete(activity)
+    result = cli("coordination", "edit", programme["id"], "--title", "Quy chế",
+                 "--data-dir", folder)  # fmt: skip
+    assert result == (1, "", "Lỗi: Dữ liệu không hợp lệ:\n"
+                      "  --activity: Hoạt động liên kết không còn trong lịch.\n")  # fmt: skip
+    assert _listed(folder, "coordination") == [programme]
+    assert cli("coordination", "edit", programme["id"], "--title", "Quy chế", "--activity", "",
+               "--data-dir", folder).code == 0  # fmt: skip
+    assert _listed(folder, "coordination") == [
+        {**programme, "title": "Quy chế", "activity_id": None}
+    ]

@@ -82,6 +82,7 @@ _FIELD_LABELS = {
     "day": "--date",
     "end_day": "--end-date",
     "answer_day": "--answer-date",
+    "activity_id": "--activity",
     "plan_deadline": "NGÀY/THÁNG",
     "introducer_id": "--introducer",
 }

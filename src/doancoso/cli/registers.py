@@ -105,13 +105,16 @@ def _coordination_options(parser: argparse.ArgumentParser, *, required: bool) ->
                         help="cơ quan, đơn vị phối hợp")  # fmt: skip
     parser.add_argument("--title", required=required, metavar="TÊN",
                         help="tên chương trình, quy chế")  # fmt: skip
+    parser.add_argument("--activity", metavar="MÃ_HOẠT_ĐỘNG",
+                        help="hoạt động liên kết (id của activity add --format json, activity_id "
+                        "của activity list --format json)" + clears)  # fmt: skip
 
 
 _ADVICE_VALUES = {"day": "date", "title": "title", "number": "number", "answer": "answer",
                   "answer_day": "answer_date"}  # fmt: skip
 """The core's field → the option of ``advice add|edit`` giving it."""
 _COORDINATION_VALUES = {"day": "date", "end_day": "end_date", "partner": "partner",
-                        "title": "title"}  # fmt: skip
+                        "title": "title", "activity_id": "activity"}  # fmt: skip
 """The core's field → the option of ``coordination add|edit`` giving it."""
 
 
