@@ -12,7 +12,10 @@ from cli_run import cli as run_cli
 from doancoso.core.workspace import Workspace
 
 YEAR = "2025"
-CLOSED = "Lỗi: Đợt xếp loại năm 2025 đã kết thúc: mở lại đợt (“Mở lại”) trước khi sửa.\n"
+CLOSED = (  # the command, not the app's button "Mở lại", which a terminal does not have
+    "Lỗi: Đợt xếp loại năm 2025 đã kết thúc: mở lại đợt bằng lệnh “doancoso rating reopen --year "
+    "2025” trước khi sửa.\n"
+)
 
 
 def cli(data_dir: Path, *argv: str) -> CliResult:

@@ -35,6 +35,20 @@ def _show(folder: str) -> dict[str, object]:
     return data
 
 
+def _register(folder: str, command: str, *options: str) -> str:
+    """What ``COMMAND list`` prints, each record's line without the id that ends it (after a
+    tab), checked to be the id of a record of the register."""
+    ids = {row["id"] for row in json.loads(cli(command, "list", "--format", "json",
+                                               "--data-dir", folder).out)}  # fmt: skip
+    lines = []
+    for line in cli(command, "list", *options, "--data-dir", folder).out.splitlines():
+        text, tab, record_id = line.rpartition("\t")
+        if tab:
+            assert record_id in ids
+        lines.append(text if tab else line)
+    return "".join(f"{line}\n" for line in lines)
+
+
 def test_set_attach_detach_and_the_json(folder: str, tmp_path: Path) -> None:
     photo = tmp_path / "anh-ra-quan.png"
     photo.write_bytes(PNG)
@@ -126,12 +140,10 @@ def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
                "--number", "05-TTr/ĐTN", "--data-dir", folder)[0] == 0  # fmt: skip
     assert cli("coordination", "add", "--date", "01/04/2025", "--partner", "Công an xã",
                "--title", "Quy chế phối hợp", "--data-dir", folder)[0] == 0  # fmt: skip
-    assert cli("advice", "list", "--year", "2025", "--data-dir", folder)[1] == (
+    assert _register(folder, "advice", "--year", "2025") == (
         "15/06/2025  05-TTr/ĐTN  Tờ trình về công tác thanh niên\n"
     )
-    assert cli("coordination", "list", "--data-dir", folder)[1] == (
-        "01/04/2025  Công an xã: Quy chế phối hợp\n"
-    )
+    assert _register(folder, "coordination") == "01/04/2025  Công an xã: Quy chế phối hợp\n"
     # A year with none is said to be that year's, not the register's as a whole.
     assert cli("advice", "list", "--year", "2024", "--data-dir", folder)[1] == (
         "Chưa có văn bản tham mưu nào trong năm 2024.\n"
@@ -366,7 +378,7 @@ def test_an_answer_on_several_lines_stays_on_its_records_line(folder: str) -> No
                "--answer", answer, "--data-dir", folder)[0] == 0  # fmt: skip
     assert cli("advice", "add", "--date", "20/06/2025", "--title", "Báo cáo thanh niên",
                "--data-dir", folder)[0] == 0  # fmt: skip
-    assert cli("advice", "list", "--data-dir", folder)[1] == (
+    assert _register(folder, "advice") == (
         "15/06/2025  Tờ trình về kinh phí — trả lời: Đảng ủy đồng ý. / Giao UBND xã bố trí "
         "5.000.000 đồng. / Báo cáo trước 30/11.\n"
         "20/06/2025  Báo cáo thanh niên\n"
@@ -385,7 +397,7 @@ def test_a_programme_is_listed_with_its_period(folder: str) -> None:
         ws.registers.save_coordination(programme)
     assert cli("coordination", "add", "--date", "10/05/2026", "--partner", "Trạm Y tế xã",
                "--title", "Khám sức khỏe sinh sản", "--data-dir", folder)[0] == 0  # fmt: skip
-    assert cli("coordination", "list", "--year", "2026", "--data-dir", folder)[1] == (
+    assert _register(folder, "coordination", "--year", "2026") == (
         "01/04/2025 – 31/03/2026  Công an xã: Quy chế phối hợp\n"
         "10/05/2026  Trạm Y tế xã: Khám sức khỏe sinh sản\n"
     )
@@ -404,3 +416,25 @@ def test_a_criterion_whose_items_all_do_not_apply_reads_no_zero_over_zero(folder
         "tổ chức liên quan (không có mục được tính)\n"
     ) in out
     assert "\nĐạt 0/11 mục.\n" in out
+
+
+def test_the_table_prints_each_items_narrative_wrapped_under_it(folder: str) -> None:
+    """``checklist show`` printed an item's status and files but not what the union did for it
+    (the JSON's "note"): the narrative is printed under its item, wrapped to 80 columns."""
+    note = (
+        "Tổ chức 12 buổi sinh hoạt chi đoàn theo chủ đề hằng tháng tại 4 ấp, có sự tham gia của "
+        "Hội Nông dân xã.\nLập danh sách 37 thanh niên có hoàn cảnh khó khăn."
+    )
+    assert cli("checklist", "set", "1.3", "--year", "2025", "--note", note,
+               "--data-dir", folder)[0] == 0  # fmt: skip
+    code, out, err = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    [at] = [i for i, line in enumerate(lines) if line.startswith("  1.3  ")]
+    assert lines[at + 1 : at + 4] == [
+        "        Những việc đã làm: Tổ chức 12 buổi sinh hoạt chi đoàn theo chủ đề hằng",
+        "          tháng tại 4 ấp, có sự tham gia của Hội Nông dân xã.",
+        "          Lập danh sách 37 thanh niên có hoàn cảnh khó khăn.",
+    ]
+    assert lines[at + 4].startswith("        Hồ sơ: ")  # the item's records follow, as before
+    assert "Những việc đã làm" not in out.replace(lines[at + 1], "")  # no other item has one

@@ -119,7 +119,8 @@ def test_import_refused(data_dir: Path, ids: dict[str, str], tmp_path: Path) -> 
     code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(filled))
     assert (code, out) == (1, "")
     assert err == (
-        "Lỗi: Đợt xếp loại năm 2025 đã kết thúc: mở lại đợt (“Mở lại”) trước khi nhập.\n"
+        "Lỗi: Đợt xếp loại năm 2025 đã kết thúc: mở lại đợt bằng lệnh “doancoso rating reopen "
+        "--year 2025” trước khi nhập.\n"
     )
     listed = json.loads(cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json")[1])
     assert [r["proposed"] for r in listed] == [1, None, 3, None]
@@ -154,7 +155,8 @@ def test_print_documents(ws: Workspace, data_dir: Path, ids: dict[str, str],
     assert cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(decision), "--document",
                "quyet-dinh", "--number", "15-QĐ/ĐTN") == (
         1, "", "Lỗi: Đợt xếp loại năm 2025 đang mở, các mức xếp loại còn thay đổi được: hãy kết "
-        "thúc đợt xếp loại năm 2025 trước khi in quyết định công nhận kết quả.\n",
+        "thúc đợt xếp loại năm 2025 (lệnh “doancoso rating close --year 2025”) trước khi in quyết "
+        "định công nhận kết quả.\n",
     )  # fmt: skip
     assert not decision.exists() and ws.rating.decision(2025) is None
     assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
@@ -236,3 +238,19 @@ def test_print_forms_counts_the_forms_printed(data_dir: Path, ids: dict[str, str
     assert (code, err, out) == (0, "", f"Đã in phiếu tự đánh giá của 3 đoàn viên ra tệp {forms}.\n")
     assert len(PdfReader(forms).pages) == 3
     assert "Phạm Văn Dũng" not in _text(forms)
+
+
+def test_a_roster_imported_as_the_sheet_names_the_export_command(
+    data_dir: Path, ids: dict[str, str], tmp_path: Path
+) -> None:
+    """The core tells the app's user to export the sheet "from the app"; at the command line it
+    names the command that does it. Nothing is changed."""
+    roster = tmp_path / "doan-vien.xlsx"
+    assert cli(data_dir, "members", "export", str(roster))[0] == 0
+    before = cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json").out
+    assert cli(data_dir, "rating", "import", "--year", YEAR, str(roster)) == (
+        1, "", "Lỗi: Tệp doan-vien.xlsx không phải bảng xếp loại đoàn viên: không thấy dòng tiêu "
+        "đề có “Họ và tên”, “Mã (không sửa)” và “Chi đoàn đề nghị” (hãy xuất bảng xếp loại bằng "
+        "lệnh “doancoso rating export --year 2025 TỆP.xlsx”, điền rồi nhập lại).\n",
+    )  # fmt: skip
+    assert cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json").out == before

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.lang.text import nfc
@@ -146,6 +147,30 @@ def _item_points(view: ItemView) -> str:
     return f"{given}/{points_text(view.item.points)} điểm  "
 
 
+NOTE_WIDTH = 80
+"""The width an item's narrative is wrapped to: an 80-column console, the narrowest usual."""
+DETAIL = " " * 8
+"""The indent of what ``show`` prints under an item (as its indicator, records and files)."""
+
+
+def _note_lines(note: str | None) -> list[str]:
+    """The item's narrative ("Những việc đã làm", as the app's form names it), each of its
+    paragraphs wrapped to :data:`NOTE_WIDTH`, under the label and its first line's indent."""
+    label = f"{DETAIL}Những việc đã làm: "
+    lines: list[str] = []
+    for paragraph in (note or "").splitlines():
+        if paragraph.strip():
+            lines += textwrap.wrap(
+                paragraph,
+                NOTE_WIDTH,
+                initial_indent=label if not lines else DETAIL + "  ",
+                subsequent_indent=DETAIL + "  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+    return lines
+
+
 def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.plans.figures import NOT_DUE_TEXT  # loads the database: not with the parser
 
@@ -166,6 +191,8 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
             flag = "  ⚠ mâu thuẫn với số liệu" if v.contradiction else ""
             status = f"[{STATUSES[v.status]}]  {_item_points(v)}"
             print(f"  {v.item.code}  {status}{v.item.text}{flag}", file=out)
+            for line in _note_lines(v.note):
+                print(line, file=out)
             if v.indicator is not None:
                 state = {True: "đạt", False: "chưa đạt", None: "chưa đo"}[v.indicator.met]
                 state = state if v.indicator.due else NOT_DUE_TEXT

@@ -80,6 +80,9 @@ _FIELD_LABELS = {
     "member_id": "--present/--excused/--absent",
     "branch_ids": "--branch",
     "day": "--date",
+    "end_day": "--end-date",
+    "answer_day": "--answer-date",
+    "activity_id": "--activity",
     "plan_deadline": "NGÀY/THÁNG",
     "introducer_id": "--introducer",
 }

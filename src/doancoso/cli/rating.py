@@ -3,7 +3,8 @@
 ``list``, ``set``, ``accept``, ``close`` and ``reopen`` live here; ``export``, ``import`` and
 ``print`` (:mod:`.rating_files`) register themselves from their own module. A level is given
 as 1–4 or its Vietnamese name, a participation as 85 or 85%. A change to a closed round exits
-1 with the core's message; ``reopen`` asks nothing (the command is the confirmation).
+1 with the core's message, the app's button it names said as the command
+(:mod:`.rating_hints`); ``reopen`` asks nothing (the command is the confirmation).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from . import rating_files
 from .common import EXIT_OK, FORMAT_HELP, Subparsers, data_dir_option, format_option, open_workspace
 from .filters import MEMBER, find_branch, find_member
 from .parser import Parser
+from .rating_hints import with_commands
 
 LEVEL_HELP = "mức 1–4 hoặc tên mức (" + ", ".join(LEVELS.values()) + "); chuỗi rỗng để xóa"
 # The options of ``rating set`` and the fields of the core they fill.
@@ -95,6 +97,8 @@ def register(subparsers: Subparsers) -> None:
     reopening.set_defaults(handler=rating_reopen)
 
     rating_files.register(sub)  # export, import, print
+    for command in sub.choices.values():  # refusals naming the app's buttons name commands
+        command.set_defaults(handler=with_commands(command.get_default("handler")))
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

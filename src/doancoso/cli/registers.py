@@ -4,14 +4,19 @@ proposals to the Party committee; coordination with other bodies).
 ``list --format json`` prints one object per record, as ``activity list`` does: ``advice``
 ``{"id", "date", "number", "title", "summary", "answer", "answer_date"}``, ``coordination``
 ``{"id", "date", "end_date", "partner", "title", "content", "results", "activity_id"}``; dates
-dd/mm/yyyy, null for a value not given, ``[]`` when there is none.
+dd/mm/yyyy, null for a value not given, ``[]`` when there is none. The table form ends each
+record's line with its id (after a tab), which ``edit`` and ``delete`` take.
+
+``edit ID`` changes only the values its options give (an empty one clears an optional value)
+and saves the record through the same service and checks as the app's "Sửa" dialog.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
+from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
 from .common import (
@@ -27,17 +32,25 @@ from .values import dump
 if TYPE_CHECKING:  # the core's services load when a command runs, not with the parser
     from ..core.recognition.registers import Advice, Coordination
 
+R = TypeVar("R", "Advice", "Coordination")
+
 
 def register(subparsers: Subparsers) -> None:
     advice = subparsers.add_parser("advice", help="văn bản tham mưu cấp ủy")
     asub = advice.add_subparsers(dest="advice_command", metavar="LỆNH", required=True)
     add = asub.add_parser("add", help="ghi một văn bản tham mưu")
     data_dir_option(add)
-    add.add_argument("--date", required=True, metavar="dd/mm/yyyy", help="ngày văn bản")
-    add.add_argument("--title", required=True, metavar="TÊN", help="tên, trích yếu văn bản")
-    add.add_argument("--number", metavar="SỐ", help="số, ký hiệu văn bản")
-    add.add_argument("--answer", metavar="NỘI_DUNG", help="ý kiến trả lời của cấp ủy")
+    _advice_options(add, required=True)
     add.set_defaults(handler=add_advice)
+    edit = asub.add_parser("edit", help="sửa một văn bản tham mưu (chỉ các giá trị được nêu)")
+    data_dir_option(edit)
+    edit.add_argument("id", metavar="MÃ", help="mã văn bản (cột cuối của advice list)")
+    _advice_options(edit, required=False)
+    edit.set_defaults(handler=edit_advice)
+    delete = asub.add_parser("delete", help="xóa một văn bản tham mưu")
+    data_dir_option(delete)
+    delete.add_argument("id", metavar="MÃ", help="mã văn bản (cột cuối của advice list)")
+    delete.set_defaults(handler=delete_advice)
     listing = asub.add_parser("list", help="danh sách văn bản tham mưu")
     data_dir_option(listing)
     listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
@@ -48,15 +61,82 @@ def register(subparsers: Subparsers) -> None:
     csub = coordination.add_subparsers(dest="coordination_command", metavar="LỆNH", required=True)
     add = csub.add_parser("add", help="ghi một chương trình phối hợp")
     data_dir_option(add)
-    add.add_argument("--date", required=True, metavar="dd/mm/yyyy", help="ngày bắt đầu")
-    add.add_argument("--partner", required=True, metavar="ĐƠN_VỊ", help="cơ quan, đơn vị phối hợp")
-    add.add_argument("--title", required=True, metavar="TÊN", help="tên chương trình, quy chế")
+    _coordination_options(add, required=True)
     add.set_defaults(handler=add_coordination)
+    edit = csub.add_parser("edit", help="sửa một chương trình phối hợp (chỉ các giá trị được nêu)")
+    data_dir_option(edit)
+    edit.add_argument("id", metavar="MÃ", help="mã chương trình (cột cuối của coordination list)")
+    _coordination_options(edit, required=False)
+    edit.set_defaults(handler=edit_coordination)
+    delete = csub.add_parser("delete", help="xóa một chương trình phối hợp")
+    data_dir_option(delete)
+    delete.add_argument("id", metavar="MÃ", help="mã chương trình (cột cuối của coordination list)")
+    delete.set_defaults(handler=delete_coordination)
     listing = csub.add_parser("list", help="danh sách chương trình phối hợp")
     data_dir_option(listing)
     listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
     format_option(listing)
     listing.set_defaults(handler=list_coordination)
+
+
+_CLEARS = " (để trống để xóa)"
+"""Said of an optional value on ``edit``, where an empty one clears what was saved."""
+
+
+def _advice_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    """The values of ``advice add`` (``required``: the date and title) and ``advice edit``."""
+    clears = "" if required else _CLEARS
+    parser.add_argument("--date", required=required, metavar="dd/mm/yyyy", help="ngày văn bản")
+    parser.add_argument("--title", required=required, metavar="TÊN",
+                        help="tên, trích yếu văn bản")  # fmt: skip
+    parser.add_argument("--number", metavar="SỐ", help="số, ký hiệu văn bản" + clears)
+    parser.add_argument("--answer", metavar="NỘI_DUNG", help="ý kiến trả lời của cấp ủy" + clears)
+    parser.add_argument("--answer-date", metavar="dd/mm/yyyy",
+                        help="ngày cấp ủy trả lời" + clears)  # fmt: skip
+
+
+def _coordination_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    """The values of ``coordination add`` (``required``: date, partner, title) and ``edit``."""
+    clears = "" if required else _CLEARS
+    parser.add_argument("--date", required=required, metavar="dd/mm/yyyy", help="ngày bắt đầu")
+    parser.add_argument("--end-date", metavar="dd/mm/yyyy",
+                        help="ngày kết thúc (chương trình có thời hạn)" + clears)  # fmt: skip
+    parser.add_argument("--partner", required=required, metavar="ĐƠN_VỊ",
+                        help="cơ quan, đơn vị phối hợp")  # fmt: skip
+    parser.add_argument("--title", required=required, metavar="TÊN",
+                        help="tên chương trình, quy chế")  # fmt: skip
+    parser.add_argument("--activity", metavar="MÃ_HOẠT_ĐỘNG",
+                        help="hoạt động liên kết (id của activity add --format json, activity_id "
+                        "của activity list --format json)" + clears)  # fmt: skip
+
+
+_ADVICE_VALUES = {"day": "date", "title": "title", "number": "number", "answer": "answer",
+                  "answer_day": "answer_date"}  # fmt: skip
+"""The core's field → the option of ``advice add|edit`` giving it."""
+_COORDINATION_VALUES = {"day": "date", "end_day": "end_date", "partner": "partner",
+                        "title": "title", "activity_id": "activity"}  # fmt: skip
+"""The core's field → the option of ``coordination add|edit`` giving it."""
+
+
+_WHAT = {"advice": "văn bản tham mưu", "coordination": "chương trình phối hợp"}
+
+
+def _record_of(rows: list[R], record_id: str, command: str) -> R:
+    """The record ``record_id`` of the register (of any year), or a refusal saying where the
+    ids are listed."""
+    for row in rows:
+        if row.id == record_id:
+            return row
+    raise AppError(
+        f"Không có {_WHAT[command]} nào mã “{record_id}”: xem mã ở cột cuối của lệnh "
+        f"doancoso {command} list."
+    )
+
+
+def _given(args: argparse.Namespace, values: dict[str, str]) -> dict[str, str]:
+    """The fields the options give (an empty one too: it clears the value), by core name."""
+    given = {field: getattr(args, option) for field, option in values.items()}
+    return {field: value for field, value in given.items() if value is not None}
 
 
 def _in_year(year: int | None) -> str:
@@ -65,15 +145,35 @@ def _in_year(year: int | None) -> str:
 
 
 def add_advice(args: argparse.Namespace, out: TextIO) -> int:
-    raw = {
-        "day": args.date,
-        "title": args.title,
-        "number": args.number or "",
-        "answer": args.answer or "",
-    }
+    raw = _given(args, _ADVICE_VALUES)
     with open_workspace(args) as ws:
         ws.registers.save_advice(raw)
     print(f"Đã ghi văn bản tham mưu “{nfc(args.title)}”.", file=out)  # as stored
+    return EXIT_OK
+
+
+def edit_advice(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        row = _record_of(ws.registers.advice(), args.id, "advice")
+        raw = {  # as the app's dialog fills its form from the record
+            "day": format_vn_date(row.day), "number": row.number or "", "title": row.title,
+            "summary": row.summary or "", "answer": row.answer or "",
+            "answer_day": format_vn_date(row.answer_day),
+        }  # fmt: skip
+        raw.update(_given(args, _ADVICE_VALUES))
+        ws.registers.save_advice(raw, row.id)
+        title = _record_of(ws.registers.advice(), row.id, "advice").title
+    print(f"Đã sửa văn bản tham mưu “{title}”.", file=out)
+    return EXIT_OK
+
+
+def delete_advice(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.recognition.registers import ADVICE_TABLE
+
+    with open_workspace(args) as ws:
+        row = _record_of(ws.registers.advice(), args.id, "advice")
+        ws.registers.delete(ADVICE_TABLE, [row.id])
+    print(f"Đã xóa văn bản tham mưu “{row.title}” ngày {format_vn_date(row.day)}.", file=out)
     return EXIT_OK
 
 
@@ -87,8 +187,8 @@ def list_advice(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Chưa có văn bản tham mưu nào{_in_year(args.year)}.", file=out)
     for r in rows:  # one line each, an answer on several lines too
         answer = f" — trả lời: {one_line(r.answer)}" if r.answer else ""
-        print("  ".join(p for p in (format_vn_date(r.day), r.number, r.title + answer) if p),
-              file=out)  # fmt: skip
+        text = "  ".join(p for p in (format_vn_date(r.day), r.number, r.title + answer) if p)
+        print(f"{text}\t{r.id}", file=out)
     return EXIT_OK
 
 
@@ -105,10 +205,36 @@ def _advice_json(row: Advice) -> dict[str, object]:
 
 
 def add_coordination(args: argparse.Namespace, out: TextIO) -> int:
-    raw = {"day": args.date, "partner": args.partner, "title": args.title}
+    raw = _given(args, _COORDINATION_VALUES)
     with open_workspace(args) as ws:
         ws.registers.save_coordination(raw)
     print(f"Đã ghi chương trình phối hợp “{nfc(args.title)}” với {nfc(args.partner)}.", file=out)
+    return EXIT_OK
+
+
+def edit_coordination(args: argparse.Namespace, out: TextIO) -> int:
+    with open_workspace(args) as ws:
+        row = _record_of(ws.registers.coordination(), args.id, "coordination")
+        raw = {  # as the app's dialog fills its form from the record
+            "day": format_vn_date(row.day), "end_day": format_vn_date(row.end_day),
+            "partner": row.partner, "title": row.title, "content": row.content or "",
+            "results": row.results or "", "activity_id": row.activity_id or "",
+        }  # fmt: skip
+        raw.update(_given(args, _COORDINATION_VALUES))
+        ws.registers.save_coordination(raw, row.id)
+        saved = _record_of(ws.registers.coordination(), row.id, "coordination")
+    print(f"Đã sửa chương trình phối hợp “{saved.title}” với {saved.partner} ({saved.period}).",
+          file=out)  # fmt: skip
+    return EXIT_OK
+
+
+def delete_coordination(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.recognition.registers import COORDINATION_TABLE
+
+    with open_workspace(args) as ws:
+        row = _record_of(ws.registers.coordination(), args.id, "coordination")
+        ws.registers.delete(COORDINATION_TABLE, [row.id])
+    print(f"Đã xóa chương trình phối hợp “{row.title}” với {row.partner}.", file=out)
     return EXIT_OK
 
 
@@ -121,7 +247,7 @@ def list_coordination(args: argparse.Namespace, out: TextIO) -> int:
     if not rows:
         print(f"Chưa có chương trình phối hợp nào{_in_year(args.year)}.", file=out)
     for r in rows:
-        print(f"{r.period}  {r.partner}: {r.title}", file=out)
+        print(f"{r.period}  {r.partner}: {r.title}\t{r.id}", file=out)
     return EXIT_OK
 
 
