@@ -243,7 +243,7 @@ def test_our_closed_round_is_kept_closed_and_the_dry_run_says_what_was_not_taken
     )
     assert line.endswith(
         "của Đoàn xã Tân Lộc (kết quả của đợt đã kết thúc không được thay đổi; muốn nhận thì mở "
-        "lại đợt (“Mở lại”) rồi nhập lại tệp)."
+        f"lại đợt bằng lệnh “doancoso rating reopen --year {LAST_YEAR}” rồi nhập lại tệp)."
     )
     json_dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization",
                          "--dry-run", "--format", "json")  # fmt: skip

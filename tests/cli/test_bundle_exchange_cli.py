@@ -287,7 +287,8 @@ def test_a_round_closed_here_keeps_its_ratings_and_the_dry_run_says_so(
     note = (
         f"Đợt xếp loại năm {year}: đợt của máy này đã kết thúc nên được giữ nguyên; không nhận "
         "1 xếp loại đoàn viên có thay đổi trong tệp (kết quả của đợt đã kết thúc không được thay "
-        "đổi; muốn nhận thì mở lại đợt (“Mở lại”) rồi nhập lại tệp)."
+        f"đổi; muốn nhận thì mở lại đợt bằng lệnh “doancoso rating reopen --year {year}” rồi "
+        "nhập lại tệp)."
     )
 
     code, out, err = cli("bundle", "import", str(changed), "--dry-run", "--data-dir", str(home))

@@ -74,6 +74,7 @@ from .common import (
     format_option,
     open_workspace,
 )
+from .rating_hints import note_as_commands
 
 if TYPE_CHECKING:
     from ..core.backup.store import BackupInfo
@@ -354,7 +355,7 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
         print(branch_text(branch), file=out)
     if result.years:
         for year in result.years:
-            print(year_text(year, result.organization.get("name", "")), file=out)
+            print(note_as_commands(year_text(year, result.organization.get("name", ""))), file=out)
     if result.conflicts:
         apart = sum(1 for c in result.conflicts if c.apart)
         what = "sửa ở cả hai nơi" if not apart else "sửa ở cả hai nơi hoặc mỗi máy một bản riêng"
@@ -373,7 +374,7 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
                 fields = f"máy này: {record.mine}; trong tệp: {record.theirs}"
             print(f"  - {label}: {fields}", file=out)
     for note in result.notes:
-        print(note, file=out)
+        print(note_as_commands(note), file=out)
     if dry_run:
         if result.evidence_repaired:
             print(f"{EVIDENCE_TO_REPAIR}: {vn_number(result.evidence_repaired)} tệp", file=out)
@@ -492,4 +493,5 @@ def import_json(result: ImportPlan) -> dict[str, Any]:
         }
     shown["new"]["evidence_files"] = result.evidence_new
     shown["unchanged"]["evidence_files"] = result.evidence_present
+    shown["notes"] = [note_as_commands(note) for note in shown["notes"]]
     return shown

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import re
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -30,6 +31,23 @@ def command_words(year: int) -> dict[str, str]:
     }
 
 
+def as_commands(text: str, year: int) -> str:
+    """``text`` with the app's words for an action of the year's round said as its command."""
+    for app, command in command_words(year).items():
+        text = text.replace(app, command)
+    return text
+
+
+ROUND_OF_YEAR = re.compile(r"Đợt xếp loại năm (\d{4})")
+
+
+def note_as_commands(text: str) -> str:
+    """A note about a year's round ("Đợt xếp loại năm 2025: …", a bundle import's) with the
+    app's words said as commands; any other text unchanged."""
+    match = ROUND_OF_YEAR.search(text)
+    return text if match is None else as_commands(text, int(match.group(1)))
+
+
 @contextlib.contextmanager
 def said_as_commands(year: int) -> Iterator[None]:
     """Re-raise an error of the block whose message names the app's buttons with the commands
@@ -39,9 +57,7 @@ def said_as_commands(year: int) -> Iterator[None]:
     except AppError as error:
         if isinstance(error, ValidationError):  # said per option, never of a button
             raise
-        text = error.message
-        for app, command in command_words(year).items():
-            text = text.replace(app, command)
+        text = as_commands(error.message, year)
         error.message, error.args = text, (text,)
         raise
 
