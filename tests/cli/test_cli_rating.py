@@ -28,18 +28,18 @@ def test_list_json(data_dir: Path, ids: dict[str, str]) -> None:
     assert _listed(data_dir) == [
         {"member_id": ids["An"], "full_name": "Nguyễn Văn An", "branch": "Chi đoàn ấp Tân Hưng",
          "eligible": True, "reason": None, "participation": 0.95, "suggested": 1, "self": None,
-         "proposed": 1, "decided": None, "remark": None},
+         "proposed": 1, "decided": None, "remark": None, "note": None},
         {"member_id": ids["Bình"], "full_name": "Trần Thị Bình",
          "branch": "Chi đoàn ấp Tân Hưng", "eligible": True, "reason": None,
          "participation": 0.725, "suggested": 2, "self": None, "proposed": None,
-         "decided": None, "remark": None},
+         "decided": None, "remark": None, "note": None},
         {"member_id": ids["Dũng"], "full_name": "Phạm Văn Dũng", "branch": "Chi đoàn ấp Kênh Xáng",
          "eligible": True, "reason": None, "participation": 0.4, "suggested": 4, "self": None,
-         "proposed": 3, "decided": None, "remark": None},
+         "proposed": 3, "decided": None, "remark": None, "note": None},
         {"member_id": ids["Tạm"], "full_name": "Đỗ Văn Tạm", "branch": "Chi đoàn ấp Tân Hưng",
          "eligible": False, "reason": "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.",
          "participation": None, "suggested": None, "self": None, "proposed": None,
-         "decided": None, "remark": None},
+         "decided": None, "remark": None, "note": None},
     ]  # fmt: skip
     names = [r["full_name"] for r in _listed(data_dir, "--branch", "chi doan ap kenh xang")]
     assert names == ["Phạm Văn Dũng"]
@@ -213,7 +213,7 @@ def test_member_not_rated_shows_no_level(data_dir: Path, ids: dict[str, str]) ->
         "member_id": ids["Tạm"], "full_name": "Đỗ Văn Tạm", "branch": "Chi đoàn ấp Tân Hưng",
         "eligible": False, "reason": "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.",
         "participation": None, "suggested": None, "self": None, "proposed": None,
-        "decided": None, "remark": "Nhiệt tình.",
+        "decided": None, "remark": "Nhiệt tình.", "note": None,
     }  # fmt: skip
     code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
     assert "4\tĐỗ Văn Tạm\tChi đoàn ấp Tân Hưng\t\t\t\t\t\tSinh hoạt tạm: đơn vị gốc xếp loại, ở " \
@@ -345,3 +345,28 @@ def test_a_member_without_admission_date_is_in_no_round_before_the_admission_age
     assert (code, out) == (1, "")
     assert err == ("Lỗi: Lê Văn Chín không có trong đợt xếp loại năm 2023: không sinh hoạt tại "
                    "đơn vị trong năm này.\n")  # fmt: skip
+
+
+def test_a_member_transferred_in_for_less_is_listed_as_rated_with_a_note(
+    data_dir: Path, ws: Workspace, ids: dict[str, str]
+) -> None:
+    """A member transferred in during October is rated on the previous organisation's remarks:
+    `rating list` counts the member as rated, the JSON says why under a new key "note" (None
+    for the others), and the table's last column shows it; `set` takes a level, no warning."""
+    branch = ws.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert branch is not None
+    came = ws.members.save({"full_name": "Phan Văn Đến", "birth_date": "05/03/2000",
+                            "branch_id": branch.id})  # fmt: skip
+    ws.events.record(came, "transfer_in", "01/10/2025", other_organization="Đoàn xã Tân Phú")
+    note = ("Chuyển đến ngày 01/10/2025 (từ Đoàn xã Tân Phú): "
+            "xếp loại căn cứ nhận xét của đơn vị cũ.")  # fmt: skip
+    code, out, err = cli(data_dir, "rating", "set", came, "--year", YEAR, "--decided", "2")
+    assert (code, err, out) == (0, "", "Đã lưu xếp loại năm 2025 của Phan Văn Đến.\n")
+    listed = {r["full_name"]: r for r in _listed(data_dir)}
+    assert {k: listed["Phan Văn Đến"][k] for k in ("eligible", "reason", "note", "decided")} == {
+        "eligible": True, "reason": None, "note": note, "decided": 2,
+    }  # fmt: skip
+    assert listed["Nguyễn Văn An"]["note"] is None
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert f"Phan Văn Đến\tChi đoàn ấp Kênh Xáng\t\t\t\t\t2\t{note}\n" in out
+    assert "5 đoàn viên, 4 thuộc diện xếp loại, 1 đã có mức" in out

@@ -500,3 +500,50 @@ def test_the_last_chi_doans_long_table_starts_where_there_is_room(
     pages = read_pdf(print_summary(ws, tmp_path / "two.pdf", YEAR)).page_texts()
     (page,) = [p for p in pages if "Cộng: 5 đoàn viên" in p]
     assert "2. Chi đoàn ấp Tân Hưng" in page
+
+
+def test_the_summary_says_on_what_a_transferred_in_member_is_rated(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """A member transferred in during October is rated on the previous organisation's remarks:
+    the summary counts the member among those rated and its "Ghi chú" says so after the
+    remark."""
+    branch = rated.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert branch is not None
+    hoa = rated.members.save({"full_name": "Phan Văn Đến", "birth_date": "05/03/2000",
+                              "branch_id": branch.id})  # fmt: skip
+    rated.events.record(hoa, "transfer_in", "01/10/2025", other_organization="Đoàn xã Tân Phú")
+    rated.rating.set(YEAR, hoa, {"decided_level": 2, "remark": "Tích cực."})
+    text = _flat(read_pdf(print_summary(rated, tmp_path / "th.pdf", YEAR)).text())
+    assert (
+        "Phan Văn Đến 05/03/2000 Hoàn thành tốt nhiệm vụ Tích cực. Chuyển đến ngày 01/10/2025 "
+        "(từ Đoàn xã Tân Phú): xếp loại căn cứ nhận xét của đơn vị cũ." in text
+    )
+    kenh_xang = text.split("Phan Văn Đến")[1].split("Cộng:")[1].split("2. Chi đoàn")[0]
+    assert kenh_xang.startswith(" 2 đoàn viên được xếp loại:")
+    assert "Hoàn thành tốt nhiệm vụ 2 (100%)" in kenh_xang and "không xếp loại" not in kenh_xang
+
+
+def test_the_form_of_a_transferred_in_member_says_on_what_he_is_rated(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """The phiếu of a member transferred in during October says, under his figures, that the
+    rating rests on the previous organisation's remarks; he still gets the levels to tick."""
+    branch = rated.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert branch is not None
+    came = rated.members.save({"full_name": "Phan Văn Đến", "birth_date": "05/03/2000",
+                               "branch_id": branch.id})  # fmt: skip
+    rated.events.record(came, "transfer_in", "01/10/2025", other_organization="Đoàn xã Tân Phú")
+    pdf = read_pdf(print_forms(rated, tmp_path / "phieu.pdf", YEAR, branch.id))
+    pages = {
+        name: page
+        for page in (_flat(t) for t in pdf.page_texts())
+        for name in ("Huỳnh Thị Giang", "Phan Văn Đến")
+        if f"Họ và tên: {name};" in page
+    }
+    assert re.search(
+        r"Kết quả chương trình rèn luyện đoàn viên: \.+ Chuyển đến ngày 01/10/2025 \(từ Đoàn xã "
+        r"Tân Phú\): xếp loại căn cứ nhận xét của đơn vị cũ\. II\. TỰ XẾP LOẠI □ Hoàn thành xuất",
+        pages["Phan Văn Đến"],
+    )
+    assert "Chuyển đến" not in pages["Huỳnh Thị Giang"] and len(pdf.pages) == 2

@@ -134,6 +134,7 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
                 "suggested": r.suggested,
                 **dict(zip(("self", "proposed", "decided"), r.round_levels, strict=True)),
                 "remark": r.remark,
+                "note": r.note,  # rated on the previous organisation's remarks (transferred in)
             }
             for r in rows
         ]
@@ -143,7 +144,7 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
     for number, r in enumerate(rows, start=1):
         rate = percent_cell(r.participation * 100) if r.participation is not None else ""
         levels = [_level(v) for v in (r.suggested, *r.round_levels)]
-        cells = [str(number), r.full_name, r.branch or "", rate, *levels, r.reason or ""]
+        cells = [str(number), r.full_name, r.branch or "", rate, *levels, r.reason or r.note or ""]
         print("\t".join(cells).rstrip("\t"), file=out)
     state = "chưa mở" if info is None else "đã kết thúc" if info.closed else "đang mở"
     eligible = sum(r.eligible for r in rows)

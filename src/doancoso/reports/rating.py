@@ -206,7 +206,9 @@ def _member_line(number: int, row: RatingRow, births: dict[str, str]) -> tuple[o
         decided, note = NOT_RATED, (row.reason or "")
     else:
         decided = _level(row.decided_level) or UNDECIDED
-        note = row.remark or ""
+        # A member transferred in for less than the months asked for: rated on the previous
+        # organisation's remarks, which the note says after the remark.
+        note = " ".join(filter(None, (row.remark, row.note)))
     participation = rate_cell(row.participation * 100) if row.participation is not None else ""
     proposed = row.round_levels[1]  # none for a member not rated, as the page shows it
     return (number, row.full_name, births.get(row.member_id, ""), participation,

@@ -173,8 +173,9 @@ class FormBook:
             ]),
         ]  # fmt: skip
         tail = self._tail(row)
-        # The tail's height, measured once per chi đoàn (and reason, for a member not rated).
-        key = f"{row.branch or ''}\n{'' if row.eligible else row.reason}"
+        # The tail's height, measured once per chi đoàn (and reason, for a member not rated;
+        # note, for one rated on the previous organisation's remarks).
+        key = f"{row.branch or ''}\n{(row.note or '') if row.eligible else row.reason}"
         text = "" if self.blank else nfc_multiline(row.self_text).strip()
         if text:
             lines: list[Flowable] = [
@@ -220,6 +221,8 @@ class FormBook:
                 _Signed(row.full_name, self.width),
             ]
         self_level = row.round_levels[0]
+        if row.note:  # transferred in for less than the months asked for (DOMAIN.md §3)
+            facts.append(Paragraph(markup(row.note), st["body"]))
         return [
             *facts,
             self._static("level", lambda: [Paragraph(markup("II. TỰ XẾP LOẠI"), st["section"])]),

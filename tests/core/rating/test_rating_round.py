@@ -249,21 +249,65 @@ def test_a_mistyped_year_is_refused_before_anything_is_written(ws: Workspace, br
 
 
 def test_six_months_must_be_continuous_not_added_up(ws: Workspace, branch: str) -> None:
-    """DOMAIN.md §3: at least 6 months of *continuous* activity in the year. A member here
-    January to April and back from September (seven months added up, never six in a row) is
-    not rated; one away a fortnight in January, then here from July on, is."""
+    """DOMAIN.md §3: at least 6 months of *continuous* activity in the year. A member away a
+    fortnight in January, then here from July on, is rated; one admitted in August is not. A
+    member here January to April and back from September (seven months added up, never six in
+    a row) came back by a transfer in: rated here on the previous organisation's remarks."""
     away = _member(ws, branch, "Nguyễn Văn Đứt Quãng")
     ws.events.record(away, "transfer_out", "01/05/2025", other_organization="Đoàn xã Khánh An")
     ws.events.record(away, "transfer_in", "01/09/2025", other_organization="Đoàn xã Khánh An")
     back = _member(ws, branch, "Trần Văn Về Hẳn")
     ws.events.record(back, "transfer_out", "15/01/2025", other_organization="Đoàn xã Khánh An")
     ws.events.record(back, "transfer_in", "01/07/2025", other_organization="Đoàn xã Khánh An")
+    _member(ws, branch, "Lê Văn Mới Vào", admitted="01/08/2025")
     rows = _rows(ws)
-    assert {name: (r.eligible, r.reason) for name, r in rows.items()} == {
-        "Nguyễn Văn Đứt Quãng": (False, "Sinh hoạt tại đơn vị chưa đủ 6 tháng liên tục trong năm."),
-        "Trần Văn Về Hẳn": (True, None),
+    assert {name: (r.eligible, r.reason, r.note) for name, r in rows.items()} == {
+        "Nguyễn Văn Đứt Quãng": (True, None, "Chuyển đến ngày 01/09/2025 (từ Đoàn xã Khánh An): "
+                                 "xếp loại căn cứ nhận xét của đơn vị cũ."),
+        "Trần Văn Về Hẳn": (True, None, None),
+        "Lê Văn Mới Vào": (
+            False, "Sinh hoạt tại đơn vị chưa đủ 6 tháng liên tục trong năm.", None
+        ),
+    }  # fmt: skip
+    assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == {away, back}
+
+
+def test_a_member_transferred_in_for_less_is_rated_on_the_old_remarks(
+    ws: Workspace, branch: str
+) -> None:
+    """DOMAIN.md §3: members transferred in for less than the months asked for are rated on the
+    previous organisation's remarks — here, since the organisation they left no longer has them
+    at the year's end. The row says so, with the transfer's note (the old remarks); a member
+    transferred in long enough ago needs no note, one who left again is not rated, and the
+    months asked for still come from the rules."""
+    arrived = ws.members.save(
+        {"full_name": "Phan Văn Chuyển Đến", "birth_date": "01/01/2000", "branch_id": branch}
+    )
+    ws.events.record(arrived, "transfer_in", "01/10/2025", note="Đơn vị cũ: tích cực, gương mẫu.",
+                     other_organization="Đoàn xã Tân Phú")  # fmt: skip
+    early = ws.members.save(
+        {"full_name": "Hồ Văn Đến Sớm", "birth_date": "01/01/2000", "branch_id": branch}
+    )
+    ws.events.record(early, "transfer_in", "01/02/2025", other_organization="Đoàn xã Tân Phú")
+    passing = ws.members.save(
+        {"full_name": "Đinh Văn Qua", "birth_date": "01/01/2000", "branch_id": branch}
+    )
+    ws.events.record(passing, "transfer_in", "01/08/2025", other_organization="Đoàn xã Tân Phú")
+    ws.events.record(passing, "transfer_out", "01/11/2025", other_organization="Đoàn xã Mỹ An")
+    rows = _rows(ws)
+    note = ("Chuyển đến ngày 01/10/2025 (từ Đoàn xã Tân Phú): "
+            "xếp loại căn cứ nhận xét của đơn vị cũ.")  # fmt: skip
+    assert {name: (r.eligible, r.reason, r.note) for name, r in rows.items()} == {
+        "Phan Văn Chuyển Đến": (True, None, note),
+        "Hồ Văn Đến Sớm": (True, None, None),
+        "Đinh Văn Qua": (False, "Đã chuyển sinh hoạt trong năm: không xếp loại tại đơn vị.", None),
     }
-    assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == {back}
+    assert rows["Phan Văn Chuyển Đến"].arrival_remarks == "Đơn vị cũ: tích cực, gương mẫu."
+    assert rows["Phan Văn Chuyển Đến"].suggestion.startswith("Chưa có tỉ lệ tham gia")
+    assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == {arrived, early}
+    ws.rating.set(YEAR, arrived, {"decided_level": 2})
+    counts = ws.rating.summary(YEAR)[-1]  # the whole organisation
+    assert (counts.counts[2], counts.not_rated) == (1, 1)
 
 
 def test_the_history_shows_what_the_round_decided(ws: Workspace, branch: str) -> None:
@@ -289,3 +333,33 @@ def test_the_history_shows_what_the_round_decided(ws: Workspace, branch: str) ->
         (2025, None, "Nhiệt tình tình nguyện.",
          "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.")
     ]  # fmt: skip
+
+
+def test_a_closed_round_keeps_whom_it_rated(ws: Workspace, branch: str) -> None:
+    """A round closed before members transferred in for less were rated left them unrated with
+    no level: closed, such a member without a decided level stays unrated with the reason of
+    then (its counts and the member's history unchanged), one with a level is rated; reopened,
+    the round rates both again."""
+    kept, left = (
+        ws.members.save({"full_name": name, "birth_date": "01/01/2000", "branch_id": branch})
+        for name in ("Phan Văn Có Mức", "Lê Văn Chưa Mức")
+    )
+    for member in (kept, left):
+        ws.events.record(member, "transfer_in", "01/10/2025", other_organization="Đoàn xã Tân Phú")
+    ws.rating.set(YEAR, kept, {"decided_level": 2})
+    ws.rating.set(YEAR, left, {"remark": "Mới chuyển đến."})
+    ws.rating.close(YEAR)
+    rows = _rows(ws)
+    assert {name: (r.eligible, r.reason) for name, r in rows.items()} == {
+        "Phan Văn Có Mức": (True, None),
+        "Lê Văn Chưa Mức": (False, "Sinh hoạt tại đơn vị chưa đủ 6 tháng liên tục trong năm."),
+    }
+    counts = ws.rating.summary(YEAR)[-1]
+    assert (counts.counts[2], counts.undecided, counts.not_rated) == (1, 0, 1)
+    assert ws.rating.covered(YEAR, dt.date(YEAR, 12, 31)) == {kept}
+    assert ws.rating.member_history(kept) == [(2025, 2, None, None)]
+    assert ws.rating.member_history(left) == [
+        (2025, None, "Mới chuyển đến.", "Sinh hoạt tại đơn vị chưa đủ 6 tháng liên tục trong năm.")
+    ]
+    ws.rating.reopen(YEAR)
+    assert [r.eligible for r in _rows(ws).values()] == [True, True]

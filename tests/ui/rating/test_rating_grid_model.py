@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 
 from doancoso.ui.rating.model import (
     COL_DECIDED,
+    COL_NAME,
     COL_PROPOSED,
     COL_RATE,
+    COL_REMARK,
     COL_SUGGESTED,
     COLUMNS,
     DIFFERS,
@@ -99,3 +101,35 @@ def test_filters_by_chi_doan_and_not_decided(page: RatingPage, rated: Round) -> 
     assert [r.full_name for r in page.model.rows] == [
         "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng"
     ]  # fmt: skip
+
+
+def test_a_member_transferred_in_for_less_says_so(page: RatingPage, rated: Round) -> None:
+    """A member transferred in during October is rated on the previous organisation's remarks:
+    until the remark is written, its cell shows, greyed, on what the rating rests and the
+    transfer's note (the old remarks); the name's, the suggestion's and the remark's tooltips
+    keep saying so once it is."""
+    ws = rated.ws
+    member = ws.members.save({"full_name": "Phan Văn Đến", "birth_date": "01/01/2000",
+                              "branch_id": rated.branches["Chi đoàn ấp 1"]})  # fmt: skip
+    ws.events.record(member, "transfer_in", "01/10/2025", note="Tích cực, gương mẫu.",
+                     other_organization="Đoàn xã Tân Phú")  # fmt: skip
+    page.refresh()
+    model = page.model
+    row = next(n for n in range(model.rowCount()) if model.row(n).member_id == member)
+    note = ("Chuyển đến ngày 01/10/2025 (từ Đoàn xã Tân Phú): "
+            "xếp loại căn cứ nhận xét của đơn vị cũ.")  # fmt: skip
+    old = "Nhận xét của đơn vị cũ (ghi khi chuyển đến): Tích cực, gương mẫu."
+    tip, colour = Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole
+    remark = model.index(row, COL_REMARK)
+    assert (remark.data(), remark.data(colour)) == (f"{old} {note}", GREY)
+    assert remark.data(Qt.ItemDataRole.EditRole) == ""  # nothing of it is the member's remark
+    assert remark.data(tip) == f"{note}\n{old}"
+    assert model.index(row, COL_NAME).data() == "Phan Văn Đến"
+    assert model.index(row, COL_NAME).data(tip) == f"Sinh ngày 01/01/2000\n{note}\n{old}"
+    assert model.index(row, COL_SUGGESTED).data(tip).endswith(f"\n{note}")
+    assert model.index(row, COL_DECIDED).data() == ""  # rated: a level to decide, no reason
+    assert model.index(row, COL_NAME).data(colour) is None
+    ws.rating.set(YEAR, member, {"remark": "Mới chuyển đến, tích cực."})
+    page.refresh()
+    assert (remark.data(), remark.data(colour)) == ("Mới chuyển đến, tích cực.", None)
+    assert remark.data(tip) == f"Mới chuyển đến, tích cực.\n{note}\n{old}"

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from ..lifecycle.periods import Period, active_periods, event_facts, from_admission_age
 from ..storage.live import is_live
-from ..storage.models import Member, MemberEvent
-from .records import not_rated_reason, status_on
+from ..storage.models import Member, MemberEvent, Rating, RatingRound
+from .records import CLOSED, Arrival, not_rated_reason, status_on
 from .rules import RatingRules
 
 _CHUNK = 900  # SQLite's bound-parameter limit
@@ -43,12 +43,60 @@ def reason_in(
     periods: Sequence[Period],
     status: str,
     party_date: dt.date | None,
+    arrival: Arrival | None = None,
 ) -> str | None:
     """Why the round of ``year`` does not rate a member with ``periods`` on the roster (of any
-    years) and ``status`` at ``as_of`` (None: rated)."""
+    years) and ``status`` at ``as_of`` (None: rated); ``arrival``: the member's transfer in of
+    the year (:func:`arrivals`)."""
+    return not_rated_reason(rules, status, party_date, in_year(periods, year), year, as_of, arrival)
+
+
+def in_year(periods: Sequence[Period], year: int) -> list[Period]:
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    spans = [p for p in periods if p.overlaps(first, last)]
-    return not_rated_reason(rules, status, party_date, spans, year, as_of)
+    return [p for p in periods if p.overlaps(first, last)]
+
+
+def arrivals(
+    session: Session, organization_id: str, year: int, as_of: dt.date,
+    member_ids: Sequence[str] | None = None,
+) -> dict[str, Arrival]:  # fmt: skip
+    """Each member's latest transfer in from 1 January of ``year`` to ``as_of`` (of
+    ``member_ids`` when given, at most a chunk of bound parameters).
+
+    A closed round keeps the members it rated: there, only the arrivals of members it decided a
+    level for count (a round closed before members transferred in for less were rated left
+    them unrated, with no level; one closed since has a level for each, or warned)."""
+    stmt = (
+        select(
+            MemberEvent.member_id, MemberEvent.event_date, MemberEvent.other_organization,
+            MemberEvent.note,
+        )
+        .where(
+            is_live(MemberEvent, organization_id),
+            MemberEvent.kind == "transfer_in",
+            MemberEvent.event_date >= dt.date(year, 1, 1),
+            MemberEvent.event_date <= as_of,
+        )
+        .order_by(MemberEvent.event_date, MemberEvent.sequence)
+    )  # fmt: skip
+    if member_ids is not None:
+        stmt = stmt.where(MemberEvent.member_id.in_(member_ids))
+    closed = session.scalar(
+        select(RatingRound.id).where(
+            is_live(RatingRound, organization_id),
+            RatingRound.year == year,
+            RatingRound.state == CLOSED,
+        )
+    )
+    if closed is not None:
+        decided = select(Rating.member_id).where(
+            is_live(Rating), Rating.round_id == closed, Rating.decided_level.is_not(None)
+        )
+        stmt = stmt.where(MemberEvent.member_id.in_(decided))
+    return {
+        member_id: Arrival(day, organization, note)
+        for member_id, day, organization, note in session.execute(stmt)
+    }
 
 
 def statuses_on(
@@ -95,6 +143,7 @@ def not_rated(
         chunk = member_ids[at : at + _CHUNK]
         periods = active_periods(session, organization_id, chunk)
         then = statuses_on(session, organization_id, as_of, chunk)
+        came = arrivals(session, organization_id, year, as_of, chunk)
         members = session.execute(
             select(
                 Member.id, Member.status, Member.party_date, Member.birth_date,
@@ -104,6 +153,7 @@ def not_rated(
         for member_id, status, party_date, birth, precision in members:
             status = then.get(member_id, status)
             spans = from_admission_age(periods.get(member_id, []), birth, precision)
-            if reason_in(rules, year, as_of, spans, status, party_date) is not None:
+            arrival = came.get(member_id)
+            if reason_in(rules, year, as_of, spans, status, party_date, arrival) is not None:
                 found.add(member_id)
     return found

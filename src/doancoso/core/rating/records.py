@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ValidationError
-from ..lang.dates import DAY, add_years
+from ..lang.dates import DAY, add_years, format_vn_date
 from ..lang.text import nfc, nfc_multiline_or_none
 from ..lifecycle.periods import Period
 from ..lifecycle.rules import (
@@ -79,6 +79,11 @@ class RatingRow:
     birth_precision: str = DAY
     """"year" for a member known by the birth year alone: ``birth_date`` is then its 1 January
     and is shown as the year (``format_vn_date(row.birth_date, row.birth_precision)``)."""
+    note: str | None = None
+    """For a rated member transferred in during the year for fewer months than the rules ask
+    for: the rating rests on the previous organisation's remarks (:func:`arrival_note`)."""
+    arrival_remarks: str | None = None
+    """That transfer's note, where the previous organisation's remarks are usually written."""
 
     @property
     def round_levels(self) -> tuple[int | None, int | None, int | None]:
@@ -182,6 +187,16 @@ def parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
+@dataclass(frozen=True)
+class Arrival:
+    """A member's latest transfer in of a year (by the round's day): its date, the organisation
+    the member came from and the event's note (the previous organisation's remarks)."""
+
+    day: dt.date
+    organization: str | None
+    note: str | None
+
+
 def not_rated_reason(
     rules: RatingRules,
     status: str,
@@ -189,22 +204,47 @@ def not_rated_reason(
     spans: list[Period],
     year: int,
     as_of: dt.date,
+    arrival: Arrival | None = None,
 ) -> str | None:
-    """Why a member is not rated this year (None: rated)."""
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    """Why a member is not rated this year (None: rated). A member who ``arrival`` says
+    transferred in during the year is rated even with fewer months here than the rules ask for
+    (DOMAIN.md §3: on the previous organisation's remarks, :func:`arrival_note`); a member
+    admitted in the year is not."""
     if not any(p.covers(as_of) for p in spans):
         left = STATUSES.get(status, status) if status not in ACTIVE_STATUSES else "Thôi sinh hoạt"
         return f"{left} trong năm: không xếp loại tại đơn vị."
     if status == "temporary" and rules.temporary_remarks_only:
         return "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét."
-    if rules.party_members_not_rated and party_date and add_years(party_date, 1) <= last:
+    full_member = party_date is not None and add_years(party_date, 1) <= dt.date(year, 12, 31)
+    if rules.party_members_not_rated and full_member:
         return "Đảng viên chính thức: đánh giá, không xếp loại."
-    if rules.min_months:
-        end = dt.date(year + 1, 1, 1)
-        needed = (end - months_before(end, rules.min_months)).days
-        if longest_stay(spans, first, end) < needed:
-            return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng liên tục trong năm."
+    if arrival is None and short_stay(rules, spans, year):
+        return f"Sinh hoạt tại đơn vị chưa đủ {rules.min_months} tháng liên tục trong năm."
     return None
+
+
+def arrival_note(
+    rules: RatingRules, spans: list[Period], year: int, arrival: Arrival | None
+) -> str | None:
+    """What a rated member's row says when the member transferred in during the year for
+    fewer months than the rules ask for (None otherwise)."""
+    if arrival is None or not short_stay(rules, spans, year):
+        return None
+    origin = f" (từ {arrival.organization})" if arrival.organization else ""
+    return (
+        f"Chuyển đến ngày {format_vn_date(arrival.day)}{origin}: "
+        "xếp loại căn cứ nhận xét của đơn vị cũ."
+    )
+
+
+def short_stay(rules: RatingRules, spans: Sequence[Period], year: int) -> bool:
+    """Whether the member's longest unbroken stay in ``year`` is shorter than the months the
+    rules ask for (none asked: never)."""
+    if not rules.min_months:
+        return False
+    first, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    needed = (end - months_before(end, rules.min_months)).days
+    return longest_stay(spans, first, end) < needed
 
 
 def longest_stay(spans: Sequence[Period], first: dt.date, end: dt.date) -> int:

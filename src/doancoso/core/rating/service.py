@@ -39,15 +39,17 @@ from ..storage.models import (
 )
 from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
-from .eligibility import reason_in, round_day, statuses_on
+from .eligibility import arrivals, reason_in, round_day, statuses_on
 from .records import (
     CLOSED,
     LEVEL_FIELDS,
     OPEN,
+    Arrival,
     LevelCounts,
     RatingRow,
     RoundInfo,
     append_history,
+    arrival_note,
     level_counts,
     not_rated_reason,
     parse_fields,
@@ -193,10 +195,12 @@ class RatingService:
             }
             discipline = self._discipline(session, first, last)
             then = statuses_on(session, org, as_of)
+            came = arrivals(session, org, year, as_of)
         with paused_gc():
             rows = self._build_rows(
-                rules, year, as_of, members, periods, counts, branches, saved, discipline, then
-            )
+                rules, year, as_of, members, periods, counts, branches, saved, discipline, then,
+                came,
+            )  # fmt: skip
         return [r for r in rows if not r.branch] if branch_id == "" else rows
 
     def covered(self, year: int, as_of: dt.date | None = None) -> set[str]:
@@ -218,12 +222,13 @@ class RatingService:
                 ).where(is_live(Member, org))
             ).all()  # fmt: skip
             then = statuses_on(session, org, as_of)
+            came = arrivals(session, org, year, as_of)
         covered = set()
         for m in members:
             spans = from_admission_age(periods.get(m.id, []), m.birth_date, m.birth_precision)
             status = then.get(m.id, m.status)
             if any(p.overlaps(first, last) for p in spans) and (
-                reason_in(rules, year, as_of, spans, status, m.party_date) is None
+                reason_in(rules, year, as_of, spans, status, m.party_date, came.get(m.id)) is None
             ):
                 covered.add(m.id)
         return covered
@@ -240,6 +245,7 @@ class RatingService:
         saved: Mapping[str, Any],
         discipline: Mapping[str, str],
         then: Mapping[str, str],
+        came: Mapping[str, Arrival],
     ) -> list[RatingRow]:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
@@ -249,7 +255,9 @@ class RatingService:
             if not spans and m.id not in saved:
                 continue
             status = then.get(m.id, m.status)
-            reason = reason_in(rules, year, as_of, spans, status, m.party_date)
+            arrival = came.get(m.id)
+            reason = reason_in(rules, year, as_of, spans, status, m.party_date, arrival)
+            note = arrival_note(rules, spans, year, arrival) if reason is None else None
             r = saved.get(m.id)
             expected, attended, _ = counts.get(m.id, (0, 0, 0))
             entered = r is not None and r.participation is not None
@@ -281,6 +289,8 @@ class RatingService:
                     **{f: getattr(r, f) if r else None for f in _SAVED_FIELDS},
                     left=not any(p.covers(as_of) for p in spans),
                     birth_precision=m.birth_precision,
+                    note=note,
+                    arrival_remarks=arrival.note if note and arrival else None,
                 )
             )
         return rows
@@ -624,9 +634,10 @@ class RatingService:
             for year, rules, level, remark in found:
                 as_of = round_day(year)
                 status = statuses_on(session, org, as_of, [member_id]).get(member_id)
+                arrival = arrivals(session, org, year, as_of, [member_id]).get(member_id)
                 reason = reason_in(
                     parse_rules(rules), year, as_of, periods, status or member.status,
-                    member.party_date,
+                    member.party_date, arrival,
                 )  # fmt: skip
                 if reason is not None:
                     history.append(RatingHistory(year, None, remark, reason))

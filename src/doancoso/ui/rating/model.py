@@ -129,6 +129,21 @@ def rate_text(row: RatingRow) -> str:
     return text + ENTERED_MARK if row.participation_entered else text
 
 
+def _old_remarks(row: RatingRow) -> str | None:
+    """The note of the transfer in of a member rated on the previous organisation's remarks,
+    where those remarks are written (the remark's and the name's tooltips)."""
+    if not (row.note and row.arrival_remarks):
+        return None
+    return f"Nhận xét của đơn vị cũ (ghi khi chuyển đến): {row.arrival_remarks}"
+
+
+def _arrival_hint(row: RatingRow) -> str:
+    """What the empty remark of a member rated on the previous organisation's remarks shows,
+    greyed, until the remark is written: those remarks (the transfer's note) first, then the
+    note (the cell is narrower than both: the tooltip has them whole)."""
+    return " ".join(filter(None, (_old_remarks(row), row.note)))
+
+
 def _rate_tooltip(row: RatingRow) -> str:
     if row.participation_entered:
         return "Tỉ lệ nhập tay (*). Xóa ô này (Delete) để tính theo điểm danh" + (
@@ -306,7 +321,8 @@ class RatingModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return ALIGN_RIGHT if column in (COL_STT, COL_RATE) else ALIGN_LEFT
         if role == _FOREGROUND:
-            return GREY if not r.eligible else None
+            hint = column == COL_REMARK and not r.remark and r.note
+            return GREY if not r.eligible or hint else None
         if role == _BACKGROUND:
             differs = r.differs_from_suggestion or r.differs_from_proposal
             return DIFFERS if column == COL_DECIDED and differs else None
@@ -328,7 +344,7 @@ class RatingModel(QAbstractTableModel):
         if column == COL_TRAINING:
             return TRAINING_RESULTS.get(r.training_result or "", "") if r.eligible else ""
         if column == COL_REMARK:
-            return r.remark or ""
+            return r.remark or _arrival_hint(r)
         if not r.eligible:
             return r.reason if column == COL_SUGGESTED else None
         if column == COL_SUGGESTED:
@@ -352,11 +368,11 @@ class RatingModel(QAbstractTableModel):
     @staticmethod
     def _tooltip(r: RatingRow, column: int) -> str | None:
         if column == COL_NAME:
-            return born_text(r)
+            return "\n".join(filter(None, (born_text(r), r.note, _old_remarks(r))))
         if column == COL_BRANCH:
             return r.branch
         if column == COL_REMARK:
-            return r.remark or None
+            return "\n".join(filter(None, (r.remark, r.note, _old_remarks(r)))) or None
         if not r.eligible:
             return r.reason if column in range(COL_SUGGESTED, COL_DECIDED + 1) else None
         if column == COL_RATE:
@@ -364,7 +380,7 @@ class RatingModel(QAbstractTableModel):
         if column == COL_TRAINING:
             return TRAINING_TIP
         if column == COL_SUGGESTED:
-            return r.suggestion
+            return "\n".join(filter(None, (r.suggestion, r.note)))
         if column == COL_SELF:
             return _level_tooltip(r.self_level, r.self_text)
         if column == COL_PROPOSED:

@@ -207,3 +207,19 @@ def test_a_level_saved_for_a_member_the_round_does_not_rate_is_not_written(
     assert cells["Phạm Văn Bình"]["Đánh giá, xếp loại đoàn viên"] == "Hoàn thành tốt nhiệm vụ"
     assert cells["Đỗ Thị Tạm"]["Đánh giá, xếp loại đoàn viên"] is None
     _round_trip(sws, path)
+
+
+def test_a_member_transferred_in_for_less_has_the_level_decided_for_him(
+    sws: Workspace, tmp_path: Path
+) -> None:
+    """A member transferred in during October 2025 is rated on the previous organisation's
+    remarks: the closed round's level is his record, and the template writes it."""
+    came = sws.members.save({"full_name": "Phan Văn Đến", "birth_date": "03/03/2000"})
+    sws.events.record(came, "transfer_in", "01/10/2025", other_organization="Đoàn xã Tân Phú")
+    sws.rating.set(2025, came, {"decided_level": 2})
+    sws.rating.close(2025)
+    path = tmp_path / "xuat.xlsx"
+    sws.spreadsheets.export_members(path, layout="mau-dsdv")
+    cells = _cells(path)
+    assert cells["Phan Văn Đến"]["Đánh giá, xếp loại đoàn viên"] == "Hoàn thành tốt nhiệm vụ"
+    assert sws.rating.member_history(came) == [(2025, 2, None, None)]
