@@ -3,10 +3,15 @@
 The dossier is the one of ``bench_dossier`` (a copy of the 500-member demo, 30 evidence PDFs of
 200 pages in all, 40 photos), built once. Timed: the file opened with pdfium, the preview given
 it (page sizes, outline, thumbnails' model) and its viewport painted at the size the page has in
-a 1366×768 window (the first page rendered at that width). Baseline, in the same run: pypdfium2
-alone opening the file and rendering its first page to a bitmap of the same width. Then a page
-turned (PageDown: the next page rendered and painted) and a jump to the last page. Each figure is
-the median of 5 runs (the file closed and opened again each time: nothing cached).
+a 1366×768 window. Baseline, in the same run: pypdfium2 alone opening the file and rendering its
+first page to a bitmap of the same width. Then a page turned (PageDown) and a jump to the last
+page. Each figure is the median of 5 runs (the file closed and opened again each time: nothing
+cached).
+
+A page is rendered off the GUI thread once the view has rested ``RENDER_DELAY_MS``; until then it
+shows at once as it can (a stand-in). Each action is timed twice: until its first paint (what
+the GUI thread spends: the window answers again) and until the pages in sight are sharp (the
+rest, the render asked and arrived, included).
 """
 
 from __future__ import annotations
@@ -77,6 +82,17 @@ def run() -> None:
             page.close()
             pdf.close()
 
+        def until_sharp() -> None:
+            """Events processed until the view has rested and every render it asked arrived."""
+            view = preview.view
+            deadline = time.perf_counter() + 60
+            while view.render_timer.isActive() or view.asked:
+                if time.perf_counter() > deadline:
+                    raise TimeoutError("the preview's pages were not rendered within 60 s")
+                app.processEvents()
+                time.sleep(0.0005)
+            view.viewport().repaint()
+
         def shown() -> None:
             pdf = PdfFile(path)
             preview.set_pdf(pdf)
@@ -84,25 +100,41 @@ def run() -> None:
             preview.set_pdf(None)
             pdf.close()
 
+        def sharp() -> None:
+            pdf = PdfFile(path)
+            preview.set_pdf(pdf)
+            preview.view.viewport().repaint()
+            until_sharp()
+            preview.set_pdf(None)
+            pdf.close()
+
         bare_time = best_of(5, bare)
-        report(f"dossier preview: first page of {pages} shown ({width} px wide)",
-               best_of(5, shown), "<= 0.3 s",
+        report(f"dossier preview: first page of {pages} painted ({width} px wide)",
+               best_of(5, shown), "<= 0.1 s")  # fmt: skip
+        report("dossier preview: first page sharp (rest + render)",
+               best_of(5, sharp), "<= 0.3 s",
                baseline=("pypdfium2 open + render page 1", bare_time))  # fmt: skip
 
         pdf = PdfFile(path)
         preview.set_pdf(pdf)
         preview.view.viewport().repaint()
-        turns = []
+        until_sharp()
+        painted, rendered = [], []
         for _ in range(5):
             start = time.perf_counter()
             QTest.keyClick(preview.view, Qt.Key.Key_PageDown)
             preview.view.viewport().repaint()
-            turns.append(time.perf_counter() - start)
-        report("dossier preview: PageDown (next page rendered)", sorted(turns)[2])
+            painted.append(time.perf_counter() - start)
+            until_sharp()
+            rendered.append(time.perf_counter() - start)
+        report("dossier preview: PageDown, next page painted", sorted(painted)[2])
+        report("dossier preview: PageDown, next page sharp", sorted(rendered)[2])
         start = time.perf_counter()
         QTest.keyClick(preview.view, Qt.Key.Key_End)
         preview.view.viewport().repaint()
-        report("dossier preview: End (last page rendered)", time.perf_counter() - start)
+        report("dossier preview: End, last page painted", time.perf_counter() - start)
+        until_sharp()
+        report("dossier preview: End, last page sharp", time.perf_counter() - start)
         preview.set_pdf(None)
         pdf.close()
         preview.close()
