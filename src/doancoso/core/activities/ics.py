@@ -5,10 +5,13 @@ in Asia/Ho_Chi_Minh with its VTIMEZONE; a recurring activity carries its RRULE, 
 date cancelled, postponed or laid out no more, and one more VEVENT (same UID, RECURRENCE-ID) for
 each date that was moved. A date kept when the rule changed (or was removed: a one-off) is an event
 of its own (its UID the date's id), exported as STATUS:CANCELLED once cancelled or postponed, so
-that the phone removes it. The UID is the activity's id, so that a phone's calendar updates on the
-next import instead of duplicating; a phone keeps its copy unless the SEQUENCE is higher (RFC 5546
-§2.1.4), so the SEQUENCE counts the changes of the activity and of each of its dates (a date moved
-or cancelled changes the date's row only). An activity without a time is an all-day event.
+that the phone removes it; deleted since (a tombstone, taken off when the repeat was edited
+again or brought by a bundle), it is sent the same way (:func:`_dropped_events`): no EXDATE of
+the series removes an event of its own. The UID is the activity's id, so that a phone's calendar
+updates on the next import instead of duplicating; a phone keeps its copy unless the SEQUENCE
+is higher (RFC 5546 §2.1.4), so the SEQUENCE counts the changes of the activity and of each of
+its dates (a date moved or cancelled changes the date's row only). An activity without a time is
+an all-day event.
 
 An activity deleted (a tombstone, kept for bundles) stays in the file of a range it had a date
 in, with its events as they were but STATUS:CANCELLED: its deletion raised the revisions, so the
@@ -106,6 +109,7 @@ def build_calendar(
         gone = {a.id: a.deleted_at for a in activities}
         ids = list(gone)
         dates: dict[str, list[Occurrence]] = defaultdict(list)
+        dropped: dict[str, list[Occurrence]] = defaultdict(list)
         for start in range(0, len(ids), 900):
             for occ in session.scalars(
                 select(Occurrence).where(Occurrence.activity_id.in_(ids[start : start + 900]))
@@ -113,6 +117,8 @@ def build_calendar(
                 # A live activity's live dates; a deleted one's, those deleted with it.
                 if occ.deleted_at == gone[occ.activity_id]:
                     dates[occ.activity_id].append(occ)
+                elif first <= occ.day <= last:  # a date of the range deleted on its own
+                    dropped[occ.activity_id].append(occ)
         versions = _versions(session, activities)
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -130,6 +136,7 @@ def build_calendar(
             events += len(made)
         else:
             deleted += 1
+        made += _dropped_events(activity, dropped[activity.id], versions[activity.id], kind)
         for event in made:
             cal.add_component(event)
     return IcsFile(bytes(cal.to_ical()), events, deleted)
@@ -180,6 +187,26 @@ def _activity_events(
             ev.add("recurrence-id", _moment(occ.original_date, activity.start_time))
             made.append(ev)
     return made
+
+
+def _dropped_events(
+    activity: Activity, dropped: list[Occurrence], version: tuple[int, dt.datetime], kind: str
+) -> list[Event]:
+    """The dates of an activity deleted on their own (tombstones: taken off by a change of the
+    repeat, or deleted elsewhere and brought by a bundle) that may be on a phone as events of
+    their own, which no EXDATE removes: each is sent as STATUS:CANCELLED under its own UID.
+
+    Such a date is one no date of the RRULE names that was changed on its own before its
+    deletion (its revision past the one laying it out and the one deleting it): only a date
+    changed on its own (moved, held, given a status…) is ever kept out of a repeat. A date that
+    was only ever an instance of the series is left to its RRULE and EXDATEs: a cancelled event
+    under a UID the phone never had would be noise."""
+    in_rule = set(expand(activity.rule, activity.start_date)) if activity.rule else set()
+    return [
+        _event(activity, version, kind, occ.day, occ, f"{occ.id}@{UID_DOMAIN}", dropped=True)
+        for occ in sorted(dropped, key=lambda o: (o.day, o.id))
+        if occ.original_date not in in_rule and occ.revision > 2
+    ]
 
 
 def _in_calendar(org: str, first: dt.date, last: dt.date) -> ColumnElement[bool]:
@@ -243,10 +270,12 @@ def _event(
     day: dt.date,
     occ: Occurrence | None,
     uid: str | None = None,
+    dropped: bool = False,
 ) -> Event:
     """The VEVENT of an activity on ``day`` (``version``: its SEQUENCE and DTSTAMP, see
     :func:`_versions`; ``occ``: one date's own values, for a moved date or a one-off activity;
-    ``uid``: the event's own, not the activity's), cancelled when the activity is deleted."""
+    ``uid``: the event's own, not the activity's), cancelled when the activity is deleted or
+    the date was (``dropped``)."""
     from icalendar import Event
 
     ev = Event()
@@ -259,7 +288,7 @@ def _event(
     place = (occ.place if occ else None) or activity.place
     if place:
         ev.add("location", place)
-    deleted = activity.deleted_at is not None
+    deleted = dropped or activity.deleted_at is not None
     lines = ["Đã xóa khỏi lịch hoạt động."] if deleted else []
     lines.append(f"Loại: {kind}")
     if occ is not None and occ.status != "du-kien":
