@@ -117,3 +117,52 @@ def test_a_date_of_its_own_taken_off_since_is_cancelled_on_the_phone(
     assert phone.shown() == app_dates(ws) == [_at(20, m) for m in range(1, 7)]
     (cancelled,) = _events(calendar, f"{march.id}@doancoso")
     assert (str(cancelled["STATUS"]), cancelled.decoded("DTSTART")) == ("CANCELLED", _at(15, 3))
+
+
+def test_a_date_of_its_own_inside_a_later_repeat_shows_once(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """The meeting of 15/01 was held, then the activity was made a one-off on 20/03: 15/01
+    stayed, an event of its own on the phone. The repeat was then set again, on the 15th: 15/01
+    is a date of it now. The next file made it an instance of the series and left its own event
+    out, so the phone showed 15/01 twice; the held date stays an event of its own instead, the
+    series skipping it (EXDATE)."""
+    activity_id, _ = ws.activities.save(MEETING)
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                              "admission_date": "01/01/2020"})  # fmt: skip
+    held = ws.activities.occurrence_ids_of(activity_id)[0]
+    ws.attendance.save(held, {member: ("present", None)})
+    one_off = {k: v for k, v in MEETING.items() if k not in ("repeat", "until")}
+    ws.activities.save({**one_off, "start_date": "20/03/2025"}, activity_id)
+    phone = Phone()
+    phone.import_file(export(data_dir, tmp_path / "lan-1.ics"))
+    assert phone.shown() == [_at(15, 1), _at(20, 3)]
+    ws.activities.save(MEETING, activity_id)  # the repeat again, from 15/01
+    meetings = [_at(15, m) for m in range(1, 7)]
+    assert app_dates(ws) == meetings
+    calendar = phone.import_file(export(data_dir, tmp_path / "lan-2.ics"))
+    assert phone.shown() == meetings  # each once
+    (own,) = _events(calendar, f"{held}@doancoso")
+    assert ("STATUS" not in own, own.decoded("DTSTART")) == (True, _at(15, 1))
+    # a phone that never had the first file shows each once too
+    fresh = Phone()
+    fresh.import_file(tmp_path / "lan-2.ics")
+    assert fresh.shown() == meetings
+
+
+def test_a_held_date_of_a_series_edited_later_shows_once(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """A held meeting of a series, the series then made shorter: the file may change how it
+    carries the held date, never show it twice or lose it, on a phone that had the series."""
+    activity_id, _ = ws.activities.save(MEETING)
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                              "admission_date": "01/01/2020"})  # fmt: skip
+    february = ws.activities.occurrence_ids_of(activity_id)[1]
+    ws.attendance.save(february, {member: ("present", None)})
+    phone = Phone()
+    phone.import_file(export(data_dir, tmp_path / "lan-1.ics"))
+    assert phone.shown() == [_at(15, m) for m in range(1, 7)]
+    ws.activities.save({**MEETING, "until": "30/04/2025"}, activity_id)
+    phone.import_file(export(data_dir, tmp_path / "lan-2.ics"))
+    assert phone.shown() == app_dates(ws) == [_at(15, m) for m in range(1, 5)]

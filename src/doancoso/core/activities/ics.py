@@ -37,7 +37,7 @@ from ..lang.text import vn_number
 from ..storage.files import written_atomically
 from ..storage.models import Activity, Occurrence, Organization
 from .recurrence import expand
-from .rules import BUILTIN_KINDS, STATUSES
+from .rules import BUILTIN_KINDS, PLANNED, STATUSES
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -110,6 +110,7 @@ def build_calendar(
         ids = list(gone)
         dates: dict[str, list[Occurrence]] = defaultdict(list)
         dropped: dict[str, list[Occurrence]] = defaultdict(list)
+        relaid: dict[str, dt.datetime] = {}
         for start in range(0, len(ids), 900):
             for occ in session.scalars(
                 select(Occurrence).where(Occurrence.activity_id.in_(ids[start : start + 900]))
@@ -117,7 +118,11 @@ def build_calendar(
                 # A live activity's live dates; a deleted one's, those deleted with it.
                 if occ.deleted_at == gone[occ.activity_id]:
                     dates[occ.activity_id].append(occ)
-                elif first <= occ.day <= last:  # a date of the range deleted on its own
+                    continue
+                assert occ.deleted_at is not None  # deleted on its own
+                if occ.activity_id not in relaid or occ.deleted_at > relaid[occ.activity_id]:
+                    relaid[occ.activity_id] = occ.deleted_at
+                if first <= occ.day <= last:
                     dropped[occ.activity_id].append(occ)
         versions = _versions(session, activities)
     cal = Calendar()
@@ -131,7 +136,9 @@ def build_calendar(
     for activity in activities:
         occurrences = sorted(dates[activity.id], key=lambda o: o.original_date)
         kind = kinds.get(activity.kind) or BUILTIN_KINDS.get(activity.kind, ("Khác", ""))[0]
-        made = _activity_events(activity, occurrences, versions[activity.id], kind)
+        made = _activity_events(
+            activity, occurrences, versions[activity.id], kind, relaid.get(activity.id)
+        )
         if activity.deleted_at is None:
             events += len(made)
         else:
@@ -142,11 +149,35 @@ def build_calendar(
     return IcsFile(bytes(cal.to_ical()), events, deleted)
 
 
+def _own_life(occ: Occurrence, activity: Activity) -> bool:
+    """Whether a date now has something of its own (moved, a status, held, results, its own
+    time or place): what keeps a date out of a repeat when the repeat is edited."""
+    return (
+        occ.day != occ.original_date
+        or occ.status != PLANNED
+        or occ.attendance_taken
+        or bool(occ.results or occ.resources or occ.participants)
+        or (occ.start_time, occ.end_time, occ.place or None)
+        != (activity.start_time, activity.end_time, activity.place or None)
+    )
+
+
 def _activity_events(
-    activity: Activity, occurrences: list[Occurrence], version: tuple[int, dt.datetime], kind: str
+    activity: Activity,
+    occurrences: list[Occurrence],
+    version: tuple[int, dt.datetime],
+    kind: str,
+    relaid: dt.datetime | None = None,
 ) -> list[Event]:
     """The VEVENTs of an activity and its dates (sorted by their day in the rule), all of them
-    cancelled when the activity is deleted."""
+    cancelled when the activity is deleted. ``relaid``: when the activity last had a date taken
+    off on its own (its repeat edited), None if never.
+
+    A date of the RRULE that has something of its own and was there when the repeat was edited
+    may have been kept out of the repeat then, and be on a phone as an event of its own: it
+    stays one (its own UID), the series skipping its day (EXDATE). Sent as an instance of the
+    series instead, the phone would keep its own event beside it and show the date twice; a
+    phone that had it as an instance drops that by the EXDATE and takes the event: once too."""
     if not activity.rule:
         if not occurrences:
             return [_event(activity, version, kind, activity.start_date, None)]
@@ -164,11 +195,22 @@ def _activity_events(
     master.add("rrule", _rrule_dict(activity.rule, bool(activity.start_time)))
     by_original = {o.original_date: o for o in occurrences}
     rule_dates = expand(activity.rule, activity.start_date)
-    excluded = [d for d in rule_dates if d not in by_original or by_original[d].status in OFF]
+    in_rule = set(rule_dates)
+
+    def own(occ: Occurrence) -> bool:
+        if occ.original_date not in in_rule:
+            return True  # kept when the rule changed: no date of the RRULE to name it by
+        lived_through = relaid is not None and relaid > occ.created_at
+        return lived_through and _own_life(occ, activity)
+
+    excluded = [
+        d
+        for d in rule_dates
+        if d not in by_original or by_original[d].status in OFF or own(by_original[d])
+    ]
     for day in excluded:
         master.add("exdate", _moment(day, activity.start_time))
     made = [master]
-    in_rule = set(rule_dates)
     for occ in occurrences:
         moved = (
             occ.day != occ.original_date
@@ -176,10 +218,10 @@ def _activity_events(
             or occ.end_time != activity.end_time
             or (occ.place or None) != (activity.place or None)
         )
-        if occ.original_date not in in_rule:
-            # Kept when the rule changed (held, attended, moved…): no date of the RRULE to
-            # name by RECURRENCE-ID, so an event of its own, with the date's id as UID. Cancelled
-            # or postponed since, it stays, as STATUS:CANCELLED: no EXDATE can remove it.
+        if own(occ):
+            # Kept when the rule changed (held, attended, moved…), or maybe kept then: an event
+            # of its own, with the date's id as UID. Cancelled or postponed since, it stays, as
+            # STATUS:CANCELLED: no EXDATE can remove it.
             uid = f"{occ.id}@{UID_DOMAIN}"
             made.append(_event(activity, version, kind, occ.day, occ, uid))
         elif occ.status not in OFF and moved:
