@@ -1,0 +1,110 @@
+"""The .ics of the calendar at its edges, each file written by the core as the app and the
+command write it and read back with ``icalendar``: a series whose first date was moved, all-day
+and timed activities, one across midnight, a series edited after an export, Vietnamese text
+with commas and semicolons, and long lines folded at 75 octets between letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rruleset, rrulestr
+from icalendar import Calendar
+
+from doancoso.core.workspace import Workspace
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+D = dt.date
+
+
+def _at(day: int, month: int, hour: int = 19, minute: int = 30, year: int = 2025) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=VN)
+
+
+def export(ws: Workspace, target: Path, first: dt.date, last: dt.date) -> Calendar:
+    ws.activities.export_calendar(target, first, last)
+    return Calendar.from_ical(target.read_bytes())
+
+
+def year_file(ws: Workspace, tmp_path: Path, name: str = "lich.ics") -> Calendar:
+    return export(ws, tmp_path / name, D(2025, 1, 1), D(2025, 12, 31))
+
+
+def starts(calendar: Calendar) -> list[Any]:
+    """The starts a phone shows: each series expanded (less its EXDATEs, its moved dates
+    replaced), cancelled events left out."""
+    moments: list[Any] = []
+    for event in calendar.walk("VEVENT"):
+        if str(event.get("STATUS", "")) == "CANCELLED" or "RECURRENCE-ID" in event:
+            continue
+        start = event.decoded("DTSTART")
+        if "RRULE" not in event:
+            moments.append(start)
+            continue
+        recurrence = rruleset()
+        recurrence.rrule(rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))
+        excluded = event.get("EXDATE", [])
+        for line in excluded if isinstance(excluded, list) else [excluded]:
+            for value in line.dts:
+                recurrence.exdate(value.dt)
+        dates = list(recurrence)
+        for moved in calendar.walk("VEVENT"):
+            if "RECURRENCE-ID" in moved and str(moved["UID"]) == str(event["UID"]):
+                dates.remove(moved.decoded("RECURRENCE-ID"))
+                if str(moved.get("STATUS", "")) != "CANCELLED":
+                    dates.append(moved.decoded("DTSTART"))
+        moments.extend(dates)
+    return sorted(
+        moments,
+        key=lambda m: m if isinstance(m, dt.datetime) else _at(m.day, m.month, 0, 0, m.year),
+    )
+
+
+def test_a_series_whose_first_date_was_moved(ws: Workspace, tmp_path: Path) -> None:
+    """DTSTART is the series' first date as the rule gives it (RFC 5545 counts it as the first
+    instance); the move is an event naming it by RECURRENCE-ID."""
+    activity_id, _ = ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/01/2025",
+         "start_time": "19:30", "end_time": "21:00", "repeat": "monthly",
+         "until": "30/04/2025"}
+    )  # fmt: skip
+    first = ws.activities.occurrence_ids_of(activity_id)[0]
+    ws.activities.update_occurrence(first, {"day": "17/01/2025", "start_time": "08:00",
+                                            "end_time": "10:00"})  # fmt: skip
+    calendar = year_file(ws, tmp_path)
+    assert starts(calendar) == [_at(17, 1, 8, 0), _at(15, 2), _at(15, 3), _at(15, 4)]
+    (moved,) = [e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" in e]
+    assert (moved.decoded("RECURRENCE-ID"), moved.decoded("DTEND")) == (
+        _at(15, 1),
+        _at(17, 1, 10, 0),
+    )
+    (master,) = [e for e in calendar.walk("VEVENT") if "RRULE" in e]
+    assert master.decoded("DTSTART") == _at(15, 1)
+    # cancelled instead: the series starts on a date it skips
+    ws.activities.update_occurrence(first, {"day": "15/01/2025", "start_time": "19:30",
+                                            "end_time": "21:00", "status": "Hủy"})  # fmt: skip
+    assert starts(year_file(ws, tmp_path, "huy.ics")) == [_at(15, m) for m in (2, 3, 4)]
+
+
+def test_all_day_and_timed_activities(ws: Workspace, tmp_path: Path) -> None:
+    """An activity without a time is a whole day (DTEND the day after, exclusive); one of
+    several days ends the day after its last; a time without an end lasts two hours."""
+    ws.activities.save({"title": "Ngày Chủ nhật xanh", "start_date": "26/10/2025"})
+    ws.activities.save({"title": "Hội trại", "start_date": "01/11/2025",
+                        "end_date": "03/11/2025"})  # fmt: skip
+    ws.activities.save({"title": "Hội thi", "start_date": "05/11/2025", "start_time": "07:30"})
+    calendar = year_file(ws, tmp_path)
+    spans = {
+        str(e["SUMMARY"]): (e.decoded("DTSTART"), e.decoded("DTEND"))
+        for e in calendar.walk("VEVENT")
+    }
+    assert spans == {
+        "Ngày Chủ nhật xanh": (D(2025, 10, 26), D(2025, 10, 27)),
+        "Hội trại": (D(2025, 11, 1), D(2025, 11, 4)),
+        "Hội thi": (_at(5, 11, 7, 30), _at(5, 11, 9, 30)),
+    }
+    raw = (tmp_path / "lich.ics").read_bytes().decode()
+    assert "DTSTART;VALUE=DATE:20251026\r\n" in raw
+    assert "DTSTART;TZID=Asia/Ho_Chi_Minh:20251105T073000\r\n" in raw
