@@ -108,3 +108,22 @@ def test_all_day_and_timed_activities(ws: Workspace, tmp_path: Path) -> None:
     raw = (tmp_path / "lich.ics").read_bytes().decode()
     assert "DTSTART;VALUE=DATE:20251026\r\n" in raw
     assert "DTSTART;TZID=Asia/Ho_Chi_Minh:20251105T073000\r\n" in raw
+
+
+def test_an_activity_across_midnight(ws: Workspace, tmp_path: Path) -> None:
+    """A New Year's Eve vigil from 20:00 on 31/12 to 01:00 on 01/01: it ends the next morning,
+    and the file of the new year (or of its first day) holds it, as the calendar shows it on
+    both days."""
+    activity_id, _ = ws.activities.save(
+        {"title": "Đêm hội chào năm mới", "start_date": "31/12/2025", "start_time": "20:00",
+         "end_date": "01/01/2026", "end_time": "01:00"}
+    )  # fmt: skip
+    (event,) = year_file(ws, tmp_path).walk("VEVENT")
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
+        _at(31, 12, 20, 0), _at(1, 1, 1, 0, year=2026),
+    )  # fmt: skip
+    new_year = (D(2026, 1, 1), D(2026, 1, 1))
+    assert [r.activity_id for r in ws.activities.occurrences(*new_year)] == [activity_id]
+    assert ws.activities.calendar_size(*new_year) == 1
+    (event,) = export(ws, tmp_path / "2026.ics", *new_year).walk("VEVENT")
+    assert str(event["UID"]) == f"{activity_id}@doancoso"

@@ -38,6 +38,7 @@ from ..storage.files import written_atomically
 from ..storage.models import Activity, Occurrence, Organization
 from .recurrence import expand
 from .rules import BUILTIN_KINDS, PLANNED, STATUSES
+from .service import MAX_SPAN_DAYS
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -122,7 +123,7 @@ def build_calendar(
                 assert occ.deleted_at is not None  # deleted on its own
                 if occ.activity_id not in relaid or occ.deleted_at > relaid[occ.activity_id]:
                     relaid[occ.activity_id] = occ.deleted_at
-                if first <= occ.day <= last:
+                if occ.day <= last and (occ.end_day or occ.day) >= first:
                     dropped[occ.activity_id].append(occ)
         versions = _versions(session, activities)
     cal = Calendar()
@@ -252,11 +253,18 @@ def _dropped_events(
 
 
 def _in_calendar(org: str, first: dt.date, last: dt.date) -> ColumnElement[bool]:
-    """The activities the .ics of ``first`` to ``last`` holds: those with a date in it, or
-    that had one (taken off since by a change of the repeat: the file carries the series as
-    it now is, so that the phone drops that date), and those deleted with a date in it (the
-    dates deleted with them)."""
-    in_range = (Occurrence.organization_id == org, Occurrence.day >= first, Occurrence.day <= last)
+    """The activities the .ics of ``first`` to ``last`` holds: those with a date in it (or
+    lasting into it), or that had one (taken off since by a change of the repeat: the file
+    carries the series as it now is, so that the phone drops that date), and those deleted with
+    a date in it (the dates deleted with them)."""
+    in_range = (
+        Occurrence.organization_id == org,
+        # A date lasting into the range is in it (a camp, an evening past midnight), as the
+        # calendar shows it: started at most the longest span an activity may have before.
+        Occurrence.day >= first - dt.timedelta(days=MAX_SPAN_DAYS),
+        Occurrence.day <= last,
+        func.coalesce(Occurrence.end_day, Occurrence.day) >= first,
+    )
     live = select(Occurrence.activity_id).where(*in_range)
     parent = aliased(Activity)
     gone_with = (
