@@ -6,6 +6,7 @@ with commas and semicolons, and long lines folded at 75 octets between letters."
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -127,3 +128,86 @@ def test_an_activity_across_midnight(ws: Workspace, tmp_path: Path) -> None:
     assert ws.activities.calendar_size(*new_year) == 1
     (event,) = export(ws, tmp_path / "2026.ics", *new_year).walk("VEVENT")
     assert str(event["UID"]) == f"{activity_id}@doancoso"
+
+
+def test_a_series_edited_after_an_export(ws: Workspace, tmp_path: Path) -> None:
+    """The meetings moved from 19:30 to 20:00 after the file went onto a phone: the series
+    comes again under its UID at a higher SEQUENCE with the new time; a date given its own time
+    keeps it."""
+    raw = {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "15/01/2025",
+           "start_time": "19:30", "repeat": "monthly", "until": "30/04/2025"}  # fmt: skip
+    activity_id, _ = ws.activities.save(raw)
+    march = ws.activities.occurrence_ids_of(activity_id)[2]
+    ws.activities.update_occurrence(march, {"start_time": "07:00"})
+    before = year_file(ws, tmp_path, "lan-1.ics")
+    ws.activities.save({**raw, "start_time": "20:00"}, activity_id)
+    after = year_file(ws, tmp_path, "lan-2.ics")
+    assert starts(after) == [_at(15, 1, 20, 0), _at(15, 2, 20, 0), _at(15, 3, 7, 0),
+                             _at(15, 4, 20, 0)]  # fmt: skip
+
+    def versions(calendar: Calendar) -> dict[tuple[str, Any], int]:
+        return {
+            (str(e["UID"]), e.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in e else None): int(
+                e["SEQUENCE"]
+            )
+            for e in calendar.walk("VEVENT")
+        }
+
+    uid = f"{activity_id}@doancoso"
+    old, new = versions(before), versions(after)
+    assert list(old) == [(uid, None), (uid, _at(15, 3))]
+    assert list(new) == [(uid, None), (uid, _at(15, 3, 20, 0))]  # named by the series' time
+    assert new[(uid, None)] > old[(uid, None)]
+
+
+def test_vietnamese_text_with_commas_and_semicolons(ws: Workspace, tmp_path: Path) -> None:
+    """SUMMARY, LOCATION, DESCRIPTION and CATEGORIES are TEXT (RFC 5545 §3.3.11): a comma, a
+    semicolon, a backslash and a line break are escaped, and come back as typed, in NFC (a
+    title typed decomposed included)."""
+    kind = ws.activities.add_kind("Văn hóa, thể thao; giao lưu")
+    title = unicodedata.normalize(
+        "NFD", "Họp BCH: tổng kết năm, phân công; chuẩn bị Đại hội \\ 2026"
+    )
+    ws.activities.save(
+        {"title": title, "kind": kind, "start_date": "20/12/2025", "start_time": "14:00",
+         "place": "Hội trường UBND xã Tân Hưng, ấp 3; tầng 2",
+         "partners": "Hội LHPN xã, Hội Nông dân; Công an xã",
+         "notes": "Mang theo: sổ đoàn viên, thẻ đoàn viên;\nĐồng phục áo xanh thanh niên."}
+    )  # fmt: skip
+    target = tmp_path / "lich.ics"
+    (event,) = export(ws, target, D(2025, 12, 1), D(2025, 12, 31)).walk("VEVENT")
+    assert str(event["SUMMARY"]) == unicodedata.normalize("NFC", title)
+    assert str(event["LOCATION"]) == "Hội trường UBND xã Tân Hưng, ấp 3; tầng 2"
+    assert str(event["DESCRIPTION"]) == (
+        "Loại: Văn hóa, thể thao; giao lưu\n"
+        "Phối hợp: Hội LHPN xã, Hội Nông dân; Công an xã\n"
+        "Mang theo: sổ đoàn viên, thẻ đoàn viên;\nĐồng phục áo xanh thanh niên."
+    )
+    unfolded = target.read_bytes().replace(b"\r\n ", b"").decode("utf-8")
+    assert unicodedata.is_normalized("NFC", unfolded)
+    lines = unfolded.split("\r\n")
+    assert "SUMMARY:Họp BCH: tổng kết năm\\, phân công\\; chuẩn bị Đại hội \\\\ 2026" in lines
+    assert "LOCATION:Hội trường UBND xã Tân Hưng\\, ấp 3\\; tầng 2" in lines
+    assert "CATEGORIES:Văn hóa\\, thể thao\\; giao lưu" in lines  # one category, not two
+    (description,) = [line for line in lines if line.startswith("DESCRIPTION:")]
+    assert "thẻ đoàn viên\\;\\nĐồng phục" in description
+
+
+def test_long_lines_are_folded_between_letters(ws: Workspace, tmp_path: Path) -> None:
+    """Lines past 75 octets are folded (RFC 5545 §3.1), never inside a letter: Vietnamese
+    letters take two or three octets in UTF-8, so a fold counted in characters, or cut at 75
+    bytes, would break one."""
+    title = "Tuyên truyền, phổ biến, giáo dục pháp luật; kỹ năng sống " + "Ưng Hoàng Phúc " * 8
+    place = "Ệ" * 60  # three octets each
+    ws.activities.save({"title": title.strip(), "start_date": "09/12/2025", "place": place})
+    target = tmp_path / "lich.ics"
+    (event,) = export(ws, target, D(2025, 12, 1), D(2025, 12, 31)).walk("VEVENT")
+    assert (str(event["SUMMARY"]), str(event["LOCATION"])) == (title.strip(), place)
+    raw = target.read_bytes()
+    assert raw.endswith(b"\r\n")
+    lines = raw.split(b"\r\n")
+    folded = [line for line in lines if line.startswith(b" ")]
+    assert len(folded) >= 4
+    for line in lines:
+        assert len(line) <= 75, line
+        line.decode("utf-8")  # each piece whole: no letter cut in two
