@@ -166,3 +166,33 @@ def test_a_held_date_of_a_series_edited_later_shows_once(
     ws.activities.save({**MEETING, "until": "30/04/2025"}, activity_id)
     phone.import_file(export(data_dir, tmp_path / "lan-2.ics"))
     assert phone.shown() == app_dates(ws) == [_at(15, m) for m in range(1, 5)]
+
+
+def test_a_date_of_its_own_made_the_one_off_shows_once(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """The meeting of 15/01 was held, then the meetings moved to the 20th: 15/01 stayed, an
+    event of its own on the phone. The repeat was then removed, the activity kept as that one
+    meeting: the file made 15/01 the activity's own event and left the date's out, so the phone
+    showed it twice (and kept the series of the 20th under the activity's UID until then)."""
+    activity_id, _ = ws.activities.save(MEETING)
+    member = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                              "admission_date": "01/01/2020"})  # fmt: skip
+    held = ws.activities.occurrence_ids_of(activity_id)[0]
+    ws.attendance.save(held, {member: ("present", None)})
+    ws.activities.save({**MEETING, "start_date": "20/01/2025"}, activity_id)
+    phone = Phone()
+    phone.import_file(export(data_dir, tmp_path / "lan-1.ics"))
+    assert phone.shown() == [_at(15, 1)] + [_at(20, m) for m in range(1, 7)]
+    one_off = {k: v for k, v in MEETING.items() if k not in ("repeat", "until")}
+    ws.activities.save(one_off, activity_id)  # once, on 15/01
+    assert app_dates(ws) == [_at(15, 1)]
+    calendar = phone.import_file(export(data_dir, tmp_path / "lan-2.ics"))
+    assert phone.shown() == [_at(15, 1)]
+    (own,) = _events(calendar, f"{held}@doancoso")
+    assert "STATUS" not in own
+    (series,) = _events(calendar, f"{activity_id}@doancoso")
+    assert str(series["STATUS"]) == "CANCELLED"
+    fresh = Phone()
+    fresh.import_file(tmp_path / "lan-2.ics")
+    assert fresh.shown() == [_at(15, 1)]

@@ -178,7 +178,14 @@ def _activity_events(
     may have been kept out of the repeat then, and be on a phone as an event of its own: it
     stays one (its own UID), the series skipping its day (EXDATE). Sent as an instance of the
     series instead, the phone would keep its own event beside it and show the date twice; a
-    phone that had it as an instance drops that by the EXDATE and takes the event: once too."""
+    phone that had it as an instance drops that by the EXDATE and takes the event: once too.
+    So does the date a repeat made a one-off keeps as its own: the activity's UID, which the
+    phone holds as the series, is then sent cancelled."""
+
+    def lived_through(occ: Occurrence) -> bool:
+        """There, with something of its own, when the repeat was last edited."""
+        return relaid is not None and relaid > occ.created_at and _own_life(occ, activity)
+
     if not activity.rule:
         if not occurrences:
             return [_event(activity, version, kind, activity.start_date, None)]
@@ -187,9 +194,10 @@ def _activity_events(
         # rule changes.
         main = next((o for o in occurrences if o.original_date == activity.start_date), None)
         main = main or occurrences[0]
-        made = [_event(activity, version, kind, main.day, main)]
+        alone = lived_through(main)  # maybe on the phone as its own: stays so
+        made = [_event(activity, version, kind, main.day, main, cancelled=alone)]
         for occ in occurrences:
-            if occ is not main:
+            if occ is not main or alone:
                 made.append(_event(activity, version, kind, occ.day, occ, f"{occ.id}@{UID_DOMAIN}"))
         return made
     master = _event(activity, version, kind, activity.start_date, None)
@@ -199,10 +207,8 @@ def _activity_events(
     in_rule = set(rule_dates)
 
     def own(occ: Occurrence) -> bool:
-        if occ.original_date not in in_rule:
-            return True  # kept when the rule changed: no date of the RRULE to name it by
-        lived_through = relaid is not None and relaid > occ.created_at
-        return lived_through and _own_life(occ, activity)
+        # Kept when the rule changed (no date of the RRULE to name it by), or maybe kept then.
+        return occ.original_date not in in_rule or lived_through(occ)
 
     excluded = [
         d
@@ -321,11 +327,13 @@ def _event(
     occ: Occurrence | None,
     uid: str | None = None,
     dropped: bool = False,
+    cancelled: bool = False,
 ) -> Event:
     """The VEVENT of an activity on ``day`` (``version``: its SEQUENCE and DTSTAMP, see
     :func:`_versions`; ``occ``: one date's own values, for a moved date or a one-off activity;
     ``uid``: the event's own, not the activity's), cancelled when the activity is deleted or
-    the date was (``dropped``)."""
+    the date was (``dropped``); ``cancelled``: sent cancelled, the date being sent under its
+    own UID."""
     from icalendar import Event
 
     ev = Event()
@@ -352,7 +360,7 @@ def _event(
     sequence, stamp = version
     ev.add("dtstamp", stamp.replace(tzinfo=dt.UTC))
     ev.add("sequence", sequence)
-    if deleted or (occ is not None and occ.status in OFF):
+    if deleted or cancelled or (occ is not None and occ.status in OFF):
         ev.add("status", "CANCELLED")
     return ev
 
