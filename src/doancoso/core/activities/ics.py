@@ -250,6 +250,8 @@ def _dropped_events(
     changed on its own (moved, held, given a status…) is ever kept out of a repeat. A date that
     was only ever an instance of the series is left to its RRULE and EXDATEs: a cancelled event
     under a UID the phone never had would be noise."""
+    if not dropped:
+        return []
     in_rule = set(expand(activity.rule, activity.start_date)) if activity.rule else set()
     return [
         _event(activity, version, kind, occ.day, occ, f"{occ.id}@{UID_DOMAIN}", dropped=True)
