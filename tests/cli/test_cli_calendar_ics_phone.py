@@ -196,3 +196,23 @@ def test_a_date_of_its_own_made_the_one_off_shows_once(
     fresh = Phone()
     fresh.import_file(tmp_path / "lan-2.ics")
     assert fresh.shown() == [_at(15, 1)]
+
+
+def test_a_date_kept_for_its_photo_inside_a_later_repeat_shows_once(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """A photo attached to the planned meeting of 15/03 keeps it when the meetings move to the
+    20th (an event of its own on the phone), as minutes would; the 15th set again, it must not
+    show twice though nothing but its photo is its own."""
+    activity_id, _ = ws.activities.save(MEETING)
+    march = ws.activities.occurrence_ids_of(activity_id)[2]
+    photo = tmp_path / "anh-sinh-hoat.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 anh buoi sinh hoat thang 3")
+    ws.evidence.attach("occurrences", march, photo, "Ảnh buổi sinh hoạt")
+    ws.activities.save({**MEETING, "start_date": "20/01/2025"}, activity_id)
+    phone = Phone()
+    phone.import_file(export(data_dir, tmp_path / "lan-1.ics"))
+    assert phone.shown() == sorted([_at(15, 3)] + [_at(20, m) for m in range(1, 7)])
+    ws.activities.save(MEETING, activity_id)
+    phone.import_file(export(data_dir, tmp_path / "lan-2.ics"))
+    assert phone.shown() == app_dates(ws) == [_at(15, m) for m in range(1, 7)]

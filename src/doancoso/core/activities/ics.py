@@ -35,10 +35,10 @@ from sqlalchemy.orm import Session, aliased
 from ..context import WorkspaceContext
 from ..lang.text import vn_number
 from ..storage.files import written_atomically
-from ..storage.models import Activity, Occurrence, Organization
+from ..storage.models import Activity, EvidenceFile, Minutes, Occurrence, Organization
 from .recurrence import expand
 from .rules import BUILTIN_KINDS, PLANNED, STATUSES
-from .service import MAX_SPAN_DAYS
+from .service import MAX_SPAN_DAYS, OCCURRENCE_TABLE
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -126,6 +126,7 @@ def build_calendar(
                 if occ.day <= last and (occ.end_day or occ.day) >= first:
                     dropped[occ.activity_id].append(occ)
         versions = _versions(session, activities)
+        busy = _busy(session, [o.id for days in dates.values() for o in days])
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -138,7 +139,7 @@ def build_calendar(
         occurrences = sorted(dates[activity.id], key=lambda o: o.original_date)
         kind = kinds.get(activity.kind) or BUILTIN_KINDS.get(activity.kind, ("Khác", ""))[0]
         made = _activity_events(
-            activity, occurrences, versions[activity.id], kind, relaid.get(activity.id)
+            activity, occurrences, versions[activity.id], kind, relaid.get(activity.id), busy
         )
         if activity.deleted_at is None:
             events += len(made)
@@ -150,11 +151,37 @@ def build_calendar(
     return IcsFile(bytes(cal.to_ical()), events, deleted)
 
 
-def _own_life(occ: Occurrence, activity: Activity) -> bool:
-    """Whether a date now has something of its own (moved, a status, held, results, its own
-    time or place): what keeps a date out of a repeat when the repeat is edited."""
+def _busy(session: Session, occurrence_ids: list[str]) -> set[str]:
+    """The dates among ``occurrence_ids`` with minutes or evidence files."""
+    busy: set[str] = set()
+    for start in range(0, len(occurrence_ids), 900):
+        chunk = occurrence_ids[start : start + 900]
+        busy.update(
+            session.scalars(
+                select(Minutes.occurrence_id).where(
+                    Minutes.deleted_at.is_(None), Minutes.occurrence_id.in_(chunk)
+                )
+            )
+        )
+        busy.update(
+            session.scalars(
+                select(EvidenceFile.owner_id).where(
+                    EvidenceFile.deleted_at.is_(None),
+                    EvidenceFile.owner_table == OCCURRENCE_TABLE,
+                    EvidenceFile.owner_id.in_(chunk),
+                )
+            )
+        )
+    return busy
+
+
+def _own_life(occ: Occurrence, activity: Activity, busy: set[str]) -> bool:
+    """Whether a date now has something of its own (moved, a status, held, results, minutes,
+    evidence, its own time or place): what keeps a date out of a repeat when the repeat is
+    edited (``busy``: the dates with minutes or evidence)."""
     return (
-        occ.day != occ.original_date
+        occ.id in busy
+        or occ.day != occ.original_date
         or occ.status != PLANNED
         or occ.attendance_taken
         or bool(occ.results or occ.resources or occ.participants)
@@ -169,10 +196,12 @@ def _activity_events(
     version: tuple[int, dt.datetime],
     kind: str,
     relaid: dt.datetime | None = None,
+    busy: set[str] | None = None,
 ) -> list[Event]:
     """The VEVENTs of an activity and its dates (sorted by their day in the rule), all of them
     cancelled when the activity is deleted. ``relaid``: when the activity last had a date taken
-    off on its own (its repeat edited), None if never.
+    off on its own (its repeat edited), None if never; ``busy``: its dates with minutes or
+    evidence.
 
     A date of the RRULE that has something of its own and was there when the repeat was edited
     may have been kept out of the repeat then, and be on a phone as an event of its own: it
@@ -184,7 +213,11 @@ def _activity_events(
 
     def lived_through(occ: Occurrence) -> bool:
         """There, with something of its own, when the repeat was last edited."""
-        return relaid is not None and relaid > occ.created_at and _own_life(occ, activity)
+        return (
+            relaid is not None
+            and relaid > occ.created_at
+            and _own_life(occ, activity, busy or set())
+        )
 
     if not activity.rule:
         if not occurrences:
