@@ -1,17 +1,19 @@
 """The calendar for phones: an .ics file (RFC 5545, the ``icalendar`` library).
 
-One VEVENT per activity that has (or had, see :func:`_in_calendar`) a date in the range, local time
-in Asia/Ho_Chi_Minh with its VTIMEZONE; a recurring activity carries its RRULE, an EXDATE for each
-date cancelled, postponed or laid out no more, and one more VEVENT (same UID, RECURRENCE-ID) for
-each date that was moved. A date kept when the rule changed (or was removed: a one-off) is an event
-of its own (its UID the date's id), exported as STATUS:CANCELLED once cancelled or postponed, so
-that the phone removes it; deleted since (a tombstone, taken off when the repeat was edited
-again or brought by a bundle), it is sent the same way (:func:`_dropped_events`): no EXDATE of
-the series removes an event of its own. The UID is the activity's id, so that a phone's calendar
-updates on the next import instead of duplicating; a phone keeps its copy unless the SEQUENCE
-is higher (RFC 5546 §2.1.4), so the SEQUENCE counts the changes of the activity and of each of
-its dates (a date moved or cancelled changes the date's row only). An activity without a time is
-an all-day event.
+One VEVENT per activity that has (or had, see :func:`_in_calendar`) a date in the range or
+lasting into it, local time in Asia/Ho_Chi_Minh with its VTIMEZONE; a recurring activity carries
+its RRULE, an EXDATE for each date cancelled, postponed or laid out no more, and one more VEVENT
+(same UID, RECURRENCE-ID) for each date that was moved. A date kept when the rule changed (or was
+removed: a one-off) is an event of its own (its UID the date's id), and stays one while it has
+something of its own, even once a later repeat names its day (the series skipping it, see
+:func:`_activity_events`), so that a phone never shows it twice. Cancelled or postponed, it is
+exported as STATUS:CANCELLED, so that the phone removes it; deleted since (a tombstone, taken
+off when the repeat was edited again or brought by a bundle), it is sent the same way
+(:func:`_dropped_events`): no EXDATE of the series removes an event of its own. The UID is the
+activity's id, so that a phone's calendar updates on the next import instead of duplicating; a
+phone keeps its copy unless the SEQUENCE is higher (RFC 5546 §2.1.4), so the SEQUENCE counts the
+changes of the activity and of each of its dates (a date moved or cancelled changes the date's
+row only). An activity without a time is an all-day event.
 
 An activity deleted (a tombstone, kept for bundles) stays in the file of a range it had a date
 in, with its events as they were but STATUS:CANCELLED: its deletion raised the revisions, so the
