@@ -20,6 +20,7 @@ from doancoso.ui.calendar.ics_export import CalendarExportDialog
 from doancoso.ui.calendar.page import CalendarPage
 from doancoso.ui.common.folders import documents_folder
 from doancoso.ui.shell.main_window import CALENDAR_AREA
+from doancoso.ui.shell.operations import Core
 from scripted import SaveDialogs, ScriptedPrompts
 
 from .conftest import add_activity
@@ -226,3 +227,23 @@ def test_a_deleted_activity_is_exported_cancelled_and_said(
         for e in Calendar.from_ical(chosen.read_bytes()).walk("VEVENT")
     }
     assert statuses == {MEETING: "", CLEAN_UP: "CANCELLED"}
+
+
+def test_a_range_holding_the_end_of_an_evening_is_exported(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, tmp_path: Path
+) -> None:
+    """New Year's Eve from 20:00 to 01:00: the calendar shows it on 01/01/2026 too, so the
+    dialog takes that day (it said there was no activity) and the file holds the evening."""
+    vigil = add_activity(cal_ws, "Đêm hội chào năm mới", "31/12/2025", start_time="20:00",
+                         end_date="01/01/2026", end_time="01:00")  # fmt: skip
+    dialog = CalendarExportDialog(core, 2026, (dt.date(2026, 1, 1), dt.date(2026, 1, 31)))
+    qtbot.addWidget(dialog)
+    dialog.range_button.setChecked(True)
+    dialog.to_edit.setText("01/01/2026")
+    dialog.submit()
+    assert (dialog.message.isHidden(), dialog.span) == (True, (dt.date(2026, 1, 1),) * 2)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.span is not None
+    target = tmp_path / "dau-nam.ics"
+    ics = cal_ws.activities.export_calendar(target, *dialog.span)
+    assert ics.counts_text == "1 sự kiện"
+    assert _summaries(target) == {"Đêm hội chào năm mới": f"{vigil}@doancoso"}

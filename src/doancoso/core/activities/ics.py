@@ -1,14 +1,19 @@
 """The calendar for phones: an .ics file (RFC 5545, the ``icalendar`` library).
 
-One VEVENT per activity that has (or had, see :func:`_in_calendar`) a date in the range, local time
-in Asia/Ho_Chi_Minh with its VTIMEZONE; a recurring activity carries its RRULE, an EXDATE for each
-date cancelled, postponed or laid out no more, and one more VEVENT (same UID, RECURRENCE-ID) for
-each date that was moved. A date kept when the rule changed (or was removed: a one-off) is an event
-of its own (its UID the date's id), exported as STATUS:CANCELLED once cancelled or postponed, so
-that the phone removes it. The UID is the activity's id, so that a phone's calendar updates on the
-next import instead of duplicating; a phone keeps its copy unless the SEQUENCE is higher (RFC 5546
-§2.1.4), so the SEQUENCE counts the changes of the activity and of each of its dates (a date moved
-or cancelled changes the date's row only). An activity without a time is an all-day event.
+One VEVENT per activity that has (or had, see :func:`_in_calendar`) a date in the range or
+lasting into it, local time in Asia/Ho_Chi_Minh with its VTIMEZONE; a recurring activity carries
+its RRULE, an EXDATE for each date cancelled, postponed or laid out no more, and one more VEVENT
+(same UID, RECURRENCE-ID) for each date that was moved. A date kept when the rule changed (or was
+removed: a one-off) is an event of its own (its UID the date's id), and stays one while it has
+something of its own, even once a later repeat names its day (the series skipping it, see
+:func:`_activity_events`), so that a phone never shows it twice. Cancelled or postponed, it is
+exported as STATUS:CANCELLED, so that the phone removes it; deleted since (a tombstone, taken
+off when the repeat was edited again or brought by a bundle), it is sent the same way
+(:func:`_dropped_events`): no EXDATE of the series removes an event of its own. The UID is the
+activity's id, so that a phone's calendar updates on the next import instead of duplicating; a
+phone keeps its copy unless the SEQUENCE is higher (RFC 5546 §2.1.4), so the SEQUENCE counts the
+changes of the activity and of each of its dates (a date moved or cancelled changes the date's
+row only). An activity without a time is an all-day event.
 
 An activity deleted (a tombstone, kept for bundles) stays in the file of a range it had a date
 in, with its events as they were but STATUS:CANCELLED: its deletion raised the revisions, so the
@@ -32,9 +37,10 @@ from sqlalchemy.orm import Session, aliased
 from ..context import WorkspaceContext
 from ..lang.text import vn_number
 from ..storage.files import written_atomically
-from ..storage.models import Activity, Occurrence, Organization
+from ..storage.models import Activity, EvidenceFile, Minutes, Occurrence, Organization
 from .recurrence import expand
-from .rules import BUILTIN_KINDS, STATUSES
+from .rules import BUILTIN_KINDS, PLANNED, STATUSES
+from .service import MAX_SPAN_DAYS, OCCURRENCE_TABLE
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -106,6 +112,8 @@ def build_calendar(
         gone = {a.id: a.deleted_at for a in activities}
         ids = list(gone)
         dates: dict[str, list[Occurrence]] = defaultdict(list)
+        dropped: dict[str, list[Occurrence]] = defaultdict(list)
+        relaid: dict[str, dt.datetime] = {}
         for start in range(0, len(ids), 900):
             for occ in session.scalars(
                 select(Occurrence).where(Occurrence.activity_id.in_(ids[start : start + 900]))
@@ -113,7 +121,14 @@ def build_calendar(
                 # A live activity's live dates; a deleted one's, those deleted with it.
                 if occ.deleted_at == gone[occ.activity_id]:
                     dates[occ.activity_id].append(occ)
+                    continue
+                assert occ.deleted_at is not None  # deleted on its own
+                if occ.activity_id not in relaid or occ.deleted_at > relaid[occ.activity_id]:
+                    relaid[occ.activity_id] = occ.deleted_at
+                if occ.day <= last and (occ.end_day or occ.day) >= first:
+                    dropped[occ.activity_id].append(occ)
         versions = _versions(session, activities)
+        busy = _busy(session, [o.id for days in dates.values() for o in days])
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -125,21 +140,87 @@ def build_calendar(
     for activity in activities:
         occurrences = sorted(dates[activity.id], key=lambda o: o.original_date)
         kind = kinds.get(activity.kind) or BUILTIN_KINDS.get(activity.kind, ("Khác", ""))[0]
-        made = _activity_events(activity, occurrences, versions[activity.id], kind)
+        made = _activity_events(
+            activity, occurrences, versions[activity.id], kind, relaid.get(activity.id), busy
+        )
         if activity.deleted_at is None:
             events += len(made)
         else:
             deleted += 1
+        made += _dropped_events(activity, dropped[activity.id], versions[activity.id], kind)
         for event in made:
             cal.add_component(event)
     return IcsFile(bytes(cal.to_ical()), events, deleted)
 
 
+def _busy(session: Session, occurrence_ids: list[str]) -> set[str]:
+    """The dates among ``occurrence_ids`` with minutes or evidence files."""
+    busy: set[str] = set()
+    for start in range(0, len(occurrence_ids), 900):
+        chunk = occurrence_ids[start : start + 900]
+        busy.update(
+            session.scalars(
+                select(Minutes.occurrence_id).where(
+                    Minutes.deleted_at.is_(None), Minutes.occurrence_id.in_(chunk)
+                )
+            )
+        )
+        busy.update(
+            session.scalars(
+                select(EvidenceFile.owner_id).where(
+                    EvidenceFile.deleted_at.is_(None),
+                    EvidenceFile.owner_table == OCCURRENCE_TABLE,
+                    EvidenceFile.owner_id.in_(chunk),
+                )
+            )
+        )
+    return busy
+
+
+def _own_life(occ: Occurrence, activity: Activity, busy: set[str]) -> bool:
+    """Whether a date now has something of its own (moved, a status, held, results, minutes,
+    evidence, its own time or place): what keeps a date out of a repeat when the repeat is
+    edited (``busy``: the dates with minutes or evidence)."""
+    return (
+        occ.id in busy
+        or occ.day != occ.original_date
+        or occ.status != PLANNED
+        or occ.attendance_taken
+        or bool(occ.results or occ.resources or occ.participants)
+        or (occ.start_time, occ.end_time, occ.place or None)
+        != (activity.start_time, activity.end_time, activity.place or None)
+    )
+
+
 def _activity_events(
-    activity: Activity, occurrences: list[Occurrence], version: tuple[int, dt.datetime], kind: str
+    activity: Activity,
+    occurrences: list[Occurrence],
+    version: tuple[int, dt.datetime],
+    kind: str,
+    relaid: dt.datetime | None = None,
+    busy: set[str] | None = None,
 ) -> list[Event]:
     """The VEVENTs of an activity and its dates (sorted by their day in the rule), all of them
-    cancelled when the activity is deleted."""
+    cancelled when the activity is deleted. ``relaid``: when the activity last had a date taken
+    off on its own (its repeat edited), None if never; ``busy``: its dates with minutes or
+    evidence.
+
+    A date of the RRULE that has something of its own and was there when the repeat was edited
+    may have been kept out of the repeat then, and be on a phone as an event of its own: it
+    stays one (its own UID), the series skipping its day (EXDATE). Sent as an instance of the
+    series instead, the phone would keep its own event beside it and show the date twice; a
+    phone that had it as an instance drops that by the EXDATE and takes the event: once too.
+    So does the date a repeat made a one-off keeps as its own: the activity's UID, which the
+    phone holds as the series, is then sent cancelled."""
+
+    def lived_through(occ: Occurrence) -> bool:
+        """There, with something of its own, when the repeat was last edited."""
+        return (
+            relaid is not None
+            and relaid > occ.created_at
+            and _own_life(occ, activity, busy or set())
+        )
+
     if not activity.rule:
         if not occurrences:
             return [_event(activity, version, kind, activity.start_date, None)]
@@ -148,20 +229,30 @@ def _activity_events(
         # rule changes.
         main = next((o for o in occurrences if o.original_date == activity.start_date), None)
         main = main or occurrences[0]
-        made = [_event(activity, version, kind, main.day, main)]
+        alone = lived_through(main)  # maybe on the phone as its own: stays so
+        made = [_event(activity, version, kind, main.day, main, cancelled=alone)]
         for occ in occurrences:
-            if occ is not main:
+            if occ is not main or alone:
                 made.append(_event(activity, version, kind, occ.day, occ, f"{occ.id}@{UID_DOMAIN}"))
         return made
     master = _event(activity, version, kind, activity.start_date, None)
     master.add("rrule", _rrule_dict(activity.rule, bool(activity.start_time)))
     by_original = {o.original_date: o for o in occurrences}
     rule_dates = expand(activity.rule, activity.start_date)
-    excluded = [d for d in rule_dates if d not in by_original or by_original[d].status in OFF]
+    in_rule = set(rule_dates)
+
+    def own(occ: Occurrence) -> bool:
+        # Kept when the rule changed (no date of the RRULE to name it by), or maybe kept then.
+        return occ.original_date not in in_rule or lived_through(occ)
+
+    excluded = [
+        d
+        for d in rule_dates
+        if d not in by_original or by_original[d].status in OFF or own(by_original[d])
+    ]
     for day in excluded:
         master.add("exdate", _moment(day, activity.start_time))
     made = [master]
-    in_rule = set(rule_dates)
     for occ in occurrences:
         moved = (
             occ.day != occ.original_date
@@ -169,10 +260,10 @@ def _activity_events(
             or occ.end_time != activity.end_time
             or (occ.place or None) != (activity.place or None)
         )
-        if occ.original_date not in in_rule:
-            # Kept when the rule changed (held, attended, moved…): no date of the RRULE to
-            # name by RECURRENCE-ID, so an event of its own, with the date's id as UID. Cancelled
-            # or postponed since, it stays, as STATUS:CANCELLED: no EXDATE can remove it.
+        if own(occ):
+            # Kept when the rule changed (held, attended, moved…), or maybe kept then: an event
+            # of its own, with the date's id as UID. Cancelled or postponed since, it stays, as
+            # STATUS:CANCELLED: no EXDATE can remove it.
             uid = f"{occ.id}@{UID_DOMAIN}"
             made.append(_event(activity, version, kind, occ.day, occ, uid))
         elif occ.status not in OFF and moved:
@@ -182,12 +273,41 @@ def _activity_events(
     return made
 
 
+def _dropped_events(
+    activity: Activity, dropped: list[Occurrence], version: tuple[int, dt.datetime], kind: str
+) -> list[Event]:
+    """The dates of an activity deleted on their own (tombstones: taken off by a change of the
+    repeat, or deleted elsewhere and brought by a bundle) that may be on a phone as events of
+    their own, which no EXDATE removes: each is sent as STATUS:CANCELLED under its own UID.
+
+    Such a date is one no date of the RRULE names that was changed on its own before its
+    deletion (its revision past the one laying it out and the one deleting it): only a date
+    changed on its own (moved, held, given a status…) is ever kept out of a repeat. A date that
+    was only ever an instance of the series is left to its RRULE and EXDATEs: a cancelled event
+    under a UID the phone never had would be noise."""
+    if not dropped:
+        return []
+    in_rule = set(expand(activity.rule, activity.start_date)) if activity.rule else set()
+    return [
+        _event(activity, version, kind, occ.day, occ, f"{occ.id}@{UID_DOMAIN}", dropped=True)
+        for occ in sorted(dropped, key=lambda o: (o.day, o.id))
+        if occ.original_date not in in_rule and occ.revision > 2
+    ]
+
+
 def _in_calendar(org: str, first: dt.date, last: dt.date) -> ColumnElement[bool]:
-    """The activities the .ics of ``first`` to ``last`` holds: those with a date in it, or
-    that had one (taken off since by a change of the repeat: the file carries the series as
-    it now is, so that the phone drops that date), and those deleted with a date in it (the
-    dates deleted with them)."""
-    in_range = (Occurrence.organization_id == org, Occurrence.day >= first, Occurrence.day <= last)
+    """The activities the .ics of ``first`` to ``last`` holds: those with a date in it (or
+    lasting into it), or that had one (taken off since by a change of the repeat: the file
+    carries the series as it now is, so that the phone drops that date), and those deleted with
+    a date in it (the dates deleted with them)."""
+    in_range = (
+        Occurrence.organization_id == org,
+        # A date lasting into the range is in it (a camp, an evening past midnight), as the
+        # calendar shows it: started at most the longest span an activity may have before.
+        Occurrence.day >= first - dt.timedelta(days=MAX_SPAN_DAYS),
+        Occurrence.day <= last,
+        func.coalesce(Occurrence.end_day, Occurrence.day) >= first,
+    )
     live = select(Occurrence.activity_id).where(*in_range)
     parent = aliased(Activity)
     gone_with = (
@@ -243,10 +363,14 @@ def _event(
     day: dt.date,
     occ: Occurrence | None,
     uid: str | None = None,
+    dropped: bool = False,
+    cancelled: bool = False,
 ) -> Event:
     """The VEVENT of an activity on ``day`` (``version``: its SEQUENCE and DTSTAMP, see
     :func:`_versions`; ``occ``: one date's own values, for a moved date or a one-off activity;
-    ``uid``: the event's own, not the activity's), cancelled when the activity is deleted."""
+    ``uid``: the event's own, not the activity's), cancelled when the activity is deleted or
+    the date was (``dropped``); ``cancelled``: sent cancelled, the date being sent under its
+    own UID."""
     from icalendar import Event
 
     ev = Event()
@@ -259,7 +383,7 @@ def _event(
     place = (occ.place if occ else None) or activity.place
     if place:
         ev.add("location", place)
-    deleted = activity.deleted_at is not None
+    deleted = dropped or activity.deleted_at is not None
     lines = ["Đã xóa khỏi lịch hoạt động."] if deleted else []
     lines.append(f"Loại: {kind}")
     if occ is not None and occ.status != "du-kien":
@@ -273,7 +397,7 @@ def _event(
     sequence, stamp = version
     ev.add("dtstamp", stamp.replace(tzinfo=dt.UTC))
     ev.add("sequence", sequence)
-    if deleted or (occ is not None and occ.status in OFF):
+    if deleted or cancelled or (occ is not None and occ.status in OFF):
         ev.add("status", "CANCELLED")
     return ev
 
