@@ -69,6 +69,12 @@ the roster and the youth register are read as they are today, whatever the year.
 NOT_BEGUN = f"{NOT_DUE_TEXT.capitalize()} đánh giá: {{}}."
 
 
+def month_ended(year: int, as_of: dt.date) -> bool:
+    """Whether a month of ``year`` has ended by ``as_of``: from 31 January (its last day
+    counts, as the plan's branch-meetings measure counts a month once it is over)."""
+    return as_of >= dt.date(year, 1, 31)
+
+
 def compute(
     ctx: WorkspaceContext,
     session: Session,
@@ -207,6 +213,11 @@ def compute(
         if tally is None:
             return result(None, "Chưa có chi đoàn nào.", False)
         full, total = tally
+        if not month_ended(year, as_of):  # no month to judge: who has met so far is told
+            return not_due(
+                NOT_BEGUN.format(f"tháng 01/{year} chưa kết thúc ({vn_number(full)}/"
+                                 f"{vn_number(total)} chi đoàn đã sinh hoạt trong tháng)")
+            )  # fmt: skip
         value = round(100 * full / total, 1)  # the plan's measure (plans/measures.py)
         return result(
             value,
