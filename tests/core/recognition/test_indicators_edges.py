@@ -7,10 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
+from doancoso.core.organization import OrganizationInfo
 from doancoso.core.recognition.indicators import Indicator
+from doancoso.core.storage import models
 from doancoso.core.workspace import Workspace
 
 YEAR = 2025
+TAN_HUNG = OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn Cà Mau")
 
 
 def _indicator(ws: Workspace, code: str, as_of: dt.date, year: int = YEAR) -> Indicator:
@@ -60,3 +65,122 @@ def test_branch_meetings_are_not_due_until_the_first_month_has_ended(ws: Workspa
     # A year past is read whole, whatever day it is read on.
     later = dt.date(YEAR + 1, 1, 1)
     assert _indicator(ws, "2.3", later) == replace(december, computed_on=later)
+
+
+def _typed_on(monkeypatch: pytest.MonkeyPatch, day: dt.date) -> None:
+    """What is written from now on is stamped as typed in on ``day`` (the storage's clock)."""
+    monkeypatch.setattr(models, "utc_now", lambda: dt.datetime.combine(day, dt.time(3, 0)))
+
+
+def _new_chi_doan(empty_ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """The organisation set up in the app on 05/01/2025 with "Chi đoàn ấp 1" (meeting every
+    month of 2025), and "Chi đoàn Khu công nghiệp" typed in on 15/07/2025."""
+    _typed_on(monkeypatch, dt.date(YEAR, 1, 5))
+    empty_ws.organization.create(TAN_HUNG)
+    old = empty_ws.branches.create("Chi đoàn ấp 1").id
+    _typed_on(monkeypatch, dt.date(YEAR, 7, 15))
+    new = empty_ws.branches.create("Chi đoàn Khu công nghiệp").id
+    monkeypatch.undo()
+    for month in range(1, 13):
+        _meeting(empty_ws, old, dt.date(YEAR, month, 10))
+    return old, new
+
+
+def test_a_chi_doan_added_during_the_year_is_judged_from_its_first_whole_month(
+    empty_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chi đoàn typed in on 15/07, half a year after the organisation was set up in the app,
+    was held to every month since January: it could never reach 100% that year. It is judged
+    on the months it was there for whole (from August), and the figure says so."""
+    ws = empty_ws
+    _, new = _new_chi_doan(ws, monkeypatch)
+    for month in range(8, 13):
+        _meeting(ws, new, dt.date(YEAR, month, 10))
+    note = "Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (ghi nhận từ 15/07/2025)"
+    december = _indicator(ws, "2.3", dt.date(YEAR, 12, 31))
+    assert (december.value, december.met) == (100.0, True)
+    assert december.text == f"2/2 chi đoàn sinh hoạt đủ hằng tháng (100,0%); {note}."
+    assert _indicator(ws, "2.3", dt.date(YEAR, 9, 1)).text == (
+        f"2/2 chi đoàn sinh hoạt đủ hằng tháng (100,0%); {note}."
+    )
+    # On 01/08 none of its months has ended: it is not counted yet, and that is said.
+    august = _indicator(ws, "2.3", dt.date(YEAR, 8, 1))
+    assert (august.value, august.met) == (100.0, True)
+    assert august.text == (
+        "1/1 chi đoàn sinh hoạt đủ hằng tháng (100,0%); Chi đoàn Khu công nghiệp chưa tính "
+        "(ghi nhận từ 15/07/2025)."
+    )
+    # The year before it was typed in, it is not counted at all.
+    before = _indicator(ws, "2.3", dt.date(YEAR - 1, 12, 31), YEAR - 1)
+    assert before.text == (
+        "0/1 chi đoàn sinh hoạt đủ hằng tháng (0,0%); Chi đoàn Khu công nghiệp chưa tính "
+        "(ghi nhận từ 15/07/2025)."
+    )
+
+
+def test_a_chi_doan_added_during_the_year_that_misses_a_month_fails(
+    empty_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its months from August count as any other's: September missed is a failure; and a
+    meeting of it recorded before it was typed in (10/03) shows it was there then: it is held
+    to every month from April."""
+    ws = empty_ws
+    _, new = _new_chi_doan(ws, monkeypatch)
+    for month in (8, 10, 11, 12):
+        _meeting(ws, new, dt.date(YEAR, month, 10))
+    december = _indicator(ws, "2.3", dt.date(YEAR, 12, 31))
+    assert (december.value, december.met) == (50.0, False)
+    assert december.text == (
+        "1/2 chi đoàn sinh hoạt đủ hằng tháng (50,0%); Chi đoàn Khu công nghiệp tính từ tháng "
+        "08/2025 (ghi nhận từ 15/07/2025)."
+    )
+    _meeting(ws, new, dt.date(YEAR, 9, 10))
+    assert _indicator(ws, "2.3", dt.date(YEAR, 12, 31)).value == 100.0
+    _meeting(ws, new, dt.date(YEAR, 3, 10))
+    earlier = _indicator(ws, "2.3", dt.date(YEAR, 12, 31))
+    assert (earlier.value, earlier.met) == (50.0, False)
+    assert earlier.text == (
+        "1/2 chi đoàn sinh hoạt đủ hằng tháng (50,0%); Chi đoàn Khu công nghiệp tính từ tháng "
+        "04/2025 (ghi nhận từ 10/03/2025)."
+    )
+
+
+def test_a_chi_doan_typed_in_while_the_organisation_is_set_up_is_held_to_every_month(
+    empty_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installed in December, the secretary types in the chi đoàn that have long existed: the
+    day they were typed in is not when they were founded. Those typed in within a month of the
+    organisation's setup are held to every month of the year, as before."""
+    ws = empty_ws
+    _typed_on(monkeypatch, dt.date(YEAR, 12, 1))
+    ws.organization.create(TAN_HUNG)
+    ap1 = ws.branches.create("Chi đoàn ấp 1").id
+    _typed_on(monkeypatch, dt.date(YEAR, 12, 20))
+    ws.branches.create("Chi đoàn ấp 2")
+    monkeypatch.undo()
+    for month in range(1, 13):
+        _meeting(ws, ap1, dt.date(YEAR, month, 10))
+    december = _indicator(ws, "2.3", dt.date(YEAR, 12, 31))
+    assert (december.value, december.met) == (50.0, False)
+    assert december.text == "1/2 chi đoàn sinh hoạt đủ hằng tháng (50,0%)."
+
+
+def test_only_new_chi_doan_none_of_whose_months_has_ended_are_not_due(
+    empty_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its only chi đoàn typed in on 15/07: on 01/08 none has a whole month behind it. Not
+    "0/0" nor a failure: not due yet, and why."""
+    ws = empty_ws
+    _typed_on(monkeypatch, dt.date(YEAR, 1, 5))
+    ws.organization.create(TAN_HUNG)
+    _typed_on(monkeypatch, dt.date(YEAR, 7, 15))
+    ws.branches.create("Chi đoàn Khu công nghiệp")
+    monkeypatch.undo()
+    august = _indicator(ws, "2.3", dt.date(YEAR, 8, 1))
+    assert (august.value, august.met, august.due) == (None, None, False)
+    assert august.text == (
+        "Chưa đến kỳ đánh giá: chi đoàn chưa qua trọn tháng nào; Chi đoàn Khu công nghiệp chưa "
+        "tính (ghi nhận từ 15/07/2025)."
+    )
+    september = _indicator(ws, "2.3", dt.date(YEAR, 9, 1))
+    assert (september.value, september.met, september.due) == (0.0, False, True)

@@ -10,6 +10,7 @@ figures are "chưa đến kỳ", neither met nor failed, as the plan's targets r
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -21,12 +22,13 @@ from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..lang.text import one_decimal, percent_cell, vn_number
 from ..plans.figures import NOT_DUE_TEXT, not_started_text
-from ..plans.measures import branch_meetings_tally, measure
+from ..plans.measures import branch_meetings_tally, branch_starts, measure
 from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
 from ..storage.live import is_live
 from ..storage.models import (
     AdviceRecord,
+    Branch,
     CoordinationRecord,
     Member,
     MemberEvent,
@@ -67,6 +69,32 @@ YEAR_BOUND = frozenset(
 """The indicators counting what was done in the year (``targets-met`` too, through its plan);
 the roster and the youth register are read as they are today, whatever the year."""
 NOT_BEGUN = f"{NOT_DUE_TEXT.capitalize()} đánh giá: {{}}."
+
+
+def _new_branches(session: Session, org: str, year: int, as_of: dt.date) -> str:
+    """ "; Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (ghi nhận từ 15/07/2025)" for each
+    chi đoàn the app knows to be new in ``year`` (:func:`~..plans.measures.branch_starts`),
+    counted from its first whole month, or "… chưa tính (…)" before that month has ended."""
+    names = dict(
+        session.execute(
+            select(Branch.id, Branch.name).where(is_live(Branch, org)).order_by(Branch.name_fold)
+        ).all()
+    )
+    starts = branch_starts(session, org, list(names))
+    last = min(dt.date(year, 12, 31), as_of)
+    ended = last.month - (0 if last.day == calendar.monthrange(year, last.month)[1] else 1)
+    said = []
+    for branch, name in names.items():
+        start = starts.get(branch)
+        if start is None or start <= dt.date(year, 1, 1):
+            continue
+        whole = start.month + (start.day > 1) if start.year == year else 13
+        since = f"ghi nhận từ {format_vn_date(start)}"
+        if whole <= ended:
+            said.append(f"; {name} tính từ tháng {whole:02d}/{year} ({since})")
+        else:
+            said.append(f"; {name} chưa tính ({since})")
+    return "".join(said)
 
 
 def month_ended(year: int, as_of: dt.date) -> bool:
@@ -213,6 +241,9 @@ def compute(
         if tally is None:
             return result(None, "Chưa có chi đoàn nào.", False)
         full, total = tally
+        if not total:  # only chi đoàn new this year, none of whose months has ended yet
+            new = _new_branches(session, org, year, as_of)
+            return not_due(NOT_BEGUN.format(f"chi đoàn chưa qua trọn tháng nào{new}"))
         if not month_ended(year, as_of):  # no month to judge: who has met so far is told
             return not_due(
                 NOT_BEGUN.format(f"tháng 01/{year} chưa kết thúc ({vn_number(full)}/"
@@ -222,7 +253,7 @@ def compute(
         return result(
             value,
             f"{vn_number(full)}/{vn_number(total)} chi đoàn sinh hoạt đủ hằng tháng "
-            f"({percent_cell(value)}).",
+            f"({percent_cell(value)}){_new_branches(session, org, year, as_of)}.",
         )
     if key == "activities-done":
         value = measure(ctx, session, "activities", item.kind, year, as_of) or 0.0
