@@ -24,13 +24,14 @@ def _indicator(ws: Workspace, code: str, as_of: dt.date, year: int = YEAR) -> In
     return item.indicator
 
 
-def _meeting(ws: Workspace, branch_id: str, day: dt.date) -> None:
-    """A meeting of the chi đoàn ("sinh hoạt chi đoàn"), held on ``day``."""
+def _meeting(ws: Workspace, branch_id: str, day: dt.date) -> str:
+    """A meeting of the chi đoàn ("sinh hoạt chi đoàn"), held on ``day``; its activity's id."""
     activity_id, _ = ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
                                          "start_date": day.strftime("%d/%m/%Y"),
                                          "branch_ids": [branch_id]})  # fmt: skip
     (occurrence,) = [o for o in ws.activities.occurrences(day, day) if o.activity_id == activity_id]
     ws.activities.update_occurrence(occurrence.id, {"status": "da-thuc-hien"})
+    return activity_id
 
 
 def test_branch_meetings_are_not_due_until_the_first_month_has_ended(ws: Workspace) -> None:
@@ -184,3 +185,21 @@ def test_only_new_chi_doan_none_of_whose_months_has_ended_are_not_due(
     )
     september = _indicator(ws, "2.3", dt.date(YEAR, 9, 1))
     assert (september.value, september.met, september.due) == (0.0, False, True)
+
+
+def test_a_chi_doan_added_or_deleted_changes_the_figure_at_once(ws: Workspace) -> None:
+    """Item 2.3's figure is kept until what it reads changes: it read the chi đoàn but did not
+    follow them, so a chi đoàn added after the checklist was read left "1/1" until something
+    else changed; and a meeting moved to another chi đoàn (the activity, not its dates)."""
+    ap1 = ws.branches.create("Chi đoàn ấp 1").id
+    december = [_meeting(ws, ap1, dt.date(YEAR, month, 10)) for month in range(1, 13)][-1]
+    day = dt.date(YEAR, 12, 31)
+    assert _indicator(ws, "2.3", day).text == "1/1 chi đoàn sinh hoạt đủ hằng tháng (100,0%)."
+    ap2 = ws.branches.create("Chi đoàn ấp 2").id
+    assert _indicator(ws, "2.3", day).text == "1/2 chi đoàn sinh hoạt đủ hằng tháng (50,0%)."
+    ws.branches.delete(ap2)
+    assert _indicator(ws, "2.3", day).text == "1/1 chi đoàn sinh hoạt đủ hằng tháng (100,0%)."
+    ap3 = ws.branches.create("Chi đoàn ấp 3").id
+    ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
+                        "start_date": "10/12/2025", "branch_ids": [ap3]}, december)  # fmt: skip
+    assert _indicator(ws, "2.3", day).text == "0/2 chi đoàn sinh hoạt đủ hằng tháng (0,0%)."
