@@ -203,3 +203,24 @@ def test_a_chi_doan_added_or_deleted_changes_the_figure_at_once(ws: Workspace) -
     ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
                         "start_date": "10/12/2025", "branch_ids": [ap3]}, december)  # fmt: skip
     assert _indicator(ws, "2.3", day).text == "0/2 chi đoàn sinh hoạt đủ hằng tháng (0,0%)."
+
+
+def test_a_year_without_a_plan_says_there_is_no_plan(ws: Workspace) -> None:
+    """A year past with no plan: item 2.1 said "Chưa có kế hoạch công tác năm 2025." while 2.2
+    said "Kế hoạch năm 2025 chưa có chỉ tiêu đo được." and 1.4 "kế hoạch năm 2025 chưa có chỉ
+    tiêu kết nạp", as if a plan existed. They say there is none; a plan without such targets
+    still reads as before."""
+    day = dt.date(YEAR + 1, 1, 1)
+    assert _indicator(ws, "2.1", day).text == "Chưa có kế hoạch công tác năm 2025."
+    targets = _indicator(ws, "2.2", day)
+    assert (targets.text, targets.met) == ("Chưa có kế hoạch công tác năm 2025.", False)
+    admissions = _indicator(ws, "1.4", day)
+    assert (admissions.text, admissions.met) == (
+        "Đã kết nạp 0 đoàn viên; chưa có kế hoạch công tác năm 2025.",
+        False,
+    )
+    ws.plans.create(YEAR)
+    assert _indicator(ws, "2.2", day).text == "Kế hoạch năm 2025 chưa có chỉ tiêu đo được."
+    assert _indicator(ws, "1.4", day).text == (
+        "Đã kết nạp 0 đoàn viên; kế hoạch năm 2025 chưa có chỉ tiêu kết nạp."
+    )

@@ -160,6 +160,7 @@ def compute(
             f"có nhận xét năm {year}.",
         )
     if key == "admissions-vs-plan":
+        has_plan = session.scalar(select(Plan.id).where(is_live(Plan, org), Plan.year == year))
         planned = session.scalar(
             select(PlanTarget.planned)
             .join(Plan, Plan.id == PlanTarget.plan_id)
@@ -172,12 +173,12 @@ def compute(
         )
         done = measure(ctx, session, "admissions", None, year, as_of) or 0
         if not planned:
-            return result(
-                None,
-                f"Đã kết nạp {vn_number(round(done))} đoàn viên; kế hoạch năm {year} chưa có "
-                "chỉ tiêu kết nạp.",
-                False,
+            why = (
+                f"kế hoạch năm {year} chưa có chỉ tiêu kết nạp"
+                if has_plan
+                else f"chưa có kế hoạch công tác năm {year}"
             )
+            return result(None, f"Đã kết nạp {vn_number(round(done))} đoàn viên; {why}.", False)
         return result(
             one_decimal(100 * done / planned),
             f"Đã kết nạp {vn_number(round(done))}/{vn_number(round(planned))} đoàn viên "
@@ -229,6 +230,8 @@ def compute(
         if info is None and as_of < first:
             return not_due(NOT_BEGUN.format(not_started_text(year)))
         judged = [t for t in (info.targets if info else ()) if t.share is not None]
+        if info is None:
+            return result(None, f"Chưa có kế hoạch công tác năm {year}.", False)
         if not judged:
             return result(None, f"Kế hoạch năm {year} chưa có chỉ tiêu đo được.", False)
         reached = sum(1 for t in judged if (t.share or 0) >= 1 - 1e-9)
