@@ -54,6 +54,14 @@ class Indicator:
     """False when it is too early to judge (the year has not begun, a deadline has not come):
     ``met`` is then None."""
 
+    @property
+    def verdict(self) -> str:
+        """ "Đạt", "Chưa đạt", "Chưa đo được" (no figure to judge), or "Chưa đến kỳ" (too early
+        to judge): the words of the page and of ``checklist show``."""
+        if not self.due:
+            return NOT_DUE_TEXT.capitalize()
+        return {True: "Đạt", False: "Chưa đạt", None: "Chưa đo được"}[self.met]
+
 
 YEAR_BOUND = frozenset(
     {
