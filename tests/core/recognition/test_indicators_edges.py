@@ -224,3 +224,48 @@ def test_a_year_without_a_plan_says_there_is_no_plan(ws: Workspace) -> None:
     assert _indicator(ws, "1.4", day).text == (
         "Đã kết nạp 0 đoàn viên; kế hoạch năm 2025 chưa có chỉ tiêu kết nạp."
     )
+
+
+def test_the_years_counts_hold_its_first_and_last_days(ws: Workspace) -> None:
+    """What was done on 01/01 counts from that day, what was done on 31/12 on that day and in
+    the year read afterwards; the days either side belong to the years either side."""
+    ap1 = ws.branches.create("Chi đoàn ấp 1").id
+    ws.plans.create(YEAR)
+    ws.plans.add_target(YEAR, {"text": "Kết nạp 4 đoàn viên", "planned": "4",
+                               "measure": "admissions"}, ws.activities.kind_names())  # fmt: skip
+    days = ("31/12/2024", "01/01/2025", "31/12/2025", "01/01/2026")
+    for n, day in enumerate(days):
+        given = ("An", "Bình", "Chi", "Dũng")[n]
+        member = ws.members.save({"full_name": f"Lê Văn {given}", "birth_date": "01/01/2000",
+                                  "branch_id": ap1})  # fmt: skip
+        ws.events.record(member, "admission", day, place="Đoàn xã")
+        elder = ws.members.save({"full_name": f"Trần Thị {given}", "birth_date": "01/01/1998",
+                                 "branch_id": ap1})  # fmt: skip
+        ws.events.record(elder, "admission", "01/03/2015", place="Đoàn xã")
+        ws.events.record(elder, "party_introduction", day)
+        ws.registers.save_advice({"day": day, "title": f"Tờ trình {n}"})
+        ws.registers.save_coordination({"day": day, "partner": "Công an xã",
+                                        "title": f"Phối hợp {n}"})  # fmt: skip
+        activity_id, _ = ws.activities.save({"title": "Ngày Chủ nhật xanh", "kind": "chu-nhat-xanh",
+                                             "start_date": day})  # fmt: skip
+        the_day = dt.datetime.strptime(day, "%d/%m/%Y").date()
+        (occurrence,) = ws.activities.occurrences(the_day, the_day)
+        assert occurrence.activity_id == activity_id
+        ws.activities.update_occurrence(occurrence.id, {"status": "da-thuc-hien"})
+    expected = {"1.4": "Đã kết nạp {}/4 đoàn viên theo chỉ tiêu.",
+                "2.4": "{} hoạt động “Ngày Chủ nhật xanh” đã thực hiện trong năm.",
+                "3.1": "{} văn bản tham mưu trong năm.",
+                "3.2": "{} đoàn viên ưu tú được giới thiệu cho Đảng trong năm.",
+                "3.3": "{} chương trình phối hợp trong năm."}  # fmt: skip
+    for as_of, count in (
+        (dt.date(YEAR, 1, 1), 1),
+        (dt.date(YEAR, 6, 1), 1),
+        (dt.date(YEAR, 12, 30), 1),
+        (dt.date(YEAR, 12, 31), 2),
+        (dt.date(YEAR + 1, 3, 1), 2),  # a year past, read whole
+    ):
+        view = ws.recognition.view(YEAR, as_of)
+        said = {v.item.code: v.indicator.text for v in view.items if v.indicator is not None}
+        assert {code: said[code] for code in expected} == {
+            code: text.format(count) for code, text in expected.items()
+        }, as_of
