@@ -269,3 +269,22 @@ def test_the_years_counts_hold_its_first_and_last_days(ws: Workspace) -> None:
         assert {code: said[code] for code in expected} == {
             code: text.format(count) for code, text in expected.items()
         }, as_of
+
+
+def test_a_roster_changed_after_the_day_counted_is_not_minus_months_old(ws: Workspace) -> None:
+    """Item 1.1 counts the months since the roster last changed. A change stamped after the
+    day counted (a bundle from a computer whose clock runs ahead) read "-0,5 tháng / ≤ 3
+    tháng": it is as fresh as can be, 0 months."""
+    ap1 = ws.branches.create("Chi đoàn ấp 1").id
+    member = ws.members.save(
+        {"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000", "branch_id": ap1}
+    )
+    with ws.db.raw() as cursor:
+        cursor.execute(
+            "UPDATE members SET updated_at = '2025-07-01 03:00:00.000000' WHERE id = ?", (member,)
+        )
+    early = _indicator(ws, "1.1", dt.date(YEAR, 6, 15))
+    assert (early.value, early.met) == (0.0, True)
+    assert early.text == "Cập nhật lần cuối ngày 01/07/2025."
+    later = _indicator(ws, "1.1", dt.date(YEAR, 12, 31))
+    assert (later.value, later.met) == (6.0, False)

@@ -151,7 +151,7 @@ def compute(
         if changed == dt.datetime.min:
             return result(None, "Danh sách đoàn viên chưa có ai.", False)
         day = changed.replace(tzinfo=dt.UTC).astimezone().date()  # stored UTC; said locally
-        months = (as_of - day).days / 30.44
+        months = max(0, (as_of - day).days) / 30.44  # stamped later (a clock ahead): fresh
         met = threshold is None or months <= threshold
         return result(round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(day)}.", met)
     if key == "remarks-share":
