@@ -172,14 +172,20 @@ def _note_lines(note: str | None) -> list[str]:
 
 
 def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
-    from ..core.plans.figures import NOT_DUE_TEXT  # loads the database: not with the parser
-
     with open_workspace(args) as ws:
         view = ws.recognition.view(args.year)
     if args.format == "json":
         json.dump(checklist_json(view), out, ensure_ascii=False)
         out.write("\n")
-        return EXIT_OK
+    else:
+        print_checklist(view, out)
+    return EXIT_OK
+
+
+def print_checklist(view: ChecklistView, out: TextIO) -> None:
+    """The checklist as ``show`` prints it: each criterion, its items with their narrative,
+    indicator (in the page's words), records and files, then the readiness and what is
+    missing."""
     met, total = view.readiness()
     print(f"Bảng tự đánh giá năm {view.year} — {view.template.name}", file=out)
     for criterion in view.template.criteria:
@@ -194,8 +200,7 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
             for line in _note_lines(v.note):
                 print(line, file=out)
             if v.indicator is not None:
-                state = {True: "đạt", False: "chưa đạt", None: "chưa đo"}[v.indicator.met]
-                state = state if v.indicator.due else NOT_DUE_TEXT
+                state = v.indicator.verdict.lower()
                 print(
                     f"        Chỉ số: {v.indicator.label}: {v.indicator.text} ({state})", file=out
                 )
@@ -213,7 +218,6 @@ def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
         print("Còn thiếu:", file=out)
         for m in missing:
             print(f"  - {m.message}", file=out)
-    return EXIT_OK
 
 
 def set_item(args: argparse.Namespace, out: TextIO) -> int:

@@ -5,7 +5,8 @@
 - ``activities``: dates carried out in the year, of one kind (``measure_kind``) or of any;
 - ``branch-meetings``: the share (%) of chi đoàn that held a meeting (kind "sinh hoạt chi đoàn
   định kỳ", by the chi đoàn or the whole organisation) in every month elapsed — a month counts
-  once it is over, and the current month too once its meeting took place;
+  once it is over, and the current month too once its meeting took place; a chi đoàn the app
+  knows to be new (:func:`branch_starts`) only in the months it was there for whole;
 - ``participation``: the members' average participation rate (%);
 - ``youth-admitted``: young people of the register admitted in the year (whose member is still
   on the roster, as the register counts them);
@@ -29,7 +30,7 @@ from ..context import WorkspaceContext
 from ..lang.text import one_decimal
 from ..lifecycle.introductions import introduced
 from ..storage.live import is_live
-from ..storage.models import Activity, Branch, MemberEvent, Occurrence, Youth
+from ..storage.models import Activity, Branch, MemberEvent, Occurrence, Organization, Youth
 
 
 def _bounds(year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
@@ -82,7 +83,7 @@ def measure(
         return float(session.scalar(stmt) or 0)
     if key == "branch-meetings":
         tally = branch_meetings_tally(ctx, session, year, as_of)
-        return None if tally is None else one_decimal(100 * tally[0] / tally[1])
+        return None if tally is None or not tally[1] else one_decimal(100 * tally[0] / tally[1])
     if key == "participation":
         average = ParticipationService(ctx).average(year, as_of)
         return None if average is None else one_decimal(average * 100)
@@ -95,8 +96,10 @@ def measure(
 def branch_meetings_tally(
     ctx: WorkspaceContext, session: Session, year: int, as_of: dt.date
 ) -> tuple[int, int] | None:
-    """(chi đoàn that met in every month elapsed, all chi đoàn) in ``year`` up to ``as_of``;
-    None when there is no chi đoàn. The ``branch-meetings`` share is the first over the second."""
+    """(chi đoàn that met in every month elapsed, chi đoàn counted) in ``year`` up to ``as_of``;
+    None when there is no chi đoàn; a new chi đoàn is counted once a month it was there for
+    whole is elapsed (none yet for any: (0, 0)). The ``branch-meetings`` share is the first over
+    the second."""
     first, last = _bounds(year, as_of)
     org = ctx.organization_id
     branches = list(session.scalars(select(Branch.id).where(is_live(Branch, org))))
@@ -104,6 +107,7 @@ def branch_meetings_tally(
         return None
     if last < first:
         return 0, len(branches)
+    starts = branch_starts(session, org, branches)
     month_over = last.day == calendar.monthrange(last.year, last.month)[1]
     required = list(range(1, last.month + (1 if month_over else 0)))
     stmt = (
@@ -123,5 +127,48 @@ def branch_meetings_tally(
             met[branch].add(day.month)
     if not required:  # in the first month: those that already met
         required = [last.month]
-    full = sum(1 for b in branches if all(m in met[b] for m in required))
-    return full, len(branches)
+    # A new chi đoàn: the months it was there for whole; none yet, it is not counted.
+    months = {b: [m for m in required if dt.date(year, m, 1) >= starts.get(b, first)]
+              for b in branches}  # fmt: skip
+    counted = [b for b in branches if months[b]]
+    full = sum(1 for b in counted if all(m in met[b] for m in months[b]))
+    return full, len(counted)
+
+
+SETTLING = dt.timedelta(days=31)
+"""The organisation's first month in the app: the chi đoàn typed in then are the roster being
+typed in, chi đoàn that existed before, whatever day they were typed."""
+
+
+def branch_starts(session: Session, org: str, branches: list[str]) -> dict[str, dt.date]:
+    """The chi đoàn the app knows to be new, with the first day it knows of each: one typed in
+    more than a month after the organisation was set up in the app (``created_at`` of both,
+    the only dates stored: no founding date is) is there from the day it was typed in, or from
+    the first date of an activity of its own if one is recorded earlier. The others are absent:
+    held to every month. A member's date of admission is not taken: it says when the member
+    joined the union, not this chi đoàn (a new chi đoàn is often made of long-standing members)."""
+    set_up = session.scalar(select(Organization.created_at).where(Organization.id == org))
+    if set_up is None:
+        return {}
+    typed = session.execute(
+        select(Branch.id, Branch.created_at).where(Branch.id.in_(branches))
+    ).all()
+    starts = {b: _local_day(created) for b, created in typed if created - set_up > SETTLING}
+    if not starts:
+        return starts
+    stmt = (
+        select(Activity.branch_ids, func.min(Occurrence.day))
+        .join(Occurrence, Occurrence.activity_id == Activity.id)
+        .where(is_live(Occurrence, org), Activity.branch_ids != "[]")
+        .group_by(Activity.id)
+    )
+    for branch_ids, day in session.execute(stmt):
+        for b in json_ids(branch_ids):
+            if b in starts and day < starts[b]:
+                starts[b] = day
+    return starts
+
+
+def _local_day(moment: dt.datetime) -> dt.date:
+    """The local day of a stored (UTC) moment."""
+    return moment.replace(tzinfo=dt.UTC).astimezone().date()

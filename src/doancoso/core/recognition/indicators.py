@@ -10,6 +10,7 @@ figures are "chưa đến kỳ", neither met nor failed, as the plan's targets r
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -21,12 +22,13 @@ from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..lang.text import one_decimal, percent_cell, vn_number
 from ..plans.figures import NOT_DUE_TEXT, not_started_text
-from ..plans.measures import branch_meetings_tally, measure
+from ..plans.measures import branch_meetings_tally, branch_starts, measure
 from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
 from ..storage.live import is_live
 from ..storage.models import (
     AdviceRecord,
+    Branch,
     CoordinationRecord,
     Member,
     MemberEvent,
@@ -52,6 +54,14 @@ class Indicator:
     """False when it is too early to judge (the year has not begun, a deadline has not come):
     ``met`` is then None."""
 
+    @property
+    def verdict(self) -> str:
+        """ "Đạt", "Chưa đạt", "Chưa đo được" (no figure to judge), or "Chưa đến kỳ" (too early
+        to judge): the words of the page and of ``checklist show``."""
+        if not self.due:
+            return NOT_DUE_TEXT.capitalize()
+        return {True: "Đạt", False: "Chưa đạt", None: "Chưa đo được"}[self.met]
+
 
 YEAR_BOUND = frozenset(
     {
@@ -67,6 +77,38 @@ YEAR_BOUND = frozenset(
 """The indicators counting what was done in the year (``targets-met`` too, through its plan);
 the roster and the youth register are read as they are today, whatever the year."""
 NOT_BEGUN = f"{NOT_DUE_TEXT.capitalize()} đánh giá: {{}}."
+
+
+def _new_branches(session: Session, org: str, year: int, as_of: dt.date) -> str:
+    """ "; Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (ghi nhận từ 15/07/2025)" for each
+    chi đoàn the app knows to be new in ``year`` (:func:`~..plans.measures.branch_starts`),
+    counted from its first whole month, or "… chưa tính (…)" before that month has ended."""
+    names = dict(
+        session.execute(
+            select(Branch.id, Branch.name).where(is_live(Branch, org)).order_by(Branch.name_fold)
+        ).all()
+    )
+    starts = branch_starts(session, org, list(names))
+    last = min(dt.date(year, 12, 31), as_of)
+    ended = last.month - (0 if last.day == calendar.monthrange(year, last.month)[1] else 1)
+    said = []
+    for branch, name in names.items():
+        start = starts.get(branch)
+        if start is None or start <= dt.date(year, 1, 1):
+            continue
+        whole = start.month + (start.day > 1) if start.year == year else 13
+        since = f"ghi nhận từ {format_vn_date(start)}"
+        if whole <= ended:
+            said.append(f"; {name} tính từ tháng {whole:02d}/{year} ({since})")
+        else:
+            said.append(f"; {name} chưa tính ({since})")
+    return "".join(said)
+
+
+def month_ended(year: int, as_of: dt.date) -> bool:
+    """Whether a month of ``year`` has ended by ``as_of``: from 31 January (its last day
+    counts, as the plan's branch-meetings measure counts a month once it is over)."""
+    return as_of >= dt.date(year, 1, 31)
 
 
 def compute(
@@ -109,7 +151,7 @@ def compute(
         if changed == dt.datetime.min:
             return result(None, "Danh sách đoàn viên chưa có ai.", False)
         day = changed.replace(tzinfo=dt.UTC).astimezone().date()  # stored UTC; said locally
-        months = (as_of - day).days / 30.44
+        months = max(0, (as_of - day).days) / 30.44  # stamped later (a clock ahead): fresh
         met = threshold is None or months <= threshold
         return result(round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(day)}.", met)
     if key == "remarks-share":
@@ -126,6 +168,7 @@ def compute(
             f"có nhận xét năm {year}.",
         )
     if key == "admissions-vs-plan":
+        has_plan = session.scalar(select(Plan.id).where(is_live(Plan, org), Plan.year == year))
         planned = session.scalar(
             select(PlanTarget.planned)
             .join(Plan, Plan.id == PlanTarget.plan_id)
@@ -138,12 +181,12 @@ def compute(
         )
         done = measure(ctx, session, "admissions", None, year, as_of) or 0
         if not planned:
-            return result(
-                None,
-                f"Đã kết nạp {vn_number(round(done))} đoàn viên; kế hoạch năm {year} chưa có "
-                "chỉ tiêu kết nạp.",
-                False,
+            why = (
+                f"kế hoạch năm {year} chưa có chỉ tiêu kết nạp"
+                if has_plan
+                else f"chưa có kế hoạch công tác năm {year}"
             )
+            return result(None, f"Đã kết nạp {vn_number(round(done))} đoàn viên; {why}.", False)
         return result(
             one_decimal(100 * done / planned),
             f"Đã kết nạp {vn_number(round(done))}/{vn_number(round(planned))} đoàn viên "
@@ -195,6 +238,8 @@ def compute(
         if info is None and as_of < first:
             return not_due(NOT_BEGUN.format(not_started_text(year)))
         judged = [t for t in (info.targets if info else ()) if t.share is not None]
+        if info is None:
+            return result(None, f"Chưa có kế hoạch công tác năm {year}.", False)
         if not judged:
             return result(None, f"Kế hoạch năm {year} chưa có chỉ tiêu đo được.", False)
         reached = sum(1 for t in judged if (t.share or 0) >= 1 - 1e-9)
@@ -207,11 +252,19 @@ def compute(
         if tally is None:
             return result(None, "Chưa có chi đoàn nào.", False)
         full, total = tally
+        if not total:  # only chi đoàn new this year, none of whose months has ended yet
+            new = _new_branches(session, org, year, as_of)
+            return not_due(NOT_BEGUN.format(f"chi đoàn chưa qua trọn tháng nào{new}"))
+        if not month_ended(year, as_of):  # no month to judge: who has met so far is told
+            return not_due(
+                NOT_BEGUN.format(f"tháng 01/{year} chưa kết thúc ({vn_number(full)}/"
+                                 f"{vn_number(total)} chi đoàn đã sinh hoạt trong tháng)")
+            )  # fmt: skip
         value = round(100 * full / total, 1)  # the plan's measure (plans/measures.py)
         return result(
             value,
             f"{vn_number(full)}/{vn_number(total)} chi đoàn sinh hoạt đủ hằng tháng "
-            f"({percent_cell(value)}).",
+            f"({percent_cell(value)}){_new_branches(session, org, year, as_of)}.",
         )
     if key == "activities-done":
         value = measure(ctx, session, "activities", item.kind, year, as_of) or 0.0

@@ -44,11 +44,14 @@ CHECKLIST_TABLES = (
     "evidence_files",
     "advice_records",
     "coordination_records",
+    "organizations",  # when it was set up in the app: which chi đoàn are new (2.3)
+    "branches",
     "members",
     "member_events",
     "youths",
     "plans",
     "plan_targets",
+    "activities",  # an activity's kind and chi đoàn, kept outside its dates
     "occurrences",
     "attendance",
     "ratings",

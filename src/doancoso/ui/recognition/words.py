@@ -4,7 +4,7 @@ colours (shared by the tree, the item's panel and the readiness line)."""
 from __future__ import annotations
 
 from ...core.lang.dates import format_vn_date
-from ...core.plans.figures import NOT_DUE_TEXT, number_text
+from ...core.plans.figures import number_text
 from ...core.recognition.indicators import Indicator
 from ...core.recognition.rules import STATUSES
 from ...core.recognition.rules import points_text as points_figure
@@ -53,10 +53,9 @@ def threshold_text(indicator: Indicator) -> str:
 
 
 def verdict(indicator: Indicator) -> str:
-    """ "Đạt", "Chưa đạt", "Chưa đo được", or "Chưa đến kỳ" (the year has not begun)."""
-    if not indicator.due:
-        return NOT_DUE_TEXT.capitalize()
-    return {True: "Đạt", False: "Chưa đạt", None: "Chưa đo được"}[indicator.met]
+    """ "Đạt", "Chưa đạt", "Chưa đo được", or "Chưa đến kỳ" (:attr:`Indicator.verdict`, as
+    ``checklist show`` says it)."""
+    return indicator.verdict
 
 
 def verdict_colour(indicator: Indicator) -> str:
