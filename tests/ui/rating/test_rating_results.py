@@ -100,8 +100,12 @@ def test_a_member_known_by_the_birth_year_alone_shows_that_year(
     model = page.model
     row = next(r for r in range(model.rowCount())
                if model.index(r, 0).data(MEMBER_ID_ROLE) == known)  # fmt: skip
-    assert model.index(row, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Sinh năm 2001"
-    assert model.index(0, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Sinh ngày 01/01/2000"
+    assert (
+        model.index(row, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Lý Văn Năm\nSinh năm 2001"
+    )
+    assert model.index(0, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Nguyễn Văn An\nSinh ngày 01/01/2000"
+    )
     excellent = page.results.excellent
     assert [[excellent.index(r, c).data() for c in range(3)]
             for r in range(excellent.rowCount())] == [

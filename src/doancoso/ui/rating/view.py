@@ -38,6 +38,7 @@ from ..common.wheel import wheel_needs_focus
 from .model import (
     CHOICE_COLUMNS,
     COL_DISCIPLINE,
+    COL_NAME,
     COL_RATE,
     COL_REMARK,
     COL_SUGGESTED,
@@ -64,6 +65,10 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NO_LEVEL = "(chưa có)"
 CELL_PADDING = 5
 """Pixels on each side of a cell's text (the style's margin and the grid line)."""
+ORDINARY_NAME = "Nguyễn Hoàng Phương Quỳnh"
+"""A name of ordinary length (25 characters, wide letters) the name column shows whole; the
+remark, the last column, gives way (cut, whole in its tooltip) to keep every column on a
+1366-pixel screen."""
 
 
 LEVEL_CHOICES = [(f"{level}. {name}", level) for level, name in LEVELS.items()]
@@ -192,6 +197,7 @@ class RatingView(QTableView):
         """The default widths, widened where the font needs more for the longest value."""
         cells, header = self.fontMetrics(), self.horizontalHeader().fontMetrics()
         longest = {
+            COL_NAME: ORDINARY_NAME,
             COL_RATE: "100%*",
             COL_DISCIPLINE: max(DISCIPLINE_LEVELS.values(), key=len),
             COL_TRAINING: max(TRAINING_RESULTS.values(), key=len),
