@@ -99,7 +99,7 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
         "STT Họ và tên Ngày sinh Tỷ lệ tham gia (%) Chi đoàn đề nghị Ban Chấp hành xếp loại Ghi "
         "chú 1 Huỳnh Thị Giang 1999 72,5 Hoàn thành tốt nhiệm vụ",
         "Cộng: 1 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 0; Hoàn thành tốt nhiệm "
-        "vụ 1 (100%); Hoàn thành nhiệm vụ 0; Không hoàn thành nhiệm vụ 0.",
+        "vụ 1 (100,0%); Hoàn thành nhiệm vụ 0; Không hoàn thành nhiệm vụ 0.",
         "2. Chi đoàn ấp Tân Hưng",
         "1 Nguyễn Văn An 05/03/2000 95,0 Hoàn thành xuất sắc nhiệm vụ Hoàn thành xuất sắc nhiệm "
         "vụ Tiêu biểu của chi đoàn.",
@@ -109,9 +109,9 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
         "5 Võ Thị Em 05/03/2000 75,0 Hoàn thành tốt nhiệm vụ Chưa xếp loại",
         "6 Đỗ Văn Tạm 05/03/2000 Không xếp loại Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
         "nhận xét.",
-        "Cộng: 4 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 1 (25%); Hoàn thành tốt "
-        "nhiệm vụ 1 (25%); Hoàn thành nhiệm vụ 1 (25%); Không hoàn thành nhiệm vụ 1 (25%). Chưa "
-        "xếp loại: 1; không xếp loại: 1.",
+        "Cộng: 4 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 1 (25,0%); Hoàn thành "
+        "tốt nhiệm vụ 1 (25,0%); Hoàn thành nhiệm vụ 1 (25,0%); Không hoàn thành nhiệm vụ 1 "
+        "(25,0%). Chưa xếp loại: 1; không xếp loại: 1.",
         "Chi đoàn được xếp loại: Hoàn thành tốt nhiệm vụ. Sinh hoạt đều đặn.",
         "Nơi nhận: - Tỉnh đoàn Cà Mau (b/c); - Lưu VP.",
         "TM. BAN CHẤP HÀNH BÍ THƯ Nguyễn Thị Như Quỳnh",
@@ -163,9 +163,9 @@ def test_decision_with_its_annex(rated: Workspace, tmp_path, read_pdf) -> None:
         "Tỉnh đoàn Cà Mau về đánh giá, xếp loại đoàn viên; - Xét kết quả đánh giá, xếp loại đoàn "
         "viên năm 2025 của các chi đoàn trực thuộc, QUYẾT ĐỊNH:",
         "Điều 1. Công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025 đối với 5 đoàn viên (có "
-        "danh sách kèm theo), cụ thể: - Hoàn thành xuất sắc nhiệm vụ: 1 đoàn viên (20%); - Hoàn "
-        "thành tốt nhiệm vụ: 2 đoàn viên (40%); - Hoàn thành nhiệm vụ: 1 đoàn viên (20%); - Không "
-        "hoàn thành nhiệm vụ: 1 đoàn viên (20%).",
+        "danh sách kèm theo), cụ thể: - Hoàn thành xuất sắc nhiệm vụ: 1 đoàn viên (20,0%); - "
+        "Hoàn thành tốt nhiệm vụ: 2 đoàn viên (40,0%); - Hoàn thành nhiệm vụ: 1 đoàn viên "
+        "(20,0%); - Không hoàn thành nhiệm vụ: 1 đoàn viên (20,0%).",
         "Điều 2. Kết quả xếp loại được ghi vào sổ đoàn viên, là căn cứ để bình xét khen thưởng và "
         "giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp.",
         "Điều 3. Ban Chấp hành các chi đoàn trực thuộc và các đoàn viên có tên tại Điều 1 căn cứ "
@@ -521,7 +521,7 @@ def test_the_summary_says_on_what_a_transferred_in_member_is_rated(
     )
     kenh_xang = text.split("Phan Văn Đến")[1].split("Cộng:")[1].split("2. Chi đoàn")[0]
     assert kenh_xang.startswith(" 2 đoàn viên được xếp loại:")
-    assert "Hoàn thành tốt nhiệm vụ 2 (100%)" in kenh_xang and "không xếp loại" not in kenh_xang
+    assert "Hoàn thành tốt nhiệm vụ 2 (100,0%)" in kenh_xang and "không xếp loại" not in kenh_xang
 
 
 def test_the_form_of_a_transferred_in_member_says_on_what_he_is_rated(

@@ -9,14 +9,15 @@
   (those with a level decided by the Ban Chấp hành) as its annex on a new page; printed only
   once the round is closed (:func:`~doancoso.core.rating.decision.open_round`).
 
-Shares are of the members with a decided level. The summary of a round still open says that
+Shares are of the members with a decided level, written one way in tables and sentences alike
+(:func:`share_text`: "33,3%", "20,0%"). The summary of a round still open says that
 its results are provisional (:data:`PROVISIONAL`). The phiếu tự đánh giá is in
 :mod:`.rating_forms`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,7 @@ from ..core.lang.text import nfc, percent_cell, rate_cell, vn_number
 from ..core.organization import OrganizationInfo
 from ..core.rating.decision import no_decision, open_round
 from ..core.rating.records import level_counts
-from ..core.rating.rules import LEVEL_ABBREVIATIONS, LEVELS, percent_text
+from ..core.rating.rules import LEVEL_ABBREVIATIONS, LEVELS
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
 from ..core.workspace import Workspace
 from .document import UnionDocument
@@ -112,22 +113,28 @@ def executive(org: OrganizationInfo) -> str:
     return f"Ban Chấp hành {name}"
 
 
-def count_text(
-    counts: LevelCounts, level: int, percent: Callable[[float], str] = percent_cell
-) -> str:
-    """ "5 (20,0%)": how many at ``level`` and their share of the decided; "0" for none. A
-    table's cells have one decimal; a sentence passes :func:`percent_text` ("5 (20%)")."""
-    count = counts.counts.get(level, 0)
+def share_text(counts: LevelCounts, level: int) -> str | None:
+    """The share of the decided at ``level`` as every rating document writes it, in a table
+    and in a sentence alike: one decimal, a half rounded up ("33,3%", "6,3%", "20,0%"); None
+    when there is none to write."""
     share = counts.share(level)
-    if not count or share is None:
+    if not counts.counts.get(level, 0) or share is None:
+        return None
+    return percent_cell(share * 100)
+
+
+def count_text(counts: LevelCounts, level: int) -> str:
+    """ "5 (20,0%)": how many at ``level`` and their share of the decided; "0" for none."""
+    share = share_text(counts, level)
+    if share is None:
         return "0"
-    return f"{vn_number(count)} ({percent(share * 100)})"
+    return f"{vn_number(counts.counts[level])} ({share})"
 
 
 def counts_sentence(counts: LevelCounts) -> str:
-    """ "25 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 5 (20%); …" and those
+    """ "25 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 5 (20,0%); …" and those
     not decided or not rated."""
-    parts = [f"{LEVELS[level]} {count_text(counts, level, percent_text)}" for level in LEVELS]
+    parts = [f"{LEVELS[level]} {count_text(counts, level)}" for level in LEVELS]
     text = f"{vn_number(counts.rated)} đoàn viên được xếp loại"
     text += ": " + "; ".join(parts) + "." if counts.rated else "."
     extra = []
@@ -357,10 +364,9 @@ def decision_body(report: RoundReport, recognised: int) -> list[Flowable]:
     ]  # fmt: skip
     for level, name in LEVELS.items():
         end = "." if level == max(LEVELS) else ";"
-        count = report.total.counts.get(level, 0)
-        share = report.total.share(level)
-        line = f"- {name}: {vn_number(count)} đoàn viên"
-        line += f" ({percent_text(share * 100)}){end}" if count and share is not None else end
+        share = share_text(report.total, level)
+        line = f"- {name}: {vn_number(report.total.counts.get(level, 0))} đoàn viên"
+        line += f" ({share}){end}" if share is not None else end
         body.append(Paragraph(markup(line), article))
     body += [
         _article(2, "Kết quả xếp loại được ghi vào sổ đoàn viên, là căn cứ để bình xét khen "
