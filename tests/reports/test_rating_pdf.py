@@ -247,8 +247,9 @@ def test_forms_one_member_per_page(rated: Workspace, tmp_path, read_pdf) -> None
         "I. TỰ NHẬN XÉT (Ưu điểm, khuyết điểm về tư tưởng chính trị, đạo đức, lối sống; thực "
         "hiện nhiệm vụ học tập, lao động, công tác; tham gia sinh hoạt, hoạt động Đoàn và ở nơi "
         "cư trú) Gương mẫu, nhiệt tình. Còn bận. Tham gia sinh hoạt, hoạt động Đoàn trong năm: "
-        "95% Kết quả chương trình rèn luyện đoàn viên: Xuất sắc II. TỰ XẾP LOẠI ■ Hoàn thành xuất "
-        "sắc nhiệm vụ □ Hoàn thành tốt nhiệm vụ □ Hoàn thành nhiệm vụ □ Không hoàn thành nhiệm vụ"
+        "95,0% Kết quả chương trình rèn luyện đoàn viên: Xuất sắc II. TỰ XẾP LOẠI ■ Hoàn thành "
+        "xuất sắc nhiệm vụ □ Hoàn thành tốt nhiệm vụ □ Hoàn thành nhiệm vụ □ Không hoàn thành "
+        "nhiệm vụ"
     )
     assert re.fullmatch(
         r" (\.{20,} ){3}Chi đoàn đề nghị xếp loại: \.{20,} IV\. XẾP LOẠI CỦA BAN CHẤP HÀNH ĐOÀN "
@@ -296,8 +297,8 @@ def test_blank_forms_leave_the_self_assessment_to_write(rated: Workspace, tmp_pa
     assert "Huỳnh Thị Giang; ngày sinh: 1999 Chi đoàn: Chi đoàn ấp Kênh Xáng" in pages[0]
     assert "Gương mẫu" not in pages[1] and "■" not in " ".join(pages)
     assert re.search(
-        r"nơi cư trú\) (\.{20,} ){6}Tham gia sinh hoạt, hoạt động Đoàn trong năm: 95% Kết quả "
-        r"chương trình rèn luyện đoàn viên: Xuất sắc",
+        r"nơi cư trú\) (\.{20,} ){6}Tham gia sinh hoạt, hoạt động Đoàn trong năm: 95,0% Kết "
+        r"quả chương trình rèn luyện đoàn viên: Xuất sắc",
         pages[1],
     )
 
@@ -331,7 +332,7 @@ def test_participation_from_attendance_on_the_form(ws: Workspace, tmp_path, read
         (occurrence,) = ws.activities.occurrences(day, day)
         ws.attendance.save(occurrence.id, {member: ("present" if month < 4 else "absent", None)})
     (page,) = read_pdf(print_forms(ws, tmp_path / "phieu.pdf", YEAR)).page_texts()
-    assert "Tham gia sinh hoạt, hoạt động Đoàn trong năm: 3/4 buổi (75%)" in page
+    assert "Tham gia sinh hoạt, hoạt động Đoàn trong năm: 3/4 buổi (75,0%)" in page
     assert "Chi đoàn: Chi đoàn ấp 1; ngày" not in page
 
 

@@ -10,6 +10,7 @@ import re
 
 from doancoso.core.workspace import Workspace
 from doancoso.reports.rating import print_decision, print_summary
+from doancoso.reports.rating_forms import print_forms
 
 YEAR = 2025
 GIVEN = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
@@ -81,3 +82,26 @@ def test_one_of_twenty_one_is_four_point_eight(ws: Workspace, tmp_path, read_pdf
         "Cộng: 21 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 1 (4,8%); Hoàn thành "
         "tốt nhiệm vụ 20 (95,2%);"
     ) in summary
+
+
+def test_the_forms_write_the_participation_as_the_summary_does(
+    ws: Workspace, tmp_path, read_pdf
+) -> None:
+    """The phiếu wrote "95%" and "3/4 buổi (75%)" where the summary beside it writes 95,0 and
+    75,0: the same one decimal on both."""
+    branch = ws.branches.create("Chi đoàn ấp Một").id
+    entered = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                               "branch_id": branch, "admission_date": "01/01/2020"})  # fmt: skip
+    counted = ws.members.save({"full_name": "Trần Thị Bình", "birth_date": "01/01/2000",
+                               "branch_id": branch, "admission_date": "01/01/2020"})  # fmt: skip
+    ws.rating.set(YEAR, entered, {"participation": "95%"})
+    for month in range(1, 17):  # 16 meetings, one missed: 15 of 16 is 93,75% → "93,8%"
+        day = dt.date(YEAR, (month - 1) % 12 + 1, 10 if month <= 12 else 20)
+        ws.activities.save({"title": f"Sinh hoạt {month}", "kind": "sinh-hoat",
+                            "start_date": f"{day:%d/%m/%Y}"})  # fmt: skip
+        (occurrence,) = ws.activities.occurrences(day, day)
+        status = "present" if month > 1 else "absent"
+        ws.attendance.save(occurrence.id, {counted: (status, None), entered: (status, None)})
+    pages = [_flat(t) for t in read_pdf(print_forms(ws, tmp_path / "p.pdf", YEAR)).page_texts()]
+    assert "Tham gia sinh hoạt, hoạt động Đoàn trong năm: 95,0% Kết quả" in pages[0]
+    assert "Tham gia sinh hoạt, hoạt động Đoàn trong năm: 15/16 buổi (93,8%) Kết quả" in pages[1]
