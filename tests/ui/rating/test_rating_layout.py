@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -18,7 +20,9 @@ from doancoso.ui.shell.main_window import RATING_AREA, MainWindow
 from doancoso.ui.shell.state import UiState
 from scripted import ScriptedPrompts, synchronous_core
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "does not support grabbing the keyboard"
+)
 
 LONG_NAME = "Nguyễn Hoàng Phương Quỳnh"
 """25 characters, of wide letters: an ordinary name, not a long one."""
@@ -57,3 +61,23 @@ def test_an_ordinary_name_shows_whole_without_a_horizontal_scroll_bar(
     assert right <= view.viewport().width()
     # whole in the tooltip where a narrower screen or a column dragged narrow still cuts it
     assert view.model().index(row, COL_NAME).data(TOOLTIP).splitlines()[0] == LONG_NAME
+
+
+def test_a_remark_is_typed_in_a_box_wider_than_its_narrow_column(window: MainWindow) -> None:
+    """The remark's column gives way to the name (80 pixels or so at 1366×768): the box a
+    remark is typed into reaches over the columns on its left, so that a sentence typed is
+    read back before Enter, and stays inside the grid."""
+    view = window.rating.view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, COL_REMARK))
+    QTest.keyClicks(view, "G")
+    (editor,) = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    editor.insert("ương mẫu, tích cực tham gia hoạt động")
+    sentence = editor.text()
+    assert sentence == "Gương mẫu, tích cực tham gia hoạt động"
+    assert editor.width() >= editor.fontMetrics().horizontalAdvance(sentence) + 2 * CELL_PADDING
+    assert editor.width() > view.columnWidth(COL_REMARK)
+    assert editor.x() >= 0 and editor.geometry().right() < view.viewport().width()
+    cell = view.visualRect(view.model().index(0, COL_REMARK))
+    assert (editor.geometry().right(), editor.y()) == (cell.right(), cell.y())
+    QTest.keyClick(editor, Qt.Key.Key_Escape)

@@ -69,6 +69,9 @@ ORDINARY_NAME = "Nguyễn Hoàng Phương Quỳnh"
 """A name of ordinary length (25 characters, wide letters) the name column shows whole; the
 remark, the last column, gives way (cut, whole in its tooltip) to keep every column on a
 1366-pixel screen."""
+ORDINARY_REMARK = "Gương mẫu, tích cực tham gia các hoạt động tình nguyện của chi đoàn"
+"""A remark of ordinary length: the box a remark is typed into is as wide, over the columns on
+the remark's left, when its own column is narrower."""
 
 
 LEVEL_CHOICES = [(f"{level}. {name}", level) for level, name in LEVELS.items()]
@@ -132,6 +135,18 @@ class TextDelegate(QStyledItemDelegate):
         else:
             line.setPlaceholderText("ví dụ 85 hoặc 85%")
         return line
+
+    def updateEditorGeometry(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        if index.column() != COL_REMARK:
+            return
+        box = editor.geometry()
+        wide = editor.fontMetrics().horizontalAdvance(ORDINARY_REMARK) + 2 * CELL_PADDING
+        # Right-aligned with the cell, never past the grid's left edge.
+        box.setLeft(max(0, box.right() + 1 - max(box.width(), wide)))
+        editor.setGeometry(box)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         assert isinstance(editor, QLineEdit)
