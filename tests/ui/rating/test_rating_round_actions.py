@@ -48,14 +48,18 @@ def test_take_proposals_then_suggestions_and_undo(
     page.accept_buttons["suggestions"].click()
     assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": 2, "Lê Văn Cường": 3,
                            "Phạm Văn Dũng": 3, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
-    # Undo the suggestions, but not a level changed by hand since.
+    # A level typed after them is undone first (it is the last action), then the suggestions.
     page.view.setCurrentIndex(page.model.index(1, COL_DECIDED))
     QTest.keyClick(page.view, Qt.Key.Key_1)
     history.undo()
-    assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": 1, "Lê Văn Cường": None,
+    assert decided(ws)["Trần Thị Bình"] == 2
+    # Not a level changed since elsewhere (the command line).
+    ws.rating.set(YEAR, ids["Lê Văn Cường"], {"decided_level": 4})
+    history.undo()
+    assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": None, "Lê Văn Cường": 4,
                            "Phạm Văn Dũng": 3, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
     history.undo()
-    assert decided(ws) == {"Nguyễn Văn An": None, "Trần Thị Bình": 1, "Lê Văn Cường": None,
+    assert decided(ws) == {"Nguyễn Văn An": None, "Trần Thị Bình": None, "Lê Văn Cường": 4,
                            "Phạm Văn Dũng": None, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
     history.redo()
     assert decided(ws)["Nguyễn Văn An"] == 1 and decided(ws)["Phạm Văn Dũng"] == 3

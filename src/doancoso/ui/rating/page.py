@@ -4,11 +4,11 @@ reopening, and the results under the grid.
 
 The rows are read on the worker (a :class:`~doancoso.ui.shell.operations.QueryOp`: they need
 the year's participation), and every change is a :class:`~doancoso.ui.shell.operations.CoreOp`.
-A level or remark typed into the grid, and the levels a bulk action decides, are put into their
-rows once saved, without reading the round again (:attr:`RatingPage._quiet` counts those
-operations, whose change of ratings alone the data-changed signal then brings); any other change
-of the round, the roster or the attendance reads it again, at once when the page is visible,
-otherwise when it is next shown.
+A level or remark typed into the grid (each then on the undo history, :mod:`.cell_undo`), and
+the levels a bulk action decides, are put into their rows once saved, without reading the round
+again (:attr:`RatingPage._quiet` counts those operations, whose change of ratings alone the
+data-changed signal then brings); any other change of the round, the roster or the attendance
+reads it again, at once when the page is visible, otherwise when it is next shown.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
 from .bulk import SOURCES, AcceptCommand, accepted_message
+from .cell_undo import CellCommand
 from .files import RatingFiles
 from .model import (
     CHOICE_COLUMNS,
@@ -400,11 +401,15 @@ class RatingPage(QWidget):
     def _edit_requested(self, member_id: str, field: str, value: object) -> None:
         year = self.year
         raw = {field: value}
+        before = next((r for r in self.model.all_rows if r.member_id == member_id), None)
         quiet = field not in REFRESHING_FIELDS  # these change the suggestion: read again
         if quiet:
             self._quiet += 1
 
         def saved(_result: object) -> None:
+            if before is not None and self.history is not None:
+                self.history.push(CellCommand(self._core, self.window(), year, before, field,
+                                              value, self._undo_failed))  # fmt: skip
             if not quiet:
                 return
             self._quiet -= 1
