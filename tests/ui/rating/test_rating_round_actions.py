@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.rating.model import COL_DECIDED, COL_RATE, COL_REMARK
-from doancoso.ui.rating.page import RatingPage
+from doancoso.ui.rating.page import KEYS_HINT, RatingPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
@@ -126,6 +126,26 @@ def test_close_shows_the_warnings_then_the_grid_is_read_only(
     assert messages == ["Đợt xếp loại năm 2025 đã kết thúc: bấm “Mở lại” để sửa."] * 2
     assert decided(ws)["Trần Thị Bình"] is None
     assert not page.results.own_save.isEnabled()
+
+
+def test_the_keys_hint_is_shown_only_where_keys_change_levels(
+    page: RatingPage, rated: Round
+) -> None:
+    """ "gõ 1–4 để đặt mức…" above a closed round's grid (or a year without a round) told
+    the secretary to type what the grid then refused: a closed round says how to change it."""
+    assert page.keys_hint.isVisibleTo(page) and page.keys_hint.text() == KEYS_HINT
+    rated.ws.rating.close(YEAR)
+    page.refresh()
+    assert page.keys_hint.isVisibleTo(page)
+    assert page.keys_hint.text() == (
+        "Đợt xếp loại đã kết thúc: bảng chỉ để xem. Muốn sửa, bấm “Mở lại”."
+    )
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR - 1))  # no round that year
+    assert page.info is None and not page.keys_hint.isVisibleTo(page)
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR))
+    rated.ws.rating.reopen(YEAR)
+    page.refresh()
+    assert page.keys_hint.isVisibleTo(page) and page.keys_hint.text() == KEYS_HINT
 
 
 def test_reopen_asks_and_is_recorded(

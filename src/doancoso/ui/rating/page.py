@@ -70,6 +70,7 @@ KEYS_HINT = (
     "thành), Delete hoặc 0 để xóa; Enter xuống dòng dưới. Gõ chữ ở cột Nhận xét để viết nhận "
     "xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác mức gợi ý hoặc đề nghị."
 )
+CLOSED_HINT = "Đợt xếp loại đã kết thúc: bảng chỉ để xem. Muốn sửa, bấm “Mở lại”."
 HISTORY_ACTIONS = {"close": "Kết thúc", "reopen": "Mở lại"}
 NO_DECISION_YET = (
     "Chưa ban hành quyết định công nhận kết quả: bấm “In…” → “Quyết định công nhận kết quả xếp "
@@ -210,9 +211,9 @@ class RatingPage(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
-        hint = WrappedLabel(KEYS_HINT)
-        hint.setStyleSheet("color: #616161;")
-        layout.addWidget(hint)
+        self.keys_hint = WrappedLabel(KEYS_HINT)
+        self.keys_hint.setStyleSheet("color: #616161;")
+        layout.addWidget(self.keys_hint)
 
         self.model = RatingModel(self)
         self.model.edit_requested.connect(self._edit_requested)
@@ -373,6 +374,9 @@ class RatingPage(QWidget):
         self.reopen_button.setVisible(info is not None and info.closed)
         for button in self.accept_buttons.values():
             button.setEnabled(not self.read_only)
+        # The keys only where they change a level: a closed round says how to change it.
+        self.keys_hint.setText(CLOSED_HINT if info is not None and info.closed else KEYS_HINT)
+        self.keys_hint.setVisible(info is not None)
         self._show_counts()
 
     def _undecided(self) -> int:
