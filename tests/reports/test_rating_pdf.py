@@ -484,6 +484,28 @@ def test_a_remark_takes_two_lines_not_three(ws: Workspace, tmp_path, read_pdf) -
     ]  # fmt: skip
 
 
+def test_an_ordinary_long_name_takes_one_line_in_the_summary(
+    ws: Workspace, tmp_path, read_pdf
+) -> None:
+    """ "Nguyễn Hoàng Phương Quỳnh" (25 letters) was set on two lines in the summary's
+    "Họ và tên", making her row twice as tall as the others."""
+    branch = ws.branches.create("Chi đoàn ấp Tân Hưng").id
+    member = ws.members.save({"full_name": "Nguyễn Hoàng Phương Quỳnh", "branch_id": branch,
+                              "birth_date": "28/12/2005",
+                              "admission_date": "01/01/2022"})  # fmt: skip
+    ws.rating.set(YEAR, member, {"participation": 100, "proposed_level": 1, "decided_level": 1,
+                                 "remark": "Tham gia đầy đủ sinh hoạt, hoàn thành tốt nhiệm vụ "
+                                 "được giao."})  # fmt: skip
+    lines = [line.strip() for line in read_pdf(print_summary(ws, tmp_path / "th.pdf", YEAR))
+             .text().splitlines()]  # fmt: skip
+    row = lines.index("Nguyễn Hoàng Phương Quỳnh")
+    assert lines[row : row + 7] == [
+        "Nguyễn Hoàng Phương Quỳnh", "28/12/2005", "100,0", "Hoàn thành xuất sắc nhiệm vụ",
+        "Hoàn thành xuất sắc nhiệm vụ", "Tham gia đầy đủ sinh hoạt, hoàn",
+        "thành tốt nhiệm vụ được giao.",
+    ]  # fmt: skip
+
+
 def test_the_last_chi_doans_long_table_starts_where_there_is_room(
     ws: Workspace, tmp_path, read_pdf
 ) -> None:

@@ -72,18 +72,19 @@ SUMMARY_COLUMNS = (
     Column(NOT_RATED, 17, "CENTER"),
     Column("Xếp loại chi đoàn", 40),
 )
-# The levels' columns as wide as the longest level needs (as in the annex), the name's as a
-# usual name: the rest to the remark or the reason not rated (about 95 mm of text), on two
-# lines rather than three.
+# The levels' columns as wide as the longest level needs (as in the annex), the name's as an
+# ordinary long name ("Nguyễn Hoàng Phương Quỳnh", 48.2 mm at 10.5 pt with padding), the
+# date's as a date: the rest to the remark or the reason not rated (about 95 mm of text), on
+# two lines rather than three.
 PARTICIPATION_COLUMN = "Tỷ lệ tham gia (%)"  # worded as every rate column (RATE_COLUMN)
 MEMBER_COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Họ và tên", 42),
-    Column("Ngày sinh", 22, "CENTER"),
+    Column("Họ và tên", 48.7),
+    Column("Ngày sinh", 19.5, "CENTER"),
     Column(PARTICIPATION_COLUMN, 20, "CENTER"),
-    Column("Chi đoàn đề nghị", 48),
-    Column("Ban Chấp hành xếp loại", 48),
-    Column("Ghi chú", 57),
+    Column("Chi đoàn đề nghị", 47.5),
+    Column("Ban Chấp hành xếp loại", 47.5),
+    Column("Ghi chú", 53.8),
 )
 # Of the 160 mm portrait text width.
 # Of the 160 mm portrait width: a chi đoàn's usual name ("Chi đoàn ấp Kênh Xáng", 38 mm at
