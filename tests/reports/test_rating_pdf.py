@@ -506,6 +506,24 @@ def test_an_ordinary_long_name_takes_one_line_in_the_summary(
     ]  # fmt: skip
 
 
+def test_an_ordinary_long_name_takes_one_line_in_the_decisions_list(
+    ws: Workspace, tmp_path, read_pdf
+) -> None:
+    branch = ws.branches.create("Chi đoàn ấp Thạnh Điền").id
+    member = ws.members.save({"full_name": "Nguyễn Hoàng Phương Quỳnh", "branch_id": branch,
+                              "birth_date": "28/12/2005",
+                              "admission_date": "01/01/2022"})  # fmt: skip
+    ws.rating.set(YEAR, member, {"decided_level": 1})
+    ws.rating.close(YEAR)
+    annex = read_pdf(print_decision(ws, tmp_path / "qd.pdf", YEAR)).page_texts()[1]
+    lines = [line.strip() for line in annex.splitlines()]
+    row = lines.index("Nguyễn Hoàng Phương Quỳnh")
+    assert lines[row - 1 : row + 4] == [
+        "1", "Nguyễn Hoàng Phương Quỳnh", "28/12/2005", "Chi đoàn ấp Thạnh Điền",
+        "Hoàn thành xuất sắc nhiệm vụ",
+    ]  # fmt: skip
+
+
 def test_the_last_chi_doans_long_table_starts_where_there_is_room(
     ws: Workspace, tmp_path, read_pdf
 ) -> None:

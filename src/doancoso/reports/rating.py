@@ -86,16 +86,17 @@ MEMBER_COLUMNS = (
     Column("Ban Chấp hành xếp loại", 47.5),
     Column("Ghi chú", 53.8),
 )
-# Of the 160 mm portrait text width.
-# Of the 160 mm portrait width: a chi đoàn's usual name ("Chi đoàn ấp Kênh Xáng", 38 mm at
-# 10.5 pt with padding) and the longest level ("Hoàn thành xuất sắc nhiệm vụ", 47 mm) on one
-# line, so that each member takes one line.
+# Of the 160 mm portrait width, at 10 pt: an ordinary long name ("Nguyễn Hoàng Phương Quỳnh",
+# 46 mm with padding), a chi đoàn's usual name ("Chi đoàn ấp Thạnh Điền", 37 mm) and the longest
+# level ("Hoàn thành xuất sắc nhiệm vụ", 45 mm) on one line, so that each member takes one
+# line (at 10.5 pt the name took two).
+ANNEX_FONT_SIZE = 10
 ANNEX_COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Họ và tên", 42),
-    Column("Ngày sinh", 21, "CENTER"),
-    Column("Chi đoàn", 39),
-    Column("Xếp loại", 48),
+    Column("Họ và tên", 46.7),
+    Column("Ngày sinh", 19, "CENTER"),
+    Column("Chi đoàn", 38.3),
+    Column("Xếp loại", 46),
 )
 
 
@@ -404,7 +405,7 @@ def annex(report: RoundReport, doc: UnionDocument) -> list[Flowable]:
         Paragraph(markup(ANNEX_TITLE.format(year=report.year)), st["title"]),
         Paragraph(markup(reference), st["subtitle"]),
         Spacer(1, 4 * mm),
-        PagedTable(ANNEX_COLUMNS, lines, font_size=FONT_SIZE),
+        PagedTable(ANNEX_COLUMNS, lines, font_size=ANNEX_FONT_SIZE),
     ]
 
 
