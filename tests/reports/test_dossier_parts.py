@@ -174,8 +174,8 @@ def test_the_rating_decision_once_the_round_is_closed(rated: Workspace, tmp_path
     assert (
         " Điều 1. Công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025 đối với 2 đoàn\n"
         "viên (có danh sách kèm theo), cụ thể:\n"
-        " - Hoàn thành xuất sắc nhiệm vụ: 1 đoàn viên (50%);\n"
-        " - Hoàn thành tốt nhiệm vụ: 1 đoàn viên (50%);\n"
+        " - Hoàn thành xuất sắc nhiệm vụ: 1 đoàn viên (50,0%);\n"
+        " - Hoàn thành tốt nhiệm vụ: 1 đoàn viên (50,0%);\n"
     ) in texts[4]
     assert texts[5].startswith("DANH SÁCH XẾP LOẠI ĐOÀN VIÊN NĂM 2025\n")
     assert "1\nNguyễn Văn An\n05/03/2000\n" in texts[5]

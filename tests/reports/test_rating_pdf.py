@@ -99,7 +99,7 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
         "STT Họ và tên Ngày sinh Tỷ lệ tham gia (%) Chi đoàn đề nghị Ban Chấp hành xếp loại Ghi "
         "chú 1 Huỳnh Thị Giang 1999 72,5 Hoàn thành tốt nhiệm vụ",
         "Cộng: 1 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 0; Hoàn thành tốt nhiệm "
-        "vụ 1 (100%); Hoàn thành nhiệm vụ 0; Không hoàn thành nhiệm vụ 0.",
+        "vụ 1 (100,0%); Hoàn thành nhiệm vụ 0; Không hoàn thành nhiệm vụ 0.",
         "2. Chi đoàn ấp Tân Hưng",
         "1 Nguyễn Văn An 05/03/2000 95,0 Hoàn thành xuất sắc nhiệm vụ Hoàn thành xuất sắc nhiệm "
         "vụ Tiêu biểu của chi đoàn.",
@@ -109,9 +109,9 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
         "5 Võ Thị Em 05/03/2000 75,0 Hoàn thành tốt nhiệm vụ Chưa xếp loại",
         "6 Đỗ Văn Tạm 05/03/2000 Không xếp loại Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
         "nhận xét.",
-        "Cộng: 4 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 1 (25%); Hoàn thành tốt "
-        "nhiệm vụ 1 (25%); Hoàn thành nhiệm vụ 1 (25%); Không hoàn thành nhiệm vụ 1 (25%). Chưa "
-        "xếp loại: 1; không xếp loại: 1.",
+        "Cộng: 4 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 1 (25,0%); Hoàn thành "
+        "tốt nhiệm vụ 1 (25,0%); Hoàn thành nhiệm vụ 1 (25,0%); Không hoàn thành nhiệm vụ 1 "
+        "(25,0%). Chưa xếp loại: 1; không xếp loại: 1.",
         "Chi đoàn được xếp loại: Hoàn thành tốt nhiệm vụ. Sinh hoạt đều đặn.",
         "Nơi nhận: - Tỉnh đoàn Cà Mau (b/c); - Lưu VP.",
         "TM. BAN CHẤP HÀNH BÍ THƯ Nguyễn Thị Như Quỳnh",
@@ -163,9 +163,9 @@ def test_decision_with_its_annex(rated: Workspace, tmp_path, read_pdf) -> None:
         "Tỉnh đoàn Cà Mau về đánh giá, xếp loại đoàn viên; - Xét kết quả đánh giá, xếp loại đoàn "
         "viên năm 2025 của các chi đoàn trực thuộc, QUYẾT ĐỊNH:",
         "Điều 1. Công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025 đối với 5 đoàn viên (có "
-        "danh sách kèm theo), cụ thể: - Hoàn thành xuất sắc nhiệm vụ: 1 đoàn viên (20%); - Hoàn "
-        "thành tốt nhiệm vụ: 2 đoàn viên (40%); - Hoàn thành nhiệm vụ: 1 đoàn viên (20%); - Không "
-        "hoàn thành nhiệm vụ: 1 đoàn viên (20%).",
+        "danh sách kèm theo), cụ thể: - Hoàn thành xuất sắc nhiệm vụ: 1 đoàn viên (20,0%); - "
+        "Hoàn thành tốt nhiệm vụ: 2 đoàn viên (40,0%); - Hoàn thành nhiệm vụ: 1 đoàn viên "
+        "(20,0%); - Không hoàn thành nhiệm vụ: 1 đoàn viên (20,0%).",
         "Điều 2. Kết quả xếp loại được ghi vào sổ đoàn viên, là căn cứ để bình xét khen thưởng và "
         "giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp.",
         "Điều 3. Ban Chấp hành các chi đoàn trực thuộc và các đoàn viên có tên tại Điều 1 căn cứ "
@@ -247,8 +247,9 @@ def test_forms_one_member_per_page(rated: Workspace, tmp_path, read_pdf) -> None
         "I. TỰ NHẬN XÉT (Ưu điểm, khuyết điểm về tư tưởng chính trị, đạo đức, lối sống; thực "
         "hiện nhiệm vụ học tập, lao động, công tác; tham gia sinh hoạt, hoạt động Đoàn và ở nơi "
         "cư trú) Gương mẫu, nhiệt tình. Còn bận. Tham gia sinh hoạt, hoạt động Đoàn trong năm: "
-        "95% Kết quả chương trình rèn luyện đoàn viên: Xuất sắc II. TỰ XẾP LOẠI ■ Hoàn thành xuất "
-        "sắc nhiệm vụ □ Hoàn thành tốt nhiệm vụ □ Hoàn thành nhiệm vụ □ Không hoàn thành nhiệm vụ"
+        "95,0% Kết quả chương trình rèn luyện đoàn viên: Xuất sắc II. TỰ XẾP LOẠI ■ Hoàn thành "
+        "xuất sắc nhiệm vụ □ Hoàn thành tốt nhiệm vụ □ Hoàn thành nhiệm vụ □ Không hoàn thành "
+        "nhiệm vụ"
     )
     assert re.fullmatch(
         r" (\.{20,} ){3}Chi đoàn đề nghị xếp loại: \.{20,} IV\. XẾP LOẠI CỦA BAN CHẤP HÀNH ĐOÀN "
@@ -296,8 +297,8 @@ def test_blank_forms_leave_the_self_assessment_to_write(rated: Workspace, tmp_pa
     assert "Huỳnh Thị Giang; ngày sinh: 1999 Chi đoàn: Chi đoàn ấp Kênh Xáng" in pages[0]
     assert "Gương mẫu" not in pages[1] and "■" not in " ".join(pages)
     assert re.search(
-        r"nơi cư trú\) (\.{20,} ){6}Tham gia sinh hoạt, hoạt động Đoàn trong năm: 95% Kết quả "
-        r"chương trình rèn luyện đoàn viên: Xuất sắc",
+        r"nơi cư trú\) (\.{20,} ){6}Tham gia sinh hoạt, hoạt động Đoàn trong năm: 95,0% Kết "
+        r"quả chương trình rèn luyện đoàn viên: Xuất sắc",
         pages[1],
     )
 
@@ -331,7 +332,7 @@ def test_participation_from_attendance_on_the_form(ws: Workspace, tmp_path, read
         (occurrence,) = ws.activities.occurrences(day, day)
         ws.attendance.save(occurrence.id, {member: ("present" if month < 4 else "absent", None)})
     (page,) = read_pdf(print_forms(ws, tmp_path / "phieu.pdf", YEAR)).page_texts()
-    assert "Tham gia sinh hoạt, hoạt động Đoàn trong năm: 3/4 buổi (75%)" in page
+    assert "Tham gia sinh hoạt, hoạt động Đoàn trong năm: 3/4 buổi (75,0%)" in page
     assert "Chi đoàn: Chi đoàn ấp 1; ngày" not in page
 
 
@@ -483,6 +484,46 @@ def test_a_remark_takes_two_lines_not_three(ws: Workspace, tmp_path, read_pdf) -
     ]  # fmt: skip
 
 
+def test_an_ordinary_long_name_takes_one_line_in_the_summary(
+    ws: Workspace, tmp_path, read_pdf
+) -> None:
+    """ "Nguyễn Hoàng Phương Quỳnh" (25 letters) was set on two lines in the summary's
+    "Họ và tên", making her row twice as tall as the others."""
+    branch = ws.branches.create("Chi đoàn ấp Tân Hưng").id
+    member = ws.members.save({"full_name": "Nguyễn Hoàng Phương Quỳnh", "branch_id": branch,
+                              "birth_date": "28/12/2005",
+                              "admission_date": "01/01/2022"})  # fmt: skip
+    ws.rating.set(YEAR, member, {"participation": 100, "proposed_level": 1, "decided_level": 1,
+                                 "remark": "Tham gia đầy đủ sinh hoạt, hoàn thành tốt nhiệm vụ "
+                                 "được giao."})  # fmt: skip
+    lines = [line.strip() for line in read_pdf(print_summary(ws, tmp_path / "th.pdf", YEAR))
+             .text().splitlines()]  # fmt: skip
+    row = lines.index("Nguyễn Hoàng Phương Quỳnh")
+    assert lines[row : row + 7] == [
+        "Nguyễn Hoàng Phương Quỳnh", "28/12/2005", "100,0", "Hoàn thành xuất sắc nhiệm vụ",
+        "Hoàn thành xuất sắc nhiệm vụ", "Tham gia đầy đủ sinh hoạt, hoàn",
+        "thành tốt nhiệm vụ được giao.",
+    ]  # fmt: skip
+
+
+def test_an_ordinary_long_name_takes_one_line_in_the_decisions_list(
+    ws: Workspace, tmp_path, read_pdf
+) -> None:
+    branch = ws.branches.create("Chi đoàn ấp Thạnh Điền").id
+    member = ws.members.save({"full_name": "Nguyễn Hoàng Phương Quỳnh", "branch_id": branch,
+                              "birth_date": "28/12/2005",
+                              "admission_date": "01/01/2022"})  # fmt: skip
+    ws.rating.set(YEAR, member, {"decided_level": 1})
+    ws.rating.close(YEAR)
+    annex = read_pdf(print_decision(ws, tmp_path / "qd.pdf", YEAR)).page_texts()[1]
+    lines = [line.strip() for line in annex.splitlines()]
+    row = lines.index("Nguyễn Hoàng Phương Quỳnh")
+    assert lines[row - 1 : row + 4] == [
+        "1", "Nguyễn Hoàng Phương Quỳnh", "28/12/2005", "Chi đoàn ấp Thạnh Điền",
+        "Hoàn thành xuất sắc nhiệm vụ",
+    ]  # fmt: skip
+
+
 def test_the_last_chi_doans_long_table_starts_where_there_is_room(
     ws: Workspace, tmp_path, read_pdf
 ) -> None:
@@ -521,7 +562,7 @@ def test_the_summary_says_on_what_a_transferred_in_member_is_rated(
     )
     kenh_xang = text.split("Phan Văn Đến")[1].split("Cộng:")[1].split("2. Chi đoàn")[0]
     assert kenh_xang.startswith(" 2 đoàn viên được xếp loại:")
-    assert "Hoàn thành tốt nhiệm vụ 2 (100%)" in kenh_xang and "không xếp loại" not in kenh_xang
+    assert "Hoàn thành tốt nhiệm vụ 2 (100,0%)" in kenh_xang and "không xếp loại" not in kenh_xang
 
 
 def test_the_form_of_a_transferred_in_member_says_on_what_he_is_rated(

@@ -9,14 +9,15 @@
   (those with a level decided by the Ban Chấp hành) as its annex on a new page; printed only
   once the round is closed (:func:`~doancoso.core.rating.decision.open_round`).
 
-Shares are of the members with a decided level. The summary of a round still open says that
+Shares are of the members with a decided level, written one way in tables and sentences alike
+(:func:`share_text`: "33,3%", "20,0%"). The summary of a round still open says that
 its results are provisional (:data:`PROVISIONAL`). The phiếu tự đánh giá is in
 :mod:`.rating_forms`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,7 @@ from ..core.lang.text import nfc, percent_cell, rate_cell, vn_number
 from ..core.organization import OrganizationInfo
 from ..core.rating.decision import no_decision, open_round
 from ..core.rating.records import level_counts
-from ..core.rating.rules import LEVEL_ABBREVIATIONS, LEVELS, percent_text
+from ..core.rating.rules import LEVEL_ABBREVIATIONS, LEVELS
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
 from ..core.workspace import Workspace
 from .document import UnionDocument
@@ -71,29 +72,31 @@ SUMMARY_COLUMNS = (
     Column(NOT_RATED, 17, "CENTER"),
     Column("Xếp loại chi đoàn", 40),
 )
-# The levels' columns as wide as the longest level needs (as in the annex), the name's as a
-# usual name: the rest to the remark or the reason not rated (about 95 mm of text), on two
-# lines rather than three.
+# The levels' columns as wide as the longest level needs (as in the annex), the name's as an
+# ordinary long name ("Nguyễn Hoàng Phương Quỳnh", 48.2 mm at 10.5 pt with padding), the
+# date's as a date: the rest to the remark or the reason not rated (about 95 mm of text), on
+# two lines rather than three.
 PARTICIPATION_COLUMN = "Tỷ lệ tham gia (%)"  # worded as every rate column (RATE_COLUMN)
 MEMBER_COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Họ và tên", 42),
-    Column("Ngày sinh", 22, "CENTER"),
+    Column("Họ và tên", 48.7),
+    Column("Ngày sinh", 19.5, "CENTER"),
     Column(PARTICIPATION_COLUMN, 20, "CENTER"),
-    Column("Chi đoàn đề nghị", 48),
-    Column("Ban Chấp hành xếp loại", 48),
-    Column("Ghi chú", 57),
+    Column("Chi đoàn đề nghị", 47.5),
+    Column("Ban Chấp hành xếp loại", 47.5),
+    Column("Ghi chú", 53.8),
 )
-# Of the 160 mm portrait text width.
-# Of the 160 mm portrait width: a chi đoàn's usual name ("Chi đoàn ấp Kênh Xáng", 38 mm at
-# 10.5 pt with padding) and the longest level ("Hoàn thành xuất sắc nhiệm vụ", 47 mm) on one
-# line, so that each member takes one line.
+# Of the 160 mm portrait width, at 10 pt: an ordinary long name ("Nguyễn Hoàng Phương Quỳnh",
+# 46 mm with padding), a chi đoàn's usual name ("Chi đoàn ấp Thạnh Điền", 37 mm) and the longest
+# level ("Hoàn thành xuất sắc nhiệm vụ", 45 mm) on one line, so that each member takes one
+# line (at 10.5 pt the name took two).
+ANNEX_FONT_SIZE = 10
 ANNEX_COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Họ và tên", 42),
-    Column("Ngày sinh", 21, "CENTER"),
-    Column("Chi đoàn", 39),
-    Column("Xếp loại", 48),
+    Column("Họ và tên", 46.7),
+    Column("Ngày sinh", 19, "CENTER"),
+    Column("Chi đoàn", 38.3),
+    Column("Xếp loại", 46),
 )
 
 
@@ -112,22 +115,28 @@ def executive(org: OrganizationInfo) -> str:
     return f"Ban Chấp hành {name}"
 
 
-def count_text(
-    counts: LevelCounts, level: int, percent: Callable[[float], str] = percent_cell
-) -> str:
-    """ "5 (20,0%)": how many at ``level`` and their share of the decided; "0" for none. A
-    table's cells have one decimal; a sentence passes :func:`percent_text` ("5 (20%)")."""
-    count = counts.counts.get(level, 0)
+def share_text(counts: LevelCounts, level: int) -> str | None:
+    """The share of the decided at ``level`` as every rating document writes it, in a table
+    and in a sentence alike: one decimal, a half rounded up ("33,3%", "6,3%", "20,0%"); None
+    when there is none to write."""
     share = counts.share(level)
-    if not count or share is None:
+    if not counts.counts.get(level, 0) or share is None:
+        return None
+    return percent_cell(share * 100)
+
+
+def count_text(counts: LevelCounts, level: int) -> str:
+    """ "5 (20,0%)": how many at ``level`` and their share of the decided; "0" for none."""
+    share = share_text(counts, level)
+    if share is None:
         return "0"
-    return f"{vn_number(count)} ({percent(share * 100)})"
+    return f"{vn_number(counts.counts[level])} ({share})"
 
 
 def counts_sentence(counts: LevelCounts) -> str:
-    """ "25 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 5 (20%); …" and those
+    """ "25 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 5 (20,0%); …" and those
     not decided or not rated."""
-    parts = [f"{LEVELS[level]} {count_text(counts, level, percent_text)}" for level in LEVELS]
+    parts = [f"{LEVELS[level]} {count_text(counts, level)}" for level in LEVELS]
     text = f"{vn_number(counts.rated)} đoàn viên được xếp loại"
     text += ": " + "; ".join(parts) + "." if counts.rated else "."
     extra = []
@@ -357,10 +366,9 @@ def decision_body(report: RoundReport, recognised: int) -> list[Flowable]:
     ]  # fmt: skip
     for level, name in LEVELS.items():
         end = "." if level == max(LEVELS) else ";"
-        count = report.total.counts.get(level, 0)
-        share = report.total.share(level)
-        line = f"- {name}: {vn_number(count)} đoàn viên"
-        line += f" ({percent_text(share * 100)}){end}" if count and share is not None else end
+        share = share_text(report.total, level)
+        line = f"- {name}: {vn_number(report.total.counts.get(level, 0))} đoàn viên"
+        line += f" ({share}){end}" if share is not None else end
         body.append(Paragraph(markup(line), article))
     body += [
         _article(2, "Kết quả xếp loại được ghi vào sổ đoàn viên, là căn cứ để bình xét khen "
@@ -397,7 +405,7 @@ def annex(report: RoundReport, doc: UnionDocument) -> list[Flowable]:
         Paragraph(markup(ANNEX_TITLE.format(year=report.year)), st["title"]),
         Paragraph(markup(reference), st["subtitle"]),
         Spacer(1, 4 * mm),
-        PagedTable(ANNEX_COLUMNS, lines, font_size=FONT_SIZE),
+        PagedTable(ANNEX_COLUMNS, lines, font_size=ANNEX_FONT_SIZE),
     ]
 
 

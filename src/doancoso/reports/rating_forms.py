@@ -43,9 +43,9 @@ from reportlab.platypus import (
 from ..core.documents import place_name
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
-from ..core.lang.text import nfc, nfc_multiline
+from ..core.lang.text import nfc, nfc_multiline, percent_cell
 from ..core.organization import OrganizationInfo
-from ..core.rating.rules import LEVELS, TRAINING_RESULTS, percent_text
+from ..core.rating.rules import LEVELS, TRAINING_RESULTS
 from ..core.rating.service import RatingRow
 from ..core.roster.branches import UNASSIGNED
 from ..core.storage.files import written_atomically
@@ -274,7 +274,7 @@ class FormBook:
         label = "Tham gia sinh hoạt, hoạt động Đoàn trong năm"
         if row.participation is None:
             return markup(_dots(self.width, f"{label}: "))
-        share = percent_text(row.participation * 100)
+        share = percent_cell(row.participation * 100)  # as the summary: "95,0", "93,8"
         if row.expected and not row.participation_entered:
             value = f"{row.attended}/{row.expected} buổi ({share})"
         else:

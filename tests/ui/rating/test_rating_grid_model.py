@@ -125,7 +125,9 @@ def test_a_member_transferred_in_for_less_says_so(page: RatingPage, rated: Round
     assert remark.data(Qt.ItemDataRole.EditRole) == ""  # nothing of it is the member's remark
     assert remark.data(tip) == f"{note}\n{old}"
     assert model.index(row, COL_NAME).data() == "Phan Văn Đến"
-    assert model.index(row, COL_NAME).data(tip) == f"Sinh ngày 01/01/2000\n{note}\n{old}"
+    assert (
+        model.index(row, COL_NAME).data(tip) == f"Phan Văn Đến\nSinh ngày 01/01/2000\n{note}\n{old}"
+    )
     assert model.index(row, COL_SUGGESTED).data(tip).endswith(f"\n{note}")
     assert model.index(row, COL_DECIDED).data() == ""  # rated: a level to decide, no reason
     assert model.index(row, COL_NAME).data(colour) is None

@@ -39,8 +39,8 @@ def test_a_long_sheet_is_confirmed_on_screen_with_every_change_and_refusal(
     levels written as "Khá" and one for a member on temporary activity: the confirmation fits
     the screen with "Nhập" and "Hủy" on it (it was a message box 2.000 pixels tall, its buttons
     below the screen), lists every member changed and every row left out with its reason (rows
-    left out past the 15th were not shown at all); Enter or Esc at once writes nothing, Tab to
-    "Nhập" and Enter writes."""
+    left out past the 15th were not shown at all), those left out first; Enter or Esc at once
+    writes nothing, Tab to "Nhập" and Enter writes."""
     ws = rated.ws
     branch = rated.branches[AP_1]
     names = [f"Nguyễn Văn Thành {chr(ord('A') + i)}" for i in range(25)]
@@ -92,6 +92,8 @@ def test_a_long_sheet_is_confirmed_on_screen_with_every_change_and_refusal(
     for name in bad:
         assert f"— {name}: “Khá” ở cột “Chi đoàn đề nghị” không phải mức xếp loại" in text
     assert f"— {GUEST}: Đoàn viên không xếp loại năm {YEAR}" in text
+    # The rows left out, to fix in the file, come first: not below every change.
+    assert text.index("6 dòng bị bỏ qua (không ghi):") < text.index("Thay đổi:")
     proposed = {r.full_name: r.proposed_level for r in ws.rating.rows(YEAR, as_of=TODAY)}
     assert [proposed[n] for n in names[5:]] == [2] * 20
     assert [proposed[n] for n in bad] == [None] * 5

@@ -100,8 +100,12 @@ def test_a_member_known_by_the_birth_year_alone_shows_that_year(
     model = page.model
     row = next(r for r in range(model.rowCount())
                if model.index(r, 0).data(MEMBER_ID_ROLE) == known)  # fmt: skip
-    assert model.index(row, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Sinh năm 2001"
-    assert model.index(0, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Sinh ngày 01/01/2000"
+    assert (
+        model.index(row, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "Lý Văn Năm\nSinh năm 2001"
+    )
+    assert model.index(0, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Nguyễn Văn An\nSinh ngày 01/01/2000"
+    )
     excellent = page.results.excellent
     assert [[excellent.index(r, c).data() for c in range(3)]
             for r in range(excellent.rowCount())] == [
@@ -177,3 +181,35 @@ def test_enter_in_the_organisations_remark_saves_it(
     assert info is not None and (info.own_level, info.own_remark) == (2, "Hoàn thành tốt")
     assert messages == ["Đã lưu xếp loại Đoàn cơ sở năm 2025."]
     assert panel.own_save.toolTip() == "Lưu mức và nhận xét của Đoàn cơ sở (Enter)"
+
+
+def test_a_chi_doans_level_is_typed_as_in_the_grid(page: RatingPage, rated: Round) -> None:
+    """The grid above takes 1–4 for a level, Delete or 0 to clear: so does the chi đoàn's own
+    level under it (it opened only by a double click or F2, a digit doing nothing)."""
+    view = page.results.summary_view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, COL_BRANCH_LEVEL))
+
+    def level() -> int | None:
+        (ap1,) = [c for c in rated.ws.rating.summary(YEAR) if c.branch == AP_1]
+        return ap1.branch_level
+
+    QTest.keyClick(view, Qt.Key.Key_2)
+    assert level() == 2 and page.results.summary.row_texts()[0][-1] == "2. Tốt"
+    QTest.keyClick(view, Qt.Key.Key_4)
+    assert level() == 4
+    QTest.keyClick(view, Qt.Key.Key_5)  # no level 5
+    assert level() == 4
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert level() is None
+    QTest.keyClick(view, Qt.Key.Key_3)
+    view.setCurrentIndex(view.model().index(2, COL_BRANCH_LEVEL))  # the whole organisation's
+    QTest.keyClick(view, Qt.Key.Key_1)
+    assert level() == 3 and page.results.summary.row_texts()[2][-1] == ""
+    assert view.model().index(0, COL_BRANCH_LEVEL).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Hoàn thành nhiệm vụ"
+    )
+    view.setCurrentIndex(view.model().index(1, COL_BRANCH_LEVEL))
+    assert view.model().index(1, COL_BRANCH_LEVEL).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Chưa xếp loại chi đoàn: gõ 1–4 hoặc bấm đúp để chọn mức."
+    )

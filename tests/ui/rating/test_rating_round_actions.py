@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.rating.model import COL_DECIDED, COL_RATE, COL_REMARK
-from doancoso.ui.rating.page import RatingPage
+from doancoso.ui.rating.page import KEYS_HINT, RatingPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
@@ -48,14 +48,18 @@ def test_take_proposals_then_suggestions_and_undo(
     page.accept_buttons["suggestions"].click()
     assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": 2, "Lê Văn Cường": 3,
                            "Phạm Văn Dũng": 3, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
-    # Undo the suggestions, but not a level changed by hand since.
+    # A level typed after them is undone first (it is the last action), then the suggestions.
     page.view.setCurrentIndex(page.model.index(1, COL_DECIDED))
     QTest.keyClick(page.view, Qt.Key.Key_1)
     history.undo()
-    assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": 1, "Lê Văn Cường": None,
+    assert decided(ws)["Trần Thị Bình"] == 2
+    # Not a level changed since elsewhere (the command line).
+    ws.rating.set(YEAR, ids["Lê Văn Cường"], {"decided_level": 4})
+    history.undo()
+    assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": None, "Lê Văn Cường": 4,
                            "Phạm Văn Dũng": 3, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
     history.undo()
-    assert decided(ws) == {"Nguyễn Văn An": None, "Trần Thị Bình": 1, "Lê Văn Cường": None,
+    assert decided(ws) == {"Nguyễn Văn An": None, "Trần Thị Bình": None, "Lê Văn Cường": 4,
                            "Phạm Văn Dũng": None, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
     history.redo()
     assert decided(ws)["Nguyễn Văn An"] == 1 and decided(ws)["Phạm Văn Dũng"] == 3
@@ -122,6 +126,26 @@ def test_close_shows_the_warnings_then_the_grid_is_read_only(
     assert messages == ["Đợt xếp loại năm 2025 đã kết thúc: bấm “Mở lại” để sửa."] * 2
     assert decided(ws)["Trần Thị Bình"] is None
     assert not page.results.own_save.isEnabled()
+
+
+def test_the_keys_hint_is_shown_only_where_keys_change_levels(
+    page: RatingPage, rated: Round
+) -> None:
+    """ "gõ 1–4 để đặt mức…" above a closed round's grid (or a year without a round) told
+    the secretary to type what the grid then refused: a closed round says how to change it."""
+    assert page.keys_hint.isVisibleTo(page) and page.keys_hint.text() == KEYS_HINT
+    rated.ws.rating.close(YEAR)
+    page.refresh()
+    assert page.keys_hint.isVisibleTo(page)
+    assert page.keys_hint.text() == (
+        "Đợt xếp loại đã kết thúc: bảng chỉ để xem. Muốn sửa, bấm “Mở lại”."
+    )
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR - 1))  # no round that year
+    assert page.info is None and not page.keys_hint.isVisibleTo(page)
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR))
+    rated.ws.rating.reopen(YEAR)
+    page.refresh()
+    assert page.keys_hint.isVisibleTo(page) and page.keys_hint.text() == KEYS_HINT
 
 
 def test_reopen_asks_and_is_recorded(

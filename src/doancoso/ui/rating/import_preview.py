@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.lang.text import vn_number
 from ...core.rating.sheet import SheetPreview
 
+REFUSED_HEADING = "dòng bị bỏ qua (không ghi):"
 WIDTH, HEIGHT = 760, 520
 """The dialog's size: well inside a 1366×768 screen with its title bar and the task bar."""
 
@@ -38,18 +39,19 @@ def summary_text(preview: SheetPreview) -> str:
 
 
 def details_text(preview: SheetPreview) -> str:
-    """Every member changed (row, name, each value before and after) and every row left out
-    with its reason, one line each."""
+    """Every row left out with its reason, first (what to fix in the file, not hidden below
+    hundreds of changes), then every member changed (row, name, each value before and after),
+    one line each."""
     lines = []
+    if preview.refused:
+        lines.append(f"{vn_number(len(preview.refused))} {REFUSED_HEADING}")
+    for refused in preview.refused:
+        lines.append(f"  • Dòng {refused.row} — {refused.full_name}: {refused.reason}")
     if preview.changes:
-        lines.append("Thay đổi:")
+        lines += ["", "Thay đổi:"] if lines else ["Thay đổi:"]
     for change in preview.changes:
         what = "; ".join(c.text() for c in change.changes)
         lines.append(f"  • Dòng {change.row} — {change.full_name}: {what}")
-    if preview.refused:
-        lines.append(f"{vn_number(len(preview.refused))} dòng bị bỏ qua:")
-    for refused in preview.refused:
-        lines.append(f"  • Dòng {refused.row} — {refused.full_name}: {refused.reason}")
     return "\n".join(lines)
 
 

@@ -367,8 +367,8 @@ class RatingModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(r: RatingRow, column: int) -> str | None:
-        if column == COL_NAME:
-            return "\n".join(filter(None, (born_text(r), r.note, _old_remarks(r))))
+        if column == COL_NAME:  # the name first: whole where the column cuts it
+            return "\n".join(filter(None, (r.full_name, born_text(r), r.note, _old_remarks(r))))
         if column == COL_BRANCH:
             return r.branch
         if column == COL_REMARK:

@@ -4,11 +4,11 @@ reopening, and the results under the grid.
 
 The rows are read on the worker (a :class:`~doancoso.ui.shell.operations.QueryOp`: they need
 the year's participation), and every change is a :class:`~doancoso.ui.shell.operations.CoreOp`.
-A level or remark typed into the grid, and the levels a bulk action decides, are put into their
-rows once saved, without reading the round again (:attr:`RatingPage._quiet` counts those
-operations, whose change of ratings alone the data-changed signal then brings); any other change
-of the round, the roster or the attendance reads it again, at once when the page is visible,
-otherwise when it is next shown.
+A level or remark typed into the grid (each then on the undo history, :mod:`.cell_undo`), and
+the levels a bulk action decides, are put into their rows once saved, without reading the round
+again (:attr:`RatingPage._quiet` counts those operations, whose change of ratings alone the
+data-changed signal then brings); any other change of the round, the roster or the attendance
+reads it again, at once when the page is visible, otherwise when it is next shown.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
 from .bulk import SOURCES, AcceptCommand, accepted_message
+from .cell_undo import CellCommand
 from .files import RatingFiles
 from .model import (
     CHOICE_COLUMNS,
@@ -69,6 +70,7 @@ KEYS_HINT = (
     "thành), Delete hoặc 0 để xóa; Enter xuống dòng dưới. Gõ chữ ở cột Nhận xét để viết nhận "
     "xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác mức gợi ý hoặc đề nghị."
 )
+CLOSED_HINT = "Đợt xếp loại đã kết thúc: bảng chỉ để xem. Muốn sửa, bấm “Mở lại”."
 HISTORY_ACTIONS = {"close": "Kết thúc", "reopen": "Mở lại"}
 NO_DECISION_YET = (
     "Chưa ban hành quyết định công nhận kết quả: bấm “In…” → “Quyết định công nhận kết quả xếp "
@@ -209,9 +211,9 @@ class RatingPage(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
-        hint = WrappedLabel(KEYS_HINT)
-        hint.setStyleSheet("color: #616161;")
-        layout.addWidget(hint)
+        self.keys_hint = WrappedLabel(KEYS_HINT)
+        self.keys_hint.setStyleSheet("color: #616161;")
+        layout.addWidget(self.keys_hint)
 
         self.model = RatingModel(self)
         self.model.edit_requested.connect(self._edit_requested)
@@ -372,6 +374,9 @@ class RatingPage(QWidget):
         self.reopen_button.setVisible(info is not None and info.closed)
         for button in self.accept_buttons.values():
             button.setEnabled(not self.read_only)
+        # The keys only where they change a level: a closed round says how to change it.
+        self.keys_hint.setText(CLOSED_HINT if info is not None and info.closed else KEYS_HINT)
+        self.keys_hint.setVisible(info is not None)
         self._show_counts()
 
     def _undecided(self) -> int:
@@ -400,11 +405,15 @@ class RatingPage(QWidget):
     def _edit_requested(self, member_id: str, field: str, value: object) -> None:
         year = self.year
         raw = {field: value}
+        before = next((r for r in self.model.all_rows if r.member_id == member_id), None)
         quiet = field not in REFRESHING_FIELDS  # these change the suggestion: read again
         if quiet:
             self._quiet += 1
 
         def saved(_result: object) -> None:
+            if before is not None and self.history is not None:
+                self.history.push(CellCommand(self._core, self.window(), year, before, field,
+                                              value, self._undo_failed))  # fmt: skip
             if not quiet:
                 return
             self._quiet -= 1

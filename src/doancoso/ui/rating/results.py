@@ -1,7 +1,7 @@
 """The results of a round, under the grid: the decided levels counted by chi đoàn and in total
-(``ws.rating.summary``) with each chi đoàn's own level (editable while the round is open), the
-organisation's own level and remark, and the members decided "Hoàn thành xuất sắc nhiệm vụ"
-(for commendation and for introducing to the Party).
+(``ws.rating.summary``) with each chi đoàn's own level (editable while the round is open, typed
+1–4 as in the grid), the organisation's own level and remark, and the members decided "Hoàn
+thành xuất sắc nhiệm vụ" (for commendation and for introducing to the Party).
 
 Nothing is saved here: the edits are handed to the page
 (:attr:`ResultsPanel.branch_level_requested`, :attr:`ResultsPanel.own_level_requested`), which
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -43,6 +43,7 @@ COL_BRANCH_LEVEL = len(SUMMARY_HEADERS) - 1
 EXCELLENT_HEADERS = ("STT", "Họ và tên", "Ngày sinh", "Chi đoàn", "Nhận xét")
 _FONT = int(Qt.ItemDataRole.FontRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
+_CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
 def count_text(counts: LevelCounts, level: int) -> str:
@@ -131,7 +132,7 @@ class SummaryModel(QAbstractTableModel):
             lines = [LEVELS[counts.branch_level]] if counts.branch_level else []
             if counts.branch_remark:
                 lines.append(counts.branch_remark)
-            return "\n".join(lines) or "Chưa xếp loại chi đoàn: bấm đúp để chọn mức."
+            return "\n".join(lines) or "Chưa xếp loại chi đoàn: gõ 1–4 hoặc bấm đúp để chọn mức."
         if role != DISPLAY:
             return None
         if column == 0:
@@ -197,12 +198,37 @@ class ExcellentModel(QAbstractTableModel):
         return cells[column]
 
 
+class SummaryView(QTableView):
+    """The counts by chi đoàn; in the chi đoàn's own level, as in the grid above, the digits
+    1–4 set the level and Delete (or 0) clears it (a double click or F2 opens the list)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        index = self.currentIndex()
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if (
+            self.state() != QTableView.State.EditingState
+            and index.isValid()
+            and index.column() == COL_BRANCH_LEVEL
+            and modifiers == Qt.KeyboardModifier.NoModifier
+            and (Qt.Key.Key_0 <= key <= Qt.Key.Key_9 or key in _CLEAR_KEYS)
+        ):
+            level = key - Qt.Key.Key_0 if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 else 0
+            editable = bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
+            if editable and level <= len(LEVELS) and index.data(_EDIT) != (level or None):
+                self.model().setData(index, level or None, _EDIT)
+            return
+        super().keyPressEvent(event)
+
+
 def _table(
-    model: QAbstractTableModel, stretch: int, widths: tuple[int, ...] | None = None
-) -> QTableView:
-    """A read-only looking table; columns fitted to their contents, or of ``widths`` (a list
-    that can hold thousands of rows is not measured row by row)."""
-    view = QTableView()
+    model: QAbstractTableModel, stretch: int, widths: tuple[int, ...] | None = None,
+    view: QTableView | None = None,
+) -> QTableView:  # fmt: skip
+    """A read-only looking table (``view``, a new one by default); columns fitted to their
+    contents, or of ``widths`` (a list that can hold thousands of rows is not measured row by
+    row)."""
+    view = view if view is not None else QTableView()
     view.setModel(model)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
@@ -237,7 +263,7 @@ class ResultsPanel(QTabWidget):
         super().__init__(parent)
         self.summary = SummaryModel(self)
         self.summary.branch_level_requested.connect(self.branch_level_requested)
-        self.summary_view = _table(self.summary, 0)
+        self.summary_view = _table(self.summary, 0, view=SummaryView())
         self.summary_view.setItemDelegateForColumn(COL_BRANCH_LEVEL, ChoiceDelegate(self))
         self.summary_view.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
@@ -301,7 +327,14 @@ class ResultsPanel(QTabWidget):
     def show_results(
         self, summary: Sequence[LevelCounts], rows: Sequence[RatingRow], read_only: bool
     ) -> None:
+        view, current = self.summary_view, self.summary_view.currentIndex()
+        kept = (self.summary.rows[current.row()].branch, current.column()) if (
+            current.isValid()) else None  # fmt: skip
         self.summary.set_rows(summary, read_only)
+        if kept is not None:  # the cell a level was just typed in stays current
+            row = next((n for n, c in enumerate(summary) if c.branch == kept[0]), None)
+            if row is not None:
+                view.setCurrentIndex(self.summary.index(row, kept[1]))
         self.excellent.set_rows(rows)
         self._set_excellent_title()
 

@@ -38,6 +38,7 @@ from ..common.wheel import wheel_needs_focus
 from .model import (
     CHOICE_COLUMNS,
     COL_DISCIPLINE,
+    COL_NAME,
     COL_RATE,
     COL_REMARK,
     COL_SUGGESTED,
@@ -64,6 +65,13 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NO_LEVEL = "(chưa có)"
 CELL_PADDING = 5
 """Pixels on each side of a cell's text (the style's margin and the grid line)."""
+ORDINARY_NAME = "Nguyễn Hoàng Phương Quỳnh"
+"""A name of ordinary length (25 characters, wide letters) the name column shows whole; the
+remark, the last column, gives way (cut, whole in its tooltip) to keep every column on a
+1366-pixel screen."""
+ORDINARY_REMARK = "Gương mẫu, tích cực tham gia các hoạt động tình nguyện của chi đoàn"
+"""A remark of ordinary length: the box a remark is typed into is as wide, over the columns on
+the remark's left, when its own column is narrower."""
 
 
 LEVEL_CHOICES = [(f"{level}. {name}", level) for level, name in LEVELS.items()]
@@ -127,6 +135,18 @@ class TextDelegate(QStyledItemDelegate):
         else:
             line.setPlaceholderText("ví dụ 85 hoặc 85%")
         return line
+
+    def updateEditorGeometry(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        if index.column() != COL_REMARK:
+            return
+        box = editor.geometry()
+        wide = editor.fontMetrics().horizontalAdvance(ORDINARY_REMARK) + 2 * CELL_PADDING
+        # Right-aligned with the cell, never past the grid's left edge.
+        box.setLeft(max(0, box.right() + 1 - max(box.width(), wide)))
+        editor.setGeometry(box)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         assert isinstance(editor, QLineEdit)
@@ -192,6 +212,7 @@ class RatingView(QTableView):
         """The default widths, widened where the font needs more for the longest value."""
         cells, header = self.fontMetrics(), self.horizontalHeader().fontMetrics()
         longest = {
+            COL_NAME: ORDINARY_NAME,
             COL_RATE: "100%*",
             COL_DISCIPLINE: max(DISCIPLINE_LEVELS.values(), key=len),
             COL_TRAINING: max(TRAINING_RESULTS.values(), key=len),

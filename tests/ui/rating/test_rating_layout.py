@@ -1,0 +1,83 @@
+"""The rating page in the main window of a 1366×768 screen: an ordinary Vietnamese name shows
+whole in the grid, the other columns giving way (the remark is cut, never the name), and the
+grid's columns fit without a horizontal scroll bar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.common.cells import TOOLTIP
+from doancoso.ui.rating.model import COL_NAME, COL_REMARK
+from doancoso.ui.rating.view import CELL_PADDING
+from doancoso.ui.shell.main_window import RATING_AREA, MainWindow
+from doancoso.ui.shell.state import UiState
+from scripted import ScriptedPrompts, synchronous_core
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "does not support grabbing the keyboard"
+)
+
+LONG_NAME = "Nguyễn Hoàng Phương Quỳnh"
+"""25 characters, of wide letters: an ordinary name, not a long one."""
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
+    year = date.today().year  # the year the rating page shows first
+    branch = demo_ws.branches.list()[0].id
+    demo_ws.members.save({"full_name": LONG_NAME, "birth_date": "01/01/2000",
+                          "branch_id": branch, "admission_date": "01/01/2020"})  # fmt: skip
+    if demo_ws.rating.round(year) is None:
+        demo_ws.rating.open(year)
+    window = MainWindow(synchronous_core(demo_ws, prompts), UiState(demo_ws.data_dir))
+    qtbot.addWidget(window)
+    window.resize(1366, 728)  # 768 less a task bar
+    window.show()
+    qtbot.waitExposed(window)
+    window.sidebar.setCurrentRow(RATING_AREA)
+    QApplication.processEvents()
+    return window
+
+
+def test_an_ordinary_name_shows_whole_without_a_horizontal_scroll_bar(
+    window: MainWindow,
+) -> None:
+    view = window.rating.view
+    assert len(LONG_NAME) == 25
+    row = next(r for r in range(view.model().rowCount())
+               if view.model().index(r, COL_NAME).data() == LONG_NAME)  # fmt: skip
+    needed = view.fontMetrics().horizontalAdvance(LONG_NAME) + 2 * CELL_PADDING
+    assert view.columnWidth(COL_NAME) >= needed
+    assert view.horizontalScrollBar().maximum() == 0
+    # the remark gives way: the columns end at the viewport's edge
+    right = view.columnViewportPosition(COL_REMARK) + view.columnWidth(COL_REMARK)
+    assert right <= view.viewport().width()
+    # whole in the tooltip where a narrower screen or a column dragged narrow still cuts it
+    assert view.model().index(row, COL_NAME).data(TOOLTIP).splitlines()[0] == LONG_NAME
+
+
+def test_a_remark_is_typed_in_a_box_wider_than_its_narrow_column(window: MainWindow) -> None:
+    """The remark's column gives way to the name (80 pixels or so at 1366×768): the box a
+    remark is typed into reaches over the columns on its left, so that a sentence typed is
+    read back before Enter, and stays inside the grid."""
+    view = window.rating.view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, COL_REMARK))
+    QTest.keyClicks(view, "G")
+    (editor,) = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    editor.insert("ương mẫu, tích cực tham gia hoạt động")
+    sentence = editor.text()
+    assert sentence == "Gương mẫu, tích cực tham gia hoạt động"
+    assert editor.width() >= editor.fontMetrics().horizontalAdvance(sentence) + 2 * CELL_PADDING
+    assert editor.width() > view.columnWidth(COL_REMARK)
+    assert editor.x() >= 0 and editor.geometry().right() < view.viewport().width()
+    cell = view.visualRect(view.model().index(0, COL_REMARK))
+    assert (editor.geometry().right(), editor.y()) == (cell.right(), cell.y())
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
