@@ -14,6 +14,7 @@ from schema_rows import copied
 
 YEAR = 2025
 LEFT = "Đã chuyển sinh hoạt trong năm: không xếp loại tại đơn vị."
+PARTY = "Đảng viên chính thức: đánh giá, không xếp loại."
 SCHEMA_0009 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0009.sqlite"
 
 
@@ -87,6 +88,24 @@ def test_a_member_whose_first_event_came_after_the_closing_reads_as_before_it(
     ws.events.record(member, "transfer_out", "01/06/2025", other_organization="Đoàn xã B")
     assert _read(ws, member) == before
     assert ws.rating.member_history(member) == [(YEAR, 2, None, None)]
+
+
+def test_a_party_admission_recorded_after_the_closing_leaves_the_member_rated(
+    ws: Workspace,
+) -> None:
+    """A Party admission of 2024 recorded only after the round of 2025 was closed (a full
+    Party member is reviewed, not rated) does not take the member out of the closed round."""
+    branch = ws.branches.create("Chi đoàn ấp 3").id
+    member = _member(ws, branch, "Ngô Văn Đảng")
+    ws.rating.set(YEAR, member, {"decided_level": 1})
+    ws.rating.close(YEAR)
+    before = _read(ws, member)
+    ws.events.record(member, "party_admission", "10/03/2024")
+    assert _read(ws, member) == before
+    assert ws.rating.member_history(member) == [(YEAR, 1, None, None)]
+    ws.rating.reopen(YEAR)
+    (row,) = ws.rating.rows(YEAR)
+    assert (row.eligible, row.reason, row.round_levels[2]) == (False, PARTY, None)
 
 
 def test_a_round_closed_by_an_older_version_reads_as_before(tmp_path: Path) -> None:

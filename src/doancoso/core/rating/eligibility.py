@@ -19,7 +19,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -50,13 +50,25 @@ class _Status:
 
 @dataclass(frozen=True)
 class _Closed:
-    """A member as a closed round reads it: the status at its closing, the admission date and
-    the events recorded by then."""
+    """A member as a closed round reads it: the status at its closing, the admission date, the
+    events recorded by then and the Party admission date then."""
 
     id: str
     status: str
     admission_date: dt.date | None
     events: list[EventFacts]
+    party_date: dt.date | None
+
+
+class Standing(NamedTuple):
+    """The members as a round reads them (:func:`standing`)."""
+
+    periods: dict[str, list[Period]]
+    """Each member's periods on the roster."""
+    statuses: dict[str, str]
+    """The status at the round's day of the members whose status then is not the stored one."""
+    party_dates: dict[str, dt.date | None]
+    """The Party admission date of the members whose date then is not the stored one."""
 
 
 @dataclass(frozen=True)
@@ -115,19 +127,23 @@ def standing(
     day: dt.date,
     by: dt.datetime | None,
     member_ids: Sequence[str] | None = None,
-) -> tuple[dict[str, list[Period]], dict[str, str]]:
-    """Each member's periods on the roster and the statuses at the end of ``day`` that differ
-    from the stored ones (of ``member_ids`` when given, at most a chunk), as a round reads them:
-    from today's events (``by`` None), or from those recorded by its closing ``by``. A member
-    recorded after the closing has no period in a closed round."""
+) -> Standing:
+    """Each member's periods on the roster, the statuses at the end of ``day`` and the Party
+    admission dates that differ from the stored ones (of ``member_ids`` when given, at most a
+    chunk), as a round reads them: from today's events (``by`` None), or from those recorded by
+    its closing ``by``. A member recorded after the closing has no period in a closed round."""
     if by is None:
-        return (
+        return Standing(
             active_periods(session, organization_id, member_ids),
             statuses_on(session, organization_id, day, member_ids),
+            {},
         )
     members = _as_closed(session, organization_id, by, member_ids)
-    periods = {m.id: periods_of(m, m.events) for m in members}
-    return periods, {m.id: status_on(m, m.events, day) for m in members}
+    return Standing(
+        {m.id: periods_of(m, m.events) for m in members},
+        {m.id: status_on(m, m.events, day) for m in members},
+        {m.id: m.party_date for m in members},
+    )
 
 
 def _as_closed(
@@ -137,8 +153,10 @@ def _as_closed(
 
     The status then is the one the events recorded by then leave, starting from the status
     kept on the first event ever recorded; with none recorded by then, the status before the
-    first one recorded since (the stored status is today's, after the later events)."""
-    members = select(Member.id, Member.status, Member.admission_date).where(
+    first one recorded since (the stored status is today's, after the later events). The Party
+    admission date then is that of a Party admission recorded by then; none when the stored one
+    comes from a Party admission recorded since."""
+    members = select(Member.id, Member.status, Member.admission_date, Member.party_date).where(
         is_live(Member, organization_id), Member.created_at <= by
     )
     events = select(
@@ -166,12 +184,20 @@ def _as_closed(
         if was_known:
             then[event.member_id].append(event)
     found = []
-    for member_id, stored, admitted in session.execute(members):
+    for member_id, stored, admitted, party in session.execute(members):
         recorded = sorted(then.get(member_id, []), key=event_order)
         status = baseline_status(_Status(stored), ever.get(member_id, []))
         if recorded:
             status = lenient_replay(recorded, baseline_status(_Status(stored), recorded))[-1]
-        found.append(_Closed(member_id, status, admitted, recorded))
+        admissions = [e.event_date for e in recorded if e.kind == "party_admission"]
+        if admissions:
+            party = admissions[-1]
+        elif any(
+            e.kind == "party_admission" and e.event_date == party and e not in recorded
+            for e in ever.get(member_id, [])
+        ):
+            party = None
+        found.append(_Closed(member_id, status, admitted, recorded, party))
     return found
 
 
@@ -288,7 +314,7 @@ def not_rated(
     found: set[str] = set()
     for at in range(0, len(member_ids), _CHUNK):
         chunk = member_ids[at : at + _CHUNK]
-        periods, then = standing(session, organization_id, as_of, by, chunk)
+        periods, then, party_then = standing(session, organization_id, as_of, by, chunk)
         came = arrivals(session, organization_id, year, as_of, chunk, by)
         members = session.execute(
             select(
@@ -300,6 +326,7 @@ def not_rated(
             status = then.get(member_id, status)
             spans = from_admission_age(periods.get(member_id, []), birth, precision)
             arrival = came.get(member_id)
+            party_date = party_then.get(member_id, party_date)
             if reason_in(rules, year, as_of, spans, status, party_date, arrival) is not None:
                 found.add(member_id)
     return found

@@ -158,7 +158,7 @@ class RatingService:
         org = self._ctx.organization_id
         with self._ctx.db.read() as session:
             by = closing_of(session, org, year)  # a closed round as it was closed
-            periods, then = standing(session, org, as_of, by)
+            periods, then, party = standing(session, org, as_of, by)
         counts = self._participation.counts(year, as_of, periods)
         with self._ctx.db.read() as session:
             stmt = (
@@ -199,7 +199,7 @@ class RatingService:
         with paused_gc():
             rows = self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then,
-                came,
+                came, party,
             )  # fmt: skip
         return [r for r in rows if not r.branch] if branch_id == "" else rows
 
@@ -215,7 +215,7 @@ class RatingService:
         org = self._ctx.organization_id
         with self._ctx.db.read() as session:
             by = closing_of(session, org, year)  # a closed round as it was closed
-            periods, then = standing(session, org, as_of, by)
+            periods, then, party = standing(session, org, as_of, by)
             members = session.execute(
                 select(
                     Member.id, Member.status, Member.party_date, Member.birth_date,
@@ -226,9 +226,9 @@ class RatingService:
         covered = set()
         for m in members:
             spans = from_admission_age(periods.get(m.id, []), m.birth_date, m.birth_precision)
-            status = then.get(m.id, m.status)
+            status, party_date = then.get(m.id, m.status), party.get(m.id, m.party_date)
             if any(p.overlaps(first, last) for p in spans) and (
-                reason_in(rules, year, as_of, spans, status, m.party_date, came.get(m.id)) is None
+                reason_in(rules, year, as_of, spans, status, party_date, came.get(m.id)) is None
             ):
                 covered.add(m.id)
         return covered
@@ -246,6 +246,7 @@ class RatingService:
         discipline: Mapping[str, str],
         then: Mapping[str, str],
         came: Mapping[str, Arrival],
+        party: Mapping[str, dt.date | None],
     ) -> list[RatingRow]:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
@@ -256,7 +257,8 @@ class RatingService:
                 continue
             status = then.get(m.id, m.status)
             arrival = came.get(m.id)
-            reason = reason_in(rules, year, as_of, spans, status, m.party_date, arrival)
+            party_date = party.get(m.id, m.party_date)
+            reason = reason_in(rules, year, as_of, spans, status, party_date, arrival)
             note = arrival_note(rules, spans, year, arrival) if reason is None else None
             r = saved.get(m.id)
             expected, attended, _ = counts.get(m.id, (0, 0, 0))
@@ -629,7 +631,7 @@ class RatingService:
             for year, rules, level, remark in found:
                 as_of = round_day(year)  # each round as it was closed
                 by = closing_of(session, org, year)
-                spans, then = standing(session, org, as_of, by, [member_id])
+                spans, then, party = standing(session, org, as_of, by, [member_id])
                 periods = from_admission_age(
                     spans.get(member_id, []), member.birth_date, member.birth_precision
                 )
@@ -637,7 +639,7 @@ class RatingService:
                 arrival = arrivals(session, org, year, as_of, [member_id], by).get(member_id)
                 reason = reason_in(
                     parse_rules(rules), year, as_of, periods, status or member.status,
-                    member.party_date, arrival,
+                    party.get(member_id, member.party_date), arrival,
                 )  # fmt: skip
                 if reason is not None:
                     history.append(RatingHistory(year, None, remark, reason))
