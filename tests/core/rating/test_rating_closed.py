@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bundle_sync import carry
 from doancoso.core.rating.eligibility import not_rated
 from doancoso.core.workspace import Workspace
 from rating_data import meetings
@@ -124,4 +125,28 @@ def test_a_round_closed_by_an_older_version_reads_as_before(tmp_path: Path) -> N
                                  [ws.rating.member_history(r.member_id) for r in rows])  # fmt: skip
         assert (ws.rating.rows(YEAR), ws.rating.summary(YEAR), ws.rating.covered(YEAR)) == closed[
             :3
+        ]
+
+
+def test_a_closed_round_reads_the_same_on_the_copy_it_travelled_to(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """What a closed round reads up to travels with the rows (their creation and the round's
+    closing): the copy that took the round over, then a transfer out recorded on the first copy
+    since, reads it as closed, as the first copy does."""
+    branch = ws.branches.create("Chi đoàn ấp 4").id
+    an, binh = (_member(ws, branch, n) for n in ("Lê Văn An", "Trần Thị Bình"))
+    ws.rating.set_levels(YEAR, "decided_level", {an: 1, binh: 2})
+    ws.rating.close(YEAR)
+    with Workspace.open(tmp_path / "away") as away:
+        assert carry(ws, away).applied
+        before = (away.rating.rows(YEAR), away.rating.summary(YEAR))
+        assert before == (ws.rating.rows(YEAR), ws.rating.summary(YEAR))
+        ws.events.record(binh, "transfer_out", "01/09/2025", other_organization="Đoàn xã B")
+        assert carry(ws, away).applied
+        assert (away.rating.rows(YEAR), away.rating.summary(YEAR)) == before
+        away.rating.reopen(YEAR)
+        assert [(r.full_name, r.reason) for r in away.rating.rows(YEAR)] == [
+            ("Lê Văn An", None),
+            ("Trần Thị Bình", LEFT),
         ]
