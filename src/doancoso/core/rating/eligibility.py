@@ -66,9 +66,11 @@ class Standing(NamedTuple):
     periods: dict[str, list[Period]]
     """Each member's periods on the roster."""
     statuses: dict[str, str]
-    """The status at the round's day of the members whose status then is not the stored one."""
+    """The status at the round's day where it may not be the stored one (a member left out:
+    the stored one)."""
     party_dates: dict[str, dt.date | None]
-    """The Party admission date of the members whose date then is not the stored one."""
+    """The Party admission date where it may not be the stored one (a member left out: the
+    stored one)."""
 
 
 @dataclass(frozen=True)
