@@ -77,11 +77,11 @@ def test_export_of_one_chi_doan(ws: Workspace, people: dict[str, str], tmp_path:
     assert values[3:] == [
         [1, "Nguyễn Văn An", dt.datetime(2000, 3, 5), "Chi đoàn ấp Tân Hưng", "95,0%",
          "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ", None, None, None, None,
-         people["An"]],
+         None, people["An"]],
         [2, "Trần Thị Bình", dt.datetime(2001, 11, 20), "Chi đoàn ấp Tân Hưng", "72,5%",
-         "Hoàn thành tốt nhiệm vụ", None, None, None, None, None, people["Bình"]],
+         "Hoàn thành tốt nhiệm vụ", None, None, None, None, None, None, people["Bình"]],
         [3, "Lê Văn Cường", dt.datetime(2000, 3, 5), "Chi đoàn ấp Tân Hưng", None, NOT_RATED,
-         None, None, None, None, None, people["Cường"]],
+         None, None, None, None, None, None, people["Cường"]],
     ]  # fmt: skip
     assert sheet.title == "Xếp loại 2025"
 
@@ -383,3 +383,40 @@ def test_levels_written_as_the_app_itself_shortens_them(
     assert [(r.row, r.reason.split(" ở cột")[0]) for r in refused] == [
         (5, "“Khá tốt”"), (6, "“1. Tốt”"),
     ]  # fmt: skip
+
+
+def test_a_member_transferred_in_for_less_is_exported_with_the_note_and_read_back(
+    ws: Workspace, people: dict[str, str], tmp_path: Path
+) -> None:
+    """DOMAIN.md §3: a member transferred in during the year for fewer months than the rules
+    ask for is rated here on the previous organisation's remarks. The sheet's "Ghi chú" says so,
+    with those remarks (the transfer's note), as the page, the summary and the phiếu do; the
+    chi đoàn's sheet, filled in, reads back with that column left unread."""
+    arrived = ws.members.save({"full_name": "Phan Văn Chuyển Đến", "birth_date": "01/01/2000",
+                               "branch_id": _branch(ws, "Chi đoàn ấp Kênh Xáng")})  # fmt: skip
+    ws.events.record(arrived, "transfer_in", "01/10/2025", note="Tích cực, gương mẫu.",
+                     other_organization="Đoàn xã Tân Phú")  # fmt: skip
+    exported = tmp_path / "kenh-xang.xlsx"
+    ws.rating_sheets.export(exported, YEAR, _branch(ws, "Chi đoàn ấp Kênh Xáng"))
+    sheet = openpyxl.load_workbook(exported).active
+    assert sheet is not None
+    assert [c.value for c in sheet[3]][-2:] == ["Ghi chú", "Mã (không sửa)"]
+    notes = {r[1]: r[-2] for r in sheet.iter_rows(min_row=4, values_only=True)}
+    assert notes == {
+        "Phan Văn Chuyển Đến": "Chuyển đến ngày 01/10/2025 (từ Đoàn xã Tân Phú): xếp loại căn "
+        "cứ nhận xét của đơn vị cũ.\nNhận xét của đơn vị cũ (ghi khi chuyển đến): Tích cực, "
+        "gương mẫu.",
+        "Phạm Văn Dũng": None,
+    }
+    assert sheet.cell(5, len(HEADERS) - 1).alignment.wrap_text  # row 5: the two lines shown
+
+    filled = tmp_path / "da-dien.xlsx"
+    _fill(exported, filled, {(5, "Chi đoàn đề nghị"): "Hoàn thành tốt nhiệm vụ",
+                             (5, "Ghi chú"): "Đã xem nhận xét."})  # fmt: skip
+    preview = ws.rating_sheets.preview(filled, YEAR)
+    assert (preview.refused, preview.unchanged) == ([], 1)
+    assert [(c.full_name, c.changes) for c in preview.changes] == [
+        ("Phan Văn Chuyển Đến", (FieldChange("proposed_level", None, 2),)),
+    ]
+    assert ws.rating_sheets.apply(preview) == 1
+    assert _rows(ws)["Phan Văn Chuyển Đến"].proposed_level == 2

@@ -2,7 +2,16 @@
 (:func:`~.records.not_rated_reason`, over the member's periods on the roster and the status at
 the round's day), the statuses of a past day replayed from the events, and the members of a
 closed round it does not rate, for the readers of a round's results outside the rating service
-(the member template's rating column)."""
+(the member template's rating column).
+
+A closed round reads the roster as it stood when it was closed (:func:`standing` up to
+:func:`closing_of`): the members and events recorded by then, an event deleted since still
+counted. A departure or an admission dated in the year but recorded after the closing changes
+neither whom the round rated nor its figures, so the decision already issued and signed reads
+the same; reopening the round reads today's events again. This needs nothing stored beyond what
+travels already (each row's ``created_at`` and ``deleted_at``, the round's ``closed_at``), so a
+round closed by an older version, with nothing recorded since, reads as it did. An event edited
+after the closing is read as edited; the attendance is read as it is."""
 
 from __future__ import annotations
 
@@ -10,14 +19,22 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..lifecycle.periods import Period, active_periods, event_facts, from_admission_age
+from ..lifecycle.periods import (
+    Period,
+    active_periods,
+    event_facts,
+    from_admission_age,
+    periods_of,
+)
+from ..lifecycle.rules import EventFacts, baseline_status, event_order, lenient_replay
 from ..storage.live import is_live
 from ..storage.models import Member, MemberEvent, Rating, RatingRound
+from ..storage.models.base import Travelling
 from .records import CLOSED, Arrival, not_rated_reason, status_on
 from .rules import RatingRules
 
@@ -29,6 +46,161 @@ class _Status:
     """A member's stored status, as :func:`status_on` reads it."""
 
     status: str
+
+
+@dataclass(frozen=True)
+class _Closed:
+    """A member as a closed round reads it: the status at its closing, the admission date, the
+    events recorded by then and the Party admission date then."""
+
+    id: str
+    status: str
+    admission_date: dt.date | None
+    events: list[EventFacts]
+    party_date: dt.date | None
+
+
+class Standing(NamedTuple):
+    """The members as a round reads them (:func:`standing`)."""
+
+    periods: dict[str, list[Period]]
+    """Each member's periods on the roster."""
+    statuses: dict[str, str]
+    """The status at the round's day where it may not be the stored one (a member left out:
+    the stored one)."""
+    party_dates: dict[str, dt.date | None]
+    """The Party admission date where it may not be the stored one (a member left out: the
+    stored one)."""
+
+
+@dataclass(frozen=True)
+class _Event:
+    member_id: str
+    id: str
+    kind: str
+    event_date: dt.date
+    sequence: int
+    status_before: str
+    discipline_level: str | None
+
+
+def known(
+    model: type[Travelling], organization_id: str, by: dt.datetime | None
+) -> ColumnElement[bool]:
+    """The condition on ``model``'s rows a round reads: the live ones (``by`` None: an open
+    round), or those recorded by ``by`` and not deleted by then (a round closed at ``by``)."""
+    if by is None:
+        return is_live(model, organization_id)
+    condition: ColumnElement[bool] = and_(
+        model.organization_id == organization_id,  # type: ignore[attr-defined]
+        model.created_at <= by,
+        or_(model.deleted_at.is_(None), model.deleted_at > by),
+    )
+    return condition
+
+
+def closing_of(session: Session, organization_id: str, year: int) -> dt.datetime | None:
+    """What the round of ``year`` reads up to once closed (:func:`standing`); None while it is
+    open (or there is none).
+
+    Its closing, or a later moment its own rows show: the round's record and its ratings were
+    all written before the closing (a closed round takes no change), so a closing stamped before
+    them (by a clock set back, or a round written already closed, as the demo writes last
+    year's) is read from the latest of them."""
+    found = session.execute(
+        select(RatingRound.id, RatingRound.closed_at, RatingRound.created_at).where(
+            is_live(RatingRound, organization_id),
+            RatingRound.year == year,
+            RatingRound.state == CLOSED,
+        )
+    ).one_or_none()
+    if found is None:
+        return None
+    round_id, closed_at, created_at = found
+    rated = session.scalar(
+        select(func.max(Rating.updated_at)).where(is_live(Rating), Rating.round_id == round_id)
+    )
+    return max(t for t in (closed_at, created_at, rated) if t is not None)
+
+
+def standing(
+    session: Session,
+    organization_id: str,
+    day: dt.date,
+    by: dt.datetime | None,
+    member_ids: Sequence[str] | None = None,
+) -> Standing:
+    """Each member's periods on the roster, the statuses at the end of ``day`` and the Party
+    admission dates that differ from the stored ones (of ``member_ids`` when given, at most a
+    chunk), as a round reads them: from today's events (``by`` None), or from those recorded by
+    its closing ``by``. A member recorded after the closing has no period in a closed round."""
+    if by is None:
+        return Standing(
+            active_periods(session, organization_id, member_ids),
+            statuses_on(session, organization_id, day, member_ids),
+            {},
+        )
+    members = _as_closed(session, organization_id, by, member_ids)
+    return Standing(
+        {m.id: periods_of(m, m.events) for m in members},
+        {m.id: status_on(m, m.events, day) for m in members},
+        {m.id: m.party_date for m in members},
+    )
+
+
+def _as_closed(
+    session: Session, organization_id: str, by: dt.datetime, member_ids: Sequence[str] | None
+) -> list[_Closed]:
+    """The members recorded by ``by`` with their status then and the events recorded by then.
+
+    The status then is the one the events recorded by then leave, starting from the status
+    kept on the first event ever recorded; with none recorded by then, the status before the
+    first one recorded since (the stored status is today's, after the later events). The Party
+    admission date then is that of a Party admission recorded by then; none when the stored one
+    comes from a Party admission recorded since."""
+    members = select(Member.id, Member.status, Member.admission_date, Member.party_date).where(
+        is_live(Member, organization_id), Member.created_at <= by
+    )
+    events = select(
+        MemberEvent.member_id,
+        MemberEvent.id,
+        MemberEvent.kind,
+        MemberEvent.event_date,
+        MemberEvent.sequence,
+        MemberEvent.status_before,
+        MemberEvent.discipline_level,
+        known(MemberEvent, organization_id, by).label("known"),
+    ).where(
+        MemberEvent.organization_id == organization_id,
+        or_(MemberEvent.deleted_at.is_(None), known(MemberEvent, organization_id, by)),
+    )
+    if member_ids is not None:
+        members = members.where(Member.id.in_(member_ids))
+        events = events.where(MemberEvent.member_id.in_(member_ids))
+    then: dict[str, list[EventFacts]] = defaultdict(list)
+    ever: dict[str, list[EventFacts]] = defaultdict(list)
+    for row in session.execute(events):
+        event = _Event(*row[:-1])
+        was_known = row[-1]
+        ever[event.member_id].append(event)
+        if was_known:
+            then[event.member_id].append(event)
+    found = []
+    for member_id, stored, admitted, party in session.execute(members):
+        recorded = sorted(then.get(member_id, []), key=event_order)
+        status = baseline_status(_Status(stored), ever.get(member_id, []))
+        if recorded:
+            status = lenient_replay(recorded, baseline_status(_Status(stored), recorded))[-1]
+        admissions = [e.event_date for e in recorded if e.kind == "party_admission"]
+        if admissions:
+            party = admissions[-1]
+        elif any(
+            e.kind == "party_admission" and e.event_date == party and e not in recorded
+            for e in ever.get(member_id, [])
+        ):
+            party = None
+        found.append(_Closed(member_id, status, admitted, recorded, party))
+    return found
 
 
 def round_day(year: int) -> dt.date:
@@ -58,10 +230,11 @@ def in_year(periods: Sequence[Period], year: int) -> list[Period]:
 
 def arrivals(
     session: Session, organization_id: str, year: int, as_of: dt.date,
-    member_ids: Sequence[str] | None = None,
+    member_ids: Sequence[str] | None = None, by: dt.datetime | None = None,
 ) -> dict[str, Arrival]:  # fmt: skip
     """Each member's latest transfer in from 1 January of ``year`` to ``as_of`` (of
-    ``member_ids`` when given, at most a chunk of bound parameters).
+    ``member_ids`` when given, at most a chunk of bound parameters; recorded by ``by``, the
+    closing of a closed round, when given: :func:`standing`).
 
     A closed round keeps the members it rated: there, only the arrivals of members it decided a
     level for count (a round closed before members transferred in for less were rated left
@@ -72,7 +245,7 @@ def arrivals(
             MemberEvent.note,
         )
         .where(
-            is_live(MemberEvent, organization_id),
+            known(MemberEvent, organization_id, by),
             MemberEvent.kind == "transfer_in",
             MemberEvent.event_date >= dt.date(year, 1, 1),
             MemberEvent.event_date <= as_of,
@@ -136,14 +309,15 @@ def statuses_on(
 def not_rated(
     session: Session, organization_id: str, year: int, rules: RatingRules, member_ids: Sequence[str]
 ) -> set[str]:
-    """The members of ``member_ids`` the round of ``year`` (with ``rules``) does not rate."""
+    """The members of ``member_ids`` the round of ``year`` (with ``rules``) does not rate (a
+    closed round: as it was closed)."""
     as_of = round_day(year)
+    by = closing_of(session, organization_id, year)
     found: set[str] = set()
     for at in range(0, len(member_ids), _CHUNK):
         chunk = member_ids[at : at + _CHUNK]
-        periods = active_periods(session, organization_id, chunk)
-        then = statuses_on(session, organization_id, as_of, chunk)
-        came = arrivals(session, organization_id, year, as_of, chunk)
+        periods, then, party_then = standing(session, organization_id, as_of, by, chunk)
+        came = arrivals(session, organization_id, year, as_of, chunk, by)
         members = session.execute(
             select(
                 Member.id, Member.status, Member.party_date, Member.birth_date,
@@ -154,6 +328,7 @@ def not_rated(
             status = then.get(member_id, status)
             spans = from_admission_age(periods.get(member_id, []), birth, precision)
             arrival = came.get(member_id)
+            party_date = party_then.get(member_id, party_date)
             if reason_in(rules, year, as_of, spans, status, party_date, arrival) is not None:
                 found.add(member_id)
     return found

@@ -39,7 +39,7 @@ from ..storage.models import (
 )
 from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
-from .eligibility import arrivals, reason_in, round_day, statuses_on
+from .eligibility import arrivals, closing_of, known, reason_in, round_day, standing
 from .records import (
     CLOSED,
     LEVEL_FIELDS,
@@ -157,7 +157,8 @@ class RatingService:
         as_of = min(last, as_of or dt.date.today())
         org = self._ctx.organization_id
         with self._ctx.db.read() as session:
-            periods = active_periods(session, org)
+            by = closing_of(session, org, year)  # a closed round as it was closed
+            periods, then, party = standing(session, org, as_of, by)
         counts = self._participation.counts(year, as_of, periods)
         with self._ctx.db.read() as session:
             stmt = (
@@ -193,13 +194,12 @@ class RatingService:
                     ).where(is_live(Rating), Rating.round_id == round_id)
                 )
             }
-            discipline = self._discipline(session, first, last)
-            then = statuses_on(session, org, as_of)
-            came = arrivals(session, org, year, as_of)
+            discipline = self._discipline(session, first, last, by)
+            came = arrivals(session, org, year, as_of, by=by)
         with paused_gc():
             rows = self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then,
-                came,
+                came, party,
             )  # fmt: skip
         return [r for r in rows if not r.branch] if branch_id == "" else rows
 
@@ -214,21 +214,21 @@ class RatingService:
         as_of = min(last, as_of or dt.date.today())
         org = self._ctx.organization_id
         with self._ctx.db.read() as session:
-            periods = active_periods(session, org)
+            by = closing_of(session, org, year)  # a closed round as it was closed
+            periods, then, party = standing(session, org, as_of, by)
             members = session.execute(
                 select(
                     Member.id, Member.status, Member.party_date, Member.birth_date,
                     Member.birth_precision,
                 ).where(is_live(Member, org))
             ).all()  # fmt: skip
-            then = statuses_on(session, org, as_of)
-            came = arrivals(session, org, year, as_of)
+            came = arrivals(session, org, year, as_of, by=by)
         covered = set()
         for m in members:
             spans = from_admission_age(periods.get(m.id, []), m.birth_date, m.birth_precision)
-            status = then.get(m.id, m.status)
+            status, party_date = then.get(m.id, m.status), party.get(m.id, m.party_date)
             if any(p.overlaps(first, last) for p in spans) and (
-                reason_in(rules, year, as_of, spans, status, m.party_date, came.get(m.id)) is None
+                reason_in(rules, year, as_of, spans, status, party_date, came.get(m.id)) is None
             ):
                 covered.add(m.id)
         return covered
@@ -246,6 +246,7 @@ class RatingService:
         discipline: Mapping[str, str],
         then: Mapping[str, str],
         came: Mapping[str, Arrival],
+        party: Mapping[str, dt.date | None],
     ) -> list[RatingRow]:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
@@ -256,7 +257,8 @@ class RatingService:
                 continue
             status = then.get(m.id, m.status)
             arrival = came.get(m.id)
-            reason = reason_in(rules, year, as_of, spans, status, m.party_date, arrival)
+            party_date = party.get(m.id, m.party_date)
+            reason = reason_in(rules, year, as_of, spans, status, party_date, arrival)
             note = arrival_note(rules, spans, year, arrival) if reason is None else None
             r = saved.get(m.id)
             expected, attended, _ = counts.get(m.id, (0, 0, 0))
@@ -625,19 +627,19 @@ class RatingService:
             ).one_or_none()
             if not found or member is None:
                 return []
-            periods = from_admission_age(
-                active_periods(session, org, [member_id]).get(member_id, []),
-                member.birth_date,
-                member.birth_precision,
-            )
             history = []
             for year, rules, level, remark in found:
-                as_of = round_day(year)
-                status = statuses_on(session, org, as_of, [member_id]).get(member_id)
-                arrival = arrivals(session, org, year, as_of, [member_id]).get(member_id)
+                as_of = round_day(year)  # each round as it was closed
+                by = closing_of(session, org, year)
+                spans, then, party = standing(session, org, as_of, by, [member_id])
+                periods = from_admission_age(
+                    spans.get(member_id, []), member.birth_date, member.birth_precision
+                )
+                status = then.get(member_id)
+                arrival = arrivals(session, org, year, as_of, [member_id], by).get(member_id)
                 reason = reason_in(
                     parse_rules(rules), year, as_of, periods, status or member.status,
-                    member.party_date, arrival,
+                    party.get(member_id, member.party_date), arrival,
                 )  # fmt: skip
                 if reason is not None:
                     history.append(RatingHistory(year, None, remark, reason))
@@ -647,9 +649,11 @@ class RatingService:
 
     # Helpers -------------------------------------------------------------------------------
 
-    def _discipline(self, session: Session, first: dt.date, last: dt.date) -> dict[str, str]:
+    def _discipline(
+        self, session: Session, first: dt.date, last: dt.date, by: dt.datetime | None
+    ) -> dict[str, str]:
         stmt = select(MemberEvent.member_id, MemberEvent.discipline_level).where(
-            is_live(MemberEvent, self._ctx.organization_id),
+            known(MemberEvent, self._ctx.organization_id, by),
             MemberEvent.kind == "discipline",
             MemberEvent.event_date >= first,
             MemberEvent.event_date <= last,

@@ -4,7 +4,9 @@ The export (all chi đoàn, or one) is a list written by the core's writer
 (:func:`~doancoso.core.xlsx.writer.write_list_xlsx`): the title "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI
 ĐOÀN VIÊN NĂM Y" (and the chi đoàn), the organisation, then one row per member of the round in
 name order with :data:`HEADERS`. Levels are written as their Vietnamese names; a member who is
-not rated has "Không xếp loại — <the reason>" under "Mức gợi ý". The member's id in the app is
+not rated has "Không xếp loại — <the reason>" under "Mức gợi ý"; one transferred in during the
+year for fewer months than the rules ask for has, under "Ghi chú", that the rating rests on the
+previous organisation's remarks, and those remarks (:func:`note`). The member's id in the app is
 the **last column**, "Mã (không sửa)", visible so that the chi đoàn sees it must stay: the
 import finds each member by it (a row without it, typed in by hand, by name and birth date).
 
@@ -40,6 +42,8 @@ from .service import RatingRow, RatingService
 
 TITLE = "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐOÀN VIÊN NĂM {year}"
 ID_HEADER = "Mã (không sửa)"
+NOTE_HEADER = "Ghi chú"
+OLD_REMARKS = "Nhận xét của đơn vị cũ (ghi khi chuyển đến): {remarks}"
 NOT_RATED = "Không xếp loại — {reason}"
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("STT", 6),
@@ -53,6 +57,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Nhận xét của chi đoàn", 40),
     ("BCH quyết định", 28),
     ("Nhận xét", 40),
+    (NOTE_HEADER, 90),  # the note on one line: "Chuyển đến ngày … xếp loại căn cứ …"
     (ID_HEADER, 38),
 )
 HEADERS = tuple(header for header, _ in COLUMNS)
@@ -74,7 +79,7 @@ def layout(year: int) -> ListLayout:
         title=TITLE.format(year=year),
         sheet=f"Xếp loại {year}",
         columns=COLUMNS,
-        multiline=frozenset({"Nhận xét của chi đoàn", "Nhận xét"}),
+        multiline=frozenset({"Nhận xét của chi đoàn", "Nhận xét", NOTE_HEADER}),
     )
 
 
@@ -106,8 +111,19 @@ def sheet_line(number: int, row: RatingRow) -> list[Value]:
         row.proposed_remark or "",
         level_name(levels[2]),
         row.remark or "",
+        note(row),
         row.member_id,
     ]
+
+
+def note(row: RatingRow) -> str:
+    """The "Ghi chú" of a member transferred in during the year for fewer months than the rules
+    ask for, rated on the previous organisation's remarks (:attr:`RatingRow.note`), with those
+    remarks when the transfer recorded them; empty for the others."""
+    if not row.note:
+        return ""
+    remarks = OLD_REMARKS.format(remarks=row.arrival_remarks) if row.arrival_remarks else ""
+    return "\n".join(filter(None, (row.note, remarks)))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,64 @@
+"""A closed rating round reads as it was closed: a departure or an admission dated in its year
+but recorded after the closing changes neither ``rating list`` nor the decision issued; once
+the round is reopened it counts, as for an open round."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from doancoso.core.workspace import Workspace
+from rating_cli import YEAR, cli, ids
+
+__all__ = ["ids"]  # the fixture
+
+
+def _listed(data_dir: Path) -> list[dict[str, object]]:
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json")
+    assert (code, err) == (0, "")
+    listed: list[dict[str, object]] = json.loads(out)
+    return listed
+
+
+def _decision(data_dir: Path, target: Path) -> str:
+    code, _, err = cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(target),
+                       "--document", "quyet-dinh")  # fmt: skip
+    assert (code, err) == (0, "")
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(target).pages))
+
+
+def test_events_recorded_after_closing_leave_the_closed_round_as_it_was(
+    data_dir: Path, ws: Workspace, ids: dict[str, str], tmp_path: Path
+) -> None:
+    levels = {"An": "1", "Bình": "2", "Dũng": "3"}
+    for name, level in levels.items():
+        assert cli(data_dir, "rating", "set", ids[name], "--year", YEAR, "--decided", level)[0] == 0
+    assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
+    code, _, err = cli(data_dir, "rating", "print", "--year", YEAR, "-o",
+                       str(tmp_path / "issued.pdf"), "--document", "quyet-dinh", "--number",
+                       "15-QĐ/ĐTN", "--date", "20/12/2025")  # fmt: skip
+    assert (code, err) == (0, "")
+    listed, decision = _listed(data_dir), _decision(data_dir, tmp_path / "before.pdf")
+    assert "3 Trần Thị Bình 05/03/2000 Chi đoàn ấp Tân Hưng Hoàn thành tốt nhiệm vụ" in decision
+
+    # Recorded after the closing, dated in the round's year.
+    ws.events.record(ids["Bình"], "transfer_out", "01/09/2025",
+                     other_organization="Đoàn xã Khánh An")  # fmt: skip
+    late = ws.members.save({"full_name": "Lê Văn Mới", "birth_date": "05/03/2000",
+                            "admission_date": "01/02/2025"})  # fmt: skip
+
+    assert _listed(data_dir) == listed
+    assert _decision(data_dir, tmp_path / "after.pdf") == decision
+    code, out, _ = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert out.endswith("Đợt xếp loại năm 2025 (đã kết thúc): 4 đoàn viên, 3 thuộc diện xếp "
+                        "loại, 3 đã có mức Ban Chấp hành quyết định.\n")  # fmt: skip
+
+    assert cli(data_dir, "rating", "reopen", "--year", YEAR)[0] == 0
+    now = {r["full_name"]: r for r in _listed(data_dir)}
+    assert (now["Trần Thị Bình"]["eligible"], now["Trần Thị Bình"]["reason"]) == (
+        False, "Đã chuyển sinh hoạt trong năm: không xếp loại tại đơn vị."
+    )  # fmt: skip
+    assert (now["Trần Thị Bình"]["decided"], now["Lê Văn Mới"]["member_id"]) == (None, late)

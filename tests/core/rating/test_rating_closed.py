@@ -1,0 +1,152 @@
+"""A closed round reads as it was closed: members and events recorded after the closing (a
+departure or an admission dated in its year), or an event deleted since, change neither whom it
+rates, nor its levels, figures and counts, nor the members' history; reopening the round reads
+today's events. A round closed by an older version reads as it did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bundle_sync import carry
+from doancoso.core.rating.eligibility import not_rated
+from doancoso.core.workspace import Workspace
+from rating_data import meetings
+from schema_rows import copied
+
+YEAR = 2025
+LEFT = "Đã chuyển sinh hoạt trong năm: không xếp loại tại đơn vị."
+PARTY = "Đảng viên chính thức: đánh giá, không xếp loại."
+SCHEMA_0009 = Path(__file__).resolve().parents[2] / "fixtures" / "schema-0009.sqlite"
+
+
+def _member(ws: Workspace, branch: str, name: str, admitted: str = "01/01/2020") -> str:
+    return ws.members.save({"full_name": name, "birth_date": "01/01/2000", "branch_id": branch,
+                            "admission_date": admitted})  # fmt: skip
+
+
+def _read(ws: Workspace, member_id: str) -> tuple[object, ...]:
+    """Everything the readers of a round take from it."""
+    with ws._ctx.db.read() as session:
+        info = ws.rating.round(YEAR)
+        assert info is not None
+        ids = [r.member_id for r in ws.rating.rows(YEAR)]
+        unrated = not_rated(session, ws._ctx.organization_id, YEAR, info.rules, ids)
+    return (
+        ws.rating.rows(YEAR),
+        ws.rating.summary(YEAR),
+        ws.rating.covered(YEAR),
+        ws.rating.member_history(member_id),
+        unrated,
+    )
+
+
+def test_a_closed_round_ignores_what_was_recorded_after_it_closed(ws: Workspace) -> None:
+    branch = ws.branches.create("Chi đoàn ấp 1").id
+    an, binh, cuong = (_member(ws, branch, n) for n in ("Lê Văn An", "Trần Thị Bình", "Võ Cường"))
+    meetings(ws, {an: 10, binh: 8, cuong: 6})
+    ws.rating.set_levels(YEAR, "decided_level", {an: 1, binh: 2, cuong: 3})
+    # Decided, then left before the closing: not rated by the round (the level is hidden).
+    gone = ws.events.record(cuong, "transfer_out", "01/11/2025", other_organization="Đoàn xã A")
+    ws.rating.close(YEAR)
+    before = _read(ws, binh)
+    rows = {r.full_name: r for r in before[0]}  # type: ignore[attr-defined]
+    assert [(n, r.eligible, r.round_levels[2], r.reason) for n, r in rows.items()] == [
+        ("Lê Văn An", True, 1, None),
+        ("Trần Thị Bình", True, 2, None),
+        ("Võ Cường", False, None, LEFT),
+    ]
+    assert (rows["Trần Thị Bình"].expected, rows["Trần Thị Bình"].attended) == (10, 8)
+
+    ws.events.record(binh, "transfer_out", "01/09/2025", other_organization="Đoàn xã Khánh An")
+    ws.events.delete(gone)
+    late = _member(ws, branch, "Đỗ Văn Mới", admitted="01/02/2025")
+    assert _read(ws, binh) == before
+
+    ws.rating.reopen(YEAR)
+    rows = {r.full_name: r for r in ws.rating.rows(YEAR)}
+    assert [(n, r.eligible, r.round_levels[2], r.reason) for n, r in rows.items()] == [
+        ("Lê Văn An", True, 1, None),
+        ("Trần Thị Bình", False, None, LEFT),
+        ("Võ Cường", True, 3, None),
+        ("Đỗ Văn Mới", True, None, None),
+    ]
+    assert (rows["Trần Thị Bình"].expected, rows["Đỗ Văn Mới"].member_id) == (8, late)
+    ws.rating.close(YEAR)  # closed again: what is recorded now counts
+    assert ws.rating.member_history(binh) == [(YEAR, None, None, LEFT)]
+    assert ws.rating.covered(YEAR) == {an, cuong, late}
+
+
+def test_a_member_whose_first_event_came_after_the_closing_reads_as_before_it(
+    ws: Workspace,
+) -> None:
+    """A member imported without events has today's status on the record: after a transfer
+    out recorded since the closing, the closed round still reads the member as active."""
+    branch = ws.branches.create("Chi đoàn ấp 2").id
+    member = _member(ws, branch, "Phạm Văn Đi")
+    ws.rating.set(YEAR, member, {"decided_level": 2})
+    ws.rating.close(YEAR)
+    before = _read(ws, member)
+    ws.events.record(member, "transfer_out", "01/06/2025", other_organization="Đoàn xã B")
+    assert _read(ws, member) == before
+    assert ws.rating.member_history(member) == [(YEAR, 2, None, None)]
+
+
+def test_a_party_admission_recorded_after_the_closing_leaves_the_member_rated(
+    ws: Workspace,
+) -> None:
+    """A Party admission of 2024 recorded only after the round of 2025 was closed (a full
+    Party member is reviewed, not rated) does not take the member out of the closed round."""
+    branch = ws.branches.create("Chi đoàn ấp 3").id
+    member = _member(ws, branch, "Ngô Văn Đảng")
+    ws.rating.set(YEAR, member, {"decided_level": 1})
+    ws.rating.close(YEAR)
+    before = _read(ws, member)
+    ws.events.record(member, "party_admission", "10/03/2024")
+    assert _read(ws, member) == before
+    assert ws.rating.member_history(member) == [(YEAR, 1, None, None)]
+    ws.rating.reopen(YEAR)
+    (row,) = ws.rating.rows(YEAR)
+    assert (row.eligible, row.reason, row.round_levels[2]) == (False, PARTY, None)
+
+
+def test_a_round_closed_by_an_older_version_reads_as_before(tmp_path: Path) -> None:
+    """schema-0009's round of 2025, closed with nothing recorded since, reads as the same
+    data read live (reopened)."""
+    copied(SCHEMA_0009, tmp_path / "data")
+    with Workspace.open(tmp_path / "data") as ws:
+        info = ws.rating.round(YEAR)
+        assert info is not None and info.closed
+        rows = ws.rating.rows(YEAR)
+        assert sum(r.decided_level is not None for r in rows if r.eligible) > 0
+        closed = (rows, ws.rating.summary(YEAR), ws.rating.covered(YEAR),
+                  [ws.rating.member_history(r.member_id) for r in rows])  # fmt: skip
+        ws.rating.reopen(YEAR)
+        assert closed[3] and all(h == [] for h in
+                                 [ws.rating.member_history(r.member_id) for r in rows])  # fmt: skip
+        assert (ws.rating.rows(YEAR), ws.rating.summary(YEAR), ws.rating.covered(YEAR)) == closed[
+            :3
+        ]
+
+
+def test_a_closed_round_reads_the_same_on_the_copy_it_travelled_to(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """What a closed round reads up to travels with the rows (their creation and the round's
+    closing): the copy that took the round over, then a transfer out recorded on the first copy
+    since, reads it as closed, as the first copy does."""
+    branch = ws.branches.create("Chi đoàn ấp 4").id
+    an, binh = (_member(ws, branch, n) for n in ("Lê Văn An", "Trần Thị Bình"))
+    ws.rating.set_levels(YEAR, "decided_level", {an: 1, binh: 2})
+    ws.rating.close(YEAR)
+    with Workspace.open(tmp_path / "away") as away:
+        assert carry(ws, away).applied
+        before = (away.rating.rows(YEAR), away.rating.summary(YEAR))
+        assert before == (ws.rating.rows(YEAR), ws.rating.summary(YEAR))
+        ws.events.record(binh, "transfer_out", "01/09/2025", other_organization="Đoàn xã B")
+        assert carry(ws, away).applied
+        assert (away.rating.rows(YEAR), away.rating.summary(YEAR)) == before
+        away.rating.reopen(YEAR)
+        assert [(r.full_name, r.reason) for r in away.rating.rows(YEAR)] == [
+            ("Lê Văn An", None),
+            ("Trần Thị Bình", LEFT),
+        ]
