@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..lifecycle.periods import Period, active_periods, event_facts, from_admission_age
+from ..lifecycle.transfer import free_note
 from ..storage.live import is_live
 from ..storage.models import Member, MemberEvent, Rating, RatingRound
 from .records import CLOSED, Arrival, not_rated_reason, status_on
@@ -94,7 +95,7 @@ def arrivals(
         )
         stmt = stmt.where(MemberEvent.member_id.in_(decided))
     return {
-        member_id: Arrival(day, organization, note)
+        member_id: Arrival(day, organization, free_note(note, "transfer_in"))  # not the post
         for member_id, day, organization, note in session.execute(stmt)
     }
 
