@@ -141,8 +141,10 @@ class DocumentDialog(QDialog):
 
     def __init__(
         self, core: Core, kind: DocumentKind, today: date | None = None,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, number: str | None = None,
     ) -> None:  # fmt: skip
+        """``number``: the document's own number, known already (a transfer letter's, recorded
+        with the transfer), offered instead of the next one."""
         super().__init__(parent)
         self.kind = kind
         self.today = today or date.today()
@@ -159,7 +161,9 @@ class DocumentDialog(QDialog):
         form = QFormLayout()
         self.errors = FieldErrors()
 
-        self.number_edit = QLineEdit(memory.suggested_number(kind.memory_key, self.today.year))
+        self.number_edit = QLineEdit(
+            number or memory.suggested_number(kind.memory_key, self.today.year)
+        )
         self.number_edit.setPlaceholderText(
             f"Ví dụ: 01-{kind.code}/ĐTN; để trống để ghi số bằng tay"
         )
@@ -285,10 +289,12 @@ def _dashed(line: str) -> str:
 
 
 def ask_document_details(
-    core: Core, kind: DocumentKind, parent: QWidget | None, today: date | None = None
-) -> DocumentDetails | None:
-    """Run the print dialog; the details chosen, or None when cancelled."""
-    dialog = DocumentDialog(core, kind, today, parent)
+    core: Core, kind: DocumentKind, parent: QWidget | None, today: date | None = None,
+    number: str | None = None,
+) -> DocumentDetails | None:  # fmt: skip
+    """Run the print dialog (``number``: the document's own, offered, see
+    :class:`DocumentDialog`); the details chosen, or None when cancelled."""
+    dialog = DocumentDialog(core, kind, today, parent, number)
     core.prompts.run(dialog)
     details = dialog.details if dialog.result() == QDialog.DialogCode.Accepted else None
     dialog.deleteLater()
