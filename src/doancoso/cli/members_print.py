@@ -6,16 +6,20 @@ Registered under ``members`` by :mod:`doancoso.cli.members`; the PDFs themselves
 the command runs, so other commands start without loading reportlab).
 
 The transfer letter is the one the GUI prints from a "Chuyển sinh hoạt đi" of the member's
-history: by default of their last transfer out, or of the one ``--event`` names; its number,
-place and date are taken as ``rating print`` takes them (left out: a number to fill in by hand,
-the organisation's commune, today).
+history: by default of their last transfer out, or of the one ``--event`` names; its place and
+date are taken as ``rating print`` takes them (left out: the organisation's commune, today), its
+number as the GUI's print dialog offers it (:mod:`.numbers`): ``--number``, else the number
+recorded with the transfer (the letter's own), else the one after the last transfer letter's;
+the number printed is remembered for the next print, here or in the app, and said.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
+from ..core.document_memory import DocumentMemory
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, vn_number
@@ -37,6 +41,7 @@ from .filters import (
     member_filter,
     refuse_member_filters_for_youth,
 )
+from .numbers import choose_number, keep_number
 from .values import day
 
 if TYPE_CHECKING:
@@ -70,7 +75,12 @@ def register(members_sub: Subparsers) -> None:
         help="mã sự kiện “Chuyển sinh hoạt đi” (id của “members events --format json”; mặc "
         "định: lần chuyển sinh hoạt đi gần nhất)",
     )  # fmt: skip
-    letter.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 05-GGT/ĐTN")
+    letter.add_argument(
+        "--number", metavar="SỐ",
+        help="số văn bản, ví dụ 05-GGT/ĐTN (mặc định: số ghi khi chuyển sinh hoạt, nếu không "
+        "có thì số tiếp theo sau số giấy giới thiệu đã in lần trước; --number \"\" để ghi số "
+        "bằng tay)",
+    )  # fmt: skip
     letter.add_argument(
         "--place", metavar="ĐỊA_DANH",
         help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)",
@@ -109,23 +119,28 @@ def youth_print(args: argparse.Namespace, out: TextIO) -> int:
 
 def transfer_print(args: argparse.Namespace, out: TextIO) -> int:
     """``members print-transfer``: the transfer letter of the member's transfer out."""
-    from ..reports.transfer_letter import print_transfer_letter
+    from ..reports.transfer_letter import CODE, print_transfer_letter
 
     require_suffix(args.output, PDF, ".pdf")
-    issued_on = day(args.date, "date")
+    issued_on = day(args.date, "date") or date.today()
     with open_workspace(args) as ws:
         record = find_member(ws, args.member)
         name = record.fields.full_name
         event = _transfer_out(ws.events.history(record.id), name, args.event)
+        memory = DocumentMemory(ws.data_dir)
+        chosen = choose_number(memory, CODE, args.number, issued_on.year, event.number,
+                               "số ghi khi chuyển sinh hoạt")  # fmt: skip
         path = print_transfer_letter(
-            ws, record.id, event.id, args.output, number=args.number, place=args.place,
+            ws, record.id, event.id, args.output, number=chosen.number, place=args.place,
             issued_on=issued_on,
         )  # fmt: skip
+        keep_number(memory, CODE, chosen, issued_on.year)
     print(
         f"Đã in giấy giới thiệu sinh hoạt Đoàn của đoàn viên {name} (chuyển sinh hoạt đi đến "
         f"{event.other_organization} ngày {format_vn_date(event.event_date)}) ra tệp {path}.",
         file=out,
     )
+    print(chosen.said, file=out)
     return EXIT_OK
 
 

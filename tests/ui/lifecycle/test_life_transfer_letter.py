@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from cli_run import cli
 from doancoso.core.workspace import Workspace
 from doancoso.ui.common.document_dialog import DocumentDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
@@ -124,3 +125,28 @@ def test_the_number_recorded_with_the_transfer_is_offered_and_printed_as_the_let
     assert "Số: 07-GGT/ĐTN" in text
     assert "Được chuyển sinh hoạt Đoàn đến Đoàn phường 5 kể từ ngày 15/03/2025." in text
     assert "Quyết định" not in text
+
+
+def test_the_print_dialog_follows_the_number_the_command_line_printed(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    an = add_member("Nguyễn Văn An", "01/01/2000", admission_date="26/03/2016")
+    ws.events.record(an, "transfer_out", "15/03/2025", other_organization="Đoàn phường 5")
+    printed = cli("members", "print-transfer", an, "-o", str(tmp_path / "cli.pdf"), "--number",
+                  "05-GGT/ĐTN", "--data-dir", str(ws.data_dir))  # fmt: skip
+    assert printed.code == 0, printed.err
+    timeline = TimelineWidget(synchronous_core(ws, prompts), an)
+    qtbot.addWidget(timeline)
+    timeline.select_row(0)
+    timeline.printer.ask_save_path = lambda _name: None  # type: ignore[method-assign]
+    offered: list[str] = []
+
+    def accept(dialog: QDialog) -> None:
+        assert isinstance(dialog, DocumentDialog)
+        offered.append(dialog.number_edit.text())
+        dialog.submit()
+
+    prompts.dialog_script = accept
+    timeline.letter_button.click()
+    assert offered == ["06-GGT/ĐTN"]  # numbers restart each year: printed this year
