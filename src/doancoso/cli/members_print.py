@@ -1,5 +1,6 @@
-"""``doancoso members print``: the printed roster as a PDF, from the command line; and
-``members print-transfer``: a member's transfer letter (giấy giới thiệu sinh hoạt Đoàn).
+"""``doancoso members print``: the printed roster (or youth register) as a PDF, from the command
+line, numbered as the app's print dialog numbers lists (:mod:`.numbers`); and ``members
+print-transfer``: a member's transfer letter (giấy giới thiệu sinh hoạt Đoàn).
 
 Registered under ``members`` by :mod:`doancoso.cli.members`; the PDFs themselves are made by
 :mod:`doancoso.reports.roster` and :mod:`doancoso.reports.transfer_letter` (imported only when
@@ -16,6 +17,8 @@ the number printed is remembered for the next print, here or in the app, and sai
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
@@ -41,11 +44,15 @@ from .filters import (
     member_filter,
     refuse_member_filters_for_youth,
 )
-from .numbers import choose_number, keep_number
+from .numbers import NUMBER_HELP, ChosenNumber, choose_number, keep_number
 from .values import day
 
 if TYPE_CHECKING:
     from ..core.lifecycle.service import EventInfo
+    from ..core.workspace import Workspace
+
+LIST_CODE = "DS"
+"""The type code of the printed lists (danh sách), the app's ``ROSTER_LIST`` and ``YOUTH_LIST``."""
 
 
 def register(members_sub: Subparsers) -> None:
@@ -56,7 +63,9 @@ def register(members_sub: Subparsers) -> None:
         "-o", "--output", type=file_path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
     )
     add_member_filter_options(printing, "in")
-    printing.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 15-DS/ĐTN")
+    printing.add_argument(
+        "--number", metavar="SỐ", help=NUMBER_HELP.format(example="15-DS/ĐTN")
+    )  # fmt: skip
     printing.add_argument(
         "--youth", action="store_true", help="in danh sách thanh niên địa phương (sổ theo dõi)"
     )
@@ -98,8 +107,10 @@ def members_print(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         flt = member_filter(ws, args)
         count = ws.members.count(flt)
-        path = print_roster(ws, args.output, flt, number=args.number)
+        with numbered_list(ws, args) as number:
+            path = print_roster(ws, args.output, flt, number=number.number)
     print(f"Đã in danh sách {vn_number(count)} đoàn viên ra tệp {path}.", file=out)
+    print(number.said, file=out)
     return EXIT_OK
 
 
@@ -112,9 +123,21 @@ def youth_print(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         flt = YouthFilter(search=args.search)
         count = ws.youth.count(flt)
-        path = print_youth(ws, args.output, flt, number=args.number)
+        with numbered_list(ws, args) as number:
+            path = print_youth(ws, args.output, flt, number=number.number)
     print(f"Đã in danh sách {vn_number(count)} thanh niên ra tệp {path}.", file=out)
+    print(number.said, file=out)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def numbered_list(ws: Workspace, args: argparse.Namespace) -> Iterator[ChosenNumber]:
+    """The number of a list printed today (:mod:`.numbers`; one numbering, "DS", for the
+    roster and the youth register, as in the app), remembered once the list is written."""
+    memory, year = DocumentMemory(ws.data_dir), date.today().year
+    chosen = choose_number(memory, LIST_CODE, args.number, year)
+    yield chosen
+    keep_number(memory, LIST_CODE, chosen, year)
 
 
 def transfer_print(args: argparse.Namespace, out: TextIO) -> int:

@@ -20,6 +20,13 @@ NUMBER_HELP = (
     'bản này; --number "" để ghi số bằng tay)'
 )
 
+NO_NUMBER_YET = (
+    "Số văn bản để trống, ghi bằng tay: chưa có số nào đã dùng cho loại văn bản này (--number "
+    "để ghi số; các lần in sau sẽ tiếp theo số đó)."
+)
+"""What a command says of a document printed without a number, none having been used before
+for its kind."""
+
 
 @dataclass(frozen=True)
 class ChosenNumber:
@@ -46,11 +53,7 @@ def choose_number(
         return ChosenNumber(number, f"Số văn bản: {number} ({own_source}).")
     number = memory.suggested_number(code, year)
     if not number:
-        return ChosenNumber(
-            "",
-            "Số văn bản để trống, ghi bằng tay: chưa có số nào đã dùng cho loại văn bản này "
-            "(--number để ghi số; các lần in sau sẽ tiếp theo số đó).",
-        )
+        return ChosenNumber("", NO_NUMBER_YET)
     last = memory.last_number(code)
     if memory.last_year(code) == year:
         why = f"tiếp theo số {last} đã dùng lần trước"
