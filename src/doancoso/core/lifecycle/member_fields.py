@@ -56,7 +56,7 @@ def forget_event(member: Member, event: MemberEvent) -> None:
         post = parse(event.note, "transfer_in").vacated_position
         if post and not member.position:
             member.position = post
-    if event.kind == "admission":
+    elif event.kind == "admission":
         if member.admission_date == event.event_date:
             member.admission_date = None
         if event.place and member.admission_place == event.place:
