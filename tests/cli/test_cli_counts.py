@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cli_run import cli
+from doancoso.cli.numbers import NO_NUMBER_YET
 from doancoso.core.lang.text import vn_number
 
 
@@ -63,7 +64,7 @@ def test_members_print_count_has_a_thousands_dot(
     target = tmp_path / "ds.pdf"
     code, out, err = cli("members", "print", "--data-dir", big_folder, "-o", str(target))
     assert code == 0, err
-    assert out == f"Đã in danh sách {active} đoàn viên ra tệp {target}.\n"
+    assert out == f"Đã in danh sách {active} đoàn viên ra tệp {target}.\n{NO_NUMBER_YET}\n"
 
 
 def test_members_import_counts_have_a_thousands_dot(

@@ -299,3 +299,28 @@ def test_help_is_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
         "Khai trừ" in words  # fmt: skip
     assert "loại sự kiện: Kết nạp Đoàn, Chuyển sinh hoạt đến," in words
     assert "--dues-paid-until mm/yyyy" in words and "--remarks NHẬN_XÉT" in words
+
+
+def test_undoing_a_return_puts_the_vacated_post_back(folder: str) -> None:
+    """``members event undo`` deletes the return as "Xóa sự kiện" does: the post the return
+    vacated comes back, and the history never showed it as a note."""
+    an = "Nguyễn Văn An"
+    with Workspace.open(Path(folder)) as ws:
+        record = ws.members.get(member_id(folder, an))
+        ws.members.save({"full_name": an, "birth_date": "05/03/2001", "position": "Bí thư",
+                         "branch_id": record.fields.branch_id or ""}, record.id)  # fmt: skip
+    assert add(folder, an, "--kind", "admission", "--date", "01/04/2018")[0] == 0
+    for kind, day in (("transfer_out", "01/03/2024"), ("transfer_in", "01/09/2024")):
+        code, _out, err = add(folder, an, "--kind", kind, "--date", day, "--note", "Theo gia đình.",
+                              "--other-organization", "Đoàn xã Tân Lộc")  # fmt: skip
+        assert (code, err) == (0, ""), err
+    assert history(folder, an)[-1]["note"] == "Theo gia đình."
+    with Workspace.open(Path(folder)) as ws:
+        assert ws.members.get(member_id(folder, an)).fields.position is None
+    undone = cli("members", "event", "undo", an, "--data-dir", folder)
+    assert undone.out == (
+        "Đã xóa “Chuyển sinh hoạt đến” ngày 01/09/2024 của đoàn viên Nguyễn Văn An. "
+        "Trạng thái: Đã chuyển sinh hoạt.\n"
+    )
+    with Workspace.open(Path(folder)) as ws:
+        assert ws.members.get(member_id(folder, an)).fields.position == "Bí thư"

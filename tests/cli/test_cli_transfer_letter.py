@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from cli_run import cli
+from doancoso.core.document_memory import DocumentMemory
 from doancoso.core.documents import place_and_date
 from doancoso.core.workspace import Workspace
 
@@ -19,7 +20,8 @@ from doancoso.core.workspace import Workspace
 @pytest.fixture
 def folder(ws: Workspace, data_dir: Path) -> str:
     """Nguyễn Thị Như Ý transferred out twice (to Đoàn xã Tân Phú in 2022, back in 2023, then
-    to Đoàn phường 5 in 2025, with the dues and remarks); Lê Văn Tư never transferred."""
+    to Đoàn phường 5 in 2025, with the letter's number, the dues and remarks); Lê Văn Tư never
+    transferred."""
     branch = ws.branches.create("Chi đoàn ấp Tân Phú").id
     y = ws.members.save({
         "full_name": "Nguyễn Thị Như Ý", "birth_date": "05/03/2001", "gender": "female",
@@ -28,7 +30,7 @@ def folder(ws: Workspace, data_dir: Path) -> str:
     ws.events.record(y, "transfer_out", "01/06/2022", other_organization="Đoàn xã Tân Phú")
     ws.events.record(y, "transfer_in", "01/06/2023", other_organization="Đoàn xã Tân Phú")
     ws.events.record(
-        y, "transfer_out", "15/03/2025", "12-QĐ/ĐTN", other_organization="Đoàn phường 5",
+        y, "transfer_out", "15/03/2025", "07-GGT/ĐTN", other_organization="Đoàn phường 5",
         dues_paid_until="03/2025", remarks="Nhiệt tình, gương mẫu trong các phong trào.",
     )  # fmt: skip
     ws.members.save({"full_name": "Lê Văn Tư", "birth_date": "09/09/2000", "branch_id": branch})
@@ -60,6 +62,7 @@ def test_the_last_transfer_out_is_printed_with_number_place_and_date(
     assert out == (
         "Đã in giấy giới thiệu sinh hoạt Đoàn của đoàn viên Nguyễn Thị Như Ý (chuyển sinh hoạt "
         f"đi đến Đoàn phường 5 ngày 15/03/2025) ra tệp {target}.\n"
+        "Số văn bản: 05-GGT/ĐTN.\n"
     )
     text = pdf_text(target)
     for expected in (
@@ -83,9 +86,59 @@ def test_an_earlier_transfer_by_its_event_id(folder: str, tmp_path: Path) -> Non
     assert "(chuyển sinh hoạt đi đến Đoàn xã Tân Phú ngày 01/06/2022)" in out
     text = pdf_text(target)
     assert "Kính gửi: Đoàn xã Tân Phú" in text
-    # No --number, --place, --date: the number left to write by hand, the commune, today.
+    # No --number, --place, --date; no number recorded with the transfer nor any letter's used
+    # before: the number left to write by hand, the commune, today.
+    assert out.splitlines()[-1] == (
+        "Số văn bản để trống, ghi bằng tay: chưa có số nào đã dùng cho loại văn bản này "
+        "(--number để ghi số; các lần in sau sẽ tiếp theo số đó)."
+    )
     assert "Số:          -GGT/ĐTN" in text
     assert place_and_date("Tân Hưng", dt.date.today()) in text
+
+
+def test_without_number_the_letter_takes_the_next_one_and_remembers_it(
+    folder: str, tmp_path: Path
+) -> None:
+    """As the GUI's print dialog: the number after the last letter's, 01 in a new year, the
+    number recorded with the transfer before both; each printed number is remembered."""
+    first = transfers(folder, "Nguyễn Thị Như Ý")[0]["id"]  # recorded without a number
+
+    def letter(name: str, *options: str) -> tuple[str, str]:
+        target = tmp_path / name
+        code, out, err = print_letter(folder, "Nguyễn Thị Như Ý", target, *options)
+        assert (code, err) == (0, ""), err
+        return out.splitlines()[-1], pdf_text(target)
+
+    said, _text = letter("a.pdf", "--event", first, "--number", "Số: 05-GGT/ĐTN",
+                         "--date", "16/03/2025")  # fmt: skip
+    assert said == "Số văn bản: 05-GGT/ĐTN."
+    said, text = letter("b.pdf", "--event", first, "--date", "17/03/2025")
+    assert said == (
+        "Số văn bản: 06-GGT/ĐTN (tiếp theo số 05-GGT/ĐTN đã dùng lần trước; --number để ghi số "
+        "khác)."
+    )
+    assert "Số: 06-GGT/ĐTN" in text
+    said, text = letter("c.pdf", "--date", "18/03/2025")  # the last transfer: its own number
+    assert said == "Số văn bản: 07-GGT/ĐTN (số ghi khi chuyển sinh hoạt)."
+    assert "Số: 07-GGT/ĐTN" in text
+    said, text = letter("d.pdf", "--event", first, "--date", "19/03/2025")
+    assert said.startswith("Số văn bản: 08-GGT/ĐTN (tiếp theo số 07-GGT/ĐTN")
+    said, text = letter("e.pdf", "--event", first, "--number", "", "--date", "20/03/2025")
+    assert (said, "Số:          -GGT/ĐTN" in text) == ("Số văn bản để trống, ghi bằng tay.", True)
+    said, text = letter("f.pdf", "--event", first, "--date", "05/01/2026")
+    assert said == (
+        "Số văn bản: 01-GGT/ĐTN (số đầu tiên của năm 2026, sau số 08-GGT/ĐTN của năm 2025; "
+        "--number để ghi số khác)."
+    )
+    assert "Số: 01-GGT/ĐTN" in text
+    # The app's print dialog follows the command line's numbers.
+    assert DocumentMemory(Path(folder)).suggested_number("GGT", 2026) == "02-GGT/ĐTN"
+
+
+def test_a_refused_letter_remembers_no_number(folder: str, tmp_path: Path) -> None:
+    target = tmp_path / "ggt.pdf"
+    assert print_letter(folder, "Lê Văn Tư", target, "--number", "09-GGT/ĐTN")[0] == 1
+    assert DocumentMemory(Path(folder)).last_number("GGT") == ""
 
 
 REFUSALS = [

@@ -7,6 +7,7 @@ import io
 import pytest
 
 from doancoso.cli.main import run
+from doancoso.cli.numbers import NO_NUMBER_YET
 from doancoso.core.roster.service import MemberFilter
 
 
@@ -22,7 +23,7 @@ def test_print_whole_roster(demo_ws, data_dir, tmp_path, read_pdf):
     target = tmp_path / "ds.pdf"
     code, out, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(target))
     assert (code, err) == (0, "")
-    assert out == f"Đã in danh sách {active} đoàn viên ra tệp {target}.\n"
+    assert out == f"Đã in danh sách {active} đoàn viên ra tệp {target}.\n{NO_NUMBER_YET}\n"
     pdf = read_pdf(target)
     text = pdf.text()
     assert "DANH SÁCH ĐOÀN VIÊN" in text and f"Tổng số: {active} đoàn viên" in text
@@ -32,7 +33,8 @@ def test_print_whole_roster(demo_ws, data_dir, tmp_path, read_pdf):
     every = tmp_path / "tat-ca.pdf"
     code, out, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(every),
                           "--status", "Tất cả")  # fmt: skip
-    assert (code, err, out) == (0, "", f"Đã in danh sách 300 đoàn viên ra tệp {every}.\n")
+    printed = f"Đã in danh sách 300 đoàn viên ra tệp {every}.\n{NO_NUMBER_YET}\n"
+    assert (code, err, out) == (0, "", printed)
     left = tmp_path / "xoa-ten.pdf"
     code, out, err = _run("members", "print", "--data-dir", str(data_dir), "-o", str(left),
                           "--status", "da xoa ten")  # fmt: skip

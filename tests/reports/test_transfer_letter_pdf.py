@@ -58,8 +58,7 @@ def test_the_letter_carries_the_member_dues_and_remarks(
         "Số thẻ đoàn viên: 123456",
         "Chức vụ trong Đoàn: Bí thư",
         "Sinh hoạt tại: Chi đoàn ấp Tân Phú, Đoàn xã Tân Hưng",
-        "Được chuyển sinh hoạt Đoàn đến Đoàn phường 5 kể từ ngày 15/03/2025 (Quyết",
-        "định số 12-QĐ/ĐTN).",
+        "Được chuyển sinh hoạt Đoàn đến Đoàn phường 5 kể từ ngày 15/03/2025.",
         "Đã đóng đoàn phí đến hết tháng: 03/2025",
         "Nhận xét của tổ chức Đoàn:",
         "Nhiệt tình, gương mẫu trong các phong trào.",
@@ -72,6 +71,23 @@ def test_the_letter_carries_the_member_dues_and_remarks(
     ):
         assert expected in text, expected
     assert "Liberation" in "".join(pdf.fonts())
+    # The event's number is no decision: the letter, numbered at print, names none.
+    assert "Quyết định" not in text and "12-QĐ/ĐTN" not in text
+
+
+def test_the_number_recorded_with_the_transfer_is_the_letters_own(
+    ws: Workspace, an: str, tmp_path: Path, read_pdf: Callable[[Path], Any]
+) -> None:
+    """The number of a "Chuyển sinh hoạt đi" is the letter's: printed as the letter's "Số:"
+    in the header, as the union's letters carry it, when the print gives no number."""
+    event_id = ws.events.record(an, "transfer_out", "15/03/2025", "07-GGT/ĐTN",
+                                other_organization="Đoàn phường 5")  # fmt: skip
+    text = read_pdf(print_transfer_letter(ws, an, event_id, tmp_path / "ggt.pdf")).text()
+    assert "Số: 07-GGT/ĐTN" in text
+    assert "Được chuyển sinh hoạt Đoàn đến Đoàn phường 5 kể từ ngày 15/03/2025.\n" in text
+    assert "Quyết định" not in text
+    blank = print_transfer_letter(ws, an, event_id, tmp_path / "tay.pdf", number="")
+    assert "07-GGT/ĐTN" not in read_pdf(blank).text()  # left blank on purpose: by hand
 
 
 def test_missing_dues_and_remarks_are_left_to_fill_in_by_hand(

@@ -1,21 +1,28 @@
-"""``doancoso members print``: the printed roster as a PDF, from the command line; and
-``members print-transfer``: a member's transfer letter (giấy giới thiệu sinh hoạt Đoàn).
+"""``doancoso members print``: the printed roster (or youth register) as a PDF, from the command
+line, numbered as the app's print dialog numbers lists (:mod:`.numbers`); and ``members
+print-transfer``: a member's transfer letter (giấy giới thiệu sinh hoạt Đoàn).
 
 Registered under ``members`` by :mod:`doancoso.cli.members`; the PDFs themselves are made by
 :mod:`doancoso.reports.roster` and :mod:`doancoso.reports.transfer_letter` (imported only when
 the command runs, so other commands start without loading reportlab).
 
 The transfer letter is the one the GUI prints from a "Chuyển sinh hoạt đi" of the member's
-history: by default of their last transfer out, or of the one ``--event`` names; its number,
-place and date are taken as ``rating print`` takes them (left out: a number to fill in by hand,
-the organisation's commune, today).
+history: by default of their last transfer out, or of the one ``--event`` names; its place and
+date are taken as ``rating print`` takes them (left out: the organisation's commune, today), its
+number as the GUI's print dialog offers it (:mod:`.numbers`): ``--number``, else the number
+recorded with the transfer (the letter's own), else the one after the last transfer letter's;
+the number printed is remembered for the next print, here or in the app, and said.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
+from ..core.document_memory import DocumentMemory
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, vn_number
@@ -37,10 +44,15 @@ from .filters import (
     member_filter,
     refuse_member_filters_for_youth,
 )
+from .numbers import NUMBER_HELP, ChosenNumber, choose_number, keep_number
 from .values import day
 
 if TYPE_CHECKING:
     from ..core.lifecycle.service import EventInfo
+    from ..core.workspace import Workspace
+
+LIST_CODE = "DS"
+"""The type code of the printed lists (danh sách), the app's ``ROSTER_LIST`` and ``YOUTH_LIST``."""
 
 
 def register(members_sub: Subparsers) -> None:
@@ -51,7 +63,9 @@ def register(members_sub: Subparsers) -> None:
         "-o", "--output", type=file_path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
     )
     add_member_filter_options(printing, "in")
-    printing.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 15-DS/ĐTN")
+    printing.add_argument(
+        "--number", metavar="SỐ", help=NUMBER_HELP.format(example="15-DS/ĐTN")
+    )  # fmt: skip
     printing.add_argument(
         "--youth", action="store_true", help="in danh sách thanh niên địa phương (sổ theo dõi)"
     )
@@ -70,7 +84,12 @@ def register(members_sub: Subparsers) -> None:
         help="mã sự kiện “Chuyển sinh hoạt đi” (id của “members events --format json”; mặc "
         "định: lần chuyển sinh hoạt đi gần nhất)",
     )  # fmt: skip
-    letter.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 05-GGT/ĐTN")
+    letter.add_argument(
+        "--number", metavar="SỐ",
+        help="số văn bản, ví dụ 05-GGT/ĐTN (mặc định: số ghi khi chuyển sinh hoạt, nếu không "
+        "có thì số tiếp theo sau số giấy giới thiệu đã in lần trước; --number \"\" để ghi số "
+        "bằng tay)",
+    )  # fmt: skip
     letter.add_argument(
         "--place", metavar="ĐỊA_DANH",
         help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)",
@@ -88,8 +107,10 @@ def members_print(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         flt = member_filter(ws, args)
         count = ws.members.count(flt)
-        path = print_roster(ws, args.output, flt, number=args.number)
+        with numbered_list(ws, args) as number:
+            path = print_roster(ws, args.output, flt, number=number.number)
     print(f"Đã in danh sách {vn_number(count)} đoàn viên ra tệp {path}.", file=out)
+    print(number.said, file=out)
     return EXIT_OK
 
 
@@ -102,30 +123,47 @@ def youth_print(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         flt = YouthFilter(search=args.search)
         count = ws.youth.count(flt)
-        path = print_youth(ws, args.output, flt, number=args.number)
+        with numbered_list(ws, args) as number:
+            path = print_youth(ws, args.output, flt, number=number.number)
     print(f"Đã in danh sách {vn_number(count)} thanh niên ra tệp {path}.", file=out)
+    print(number.said, file=out)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def numbered_list(ws: Workspace, args: argparse.Namespace) -> Iterator[ChosenNumber]:
+    """The number of a list printed today (:mod:`.numbers`; one numbering, "DS", for the
+    roster and the youth register, as in the app), remembered once the list is written."""
+    memory, year = DocumentMemory(ws.data_dir), date.today().year
+    chosen = choose_number(memory, LIST_CODE, args.number, year)
+    yield chosen
+    keep_number(memory, LIST_CODE, chosen, year)
 
 
 def transfer_print(args: argparse.Namespace, out: TextIO) -> int:
     """``members print-transfer``: the transfer letter of the member's transfer out."""
-    from ..reports.transfer_letter import print_transfer_letter
+    from ..reports.transfer_letter import CODE, print_transfer_letter
 
     require_suffix(args.output, PDF, ".pdf")
-    issued_on = day(args.date, "date")
+    issued_on = day(args.date, "date") or date.today()
     with open_workspace(args) as ws:
         record = find_member(ws, args.member)
         name = record.fields.full_name
         event = _transfer_out(ws.events.history(record.id), name, args.event)
+        memory = DocumentMemory(ws.data_dir)
+        chosen = choose_number(memory, CODE, args.number, issued_on.year, event.number,
+                               "số ghi khi chuyển sinh hoạt")  # fmt: skip
         path = print_transfer_letter(
-            ws, record.id, event.id, args.output, number=args.number, place=args.place,
+            ws, record.id, event.id, args.output, number=chosen.number, place=args.place,
             issued_on=issued_on,
         )  # fmt: skip
+        keep_number(memory, CODE, chosen, issued_on.year)
     print(
         f"Đã in giấy giới thiệu sinh hoạt Đoàn của đoàn viên {name} (chuyển sinh hoạt đi đến "
         f"{event.other_organization} ngày {format_vn_date(event.event_date)}) ra tệp {path}.",
         file=out,
     )
+    print(chosen.said, file=out)
     return EXIT_OK
 
 

@@ -44,8 +44,10 @@ def print_transfer_letter(
 ) -> Path:  # fmt: skip
     """Write the transfer letter of the member's "Chuyển sinh hoạt đi" ``event_id`` to the PDF
     ``path`` (atomically) and return the path. ``number``, ``place``, ``issued_on`` and
-    ``recipients`` are the print dialog's; left out: a number to fill in by hand, the
-    organisation's place, today, and "Như trên".
+    ``recipients`` are the print dialog's; left out: the number recorded with the event (the
+    letter's own, printed "Số: …" in the header as the union's letters carry it; a transfer
+    is no decision, and the letter names none), else a number to fill in by hand (as ``""``
+    asks), the organisation's place, today, and "Như trên".
 
     Raises AppError when there is no organisation, the event is not the member's transfer out,
     or the file cannot be written.
@@ -86,8 +88,7 @@ def print_transfer_letter(
         Paragraph(
             markup(
                 f"Được chuyển sinh hoạt Đoàn đến {event.other_organization} kể từ ngày "
-                f"{format_vn_date(event.event_date)}"
-                + (f" (Quyết định số {event.number})." if event.number else ".")
+                f"{format_vn_date(event.event_date)}."
             ),
             style("body"),
         )
@@ -110,7 +111,7 @@ def print_transfer_letter(
         org,
         kind=TITLE,
         code=CODE,
-        number=number,
+        number=event.number if number is None else number,
         issued_on=issued_on,
         place=place,
         recipients=transfer_recipients() if recipients is None else recipients,

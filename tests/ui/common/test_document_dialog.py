@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.document_memory import MEMORY_FILE, DocumentMemory
 from doancoso.core.documents import place_and_date
 from doancoso.core.workspace import Workspace
 from doancoso.ui.common.document_dialog import DocumentDialog, DocumentKind
@@ -166,7 +167,23 @@ def test_numbers_restart_in_a_new_year_and_a_cancelled_save_remembers_nothing(
     assert _dialog(qtbot, ws, today=today).number_edit.text() == "16-DS/ĐTN"
     new_year = date(today.year + 1, 1, 4)
     assert _dialog(qtbot, ws, today=new_year).number_edit.text() == "01-DS/ĐTN"
-    assert (ws.data_dir / "ui-state.ini").is_file()  # kept in the data folder
+    assert (ws.data_dir / MEMORY_FILE).is_file()  # kept in the data folder, the CLI sharing it
+
+
+def test_numbers_remembered_by_an_older_version_are_taken_over(qtbot: QtBot, ws: Workspace) -> None:
+    """Before the core kept them (shared with the command line), the numbers and recipients
+    were in ``ui-state.ini``: the next print still follows them."""
+    state = UiState(ws.data_dir)
+    for key, value in (("number", "15-DS/ĐTN"), ("year", "2026"), ("recipients", RECIPIENTS)):
+        state.set_text(f"documents/DS/{key}", value)
+    state.set_text("documents/QĐ/number", "03-QĐ/ĐTN")  # a code with a letter QSettings escapes
+    state.set_text("documents/QĐ/year", "2026")
+    state.sync()
+    dialog = _dialog(qtbot, ws)
+    assert dialog.number_edit.text() == "16-DS/ĐTN"
+    assert dialog.recipients_edit.toPlainText() == RECIPIENTS
+    assert DocumentMemory(ws.data_dir).suggested_number("QĐ", 2026) == "04-QĐ/ĐTN"
+    assert DocumentMemory(ws.data_dir).suggested_number("DS", 2027) == "01-DS/ĐTN"
 
 
 def test_cancelling_the_dialog_asks_for_no_file(qtbot: QtBot, ws: Workspace) -> None:

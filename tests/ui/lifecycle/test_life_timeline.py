@@ -116,3 +116,27 @@ def test_a_number_typed_and_not_saved_stays_when_an_event_changes(
     assert form.is_modified
     form.save_button.click()
     assert ws.members.get(an).fields.admission_decision == "04-QĐ/ĐTN"
+
+
+def test_deleting_a_return_gives_back_the_post_it_vacated(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    an = add_member("Nguyễn Văn An", "01/01/2000", branch="Chi đoàn ấp Tân Phú",
+                    position="Bí thư", admission_date="26/03/2016")  # fmt: skip
+    ws.events.record(an, "transfer_out", "15/03/2024", other_organization="Đoàn xã Tân Lộc")
+    ws.events.record(an, "transfer_in", "01/02/2025", other_organization="Đoàn xã Tân Lộc",
+                     note="Về địa phương")  # fmt: skip
+    form = MemberFormDialog(synchronous_core(ws, prompts), an)
+    qtbot.addWidget(form)
+    assert form.timeline is not None
+    assert form.timeline.rows()[-1][3] == "Chuyển đến từ: Đoàn xã Tân Lộc\nGhi chú: Về địa phương"
+    assert ws.members.get(an).fields.position is None
+    form.timeline.select_row(1)
+    prompts.answer = True
+    form.timeline.delete_button.click()  # "Xóa sự kiện"
+    assert prompts.errors == []
+    fields = ws.members.get(an).fields
+    assert (fields.status, fields.position) == ("transferred_out", "Bí thư")
+    assert form.timeline.rows()[0][3] == (
+        "Chức vụ trước khi chuyển sinh hoạt: Bí thư\nChuyển đi đến: Đoàn xã Tân Lộc"
+    )

@@ -8,9 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from cli_run import cli
 from doancoso.core.workspace import Workspace
+from doancoso.ui.common.document_dialog import DocumentDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.timeline import TimelineWidget
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
@@ -28,8 +31,12 @@ def test_the_transfer_out_dialog_takes_dues_and_remarks(
     qtbot.addWidget(dialog)
     dialog.set_kind("transfer_in")
     assert not dialog.field_shown("dues_paid_until") and not dialog.field_shown("remarks")
+    assert dialog.caption("number").text() == "Số quyết định"
     dialog.set_kind("transfer_out")
     assert dialog.field_shown("dues_paid_until") and dialog.field_shown("remarks")
+    # A transfer out's number is its letter's, no decision's.
+    assert dialog.caption("number").text() == "Số giấy giới thiệu"
+    assert dialog.number_edit.placeholderText() == "Ví dụ: 05-GGT/ĐTN"
     dialog.set_value("date", "15/03/2025")
     dialog.set_value("other_organization", "Đoàn phường 5")
     dialog.set_value("dues_paid_until", "04/2025")
@@ -88,3 +95,58 @@ def test_the_history_prints_the_transfer_letter_of_the_selected_transfer(
     assert "NGUYỄN VĂN AN" in text
     assert "Đã đóng đoàn phí đến hết tháng: 03/2025" in text
     assert "Hoàn thành tốt nhiệm vụ năm 2024." in text
+
+
+def test_the_number_recorded_with_the_transfer_is_offered_and_printed_as_the_letters(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    an = add_member("Nguyễn Văn An", "01/01/2000", admission_date="26/03/2016")
+    ws.events.record(an, "transfer_out", "15/03/2025", "07-GGT/ĐTN",
+                     other_organization="Đoàn phường 5")  # fmt: skip
+    timeline = TimelineWidget(synchronous_core(ws, prompts), an)
+    qtbot.addWidget(timeline)
+    timeline.select_row(0)
+    target = tmp_path / "giay.pdf"
+    timeline.printer.ask_save_path = lambda _name: target  # type: ignore[method-assign]
+    timeline.printer.open_file = lambda _path: True  # type: ignore[method-assign]
+    offered: list[str] = []
+
+    def accept(dialog: QDialog) -> None:
+        assert isinstance(dialog, DocumentDialog)
+        offered.append(dialog.number_edit.text())
+        dialog.submit()
+
+    prompts.dialog_script = accept
+    timeline.letter_button.click()
+    assert prompts.errors == []
+    assert offered == ["07-GGT/ĐTN"]
+    text = " ".join(page.extract_text() for page in PdfReader(str(target)).pages)
+    assert "Số: 07-GGT/ĐTN" in text
+    assert "Được chuyển sinh hoạt Đoàn đến Đoàn phường 5 kể từ ngày 15/03/2025." in text
+    assert "Quyết định" not in text
+
+
+def test_the_print_dialog_follows_the_number_the_command_line_printed(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    an = add_member("Nguyễn Văn An", "01/01/2000", admission_date="26/03/2016")
+    ws.events.record(an, "transfer_out", "15/03/2025", other_organization="Đoàn phường 5")
+    printed = cli("members", "print-transfer", an, "-o", str(tmp_path / "cli.pdf"), "--number",
+                  "05-GGT/ĐTN", "--data-dir", str(ws.data_dir))  # fmt: skip
+    assert printed.code == 0, printed.err
+    timeline = TimelineWidget(synchronous_core(ws, prompts), an)
+    qtbot.addWidget(timeline)
+    timeline.select_row(0)
+    timeline.printer.ask_save_path = lambda _name: None  # type: ignore[method-assign]
+    offered: list[str] = []
+
+    def accept(dialog: QDialog) -> None:
+        assert isinstance(dialog, DocumentDialog)
+        offered.append(dialog.number_edit.text())
+        dialog.submit()
+
+    prompts.dialog_script = accept
+    timeline.letter_button.click()
+    assert offered == ["06-GGT/ĐTN"]  # numbers restart each year: printed this year

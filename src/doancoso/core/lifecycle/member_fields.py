@@ -1,16 +1,19 @@
 """What a member's events write on the member's row: the status, the dates of admission (to the
 union, to the Party), the admission's place and decision (:func:`apply_timeline`); what a deleted
-event gave, taken back (:func:`forget_event`); what the undo of a recording puts back
-(:func:`refill_before`); the post of a member back from a transfer, vacated
-(:func:`vacate_on_return`). Used by :mod:`.service` within its transactions."""
+event gave, taken back, and the post a deleted return vacated, put back (:func:`forget_event`);
+what the undo of a recording puts back (:func:`refill_before`); the post of a member back from a
+transfer, vacated and kept in the return's note (:func:`vacate_on_return`). Used by
+:mod:`.service` within its transactions."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..storage.models import Member, MemberEvent, utc_now
 from .recorded import Standing
 from .rules import is_read_only
+from .transfer import compose, parse
 
 
 def apply_timeline(
@@ -44,8 +47,16 @@ def forget_event(member: Member, event: MemberEvent) -> None:
     """Clear what the deleted ``event`` gave the member (what :func:`apply_timeline` copied from
     it); a value it did not give (typed by the secretary, or another event's) stays.
     :func:`apply_timeline` then copies again what a remaining event gives (an admission a merge
-    brought too)."""
-    if event.kind == "admission":
+    brought too).
+
+    A deleted return gives back the post it vacated (kept in its note, :func:`vacate_on_return`),
+    as the undo of its recording does, unless the member holds a post again: one the secretary
+    gave after the return is hers, and never overwritten."""
+    if event.kind == "transfer_in":
+        post = parse(event.note, "transfer_in").vacated_position
+        if post and not member.position:
+            member.position = post
+    elif event.kind == "admission":
         if member.admission_date == event.event_date:
             member.admission_date = None
         if event.place and member.admission_place == event.place:
@@ -80,15 +91,20 @@ def vacate_on_return(
     left (lists and documents showed none, ``held_position``), and coming back does not give it
     to them again; until the secretary gives them one, they hold none, and are not counted as
     their chi đoàn's Bí thư once more. ``statuses``: the status after each event of
-    ``timeline`` (from ``baseline``). Returns the post cleared (what the undo of the recording
-    puts back, :attr:`~.recorded.RecordedEvents.posts`), None when nothing was cleared."""
-    if given.kind != "transfer_in" or not member.position:
+    ``timeline`` (from ``baseline``).
+
+    The post cleared is kept in ``given``'s note (:mod:`.transfer`), what deleting the return
+    (its undo, "Xóa sự kiện", ``members event undo``) puts back (:func:`forget_event`); a return
+    brought back that cleared none keeps none there. Returns the post cleared, None when
+    nothing was cleared."""
+    if given.kind != "transfer_in":
         return None
     index = next((i for i, event in enumerate(timeline) if event is given), None)
-    if index is None:
-        return None
-    before = statuses[index - 1] if index else baseline
-    if not is_read_only(before):
-        return None
-    post, member.position = member.position, None
+    before = baseline if not index else statuses[index - 1]
+    post = None
+    if index is not None and member.position and is_read_only(before):
+        post, member.position = member.position, None
+    parts = parse(given.note, "transfer_in")
+    if parts.vacated_position != post:
+        given.note = compose(replace(parts, vacated_position=post))
     return post

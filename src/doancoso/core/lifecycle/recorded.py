@@ -72,10 +72,6 @@ class RecordedEvents:
     """Each member's :data:`Standing` before the recording: what its undo puts back into the
     fields the events taken back had given (a date typed in the form before an admission
     recorded it, which the deletion of the event clears)."""
-    posts: tuple[tuple[str, str], ...] = ()
-    """The post each member held before the recording cleared it (a return from a transfer,
-    ``member_fields.vacate_on_return``): what its undo puts back, unless a post was given
-    since."""
 
     def __len__(self) -> int:
         return len(self.event_ids)

@@ -73,6 +73,9 @@ class EventInfo:
     """A transfer out: the first day of the month the dues are paid up to (:mod:`.transfer`)."""
     remarks: str | None = None
     """A transfer out: the remarks on the member; ``note`` is then the rest of the note."""
+    vacated_position: str | None = None
+    """A transfer in: the post the member's return vacated (kept in the note, :mod:`.transfer`;
+    deleting the return puts it back)."""
 
 
 @dataclass(frozen=True)
@@ -376,12 +379,10 @@ class EventService:
         """:meth:`record`, returning the event with the member's history as it left it: what its
         undo (:meth:`take_back`) checks before taking it back."""
         with self._ctx.db.transaction() as session:
-            member = self._member(session, member_id)
-            before, post = ((member_id, standing(member)),), member.position
+            before = ((member_id, standing(self._member(session, member_id))),)
             event_id = self.record_in(session, member_id, kind, date, number, note, details)
-            posts = ((member_id, post),) if post and not member.position else ()
             recorded = self._recorded(session, kind, [event_id], [member_id])
-            return replace(recorded, before=before, posts=posts)
+            return replace(recorded, before=before)
 
     def confirm_coming_of_age(
         self,
@@ -442,9 +443,6 @@ class EventService:
             if not recorded.deleted:  # the undo of a recording: the record as it was before
                 for member_id, before in recorded.before:
                     refill_before(self._member(session, member_id), before)
-                for member_id, post in recorded.posts:  # a post a return vacated
-                    member = self._member(session, member_id)
-                    member.position = member.position or post  # one given since stays
             return replace(recorded, histories=self._histories(session, recorded))
 
     def bring_back(self, taken: RecordedEvents) -> RecordedEvents:
@@ -625,6 +623,8 @@ class EventService:
             if not event.other_organization:
                 way = "chuyển đến" if kind == "transfer_out" else "chuyển đi"
                 errors["other_organization"] = f"Cần nhập tên đơn vị {way}."
+            if kind == "transfer_in" and parse(event.note, kind).vacated_position:
+                event.note = compose(TransferNote(note=event.note))  # typed, not a post vacated
             if kind == "transfer_out":
                 dues = check_dues(
                     details.get("dues_paid_until"), when, member.admission_date, errors
@@ -672,7 +672,7 @@ _EVENT_CONTENT = tuple(
 
 def _info(event: MemberEvent, status_after: str) -> EventInfo:
     level = event.discipline_level
-    transfer = parse(event.note) if event.kind == "transfer_out" else TransferNote(note=event.note)
+    transfer = parse(event.note, event.kind)
     return EventInfo(
         id=event.id,
         member_id=event.member_id,
@@ -693,4 +693,5 @@ def _info(event: MemberEvent, status_after: str) -> EventInfo:
         discipline_label=DISCIPLINE_LEVELS.get(level) if level else None,
         dues_paid_until=transfer.dues_paid_until,
         remarks=transfer.remarks,
+        vacated_position=transfer.vacated_position,
     )

@@ -17,6 +17,17 @@ first are indented by two spaces (as a mail header folds), so that no line a sec
 can be read as another field's label. An older installation shows that text as the event's
 note, readable as it is. A note whose first line is no field's label (every note written
 before this, and a plain note) is the free note alone.
+
+A transfer in that brings back a member who had left keeps, the same way, the post their return
+vacated (``member_fields.vacate_on_return``), so that deleting the return puts it back as its
+undo does, on this installation or on another one a bundle carried the event to::
+
+    Chức vụ để trống khi trở lại: Bí thư
+    Ghi chú: Chuyển về theo gia đình.
+
+Each kind reads only its own labels (:data:`KIND_FIELDS`): the note of a transfer in written
+before, starting "Nhận xét: …", stays its free note (and the remarks the rating shows from the
+previous organisation, ``rating.eligibility``).
 """
 
 from __future__ import annotations
@@ -29,18 +40,28 @@ from ..lang.dates import DateFormatError, format_vn_date, format_vn_month, parse
 DUES_LABEL = "Đã đóng đoàn phí đến tháng"
 REMARKS_LABEL = "Nhận xét"
 NOTE_LABEL = "Ghi chú"
-_FIELDS = (("dues", DUES_LABEL), ("remarks", REMARKS_LABEL), ("note", NOTE_LABEL))
+POSITION_LABEL = "Chức vụ để trống khi trở lại"
+_FIELDS = (
+    ("dues", DUES_LABEL),
+    ("remarks", REMARKS_LABEL),
+    ("position", POSITION_LABEL),
+    ("note", NOTE_LABEL),
+)
+KIND_FIELDS = {"transfer_out": ("dues", "remarks", "note"), "transfer_in": ("position", "note")}
+"""The fields each kind of event keeps in its note."""
 _FOLD = "  "  # the indent of a field's lines after its first
 
 
 @dataclass(frozen=True)
 class TransferNote:
-    """The parts of a transfer out's note: ``dues_paid_until`` (the first day of the month the
-    dues are paid up to), the ``remarks`` on the member, and the free ``note``."""
+    """The parts of a transfer's note: of a transfer out, ``dues_paid_until`` (the first day of
+    the month the dues are paid up to) and the ``remarks`` on the member; of a transfer in, the
+    ``vacated_position`` its return cleared; of both, the free ``note``."""
 
     dues_paid_until: dt.date | None = None
     remarks: str | None = None
     note: str | None = None
+    vacated_position: str | None = None
 
 
 def compose(parts: TransferNote) -> str | None:
@@ -49,10 +70,11 @@ def compose(parts: TransferNote) -> str | None:
     values = {
         "dues": format_vn_month(parts.dues_paid_until),
         "remarks": (parts.remarks or "").strip(),
+        "position": (parts.vacated_position or "").strip(),
         "note": (parts.note or "").strip(),
     }
     plain = not values["note"] or _field_of(values["note"].split("\n")[0]) is None
-    if not values["dues"] and not values["remarks"] and plain:
+    if not values["dues"] and not values["remarks"] and not values["position"] and plain:
         return values["note"] or None
     lines = []
     for name, label in _FIELDS:
@@ -63,16 +85,18 @@ def compose(parts: TransferNote) -> str | None:
     return "\n".join(lines)
 
 
-def parse(note: str | None) -> TransferNote:
-    """The parts of a stored note (:func:`compose`'s inverse); a month that does not read is
-    left in the free note rather than lost."""
+def parse(note: str | None, kind: str = "transfer_out") -> TransferNote:
+    """The parts of the stored note of an event of ``kind`` (:func:`compose`'s inverse, reading
+    the labels of :data:`KIND_FIELDS`; another kind's note is its free note); a month that does
+    not read is left in the free note rather than lost."""
+    names = KIND_FIELDS.get(kind)
     lines = (note or "").split("\n")
-    if _field_of(lines[0]) is None:
+    if names is None or _field_of(lines[0], names) is None:
         return TransferNote(note=note or None)
     found: dict[str, list[str]] = {}
     current = "note"
     for line in lines:
-        field = _field_of(line)
+        field = _field_of(line, names)
         if field is not None:
             current = field
             found.setdefault(field, []).append(line.split(": ", 1)[1])
@@ -85,12 +109,18 @@ def parse(note: str | None) -> TransferNote:
             dues = parse_vn_month(text["dues"] or "")
         except DateFormatError:
             free = "\n".join(t for t in (f"{DUES_LABEL}: {text['dues']}", free) if t)
-    return TransferNote(dues, text.get("remarks"), free)
+    return TransferNote(dues, text.get("remarks"), free, text.get("position"))
 
 
-def _field_of(line: str) -> str | None:
+def free_note(note: str | None, kind: str) -> str | None:
+    """The free note of an event of ``kind``, without the fields kept in it."""
+    return parse(note, kind).note
+
+
+def _field_of(line: str, names: tuple[str, ...] | None = None) -> str | None:
+    """The field whose label starts ``line``, among ``names`` (default: every field's)."""
     for name, label in _FIELDS:
-        if line.startswith(label + ": "):
+        if (names is None or name in names) and line.startswith(label + ": "):
             return name
     return None
 

@@ -32,6 +32,7 @@ from ..lifecycle.periods import (
     periods_of,
 )
 from ..lifecycle.rules import EventFacts, baseline_status, event_order, lenient_replay
+from ..lifecycle.transfer import free_note
 from ..storage.live import is_live
 from ..storage.models import Member, MemberEvent, Rating, RatingRound
 from ..storage.models.base import Travelling
@@ -267,7 +268,7 @@ def arrivals(
         )
         stmt = stmt.where(MemberEvent.member_id.in_(decided))
     return {
-        member_id: Arrival(day, organization, note)
+        member_id: Arrival(day, organization, free_note(note, "transfer_in"))  # not the post
         for member_id, day, organization, note in session.execute(stmt)
     }
 

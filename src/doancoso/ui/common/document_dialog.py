@@ -13,11 +13,10 @@ it). Defaults: the number after the last one used for this kind of document (num
 at 01 in a new year), the organisation's place (its commune, else its province), today, and the
 recipients used last time for this kind (at first: the superior body and "Lưu VP.").
 
-What is remembered (per type code, e.g. "DS" for lists, "BC" for reports) lives in the data
-folder's UI state (``ui-state.ini``, :class:`~doancoso.ui.shell.state.UiState`), not in the
-organisation's settings: it is a suggestion for the next print on this data folder, which the
-secretary can always overwrite, not a record of the union. A register of outgoing documents
-(sổ văn bản đi), if the app keeps one, belongs in the core.
+What is remembered (per type code, e.g. "DS" for lists, "BC" for reports) is the core's
+:class:`~doancoso.core.document_memory.DocumentMemory`, in the data folder, which the command
+line's prints share: a number printed by ``doancoso members print-transfer`` is followed by the
+next one here. What this dialog remembered before, in ``ui-state.ini``, is taken over once.
 
 A date ahead of today is accepted: a document is often prepared before the day it is signed.
 One more than a year ahead is refused as a typing mistake in the year.
@@ -25,13 +24,13 @@ One more than a year ahead is refused as a typing mistake in the year.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,19 +41,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.document_memory import DocumentMemory as CoreDocumentMemory
 from ...core.documents import (
     DocumentDetails,
     clean_number,
     default_recipients,
-    first_number,
-    next_number,
     place_and_date,
     place_name,
     recipient_lines,
 )
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ..shell.operations import Core
-from ..shell.state import UiState
+from ..shell.state import STATE_FILE
 from .date_popup import attach_date_popup
 from .fields import FieldErrors, WrappedLabel, open_with_room
 
@@ -91,49 +89,33 @@ class DocumentKind:
         return self.memory or self.code
 
 
-class DocumentMemory:
-    """The last number used per type code, its year, and the recipients, in ``ui-state.ini``."""
+class DocumentMemory(CoreDocumentMemory):
+    """The core's memory of numbers and recipients (:mod:`doancoso.core.document_memory`),
+    seeded once from what this dialog remembered in ``ui-state.ini`` before the core kept it."""
 
     def __init__(self, data_dir: Path) -> None:
-        self._state = UiState(data_dir)
+        super().__init__(data_dir)
+        if not self.exists():
+            self.seed(_remembered_in_ui_state(data_dir))
 
-    def _key(self, code: str, name: str) -> str:
-        return f"documents/{code}/{name}"
 
-    def last_number(self, code: str) -> str:
-        return self._state.text(self._key(code, "number"))
+def _remembered_in_ui_state(data_dir: Path) -> dict[str, dict[str, str]]:
+    """The numbers, years and recipients older versions kept under ``documents/`` of
+    ``ui-state.ini`` (:class:`~doancoso.ui.shell.state.UiState`), by type code."""
+    path = data_dir / STATE_FILE
+    if not path.is_file():
+        return {}
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    settings.beginGroup("documents")
+    found = {
+        code: {name: str(settings.value(f"{code}/{name}", "") or "") for name in _REMEMBERED}
+        for code in settings.childGroups()
+    }
+    settings.endGroup()
+    return {code: {k: v for k, v in values.items() if v} for code, values in found.items()}
 
-    def suggested_number(self, code: str, year: int) -> str:
-        """The number after the last one used, or 01 in a year after it; "" at first."""
-        last = self.last_number(code)
-        if not last:
-            return ""
-        if self._state.text(self._key(code, "year")) == str(year):
-            return next_number(last)
-        return first_number(last)
 
-    def remember_number(self, code: str, number: str, year: int) -> None:
-        """Remember ``number`` used in ``year`` (by the dossier, which has no recipients of its
-        own to remember) unless a later one of that year is remembered already."""
-        number = clean_number(number)
-        if not number:
-            return
-        same_year = self._state.text(self._key(code, "year")) == str(year)
-        if same_year and _figure(self.last_number(code)) > _figure(number):
-            return
-        self._state.set_text(self._key(code, "number"), number)
-        self._state.set_text(self._key(code, "year"), str(year))
-        self._state.sync()
-
-    def recipients(self, code: str) -> tuple[str, ...]:
-        return recipient_lines(self._state.text(self._key(code, "recipients")))
-
-    def remember(self, code: str, details: DocumentDetails) -> None:
-        if details.number:
-            self._state.set_text(self._key(code, "number"), details.number)
-            self._state.set_text(self._key(code, "year"), str(details.issued_on.year))
-        self._state.set_text(self._key(code, "recipients"), "\n".join(details.recipients))
-        self._state.sync()
+_REMEMBERED = ("number", "year", "recipients")
 
 
 class DocumentDialog(QDialog):
@@ -141,8 +123,10 @@ class DocumentDialog(QDialog):
 
     def __init__(
         self, core: Core, kind: DocumentKind, today: date | None = None,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, number: str | None = None,
     ) -> None:  # fmt: skip
+        """``number``: the document's own number, known already (a transfer letter's, recorded
+        with the transfer), offered instead of the next one."""
         super().__init__(parent)
         self.kind = kind
         self.today = today or date.today()
@@ -159,7 +143,9 @@ class DocumentDialog(QDialog):
         form = QFormLayout()
         self.errors = FieldErrors()
 
-        self.number_edit = QLineEdit(memory.suggested_number(kind.memory_key, self.today.year))
+        self.number_edit = QLineEdit(
+            number or memory.suggested_number(kind.memory_key, self.today.year)
+        )
         self.number_edit.setPlaceholderText(
             f"Ví dụ: 01-{kind.code}/ĐTN; để trống để ghi số bằng tay"
         )
@@ -274,21 +260,17 @@ class DocumentDialog(QDialog):
         self.accept()
 
 
-def _figure(number: str) -> int:
-    """The figure of a number ("12-BC/ĐTN" -> 12; -1 without one)."""
-    found = re.search(r"\d+", number)
-    return int(found.group()) if found else -1
-
-
 def _dashed(line: str) -> str:
     return line if line.startswith("-") else f"- {line}"
 
 
 def ask_document_details(
-    core: Core, kind: DocumentKind, parent: QWidget | None, today: date | None = None
-) -> DocumentDetails | None:
-    """Run the print dialog; the details chosen, or None when cancelled."""
-    dialog = DocumentDialog(core, kind, today, parent)
+    core: Core, kind: DocumentKind, parent: QWidget | None, today: date | None = None,
+    number: str | None = None,
+) -> DocumentDetails | None:  # fmt: skip
+    """Run the print dialog (``number``: the document's own, offered, see
+    :class:`DocumentDialog`); the details chosen, or None when cancelled."""
+    dialog = DocumentDialog(core, kind, today, parent, number)
     core.prompts.run(dialog)
     details = dialog.details if dialog.result() == QDialog.DialogCode.Accepted else None
     dialog.deleteLater()

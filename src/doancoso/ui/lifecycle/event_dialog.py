@@ -75,6 +75,10 @@ KIND_FIELDS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
     ("level", "Hình thức kỷ luật", "", kinds_taking("level"), True),
 )  # fmt: skip
 OTHER_ORGANIZATION_LABELS = {"transfer_in": "Chuyển đến từ", "transfer_out": "Chuyển đi đến"}
+NUMBER_LABELS = {"transfer_out": ("Số giấy giới thiệu", "Ví dụ: 05-GGT/ĐTN")}
+"""The number field of a kind whose number is no decision: a transfer out's is the transfer
+letter's own (printed "Số: …" on it), not a decision's."""
+DECISION_NUMBER = ("Số quyết định", "Ví dụ: 15-QĐ/ĐTN")
 
 
 class EventDialog(QDialog):
@@ -146,8 +150,8 @@ class EventDialog(QDialog):
         self._add("kind", "Loại sự kiện", self.kind_combo, required=True)
         self.date_edit = self._line(DATE_HINT, short=True)
         self._add("date", "Ngày", self.date_edit, required=True)
-        self.number_edit = self._line("Ví dụ: 15-QĐ/ĐTN", short=True)
-        self._add("number", "Số quyết định", self.number_edit)
+        self.number_edit = self._line(DECISION_NUMBER[1], short=True)
+        self._add("number", DECISION_NUMBER[0], self.number_edit)
 
         for name, label, placeholder, _kinds, required in KIND_FIELDS:
             editor: QWidget
@@ -335,6 +339,9 @@ class EventDialog(QDialog):
         self._fill_defaults(kind)
         for name, _label, _placeholder, kinds, _required in KIND_FIELDS:
             self.form.setRowVisible(self._rows[name], kind in kinds)
+        label, placeholder = NUMBER_LABELS.get(kind, DECISION_NUMBER)
+        self.number_edit.setPlaceholderText(placeholder)
+        self.caption("number").setText(label)
         if kind in OTHER_ORGANIZATION_LABELS:
             row = self._rows["other_organization"]
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
@@ -345,6 +352,13 @@ class EventDialog(QDialog):
                 )
         self.errors.clear()
         self.general_error.hide()
+
+    def caption(self, name: str) -> QLabel:
+        """The label of the field ``name``."""
+        item = self.form.itemAt(self._rows[name], QFormLayout.ItemRole.LabelRole)
+        caption = item.widget() if item is not None else None
+        assert isinstance(caption, QLabel)
+        return caption
 
     def _fit_every_kind(self) -> None:
         """Size the dialog and its column of labels once, for the kind with the most fields and

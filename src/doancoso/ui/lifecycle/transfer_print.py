@@ -59,8 +59,12 @@ class TransferLetterPrinter(QObject):
         then: Callable[[Path], None] | None = None,
     ) -> None:  # fmt: skip
         """Ask for the letter's details and file, then write it; ``then`` is told the file
-        once it is (nothing when the secretary cancels, or the core refuses)."""
-        details = ask_document_details(self._core, TRANSFER_LETTER, self._parent)
+        once it is (nothing when the secretary cancels, or the core refuses). The number
+        recorded with the transfer, the letter's own, is offered before the next one."""
+        recorded = next(
+            (e.number for e in self._core.ws.events.history(member_id) if e.id == event_id), None
+        )
+        details = ask_document_details(self._core, TRANSFER_LETTER, self._parent, number=recorded)
         if details is None:
             return
         path = self.ask_save_path(f"giay-gioi-thieu-{slug(full_name, 'doan-vien')}.pdf")

@@ -1,0 +1,68 @@
+"""The numbers last used per kind of document, kept in the data folder by the core
+(core.document_memory) for the print dialog and the command line alike."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from doancoso.core.document_memory import MEMORY_FILE, DocumentMemory
+from doancoso.core.documents import DocumentDetails
+
+
+def test_the_next_number_follows_the_last_and_restarts_in_a_new_year(tmp_path: Path) -> None:
+    memory = DocumentMemory(tmp_path)
+    assert memory.suggested_number("GGT", 2026) == ""  # nothing yet: a number by hand
+    memory.remember_number("GGT", "Số: 09-GGT/ĐTN", 2026)
+    assert memory.last_number("GGT") == "09-GGT/ĐTN"
+    assert memory.suggested_number("GGT", 2026) == "10-GGT/ĐTN"
+    assert memory.suggested_number("GGT", 2027) == "01-GGT/ĐTN"
+    assert memory.suggested_number("DS", 2026) == ""  # each kind its own numbering
+    # Another reader of the folder (the app, while a command prints) sees the same.
+    assert DocumentMemory(tmp_path).suggested_number("GGT", 2026) == "10-GGT/ĐTN"
+
+
+def test_an_earlier_number_of_the_year_does_not_take_the_later_ones_place(
+    tmp_path: Path,
+) -> None:
+    memory = DocumentMemory(tmp_path)
+    memory.remember_number("GGT", "09-GGT/ĐTN", 2026)
+    memory.remember_number("GGT", "04-GGT/ĐTN", 2026)  # a letter printed again
+    assert memory.suggested_number("GGT", 2026) == "10-GGT/ĐTN"
+    memory.remember_number("GGT", "02-GGT/ĐTN", 2027)
+    assert memory.suggested_number("GGT", 2027) == "03-GGT/ĐTN"
+
+
+def test_the_dialog_remembers_number_and_recipients_without_losing_other_kinds(
+    tmp_path: Path,
+) -> None:
+    memory = DocumentMemory(tmp_path)
+    memory.remember_number("GGT", "09-GGT/ĐTN", 2026)
+    details = DocumentDetails("15-DS/ĐTN", "Tân Hưng", date(2026, 12, 5),
+                              ("Tỉnh đoàn Cà Mau (b/c);", "Lưu VP."))  # fmt: skip
+    memory.remember("DS", details)
+    memory.remember("DS", DocumentDetails("", "Tân Hưng", date(2026, 12, 6), ("Lưu VP.",)))
+    assert memory.suggested_number("DS", 2026) == "16-DS/ĐTN"  # a blank number keeps the last
+    assert memory.recipients("DS") == ("Lưu VP.",)
+    assert memory.suggested_number("GGT", 2026) == "10-GGT/ĐTN"
+
+
+@pytest.mark.parametrize("content", ["", "{không phải JSON", "[1, 2]", '{"GGT": 5}'])
+def test_a_damaged_file_reads_as_nothing_remembered(tmp_path: Path, content: str) -> None:
+    (tmp_path / MEMORY_FILE).write_text(content, encoding="utf-8")
+    memory = DocumentMemory(tmp_path)
+    assert memory.suggested_number("GGT", 2026) == ""
+    memory.remember_number("GGT", "01-GGT/ĐTN", 2026)
+    assert memory.suggested_number("GGT", 2026) == "02-GGT/ĐTN"
+
+
+def test_a_memory_that_cannot_be_written_is_left_as_it_was(tmp_path: Path) -> None:
+    """Printing only reads the data: where the memory cannot be replaced (here a folder stands
+    in its place, as a write-protected stick refuses it), the print goes on, nothing kept."""
+    (tmp_path / MEMORY_FILE).mkdir()
+    memory = DocumentMemory(tmp_path)
+    memory.remember_number("GGT", "10-GGT/ĐTN", 2026)  # no error
+    assert memory.suggested_number("GGT", 2026) == ""
+    assert (tmp_path / MEMORY_FILE).is_dir()
