@@ -8,21 +8,27 @@ dd/mm/yyyy, null for a value not given, ``[]`` when there is none. The table for
 record's line with its id (after a tab), which ``edit`` and ``delete`` take.
 
 ``edit ID`` changes only the values its options give (an empty one clears an optional value)
-and saves the record through the same service and checks as the app's "Sửa" dialog.
+and saves the record through the same service and checks as the app's "Sửa" dialog. The texts
+of several lines (an advice's summary, a programme's content and results) are given as an
+option or read from a UTF-8 file (``--summary-file F``...), stored in NFC by the core as the
+dialog's are; a file that cannot be read, or not as UTF-8, is refused and nothing changes.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
+from ..core.storage.folder import os_reason
 from .common import (
     EXIT_OK,
     Subparsers,
     data_dir_option,
+    file_path,
     format_option,
     one_line,
     open_workspace,
@@ -90,6 +96,7 @@ def _advice_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument("--title", required=required, metavar="TÊN",
                         help="tên, trích yếu văn bản")  # fmt: skip
     parser.add_argument("--number", metavar="SỐ", help="số, ký hiệu văn bản" + clears)
+    _text_option(parser, "summary", "nội dung tóm tắt của văn bản", clears)
     parser.add_argument("--answer", metavar="NỘI_DUNG", help="ý kiến trả lời của cấp ủy" + clears)
     parser.add_argument("--answer-date", metavar="dd/mm/yyyy",
                         help="ngày cấp ủy trả lời" + clears)  # fmt: skip
@@ -105,16 +112,28 @@ def _coordination_options(parser: argparse.ArgumentParser, *, required: bool) ->
                         help="cơ quan, đơn vị phối hợp")  # fmt: skip
     parser.add_argument("--title", required=required, metavar="TÊN",
                         help="tên chương trình, quy chế")  # fmt: skip
+    _text_option(parser, "content", "nội dung phối hợp", clears)
+    _text_option(parser, "results", "kết quả phối hợp", clears)
     parser.add_argument("--activity", metavar="MÃ_HOẠT_ĐỘNG",
                         help="hoạt động liên kết (id của activity add --format json, activity_id "
                         "của activity list --format json)" + clears)  # fmt: skip
 
 
-_ADVICE_VALUES = {"day": "date", "title": "title", "number": "number", "answer": "answer",
-                  "answer_day": "answer_date"}  # fmt: skip
+def _text_option(parser: argparse.ArgumentParser, name: str, what: str, clears: str) -> None:
+    """``--NAME TEXT`` or ``--NAME-file FILE`` (one or the other): a text of several lines."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(f"--{name}", metavar="NỘI_DUNG", help=what + clears)
+    group.add_argument(f"--{name}-file", type=file_path, metavar="TỆP",
+                       help=f"{what}: đọc từ một tệp văn bản UTF-8" + clears.replace(
+                           "để trống", "tệp rỗng"))  # fmt: skip
+
+
+_ADVICE_VALUES = {"day": "date", "title": "title", "number": "number", "summary": "summary",
+                  "answer": "answer", "answer_day": "answer_date"}  # fmt: skip
 """The core's field → the option of ``advice add|edit`` giving it."""
 _COORDINATION_VALUES = {"day": "date", "end_day": "end_date", "partner": "partner",
-                        "title": "title", "activity_id": "activity"}  # fmt: skip
+                        "title": "title", "content": "content", "results": "results",
+                        "activity_id": "activity"}  # fmt: skip
 """The core's field → the option of ``coordination add|edit`` giving it."""
 
 
@@ -134,9 +153,39 @@ def _record_of(rows: list[R], record_id: str, command: str) -> R:
 
 
 def _given(args: argparse.Namespace, values: dict[str, str]) -> dict[str, str]:
-    """The fields the options give (an empty one too: it clears the value), by core name."""
-    given = {field: getattr(args, option) for field, option in values.items()}
-    return {field: value for field, value in given.items() if value is not None}
+    """The fields the options give (an empty one too: it clears the value), by core name; a
+    text given as a file (``--summary-file``) is read here, before anything is opened."""
+    given: dict[str, str] = {}
+    for field, option in values.items():
+        value = getattr(args, option)
+        path = getattr(args, f"{option}_file", None)
+        if path is not None:
+            value = read_text_file(path, f"--{option}-file")
+        if value is not None:
+            given[field] = value
+    return given
+
+
+_UNCHANGED = "Không có gì thay đổi."
+
+
+def read_text_file(path: Path, option: str) -> str:
+    """The text of ``path``, read as UTF-8 (a BOM dropped; the core normalises it, as it does
+    what is typed), or a refusal naming the file and ``option``."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise AppError(
+            f"Không đọc được tệp “{path}” ({option}): {os_reason(exc)}. {_UNCHANGED}"
+        ) from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AppError(
+            f"Tệp “{path}” ({option}) không phải văn bản UTF-8: hãy lưu lại tệp với bảng mã "
+            "UTF-8 (Notepad: Lưu thành…, mục Mã hóa chọn UTF-8) rồi chạy lại lệnh. "
+            f"{_UNCHANGED}"
+        ) from exc
 
 
 def _in_year(year: int | None) -> str:
@@ -185,9 +234,9 @@ def list_advice(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     if not rows:
         print(f"Chưa có văn bản tham mưu nào{_in_year(args.year)}.", file=out)
-    for r in rows:  # one line each, an answer on several lines too
-        answer = f" — trả lời: {one_line(r.answer)}" if r.answer else ""
-        text = "  ".join(p for p in (format_vn_date(r.day), r.number, r.title + answer) if p)
+    for r in rows:  # one line each, a summary or an answer on several lines too
+        texts = _texts((("tóm tắt", r.summary), ("trả lời", r.answer)))
+        text = "  ".join(p for p in (format_vn_date(r.day), r.number, r.title + texts) if p)
         print(f"{text}\t{r.id}", file=out)
     return EXIT_OK
 
@@ -247,8 +296,14 @@ def list_coordination(args: argparse.Namespace, out: TextIO) -> int:
     if not rows:
         print(f"Chưa có chương trình phối hợp nào{_in_year(args.year)}.", file=out)
     for r in rows:
-        print(f"{r.period}  {r.partner}: {r.title}\t{r.id}", file=out)
+        texts = _texts((("nội dung", r.content), ("kết quả", r.results)))
+        print(f"{r.period}  {r.partner}: {r.title}{texts}\t{r.id}", file=out)
     return EXIT_OK
+
+
+def _texts(texts: tuple[tuple[str, str | None], ...]) -> str:
+    """ " — tóm tắt: … — trả lời: …": the texts given, each on one line."""
+    return "".join(f" — {label}: {one_line(text)}" for label, text in texts if text)
 
 
 def _coordination_json(row: Coordination) -> dict[str, object]:
