@@ -5,7 +5,8 @@ proposals to the Party committee; coordination with other bodies).
 ``{"id", "date", "number", "title", "summary", "answer", "answer_date"}``, ``coordination``
 ``{"id", "date", "end_date", "partner", "title", "content", "results", "activity_id"}``; dates
 dd/mm/yyyy, null for a value not given, ``[]`` when there is none. The table form ends each
-record's line with its id (after a tab), which ``edit`` and ``delete`` take.
+record's line with its id (after a tab), which ``show``, ``edit`` and ``delete`` take; ``show
+ID`` prints one record in full, with its files (:mod:`.registers_show`).
 
 ``edit ID`` changes only the values its options give (an empty one clears an optional value)
 and saves the record through the same service and checks as the app's "Sửa" dialog. The texts
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, TypeVar
+from typing import TextIO
 
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
@@ -33,12 +34,8 @@ from .common import (
     one_line,
     open_workspace,
 )
+from .registers_show import add_show, advice_json, coordination_json, record_of
 from .values import dump
-
-if TYPE_CHECKING:  # the core's services load when a command runs, not with the parser
-    from ..core.recognition.registers import Advice, Coordination
-
-R = TypeVar("R", "Advice", "Coordination")
 
 
 def register(subparsers: Subparsers) -> None:
@@ -62,6 +59,7 @@ def register(subparsers: Subparsers) -> None:
     listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
     format_option(listing)
     listing.set_defaults(handler=list_advice)
+    add_show(asub, "advice")
 
     coordination = subparsers.add_parser("coordination", help="chương trình phối hợp")
     csub = coordination.add_subparsers(dest="coordination_command", metavar="LỆNH", required=True)
@@ -83,6 +81,7 @@ def register(subparsers: Subparsers) -> None:
     listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
     format_option(listing)
     listing.set_defaults(handler=list_coordination)
+    add_show(csub, "coordination")
 
 
 _CLEARS = " (để trống để xóa)"
@@ -137,21 +136,6 @@ _COORDINATION_VALUES = {"day": "date", "end_day": "end_date", "partner": "partne
 """The core's field → the option of ``coordination add|edit`` giving it."""
 
 
-_WHAT = {"advice": "văn bản tham mưu", "coordination": "chương trình phối hợp"}
-
-
-def _record_of(rows: list[R], record_id: str, command: str) -> R:
-    """The record ``record_id`` of the register (of any year), or a refusal saying where the
-    ids are listed."""
-    for row in rows:
-        if row.id == record_id:
-            return row
-    raise AppError(
-        f"Không có {_WHAT[command]} nào mã “{record_id}”: xem mã ở cột cuối của lệnh "
-        f"doancoso {command} list."
-    )
-
-
 def _given(args: argparse.Namespace, values: dict[str, str]) -> dict[str, str]:
     """The fields the options give (an empty one too: it clears the value), by core name; a
     text given as a file (``--summary-file``) is read here, before anything is opened."""
@@ -203,7 +187,7 @@ def add_advice(args: argparse.Namespace, out: TextIO) -> int:
 
 def edit_advice(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
-        row = _record_of(ws.registers.advice(), args.id, "advice")
+        row = record_of(ws.registers.advice(), args.id, "advice")
         raw = {  # as the app's dialog fills its form from the record
             "day": format_vn_date(row.day), "number": row.number or "", "title": row.title,
             "summary": row.summary or "", "answer": row.answer or "",
@@ -211,7 +195,7 @@ def edit_advice(args: argparse.Namespace, out: TextIO) -> int:
         }  # fmt: skip
         raw.update(_given(args, _ADVICE_VALUES))
         ws.registers.save_advice(raw, row.id)
-        title = _record_of(ws.registers.advice(), row.id, "advice").title
+        title = record_of(ws.registers.advice(), row.id, "advice").title
     print(f"Đã sửa văn bản tham mưu “{title}”.", file=out)
     return EXIT_OK
 
@@ -220,7 +204,7 @@ def delete_advice(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.recognition.registers import ADVICE_TABLE
 
     with open_workspace(args) as ws:
-        row = _record_of(ws.registers.advice(), args.id, "advice")
+        row = record_of(ws.registers.advice(), args.id, "advice")
         ws.registers.delete(ADVICE_TABLE, [row.id])
     print(f"Đã xóa văn bản tham mưu “{row.title}” ngày {format_vn_date(row.day)}.", file=out)
     return EXIT_OK
@@ -230,7 +214,7 @@ def list_advice(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         rows = ws.registers.advice(args.year)
     if args.format == "json":
-        dump([_advice_json(r) for r in rows], out)
+        dump([advice_json(r) for r in rows], out)
         return EXIT_OK
     if not rows:
         print(f"Chưa có văn bản tham mưu nào{_in_year(args.year)}.", file=out)
@@ -239,18 +223,6 @@ def list_advice(args: argparse.Namespace, out: TextIO) -> int:
         text = "  ".join(p for p in (format_vn_date(r.day), r.number, r.title + texts) if p)
         print(f"{text}\t{r.id}", file=out)
     return EXIT_OK
-
-
-def _advice_json(row: Advice) -> dict[str, object]:
-    return {
-        "id": row.id,
-        "date": format_vn_date(row.day),
-        "number": row.number,
-        "title": row.title,
-        "summary": row.summary,
-        "answer": row.answer,
-        "answer_date": format_vn_date(row.answer_day) or None,
-    }
 
 
 def add_coordination(args: argparse.Namespace, out: TextIO) -> int:
@@ -263,7 +235,7 @@ def add_coordination(args: argparse.Namespace, out: TextIO) -> int:
 
 def edit_coordination(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
-        row = _record_of(ws.registers.coordination(), args.id, "coordination")
+        row = record_of(ws.registers.coordination(), args.id, "coordination")
         raw = {  # as the app's dialog fills its form from the record
             "day": format_vn_date(row.day), "end_day": format_vn_date(row.end_day),
             "partner": row.partner, "title": row.title, "content": row.content or "",
@@ -271,7 +243,7 @@ def edit_coordination(args: argparse.Namespace, out: TextIO) -> int:
         }  # fmt: skip
         raw.update(_given(args, _COORDINATION_VALUES))
         ws.registers.save_coordination(raw, row.id)
-        saved = _record_of(ws.registers.coordination(), row.id, "coordination")
+        saved = record_of(ws.registers.coordination(), row.id, "coordination")
     print(f"Đã sửa chương trình phối hợp “{saved.title}” với {saved.partner} ({saved.period}).",
           file=out)  # fmt: skip
     return EXIT_OK
@@ -281,7 +253,7 @@ def delete_coordination(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.recognition.registers import COORDINATION_TABLE
 
     with open_workspace(args) as ws:
-        row = _record_of(ws.registers.coordination(), args.id, "coordination")
+        row = record_of(ws.registers.coordination(), args.id, "coordination")
         ws.registers.delete(COORDINATION_TABLE, [row.id])
     print(f"Đã xóa chương trình phối hợp “{row.title}” với {row.partner}.", file=out)
     return EXIT_OK
@@ -291,7 +263,7 @@ def list_coordination(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         rows = ws.registers.coordination(args.year)
     if args.format == "json":
-        dump([_coordination_json(r) for r in rows], out)
+        dump([coordination_json(r) for r in rows], out)
         return EXIT_OK
     if not rows:
         print(f"Chưa có chương trình phối hợp nào{_in_year(args.year)}.", file=out)
@@ -304,16 +276,3 @@ def list_coordination(args: argparse.Namespace, out: TextIO) -> int:
 def _texts(texts: tuple[tuple[str, str | None], ...]) -> str:
     """ " — tóm tắt: … — trả lời: …": the texts given, each on one line."""
     return "".join(f" — {label}: {one_line(text)}" for label, text in texts if text)
-
-
-def _coordination_json(row: Coordination) -> dict[str, object]:
-    return {
-        "id": row.id,
-        "date": format_vn_date(row.day),
-        "end_date": format_vn_date(row.end_day) or None,
-        "partner": row.partner,
-        "title": row.title,
-        "content": row.content,
-        "results": row.results,
-        "activity_id": row.activity_id,
-    }
