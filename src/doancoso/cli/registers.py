@@ -6,7 +6,8 @@ proposals to the Party committee; coordination with other bodies).
 ``{"id", "date", "end_date", "partner", "title", "content", "results", "activity_id"}``; dates
 dd/mm/yyyy, null for a value not given, ``[]`` when there is none. The table form ends each
 record's line with its id (after a tab), which ``show``, ``edit`` and ``delete`` take; ``show
-ID`` prints one record in full, with its files (:mod:`.registers_show`).
+ID`` prints one record in full, with its files (:mod:`.registers_show`); ``attach``,
+``caption`` and ``detach`` handle its files (:mod:`.registers_files`).
 
 ``edit ID`` changes only the values its options give (an empty one clears an optional value)
 and saves the record through the same service and checks as the app's "Sửa" dialog. The texts
@@ -34,6 +35,7 @@ from .common import (
     one_line,
     open_workspace,
 )
+from .registers_files import add_file_commands
 from .registers_show import add_show, advice_json, coordination_json, record_of
 from .values import dump
 
@@ -60,6 +62,7 @@ def register(subparsers: Subparsers) -> None:
     format_option(listing)
     listing.set_defaults(handler=list_advice)
     add_show(asub, "advice")
+    add_file_commands(asub, "advice")
 
     coordination = subparsers.add_parser("coordination", help="chương trình phối hợp")
     csub = coordination.add_subparsers(dest="coordination_command", metavar="LỆNH", required=True)
@@ -82,6 +85,7 @@ def register(subparsers: Subparsers) -> None:
     format_option(listing)
     listing.set_defaults(handler=list_coordination)
     add_show(csub, "coordination")
+    add_file_commands(csub, "coordination")
 
 
 _CLEARS = " (để trống để xóa)"
