@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from cli_run import cli
+from cli_run import cli, usage_error
 from doancoso.core.lang.dates import format_vn_date
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]
@@ -197,3 +197,24 @@ def test_a_link_to_a_deleted_activity_is_named_and_can_be_cleared(folder: str) -
     assert _listed(folder, "coordination") == [
         {**programme, "title": "Quy chế", "activity_id": None}
     ]
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("advice", "--date, --title, --number, --summary, --summary-file, --answer, "
+         "--answer-date"),
+        ("coordination", "--date, --end-date, --partner, --title, --content, --content-file, "
+         "--results, --results-file, --activity"),
+    ],
+)  # fmt: skip
+def test_edit_with_nothing_to_change_is_bad_usage(
+    folder: str, advice: dict[str, Any], programme: dict[str, Any], command: str, options: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """``edit ID`` alone said "Đã sửa …" and changed nothing (an option forgotten in a script,
+    or its name mistyped into the id's place)."""
+    record = advice if command == "advice" else programme
+    err = usage_error(capsys, command, "edit", record["id"], "--data-dir", folder)
+    assert err.endswith(f"Lỗi cú pháp lệnh: cần ít nhất một trong {options}\n")
+    assert _listed(folder, command) == [record]

@@ -51,7 +51,7 @@ def register(subparsers: Subparsers) -> None:
     data_dir_option(edit)
     edit.add_argument("id", metavar="MÃ", help="mã văn bản (cột cuối của advice list)")
     _advice_options(edit, required=False)
-    edit.set_defaults(handler=edit_advice)
+    edit.set_defaults(handler=edit_advice, parser=edit)
     delete = asub.add_parser("delete", help="xóa một văn bản tham mưu")
     data_dir_option(delete)
     delete.add_argument("id", metavar="MÃ", help="mã văn bản (cột cuối của advice list)")
@@ -74,7 +74,7 @@ def register(subparsers: Subparsers) -> None:
     data_dir_option(edit)
     edit.add_argument("id", metavar="MÃ", help="mã chương trình (cột cuối của coordination list)")
     _coordination_options(edit, required=False)
-    edit.set_defaults(handler=edit_coordination)
+    edit.set_defaults(handler=edit_coordination, parser=edit)
     delete = csub.add_parser("delete", help="xóa một chương trình phối hợp")
     data_dir_option(delete)
     delete.add_argument("id", metavar="MÃ", help="mã chương trình (cột cuối của coordination list)")
@@ -154,6 +154,19 @@ def _given(args: argparse.Namespace, values: dict[str, str]) -> dict[str, str]:
     return given
 
 
+def _require_some(args: argparse.Namespace, values: dict[str, str]) -> None:
+    """``edit ID`` given no value is bad usage: it said "Đã sửa …" and changed nothing."""
+    options = [
+        name
+        for option in values.values()
+        for name in (option, f"{option}_file")
+        if hasattr(args, name)
+    ]
+    if all(getattr(args, name) is None for name in options):
+        names = ", ".join("--" + name.replace("_", "-") for name in options)
+        args.parser.error(f"cần ít nhất một trong {names}")
+
+
 _UNCHANGED = "Không có gì thay đổi."
 
 
@@ -190,6 +203,7 @@ def add_advice(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def edit_advice(args: argparse.Namespace, out: TextIO) -> int:
+    _require_some(args, _ADVICE_VALUES)
     with open_workspace(args) as ws:
         row = record_of(ws.registers.advice(), args.id, "advice")
         raw = {  # as the app's dialog fills its form from the record
@@ -238,6 +252,7 @@ def add_coordination(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def edit_coordination(args: argparse.Namespace, out: TextIO) -> int:
+    _require_some(args, _COORDINATION_VALUES)
     with open_workspace(args) as ws:
         row = record_of(ws.registers.coordination(), args.id, "coordination")
         raw = {  # as the app's dialog fills its form from the record
