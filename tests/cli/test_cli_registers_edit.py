@@ -218,3 +218,34 @@ def test_edit_with_nothing_to_change_is_bad_usage(
     err = usage_error(capsys, command, "edit", record["id"], "--data-dir", folder)
     assert err.endswith(f"Lỗi cú pháp lệnh: cần ít nhất một trong {options}\n")
     assert _listed(folder, command) == [record]
+
+
+def test_an_activity_id_that_names_no_activity_is_said_as_such(
+    folder: str, programme: dict[str, Any]
+) -> None:
+    """The app picks the linked activity from a list; on the command line a mistyped id was
+    refused as "Hoạt động liên kết không còn trong lịch" (as if deleted), and the id of one of
+    its dates (the ``id`` of ``activity list --format json``, beside ``activity_id``) too,
+    without saying which id it takes."""
+    listed = cli("activity", "add", "--title", "Tuyên truyền pháp luật", "--date", "10/05/2025",
+                 "--data-dir", folder).code  # fmt: skip
+    assert listed == 0
+    [date] = cli("activity", "list", "--from", "01/01/2025", "--format", "json",
+                 "--data-dir", folder).json()  # fmt: skip
+    result = cli("coordination", "edit", programme["id"], "--activity", date["id"],
+                 "--data-dir", folder)  # fmt: skip
+    assert result == (1, "", "Lỗi: Dữ liệu không hợp lệ:\n"
+                      f"  --activity: “{date['id']}” là mã buổi ngày 10/05/2025 của hoạt động "
+                      "“Tuyên truyền pháp luật”, không phải mã của hoạt động: hãy ghi "
+                      f"“{date['activity_id']}” (activity_id trong activity list --format "
+                      "json).\n")  # fmt: skip
+    result = cli("coordination", "add", "--date", "01/05/2025", "--partner", "Trạm Y tế xã",
+                 "--title", "Khám sức khỏe", "--activity", UNKNOWN,
+                 "--data-dir", folder)  # fmt: skip
+    assert result == (1, "", "Lỗi: Dữ liệu không hợp lệ:\n"
+                      f"  --activity: Không có hoạt động nào mã “{UNKNOWN}” trong lịch: xem "
+                      "activity_id trong activity list --format json.\n")  # fmt: skip
+    assert _listed(folder, "coordination") == [programme]
+    assert cli("coordination", "edit", programme["id"], "--activity", date["activity_id"],
+               "--data-dir", folder).code == 0  # fmt: skip
+    assert _listed(folder, "coordination") == [{**programme, "activity_id": date["activity_id"]}]

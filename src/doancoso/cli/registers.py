@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..core.errors import AppError
+from ..core.errors import AppError, ValidationError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
 from ..core.storage.folder import os_reason
@@ -38,6 +38,9 @@ from .common import (
 from .registers_files import add_file_commands
 from .registers_show import add_show, advice_json, coordination_json, record_of
 from .values import dump
+
+if TYPE_CHECKING:
+    from ..core.workspace import Workspace
 
 
 def register(subparsers: Subparsers) -> None:
@@ -243,9 +246,38 @@ def list_advice(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _check_activity(ws: Workspace, activity_id: str | None) -> None:
+    """The app picks the linked activity from a list; an id typed here that names none is
+    said as such (the core's "không còn trong lịch" reads as if it were deleted), one of its
+    dates' ids (``activity list``'s ``id``) with the activity's id to give instead."""
+    wanted = (activity_id or "").strip()
+    if not wanted:
+        return
+    try:
+        ws.activities.get(wanted)
+        return
+    except AppError:
+        pass
+    try:
+        date = ws.activities.occurrence(wanted).row
+    except AppError:
+        message = (
+            f"Không có hoạt động nào mã “{wanted}” trong lịch: xem activity_id trong activity "
+            "list --format json."
+        )
+    else:
+        message = (
+            f"“{wanted}” là mã buổi ngày {format_vn_date(date.day)} của hoạt động “{date.title}”, "
+            f"không phải mã của hoạt động: hãy ghi “{date.activity_id}” (activity_id trong "
+            "activity list --format json)."
+        )
+    raise ValidationError({"activity_id": message})
+
+
 def add_coordination(args: argparse.Namespace, out: TextIO) -> int:
     raw = _given(args, _COORDINATION_VALUES)
     with open_workspace(args) as ws:
+        _check_activity(ws, args.activity)
         ws.registers.save_coordination(raw)
     print(f"Đã ghi chương trình phối hợp “{nfc(args.title)}” với {nfc(args.partner)}.", file=out)
     return EXIT_OK
@@ -261,6 +293,7 @@ def edit_coordination(args: argparse.Namespace, out: TextIO) -> int:
             "results": row.results or "", "activity_id": row.activity_id or "",
         }  # fmt: skip
         raw.update(_given(args, _COORDINATION_VALUES))
+        _check_activity(ws, args.activity)
         ws.registers.save_coordination(raw, row.id)
         saved = record_of(ws.registers.coordination(), row.id, "coordination")
     print(f"Đã sửa chương trình phối hợp “{saved.title}” với {saved.partner} ({saved.period}).",
