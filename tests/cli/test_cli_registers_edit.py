@@ -249,3 +249,22 @@ def test_an_activity_id_that_names_no_activity_is_said_as_such(
     assert cli("coordination", "edit", programme["id"], "--activity", date["activity_id"],
                "--data-dir", folder).code == 0  # fmt: skip
     assert _listed(folder, "coordination") == [{**programme, "activity_id": date["activity_id"]}]
+
+
+def test_several_records_are_deleted_at_once_or_none(
+    folder: str, advice: dict[str, Any], programme: dict[str, Any]
+) -> None:
+    """The app deletes the records selected together; one id that names none deletes none."""
+    assert cli("advice", "add", "--date", "20/06/2025", "--title", "Báo cáo thanh niên",
+               "--data-dir", folder).code == 0  # fmt: skip
+    other = next(r for r in _listed(folder, "advice") if r["id"] != advice["id"])
+    result = cli("advice", "delete", advice["id"], UNKNOWN, other["id"], "--data-dir", folder)
+    assert result == (1, "", f"Lỗi: Không có văn bản tham mưu nào mã “{UNKNOWN}”: xem mã ở cột "
+                      "cuối của lệnh doancoso advice list.\n")  # fmt: skip
+    assert _listed(folder, "advice") == [advice, other]
+    result = cli("advice", "delete", advice["id"], other["id"], advice["id"], "--data-dir", folder)
+    assert result == (0, "Đã xóa văn bản tham mưu “Tờ trình về kinh phí” ngày 15/06/2025.\n"
+                      "Đã xóa văn bản tham mưu “Báo cáo thanh niên” ngày 20/06/2025.\n",
+                      "")  # fmt: skip
+    assert _listed(folder, "advice") == []
+    assert _listed(folder, "coordination") == [programme]

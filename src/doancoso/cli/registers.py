@@ -55,9 +55,10 @@ def register(subparsers: Subparsers) -> None:
     edit.add_argument("id", metavar="MÃ", help="mã văn bản (cột cuối của advice list)")
     _advice_options(edit, required=False)
     edit.set_defaults(handler=edit_advice, parser=edit)
-    delete = asub.add_parser("delete", help="xóa một văn bản tham mưu")
+    delete = asub.add_parser("delete", help="xóa văn bản tham mưu (một hay nhiều)")
     data_dir_option(delete)
-    delete.add_argument("id", metavar="MÃ", help="mã văn bản (cột cuối của advice list)")
+    delete.add_argument("ids", nargs="+", metavar="MÃ",
+                        help="mã văn bản (cột cuối của advice list)")  # fmt: skip
     delete.set_defaults(handler=delete_advice)
     listing = asub.add_parser("list", help="danh sách văn bản tham mưu")
     data_dir_option(listing)
@@ -78,9 +79,10 @@ def register(subparsers: Subparsers) -> None:
     edit.add_argument("id", metavar="MÃ", help="mã chương trình (cột cuối của coordination list)")
     _coordination_options(edit, required=False)
     edit.set_defaults(handler=edit_coordination, parser=edit)
-    delete = csub.add_parser("delete", help="xóa một chương trình phối hợp")
+    delete = csub.add_parser("delete", help="xóa chương trình phối hợp (một hay nhiều)")
     data_dir_option(delete)
-    delete.add_argument("id", metavar="MÃ", help="mã chương trình (cột cuối của coordination list)")
+    delete.add_argument("ids", nargs="+", metavar="MÃ",
+                        help="mã chương trình (cột cuối của coordination list)")  # fmt: skip
     delete.set_defaults(handler=delete_coordination)
     listing = csub.add_parser("list", help="danh sách chương trình phối hợp")
     data_dir_option(listing)
@@ -222,12 +224,16 @@ def edit_advice(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def delete_advice(args: argparse.Namespace, out: TextIO) -> int:
+    """Delete the records named, all of them in one transaction (as the app deletes those
+    selected together) or none when an id names none."""
     from ..core.recognition.registers import ADVICE_TABLE
 
     with open_workspace(args) as ws:
-        row = record_of(ws.registers.advice(), args.id, "advice")
-        ws.registers.delete(ADVICE_TABLE, [row.id])
-    print(f"Đã xóa văn bản tham mưu “{row.title}” ngày {format_vn_date(row.day)}.", file=out)
+        rows = ws.registers.advice()
+        chosen = [record_of(rows, i, "advice") for i in dict.fromkeys(args.ids)]
+        ws.registers.delete(ADVICE_TABLE, [row.id for row in chosen])
+    for row in chosen:
+        print(f"Đã xóa văn bản tham mưu “{row.title}” ngày {format_vn_date(row.day)}.", file=out)
     return EXIT_OK
 
 
@@ -302,12 +308,15 @@ def edit_coordination(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def delete_coordination(args: argparse.Namespace, out: TextIO) -> int:
+    """As :func:`delete_advice`."""
     from ..core.recognition.registers import COORDINATION_TABLE
 
     with open_workspace(args) as ws:
-        row = record_of(ws.registers.coordination(), args.id, "coordination")
-        ws.registers.delete(COORDINATION_TABLE, [row.id])
-    print(f"Đã xóa chương trình phối hợp “{row.title}” với {row.partner}.", file=out)
+        rows = ws.registers.coordination()
+        chosen = [record_of(rows, i, "coordination") for i in dict.fromkeys(args.ids)]
+        ws.registers.delete(COORDINATION_TABLE, [row.id for row in chosen])
+    for row in chosen:
+        print(f"Đã xóa chương trình phối hợp “{row.title}” với {row.partner}.", file=out)
     return EXIT_OK
 
 
