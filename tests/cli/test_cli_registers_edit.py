@@ -203,7 +203,7 @@ def test_a_link_to_a_deleted_activity_is_named_and_can_be_cleared(folder: str) -
     ("command", "options"),
     [
         ("advice", "--date, --title, --number, --summary, --summary-file, --answer, "
-         "--answer-date"),
+         "--answer-file, --answer-date"),
         ("coordination", "--date, --end-date, --partner, --title, --content, --content-file, "
          "--results, --results-file, --activity"),
     ],

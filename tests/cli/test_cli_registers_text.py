@@ -160,3 +160,12 @@ def test_a_text_and_its_file_together_are_bad_usage(
         "Lỗi cú pháp lệnh: tùy chọn --results-file: không dùng cùng với --results\n"
     )
     assert _coordination(folder) == []
+
+
+def test_the_answer_is_read_from_a_file_too(folder: str, tmp_path: Path) -> None:
+    """The Party committee's answer is a text of several lines in the dialog as well."""
+    answer = "Đảng ủy đồng ý.\nGiao UBND xã bố trí 5.000.000 đồng."
+    text = tmp_path / "tra-loi.txt"
+    text.write_text(answer.replace("\n", "\r\n"), encoding="utf-8")
+    advice = _add_advice(folder, "--answer-file", str(text), "--answer-date", "20/06/2025")
+    assert (advice.answer, advice.answer_day) == (answer, dt.date(2025, 6, 20))

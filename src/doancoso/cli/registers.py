@@ -11,9 +11,9 @@ ID`` prints one record in full, with its files (:mod:`.registers_show`); ``attac
 
 ``edit ID`` changes only the values its options give (an empty one clears an optional value)
 and saves the record through the same service and checks as the app's "Sửa" dialog. The texts
-of several lines (an advice's summary, a programme's content and results) are given as an
-option or read from a UTF-8 file (``--summary-file F``...), stored in NFC by the core as the
-dialog's are; a file that cannot be read, or not as UTF-8, is refused and nothing changes.
+of several lines (an advice's summary and answer, a programme's content and results) are given
+as an option or read from a UTF-8 file (``--summary-file F``...), stored in NFC by the core as
+the dialog's are; a file that cannot be read, or not as UTF-8, is refused, nothing changed.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def _advice_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
                         help="tên, trích yếu văn bản")  # fmt: skip
     parser.add_argument("--number", metavar="SỐ", help="số, ký hiệu văn bản" + clears)
     _text_option(parser, "summary", "nội dung tóm tắt của văn bản", clears)
-    parser.add_argument("--answer", metavar="NỘI_DUNG", help="ý kiến trả lời của cấp ủy" + clears)
+    _text_option(parser, "answer", "ý kiến trả lời của cấp ủy", clears)
     parser.add_argument("--answer-date", metavar="dd/mm/yyyy",
                         help="ngày cấp ủy trả lời" + clears)  # fmt: skip
 
