@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ..core.workspace import Workspace
 
 _HEX = re.compile(r"[0-9a-f]+")
-_ID_HELP = "mã (cột cuối của {command} list)"
+_ID_HELP = "mã {what} (cột cuối của {command} list)"
 _SHA_HELP = "mã SHA-256 của tệp, hoặc ít nhất 8 ký tự đầu mà {command} show in ra"
 
 
@@ -35,7 +35,7 @@ def add_file_commands(commands: Subparsers, command: str) -> None:
     what = WHAT[command]
     attach = commands.add_parser("attach", help=f"đính kèm tệp minh chứng vào một {what}")
     data_dir_option(attach)
-    attach.add_argument("id", metavar="MÃ", help=_ID_HELP.format(command=command))
+    attach.add_argument("id", metavar="MÃ", help=_ID_HELP.format(what=what, command=command))
     attach.add_argument("file", type=file_path, metavar="TỆP", help="tệp PDF, ảnh JPEG hoặc PNG")
     attach.add_argument("--caption", metavar="CHÚ_THÍCH", help="chú thích của minh chứng")
     attach.set_defaults(handler=attach_file, register=command)
@@ -44,7 +44,7 @@ def add_file_commands(commands: Subparsers, command: str) -> None:
         "caption", help=f"sửa chú thích, ngày của một tệp minh chứng của {what}"
     )
     data_dir_option(caption)
-    caption.add_argument("id", metavar="MÃ", help=_ID_HELP.format(command=command))
+    caption.add_argument("id", metavar="MÃ", help=_ID_HELP.format(what=what, command=command))
     caption.add_argument("sha256", metavar="SHA256", help=_SHA_HELP.format(command=command))
     caption.add_argument(
         "--caption", metavar="CHÚ_THÍCH", help="chú thích của minh chứng (để trống để xóa)"
@@ -58,7 +58,7 @@ def add_file_commands(commands: Subparsers, command: str) -> None:
 
     detach = commands.add_parser("detach", help=f"gỡ tệp minh chứng khỏi một {what}")
     data_dir_option(detach)
-    detach.add_argument("id", metavar="MÃ", help=_ID_HELP.format(command=command))
+    detach.add_argument("id", metavar="MÃ", help=_ID_HELP.format(what=what, command=command))
     detach.add_argument("sha256", metavar="SHA256", help=_SHA_HELP.format(command=command))
     detach.set_defaults(handler=detach_file, register=command)
 

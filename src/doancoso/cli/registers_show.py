@@ -36,7 +36,7 @@ def add_show(commands: Subparsers, command: str) -> None:
     """``COMMAND show ID [--format json]``."""
     show = commands.add_parser("show", help=f"xem đầy đủ một {WHAT[command]} và tệp minh chứng")
     data_dir_option(show)
-    show.add_argument("id", metavar="MÃ", help=f"mã (cột cuối của {command} list)")
+    show.add_argument("id", metavar="MÃ", help=f"mã {WHAT[command]} (cột cuối của {command} list)")
     format_option(show)
     show.set_defaults(handler=show_advice if command == "advice" else show_coordination)
 
