@@ -80,11 +80,15 @@ def test_caption_and_date_a_file_as_the_app_does(folder: str, photo: Path, comma
     record_id = _id(folder, command)
     assert cli(command, "attach", record_id, str(photo), "--data-dir", folder).code == 0
     [attached] = _files(folder, command)
+    shown = f"  Minh chứng: ảnh-ra-quân.png [{attached.sha256[:12]}]\n"
+    assert shown in cli(command, "show", record_id, "--data-dir", folder).out
     result = cli(command, "caption", record_id, attached.sha256[:8], "--caption",
                  "Ảnh lễ ký kết", "--taken-on", "02/04/2025", "--data-dir", folder)  # fmt: skip
     assert result == (0, f"Đã lưu chú thích tệp “ảnh-ra-quân.png” của {NAMED[command]}.\n", "")
     [saved] = _files(folder, command)
     assert (saved.caption, saved.taken_on) == ("Ảnh lễ ký kết", dt.date(2025, 4, 2))
+    shown = f"  Minh chứng: ảnh-ra-quân.png — Ảnh lễ ký kết (02/04/2025) [{attached.sha256[:12]}]\n"
+    assert shown in cli(command, "show", record_id, "--data-dir", folder).out
     # Only what is given changes; an empty value clears it.
     assert cli(command, "caption", record_id, attached.sha256, "--taken-on", "",
                "--data-dir", folder).code == 0  # fmt: skip

@@ -4,8 +4,8 @@ as the app's dialog and files panel show it, and the JSON objects of the registe
 ``show`` prints every value under the dialog's label ("—" for one not given, "Chưa trả lời"
 for an advice with no answer, as the register's table says), the texts of several lines in full
 (their next lines indented), the activity a programme is linked to ("dd/mm/yyyy – title", as
-the register's table names it) and the evidence files (name, caption, the first characters of
-the SHA-256, as ``checklist show`` prints them). ``--format json`` prints the object of ``list
+the register's table names it) and the evidence files (name, caption, date, the first characters
+of the SHA-256, which ``detach`` takes). ``--format json`` prints the object of ``list
 --format json`` with ``files`` (``{"sha256", "name", "caption", "date", "size"}``) and, for a
 programme, ``activity`` (its label, null when none or deleted since).
 """
@@ -116,10 +116,12 @@ def _text(label: str, text: str | None, none: str = "—") -> list[str]:
 def _file_lines(files: list[Attachment]) -> list[str]:
     if not files:
         return [f"{_VALUE}Minh chứng: chưa có"]
-    return [
-        f"{_VALUE}Minh chứng: {f.original_name} — {f.caption or ''} [{f.sha256[:12]}]"
-        for f in files
-    ]
+    lines = []
+    for f in files:
+        caption = f" — {f.caption}" if f.caption else ""
+        day = f" ({format_vn_date(f.taken_on)})" if f.taken_on else ""
+        lines.append(f"{_VALUE}Minh chứng: {f.original_name}{caption}{day} [{f.sha256[:12]}]")
+    return lines
 
 
 def show_advice(args: argparse.Namespace, out: TextIO) -> int:
