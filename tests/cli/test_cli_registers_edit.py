@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from cli_run import cli
+from cli_run import cli, usage_error
 from doancoso.core.lang.dates import format_vn_date
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng"]
@@ -197,3 +197,74 @@ def test_a_link_to_a_deleted_activity_is_named_and_can_be_cleared(folder: str) -
     assert _listed(folder, "coordination") == [
         {**programme, "title": "Quy chế", "activity_id": None}
     ]
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("advice", "--date, --title, --number, --summary, --summary-file, --answer, "
+         "--answer-file, --answer-date"),
+        ("coordination", "--date, --end-date, --partner, --title, --content, --content-file, "
+         "--results, --results-file, --activity"),
+    ],
+)  # fmt: skip
+def test_edit_with_nothing_to_change_is_bad_usage(
+    folder: str, advice: dict[str, Any], programme: dict[str, Any], command: str, options: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """``edit ID`` alone said "Đã sửa …" and changed nothing (an option forgotten in a script,
+    or its name mistyped into the id's place)."""
+    record = advice if command == "advice" else programme
+    err = usage_error(capsys, command, "edit", record["id"], "--data-dir", folder)
+    assert err.endswith(f"Lỗi cú pháp lệnh: cần ít nhất một trong {options}\n")
+    assert _listed(folder, command) == [record]
+
+
+def test_an_activity_id_that_names_no_activity_is_said_as_such(
+    folder: str, programme: dict[str, Any]
+) -> None:
+    """The app picks the linked activity from a list; on the command line a mistyped id was
+    refused as "Hoạt động liên kết không còn trong lịch" (as if deleted), and the id of one of
+    its dates (the ``id`` of ``activity list --format json``, beside ``activity_id``) too,
+    without saying which id it takes."""
+    listed = cli("activity", "add", "--title", "Tuyên truyền pháp luật", "--date", "10/05/2025",
+                 "--data-dir", folder).code  # fmt: skip
+    assert listed == 0
+    [date] = cli("activity", "list", "--from", "01/01/2025", "--format", "json",
+                 "--data-dir", folder).json()  # fmt: skip
+    result = cli("coordination", "edit", programme["id"], "--activity", date["id"],
+                 "--data-dir", folder)  # fmt: skip
+    assert result == (1, "", "Lỗi: Dữ liệu không hợp lệ:\n"
+                      f"  --activity: “{date['id']}” là mã buổi ngày 10/05/2025 của hoạt động "
+                      "“Tuyên truyền pháp luật”, không phải mã của hoạt động: hãy ghi "
+                      f"“{date['activity_id']}” (activity_id trong activity list --format "
+                      "json).\n")  # fmt: skip
+    result = cli("coordination", "add", "--date", "01/05/2025", "--partner", "Trạm Y tế xã",
+                 "--title", "Khám sức khỏe", "--activity", UNKNOWN,
+                 "--data-dir", folder)  # fmt: skip
+    assert result == (1, "", "Lỗi: Dữ liệu không hợp lệ:\n"
+                      f"  --activity: Không có hoạt động nào mã “{UNKNOWN}” trong lịch: xem "
+                      "activity_id trong activity list --format json.\n")  # fmt: skip
+    assert _listed(folder, "coordination") == [programme]
+    assert cli("coordination", "edit", programme["id"], "--activity", date["activity_id"],
+               "--data-dir", folder).code == 0  # fmt: skip
+    assert _listed(folder, "coordination") == [{**programme, "activity_id": date["activity_id"]}]
+
+
+def test_several_records_are_deleted_at_once_or_none(
+    folder: str, advice: dict[str, Any], programme: dict[str, Any]
+) -> None:
+    """The app deletes the records selected together; one id that names none deletes none."""
+    assert cli("advice", "add", "--date", "20/06/2025", "--title", "Báo cáo thanh niên",
+               "--data-dir", folder).code == 0  # fmt: skip
+    other = next(r for r in _listed(folder, "advice") if r["id"] != advice["id"])
+    result = cli("advice", "delete", advice["id"], UNKNOWN, other["id"], "--data-dir", folder)
+    assert result == (1, "", f"Lỗi: Không có văn bản tham mưu nào mã “{UNKNOWN}”: xem mã ở cột "
+                      "cuối của lệnh doancoso advice list.\n")  # fmt: skip
+    assert _listed(folder, "advice") == [advice, other]
+    result = cli("advice", "delete", advice["id"], other["id"], advice["id"], "--data-dir", folder)
+    assert result == (0, "Đã xóa văn bản tham mưu “Tờ trình về kinh phí” ngày 15/06/2025.\n"
+                      "Đã xóa văn bản tham mưu “Báo cáo thanh niên” ngày 20/06/2025.\n",
+                      "")  # fmt: skip
+    assert _listed(folder, "advice") == []
+    assert _listed(folder, "coordination") == [programme]

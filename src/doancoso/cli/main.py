@@ -59,7 +59,7 @@ COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     plans.register,  # plan show|new|target add|register|deadline
     activities.register,  # activity add|list|attend, participation, calendar export
     checklist.register,  # checklist show|set|attach|detach|template
-    registers.register,  # advice add|list, coordination add|list
+    registers.register,  # advice|coordination add|edit|delete|list|show|attach|caption|detach
     rating.register,  # rating list|set|accept|close|reopen|export|import|print
     dossier.register,  # dossier --year Y -o FILE.pdf [--check]
     bundles.register,  # bundle export|inspect|import
