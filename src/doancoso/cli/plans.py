@@ -162,7 +162,7 @@ def _target_cells(index: int, target: TargetInfo, started: bool = True) -> tuple
 
     unit = f" {target.unit}" if target.unit and target.unit != "%" else target.unit or ""
     planned = f"Kế hoạch: {number(target.planned)}{unit}" if target.planned is not None else ""
-    if not started:  # the plan's year has not begun: nothing achieved or missed yet
+    if not started or not target.due:  # year not begun, or no month of it over: not judged
         achieved = f"Đạt: ({NOT_DUE_TEXT})"
     elif target.achieved is None:
         achieved = "Đạt: (chưa có)"

@@ -281,6 +281,11 @@ def assessment(plan: PlanInfo) -> list[Flowable]:
     parts.append(f"{vn_number(len(counts.not_met))} chỉ tiêu chưa đạt")
     if counts.unknown:
         parts.append(f"{vn_number(len(counts.unknown))} chỉ tiêu chưa có số liệu để đánh giá")
+    if counts.not_due:  # chi đoàn meetings before January is over
+        parts.append(
+            f"{vn_number(len(counts.not_due))} chỉ tiêu {NOT_DUE_TEXT} đánh giá (tháng 01/"
+            f"{plan.year} chưa kết thúc)"
+        )
     body: list[Flowable] = [
         Paragraph(
             markup(f"Kế hoạch có {vn_number(counts.total)} chỉ tiêu, trong đó: "

@@ -378,3 +378,27 @@ def test_a_kind_a_target_of_the_plan_measures_is_not_deleted(ws: Workspace) -> N
         "quả: đổi cách đo của chỉ tiêu đó trước khi xóa loại hoạt động."
     )
     assert ws.activities.kind_names()[code] == "Hiến máu tình nguyện"
+
+
+def test_a_postponed_date_moved_onto_a_day_of_the_new_rule_leaves_that_day_its_meeting(
+    ws: Workspace,
+) -> None:
+    """March's meeting was moved from the 15th to the 20th, then postponed ("Hoãn"); the
+    meetings then move to the 20th: 20/03 lost its own meeting (the postponed date was taken
+    for it). The postponed date does not take place: both are there."""
+    activity_id = _monthly(ws, until="30/04/2025")
+    march = ws.activities.occurrences(D(2025, 3, 15), D(2025, 3, 15))[0]
+    ws.activities.update_occurrence(march.id, {"day": "20/03/2025", "status": "Hoãn"})
+    _, count = ws.activities.save(
+        {"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat", "start_date": "20/01/2025",
+         "start_time": "19:30", "place": "Nhà văn hóa ấp 1", "repeat": "monthly",
+         "until": "30/04/2025"},
+        activity_id,
+    )  # fmt: skip
+    rows = ws.activities.occurrences(*YEAR)
+    assert sorted((r.day, r.status, r.id == march.id) for r in rows) == [
+        (D(2025, 1, 20), "du-kien", False), (D(2025, 2, 20), "du-kien", False),
+        (D(2025, 3, 20), "du-kien", False), (D(2025, 3, 20), "hoan", True),
+        (D(2025, 4, 20), "du-kien", False),
+    ]  # fmt: skip
+    assert count == 5 == ws.activities.get(activity_id).occurrences

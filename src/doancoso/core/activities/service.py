@@ -315,9 +315,10 @@ class ActivityService:
                     self._copy_times(occ, values)
             else:
                 occ.deleted_at = when
-        # A date moved onto a day of the rule is that day's meeting: no second one beside it.
+        # A date moved onto a day of the rule is that day's meeting: no second one beside it,
+        # unless it does not take place there (cancelled, or postponed again).
         moved_onto = {
-            o.day for o in kept.values() if o.day != o.original_date and o.status != "huy"
+            o.day for o in kept.values() if o.day != o.original_date and o.status in (PLANNED, DONE)
         }
         for day in dates:
             if day not in kept and day not in moved_onto:

@@ -344,20 +344,31 @@ class _Calendar:
         first_branch: str,
         with_attendance: bool,
     ) -> None:
-        """Results (and attendance) for the dates already past, but the last one (overdue)."""
+        """Results (and attendance) for the dates already past, but the last one (overdue).
+
+        The numbers are drawn in an order the seed decides: ids are random (uuid4), so members
+        go by what the seed made of them and dates by day, then as they were laid out."""
         roster = dict(
             session.execute(
-                select(Member.id, Member.branch_id).where(is_live(Member, self.org))
+                select(Member.id, Member.branch_id)
+                .where(is_live(Member, self.org))
+                .order_by(
+                    Member.full_name,
+                    Member.birth_date,
+                    Member.national_id,
+                    Member.phone,
+                    Member.address_hamlet,
+                    Member.admission_date,
+                    Member.id,  # last: two members alike in all of these read the same
+                )
             ).all()
         )
         by_branch: dict[str, list[str]] = defaultdict(list)
         for member_id, branch_id in roster.items():
             by_branch[str(branch_id)].append(member_id)
         periods = active_periods(session, self.org) if with_attendance else {}
-        keenness = {m: rng.uniform(0.45, 0.99) for m in sorted(roster)}
-        past = sorted(
-            (d for d in self.dates if d.day < today), key=lambda d: (d.day, str(d.row["id"]))
-        )
+        keenness = {m: rng.uniform(0.45, 0.99) for m in roster}
+        past = sorted((d for d in self.dates if d.day < today), key=lambda d: d.day)
         for when in past[:-1]:  # the last one stays without results: overdue
             roll = rng.random()
             if when.kind == "sinh-hoat" and roll < 0.02:
@@ -373,7 +384,7 @@ class _Calendar:
                 expected = (
                     [m for b in when.branch_ids for m in by_branch[b]]
                     if when.branch_ids
-                    else sorted(roster)
+                    else list(roster)
                 )
                 for member_id in expected:
                     if not any(p.covers(when.day) for p in periods.get(member_id, [])):

@@ -6,6 +6,7 @@ the share achieved, whether a target is met, and the targets grouped by criterio
     share_text(0.905)                -> "90,5"
     outcome(target)                  -> MET, NOT_MET or UNKNOWN
     outcome(target, started=False)   -> NOT_DUE (the plan's year has not begun)
+    outcome(target)                  -> NOT_DUE too while its measure cannot judge it yet
 """
 
 from __future__ import annotations
@@ -60,8 +61,9 @@ def outcome(target: TargetInfo, started: bool = True) -> str:
     """:data:`MET` once achieved reaches planned, :data:`NOT_MET` below it, :data:`UNKNOWN`
     when either figure is missing (no planned quantity, or nothing entered yet);
     :data:`NOT_DUE` whatever its figures when the plan's year has not begun (``started`` False,
-    :attr:`~.service.PlanInfo.started`): nothing of that year can have been done yet."""
-    if not started:
+    :attr:`~.service.PlanInfo.started`): nothing of that year can have been done yet; and when
+    the target is not due (:attr:`~.service.TargetInfo.due`: no month of the year over yet)."""
+    if not started or not target.due:
         return NOT_DUE
     share = target.share
     if share is None:
@@ -130,7 +132,7 @@ def _plain(number: str) -> str:
 @dataclass(frozen=True)
 class Tally:
     """How many targets are met, not met, cannot be judged yet for want of figures, and are
-    not due (every target of a plan whose year has not begun)."""
+    not due (every target of a plan whose year has not begun, a target not due yet)."""
 
     met: tuple[TargetInfo, ...]
     not_met: tuple[TargetInfo, ...]

@@ -5,8 +5,10 @@
 - ``activities``: dates carried out in the year, of one kind (``measure_kind``) or of any;
 - ``branch-meetings``: the share (%) of chi đoàn that held a meeting (kind "sinh hoạt chi đoàn
   định kỳ", by the chi đoàn or the whole organisation) in every month elapsed — a month counts
-  once it is over, and the current month too once its meeting took place; a chi đoàn the app
-  knows to be new (:func:`branch_starts`) only in the months it was there for whole;
+  once it is over (on its last day), the current month not yet, whatever was held in it; a chi
+  đoàn the app knows to be new (:func:`branch_starts`) only in the months it was there for
+  whole. Before January is over no month is: the figure is those that met in January so far,
+  and the target is not due yet (:func:`measure_due`);
 - ``participation``: the members' average participation rate (%);
 - ``youth-admitted``: young people of the register admitted in the year (whose member is still
   on the roster, as the register counts them);
@@ -91,6 +93,13 @@ def measure(
         counted = select(func.count(MemberEvent.id)).select_from(MemberEvent)
         return float(session.scalar(introduced(counted, org, first, last)) or 0)
     raise ValueError(f"unknown measure {key!r}")
+
+
+def measure_due(key: str | None, year: int, as_of: dt.date) -> bool:
+    """Whether a target measured by ``key`` can be judged at ``as_of``: ``branch-meetings``
+    once a month of ``year`` has ended (from 31 January, as checklist item 2.3 reads), every
+    other one whenever its year has begun (:attr:`~.service.PlanInfo.started`)."""
+    return key != "branch-meetings" or as_of >= dt.date(year, 1, 31)
 
 
 def branch_meetings_tally(

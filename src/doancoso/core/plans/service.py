@@ -21,7 +21,7 @@ from ..storage.models import Plan, PlanTarget
 from ..storage.settings import put_setting, setting_value
 from ..storage.tracking import transaction_time
 from .copying import PLACES, CreatedPlan, PlanCopy, YearMention, move_title_year, move_year
-from .measures import measure
+from .measures import measure, measure_due
 from .registration import (
     PLAN_DEADLINE_KEY,
     Deadline,
@@ -57,11 +57,14 @@ class TargetInfo:
     measure_kind: str | None
     achieved: float | None
     measured: bool
+    due: bool = True
+    """False while its measure cannot judge it yet (:func:`~.measures.measure_due`: chi đoàn
+    meetings before January is over): ``achieved`` is what was counted so far, no share."""
 
     @property
     def share(self) -> float | None:
-        """achieved / planned (1.0 = done), None when either is unknown."""
-        if self.planned and self.achieved is not None:
+        """achieved / planned (1.0 = done), None when either is unknown or it is not due."""
+        if self.due and self.planned and self.achieved is not None:
             return self.achieved / self.planned
         return None
 
@@ -468,6 +471,7 @@ class PlanService:
             t.measure_kind,
             achieved,
             bool(t.measure),
+            measure_due(t.measure, year, as_of),
         )
 
     def _targets(self, session: Session, plan_id: str) -> list[PlanTarget]:

@@ -1,7 +1,8 @@
 """Exporting the calendar for phones (an .ics file) from the calendar page: what to export, as
 ``doancoso calendar export`` takes it (a whole year, or the days from one date to another), a
-range without any activity said in the dialog, then the save dialog (in Documents) and the file
-written on the worker (:meth:`~doancoso.core.activities.service.ActivityService.export_calendar`).
+range without any activity said in the dialog (counted on the worker), then the save dialog (in
+Documents) and the file written on the worker
+(:meth:`~doancoso.core.activities.service.ActivityService.export_calendar`).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class CalendarExportDialog(QDialog):
         super().__init__(parent)
         self._core = core
         self.span: tuple[dt.date, dt.date] | None = None
+        self._closed = False
         self.setWindowTitle(TITLE)
         layout = QVBoxLayout(self)
         layout.addWidget(WrappedLabel(INTRO))
@@ -116,6 +118,10 @@ class CalendarExportDialog(QDialog):
         self.export_button.setDefault(True)
         open_with_room(self, 2, width=460)
 
+    def done(self, result: int) -> None:
+        self._closed = True
+        super().done(result)
+
     def chosen_span(self) -> tuple[dt.date, dt.date] | None:
         """The days chosen, or None with the fields' messages shown. As the command line takes
         them: an empty "Từ ngày" is the start of the end's year, an empty "Đến ngày" the end of
@@ -141,19 +147,35 @@ class CalendarExportDialog(QDialog):
             return None
 
     def submit(self) -> None:
+        """Count what the range chosen would hold, on the worker (the button waits meanwhile),
+        then say it is empty or close with it."""
         self.message.hide()
         span = self.chosen_span()
         if span is None:
             return
-        if self._core.ws.activities.calendar_size(*span) == 0:
-            self.message.setText(
-                f"Từ {format_vn_date(span[0])} đến {format_vn_date(span[1])} không có hoạt động "
-                "nào: không có gì để xuất. Hãy chọn năm hoặc khoảng ngày khác."
-            )
-            self.message.show()
-            return
-        self.span = span
-        self.accept()
+        self.export_button.setEnabled(False)  # one count at a time
+
+        def counted(size: int) -> None:
+            self.export_button.setEnabled(True)
+            if self._closed:  # "Hủy" while counting
+                return
+            if size == 0:
+                self.message.setText(
+                    f"Từ {format_vn_date(span[0])} đến {format_vn_date(span[1])} không có hoạt "
+                    "động nào: không có gì để xuất. Hãy chọn năm hoặc khoảng ngày khác."
+                )
+                self.message.show()
+                return
+            self.span = span
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self._core.reporter(self, "Không xuất được")(exc)
+
+        op = QueryOp(self, lambda ws: ws.activities.calendar_size(*span), self._core,
+                     progress=False)  # fmt: skip
+        op.success(counted).failure(failed).run()
 
 
 class CalendarExporter(QObject):

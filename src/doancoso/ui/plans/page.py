@@ -576,7 +576,8 @@ def registration_line(plan: PlanInfo, deadline: date, today: date) -> str:
 
 
 def summary_text(plan: PlanInfo) -> str:
-    """ "5 chỉ tiêu: 1 đạt, 3 chưa đạt, 1 chưa có số liệu (số liệu đến ngày 30/11/2026)";
+    """ "5 chỉ tiêu: 1 đạt, 3 chưa đạt, 1 chưa có số liệu (số liệu đến ngày 30/11/2026)", and
+    ", 1 chưa đến kỳ" for a target not due yet (chi đoàn meetings before January is over);
     for a plan made in advance, "7 chỉ tiêu: chưa đến kỳ (năm 2027 chưa bắt đầu)"."""
     if not plan.targets:
         return "Kế hoạch chưa có chỉ tiêu nào: bấm “Thêm chỉ tiêu…”."
@@ -592,6 +593,8 @@ def summary_text(plan: PlanInfo) -> str:
     parts = [f"{vn_number(len(counts.met))} đạt", f"{vn_number(len(counts.not_met))} chưa đạt"]
     if counts.unknown:
         parts.append(f"{vn_number(len(counts.unknown))} chưa có số liệu")
+    if counts.not_due:  # chi đoàn meetings before January is over
+        parts.append(f"{vn_number(len(counts.not_due))} {NOT_DUE_TEXT}")
     as_of = format_vn_date(min(plan.as_of, date(plan.year, 12, 31)))
     return (
         f"{vn_number(counts.total)} chỉ tiêu: {', '.join(parts)} (số liệu đến ngày {as_of})."

@@ -148,7 +148,7 @@ class TargetTableModel(QAbstractTableModel):
         if column == COL_ACHIEVED:
             return quantity_text(t.achieved, t.unit) or "–"
         if column == COL_SHARE:
-            if not self._started:
+            if not self._started or not t.due:
                 return NOT_DUE_TEXT.capitalize()
             return share_text(t.share) if t.share is not None else "–"
         return source_text(t)
@@ -162,6 +162,11 @@ class TargetTableModel(QAbstractTableModel):
             return source_tip(t, self._kinds)
         if column == COL_SHARE and not self._started:
             return "Năm của kế hoạch chưa bắt đầu: chưa đánh giá đạt hay chưa đạt."
+        if column == COL_SHARE and not t.due:
+            return (
+                "Tháng 01 chưa kết thúc: chưa đánh giá đạt hay chưa đạt (số đạt được là các "
+                "chi đoàn đã sinh hoạt trong tháng)."
+            )
         if column == COL_SHARE and t.share is None:
             return "Chưa tính được: chỉ tiêu chưa có số lượng kế hoạch hoặc chưa có kết quả."
         return None
