@@ -67,6 +67,8 @@ from .import_preview_table import (
     ImportPreviewModel,
     row_details,
     row_icon,
+    skipped_counts,
+    skipped_text,
     summary_text,
 )
 
@@ -492,10 +494,7 @@ class ImportWizard(QDialog):
                 "Unicode. Hãy kiểm tra lại họ tên trong bảng dưới đây."
             )
         if preview.skipped:
-            rows = ", ".join(str(number) for number, _reason in preview.skipped[:10])
-            skipped = vn_number(len(preview.skipped))
-            notices.append(f"Bỏ qua {skipped} dòng không phải {self.target.who} "
-                           f"(tổng cộng, chữ ký…): dòng {rows}.")  # fmt: skip
+            notices.append(skipped_text(preview.skipped, self.target.who))
         notices.extend(preview.warnings)
         if preview.new_branches:
             notices.append(f"Sẽ tạo chi đoàn mới: {', '.join(preview.new_branches)}.")
@@ -619,7 +618,8 @@ class ImportWizard(QDialog):
 
     def _applied(self, result: ImportResult) -> None:
         self.result_ = result
-        self.result_label.setText(result_text(result, self.target))
+        skipped = self.preview.skipped if self.preview is not None else []
+        self.result_label.setText(result_text(result, self.target, skipped))
         self._show_rejected_hint()
         self._show_page(RESULT_PAGE)
 
@@ -652,7 +652,12 @@ def rejected_hint_text(rejected: int, saved: Path | None) -> str:
     )
 
 
-def result_text(result: ImportResult, target: ImportTarget = MEMBERS) -> str:
+def result_text(
+    result: ImportResult,
+    target: ImportTarget = MEMBERS,
+    skipped: list[tuple[int, str]] | None = None,
+) -> str:
+    """What the import did; ``skipped``: the rows of the file that were no person, by kind."""
     lines = [
         "Đã nhập xong.",
         f"• Thêm mới: {vn_number(result.created)} {target.who}",
@@ -660,6 +665,8 @@ def result_text(result: ImportResult, target: ImportTarget = MEMBERS) -> str:
         f"• Không đổi: {vn_number(result.unchanged)}",
         f"• Bị loại (không nhập): {vn_number(result.rejected)}",
     ]
+    if skipped:
+        lines.append(f"• {skipped_counts(skipped, target.who)}")
     if result.branches_created:
         lines.append(f"• Chi đoàn mới được tạo: {', '.join(result.branches_created)}")
     lines.append(f"\nCó thể xem và sửa các {target.who} vừa nhập trong {target.where}.")

@@ -256,6 +256,15 @@ def _score(found: dict[int, tuple[str, int]]) -> int:
     return len(targets)
 
 
+def repeats_header(values: list[Cell], vocab: HeaderVocabulary) -> bool:
+    """Whether a row under the header is a header again (printed on every page), or the row
+    of sub-headers of a two-row one ("Nam" | "Nữ")."""
+    found = _row_fields(values, vocab)
+    if _score(found) >= 2:
+        return True
+    return len(found) >= 2 and len(found) == sum(1 for v in values if _text(v))
+
+
 def _is_numbering(values: list[Cell]) -> bool:
     """A row of column numbers under the header: 1 2 3 ... or (1) (2) (3)..."""
     cells = [_text(v) for v in values if _text(v)]
