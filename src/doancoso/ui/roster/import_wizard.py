@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.backup.store import REASONS as BACKUP_REASONS
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.roster.spreadsheets import (
@@ -670,4 +672,20 @@ def result_text(
     if result.branches_created:
         lines.append(f"• Chi đoàn mới được tạo: {', '.join(result.branches_created)}")
     lines.append(f"\nCó thể xem và sửa các {target.who} vừa nhập trong {target.where}.")
+    if result.backup is not None:
+        lines.append(f"\n{way_back_text(result.backup.taken_at)}")
     return "\n".join(lines)
+
+
+def way_back_text(taken_at: datetime) -> str:
+    """How to go back after importing the wrong file: not with Hoàn tác (an import clears the
+    history, see :mod:`..shell.undo`), but by restoring the backup the import took first, which
+    the backups dialog lists by its time and reason."""
+    when = f"{taken_at:%H:%M} ngày {taken_at:%d/%m/%Y}"
+    return (
+        "Nếu nhập nhầm tệp: một lần nhập không hoàn tác được bằng “Hoàn tác” (Ctrl+Z), nhưng dữ "
+        f"liệu trước khi nhập đã được sao lưu lúc {when}. Để quay lại như trước khi nhập: vào "
+        "Tệp → Sao lưu và khôi phục…, chọn bản sao lưu lúc đó (lý do "
+        f"“{BACKUP_REASONS['truoc-nhap']}”) rồi bấm “Khôi phục bản đã chọn…”. Những gì nhập "
+        "hoặc sửa sau lúc đó sẽ không còn."
+    )
