@@ -121,7 +121,9 @@ def page_titles(target: ImportTarget) -> tuple[str, ...]:
 
 
 PAGE_TITLES = page_titles(MEMBERS)
-FILE_FILTER = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả tệp (*)"
+# An .ods is shown too: the import refuses it with how to save it as .xlsx, where a chooser
+# that hid it would leave a LibreOffice user thinking her file was lost.
+FILE_FILTER = "Bảng tính (*.xlsx *.xls *.csv *.ods);;Tất cả tệp (*)"
 ERROR_STYLE = "color: #b71c1c;"
 NOTICE_STYLE = "background: #fff8e1; border: 1px solid #ffe082; padding: 6px;"
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
