@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sheetfiles import TODAY
+
 from doancoso.core.roster.spreadsheets import NEW
 from doancoso.core.workspace import Workspace
 
@@ -91,4 +93,27 @@ def test_text_only_in_columns_not_imported_is_named(sws: Workspace, tmp_path: Pa
     assert preview.skipped == [
         (2, "dòng không có dữ liệu ở các cột được nhập"),
         (4, "dòng không có dữ liệu ở các cột được nhập"),
+    ]
+
+
+def test_a_hamlet_list_signed_by_the_hamlet_head(sws: Workspace, tmp_path: Path, xlsx) -> None:
+    """The hamlet head signs the youth list, the name under the title, in any column."""
+    sws.youth_import.today = lambda: TODAY
+    path = xlsx(tmp_path / "kenh-xang.xlsx", [
+        ["STT", "Họ và tên", "Năm sinh", "Phái", "Ấp", "Nghề nghiệp", "Hộ nghèo"],
+        [1, "Trần Văn Hậu", 2005, "Nam", "Ấp Kênh Xáng", "Làm ruộng", "Có"],
+        ["Tổng cộng: 1 thanh niên"],
+        [None, None, None, None, None, "Kênh Xáng, ngày 20/11/2026", None],
+        [None, None, None, None, None, None, "Trưởng ấp"],
+        [None, None, None, None, None, None, "Nguyễn Văn Trưởng"],
+    ])  # fmt: skip
+    preview = sws.youth_import.preview_import(path)
+    assert [(r.row, r.action, r.values["full_name"]) for r in preview.rows] == [
+        (2, NEW, "Trần Văn Hậu")
+    ]
+    assert preview.skipped == [
+        (3, "dòng tổng cộng"),
+        (4, "dòng ký tên"),
+        (5, "dòng ký tên"),
+        (6, "dòng ký tên"),
     ]

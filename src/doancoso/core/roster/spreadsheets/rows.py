@@ -52,11 +52,13 @@ _FEMALE = {"nu", "f", "female", "gai"}
 # "Công Văn Minh" or "Tống Thị Lan": a word after "cộng"/"tổng" must be a number or "cộng"/"số").
 _TOTAL = re.compile(r"^(tong cong|tong so|danh sach (nay )?co|an dinh)|^(tong|cong)(\s*[:.]|\s+\d)")
 _TOTAL_WORD = frozenset({"tong", "cong"})  # alone, a total only with a number beside it
-# The signature and date block: "Tân Hưng, ngày 26 tháng 11 năm 2026", "TM. BAN CHẤP HÀNH",
-# "BÍ THƯ", "Người lập biểu", "(Ký tên, đóng dấu)"; the signer's name follows it alone.
+# The signature and date block: "Tân Hưng, ngày 26 tháng 11 năm 2026" (or "Kênh Xáng, ngày
+# 20/11/2026"), "TM. BAN CHẤP HÀNH", "BÍ THƯ", "Người lập biểu", "(Ký tên, đóng dấu)", and the
+# hamlet head who signs a list of the hamlet's youth ("Trưởng ấp"); the signers' names follow.
 _SIGNATURE = re.compile(
     r"^(nguoi lap|t\.?\s?m[.\s]|bi thu|pho bi thu|xac nhan|\(?ky,? (ten|ghi)|thu truong"
-    r"|.*ngay \S* thang \S* nam)"
+    r"|truong (ap|thon|khom|khu pho|xom|buon|ban)\b"
+    r"|.*ngay \S* thang \S* nam|(.*,\s*)?ngay \d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}$)"
 )
 # A note under the table: "Ghi chú: ...", "Lưu ý: ...", "* Đoàn viên đi làm ăn xa ..." (a colon
 # needed after the word: "Lưu Ý Nhi" could be a name).
