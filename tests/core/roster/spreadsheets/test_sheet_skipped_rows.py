@@ -117,3 +117,23 @@ def test_a_hamlet_list_signed_by_the_hamlet_head(sws: Workspace, tmp_path: Path,
         (5, "dòng ký tên"),
         (6, "dòng ký tên"),
     ]
+
+
+def test_a_total_in_the_name_column_with_counts_under_nam_and_nu(
+    sws: Workspace, tmp_path: Path, xlsx
+) -> None:
+    path = xlsx(tmp_path / "ds.xlsx", [
+        *HEADER,
+        [1, "Nguyễn Văn An", "05/03/2001", None, "Ấp 1"],
+        [2, "Tống Công", 2002, None, "Ấp 1"],  # a two-word name, its birth year under Nam
+        [3, "Trần Thị Bích", None, "12/10/2003", "Ấp 2"],
+        [None, "Tổng cộng", 2, 1, None],
+        [None, "CỘNG:", "2 nam", "1 nữ", None],
+    ])  # fmt: skip
+    preview = sws.spreadsheets.preview_import(path)
+    assert [(r.row, r.action, r.values["full_name"]) for r in preview.rows] == [
+        (3, NEW, "Nguyễn Văn An"),
+        (4, NEW, "Tống Công"),
+        (5, NEW, "Trần Thị Bích"),
+    ]
+    assert preview.skipped == [(6, "dòng tổng cộng"), (7, "dòng tổng cộng")]

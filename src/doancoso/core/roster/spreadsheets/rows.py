@@ -51,6 +51,7 @@ _FEMALE = {"nu", "f", "female", "gai"}
 # Totals under the table: "Tổng cộng: 25", "Cộng 25", "Tổng số 25 đoàn viên" (not the names
 # "Công Văn Minh" or "Tống Thị Lan": a word after "cộng"/"tổng" must be a number or "cộng"/"số").
 _TOTAL = re.compile(r"^(tong cong|tong so|danh sach (nay )?co|an dinh)|^(tong|cong)(\s*[:.]|\s+\d)")
+_TOTAL_ALONE = re.compile(r"^(tong cong|tong so|tong|cong)\s*[:.]?$")  # a name cell's total
 _TOTAL_WORD = frozenset({"tong", "cong"})  # alone, a total only with a number beside it
 # The signature and date block: "Tân Hưng, ngày 26 tháng 11 năm 2026" (or "Kênh Xáng, ngày
 # 20/11/2026"), "TM. BAN CHẤP HÀNH", "BÍ THƯ", "Người lập biểu", "(Ký tên, đóng dấu)", and the
@@ -397,14 +398,22 @@ class RowParser:
             first = _first_folded(values)
             if first is None or not (_TOTAL.match(first) or first in _TOTAL_WORD):
                 return None  # no need to fold the whole row
-            named = any(
+            if any(
                 cached_fold(shown(cells[name])) == first for name in _NAME_FIELDS if name in cells
-            )
-            return SKIP_TOTAL if not named and _is_total(_folded_texts(values)) else None
+            ) and not self._total_in_name_column(first, cells):
+                return None
+            return SKIP_TOTAL if _is_total(_folded_texts(values)) else None
         texts = _folded_texts(values)
         if not texts:
             return None
         return self._footer_reason(values, texts)
+
+    def _total_in_name_column(self, text: str, cells: dict[str, Cell]) -> bool:
+        """Whether ``text``, in a name column, is a total ("Tổng cộng", "Cộng: 25") rather
+        than a name that folds alike ("Tống Công", its birth year under Nam)."""
+        if not (_TOTAL_ALONE.match(text) or any(ch.isdigit() for ch in text)):
+            return False  # "Tống Công Minh"
+        return not any(self._has_date(cells[mark]) for mark in ("male", "female") if mark in cells)
 
     @staticmethod
     def _marked(cells: dict[str, Cell]) -> bool:
