@@ -91,7 +91,7 @@ def test_text_only_in_columns_not_imported_is_named(sws: Workspace, tmp_path: Pa
     preview = sws.spreadsheets.preview_import(path, mapping={"full_name": 1, "birth_date": 2})
     assert [(r.row, r.action) for r in preview.rows] == [(3, NEW), (5, NEW)]
     assert preview.skipped == [
-        (2, "dòng không có dữ liệu ở các cột được nhập"),
+        (2, "dòng tiêu đề nhóm"),
         (4, "dòng không có dữ liệu ở các cột được nhập"),
     ]
 

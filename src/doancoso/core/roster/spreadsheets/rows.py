@@ -35,7 +35,7 @@ from ..validation import (
     normalize_phone,
 )
 from ..vocab import STATUSES, choice_code, position_of
-from .headers import HeaderVocabulary, repeats_header
+from .headers import HeaderVocabulary, is_group_heading, repeats_header
 
 ERROR, WARNING = "error", "warning"
 
@@ -71,6 +71,7 @@ SKIP_BLANK = "dòng trống"
 SKIP_NUMBER_ONLY = "dòng chỉ có số thứ tự"
 SKIP_UNMAPPED = "dòng không có dữ liệu ở các cột được nhập"
 SKIP_HEADER = "dòng tiêu đề lặp lại"
+SKIP_GROUP = "dòng tiêu đề nhóm"
 SKIP_NUMBERING = "dòng đánh số cột"
 SKIP_TOTAL = "dòng tổng cộng"
 SKIP_NOTE = "dòng ghi chú"
@@ -447,6 +448,8 @@ class RowParser:
             return SKIP_TOTAL
         if _NOTE.match(first):
             return SKIP_NOTE
+        if len(texts) == 1 and is_group_heading(first):
+            return SKIP_GROUP  # "I. CHI ĐOÀN ẤP 1" over the rows of a group
         if self._signed and not any(ch.isdigit() for t in texts for ch in t):
             return SKIP_SIGNATURE  # the signers' names under their titles
         if self.vocab is not None and repeats_header(values, self.vocab):
