@@ -67,3 +67,46 @@ def test_preview_names_new_branches_and_layout_warnings(
 def test_problems_read_as_sentences() -> None:
     row = ImportRow(2, {}, [Problem("Thiếu ngày sinh."), Problem("Cần xem lại")], "rejected")
     assert problems_text(row) == "Thiếu ngày sinh. Cần xem lại."
+
+
+def test_preview_and_result_name_each_kind_of_row_skipped(
+    qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["STT", "Họ và tên", "Ngày sinh", "Chi đoàn"],
+        [1, "Nguyễn Văn An", "05/03/2001", "Ấp 1"],
+        [],
+        [2, "Trần Thị Bình", "12/11/2003", "Ấp 1"],
+        ["Tổng cộng: 2 đoàn viên"],
+        [None, "Ghi chú: đoàn viên đi làm ăn xa ghi rõ nơi đến."],
+        [None, None, None, "Tân Hưng, ngày 26 tháng 11 năm 2026"],
+        [None, "Người lập biểu", None, "BÍ THƯ"],
+        [None, "Trần Văn Lập", None, "Nguyễn Văn Thư"],
+    ):
+        sheet.append(row)
+    book.save(tmp_path / "ds.xlsx")
+    wizard = ImportWizard(synchronous_core(ws, fake_prompts))
+    qtbot.addWidget(wizard)
+    wizard.set_file(tmp_path / "ds.xlsx")
+    wizard.next()
+    wizard.next()
+    assert wizard.notice.text() == (
+        "Bỏ qua 6 dòng không phải đoàn viên:\n"
+        "• Dòng trống: dòng 3.\n"
+        "• Dòng tổng cộng: dòng 5.\n"
+        "• Dòng ghi chú: dòng 6.\n"
+        "• Dòng ký tên: dòng 7, 8, 9.\n"
+        "Sẽ tạo chi đoàn mới: Ấp 1."
+    )
+    wizard.apply()
+    assert wizard.result_label.text().splitlines()[1:6] == [
+        "• Thêm mới: 2 đoàn viên",
+        "• Cập nhật: 0 đoàn viên",
+        "• Không đổi: 0",
+        "• Bị loại (không nhập): 0",
+        "• Bỏ qua 6 dòng không phải đoàn viên: 1 dòng trống, 1 dòng tổng cộng, 1 dòng ghi chú, "
+        "3 dòng ký tên",
+    ]

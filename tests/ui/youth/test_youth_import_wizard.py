@@ -88,9 +88,10 @@ def test_the_youth_page_imports_a_hamlet_list(
         assert dialog.page == RESULT_PAGE
         assert dialog.result_label.text().splitlines()[1:3] == [
             "• Thêm mới: 1 thanh niên", "• Cập nhật: 1 thanh niên"]  # fmt: skip
-        assert dialog.result_label.text().endswith(
-            "Có thể xem và sửa các thanh niên vừa nhập trong sổ theo dõi thanh niên."
-        )
+        assert (
+            "\n\nCó thể xem và sửa các thanh niên vừa nhập trong sổ theo dõi thanh niên.\n\n"
+            "Nếu nhập nhầm tệp: "
+        ) in dialog.result_label.text()
         saved = tmp_path / "loai.xlsx"
         dialog.ask_save_path = lambda *_: saved
         prompts.answer = False  # do not open the file

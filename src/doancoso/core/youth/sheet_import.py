@@ -411,7 +411,7 @@ def apply_youth_preview(ctx: WorkspaceContext, preview: ImportPreview) -> Import
         )
     from ..backup.store import BACKUP_FOLDER, take_backup
 
-    take_backup(ctx.db.path, ctx.db.path.parent / BACKUP_FOLDER, "truoc-nhap")
+    backup = take_backup(ctx.db.path, ctx.db.path.parent / BACKUP_FOLDER, "truoc-nhap")
     new_rows = [r for r in preview.rows if r.action == NEW]
     updates = [r for r in preview.rows if r.action == UPDATE]
     org = ctx.organization_id
@@ -454,6 +454,7 @@ def apply_youth_preview(ctx: WorkspaceContext, preview: ImportPreview) -> Import
         updated=len(updates),
         unchanged=preview.count(UNCHANGED),
         rejected=preview.count(REJECTED),
+        backup=backup,
     )
 
 

@@ -142,6 +142,36 @@ def summary_text(preview: ImportPreview) -> str:
     return f"{text} — {vn_number(warned)} dòng {WITH_WARNINGS}" if warned else text
 
 
+_SHOWN_ROWS = 10  # row numbers listed for a kind of row skipped, the rest counted
+
+
+def skipped_text(skipped: list[tuple[int, str]], who: str) -> str:
+    """The preview's word on the rows that are no person (:attr:`ImportPreview.skipped`), a
+    line for each kind with its rows: "• Dòng tổng cộng: dòng 812."; "" when none."""
+    if not skipped:
+        return ""
+    kinds: dict[str, list[int]] = {}
+    for number, reason in skipped:
+        kinds.setdefault(reason, []).append(number)
+    lines = [f"Bỏ qua {vn_number(len(skipped))} dòng không phải {who}:"]
+    for reason, numbers in kinds.items():
+        shown = ", ".join(str(n) for n in numbers[:_SHOWN_ROWS])
+        if len(numbers) > _SHOWN_ROWS:
+            shown += f" và {vn_number(len(numbers) - _SHOWN_ROWS)} dòng khác"
+        lines.append(f"• {reason[:1].upper()}{reason[1:]}: dòng {shown}.")
+    return "\n".join(lines)
+
+
+def skipped_counts(skipped: list[tuple[int, str]], who: str) -> str:
+    """The result's line on the rows skipped, counted by kind: "Bỏ qua 4 dòng không phải đoàn
+    viên: 1 dòng tổng cộng, 3 dòng ký tên"."""
+    kinds: dict[str, int] = {}
+    for _number, reason in skipped:
+        kinds[reason] = kinds.get(reason, 0) + 1
+    counts = ", ".join(f"{vn_number(n)} {reason}" for reason, n in kinds.items())
+    return f"Bỏ qua {vn_number(len(skipped))} dòng không phải {who}: {counts}"
+
+
 def _birth(values: dict[str, object]) -> str:
     birth = values.get("birth_date")
     if isinstance(birth, date):

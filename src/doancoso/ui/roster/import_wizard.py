@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.backup.store import REASONS as BACKUP_REASONS
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.roster.spreadsheets import (
@@ -67,6 +69,8 @@ from .import_preview_table import (
     ImportPreviewModel,
     row_details,
     row_icon,
+    skipped_counts,
+    skipped_text,
     summary_text,
 )
 
@@ -117,7 +121,9 @@ def page_titles(target: ImportTarget) -> tuple[str, ...]:
 
 
 PAGE_TITLES = page_titles(MEMBERS)
-FILE_FILTER = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả tệp (*)"
+# An .ods is shown too: the import refuses it with how to save it as .xlsx, where a chooser
+# that hid it would leave a LibreOffice user thinking her file was lost.
+FILE_FILTER = "Bảng tính (*.xlsx *.xls *.csv *.ods);;Tất cả tệp (*)"
 ERROR_STYLE = "color: #b71c1c;"
 NOTICE_STYLE = "background: #fff8e1; border: 1px solid #ffe082; padding: 6px;"
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
@@ -492,10 +498,7 @@ class ImportWizard(QDialog):
                 "Unicode. Hãy kiểm tra lại họ tên trong bảng dưới đây."
             )
         if preview.skipped:
-            rows = ", ".join(str(number) for number, _reason in preview.skipped[:10])
-            skipped = vn_number(len(preview.skipped))
-            notices.append(f"Bỏ qua {skipped} dòng không phải {self.target.who} "
-                           f"(tổng cộng, chữ ký…): dòng {rows}.")  # fmt: skip
+            notices.append(skipped_text(preview.skipped, self.target.who))
         notices.extend(preview.warnings)
         if preview.new_branches:
             notices.append(f"Sẽ tạo chi đoàn mới: {', '.join(preview.new_branches)}.")
@@ -619,7 +622,8 @@ class ImportWizard(QDialog):
 
     def _applied(self, result: ImportResult) -> None:
         self.result_ = result
-        self.result_label.setText(result_text(result, self.target))
+        skipped = self.preview.skipped if self.preview is not None else []
+        self.result_label.setText(result_text(result, self.target, skipped))
         self._show_rejected_hint()
         self._show_page(RESULT_PAGE)
 
@@ -652,7 +656,12 @@ def rejected_hint_text(rejected: int, saved: Path | None) -> str:
     )
 
 
-def result_text(result: ImportResult, target: ImportTarget = MEMBERS) -> str:
+def result_text(
+    result: ImportResult,
+    target: ImportTarget = MEMBERS,
+    skipped: list[tuple[int, str]] | None = None,
+) -> str:
+    """What the import did; ``skipped``: the rows of the file that were no person, by kind."""
     lines = [
         "Đã nhập xong.",
         f"• Thêm mới: {vn_number(result.created)} {target.who}",
@@ -660,7 +669,25 @@ def result_text(result: ImportResult, target: ImportTarget = MEMBERS) -> str:
         f"• Không đổi: {vn_number(result.unchanged)}",
         f"• Bị loại (không nhập): {vn_number(result.rejected)}",
     ]
+    if skipped:
+        lines.append(f"• {skipped_counts(skipped, target.who)}")
     if result.branches_created:
         lines.append(f"• Chi đoàn mới được tạo: {', '.join(result.branches_created)}")
     lines.append(f"\nCó thể xem và sửa các {target.who} vừa nhập trong {target.where}.")
+    if result.backup is not None:
+        lines.append(f"\n{way_back_text(result.backup.taken_at)}")
     return "\n".join(lines)
+
+
+def way_back_text(taken_at: datetime) -> str:
+    """How to go back after importing the wrong file: not with Hoàn tác (an import clears the
+    history, see :mod:`..shell.undo`), but by restoring the backup the import took first, which
+    the backups dialog lists by its time and reason."""
+    when = f"{taken_at:%H:%M} ngày {taken_at:%d/%m/%Y}"
+    return (
+        "Nếu nhập nhầm tệp: một lần nhập không hoàn tác được bằng “Hoàn tác” (Ctrl+Z), nhưng dữ "
+        f"liệu trước khi nhập đã được sao lưu lúc {when}. Để quay lại như trước khi nhập: vào "
+        "Tệp → Sao lưu và khôi phục…, chọn bản sao lưu lúc đó (lý do "
+        f"“{BACKUP_REASONS['truoc-nhap']}”) rồi bấm “Khôi phục bản đã chọn…”. Những gì nhập "
+        "hoặc sửa sau lúc đó sẽ không còn."
+    )

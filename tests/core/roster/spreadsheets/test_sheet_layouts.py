@@ -59,7 +59,7 @@ def test_title_rows_merged_header_and_numbering_row(
         (8, NEW, []),
         (10, NEW, []),
     ]
-    assert preview.skipped == [(12, "dòng tổng cộng hoặc chữ ký")]  # row 11: only in the STT column
+    assert preview.skipped == [(9, "dòng trống"), (11, "dòng tổng cộng"), (12, "dòng ký tên")]
     result = sws.spreadsheets.apply_import(preview)
     assert (result.created, result.updated, result.unchanged, result.rejected) == (3, 0, 0, 0)
     assert result.branches_created == ("Ấp 1", "Ấp 2")

@@ -152,9 +152,7 @@ def test_a_hamlet_list_adds_updates_and_rejects(
         (9, REJECTED, [], ["Thiếu ngày sinh."]),
         (10, NEW, [], ["Không có đoàn viên Ai Đó trong danh sách đoàn viên (đoàn viên theo dõi)."]),
     ]  # fmt: skip
-    assert preview.skipped == [(11, "dòng tổng cộng hoặc chữ ký")] * 1 + [
-        (12, "dòng tổng cộng hoặc chữ ký")
-    ]
+    assert preview.skipped == [(11, "dòng ký tên"), (12, "dòng ký tên")]
     before = _stored(yws)
     result = yws.youth_import.apply_import(preview)
     assert (result.created, result.updated, result.unchanged, result.rejected) == (3, 2, 0, 2)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
@@ -26,6 +26,9 @@ from ...storage.tracking import new_row_stamps, transaction_time
 from ..service import derived_columns
 from .preview import MEMBERS, NEW, REJECTED, UNCHANGED, UPDATE, ImportPreview, ImportRow
 from .rows import cached_fold
+
+if TYPE_CHECKING:
+    from ...backup.store import BackupInfo
 
 _MEMBERS = cast(Table, Member.__table__)
 _BRANCHES = cast(Table, Branch.__table__)
@@ -49,6 +52,9 @@ class ImportResult:
     unchanged: int
     rejected: int
     branches_created: tuple[str, ...] = ()
+    backup: BackupInfo | None = None
+    """The backup of the data as they were before the import: what to restore to go back, since
+    an import is not undone with Hoàn tác."""
 
 
 def apply_preview(ctx: WorkspaceContext, preview: ImportPreview) -> ImportResult:
@@ -62,7 +68,7 @@ def apply_preview(ctx: WorkspaceContext, preview: ImportPreview) -> ImportResult
         )
     from ...backup.store import BACKUP_FOLDER, take_backup
 
-    take_backup(ctx.db.path, ctx.db.path.parent / BACKUP_FOLDER, "truoc-nhap")  # checked first
+    backup = take_backup(ctx.db.path, ctx.db.path.parent / BACKUP_FOLDER, "truoc-nhap")  # checked
     new_rows = [r for r in preview.rows if r.action == NEW]
     updates = [r for r in preview.rows if r.action == UPDATE]
     try:
@@ -82,6 +88,7 @@ def apply_preview(ctx: WorkspaceContext, preview: ImportPreview) -> ImportResult
         unchanged=preview.count(UNCHANGED),
         rejected=preview.count(REJECTED),
         branches_created=tuple(created),
+        backup=backup,
     )
 
 

@@ -180,6 +180,7 @@ _PARENS = re.compile(r"\([^)]*\)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
 _SCAN_ROWS = 25
+GROUP_HEADING = re.compile(r"^([IVXLC]{1,6}|[A-Z]|\d{1,2})\s*[.)]\s*\S", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
@@ -256,13 +257,30 @@ def _score(found: dict[int, tuple[str, int]]) -> int:
     return len(targets)
 
 
+def repeats_header(values: list[Cell], vocab: HeaderVocabulary) -> bool:
+    """Whether a row under the header is a header again (printed on every page), or the row
+    of sub-headers of a two-row one ("Nam" | "Nữ")."""
+    found = _row_fields(values, vocab)
+    if _score(found) >= 2:
+        return True
+    return len(found) >= 2 and len(found) == sum(1 for v in values if _text(v))
+
+
 def _is_numbering(values: list[Cell]) -> bool:
     """A row of column numbers under the header: 1 2 3 ... or (1) (2) (3)..."""
     cells = [_text(v) for v in values if _text(v)]
     return len(cells) >= 3 and all(_NUMBERING.match(c) for c in cells)
 
 
+def is_group_heading(text: str) -> bool:
+    """Whether a cell is numbered as a section heading over a group of rows ("I. CHI ĐOÀN ẤP
+    1", "2. Chi đoàn ấp Tân Lập", "A. Đoàn viên nữ"): never a sub-header, nor a person."""
+    return bool(GROUP_HEADING.match(text.strip()))
+
+
 def _is_subheader(values: list[Cell], found: dict[int, tuple[str, int]]) -> bool:
+    if any(isinstance(v, str) and is_group_heading(v) for v in values):
+        return False  # "I. CHI ĐOÀN ẤP 1" under the header names a group, not the column
     if not found or any(
         isinstance(v, (date, datetime, int, float)) for v in values if v is not None
     ):

@@ -23,7 +23,7 @@ from ...xlsx.workbook import SheetRows, read_sheets
 from .headers import HeaderGuess, HeaderVocabulary, guess_header
 from .preview import MEMBERS, REJECTED, ImportPreview, ImportRow
 from .rejected import source_rows
-from .rows import ParsedRow, RowParser
+from .rows import SKIP_BLANK, ParsedRow, RowParser
 
 ParserFactory = Callable[[dict[str, int], list[str], date], RowParser]
 """Makes the row parser of a sheet from its mapping, its headers and today's date."""
@@ -38,7 +38,7 @@ class SheetRead:
     columns: dict[str, int]  # field -> 0-based column, as imported
     parser: RowParser
     parsed: list[ParsedRow]
-    skipped: list[tuple[int, str]]  # (sheet row, why): totals, signatures
+    skipped: list[tuple[int, str]]  # (sheet row, why: a ``SKIP_*`` of :mod:`.rows`)
     legacy: dict[str, int]  # legacy encoding -> cells converted
 
 
@@ -96,22 +96,29 @@ def read_import_sheet(
     columns = dict(mapping) if mapping is not None else dict(guess.mapping)
     parser = make_parser(columns, guess.headers, today)
     parser.zeros_lost_in_text = sheet_rows.csv
+    parser.vocab = vocab
     parser.learn_encoding(sheet_rows.rows[guess.data_start :])
     parsed: list[ParsedRow] = []
     skipped: list[tuple[int, str]] = []
     legacy: dict[str, int] = {}
+    blank: list[int] = []  # rows the reader left out as empty since the last person's
+    last: int | None = None
     for number, values in counted(sheet_rows.rows[guess.data_start :], parsing):
+        if last is not None:
+            blank.extend(range(last + 1, number))
+        last = number
         cells = parser.cells(values)
-        if not cells:
-            continue
-        reason = parser.footer_reason(values, cells)
+        reason = parser.skip_reason(values, cells)
         if reason is not None:
             skipped.append((number, reason))
             continue
+        skipped.extend((empty, SKIP_BLANK) for empty in blank)  # inside the table: named
+        blank.clear()
         row = parser.parse(number, cells)
         for encoding in row.legacy:
             legacy[encoding.value] = legacy.get(encoding.value, 0) + 1
         parsed.append(row)
+    skipped.sort()
     return SheetRead(sheet_rows, guess, columns, parser, parsed, skipped, legacy)
 
 

@@ -35,6 +35,7 @@ from ..validation import (
     normalize_phone,
 )
 from ..vocab import STATUSES, choice_code, position_of
+from .headers import HeaderVocabulary, is_group_heading, repeats_header
 
 ERROR, WARNING = "error", "warning"
 
@@ -50,14 +51,32 @@ _FEMALE = {"nu", "f", "female", "gai"}
 # Totals under the table: "Tổng cộng: 25", "Cộng 25", "Tổng số 25 đoàn viên" (not the names
 # "Công Văn Minh" or "Tống Thị Lan": a word after "cộng"/"tổng" must be a number or "cộng"/"số").
 _TOTAL = re.compile(r"^(tong cong|tong so|danh sach (nay )?co|an dinh)|^(tong|cong)(\s*[:.]|\s+\d)")
+_TOTAL_ALONE = re.compile(r"^(tong cong|tong so|tong|cong)\s*[:.]?$")  # a name cell's total
 _TOTAL_WORD = frozenset({"tong", "cong"})  # alone, a total only with a number beside it
-# The signature and date block: "Tân Hưng, ngày 26 tháng 11 năm 2026", "TM. BAN CHẤP HÀNH",
-# "BÍ THƯ", "Người lập biểu", "(Ký tên, đóng dấu)"; the signer's name follows it alone.
+# The signature and date block: "Tân Hưng, ngày 26 tháng 11 năm 2026" (or "Kênh Xáng, ngày
+# 20/11/2026"), "TM. BAN CHẤP HÀNH", "BÍ THƯ", "Người lập biểu", "(Ký tên, đóng dấu)", and the
+# hamlet head who signs a list of the hamlet's youth ("Trưởng ấp"); the signers' names follow.
 _SIGNATURE = re.compile(
     r"^(nguoi lap|t\.?\s?m[.\s]|bi thu|pho bi thu|xac nhan|\(?ky,? (ten|ghi)|thu truong"
-    r"|.*ngay \S* thang \S* nam)"
+    r"|truong (ap|thon|khom|khu pho|xom|buon|ban)\b"
+    r"|.*ngay \S* thang \S* nam|(.*,\s*)?ngay \d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}$)"
 )
-_FOOTER_REASON = "dòng tổng cộng hoặc chữ ký"
+# A note under the table: "Ghi chú: ...", "Lưu ý: ...", "* Đoàn viên đi làm ăn xa ..." (a colon
+# needed after the word: "Lưu Ý Nhi" could be a name).
+_NOTE = re.compile(r"^(\*|\(\*\)|(ghi chu|luu y|chu y|chu thich)\s*:)")
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")  # a column's number under the header: 3, (3)
+# Why a row under the header is no person (:attr:`ImportPreview.skipped`), one reason a kind,
+# as the import's report names it: "Dòng 812: bỏ qua (dòng tổng cộng)."
+SKIP_BLANK = "dòng trống"
+SKIP_NUMBER_ONLY = "dòng chỉ có số thứ tự"
+SKIP_UNMAPPED = "dòng không có dữ liệu ở các cột được nhập"
+SKIP_HEADER = "dòng tiêu đề lặp lại"
+SKIP_GROUP = "dòng tiêu đề nhóm"
+SKIP_NUMBERING = "dòng đánh số cột"
+SKIP_TOTAL = "dòng tổng cộng"
+SKIP_NOTE = "dòng ghi chú"
+SKIP_SIGNATURE = "dòng ký tên"
+_NAME_FIELDS = ("full_name", "family_middle", "middle_name", "given_name")
 # Places whose text converted from TCVN3/VNI starts in lower case ("ấp Tân Lập").
 _PLACE_FIELDS = ("address", "hometown", "admission_place", "branch")
 
@@ -184,6 +203,44 @@ def shown(value: Cell) -> str:
     return nfc(str(value)) if value is not None else ""
 
 
+def _folded_texts(values: list[Cell]) -> list[str]:
+    """The row's non-empty cells, folded (no tones, no case), as a footer is recognised."""
+    texts = (cached_fold(shown(v)).strip() for v in values if v is not None)
+    return [t for t in texts if t]
+
+
+def _first_folded(values: list[Cell]) -> str | None:
+    """The row's first non-empty cell, folded."""
+    for value in values:
+        if value is not None:
+            text = cached_fold(shown(value)).strip()
+            if text:
+                return text
+    return None
+
+
+def _is_numbering(values: list[Cell]) -> bool:
+    """A row of column numbers: 1 2 3 ... or (1) (2) (3)..., at least three; read until the
+    first cell that is none (the STT of a person's row, then the name)."""
+    count = 0
+    for value in values:
+        if value is None:
+            continue
+        text = shown(value).strip()
+        if text:
+            if not _NUMBERING.match(text):
+                return False
+            count += 1
+    return count >= 3
+
+
+def _is_total(texts: list[str]) -> bool:
+    first = texts[0]
+    return bool(_TOTAL.match(first)) or (
+        first in _TOTAL_WORD and any(t.isdigit() for t in texts[1:])
+    )
+
+
 class RowParser:
     """Parses the rows of one sheet with one column mapping.
 
@@ -212,7 +269,9 @@ class RowParser:
         self._dates: dict[tuple[str, bool], tuple[date, str] | None] = {}
         self._names: dict[str, tuple[str, Problem | None]] = {}
         self._too_young: dict[tuple[date, str], str | None] = {}
-        self._signed = False  # a signature line was seen: a name alone after it is the signer
+        self._signed = False  # a signature line was seen: names alone after it are signers
+        self.vocab: HeaderVocabulary | None = None
+        """The headers of the import, to know the header repeated on a later page."""
         self.zeros_lost_in_text = False
         """Whether digits held as text may have lost their leading zeros (a CSV, which Excel
         saves again with a CCCD or phone turned into a number): put back as for a number
@@ -318,36 +377,83 @@ class RowParser:
             return name, Problem(f"Họ và tên “{name}” có chữ số.", ERROR, "full_name")
         return name, None
 
-    def footer_reason(self, values: list[Cell], cells: dict[str, Cell]) -> str | None:
-        """Why a row is a total or signature line rather than a member, or None.
+    def skip_reason(self, values: list[Cell], cells: dict[str, Cell]) -> str | None:
+        """Why a row under the header is no person (a ``SKIP_*`` kind), or None for a person.
 
-        A row with a birth date (or a CCCD, or a Nam/Nữ cell that is not text) is a member. The
-        signer's name alone on a row counts as footer only after a signature line: a member
-        with neither STT nor birth date elsewhere is rejected ("Thiếu ngày sinh."), not skipped.
+        ``cells``: the row's :meth:`cells`; none means nothing in the columns imported (a row
+        holding only an STT, a total or a note in the STT column, a group heading). A row with
+        a birth date (or a CCCD, or a Nam/Nữ cell that is not text) is a person, unless it is a
+        total whose words stand outside the name columns ("Tổng cộng" in the STT column, the
+        counts under Nam and Nữ). The signer's name alone on a row counts as footer only after
+        a signature line: a member with neither STT nor birth date elsewhere is rejected
+        ("Thiếu ngày sinh."), not skipped.
         """
+        if not cells:
+            return self._unmapped_reason(values)
         birth = cells.get("birth_date")
         if birth is not None and (isinstance(birth, date) or self._has_date(birth)):
             return None  # the usual row: checked first, cheaply
+        if _is_numbering(values):
+            return SKIP_NUMBERING
+        if self._marked(cells):  # a person, unless a total stands outside the name columns
+            first = _first_folded(values)
+            if first is None or not (_TOTAL.match(first) or first in _TOTAL_WORD):
+                return None  # no need to fold the whole row
+            if any(
+                cached_fold(shown(cells[name])) == first for name in _NAME_FIELDS if name in cells
+            ) and not self._total_in_name_column(first, cells):
+                return None
+            return SKIP_TOTAL if _is_total(_folded_texts(values)) else None
+        texts = _folded_texts(values)
+        if not texts:
+            return None
+        return self._footer_reason(values, texts)
+
+    def _total_in_name_column(self, text: str, cells: dict[str, Cell]) -> bool:
+        """Whether ``text``, in a name column, is a total ("Tổng cộng", "Cộng: 25") rather
+        than a name that folds alike ("Tống Công", its birth year under Nam)."""
+        if not (_TOTAL_ALONE.match(text) or any(ch.isdigit() for ch in text)):
+            return False  # "Tống Công Minh"
+        return not any(self._has_date(cells[mark]) for mark in ("male", "female") if mark in cells)
+
+    @staticmethod
+    def _marked(cells: dict[str, Cell]) -> bool:
+        """Whether the row has what only a person's row has: a Nam/Nữ cell or a CCCD that is
+        not text, or a CCCD with digits."""
         for target in ("male", "female", "national_id"):
             value = cells.get(target)
             if value is not None and not isinstance(value, str):
-                return None
-        if "national_id" in cells and any(ch.isdigit() for ch in str(cells["national_id"])):
-            return None
-        texts = [cached_fold(shown(v)) for v in values if v is not None and shown(v)]
+                return True
+        return "national_id" in cells and any(ch.isdigit() for ch in str(cells["national_id"]))
+
+    def _unmapped_reason(self, values: list[Cell]) -> str:
+        """Why a row with nothing in the columns imported is skipped."""
+        texts = _folded_texts(values)
         if not texts:
-            return None
-        if _SIGNATURE.match(texts[0]):
-            self._signed = True
-            return _FOOTER_REASON
-        if _TOTAL.match(texts[0]) or (
-            texts[0] in _TOTAL_WORD and any(t.isdigit() for t in texts[1:])
-        ):
-            return _FOOTER_REASON
+            return SKIP_BLANK
         if len(texts) == 1 and texts[0].isdigit():
-            return _FOOTER_REASON
-        if self._signed and len(texts) == 1:
-            return _FOOTER_REASON
+            return SKIP_NUMBER_ONLY
+        if _is_total(texts):
+            return SKIP_TOTAL
+        if _is_numbering(values):
+            return SKIP_NUMBERING
+        return self._footer_reason(values, texts) or SKIP_UNMAPPED
+
+    def _footer_reason(self, values: list[Cell], texts: list[str]) -> str | None:
+        first = texts[0]
+        if _SIGNATURE.match(first):
+            self._signed = True
+            return SKIP_SIGNATURE
+        if _is_total(texts) or (len(texts) == 1 and first.isdigit()):
+            return SKIP_TOTAL
+        if _NOTE.match(first):
+            return SKIP_NOTE
+        if len(texts) == 1 and is_group_heading(first):
+            return SKIP_GROUP  # "I. CHI ĐOÀN ẤP 1" over the rows of a group
+        if self._signed and not any(ch.isdigit() for t in texts for ch in t):
+            return SKIP_SIGNATURE  # the signers' names under their titles
+        if self.vocab is not None and repeats_header(values, self.vocab):
+            return SKIP_HEADER
         return None
 
     def _has_date(self, value: Cell) -> bool:
