@@ -12,6 +12,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,40 @@ def test_a_second_start_is_refused(
     assert _main_windows() == before  # no window opened
     owner = read_owner(ws.data_dir)
     assert owner is not None and owner.pid == first_window  # the first one keeps its lock
+
+
+def test_a_folder_open_under_another_windows_account_says_whose_it_is(
+    ws: Workspace, data_dir: Path
+) -> None:
+    """Two Windows users of one shared PC on a shared data folder: the first window is not on
+    this user's taskbar, so the message names the account holding the data and since when."""
+    env = dict(os.environ, USERNAME="ke-toan", USER="ke-toan", LOGNAME="ke-toan")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _FIRST_WINDOW, str(data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == "locked\n"
+        owner = read_owner(data_dir)
+        assert owner is not None and owner.user == "ke-toan"
+        since = datetime.fromisoformat(owner.started).astimezone()
+        before = _main_windows()  # windows of earlier tests may not be deleted yet
+        prompts = ScriptedPrompts()
+        assert run_app(ws.data_dir, prompts) == 1
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+        assert proc.stdout is not None
+        proc.stdout.close()
+    assert prompts.errors == [
+        "Dữ liệu này đang được mở trong ứng dụng của tài khoản “ke-toan” trên máy này (từ "
+        f"{since:%H:%M} ngày {since:%d/%m/%Y}). Hai cửa sổ cùng ghi vào một dữ liệu có thể làm "
+        "mất thay đổi, nên ứng dụng không mở thêm cửa sổ thứ hai. Hãy nhờ người dùng tài khoản "
+        "“ke-toan” đóng ứng dụng (hoặc đăng xuất tài khoản đó) rồi mở lại."
+    ]
+    assert _main_windows() == before  # no window opened
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen: no maximising
