@@ -125,6 +125,27 @@ def test_a_restore_says_when_the_backup_was_taken_and_where_todays_data_went(
     assert prompts.errors == []
 
 
+def test_the_question_before_a_restore_says_what_todays_data_hold(
+    qtbot: QtBot, demo_ws: Workspace
+) -> None:
+    """The secretary compares the backup's members with today's before replacing them."""
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, demo_ws, prompts)
+    dialog.backup_button.click()
+    chosen = dialog.model.backups[0]
+    demo_ws.members.delete(demo_ws.members.ids()[:5])
+    dialog.table.selectRow(0)
+    prompts.answer = False
+    dialog.restore_button.click()
+    assert prompts.asked == [
+        f"Khôi phục bản sao lưu lúc {chosen.taken_at:%H:%M:%S ngày %d/%m/%Y} (300 đoàn viên)?"
+        "\n\nToàn bộ dữ liệu hiện tại (295 đoàn viên) sẽ được thay bằng bản sao lưu này; mọi "
+        "thay đổi sau thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước "
+        "khi khôi phục một bản sao lưu”), nên vẫn lấy lại được."
+    ]
+    assert demo_ws.members.count() == 295  # "Không": nothing replaced
+
+
 def test_check_reports_in_words(qtbot: QtBot, demo_ws: Workspace) -> None:
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, demo_ws, prompts)

@@ -29,6 +29,11 @@ REPLACES = (
 )
 
 
+def replaces(current: int) -> str:
+    """:data:`REPLACES` over data holding ``current`` members (an organisation set up)."""
+    return REPLACES.replace("hiện tại sẽ", f"hiện tại ({current} đoàn viên) sẽ", 1)
+
+
 def _dialog(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> BackupsDialog:
     dialog = BackupsDialog(synchronous_core(ws, prompts))
     qtbot.addWidget(dialog)
@@ -55,7 +60,7 @@ def test_a_backup_on_a_stick_is_restored_after_the_question(
     dialog.restore_file(saved.path)
     assert prompts.asked == [
         f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
-        f"(3 đoàn viên)?\n\n{REPLACES}"
+        f"(3 đoàn viên)?\n\n{replaces(1)}"
     ]
     assert sorted(ws.members.ids()) == sorted(ids)
     [safety] = dialog.model.backups  # what it replaced
@@ -79,7 +84,7 @@ def test_a_renamed_backup_is_dated_by_its_file(qtbot: QtBot, ws: Workspace, tmp_
     _dialog(qtbot, ws, prompts).restore_file(renamed)
     assert prompts.asked == [
         f"Khôi phục bản sao lưu “ban sao doan xa.sqlite” lúc 16:05:00 ngày 20/11/2026 "
-        f"(3 đoàn viên)?\n\n{REPLACES}"
+        f"(3 đoàn viên)?\n\n{replaces(3)}"
     ]
 
 

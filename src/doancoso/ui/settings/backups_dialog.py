@@ -133,16 +133,19 @@ def members_text(members: int | None) -> str:
     return "?" if members is None else vn_number(members)
 
 
-def restore_question(info: BackupInfo, named: bool = False) -> str:
+def restore_question(info: BackupInfo, named: bool = False, current: int | None = None) -> str:
     """The question before a restore: when the backup was taken, its members, and that the
     current data are replaced (backed up first, by the core's restore). ``named``: a file
     chosen on a stick, named as well. The time is to the second, as the list shows it: two
-    backups of the same minute are told apart in the question too."""
+    backups of the same minute are told apart in the question too. ``current``: the live
+    members of the data replaced, to compare with the backup's (None: no organisation yet, a
+    first start)."""
     file = f"“{info.path.name}” " if named else ""
+    now = f" ({vn_number(current)} đoàn viên)" if current is not None else ""
     return (
         f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M:%S ngày %d/%m/%Y} "
         f"({members_text(info.members)} đoàn viên)?\n\n"
-        "Toàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
+        f"Toàn bộ dữ liệu hiện tại{now} sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
         "thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước khi khôi "
         "phục một bản sao lưu”), nên vẫn lấy lại được."
     )
@@ -367,10 +370,18 @@ class BackupsDialog(QDialog):
         """Check ``path`` as the restore does (on the worker), then ask, then restore; a file
         the restore would refuse is refused now, with its message, and nothing changes.
         ``named``: a file from anywhere, named in the question (one of the list is not)."""
-        QueryOp(self, lambda ws: ws.backups.inspect(path), self._core,
-                label="Đang kiểm tra bản sao lưu…").success(
-            lambda info: self._restore(info, restore_question(info, named=named), named=named)
-        ).failure(self._core.reporter(self, "Không khôi phục được")).run()  # fmt: skip
+
+        def inspect(ws: Workspace) -> tuple[BackupInfo, int | None]:
+            current = ws.members.count() if ws.has_organization else None
+            return ws.backups.inspect(path), current
+
+        def ask(found: tuple[BackupInfo, int | None]) -> None:
+            info, current = found
+            self._restore(info, restore_question(info, named, current), named=named)
+
+        QueryOp(self, inspect, self._core, label="Đang kiểm tra bản sao lưu…").success(ask).failure(
+            self._core.reporter(self, "Không khôi phục được")
+        ).run()
 
     def _restore(self, info: BackupInfo, question: str, *, named: bool) -> None:
         """Ask ``question``; if yes, put ``info``'s backup in place of the data (the core backs
