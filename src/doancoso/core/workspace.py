@@ -215,14 +215,18 @@ class Workspace:
             getattr(self, service)
 
     @classmethod
-    def open(cls, data_dir: Path, *, create: bool = True) -> Workspace:
+    def open(
+        cls, data_dir: Path, *, create: bool = True, read_only: ReadOnlyData | None = None
+    ) -> Workspace:
         """Open the data folder ``data_dir``; ``create``: make the folder and the database if
         they are missing (the app, ``init``, ``demo``). Without it (a command that only reads),
         a folder with no data is refused with the way to set it up, and nothing is created.
 
         Data that can only be read (a write-protected stick, a read-only folder or file) open
-        for reading: :attr:`read_only` says why, and every write is refused with that message."""
-        read_only = check_data_folder(data_dir, create=create)
+        for reading: :attr:`read_only` says why, and every write is refused with that message.
+        ``read_only``: open them so even when they could be written (a second window of the
+        app, only to look), unless the folder has a reason of its own."""
+        read_only = check_data_folder(data_dir, create=create) or read_only
         try:
             return cls(data_dir, Database.open(data_dir / DATABASE_FILE, read_only))
         except DamagedDatabaseError as exc:
