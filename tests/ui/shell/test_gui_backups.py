@@ -68,3 +68,28 @@ def test_a_days_backup_on_a_full_disk_is_told_once_and_the_write_kept(demo_ws: W
         "lưu hằng ngày: ứng dụng sẽ thử lại sau mỗi lần ghi. Sau khi khắc phục, hãy bấm “Sao "
         "lưu ngay” trong “Sao lưu và khôi phục…” (menu Tệp)."
     ]
+
+
+def test_a_backup_at_closing_on_a_full_disk_is_told(demo_ws: Workspace, qtbot: QtBot) -> None:
+    """The day's backup was taken; the one at closing fails on a disk that filled up since:
+    said before the window goes, the change itself saved."""
+    prompts = ScriptedPrompts()
+    core = synchronous_core(demo_ws, prompts)
+    window = MainWindow(core, UiState(demo_ws.data_dir))
+    qtbot.addWidget(window)
+    member = demo_ws.members.ids()[0]
+    CoreOp(window, lambda w: w.members.delete([member]), core).run()  # the day's backup: taken
+    folder = demo_ws.data_dir / BACKUP_FOLDER
+    kept = sorted(p.name for p in folder.iterdir())
+    with small_disk(folder, 200):  # mounted over it: the day's backup out of sight, the disk full
+        window.close()
+        assert list(folder.iterdir()) == []
+    assert sorted(p.name for p in folder.iterdir()) == kept
+    assert prompts.errors == [
+        f"Không sao lưu được dữ liệu. Không ghi được dữ liệu: ổ đĩa chứa thư mục “{folder}” đã "
+        "đầy. Hãy giải phóng chỗ trống (xóa bớt tệp không cần, dọn Thùng rác) rồi thử lại. Dữ "
+        "liệu đã lưu không bị thay đổi.\n\nThay đổi đã được lưu, nhưng bản sao lưu khi đóng ứng "
+        "dụng chưa tạo được. Sau khi khắc phục, hãy mở ứng dụng và bấm “Sao lưu ngay” trong “Sao "
+        "lưu và khôi phục…” (menu Tệp)."
+    ]
+    assert demo_ws.members.count() == 299

@@ -54,6 +54,11 @@ BACKUP_FAILED = (
     "Tệp)."
 )
 """Said after why a day's backup failed (once a session: :meth:`Core.tell_backup_failure`)."""
+CLOSING_BACKUP_FAILED = (
+    "Thay đổi đã được lưu, nhưng bản sao lưu khi đóng ứng dụng chưa tạo được. Sau khi khắc phục, "
+    "hãy mở ứng dụng và bấm “Sao lưu ngay” trong “Sao lưu và khôi phục…” (menu Tệp)."
+)
+"""Said after why the backup at closing (after a change) failed, before the window goes."""
 READ_CANCELLED = "Đã hủy đọc tệp."
 """What a wizard says after "Hủy" stopped the reading of a file (every import wizard alike)."""
 
